@@ -1,0 +1,83 @@
+// Package catalog is the product catalog: sellers, products, full-text search with
+// filters, facets and paging, and bulk upsert for feed imports. It is backed by SQLite
+// with an FTS5 index and knows nothing of MCP, Stripe or customers; it returns errors
+// and never logs.
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+// Errors returned by the catalog, matched with errors.Is.
+var (
+	// ErrNotFound means no product or seller has the requested id.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid means an argument or a product field cannot be accepted; the wrapping
+	// message names the field.
+	ErrInvalid = errors.New("invalid")
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Catalog is a handle on the catalog tables of a SQLite database. It is safe for
+// concurrent use.
+type Catalog struct {
+	db *sql.DB
+	// Now returns the current time; it defaults to time.Now.
+	Now func() time.Time
+}
+
+// Open opens the database file at path (creating it if needed) and brings the catalog
+// schema up to date. It returns sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
+func Open(ctx context.Context, path string) (*Catalog, error) {
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := sqlite.Migrate(ctx, db, sub, "catalog_migrations"); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Catalog{db: db, Now: time.Now}, nil
+}
+
+// Close closes the database.
+func (c *Catalog) Close() error { return c.db.Close() }
+
+// Count returns the number of products in the catalog, hidden ones included.
+func (c *Catalog) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := c.db.QueryRowContext(ctx, `SELECT count(*) FROM products`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count products: %w", err)
+	}
+	return n, nil
+}
+
+// Seller returns the seller with the given id, or ErrNotFound.
+func (c *Catalog) Seller(ctx context.Context, id string) (Seller, error) {
+	var s Seller
+	err := c.db.QueryRowContext(ctx,
+		`SELECT id, name, acp_base_url, stripe_profile_id FROM sellers WHERE id = ?`, id).
+		Scan(&s.ID, &s.Name, &s.ACPBaseURL, &s.StripeProfileID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Seller{}, fmt.Errorf("seller %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Seller{}, fmt.Errorf("seller %q: %w", id, err)
+	}
+	return s, nil
+}

@@ -1,0 +1,54 @@
+package catalog
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+)
+
+// cursor is what NextCursor encodes: where the next page starts and which query it
+// belongs to. It is opaque to callers.
+type cursor struct {
+	Offset int    `json:"o"`
+	Query  uint64 `json:"q"`
+}
+
+func encodeCursor(offset int, fp uint64) string {
+	b, _ := json.Marshal(cursor{Offset: offset, Query: fp}) // plain struct: cannot fail
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string, fp uint64) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.Offset < 0 {
+		return 0, fmt.Errorf("%w: cursor is not one this server issued; search again without it", ErrInvalid)
+	}
+	if c.Query != fp {
+		return 0, fmt.Errorf("%w: cursor belongs to a different search; pass the same query and filters, or search again without it", ErrInvalid)
+	}
+	return c.Offset, nil
+}
+
+// fingerprint identifies everything about q that decides which products match and in
+// what order, so a cursor cannot be replayed against another search.
+func (q Query) fingerprint() uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%q|%q|%q|%q|%v|%v|%v|%v|%q", parseText(q.Text).String(), NormalizeCategory(q.Category),
+		q.Brand, q.Seller, deref(q.MinPrice), deref(q.MaxPrice), q.InStock, q.MinRating, q.Sort)
+	return h.Sum64()
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

@@ -1,0 +1,87 @@
+package feed
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+type format int
+
+const (
+	formatCSV format = iota
+	formatTSV
+	formatJSON // JSON Lines, or one JSON array
+)
+
+// sniffLen is how much of the (decompressed) start of a file is examined.
+const sniffLen = 4096
+
+// open unwraps gzip, refuses binary and UTF-16 content, drops a UTF-8 byte order mark
+// and chooses the format from name's extension (and, for .txt, from the first line).
+func open(r io.Reader, name string) (*bufio.Reader, format, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".gz" {
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
+	}
+	var f format
+	switch ext {
+	case ".csv":
+		f = formatCSV
+	case ".tsv", ".tab", ".txt":
+		f = formatTSV
+	case ".jsonl", ".ndjson", ".json":
+		f = formatJSON
+	default:
+		return nil, 0, errors.New("unknown feed format: the file name must end in .csv, .tsv, .txt, .jsonl, .ndjson or .json (optionally followed by .gz)")
+	}
+
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, 0, errors.New("looks gzip-compressed but its gzip header is damaged")
+		}
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
+	head, err := br.Peek(sniffLen)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, 0, readError(err)
+	}
+	switch {
+	case len(bytes.TrimSpace(head)) == 0 && len(head) < sniffLen:
+		return nil, 0, errors.New("file is empty")
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return nil, 0, errors.New("file is UTF-16 text; save it as UTF-8")
+	case bytes.IndexByte(head, 0) >= 0:
+		return nil, 0, errors.New("looks like a binary file, not a text feed")
+	}
+	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+		head = head[3:]
+	}
+	if ext == ".txt" {
+		first, _, _ := bytes.Cut(head, []byte("\n"))
+		switch {
+		case bytes.HasPrefix(bytes.TrimSpace(first), []byte("{")):
+			f = formatJSON
+		case bytes.IndexByte(first, '\t') < 0 && bytes.IndexByte(first, ',') >= 0:
+			f = formatCSV
+		}
+	}
+	return br, f, nil
+}
+
+// readError describes a failure to read the file itself, without Go's wording where
+// a plainer one exists.
+func readError(err error) error {
+	switch {
+	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("file is truncated or its compression is damaged")
+	}
+	return errors.New("cannot read the file: " + err.Error())
+}

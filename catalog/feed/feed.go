@@ -1,0 +1,201 @@
+// Package feed reads product feeds and imports them into the catalog.
+//
+// Two shapes of feed are understood:
+//
+//   - The flat product feed, one product per row, as CSV (.csv), TSV (.tsv, and .txt
+//     when its first line has a tab) or JSON Lines (.jsonl, .ndjson, .json) with one
+//     flat object per line. Both the current column names (item_id, url, image_url,
+//     is_eligible_search, …) and the legacy ones (id, link, image_link, enable_search,
+//     …) are accepted; see flat.go for the full list and how each value is read.
+//   - The Agentic Commerce Protocol product shape, as JSON Lines: one product per line
+//     with a variants array. Every variant becomes one catalog.Product whose GroupID
+//     is the product's id; see acp.go.
+//
+// A JSON Lines line is taken as an ACP product when it has a "variants" key and as a
+// flat row otherwise, so both shapes may be mixed in one file. A .json file may also
+// hold a single JSON array of such objects. Any of these may be gzip-compressed; the
+// content is recognised, whatever the file is called.
+//
+// Bad rows never stop a file: each is reported as a RowError with the line where its
+// record starts and a short reason written for the person who maintains the feed.
+// Only a file that cannot be read at all (missing, of an unknown format, binary, or
+// with no row that could even be decoded) is an error for the whole file.
+//
+// Parse does the reading and checking without touching a database; Import opens
+// files, calls Parse and writes the products to a catalog.Catalog in batches.
+package feed
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// Options adjust how feeds are read.
+type Options struct {
+	// DefaultSeller is the seller name used for rows that name no seller (the
+	// command's --seller flag). When it is empty such rows are rejected.
+	DefaultSeller string
+	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
+	// read…" at most every two seconds while a large file is read.
+	Progress io.Writer
+	// Now returns the current time, used for progress timing and to decide whether a
+	// sale_price_effective_date window is open. It defaults to time.Now.
+	Now func() time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+// RowError reports one rejected row (or, for an ACP product, one rejected variant).
+type RowError struct {
+	File   string // the file name as given to Parse or Import
+	Line   int    // 1-based line where the row's record starts
+	Reason string // short, for people: `price "abc" is not a price like "29.99 USD"`
+}
+
+// String formats the error the way compilers do: "products.csv:17: reason".
+func (e RowError) String() string {
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+}
+
+// Parse reads one feed from r and calls emit for every acceptable product, in file
+// order, and reject for every row that cannot be accepted. name is used to choose the
+// format from its extension (a trailing .gz is ignored) and to label RowErrors and
+// progress lines.
+//
+// Each product passed to emit has been normalized (catalog.Product.Normalize
+// succeeded) and its SellerID is the ID of the seller passed with it. line is where
+// the product's record starts. Ids are not de-duplicated: a later row with the same
+// id is emitted again, and the caller decides that it wins.
+//
+// Parse returns a non-nil error when the file as a whole cannot be read: unknown
+// format, binary content, an empty file, a CSV header without the required columns,
+// JSON in which no row at all could be decoded, or a read error part-way (rows before
+// it have been emitted). If emit returns an error, Parse stops and returns that error
+// unchanged. Parse never panics on malformed input.
+func Parse(r io.Reader, name string, opt Options, emit func(line int, s catalog.Seller, p catalog.Product) error, reject func(RowError)) error {
+	p := &parser{name: name, opt: opt, emit: emit, rejectFn: reject, sellers: map[string]catalog.Seller{}}
+	if strings.TrimSpace(opt.DefaultSeller) != "" {
+		s, reason := p.seller(opt.DefaultSeller)
+		if reason != "" {
+			return fmt.Errorf("default seller: %s", reason)
+		}
+		p.defaultSeller = &s
+	}
+	in, f, err := open(r, name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	p.start = opt.now()
+	p.lastProgress = p.start
+	switch f {
+	case formatCSV:
+		err = p.readDelimited(in, ',')
+	case formatTSV:
+		err = p.readDelimited(in, '\t')
+	default:
+		err = p.readJSON(in)
+	}
+	if err != nil && !p.emitFailed {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return err
+}
+
+// parser holds the state of one Parse call.
+type parser struct {
+	name          string
+	opt           Options
+	emit          func(int, catalog.Seller, catalog.Product) error
+	rejectFn      func(RowError)
+	emitFailed    bool // the last error came from emit and is passed through as is
+	sellers       map[string]catalog.Seller
+	defaultSeller *catalog.Seller
+
+	// held collects rejects while a JSON file has not yet shown one decodable row,
+	// so that a binary or non-JSON file becomes one file error, not a flood of rows.
+	holding bool
+	held    []RowError
+
+	start        time.Time // when Parse began; sale windows are judged at this time
+	rows         int       // records read, good or bad
+	lastProgress time.Time
+}
+
+func (p *parser) reject(line int, format string, args ...any) {
+	e := RowError{File: p.name, Line: line, Reason: fmt.Sprintf(format, args...)}
+	if p.holding {
+		p.held = append(p.held, e)
+		return
+	}
+	if p.rejectFn != nil {
+		p.rejectFn(e)
+	}
+}
+
+// release stops holding rejects and reports those held so far.
+func (p *parser) release() {
+	p.holding = false
+	for _, e := range p.held {
+		if p.rejectFn != nil {
+			p.rejectFn(e)
+		}
+	}
+	p.held = nil
+}
+
+// finish attaches the seller, normalizes prod and emits it, or rejects the row with a
+// reason that starts with label.
+func (p *parser) finish(line int, label, sellerName string, prod catalog.Product) error {
+	s, reason := p.rowSeller(sellerName)
+	if reason != "" {
+		p.reject(line, "%s%s", label, reason)
+		return nil
+	}
+	prod.SellerID = s.ID
+	if err := prod.Normalize(); err != nil {
+		p.reject(line, "%s%s", label, invalidReason(err))
+		return nil
+	}
+	if err := p.emit(line, s, prod); err != nil {
+		p.emitFailed = true
+		return err
+	}
+	return nil
+}
+
+// invalidReason turns a catalog validation error into its human part, dropping the
+// "invalid: " sentinel text and anything before it.
+func invalidReason(err error) string {
+	msg := err.Error()
+	prefix := catalog.ErrInvalid.Error() + ": "
+	if i := strings.LastIndex(msg, prefix); i >= 0 {
+		return msg[i+len(prefix):]
+	}
+	return msg
+}
+
+// tick counts one record read and now and then writes a progress line.
+func (p *parser) tick() {
+	p.rows++
+	if p.opt.Progress == nil || p.rows%progressCheckRows != 0 {
+		return
+	}
+	if now := p.opt.now(); now.Sub(p.lastProgress) >= progressInterval {
+		p.lastProgress = now
+		fmt.Fprintf(p.opt.Progress, "%s: %d rows read…\n", p.name, p.rows)
+	}
+}
+
+const (
+	progressCheckRows = 1000
+	progressInterval  = 2 * time.Second
+)

@@ -1,0 +1,198 @@
+package feed
+
+import (
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// Flat feed columns. Where a field has several names, the first non-empty one in the
+// list wins, so current names take precedence over legacy ones.
+var (
+	colID         = []string{"item_id", "id"}
+	colGroup      = []string{"item_group_id"}
+	colTitle      = []string{"title"}
+	colDesc       = []string{"description"}
+	colURL        = []string{"url", "link"}
+	colImage      = []string{"image_url", "image_link"}
+	colPrice      = []string{"price"}
+	colAmount     = []string{"price_amount", "amount"}
+	colCurrency   = []string{"currency", "price_currency"}
+	colSale       = []string{"sale_price"}
+	colSaleWindow = []string{"sale_price_effective_date"}
+	colAvail      = []string{"availability"}
+	colStock      = []string{"inventory_quantity"}
+	colBrand      = []string{"brand"}
+	// A category that is only digits (a taxonomy id rather than a path) is skipped.
+	colCategory    = []string{"product_category", "category", "google_product_category", "product_type"}
+	colRating      = []string{"product_review_rating"}
+	colReviewCount = []string{"product_review_count"}
+	colSeller      = []string{"seller_name"}
+	colGTIN        = []string{"gtin"}
+	colSearch      = []string{"is_eligible_search", "enable_search"}
+	// attrColumns are copied into Product.Attributes under the same name.
+	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
+)
+
+// flatColumns lists every column a flat row is read from.
+var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
+	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
+	colRating, colReviewCount, colSeller, colGTIN, colSearch, attrColumns}
+
+// listPriceAttr is the attribute that keeps the regular price of a product on sale,
+// formatted for people ("$39.99").
+const listPriceAttr = "list_price"
+
+// row gives a flat record's value for a canonical column name; "" when absent.
+type row func(col string) string
+
+// first returns the first non-empty value among cols and the column it came from
+// (the first of cols when none has a value).
+func (r row) first(cols []string) (val, col string) {
+	for _, c := range cols {
+		if v := strings.TrimSpace(r(c)); v != "" {
+			return v, c
+		}
+	}
+	return "", cols[0]
+}
+
+func (r row) get(cols []string) string {
+	v, _ := r.first(cols)
+	return v
+}
+
+// columnKey is the canonical form of a header or JSON key: trimmed, lower case,
+// spaces and hyphens as underscores ("Item ID" → "item_id").
+func columnKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
+}
+
+// flatProduct builds a product from a flat row. It returns the row's seller name
+// separately; a rowError explains why the row cannot be used.
+func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, err error) {
+	if p.ID = r.get(colID); p.ID == "" {
+		return p, "", bad("item_id is missing")
+	}
+	if p.Title = r.get(colTitle); p.Title == "" {
+		return p, "", bad("title is missing")
+	}
+	if p.Price, err = flatPrice(r); err != nil {
+		return p, "", err
+	}
+	p.Attributes = map[string]string{}
+	if err = applySale(r, &p, now); err != nil {
+		return p, "", err
+	}
+	p.GroupID = r.get(colGroup)
+	p.Description = r.get(colDesc)
+	p.URL = r.get(colURL)
+	p.ImageURL = r.get(colImage)
+	p.Brand = r.get(colBrand)
+	p.GTIN = r.get(colGTIN)
+	p.Availability = catalog.Availability(r.get(colAvail))
+	for _, c := range colCategory {
+		if v := r.get([]string{c}); v != "" && strings.Trim(v, "0123456789") != "" {
+			p.Category = v
+			break
+		}
+	}
+	if v, col := r.first(colStock); v != "" {
+		n, err := parseCount(col, v)
+		if err != nil {
+			return p, "", err
+		}
+		n = max(n, 0) // oversold stock is reported as negative by some shops
+		p.Stock = &n
+	}
+	if v, col := r.first(colRating); v != "" {
+		if p.Rating, err = parseRating(col, v); err != nil {
+			return p, "", err
+		}
+	}
+	if v, col := r.first(colReviewCount); v != "" {
+		if p.ReviewCount, err = parseCount(col, v); err != nil {
+			return p, "", err
+		}
+		if p.ReviewCount < 0 {
+			return p, "", bad("%s %s must not be negative", col, q(v))
+		}
+	}
+	if v, col := r.first(colSearch); v != "" {
+		ok, err := parseBool(col, v)
+		if err != nil {
+			return p, "", err
+		}
+		p.Hidden = !ok
+	}
+	for _, c := range attrColumns {
+		if v := r.get([]string{c}); v != "" {
+			p.Attributes[c] = v
+		}
+	}
+	return p, r.get(colSeller), nil
+}
+
+// flatPrice reads the price column ("29.99 USD"), or price_amount/amount in major
+// units with a currency column. A currency column also supplies the currency of a
+// bare "29.99" in price, and must agree with one written in it.
+func flatPrice(r row) (money.Money, error) {
+	cur, _ := r.first(colCurrency)
+	raw, col := r.first(colPrice)
+	if raw == "" {
+		if raw, col = r.first(colAmount); raw == "" {
+			return money.Money{}, bad("price is missing")
+		}
+		if cur == "" {
+			return money.Money{}, bad("%s %s needs a currency column", col, q(raw))
+		}
+	}
+	m, err := parsePrice(col, raw, cur)
+	if err != nil {
+		return m, err
+	}
+	if cur != "" && !strings.EqualFold(strings.TrimSpace(cur), m.Currency) {
+		return m, bad("%s %s is in %s but the currency column says %s", col, q(raw), m.Currency, q(cur))
+	}
+	return m, nil
+}
+
+// applySale makes a valid sale_price the product's price when it is lower than the
+// regular price, in the same currency, and its sale_price_effective_date window (if
+// any) contains now; the regular price is then kept in Attributes["list_price"].
+// Otherwise the sale price is ignored. An unreadable sale price or window rejects
+// the row.
+func applySale(r row, p *catalog.Product, now time.Time) error {
+	raw, col := r.first(colSale)
+	if raw == "" {
+		return nil
+	}
+	sale, err := parsePrice(col, raw, p.Price.Currency)
+	if err != nil {
+		return err
+	}
+	active := true
+	if w, wcol := r.first(colSaleWindow); w != "" {
+		if active, err = inWindow(wcol, w, now); err != nil {
+			return err
+		}
+	}
+	if active && sale.Currency == p.Price.Currency && sale.Amount < p.Price.Amount {
+		p.Attributes[listPriceAttr] = p.Price.String()
+		p.Price = sale
+	}
+	return nil
+}
+
+// flatRow builds and finishes one flat record.
+func (p *parser) flatRow(line int, r row) error {
+	prod, sellerName, err := flatProduct(r, p.start)
+	if err != nil {
+		p.reject(line, "%s", err)
+		return nil
+	}
+	return p.finish(line, "", sellerName, prod)
+}

@@ -1,0 +1,477 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+var may2026 = func() time.Time { return time.Date(2026, 5, 15, 12, 0, 0, 0, time.UTC) }
+
+func TestParseInline(t *testing.T) {
+	opt := Options{DefaultSeller: "Corner Shop", Now: may2026}
+	const head = "item_id,title,price,seller_name\n"
+	tests := []struct {
+		name        string
+		file        string
+		data        string
+		opt         *Options // nil: opt above
+		wantIDs     []string
+		wantLines   []int // checked when not nil
+		wantRejects []string
+		checks      []check
+	}{
+		{
+			name:      "CRLF CSV with a quoted multi-line field",
+			file:      "a.csv",
+			data:      "item_id,title,price\r\nA,\"two\r\nlines\",1 USD\r\nB,b,x\r\nC,c,2 USD\r\n",
+			wantIDs:   []string{"A", "C"},
+			wantLines: []int{2, 5},
+			wantRejects: []string{
+				`a.csv:4: price "x" is not a price like "29.99 USD"`,
+			},
+			checks: []check{{"A", "title", "two lines"}},
+		},
+		{
+			name:    "header names are trimmed and case and spacing insensitive; unknown columns ignored",
+			file:    "a.csv",
+			data:    " Item ID ,TITLE,Image-Link,Price,Shoe Colour\nA,Alpha,https://img.test/a.png,3 USD,red\n",
+			wantIDs: []string{"A"},
+			checks:  []check{{"A", "image", "https://img.test/a.png"}, {"A", "attrs", "0"}},
+		},
+		{
+			name:    "current names win over legacy ones",
+			file:    "a.csv",
+			data:    "id,item_id,title,price,link,url\nold,new,Alpha,3 USD,https://old.test,https://new.test\n",
+			wantIDs: []string{"new"},
+			checks:  []check{{"new", "url", "https://new.test"}},
+		},
+		{
+			name:    "blank rows are skipped and a trailing delimiter is accepted",
+			file:    "a.csv",
+			data:    head + "\n,,,\nA,Alpha,3 USD,S,\n",
+			wantIDs: []string{"A"},
+		},
+		{
+			name:        "a row with extra values is rejected",
+			file:        "a.csv",
+			data:        head + "A,Alpha,3 USD,S,surplus\n",
+			wantRejects: []string{"a.csv:2: row has 5 fields but the header has 4"},
+		},
+		{
+			name:        "an unterminated quote is reported where its record starts",
+			file:        "a.csv",
+			data:        head + "A,Alpha,3 USD,S\nB,\"Beta,3 USD,S\nC,Gamma,3 USD,S\n",
+			wantIDs:     []string{"A"},
+			wantRejects: []string{`a.csv:3: a quoted field is not closed properly; a " inside a quoted field must be doubled ("")`},
+		},
+		{
+			name: "price forms",
+			file: "a.csv",
+			data: "item_id,title,price,price_amount,currency\n" +
+				"A,a,29.99 USD,,\n" +
+				"B,b,USD 5,,\n" +
+				"C,c,7.5,,eur\n" +
+				"D,d,,1299.00,GBP\n" +
+				"E,e,,12,\n" +
+				"F,f,9 USD,,EUR\n" +
+				"G,g,9,,\n" +
+				"H,h,\"1,299.00 USD\",,\n",
+			wantIDs: []string{"A", "B", "C", "D", "H"},
+			wantRejects: []string{
+				`a.csv:6: price_amount "12" needs a currency column`,
+				`a.csv:7: price "9 USD" is in USD but the currency column says "EUR"`,
+				`a.csv:8: price "9" has no currency; write it like "29.99 USD"`,
+			},
+			checks: []check{
+				{"A", "price", "$29.99"}, {"B", "price", "$5.00"}, {"C", "price", "€7.50"},
+				{"D", "price", "£1299.00"}, {"H", "price", "$1299.00"},
+			},
+		},
+		{
+			name: "sale prices",
+			file: "a.csv",
+			data: "item_id,title,price,sale_price,sale_price_effective_date\n" +
+				"A,a,20 USD,15 USD,\n" + // applies
+				"B,b,20 USD,25 USD,\n" + // not lower: ignored
+				"C,c,20 USD,15 EUR,\n" + // other currency: ignored
+				"D,d,20 USD,15,\n" + // bare amount takes the price's currency
+				"E,e,20 USD,15 USD,2026-01-01/2026-02-01\n" + // over: ignored
+				"F,f,20 USD,15 USD,2026-05-15/2026-05-15\n" + // a date-only end includes the day
+				"G,g,20 USD,15 USD,2026-05-15T12:00:01Z/\n" + // not started: ignored
+				"H,h,20 USD,15 USD,/2026-06-01T00:00+02:00\n" + // open start
+				"I,i,20 USD,cheap,\n" +
+				"J,j,20 USD,15 USD,next week\n",
+			wantIDs: []string{"A", "B", "C", "D", "E", "F", "G", "H"},
+			wantRejects: []string{
+				`a.csv:10: sale_price "cheap" is not a price like "29.99 USD"`,
+				`a.csv:11: sale_price_effective_date "next week" is not a date range like "2025-11-01T00:00Z/2025-11-30T23:59Z"`,
+			},
+			checks: []check{
+				{"A", "price", "$15.00"}, {"A", "attr:list_price", "$20.00"},
+				{"B", "price", "$20.00"}, {"B", "attr:list_price", "<none>"},
+				{"C", "price", "$20.00"},
+				{"D", "price", "$15.00"},
+				{"E", "price", "$20.00"},
+				{"F", "price", "$15.00"},
+				{"G", "price", "$20.00"},
+				{"H", "price", "$15.00"},
+			},
+		},
+		{
+			name: "stock, availability, booleans, ratings and categories",
+			file: "a.tsv",
+			data: "item_id\ttitle\tprice\tinventory_quantity\tavailability\tenable_search\tproduct_review_rating\tproduct_review_count\tgoogle_product_category\n" +
+				"A\ta\t1 USD\t-3\t\tYES\t0\t1,204\t123\n" +
+				"B\tb\t1 USD\t12.0\tSold Out\tNo\t5\t0\tSports > Cycling\n" +
+				"C\tc\t1 USD\t\thttps://schema.org/PreOrder\t0\t\t\t\n" +
+				"D\td\t1 USD\t\t\t1\t-1\t\t\n" +
+				"E\te\t1 USD\t\t\t\t\t-2\t\n",
+			wantIDs: []string{"A", "B", "C"},
+			wantRejects: []string{
+				`a.tsv:5: product_review_rating "-1" is not a number from 0 to 5`,
+				`a.tsv:6: product_review_count "-2" must not be negative`,
+			},
+			checks: []check{
+				{"A", "stock", "0"}, {"A", "availability", "out_of_stock"}, {"A", "hidden", "false"},
+				{"A", "reviews", "1204"}, {"A", "category", ""},
+				{"B", "stock", "12"}, {"B", "availability", "out_of_stock"}, {"B", "hidden", "true"},
+				{"B", "rating", "5"}, {"B", "category", "Sports > Cycling"},
+				{"C", "availability", "preorder"}, {"C", "hidden", "true"}, {"C", "stock", "nil"},
+			},
+		},
+		{
+			name:    "sellers: slugs, shared ids and bad names",
+			file:    "a.csv",
+			data:    head + "A,a,1 USD,Acme Outdoor Co.\nB,b,1 USD,  ACME outdoor co \nC,c,1 USD,???\nD,d,1 USD,\n",
+			wantIDs: []string{"A", "B", "D"},
+			wantRejects: []string{
+				`a.csv:4: seller name "???" has no letters or digits`,
+			},
+			checks: []check{
+				{"A", "seller", "acme-outdoor-co"}, {"B", "seller", "acme-outdoor-co"}, {"D", "seller", "corner-shop"},
+			},
+		},
+		{
+			name:      ".txt with tabs is TSV",
+			file:      "feed.txt",
+			data:      "id\ttitle\tprice\nA\tAlpha, the first\t1 USD\n",
+			wantIDs:   []string{"A"},
+			checks:    []check{{"A", "title", "Alpha, the first"}},
+			wantLines: []int{2},
+		},
+		{
+			name:    ".txt with commas is CSV",
+			file:    "feed.txt",
+			data:    "id,title,price\nA,Alpha,1 USD\n",
+			wantIDs: []string{"A"},
+		},
+		{
+			name:    ".txt with JSON objects is JSON Lines",
+			file:    "feed.txt",
+			data:    `{"id":"A","title":"Alpha","price":"1 USD"}` + "\n",
+			wantIDs: []string{"A"},
+		},
+		{
+			name:      "JSON Lines: blank lines, CRLF, bad lines and mixed shapes",
+			file:      "a.jsonl",
+			data:      "\n\n{\"id\":\"A\",\"title\":\"Alpha\",\"price\":\"1 USD\"}\r\n{\"id\":\"B\",\r\n[1,2]\r\n{\"id\":\"C\",\"title\":\"Gamma\",\"variants\":[{\"id\":\"C1\",\"price\":{\"amount\":100,\"currency\":\"USD\"}}]}\r\n{\"id\":\"D\",\"title\":{\"x\":1},\"price\":\"1 USD\"}\n",
+			wantIDs:   []string{"A", "C1"},
+			wantLines: []int{3, 6},
+			wantRejects: []string{
+				`a.jsonl:4: not valid JSON (error at character 10)`,
+				`a.jsonl:5: not a JSON object`,
+				`a.jsonl:7: title should be text, not an object`,
+			},
+		},
+		{
+			name:      "a .json file holding an array",
+			file:      "a.json",
+			data:      "\n[\n  {\"id\": \"A\", \"title\": \"Alpha\", \"price\": \"1 USD\"},\n  {\"id\": \"B\",\n   \"title\": \"Beta\", \"price\": \"2 USD\"},\n  7,\n  {\"id\": \"C\", \"title\": \"Gamma\"},\n  {\"id\": \"D\", \"title\": \"Delta\", \"price\": \"4 USD\"} oops\n]\n",
+			wantIDs:   []string{"A", "B", "D"},
+			wantLines: []int{3, 4, 8},
+			wantRejects: []string{
+				`a.json:6: not a JSON object`,
+				`a.json:7: price is missing`,
+				`a.json:8: not valid JSON from here on; the rest of the file was not read`,
+			},
+		},
+		{
+			name:    "ACP product without a seller and no default",
+			file:    "a.ndjson",
+			data:    `{"id":"T","title":"Tee","seller":{"name":"   "},"variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n",
+			opt:     &Options{},
+			wantIDs: []string{},
+			wantRejects: []string{
+				`a.ndjson:1: product "T" variant "T1": no seller: add a seller_name to the feed or pass --seller NAME`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := opt
+			if tt.opt != nil {
+				o = *tt.opt
+			}
+			got, err := parse(t, strings.NewReader(tt.data), tt.file, o)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if !slices.Equal(got.ids, tt.wantIDs) && !(len(got.ids) == 0 && len(tt.wantIDs) == 0) {
+				t.Errorf("ids = %q, want %q", got.ids, tt.wantIDs)
+			}
+			if tt.wantLines != nil && !slices.Equal(got.lines, tt.wantLines) {
+				t.Errorf("lines = %v, want %v", got.lines, tt.wantLines)
+			}
+			if !slices.Equal(got.rejects, tt.wantRejects) {
+				t.Errorf("rejects:\n%s\nwant:\n%s", joinLines(got.rejects), joinLines(tt.wantRejects))
+			}
+			checkFields(t, got, tt.checks)
+		})
+	}
+}
+
+func TestParseACPWithSeller(t *testing.T) {
+	// The same ACP lines as above, with a default seller, to see the per-variant
+	// outcomes that the seller check hid.
+	data := `{"id":"P","title":"Parka","brand":{"name":"Northfold"},"media":[{"url":"https://img.test/p.webp"}],"description":"Warm.","variants":[` +
+		`{"id":"P1","title":"parka","price":"120 USD","availability":"in stock","barcodes":[{"value":"123"},{"type":"ean","value":"4006381333931"}]},` +
+		`{"id":2,"price":{"amount":"9900","currency":"USD"},"list_price":{"amount":100,"currency":"USD"},"availability":{"available":true,"status":"whenever"},"categories":[{"value":"166"},{"value":"Apparel > Coats"}]},` +
+		`{"title":"No id","price":{"amount":1,"currency":"USD"}},` +
+		`{"id":"P4"},` +
+		`{"id":"P5","price":{"amount":1,"currency":"dollars"}},` +
+		`{"id":"P6","price":{"amount":1,"currency":"USD"},"variant_options":{"name":"Size"}},` +
+		`{"id":"P7","title":["x"],"price":{"amount":1,"currency":"USD"}},` +
+		`{"id":"P8","price":{"amount":1,"currency":"USD"},"availability":{"available":"yes"}},` +
+		`{"id":"P9","price":{"amount":1,"currency":"USD"},"availability":{"available":false,"status":"preorder"},"inventory_quantity":"5"}` +
+		"]}\n" +
+		`{"id":"Q","title":"Empty","variants":[]}` + "\n" +
+		`{"title":"No id","variants":[{"id":"R1"}]}` + "\n" +
+		`{"id":"S","title":"Bad media","media":"https://img.test/s.png","variants":[{"id":"S1"}]}` + "\n" +
+		`{"id":"T","variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n"
+	got, err := parse(t, strings.NewReader(data), "a.ndjson", Options{DefaultSeller: "Corner Shop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs := []string{"P1", "2", "P9"}
+	if !slices.Equal(got.ids, wantIDs) {
+		t.Errorf("ids = %q, want %q", got.ids, wantIDs)
+	}
+	wantRejects := []string{
+		`a.ndjson:1: product "P" variants[2]: id is missing`,
+		`a.ndjson:1: product "P" variant "P4": price is missing`,
+		`a.ndjson:1: product "P" variant "P5": price.currency "dollars" is not a three-letter code like USD`,
+		`a.ndjson:1: product "P" variant "P6": variant_options should be a list, not an object`,
+		`a.ndjson:1: product "P" variant "P7": title should be text, not a list`,
+		`a.ndjson:1: product "P" variant "P8": availability.available should be true or false, not text`,
+		`a.ndjson:2: product "Q" has no variants`,
+		`a.ndjson:3: product id is missing`,
+		`a.ndjson:4: product "S": media should be a list, not text`,
+		`a.ndjson:5: product "T" variant "T1": title is missing`,
+	}
+	if !slices.Equal(got.rejects, wantRejects) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", joinLines(got.rejects), joinLines(wantRejects))
+	}
+	checkFields(t, got, []check{
+		{"P1", "title", "Parka"},
+		{"P1", "group", "P"},
+		{"P1", "brand", "Northfold"},
+		{"P1", "image", "https://img.test/p.webp"},
+		{"P1", "gtin", "4006381333931"},
+		{"P1", "availability", "in_stock"},
+		{"P1", "price", "$120.00"},
+		{"2", "title", "Parka"},
+		{"2", "price", "$99.00"},
+		{"2", "attr:list_price", "<none>"}, // lower than the price
+		{"2", "availability", "in_stock"},  // unknown status, available=true
+		{"2", "category", "Apparel > Coats"},
+		{"2", "description", "Warm."},
+		{"P9", "availability", "preorder"},
+		{"P9", "stock", "5"},
+	})
+}
+
+func TestParseFileErrors(t *testing.T) {
+	csvData, err := os.ReadFile(fixture("flat_current.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var big strings.Builder
+	big.WriteString("item_id,title,price\n")
+	for i := range 20000 {
+		fmt.Fprintf(&big, "A%d,Alpha %d,%d USD\n", i, i*7919%10007, i)
+	}
+	truncated := gzipped(t, []byte(big.String()))
+	truncated = truncated[:len(truncated)/2]
+	tests := []struct {
+		name      string
+		file      string
+		data      []byte
+		opt       Options
+		wantErr   string // substring
+		noRejects bool
+	}{
+		{name: "unknown extension", file: "feed.xlsx", data: csvData, wantErr: "feed.xlsx: unknown feed format"},
+		{name: "no extension", file: "feed", data: csvData, wantErr: "unknown feed format"},
+		{name: "empty", file: "a.csv", data: nil, wantErr: "a.csv: file is empty"},
+		{name: "only white space", file: "a.jsonl", data: []byte("\n  \n"), wantErr: "file is empty"},
+		{name: "binary", file: "a.csv", data: []byte("PK\x03\x04\x00\x00garbage"), wantErr: "binary"},
+		{name: "UTF-16", file: "a.csv", data: []byte("\xff\xfei\x00d\x00"), wantErr: "UTF-16"},
+		{name: "header without required columns", file: "a.csv", data: []byte("sku,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id), no title, no price (or price_amount with currency) column; it has "sku", "name", "cost"`},
+		{name: "JSON Lines that is not JSON", file: "a.jsonl", data: []byte("hello\nworld\n"), wantErr: "does not look like JSON Lines", noRejects: true},
+		{name: "pretty-printed JSON object", file: "a.json", data: []byte("{\n  \"id\": \"A\"\n}\n"), wantErr: "line 1: not valid JSON", noRejects: true},
+		{name: "JSON array with a syntax error first", file: "a.json", data: []byte("[ {\"id\": oops} ]"), wantErr: "does not look like", noRejects: true},
+		{name: "truncated gzip", file: "a.csv.gz", data: truncated, wantErr: "truncated"},
+		{name: "bad default seller", file: "a.csv", data: csvData, opt: Options{DefaultSeller: "!!!"}, wantErr: `default seller: seller name "!!!" has no letters or digits`},
+		{name: "damaged gzip header", file: "a.csv.gz", data: []byte("\x1f\x8b\x00\x00"), wantErr: "gzip header is damaged"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, bytes.NewReader(tt.data), tt.file, tt.opt)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("Parse error = %v, want one containing %q", err, tt.wantErr)
+			}
+			if tt.noRejects && len(got.rejects) > 0 {
+				t.Errorf("rejects were reported for a file that failed as a whole: %q", got.rejects)
+			}
+		})
+	}
+}
+
+func TestParseGzip(t *testing.T) {
+	for _, name := range []string{"flat.jsonl", "flat_current.csv", "acp_variants.jsonl"} {
+		for _, as := range []string{name + ".gz", name} { // recognised by content, not by name
+			t.Run(as, func(t *testing.T) {
+				raw, err := os.ReadFile(fixture(name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				plain, err := parse(t, bytes.NewReader(raw), as, Options{DefaultSeller: "x"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				zipped, err := parse(t, bytes.NewReader(gzipped(t, raw)), as, Options{DefaultSeller: "x"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(plain.ids, zipped.ids) || !slices.Equal(plain.lines, zipped.lines) || len(plain.ids) == 0 {
+					t.Errorf("gzip: ids %q lines %v, plain: ids %q lines %v", zipped.ids, zipped.lines, plain.ids, plain.lines)
+				}
+			})
+		}
+	}
+}
+
+func TestParseEmitError(t *testing.T) {
+	stop := errors.New("catalog is closed")
+	for _, name := range []string{"flat_current.csv", "flat.jsonl", "acp_variants.jsonl"} {
+		t.Run(name, func(t *testing.T) {
+			f, err := os.Open(fixture(name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			calls := 0
+			err = Parse(f, name, Options{DefaultSeller: "x"}, func(int, catalog.Seller, catalog.Product) error {
+				calls++
+				return stop
+			}, nil)
+			if err != stop || calls != 1 {
+				t.Errorf("Parse = %v after %d emits, want the emit error after 1", err, calls)
+			}
+		})
+	}
+}
+
+func TestParseProgress(t *testing.T) {
+	var data strings.Builder
+	data.WriteString("item_id,title,price\n")
+	for i := range 5000 {
+		data.WriteString("id")
+		data.WriteString(strings.Repeat("x", i%3))
+		data.WriteString(",t,1 USD\n")
+	}
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var out bytes.Buffer
+	opt := Options{DefaultSeller: "x", Progress: &out, Now: func() time.Time {
+		clock = clock.Add(time.Second)
+		return clock
+	}}
+	if _, err := parse(t, strings.NewReader(data.String()), "big.csv", opt); err != nil {
+		t.Fatal(err)
+	}
+	// The clock advances a second per reading; it is read at the start and every 1000
+	// rows, so a line is due every 2000 rows.
+	want := "big.csv: 2000 rows read…\nbig.csv: 4000 rows read…\n"
+	if out.String() != want {
+		t.Errorf("progress = %q, want %q", out.String(), want)
+	}
+}
+
+func TestSellerID(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"punctuation", "Acme Outdoor Co.", "acme-outdoor-co"},
+		{"spacing and case", "  ACME   outdoor\tco ", "acme-outdoor-co"},
+		{"ampersand", "Salt & Pepper, Ltd", "salt-pepper-ltd"},
+		{"accents kept", "Café Müller", "café-müller"},
+		{"non-Latin", "東京ストア", "東京ストア"},
+		{"digits", "7-Eleven", "7-eleven"},
+		{"invisible characters", "Acme\u200b Shop", "acme-shop"},
+		{"nothing usable", "---", ""},
+		{"long", strings.Repeat("ab ", 40), strings.Repeat("ab-", 21) + "a"},
+		{"long, cut before a dash", strings.Repeat("abc ", 40), strings.Repeat("abc-", 15) + "abc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SellerID(tt.in); got != tt.want {
+				t.Errorf("SellerID(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if len(SellerID(tt.in)) > maxSellerIDLen {
+				t.Errorf("SellerID(%q) is longer than %d bytes", tt.in, maxSellerIDLen)
+			}
+		})
+	}
+}
+
+func TestJoinTitle(t *testing.T) {
+	tests := []struct{ name, product, variant, want string }{
+		{"joined", "Lumen 2P Tent", "Sand", "Lumen 2P Tent - Sand"},
+		{"variant repeats product", "Lumen 2P Tent", "Lumen 2P tent, olive", "Lumen 2P tent, olive"},
+		{"same", "Sock", "sock", "Sock"},
+		{"short variant inside product words", "Merino Sock", "M", "Merino Sock - M"},
+		{"no variant title", "Sock", " ", "Sock"},
+		{"no product title", "", "Sock M", "Sock M"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinTitle(tt.product, tt.variant); got != tt.want {
+				t.Errorf("joinTitle(%q, %q) = %q, want %q", tt.product, tt.variant, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"tags and entities", "<p>Hand-thrown <b>stoneware</b> &amp; glaze</p>", " Hand-thrown  stoneware  & glaze "},
+		{"script dropped", "a<SCRIPT type=x>alert(1)</script>b", "a  b"},
+		{"style dropped", "<style>p{}</style>text", "  text"},
+		{"unclosed tag", "text <b", "text "},
+		{"unclosed script", "x<script>never ends", "x "},
+		{"no markup", "plain 5 < 6", "plain 5 "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := htmlText(tt.in); got != tt.want {
+				t.Errorf("htmlText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package feed
+
+import (
+	"html"
+	"strings"
+)
+
+// htmlText reduces an HTML description to its text: tags become spaces, the content
+// of script and style elements is dropped, and entities are decoded. It is meant for
+// display text, not for sanitizing markup; catalog.CleanText still runs afterwards.
+func htmlText(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break // an unclosed tag runs to the end
+		}
+		tag := strings.TrimSpace(s[i+1 : i+j])
+		s = s[i+j+1:]
+		b.WriteByte(' ')
+		if strings.HasPrefix(tag, "/") {
+			continue
+		}
+		name, _, _ := strings.Cut(strings.ToLower(tag), " ")
+		if name == "script" || name == "style" {
+			if k := indexASCIIFold(s, "</"+name); k >= 0 {
+				s = s[k:]
+			} else {
+				s = ""
+			}
+		}
+	}
+	return html.UnescapeString(b.String())
+}
+
+// indexASCIIFold is strings.Index ignoring the case of ASCII letters; sub must be
+// lower case.
+func indexASCIIFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		match := true
+		for k := 0; k < len(sub); k++ {
+			c := s[i+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}

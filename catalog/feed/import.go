@@ -1,0 +1,189 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+const (
+	// batchSize is how many products Import writes per catalog.Upsert call.
+	batchSize = 1000
+	// maxReportErrors is how many RowErrors a Report keeps; Rejected counts them all.
+	maxReportErrors = 1000
+)
+
+// Report summarizes the import of one file. Every row read is counted once in
+// Imported, Updated or Rejected (an ACP product counts once per variant).
+type Report struct {
+	File     string
+	Imported int        // products that were new to the catalog
+	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
+	Rejected int        // rows that were not imported
+	Errors   []RowError // the first 1000 rejections, in the order they were found
+	// Err is set when the file could not be read as a whole: it is missing, of an
+	// unknown format, binary, or has no decodable row; or reading stopped part-way
+	// (the counts then say what was done before). Its text starts with the file name.
+	Err error
+}
+
+// String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected".
+func (r Report) String() string {
+	if r.Err != nil && r.Imported+r.Updated+r.Rejected == 0 {
+		return r.Err.Error()
+	}
+	return fmt.Sprintf("%s: %d imported, %d updated, %d rejected", r.File, r.Imported, r.Updated, r.Rejected)
+}
+
+// Import reads each file in turn with Parse and writes its products to cat, in
+// batches of 1000 products per catalog.Upsert call, together with their sellers.
+// Within a file a later row with the same id replaces the earlier one and counts as
+// updated. report, when not nil, is called with each rejected row as soon as it is
+// known.
+//
+// A file that cannot be read gets a Report with Err set, and the next file is still
+// imported. Import returns a non-nil error only when the catalog fails to store a
+// batch or ctx is done; it then stops, and the reports so far (the last one partial)
+// are returned with the error. Batches already written stay written.
+func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Options, report func(RowError)) ([]Report, error) {
+	reports := make([]Report, 0, len(files))
+	for _, name := range files {
+		rep, err := importFile(ctx, cat, name, opt, report)
+		reports = append(reports, rep)
+		if err != nil {
+			return reports, err
+		}
+	}
+	return reports, nil
+}
+
+func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Options, report func(RowError)) (Report, error) {
+	rep := Report{File: name}
+	reject := func(e RowError) {
+		rep.Rejected++
+		if len(rep.Errors) < maxReportErrors {
+			rep.Errors = append(rep.Errors, e)
+		}
+		if report != nil {
+			report(e)
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		rep.Err = fmt.Errorf("%s: cannot open the file: %v", name, err)
+		return rep, nil
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		rep.Err = fmt.Errorf("%s: is a directory, not a feed file", name)
+		return rep, nil
+	}
+	b := &batch{ctx: ctx, cat: cat, rep: &rep, reject: reject}
+	perr := Parse(f, name, opt, b.add, reject)
+	if b.err != nil {
+		return rep, b.err
+	}
+	if err := b.flush(); err != nil {
+		return rep, err
+	}
+	rep.Err = perr
+	return rep, nil
+}
+
+// batch collects products for one Upsert call.
+type batch struct {
+	ctx    context.Context
+	cat    *catalog.Catalog
+	rep    *Report
+	reject func(RowError)
+	err    error // the catalog or context error that stopped the import
+
+	items   []pending
+	index   map[string]int // product id → position in items
+	sellers map[string]catalog.Seller
+}
+
+type pending struct {
+	line int
+	p    catalog.Product
+}
+
+// add is Parse's emit function.
+func (b *batch) add(line int, s catalog.Seller, p catalog.Product) error {
+	if err := b.ctx.Err(); err != nil {
+		b.err = err
+		return err
+	}
+	if b.index == nil {
+		b.index, b.sellers = map[string]int{}, map[string]catalog.Seller{}
+	}
+	if i, ok := b.index[p.ID]; ok {
+		b.items[i] = pending{line, p}
+		b.rep.Updated++
+	} else {
+		b.index[p.ID] = len(b.items)
+		b.items = append(b.items, pending{line, p})
+	}
+	b.sellers[s.ID] = s
+	if len(b.items) >= batchSize {
+		if err := b.flush(); err != nil {
+			b.err = err
+			return err
+		}
+	}
+	return nil
+}
+
+// flush writes the collected products. When the catalog refuses the batch because of
+// one product, the products are written one at a time and the refused ones rejected.
+func (b *batch) flush() error {
+	if len(b.items) == 0 {
+		return nil
+	}
+	sellers := make([]catalog.Seller, 0, len(b.sellers))
+	for _, s := range b.sellers {
+		sellers = append(sellers, s)
+	}
+	sort.Slice(sellers, func(i, j int) bool { return sellers[i].ID < sellers[j].ID })
+	products := make([]catalog.Product, len(b.items))
+	for i, it := range b.items {
+		products[i] = it.p
+	}
+	st, err := b.cat.Upsert(b.ctx, sellers, products)
+	if errors.Is(err, catalog.ErrInvalid) {
+		st, err = b.oneByOne(sellers)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: saving products: %w", b.rep.File, err)
+	}
+	b.rep.Imported += st.Inserted
+	b.rep.Updated += st.Updated
+	b.items, b.index, b.sellers = b.items[:0], nil, nil
+	return nil
+}
+
+func (b *batch) oneByOne(sellers []catalog.Seller) (catalog.UpsertStats, error) {
+	var total catalog.UpsertStats
+	for _, it := range b.items {
+		st, err := b.cat.Upsert(b.ctx, sellers, []catalog.Product{it.p})
+		if errors.Is(err, catalog.ErrInvalid) {
+			b.reject(RowError{File: b.rep.File, Line: it.line, Reason: invalidReason(err)})
+			continue
+		}
+		if err != nil {
+			return total, err
+		}
+		total.Inserted += st.Inserted
+		total.Updated += st.Updated
+	}
+	return total, nil
+}

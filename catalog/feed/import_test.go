@@ -1,0 +1,239 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+func openCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	return cat
+}
+
+// counts is a Report without its errors, for comparison.
+type counts struct {
+	Imported, Updated, Rejected int
+	Err                         bool
+}
+
+func countsOf(r Report) counts { return counts{r.Imported, r.Updated, r.Rejected, r.Err != nil} }
+
+func TestImport(t *testing.T) {
+	ctx := context.Background()
+	cat := openCatalog(t)
+	files := []string{
+		fixture("flat_current.csv"), fixture("flat_legacy.tsv"), fixture("flat.jsonl"),
+		fixture("acp_variants.jsonl"), fixture("bad_rows.csv"),
+	}
+	var streamed []RowError
+	opt := Options{DefaultSeller: "Corner Shop", Now: may2026}
+	reports, err := Import(ctx, cat, files, opt, func(e RowError) { streamed = append(streamed, e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := []counts{
+		{Imported: 4}, {Imported: 2}, {Imported: 3},
+		{Imported: 5, Rejected: 1},
+		{Imported: 4, Updated: 1, Rejected: 11}, // OK-1 appears twice
+	}
+	again := []counts{
+		{Updated: 4}, {Updated: 2}, {Updated: 3},
+		{Updated: 5, Rejected: 1},
+		{Updated: 5, Rejected: 11},
+	}
+	checkReports(t, "first import", reports, files, first)
+	if n := len(streamed); n != 12 {
+		t.Errorf("report func saw %d errors, want 12", n)
+	}
+	if got := reports[4].Errors[0].String(); got != fixture("bad_rows.csv")+`:3: price "abc" is not a price like "29.99 USD"` {
+		t.Errorf("first bad_rows error = %s", got)
+	}
+	if got := reports[4].String(); got != fixture("bad_rows.csv")+": 4 imported, 1 updated, 11 rejected" {
+		t.Errorf("Report.String() = %q", got)
+	}
+	n, err := cat.Count(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 18 {
+		t.Errorf("catalog has %d products, want 18", n)
+	}
+
+	reports, err = Import(ctx, cat, files, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReports(t, "second import", reports, files, again)
+	if n2, _ := cat.Count(ctx); n2 != n {
+		t.Errorf("re-import changed the product count from %d to %d", n, n2)
+	}
+
+	for _, c := range []check{
+		{"OK-1", "title", "Good Row One Again"}, // the later row wins
+		{"OK-1", "price", "$11.00"},
+		{"TR-100-GRN-43", "price", "$69.00"},
+		{"TR-100-GRN-43", "attr:list_price", "$89.00"},
+		{"TR-100-GRN-43", "stock", "3"},
+		{"KT-220", "hidden", "true"},
+		{"LN-7", "seller", "corner-shop"},
+		{"tent-2p-sand", "group", "tent-2p"},
+		{"tent-2p-sand", "gtin", "0614141000036"},
+		{"sock-merino-m", "attr:size", "M"},
+	} {
+		p, err := cat.Product(ctx, c.id)
+		if err != nil {
+			t.Errorf("Product(%q): %v", c.id, err)
+			continue
+		}
+		if v := field(p, c.field); v != c.want {
+			t.Errorf("stored product %q %s = %q, want %q", c.id, c.field, v, c.want)
+		}
+	}
+	s, err := cat.Seller(ctx, "acme-outdoor-co")
+	if err != nil || s.Name != "Acme Outdoor Co." {
+		t.Errorf("Seller(acme-outdoor-co) = %+v, %v", s, err)
+	}
+}
+
+func checkReports(t *testing.T, what string, got []Report, files []string, want []counts) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d reports, want %d", what, len(got), len(want))
+	}
+	for i := range want {
+		if got[i].File != files[i] {
+			t.Errorf("%s: report %d is for %q, want %q", what, i, got[i].File, files[i])
+		}
+		if c := countsOf(got[i]); c != want[i] {
+			t.Errorf("%s of %s: %+v (err %v), want %+v", what, filepath.Base(files[i]), c, got[i].Err, want[i])
+		}
+		if len(got[i].Errors) != got[i].Rejected {
+			t.Errorf("%s of %s: %d errors kept for %d rejected", what, files[i], len(got[i].Errors), got[i].Rejected)
+		}
+	}
+}
+
+func TestImportFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	// big.csv: 2500 rows over three batches: P0–P2099, then 400 repeats of P100–P2095,
+	// 20 of them in the same batch as the first row with that id.
+	var big strings.Builder
+	big.WriteString("item_id,title,price,seller_name\n")
+	for i := range 2500 {
+		id := i
+		if i >= 2100 {
+			id = (i-2100)*5 + 100
+		}
+		fmt.Fprintf(&big, "P%d,Product %d,%d.00 USD,Mill Street Goods\n", id, i, i+1)
+	}
+	tests := []struct {
+		name  string
+		files []string
+		want  []counts
+		check func(t *testing.T, cat *catalog.Catalog, reports []Report)
+	}{
+		{
+			name:  "batches with repeated ids",
+			files: []string{write("big.csv", big.String())},
+			want:  []counts{{Imported: 2100, Updated: 400}},
+			check: func(t *testing.T, cat *catalog.Catalog, _ []Report) {
+				p, err := cat.Product(context.Background(), "P2095")
+				if err != nil || p.Title != "Product 2499" {
+					t.Errorf("P2095 = %q, %v; want the last row's title", p.Title, err)
+				}
+			},
+		},
+		{
+			name:  "an unreadable file does not stop the others",
+			files: []string{filepath.Join(dir, "missing.csv"), write("bin.csv", "\x00\x01\x02"), dir, write("ok.jsonl", `{"id":"J","title":"Jar","price":"3 USD","seller_name":"Mill Street Goods"}`)},
+			want:  []counts{{Err: true}, {Err: true}, {Err: true}, {Imported: 1}},
+			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
+				for i, want := range []string{"missing.csv: cannot open the file: no such file or directory", "bin.csv: looks like a binary file", "is a directory"} {
+					if err := reports[i].Err; err == nil || !strings.Contains(err.Error(), want) {
+						t.Errorf("report %d error = %v, want one containing %q", i, err, want)
+					}
+					if s := reports[i].String(); s != reports[i].Err.Error() {
+						t.Errorf("String() of a failed file = %q, want the error", s)
+					}
+				}
+			},
+		},
+		{
+			name:  "rows before a read error are kept",
+			files: []string{write("cut.jsonl.gz", string(cut(gzipped(t, []byte(`{"id":"K","title":"Kite","price":"3 USD","seller_name":"M"}`+"\n"+strings.Repeat(`{"id":"L","title":"Long`, 20000))))))},
+			want:  []counts{{Imported: 1, Err: true}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat := openCatalog(t)
+			reports, err := Import(context.Background(), cat, tt.files, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkReports(t, "import", reports, tt.files, tt.want)
+			if tt.check != nil {
+				tt.check(t, cat, reports)
+			}
+		})
+	}
+}
+
+// cut drops the end of a gzip stream.
+func cut(b []byte) []byte { return b[:len(b)-10] }
+
+func TestImportCanceled(t *testing.T) {
+	cat := openCatalog(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	reports, err := Import(ctx, cat, []string{fixture("flat_current.csv")}, Options{}, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Import with a canceled context = %v, want context.Canceled", err)
+	}
+	if len(reports) != 1 || reports[0].Imported != 0 {
+		t.Errorf("reports = %+v", reports)
+	}
+}
+
+func TestBatchRejectsWhatTheCatalogRefuses(t *testing.T) {
+	ctx := context.Background()
+	cat := openCatalog(t)
+	var rejected []RowError
+	rep := Report{File: "x.csv"}
+	b := &batch{ctx: ctx, cat: cat, rep: &rep, reject: func(e RowError) { rejected = append(rejected, e) }}
+	s := catalog.Seller{ID: "mill", Name: "Mill"}
+	good := catalog.Product{ID: "G", SellerID: "mill", Title: "Good"}
+	good.Price.Currency = "USD"
+	refused := good
+	refused.ID, refused.Price.Amount = "R", -1 // Parse never emits this; the catalog refuses it
+	for i, p := range []catalog.Product{good, refused} {
+		if err := b.add(i+2, s, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Imported != 1 || len(rejected) != 1 || rejected[0].Line != 3 || rejected[0].Reason != "price must not be negative" {
+		t.Errorf("imported %d, rejected %+v; want G imported and R rejected at line 3", rep.Imported, rejected)
+	}
+}

@@ -1,0 +1,252 @@
+package feed
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+const (
+	// maxLineLen caps one JSON Lines line; longer lines are rejected, not buffered.
+	maxLineLen = 16 << 20
+	// maxHeld is how many undecodable lines a JSON file may start with before it is
+	// declared not to be JSON at all.
+	maxHeld = 20
+)
+
+// readJSON reads JSON Lines, or a single JSON array when the first character is "[".
+// While no line has decoded as a JSON object, rejects are held back; a file that
+// starts with maxHeld undecodable lines, or has none that decodes, is a file error.
+func (p *parser) readJSON(in *bufio.Reader) error {
+	line := 1 // line of the first non-space character
+	for {
+		b, err := in.Peek(1)
+		if err != nil {
+			return errors.New("file is empty")
+		}
+		if !isJSONSpace(b[0]) {
+			break
+		}
+		if b[0] == '\n' {
+			line++
+		}
+		in.ReadByte()
+	}
+	p.holding = true
+	var err error
+	if b, _ := in.Peek(1); b[0] == '[' {
+		err = p.readJSONArray(in, line)
+	} else {
+		err = p.readJSONLines(in, line)
+	}
+	if err != nil {
+		return err
+	}
+	if p.holding && len(p.held) > 0 {
+		return notJSON(p.held[0])
+	}
+	p.release()
+	return nil
+}
+
+// readJSONLines reads one JSON object per line; blank lines are skipped.
+func (p *parser) readJSONLines(in *bufio.Reader, line int) error {
+	for ; ; line++ {
+		b, tooLong, err := readLine(in)
+		if err != nil && err != io.EOF {
+			return readError(err)
+		}
+		if len(bytes.TrimSpace(b)) > 0 || tooLong {
+			p.tick()
+			if err := p.jsonLine(line, b, tooLong); err != nil {
+				return err
+			}
+		}
+		if p.holding && len(p.held) >= maxHeld {
+			return notJSON(p.held[0])
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+func (p *parser) jsonLine(line int, b []byte, tooLong bool) error {
+	if tooLong {
+		p.reject(line, "line is longer than %d MiB", maxLineLen>>20)
+		return nil
+	}
+	obj, reason := decodeObject(b)
+	if reason != "" {
+		p.reject(line, "%s", reason)
+		return nil
+	}
+	if p.holding {
+		p.release()
+	}
+	return p.jsonObject(line, obj)
+}
+
+// notJSON is the file error for a JSON file in which no line could be decoded.
+func notJSON(first RowError) error {
+	return fmt.Errorf("does not look like JSON Lines (one JSON object per line) or a JSON array: line %d: %s", first.Line, first.Reason)
+}
+
+// readLine returns the next line without its line ending. A line longer than
+// maxLineLen is skipped to its end and reported with tooLong. err is io.EOF with the
+// last line.
+func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := in.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > maxLineLen {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		buf = bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte("\n")), []byte("\r"))
+		return buf, tooLong, err
+	}
+}
+
+// readJSONArray reads a file holding one JSON array of objects; firstLine is the line
+// of its "[". A syntax error ends the reading: the rest of an array cannot be found
+// again after one.
+func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
+	lines := &lineCounter{r: in, passed: firstLine - 1}
+	dec := json.NewDecoder(lines)
+	if _, err := dec.Token(); err != nil { // the opening [
+		return readError(err)
+	}
+	for dec.More() {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			var se *json.SyntaxError
+			if !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) {
+				return readError(err)
+			}
+			p.tick()
+			p.reject(lines.lineAt(dec.InputOffset()), "not valid JSON from here on; the rest of the file was not read")
+			return nil
+		}
+		p.tick()
+		line := lines.lineAt(dec.InputOffset() - int64(len(raw)))
+		obj, reason := decodeObject(raw)
+		if reason != "" {
+			p.reject(line, "%s", reason)
+			continue
+		}
+		if p.holding {
+			p.release()
+		}
+		if err := p.jsonObject(line, obj); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeObject decodes one JSON object into its members, keyed by canonical column
+// name. reason says why b is not an object.
+func decodeObject(b []byte) (map[string]json.RawMessage, string) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Sprintf("not valid JSON (error at character %d)", se.Offset)
+		}
+		return nil, "not a JSON object"
+	}
+	if obj == nil {
+		return nil, "not a JSON object"
+	}
+	out := make(map[string]json.RawMessage, len(obj))
+	for k, v := range obj {
+		if k = columnKey(k); k != "" {
+			if _, dup := out[k]; !dup {
+				out[k] = v
+			}
+		}
+	}
+	return out, ""
+}
+
+// jsonObject handles one decoded object: an ACP product when it has variants, a flat
+// row otherwise.
+func (p *parser) jsonObject(line int, obj map[string]json.RawMessage) error {
+	if _, ok := obj["variants"]; ok {
+		return p.acpProduct(line, obj)
+	}
+	for _, cols := range flatColumns {
+		for _, c := range cols {
+			if k := kind(obj[c]); k == "an object" || k == "a list" {
+				p.reject(line, "%s should be text, not %s", c, k)
+				return nil
+			}
+		}
+	}
+	return p.flatRow(line, func(col string) string { return scalarText(obj[col]) })
+}
+
+// scalarText renders a JSON value as feed text: strings as themselves, numbers and
+// booleans as written, null as "", objects and arrays as compact JSON.
+func scalarText(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, raw) == nil {
+		return buf.String()
+	}
+	return strings.TrimSpace(string(raw))
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// lineCounter passes reads through and remembers where newlines are, so that byte
+// offsets can be turned into line numbers. lineAt must be called with offsets that do
+// not decrease.
+type lineCounter struct {
+	r        io.Reader
+	read     int64   // bytes read so far
+	newlines []int64 // offsets of newlines not yet passed by lineAt
+	passed   int     // newlines before the last offset asked about
+}
+
+func (c *lineCounter) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	for i, ch := range b[:n] {
+		if ch == '\n' {
+			c.newlines = append(c.newlines, c.read+int64(i))
+		}
+	}
+	c.read += int64(n)
+	return n, err
+}
+
+// lineAt returns the 1-based line of the byte at offset off.
+func (c *lineCounter) lineAt(off int64) int {
+	i := 0
+	for i < len(c.newlines) && c.newlines[i] < off {
+		i++
+	}
+	c.passed += i
+	c.newlines = c.newlines[i:]
+	return c.passed + 1
+}

@@ -1,0 +1,160 @@
+package feed
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// rowError is a reason to reject one row; its text is shown to people as is.
+type rowError string
+
+func (e rowError) Error() string { return string(e) }
+
+func bad(format string, args ...any) error { return rowError(fmt.Sprintf(format, args...)) }
+
+// q quotes a feed value for a reason, cut to a readable length. %q escapes control
+// characters, so the value cannot break the report line.
+func q(s string) string {
+	const max = 40
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// parsePrice reads "29.99 USD", "USD 29.99" or "29.99USD"; a bare decimal such as
+// "29.99" is read in currency when currency is not empty. col names the value in the
+// reason when it cannot be read.
+func parsePrice(col, raw, currency string) (money.Money, error) {
+	raw = strings.TrimSpace(raw)
+	var (
+		m   money.Money
+		err error
+	)
+	if isDecimal(raw) {
+		if currency == "" {
+			return m, bad(`%s %s has no currency; write it like "29.99 USD"`, col, q(raw))
+		}
+		if m.Currency, err = money.NormalizeCurrency(currency); err != nil {
+			return m, bad("currency %s is not a three-letter code like USD", q(currency))
+		}
+		m.Amount, err = money.ParseMajor(raw, m.Currency)
+	} else {
+		m, err = money.Parse(raw)
+	}
+	if err == nil {
+		return m, nil
+	}
+	detail := strings.TrimPrefix(err.Error(), money.ErrInvalid.Error()+": ")
+	if strings.Contains(detail, "decimal places") || strings.Contains(detail, "too large") || strings.Contains(detail, "ISO 4217") {
+		return m, bad("%s %s: %s", col, q(raw), detail)
+	}
+	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))
+}
+
+func isDecimal(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseBool reads true/false, yes/no, 1/0 in any case.
+func parseBool(col, raw string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "true", "yes", "1":
+		return true, nil
+	case "false", "no", "0":
+		return false, nil
+	}
+	return false, bad("%s %s is not true or false", col, q(raw))
+}
+
+// parseCount reads a whole number, allowing thousands commas and a ".0" fraction.
+func parseCount(col, raw string) (int64, error) {
+	s := strings.ReplaceAll(strings.TrimSpace(raw), ",", "")
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return int64(f), nil
+	}
+	return 0, bad("%s %s is not a whole number", col, q(raw))
+}
+
+// parseRating reads a review rating on the 0–5 scale.
+func parseRating(col, raw string) (float64, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f > 5 {
+		return 0, bad("%s %s is not a number from 0 to 5", col, q(raw))
+	}
+	return f, nil
+}
+
+// dateLayouts are the ISO 8601 forms accepted in sale_price_effective_date.
+var dateLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04Z0700",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02",
+}
+
+// inWindow reports whether now falls in an ISO 8601 interval "start/end". Either side
+// may be empty (open). A date without a time starts at 00:00 UTC; an end date without
+// a time includes that whole day. Times without a zone are UTC.
+func inWindow(col, raw string, now time.Time) (bool, error) {
+	start, end, ok := strings.Cut(strings.TrimSpace(raw), "/")
+	if !ok {
+		return false, bad(`%s %s is not a date range like "2025-11-01T00:00Z/2025-11-30T23:59Z"`, col, q(raw))
+	}
+	if start = strings.TrimSpace(start); start != "" {
+		t, _, err := parseDate(start)
+		if err != nil {
+			return false, bad(`%s %s has a start that is not a date like "2025-11-01T00:00Z"`, col, q(raw))
+		}
+		if now.Before(t) {
+			return false, nil
+		}
+	}
+	if end = strings.TrimSpace(end); end != "" {
+		t, dateOnly, err := parseDate(end)
+		if err != nil {
+			return false, bad(`%s %s has an end that is not a date like "2025-11-30T23:59Z"`, col, q(raw))
+		}
+		if dateOnly {
+			t = t.AddDate(0, 0, 1)
+		}
+		if !now.Before(t) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func parseDate(s string) (t time.Time, dateOnly bool, err error) {
+	for _, layout := range dateLayouts {
+		if t, err = time.Parse(layout, s); err == nil {
+			return t, layout == "2006-01-02", nil
+		}
+	}
+	return time.Time{}, false, errors.New("not a date")
+}

@@ -1,0 +1,123 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// filter is the SQL condition on products p that a Query's filters compile to.
+type filter struct {
+	where string
+	args  []any
+}
+
+// filters compiles q's filters. When a category or seller filter names nothing in the
+// catalog it returns a note for the caller instead, since no product can match.
+func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) {
+	conds := []string{"p.hidden = 0"}
+	var args []any
+	if cat := NormalizeCategory(q.Category); cat != "" {
+		ids, err := c.categoryIDs(ctx, cat)
+		if err != nil {
+			return filter{}, "", err
+		}
+		if len(ids) == 0 {
+			top, err := c.topCategories(ctx)
+			if err != nil {
+				return filter{}, "", err
+			}
+			return filter{}, fmt.Sprintf("No category matches %q. Top-level categories: %s.", cat, strings.Join(top, ", ")), nil
+		}
+		conds = append(conds, "p.category_id IN ("+placeholders(len(ids))+")")
+		args = append(args, ids...)
+	}
+	if b := strings.ToLower(CleanText(q.Brand, maxBrandLen)); b != "" {
+		conds = append(conds, "p.brand_key = ?")
+		args = append(args, b)
+	}
+	if s := CleanText(q.Seller, maxBrandLen); s != "" {
+		var id string
+		err := c.db.QueryRowContext(ctx, `SELECT id FROM sellers WHERE id = ?1 OR lower(name) = lower(?1) ORDER BY id = ?1 DESC LIMIT 1`, s).Scan(&id)
+		if err != nil {
+			return filter{}, fmt.Sprintf("No seller is called %q.", s), nil
+		}
+		conds = append(conds, "p.seller_id = ?")
+		args = append(args, id)
+	}
+	if q.MinPrice != nil {
+		conds = append(conds, "p.price_amount >= CASE p.price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
+		args = append(args, minor(*q.MinPrice, 0, math.Ceil), minor(*q.MinPrice, 3, math.Ceil), minor(*q.MinPrice, 2, math.Ceil))
+	}
+	if q.MaxPrice != nil {
+		conds = append(conds, "p.price_amount <= CASE p.price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
+		args = append(args, minor(*q.MaxPrice, 0, math.Floor), minor(*q.MaxPrice, 3, math.Floor), minor(*q.MaxPrice, 2, math.Floor))
+	}
+	if q.InStock {
+		conds = append(conds, "p.in_stock = 1")
+	}
+	if q.MinRating > 0 {
+		conds = append(conds, "p.rating >= ?")
+		args = append(args, q.MinRating)
+	}
+	return filter{where: strings.Join(conds, " AND "), args: args}, "", nil
+}
+
+// minor converts a major-unit bound to minor units with exp decimals, rounding with
+// round after removing floating-point noise (49.99 → 4999, not 4998.999…).
+func minor(major float64, exp int, round func(float64) float64) int64 {
+	v := major * math.Pow10(exp)
+	v = math.Round(v*1e6) / 1e6
+	if v > math.MaxInt64/2 {
+		return math.MaxInt64 / 2
+	}
+	return int64(round(v))
+}
+
+// categoryIDs returns the categories whose path contains path as a run of whole
+// segments: "shoes" matches "Apparel > Shoes" and "Apparel > Shoes > Running".
+func (c *Catalog) categoryIDs(ctx context.Context, path string) ([]any, error) {
+	pattern := "% > " + escapeLike(strings.ToLower(path)) + " > %"
+	rows, err := c.db.QueryContext(ctx, `SELECT id FROM categories WHERE ' > ' || key || ' > ' LIKE ? ESCAPE '\'`, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("category filter: %w", err)
+	}
+	defer rows.Close()
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("category filter: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (c *Catalog) topCategories(ctx context.Context) ([]string, error) {
+	rows, err := c.db.QueryContext(ctx, `
+		SELECT DISTINCT CASE WHEN instr(path, ' > ') > 0 THEN substr(path, 1, instr(path, ' > ') - 1) ELSE path END AS top
+		FROM categories ORDER BY top LIMIT 30`)
+	if err != nil {
+		return nil, fmt.Errorf("categories: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("categories: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}

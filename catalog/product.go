@@ -1,0 +1,254 @@
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// Availability is a product's normalized stock state.
+type Availability string
+
+// The availability values the catalog stores. Feed spellings are mapped onto these by
+// ParseAvailability.
+const (
+	InStock      Availability = "in_stock"
+	OutOfStock   Availability = "out_of_stock"
+	Preorder     Availability = "preorder"
+	Backorder    Availability = "backorder"
+	Discontinued Availability = "discontinued"
+	Unknown      Availability = "unknown"
+)
+
+// ParseAvailability maps the spellings used by product feeds ("in stock", "InStock",
+// "pre_order", "https://schema.org/OutOfStock", …) to an Availability. It reports false
+// for anything it does not recognise.
+func ParseAvailability(s string) (Availability, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	s = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(s)
+	switch s {
+	case "instock", "available", "limitedavailability", "onlineonly", "instoreonly":
+		return InStock, true
+	case "outofstock", "soldout", "unavailable":
+		return OutOfStock, true
+	case "preorder", "presale":
+		return Preorder, true
+	case "backorder":
+		return Backorder, true
+	case "discontinued":
+		return Discontinued, true
+	case "unknown", "":
+		return Unknown, true
+	}
+	return "", false
+}
+
+// Seller is a merchant whose products are in the catalog.
+type Seller struct {
+	ID   string
+	Name string
+	// ACPBaseURL is the seller's Agentic Commerce Protocol checkout API; empty for sellers
+	// that the sandbox reference seller serves.
+	ACPBaseURL string
+	// StripeProfileID is the seller's Stripe network business profile (profile_…).
+	StripeProfileID string
+}
+
+// Product is one purchasable item. A feed product with variants becomes one Product per
+// variant, linked by GroupID.
+type Product struct {
+	ID       string
+	GroupID  string // the feed's product (item group) id when this is a variant
+	SellerID string
+	// SellerName is filled in on reads; Upsert ignores it.
+	SellerName  string
+	Title       string
+	Brand       string
+	Category    string // path, "Apparel > Shoes > Running"
+	Tags        []string
+	Attributes  map[string]string // e.g. color, size, material
+	Description string
+	Price       money.Money
+	// Stock is the quantity on hand; nil when the feed does not say.
+	Stock        *int64
+	Availability Availability
+	Rating       float64 // 0–5; 0 with ReviewCount 0 means unrated
+	ReviewCount  int64
+	URL          string
+	ImageURL     string
+	GTIN         string
+	// Hidden products are kept (get_product finds them) but never appear in search
+	// results; feeds set it with is_eligible_search=false.
+	Hidden    bool
+	UpdatedAt time.Time
+}
+
+// Purchasable reports whether the product can be bought now: in stock with a positive or
+// unknown quantity.
+func (p *Product) Purchasable() bool {
+	return p.Availability == InStock && (p.Stock == nil || *p.Stock > 0)
+}
+
+// Field length caps applied by Normalize. Longer seller text is cut, not rejected.
+const (
+	maxIDLen          = 128
+	maxTitleLen       = 300
+	maxBrandLen       = 100
+	maxCategoryLen    = 300
+	maxDescriptionLen = 8000
+	maxURLLen         = 2048
+	maxTagLen         = 60
+	maxTags           = 40
+	maxAttrs          = 40
+)
+
+// Normalize cleans untrusted seller text (control and invisible characters removed,
+// whitespace collapsed, lengths capped), normalizes the category path, currency and
+// availability, and returns an error naming the first field that cannot be accepted.
+func (p *Product) Normalize() error {
+	p.ID = strings.TrimSpace(p.ID)
+	switch {
+	case p.ID == "":
+		return fmt.Errorf("%w: id is required", ErrInvalid)
+	case len(p.ID) > maxIDLen:
+		return fmt.Errorf("%w: id is longer than %d characters", ErrInvalid, maxIDLen)
+	case CleanText(p.ID, maxIDLen) != p.ID:
+		return fmt.Errorf("%w: id %q contains control or invisible characters", ErrInvalid, p.ID)
+	}
+	p.GroupID = CleanText(p.GroupID, maxIDLen)
+	p.SellerID = CleanText(p.SellerID, maxIDLen)
+	if p.SellerID == "" {
+		return fmt.Errorf("%w: seller is required", ErrInvalid)
+	}
+	p.Title = CleanText(p.Title, maxTitleLen)
+	if p.Title == "" {
+		return fmt.Errorf("%w: title is required", ErrInvalid)
+	}
+	p.Brand = CleanText(p.Brand, maxBrandLen)
+	p.Category = NormalizeCategory(p.Category)
+	p.Description = CleanText(p.Description, maxDescriptionLen)
+	p.URL = CleanText(p.URL, maxURLLen)
+	p.ImageURL = CleanText(p.ImageURL, maxURLLen)
+	p.GTIN = CleanText(p.GTIN, 32)
+	p.Tags = cleanTags(p.Tags)
+	p.Attributes = cleanAttrs(p.Attributes)
+	cur, err := money.NormalizeCurrency(p.Price.Currency)
+	if err != nil {
+		return fmt.Errorf("%w: price: %v", ErrInvalid, err)
+	}
+	p.Price.Currency = cur
+	if p.Price.Amount < 0 {
+		return fmt.Errorf("%w: price must not be negative", ErrInvalid)
+	}
+	if p.Stock != nil && *p.Stock < 0 {
+		return fmt.Errorf("%w: stock quantity must not be negative", ErrInvalid)
+	}
+	if p.Availability == "" {
+		p.Availability = Unknown
+		if p.Stock != nil {
+			p.Availability = OutOfStock
+			if *p.Stock > 0 {
+				p.Availability = InStock
+			}
+		}
+	}
+	a, ok := ParseAvailability(string(p.Availability))
+	if !ok {
+		return fmt.Errorf("%w: availability %q is not one of in_stock, out_of_stock, preorder, backorder, discontinued", ErrInvalid, p.Availability)
+	}
+	p.Availability = a
+	if p.Rating < 0 || p.Rating > 5 || p.Rating != p.Rating {
+		return fmt.Errorf("%w: rating must be between 0 and 5", ErrInvalid)
+	}
+	if p.ReviewCount < 0 {
+		return fmt.Errorf("%w: review count must not be negative", ErrInvalid)
+	}
+	return nil
+}
+
+// NormalizeCategory cleans a category path and writes it with " > " separators:
+// "apparel>shoes >  Running" becomes "apparel > shoes > Running". Empty segments are
+// dropped. Case is kept for display; matching is case-insensitive.
+func NormalizeCategory(path string) string {
+	parts := strings.Split(CleanText(path, maxCategoryLen), ">")
+	out := parts[:0]
+	for _, s := range parts {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " > ")
+}
+
+// CleanText removes control, format (zero-width, bidi) and other invisible characters,
+// collapses runs of white space to one space, trims, and cuts the result to at most max
+// bytes on a character boundary.
+func CleanText(s string, max int) string {
+	var b strings.Builder
+	b.Grow(min(len(s), max))
+	space := false
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) {
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			if b.Len()+1 > max {
+				break
+			}
+			b.WriteByte(' ')
+			space = false
+		}
+		if b.Len()+utf8.RuneLen(r) > max {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func cleanTags(tags []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tags {
+		t = CleanText(t, maxTagLen)
+		k := strings.ToLower(t)
+		if t == "" || seen[k] || len(out) == maxTags {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+func cleanAttrs(attrs map[string]string) map[string]string {
+	if len(attrs) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(attrs))
+	for k := range attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make(map[string]string, len(attrs))
+	for _, k := range keys {
+		v := CleanText(attrs[k], 200)
+		k = CleanText(k, maxTagLen)
+		if k != "" && v != "" && len(out) < maxAttrs {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -1,0 +1,234 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// search runs one Query against the database.
+type search struct {
+	c    *Catalog
+	q    Query
+	f    filter
+	text textQuery
+}
+
+// from returns the FROM/WHERE clause and its arguments for the match set.
+func (s *search) from(anyWord bool) (string, []any) {
+	if s.text.empty() {
+		return "FROM products p WHERE " + s.f.where, s.f.args
+	}
+	args := append([]any{s.text.match(anyWord)}, s.f.args...)
+	return "FROM products_fts JOIN products p ON p.rowid = products_fts.rowid WHERE products_fts MATCH ? AND " + s.f.where, args
+}
+
+func (s *search) orderBy() string {
+	switch s.q.Sort {
+	case SortPriceAsc:
+		return "p.price_amount, p.rowid"
+	case SortPriceDesc:
+		return "p.price_amount DESC, p.rowid"
+	case SortRating:
+		return "p.rating DESC, p.review_count DESC, p.rowid"
+	}
+	if s.text.empty() {
+		// Browsing: a rating shrunk towards 4 by review count, so that a single five-star
+		// review does not outrank a thousand 4.8s.
+		return "(p.rating * p.review_count + 40.0) / (p.review_count + 10) DESC, p.rowid"
+	}
+	return "products_fts.rank, p.rating DESC, p.rowid"
+}
+
+// match is one row of the ranked match set.
+type match struct {
+	rowid    int64
+	category int64 // 0 when uncategorised
+	brand    string
+	amount   int64
+	exp      int
+}
+
+// run fills res with the page at offset, the total and the facets.
+func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
+	from, args := s.from(anyWord)
+	// One ranked pass returns the top matches in order; they give the facets (counted
+	// over at most FacetCap of them) and, usually, the page itself.
+	top := max(FacetCap, offset+s.q.Limit)
+	ms, more, err := s.ranked(ctx, from, args, top)
+	if err != nil {
+		return err
+	}
+	res.Total = len(ms)
+	if more {
+		if err := s.c.db.QueryRowContext(ctx, `SELECT count(*) `+from, args...).Scan(&res.Total); err != nil {
+			return fmt.Errorf("search count: %w", err)
+		}
+	}
+	if res.Facets, err = s.c.facets(ctx, ms[:min(len(ms), FacetCap)]); err != nil {
+		return err
+	}
+	if res.Total > FacetCap {
+		res.Facets.Sampled = FacetCap
+	}
+	page := ms[min(offset, len(ms)):min(offset+s.q.Limit, len(ms))]
+	if offset+s.q.Limit < res.Total {
+		res.NextCursor = encodeCursor(offset+s.q.Limit, s.q.fingerprint())
+	}
+	res.Hits, err = s.hits(ctx, page)
+	return err
+}
+
+// ranked returns up to n best matches in order, and whether more exist.
+func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
+	ms, err := s.scanMatches(ctx, `SELECT p.rowid, coalesce(p.category_id, 0), p.brand, p.price_amount, p.price_exp `+
+		from+` ORDER BY `+s.orderBy()+` LIMIT ?`, append(args, n+1))
+	if err != nil {
+		return nil, false, err
+	}
+	return ms[:min(n, len(ms))], len(ms) > n, nil
+}
+
+func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]match, error) {
+	rows, err := s.c.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var ms []match
+	for rows.Next() {
+		var m match
+		if err := rows.Scan(&m.rowid, &m.category, &m.brand, &m.amount, &m.exp); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return ms, nil
+}
+
+// hits loads the full products of the page, in page order, with snippets.
+func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
+	if len(page) == 0 {
+		return nil, nil
+	}
+	ids := make([]any, len(page))
+	pos := make(map[int64]int, len(page))
+	for i, m := range page {
+		ids[i], pos[m.rowid] = m.rowid, i
+	}
+	rows, err := s.c.db.QueryContext(ctx, `SELECT `+productColumns+`, p.rowid
+		FROM products p `+productJoins+` WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search page: %w", err)
+	}
+	defer rows.Close()
+	hits := make([]Hit, len(page))
+	for rows.Next() {
+		var rowid int64
+		p, err := scanProduct(rows, &rowid)
+		if err != nil {
+			return nil, fmt.Errorf("search page: %w", err)
+		}
+		hits[pos[rowid]] = Hit{Product: p, Snippet: snippet(p.Description, s.text.words)}
+	}
+	return hits, rows.Err()
+}
+
+var priceEdges = []int64{10, 25, 50, 100, 250, 500, 1000}
+
+func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
+	cats, brands := map[string]int{}, map[string]int{}
+	catIDs := map[int64]int{}
+	brandName := map[string]string{}
+	buckets := make([]int, len(priceEdges)+1)
+	for _, m := range ms {
+		if m.category != 0 {
+			catIDs[m.category]++
+		}
+		if m.brand != "" {
+			k := strings.ToLower(m.brand)
+			brands[k]++
+			if _, ok := brandName[k]; !ok {
+				brandName[k] = m.brand
+			}
+		}
+		major := m.amount
+		for i := 0; i < m.exp; i++ {
+			major /= 10
+		}
+		buckets[sort.Search(len(priceEdges), func(i int) bool { return priceEdges[i] > major })]++
+	}
+	var f Facets
+	names, err := c.categoryPaths(ctx, catIDs)
+	if err != nil {
+		return f, err
+	}
+	for id, n := range catIDs {
+		cats[names[id]] += n
+	}
+	f.Categories = topFacets(cats, nil)
+	f.Brands = topFacets(brands, brandName)
+	for i, n := range buckets {
+		if n == 0 {
+			continue
+		}
+		b := PriceBucket{Count: n}
+		if i > 0 {
+			b.Min = priceEdges[i-1]
+		}
+		if i < len(priceEdges) {
+			b.Max = priceEdges[i]
+		}
+		f.Prices = append(f.Prices, b)
+	}
+	return f, nil
+}
+
+// categoryPaths returns the paths of the given category ids.
+func (c *Catalog) categoryPaths(ctx context.Context, ids map[int64]int) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, 0, len(ids))
+	for id := range ids {
+		args = append(args, id)
+	}
+	rows, err := c.db.QueryContext(ctx, `SELECT id, path FROM categories WHERE id IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("facets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id   int64
+			path string
+		)
+		if err := rows.Scan(&id, &path); err != nil {
+			return nil, fmt.Errorf("facets: %w", err)
+		}
+		out[id] = path
+	}
+	return out, rows.Err()
+}
+
+func topFacets(counts map[string]int, names map[string]string) []Facet {
+	out := make([]Facet, 0, len(counts))
+	for k, n := range counts {
+		if names != nil {
+			k = names[k]
+		}
+		out = append(out, Facet{Value: k, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out[:min(len(out), 20)]
+}

@@ -1,0 +1,157 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Sort orders search results.
+type Sort string
+
+// The sort orders Search accepts. The zero value is SortRelevance.
+const (
+	SortRelevance Sort = "relevance"
+	SortPriceAsc  Sort = "price_asc"
+	SortPriceDesc Sort = "price_desc"
+	SortRating    Sort = "rating"
+)
+
+// Search limits.
+const (
+	DefaultLimit = 10
+	MaxLimit     = 50
+	// FacetCap bounds facet work: when more products match, facets are counted over the
+	// best FacetCap of them (by the requested order) and Facets.Sampled says so.
+	FacetCap = 1000
+)
+
+// Query describes a search. The zero value browses every visible product, best rated
+// first; set InStock to keep only products that can be bought now.
+type Query struct {
+	Text      string   // free text; any string is accepted
+	Category  string   // a category path or any run of its segments; descendants match
+	Brand     string   // exact brand, case-insensitive
+	Seller    string   // seller id or name, case-insensitive
+	MinPrice  *float64 // major units of each product's currency, inclusive
+	MaxPrice  *float64 // major units, inclusive
+	InStock   bool     // only products that are in stock now
+	MinRating float64  // 0–5
+	Sort      Sort
+	Limit     int    // 1–MaxLimit; 0 means DefaultLimit
+	Cursor    string // from a previous Result.NextCursor of the same query
+}
+
+// Hit is one search result.
+type Hit struct {
+	Product
+	Snippet string // a short passage of the description around the matched words
+}
+
+// Facet is a value and how many matching products have it.
+type Facet struct {
+	Value string
+	Count int
+}
+
+// PriceBucket counts matching products priced in [Min, Max) major units; Max is 0 for
+// the open-ended top bucket.
+type PriceBucket struct {
+	Min, Max int64
+	Count    int
+}
+
+// Facets summarise the whole match set, not just the page.
+type Facets struct {
+	Categories []Facet // most common first, at most 20
+	Brands     []Facet // most common first, at most 20
+	Prices     []PriceBucket
+	// Sampled is the number of top matches the facets were counted over when the match
+	// set was larger than FacetCap; 0 means the facets cover every match.
+	Sampled int
+}
+
+// Result is a page of search results.
+type Result struct {
+	Hits       []Hit
+	Total      int    // products matching the query and filters
+	NextCursor string // empty on the last page
+	Facets     Facets
+	// Words are the words that were searched for, after dropping punctuation, stop words
+	// and anything past the word limit.
+	Words string
+	// Relaxed is true when no product matched every word and the results match some.
+	Relaxed bool
+	// Notes explain anything the caller may not expect (a cut query, an unknown category).
+	Notes []string
+}
+
+// Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
+// return an error wrapping ErrInvalid that names the argument; any text is valid.
+func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
+	if err := q.validate(); err != nil {
+		return Result{}, err
+	}
+	offset, err := decodeCursor(q.Cursor, q.fingerprint())
+	if err != nil {
+		return Result{}, err
+	}
+	text := parseText(q.Text)
+	var res Result
+	res.Words = text.String()
+	if text.cut {
+		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
+	}
+	if strings.TrimSpace(q.Text) != "" && text.empty() {
+		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
+	}
+	f, note, err := c.filters(ctx, q)
+	if err != nil {
+		return Result{}, err
+	}
+	if note != "" {
+		res.Notes = append(res.Notes, note)
+		return res, nil
+	}
+	s := &search{c: c, q: q, f: f, text: text}
+	if err := s.run(ctx, &res, offset, false); err != nil {
+		return Result{}, err
+	}
+	if res.Total == 0 && len(text.words) > 1 {
+		res.Relaxed = true
+		res.Notes = append(res.Notes, "No product matches every word; these match some of them.")
+		if err := s.run(ctx, &res, offset, true); err != nil {
+			return Result{}, err
+		}
+	}
+	return res, nil
+}
+
+func (q *Query) validate() error {
+	switch q.Sort {
+	case "":
+		q.Sort = SortRelevance
+	case SortRelevance, SortPriceAsc, SortPriceDesc, SortRating:
+	default:
+		return fmt.Errorf("%w: sort must be one of relevance, price_asc, price_desc, rating", ErrInvalid)
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.Limit < 1 || q.Limit > MaxLimit {
+		return fmt.Errorf("%w: limit must be between 1 and %d", ErrInvalid, MaxLimit)
+	}
+	for name, p := range map[string]*float64{"min_price": q.MinPrice, "max_price": q.MaxPrice} {
+		if p != nil && (*p < 0 || math.IsNaN(*p) || math.IsInf(*p, 0)) {
+			return fmt.Errorf("%w: %s must be a non-negative amount", ErrInvalid, name)
+		}
+	}
+	if q.MinPrice != nil && q.MaxPrice != nil && *q.MinPrice > *q.MaxPrice {
+		return fmt.Errorf("%w: min_price is above max_price", ErrInvalid)
+	}
+	if q.MinRating < 0 || q.MinRating > 5 || math.IsNaN(q.MinRating) {
+		return fmt.Errorf("%w: min_rating must be between 0 and 5", ErrInvalid)
+	}
+	return nil
+}

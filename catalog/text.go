@@ -1,0 +1,97 @@
+package catalog
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Limits on what a text query may contain. Longer queries are cut, not rejected.
+const (
+	maxQueryWords = 16
+	maxWordRunes  = 48
+	minPrefixLen  = 3
+)
+
+// stopwords are dropped from multi-word queries, because every product would have to
+// contain them for an all-words match.
+var stopwords = map[string]bool{
+	"a": true, "an": true, "and": true, "the": true, "or": true, "for": true, "with": true,
+	"of": true, "in": true, "on": true, "to": true, "my": true, "me": true, "some": true,
+	"i": true, "is": true, "are": true, "that": true, "this": true, "not": true, "near": true,
+}
+
+// textQuery is a user's free text reduced to plain words that are safe to put into an
+// FTS5 MATCH expression: every word is quoted, so no user input is ever read as FTS5
+// syntax (operators, columns, NEAR, quotes, parentheses, stars).
+type textQuery struct {
+	words []string
+	cut   bool // words beyond maxQueryWords were ignored
+}
+
+// parseText splits s into lower-cased words of letters, digits and combining marks;
+// everything else separates words, as FTS5's unicode61 tokenizer does.
+func parseText(s string) textQuery {
+	var (
+		q     textQuery
+		word  []rune
+		words []string
+	)
+	flush := func() {
+		if len(word) > 0 {
+			if len(word) > maxWordRunes {
+				word = word[:maxWordRunes]
+			}
+			words = append(words, strings.ToLower(string(word)))
+			word = word[:0]
+		}
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.Is(unicode.Mn, r) && len(word) > 0) {
+			word = append(word, r)
+			continue
+		}
+		flush()
+	}
+	flush()
+	seen := map[string]bool{}
+	for _, w := range words {
+		if stopwords[w] || seen[w] {
+			continue
+		}
+		seen[w] = true
+		q.words = append(q.words, w)
+	}
+	if len(q.words) == 0 && len(words) > 0 { // the query was only stop words: keep them
+		q.words = words[:1]
+	}
+	if len(q.words) > maxQueryWords {
+		q.words, q.cut = q.words[:maxQueryWords], true
+	}
+	return q
+}
+
+func (q textQuery) empty() bool { return len(q.words) == 0 }
+
+func (q textQuery) String() string { return strings.Join(q.words, " ") }
+
+// match returns the FTS5 expression: all words (or any word), each quoted, the last one
+// also matched as a prefix so that "sneak" finds "sneakers".
+func (q textQuery) match(any bool) string {
+	var b strings.Builder
+	for i, w := range q.words {
+		if i > 0 {
+			if any {
+				b.WriteString(" OR ")
+			} else {
+				b.WriteString(" AND ")
+			}
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(w, `"`, `""`))
+		b.WriteByte('"')
+		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen {
+			b.WriteByte('*')
+		}
+	}
+	return b.String()
+}

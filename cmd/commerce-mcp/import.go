@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
+)
+
+// importFeeds loads product feeds into the catalog at --db. Rejected rows are listed on
+// stderr with file and line, followed by one summary line per file. It fails only when
+// nothing at all could be read, or the database fails.
+func importFeeds(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	var c common
+	c.register(fs, getenv)
+	seller := fs.String("seller", "", "seller `name` for rows that name none")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if c.db == "" {
+		return &usageError{"import needs --db PATH (or COMMERCE_DB): the catalog to load into"}
+	}
+	if fs.NArg() == 0 {
+		return &usageError{"import needs at least one feed file: commerce-mcp import --db PATH FILE..."}
+	}
+	logger, err := newLogger(stderr, c.logLevel)
+	if err != nil {
+		return err
+	}
+	cat, err := catalog.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	opt := feed.Options{DefaultSeller: *seller, Progress: stderr}
+	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
+		fmt.Fprintln(stderr, e.String())
+	})
+	read := 0
+	for _, r := range reports {
+		fmt.Fprintln(stderr, r.String())
+		read += r.Imported + r.Updated + r.Rejected
+	}
+	if err != nil {
+		logger.Error("import stopped", "err", err)
+		return errors.New("import stopped before the end; the rows counted above were stored")
+	}
+	if read == 0 {
+		return errors.New("nothing could be read from the given files")
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/lmittmann/tint"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+// version is the server version reported to MCP clients.
+const version = "0.1.0"
+
+// usageError is a mistake on the command line; main exits 2 for it.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `commerce-mcp: an MCP server for agentic shopping.
+
+Usage:
+  commerce-mcp [serve] [--db PATH] [--log-level LEVEL]    serve MCP over stdio (default)
+  commerce-mcp import --db PATH [--seller NAME] FILE...    load product feeds into a catalog
+  commerce-mcp help                                       show this help
+
+Build with: go build -tags sqlite_fts5 ./cmd/commerce-mcp
+The database defaults to $XDG_DATA_HOME/commerce-mcp/commerce.db (or the OS equivalent);
+--db or COMMERCE_DB choose another. A new database is seeded with the demo catalog.`
+
+// run is the whole program: main only adds signals and the exit code. Tests call it
+// with pipes in place of the standard streams.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if err := sqlite.FTS5Available(ctx); err != nil {
+		return err
+	}
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, getenv, stdin, stdout, stderr)
+	case "import":
+		return importFeeds(ctx, args, getenv, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	}
+	return &usageError{fmt.Sprintf("unknown command %q; run `commerce-mcp help`", cmd)}
+}
+
+// common holds the flags every command takes.
+type common struct {
+	db       string
+	logLevel string
+}
+
+func (c *common) register(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.db, "db", getenv("COMMERCE_DB"), "SQLite database `path` (env COMMERCE_DB)")
+	fs.StringVar(&c.logLevel, "log-level", envOr(getenv, "COMMERCE_LOG_LEVEL", "info"), "log `level`: debug, info, warn or error")
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		return &usageError{fmt.Sprintf("%v; run `commerce-mcp help`", err)}
+	}
+	return nil
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// newLogger logs to stderr through tint, in colour only when stderr is a terminal.
+func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, &usageError{fmt.Sprintf("--log-level %q is not one of debug, info, warn, error", level)}
+	}
+	noColor := true
+	if f, ok := stderr.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			noColor = false
+		}
+	}
+	return slog.New(tint.NewHandler(stderr, &tint.Options{Level: l, NoColor: noColor})), nil
+}
+
+// defaultDBPath is where the database lives when neither --db nor COMMERCE_DB is set.
+func defaultDBPath(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "commerce-mcp", "commerce.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a home directory for the database; pass --db PATH: %w", err)
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "commerce-mcp", "commerce.db"), nil
+	case "windows":
+		if d := getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, "commerce-mcp", "commerce.db"), nil
+		}
+	}
+	return filepath.Join(home, ".local", "share", "commerce-mcp", "commerce.db"), nil
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"os"
+
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/tools"
+)
+
+// serve runs the MCP server over stdio until stdin closes or ctx ends. Nothing but
+// JSON-RPC is written to stdout.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var c common
+	c.register(fs, getenv)
+	noDemo := fs.Bool("no-demo", false, "do not seed a new database with the demo catalog")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	logger, err := newLogger(stderr, c.logLevel)
+	if err != nil {
+		return err
+	}
+	if c.db == "" {
+		if c.db, err = defaultDBPath(getenv); err != nil {
+			return err
+		}
+	}
+	cat, err := openCatalog(ctx, c.db, !*noDemo, logger)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	tb := &tools.Toolbox{Catalog: cat, Log: logger}
+	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
+	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
+	logger.Info("serving MCP over stdio", "db", c.db)
+	err = s.Listen(ctx, stdin, stdout)
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, io.EOF) {
+		return nil
+	}
+	return err
+}
+
+// openCatalog opens the catalog at path. A database that did not exist before is
+// seeded with the demo catalog when seed is true.
+func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logger) (*catalog.Catalog, error) {
+	_, statErr := os.Stat(path)
+	isNew := errors.Is(statErr, os.ErrNotExist)
+	cat, err := catalog.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if isNew && seed {
+		st, err := cat.Upsert(ctx, demo.Sellers(), demo.Products())
+		if err != nil {
+			cat.Close()
+			return nil, fmt.Errorf("seed demo catalog: %w", err)
+		}
+		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
+	}
+	return cat, nil
+}
+
+// slogWriter turns the stdio server's log.Logger lines into slog errors.
+type slogWriter struct{ l *slog.Logger }
+
+func (w *slogWriter) Write(p []byte) (int, error) {
+	w.l.Error("mcp transport", "msg", string(trimNewline(p)))
+	return len(p), nil
+}
+
+func trimNewline(p []byte) []byte {
+	for len(p) > 0 && (p[len(p)-1] == '\n' || p[len(p)-1] == '\r') {
+		p = p[:len(p)-1]
+	}
+	return p
+}

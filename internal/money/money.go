@@ -1,0 +1,161 @@
+// Package money represents amounts of money as integer minor units plus an ISO 4217
+// currency code, parses the decimal strings that product feeds and tool arguments use,
+// and formats amounts for people. It never uses floating point for amounts.
+package money
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Money is an amount in the currency's minor unit (cents for USD, yen for JPY).
+type Money struct {
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency"` // ISO 4217, upper case
+}
+
+// ErrInvalid is wrapped by every parse error in this package.
+var ErrInvalid = errors.New("invalid amount")
+
+// exponents lists currencies whose minor unit is not 1/100 of the major unit.
+var exponents = map[string]int{
+	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
+	"PYG": 0, "RWF": 0, "UGX": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+}
+
+var symbols = map[string]string{
+	"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "INR": "₹", "CHF": "CHF ",
+}
+
+// Exponent returns the number of decimal places of the currency's minor unit.
+func Exponent(currency string) int {
+	if e, ok := exponents[strings.ToUpper(currency)]; ok {
+		return e
+	}
+	return 2
+}
+
+// NormalizeCurrency upper-cases an ISO 4217 code and checks that it is three ASCII letters.
+func NormalizeCurrency(c string) (string, error) {
+	c = strings.ToUpper(strings.TrimSpace(c))
+	if len(c) != 3 {
+		return "", fmt.Errorf("%w: currency %q is not a three-letter ISO 4217 code", ErrInvalid, c)
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return "", fmt.Errorf("%w: currency %q is not a three-letter ISO 4217 code", ErrInvalid, c)
+		}
+	}
+	return c, nil
+}
+
+// ParseMajor converts a decimal string in major units ("29.99", "1,299.00", "30") into
+// minor units of the currency. More decimals than the currency has are rejected, as are
+// negative amounts and amounts too large to represent.
+func ParseMajor(s, currency string) (int64, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if s == "" {
+		return 0, fmt.Errorf("%w: empty amount", ErrInvalid)
+	}
+	exp := Exponent(currency)
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if whole == "" {
+		whole = "0"
+	}
+	if !allDigits(whole) || (hasDot && !allDigits(frac)) {
+		return 0, fmt.Errorf("%w: %q is not a decimal amount", ErrInvalid, s)
+	}
+	frac = strings.TrimRight(frac, "0")
+	if len(frac) > exp {
+		return 0, fmt.Errorf("%w: %q has more than %d decimal places for %s", ErrInvalid, s, exp, currency)
+	}
+	frac += strings.Repeat("0", exp-len(frac))
+	if len(whole)+len(frac) > 15 {
+		return 0, fmt.Errorf("%w: %q is too large", ErrInvalid, s)
+	}
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %q", ErrInvalid, s)
+	}
+	return n, nil
+}
+
+// Parse reads a price written as "29.99 USD", "USD 29.99" or "29.99USD".
+func Parse(s string) (Money, error) {
+	s = strings.TrimSpace(s)
+	fields := strings.Fields(s)
+	var num, cur string
+	switch len(fields) {
+	case 2:
+		num, cur = fields[0], fields[1]
+		if isLetters(num) {
+			num, cur = cur, num
+		}
+	case 1:
+		i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != ',' })
+		if i <= 0 {
+			return Money{}, fmt.Errorf("%w: %q needs a currency, as in \"29.99 USD\"", ErrInvalid, s)
+		}
+		num, cur = s[:i], s[i:]
+	default:
+		return Money{}, fmt.Errorf("%w: %q is not a price like \"29.99 USD\"", ErrInvalid, s)
+	}
+	c, err := NormalizeCurrency(cur)
+	if err != nil {
+		return Money{}, err
+	}
+	amt, err := ParseMajor(num, c)
+	if err != nil {
+		return Money{}, err
+	}
+	return Money{Amount: amt, Currency: c}, nil
+}
+
+// String formats m for people: "$19.99", "¥1200", "12.500 KWD".
+func (m Money) String() string {
+	exp := Exponent(m.Currency)
+	neg := m.Amount < 0
+	a := m.Amount
+	if neg {
+		a = -a
+	}
+	digits := strconv.FormatInt(a, 10)
+	if exp > 0 {
+		for len(digits) <= exp {
+			digits = "0" + digits
+		}
+		digits = digits[:len(digits)-exp] + "." + digits[len(digits)-exp:]
+	}
+	sign := ""
+	if neg {
+		sign = "-"
+	}
+	if sym, ok := symbols[m.Currency]; ok {
+		return sign + sym + digits
+	}
+	return sign + digits + " " + m.Currency
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return s != ""
+}

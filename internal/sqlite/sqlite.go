@@ -1,0 +1,156 @@
+// Package sqlite opens SQLite databases the way every package of this project needs them
+// (WAL, busy timeout, foreign keys, FTS5 present) and applies embedded, versioned
+// migrations. It knows nothing of the tables it migrates.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// ErrNoFTS5 is returned by Open when the SQLite library was built without FTS5, which
+// happens when the program is built without the sqlite_fts5 build tag.
+var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go build -tags sqlite_fts5`")
+
+// Open opens (creating if needed) the database file at path, with WAL journaling, a
+// 5 s busy timeout and foreign keys on, and checks that FTS5 is available.
+func Open(ctx context.Context, path string) (*sql.DB, error) {
+	if path == "" {
+		return nil, errors.New("open database: empty path")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open database: %w", err)
+		}
+	}
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_foreign_keys", "on")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", "immediate")
+	q.Set("_cache_size", "-65536")
+	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := CheckFTS5(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func escapePath(p string) string {
+	return strings.NewReplacer("?", "%3F", "#", "%23", "%", "%25").Replace(p)
+}
+
+// CheckFTS5 returns ErrNoFTS5 unless the linked SQLite has the FTS5 extension.
+func CheckFTS5(ctx context.Context, db *sql.DB) error {
+	var ok int
+	err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok)
+	if err != nil {
+		return fmt.Errorf("check fts5: %w", err)
+	}
+	if ok != 1 {
+		return ErrNoFTS5
+	}
+	return nil
+}
+
+// Migrate applies, in lexical order and each in its own transaction, every *.sql file in
+// files that is not yet recorded in the table named table (created if missing). A
+// database written by a newer version of the program (a recorded migration this binary
+// does not have) is refused rather than modified.
+func Migrate(ctx context.Context, db *sql.DB, files fs.FS, table string) error {
+	names, err := fs.Glob(files, "*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+table+` (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	done := map[string]bool{}
+	rows, err := db.QueryContext(ctx, `SELECT name FROM `+table)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return fmt.Errorf("migrate: %w", err)
+		}
+		done[n] = true
+	}
+	rows.Close()
+	known := map[string]bool{}
+	for _, n := range names {
+		known[n] = true
+	}
+	for n := range done {
+		if !known[n] {
+			return fmt.Errorf("migrate: the database has migration %s, which this program does not know; it was written by a newer version", n)
+		}
+	}
+	for _, n := range names {
+		if done[n] {
+			continue
+		}
+		body, err := fs.ReadFile(files, n)
+		if err != nil {
+			return err
+		}
+		if err := apply(ctx, db, table, n, string(body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func apply(ctx context.Context, db *sql.DB, table, name, body string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (name) VALUES (?)`, name); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	return tx.Commit()
+}
+
+// IsBusy reports whether err is SQLite's "database is locked/busy" error.
+func IsBusy(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && (e.Code == sqlite3.ErrBusy || e.Code == sqlite3.ErrLocked)
+}
+
+// FTS5Available returns ErrNoFTS5 unless the SQLite linked into this binary has FTS5.
+// It opens no file.
+func FTS5Available(ctx context.Context) error {
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		return fmt.Errorf("check fts5: %w", err)
+	}
+	defer db.Close()
+	return CheckFTS5(ctx, db)
+}

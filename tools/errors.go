@@ -1,0 +1,56 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// argError is a problem with the arguments a model sent; its message is safe to return.
+type argError struct{ msg string }
+
+func (e *argError) Error() string { return e.msg }
+
+// notFound is a miss the model can recover from; msg says how.
+type notFound struct{ msg string }
+
+func (e *notFound) Error() string { return e.msg }
+
+// fail is the one place where errors become tool results. Anything the model or the
+// person can act on comes back as an isError result with a short message saying what to
+// do next; anything else is logged with its details and returned as a generic message,
+// so SQL, stack traces and internal identifiers never reach the model.
+func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToolResult {
+	var (
+		ae *argError
+		nf *notFound
+	)
+	switch {
+	case errors.As(err, &ae):
+		return mcp.NewToolResultError("Invalid arguments: " + ae.msg)
+	case errors.As(err, &nf):
+		return mcp.NewToolResultError(nf.msg)
+	case errors.Is(err, catalog.ErrInvalid):
+		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		t.Log.WarnContext(ctx, "tool interrupted", "tool", tool, "err", err)
+		return mcp.NewToolResultError("The request was cancelled or took too long. Nothing was changed; try again, perhaps with a narrower query.")
+	}
+	t.Log.ErrorContext(ctx, "tool failed", "tool", tool, "err", err)
+	return mcp.NewToolResultError("Internal error in " + tool + ". Nothing was changed; try again, and if it keeps failing the operator should check the server log.")
+}
+
+// invalidDetail extracts the human part of a catalog ErrInvalid message: the text after
+// "invalid: ". Catalog validation messages name the argument and never contain data
+// from the database.
+func invalidDetail(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, catalog.ErrInvalid.Error()+": "); i >= 0 {
+		msg = msg[i+len(catalog.ErrInvalid.Error())+2:]
+	}
+	return msg
+}

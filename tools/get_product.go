@@ -1,0 +1,109 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+type getProductArgs struct {
+	ProductID string `json:"product_id"`
+}
+
+// productDetail is a product in full.
+type productDetail struct {
+	productSummary
+	Description string            `json:"description,omitempty"`
+	Tags        []string          `json:"tags"`
+	Attributes  map[string]string `json:"attributes"`
+	GTIN        string            `json:"gtin,omitempty"`
+	GroupID     string            `json:"group_id,omitempty" jsonschema:"the product family this item is a variant of"`
+	Purchasable bool              `json:"purchasable" jsonschema:"true when it is in stock and can be bought now"`
+	UpdatedAt   string            `json:"updated_at" jsonschema:"when the catalog last received this product (RFC 3339)"`
+}
+
+func (t *Toolbox) getProductTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("get_product",
+			mcp.WithTitleAnnotation("Get product details"),
+			mcp.WithDescription(`Get one product in full by its id: title, brand, category, price, availability and stock, rating, seller, the whole description, tags and attributes (color, size, material, ...).
+
+Use it after search_products, before recommending or describing a product in detail. Ids come from search_products results; an unknown id returns an error telling you to search first.`),
+			mcp.WithString("product_id", mcp.Required(), mcp.Description(`The product's id, exactly as search_products returned it, e.g. "nw-shoe-0007".`)),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[productDetail]()),
+			mcp.WithReadOnlyHintAnnotation(true),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.getProduct,
+	}
+}
+
+func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	a, err := bind[getProductArgs](req)
+	if err == nil && strings.TrimSpace(a.ProductID) == "" {
+		err = &argError{"product_id is required; take it from a search_products result"}
+	}
+	if err != nil {
+		return t.fail(ctx, "get_product", err), nil
+	}
+	p, err := t.Catalog.Product(ctx, strings.TrimSpace(a.ProductID))
+	if errors.Is(err, catalog.ErrNotFound) {
+		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", catalog.CleanText(a.ProductID, 80))}
+	}
+	if err != nil {
+		return t.fail(ctx, "get_product", err), nil
+	}
+	d := detailOf(p)
+	return mcp.NewToolResultStructured(d, d.text()), nil
+}
+
+func detailOf(p catalog.Product) productDetail {
+	d := productDetail{
+		productSummary: summaryOf(p, ""), Description: p.Description, Tags: p.Tags,
+		Attributes: p.Attributes, GTIN: p.GTIN, GroupID: p.GroupID, Purchasable: p.Purchasable(),
+		UpdatedAt: p.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z"),
+	}
+	if d.Tags == nil {
+		d.Tags = []string{}
+	}
+	if d.Attributes == nil {
+		d.Attributes = map[string]string{}
+	}
+	return d
+}
+
+func (d productDetail) text() string {
+	var b strings.Builder
+	b.WriteString(d.line() + "\n")
+	if d.Category != "" {
+		b.WriteString("Category: " + d.Category + "\n")
+	}
+	if d.Description != "" {
+		b.WriteString(d.Description + "\n")
+	}
+	keys := make([]string, 0, len(d.Attributes))
+	for k := range d.Attributes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		b.WriteString(k + ": " + d.Attributes[k] + "\n")
+	}
+	if len(d.Tags) > 0 {
+		b.WriteString("Tags: " + strings.Join(d.Tags, ", ") + "\n")
+	}
+	if d.URL != "" {
+		b.WriteString("Link: " + d.URL + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,77 @@
+package tools
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// price is money as the model sees it: minor units, currency, and a display string.
+type price struct {
+	Amount   int64  `json:"amount" jsonschema:"amount in the currency's minor unit (cents for USD)"`
+	Currency string `json:"currency" jsonschema:"ISO 4217 currency code"`
+	Display  string `json:"display" jsonschema:"formatted for people, e.g. $19.99"`
+}
+
+func priceOf(m money.Money) price {
+	return price{Amount: m.Amount, Currency: m.Currency, Display: m.String()}
+}
+
+type sellerRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// productSummary is a product as search results show it.
+type productSummary struct {
+	ID           string    `json:"id" jsonschema:"product id for get_product"`
+	Title        string    `json:"title"`
+	Brand        string    `json:"brand,omitempty"`
+	Category     string    `json:"category,omitempty" jsonschema:"category path, e.g. Apparel > Shoes > Running"`
+	Price        price     `json:"price"`
+	Availability string    `json:"availability" jsonschema:"in_stock, out_of_stock, preorder, backorder, discontinued or unknown"`
+	Stock        *int64    `json:"stock,omitempty" jsonschema:"units on hand; absent when the seller does not say"`
+	Rating       float64   `json:"rating" jsonschema:"average review rating 0-5; 0 with review_count 0 means unrated"`
+	ReviewCount  int64     `json:"review_count"`
+	Seller       sellerRef `json:"seller"`
+	URL          string    `json:"url,omitempty"`
+	ImageURL     string    `json:"image_url,omitempty"`
+	Snippet      string    `json:"snippet,omitempty" jsonschema:"a passage of the description around the matched words"`
+}
+
+func summaryOf(p catalog.Product, snippet string) productSummary {
+	return productSummary{
+		ID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: priceOf(p.Price),
+		Availability: string(p.Availability), Stock: p.Stock, Rating: p.Rating,
+		ReviewCount: p.ReviewCount, Seller: sellerRef{ID: p.SellerID, Name: p.SellerName},
+		URL: p.URL, ImageURL: p.ImageURL, Snippet: snippet,
+	}
+}
+
+// line is the one-line text form of a product used in text fallbacks.
+func (p productSummary) line() string {
+	parts := []string{p.Title}
+	if p.Brand != "" {
+		parts = append(parts, p.Brand)
+	}
+	parts = append(parts, p.Price.Display, stockText(p.Availability, p.Stock))
+	if p.ReviewCount > 0 {
+		parts = append(parts, fmt.Sprintf("rated %.1f/5 (%d reviews)", p.Rating, p.ReviewCount))
+	}
+	parts = append(parts, "sold by "+p.Seller.Name, "id "+p.ID)
+	return strings.Join(parts, " · ")
+}
+
+func stockText(availability string, stock *int64) string {
+	switch {
+	case availability == string(catalog.InStock) && stock != nil && *stock == 0:
+		return "out of stock"
+	case availability == string(catalog.InStock) && stock != nil && *stock <= 5:
+		return fmt.Sprintf("only %d left", *stock)
+	case availability == string(catalog.InStock) && stock != nil:
+		return fmt.Sprintf("in stock (%d)", *stock)
+	}
+	return strings.ReplaceAll(availability, "_", " ")
+}

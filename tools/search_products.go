@@ -1,0 +1,173 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+type searchProductsArgs struct {
+	Query     string   `json:"query"`
+	Category  string   `json:"category"`
+	Brand     string   `json:"brand"`
+	Seller    string   `json:"seller"`
+	MinPrice  *float64 `json:"min_price"`
+	MaxPrice  *float64 `json:"max_price"`
+	InStock   *bool    `json:"in_stock"`
+	MinRating float64  `json:"min_rating"`
+	Sort      string   `json:"sort"`
+	Limit     int      `json:"limit"`
+	Cursor    string   `json:"cursor"`
+}
+
+type facetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+type priceBucket struct {
+	Min   int64  `json:"min" jsonschema:"lower bound in major units (inclusive)"`
+	Max   int64  `json:"max,omitempty" jsonschema:"upper bound in major units (exclusive); absent for the top bucket"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+type searchFacets struct {
+	Categories []facetValue  `json:"categories" jsonschema:"matching products per category, most first (top 20)"`
+	Brands     []facetValue  `json:"brands" jsonschema:"matching products per brand, most first (top 20)"`
+	Prices     []priceBucket `json:"prices" jsonschema:"matching products per price range"`
+	SampledTop int           `json:"sampled_top,omitempty" jsonschema:"set when there are many matches: the facets count only this many best matches"`
+}
+
+type searchProductsResult struct {
+	Products   []productSummary `json:"products"`
+	Total      int              `json:"total" jsonschema:"number of products matching the query and filters"`
+	NextCursor string           `json:"next_cursor,omitempty" jsonschema:"pass as cursor to get the next page; absent on the last page"`
+	Facets     searchFacets     `json:"facets"`
+	Searched   string           `json:"searched,omitempty" jsonschema:"the words that were searched for"`
+	Relaxed    bool             `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
+	Notes      []string         `json:"notes,omitempty"`
+}
+
+func (t *Toolbox) searchProductsTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("search_products",
+			mcp.WithTitleAnnotation("Search products"),
+			mcp.WithDescription(`Search the product catalog by words and filters. Use it whenever the person wants to find, compare or browse products.
+
+Returns up to "limit" products (default 10, max 50), best match first, each with id, title, brand, category, price, availability and stock, rating, seller and a snippet; "total" matches; "facets" (counts per category, brand and price range over all matches, useful to narrow the search); and "next_cursor" when more pages exist.
+
+Any text is a valid query: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). If no product has every word, products with some of the words are returned and "relaxed" is true. An empty query browses the catalog, best rated first.
+
+Call get_product with a product id for its full description and attributes.`),
+			mcp.WithString("query", mcp.Description(`Words to look for in title, brand, category, tags and description, e.g. "waterproof hiking boots". Empty to browse.`)),
+			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Apparel > Shoes". Facets list the categories that exist.`)),
+			mcp.WithString("brand", mcp.Description("Only this brand (exact name, case-insensitive).")),
+			mcp.WithString("seller", mcp.Description("Only this seller, by id or name (case-insensitive).")),
+			mcp.WithNumber("min_price", mcp.Min(0), mcp.Description("Lowest price, inclusive, as a decimal amount in major units, e.g. 20 or 49.99.")),
+			mcp.WithNumber("max_price", mcp.Min(0), mcp.Description("Highest price, inclusive, as a decimal amount in major units, e.g. 100 or 49.99.")),
+			mcp.WithBoolean("in_stock", mcp.DefaultBool(true), mcp.Description("Only products that can be bought now (default true). Set false to include out-of-stock, preorder and backorder items.")),
+			mcp.WithNumber("min_rating", mcp.Min(0), mcp.Max(5), mcp.Description("Lowest average review rating, 0 to 5, e.g. 4.")),
+			mcp.WithString("sort", mcp.Enum("relevance", "price_asc", "price_desc", "rating"), mcp.DefaultString("relevance"), mcp.Description("Order of results: relevance (default; best rated first when browsing), price_asc, price_desc or rating.")),
+			mcp.WithNumber("limit", mcp.Min(1), mcp.Max(catalog.MaxLimit), mcp.DefaultNumber(catalog.DefaultLimit), mcp.Description("Products per page, 1 to 50 (default 10).")),
+			mcp.WithString("cursor", mcp.Description("next_cursor from a previous search_products result, to get the next page. Pass the same query and filters with it.")),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[searchProductsResult]()),
+			mcp.WithReadOnlyHintAnnotation(true),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.searchProducts,
+	}
+}
+
+func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	a, err := bind[searchProductsArgs](req)
+	if err != nil {
+		return t.fail(ctx, "search_products", err), nil
+	}
+	q := catalog.Query{
+		Text: a.Query, Category: a.Category, Brand: a.Brand, Seller: a.Seller,
+		MinPrice: a.MinPrice, MaxPrice: a.MaxPrice, InStock: a.InStock == nil || *a.InStock,
+		MinRating: a.MinRating, Sort: catalog.Sort(a.Sort), Limit: a.Limit, Cursor: a.Cursor,
+	}
+	res, err := t.Catalog.Search(ctx, q)
+	if err != nil {
+		return t.fail(ctx, "search_products", err), nil
+	}
+	out := searchResultOf(res)
+	return mcp.NewToolResultStructured(out, out.text()), nil
+}
+
+func searchResultOf(res catalog.Result) searchProductsResult {
+	out := searchProductsResult{
+		Products: make([]productSummary, 0, len(res.Hits)), Total: res.Total,
+		NextCursor: res.NextCursor, Searched: res.Words, Relaxed: res.Relaxed, Notes: res.Notes,
+		Facets: searchFacets{
+			Categories: facetValues(res.Facets.Categories), Brands: facetValues(res.Facets.Brands),
+			Prices: []priceBucket{}, SampledTop: res.Facets.Sampled,
+		},
+	}
+	for _, h := range res.Hits {
+		out.Products = append(out.Products, summaryOf(h.Product, h.Snippet))
+	}
+	for _, b := range res.Facets.Prices {
+		label := fmt.Sprintf("%d to %d", b.Min, b.Max)
+		if b.Max == 0 {
+			label = fmt.Sprintf("%d and above", b.Min)
+		}
+		out.Facets.Prices = append(out.Facets.Prices, priceBucket{Min: b.Min, Max: b.Max, Label: label, Count: b.Count})
+	}
+	return out
+}
+
+func facetValues(fs []catalog.Facet) []facetValue {
+	out := make([]facetValue, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, facetValue{Value: f.Value, Count: f.Count})
+	}
+	return out
+}
+
+// text is the readable fallback for clients that do not use structuredContent.
+func (r searchProductsResult) text() string {
+	var b strings.Builder
+	for _, n := range r.Notes {
+		b.WriteString(n + "\n")
+	}
+	if r.Total == 0 {
+		b.WriteString("No products found. Try fewer or different words, or remove filters.")
+		return b.String()
+	}
+	fmt.Fprintf(&b, "%d products match; showing %d:\n", r.Total, len(r.Products))
+	for i, p := range r.Products {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, p.line())
+	}
+	if len(r.Facets.Categories) > 0 {
+		b.WriteString("Categories: " + facetText(r.Facets.Categories) + "\n")
+	}
+	if len(r.Facets.Brands) > 0 {
+		b.WriteString("Brands: " + facetText(r.Facets.Brands) + "\n")
+	}
+	if r.NextCursor != "" {
+		b.WriteString("More results: call search_products again with the same arguments and cursor=" + r.NextCursor + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func facetText(fs []facetValue) string {
+	parts := make([]string, 0, 8)
+	for i, f := range fs {
+		if i == 8 {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d)", f.Value, f.Count))
+	}
+	return strings.Join(parts, ", ")
+}
