@@ -7,15 +7,16 @@ import (
 	"github.com/google/jsonschema-go/jsonschema"
 )
 
-// outputSchema returns the JSON Schema of T for a tool's outputSchema. Slices are
-// declared as plain arrays (the generator says "array or null"; our results never hold
-// null slices) so that clients with single-type schema dialects accept them.
+// outputSchema returns the JSON Schema of T for a tool's outputSchema. Slices and
+// pointers are declared with their one type (the generator says "array or null"): our
+// results never hold null slices, and nil pointers are omitted. Clients with
+// single-type schema dialects then accept the schema.
 func outputSchema[T any]() json.RawMessage {
 	s, err := jsonschema.For[T](nil)
 	if err != nil {
 		panic(fmt.Sprintf("output schema of %T: %v", *new(T), err)) // a bug in a result type
 	}
-	plainArrays(s)
+	singleTypes(s)
 	b, err := json.Marshal(s)
 	if err != nil {
 		panic(fmt.Sprintf("output schema of %T: %v", *new(T), err))
@@ -23,16 +24,16 @@ func outputSchema[T any]() json.RawMessage {
 	return b
 }
 
-func plainArrays(s *jsonschema.Schema) {
+func singleTypes(s *jsonschema.Schema) {
 	if s == nil {
 		return
 	}
-	if len(s.Types) == 2 && s.Types[0] == "null" && s.Types[1] == "array" {
-		s.Types, s.Type = nil, "array"
+	if len(s.Types) == 2 && s.Types[0] == "null" {
+		s.Types, s.Type = nil, s.Types[1]
 	}
 	for _, p := range s.Properties {
-		plainArrays(p)
+		singleTypes(p)
 	}
-	plainArrays(s.Items)
-	plainArrays(s.AdditionalProperties)
+	singleTypes(s.Items)
+	singleTypes(s.AdditionalProperties)
 }

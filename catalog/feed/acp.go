@@ -10,8 +10,15 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// ACP product lines: {id, title, description, url, media, variants: [...]}, one per
-// line. Each variant becomes one catalog.Product:
+// acpParent is what variants inherit from their product.
+type acpParent struct {
+	id, title, description, url, image, brand, seller string
+	stock                                             *int64
+}
+
+// acpProduct reads one ACP product line, {id, title, description, url, media,
+// variants: [...]}, and finishes each of its variants. Each variant becomes one
+// catalog.Product:
 //
 //   - ID is the variant id, GroupID the product id.
 //   - Title is the product title, joined with " - " to the variant title unless the
@@ -32,15 +39,8 @@ import (
 //   - ImageURL is the first image in the variant's media, else in the product's.
 //
 // brand and inventory_quantity are not in the ACP spec; they are read when present.
-// seller.links is not stored.
-
-// acpParent is what variants inherit from their product.
-type acpParent struct {
-	id, title, description, url, image, brand, seller string
-	stock                                             *int64
-}
-
-// acpProduct reads one ACP product line and finishes each of its variants.
+// seller.links is not stored. A bad variant is rejected on its own; a bad
+// product-level value rejects the whole line.
 func (p *parser) acpProduct(line int, obj map[string]json.RawMessage) error {
 	parent, variants, err := acpParentOf(obj)
 	if err != nil {

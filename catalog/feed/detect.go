@@ -37,7 +37,7 @@ func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 	case ".jsonl", ".ndjson", ".json":
 		f = formatJSON
 	default:
-		return nil, 0, errors.New("unknown feed format: the file name must end in .csv, .tsv, .txt, .jsonl, .ndjson or .json (optionally followed by .gz)")
+		return nil, 0, errors.New("unknown feed format: the file name must end in .csv, .tsv, .tab, .txt, .jsonl, .ndjson or .json (optionally followed by .gz)")
 	}
 
 	br := bufio.NewReaderSize(r, 64<<10)

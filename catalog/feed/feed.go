@@ -2,9 +2,10 @@
 //
 // Two shapes of feed are understood:
 //
-//   - The flat product feed, one product per row, as CSV (.csv), TSV (.tsv, and .txt
-//     when its first line has a tab) or JSON Lines (.jsonl, .ndjson, .json) with one
-//     flat object per line. Both the current column names (item_id, url, image_url,
+//   - The flat product feed, one product per row, as CSV (.csv), TSV (.tsv, .tab) or
+//     JSON Lines (.jsonl, .ndjson, .json) with one flat object per line. A .txt file
+//     is TSV, unless its first line has commas but no tab (CSV) or starts with "{"
+//     (JSON Lines). Both the current column names (item_id, url, image_url,
 //     is_eligible_search, …) and the legacy ones (id, link, image_link, enable_search,
 //     …) are accepted; see flat.go for the full list and how each value is read.
 //   - The Agentic Commerce Protocol product shape, as JSON Lines: one product per line
@@ -80,7 +81,8 @@ func (e RowError) String() string {
 // format, binary content, an empty file, a CSV header without the required columns,
 // JSON in which no row at all could be decoded, or a read error part-way (rows before
 // it have been emitted). If emit returns an error, Parse stops and returns that error
-// unchanged. Parse never panics on malformed input.
+// unchanged. emit must not be nil; reject may be. Parse never panics on malformed
+// input.
 func Parse(r io.Reader, name string, opt Options, emit func(line int, s catalog.Seller, p catalog.Product) error, reject func(RowError)) error {
 	p := &parser{name: name, opt: opt, emit: emit, rejectFn: reject, sellers: map[string]catalog.Seller{}}
 	if strings.TrimSpace(opt.DefaultSeller) != "" {
@@ -177,7 +179,7 @@ func (p *parser) finish(line int, label, sellerName string, prod catalog.Product
 func invalidReason(err error) string {
 	msg := err.Error()
 	prefix := catalog.ErrInvalid.Error() + ": "
-	if i := strings.LastIndex(msg, prefix); i >= 0 {
+	if i := strings.Index(msg, prefix); i >= 0 {
 		return msg[i+len(prefix):]
 	}
 	return msg

@@ -8,8 +8,27 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// Flat feed columns. Where a field has several names, the first non-empty one in the
-// list wins, so current names take precedence over legacy ones.
+// How a flat row is read (header names and JSON keys are trimmed, lower-cased, with
+// spaces and hyphens as underscores; unknown columns are ignored; empty means absent):
+//
+//   - item_id, title and a price are required.
+//   - price is "29.99 USD", "USD 29.99" or "29.99USD"; a bare "29.99" takes the
+//     currency column. Without price, price_amount (or amount) in major units plus
+//     currency is used. A currency column that contradicts price rejects the row.
+//   - sale_price: see applySale.
+//   - inventory_quantity is a whole number; below zero counts as 0.
+//   - product_review_rating is 0–5; product_review_count a whole number ≥ 0.
+//   - is_eligible_search (or enable_search) false, no or 0 hides the product.
+//   - The category is the first of product_category, category,
+//     google_product_category, product_type that is not a bare taxonomy number.
+//   - condition, color, size, material, gender, age_group, pattern and mpn go to
+//     Attributes under their own names.
+//   - A value that is present but unreadable rejects the row, naming the column.
+//   - seller_url, is_eligible_checkout/enable_checkout and the other policy columns
+//     are not stored.
+//
+// Where a field has several names, the first non-empty one in the list wins, so
+// current names take precedence over legacy ones.
 var (
 	colID         = []string{"item_id", "id"}
 	colGroup      = []string{"item_group_id"}

@@ -19,7 +19,8 @@ const (
 )
 
 // Report summarizes the import of one file. Every row read is counted once in
-// Imported, Updated or Rejected (an ACP product counts once per variant).
+// Imported, Updated or Rejected; an ACP product line counts once per variant, or
+// once in Rejected when the line as a whole is refused.
 type Report struct {
 	File     string
 	Imported int        // products that were new to the catalog

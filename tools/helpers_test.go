@@ -1,0 +1,82 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+)
+
+// newTestClient serves a Toolbox over the demo catalog (in a temp dir) to an
+// in-process MCP client, so calls go through JSON binding and the real server. It
+// returns the client and the log output.
+func newTestClient(t *testing.T) (*client.Client, *strings.Builder) {
+	t.Helper()
+	ctx := context.Background()
+	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "commerce.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
+		t.Fatal(err)
+	}
+	logs := &strings.Builder{}
+	tb := &Toolbox{Catalog: cat, Log: slog.New(slog.NewTextHandler(logs, nil))}
+	c, err := client.NewInProcessClient(tb.NewServer("commerce-mcp", "test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	req := mcp.InitializeRequest{}
+	req.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
+	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
+	if _, err := c.Initialize(ctx, req); err != nil {
+		t.Fatal(err)
+	}
+	return c, logs
+}
+
+// call invokes a tool and decodes its structuredContent into out (when not nil). It
+// fails the test on a protocol error; tool errors are returned for the caller to check.
+func call(t *testing.T, c *client.Client, name string, args map[string]any, out any) *mcp.CallToolResult {
+	t.Helper()
+	req := mcp.CallToolRequest{}
+	req.Params.Name = name
+	req.Params.Arguments = args
+	res, err := c.CallTool(context.Background(), req)
+	if err != nil {
+		t.Fatalf("%s(%v): protocol error: %v", name, args, err)
+	}
+	if out != nil && !res.IsError {
+		b, err := json.Marshal(res.StructuredContent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, out); err != nil {
+			t.Fatalf("%s: structuredContent does not decode: %v", name, err)
+		}
+	}
+	return res
+}
+
+func text(res *mcp.CallToolResult) string {
+	var b strings.Builder
+	for _, c := range res.Content {
+		if tc, ok := c.(mcp.TextContent); ok {
+			b.WriteString(tc.Text)
+		}
+	}
+	return b.String()
+}

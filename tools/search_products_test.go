@@ -1,0 +1,114 @@
+package tools
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSearchProducts(t *testing.T) {
+	c, logs := newTestClient(t)
+	tests := []struct {
+		name      string
+		args      map[string]any
+		wantError string // substring of the error text; "" means success
+		check     func(t *testing.T, r searchProductsResult)
+	}{
+		{name: "stemming", args: map[string]any{"query": "shoe"}, check: func(t *testing.T, r searchProductsResult) {
+			if r.Total == 0 || len(r.Products) == 0 {
+				t.Fatal("no results for shoe")
+			}
+			for _, p := range r.Products {
+				if p.ID == "" || p.Price.Display == "" || p.Seller.Name == "" || p.Availability != "in_stock" {
+					t.Errorf("incomplete or unavailable product: %+v", p)
+				}
+			}
+		}},
+		{name: "browse", args: map[string]any{}, check: func(t *testing.T, r searchProductsResult) {
+			if r.Total < 300 || len(r.Products) != 10 || r.NextCursor == "" {
+				t.Errorf("browse: total %d, %d products, cursor %q", r.Total, len(r.Products), r.NextCursor)
+			}
+			if len(r.Facets.Categories) == 0 || len(r.Facets.Brands) == 0 || len(r.Facets.Prices) == 0 {
+				t.Errorf("facets missing: %+v", r.Facets)
+			}
+		}},
+		{name: "filters and sort", args: map[string]any{"query": "coffee", "max_price": 50, "sort": "price_desc", "limit": 5}, check: func(t *testing.T, r searchProductsResult) {
+			last := int64(1 << 62)
+			for _, p := range r.Products {
+				if p.Price.Amount > 5000 || p.Price.Amount > last {
+					t.Errorf("price %d breaks max_price 50 or price_desc order", p.Price.Amount)
+				}
+				last = p.Price.Amount
+			}
+		}},
+		{name: "in_stock false includes out of stock", args: map[string]any{"in_stock": false, "limit": 50, "sort": "price_asc"}, check: func(t *testing.T, r searchProductsResult) {
+			if r.Total <= 300 {
+				t.Errorf("total %d: out-of-stock products should be included", r.Total)
+			}
+		}},
+		{name: "hostile query", args: map[string]any{"query": `"NEAR( shoe* -sock) AND OR '; DROP TABLE products; --`}},
+		{name: "no searchable words", args: map[string]any{"query": "👟 *** ((("}, check: func(t *testing.T, r searchProductsResult) {
+			if len(r.Notes) == 0 {
+				t.Error("expected a note explaining the query had no words")
+			}
+		}},
+		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
+		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
+		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
+		{name: "bad sort", args: map[string]any{"sort": "cheapest"}, wantError: "sort must be one of"},
+		{name: "price range inverted", args: map[string]any{"min_price": 50, "max_price": 10}, wantError: "min_price is above max_price"},
+		{name: "bad cursor", args: map[string]any{"cursor": "nonsense"}, wantError: "cursor"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var r searchProductsResult
+			res := call(t, c, "search_products", tc.args, &r)
+			if tc.wantError != "" {
+				if !res.IsError || !strings.Contains(text(res), tc.wantError) {
+					t.Fatalf("want error containing %q, got isError=%v %q", tc.wantError, res.IsError, text(res))
+				}
+				return
+			}
+			if res.IsError {
+				t.Fatalf("unexpected error: %s", text(res))
+			}
+			if text(res) == "" {
+				t.Error("no text fallback")
+			}
+			if tc.check != nil {
+				tc.check(t, r)
+			}
+		})
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("errors were logged:\n%s", logs)
+	}
+}
+
+// TestSearchProductsPaging follows next_cursor through every page of a query and
+// checks that each matching product appears exactly once.
+func TestSearchProductsPaging(t *testing.T) {
+	c, _ := newTestClient(t)
+	args := map[string]any{"query": "coffee", "limit": 7, "in_stock": false}
+	seen := map[string]bool{}
+	total := -1
+	for page := 0; page < 100; page++ {
+		var r searchProductsResult
+		if res := call(t, c, "search_products", args, &r); res.IsError {
+			t.Fatal(text(res))
+		}
+		total = r.Total
+		for _, p := range r.Products {
+			if seen[p.ID] {
+				t.Fatalf("product %s returned twice", p.ID)
+			}
+			seen[p.ID] = true
+		}
+		if r.NextCursor == "" {
+			break
+		}
+		args["cursor"] = r.NextCursor
+	}
+	if total < 8 || len(seen) != total {
+		t.Fatalf("saw %d products over all pages, total says %d", len(seen), total)
+	}
+}
