@@ -14,6 +14,11 @@ type cursor struct {
 	Query  uint64 `json:"q"`
 }
 
+// maxCursorOffset bounds the offset a cursor may carry. Cursors are not signed, so a
+// caller can edit one; without the bound, an offset near MaxInt overflows offset+limit
+// and Search panics slicing the page.
+const maxCursorOffset = 1 << 30
+
 func encodeCursor(offset int, fp uint64) string {
 	b, _ := json.Marshal(cursor{Offset: offset, Query: fp}) // plain struct: cannot fail
 	return base64.RawURLEncoding.EncodeToString(b)
@@ -28,7 +33,7 @@ func decodeCursor(s string, fp uint64) (int, error) {
 	if err == nil {
 		err = json.Unmarshal(b, &c)
 	}
-	if err != nil || c.Offset < 0 {
+	if err != nil || c.Offset < 0 || c.Offset > maxCursorOffset {
 		return 0, fmt.Errorf("%w: cursor is not one this server issued; search again without it", ErrInvalid)
 	}
 	if c.Query != fp {

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -40,8 +42,11 @@ func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) 
 	if s := CleanText(q.Seller, maxBrandLen); s != "" {
 		var id string
 		err := c.db.QueryRowContext(ctx, `SELECT id FROM sellers WHERE id = ?1 OR lower(name) = lower(?1) ORDER BY id = ?1 DESC LIMIT 1`, s).Scan(&id)
-		if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
 			return filter{}, fmt.Sprintf("No seller is called %q.", s), nil
+		}
+		if err != nil {
+			return filter{}, "", fmt.Errorf("seller filter: %w", err)
 		}
 		conds = append(conds, "p.seller_id = ?")
 		args = append(args, id)

@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits on what a text query may contain. Longer queries are cut, not rejected.
@@ -28,8 +29,11 @@ type textQuery struct {
 	cut   bool // words beyond maxQueryWords were ignored
 }
 
-// parseText splits s into lower-cased words of letters, digits and combining marks;
-// everything else separates words, as FTS5's unicode61 tokenizer does.
+// parseText splits s into lower-cased words of letters, numbers and combining marks;
+// everything else separates words, as FTS5's unicode61 tokenizer does, except the
+// invisible characters that CleanText deletes from product text (zero-width and bidi
+// marks, soft hyphens, invalid UTF-8): those are deleted here too, so "head\u00adphones"
+// is the word the product was indexed under.
 func parseText(s string) textQuery {
 	var (
 		q     textQuery
@@ -46,7 +50,10 @@ func parseText(s string) textQuery {
 		}
 	}
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.Is(unicode.Mn, r) && len(word) > 0) {
+		if r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || (unicode.Is(unicode.Mn, r) && len(word) > 0) {
 			word = append(word, r)
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -33,12 +34,18 @@ type Report struct {
 	Err error
 }
 
-// String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected".
+// String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
+// followed by "; stopped: <reason>" when reading stopped part-way. For a file from
+// which nothing was read it is Err's text.
 func (r Report) String() string {
 	if r.Err != nil && r.Imported+r.Updated+r.Rejected == 0 {
 		return r.Err.Error()
 	}
-	return fmt.Sprintf("%s: %d imported, %d updated, %d rejected", r.File, r.Imported, r.Updated, r.Rejected)
+	s := fmt.Sprintf("%s: %d imported, %d updated, %d rejected", r.File, r.Imported, r.Updated, r.Rejected)
+	if r.Err != nil {
+		s += "; stopped: " + strings.TrimPrefix(r.Err.Error(), r.File+": ")
+	}
+	return s
 }
 
 // Import reads each file in turn with Parse and writes its products to cat, in

@@ -181,6 +181,12 @@ func TestImportFiles(t *testing.T) {
 			name:  "rows before a read error are kept",
 			files: []string{write("cut.jsonl.gz", string(cut(gzipped(t, []byte(`{"id":"K","title":"Kite","price":"3 USD","seller_name":"M"}`+"\n"+strings.Repeat(`{"id":"L","title":"Long`, 20000))))))},
 			want:  []counts{{Imported: 1, Err: true}},
+			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
+				want := filepath.Join(dir, "cut.jsonl.gz") + ": 1 imported, 0 updated, 0 rejected; stopped: file is truncated or its compression is damaged"
+				if got := reports[0].String(); got != want {
+					t.Errorf("String() = %q, want %q", got, want)
+				}
+			},
 		},
 	}
 	for _, tt := range tests {
