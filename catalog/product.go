@@ -203,15 +203,16 @@ func CleanText(s string, max int) string {
 			space = b.Len() > 0
 			continue
 		}
+		n := utf8.RuneLen(r)
 		if space {
-			if b.Len()+1 > max {
-				break
-			}
+			n++ // the separating space is written only with the character after it
+		}
+		if b.Len()+n > max {
+			break
+		}
+		if space {
 			b.WriteByte(' ')
 			space = false
-		}
-		if b.Len()+utf8.RuneLen(r) > max {
-			break
 		}
 		b.WriteRune(r)
 	}
