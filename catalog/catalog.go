@@ -31,7 +31,8 @@ var migrations embed.FS
 // Catalog is a handle on the catalog tables of a SQLite database. It is safe for
 // concurrent use.
 type Catalog struct {
-	db *sql.DB
+	db    *sql.DB
+	cache stmtCache
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }
@@ -56,7 +57,10 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 }
 
 // Close closes the database.
-func (c *Catalog) Close() error { return c.db.Close() }
+func (c *Catalog) Close() error {
+	c.cache.close()
+	return c.db.Close()
+}
 
 // Count returns the number of products in the catalog, hidden ones included.
 func (c *Catalog) Count(ctx context.Context) (int, error) {

@@ -41,7 +41,7 @@ func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) 
 	}
 	if s := CleanText(q.Seller, maxBrandLen); s != "" {
 		var id string
-		err := c.db.QueryRowContext(ctx, `SELECT id FROM sellers WHERE id = ?1 OR lower(name) = lower(?1) ORDER BY id = ?1 DESC LIMIT 1`, s).Scan(&id)
+		err := c.queryRow(ctx, `SELECT id FROM sellers WHERE id = ?1 OR lower(name) = lower(?1) ORDER BY id = ?1 DESC LIMIT 1`, s).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return filter{}, fmt.Sprintf("No seller is called %q.", s), nil
 		}
@@ -84,7 +84,7 @@ func minor(major float64, exp int, round func(float64) float64) int64 {
 // segments: "shoes" matches "Apparel > Shoes" and "Apparel > Shoes > Running".
 func (c *Catalog) categoryIDs(ctx context.Context, path string) ([]any, error) {
 	pattern := "% > " + escapeLike(strings.ToLower(path)) + " > %"
-	rows, err := c.db.QueryContext(ctx, `SELECT id FROM categories WHERE ' > ' || key || ' > ' LIKE ? ESCAPE '\'`, pattern)
+	rows, err := c.query(ctx, `SELECT id FROM categories WHERE ' > ' || key || ' > ' LIKE ? ESCAPE '\'`, pattern)
 	if err != nil {
 		return nil, fmt.Errorf("category filter: %w", err)
 	}
@@ -101,7 +101,7 @@ func (c *Catalog) categoryIDs(ctx context.Context, path string) ([]any, error) {
 }
 
 func (c *Catalog) topCategories(ctx context.Context) ([]string, error) {
-	rows, err := c.db.QueryContext(ctx, `
+	rows, err := c.query(ctx, `
 		SELECT DISTINCT CASE WHEN instr(path, ' > ') > 0 THEN substr(path, 1, instr(path, ' > ') - 1) ELSE path END AS top
 		FROM categories ORDER BY top LIMIT 30`)
 	if err != nil {

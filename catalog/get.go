@@ -57,7 +57,7 @@ func scanProduct(row scanner, extra ...any) (Product, error) {
 // Product returns the product with the given id, hidden or not, or an error wrapping
 // ErrNotFound.
 func (c *Catalog) Product(ctx context.Context, id string) (Product, error) {
-	row := c.db.QueryRowContext(ctx, `SELECT `+productColumns+`
+	row := c.queryRow(ctx, `SELECT `+productColumns+`
 		FROM products p `+productJoins+` WHERE p.id = ?`, id)
 	p, err := scanProduct(row)
 	if errors.Is(err, sql.ErrNoRows) {

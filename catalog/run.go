@@ -62,7 +62,7 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	}
 	res.Total = len(ms)
 	if more {
-		if err := s.c.db.QueryRowContext(ctx, `SELECT count(*) `+from, args...).Scan(&res.Total); err != nil {
+		if err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&res.Total); err != nil {
 			return fmt.Errorf("search count: %w", err)
 		}
 	}
@@ -91,7 +91,7 @@ func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]
 }
 
 func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]match, error) {
-	rows, err := s.c.db.QueryContext(ctx, query, args...)
+	rows, err := s.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -120,7 +120,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	for i, m := range page {
 		ids[i], pos[m.rowid] = m.rowid, i
 	}
-	rows, err := s.c.db.QueryContext(ctx, `SELECT `+productColumns+`, p.rowid
+	rows, err := s.c.query(ctx, `SELECT `+productColumns+`, p.rowid
 		FROM products p `+productJoins+` WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("search page: %w", err)
@@ -198,7 +198,7 @@ func (c *Catalog) categoryPaths(ctx context.Context, ids map[int64]int) (map[int
 	for id := range ids {
 		args = append(args, id)
 	}
-	rows, err := c.db.QueryContext(ctx, `SELECT id, path FROM categories WHERE id IN (`+placeholders(len(args))+`)`, args...)
+	rows, err := c.query(ctx, `SELECT id, path FROM categories WHERE id IN (`+placeholders(len(args))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("facets: %w", err)
 	}

@@ -907,3 +907,48 @@ func FuzzSearch(f *testing.F) {
 		checkResult(t, q, res)
 	})
 }
+
+// TestSearchQueryWordsMatchIndexedWords checks that a query split into words the way
+// the product text was indexed finds the product with every word, not just through the
+// relaxed fallback.
+func TestSearchQueryWordsMatchIndexedWords(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	products := []catalog.Product{
+		{ID: "rug", SellerID: "hearth", Title: "Wool Rug 2m² Natural", Price: usd(9900)},
+		{ID: "bit", SellerID: "volt", Title: "Drill Bit ½ Inch", Price: usd(500)},
+		{ID: "clock", SellerID: "hearth", Title: "Roman Ⅻ Wall Clock", Price: usd(2500)},
+		{ID: "hp", SellerID: "volt", Title: "Noise-cancelling Head\u00adphones", Price: usd(9900)}, // soft hyphen, cleaned away
+		{ID: "zw", SellerID: "volt", Title: "Smart\u200bwatch Band", Price: usd(1900)},             // zero-width space, cleaned away
+		{ID: "cafe", SellerID: "hearth", Title: "Cafe\u0301 Table", Price: usd(19900)},             // decomposed é
+		{ID: "hindi", SellerID: "hearth", Title: "हिंदी किताब", Price: usd(900)},
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"2m² rug", "rug"},
+		{"½ drill", "bit"},
+		{"Ⅻ clock", "clock"},
+		{"ⅻ roman", "clock"},
+		{"head\u00adphones noise", "hp"},
+		{"headphones noise", "hp"},
+		{"smart\u200bwatch band", "zw"},
+		{"smartwatch band", "zw"},
+		{"café table", "cafe"},
+		{"cafe\u0301 table", "cafe"},
+		{"cafe table", "cafe"},
+		{"हिंदी किताब", "hindi"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitIDs(res); !slices.Equal(got, []string{tt.want}) || res.Relaxed {
+				t.Errorf("Search(%q) = %q, relaxed %v (words %q); want just %s, matching every word", tt.text, got, res.Relaxed, res.Words, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,167 @@
+package catalog_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+)
+
+// benchProducts is the size of the generated catalog the benchmarks search.
+const benchProducts = 100_000
+
+// bench is the generated catalog, built on first use by a benchmark and removed by
+// TestMain when the test binary is done.
+var bench struct {
+	once sync.Once
+	dir  string
+	cat  *catalog.Catalog
+	bare *sql.DB // the same file, for the bare FTS5 query
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench.cat != nil {
+		bench.cat.Close()
+	}
+	if bench.bare != nil {
+		bench.bare.Close()
+	}
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
+	os.Exit(code)
+}
+
+// benchCatalog returns the generated catalog, building it the first time (this takes
+// a while; it is not timed).
+func benchCatalog(b *testing.B) (*catalog.Catalog, *sql.DB) {
+	b.Helper()
+	bench.once.Do(func() {
+		start := time.Now()
+		bench.dir, bench.err = os.MkdirTemp("", "catalog-bench-")
+		if bench.err != nil {
+			return
+		}
+		path := filepath.Join(bench.dir, "catalog.db")
+		ctx := context.Background()
+		if bench.cat, bench.err = catalog.Open(ctx, path); bench.err != nil {
+			return
+		}
+		sellers, products := demo.Generate(benchProducts, 1)
+		for len(products) > 0 {
+			n := min(len(products), 10_000)
+			if _, bench.err = bench.cat.Upsert(ctx, sellers, products[:n]); bench.err != nil {
+				return
+			}
+			products = products[n:]
+		}
+		// The same page cache size as the catalog's own connections, so that the bare
+		// query is not slowed by a smaller cache.
+		bench.bare, bench.err = sql.Open("sqlite3", "file:"+path+"?_cache_size=-65536")
+		b.Logf("built a catalog of %d products in %v", benchProducts, time.Since(start).Round(time.Millisecond))
+	})
+	if bench.err != nil {
+		b.Fatalf("building the benchmark catalog: %v", bench.err)
+	}
+	return bench.cat, bench.bare
+}
+
+// ftsMatch writes text as the FTS5 expression the catalog uses for it: each word
+// double-quoted, joined with AND, the last one a prefix when it has at least 3 runes.
+// It handles plain lower-case words only, which is all the benchmarks pass.
+func ftsMatch(text string) string {
+	words := strings.Fields(strings.ToLower(text))
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+		if i == len(words)-1 && utf8.RuneCountInString(w) >= 3 {
+			words[i] += "*"
+		}
+	}
+	return strings.Join(words, " AND ")
+}
+
+// bareSearch is the least any search for match must do: the ten best-ranked rows of
+// the full-text index, with no filter, join, count or facet.
+func bareSearch(ctx context.Context, db *sql.DB, match string) (int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT 10`, match)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var rowid int64
+		if err := rows.Scan(&rowid); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, rows.Err()
+}
+
+// BenchmarkSearch times Search on three query shapes against the bare ranked FTS5
+// query for the same words. The catalog sub-benchmark also reports its time as a
+// multiple of the bare one (x_bare).
+func BenchmarkSearch(b *testing.B) {
+	shapes := []struct {
+		name string
+		q    catalog.Query
+	}{
+		{"rare", catalog.Query{Text: demo.RareWord, InStock: true}},
+		{"common", catalog.Query{Text: demo.CommonWord, InStock: true}},
+		{"two_words_price", catalog.Query{Text: demo.TwoWords, InStock: true, MaxPrice: amount(100)}},
+	}
+	ctx := context.Background()
+	for _, sh := range shapes {
+		b.Run(sh.name, func(b *testing.B) {
+			cat, bare := benchCatalog(b)
+			match := ftsMatch(sh.q.Text)
+			var bareNs float64
+			b.Run("bare", func(b *testing.B) {
+				n := 0
+				for b.Loop() {
+					got, err := bareSearch(ctx, bare, match)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if got == 0 {
+						b.Fatalf("bare %s: no rows", match)
+					}
+					n++
+				}
+				bareNs = float64(b.Elapsed().Nanoseconds()) / float64(n)
+			})
+			b.Run("catalog", func(b *testing.B) {
+				n := 0
+				var res catalog.Result
+				for b.Loop() {
+					var err error
+					if res, err = cat.Search(ctx, sh.q); err != nil {
+						b.Fatal(err)
+					}
+					if len(res.Hits) == 0 {
+						b.Fatalf("Search(%+v): no hits", sh.q)
+					}
+					n++
+				}
+				ns := float64(b.Elapsed().Nanoseconds()) / float64(n)
+				if bareNs > 0 {
+					b.ReportMetric(ns/bareNs, "x_bare")
+				}
+				b.ReportMetric(float64(res.Total), "matches")
+			})
+		})
+	}
+}
