@@ -1,0 +1,42 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestMigrate(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "sub", "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	v1 := fstest.MapFS{"0001_a.sql": {Data: []byte("CREATE TABLE a (x INTEGER);")}}
+	v2 := fstest.MapFS{"0001_a.sql": v1["0001_a.sql"], "0002_b.sql": {Data: []byte("INSERT INTO a VALUES (1);")}}
+	for _, files := range []fstest.MapFS{v1, v1, v2, v2} { // re-running applies nothing twice
+		if err := Migrate(ctx, db, files, "m"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM a").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("rows in a = %d, %v; want 1 (0002 applied once)", n, err)
+	}
+	if err := Migrate(ctx, db, v1, "m"); err == nil || !strings.Contains(err.Error(), "newer version") {
+		t.Fatalf("older program on newer database: err = %v", err)
+	}
+	bad := fstest.MapFS{"0001_a.sql": v1["0001_a.sql"], "0002_b.sql": v2["0002_b.sql"], "0003_c.sql": {Data: []byte("NOT SQL")}}
+	if err := Migrate(ctx, db, bad, "m"); err == nil {
+		t.Fatal("a broken migration must fail")
+	}
+}
+
+func TestFTS5Available(t *testing.T) {
+	if err := FTS5Available(context.Background()); err != nil {
+		t.Fatalf("tests run with -tags sqlite_fts5: %v", err)
+	}
+}
