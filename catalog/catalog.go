@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -33,6 +34,10 @@ var migrations embed.FS
 type Catalog struct {
 	db    *sql.DB
 	cache stmtCache
+	cats  struct {
+		mu    sync.Mutex
+		paths map[int64]string // category id → path; see categoryPaths
+	}
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }

@@ -188,32 +188,45 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 	return f, nil
 }
 
-// categoryPaths returns the paths of the given category ids.
+// categoryPaths returns the paths of the given category ids. Paths never change once a
+// category exists, so they are kept in memory and read again only when an id is new to
+// this process (another process may have imported more categories).
 func (c *Catalog) categoryPaths(ctx context.Context, ids map[int64]int) (map[int64]string, error) {
-	out := make(map[int64]string, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	args := make([]any, 0, len(ids))
+	c.cats.mu.Lock()
+	defer c.cats.mu.Unlock()
 	for id := range ids {
-		args = append(args, id)
+		if _, ok := c.cats.paths[id]; !ok {
+			if err := c.loadCategories(ctx); err != nil {
+				return nil, err
+			}
+			break
+		}
 	}
-	rows, err := c.query(ctx, `SELECT id, path FROM categories WHERE id IN (`+placeholders(len(args))+`)`, args...)
+	return c.cats.paths, nil
+}
+
+func (c *Catalog) loadCategories(ctx context.Context) error {
+	rows, err := c.query(ctx, `SELECT id, path FROM categories`)
 	if err != nil {
-		return nil, fmt.Errorf("facets: %w", err)
+		return fmt.Errorf("facets: %w", err)
 	}
 	defer rows.Close()
+	paths := map[int64]string{}
 	for rows.Next() {
 		var (
 			id   int64
 			path string
 		)
 		if err := rows.Scan(&id, &path); err != nil {
-			return nil, fmt.Errorf("facets: %w", err)
+			return fmt.Errorf("facets: %w", err)
 		}
-		out[id] = path
+		paths[id] = path
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("facets: %w", err)
+	}
+	c.cats.paths = paths
+	return nil
 }
 
 func topFacets(counts map[string]int, names map[string]string) []Facet {
