@@ -83,11 +83,11 @@ func (q textQuery) String() string { return strings.Join(q.words, " ") }
 
 // match returns the FTS5 expression: all words (or any word), each quoted, the last one
 // also matched as a prefix so that "sneak" finds "sneakers".
-func (q textQuery) match(any bool) string {
+func (q textQuery) match(anyWord bool) string {
 	var b strings.Builder
 	for i, w := range q.words {
 		if i > 0 {
-			if any {
+			if anyWord {
 				b.WriteString(" OR ")
 			} else {
 				b.WriteString(" AND ")
