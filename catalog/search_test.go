@@ -157,7 +157,7 @@ func openFixture(t testing.TB) *catalog.Catalog {
 	return c
 }
 
-// visible returns the ids of every visible fixture product except those given.
+// visibleExcept returns the ids of every visible fixture product except those given.
 func visibleExcept(except ...string) []string {
 	var out []string
 	for _, p := range fixtureProducts {
@@ -948,6 +948,50 @@ func TestSearchQueryWordsMatchIndexedWords(t *testing.T) {
 			}
 			if got := hitIDs(res); !slices.Equal(got, []string{tt.want}) || res.Relaxed {
 				t.Errorf("Search(%q) = %q, relaxed %v (words %q); want just %s, matching every word", tt.text, got, res.Relaxed, res.Words, tt.want)
+			}
+		})
+	}
+}
+
+// TestSearchPriceCurrencies checks that price bounds are major units of each product's
+// own currency, whatever its number of decimals.
+func TestSearchPriceCurrencies(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	products := []catalog.Product{
+		{ID: "usd", SellerID: "trail", Title: "Dollar Lamp", Category: "Lamps", Price: money.Money{Amount: 4999, Currency: "USD"}}, // 49.99
+		{ID: "jpy", SellerID: "trail", Title: "Yen Lamp", Category: "Lamps", Price: money.Money{Amount: 5000, Currency: "JPY"}},    // 5000
+		{ID: "kwd", SellerID: "trail", Title: "Dinar Lamp", Category: "Lamps", Price: money.Money{Amount: 12345, Currency: "KWD"}}, // 12.345
+		{ID: "free", SellerID: "trail", Title: "Free Lamp", Category: "Lamps", Price: money.Money{Amount: 0, Currency: "EUR"}},
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		min, max *float64
+		want     []string
+	}{
+		{"all", nil, nil, []string{"usd", "jpy", "kwd", "free"}},
+		{"max 0", nil, amount(0), []string{"free"}},
+		{"max 12.345", nil, amount(12.345), []string{"kwd", "free"}},
+		{"max 12.344", nil, amount(12.344), []string{"free"}},
+		{"min 12.345", amount(12.345), nil, []string{"usd", "jpy", "kwd"}},
+		{"min 12.3451", amount(12.3451), nil, []string{"usd", "jpy"}},
+		{"max 49.99", nil, amount(49.99), []string{"usd", "kwd", "free"}},
+		{"max 4999.5", nil, amount(4999.5), []string{"usd", "kwd", "free"}},
+		{"min 4999.5", amount(4999.5), nil, []string{"jpy"}},
+		{"exactly 5000", amount(5000), amount(5000), []string{"jpy"}},
+		{"huge min", amount(1e300), nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{MinPrice: tt.min, MaxPrice: tt.max})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sorted(hitIDs(res)); !slices.Equal(got, sorted(tt.want)) {
+				t.Errorf("hits = %q, want %q", got, sorted(tt.want))
 			}
 		})
 	}

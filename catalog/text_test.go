@@ -112,20 +112,20 @@ func TestParseText(t *testing.T) {
 // quoted exactly once, joined by AND (or OR), with a star on the last word only.
 func checkMatchShape(t *testing.T, q textQuery) {
 	t.Helper()
-	for _, any := range []bool{false, true} {
+	for _, anyWord := range []bool{false, true} {
 		sep := " AND "
-		if any {
+		if anyWord {
 			sep = " OR "
 		}
-		parts := strings.Split(q.match(any), sep)
+		parts := strings.Split(q.match(anyWord), sep)
 		if len(q.words) == 0 {
-			if q.match(any) != "" {
-				t.Errorf("match(%v) = %q for no words", any, q.match(any))
+			if q.match(anyWord) != "" {
+				t.Errorf("match(%v) = %q for no words", anyWord, q.match(anyWord))
 			}
 			continue
 		}
 		if len(parts) != len(q.words) {
-			t.Errorf("match(%v) = %q has %d parts for %d words", any, q.match(any), len(parts), len(q.words))
+			t.Errorf("match(%v) = %q has %d parts for %d words", anyWord, q.match(anyWord), len(parts), len(q.words))
 			continue
 		}
 		for i, w := range q.words {
@@ -134,7 +134,7 @@ func checkMatchShape(t *testing.T, q textQuery) {
 				want += "*"
 			}
 			if parts[i] != want {
-				t.Errorf("match(%v) part %d = %s, want %s", any, i, parts[i], want)
+				t.Errorf("match(%v) part %d = %s, want %s", anyWord, i, parts[i], want)
 			}
 		}
 	}
