@@ -8,6 +8,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // argError is a problem with the arguments a model sent; its message is safe to return.
@@ -26,15 +28,20 @@ func (e *notFound) Error() string { return e.msg }
 // so SQL, stack traces and internal identifiers never reach the model.
 func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToolResult {
 	var (
-		ae *argError
-		nf *notFound
+		ae  *argError
+		nf  *notFound
+		ref *checkout.Refusal
 	)
 	switch {
+	case errors.As(err, &ref):
+		return mcp.NewToolResultError(ref.Message)
+	case errors.Is(err, errNoCustomer):
+		return mcp.NewToolResultError("This server has no customer configured, so " + tool + " is not available. The operator must start it with --customer (see `commerce-mcp customer list`).")
 	case errors.As(err, &ae):
 		return mcp.NewToolResultError("Invalid arguments: " + ae.msg)
 	case errors.As(err, &nf):
 		return mcp.NewToolResultError(nf.msg)
-	case errors.Is(err, catalog.ErrInvalid):
+	case errors.Is(err, catalog.ErrInvalid), errors.Is(err, store.ErrInvalid):
 		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		t.Log.WarnContext(ctx, "tool interrupted", "tool", tool, "err", err)

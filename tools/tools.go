@@ -12,15 +12,23 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 //go:embed instructions.md
 var instructions string
 
-// Toolbox holds what the tools need. Catalog and Log are required.
+// Toolbox holds what the tools need. Catalog and Log are required; the customer tools
+// also need Store and Customer, and purchase needs Checkout.
 type Toolbox struct {
-	Catalog *catalog.Catalog
-	Log     *slog.Logger
+	Catalog  *catalog.Catalog
+	Store    *store.Store
+	Checkout *checkout.Service
+	// Customer is the customer the tools act for in stdio mode. The customer is never
+	// a tool argument.
+	Customer string
+	Log      *slog.Logger
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
 }
@@ -30,6 +38,9 @@ func (t *Toolbox) Tools() []server.ServerTool {
 	return []server.ServerTool{
 		t.searchProductsTool(),
 		t.getProductTool(),
+		t.purchaseTool(),
+		t.getOrderTool(),
+		t.listOrdersTool(),
 	}
 }
 

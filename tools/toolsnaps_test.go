@@ -49,6 +49,9 @@ func TestToolMetadata(t *testing.T) {
 	want := map[string]hints{
 		"search_products": {readOnly: true, idempotent: true},
 		"get_product":     {readOnly: true, idempotent: true},
+		"purchase":        {openWorld: true},
+		"get_order":       {readOnly: true, idempotent: true},
+		"list_orders":     {readOnly: true, idempotent: true},
 	}
 	tools := (&Toolbox{}).Tools()
 	if len(tools) != len(want) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -58,8 +59,10 @@ func TestStdioEndToEnd(t *testing.T) {
 		names = append(names, tl.Name)
 	}
 	sort.Strings(names)
-	if strings.Join(names, ",") != "get_product,search_products" {
-		t.Errorf("tools/list = %v", names)
+	for _, want := range []string{"get_order", "get_product", "list_orders", "purchase", "search_products"} {
+		if _, ok := slices.BinarySearch(names, want); !ok {
+			t.Errorf("tools/list = %v, lacks %s", names, want)
+		}
 	}
 	var found struct {
 		Products []struct{ ID, Title string }
@@ -74,6 +77,29 @@ func TestStdioEndToEnd(t *testing.T) {
 	if product.ID != found.Products[0].ID || product.Description == "" {
 		t.Errorf("get_product = %+v", product)
 	}
+	// A purchase below the demo customer's confirmation threshold completes at once, in
+	// the sandbox.
+	var cheap struct {
+		Products []struct{ ID string }
+	}
+	callJSON(t, ctx, c, "search_products", map[string]any{"max_price": 40, "limit": 1}, &cheap)
+	var bought struct {
+		Status, Mode string
+		OrderID      string `json:"order_id"`
+	}
+	callJSON(t, ctx, c, "purchase", map[string]any{"product_id": cheap.Products[0].ID}, &bought)
+	if bought.Status != "completed" || bought.Mode != "sandbox" || bought.OrderID == "" {
+		t.Errorf("purchase = %+v", bought)
+	}
+	var orders struct {
+		Orders []struct {
+			OrderID string `json:"order_id"`
+		}
+	}
+	callJSON(t, ctx, c, "list_orders", map[string]any{}, &orders)
+	if len(orders.Orders) != 1 || orders.Orders[0].OrderID != bought.OrderID {
+		t.Errorf("list_orders = %+v", orders)
+	}
 	stdinW.Close() // the client hanging up ends the server
 	if err := <-done; err != nil {
 		t.Fatalf("run: %v", err)
@@ -85,6 +111,11 @@ func TestStdioEndToEnd(t *testing.T) {
 		}
 		if err := json.Unmarshal([]byte(line), &msg); err != nil || msg.JSONRPC != "2.0" {
 			t.Errorf("stdout line is not JSON-RPC: %.200q", line)
+		}
+	}
+	for _, secret := range []string{"spt_", "sk_test_", "seller_key_", "4242424242424242"} {
+		if strings.Contains(stdout.String(), secret) || strings.Contains(stderr.String(), secret) {
+			t.Errorf("%q appears in the output", secret)
 		}
 	}
 	if !strings.Contains(stderr.String(), "created database with the demo catalog") {

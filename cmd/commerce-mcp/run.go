@@ -40,6 +40,23 @@ Usage:
   commerce-mcp import --db PATH [--seller NAME] FILE...    load product feeds into a catalog
   commerce-mcp help                                       show this help
 
+Operator commands (never exposed to the model; --customer takes an id or an email):
+  commerce-mcp customer create --email ADDRESS [--name NAME]   add a customer; prints its id
+  commerce-mcp customer list                                  customers and their default cards
+  commerce-mcp customer add-payment-method --customer ID --payment-method pm_... [--default]
+        [--brand visa --last4 4242 --exp-month 12 --exp-year 2030]
+      put a card on file. With STRIPE_SECRET_KEY (or --stripe-key) Stripe is asked about it;
+      otherwise it must be a Stripe test method (pm_card_visa, pm_card_mastercard, ...)
+      or come with --brand and --last4.
+  commerce-mcp limits show --customer ID                      spending limits
+  commerce-mcp limits set --customer ID [--per-order 100.00] [--daily 300.00]
+        [--confirm-above 50.00] [--currency USD] [--allowed-sellers ID,...]
+        [--allowed-categories "PATH,..."]
+      change only the given limits. An amount of none means no limit;
+      --confirm-above 0 asks for confirmation of every purchase.
+  commerce-mcp orders list [--customer ID] [--status S] [--limit N]   orders, newest first
+These work on an existing database: run serve once to create it.
+
 Build with: go build -tags sqlite_fts5 ./cmd/commerce-mcp
 The database defaults to $XDG_DATA_HOME/commerce-mcp/commerce.db (or the OS equivalent);
 --db or COMMERCE_DB choose another. A new database is seeded with the demo catalog.`
@@ -59,6 +76,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, args, getenv, stdin, stdout, stderr)
 	case "import":
 		return importFeeds(ctx, args, getenv, stderr)
+	case "customer":
+		return customerCmd(ctx, args, getenv, stdout, stderr)
+	case "limits":
+		return limitsCmd(ctx, args, getenv, stdout, stderr)
+	case "orders":
+		return ordersCmd(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

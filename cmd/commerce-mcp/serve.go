@@ -14,6 +14,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
 
@@ -23,7 +24,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var c common
 	c.register(fs, getenv)
-	noDemo := fs.Bool("no-demo", false, "do not seed a new database with the demo catalog")
+	noDemo := fs.Bool("no-demo", false, "do not seed a new database with the demo catalog and customer")
+	customer := fs.String("customer", getenv("COMMERCE_CUSTOMER"), "the customer `id` (or email) the tools act for; default the demo customer (env COMMERCE_CUSTOMER)")
+	var pf payFlags
+	pf.register(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,10 +48,28 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	defer cat.Close()
-	tb := &tools.Toolbox{Catalog: cat, Log: logger}
+	st, err := store.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if !*noDemo {
+		if _, err := st.SeedDemo(ctx); err != nil {
+			return err
+		}
+	}
+	cust, err := resolveCustomer(ctx, st, *customer)
+	if err != nil {
+		return err
+	}
+	svc, err := newCheckout(ctx, pf, cat, st, logger)
+	if err != nil {
+		return err
+	}
+	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
-	logger.Info("serving MCP over stdio", "db", c.db)
+	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode())
 	err = s.Listen(ctx, stdin, stdout)
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, io.EOF) {
 		return nil

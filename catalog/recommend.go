@@ -1,0 +1,197 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// Recommendation limits.
+const (
+	DefaultRecommendLimit = 5
+	MaxRecommendLimit     = 20
+)
+
+// Purchased is one product from the customer's order history.
+type Purchased struct {
+	ProductID string
+	Title     string // as ordered; reasons cite it ("Often bought with the … you ordered")
+	Brand     string
+	Category  string      // category path
+	Price     money.Money // unit price paid; a zero Amount means unknown
+	At        time.Time
+}
+
+// RecommendInput is everything Recommend knows about the customer, as plain values:
+// the catalog never reads customer data itself.
+type RecommendInput struct {
+	// Context is free text such as "a gift for a runner under $100". When set, the
+	// candidates are the products matching it; a price phrase in it ("under $100",
+	// "$20-50") narrows the price range.
+	Context  string
+	Category string // only this category and its descendants, as Query.Category
+	Limit    int    // 1–MaxRecommendLimit; 0 means DefaultRecommendLimit
+
+	FavoriteCategories []string // each matches a category and its descendants
+	FavoriteBrands     []string
+	DislikedBrands     []string // never recommended
+	// MinPrice and MaxPrice are the stated price range in major units; nothing outside
+	// it is recommended.
+	MinPrice, MaxPrice *float64
+
+	History []Purchased // the customer's purchases, in any order
+	Exclude []string    // product ids never to recommend, such as those already bought
+	Now     time.Time   // the time recency is measured from; zero means the catalog's clock
+}
+
+// Recommendation is one recommended product.
+type Recommendation struct {
+	Product
+	Score   float64  // higher is better; comparable within one call only
+	Reasons []string // short sentences for the person, most important first
+}
+
+// Recommendations is what Recommend returns.
+type Recommendations struct {
+	Items []Recommendation
+	// ColdStart is true when there was nothing personal to go on (no context, no
+	// favourite categories or brands, no history): the items are the best rated
+	// popular products across categories.
+	ColdStart bool
+	Notes     []string // anything the caller may not expect
+}
+
+// Recommend ranks products for one customer from the plain facts in in. Hard rules:
+// it never returns a disliked brand, a product that cannot be bought now (out of stock,
+// preorder, hidden), a product outside the stated price range, or an excluded id; and
+// no brand fills more than two places in five (MaxPerBrand). The result may be shorter
+// than the limit when few products pass. Invalid input (limit, price range) returns an
+// error wrapping ErrInvalid that names the problem.
+func (c *Catalog) Recommend(ctx context.Context, in RecommendInput) (Recommendations, error) {
+	if err := in.validate(); err != nil {
+		return Recommendations{}, err
+	}
+	if in.Now.IsZero() {
+		in.Now = c.now()
+	}
+	r := &recommender{c: c, in: in, cands: map[int64]*cand{}}
+	var out Recommendations
+	ok, err := r.setup(ctx, &out)
+	if err != nil || !ok {
+		return out, err
+	}
+	if err := r.gather(ctx, &out); err != nil {
+		return Recommendations{}, err
+	}
+	if err := r.load(ctx); err != nil {
+		return Recommendations{}, err
+	}
+	r.score(ctx)
+	out.ColdStart = r.cold
+	if out.Items, err = r.result(ctx, r.pick()); err != nil {
+		return Recommendations{}, err
+	}
+	if len(out.Items) == 0 {
+		out.Notes = append(out.Notes, "No product passes the preferences and filters; a wider price range or another category may help.")
+	}
+	return out, nil
+}
+
+// MaxPerBrand is how many of limit recommendations may share a brand: two in five,
+// rounded up, and at least one.
+func MaxPerBrand(limit int) int {
+	return max(1, (2*limit+4)/5)
+}
+
+func (in *RecommendInput) validate() error {
+	if in.Limit == 0 {
+		in.Limit = DefaultRecommendLimit
+	}
+	if in.Limit < 1 || in.Limit > MaxRecommendLimit {
+		return fmt.Errorf("%w: limit must be between 1 and %d", ErrInvalid, MaxRecommendLimit)
+	}
+	for name, p := range map[string]*float64{"minimum": in.MinPrice, "maximum": in.MaxPrice} {
+		if p != nil && (*p < 0 || math.IsNaN(*p) || math.IsInf(*p, 0)) {
+			return fmt.Errorf("%w: the %s price must be a non-negative amount", ErrInvalid, name)
+		}
+	}
+	if in.MinPrice != nil && in.MaxPrice != nil && *in.MinPrice > *in.MaxPrice {
+		return fmt.Errorf("%w: the minimum price is above the maximum price", ErrInvalid)
+	}
+	return nil
+}
+
+// recommender is one Recommend call in progress.
+type recommender struct {
+	c  *Catalog
+	in RecommendInput
+	f  filter // what every candidate must pass: visible, in stock, price range, category, not disliked
+
+	text      textQuery
+	relaxed   bool    // the text matched some words only
+	askedFor  string  // the price phrase found in Context, for reasons
+	prof      profile // what the input says about the customer
+	cold      bool    // nothing personal to go on
+	personal  bool    // candidates came from the profile, not from text
+	exclude   map[string]bool
+	cands     map[int64]*cand
+	order     []int64 // candidate rowids in the order found, for determinism
+	maxCo     float64
+	maxOrders int64
+	maxRevs   int64
+}
+
+// setup parses the context, builds the profile and compiles the filter. It reports
+// false, with a note in out, when nothing can match.
+func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, error) {
+	in := &r.in
+	cp := parseContextPrice(in.Context)
+	r.text = parseText(cp.rest)
+	if cp.phrase != "" {
+		r.askedFor = cp.phrase
+		if cp.min != nil && (in.MinPrice == nil || *cp.min > *in.MinPrice) {
+			in.MinPrice = cp.min
+		}
+		if cp.max != nil && (in.MaxPrice == nil || *cp.max < *in.MaxPrice) {
+			in.MaxPrice = cp.max
+		}
+		if in.MinPrice != nil && in.MaxPrice != nil && *in.MinPrice > *in.MaxPrice {
+			out.Notes = append(out.Notes, fmt.Sprintf("The request asks for %s, which is outside the customer's price range.", cp.phrase))
+			return false, nil
+		}
+	}
+	f, note, err := r.c.filters(ctx, Query{Category: in.Category, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice, InStock: true})
+	if err != nil {
+		return false, err
+	}
+	if note != "" {
+		out.Notes = append(out.Notes, note)
+		return false, nil
+	}
+	var disliked []any
+	for _, b := range in.DislikedBrands {
+		if k := brandKey(b); k != "" {
+			disliked = append(disliked, k)
+		}
+	}
+	if len(disliked) > 0 {
+		f.where += " AND p.brand_key NOT IN (" + placeholders(len(disliked)) + ")"
+		f.args = append(f.args, disliked...)
+	}
+	r.f = f
+	r.exclude = map[string]bool{}
+	for _, id := range in.Exclude {
+		r.exclude[strings.TrimSpace(id)] = true
+	}
+	if err := r.buildProfile(ctx); err != nil {
+		return false, err
+	}
+	r.cold = r.text.empty() && !r.prof.personal()
+	return true, nil
+}
+
+func brandKey(b string) string { return strings.ToLower(CleanText(b, maxBrandLen)) }

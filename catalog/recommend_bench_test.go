@@ -1,0 +1,166 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+)
+
+// Sizes of the recommendation benchmark: the generated catalog of benchCatalog, with
+// benchCustomers customers who placed benchOrders orders between them.
+const (
+	benchCustomers = 10_000
+	benchOrders    = 100_000
+)
+
+// benchShopper is one benchmark customer: favourites and order history.
+type benchShopper struct {
+	cats, brands []string
+	history      []catalog.Purchased // newest first
+}
+
+// recBench is the benchmark population, built once; its sales are recorded in the
+// benchmark catalog.
+var recBench struct {
+	once     sync.Once
+	shoppers []benchShopper
+	err      error
+}
+
+// benchPopulation records benchOrders sales for benchCustomers customers in the
+// benchmark catalog through RecordSales (in batches; not timed) and returns the
+// customers. Each customer buys from two categories, favouring well-reviewed products,
+// so that co-purchases repeat as they do in real stores.
+func benchPopulation(b *testing.B, cat *catalog.Catalog) []benchShopper {
+	b.Helper()
+	recBench.once.Do(func() {
+		start := time.Now()
+		_, products := demo.Generate(benchProducts, 1)
+		byCat := map[string][]*catalog.Product{}
+		var cats []string
+		for i := range products {
+			p := &products[i]
+			if !p.Purchasable() {
+				continue
+			}
+			if byCat[p.Category] == nil {
+				cats = append(cats, p.Category)
+			}
+			byCat[p.Category] = append(byCat[p.Category], p)
+		}
+		sort.Strings(cats)
+		for _, c := range cats {
+			ps := byCat[c]
+			sort.SliceStable(ps, func(i, j int) bool { return ps[i].ReviewCount > ps[j].ReviewCount })
+		}
+		r := rand.New(rand.NewPCG(7, 11))
+		t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		var sales []catalog.Sale
+		for i := range benchCustomers {
+			s := benchShopper{}
+			for _, k := range r.Perm(len(cats))[:2] {
+				s.cats = append(s.cats, cats[k])
+			}
+			var ids []string
+			for j := range benchOrders / benchCustomers {
+				ps := byCat[s.cats[r.IntN(2)]]
+				u := r.Float64()
+				p := ps[int(u*u*u*float64(len(ps)))] // skewed towards the most reviewed
+				at := t0.Add(time.Duration(i*7+j*24*13) * time.Hour)
+				sales = append(sales, catalog.Sale{ProductID: p.ID, Quantity: 1, AlsoBought: slices.Clone(ids), At: at})
+				ids = append([]string{p.ID}, ids...)
+				s.history = append([]catalog.Purchased{{ProductID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: p.Price, At: at}}, s.history...)
+				if j == 0 {
+					s.brands = []string{p.Brand}
+				}
+			}
+			recBench.shoppers = append(recBench.shoppers, s)
+		}
+		ctx := context.Background()
+		for len(sales) > 0 {
+			n := min(len(sales), 10_000)
+			if recBench.err = cat.RecordSales(ctx, sales[:n]); recBench.err != nil {
+				return
+			}
+			sales = sales[n:]
+		}
+		b.Logf("recorded %d sales for %d customers in %v", benchOrders, benchCustomers, time.Since(start).Round(time.Millisecond))
+	})
+	if recBench.err != nil {
+		b.Fatalf("building the recommendation benchmark: %v", recBench.err)
+	}
+	return recBench.shoppers
+}
+
+// BenchmarkRecommend times Recommend (limit 10) on 100,000 products with 100,000
+// recorded orders, for customers taken in turn, and reports the p50 and p99 latency:
+// "history" uses order history only, "prefs" adds stated favourites and a price
+// range, "context" adds free text, and "cold" has nothing to go on.
+func BenchmarkRecommend(b *testing.B) {
+	cat, _ := benchCatalog(b)
+	shoppers := benchPopulation(b, cat)
+	lo, hi := 20.0, 200.0
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	input := map[string]func(s benchShopper) catalog.RecommendInput{
+		"history": func(s benchShopper) catalog.RecommendInput {
+			return catalog.RecommendInput{Limit: 10, History: s.history, Exclude: ids(s.history), Now: now}
+		},
+		"prefs": func(s benchShopper) catalog.RecommendInput {
+			return catalog.RecommendInput{Limit: 10, History: s.history, Exclude: ids(s.history), Now: now,
+				FavoriteCategories: s.cats[:1], FavoriteBrands: s.brands, MinPrice: &lo, MaxPrice: &hi}
+		},
+		"context": func(s benchShopper) catalog.RecommendInput {
+			return catalog.RecommendInput{Limit: 10, History: s.history, Exclude: ids(s.history), Now: now,
+				Context: demo.TwoWords + " under $150"}
+		},
+		"cold": func(benchShopper) catalog.RecommendInput {
+			return catalog.RecommendInput{Limit: 10, Now: now}
+		},
+	}
+	ctx := context.Background()
+	for _, name := range []string{"history", "prefs", "context", "cold"} {
+		b.Run(name, func(b *testing.B) {
+			var durations []time.Duration
+			i := 0
+			for b.Loop() {
+				in := input[name](shoppers[i%len(shoppers)])
+				i++
+				start := time.Now()
+				res, err := cat.Recommend(ctx, in)
+				durations = append(durations, time.Since(start))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Items) == 0 {
+					b.Fatalf("no recommendations for %+v", in)
+				}
+			}
+			slices.Sort(durations)
+			b.ReportMetric(float64(durations[len(durations)/2].Microseconds()), "p50-µs")
+			b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds()), "p99-µs")
+		})
+	}
+}
+
+func ids(h []catalog.Purchased) []string {
+	out := make([]string, len(h))
+	for i, p := range h {
+		out[i] = p.ProductID
+	}
+	return out
+}
+
+func ExampleMaxPerBrand() {
+	for _, limit := range []int{1, 3, 5, 10, 20} {
+		fmt.Print(catalog.MaxPerBrand(limit), " ")
+	}
+	// Output: 1 2 2 4 8
+}

@@ -1,0 +1,205 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// Profile limits: history older than a half-life counts half as much; only so many
+// favourites and history items feed the candidate queries (all of them feed scoring).
+const (
+	halfLifeDays     = 120
+	maxSourceCats    = 12 // category ids queried for candidates
+	maxSourceBrands  = 10
+	maxLearned       = 4 // learned categories and brands used as candidate sources
+	maxCoSources     = 20
+	minLearnedShare  = 0.05
+	minHistoryPrices = 3
+)
+
+// profile is what a RecommendInput says about the customer's taste.
+type profile struct {
+	// catShare maps a category key (lower-cased path) and each of its ancestors to the
+	// recency-weighted share of purchases in it; brandShare does the same for brand keys.
+	catShare, brandShare map[string]float64
+	catCount, brandCount map[string]int
+	recent               []Purchased // distinct products bought, most recent first
+	weight               map[string]float64
+	price                priceBand
+
+	statedCats   []statedCategory
+	statedCatIDs map[int64]int // category id → index in statedCats
+	statedBrands map[string]bool
+	learnedCats  []int64 // category ids of the top learned leaf categories
+	learnedKeys  map[int64]bool
+}
+
+// statedCategory is one favourite category and the ids it matches.
+type statedCategory struct {
+	key string // normalized, lower-cased
+	ids []int64
+}
+
+// priceBand is the customer's usual price level: the mean and spread of the log of
+// the major-unit prices they paid.
+type priceBand struct {
+	mu, sigma float64
+	n         int
+}
+
+func (p *profile) personal() bool {
+	return len(p.statedCats) > 0 || len(p.statedBrands) > 0 || len(p.recent) > 0
+}
+
+// fit is how close a price is to the band: 1 at its centre, towards 0 far away, and 0
+// when there is too little history to tell.
+func (b priceBand) fit(amount int64, exp int) float64 {
+	if b.n < minHistoryPrices || amount <= 0 {
+		return 0
+	}
+	d := (math.Log(float64(amount)/math.Pow10(exp)) - b.mu) / b.sigma
+	return math.Exp(-d * d / 2)
+}
+
+func (r *recommender) buildProfile(ctx context.Context) error {
+	p := &r.prof
+	p.catShare, p.brandShare = map[string]float64{}, map[string]float64{}
+	p.catCount, p.brandCount = map[string]int{}, map[string]int{}
+	p.weight = map[string]float64{}
+	hist := append([]Purchased(nil), r.in.History...)
+	sort.SliceStable(hist, func(i, j int) bool { return hist[i].At.After(hist[j].At) })
+	var total, pw, psum, psq float64
+	for _, h := range hist {
+		h.ProductID = strings.TrimSpace(h.ProductID)
+		w := r.decay(h)
+		total += w
+		if _, ok := p.weight[h.ProductID]; !ok && h.ProductID != "" {
+			p.recent = append(p.recent, h)
+		}
+		p.weight[h.ProductID] += w
+		for _, k := range ancestorKeys(h.Category) {
+			p.catShare[k] += w
+			p.catCount[k]++
+		}
+		if k := brandKey(h.Brand); k != "" {
+			p.brandShare[k] += w
+			p.brandCount[k]++
+		}
+		if h.Price.Amount > 0 {
+			x := math.Log(float64(h.Price.Amount) / math.Pow10(money.Exponent(h.Price.Currency)))
+			pw, psum, psq = pw+w, psum+w*x, psq+w*x*x
+			p.price.n++
+		}
+	}
+	for _, m := range []map[string]float64{p.catShare, p.brandShare} {
+		for k := range m {
+			m[k] /= total
+		}
+	}
+	if pw > 0 {
+		p.price.mu = psum / pw
+		p.price.sigma = max(0.3, math.Sqrt(max(0, psq/pw-p.price.mu*p.price.mu)))
+	}
+	p.statedBrands = map[string]bool{}
+	for _, b := range r.in.FavoriteBrands {
+		if k := brandKey(b); k != "" {
+			p.statedBrands[k] = true
+		}
+	}
+	if err := r.statedCategories(ctx); err != nil {
+		return err
+	}
+	return r.learnedCategories(ctx)
+}
+
+// decay is the weight of a purchase: 1 now, halving every halfLifeDays.
+func (r *recommender) decay(h Purchased) float64 {
+	if h.At.IsZero() {
+		return 0.5
+	}
+	days := r.in.Now.Sub(h.At).Hours() / 24
+	return math.Exp2(-max(0, days) / halfLifeDays)
+}
+
+func (r *recommender) statedCategories(ctx context.Context) error {
+	p := &r.prof
+	p.statedCatIDs = map[int64]int{}
+	seen := map[string]bool{}
+	for _, fav := range r.in.FavoriteCategories {
+		key := strings.ToLower(NormalizeCategory(fav))
+		if key == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		ids, err := r.c.categoryIDs(ctx, key)
+		if err != nil {
+			return err
+		}
+		sc := statedCategory{key: key}
+		for _, id := range ids {
+			n := id.(int64)
+			sc.ids = append(sc.ids, n)
+			if _, ok := p.statedCatIDs[n]; !ok {
+				p.statedCatIDs[n] = len(p.statedCats)
+			}
+		}
+		p.statedCats = append(p.statedCats, sc)
+	}
+	return nil
+}
+
+// learnedCategories finds the ids of the leaf categories the customer buys most.
+func (r *recommender) learnedCategories(ctx context.Context) error {
+	p := &r.prof
+	p.learnedKeys = map[int64]bool{}
+	var leaves []string
+	for _, h := range p.recent {
+		if k := strings.ToLower(NormalizeCategory(h.Category)); k != "" && !slices.Contains(leaves, k) {
+			leaves = append(leaves, k)
+		}
+	}
+	sort.SliceStable(leaves, func(i, j int) bool { return p.catShare[leaves[i]] > p.catShare[leaves[j]] })
+	for len(leaves) > 0 && (len(leaves) > maxLearned || p.catShare[leaves[len(leaves)-1]] < minLearnedShare) {
+		leaves = leaves[:len(leaves)-1]
+	}
+	if len(leaves) == 0 {
+		return nil
+	}
+	keys, _ := json.Marshal(leaves) // []string cannot fail to marshal
+	rows, err := r.c.query(ctx, `SELECT id FROM categories WHERE key IN (SELECT value FROM json_each(?))`, string(keys))
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("recommend: %w", err)
+		}
+		p.learnedCats = append(p.learnedCats, id)
+		p.learnedKeys[id] = true
+	}
+	return rows.Err()
+}
+
+// ancestorKeys returns the lower-cased keys of a category path and of each ancestor:
+// "A > B > C" gives "a", "a > b", "a > b > c".
+func ancestorKeys(path string) []string {
+	key := strings.ToLower(NormalizeCategory(path))
+	if key == "" {
+		return nil
+	}
+	parts := strings.Split(key, " > ")
+	out := make([]string, len(parts))
+	for i := range parts {
+		out[i] = strings.Join(parts[:i+1], " > ")
+	}
+	return out
+}

@@ -1,0 +1,203 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// maxReasons is how many reasons a recommendation carries.
+const maxReasons = 3
+
+// coldStartReason ends the reasons of every cold-start recommendation.
+const coldStartReason = "A popular, well-rated pick: there are no preferences or orders to go on yet"
+
+// reasons explains a recommendation in short sentences, the strongest signal first.
+func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []string {
+	type reason struct {
+		weight float64
+		text   string
+	}
+	var rs []reason
+	add := func(w float64, s string) { rs = append(rs, reason{w, s}) }
+	f, w := c.f, weights()
+	if c.textRank >= 0 {
+		add(f.text*w.text, fmt.Sprintf("Matches %q", r.text.String()))
+	}
+	// What the person said and what they bought together with it are the most
+	// convincing reasons, so they come first when they count at all.
+	if f.statedBrand > 0 && p.Brand != "" {
+		add(w.statedBrand+1.01, "You like "+p.Brand)
+	}
+	if f.statedCat > 0 {
+		add(w.statedCat+1, "You like "+r.statedLabel(c, p.Category))
+	}
+	if c.coN > 0 && f.co >= 0.2 && titles[c.coFrom] != "" {
+		s := "Bought by others who ordered the " + titles[c.coFrom] + " you ordered"
+		if c.coN >= 3 {
+			s = "Often bought with the " + titles[c.coFrom] + " you ordered"
+		}
+		add(f.co*w.co+0.5, s)
+	}
+	if f.histBrand >= 0.1 && p.Brand != "" {
+		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.brandKy], p.Brand))
+	}
+	if text, share := r.usualCategory(p.Category); text != "" {
+		add(share*w.histCat, text)
+	}
+	switch {
+	case r.askedFor != "":
+		add(0.35, upperFirst(r.askedFor)+", as asked")
+	case r.in.MinPrice != nil || r.in.MaxPrice != nil:
+		add(0.35, "In your price range")
+	case f.price >= 0.7:
+		add(f.price*w.price*0.5, "Priced like what you usually buy")
+	}
+	if c.catRank >= 0 && c.catRank < 3 && c.rating >= 4 && p.Category != "" {
+		add(f.quality*w.quality+0.2, "Top rated in "+categoryLabel(p.Category))
+	} else if c.rating >= 4.5 && c.reviews >= 100 {
+		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, thousands(c.reviews)))
+	}
+	if c.sellerRank >= 0 && c.sellerRank < 10 && c.orders >= 3 {
+		add(f.pop*w.pop+0.1, "One of the best sellers")
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].weight > rs[j].weight })
+	n := maxReasons
+	if r.cold {
+		n--
+	}
+	out := make([]string, 0, maxReasons)
+	for _, x := range rs[:min(len(rs), n)] {
+		out = append(out, x.text)
+	}
+	if len(out) == 0 && !r.cold {
+		out = append(out, "Well rated and in stock now")
+	}
+	if r.cold {
+		out = append(out, coldStartReason)
+	}
+	return out
+}
+
+// usualCategory says how often the customer buys in path's category, or, failing
+// that, its parent category; "" when not often enough to mention.
+func (r *recommender) usualCategory(path string) (string, float64) {
+	keys := ancestorKeys(path)
+	if len(keys) == 0 {
+		return "", 0
+	}
+	segs := strings.Split(NormalizeCategory(path), " > ")
+	leaf := keys[len(keys)-1]
+	if share := r.prof.catShare[leaf]; share >= 0.1 {
+		return shoppedFor(r.prof.catCount[leaf], categoryLabel(path)), share
+	}
+	if len(keys) > 1 {
+		parent := keys[len(keys)-2]
+		if share := r.prof.catShare[parent]; share >= 0.2 {
+			return shoppedFor(r.prof.catCount[parent], segs[len(segs)-2]), share * 0.25
+		}
+	}
+	return "", 0
+}
+
+// statedLabel names the favourite category that c is in, with the catalog's casing:
+// a favourite "shoes" and a product in "Apparel > Shoes > Running" give "Shoes".
+func (r *recommender) statedLabel(c *cand, path string) string {
+	i, ok := r.prof.statedCatIDs[c.category]
+	if !ok {
+		return categoryLabel(path)
+	}
+	want := strings.Split(r.prof.statedCats[i].key, " > ")
+	segs := strings.Split(NormalizeCategory(path), " > ")
+	for start := 0; start+len(want) <= len(segs); start++ {
+		if strings.EqualFold(strings.Join(segs[start:start+len(want)], " > "), strings.Join(want, " > ")) {
+			return segs[start+len(want)-1]
+		}
+	}
+	return categoryLabel(path)
+}
+
+// titles returns the short titles of the purchases that the picked candidates cite,
+// from the history or, when the history has none, from the catalog.
+func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]string, error) {
+	out := map[string]string{}
+	var missing []string
+	for _, c := range picked {
+		if c.coFrom == "" {
+			continue
+		}
+		if _, ok := out[c.coFrom]; ok {
+			continue
+		}
+		for _, h := range r.prof.recent {
+			if h.ProductID == c.coFrom && h.Title != "" {
+				out[c.coFrom] = shortTitle(CleanText(h.Title, maxTitleLen))
+			}
+		}
+		if out[c.coFrom] == "" {
+			out[c.coFrom] = ""
+			missing = append(missing, c.coFrom)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	list, _ := json.Marshal(missing) // []string cannot fail to marshal
+	rows, err := r.c.query(ctx, `SELECT p.id, t.title FROM products p CROSS JOIN product_text t ON t.rowid = p.rowid
+		WHERE p.id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("recommend: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return nil, fmt.Errorf("recommend: %w", err)
+		}
+		out[id] = shortTitle(title)
+	}
+	return out, rows.Err()
+}
+
+func boughtBefore(n int, brand string) string {
+	if n >= 2 {
+		return "You often buy " + brand
+	}
+	return "You have bought " + brand + " before"
+}
+
+func shoppedFor(n int, label string) string {
+	if n >= 2 {
+		return "You often shop for " + label
+	}
+	return "You have bought from " + label + " before"
+}
+
+// categoryLabel is how reasons name a category: its last segment, with its parent
+// when the path is deeper than two ("Shoes > Running", "Coffee").
+func categoryLabel(path string) string {
+	segs := strings.Split(NormalizeCategory(path), " > ")
+	if len(segs) >= 3 {
+		return strings.Join(segs[len(segs)-2:], " > ")
+	}
+	return segs[len(segs)-1]
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// thousands writes n with comma separators: 12345 → "12,345".
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,231 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// features are a candidate's signals, each scaled to 0–1.
+type features struct {
+	text        float64 // how well it matches the context
+	statedCat   float64 // in a favourite category
+	statedBrand float64 // a favourite brand
+	histCat     float64 // share of recent purchases in its category (and, less, its parent)
+	histBrand   float64 // share of recent purchases of its brand
+	co          float64 // bought with the customer's purchases, relative to the best candidate
+	price       float64 // close to the customer's usual price level
+	quality     float64 // rating shrunk by review count
+	pop         float64 // sales and reviews
+}
+
+// weights returns the weights of the features in the score. They were set by hand
+// against the offline evaluation (TestRecommendQuality in tools): history and
+// co-purchases lead, stated favourites follow, quality and popularity break ties.
+func weights() features {
+	return features{
+		text:        2.0,
+		statedCat:   0.6,
+		statedBrand: 0.6,
+		histCat:     1.5,
+		histBrand:   0.8,
+		co:          2.0,
+		price:       0.2,
+		quality:     0.3,
+		pop:         0.3,
+	}
+}
+
+func (f features) dot(w features) float64 {
+	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
+		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.price*w.price +
+		f.quality*w.quality + f.pop*w.pop
+}
+
+// score computes every loaded candidate's features and score.
+func (r *recommender) score(ctx context.Context) {
+	for _, c := range r.cands {
+		if c.loaded {
+			r.maxCo = max(r.maxCo, c.co)
+			r.maxOrders = max(r.maxOrders, c.orders)
+			r.maxRevs = max(r.maxRevs, c.reviews)
+		}
+	}
+	paths := r.paths(ctx)
+	keys := map[int64][]string{} // category id → ancestorKeys of its path
+	w := weights()
+	for _, rowid := range r.order {
+		c := r.cands[rowid]
+		if !c.loaded {
+			continue
+		}
+		k, ok := keys[c.category]
+		if !ok {
+			k = ancestorKeys(paths[c.category])
+			keys[c.category] = k
+		}
+		c.f = r.features(c, k)
+		c.score = c.f.dot(w)
+	}
+}
+
+// paths returns the category paths of the catalog, by id (kept in memory).
+func (r *recommender) paths(ctx context.Context) map[int64]string {
+	ids := map[int64]int{}
+	for _, c := range r.cands {
+		if c.loaded && c.category != 0 {
+			ids[c.category]++
+		}
+	}
+	paths, err := r.c.categoryPaths(ctx, ids)
+	if err != nil {
+		return nil // paths only add reasons and the category signal; ranking goes on without
+	}
+	return paths
+}
+
+// features computes c's signals; keys are the ancestorKeys of its category.
+func (r *recommender) features(c *cand, keys []string) features {
+	var f features
+	p := &r.prof
+	if c.textRank >= 0 {
+		f.text = 1 / (1 + float64(c.textRank)/10)
+	}
+	if _, ok := p.statedCatIDs[c.category]; ok {
+		f.statedCat = 1
+	}
+	if p.statedBrands[c.brandKy] {
+		f.statedBrand = 1
+	}
+	if len(keys) > 0 {
+		f.histCat = p.catShare[keys[len(keys)-1]]
+		if len(keys) > 1 {
+			f.histCat += 0.25 * p.catShare[keys[len(keys)-2]]
+		}
+		f.histCat = min(1, f.histCat)
+	}
+	f.histBrand = p.brandShare[c.brandKy]
+	if r.maxCo > 0 {
+		f.co = c.co / r.maxCo
+	}
+	f.price = p.price.fit(c.amount, c.exp)
+	f.quality = min(1, max(0, ((c.rating*float64(c.reviews)+40)/(float64(c.reviews)+10)-3)/2))
+	if r.maxOrders > 0 {
+		f.pop += 0.5 * math.Log1p(float64(c.orders)) / math.Log1p(float64(r.maxOrders))
+	}
+	if r.maxRevs > 0 {
+		f.pop += 0.5 * math.Log1p(float64(c.reviews)) / math.Log1p(float64(r.maxRevs))
+	}
+	return f
+}
+
+// pick returns the best candidates in order, at most in.Limit, with no brand above
+// MaxPerBrand and one product per variant group. Without context or a category, a
+// category may hold at most half the list (a fifth for cold starts), unless there are
+// too few other candidates to fill it.
+func (r *recommender) pick() []*cand {
+	var ranked []*cand
+	for _, rowid := range r.order {
+		if c := r.cands[rowid]; c.loaded {
+			ranked = append(ranked, c)
+		}
+	}
+	sort.SliceStable(ranked, func(i, j int) bool {
+		if ranked[i].score != ranked[j].score {
+			return ranked[i].score > ranked[j].score
+		}
+		return ranked[i].rowid < ranked[j].rowid
+	})
+	limit := r.in.Limit
+	catCap := limit
+	if r.personal && r.in.Category == "" {
+		catCap = max(1, (limit+1)/2)
+		if r.cold {
+			catCap = max(1, (limit+4)/5)
+		}
+	}
+	picked := make([]*cand, 0, limit)
+	taken := map[int64]bool{}
+	brands, cats, groups := map[string]int{}, map[int64]int{}, map[string]bool{}
+	for _, capped := range []bool{true, false} {
+		for _, c := range ranked {
+			switch {
+			case len(picked) == limit:
+				return picked
+			case taken[c.rowid], brands[c.brandKy] >= MaxPerBrand(limit) && c.brandKy != "",
+				c.groupID != "" && groups[c.groupID], capped && c.category != 0 && cats[c.category] >= catCap:
+				continue
+			}
+			taken[c.rowid] = true
+			brands[c.brandKy]++
+			cats[c.category]++
+			groups[c.groupID] = c.groupID != ""
+			picked = append(picked, c)
+		}
+	}
+	return picked
+}
+
+// result loads the picked products in full and writes their reasons.
+func (r *recommender) result(ctx context.Context, picked []*cand) ([]Recommendation, error) {
+	if len(picked) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(picked))
+	pos := make(map[int64]int, len(picked))
+	for i, c := range picked {
+		ids[i], pos[c.rowid] = c.rowid, i
+	}
+	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
+	rows, err := r.c.query(ctx, `SELECT `+productColumns+`, p.rowid FROM products p `+productJoins+`
+		WHERE p.rowid IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("recommend: %w", err)
+	}
+	defer rows.Close()
+	out := make([]Recommendation, len(picked))
+	for rows.Next() {
+		var rowid int64
+		p, err := scanProduct(rows, &rowid)
+		if err != nil {
+			return nil, fmt.Errorf("recommend: %w", err)
+		}
+		c := picked[pos[rowid]]
+		out[pos[rowid]] = Recommendation{Product: p, Score: math.Round(c.score*1000) / 1000}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("recommend: %w", err)
+	}
+	rows.Close()
+	titles, err := r.titles(ctx, picked)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Reasons = r.reasons(picked[i], &out[i].Product, titles)
+	}
+	return out, nil
+}
+
+func sortByShare(keys []string, share map[string]float64) {
+	sort.SliceStable(keys, func(i, j int) bool { return share[keys[i]] > share[keys[j]] })
+}
+
+// shortTitle is a title cut at its first comma (which usually starts the variant) and
+// to about 60 characters.
+func shortTitle(t string) string {
+	if i := strings.Index(t, ", "); i > 0 {
+		t = t[:i]
+	}
+	if len(t) > 60 {
+		t = CleanText(t, 60)
+		if i := strings.LastIndex(t, " "); i > 30 {
+			t = t[:i]
+		}
+		t += "…"
+	}
+	return t
+}

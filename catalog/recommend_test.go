@@ -1,0 +1,383 @@
+package catalog_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// recNow is the clock of the recommendation tests.
+var recNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func recProduct(id, brand, category string, cents int64, rating float64, reviews int64) catalog.Product {
+	return catalog.Product{ID: id, SellerID: "shop", Title: brand + " " + strings.ReplaceAll(id, "-", " ") + ", Blue",
+		Brand: brand, Category: category, Price: usd(cents), Stock: qty(20), Rating: rating, ReviewCount: reviews}
+}
+
+// recFixture is a small catalog with clear winners: Alpha leads running shoes, the
+// best rated running shoe cannot be bought, and Gamma sells both shoes and tea.
+func recFixture() []catalog.Product {
+	const run, casual, coffee, tea = "Apparel > Shoes > Running", "Apparel > Shoes > Casual", "Home > Coffee", "Home > Tea"
+	ps := []catalog.Product{
+		recProduct("run-a1", "Alpha", run, 10000, 4.8, 500),
+		recProduct("run-a2", "Alpha", run, 12000, 4.7, 300),
+		recProduct("run-a3", "Alpha", run, 9000, 4.6, 200),
+		recProduct("run-a4", "Alpha", run, 8000, 4.5, 100),
+		recProduct("run-a5", "Alpha", run, 7000, 4.4, 90),
+		recProduct("run-b1", "Beta", run, 11000, 4.4, 400),
+		recProduct("run-b2", "Beta", run, 6000, 4.2, 50),
+		recProduct("run-c1", "Gamma", run, 15000, 4.9, 800),
+		recProduct("run-oos", "Alpha", run, 9900, 5, 1000),
+		recProduct("run-pre", "Beta", run, 9900, 5, 900),
+		recProduct("run-hidden", "Beta", run, 9900, 5, 900),
+		recProduct("cas-d1", "Delta", casual, 7000, 4.3, 100),
+		recProduct("cas-d2", "Delta", casual, 4000, 4.0, 30),
+		recProduct("cof-e1", "Epsilon", coffee, 3000, 4.6, 900),
+		recProduct("cof-e2", "Epsilon", coffee, 25000, 4.8, 50),
+		recProduct("cof-f1", "Foxtrot", coffee, 1500, 4.1, 20),
+		recProduct("tea-g1", "Gamma", tea, 1200, 4.7, 600),
+		recProduct("tea-h1", "Hotel", tea, 900, 3.9, 10),
+		recProduct("book-i1", "India", "Books", 2000, 4.4, 70),
+	}
+	for i := range ps {
+		switch ps[i].ID {
+		case "run-oos":
+			ps[i].Stock = qty(0)
+		case "run-pre":
+			ps[i].Stock, ps[i].Availability = nil, catalog.Preorder
+		case "run-hidden":
+			ps[i].Hidden = true
+		}
+	}
+	return ps
+}
+
+func openRecFixture(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c := openCatalog(t)
+	if _, err := c.Upsert(context.Background(), []catalog.Seller{{ID: "shop", Name: "Shop"}}, recFixture()); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func recIDs(res catalog.Recommendations) []string {
+	out := make([]string, len(res.Items))
+	for i, it := range res.Items {
+		out[i] = it.ID
+	}
+	return out
+}
+
+func bought(id, brand, category string, daysAgo int) catalog.Purchased {
+	return catalog.Purchased{ProductID: id, Brand: brand, Category: category, Price: usd(5000), At: recNow.AddDate(0, 0, -daysAgo)}
+}
+
+func hasReason(it catalog.Recommendation, substr string) bool {
+	return slices.ContainsFunc(it.Reasons, func(r string) bool { return strings.Contains(r, substr) })
+}
+
+// TestRecommendHardRules checks the rules no ranking may break, in every mode.
+func TestRecommendHardRules(t *testing.T) {
+	c := openRecFixture(t)
+	ctx := context.Background()
+	gammaFan := []catalog.Purchased{bought("tea-g1", "Gamma", "Home > Tea", 3), bought("run-c1", "Gamma", "Apparel > Shoes > Running", 10)}
+	tests := []struct {
+		name  string
+		in    catalog.RecommendInput
+		check func(t *testing.T, it catalog.Recommendation)
+	}{
+		{name: "never a disliked brand, even one the customer bought",
+			in: catalog.RecommendInput{Limit: 20, DislikedBrands: []string{"gamma"}, History: gammaFan, FavoriteBrands: []string{"Gamma"}},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if it.Brand == "Gamma" {
+					t.Errorf("%s is a disliked brand", it.ID)
+				}
+			}},
+		{name: "never a disliked brand that matches the context",
+			in: catalog.RecommendInput{Limit: 20, Context: "gamma", DislikedBrands: []string{" GAMMA "}},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if it.Brand == "Gamma" {
+					t.Errorf("%s is a disliked brand", it.ID)
+				}
+			}},
+		{name: "never out of stock, preorder or hidden",
+			in: catalog.RecommendInput{Limit: 20, FavoriteCategories: []string{"running"}},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if !it.Purchasable() || it.Hidden {
+					t.Errorf("%s cannot be bought now", it.ID)
+				}
+			}},
+		{name: "never outside the price range",
+			in: catalog.RecommendInput{Limit: 20, MinPrice: amount(50), MaxPrice: amount(100), History: gammaFan},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if it.Price.Amount < 5000 || it.Price.Amount > 10000 {
+					t.Errorf("%s costs %d, outside 50–100", it.ID, it.Price.Amount)
+				}
+				if !hasReason(it, "In your price range") {
+					t.Errorf("%s: reasons %q do not mention the price range", it.ID, it.Reasons)
+				}
+			}},
+		{name: "never outside a price asked for in the context",
+			in: catalog.RecommendInput{Limit: 20, Context: "running shoes under $100"},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if it.Price.Amount > 10000 {
+					t.Errorf("%s costs %d, above 100", it.ID, it.Price.Amount)
+				}
+				if !hasReason(it, "Under $100, as asked") {
+					t.Errorf("%s: reasons %q do not mention the price asked for", it.ID, it.Reasons)
+				}
+			}},
+		{name: "never an excluded product",
+			in: catalog.RecommendInput{Limit: 20, Exclude: []string{"run-a1", "cof-e1", "tea-g1"}, History: gammaFan},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if slices.Contains([]string{"run-a1", "cof-e1", "tea-g1"}, it.ID) {
+					t.Errorf("%s is excluded", it.ID)
+				}
+			}},
+		{name: "only the category asked for",
+			in: catalog.RecommendInput{Limit: 20, Category: "shoes", History: gammaFan},
+			check: func(t *testing.T, it catalog.Recommendation) {
+				if !strings.HasPrefix(it.Category, "Apparel > Shoes") {
+					t.Errorf("%s is in %s", it.ID, it.Category)
+				}
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now = recNow
+			res, err := c.Recommend(ctx, tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Items) == 0 {
+				t.Fatalf("no recommendations; notes %q", res.Notes)
+			}
+			for _, it := range res.Items {
+				tc.check(t, it)
+				if len(it.Reasons) == 0 {
+					t.Errorf("%s has no reasons", it.ID)
+				}
+			}
+		})
+	}
+}
+
+// TestRecommendDiversity checks that no brand takes more than two places in five,
+// however much the customer likes it.
+func TestRecommendDiversity(t *testing.T) {
+	c := openRecFixture(t)
+	alpha := []catalog.Purchased{
+		bought("run-a1", "Alpha", "Apparel > Shoes > Running", 5),
+		bought("run-a2", "Alpha", "Apparel > Shoes > Running", 50),
+	}
+	tests := []struct {
+		name string
+		in   catalog.RecommendInput
+	}{
+		{"limit 5, favourite brand and history", catalog.RecommendInput{Limit: 5, FavoriteBrands: []string{"Alpha"}, History: alpha}},
+		{"limit 3", catalog.RecommendInput{Limit: 3, FavoriteBrands: []string{"Alpha"}, History: alpha}},
+		{"limit 10", catalog.RecommendInput{Limit: 10, FavoriteBrands: []string{"Alpha"}, History: alpha}},
+		{"context naming the brand", catalog.RecommendInput{Limit: 5, Context: "alpha running"}},
+		{"category with few brands", catalog.RecommendInput{Limit: 5, Category: "running", FavoriteBrands: []string{"Alpha"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now = recNow
+			res, err := c.Recommend(context.Background(), tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			perBrand := map[string]int{}
+			for _, it := range res.Items {
+				perBrand[it.Brand]++
+			}
+			for b, n := range perBrand {
+				if n > catalog.MaxPerBrand(tc.in.Limit) {
+					t.Errorf("%d of %d items are %s, more than %d: %v", n, len(res.Items), b, catalog.MaxPerBrand(tc.in.Limit), recIDs(res))
+				}
+			}
+			if perBrand["Alpha"] == 0 {
+				t.Errorf("the favourite brand is missing: %v", recIDs(res))
+			}
+		})
+	}
+}
+
+func TestRecommendColdStart(t *testing.T) {
+	c := openRecFixture(t)
+	res, err := c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.ColdStart || len(res.Items) != catalog.DefaultRecommendLimit {
+		t.Fatalf("cold start = %v with %d items, want true with %d", res.ColdStart, len(res.Items), catalog.DefaultRecommendLimit)
+	}
+	cats := map[string]int{}
+	for _, it := range res.Items {
+		cats[it.Category]++
+		if !hasReason(it, "no preferences or orders") {
+			t.Errorf("%s: reasons %q do not say why the pick is not personal", it.ID, it.Reasons)
+		}
+	}
+	if len(cats) < 4 {
+		t.Errorf("cold start picks come from %d categories, want them spread: %v", len(cats), cats)
+	}
+	if first := res.Items[0]; first.ID != "cof-e1" && first.ID != "run-c1" {
+		t.Errorf("first cold-start pick is %s, want one of the best rated, most reviewed products", first.ID)
+	}
+	// A price range alone is not personal, but it still holds.
+	res, err = c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow, MaxPrice: amount(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.ColdStart || len(res.Items) == 0 {
+		t.Fatalf("cold start with a price range: %v, %d items", res.ColdStart, len(res.Items))
+	}
+}
+
+// TestRecommendReasons checks that each signal shows up as a reason a person would
+// accept.
+func TestRecommendReasons(t *testing.T) {
+	c := openRecFixture(t)
+	ctx := context.Background()
+	// Three customers bought the Gamma tea after the Epsilon coffee.
+	for range 3 {
+		if err := c.RecordSale(ctx, "cof-e1", 1, nil, recNow.AddDate(0, -2, 0)); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.RecordSale(ctx, "tea-g1", 1, []string{"cof-e1"}, recNow.AddDate(0, -1, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	coffee := catalog.Purchased{ProductID: "cof-e1", Title: "Epsilon Morning Roast, 1 lb", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
+	tests := []struct {
+		name, id, reason string
+		in               catalog.RecommendInput
+	}{
+		{"co-purchase", "tea-g1", "Often bought with the Epsilon Morning Roast you ordered",
+			catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}}},
+		{"co-purchase title from the catalog", "tea-g1", "Often bought with the Epsilon cof e1 you ordered",
+			catalog.RecommendInput{History: []catalog.Purchased{{ProductID: "cof-e1", At: recNow}}, Exclude: []string{"cof-e1"}}},
+		{"favourite brand", "run-b1", "You like Beta", catalog.RecommendInput{FavoriteBrands: []string{"beta"}}},
+		{"favourite category, named as the catalog does", "cas-d1", "You like Shoes", catalog.RecommendInput{FavoriteCategories: []string{"SHOES"}}},
+		{"usual brand", "cof-e2", "You often buy Epsilon", catalog.RecommendInput{History: []catalog.Purchased{
+			coffee, bought("cof-f1", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-f1"}}},
+		{"usual category", "cof-f1", "You often shop for Coffee", catalog.RecommendInput{History: []catalog.Purchased{
+			coffee, bought("cof-e2", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-e2"}}},
+		{"top rated", "run-c1", "Top rated in Shoes > Running", catalog.RecommendInput{FavoriteCategories: []string{"running"}}},
+		{"context", "tea-g1", `Matches "tea"`, catalog.RecommendInput{Context: "tea"}},
+		{"price asked for", "cof-e1", "Under $40, as asked", catalog.RecommendInput{Context: "coffee under $40"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now, tc.in.Limit = recNow, 10
+			res, err := c.Recommend(ctx, tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(res.Items, func(it catalog.Recommendation) bool { return it.ID == tc.id })
+			if i < 0 {
+				t.Fatalf("%s is not recommended: %v", tc.id, recIDs(res))
+			}
+			if !hasReason(res.Items[i], tc.reason) {
+				t.Errorf("reasons for %s = %q, want one containing %q", tc.id, res.Items[i].Reasons, tc.reason)
+			}
+			if len(res.Items[i].Reasons) > 3 {
+				t.Errorf("%d reasons, want at most 3", len(res.Items[i].Reasons))
+			}
+		})
+	}
+}
+
+// TestRecommendRanking checks that personal signals move products up.
+func TestRecommendRanking(t *testing.T) {
+	c := openRecFixture(t)
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		in    catalog.RecommendInput
+		first []string // the first item is one of these
+	}{
+		{"favourite category first", catalog.RecommendInput{FavoriteCategories: []string{"Home > Tea"}}, []string{"tea-g1", "tea-h1"}},
+		{"recent history outweighs old", catalog.RecommendInput{History: []catalog.Purchased{
+			bought("cas-d2", "Delta", "Apparel > Shoes > Casual", 2),
+			bought("book-i1", "India", "Books", 700),
+		}, Exclude: []string{"cas-d2", "book-i1"}}, []string{"cas-d1"}},
+		{"context matches first", catalog.RecommendInput{Context: "coffee", FavoriteBrands: []string{"Alpha"}}, []string{"cof-e1", "cof-e2", "cof-f1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now = recNow
+			res, err := c.Recommend(ctx, tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Items) == 0 || !slices.Contains(tc.first, res.Items[0].ID) {
+				t.Errorf("ranking %v, want the first to be one of %v", recIDs(res), tc.first)
+			}
+			for i := 1; i < len(res.Items); i++ {
+				if res.Items[i].Score > res.Items[i-1].Score {
+					t.Errorf("scores out of order: %v", res.Items)
+				}
+			}
+		})
+	}
+}
+
+func TestRecommendNotes(t *testing.T) {
+	c := openRecFixture(t)
+	tests := []struct {
+		name      string
+		in        catalog.RecommendInput
+		wantItems bool
+		note      string
+	}{
+		{"unknown category", catalog.RecommendInput{Category: "Garden"}, false, "No category matches"},
+		{"context matching nothing", catalog.RecommendInput{Context: "zeppelin"}, true, `Nothing matches "zeppelin"`},
+		{"context matching some words", catalog.RecommendInput{Context: "coffee zeppelin"}, true, "match some of them"},
+		{"context price outside the range", catalog.RecommendInput{Context: "tea under $10", MinPrice: amount(20)}, false, "outside the customer's price range"},
+		{"nothing in the range", catalog.RecommendInput{MinPrice: amount(1000)}, false, "No product passes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now = recNow
+			res, err := c.Recommend(context.Background(), tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(res.Items) > 0) != tc.wantItems {
+				t.Errorf("%d items, want items: %v", len(res.Items), tc.wantItems)
+			}
+			if !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, tc.note) }) {
+				t.Errorf("notes %q, want one containing %q", res.Notes, tc.note)
+			}
+		})
+	}
+}
+
+func TestRecommendValidation(t *testing.T) {
+	c := openRecFixture(t)
+	tests := []struct {
+		name, want string
+		in         catalog.RecommendInput
+	}{
+		{"limit too high", "limit must be between 1 and 20", catalog.RecommendInput{Limit: 21}},
+		{"negative limit", "limit must be between 1 and 20", catalog.RecommendInput{Limit: -1}},
+		{"negative price", "minimum price must be a non-negative", catalog.RecommendInput{MinPrice: amount(-1)}},
+		{"min above max", "minimum price is above the maximum", catalog.RecommendInput{MinPrice: amount(10), MaxPrice: amount(5)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := c.Recommend(context.Background(), tc.in)
+			if !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want ErrInvalid containing %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,156 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// openStats opens a catalog with products a, b, c and d.
+func openStats(t *testing.T) *Catalog {
+	t.Helper()
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(t.TempDir(), "stats.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	var ps []Product
+	for _, id := range []string{"a", "b", "c", "d"} {
+		ps = append(ps, Product{ID: id, SellerID: "s", Title: "Product " + id, Price: money.Money{Amount: 100, Currency: "USD"}})
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// sold returns a product's sales row: orders, units and when it last sold.
+func sold(t *testing.T, c *Catalog, id string) (orders, units int, last string) {
+	t.Helper()
+	err := c.db.QueryRow(`SELECT coalesce(max(s.orders), 0), coalesce(max(s.units), 0), coalesce(max(s.last_sold_at), '')
+		FROM products p LEFT JOIN product_sales s ON s.product = p.rowid WHERE p.id = ?`, id).Scan(&orders, &units, &last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return orders, units, last
+}
+
+// pairs returns the co-purchase count of every ordered pair, as "a>b".
+func pairs(t *testing.T, c *Catalog) map[string]int {
+	t.Helper()
+	rows, err := c.db.Query(`SELECT pa.id, pb.id, n FROM copurchases
+		JOIN products pa ON pa.rowid = a JOIN products pb ON pb.rowid = b`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var a, b string
+		var n int
+		if err := rows.Scan(&a, &b, &n); err != nil {
+			t.Fatal(err)
+		}
+		out[a+">"+b] = n
+	}
+	return out
+}
+
+func TestRecordSale(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	day := time.Date(2025, 5, 1, 10, 0, 0, 0, time.UTC)
+	steps := []struct {
+		id         string
+		qty        int
+		alsoBought []string
+		at         time.Time
+	}{
+		{"a", 1, nil, day},
+		{"b", 2, []string{"a"}, day.Add(time.Hour)},
+		// Repeats, the product itself and unknown ids are ignored.
+		{"c", 1, []string{"b", "a", "b", "c", "no-such-product", " a "}, day.Add(2 * time.Hour)},
+		// An older sale does not move last_sold_at back.
+		{"b", 1, []string{"c"}, day.Add(-time.Hour)},
+	}
+	for _, s := range steps {
+		if err := c.RecordSale(ctx, s.id, s.qty, s.alsoBought, s.at); err != nil {
+			t.Fatalf("RecordSale(%s): %v", s.id, err)
+		}
+	}
+	for _, tc := range []struct {
+		id            string
+		orders, units int
+		last          string
+	}{
+		{"a", 1, 1, "2025-05-01T10:00:00Z"},
+		{"b", 2, 3, "2025-05-01T11:00:00Z"},
+		{"c", 1, 1, "2025-05-01T12:00:00Z"},
+		{"d", 0, 0, ""},
+	} {
+		if o, u, l := sold(t, c, tc.id); o != tc.orders || u != tc.units || l != tc.last {
+			t.Errorf("%s: orders %d, units %d, last %q; want %d, %d, %q", tc.id, o, u, l, tc.orders, tc.units, tc.last)
+		}
+	}
+	want := map[string]int{"a>b": 1, "b>a": 1, "a>c": 1, "c>a": 1, "b>c": 2, "c>b": 2}
+	got := pairs(t, c)
+	if len(got) != len(want) {
+		t.Errorf("pairs = %v, want %v", got, want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("pair %s = %d, want %d", k, got[k], n)
+		}
+	}
+}
+
+func TestRecordSaleErrors(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		sales []Sale
+		want  error
+	}{
+		{"unknown product", []Sale{{ProductID: "zzz", Quantity: 1}}, ErrNotFound},
+		{"no product id", []Sale{{ProductID: " ", Quantity: 1}}, ErrInvalid},
+		{"zero quantity", []Sale{{ProductID: "a"}}, ErrInvalid},
+		{"one bad sale refuses the batch", []Sale{{ProductID: "a", Quantity: 1}, {ProductID: "b", Quantity: 1, AlsoBought: []string{"a"}}, {ProductID: "zzz", Quantity: 1}}, ErrNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := c.RecordSales(ctx, tc.sales); !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+			if o, _, _ := sold(t, c, "a"); o != 0 {
+				t.Errorf("a refused batch recorded %d sales", o)
+			}
+			if p := pairs(t, c); len(p) != 0 {
+				t.Errorf("a refused batch recorded pairs %v", p)
+			}
+		})
+	}
+}
+
+// TestRecordSaleBoundsPairs checks that one sale pairs with at most MaxAlsoBought
+// earlier products.
+func TestRecordSaleBoundsPairs(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	also := make([]string, MaxAlsoBought)
+	for i := range also {
+		also[i] = "x" // unknown: skipped, but still counted against the bound
+	}
+	also = append(also, "b")
+	if err := c.RecordSale(ctx, "a", 1, also, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if p := pairs(t, c); len(p) != 0 {
+		t.Errorf("pairs beyond the bound were recorded: %v", p)
+	}
+}

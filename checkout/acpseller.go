@@ -1,0 +1,96 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+)
+
+// ACPSeller is a SellerCheckout over a seller's ACP checkout API.
+//
+// Quantity: ACP 2026-04-17's create schema has no quantity on line items (upstream
+// issues #264 and #272); the client sends {"id", "quantity"} as #272 proposes, which
+// the reference seller accepts.
+type ACPSeller struct {
+	Client    *acp.Client
+	ProfileID string // the seller's Stripe network business profile
+}
+
+// Profile implements SellerCheckout.
+func (a ACPSeller) Profile() string { return a.ProfileID }
+
+// Open implements SellerCheckout.
+func (a ACPSeller) Open(ctx context.Context, itemID string, quantity int, currency, idemKey string) (Session, error) {
+	s, err := a.Client.Create(ctx, acp.CreateRequest{
+		LineItems: []acp.Item{{ID: itemID, Quantity: quantity}},
+		Currency:  strings.ToLower(currency),
+	}, idemKey)
+	return sessionOf(s, err)
+}
+
+// Get implements SellerCheckout.
+func (a ACPSeller) Get(ctx context.Context, sessionID string) (Session, error) {
+	return sessionOf(a.Client.Get(ctx, sessionID))
+}
+
+// Complete implements SellerCheckout.
+func (a ACPSeller) Complete(ctx context.Context, sessionID, token, idemKey string) (Session, error) {
+	return sessionOf(a.Client.Complete(ctx, sessionID, acp.CompleteRequest{PaymentData: acp.SPTPayment(token)}, idemKey))
+}
+
+// Cancel implements SellerCheckout.
+func (a ACPSeller) Cancel(ctx context.Context, sessionID, idemKey string) error {
+	_, err := sessionOf(a.Client.Cancel(ctx, sessionID, acp.CancelRequest{}, idemKey))
+	return err
+}
+
+func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
+	if err != nil {
+		return Session{}, classifyACP(err)
+	}
+	out := Session{ID: s.ID, Status: string(s.Status), Currency: s.Currency}
+	for i, li := range s.LineItems {
+		if i == 0 {
+			out.Title, out.UnitAmount = li.Name, li.UnitAmount
+			if out.Title == "" {
+				out.Title = li.Item.Name
+			}
+		}
+		out.Quantity += li.Quantity
+	}
+	out.Subtotal, _ = s.Total(acp.TotalSubtotal)
+	out.Tax, _ = s.Total(acp.TotalTax)
+	out.Shipping, _ = s.Total(acp.TotalFulfillment)
+	out.Total, _ = s.Total(acp.TotalTotal)
+	for _, m := range s.Errors() {
+		out.Problems = append(out.Problems, Problem{Code: m.Code, Message: m.Content})
+	}
+	if s.Order != nil {
+		out.OrderID = s.Order.ID
+	}
+	if out.Status == StatusReadyForPayment && out.Total <= 0 {
+		return Session{}, fmt.Errorf("%w: seller session %s has no total", ErrUnavailable, s.ID)
+	}
+	return out, nil
+}
+
+// classifyACP maps the ACP client's errors onto the saga's: an answer that leaves the
+// outcome open (5xx, 429, 409 in flight, timeouts, malformed bodies) is ErrUnavailable;
+// a definite 4xx refusal is ErrRejected.
+func classifyACP(err error) error {
+	var pe *acp.Error
+	var te *acp.TransportError
+	switch {
+	case acp.OutcomeUnknown(err), errors.As(err, &te):
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case errors.As(err, &pe) && (pe.HTTPStatus == http.StatusTooManyRequests || pe.HTTPStatus == http.StatusConflict):
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case errors.As(err, &pe):
+		return fmt.Errorf("%w: %w", ErrRejected, err)
+	}
+	return err
+}

@@ -1,0 +1,139 @@
+// Package checkout is the purchase saga: quote through the seller's ACP checkout, check
+// the customer's spending rules, get the person's confirmation when needed, issue a
+// Shared Payment Token scoped to the seller and the total, complete the seller's
+// checkout with it, and record the order.
+//
+// Every step is journaled in the store before the next outside call, and every outside
+// POST carries an idempotency key derived from the purchase id, so that:
+//   - a retried purchase (same quote_id or idempotency key) returns the first outcome
+//     and never charges twice, also when many calls race;
+//   - a crash at any point is settled by Recover at startup: the order is completed
+//     exactly once, or it fails with its token revoked;
+//   - a failure after the token was issued revokes the token.
+//
+// The saga talks to sellers and Stripe through the SellerCheckout and Tokens ports, so
+// it runs the same against the in-process sandbox and against real services.
+package checkout
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Modes a purchase runs in, reported with every result.
+const (
+	ModeSandbox = "sandbox"
+	ModeTest    = "test"
+	ModeLive    = "live"
+)
+
+// Defaults for Config.
+const (
+	DefaultQuoteTTL = 10 * time.Minute
+	DefaultTokenTTL = 15 * time.Minute
+	dailyWindow     = 24 * time.Hour
+)
+
+// Config wires a Service. Catalog, Store, Sellers, Tokens and ConfirmKey are required.
+type Config struct {
+	Catalog *catalog.Catalog
+	Store   *store.Store
+	Sellers Sellers
+	Tokens  Tokens
+	Mode    string // ModeSandbox, ModeTest or ModeLive
+	// ConfirmKey signs elicitation state (HMAC-SHA256); at least 32 bytes. Replicas
+	// serving the same customers must share it.
+	ConfirmKey []byte
+	QuoteTTL   time.Duration // how long a quote can be confirmed; default 10 min
+	TokenTTL   time.Duration // how long an SPT is usable; default 15 min
+	Log        *slog.Logger
+	Now        func() time.Time
+	// Fault, when set, is called after each saga step with the step's name
+	// ("approved", "token_issued", "seller_completed", "order_recorded"); an error
+	// stops the saga right there, as a crash would: no compensation runs. Tests use it
+	// to prove that Recover settles every interrupted purchase.
+	Fault func(step string) error
+	// Retries is how many times an outside call whose outcome is unknown is repeated
+	// with the same idempotency key; default 2. RetryWait is the pause before the
+	// first retry, doubled each time; default 50 ms.
+	Retries   int
+	RetryWait time.Duration
+}
+
+// Service runs purchases. It is safe for concurrent use.
+type Service struct {
+	cfg Config
+}
+
+// New returns a Service for cfg.
+func New(cfg Config) (*Service, error) {
+	switch {
+	case cfg.Catalog == nil, cfg.Store == nil, cfg.Sellers == nil, cfg.Tokens == nil:
+		return nil, errors.New("checkout: Catalog, Store, Sellers and Tokens are required")
+	case len(cfg.ConfirmKey) < 32:
+		return nil, errors.New("checkout: ConfirmKey must be at least 32 bytes")
+	}
+	if cfg.Mode == "" {
+		cfg.Mode = ModeSandbox
+	}
+	if cfg.QuoteTTL <= 0 {
+		cfg.QuoteTTL = DefaultQuoteTTL
+	}
+	if cfg.TokenTTL <= 0 {
+		cfg.TokenTTL = DefaultTokenTTL
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = 2
+	}
+	if cfg.RetryWait <= 0 {
+		cfg.RetryWait = 50 * time.Millisecond
+	}
+	return &Service{cfg: cfg}, nil
+}
+
+// Mode reports the mode purchases run in.
+func (s *Service) Mode() string { return s.cfg.Mode }
+
+// Refusal is a purchase that did not happen, or did not finish, for a reason the
+// person can act on. Message is written for them: what happened, whether anything
+// was charged, and what they can do. It never contains secrets.
+type Refusal struct {
+	Code    string
+	Message string
+	// OrderID is set when an order record exists for the attempt (get_order shows it).
+	OrderID string
+}
+
+func (r *Refusal) Error() string { return r.Code + ": " + r.Message }
+
+func refuse(code, format string, args ...any) *Refusal {
+	return &Refusal{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// crash is what a Fault hook's error becomes: the saga stops without compensation.
+type crash struct{ err error }
+
+func (c crash) Error() string { return "injected fault: " + c.err.Error() }
+
+func (s *Service) fault(step string) error {
+	if s.cfg.Fault == nil {
+		return nil
+	}
+	if err := s.cfg.Fault(step); err != nil {
+		return crash{err}
+	}
+	return nil
+}
+
+func (s *Service) now() time.Time { return s.cfg.Now().UTC() }

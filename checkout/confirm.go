@@ -1,0 +1,107 @@
+package checkout
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Confirmation is the state sealed into an elicitation request: who is confirming
+// which quote for how much, until when. Nonce makes each sealed state single-use.
+type Confirmation struct {
+	CustomerID string `json:"c"`
+	QuoteID    string `json:"q"`
+	Amount     int64  `json:"a"`
+	Currency   string `json:"cur"`
+	ExpiresAt  int64  `json:"e"` // unix seconds
+	Nonce      string `json:"n"`
+}
+
+// ErrBadConfirmation means a sealed confirmation state was missing, forged, altered,
+// expired or made for another customer.
+var ErrBadConfirmation = errors.New("confirmation state is not valid")
+
+// Seal returns the confirmation state for a quoted purchase, signed with the
+// service's key. The state is opaque to clients and models; it is not secret (it
+// holds no secrets) but cannot be forged.
+func (s *Service) Seal(p store.Purchase) string {
+	c := Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
+		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")}
+	body, _ := json.Marshal(c)
+	enc := base64.RawURLEncoding.EncodeToString(body)
+	return enc + "." + base64.RawURLEncoding.EncodeToString(s.mac(enc))
+}
+
+// Unseal verifies state and returns its confirmation, which must belong to
+// customerID and not have expired. Single use is the caller's to enforce, with the
+// nonce (store.UseOnce).
+func (s *Service) Unseal(state, customerID string) (Confirmation, error) {
+	enc, sig, ok := strings.Cut(state, ".")
+	if !ok {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	got, err := base64.RawURLEncoding.DecodeString(sig)
+	if err != nil || !hmac.Equal(got, s.mac(enc)) {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	body, err := base64.RawURLEncoding.DecodeString(enc)
+	if err != nil {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	var c Confirmation
+	if err := json.Unmarshal(body, &c); err != nil || c.CustomerID != customerID || c.Nonce == "" {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	if !s.now().Before(time.Unix(c.ExpiresAt, 0)) {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	return c, nil
+}
+
+func (s *Service) mac(msg string) []byte {
+	h := hmac.New(sha256.New, s.cfg.ConfirmKey)
+	h.Write([]byte("commerce-mcp/confirm/v1\x00" + msg))
+	return h.Sum(nil)
+}
+
+// ConfirmSealed acts on the person's answer to a confirmation dialog: state is the
+// sealed Confirmation the dialog was sent with, accepted their answer. The state must
+// verify for customerID, match the quote's amount, and be used once: a replayed state
+// returns the outcome of its first use and never charges again. A client answering
+// "accept" without a valid state gets a refusal and nothing is bought.
+func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, accepted bool) (Outcome, error) {
+	invalid := refuse("confirmation_invalid", "The confirmation could not be verified (it may have expired, been used already, or been altered). Nothing was charged; call purchase again with the product_id to ask the person again.")
+	c, err := s.Unseal(state, customerID)
+	if err != nil {
+		return Outcome{}, invalid
+	}
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, c.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Outcome{}, invalid
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
+		return Outcome{}, invalid
+	}
+	err = s.cfg.Store.UseOnce(ctx, "confirm", c.Nonce, time.Unix(c.ExpiresAt, 0))
+	if errors.Is(err, store.ErrReplay) {
+		return s.settle(ctx, p)
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	if !accepted {
+		s.cancelQuote(ctx, &p, "declined_by_person", "The person declined the purchase. Nothing was charged.")
+		return Outcome{}, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead.")
+	}
+	return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
+}

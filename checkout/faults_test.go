@@ -1,0 +1,200 @@
+package checkout_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// fault answers requests whose path ends with suffix (and method matches) instead of,
+// or around, the real handler.
+type fault struct {
+	method, suffix string
+	serve          func(w http.ResponseWriter, r *http.Request, next http.Handler)
+}
+
+func inject(faults ...fault) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for _, f := range faults {
+				if r.Method == f.method && strings.HasSuffix(r.URL.Path, f.suffix) {
+					f.serve(w, r, next)
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func status(code int, body string) func(http.ResponseWriter, *http.Request, http.Handler) {
+	return func(w http.ResponseWriter, r *http.Request, _ http.Handler) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(code)
+		io.WriteString(w, body)
+	}
+}
+
+// hang waits for the caller to give up, optionally after letting the request through.
+func hang(passThrough bool) func(http.ResponseWriter, *http.Request, http.Handler) {
+	return func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		if passThrough {
+			next.ServeHTTP(httptestDiscard{}, r)
+		}
+		<-r.Context().Done()
+	}
+}
+
+type httptestDiscard struct{}
+
+func (httptestDiscard) Header() http.Header         { return http.Header{} }
+func (httptestDiscard) Write(p []byte) (int, error) { return len(p), nil }
+func (httptestDiscard) WriteHeader(int)             {}
+
+// profileOverride hands out sellers whose tokens are scoped to another profile.
+type profileOverride struct {
+	checkout.Sellers
+	profile string
+}
+
+func (p profileOverride) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := p.Sellers.Checkout(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return overridden{co, p.profile}, nil
+}
+
+type overridden struct {
+	checkout.SellerCheckout
+	profile string
+}
+
+func (o overridden) Profile() string { return o.profile }
+
+// shortTokens issues tokens for less than asked.
+type shortTokens struct{ checkout.Tokens }
+
+func (s shortTokens) Issue(ctx context.Context, r checkout.TokenRequest) (checkout.Token, error) {
+	r.MaxAmount--
+	return s.Tokens.Issue(ctx, r)
+}
+
+func TestPurchaseFaults(t *testing.T) {
+	const stripeErr = `{"error":{"type":"api_error","message":"boom"}}`
+	tests := []struct {
+		name    string
+		opts    func(e *envHolder) envOpts
+		qty     int
+		code    string // the refusal; empty means the purchase completes
+		token   bool   // a token was issued (and must end deactivated)
+		charged int    // succeeded PaymentIntents
+	}{
+		{name: "seller 500 on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(500, `{"type":"processing_error","code":"boom","message":"x"}`)})},
+		{name: "seller timeout on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", hang(false)})},
+		{name: "seller charges then times out", token: true, charged: 1, opts: sellerFault(fault{"POST", "/complete", hang(true)})},
+		{name: "seller malformed JSON", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(200, `{"id": "cs_1", "status": `)})},
+		{name: "seller 409 in flight", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(409, `{"type":"invalid_request","code":"idempotency_in_flight","message":"busy"}`)})},
+		{name: "seller down on create", code: "seller_unavailable", opts: sellerFault(fault{"POST", "/checkout_sessions", status(503, `{"type":"service_unavailable","code":"down","message":"x"}`)})},
+		{name: "out of stock at the seller", code: "out_of_stock", qty: 99, opts: plain},
+		{name: "stripe 402 decline", code: "card_declined", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_chargeDeclined"} }},
+		{name: "stripe 429 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(429, `{"error":{"type":"invalid_request_error","code":"rate_limit","message":"slow down"}}`)})},
+		{name: "stripe 500 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(500, stripeErr)})},
+		{name: "stripe 500 on charge", code: "seller_unavailable", token: true, opts: stripeFault(fault{"POST", "/v1/payment_intents", status(500, stripeErr)})},
+		{name: "token needs authentication", code: "authentication_required", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_authenticationRequired"} }},
+		{name: "token expired before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
+			return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+				h.e.clock.Advance(checkout.DefaultTokenTTL + time.Minute)
+				next.ServeHTTP(w, r)
+			}})}}
+		}},
+		{name: "token revoked before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
+			return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+				body, _ := io.ReadAll(r.Body)
+				var req struct {
+					PaymentData struct {
+						Instrument struct{ Credential struct{ Token string } }
+					} `json:"payment_data"`
+				}
+				json.Unmarshal(body, &req)
+				h.e.cfg.Tokens.Revoke(r.Context(), req.PaymentData.Instrument.Credential.Token, "test-revoke")
+				r.Body = io.NopCloser(bytes.NewReader(body))
+				next.ServeHTTP(w, r)
+			}})}}
+		}},
+		{name: "token scoped to another seller", code: "payment_token_rejected", token: true, opts: func(*envHolder) envOpts {
+			return envOpts{config: func(c *checkout.Config) { c.Sellers = profileOverride{c.Sellers, "profile_test_sandboxagent"} }}
+		}},
+		{name: "amount above max_amount", code: "payment_token_rejected", token: true, opts: func(*envHolder) envOpts {
+			return envOpts{config: func(c *checkout.Config) { c.Tokens = shortTokens{c.Tokens} }}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &envHolder{}
+			o := tt.opts(h)
+			o.sandbox.SellerTimeout = 200 * time.Millisecond
+			h.e = newEnv(t, o)
+			e := h.e
+			p := e.product(1000, 4000)
+			qty := max(tt.qty, 1)
+			out, err := e.buy(p.ID, qty)
+			if tt.code == "" {
+				if err != nil || out.Status != checkout.StatusCompleted {
+					t.Fatalf("outcome %+v, %v; want completed", out, err)
+				}
+			} else {
+				ref := wantRefusal(t, err, tt.code)
+				if ref.OrderID != "" {
+					o, err := e.st.Order(context.Background(), e.customer, ref.OrderID)
+					if err != nil || o.Status != store.OrderFailed || o.FailureReason == "" {
+						t.Errorf("order %+v (%v), want failed with a reason", o, err)
+					}
+				}
+			}
+			if got := e.succeeded(); got != tt.charged {
+				t.Errorf("%d succeeded PaymentIntents, want %d", got, tt.charged)
+			}
+			toks := e.sb.Stripe.Tokens()
+			if tt.token != (len(toks) > 0) {
+				t.Errorf("%d tokens issued, want issued=%v", len(toks), tt.token)
+			}
+			if tt.code != "" && !e.allTokensDeactivated() {
+				t.Errorf("a token is still usable after the refusal: %+v", toks)
+			}
+			if strings.Contains(e.logs.String(), "spt_") {
+				t.Error("a token id reached the log")
+			}
+		})
+	}
+}
+
+type envHolder struct{ e *env }
+
+func plain(*envHolder) envOpts { return envOpts{} }
+
+func sellerOnly(f fault) func(string, http.Handler) http.Handler {
+	wrap := inject(f)
+	return func(_ string, h http.Handler) http.Handler { return wrap(h) }
+}
+
+func sellerFault(f fault) func(*envHolder) envOpts {
+	return func(*envHolder) envOpts {
+		return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(f)}}
+	}
+}
+
+func stripeFault(f fault) func(*envHolder) envOpts {
+	return func(*envHolder) envOpts {
+		return envOpts{sandbox: checkout.SandboxOptions{StripeMiddleware: inject(f)}}
+	}
+}

@@ -1,0 +1,198 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// pay takes an approved-to-be purchase from state from to the end: approve (daily
+// limit, pending order), issue the token, complete the seller's checkout, record the
+// order. After the token is issued, any failure revokes it.
+func (s *Service) pay(ctx context.Context, p *store.Purchase, from string, rules store.Rules) (Outcome, error) {
+	p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
+	err := s.cfg.Store.Approve(ctx, p, from, rules.DailyMax, dailyWindow)
+	var lim *store.LimitError
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		fresh, ferr := s.cfg.Store.Purchase(ctx, p.ID)
+		if ferr != nil {
+			return Outcome{}, ferr
+		}
+		return s.settle(ctx, fresh)
+	case errors.As(err, &lim):
+		ref := refuse("over_daily_limit", "This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
+			fmtMoney(lim.Amount, lim.Currency), fmtMoney(lim.Max, lim.Currency), fmtMoney(lim.Spent, lim.Currency))
+		return Outcome{}, s.fail(ctx, p, from, ref)
+	case err != nil:
+		return Outcome{}, err
+	}
+	if err := s.fault("approved"); err != nil {
+		return Outcome{}, err
+	}
+	return s.charge(ctx, p)
+}
+
+// charge issues the token for an approved purchase and completes the seller's checkout.
+func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error) {
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "%s's checkout is not available. Nothing was charged; try again later.", seller.Name))
+	}
+	tok, err := retry(ctx, s, func() (Token, error) {
+		return s.cfg.Tokens.Issue(ctx, TokenRequest{
+			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
+			Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
+		})
+	})
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", err)
+		ref := refuse("payment_unavailable", "The payment service could not authorise this purchase right now. Nothing was charged; try again in a few minutes.")
+		if errors.Is(err, ErrRejected) {
+			ref = refuse("payment_method_unusable", "The card on file cannot be used for this purchase. Nothing was charged; the account owner should check the payment method.")
+		}
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, ref)
+	}
+	p.TokenID, p.State = tok.ID, store.PurchaseTokenIssued
+	if err := s.cfg.Store.Advance(ctx, p, "token_issued", "", store.PurchaseApproved); err != nil {
+		s.revoke(ctx, p)
+		return Outcome{}, err
+	}
+	if err := s.fault("token_issued"); err != nil {
+		return Outcome{}, err
+	}
+	if tok.Status == TokenRequiresAction {
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("authentication_required", "The card issuer wants the person to authenticate this payment, which cannot be done here. Nothing was charged; the account owner can add a card that does not need it."))
+	}
+	sess, err := retry(ctx, s, func() (Session, error) { return co.Complete(ctx, p.SessionID, tok.ID, p.ID+"/complete") })
+	return s.finish(ctx, p, co, sess, err)
+}
+
+// finish records what the seller's complete call ended with.
+func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerCheckout, sess Session, err error) (Outcome, error) {
+	switch {
+	case err == nil && sess.Status == StatusSessionCompleted:
+		return s.record(ctx, p, sess)
+	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("card_declined", "The card (%s) was declined. Nothing was charged; the person may use another card, which the account owner can add.", cardName(*p)))
+	case err == nil && sess.has(ProblemInvalid):
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_token_rejected", "%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", p.SellerName))
+	case err == nil:
+		return Outcome{}, s.failAfterToken(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
+	case errors.Is(err, ErrRejected):
+		s.cfg.Log.WarnContext(ctx, "seller rejected payment", "purchase", p.ID, "err", err)
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("seller_rejected", "%s refused to complete the order. Nothing was charged; try again later or choose another item.", p.SellerName))
+	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
+		return s.unknownOutcome(ctx, p, co, err)
+	}
+	return Outcome{}, err
+}
+
+// unknownOutcome handles a complete call whose result is unknown: revoke the token, so
+// no charge can happen from now on, then ask the seller what happened.
+func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co SellerCheckout, cause error) (Outcome, error) {
+	s.cfg.Log.WarnContext(ctx, "seller complete outcome unknown", "purchase", p.ID, "err", cause)
+	bg := context.WithoutCancel(ctx)
+	s.revoke(bg, p)
+	sess, err := co.Get(bg, p.SessionID)
+	switch {
+	case err == nil && sess.Status == StatusSessionCompleted:
+		return s.record(bg, p, sess)
+	case err == nil:
+		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "%s's checkout failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", p.SellerName))
+	}
+	// Still unknown: leave it to Recover; the order stays pending.
+	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)
+	if oerr != nil {
+		return Outcome{}, oerr
+	}
+	return Outcome{Status: StatusPending, Purchase: *p, Order: &order}, nil
+}
+
+// record stores the completed order.
+func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (Outcome, error) {
+	p.SellerOrderID = sess.OrderID
+	if err := s.fault("seller_completed"); err != nil {
+		return Outcome{}, err
+	}
+	if err := s.cfg.Store.Complete(ctx, p); err != nil {
+		if errors.Is(err, store.ErrStateChanged) {
+			fresh, ferr := s.cfg.Store.Purchase(ctx, p.ID)
+			if ferr != nil {
+				return Outcome{}, ferr
+			}
+			return s.outcomeOf(ctx, fresh)
+		}
+		return Outcome{}, err
+	}
+	s.afterSale(ctx, p)
+	if err := s.fault("order_recorded"); err != nil {
+		return Outcome{}, err
+	}
+	return s.outcomeOf(ctx, *p)
+}
+
+// fail records ref as the end of p (from state from) and returns ref.
+func (s *Service) fail(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
+	p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
+	if err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", ref.Code, from); err != nil {
+		s.cfg.Log.ErrorContext(ctx, "record failed purchase", "purchase", p.ID, "err", err)
+	}
+	s.cancelSession(context.WithoutCancel(ctx), p)
+	ref.OrderID = p.OrderID
+	return ref
+}
+
+// failAfterToken revokes p's token and then fails it.
+func (s *Service) failAfterToken(ctx context.Context, p *store.Purchase, ref *Refusal) error {
+	s.revoke(context.WithoutCancel(ctx), p)
+	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
+}
+
+// revoke revokes p's token, retrying while Stripe is unavailable. A token that could
+// not be revoked still expires on its own at p.TokenExpiresAt and only works for p's
+// seller and amount.
+func (s *Service) revoke(ctx context.Context, p *store.Purchase) {
+	if p.TokenID == "" {
+		return
+	}
+	_, err := retry(ctx, s, func() (struct{}, error) {
+		return struct{}{}, s.cfg.Tokens.Revoke(ctx, p.TokenID, p.ID+"/revoke")
+	})
+	detail := "revoked"
+	if err != nil {
+		detail = "revoke failed; the token expires at " + p.TokenExpiresAt.Format(time.RFC3339)
+		s.cfg.Log.ErrorContext(ctx, "revoke payment token", "purchase", p.ID, "err", err)
+	}
+	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_revoked", detail); jerr != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal revoke", "purchase", p.ID, "err", jerr)
+	}
+}
+
+// retry calls fn until it succeeds, fails for a reason other than ErrUnavailable, or
+// the retries run out, waiting between attempts. fn must reuse its idempotency key.
+func retry[T any](ctx context.Context, s *Service, fn func() (T, error)) (T, error) {
+	v, err := fn()
+	wait := s.cfg.RetryWait
+	for i := 0; i < s.cfg.Retries && err != nil && errors.Is(err, ErrUnavailable); i++ {
+		select {
+		case <-ctx.Done():
+			return v, err
+		case <-time.After(wait):
+		}
+		wait *= 2
+		v, err = fn()
+	}
+	return v, err
+}
+
+// afterSale feeds a completed sale into the catalog's sales statistics, which
+// recommend uses. A failure is logged: the order itself is already recorded.
+func (s *Service) afterSale(ctx context.Context, p *store.Purchase) {
+}

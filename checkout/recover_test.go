@@ -1,0 +1,88 @@
+package checkout_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// TestCrashRecovery stops the saga right after each step, as a crash would (no
+// compensation runs), then starts a new Service on the same database and sandbox and
+// recovers: every purchase ends completed exactly once, or failed with its token
+// revoked and nothing charged.
+func TestCrashRecovery(t *testing.T) {
+	tests := []struct {
+		step      string
+		completed bool
+	}{
+		{"approved", false},
+		{"token_issued", false},
+		{"seller_completed", true},
+		{"order_recorded", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.step, func(t *testing.T) {
+			crashAt := tt.step
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+				c.Fault = func(step string) error {
+					if step == crashAt {
+						return errors.New("killed")
+					}
+					return nil
+				}
+			}})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "crash-1"}
+			if _, err := e.svc.Purchase(ctx, req); err == nil {
+				t.Fatal("the injected crash did not stop the purchase")
+			}
+
+			e.cfg.Fault = nil
+			restarted := e.service()
+			rep, err := restarted.Recover(ctx, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Unsettled != 0 {
+				t.Fatalf("recover left %d unsettled", rep.Unsettled)
+			}
+			orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+			if err != nil || len(orders) != 1 {
+				t.Fatalf("orders = %+v (%v), want exactly 1", orders, err)
+			}
+			wantCharges, wantStatus := 0, store.OrderFailed
+			if tt.completed {
+				wantCharges, wantStatus = 1, store.OrderCompleted
+			}
+			if orders[0].Status != wantStatus {
+				t.Errorf("order status %s, want %s", orders[0].Status, wantStatus)
+			}
+			if got := e.succeeded(); got != wantCharges {
+				t.Errorf("%d succeeded PaymentIntents, want %d", got, wantCharges)
+			}
+			if !e.allTokensDeactivated() {
+				t.Errorf("a token is still usable: %+v", e.sb.Stripe.Tokens())
+			}
+			// The caller's retry sees the settled outcome and charges nothing more.
+			out, err := restarted.Purchase(ctx, req)
+			if tt.completed {
+				if err != nil || out.Order == nil || out.Order.ID != orders[0].ID {
+					t.Errorf("retry = %+v, %v; want order %s", out, err, orders[0].ID)
+				}
+			} else {
+				wantRefusal(t, err, "interrupted")
+			}
+			if got := e.succeeded(); got != wantCharges {
+				t.Errorf("after retry: %d succeeded PaymentIntents, want %d", got, wantCharges)
+			}
+			again, err := restarted.Recover(ctx, 0)
+			if err != nil || again != (checkout.RecoverReport{}) {
+				t.Errorf("second recover = %+v, %v; want nothing to do", again, err)
+			}
+		})
+	}
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// customerCmd runs `commerce-mcp customer create|list|add-payment-method`.
+func customerCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	sub, args, err := subcommand("customer", args, "create", "list", "add-payment-method")
+	if err != nil {
+		return err
+	}
+	switch sub {
+	case "create":
+		return customerCreate(ctx, args, getenv, stdout, stderr)
+	case "list":
+		return customerList(ctx, args, getenv, stdout, stderr)
+	default:
+		return customerAddPaymentMethod(ctx, args, getenv, stdout, stderr)
+	}
+}
+
+// customerCreate prints only the new customer's id, so scripts can capture it.
+func customerCreate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs, c := adminFlags("customer create", getenv)
+	email := fs.String("email", "", "the customer's email `address` (required, unique)")
+	name := fs.String("name", "", "the customer's `name`")
+	stripeID := fs.String("stripe-customer", "", "the customer's Stripe customer `id` (cus_…), if any")
+	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	if *email == "" {
+		return &usageError{"customer create needs --email ADDRESS"}
+	}
+	s, err := openAdminStore(ctx, c, getenv)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cust, err := s.CreateCustomer(ctx, store.Customer{Email: *email, Name: *name, StripeCustomerID: *stripeID})
+	if err != nil {
+		return adminError(err)
+	}
+	fmt.Fprintln(stdout, cust.ID)
+	return nil
+}
+
+func customerList(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs, c := adminFlags("customer list", getenv)
+	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	s, err := openAdminStore(ctx, c, getenv)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := s.Customers(ctx)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stderr, "no customers yet; add one with `commerce-mcp customer create --email ADDRESS`")
+		return nil
+	}
+	tw := newTable(stdout, "ID", "EMAIL", "NAME", "DEFAULT PAYMENT METHOD", "CREATED")
+	for _, cu := range list {
+		card := "-"
+		pm, err := s.DefaultPaymentMethod(ctx, cu.ID)
+		switch {
+		case err == nil:
+			card = pm.ID + " (" + cardLabel(pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear) + ")"
+		case !errors.Is(err, store.ErrNotFound):
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", cu.ID, cu.Email, orDash(cu.Name), card, cu.CreatedAt.Format("2006-01-02"))
+	}
+	return tw.Flush()
+}
+
+func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs, c := adminFlags("customer add-payment-method", getenv)
+	custRef := fs.String("customer", "", "customer `id` (or email)")
+	pmID := fs.String("payment-method", "", "Stripe payment method `id` (pm_…)")
+	makeDefault := fs.Bool("default", false, "make it the default payment method (the first one always is)")
+	brand := fs.String("brand", "", "card `brand`, e.g. visa (sandbox mode only)")
+	last4 := fs.String("last4", "", "last four `digits` of the card (sandbox mode only)")
+	expMonth := fs.Int("exp-month", 0, "expiry `month` 1-12 (sandbox mode only)")
+	expYear := fs.Int("exp-year", 0, "expiry `year`, four digits (sandbox mode only)")
+	stripeKey := fs.String("stripe-key", getenv("STRIPE_SECRET_KEY"), "Stripe secret `key` (env STRIPE_SECRET_KEY): check the method with Stripe")
+	stripeURL := fs.String("stripe-base-url", "", "Stripe API base `URL`, for emulators and tests")
+	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	if *pmID == "" {
+		return &usageError{"customer add-payment-method needs --payment-method pm_…"}
+	}
+	explicit := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
+	s, err := openAdminStore(ctx, c, getenv)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cust, err := findCustomer(ctx, s, *custRef)
+	if err != nil {
+		return err
+	}
+	pm := store.PaymentMethod{ID: *pmID, CustomerID: cust.ID, Default: *makeDefault}
+	if *stripeKey != "" {
+		for _, name := range []string{"brand", "last4", "exp-month", "exp-year"} {
+			if explicit[name] {
+				return &usageError{fmt.Sprintf("--%s comes from Stripe when a Stripe key is set; leave it out", name)}
+			}
+		}
+		pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, err = newPMLookup(*stripeKey, *stripeURL).PaymentMethod(ctx, *pmID)
+		if err != nil {
+			return err
+		}
+	} else {
+		known, ok := sandboxPaymentMethod(*pmID)
+		if !ok && !explicit["brand"] && !explicit["last4"] {
+			return &usageError{fmt.Sprintf("%s is not one of Stripe's test payment methods (pm_card_visa, pm_card_mastercard, …); give --brand and --last4, or set STRIPE_SECRET_KEY to look it up in Stripe", *pmID)}
+		}
+		if !ok {
+			fmt.Fprintf(stderr, "warning: %s is not a Stripe test payment method, so the sandbox cannot charge it\n", *pmID)
+		}
+		pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear = known.brand, known.last4, known.expMonth, known.expYear
+		if explicit["brand"] {
+			pm.Brand = *brand
+		}
+		if explicit["last4"] {
+			pm.Last4 = *last4
+		}
+		if explicit["exp-month"] || explicit["exp-year"] {
+			pm.ExpMonth, pm.ExpYear = *expMonth, *expYear
+		}
+	}
+	pm, err = s.AddPaymentMethod(ctx, pm)
+	if err != nil {
+		return adminError(err)
+	}
+	role := "not the default"
+	if pm.Default {
+		role = "the default"
+	}
+	fmt.Fprintf(stdout, "%s (%s) is on file for %s, %s\n", pm.ID, cardLabel(pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear), cust.ID, role)
+	return nil
+}
+
+// pmInfo is what the store keeps of a card.
+type pmInfo struct {
+	brand, last4      string
+	expMonth, expYear int
+}
+
+// sandboxPaymentMethod returns the card details Stripe reports for its test payment
+// methods: the ones the sandbox emulator (checkout/sandbox) can charge, with the same
+// brand and last four digits. The expiry is the demo's 12/2030.
+func sandboxPaymentMethod(id string) (pmInfo, bool) {
+	var brand, last4 string
+	switch id {
+	case "pm_card_visa":
+		brand, last4 = "visa", "4242"
+	case "pm_card_visa_debit":
+		brand, last4 = "visa", "5556"
+	case "pm_card_mastercard":
+		brand, last4 = "mastercard", "4444"
+	case "pm_card_amex":
+		brand, last4 = "amex", "8431"
+	case "pm_card_discover":
+		brand, last4 = "discover", "1117"
+	case "pm_card_diners":
+		brand, last4 = "diners", "0004"
+	case "pm_card_jcb":
+		brand, last4 = "jcb", "0505"
+	case "pm_card_unionpay":
+		brand, last4 = "unionpay", "0005"
+	case "pm_card_chargeDeclined":
+		brand, last4 = "visa", "0002"
+	case "pm_card_chargeDeclinedInsufficientFunds":
+		brand, last4 = "visa", "9995"
+	case "pm_card_authenticationRequired":
+		brand, last4 = "visa", "3184"
+	default:
+		return pmInfo{}, false
+	}
+	return pmInfo{brand: brand, last4: last4, expMonth: 12, expYear: 2030}, true
+}

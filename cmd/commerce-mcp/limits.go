@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// limitsCmd runs `commerce-mcp limits set|show`.
+func limitsCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	sub, args, err := subcommand("limits", args, "set", "show")
+	if err != nil {
+		return err
+	}
+	if sub == "set" {
+		return limitsSet(ctx, args, getenv, stdout, stderr)
+	}
+	return limitsShow(ctx, args, getenv, stdout, stderr)
+}
+
+// limitsSet changes only the limits given on the command line and prints the result.
+func limitsSet(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs, c := adminFlags("limits set", getenv)
+	custRef := fs.String("customer", "", "customer `id` (or email)")
+	perOrder := fs.String("per-order", "", "largest total of one purchase, e.g. 100.00, or none")
+	daily := fs.String("daily", "", "largest sum of purchases in any 24 hours, e.g. 300.00, or none")
+	confirm := fs.String("confirm-above", "", "purchases above this total need the person's confirmation, e.g. 50.00; 0 asks for every purchase, none for no purchase")
+	currency := fs.String("currency", "", "ISO `currency` of the limits, e.g. USD; changing it needs the amounts too")
+	sellers := fs.String("allowed-sellers", "", "comma-separated seller `ids` that may be bought from; empty allows all")
+	cats := fs.String("allowed-categories", "", "comma-separated category `paths` that may be bought, each with its subcategories; empty allows all")
+	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if !set["per-order"] && !set["daily"] && !set["confirm-above"] && !set["currency"] && !set["allowed-sellers"] && !set["allowed-categories"] {
+		return &usageError{"limits set needs at least one of --per-order, --daily, --confirm-above, --currency, --allowed-sellers, --allowed-categories"}
+	}
+	s, err := openAdminStore(ctx, c, getenv)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cust, err := findCustomer(ctx, s, *custRef)
+	if err != nil {
+		return err
+	}
+	cur, err := s.Rules(ctx, cust.ID)
+	if err != nil {
+		return err
+	}
+	var p store.RulesPatch
+	amountCurrency := cur.Currency
+	if set["currency"] {
+		code, err := money.NormalizeCurrency(*currency)
+		if err != nil {
+			return &usageError{fmt.Sprintf("--currency %q is not a three-letter ISO 4217 code such as USD", *currency)}
+		}
+		p.Currency, amountCurrency = &code, code
+		if code != cur.Currency {
+			for _, a := range []struct {
+				flag string
+				v    int64
+			}{{"per-order", cur.PerOrderMax}, {"daily", cur.DailyMax}, {"confirm-above", cur.ConfirmAbove}} {
+				if a.v != store.NoLimit && !set[a.flag] {
+					return &usageError{fmt.Sprintf("changing the currency from %s to %s needs --per-order, --daily and --confirm-above in %s too (or none for no limit)", cur.Currency, code, code)}
+				}
+			}
+		}
+	}
+	for _, a := range []struct {
+		flag  string
+		value string
+		dst   **int64
+	}{{"per-order", *perOrder, &p.PerOrderMax}, {"daily", *daily, &p.DailyMax}, {"confirm-above", *confirm, &p.ConfirmAbove}} {
+		if !set[a.flag] {
+			continue
+		}
+		v, err := parseLimit(a.flag, a.value, amountCurrency)
+		if err != nil {
+			return err
+		}
+		*a.dst = &v
+	}
+	if set["allowed-sellers"] {
+		list := splitList(*sellers)
+		p.AllowedSellers = &list
+		warnUnknownSellers(ctx, c.db, list, stderr)
+	}
+	if set["allowed-categories"] {
+		list := splitList(*cats)
+		p.AllowedCategories = &list
+	}
+	r, err := s.UpdateRules(ctx, cust.ID, p)
+	if err != nil {
+		return adminError(err)
+	}
+	return printRules(stdout, cust, r)
+}
+
+func limitsShow(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs, c := adminFlags("limits show", getenv)
+	custRef := fs.String("customer", "", "customer `id` (or email)")
+	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	s, err := openAdminStore(ctx, c, getenv)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cust, err := findCustomer(ctx, s, *custRef)
+	if err != nil {
+		return err
+	}
+	r, err := s.Rules(ctx, cust.ID)
+	if err != nil {
+		return err
+	}
+	return printRules(stdout, cust, r)
+}
+
+// parseLimit reads an amount in major units of currency ("100", "99.50"), or "none"
+// for no limit.
+func parseLimit(flagName, s, currency string) (int64, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "none", "no", "off", "unlimited":
+		return store.NoLimit, nil
+	}
+	v, err := money.ParseMajor(s, currency)
+	if err != nil {
+		return 0, &usageError{fmt.Sprintf("--%s %q is not an amount in %s such as 100.00, or none", flagName, s, currency)}
+	}
+	return v, nil
+}
+
+// splitList splits a comma-separated flag value; an empty value is an empty list.
+func splitList(s string) []string {
+	list := []string{}
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			list = append(list, item)
+		}
+	}
+	return list
+}
+
+// warnUnknownSellers warns about seller ids that the catalog at path does not have:
+// such an id allows nothing, which is most likely a typo. A catalog without products
+// may be loaded later, so there is no warning then, and never an error.
+func warnUnknownSellers(ctx context.Context, path string, ids []string, stderr io.Writer) {
+	if len(ids) == 0 {
+		return
+	}
+	cat, err := catalog.Open(ctx, path)
+	if err != nil {
+		return
+	}
+	defer cat.Close()
+	if n, err := cat.Count(ctx); err != nil || n == 0 {
+		return
+	}
+	for _, id := range ids {
+		if _, err := cat.Seller(ctx, id); errors.Is(err, catalog.ErrNotFound) {
+			fmt.Fprintf(stderr, "warning: the catalog has no seller with id %q; is it misspelt?\n", id)
+		}
+	}
+}
+
+// printRules shows a customer's spending rules as a two-column table.
+func printRules(w io.Writer, c store.Customer, r store.Rules) error {
+	amount := func(v int64, none string) string {
+		if v == store.NoLimit {
+			return none
+		}
+		return money.Money{Amount: v, Currency: r.Currency}.String()
+	}
+	confirm := amount(r.ConfirmAbove, "never (no purchase needs confirmation)")
+	if r.ConfirmAbove == 0 {
+		confirm += " (every purchase needs confirmation)"
+	}
+	daily := amount(r.DailyMax, "no limit")
+	if r.DailyMax != store.NoLimit {
+		daily += " in any 24 hours"
+	}
+	list := func(l []string) string {
+		if len(l) == 0 {
+			return "any"
+		}
+		return strings.Join(l, ", ")
+	}
+	updated := "never (these are the defaults)"
+	if !r.UpdatedAt.IsZero() {
+		updated = r.UpdatedAt.Format("2006-01-02 15:04 MST")
+	}
+	tw := newTable(w, "customer", c.ID+" ("+c.Email+")")
+	for _, row := range [][2]string{
+		{"currency", r.Currency},
+		{"per-order max", amount(r.PerOrderMax, "no limit")},
+		{"daily max", daily},
+		{"confirm above", confirm},
+		{"allowed sellers", list(r.AllowedSellers)},
+		{"allowed categories", list(r.AllowedCategories)},
+		{"updated", updated},
+	} {
+		fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// payFlags configure purchasing: sandbox (the default) or real Stripe.
+type payFlags struct {
+	stripeKey     string
+	stripeURL     string
+	stripeVersion string
+	sellersFile   string
+	confirmKey    string
+}
+
+func (p *payFlags) register(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&p.stripeKey, "stripe-key", getenv("STRIPE_SECRET_KEY"), "Stripe secret `key`; empty runs purchases in the sandbox (env STRIPE_SECRET_KEY)")
+	fs.StringVar(&p.stripeURL, "stripe-base-url", getenv("STRIPE_BASE_URL"), "Stripe API `URL` (emulators only; env STRIPE_BASE_URL)")
+	fs.StringVar(&p.stripeVersion, "stripe-version", envOr(getenv, "STRIPE_VERSION", spt.DefaultVersion), "Stripe-Version for Shared Payment Token calls (env STRIPE_VERSION)")
+	fs.StringVar(&p.sellersFile, "sellers", getenv("COMMERCE_SELLERS"), "JSON `file` with each real seller's ACP URL, API key and Stripe profile (env COMMERCE_SELLERS)")
+	fs.StringVar(&p.confirmKey, "confirm-key", getenv("COMMERCE_CONFIRM_KEY"), "hex or base64 `key` (32+ bytes) signing purchase confirmations; random per process when empty (env COMMERCE_CONFIRM_KEY)")
+}
+
+// newCheckout wires the purchase saga for the flags, and settles purchases an earlier
+// run left unfinished.
+func newCheckout(ctx context.Context, pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slog.Logger) (*checkout.Service, error) {
+	key, err := confirmKey(pf.confirmKey)
+	if err != nil {
+		return nil, err
+	}
+	cfg := checkout.Config{Catalog: cat, Store: st, Mode: checkout.ModeOf(pf.stripeKey), ConfirmKey: key, Log: logger}
+	if pf.stripeKey == "" {
+		sb, err := checkout.NewSandbox(cat, checkout.SandboxOptions{Log: logger})
+		if err != nil {
+			return nil, err
+		}
+		cfg.Sellers, cfg.Tokens = sb, sb.Tokens()
+	} else {
+		access, err := readSellers(pf.sellersFile)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Sellers = checkout.NewDirectory(access, nil)
+		cfg.Tokens = checkout.SPTTokens{Client: spt.New(spt.Config{SecretKey: pf.stripeKey, BaseURL: pf.stripeURL, Version: pf.stripeVersion, MaxNetworkRetries: 2})}
+	}
+	svc, err := checkout.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	// Purchases younger than a minute may belong to another running server on the
+	// same database; they are left alone.
+	rep, err := svc.Recover(ctx, time.Minute)
+	if err != nil {
+		return nil, fmt.Errorf("recover unfinished purchases: %w", err)
+	}
+	if rep != (checkout.RecoverReport{}) {
+		logger.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "unsettled", rep.Unsettled)
+	}
+	return svc, nil
+}
+
+func confirmKey(s string) ([]byte, error) {
+	if s == "" {
+		k := make([]byte, 32)
+		_, err := rand.Read(k)
+		return k, err
+	}
+	for _, dec := range []func(string) ([]byte, error){hex.DecodeString, base64.StdEncoding.DecodeString, base64.RawURLEncoding.DecodeString} {
+		if k, err := dec(strings.TrimSpace(s)); err == nil && len(k) >= 32 {
+			return k, nil
+		}
+	}
+	return nil, &usageError{"--confirm-key must be at least 32 bytes, hex or base64 encoded (e.g. `openssl rand -hex 32`)"}
+}
+
+// readSellers reads the sellers file: {"sellers": [{"id", "acp_base_url", "api_key",
+// "stripe_profile"}]}.
+func readSellers(path string) ([]checkout.SellerAccess, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read --sellers file: %w", err)
+	}
+	var f struct {
+		Sellers []checkout.SellerAccess `json:"sellers"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("--sellers file %s: %v (expected {\"sellers\": [{\"id\", \"acp_base_url\", \"api_key\", \"stripe_profile\"}]})", path, err)
+	}
+	for i, s := range f.Sellers {
+		if s.ID == "" {
+			return nil, fmt.Errorf("--sellers file %s: seller %d has no id", path, i+1)
+		}
+	}
+	return f.Sellers, nil
+}
+
+// resolveCustomer returns the customer stdio serves: --customer (an id or an email),
+// else the demo customer when it exists, else none (the customer tools then say so).
+func resolveCustomer(ctx context.Context, st *store.Store, want string) (string, error) {
+	if want != "" {
+		c, err := st.Customer(ctx, want)
+		if err != nil && strings.Contains(want, "@") {
+			c, err = st.CustomerByEmail(ctx, want)
+		}
+		if err != nil {
+			return "", &usageError{fmt.Sprintf("no customer %q in this database; run `commerce-mcp customer list`", want)}
+		}
+		return c.ID, nil
+	}
+	c, err := st.Customer(ctx, store.DemoCustomerID)
+	if err != nil {
+		return "", nil
+	}
+	return c.ID, nil
+}

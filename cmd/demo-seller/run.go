@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lmittmann/tint"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+// usageError is a mistake on the command line; main exits 2 for it.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `demo-seller: the reference ACP checkout API of one catalog seller.
+
+Usage:
+  demo-seller --db PATH --seller ID --api-key KEY --stripe-key sk_... [flags]
+
+Build with: go build -tags sqlite_fts5 ./cmd/demo-seller
+Agents call it with API-Version ` + acp.APIVersion + ` and "Authorization: Bearer KEY".
+
+Flags:`
+
+// config is the parsed command line.
+type config struct {
+	addr, db, seller, apiKey      string
+	stripeKey, stripeURL, stripeV string
+	publicURL, logLevel           string
+	skipTokenCheck                bool
+	shutdownTimeout               time.Duration
+}
+
+// run is the whole program: main only adds signals and the exit code. It serves until
+// ctx ends, then shuts down gracefully. The listening URL is printed to stdout.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, getenv, stdout)
+	if err != nil || cfg == nil {
+		return err
+	}
+	logger, err := newLogger(stderr, cfg.logLevel)
+	if err != nil {
+		return err
+	}
+	if err := sqlite.FTS5Available(ctx); err != nil {
+		return err
+	}
+	if _, err := os.Stat(cfg.db); err != nil {
+		return fmt.Errorf("no catalog database at %s: %w", cfg.db, err)
+	}
+	cat, err := catalog.Open(ctx, cfg.db)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	seller, err := cat.Seller(ctx, cfg.seller)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return &usageError{fmt.Sprintf("seller %q is not in the catalog at %s", cfg.seller, cfg.db)}
+	}
+	if err != nil {
+		return err
+	}
+	pay, err := acp.NewStripePayments(acp.StripeConfig{SecretKey: cfg.stripeKey, URL: cfg.stripeURL,
+		PreviewVersion: cfg.stripeV, SkipTokenCheck: cfg.skipTokenCheck})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
+	}
+	base := cfg.publicURL
+	if base == "" {
+		base = "http://" + ln.Addr().String()
+	}
+	h, err := acp.NewSeller(acp.SellerConfig{APIKey: cfg.apiKey, Inventory: acp.CatalogInventory{Catalog: cat, SellerID: seller.ID},
+		Payments: pay, Logger: logger.With("seller", seller.ID), BaseURL: base, StripeProfile: seller.StripeProfileID})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	stripeTarget := "api.stripe.com"
+	if cfg.stripeURL != "" {
+		stripeTarget = cfg.stripeURL
+	}
+	logger.Info("demo seller listening", "url", base, "seller", seller.ID, "profile", seller.StripeProfileID,
+		"stripe", stripeTarget, "stripe_version", cfg.stripeV)
+	fmt.Fprintln(stdout, "demo-seller listening on", base)
+	return serve(ctx, ln, h, cfg.shutdownTimeout, logger)
+}
+
+// serve runs the HTTP server on ln until ctx ends, then drains it.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, logger *slog.Logger) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// parseFlags reads the command line; it returns nil, nil after printing help.
+func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*config, error) {
+	fs := flag.NewFlagSet("demo-seller", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var c config
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8091", "listen `address`")
+	fs.StringVar(&c.db, "db", getenv("COMMERCE_DB"), "commerce-mcp catalog database `path` (env COMMERCE_DB)")
+	fs.StringVar(&c.seller, "seller", "", "`id` of the catalog seller to serve (required)")
+	// The keys' environment values are not flag defaults, which --help would print.
+	fs.StringVar(&c.apiKey, "api-key", "", "bearer `key` agents must send (env DEMO_SELLER_API_KEY; required)")
+	fs.StringVar(&c.stripeKey, "stripe-key", "", "the seller's Stripe secret `key` (env STRIPE_SECRET_KEY; required)")
+	fs.StringVar(&c.stripeURL, "stripe-url", "", "Stripe API base `URL`, e.g. the sandbox emulator (default api.stripe.com)")
+	fs.StringVar(&c.stripeV, "stripe-version", acp.DefaultStripePreviewVersion, "Stripe-Version `date` for the Shared Payment Token calls")
+	fs.StringVar(&c.publicURL, "public-url", "", "`URL` the seller is reached at, for order links (default http://ADDR)")
+	fs.BoolVar(&c.skipTokenCheck, "skip-token-check", false, "charge without retrieving the granted token first")
+	fs.StringVar(&c.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")
+	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long to let requests finish on shutdown")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(fs, stdout)
+			return nil, nil
+		}
+		return nil, &usageError{fmt.Sprintf("%v; run `demo-seller --help`", err)}
+	}
+	if fs.NArg() > 0 {
+		return nil, &usageError{fmt.Sprintf("demo-seller takes no arguments, got %q", fs.Args())}
+	}
+	if c.apiKey == "" {
+		c.apiKey = getenv("DEMO_SELLER_API_KEY")
+	}
+	if c.stripeKey == "" {
+		c.stripeKey = getenv("STRIPE_SECRET_KEY")
+	}
+	var missing []string
+	for _, m := range []struct{ v, what string }{
+		{c.db, "--db (or COMMERCE_DB)"}, {c.seller, "--seller"}, {c.apiKey, "--api-key (or DEMO_SELLER_API_KEY)"},
+		{c.stripeKey, "--stripe-key (or STRIPE_SECRET_KEY)"},
+	} {
+		if strings.TrimSpace(m.v) == "" {
+			missing = append(missing, m.what)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, &usageError{"missing " + strings.Join(missing, ", ") + "; run `demo-seller --help`"}
+	}
+	if c.stripeURL != "" && !strings.HasPrefix(c.stripeURL, "http://") && !strings.HasPrefix(c.stripeURL, "https://") {
+		return nil, &usageError{fmt.Sprintf("--stripe-url %q must start with http:// or https://", c.stripeURL)}
+	}
+	if c.shutdownTimeout <= 0 {
+		return nil, &usageError{"--shutdown-timeout must be positive"}
+	}
+	return &c, nil
+}
+
+func printUsage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintln(w, usage)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// newLogger logs to stderr through tint, in colour only when stderr is a terminal.
+func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, &usageError{fmt.Sprintf("--log-level %q is not one of debug, info, warn, error", level)}
+	}
+	noColor := true
+	if f, ok := stderr.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			noColor = false
+		}
+	}
+	return slog.New(tint.NewHandler(stderr, &tint.Options{Level: l, NoColor: noColor})), nil
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Tally is a name and how many of a customer's completed orders have it.
+type Tally struct {
+	Name  string
+	Count int
+}
+
+// OrderTallies returns the categories and the brands of the customer's completed
+// orders, most frequent first (ties by name), at most n of each; orders without a
+// category or brand are not counted in it. This is what the server has learned of
+// the customer's taste. A customer with no orders gets empty lists, not an error.
+func (s *Store) OrderTallies(ctx context.Context, customerID string, n int) (categories, brands []Tally, err error) {
+	if n < 1 {
+		return nil, nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
+	}
+	if categories, err = s.tally(ctx, "category", customerID, n); err != nil {
+		return nil, nil, err
+	}
+	if brands, err = s.tally(ctx, "brand", customerID, n); err != nil {
+		return nil, nil, err
+	}
+	return categories, brands, nil
+}
+
+// tally counts the customer's completed orders by column, which is a constant.
+func (s *Store) tally(ctx context.Context, column, customerID string, n int) ([]Tally, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+column+`, count(*) FROM orders
+		WHERE customer_id = ? AND status = ? AND `+column+` != ''
+		GROUP BY `+column+` ORDER BY count(*) DESC, `+column+` LIMIT ?`, customerID, OrderCompleted, n)
+	if err != nil {
+		return nil, fmt.Errorf("order tallies: %w", err)
+	}
+	defer rows.Close()
+	out := []Tally{}
+	for rows.Next() {
+		var t Tally
+		if err := rows.Scan(&t.Name, &t.Count); err != nil {
+			return nil, fmt.Errorf("order tallies: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("order tallies: %w", err)
+	}
+	return out, nil
+}
+
+// BoughtBefore returns the distinct products of the customer's completed orders
+// other than the one with id orderID, most recently bought first, at most n. It is
+// the AlsoBought list that catalog.RecordSale wants when that order completes.
+func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n int) ([]string, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT product_id FROM orders
+		WHERE customer_id = ? AND status = ? AND id != ?
+		GROUP BY product_id ORDER BY max(created_at) DESC, product_id LIMIT ?`, customerID, OrderCompleted, orderID, n)
+	if err != nil {
+		return nil, fmt.Errorf("bought before: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("bought before: %w", err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("bought before: %w", err)
+	}
+	return out, nil
+}

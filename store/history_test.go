@@ -1,0 +1,99 @@
+package store_test
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// completeOrder takes a purchase of product through the store's states to a completed
+// order, at the clock's time, and returns the order id. With fail set, the purchase
+// fails after approval instead, leaving a failed order.
+func completeOrder(t *testing.T, s *store.Store, customer, product, brand, category string, fail bool) string {
+	t.Helper()
+	ctx := context.Background()
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: customer, IdemKey: store.NewID("k_"), ProductID: product, Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Title, p.Brand, p.Category, p.UnitAmount, p.Subtotal, p.Total, p.Currency = product+" title", brand, category, 1000, 1000, 1000, "USD"
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if fail {
+		p.State = store.PurchaseFailed
+		if err := s.Advance(ctx, &p, "failed", "", store.PurchaseApproved); err != nil {
+			t.Fatal(err)
+		}
+		return p.OrderID
+	}
+	p.State = store.PurchaseTokenIssued
+	if err := s.Advance(ctx, &p, "token", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Complete(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	return p.OrderID
+}
+
+func TestOrderHistory(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	other := mustCreateCustomer(t, s, "b@example.com")
+	var last string
+	for _, o := range []struct {
+		product, brand, category string
+		fail                     bool
+	}{
+		{"p1", "Alpha", "Shoes", false},
+		{"p2", "Alpha", "Shoes", false},
+		{"p3", "Beta", "Coffee", false},
+		{"p1", "Alpha", "Shoes", false}, // bought again
+		{"p4", "", "", false},           // no brand or category
+		{"p5", "Gamma", "Tea", true},    // failed: not counted
+		{"p6", "Beta", "Coffee", false},
+	} {
+		clock.Add(time.Hour)
+		last = completeOrder(t, s, c.ID, o.product, o.brand, o.category, o.fail)
+	}
+	completeOrder(t, s, other.ID, "p9", "Zeta", "Books", false)
+
+	cats, brands, err := s.OrderTallies(ctx, c.ID, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []store.Tally{{"Shoes", 3}, {"Coffee", 2}}; !reflect.DeepEqual(cats, want) {
+		t.Errorf("categories = %v, want %v", cats, want)
+	}
+	if want := []store.Tally{{"Alpha", 3}, {"Beta", 2}}; !reflect.DeepEqual(brands, want) {
+		t.Errorf("brands = %v, want %v", brands, want)
+	}
+	if cats, _, _ := s.OrderTallies(ctx, c.ID, 1); len(cats) != 1 {
+		t.Errorf("n = 1 gave %d categories", len(cats))
+	}
+	if cats, brands, err := s.OrderTallies(ctx, "cus_nobody", 5); err != nil || len(cats)+len(brands) != 0 || cats == nil {
+		t.Errorf("no orders: %v %v %v; want empty lists", cats, brands, err)
+	}
+
+	got, err := s.BoughtBefore(ctx, c.ID, last, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"p4", "p1", "p3", "p2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("BoughtBefore = %v, want %v (distinct, completed, newest first, without the order itself)", got, want)
+	}
+	if got, _ := s.BoughtBefore(ctx, c.ID, last, 2); len(got) != 2 {
+		t.Errorf("BoughtBefore n = 2 gave %v", got)
+	}
+	for _, err := range []error{
+		func() error { _, _, err := s.OrderTallies(ctx, c.ID, 0); return err }(),
+		func() error { _, err := s.BoughtBefore(ctx, c.ID, last, 0); return err }(),
+	} {
+		wantErr(t, err, store.ErrInvalid)
+	}
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Order statuses. An order is pending from the moment its purchase is approved (its
+// total then counts against the daily limit) until the seller's checkout completes or
+// the purchase fails.
+const (
+	OrderPending   = "pending"
+	OrderCompleted = "completed"
+	OrderFailed    = "failed"
+)
+
+// Order is a purchase as the customer sees it: a snapshot of the line as the seller
+// quoted it, the totals, and the card used. Amounts are minor units of Currency.
+type Order struct {
+	ID            string
+	CustomerID    string
+	PurchaseID    string
+	Status        string
+	Mode          string // sandbox, test or live
+	SellerID      string
+	SellerName    string
+	SessionID     string // the seller's ACP checkout session
+	SellerOrderID string
+	ProductID     string
+	Title         string
+	Brand         string
+	Category      string
+	Quantity      int
+	UnitAmount    int64
+	Subtotal      int64
+	Tax           int64
+	Shipping      int64
+	Total         int64
+	Currency      string
+	CardBrand     string
+	CardLast4     string
+	// FailureReason says, for a failed order, why, in words fit for the customer.
+	FailureReason string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// OrderFilter selects orders for ListOrders. An empty CustomerID lists every customer's
+// orders (for the operator); tools always set it.
+type OrderFilter struct {
+	CustomerID string
+	Status     string // empty for all
+	Limit      int    // default 20, at most 100
+	Cursor     string // from a previous ListOrders
+}
+
+const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, seller_name, session_id,
+	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
+	shipping, total, currency, card_brand, card_last4, failure_reason, created_at, updated_at`
+
+func scanOrder(row interface{ Scan(...any) error }) (Order, error) {
+	var (
+		o              Order
+		created, updat string
+	)
+	err := row.Scan(&o.ID, &o.CustomerID, &o.PurchaseID, &o.Status, &o.Mode, &o.SellerID,
+		&o.SellerName, &o.SessionID, &o.SellerOrderID, &o.ProductID, &o.Title, &o.Brand,
+		&o.Category, &o.Quantity, &o.UnitAmount, &o.Subtotal, &o.Tax, &o.Shipping, &o.Total,
+		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureReason, &created, &updat)
+	if err != nil {
+		return o, err
+	}
+	return o, decodeTimes([]string{created, updat}, &o.CreatedAt, &o.UpdatedAt)
+}
+
+// Order returns the customer's order with the given id. Another customer's order is
+// ErrNotFound, exactly as a missing one.
+func (s *Store) Order(ctx context.Context, customerID, id string) (Order, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE id = ? AND customer_id = ?`, id, customerID)
+	o, err := scanOrder(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Order{}, fmt.Errorf("order %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Order{}, fmt.Errorf("order %q: %w", id, err)
+	}
+	return o, nil
+}
+
+// ListOrders returns orders newest first, and a cursor for the next page (empty on the
+// last page).
+func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string, error) {
+	if f.Limit <= 0 {
+		f.Limit = 20
+	}
+	if f.Limit > 100 {
+		return nil, "", fmt.Errorf("%w: limit must be between 1 and 100", ErrInvalid)
+	}
+	switch f.Status {
+	case "", OrderPending, OrderCompleted, OrderFailed:
+	default:
+		return nil, "", fmt.Errorf("%w: status must be one of pending, completed, failed", ErrInvalid)
+	}
+	var (
+		where []string
+		args  []any
+	)
+	if f.CustomerID != "" {
+		where, args = append(where, "customer_id = ?"), append(args, f.CustomerID)
+	}
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, f.Status)
+	}
+	if f.Cursor != "" {
+		at, id, err := decodeOrderCursor(f.Cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		where = append(where, "(created_at < ? OR (created_at = ? AND id < ?))")
+		args = append(args, at, at, id)
+	}
+	q := `SELECT ` + orderColumns + ` FROM orders`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY created_at DESC, id DESC LIMIT ?`
+	args = append(args, f.Limit+1)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("list orders: %w", err)
+	}
+	defer rows.Close()
+	var out []Order
+	for rows.Next() {
+		o, err := scanOrder(rows)
+		if err != nil {
+			return nil, "", fmt.Errorf("list orders: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("list orders: %w", err)
+	}
+	next := ""
+	if len(out) > f.Limit {
+		out = out[:f.Limit]
+		last := out[len(out)-1]
+		next = encodeOrderCursor(encodeTime(last.CreatedAt), last.ID)
+	}
+	return out, next, nil
+}
+
+func encodeOrderCursor(at, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(at + "|" + id))
+}
+
+func decodeOrderCursor(c string) (string, string, error) {
+	bad := fmt.Errorf("%w: cursor is not one this server returned; start again without it", ErrInvalid)
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", "", bad
+	}
+	at, id, ok := strings.Cut(string(b), "|")
+	if !ok || id == "" {
+		return "", "", bad
+	}
+	if _, err := decodeTime(at); err != nil {
+		return "", "", bad
+	}
+	return at, id, nil
+}
+
+// decodeTimes decodes stored times into dst, in order.
+func decodeTimes(src []string, dst ...*time.Time) error {
+	for i, s := range src {
+		t, err := decodeTime(s)
+		if err != nil {
+			return err
+		}
+		*dst[i] = t
+	}
+	return nil
+}

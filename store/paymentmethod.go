@@ -1,0 +1,230 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// maxBrandLen caps a card brand ("visa", "mastercard", "eftpos_au", …).
+const maxBrandLen = 32
+
+// PaymentMethod is a Stripe payment method a customer keeps on file. It holds what
+// Stripe shows about a card, never the card number.
+type PaymentMethod struct {
+	ID         string // Stripe id, "pm_…"
+	CustomerID string
+	Brand      string // lower case, e.g. "visa"; may be empty
+	Last4      string // exactly four digits, or empty
+	ExpMonth   int    // 1–12, or 0 when unknown
+	ExpYear    int    // four digits, or 0 when unknown
+	Default    bool   // the method purchases use; one per customer
+	CreatedAt  time.Time
+}
+
+// AddPaymentMethod puts pm on file for pm.CustomerID and returns it as stored. The
+// customer's first method becomes the default whatever pm.Default says; pm.Default
+// true makes pm the only default. Adding an id the customer already has updates its
+// brand, last four and expiry (and makes it the default when pm.Default is true; an
+// existing default stays the default) and keeps its CreatedAt. Errors: ErrNotFound
+// for an unknown customer; ErrInvalid naming the field when the id does not start with
+// "pm_", last4 is not four digits, the expiry is out of range or the brand is not a
+// plain word.
+func (s *Store) AddPaymentMethod(ctx context.Context, pm PaymentMethod) (PaymentMethod, error) {
+	pm, err := normalizePaymentMethod(pm)
+	if err != nil {
+		return PaymentMethod{}, fmt.Errorf("add payment method: %w", err)
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var e error
+		pm, e = addPaymentMethod(ctx, tx, pm, s.now())
+		return e
+	})
+	if err != nil {
+		return PaymentMethod{}, fmt.Errorf("add payment method: %w", err)
+	}
+	return pm, nil
+}
+
+// addPaymentMethod is AddPaymentMethod inside a transaction, for a normalized pm.
+func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now time.Time) (PaymentMethod, error) {
+	if err := customerExists(ctx, tx, pm.CustomerID); err != nil {
+		return PaymentMethod{}, err
+	}
+	var hasDefault int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM payment_methods WHERE customer_id = ? AND is_default = 1 AND id <> ?`,
+		pm.CustomerID, pm.ID).Scan(&hasDefault); err != nil {
+		return PaymentMethod{}, err
+	}
+	if hasDefault == 0 {
+		pm.Default = true
+	}
+	if pm.Default {
+		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET is_default = 0 WHERE customer_id = ? AND is_default = 1 AND id <> ?`,
+			pm.CustomerID, pm.ID); err != nil {
+			return PaymentMethod{}, err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO payment_methods (customer_id, id, brand, last4, exp_month, exp_year, is_default, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (customer_id, id) DO UPDATE SET
+			brand = excluded.brand, last4 = excluded.last4,
+			exp_month = excluded.exp_month, exp_year = excluded.exp_year,
+			is_default = max(is_default, excluded.is_default)`,
+		pm.CustomerID, pm.ID, pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, pm.Default, encodeTime(now))
+	if err != nil {
+		return PaymentMethod{}, err
+	}
+	return scanPaymentMethod(tx.QueryRowContext(ctx, paymentMethodColumns+` WHERE customer_id = ? AND id = ?`, pm.CustomerID, pm.ID))
+}
+
+// normalizePaymentMethod validates pm and cleans its brand.
+func normalizePaymentMethod(pm PaymentMethod) (PaymentMethod, error) {
+	pm.ID = strings.TrimSpace(pm.ID)
+	if !strings.HasPrefix(pm.ID, "pm_") || len(pm.ID) == len("pm_") || len(pm.ID) > 255 || !isIDText(pm.ID) {
+		return PaymentMethod{}, invalid("payment method id %q is not a Stripe payment method id (pm_…)", pm.ID)
+	}
+	if pm.CustomerID == "" {
+		return PaymentMethod{}, invalid("customer id is required")
+	}
+	pm.Brand = strings.ToLower(strings.TrimSpace(pm.Brand))
+	if len(pm.Brand) > maxBrandLen || (pm.Brand != "" && !isIDText(pm.Brand)) {
+		return PaymentMethod{}, invalid("brand %q is not a card brand such as visa or mastercard", pm.Brand)
+	}
+	pm.Last4 = strings.TrimSpace(pm.Last4)
+	if pm.Last4 != "" && (len(pm.Last4) != 4 || strings.Trim(pm.Last4, "0123456789") != "") {
+		return PaymentMethod{}, invalid("last4 %q must be exactly four digits", pm.Last4)
+	}
+	if pm.ExpMonth < 0 || pm.ExpMonth > 12 {
+		return PaymentMethod{}, invalid("exp month %d is not between 1 and 12", pm.ExpMonth)
+	}
+	if pm.ExpYear != 0 && (pm.ExpYear < 1000 || pm.ExpYear > 9999) {
+		return PaymentMethod{}, invalid("exp year %d is not a four-digit year", pm.ExpYear)
+	}
+	if (pm.ExpMonth == 0) != (pm.ExpYear == 0) {
+		return PaymentMethod{}, invalid("exp month and exp year must be given together")
+	}
+	return pm, nil
+}
+
+// PaymentMethods returns the customer's payment methods, the default first and then
+// oldest first; none is an empty list. An unknown customer is ErrNotFound.
+func (s *Store) PaymentMethods(ctx context.Context, customerID string) ([]PaymentMethod, error) {
+	if err := customerExists(ctx, s.db, customerID); err != nil {
+		return nil, fmt.Errorf("payment methods: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, paymentMethodColumns+` WHERE customer_id = ? ORDER BY is_default DESC, created_at, rowid`, customerID)
+	if err != nil {
+		return nil, fmt.Errorf("payment methods: %w", err)
+	}
+	defer rows.Close()
+	out := []PaymentMethod{}
+	for rows.Next() {
+		pm, err := scanPaymentMethod(rows)
+		if err != nil {
+			return nil, fmt.Errorf("payment methods: %w", err)
+		}
+		out = append(out, pm)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("payment methods: %w", err)
+	}
+	return out, nil
+}
+
+// DefaultPaymentMethod returns the method the customer's purchases use. It is
+// ErrNotFound when the customer is unknown or has no payment method on file.
+func (s *Store) DefaultPaymentMethod(ctx context.Context, customerID string) (PaymentMethod, error) {
+	pm, err := scanPaymentMethod(s.db.QueryRowContext(ctx, paymentMethodColumns+` WHERE customer_id = ? AND is_default = 1`, customerID))
+	if errors.Is(err, sql.ErrNoRows) {
+		if err := customerExists(ctx, s.db, customerID); err != nil {
+			return PaymentMethod{}, fmt.Errorf("default payment method: %w", err)
+		}
+		return PaymentMethod{}, fmt.Errorf("customer %q has no payment method on file: %w", customerID, ErrNotFound)
+	}
+	if err != nil {
+		return PaymentMethod{}, fmt.Errorf("default payment method: %w", err)
+	}
+	return pm, nil
+}
+
+// SetDefaultPaymentMethod makes the customer's method pmID the default and every other
+// one not. It is ErrNotFound when the customer does not have that method on file.
+func (s *Store) SetDefaultPaymentMethod(ctx context.Context, customerID, pmID string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET is_default = 0 WHERE customer_id = ? AND is_default = 1 AND id <> ?`, customerID, pmID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET is_default = 1 WHERE customer_id = ? AND id = ?`, customerID, pmID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("set default payment method: %w", err)
+	}
+	return nil
+}
+
+// RemovePaymentMethod takes the customer's method pmID off file. When it was the
+// default, the most recently added remaining method becomes the default. It is
+// ErrNotFound when the customer does not have that method on file.
+func (s *Store) RemovePaymentMethod(ctx context.Context, customerID, pmID string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM payment_methods WHERE customer_id = ? AND id = ?`, customerID, pmID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `
+			UPDATE payment_methods SET is_default = 1
+			WHERE customer_id = ?1
+			  AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ?1 AND is_default = 1)
+			  AND rowid = (SELECT rowid FROM payment_methods WHERE customer_id = ?1 ORDER BY created_at DESC, rowid DESC LIMIT 1)`,
+			customerID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("remove payment method: %w", err)
+	}
+	return nil
+}
+
+// paymentMethodExists returns ErrNotFound unless the customer has the method on file.
+func paymentMethodExists(ctx context.Context, q querier, customerID, pmID string) error {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM payment_methods WHERE customer_id = ? AND id = ?`, customerID, pmID).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if err := customerExists(ctx, q, customerID); err != nil {
+		return err
+	}
+	return fmt.Errorf("payment method %q of customer %q: %w", pmID, customerID, ErrNotFound)
+}
+
+const paymentMethodColumns = `SELECT id, customer_id, brand, last4, exp_month, exp_year, is_default, created_at FROM payment_methods`
+
+func scanPaymentMethod(r scanner) (PaymentMethod, error) {
+	var (
+		pm      PaymentMethod
+		created string
+	)
+	if err := r.Scan(&pm.ID, &pm.CustomerID, &pm.Brand, &pm.Last4, &pm.ExpMonth, &pm.ExpYear, &pm.Default, &created); err != nil {
+		return PaymentMethod{}, err
+	}
+	t, err := decodeTime(created)
+	if err != nil {
+		return PaymentMethod{}, err
+	}
+	pm.CreatedAt = t
+	return pm, nil
+}

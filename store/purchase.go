@@ -1,0 +1,345 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Purchase states. A purchase only moves forward; see migrations/0002_purchases.sql.
+const (
+	PurchaseOpen        = "open"         // seller session being opened
+	PurchaseQuoted      = "quoted"       // waiting for the person's confirmation
+	PurchaseApproved    = "approved"     // rules passed and confirmed; order pending
+	PurchaseTokenIssued = "token_issued" // SPT issued; seller checkout being completed
+	PurchaseCompleted   = "completed"
+	PurchaseFailed      = "failed"
+	PurchaseCanceled    = "canceled" // quote declined or expired; nothing was charged
+)
+
+// Terminal reports whether a purchase in state will never change again.
+func Terminal(state string) bool {
+	return state == PurchaseCompleted || state == PurchaseFailed || state == PurchaseCanceled
+}
+
+// ErrStateChanged means a purchase was not in the state a caller expected: another call
+// moved it first. The caller should reload it.
+var ErrStateChanged = errors.New("purchase state changed")
+
+// LimitError is returned by Approve when the purchase would take the customer's spending
+// over the rolling daily limit.
+type LimitError struct {
+	Spent, Max, Amount int64 // minor units; Spent already counts pending orders
+	Currency           string
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("daily limit: spent %d + %d > %d %s", e.Spent, e.Amount, e.Max, e.Currency)
+}
+
+// Purchase is one logical attempt to buy, and its journal. Amounts are minor units of
+// Currency as the seller's checkout session quoted them. TokenID is the Shared Payment
+// Token: a secret that is stored here so recovery can revoke it, and never shown.
+type Purchase struct {
+	ID             string
+	CustomerID     string
+	IdemKey        string // unique per customer: the caller's key or one we mint
+	QuoteID        string // set when the purchase waits for confirmation
+	ConfirmVia     string // "quote_id" or "elicitation": how the quote may be confirmed
+	State          string
+	Mode           string
+	ProductID      string
+	SellerID       string
+	SellerName     string
+	Title          string
+	Brand          string
+	Category       string
+	Quantity       int
+	UnitAmount     int64
+	Subtotal       int64
+	Tax            int64
+	Shipping       int64
+	Total          int64
+	Currency       string
+	SessionID      string
+	PaymentMethod  string
+	CardBrand      string
+	CardLast4      string
+	TokenID        string
+	TokenExpiresAt time.Time
+	SellerOrderID  string
+	OrderID        string
+	FailureCode    string
+	FailureMessage string
+	Charged        bool
+	ExpiresAt      time.Time // when a quote lapses
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode,
+	product_id, seller_id, seller_name, title, brand, category, quantity, unit_amount, subtotal,
+	tax, shipping, total, currency, session_id, payment_method, card_brand, card_last4, token_id,
+	token_expires_at, seller_order_id, order_id, failure_code, failure_message, charged,
+	expires_at, created_at, updated_at`
+
+func scanPurchase(row interface{ Scan(...any) error }) (Purchase, error) {
+	var (
+		p                             Purchase
+		tokExp, exp, created, updated string
+	)
+	err := row.Scan(&p.ID, &p.CustomerID, &p.IdemKey, &p.QuoteID, &p.ConfirmVia, &p.State, &p.Mode,
+		&p.ProductID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category, &p.Quantity,
+		&p.UnitAmount, &p.Subtotal, &p.Tax, &p.Shipping, &p.Total, &p.Currency, &p.SessionID,
+		&p.PaymentMethod, &p.CardBrand, &p.CardLast4, &p.TokenID, &tokExp, &p.SellerOrderID,
+		&p.OrderID, &p.FailureCode, &p.FailureMessage, &p.Charged, &exp, &created, &updated)
+	if err != nil {
+		return p, err
+	}
+	return p, decodeTimes([]string{tokExp, exp, created, updated},
+		&p.TokenExpiresAt, &p.ExpiresAt, &p.CreatedAt, &p.UpdatedAt)
+}
+
+// NewID returns a random identifier with the given prefix, e.g. "pur_…".
+func NewID(prefix string) string {
+	var b [10]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic("crypto/rand: " + err.Error())
+	}
+	return prefix + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
+}
+
+// BeginPurchase records p as a new open purchase, unless the customer already has one
+// with the same IdemKey: then it returns that one and created is false. This is what
+// makes a retried purchase return the first outcome instead of buying twice.
+func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, created bool, err error) {
+	if p.CustomerID == "" || p.IdemKey == "" || p.ProductID == "" || p.Quantity <= 0 {
+		return Purchase{}, false, fmt.Errorf("%w: purchase needs a customer, key, product and quantity", ErrInvalid)
+	}
+	now := s.now()
+	if p.ID == "" {
+		p.ID = NewID("pur_")
+	}
+	p.State, p.CreatedAt, p.UpdatedAt = PurchaseOpen, now, now
+	res, err := s.db.ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
+		product_id, seller_id, quantity, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT (customer_id, idem_key) DO NOTHING`,
+		p.ID, p.CustomerID, p.IdemKey, p.State, p.Mode, p.ProductID, p.SellerID, p.Quantity,
+		encodeTime(now), encodeTime(now))
+	if err != nil {
+		return Purchase{}, false, fmt.Errorf("begin purchase: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		existing, err := s.purchaseWhere(ctx, `customer_id = ? AND idem_key = ?`, p.CustomerID, p.IdemKey)
+		return existing, false, err
+	}
+	if err := s.appendEvent(ctx, s.db, p.ID, "opened", ""); err != nil {
+		return Purchase{}, false, err
+	}
+	return p, true, nil
+}
+
+// Purchase returns the purchase with id.
+func (s *Store) Purchase(ctx context.Context, id string) (Purchase, error) {
+	return s.purchaseWhere(ctx, `id = ?`, id)
+}
+
+// PurchaseByQuote returns the customer's purchase with quoteID; another customer's quote
+// is ErrNotFound.
+func (s *Store) PurchaseByQuote(ctx context.Context, customerID, quoteID string) (Purchase, error) {
+	return s.purchaseWhere(ctx, `quote_id = ? AND customer_id = ?`, quoteID, customerID)
+}
+
+func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (Purchase, error) {
+	p, err := scanPurchase(s.db.QueryRowContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE `+where, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Purchase{}, fmt.Errorf("purchase: %w", ErrNotFound)
+	}
+	if err != nil {
+		return Purchase{}, fmt.Errorf("purchase: %w", err)
+	}
+	return p, nil
+}
+
+// Advance saves p (every mutable field) and moves it to p.State, but only if it is
+// still in one of the states from; otherwise it returns ErrStateChanged and saves
+// nothing. step and detail are appended to the purchase's journal. When the purchase
+// has an order, the order follows: failed purchases fail it.
+func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.advance(ctx, tx, p, from); err != nil {
+			return err
+		}
+		if p.OrderID != "" && (p.State == PurchaseFailed || p.State == PurchaseCanceled) {
+			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_reason = ?, updated_at = ?
+				WHERE id = ? AND status = ?`, OrderFailed, p.FailureMessage, encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
+				return err
+			}
+		}
+		return s.appendEvent(ctx, tx, p.ID, step, detail)
+	})
+}
+
+func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []string) error {
+	if len(from) == 0 {
+		return fmt.Errorf("advance purchase: no from state")
+	}
+	p.UpdatedAt = s.now()
+	var quote any
+	if p.QuoteID != "" {
+		quote = p.QuoteID
+	}
+	args := []any{quote, p.ConfirmVia, p.State, p.Mode, p.SellerID, p.SellerName, p.Title, p.Brand,
+		p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency,
+		p.SessionID, p.PaymentMethod, p.CardBrand, p.CardLast4, p.TokenID, encodeTime(p.TokenExpiresAt),
+		p.SellerOrderID, p.OrderID, p.FailureCode, p.FailureMessage, p.Charged, encodeTime(p.ExpiresAt),
+		encodeTime(p.UpdatedAt), p.ID}
+	for _, f := range from {
+		args = append(args, f)
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE purchases SET quote_id = ?, confirm_via = ?, state = ?,
+		mode = ?, seller_id = ?, seller_name = ?, title = ?, brand = ?, category = ?, quantity = ?,
+		unit_amount = ?, subtotal = ?, tax = ?, shipping = ?, total = ?, currency = ?, session_id = ?,
+		payment_method = ?, card_brand = ?, card_last4 = ?, token_id = ?, token_expires_at = ?,
+		seller_order_id = ?, order_id = ?, failure_code = ?, failure_message = ?, charged = ?,
+		expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("advance purchase: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrStateChanged
+	}
+	return nil
+}
+
+// Approve moves p (which must be in state from) to approved and creates its pending
+// order, in one transaction that first checks the rolling daily limit: the totals of
+// the customer's pending and completed orders in p.Currency over the window, plus
+// p.Total, must not exceed dailyMax (NoLimit for none). Concurrent approvals are
+// serialised by SQLite's write lock, so two purchases cannot both squeeze under it.
+func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax int64, window time.Duration) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if dailyMax != NoLimit {
+			var spent int64
+			err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(total), 0) FROM orders
+				WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed') AND created_at > ?`,
+				p.CustomerID, p.Currency, encodeTime(now.Add(-window))).Scan(&spent)
+			if err != nil {
+				return fmt.Errorf("approve purchase: %w", err)
+			}
+			if spent+p.Total > dailyMax {
+				return &LimitError{Spent: spent, Max: dailyMax, Amount: p.Total, Currency: p.Currency}
+			}
+		}
+		p.State = PurchaseApproved
+		if p.OrderID == "" {
+			p.OrderID = NewID("ord_")
+		}
+		if err := s.advance(ctx, tx, p, []string{from}); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
+			seller_id, seller_name, session_id, product_id, title, brand, category, quantity, unit_amount,
+			subtotal, tax, shipping, total, currency, card_brand, card_last4, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			p.OrderID, p.CustomerID, p.ID, OrderPending, p.Mode, p.SellerID, p.SellerName, p.SessionID,
+			p.ProductID, p.Title, p.Brand, p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax,
+			p.Shipping, p.Total, p.Currency, p.CardBrand, p.CardLast4, encodeTime(now), encodeTime(now)); err != nil {
+			return fmt.Errorf("approve purchase: %w", err)
+		}
+		return s.appendEvent(ctx, tx, p.ID, "approved", "")
+	})
+}
+
+// Complete moves p from token_issued to completed and completes its order with the
+// seller's order id, in one transaction.
+func (s *Store) Complete(ctx context.Context, p *Purchase) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		p.State, p.Charged = PurchaseCompleted, true
+		if err := s.advance(ctx, tx, p, []string{PurchaseTokenIssued}); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
+			total = ?, updated_at = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
+			encodeTime(p.UpdatedAt), p.OrderID); err != nil {
+			return fmt.Errorf("complete purchase: %w", err)
+		}
+		return s.appendEvent(ctx, tx, p.ID, "completed", "")
+	})
+}
+
+// Unfinished returns purchases that stopped between approval and a final state: what
+// recovery must settle at startup. Purchases updated after before are left alone (they
+// may belong to a call still running).
+func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases
+		WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ? ORDER BY created_at`, encodeTime(before))
+	if err != nil {
+		return nil, fmt.Errorf("unfinished purchases: %w", err)
+	}
+	defer rows.Close()
+	var out []Purchase
+	for rows.Next() {
+		p, err := scanPurchase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("unfinished purchases: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Event is one step of a purchase's journal.
+type Event struct {
+	Step, Detail string
+	At           time.Time
+}
+
+// Events returns the journal of purchase id in order.
+func (s *Store) Events(ctx context.Context, id string) ([]Event, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT step, detail, at FROM purchase_events WHERE purchase_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("purchase events: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var (
+			e  Event
+			at string
+		)
+		if err := rows.Scan(&e.Step, &e.Detail, &at); err != nil {
+			return nil, fmt.Errorf("purchase events: %w", err)
+		}
+		if e.At, err = decodeTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) appendEvent(ctx context.Context, db querier, id, step, detail string) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO purchase_events (purchase_id, seq, step, detail, at)
+		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM purchase_events WHERE purchase_id = ?), ?, ?, ?)`,
+		id, id, step, detail, encodeTime(s.now()))
+	if err != nil {
+		return fmt.Errorf("journal purchase: %w", err)
+	}
+	return nil
+}
+
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Journal appends a step to purchase id's journal without changing its state.
+func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
+	return s.appendEvent(ctx, s.db, id, step, detail)
+}

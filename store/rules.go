@@ -1,0 +1,296 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// NoLimit as a Rules amount means that there is no such limit: no per-order or daily
+// cap, or no purchase needs confirmation.
+const NoLimit int64 = -1
+
+// Limits on the lists of spending rules.
+const (
+	maxRuleItems   = 100
+	maxRuleItemLen = 200
+)
+
+// Rules are a customer's spending rules. Only the operator sets them (the admin
+// command line); a model can read them through the tools but never change them.
+//
+// Every amount is in minor units of Currency and is either NoLimit or a limit that a
+// purchase may reach but not exceed: a total of exactly PerOrderMax is allowed, one
+// cent more is not. So 0 is a real limit, not "unset": PerOrderMax 0 or DailyMax 0
+// blocks every purchase, ConfirmAbove 0 asks for confirmation of every purchase. The
+// zero Rules is therefore the strictest possible, never the most permissive. Use the
+// methods (OverPerOrder, OverDaily, NeedsConfirmation, AllowsSeller, AllowsCategory)
+// rather than comparing the fields, so that the meaning of NoLimit and 0 lives here.
+//
+// The rules say nothing about purchases in another currency than Currency; the caller
+// decides (refusing them is the safe choice).
+type Rules struct {
+	Currency     string // ISO 4217, upper case
+	PerOrderMax  int64  // the largest total of one purchase, or NoLimit
+	DailyMax     int64  // the largest sum of purchases over any rolling 24 hours, or NoLimit
+	ConfirmAbove int64  // purchases with a larger total need the person's confirmation; NoLimit: none do
+	// AllowedSellers are seller ids; empty allows every seller.
+	AllowedSellers []string
+	// AllowedCategories are category paths such as "Apparel > Shoes"; a path allows
+	// itself and every category under it, ignoring case. Empty allows every category.
+	AllowedCategories []string
+	// UpdatedAt is when the rules were last set; zero means the customer has the
+	// defaults.
+	UpdatedAt time.Time
+}
+
+// DefaultRules are the rules of a customer whose rules were never set: USD, at most
+// $500.00 per order and $1,000.00 per rolling 24 hours, confirmation above $50.00, every
+// seller and category allowed.
+func DefaultRules() Rules {
+	return Rules{Currency: "USD", PerOrderMax: 500_00, DailyMax: 1000_00, ConfirmAbove: 50_00}
+}
+
+// OverPerOrder reports whether a purchase with this total breaks the per-order cap.
+func (r Rules) OverPerOrder(total int64) bool { return over(total, r.PerOrderMax) }
+
+// OverDaily reports whether a purchase with this total, on top of what the customer
+// spent in the last 24 hours, breaks the daily cap.
+func (r Rules) OverDaily(spentLast24h, total int64) bool {
+	return over(spentLast24h+total, r.DailyMax)
+}
+
+// NeedsConfirmation reports whether a purchase with this total needs the person's
+// explicit confirmation.
+func (r Rules) NeedsConfirmation(total int64) bool { return over(total, r.ConfirmAbove) }
+
+func over(amount, limit int64) bool { return limit != NoLimit && amount > limit }
+
+// AllowsSeller reports whether the rules allow buying from the seller with this id.
+func (r Rules) AllowsSeller(sellerID string) bool {
+	if len(r.AllowedSellers) == 0 {
+		return true
+	}
+	for _, s := range r.AllowedSellers {
+		if strings.EqualFold(s, sellerID) {
+			return true
+		}
+	}
+	return false
+}
+
+// AllowsCategory reports whether the rules allow buying a product in the category with
+// this path ("Apparel > Shoes > Running"): an allowed path matches itself and every
+// category under it, ignoring case. A product without a category is allowed only when
+// every category is.
+func (r Rules) AllowsCategory(path string) bool {
+	if len(r.AllowedCategories) == 0 {
+		return true
+	}
+	p := strings.ToLower(normalizeCategory(path))
+	for _, c := range r.AllowedCategories {
+		c = strings.ToLower(c)
+		if p == c || strings.HasPrefix(p, c+" > ") {
+			return true
+		}
+	}
+	return false
+}
+
+// Rules returns the customer's spending rules, or DefaultRules (with a zero UpdatedAt)
+// when they were never set. An unknown customer is ErrNotFound.
+func (s *Store) Rules(ctx context.Context, customerID string) (Rules, error) {
+	r, err := loadRules(ctx, s.db, customerID)
+	if err != nil {
+		return Rules{}, fmt.Errorf("spending rules: %w", err)
+	}
+	return r, nil
+}
+
+// SetRules replaces the customer's spending rules with r, after validating and
+// normalizing it (currency upper case; amounts NoLimit or ≥ 0; list items trimmed,
+// non-empty, unique ignoring case, at most 100 of at most 200 characters; category
+// paths written with " > "). UpdatedAt is set from the store's clock. Errors:
+// ErrNotFound for an unknown customer, ErrInvalid naming the field.
+func (s *Store) SetRules(ctx context.Context, customerID string, r Rules) error {
+	r, err := normalizeRules(r)
+	if err != nil {
+		return fmt.Errorf("set spending rules: %w", err)
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := customerExists(ctx, tx, customerID); err != nil {
+			return err
+		}
+		return saveRules(ctx, tx, customerID, r, s.now())
+	})
+	if err != nil {
+		return fmt.Errorf("set spending rules: %w", err)
+	}
+	return nil
+}
+
+// RulesPatch changes some fields of a customer's spending rules: nil fields stay as
+// they are. A non-nil empty list clears that restriction.
+type RulesPatch struct {
+	Currency          *string
+	PerOrderMax       *int64
+	DailyMax          *int64
+	ConfirmAbove      *int64
+	AllowedSellers    *[]string
+	AllowedCategories *[]string
+}
+
+// UpdateRules applies p to the customer's current rules (DefaultRules when never set)
+// in one transaction and returns the result. Changing the currency requires every
+// amount that is not NoLimit to be given in the same patch, in the new currency, so
+// that no amount silently changes its meaning. Errors as for SetRules.
+func (s *Store) UpdateRules(ctx context.Context, customerID string, p RulesPatch) (Rules, error) {
+	var out Rules
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := loadRules(ctx, tx, customerID)
+		if err != nil {
+			return err
+		}
+		next, err := applyRulesPatch(cur, p)
+		if err != nil {
+			return err
+		}
+		if next, err = normalizeRules(next); err != nil {
+			return err
+		}
+		next.UpdatedAt = s.now()
+		out = next
+		return saveRules(ctx, tx, customerID, next, next.UpdatedAt)
+	})
+	if err != nil {
+		return Rules{}, fmt.Errorf("update spending rules: %w", err)
+	}
+	return out, nil
+}
+
+func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
+	if p.Currency != nil {
+		c, err := money.NormalizeCurrency(*p.Currency)
+		if err != nil {
+			return Rules{}, invalid("currency %q is not a three-letter ISO 4217 code", *p.Currency)
+		}
+		if c != r.Currency {
+			var missing []string
+			for _, f := range []struct {
+				name  string
+				old   int64
+				given bool
+			}{{"per_order_max", r.PerOrderMax, p.PerOrderMax != nil}, {"daily_max", r.DailyMax, p.DailyMax != nil}, {"confirm_above", r.ConfirmAbove, p.ConfirmAbove != nil}} {
+				if f.old != NoLimit && !f.given {
+					missing = append(missing, f.name)
+				}
+			}
+			if len(missing) > 0 {
+				return Rules{}, invalid("currency: changing it from %s to %s needs %s in %s too", r.Currency, c, strings.Join(missing, ", "), c)
+			}
+		}
+		r.Currency = c
+	}
+	if p.PerOrderMax != nil {
+		r.PerOrderMax = *p.PerOrderMax
+	}
+	if p.DailyMax != nil {
+		r.DailyMax = *p.DailyMax
+	}
+	if p.ConfirmAbove != nil {
+		r.ConfirmAbove = *p.ConfirmAbove
+	}
+	if p.AllowedSellers != nil {
+		r.AllowedSellers = *p.AllowedSellers
+	}
+	if p.AllowedCategories != nil {
+		r.AllowedCategories = *p.AllowedCategories
+	}
+	return r, nil
+}
+
+func normalizeRules(r Rules) (Rules, error) {
+	c, err := money.NormalizeCurrency(r.Currency)
+	if err != nil {
+		return Rules{}, invalid("currency %q is not a three-letter ISO 4217 code", r.Currency)
+	}
+	r.Currency = c
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"per_order_max", r.PerOrderMax}, {"daily_max", r.DailyMax}, {"confirm_above", r.ConfirmAbove}} {
+		if f.v < NoLimit {
+			return Rules{}, invalid("%s must be an amount of at least 0, or no limit", f.name)
+		}
+	}
+	if r.AllowedSellers, err = normalizeList("allowed_sellers", r.AllowedSellers, maxRuleItems, maxRuleItemLen, cleanLine); err != nil {
+		return Rules{}, err
+	}
+	if r.AllowedCategories, err = normalizeList("allowed_categories", r.AllowedCategories, maxRuleItems, maxRuleItemLen, normalizeCategory); err != nil {
+		return Rules{}, err
+	}
+	return r, nil
+}
+
+// normalizeCategory writes a category path as its parts separated by " > ".
+func normalizeCategory(path string) string {
+	parts := strings.Split(cleanLine(path), ">")
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " > ")
+}
+
+func loadRules(ctx context.Context, q querier, customerID string) (Rules, error) {
+	var (
+		r                 Rules
+		sellers, cats, up string
+	)
+	err := q.QueryRowContext(ctx, `
+		SELECT currency, per_order_max, daily_max, confirm_above, allowed_sellers, allowed_categories, updated_at
+		FROM spending_rules WHERE customer_id = ?`, customerID).
+		Scan(&r.Currency, &r.PerOrderMax, &r.DailyMax, &r.ConfirmAbove, &sellers, &cats, &up)
+	if errors.Is(err, sql.ErrNoRows) {
+		if err := customerExists(ctx, q, customerID); err != nil {
+			return Rules{}, err
+		}
+		return DefaultRules(), nil
+	}
+	if err != nil {
+		return Rules{}, err
+	}
+	if err := json.Unmarshal([]byte(sellers), &r.AllowedSellers); err != nil {
+		return Rules{}, fmt.Errorf("stored allowed sellers: %w", err)
+	}
+	if err := json.Unmarshal([]byte(cats), &r.AllowedCategories); err != nil {
+		return Rules{}, fmt.Errorf("stored allowed categories: %w", err)
+	}
+	r.AllowedSellers, r.AllowedCategories = nilIfEmpty(r.AllowedSellers), nilIfEmpty(r.AllowedCategories)
+	if r.UpdatedAt, err = decodeTime(up); err != nil {
+		return Rules{}, err
+	}
+	return r, nil
+}
+
+func saveRules(ctx context.Context, q querier, customerID string, r Rules, now time.Time) error {
+	_, err := q.ExecContext(ctx, `
+		INSERT INTO spending_rules (customer_id, currency, per_order_max, daily_max, confirm_above, allowed_sellers, allowed_categories, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (customer_id) DO UPDATE SET
+			currency = excluded.currency, per_order_max = excluded.per_order_max,
+			daily_max = excluded.daily_max, confirm_above = excluded.confirm_above,
+			allowed_sellers = excluded.allowed_sellers, allowed_categories = excluded.allowed_categories,
+			updated_at = excluded.updated_at`,
+		customerID, r.Currency, r.PerOrderMax, r.DailyMax, r.ConfirmAbove,
+		jsonList(r.AllowedSellers), jsonList(r.AllowedCategories), encodeTime(now))
+	return err
+}

@@ -1,0 +1,142 @@
+// Package store keeps what the server knows about the people it shops for: customers,
+// the payment methods they keep on file (Stripe pm_ ids with brand and last four
+// digits, never card numbers), their spending rules, their stated preferences, the
+// single-use nonces of purchase confirmations, and their orders. It is backed by SQLite
+// (usually the same file as the catalog, with its own migration table) and knows
+// nothing of MCP, Stripe or the catalog; it returns errors and never logs.
+//
+// Contract for every method:
+//
+//   - Errors wrap ErrNotFound, ErrInvalid, ErrConflict or ErrReplay when the cause is
+//     the caller's input or the stored state; match them with errors.Is. The message of
+//     such an error names the field or record and carries no SQL or driver text, so it
+//     may be shown to a person. Any other error is internal and is for the log.
+//   - Text that callers give is cleaned before it is stored: control and invisible
+//     characters are removed and lengths are capped (over-long values are rejected,
+//     not cut).
+//   - Times are stored in UTC and come back in UTC.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+// Errors returned by the store, matched with errors.Is.
+var (
+	// ErrNotFound means no record has the requested id (customer, payment method, …).
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid means an argument cannot be accepted; the wrapping message names the
+	// field and says what is wrong.
+	ErrInvalid = errors.New("invalid")
+	// ErrConflict means the write would break a uniqueness rule, such as a second
+	// customer with the same email.
+	ErrConflict = errors.New("conflict")
+	// ErrReplay means a single-use nonce was presented a second time.
+	ErrReplay = errors.New("already used")
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a handle on the store tables of a SQLite database. It is safe for
+// concurrent use.
+type Store struct {
+	db *sql.DB
+	// Now returns the current time; nil means time.Now. Tests set it to a fixed clock.
+	Now func() time.Time
+}
+
+// Open opens the database file at path (creating it if needed) and brings the store
+// schema up to date; applying the migrations again is harmless. It returns
+// sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
+func Open(ctx context.Context, path string) (*Store, error) {
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := sqlite.Migrate(ctx, db, sub, "store_migrations"); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// now is the store's clock, in UTC.
+func (s *Store) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// timeLayout is how times are written to the database: UTC with a fixed width, so
+// that text order is time order and SQL can compare them as strings.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+// encodeTime formats t for a TEXT column.
+func encodeTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// decodeTime parses a TEXT column written by encodeTime. An empty string is the zero
+// time.
+func decodeTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// inTx runs fn in a write transaction and commits it when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// isUniqueViolation reports whether err is SQLite refusing a duplicate key. It is the
+// one place where a driver error is read.
+func isUniqueViolation(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.Code == sqlite3.ErrConstraint &&
+		(e.ExtendedCode == sqlite3.ErrConstraintUnique || e.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
+}
+
+// invalid wraps ErrInvalid, as "invalid: <message>", like the catalog's errors. The
+// message names the field.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}

@@ -1,0 +1,116 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// testClock is a settable clock for Store.Now.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// openTestStore opens a store in a new temporary directory, on a clock that starts
+// at 2026-03-01 12:00 UTC.
+func openTestStore(t *testing.T) (*store.Store, *testClock) {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	clock := &testClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	s.Now = clock.Now
+	return s, clock
+}
+
+// mustCreateCustomer creates a customer with the given email or fails the test.
+func mustCreateCustomer(t *testing.T, s *store.Store, email string) store.Customer {
+	t.Helper()
+	c, err := s.CreateCustomer(context.Background(), store.Customer{Email: email})
+	if err != nil {
+		t.Fatalf("CreateCustomer(%q): %v", email, err)
+	}
+	return c
+}
+
+// wantErr fails the test unless err matches want (nil means no error).
+func wantErr(t *testing.T, err, want error) {
+	t.Helper()
+	switch {
+	case want == nil && err != nil:
+		t.Fatalf("unexpected error: %v", err)
+	case want != nil && !errors.Is(err, want):
+		t.Fatalf("error %v, want one wrapping %v", err, want)
+	}
+}
+
+func TestOpenTwiceAppliesMigrationsOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nested", "commerce.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("first Open: %v", err)
+	}
+	c, err := s.CreateCustomer(ctx, store.Customer{Email: "a@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("second Open: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.Customer(ctx, c.ID); err != nil {
+		t.Fatalf("customer lost after reopening: %v", err)
+	}
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM store_migrations WHERE name = '0001_customers.sql'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Fatalf("0001_customers.sql recorded %d times, want 1", n)
+	}
+}
+
+func TestErrorsCarryNoSQL(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	mustCreateCustomer(t, s, "dup@example.com")
+	_, err := s.CreateCustomer(ctx, store.Customer{Email: "DUP@example.com"})
+	wantErr(t, err, store.ErrConflict)
+	for _, bad := range []string{"UNIQUE", "constraint", "INSERT", "sqlite"} {
+		if containsFold(err.Error(), bad) {
+			t.Errorf("error %q shows driver text %q", err, bad)
+		}
+	}
+}

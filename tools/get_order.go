@@ -1,0 +1,70 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+type getOrderArgs struct {
+	OrderID string `json:"order_id"`
+}
+
+func (t *Toolbox) getOrderTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("get_order",
+			mcp.WithTitleAnnotation("Get an order"),
+			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed.
+
+Use it after purchase (order_id is in its result) or with an id from list_orders, e.g. to check a pending order. Only the person's own orders can be seen.`),
+			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from purchase or list_orders.`)),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[orderView]()),
+			mcp.WithReadOnlyHintAnnotation(true),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.getOrder,
+	}
+}
+
+func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	customer, err := t.customerStore(ctx)
+	if err != nil {
+		return t.fail(ctx, "get_order", err), nil
+	}
+	a, err := bind[getOrderArgs](req)
+	if err == nil && strings.TrimSpace(a.OrderID) == "" {
+		err = &argError{"order_id is required; take it from purchase or list_orders"}
+	}
+	if err != nil {
+		return t.fail(ctx, "get_order", err), nil
+	}
+	o, err := t.Store.Order(ctx, customer, strings.TrimSpace(a.OrderID))
+	if errors.Is(err, store.ErrNotFound) {
+		err = &notFound{fmt.Sprintf("No order has id %q. Call list_orders to see the person's orders.", catalog.CleanText(a.OrderID, 80))}
+	}
+	if err != nil {
+		return t.fail(ctx, "get_order", err), nil
+	}
+	v := viewOf(o)
+	return mcp.NewToolResultStructured(v, v.line()), nil
+}
+
+// customerStore returns the current customer, or an error when there is none or no
+// store to read their records from.
+func (t *Toolbox) customerStore(ctx context.Context) (string, error) {
+	customer, err := t.currentCustomer(ctx)
+	if err == nil && t.Store == nil {
+		err = errNoCustomer
+	}
+	return customer, err
+}

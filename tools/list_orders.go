@@ -1,0 +1,80 @@
+package tools
+
+import (
+	"context"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+type listOrdersArgs struct {
+	Limit  int    `json:"limit"`
+	Cursor string `json:"cursor"`
+	Status string `json:"status"`
+}
+
+type listOrdersResult struct {
+	Orders     []orderView `json:"orders" jsonschema:"newest first"`
+	NextCursor string      `json:"next_cursor,omitempty" jsonschema:"pass as cursor for the next page; absent on the last page"`
+}
+
+func (t *Toolbox) listOrdersTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("list_orders",
+			mcp.WithTitleAnnotation("List orders"),
+			mcp.WithDescription(`List the person's orders, newest first, each with status, what was bought, totals, seller, card and date. Use it when they ask about past purchases or want to find an order; get_order shows one order.
+
+Returns up to "limit" orders (default 10, max 50) and "next_cursor" when there are more.`),
+			mcp.WithNumber("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, 1 to 50 (default 10).")),
+			mcp.WithString("cursor", mcp.Description("next_cursor from a previous list_orders result, for the next page.")),
+			mcp.WithString("status", mcp.Enum(store.OrderPending, store.OrderCompleted, store.OrderFailed), mcp.Description("Only orders with this status: pending, completed or failed. Omit for all.")),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[listOrdersResult]()),
+			mcp.WithReadOnlyHintAnnotation(true),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.listOrders,
+	}
+}
+
+func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	customer, err := t.customerStore(ctx)
+	if err != nil {
+		return t.fail(ctx, "list_orders", err), nil
+	}
+	a, err := bind[listOrdersArgs](req)
+	if err == nil && (a.Limit < 0 || a.Limit > 50) {
+		err = &argError{"limit must be between 1 and 50"}
+	}
+	if err != nil {
+		return t.fail(ctx, "list_orders", err), nil
+	}
+	if a.Limit == 0 {
+		a.Limit = 10
+	}
+	orders, next, err := t.Store.ListOrders(ctx, store.OrderFilter{
+		CustomerID: customer, Status: strings.TrimSpace(a.Status), Limit: a.Limit, Cursor: strings.TrimSpace(a.Cursor),
+	})
+	if err != nil {
+		return t.fail(ctx, "list_orders", err), nil
+	}
+	r := listOrdersResult{Orders: make([]orderView, 0, len(orders)), NextCursor: next}
+	var b strings.Builder
+	for _, o := range orders {
+		v := viewOf(o)
+		r.Orders = append(r.Orders, v)
+		b.WriteString(v.line() + "\n")
+	}
+	if len(orders) == 0 {
+		b.WriteString("No orders.")
+	}
+	if next != "" {
+		b.WriteString("More orders: pass next_cursor.")
+	}
+	return mcp.NewToolResultStructured(r, strings.TrimRight(b.String(), "\n")), nil
+}

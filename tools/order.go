@@ -1,0 +1,72 @@
+package tools
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// orderLine is what was bought, as the seller quoted it.
+type orderLine struct {
+	ProductID string `json:"product_id"`
+	Title     string `json:"title"`
+	Quantity  int    `json:"quantity"`
+	UnitPrice price  `json:"unit_price"`
+}
+
+// orderTotals are the seller's totals.
+type orderTotals struct {
+	Subtotal price `json:"subtotal"`
+	Tax      price `json:"tax"`
+	Shipping price `json:"shipping"`
+	Total    price `json:"total"`
+}
+
+type cardRef struct {
+	Brand string `json:"brand" jsonschema:"card brand, e.g. visa"`
+	Last4 string `json:"last4" jsonschema:"last four digits of the card"`
+}
+
+// orderView is an order as get_order and list_orders show it.
+type orderView struct {
+	OrderID       string      `json:"order_id"`
+	Status        string      `json:"status" jsonschema:"pending, completed or failed"`
+	Mode          string      `json:"mode" jsonschema:"sandbox (no real money), test or live"`
+	Seller        sellerRef   `json:"seller"`
+	SellerOrderID string      `json:"seller_order_id,omitempty" jsonschema:"the seller's own order number"`
+	Line          orderLine   `json:"line"`
+	Totals        orderTotals `json:"totals"`
+	Card          cardRef     `json:"card"`
+	FailureReason string      `json:"failure_reason,omitempty" jsonschema:"for failed orders: what happened"`
+	CreatedAt     string      `json:"created_at" jsonschema:"RFC 3339"`
+	UpdatedAt     string      `json:"updated_at" jsonschema:"RFC 3339"`
+}
+
+func viewOf(o store.Order) orderView {
+	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: o.Currency}) }
+	return orderView{
+		OrderID: o.ID, Status: o.Status, Mode: o.Mode,
+		Seller:        sellerRef{ID: o.SellerID, Name: o.SellerName},
+		SellerOrderID: o.SellerOrderID,
+		Line:          orderLine{ProductID: o.ProductID, Title: o.Title, Quantity: o.Quantity, UnitPrice: m(o.UnitAmount)},
+		Totals:        orderTotals{Subtotal: m(o.Subtotal), Tax: m(o.Tax), Shipping: m(o.Shipping), Total: m(o.Total)},
+		Card:          cardRef{Brand: o.CardBrand, Last4: o.CardLast4},
+		FailureReason: o.FailureReason,
+		CreatedAt:     o.CreatedAt.Format(time.RFC3339),
+		UpdatedAt:     o.UpdatedAt.Format(time.RFC3339),
+	}
+}
+
+// line is the order in one line for text results.
+func (v orderView) line() string {
+	s := fmt.Sprintf("%s [%s] %d × %s from %s, total %s, %s %s, %s",
+		v.OrderID, v.Status, v.Line.Quantity, v.Line.Title, v.Seller.Name, v.Totals.Total.Display,
+		v.Card.Brand, v.Card.Last4, v.CreatedAt)
+	if v.FailureReason != "" {
+		s += " — " + v.FailureReason
+	}
+	return strings.TrimSpace(s)
+}

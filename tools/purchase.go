@@ -1,0 +1,198 @@
+package tools
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+type purchaseArgs struct {
+	ProductID      string `json:"product_id"`
+	Quantity       *int   `json:"quantity"`
+	QuoteID        string `json:"quote_id"`
+	IdempotencyKey string `json:"idempotency_key"`
+}
+
+type purchaseResult struct {
+	Status        string      `json:"status" jsonschema:"completed, confirmation_required, or pending (still being settled: check get_order)"`
+	Mode          string      `json:"mode" jsonschema:"sandbox (no real money moves), test or live"`
+	Summary       string      `json:"summary" jsonschema:"the purchase in one sentence"`
+	OrderID       string      `json:"order_id,omitempty"`
+	SellerOrderID string      `json:"seller_order_id,omitempty"`
+	QuoteID       string      `json:"quote_id,omitempty" jsonschema:"for confirmation_required: pass it back to purchase once the person agrees"`
+	ExpiresAt     string      `json:"expires_at,omitempty" jsonschema:"for confirmation_required: when the quote lapses (RFC 3339)"`
+	Instruction   string      `json:"instruction,omitempty" jsonschema:"what to do next"`
+	Seller        sellerRef   `json:"seller"`
+	Line          orderLine   `json:"line"`
+	Totals        orderTotals `json:"totals"`
+	Card          cardRef     `json:"card"`
+}
+
+// confirmKey names the confirmation question in an elicitation round trip.
+const confirmKey = "confirm"
+
+func (t *Toolbox) purchaseTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("purchase",
+			mcp.WithTitleAnnotation("Buy a product"),
+			mcp.WithDescription(`Buy a product for the person, paying with their card on file through a single-use payment token that only the seller can charge, only for this total. The price comes from the seller's checkout, never from you.
+
+Only call it when the person has clearly asked to buy this product in this quantity. Their spending rules (per-order and daily limits, allowed sellers and categories) are enforced by the server; you cannot change them.
+
+Results:
+- status "completed": the order is placed; order_id, the line, totals and card are returned.
+- status "confirmation_required": the total is above the amount the person pre-approved. Show them the summary exactly, and only if they say yes, call purchase again with quote_id (and nothing else). Quotes expire after 10 minutes and work once. Clients that support it ask the person directly in a dialog instead, and the call then completes or is declined in one go.
+- status "pending": the seller's answer is not known yet; nothing more will be charged. Check get_order later.
+- An error result says why nothing was bought (out of stock, over a limit, card declined, seller unavailable, ...) and what the person can do.
+
+Retrying with the same quote_id or idempotency_key returns the first outcome and never charges twice. After a purchase, get_order and list_orders show its status.`),
+			mcp.WithString("product_id", mcp.Description(`The product to buy, as search_products or get_product returned it, e.g. "nw-shoe-0007". Required unless quote_id is given.`)),
+			mcp.WithNumber("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many to buy, 1 to 99 (default 1).")),
+			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person has agreed to its summary. Confirms and completes that exact purchase.")),
+			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried.")),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[purchaseResult]()),
+			mcp.WithReadOnlyHintAnnotation(false),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(false),
+			mcp.WithOpenWorldHintAnnotation(true),
+		),
+		Handler: t.purchase,
+	}
+}
+
+func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	customer, err := t.currentCustomer(ctx)
+	if err == nil && t.Checkout == nil {
+		err = &notFound{"Purchasing is not configured on this server."}
+	}
+	if err != nil {
+		return t.fail(ctx, "purchase", err), nil
+	}
+	if req.Params.RequestState != "" || len(req.Params.InputResponses) > 0 {
+		return t.purchaseConfirmed(ctx, customer, req)
+	}
+	a, err := bindPurchase(req)
+	if err != nil {
+		return t.fail(ctx, "purchase", err), nil
+	}
+	via := checkout.ViaQuoteID
+	if clientCanElicit(ctx) {
+		via = checkout.ViaElicitation
+	}
+	out, err := t.Checkout.Purchase(ctx, checkout.Request{
+		CustomerID: customer, ProductID: a.ProductID, Quantity: *a.Quantity,
+		QuoteID: a.QuoteID, IdempotencyKey: a.IdempotencyKey, ConfirmVia: via,
+	})
+	if err != nil {
+		return t.fail(ctx, "purchase", err), nil
+	}
+	if out.Status == checkout.StatusConfirmationRequired && out.Purchase.ConfirmVia == checkout.ViaElicitation {
+		return t.askToConfirm(out), nil
+	}
+	return t.purchaseResult(out), nil
+}
+
+func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
+	a, err := bind[purchaseArgs](req)
+	if err != nil {
+		return a, err
+	}
+	a.ProductID, a.QuoteID = strings.TrimSpace(a.ProductID), strings.TrimSpace(a.QuoteID)
+	a.IdempotencyKey = strings.TrimSpace(a.IdempotencyKey)
+	if a.Quantity == nil {
+		one := 1
+		a.Quantity = &one
+	}
+	switch {
+	case a.QuoteID == "" && a.ProductID == "":
+		return a, &argError{"product_id is required (or quote_id to confirm a quote); take it from a search_products result"}
+	case *a.Quantity < 1 || *a.Quantity > 99:
+		return a, &argError{"quantity must be between 1 and 99"}
+	case len(a.IdempotencyKey) > 200:
+		return a, &argError{"idempotency_key must be at most 200 characters"}
+	}
+	return a, nil
+}
+
+// askToConfirm asks the person, through the client's dialog, to confirm a quote. The
+// request state is sealed by checkout: a client cannot forge or reuse it.
+func (t *Toolbox) askToConfirm(out checkout.Outcome) *mcp.CallToolResult {
+	return server.NewInputRequestBuilder(t.Checkout.Seal(out.Purchase)).
+		Elicit(confirmKey, mcp.ElicitationParams{
+			Mode:    mcp.ElicitationModeForm,
+			Message: "Please confirm this purchase: " + out.Summary(),
+			RequestedSchema: map[string]any{
+				"type": "object",
+				"properties": map[string]any{
+					"confirm": map[string]any{
+						"type":        "boolean",
+						"title":       "Buy it",
+						"description": "Yes to place the order and pay; no to cancel.",
+					},
+				},
+				"required": []string{"confirm"},
+			},
+		}).ToolResult()
+}
+
+// purchaseConfirmed resumes a purchase with the person's answer to askToConfirm.
+func (t *Toolbox) purchaseConfirmed(ctx context.Context, customer string, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	accepted := false
+	if ans := server.ElicitationResponse(req.Params.InputResponses, confirmKey); ans != nil && ans.Action == mcp.ElicitationResponseActionAccept {
+		content, _ := ans.Content.(map[string]any)
+		accepted, _ = content["confirm"].(bool)
+	}
+	out, err := t.Checkout.ConfirmSealed(ctx, customer, req.Params.RequestState, accepted)
+	if err != nil {
+		return t.fail(ctx, "purchase", err), nil
+	}
+	return t.purchaseResult(out), nil
+}
+
+func (t *Toolbox) purchaseResult(out checkout.Outcome) *mcp.CallToolResult {
+	p := out.Purchase
+	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
+	r := purchaseResult{
+		Status: out.Status, Mode: p.Mode, Summary: out.Summary(),
+		Seller: sellerRef{ID: p.SellerID, Name: p.SellerName},
+		Line:   orderLine{ProductID: p.ProductID, Title: p.Title, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
+		Totals: orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)},
+		Card:   cardRef{Brand: p.CardBrand, Last4: p.CardLast4},
+	}
+	if out.Order != nil {
+		r.OrderID, r.SellerOrderID = out.Order.ID, out.Order.SellerOrderID
+	}
+	var text string
+	switch out.Status {
+	case checkout.StatusCompleted:
+		r.Summary = "Bought " + strings.TrimPrefix(r.Summary, "Buy ")
+		text = r.Summary + " Order " + r.OrderID + "."
+	case checkout.StatusConfirmationRequired:
+		r.QuoteID, r.ExpiresAt = p.QuoteID, p.ExpiresAt.UTC().Format(time.RFC3339)
+		r.Instruction = "Show the summary to the person exactly as written. Only if they agree, call purchase with quote_id \"" + p.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged."
+		text = "Confirmation required. " + r.Summary + " " + r.Instruction
+	default:
+		r.Instruction = "The seller has not confirmed the order yet. Nothing more will be charged. Check get_order with order_id " + r.OrderID + " in a minute."
+		text = "Pending. " + r.Summary + " " + r.Instruction
+	}
+	return mcp.NewToolResultStructured(r, text)
+}
+
+// clientCanElicit reports whether the client declared the elicitation capability, in
+// either protocol era.
+func clientCanElicit(ctx context.Context) bool {
+	if info := server.RequestProtocolInfoFromContext(ctx); info != nil && info.Modern {
+		return info.ClientCapabilities != nil && info.ClientCapabilities.Elicitation != nil
+	}
+	if s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo); ok {
+		return s.GetClientCapabilities().Elicitation != nil
+	}
+	return false
+}

@@ -1,0 +1,287 @@
+package tools
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// storefront is a Toolbox with a store, the demo customer and a sandbox checkout.
+type storefront struct {
+	tb   *Toolbox
+	sb   *checkout.Sandbox
+	logs *syncLog
+}
+
+func newStorefront(t *testing.T) *storefront {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "commerce.db")
+	cat, err := catalog.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	c, err := st.SeedDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncLog{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	sb, err := checkout.NewSandbox(cat, checkout.SandboxOptions{Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := checkout.New(checkout.Config{Catalog: cat, Store: st, Sellers: sb, Tokens: sb.Tokens(), ConfirmKey: bytes.Repeat([]byte{1}, 32), Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log}, sb: sb, logs: logs}
+}
+
+// client connects an in-process MCP client. With answer set, the client declares
+// elicitation and answers every confirmation dialog with it; version pins the
+// protocol era ("" for the newest).
+func (s *storefront) client(t *testing.T, answer *mcp.ElicitationResult, version string) *client.Client {
+	t.Helper()
+	var (
+		opts  []client.ClientOption
+		topts []transport.InProcessOption
+	)
+	if answer != nil {
+		opts = append(opts, client.WithElicitationHandler(fixedElicitAnswer{answer}))
+		topts = append(topts, transport.WithElicitationHandler(fixedElicitAnswer{answer}))
+	}
+	if version != "" {
+		opts = append(opts, client.WithProtocolVersion(version))
+	}
+	c := client.NewClient(transport.NewInProcessTransportWithOptions(s.tb.NewServer("commerce-mcp", "test"), topts...), opts...)
+	ctx := context.Background()
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	req := mcp.InitializeRequest{}
+	req.Params.ProtocolVersion = version
+	if version == "" {
+		req.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
+	}
+	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
+	if answer != nil {
+		req.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
+	}
+	if _, err := c.Initialize(ctx, req); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+type fixedElicitAnswer struct{ r *mcp.ElicitationResult }
+
+func (f fixedElicitAnswer) Elicit(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	return f.r, nil
+}
+
+func accept(confirm bool) *mcp.ElicitationResult {
+	return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionAccept, Content: map[string]any{"confirm": confirm}}}
+}
+
+func (s *storefront) charges() int {
+	n := 0
+	for _, pi := range s.sb.Stripe.PaymentIntents() {
+		if pi.Status == "succeeded" {
+			n++
+		}
+	}
+	return n
+}
+
+// product returns an in-stock demo product priced within [lo, hi] minor units.
+func demoProduct(t *testing.T, lo, hi int64) catalog.Product {
+	t.Helper()
+	for _, p := range demo.Products() {
+		if p.Purchasable() && p.Price.Amount >= lo && p.Price.Amount <= hi && (p.Stock == nil || *p.Stock >= 5) {
+			return p
+		}
+	}
+	t.Fatalf("no demo product priced %d..%d", lo, hi)
+	return catalog.Product{}
+}
+
+func TestPurchaseWithoutElicitation(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	cheap, dear := demoProduct(t, 1000, 4000), demoProduct(t, 6000, 40000)
+
+	var done purchaseResult
+	res := call(t, c, "purchase", map[string]any{"product_id": cheap.ID}, &done)
+	if res.IsError || done.Status != "completed" || done.OrderID == "" || done.Mode != "sandbox" || done.Totals.Total.Amount != cheap.Price.Amount {
+		t.Fatalf("cheap purchase: %s / %+v", text(res), done)
+	}
+
+	var quote purchaseResult
+	res = call(t, c, "purchase", map[string]any{"product_id": dear.ID, "quantity": 1}, &quote)
+	if res.IsError || quote.Status != "confirmation_required" || quote.QuoteID == "" || quote.ExpiresAt == "" || !strings.Contains(quote.Instruction, quote.QuoteID) {
+		t.Fatalf("dear purchase: %s / %+v", text(res), quote)
+	}
+	if s.charges() != 1 {
+		t.Fatalf("charged before confirmation")
+	}
+	var confirmed purchaseResult
+	res = call(t, c, "purchase", map[string]any{"quote_id": quote.QuoteID}, &confirmed)
+	if res.IsError || confirmed.Status != "completed" || confirmed.Line.ProductID != dear.ID {
+		t.Fatalf("confirm: %s / %+v", text(res), confirmed)
+	}
+
+	var order orderView
+	res = call(t, c, "get_order", map[string]any{"order_id": confirmed.OrderID}, &order)
+	if res.IsError || order.Status != "completed" || order.Card.Last4 != "4242" {
+		t.Fatalf("get_order: %s / %+v", text(res), order)
+	}
+	var list listOrdersResult
+	res = call(t, c, "list_orders", map[string]any{"limit": 1}, &list)
+	if res.IsError || len(list.Orders) != 1 || list.Orders[0].OrderID != confirmed.OrderID || list.NextCursor == "" {
+		t.Fatalf("list_orders page 1: %s / %+v", text(res), list)
+	}
+	var page2 listOrdersResult
+	res = call(t, c, "list_orders", map[string]any{"limit": 1, "cursor": list.NextCursor}, &page2)
+	if res.IsError || len(page2.Orders) != 1 || page2.Orders[0].OrderID != done.OrderID || page2.NextCursor != "" {
+		t.Fatalf("list_orders page 2: %s / %+v", text(res), page2)
+	}
+	if s.charges() != 2 {
+		t.Errorf("%d charges, want 2", s.charges())
+	}
+}
+
+func TestPurchaseWithElicitation(t *testing.T) {
+	tests := []struct {
+		name    string
+		answer  *mcp.ElicitationResult
+		version string
+		want    string // "completed" or a fragment of the error
+	}{
+		{"accept, legacy era", accept(true), "2025-11-25", "completed"},
+		{"accept, modern era", accept(true), "", "completed"},
+		{"accept with confirm false", accept(false), "2025-11-25", "declined"},
+		{"decline", &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, "2025-11-25", "declined"},
+		{"cancel, modern era", &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionCancel}}, "", "declined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStorefront(t)
+			c := s.client(t, tt.answer, tt.version)
+			var out purchaseResult
+			res := call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 6000, 40000).ID}, &out)
+			charged := 0
+			if tt.want == "completed" {
+				charged = 1
+				if res.IsError || out.Status != "completed" {
+					t.Fatalf("got %s / %+v, want completed", text(res), out)
+				}
+			} else if !res.IsError || !strings.Contains(text(res), tt.want) || !strings.Contains(text(res), "Nothing was charged") {
+				t.Fatalf("got %s, want an error saying %q and that nothing was charged", text(res), tt.want)
+			}
+			if s.charges() != charged {
+				t.Errorf("%d charges, want %d", s.charges(), charged)
+			}
+		})
+	}
+}
+
+// A client cannot skip the dialog by answering it unasked, nor forge its state. The
+// handler is called directly: mcp-go's client manages these fields itself.
+func TestPurchaseForgedConfirmation(t *testing.T) {
+	s := newStorefront(t)
+	for _, state := range []string{"", "forged", "eyJjIjoiY3VzX2RlbW8ifQ.AAAA"} {
+		req := mcp.CallToolRequest{}
+		req.Params.Name = "purchase"
+		req.Params.Arguments = map[string]any{"product_id": demoProduct(t, 6000, 40000).ID}
+		req.Params.RequestState = state
+		req.Params.InputResponses = mcp.InputResponses{confirmKey: mcp.NewElicitationInputResponse(*accept(true))}
+		res, err := s.tb.purchase(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.IsError || !strings.Contains(text(res), "could not be verified") {
+			t.Errorf("state %q: %s, want a refusal", state, text(res))
+		}
+	}
+	if s.charges() != 0 || len(s.sb.Stripe.Tokens()) != 0 {
+		t.Error("a forged confirmation led to a token or a charge")
+	}
+}
+
+func TestPurchaseArguments(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	tests := []struct {
+		name string
+		args map[string]any
+		want string
+	}{
+		{"no product", map[string]any{}, "product_id is required"},
+		{"quantity zero", map[string]any{"product_id": "x", "quantity": 0}, "quantity must be between 1 and 99"},
+		{"quantity too big", map[string]any{"product_id": "x", "quantity": 100}, "quantity must be between 1 and 99"},
+		{"unknown product", map[string]any{"product_id": "nope"}, "search_products"},
+		{"unknown quote", map[string]any{"quote_id": "qt_nope"}, "No quote"},
+		{"customer is not an argument", map[string]any{"product_id": "x", "customer_id": "cus_demo"}, "unknown argument"},
+		{"unknown order", nil, ""},
+	}
+	for _, tt := range tests {
+		if tt.args == nil {
+			continue
+		}
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, c, "purchase", tt.args, nil)
+			if !res.IsError || !strings.Contains(text(res), tt.want) {
+				t.Errorf("got %s, want an error containing %q", text(res), tt.want)
+			}
+		})
+	}
+	res := call(t, c, "get_order", map[string]any{"order_id": "ord_nope"}, nil)
+	if !res.IsError || !strings.Contains(text(res), "list_orders") {
+		t.Errorf("get_order unknown: %s", text(res))
+	}
+	res = call(t, c, "list_orders", map[string]any{"status": "shipped"}, nil)
+	if !res.IsError {
+		t.Errorf("list_orders bad status: %s", text(res))
+	}
+}
+
+type syncLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}

@@ -1,0 +1,181 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+type recommendArgs struct {
+	Context          string `json:"context"`
+	Category         string `json:"category"`
+	Limit            int    `json:"limit"`
+	ExcludePurchased *bool  `json:"exclude_purchased"`
+}
+
+// recommendation is a product as search_products shows it, plus why it is recommended.
+type recommendation struct {
+	productSummary
+	Score   float64  `json:"score" jsonschema:"relevance to this customer; higher is better, comparable within one result only"`
+	Reasons []string `json:"reasons" jsonschema:"short sentences saying why, to pass on to the person"`
+}
+
+type recommendResult struct {
+	Recommendations []recommendation `json:"recommendations"`
+	ColdStart       bool             `json:"cold_start,omitempty" jsonschema:"true when the customer has no preferences or orders yet: these are popular, well-rated picks"`
+	Notes           []string         `json:"notes,omitempty"`
+}
+
+func (t *Toolbox) recommendTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("recommend",
+			mcp.WithTitleAnnotation("Recommend products"),
+			mcp.WithDescription(`Personal product picks for the current customer, each with the reasons it was picked. Use it when the person asks for suggestions, ideas or "something like what I usually buy", or wants a gift idea.
+
+Ranking uses the customer's stated preferences (see get_preferences), their order history, what other customers bought together, ratings and popularity. It never returns disliked brands, products that cannot be bought now, products outside the customer's price range, or (by default) products they already bought; no brand takes more than two places in five.
+
+Returns "recommendations" (up to "limit", default 5, max 20), each a product as search_products returns it plus "score" and "reasons" (short sentences you can pass on, e.g. "You like Stridewell"). "cold_start" is true when nothing is known about the customer yet; suggest they tell you their preferences (update_preferences).
+
+Give "context" to steer the picks with the person's words, e.g. "a gift for a runner under $100". Call get_product for details before purchase.`),
+			mcp.WithString("context", mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer; a price phrase such as "under $100" narrows the price. Omit for general picks.`)),
+			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Home & Kitchen > Coffee".`)),
+			mcp.WithNumber("limit", mcp.Min(1), mcp.Max(catalog.MaxRecommendLimit), mcp.DefaultNumber(catalog.DefaultRecommendLimit), mcp.Description("How many products, 1 to 20 (default 5).")),
+			mcp.WithBoolean("exclude_purchased", mcp.DefaultBool(true), mcp.Description("Leave out products the customer already bought (default true). Set false for things bought again, such as coffee beans.")),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[recommendResult]()),
+			mcp.WithReadOnlyHintAnnotation(true),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.recommend,
+	}
+}
+
+func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	a, err := bind[recommendArgs](req)
+	if err != nil {
+		return t.fail(ctx, "recommend", err), nil
+	}
+	if a.Limit < 0 || a.Limit > catalog.MaxRecommendLimit {
+		return t.fail(ctx, "recommend", &argError{fmt.Sprintf("limit must be between 1 and %d", catalog.MaxRecommendLimit)}), nil
+	}
+	customer, err := t.customerStore(ctx)
+	if err != nil {
+		return t.fail(ctx, "recommend", err), nil
+	}
+	prefs, orders, err := t.customerFacts(ctx, customer)
+	if err != nil {
+		return t.fail(ctx, "recommend", err), nil
+	}
+	res, err := t.Catalog.Recommend(ctx, recommendInput(a, prefs, orders, t.now()))
+	if err != nil {
+		return t.fail(ctx, "recommend", err), nil
+	}
+	out := recommendResultOf(res)
+	return mcp.NewToolResultStructured(out, out.text()), nil
+}
+
+// maxHistory is how many of the customer's most recent orders recommend reads.
+const maxHistory = 200
+
+// customerFacts loads what recommend needs to know about the customer: preferences
+// and the most recent orders, newest first.
+func (t *Toolbox) customerFacts(ctx context.Context, customer string) (store.Preferences, []store.Order, error) {
+	prefs, err := t.Store.Preferences(ctx, customer)
+	if err != nil {
+		return store.Preferences{}, nil, err
+	}
+	orders, err := t.recentOrders(ctx, customer, maxHistory)
+	return prefs, orders, err
+}
+
+// recentOrders returns up to n of the customer's orders, newest first.
+func (t *Toolbox) recentOrders(ctx context.Context, customer string, n int) ([]store.Order, error) {
+	var (
+		out    []store.Order
+		cursor string
+	)
+	for len(out) < n {
+		page, next, err := t.Store.ListOrders(ctx, store.OrderFilter{CustomerID: customer, Limit: min(100, n-len(out)), Cursor: cursor})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	return out, nil
+}
+
+// recommendInput turns the arguments, the customer's preferences and orders (newest
+// first) into the catalog's ranking input. Completed orders are the purchase history;
+// completed and pending ones are excluded unless exclude_purchased is false. This is
+// the only place preferences and history become ranking input, and the offline
+// evaluation (TestRecommendQuality) goes through it too.
+func recommendInput(a recommendArgs, prefs store.Preferences, orders []store.Order, now time.Time) catalog.RecommendInput {
+	in := catalog.RecommendInput{
+		Context: a.Context, Category: a.Category, Limit: a.Limit,
+		FavoriteCategories: prefs.FavoriteCategories, FavoriteBrands: prefs.FavoriteBrands,
+		DislikedBrands: prefs.DislikedBrands, MinPrice: prefs.PriceMin, MaxPrice: prefs.PriceMax,
+		Now: now,
+	}
+	exclude := a.ExcludePurchased == nil || *a.ExcludePurchased
+	for _, o := range orders {
+		if o.Status == store.OrderCompleted {
+			in.History = append(in.History, catalog.Purchased{
+				ProductID: o.ProductID, Title: o.Title, Brand: o.Brand, Category: o.Category,
+				Price: money.Money{Amount: o.UnitAmount, Currency: o.Currency}, At: o.CreatedAt,
+			})
+		}
+		if exclude && o.Status != store.OrderFailed {
+			in.Exclude = append(in.Exclude, o.ProductID)
+		}
+	}
+	return in
+}
+
+func recommendResultOf(res catalog.Recommendations) recommendResult {
+	out := recommendResult{Recommendations: make([]recommendation, 0, len(res.Items)), ColdStart: res.ColdStart, Notes: res.Notes}
+	for _, r := range res.Items {
+		out.Recommendations = append(out.Recommendations, recommendation{productSummary: summaryOf(r.Product, ""), Score: r.Score, Reasons: r.Reasons})
+	}
+	return out
+}
+
+// text is the readable fallback for clients that do not use structuredContent.
+func (r recommendResult) text() string {
+	var b strings.Builder
+	for _, n := range r.Notes {
+		b.WriteString(n + "\n")
+	}
+	if len(r.Recommendations) == 0 {
+		b.WriteString("No recommendations. Try another category or context, or search_products.")
+		return b.String()
+	}
+	if r.ColdStart {
+		b.WriteString("Nothing is known about this customer yet; these are popular, well-rated picks. Ask about their preferences and save them with update_preferences.\n")
+	}
+	fmt.Fprintf(&b, "%d recommendations:\n", len(r.Recommendations))
+	for i, p := range r.Recommendations {
+		fmt.Fprintf(&b, "%d. %s\n   Why: %s\n", i+1, p.line(), strings.Join(p.Reasons, "; "))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (t *Toolbox) now() time.Time {
+	if t.Now != nil {
+		return t.Now()
+	}
+	return time.Now()
+}
