@@ -13,6 +13,9 @@ import (
 type filter struct {
 	where string
 	args  []any
+	// inStockOnly means the only conditions are the default ones: visible and in
+	// stock. Such a search can be counted without joining its matches.
+	inStockOnly bool
 }
 
 // filters compiles q's filters. When a category or seller filter names nothing in the
@@ -66,7 +69,7 @@ func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) 
 		conds = append(conds, "p.rating >= ?")
 		args = append(args, q.MinRating)
 	}
-	return filter{where: strings.Join(conds, " AND "), args: args}, "", nil
+	return filter{where: strings.Join(conds, " AND "), args: args, inStockOnly: q.InStock && len(conds) == 2}, "", nil
 }
 
 // minor converts a major-unit bound to minor units with exp decimals, rounding with

@@ -62,8 +62,8 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	}
 	res.Total = len(ms)
 	if more {
-		if err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&res.Total); err != nil {
-			return fmt.Errorf("search count: %w", err)
+		if res.Total, err = s.count(ctx, from, args, anyWord); err != nil {
+			return err
 		}
 	}
 	if res.Facets, err = s.c.facets(ctx, ms[:min(len(ms), FacetCap)]); err != nil {
@@ -78,6 +78,29 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	}
 	res.Hits, err = s.hits(ctx, page)
 	return err
+}
+
+// count returns the number of matches. A text search with only the default filters
+// (visible, in stock) counts all full-text matches and subtracts the excluded products
+// among them, which reads the products of the (few) excluded rows instead of every
+// match's.
+func (s *search) count(ctx context.Context, from string, args []any, anyWord bool) (int, error) {
+	var n int
+	if !s.f.inStockOnly || s.text.empty() {
+		err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("search count: %w", err)
+		}
+		return n, nil
+	}
+	m := s.text.match(anyWord)
+	err := s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1) -
+		(SELECT count(*) FROM products p INDEXED BY products_excluded WHERE (p.hidden OR NOT p.in_stock)
+		 AND p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1))`, m).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("search count: %w", err)
+	}
+	return n, nil
 }
 
 // ranked returns up to n best matches in order, and whether more exist.

@@ -996,3 +996,62 @@ func TestSearchPriceCurrencies(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchCountWithExcluded checks the total of searches with more matches than
+// FacetCap when some matching products are hidden or out of stock: the default search
+// counts matches minus excluded ones, and must agree with the filtered count.
+func TestSearchCountWithExcluded(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	n := 2*catalog.FacetCap + 200
+	products := make([]catalog.Product, n)
+	visible, inStock := 0, 0
+	for i := range products {
+		p := catalog.Product{ID: "many-" + strconv.Itoa(i), SellerID: "trail", Title: "Lantern " + strconv.Itoa(i),
+			Brand: "Glowco", Category: "Lights", Price: usd(int64(500 + i)), Stock: qty(int64(i % 4)), Hidden: i%9 == 0,
+			Availability: catalog.InStock}
+		if i%13 == 0 || i%4 == 0 {
+			p.Availability = catalog.OutOfStock
+		}
+		products[i] = p
+		if !p.Hidden {
+			visible++
+			if p.Purchasable() {
+				inStock++
+			}
+		}
+	}
+	// Products that do not match must not disturb the count either.
+	products = append(products, catalog.Product{ID: "other-hidden", SellerID: "trail", Title: "Candle", Price: usd(100), Hidden: true},
+		catalog.Product{ID: "other-out", SellerID: "trail", Title: "Candle", Price: usd(100), Stock: qty(0)})
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		q    catalog.Query
+		want int
+	}{
+		{"in stock, one word", catalog.Query{Text: "lantern", InStock: true, Limit: catalog.MaxLimit}, inStock},
+		{"in stock, prefix", catalog.Query{Text: "lant", InStock: true, Limit: catalog.MaxLimit}, inStock},
+		{"any stock", catalog.Query{Text: "lantern", Limit: catalog.MaxLimit}, visible},
+		{"in stock with a brand filter", catalog.Query{Text: "lantern", InStock: true, Brand: "Glowco", Limit: catalog.MaxLimit}, inStock},
+	}
+	if inStock <= catalog.FacetCap {
+		t.Fatalf("only %d products in stock: the fixture must exceed FacetCap", inStock)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != tt.want {
+				t.Errorf("Total = %d, want %d", res.Total, tt.want)
+			}
+			if got := len(pageAll(t, c, tt.q)); got != tt.want {
+				t.Errorf("paging returned %d products, want %d", got, tt.want)
+			}
+		})
+	}
+}
