@@ -90,7 +90,9 @@ func (c *Catalog) Recommend(ctx context.Context, in RecommendInput) (Recommendat
 	if err := r.load(ctx); err != nil {
 		return Recommendations{}, err
 	}
-	r.score(ctx)
+	if err := r.score(ctx); err != nil {
+		return Recommendations{}, err
+	}
 	out.ColdStart = r.cold
 	if out.Items, err = r.result(ctx, r.pick()); err != nil {
 		return Recommendations{}, err
@@ -114,9 +116,12 @@ func (in *RecommendInput) validate() error {
 	if in.Limit < 1 || in.Limit > MaxRecommendLimit {
 		return fmt.Errorf("%w: limit must be between 1 and %d", ErrInvalid, MaxRecommendLimit)
 	}
-	for name, p := range map[string]*float64{"minimum": in.MinPrice, "maximum": in.MaxPrice} {
-		if p != nil && (*p < 0 || math.IsNaN(*p) || math.IsInf(*p, 0)) {
-			return fmt.Errorf("%w: the %s price must be a non-negative amount", ErrInvalid, name)
+	for _, b := range []struct {
+		name string
+		p    *float64
+	}{{"minimum", in.MinPrice}, {"maximum", in.MaxPrice}} {
+		if b.p != nil && (*b.p < 0 || math.IsNaN(*b.p) || math.IsInf(*b.p, 0)) {
+			return fmt.Errorf("%w: the %s price must be a non-negative amount", ErrInvalid, b.name)
 		}
 	}
 	if in.MinPrice != nil && in.MaxPrice != nil && *in.MinPrice > *in.MaxPrice {
@@ -150,7 +155,7 @@ type recommender struct {
 func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, error) {
 	in := &r.in
 	cp := parseContextPrice(in.Context)
-	r.text = parseText(cp.rest)
+	r.text = dropFillers(parseText(cp.rest))
 	if cp.phrase != "" {
 		r.askedFor = cp.phrase
 		if cp.min != nil && (in.MinPrice == nil || *cp.min > *in.MinPrice) {

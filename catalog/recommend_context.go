@@ -6,6 +6,29 @@ import (
 	"strings"
 )
 
+// fillers are words of a request that say nothing about the product: "something
+// for someone who loves tea" is a search for tea.
+var fillers = map[string]bool{
+	"something": true, "anything": true, "someone": true, "somebody": true, "who": true,
+	"looking": true, "want": true, "need": true, "idea": true, "ideas": true,
+	"loves": true, "likes": true, "lover": true, "lovers": true, "fan": true, "fans": true,
+	"good": true, "nice": true, "please": true, "recommend": true, "suggest": true,
+}
+
+// dropFillers removes the fillers from q, unless nothing else is left.
+func dropFillers(q textQuery) textQuery {
+	var words []string
+	for _, w := range q.words {
+		if !fillers[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) > 0 {
+		q.words = words
+	}
+	return q
+}
+
 // contextPrice is a price phrase found in a recommendation context.
 type contextPrice struct {
 	min, max *float64

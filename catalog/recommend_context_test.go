@@ -46,3 +46,16 @@ func TestParseContextPrice(t *testing.T) {
 func sameBound(a, b *float64) bool {
 	return (a == nil) == (b == nil) && (a == nil || *a == *b)
 }
+
+func TestDropFillers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"something for someone who loves tea", "tea"},
+		{"a gift for a runner", "gift runner"},
+		{"something nice", "something nice"}, // nothing but fillers: kept
+	}
+	for _, tc := range tests {
+		if got := dropFillers(parseText(tc.in)).String(); got != tc.want {
+			t.Errorf("dropFillers(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

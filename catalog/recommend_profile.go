@@ -22,6 +22,9 @@ const (
 	maxCoSources     = 20
 	minLearnedShare  = 0.05
 	minHistoryPrices = 3
+	// historyPrior is how many (recency-weighted) purchases count as half the evidence
+	// of a taste.
+	historyPrior = 2.0
 )
 
 // profile is what a RecommendInput says about the customer's taste.
@@ -98,9 +101,12 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 			p.price.n++
 		}
 	}
+	// Shares are shrunk while there is little history: one purchase says less about a
+	// taste than ten.
+	conf := total / (total + historyPrior)
 	for _, m := range []map[string]float64{p.catShare, p.brandShare} {
 		for k := range m {
-			m[k] /= total
+			m[k] = m[k] / total * conf
 		}
 	}
 	if pw > 0 {
@@ -202,4 +208,17 @@ func ancestorKeys(path string) []string {
 		out[i] = strings.Join(parts[:i+1], " > ")
 	}
 	return out
+}
+
+// KnownCategory reports whether path matches a category the way favourite categories
+// and Query.Category do (a run of whole segments, ignoring case, so "shoes" matches
+// "Apparel > Shoes > Running"). When it does not, it also returns the top-level
+// categories, to suggest instead.
+func (c *Catalog) KnownCategory(ctx context.Context, path string) (bool, []string, error) {
+	ids, err := c.categoryIDs(ctx, strings.ToLower(NormalizeCategory(path)))
+	if err != nil || len(ids) > 0 {
+		return len(ids) > 0, nil, err
+	}
+	top, err := c.topCategories(ctx)
+	return false, top, err
 }

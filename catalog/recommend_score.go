@@ -28,8 +28,8 @@ type features struct {
 func weights() features {
 	return features{
 		text:        2.0,
-		statedCat:   0.6,
-		statedBrand: 0.6,
+		statedCat:   1.0,
+		statedBrand: 0.8,
 		histCat:     1.5,
 		histBrand:   0.8,
 		co:          2.0,
@@ -46,7 +46,7 @@ func (f features) dot(w features) float64 {
 }
 
 // score computes every loaded candidate's features and score.
-func (r *recommender) score(ctx context.Context) {
+func (r *recommender) score(ctx context.Context) error {
 	for _, c := range r.cands {
 		if c.loaded {
 			r.maxCo = max(r.maxCo, c.co)
@@ -54,7 +54,10 @@ func (r *recommender) score(ctx context.Context) {
 			r.maxRevs = max(r.maxRevs, c.reviews)
 		}
 	}
-	paths := r.paths(ctx)
+	paths, err := r.paths(ctx)
+	if err != nil {
+		return err
+	}
 	keys := map[int64][]string{} // category id → ancestorKeys of its path
 	w := weights()
 	for _, rowid := range r.order {
@@ -70,10 +73,11 @@ func (r *recommender) score(ctx context.Context) {
 		c.f = r.features(c, k)
 		c.score = c.f.dot(w)
 	}
+	return nil
 }
 
 // paths returns the category paths of the catalog, by id (kept in memory).
-func (r *recommender) paths(ctx context.Context) map[int64]string {
+func (r *recommender) paths(ctx context.Context) (map[int64]string, error) {
 	ids := map[int64]int{}
 	for _, c := range r.cands {
 		if c.loaded && c.category != 0 {
@@ -82,9 +86,9 @@ func (r *recommender) paths(ctx context.Context) map[int64]string {
 	}
 	paths, err := r.c.categoryPaths(ctx, ids)
 	if err != nil {
-		return nil // paths only add reasons and the category signal; ranking goes on without
+		return nil, fmt.Errorf("recommend: %w", err)
 	}
-	return paths
+	return paths, nil
 }
 
 // features computes c's signals; keys are the ancestorKeys of its category.

@@ -79,15 +79,16 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 }
 
 // classifyACP maps the ACP client's errors onto the saga's: an answer that leaves the
-// outcome open (5xx, 429, 409 in flight, timeouts, malformed bodies) is ErrUnavailable;
-// a definite 4xx refusal is ErrRejected.
+// outcome open (5xx, 429, a request with the same key still in flight, timeouts,
+// malformed bodies) is ErrUnavailable; any other 4xx (including 409 invalid_state and
+// session_expired) is a definite refusal, ErrRejected.
 func classifyACP(err error) error {
 	var pe *acp.Error
 	var te *acp.TransportError
 	switch {
 	case acp.OutcomeUnknown(err), errors.As(err, &te):
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
-	case errors.As(err, &pe) && (pe.HTTPStatus == http.StatusTooManyRequests || pe.HTTPStatus == http.StatusConflict):
+	case errors.As(err, &pe) && (pe.HTTPStatus == http.StatusTooManyRequests || pe.Code == acp.CodeIdempotencyInFlight):
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	case errors.As(err, &pe):
 		return fmt.Errorf("%w: %w", ErrRejected, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -195,4 +196,11 @@ func retry[T any](ctx context.Context, s *Service, fn func() (T, error)) (T, err
 // afterSale feeds a completed sale into the catalog's sales statistics, which
 // recommend uses. A failure is logged: the order itself is already recorded.
 func (s *Service) afterSale(ctx context.Context, p *store.Purchase) {
+	also, err := s.cfg.Store.BoughtBefore(ctx, p.CustomerID, p.OrderID, catalog.MaxAlsoBought)
+	if err == nil {
+		err = s.cfg.Catalog.RecordSale(ctx, p.ProductID, p.Quantity, also, s.now())
+	}
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "record sale statistics", "purchase", p.ID, "err", err)
+	}
 }

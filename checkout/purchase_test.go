@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -187,4 +188,35 @@ func wantRefusal(t *testing.T, err error, code string) *checkout.Refusal {
 		t.Errorf("refusal %q does not say whether anything was charged", ref.Message)
 	}
 	return ref
+}
+
+// TestCompletedPurchasesFeedSalesStatistics checks that completed orders reach the
+// catalog's sales and co-purchase statistics, which recommend reads.
+func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	first, second := e.product(1000, 2000), e.product(2001, 4000)
+	for _, p := range []string{first.ID, second.ID} {
+		if out, err := e.buy(p, 1); err != nil || out.Status != checkout.StatusCompleted {
+			t.Fatalf("buy %s: %+v, %v", p, out, err)
+		}
+	}
+	recs, err := e.cat.Recommend(ctx, catalog.RecommendInput{
+		History: []catalog.Purchased{{ProductID: first.ID, Brand: first.Brand, Category: first.Category, Price: first.Price, At: e.clock.Now()}},
+		Exclude: []string{first.ID}, Limit: 20, Now: e.clock.Now(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs.Items {
+		if r.ID == second.ID {
+			for _, why := range r.Reasons {
+				if strings.Contains(why, first.Title) {
+					return
+				}
+			}
+			t.Fatalf("%s is recommended without a co-purchase reason: %q", second.ID, r.Reasons)
+		}
+	}
+	t.Fatalf("%s, bought after %s, is not among its recommendations", second.ID, first.ID)
 }

@@ -60,14 +60,14 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	sess, err := co.Get(ctx, p.SessionID)
+	sess, err := sessionOrNone(co.Get(ctx, p.SessionID))
 	if err != nil {
 		return false, err
 	}
 	if sess.Status != StatusSessionCompleted {
 		s.revoke(ctx, p)
 		// The seller may have completed between the Get and the revocation.
-		if sess, err = co.Get(ctx, p.SessionID); err != nil {
+		if sess, err = sessionOrNone(co.Get(ctx, p.SessionID)); err != nil {
 			return false, err
 		}
 	}
@@ -112,4 +112,13 @@ func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
 	}
 	p.TokenID = tok.ID
 	s.revoke(ctx, p)
+}
+
+// sessionOrNone treats a session the seller refuses to show (such as one it no longer
+// knows, after a sandbox restart) as not completed: nothing can be charged on it.
+func sessionOrNone(sess Session, err error) (Session, error) {
+	if errors.Is(err, ErrRejected) {
+		return Session{}, nil
+	}
+	return sess, err
 }

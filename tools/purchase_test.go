@@ -28,6 +28,12 @@ type storefront struct {
 
 func newStorefront(t *testing.T) *storefront {
 	t.Helper()
+	return newStorefrontWith(t, checkout.SandboxOptions{})
+}
+
+// newStorefrontWith is newStorefront with sandbox options (fault injection).
+func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "commerce.db")
 	cat, err := catalog.Open(ctx, path)
@@ -49,7 +55,8 @@ func newStorefront(t *testing.T) *storefront {
 	}
 	logs := &syncLog{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	sb, err := checkout.NewSandbox(cat, checkout.SandboxOptions{Log: log})
+	sbo.Log = log
+	sb, err := checkout.NewSandbox(cat, sbo)
 	if err != nil {
 		t.Fatal(err)
 	}

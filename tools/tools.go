@@ -38,20 +38,27 @@ func (t *Toolbox) Tools() []server.ServerTool {
 	return []server.ServerTool{
 		t.searchProductsTool(),
 		t.getProductTool(),
+		t.recommendTool(),
 		t.purchaseTool(),
 		t.getOrderTool(),
 		t.listOrdersTool(),
+		t.getPreferencesTool(),
+		t.updatePreferencesTool(),
 	}
 }
 
-// NewServer returns an MCP server named name, at version, serving all tools with the
-// server instructions that tell a model how to use them together.
+// NewServer returns an MCP server named name, at version, serving all tools, resources
+// and prompts with the server instructions that tell a model how to use them together.
 func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
+		server.WithResourceCapabilities(false, false),
+		server.WithPromptCapabilities(false),
 		server.WithInstructions(instructions),
 		server.WithRecovery(),
 	)
 	s.AddTools(t.Tools()...)
+	s.AddResources(t.Resources()...)
+	s.AddPrompts(t.Prompts()...)
 	return s
 }

@@ -47,11 +47,14 @@ func TestToolSnapshots(t *testing.T) {
 func TestToolMetadata(t *testing.T) {
 	type hints struct{ readOnly, destructive, idempotent, openWorld bool }
 	want := map[string]hints{
-		"search_products": {readOnly: true, idempotent: true},
-		"get_product":     {readOnly: true, idempotent: true},
-		"purchase":        {openWorld: true},
-		"get_order":       {readOnly: true, idempotent: true},
-		"list_orders":     {readOnly: true, idempotent: true},
+		"search_products":    {readOnly: true, idempotent: true},
+		"get_product":        {readOnly: true, idempotent: true},
+		"purchase":           {openWorld: true},
+		"get_order":          {readOnly: true, idempotent: true},
+		"list_orders":        {readOnly: true, idempotent: true},
+		"recommend":          {readOnly: true, idempotent: true},
+		"get_preferences":    {readOnly: true, idempotent: true},
+		"update_preferences": {idempotent: true},
 	}
 	tools := (&Toolbox{}).Tools()
 	if len(tools) != len(want) {

@@ -93,10 +93,15 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	last4 := fs.String("last4", "", "last four `digits` of the card (sandbox mode only)")
 	expMonth := fs.Int("exp-month", 0, "expiry `month` 1-12 (sandbox mode only)")
 	expYear := fs.Int("exp-year", 0, "expiry `year`, four digits (sandbox mode only)")
-	stripeKey := fs.String("stripe-key", getenv("STRIPE_SECRET_KEY"), "Stripe secret `key` (env STRIPE_SECRET_KEY): check the method with Stripe")
+	// Secrets are read from the environment after parsing, so that -h never prints them
+	// as flag defaults.
+	stripeKey := fs.String("stripe-key", "", "Stripe secret `key` (env STRIPE_SECRET_KEY): check the method with Stripe")
 	stripeURL := fs.String("stripe-base-url", "", "Stripe API base `URL`, for emulators and tests")
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
+	}
+	if *stripeKey == "" {
+		*stripeKey = getenv("STRIPE_SECRET_KEY")
 	}
 	if *pmID == "" {
 		return &usageError{"customer add-payment-method needs --payment-method pm_…"}

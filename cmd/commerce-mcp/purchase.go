@@ -28,12 +28,24 @@ type payFlags struct {
 	confirmKey    string
 }
 
+// register declares the flags. The secrets (--stripe-key, --confirm-key) are read from
+// the environment by fromEnv after parsing, so that -h never prints them as defaults.
 func (p *payFlags) register(fs *flag.FlagSet, getenv func(string) string) {
-	fs.StringVar(&p.stripeKey, "stripe-key", getenv("STRIPE_SECRET_KEY"), "Stripe secret `key`; empty runs purchases in the sandbox (env STRIPE_SECRET_KEY)")
+	fs.StringVar(&p.stripeKey, "stripe-key", "", "Stripe secret `key`; empty runs purchases in the sandbox (env STRIPE_SECRET_KEY)")
 	fs.StringVar(&p.stripeURL, "stripe-base-url", getenv("STRIPE_BASE_URL"), "Stripe API `URL` (emulators only; env STRIPE_BASE_URL)")
 	fs.StringVar(&p.stripeVersion, "stripe-version", envOr(getenv, "STRIPE_VERSION", spt.DefaultVersion), "Stripe-Version for Shared Payment Token calls (env STRIPE_VERSION)")
 	fs.StringVar(&p.sellersFile, "sellers", getenv("COMMERCE_SELLERS"), "JSON `file` with each real seller's ACP URL, API key and Stripe profile (env COMMERCE_SELLERS)")
-	fs.StringVar(&p.confirmKey, "confirm-key", getenv("COMMERCE_CONFIRM_KEY"), "hex or base64 `key` (32+ bytes) signing purchase confirmations; random per process when empty (env COMMERCE_CONFIRM_KEY)")
+	fs.StringVar(&p.confirmKey, "confirm-key", "", "hex or base64 `key` (32+ bytes) signing purchase confirmations; random per process when empty (env COMMERCE_CONFIRM_KEY)")
+}
+
+// fromEnv fills the secrets not given as flags from the environment.
+func (p *payFlags) fromEnv(getenv func(string) string) {
+	if p.stripeKey == "" {
+		p.stripeKey = getenv("STRIPE_SECRET_KEY")
+	}
+	if p.confirmKey == "" {
+		p.confirmKey = getenv("COMMERCE_CONFIRM_KEY")
+	}
 }
 
 // newCheckout wires the purchase saga for the flags, and settles purchases an earlier

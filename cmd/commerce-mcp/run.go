@@ -36,7 +36,10 @@ func exitCode(err error) int {
 const usage = `commerce-mcp: an MCP server for agentic shopping.
 
 Usage:
-  commerce-mcp [serve] [--db PATH] [--log-level LEVEL]    serve MCP over stdio (default)
+  commerce-mcp [serve] [--db PATH] [--customer ID] [--log-level LEVEL]
+      serve MCP over stdio (default). Purchases run in the sandbox unless
+      STRIPE_SECRET_KEY (or --stripe-key) is set; then --sellers FILE names each
+      seller's ACP checkout URL, API key and Stripe profile. See serve --help.
   commerce-mcp import --db PATH [--seller NAME] FILE...    load product feeds into a catalog
   commerce-mcp help                                       show this help
 
@@ -102,7 +105,14 @@ func (c *common) register(fs *flag.FlagSet, getenv func(string) string) {
 
 func parse(fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		return &usageError{fmt.Sprintf("commerce-mcp %s flags:\n%s", fs.Name(), strings.TrimRight(b.String(), "\n"))}
+	}
+	if err != nil {
 		return &usageError{fmt.Sprintf("%v; run `commerce-mcp help`", err)}
 	}
 	return nil

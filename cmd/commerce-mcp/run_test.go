@@ -50,3 +50,33 @@ func TestRunCommandLine(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpHidesSecrets checks that flag help, which prints defaults, never shows the
+// secrets taken from the environment.
+func TestHelpHidesSecrets(t *testing.T) {
+	env := map[string]string{"STRIPE_SECRET_KEY": "sk_test_DoNotPrint", "COMMERCE_CONFIRM_KEY": "c0ffee-DoNotPrint"}
+	getenv := func(k string) string { return env[k] }
+	for _, args := range [][]string{{"serve", "--help"}, {"customer", "add-payment-method", "--help"}} {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), args, getenv, strings.NewReader(""), &stdout, &stderr)
+		out := stdout.String() + stderr.String()
+		if err != nil {
+			out += err.Error()
+		}
+		if !strings.Contains(out, "stripe-key") {
+			t.Errorf("%v: no flag help in %q", args, out)
+		}
+		if strings.Contains(out, "DoNotPrint") {
+			t.Errorf("%v: a secret from the environment is in the help: %q", args, out)
+		}
+	}
+}
+
+func TestServeUnknownCustomer(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	db := filepath.Join(t.TempDir(), "c.db")
+	err := run(context.Background(), []string{"serve", "--db", db, "--customer", "cus_nobody"}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "customer list") {
+		t.Errorf("err = %v, want a usage error pointing at `customer list`", err)
+	}
+}

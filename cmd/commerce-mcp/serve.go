@@ -31,6 +31,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	pf.fromEnv(getenv)
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
 	}

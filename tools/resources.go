@@ -1,0 +1,90 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// Resource URIs: read-only JSON views of the current customer.
+const (
+	preferencesURI = "commerce://customer/preferences"
+	ordersURI      = "commerce://customer/orders"
+)
+
+// resourceOrders is how many of the most recent orders the orders resource shows.
+const resourceOrders = 50
+
+type ordersResource struct {
+	Orders    []orderView `json:"orders" jsonschema:"newest first"`
+	Truncated bool        `json:"truncated" jsonschema:"true when older orders exist; list_orders pages through all of them"`
+}
+
+// Resources returns the MCP resources, in a stable order.
+func (t *Toolbox) Resources() []server.ServerResource {
+	return []server.ServerResource{
+		{
+			Resource: mcp.NewResource(preferencesURI, "customer_preferences",
+				mcp.WithResourceTitle("Shopping preferences"),
+				mcp.WithResourceDescription("The current customer's stated preferences (favourite categories and brands, disliked brands, sizes, price range, notes) and the categories and brands they buy most, as JSON: the same as the get_preferences tool returns. Read-only; change them with update_preferences."),
+				mcp.WithMIMEType("application/json")),
+			Handler: t.readPreferences,
+		},
+		{
+			Resource: mcp.NewResource(ordersURI, "customer_orders",
+				mcp.WithResourceTitle("Recent orders"),
+				mcp.WithResourceDescription("The current customer's 50 most recent orders, newest first, as JSON (status, seller, line, totals, card brand and last four digits). Read-only; list_orders pages through older ones."),
+				mcp.WithMIMEType("application/json")),
+			Handler: t.readOrders,
+		},
+	}
+}
+
+func (t *Toolbox) readPreferences(ctx context.Context, _ mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
+	customer, err := t.customerStore(ctx)
+	if err != nil {
+		return nil, t.resourceError(ctx, preferencesURI, err)
+	}
+	out, err := t.preferences(ctx, customer)
+	if err != nil {
+		return nil, t.resourceError(ctx, preferencesURI, err)
+	}
+	return jsonContents(preferencesURI, out)
+}
+
+func (t *Toolbox) readOrders(ctx context.Context, _ mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
+	customer, err := t.customerStore(ctx)
+	if err != nil {
+		return nil, t.resourceError(ctx, ordersURI, err)
+	}
+	orders, err := t.recentOrders(ctx, customer, resourceOrders+1)
+	if err != nil {
+		return nil, t.resourceError(ctx, ordersURI, err)
+	}
+	out := ordersResource{Orders: []orderView{}, Truncated: len(orders) > resourceOrders}
+	for _, o := range orders[:min(len(orders), resourceOrders)] {
+		out.Orders = append(out.Orders, viewOf(o))
+	}
+	return jsonContents(ordersURI, out)
+}
+
+func jsonContents(uri string, v any) ([]mcp.ResourceContents, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err // our own types always marshal
+	}
+	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "application/json", Text: string(b)}}, nil
+}
+
+// resourceError is fail for resources, which have no isError results: the error's
+// message reaches the client, so it is always one of ours, never the cause's text.
+func (t *Toolbox) resourceError(ctx context.Context, uri string, err error) error {
+	if errors.Is(err, errNoCustomer) {
+		return errors.New("this server has no customer configured; the operator must start it with --customer")
+	}
+	t.Log.ErrorContext(ctx, "resource failed", "uri", uri, "err", err)
+	return errors.New("internal error while reading " + uri + "; the operator should check the server log")
+}

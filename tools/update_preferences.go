@@ -1,0 +1,288 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+type priceRangeArg struct {
+	Min *float64 `json:"min"`
+	Max *float64 `json:"max"`
+}
+
+type updatePreferencesArgs struct {
+	FavoriteCategories *[]string          `json:"favorite_categories"`
+	FavoriteBrands     *[]string          `json:"favorite_brands"`
+	DislikedBrands     *[]string          `json:"disliked_brands"`
+	Sizes              map[string]*string `json:"sizes"`
+	PriceRange         *priceRangeArg     `json:"price_range"`
+	Notes              *string            `json:"notes"`
+
+	AddFavoriteCategories    []string `json:"add_favorite_categories"`
+	RemoveFavoriteCategories []string `json:"remove_favorite_categories"`
+	AddFavoriteBrands        []string `json:"add_favorite_brands"`
+	RemoveFavoriteBrands     []string `json:"remove_favorite_brands"`
+	AddDislikedBrands        []string `json:"add_disliked_brands"`
+	RemoveDislikedBrands     []string `json:"remove_disliked_brands"`
+}
+
+type updatePreferencesResult struct {
+	preferencesResult
+	Changed     []string `json:"changed" jsonschema:"the preferences that changed"`
+	UpdateNotes []string `json:"update_notes,omitempty" jsonschema:"anything done besides what was asked, or asked but not needed"`
+}
+
+func (t *Toolbox) updatePreferencesTool() server.ServerTool {
+	list := func(name, desc string) mcp.ToolOption {
+		return mcp.WithArray(name, mcp.WithStringItems(), mcp.MaxItems(store.MaxPreferenceItems), mcp.Description(desc))
+	}
+	return server.ServerTool{
+		Tool: mcp.NewTool("update_preferences",
+			mcp.WithTitleAnnotation("Update shopping preferences"),
+			mcp.WithDescription(`Change the current customer's stated shopping preferences when they tell you about their taste ("I love Stridewell", "never show me Brightwave", "I wear a size 10 shoe", "keep it under $80"). Only the preferences you pass change; everything else stays.
+
+- A list (favorite_categories, favorite_brands, disliked_brands) replaces the saved list; [] clears it. To change one item, use add_... and remove_... instead (removing an item that is not there is fine).
+- Adding a favourite brand takes it off disliked_brands, and the other way round.
+- sizes sets the given entries and keeps the others; an empty string removes an entry.
+- price_range replaces the range; {} removes it.
+- Categories must exist in the catalog; they match like search_products' category (case-insensitive, subcategories included).
+
+Returns the saved preferences (as get_preferences does) and which ones changed. An invalid value is an error that names the argument; then nothing is saved. recommend uses the new preferences at once.`),
+			list("favorite_categories", `Replace the favourite categories, e.g. ["Shoes", "Home & Kitchen > Coffee"].`),
+			list("favorite_brands", `Replace the favourite brands, e.g. ["Stridewell"].`),
+			list("disliked_brands", "Replace the disliked brands; recommend never suggests them."),
+			mcp.WithObject("sizes", mcp.AdditionalProperties(map[string]any{"type": "string"}), mcp.MaxProperties(store.MaxSizes),
+				mcp.Description(`Sizes to set, by kind of item, e.g. {"shoes": "10", "shirts": "M"}. Other saved sizes are kept; "" removes that kind.`)),
+			mcp.WithObject("price_range", mcp.Properties(map[string]any{
+				"min": map[string]any{"type": "number", "minimum": 0, "description": "Lowest price of one item in major units, e.g. 20."},
+				"max": map[string]any{"type": "number", "minimum": 0, "description": "Highest price of one item in major units, e.g. 150."},
+			}), mcp.AdditionalProperties(false), mcp.Description("Replace the price range recommendations stay within; omit a bound for none; {} removes the range.")),
+			mcp.WithString("notes", mcp.MaxLength(store.MaxNotesLen), mcp.Description(`Replace the free-text notes, e.g. "buys gifts for a teenage nephew". "" clears them.`)),
+			list("add_favorite_categories", "Categories to add to the favourites."),
+			list("remove_favorite_categories", "Categories to remove from the favourites."),
+			list("add_favorite_brands", "Brands to add to the favourites."),
+			list("remove_favorite_brands", "Brands to remove from the favourites."),
+			list("add_disliked_brands", "Brands to add to the disliked brands."),
+			list("remove_disliked_brands", "Brands to remove from the disliked brands."),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[updatePreferencesResult]()),
+			mcp.WithReadOnlyHintAnnotation(false),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.updatePreferences,
+	}
+}
+
+func (t *Toolbox) updatePreferences(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	a, err := bind[updatePreferencesArgs](req)
+	if err == nil && a.empty() {
+		err = &argError{"pass at least one preference to change; call get_preferences to see the saved ones"}
+	}
+	if err != nil {
+		return t.fail(ctx, "update_preferences", err), nil
+	}
+	customer, err := t.customerStore(ctx)
+	if err != nil {
+		return t.fail(ctx, "update_preferences", err), nil
+	}
+	old, err := t.Store.Preferences(ctx, customer)
+	if err != nil {
+		return t.fail(ctx, "update_preferences", err), nil
+	}
+	p, notes, err := a.apply(old)
+	if err == nil {
+		err = t.checkCategories(ctx, a)
+	}
+	if err == nil {
+		err = t.Store.SavePreferences(ctx, customer, p)
+	}
+	if err != nil {
+		return t.fail(ctx, "update_preferences", err), nil
+	}
+	saved, err := t.preferences(ctx, customer)
+	if err != nil {
+		return t.fail(ctx, "update_preferences", err), nil
+	}
+	out := updatePreferencesResult{preferencesResult: saved, Changed: changed(viewOfPreferences(old), saved.preferencesView), UpdateNotes: notes}
+	return mcp.NewToolResultStructured(out, out.text()), nil
+}
+
+func (a *updatePreferencesArgs) empty() bool {
+	return a.FavoriteCategories == nil && a.FavoriteBrands == nil && a.DislikedBrands == nil &&
+		a.Sizes == nil && a.PriceRange == nil && a.Notes == nil &&
+		len(a.AddFavoriteCategories)+len(a.RemoveFavoriteCategories)+len(a.AddFavoriteBrands)+
+			len(a.RemoveFavoriteBrands)+len(a.AddDislikedBrands)+len(a.RemoveDislikedBrands) == 0
+}
+
+// apply returns p with the update applied: replacements first, then removals, then
+// additions. Validation of the result is the store's (SavePreferences); apply only
+// refuses contradictions within the update itself.
+func (a *updatePreferencesArgs) apply(p store.Preferences) (store.Preferences, []string, error) {
+	var notes []string
+	if a.FavoriteCategories != nil {
+		p.FavoriteCategories = *a.FavoriteCategories
+	}
+	if a.FavoriteBrands != nil {
+		p.FavoriteBrands = *a.FavoriteBrands
+	}
+	if a.DislikedBrands != nil {
+		p.DislikedBrands = *a.DislikedBrands
+	}
+	for _, b := range a.AddFavoriteBrands {
+		if containsFold(a.AddDislikedBrands, b) {
+			return p, nil, &argError{fmt.Sprintf("add_disliked_brands: %q is also in add_favorite_brands", b)}
+		}
+	}
+	p.FavoriteCategories = removeFold(p.FavoriteCategories, a.RemoveFavoriteCategories)
+	p.FavoriteBrands = removeFold(p.FavoriteBrands, a.RemoveFavoriteBrands)
+	p.DislikedBrands = removeFold(p.DislikedBrands, a.RemoveDislikedBrands)
+	p.FavoriteCategories = append(p.FavoriteCategories, a.AddFavoriteCategories...)
+	for _, b := range a.AddFavoriteBrands {
+		if containsFold(p.DislikedBrands, b) {
+			p.DislikedBrands = removeFold(p.DislikedBrands, []string{b})
+			notes = append(notes, fmt.Sprintf("Removed %s from disliked_brands.", b))
+		}
+		p.FavoriteBrands = append(p.FavoriteBrands, b)
+	}
+	for _, b := range a.AddDislikedBrands {
+		if containsFold(p.FavoriteBrands, b) {
+			p.FavoriteBrands = removeFold(p.FavoriteBrands, []string{b})
+			notes = append(notes, fmt.Sprintf("Removed %s from favorite_brands.", b))
+		}
+		p.DislikedBrands = append(p.DislikedBrands, b)
+	}
+	if a.Sizes != nil {
+		sizes := make(map[string]string, len(p.Sizes)+len(a.Sizes))
+		for k, v := range p.Sizes {
+			sizes[k] = v
+		}
+		for k, v := range a.Sizes {
+			key := strings.ToLower(strings.TrimSpace(k))
+			if v == nil || strings.TrimSpace(*v) == "" {
+				delete(sizes, key)
+				continue
+			}
+			sizes[key] = *v
+		}
+		p.Sizes = sizes
+	}
+	if a.PriceRange != nil {
+		p.PriceMin, p.PriceMax = a.PriceRange.Min, a.PriceRange.Max
+	}
+	if a.Notes != nil {
+		p.Notes = *a.Notes
+	}
+	return p, notes, nil
+}
+
+// checkCategories refuses new favourite categories that match nothing in the catalog.
+func (t *Toolbox) checkCategories(ctx context.Context, a updatePreferencesArgs) error {
+	check := func(field string, cats []string) error {
+		for _, c := range cats {
+			if strings.TrimSpace(c) == "" {
+				continue // the store names empty items
+			}
+			ok, top, err := t.Catalog.KnownCategory(ctx, c)
+			if err != nil || ok {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			return &argError{fmt.Sprintf("%s: no category matches %q; top-level categories are %s (search_products facets list the others)", field, c, strings.Join(top, ", "))}
+		}
+		return nil
+	}
+	if a.FavoriteCategories != nil {
+		if err := check("favorite_categories", *a.FavoriteCategories); err != nil {
+			return err
+		}
+	}
+	return check("add_favorite_categories", a.AddFavoriteCategories)
+}
+
+func containsFold(list []string, v string) bool {
+	v = strings.TrimSpace(v)
+	for _, x := range list {
+		if strings.EqualFold(strings.TrimSpace(x), v) {
+			return true
+		}
+	}
+	return false
+}
+
+// removeFold returns list without the items of drop, ignoring case and surrounding
+// space; category paths also ignore spacing around ">".
+func removeFold(list, drop []string) []string {
+	if len(drop) == 0 {
+		return list
+	}
+	norm := func(s string) string {
+		parts := strings.Split(s, ">")
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		return strings.ToLower(strings.Join(parts, ">"))
+	}
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		keep := true
+		for _, d := range drop {
+			if norm(x) == norm(d) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// changed names the preferences that differ between before and after.
+func changed(before, after preferencesView) []string {
+	out := []string{}
+	eq := func(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
+	if !eq(before.FavoriteCategories, after.FavoriteCategories) {
+		out = append(out, "favorite_categories")
+	}
+	if !eq(before.FavoriteBrands, after.FavoriteBrands) {
+		out = append(out, "favorite_brands")
+	}
+	if !eq(before.DislikedBrands, after.DislikedBrands) {
+		out = append(out, "disliked_brands")
+	}
+	if fmt.Sprint(before.Sizes) != fmt.Sprint(after.Sizes) {
+		out = append(out, "sizes")
+	}
+	if before.PriceRange.text() != after.PriceRange.text() {
+		out = append(out, "price_range")
+	}
+	if before.Notes != after.Notes {
+		out = append(out, "notes")
+	}
+	return out
+}
+
+func (r updatePreferencesResult) text() string {
+	var b strings.Builder
+	if len(r.Changed) == 0 {
+		b.WriteString("Nothing changed; the preferences were already so.\n")
+	} else {
+		b.WriteString("Saved. Changed: " + strings.Join(r.Changed, ", ") + ".\n")
+	}
+	for _, n := range r.UpdateNotes {
+		b.WriteString(n + "\n")
+	}
+	b.WriteString(r.preferencesResult.text())
+	return b.String()
+}
