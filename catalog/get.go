@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -34,10 +33,11 @@ func scanProduct(row scanner, extra ...any) (Product, error) {
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return Product{}, err
 	}
-	if err := json.Unmarshal([]byte(tags), &p.Tags); err != nil {
+	var err error
+	if p.Tags, err = decodeTags(tags); err != nil {
 		return Product{}, fmt.Errorf("product %q tags: %w", p.ID, err)
 	}
-	if err := json.Unmarshal([]byte(attrs), &p.Attributes); err != nil {
+	if p.Attributes, err = decodeAttributes(attrs); err != nil {
 		return Product{}, fmt.Errorf("product %q attributes: %w", p.ID, err)
 	}
 	if len(p.Tags) == 0 {
