@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -84,6 +85,15 @@ func newEnv(t testing.TB, o envOpts) *env {
 		o.config(&e.cfg)
 	}
 	e.svc = e.service()
+	// Every test of the suite doubles as a check that no secret reaches the log.
+	t.Cleanup(func() {
+		logs := e.logs.String()
+		for _, secret := range []string{"sk_test_", "sk_live_", "seller_key_", "spt_", "Bearer "} {
+			if strings.Contains(logs, secret) {
+				t.Errorf("the log contains %q", secret)
+			}
+		}
+	})
 	return e
 }
 
