@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lmittmann/tint"
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+)
+
+// TestStripeEndToEnd runs the "real Stripe" purchase path with every party at an HTTP
+// seam, as separate processes would be: a Stripe emulator (checkout/sandbox) holding an
+// agent account and a seller account, the reference ACP seller for
+// northwind-outfitters with its own catalog database and its own Stripe key, a sellers
+// file naming that seller, and run("serve", --stripe-key, --stripe-base-url, --sellers)
+// driven over stdio by the mcp-go client. A cheap purchase completes in test mode with
+// one PaymentIntent on the seller's account; a seller missing from the sellers file is
+// refused; no key or token id reaches stdout or stderr.
+func TestStripeEndToEnd(t *testing.T) {
+	const (
+		agentKey      = "sk_test_e2e_agent_secret"
+		sellerKey     = "sk_test_e2e_northwind_secret"
+		sellerAPIKey  = "seller_key_e2e_northwind_secret"
+		sellerID      = "northwind-outfitters"
+		sellerAccount = "acct_e2enorthwind"
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	dir := t.TempDir()
+	profile := demoSeller(t, sellerID).StripeProfileID
+
+	sb := sandbox.New(sandbox.Options{Now: time.Now})
+	for key, acct := range map[string]sandbox.Account{
+		agentKey:  {ID: "acct_e2eagent", Profile: "profile_test_e2eagent"},
+		sellerKey: {ID: sellerAccount, Profile: profile},
+	} {
+		if err := sb.AddAccount(key, acct); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stripeSrv := httptest.NewServer(sb)
+	defer stripeSrv.Close()
+
+	// The seller keeps its own catalog, as a separate demo-seller process would.
+	var sellerLog syncBuffer
+	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
+	pay, err := acp.NewStripePayments(acp.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seller, err := acp.NewSeller(acp.SellerConfig{APIKey: sellerAPIKey,
+		Inventory: acp.CatalogInventory{Catalog: sellerCat, SellerID: sellerID}, Payments: pay,
+		Logger: slog.New(tint.NewHandler(&sellerLog, &tint.Options{NoColor: true})), StripeProfile: profile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sellerSrv := httptest.NewServer(seller)
+	defer sellerSrv.Close()
+	sellers := filepath.Join(dir, "sellers.json")
+	writeJSON(t, sellers, map[string]any{"sellers": []map[string]string{
+		{"id": sellerID, "acp_base_url": sellerSrv.URL, "api_key": sellerAPIKey, "stripe_profile": profile},
+	}})
+
+	stdinR, stdinW := io.Pipe()
+	stdoutR, stdoutW := io.Pipe()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	args := []string{"serve", "--db", filepath.Join(dir, "commerce.db"), "--stripe-key", agentKey,
+		"--stripe-base-url", stripeSrv.URL, "--sellers", sellers, "--log-level", "debug"}
+	go func() {
+		done <- run(ctx, args, func(string) string { return "" }, stdinR, stdoutW, &stderr)
+		stdoutW.Close()
+	}()
+	c := client.NewClient(transport.NewIO(io.TeeReader(stdoutR, &stdout), stdinW, io.NopCloser(strings.NewReader(""))))
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	init := mcp.InitializeRequest{}
+	init.Params.ProtocolVersion = "2025-11-25"
+	init.Params.ClientInfo = mcp.Implementation{Name: "e2e-stripe", Version: "1"}
+	if _, err := c.Initialize(ctx, init); err != nil {
+		t.Fatalf("initialize: %v\nstderr:\n%s", err, stderr.String())
+	}
+
+	// Below the demo customer's $50 confirmation threshold, so it completes at once.
+	product := cheapProduct(t, ctx, c, sellerID)
+	var bought struct {
+		Status, Mode string
+		OrderID      string `json:"order_id"`
+		Totals       struct {
+			Total struct{ Amount int64 }
+		}
+	}
+	callJSON(t, ctx, c, "purchase", map[string]any{"product_id": product}, &bought)
+	if bought.Status != "completed" || bought.Mode != "test" || bought.OrderID == "" || bought.Totals.Total.Amount <= 0 {
+		t.Fatalf("purchase = %+v\nstderr:\n%s", bought, stderr.String())
+	}
+	pis := sb.PaymentIntents()
+	if len(pis) != 1 || pis[0].Status != "succeeded" || pis[0].Account != sellerAccount ||
+		pis[0].AmountReceived != bought.Totals.Total.Amount || pis[0].Currency != "usd" {
+		t.Errorf("PaymentIntents = %+v, want one succeeded for %d on %s", pis, bought.Totals.Total.Amount, sellerAccount)
+	}
+	toks := sb.Tokens()
+	if len(toks) != 1 || toks[0].Issuer != "acct_e2eagent" || toks[0].SellerProfile != profile ||
+		toks[0].MaxAmount != bought.Totals.Total.Amount || toks[0].DeactivatedReason != "consumed" {
+		t.Errorf("tokens = %+v, want one consumed, issued by the agent for %s", toks, profile)
+	}
+
+	// hearth-and-harbor is in the catalog but not in the sellers file.
+	other := cheapProduct(t, ctx, c, "hearth-and-harbor")
+	res := callTool(t, ctx, c, "purchase", map[string]any{"product_id": other})
+	msg := textOf(res)
+	if !res.IsError || !strings.Contains(msg, "cannot be bought from through this server") ||
+		!strings.Contains(msg, "test mode") || !strings.Contains(msg, "Nothing was charged") {
+		t.Errorf("purchase from an unconfigured seller: isError=%v %q", res.IsError, msg)
+	}
+	if n := len(sb.PaymentIntents()); n != 1 {
+		t.Errorf("%d PaymentIntents after the refusal, want still 1", n)
+	}
+
+	stdinW.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	c.Close()
+	if !strings.Contains(stderr.String(), "mode=test") {
+		t.Errorf("stderr does not log mode=test:\n%s", stderr.String())
+	}
+	out := stdout.String() + stderr.String() + sellerLog.String()
+	for _, secret := range []string{agentKey, sellerKey, sellerAPIKey, toks[0].ID, "spt_"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("a secret (%.10s…) appears in the output", secret)
+		}
+	}
+}
+
+// demoSeller returns the demo catalog's seller with this id.
+func demoSeller(t *testing.T, id string) catalog.Seller {
+	t.Helper()
+	for _, s := range demo.Sellers() {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("no demo seller %q", id)
+	return catalog.Seller{}
+}
+
+// openDemoCatalog creates a catalog database at path holding the demo catalog.
+func openDemoCatalog(t *testing.T, path string) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	if _, err := cat.Upsert(context.Background(), demo.Sellers(), demo.Products()); err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// cheapProduct finds an in-stock product of the seller costing at most $40.
+func cheapProduct(t *testing.T, ctx context.Context, c *client.Client, seller string) string {
+	t.Helper()
+	var found struct{ Products []struct{ ID string } }
+	callJSON(t, ctx, c, "search_products", map[string]any{"seller": seller, "max_price": 40, "limit": 1}, &found)
+	if len(found.Products) == 0 {
+		t.Fatalf("no product of %s at $40 or less", seller)
+	}
+	return found.Products[0].ID
+}
+
+// callTool calls a tool and returns its result, error results included.
+func callTool(t *testing.T, ctx context.Context, c *client.Client, name string, args map[string]any) *mcp.CallToolResult {
+	t.Helper()
+	req := mcp.CallToolRequest{}
+	req.Params.Name, req.Params.Arguments = name, args
+	res, err := c.CallTool(ctx, req)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return res
+}
+
+func textOf(res *mcp.CallToolResult) string {
+	var b strings.Builder
+	for _, c := range res.Content {
+		if tc, ok := c.(mcp.TextContent); ok {
+			b.WriteString(tc.Text)
+		}
+	}
+	return b.String()
+}
+
+func writeJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

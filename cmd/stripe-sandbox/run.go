@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lmittmann/tint"
+
+	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+)
+
+// usageError is a mistake on the command line; main exits 2 for it.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// accountsEnv holds accounts, separated by spaces, when no --account flag is given; it
+// keeps the keys out of the process list.
+const accountsEnv = "STRIPE_SANDBOX_ACCOUNTS"
+
+const usage = `stripe-sandbox: a local Stripe emulator (Shared Payment Tokens, PaymentIntents,
+test payment methods) shared by an agent and its sellers, in memory, offline.
+
+Usage:
+  stripe-sandbox --account KEY=acct_ID:profile_ID [--account ...] [flags]
+
+Each account authenticates with its KEY (any string but a live key, e.g. sk_test_agent)
+and has a Stripe network business profile; tokens are scoped to a seller's profile.
+Typically one account for the agent and one per seller:
+
+  stripe-sandbox --account sk_test_agent=acct_agent:profile_test_agent \
+    --account sk_test_northwind=acct_northwind:profile_test_northwind01
+
+Point commerce-mcp at it with --stripe-key sk_test_agent --stripe-base-url URL, and a
+seller (cmd/demo-seller) with --stripe-key sk_test_northwind --stripe-url URL.
+Build with: go build -tags sqlite_fts5 ./cmd/stripe-sandbox
+
+Flags:`
+
+// config is the parsed command line.
+type config struct {
+	addr, logLevel  string
+	accounts        []account
+	multiCapture    bool
+	shutdownTimeout time.Duration
+}
+
+// run is the whole program: main only adds signals and the exit code. It serves the
+// emulator until ctx ends, then shuts down gracefully. The listening URL is printed to
+// stdout. Secret keys are never logged nor put in an error.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, getenv, stdout)
+	if err != nil || cfg == nil {
+		return err
+	}
+	logger, err := newLogger(stderr, cfg.logLevel)
+	if err != nil {
+		return err
+	}
+	sb := sandbox.New(sandbox.Options{MultiCapture: cfg.multiCapture})
+	for _, a := range cfg.accounts {
+		if err := sb.AddAccount(a.key, a.Account); err != nil {
+			return &usageError{fmt.Sprintf("%s: %s", a.source, strings.TrimPrefix(err.Error(), "sandbox: "))}
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
+	}
+	base := "http://" + ln.Addr().String()
+	for _, a := range cfg.accounts {
+		logger.Info("account", "id", a.ID, "profile", a.Profile)
+	}
+	logger.Info("stripe sandbox listening", "url", base, "accounts", len(cfg.accounts), "multi_capture", cfg.multiCapture)
+	fmt.Fprintln(stdout, "stripe-sandbox listening on", base)
+	return serve(ctx, ln, logRequests(sb, logger), cfg.shutdownTimeout, logger)
+}
+
+// serve runs the HTTP server on ln until ctx ends, then drains it.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, logger *slog.Logger) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// parseFlags reads the command line; it returns nil, nil after printing help.
+func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*config, error) {
+	fs := flag.NewFlagSet("stripe-sandbox", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var c config
+	var specs rawList
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:12111", "listen `address`")
+	// Validated after parsing: the flag package would quote a bad value, key included.
+	fs.Var(&specs, "account", "an account, `KEY=acct_ID:profile_ID`; repeat for each account (env "+accountsEnv+", space-separated)")
+	fs.BoolVar(&c.multiCapture, "multi-capture", false, "let a token be charged repeatedly up to its max_amount (default: single use, as Stripe)")
+	fs.StringVar(&c.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")
+	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long to let requests finish on shutdown")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(fs, stdout)
+			return nil, nil
+		}
+		return nil, &usageError{fmt.Sprintf("%v; run `stripe-sandbox --help`", err)}
+	}
+	if fs.NArg() > 0 {
+		return nil, &usageError{fmt.Sprintf("stripe-sandbox takes no arguments, got %d; run `stripe-sandbox --help`", fs.NArg())}
+	}
+	source := func(i int) string { return fmt.Sprintf("--account #%d", i+1) }
+	if len(specs) == 0 {
+		specs = strings.Fields(getenv(accountsEnv))
+		source = func(i int) string { return fmt.Sprintf("%s entry %d", accountsEnv, i+1) }
+	}
+	if len(specs) == 0 {
+		return nil, &usageError{"no accounts: give at least one --account KEY=acct_ID:profile_ID (or " + accountsEnv + "); run `stripe-sandbox --help`"}
+	}
+	for i, s := range specs {
+		a, err := parseAccount(s)
+		if err != nil {
+			return nil, &usageError{fmt.Sprintf("%s: %v", source(i), err)}
+		}
+		a.source = source(i)
+		c.accounts = append(c.accounts, a)
+	}
+	if c.shutdownTimeout <= 0 {
+		return nil, &usageError{"--shutdown-timeout must be positive"}
+	}
+	return &c, nil
+}
+
+// rawList collects the values of a repeatable flag without judging them.
+type rawList []string
+
+func (l *rawList) String() string     { return "" }
+func (l *rawList) Set(v string) error { *l = append(*l, v); return nil }
+
+func printUsage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintln(w, usage)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// newLogger logs to stderr through tint, in colour only when stderr is a terminal.
+func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, &usageError{fmt.Sprintf("--log-level %q is not one of debug, info, warn, error", level)}
+	}
+	noColor := true
+	if f, ok := stderr.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			noColor = false
+		}
+	}
+	return slog.New(tint.NewHandler(stderr, &tint.Options{Level: l, NoColor: noColor})), nil
+}
