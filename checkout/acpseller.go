@@ -81,7 +81,7 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 // classifyACP maps the ACP client's errors onto the saga's: an answer that leaves the
 // outcome open (5xx, 429, a request with the same key still in flight, timeouts,
 // malformed bodies) is ErrUnavailable; any other 4xx (including 409 invalid_state and
-// session_expired) is a definite refusal, ErrRejected.
+// session_expired) is a definite refusal, ErrRejected, and a 404 is also ErrNoSession.
 func classifyACP(err error) error {
 	var pe *acp.Error
 	var te *acp.TransportError
@@ -90,6 +90,8 @@ func classifyACP(err error) error {
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	case errors.As(err, &pe) && (pe.HTTPStatus == http.StatusTooManyRequests || pe.Code == acp.CodeIdempotencyInFlight):
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case errors.As(err, &pe) && pe.HTTPStatus == http.StatusNotFound:
+		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrNoSession, err)
 	case errors.As(err, &pe):
 		return fmt.Errorf("%w: %w", ErrRejected, err)
 	}

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -196,5 +198,81 @@ func sellerFault(f fault) func(*envHolder) envOpts {
 func stripeFault(f fault) func(*envHolder) envOpts {
 	return func(*envHolder) envOpts {
 		return envOpts{sandbox: checkout.SandboxOptions{StripeMiddleware: inject(f)}}
+	}
+}
+
+// A seller that is still completing (it has charged, but not yet recorded the order)
+// when the saga gives up waiting must not be reported as "nothing was charged": the
+// purchase stays pending, and recovery records the order once the seller has.
+func TestSellerStillCompletingStaysPending(t *testing.T) {
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	// Stripe charges at once; the seller then takes a long time to record the order.
+	slowAfterCharge := fault{"POST", "/v1/payment_intents", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		next.ServeHTTP(w, r)
+		<-release
+	}}
+	// The seller goes on with the complete after the saga stops waiting for it.
+	detached := fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			next.ServeHTTP(httptestDiscard{}, r.WithContext(context.WithoutCancel(r.Context())))
+		}()
+		<-r.Context().Done()
+	}}
+	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{
+		StripeMiddleware: inject(slowAfterCharge), SellerMiddleware: sellerOnly(detached), SellerTimeout: 200 * time.Millisecond,
+	}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	close(release)
+	wg.Wait()
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil || out.Order.Status != store.OrderPending {
+		t.Fatalf("outcome %+v, %v; want pending", out, err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Fatalf("%d succeeded PaymentIntents, want the seller's 1", n)
+	}
+	rep, err := e.service().Recover(ctx, 0)
+	if err != nil || rep.Completed != 1 {
+		t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
+	}
+	o, err := e.st.Order(ctx, e.customer, out.Order.ID)
+	if err != nil || o.Status != store.OrderCompleted {
+		t.Errorf("order %+v, %v; want completed", o, err)
+	}
+}
+
+// A seller's message is untrusted text; one that quotes the payment token must not put
+// the token in front of the model.
+func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
+	quoteToken := fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		body, _ := io.ReadAll(r.Body)
+		var req struct {
+			PaymentData struct {
+				Instrument struct{ Credential struct{ Token string } }
+			} `json:"payment_data"`
+		}
+		json.Unmarshal(body, &req)
+		get := httptest.NewRequest("GET", strings.TrimSuffix(r.URL.Path, "/complete"), nil)
+		get.Header = r.Header.Clone()
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, get)
+		var sess map[string]any
+		json.Unmarshal(rec.Body.Bytes(), &sess)
+		sess["messages"] = []map[string]any{{"type": "error", "code": "processing_error", "content_type": "plain",
+			"content": "Could not charge " + req.PaymentData.Instrument.Credential.Token + " right now"}}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(sess)
+	}}
+	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(quoteToken)}})
+	_, err := e.buy(e.product(1000, 4000).ID, 1)
+	ref := wantRefusal(t, err, "seller_not_ready")
+	if strings.Contains(ref.Message, "spt_") || !strings.Contains(ref.Message, "Could not charge") {
+		t.Errorf("refusal %q: want the seller's message without the token", ref.Message)
+	}
+	if !e.allTokensDeactivated() {
+		t.Error("the token is still usable")
 	}
 }

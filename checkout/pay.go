@@ -24,9 +24,7 @@ func (s *Service) pay(ctx context.Context, p *store.Purchase, from string, rules
 		}
 		return s.settle(ctx, fresh)
 	case errors.As(err, &lim):
-		ref := refuse("over_daily_limit", "This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
-			fmtMoney(lim.Amount, lim.Currency), fmtMoney(lim.Max, lim.Currency), fmtMoney(lim.Spent, lim.Currency))
-		return Outcome{}, s.fail(ctx, p, from, ref)
+		return Outcome{}, s.fail(ctx, p, from, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
 	case err != nil:
 		return Outcome{}, err
 	}
@@ -46,6 +44,11 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	if err != nil {
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "%s's checkout is not available. Nothing was charged; try again later.", seller.Name))
 	}
+	if p.QuoteID != "" {
+		if err := s.refreshSession(ctx, p, co); err != nil {
+			return Outcome{}, err
+		}
+	}
 	tok, err := retry(ctx, s, func() (Token, error) {
 		return s.cfg.Tokens.Issue(ctx, TokenRequest{
 			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
@@ -62,7 +65,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	p.TokenID, p.State = tok.ID, store.PurchaseTokenIssued
 	if err := s.cfg.Store.Advance(ctx, p, "token_issued", "", store.PurchaseApproved); err != nil {
-		s.revoke(ctx, p)
+		s.revoke(context.WithoutCancel(ctx), p)
 		return Outcome{}, err
 	}
 	if err := s.fault("token_issued"); err != nil {
@@ -80,6 +83,8 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 	switch {
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(ctx, p, sess)
+	case err == nil && sess.Status == StatusCompleteInProgress:
+		return s.unknownOutcome(ctx, p, co, errors.New("the seller is still completing the checkout"))
 	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
 		return Outcome{}, s.failAfterToken(ctx, p, refuse("card_declined", "The card (%s) was declined. Nothing was charged; the person may use another card, which the account owner can add.", cardName(*p)))
 	case err == nil && sess.has(ProblemInvalid):
@@ -96,7 +101,8 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 }
 
 // unknownOutcome handles a complete call whose result is unknown: revoke the token, so
-// no charge can happen from now on, then ask the seller what happened.
+// no charge can happen from now on, then ask the seller what happened. A seller still
+// completing may have charged before the revocation, so that purchase stays pending.
 func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co SellerCheckout, cause error) (Outcome, error) {
 	s.cfg.Log.WarnContext(ctx, "seller complete outcome unknown", "purchase", p.ID, "err", cause)
 	bg := context.WithoutCancel(ctx)
@@ -105,7 +111,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 	switch {
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
-	case err == nil:
+	case err == nil && sess.Status != StatusCompleteInProgress:
 		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "%s's checkout failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", p.SellerName))
 	}
 	// Still unknown: leave it to Recover; the order stays pending.
@@ -116,8 +122,10 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 	return Outcome{Status: StatusPending, Purchase: *p, Order: &order}, nil
 }
 
-// record stores the completed order.
+// record stores the completed order. The seller has charged: the order is recorded
+// even when the caller has gone away meanwhile.
 func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (Outcome, error) {
+	ctx = context.WithoutCancel(ctx)
 	p.SellerOrderID = sess.OrderID
 	if err := s.fault("seller_completed"); err != nil {
 		return Outcome{}, err

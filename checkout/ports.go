@@ -36,8 +36,11 @@ type Problem struct {
 
 // Session statuses the saga acts on (ACP's).
 const (
-	StatusReadyForPayment  = "ready_for_payment"
-	StatusSessionCompleted = "completed"
+	StatusReadyForPayment = "ready_for_payment"
+	// StatusCompleteInProgress: the seller is completing the session and may already
+	// have charged the token; only a later completed or other status tells.
+	StatusCompleteInProgress = "complete_in_progress"
+	StatusSessionCompleted   = "completed"
 )
 
 // Problem codes the saga acts on.
@@ -123,4 +126,7 @@ var (
 	ErrUnavailable = errors.New("service unavailable")
 	// ErrDeclined: the card was declined.
 	ErrDeclined = errors.New("card declined")
+	// ErrNoSession: the seller answered that it has no such checkout session (404). It
+	// is also ErrRejected.
+	ErrNoSession = errors.New("no such checkout session")
 )

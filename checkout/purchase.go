@@ -65,7 +65,7 @@ func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
 	}
 	product, err := s.cfg.Catalog.Product(ctx, r.ProductID)
 	if errors.Is(err, catalog.ErrNotFound) {
-		return Outcome{}, refuse("unknown_product", "No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", r.ProductID)
+		return Outcome{}, refuse("unknown_product", "No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", catalog.CleanText(r.ProductID, 80))
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -101,7 +101,7 @@ func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
 func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
 	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
-		return Outcome{}, refuse("unknown_quote", "No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", quoteID)
+		return Outcome{}, refuse("unknown_quote", "No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", catalog.CleanText(quoteID, 80))
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -113,8 +113,10 @@ func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) 
 		return s.settle(ctx, p)
 	}
 	if !s.now().Before(p.ExpiresAt) {
-		s.cancelQuote(ctx, &p, "quote_expired", "The quote expired before it was confirmed.")
-		return Outcome{}, refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", s.cfg.QuoteTTL)
+		// The message is stored too: a later call with this quote_id gets it again.
+		ref := refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", s.cfg.QuoteTTL)
+		s.cancelQuote(ctx, &p, ref.Code, ref.Message)
+		return Outcome{}, ref
 	}
 	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
 	if err != nil {

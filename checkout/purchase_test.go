@@ -3,6 +3,7 @@ package checkout_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -168,6 +169,11 @@ func TestQuoteExpiresAndConfirmVia(t *testing.T) {
 	e.clock.Advance(checkout.DefaultQuoteTTL + time.Second)
 	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
 	wantRefusal(t, err, "quote_expired")
+	// Asking again gets the same answer, still saying what to do.
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	if ref := wantRefusal(t, err, "quote_expired"); !strings.Contains(ref.Message, "product_id") {
+		t.Errorf("second answer %q does not say how to get a new quote", ref.Message)
+	}
 	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: "cus_other", QuoteID: out.Purchase.QuoteID})
 	wantRefusal(t, err, "unknown_quote")
 	if len(e.sb.Stripe.Tokens()) != 0 {
@@ -219,4 +225,206 @@ func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
 		}
 	}
 	t.Fatalf("%s, bought after %s, is not among its recommendations", second.ID, first.ID)
+}
+
+// A quote outlives the seller's session when the server restarts between quote and
+// confirmation (the sandbox sellers keep sessions in memory) or the session lapses:
+// confirming asks the seller again, and pays only the quoted total.
+func TestConfirmAfterSellerLostSession(t *testing.T) {
+	tests := []struct {
+		name     string
+		newPrice int64 // 0 keeps the price
+		code     string
+	}{
+		{name: "same price"},
+		{name: "price changed", newPrice: 39999, code: "price_changed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(6000, 30000)
+			out, err := e.buy(p.ID, 1)
+			if err != nil || out.Status != checkout.StatusConfirmationRequired {
+				t.Fatalf("quote: %+v, %v", out, err)
+			}
+			if tt.newPrice != 0 {
+				changed := p
+				changed.Price.Amount = tt.newPrice
+				if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{changed}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A restarted process: the same database, a new sandbox.
+			sb, err := checkout.NewSandbox(e.cat, checkout.SandboxOptions{Now: e.clock.Now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.cfg.Sellers, e.cfg.Tokens = sb, sb.Tokens()
+			got, err := e.service().Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			charged := 0
+			if tt.code == "" {
+				charged = 1
+				if err != nil || got.Status != checkout.StatusCompleted || got.Order.Total != p.Price.Amount {
+					t.Fatalf("confirm: %+v, %v; want completed at %d", got, err, p.Price.Amount)
+				}
+			} else if ref := wantRefusal(t, err, tt.code); !strings.Contains(ref.Message, "$399.99") {
+				t.Errorf("refusal %q does not give the new total", ref.Message)
+			}
+			n := 0
+			for _, pi := range sb.Stripe.PaymentIntents() {
+				if pi.Status == "succeeded" {
+					n++
+				}
+			}
+			if n != charged {
+				t.Errorf("%d succeeded PaymentIntents, want %d", n, charged)
+			}
+		})
+	}
+}
+
+// The operator may tighten the rules between a quote and its confirmation.
+func TestConfirmChecksRulesAgain(t *testing.T) {
+	tests := []struct {
+		name  string
+		patch func(p catalog.Product) store.RulesPatch
+		code  string
+	}{
+		{"seller no longer allowed", func(catalog.Product) store.RulesPatch {
+			return store.RulesPatch{AllowedSellers: &[]string{"someone-else"}}
+		}, "seller_not_allowed"},
+		{"category no longer allowed", func(p catalog.Product) store.RulesPatch {
+			return store.RulesPatch{AllowedCategories: &[]string{"Not " + p.Category}}
+		}, "category_not_allowed"},
+		{"per-order limit lowered", func(p catalog.Product) store.RulesPatch {
+			v := p.Price.Amount - 1
+			return store.RulesPatch{PerOrderMax: &v}
+		}, "over_order_limit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(6000, 30000)
+			out, err := e.buy(p.ID, 1)
+			if err != nil || out.Status != checkout.StatusConfirmationRequired {
+				t.Fatalf("quote: %+v, %v", out, err)
+			}
+			if _, err := e.st.UpdateRules(ctx, e.customer, tt.patch(p)); err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			wantRefusal(t, err, tt.code)
+			if len(e.sb.Stripe.Tokens()) != 0 {
+				t.Error("a token was issued")
+			}
+		})
+	}
+}
+
+// The seller's answer has been received and the card charged when the caller goes
+// away: the order is recorded all the same.
+func TestCompletedOrderRecordedAfterCallerLeaves(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if step == "seller_completed" {
+				cancel()
+			}
+			return nil
+		}
+	}})
+	p := e.product(1000, 4000)
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1})
+	if err != nil || out.Status != checkout.StatusCompleted || out.Order.Status != store.OrderCompleted {
+		t.Fatalf("outcome %+v, %v; want the completed order", out, err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+}
+
+// Refusals quote the caller's ids back only in short, clean form.
+func TestRefusalsDoNotEchoLongIDs(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	long := strings.Repeat("x", 10000) + "\x1b[31m"
+	_, err := e.buy(long, 1)
+	if ref := wantRefusal(t, err, "unknown_product"); len(ref.Message) > 400 || strings.Contains(ref.Message, "\x1b") {
+		t.Errorf("unknown_product message is %d bytes: %.120q", len(ref.Message), ref.Message)
+	}
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: long})
+	if ref := wantRefusal(t, err, "unknown_quote"); len(ref.Message) > 400 || strings.Contains(ref.Message, "\x1b") {
+		t.Errorf("unknown_quote message is %d bytes: %.120q", len(ref.Message), ref.Message)
+	}
+}
+
+// A purchase that the daily limit already rules out is refused before the person is
+// asked to confirm it.
+func TestDailyLimitCheckedBeforeConfirmation(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = 0, p.Price.Amount*3/2
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.buy(p.ID, 1)
+	if err != nil || out.Status != checkout.StatusConfirmationRequired {
+		t.Fatalf("first quote: %+v, %v", out, err)
+	}
+	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID}); err != nil {
+		t.Fatal(err)
+	}
+	out, err = e.buy(p.ID, 1)
+	if err == nil {
+		t.Fatalf("second purchase: %s, want a refusal before confirmation", out.Status)
+	}
+	wantRefusal(t, err, "over_daily_limit")
+}
+
+// Concurrent purchases, each under the daily limit alone, never add up to more than
+// it: the limit is checked atomically with recording the pending order.
+func TestDailyLimitUnderConcurrency(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(1000, 4000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = store.NoLimit, 2*p.Price.Amount+p.Price.Amount/2 // room for two
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		wg        sync.WaitGroup
+		mu        sync.Mutex
+		completed int
+		other     []error
+	)
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := e.buy(p.ID, 1)
+			mu.Lock()
+			defer mu.Unlock()
+			var ref *checkout.Refusal
+			switch {
+			case err == nil && out.Status == checkout.StatusCompleted:
+				completed++
+			case errors.As(err, &ref) && ref.Code == "over_daily_limit":
+			default:
+				other = append(other, fmt.Errorf("%s: %v", out.Status, err))
+			}
+		}()
+	}
+	wg.Wait()
+	if len(other) > 0 {
+		t.Fatalf("%d calls ended otherwise, first: %v", len(other), other[0])
+	}
+	if completed != 2 || e.succeeded() != 2 {
+		t.Errorf("%d completed, %d charged; want 2 and 2", completed, e.succeeded())
+	}
 }

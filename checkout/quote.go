@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -35,11 +36,8 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	if err != nil {
 		return Outcome{}, err
 	}
-	if !rules.AllowsSeller(seller.ID) {
-		return Outcome{}, refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", seller.Name)
-	}
-	if !rules.AllowsCategory(product.Category) {
-		return Outcome{}, refuse("category_not_allowed", "The customer's spending rules do not allow buying in %q. Only the account owner can change that (not the assistant). Nothing was charged.", product.Category)
+	if ref := allowedBy(rules, *p); ref != nil {
+		return Outcome{}, ref
 	}
 	if !product.Purchasable() {
 		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", product.Title)
@@ -74,6 +72,10 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, ref
 	}
 	if rules.NeedsConfirmation(p.Total) {
+		// Do not ask the person to confirm what the daily limit would refuse.
+		if err := s.overDaily(ctx, rules, *p); err != nil {
+			return Outcome{}, err
+		}
 		p.State, p.QuoteID, p.ConfirmVia = store.PurchaseQuoted, store.NewID("qt_"), via
 		p.ExpiresAt = s.now().Add(s.cfg.QuoteTTL)
 		if err := s.cfg.Store.Advance(ctx, p, "quoted", via, store.PurchaseOpen); err != nil {
@@ -97,9 +99,24 @@ func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
 	}
 }
 
-// checkRules applies the per-order rules to a quoted purchase. The daily limit is
-// checked later, atomically with the approval.
+// allowedBy checks the customer's allowed sellers and categories.
+func allowedBy(r store.Rules, p store.Purchase) *Refusal {
+	switch {
+	case !r.AllowsSeller(p.SellerID):
+		return refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", p.SellerName)
+	case !r.AllowsCategory(p.Category):
+		return refuse("category_not_allowed", "The customer's spending rules do not allow buying in %q. Only the account owner can change that (not the assistant). Nothing was charged.", p.Category)
+	}
+	return nil
+}
+
+// checkRules applies the per-order rules to a quoted purchase; they are checked again
+// when a quote is confirmed, since the operator may have changed them meanwhile. The
+// daily limit is checked later, atomically with the approval.
 func checkRules(r store.Rules, p store.Purchase) *Refusal {
+	if ref := allowedBy(r, p); ref != nil {
+		return ref
+	}
 	total := money.Money{Amount: p.Total, Currency: p.Currency}
 	switch {
 	case r.Currency != p.Currency:
@@ -110,18 +127,47 @@ func checkRules(r store.Rules, p store.Purchase) *Refusal {
 	return nil
 }
 
+// overDaily refuses p when the customer's rolling daily limit has no room for it now.
+func (s *Service) overDaily(ctx context.Context, r store.Rules, p store.Purchase) error {
+	if r.DailyMax == store.NoLimit {
+		return nil
+	}
+	spent, err := s.cfg.Store.Spent(ctx, p.CustomerID, p.Currency, dailyWindow)
+	if err != nil {
+		return err
+	}
+	if r.OverDaily(spent, p.Total) {
+		return dailyRefusal(p.Total, r.DailyMax, spent, p.Currency)
+	}
+	return nil
+}
+
+func dailyRefusal(amount, max, spent int64, currency string) *Refusal {
+	return refuse("over_daily_limit", "This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
+		fmtMoney(amount, currency), fmtMoney(max, currency), fmtMoney(spent, currency))
+}
+
 // problemRefusal explains a session the seller will not take payment for.
 func problemRefusal(seller, title string, sess Session) *Refusal {
 	for _, p := range sess.Problems {
 		if p.Code == ProblemOutOfStock || p.Code == ProblemQuantityExceeded {
-			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", seller, title, catalog.CleanText(p.Message, 200))
+			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", seller, title, sellerText(p.Message))
 		}
 	}
 	detail := ""
 	if len(sess.Problems) > 0 {
-		detail = " (" + catalog.CleanText(sess.Problems[0].Message, 200) + ")"
+		detail = " (" + sellerText(sess.Problems[0].Message) + ")"
 	}
 	return refuse("seller_not_ready", "%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", seller, detail)
+}
+
+// sptID matches a Shared Payment Token id, which a seller's message might quote.
+var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
+
+// sellerText makes a seller's message fit to show: it is untrusted, so control and
+// invisible characters go, its length is capped, and token ids are masked.
+func sellerText(msg string) string {
+	return sptID.ReplaceAllString(catalog.CleanText(msg, 200), "[payment token]")
 }
 
 // sellerRefusal explains a failed call to a seller's checkout.
@@ -153,4 +199,49 @@ func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
 	if err := co.Cancel(ctx, p.SessionID, p.ID+"/cancel"); err != nil {
 		s.cfg.Log.DebugContext(ctx, "cancel seller session", "purchase", p.ID, "err", err)
 	}
+}
+
+// refreshSession makes sure that the seller still holds the checkout session of the
+// confirmed quote p, ready for payment at the quoted total. A seller that no longer
+// has it (the sandbox sellers keep sessions in memory, so a server restarted between
+// quote and confirmation has lost them) or let it lapse is asked for a new session for
+// the same line, and the purchase goes on only if that costs what was quoted. When the
+// seller cannot say, the purchase goes on with the session it has: completing it will
+// tell. A refusal fails p, which is approved.
+func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co SellerCheckout) error {
+	sess, err := co.Get(ctx, p.SessionID)
+	switch {
+	case err == nil && sess.Status == StatusReadyForPayment:
+		return s.checkRequote(ctx, p, sess)
+	case err != nil && !errors.Is(err, ErrRejected):
+		return nil
+	}
+	sess, err = retry(ctx, s, func() (Session, error) {
+		return co.Open(ctx, p.ProductID, p.Quantity, p.Currency, p.ID+"/reopen")
+	})
+	if err != nil {
+		ref := &Refusal{}
+		if !errors.As(s.sellerRefusal(ctx, p.SellerName, err), &ref) {
+			ref = refuse("seller_unavailable", "%s's checkout could not take the order. Nothing was charged; try again later.", p.SellerName)
+		}
+		return s.fail(ctx, p, store.PurchaseApproved, ref)
+	}
+	p.SessionID = sess.ID // so that a refusal cancels the new session
+	if jerr := s.cfg.Store.Journal(ctx, p.ID, "session_reopened", ""); jerr != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal reopened session", "purchase", p.ID, "err", jerr)
+	}
+	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
+		return s.fail(ctx, p, store.PurchaseApproved, problemRefusal(p.SellerName, p.Title, sess))
+	}
+	return s.checkRequote(ctx, p, sess)
+}
+
+// checkRequote fails p unless sess, its seller's current session, asks what p's quote
+// said.
+func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Session) error {
+	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == p.Quantity) {
+		return nil
+	}
+	return s.fail(ctx, p, store.PurchaseApproved, refuse("price_changed", "%s now asks %s for this order instead of the %s quoted. Nothing was charged; call purchase with the product_id to get a new quote.",
+		p.SellerName, fmtMoney(sess.Total, strings.ToUpper(sess.Currency)), fmtMoney(p.Total, p.Currency)))
 }

@@ -71,13 +71,18 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 			return false, err
 		}
 	}
-	if sess.Status == StatusSessionCompleted {
+	switch sess.Status {
+	case StatusSessionCompleted:
 		p.SellerOrderID = sess.OrderID
 		if err := s.cfg.Store.Complete(ctx, p); err != nil && !errors.Is(err, store.ErrStateChanged) {
 			return false, err
 		}
 		s.afterSale(ctx, p)
 		return true, nil
+	case StatusCompleteInProgress:
+		// The seller may have charged the token before it was revoked: only its
+		// final status tells, on a later run.
+		return false, errors.New("the seller is still completing the checkout")
 	}
 	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse("interrupted", "The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", p.SellerName))
 }
@@ -114,10 +119,11 @@ func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
 	s.revoke(ctx, p)
 }
 
-// sessionOrNone treats a session the seller refuses to show (such as one it no longer
-// knows, after a sandbox restart) as not completed: nothing can be charged on it.
+// sessionOrNone treats a session the seller does not know (such as one from before a
+// sandbox restart) as not completed: nothing can be charged on it. Any other refusal
+// (a rejected API key, say) tells nothing about the session, so it stays an error.
 func sessionOrNone(sess Session, err error) (Session, error) {
-	if errors.Is(err, ErrRejected) {
+	if errors.Is(err, ErrNoSession) {
 		return Session{}, nil
 	}
 	return sess, err

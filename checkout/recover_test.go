@@ -3,6 +3,9 @@ package checkout_test
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"sync/atomic"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/checkout"
@@ -84,5 +87,50 @@ func TestCrashRecovery(t *testing.T) {
 				t.Errorf("second recover = %+v, %v; want nothing to do", again, err)
 			}
 		})
+	}
+}
+
+// A seller that refuses to show a session (here: it rejects our API key) says nothing
+// about whether it charged: recovery leaves the purchase for a later run rather than
+// failing an order that may have been paid.
+func TestRecoverWaitsForSellerAnswer(t *testing.T) {
+	var deny atomic.Bool
+	refuseKey := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if deny.Load() {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusUnauthorized)
+				io.WriteString(w, `{"type":"invalid_request","code":"unauthorized","message":"bad key"}`)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: refuseKey}, config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if step == "seller_completed" {
+				return errors.New("killed")
+			}
+			return nil
+		}
+	}})
+	ctx := context.Background()
+	if _, err := e.buy(e.product(1000, 4000).ID, 1); err == nil {
+		t.Fatal("the injected crash did not stop the purchase")
+	}
+	e.cfg.Fault = nil
+	deny.Store(true)
+	rep, err := e.service().Recover(ctx, 0)
+	if err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover with the seller refusing = %+v, %v; want 1 unsettled", rep, err)
+	}
+	deny.Store(false)
+	rep, err = e.service().Recover(ctx, 0)
+	if err != nil || rep != (checkout.RecoverReport{Completed: 1}) {
+		t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
+	}
+	orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(orders) != 1 || orders[0].Status != store.OrderCompleted || e.succeeded() != 1 {
+		t.Errorf("orders %+v (%v), %d charges; want 1 completed order and 1 charge", orders, err, e.succeeded())
 	}
 }

@@ -226,10 +226,7 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax 
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		if dailyMax != NoLimit {
-			var spent int64
-			err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(total), 0) FROM orders
-				WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed') AND created_at > ?`,
-				p.CustomerID, p.Currency, encodeTime(now.Add(-window))).Scan(&spent)
+			spent, err := spentSince(ctx, tx, p.CustomerID, p.Currency, now.Add(-window))
 			if err != nil {
 				return fmt.Errorf("approve purchase: %w", err)
 			}
@@ -255,6 +252,25 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax 
 		}
 		return s.appendEvent(ctx, tx, p.ID, "approved", "")
 	})
+}
+
+// Spent returns the sum of the totals of the customer's pending and completed orders
+// in currency created in the window up to now: what counts against the rolling daily
+// limit. Approve checks the limit again, atomically.
+func (s *Store) Spent(ctx context.Context, customerID, currency string, window time.Duration) (int64, error) {
+	spent, err := spentSince(ctx, s.db, customerID, currency, s.now().Add(-window))
+	if err != nil {
+		return 0, fmt.Errorf("spent: %w", err)
+	}
+	return spent, nil
+}
+
+func spentSince(ctx context.Context, q querier, customerID, currency string, since time.Time) (int64, error) {
+	var spent int64
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(total), 0) FROM orders
+		WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed') AND created_at > ?`,
+		customerID, currency, encodeTime(since)).Scan(&spent)
+	return spent, err
 }
 
 // Complete moves p from token_issued to completed and completes its order with the

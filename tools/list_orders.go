@@ -74,7 +74,7 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		b.WriteString("No orders.")
 	}
 	if next != "" {
-		b.WriteString("More orders: pass next_cursor.")
+		b.WriteString("More orders: call list_orders again with cursor=" + next)
 	}
 	return mcp.NewToolResultStructured(r, strings.TrimRight(b.String(), "\n")), nil
 }

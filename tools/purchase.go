@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -180,6 +181,10 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome) *mcp.CallToolResult {
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction
 	default:
 		r.Instruction = "The seller has not confirmed the order yet. Nothing more will be charged. Check get_order with order_id " + r.OrderID + " in a minute."
+		if r.OrderID == "" { // not yet approved: another call with the same key is still quoting it
+			r.Summary = fmt.Sprintf("Buy %d × %s.", p.Quantity, p.ProductID)
+			r.Instruction = "The purchase is still being prepared by an earlier call with the same idempotency_key. Nothing more will be charged. Call purchase again with the same idempotency_key in a minute to see how it ended."
+		}
 		text = "Pending. " + r.Summary + " " + r.Instruction
 	}
 	return mcp.NewToolResultStructured(r, text)

@@ -292,3 +292,41 @@ func (l *syncLog) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// A retry that finds the first call still quoting (no order yet) says how to learn the
+// outcome, and does not show an empty order id or a zero total.
+func TestPurchasePendingBeforeOrder(t *testing.T) {
+	s := newStorefront(t)
+	res := s.tb.purchaseResult(checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
+		ProductID: "nw-shoe-0001", Quantity: 2, Mode: checkout.ModeSandbox, State: store.PurchaseOpen,
+	}})
+	got := text(res)
+	for _, bad := range []string{"order_id  ", "order_id .", "$0.00", "×  from"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("text %q contains %q", got, bad)
+		}
+	}
+	if !strings.Contains(got, "idempotency_key") || !strings.Contains(got, "nw-shoe-0001") {
+		t.Errorf("text %q does not name the product and say to retry with the idempotency_key", got)
+	}
+}
+
+func TestListOrdersTextCarriesCursor(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	p := demoProduct(t, 1000, 4000)
+	for range 2 {
+		if res := call(t, c, "purchase", map[string]any{"product_id": p.ID}, nil); res.IsError {
+			t.Fatal(text(res))
+		}
+	}
+	var list listOrdersResult
+	res := call(t, c, "list_orders", map[string]any{"limit": 1}, &list)
+	if res.IsError || list.NextCursor == "" {
+		t.Fatalf("list_orders: %s / %+v", text(res), list)
+	}
+	// Clients that show the model only the text must still be able to page.
+	if !strings.Contains(text(res), list.NextCursor) {
+		t.Errorf("text %q lacks the cursor %q", text(res), list.NextCursor)
+	}
+}

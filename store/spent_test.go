@@ -1,0 +1,48 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// TestSpent checks what counts against the rolling daily limit: pending and completed
+// orders in the currency within the window, not failed ones, older ones, or other
+// currencies; and that Approve refuses what would go over it.
+func TestSpent(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "spender@example.com")
+	completeOrder(t, s, c.ID, "old", "", "", false) // 10.00 USD, leaves the window
+	clock.Add(23 * time.Hour)
+	completeOrder(t, s, c.ID, "done", "", "", false) // 10.00 USD
+	completeOrder(t, s, c.ID, "failed", "", "", true)
+	clock.Add(time.Hour + time.Second)
+	spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour)
+	if err != nil || spent != 1000 {
+		t.Fatalf("Spent USD = %d, %v; want 1000", spent, err)
+	}
+	if spent, err := s.Spent(ctx, c.ID, "EUR", 24*time.Hour); err != nil || spent != 0 {
+		t.Errorf("Spent EUR = %d, %v; want 0", spent, err)
+	}
+
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Total, p.Currency = 1001, "USD"
+	var lim *store.LimitError
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, 2000, 24*time.Hour); !errors.As(err, &lim) || lim.Spent != 1000 {
+		t.Fatalf("Approve over the limit: %v, want a LimitError with 1000 spent", err)
+	}
+	p.Total = 1000
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, 2000, 24*time.Hour); err != nil {
+		t.Fatalf("Approve up to the limit: %v", err)
+	}
+	if spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour); err != nil || spent != 2000 {
+		t.Errorf("Spent with a pending order = %d, %v; want 2000", spent, err)
+	}
+}
