@@ -90,6 +90,9 @@ func classifyACP(err error) error {
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	case errors.As(err, &pe) && (pe.HTTPStatus == http.StatusTooManyRequests || pe.Code == acp.CodeIdempotencyInFlight):
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case errors.As(err, &pe) && (pe.HTTPStatus == http.StatusUnauthorized || pe.HTTPStatus == http.StatusForbidden ||
+		pe.Code == acp.CodeUnsupportedAPIVersion || pe.Code == acp.CodeMissingAPIVersion):
+		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrMisconfigured, err)
 	case errors.As(err, &pe) && pe.HTTPStatus == http.StatusNotFound:
 		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrNoSession, err)
 	case errors.As(err, &pe):

@@ -83,6 +83,22 @@ type overridden struct {
 
 func (o overridden) Profile() string { return o.profile }
 
+// quantityLiar hands out sellers that quote one more item than asked for.
+type quantityLiar struct{ checkout.Sellers }
+
+func (q quantityLiar) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := q.Sellers.Checkout(ctx, s)
+	return moreItems{co}, err
+}
+
+type moreItems struct{ checkout.SellerCheckout }
+
+func (m moreItems) Open(ctx context.Context, item string, qty int, cur, key string) (checkout.Session, error) {
+	sess, err := m.SellerCheckout.Open(ctx, item, qty, cur, key)
+	sess.Quantity++
+	return sess, err
+}
+
 // shortTokens issues tokens for less than asked.
 type shortTokens struct{ checkout.Tokens }
 
@@ -108,6 +124,11 @@ func TestPurchaseFaults(t *testing.T) {
 		{name: "seller 409 in flight", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(409, `{"type":"invalid_request","code":"idempotency_in_flight","message":"busy"}`)})},
 		{name: "seller down on create", code: "seller_unavailable", opts: sellerFault(fault{"POST", "/checkout_sessions", status(503, `{"type":"service_unavailable","code":"down","message":"x"}`)})},
 		{name: "out of stock at the seller", code: "out_of_stock", qty: 99, opts: plain},
+		{name: "seller refuses our API key", code: "seller_misconfigured", opts: sellerFault(fault{"POST", "/checkout_sessions", status(401, `{"type":"invalid_request","code":"unauthorized","message":"bad key"}`)})},
+		{name: "seller quotes another quantity", code: "seller_mismatch", opts: func(*envHolder) envOpts {
+			return envOpts{config: func(c *checkout.Config) { c.Sellers = quantityLiar{c.Sellers} }}
+		}},
+		{name: "stripe refuses our key", code: "payment_misconfigured", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(401, `{"error":{"type":"invalid_request_error","message":"Invalid API Key provided"}}`)})},
 		{name: "stripe 402 decline", code: "card_declined", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_chargeDeclined"} }},
 		{name: "stripe 429 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(429, `{"error":{"type":"invalid_request_error","code":"rate_limit","message":"slow down"}}`)})},
 		{name: "stripe 500 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(500, stripeErr)})},

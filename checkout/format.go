@@ -1,7 +1,9 @@
 package checkout
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -41,4 +43,16 @@ func brandName(b string) string {
 		return "UnionPay"
 	}
 	return b
+}
+
+// minutes says a duration in words: "10 minutes", "1 minute", "45 seconds".
+func minutes(d time.Duration) string {
+	switch m := int(d.Round(time.Minute) / time.Minute); {
+	case d < time.Minute:
+		return fmt.Sprintf("%d seconds", int(d/time.Second))
+	case m == 1:
+		return "1 minute"
+	default:
+		return fmt.Sprintf("%d minutes", m)
+	}
 }

@@ -42,7 +42,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "%s's checkout is not available. Nothing was charged; try again later.", seller.Name))
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "The checkout of %s is not available. Nothing was charged; try again later.", seller.Name))
 	}
 	if p.QuoteID != "" {
 		if err := s.refreshSession(ctx, p, co); err != nil {
@@ -58,7 +58,10 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", err)
 		ref := refuse("payment_unavailable", "The payment service could not authorise this purchase right now. Nothing was charged; try again in a few minutes.")
-		if errors.Is(err, ErrRejected) {
+		switch {
+		case errors.Is(err, ErrMisconfigured):
+			ref = refuse("payment_misconfigured", "The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", seller.Name)
+		case errors.Is(err, ErrRejected):
 			ref = refuse("payment_method_unusable", "The card on file cannot be used for this purchase. Nothing was charged; the account owner should check the payment method.")
 		}
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, ref)
@@ -112,7 +115,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
 	case err == nil && sess.Status != StatusCompleteInProgress:
-		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "%s's checkout failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", p.SellerName))
+		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", p.SellerName))
 	}
 	// Still unknown: leave it to Recover; the order stays pending.
 	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)

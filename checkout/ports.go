@@ -126,6 +126,10 @@ var (
 	ErrUnavailable = errors.New("service unavailable")
 	// ErrDeclined: the card was declined.
 	ErrDeclined = errors.New("card declined")
+	// ErrMisconfigured: the other side refused this server's own credentials or
+	// settings (a wrong API key, an unknown Stripe profile): the operator must act.
+	// It always comes with ErrRejected.
+	ErrMisconfigured = errors.New("refused this server's configuration")
 	// ErrNoSession: the seller answered that it has no such checkout session (404). It
 	// is also ErrRejected.
 	ErrNoSession = errors.New("no such checkout session")

@@ -114,7 +114,7 @@ func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) 
 	}
 	if !s.now().Before(p.ExpiresAt) {
 		// The message is stored too: a later call with this quote_id gets it again.
-		ref := refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", s.cfg.QuoteTTL)
+		ref := refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(s.cfg.QuoteTTL))
 		s.cancelQuote(ctx, &p, ref.Code, ref.Message)
 		return Outcome{}, ref
 	}

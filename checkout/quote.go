@@ -67,6 +67,9 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
 		return Outcome{}, problemRefusal(seller.Name, product.Title, sess)
 	}
+	if sess.Quantity != p.Quantity {
+		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", seller.Name, sess.Quantity, product.Title, p.Quantity)
+	}
 	fillFromSession(p, sess, product)
 	if ref := checkRules(rules, *p); ref != nil {
 		return Outcome{}, ref
@@ -86,7 +89,8 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	return s.pay(ctx, p, store.PurchaseOpen, rules)
 }
 
-// fillFromSession copies the seller's authoritative line and totals into p.
+// fillFromSession copies the seller's authoritative line and totals into p. The caller
+// has checked that the seller quoted the quantity asked for.
 func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
 	p.Title = catalog.CleanText(sess.Title, 200)
 	if p.Title == "" {
@@ -94,9 +98,6 @@ func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
 	}
 	p.Currency, p.UnitAmount = strings.ToUpper(sess.Currency), sess.UnitAmount
 	p.Subtotal, p.Tax, p.Shipping, p.Total = sess.Subtotal, sess.Tax, sess.Shipping, sess.Total
-	if sess.Quantity > 0 {
-		p.Quantity = sess.Quantity
-	}
 }
 
 // allowedBy checks the customer's allowed sellers and categories.
@@ -173,12 +174,15 @@ func sellerText(msg string) string {
 // sellerRefusal explains a failed call to a seller's checkout.
 func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) error {
 	switch {
+	case errors.Is(err, ErrMisconfigured):
+		s.cfg.Log.ErrorContext(ctx, "seller refused this server's credentials", "seller", seller, "err", err)
+		return refuse("seller_misconfigured", "%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", seller)
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected checkout", "seller", seller, "err", err)
 		return refuse("seller_rejected", "%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", seller)
 	case errors.Is(err, ErrUnavailable):
 		s.cfg.Log.WarnContext(ctx, "seller unavailable", "seller", seller, "err", err)
-		return refuse("seller_unavailable", "%s's checkout is not responding. Nothing was charged; try again in a few minutes.", seller)
+		return refuse("seller_unavailable", "The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", seller)
 	}
 	return err
 }
@@ -222,7 +226,7 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 	if err != nil {
 		ref := &Refusal{}
 		if !errors.As(s.sellerRefusal(ctx, p.SellerName, err), &ref) {
-			ref = refuse("seller_unavailable", "%s's checkout could not take the order. Nothing was charged; try again later.", p.SellerName)
+			ref = refuse("seller_unavailable", "The checkout of %s could not take the order. Nothing was charged; try again later.", p.SellerName)
 		}
 		return s.fail(ctx, p, store.PurchaseApproved, ref)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
 )
@@ -44,6 +45,9 @@ func classifyStripe(err error) error {
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	case errors.As(err, &se) && se.HTTPStatus == http.StatusPaymentRequired:
 		return fmt.Errorf("%w: %w", ErrDeclined, err)
+	case errors.As(err, &se) && (se.HTTPStatus == http.StatusUnauthorized || se.HTTPStatus == http.StatusForbidden ||
+		strings.HasPrefix(se.Param, "seller_details")):
+		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrMisconfigured, err)
 	}
 	return fmt.Errorf("%w: %w", ErrRejected, err)
 }

@@ -86,7 +86,7 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 func normalizePaymentMethod(pm PaymentMethod) (PaymentMethod, error) {
 	pm.ID = strings.TrimSpace(pm.ID)
 	if !strings.HasPrefix(pm.ID, "pm_") || len(pm.ID) == len("pm_") || len(pm.ID) > 255 || !isIDText(pm.ID) {
-		return PaymentMethod{}, invalid("payment method id %q is not a Stripe payment method id (pm_…)", pm.ID)
+		return PaymentMethod{}, invalid("payment method id is not a Stripe payment method id (pm_…)")
 	}
 	if pm.CustomerID == "" {
 		return PaymentMethod{}, invalid("customer id is required")

@@ -45,6 +45,9 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		t.Log.WarnContext(ctx, "tool interrupted", "tool", tool, "err", err)
+		if tool == "purchase" {
+			return mcp.NewToolResultError("The purchase was interrupted before it finished. It will not be charged twice: call list_orders to see whether it went through before trying again, and retry with the same idempotency_key or quote_id if you have one.")
+		}
 		return mcp.NewToolResultError("The request was cancelled or took too long. Nothing was changed; try again, perhaps with a narrower query.")
 	}
 	t.Log.ErrorContext(ctx, "tool failed", "tool", tool, "err", err)

@@ -180,7 +180,7 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome) *mcp.CallToolResult {
 		r.Instruction = "Show the summary to the person exactly as written. Only if they agree, call purchase with quote_id \"" + p.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged."
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction
 	default:
-		r.Instruction = "The seller has not confirmed the order yet. Nothing more will be charged. Check get_order with order_id " + r.OrderID + " in a minute."
+		r.Instruction = "The seller has not confirmed the order yet. Nothing more will be charged. Check get_order with order_id " + r.OrderID + " in a few minutes; the server settles it."
 		if r.OrderID == "" { // not yet approved: another call with the same key is still quoting it
 			r.Summary = fmt.Sprintf("Buy %d × %s.", p.Quantity, p.ProductID)
 			r.Instruction = "The purchase is still being prepared by an earlier call with the same idempotency_key. Nothing more will be charged. Call purchase again with the same idempotency_key in a minute to see how it ended."

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -105,6 +106,10 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	}
 	if *pmID == "" {
 		return &usageError{"customer add-payment-method needs --payment-method pm_…"}
+	}
+	if !strings.HasPrefix(*pmID, "pm_") {
+		// Not echoed: it may be a card number.
+		return &usageError{"--payment-method is not a Stripe payment method id (pm_…); never give a card number"}
 	}
 	explicit := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })

@@ -74,16 +74,45 @@ func newCheckout(ctx context.Context, pf payFlags, cat *catalog.Catalog, st *sto
 	if err != nil {
 		return nil, err
 	}
-	// Purchases younger than a minute may belong to another running server on the
-	// same database; they are left alone.
-	rep, err := svc.Recover(ctx, time.Minute)
-	if err != nil {
+	if err := settle(ctx, svc, logger); err != nil {
 		return nil, fmt.Errorf("recover unfinished purchases: %w", err)
+	}
+	go settleEvery(ctx, time.Minute, svc, logger)
+	return svc, nil
+}
+
+// settleAge is how long a purchase must have been idle before recovery settles it:
+// younger ones may still be running, here or in another server on the same database.
+const settleAge = 3 * time.Minute
+
+// settle settles the purchases that stopped half-way (a crash, a seller that did not
+// answer) and logs what it did.
+func settle(ctx context.Context, svc *checkout.Service, logger *slog.Logger) error {
+	rep, err := svc.Recover(ctx, settleAge)
+	if err != nil {
+		return err
 	}
 	if rep != (checkout.RecoverReport{}) {
 		logger.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "unsettled", rep.Unsettled)
 	}
-	return svc, nil
+	return nil
+}
+
+// settleEvery settles unfinished purchases every interval until ctx ends, so that a
+// pending purchase of a long-running server does not wait for a restart.
+func settleEvery(ctx context.Context, interval time.Duration, svc *checkout.Service, logger *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := settle(ctx, svc, logger); err != nil && ctx.Err() == nil {
+				logger.Warn("settling unfinished purchases", "err", err)
+			}
+		}
+	}
 }
 
 func confirmKey(s string) ([]byte, error) {

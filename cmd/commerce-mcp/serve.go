@@ -63,6 +63,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if err != nil {
 		return err
 	}
+	// Background work (settling unfinished purchases) stops when serving does, before
+	// the databases close.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	svc, err := newCheckout(ctx, pf, cat, st, logger)
 	if err != nil {
 		return err
