@@ -31,7 +31,8 @@ type Purchased struct {
 type RecommendInput struct {
 	// Context is free text such as "a gift for a runner under $100". When set, the
 	// candidates are the products matching it; a price phrase in it ("under $100",
-	// "$20-50") narrows the price range.
+	// "$20-50") narrows the price range, and a kind of person after "for" ("a
+	// runner") is searched for as what they do ("running").
 	Context  string
 	Category string // only this category and its descendants, as Query.Category
 	Limit    int    // 1–MaxRecommendLimit; 0 means DefaultRecommendLimit
@@ -137,25 +138,31 @@ type recommender struct {
 	f  filter // what every candidate must pass: visible, in stock, price range, category, not disliked
 
 	text      textQuery
-	relaxed   bool    // the text matched some words only
-	askedFor  string  // the price phrase found in Context, for reasons
-	prof      profile // what the input says about the customer
-	cold      bool    // nothing personal to go on
-	personal  bool    // candidates came from the profile, not from text
+	said      map[string]string // search word → the person's word it stands for
+	relaxed   bool              // the text matched some words only
+	askedFor  string            // the price phrase found in Context, for reasons
+	prof      profile           // what the input says about the customer
+	cold      bool              // nothing personal to go on
+	personal  bool              // candidates came from the profile, not from text
 	exclude   map[string]bool
 	cands     map[int64]*cand
 	order     []int64 // candidate rowids in the order found, for determinism
 	maxCo     float64
 	maxOrders int64
 	maxRevs   int64
+
+	// constrained is true when the customer stated a price range or disliked brands:
+	// a cold start then still follows stated preferences.
+	constrained bool
 }
 
 // setup parses the context, builds the profile and compiles the filter. It reports
 // false, with a note in out, when nothing can match.
 func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, error) {
 	in := &r.in
+	r.constrained = in.MinPrice != nil || in.MaxPrice != nil || len(in.DislikedBrands) > 0
 	cp := parseContextPrice(in.Context)
-	r.text = dropFillers(parseText(cp.rest))
+	r.text, r.said = forPursuits(dropFillers(parseText(cp.rest)), cp.rest)
 	if cp.phrase != "" {
 		r.askedFor = cp.phrase
 		if cp.min != nil && (in.MinPrice == nil || *cp.min > *in.MinPrice) {
@@ -200,3 +207,15 @@ func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, er
 }
 
 func brandKey(b string) string { return strings.ToLower(CleanText(b, maxBrandLen)) }
+
+// saidWords writes search words as the person wrote them ("run" was "runner").
+func (r *recommender) saidWords(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		if s := r.said[w]; s != "" {
+			w = s
+		}
+		out[i] = w
+	}
+	return strings.Join(out, " ")
+}

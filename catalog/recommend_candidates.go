@@ -37,9 +37,10 @@ type cand struct {
 	reviews, orders             int64
 	loaded                      bool
 
-	textRank   int // position among the text matches; -1 when not one
-	catRank    int // position among the best rated in its category; -1 when unknown
-	sellerRank int // position among the best sellers; -1 when not one
+	textRank   int      // position among the text matches; -1 when not one
+	catRank    int      // position among the best rated in its category; -1 when unknown
+	sellerRank int      // position among the best sellers; -1 when not one
+	matched    []string // the context words it matches, when the match was relaxed
 	co         float64
 	coFrom     string // id of the purchase it was most often bought with
 	coN        int64  // how often
@@ -73,7 +74,7 @@ func (r *recommender) gather(ctx context.Context, out *Recommendations) error {
 			}
 			return err
 		}
-		out.Notes = append(out.Notes, fmt.Sprintf("Nothing matches %q; these are picks from the customer's preferences and history instead.", r.text.String()))
+		out.Notes = append(out.Notes, fmt.Sprintf("Nothing matches %q; these are picks from the customer's preferences and history instead.", r.saidWords(r.text.words)))
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
@@ -214,21 +215,26 @@ func (r *recommender) salesOf(ctx context.Context, ids []string) (map[string]sal
 }
 
 // fromCategories adds the best rated products of the favourite and usual categories.
+// Only maxSourceCats category ids are queried; they are taken from each favourite in
+// turn, so that a broad favourite with many subcategories does not crowd out the rest.
 func (r *recommender) fromCategories(ctx context.Context) error {
+	lists := make([][]int64, 0, len(r.prof.statedCats)+1)
+	for _, sc := range r.prof.statedCats {
+		lists = append(lists, sc.ids)
+	}
+	lists = append(lists, r.prof.learnedCats)
 	var ids []int64
 	seen := map[int64]bool{}
-	for _, sc := range r.prof.statedCats {
-		for _, id := range sc.ids {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+	for i, more := 0, true; more; i++ {
+		more = false
+		for _, l := range lists {
+			if i < len(l) {
+				more = true
+				if !seen[l[i]] {
+					seen[l[i]] = true
+					ids = append(ids, l[i])
+				}
 			}
-		}
-	}
-	for _, id := range r.prof.learnedCats {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
 		}
 	}
 	query := `SELECT p.rowid FROM products p WHERE p.category_id = ? AND ` + r.f.where +
@@ -363,6 +369,11 @@ func (r *recommender) load(ctx context.Context) error {
 		k.id, k.groupID, k.brand, k.brandKy, k.category = c.id, c.groupID, c.brand, c.brandKy, c.category
 		k.amount, k.exp, k.rating, k.reviews, k.orders = c.amount, c.exp, c.rating, c.reviews, c.orders
 		k.loaded = !r.exclude[c.id]
+		if r.prof.times[c.id] > 0 {
+			// The customer's own orders are among this product's co-purchases, so
+			// they say nothing about what others buy with it.
+			k.co, k.coFrom, k.coN = 0, "", 0
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("recommend: %w", err)

@@ -2,8 +2,10 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // fillers are words of a request that say nothing about the product: "something
@@ -13,6 +15,52 @@ var fillers = map[string]bool{
 	"looking": true, "want": true, "need": true, "idea": true, "ideas": true,
 	"loves": true, "likes": true, "lover": true, "lovers": true, "fan": true, "fans": true,
 	"good": true, "nice": true, "please": true, "recommend": true, "suggest": true,
+	// "A gift for a runner" is a request for what a runner would like.
+	"gift": true, "gifts": true, "present": true, "presents": true,
+}
+
+// pursuits maps a word for a kind of person to the word products use for what that
+// person does: catalogs describe running shoes, not runner shoes. The search words
+// are stemmed by the full-text index, so "run" also finds "running".
+var pursuits = map[string]string{
+	"runner": "run", "jogger": "jog", "hiker": "hike", "backpacker": "backpack",
+	"camper": "camp", "climber": "climb", "cyclist": "cycl", "biker": "bike",
+	"swimmer": "swim", "golfer": "golf", "skier": "ski", "surfer": "surf",
+	"gardener": "garden", "baker": "bake", "gamer": "game", "traveler": "travel",
+	"traveller": "travel", "musician": "music", "knitter": "knit", "angler": "fish",
+	"fisherman": "fish", "yogi": "yoga",
+}
+
+// forPursuits replaces the words for kinds of people that follow a "for" in s ("a
+// gift for a runner", "for hikers") with the words for what they do, and returns
+// which search word stands for which of the person's words, to quote the person in
+// reasons. Elsewhere the words stay: "table runner" is a product.
+func forPursuits(q textQuery, s string) (textQuery, map[string]string) {
+	afterFor := map[string]bool{}
+	seenFor := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		afterFor[w] = afterFor[w] || seenFor
+		seenFor = seenFor || w == "for"
+	}
+	said := map[string]string{}
+	words := make([]string, 0, len(q.words))
+	for _, w := range q.words {
+		p, ok := pursuits[w]
+		if !ok {
+			p, ok = pursuits[strings.TrimSuffix(w, "s")]
+		}
+		switch {
+		case !ok || !afterFor[w]:
+			p = w
+		case said[p] == "":
+			said[p] = w
+		}
+		if !slices.Contains(words, p) {
+			words = append(words, p)
+		}
+	}
+	q.words = words
+	return q, said
 }
 
 // dropFillers removes the fillers from q, unless nothing else is left.

@@ -50,12 +50,39 @@ func sameBound(a, b *float64) bool {
 func TestDropFillers(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"something for someone who loves tea", "tea"},
-		{"a gift for a runner", "gift runner"},
+		{"a gift for a runner", "runner"},
+		{"gifts", "gifts"},                   // nothing but fillers: kept
 		{"something nice", "something nice"}, // nothing but fillers: kept
 	}
 	for _, tc := range tests {
 		if got := dropFillers(parseText(tc.in)).String(); got != tc.want {
 			t.Errorf("dropFillers(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestForPursuits(t *testing.T) {
+	tests := []struct {
+		in, want string
+		said     map[string]string
+	}{
+		{"a gift for a runner", "run", map[string]string{"run": "runner"}},
+		{"something for hikers who camp", "hike camp", map[string]string{"hike": "hikers"}},
+		{"for my brother, a keen runner and runner", "brother keen run", map[string]string{"run": "runner"}},
+		{"table runner for the kitchen", "table runner kitchen", map[string]string{}}, // a product, not a person
+		{"gardening gloves for a gardener", "gardening gloves garden", map[string]string{"garden": "gardener"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, said := forPursuits(dropFillers(parseText(tc.in)), tc.in)
+			if got.String() != tc.want || len(said) != len(tc.said) {
+				t.Fatalf("forPursuits(%q) = %q, %v; want %q, %v", tc.in, got.String(), said, tc.want, tc.said)
+			}
+			for k, v := range tc.said {
+				if said[k] != v {
+					t.Errorf("said[%q] = %q, want %q", k, said[k], v)
+				}
+			}
+		})
 	}
 }

@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -35,6 +37,7 @@ type profile struct {
 	catCount, brandCount map[string]int
 	recent               []Purchased // distinct products bought, most recent first
 	weight               map[string]float64
+	times                map[string]int // product id → how many times it was bought
 	price                priceBand
 
 	statedCats   []statedCategory
@@ -75,7 +78,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 	p := &r.prof
 	p.catShare, p.brandShare = map[string]float64{}, map[string]float64{}
 	p.catCount, p.brandCount = map[string]int{}, map[string]int{}
-	p.weight = map[string]float64{}
+	p.weight, p.times = map[string]float64{}, map[string]int{}
 	hist := append([]Purchased(nil), r.in.History...)
 	sort.SliceStable(hist, func(i, j int) bool { return hist[i].At.After(hist[j].At) })
 	var total, pw, psum, psq float64
@@ -87,6 +90,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 			p.recent = append(p.recent, h)
 		}
 		p.weight[h.ProductID] += w
+		p.times[h.ProductID]++
 		for _, k := range ancestorKeys(h.Category) {
 			p.catShare[k] += w
 			p.catCount[k]++
@@ -208,6 +212,29 @@ func ancestorKeys(path string) []string {
 		out[i] = strings.Join(parts[:i+1], " > ")
 	}
 	return out
+}
+
+// UnknownBrands returns those of brands that no product in the catalog has, ignoring
+// case, in the order given and cleaned as CleanText does; blank names are skipped. Favourite and disliked brands
+// are compared with products this way, so an unknown one (often a misspelling) has
+// no effect until a product of that brand arrives.
+func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string, error) {
+	var out []string
+	for _, b := range brands {
+		k := brandKey(b)
+		if k == "" {
+			continue
+		}
+		var one int
+		err := c.queryRow(ctx, `SELECT 1 FROM products WHERE brand_key = ? LIMIT 1`, k).Scan(&one)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			out = append(out, CleanText(b, maxBrandLen))
+		case err != nil:
+			return nil, fmt.Errorf("unknown brands: %w", err)
+		}
+	}
+	return out, nil
 }
 
 // KnownCategory reports whether path matches a category the way favourite categories

@@ -12,8 +12,12 @@ import (
 // maxReasons is how many reasons a recommendation carries.
 const maxReasons = 3
 
-// coldStartReason ends the reasons of every cold-start recommendation.
-const coldStartReason = "A popular, well-rated pick: there are no preferences or orders to go on yet"
+// coldStartReason ends the reasons of every cold-start recommendation;
+// coldStartStatedReason replaces it when a price range or disliked brands are stated.
+const (
+	coldStartReason       = "A popular, well-rated pick: there are no preferences or orders to go on yet"
+	coldStartStatedReason = "A popular, well-rated pick: there are no favourites or orders to go on yet"
+)
 
 // reasons explains a recommendation in short sentences, the strongest signal first.
 func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []string {
@@ -24,8 +28,11 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	var rs []reason
 	add := func(w float64, s string) { rs = append(rs, reason{w, s}) }
 	f, w := c.f, weights()
-	if c.textRank >= 0 {
-		add(f.text*w.text, fmt.Sprintf("Matches %q", r.text.String()))
+	switch {
+	case c.textRank >= 0 && !r.relaxed:
+		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(r.text.words)))
+	case c.textRank >= 0 && len(c.matched) > 0:
+		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(c.matched)))
 	}
 	// What the person said and what they bought together with it are the most
 	// convincing reasons, so they come first when they count at all.
@@ -34,6 +41,9 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	}
 	if f.statedCat > 0 {
 		add(w.statedCat+1, "You like "+r.statedLabel(c, p.Category))
+	}
+	if n := r.prof.times[c.id]; n > 0 {
+		add(w.statedBrand+1.02, orderedBefore(n))
 	}
 	if c.coN > 0 && f.co >= 0.2 && titles[c.coFrom] != "" {
 		s := "Bought by others who ordered the " + titles[c.coFrom] + " you ordered"
@@ -57,7 +67,12 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 		add(f.price*w.price*0.5, "Priced like what you usually buy")
 	}
 	if c.catRank >= 0 && c.catRank < 3 && c.rating >= 4 && p.Category != "" {
-		add(f.quality*w.quality+0.2, "Top rated in "+categoryLabel(p.Category))
+		// The rank is among the products in the price range only.
+		top := "Top rated in " + categoryLabel(p.Category)
+		if r.in.MinPrice != nil || r.in.MaxPrice != nil {
+			top += " at this price"
+		}
+		add(f.quality*w.quality+0.2, top)
 	} else if c.rating >= 4.5 && c.reviews >= 100 {
 		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, thousands(c.reviews)))
 	}
@@ -76,10 +91,42 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	if len(out) == 0 && !r.cold {
 		out = append(out, "Well rated and in stock now")
 	}
-	if r.cold {
+	switch {
+	case r.cold && r.constrained:
+		out = append(out, coldStartStatedReason)
+	case r.cold:
 		out = append(out, coldStartReason)
 	}
 	return out
+}
+
+// matchedWords sets, when the text match was relaxed to any word, which words of the
+// context each picked candidate matches, so that a reason never claims more. list
+// is the JSON array of the picked rowids.
+func (r *recommender) matchedWords(ctx context.Context, picked []*cand, list string) error {
+	if !r.relaxed {
+		return nil
+	}
+	byRowid := make(map[int64]*cand, len(picked))
+	for _, c := range picked {
+		byRowid[c.rowid] = c
+	}
+	for i, w := range r.text.words {
+		match := textQuery{words: []string{w}}.match(false)
+		if i < len(r.text.words)-1 {
+			match = strings.TrimSuffix(match, "*") // only the last word is a prefix
+		}
+		err := r.rowids(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ?
+			AND rowid IN (SELECT value FROM json_each(?))`, []any{match, list}, func(rowid int64, _ int) {
+			if c := byRowid[rowid]; c != nil {
+				c.matched = append(c.matched, w)
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // usualCategory says how often the customer buys in path's category, or, failing
@@ -160,6 +207,13 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 		out[id] = shortTitle(title)
 	}
 	return out, rows.Err()
+}
+
+func orderedBefore(n int) string {
+	if n >= 2 {
+		return fmt.Sprintf("You have ordered this %d times", n)
+	}
+	return "You have ordered this before"
 }
 
 func boughtBefore(n int, brand string) string {

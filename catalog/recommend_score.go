@@ -208,6 +208,9 @@ func (r *recommender) result(ctx context.Context, picked []*cand) ([]Recommendat
 	if err != nil {
 		return nil, err
 	}
+	if err := r.matchedWords(ctx, picked, string(list)); err != nil {
+		return nil, err
+	}
 	for i := range out {
 		out[i].Reasons = r.reasons(picked[i], &out[i].Product, titles)
 	}

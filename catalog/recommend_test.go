@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -379,5 +380,111 @@ func TestRecommendValidation(t *testing.T) {
 				t.Errorf("err = %v, want ErrInvalid containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestRecommendReasonsAreTrue checks reasons that would mislead: a claim about other
+// customers resting on the customer's own orders, a full match claimed for a partial
+// one, "no preferences" when some are stated, "top rated" within a price range only.
+func TestRecommendReasonsAreTrue(t *testing.T) {
+	c := openRecFixture(t)
+	ctx := context.Background()
+	// Only this customer bought the tea after the coffee, three times.
+	for range 3 {
+		if err := c.RecordSale(ctx, "tea-g1", 1, []string{"cof-e1"}, recNow.AddDate(0, 0, -1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := []catalog.Purchased{
+		{ProductID: "tea-g1", Title: "Gamma Tea", Brand: "Gamma", Category: "Home > Tea", At: recNow.AddDate(0, 0, -1)},
+		{ProductID: "tea-g1", Title: "Gamma Tea", Brand: "Gamma", Category: "Home > Tea", At: recNow.AddDate(0, 0, -2)},
+		{ProductID: "tea-g1", Title: "Gamma Tea", Brand: "Gamma", Category: "Home > Tea", At: recNow.AddDate(0, 0, -3)},
+		{ProductID: "cof-e1", Title: "Epsilon Coffee", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -9)},
+	}
+	tests := []struct {
+		name     string
+		in       catalog.RecommendInput
+		id       string
+		want     string   // a reason of id contains it ("" for none)
+		wantNone []string // no reason of any item contains these
+	}{
+		{name: "a re-buy is not bought by others", in: catalog.RecommendInput{History: own},
+			id: "tea-g1", want: "You have ordered this 3 times", wantNone: []string{"bought by others", "Often bought with", "Bought by others"}},
+		{name: "a partial match names the words it matches", in: catalog.RecommendInput{Context: "coffee zeppelin"},
+			id: "cof-e1", want: `Matches "coffee"`, wantNone: []string{`Matches "coffee zeppelin"`}},
+		{name: "a price range is a preference", in: catalog.RecommendInput{MaxPrice: amount(20)},
+			id: "tea-g1", want: "no favourites or orders", wantNone: []string{"no preferences"}},
+		{name: "top rated within a price range says so", in: catalog.RecommendInput{FavoriteCategories: []string{"running"}, MaxPrice: amount(65)},
+			id: "run-b2", want: "at this price", wantNone: []string{"Top rated in Shoes > Running;"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now, tc.in.Limit = recNow, 10
+			res, err := c.Recommend(ctx, tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(res.Items, func(it catalog.Recommendation) bool { return it.ID == tc.id })
+			if i < 0 {
+				t.Fatalf("%s is not recommended: %v", tc.id, recIDs(res))
+			}
+			if !hasReason(res.Items[i], tc.want) {
+				t.Errorf("reasons for %s = %q, want one containing %q", tc.id, res.Items[i].Reasons, tc.want)
+			}
+			for _, it := range res.Items {
+				all := strings.Join(it.Reasons, ";") + ";"
+				for _, bad := range tc.wantNone {
+					if strings.Contains(all, bad) {
+						t.Errorf("reasons for %s = %q contain %q", it.ID, it.Reasons, bad)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestRecommendForAPerson checks that a request for a kind of person ("a gift for a
+// runner") finds products for what that person does.
+func TestRecommendForAPerson(t *testing.T) {
+	c := openRecFixture(t)
+	res, err := c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow, Context: "a gift for a runner under $130"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Items) < 3 {
+		t.Fatalf("%d items for a runner: %v; notes %q", len(res.Items), recIDs(res), res.Notes)
+	}
+	for _, it := range res.Items {
+		if !strings.HasSuffix(it.Category, "> Running") || !hasReason(it, `Matches "runner"`) {
+			t.Errorf("%s in %s, reasons %q: want running gear that matches the request", it.ID, it.Category, it.Reasons)
+		}
+	}
+}
+
+// TestRecommendEveryFavouriteCategory: a broad favourite with many subcategories
+// does not crowd the next favourite out of the candidates.
+func TestRecommendEveryFavouriteCategory(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	for i := range 110 { // the best rated products, in a category nobody named
+		ps = append(ps, recProduct(fmt.Sprintf("top-%03d", i), fmt.Sprintf("Top%d", i), "Misc > Top", 2000, 5, 1000))
+	}
+	for i := range 15 { // a broad favourite: many subcategories of fair products
+		for j := range 2 {
+			ps = append(ps, recProduct(fmt.Sprintf("wide-%02d-%d", i, j), fmt.Sprintf("Wide%d", i), fmt.Sprintf("Wide > Sub%02d", i), 2000, 4, 10))
+		}
+	}
+	for i := range 3 { // a narrow favourite with better products
+		ps = append(ps, recProduct(fmt.Sprintf("narrow-%d", i), fmt.Sprintf("Narrow%d", i), "Other > Narrow", 2000, 4.8, 200))
+	}
+	if _, err := c.Upsert(context.Background(), []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow, Limit: 10, FavoriteCategories: []string{"Wide", "Narrow"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Items, func(it catalog.Recommendation) bool { return it.Category == "Other > Narrow" }) {
+		t.Errorf("nothing from the second favourite category: %v", recIDs(res))
 	}
 }

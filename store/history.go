@@ -78,3 +78,30 @@ func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n 
 	}
 	return out, nil
 }
+
+// OrderedProducts returns the distinct products of the customer's orders that have not
+// failed (completed or still pending), most recently ordered first. It has no limit,
+// because it is what recommend leaves out by default: a product bought years and
+// hundreds of orders ago is still bought. A customer with no orders gets an empty
+// list, not an error.
+func (s *Store) OrderedProducts(ctx context.Context, customerID string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT product_id FROM orders
+		WHERE customer_id = ? AND status != ?
+		GROUP BY product_id ORDER BY max(created_at) DESC, product_id`, customerID, OrderFailed)
+	if err != nil {
+		return nil, fmt.Errorf("ordered products: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("ordered products: %w", err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("ordered products: %w", err)
+	}
+	return out, nil
+}

@@ -97,3 +97,39 @@ func TestOrderHistory(t *testing.T) {
 		wantErr(t, err, store.ErrInvalid)
 	}
 }
+
+func TestOrderedProducts(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	other := mustCreateCustomer(t, s, "b@example.com")
+	if got, err := s.OrderedProducts(ctx, c.ID); err != nil || got == nil || len(got) != 0 {
+		t.Fatalf("no orders: %v, %v; want an empty list", got, err)
+	}
+	for _, o := range []struct {
+		product string
+		fail    bool
+	}{{"p1", false}, {"p2", false}, {"p3", true}, {"p1", false}} {
+		clock.Add(time.Hour)
+		completeOrder(t, s, c.ID, o.product, "Alpha", "Shoes", o.fail)
+	}
+	clock.Add(time.Hour)
+	completeOrder(t, s, other.ID, "p9", "Zeta", "Books", false)
+	// A pending order: approved, not yet paid.
+	clock.Add(time.Hour)
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k_pending", ProductID: "p4", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.UnitAmount, p.Subtotal, p.Total, p.Currency = 1000, 1000, 1000, "USD"
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.OrderedProducts(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"p4", "p1", "p2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("OrderedProducts = %v, want %v (distinct, pending and completed, newest first, not failed, not another customer's)", got, want)
+	}
+}

@@ -77,6 +77,13 @@ func TestUpdatePreferences(t *testing.T) {
 			wantChanged: []string{}},
 		{name: "an empty list clears", args: map[string]any{"disliked_brands": []any{}},
 			wantChanged: []string{"disliked_brands"}},
+		{name: "a brand no product has is saved, with a note", args: map[string]any{"add_favorite_brands": []any{"Stridwell", "stridewell"}},
+			wantChanged: []string{"favorite_brands"},
+			check: func(t *testing.T, r updatePreferencesResult) {
+				if len(r.UpdateNotes) != 1 || !strings.Contains(r.UpdateNotes[0], `"Stridwell"`) || strings.Contains(r.UpdateNotes[0], "stridewell") {
+					t.Errorf("update notes %q, want one about the unknown brand only", r.UpdateNotes)
+				}
+			}},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -122,6 +129,11 @@ func TestUpdatePreferencesErrors(t *testing.T) {
 		{"empty item", map[string]any{"favorite_brands": []any{"Larkspur", " "}}, "favorite_brands: item 2 is empty"},
 		{"liked and disliked", map[string]any{"disliked_brands": []any{"stridewell"}}, `disliked_brands: "stridewell" is also in favorite_brands`},
 		{"added to both", map[string]any{"add_favorite_brands": []any{"Ondine"}, "add_disliked_brands": []any{"ondine"}}, "add_disliked_brands"},
+		{"added and removed", map[string]any{"add_favorite_brands": []any{"Ondine"}, "remove_favorite_brands": []any{" ONDINE"}}, `remove_favorite_brands: "ONDINE" is also in add_favorite_brands`},
+		{"category added and removed", map[string]any{"add_favorite_categories": []any{"Home & Kitchen > Coffee"}, "remove_favorite_categories": []any{"home & kitchen>coffee"}}, "remove_favorite_categories"},
+		{"set and removed", map[string]any{"disliked_brands": []any{"Ondine"}, "remove_disliked_brands": []any{"Ondine"}}, `remove_disliked_brands: "Ondine" is also in disliked_brands`},
+		{"liked while set as disliked", map[string]any{"disliked_brands": []any{"Ondine"}, "add_favorite_brands": []any{"ondine"}}, `add_favorite_brands: "ondine" is also in disliked_brands`},
+		{"disliked while set as liked", map[string]any{"favorite_brands": []any{"Ondine"}, "add_disliked_brands": []any{"ondine"}}, `add_disliked_brands: "ondine" is also in favorite_brands`},
 		{"price range upside down", map[string]any{"price_range": map[string]any{"min": 100, "max": 10}}, "price_range: min 100 is above max 10"},
 		{"negative price", map[string]any{"price_range": map[string]any{"min": -5}}, "price_range: min must be"},
 		{"price of the wrong type", map[string]any{"price_range": map[string]any{"max": "cheap"}}, "price_range.max must be a number"},

@@ -30,7 +30,7 @@ type recommendation struct {
 
 type recommendResult struct {
 	Recommendations []recommendation `json:"recommendations"`
-	ColdStart       bool             `json:"cold_start,omitempty" jsonschema:"true when the customer has no preferences or orders yet: these are popular, well-rated picks"`
+	ColdStart       bool             `json:"cold_start,omitempty" jsonschema:"true when the customer has no favourite categories or brands and no orders yet: these are popular, well-rated picks (within any price range and disliked brands they stated)"`
 	Notes           []string         `json:"notes,omitempty"`
 }
 
@@ -42,7 +42,7 @@ func (t *Toolbox) recommendTool() server.ServerTool {
 
 Ranking uses the customer's stated preferences (see get_preferences), their order history, what other customers bought together, ratings and popularity. It never returns disliked brands, products that cannot be bought now, products outside the customer's price range, or (by default) products they already bought; no brand takes more than two places in five.
 
-Returns "recommendations" (up to "limit", default 5, max 20), each a product as search_products returns it plus "score" and "reasons" (short sentences you can pass on, e.g. "You like Stridewell"). "cold_start" is true when nothing is known about the customer yet; suggest they tell you their preferences (update_preferences).
+Returns "recommendations" (up to "limit", default 5, max 20), each a product as search_products returns it plus "score" and "reasons" (short sentences you can pass on, e.g. "You like Stridewell"). "cold_start" is true when there are no favourites or orders to go on yet; suggest they tell you their preferences (update_preferences).
 
 Give "context" to steer the picks with the person's words, e.g. "a gift for a runner under $100". Call get_product for details before purchase.`),
 			mcp.WithString("context", mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer; a price phrase such as "under $100" narrows the price. Omit for general picks.`)),
@@ -72,11 +72,11 @@ func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
-	prefs, orders, err := t.customerFacts(ctx, customer)
+	facts, err := t.customerFacts(ctx, customer)
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
-	res, err := t.Catalog.Recommend(ctx, recommendInput(a, prefs, orders, t.now()))
+	res, err := t.Catalog.Recommend(ctx, recommendInput(a, facts, t.now()))
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
@@ -84,18 +84,36 @@ func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	return mcp.NewToolResultStructured(out, out.text()), nil
 }
 
-// maxHistory is how many of the customer's most recent orders recommend reads.
+// maxHistory is how many of the customer's most recent orders recommend reads as
+// purchase history. Exclusion of what was bought is not limited by it.
 const maxHistory = 200
 
-// customerFacts loads what recommend needs to know about the customer: preferences
-// and the most recent orders, newest first.
-func (t *Toolbox) customerFacts(ctx context.Context, customer string) (store.Preferences, []store.Order, error) {
-	prefs, err := t.Store.Preferences(ctx, customer)
-	if err != nil {
-		return store.Preferences{}, nil, err
+// customerFacts is what recommend knows about the customer.
+type customerFacts struct {
+	prefs  store.Preferences
+	orders []store.Order // the most recent orders, newest first
+	// ordered are the products of every order that has not failed, however old:
+	// what exclude_purchased leaves out.
+	ordered []string
+}
+
+// customerFacts loads what recommend needs to know about the customer: preferences,
+// the most recent orders and every product ordered.
+func (t *Toolbox) customerFacts(ctx context.Context, customer string) (customerFacts, error) {
+	var (
+		f   customerFacts
+		err error
+	)
+	if f.prefs, err = t.Store.Preferences(ctx, customer); err != nil {
+		return customerFacts{}, err
 	}
-	orders, err := t.recentOrders(ctx, customer, maxHistory)
-	return prefs, orders, err
+	if f.orders, err = t.recentOrders(ctx, customer, maxHistory); err != nil {
+		return customerFacts{}, err
+	}
+	if f.ordered, err = t.Store.OrderedProducts(ctx, customer); err != nil {
+		return customerFacts{}, err
+	}
+	return f, nil
 }
 
 // recentOrders returns up to n of the customer's orders, newest first.
@@ -118,12 +136,13 @@ func (t *Toolbox) recentOrders(ctx context.Context, customer string, n int) ([]s
 	return out, nil
 }
 
-// recommendInput turns the arguments, the customer's preferences and orders (newest
-// first) into the catalog's ranking input. Completed orders are the purchase history;
-// completed and pending ones are excluded unless exclude_purchased is false. This is
-// the only place preferences and history become ranking input, and the offline
-// evaluation (TestRecommendQuality) goes through it too.
-func recommendInput(a recommendArgs, prefs store.Preferences, orders []store.Order, now time.Time) catalog.RecommendInput {
+// recommendInput turns the arguments and what is known about the customer into the
+// catalog's ranking input. Completed orders are the purchase history; the products of
+// completed and pending orders (f.orders and f.ordered) are excluded unless
+// exclude_purchased is false. This is the only place preferences and history become
+// ranking input, and the offline evaluation (TestRecommendQuality) goes through it too.
+func recommendInput(a recommendArgs, f customerFacts, now time.Time) catalog.RecommendInput {
+	prefs := f.prefs
 	in := catalog.RecommendInput{
 		Context: a.Context, Category: a.Category, Limit: a.Limit,
 		FavoriteCategories: prefs.FavoriteCategories, FavoriteBrands: prefs.FavoriteBrands,
@@ -131,7 +150,10 @@ func recommendInput(a recommendArgs, prefs store.Preferences, orders []store.Ord
 		Now: now,
 	}
 	exclude := a.ExcludePurchased == nil || *a.ExcludePurchased
-	for _, o := range orders {
+	if exclude {
+		in.Exclude = append(in.Exclude, f.ordered...)
+	}
+	for _, o := range f.orders {
 		if o.Status == store.OrderCompleted {
 			in.History = append(in.History, catalog.Purchased{
 				ProductID: o.ProductID, Title: o.Title, Brand: o.Brand, Category: o.Category,
@@ -164,7 +186,7 @@ func (r recommendResult) text() string {
 		return b.String()
 	}
 	if r.ColdStart {
-		b.WriteString("Nothing is known about this customer yet; these are popular, well-rated picks. Ask about their preferences and save them with update_preferences.\n")
+		b.WriteString("There are no favourite categories or brands and no orders to go on yet; these are popular, well-rated picks. Ask about their taste and save it with update_preferences.\n")
 	}
 	fmt.Fprintf(&b, "%d recommendations:\n", len(r.Recommendations))
 	for i, p := range r.Recommendations {

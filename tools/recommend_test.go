@@ -6,10 +6,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // TestRecommendEndToEnd drives recommend through an MCP client as a person's
@@ -214,5 +217,140 @@ func TestResourcesWithoutCustomer(t *testing.T) {
 	_, err := c.ReadResource(context.Background(), req)
 	if err == nil || !strings.Contains(err.Error(), "no customer configured") {
 		t.Errorf("err = %v, want one saying no customer is configured", err)
+	}
+}
+
+// placeOrder records a completed order of p for customer directly in the store, as
+// a finished purchase would leave it.
+func placeOrder(t *testing.T, st *store.Store, customer string, p catalog.Product) {
+	t.Helper()
+	ctx := context.Background()
+	pu, _, err := st.BeginPurchase(ctx, store.Purchase{CustomerID: customer, IdemKey: store.NewID("k_"), ProductID: p.ID, Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pu.SellerID, pu.Title, pu.Brand, pu.Category = p.SellerID, p.Title, p.Brand, p.Category
+	pu.UnitAmount, pu.Subtotal, pu.Total, pu.Currency = p.Price.Amount, p.Price.Amount, p.Price.Amount, p.Price.Currency
+	if err := st.Approve(ctx, &pu, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	pu.State = store.PurchaseTokenIssued
+	if err := st.Advance(ctx, &pu, "token", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Complete(ctx, &pu); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRecommendExcludesEveryPurchase: a product bought long ago, before hundreds of
+// later orders, is still never recommended by default.
+func TestRecommendExcludesEveryPurchase(t *testing.T) {
+	s := newStorefront(t)
+	st := s.tb.Store
+	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	st.Now = func() time.Time { at = at.Add(time.Minute); return at }
+	// The best rated coffee product, bought first; then many orders of one tea.
+	var first, other catalog.Product
+	for _, p := range demo.Products() {
+		switch {
+		case !p.Purchasable():
+		case strings.HasSuffix(p.Category, "> Coffee") && (first.ID == "" || p.Rating*float64(p.ReviewCount) > first.Rating*float64(first.ReviewCount)):
+			first = p
+		case strings.HasSuffix(p.Category, "> Tea") && other.ID == "":
+			other = p
+		}
+	}
+	placeOrder(t, st, s.tb.Customer, first)
+	for range maxHistory {
+		placeOrder(t, st, s.tb.Customer, other)
+	}
+	c := s.client(t, nil, "")
+	ids := func(args map[string]any) []string {
+		t.Helper()
+		var r recommendResult
+		if res := call(t, c, "recommend", args, &r); res.IsError {
+			t.Fatal(text(res))
+		}
+		var out []string
+		for _, it := range r.Recommendations {
+			out = append(out, it.ID)
+		}
+		return out
+	}
+	if got := ids(map[string]any{"category": "Coffee", "limit": 20, "exclude_purchased": false}); !slices.Contains(got, first.ID) {
+		t.Fatalf("%s is not recommended even when purchases are allowed: %v", first.ID, got)
+	}
+	if got := ids(map[string]any{"category": "Coffee", "limit": 20}); slices.Contains(got, first.ID) {
+		t.Errorf("%s, bought before %d later orders, is recommended again: %v", first.ID, maxHistory, got)
+	}
+}
+
+// TestRecommendCustomerIsolation: another customer's preferences and orders never
+// reach the current customer's tools or resources.
+func TestRecommendCustomerIsolation(t *testing.T) {
+	s := newStorefront(t)
+	ctx := context.Background()
+	other, err := s.tb.Store.CreateCustomer(ctx, store.Customer{Email: "other@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.tb.Store.SavePreferences(ctx, other.ID, store.Preferences{FavoriteBrands: []string{"Stridewell"}, DislikedBrands: []string{"Cairnfield"}, Notes: "other's notes"}); err != nil {
+		t.Fatal(err)
+	}
+	bought := demoProduct(t, 1000, 4000)
+	placeOrder(t, s.tb.Store, other.ID, bought)
+
+	c := s.client(t, nil, "")
+	var prefs preferencesResult
+	if res := call(t, c, "get_preferences", nil, &prefs); res.IsError {
+		t.Fatal(text(res))
+	}
+	if len(prefs.FavoriteBrands)+len(prefs.DislikedBrands)+len(prefs.Learned.TopBrands)+len(prefs.Learned.TopCategories) != 0 || prefs.Notes != "" {
+		t.Errorf("the current customer sees another's preferences or history: %+v", prefs)
+	}
+	var rec recommendResult
+	if res := call(t, c, "recommend", map[string]any{"limit": 20}, &rec); res.IsError || !rec.ColdStart {
+		t.Errorf("recommend for a customer with nothing of their own is not a cold start: %s", text(res))
+	}
+	for _, r := range rec.Recommendations {
+		if slices.ContainsFunc(r.Reasons, func(s string) bool { return strings.Contains(s, "You ") }) {
+			t.Errorf("%s has a personal reason from another customer's data: %q", r.ID, r.Reasons)
+		}
+	}
+	req := mcp.ReadResourceRequest{}
+	req.Params.URI = ordersURI
+	res, err := c.ReadResource(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := res.Contents[0].(mcp.TextResourceContents).Text; strings.Contains(body, bought.ID) {
+		t.Errorf("the orders resource shows another customer's order: %s", body)
+	}
+}
+
+// TestRecommendColdStartWithStatedLimits: a price range and disliked brands are
+// preferences; a cold start must not say there are none, and must still keep them.
+func TestRecommendColdStartWithStatedLimits(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "")
+	if res := call(t, c, "update_preferences", map[string]any{"price_range": map[string]any{"max": 30}, "disliked_brands": []any{"Kettle & Crane"}}, nil); res.IsError {
+		t.Fatal(text(res))
+	}
+	var r recommendResult
+	res := call(t, c, "recommend", map[string]any{"limit": 10}, &r)
+	if res.IsError || !r.ColdStart || len(r.Recommendations) == 0 {
+		t.Fatalf("cold start with stated limits: %s", text(res))
+	}
+	if strings.Contains(text(res), "Nothing is known") {
+		t.Errorf("the text says nothing is known about a customer with preferences: %s", text(res))
+	}
+	for _, it := range r.Recommendations {
+		if it.Price.Amount > 30_00 || it.Brand == "Kettle & Crane" {
+			t.Errorf("%s (%s, %s) breaks the stated preferences", it.ID, it.Brand, it.Price.Display)
+		}
+		if slices.ContainsFunc(it.Reasons, func(s string) bool { return strings.Contains(s, "no preferences") }) {
+			t.Errorf("%s: reasons %q say there are no preferences", it.ID, it.Reasons)
+		}
 	}
 }

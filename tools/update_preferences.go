@@ -48,10 +48,11 @@ func (t *Toolbox) updatePreferencesTool() server.ServerTool {
 			mcp.WithDescription(`Change the current customer's stated shopping preferences when they tell you about their taste ("I love Stridewell", "never show me Brightwave", "I wear a size 10 shoe", "keep it under $80"). Only the preferences you pass change; everything else stays.
 
 - A list (favorite_categories, favorite_brands, disliked_brands) replaces the saved list; [] clears it. To change one item, use add_... and remove_... instead (removing an item that is not there is fine).
-- Adding a favourite brand takes it off disliked_brands, and the other way round.
+- Adding a favourite brand takes it off disliked_brands, and the other way round. Naming one item in two arguments that undo each other (add_... and remove_..., or one brand as liked and disliked) is an error.
 - sizes sets the given entries and keeps the others; an empty string removes an entry.
 - price_range replaces the range; {} removes it.
 - Categories must exist in the catalog; they match like search_products' category (case-insensitive, subcategories included).
+- A brand that no product has yet is saved anyway, and update_notes says so (it is often a misspelling).
 
 Returns the saved preferences (as get_preferences does) and which ones changed. An invalid value is an error that names the argument; then nothing is saved. recommend uses the new preferences at once.`),
 			list("favorite_categories", `Replace the favourite categories, e.g. ["Shoes", "Home & Kitchen > Coffee"].`),
@@ -108,6 +109,9 @@ func (t *Toolbox) updatePreferences(ctx context.Context, req mcp.CallToolRequest
 		return t.fail(ctx, "update_preferences", err), nil
 	}
 	saved, err := t.preferences(ctx, customer)
+	if err == nil {
+		notes, err = t.brandNotes(ctx, a, notes)
+	}
 	if err != nil {
 		return t.fail(ctx, "update_preferences", err), nil
 	}
@@ -126,6 +130,9 @@ func (a *updatePreferencesArgs) empty() bool {
 // additions. Validation of the result is the store's (SavePreferences); apply only
 // refuses contradictions within the update itself.
 func (a *updatePreferencesArgs) apply(p store.Preferences) (store.Preferences, []string, error) {
+	if err := a.contradictions(); err != nil {
+		return p, nil, err
+	}
 	var notes []string
 	if a.FavoriteCategories != nil {
 		p.FavoriteCategories = *a.FavoriteCategories
@@ -135,11 +142,6 @@ func (a *updatePreferencesArgs) apply(p store.Preferences) (store.Preferences, [
 	}
 	if a.DislikedBrands != nil {
 		p.DislikedBrands = *a.DislikedBrands
-	}
-	for _, b := range a.AddFavoriteBrands {
-		if containsFold(a.AddDislikedBrands, b) {
-			return p, nil, &argError{fmt.Sprintf("add_disliked_brands: %q is also in add_favorite_brands", b)}
-		}
 	}
 	p.FavoriteCategories = removeFold(p.FavoriteCategories, a.RemoveFavoriteCategories)
 	p.FavoriteBrands = removeFold(p.FavoriteBrands, a.RemoveFavoriteBrands)
@@ -183,6 +185,41 @@ func (a *updatePreferencesArgs) apply(p store.Preferences) (store.Preferences, [
 	return p, notes, nil
 }
 
+// contradictions refuses an update that names one item in two arguments that undo
+// each other, such as adding and removing the same brand, or disliking a brand that
+// the same call sets as a favourite: which one was meant cannot be told.
+func (a *updatePreferencesArgs) contradictions() error {
+	list := func(l *[]string) []string {
+		if l == nil {
+			return nil
+		}
+		return *l
+	}
+	for _, c := range []struct {
+		name, other string
+		items, in   []string
+	}{
+		{"add_disliked_brands", "add_favorite_brands", a.AddDislikedBrands, a.AddFavoriteBrands},
+		{"add_disliked_brands", "favorite_brands", a.AddDislikedBrands, list(a.FavoriteBrands)},
+		{"add_favorite_brands", "disliked_brands", a.AddFavoriteBrands, list(a.DislikedBrands)},
+		{"remove_favorite_brands", "add_favorite_brands", a.RemoveFavoriteBrands, a.AddFavoriteBrands},
+		{"remove_favorite_brands", "favorite_brands", a.RemoveFavoriteBrands, list(a.FavoriteBrands)},
+		{"remove_disliked_brands", "add_disliked_brands", a.RemoveDislikedBrands, a.AddDislikedBrands},
+		{"remove_disliked_brands", "disliked_brands", a.RemoveDislikedBrands, list(a.DislikedBrands)},
+		{"remove_favorite_categories", "add_favorite_categories", a.RemoveFavoriteCategories, a.AddFavoriteCategories},
+		{"remove_favorite_categories", "favorite_categories", a.RemoveFavoriteCategories, list(a.FavoriteCategories)},
+	} {
+		for _, item := range c.items {
+			for _, x := range c.in {
+				if foldKey(item) == foldKey(x) {
+					return &argError{fmt.Sprintf("%s: %q is also in %s; pass it in one of them", c.name, strings.TrimSpace(item), c.other)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // checkCategories refuses new favourite categories that match nothing in the catalog.
 func (t *Toolbox) checkCategories(ctx context.Context, a updatePreferencesArgs) error {
 	check := func(field string, cats []string) error {
@@ -209,6 +246,29 @@ func (t *Toolbox) checkCategories(ctx context.Context, a updatePreferencesArgs) 
 	return check("add_favorite_categories", a.AddFavoriteCategories)
 }
 
+// brandNotes adds to notes a note for each brand of the update that no product has:
+// it is saved, but matches nothing until such a product arrives.
+func (t *Toolbox) brandNotes(ctx context.Context, a updatePreferencesArgs, notes []string) ([]string, error) {
+	var given []string
+	for _, l := range []*[]string{a.FavoriteBrands, a.DislikedBrands, &a.AddFavoriteBrands, &a.AddDislikedBrands} {
+		if l != nil {
+			given = append(given, *l...)
+		}
+	}
+	unknown, err := t.Catalog.UnknownBrands(ctx, given)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, b := range unknown {
+		if k := strings.ToLower(b); !seen[k] {
+			seen[k] = true
+			notes = append(notes, fmt.Sprintf("No product in the catalog is by %q yet; it is saved, but check the spelling with search_products.", b))
+		}
+	}
+	return notes, nil
+}
+
 func containsFold(list []string, v string) bool {
 	v = strings.TrimSpace(v)
 	for _, x := range list {
@@ -219,24 +279,26 @@ func containsFold(list []string, v string) bool {
 	return false
 }
 
-// removeFold returns list without the items of drop, ignoring case and surrounding
-// space; category paths also ignore spacing around ">".
+// foldKey is how list items compare: ignoring case and surrounding space, and for
+// category paths the spacing around ">".
+func foldKey(s string) string {
+	parts := strings.Split(s, ">")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return strings.ToLower(strings.Join(parts, ">"))
+}
+
+// removeFold returns list without the items of drop, compared by foldKey.
 func removeFold(list, drop []string) []string {
 	if len(drop) == 0 {
 		return list
-	}
-	norm := func(s string) string {
-		parts := strings.Split(s, ">")
-		for i := range parts {
-			parts[i] = strings.TrimSpace(parts[i])
-		}
-		return strings.ToLower(strings.Join(parts, ">"))
 	}
 	out := make([]string, 0, len(list))
 	for _, x := range list {
 		keep := true
 		for _, d := range drop {
-			if norm(x) == norm(d) {
+			if foldKey(x) == foldKey(d) {
 				keep = false
 				break
 			}
