@@ -46,6 +46,12 @@ func kind(k string) string {
 		return "true or false"
 	case "string":
 		return "a string"
+	case "slice", "array":
+		return "a list"
+	case "map", "struct":
+		return "an object"
+	case "ptr":
+		return "a value of another type"
 	}
 	return "of another type"
 }

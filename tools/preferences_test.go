@@ -137,6 +137,8 @@ func TestUpdatePreferencesErrors(t *testing.T) {
 		{"price range upside down", map[string]any{"price_range": map[string]any{"min": 100, "max": 10}}, "price_range: min 100 is above max 10"},
 		{"negative price", map[string]any{"price_range": map[string]any{"min": -5}}, "price_range: min must be"},
 		{"price of the wrong type", map[string]any{"price_range": map[string]any{"max": "cheap"}}, "price_range.max must be a number"},
+		{"list of the wrong type", map[string]any{"favorite_brands": "Stridewell"}, "favorite_brands must be a list"},
+		{"object of the wrong type", map[string]any{"sizes": []any{"10"}}, "sizes must be an object"},
 		{"notes too long", map[string]any{"notes": strings.Repeat("x", 2001)}, "notes are longer than 2000"},
 		{"unknown argument", map[string]any{"customer_id": "cus_other"}, "unknown argument"},
 	}

@@ -58,7 +58,11 @@ func (p productSummary) line() string {
 	}
 	parts = append(parts, p.Price.Display, stockText(p.Availability, p.Stock))
 	if p.ReviewCount > 0 {
-		parts = append(parts, fmt.Sprintf("rated %.1f/5 (%d reviews)", p.Rating, p.ReviewCount))
+		reviews := "reviews"
+		if p.ReviewCount == 1 {
+			reviews = "review"
+		}
+		parts = append(parts, fmt.Sprintf("rated %.1f/5 (%d %s)", p.Rating, p.ReviewCount, reviews))
 	}
 	parts = append(parts, "sold by "+p.Seller.Name, "id "+p.ID)
 	return strings.Join(parts, " · ")
