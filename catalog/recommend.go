@@ -145,6 +145,7 @@ type recommender struct {
 	cold      bool              // nothing personal to go on
 	personal  bool              // candidates came from the profile, not from text
 	exclude   map[string]bool
+	matches   []int64 // while gathering a broad text match, its rowids, sorted
 	cands     map[int64]*cand
 	order     []int64 // candidate rowids in the order found, for determinism
 	maxCo     float64

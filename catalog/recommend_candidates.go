@@ -53,7 +53,7 @@ func (r *recommender) add(rowid int64) *cand {
 	if c, ok := r.cands[rowid]; ok {
 		return c
 	}
-	if len(r.order) >= maxCandidateRowids {
+	if len(r.order) >= maxCandidateRowids || !r.inMatches(rowid) {
 		return nil
 	}
 	c := &cand{rowid: rowid, textRank: -1, catRank: -1, sellerRank: -1}
@@ -107,26 +107,49 @@ func (r *recommender) rowids(ctx context.Context, query string, args []any, fn f
 	return nil
 }
 
+// fromText adds the products matching the context: all its words, or failing that
+// any of them. A match set of up to maxRankedMatches is ranked by relevance; a larger
+// one gives its candidates from the other sources instead (fromBroadText).
 func (r *recommender) fromText(ctx context.Context) (bool, error) {
-	s := &search{c: r.c, q: Query{Sort: SortRelevance}, f: r.f, text: r.text}
 	for _, anyWord := range []bool{false, true} {
 		if anyWord && len(r.text.words) < 2 {
 			break
 		}
-		from, args := s.from(anyWord)
-		found := false
-		err := r.rowids(ctx, `SELECT p.rowid `+from+` ORDER BY products_fts.rank, p.rowid LIMIT ?`,
-			append(args, textCandidates), func(rowid int64, i int) {
-				if c := r.add(rowid); c != nil {
-					c.textRank, found = i, true
-				}
-			})
-		if err != nil || found {
-			r.relaxed = anyWord
-			return found, err
+		match := r.text.match(anyWord)
+		n, err := r.matchCount(ctx, match)
+		if err != nil || n == 0 {
+			if err != nil {
+				return false, err
+			}
+			continue
+		}
+		r.relaxed = anyWord
+		if n <= maxRankedMatches {
+			n, err = r.fromRankedText(ctx, match)
+		} else {
+			n, err = r.fromBroadText(ctx, match)
+		}
+		if err != nil || n > 0 {
+			return n > 0, err
 		}
 	}
+	r.relaxed = false
 	return false, nil
+}
+
+// fromRankedText adds the textCandidates most relevant products matching the FTS5
+// expression match, with their positions as text ranks, and returns how many it added.
+func (r *recommender) fromRankedText(ctx context.Context, match string) (int, error) {
+	found := 0
+	err := r.rowids(ctx, `SELECT p.rowid FROM products_fts JOIN products p ON p.rowid = products_fts.rowid
+		WHERE products_fts MATCH ? AND `+r.f.where+` ORDER BY products_fts.rank, p.rowid LIMIT ?`,
+		append(append([]any{match}, r.f.args...), textCandidates), func(rowid int64, i int) {
+			if c := r.add(rowid); c != nil {
+				c.textRank = i
+				found++
+			}
+		})
+	return found, err
 }
 
 // fromCoPurchases adds the products most often bought with the customer's recent
@@ -154,7 +177,7 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 		w := r.prof.weight[h.ProductID]
 		rows, err := r.c.query(ctx, `SELECT c.b, c.n, coalesce(s.orders, 0) FROM copurchases c
 			LEFT JOIN product_sales s ON s.product = c.b
-			WHERE c.a = ? ORDER BY c.n DESC LIMIT ?`, s.rowid, perCoSource)
+			WHERE c.a = ? ORDER BY c.n DESC LIMIT ?`, s.rowid, r.deep(perCoSource))
 		if err != nil {
 			return fmt.Errorf("recommend: %w", err)
 		}
@@ -240,7 +263,7 @@ func (r *recommender) fromCategories(ctx context.Context) error {
 	query := `SELECT p.rowid FROM products p WHERE p.category_id = ? AND ` + r.f.where +
 		` ORDER BY ` + qualityExpr + ` DESC LIMIT ?`
 	for _, id := range ids[:min(len(ids), maxSourceCats)] {
-		args := append(append([]any{id}, r.f.args...), perCategory)
+		args := append(append([]any{id}, r.f.args...), r.deep(perCategory))
 		err := r.rowids(ctx, query, args, func(rowid int64, i int) {
 			if c := r.add(rowid); c != nil && (c.catRank < 0 || i < c.catRank) {
 				c.catRank = i
@@ -272,7 +295,7 @@ func (r *recommender) fromBrands(ctx context.Context) error {
 	query := `SELECT p.rowid FROM products p WHERE p.brand_key = ? AND ` + r.f.where +
 		` ORDER BY ` + qualityExpr + ` DESC LIMIT ?`
 	for _, k := range keys[:min(len(keys), maxSourceBrands)] {
-		if err := r.rowids(ctx, query, append(append([]any{k}, r.f.args...), perBrand), func(rowid int64, _ int) { r.add(rowid) }); err != nil {
+		if err := r.rowids(ctx, query, append(append([]any{k}, r.f.args...), r.deep(perBrand)), func(rowid int64, _ int) { r.add(rowid) }); err != nil {
 			return err
 		}
 	}
@@ -294,7 +317,7 @@ func (r *recommender) learnedBrands() []string {
 func (r *recommender) fromBestSellers(ctx context.Context) error {
 	query := `SELECT p.rowid FROM product_sales s CROSS JOIN products p ON p.rowid = s.product
 		WHERE ` + r.f.where + ` ORDER BY s.orders DESC, s.product LIMIT ?`
-	return r.rowids(ctx, query, append(append([]any{}, r.f.args...), bestSellers), func(rowid int64, i int) {
+	return r.rowids(ctx, query, append(append([]any{}, r.f.args...), r.deep(bestSellers)), func(rowid int64, i int) {
 		if c := r.add(rowid); c != nil {
 			c.sellerRank = i
 		}
@@ -304,7 +327,7 @@ func (r *recommender) fromBestSellers(ctx context.Context) error {
 // fromTopRated adds the best rated products overall. The list is in quality order, so
 // the first products of a category in it are that category's best rated.
 func (r *recommender) fromTopRated(ctx context.Context) error {
-	n := topRated
+	n := r.deep(topRated)
 	if r.cold {
 		n = coldStartTopRated
 	}

@@ -112,12 +112,8 @@ func (r *recommender) matchedWords(ctx context.Context, picked []*cand, list str
 		byRowid[c.rowid] = c
 	}
 	for i, w := range r.text.words {
-		match := textQuery{words: []string{w}}.match(false)
-		if i < len(r.text.words)-1 {
-			match = strings.TrimSuffix(match, "*") // only the last word is a prefix
-		}
 		err := r.rowids(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ?
-			AND rowid IN (SELECT value FROM json_each(?))`, []any{match, list}, func(rowid int64, _ int) {
+			AND rowid IN (SELECT value FROM json_each(?))`, []any{r.wordMatch(i), list}, func(rowid int64, _ int) {
 			if c := byRowid[rowid]; c != nil {
 				c.matched = append(c.matched, w)
 			}

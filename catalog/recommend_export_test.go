@@ -1,0 +1,4 @@
+package catalog
+
+// MaxRankedMatches exports maxRankedMatches to the tests of package catalog_test.
+const MaxRankedMatches = maxRankedMatches
