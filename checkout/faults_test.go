@@ -297,3 +297,23 @@ func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
 		t.Error("the token is still usable")
 	}
 }
+
+// deadTokens issues tokens that come back already deactivated.
+type deadTokens struct{ checkout.Tokens }
+
+func (d deadTokens) Issue(ctx context.Context, r checkout.TokenRequest) (checkout.Token, error) {
+	tok, err := d.Tokens.Issue(ctx, r)
+	if err == nil {
+		tok.Status = checkout.TokenDeactivated
+	}
+	return tok, err
+}
+
+func TestPurchaseTokenIssuedDeactivated(t *testing.T) {
+	e := newEnv(t, envOpts{config: func(c *checkout.Config) { c.Tokens = deadTokens{c.Tokens} }})
+	_, err := e.buy(e.product(1000, 4000).ID, 1)
+	wantRefusal(t, err, "payment_method_unusable")
+	if e.succeeded() != 0 || !e.allTokensDeactivated() {
+		t.Errorf("charged %d times; tokens %+v", e.succeeded(), e.sb.Stripe.Tokens())
+	}
+}

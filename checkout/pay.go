@@ -74,8 +74,13 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	if err := s.fault("token_issued"); err != nil {
 		return Outcome{}, err
 	}
-	if tok.Status == TokenRequiresAction {
+	switch tok.Status {
+	case TokenActive:
+	case TokenRequiresAction:
 		return Outcome{}, s.failAfterToken(ctx, p, refuse("authentication_required", "The card issuer wants the person to authenticate this payment, which cannot be done here. Nothing was charged; the account owner can add a card that does not need it."))
+	default: // deactivated at birth, or a status this server does not know
+		s.cfg.Log.WarnContext(ctx, "payment token not usable", "purchase", p.ID, "status", tok.Status)
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_method_unusable", "The payment service issued an authorisation that cannot be used (status %q). Nothing was charged; try again, and if it persists the account owner should check the payment method.", catalog.CleanText(tok.Status, 40)))
 	}
 	sess, err := retry(ctx, s, func() (Session, error) { return co.Complete(ctx, p.SessionID, tok.ID, p.ID+"/complete") })
 	return s.finish(ctx, p, co, sess, err)
