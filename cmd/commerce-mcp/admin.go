@@ -31,7 +31,7 @@ func parseAdmin(fs *flag.FlagSet, c *common, args []string, stderr io.Writer) er
 		return err
 	}
 	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("%s takes no arguments, got %q; run `commerce-mcp help`", fs.Name(), fs.Args())}
+		return &usageError{Msg: fmt.Sprintf("%s takes no arguments, got %q; run `commerce-mcp help`", fs.Name(), fs.Args())}
 	}
 	_, err := newLogger(stderr, c.logLevel)
 	return err
@@ -60,7 +60,7 @@ func openAdminStore(ctx context.Context, c *common, getenv func(string) string) 
 // email address, with an error that tells the operator how to find the right one.
 func findCustomer(ctx context.Context, s *store.Store, ref string) (store.Customer, error) {
 	if ref == "" {
-		return store.Customer{}, &usageError{"--customer ID is required; run `commerce-mcp customer list` to see the ids"}
+		return store.Customer{}, &usageError{Msg: "--customer ID is required; run `commerce-mcp customer list` to see the ids"}
 	}
 	var (
 		c   store.Customer
@@ -89,7 +89,7 @@ func adminError(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, store.ErrInvalid):
-		return &usageError{afterSentinel(err, store.ErrInvalid)}
+		return &usageError{Msg: afterSentinel(err, store.ErrInvalid)}
 	case errors.Is(err, store.ErrConflict):
 		return errors.New(afterSentinel(err, store.ErrConflict))
 	}
@@ -110,14 +110,14 @@ func afterSentinel(err, sentinel error) string {
 func subcommand(group string, args []string, subs ...string) (string, []string, error) {
 	list := strings.Join(subs, ", ")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return "", nil, &usageError{fmt.Sprintf("%s needs a subcommand: %s; run `commerce-mcp help`", group, list)}
+		return "", nil, &usageError{Msg: fmt.Sprintf("%s needs a subcommand: %s; run `commerce-mcp help`", group, list)}
 	}
 	for _, s := range subs {
 		if args[0] == s {
 			return s, args[1:], nil
 		}
 	}
-	return "", nil, &usageError{fmt.Sprintf("unknown %s subcommand %q; use one of %s", group, args[0], list)}
+	return "", nil, &usageError{Msg: fmt.Sprintf("unknown %s subcommand %q; use one of %s", group, args[0], list)}
 }
 
 // newTable writes aligned columns to w; call Flush when done.

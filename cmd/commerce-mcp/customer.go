@@ -37,7 +37,7 @@ func customerCreate(ctx context.Context, args []string, getenv func(string) stri
 		return err
 	}
 	if *email == "" {
-		return &usageError{"customer create needs --email ADDRESS"}
+		return &usageError{Msg: "customer create needs --email ADDRESS"}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {
@@ -105,11 +105,11 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 		*stripeKey = getenv("STRIPE_SECRET_KEY")
 	}
 	if *pmID == "" {
-		return &usageError{"customer add-payment-method needs --payment-method pm_…"}
+		return &usageError{Msg: "customer add-payment-method needs --payment-method pm_…"}
 	}
 	if !strings.HasPrefix(*pmID, "pm_") {
 		// Not echoed: it may be a card number.
-		return &usageError{"--payment-method is not a Stripe payment method id (pm_…); never give a card number"}
+		return &usageError{Msg: "--payment-method is not a Stripe payment method id (pm_…); never give a card number"}
 	}
 	explicit := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
@@ -126,7 +126,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	if *stripeKey != "" {
 		for _, name := range []string{"brand", "last4", "exp-month", "exp-year"} {
 			if explicit[name] {
-				return &usageError{fmt.Sprintf("--%s comes from Stripe when a Stripe key is set; leave it out", name)}
+				return &usageError{Msg: fmt.Sprintf("--%s comes from Stripe when a Stripe key is set; leave it out", name)}
 			}
 		}
 		pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, err = newPMLookup(*stripeKey, *stripeURL).PaymentMethod(ctx, *pmID)
@@ -136,7 +136,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	} else {
 		known, ok := sandboxPaymentMethod(*pmID)
 		if !ok && !explicit["brand"] && !explicit["last4"] {
-			return &usageError{fmt.Sprintf("%s is not one of Stripe's test payment methods (pm_card_visa, pm_card_mastercard, …); give --brand and --last4, or set STRIPE_SECRET_KEY to look it up in Stripe", *pmID)}
+			return &usageError{Msg: fmt.Sprintf("%s is not one of Stripe's test payment methods (pm_card_visa, pm_card_mastercard, …); give --brand and --last4, or set STRIPE_SECRET_KEY to look it up in Stripe", *pmID)}
 		}
 		if !ok {
 			fmt.Fprintf(stderr, "warning: %s is not a Stripe test payment method, so the sandbox cannot charge it\n", *pmID)

@@ -23,10 +23,10 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	if c.db == "" {
-		return &usageError{"import needs --db PATH (or COMMERCE_DB): the catalog to load into"}
+		return &usageError{Msg: "import needs --db PATH (or COMMERCE_DB): the catalog to load into"}
 	}
 	if fs.NArg() == 0 {
-		return &usageError{"import needs at least one feed file: commerce-mcp import --db PATH FILE..."}
+		return &usageError{Msg: "import needs at least one feed file: commerce-mcp import --db PATH FILE..."}
 	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {

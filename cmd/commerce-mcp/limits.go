@@ -41,7 +41,7 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if !set["per-order"] && !set["daily"] && !set["confirm-above"] && !set["currency"] && !set["allowed-sellers"] && !set["allowed-categories"] {
-		return &usageError{"limits set needs at least one of --per-order, --daily, --confirm-above, --currency, --allowed-sellers, --allowed-categories"}
+		return &usageError{Msg: "limits set needs at least one of --per-order, --daily, --confirm-above, --currency, --allowed-sellers, --allowed-categories"}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {
@@ -61,7 +61,7 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 	if set["currency"] {
 		code, err := money.NormalizeCurrency(*currency)
 		if err != nil {
-			return &usageError{fmt.Sprintf("--currency %q is not a three-letter ISO 4217 code such as USD", *currency)}
+			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter ISO 4217 code such as USD", *currency)}
 		}
 		p.Currency, amountCurrency = &code, code
 		if code != cur.Currency {
@@ -70,7 +70,7 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 				v    int64
 			}{{"per-order", cur.PerOrderMax}, {"daily", cur.DailyMax}, {"confirm-above", cur.ConfirmAbove}} {
 				if a.v != store.NoLimit && !set[a.flag] {
-					return &usageError{fmt.Sprintf("changing the currency from %s to %s needs --per-order, --daily and --confirm-above in %s too (or none for no limit)", cur.Currency, code, code)}
+					return &usageError{Msg: fmt.Sprintf("changing the currency from %s to %s needs --per-order, --daily and --confirm-above in %s too (or none for no limit)", cur.Currency, code, code)}
 				}
 			}
 		}
@@ -136,7 +136,7 @@ func parseLimit(flagName, s, currency string) (int64, error) {
 	}
 	v, err := money.ParseMajor(s, currency)
 	if err != nil {
-		return 0, &usageError{fmt.Sprintf("--%s %q is not an amount in %s such as 100.00, or none", flagName, s, currency)}
+		return 0, &usageError{Msg: fmt.Sprintf("--%s %q is not an amount in %s such as 100.00, or none", flagName, s, currency)}
 	}
 	return v, nil
 }

@@ -31,12 +31,12 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	if *limit < 1 || *limit > maxOrdersListed {
-		return &usageError{fmt.Sprintf("--limit must be between 1 and %d", maxOrdersListed)}
+		return &usageError{Msg: fmt.Sprintf("--limit must be between 1 and %d", maxOrdersListed)}
 	}
 	switch *status {
 	case "", store.OrderPending, store.OrderCompleted, store.OrderFailed:
 	default:
-		return &usageError{fmt.Sprintf("--status %q is not one of pending, completed, failed", *status)}
+		return &usageError{Msg: fmt.Sprintf("--status %q is not one of pending, completed, failed", *status)}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {

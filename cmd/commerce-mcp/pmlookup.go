@@ -43,7 +43,7 @@ func (l sptLookup) PaymentMethod(ctx context.Context, id string) (brand, last4 s
 // message is left out: for a bad key it quotes part of the key.
 func pmLookupError(id string, err error) error {
 	if errors.Is(err, spt.ErrInvalid) {
-		return &usageError{fmt.Sprintf("%s is not a Stripe payment method id (pm_ followed by letters, digits or _)", id)}
+		return &usageError{Msg: fmt.Sprintf("%s is not a Stripe payment method id (pm_ followed by letters, digits or _)", id)}
 	}
 	var se *spt.Error
 	if !errors.As(err, &se) {

@@ -126,7 +126,7 @@ func confirmKey(s string) ([]byte, error) {
 			return k, nil
 		}
 	}
-	return nil, &usageError{"--confirm-key must be at least 32 bytes, hex or base64 encoded (e.g. `openssl rand -hex 32`)"}
+	return nil, &usageError{Msg: "--confirm-key must be at least 32 bytes, hex or base64 encoded (e.g. `openssl rand -hex 32`)"}
 }
 
 // readSellers reads the sellers file: {"sellers": [{"id", "acp_base_url", "api_key",
@@ -164,7 +164,7 @@ func resolveCustomer(ctx context.Context, st *store.Store, want string) (string,
 			c, err = st.CustomerByEmail(ctx, want)
 		}
 		if err != nil {
-			return "", &usageError{fmt.Sprintf("no customer %q in this database; run `commerce-mcp customer list`", want)}
+			return "", &usageError{Msg: fmt.Sprintf("no customer %q in this database; run `commerce-mcp customer list`", want)}
 		}
 		return c.ID, nil
 	}

@@ -12,8 +12,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/lmittmann/tint"
-
+	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
@@ -21,17 +20,9 @@ import (
 const version = "0.1.0"
 
 // usageError is a mistake on the command line; main exits 2 for it.
-type usageError struct{ msg string }
+type usageError = cli.UsageError
 
-func (e *usageError) Error() string { return e.msg }
-
-func exitCode(err error) int {
-	var ue *usageError
-	if errors.As(err, &ue) {
-		return 2
-	}
-	return 1
-}
+func exitCode(err error) int { return cli.ExitCode(err) }
 
 const usage = `commerce-mcp: an MCP server for agentic shopping.
 
@@ -89,7 +80,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stdout, usage)
 		return nil
 	}
-	return &usageError{fmt.Sprintf("unknown command %q; run `commerce-mcp help`", cmd)}
+	return &usageError{Msg: fmt.Sprintf("unknown command %q; run `commerce-mcp help`", cmd)}
 }
 
 // common holds the flags every command takes.
@@ -110,10 +101,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 		var b strings.Builder
 		fs.SetOutput(&b)
 		fs.PrintDefaults()
-		return &usageError{fmt.Sprintf("commerce-mcp %s flags:\n%s", fs.Name(), strings.TrimRight(b.String(), "\n"))}
+		return &usageError{Msg: fmt.Sprintf("commerce-mcp %s flags:\n%s", fs.Name(), strings.TrimRight(b.String(), "\n"))}
 	}
 	if err != nil {
-		return &usageError{fmt.Sprintf("%v; run `commerce-mcp help`", err)}
+		return &usageError{Msg: fmt.Sprintf("%v; run `commerce-mcp help`", err)}
 	}
 	return nil
 }
@@ -127,17 +118,7 @@ func envOr(getenv func(string) string, key, def string) string {
 
 // newLogger logs to stderr through tint, in colour only when stderr is a terminal.
 func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(level)); err != nil {
-		return nil, &usageError{fmt.Sprintf("--log-level %q is not one of debug, info, warn, error", level)}
-	}
-	noColor := true
-	if f, ok := stderr.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			noColor = false
-		}
-	}
-	return slog.New(tint.NewHandler(stderr, &tint.Options{Level: l, NoColor: noColor})), nil
+	return cli.NewLogger(stderr, level)
 }
 
 // defaultDBPath is where the database lives when neither --db nor COMMERCE_DB is set.

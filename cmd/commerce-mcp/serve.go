@@ -33,7 +33,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	pf.fromEnv(getenv)
 	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+		return &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
 	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {

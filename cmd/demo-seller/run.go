@@ -8,30 +8,20 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"strings"
 	"time"
 
-	"github.com/lmittmann/tint"
-
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
 // usageError is a mistake on the command line; main exits 2 for it.
-type usageError struct{ msg string }
+type usageError = cli.UsageError
 
-func (e *usageError) Error() string { return e.msg }
-
-func exitCode(err error) int {
-	var ue *usageError
-	if errors.As(err, &ue) {
-		return 2
-	}
-	return 1
-}
+func exitCode(err error) int { return cli.ExitCode(err) }
 
 const usage = `demo-seller: the reference ACP checkout API of one catalog seller.
 
@@ -76,7 +66,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	defer cat.Close()
 	seller, err := cat.Seller(ctx, cfg.seller)
 	if errors.Is(err, catalog.ErrNotFound) {
-		return &usageError{fmt.Sprintf("seller %q is not in the catalog at %s", cfg.seller, cfg.db)}
+		return &usageError{Msg: fmt.Sprintf("seller %q is not in the catalog at %s", cfg.seller, cfg.db)}
 	}
 	if err != nil {
 		return err
@@ -107,30 +97,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logger.Info("demo seller listening", "url", base, "seller", seller.ID, "profile", seller.StripeProfileID,
 		"stripe", stripeTarget, "stripe_version", cfg.stripeV)
 	fmt.Fprintln(stdout, "demo-seller listening on", base)
-	return serve(ctx, ln, h, cfg.shutdownTimeout, logger)
-}
-
-// serve runs the HTTP server on ln until ctx ends, then drains it.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, logger *slog.Logger) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return nil
+	return cli.ServeHTTP(ctx, ln, h, cfg.shutdownTimeout, logger)
 }
 
 // parseFlags reads the command line; it returns nil, nil after printing help.
@@ -155,10 +122,10 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 			printUsage(fs, stdout)
 			return nil, nil
 		}
-		return nil, &usageError{fmt.Sprintf("%v; run `demo-seller --help`", err)}
+		return nil, &usageError{Msg: fmt.Sprintf("%v; run `demo-seller --help`", err)}
 	}
 	if fs.NArg() > 0 {
-		return nil, &usageError{fmt.Sprintf("demo-seller takes no arguments, got %q", fs.Args())}
+		return nil, &usageError{Msg: fmt.Sprintf("demo-seller takes no arguments, got %q", fs.Args())}
 	}
 	if c.apiKey == "" {
 		c.apiKey = getenv("DEMO_SELLER_API_KEY")
@@ -176,13 +143,13 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 		}
 	}
 	if len(missing) > 0 {
-		return nil, &usageError{"missing " + strings.Join(missing, ", ") + "; run `demo-seller --help`"}
+		return nil, &usageError{Msg: "missing " + strings.Join(missing, ", ") + "; run `demo-seller --help`"}
 	}
 	if c.stripeURL != "" && !strings.HasPrefix(c.stripeURL, "http://") && !strings.HasPrefix(c.stripeURL, "https://") {
-		return nil, &usageError{fmt.Sprintf("--stripe-url %q must start with http:// or https://", c.stripeURL)}
+		return nil, &usageError{Msg: fmt.Sprintf("--stripe-url %q must start with http:// or https://", c.stripeURL)}
 	}
 	if c.shutdownTimeout <= 0 {
-		return nil, &usageError{"--shutdown-timeout must be positive"}
+		return nil, &usageError{Msg: "--shutdown-timeout must be positive"}
 	}
 	return &c, nil
 }
@@ -196,15 +163,5 @@ func printUsage(fs *flag.FlagSet, w io.Writer) {
 
 // newLogger logs to stderr through tint, in colour only when stderr is a terminal.
 func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(level)); err != nil {
-		return nil, &usageError{fmt.Sprintf("--log-level %q is not one of debug, info, warn, error", level)}
-	}
-	noColor := true
-	if f, ok := stderr.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			noColor = false
-		}
-	}
-	return slog.New(tint.NewHandler(stderr, &tint.Options{Level: l, NoColor: noColor})), nil
+	return cli.NewLogger(stderr, level)
 }

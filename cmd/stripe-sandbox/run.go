@@ -8,28 +8,17 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/lmittmann/tint"
-
 	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 )
 
 // usageError is a mistake on the command line; main exits 2 for it.
-type usageError struct{ msg string }
+type usageError = cli.UsageError
 
-func (e *usageError) Error() string { return e.msg }
-
-func exitCode(err error) int {
-	var ue *usageError
-	if errors.As(err, &ue) {
-		return 2
-	}
-	return 1
-}
+func exitCode(err error) int { return cli.ExitCode(err) }
 
 // accountsEnv holds accounts, separated by spaces, when no --account flag is given; it
 // keeps the keys out of the process list.
@@ -77,7 +66,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	sb := sandbox.New(sandbox.Options{MultiCapture: cfg.multiCapture})
 	for _, a := range cfg.accounts {
 		if err := sb.AddAccount(a.key, a.Account); err != nil {
-			return &usageError{fmt.Sprintf("%s: %s", a.source, strings.TrimPrefix(err.Error(), "sandbox: "))}
+			return &usageError{Msg: fmt.Sprintf("%s: %s", a.source, strings.TrimPrefix(err.Error(), "sandbox: "))}
 		}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
@@ -90,30 +79,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger.Info("stripe sandbox listening", "url", base, "accounts", len(cfg.accounts), "multi_capture", cfg.multiCapture)
 	fmt.Fprintln(stdout, "stripe-sandbox listening on", base)
-	return serve(ctx, ln, logRequests(sb, logger), cfg.shutdownTimeout, logger)
-}
-
-// serve runs the HTTP server on ln until ctx ends, then drains it.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, logger *slog.Logger) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return nil
+	return cli.ServeHTTP(ctx, ln, logRequests(sb, logger), cfg.shutdownTimeout, logger)
 }
 
 // parseFlags reads the command line; it returns nil, nil after printing help.
@@ -133,10 +99,10 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 			printUsage(fs, stdout)
 			return nil, nil
 		}
-		return nil, &usageError{fmt.Sprintf("%v; run `stripe-sandbox --help`", err)}
+		return nil, &usageError{Msg: fmt.Sprintf("%v; run `stripe-sandbox --help`", err)}
 	}
 	if fs.NArg() > 0 {
-		return nil, &usageError{fmt.Sprintf("stripe-sandbox takes no arguments, got %d; run `stripe-sandbox --help`", fs.NArg())}
+		return nil, &usageError{Msg: fmt.Sprintf("stripe-sandbox takes no arguments, got %d; run `stripe-sandbox --help`", fs.NArg())}
 	}
 	source := func(i int) string { return fmt.Sprintf("--account #%d", i+1) }
 	if len(specs) == 0 {
@@ -144,18 +110,18 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 		source = func(i int) string { return fmt.Sprintf("%s entry %d", accountsEnv, i+1) }
 	}
 	if len(specs) == 0 {
-		return nil, &usageError{"no accounts: give at least one --account KEY=acct_ID:profile_ID (or " + accountsEnv + "); run `stripe-sandbox --help`"}
+		return nil, &usageError{Msg: "no accounts: give at least one --account KEY=acct_ID:profile_ID (or " + accountsEnv + "); run `stripe-sandbox --help`"}
 	}
 	for i, s := range specs {
 		a, err := parseAccount(s)
 		if err != nil {
-			return nil, &usageError{fmt.Sprintf("%s: %v", source(i), err)}
+			return nil, &usageError{Msg: fmt.Sprintf("%s: %v", source(i), err)}
 		}
 		a.source = source(i)
 		c.accounts = append(c.accounts, a)
 	}
 	if c.shutdownTimeout <= 0 {
-		return nil, &usageError{"--shutdown-timeout must be positive"}
+		return nil, &usageError{Msg: "--shutdown-timeout must be positive"}
 	}
 	return &c, nil
 }
@@ -175,15 +141,5 @@ func printUsage(fs *flag.FlagSet, w io.Writer) {
 
 // newLogger logs to stderr through tint, in colour only when stderr is a terminal.
 func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(level)); err != nil {
-		return nil, &usageError{fmt.Sprintf("--log-level %q is not one of debug, info, warn, error", level)}
-	}
-	noColor := true
-	if f, ok := stderr.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			noColor = false
-		}
-	}
-	return slog.New(tint.NewHandler(stderr, &tint.Options{Level: l, NoColor: noColor})), nil
+	return cli.NewLogger(stderr, level)
 }
