@@ -13,6 +13,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -27,7 +28,7 @@ type env struct {
 	svc      *checkout.Service
 	customer string
 	clock    *clock
-	logs     *syncBuffer
+	logs     *syncbuf.Buffer
 	cfg      checkout.Config
 }
 
@@ -41,7 +42,7 @@ type envOpts struct {
 func newEnv(t testing.TB, o envOpts) *env {
 	t.Helper()
 	ctx := context.Background()
-	e := &env{t: t, path: filepath.Join(t.TempDir(), "commerce.db"), clock: &clock{t: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}, logs: &syncBuffer{}}
+	e := &env{t: t, path: filepath.Join(t.TempDir(), "commerce.db"), clock: &clock{t: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}, logs: &syncbuf.Buffer{}}
 	var err error
 	if e.cat, err = catalog.Open(ctx, e.path); err != nil {
 		t.Fatal(err)
@@ -160,21 +161,4 @@ func (c *clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mark3labs/mcp-go/client"
@@ -16,6 +15,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -23,7 +23,7 @@ import (
 type storefront struct {
 	tb   *Toolbox
 	sb   *checkout.Sandbox
-	logs *syncLog
+	logs *syncbuf.Buffer
 }
 
 func newStorefront(t *testing.T) *storefront {
@@ -53,7 +53,7 @@ func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncLog{}
+	logs := &syncbuf.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	sbo.Log = log
 	sb, err := checkout.NewSandbox(cat, sbo)
@@ -274,23 +274,6 @@ func TestPurchaseArguments(t *testing.T) {
 	if !res.IsError {
 		t.Errorf("list_orders bad status: %s", text(res))
 	}
-}
-
-type syncLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // A retry that finds the first call still quoting (no order yet) says how to learn the

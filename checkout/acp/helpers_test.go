@@ -1,7 +1,6 @@
 package acp_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 const (
@@ -153,13 +153,13 @@ type env struct {
 	inv    *fakeInventory
 	pay    *fakePayments
 	clock  *clock
-	logs   *syncBuffer
+	logs   *syncbuf.Buffer
 	keys   int
 }
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	e := &env{t: t, inv: newInventory(), pay: &fakePayments{}, clock: newClock(), logs: &syncBuffer{}}
+	e := &env{t: t, inv: newInventory(), pay: &fakePayments{}, clock: newClock(), logs: &syncbuf.Buffer{}}
 	seller, err := acp.NewSeller(acp.SellerConfig{
 		APIKey: testKey, Inventory: e.inv, Payments: e.pay, Now: e.clock.Now,
 		Logger:  slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
@@ -238,24 +238,6 @@ func protoError(t *testing.T, body []byte) acp.Error {
 		t.Fatalf("body %s is not an ACP error: %v", body, err)
 	}
 	return pe
-}
-
-// syncBuffer is a goroutine-safe log sink.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 func item(id string, qty int) acp.Item { return acp.Item{ID: id, Quantity: qty} }

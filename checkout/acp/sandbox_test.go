@@ -16,6 +16,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 const (
@@ -55,7 +56,7 @@ func newShop(t *testing.T, skipCheck bool) *shop {
 		t.Fatal(err)
 	}
 	inv := acp.CatalogInventory{Catalog: openShopCatalog(t), SellerID: "shop"}
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	seller, err := acp.NewSeller(acp.SellerConfig{APIKey: testKey, Inventory: inv, Payments: pay, Now: clk.Now,
 		StripeProfile: sellerProfile, Logger: newTextLogger(logs)})
 	if err != nil {

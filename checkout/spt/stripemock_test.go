@@ -1,7 +1,6 @@
 package spt
 
 import (
-	"bytes"
 	"context"
 	"net"
 	"net/http"
@@ -10,9 +9,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // stripeMockModule is the stripe-mock release whose embedded beta OpenAPI spec has the
@@ -96,7 +96,7 @@ func startStripeMock(t *testing.T) string {
 	}
 
 	httpAddr, httpsAddr := freeAddr(t), freeAddr(t)
-	var out syncBuffer
+	var out syncbuf.Buffer
 	cmd := exec.Command(filepath.Join(dir, "stripe-mock"), "-beta", "-http-addr", httpAddr, "-https-addr", httpsAddr)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -119,11 +119,11 @@ func startStripeMock(t *testing.T) string {
 		select {
 		case err := <-exited:
 			exited <- err
-			t.Fatalf("stripe-mock exited before listening: %v\n%s", err, tail(out.Bytes(), 2000))
+			t.Fatalf("stripe-mock exited before listening: %v\n%s", err, tail([]byte(out.String()), 2000))
 		case <-time.After(50 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("stripe-mock did not listen on %s within 2 minutes\n%s", httpAddr, tail(out.Bytes(), 2000))
+			t.Fatalf("stripe-mock did not listen on %s within 2 minutes\n%s", httpAddr, tail([]byte(out.String()), 2000))
 		}
 	}
 }
@@ -144,22 +144,4 @@ func tail(b []byte, n int) string {
 		b = b[len(b)-n:]
 	}
 	return string(b)
-}
-
-// syncBuffer is a bytes.Buffer safe for the process's writers and the test's reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) Bytes() []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return bytes.Clone(s.b.Bytes())
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // TestStripeEndToEnd runs the "real Stripe" purchase path with every party at an HTTP
@@ -57,7 +58,7 @@ func TestStripeEndToEnd(t *testing.T) {
 	defer stripeSrv.Close()
 
 	// The seller keeps its own catalog, as a separate demo-seller process would.
-	var sellerLog syncBuffer
+	var sellerLog syncbuf.Buffer
 	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
 	pay, err := acp.NewStripePayments(acp.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL})
 	if err != nil {
@@ -78,7 +79,7 @@ func TestStripeEndToEnd(t *testing.T) {
 
 	stdinR, stdinW := io.Pipe()
 	stdoutR, stdoutW := io.Pipe()
-	var stdout, stderr syncBuffer
+	var stdout, stderr syncbuf.Buffer
 	done := make(chan error, 1)
 	args := []string{"serve", "--db", filepath.Join(dir, "commerce.db"), "--stripe-key", agentKey,
 		"--stripe-base-url", stripeSrv.URL, "--sellers", sellers, "--log-level", "debug"}

@@ -8,13 +8,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // TestStdioEndToEnd runs the program as a user's MCP client would start it: run() with
@@ -28,14 +29,14 @@ func TestStdioEndToEnd(t *testing.T) {
 	env := map[string]string{"COMMERCE_DB": db}
 	stdinR, stdinW := io.Pipe()
 	stdoutR, stdoutW := io.Pipe()
-	var stderr syncBuffer
+	var stderr syncbuf.Buffer
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "--log-level", "debug"}, func(k string) string { return env[k] }, stdinR, stdoutW, &stderr)
 		stdoutW.Close()
 	}()
 	// Everything the server writes to stdout must be a JSON-RPC message.
-	var stdout syncBuffer
+	var stdout syncbuf.Buffer
 	c := client.NewClient(transport.NewIO(io.TeeReader(stdoutR, &stdout), stdinW, io.NopCloser(strings.NewReader(""))))
 	if err := c.Start(ctx); err != nil {
 		t.Fatal(err)
@@ -138,21 +139,4 @@ func callJSON(t *testing.T, ctx context.Context, c *client.Client, name string, 
 	if err := json.Unmarshal(b, out); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

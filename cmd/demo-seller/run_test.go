@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // newCatalog writes a catalog with seller "shop" selling "mug" and returns its path.
@@ -103,7 +103,7 @@ func TestRunServes(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	outR, outW := io.Pipe()
-	var stderr syncBuffer
+	var stderr syncbuf.Buffer
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"--addr", "127.0.0.1:0", "--db", db, "--seller", "shop", "--stripe-url", stripeSrv.URL},
@@ -176,22 +176,4 @@ func issueToken(t *testing.T, stripeURL string, max int64) string {
 		t.Fatalf("issue token: HTTP %d, %v", resp.StatusCode, err)
 	}
 	return tok.ID
-}
-
-// syncBuffer is a goroutine-safe writer.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
