@@ -117,10 +117,10 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 		}
 		match := r.text.match(anyWord)
 		n, err := r.matchCount(ctx, match)
-		if err != nil || n == 0 {
-			if err != nil {
-				return false, err
-			}
+		if err != nil {
+			return false, err
+		}
+		if n == 0 {
 			continue
 		}
 		r.relaxed = anyWord

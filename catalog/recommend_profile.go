@@ -215,9 +215,9 @@ func ancestorKeys(path string) []string {
 }
 
 // UnknownBrands returns those of brands that no product in the catalog has, ignoring
-// case, in the order given and cleaned as CleanText does; blank names are skipped. Favourite and disliked brands
-// are compared with products this way, so an unknown one (often a misspelling) has
-// no effect until a product of that brand arrives.
+// case, in the order given and cleaned as CleanText does; blank names are skipped.
+// Favourite and disliked brands are compared with products this way, so an unknown one
+// (often a misspelling) has no effect until a product of that brand arrives.
 func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string, error) {
 	var out []string
 	for _, b := range brands {

@@ -71,8 +71,7 @@ func insertCustomer(ctx context.Context, q querier, c Customer) error {
 		`INSERT INTO customers (id, email, email_key, name, stripe_customer_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Email, strings.ToLower(c.Email), c.Name, c.StripeCustomerID, encodeTime(c.CreatedAt))
 	if isUniqueViolation(err) {
-		var n int
-		if q.QueryRowContext(ctx, `SELECT count(*) FROM customers WHERE id = ?`, c.ID).Scan(&n) == nil && n > 0 {
+		if customerExists(ctx, q, c.ID) == nil {
 			return fmt.Errorf("%w: a customer with id %q already exists", ErrConflict, c.ID)
 		}
 		return fmt.Errorf("%w: a customer with email %q already exists", ErrConflict, c.Email)

@@ -58,25 +58,9 @@ func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n 
 	if n < 1 {
 		return nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT product_id FROM orders
+	return s.productIDs(ctx, "bought before", nil, `SELECT product_id FROM orders
 		WHERE customer_id = ? AND status = ? AND id != ?
 		GROUP BY product_id ORDER BY max(created_at) DESC, product_id LIMIT ?`, customerID, OrderCompleted, orderID, n)
-	if err != nil {
-		return nil, fmt.Errorf("bought before: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("bought before: %w", err)
-		}
-		out = append(out, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("bought before: %w", err)
-	}
-	return out, nil
 }
 
 // OrderedProducts returns the distinct products of the customer's orders that have not
@@ -85,23 +69,29 @@ func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n 
 // hundreds of orders ago is still bought. A customer with no orders gets an empty
 // list, not an error.
 func (s *Store) OrderedProducts(ctx context.Context, customerID string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT product_id FROM orders
+	return s.productIDs(ctx, "ordered products", []string{}, `SELECT product_id FROM orders
 		WHERE customer_id = ? AND status != ?
 		GROUP BY product_id ORDER BY max(created_at) DESC, product_id`, customerID, OrderFailed)
+}
+
+// productIDs runs a query of one product_id column and appends the ids to out (nil or
+// empty, which is what a query without rows returns); op names the operation in
+// errors.
+func (s *Store) productIDs(ctx context.Context, op string, out []string, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("ordered products: %w", err)
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	defer rows.Close()
-	out := []string{}
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("ordered products: %w", err)
+			return nil, fmt.Errorf("%s: %w", op, err)
 		}
 		out = append(out, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("ordered products: %w", err)
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	return out, nil
 }

@@ -63,7 +63,7 @@ const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, sel
 	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
 	shipping, total, currency, card_brand, card_last4, failure_reason, created_at, updated_at`
 
-func scanOrder(row interface{ Scan(...any) error }) (Order, error) {
+func scanOrder(row scanner) (Order, error) {
 	var (
 		o              Order
 		created, updat string

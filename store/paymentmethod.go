@@ -97,7 +97,8 @@ func normalizePaymentMethod(pm PaymentMethod) (PaymentMethod, error) {
 	}
 	pm.Last4 = strings.TrimSpace(pm.Last4)
 	if pm.Last4 != "" && (len(pm.Last4) != 4 || strings.Trim(pm.Last4, "0123456789") != "") {
-		return PaymentMethod{}, invalid("last4 %q must be exactly four digits", pm.Last4)
+		// Not echoed: a mistaken value may be the whole card number.
+		return PaymentMethod{}, invalid("last4 must be exactly four digits (the last four of the card number)")
 	}
 	if pm.ExpMonth < 0 || pm.ExpMonth > 12 {
 		return PaymentMethod{}, invalid("exp month %d is not between 1 and 12", pm.ExpMonth)

@@ -36,13 +36,14 @@ func TestAddPaymentMethodValidation(t *testing.T) {
 		pm      store.PaymentMethod
 		wantErr error
 		errText string
+		secret  string // card data that the error must not repeat
 	}{
 		{name: "full", pm: store.PaymentMethod{ID: "pm_card_visa", Brand: " Visa ", Last4: "4242", ExpMonth: 12, ExpYear: 2030}},
 		{name: "bare id", pm: store.PaymentMethod{ID: "pm_123"}},
 		{name: "not a pm id", pm: store.PaymentMethod{ID: "card_123"}, wantErr: store.ErrInvalid, errText: "payment method id"},
 		{name: "prefix only", pm: store.PaymentMethod{ID: "pm_"}, wantErr: store.ErrInvalid, errText: "payment method id"},
 		{name: "card number as id", pm: store.PaymentMethod{ID: "pm_4242 4242 4242 4242"}, wantErr: store.ErrInvalid, errText: "payment method id"},
-		{name: "last4 too long", pm: store.PaymentMethod{ID: "pm_x", Last4: "4242424242424242"}, wantErr: store.ErrInvalid, errText: "last4"},
+		{name: "last4 too long", pm: store.PaymentMethod{ID: "pm_x", Last4: "4242424242424242"}, wantErr: store.ErrInvalid, errText: "last4", secret: "4242424242424242"},
 		{name: "last4 not digits", pm: store.PaymentMethod{ID: "pm_x", Last4: "42a2"}, wantErr: store.ErrInvalid, errText: "last4"},
 		{name: "month 13", pm: store.PaymentMethod{ID: "pm_x", ExpMonth: 13, ExpYear: 2030}, wantErr: store.ErrInvalid, errText: "exp month"},
 		{name: "two-digit year", pm: store.PaymentMethod{ID: "pm_x", ExpMonth: 1, ExpYear: 30}, wantErr: store.ErrInvalid, errText: "exp year"},
@@ -60,6 +61,9 @@ func TestAddPaymentMethodValidation(t *testing.T) {
 			if err != nil {
 				if !containsFold(err.Error(), tc.errText) {
 					t.Fatalf("error %q does not mention %q", err, tc.errText)
+				}
+				if tc.secret != "" && strings.Contains(err.Error(), tc.secret) {
+					t.Fatalf("error %q repeats the card data %q", err, tc.secret)
 				}
 				return
 			}

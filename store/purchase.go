@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"strings"
@@ -88,7 +87,7 @@ const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), conf
 	token_expires_at, seller_order_id, order_id, failure_code, failure_message, charged,
 	expires_at, created_at, updated_at`
 
-func scanPurchase(row interface{ Scan(...any) error }) (Purchase, error) {
+func scanPurchase(row scanner) (Purchase, error) {
 	var (
 		p                             Purchase
 		tokExp, exp, created, updated string
@@ -105,14 +104,9 @@ func scanPurchase(row interface{ Scan(...any) error }) (Purchase, error) {
 		&p.TokenExpiresAt, &p.ExpiresAt, &p.CreatedAt, &p.UpdatedAt)
 }
 
-// NewID returns a random identifier with the given prefix, e.g. "pur_…".
-func NewID(prefix string) string {
-	var b [10]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic("crypto/rand: " + err.Error())
-	}
-	return prefix + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
-}
+// NewID returns a random identifier with the given prefix, e.g. "pur_…": the prefix
+// and 16 lower-case base32 characters (80 random bits).
+func NewID(prefix string) string { return prefix + strings.ToLower(rand.Text()[:16]) }
 
 // BeginPurchase records p as a new open purchase, unless the customer already has one
 // with the same IdemKey: then it returns that one and created is false. This is what
@@ -359,3 +353,10 @@ func marks(n int) string {
 func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
 	return s.appendEvent(ctx, s.db, id, step, detail)
 }
+
+// String describes p without its token, so that printing or logging a whole Purchase
+// never shows the Shared Payment Token.
+func (p Purchase) String() string { return "purchase " + p.ID + " (" + p.State + ")" }
+
+// GoString is String, for %#v.
+func (p Purchase) GoString() string { return p.String() }

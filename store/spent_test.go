@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,5 +46,14 @@ func TestSpent(t *testing.T) {
 	}
 	if spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour); err != nil || spent != 2000 {
 		t.Errorf("Spent with a pending order = %d, %v; want 2000", spent, err)
+	}
+}
+
+func TestPurchasePrintsNoToken(t *testing.T) {
+	p := store.Purchase{ID: "pur_1", State: store.PurchaseTokenIssued, TokenID: "spt_secret"}
+	for _, s := range []string{fmt.Sprint(p), fmt.Sprintf("%+v", p), fmt.Sprintf("%#v", p), fmt.Sprintf("%v", &p)} {
+		if strings.Contains(s, "spt_") {
+			t.Errorf("printed purchase %q shows the token", s)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package tools
 
 import (
 	"context"
-	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -35,8 +34,9 @@ func (t *Toolbox) Prompts() []server.ServerPrompt {
 
 func (t *Toolbox) shoppingAssistant(_ context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
 	text := shoppingAssistant
+	// CleanText also makes the goal one line: line breaks become spaces.
 	if goal := catalog.CleanText(req.Params.Arguments["goal"], 500); goal != "" {
-		text += "\n\nThe person wants: " + strings.ReplaceAll(goal, "\n", " ") + "\nStart by calling get_preferences, then search or recommend for this."
+		text += "\n\nThe person wants: " + goal + "\nStart by calling get_preferences, then search or recommend for this."
 	}
 	return mcp.NewGetPromptResult("How to shop for the person with commerce-mcp",
 		[]mcp.PromptMessage{mcp.NewPromptMessage(mcp.RoleUser, mcp.NewTextContent(text))}), nil

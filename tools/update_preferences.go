@@ -3,6 +3,8 @@ package tools
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -228,10 +230,10 @@ func (t *Toolbox) checkCategories(ctx context.Context, a updatePreferencesArgs) 
 				continue // the store names empty items
 			}
 			ok, top, err := t.Catalog.KnownCategory(ctx, c)
-			if err != nil || ok {
-				if err != nil {
-					return err
-				}
+			if err != nil {
+				return err
+			}
+			if ok {
 				continue
 			}
 			return &argError{fmt.Sprintf("%s: no category matches %q; top-level categories are %s (search_products facets list the others)", field, c, strings.Join(top, ", "))}
@@ -313,17 +315,16 @@ func removeFold(list, drop []string) []string {
 // changed names the preferences that differ between before and after.
 func changed(before, after preferencesView) []string {
 	out := []string{}
-	eq := func(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
-	if !eq(before.FavoriteCategories, after.FavoriteCategories) {
+	if !slices.Equal(before.FavoriteCategories, after.FavoriteCategories) {
 		out = append(out, "favorite_categories")
 	}
-	if !eq(before.FavoriteBrands, after.FavoriteBrands) {
+	if !slices.Equal(before.FavoriteBrands, after.FavoriteBrands) {
 		out = append(out, "favorite_brands")
 	}
-	if !eq(before.DislikedBrands, after.DislikedBrands) {
+	if !slices.Equal(before.DislikedBrands, after.DislikedBrands) {
 		out = append(out, "disliked_brands")
 	}
-	if fmt.Sprint(before.Sizes) != fmt.Sprint(after.Sizes) {
+	if !maps.Equal(before.Sizes, after.Sizes) {
 		out = append(out, "sizes")
 	}
 	if before.PriceRange.text() != after.PriceRange.text() {

@@ -105,8 +105,7 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *Buyer) (*c
 	}
 	defer s.mu.Unlock()
 	if ss == nil {
-		return nil, nil, http.StatusNotFound, &Error{Type: ErrorInvalidRequest, Code: CodeNotFound,
-			Message: fmt.Sprintf("no checkout session %q", truncate(id, 80))}
+		return nil, nil, http.StatusNotFound, noSession(id)
 	}
 	ss.expire(s.cfg.Now())
 	switch ss.status {

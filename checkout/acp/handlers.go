@@ -52,10 +52,10 @@ func (s *Seller) handleCreate(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.pruneSessions(now)
 	s.sessions[ss.id] = ss
-	v := s.view(ss)
+	v, total := s.view(ss), ss.total()
 	s.mu.Unlock()
 	s.log.Info("checkout session created", "session", ss.id, "status", v.Status, "lines", len(lines),
-		"total", ss.total(), "currency", currency)
+		"total", total, "currency", currency)
 	writeJSON(w, http.StatusCreated, v)
 }
 
@@ -77,8 +77,12 @@ func (s *Seller) handleGet(w http.ResponseWriter, r *http.Request) {
 }
 
 func writeNoSession(w http.ResponseWriter, id string) {
-	writeError(w, http.StatusNotFound, &Error{Type: ErrorInvalidRequest, Code: CodeNotFound,
-		Message: fmt.Sprintf("no checkout session %q", truncate(id, 80))})
+	writeError(w, http.StatusNotFound, noSession(id))
+}
+
+// noSession is the 404 error for an unknown checkout session id.
+func noSession(id string) *Error {
+	return &Error{Type: ErrorInvalidRequest, Code: CodeNotFound, Message: fmt.Sprintf("no checkout session %q", truncate(id, 80))}
 }
 
 // updateBody is an update request as the Seller reads it; nil means absent.
@@ -151,13 +155,13 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		}
 		ss.updated = s.cfg.Now()
 	}
-	v := s.view(ss)
+	v, total := s.view(ss), ss.total()
 	s.mu.Unlock()
 	if perr != nil {
 		writeError(w, status, perr)
 		return
 	}
-	s.log.Info("checkout session updated", "session", ss.id, "status", v.Status, "total", ss.total())
+	s.log.Info("checkout session updated", "session", ss.id, "status", v.Status, "total", total)
 	writeJSON(w, http.StatusOK, v)
 }
 

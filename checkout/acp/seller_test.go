@@ -598,3 +598,25 @@ func TestSellerLogsNoSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestSellerUpdateConcurrent runs updates of one session side by side; under -race it
+// fails if a handler reads the session's lines outside the lock (as the log line of an
+// update once did).
+func TestSellerUpdateConcurrent(t *testing.T) {
+	e := newEnv(t)
+	s := e.create(item("mug", 1))
+	const n = 8
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := e.client.Update(context.Background(), s.ID, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 1+i%3)}},
+				"update-concurrent-"+string(rune('a'+i)))
+			if err != nil {
+				t.Errorf("update %d: %v", i, err)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -150,12 +150,12 @@ func stockMessages(lines []line) []Message {
 	var out []Message
 	for i, l := range lines {
 		param := fmt.Sprintf("$.line_items[%d]", i)
-		switch {
-		case !l.item.Purchasable || l.item.Stock != nil && *l.item.Stock <= 0:
+		switch availability(l) {
+		case AvailabilityOutOfStock:
 			out = append(out, Message{Type: MessageError, Code: CodeOutOfStock, Param: param, ContentType: "plain",
 				Resolution: ResolutionRequiresBuyerInput,
 				Content:    fmt.Sprintf("%s is out of stock.", l.item.Title)})
-		case l.item.Stock != nil && *l.item.Stock < int64(l.qty):
+		case AvailabilityLowStock:
 			out = append(out, Message{Type: MessageError, Code: CodeQuantityExceeded, Param: param, ContentType: "plain",
 				Resolution: ResolutionRequiresBuyerInput,
 				Content:    fmt.Sprintf("Only %d of %s left; %d requested.", *l.item.Stock, l.item.Title, l.qty)})
@@ -259,6 +259,8 @@ func (s *Seller) view(ss *session) *CheckoutSession {
 	return cs
 }
 
+// availability is the line's availability_status: out of stock when the item cannot be
+// sold at all, low stock when fewer are left than the line asks for.
 func availability(l line) string {
 	switch {
 	case !l.item.Purchasable || l.item.Stock != nil && *l.item.Stock <= 0:

@@ -10,11 +10,13 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
 )
 
 // DefaultStripePreviewVersion is the Stripe-Version sent with the Shared Payment Token
-// calls, which exist only in Stripe's preview API.
-const DefaultStripePreviewVersion = "2026-04-22.preview"
+// calls, which exist only in Stripe's preview API: the same as the agent side's.
+const DefaultStripePreviewVersion = spt.DefaultVersion
 
 // sptParam is the PaymentIntent parameter that charges a granted token. stripe-go v82
 // has no typed field for it.

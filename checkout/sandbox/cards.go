@@ -23,6 +23,14 @@ var testCards = map[string]testCard{
 	"pm_card_authenticationRequired":          {brand: "visa", last4: "3184", funding: "credit", requiresAction: true},
 }
 
+// TestCard returns the brand and last four digits of one of Stripe's test payment
+// methods that the emulator can charge (pm_card_visa, pm_card_chargeDeclined, …), and
+// false for any other id.
+func TestCard(id string) (brand, last4 string, ok bool) {
+	c, ok := testCards[id]
+	return c.brand, c.last4, ok
+}
+
 // declineMessages are Stripe's messages for the decline codes above.
 var declineMessages = map[string]string{
 	"generic_decline":    "Your card was declined.",

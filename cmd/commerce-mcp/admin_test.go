@@ -134,7 +134,7 @@ func TestCustomerCommands(t *testing.T) {
 		{name: "unknown method with details", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_1Abc", "--brand", "Visa", "--last4", "1234", "--exp-month", "1", "--exp-year", "2031", "--default"},
 			stdout: []string{"pm_1Abc (visa •••• 1234, exp 01/2031) is on file for {id}, the default"}, stderr: "warning: pm_1Abc is not a Stripe test payment method"},
 		{name: "bad last4", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_card_visa", "--last4", "42"},
-			wantCode: 2, stderr: `last4 "42" must be exactly four digits`},
+			wantCode: 2, stderr: `last4 must be exactly four digits`},
 		{name: "not a pm id", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "card_123", "--brand", "visa"},
 			wantCode: 2, stderr: "is not a Stripe payment method id (pm_…)"},
 		{name: "list", args: []string{"customer", "list"},

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -134,14 +135,15 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 			return err
 		}
 	} else {
-		known, ok := sandboxPaymentMethod(*pmID)
-		if !ok && !explicit["brand"] && !explicit["last4"] {
+		cardBrand, cardLast4, ok := sandbox.TestCard(*pmID)
+		switch {
+		case ok: // the expiry is the demo's 12/2030, as store.SeedDemo gives pm_card_visa
+			pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear = cardBrand, cardLast4, 12, 2030
+		case !explicit["brand"] && !explicit["last4"]:
 			return &usageError{Msg: fmt.Sprintf("%s is not one of Stripe's test payment methods (pm_card_visa, pm_card_mastercard, …); give --brand and --last4, or set STRIPE_SECRET_KEY to look it up in Stripe", *pmID)}
-		}
-		if !ok {
+		default:
 			fmt.Fprintf(stderr, "warning: %s is not a Stripe test payment method, so the sandbox cannot charge it\n", *pmID)
 		}
-		pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear = known.brand, known.last4, known.expMonth, known.expYear
 		if explicit["brand"] {
 			pm.Brand = *brand
 		}
@@ -162,44 +164,4 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	}
 	fmt.Fprintf(stdout, "%s (%s) is on file for %s, %s\n", pm.ID, cardLabel(pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear), cust.ID, role)
 	return nil
-}
-
-// pmInfo is what the store keeps of a card.
-type pmInfo struct {
-	brand, last4      string
-	expMonth, expYear int
-}
-
-// sandboxPaymentMethod returns the card details Stripe reports for its test payment
-// methods: the ones the sandbox emulator (checkout/sandbox) can charge, with the same
-// brand and last four digits. The expiry is the demo's 12/2030.
-func sandboxPaymentMethod(id string) (pmInfo, bool) {
-	var brand, last4 string
-	switch id {
-	case "pm_card_visa":
-		brand, last4 = "visa", "4242"
-	case "pm_card_visa_debit":
-		brand, last4 = "visa", "5556"
-	case "pm_card_mastercard":
-		brand, last4 = "mastercard", "4444"
-	case "pm_card_amex":
-		brand, last4 = "amex", "8431"
-	case "pm_card_discover":
-		brand, last4 = "discover", "1117"
-	case "pm_card_diners":
-		brand, last4 = "diners", "0004"
-	case "pm_card_jcb":
-		brand, last4 = "jcb", "0505"
-	case "pm_card_unionpay":
-		brand, last4 = "unionpay", "0005"
-	case "pm_card_chargeDeclined":
-		brand, last4 = "visa", "0002"
-	case "pm_card_chargeDeclinedInsufficientFunds":
-		brand, last4 = "visa", "9995"
-	case "pm_card_authenticationRequired":
-		brand, last4 = "visa", "3184"
-	default:
-		return pmInfo{}, false
-	}
-	return pmInfo{brand: brand, last4: last4, expMonth: 12, expYear: 2030}, true
 }
