@@ -83,6 +83,9 @@ type Result struct {
 	Words string
 	// Relaxed is true when no product matched every word and the results match some.
 	Relaxed bool
+	// Corrected is set when nothing matched the words as typed and the results are for
+	// these spelling-corrected words instead.
+	Corrected string
 	// Notes explain anything the caller may not expect (a cut query, an unknown category).
 	Notes []string
 }
@@ -118,14 +121,39 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
 	}
-	if res.Total == 0 && len(text.words) > 1 {
+	if res.Total > 0 || text.empty() {
+		return res, nil
+	}
+	// Nothing has every word: first try the words spelled right, then some of them.
+	if fixed, ok, err := c.searchCorrected(ctx, s, res, offset); err != nil || ok {
+		return fixed, err
+	}
+	if len(text.words) > 1 {
 		res.Relaxed = true
-		res.Notes = append(res.Notes, "No product matches every word; these match some of them.")
+		res.Notes = append(res.Notes, relaxedNote)
 		if err := s.run(ctx, &res, offset, true); err != nil {
 			return Result{}, err
 		}
 	}
 	return res, nil
+}
+
+const relaxedNote = "No product matches every word; these match some of them."
+
+// searchCorrected runs s again with misspelled words corrected, when there are any,
+// and reports whether that found something.
+func (c *Catalog) searchCorrected(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	fixed, changed, err := c.corrected(ctx, s.text)
+	if err != nil || !changed {
+		return res, false, err
+	}
+	alt := *s
+	alt.text = fixed
+	out := Result{Words: fixed.String(), Corrected: fixed.String(), Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
+	if err := alt.run(ctx, &out, offset, false); err != nil {
+		return Result{}, false, err
+	}
+	return out, out.Total > 0, nil
 }
 
 func (q *Query) validate() error {

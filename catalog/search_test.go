@@ -1055,3 +1055,48 @@ func TestSearchCountWithExcluded(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchSpellingCorrection checks that a search finding nothing is retried with
+// misspelled words replaced by the nearest indexed words, and only then.
+func TestSearchSpellingCorrection(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	products := []catalog.Product{
+		{ID: "sneak", SellerID: "trail", Title: "Canvas Sneakers", Category: "Shoes", Price: usd(5000)},
+		{ID: "boot", SellerID: "trail", Title: "Waterproof Hiking Boots", Category: "Shoes", Price: usd(9000)},
+		{ID: "kettle", SellerID: "hearth", Title: "Stovetop Kettle", Category: "Kitchen", Price: usd(3000)},
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, want, corrected string
+	}{
+		{"sneekers", "sneak", "sneaker"},
+		{"waterprof boots", "boot", "waterproof boots"},
+		{"kettel", "kettle", "kettl"},
+		{"sneakers", "sneak", ""}, // spelled right: no correction
+		{"xqzvbnm", "", ""},       // nothing near
+		{"ket", "kettle", ""},     // a prefix, not a typo
+		{"hiking bootz", "boot", "hiking boot"},
+		{"boots xqzvbnm", "boot", ""}, // nothing to correct: some of the words
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			if tt.want == "" && len(got) != 0 || tt.want != "" && (len(got) == 0 || got[0] != tt.want) {
+				t.Errorf("hits = %q, want %q first", got, tt.want)
+			}
+			if res.Corrected != tt.corrected {
+				t.Errorf("Corrected = %q, want %q (notes %q)", res.Corrected, tt.corrected, res.Notes)
+			}
+			if tt.corrected != "" && (len(res.Notes) == 0 || !strings.Contains(res.Notes[len(res.Notes)-1], "showing results for")) {
+				t.Errorf("notes %q do not say the words were corrected", res.Notes)
+			}
+		})
+	}
+}

@@ -27,6 +27,9 @@ var stopwords = map[string]bool{
 type textQuery struct {
 	words []string
 	cut   bool // words beyond maxQueryWords were ignored
+	// prefix marks words also matched as prefixes besides the last one: spelling
+	// corrections, which are indexed stems (the stemmer would change them again).
+	prefix []bool
 }
 
 // parseText splits s into lower-cased words of letters, numbers and combining marks;
@@ -96,7 +99,7 @@ func (q textQuery) match(anyWord bool) string {
 		b.WriteByte('"')
 		b.WriteString(strings.ReplaceAll(w, `"`, `""`))
 		b.WriteByte('"')
-		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen {
+		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
 			b.WriteByte('*')
 		}
 	}

@@ -51,6 +51,7 @@ type searchProductsResult struct {
 	Facets     searchFacets     `json:"facets"`
 	Searched   string           `json:"searched,omitempty" jsonschema:"the words that were searched for"`
 	Relaxed    bool             `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
+	Corrected  string           `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
 	Notes      []string         `json:"notes,omitempty"`
 }
 
@@ -62,7 +63,7 @@ func (t *Toolbox) searchProductsTool() server.ServerTool {
 
 Returns up to "limit" products (default 10, max 50), best match first, each with id, title, brand, category, price, availability and stock, rating, seller and a snippet; "total" matches; "facets" (counts per category, brand and price range over all matches, useful to narrow the search); and "next_cursor" when more pages exist.
 
-Any text is a valid query: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). If no product has every word, products with some of the words are returned and "relaxed" is true. An empty query browses the catalog, best rated first.
+Any text is a valid query: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). If no product has every word, misspelled words are corrected ("corrected" then shows the words searched), and failing that products with some of the words are returned and "relaxed" is true. An empty query browses the catalog, best rated first.
 
 Call get_product with a product id for its full description and attributes.`),
 			mcp.WithString("query", mcp.Description(`Words to look for in title, brand, category, tags and description, e.g. "waterproof hiking boots". Empty to browse.`)),
@@ -108,7 +109,7 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 func searchResultOf(res catalog.Result) searchProductsResult {
 	out := searchProductsResult{
 		Products: make([]productSummary, 0, len(res.Hits)), Total: res.Total,
-		NextCursor: res.NextCursor, Searched: res.Words, Relaxed: res.Relaxed, Notes: res.Notes,
+		NextCursor: res.NextCursor, Searched: res.Words, Relaxed: res.Relaxed, Corrected: res.Corrected, Notes: res.Notes,
 		Facets: searchFacets{
 			Categories: facetValues(res.Facets.Categories), Brands: facetValues(res.Facets.Brands),
 			Prices: []priceBucket{}, SampledTop: res.Facets.Sampled,

@@ -45,6 +45,11 @@ func TestSearchProducts(t *testing.T) {
 				t.Errorf("total %d: out-of-stock products should be included", r.Total)
 			}
 		}},
+		{name: "misspelled", args: map[string]any{"query": "coffe grindr"}, check: func(t *testing.T, r searchProductsResult) {
+			if r.Corrected == "" || r.Total == 0 || r.Relaxed {
+				t.Errorf("corrected %q, total %d, relaxed %v: want corrected results matching every word", r.Corrected, r.Total, r.Relaxed)
+			}
+		}},
 		{name: "hostile query", args: map[string]any{"query": `"NEAR( shoe* -sock) AND OR '; DROP TABLE products; --`}},
 		{name: "no searchable words", args: map[string]any{"query": "👟 *** ((("}, check: func(t *testing.T, r searchProductsResult) {
 			if len(r.Notes) == 0 {
