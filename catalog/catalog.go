@@ -10,7 +10,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"sync"
 	"time"
 
@@ -45,17 +44,8 @@ type Catalog struct {
 // Open opens the database file at path (creating it if needed) and brings the catalog
 // schema up to date. It returns sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
 func Open(ctx context.Context, path string) (*Catalog, error) {
-	db, err := sqlite.Open(ctx, path)
+	db, err := sqlite.OpenMigrated(ctx, path, migrations, "migrations", "catalog_migrations")
 	if err != nil {
-		return nil, err
-	}
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := sqlite.Migrate(ctx, db, sub, "catalog_migrations"); err != nil {
-		db.Close()
 		return nil, err
 	}
 	return &Catalog{db: db, Now: time.Now}, nil

@@ -23,7 +23,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -60,17 +59,8 @@ type Store struct {
 // schema up to date; applying the migrations again is harmless. It returns
 // sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := sqlite.Open(ctx, path)
+	db, err := sqlite.OpenMigrated(ctx, path, migrations, "migrations", "store_migrations")
 	if err != nil {
-		return nil, err
-	}
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := sqlite.Migrate(ctx, db, sub, "store_migrations"); err != nil {
-		db.Close()
 		return nil, err
 	}
 	return &Store{db: db}, nil

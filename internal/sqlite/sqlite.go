@@ -154,3 +154,21 @@ func FTS5Available(ctx context.Context) error {
 	defer db.Close()
 	return CheckFTS5(ctx, db)
 }
+
+// OpenMigrated opens the database at path as Open does and applies the migrations in
+// directory dir of files, recorded in table, closing the database again on failure.
+func OpenMigrated(ctx context.Context, path string, files fs.FS, dir, table string) (*sql.DB, error) {
+	db, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(files, dir)
+	if err == nil {
+		err = Migrate(ctx, db, sub, table)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}

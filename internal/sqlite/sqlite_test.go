@@ -40,3 +40,21 @@ func TestFTS5Available(t *testing.T) {
 		t.Fatalf("tests run with -tags sqlite_fts5: %v", err)
 	}
 }
+
+func TestOpenMigrated(t *testing.T) {
+	ctx := context.Background()
+	files := fstest.MapFS{"m/0001_a.sql": {Data: []byte("CREATE TABLE a (x INTEGER);")}}
+	path := filepath.Join(t.TempDir(), "x.db")
+	db, err := OpenMigrated(ctx, path, files, "m", "test_migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, "INSERT INTO a VALUES (1)"); err != nil {
+		t.Errorf("migration not applied: %v", err)
+	}
+	db.Close()
+	bad := fstest.MapFS{"m/0001_a.sql": {Data: []byte("CREATE TABLE oops (")}}
+	if _, err := OpenMigrated(ctx, filepath.Join(t.TempDir(), "y.db"), bad, "m", "test_migrations"); err == nil {
+		t.Error("a broken migration was accepted")
+	}
+}
