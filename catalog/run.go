@@ -2,8 +2,10 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -103,10 +105,12 @@ func (s *search) count(ctx context.Context, from string, args []any, anyWord boo
 	return n, nil
 }
 
-// ranked returns up to n best matches in order, and whether more exist.
+// ranked returns up to n best matches in order, and whether more exist. The limit is
+// written into the SQL rather than bound: SQLite sorts a little faster when it knows
+// the limit while planning, and n takes few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
 	ms, err := s.scanMatches(ctx, `SELECT p.rowid, coalesce(p.category_id, 0), p.brand, p.price_amount, p.price_exp `+
-		from+` ORDER BY `+s.orderBy()+` LIMIT ?`, append(args, n+1))
+		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args)
 	if err != nil {
 		return nil, false, err
 	}
@@ -133,7 +137,11 @@ func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]m
 	return ms, nil
 }
 
-// hits loads the full products of the page, in page order, with snippets.
+// hitColumns are the columns scanHit reads: what a result list shows of a product.
+const hitColumns = `p.rowid, p.id, p.seller_id, s.name, t.title, p.brand, t.category, t.description,
+	p.price_amount, p.currency, p.stock, p.availability, p.rating, p.review_count, t.url, t.image_url`
+
+// hits loads the products of the page, in page order, with snippets.
 func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	if len(page) == 0 {
 		return nil, nil
@@ -143,22 +151,42 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	for i, m := range page {
 		ids[i], pos[m.rowid] = m.rowid, i
 	}
-	rows, err := s.c.query(ctx, `SELECT `+productColumns+`, p.rowid
+	rows, err := s.c.query(ctx, `SELECT `+hitColumns+`
 		FROM products p `+productJoins+` WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("search page: %w", err)
 	}
 	defer rows.Close()
 	hits := make([]Hit, len(page))
+	stems := snippetStems(s.text.words)
 	for rows.Next() {
-		var rowid int64
-		p, err := scanProduct(rows, &rowid)
+		rowid, h, err := scanHit(rows)
 		if err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
-		hits[pos[rowid]] = Hit{Product: p, Snippet: snippet(p.Description, s.text.words)}
+		h.Snippet = snippet(h.Description, stems)
+		hits[pos[rowid]] = h
 	}
 	return hits, rows.Err()
+}
+
+// scanHit reads one row of hitColumns.
+func scanHit(rows *sql.Rows) (int64, Hit, error) {
+	var (
+		rowid int64
+		h     Hit
+		avail string
+		stock sql.NullInt64
+	)
+	p := &h.Product
+	err := rows.Scan(&rowid, &p.ID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category,
+		&p.Description, &p.Price.Amount, &p.Price.Currency, &stock, &avail, &p.Rating,
+		&p.ReviewCount, &p.URL, &p.ImageURL)
+	if stock.Valid {
+		p.Stock = &stock.Int64
+	}
+	p.Availability = Availability(avail)
+	return rowid, h, err
 }
 
 var priceEdges = []int64{10, 25, 50, 100, 250, 500, 1000}

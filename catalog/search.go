@@ -43,7 +43,9 @@ type Query struct {
 	Cursor    string // from a previous Result.NextCursor of the same query
 }
 
-// Hit is one search result.
+// Hit is one search result. Its Product has the fields a result list shows; Tags,
+// Attributes, GroupID, GTIN and UpdatedAt are left empty (Catalog.Product has them), and
+// Hidden is always false since hidden products are never found.
 type Hit struct {
 	Product
 	Snippet string // a short passage of the description around the matched words

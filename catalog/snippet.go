@@ -6,78 +6,146 @@ import (
 	"unicode/utf8"
 )
 
-// snippetWords is how many words of the description a snippet shows.
-const snippetWords = 24
+// snippetWords is how many words of the description a snippet shows; snippetLead is how
+// many of them come before the matched word when the text allows.
+const (
+	snippetWords = 24
+	snippetLead  = snippetWords / 3
+)
 
-// snippet returns a passage of about snippetWords words of text around the first word
-// that starts like one of the query words (a crude stem: the first five letters), or
-// the start of the text when none does. Words are separated by white space.
-func snippet(text string, words []string) string {
+// snippetStems returns what snippet compares words with: the first five letters of
+// each query word (a crude stem), lower-cased as the query words already are.
+func snippetStems(words []string) []string {
 	stems := make([]string, len(words))
 	for i, w := range words {
-		if r := []rune(w); len(r) > 5 {
-			w = string(r[:5])
-		}
 		stems[i] = w
-	}
-	// spans holds the [start, end) of each word seen so far; scanning stops once the
-	// match is found and the window after it is full.
-	var spans [][2]int
-	at := -1
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
-		}
-		start := i
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
+		n := 0
+		for j := range w {
+			if n == 5 {
+				stems[i] = w[:j]
 				break
 			}
-			i += size
+			n++
 		}
-		spans = append(spans, [2]int{start, i})
-		if at < 0 && matchesAny(text[start:i], stems) {
-			at = len(spans) - 1
-		}
-		if at >= 0 && len(spans) >= at+snippetWords {
+	}
+	return stems
+}
+
+// span is a word's [start, end) in the text.
+type span struct{ start, end int }
+
+// snippet returns a passage of about snippetWords words of text around the first word
+// that starts like one of stems (see snippetStems), or the start of the text when none
+// does. Words are separated by white space; "…" marks text left out at either end.
+//
+// The text is read once, keeping the first snippetWords words (for when nothing
+// matches) and the last snippetWords+snippetLead (the passage always lies among them,
+// since reading stops snippetWords words after the match).
+func snippet(text string, stems []string) string {
+	var (
+		head [snippetWords]span
+		ring [snippetWords + snippetLead]span // word k is ring[k%len(ring)]
+		n    int                              // words read
+		at   = -1                             // index of the matching word
+		i    int                              // where reading stopped
+	)
+	for {
+		if i = skipSpace(text, i); i == len(text) {
 			break
 		}
-		if at < 0 && len(spans) >= snippetWords && len(stems) == 0 {
+		w := span{start: i}
+		i = skipWord(text, i)
+		w.end = i
+		if n < len(head) {
+			head[n] = w
+		}
+		ring[n%len(ring)] = w
+		if at < 0 && matchesAny(text[w.start:w.end], stems) {
+			at = n
+		}
+		n++
+		if (at >= 0 && n >= at+snippetWords) || (len(stems) == 0 && n >= snippetWords) {
 			break
 		}
 	}
-	if len(spans) == 0 {
-		return ""
-	}
-	more := spans[len(spans)-1][1] < len(strings.TrimRightFunc(text, unicode.IsSpace))
+	more := skipSpace(text, i) < len(text) // text left unread
 	if at < 0 {
-		at = 0
+		to := min(n, snippetWords)
+		return joinSpans(text, head[:], 0, to, false, more || to < n)
 	}
-	from := max(0, min(at-snippetWords/3, len(spans)-snippetWords))
-	to := min(len(spans), from+snippetWords)
+	from := max(0, min(at-snippetLead, n-snippetWords))
+	to := min(n, from+snippetWords)
+	return joinSpans(text, ring[:], from, to, from > 0, more || to < n)
+}
+
+// joinSpans joins words from..to-1 of ring (word k at ring[k%len(ring)]) with single
+// spaces, with "…" before when lead and after when more.
+func joinSpans(text string, ring []span, from, to int, lead, more bool) string {
 	var b strings.Builder
-	if from > 0 {
+	if from < to {
+		b.Grow(ring[(to-1)%len(ring)].end - ring[from%len(ring)].start + 2*len("…"))
+	}
+	if lead {
 		b.WriteString("…")
 	}
-	for i := from; i < to; i++ {
-		if i > from {
+	for k := from; k < to; k++ {
+		if k > from {
 			b.WriteByte(' ')
 		}
-		b.WriteString(text[spans[i][0]:spans[i][1]])
+		w := ring[k%len(ring)]
+		b.WriteString(text[w.start:w.end])
 	}
-	if to < len(spans) || more {
+	if more {
 		b.WriteString("…")
 	}
 	return b.String()
 }
 
-// matchesAny reports whether field, without its leading and trailing punctuation,
-// starts with one of stems, ignoring case.
+// skipSpace returns the index of the first non-space rune at or after i.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// skipWord returns the index of the first space rune at or after i.
+func skipWord(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c == ' ' || (c >= '\t' && c <= '\r') {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// matchesAny reports whether field, without its leading punctuation, starts with one of
+// stems, ignoring case.
 func matchesAny(field string, stems []string) bool {
-	f := strings.TrimFunc(field, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(stems) == 0 {
+		return false
+	}
+	f := strings.TrimLeftFunc(field, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for _, s := range stems {
 		if len(f) >= len(s) && strings.EqualFold(f[:len(s)], s) {
 			return true

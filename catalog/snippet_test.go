@@ -24,9 +24,18 @@ func TestSnippet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := snippet(tt.text, tt.words); got != tt.want {
+			if got := snippet(tt.text, snippetStems(tt.words)); got != tt.want {
 				t.Errorf("snippet = %q\nwant      %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func BenchmarkSnippet(b *testing.B) {
+	text := strings.Repeat("A sturdy everyday jacket with taped seams, a packable hood and two zipped pockets. ", 8) +
+		"Waterproof to ten thousand millimetres. " + strings.Repeat("Machine washable at thirty degrees. ", 4)
+	stems := snippetStems([]string{"waterproof"})
+	for b.Loop() {
+		snippet(text, stems)
 	}
 }
