@@ -83,9 +83,9 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 }
 
 // count returns the number of matches. A text search with only the default filters
-// (visible, in stock) counts all full-text matches and subtracts the excluded products
-// among them, which reads the products of the (few) excluded rows instead of every
-// match's.
+// (visible, in stock) counts all full-text matches and subtracts the matches among the
+// excluded products, which have a full-text index of their own: two index lookups
+// instead of reading the product of every match.
 func (s *search) count(ctx context.Context, from string, args []any, anyWord bool) (int, error) {
 	var n int
 	if !s.f.inStockOnly || s.text.empty() {
@@ -95,10 +95,8 @@ func (s *search) count(ctx context.Context, from string, args []any, anyWord boo
 		}
 		return n, nil
 	}
-	m := s.text.match(anyWord)
 	err := s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1) -
-		(SELECT count(*) FROM products p INDEXED BY products_excluded WHERE (p.hidden OR NOT p.in_stock)
-		 AND p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1))`, m).Scan(&n)
+		(SELECT count(*) FROM products_fts_excluded WHERE products_fts_excluded MATCH ?1)`, s.text.match(anyWord)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("search count: %w", err)
 	}

@@ -1100,3 +1100,88 @@ func TestSearchSpellingCorrection(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchCountFollowsChanges checks that the default search's count stays equal to
+// the filtered count while products are hidden, shown, sold out, restocked, renamed and
+// re-imported: the full-text index of excluded products must follow every change.
+func TestSearchCountFollowsChanges(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	n := 2*catalog.FacetCap + 500
+	products := make([]catalog.Product, n)
+	for i := range products {
+		products[i] = catalog.Product{ID: "lamp-" + strconv.Itoa(i), SellerID: "trail", Title: "Lantern " + strconv.Itoa(i),
+			Category: "Lights", Price: usd(int64(500 + i)), Stock: qty(int64(1 + i%3)), Availability: catalog.InStock,
+			Hidden: i%10 == 0}
+	}
+	upsert := func(ps ...catalog.Product) {
+		t.Helper()
+		if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	upsert(products...)
+	// check compares the default search's total with the same search plus a filter that
+	// every product passes, which counts by reading each match's product instead.
+	check := func(step string) {
+		t.Helper()
+		for _, text := range []string{"lantern", "lant", "lantern zzz"} {
+			fast, err := c.Search(ctx, catalog.Query{Text: text, InStock: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slow, err := c.Search(ctx, catalog.Query{Text: text, InStock: true, MinPrice: amount(0)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fast.Total <= catalog.FacetCap {
+				t.Fatalf("%s: %q: only %d matches; the count is read only past FacetCap", step, text, fast.Total)
+			}
+			if fast.Total != slow.Total {
+				t.Errorf("%s: %q: Total = %d, want %d", step, text, fast.Total, slow.Total)
+			}
+		}
+	}
+	check("imported")
+
+	for i := range products {
+		products[i].Hidden = i%10 == 1 // the hidden ones are shown, others hidden
+	}
+	upsert(products...)
+	check("hidden flags flipped")
+
+	for i := 0; i < 40; i++ {
+		p := products[i*7]
+		if !p.Purchasable() || p.Hidden {
+			continue
+		}
+		if err := c.TakeStock(ctx, p.ID, int(*p.Stock)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("sold out")
+
+	for i := range products {
+		if i%7 == 0 {
+			products[i].Title = "Torch " + strconv.Itoa(i) // hidden or not, it stops matching
+		}
+		if i%5 == 0 {
+			products[i].Stock, products[i].Availability = qty(0), catalog.OutOfStock
+		}
+	}
+	upsert(products...)
+	check("renamed and marked out of stock")
+
+	for i := range products {
+		products[i].Stock, products[i].Availability, products[i].Hidden = qty(9), catalog.InStock, false
+	}
+	upsert(products...)
+	check("all restocked and shown")
+	res, err := c.Search(ctx, catalog.Query{Text: "lantern", InStock: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := n - (n+6)/7; res.Total != want {
+		t.Errorf("after restocking: Total = %d, want %d (every product not renamed)", res.Total, want)
+	}
+}
