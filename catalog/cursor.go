@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"strconv"
 )
 
 // cursor is what NextCursor encodes: where the next page starts and which query it
@@ -45,15 +46,19 @@ func decodeCursor(s string, fp uint64) (int, error) {
 // fingerprint identifies everything about q that decides which products match and in
 // what order, so a cursor cannot be replayed against another search.
 func (q Query) fingerprint() uint64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%q|%q|%q|%q|%v|%v|%v|%v|%q", parseText(q.Text).String(), NormalizeCategory(q.Category),
-		q.Brand, q.Seller, deref(q.MinPrice), deref(q.MaxPrice), q.InStock, q.MinRating, q.Sort)
-	return h.Sum64()
-}
-
-func deref(p *float64) any {
-	if p == nil {
-		return nil
+	var b []byte
+	for _, s := range []string{parseText(q.Text).String(), NormalizeCategory(q.Category), q.Brand, q.Seller, string(q.Sort)} {
+		b = strconv.AppendQuote(b, s)
 	}
-	return *p
+	for _, p := range []*float64{q.MinPrice, q.MaxPrice} {
+		b = append(b, '|')
+		if p != nil {
+			b = strconv.AppendFloat(b, *p, 'g', -1, 64)
+		}
+	}
+	b = strconv.AppendBool(append(b, '|'), q.InStock)
+	b = strconv.AppendFloat(append(b, '|'), q.MinRating, 'g', -1, 64)
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
 }

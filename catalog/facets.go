@@ -2,8 +2,8 @@ package catalog
 
 import (
 	"context"
-	"slices"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -15,9 +15,12 @@ var priceEdges = []int64{10, 25, 50, 100, 250, 500, 1000}
 
 // facets counts ms by category, brand and price bucket.
 func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
+	// Size the maps for the distinct values expected, which is at most len(ms) and
+	// usually far fewer, so that small searches never grow them.
+	hint := min(len(ms), 64)
 	var (
-		catIDs  = make(map[int64]int)
-		brands  tally
+		catIDs  = make(map[int64]int, hint)
+		brands  = newTally(hint)
 		buckets [8]int // len(priceEdges)+1
 	)
 	for _, m := range ms {
@@ -34,7 +37,7 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 	if err != nil {
 		return f, err
 	}
-	var cats tally
+	cats := newTally(len(catIDs))
 	for id, n := range catIDs {
 		cats.add(names[id], names[id], n)
 	}
@@ -74,13 +77,14 @@ type tally struct {
 	facets []Facet
 }
 
+func newTally(hint int) *tally {
+	return &tally{index: make(map[string]int, hint), facets: make([]Facet, 0, hint)}
+}
+
 func (t *tally) add(key, value string, n int) {
 	if i, ok := t.index[key]; ok {
 		t.facets[i].Count += n
 		return
-	}
-	if t.index == nil {
-		t.index = make(map[string]int)
 	}
 	t.index[key] = len(t.facets)
 	t.facets = append(t.facets, Facet{Value: value, Count: n})
@@ -89,9 +93,6 @@ func (t *tally) add(key, value string, n int) {
 // top returns the n most common values, ties in value order.
 func (t *tally) top(n int) []Facet {
 	out := t.facets
-	if out == nil {
-		out = []Facet{}
-	}
 	slices.SortFunc(out, func(a, b Facet) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count

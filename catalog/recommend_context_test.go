@@ -86,3 +86,11 @@ func TestForPursuits(t *testing.T) {
 		})
 	}
 }
+
+// deref shows a *float64 in test messages.
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

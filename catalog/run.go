@@ -11,6 +11,7 @@ import (
 type search struct {
 	c    *Catalog
 	q    Query
+	fp   uint64 // q.fingerprint(), which cursors carry
 	f    filter
 	text textQuery
 }
@@ -74,7 +75,7 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	}
 	page := ms[min(offset, len(ms)):min(offset+s.q.Limit, len(ms))]
 	if offset+s.q.Limit < res.Total {
-		res.NextCursor = encodeCursor(offset+s.q.Limit, s.q.fingerprint())
+		res.NextCursor = encodeCursor(offset+s.q.Limit, s.fp)
 	}
 	res.Hits, err = s.hits(ctx, page)
 	return err
@@ -184,4 +185,3 @@ func scanHit(rows *sql.Rows) (int64, Hit, error) {
 	p.Availability = Availability(avail)
 	return rowid, h, err
 }
-

@@ -98,7 +98,8 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err := q.validate(); err != nil {
 		return Result{}, err
 	}
-	offset, err := decodeCursor(q.Cursor, q.fingerprint())
+	fp := q.fingerprint()
+	offset, err := decodeCursor(q.Cursor, fp)
 	if err != nil {
 		return Result{}, err
 	}
@@ -119,7 +120,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, f: f, text: text}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
 	}
