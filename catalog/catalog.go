@@ -10,7 +10,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -33,10 +32,8 @@ var migrations embed.FS
 type Catalog struct {
 	db    *sql.DB
 	cache stmtCache
-	cats  struct {
-		mu    sync.Mutex
-		paths map[int64]string // category id → path; see categoryPaths
-	}
+	// cats and brands name the categories and brands that facets count by id.
+	cats, brands nameCache
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }

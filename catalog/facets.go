@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // maxFacetValues is how many values each of Facets.Categories and Facets.Brands lists.
@@ -19,29 +20,29 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 	// usually far fewer, so that small searches never grow them.
 	hint := min(len(ms), 64)
 	var (
-		catIDs  = make(map[int64]int, hint)
-		brands  = newTally(hint)
-		buckets [8]int // len(priceEdges)+1
+		catIDs   = make(map[int64]int, hint)
+		brandIDs = make(map[int64]int, hint)
+		buckets  [8]int // len(priceEdges)+1
 	)
 	for _, m := range ms {
 		if m.category != 0 {
 			catIDs[m.category]++
 		}
-		if m.brand != "" {
-			brands.add(strings.ToLower(m.brand), m.brand, 1)
+		if m.brand != 0 {
+			brandIDs[m.brand]++
 		}
 		buckets[priceBucket(m.amount, m.exp)]++
 	}
 	var f Facets
-	names, err := c.categoryPaths(ctx, catIDs)
+	paths, err := c.categoryPaths(ctx, catIDs)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("facets: %w", err)
 	}
-	cats := newTally(len(catIDs))
-	for id, n := range catIDs {
-		cats.add(names[id], names[id], n)
+	brandNames, err := c.brands.get(ctx, c, `SELECT id, name FROM brands`, brandIDs)
+	if err != nil {
+		return f, fmt.Errorf("facets: %w", err)
 	}
-	f.Categories, f.Brands = cats.top(maxFacetValues), brands.top(maxFacetValues)
+	f.Categories, f.Brands = tallyNames(catIDs, paths), tallyNames(brandIDs, brandNames)
 	for i, n := range buckets {
 		if n == 0 {
 			continue
@@ -58,6 +59,16 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 	return f, nil
 }
 
+// tallyNames returns the maxFacetValues most common names of the counted ids, most
+// common first, ties in name order. Ids with the same name count together.
+func tallyNames(counts map[int64]int, names map[int64]string) []Facet {
+	t := newTally(len(counts))
+	for id, n := range counts {
+		t.add(names[id], n)
+	}
+	return t.top(maxFacetValues)
+}
+
 // priceBucket returns the index of the bucket of a price of amount minor units with exp
 // decimals: the number of edges at or below its major-unit value.
 func priceBucket(amount int64, exp int) int {
@@ -71,9 +82,9 @@ func priceBucket(amount int64, exp int) int {
 	return i
 }
 
-// tally counts facet values by key, showing each key as the first value added for it.
+// tally counts facet values.
 type tally struct {
-	index  map[string]int // key → position in facets
+	index  map[string]int // value → position in facets
 	facets []Facet
 }
 
@@ -81,12 +92,12 @@ func newTally(hint int) *tally {
 	return &tally{index: make(map[string]int, hint), facets: make([]Facet, 0, hint)}
 }
 
-func (t *tally) add(key, value string, n int) {
-	if i, ok := t.index[key]; ok {
+func (t *tally) add(value string, n int) {
+	if i, ok := t.index[value]; ok {
 		t.facets[i].Count += n
 		return
 	}
-	t.index[key] = len(t.facets)
+	t.index[value] = len(t.facets)
 	t.facets = append(t.facets, Facet{Value: value, Count: n})
 }
 
@@ -102,43 +113,54 @@ func (t *tally) top(n int) []Facet {
 	return out[:min(len(out), n)]
 }
 
-// categoryPaths returns the paths of the given category ids. Paths never change once a
-// category exists, so they are kept in memory and read again only when an id is new to
-// this process (another process may have imported more categories).
+// categoryPaths returns the paths of categories by id; it has at least the given ids,
+// if they exist.
 func (c *Catalog) categoryPaths(ctx context.Context, ids map[int64]int) (map[int64]string, error) {
-	c.cats.mu.Lock()
-	defer c.cats.mu.Unlock()
+	return c.cats.get(ctx, c, `SELECT id, path FROM categories`, ids)
+}
+
+// nameCache keeps the names of the rows of a table whose rows never change once they
+// exist (categories, brands), by id. It reads the table again only when asked for an id
+// new to this process, since another process may have imported more.
+type nameCache struct {
+	mu    sync.Mutex
+	names map[int64]string
+}
+
+// names returns the cached names, reloading them with query (which selects id, name)
+// first if any of ids is missing. The map returned is never modified afterwards.
+func (nc *nameCache) get(ctx context.Context, c *Catalog, query string, ids map[int64]int) (map[int64]string, error) {
+	nc.mu.Lock()
+	defer nc.mu.Unlock()
 	for id := range ids {
-		if _, ok := c.cats.paths[id]; !ok {
-			if err := c.loadCategories(ctx); err != nil {
+		if _, ok := nc.names[id]; !ok {
+			names, err := loadNames(ctx, c, query)
+			if err != nil {
 				return nil, err
 			}
+			nc.names = names
 			break
 		}
 	}
-	return c.cats.paths, nil
+	return nc.names, nil
 }
 
-func (c *Catalog) loadCategories(ctx context.Context) error {
-	rows, err := c.query(ctx, `SELECT id, path FROM categories`)
+func loadNames(ctx context.Context, c *Catalog, query string) (map[int64]string, error) {
+	rows, err := c.query(ctx, query)
 	if err != nil {
-		return fmt.Errorf("facets: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
-	paths := map[int64]string{}
+	names := map[int64]string{}
 	for rows.Next() {
 		var (
 			id   int64
-			path string
+			name string
 		)
-		if err := rows.Scan(&id, &path); err != nil {
-			return fmt.Errorf("facets: %w", err)
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
 		}
-		paths[id] = path
+		names[id] = name
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("facets: %w", err)
-	}
-	c.cats.paths = paths
-	return nil
+	return names, rows.Err()
 }

@@ -9,20 +9,39 @@ import (
 	"strings"
 )
 
-// filter is the SQL condition on products p that a Query's filters compile to.
+// filter is the SQL condition that a Query's filters compile to.
 type filter struct {
 	where string
 	args  []any
 	// inStockOnly means the only conditions are the default ones: visible and in
 	// stock. Such a search can be counted without joining its matches.
 	inStockOnly bool
+	// needsProducts means where reads products p besides product_keys k (see
+	// filterOn); only a seller filter does.
+	needsProducts bool
 }
 
-// filters compiles q's filters. When a category or seller filter names nothing in the
-// catalog it returns a note for the caller instead, since no product can match.
-func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) {
-	conds := []string{"p.hidden = 0"}
-	var args []any
+// filterOn says which table a filter's conditions are written for.
+type filterOn int
+
+const (
+	// onProducts writes every condition on products p.
+	onProducts filterOn = iota
+	// onKeys writes conditions on product_keys k, which searches join to every match,
+	// and the few that it cannot answer (the seller) on products p.
+	onKeys
+)
+
+// filters compiles q's filters for the table on. When a category or seller filter
+// names nothing in the catalog it returns a note for the caller instead, since no
+// product can match.
+func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, string, error) {
+	t := "p."
+	if on == onKeys {
+		t = "k."
+	}
+	var f filter
+	conds := []string{t + "hidden = 0"}
 	if cat := NormalizeCategory(q.Category); cat != "" {
 		ids, err := c.categoryIDs(ctx, cat)
 		if err != nil {
@@ -35,12 +54,16 @@ func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) 
 			}
 			return filter{}, fmt.Sprintf("No category matches %q. Top-level categories: %s.", cat, strings.Join(top, ", ")), nil
 		}
-		conds = append(conds, "p.category_id IN ("+placeholders(len(ids))+")")
-		args = append(args, ids...)
+		conds = append(conds, t+"category_id IN ("+placeholders(len(ids))+")")
+		f.args = append(f.args, ids...)
 	}
 	if b := strings.ToLower(CleanText(q.Brand, maxBrandLen)); b != "" {
-		conds = append(conds, "p.brand_key = ?")
-		args = append(args, b)
+		if on == onKeys {
+			conds = append(conds, "k.brand_id = (SELECT id FROM brands WHERE key = ?)")
+		} else {
+			conds = append(conds, "p.brand_key = ?")
+		}
+		f.args = append(f.args, b)
 	}
 	if s := CleanText(q.Seller, maxBrandLen); s != "" {
 		var id string
@@ -52,24 +75,26 @@ func (c *Catalog) filters(ctx context.Context, q Query) (filter, string, error) 
 			return filter{}, "", fmt.Errorf("seller filter: %w", err)
 		}
 		conds = append(conds, "p.seller_id = ?")
-		args = append(args, id)
+		f.args = append(f.args, id)
+		f.needsProducts = on == onKeys
 	}
 	if q.MinPrice != nil {
-		conds = append(conds, "p.price_amount >= CASE p.price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
-		args = append(args, minor(*q.MinPrice, 0, math.Ceil), minor(*q.MinPrice, 3, math.Ceil), minor(*q.MinPrice, 2, math.Ceil))
+		conds = append(conds, t+"price_amount >= CASE "+t+"price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
+		f.args = append(f.args, minor(*q.MinPrice, 0, math.Ceil), minor(*q.MinPrice, 3, math.Ceil), minor(*q.MinPrice, 2, math.Ceil))
 	}
 	if q.MaxPrice != nil {
-		conds = append(conds, "p.price_amount <= CASE p.price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
-		args = append(args, minor(*q.MaxPrice, 0, math.Floor), minor(*q.MaxPrice, 3, math.Floor), minor(*q.MaxPrice, 2, math.Floor))
+		conds = append(conds, t+"price_amount <= CASE "+t+"price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
+		f.args = append(f.args, minor(*q.MaxPrice, 0, math.Floor), minor(*q.MaxPrice, 3, math.Floor), minor(*q.MaxPrice, 2, math.Floor))
 	}
 	if q.InStock {
-		conds = append(conds, "p.in_stock = 1")
+		conds = append(conds, t+"in_stock = 1")
 	}
 	if q.MinRating > 0 {
-		conds = append(conds, "p.rating >= ?")
-		args = append(args, q.MinRating)
+		conds = append(conds, t+"rating >= ?")
+		f.args = append(f.args, q.MinRating)
 	}
-	return filter{where: strings.Join(conds, " AND "), args: args, inStockOnly: q.InStock && len(conds) == 2}, "", nil
+	f.where, f.inStockOnly = strings.Join(conds, " AND "), q.InStock && len(conds) == 2
+	return f, "", nil
 }
 
 // minor converts a major-unit bound to minor units with exp decimals, rounding with

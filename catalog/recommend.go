@@ -177,7 +177,7 @@ func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, er
 			return false, nil
 		}
 	}
-	f, note, err := r.c.filters(ctx, Query{Category: in.Category, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice, InStock: true})
+	f, note, err := r.c.filters(ctx, Query{Category: in.Category, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice, InStock: true}, onProducts)
 	if err != nil {
 		return false, err
 	}

@@ -16,37 +16,44 @@ type search struct {
 	text textQuery
 }
 
-// from returns the FROM/WHERE clause and its arguments for the match set.
+// from returns the FROM/WHERE clause and its arguments for the match set. Matches are
+// read through product_keys k, the narrow copy of what filters, order and facets need;
+// products p is joined too only when a filter reads it.
 func (s *search) from(anyWord bool) (string, []any) {
+	join := ""
+	if s.f.needsProducts {
+		join = " JOIN products p ON p.rowid = k.rowid"
+	}
 	if s.text.empty() {
-		return "FROM products p WHERE " + s.f.where, s.f.args
+		return "FROM product_keys k" + join + " WHERE " + s.f.where, s.f.args
 	}
 	args := append([]any{s.text.match(anyWord)}, s.f.args...)
-	return "FROM products_fts JOIN products p ON p.rowid = products_fts.rowid WHERE products_fts MATCH ? AND " + s.f.where, args
+	return "FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid" + join +
+		" WHERE products_fts MATCH ? AND " + s.f.where, args
 }
 
 func (s *search) orderBy() string {
 	switch s.q.Sort {
 	case SortPriceAsc:
-		return "p.price_amount, p.rowid"
+		return "k.price_amount, k.rowid"
 	case SortPriceDesc:
-		return "p.price_amount DESC, p.rowid"
+		return "k.price_amount DESC, k.rowid"
 	case SortRating:
-		return "p.rating DESC, p.review_count DESC, p.rowid"
+		return "k.rating DESC, k.review_count DESC, k.rowid"
 	}
 	if s.text.empty() {
 		// Browsing: a rating shrunk towards 4 by review count, so that a single five-star
 		// review does not outrank a thousand 4.8s.
-		return "(p.rating * p.review_count + 40.0) / (p.review_count + 10) DESC, p.rowid"
+		return "(k.rating * k.review_count + 40.0) / (k.review_count + 10) DESC, k.rowid"
 	}
-	return "products_fts.rank, p.rating DESC, p.rowid"
+	return "products_fts.rank, k.rating DESC, k.rowid"
 }
 
 // match is one row of the ranked match set.
 type match struct {
 	rowid    int64
 	category int64 // 0 when uncategorised
-	brand    string
+	brand    int64 // brands.id; 0 when the product has no brand
 	amount   int64
 	exp      int
 }
@@ -106,7 +113,7 @@ func (s *search) count(ctx context.Context, from string, args []any, anyWord boo
 // written into the SQL rather than bound: SQLite sorts a little faster when it knows
 // the limit while planning, and n takes few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
-	ms, err := s.scanMatches(ctx, `SELECT p.rowid, coalesce(p.category_id, 0), p.brand, p.price_amount, p.price_exp `+
+	ms, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
 		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args)
 	if err != nil {
 		return nil, false, err

@@ -112,7 +112,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if strings.TrimSpace(q.Text) != "" && text.empty() {
 		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
 	}
-	f, note, err := c.filters(ctx, q)
+	f, note, err := c.filters(ctx, q, onKeys)
 	if err != nil {
 		return Result{}, err
 	}
