@@ -42,6 +42,9 @@ type span struct{ start, end int }
 // matches) and the last snippetWords+snippetLead (the passage always lies among them,
 // since reading stops snippetWords words after the match).
 func snippet(text string, stems []string) string {
+	if len(stems) > 0 && !mayMatch(text, stems) {
+		stems = nil // nothing to find: the start of the text is the passage
+	}
 	var (
 		head [snippetWords]span
 		ring [snippetWords + snippetLead]span // word k is ring[k%len(ring)]
@@ -76,6 +79,75 @@ func snippet(text string, stems []string) string {
 	from := max(0, min(at-snippetLead, n-snippetWords))
 	to := min(n, from+snippetWords)
 	return joinSpans(text, ring[:], from, to, from > 0, more || to < n)
+}
+
+// mayMatch reports whether a word of text can start like one of stems. It looks for
+// each stem anywhere in text, ignoring ASCII case, which is much faster than reading
+// word by word; a stem with other characters always may match. For an ASCII stem the
+// search is exact in the one direction that matters: matchesAny compares a word's first
+// len(stem) bytes, so a word it accepts holds the stem's bytes up to ASCII case.
+func mayMatch(text string, stems []string) bool {
+	for _, s := range stems {
+		if s == "" || !isASCII(s) || indexFoldASCII(text, s) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFoldASCII returns the index of the first instance of the ASCII string sub in s,
+// ignoring ASCII case, or -1.
+func indexFoldASCII(s, sub string) int {
+	lo, up := toLowerASCII(sub[0]), toUpperASCII(sub[0])
+	for i := 0; i+len(sub) <= len(s); {
+		j := strings.IndexByte(s[i:], lo)
+		if lo != up {
+			if k := strings.IndexByte(s[i:], up); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
+		if j < 0 || i+j+len(sub) > len(s) {
+			return -1
+		}
+		i += j
+		if equalFoldASCII(s[i:i+len(sub)], sub) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if toLowerASCII(a[i]) != toLowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func toLowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func toUpperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // joinSpans joins words from..to-1 of ring (word k at ring[k%len(ring)]) with single

@@ -34,8 +34,63 @@ func TestSnippet(t *testing.T) {
 func BenchmarkSnippet(b *testing.B) {
 	text := strings.Repeat("A sturdy everyday jacket with taped seams, a packable hood and two zipped pockets. ", 8) +
 		"Waterproof to ten thousand millimetres. " + strings.Repeat("Machine washable at thirty degrees. ", 4)
-	stems := snippetStems([]string{"waterproof"})
-	for b.Loop() {
-		snippet(text, stems)
+	for _, word := range []string{"waterproof", "obsidian"} {
+		stems := snippetStems([]string{word})
+		b.Run(word, func(b *testing.B) {
+			for b.Loop() {
+				snippet(text, stems)
+			}
+		})
 	}
+}
+
+func TestIndexFoldASCII(t *testing.T) {
+	tests := []struct {
+		s, sub string
+		want   int
+	}{
+		{"", "a", -1},
+		{"abc", "abcd", -1},
+		{"Hello World", "world", 6},
+		{"HELLO", "hello", 0},
+		{"xxWoRlD", "world", 2},
+		{"wor wOrl world", "world", 9},
+		{"ends with wor", "world", -1},
+		{"Kelvin \u212a sign", "k", 0},
+		{"no k here but \u212a", "q", -1},
+		{"123-456", "456", 4},
+	}
+	for _, tt := range tests {
+		if got := indexFoldASCII(tt.s, tt.sub); got != tt.want {
+			t.Errorf("indexFoldASCII(%q, %q) = %d, want %d", tt.s, tt.sub, got, tt.want)
+		}
+	}
+}
+
+// TestSnippetPrecheck checks that skipping texts without a stem changes nothing: every
+// case gives what reading word by word gives.
+func TestSnippetPrecheck(t *testing.T) {
+	texts := []string{"", "Plain words only.", "A CAFÉ and a café", "Sneakers: (SNEAKY) sneak", "\u212aelvin kelvin",
+		strings.Repeat("filler ", 40) + "Target here " + strings.Repeat("tail ", 40), "ſtone stone"}
+	words := [][]string{nil, {"target"}, {"café"}, {"sneaky", "zzz"}, {"kelvin"}, {"stone"}, {"plain"}}
+	for _, text := range texts {
+		for _, w := range words {
+			stems := snippetStems(w)
+			want := snippetWordByWord(text, stems)
+			if got := snippet(text, stems); got != want {
+				t.Errorf("snippet(%q, %q) = %q, want %q", text, stems, got, want)
+			}
+		}
+	}
+}
+
+// snippetWordByWord is snippet without the precheck.
+func snippetWordByWord(text string, stems []string) string {
+	for _, s := range stems {
+		if s == "" {
+			return snippet(text, stems)
+		}
+	}
+	// A non-ASCII stem disables the precheck; no text above has a word starting with é.
+	return snippet(text, append(stems, "é"))
 }
