@@ -53,6 +53,7 @@ func BenchmarkSearchProductsTool(b *testing.B) {
 		args map[string]any
 	}{
 		{"rare", map[string]any{"query": demo.RareWord}},
+		{"uncommon", map[string]any{"query": demo.UncommonWord}},
 		{"common", map[string]any{"query": demo.CommonWord}},
 		{"two_words_price", map[string]any{"query": demo.TwoWords, "max_price": 100}},
 	} {

@@ -15,7 +15,7 @@
 //     are USD cents; about 8% are out of stock (Stock 0), 8% have 1–3 left, 1% are on
 //     preorder with no quantity; 4% are unrated (Rating 0, ReviewCount 0).
 //   - Generated catalogs have a known word-frequency shape for benchmarks: see
-//     CommonWord, RareWord and TwoWords.
+//     CommonWord, RareWord, UncommonWord and TwoWords.
 //
 // All product text is invented for this package, and brands, sellers and URLs
 // (under the reserved .example domain) are fictional. GTINs use the GS1 prefix 2

@@ -236,7 +236,7 @@ func TestGenerateFrequencies(t *testing.T) {
 	counts := map[string]int{}
 	for i := range products {
 		words := docWords(&products[i])
-		for _, w := range []string{CommonWord, RareWord, w1, w2} {
+		for _, w := range []string{CommonWord, RareWord, UncommonWord, w1, w2} {
 			if words[w] {
 				counts[w]++
 			}
@@ -251,6 +251,7 @@ func TestGenerateFrequencies(t *testing.T) {
 	}{
 		{CommonWord, n * 15 / 100, n * 25 / 100},
 		{RareWord, 10, 100},
+		{UncommonWord, 150, 600},
 		{TwoWords, 200, 5000},
 	}
 	for _, tt := range tests {

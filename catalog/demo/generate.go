@@ -16,6 +16,10 @@ const (
 	// RareWord is in about 30 products per 100,000 (26 for seed 1, 29 for seeds 2 and
 	// 3): about one model name in 3,300 gets " Obsidian Edition".
 	RareWord = "obsidian"
+	// UncommonWord is in about 0.3% of products (305 for seed 1): "Beekeepers" is one of
+	// twelve model names in its category. A bare ranked query for it takes about as long
+	// as the "rare word" example (0.3 ms), while RareWord is far rarer.
+	UncommonWord = "beekeepers"
 	// TwoWords is a two-word query whose words occur together in about 2,300 products
 	// per 100,000 (2,282 for seed 1), nearly all in "Apparel > Jackets". Alone,
 	// "waterproof" is in about 7,500 and "jacket" or "jackets" in about 5,500.
