@@ -121,19 +121,32 @@ func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]
 	return ms[:min(n, len(ms))], len(ms) > n, nil
 }
 
+// scanMatches reads rows of five integers into matches. It scans into interface values
+// and converts them itself: database/sql assigns an int64 to an *int64 by reflection,
+// which costs more than the rest of reading a row when a search reads a thousand.
 func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]match, error) {
 	rows, err := s.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var ms []match
+	var (
+		ms   []match
+		v    [5]any
+		dest = []any{&v[0], &v[1], &v[2], &v[3], &v[4]}
+		n    [5]int64
+	)
 	for rows.Next() {
-		var m match
-		if err := rows.Scan(&m.rowid, &m.category, &m.brand, &m.amount, &m.exp); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		ms = append(ms, m)
+		for i := range v {
+			var ok bool
+			if n[i], ok = v[i].(int64); !ok {
+				return nil, fmt.Errorf("search: column %d is %T, not an integer", i+1, v[i])
+			}
+		}
+		ms = append(ms, match{rowid: n[0], category: n[1], brand: n[2], amount: n[3], exp: int(n[4])})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -177,18 +190,27 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 // scanHit reads one row of hitColumns.
 func scanHit(rows *sql.Rows) (int64, Hit, error) {
 	var (
-		rowid int64
-		h     Hit
-		avail string
-		stock sql.NullInt64
+		h                                   Hit
+		avail                               string
+		rowid, amount, stock, rating, count any // converted below; see scanMatches
 	)
 	p := &h.Product
 	err := rows.Scan(&rowid, &p.ID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category,
-		&p.Description, &p.Price.Amount, &p.Price.Currency, &stock, &avail, &p.Rating,
-		&p.ReviewCount, &p.URL, &p.ImageURL)
-	if stock.Valid {
-		p.Stock = &stock.Int64
+		&p.Description, &amount, &p.Price.Currency, &stock, &avail, &rating, &count, &p.URL, &p.ImageURL)
+	if err != nil {
+		return 0, h, err
 	}
+	id, ok1 := rowid.(int64)
+	amt, ok2 := amount.(int64)
+	reviews, ok3 := count.(int64)
+	stars, ok4 := rating.(float64)
+	if n, ok := stock.(int64); ok {
+		p.Stock = &n
+	}
+	if !ok1 || !ok2 || !ok3 || !ok4 || (stock != nil && p.Stock == nil) {
+		return 0, h, fmt.Errorf("product %q has a malformed number column", p.ID)
+	}
+	p.Price.Amount, p.ReviewCount, p.Rating = amt, reviews, stars
 	p.Availability = Availability(avail)
-	return rowid, h, err
+	return id, h, nil
 }
