@@ -12,7 +12,7 @@ import (
 const maxFacetValues = 20
 
 // priceEdges are the price bucket bounds, in major units.
-var priceEdges = []int64{10, 25, 50, 100, 250, 500, 1000}
+var priceEdges = [...]int64{10, 25, 50, 100, 250, 500, 1000}
 
 // facets counts ms by category, brand and price bucket.
 func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
@@ -22,7 +22,7 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 	var (
 		catIDs   = make(map[int64]int, hint)
 		brandIDs = make(map[int64]int, hint)
-		buckets  [8]int // len(priceEdges)+1
+		buckets  [len(priceEdges) + 1]int
 	)
 	for _, m := range ms {
 		if m.category != 0 {
@@ -60,11 +60,14 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 }
 
 // tallyNames returns the maxFacetValues most common names of the counted ids, most
-// common first, ties in name order. Ids with the same name count together.
+// common first, ties in name order. Ids with the same name count together; an id with
+// no name (which the tables' triggers rule out) is left out rather than shown blank.
 func tallyNames(counts map[int64]int, names map[int64]string) []Facet {
 	t := newTally(len(counts))
 	for id, n := range counts {
-		t.add(names[id], n)
+		if name := names[id]; name != "" {
+			t.add(name, n)
+		}
 	}
 	return t.top(maxFacetValues)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -184,7 +185,12 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 		h.Snippet = snippet(h.Description, stems)
 		hits[pos[rowid]] = h
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search page: %w", err)
+	}
+	// A product deleted by another process since it was ranked leaves a gap; close it
+	// rather than return an empty product.
+	return slices.DeleteFunc(hits, func(h Hit) bool { return h.ID == "" }), nil
 }
 
 // scanHit reads one row of hitColumns.

@@ -67,7 +67,7 @@ type PriceBucket struct {
 // Facets summarise the whole match set, not just the page.
 type Facets struct {
 	Categories []Facet // most common first, at most 20
-	Brands     []Facet // most common first, at most 20
+	Brands     []Facet // most common first, at most 20; a brand is shown as first imported
 	Prices     []PriceBucket
 	// Sampled is the number of top matches the facets were counted over when the match
 	// set was larger than FacetCap; 0 means the facets cover every match.
