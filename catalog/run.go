@@ -63,8 +63,12 @@ type match struct {
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
 	from, args := s.from(anyWord)
 	// One ranked pass returns the top matches in order; they give the facets (counted
-	// over at most FacetCap of them) and, usually, the page itself.
-	top := max(FacetCap, offset+s.q.Limit)
+	// over at most FacetCap of them) and the page. Deep pages read FacetCap times a
+	// power of two, so that the limit, which is written into the SQL, takes few values.
+	top := FacetCap
+	for top < offset+s.q.Limit {
+		top *= 2
+	}
 	ms, more, err := s.ranked(ctx, from, args, top)
 	if err != nil {
 		return err
@@ -111,8 +115,8 @@ func (s *search) count(ctx context.Context, from string, args []any, anyWord boo
 }
 
 // ranked returns up to n best matches in order, and whether more exist. The limit is
-// written into the SQL rather than bound: SQLite sorts a little faster when it knows
-// the limit while planning, and n takes few values, so few statements are cached.
+// written into the SQL rather than bound, since SQLite sorts faster when it knows the
+// limit while planning; run keeps n to a few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
 	ms, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
 		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args)
