@@ -40,9 +40,11 @@ type span struct{ start, end int }
 //
 // The text is read once, keeping the first snippetWords words (for when nothing
 // matches) and the last snippetWords+snippetLead (the passage always lies among them,
-// since reading stops snippetWords words after the match).
+// since reading stops snippetWords words after the match). Only words over a place
+// where a stem occurs (see nextStem) are compared with the stems.
 func snippet(text string, stems []string) string {
-	if len(stems) > 0 && !mayMatch(text, stems) {
+	next := nextStem(text, 0, stems)
+	if next < 0 {
 		stems = nil // nothing to find: the start of the text is the passage
 	}
 	var (
@@ -63,8 +65,12 @@ func snippet(text string, stems []string) string {
 			head[n] = w
 		}
 		ring[n%len(ring)] = w
-		if at < 0 && matchesAny(text[w.start:w.end], stems) {
-			at = n
+		if at < 0 && len(stems) > 0 && w.end > next {
+			if matchesAny(text[w.start:w.end], stems) {
+				at = n
+			} else if next = nextStem(text, w.end, stems); next < 0 {
+				stems = nil // no stem further on: read on only to fill the start
+			}
 		}
 		n++
 		if (at >= 0 && n >= at+snippetWords) || (len(stems) == 0 && n >= snippetWords) {
@@ -81,35 +87,50 @@ func snippet(text string, stems []string) string {
 	return joinSpans(text, ring[:], from, to, from > 0, more || to < n)
 }
 
-// mayMatch reports whether a word of text can start like one of stems. It looks for
-// each stem anywhere in text, ignoring ASCII case, which is much faster than reading
-// word by word; a stem with other characters always may match. For an ASCII stem the
-// search is exact in the one direction that matters: matchesAny compares a word's first
-// len(stem) bytes, so a word it accepts holds the stem's bytes up to ASCII case.
-func mayMatch(text string, stems []string) bool {
+// nextStem returns where, at or after from, a word of text may start like one of stems:
+// the first place an ASCII stem occurs, ignoring ASCII case, or from itself when a
+// stem has other characters (those words are all compared); -1 when no stem occurs.
+// It is exact in the direction that matters: matchesAny compares a word's first
+// len(stem) bytes, so a word it accepts holds the stem's bytes, up to ASCII case, at
+// its start.
+func nextStem(text string, from int, stems []string) int {
+	next := -1
 	for _, s := range stems {
-		if s == "" || !isASCII(s) || indexFoldASCII(text, s) >= 0 {
-			return true
+		if s == "" || !isASCII(s) {
+			return from
+		}
+		if j := indexFoldASCII(text[from:], s); j >= 0 && (next < 0 || from+j < next) {
+			next = from + j
 		}
 	}
-	return false
+	return next
 }
 
 // indexFoldASCII returns the index of the first instance of the ASCII string sub in s,
-// ignoring ASCII case, or -1.
+// ignoring ASCII case, or -1. It jumps between instances of sub's first byte in either
+// case, remembering where the next of each is.
 func indexFoldASCII(s, sub string) int {
 	lo, up := toLowerASCII(sub[0]), toUpperASCII(sub[0])
+	nextLo, nextUp := -1, -1 // next instance at or after i of lo and up; -1: not searched
 	for i := 0; i+len(sub) <= len(s); {
-		j := strings.IndexByte(s[i:], lo)
-		if lo != up {
-			if k := strings.IndexByte(s[i:], up); k >= 0 && (j < 0 || k < j) {
-				j = k
+		if nextLo < i {
+			if nextLo = strings.IndexByte(s[i:], lo); nextLo >= 0 {
+				nextLo += i
+			} else {
+				nextLo = len(s)
 			}
 		}
-		if j < 0 || i+j+len(sub) > len(s) {
+		if nextUp < i {
+			if nextUp = strings.IndexByte(s[i:], up); nextUp >= 0 && lo != up {
+				nextUp += i
+			} else {
+				nextUp = len(s)
+			}
+		}
+		i = min(nextLo, nextUp)
+		if i+len(sub) > len(s) {
 			return -1
 		}
-		i += j
 		if equalFoldASCII(s[i:i+len(sub)], sub) {
 			return i
 		}

@@ -67,12 +67,14 @@ func TestIndexFoldASCII(t *testing.T) {
 	}
 }
 
-// TestSnippetPrecheck checks that skipping texts without a stem changes nothing: every
-// case gives what reading word by word gives.
+// TestSnippetPrecheck checks that comparing only the words over a place where a stem
+// occurs changes nothing: every case gives what comparing every word gives.
 func TestSnippetPrecheck(t *testing.T) {
 	texts := []string{"", "Plain words only.", "A CAFÉ and a café", "Sneakers: (SNEAKY) sneak", "\u212aelvin kelvin",
-		strings.Repeat("filler ", 40) + "Target here " + strings.Repeat("tail ", 40), "ſtone stone"}
-	words := [][]string{nil, {"target"}, {"café"}, {"sneaky", "zzz"}, {"kelvin"}, {"stone"}, {"plain"}}
+		strings.Repeat("filler ", 40) + "Target here " + strings.Repeat("tail ", 40), "ſtone stone",
+		"untargeted words, then (target) " + strings.Repeat("tail ", 30), strings.Repeat("x ", 30) + "retarget target",
+		"stone-target TARGETS targ"}
+	words := [][]string{nil, {"target"}, {"café"}, {"sneaky", "zzz"}, {"kelvin"}, {"stone"}, {"plain"}, {"zzz", "target"}, {"tar", "stone"}}
 	for _, text := range texts {
 		for _, w := range words {
 			stems := snippetStems(w)
