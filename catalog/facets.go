@@ -60,16 +60,23 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 }
 
 // tallyNames returns the maxFacetValues most common names of the counted ids, most
-// common first, ties in name order. Ids with the same name count together; an id with
-// no name (which the tables' triggers rule out) is left out rather than shown blank.
+// common first, ties in name order. Names are unique (categories and brands are keyed
+// by their lower-cased names); an id with no name, which the tables' triggers rule
+// out, is left out rather than shown blank.
 func tallyNames(counts map[int64]int, names map[int64]string) []Facet {
-	t := newTally(len(counts))
+	out := make([]Facet, 0, len(counts))
 	for id, n := range counts {
 		if name := names[id]; name != "" {
-			t.add(name, n)
+			out = append(out, Facet{Value: name, Count: n})
 		}
 	}
-	return t.top(maxFacetValues)
+	slices.SortFunc(out, func(a, b Facet) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	return out[:min(len(out), maxFacetValues)]
 }
 
 // priceBucket returns the index of the bucket of a price of amount minor units with exp
@@ -83,37 +90,6 @@ func priceBucket(amount int64, exp int) int {
 		i++
 	}
 	return i
-}
-
-// tally counts facet values.
-type tally struct {
-	index  map[string]int // value → position in facets
-	facets []Facet
-}
-
-func newTally(hint int) *tally {
-	return &tally{index: make(map[string]int, hint), facets: make([]Facet, 0, hint)}
-}
-
-func (t *tally) add(value string, n int) {
-	if i, ok := t.index[value]; ok {
-		t.facets[i].Count += n
-		return
-	}
-	t.index[value] = len(t.facets)
-	t.facets = append(t.facets, Facet{Value: value, Count: n})
-}
-
-// top returns the n most common values, ties in value order.
-func (t *tally) top(n int) []Facet {
-	out := t.facets
-	slices.SortFunc(out, func(a, b Facet) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
-		}
-		return strings.Compare(a.Value, b.Value)
-	})
-	return out[:min(len(out), n)]
 }
 
 // categoryPaths returns the paths of categories by id; it has at least the given ids,
