@@ -61,24 +61,11 @@ type match struct {
 
 // run fills res with the page at offset, the total and the facets.
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
-	from, args := s.from(anyWord)
-	// One ranked pass returns the top matches in order; they give the facets (counted
-	// over at most FacetCap of them) and the page. Deep pages read FacetCap times a
-	// power of two, so that the limit, which is written into the SQL, takes few values.
-	top := FacetCap
-	for top < offset+s.q.Limit {
-		top *= 2
-	}
-	ms, more, err := s.ranked(ctx, from, args, top)
+	ms, total, err := s.matches(ctx, offset, anyWord)
 	if err != nil {
 		return err
 	}
-	res.Total = len(ms)
-	if more {
-		if res.Total, err = s.count(ctx, from, args, anyWord); err != nil {
-			return err
-		}
-	}
+	res.Total = total
 	if res.Facets, err = s.c.facets(ctx, ms[:min(len(ms), FacetCap)]); err != nil {
 		return err
 	}
@@ -91,6 +78,32 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	}
 	res.Hits, err = s.hits(ctx, page)
 	return err
+}
+
+// matches returns the best matches in order, at least the best FacetCap and those up
+// to the end of the page at offset when there are as many, and the number of all
+// matches. A relevance-ranked text search whose filter can be tested in memory
+// tries keyMatches first.
+func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, error) {
+	if s.f.keys != nil && !s.text.empty() && s.q.Sort == SortRelevance && !s.c.noMirror {
+		ms, ok, err := s.keyMatches(ctx, anyWord)
+		if err != nil || ok {
+			return ms, len(ms), err
+		}
+	}
+	from, args := s.from(anyWord)
+	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
+	// a power of two, so that the limit, which is written into the SQL, takes few values.
+	top := FacetCap
+	for top < offset+s.q.Limit {
+		top *= 2
+	}
+	ms, more, err := s.ranked(ctx, from, args, top)
+	if err != nil || !more {
+		return ms, len(ms), err
+	}
+	total, err := s.count(ctx, from, args, anyWord)
+	return ms, total, err
 }
 
 // count returns the number of matches. A text search with only the default filters

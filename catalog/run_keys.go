@@ -1,0 +1,149 @@
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// maxKeyMatches is how many full-text matches a search ranks in memory. With more,
+// ranking in SQL, which keeps only the best, costs less than reading every match.
+const maxKeyMatches = FacetCap
+
+// ftsMatch is a full-text match and its bm25 rank (lower is better).
+type ftsMatch struct {
+	rowid int64
+	rank  float64
+}
+
+// keyMatches returns every match of a relevance-ranked text search in order, filtered,
+// ordered and counted on the in-memory copy of product_keys (keyMirror): it reads only
+// the full-text matches and their rank from SQL, with no join and no sort there. It
+// reports false when there are more than maxKeyMatches matches or the copy cannot be
+// used; the caller then searches in SQL. Expressions found to have too many matches
+// are remembered (see manyMatches) and not read again.
+func (s *search) keyMatches(ctx context.Context, anyWord bool) ([]match, bool, error) {
+	expr := s.text.match(anyWord)
+	if s.c.many.has(expr) {
+		return nil, false, nil
+	}
+	fts, seq, ok, err := s.ftsMatches(ctx, expr)
+	if err != nil {
+		return nil, false, err
+	}
+	if !ok {
+		s.c.many.add(expr)
+		return nil, false, nil
+	}
+	if len(fts) == 0 {
+		return nil, true, nil
+	}
+	// Brought up to the changes counter read with the matches, the copy is at least as
+	// new as they are.
+	if ok, err := s.c.keys.refresh(ctx, s.c, seq); err != nil || !ok {
+		return nil, false, err
+	}
+	ms, ok := s.c.keys.rank(fts, s.f.keys)
+	return ms, ok, nil
+}
+
+// ftsMatches reads the matches of the full-text expression with their rank, in no
+// order, and product_keys_changes.seq as of the same read (a constant the statement
+// computes once); false when there are more than maxKeyMatches.
+func (s *search) ftsMatches(ctx context.Context, expr string) ([]ftsMatch, int64, bool, error) {
+	rows, err := s.c.query(ctx, `SELECT rowid, rank, (SELECT seq FROM product_keys_changes WHERE id = 1)
+		FROM products_fts WHERE products_fts MATCH ?`, expr)
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var (
+		out              []ftsMatch
+		seq              int64
+		rowid, rank, ver any // converted below; see scanMatches
+	)
+	for rows.Next() {
+		if len(out) == maxKeyMatches {
+			return nil, 0, false, nil
+		}
+		if err := rows.Scan(&rowid, &rank, &ver); err != nil {
+			return nil, 0, false, fmt.Errorf("search: %w", err)
+		}
+		id, ok1 := rowid.(int64)
+		r, ok2 := rank.(float64)
+		v, ok3 := ver.(int64)
+		if !ok1 || !ok2 || !ok3 {
+			return nil, 0, false, fmt.Errorf("search: a full-text match reads as %T, %T, %T", rowid, rank, ver)
+		}
+		out, seq = append(out, ftsMatch{rowid: id, rank: r}), v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, false, fmt.Errorf("search: %w", err)
+	}
+	return out, seq, true, nil
+}
+
+// manyMatches remembers full-text expressions that had more than maxKeyMatches
+// matches, so that searching them again skips reading that many only to give up. It
+// only chooses how a search runs, never what it finds, so it may be stale; it forgets
+// everything when it holds maxManyMatches expressions.
+type manyMatches struct {
+	mu    sync.Mutex
+	exprs map[string]bool
+}
+
+const maxManyMatches = 4096
+
+func (m *manyMatches) has(expr string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.exprs[expr]
+}
+
+func (m *manyMatches) add(expr string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.exprs == nil || len(m.exprs) >= maxManyMatches {
+		m.exprs = map[string]bool{}
+	}
+	m.exprs[expr] = true
+}
+
+// rank keeps the matches that pass f and orders them as the SQL search does: by rank,
+// then rating (higher first), then rowid. It reports false when a match is missing
+// from the copy, which refresh rules out.
+func (m *keyMirror) rank(fts []ftsMatch, f *keyFilter) ([]match, bool) {
+	type ranked struct {
+		match
+		rank, rating float64
+	}
+	m.mu.RLock()
+	rs := make([]ranked, 0, len(fts))
+	for _, x := range fts {
+		if x.rowid < 0 || x.rowid >= int64(len(m.rows)) || !m.rows[x.rowid].present {
+			m.mu.RUnlock()
+			return nil, false
+		}
+		r := &m.rows[x.rowid]
+		if f.pass(r) {
+			rs = append(rs, ranked{match{rowid: x.rowid, category: r.category, brand: r.brand, amount: r.amount, exp: int(r.exp)}, x.rank, r.rating})
+		}
+	}
+	m.mu.RUnlock()
+	slices.SortFunc(rs, func(a, b ranked) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.rating, a.rating); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.rowid, b.rowid)
+	})
+	ms := make([]match, len(rs))
+	for i := range rs {
+		ms[i] = rs[i].match
+	}
+	return ms, true
+}

@@ -1,0 +1,115 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// TestKeyMatchesAgreeWithSQL checks that searches ranked on the in-memory copy of
+// product_keys return exactly what the same searches return when done in SQL — the
+// same products in the same order, totals, facets and cursors — over many queries and
+// filters, on a catalog made to have tied ranks, and again after products change.
+func TestKeyMatchesAgreeWithSQL(t *testing.T) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	r := rand.New(rand.NewPCG(7, 7))
+	words := []string{"lantern", "stove", "tent", "kettle", "rope"}
+	cats := []string{"", "Camping", "Camping > Cooking", "Camping > Shelter", "Home"}
+	currencies := []string{"USD", "JPY", "KWD"}
+	products := make([]Product, 600)
+	for i := range products {
+		stock := int64(r.IntN(4))
+		products[i] = Product{ID: fmt.Sprint("p", i), SellerID: "s", Category: cats[r.IntN(len(cats))],
+			// Few distinct titles, so that many products tie on rank.
+			Title:        words[r.IntN(len(words))] + " " + words[r.IntN(len(words))],
+			Brand:        []string{"", "Acme", "Glowco"}[r.IntN(3)],
+			Availability: InStock, Stock: &stock, Hidden: r.IntN(10) == 0,
+			Price:  money.Money{Amount: int64(r.IntN(50000)), Currency: currencies[r.IntN(len(currencies))]},
+			Rating: float64(r.IntN(11)) / 2, ReviewCount: int64(r.IntN(100)),
+		}
+	}
+	upsert := func() {
+		t.Helper()
+		if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+			t.Fatal(err)
+		}
+	}
+	upsert()
+	// The in-memory path must really be taken, not fall back to SQL.
+	s := &search{c: c, q: Query{Text: "lantern", Sort: SortRelevance}, f: filter{keys: &keyFilter{}}, text: parseText("lantern")}
+	if ms, ok, err := s.keyMatches(ctx, false); err != nil || !ok || len(ms) == 0 {
+		t.Fatalf("keyMatches = %d matches, %v, %v; want the in-memory path", len(ms), ok, err)
+	}
+	queries := []Query{
+		{Text: "lantern"}, {Text: "lantern", InStock: true}, {Text: "lant", InStock: true},
+		{Text: "stove kettle"}, {Text: "stove zzz", InStock: true}, {Text: "rope", Category: "camping"},
+		{Text: "tent", MinPrice: ptr(10), MaxPrice: ptr(200)}, {Text: "kettle", MinRating: 3, InStock: true},
+		{Text: "lantern stove", Category: "Cooking", MaxPrice: ptr(99.5), InStock: true},
+		{Text: "tent", Brand: "acme"}, {Text: "rope", Limit: 50},
+	}
+	check := func(step string) {
+		t.Helper()
+		for _, q := range queries {
+			memory := pages(t, c, q, false)
+			sql := pages(t, c, q, true)
+			if !reflect.DeepEqual(memory, sql) {
+				t.Errorf("%s: %+v: in memory\n%v\nin SQL\n%v", step, q, memory, sql)
+			}
+		}
+	}
+	check("imported")
+
+	for i := 0; i < len(products); i += 7 {
+		if products[i].Purchasable() && !products[i].Hidden {
+			if err := c.TakeStock(ctx, products[i].ID, int(*products[i].Stock)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	check("sold out")
+
+	for i := range products {
+		if i%5 == 0 {
+			products[i].Rating, products[i].Hidden, products[i].Category = 5-products[i].Rating, !products[i].Hidden, cats[i%len(cats)]
+			products[i].Price.Amount /= 2
+		}
+	}
+	upsert()
+	check("re-imported with changes")
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// pages runs q page by page, in memory or in SQL, and returns every page's result
+// without the products' full text (hits are compared by id and snippet).
+func pages(t *testing.T, c *Catalog, q Query, inSQL bool) []string {
+	t.Helper()
+	c.noMirror = inSQL
+	defer func() { c.noMirror = false }()
+	var out []string
+	for {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID + ":" + h.Snippet
+		}
+		out = append(out, fmt.Sprintf("total %d relaxed %v facets %+v cursor %q hits %v", res.Total, res.Relaxed, res.Facets, res.NextCursor, ids))
+		if res.NextCursor == "" {
+			return out
+		}
+		q.Cursor = res.NextCursor
+	}
+}
