@@ -34,15 +34,23 @@ type keyRow struct {
 	present  bool
 }
 
-// refresh brings the copy up to seq, a value of product_keys_changes.seq, reading the
-// rows of product_keys changed since the last refresh. It reports false when the
-// mirror cannot be used.
-func (m *keyMirror) refresh(ctx context.Context, c *Catalog, seq int64) (bool, error) {
+// known returns the product_keys_changes.seq the copy is current for; -1 before it is
+// first read.
+func (m *keyMirror) known() int64 {
 	m.mu.RLock()
-	current, tooWide := m.loaded && m.seq >= seq, m.tooWide
-	m.mu.RUnlock()
-	if tooWide || current {
-		return !tooWide, nil
+	defer m.mu.RUnlock()
+	if !m.loaded {
+		return -1
+	}
+	return m.seq
+}
+
+// refresh brings the copy up to date, reading the rows of product_keys changed since it
+// was last current. It reports false when the mirror cannot be used.
+func (m *keyMirror) refresh(ctx context.Context, c *Catalog) (bool, error) {
+	var seq int64
+	if err := c.queryRow(ctx, `SELECT seq FROM product_keys_changes WHERE id = 1`).Scan(&seq); err != nil {
+		return false, fmt.Errorf("search keys: %w", err)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

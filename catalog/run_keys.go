@@ -29,7 +29,7 @@ func (s *search) keyMatches(ctx context.Context, anyWord bool) ([]match, bool, e
 	if s.c.many.has(expr) {
 		return nil, false, nil
 	}
-	fts, seq, ok, err := s.ftsMatches(ctx, expr)
+	fts, current, ok, err := s.ftsMatches(ctx, expr, s.c.keys.known())
 	if err != nil {
 		return nil, false, err
 	}
@@ -40,49 +40,51 @@ func (s *search) keyMatches(ctx context.Context, anyWord bool) ([]match, bool, e
 	if len(fts) == 0 {
 		return nil, true, nil
 	}
-	// Brought up to the changes counter read with the matches, the copy is at least as
-	// new as they are.
-	if ok, err := s.c.keys.refresh(ctx, s.c, seq); err != nil || !ok {
-		return nil, false, err
+	// Unless the copy was current when the matches were read, bring it up to date now:
+	// it is then at least as new as they are.
+	if !current {
+		if ok, err := s.c.keys.refresh(ctx, s.c); err != nil || !ok {
+			return nil, false, err
+		}
 	}
 	ms, ok := s.c.keys.rank(fts, s.f.keys)
 	return ms, ok, nil
 }
 
 // ftsMatches reads the matches of the full-text expression with their rank, in no
-// order, and product_keys_changes.seq as of the same read (a constant the statement
-// computes once); false when there are more than maxKeyMatches.
-func (s *search) ftsMatches(ctx context.Context, expr string) ([]ftsMatch, int64, bool, error) {
-	rows, err := s.c.query(ctx, `SELECT rowid, rank, (SELECT seq FROM product_keys_changes WHERE id = 1)
-		FROM products_fts WHERE products_fts MATCH ?`, expr)
+// order, and whether product_keys_changes.seq equalled known as of the same read (a
+// constant the statement computes once); false when there are more than maxKeyMatches.
+func (s *search) ftsMatches(ctx context.Context, expr string, known int64) ([]ftsMatch, bool, bool, error) {
+	rows, err := s.c.query(ctx, `SELECT rowid, rank, (SELECT seq FROM product_keys_changes WHERE id = 1) = ?
+		FROM products_fts WHERE products_fts MATCH ?`, known, expr)
 	if err != nil {
-		return nil, 0, false, fmt.Errorf("search: %w", err)
+		return nil, false, false, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	var (
-		out              []ftsMatch
-		seq              int64
-		rowid, rank, ver any // converted below; see scanMatches
+		out                  []ftsMatch
+		current              bool
+		rowid, rank, matches any // converted below; see scanMatches
 	)
 	for rows.Next() {
 		if len(out) == maxKeyMatches {
-			return nil, 0, false, nil
+			return nil, false, false, nil
 		}
-		if err := rows.Scan(&rowid, &rank, &ver); err != nil {
-			return nil, 0, false, fmt.Errorf("search: %w", err)
+		if err := rows.Scan(&rowid, &rank, &matches); err != nil {
+			return nil, false, false, fmt.Errorf("search: %w", err)
 		}
 		id, ok1 := rowid.(int64)
 		r, ok2 := rank.(float64)
-		v, ok3 := ver.(int64)
+		eq, ok3 := matches.(int64)
 		if !ok1 || !ok2 || !ok3 {
-			return nil, 0, false, fmt.Errorf("search: a full-text match reads as %T, %T, %T", rowid, rank, ver)
+			return nil, false, false, fmt.Errorf("search: a full-text match reads as %T, %T, %T", rowid, rank, matches)
 		}
-		out, seq = append(out, ftsMatch{rowid: id, rank: r}), v
+		out, current = append(out, ftsMatch{rowid: id, rank: r}), eq == 1
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, false, fmt.Errorf("search: %w", err)
+		return nil, false, false, fmt.Errorf("search: %w", err)
 	}
-	return out, seq, true, nil
+	return out, current, true, nil
 }
 
 // manyMatches remembers full-text expressions that had more than maxKeyMatches
