@@ -6,9 +6,10 @@ import (
 	"sync"
 )
 
-// maxMirrorRowid bounds the rowids keyMirror holds; a catalog with larger ones (rowids
-// are assigned in order, so it would take more products than this) is searched in SQL.
-const maxMirrorRowid = 1 << 24
+// maxMirrorRowid bounds the rowids keyMirror holds, and so its memory (40 bytes a
+// rowid, about 84 MB at most); a catalog with larger ones (rowids are assigned in
+// order, so it has had about two million products or more) is searched in SQL only.
+const maxMirrorRowid = 1 << 21
 
 // keyMirror is this process's copy of product_keys, by rowid, for searches that rank a
 // few thousand matches at most: filtering, ordering and counting them in memory skips

@@ -113,3 +113,30 @@ func pages(t *testing.T, c *Catalog, q Query, inSQL bool) []string {
 		q.Cursor = res.NextCursor
 	}
 }
+
+// TestKeyMirrorTooWide checks that a catalog whose rowids exceed what the in-memory
+// copy holds is searched in SQL, with the same results.
+func TestKeyMirrorTooWide(t *testing.T) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	p := Product{ID: "a", SellerID: "s", Title: "Lantern", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, []Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	// A stray row far beyond the bound (no product has it, so no search finds it).
+	if _, err := c.db.ExecContext(ctx, `INSERT INTO product_keys (rowid, hidden, in_stock, brand_id, price_amount, price_exp, rating, review_count)
+		VALUES (?, 0, 1, 0, 1, 2, 0, 0)`, maxMirrorRowid+5); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(ctx, Query{Text: "lantern", InStock: true})
+	if err != nil || res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != "a" {
+		t.Fatalf("Search = %+v, %v; want product a", res, err)
+	}
+	if !c.keys.tooWide || c.keys.rows != nil {
+		t.Errorf("the copy was kept (tooWide %v, %d rows); want it dropped", c.keys.tooWide, len(c.keys.rows))
+	}
+}
