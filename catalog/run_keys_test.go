@@ -140,3 +140,55 @@ func TestKeyMirrorTooWide(t *testing.T) {
 		t.Errorf("the copy was kept (tooWide %v, %d rows); want it dropped", c.keys.tooWide, len(c.keys.rows))
 	}
 }
+
+// TestKeyMirrorConcurrent searches from several goroutines while products change, for
+// the race detector, and checks each search agrees with itself: its total counts what
+// its pages return.
+func TestKeyMirrorConcurrent(t *testing.T) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	products := make([]Product, 200)
+	for i := range products {
+		stock := int64(50)
+		products[i] = Product{ID: fmt.Sprint("p", i), SellerID: "s", Title: "Lantern " + fmt.Sprint(i%7), Availability: InStock,
+			Stock: &stock, Price: money.Money{Amount: int64(100 + i), Currency: "USD"}}
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 5)
+	go func() {
+		for i := range 100 {
+			if err := c.TakeStock(ctx, products[i%len(products)].ID, 1); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 4 {
+		go func() {
+			for range 50 {
+				res, err := c.Search(ctx, Query{Text: "lantern", InStock: true, Limit: MaxLimit})
+				if err != nil {
+					done <- err
+					return
+				}
+				if res.Total != len(products) || len(res.Hits) != MaxLimit {
+					done <- fmt.Errorf("total %d with %d hits; want %d and %d", res.Total, len(res.Hits), len(products), MaxLimit)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 5 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
