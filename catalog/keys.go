@@ -11,10 +11,11 @@ import (
 // order, so it has had about two million products or more) is searched in SQL only.
 const maxMirrorRowid = 1 << 21
 
-// keyMirror is this process's copy of product_keys, by rowid, for searches that rank a
-// few thousand matches at most: filtering, ordering and counting them in memory skips
-// joining each match in SQL and reading it back. The copy is brought up to date before
-// each use from product_keys_changes, so it is never older than the database.
+// keyMirror is this process's copy of product_keys, by rowid, for searches with at most
+// maxKeyMatches full-text matches: filtering, ordering and counting them in memory
+// skips joining each match in SQL and reading it back. Before each use the copy is
+// brought up to date from product_keys_changes, so it is never older than the
+// full-text read it is used with.
 type keyMirror struct {
 	mu      sync.RWMutex
 	rows    []keyRow // by rowid; a zero row has present false
