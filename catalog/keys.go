@@ -36,15 +36,15 @@ type keyRow struct {
 	present  bool
 }
 
-// known returns the product_keys_changes.seq the copy is current for; -1 before it is
-// first read.
-func (m *keyMirror) known() int64 {
+// known returns the product_keys_changes.seq the copy is current for, -1 before it is
+// first read, and false when the copy cannot be used (see maxMirrorRowid).
+func (m *keyMirror) known() (int64, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	if !m.loaded {
-		return -1
+		return -1, !m.tooWide
 	}
-	return m.seq
+	return m.seq, !m.tooWide
 }
 
 // refresh brings the copy up to date, reading the rows of product_keys changed since it

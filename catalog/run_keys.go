@@ -26,10 +26,11 @@ type ftsMatch struct {
 // are remembered (see manyMatches) and not read again.
 func (s *search) keyMatches(ctx context.Context, anyWord bool) ([]match, bool, error) {
 	expr := s.text.match(anyWord)
-	if s.c.many.has(expr) {
+	known, usable := s.c.keys.known()
+	if !usable || s.c.many.has(expr) {
 		return nil, false, nil
 	}
-	fts, current, ok, err := s.ftsMatches(ctx, expr, s.c.keys.known())
+	fts, current, ok, err := s.ftsMatches(ctx, expr, known)
 	if err != nil {
 		return nil, false, err
 	}
