@@ -20,11 +20,7 @@ import (
 // product, same facts, brands by id) and the full-text index of excluded products.
 func TestDerivedTablesFollowProducts(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openTest(t)
 	sellers := []Seller{{ID: "s1", Name: "Shop"}, {ID: "s2", Name: "Other"}}
 	products := make([]Product, 300)
 	for i := range products {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -17,11 +16,7 @@ import (
 // filters, on a catalog made to have tied ranks, and again after products change.
 func TestKeyMatchesAgreeWithSQL(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openTest(t)
 	r := rand.New(rand.NewPCG(7, 7))
 	words := []string{"lantern", "stove", "tent", "kettle", "rope"}
 	cats := []string{"", "Camping", "Camping > Cooking", "Camping > Shelter", "Home"}
@@ -118,11 +113,7 @@ func pages(t *testing.T, c *Catalog, q Query, inSQL bool) []string {
 // copy holds is searched in SQL, with the same results.
 func TestKeyMirrorTooWide(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openTest(t)
 	p := Product{ID: "a", SellerID: "s", Title: "Lantern", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
 	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, []Product{p}); err != nil {
 		t.Fatal(err)
@@ -146,11 +137,7 @@ func TestKeyMirrorTooWide(t *testing.T) {
 // its pages return.
 func TestKeyMirrorConcurrent(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openTest(t)
 	products := make([]Product, 200)
 	for i := range products {
 		stock := int64(50)

@@ -9,15 +9,22 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
+// openTest opens a new catalog in a temporary directory, closed when the test ends.
+func openTest(t *testing.T) *Catalog {
+	t.Helper()
+	c, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // TestHitsSkipVanishedProducts checks that a page whose products were deleted after
 // ranking (by another process) comes back without them, not with empty products.
 func TestHitsSkipVanishedProducts(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openTest(t)
 	products := []Product{
 		{ID: "a", SellerID: "s", Title: "Lantern A", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}},
 		{ID: "b", SellerID: "s", Title: "Lantern B", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}},
@@ -44,11 +51,7 @@ func TestHitsSkipVanishedProducts(t *testing.T) {
 // few values, or the statement cache would fill with one-off pages.
 func TestDeepPagesShareStatements(t *testing.T) {
 	ctx := context.Background()
-	c, err := Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openTest(t)
 	products := make([]Product, 3*FacetCap)
 	for i := range products {
 		products[i] = Product{ID: fmt.Sprint("p", i), SellerID: "s", Title: "Lantern", Availability: InStock,
