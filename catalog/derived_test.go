@@ -17,7 +17,8 @@ import (
 // that change brand, category, price, rating, visibility and stock; sales) and with SQL
 // (updates and deletes, as an operator might), and checks after each step that the
 // tables triggers derive from products still agree with it: product_keys (one row per
-// product, same facts, brands by id) and the full-text index of excluded products.
+// product, same facts, brands by id), the full-text index of excluded products and the
+// cards in product_text.
 func TestDerivedTablesFollowProducts(t *testing.T) {
 	ctx := context.Background()
 	c := openTest(t)
@@ -68,11 +69,15 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 	exec(`UPDATE products SET hidden = NOT hidden WHERE rowid % 4 = 0`)
 	exec(`UPDATE products SET stock = 5, availability = 'in_stock' WHERE rowid % 4 = 1`)
 	exec(`DELETE FROM products WHERE rowid % 4 = 2`)
+	exec(`UPDATE product_text SET title = title || ' "II"', url = 'https://example.com/' || rowid WHERE rowid % 3 = 0`)
+	exec(`UPDATE sellers SET name = 'Renamed \ "Shop"' WHERE id = 's1'`)
+	exec(`UPDATE products SET seller_id = 's1' WHERE rowid % 5 = 0`)
 	checkDerived(t, c, "changed and deleted with SQL")
+	checkCards(t, c, "changed and deleted with SQL")
 }
 
-// checkDerived fails t when product_keys, brands or products_fts_excluded disagree
-// with products.
+// checkDerived fails t when product_keys, brands, products_fts_excluded or the cards
+// disagree with products.
 func checkDerived(t *testing.T, c *Catalog, step string) {
 	t.Helper()
 	ctx := context.Background()
@@ -86,6 +91,8 @@ func checkDerived(t *testing.T, c *Catalog, step string) {
 		{"keys of deleted products", `SELECT count(*) FROM product_keys WHERE rowid NOT IN (SELECT rowid FROM products)`},
 		{"excluded products missing from their index", `SELECT count(*) FROM products
 			WHERE (hidden OR NOT in_stock) AND rowid NOT IN (SELECT rowid FROM products_fts_excluded)`},
+		{"cards that differ from their source", `SELECT count(*) FROM product_text t
+			LEFT JOIN product_cards_source c ON c.rowid = t.rowid WHERE t.card IS NOT c.card`},
 		{"products in the excluded index that are not excluded", `SELECT count(*) FROM products_fts_excluded
 			WHERE rowid NOT IN (SELECT rowid FROM products WHERE hidden OR NOT in_stock)`},
 	}
@@ -107,8 +114,8 @@ func checkDerived(t *testing.T, c *Catalog, step string) {
 	}
 }
 
-// TestDerivedTablesBackfilled checks that a catalog written before product_keys and
-// the excluded products' index existed gets them filled when opened.
+// TestDerivedTablesBackfilled checks that a catalog written before product_keys, the
+// excluded products' index and the cards existed gets them filled when opened.
 func TestDerivedTablesBackfilled(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalog.db")
@@ -147,6 +154,7 @@ func TestDerivedTablesBackfilled(t *testing.T) {
 	}
 	defer c.Close()
 	checkDerived(t, c, "opened after an upgrade")
+	checkCards(t, c, "opened after an upgrade")
 	// Rows written before the change counter existed are all read into the in-memory
 	// copy of product_keys: searching in memory finds what searching in SQL does.
 	for _, q := range []Query{{Text: "lantern", InStock: true}, {Text: "lantern", Brand: "acme"}} {

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -172,11 +171,8 @@ func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]m
 	return ms, nil
 }
 
-// hitColumns are the columns scanHit reads: what a result list shows of a product.
-const hitColumns = `p.rowid, p.id, p.seller_id, s.name, t.title, p.brand, t.category, t.description,
-	p.price_amount, p.currency, p.stock, p.availability, p.rating, p.review_count, t.url, t.image_url`
-
-// hits loads the products of the page, in page order, with snippets.
+// hits loads the products of the page, in page order, with snippets: each one's card
+// (see decodeCard) and description.
 func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	if len(page) == 0 {
 		return nil, nil
@@ -186,8 +182,8 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	for i, m := range page {
 		ids[i], pos[m.rowid] = m.rowid, i
 	}
-	rows, err := s.c.query(ctx, `SELECT `+hitColumns+`
-		FROM products p `+productJoins+` WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
+	rows, err := s.c.query(ctx, `SELECT rowid, card, description FROM product_text
+		WHERE rowid IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("search page: %w", err)
 	}
@@ -195,9 +191,16 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	hits := make([]Hit, len(page))
 	stems := snippetStems(s.text.words)
 	for rows.Next() {
-		rowid, h, err := scanHit(rows)
-		if err != nil {
+		var (
+			rowid int64
+			card  string
+			h     Hit
+		)
+		if err := rows.Scan(&rowid, &card, &h.Description); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
+		}
+		if err := decodeCard(card, &h.Product); err != nil {
+			return nil, fmt.Errorf("search page: product %d: %w", rowid, err)
 		}
 		h.Snippet = snippet(h.Description, stems)
 		hits[pos[rowid]] = h
@@ -208,32 +211,4 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	// A product deleted by another process since it was ranked leaves a gap; close it
 	// rather than return an empty product.
 	return slices.DeleteFunc(hits, func(h Hit) bool { return h.ID == "" }), nil
-}
-
-// scanHit reads one row of hitColumns.
-func scanHit(rows *sql.Rows) (int64, Hit, error) {
-	var (
-		h                                   Hit
-		avail                               string
-		rowid, amount, stock, rating, count any // converted below; see scanMatches
-	)
-	p := &h.Product
-	err := rows.Scan(&rowid, &p.ID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category,
-		&p.Description, &amount, &p.Price.Currency, &stock, &avail, &rating, &count, &p.URL, &p.ImageURL)
-	if err != nil {
-		return 0, h, err
-	}
-	id, ok1 := rowid.(int64)
-	amt, ok2 := amount.(int64)
-	reviews, ok3 := count.(int64)
-	stars, ok4 := rating.(float64)
-	if n, ok := stock.(int64); ok {
-		p.Stock = &n
-	}
-	if !ok1 || !ok2 || !ok3 || !ok4 || (stock != nil && p.Stock == nil) {
-		return 0, h, fmt.Errorf("product %q has a malformed number column", p.ID)
-	}
-	p.Price.Amount, p.ReviewCount, p.Rating = amt, reviews, stars
-	p.Availability = Availability(avail)
-	return id, h, nil
 }

@@ -3,8 +3,11 @@ package catalog
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -53,39 +56,55 @@ func (s *search) keyMatches(ctx context.Context, anyWord bool) ([]match, bool, e
 }
 
 // ftsMatches reads the matches of the full-text expression with their rank, in no
-// order, and whether product_keys_changes.seq equalled known as of the same read (a
-// constant the statement computes once); false when there are more than maxKeyMatches.
+// order, and whether product_keys_changes.seq equalled known as of the same read;
+// false when there are more than maxKeyMatches. The matches come back as one row, a
+// list of "rowid rank" pairs: handing SQLite's values to Go one row at a time costs
+// more than writing and parsing the list, and SQLite writes a REAL as text that reads
+// back as the same float64. The limit is written into the SQL, and seq compared in Go,
+// because a bound limit or comparand measurably slows SQLite's plan here.
 func (s *search) ftsMatches(ctx context.Context, expr string, known int64) ([]ftsMatch, bool, bool, error) {
-	rows, err := s.c.query(ctx, `SELECT rowid, rank, (SELECT seq FROM product_keys_changes WHERE id = 1) = ?
-		FROM products_fts WHERE products_fts MATCH ?`, known, expr)
+	var (
+		seq, n int64
+		list   sql.NullString
+	)
+	err := s.c.queryRow(ctx, ftsMatchesSQL, expr).Scan(&seq, &n, &list)
 	if err != nil {
 		return nil, false, false, fmt.Errorf("search: %w", err)
 	}
-	defer rows.Close()
-	var (
-		out                  []ftsMatch
-		current              bool
-		rowid, rank, matches any // converted below; see scanMatches
-	)
-	for rows.Next() {
-		if len(out) == maxKeyMatches {
-			return nil, false, false, nil
-		}
-		if err := rows.Scan(&rowid, &rank, &matches); err != nil {
-			return nil, false, false, fmt.Errorf("search: %w", err)
-		}
-		id, ok1 := rowid.(int64)
-		r, ok2 := rank.(float64)
-		eq, ok3 := matches.(int64)
-		if !ok1 || !ok2 || !ok3 {
-			return nil, false, false, fmt.Errorf("search: a full-text match reads as %T, %T, %T", rowid, rank, matches)
-		}
-		out, current = append(out, ftsMatch{rowid: id, rank: r}), eq == 1
+	if n > maxKeyMatches {
+		return nil, false, false, nil
 	}
-	if err := rows.Err(); err != nil {
+	out, err := parseRanked(list.String, int(n))
+	if err != nil {
 		return nil, false, false, fmt.Errorf("search: %w", err)
 	}
-	return out, current, true, nil
+	return out, seq == known, true, nil
+}
+
+// ftsMatchesSQL is ftsMatches' statement: the change counter, the number of matches
+// read (at most one more than maxKeyMatches) and their list.
+var ftsMatchesSQL = `SELECT (SELECT seq FROM product_keys_changes WHERE id = 1), count(*),
+	group_concat(rowid || ' ' || rank, ' ')
+	FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH ? LIMIT ` + strconv.Itoa(maxKeyMatches+1) + `)`
+
+// parseRanked parses the n "rowid rank" pairs of list, separated by single spaces.
+func parseRanked(list string, n int) ([]ftsMatch, error) {
+	out := make([]ftsMatch, 0, n)
+	for rest := list; rest != ""; {
+		var id, rank string
+		id, rest, _ = strings.Cut(rest, " ")
+		rank, rest, _ = strings.Cut(rest, " ")
+		rowid, err1 := strconv.ParseInt(id, 10, 64)
+		r, err2 := strconv.ParseFloat(rank, 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("a full-text match reads as %q %q", id, rank)
+		}
+		out = append(out, ftsMatch{rowid: rowid, rank: r})
+	}
+	if len(out) != n {
+		return nil, fmt.Errorf("read %d full-text matches of %d", len(out), n)
+	}
+	return out, nil
 }
 
 // manyMatches remembers full-text expressions that had more than maxKeyMatches

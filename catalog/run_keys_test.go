@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -176,6 +178,45 @@ func TestKeyMirrorConcurrent(t *testing.T) {
 	for range 5 {
 		if err := <-done; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestFTSMatchesReadExactRanks checks that the matches ftsMatches parses from SQLite's
+// text are exactly the rowids and float64 ranks the full-text index returns as values.
+func TestFTSMatchesReadExactRanks(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	products := make([]Product, 200)
+	for i := range products {
+		products[i] = Product{ID: fmt.Sprint("p", i), SellerID: "s", Title: fmt.Sprint("lantern model ", i),
+			Description: strings.Repeat("bright lantern light ", 1+i%17), Availability: InStock,
+			Price: money.Money{Amount: 100, Currency: "USD"}}
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, expr := range []string{`"lantern"`, `"light"*`, `"model" AND "bright"`, `"absent"`} {
+		s := &search{c: c}
+		got, _, ok, err := s.ftsMatches(ctx, expr, 0)
+		if err != nil || !ok {
+			t.Fatalf("ftsMatches(%s) = %v, %v", expr, ok, err)
+		}
+		rows, err := c.db.QueryContext(ctx, `SELECT rowid, rank FROM products_fts WHERE products_fts MATCH ?`, expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []ftsMatch
+		for rows.Next() {
+			var m ftsMatch
+			if err := rows.Scan(&m.rowid, &m.rank); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, m)
+		}
+		rows.Close()
+		if !slices.Equal(got, want) {
+			t.Errorf("ftsMatches(%s) =\n%v\nthe index returns\n%v", expr, got, want)
 		}
 	}
 }

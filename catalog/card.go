@@ -1,0 +1,114 @@
+package catalog
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// cardFields is the number of elements of a product's card (product_text.card, kept by
+// the triggers of migration 0008): id, seller id, seller name, title, brand, category,
+// price amount, currency, stock (null when not tracked), availability, rating, review
+// count, url, image url.
+const cardFields = 14
+
+// cardKinds is the kind of each element of a card, as cardValue reports it: 's' for a
+// string, 'n' for a number; the stock (cardStock) may also be null.
+const (
+	cardKinds = "ssssssnsnsnnss"
+	cardStock = 8
+)
+
+var errCard = errors.New("malformed card")
+
+// decodeCard fills p's result-list fields from card, a JSON array of strings, numbers
+// and nulls as SQLite's json_array writes it. Strings without escapes are substrings
+// of card, not copies.
+func decodeCard(card string, p *Product) error {
+	var (
+		f    [cardFields]string
+		kind [cardFields]byte
+	)
+	rest, ok := strings.CutPrefix(card, "[")
+	if !ok {
+		return errCard
+	}
+	for i := range f {
+		var err error
+		if f[i], kind[i], rest, err = cardValue(rest); err != nil {
+			return err
+		}
+		if kind[i] != cardKinds[i] && (kind[i] != 0 || i != cardStock) {
+			return errCard
+		}
+		sep := byte(']')
+		if i < cardFields-1 {
+			sep = ','
+		}
+		if rest == "" || rest[0] != sep {
+			return errCard
+		}
+		rest = rest[1:]
+	}
+	if rest != "" {
+		return errCard
+	}
+	amount, err1 := strconv.ParseInt(f[6], 10, 64)
+	rating, err2 := strconv.ParseFloat(f[10], 64)
+	reviews, err3 := strconv.ParseInt(f[11], 10, 64)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return errCard
+	}
+	if kind[cardStock] != 0 {
+		stock, err := strconv.ParseInt(f[cardStock], 10, 64)
+		if err != nil {
+			return errCard
+		}
+		p.Stock = &stock
+	}
+	p.ID, p.SellerID, p.SellerName, p.Title, p.Brand, p.Category = f[0], f[1], f[2], f[3], f[4], f[5]
+	p.Price.Amount, p.Price.Currency, p.Availability = amount, f[7], Availability(f[9])
+	p.Rating, p.ReviewCount, p.URL, p.ImageURL = rating, reviews, f[12], f[13]
+	return nil
+}
+
+// cardValue reads one JSON value from the start of s: a string (unescaped; kind 's'),
+// a number (as written; 'n') or null (0). It returns the rest of s after the value.
+func cardValue(s string) (v string, kind byte, rest string, err error) {
+	switch {
+	case strings.HasPrefix(s, "null"):
+		return "", 0, s[4:], nil
+	case strings.HasPrefix(s, `"`):
+		end := strings.IndexByte(s[1:], '"') + 1
+		if end == 0 {
+			return "", 0, "", errCard
+		}
+		if strings.IndexByte(s[1:end], '\\') >= 0 {
+			return cardEscaped(s)
+		}
+		return s[1:end], 's', s[end+1:], nil
+	default:
+		end := strings.IndexAny(s, ",]")
+		if end <= 0 {
+			return "", 0, "", errCard
+		}
+		return s[:end], 'n', s[end:], nil
+	}
+}
+
+// cardEscaped is cardValue for a string with escapes in it.
+func cardEscaped(s string) (string, byte, string, error) {
+	end := 1
+	for end < len(s) && s[end] != '"' {
+		if s[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	var v string
+	if end >= len(s) || json.Unmarshal([]byte(s[:end+1]), &v) != nil {
+		return "", 0, "", errCard
+	}
+	return v, 's', s[end+1:], nil
+}
