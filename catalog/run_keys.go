@@ -82,10 +82,14 @@ func (s *search) ftsMatches(ctx context.Context, expr string, known int64) ([]ft
 }
 
 // ftsMatchesSQL is ftsMatches' statement: the change counter, the number of matches
-// read (at most one more than maxKeyMatches) and their list.
+// read (at most one more than maxKeyMatches) and their list. It calls bm25 with the
+// weights the index's rank is configured with (migration 0001) rather than reading
+// rank, which costs FTS5 a statement of its own per query to evaluate those weights;
+// TestFTSMatchesReadExactRanks checks the two agree.
 var ftsMatchesSQL = `SELECT (SELECT seq FROM product_keys_changes WHERE id = 1), count(*),
-	group_concat(rowid || ' ' || rank, ' ')
-	FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH ? LIMIT ` + strconv.Itoa(maxKeyMatches+1) + `)`
+	group_concat(rowid || ' ' || r, ' ')
+	FROM (SELECT rowid, bm25(products_fts, 10.0, 8.0, 4.0, 3.0, 1.0) AS r FROM products_fts
+		WHERE products_fts MATCH ? LIMIT ` + strconv.Itoa(maxKeyMatches+1) + `)`
 
 // parseRanked parses the n "rowid rank" pairs of list, separated by single spaces.
 func parseRanked(list string, n int) ([]ftsMatch, error) {
