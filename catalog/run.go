@@ -3,8 +3,8 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
+	"strings"
 )
 
 // search runs one Query against the database.
@@ -172,23 +172,22 @@ func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]m
 }
 
 // hits loads the products of the page, in page order, with snippets: each one's card
-// (see decodeCard) and description.
+// (see decodeCard) and description. A product deleted by another process since it was
+// ranked is left out rather than returned empty.
 func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	if len(page) == 0 {
 		return nil, nil
 	}
 	ids := make([]any, len(page))
-	pos := make(map[int64]int, len(page))
 	for i, m := range page {
-		ids[i], pos[m.rowid] = m.rowid, i
+		ids[i] = m.rowid
 	}
-	rows, err := s.c.query(ctx, `SELECT rowid, card, description FROM product_text
-		WHERE rowid IN (`+placeholders(len(ids))+`)`, ids...)
+	rows, err := s.c.query(ctx, pageSQL(len(page)), ids...)
 	if err != nil {
 		return nil, fmt.Errorf("search page: %w", err)
 	}
 	defer rows.Close()
-	hits := make([]Hit, len(page))
+	hits := make([]Hit, 0, len(page))
 	stems := snippetStems(s.text.words)
 	for rows.Next() {
 		var (
@@ -203,12 +202,26 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			return nil, fmt.Errorf("search page: product %d: %w", rowid, err)
 		}
 		h.Snippet = snippet(h.Description, stems)
-		hits[pos[rowid]] = h
+		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search page: %w", err)
 	}
-	// A product deleted by another process since it was ranked leaves a gap; close it
-	// rather than return an empty product.
-	return slices.DeleteFunc(hits, func(h Hit) bool { return h.ID == "" }), nil
+	return hits, nil
+}
+
+// pageSQL returns the statement that reads the card and description of n products, in
+// the order their rowids are bound: a SELECT of one row per product, joined with UNION
+// ALL, which keeps that order and costs SQLite less than an IN list.
+func pageSQL(n int) string {
+	const one = `SELECT rowid, card, description FROM product_text WHERE rowid = ?`
+	var b strings.Builder
+	b.Grow(n * (len(one) + len(" UNION ALL ")))
+	for i := range n {
+		if i > 0 {
+			b.WriteString(" UNION ALL ")
+		}
+		b.WriteString(one)
+	}
+	return b.String()
 }

@@ -18,6 +18,19 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
+// driverName is the database/sql driver this package opens databases with:
+// mattn/go-sqlite3 with the query planner stability guarantee turned on for every
+// connection (see enableQPSG). A connection where that fails still works, only slower;
+// TestQPSGEnabled makes sure it does not fail.
+const driverName = "sqlite3_commerce"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_ = enableQPSG(c)
+		return nil
+	}})
+}
+
 // ErrNoFTS5 is returned by Open when the SQLite library was built without FTS5, which
 // happens when the program is built without the sqlite_fts5 build tag.
 var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go build -tags sqlite_fts5`")
@@ -40,7 +53,7 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
 	q.Set("_cache_size", "-65536")
-	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+q.Encode())
+	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -147,7 +160,7 @@ func IsBusy(err error) bool {
 // FTS5Available returns ErrNoFTS5 unless the SQLite linked into this binary has FTS5.
 // It opens no file.
 func FTS5Available(ctx context.Context) error {
-	db, err := sql.Open("sqlite3", ":memory:")
+	db, err := sql.Open(driverName, ":memory:")
 	if err != nil {
 		return fmt.Errorf("check fts5: %w", err)
 	}

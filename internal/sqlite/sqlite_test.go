@@ -2,10 +2,14 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 func TestMigrate(t *testing.T) {
@@ -56,5 +60,42 @@ func TestOpenMigrated(t *testing.T) {
 	bad := fstest.MapFS{"m/0001_a.sql": {Data: []byte("CREATE TABLE oops (")}}
 	if _, err := OpenMigrated(ctx, filepath.Join(t.TempDir(), "y.db"), bad, "m", "test_migrations"); err == nil {
 		t.Error("a broken migration was accepted")
+	}
+}
+
+// TestQPSGEnabled checks that every connection Open makes has the query planner
+// stability guarantee on (see enableQPSG).
+func TestQPSGEnabled(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Two connections held at once: the second is new, not the first reused.
+	var conns []*sql.Conn
+	for range 2 {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		err := c.Raw(func(dc any) error {
+			sc, ok := dc.(*sqlite3.SQLiteConn)
+			if !ok {
+				t.Fatalf("connection %d is a %T", i, dc)
+			}
+			on, err := qpsgEnabled(sc)
+			if err == nil && !on {
+				err = errors.New("off")
+			}
+			return err
+		})
+		if err != nil {
+			t.Errorf("connection %d: query planner stability guarantee: %v", i, err)
+		}
 	}
 }
