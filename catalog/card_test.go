@@ -131,3 +131,13 @@ func FuzzDecodeCard(f *testing.F) {
 		_ = decodeCard(card, &p)
 	})
 }
+
+func BenchmarkDecodeCard(b *testing.B) {
+	card := `["gen-000123","northwind","Northwind Outfitters","Obsidian Trail Lantern 300","Glowco","Outdoors > Camping > Lighting",4999,"USD",12,"in_stock",4.3,187,"https://shop.example.com/products/gen-000123","https://shop.example.com/images/gen-000123.jpg"]`
+	for b.Loop() {
+		var p Product
+		if err := decodeCard(card, &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
