@@ -195,11 +195,15 @@ func BenchmarkSearch(b *testing.B) {
 
 // pairedRatio times blocks of calls of bare and of catalog in turn, a block each per
 // iteration, and reports the catalog's total time as a multiple of the bare one's
-// (x_bare) with each one's time per call. Blocks tens of milliseconds long keep each
-// function's data as warm as when it runs alone, and alternating them spreads the
-// machine's drift over both.
+// (x_bare) with each one's time per call. A block is as many calls as bare makes in
+// about 20 ms: long enough that each function's data is as warm as when it runs alone,
+// short enough that alternating spreads the machine's drift over both.
 func pairedRatio(b *testing.B, bare, catalog func() error) {
-	const block = 500
+	start := time.Now()
+	if err := bare(); err != nil {
+		b.Fatal(err)
+	}
+	block := int(min(500, max(1, 20*time.Millisecond/time.Since(start))))
 	var tBare, tCatalog time.Duration
 	calls := 0
 	for b.Loop() {
