@@ -107,36 +107,58 @@ func nextStem(text string, from int, stems []string) int {
 }
 
 // indexFoldASCII returns the index of the first instance of the ASCII string sub in s,
-// ignoring ASCII case, or -1. It jumps between instances of sub's first byte in either
-// case, remembering where the next of each is.
+// ignoring ASCII case, or -1. It jumps between instances, in either case, of the byte
+// of sub that is rarest in English text (see rarestByte), remembering where the next of
+// each case is, and compares sub around each.
 func indexFoldASCII(s, sub string) int {
-	lo, up := toLowerASCII(sub[0]), toUpperASCII(sub[0])
-	nextLo, nextUp := -1, -1 // next instance at or after i of lo and up; -1: not searched
-	for i := 0; i+len(sub) <= len(s); {
-		if nextLo < i {
-			if nextLo = strings.IndexByte(s[i:], lo); nextLo >= 0 {
-				nextLo += i
+	k := rarestByte(sub)
+	lo, up := toLowerASCII(sub[k]), toUpperASCII(sub[k])
+	nextLo, nextUp := -1, -1 // next instance at or after a of lo and up; -1: not searched
+	// a is where sub[k] would be; sub then starts at a-k.
+	for a := k; a+len(sub)-k <= len(s); {
+		if nextLo < a {
+			if nextLo = strings.IndexByte(s[a:], lo); nextLo >= 0 {
+				nextLo += a
 			} else {
 				nextLo = len(s)
 			}
 		}
-		if nextUp < i {
-			if nextUp = strings.IndexByte(s[i:], up); nextUp >= 0 && lo != up {
-				nextUp += i
+		if nextUp < a {
+			if nextUp = strings.IndexByte(s[a:], up); nextUp >= 0 && lo != up {
+				nextUp += a
 			} else {
 				nextUp = len(s)
 			}
 		}
-		i = min(nextLo, nextUp)
-		if i+len(sub) > len(s) {
+		a = min(nextLo, nextUp)
+		if a+len(sub)-k > len(s) {
 			return -1
 		}
-		if equalFoldASCII(s[i:i+len(sub)], sub) {
-			return i
+		if equalFoldASCII(s[a-k:a-k+len(sub)], sub) {
+			return a - k
 		}
-		i++
+		a++
 	}
 	return -1
+}
+
+// letterFrequency lists the letters from the most to the least common in English text.
+const letterFrequency = "etaoinshrdlcumwfgypbvkjxqz"
+
+// rarestByte returns the index of the byte of sub least common in English text: any
+// byte that is not a letter counts as rarer than every letter. sub is not empty.
+func rarestByte(sub string) int {
+	best, bestRank := 0, -1
+	for i := 0; i < len(sub); i++ {
+		rank := strings.IndexByte(letterFrequency, toLowerASCII(sub[i]))
+		if rank < 0 {
+			return i
+		}
+		if rank > bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
 }
 
 func equalFoldASCII(a, b string) bool {

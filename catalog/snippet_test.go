@@ -59,10 +59,37 @@ func TestIndexFoldASCII(t *testing.T) {
 		{"Kelvin \u212a sign", "k", 0},
 		{"no k here but \u212a", "q", -1},
 		{"123-456", "456", 4},
+		{"a bOBsidian", "obsid", 3},
+		{"obsidiaN", "obsidian", 0},
+		{"xobsidia", "obsidian", -1},
+		{"ZZ", "zz", 0},
+		{"the quick brown fox", "qui", 4},
+		{"Quiz quit", "quit", 5},
 	}
 	for _, tt := range tests {
 		if got := indexFoldASCII(tt.s, tt.sub); got != tt.want {
 			t.Errorf("indexFoldASCII(%q, %q) = %d, want %d", tt.s, tt.sub, got, tt.want)
+		}
+	}
+}
+
+// TestIndexFoldASCIIAgrees compares indexFoldASCII with searching the lower-cased
+// strings, over every substring of a few texts and some strings absent from them.
+func TestIndexFoldASCIIAgrees(t *testing.T) {
+	texts := []string{"Mississippi River", "aAaAbBbB", "The QUICK brown fox jumps over the lazy dog", "x-1 y_2 Z"}
+	for _, s := range texts {
+		var subs []string
+		for i := range len(s) {
+			for j := i + 1; j <= len(s); j++ {
+				subs = append(subs, s[i:j], strings.ToUpper(s[i:j]))
+			}
+		}
+		subs = append(subs, "zzz", "pix", "abba", "Q", "-")
+		for _, sub := range subs {
+			want := strings.Index(strings.ToLower(s), strings.ToLower(sub))
+			if got := indexFoldASCII(s, sub); got != want {
+				t.Errorf("indexFoldASCII(%q, %q) = %d, want %d", s, sub, got, want)
+			}
 		}
 	}
 }
