@@ -141,3 +141,34 @@ func BenchmarkDecodeCard(b *testing.B) {
 		}
 	}
 }
+
+// TestCardWithoutSeller checks that a product written with foreign keys off, naming a
+// seller that does not exist, is imported and found, with no seller name.
+func TestCardWithoutSeller(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	conn, err := c.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`)
+	if _, err := conn.ExecContext(ctx, `INSERT INTO products (id, seller_id, price_amount, currency, availability, updated_at)
+		VALUES ('orphan', 'gone', 500, 'USD', 'in_stock', '2026-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO product_text (rowid, title)
+		SELECT rowid, 'Orphan lantern' FROM products WHERE id = 'orphan'`); err != nil {
+		t.Fatalf("product text of a product without a seller: %v", err)
+	}
+	res, err := c.Search(ctx, Query{Text: "lantern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].ID != "orphan" || res.Hits[0].SellerID != "gone" || res.Hits[0].SellerName != "" {
+		t.Errorf("hits = %+v", res.Hits)
+	}
+}

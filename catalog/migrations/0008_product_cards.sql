@@ -3,11 +3,12 @@
 -- reads two columns of one table per product instead of sixteen from three tables,
 -- which was most of the time a search for a rare word spent outside the full-text
 -- index. Triggers keep every card equal to product_cards_source; nothing else writes
--- it. The element order is catalog's cardFields.
+-- it. The element order is catalog's cardFields. A product whose seller row is missing
+-- (foreign keys were off when it was written) still gets a card, with no seller name.
 CREATE VIEW product_cards_source (rowid, card) AS
-SELECT p.rowid, json_array(p.id, p.seller_id, s.name, t.title, t.brand, t.category, p.price_amount,
-    p.currency, p.stock, p.availability, p.rating, p.review_count, t.url, t.image_url)
-FROM products p JOIN product_text t ON t.rowid = p.rowid JOIN sellers s ON s.id = p.seller_id;
+SELECT p.rowid, json_array(p.id, p.seller_id, coalesce(s.name, ''), t.title, t.brand, t.category,
+    p.price_amount, p.currency, p.stock, p.availability, p.rating, p.review_count, t.url, t.image_url)
+FROM products p JOIN product_text t ON t.rowid = p.rowid LEFT JOIN sellers s ON s.id = p.seller_id;
 
 ALTER TABLE product_text ADD COLUMN card TEXT NOT NULL DEFAULT '';
 
