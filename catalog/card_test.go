@@ -143,7 +143,8 @@ func BenchmarkDecodeCard(b *testing.B) {
 }
 
 // TestCardWithoutSeller checks that a product written with foreign keys off, naming a
-// seller that does not exist, is imported and found, with no seller name.
+// seller that does not exist, is imported and found, with no seller name until the
+// seller is added.
 func TestCardWithoutSeller(t *testing.T) {
 	ctx := context.Background()
 	c := openTest(t)
@@ -171,4 +172,9 @@ func TestCardWithoutSeller(t *testing.T) {
 	if len(res.Hits) != 1 || res.Hits[0].ID != "orphan" || res.Hits[0].SellerID != "gone" || res.Hits[0].SellerName != "" {
 		t.Errorf("hits = %+v", res.Hits)
 	}
+	// The seller, added afterwards, names it.
+	if _, err := c.Upsert(ctx, []Seller{{ID: "gone", Name: "Back Again"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkCards(t, c, "seller added after its product")
 }

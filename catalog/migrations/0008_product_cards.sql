@@ -31,6 +31,12 @@ AFTER UPDATE OF id, seller_id, price_amount, currency, stock, availability, rati
     WHERE rowid = new.rowid;
 END;
 
+-- A seller added after products that name it (written with foreign keys off).
+CREATE TRIGGER sellers_insert_card AFTER INSERT ON sellers BEGIN
+    UPDATE product_text SET card = (SELECT card FROM product_cards_source c WHERE c.rowid = product_text.rowid)
+    WHERE rowid IN (SELECT rowid FROM products WHERE seller_id = new.id);
+END;
+
 -- Imports write every seller they name; only a new name rewrites its products' cards.
 CREATE TRIGGER sellers_update_card AFTER UPDATE OF name ON sellers WHEN old.name IS NOT new.name BEGIN
     UPDATE product_text SET card = (SELECT card FROM product_cards_source c WHERE c.rowid = product_text.rowid)
