@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -16,33 +17,31 @@ var priceEdges = [...]int64{10, 25, 50, 100, 250, 500, 1000}
 
 // facets counts ms by category, brand and price bucket.
 func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
-	// Size the maps for the distinct values expected, which is at most len(ms) and
-	// usually far fewer, so that small searches never grow them.
-	hint := min(len(ms), 64)
 	var (
-		catIDs   = make(map[int64]int, hint)
-		brandIDs = make(map[int64]int, hint)
-		buckets  [len(priceEdges) + 1]int
+		cats    = make([]int64, 0, len(ms))
+		brands  = make([]int64, 0, len(ms))
+		buckets [len(priceEdges) + 1]int
 	)
 	for _, m := range ms {
 		if m.category != 0 {
-			catIDs[m.category]++
+			cats = append(cats, m.category)
 		}
 		if m.brand != 0 {
-			brandIDs[m.brand]++
+			brands = append(brands, m.brand)
 		}
 		buckets[priceBucket(m.amount, m.exp)]++
 	}
+	catCounts, brandCounts := countIDs(cats), countIDs(brands)
 	var f Facets
-	paths, err := c.categoryPaths(ctx, catIDs)
+	paths, err := c.categoryPaths(ctx, idsOf(catCounts))
 	if err != nil {
 		return f, fmt.Errorf("facets: %w", err)
 	}
-	brandNames, err := c.brands.get(ctx, c, `SELECT id, name FROM brands`, brandIDs)
+	brandNames, err := c.brands.get(ctx, c, `SELECT id, name FROM brands`, idsOf(brandCounts))
 	if err != nil {
 		return f, fmt.Errorf("facets: %w", err)
 	}
-	f.Categories, f.Brands = tallyNames(catIDs, paths), tallyNames(brandIDs, brandNames)
+	f.Categories, f.Brands = tallyNames(catCounts, paths), tallyNames(brandCounts, brandNames)
 	for i, n := range buckets {
 		if n == 0 {
 			continue
@@ -59,15 +58,48 @@ func (c *Catalog) facets(ctx context.Context, ms []match) (Facets, error) {
 	return f, nil
 }
 
+// idCount is an id and how many matches have it.
+type idCount struct {
+	id int64
+	n  int
+}
+
+// countIDs sorts ids (in place) and returns each distinct one with its number of
+// occurrences, in id order. Sorting a few hundred integers costs less than counting
+// them in a map.
+func countIDs(ids []int64) []idCount {
+	slices.Sort(ids)
+	out := make([]idCount, 0, len(ids))
+	for i, id := range ids {
+		if i > 0 && id == ids[i-1] {
+			out[len(out)-1].n++
+			continue
+		}
+		out = append(out, idCount{id: id, n: 1})
+	}
+	return out
+}
+
+// idsOf yields the ids of counts.
+func idsOf(counts []idCount) iter.Seq[int64] {
+	return func(yield func(int64) bool) {
+		for _, c := range counts {
+			if !yield(c.id) {
+				return
+			}
+		}
+	}
+}
+
 // tallyNames returns the maxFacetValues most common names of the counted ids, most
 // common first, ties in name order. Names are unique (categories and brands are keyed
 // by their lower-cased names); an id with no name, which the tables' triggers rule
 // out, is left out rather than shown blank.
-func tallyNames(counts map[int64]int, names map[int64]string) []Facet {
+func tallyNames(counts []idCount, names map[int64]string) []Facet {
 	out := make([]Facet, 0, len(counts))
-	for id, n := range counts {
-		if name := names[id]; name != "" {
-			out = append(out, Facet{Value: name, Count: n})
+	for _, c := range counts {
+		if name := names[c.id]; name != "" {
+			out = append(out, Facet{Value: name, Count: c.n})
 		}
 	}
 	slices.SortFunc(out, func(a, b Facet) int {
@@ -94,7 +126,7 @@ func priceBucket(amount int64, exp int) int {
 
 // categoryPaths returns the paths of categories by id; it has at least the given ids,
 // if they exist.
-func (c *Catalog) categoryPaths(ctx context.Context, ids map[int64]int) (map[int64]string, error) {
+func (c *Catalog) categoryPaths(ctx context.Context, ids iter.Seq[int64]) (map[int64]string, error) {
 	return c.cats.get(ctx, c, `SELECT id, path FROM categories`, ids)
 }
 
@@ -108,7 +140,7 @@ type nameCache struct {
 
 // names returns the cached names, reloading them with query (which selects id, name)
 // first if any of ids is missing. The map returned is never modified afterwards.
-func (nc *nameCache) get(ctx context.Context, c *Catalog, query string, ids map[int64]int) (map[int64]string, error) {
+func (nc *nameCache) get(ctx context.Context, c *Catalog, query string, ids iter.Seq[int64]) (map[int64]string, error) {
 	nc.mu.Lock()
 	defer nc.mu.Unlock()
 	for id := range ids {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strings"
@@ -84,7 +85,7 @@ func (r *recommender) paths(ctx context.Context) (map[int64]string, error) {
 			ids[c.category]++
 		}
 	}
-	paths, err := r.c.categoryPaths(ctx, ids)
+	paths, err := r.c.categoryPaths(ctx, maps.Keys(ids))
 	if err != nil {
 		return nil, fmt.Errorf("recommend: %w", err)
 	}
