@@ -60,8 +60,7 @@ func (s *search) keyMatches(ctx context.Context, anyWord bool) ([]match, bool, e
 // false when there are more than maxKeyMatches. The matches come back as one row, a
 // list of "rowid rank" pairs: handing SQLite's values to Go one row at a time costs
 // more than writing and parsing the list, and SQLite writes a REAL as text that reads
-// back as the same float64. The limit is written into the SQL, and seq compared in Go,
-// because a bound limit or comparand measurably slows SQLite's plan here.
+// back as the same float64.
 func (s *search) ftsMatches(ctx context.Context, expr string, known int64) ([]ftsMatch, bool, bool, error) {
 	var (
 		seq, n int64
