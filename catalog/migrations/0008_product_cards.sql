@@ -20,13 +20,19 @@ CREATE TRIGGER product_text_insert_card AFTER INSERT ON product_text BEGIN
     WHERE rowid = new.rowid;
 END;
 
-CREATE TRIGGER product_text_update_card AFTER UPDATE OF title, brand, category, url, image_url ON product_text BEGIN
+-- Re-imports write every column; only a change rewrites the card.
+CREATE TRIGGER product_text_update_card AFTER UPDATE OF title, brand, category, url, image_url ON product_text
+WHEN old.title IS NOT new.title OR old.brand IS NOT new.brand OR old.category IS NOT new.category
+    OR old.url IS NOT new.url OR old.image_url IS NOT new.image_url BEGIN
     UPDATE product_text SET card = (SELECT card FROM product_cards_source WHERE rowid = new.rowid)
     WHERE rowid = new.rowid;
 END;
 
 CREATE TRIGGER products_update_card
-AFTER UPDATE OF id, seller_id, price_amount, currency, stock, availability, rating, review_count ON products BEGIN
+AFTER UPDATE OF id, seller_id, price_amount, currency, stock, availability, rating, review_count ON products
+WHEN old.id IS NOT new.id OR old.seller_id IS NOT new.seller_id OR old.price_amount IS NOT new.price_amount
+    OR old.currency IS NOT new.currency OR old.stock IS NOT new.stock OR old.availability IS NOT new.availability
+    OR old.rating IS NOT new.rating OR old.review_count IS NOT new.review_count BEGIN
     UPDATE product_text SET card = (SELECT card FROM product_cards_source WHERE rowid = new.rowid)
     WHERE rowid = new.rowid;
 END;
