@@ -138,7 +138,7 @@ type nameCache struct {
 	names map[int64]string
 }
 
-// names returns the cached names, reloading them with query (which selects id, name)
+// get returns the cached names, reloading them with query (which selects id, name)
 // first if any of ids is missing. The map returned is never modified afterwards.
 func (nc *nameCache) get(ctx context.Context, c *Catalog, query string, ids iter.Seq[int64]) (map[int64]string, error) {
 	nc.mu.Lock()
