@@ -277,15 +277,7 @@ func TestRecommendReasons(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.in.Now, tc.in.Limit = recNow, 10
-			res, err := c.Recommend(ctx, tc.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			i := slices.IndexFunc(res.Items, func(it catalog.Recommendation) bool { return it.ID == tc.id })
-			if i < 0 {
-				t.Fatalf("%s is not recommended: %v", tc.id, recIDs(res))
-			}
+			res, i := recommended(t, c, tc.in, tc.id)
 			if !hasReason(res.Items[i], tc.reason) {
 				t.Errorf("reasons for %s = %q, want one containing %q", tc.id, res.Items[i].Reasons, tc.reason)
 			}
@@ -419,15 +411,7 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.in.Now, tc.in.Limit = recNow, 10
-			res, err := c.Recommend(ctx, tc.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			i := slices.IndexFunc(res.Items, func(it catalog.Recommendation) bool { return it.ID == tc.id })
-			if i < 0 {
-				t.Fatalf("%s is not recommended: %v", tc.id, recIDs(res))
-			}
+			res, i := recommended(t, c, tc.in, tc.id)
 			if !hasReason(res.Items[i], tc.want) {
 				t.Errorf("reasons for %s = %q, want one containing %q", tc.id, res.Items[i].Reasons, tc.want)
 			}
@@ -487,4 +471,20 @@ func TestRecommendEveryFavouriteCategory(t *testing.T) {
 	if !slices.ContainsFunc(res.Items, func(it catalog.Recommendation) bool { return it.Category == "Other > Narrow" }) {
 		t.Errorf("nothing from the second favourite category: %v", recIDs(res))
 	}
+}
+
+// recommended asks for ten recommendations for in at recNow and returns them with the
+// index of the product id among them, failing t when it is not there.
+func recommended(t *testing.T, c *catalog.Catalog, in catalog.RecommendInput, id string) (catalog.Recommendations, int) {
+	t.Helper()
+	in.Now, in.Limit = recNow, 10
+	res, err := c.Recommend(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(res.Items, func(it catalog.Recommendation) bool { return it.ID == id })
+	if i < 0 {
+		t.Fatalf("%s is not recommended: %v", id, recIDs(res))
+	}
+	return res, i
 }

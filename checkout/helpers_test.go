@@ -125,6 +125,17 @@ func (e *env) buy(productID string, qty int) (checkout.Outcome, error) {
 	return e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, ProductID: productID, Quantity: qty})
 }
 
+// quote buys one of the product and fails the test unless the purchase waits for the
+// person's confirmation; what names the step in the failure.
+func (e *env) quote(productID, what string) checkout.Outcome {
+	e.t.Helper()
+	out, err := e.buy(productID, 1)
+	if err != nil || out.Status != checkout.StatusConfirmationRequired {
+		e.t.Fatalf("%s: %+v, %v", what, out, err)
+	}
+	return out
+}
+
 // succeeded counts the emulator's succeeded PaymentIntents.
 func (e *env) succeeded() int {
 	n := 0

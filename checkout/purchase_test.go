@@ -82,10 +82,7 @@ func TestPurchaseAboveThresholdNeedsQuote(t *testing.T) {
 func TestConcurrentConfirmationsChargeOnce(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	p := e.product(6000, 40000)
-	out, err := e.buy(p.ID, 1)
-	if err != nil || out.Status != checkout.StatusConfirmationRequired {
-		t.Fatalf("quote: %+v, %v", out, err)
-	}
+	out := e.quote(p.ID, "quote")
 	const n = 50
 	var (
 		wg     sync.WaitGroup
@@ -244,10 +241,7 @@ func TestConfirmAfterSellerLostSession(t *testing.T) {
 			e := newEnv(t, envOpts{})
 			ctx := context.Background()
 			p := e.product(6000, 30000)
-			out, err := e.buy(p.ID, 1)
-			if err != nil || out.Status != checkout.StatusConfirmationRequired {
-				t.Fatalf("quote: %+v, %v", out, err)
-			}
+			out := e.quote(p.ID, "quote")
 			if tt.newPrice != 0 {
 				changed := p
 				changed.Price.Amount = tt.newPrice
@@ -307,14 +301,11 @@ func TestConfirmChecksRulesAgain(t *testing.T) {
 			e := newEnv(t, envOpts{})
 			ctx := context.Background()
 			p := e.product(6000, 30000)
-			out, err := e.buy(p.ID, 1)
-			if err != nil || out.Status != checkout.StatusConfirmationRequired {
-				t.Fatalf("quote: %+v, %v", out, err)
-			}
+			out := e.quote(p.ID, "quote")
 			if _, err := e.st.UpdateRules(ctx, e.customer, tt.patch(p)); err != nil {
 				t.Fatal(err)
 			}
-			_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
 			wantRefusal(t, err, tt.code)
 			if len(e.sb.Stripe.Tokens()) != 0 {
 				t.Error("a token was issued")
@@ -372,14 +363,11 @@ func TestDailyLimitCheckedBeforeConfirmation(t *testing.T) {
 	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
 		t.Fatal(err)
 	}
-	out, err := e.buy(p.ID, 1)
-	if err != nil || out.Status != checkout.StatusConfirmationRequired {
-		t.Fatalf("first quote: %+v, %v", out, err)
-	}
+	out := e.quote(p.ID, "first quote")
 	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID}); err != nil {
 		t.Fatal(err)
 	}
-	out, err = e.buy(p.ID, 1)
+	out, err := e.buy(p.ID, 1)
 	if err == nil {
 		t.Fatalf("second purchase: %s, want a refusal before confirmation", out.Status)
 	}
