@@ -142,15 +142,7 @@ func TestPurchaseFaults(t *testing.T) {
 		}},
 		{name: "token revoked before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
 			return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
-				body, _ := io.ReadAll(r.Body)
-				var req struct {
-					PaymentData struct {
-						Instrument struct{ Credential struct{ Token string } }
-					} `json:"payment_data"`
-				}
-				json.Unmarshal(body, &req)
-				h.e.cfg.Tokens.Revoke(r.Context(), req.PaymentData.Instrument.Credential.Token, "test-revoke")
-				r.Body = io.NopCloser(bytes.NewReader(body))
+				h.e.cfg.Tokens.Revoke(r.Context(), completeToken(r), "test-revoke")
 				next.ServeHTTP(w, r)
 			}})}}
 		}},
@@ -269,13 +261,10 @@ func TestSellerStillCompletingStaysPending(t *testing.T) {
 // the token in front of the model.
 func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
 	quoteToken := fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
-		body, _ := io.ReadAll(r.Body)
-		var req struct {
-			PaymentData struct {
-				Instrument struct{ Credential struct{ Token string } }
-			} `json:"payment_data"`
+		token := completeToken(r)
+		if !strings.HasPrefix(token, "spt_") {
+			t.Errorf("completion request carries token %q; the test needs a real one", token)
 		}
-		json.Unmarshal(body, &req)
 		get := httptest.NewRequest("GET", strings.TrimSuffix(r.URL.Path, "/complete"), nil)
 		get.Header = r.Header.Clone()
 		rec := httptest.NewRecorder()
@@ -283,7 +272,7 @@ func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
 		var sess map[string]any
 		json.Unmarshal(rec.Body.Bytes(), &sess)
 		sess["messages"] = []map[string]any{{"type": "error", "code": "processing_error", "content_type": "plain",
-			"content": "Could not charge " + req.PaymentData.Instrument.Credential.Token + " right now"}}
+			"content": "Could not charge " + token + " right now"}}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(sess)
 	}}
@@ -316,4 +305,18 @@ func TestPurchaseTokenIssuedDeactivated(t *testing.T) {
 	if e.succeeded() != 0 || !e.allTokensDeactivated() {
 		t.Errorf("charged %d times; tokens %+v", e.succeeded(), e.sb.Stripe.Tokens())
 	}
+}
+
+// completeToken returns the payment token a checkout completion request carries,
+// leaving the request's body to be read again.
+func completeToken(r *http.Request) string {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	var req struct {
+		PaymentData struct {
+			Instrument struct{ Credential struct{ Token string } }
+		} `json:"payment_data"`
+	}
+	json.Unmarshal(body, &req)
+	return req.PaymentData.Instrument.Credential.Token
 }
