@@ -100,8 +100,8 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 		return Outcome{}, err
 	}
 	if !accepted {
-		s.cancelQuote(ctx, &p, "declined_by_person", "The person declined the purchase. Nothing was charged.")
-		return Outcome{}, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead.")
+		out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead."))
+		return s.firstOutcome(ctx, out, err)
 	}
 	return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
 }

@@ -18,11 +18,7 @@ func (s *Service) pay(ctx context.Context, p *store.Purchase, from string, rules
 	var lim *store.LimitError
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
-		fresh, ferr := s.cfg.Store.Purchase(ctx, p.ID)
-		if ferr != nil {
-			return Outcome{}, ferr
-		}
-		return s.settle(ctx, fresh)
+		return Outcome{}, lostRace{p.ID}
 	case errors.As(err, &lim):
 		return Outcome{}, s.fail(ctx, p, from, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
 	case err != nil:
@@ -68,7 +64,11 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	p.TokenID, p.State = tok.ID, store.PurchaseTokenIssued
 	if err := s.cfg.Store.Advance(ctx, p, "token_issued", "", store.PurchaseApproved); err != nil {
+		// Unjournaled, the token is this call's alone to revoke, won or lost.
 		s.revoke(context.WithoutCancel(ctx), p)
+		if errors.Is(err, store.ErrStateChanged) {
+			return Outcome{}, lostRace{p.ID}
+		}
 		return Outcome{}, err
 	}
 	if err := s.fault("token_issued"); err != nil {
@@ -138,14 +138,9 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	if err := s.fault("seller_completed"); err != nil {
 		return Outcome{}, err
 	}
-	if err := s.cfg.Store.Complete(ctx, p); err != nil {
-		if errors.Is(err, store.ErrStateChanged) {
-			fresh, ferr := s.cfg.Store.Purchase(ctx, p.ID)
-			if ferr != nil {
-				return Outcome{}, ferr
-			}
-			return s.outcomeOf(ctx, fresh)
-		}
+	if err := s.cfg.Store.Complete(ctx, p); errors.Is(err, store.ErrStateChanged) {
+		return Outcome{}, lostRace{p.ID}
+	} else if err != nil {
 		return Outcome{}, err
 	}
 	s.afterSale(ctx, p)
@@ -155,10 +150,16 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	return s.outcomeOf(ctx, *p)
 }
 
-// fail records ref as the end of p (from state from) and returns ref.
+// fail records ref as the end of p (from state from), cancels its seller session and
+// returns ref. If another call (or recovery) moved p on first, it cancels nothing and
+// returns lostRace.
 func (s *Service) fail(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
 	p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-	if err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", ref.Code, from); err != nil {
+	err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", ref.Code, from)
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
 		s.cfg.Log.ErrorContext(ctx, "record failed purchase", "purchase", p.ID, "err", err)
 	}
 	s.cancelSession(context.WithoutCancel(ctx), p)

@@ -57,6 +57,11 @@ func summary(p store.Purchase) string {
 // bought at once or, above the customer's confirmation threshold, returned as
 // StatusConfirmationRequired. Refusals come back as *Refusal.
 func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
+	out, err := s.purchase(ctx, r)
+	return s.firstOutcome(ctx, out, err)
+}
+
+func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if r.QuoteID != "" {
 		return s.Confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
 	}
@@ -99,6 +104,11 @@ func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
 // the model quoting its id, and the other way round. Confirming a quote again returns
 // the first outcome.
 func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
+	out, err := s.confirm(ctx, customerID, quoteID, via)
+	return s.firstOutcome(ctx, out, err)
+}
+
+func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
 	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
 		return Outcome{}, refuse("unknown_quote", "No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", catalog.CleanText(quoteID, 80))
@@ -115,38 +125,32 @@ func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) 
 	if !s.now().Before(p.ExpiresAt) {
 		// The message is stored too: a later call with this quote_id gets it again.
 		ref := refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(s.cfg.QuoteTTL))
-		s.cancelQuote(ctx, &p, ref.Code, ref.Message)
-		return Outcome{}, ref
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
 	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
 	if err != nil {
 		return Outcome{}, err
 	}
 	if ref := checkRules(rules, p); ref != nil {
-		s.cancelQuote(ctx, &p, ref.Code, ref.Message)
-		return Outcome{}, ref
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
 	return s.pay(ctx, &p, store.PurchaseQuoted, rules)
 }
 
-// Decline cancels the customer's quote: the person said no. Nothing is charged.
-func (s *Service) Decline(ctx context.Context, customerID, quoteID string) error {
-	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
-	if err != nil {
-		return err
-	}
-	s.cancelQuote(ctx, &p, "declined_by_person", "The person declined the purchase. Nothing was charged.")
-	return nil
-}
-
-// cancelQuote moves a quoted purchase to canceled and cancels the seller's session,
-// best effort: nothing was charged either way.
-func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, code, msg string) {
-	p.State, p.FailureCode, p.FailureMessage = store.PurchaseCanceled, code, msg
-	if err := s.cfg.Store.Advance(ctx, p, "canceled", code, store.PurchaseQuoted, store.PurchaseOpen); err != nil && !errors.Is(err, store.ErrStateChanged) {
+// cancelQuote moves a quoted purchase to canceled with ref as its outcome, cancels the
+// seller's session (best effort: nothing was charged either way) and returns ref. If
+// another call moved the quote on first, it cancels nothing and returns lostRace.
+func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, ref *Refusal) error {
+	p.State, p.FailureCode, p.FailureMessage = store.PurchaseCanceled, ref.Code, ref.Message
+	err := s.cfg.Store.Advance(ctx, p, "canceled", ref.Code, store.PurchaseQuoted, store.PurchaseOpen)
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
 		s.cfg.Log.ErrorContext(ctx, "cancel quote", "purchase", p.ID, "err", err)
 	}
 	s.cancelSession(ctx, p)
+	return ref
 }
 
 // settle waits (bounded) until another call has finished purchase p and returns the

@@ -416,3 +416,54 @@ func TestDailyLimitUnderConcurrency(t *testing.T) {
 		t.Errorf("%d completed, %d charged; want 2 and 2", completed, e.succeeded())
 	}
 }
+
+// Racing confirmations of one quote, when the daily limit has room for that purchase
+// only once, all return the first outcome: the losers neither refuse it as over the
+// limit nor cancel the winner's seller session.
+func TestRacingConfirmationsAtDailyLimit(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = 0, p.Price.Amount*3/2 // room for exactly one
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	out := e.quote(p.ID, "quote")
+	const n = 20
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		outcomes = map[string]int{}
+	)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			got := fmt.Sprintf("error %v", err)
+			if err == nil && o.Order != nil {
+				got = o.Status + " " + o.Order.ID
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			outcomes[got]++
+		}()
+	}
+	wg.Wait()
+	if len(outcomes) != 1 {
+		t.Fatalf("%d calls saw %d different outcomes, want one: %v", n, len(outcomes), outcomes)
+	}
+	for got := range outcomes {
+		if !strings.HasPrefix(got, checkout.StatusCompleted+" ") {
+			t.Fatalf("outcome %q, want completed", got)
+		}
+	}
+	if got := e.succeeded(); got != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", got)
+	}
+	list, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(list) != 1 || list[0].Status != store.OrderCompleted {
+		t.Errorf("orders = %+v (%v), want one completed", list, err)
+	}
+}

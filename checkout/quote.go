@@ -18,7 +18,11 @@ func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.P
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
 		p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-		if aerr := s.cfg.Store.Advance(ctx, &p, "refused", ref.Code, store.PurchaseOpen); aerr != nil {
+		aerr := s.cfg.Store.Advance(ctx, &p, "refused", ref.Code, store.PurchaseOpen)
+		switch {
+		case errors.Is(aerr, store.ErrStateChanged):
+			return Outcome{}, lostRace{p.ID}
+		case aerr != nil:
 			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
 		}
 		s.cancelSession(ctx, &p)
@@ -81,7 +85,9 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		}
 		p.State, p.QuoteID, p.ConfirmVia = store.PurchaseQuoted, store.NewID("qt_"), via
 		p.ExpiresAt = s.now().Add(s.cfg.QuoteTTL)
-		if err := s.cfg.Store.Advance(ctx, p, "quoted", via, store.PurchaseOpen); err != nil {
+		if err := s.cfg.Store.Advance(ctx, p, "quoted", via, store.PurchaseOpen); errors.Is(err, store.ErrStateChanged) {
+			return Outcome{}, lostRace{p.ID}
+		} else if err != nil {
 			return Outcome{}, err
 		}
 		return Outcome{Status: StatusConfirmationRequired, Purchase: *p}, nil
