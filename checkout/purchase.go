@@ -19,10 +19,12 @@ const (
 // Request is one purchase call. CustomerID comes from the server's notion of the
 // current customer, never from the model.
 type Request struct {
-	CustomerID     string
-	ProductID      string
-	Quantity       int
-	QuoteID        string // confirm an earlier quote (ViaQuoteID)
+	CustomerID string
+	ProductID  string
+	Quantity   int
+	// QuoteID confirms an earlier quote (ViaQuoteID). ProductID and Quantity may then be
+	// left empty (zero); when given, they must be what the quote is for.
+	QuoteID        string
 	IdempotencyKey string // the caller's; retries with it return the first outcome
 	// ConfirmVia says how a quote made by this call will be confirmed:
 	// ViaElicitation when the client can show a dialog, else ViaQuoteID.
@@ -63,7 +65,10 @@ func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
 
 func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if r.QuoteID != "" {
-		return s.Confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
+		if err := s.matchesQuote(ctx, r); err != nil {
+			return Outcome{}, err
+		}
+		return s.confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
 	}
 	if r.Quantity < 1 || r.Quantity > 99 {
 		return Outcome{}, refuse("invalid", "quantity must be between 1 and 99")
@@ -97,6 +102,34 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 		via = ViaQuoteID
 	}
 	return s.quote(ctx, p, product, via)
+}
+
+// matchesQuote refuses a confirmation of quote r.QuoteID that names another product or
+// quantity than the quote is for: the quote alone decides what is bought, so a
+// mismatch means the caller meant something else.
+func (s *Service) matchesQuote(ctx context.Context, r Request) error {
+	if r.ProductID == "" && r.Quantity == 0 {
+		return nil
+	}
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, r.CustomerID, r.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // confirm says so
+	}
+	if err != nil {
+		return err
+	}
+	if (r.ProductID == "" || r.ProductID == p.ProductID) && (r.Quantity == 0 || r.Quantity == p.Quantity) {
+		return nil
+	}
+	asked := fmt.Sprintf("%d × %s", p.Quantity, catalog.CleanText(r.ProductID, 80))
+	switch {
+	case r.ProductID == "":
+		asked = fmt.Sprintf("%d of it", r.Quantity)
+	case r.Quantity != 0:
+		asked = fmt.Sprintf("%d × %s", r.Quantity, catalog.CleanText(r.ProductID, 80))
+	}
+	return refuse("quote_mismatch", "Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
+		p.QuoteID, p.Quantity, Quoted(p.Title, titleCap), p.ProductID, asked)
 }
 
 // Confirm confirms the customer's quote and completes the purchase. via must match how

@@ -467,3 +467,39 @@ func TestRacingConfirmationsAtDailyLimit(t *testing.T) {
 		t.Errorf("orders = %+v (%v), want one completed", list, err)
 	}
 }
+
+// A quote confirmed with another product or quantity than it was made for buys
+// nothing: the refusal says what the quote is for.
+func TestConfirmQuoteMismatch(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	other := e.product(p.Price.Amount+1, 40000)
+	out := e.quote(p.ID, "quote")
+	tests := []struct {
+		name    string
+		product string
+		qty     int
+	}{
+		{"other product", other.ID, 0},
+		{"other quantity", "", 3},
+		{"other product and quantity", other.ID, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: tt.product, Quantity: tt.qty})
+			ref := wantRefusal(t, err, "quote_mismatch")
+			if !strings.Contains(ref.Message, p.ID) || !strings.Contains(ref.Message, "1 ×") {
+				t.Errorf("refusal %q does not say what the quote is for (1 × %s)", ref.Message, p.ID)
+			}
+		})
+	}
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatal("a mismatched confirmation issued a token")
+	}
+	// The same product and quantity, or none, confirm it.
+	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: p.ID, Quantity: 1})
+	if err != nil || done.Status != checkout.StatusCompleted {
+		t.Fatalf("matching confirmation: %+v, %v", done, err)
+	}
+}

@@ -55,7 +55,7 @@ Results:
 Retrying with the same quote_id or idempotency_key returns the first outcome and never charges twice. After a purchase, get_order and list_orders show its status.`),
 			mcp.WithString("product_id", mcp.Description(`The product to buy, as search_products or get_product returned it, e.g. "nw-shoe-0007". Required unless quote_id is given.`)),
 			mcp.WithNumber("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many to buy, 1 to 99 (default 1).")),
-			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person has agreed to its summary. Confirms and completes that exact purchase.")),
+			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person has agreed to its summary. Confirms and completes that exact purchase; product_id and quantity may be left out, and if given must be what the quote is for.")),
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[purchaseResult]()),
@@ -87,8 +87,15 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if clientCanElicit(ctx) {
 		via = checkout.ViaElicitation
 	}
+	qty := 1 // the default, except when confirming a quote: that says how many
+	switch {
+	case a.Quantity != nil:
+		qty = *a.Quantity
+	case a.QuoteID != "":
+		qty = 0
+	}
 	out, err := t.Checkout.Purchase(ctx, checkout.Request{
-		CustomerID: customer, ProductID: a.ProductID, Quantity: *a.Quantity,
+		CustomerID: customer, ProductID: a.ProductID, Quantity: qty,
 		QuoteID: a.QuoteID, IdempotencyKey: a.IdempotencyKey, ConfirmVia: via,
 	})
 	if err != nil {
@@ -107,14 +114,10 @@ func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
 	}
 	a.ProductID, a.QuoteID = strings.TrimSpace(a.ProductID), strings.TrimSpace(a.QuoteID)
 	a.IdempotencyKey = strings.TrimSpace(a.IdempotencyKey)
-	if a.Quantity == nil {
-		one := 1
-		a.Quantity = &one
-	}
 	switch {
 	case a.QuoteID == "" && a.ProductID == "":
 		return a, &argError{"product_id is required (or quote_id to confirm a quote); take it from a search_products result"}
-	case *a.Quantity < 1 || *a.Quantity > 99:
+	case a.Quantity != nil && (*a.Quantity < 1 || *a.Quantity > 99):
 		return a, &argError{"quantity must be between 1 and 99"}
 	case len(a.IdempotencyKey) > 200:
 		return a, &argError{"idempotency_key must be at most 200 characters"}

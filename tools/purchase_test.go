@@ -313,3 +313,32 @@ func TestListOrdersTextCarriesCursor(t *testing.T) {
 		t.Errorf("text %q lacks the cursor %q", text(res), list.NextCursor)
 	}
 }
+
+// Confirming a quote with another product or quantity is refused, saying what the
+// quote is for; the quote alone, or with its own product and quantity, confirms it.
+func TestPurchaseQuoteMismatch(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	dear := demoProduct(t, 6000, 40000)
+	var quote purchaseResult
+	if res := call(t, c, "purchase", map[string]any{"product_id": dear.ID}, &quote); res.IsError || quote.QuoteID == "" {
+		t.Fatalf("quote: %s", text(res))
+	}
+	for name, args := range map[string]map[string]any{
+		"other product":  {"quote_id": quote.QuoteID, "product_id": demoProduct(t, 1000, 4000).ID},
+		"other quantity": {"quote_id": quote.QuoteID, "quantity": 2},
+	} {
+		res := call(t, c, "purchase", args, nil)
+		if got := text(res); !res.IsError || !strings.Contains(got, "1 × «") || !strings.Contains(got, dear.ID) || !strings.Contains(got, "Nothing was charged") && !strings.Contains(got, "nothing was charged") {
+			t.Errorf("%s: %s, want a refusal saying the quote is for 1 × %s and nothing was charged", name, got, dear.ID)
+		}
+	}
+	if s.charges() != 0 {
+		t.Fatal("a mismatched confirmation charged")
+	}
+	var done purchaseResult
+	res := call(t, c, "purchase", map[string]any{"quote_id": quote.QuoteID, "product_id": dear.ID, "quantity": 1}, &done)
+	if res.IsError || done.Status != "completed" {
+		t.Fatalf("matching confirmation: %s", text(res))
+	}
+}
