@@ -38,7 +38,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "The checkout of %s is not available. Nothing was charged; try again later.", seller.Name))
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "The checkout of %s is not available. Nothing was charged; try again later.", Quoted(seller.Name, sellerCap)))
 	}
 	if p.QuoteID != "" {
 		if err := s.refreshSession(ctx, p, co); err != nil {
@@ -56,7 +56,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 		ref := refuse("payment_unavailable", "The payment service could not authorise this purchase right now. Nothing was charged; try again in a few minutes.")
 		switch {
 		case errors.Is(err, ErrMisconfigured):
-			ref = refuse("payment_misconfigured", "The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", seller.Name)
+			ref = refuse("payment_misconfigured", "The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", Quoted(seller.Name, sellerCap))
 		case errors.Is(err, ErrRejected):
 			ref = refuse("payment_method_unusable", "The card on file cannot be used for this purchase. Nothing was charged; the account owner should check the payment method.")
 		}
@@ -96,12 +96,12 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
 		return Outcome{}, s.failAfterToken(ctx, p, refuse("card_declined", "The card (%s) was declined. Nothing was charged; the person may use another card, which the account owner can add.", cardName(*p)))
 	case err == nil && sess.has(ProblemInvalid):
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_token_rejected", "%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", p.SellerName))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_token_rejected", "%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", Quoted(p.SellerName, sellerCap)))
 	case err == nil:
 		return Outcome{}, s.failAfterToken(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected payment", "purchase", p.ID, "err", err)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("seller_rejected", "%s refused to complete the order. Nothing was charged; try again later or choose another item.", p.SellerName))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("seller_rejected", "%s refused to complete the order. Nothing was charged; try again later or choose another item.", Quoted(p.SellerName, sellerCap)))
 	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return s.unknownOutcome(ctx, p, co, err)
 	}
@@ -120,7 +120,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
 	case err == nil && sess.Status != StatusCompleteInProgress:
-		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", p.SellerName))
+		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", Quoted(p.SellerName, sellerCap)))
 	}
 	// Still unknown: leave it to Recover; the order stays pending.
 	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)

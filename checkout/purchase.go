@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -46,12 +47,33 @@ type Outcome struct {
 }
 
 // Summary is the plain-language line a person confirms: product, quantity, total,
-// seller and card.
-func (o Outcome) Summary() string { return summary(o.Purchase) }
-
-func summary(p store.Purchase) string {
+// seller and card. The product title and seller name are the sellers' words, quoted
+// and capped (see Quoted); everything else comes from the quote's server-side record.
+func (o Outcome) Summary() string {
+	p := o.Purchase
 	return fmt.Sprintf("Buy %d × %s from %s for %s in total, paid with %s.",
-		p.Quantity, p.Title, p.SellerName, fmtMoney(p.Total, p.Currency), cardName(p))
+		p.Quantity, Quoted(p.Title, titleCap), Quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), cardName(p))
+}
+
+// ConfirmationMessage is what a confirmation dialog asks the person: the facts of the
+// quote in a fixed layout, one per line. Item and seller are quoted seller text; the
+// quantity, amounts, card and mode come from the server's records, so nothing a
+// seller wrote can pose as a fact of the purchase.
+func (o Outcome) ConfirmationMessage() string {
+	p := o.Purchase
+	var b strings.Builder
+	b.WriteString("Please confirm this purchase.\n\n")
+	fmt.Fprintf(&b, "Item: %s\n", Quoted(p.Title, titleCap))
+	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
+	fmt.Fprintf(&b, "Total: %s (items %s, tax %s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
+		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
+	fmt.Fprintf(&b, "Seller: %s\n", Quoted(p.SellerName, sellerCap))
+	fmt.Fprintf(&b, "Card: %s\n", cardName(p))
+	if p.Mode == ModeSandbox {
+		b.WriteString("Mode: sandbox (no real money moves)\n")
+	}
+	b.WriteString("\n" + SellerTextNote)
+	return b.String()
 }
 
 // Purchase runs a purchase for r.CustomerID. A QuoteID confirms an earlier quote

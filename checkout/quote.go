@@ -44,7 +44,7 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, ref
 	}
 	if !product.Purchasable() {
-		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", product.Title)
+		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", Quoted(product.Title, titleCap))
 	}
 	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -56,7 +56,7 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if errors.Is(err, ErrNotPurchasable) {
-		return Outcome{}, refuse("seller_not_purchasable", "%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", seller.Name, s.cfg.Mode)
+		return Outcome{}, refuse("seller_not_purchasable", "%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", Quoted(seller.Name, sellerCap), s.cfg.Mode)
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -72,7 +72,7 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, problemRefusal(seller.Name, product.Title, sess)
 	}
 	if sess.Quantity != p.Quantity {
-		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", seller.Name, sess.Quantity, product.Title, p.Quantity)
+		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", Quoted(seller.Name, sellerCap), sess.Quantity, Quoted(product.Title, titleCap), p.Quantity)
 	}
 	fillFromSession(p, sess, product)
 	if ref := checkRules(rules, *p); ref != nil {
@@ -110,9 +110,9 @@ func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
 func allowedBy(r store.Rules, p store.Purchase) *Refusal {
 	switch {
 	case !r.AllowsSeller(p.SellerID):
-		return refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", p.SellerName)
+		return refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", Quoted(p.SellerName, sellerCap))
 	case !r.AllowsCategory(p.Category):
-		return refuse("category_not_allowed", "The customer's spending rules do not allow buying in %q. Only the account owner can change that (not the assistant). Nothing was charged.", p.Category)
+		return refuse("category_not_allowed", "The customer's spending rules do not allow buying in %s. Only the account owner can change that (not the assistant). Nothing was charged.", Quoted(p.Category, sellerCap))
 	}
 	return nil
 }
@@ -158,23 +158,23 @@ func dailyRefusal(amount, max, spent int64, currency string) *Refusal {
 func problemRefusal(seller, title string, sess Session) *Refusal {
 	for _, p := range sess.Problems {
 		if p.Code == ProblemOutOfStock || p.Code == ProblemQuantityExceeded {
-			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", seller, title, sellerText(p.Message))
+			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", Quoted(seller, sellerCap), Quoted(title, titleCap), sellerText(p.Message))
 		}
 	}
 	detail := ""
 	if len(sess.Problems) > 0 {
 		detail = " (" + sellerText(sess.Problems[0].Message) + ")"
 	}
-	return refuse("seller_not_ready", "%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", seller, detail)
+	return refuse("seller_not_ready", "%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", Quoted(seller, sellerCap), detail)
 }
 
 // sptID matches a Shared Payment Token id, which a seller's message might quote.
 var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
 
 // sellerText makes a seller's message fit to show: it is untrusted, so control and
-// invisible characters go, its length is capped, and token ids are masked.
+// invisible characters go, token ids are masked, and it is Quoted and capped.
 func sellerText(msg string) string {
-	return sptID.ReplaceAllString(catalog.CleanText(msg, 200), "[payment token]")
+	return Quoted(sptID.ReplaceAllString(catalog.CleanText(msg, 800), "[payment token]"), 200)
 }
 
 // sellerRefusal explains a failed call to a seller's checkout.
@@ -182,13 +182,13 @@ func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) e
 	switch {
 	case errors.Is(err, ErrMisconfigured):
 		s.cfg.Log.ErrorContext(ctx, "seller refused this server's credentials", "seller", seller, "err", err)
-		return refuse("seller_misconfigured", "%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", seller)
+		return refuse("seller_misconfigured", "%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", Quoted(seller, sellerCap))
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected checkout", "seller", seller, "err", err)
-		return refuse("seller_rejected", "%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", seller)
+		return refuse("seller_rejected", "%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", Quoted(seller, sellerCap))
 	case errors.Is(err, ErrUnavailable):
 		s.cfg.Log.WarnContext(ctx, "seller unavailable", "seller", seller, "err", err)
-		return refuse("seller_unavailable", "The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", seller)
+		return refuse("seller_unavailable", "The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", Quoted(seller, sellerCap))
 	}
 	return err
 }
@@ -232,7 +232,7 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 	if err != nil {
 		ref := &Refusal{}
 		if !errors.As(s.sellerRefusal(ctx, p.SellerName, err), &ref) {
-			ref = refuse("seller_unavailable", "The checkout of %s could not take the order. Nothing was charged; try again later.", p.SellerName)
+			ref = refuse("seller_unavailable", "The checkout of %s could not take the order. Nothing was charged; try again later.", Quoted(p.SellerName, sellerCap))
 		}
 		return s.fail(ctx, p, store.PurchaseApproved, ref)
 	}
@@ -253,5 +253,5 @@ func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Sess
 		return nil
 	}
 	return s.fail(ctx, p, store.PurchaseApproved, refuse("price_changed", "%s now asks %s for this order instead of the %s quoted. Nothing was charged; call purchase with the product_id to get a new quote.",
-		p.SellerName, fmtMoney(sess.Total, strings.ToUpper(sess.Currency)), fmtMoney(p.Total, p.Currency)))
+		Quoted(p.SellerName, sellerCap), fmtMoney(sess.Total, strings.ToUpper(sess.Currency)), fmtMoney(p.Total, p.Currency)))
 }

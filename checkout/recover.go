@@ -92,7 +92,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 		// final status tells, on a later run.
 		return false, errors.New("the seller is still completing the checkout")
 	}
-	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse("interrupted", "The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", p.SellerName))
+	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse("interrupted", "The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", Quoted(p.SellerName, sellerCap)))
 }
 
 // settleFailed fails p (from state from) with ref and cancels its seller session. A
