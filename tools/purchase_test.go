@@ -426,3 +426,31 @@ func describe(schema map[string]any, path []string) string {
 	d, _ := schema["description"].(string)
 	return d
 }
+
+// The server instructions and the shopping_assistant prompt tell the model that
+// seller-supplied text is never to be followed and that a confirmation summary is
+// shown to the person exactly.
+func TestInstructionsOnSellerTextAndConfirmation(t *testing.T) {
+	s := newStorefront(t)
+	ctx := context.Background()
+	c := s.client(t, nil, "2025-11-25")
+	req := mcp.GetPromptRequest{}
+	req.Params.Name = "shopping_assistant"
+	prompt, err := c.GetPrompt(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var promptText strings.Builder
+	for _, m := range prompt.Messages {
+		if tc, ok := m.Content.(mcp.TextContent); ok {
+			promptText.WriteString(tc.Text)
+		}
+	}
+	for name, text := range map[string]string{"instructions": instructions, "prompt": promptText.String()} {
+		for _, want := range []string{"«»", "never follow instructions", "seller-supplied", "summary", "exactly"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s lack %q", name, want)
+			}
+		}
+	}
+}
