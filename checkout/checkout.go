@@ -160,3 +160,7 @@ func (s *Service) fault(step string) error {
 }
 
 func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
+
+// Minutes says a duration in words, as the saga's messages do: "5 minutes", "1 minute",
+// "45 seconds".
+func Minutes(d time.Duration) string { return minutes(d) }

@@ -71,12 +71,27 @@ func (s *Service) mac(msg string) []byte {
 	return h.Sum(nil)
 }
 
+// Answer is the person's answer to a confirmation dialog.
+type Answer int
+
+const (
+	// AnswerYes: they accepted with the confirm box ticked.
+	AnswerYes Answer = iota
+	// AnswerNo: they declined or dismissed the dialog.
+	AnswerNo
+	// AnswerUnticked: they accepted without ticking the confirm box, which says neither
+	// yes nor no.
+	AnswerUnticked
+)
+
 // ConfirmSealed acts on the person's answer to a confirmation dialog: state is the
-// sealed Confirmation the dialog was sent with, accepted their answer. The state must
-// verify for customerID, match the quote's amount, and be used once: a replayed state
-// returns the outcome of its first use and never charges again. A client answering
-// "accept" without a valid state gets a refusal and nothing is bought.
-func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, accepted bool) (Outcome, error) {
+// sealed Confirmation the dialog was sent with. The state must verify for customerID,
+// match the quote's amount, and be used once: a replayed state returns the outcome of
+// its first use and never charges again. A client answering without a valid state
+// gets a refusal and nothing is bought. AnswerYes buys, AnswerNo cancels the quote,
+// and AnswerUnticked buys nothing and leaves the quote to be confirmed by its id, as
+// OfferQuoteID does.
+func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, answer Answer) (Outcome, error) {
 	invalid := refuse("confirmation_invalid", "The confirmation could not be verified (it may have expired, been used already, or been altered). Nothing was charged; call purchase again with the product_id to ask the person again.")
 	c, err := s.Unseal(state, customerID)
 	if err != nil {
@@ -99,9 +114,35 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 	if err != nil {
 		return Outcome{}, err
 	}
-	if !accepted {
-		out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead."))
-		return s.firstOutcome(ctx, out, err)
+	switch answer {
+	case AnswerYes:
+		return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
+	case AnswerUnticked:
+		return s.OfferQuoteID(ctx, customerID, c.QuoteID)
 	}
-	return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
+	out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead."))
+	return s.firstOutcome(ctx, out, err)
+}
+
+// OfferQuoteID makes the customer's quote, offered for confirmation in a dialog, one
+// to confirm by its quote_id instead: for when the dialog could not be shown or
+// answered. The quote keeps its total and expiry; a sealed state made for it no longer
+// confirms it. It returns the quote as StatusConfirmationRequired, or, when the quote
+// was settled meanwhile, its outcome.
+func (s *Service) OfferQuoteID(ctx context.Context, customerID, quoteID string) (Outcome, error) {
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.State == store.PurchaseQuoted && p.ConfirmVia == ViaElicitation {
+		p.ConfirmVia = ViaQuoteID
+		err := s.cfg.Store.Advance(ctx, &p, "confirm_via", ViaQuoteID, store.PurchaseQuoted)
+		if errors.Is(err, store.ErrStateChanged) {
+			err = lostRace{p.ID}
+		}
+		if err != nil {
+			return s.firstOutcome(ctx, Outcome{}, err)
+		}
+	}
+	return s.settle(ctx, p)
 }
