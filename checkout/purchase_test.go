@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -501,5 +502,38 @@ func TestConfirmQuoteMismatch(t *testing.T) {
 	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: p.ID, Quantity: 1})
 	if err != nil || done.Status != checkout.StatusCompleted {
 		t.Fatalf("matching confirmation: %+v, %v", done, err)
+	}
+}
+
+// Prices the saga cannot pay get a refusal that says so, not one blaming the seller's
+// availability.
+func TestUnpayablePrices(t *testing.T) {
+	tests := []struct {
+		name  string
+		price int64
+		qty   int
+		code  string
+		says  string
+	}{
+		{"free product", 0, 1, "no_total", "$0.00"},
+		{"total overflows", math.MaxInt64 / 2, 3, "total_too_large", "too large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			p.Price.Amount = tt.price
+			if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := e.buy(p.ID, tt.qty)
+			if ref := wantRefusal(t, err, tt.code); !strings.Contains(ref.Message, tt.says) || strings.Contains(ref.Message, "not responding") || strings.Contains(ref.Message, "no longer be available") {
+				t.Errorf("refusal %q does not say what happened (%q)", ref.Message, tt.says)
+			}
+			if len(e.sb.Stripe.Tokens()) != 0 {
+				t.Error("a token was issued")
+			}
+		})
 	}
 }

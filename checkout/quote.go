@@ -46,6 +46,9 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	if !product.Purchasable() {
 		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", Quoted(product.Title, titleCap))
 	}
+	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
+		return Outcome{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
+	}
 	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
 	if errors.Is(err, store.ErrNotFound) {
 		return Outcome{}, refuse("no_payment_method", "The customer has no payment method on file. The account owner must add one (commerce-mcp customer add-payment-method). Nothing was charged.")
@@ -75,6 +78,13 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", Quoted(seller.Name, sellerCap), sess.Quantity, Quoted(product.Title, titleCap), p.Quantity)
 	}
 	fillFromSession(p, sess, product)
+	switch {
+	case p.Total == 0:
+		return Outcome{}, refuse("no_total", "%s quoted a total of %s for %d × %s. A payment can only be made for more than zero, so nothing was bought and nothing was charged. The listing is probably wrong: choose another item, or ask the seller.",
+			Quoted(seller.Name, sellerCap), fmtMoney(0, p.Currency), p.Quantity, Quoted(p.Title, titleCap))
+	case p.Total > MaxTotal:
+		return Outcome{}, tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
+	}
 	if ref := checkRules(rules, *p); ref != nil {
 		return Outcome{}, ref
 	}
@@ -93,6 +103,15 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{Status: StatusConfirmationRequired, Purchase: *p}, nil
 	}
 	return s.pay(ctx, p, store.PurchaseOpen, rules)
+}
+
+// MaxTotal is the largest total, in minor units, that one purchase can pay: Stripe's
+// largest amount for a payment (eight digits).
+const MaxTotal = 99_999_999
+
+func tooLarge(qty int, title string, unit int64, currency string) *Refusal {
+	return refuse("total_too_large", "The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
+		qty, Quoted(title, titleCap), fmtMoney(unit, currency), fmtMoney(MaxTotal, currency))
 }
 
 // fillFromSession copies the seller's authoritative line and totals into p. The caller
