@@ -28,6 +28,11 @@ type Confirmation struct {
 // expired or made for another customer.
 var ErrBadConfirmation = errors.New("confirmation state is not valid")
 
+// stateEncoding is base64url without padding, strict: a character with non-zero spare
+// bits is refused, so each state has one spelling and cannot be altered and still
+// verify.
+var stateEncoding = base64.RawURLEncoding.Strict()
+
 // Seal returns the confirmation state for a quoted purchase, signed with the
 // service's key. The state is opaque to clients and models; it is not secret (it
 // holds no secrets) but cannot be forged.
@@ -35,8 +40,8 @@ func (s *Service) Seal(p store.Purchase) string {
 	c := Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
 		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")}
 	body, _ := json.Marshal(c)
-	enc := base64.RawURLEncoding.EncodeToString(body)
-	return enc + "." + base64.RawURLEncoding.EncodeToString(s.mac(enc))
+	enc := stateEncoding.EncodeToString(body)
+	return enc + "." + stateEncoding.EncodeToString(s.mac(enc))
 }
 
 // Unseal verifies state and returns its confirmation, which must belong to
@@ -47,11 +52,11 @@ func (s *Service) Unseal(state, customerID string) (Confirmation, error) {
 	if !ok {
 		return Confirmation{}, ErrBadConfirmation
 	}
-	got, err := base64.RawURLEncoding.DecodeString(sig)
+	got, err := stateEncoding.DecodeString(sig)
 	if err != nil || !hmac.Equal(got, s.mac(enc)) {
 		return Confirmation{}, ErrBadConfirmation
 	}
-	body, err := base64.RawURLEncoding.DecodeString(enc)
+	body, err := stateEncoding.DecodeString(enc)
 	if err != nil {
 		return Confirmation{}, ErrBadConfirmation
 	}
