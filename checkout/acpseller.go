@@ -65,15 +65,18 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 	out.Subtotal, _ = s.Total(acp.TotalSubtotal)
 	out.Tax, _ = s.Total(acp.TotalTax)
 	out.Shipping, _ = s.Total(acp.TotalFulfillment)
-	out.Total, _ = s.Total(acp.TotalTotal)
+	total, hasTotal := s.Total(acp.TotalTotal)
+	out.Total = total
 	for _, m := range s.Errors() {
 		out.Problems = append(out.Problems, Problem{Code: m.Code, Message: m.Content})
 	}
 	if s.Order != nil {
 		out.OrderID = s.Order.ID
 	}
-	if out.Status == StatusReadyForPayment && out.Total <= 0 {
-		return Session{}, fmt.Errorf("%w: seller session %s has no total", ErrUnavailable, s.ID)
+	// A total of zero is the seller's answer (the saga refuses to pay it); a missing or
+	// negative one is a malformed session.
+	if out.Status == StatusReadyForPayment && (!hasTotal || out.Total < 0) {
+		return Session{}, fmt.Errorf("%w: seller session %s has no valid total", ErrUnavailable, s.ID)
 	}
 	return out, nil
 }

@@ -16,6 +16,7 @@
 package checkout
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -121,6 +122,28 @@ func refuse(code, format string, args ...any) *Refusal {
 	return &Refusal{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// lostRace is what a call gets when it tried to end or advance purchase id but another
+// call (or recovery) had moved it first. It never leaves the package: Purchase and
+// Confirm turn it into the outcome that the other call gave, so every call sees the
+// first outcome. A call that lost compensates nothing (no session cancelled), since
+// the purchase is no longer its own.
+type lostRace struct{ id string }
+
+func (l lostRace) Error() string { return "purchase " + l.id + " was moved on by another call" }
+
+// firstOutcome replaces a lost race with the outcome of the call that won it.
+func (s *Service) firstOutcome(ctx context.Context, out Outcome, err error) (Outcome, error) {
+	var lost lostRace
+	if !errors.As(err, &lost) {
+		return out, err
+	}
+	p, err := s.cfg.Store.Purchase(context.WithoutCancel(ctx), lost.id)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return s.settle(ctx, p)
+}
+
 // crash is what a Fault hook's error becomes: the saga stops without compensation.
 type crash struct{ err error }
 
@@ -137,3 +160,7 @@ func (s *Service) fault(step string) error {
 }
 
 func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
+
+// Minutes says a duration in words, as the saga's messages do: "5 minutes", "1 minute",
+// "45 seconds".
+func Minutes(d time.Duration) string { return minutes(d) }

@@ -28,6 +28,11 @@ type Confirmation struct {
 // expired or made for another customer.
 var ErrBadConfirmation = errors.New("confirmation state is not valid")
 
+// stateEncoding is base64url without padding, strict: a character with non-zero spare
+// bits is refused, so each state has one spelling and cannot be altered and still
+// verify.
+var stateEncoding = base64.RawURLEncoding.Strict()
+
 // Seal returns the confirmation state for a quoted purchase, signed with the
 // service's key. The state is opaque to clients and models; it is not secret (it
 // holds no secrets) but cannot be forged.
@@ -35,8 +40,8 @@ func (s *Service) Seal(p store.Purchase) string {
 	c := Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
 		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")}
 	body, _ := json.Marshal(c)
-	enc := base64.RawURLEncoding.EncodeToString(body)
-	return enc + "." + base64.RawURLEncoding.EncodeToString(s.mac(enc))
+	enc := stateEncoding.EncodeToString(body)
+	return enc + "." + stateEncoding.EncodeToString(s.mac(enc))
 }
 
 // Unseal verifies state and returns its confirmation, which must belong to
@@ -47,11 +52,11 @@ func (s *Service) Unseal(state, customerID string) (Confirmation, error) {
 	if !ok {
 		return Confirmation{}, ErrBadConfirmation
 	}
-	got, err := base64.RawURLEncoding.DecodeString(sig)
+	got, err := stateEncoding.DecodeString(sig)
 	if err != nil || !hmac.Equal(got, s.mac(enc)) {
 		return Confirmation{}, ErrBadConfirmation
 	}
-	body, err := base64.RawURLEncoding.DecodeString(enc)
+	body, err := stateEncoding.DecodeString(enc)
 	if err != nil {
 		return Confirmation{}, ErrBadConfirmation
 	}
@@ -71,12 +76,27 @@ func (s *Service) mac(msg string) []byte {
 	return h.Sum(nil)
 }
 
+// Answer is the person's answer to a confirmation dialog.
+type Answer int
+
+const (
+	// AnswerYes: they accepted with the confirm box ticked.
+	AnswerYes Answer = iota
+	// AnswerNo: they declined or dismissed the dialog.
+	AnswerNo
+	// AnswerUnticked: they accepted without ticking the confirm box, which says neither
+	// yes nor no.
+	AnswerUnticked
+)
+
 // ConfirmSealed acts on the person's answer to a confirmation dialog: state is the
-// sealed Confirmation the dialog was sent with, accepted their answer. The state must
-// verify for customerID, match the quote's amount, and be used once: a replayed state
-// returns the outcome of its first use and never charges again. A client answering
-// "accept" without a valid state gets a refusal and nothing is bought.
-func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, accepted bool) (Outcome, error) {
+// sealed Confirmation the dialog was sent with. The state must verify for customerID,
+// match the quote's amount, and be used once: a replayed state returns the outcome of
+// its first use and never charges again. A client answering without a valid state
+// gets a refusal and nothing is bought. AnswerYes buys, AnswerNo cancels the quote,
+// and AnswerUnticked buys nothing and leaves the quote to be confirmed by its id, as
+// OfferQuoteID does.
+func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, answer Answer) (Outcome, error) {
 	invalid := refuse("confirmation_invalid", "The confirmation could not be verified (it may have expired, been used already, or been altered). Nothing was charged; call purchase again with the product_id to ask the person again.")
 	c, err := s.Unseal(state, customerID)
 	if err != nil {
@@ -99,9 +119,35 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 	if err != nil {
 		return Outcome{}, err
 	}
-	if !accepted {
-		s.cancelQuote(ctx, &p, "declined_by_person", "The person declined the purchase. Nothing was charged.")
-		return Outcome{}, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead.")
+	switch answer {
+	case AnswerYes:
+		return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
+	case AnswerUnticked:
+		return s.OfferQuoteID(ctx, customerID, c.QuoteID)
 	}
-	return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
+	out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead."))
+	return s.firstOutcome(ctx, out, err)
+}
+
+// OfferQuoteID makes the customer's quote, offered for confirmation in a dialog, one
+// to confirm by its quote_id instead: for when the dialog could not be shown or
+// answered. The quote keeps its total and expiry; a sealed state made for it no longer
+// confirms it. It returns the quote as StatusConfirmationRequired, or, when the quote
+// was settled meanwhile, its outcome.
+func (s *Service) OfferQuoteID(ctx context.Context, customerID, quoteID string) (Outcome, error) {
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.State == store.PurchaseQuoted && p.ConfirmVia == ViaElicitation {
+		p.ConfirmVia = ViaQuoteID
+		err := s.cfg.Store.Advance(ctx, &p, "confirm_via", ViaQuoteID, store.PurchaseQuoted)
+		if errors.Is(err, store.ErrStateChanged) {
+			err = lostRace{p.ID}
+		}
+		if err != nil {
+			return s.firstOutcome(ctx, Outcome{}, err)
+		}
+	}
+	return s.settle(ctx, p)
 }

@@ -18,11 +18,7 @@ func (s *Service) pay(ctx context.Context, p *store.Purchase, from string, rules
 	var lim *store.LimitError
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
-		fresh, ferr := s.cfg.Store.Purchase(ctx, p.ID)
-		if ferr != nil {
-			return Outcome{}, ferr
-		}
-		return s.settle(ctx, fresh)
+		return Outcome{}, lostRace{p.ID}
 	case errors.As(err, &lim):
 		return Outcome{}, s.fail(ctx, p, from, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
 	case err != nil:
@@ -42,7 +38,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "The checkout of %s is not available. Nothing was charged; try again later.", seller.Name))
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "The checkout of %s is not available. Nothing was charged; try again later.", Quoted(seller.Name, sellerCap)))
 	}
 	if p.QuoteID != "" {
 		if err := s.refreshSession(ctx, p, co); err != nil {
@@ -60,7 +56,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 		ref := refuse("payment_unavailable", "The payment service could not authorise this purchase right now. Nothing was charged; try again in a few minutes.")
 		switch {
 		case errors.Is(err, ErrMisconfigured):
-			ref = refuse("payment_misconfigured", "The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", seller.Name)
+			ref = refuse("payment_misconfigured", "The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", Quoted(seller.Name, sellerCap))
 		case errors.Is(err, ErrRejected):
 			ref = refuse("payment_method_unusable", "The card on file cannot be used for this purchase. Nothing was charged; the account owner should check the payment method.")
 		}
@@ -68,7 +64,11 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	p.TokenID, p.State = tok.ID, store.PurchaseTokenIssued
 	if err := s.cfg.Store.Advance(ctx, p, "token_issued", "", store.PurchaseApproved); err != nil {
+		// Unjournaled, the token is this call's alone to revoke, won or lost.
 		s.revoke(context.WithoutCancel(ctx), p)
+		if errors.Is(err, store.ErrStateChanged) {
+			return Outcome{}, lostRace{p.ID}
+		}
 		return Outcome{}, err
 	}
 	if err := s.fault("token_issued"); err != nil {
@@ -96,12 +96,12 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
 		return Outcome{}, s.failAfterToken(ctx, p, refuse("card_declined", "The card (%s) was declined. Nothing was charged; the person may use another card, which the account owner can add.", cardName(*p)))
 	case err == nil && sess.has(ProblemInvalid):
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_token_rejected", "%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", p.SellerName))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_token_rejected", "%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", Quoted(p.SellerName, sellerCap)))
 	case err == nil:
 		return Outcome{}, s.failAfterToken(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected payment", "purchase", p.ID, "err", err)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("seller_rejected", "%s refused to complete the order. Nothing was charged; try again later or choose another item.", p.SellerName))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse("seller_rejected", "%s refused to complete the order. Nothing was charged; try again later or choose another item.", Quoted(p.SellerName, sellerCap)))
 	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return s.unknownOutcome(ctx, p, co, err)
 	}
@@ -120,7 +120,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
 	case err == nil && sess.Status != StatusCompleteInProgress:
-		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", p.SellerName))
+		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", Quoted(p.SellerName, sellerCap)))
 	}
 	// Still unknown: leave it to Recover; the order stays pending.
 	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)
@@ -138,14 +138,9 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	if err := s.fault("seller_completed"); err != nil {
 		return Outcome{}, err
 	}
-	if err := s.cfg.Store.Complete(ctx, p); err != nil {
-		if errors.Is(err, store.ErrStateChanged) {
-			fresh, ferr := s.cfg.Store.Purchase(ctx, p.ID)
-			if ferr != nil {
-				return Outcome{}, ferr
-			}
-			return s.outcomeOf(ctx, fresh)
-		}
+	if err := s.cfg.Store.Complete(ctx, p); errors.Is(err, store.ErrStateChanged) {
+		return Outcome{}, lostRace{p.ID}
+	} else if err != nil {
 		return Outcome{}, err
 	}
 	s.afterSale(ctx, p)
@@ -155,10 +150,16 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	return s.outcomeOf(ctx, *p)
 }
 
-// fail records ref as the end of p (from state from) and returns ref.
+// fail records ref as the end of p (from state from), cancels its seller session and
+// returns ref. If another call (or recovery) moved p on first, it cancels nothing and
+// returns lostRace.
 func (s *Service) fail(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
 	p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-	if err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", ref.Code, from); err != nil {
+	err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", ref.Code, from)
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
 		s.cfg.Log.ErrorContext(ctx, "record failed purchase", "purchase", p.ID, "err", err)
 	}
 	s.cancelSession(context.WithoutCancel(ctx), p)

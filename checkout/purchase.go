@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -19,10 +20,12 @@ const (
 // Request is one purchase call. CustomerID comes from the server's notion of the
 // current customer, never from the model.
 type Request struct {
-	CustomerID     string
-	ProductID      string
-	Quantity       int
-	QuoteID        string // confirm an earlier quote (ViaQuoteID)
+	CustomerID string
+	ProductID  string
+	Quantity   int
+	// QuoteID confirms an earlier quote (ViaQuoteID). ProductID and Quantity may then be
+	// left empty (zero); when given, they must be what the quote is for.
+	QuoteID        string
 	IdempotencyKey string // the caller's; retries with it return the first outcome
 	// ConfirmVia says how a quote made by this call will be confirmed:
 	// ViaElicitation when the client can show a dialog, else ViaQuoteID.
@@ -44,12 +47,33 @@ type Outcome struct {
 }
 
 // Summary is the plain-language line a person confirms: product, quantity, total,
-// seller and card.
-func (o Outcome) Summary() string { return summary(o.Purchase) }
-
-func summary(p store.Purchase) string {
+// seller and card. The product title and seller name are the sellers' words, quoted
+// and capped (see Quoted); everything else comes from the quote's server-side record.
+func (o Outcome) Summary() string {
+	p := o.Purchase
 	return fmt.Sprintf("Buy %d × %s from %s for %s in total, paid with %s.",
-		p.Quantity, p.Title, p.SellerName, fmtMoney(p.Total, p.Currency), cardName(p))
+		p.Quantity, Quoted(p.Title, titleCap), Quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), cardName(p))
+}
+
+// ConfirmationMessage is what a confirmation dialog asks the person: the facts of the
+// quote in a fixed layout, one per line. Item and seller are quoted seller text; the
+// quantity, amounts, card and mode come from the server's records, so nothing a
+// seller wrote can pose as a fact of the purchase.
+func (o Outcome) ConfirmationMessage() string {
+	p := o.Purchase
+	var b strings.Builder
+	b.WriteString("Please confirm this purchase.\n\n")
+	fmt.Fprintf(&b, "Item: %s\n", Quoted(p.Title, titleCap))
+	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
+	fmt.Fprintf(&b, "Total: %s (items %s, tax %s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
+		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
+	fmt.Fprintf(&b, "Seller: %s\n", Quoted(p.SellerName, sellerCap))
+	fmt.Fprintf(&b, "Card: %s\n", cardName(p))
+	if p.Mode == ModeSandbox {
+		b.WriteString("Mode: sandbox (no real money moves)\n")
+	}
+	b.WriteString("\n" + SellerTextNote)
+	return b.String()
 }
 
 // Purchase runs a purchase for r.CustomerID. A QuoteID confirms an earlier quote
@@ -57,8 +81,16 @@ func summary(p store.Purchase) string {
 // bought at once or, above the customer's confirmation threshold, returned as
 // StatusConfirmationRequired. Refusals come back as *Refusal.
 func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
+	out, err := s.purchase(ctx, r)
+	return s.firstOutcome(ctx, out, err)
+}
+
+func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if r.QuoteID != "" {
-		return s.Confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
+		if err := s.matchesQuote(ctx, r); err != nil {
+			return Outcome{}, err
+		}
+		return s.confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
 	}
 	if r.Quantity < 1 || r.Quantity > 99 {
 		return Outcome{}, refuse("invalid", "quantity must be between 1 and 99")
@@ -94,11 +126,44 @@ func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
 	return s.quote(ctx, p, product, via)
 }
 
+// matchesQuote refuses a confirmation of quote r.QuoteID that names another product or
+// quantity than the quote is for: the quote alone decides what is bought, so a
+// mismatch means the caller meant something else.
+func (s *Service) matchesQuote(ctx context.Context, r Request) error {
+	if r.ProductID == "" && r.Quantity == 0 {
+		return nil
+	}
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, r.CustomerID, r.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // confirm says so
+	}
+	if err != nil {
+		return err
+	}
+	if (r.ProductID == "" || r.ProductID == p.ProductID) && (r.Quantity == 0 || r.Quantity == p.Quantity) {
+		return nil
+	}
+	asked := fmt.Sprintf("%d × %s", p.Quantity, catalog.CleanText(r.ProductID, 80))
+	switch {
+	case r.ProductID == "":
+		asked = fmt.Sprintf("%d of it", r.Quantity)
+	case r.Quantity != 0:
+		asked = fmt.Sprintf("%d × %s", r.Quantity, catalog.CleanText(r.ProductID, 80))
+	}
+	return refuse("quote_mismatch", "Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
+		p.QuoteID, p.Quantity, Quoted(p.Title, titleCap), p.ProductID, asked)
+}
+
 // Confirm confirms the customer's quote and completes the purchase. via must match how
 // the quote was offered: a quote shown in the client's dialog cannot be confirmed by
 // the model quoting its id, and the other way round. Confirming a quote again returns
 // the first outcome.
 func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
+	out, err := s.confirm(ctx, customerID, quoteID, via)
+	return s.firstOutcome(ctx, out, err)
+}
+
+func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
 	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
 		return Outcome{}, refuse("unknown_quote", "No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", catalog.CleanText(quoteID, 80))
@@ -115,38 +180,32 @@ func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) 
 	if !s.now().Before(p.ExpiresAt) {
 		// The message is stored too: a later call with this quote_id gets it again.
 		ref := refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(s.cfg.QuoteTTL))
-		s.cancelQuote(ctx, &p, ref.Code, ref.Message)
-		return Outcome{}, ref
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
 	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
 	if err != nil {
 		return Outcome{}, err
 	}
 	if ref := checkRules(rules, p); ref != nil {
-		s.cancelQuote(ctx, &p, ref.Code, ref.Message)
-		return Outcome{}, ref
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
 	return s.pay(ctx, &p, store.PurchaseQuoted, rules)
 }
 
-// Decline cancels the customer's quote: the person said no. Nothing is charged.
-func (s *Service) Decline(ctx context.Context, customerID, quoteID string) error {
-	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
-	if err != nil {
-		return err
-	}
-	s.cancelQuote(ctx, &p, "declined_by_person", "The person declined the purchase. Nothing was charged.")
-	return nil
-}
-
-// cancelQuote moves a quoted purchase to canceled and cancels the seller's session,
-// best effort: nothing was charged either way.
-func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, code, msg string) {
-	p.State, p.FailureCode, p.FailureMessage = store.PurchaseCanceled, code, msg
-	if err := s.cfg.Store.Advance(ctx, p, "canceled", code, store.PurchaseQuoted, store.PurchaseOpen); err != nil && !errors.Is(err, store.ErrStateChanged) {
+// cancelQuote moves a quoted purchase to canceled with ref as its outcome, cancels the
+// seller's session (best effort: nothing was charged either way) and returns ref. If
+// another call moved the quote on first, it cancels nothing and returns lostRace.
+func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, ref *Refusal) error {
+	p.State, p.FailureCode, p.FailureMessage = store.PurchaseCanceled, ref.Code, ref.Message
+	err := s.cfg.Store.Advance(ctx, p, "canceled", ref.Code, store.PurchaseQuoted, store.PurchaseOpen)
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
 		s.cfg.Log.ErrorContext(ctx, "cancel quote", "purchase", p.ID, "err", err)
 	}
 	s.cancelSession(ctx, p)
+	return ref
 }
 
 // settle waits (bounded) until another call has finished purchase p and returns the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -414,5 +415,125 @@ func TestDailyLimitUnderConcurrency(t *testing.T) {
 	}
 	if completed != 2 || e.succeeded() != 2 {
 		t.Errorf("%d completed, %d charged; want 2 and 2", completed, e.succeeded())
+	}
+}
+
+// Racing confirmations of one quote, when the daily limit has room for that purchase
+// only once, all return the first outcome: the losers neither refuse it as over the
+// limit nor cancel the winner's seller session.
+func TestRacingConfirmationsAtDailyLimit(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = 0, p.Price.Amount*3/2 // room for exactly one
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	out := e.quote(p.ID, "quote")
+	const n = 20
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		outcomes = map[string]int{}
+	)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			got := fmt.Sprintf("error %v", err)
+			if err == nil && o.Order != nil {
+				got = o.Status + " " + o.Order.ID
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			outcomes[got]++
+		}()
+	}
+	wg.Wait()
+	if len(outcomes) != 1 {
+		t.Fatalf("%d calls saw %d different outcomes, want one: %v", n, len(outcomes), outcomes)
+	}
+	for got := range outcomes {
+		if !strings.HasPrefix(got, checkout.StatusCompleted+" ") {
+			t.Fatalf("outcome %q, want completed", got)
+		}
+	}
+	if got := e.succeeded(); got != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", got)
+	}
+	list, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(list) != 1 || list[0].Status != store.OrderCompleted {
+		t.Errorf("orders = %+v (%v), want one completed", list, err)
+	}
+}
+
+// A quote confirmed with another product or quantity than it was made for buys
+// nothing: the refusal says what the quote is for.
+func TestConfirmQuoteMismatch(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	other := e.product(p.Price.Amount+1, 40000)
+	out := e.quote(p.ID, "quote")
+	tests := []struct {
+		name    string
+		product string
+		qty     int
+	}{
+		{"other product", other.ID, 0},
+		{"other quantity", "", 3},
+		{"other product and quantity", other.ID, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: tt.product, Quantity: tt.qty})
+			ref := wantRefusal(t, err, "quote_mismatch")
+			if !strings.Contains(ref.Message, p.ID) || !strings.Contains(ref.Message, "1 ×") {
+				t.Errorf("refusal %q does not say what the quote is for (1 × %s)", ref.Message, p.ID)
+			}
+		})
+	}
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatal("a mismatched confirmation issued a token")
+	}
+	// The same product and quantity, or none, confirm it.
+	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: p.ID, Quantity: 1})
+	if err != nil || done.Status != checkout.StatusCompleted {
+		t.Fatalf("matching confirmation: %+v, %v", done, err)
+	}
+}
+
+// Prices the saga cannot pay get a refusal that says so, not one blaming the seller's
+// availability.
+func TestUnpayablePrices(t *testing.T) {
+	tests := []struct {
+		name  string
+		price int64
+		qty   int
+		code  string
+		says  string
+	}{
+		{"free product", 0, 1, "no_total", "$0.00"},
+		{"total overflows", math.MaxInt64 / 2, 3, "total_too_large", "too large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			p.Price.Amount = tt.price
+			if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := e.buy(p.ID, tt.qty)
+			if ref := wantRefusal(t, err, tt.code); !strings.Contains(ref.Message, tt.says) || strings.Contains(ref.Message, "not responding") || strings.Contains(ref.Message, "no longer be available") {
+				t.Errorf("refusal %q does not say what happened (%q)", ref.Message, tt.says)
+			}
+			if len(e.sb.Stripe.Tokens()) != 0 {
+				t.Error("a token was issued")
+			}
+		})
 	}
 }

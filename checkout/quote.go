@@ -18,7 +18,11 @@ func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.P
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
 		p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-		if aerr := s.cfg.Store.Advance(ctx, &p, "refused", ref.Code, store.PurchaseOpen); aerr != nil {
+		aerr := s.cfg.Store.Advance(ctx, &p, "refused", ref.Code, store.PurchaseOpen)
+		switch {
+		case errors.Is(aerr, store.ErrStateChanged):
+			return Outcome{}, lostRace{p.ID}
+		case aerr != nil:
 			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
 		}
 		s.cancelSession(ctx, &p)
@@ -40,7 +44,10 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, ref
 	}
 	if !product.Purchasable() {
-		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", product.Title)
+		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", Quoted(product.Title, titleCap))
+	}
+	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
+		return Outcome{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
 	}
 	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -52,7 +59,7 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if errors.Is(err, ErrNotPurchasable) {
-		return Outcome{}, refuse("seller_not_purchasable", "%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", seller.Name, s.cfg.Mode)
+		return Outcome{}, refuse("seller_not_purchasable", "%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", Quoted(seller.Name, sellerCap), s.cfg.Mode)
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -68,9 +75,16 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, problemRefusal(seller.Name, product.Title, sess)
 	}
 	if sess.Quantity != p.Quantity {
-		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", seller.Name, sess.Quantity, product.Title, p.Quantity)
+		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", Quoted(seller.Name, sellerCap), sess.Quantity, Quoted(product.Title, titleCap), p.Quantity)
 	}
 	fillFromSession(p, sess, product)
+	switch {
+	case p.Total == 0:
+		return Outcome{}, refuse("no_total", "%s quoted a total of %s for %d × %s. A payment can only be made for more than zero, so nothing was bought and nothing was charged. The listing is probably wrong: choose another item, or ask the seller.",
+			Quoted(seller.Name, sellerCap), fmtMoney(0, p.Currency), p.Quantity, Quoted(p.Title, titleCap))
+	case p.Total > MaxTotal:
+		return Outcome{}, tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
+	}
 	if ref := checkRules(rules, *p); ref != nil {
 		return Outcome{}, ref
 	}
@@ -81,12 +95,23 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		}
 		p.State, p.QuoteID, p.ConfirmVia = store.PurchaseQuoted, store.NewID("qt_"), via
 		p.ExpiresAt = s.now().Add(s.cfg.QuoteTTL)
-		if err := s.cfg.Store.Advance(ctx, p, "quoted", via, store.PurchaseOpen); err != nil {
+		if err := s.cfg.Store.Advance(ctx, p, "quoted", via, store.PurchaseOpen); errors.Is(err, store.ErrStateChanged) {
+			return Outcome{}, lostRace{p.ID}
+		} else if err != nil {
 			return Outcome{}, err
 		}
 		return Outcome{Status: StatusConfirmationRequired, Purchase: *p}, nil
 	}
 	return s.pay(ctx, p, store.PurchaseOpen, rules)
+}
+
+// MaxTotal is the largest total, in minor units, that one purchase can pay: Stripe's
+// largest amount for a payment (eight digits).
+const MaxTotal = 99_999_999
+
+func tooLarge(qty int, title string, unit int64, currency string) *Refusal {
+	return refuse("total_too_large", "The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
+		qty, Quoted(title, titleCap), fmtMoney(unit, currency), fmtMoney(MaxTotal, currency))
 }
 
 // fillFromSession copies the seller's authoritative line and totals into p. The caller
@@ -104,9 +129,9 @@ func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
 func allowedBy(r store.Rules, p store.Purchase) *Refusal {
 	switch {
 	case !r.AllowsSeller(p.SellerID):
-		return refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", p.SellerName)
+		return refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", Quoted(p.SellerName, sellerCap))
 	case !r.AllowsCategory(p.Category):
-		return refuse("category_not_allowed", "The customer's spending rules do not allow buying in %q. Only the account owner can change that (not the assistant). Nothing was charged.", p.Category)
+		return refuse("category_not_allowed", "The customer's spending rules do not allow buying in %s. Only the account owner can change that (not the assistant). Nothing was charged.", Quoted(p.Category, sellerCap))
 	}
 	return nil
 }
@@ -152,23 +177,23 @@ func dailyRefusal(amount, max, spent int64, currency string) *Refusal {
 func problemRefusal(seller, title string, sess Session) *Refusal {
 	for _, p := range sess.Problems {
 		if p.Code == ProblemOutOfStock || p.Code == ProblemQuantityExceeded {
-			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", seller, title, sellerText(p.Message))
+			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", Quoted(seller, sellerCap), Quoted(title, titleCap), sellerText(p.Message))
 		}
 	}
 	detail := ""
 	if len(sess.Problems) > 0 {
 		detail = " (" + sellerText(sess.Problems[0].Message) + ")"
 	}
-	return refuse("seller_not_ready", "%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", seller, detail)
+	return refuse("seller_not_ready", "%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", Quoted(seller, sellerCap), detail)
 }
 
 // sptID matches a Shared Payment Token id, which a seller's message might quote.
 var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
 
 // sellerText makes a seller's message fit to show: it is untrusted, so control and
-// invisible characters go, its length is capped, and token ids are masked.
+// invisible characters go, token ids are masked, and it is Quoted and capped.
 func sellerText(msg string) string {
-	return sptID.ReplaceAllString(catalog.CleanText(msg, 200), "[payment token]")
+	return Quoted(sptID.ReplaceAllString(catalog.CleanText(msg, 800), "[payment token]"), 200)
 }
 
 // sellerRefusal explains a failed call to a seller's checkout.
@@ -176,13 +201,13 @@ func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) e
 	switch {
 	case errors.Is(err, ErrMisconfigured):
 		s.cfg.Log.ErrorContext(ctx, "seller refused this server's credentials", "seller", seller, "err", err)
-		return refuse("seller_misconfigured", "%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", seller)
+		return refuse("seller_misconfigured", "%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", Quoted(seller, sellerCap))
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected checkout", "seller", seller, "err", err)
-		return refuse("seller_rejected", "%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", seller)
+		return refuse("seller_rejected", "%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", Quoted(seller, sellerCap))
 	case errors.Is(err, ErrUnavailable):
 		s.cfg.Log.WarnContext(ctx, "seller unavailable", "seller", seller, "err", err)
-		return refuse("seller_unavailable", "The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", seller)
+		return refuse("seller_unavailable", "The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", Quoted(seller, sellerCap))
 	}
 	return err
 }
@@ -226,7 +251,7 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 	if err != nil {
 		ref := &Refusal{}
 		if !errors.As(s.sellerRefusal(ctx, p.SellerName, err), &ref) {
-			ref = refuse("seller_unavailable", "The checkout of %s could not take the order. Nothing was charged; try again later.", p.SellerName)
+			ref = refuse("seller_unavailable", "The checkout of %s could not take the order. Nothing was charged; try again later.", Quoted(p.SellerName, sellerCap))
 		}
 		return s.fail(ctx, p, store.PurchaseApproved, ref)
 	}
@@ -247,5 +272,5 @@ func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Sess
 		return nil
 	}
 	return s.fail(ctx, p, store.PurchaseApproved, refuse("price_changed", "%s now asks %s for this order instead of the %s quoted. Nothing was charged; call purchase with the product_id to get a new quote.",
-		p.SellerName, fmtMoney(sess.Total, strings.ToUpper(sess.Currency)), fmtMoney(p.Total, p.Currency)))
+		Quoted(p.SellerName, sellerCap), fmtMoney(sess.Total, strings.ToUpper(sess.Currency)), fmtMoney(p.Total, p.Currency)))
 }

@@ -28,6 +28,8 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 	for i := range ps {
 		p := &ps[i]
 		switch done, err := s.recoverOne(ctx, p); {
+		case errors.Is(err, store.ErrStateChanged):
+			// Its own call moved it on meanwhile: not recovery's to settle.
 		case err != nil:
 			rep.Unsettled++
 			s.cfg.Log.WarnContext(ctx, "purchase left unsettled", "purchase", p.ID, "state", p.State, "err", err)
@@ -47,10 +49,13 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 	case store.PurchaseOpen:
 		return false, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
 	case store.PurchaseApproved:
-		// The token may have been issued just before the crash, unjournaled: asking
-		// again with the same idempotency key returns it, and then it is revoked.
-		s.reissueAndRevoke(ctx, p)
-		return false, s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
+		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
+		if err == nil {
+			// The token may have been issued just before the crash, unjournaled: asking
+			// again with the same idempotency key returns it, and then it is revoked.
+			s.reissueAndRevoke(ctx, p)
+		}
+		return false, err
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
@@ -74,7 +79,10 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 	switch sess.Status {
 	case StatusSessionCompleted:
 		p.SellerOrderID = sess.OrderID
-		if err := s.cfg.Store.Complete(ctx, p); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		switch err := s.cfg.Store.Complete(ctx, p); {
+		case errors.Is(err, store.ErrStateChanged):
+			return true, nil // the purchase's own call recorded it
+		case err != nil:
 			return false, err
 		}
 		s.afterSale(ctx, p)
@@ -84,12 +92,14 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 		// final status tells, on a later run.
 		return false, errors.New("the seller is still completing the checkout")
 	}
-	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse("interrupted", "The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", p.SellerName))
+	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse("interrupted", "The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", Quoted(p.SellerName, sellerCap)))
 }
 
+// settleFailed fails p (from state from) with ref and cancels its seller session. A
+// purchase that its own call moved on meanwhile is left to that call: ErrStateChanged.
 func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
 	p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", ref.Code, from); err != nil && !errors.Is(err, store.ErrStateChanged) {
+	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", ref.Code, from); err != nil {
 		return err
 	}
 	s.cancelSession(ctx, p)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -132,5 +133,48 @@ func TestRecoverWaitsForSellerAnswer(t *testing.T) {
 	orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
 	if err != nil || len(orders) != 1 || orders[0].Status != store.OrderCompleted || e.succeeded() != 1 {
 		t.Errorf("orders %+v (%v), %d charges; want 1 completed order and 1 charge", orders, err, e.succeeded())
+	}
+}
+
+// A confirmation stalled on a seller that does not answer, settled meanwhile by
+// recovery, ends with what recovery decided, not with an internal error.
+func TestStalledConfirmationSettledByRecovery(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	stallGets := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet {
+				once.Do(func() { close(entered) })
+				<-release
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				io.WriteString(w, `{"type":"service_unavailable","code":"down","message":"x"}`)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: stallGets}})
+	ctx := context.Background()
+	out := e.quote(e.product(6000, 30000).ID, "quote")
+	type result struct {
+		out checkout.Outcome
+		err error
+	}
+	done := make(chan result)
+	go func() {
+		o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+		done <- result{o, err}
+	}()
+	<-entered
+	rep, err := e.service().Recover(ctx, 0)
+	if err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover = %+v, %v; want 1 failed", rep, err)
+	}
+	close(release)
+	got := <-done
+	wantRefusal(t, got.err, "interrupted")
+	if e.succeeded() != 0 || !e.allTokensDeactivated() {
+		t.Errorf("%d charges, tokens %+v; want none charged and all deactivated", e.succeeded(), e.sb.Stripe.Tokens())
 	}
 }

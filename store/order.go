@@ -92,6 +92,21 @@ func (s *Store) Order(ctx context.Context, customerID, id string) (Order, error)
 	return o, nil
 }
 
+// OrderBySellerOrderID returns the customer's newest order that its seller numbered
+// sellerOrderID; ErrNotFound when there is none.
+func (s *Store) OrderBySellerOrderID(ctx context.Context, customerID, sellerOrderID string) (Order, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE customer_id = ? AND seller_order_id = ?
+		AND seller_order_id != '' ORDER BY created_at DESC, id DESC LIMIT 1`, customerID, sellerOrderID)
+	o, err := scanOrder(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Order{}, fmt.Errorf("order with seller order id %q: %w", sellerOrderID, ErrNotFound)
+	}
+	if err != nil {
+		return Order{}, fmt.Errorf("order with seller order id %q: %w", sellerOrderID, err)
+	}
+	return o, nil
+}
+
 // ListOrders returns orders newest first, and a cursor for the next page (empty on the
 // last page).
 func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string, error) {

@@ -212,13 +212,22 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 }
 
 // Approve moves p (which must be in state from) to approved and creates its pending
-// order, in one transaction that first checks the rolling daily limit: the totals of
-// the customer's pending and completed orders in p.Currency over the window, plus
-// p.Total, must not exceed dailyMax (NoLimit for none). Concurrent approvals are
-// serialised by SQLite's write lock, so two purchases cannot both squeeze under it.
+// order, in one transaction that checks, in this order, that p is still in state from
+// (else ErrStateChanged: another call moved it first, so the limit is not its concern)
+// and the rolling daily limit: the totals of the customer's pending and completed
+// orders in p.Currency over the window, plus p.Total, must not exceed dailyMax
+// (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock, so
+// two purchases cannot both squeeze under it.
 func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax int64, window time.Duration) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
+		var state string
+		if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
+			return fmt.Errorf("approve purchase: %w", err)
+		}
+		if state != from {
+			return ErrStateChanged
+		}
 		if dailyMax != NoLimit {
 			spent, err := spentSince(ctx, tx, p.CustomerID, p.Currency, now.Add(-window))
 			if err != nil {

@@ -47,6 +47,13 @@ func TestSpent(t *testing.T) {
 	if spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour); err != nil || spent != 2000 {
 		t.Errorf("Spent with a pending order = %d, %v; want 2000", spent, err)
 	}
+	// A second approval of the same purchase lost the race: it learns that, not that
+	// the limit (now full of its own order) refuses it.
+	again := p
+	again.State = store.PurchaseOpen
+	if err := s.Approve(ctx, &again, store.PurchaseOpen, 2000, 24*time.Hour); !errors.Is(err, store.ErrStateChanged) {
+		t.Errorf("Approve of an approved purchase: %v, want ErrStateChanged", err)
+	}
 }
 
 func TestPurchasePrintsNoToken(t *testing.T) {

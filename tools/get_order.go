@@ -10,6 +10,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -24,7 +25,7 @@ func (t *Toolbox) getOrderTool() server.ServerTool {
 			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed.
 
 Use it after purchase (order_id is in its result) or with an id from list_orders, e.g. to check a pending order. Only the person's own orders can be seen.`),
-			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from purchase or list_orders.`)),
+			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from purchase or list_orders. The seller's order number (seller_order_id) also finds the order.`)),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[orderView]()),
 			mcp.WithReadOnlyHintAnnotation(true),
@@ -48,7 +49,14 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil
 	}
-	o, err := t.Store.Order(ctx, customer, strings.TrimSpace(a.OrderID))
+	id := strings.TrimSpace(a.OrderID)
+	o, err := t.Store.Order(ctx, customer, id)
+	bySeller := false
+	if errors.Is(err, store.ErrNotFound) {
+		// Sellers' order numbers look like ours ("ord_…"): the model may pass one.
+		o, err = t.Store.OrderBySellerOrderID(ctx, customer, id)
+		bySeller = err == nil
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		err = &notFound{fmt.Sprintf("No order has id %q. Call list_orders to see the person's orders.", catalog.CleanText(a.OrderID, 80))}
 	}
@@ -56,7 +64,11 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		return t.fail(ctx, "get_order", err), nil
 	}
 	v := viewOf(o)
-	return mcp.NewToolResultStructured(v, v.line()), nil
+	text := v.line()
+	if bySeller {
+		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", checkout.Quoted(id, 80), o.ID, text)
+	}
+	return mcp.NewToolResultStructured(v, withSellerNote(text)), nil
 }
 
 // customerStore returns the current customer, or an error when there is none or no

@@ -76,5 +76,5 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	if next != "" {
 		b.WriteString("More orders: call list_orders again with cursor=" + next)
 	}
-	return mcp.NewToolResultStructured(r, strings.TrimRight(b.String(), "\n")), nil
+	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimRight(b.String(), "\n"))), nil
 }

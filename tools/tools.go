@@ -31,7 +31,16 @@ type Toolbox struct {
 	Log      *slog.Logger
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// ConfirmTimeout is how long purchase waits for the person to answer a confirmation
+	// dialog that it shows through a client on a protocol version before 2026-07-28
+	// (elicitation/create); 0 means DefaultConfirmTimeout. An unanswered dialog buys
+	// nothing and leaves the quote to be confirmed by quote_id.
+	ConfirmTimeout time.Duration
 }
+
+// DefaultConfirmTimeout is the default Toolbox.ConfirmTimeout: long enough to read a
+// dialog and decide, well within a quote's lifetime (checkout.DefaultQuoteTTL).
+const DefaultConfirmTimeout = 5 * time.Minute
 
 // Tools returns every tool, in a stable order.
 func (t *Toolbox) Tools() []server.ServerTool {

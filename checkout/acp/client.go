@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -318,9 +319,13 @@ func transportError(op string, err error, sc scrubber) *TransportError {
 	return te
 }
 
-// scrubber removes the API key and the payment token of a call from seller text and
-// error strings, and cleans and caps the text.
+// scrubber removes the API key and the payment token of a call, and any other Shared
+// Payment Token id (a seller may quote one to a call that does not carry it), from
+// seller text and error strings, and cleans and caps the text.
 type scrubber struct{ key, token string }
+
+// sptID matches a Shared Payment Token id.
+var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
 
 func (s scrubber) clean(text string) string {
 	text = catalog.CleanText(text, len(text)) // first, so that hidden characters cannot split a secret
@@ -329,7 +334,7 @@ func (s scrubber) clean(text string) string {
 			text = strings.ReplaceAll(text, secret, "[redacted]")
 		}
 	}
-	return catalog.CleanText(text, maxSellerText)
+	return catalog.CleanText(sptID.ReplaceAllString(text, "[redacted]"), maxSellerText)
 }
 
 // scrubbedError carries a cleaned message and the original error for errors.Is/As.
