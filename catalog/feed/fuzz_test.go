@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 		name := fuzzNames[int(format)%len(fuzzNames)]
 		lines := strings.Count(string(data), "\n") + 1
 		_ = Parse(strings.NewReader(string(data)), name, Options{DefaultSeller: "Fuzz Shop"},
-			func(line int, s catalog.Seller, p catalog.Product) error {
+			func(line, _ int, s catalog.Seller, p catalog.Product) error {
 				if s.ID == "" || p.SellerID != s.ID {
 					t.Errorf("product %q emitted with seller %+v and SellerID %q", p.ID, s, p.SellerID)
 				}

@@ -126,7 +126,7 @@ type pending struct {
 }
 
 // add is Parse's emit function.
-func (b *batch) add(line int, s catalog.Seller, p catalog.Product) error {
+func (b *batch) add(line, _ int, s catalog.Seller, p catalog.Product) error {
 	if err := b.ctx.Err(); err != nil {
 		b.err = err
 		return err

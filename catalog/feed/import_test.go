@@ -232,7 +232,7 @@ func TestBatchRejectsWhatTheCatalogRefuses(t *testing.T) {
 	refused := good
 	refused.ID, refused.Price.Amount = "R", -1 // Parse never emits this; the catalog refuses it
 	for i, p := range []catalog.Product{good, refused} {
-		if err := b.add(i+2, s, p); err != nil {
+		if err := b.add(i+2, i+2, s, p); err != nil {
 			t.Fatal(err)
 		}
 	}
