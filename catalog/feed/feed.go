@@ -44,6 +44,11 @@ type Options struct {
 	// DefaultSeller is the seller name used for rows that name no seller (the
 	// command's --seller flag). When it is empty such rows are rejected.
 	DefaultSeller string
+	// AllowSellerChange lets Import move a product to another seller (the command's
+	// --allow-seller-change flag). Without it, a row whose product is already sold by
+	// another seller, in the catalog or earlier in the same import, is rejected, so
+	// that one seller's feed cannot take over another's products. Parse ignores it.
+	AllowSellerChange bool
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer

@@ -243,3 +243,61 @@ func TestBatchRejectsWhatTheCatalogRefuses(t *testing.T) {
 		t.Errorf("imported %d, rejected %+v; want G imported and R rejected at line 3", rep.Imported, rejected)
 	}
 }
+
+func TestImportSellerChange(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	const head = "item_id,title,price,seller_name\n"
+	acme := write("acme.csv", head+"X,Lamp,10 USD,Acme\nY,Rug,20 USD,Acme\n")
+	takeover := write("takeover.csv", head+"X,Lamp,1 USD,Mill Street\nZ,Jug,3 USD,Mill Street\n")
+	within := write("within.csv", head+"W,Vase,5 USD,Acme\nW,Vase,4 USD,Mill Street\nW,Vase,6 USD,Acme\n")
+	acp := write("takeover.jsonl", `{"id":"G","title":"Rug","seller":{"name":"Mill Street"},"variants":[{"id":"Y","price":{"amount":1,"currency":"USD"}}]}`+"\n")
+	const reasonX = `product "X" is sold by seller "acme" in the catalog, not "mill-street"; pass --allow-seller-change to move it`
+
+	cat := openCatalog(t)
+	if _, err := Import(ctx, cat, []string{acme}, Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	reports, err := Import(ctx, cat, []string{takeover, within, acp}, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReports(t, "refused", reports, []string{takeover, within, acp}, []counts{
+		{Imported: 1, Rejected: 1},
+		{Imported: 1, Updated: 1, Rejected: 1},
+		{Rejected: 1},
+	})
+	for i, want := range []string{
+		takeover + ":2: " + reasonX,
+		within + `:3: product "W" is sold by seller "acme" in this import, not "mill-street"; pass --allow-seller-change to move it`,
+		acp + `:1: product "Y" is sold by seller "acme" in the catalog, not "mill-street"; pass --allow-seller-change to move it`,
+	} {
+		if got := reports[i].Errors[0].String(); got != want {
+			t.Errorf("report %d: %s, want %s", i, got, want)
+		}
+	}
+	for id, want := range map[string]string{"X": "acme", "Y": "acme", "Z": "mill-street", "W": "acme"} {
+		if p, err := cat.Product(ctx, id); err != nil || p.SellerID != want {
+			t.Errorf("product %s has seller %q (%v), want %q", id, p.SellerID, err, want)
+		}
+	}
+	if p, _ := cat.Product(ctx, "X"); p.Price.Amount != 1000 {
+		t.Errorf("refused row changed X's price to %v", p.Price)
+	}
+
+	reports, err = Import(ctx, cat, []string{takeover}, Options{AllowSellerChange: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReports(t, "allowed", reports, []string{takeover}, []counts{{Updated: 2}})
+	if p, _ := cat.Product(ctx, "X"); p.SellerID != "mill-street" {
+		t.Errorf("with AllowSellerChange X has seller %q, want mill-street", p.SellerID)
+	}
+}
