@@ -224,3 +224,73 @@ func TestParseBounds(t *testing.T) {
 		})
 	}
 }
+
+// TestParseInvalidUTF8 checks the policy for bytes that are not UTF-8: identifying
+// values reject the row, display text is imported without them and warned about.
+func TestParseInvalidUTF8(t *testing.T) {
+	const warn = ": bytes that are not valid UTF-8 were left out (save the feed as UTF-8)"
+	tests := []struct {
+		name        string
+		file        string
+		data        string
+		wantIDs     []string
+		wantRejects []string
+		checks      []check
+	}{
+		{
+			name: "CSV",
+			file: "a.csv",
+			data: "item_id,title,description,url,gtin,item_group_id,color,seller_name,price\n" +
+				"A,Caf\xe9,ok,,,,R\xe9d,Shop,1 USD\n" +
+				"B\xff,Beta,ok,,,,,Shop,1 USD\n" +
+				"C,Gamma,ok,https://x.test/\xe9,,,,Shop,1 USD\n" +
+				"D,Delta,Na\xefve,,400\xff,,,Shop,1 USD\n" +
+				"E,Eta,ok,,,G\xe9,,Shop,1 USD\n" +
+				"F,Fe,ok,,,,,Sh\xf6p,1 USD\n" +
+				"H,H\xe9,d\xe9,,,,,Shop,1 USD\n",
+			wantIDs: []string{"A", "H"},
+			wantRejects: []string{
+				`a.csv:2: warning: title, attribute "color"` + warn,
+				`a.csv:3: id "B\xff" is not valid UTF-8; save the feed as UTF-8`,
+				`a.csv:4: url "https://x.test/\xe9" is not valid UTF-8; save the feed as UTF-8`,
+				`a.csv:5: gtin "400\xff" is not valid UTF-8; save the feed as UTF-8`,
+				`a.csv:6: group id "G\xe9" is not valid UTF-8; save the feed as UTF-8`,
+				`a.csv:7: seller name "Sh\xf6p" is not valid UTF-8; save the feed as UTF-8`,
+				`a.csv:8: warning: title, description` + warn,
+			},
+			checks: []check{{"A", "title", "Caf"}, {"A", "attr:color", "Rd"}, {"H", "description", "d"}},
+		},
+		{
+			name: "JSON Lines, flat and ACP",
+			file: "a.jsonl",
+			data: "{\"id\":\"A\",\"title\":\"Caf\xe9\",\"price\":\"1 USD\"}\n" +
+				"{\"id\":\"B\xe9\",\"title\":\"Beta\",\"price\":\"1 USD\"}\n" +
+				"{\"id\":\"C\",\"title\":\"Gamma \\ufffd\",\"price\":\"1 USD\"}\n" +
+				"{\"id\":\"P\",\"title\":\"Parka\",\"variants\":[{\"id\":\"P1\",\"description\":\"W\xe4rm\",\"price\":{\"amount\":1,\"currency\":\"USD\"}},{\"id\":\"P\xe92\",\"price\":{\"amount\":1,\"currency\":\"USD\"}}]}\n",
+			wantIDs: []string{"A", "C", "P1"},
+			wantRejects: []string{
+				"a.jsonl:1: warning: title" + warn,
+				"a.jsonl:2: id \"B\ufffd\" is not valid UTF-8; save the feed as UTF-8",
+				"a.jsonl:3: warning: title" + warn,
+				`a.jsonl:4: warning: product "P" variant "P1": description` + warn,
+				"a.jsonl:4: product \"P\" variant \"P\ufffd2\": id \"P\ufffd2\" is not valid UTF-8; save the feed as UTF-8",
+			},
+			checks: []check{{"A", "title", "Caf"}, {"C", "title", "Gamma"}, {"P1", "description", "Wrm"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(tt.data), tt.file, Options{DefaultSeller: "Shop"})
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if !slices.Equal(got.ids, tt.wantIDs) {
+				t.Errorf("ids = %q, want %q", got.ids, tt.wantIDs)
+			}
+			if !slices.Equal(got.rejects, tt.wantRejects) {
+				t.Errorf("rejects:\n%s\nwant:\n%s", joinLines(got.rejects), joinLines(tt.wantRejects))
+			}
+			checkFields(t, got, tt.checks)
+		})
+	}
+}

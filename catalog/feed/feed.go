@@ -33,8 +33,11 @@ package feed
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -191,12 +194,17 @@ func (p *parser) release() {
 // finish attaches the seller, normalizes prod and emits it, or rejects the row with a
 // reason that starts with label.
 func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product) error {
+	if reason := badIdentifier(sellerName, prod); reason != "" {
+		p.reject(at, "%s%s", label, reason)
+		return nil
+	}
 	s, reason := p.rowSeller(sellerName)
 	if reason != "" {
 		p.reject(at, "%s%s", label, reason)
 		return nil
 	}
 	prod.SellerID = s.ID
+	damaged := badDisplayText(prod)
 	if err := prod.Normalize(); err != nil {
 		p.reject(at, "%s%s", label, invalidReason(err))
 		return nil
@@ -205,7 +213,56 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		p.emitFailed = true
 		return err
 	}
+	if len(damaged) > 0 {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: label + strings.Join(damaged, ", ") + ": bytes that are not valid UTF-8 were left out (save the feed as UTF-8)"})
+	}
 	return nil
+}
+
+// Text that is not valid UTF-8 is never dropped without a word. A value counts as
+// such when it has bytes that are not UTF-8, or U+FFFD, the mark a decoder (JSON's,
+// for one) leaves where it met them. What happens depends on the field:
+//
+//   - Values that identify or address something (id, group id, seller name, gtin,
+//     url, image url) reject the row: with a byte changed they would name something
+//     else, such as another product or another seller.
+//   - Display text (title, description, brand, category, attribute names and
+//     values) is imported without the bad bytes, which catalog.CleanText leaves
+//     out, and the row gets a warning naming the fields.
+
+func notUTF8(s string) bool { return !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) }
+
+// badIdentifier is the reason to reject a row whose identifying values are not UTF-8.
+func badIdentifier(sellerName string, p catalog.Product) string {
+	for _, f := range [...]struct{ name, v string }{
+		{"id", p.ID}, {"group id", p.GroupID}, {"seller name", sellerName},
+		{"gtin", p.GTIN}, {"url", p.URL}, {"image url", p.ImageURL},
+	} {
+		if notUTF8(f.v) {
+			return fmt.Sprintf("%s %s is not valid UTF-8; save the feed as UTF-8", f.name, q(f.v))
+		}
+	}
+	return ""
+}
+
+// badDisplayText names the display fields of p that are not UTF-8.
+func badDisplayText(p catalog.Product) []string {
+	var names []string
+	for _, f := range [...]struct{ name, v string }{
+		{"title", p.Title}, {"description", p.Description}, {"brand", p.Brand}, {"category", p.Category},
+	} {
+		if notUTF8(f.v) {
+			names = append(names, f.name)
+		}
+	}
+	keys := slices.Sorted(maps.Keys(p.Attributes))
+	for _, k := range keys {
+		if notUTF8(k) || notUTF8(p.Attributes[k]) {
+			names = append(names, "attribute "+q(k))
+		}
+	}
+	return names
 }
 
 // invalidReason turns a catalog validation error into its human part, dropping the

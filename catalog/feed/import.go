@@ -21,13 +21,15 @@ const (
 
 // Report summarizes the import of one file. Every row read is counted once in
 // Imported, Updated or Rejected; an ACP product line counts once per variant, or
-// once in Rejected when the line as a whole is refused.
+// once in Rejected when the line as a whole is refused; a damaged span counts once
+// in Rejected. Warned counts imported rows that were changed on the way.
 type Report struct {
 	File     string
 	Imported int        // products that were new to the catalog
 	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
-	Rejected int        // rows that were not imported
-	Errors   []RowError // the first 1000 rejections, in the order they were found
+	Rejected int        // rows and damaged spans that were not imported
+	Warned   int        // warnings about rows that were imported
+	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
 	// (the counts then say what was done before). Its text starts with the file name.
@@ -35,13 +37,19 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// followed by "; stopped: <reason>" when reading stopped part-way. For a file from
-// which nothing was read it is Err's text.
+// with ", 1 warning" when there were warnings, followed by "; stopped: <reason>" when
+// reading stopped part-way. For a file from which nothing was read it is Err's text.
 func (r Report) String() string {
 	if r.Err != nil && r.Imported+r.Updated+r.Rejected == 0 {
 		return r.Err.Error()
 	}
 	s := fmt.Sprintf("%s: %d imported, %d updated, %d rejected", r.File, r.Imported, r.Updated, r.Rejected)
+	switch {
+	case r.Warned == 1:
+		s += ", 1 warning"
+	case r.Warned > 1:
+		s += fmt.Sprintf(", %d warnings", r.Warned)
+	}
 	if r.Err != nil {
 		s += "; stopped: " + strings.TrimPrefix(r.Err.Error(), r.File+": ")
 	}
@@ -74,7 +82,11 @@ func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Optio
 func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Options, report func(RowError)) (Report, error) {
 	rep := Report{File: name}
 	reject := func(e RowError) {
-		rep.Rejected++
+		if e.Warning {
+			rep.Warned++
+		} else {
+			rep.Rejected++
+		}
 		if len(rep.Errors) < maxReportErrors {
 			rep.Errors = append(rep.Errors, e)
 		}

@@ -24,11 +24,13 @@ func openCatalog(t *testing.T) *catalog.Catalog {
 
 // counts is a Report without its errors, for comparison.
 type counts struct {
-	Imported, Updated, Rejected int
-	Err                         bool
+	Imported, Updated, Rejected, Warned int
+	Err                                 bool
 }
 
-func countsOf(r Report) counts { return counts{r.Imported, r.Updated, r.Rejected, r.Err != nil} }
+func countsOf(r Report) counts {
+	return counts{r.Imported, r.Updated, r.Rejected, r.Warned, r.Err != nil}
+}
 
 func TestImport(t *testing.T) {
 	ctx := context.Background()
@@ -119,8 +121,8 @@ func checkReports(t *testing.T, what string, got []Report, files []string, want 
 		if c := countsOf(got[i]); c != want[i] {
 			t.Errorf("%s of %s: %+v (err %v), want %+v", what, filepath.Base(files[i]), c, got[i].Err, want[i])
 		}
-		if len(got[i].Errors) != got[i].Rejected {
-			t.Errorf("%s of %s: %d errors kept for %d rejected", what, files[i], len(got[i].Errors), got[i].Rejected)
+		if len(got[i].Errors) != got[i].Rejected+got[i].Warned {
+			t.Errorf("%s of %s: %d errors kept for %d rejected and %d warned", what, files[i], len(got[i].Errors), got[i].Rejected, got[i].Warned)
 		}
 	}
 }
@@ -174,6 +176,17 @@ func TestImportFiles(t *testing.T) {
 					if s := reports[i].String(); s != reports[i].Err.Error() {
 						t.Errorf("String() of a failed file = %q, want the error", s)
 					}
+				}
+			},
+		},
+		{
+			name: "damaged spans are rejected rows and warnings are counted apart",
+			files: []string{write("mixed.csv", "item_id,title,price,seller_name\n"+
+				"A,Caf\xe9,1 USD,M\nB,\"Beta,1 USD,M\nC,Gamma,1 USD,M\n")},
+			want: []counts{{Imported: 2, Rejected: 1, Warned: 1}},
+			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
+				if got, want := reports[0].String(), filepath.Join(dir, "mixed.csv")+": 2 imported, 0 updated, 1 rejected, 1 warning"; got != want {
+					t.Errorf("String() = %q, want %q", got, want)
 				}
 			},
 		},
