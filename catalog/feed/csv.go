@@ -15,7 +15,8 @@ import (
 // inside it stands for one ". CSV is strict: any other " is an error. TSV is
 // lenient, since its fields are rarely quoted: a " inside a field is kept as text
 // (6" ruler), and a field whose quote closes early on its first line ("Best" mug) is
-// read as plain text up to the next tab.
+// read as plain text up to the next tab. A TSV field that is still quoted at the end
+// of its first line must be quoted as strictly as in CSV.
 //
 // A row with fewer fields than the header is rejected; extra fields are accepted when
 // they are empty (a trailing delimiter). Rows whose fields are all blank are skipped.
@@ -29,8 +30,10 @@ import (
 // on its own: well-formed, not blank, with the header's number of fields. Reading
 // resumes there, and the lines before it, from the damaged record's first line on,
 // are reported as one damaged span ("products.csv:5-9: reason"), counted as one
-// rejected row. Each line is examined at most twice, and at most one record's lines
-// (maxRecordLen) are held to be read again.
+// rejected row. At most one record's lines (maxRecordLen) are held to be read
+// again. A damaged record ends at the first stray quote after its first line, and
+// the lines it passed have none, so they cannot start another long one: each line is
+// read a few times at most, whatever the file holds.
 func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	r := &delimReader{lines: lineReader{in: in}, comma: comma, lazy: comma == '\t'}
 	header, err := r.record()
@@ -109,15 +112,16 @@ type physLine struct {
 type lineReader struct {
 	in   *bufio.Reader
 	n    int        // lines read from in
-	back []physLine // lines to return again before reading on
+	back []physLine // lines to return again, from back[next] on, before reading on
+	next int
 	eof  bool
 }
 
-// next returns the next line; ok is false at the end of the file.
-func (l *lineReader) next() (ln physLine, ok bool, err error) {
-	if len(l.back) > 0 {
-		ln, l.back = l.back[0], l.back[1:]
-		return ln, true, nil
+// read returns the next line; ok is false at the end of the file.
+func (l *lineReader) read() (ln physLine, ok bool, err error) {
+	if l.next < len(l.back) {
+		l.next++
+		return l.back[l.next-1], true, nil
 	}
 	if l.eof {
 		return ln, false, nil
@@ -137,9 +141,14 @@ func (l *lineReader) next() (ln physLine, ok bool, err error) {
 	return physLine{n: l.n, text: b, tooLong: tooLong}, true, nil
 }
 
-// unread puts lines back, in order, to be read before any other.
+// unread puts back lines that were the last ones read, in the order they were read,
+// to be read again before any other.
 func (l *lineReader) unread(lines ...physLine) {
-	l.back = append(append([]physLine(nil), lines...), l.back...)
+	if l.next < len(l.back) { // they all came from back
+		l.next -= len(lines)
+		return
+	}
+	l.back, l.next = append(l.back[:0], lines...), 0
 }
 
 // delimReader splits a CSV or TSV file into records.
@@ -161,7 +170,7 @@ type delimRecord struct {
 
 // record reads the next record; it returns nil at the end of the file.
 func (r *delimReader) record() (*delimRecord, error) {
-	ln, ok, err := r.lines.next()
+	ln, ok, err := r.lines.read()
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -172,7 +181,7 @@ func (r *delimReader) record() (*delimRecord, error) {
 		return rec, nil
 	}
 	rec.fields, rec.damage, err = r.split(ln, func() (physLine, bool, error) {
-		next, ok, err := r.lines.next()
+		next, ok, err := r.lines.read()
 		if ok {
 			r.taken = append(r.taken, next)
 			rec.last = next.n
@@ -190,7 +199,7 @@ func (r *delimReader) resync(first, width int) (last int, err error) {
 	r.lines.unread(r.taken...)
 	last = first
 	for {
-		ln, ok, err := r.lines.next()
+		ln, ok, err := r.lines.read()
 		if err != nil || !ok {
 			return last, err
 		}
@@ -286,13 +295,11 @@ func (r *delimReader) quoted(text []byte, pos int, size *int, more func() (physL
 			pos++
 		case pos == len(text) || text[pos] == r.comma:
 			return text, pos, false, "", nil
-		case !r.lazy:
+		case !r.lazy || crossed:
 			return nil, 0, false, reasonQuote, nil
-		case !crossed:
+		default:
 			r.buf = r.buf[:start]
 			return text, open, true, "", nil
-		default:
-			r.buf = append(r.buf, '"')
 		}
 	}
 }

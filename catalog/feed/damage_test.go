@@ -105,6 +105,13 @@ func TestParseDamagedSpans(t *testing.T) {
 			checks:  []check{{"A", "title", `"Best" mug`}, {"B", "title", "Multi line"}, {"C", "title", `6" ruler`}},
 		},
 		{
+			name:        "TSV: a quoted field that goes on to a later line must be quoted properly",
+			file:        "a.tsv",
+			data:        "item_id\ttitle\tprice\nA\t\"Multi\nline \"quoted\" word\"\t3 USD\nB\tBeta\t3 USD\n",
+			wantIDs:     []string{"B"},
+			wantRejects: []string{"a.tsv:2-3: " + quoteReason},
+		},
+		{
 			name:        "a line longer than the record cap",
 			file:        "a.csv",
 			data:        head + "A,Alpha,3 USD,S\nB," + strings.Repeat("x", maxRecordLen+10) + ",3 USD,S\nC,Gamma,3 USD,S\n",
