@@ -69,7 +69,7 @@ func (o Options) now() time.Time {
 
 // RowError reports one rejected row (or, for an ACP product, one rejected variant),
 // one span of damaged lines that could not be read as rows, or, with Warning set, a
-// row that was imported but changed on the way (see checkText).
+// row that was imported but changed on the way (see notUTF8).
 type RowError struct {
 	File    string // the file name as given to Parse or Import
 	Line    int    // 1-based line where the row's record (or the damaged span) starts
@@ -192,7 +192,8 @@ func (p *parser) release() {
 }
 
 // finish attaches the seller, normalizes prod and emits it, or rejects the row with a
-// reason that starts with label.
+// reason that starts with label. It applies the policy for text that is not UTF-8
+// (see notUTF8), warning after the emit.
 func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product) error {
 	if reason := badIdentifier(sellerName, prod); reason != "" {
 		p.reject(at, "%s%s", label, reason)
@@ -230,7 +231,8 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 //   - Display text (title, description, brand, category, attribute names and
 //     values) is imported without the bad bytes, which catalog.CleanText leaves
 //     out, and the row gets a warning naming the fields.
-
+//
+// notUTF8 reports whether s counts as not UTF-8.
 func notUTF8(s string) bool { return !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) }
 
 // badIdentifier is the reason to reject a row whose identifying values are not UTF-8.
