@@ -3,6 +3,7 @@ package feed
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -41,7 +42,7 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 		return readError(err)
 	}
 	if header == nil {
-		return fmt.Errorf("file is empty")
+		return errors.New("file is empty")
 	}
 	if header.damage != "" {
 		return fmt.Errorf("cannot read the header row: %s", header.damage)

@@ -177,6 +177,8 @@ func TestParseBounds(t *testing.T) {
 	longValue := `{"id":"C","title":"Gamma","description":"` + strings.Repeat("y", maxFieldLen) + `","price":"1 USD"}`
 	longACP := `{"id":"D","title":"` + strings.Repeat("z", maxFieldLen) + `","variants":[{"id":"D1","price":{"amount":1,"currency":"USD"}}]}`
 	arrayEntry := `[{"id":"A","title":"Alpha","price":"1 USD"},{"id":"B","title":"` + strings.Repeat("x", maxRecordLen) + `"}]`
+	bigEntries := "[\n" + strings.Repeat(`{"id":"A","description":"`+strings.Repeat("x", maxRecordLen*9/10)+`"},`+"\n", 3) +
+		`{"id":"B","title":"Beta","price":"1 USD"}` + "\n" + strings.Repeat(" ", maxRecordLen+1) + "\n]"
 	tests := []struct {
 		name        string
 		file        string
@@ -201,6 +203,18 @@ func TestParseBounds(t *testing.T) {
 				"a.jsonl:2: the line is longer than 1 MiB",
 				"a.jsonl:3: description is longer than 64 KiB",
 				`a.jsonl:4: product "D": title is longer than 64 KiB`,
+			},
+		},
+		{
+			name:    "JSON array entries just under the record cap do not stop the file",
+			file:    "a.json",
+			data:    []byte(bigEntries),
+			wantIDs: []string{"B"},
+			wantRejects: []string{
+				"a.json:2: description is longer than 64 KiB",
+				"a.json:3: description is longer than 64 KiB",
+				"a.json:4: description is longer than 64 KiB",
+				"a.json:5: an entry is longer than 1 MiB; the rest of the file was not read",
 			},
 		},
 		{

@@ -117,31 +117,32 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 // readJSONArray reads a file holding one JSON array of objects; firstLine is the line
 // of its "[". A syntax error ends the reading: the rest of an array cannot be found
 // again after one.
-// An entry longer than maxRecordLen also ends the reading: the decoder is fed at most
-// that much past the end of the previous entry.
+// An entry longer than maxRecordLen also ends the reading, and is reported: the
+// decoder is fed at most that much past the start of an entry or the end of the
+// previous one.
 func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 	lc := &lineCounter{r: in, passed: firstLine - 1}
 	dec := json.NewDecoder(lc)
 	if _, err := dec.Token(); err != nil { // the opening [
 		return readError(err)
 	}
+	lc.mark = dec.InputOffset()
 	for dec.More() {
 		lc.mark = dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if lc.exceeded {
+				break // reported below
+			}
 			var se *json.SyntaxError
-			switch {
-			case errors.Is(err, errEntryTooLong):
-				p.tick()
-				p.reject(oneLine(lc.lineAt(lc.mark)), "an entry is longer than 1 MiB; the rest of the file was not read")
-				return nil
-			case !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF):
+			if !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) {
 				return readError(err)
 			}
 			p.tick()
 			p.reject(oneLine(lc.lineAt(dec.InputOffset())), "not valid JSON from here on; the rest of the file was not read")
 			return nil
 		}
+		lc.mark = dec.InputOffset()
 		p.tick()
 		at := lines{lc.lineAt(dec.InputOffset() - int64(len(raw))), 0}
 		at.last = lc.lineAt(dec.InputOffset() - 1)
@@ -156,6 +157,10 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 		if err := p.jsonObject(at, obj); err != nil {
 			return err
 		}
+	}
+	if lc.exceeded { // in Decode, or in More, which then says false
+		p.tick()
+		p.reject(oneLine(lc.lineAt(lc.mark)), "an entry is longer than 1 MiB; the rest of the file was not read")
 	}
 	return nil
 }
@@ -237,7 +242,8 @@ type lineCounter struct {
 	read     int64   // bytes read so far
 	newlines []int64 // offsets of newlines not yet passed by lineAt
 	passed   int     // newlines before the last offset asked about
-	mark     int64   // where the entry being decoded starts
+	mark     int64   // where the entry being decoded starts, or the last one ended
+	exceeded bool    // a read went past the cap
 }
 
 var errEntryTooLong = errors.New("JSON array entry too long")
@@ -245,6 +251,7 @@ var errEntryTooLong = errors.New("JSON array entry too long")
 func (c *lineCounter) Read(b []byte) (int, error) {
 	room := c.mark + maxRecordLen - c.read
 	if room <= 0 {
+		c.exceeded = true
 		return 0, errEntryTooLong
 	}
 	if int64(len(b)) > room {
