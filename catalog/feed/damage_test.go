@@ -214,7 +214,7 @@ func TestParseBounds(t *testing.T) {
 				"a.json:2: description is longer than 64 KiB",
 				"a.json:3: description is longer than 64 KiB",
 				"a.json:4: description is longer than 64 KiB",
-				"a.json:5: an entry is longer than 1 MiB; the rest of the file was not read",
+				"a.json:5-7: an entry is longer than 1 MiB; the rest of the file was not read",
 			},
 		},
 		{

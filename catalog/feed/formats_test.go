@@ -202,8 +202,15 @@ func TestParseInline(t *testing.T) {
 			wantRejects: []string{
 				`a.json:6: not a JSON object`,
 				`a.json:7: price is missing`,
-				`a.json:8: not valid JSON from here on; the rest of the file was not read`,
+				`a.json:8-9: not valid JSON from here on; the rest of the file was not read`,
 			},
+		},
+		{
+			name:        "text after a JSON array is reported",
+			file:        "a.json",
+			data:        "[{\"id\":\"A\",\"title\":\"Alpha\",\"price\":\"1 USD\"}]\n{\"id\":\"B\",\"title\":\"Beta\",\"price\":\"1 USD\"}\n\n",
+			wantIDs:     []string{"A"},
+			wantRejects: []string{`a.json:2-3: the JSON array has ended; what follows it was not read`},
 		},
 		{
 			name:    "ACP product without a seller and no default",

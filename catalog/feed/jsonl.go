@@ -116,7 +116,8 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 
 // readJSONArray reads a file holding one JSON array of objects; firstLine is the line
 // of its "[". A syntax error ends the reading: the rest of an array cannot be found
-// again after one.
+// again after one. The lines not read, to the end of the file, are reported as one
+// span; so is anything after the array's closing "]".
 // An entry longer than maxRecordLen also ends the reading, and is reported: the
 // decoder is fed at most that much past the start of an entry or the end of the
 // previous one.
@@ -139,8 +140,7 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 				return readError(err)
 			}
 			p.tick()
-			p.reject(oneLine(lc.lineAt(dec.InputOffset())), "not valid JSON from here on; the rest of the file was not read")
-			return nil
+			return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
 		}
 		lc.mark = dec.InputOffset()
 		p.tick()
@@ -160,8 +160,28 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 	}
 	if lc.exceeded { // in Decode, or in More, which then says false
 		p.tick()
-		p.reject(oneLine(lc.lineAt(lc.mark)), "an entry is longer than 1 MiB; the rest of the file was not read")
+		return p.rejectRest(lc, lc.mark, "an entry is longer than 1 MiB; the rest of the file was not read")
 	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim(']') {
+		p.tick()
+		return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		p.tick()
+		return p.rejectRest(lc, dec.InputOffset(), "the JSON array has ended; what follows it was not read")
+	}
+	return nil
+}
+
+// rejectRest reports the lines from the one holding offset off to the end of the
+// file, which is read to count them, as not read.
+func (p *parser) rejectRest(lc *lineCounter, off int64, reason string) error {
+	first := lc.lineAt(off)
+	last, err := lc.lastLine()
+	if err != nil {
+		return readError(err)
+	}
+	p.reject(lines{min(first, last), last}, "%s", reason)
 	return nil
 }
 
@@ -244,6 +264,7 @@ type lineCounter struct {
 	passed   int     // newlines before the last offset asked about
 	mark     int64   // where the entry being decoded starts, or the last one ended
 	exceeded bool    // a read went past the cap
+	endsLine bool    // the last byte read is a newline
 }
 
 var errEntryTooLong = errors.New("JSON array entry too long")
@@ -263,8 +284,35 @@ func (c *lineCounter) Read(b []byte) (int, error) {
 			c.newlines = append(c.newlines, c.read+int64(i))
 		}
 	}
+	if n > 0 {
+		c.endsLine = b[n-1] == '\n'
+	}
 	c.read += int64(n)
 	return n, err
+}
+
+// lastLine reads the rest of the file, without keeping it, and returns the number of
+// its last line (a newline at the very end does not start another).
+func (c *lineCounter) lastLine() (int, error) {
+	newlines := c.passed + len(c.newlines)
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := c.r.Read(buf)
+		newlines += bytes.Count(buf[:n], []byte("\n"))
+		if n > 0 {
+			c.endsLine = buf[n-1] == '\n'
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if c.endsLine {
+		return max(newlines, 1), nil
+	}
+	return newlines + 1, nil
 }
 
 // lineAt returns the 1-based line of the byte at offset off.
