@@ -22,9 +22,9 @@
 // is dropped without a word: every line of a file is part of a row that is emitted
 // or rejected, of a damaged span that is reported (see readDelimited), or blank.
 // Only a file that cannot be read at all (missing, of an unknown format, binary, or
-// with no row that could even be decoded) is an error for the whole file; so is one
-// that breaks a size cap that bounds the reader's memory (see limits.go), which
-// stops the file where it is found.
+// with no row that could even be decoded) is an error for the whole file; so is a
+// gzip stream that looks like a decompression bomb, which stops the file where it is
+// found. Size caps bound the reader's memory whatever a file holds (see limits.go).
 //
 // Parse does the reading and checking without touching a database; Import opens
 // files, calls Parse and writes the products to a catalog.Catalog in batches.

@@ -116,11 +116,10 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 
 // readJSONArray reads a file holding one JSON array of objects; firstLine is the line
 // of its "[". A syntax error ends the reading: the rest of an array cannot be found
-// again after one. The lines not read, to the end of the file, are reported as one
-// span; so is anything after the array's closing "]".
-// An entry longer than maxRecordLen also ends the reading, and is reported: the
+// again after one. An entry longer than maxRecordLen also ends the reading: the
 // decoder is fed at most that much past the start of an entry or the end of the
-// previous one.
+// previous one. The lines not read, to the end of the file, are then reported as one
+// span; so is anything after the array's closing "]".
 func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 	lc := &lineCounter{r: in, passed: firstLine - 1}
 	dec := json.NewDecoder(lc)
