@@ -18,13 +18,40 @@ type UpsertStats struct {
 	Updated  int // products that replaced an existing one with the same id
 }
 
-// Upsert inserts or updates sellers (by ID) and then products (by ID), all in one
+// UpsertOptions adjust UpsertWith.
+type UpsertOptions struct {
+	// KeepSellers refuses to move a stored product to another seller: a product
+	// whose SellerID differs from the stored one aborts the call with a
+	// *SellerChangeError. Feeds from one seller must not take over another's products.
+	KeepSellers bool
+}
+
+// SellerChangeError says that an upsert would have moved a stored product to
+// another seller while UpsertOptions.KeepSellers was set. It matches ErrInvalid.
+type SellerChangeError struct {
+	ProductID string
+	Stored    string // the seller id the product is stored under
+	New       string // the seller id the upsert named
+}
+
+func (e *SellerChangeError) Error() string {
+	return fmt.Sprintf("product %q: %v: it is sold by seller %q, not %q", e.ProductID, ErrInvalid, e.Stored, e.New)
+}
+
+func (e *SellerChangeError) Unwrap() error { return ErrInvalid }
+
+// Upsert is UpsertWith without options: a product may move to another seller.
+func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Product) (UpsertStats, error) {
+	return c.UpsertWith(ctx, UpsertOptions{}, sellers, products)
+}
+
+// UpsertWith inserts or updates sellers (by ID) and then products (by ID), all in one
 // transaction: either everything is stored or nothing is. An existing seller keeps its
 // ACP base URL and Stripe profile when the new value is empty. Each product is
-// normalized first (see Product.Normalize); a product that fails, or whose seller is
-// neither in sellers nor already stored, aborts the call with an ErrInvalid error that
-// names the product.
-func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Product) (UpsertStats, error) {
+// normalized first (see Product.Normalize); a product that fails, whose seller is
+// neither in sellers nor already stored, or that opt refuses, aborts the call with an
+// ErrInvalid error that names the product.
+func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	var st UpsertStats
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -36,7 +63,7 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 			return st, err
 		}
 	}
-	u := upserter{tx: tx, cats: map[string]int64{}, now: c.now().UTC().Format(time.RFC3339)}
+	u := upserter{tx: tx, cats: map[string]int64{}, now: c.now().UTC().Format(time.RFC3339), keepSellers: opt.KeepSellers}
 	if err := u.prepare(ctx); err != nil {
 		return st, err
 	}
@@ -94,13 +121,14 @@ func upsertSeller(ctx context.Context, tx *sql.Tx, s Seller) error {
 type upserter struct {
 	tx                          *sql.Tx
 	now                         string
+	keepSellers                 bool
 	cats                        map[string]int64
 	exists, seller, write, text *sql.Stmt
 }
 
 func (u *upserter) prepare(ctx context.Context) error {
 	var err error
-	if u.exists, err = u.tx.PrepareContext(ctx, `SELECT 1 FROM products WHERE id = ?`); err != nil {
+	if u.exists, err = u.tx.PrepareContext(ctx, `SELECT seller_id FROM products WHERE id = ?`); err != nil {
 		return fmt.Errorf("upsert: %w", err)
 	}
 	if u.seller, err = u.tx.PrepareContext(ctx, `SELECT 1 FROM sellers WHERE id = ?`); err != nil {
@@ -149,10 +177,14 @@ func (u *upserter) product(ctx context.Context, p *Product) (bool, error) {
 	} else if err != nil {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
 	}
-	err := u.exists.QueryRowContext(ctx, p.ID).Scan(&one)
+	var stored string
+	err := u.exists.QueryRowContext(ctx, p.ID).Scan(&stored)
 	inserted := errors.Is(err, sql.ErrNoRows)
 	if err != nil && !inserted {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
+	}
+	if u.keepSellers && !inserted && stored != p.SellerID {
+		return false, &SellerChangeError{ProductID: p.ID, Stored: stored, New: p.SellerID}
 	}
 	catID, err := u.category(ctx, p.Category)
 	if err != nil {

@@ -41,10 +41,10 @@ type acpParent struct {
 // brand and inventory_quantity are not in the ACP spec; they are read when present.
 // seller.links is not stored. A bad variant is rejected on its own; a bad
 // product-level value rejects the whole line.
-func (p *parser) acpProduct(line int, obj map[string]json.RawMessage) error {
+func (p *parser) acpProduct(at lines, obj map[string]json.RawMessage) error {
 	parent, variants, err := acpParentOf(obj)
 	if err != nil {
-		p.reject(line, "%s", err)
+		p.reject(at, "%s", err)
 		return nil
 	}
 	for i, v := range variants {
@@ -54,10 +54,10 @@ func (p *parser) acpProduct(line int, obj map[string]json.RawMessage) error {
 		}
 		prod, seller, err := acpVariant(parent, v)
 		if err != nil {
-			p.reject(line, "%s: %s", label, err)
+			p.reject(at, "%s: %s", label, err)
 			continue
 		}
-		if err := p.finish(line, label+": ", seller, prod); err != nil {
+		if err := p.finish(at, label+": ", seller, prod); err != nil {
 			return err
 		}
 	}

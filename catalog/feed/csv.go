@@ -2,7 +2,7 @@ package feed
 
 import (
 	"bufio"
-	"encoding/csv"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,65 +10,305 @@ import (
 )
 
 // readDelimited reads a CSV (comma) or TSV (tab) feed whose first record is the
-// header. Quoted fields may span lines; RowError lines are where a record starts.
-// TSV is read with lazy quotes, so a stray " (as in 6" ruler) is kept as text.
+// header. Quoted fields may span lines; a row's lines run from where its record
+// starts to where it ends. Quoting follows RFC 4180: a field that starts with "
+// runs to the next " that is followed by the delimiter or the end of a line, and ""
+// inside it stands for one ". CSV is strict: any other " is an error. TSV is
+// lenient, since its fields are rarely quoted: a " inside a field is kept as text
+// (6" ruler), and a field whose quote closes early on its first line ("Best" mug) is
+// read as plain text up to the next tab. A TSV field that is still quoted at the end
+// of its first line must be quoted as strictly as in CSV.
 //
 // A row with fewer fields than the header is rejected; extra fields are accepted when
 // they are empty (a trailing delimiter). Rows whose fields are all blank are skipped.
-func (p *parser) readDelimited(in *bufio.Reader, comma rune) error {
-	r := csv.NewReader(in)
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = comma == '\t'
-	r.ReuseRecord = true
-
-	header, err := r.Read()
+//
+// Damage never takes later rows with it. A record is damaged when its quoting is
+// broken, when a quoted field is still open at the end of the file, when a field
+// passes maxFieldLen or a line or the record passes maxRecordLen, or when a record
+// that spans several lines does not have the header's number of fields (a quote
+// that closed by accident, lines later). The reader then goes back to the line after
+// the damaged record's first line and looks for the first line that is a whole row
+// on its own: well-formed, not blank, with the header's number of fields. Reading
+// resumes there, and the lines before it, from the damaged record's first line on,
+// are reported as one damaged span ("products.csv:5-9: reason"), counted as one
+// rejected row. At most one record's lines (maxRecordLen) are held to be read
+// again. A damaged record ends at the first stray quote after its first line, and
+// the lines it passed have none, so they cannot start another long one: each line is
+// read a few times at most, whatever the file holds.
+func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
+	r := &delimReader{lines: lineReader{in: in}, comma: comma, lazy: comma == '\t'}
+	header, err := r.record()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("cannot read the header row: %s", csvReason(pe.Err))
-		}
 		return readError(err)
 	}
-	cols, err := headerIndex(header)
+	if header == nil {
+		return errors.New("file is empty")
+	}
+	if header.damage != "" {
+		return fmt.Errorf("cannot read the header row: %s", header.damage)
+	}
+	cols, err := headerIndex(header.fields)
 	if err != nil {
 		return err
 	}
-	width := len(header)
-	var rec []string
+	width := len(header.fields)
+	var rec *delimRecord
 	r2 := row(func(col string) string {
 		if i, ok := cols[col]; ok {
-			return rec[i]
+			return rec.fields[i]
 		}
 		return ""
 	})
 	for {
-		rec, err = r.Read()
-		if err == io.EOF {
-			return nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			p.tick()
-			p.reject(pe.StartLine, "%s", csvReason(pe.Err))
-			continue
-		}
-		if err != nil {
+		if rec, err = r.record(); err != nil {
 			return readError(err)
 		}
+		if rec == nil {
+			return nil
+		}
 		p.tick()
-		line, _ := r.FieldPos(0)
-		if blank(rec) {
+		at := lines{rec.first, rec.last}
+		if rec.damage == "" && blank(rec.fields) {
 			continue
 		}
-		if len(rec) < width || !blank(rec[width:]) {
-			p.reject(line, "row has %d fields but the header has %d", len(rec), width)
+		if rec.damage == "" && at.last > at.first && !fits(rec.fields, width) {
+			rec.damage = fmt.Sprintf(`a quoted field runs over %d lines and leaves the row with %d fields instead of %d; a closing " is probably missing or misplaced`,
+				at.last-at.first+1, len(rec.fields), width)
+		}
+		if rec.damage != "" {
+			if at.last, err = r.resync(rec.first, width); err != nil {
+				return readError(err)
+			}
+			p.reject(at, "%s", rec.damage)
 			continue
 		}
-		if err := p.flatRow(line, r2); err != nil {
+		if !fits(rec.fields, width) {
+			p.reject(at, "row has %d fields but the header has %d", len(rec.fields), width)
+			continue
+		}
+		if err := p.flatRow(at, r2); err != nil {
 			return err
 		}
 	}
+}
+
+// Reasons for damaged CSV/TSV records, for the person who exports the feed.
+const (
+	reasonBareQuote = `a field that is not quoted contains a "; quote the whole field and double the " inside it`
+	reasonQuote     = `a quoted field is not closed properly; a " inside a quoted field must be doubled ("")`
+	reasonLongLine  = "the line is longer than 1 MiB"
+	reasonLongRow   = "the row is longer than 1 MiB"
+)
+
+func reasonLongField(n int) string { return fmt.Sprintf("field %d is longer than 64 KiB", n) }
+
+// physLine is one line of a file, without its line ending.
+type physLine struct {
+	n       int    // 1-based
+	text    []byte // nil when tooLong
+	tooLong bool   // longer than maxRecordLen; skipped, not kept
+}
+
+// lineReader numbers the lines of a file and lets lines be read again.
+type lineReader struct {
+	in   *bufio.Reader
+	n    int        // lines read from in
+	back []physLine // lines to return again, from back[next] on, before reading on
+	next int
+	eof  bool
+}
+
+// read returns the next line; ok is false at the end of the file.
+func (l *lineReader) read() (ln physLine, ok bool, err error) {
+	if l.next < len(l.back) {
+		l.next++
+		return l.back[l.next-1], true, nil
+	}
+	if l.eof {
+		return ln, false, nil
+	}
+	b, tooLong, err := readLine(l.in)
+	if err == io.EOF {
+		l.eof = true
+		if len(b) == 0 && !tooLong {
+			return ln, false, nil
+		}
+		err = nil
+	}
+	if err != nil {
+		return ln, false, err
+	}
+	l.n++
+	return physLine{n: l.n, text: b, tooLong: tooLong}, true, nil
+}
+
+// unread puts back lines that were the last ones read, in the order they were read,
+// to be read again before any other.
+func (l *lineReader) unread(lines ...physLine) {
+	if l.next < len(l.back) { // they all came from back
+		l.next -= len(lines)
+		return
+	}
+	l.back, l.next = append(l.back[:0], lines...), 0
+}
+
+// delimReader splits a CSV or TSV file into records.
+type delimReader struct {
+	lines lineReader
+	comma byte
+	lazy  bool       // TSV quoting; see readDelimited
+	buf   []byte     // the current record's fields, one after the other
+	ends  []int      // where each field ends in buf
+	taken []physLine // the current record's lines after its first
+}
+
+// delimRecord is one record. When damage is set its fields are not usable.
+type delimRecord struct {
+	fields      []string
+	first, last int
+	damage      string
+}
+
+// record reads the next record; it returns nil at the end of the file.
+func (r *delimReader) record() (*delimRecord, error) {
+	ln, ok, err := r.lines.read()
+	if err != nil || !ok {
+		return nil, err
+	}
+	rec := &delimRecord{first: ln.n, last: ln.n}
+	r.taken = r.taken[:0]
+	if ln.tooLong {
+		rec.damage = reasonLongLine
+		return rec, nil
+	}
+	rec.fields, rec.damage, err = r.split(ln, func() (physLine, bool, error) {
+		next, ok, err := r.lines.read()
+		if ok {
+			r.taken = append(r.taken, next)
+			rec.last = next.n
+		}
+		return next, ok, err
+	})
+	return rec, err
+}
+
+// resync ends the damaged span that starts at line first (see readDelimited): it
+// reads again the lines of the damaged record after its first, and on, until one is
+// a whole row of width fields by itself, which it puts back to be read next. It
+// returns the span's last line.
+func (r *delimReader) resync(first, width int) (last int, err error) {
+	r.lines.unread(r.taken...)
+	last = first
+	for {
+		ln, ok, err := r.lines.read()
+		if err != nil || !ok {
+			return last, err
+		}
+		if !ln.tooLong {
+			fields, damage, _ := r.split(ln, noMoreLines)
+			if damage == "" && !blank(fields) && fits(fields, width) {
+				r.lines.unread(ln)
+				return last, nil
+			}
+		}
+		last = ln.n
+	}
+}
+
+func noMoreLines() (physLine, bool, error) { return physLine{}, false, nil }
+
+// split reads the fields of the record that starts on line ln; more supplies the
+// following lines while a quoted field is open at the end of one. damage says why
+// the record is not well-formed.
+func (r *delimReader) split(ln physLine, more func() (physLine, bool, error)) (fields []string, damage string, err error) {
+	r.buf, r.ends = r.buf[:0], r.ends[:0]
+	text, pos, size := ln.text, 0, len(ln.text)
+	for {
+		start := len(r.buf)
+		asText := true
+		if pos < len(text) && text[pos] == '"' {
+			text, pos, asText, damage, err = r.quoted(text, pos, &size, more)
+			if damage != "" || err != nil {
+				return nil, damage, err
+			}
+		}
+		if asText {
+			end := len(text)
+			if i := bytes.IndexByte(text[pos:], r.comma); i >= 0 {
+				end = pos + i
+			}
+			if !r.lazy && bytes.IndexByte(text[pos:end], '"') >= 0 {
+				return nil, reasonBareQuote, nil
+			}
+			r.buf = append(r.buf, text[pos:end]...)
+			pos = end
+		}
+		if len(r.buf)-start > maxFieldLen {
+			return nil, reasonLongField(len(r.ends) + 1), nil
+		}
+		r.ends = append(r.ends, len(r.buf))
+		if pos >= len(text) {
+			break
+		}
+		pos++ // the delimiter
+	}
+	all := string(r.buf)
+	fields = make([]string, len(r.ends))
+	prev := 0
+	for i, end := range r.ends {
+		fields[i], prev = all[prev:end], end
+	}
+	return fields, "", nil
+}
+
+// quoted reads into buf the quoted field whose opening quote is text[pos], and
+// returns the line and position after its closing quote. In TSV, a field whose
+// quote closes early on its first line comes back with asText set and pos at the
+// opening quote, to be read as plain text. size counts the record's bytes.
+func (r *delimReader) quoted(text []byte, pos int, size *int, more func() (physLine, bool, error)) (_ []byte, _ int, asText bool, damage string, err error) {
+	open, start, crossed := pos, len(r.buf), false
+	pos++
+	for {
+		i := bytes.IndexByte(text[pos:], '"')
+		if i < 0 { // the field goes on on the next line
+			r.buf = append(append(r.buf, text[pos:]...), '\n')
+			if len(r.buf)-start > maxFieldLen {
+				return nil, 0, false, reasonLongField(len(r.ends) + 1), nil
+			}
+			next, ok, err := more()
+			switch {
+			case err != nil:
+				return nil, 0, false, "", err
+			case !ok:
+				return nil, 0, false, reasonQuote, nil
+			case next.tooLong || *size+len(next.text)+1 > maxRecordLen:
+				return nil, 0, false, reasonLongRow, nil
+			}
+			*size += len(next.text) + 1
+			text, pos, crossed = next.text, 0, true
+			continue
+		}
+		r.buf = append(r.buf, text[pos:pos+i]...)
+		pos += i + 1
+		switch {
+		case pos < len(text) && text[pos] == '"':
+			r.buf = append(r.buf, '"')
+			pos++
+		case pos == len(text) || text[pos] == r.comma:
+			return text, pos, false, "", nil
+		case !r.lazy || crossed:
+			return nil, 0, false, reasonQuote, nil
+		default:
+			r.buf = r.buf[:start]
+			return text, open, true, "", nil
+		}
+	}
+}
+
+// fits reports whether a record has the header's width: more fields are accepted
+// when the extra ones are blank (a trailing delimiter).
+func fits(fields []string, width int) bool {
+	return len(fields) >= width && blank(fields[width:])
 }
 
 // headerIndex maps canonical column names to their position, the first occurrence
@@ -119,15 +359,4 @@ func blank(fields []string) bool {
 		}
 	}
 	return true
-}
-
-// csvReason explains a CSV syntax error to the person who exports the feed.
-func csvReason(err error) string {
-	switch {
-	case errors.Is(err, csv.ErrBareQuote):
-		return `a field that is not quoted contains a "; quote the whole field and double the " inside it`
-	case errors.Is(err, csv.ErrQuote):
-		return `a quoted field is not closed properly; a " inside a quoted field must be doubled ("")`
-	}
-	return "the row is not well-formed CSV"
 }

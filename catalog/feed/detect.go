@@ -21,7 +21,7 @@ const (
 // sniffLen is how much of the (decompressed) start of a file is examined.
 const sniffLen = 4096
 
-// open unwraps gzip, refuses binary and UTF-16 content, drops a UTF-8 byte order mark
+// open unwraps gzip (guarded against decompression bombs, see limits.go), refuses binary and UTF-16 content, drops a UTF-8 byte order mark
 // and chooses the format from name's extension (and, for .txt, from the first line).
 func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 	ext := strings.ToLower(filepath.Ext(name))
@@ -42,11 +42,12 @@ func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		in := &countingReader{r: br}
+		zr, err := gzip.NewReader(in)
 		if err != nil {
 			return nil, 0, errors.New("looks gzip-compressed but its gzip header is damaged")
 		}
-		br = bufio.NewReaderSize(zr, 64<<10)
+		br = bufio.NewReaderSize(&inflateGuard{z: zr, in: in}, 64<<10)
 	}
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
@@ -80,6 +81,8 @@ func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 // a plainer one exists.
 func readError(err error) error {
 	switch {
+	case errors.Is(err, errGzipBomb):
+		return err
 	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("file is truncated or its compression is damaged")
 	}

@@ -17,10 +17,14 @@
 // hold a single JSON array of such objects. Any of these may be gzip-compressed; the
 // content is recognised, whatever the file is called.
 //
-// Bad rows never stop a file: each is reported as a RowError with the line where its
-// record starts and a short reason written for the person who maintains the feed.
+// Bad rows never stop a file: each is reported as a RowError with the lines of its
+// record and a short reason written for the person who maintains the feed. Nothing
+// is dropped without a word: every line of a file is part of a row that is emitted
+// or rejected, of a damaged span that is reported (see readDelimited), or blank.
 // Only a file that cannot be read at all (missing, of an unknown format, binary, or
-// with no row that could even be decoded) is an error for the whole file.
+// with no row that could even be decoded) is an error for the whole file; so is a
+// gzip stream that looks like a decompression bomb, which stops the file where it is
+// found. Size caps bound the reader's memory whatever a file holds (see limits.go).
 //
 // Parse does the reading and checking without touching a database; Import opens
 // files, calls Parse and writes the products to a catalog.Catalog in batches.
@@ -29,8 +33,11 @@ package feed
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -40,6 +47,11 @@ type Options struct {
 	// DefaultSeller is the seller name used for rows that name no seller (the
 	// command's --seller flag). When it is empty such rows are rejected.
 	DefaultSeller string
+	// AllowSellerChange lets Import move a product to another seller (the command's
+	// --allow-seller-change flag). Without it, a row whose product is already sold by
+	// another seller, in the catalog or earlier in the same import, is rejected, so
+	// that one seller's feed cannot take over another's products. Parse ignores it.
+	AllowSellerChange bool
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer
@@ -55,36 +67,58 @@ func (o Options) now() time.Time {
 	return time.Now()
 }
 
-// RowError reports one rejected row (or, for an ACP product, one rejected variant).
+// RowError reports one rejected row (or, for an ACP product, one rejected variant),
+// one span of damaged lines that could not be read as rows, or, with Warning set, a
+// row that was imported but changed on the way (see notUTF8).
 type RowError struct {
-	File   string // the file name as given to Parse or Import
-	Line   int    // 1-based line where the row's record starts
-	Reason string // short, for people: `price "abc" is not a price like "29.99 USD"`
+	File    string // the file name as given to Parse or Import
+	Line    int    // 1-based line where the row's record (or the damaged span) starts
+	EndLine int    // its last line; equal to Line for a row on one line
+	Warning bool   // the row was imported; Reason says what was changed
+	Reason  string // short, for people: `price "abc" is not a price like "29.99 USD"`
 }
 
-// String formats the error the way compilers do: "products.csv:17: reason".
+// String formats the error the way compilers do: "products.csv:17: reason", with the
+// range "products.csv:17-19: reason" when the row or span covers several lines and
+// "warning: " before the reason of a warning.
 func (e RowError) String() string {
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+	at := fmt.Sprint(e.Line)
+	if e.EndLine > e.Line {
+		at += fmt.Sprintf("-%d", e.EndLine)
+	}
+	warn := ""
+	if e.Warning {
+		warn = "warning: "
+	}
+	return fmt.Sprintf("%s:%s: %s%s", e.File, at, warn, e.Reason)
 }
+
+// lines is the span of a record in its file, first to last, 1-based.
+type lines struct{ first, last int }
+
+func oneLine(n int) lines { return lines{n, n} }
 
 // Parse reads one feed from r and calls emit for every acceptable product, in file
-// order, and reject for every row that cannot be accepted. name is used to choose the
+// order, and report for every row that cannot be accepted, every damaged span and
+// every warning. name is used to choose the
 // format from its extension (a trailing .gz is ignored) and to label RowErrors and
 // progress lines.
 //
 // Each product passed to emit has been normalized (catalog.Product.Normalize
-// succeeded) and its SellerID is the ID of the seller passed with it. line is where
-// the product's record starts. Ids are not de-duplicated: a later row with the same
+// succeeded) and its SellerID is the ID of the seller passed with it. line and end
+// are the first and last lines of the product's record. Ids are not de-duplicated: a later row with the same
 // id is emitted again, and the caller decides that it wins.
 //
 // Parse returns a non-nil error when the file as a whole cannot be read: unknown
 // format, binary content, an empty file, a CSV header without the required columns,
-// JSON in which no row at all could be decoded, or a read error part-way (rows before
-// it have been emitted). If emit returns an error, Parse stops and returns that error
-// unchanged. emit must not be nil; reject may be. Parse never panics on malformed
-// input.
-func Parse(r io.Reader, name string, opt Options, emit func(line int, s catalog.Seller, p catalog.Product) error, reject func(RowError)) error {
-	p := &parser{name: name, opt: opt, emit: emit, rejectFn: reject, sellers: map[string]catalog.Seller{}}
+// JSON in which no row at all could be decoded, a gzip stream that breaks the
+// decompression cap, a JSON array entry over the record cap, or a read error
+// part-way (rows before it have been emitted). If emit returns an error, Parse stops
+// and returns that error unchanged. emit must not be nil; report may be. Parse never
+// panics on malformed input, and its memory use is bounded by the caps in limits.go,
+// whatever the input.
+func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s catalog.Seller, p catalog.Product) error, report func(RowError)) error {
+	p := &parser{name: name, opt: opt, emit: emit, reportFn: report, sellers: map[string]catalog.Seller{}}
 	if strings.TrimSpace(opt.DefaultSeller) != "" {
 		s, reason := p.seller(opt.DefaultSeller)
 		if reason != "" {
@@ -116,8 +150,8 @@ func Parse(r io.Reader, name string, opt Options, emit func(line int, s catalog.
 type parser struct {
 	name          string
 	opt           Options
-	emit          func(int, catalog.Seller, catalog.Product) error
-	rejectFn      func(RowError)
+	emit          func(int, int, catalog.Seller, catalog.Product) error
+	reportFn      func(RowError)
 	emitFailed    bool // the last error came from emit and is passed through as is
 	sellers       map[string]catalog.Seller
 	defaultSeller *catalog.Seller
@@ -132,14 +166,17 @@ type parser struct {
 	lastProgress time.Time
 }
 
-func (p *parser) reject(line int, format string, args ...any) {
-	e := RowError{File: p.name, Line: line, Reason: fmt.Sprintf(format, args...)}
+func (p *parser) reject(at lines, format string, args ...any) {
+	p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Reason: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) report(e RowError) {
 	if p.holding {
 		p.held = append(p.held, e)
 		return
 	}
-	if p.rejectFn != nil {
-		p.rejectFn(e)
+	if p.reportFn != nil {
+		p.reportFn(e)
 	}
 }
 
@@ -147,31 +184,87 @@ func (p *parser) reject(line int, format string, args ...any) {
 func (p *parser) release() {
 	p.holding = false
 	for _, e := range p.held {
-		if p.rejectFn != nil {
-			p.rejectFn(e)
+		if p.reportFn != nil {
+			p.reportFn(e)
 		}
 	}
 	p.held = nil
 }
 
 // finish attaches the seller, normalizes prod and emits it, or rejects the row with a
-// reason that starts with label.
-func (p *parser) finish(line int, label, sellerName string, prod catalog.Product) error {
+// reason that starts with label. It applies the policy for text that is not UTF-8
+// (see notUTF8), warning after the emit.
+func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product) error {
+	if reason := badIdentifier(sellerName, prod); reason != "" {
+		p.reject(at, "%s%s", label, reason)
+		return nil
+	}
 	s, reason := p.rowSeller(sellerName)
 	if reason != "" {
-		p.reject(line, "%s%s", label, reason)
+		p.reject(at, "%s%s", label, reason)
 		return nil
 	}
 	prod.SellerID = s.ID
+	damaged := badDisplayText(prod)
 	if err := prod.Normalize(); err != nil {
-		p.reject(line, "%s%s", label, invalidReason(err))
+		p.reject(at, "%s%s", label, invalidReason(err))
 		return nil
 	}
-	if err := p.emit(line, s, prod); err != nil {
+	if err := p.emit(at.first, at.last, s, prod); err != nil {
 		p.emitFailed = true
 		return err
 	}
+	if len(damaged) > 0 {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: label + strings.Join(damaged, ", ") + ": bytes that are not valid UTF-8 were left out (save the feed as UTF-8)"})
+	}
 	return nil
+}
+
+// Text that is not valid UTF-8 is never dropped without a word. A value counts as
+// such when it has bytes that are not UTF-8, or U+FFFD, the mark a decoder (JSON's,
+// for one) leaves where it met them. What happens depends on the field:
+//
+//   - Values that identify or address something (id, group id, seller name, gtin,
+//     url, image url) reject the row: with a byte changed they would name something
+//     else, such as another product or another seller.
+//   - Display text (title, description, brand, category, attribute names and
+//     values) is imported without the bad bytes, which catalog.CleanText leaves
+//     out, and the row gets a warning naming the fields.
+//
+// notUTF8 reports whether s counts as not UTF-8.
+func notUTF8(s string) bool { return !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) }
+
+// badIdentifier is the reason to reject a row whose identifying values are not UTF-8.
+func badIdentifier(sellerName string, p catalog.Product) string {
+	for _, f := range [...]struct{ name, v string }{
+		{"id", p.ID}, {"group id", p.GroupID}, {"seller name", sellerName},
+		{"gtin", p.GTIN}, {"url", p.URL}, {"image url", p.ImageURL},
+	} {
+		if notUTF8(f.v) {
+			return fmt.Sprintf("%s %s is not valid UTF-8; save the feed as UTF-8", f.name, q(f.v))
+		}
+	}
+	return ""
+}
+
+// badDisplayText names the display fields of p that are not UTF-8.
+func badDisplayText(p catalog.Product) []string {
+	var names []string
+	for _, f := range [...]struct{ name, v string }{
+		{"title", p.Title}, {"description", p.Description}, {"brand", p.Brand}, {"category", p.Category},
+	} {
+		if notUTF8(f.v) {
+			names = append(names, f.name)
+		}
+	}
+	keys := slices.Sorted(maps.Keys(p.Attributes))
+	for _, k := range keys {
+		if notUTF8(k) || notUTF8(p.Attributes[k]) {
+			names = append(names, "attribute "+q(k))
+		}
+	}
+	return names
 }
 
 // invalidReason turns a catalog validation error into its human part, dropping the

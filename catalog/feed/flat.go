@@ -207,11 +207,11 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 }
 
 // flatRow builds and finishes one flat record.
-func (p *parser) flatRow(line int, r row) error {
+func (p *parser) flatRow(at lines, r row) error {
 	prod, sellerName, err := flatProduct(r, p.start)
 	if err != nil {
-		p.reject(line, "%s", err)
+		p.reject(at, "%s", err)
 		return nil
 	}
-	return p.finish(line, "", sellerName, prod)
+	return p.finish(at, "", sellerName, prod)
 }

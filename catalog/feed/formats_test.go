@@ -66,13 +66,6 @@ func TestParseInline(t *testing.T) {
 			wantRejects: []string{"a.csv:2: row has 5 fields but the header has 4"},
 		},
 		{
-			name:        "an unterminated quote is reported where its record starts",
-			file:        "a.csv",
-			data:        head + "A,Alpha,3 USD,S\nB,\"Beta,3 USD,S\nC,Gamma,3 USD,S\n",
-			wantIDs:     []string{"A"},
-			wantRejects: []string{`a.csv:3: a quoted field is not closed properly; a " inside a quoted field must be doubled ("")`},
-		},
-		{
 			name: "price forms",
 			file: "a.csv",
 			data: "item_id,title,price,price_amount,currency\n" +
@@ -83,16 +76,25 @@ func TestParseInline(t *testing.T) {
 				"E,e,,12,\n" +
 				"F,f,9 USD,,EUR\n" +
 				"G,g,9,,\n" +
-				"H,h,\"1,299.00 USD\",,\n",
-			wantIDs: []string{"A", "B", "C", "D", "H"},
+				"H,h,\"1,299.00 USD\",,\n" +
+				"I,i,\"29,99 EUR\",,\n" +
+				"J,j,\"1.234,56\",,eur\n" +
+				"K,k,,\"1.299,00\",GBP\n" +
+				"L,l,\"1,234 JPY\",,\n" +
+				"M,m,\"1,234 USD\",,\n" +
+				"N,n,,\"1.234\",EUR\n",
+			wantIDs: []string{"A", "B", "C", "D", "H", "I", "J", "K", "L"},
 			wantRejects: []string{
 				`a.csv:6: price_amount "12" needs a currency column`,
 				`a.csv:7: price "9 USD" is in USD but the currency column says "EUR"`,
 				`a.csv:8: price "9" has no currency; write it like "29.99 USD"`,
+				`a.csv:14: price "1,234 USD": "1,234" is ambiguous: the "," may group thousands or mark decimals; write the amount with 2 decimals, such as "1234.00"`,
+				`a.csv:15: price_amount "1.234": "1.234" is ambiguous: the "." may group thousands or mark decimals; write the amount with 2 decimals, such as "1234.00"`,
 			},
 			checks: []check{
 				{"A", "price", "$29.99"}, {"B", "price", "$5.00"}, {"C", "price", "€7.50"},
-				{"D", "price", "£1299.00"}, {"H", "price", "$1299.00"},
+				{"D", "price", "£1299.00"}, {"H", "price", "$1299.00"}, {"I", "price", "€29.99"},
+				{"J", "price", "€1234.56"}, {"K", "price", "£1299.00"}, {"L", "price", "¥1234"},
 			},
 		},
 		{
@@ -200,8 +202,15 @@ func TestParseInline(t *testing.T) {
 			wantRejects: []string{
 				`a.json:6: not a JSON object`,
 				`a.json:7: price is missing`,
-				`a.json:8: not valid JSON from here on; the rest of the file was not read`,
+				`a.json:8-9: not valid JSON from here on; the rest of the file was not read`,
 			},
+		},
+		{
+			name:        "text after a JSON array is reported",
+			file:        "a.json",
+			data:        "[{\"id\":\"A\",\"title\":\"Alpha\",\"price\":\"1 USD\"}]\n{\"id\":\"B\",\"title\":\"Beta\",\"price\":\"1 USD\"}\n\n",
+			wantIDs:     []string{"A"},
+			wantRejects: []string{`a.json:2-3: the JSON array has ended; what follows it was not read`},
 		},
 		{
 			name:    "ACP product without a seller and no default",
@@ -379,7 +388,7 @@ func TestParseEmitError(t *testing.T) {
 			}
 			defer f.Close()
 			calls := 0
-			err = Parse(f, name, Options{DefaultSeller: "x"}, func(int, catalog.Seller, catalog.Product) error {
+			err = Parse(f, name, Options{DefaultSeller: "x"}, func(int, int, catalog.Seller, catalog.Product) error {
 				calls++
 				return stop
 			}, nil)

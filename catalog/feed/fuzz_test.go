@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -29,21 +30,24 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
 		name := fuzzNames[int(format)%len(fuzzNames)]
 		lines := strings.Count(string(data), "\n") + 1
+		if strings.HasPrefix(string(data), "\x1f\x8b") { // gzip, whatever the name: lines are not countable here
+			lines = math.MaxInt
+		}
 		_ = Parse(strings.NewReader(string(data)), name, Options{DefaultSeller: "Fuzz Shop"},
-			func(line int, s catalog.Seller, p catalog.Product) error {
+			func(line, _ int, s catalog.Seller, p catalog.Product) error {
 				if s.ID == "" || p.SellerID != s.ID {
 					t.Errorf("product %q emitted with seller %+v and SellerID %q", p.ID, s, p.SellerID)
 				}
 				if err := p.Normalize(); err != nil {
 					t.Errorf("emitted product %q does not normalize: %v", p.ID, err)
 				}
-				if line < 1 || (!strings.HasSuffix(name, ".gz") && line > lines) {
+				if line < 1 || line > lines {
 					t.Errorf("product %q at line %d of %d", p.ID, line, lines)
 				}
 				return nil
 			},
 			func(e RowError) {
-				if e.Reason == "" || e.File != name || e.Line < 1 || (!strings.HasSuffix(name, ".gz") && e.Line > lines) {
+				if e.Reason == "" || e.File != name || e.Line < 1 || e.Line > lines {
 					t.Errorf("bad RowError %+v (input has %d lines)", e, lines)
 				}
 			})

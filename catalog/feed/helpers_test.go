@@ -28,7 +28,10 @@ type parsed struct {
 func parse(t testing.TB, r io.Reader, name string, opt Options) (parsed, error) {
 	t.Helper()
 	out := parsed{products: map[string]catalog.Product{}, sellers: map[string]catalog.Seller{}}
-	err := Parse(r, name, opt, func(line int, s catalog.Seller, p catalog.Product) error {
+	err := Parse(r, name, opt, func(line, end int, s catalog.Seller, p catalog.Product) error {
+		if end < line {
+			t.Errorf("%s:%d: product %q ends at line %d", name, line, p.ID, end)
+		}
 		if p.SellerID != s.ID {
 			t.Errorf("%s:%d: product %q has seller id %q but was emitted with seller %q", name, line, p.ID, p.SellerID, s.ID)
 		}

@@ -21,13 +21,15 @@ const (
 
 // Report summarizes the import of one file. Every row read is counted once in
 // Imported, Updated or Rejected; an ACP product line counts once per variant, or
-// once in Rejected when the line as a whole is refused.
+// once in Rejected when the line as a whole is refused; a damaged span counts once
+// in Rejected. Warned counts imported rows that were changed on the way.
 type Report struct {
 	File     string
 	Imported int        // products that were new to the catalog
 	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
-	Rejected int        // rows that were not imported
-	Errors   []RowError // the first 1000 rejections, in the order they were found
+	Rejected int        // rows and damaged spans that were not imported
+	Warned   int        // warnings about rows that were imported
+	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
 	// (the counts then say what was done before). Its text starts with the file name.
@@ -35,13 +37,19 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// followed by "; stopped: <reason>" when reading stopped part-way. For a file from
-// which nothing was read it is Err's text.
+// with ", 1 warning" when there were warnings, followed by "; stopped: <reason>" when
+// reading stopped part-way. For a file from which nothing was read it is Err's text.
 func (r Report) String() string {
 	if r.Err != nil && r.Imported+r.Updated+r.Rejected == 0 {
 		return r.Err.Error()
 	}
 	s := fmt.Sprintf("%s: %d imported, %d updated, %d rejected", r.File, r.Imported, r.Updated, r.Rejected)
+	switch {
+	case r.Warned == 1:
+		s += ", 1 warning"
+	case r.Warned > 1:
+		s += fmt.Sprintf(", %d warnings", r.Warned)
+	}
 	if r.Err != nil {
 		s += "; stopped: " + strings.TrimPrefix(r.Err.Error(), r.File+": ")
 	}
@@ -49,10 +57,11 @@ func (r Report) String() string {
 }
 
 // Import reads each file in turn with Parse and writes its products to cat, in
-// batches of 1000 products per catalog.Upsert call, together with their sellers.
+// batches of 1000 products per catalog.UpsertWith call, together with their sellers.
 // Within a file a later row with the same id replaces the earlier one and counts as
-// updated. report, when not nil, is called with each rejected row as soon as it is
-// known.
+// updated, unless it names another seller (see Options.AllowSellerChange). report,
+// when not nil, is called with each rejected row, damaged span and warning as soon
+// as it is known.
 //
 // A file that cannot be read gets a Report with Err set, and the next file is still
 // imported. Import returns a non-nil error only when the catalog fails to store a
@@ -73,7 +82,11 @@ func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Optio
 func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Options, report func(RowError)) (Report, error) {
 	rep := Report{File: name}
 	reject := func(e RowError) {
-		rep.Rejected++
+		if e.Warning {
+			rep.Warned++
+		} else {
+			rep.Rejected++
+		}
 		if len(rep.Errors) < maxReportErrors {
 			rep.Errors = append(rep.Errors, e)
 		}
@@ -95,7 +108,7 @@ func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Opti
 		rep.Err = fmt.Errorf("%s: is a directory, not a feed file", name)
 		return rep, nil
 	}
-	b := &batch{ctx: ctx, cat: cat, rep: &rep, reject: reject}
+	b := &batch{ctx: ctx, cat: cat, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
 	perr := Parse(f, name, opt, b.add, reject)
 	if b.err != nil {
 		return rep, b.err
@@ -109,11 +122,12 @@ func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Opti
 
 // batch collects products for one Upsert call.
 type batch struct {
-	ctx    context.Context
-	cat    *catalog.Catalog
-	rep    *Report
-	reject func(RowError)
-	err    error // the catalog or context error that stopped the import
+	ctx         context.Context
+	cat         *catalog.Catalog
+	rep         *Report
+	reject      func(RowError)
+	keepSellers bool  // refuse to move a product to another seller
+	err         error // the catalog or context error that stopped the import
 
 	items   []pending
 	index   map[string]int // product id → position in items
@@ -121,12 +135,12 @@ type batch struct {
 }
 
 type pending struct {
-	line int
-	p    catalog.Product
+	at lines
+	p  catalog.Product
 }
 
 // add is Parse's emit function.
-func (b *batch) add(line int, s catalog.Seller, p catalog.Product) error {
+func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
 	if err := b.ctx.Err(); err != nil {
 		b.err = err
 		return err
@@ -134,12 +148,17 @@ func (b *batch) add(line int, s catalog.Seller, p catalog.Product) error {
 	if b.index == nil {
 		b.index, b.sellers = map[string]int{}, map[string]catalog.Seller{}
 	}
+	it := pending{lines{line, end}, p}
 	if i, ok := b.index[p.ID]; ok {
-		b.items[i] = pending{line, p}
+		if was := b.items[i].p.SellerID; b.keepSellers && was != p.SellerID {
+			b.reject(b.sellerChange(it, &catalog.SellerChangeError{ProductID: p.ID, Stored: was, New: p.SellerID}, "in this import"))
+			return nil
+		}
+		b.items[i] = it
 		b.rep.Updated++
 	} else {
 		b.index[p.ID] = len(b.items)
-		b.items = append(b.items, pending{line, p})
+		b.items = append(b.items, it)
 	}
 	b.sellers[s.ID] = s
 	if len(b.items) >= batchSize {
@@ -166,9 +185,10 @@ func (b *batch) flush() error {
 	for i, it := range b.items {
 		products[i] = it.p
 	}
-	st, err := b.cat.Upsert(b.ctx, sellers, products)
+	opt := catalog.UpsertOptions{KeepSellers: b.keepSellers}
+	st, err := b.cat.UpsertWith(b.ctx, opt, sellers, products)
 	if errors.Is(err, catalog.ErrInvalid) {
-		st, err = b.oneByOne(sellers)
+		st, err = b.oneByOne(opt, sellers)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: saving products: %w", b.rep.File, err)
@@ -179,12 +199,17 @@ func (b *batch) flush() error {
 	return nil
 }
 
-func (b *batch) oneByOne(sellers []catalog.Seller) (catalog.UpsertStats, error) {
+func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller) (catalog.UpsertStats, error) {
 	var total catalog.UpsertStats
 	for _, it := range b.items {
-		st, err := b.cat.Upsert(b.ctx, sellers, []catalog.Product{it.p})
-		if errors.Is(err, catalog.ErrInvalid) {
-			b.reject(RowError{File: b.rep.File, Line: it.line, Reason: invalidReason(err)})
+		st, err := b.cat.UpsertWith(b.ctx, opt, sellers, []catalog.Product{it.p})
+		var change *catalog.SellerChangeError
+		switch {
+		case errors.As(err, &change):
+			b.reject(b.sellerChange(it, change, "in the catalog"))
+			continue
+		case errors.Is(err, catalog.ErrInvalid):
+			b.reject(RowError{File: b.rep.File, Line: it.at.first, EndLine: it.at.last, Reason: invalidReason(err)})
 			continue
 		}
 		if err != nil {
@@ -194,4 +219,11 @@ func (b *batch) oneByOne(sellers []catalog.Seller) (catalog.UpsertStats, error) 
 		total.Updated += st.Updated
 	}
 	return total, nil
+}
+
+// sellerChange is the rejection of a row that would move its product to another
+// seller; where says where the product's seller was found.
+func (b *batch) sellerChange(it pending, e *catalog.SellerChangeError, where string) RowError {
+	return RowError{File: b.rep.File, Line: it.at.first, EndLine: it.at.last,
+		Reason: fmt.Sprintf("product %s is sold by seller %s %s, not %s; pass --allow-seller-change to move it", q(e.ProductID), q(e.Stored), where, q(e.New))}
 }

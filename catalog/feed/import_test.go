@@ -24,11 +24,13 @@ func openCatalog(t *testing.T) *catalog.Catalog {
 
 // counts is a Report without its errors, for comparison.
 type counts struct {
-	Imported, Updated, Rejected int
-	Err                         bool
+	Imported, Updated, Rejected, Warned int
+	Err                                 bool
 }
 
-func countsOf(r Report) counts { return counts{r.Imported, r.Updated, r.Rejected, r.Err != nil} }
+func countsOf(r Report) counts {
+	return counts{r.Imported, r.Updated, r.Rejected, r.Warned, r.Err != nil}
+}
 
 func TestImport(t *testing.T) {
 	ctx := context.Background()
@@ -119,8 +121,8 @@ func checkReports(t *testing.T, what string, got []Report, files []string, want 
 		if c := countsOf(got[i]); c != want[i] {
 			t.Errorf("%s of %s: %+v (err %v), want %+v", what, filepath.Base(files[i]), c, got[i].Err, want[i])
 		}
-		if len(got[i].Errors) != got[i].Rejected {
-			t.Errorf("%s of %s: %d errors kept for %d rejected", what, files[i], len(got[i].Errors), got[i].Rejected)
+		if len(got[i].Errors) != got[i].Rejected+got[i].Warned {
+			t.Errorf("%s of %s: %d errors kept for %d rejected and %d warned", what, files[i], len(got[i].Errors), got[i].Rejected, got[i].Warned)
 		}
 	}
 }
@@ -174,6 +176,17 @@ func TestImportFiles(t *testing.T) {
 					if s := reports[i].String(); s != reports[i].Err.Error() {
 						t.Errorf("String() of a failed file = %q, want the error", s)
 					}
+				}
+			},
+		},
+		{
+			name: "damaged spans are rejected rows and warnings are counted apart",
+			files: []string{write("mixed.csv", "item_id,title,price,seller_name\n"+
+				"A,Caf\xe9,1 USD,M\nB,\"Beta,1 USD,M\nC,Gamma,1 USD,M\n")},
+			want: []counts{{Imported: 2, Rejected: 1, Warned: 1}},
+			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
+				if got, want := reports[0].String(), filepath.Join(dir, "mixed.csv")+": 2 imported, 0 updated, 1 rejected, 1 warning"; got != want {
+					t.Errorf("String() = %q, want %q", got, want)
 				}
 			},
 		},
@@ -232,7 +245,7 @@ func TestBatchRejectsWhatTheCatalogRefuses(t *testing.T) {
 	refused := good
 	refused.ID, refused.Price.Amount = "R", -1 // Parse never emits this; the catalog refuses it
 	for i, p := range []catalog.Product{good, refused} {
-		if err := b.add(i+2, s, p); err != nil {
+		if err := b.add(i+2, i+2, s, p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -241,5 +254,63 @@ func TestBatchRejectsWhatTheCatalogRefuses(t *testing.T) {
 	}
 	if rep.Imported != 1 || len(rejected) != 1 || rejected[0].Line != 3 || rejected[0].Reason != "price must not be negative" {
 		t.Errorf("imported %d, rejected %+v; want G imported and R rejected at line 3", rep.Imported, rejected)
+	}
+}
+
+func TestImportSellerChange(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	const head = "item_id,title,price,seller_name\n"
+	acme := write("acme.csv", head+"X,Lamp,10 USD,Acme\nY,Rug,20 USD,Acme\n")
+	takeover := write("takeover.csv", head+"X,Lamp,1 USD,Mill Street\nZ,Jug,3 USD,Mill Street\n")
+	within := write("within.csv", head+"W,Vase,5 USD,Acme\nW,Vase,4 USD,Mill Street\nW,Vase,6 USD,Acme\n")
+	acp := write("takeover.jsonl", `{"id":"G","title":"Rug","seller":{"name":"Mill Street"},"variants":[{"id":"Y","price":{"amount":1,"currency":"USD"}}]}`+"\n")
+	const reasonX = `product "X" is sold by seller "acme" in the catalog, not "mill-street"; pass --allow-seller-change to move it`
+
+	cat := openCatalog(t)
+	if _, err := Import(ctx, cat, []string{acme}, Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	reports, err := Import(ctx, cat, []string{takeover, within, acp}, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReports(t, "refused", reports, []string{takeover, within, acp}, []counts{
+		{Imported: 1, Rejected: 1},
+		{Imported: 1, Updated: 1, Rejected: 1},
+		{Rejected: 1},
+	})
+	for i, want := range []string{
+		takeover + ":2: " + reasonX,
+		within + `:3: product "W" is sold by seller "acme" in this import, not "mill-street"; pass --allow-seller-change to move it`,
+		acp + `:1: product "Y" is sold by seller "acme" in the catalog, not "mill-street"; pass --allow-seller-change to move it`,
+	} {
+		if got := reports[i].Errors[0].String(); got != want {
+			t.Errorf("report %d: %s, want %s", i, got, want)
+		}
+	}
+	for id, want := range map[string]string{"X": "acme", "Y": "acme", "Z": "mill-street", "W": "acme"} {
+		if p, err := cat.Product(ctx, id); err != nil || p.SellerID != want {
+			t.Errorf("product %s has seller %q (%v), want %q", id, p.SellerID, err, want)
+		}
+	}
+	if p, _ := cat.Product(ctx, "X"); p.Price.Amount != 1000 {
+		t.Errorf("refused row changed X's price to %v", p.Price)
+	}
+
+	reports, err = Import(ctx, cat, []string{takeover}, Options{AllowSellerChange: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReports(t, "allowed", reports, []string{takeover}, []counts{{Updated: 2}})
+	if p, _ := cat.Product(ctx, "X"); p.SellerID != "mill-street" {
+		t.Errorf("with AllowSellerChange X has seller %q, want mill-street", p.SellerID)
 	}
 }

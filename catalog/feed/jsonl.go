@@ -10,13 +10,9 @@ import (
 	"strings"
 )
 
-const (
-	// maxLineLen caps one JSON Lines line; longer lines are rejected, not buffered.
-	maxLineLen = 16 << 20
-	// maxHeld is how many undecodable lines a JSON file may start with before it is
-	// declared not to be JSON at all.
-	maxHeld = 20
-)
+// maxHeld is how many undecodable lines a JSON file may start with before it is
+// declared not to be JSON at all.
+const maxHeld = 20
 
 // readJSON reads JSON Lines, or a single JSON array when the first character is "[".
 // While no line has decoded as a JSON object, rejects are held back; a file that
@@ -77,18 +73,18 @@ func (p *parser) readJSONLines(in *bufio.Reader, line int) error {
 
 func (p *parser) jsonLine(line int, b []byte, tooLong bool) error {
 	if tooLong {
-		p.reject(line, "line is longer than %d MiB", maxLineLen>>20)
+		p.reject(oneLine(line), reasonLongLine)
 		return nil
 	}
 	obj, reason := decodeObject(b)
 	if reason != "" {
-		p.reject(line, "%s", reason)
+		p.reject(oneLine(line), "%s", reason)
 		return nil
 	}
 	if p.holding {
 		p.release()
 	}
-	return p.jsonObject(line, obj)
+	return p.jsonObject(oneLine(line), obj)
 }
 
 // notJSON is the file error for a JSON file in which no line could be decoded.
@@ -97,14 +93,14 @@ func notJSON(first RowError) error {
 }
 
 // readLine returns the next line without its line ending. A line longer than
-// maxLineLen is skipped to its end and reported with tooLong. err is io.EOF with the
+// maxRecordLen is skipped to its end and reported with tooLong. err is io.EOF with the
 // last line.
 func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
 		chunk, err := in.ReadSlice('\n')
 		if !tooLong {
-			if len(buf)+len(chunk) > maxLineLen {
+			if len(buf)+len(chunk) > maxRecordLen {
 				tooLong, buf = true, nil
 			} else {
 				buf = append(buf, chunk...)
@@ -120,38 +116,71 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 
 // readJSONArray reads a file holding one JSON array of objects; firstLine is the line
 // of its "[". A syntax error ends the reading: the rest of an array cannot be found
-// again after one.
+// again after one. An entry longer than maxRecordLen also ends the reading: the
+// decoder is fed at most that much past the start of an entry or the end of the
+// previous one. The lines not read, to the end of the file, are then reported as one
+// span; so is anything after the array's closing "]".
 func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
-	lines := &lineCounter{r: in, passed: firstLine - 1}
-	dec := json.NewDecoder(lines)
+	lc := &lineCounter{r: in, passed: firstLine - 1}
+	dec := json.NewDecoder(lc)
 	if _, err := dec.Token(); err != nil { // the opening [
 		return readError(err)
 	}
+	lc.mark = dec.InputOffset()
 	for dec.More() {
+		lc.mark = dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if lc.exceeded {
+				break // reported below
+			}
 			var se *json.SyntaxError
 			if !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) {
 				return readError(err)
 			}
 			p.tick()
-			p.reject(lines.lineAt(dec.InputOffset()), "not valid JSON from here on; the rest of the file was not read")
-			return nil
+			return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
 		}
+		lc.mark = dec.InputOffset()
 		p.tick()
-		line := lines.lineAt(dec.InputOffset() - int64(len(raw)))
+		at := lines{lc.lineAt(dec.InputOffset() - int64(len(raw))), 0}
+		at.last = lc.lineAt(dec.InputOffset() - 1)
 		obj, reason := decodeObject(raw)
 		if reason != "" {
-			p.reject(line, "%s", reason)
+			p.reject(at, "%s", reason)
 			continue
 		}
 		if p.holding {
 			p.release()
 		}
-		if err := p.jsonObject(line, obj); err != nil {
+		if err := p.jsonObject(at, obj); err != nil {
 			return err
 		}
 	}
+	if lc.exceeded { // in Decode, or in More, which then says false
+		p.tick()
+		return p.rejectRest(lc, lc.mark, "an entry is longer than 1 MiB; the rest of the file was not read")
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim(']') {
+		p.tick()
+		return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		p.tick()
+		return p.rejectRest(lc, dec.InputOffset(), "the JSON array has ended; what follows it was not read")
+	}
+	return nil
+}
+
+// rejectRest reports the lines from the one holding offset off to the end of the
+// file, which is read to count them, as not read.
+func (p *parser) rejectRest(lc *lineCounter, off int64, reason string) error {
+	first := lc.lineAt(off)
+	last, err := lc.lastLine()
+	if err != nil {
+		return readError(err)
+	}
+	p.reject(lines{min(first, last), last}, "%s", reason)
 	return nil
 }
 
@@ -182,19 +211,23 @@ func decodeObject(b []byte) (map[string]json.RawMessage, string) {
 
 // jsonObject handles one decoded object: an ACP product when it has variants, a flat
 // row otherwise.
-func (p *parser) jsonObject(line int, obj map[string]json.RawMessage) error {
+func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 	if _, ok := obj["variants"]; ok {
-		return p.acpProduct(line, obj)
+		return p.acpProduct(at, obj)
 	}
 	for _, cols := range flatColumns {
 		for _, c := range cols {
 			if k := kind(obj[c]); k == "an object" || k == "a list" {
-				p.reject(line, "%s should be text, not %s", c, k)
+				p.reject(at, "%s should be text, not %s", c, k)
+				return nil
+			}
+			if len(obj[c]) > maxFieldLen {
+				p.reject(at, "%s is longer than 64 KiB", c)
 				return nil
 			}
 		}
 	}
-	return p.flatRow(line, func(col string) string { return scalarText(obj[col]) })
+	return p.flatRow(at, func(col string) string { return scalarText(obj[col]) })
 }
 
 // scalarText renders a JSON value as feed text: strings as themselves, numbers and
@@ -221,23 +254,64 @@ func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // lineCounter passes reads through and remembers where newlines are, so that byte
 // offsets can be turned into line numbers. lineAt must be called with offsets that do
-// not decrease.
+// not decrease. Reads fail with errEntryTooLong once they would go more than
+// maxRecordLen past mark.
 type lineCounter struct {
 	r        io.Reader
 	read     int64   // bytes read so far
 	newlines []int64 // offsets of newlines not yet passed by lineAt
 	passed   int     // newlines before the last offset asked about
+	mark     int64   // where the entry being decoded starts, or the last one ended
+	exceeded bool    // a read went past the cap
+	endsLine bool    // the last byte read is a newline
 }
 
+var errEntryTooLong = errors.New("JSON array entry too long")
+
 func (c *lineCounter) Read(b []byte) (int, error) {
+	room := c.mark + maxRecordLen - c.read
+	if room <= 0 {
+		c.exceeded = true
+		return 0, errEntryTooLong
+	}
+	if int64(len(b)) > room {
+		b = b[:room]
+	}
 	n, err := c.r.Read(b)
 	for i, ch := range b[:n] {
 		if ch == '\n' {
 			c.newlines = append(c.newlines, c.read+int64(i))
 		}
 	}
+	if n > 0 {
+		c.endsLine = b[n-1] == '\n'
+	}
 	c.read += int64(n)
 	return n, err
+}
+
+// lastLine reads the rest of the file, without keeping it, and returns the number of
+// its last line (a newline at the very end does not start another).
+func (c *lineCounter) lastLine() (int, error) {
+	newlines := c.passed + len(c.newlines)
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := c.r.Read(buf)
+		newlines += bytes.Count(buf[:n], []byte("\n"))
+		if n > 0 {
+			c.endsLine = buf[n-1] == '\n'
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if c.endsLine {
+		return max(newlines, 1), nil
+	}
+	return newlines + 1, nil
 }
 
 // lineAt returns the 1-based line of the byte at offset off.

@@ -35,11 +35,15 @@ func isNull(raw json.RawMessage) bool {
 	return len(raw) == 0 || string(raw) == "null"
 }
 
-// text reads a string (or a number, written as is). An object is accepted when one of
+// text reads a string (or a number, written as is) of at most maxFieldLen bytes as
+// written. An object is accepted when one of
 // keys holds text; the first non-empty one is used. Absent and null give "".
 func text(name string, raw json.RawMessage, keys ...string) (string, error) {
 	if isNull(raw) {
 		return "", nil
+	}
+	if len(raw) > maxFieldLen {
+		return "", bad("%s is longer than 64 KiB", name)
 	}
 	switch k := kind(raw); k {
 	case "text":

@@ -174,7 +174,7 @@ func TestParseBadRows(t *testing.T) {
 				`bad_rows.csv:14: inventory_quantity "lots" is not a whole number`,
 				`bad_rows.csv:15: price "5.00 DOLLARS": currency "DOLLARS" is not a three-letter ISO 4217 code`,
 				`bad_rows.csv:16: a field that is not quoted contains a "; quote the whole field and double the " inside it`,
-				`bad_rows.csv:19: price "5.999 USD": "5.999" has more than 2 decimal places for USD`,
+				`bad_rows.csv:19: price "5.999 USD": "5.999" is ambiguous: the "." may group thousands or mark decimals; write the amount with 2 decimals, such as "5999.00"`,
 			},
 		},
 		{

@@ -57,7 +57,7 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 		return m, nil
 	}
 	detail := strings.TrimPrefix(err.Error(), money.ErrInvalid.Error()+": ")
-	if strings.Contains(detail, "decimal places") || strings.Contains(detail, "too large") || strings.Contains(detail, "ISO 4217") {
+	if strings.Contains(detail, "decimal places") || strings.Contains(detail, "too large") || strings.Contains(detail, "ISO 4217") || strings.Contains(detail, "ambiguous") {
 		return m, bad("%s %s: %s", col, q(raw), detail)
 	}
 	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))

@@ -11,14 +11,17 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 )
 
-// importFeeds loads product feeds into the catalog at --db. Rejected rows are listed on
-// stderr with file and line, followed by one summary line per file. It fails only when
+// importFeeds loads product feeds into the catalog at --db. Rejected rows, damaged
+// spans and warnings are listed on stderr with file and line, followed by one summary
+// line per file. A row that would move a product to another seller is rejected unless
+// --allow-seller-change is given. It fails only when
 // nothing at all could be read, or the database fails.
 func importFeeds(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	var c common
 	c.register(fs, getenv)
 	seller := fs.String("seller", "", "seller `name` for rows that name none")
+	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +40,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer cat.Close()
-	opt := feed.Options{DefaultSeller: *seller, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Progress: stderr}
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())
 	})

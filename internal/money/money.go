@@ -53,20 +53,72 @@ func NormalizeCurrency(c string) (string, error) {
 }
 
 // ParseMajor converts a decimal string in major units ("29.99", "1,299.00", "30") into
-// minor units of the currency. More decimals than the currency has are rejected, as are
-// negative amounts and amounts too large to represent.
+// minor units of the currency. Both separator conventions are read: "1,234.56" and
+// "1.234,56", "29.99" and "29,99". When both "," and "." appear, the last one marks
+// decimals and the other groups thousands; a separator that appears more than once
+// groups thousands. Groups have three digits, except the first (one to three) and
+// those before the last (two or three: Indian grouping, "1,23,456.78").
+//
+// A lone separator marks decimals unless three digits follow it and one to three
+// digits not starting with 0 precede it ("1,234", "12.500"): for a currency without
+// decimals (JPY) that is a thousands group, and for any other it is ambiguous and
+// refused, so that a price is never read a thousand times off. More decimals than the
+// currency has are rejected, as are negative amounts and amounts too large to
+// represent.
 func ParseMajor(s, currency string) (int64, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, fmt.Errorf("%w: empty amount", ErrInvalid)
 	}
 	exp := Exponent(currency)
-	whole, frac, hasDot := strings.Cut(s, ".")
-	if whole == "" {
+	notDecimal := fmt.Errorf("%w: %q is not a decimal amount", ErrInvalid, s)
+	commas, dots := strings.Count(s, ","), strings.Count(s, ".")
+	var dec, group string // the decimal and the thousands separator, if any
+	switch {
+	case commas > 0 && dots > 0:
+		dec, group = ",", "."
+		if strings.LastIndexByte(s, '.') > strings.LastIndexByte(s, ',') {
+			dec, group = ".", ","
+		}
+	case commas+dots > 1:
+		group = ","
+		if dots > 0 {
+			group = "."
+		}
+	case commas+dots == 1:
+		sep := ","
+		if dots > 0 {
+			sep = "."
+		}
+		whole, frac, _ := strings.Cut(s, sep)
+		if len(frac) == 3 && len(whole) >= 1 && len(whole) <= 3 && whole[0] != '0' && allDigits(whole+frac) {
+			if exp != 0 {
+				return 0, fmt.Errorf("%w: %q is ambiguous: the %q may group thousands or mark decimals; write the amount with %d decimals, such as %q",
+					ErrInvalid, s, sep, exp, whole+frac+"."+strings.Repeat("0", exp))
+			}
+			group = sep
+		} else {
+			dec = sep
+		}
+	}
+	whole, frac, hasDec := s, "", false
+	if dec != "" {
+		if strings.Count(s, dec) > 1 {
+			return 0, notDecimal
+		}
+		whole, frac, hasDec = strings.Cut(s, dec)
+	}
+	if group != "" {
+		var ok bool
+		if whole, ok = ungroup(whole, group); !ok {
+			return 0, notDecimal
+		}
+	}
+	if whole == "" && hasDec {
 		whole = "0"
 	}
-	if !allDigits(whole) || (hasDot && !allDigits(frac)) {
-		return 0, fmt.Errorf("%w: %q is not a decimal amount", ErrInvalid, s)
+	if !allDigits(whole) || (hasDec && !allDigits(frac)) {
+		return 0, notDecimal
 	}
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > exp {
@@ -81,6 +133,24 @@ func ParseMajor(s, currency string) (int64, error) {
 		return 0, fmt.Errorf("%w: %q", ErrInvalid, s)
 	}
 	return n, nil
+}
+
+// ungroup removes the thousands separator sep from a whole part, checking the group
+// sizes that ParseMajor describes.
+func ungroup(s, sep string) (string, bool) {
+	groups := strings.Split(s, sep)
+	last := len(groups) - 1
+	for i, g := range groups {
+		n := len(g)
+		switch {
+		case !allDigits(g),
+			i == 0 && n > 3,
+			i == last && n != 3,
+			i > 0 && i < last && n < 2 || n > 3:
+			return "", false
+		}
+	}
+	return strings.Join(groups, ""), true
 }
 
 // Parse reads a price written as "29.99 USD", "USD 29.99" or "29.99USD".
