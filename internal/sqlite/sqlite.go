@@ -89,6 +89,11 @@ func CheckFTS5(ctx context.Context, db *sql.DB) error {
 // files that is not yet recorded in the table named table (created if missing). A
 // database written by a newer version of the program (a recorded migration this binary
 // does not have) is refused rather than modified.
+//
+// Several processes may migrate the same database at once (two commands started
+// together on a fresh file): each migration runs in a BEGIN IMMEDIATE transaction, which
+// takes the write lock before reading, and applies the file only if it is still not
+// recorded once the lock is held; whoever comes second finds it applied and skips it.
 func Migrate(ctx context.Context, db *sql.DB, files fs.FS, table string) error {
 	names, err := fs.Glob(files, "*.sql")
 	if err != nil {
@@ -136,19 +141,38 @@ func Migrate(ctx context.Context, db *sql.DB, files fs.FS, table string) error {
 	return nil
 }
 
-func apply(ctx context.Context, db *sql.DB, table, name, body string) error {
-	tx, err := db.BeginTx(ctx, nil)
+// apply runs migration name in a BEGIN IMMEDIATE transaction unless, once the write
+// lock is held, table records it as applied already.
+func apply(ctx context.Context, db *sql.DB, table, name, body string) (err error) {
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, body); err != nil {
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (name) VALUES (?)`, name); err != nil {
+	defer func() {
+		if err != nil {
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	var applied int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE name = ?`, name).Scan(&applied); err != nil {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
-	return tx.Commit()
+	if applied == 0 {
+		if _, err := conn.ExecContext(ctx, body); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO `+table+` (name) VALUES (?)`, name); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	return nil
 }
 
 // IsBusy reports whether err is SQLite's "database is locked/busy" error.
