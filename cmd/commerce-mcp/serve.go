@@ -18,8 +18,9 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
 
-// serve runs the MCP server over stdio until stdin closes or ctx ends. Nothing but
-// JSON-RPC is written to stdout.
+// serve runs the MCP server over stdio until stdin closes, once the calls in flight
+// have been answered, or until ctx ends, which cancels them. Nothing but JSON-RPC is
+// written to stdout; stdioGuard says what is refused.
 func serve(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var c common
@@ -75,7 +76,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
 	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode())
-	err = s.Listen(ctx, stdin, stdout)
+	g := newStdioGuard(ctx, stdin, stdout, logger)
+	err = s.Listen(ctx, g, g.Out())
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, io.EOF) {
 		return nil
 	}
