@@ -261,3 +261,24 @@ func TestStdioSignalEndsServing(t *testing.T) {
 		t.Errorf("run after cancel: %v", err)
 	}
 }
+
+// TestStdioEndOfInputWhileAsking checks that the end of input does not wait for a call
+// that has asked the client something (a confirmation dialog): with stdin closed the
+// client can never answer, so the call is cancelled, answered, and the server exits.
+func TestStdioEndOfInputWhileAsking(t *testing.T) {
+	initElicit := `{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"elicitation":{}},"clientInfo":{"name":"t","version":"1"}}}`
+	// $206.95, above the demo customer's $50 confirmation threshold.
+	r := serveStdin(t, filepath.Join(t.TempDir(), "c.db"), lines(initElicit, initializedLine, callLine(1, "purchase", map[string]any{"product_id": "nw-shoe-0001"})))
+	if !strings.Contains(r.stdout, `"method":"elicitation/create"`) {
+		t.Fatalf("the server did not ask for confirmation:\n%s", r.stdout)
+	}
+	got, ok := r.replies["1"]
+	if !ok {
+		t.Fatalf("no reply to the purchase:\n%s", r.stdout)
+	}
+	if got.Error == nil { // a JSON-RPC error or an error result, never a purchase
+		if text, isErr := toolText(t, got); !isErr {
+			t.Errorf("purchase without an answer to the dialog: %q", text)
+		}
+	}
+}
