@@ -106,9 +106,13 @@ func afterSentinel(err, sentinel error) string {
 	return msg
 }
 
-// subcommand splits "customer create --email x" into "create" and its flags.
+// subcommand splits "customer create --email x" into "create" and its flags; -h
+// returns the group's usage (a helpShown).
 func subcommand(group string, args []string, subs ...string) (string, []string, error) {
 	list := strings.Join(subs, ", ")
+	if len(args) > 0 && isHelp(args[0]) {
+		return "", nil, &helpShown{fmt.Sprintf("Usage: commerce-mcp %s %s [flags]\n\nEach takes -h for its flags; see `commerce-mcp help`.", group, strings.Join(subs, "|"))}
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return "", nil, &usageError{Msg: fmt.Sprintf("%s needs a subcommand: %s; run `commerce-mcp help`", group, list)}
 	}

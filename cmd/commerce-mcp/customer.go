@@ -97,14 +97,20 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	expYear := fs.Int("exp-year", 0, "expiry `year`, four digits (sandbox mode only)")
 	// Secrets are read from the environment after parsing, so that -h never prints them
 	// as flag defaults.
-	stripeKey := fs.String("stripe-key", "", "Stripe secret `key` (env STRIPE_SECRET_KEY): check the method with Stripe")
+	stripeKey := fs.String("stripe-key", "", "Stripe secret `key`: check the method with Stripe. Visible to other users in the process list: prefer STRIPE_SECRET_KEY or --stripe-key-file")
+	stripeKeyFile := fs.String("stripe-key-file", "", "`file` holding the Stripe secret key (env STRIPE_SECRET_KEY gives the key itself)")
 	stripeURL := fs.String("stripe-base-url", "", "Stripe API base `URL`, for emulators and tests")
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
 	}
-	if *stripeKey == "" {
-		*stripeKey = getenv("STRIPE_SECRET_KEY")
+	key, _, warning, err := secret("stripe-key", *stripeKey, *stripeKeyFile, "STRIPE_SECRET_KEY", getenv)
+	if err != nil {
+		return err
 	}
+	if warning != "" {
+		fmt.Fprintln(stderr, "warning:", warning)
+	}
+	*stripeKey = key
 	if *pmID == "" {
 		return &usageError{Msg: "customer add-payment-method needs --payment-method pm_…"}
 	}

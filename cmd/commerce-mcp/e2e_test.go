@@ -32,7 +32,7 @@ func TestStdioEndToEnd(t *testing.T) {
 	var stderr syncbuf.Buffer
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--log-level", "debug"}, func(k string) string { return env[k] }, stdinR, stdoutW, &stderr)
+		done <- run(ctx, []string{"serve", "--log-level", "debug", "--create"}, func(k string) string { return env[k] }, stdinR, stdoutW, &stderr)
 		stdoutW.Close()
 	}()
 	// Everything the server writes to stdout must be a JSON-RPC message.

@@ -21,31 +21,71 @@ import (
 
 // payFlags configure purchasing: sandbox (the default) or real Stripe.
 type payFlags struct {
-	stripeKey     string
-	stripeURL     string
-	stripeVersion string
-	sellersFile   string
-	confirmKey    string
+	stripeKey      string
+	stripeKeyFile  string
+	stripeKeyFrom  string // where stripeKey came from (a flag or variable name), "" when unset
+	stripeURL      string
+	stripeVersion  string
+	sellersFile    string
+	confirmKey     string
+	confirmKeyFile string
 }
 
 // register declares the flags. The secrets (--stripe-key, --confirm-key) are read from
-// the environment by fromEnv after parsing, so that -h never prints them as defaults.
+// the environment by resolve after parsing, so that -h never prints them as defaults.
 func (p *payFlags) register(fs *flag.FlagSet, getenv func(string) string) {
-	fs.StringVar(&p.stripeKey, "stripe-key", "", "Stripe secret `key`; empty runs purchases in the sandbox (env STRIPE_SECRET_KEY)")
+	fs.StringVar(&p.stripeKey, "stripe-key", "", "Stripe secret `key`; empty runs purchases in the sandbox. Visible to other users in the process list: prefer STRIPE_SECRET_KEY or --stripe-key-file")
+	fs.StringVar(&p.stripeKeyFile, "stripe-key-file", "", "`file` holding the Stripe secret key (env STRIPE_SECRET_KEY gives the key itself)")
 	fs.StringVar(&p.stripeURL, "stripe-base-url", getenv("STRIPE_BASE_URL"), "Stripe API `URL` (emulators only; env STRIPE_BASE_URL)")
 	fs.StringVar(&p.stripeVersion, "stripe-version", envOr(getenv, "STRIPE_VERSION", spt.DefaultVersion), "Stripe-Version for Shared Payment Token calls (env STRIPE_VERSION)")
 	fs.StringVar(&p.sellersFile, "sellers", getenv("COMMERCE_SELLERS"), "JSON `file` with each real seller's ACP URL, API key and Stripe profile (env COMMERCE_SELLERS)")
-	fs.StringVar(&p.confirmKey, "confirm-key", "", "hex or base64 `key` (32+ bytes) signing purchase confirmations; random per process when empty (env COMMERCE_CONFIRM_KEY)")
+	fs.StringVar(&p.confirmKey, "confirm-key", "", "hex or base64 `key` (32+ bytes) signing purchase confirmations; random per process when empty. Visible in the process list: prefer COMMERCE_CONFIRM_KEY or --confirm-key-file")
+	fs.StringVar(&p.confirmKeyFile, "confirm-key-file", "", "`file` holding the confirmation key (env COMMERCE_CONFIRM_KEY gives the key itself)")
 }
 
-// fromEnv fills the secrets not given as flags from the environment.
-func (p *payFlags) fromEnv(getenv func(string) string) {
-	if p.stripeKey == "" {
-		p.stripeKey = getenv("STRIPE_SECRET_KEY")
+// resolve reads the secrets not given as flags from their files or the environment,
+// and returns a warning for each secret given as a flag.
+func (p *payFlags) resolve(getenv func(string) string) (warnings []string, err error) {
+	var w string
+	if p.stripeKey, p.stripeKeyFrom, w, err = secret("stripe-key", p.stripeKey, p.stripeKeyFile, "STRIPE_SECRET_KEY", getenv); err != nil {
+		return nil, err
 	}
-	if p.confirmKey == "" {
-		p.confirmKey = getenv("COMMERCE_CONFIRM_KEY")
+	if w != "" {
+		warnings = append(warnings, w)
 	}
+	if p.confirmKey, _, w, err = secret("confirm-key", p.confirmKey, p.confirmKeyFile, "COMMERCE_CONFIRM_KEY", getenv); err != nil {
+		return nil, err
+	}
+	if w != "" {
+		warnings = append(warnings, w)
+	}
+	return warnings, nil
+}
+
+// secret returns the secret given by the flag --name (value), the flag --name-file
+// (file, read and trimmed) or the environment variable env, in that order, with where
+// it came from. Both flags at once, or an empty or unreadable file, is a usage error.
+// A secret given as --name comes with a warning: other users can read a process's
+// arguments (ps), but not its environment or a private file.
+func secret(name, value, file, env string, getenv func(string) string) (val, from, warning string, err error) {
+	switch {
+	case value != "" && file != "":
+		return "", "", "", &usageError{Msg: fmt.Sprintf("give either --%s or --%s-file, not both", name, name)}
+	case value != "":
+		return value, "--" + name, fmt.Sprintf("--%s is visible to other users in the process list; use %s or --%s-file instead", name, env, name), nil
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", "", "", &usageError{Msg: fmt.Sprintf("--%s-file: %v", name, err)}
+		}
+		if val = strings.TrimSpace(string(b)); val == "" {
+			return "", "", "", &usageError{Msg: fmt.Sprintf("--%s-file %s is empty", name, file)}
+		}
+		return val, "--" + name + "-file", "", nil
+	case getenv(env) != "":
+		return getenv(env), env, "", nil
+	}
+	return "", "", "", nil
 }
 
 // newCheckout wires the purchase saga for the flags, and settles purchases an earlier

@@ -28,20 +28,21 @@ const usage = `commerce-mcp: an MCP server for agentic shopping.
 
 Usage:
   commerce-mcp [serve] [--db PATH] [--customer ID] [--log-level LEVEL]
-      serve MCP over stdio (default). Purchases run in the sandbox unless
-      STRIPE_SECRET_KEY (or --stripe-key) is set; then --sellers FILE names each
-      seller's ACP checkout URL, API key and Stripe profile. See serve --help.
+      serve MCP over stdio (default). Purchases run in the sandbox unless a Stripe
+      key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
+      each seller's ACP checkout URL, API key and Stripe profile.
   commerce-mcp import --db PATH [--seller NAME] FILE...    load product feeds into a catalog
-  commerce-mcp help                                       show this help
+  commerce-mcp help | --help | -h                         show this help
+  commerce-mcp version | --version                        print the version
 
 Operator commands (never exposed to the model; --customer takes an id or an email):
   commerce-mcp customer create --email ADDRESS [--name NAME]   add a customer; prints its id
   commerce-mcp customer list                                  customers and their default cards
   commerce-mcp customer add-payment-method --customer ID --payment-method pm_... [--default]
         [--brand visa --last4 4242 --exp-month 12 --exp-year 2030]
-      put a card on file. With STRIPE_SECRET_KEY (or --stripe-key) Stripe is asked about it;
-      otherwise it must be a Stripe test method (pm_card_visa, pm_card_mastercard, ...)
-      or come with --brand and --last4.
+      put a card on file. With a Stripe key Stripe is asked about it; otherwise it must
+      be a Stripe test method (pm_card_visa, pm_card_mastercard, ...) or come with
+      --brand and --last4.
   commerce-mcp limits show --customer ID                      spending limits
   commerce-mcp limits set --customer ID [--per-order 100.00] [--daily 300.00]
         [--confirm-above 50.00] [--currency USD] [--allowed-sellers ID,...]
@@ -49,20 +50,41 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       change only the given limits. An amount of none means no limit;
       --confirm-above 0 asks for confirmation of every purchase.
   commerce-mcp orders list [--customer ID] [--status S] [--limit N]   orders, newest first
-These work on an existing database: run serve once to create it.
+Every command takes -h for its flags.
 
-Build with: go build -tags sqlite_fts5 ./cmd/commerce-mcp
+Getting started:
+  1. go build -tags sqlite_fts5 -o commerce-mcp ./cmd/commerce-mcp
+     (the first build compiles SQLite, which takes a few minutes)
+  2. ./commerce-mcp --db shop.db </dev/null
+     creates shop.db with the demo catalog and customer (sandbox: no money moves)
+  3. point an MCP client at the binary: command /absolute/path/to/commerce-mcp,
+     args ["--db", "/absolute/path/to/shop.db"]
+
 The database defaults to $XDG_DATA_HOME/commerce-mcp/commerce.db (or the OS equivalent);
---db or COMMERCE_DB choose another. A new database is seeded with the demo catalog.`
+--db or COMMERCE_DB choose another, in a directory that exists (--create makes it).
+Its files are created readable by you only. Secrets belong in the environment or a
+file (STRIPE_SECRET_KEY or --stripe-key-file, COMMERCE_CONFIRM_KEY or
+--confirm-key-file), not in flags, which other users can see in the process list.`
 
 // run is the whole program: main only adds signals and the exit code. Tests call it
-// with pipes in place of the standard streams.
+// with pipes in place of the standard streams. Help, asked for in any way, is printed
+// to stdout and is not an error.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	err := dispatch(ctx, args, getenv, stdin, stdout, stderr)
+	var h *helpShown
+	if errors.As(err, &h) {
+		fmt.Fprintln(stdout, h.text)
+		return nil
+	}
+	return err
+}
+
+func dispatch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := sqlite.FTS5Available(ctx); err != nil {
 		return err
 	}
 	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || isHelp(args[0]) || args[0] == "--version") {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
@@ -76,11 +98,27 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return limitsCmd(ctx, args, getenv, stdout, stderr)
 	case "orders":
 		return ordersCmd(ctx, args, getenv, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, usage)
+	case "help", "-h", "-help", "--help":
+		return &helpShown{usage}
+	case "version", "--version":
+		fmt.Fprintln(stdout, "commerce-mcp", version)
 		return nil
 	}
 	return &usageError{Msg: fmt.Sprintf("unknown command %q; run `commerce-mcp help`", cmd)}
+}
+
+// helpShown carries the help a command was asked for; run prints it to stdout.
+type helpShown struct{ text string }
+
+func (h *helpShown) Error() string { return h.text }
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help":
+		return true
+	}
+	return false
 }
 
 // common holds the flags every command takes.
@@ -94,6 +132,7 @@ func (c *common) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&c.logLevel, "log-level", envOr(getenv, "COMMERCE_LOG_LEVEL", "info"), "log `level`: debug, info, warn or error")
 }
 
+// parse parses args into fs. -h or --help returns the command's usage (a helpShown).
 func parse(fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
@@ -101,10 +140,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 		var b strings.Builder
 		fs.SetOutput(&b)
 		fs.PrintDefaults()
-		return &usageError{Msg: fmt.Sprintf("commerce-mcp %s flags:\n%s", fs.Name(), strings.TrimRight(b.String(), "\n"))}
+		return &helpShown{fmt.Sprintf("Usage: commerce-mcp %s [flags]\n\nFlags:\n%s", fs.Name(), strings.TrimRight(b.String(), "\n"))}
 	}
 	if err != nil {
-		return &usageError{Msg: fmt.Sprintf("%v; run `commerce-mcp help`", err)}
+		return &usageError{Msg: fmt.Sprintf("%v; run `commerce-mcp %s -h`", err, fs.Name())}
 	}
 	return nil
 }

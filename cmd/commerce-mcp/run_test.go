@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,188 @@ func TestServeUnknownCustomer(t *testing.T) {
 	err := run(context.Background(), []string{"serve", "--db", db, "--customer", "cus_nobody"}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
 	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "customer list") {
 		t.Errorf("err = %v, want a usage error pointing at `customer list`", err)
+	}
+}
+
+// TestHelpAndVersion checks that help, asked for in any way and of any command, goes
+// to stdout and exits 0, and that --version prints the version.
+func TestHelpAndVersion(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		stdout []string
+	}{
+		{name: "--help", args: []string{"--help"}, stdout: []string{"Usage:", "customer create", "limits set", "orders list", "Getting started"}},
+		{name: "-h", args: []string{"-h"}, stdout: []string{"Usage:", "customer create"}},
+		{name: "help", args: []string{"help"}, stdout: []string{"Usage:", "customer create"}},
+		{name: "--version", args: []string{"--version"}, stdout: []string{"commerce-mcp " + version}},
+		{name: "version", args: []string{"version"}, stdout: []string{"commerce-mcp " + version}},
+		{name: "serve -h", args: []string{"serve", "-h"}, stdout: []string{"Usage: commerce-mcp serve", "-db", "-stripe-key-file", "-create"}},
+		{name: "import -h", args: []string{"import", "-h"}, stdout: []string{"Usage: commerce-mcp import", "-seller"}},
+		{name: "customer -h", args: []string{"customer", "-h"}, stdout: []string{"Usage: commerce-mcp customer", "create", "list", "add-payment-method"}},
+		{name: "customer create -h", args: []string{"customer", "create", "--help"}, stdout: []string{"Usage: commerce-mcp customer create", "-email"}},
+		{name: "customer list -h", args: []string{"customer", "list", "-h"}, stdout: []string{"Usage: commerce-mcp customer list", "-db"}},
+		{name: "customer add-payment-method -h", args: []string{"customer", "add-payment-method", "-h"}, stdout: []string{"Usage: commerce-mcp customer add-payment-method", "-payment-method", "-stripe-key-file"}},
+		{name: "limits -h", args: []string{"limits", "-h"}, stdout: []string{"Usage: commerce-mcp limits", "set", "show"}},
+		{name: "limits set -h", args: []string{"limits", "set", "-h"}, stdout: []string{"Usage: commerce-mcp limits set", "-per-order"}},
+		{name: "limits show -h", args: []string{"limits", "show", "-h"}, stdout: []string{"Usage: commerce-mcp limits show", "-customer"}},
+		{name: "orders -h", args: []string{"orders", "-h"}, stdout: []string{"Usage: commerce-mcp orders", "list"}},
+		{name: "orders list -h", args: []string{"orders", "list", "-h"}, stdout: []string{"Usage: commerce-mcp orders list", "-status"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, nil, tc.args...)
+			if r.code != 0 || r.stderr != "" {
+				t.Fatalf("exit %d, stderr %q; want 0 and nothing", r.code, r.stderr)
+			}
+			for _, want := range tc.stdout {
+				if !strings.Contains(r.stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+				}
+			}
+		})
+	}
+}
+
+// TestServeDatabaseLocation checks that a --db in a directory that does not exist is
+// refused unless --create is given, while the default location is created.
+func TestServeDatabaseLocation(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		wantCode int
+		stderr   string
+		created  string // a file that must exist afterwards
+	}{
+		{name: "mistyped directory", args: []string{"--db", filepath.Join(dir, "typo", "c.db")}, wantCode: 2, stderr: "does not exist"},
+		{name: "mistyped directory from the environment", env: map[string]string{"COMMERCE_DB": filepath.Join(dir, "typo", "c.db")}, wantCode: 2, stderr: "--create"},
+		{name: "with --create", args: []string{"--db", filepath.Join(dir, "new", "c.db"), "--create"}, created: filepath.Join(dir, "new", "c.db")},
+		{name: "existing directory", args: []string{"--db", filepath.Join(dir, "c.db")}, created: filepath.Join(dir, "c.db")},
+		{name: "default location", env: map[string]string{"XDG_DATA_HOME": filepath.Join(dir, "xdg")}, created: filepath.Join(dir, "xdg", "commerce-mcp", "commerce.db")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.env, append([]string{"serve"}, tc.args...)...)
+			if r.code != tc.wantCode || !strings.Contains(r.stderr, tc.stderr) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tc.wantCode, tc.stderr)
+			}
+			if tc.created != "" {
+				if _, err := os.Stat(tc.created); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+// TestServeUncreatableDatabase checks that a database that cannot be created says so
+// and what to do, rather than "no such file or directory".
+func TestServeUncreatableDatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	if os.Geteuid() == 0 { // no directory mode stops root; sysfs refuses everyone
+		if runtime.GOOS != "linux" {
+			t.Skip("running as root, and no directory refuses root here")
+		}
+		dir = "/sys"
+	}
+	r := runCLI(t, nil, "serve", "--db", filepath.Join(dir, "c.db"))
+	if want := "cannot create the database in " + dir + ": permission denied; choose another --db"; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", r.code, r.stderr, want)
+	}
+}
+
+// TestServeWarnsOfOpenFiles checks that a database other users can read is reported at
+// start.
+func TestServeWarnsOfOpenFiles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if r := runCLI(t, nil, "serve", "--db", db); r.code != 0 || strings.Contains(r.stderr, "other users") {
+		t.Fatalf("new database: %+v", r)
+	}
+	if err := os.Chmod(db, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, nil, "serve", "--db", db); r.code != 0 || !strings.Contains(r.stderr, "other users can read") || !strings.Contains(r.stderr, "chmod 600") {
+		t.Errorf("0644 database: %+v", r)
+	}
+}
+
+// TestServeSecretsAndMode checks where the Stripe key and confirmation key come from
+// (flag, file or environment), that a secret given as a flag draws a warning, that the
+// mode and its reason are logged, and that live mode refuses a database with demo data.
+func TestServeSecretsAndMode(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	testKey := write("stripe-test", "sk_test_fromfile\n")
+	liveKey := write("stripe-live", "sk_live_fromfile\n")
+	confirm := write("confirm", strings.Repeat("ab", 32)+"\n")
+	empty := write("empty", "\n")
+	demoDB := filepath.Join(dir, "demo.db")
+	if r := runCLI(t, nil, "serve", "--db", demoDB); r.code != 0 {
+		t.Fatalf("create the demo database: %+v", r)
+	}
+	// A database whose only customer has a Stripe test card.
+	cardDB := filepath.Join(dir, "card.db")
+	if r := runCLI(t, nil, "serve", "--db", cardDB, "--no-demo"); r.code != 0 {
+		t.Fatalf("create an empty database: %+v", r)
+	}
+	runCLI(t, nil, "customer", "create", "--db", cardDB, "--email", "ada@example.com")
+	if r := runCLI(t, nil, "customer", "add-payment-method", "--db", cardDB, "--customer", "ada@example.com", "--payment-method", "pm_card_mastercard"); r.code != 0 {
+		t.Fatalf("add a test card: %+v", r)
+	}
+	tests := []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		wantCode int
+		stderr   []string
+		not      []string
+	}{
+		{name: "sandbox", args: []string{"--db", demoDB}, stderr: []string{"sandbox", "because no Stripe key is set"}, not: []string{"WRN"}},
+		{name: "key from the environment", env: map[string]string{"STRIPE_SECRET_KEY": "sk_test_fromenv"}, args: []string{"--db", demoDB},
+			stderr: []string{"test mode because STRIPE_SECRET_KEY is set", "mode=test"}, not: []string{"WRN", "fromenv"}},
+		{name: "key from a file", args: []string{"--db", demoDB, "--stripe-key-file", testKey}, stderr: []string{"test mode because --stripe-key-file is set"}, not: []string{"WRN", "fromfile"}},
+		{name: "key as a flag", args: []string{"--db", demoDB, "--stripe-key", "sk_test_fromflag"},
+			stderr: []string{"test mode because --stripe-key is set", "--stripe-key is visible to other users", "STRIPE_SECRET_KEY or --stripe-key-file"}, not: []string{"fromflag"}},
+		{name: "confirm key from a file", args: []string{"--db", demoDB, "--confirm-key-file", confirm}, not: []string{"WRN"}},
+		{name: "confirm key as a flag", args: []string{"--db", demoDB, "--confirm-key", strings.Repeat("ab", 32)}, stderr: []string{"--confirm-key is visible to other users"}},
+		{name: "flag and file", args: []string{"--db", demoDB, "--stripe-key", "sk_test_x", "--stripe-key-file", testKey}, wantCode: 2, stderr: []string{"either --stripe-key or --stripe-key-file"}},
+		{name: "empty key file", args: []string{"--db", demoDB, "--stripe-key-file", empty}, wantCode: 2, stderr: []string{"is empty"}},
+		{name: "missing key file", args: []string{"--db", demoDB, "--stripe-key-file", filepath.Join(dir, "nope")}, wantCode: 2, stderr: []string{"--stripe-key-file"}},
+		{name: "live on the demo database", args: []string{"--db", demoDB, "--stripe-key-file", liveKey}, wantCode: 1,
+			stderr: []string{"refusing to start in live mode", "cus_demo"}, not: []string{"fromfile"}},
+		{name: "live on a database with a test card", args: []string{"--db", cardDB, "--stripe-key-file", liveKey}, wantCode: 1,
+			stderr: []string{"refusing to start in live mode", "pm_card_mastercard"}},
+		{name: "live on a new database", args: []string{"--db", filepath.Join(dir, "live.db"), "--stripe-key-file", liveKey},
+			stderr: []string{"live mode because --stripe-key-file is set", "not seeded"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.env, append([]string{"serve"}, tc.args...)...)
+			if r.code != tc.wantCode {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, tc.wantCode, r.stderr)
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				}
+			}
+			for _, not := range tc.not {
+				if strings.Contains(r.stderr, not) {
+					t.Errorf("stderr has %q:\n%s", not, r.stderr)
+				}
+			}
+		})
 	}
 }

@@ -12,8 +12,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -37,14 +39,18 @@ var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go buil
 
 // Open opens (creating if needed) the database file at path, with WAL journaling, a
 // 5 s busy timeout and foreign keys on, and checks that FTS5 is available.
+//
+// The files hold personal data, so a new database is created readable and writable by
+// its owner only (0600, whatever the umask; SQLite gives its -wal and -shm files the
+// database's permissions), in a directory made for the owner only (0700) when it does
+// not exist. A database that cannot be created fails with "cannot create the database
+// in DIR: REASON", wrapping the system's error (errors.Is(err, fs.ErrPermission), …).
 func Open(ctx context.Context, path string) (*sql.DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: empty path")
 	}
-	if dir := filepath.Dir(path); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("open database: %w", err)
-		}
+	if err := createPrivate(path); err != nil {
+		return nil, err
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -57,7 +63,7 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -66,6 +72,59 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// createPrivate creates the file at path, empty and with mode 0600, and its directory
+// with mode 0700, unless they exist.
+func createPrivate(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the database in %s: %w", dir, bareError(err))
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot create the database in %s: %w", dir, bareError(err))
+	}
+	err = f.Chmod(0o600) // the umask may have taken bits off, never added any
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	return nil
+}
+
+// bareError returns the system's reason inside a *fs.PathError ("permission denied"),
+// since the message around it names the directory already.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ping opens db's first connection. Setting up a connection switches a new file to
+// WAL, and SQLite answers "database is locked" at once, without waiting, when another
+// process is switching it at the same moment; such a failure is retried for up to
+// about the busy timeout.
+func ping(ctx context.Context, db *sql.DB) error {
+	wait := 5 * time.Millisecond
+	for deadline := time.Now().Add(5 * time.Second); ; wait = min(2*wait, 200*time.Millisecond) {
+		err := db.PingContext(ctx)
+		if err == nil || !IsBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
 
 func escapePath(p string) string {
@@ -89,6 +148,11 @@ func CheckFTS5(ctx context.Context, db *sql.DB) error {
 // files that is not yet recorded in the table named table (created if missing). A
 // database written by a newer version of the program (a recorded migration this binary
 // does not have) is refused rather than modified.
+//
+// Several processes may migrate the same database at once (two commands started
+// together on a fresh file): each migration runs in a BEGIN IMMEDIATE transaction, which
+// takes the write lock before reading, and applies the file only if it is still not
+// recorded once the lock is held; whoever comes second finds it applied and skips it.
 func Migrate(ctx context.Context, db *sql.DB, files fs.FS, table string) error {
 	names, err := fs.Glob(files, "*.sql")
 	if err != nil {
@@ -136,19 +200,38 @@ func Migrate(ctx context.Context, db *sql.DB, files fs.FS, table string) error {
 	return nil
 }
 
-func apply(ctx context.Context, db *sql.DB, table, name, body string) error {
-	tx, err := db.BeginTx(ctx, nil)
+// apply runs migration name in a BEGIN IMMEDIATE transaction unless, once the write
+// lock is held, table records it as applied already.
+func apply(ctx context.Context, db *sql.DB, table, name, body string) (err error) {
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, body); err != nil {
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (name) VALUES (?)`, name); err != nil {
+	defer func() {
+		if err != nil {
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	var applied int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE name = ?`, name).Scan(&applied); err != nil {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
-	return tx.Commit()
+	if applied == 0 {
+		if _, err := conn.ExecContext(ctx, body); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO `+table+` (name) VALUES (?)`, name); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	return nil
 }
 
 // IsBusy reports whether err is SQLite's "database is locked/busy" error.
@@ -184,4 +267,22 @@ func OpenMigrated(ctx context.Context, path string, files fs.FS, dir, table stri
 		return nil, err
 	}
 	return db, nil
+}
+
+// OpenToOthers returns those of the database files at path (the database, its -wal and
+// -shm files) that exist and whose permissions let users other than the owner read or
+// write them. They hold personal data, so Open creates them for the owner only; a file
+// made by an older version, or copied, may be more open. On Windows it returns nothing:
+// there, access is not described by permission bits.
+func OpenToOthers(path string) []string {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	var open []string
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		if fi, err := os.Stat(f); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			open = append(open, f)
+		}
+	}
+	return open
 }

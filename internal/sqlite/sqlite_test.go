@@ -99,3 +99,47 @@ func TestQPSGEnabled(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateConcurrentOpens opens one fresh database from many goroutines at once,
+// each with its own *sql.DB as separate processes would, and checks that every open
+// succeeds and every migration is applied exactly once.
+func TestMigrateConcurrentOpens(t *testing.T) {
+	ctx := context.Background()
+	files := fstest.MapFS{
+		"m/0001_a.sql": {Data: []byte("CREATE TABLE a (x INTEGER);")},
+		"m/0002_b.sql": {Data: []byte("CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);")},
+		"m/0003_c.sql": {Data: []byte("CREATE INDEX a_x ON a (x);")},
+	}
+	path := filepath.Join(t.TempDir(), "fresh.db")
+	const n = 12
+	errs := make(chan error, n)
+	start := make(chan struct{})
+	for range n {
+		go func() {
+			<-start
+			db, err := OpenMigrated(ctx, path, files, "m", "test_migrations")
+			if err == nil {
+				err = db.Close()
+			}
+			errs <- err
+		}()
+	}
+	close(start)
+	for range n {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent open: %v", err)
+		}
+	}
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var rows, applied int
+	if err := db.QueryRow("SELECT count(*) FROM a").Scan(&rows); err != nil || rows != 1 {
+		t.Errorf("rows in a = %d, %v; want 1 (0002 applied once)", rows, err)
+	}
+	if err := db.QueryRow("SELECT count(*) FROM test_migrations").Scan(&applied); err != nil || applied != 3 {
+		t.Errorf("recorded migrations = %d, %v; want 3", applied, err)
+	}
+}

@@ -1,0 +1,338 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// maxMessageSize is the largest JSON-RPC message, one line of stdin without its line
+// end, that the server reads: 4 MiB. A longer line is discarded as it arrives (never
+// held in memory whole); a request whose id is near its start gets a JSON-RPC error,
+// anything else is dropped with a warning on stderr, and the lines after it are served
+// as usual.
+const maxMessageSize = 4 << 20
+
+// stdioGuard stands between the process's standard streams and mcp-go's StdioServer,
+// which reads stdin as lines and writes one JSON-RPC message per line to stdout. It
+// watches both directions and adds what the transport lacks:
+//
+//   - A line longer than maxMessageSize is refused as described there.
+//   - Until the client's initialize request has been answered successfully, a request
+//     of the handshake era (one without a 2026-07-28-or-later protocol version in its
+//     _meta) other than initialize and ping is answered with an Invalid Request error
+//     and never reaches a handler. Requests of the stateless era, which has no
+//     handshake, pass. Lines after an initialize request wait until it is answered, so
+//     a client that writes its whole conversation at once is served in order.
+//   - At the end of stdin it reports EOF only once every request it passed on has been
+//     answered, so the calls in flight finish and their responses are written before
+//     StdioServer.Listen returns (it cancels its requests as soon as it reads EOF). It
+//     stops waiting when ctx ends (a signal), and when the server has asked the client
+//     something (an elicitation) that, with stdin closed, can never be answered.
+//
+// It does this at the streams rather than in an mcp-go hook because a hook sees
+// neither the stream nor the order of lines: StdioServer serves requests
+// concurrently, so a request written right after initialize may be handled before
+// it, and its session's initialized flag is process-wide and also set by stateless
+// requests. The line framing, the size cap and the end-of-input drain also belong to
+// the stream.
+//
+// Read is for one reader (the StdioServer); Out may be written from any goroutine.
+type stdioGuard struct {
+	ctx context.Context
+	in  *bufio.Reader
+	out io.Writer
+	log *slog.Logger
+
+	next []byte // the rest of the line being handed to the reader
+
+	mu          sync.Mutex
+	pending     map[string]bool // ids of the requests passed on and not yet answered
+	asked       map[string]bool // ids of the server's requests to the client not yet answered
+	initID      string          // id of the initialize request being answered, or ""
+	initialized bool            // an initialize request was answered with a result
+	partial     []byte          // output written since the last line end
+	changed     chan struct{}   // signalled when pending, asked or initID change
+}
+
+func newStdioGuard(ctx context.Context, stdin io.Reader, stdout io.Writer, logger *slog.Logger) *stdioGuard {
+	return &stdioGuard{
+		ctx: ctx, in: bufio.NewReaderSize(stdin, 64<<10), out: stdout, log: logger,
+		pending: map[string]bool{}, asked: map[string]bool{}, changed: make(chan struct{}, 1),
+	}
+}
+
+// Read hands the StdioServer the lines it should serve, each ending in a line feed
+// (also the last one, which mcp-go would otherwise ignore without it).
+func (g *stdioGuard) Read(p []byte) (int, error) {
+	for len(g.next) == 0 {
+		line, err := g.nextLine()
+		if err != nil {
+			return 0, err
+		}
+		g.next = line
+	}
+	n := copy(p, g.next)
+	g.next = g.next[n:]
+	return n, nil
+}
+
+// Out is the writer the StdioServer writes its messages to.
+func (g *stdioGuard) Out() io.Writer { return guardOut{g} }
+
+// nextLine reads stdin up to the next line that is to be served, answering or
+// dropping the lines before it that are not.
+func (g *stdioGuard) nextLine() ([]byte, error) {
+	for {
+		if err := g.waitUntil(func() bool { return g.initID == "" }); err != nil {
+			return nil, err
+		}
+		line, size, err := g.readLine()
+		if len(line) > 0 && size > maxMessageSize {
+			g.refuseTooLarge(line, size)
+		} else if len(bytes.TrimSpace(line)) > 0 && g.admit(line) {
+			return append(line, '\n'), nil
+		}
+		if errors.Is(err, io.EOF) {
+			// Stop once every request passed on is answered, or nothing more can be.
+			if err := g.waitUntil(func() bool { return len(g.pending) == 0 || len(g.asked) > 0 }); err != nil {
+				return nil, err
+			}
+			return nil, io.EOF
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// readLine reads one line of stdin and returns it without its line end, only its first
+// maxMessageSize+1 bytes when it is longer, with its full size. At the end of input
+// it returns what was read (possibly nothing) with io.EOF.
+func (g *stdioGuard) readLine() (line []byte, size int64, err error) {
+	var buf bytes.Buffer // grows by doubling: at most about 2× the limit allocated
+	for {
+		frag, err := g.in.ReadSlice('\n')
+		size += int64(len(frag))
+		if room := maxMessageSize + 1 - buf.Len(); room > 0 {
+			buf.Write(frag[:min(room, len(frag))])
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		line = buf.Bytes()
+		if err == nil { // a line end
+			size--
+			line = bytes.TrimSuffix(line, []byte("\n"))
+			if bytes.HasSuffix(line, []byte("\r")) {
+				size--
+				line = line[:len(line)-1]
+			}
+		}
+		return line, size, err
+	}
+}
+
+// envelope is what the guard reads of a message. The fields decode as mcp-go's own
+// dispatch decodes them, so that the guard and the server agree on what is a request.
+type envelope struct {
+	JSONRPC string          `json:"jsonrpc"`
+	Method  string          `json:"method"`
+	ID      any             `json:"id"`
+	Result  any             `json:"result"`
+	Error   json.RawMessage `json:"error"`
+}
+
+// idKey identifies a JSON-RPC id the same way on both sides: mcp-go answers with the
+// id it decoded into an any, so the key is that value encoded again.
+func idKey(id any) string {
+	b, _ := json.Marshal(id)
+	return string(b)
+}
+
+// admit decides what happens to a line from the client: false when the guard has
+// answered it (a request before initialization), true when the server is to serve it.
+// It records the requests the server will answer and the client's answers to the
+// server's requests.
+func (g *stdioGuard) admit(line []byte) bool {
+	var m envelope
+	if json.Unmarshal(line, &m) != nil || m.ID == nil {
+		return true // not an object, or a notification: the server answers or ignores it
+	}
+	key := idKey(m.ID)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if m.Result != nil || m.Error != nil { // perhaps an answer to a request of the server's
+		delete(g.asked, key)
+	}
+	if m.Method == "" || m.Result != nil {
+		return true // the server runs no method for it
+	}
+	if !g.initialized && m.Method != string(mcp.MethodInitialize) && m.Method != string(mcp.MethodPing) && !isStateless(line) {
+		g.writeLocked(notInitialized(m.ID))
+		return false
+	}
+	// Not awaited: a request with an error member, which the server may take for an
+	// answer and not reply to, and a stream that lasts as long as the connection.
+	if m.Error == nil {
+		if m.Method == string(mcp.MethodInitialize) {
+			g.initID = key
+		}
+		if m.Method != string(mcp.MethodSubscriptionsListen) {
+			g.pending[key] = true
+		}
+	}
+	return true
+}
+
+// isStateless reports whether a request belongs to the stateless protocol era (no
+// initialize handshake): its params._meta names a protocol version of 2026-07-28 or
+// later. mcp-go tells the eras apart the same way.
+func isStateless(line []byte) bool {
+	var w struct {
+		Params struct {
+			Meta *mcp.Meta `json:"_meta"`
+		} `json:"params"`
+	}
+	return json.Unmarshal(line, &w) == nil && mcp.IsModernProtocol(w.Params.Meta.ProtocolVersion())
+}
+
+func notInitialized(id any) mcp.JSONRPCError {
+	return mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),
+		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "the server is not initialized: send initialize first, then notifications/initialized", nil)}
+}
+
+// idHead is how much of a line longer than maxMessageSize is searched for its id.
+// Clients write the id before the params, so it is near the start when there is one.
+const idHead = 64 << 10
+
+// refuseTooLarge answers a line longer than maxMessageSize, of which prefix is the
+// start, with an error when its id can be read in its first idHead bytes, and
+// otherwise logs that it was dropped.
+func (g *stdioGuard) refuseTooLarge(prefix []byte, size int64) {
+	id, ok := leadingID(prefix[:min(len(prefix), idHead)])
+	if !ok {
+		g.log.Warn("dropped a JSON-RPC message larger than the limit; no id could be read to answer it", "bytes", size, "limit", maxMessageSize)
+		return
+	}
+	g.log.Warn("refused a JSON-RPC message larger than the limit", "bytes", size, "limit", maxMessageSize)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.writeLocked(mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),
+		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, fmt.Sprintf("message too large: a JSON-RPC message may be at most %d bytes (4 MiB)", maxMessageSize), nil)})
+}
+
+// leadingID returns the top-level "id" of the JSON object that prefix starts, if it
+// comes before the point where prefix is cut off and is a string or a number.
+func leadingID(prefix []byte) (any, bool) {
+	dec := json.NewDecoder(bytes.NewReader(prefix))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+		if key != "id" {
+			continue
+		}
+		var id any
+		if json.Unmarshal(v, &id) != nil {
+			return nil, false
+		}
+		switch id.(type) {
+		case string, float64:
+			return id, true
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// writeLocked writes msg, one line, on behalf of the guard; g.mu is held.
+func (g *stdioGuard) writeLocked(msg any) {
+	b, err := json.Marshal(msg)
+	if err == nil {
+		_, err = g.out.Write(append(b, '\n'))
+	}
+	if err != nil {
+		g.log.Error("writing to stdout", "err", err)
+	}
+}
+
+// waitUntil returns when cond, called with g.mu held, is true, or with ctx's error
+// when ctx ends first.
+func (g *stdioGuard) waitUntil(cond func() bool) error {
+	for {
+		g.mu.Lock()
+		ok := cond()
+		g.mu.Unlock()
+		if ok {
+			return nil
+		}
+		select {
+		case <-g.changed:
+		case <-g.ctx.Done():
+			return g.ctx.Err()
+		}
+	}
+}
+
+// guardOut is the server's side of stdout: it passes every write through and reads
+// the finished lines to learn which requests are answered.
+type guardOut struct{ g *stdioGuard }
+
+func (o guardOut) Write(p []byte) (int, error) {
+	g := o.g
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	n, err := g.out.Write(p)
+	g.partial = append(g.partial, p[:n]...)
+	for {
+		i := bytes.IndexByte(g.partial, '\n')
+		if i < 0 {
+			break
+		}
+		g.sawOutput(g.partial[:i])
+		g.partial = g.partial[i+1:]
+	}
+	if len(g.partial) == 0 {
+		g.partial = nil
+	}
+	return n, err
+}
+
+// sawOutput notes a message the server wrote; g.mu is held.
+func (g *stdioGuard) sawOutput(line []byte) {
+	var m envelope
+	if json.Unmarshal(line, &m) != nil || m.ID == nil {
+		return
+	}
+	key := idKey(m.ID)
+	if m.Method != "" { // the server asks the client something
+		g.asked[key] = true
+	} else {
+		delete(g.pending, key)
+		if key == g.initID {
+			g.initID = ""
+			g.initialized = g.initialized || m.Result != nil
+		}
+	}
+	select {
+	case g.changed <- struct{}{}:
+	default:
+	}
+}

@@ -1,0 +1,284 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+)
+
+// rpcReply is a JSON-RPC message the server wrote.
+type rpcReply struct {
+	ID     json.RawMessage `json:"id"`
+	Method string          `json:"method"`
+	Result json.RawMessage `json:"result"`
+	Error  *struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// stdioRun is what one run of the server over stdio wrote.
+type stdioRun struct {
+	replies map[string]rpcReply // by id, as written ("1", "\"a\"")
+	stdout  string
+	stderr  string
+}
+
+// serveStdin runs the server on the database db with stdin read from in, which the
+// "client" closes at its end without waiting for anything, and returns what the server
+// wrote once it has exited. Every stdout line must be a JSON-RPC message.
+func serveStdin(t *testing.T, db string, in io.Reader) stdioRun {
+	t.Helper()
+	var stdout, stderr syncbuf.Buffer
+	err := run(context.Background(), []string{"serve", "--db", db}, func(string) string { return "" }, in, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("run: %v\nstderr:\n%s", err, stderr.String())
+	}
+	r := stdioRun{replies: map[string]rpcReply{}, stdout: stdout.String(), stderr: stderr.String()}
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if line == "" {
+			continue
+		}
+		var m rpcReply
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("stdout line is not JSON: %.200q", line)
+		}
+		if m.Method == "" {
+			r.replies[string(m.ID)] = m
+		}
+	}
+	return r
+}
+
+// Lines a client writes.
+const (
+	initLine        = `{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
+	initializedLine = `{"jsonrpc":"2.0","method":"notifications/initialized"}`
+)
+
+func callLine(id int, tool string, args map[string]any) string {
+	b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": map[string]any{"name": tool, "arguments": args}})
+	return string(b)
+}
+
+func lines(ls ...string) io.Reader { return strings.NewReader(strings.Join(ls, "\n") + "\n") }
+
+// toolText returns the text of a tools/call result and whether it is an error result.
+func toolText(t *testing.T, r rpcReply) (string, bool) {
+	t.Helper()
+	if r.Error != nil || r.Result == nil {
+		t.Fatalf("not a result: %+v", r)
+	}
+	var res mcp.CallToolResult
+	if err := json.Unmarshal(r.Result, &res); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, c := range res.Content {
+		if tc, ok := c.(mcp.TextContent); ok {
+			b.WriteString(tc.Text)
+		}
+	}
+	return b.String(), res.IsError
+}
+
+// TestStdioBeforeInitialize checks that requests of the handshake era are served only
+// after a successful initialize, except ping, and that requests of the stateless era
+// (no handshake) are served.
+func TestStdioBeforeInitialize(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	modernMeta := map[string]any{mcp.MetaKeyProtocolVersion: mcp.ProtocolVersion20260728, mcp.MetaKeyClientCapabilities: map[string]any{},
+		mcp.MetaKeyClientInfo: map[string]any{"name": "t", "version": "1"}}
+	modern, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": map[string]any{"_meta": modernMeta}})
+	tests := []struct {
+		name    string
+		in      []string
+		refused bool // id 1 gets "not initialized"
+	}{
+		{name: "purchase before initialize", in: []string{callLine(1, "purchase", map[string]any{"product_id": "nw-actv-0001"})}, refused: true},
+		{name: "tools/list before initialize", in: []string{`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`}, refused: true},
+		{name: "after initialized notification only", in: []string{initializedLine, `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`}, refused: true},
+		{name: "after a failed initialize", in: []string{`{"jsonrpc":"2.0","id":"init","method":"initialize","params":"x"}`, `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`}, refused: true},
+		{name: "with an error member", in: []string{`{"jsonrpc":"2.0","id":1,"method":"tools/list","error":{}}`}, refused: true},
+		{name: "ping before initialize", in: []string{`{"jsonrpc":"2.0","id":1,"method":"ping"}`}},
+		{name: "stateless era", in: []string{string(modern)}},
+		{name: "after initialize", in: []string{initLine, initializedLine, `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`}},
+		{name: "pipelined right after initialize", in: []string{initLine, `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := serveStdin(t, db, lines(tc.in...))
+			got, ok := r.replies["1"]
+			if !ok {
+				t.Fatalf("no reply to id 1; stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+			}
+			refused := got.Error != nil && got.Error.Code == mcp.INVALID_REQUEST && strings.Contains(got.Error.Message, "not initialized")
+			if refused != tc.refused || (!refused && got.Error != nil) {
+				t.Errorf("reply %s %+v %.200s, want refused=%v", got.ID, got.Error, got.Result, tc.refused)
+			}
+		})
+	}
+	if r := runCLI(t, map[string]string{"COMMERCE_DB": db}, "orders", "list"); !strings.Contains(r.stderr, "no orders") {
+		t.Errorf("a purchase before initialize made an order:\n%s", r.stdout)
+	}
+}
+
+// TestStdioEndOfInputFinishesCalls checks that a client which writes its requests and
+// closes stdin at once gets every answer: the calls in flight at the end of input
+// finish (a purchase completes) and their responses are written before the server
+// exits.
+func TestStdioEndOfInputFinishesCalls(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	in := []string{initLine, initializedLine}
+	for i := 1; i <= 8; i++ {
+		in = append(in, callLine(i, "search_products", map[string]any{"query": fmt.Sprintf("shoes %d", i)}))
+	}
+	in = append(in, callLine(9, "purchase", map[string]any{"product_id": "nw-actv-0001"}))
+	r := serveStdin(t, db, lines(in...))
+	for i := 1; i <= 9; i++ {
+		got, ok := r.replies[fmt.Sprint(i)]
+		if !ok {
+			t.Errorf("no reply to id %d", i)
+			continue
+		}
+		if text, isErr := toolText(t, got); isErr {
+			t.Errorf("id %d: error result %q", i, text)
+		}
+	}
+	if text, _ := toolText(t, r.replies["9"]); !strings.HasPrefix(text, "Bought") {
+		t.Errorf("purchase: %q", text)
+	}
+}
+
+// TestStdioLastLineWithoutLineEnd checks that a last request not followed by a line
+// end is served too.
+func TestStdioLastLineWithoutLineEnd(t *testing.T) {
+	r := serveStdin(t, filepath.Join(t.TempDir(), "c.db"), strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`))
+	if got, ok := r.replies["1"]; !ok || got.Result == nil {
+		t.Errorf("ping without a line end: %q", r.stdout)
+	}
+}
+
+// padding yields n bytes of 'a' without holding them.
+type padding struct{ n int }
+
+func (r *padding) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.EOF
+	}
+	k := min(len(p), r.n)
+	for i := range p[:k] {
+		p[i] = 'a'
+	}
+	r.n -= k
+	return k, nil
+}
+
+// bigLine is head, n bytes of padding inside a JSON string, and the end of the object.
+func bigLine(head string, n int) io.Reader {
+	return io.MultiReader(strings.NewReader(head), &padding{n}, strings.NewReader(`"}}`+"\n"))
+}
+
+// TestStdioMessageTooLarge checks that a line over the 4 MiB limit gets an error when
+// its id can be read and is dropped with a warning otherwise, and that the server
+// carries on with the next lines.
+func TestStdioMessageTooLarge(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	in := io.MultiReader(
+		lines(initLine, initializedLine),
+		bigLine(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"`, 5<<20),
+		bigLine(`{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"reason":"`, 5<<20),
+		lines(`{"jsonrpc":"2.0","id":8,"method":"ping"}`))
+	r := serveStdin(t, db, in)
+	if got := r.replies["7"]; got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || !strings.Contains(got.Error.Message, "too large") {
+		t.Errorf("reply to the large request: %+v", got)
+	}
+	if got := r.replies["8"]; got.Result == nil {
+		t.Errorf("the line after the large ones was not served: %+v", got)
+	}
+	if !strings.Contains(r.stderr, "dropped a JSON-RPC message larger than the limit") {
+		t.Errorf("no warning for the dropped notification:\n%s", r.stderr)
+	}
+}
+
+// TestStdioGuardMemory checks that a line over the limit is discarded as it is read:
+// what reading it allocates does not grow with its length (8 MiB or 128 MiB).
+func TestStdioGuardMemory(t *testing.T) {
+	allocs := func(size int) uint64 {
+		in := io.MultiReader(bigLine(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"x","arguments":{"q":"`, size), lines(initializedLine))
+		var out, logs syncbuf.Buffer
+		logger, _ := newLogger(&logs, "info")
+		g := newStdioGuard(context.Background(), in, &out, logger)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		served, err := io.ReadAll(g)
+		runtime.ReadMemStats(&after)
+		if err != nil || string(served) != initializedLine+"\n" {
+			t.Fatalf("served %.200q, %v", served, err)
+		}
+		if !strings.Contains(out.String(), `"id":7`) || !strings.Contains(out.String(), "too large") {
+			t.Errorf("no error for the large request: %q", out.String())
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocs(8<<20), allocs(128<<20)
+	if large > small+1<<20 {
+		t.Errorf("reading an 8 MiB line allocated %d KiB, a 128 MiB line %d KiB", small>>10, large>>10)
+	}
+}
+
+// TestStdioSignalEndsServing checks that the end of ctx (SIGINT or SIGTERM in main)
+// ends serving although stdin stays open, with the client's requests answered so far.
+func TestStdioSignalEndsServing(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stdinR, stdinW := io.Pipe()
+	defer stdinW.Close()
+	stdoutR, stdoutW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		var stderr syncbuf.Buffer
+		done <- run(ctx, []string{"serve", "--db", filepath.Join(t.TempDir(), "c.db")}, func(string) string { return "" }, stdinR, stdoutW, &stderr)
+		stdoutW.Close()
+	}()
+	go io.WriteString(stdinW, initLine+"\n")
+	out := bufio.NewReader(stdoutR)
+	if line, err := out.ReadString('\n'); err != nil || !strings.Contains(line, `"id":"init"`) {
+		t.Fatalf("initialize: %q, %v", line, err)
+	}
+	cancel()
+	go io.Copy(io.Discard, out)
+	if err := <-done; err != nil {
+		t.Errorf("run after cancel: %v", err)
+	}
+}
+
+// TestStdioEndOfInputWhileAsking checks that the end of input does not wait for a call
+// that has asked the client something (a confirmation dialog): with stdin closed the
+// client can never answer, so the call is cancelled, answered, and the server exits.
+func TestStdioEndOfInputWhileAsking(t *testing.T) {
+	initElicit := `{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"elicitation":{}},"clientInfo":{"name":"t","version":"1"}}}`
+	// $206.95, above the demo customer's $50 confirmation threshold.
+	r := serveStdin(t, filepath.Join(t.TempDir(), "c.db"), lines(initElicit, initializedLine, callLine(1, "purchase", map[string]any{"product_id": "nw-shoe-0001"})))
+	if !strings.Contains(r.stdout, `"method":"elicitation/create"`) {
+		t.Fatalf("the server did not ask for confirmation:\n%s", r.stdout)
+	}
+	got, ok := r.replies["1"]
+	if !ok {
+		t.Fatalf("no reply to the purchase:\n%s", r.stdout)
+	}
+	if got.Error == nil { // a JSON-RPC error or an error result, never a purchase
+		if text, isErr := toolText(t, got); !isErr {
+			t.Errorf("purchase without an answer to the dialog: %q", text)
+		}
+	}
+}
