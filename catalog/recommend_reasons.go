@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // maxReasons is how many reasons a recommendation carries.
@@ -74,7 +76,7 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 		}
 		add(f.quality*w.quality+0.2, top)
 	} else if c.rating >= 4.5 && c.reviews >= 100 {
-		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, thousands(c.reviews)))
+		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, money.Thousands(strconv.FormatInt(c.reviews, 10))))
 	}
 	if c.sellerRank >= 0 && c.sellerRank < 10 && c.orders >= 3 {
 		add(f.pop*w.pop+0.1, "One of the best sellers")
@@ -241,13 +243,4 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// thousands writes n with comma separators: 12345 → "12,345".
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -59,7 +59,7 @@ func TestPurchaseAboveThresholdNeedsQuote(t *testing.T) {
 	if out.Status != checkout.StatusConfirmationRequired || out.Purchase.QuoteID == "" {
 		t.Fatalf("outcome = %+v", out)
 	}
-	if s := out.Summary(); !strings.Contains(s, p.Title) || !strings.Contains(s, "Visa ending 4242") {
+	if s := out.Summary(); !strings.Contains(s, p.Title) || !strings.Contains(s, "Visa •••• 4242") {
 		t.Errorf("summary %q lacks the title or card", s)
 	}
 	if len(e.sb.Stripe.Tokens()) != 0 {

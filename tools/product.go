@@ -79,3 +79,20 @@ func stockText(availability string, stock *int64) string {
 	}
 	return strings.ReplaceAll(availability, "_", " ")
 }
+
+// checkLimit refuses a limit argument outside 1..max; nil (absent) takes the tool's
+// default. Zero is refused too, rather than read as the default.
+func checkLimit(limit *int, max int) error {
+	if limit != nil && (*limit < 1 || *limit > max) {
+		return &argError{fmt.Sprintf("limit must be between 1 and %d; omit it for the default", max)}
+	}
+	return nil
+}
+
+// orZero is *p, or 0 when p is nil.
+func orZero(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

@@ -17,7 +17,7 @@ import (
 type recommendArgs struct {
 	Context          string `json:"context"`
 	Category         string `json:"category"`
-	Limit            int    `json:"limit"`
+	Limit            *int   `json:"limit"`
 	ExcludePurchased *bool  `json:"exclude_purchased"`
 }
 
@@ -47,7 +47,7 @@ Returns "recommendations" (up to "limit", default 5, max 20), each a product as 
 Give "context" to steer the picks with the person's words, e.g. "a gift for a runner under $100". Call get_product for details before purchase.`),
 			mcp.WithString("context", mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer; a price phrase such as "under $100" narrows the price. Omit for general picks.`)),
 			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Home & Kitchen > Coffee".`)),
-			mcp.WithNumber("limit", mcp.Min(1), mcp.Max(catalog.MaxRecommendLimit), mcp.DefaultNumber(catalog.DefaultRecommendLimit), mcp.Description("How many products, 1 to 20 (default 5).")),
+			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(catalog.MaxRecommendLimit), mcp.DefaultNumber(catalog.DefaultRecommendLimit), mcp.Description("How many products, a whole number from 1 to 20 (default 5).")),
 			mcp.WithBoolean("exclude_purchased", mcp.DefaultBool(true), mcp.Description("Leave out products the customer already bought (default true). Set false for things bought again, such as coffee beans.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[recommendResult]()),
@@ -62,11 +62,11 @@ Give "context" to steer the picks with the person's words, e.g. "a gift for a ru
 
 func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	a, err := bind[recommendArgs](req)
+	if err == nil {
+		err = checkLimit(a.Limit, catalog.MaxRecommendLimit)
+	}
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
-	}
-	if a.Limit < 0 || a.Limit > catalog.MaxRecommendLimit {
-		return t.fail(ctx, "recommend", &argError{fmt.Sprintf("limit must be between 1 and %d", catalog.MaxRecommendLimit)}), nil
 	}
 	customer, err := t.customerStore(ctx)
 	if err != nil {
@@ -144,7 +144,7 @@ func (t *Toolbox) recentOrders(ctx context.Context, customer string, n int) ([]s
 func recommendInput(a recommendArgs, f customerFacts, now time.Time) catalog.RecommendInput {
 	prefs := f.prefs
 	in := catalog.RecommendInput{
-		Context: a.Context, Category: a.Category, Limit: a.Limit,
+		Context: a.Context, Category: a.Category, Limit: orZero(a.Limit),
 		FavoriteCategories: prefs.FavoriteCategories, FavoriteBrands: prefs.FavoriteBrands,
 		DislikedBrands: prefs.DislikedBrands, MinPrice: prefs.PriceMin, MaxPrice: prefs.PriceMax,
 		Now: now,
