@@ -14,11 +14,16 @@ import (
 // maxReasons is how many reasons a recommendation carries.
 const maxReasons = 3
 
-// coldStartReason ends the reasons of every cold-start recommendation;
-// coldStartStatedReason replaces it when a price range or disliked brands are stated.
+// The last reason of every cold-start recommendation says why the pick is not
+// personal: "no preferences", or "no favourites" when a price range or disliked brands
+// are stated. It calls the pick popular and well rated only when it is rated at least
+// 4 by at least wellRatedReviews reviewers.
 const (
-	coldStartReason       = "A popular, well-rated pick: there are no preferences or orders to go on yet"
-	coldStartStatedReason = "A popular, well-rated pick: there are no favourites or orders to go on yet"
+	coldStartReason           = "A popular, well-rated pick: there are no preferences or orders to go on yet"
+	coldStartStatedReason     = "A popular, well-rated pick: there are no favourites or orders to go on yet"
+	coldStartPlainReason      = "A pick from across the catalog: there are no preferences or orders to go on yet"
+	coldStartPlainStateReason = "A pick from across the catalog: there are no favourites or orders to go on yet"
+	wellRatedReviews          = 10
 )
 
 // reasons explains a recommendation in short sentences, the strongest signal first.
@@ -47,12 +52,8 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	if n := r.prof.times[c.id]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
-	if c.coN > 0 && f.co >= 0.2 && titles[c.coFrom] != "" {
-		s := "Bought by others who ordered the " + titles[c.coFrom] + " you ordered"
-		if c.coN >= 3 {
-			s = "Often bought with the " + titles[c.coFrom] + " you ordered"
-		}
-		add(f.co*w.co+0.5, s)
+	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
+		add(f.co*w.co+0.5, "Often bought with the "+titles[c.coFrom]+" you ordered")
 	}
 	if f.histBrand >= 0.1 && p.Brand != "" {
 		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.brandKy], p.Brand))
@@ -90,14 +91,20 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	for _, x := range rs[:min(len(rs), n)] {
 		out = append(out, x.text)
 	}
-	if len(out) == 0 && !r.cold {
-		out = append(out, "Well rated and in stock now")
-	}
+	wellRated := c.rating >= 4 && c.reviews >= wellRatedReviews
 	switch {
-	case r.cold && r.constrained:
+	case len(out) == 0 && !r.cold && c.rating >= 4 && c.reviews > 0:
+		out = append(out, fmt.Sprintf("Rated %.1f/5 and in stock now", c.rating))
+	case len(out) == 0 && !r.cold:
+		out = append(out, "In stock now")
+	case r.cold && r.constrained && wellRated:
 		out = append(out, coldStartStatedReason)
-	case r.cold:
+	case r.cold && r.constrained:
+		out = append(out, coldStartPlainStateReason)
+	case r.cold && wellRated:
 		out = append(out, coldStartReason)
+	case r.cold:
+		out = append(out, coldStartPlainReason)
 	}
 	return out
 }

@@ -427,6 +427,75 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 	}
 }
 
+// TestRecommendCoPurchaseNeedsThreeCustomers checks that what fewer than three other
+// customers bought together neither shows as a reason nor moves the ranking: with few
+// customers it would tell one customer what another bought.
+func TestRecommendCoPurchaseNeedsThreeCustomers(t *testing.T) {
+	ctx := context.Background()
+	coffee := catalog.Purchased{ProductID: "cof-e1", Title: "Epsilon Morning Roast", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
+	in := catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}, Limit: 20, Now: recNow}
+	// run records the sales of customers who each bought the coffee and then the tea,
+	// the tea paired with the coffee or not, and recommends to another coffee buyer.
+	run := func(t *testing.T, customers int, paired bool) catalog.Recommendations {
+		c := openRecFixture(t)
+		for range customers {
+			also := []string{"cof-e1"}
+			if !paired {
+				also = nil
+			}
+			if err := c.RecordSales(ctx, []catalog.Sale{{ProductID: "cof-e1", Quantity: 1, At: recNow.AddDate(0, -2, 0)},
+				{ProductID: "tea-g1", Quantity: 1, AlsoBought: also, At: recNow.AddDate(0, -1, 0)}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := c.Recommend(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, tc := range []struct {
+		name      string
+		customers int
+		shown     bool
+	}{
+		{"one other customer", 1, false},
+		{"two other customers", 2, false},
+		{"three other customers", 3, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, tc.customers, true)
+			shown := false
+			for _, it := range res.Items {
+				for _, r := range it.Reasons {
+					if strings.Contains(strings.ToLower(r), "bought") && strings.Contains(r, "Morning Roast") {
+						shown = true
+					}
+				}
+			}
+			if shown != tc.shown {
+				t.Errorf("a co-purchase reason shown = %v, want %v: %v", shown, tc.shown, res.Items)
+			}
+			if tc.shown {
+				return
+			}
+			// The pairs change nothing: the same sales without them rank the same.
+			alone := run(t, tc.customers, false)
+			if fmt.Sprint(recIDs(res), scores(res)) != fmt.Sprint(recIDs(alone), scores(alone)) {
+				t.Errorf("with the pairs %v %v, without %v %v", recIDs(res), scores(res), recIDs(alone), scores(alone))
+			}
+		})
+	}
+}
+
+func scores(res catalog.Recommendations) []float64 {
+	out := make([]float64, len(res.Items))
+	for i, it := range res.Items {
+		out[i] = it.Score
+	}
+	return out
+}
+
 // TestRecommendForAPerson checks that a request for a kind of person ("a gift for a
 // runner") finds products for what that person does.
 func TestRecommendForAPerson(t *testing.T) {
