@@ -46,7 +46,10 @@ type RecommendInput struct {
 
 	History []Purchased // the customer's purchases, in any order
 	Exclude []string    // product ids never to recommend, such as those already bought
-	Now     time.Time   // the time recency is measured from; zero means the catalog's clock
+	// ExcludedSellers are seller ids whose products are never recommended: those that
+	// cannot be bought from.
+	ExcludedSellers []string
+	Now             time.Time // the time recency is measured from; zero means the catalog's clock
 }
 
 // Recommendation is one recommended product.
@@ -68,7 +71,7 @@ type Recommendations struct {
 
 // Recommend ranks products for one customer from the plain facts in in. Hard rules:
 // it never returns a disliked brand, a product that cannot be bought now (out of stock,
-// preorder, hidden), a product outside the stated price range, or an excluded id; and
+// preorder, hidden, or sold by one of ExcludedSellers), a product outside the stated price range, or an excluded id; and
 // no brand fills more than two places in five (MaxPerBrand). The result may be shorter
 // than the limit when few products pass. Invalid input (limit, price range) returns an
 // error wrapping ErrInvalid that names the problem.
@@ -194,6 +197,12 @@ func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, er
 	if len(disliked) > 0 {
 		f.where += " AND p.brand_key NOT IN (" + placeholders(len(disliked)) + ")"
 		f.args = append(f.args, disliked...)
+	}
+	if len(in.ExcludedSellers) > 0 {
+		f.where += " AND p.seller_id NOT IN (" + placeholders(len(in.ExcludedSellers)) + ")"
+		for _, id := range in.ExcludedSellers {
+			f.args = append(f.args, id)
+		}
 	}
 	r.f = f
 	r.exclude = map[string]bool{}

@@ -25,7 +25,6 @@ type productDetail struct {
 	Attributes  map[string]string `json:"attributes"`
 	GTIN        string            `json:"gtin,omitempty"`
 	GroupID     string            `json:"group_id,omitempty" jsonschema:"the product family this item is a variant of"`
-	Purchasable bool              `json:"purchasable" jsonschema:"true when it is in stock and can be bought now"`
 	UpdatedAt   string            `json:"updated_at" jsonschema:"when the catalog last received this product (RFC 3339)"`
 }
 
@@ -60,17 +59,22 @@ func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	if errors.Is(err, catalog.ErrNotFound) {
 		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", catalog.CleanText(a.ProductID, 80))}
 	}
+	var unsold map[string]bool
+	if err == nil {
+		unsold, err = t.unsoldSellers(ctx)
+	}
 	if err != nil {
 		return t.fail(ctx, "get_product", err), nil
 	}
-	d := detailOf(p)
+	d := detailOf(p, unsold)
 	return mcp.NewToolResultStructured(d, d.text()), nil
 }
 
-func detailOf(p catalog.Product) productDetail {
+// detailOf shows p; unsold are the sellers this server cannot buy from.
+func detailOf(p catalog.Product, unsold map[string]bool) productDetail {
 	d := productDetail{
-		productSummary: summaryOf(p, ""), Description: p.Description, Tags: p.Tags,
-		Attributes: p.Attributes, GTIN: p.GTIN, GroupID: p.GroupID, Purchasable: p.Purchasable(),
+		productSummary: summaryOf(p, "", unsold), Description: p.Description, Tags: p.Tags,
+		Attributes: p.Attributes, GTIN: p.GTIN, GroupID: p.GroupID,
 		UpdatedAt: p.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z"),
 	}
 	if d.Tags == nil {

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -39,14 +40,16 @@ type productSummary struct {
 	URL          string    `json:"url,omitempty"`
 	ImageURL     string    `json:"image_url,omitempty"`
 	Snippet      string    `json:"snippet,omitempty" jsonschema:"a passage of the description around the matched words"`
+	Purchasable  bool      `json:"purchasable" jsonschema:"true when it is in stock and this server can buy it from its seller now (purchase works)"`
 }
 
-func summaryOf(p catalog.Product, snippet string) productSummary {
+// summaryOf shows p; unsold are the sellers this server cannot buy from.
+func summaryOf(p catalog.Product, snippet string, unsold map[string]bool) productSummary {
 	return productSummary{
 		ID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: priceOf(p.Price),
 		Availability: string(p.Availability), Stock: p.Stock, Rating: p.Rating,
 		ReviewCount: p.ReviewCount, Seller: sellerRef{ID: p.SellerID, Name: p.SellerName},
-		URL: p.URL, ImageURL: p.ImageURL, Snippet: snippet,
+		URL: p.URL, ImageURL: p.ImageURL, Snippet: snippet, Purchasable: p.Purchasable() && !unsold[p.SellerID],
 	}
 }
 
@@ -57,6 +60,9 @@ func (p productSummary) line() string {
 		parts = append(parts, p.Brand)
 	}
 	parts = append(parts, p.Price.Display, stockText(p.Availability, p.Stock))
+	if !p.Purchasable && p.Availability == string(catalog.InStock) {
+		parts = append(parts, "cannot be bought through this server")
+	}
 	if p.ReviewCount > 0 {
 		reviews := "reviews"
 		if p.ReviewCount == 1 {
@@ -78,6 +84,25 @@ func stockText(availability string, stock *int64) string {
 		return fmt.Sprintf("in stock (%d)", *stock)
 	}
 	return strings.ReplaceAll(availability, "_", " ")
+}
+
+// unsoldSellers returns the ids of the sellers this server cannot buy from in its mode
+// (see checkout.Service.Purchasable); none without a checkout.
+func (t *Toolbox) unsoldSellers(ctx context.Context) (map[string]bool, error) {
+	if t.Checkout == nil {
+		return nil, nil
+	}
+	sellers, err := t.Catalog.Sellers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, s := range sellers {
+		if !t.Checkout.Purchasable(s) {
+			out[s.ID] = true
+		}
+	}
+	return out, nil
 }
 
 // checkLimit refuses a limit argument outside 1..max; nil (absent) takes the tool's

@@ -3,6 +3,8 @@ package tools
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,11 +78,17 @@ func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
-	res, err := t.Catalog.Recommend(ctx, recommendInput(a, facts, t.now()))
+	unsold, err := t.unsoldSellers(ctx)
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
-	out := recommendResultOf(res)
+	in := recommendInput(a, facts, t.now())
+	in.ExcludedSellers = slices.Sorted(maps.Keys(unsold))
+	res, err := t.Catalog.Recommend(ctx, in)
+	if err != nil {
+		return t.fail(ctx, "recommend", err), nil
+	}
+	out := recommendResultOf(res, unsold)
 	return mcp.NewToolResultStructured(out, out.text()), nil
 }
 
@@ -167,10 +175,11 @@ func recommendInput(a recommendArgs, f customerFacts, now time.Time) catalog.Rec
 	return in
 }
 
-func recommendResultOf(res catalog.Recommendations) recommendResult {
+// recommendResultOf shows res; unsold are the sellers this server cannot buy from.
+func recommendResultOf(res catalog.Recommendations, unsold map[string]bool) recommendResult {
 	out := recommendResult{Recommendations: make([]recommendation, 0, len(res.Items)), ColdStart: res.ColdStart, Notes: res.Notes}
 	for _, r := range res.Items {
-		out.Recommendations = append(out.Recommendations, recommendation{productSummary: summaryOf(r.Product, ""), Score: r.Score, Reasons: r.Reasons})
+		out.Recommendations = append(out.Recommendations, recommendation{productSummary: summaryOf(r.Product, "", unsold), Score: r.Score, Reasons: r.Reasons})
 	}
 	return out
 }

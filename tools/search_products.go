@@ -105,14 +105,19 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 		MinRating: a.MinRating, Sort: catalog.Sort(a.Sort), Limit: orZero(a.Limit), Cursor: a.Cursor,
 	}
 	res, err := t.Catalog.Search(ctx, q)
+	var unsold map[string]bool
+	if err == nil {
+		unsold, err = t.unsoldSellers(ctx)
+	}
 	if err != nil {
 		return t.fail(ctx, "search_products", err), nil
 	}
-	out := searchResultOf(res)
+	out := searchResultOf(res, unsold)
 	return mcp.NewToolResultStructured(out, out.text()), nil
 }
 
-func searchResultOf(res catalog.Result) searchProductsResult {
+// searchResultOf shows res; unsold are the sellers this server cannot buy from.
+func searchResultOf(res catalog.Result, unsold map[string]bool) searchProductsResult {
 	out := searchProductsResult{
 		Products: make([]productSummary, 0, len(res.Hits)), Total: res.Total,
 		NextCursor: res.NextCursor, Searched: res.Words, Relaxed: res.Relaxed, Corrected: res.Corrected, Notes: res.Notes,
@@ -122,7 +127,7 @@ func searchResultOf(res catalog.Result) searchProductsResult {
 		},
 	}
 	for _, h := range res.Hits {
-		out.Products = append(out.Products, summaryOf(h.Product, h.Snippet))
+		out.Products = append(out.Products, summaryOf(h.Product, h.Snippet, unsold))
 	}
 	cur := pageCurrency(res.Hits)
 	for _, b := range res.Facets.Prices {
