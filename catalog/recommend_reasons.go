@@ -44,16 +44,16 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	// What the person said and what they bought together with it are the most
 	// convincing reasons, so they come first when they count at all.
 	if f.statedBrand > 0 && p.Brand != "" {
-		add(w.statedBrand+1.01, "You like "+p.Brand)
+		add(w.statedBrand+1.01, "You like "+SellerText(p.Brand))
 	}
 	if f.statedCat > 0 {
-		add(w.statedCat+1, "You like "+r.statedLabel(c, p.Category))
+		add(w.statedCat+1, "You like "+SellerText(r.statedLabel(c, p.Category)))
 	}
 	if n := r.prof.times[c.id]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
-		add(f.co*w.co+0.5, "Often bought with the "+titles[c.coFrom]+" you ordered")
+		add(f.co*w.co+0.5, "Often bought with the "+SellerText(titles[c.coFrom])+" you ordered")
 	}
 	if f.histBrand >= 0.1 && p.Brand != "" {
 		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.brandKy], p.Brand))
@@ -71,7 +71,7 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	}
 	if c.catRank >= 0 && c.catRank < 3 && c.rating >= 4 && p.Category != "" {
 		// The rank is among the products in the price range only.
-		top := "Top rated in " + categoryLabel(p.Category)
+		top := "Top rated in " + SellerText(categoryLabel(p.Category))
 		if r.in.MinPrice != nil || r.in.MaxPrice != nil {
 			top += " at this price"
 		}
@@ -223,16 +223,16 @@ func orderedBefore(n int) string {
 
 func boughtBefore(n int, brand string) string {
 	if n >= 2 {
-		return "You often buy " + brand
+		return "You often buy " + SellerText(brand)
 	}
-	return "You have bought " + brand + " before"
+	return "You have bought " + SellerText(brand) + " before"
 }
 
 func shoppedFor(n int, label string) string {
 	if n >= 2 {
-		return "You often shop for " + label
+		return "You often shop for " + SellerText(label)
 	}
-	return "You have bought from " + label + " before"
+	return "You have bought from " + SellerText(label) + " before"
 }
 
 // categoryLabel is how reasons name a category: its last segment, with its parent

@@ -261,17 +261,17 @@ func TestRecommendReasons(t *testing.T) {
 		name, id, reason string
 		in               catalog.RecommendInput
 	}{
-		{"co-purchase", "tea-g1", "Often bought with the Epsilon Morning Roast you ordered",
+		{"co-purchase", "tea-g1", "Often bought with the «Epsilon Morning Roast» you ordered",
 			catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}}},
-		{"co-purchase title from the catalog", "tea-g1", "Often bought with the Epsilon cof e1 you ordered",
+		{"co-purchase title from the catalog", "tea-g1", "Often bought with the «Epsilon cof e1» you ordered",
 			catalog.RecommendInput{History: []catalog.Purchased{{ProductID: "cof-e1", At: recNow}}, Exclude: []string{"cof-e1"}}},
-		{"favourite brand", "run-b1", "You like Beta", catalog.RecommendInput{FavoriteBrands: []string{"beta"}}},
-		{"favourite category, named as the catalog does", "cas-d1", "You like Shoes", catalog.RecommendInput{FavoriteCategories: []string{"SHOES"}}},
-		{"usual brand", "cof-e2", "You often buy Epsilon", catalog.RecommendInput{History: []catalog.Purchased{
+		{"favourite brand", "run-b1", "You like «Beta»", catalog.RecommendInput{FavoriteBrands: []string{"beta"}}},
+		{"favourite category, named as the catalog does", "cas-d1", "You like «Shoes»", catalog.RecommendInput{FavoriteCategories: []string{"SHOES"}}},
+		{"usual brand", "cof-e2", "You often buy «Epsilon»", catalog.RecommendInput{History: []catalog.Purchased{
 			coffee, bought("cof-f1", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-f1"}}},
-		{"usual category", "cof-f1", "You often shop for Coffee", catalog.RecommendInput{History: []catalog.Purchased{
+		{"usual category", "cof-f1", "You often shop for «Coffee»", catalog.RecommendInput{History: []catalog.Purchased{
 			coffee, bought("cof-e2", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-e2"}}},
-		{"top rated", "run-c1", "Top rated in Shoes > Running", catalog.RecommendInput{FavoriteCategories: []string{"running"}}},
+		{"top rated", "run-c1", "Top rated in «Shoes > Running»", catalog.RecommendInput{FavoriteCategories: []string{"running"}}},
 		{"context", "tea-g1", `Matches "tea"`, catalog.RecommendInput{Context: "tea"}},
 		{"price asked for", "cof-e1", "Under $40, as asked", catalog.RecommendInput{Context: "coffee under $40"}},
 	}
@@ -407,7 +407,7 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 		{name: "a price range is a preference", in: catalog.RecommendInput{MaxPrice: amount(20)},
 			id: "tea-g1", want: "no favourites or orders", wantNone: []string{"no preferences"}},
 		{name: "top rated within a price range says so", in: catalog.RecommendInput{FavoriteCategories: []string{"running"}, MaxPrice: amount(65)},
-			id: "run-b2", want: "at this price", wantNone: []string{"Top rated in Shoes > Running;"}},
+			id: "run-b2", want: "at this price", wantNone: []string{"Top rated in «Shoes > Running»;"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

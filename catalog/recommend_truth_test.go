@@ -89,13 +89,13 @@ var (
 	reRated     = regexp.MustCompile(`^Rated (\d\.\d)/5 by ([\d,]+) reviewers$`)
 	reRatedNow  = regexp.MustCompile(`^Rated (\d\.\d)/5 and in stock now$`)
 	reOrdered   = regexp.MustCompile(`^You have ordered this (\d+) times$`)
-	reCoBought  = regexp.MustCompile(`^Often bought with the (.+) you ordered$`)
-	reTopRated  = regexp.MustCompile(`^Top rated in (.+?)( at this price)?$`)
+	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered$`)
+	reTopRated  = regexp.MustCompile(`^Top rated in «(.+)»( at this price)?$`)
 	reMatches   = regexp.MustCompile(`^Matches "(.+)"$`)
 	reAsked     = regexp.MustCompile(`^(.+), as asked$`)
-	reShopFor   = regexp.MustCompile(`^You (often shop for|have bought from) (.+?)( before)?$`)
-	reBuyBrand  = regexp.MustCompile(`^You (often buy|have bought) (.+?)( before)?$`)
-	reYouLikeIt = regexp.MustCompile(`^You like (.+)$`)
+	reShopFor   = regexp.MustCompile(`^You (often shop for|have bought from) «(.+)»( before)?$`)
+	reBuyBrand  = regexp.MustCompile(`^You (often buy|have bought) «(.+)»( before)?$`)
+	reYouLikeIt = regexp.MustCompile(`^You like «(.+)»$`)
 )
 
 // check returns why reason is not true of p for the customer self (-1 for none) asking

@@ -44,7 +44,7 @@ func TestRecommendEndToEnd(t *testing.T) {
 	if res := call(t, c, "recommend", map[string]any{"limit": 10}, &liked); res.IsError || liked.ColdStart || len(liked.Recommendations) != 10 {
 		t.Fatalf("with preferences: %s", text(res))
 	}
-	if first := liked.Recommendations[0]; !strings.Contains(first.Category, "Coffee") || !slices.Contains(first.Reasons, "You like Coffee") {
+	if first := liked.Recommendations[0]; !strings.Contains(first.Category, "Coffee") || !slices.Contains(first.Reasons, "You like «Coffee»") {
 		t.Errorf("first pick %s in %s, reasons %q; want a coffee product the person is told they like", first.ID, first.Category, first.Reasons)
 	}
 	for _, r := range liked.Recommendations {
