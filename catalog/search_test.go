@@ -1065,6 +1065,10 @@ func TestSearchSpellingCorrection(t *testing.T) {
 		{ID: "sneak", SellerID: "trail", Title: "Canvas Sneakers", Category: "Shoes", Price: usd(5000)},
 		{ID: "boot", SellerID: "trail", Title: "Waterproof Hiking Boots", Category: "Shoes", Price: usd(9000)},
 		{ID: "kettle", SellerID: "hearth", Title: "Stovetop Kettle", Category: "Kitchen", Price: usd(3000)},
+		{ID: "phones", SellerID: "hearth", Title: "Wireless Headphones", Category: "Audio", Price: usd(9900)},
+		{ID: "iphone", SellerID: "hearth", Title: "Clear Case for iPhone", Category: "Phone Cases", Price: usd(1900)},
+		{ID: "care", SellerID: "hearth", Title: "Leather Care Kit", Category: "Shoes", Price: usd(1500)},
+		{ID: "battery", SellerID: "hearth", Title: "AA Battery Pack", Category: "Power", Price: usd(900)},
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -1072,14 +1076,22 @@ func TestSearchSpellingCorrection(t *testing.T) {
 	tests := []struct {
 		text, want, corrected string
 	}{
-		{"sneekers", "sneak", "sneaker"},
+		{"sneekers", "sneak", "sneakers"},
 		{"waterprof boots", "boot", "waterproof boots"},
-		{"kettel", "kettle", "kettl"},
+		{"kettel", "kettle", "kettle"},
 		{"sneakers", "sneak", ""}, // spelled right: no correction
 		{"xqzvbnm", "", ""},       // nothing near
 		{"ket", "kettle", ""},     // a prefix, not a typo
-		{"hiking bootz", "boot", "hiking boot"},
+		{"hiking bootz", "boot", "hiking boots"},
 		{"boots xqzvbnm", "boot", ""}, // nothing to correct: some of the words
+		{"headphnes", "phones", "headphones"},
+		{"hedphones", "phones", "headphones"},
+		{"headfones", "phones", "headphones"}, // ph sounds like f
+		{"wireles headfones", "phones", "wireless headphones"},
+		{"iphne", "iphone", "iphone"}, // a word a person types, not the stem "iphon"
+		{"baterry", "battery", "battery"},
+		{"cafe", "", ""},              // no café here, and "care" is another word
+		{"kettlé", "kettle", ""},      // diacritics are folded, as the index does
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
