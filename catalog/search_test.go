@@ -1090,8 +1090,8 @@ func TestSearchSpellingCorrection(t *testing.T) {
 		{"wireles headfones", "phones", "wireless headphones"},
 		{"iphne", "iphone", "iphone"}, // a word a person types, not the stem "iphon"
 		{"baterry", "battery", "battery"},
-		{"cafe", "", ""},              // no café here, and "care" is another word
-		{"kettlé", "kettle", ""},      // diacritics are folded, as the index does
+		{"cafe", "", ""},         // no café here, and "care" is another word
+		{"kettlé", "kettle", ""}, // diacritics are folded, as the index does
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
