@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
@@ -114,6 +115,9 @@ func MaxPerBrand(limit int) int {
 }
 
 func (in *RecommendInput) validate() error {
+	if n := utf8.RuneCountInString(in.Context); n > MaxTextRunes {
+		return fmt.Errorf("%w: context is %d characters long; at most %d are accepted, so shorten it to what matters", ErrInvalid, n, MaxTextRunes)
+	}
 	if in.Limit == 0 {
 		in.Limit = DefaultRecommendLimit
 	}

@@ -24,14 +24,18 @@ import (
 // since stemming it again could change it ("coffe" would become "coff"), and shows the
 // word products use most that has the stem ("headphones", not "headphon").
 
-// maxSpellCandidates bounds how many indexed words one query word is compared with.
-const maxSpellCandidates = 2000
+// maxSpellCandidates bounds how many indexed words one query word is compared with, and
+// maxCorrections how many unknown words of one query are corrected.
+const (
+	maxSpellCandidates = 2000
+	maxCorrections     = 4
+)
 
 // corrected returns q with misspelled words replaced, and whether anything changed.
 func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, error) {
 	n := len(q.words)
 	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words)}
-	changed := false
+	changed, tried := false, 0
 	for i, w := range q.words {
 		if utf8.RuneCountInString(w) < 4 {
 			continue
@@ -43,6 +47,11 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 			}
 			continue
 		}
+		if tried == maxCorrections {
+			out.unchecked = true
+			break
+		}
+		tried++
 		best, err := c.nearestWord(ctx, w)
 		if err != nil {
 			return q, false, err

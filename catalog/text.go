@@ -33,6 +33,9 @@ type textQuery struct {
 	// shown, when set, are the words as String shows them: a spelling correction is
 	// shown as a word products use ("headphones"), not as the stem searched for.
 	shown []string
+	// unchecked means more than maxCorrections words were unknown and the rest were
+	// not corrected.
+	unchecked bool
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
@@ -100,11 +103,19 @@ func (q textQuery) String() string {
 	return strings.Join(q.words, " ")
 }
 
-// match returns the FTS5 expression: all words (or any word), each quoted, the last one
-// also matched as a prefix so that "sneak" finds "sneakers".
+// maxRelaxedWords is how many words a match of any word uses: an OR of many common
+// words matches most of the catalog, and ranking it costs the more the more words.
+const maxRelaxedWords = 8
+
+// match returns the FTS5 expression: all words (or any of the first maxRelaxedWords),
+// each quoted, the last one also matched as a prefix so that "sneak" finds "sneakers".
 func (q textQuery) match(anyWord bool) string {
 	var b strings.Builder
-	for i, w := range q.words {
+	words := q.words
+	if anyWord && len(words) > maxRelaxedWords {
+		words = words[:maxRelaxedWords]
+	}
+	for i, w := range words {
 		if i > 0 {
 			if anyWord {
 				b.WriteString(" OR ")
