@@ -103,6 +103,7 @@ func TestRecommendArguments(t *testing.T) {
 		{name: "limit too high", args: map[string]any{"limit": 21}, want: "limit must be between 1 and 20"},
 		{name: "negative limit", args: map[string]any{"limit": -3}, want: "limit must be between 1 and 20"},
 		{name: "limit zero", args: map[string]any{"limit": 0}, want: "limit must be between 1 and 20"},
+		{name: "context too long", args: map[string]any{"context": strings.Repeat("gift ", 101)}, want: "context is 505 characters long; at most 500"},
 		{name: "limit of the wrong type", args: map[string]any{"limit": "five"}, want: "limit must be a whole number"},
 		{name: "exclude_purchased of the wrong type", args: map[string]any{"exclude_purchased": "yes"}, want: "exclude_purchased must be true or false"},
 		{name: "customer is not an argument", args: map[string]any{"customer": "cus_other"}, want: "unknown argument"},

@@ -71,7 +71,7 @@ Any text is a valid query: words are matched with stemming ("shoe" finds "Shoes"
 Call get_product with a product id for its full description and attributes.
 
 `+sellerTextRule),
-			mcp.WithString("query", mcp.Description(`Words to look for in title, brand, category, tags and description, e.g. "waterproof hiking boots". Empty to browse.`)),
+			mcp.WithString("query", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`Words to look for in title, brand, category, tags and description, e.g. "waterproof hiking boots". Empty to browse. At most 500 characters (longer is an error); only the first 16 words are used.`)),
 			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Apparel > Shoes". Facets list the categories that exist.`)),
 			mcp.WithString("brand", mcp.Description("Only this brand (exact name, case-insensitive).")),
 			mcp.WithString("seller", mcp.Description("Only this seller, by id or name (case-insensitive).")),

@@ -68,6 +68,7 @@ func TestSearchProducts(t *testing.T) {
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
 		{name: "limit zero", args: map[string]any{"limit": 0}, wantError: "limit must be between 1 and 50"},
+		{name: "query too long", args: map[string]any{"query": strings.Repeat("shoe ", 101)}, wantError: "query is 505 characters long; at most 500"},
 		{name: "limit not whole", args: map[string]any{"limit": 2.5}, wantError: "limit must be a whole number"},
 		{name: "bad sort", args: map[string]any{"sort": "cheapest"}, wantError: "sort must be one of"},
 		{name: "price range inverted", args: map[string]any{"min_price": 50, "max_price": 10}, wantError: "min_price is above max_price"},
