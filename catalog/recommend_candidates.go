@@ -71,6 +71,9 @@ func (r *recommender) gather(ctx context.Context, out *Recommendations) error {
 		if err != nil || found {
 			if r.relaxed {
 				out.Notes = append(out.Notes, "No product matches every word of the request; these match some of them.")
+				if len(r.text.words) > maxRelaxedWords {
+					out.Notes = append(out.Notes, fmt.Sprintf("Only the first %d words of the request were used to find products with some of them.", maxRelaxedWords))
+				}
 			}
 			return err
 		}

@@ -334,6 +334,7 @@ func TestRecommendNotes(t *testing.T) {
 		{"unknown category", catalog.RecommendInput{Category: "Garden"}, false, "No category matches"},
 		{"context matching nothing", catalog.RecommendInput{Context: "zeppelin"}, true, `Nothing matches "zeppelin"`},
 		{"context matching some words", catalog.RecommendInput{Context: "coffee zeppelin"}, true, "match some of them"},
+		{"some of many words", catalog.RecommendInput{Context: "zeppelin alpha1 beta2 gamma3 delta4 epsilon5 zeta6 coffee eta7"}, true, "Only the first 8 words"},
 		{"context price outside the range", catalog.RecommendInput{Context: "tea under $10", MinPrice: amount(20)}, false, "outside the customer's price range"},
 		{"nothing in the range", catalog.RecommendInput{MinPrice: amount(1000)}, false, "No product passes"},
 	}
