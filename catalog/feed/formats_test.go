@@ -92,7 +92,7 @@ func TestParseInline(t *testing.T) {
 			},
 			checks: []check{
 				{"A", "price", "$29.99"}, {"B", "price", "$5.00"}, {"C", "price", "€7.50"},
-				{"D", "price", "£1299.00"}, {"H", "price", "$1299.00"},
+				{"D", "price", "£1,299.00"}, {"H", "price", "$1,299.00"},
 			},
 		},
 		{
