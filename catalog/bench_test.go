@@ -215,3 +215,54 @@ func pairedRatio(b *testing.B, bare, catalog func() error) {
 	b.ReportMetric(float64(tBare.Nanoseconds())/float64(calls), "bare_ns/call")
 	b.ReportMetric(float64(tCatalog.Nanoseconds())/float64(calls), "catalog_ns/call")
 }
+
+// The most expensive searches found on the generated catalog: every word misspelled
+// (each unknown word is compared with up to 2,000 indexed words, then any of them are
+// matched), and many common words that no product has together (a match of any of
+// them covers half the catalog).
+const (
+	worstMisspelled = "stanlesss compactt portabble premiumm sofft clasicc purpel crimsonn silverr copperr slatte sandd charcoall platinumm sagee ceramicc"
+	worstCommonOr   = "classic black blue new premium soft light durable everyday portable compact quality xqzvbnm zzzq qqqz wwwq"
+)
+
+// BenchmarkSearchWorst times the most expensive search shapes found, alone and eight
+// at once, with a cheap search (a rare word) timed while the eight run: what one
+// caller's expensive searches cost everyone else.
+func BenchmarkSearchWorst(b *testing.B) {
+	ctx := context.Background()
+	for _, sh := range []struct{ name, text string }{{"misspelled", worstMisspelled}, {"common_or", worstCommonOr}} {
+		q := catalog.Query{Text: sh.text, InStock: true}
+		b.Run(sh.name, func(b *testing.B) {
+			cat, _ := benchCatalog(b)
+			b.Run("alone", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := cat.Search(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("eight_with_a_rare_word", func(b *testing.B) {
+				var cheap time.Duration
+				calls := 0
+				for b.Loop() {
+					var wg sync.WaitGroup
+					for range 8 {
+						wg.Go(func() {
+							if _, err := cat.Search(ctx, q); err != nil {
+								b.Error(err)
+							}
+						})
+					}
+					start := time.Now()
+					if _, err := cat.Search(ctx, catalog.Query{Text: demo.RareWord, InStock: true}); err != nil {
+						b.Fatal(err)
+					}
+					cheap += time.Since(start)
+					calls++
+					wg.Wait()
+				}
+				b.ReportMetric(float64(cheap.Microseconds())/float64(calls), "rare_µs/call")
+			})
+		})
+	}
+}

@@ -40,6 +40,11 @@ type Catalog struct {
 	keys     keyMirror
 	many     manyMatches
 	noMirror bool
+	// fallbacks bounds the searches retrying with corrections or fewer words (see
+	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
+	// DefaultFallbackBudget (tests set it).
+	fallbacks      fallbackGate
+	fallbackBudget time.Duration
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
@@ -46,7 +47,10 @@ type RecommendInput struct {
 
 	History []Purchased // the customer's purchases, in any order
 	Exclude []string    // product ids never to recommend, such as those already bought
-	Now     time.Time   // the time recency is measured from; zero means the catalog's clock
+	// ExcludedSellers are seller ids whose products are never recommended: those that
+	// cannot be bought from.
+	ExcludedSellers []string
+	Now             time.Time // the time recency is measured from; zero means the catalog's clock
 }
 
 // Recommendation is one recommended product.
@@ -68,7 +72,7 @@ type Recommendations struct {
 
 // Recommend ranks products for one customer from the plain facts in in. Hard rules:
 // it never returns a disliked brand, a product that cannot be bought now (out of stock,
-// preorder, hidden), a product outside the stated price range, or an excluded id; and
+// preorder, hidden, or sold by one of ExcludedSellers), a product outside the stated price range, or an excluded id; and
 // no brand fills more than two places in five (MaxPerBrand). The result may be shorter
 // than the limit when few products pass. Invalid input (limit, price range) returns an
 // error wrapping ErrInvalid that names the problem.
@@ -111,6 +115,9 @@ func MaxPerBrand(limit int) int {
 }
 
 func (in *RecommendInput) validate() error {
+	if n := utf8.RuneCountInString(in.Context); n > MaxTextRunes {
+		return fmt.Errorf("%w: context is %d characters long; at most %d are accepted, so shorten it to what matters", ErrInvalid, n, MaxTextRunes)
+	}
 	if in.Limit == 0 {
 		in.Limit = DefaultRecommendLimit
 	}
@@ -194,6 +201,12 @@ func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, er
 	if len(disliked) > 0 {
 		f.where += " AND p.brand_key NOT IN (" + placeholders(len(disliked)) + ")"
 		f.args = append(f.args, disliked...)
+	}
+	if len(in.ExcludedSellers) > 0 {
+		f.where += " AND p.seller_id NOT IN (" + placeholders(len(in.ExcludedSellers)) + ")"
+		for _, id := range in.ExcludedSellers {
+			f.args = append(f.args, id)
+		}
 	}
 	r.f = f
 	r.exclude = map[string]bool{}

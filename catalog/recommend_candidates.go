@@ -71,6 +71,9 @@ func (r *recommender) gather(ctx context.Context, out *Recommendations) error {
 		if err != nil || found {
 			if r.relaxed {
 				out.Notes = append(out.Notes, "No product matches every word of the request; these match some of them.")
+				if len(r.text.words) > maxRelaxedWords {
+					out.Notes = append(out.Notes, fmt.Sprintf("Only the first %d words of the request were used to find products with some of them.", maxRelaxedWords))
+				}
 			}
 			return err
 		}
@@ -152,8 +155,14 @@ func (r *recommender) fromRankedText(ctx context.Context, match string) (int, er
 	return found, err
 }
 
+// MinCoCustomers is how many customers must have bought two products together before
+// the pair is used or shown: fewer would let a recommendation tell one customer what
+// another one bought.
+const MinCoCustomers = 3
+
 // fromCoPurchases adds the products most often bought with the customer's recent
-// purchases. A pair's strength is its count over the geometric mean of the two
+// purchases, by pairs that at least MinCoCustomers customers bought (a pair's count is
+// the number of customers who bought both; see Sale.AlsoBought). A pair's strength is its count over the geometric mean of the two
 // products' sales (a cosine), shrunk when the count is small, and weighted by how
 // recent the purchase is.
 func (r *recommender) fromCoPurchases(ctx context.Context) error {
@@ -177,7 +186,7 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 		w := r.prof.weight[h.ProductID]
 		rows, err := r.c.query(ctx, `SELECT c.b, c.n, coalesce(s.orders, 0) FROM copurchases c
 			LEFT JOIN product_sales s ON s.product = c.b
-			WHERE c.a = ? ORDER BY c.n DESC LIMIT ?`, s.rowid, r.deep(perCoSource))
+			WHERE c.a = ? AND c.n >= ? ORDER BY c.n DESC LIMIT ?`, s.rowid, MinCoCustomers, r.deep(perCoSource))
 		if err != nil {
 			return fmt.Errorf("recommend: %w", err)
 		}

@@ -7,16 +7,23 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // maxReasons is how many reasons a recommendation carries.
 const maxReasons = 3
 
-// coldStartReason ends the reasons of every cold-start recommendation;
-// coldStartStatedReason replaces it when a price range or disliked brands are stated.
+// The last reason of every cold-start recommendation says why the pick is not
+// personal: "no preferences", or "no favourites" when a price range or disliked brands
+// are stated. It calls the pick popular and well rated only when it is rated at least
+// 4 by at least wellRatedReviews reviewers.
 const (
-	coldStartReason       = "A popular, well-rated pick: there are no preferences or orders to go on yet"
-	coldStartStatedReason = "A popular, well-rated pick: there are no favourites or orders to go on yet"
+	coldStartReason           = "A popular, well-rated pick: there are no preferences or orders to go on yet"
+	coldStartStatedReason     = "A popular, well-rated pick: there are no favourites or orders to go on yet"
+	coldStartPlainReason      = "A pick from across the catalog: there are no preferences or orders to go on yet"
+	coldStartPlainStateReason = "A pick from across the catalog: there are no favourites or orders to go on yet"
+	wellRatedReviews          = 10
 )
 
 // reasons explains a recommendation in short sentences, the strongest signal first.
@@ -37,20 +44,16 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	// What the person said and what they bought together with it are the most
 	// convincing reasons, so they come first when they count at all.
 	if f.statedBrand > 0 && p.Brand != "" {
-		add(w.statedBrand+1.01, "You like "+p.Brand)
+		add(w.statedBrand+1.01, "You like "+SellerText(p.Brand))
 	}
 	if f.statedCat > 0 {
-		add(w.statedCat+1, "You like "+r.statedLabel(c, p.Category))
+		add(w.statedCat+1, "You like "+SellerText(r.statedLabel(c, p.Category)))
 	}
 	if n := r.prof.times[c.id]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
-	if c.coN > 0 && f.co >= 0.2 && titles[c.coFrom] != "" {
-		s := "Bought by others who ordered the " + titles[c.coFrom] + " you ordered"
-		if c.coN >= 3 {
-			s = "Often bought with the " + titles[c.coFrom] + " you ordered"
-		}
-		add(f.co*w.co+0.5, s)
+	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
+		add(f.co*w.co+0.5, "Often bought with the "+SellerText(titles[c.coFrom])+" you ordered")
 	}
 	if f.histBrand >= 0.1 && p.Brand != "" {
 		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.brandKy], p.Brand))
@@ -68,13 +71,13 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	}
 	if c.catRank >= 0 && c.catRank < 3 && c.rating >= 4 && p.Category != "" {
 		// The rank is among the products in the price range only.
-		top := "Top rated in " + categoryLabel(p.Category)
+		top := "Top rated in " + SellerText(categoryLabel(p.Category))
 		if r.in.MinPrice != nil || r.in.MaxPrice != nil {
 			top += " at this price"
 		}
 		add(f.quality*w.quality+0.2, top)
 	} else if c.rating >= 4.5 && c.reviews >= 100 {
-		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, thousands(c.reviews)))
+		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, money.Thousands(strconv.FormatInt(c.reviews, 10))))
 	}
 	if c.sellerRank >= 0 && c.sellerRank < 10 && c.orders >= 3 {
 		add(f.pop*w.pop+0.1, "One of the best sellers")
@@ -88,14 +91,20 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	for _, x := range rs[:min(len(rs), n)] {
 		out = append(out, x.text)
 	}
-	if len(out) == 0 && !r.cold {
-		out = append(out, "Well rated and in stock now")
-	}
+	wellRated := c.rating >= 4 && c.reviews >= wellRatedReviews
 	switch {
-	case r.cold && r.constrained:
+	case len(out) == 0 && !r.cold && c.rating >= 4 && c.reviews > 0:
+		out = append(out, fmt.Sprintf("Rated %.1f/5 and in stock now", c.rating))
+	case len(out) == 0 && !r.cold:
+		out = append(out, "In stock now")
+	case r.cold && r.constrained && wellRated:
 		out = append(out, coldStartStatedReason)
-	case r.cold:
+	case r.cold && r.constrained:
+		out = append(out, coldStartPlainStateReason)
+	case r.cold && wellRated:
 		out = append(out, coldStartReason)
+	case r.cold:
+		out = append(out, coldStartPlainReason)
 	}
 	return out
 }
@@ -214,16 +223,16 @@ func orderedBefore(n int) string {
 
 func boughtBefore(n int, brand string) string {
 	if n >= 2 {
-		return "You often buy " + brand
+		return "You often buy " + SellerText(brand)
 	}
-	return "You have bought " + brand + " before"
+	return "You have bought " + SellerText(brand) + " before"
 }
 
 func shoppedFor(n int, label string) string {
 	if n >= 2 {
-		return "You often shop for " + label
+		return "You often shop for " + SellerText(label)
 	}
-	return "You have bought from " + label + " before"
+	return "You have bought from " + SellerText(label) + " before"
 }
 
 // categoryLabel is how reasons name a category: its last segment, with its parent
@@ -241,13 +250,4 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// thousands writes n with comma separators: 12345 → "12,345".
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -261,17 +261,17 @@ func TestRecommendReasons(t *testing.T) {
 		name, id, reason string
 		in               catalog.RecommendInput
 	}{
-		{"co-purchase", "tea-g1", "Often bought with the Epsilon Morning Roast you ordered",
+		{"co-purchase", "tea-g1", "Often bought with the «Epsilon Morning Roast» you ordered",
 			catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}}},
-		{"co-purchase title from the catalog", "tea-g1", "Often bought with the Epsilon cof e1 you ordered",
+		{"co-purchase title from the catalog", "tea-g1", "Often bought with the «Epsilon cof e1» you ordered",
 			catalog.RecommendInput{History: []catalog.Purchased{{ProductID: "cof-e1", At: recNow}}, Exclude: []string{"cof-e1"}}},
-		{"favourite brand", "run-b1", "You like Beta", catalog.RecommendInput{FavoriteBrands: []string{"beta"}}},
-		{"favourite category, named as the catalog does", "cas-d1", "You like Shoes", catalog.RecommendInput{FavoriteCategories: []string{"SHOES"}}},
-		{"usual brand", "cof-e2", "You often buy Epsilon", catalog.RecommendInput{History: []catalog.Purchased{
+		{"favourite brand", "run-b1", "You like «Beta»", catalog.RecommendInput{FavoriteBrands: []string{"beta"}}},
+		{"favourite category, named as the catalog does", "cas-d1", "You like «Shoes»", catalog.RecommendInput{FavoriteCategories: []string{"SHOES"}}},
+		{"usual brand", "cof-e2", "You often buy «Epsilon»", catalog.RecommendInput{History: []catalog.Purchased{
 			coffee, bought("cof-f1", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-f1"}}},
-		{"usual category", "cof-f1", "You often shop for Coffee", catalog.RecommendInput{History: []catalog.Purchased{
+		{"usual category", "cof-f1", "You often shop for «Coffee»", catalog.RecommendInput{History: []catalog.Purchased{
 			coffee, bought("cof-e2", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-e2"}}},
-		{"top rated", "run-c1", "Top rated in Shoes > Running", catalog.RecommendInput{FavoriteCategories: []string{"running"}}},
+		{"top rated", "run-c1", "Top rated in «Shoes > Running»", catalog.RecommendInput{FavoriteCategories: []string{"running"}}},
 		{"context", "tea-g1", `Matches "tea"`, catalog.RecommendInput{Context: "tea"}},
 		{"price asked for", "cof-e1", "Under $40, as asked", catalog.RecommendInput{Context: "coffee under $40"}},
 	}
@@ -334,6 +334,7 @@ func TestRecommendNotes(t *testing.T) {
 		{"unknown category", catalog.RecommendInput{Category: "Garden"}, false, "No category matches"},
 		{"context matching nothing", catalog.RecommendInput{Context: "zeppelin"}, true, `Nothing matches "zeppelin"`},
 		{"context matching some words", catalog.RecommendInput{Context: "coffee zeppelin"}, true, "match some of them"},
+		{"some of many words", catalog.RecommendInput{Context: "zeppelin alpha1 beta2 gamma3 delta4 epsilon5 zeta6 coffee eta7"}, true, "Only the first 8 words"},
 		{"context price outside the range", catalog.RecommendInput{Context: "tea under $10", MinPrice: amount(20)}, false, "outside the customer's price range"},
 		{"nothing in the range", catalog.RecommendInput{MinPrice: amount(1000)}, false, "No product passes"},
 	}
@@ -407,7 +408,7 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 		{name: "a price range is a preference", in: catalog.RecommendInput{MaxPrice: amount(20)},
 			id: "tea-g1", want: "no favourites or orders", wantNone: []string{"no preferences"}},
 		{name: "top rated within a price range says so", in: catalog.RecommendInput{FavoriteCategories: []string{"running"}, MaxPrice: amount(65)},
-			id: "run-b2", want: "at this price", wantNone: []string{"Top rated in Shoes > Running;"}},
+			id: "run-b2", want: "at this price", wantNone: []string{"Top rated in «Shoes > Running»;"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -425,6 +426,75 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRecommendCoPurchaseNeedsThreeCustomers checks that what fewer than three other
+// customers bought together neither shows as a reason nor moves the ranking: with few
+// customers it would tell one customer what another bought.
+func TestRecommendCoPurchaseNeedsThreeCustomers(t *testing.T) {
+	ctx := context.Background()
+	coffee := catalog.Purchased{ProductID: "cof-e1", Title: "Epsilon Morning Roast", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
+	in := catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}, Limit: 20, Now: recNow}
+	// run records the sales of customers who each bought the coffee and then the tea,
+	// the tea paired with the coffee or not, and recommends to another coffee buyer.
+	run := func(t *testing.T, customers int, paired bool) catalog.Recommendations {
+		c := openRecFixture(t)
+		for range customers {
+			also := []string{"cof-e1"}
+			if !paired {
+				also = nil
+			}
+			if err := c.RecordSales(ctx, []catalog.Sale{{ProductID: "cof-e1", Quantity: 1, At: recNow.AddDate(0, -2, 0)},
+				{ProductID: "tea-g1", Quantity: 1, AlsoBought: also, At: recNow.AddDate(0, -1, 0)}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := c.Recommend(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, tc := range []struct {
+		name      string
+		customers int
+		shown     bool
+	}{
+		{"one other customer", 1, false},
+		{"two other customers", 2, false},
+		{"three other customers", 3, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, tc.customers, true)
+			shown := false
+			for _, it := range res.Items {
+				for _, r := range it.Reasons {
+					if strings.Contains(strings.ToLower(r), "bought") && strings.Contains(r, "Morning Roast") {
+						shown = true
+					}
+				}
+			}
+			if shown != tc.shown {
+				t.Errorf("a co-purchase reason shown = %v, want %v: %v", shown, tc.shown, res.Items)
+			}
+			if tc.shown {
+				return
+			}
+			// The pairs change nothing: the same sales without them rank the same.
+			alone := run(t, tc.customers, false)
+			if fmt.Sprint(recIDs(res), scores(res)) != fmt.Sprint(recIDs(alone), scores(alone)) {
+				t.Errorf("with the pairs %v %v, without %v %v", recIDs(res), scores(res), recIDs(alone), scores(alone))
+			}
+		})
+	}
+}
+
+func scores(res catalog.Recommendations) []float64 {
+	out := make([]float64, len(res.Items))
+	for i, it := range res.Items {
+		out[i] = it.Score
+	}
+	return out
 }
 
 // TestRecommendForAPerson checks that a request for a kind of person ("a gift for a

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
 )
 
 // Sort orders search results.
@@ -20,6 +23,9 @@ const (
 
 // Search limits.
 const (
+	// MaxTextRunes is the longest query text (and recommendation context) accepted, in
+	// characters; longer text is refused, not cut.
+	MaxTextRunes = 500
 	DefaultLimit = 10
 	MaxLimit     = 50
 	// FacetCap bounds facet work: when more products match, facets are counted over the
@@ -127,39 +133,98 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if res.Total > 0 || text.empty() {
 		return res, nil
 	}
-	// Nothing has every word: first try the words spelled right, then some of them.
-	if fixed, ok, err := c.searchCorrected(ctx, s, res, offset); err != nil || ok {
-		return fixed, err
-	}
-	if len(text.words) > 1 {
-		res.Relaxed = true
-		res.Notes = append(res.Notes, relaxedNote)
-		if err := s.run(ctx, &res, offset, true); err != nil {
-			return Result{}, err
-		}
-	}
-	return res, nil
+	return c.fallback(ctx, s, res, offset)
 }
 
 const relaxedNote = "No product matches every word; these match some of them."
 
-// searchCorrected runs s again with misspelled words corrected, when there are any,
-// and reports whether that found something.
-func (c *Catalog) searchCorrected(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	fixed, changed, err := c.corrected(ctx, s.text)
-	if err != nil || !changed {
-		return res, false, err
+// Bounds on the work of a search that finds nothing as asked.
+const (
+	// DefaultFallbackBudget is how long a search may spend on spelling corrections and
+	// partial matches after finding nothing; past it, the result says so.
+	DefaultFallbackBudget = 250 * time.Millisecond
+	// maxFallbacks is how many searches may do that at once: the others wait (within
+	// their budget), so that such searches cannot starve the cheap ones.
+	maxFallbacks = 1
+)
+
+// fallback retries s, which found nothing with every word: with misspelled words
+// corrected, then with any of the words. It works under a budget of time and under
+// fallbackGate; when either cuts it short it returns res with a note saying so.
+func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset int) (Result, error) {
+	budget := c.fallbackBudget
+	if budget == 0 {
+		budget = DefaultFallbackBudget
 	}
-	alt := *s
-	alt.text = fixed
-	out := Result{Words: fixed.String(), Corrected: fixed.String(), Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
-	if err := alt.run(ctx, &out, offset, false); err != nil {
-		return Result{}, false, err
+	fctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	cut := func(err error) (Result, error) {
+		if ctx.Err() != nil || fctx.Err() == nil {
+			return Result{}, err
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("The search stopped looking for spelling corrections and partial matches after %v (a bound on the work of one search); try fewer or other words.", budget))
+		return res, nil
 	}
-	return out, out.Total > 0, nil
+	if err := c.fallbacks.enter(fctx); err != nil {
+		return cut(err)
+	}
+	defer c.fallbacks.leave()
+	fixed, changed, err := c.corrected(fctx, s.text)
+	if err != nil {
+		return cut(err)
+	}
+	if fixed.unchecked {
+		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d unknown words were checked for spelling.", maxCorrections))
+	}
+	if changed {
+		alt := *s
+		alt.text = fixed
+		out := Result{Words: fixed.String(), Corrected: fixed.String(), Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
+		if err := alt.run(fctx, &out, offset, false); err != nil {
+			return cut(err)
+		}
+		if out.Total > 0 {
+			return out, nil
+		}
+	}
+	if len(s.text.words) < 2 {
+		return res, nil
+	}
+	some := res
+	some.Relaxed = true
+	some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)], relaxedNote)
+	if len(s.text.words) > maxRelaxedWords {
+		some.Notes = append(some.Notes, fmt.Sprintf("Only the first %d words were used to find products with some of them.", maxRelaxedWords))
+	}
+	if err := s.run(fctx, &some, offset, true); err != nil {
+		return cut(err)
+	}
+	return some, nil
 }
 
+// fallbackGate lets at most maxFallbacks searches fall back at once.
+type fallbackGate struct {
+	once  sync.Once
+	slots chan struct{}
+}
+
+// enter waits for a slot, or until ctx ends.
+func (g *fallbackGate) enter(ctx context.Context) error {
+	g.once.Do(func() { g.slots = make(chan struct{}, maxFallbacks) })
+	select {
+	case g.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (g *fallbackGate) leave() { <-g.slots }
+
 func (q *Query) validate() error {
+	if n := utf8.RuneCountInString(q.Text); n > MaxTextRunes {
+		return fmt.Errorf("%w: query is %d characters long; at most %d are accepted, so shorten it to the words that matter", ErrInvalid, n, MaxTextRunes)
+	}
 	switch q.Sort {
 	case "":
 		q.Sort = SortRelevance

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -793,7 +794,83 @@ func longHostileQueries() []string {
 	for punct.Len() < 10<<10 {
 		punct.WriteByte(marks[r.IntN(len(marks))])
 	}
-	return []string{words.String(), punct.String(), strings.Repeat("shoe", 2560), strings.Repeat("AND ", 2560)}
+	out := []string{words.String(), punct.String(), strings.Repeat("shoe", 2560), strings.Repeat("AND ", 2560)}
+	for i := range out {
+		out[i] = out[i][:catalog.MaxTextRunes] // as long as a query may be; all ASCII
+	}
+	return out
+}
+
+// TestSearchTextTooLong checks that a query or context longer than MaxTextRunes
+// characters is refused with an error naming it, and one at the limit is not.
+func TestSearchTextTooLong(t *testing.T) {
+	c := openFixture(t)
+	ctx := context.Background()
+	at := strings.Repeat("é", catalog.MaxTextRunes) // characters, not bytes
+	over := at + "x"
+	if _, err := c.Search(ctx, catalog.Query{Text: at}); err != nil {
+		t.Errorf("a query at the limit: %v", err)
+	}
+	if _, err := c.Search(ctx, catalog.Query{Text: over}); !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), "query is 501 characters long") {
+		t.Errorf("a query over the limit: %v", err)
+	}
+	if _, err := c.Recommend(ctx, catalog.RecommendInput{Context: at}); err != nil {
+		t.Errorf("a context at the limit: %v", err)
+	}
+	if _, err := c.Recommend(ctx, catalog.RecommendInput{Context: over}); !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), "context is 501 characters long") {
+		t.Errorf("a context over the limit: %v", err)
+	}
+}
+
+// TestSearchFallbackIsBounded checks the bounds on a search that finds nothing as
+// asked: a fallback out of time returns what it has with a note, at most
+// maxCorrections unknown words are corrected, and a match of any word uses at most
+// eight words.
+func TestSearchFallbackIsBounded(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	products := []catalog.Product{
+		{ID: "phones", SellerID: "hearth", Title: "Wireless Noise Cancelling Bluetooth Headphones Black", Price: usd(9900)},
+		{ID: "kettle", SellerID: "hearth", Title: "Stovetop Kettle", Price: usd(3000)},
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	hasNote := func(res catalog.Result, s string) bool {
+		return slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, s) })
+	}
+	t.Run("out of time", func(t *testing.T) {
+		res, err := c.Search(ctx, catalog.Query{Text: "headphnes"})
+		if err != nil || res.Corrected != "headphones" {
+			t.Fatalf("with time: corrected %q, %v", res.Corrected, err)
+		}
+		catalog.SetFallbackBudget(c, -1)
+		defer catalog.SetFallbackBudget(c, 0)
+		res, err = c.Search(ctx, catalog.Query{Text: "headphnes"})
+		if err != nil || res.Total != 0 || !hasNote(res, "stopped looking for spelling corrections") {
+			t.Fatalf("out of time: %d found, notes %q, %v", res.Total, res.Notes, err)
+		}
+	})
+	t.Run("four corrections", func(t *testing.T) {
+		res, err := c.Search(ctx, catalog.Query{Text: "wireles nosie cancelng bluetoth headphnes"})
+		if err != nil || res.Corrected != "" || !res.Relaxed || !hasNote(res, "Only the first 4 unknown words were checked") {
+			t.Fatalf("corrected %q, relaxed %v, notes %q, %v", res.Corrected, res.Relaxed, res.Notes, err)
+		}
+		res, err = c.Search(ctx, catalog.Query{Text: "wireles nosie cancelng bluetoth"})
+		if err != nil || res.Corrected != "wireless noise cancelling bluetooth" {
+			t.Fatalf("four words: corrected %q, notes %q, %v", res.Corrected, res.Notes, err)
+		}
+	})
+	t.Run("eight words of any", func(t *testing.T) {
+		res, err := c.Search(ctx, catalog.Query{Text: "a1 b2 c3 d4 e5 f6 g7 h8 kettle"})
+		if err != nil || res.Total != 0 || !hasNote(res, "Only the first 8 words were used") {
+			t.Fatalf("%d found, notes %q, %v", res.Total, res.Notes, err)
+		}
+		res, err = c.Search(ctx, catalog.Query{Text: "a1 b2 c3 d4 e5 f6 g7 kettle"})
+		if err != nil || res.Total != 1 || !res.Relaxed {
+			t.Fatalf("eight words: %d found, notes %q, %v", res.Total, res.Notes, err)
+		}
+	})
 }
 
 func TestSearchHostileText(t *testing.T) {
@@ -901,6 +978,12 @@ func FuzzSearch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, category string, inStock bool) {
 		q := catalog.Query{Text: text, Category: category, InStock: inStock}
 		res, err := c.Search(context.Background(), q)
+		if utf8.RuneCountInString(text) > catalog.MaxTextRunes {
+			if !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), "query is") {
+				t.Fatalf("Search of %d characters: %v, want an error naming the query", utf8.RuneCountInString(text), err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("Search(%q, category %q): %v", text, category, err)
 		}
@@ -1065,6 +1148,10 @@ func TestSearchSpellingCorrection(t *testing.T) {
 		{ID: "sneak", SellerID: "trail", Title: "Canvas Sneakers", Category: "Shoes", Price: usd(5000)},
 		{ID: "boot", SellerID: "trail", Title: "Waterproof Hiking Boots", Category: "Shoes", Price: usd(9000)},
 		{ID: "kettle", SellerID: "hearth", Title: "Stovetop Kettle", Category: "Kitchen", Price: usd(3000)},
+		{ID: "phones", SellerID: "hearth", Title: "Wireless Headphones", Category: "Audio", Price: usd(9900)},
+		{ID: "iphone", SellerID: "hearth", Title: "Clear Case for iPhone", Category: "Phone Cases", Price: usd(1900)},
+		{ID: "care", SellerID: "hearth", Title: "Leather Care Kit", Category: "Shoes", Price: usd(1500)},
+		{ID: "battery", SellerID: "hearth", Title: "AA Battery Pack", Category: "Power", Price: usd(900)},
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -1072,14 +1159,22 @@ func TestSearchSpellingCorrection(t *testing.T) {
 	tests := []struct {
 		text, want, corrected string
 	}{
-		{"sneekers", "sneak", "sneaker"},
+		{"sneekers", "sneak", "sneakers"},
 		{"waterprof boots", "boot", "waterproof boots"},
-		{"kettel", "kettle", "kettl"},
+		{"kettel", "kettle", "kettle"},
 		{"sneakers", "sneak", ""}, // spelled right: no correction
 		{"xqzvbnm", "", ""},       // nothing near
 		{"ket", "kettle", ""},     // a prefix, not a typo
-		{"hiking bootz", "boot", "hiking boot"},
+		{"hiking bootz", "boot", "hiking boots"},
 		{"boots xqzvbnm", "boot", ""}, // nothing to correct: some of the words
+		{"headphnes", "phones", "headphones"},
+		{"hedphones", "phones", "headphones"},
+		{"headfones", "phones", "headphones"}, // ph sounds like f
+		{"wireles headfones", "phones", "wireless headphones"},
+		{"iphne", "iphone", "iphone"}, // a word a person types, not the stem "iphon"
+		{"baterry", "battery", "battery"},
+		{"cafe", "", ""},         // no café here, and "care" is another word
+		{"kettlé", "kettle", ""}, // diacritics are folded, as the index does
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

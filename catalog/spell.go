@@ -3,44 +3,67 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Spelling correction: when a search finds nothing, even with some of its words, each
-// query word that no product contains is replaced by the indexed word nearest to it
-// (at most one edit for words of up to five letters, two for longer ones; ties go to the
-// word more products have), and the search runs once more with the corrected words.
-// Indexed words are stems ("sneaker" for "sneakers", "coffe" for "coffee"), which a
-// misspelling is compared with; the corrected query searches for that stem as a prefix,
-// since stemming it again could change it ("coffe" would become "coff").
+// query word that no product contains is replaced by the indexed word nearest to it,
+// and the search runs once more with the corrected words. Indexed words are stems
+// ("sneaker" for "sneakers", "coffe" for "coffee", "batteri" for "battery"), so a
+// query word is compared with a stem after folding its diacritics, as the index does,
+// and any inflection it ends with ("headphnes" is "headphn" + "es") costs nothing; "ph"
+// and "f" are the same sound. The edit budget grows with the word: see editBudget. The
+// more common word wins a tie. The corrected query searches for the stem as a prefix,
+// since stemming it again could change it ("coffe" would become "coff"), and shows the
+// word products use most that has the stem ("headphones", not "headphon").
 
-// maxSpellCandidates bounds how many indexed words one query word is compared with.
-const maxSpellCandidates = 2000
+// maxSpellCandidates bounds how many indexed words one query word is compared with, and
+// maxCorrections how many unknown words of one query are corrected.
+const (
+	maxSpellCandidates = 2000
+	maxCorrections     = 4
+)
 
 // corrected returns q with misspelled words replaced, and whether anything changed.
 func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, error) {
-	out := textQuery{words: make([]string, len(q.words)), cut: q.cut, prefix: make([]bool, len(q.words))}
-	changed := false
+	n := len(q.words)
+	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words)}
+	changed, tried := false, 0
 	for i, w := range q.words {
-		out.words[i] = w
 		if utf8.RuneCountInString(w) < 4 {
 			continue
 		}
-		known, err := c.matches(ctx, w, i == len(q.words)-1)
+		known, err := c.matches(ctx, w, i == n-1)
 		if err != nil || known {
 			if err != nil {
 				return q, false, err
 			}
 			continue
 		}
+		if tried == maxCorrections {
+			out.unchecked = true
+			break
+		}
+		tried++
 		best, err := c.nearestWord(ctx, w)
 		if err != nil {
 			return q, false, err
 		}
-		if best != "" {
-			out.words[i], out.prefix[i], changed = best, true, true
+		if best == "" {
+			continue
 		}
+		shown, err := c.surfaceWord(ctx, best)
+		if err != nil {
+			return q, false, err
+		}
+		out.words[i], out.prefix[i], out.shown[i], changed = best, true, shown, true
 	}
 	return out, changed, nil
 }
@@ -60,44 +83,179 @@ func (c *Catalog) matches(ctx context.Context, w string, last bool) (bool, error
 	return n > 0, nil
 }
 
-// nearestWord returns the indexed word nearest to w within the allowed distance, or "".
-// Candidates share w's first letter.
+// editBudget is how many edits a misspelled word of n letters may be from its
+// correction: one for up to five letters, two up to nine, three for longer words.
+func editBudget(n int) int {
+	switch {
+	case n <= 5:
+		return 1
+	case n <= 9:
+		return 2
+	}
+	return 3
+}
+
+// nearestWord returns the indexed word nearest to w (see spellDistance), or "".
+// Candidates share w's first letter (folded), or its sound for "f" and "ph".
 func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
+	w = foldDiacritics(w)
 	first, _ := utf8.DecodeRuneInString(w)
-	rows, err := c.query(ctx, `SELECT term, doc FROM products_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?`,
-		string(first), string(first)+"\uffff", maxSpellCandidates)
+	starts := []string{string(first)}
+	switch {
+	case strings.HasPrefix(w, "f"):
+		starts = append(starts, "ph")
+	case strings.HasPrefix(w, "ph"):
+		starts = []string{"p", "f"}
+	}
+	best, bestDist, bestDoc := "", 0, 0
+	for _, start := range starts {
+		rows, err := c.query(ctx, `SELECT term, doc FROM products_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?`,
+			start, start+"\uffff", maxSpellCandidates)
+		if err != nil {
+			return "", fmt.Errorf("spelling: %w", err)
+		}
+		for rows.Next() {
+			var (
+				term string
+				doc  int
+			)
+			if err := rows.Scan(&term, &doc); err != nil {
+				rows.Close()
+				return "", fmt.Errorf("spelling: %w", err)
+			}
+			// The nearer word wins, and the more common one a tie.
+			if d, ok := spellDistance(w, term); ok && (best == "" || d < bestDist || d == bestDist && doc > bestDoc) {
+				best, bestDist, bestDoc = term, d, doc
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return "", fmt.Errorf("spelling: %w", err)
+		}
+	}
+	return best, nil
+}
+
+// inflections are the endings a query word may have beyond the stem it is compared
+// with, at no cost.
+var inflections = []string{"s", "es", "e", "ed", "ing", "er", "ers", "y", "ies"}
+
+// spellDistance is how far query word w is from the indexed stem, and whether it is
+// near enough to be its correction: within the edit budget (see editBudget) of w, or
+// of w without an inflection it ends with ("headphnes" is "headphn" + "es"). Stems of
+// fewer than three letters correct nothing, and words of four letters or fewer only
+// by swapping neighbours or doubling or undoubling a letter: other slips turn too many
+// short words into other words ("cafe" into "care" or "chafe"). Both are compared by
+// their soundKey.
+func spellDistance(w, stem string) (int, bool) {
+	stem = soundKey(stem)
+	if utf8.RuneCountInString(stem) < 3 {
+		return 0, false
+	}
+	best, ok := 0, false
+	short := utf8.RuneCountInString(w) <= 4
+	try := func(base string) {
+		n := utf8.RuneCountInString(base)
+		if n < 3 {
+			return
+		}
+		budget, key := editBudget(n), soundKey(base)
+		d := editDistance(key, stem, budget, 1)
+		if short {
+			if !shortSlip(key, stem) {
+				return
+			}
+			d = 1
+		}
+		if d <= budget && (!ok || d < best) {
+			best, ok = d, true
+		}
+	}
+	try(w)
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(w, end); cut {
+			try(base)
+		}
+	}
+	return best, ok
+}
+
+// shortSlip reports whether a and b differ by one swap of neighbours, or by one letter
+// doubled in the longer.
+func shortSlip(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == len(rb) {
+		return editDistance(a, b, 1, 2) == 1 // a swap: no substitution fits in 1
+	}
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra) != len(rb)+1 {
+		return false
+	}
+	for i := 1; i < len(ra); i++ {
+		if ra[i] == ra[i-1] && string(ra[:i])+string(ra[i+1:]) == string(rb) {
+			return true
+		}
+	}
+	return false
+}
+
+// soundKey writes "ph" as "f", so that the two cost nothing to swap.
+func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
+
+// foldDiacritics removes the diacritics of w, as the index's tokenizer does: "café" is
+// "cafe".
+func foldDiacritics(w string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), w)
+	if err != nil {
+		return w
+	}
+	return out
+}
+
+// surfaceWord returns how products write the indexed stem: the word of the text of a
+// few products that have it which has the stem as a prefix (a final "i" of the stem
+// may be a "y", as in "batteri") and occurs most, the shorter on a tie; the stem itself
+// when none does.
+func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) {
+	rows, err := c.query(ctx, `SELECT t.title || ' ' || t.brand || ' ' || t.category || ' ' || t.tags || ' ' || t.description FROM products_fts
+		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`,
+		textQuery{words: []string{stem}, prefix: []bool{true}}.match(false))
 	if err != nil {
 		return "", fmt.Errorf("spelling: %w", err)
 	}
 	defer rows.Close()
-	limit := 1
-	if utf8.RuneCountInString(w) > 5 {
-		limit = 2
-	}
-	best, bestDist := "", limit+1
+	counts := map[string]int{}
+	base := strings.TrimSuffix(stem, "i")
 	for rows.Next() {
-		var (
-			term string
-			doc  int
-		)
-		if err := rows.Scan(&term, &doc); err != nil {
+		var text string
+		if err := rows.Scan(&text); err != nil {
 			return "", fmt.Errorf("spelling: %w", err)
 		}
-		// Rows come most common first, so the first word at a distance wins its ties.
-		if d := editDistance(w, term, bestDist-1); d < bestDist {
-			best, bestDist = term, d
+		for _, w := range splitWords(text) {
+			if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
+				counts[w]++
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return "", fmt.Errorf("spelling: %w", err)
 	}
+	best := stem
+	for w, n := range counts {
+		if b := counts[best]; n > b || n == b && (len(w) < len(best) || len(w) == len(best) && w < best) || best == stem && b == 0 {
+			best = w
+		}
+	}
 	return best, nil
 }
 
 // editDistance is the optimal-string-alignment distance between a and b (insertions,
-// deletions, substitutions and swaps of neighbours each cost 1), or limit+1 when it is
-// more than limit.
-func editDistance(a, b string, limit int) int {
+// deletions and swaps of neighbours each cost 1, substitutions subCost), or limit+1
+// when it is more than limit.
+func editDistance(a, b string, limit, subCost int) int {
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
@@ -112,7 +270,7 @@ func editDistance(a, b string, limit int) int {
 		cur[0] = i
 		rowMin := cur[0]
 		for j := 1; j <= len(rb); j++ {
-			cost := 1
+			cost := subCost
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
@@ -132,8 +290,8 @@ func editDistance(a, b string, limit int) int {
 
 // correctedWords is the note shown with corrected results.
 func correctedWords(from, to textQuery) string {
-	if from.String() == to.String() {
+	if from.String() == strings.Join(to.words, " ") {
 		return fmt.Sprintf("Nothing matched %q as whole words; showing products with words that start with them.", from.String())
 	}
-	return fmt.Sprintf("Nothing matched %q; showing results for %q.", strings.Join(from.words, " "), strings.Join(to.words, " "))
+	return fmt.Sprintf("Nothing matched %q; showing results for %q.", from.String(), to.String())
 }

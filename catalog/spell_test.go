@@ -17,7 +17,7 @@ func TestEditDistance(t *testing.T) {
 		{"xqzvbnm", "kettle", 2, 3},
 	}
 	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
+		if got := editDistance(tt.a, tt.b, tt.limit, 1); got != tt.want {
 			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -18,16 +19,19 @@ type Sale struct {
 	ProductID string
 	Quantity  int // units; at least 1
 	// AlsoBought are the distinct products the same customer bought before, most recent
-	// first. Each becomes a co-purchase pair with ProductID. Ids the catalog does not
-	// know, repeats and ProductID itself are ignored, as is everything after the first
-	// MaxAlsoBought.
+	// first. Each becomes a co-purchase pair with ProductID, unless ProductID is among
+	// them: a repeat purchase adds no pairs, since the customer's pairs with the product
+	// were counted at their first purchase of it. A pair's count is thus the number of
+	// customers who bought both. Ids the catalog does not know and repeats are ignored,
+	// as is everything after the first MaxAlsoBought.
 	AlsoBought []string
 	At         time.Time // when it was sold; zero means now
 }
 
 // RecordSale adds one sale of qty units of productID to the sales statistics that
 // Recommend ranks with: the product's sales count, and one co-purchase for each of
-// alsoBought (the customer's earlier distinct products, most recent first). The
+// alsoBought (the customer's earlier distinct products, most recent first) unless it
+// holds productID itself (see Sale.AlsoBought). The
 // statistics are updated in place; nothing is recomputed from past orders. An unknown
 // product is an error wrapping ErrNotFound; a missing id or a quantity below 1 wraps
 // ErrInvalid.
@@ -144,6 +148,9 @@ func (r *recorder) record(ctx context.Context, s *Sale, now time.Time) error {
 	}
 	if _, err := r.sale.ExecContext(ctx, p, s.Quantity, at.UTC().Format(time.RFC3339)); err != nil {
 		return fmt.Errorf("record sale of %q: %w", id, err)
+	}
+	if slices.ContainsFunc(s.AlsoBought, func(o string) bool { return strings.TrimSpace(o) == id }) {
+		return nil // a repeat purchase: its pairs were counted the first time
 	}
 	seen := map[int64]bool{p: true}
 	for i, other := range s.AlsoBought {

@@ -73,8 +73,8 @@ func TestRecordSale(t *testing.T) {
 	}{
 		{"a", 1, nil, day},
 		{"b", 2, []string{"a"}, day.Add(time.Hour)},
-		// Repeats, the product itself and unknown ids are ignored.
-		{"c", 1, []string{"b", "a", "b", "c", "no-such-product", " a "}, day.Add(2 * time.Hour)},
+		// Repeats and unknown ids are ignored.
+		{"c", 1, []string{"b", "a", "b", "no-such-product", " a "}, day.Add(2 * time.Hour)},
 		// An older sale does not move last_sold_at back.
 		{"b", 1, []string{"c"}, day.Add(-time.Hour)},
 	}
@@ -106,6 +106,37 @@ func TestRecordSale(t *testing.T) {
 		if got[k] != n {
 			t.Errorf("pair %s = %d, want %d", k, got[k], n)
 		}
+	}
+}
+
+// TestRecordSaleCountsCustomers checks that a pair's count is the number of customers
+// who bought both products, however often each of them bought either: a repeat
+// purchase (its product among AlsoBought) adds no pairs.
+func TestRecordSaleCountsCustomers(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	sales := []Sale{
+		// One customer: a, then b, then b and a again, then c.
+		{ProductID: "a", Quantity: 1},
+		{ProductID: "b", Quantity: 1, AlsoBought: []string{"a"}},
+		{ProductID: "b", Quantity: 1, AlsoBought: []string{"b", "a"}},
+		{ProductID: "a", Quantity: 1, AlsoBought: []string{"b", "a"}},
+		{ProductID: "c", Quantity: 1, AlsoBought: []string{"a", "b"}},
+		// Another customer: b, then a.
+		{ProductID: "b", Quantity: 1},
+		{ProductID: "a", Quantity: 1, AlsoBought: []string{"b"}},
+	}
+	if err := c.RecordSales(ctx, sales); err != nil {
+		t.Fatal(err)
+	}
+	got := pairs(t, c)
+	for k, n := range map[string]int{"a>b": 2, "b>a": 2, "a>c": 1, "c>a": 1, "b>c": 1, "c>b": 1} {
+		if got[k] != n {
+			t.Errorf("pair %s = %d, want %d (customers who bought both)", k, got[k], n)
+		}
+	}
+	if o, _, _ := sold(t, c, "a"); o != 3 {
+		t.Errorf("a sold %d times, want 3: repeats still count as sales", o)
 	}
 }
 

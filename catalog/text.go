@@ -30,16 +30,43 @@ type textQuery struct {
 	// prefix marks words also matched as prefixes besides the last one: spelling
 	// corrections, which are indexed stems (the stemmer would change them again).
 	prefix []bool
+	// shown, when set, are the words as String shows them: a spelling correction is
+	// shown as a word products use ("headphones"), not as the stem searched for.
+	shown []string
+	// unchecked means more than maxCorrections words were unknown and the rest were
+	// not corrected.
+	unchecked bool
 }
 
-// parseText splits s into lower-cased words of letters, numbers and combining marks;
+// parseText splits s into words (see splitWords), drops stop words and repeats, and
+// keeps the first maxQueryWords.
+func parseText(s string) textQuery {
+	var q textQuery
+	words := splitWords(s)
+	seen := map[string]bool{}
+	for _, w := range words {
+		if stopwords[w] || seen[w] {
+			continue
+		}
+		seen[w] = true
+		q.words = append(q.words, w)
+	}
+	if len(q.words) == 0 && len(words) > 0 { // the query was only stop words: keep them
+		q.words = words[:1]
+	}
+	if len(q.words) > maxQueryWords {
+		q.words, q.cut = q.words[:maxQueryWords], true
+	}
+	return q
+}
+
+// splitWords splits s into lower-cased words of letters, numbers and combining marks;
 // everything else separates words, as FTS5's unicode61 tokenizer does, except the
 // invisible characters that CleanText deletes from product text (zero-width and bidi
 // marks, soft hyphens, invalid UTF-8): those are deleted here too, so "head\u00adphones"
-// is the word the product was indexed under.
-func parseText(s string) textQuery {
+// is the word the product was indexed under. Words are cut to maxWordRunes.
+func splitWords(s string) []string {
 	var (
-		q     textQuery
 		word  []rune
 		words []string
 	)
@@ -63,32 +90,32 @@ func parseText(s string) textQuery {
 		flush()
 	}
 	flush()
-	seen := map[string]bool{}
-	for _, w := range words {
-		if stopwords[w] || seen[w] {
-			continue
-		}
-		seen[w] = true
-		q.words = append(q.words, w)
-	}
-	if len(q.words) == 0 && len(words) > 0 { // the query was only stop words: keep them
-		q.words = words[:1]
-	}
-	if len(q.words) > maxQueryWords {
-		q.words, q.cut = q.words[:maxQueryWords], true
-	}
-	return q
+	return words
 }
 
 func (q textQuery) empty() bool { return len(q.words) == 0 }
 
-func (q textQuery) String() string { return strings.Join(q.words, " ") }
+// String is the words searched for, as a person would write them.
+func (q textQuery) String() string {
+	if q.shown != nil {
+		return strings.Join(q.shown, " ")
+	}
+	return strings.Join(q.words, " ")
+}
 
-// match returns the FTS5 expression: all words (or any word), each quoted, the last one
-// also matched as a prefix so that "sneak" finds "sneakers".
+// maxRelaxedWords is how many words a match of any word uses: an OR of many common
+// words matches most of the catalog, and ranking it costs the more the more words.
+const maxRelaxedWords = 8
+
+// match returns the FTS5 expression: all words (or any of the first maxRelaxedWords),
+// each quoted, the last one also matched as a prefix so that "sneak" finds "sneakers".
 func (q textQuery) match(anyWord bool) string {
 	var b strings.Builder
-	for i, w := range q.words {
+	words := q.words
+	if anyWord && len(words) > maxRelaxedWords {
+		words = words[:maxRelaxedWords]
+	}
+	for i, w := range words {
 		if i > 0 {
 			if anyWord {
 				b.WriteString(" OR ")

@@ -25,7 +25,7 @@ type SellerAccess struct {
 // Directory is Sellers for real sellers: a seller is purchasable when it has an ACP
 // endpoint, an API key and a Stripe profile.
 type Directory struct {
-	access map[string]SellerAccess
+	access accessList
 	hc     *http.Client
 
 	mu      sync.Mutex
@@ -38,7 +38,7 @@ func NewDirectory(access []SellerAccess, hc *http.Client) *Directory {
 	if hc == nil {
 		hc = &http.Client{Timeout: 30 * time.Second}
 	}
-	d := &Directory{access: map[string]SellerAccess{}, hc: hc, sellers: map[string]ACPSeller{}}
+	d := &Directory{access: accessList{}, hc: hc, sellers: map[string]ACPSeller{}}
 	for _, a := range access {
 		d.access[a.ID] = a
 	}
@@ -52,20 +52,31 @@ func (d *Directory) Checkout(ctx context.Context, seller catalog.Seller) (Seller
 	if s, ok := d.sellers[seller.ID]; ok {
 		return s, nil
 	}
-	a := d.access[seller.ID]
-	url, profile := firstOf(a.ACPBaseURL, seller.ACPBaseURL), firstOf(a.StripeProfile, seller.StripeProfileID)
+	a, url, missing := d.access.of(seller)
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%w: %s has no %s configured", ErrNotPurchasable, seller.ID, strings.Join(missing, ", "))
+	}
+	s := ACPSeller{Client: acp.NewClient(url, a.APIKey, acp.WithHTTPClient(d.hc)), ProfileID: a.StripeProfile}
+	d.sellers[seller.ID] = s
+	return s, nil
+}
+
+// accessList is the configured sellers by id.
+type accessList map[string]SellerAccess
+
+// of returns seller's access with the catalog's URL and profile filling the gaps, its
+// ACP base URL, and the names of what is missing to buy from it.
+func (l accessList) of(seller catalog.Seller) (SellerAccess, string, []string) {
+	a := l[seller.ID]
+	url := firstOf(a.ACPBaseURL, seller.ACPBaseURL)
+	a.StripeProfile = firstOf(a.StripeProfile, seller.StripeProfileID)
 	var missing []string
-	for _, m := range []struct{ name, v string }{{"ACP base URL", url}, {"API key", a.APIKey}, {"Stripe profile", profile}} {
+	for _, m := range []struct{ name, v string }{{"ACP base URL", url}, {"API key", a.APIKey}, {"Stripe profile", a.StripeProfile}} {
 		if m.v == "" {
 			missing = append(missing, m.name)
 		}
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("%w: %s has no %s configured", ErrNotPurchasable, seller.ID, strings.Join(missing, ", "))
-	}
-	s := ACPSeller{Client: acp.NewClient(url, a.APIKey, acp.WithHTTPClient(d.hc)), ProfileID: profile}
-	d.sellers[seller.ID] = s
-	return s, nil
+	return a, url, missing
 }
 
 func firstOf(vs ...string) string {

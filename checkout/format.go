@@ -13,15 +13,21 @@ func fmtMoney(amount int64, currency string) string {
 	return money.Money{Amount: amount, Currency: currency}.String()
 }
 
-// cardName is how a person recognises their card: "Visa ending 4242".
+// cardName is how a person recognises the purchase's card: "Visa •••• 4242".
 func cardName(p store.Purchase) string {
-	if p.CardBrand == "" {
+	return CardName(p.CardBrand, p.CardLast4)
+}
+
+// CardName is the one way results and messages show a card: its brand's name and
+// last four digits, "Visa •••• 4242"; "the card on file" when the brand is unknown.
+func CardName(brand, last4 string) string {
+	if brand == "" {
 		return "the card on file"
 	}
-	if p.CardLast4 == "" {
-		return brandName(p.CardBrand)
+	if last4 == "" {
+		return brandName(brand)
 	}
-	return brandName(p.CardBrand) + " ending " + p.CardLast4
+	return brandName(brand) + " •••• " + last4
 }
 
 // brandName turns Stripe's card brand codes into names.

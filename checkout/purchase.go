@@ -72,7 +72,7 @@ func (o Outcome) ConfirmationMessage() string {
 	if p.Mode == ModeSandbox {
 		b.WriteString("Mode: sandbox (no real money moves)\n")
 	}
-	b.WriteString("\n" + SellerTextNote)
+	b.WriteString("\n" + catalog.SellerTextNote)
 	return b.String()
 }
 

@@ -60,7 +60,7 @@ func TestPurchaseAboveThresholdNeedsQuote(t *testing.T) {
 	if out.Status != checkout.StatusConfirmationRequired || out.Purchase.QuoteID == "" {
 		t.Fatalf("outcome = %+v", out)
 	}
-	if s := out.Summary(); !strings.Contains(s, p.Title) || !strings.Contains(s, "Visa ending 4242") {
+	if s := out.Summary(); !strings.Contains(s, p.Title) || !strings.Contains(s, "Visa •••• 4242") {
 		t.Errorf("summary %q lacks the title or card", s)
 	}
 	if len(e.sb.Stripe.Tokens()) != 0 {
@@ -195,14 +195,29 @@ func wantRefusal(t *testing.T, err error, code string) *checkout.Refusal {
 }
 
 // TestCompletedPurchasesFeedSalesStatistics checks that completed orders reach the
-// catalog's sales and co-purchase statistics, which recommend reads.
+// catalog's sales and co-purchase statistics, which recommend reads: once three
+// customers bought two products together, the pair is a reason.
 func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	ctx := context.Background()
 	first, second := e.product(1000, 2000), e.product(2001, 4000)
-	for _, p := range []string{first.ID, second.ID} {
-		if out, err := e.buy(p, 1); err != nil || out.Status != checkout.StatusCompleted {
-			t.Fatalf("buy %s: %+v, %v", p, out, err)
+	customers := []string{e.customer}
+	for _, email := range []string{"b@example.com", "c@example.com"} {
+		c, err := e.st.CreateCustomer(ctx, store.Customer{Email: email})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true}); err != nil {
+			t.Fatal(err)
+		}
+		customers = append(customers, c.ID)
+	}
+	for _, c := range customers {
+		for _, p := range []string{first.ID, second.ID} {
+			out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: c, ProductID: p, Quantity: 1})
+			if err != nil || out.Status != checkout.StatusCompleted {
+				t.Fatalf("%s buys %s: %+v, %v", c, p, out, err)
+			}
 		}
 	}
 	recs, err := e.cat.Recommend(ctx, catalog.RecommendInput{
@@ -215,7 +230,7 @@ func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
 	for _, r := range recs.Items {
 		if r.ID == second.ID {
 			for _, why := range r.Reasons {
-				if strings.Contains(why, "who ordered the") {
+				if strings.Contains(why, "Often bought with the") {
 					return
 				}
 			}

@@ -82,7 +82,7 @@ func (sb *Sandbox) Tokens() Tokens {
 // purchasable in sandbox mode (its real checkout cannot charge sandbox tokens); every
 // other seller gets an in-process reference seller, created on first use.
 func (sb *Sandbox) Checkout(ctx context.Context, seller catalog.Seller) (SellerCheckout, error) {
-	if seller.ACPBaseURL != "" {
+	if !sb.Purchasable(seller) {
 		return nil, fmt.Errorf("%w: %s has its own ACP endpoint", ErrNotPurchasable, seller.ID)
 	}
 	sb.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -20,6 +22,9 @@ const learnedTop = 5
 type priceRangeView struct {
 	Min *float64 `json:"min,omitempty" jsonschema:"lowest price of one item, in major units (e.g. 20 or 49.99); absent for no lower bound"`
 	Max *float64 `json:"max,omitempty" jsonschema:"highest price of one item, in major units; absent for no upper bound"`
+	// currency is the customer's currency (their spending rules'), which text shows
+	// the bounds in.
+	currency string
 }
 
 // preferencesView is what the customer has said, as the tools show and take it.
@@ -91,10 +96,15 @@ func (t *Toolbox) preferences(ctx context.Context, customer string) (preferences
 	if err != nil {
 		return preferencesResult{}, err
 	}
-	return preferencesResult{preferencesView: viewOfPreferences(p), Learned: learnedView{TopCategories: tallies(cats), TopBrands: tallies(brands)}}, nil
+	rules, err := t.Store.Rules(ctx, customer)
+	if err != nil {
+		return preferencesResult{}, err
+	}
+	return preferencesResult{preferencesView: viewOfPreferences(p, rules.Currency), Learned: learnedView{TopCategories: tallies(cats), TopBrands: tallies(brands)}}, nil
 }
 
-func viewOfPreferences(p store.Preferences) preferencesView {
+// viewOfPreferences shows p; currency is the customer's, which the price range is in.
+func viewOfPreferences(p store.Preferences, currency string) preferencesView {
 	v := preferencesView{
 		FavoriteCategories: orEmpty(p.FavoriteCategories), FavoriteBrands: orEmpty(p.FavoriteBrands),
 		DislikedBrands: orEmpty(p.DislikedBrands), Sizes: p.Sizes, Notes: p.Notes,
@@ -103,7 +113,7 @@ func viewOfPreferences(p store.Preferences) preferencesView {
 		v.Sizes = map[string]string{}
 	}
 	if p.PriceMin != nil || p.PriceMax != nil {
-		v.PriceRange = &priceRangeView{Min: p.PriceMin, Max: p.PriceMax}
+		v.PriceRange = &priceRangeView{Min: p.PriceMin, Max: p.PriceMax, currency: currency}
 	}
 	if !p.UpdatedAt.IsZero() {
 		v.UpdatedAt = p.UpdatedAt.UTC().Format(time.RFC3339)
@@ -165,9 +175,23 @@ func (p *priceRangeView) text() string {
 	case p == nil:
 		return "none"
 	case p.Min != nil && p.Max != nil:
-		return fmt.Sprintf("%g to %g", *p.Min, *p.Max)
+		return p.money(*p.Min) + " to " + p.money(*p.Max)
 	case p.Min != nil:
-		return fmt.Sprintf("from %g", *p.Min)
+		return "from " + p.money(*p.Min)
 	}
-	return fmt.Sprintf("up to %g", *p.Max)
+	return "up to " + p.money(*p.Max)
+}
+
+// same reports whether p and q are the same bounds.
+func (p *priceRangeView) same(q *priceRangeView) bool {
+	if p == nil || q == nil {
+		return p == q
+	}
+	eq := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+	return eq(p.Min, q.Min) && eq(p.Max, q.Max)
+}
+
+// money shows a bound of major units in the range's currency: 150 → "$150.00".
+func (p *priceRangeView) money(major float64) string {
+	return money.Money{Amount: int64(math.Round(major * math.Pow10(money.Exponent(p.currency)))), Currency: p.currency}.String()
 }

@@ -11,7 +11,7 @@ import (
 )
 
 type listOrdersArgs struct {
-	Limit  int    `json:"limit"`
+	Limit  *int   `json:"limit"`
 	Cursor string `json:"cursor"`
 	Status string `json:"status"`
 }
@@ -28,7 +28,7 @@ func (t *Toolbox) listOrdersTool() server.ServerTool {
 			mcp.WithDescription(`List the person's orders, newest first, each with status, what was bought, totals, seller, card and date. Use it when they ask about past purchases or want to find an order; get_order shows one order.
 
 Returns up to "limit" orders (default 10, max 50) and "next_cursor" when there are more.`),
-			mcp.WithNumber("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, 1 to 50 (default 10).")),
+			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, a whole number from 1 to 50 (default 10).")),
 			mcp.WithString("cursor", mcp.Description("next_cursor from a previous list_orders result, for the next page.")),
 			mcp.WithString("status", mcp.Enum(store.OrderPending, store.OrderCompleted, store.OrderFailed), mcp.Description("Only orders with this status: pending, completed or failed. Omit for all.")),
 			mcp.WithSchemaAdditionalProperties(false),
@@ -48,17 +48,18 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		return t.fail(ctx, "list_orders", err), nil
 	}
 	a, err := bind[listOrdersArgs](req)
-	if err == nil && (a.Limit < 0 || a.Limit > 50) {
-		err = &argError{"limit must be between 1 and 50"}
+	if err == nil {
+		err = checkLimit(a.Limit, 50)
 	}
 	if err != nil {
 		return t.fail(ctx, "list_orders", err), nil
 	}
-	if a.Limit == 0 {
-		a.Limit = 10
+	limit := 10
+	if a.Limit != nil {
+		limit = *a.Limit
 	}
 	orders, next, err := t.Store.ListOrders(ctx, store.OrderFilter{
-		CustomerID: customer, Status: strings.TrimSpace(a.Status), Limit: a.Limit, Cursor: strings.TrimSpace(a.Cursor),
+		CustomerID: customer, Status: strings.TrimSpace(a.Status), Limit: limit, Cursor: strings.TrimSpace(a.Cursor),
 	})
 	if err != nil {
 		return t.fail(ctx, "list_orders", err), nil

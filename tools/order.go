@@ -68,11 +68,11 @@ func viewOf(o store.Order) orderView {
 }
 
 // line is the order in one line for text results; seller-supplied text is Quoted, so
-// the text needs checkout.SellerTextNote.
+// the text needs catalog.SellerTextNote.
 func (v orderView) line() string {
-	s := fmt.Sprintf("%s [%s] %d × %s from %s, total %s, %s %s, %s",
+	s := fmt.Sprintf("%s [%s] %d × %s from %s, total %s, %s, %s",
 		v.OrderID, v.Status, v.Line.Quantity, checkout.Quoted(v.Line.Title, 200), checkout.Quoted(v.Seller.Name, 80),
-		v.Totals.Total.Display, v.Card.Brand, v.Card.Last4, v.CreatedAt)
+		v.Totals.Total.Display, checkout.CardName(v.Card.Brand, v.Card.Last4), v.CreatedAt)
 	if v.SellerOrderID != "" {
 		s += ", seller's order number " + checkout.Quoted(v.SellerOrderID, 80)
 	}

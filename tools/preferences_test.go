@@ -23,12 +23,14 @@ func TestUpdatePreferences(t *testing.T) {
 		name        string
 		args        map[string]any
 		wantChanged []string
+		wantText    string // in the text fallback
 		check       func(t *testing.T, r updatePreferencesResult)
 	}{
 		{name: "set several at once",
 			args: map[string]any{"favorite_categories": []any{"shoes", "Home & Kitchen > Coffee"}, "favorite_brands": []any{"Stridewell"},
 				"sizes": map[string]any{"Shoes": "10"}, "price_range": map[string]any{"min": 20, "max": 150}},
 			wantChanged: []string{"favorite_categories", "favorite_brands", "sizes", "price_range"},
+			wantText:    "Price range: $20.00 to $150.00",
 			check: func(t *testing.T, r updatePreferencesResult) {
 				if !reflect.DeepEqual(r.FavoriteCategories, []string{"shoes", "Home & Kitchen > Coffee"}) ||
 					r.Sizes["shoes"] != "10" || r.PriceRange == nil || *r.PriceRange.Min != 20 || *r.PriceRange.Max != 150 || r.UpdatedAt == "" {
@@ -103,7 +105,7 @@ func TestUpdatePreferences(t *testing.T) {
 			if !reflect.DeepEqual(got, r.preferencesResult) {
 				t.Errorf("get_preferences = %+v\nupdate returned %+v", got, r.preferencesResult)
 			}
-			if !strings.Contains(text(res), "Favourite categories:") {
+			if !strings.Contains(text(res), "Favourite categories:") || !strings.Contains(text(res), st.wantText) {
 				t.Errorf("text fallback: %s", text(res))
 			}
 		})

@@ -55,7 +55,7 @@ Results:
 
 Retrying with the same quote_id or idempotency_key returns the first outcome and never charges twice. After a purchase, get_order and list_orders show its status.`),
 			mcp.WithString("product_id", mcp.Description(`The product to buy, as search_products or get_product returned it, e.g. "nw-shoe-0007". Required unless quote_id is given.`)),
-			mcp.WithNumber("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many to buy, 1 to 99 (default 1).")),
+			mcp.WithInteger("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many to buy, a whole number from 1 to 99 (default 1).")),
 			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person has agreed to its summary. Confirms and completes that exact purchase; product_id and quantity may be left out, and if given must be what the quote is for.")),
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried.")),
 			mcp.WithSchemaAdditionalProperties(false),
@@ -260,15 +260,6 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 		text = "Pending. " + r.Summary + " " + r.Instruction
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(text))
-}
-
-// withSellerNote adds checkout.SellerTextNote to text that shows seller-supplied text
-// in «».
-func withSellerNote(text string) string {
-	if !strings.Contains(text, "«") {
-		return text
-	}
-	return text + "\n" + checkout.SellerTextNote
 }
 
 // clientCanElicit reports whether the client declared the elicitation capability, and

@@ -38,6 +38,9 @@ import (
 // evalNow is the time of the held-out orders, when recommend is asked.
 var evalNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
+// evalLimit is how many products each shopper is recommended.
+var evalLimit = 10
+
 const evalSeed = 20250601
 
 // shopper is one synthetic customer.
@@ -323,7 +326,7 @@ func TestRecommendQuality(t *testing.T) {
 			defer wg.Done()
 			for i := range next {
 				s := pop.shoppers[i]
-				res, err := cat.Recommend(ctx, recommendInput(recommendArgs{Limit: 10}, customerFacts{prefs: s.prefs, orders: s.orders}, evalNow))
+				res, err := cat.Recommend(ctx, recommendInput(recommendArgs{Limit: &evalLimit}, customerFacts{prefs: s.prefs, orders: s.orders}, evalNow))
 				if err != nil {
 					mu.Lock()
 					first = err

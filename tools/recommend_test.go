@@ -44,7 +44,7 @@ func TestRecommendEndToEnd(t *testing.T) {
 	if res := call(t, c, "recommend", map[string]any{"limit": 10}, &liked); res.IsError || liked.ColdStart || len(liked.Recommendations) != 10 {
 		t.Fatalf("with preferences: %s", text(res))
 	}
-	if first := liked.Recommendations[0]; !strings.Contains(first.Category, "Coffee") || !slices.Contains(first.Reasons, "You like Coffee") {
+	if first := liked.Recommendations[0]; !strings.Contains(first.Category, "Coffee") || !slices.Contains(first.Reasons, "You like «Coffee»") {
 		t.Errorf("first pick %s in %s, reasons %q; want a coffee product the person is told they like", first.ID, first.Category, first.Reasons)
 	}
 	for _, r := range liked.Recommendations {
@@ -102,6 +102,8 @@ func TestRecommendArguments(t *testing.T) {
 		{name: "max limit", args: map[string]any{"limit": 20}, n: 20},
 		{name: "limit too high", args: map[string]any{"limit": 21}, want: "limit must be between 1 and 20"},
 		{name: "negative limit", args: map[string]any{"limit": -3}, want: "limit must be between 1 and 20"},
+		{name: "limit zero", args: map[string]any{"limit": 0}, want: "limit must be between 1 and 20"},
+		{name: "context too long", args: map[string]any{"context": strings.Repeat("gift ", 101)}, want: "context is 505 characters long; at most 500"},
 		{name: "limit of the wrong type", args: map[string]any{"limit": "five"}, want: "limit must be a whole number"},
 		{name: "exclude_purchased of the wrong type", args: map[string]any{"exclude_purchased": "yes"}, want: "exclude_purchased must be true or false"},
 		{name: "customer is not an argument", args: map[string]any{"customer": "cus_other"}, want: "unknown argument"},

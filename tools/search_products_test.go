@@ -1,8 +1,11 @@
 package tools
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 func TestSearchProducts(t *testing.T) {
@@ -29,6 +32,11 @@ func TestSearchProducts(t *testing.T) {
 			}
 			if len(r.Facets.Categories) == 0 || len(r.Facets.Brands) == 0 || len(r.Facets.Prices) == 0 {
 				t.Errorf("facets missing: %+v", r.Facets)
+			}
+			for _, b := range r.Facets.Prices {
+				if want := "$" + money.Thousands(strconv.FormatInt(b.Min, 10)) + ".00"; !strings.HasPrefix(b.Label, want) {
+					t.Errorf("price facet %+v: label does not start with %q", b, want)
+				}
 			}
 		}},
 		{name: "filters and sort", args: map[string]any{"query": "coffee", "max_price": 50, "sort": "price_desc", "limit": 5}, check: func(t *testing.T, r searchProductsResult) {
@@ -59,6 +67,9 @@ func TestSearchProducts(t *testing.T) {
 		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
+		{name: "limit zero", args: map[string]any{"limit": 0}, wantError: "limit must be between 1 and 50"},
+		{name: "query too long", args: map[string]any{"query": strings.Repeat("shoe ", 101)}, wantError: "query is 505 characters long; at most 500"},
+		{name: "limit not whole", args: map[string]any{"limit": 2.5}, wantError: "limit must be a whole number"},
 		{name: "bad sort", args: map[string]any{"sort": "cheapest"}, wantError: "sort must be one of"},
 		{name: "price range inverted", args: map[string]any{"min_price": 50, "max_price": 10}, wantError: "min_price is above max_price"},
 		{name: "bad cursor", args: map[string]any{"cursor": "nonsense"}, wantError: "cursor"},

@@ -117,7 +117,7 @@ func (t *Toolbox) updatePreferences(ctx context.Context, req mcp.CallToolRequest
 	if err != nil {
 		return t.fail(ctx, "update_preferences", err), nil
 	}
-	out := updatePreferencesResult{preferencesResult: saved, Changed: changed(viewOfPreferences(old), saved.preferencesView), UpdateNotes: notes}
+	out := updatePreferencesResult{preferencesResult: saved, Changed: changed(viewOfPreferences(old, ""), saved.preferencesView), UpdateNotes: notes}
 	return mcp.NewToolResultStructured(out, out.text()), nil
 }
 
@@ -327,7 +327,7 @@ func changed(before, after preferencesView) []string {
 	if !maps.Equal(before.Sizes, after.Sizes) {
 		out = append(out, "sizes")
 	}
-	if before.PriceRange.text() != after.PriceRange.text() {
+	if !before.PriceRange.same(after.PriceRange) {
 		out = append(out, "price_range")
 	}
 	if before.Notes != after.Notes {

@@ -52,7 +52,7 @@ func TestParseFixtures(t *testing.T) {
 				{"KT-220", "seller", "harbor-home-goods"},
 				{"KT-220", "hidden", "true"},
 				{"LN-7", "seller", "corner-shop"},
-				{"LN-7", "price", "¥1200"},
+				{"LN-7", "price", "¥1,200"},
 				{"LN-7", "availability", "preorder"},
 				{"LN-7", "stock", "nil"},
 				{"LN-7", "hidden", "false"},

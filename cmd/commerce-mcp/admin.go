@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/commerce-mcp/commerce-mcp/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -139,11 +140,11 @@ func orDash(s string) string {
 	return s
 }
 
-// cardLabel describes a payment method for people: "visa •••• 4242, exp 12/2030".
+// cardLabel describes a payment method for people: "Visa •••• 4242, exp 12/2030".
 func cardLabel(brand, last4 string, expMonth, expYear int) string {
-	s := orDash(brand)
-	if last4 != "" {
-		s += " •••• " + last4
+	s := "-"
+	if brand != "" {
+		s = checkout.CardName(brand, last4)
 	}
 	if expYear != 0 {
 		s += fmt.Sprintf(", exp %02d/%d", expMonth, expYear)

@@ -126,19 +126,19 @@ func TestCustomerCommands(t *testing.T) {
 		{name: "add without customer", args: []string{"customer", "add-payment-method", "--payment-method", "pm_card_visa"}, wantCode: 2, stderr: "--customer ID is required"},
 		{name: "add without method", args: []string{"customer", "add-payment-method", "--customer", "{id}"}, wantCode: 2, stderr: "needs --payment-method"},
 		{name: "add a test card", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_card_visa"},
-			stdout: []string{"pm_card_visa (visa •••• 4242, exp 12/2030) is on file for {id}, the default"}},
+			stdout: []string{"pm_card_visa (Visa •••• 4242, exp 12/2030) is on file for {id}, the default"}},
 		{name: "add a second test card by email", args: []string{"customer", "add-payment-method", "--customer", "ann@example.com", "--payment-method", "pm_card_mastercard"},
-			stdout: []string{"pm_card_mastercard (mastercard •••• 4444, exp 12/2030) is on file for {id}, not the default"}},
+			stdout: []string{"pm_card_mastercard (Mastercard •••• 4444, exp 12/2030) is on file for {id}, not the default"}},
 		{name: "unknown method without details", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_1Abc"},
 			wantCode: 2, stderr: "pm_1Abc is not one of Stripe's test payment methods"},
 		{name: "unknown method with details", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_1Abc", "--brand", "Visa", "--last4", "1234", "--exp-month", "1", "--exp-year", "2031", "--default"},
-			stdout: []string{"pm_1Abc (visa •••• 1234, exp 01/2031) is on file for {id}, the default"}, stderr: "warning: pm_1Abc is not a Stripe test payment method"},
+			stdout: []string{"pm_1Abc (Visa •••• 1234, exp 01/2031) is on file for {id}, the default"}, stderr: "warning: pm_1Abc is not a Stripe test payment method"},
 		{name: "bad last4", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_card_visa", "--last4", "42"},
 			wantCode: 2, stderr: `last4 must be exactly four digits`},
 		{name: "not a pm id", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "card_123", "--brand", "visa"},
 			wantCode: 2, stderr: "is not a Stripe payment method id (pm_…)"},
 		{name: "list", args: []string{"customer", "list"},
-			stdout: []string{"ID", "EMAIL", "DEFAULT PAYMENT METHOD", "{id}", "Ann@Example.com", "Ann Lee", "pm_1Abc (visa •••• 1234, exp 01/2031)"}},
+			stdout: []string{"ID", "EMAIL", "DEFAULT PAYMENT METHOD", "{id}", "Ann@Example.com", "Ann Lee", "pm_1Abc (Visa •••• 1234, exp 01/2031)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.check(t, env, id) })
@@ -193,13 +193,13 @@ func TestLimitsCommands(t *testing.T) {
 		want *store.Rules // rules after the command; UpdatedAt ignored
 	}{
 		{cliCase: cliCase{name: "show defaults", args: []string{"limits", "show", "--customer", "{id}"},
-			stdout: []string{"{id} (limits@example.com)", "per-order max       $500.00", "daily max           $1000.00 in any 24 hours", "confirm above       $50.00", "allowed sellers     any", "never (these are the defaults)"}},
+			stdout: []string{"{id} (limits@example.com)", "per-order max       $500.00", "daily max           $1,000.00 in any 24 hours", "confirm above       $50.00", "allowed sellers     any", "never (these are the defaults)"}},
 			want: ptrTo(store.DefaultRules())},
 		{cliCase: cliCase{name: "no subcommand", args: []string{"limits"}, wantCode: 2, stderr: "limits needs a subcommand: set, show"}},
 		{cliCase: cliCase{name: "set nothing", args: []string{"limits", "set", "--customer", "{id}"}, wantCode: 2, stderr: "needs at least one of"}},
 		{cliCase: cliCase{name: "unknown customer", args: []string{"limits", "set", "--customer", "cus_nope", "--daily", "1"}, wantCode: 1, stderr: "no customer with id cus_nope"}},
 		{cliCase: cliCase{name: "set per order only", args: []string{"limits", "set", "--customer", "{id}", "--per-order", "100"},
-			stdout: []string{"per-order max       $100.00", "daily max           $1000.00"}},
+			stdout: []string{"per-order max       $100.00", "daily max           $1,000.00"}},
 			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: 100000, ConfirmAbove: 5000}},
 		{cliCase: cliCase{name: "no limits and always confirm", args: []string{"limits", "set", "--customer", "limits@example.com", "--daily", "none", "--confirm-above", "0"},
 			stdout: []string{"daily max           no limit", "$0.00 (every purchase needs confirmation)"}},
@@ -212,7 +212,7 @@ func TestLimitsCommands(t *testing.T) {
 		{cliCase: cliCase{name: "bad currency", args: []string{"limits", "set", "--customer", "{id}", "--currency", "dollars"}, wantCode: 2, stderr: "--currency"}},
 		{cliCase: cliCase{name: "currency without amounts", args: []string{"limits", "set", "--customer", "{id}", "--currency", "JPY"}, wantCode: 2, stderr: "changing the currency from USD to JPY needs"}},
 		{cliCase: cliCase{name: "currency with amounts", args: []string{"limits", "set", "--customer", "{id}", "--currency", "jpy", "--per-order", "20000"},
-			stdout: []string{"currency            JPY", "per-order max       ¥20000"}},
+			stdout: []string{"currency            JPY", "per-order max       ¥20,000"}},
 			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}},
 		{cliCase: cliCase{name: "yen have no decimals", args: []string{"limits", "set", "--customer", "{id}", "--per-order", "10.50"}, wantCode: 2, stderr: "is not an amount in JPY"}},
 		{cliCase: cliCase{name: "allowed lists", args: []string{"limits", "set", "--customer", "{id}", "--allowed-sellers", "circuit-yard, Circuit Yard", "--allowed-categories", "Apparel>Shoes,Home & Kitchen"},
@@ -287,7 +287,7 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 	add := []string{"customer", "add-payment-method", "--customer", "{id}", "--stripe-base-url", srv.URL, "--payment-method"}
 	tests := []cliCase{
 		{name: "a card Stripe knows", args: append(add[:len(add):len(add)], "pm_1RealCard"),
-			stdout: []string{"pm_1RealCard (mastercard •••• 5454, exp 03/2029) is on file for {id}, the default"}},
+			stdout: []string{"pm_1RealCard (Mastercard •••• 5454, exp 03/2029) is on file for {id}, the default"}},
 		{name: "a method without a card", args: append(add[:len(add):len(add)], "pm_1Link"),
 			stdout: []string{"pm_1Link (link) is on file for {id}, not the default"}},
 		{name: "a method Stripe does not know", args: append(add[:len(add):len(add)], "pm_1Missing"),
@@ -376,7 +376,7 @@ func TestOrdersList(t *testing.T) {
 
 	tests := []cliCase{
 		{name: "all", args: []string{"orders", "list"},
-			stdout: []string{"ORDER", "TOTAL", "Speaker", "Cable", "Headphones", "$59.98", "completed", "pending", "visa •••• 4242", "Circuit Yard Electronics"}},
+			stdout: []string{"ORDER", "TOTAL", "Speaker", "Cable", "Headphones", "$59.98", "completed", "pending", "Visa •••• 4242", "Circuit Yard Electronics"}},
 		{name: "one customer", args: []string{"orders", "list", "--customer", "{id}"}, stdout: []string{"Cable", "Headphones"}},
 		{name: "by status", args: []string{"orders", "list", "--status", "pending"}, stdout: []string{"Cable"}},
 		{name: "limited", args: []string{"orders", "list", "--limit", "1"}, stdout: []string{"Speaker"}, stderr: "showing the newest 1 orders"},

@@ -184,7 +184,10 @@ func Parse(s string) (Money, error) {
 	return Money{Amount: amt, Currency: c}, nil
 }
 
-// String formats m for people: "$19.99", "¥1200", "12.500 KWD".
+// String formats m for people, in one house style for every currency: the whole
+// units grouped by thousands with commas and the minor units after a point, behind
+// the currency's symbol when it has one here ("$1,000.00", "€2,999.00", "¥1,200",
+// "CHF 2,500.00") and otherwise followed by its code ("1,234.500 KWD", "1.00 SEK").
 func (m Money) String() string {
 	exp := Exponent(m.Currency)
 	neg := m.Amount < 0
@@ -192,21 +195,36 @@ func (m Money) String() string {
 	if neg {
 		a = -a
 	}
-	digits := strconv.FormatInt(a, 10)
+	digits := strconv.FormatUint(uint64(a), 10)
+	for len(digits) <= exp {
+		digits = "0" + digits
+	}
+	whole, frac := digits[:len(digits)-exp], digits[len(digits)-exp:]
+	num := Thousands(whole)
 	if exp > 0 {
-		for len(digits) <= exp {
-			digits = "0" + digits
-		}
-		digits = digits[:len(digits)-exp] + "." + digits[len(digits)-exp:]
+		num += "." + frac
 	}
 	sign := ""
 	if neg {
 		sign = "-"
 	}
 	if sym, ok := symbols[m.Currency]; ok {
-		return sign + sym + digits
+		return sign + sym + num
 	}
-	return sign + digits + " " + m.Currency
+	return sign + num + " " + m.Currency
+}
+
+// Thousands groups a string of decimal digits by thousands with commas:
+// "1234567" → "1,234,567".
+func Thousands(digits string) string {
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func allDigits(s string) bool {

@@ -54,10 +54,18 @@ func TestString(t *testing.T) {
 	}{
 		{Money{1999, "USD"}, "$19.99"},
 		{Money{5, "USD"}, "$0.05"},
-		{Money{1200, "JPY"}, "¥1200"},
+		{Money{100000, "USD"}, "$1,000.00"},
+		{Money{99999, "USD"}, "$999.99"},
+		{Money{123456789, "USD"}, "$1,234,567.89"},
+		{Money{299900, "EUR"}, "€2,999.00"},
+		{Money{1200, "JPY"}, "¥1,200"},
+		{Money{120, "JPY"}, "¥120"},
 		{Money{12500, "KWD"}, "12.500 KWD"},
+		{Money{1234500, "KWD"}, "1,234.500 KWD"},
 		{Money{-250, "EUR"}, "-€2.50"},
+		{Money{-123456, "GBP"}, "-£1,234.56"},
 		{Money{100, "SEK"}, "1.00 SEK"},
+		{Money{250000, "CHF"}, "CHF 2,500.00"},
 	}
 	for _, tc := range tests {
 		if got := tc.in.String(); got != tc.want {

@@ -1,0 +1,278 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+)
+
+// truthWorld is the demo catalog with a synthetic order history, and what the test
+// knows about it independently of the catalog: each customer's purchases, each
+// product's sales and which customers bought each pair of products.
+type truthWorld struct {
+	c         *catalog.Catalog
+	products  map[string]catalog.Product
+	histories [][]catalog.Purchased // per customer, newest first
+	sales     map[string]int        // sales per product
+	buyers    map[string]map[int]bool
+}
+
+func newTruthWorld(t *testing.T) *truthWorld {
+	t.Helper()
+	ctx := context.Background()
+	w := &truthWorld{c: openCatalog(t), products: map[string]catalog.Product{}, sales: map[string]int{}, buyers: map[string]map[int]bool{}}
+	ps := demo.Products()
+	if _, err := w.c.Upsert(ctx, demo.Sellers(), ps); err != nil {
+		t.Fatal(err)
+	}
+	byCat := map[string][]catalog.Product{}
+	var cats []string
+	for _, p := range ps {
+		w.products[p.ID] = p
+		if !p.Purchasable() || p.Hidden {
+			continue
+		}
+		if byCat[p.Category] == nil {
+			cats = append(cats, p.Category)
+		}
+		byCat[p.Category] = append(byCat[p.Category], p)
+	}
+	r := rand.New(rand.NewPCG(24, 11))
+	var sales []catalog.Sale
+	for i := range 120 {
+		mine := []string{cats[r.IntN(len(cats))], cats[r.IntN(len(cats))]}
+		var hist []catalog.Purchased
+		var before []string
+		for j := range 1 + r.IntN(8) {
+			in := byCat[mine[r.IntN(2)]]
+			p := in[r.IntN(min(len(in), 6))] // a few favourites per category, so pairs repeat
+			at := recNow.AddDate(0, 0, -100+j*10)
+			sales = append(sales, catalog.Sale{ProductID: p.ID, Quantity: 1, AlsoBought: slices.Clone(before), At: at})
+			w.sales[p.ID]++
+			if w.buyers[p.ID] == nil {
+				w.buyers[p.ID] = map[int]bool{}
+			}
+			w.buyers[p.ID][i] = true
+			if !slices.Contains(before, p.ID) {
+				before = append([]string{p.ID}, before...)
+			}
+			hist = append([]catalog.Purchased{{ProductID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: p.Price, At: at}}, hist...)
+		}
+		w.histories = append(w.histories, hist)
+	}
+	if err := w.c.RecordSales(ctx, sales); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// together is how many customers other than self bought both a and b.
+func (w *truthWorld) together(a, b string, self int) int {
+	n := 0
+	for cust := range w.buyers[a] {
+		if cust != self && w.buyers[b][cust] {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	reRated     = regexp.MustCompile(`^Rated (\d\.\d)/5 by ([\d,]+) reviewers$`)
+	reRatedNow  = regexp.MustCompile(`^Rated (\d\.\d)/5 and in stock now$`)
+	reOrdered   = regexp.MustCompile(`^You have ordered this (\d+) times$`)
+	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered$`)
+	reTopRated  = regexp.MustCompile(`^Top rated in «(.+)»( at this price)?$`)
+	reMatches   = regexp.MustCompile(`^Matches "(.+)"$`)
+	reAsked     = regexp.MustCompile(`^(.+), as asked$`)
+	reShopFor   = regexp.MustCompile(`^You (often shop for|have bought from) «(.+)»( before)?$`)
+	reBuyBrand  = regexp.MustCompile(`^You (often buy|have bought) «(.+)»( before)?$`)
+	reYouLikeIt = regexp.MustCompile(`^You like «(.+)»$`)
+)
+
+// check returns why reason is not true of p for the customer self (-1 for none) asking
+// with in; "" when it is.
+func (w *truthWorld) check(reason string, p catalog.Product, in catalog.RecommendInput, self int) string {
+	rated := func(r string) bool { return fmt.Sprintf("%.1f", p.Rating) == r && p.ReviewCount > 0 }
+	inCategory := func(label string) bool {
+		segs := strings.Split(label, " > ")
+		path := strings.Split(p.Category, " > ")
+		for i := 0; i+len(segs) <= len(path); i++ {
+			if strings.EqualFold(strings.Join(path[i:i+len(segs)], " > "), label) {
+				return true
+			}
+		}
+		return false
+	}
+	countHistory := func(f func(h catalog.Purchased) bool) int {
+		n := 0
+		for _, h := range in.History {
+			if f(h) {
+				n++
+			}
+		}
+		return n
+	}
+	switch m := []string(nil); {
+	case reason == "In stock now":
+		if !p.Purchasable() {
+			return "not in stock"
+		}
+	case reason == "Priced like what you usually buy":
+		if len(in.History) == 0 {
+			return "no purchases to compare with"
+		}
+	case reason == "In your price range":
+		major := float64(p.Price.Amount) / 100
+		if in.MinPrice == nil && in.MaxPrice == nil || in.MinPrice != nil && major < *in.MinPrice || in.MaxPrice != nil && major > *in.MaxPrice {
+			return "outside the stated range"
+		}
+	case reason == "One of the best sellers":
+		if w.sales[p.ID] < 3 {
+			return fmt.Sprintf("sold %d times", w.sales[p.ID])
+		}
+	case reason == "You have ordered this before":
+		if countHistory(func(h catalog.Purchased) bool { return h.ProductID == p.ID }) == 0 {
+			return "never ordered"
+		}
+	case strings.HasPrefix(reason, "A popular, well-rated pick: "):
+		if !rated(fmt.Sprintf("%.1f", p.Rating)) || p.Rating < 4 || p.ReviewCount < 10 {
+			return fmt.Sprintf("rated %.1f by %d", p.Rating, p.ReviewCount)
+		}
+	case strings.HasPrefix(reason, "A pick from across the catalog: "):
+	case func() bool { m = reRated.FindStringSubmatch(reason); return m != nil }():
+		if !rated(m[1]) || strings.ReplaceAll(m[2], ",", "") != strconv.FormatInt(p.ReviewCount, 10) {
+			return fmt.Sprintf("rated %.1f by %d", p.Rating, p.ReviewCount)
+		}
+	case func() bool { m = reRatedNow.FindStringSubmatch(reason); return m != nil }():
+		if !rated(m[1]) || !p.Purchasable() {
+			return fmt.Sprintf("rated %.1f by %d", p.Rating, p.ReviewCount)
+		}
+	case func() bool { m = reOrdered.FindStringSubmatch(reason); return m != nil }():
+		if n := countHistory(func(h catalog.Purchased) bool { return h.ProductID == p.ID }); strconv.Itoa(n) != m[1] {
+			return fmt.Sprintf("ordered %d times", n)
+		}
+	case func() bool { m = reCoBought.FindStringSubmatch(reason); return m != nil }():
+		best := 0
+		for _, h := range in.History {
+			if strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) {
+				best = max(best, w.together(h.ProductID, p.ID, self))
+			}
+		}
+		if best < catalog.MinCoCustomers {
+			return fmt.Sprintf("only %d other customers bought both", best)
+		}
+	case func() bool { m = reTopRated.FindStringSubmatch(reason); return m != nil }():
+		if !inCategory(m[1]) || p.Rating < 4 || p.ReviewCount == 0 {
+			return fmt.Sprintf("in %q, rated %.1f by %d", p.Category, p.Rating, p.ReviewCount)
+		}
+	case func() bool { m = reMatches.FindStringSubmatch(reason); return m != nil }():
+		for _, word := range strings.Fields(m[1]) {
+			if !strings.Contains(strings.ToLower(in.Context), word) {
+				return "the request does not say " + word
+			}
+		}
+	case func() bool { m = reAsked.FindStringSubmatch(reason); return m != nil }():
+		if !strings.Contains(strings.ToLower(in.Context), strings.ToLower(m[1])) {
+			return "not asked"
+		}
+	case func() bool { m = reShopFor.FindStringSubmatch(reason); return m != nil }():
+		last := m[2][strings.LastIndex(m[2], " > ")+1:]
+		last = strings.TrimSpace(strings.TrimPrefix(last, ">"))
+		n := countHistory(func(h catalog.Purchased) bool {
+			segs := strings.Split(h.Category, " > ")
+			path := strings.Split(p.Category, " > ")
+			for i := range min(len(segs), len(path)) {
+				if segs[i] != path[i] {
+					return false
+				}
+				if strings.EqualFold(segs[i], last) {
+					return true
+				}
+			}
+			return false
+		})
+		if !inCategory(m[2]) || n == 0 || m[1] == "often shop for" && n < 2 {
+			return fmt.Sprintf("bought %d times from that category", n)
+		}
+	case func() bool { m = reBuyBrand.FindStringSubmatch(reason); return m != nil }():
+		n := countHistory(func(h catalog.Purchased) bool { return strings.EqualFold(h.Brand, m[2]) })
+		if !strings.EqualFold(p.Brand, m[2]) || n == 0 || m[1] == "often buy" && n < 2 {
+			return fmt.Sprintf("bought %d times from that brand", n)
+		}
+	case func() bool { m = reYouLikeIt.FindStringSubmatch(reason); return m != nil }():
+		brand := strings.EqualFold(p.Brand, m[1]) && slices.ContainsFunc(in.FavoriteBrands, func(b string) bool { return strings.EqualFold(b, m[1]) })
+		cat := inCategory(m[1]) && slices.ContainsFunc(in.FavoriteCategories, func(f string) bool {
+			return inCategory(f) && strings.EqualFold(f[strings.LastIndex(f, ">")+1:], " "+m[1]) || strings.EqualFold(f, m[1])
+		})
+		if !brand && !cat {
+			return "not a favourite"
+		}
+	default:
+		return "a reason this test does not know"
+	}
+	return ""
+}
+
+// TestRecommendEveryReasonIsTrue asks for recommendations for many customers and
+// requests, and checks every reason given against the product's data and the
+// customer's orders: a reason is never false.
+func TestRecommendEveryReasonIsTrue(t *testing.T) {
+	w := newTruthWorld(t)
+	ctx := context.Background()
+	fifty, hundred := 50.0, 100.0
+	cheap := []float64{8, 12, 20, 30}
+	contexts := []string{"", "coffee", "running shoes under $100", "a gift for a hiker", "zzyzx tea", "waterproof", "headphones", "hair", "cat toys", "tent zzyzx", "travel books", "cookware over $20"}
+	checked := 0
+	for i, hist := range w.histories {
+		var bought []string
+		for _, h := range hist {
+			bought = append(bought, h.ProductID)
+		}
+		first := w.products[hist[0].ProductID]
+		variants := []struct {
+			self int
+			in   catalog.RecommendInput
+		}{
+			{i, catalog.RecommendInput{History: hist, Exclude: bought}},
+			{i, catalog.RecommendInput{History: hist}},
+			{i, catalog.RecommendInput{History: hist, Exclude: bought, Context: contexts[i%len(contexts)]}},
+			{i, catalog.RecommendInput{History: hist, FavoriteBrands: []string{first.Brand}, FavoriteCategories: []string{first.Category}, MaxPrice: &hundred}},
+			{-1, catalog.RecommendInput{Context: contexts[i%len(contexts)]}},
+			{-1, catalog.RecommendInput{MinPrice: &fifty}},
+			{i, catalog.RecommendInput{History: hist, Exclude: bought, MaxPrice: &cheap[i%len(cheap)]}},
+			{i, catalog.RecommendInput{History: hist, Exclude: bought, Category: w.products[hist[len(hist)-1].ProductID].Category}},
+			{-1, catalog.RecommendInput{}},
+		}
+		for _, v := range variants {
+			v.in.Limit, v.in.Now = catalog.MaxRecommendLimit, recNow
+			res, err := w.c.Recommend(ctx, v.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range res.Items {
+				p := w.products[it.ID]
+				for _, reason := range it.Reasons {
+					checked++
+					if why := w.check(reason, p, v.in, v.self); why != "" {
+						t.Errorf("%s (rated %.1f by %d) for customer %d asking %+v: %q is false: %s", p.ID, p.Rating, p.ReviewCount, i, v.in.Context, reason, why)
+					}
+				}
+			}
+		}
+		if t.Failed() && i > 10 {
+			break
+		}
+	}
+	if checked < 5000 {
+		t.Errorf("checked only %d reasons", checked)
+	}
+}
