@@ -14,19 +14,24 @@ import (
 // importFeeds loads product feeds into the catalog at --db. Rejected rows, damaged
 // spans and warnings are listed on stderr with file and line, followed by one summary
 // line per file. A row that would move a product to another seller is rejected unless
-// --allow-seller-change is given. It fails only when
+// --allow-seller-change is given. A --db in a directory that does not exist is refused
+// unless --create is given (a mistyped path is not created silently). It fails only when
 // nothing at all could be read, or the database fails.
 func importFeeds(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	var c common
 	c.register(fs, getenv)
 	seller := fs.String("seller", "", "seller `name` for rows that name none")
+	create := fs.Bool("create", false, "create the directory of --db when it does not exist")
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if c.db == "" {
 		return &usageError{Msg: "import needs --db PATH (or COMMERCE_DB): the catalog to load into"}
+	}
+	if err := checkDBDir(c.db, *create); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return &usageError{Msg: "import needs at least one feed file: commerce-mcp import --db PATH FILE..."}

@@ -50,3 +50,29 @@ func TestImportSellerChange(t *testing.T) {
 		})
 	}
 }
+
+// TestImportDatabaseDirectory checks that `import` does not silently create the
+// directory of a mistyped --db, and does with --create.
+func TestImportDatabaseDirectory(t *testing.T) {
+	dir := t.TempDir()
+	feedPath := filepath.Join(dir, "f.csv")
+	if err := os.WriteFile(feedPath, []byte("item_id,title,price,seller_name\nX,Lamp,10 USD,Acme\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "no-such-dir", "c.db")
+	env := func(string) string { return "" }
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"import", "--db", db, feedPath}, env, strings.NewReader(""), &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "--create") {
+		t.Fatalf("import into a missing directory: err %v, want a refusal naming --create", err)
+	}
+	if _, serr := os.Stat(filepath.Dir(db)); !os.IsNotExist(serr) {
+		t.Fatalf("the refused import created %s (stat err %v)", filepath.Dir(db), serr)
+	}
+	if err := run(context.Background(), []string{"import", "--db", db, "--create", feedPath}, env, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatalf("import --create: %v (stderr %q)", err, stderr.String())
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Fatalf("import --create made no database: %v", err)
+	}
+}

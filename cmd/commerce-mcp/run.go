@@ -31,7 +31,8 @@ Usage:
       serve MCP over stdio (default). Purchases run in the sandbox unless a Stripe
       key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
       each seller's ACP checkout URL, API key and Stripe profile.
-  commerce-mcp import --db PATH [--seller NAME] FILE...    load product feeds into a catalog
+  commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] FILE...
+      load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; see import -h
   commerce-mcp help | --help | -h                         show this help
   commerce-mcp version | --version                        print the version
 
