@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -103,7 +104,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
 	}
-	key, _, warning, err := secret("stripe-key", *stripeKey, *stripeKeyFile, "STRIPE_SECRET_KEY", getenv)
+	key, _, warning, err := cli.Secret("stripe-key", *stripeKey, *stripeKeyFile, "STRIPE_SECRET_KEY", getenv)
 	if err != nil {
 		return err
 	}

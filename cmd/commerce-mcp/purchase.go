@@ -16,6 +16,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/checkout"
 	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -47,45 +48,19 @@ func (p *payFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 // and returns a warning for each secret given as a flag.
 func (p *payFlags) resolve(getenv func(string) string) (warnings []string, err error) {
 	var w string
-	if p.stripeKey, p.stripeKeyFrom, w, err = secret("stripe-key", p.stripeKey, p.stripeKeyFile, "STRIPE_SECRET_KEY", getenv); err != nil {
+	if p.stripeKey, p.stripeKeyFrom, w, err = cli.Secret("stripe-key", p.stripeKey, p.stripeKeyFile, "STRIPE_SECRET_KEY", getenv); err != nil {
 		return nil, err
 	}
 	if w != "" {
 		warnings = append(warnings, w)
 	}
-	if p.confirmKey, _, w, err = secret("confirm-key", p.confirmKey, p.confirmKeyFile, "COMMERCE_CONFIRM_KEY", getenv); err != nil {
+	if p.confirmKey, _, w, err = cli.Secret("confirm-key", p.confirmKey, p.confirmKeyFile, "COMMERCE_CONFIRM_KEY", getenv); err != nil {
 		return nil, err
 	}
 	if w != "" {
 		warnings = append(warnings, w)
 	}
 	return warnings, nil
-}
-
-// secret returns the secret given by the flag --name (value), the flag --name-file
-// (file, read and trimmed) or the environment variable env, in that order, with where
-// it came from. Both flags at once, or an empty or unreadable file, is a usage error.
-// A secret given as --name comes with a warning: other users can read a process's
-// arguments (ps), but not its environment or a private file.
-func secret(name, value, file, env string, getenv func(string) string) (val, from, warning string, err error) {
-	switch {
-	case value != "" && file != "":
-		return "", "", "", &usageError{Msg: fmt.Sprintf("give either --%s or --%s-file, not both", name, name)}
-	case value != "":
-		return value, "--" + name, fmt.Sprintf("--%s is visible to other users in the process list; use %s or --%s-file instead", name, env, name), nil
-	case file != "":
-		b, err := os.ReadFile(file)
-		if err != nil {
-			return "", "", "", &usageError{Msg: fmt.Sprintf("--%s-file: %v", name, err)}
-		}
-		if val = strings.TrimSpace(string(b)); val == "" {
-			return "", "", "", &usageError{Msg: fmt.Sprintf("--%s-file %s is empty", name, file)}
-		}
-		return val, "--" + name + "-file", "", nil
-	case getenv(env) != "":
-		return getenv(env), env, "", nil
-	}
-	return "", "", "", nil
 }
 
 // newCheckout wires the purchase saga for the flags, and settles purchases an earlier

@@ -26,7 +26,10 @@ func exitCode(err error) int { return cli.ExitCode(err) }
 const usage = `demo-seller: the reference ACP checkout API of one catalog seller.
 
 Usage:
-  demo-seller --db PATH --seller ID --api-key KEY --stripe-key sk_... [flags]
+  demo-seller --db PATH --seller ID [flags]
+      with the agents' API key in DEMO_SELLER_API_KEY (or --api-key-file) and the
+      seller's Stripe key in STRIPE_SECRET_KEY (or --stripe-key-file). The --api-key
+      and --stripe-key flags work too, but other users can read them in the process list.
 
 Build with: go build -tags sqlite_fts5 ./cmd/demo-seller
 Agents call it with API-Version ` + acp.APIVersion + ` and "Authorization: Bearer KEY".
@@ -37,7 +40,9 @@ Flags:`
 type config struct {
 	addr, db, seller, apiKey      string
 	stripeKey, stripeURL, stripeV string
+	apiKeyFile, stripeKeyFile     string
 	publicURL, logLevel           string
+	warnings                      []string // about secrets given as flags
 	skipTokenCheck                bool
 	shutdownTimeout               time.Duration
 }
@@ -52,6 +57,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logger, err := newLogger(stderr, cfg.logLevel)
 	if err != nil {
 		return err
+	}
+	for _, w := range cfg.warnings {
+		logger.Warn(w)
 	}
 	if err := sqlite.FTS5Available(ctx); err != nil {
 		return err
@@ -109,8 +117,10 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 	fs.StringVar(&c.db, "db", getenv("COMMERCE_DB"), "commerce-mcp catalog database `path` (env COMMERCE_DB)")
 	fs.StringVar(&c.seller, "seller", "", "`id` of the catalog seller to serve (required)")
 	// The keys' environment values are not flag defaults, which --help would print.
-	fs.StringVar(&c.apiKey, "api-key", "", "bearer `key` agents must send (env DEMO_SELLER_API_KEY; required)")
-	fs.StringVar(&c.stripeKey, "stripe-key", "", "the seller's Stripe secret `key` (env STRIPE_SECRET_KEY; required)")
+	fs.StringVar(&c.apiKey, "api-key", "", "bearer `key` agents must send (required: this, --api-key-file or env DEMO_SELLER_API_KEY). Visible in the process list")
+	fs.StringVar(&c.apiKeyFile, "api-key-file", "", "`file` holding the bearer key agents must send")
+	fs.StringVar(&c.stripeKey, "stripe-key", "", "the seller's Stripe secret `key` (required: this, --stripe-key-file or env STRIPE_SECRET_KEY). Visible in the process list")
+	fs.StringVar(&c.stripeKeyFile, "stripe-key-file", "", "`file` holding the seller's Stripe secret key")
 	fs.StringVar(&c.stripeURL, "stripe-url", "", "Stripe API base `URL`, e.g. the sandbox emulator (default api.stripe.com)")
 	fs.StringVar(&c.stripeV, "stripe-version", acp.DefaultStripePreviewVersion, "Stripe-Version `date` for the Shared Payment Token calls")
 	fs.StringVar(&c.publicURL, "public-url", "", "`URL` the seller is reached at, for order links (default http://ADDR)")
@@ -127,16 +137,27 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 	if fs.NArg() > 0 {
 		return nil, &usageError{Msg: fmt.Sprintf("demo-seller takes no arguments, got %q", fs.Args())}
 	}
-	if c.apiKey == "" {
-		c.apiKey = getenv("DEMO_SELLER_API_KEY")
-	}
-	if c.stripeKey == "" {
-		c.stripeKey = getenv("STRIPE_SECRET_KEY")
+	for _, s := range []struct {
+		name, env string
+		value     *string
+		file      string
+	}{
+		{"api-key", "DEMO_SELLER_API_KEY", &c.apiKey, c.apiKeyFile},
+		{"stripe-key", "STRIPE_SECRET_KEY", &c.stripeKey, c.stripeKeyFile},
+	} {
+		v, _, warning, err := cli.Secret(s.name, *s.value, s.file, s.env, getenv)
+		if err != nil {
+			return nil, err
+		}
+		*s.value = v
+		if warning != "" {
+			c.warnings = append(c.warnings, warning)
+		}
 	}
 	var missing []string
 	for _, m := range []struct{ v, what string }{
-		{c.db, "--db (or COMMERCE_DB)"}, {c.seller, "--seller"}, {c.apiKey, "--api-key (or DEMO_SELLER_API_KEY)"},
-		{c.stripeKey, "--stripe-key (or STRIPE_SECRET_KEY)"},
+		{c.db, "--db (or COMMERCE_DB)"}, {c.seller, "--seller"}, {c.apiKey, "DEMO_SELLER_API_KEY (or --api-key-file)"},
+		{c.stripeKey, "STRIPE_SECRET_KEY (or --stripe-key-file)"},
 	} {
 		if strings.TrimSpace(m.v) == "" {
 			missing = append(missing, m.what)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -47,17 +48,26 @@ func TestRunCommandLine(t *testing.T) {
 	db := newCatalog(t)
 	full := []string{"--db", db, "--seller", "shop", "--api-key", "k", "--stripe-key", "sk_test_1"}
 	with := func(extra ...string) []string { return append(append([]string{}, full...), extra...) }
+	keyFile := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(keyFile, []byte("sk_test_1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
-		name     string
-		args     []string
-		env      map[string]string
-		wantCode int
-		want     string // in the error or stdout
+		name       string
+		args       []string
+		env        map[string]string
+		wantCode   int
+		want       string // in the error or stdout
+		wantStderr string
 	}{
 		{name: "help", args: []string{"--help"}, env: map[string]string{"STRIPE_SECRET_KEY": "sk_test_1"}, want: "-stripe-url URL"},
-		{name: "nothing", wantCode: 2, want: "missing --db (or COMMERCE_DB), --seller, --api-key (or DEMO_SELLER_API_KEY), --stripe-key (or STRIPE_SECRET_KEY)"},
+		{name: "nothing", wantCode: 2, want: "missing --db (or COMMERCE_DB), --seller, DEMO_SELLER_API_KEY (or --api-key-file), STRIPE_SECRET_KEY (or --stripe-key-file)"},
 		{name: "env fills in", args: []string{"--seller", "shop"}, env: map[string]string{"COMMERCE_DB": db, "DEMO_SELLER_API_KEY": "k"},
-			wantCode: 2, want: "missing --stripe-key (or STRIPE_SECRET_KEY); run"},
+			wantCode: 2, want: "missing STRIPE_SECRET_KEY (or --stripe-key-file); run"},
+		{name: "keys from files", args: []string{"--db", db, "--seller", "shop", "--api-key-file", keyFile, "--stripe-key-file", keyFile, "--addr", "256.0.0.1:1"},
+			wantCode: 1, want: "listen on 256.0.0.1:1"},
+		{name: "key flag and file", args: with("--api-key-file", keyFile), wantCode: 2, want: "either --api-key or --api-key-file"},
+		{name: "empty key file", args: []string{"--db", db, "--seller", "shop", "--api-key-file", os.DevNull, "--stripe-key", "s"}, wantCode: 2, want: "is empty"},
 		{name: "unknown flag", args: []string{"--port", "1"}, wantCode: 2, want: "flag provided but not defined: -port"},
 		{name: "argument", args: with("serve"), wantCode: 2, want: "takes no arguments"},
 		{name: "bad log level", args: with("--log-level", "loud"), wantCode: 2, want: "--log-level"},
@@ -66,7 +76,8 @@ func TestRunCommandLine(t *testing.T) {
 			wantCode: 1, want: "no catalog database at"},
 		{name: "unknown seller", args: []string{"--db", db, "--seller", "nobody", "--api-key", "k", "--stripe-key", "s"},
 			wantCode: 2, want: `seller "nobody" is not in the catalog`},
-		{name: "bad address", args: with("--addr", "256.0.0.1:1"), wantCode: 1, want: "listen on 256.0.0.1:1"},
+		{name: "bad address, keys as flags", args: with("--addr", "256.0.0.1:1"), wantCode: 1, want: "listen on 256.0.0.1:1",
+			wantStderr: "--stripe-key is visible to other users in the process list"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,6 +89,9 @@ func TestRunCommandLine(t *testing.T) {
 			}
 			if code != tc.wantCode || !strings.Contains(out, tc.want) {
 				t.Errorf("exit %d %q, want %d with %q", code, out, tc.wantCode, tc.want)
+			}
+			if !strings.Contains(stderr.String(), tc.wantStderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tc.wantStderr)
 			}
 			if strings.Contains(stderr.String()+out, "sk_test_1") {
 				t.Error("the Stripe key was printed")

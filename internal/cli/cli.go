@@ -1,5 +1,6 @@
 // Package cli holds what the commands share: the command-line mistake and its exit
-// code, the stderr logger (slog through tint), and serving HTTP until the context ends.
+// code, the stderr logger (slog through tint), secrets from flags, files or the
+// environment, and serving HTTP until the context ends.
 package cli
 
 import (
@@ -11,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/lmittmann/tint"
@@ -68,4 +70,30 @@ func ServeHTTP(ctx context.Context, ln net.Listener, h http.Handler, grace time.
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// Secret returns the secret given by the flag --name (value), the flag --name-file
+// (file, read and trimmed) or the environment variable env, in that order, with where
+// it came from. Both flags at once, or an empty or unreadable file, is a usage error.
+// A secret given as --name comes with a warning: other users can read a process's
+// arguments (ps), but not its environment or a private file.
+func Secret(name, value, file, env string, getenv func(string) string) (val, from, warning string, err error) {
+	switch {
+	case value != "" && file != "":
+		return "", "", "", &UsageError{Msg: fmt.Sprintf("give either --%s or --%s-file, not both", name, name)}
+	case value != "":
+		return value, "--" + name, fmt.Sprintf("--%s is visible to other users in the process list; use %s or --%s-file instead", name, env, name), nil
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", "", "", &UsageError{Msg: fmt.Sprintf("--%s-file: %v", name, err)}
+		}
+		if val = strings.TrimSpace(string(b)); val == "" {
+			return "", "", "", &UsageError{Msg: fmt.Sprintf("--%s-file %s is empty", name, file)}
+		}
+		return val, "--" + name + "-file", "", nil
+	case getenv(env) != "":
+		return getenv(env), env, "", nil
+	}
+	return "", "", "", nil
 }
