@@ -12,6 +12,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -137,7 +138,11 @@ func orEmpty(s []string) []string {
 }
 
 // text is the readable fallback for clients that do not use structuredContent.
-func (r preferencesResult) text() string {
+func (r preferencesResult) text() string { return withSellerNote(r.lines()) }
+
+// lines shows the preferences a line each. The learned categories and brands come from
+// orders, so from sellers: they are quoted (catalog.SellerText).
+func (r preferencesResult) lines() string {
 	var b strings.Builder
 	line := func(label string, items []string) {
 		if len(items) == 0 {
@@ -159,12 +164,12 @@ func (r preferencesResult) text() string {
 	}
 	var learned []string
 	for _, x := range r.Learned.TopCategories {
-		learned = append(learned, fmt.Sprintf("%s (%d)", x.Name, x.Orders))
+		learned = append(learned, fmt.Sprintf("%s (%d)", catalog.SellerText(x.Name), x.Orders))
 	}
 	line("Bought most, by category", learned)
 	learned = learned[:0]
 	for _, x := range r.Learned.TopBrands {
-		learned = append(learned, fmt.Sprintf("%s (%d)", x.Name, x.Orders))
+		learned = append(learned, fmt.Sprintf("%s (%d)", catalog.SellerText(x.Name), x.Orders))
 	}
 	line("Bought most, by brand", learned)
 	return strings.TrimRight(b.String(), "\n")

@@ -60,6 +60,24 @@ func TestSellerTextIsMarked(t *testing.T) {
 			}
 		})
 	}
+	// What get_preferences learned from orders (brand, category) comes from the seller.
+	t.Run("get_preferences", func(t *testing.T) {
+		if res := call(t, c, "purchase", map[string]any{"product_id": "evil-1"}, nil); res.IsError {
+			t.Fatal(text(res))
+		}
+		res := call(t, c, "get_preferences", nil, nil)
+		out := text(res)
+		if !strings.Contains(out, "Zephyrkettle") {
+			t.Fatalf("the learned brand is not shown:\n%s", out)
+		}
+		lines := strings.Split(out, "\n")
+		if lines[0] != sellerNote || lines[len(lines)-1] != sellerNote {
+			t.Errorf("text does not start and end with %q:\n%s", sellerNote, out)
+		}
+		if outside := unquoted(out); strings.Contains(outside, "SYSTEM") || strings.Contains(outside, "Zephyrkettle") {
+			t.Errorf("seller text outside «»: %q\nin\n%s", outside, out)
+		}
+	})
 }
 
 // unquoted returns s without the parts inside «», which must pair up.

@@ -346,6 +346,6 @@ func (r updatePreferencesResult) text() string {
 	for _, n := range r.UpdateNotes {
 		b.WriteString(n + "\n")
 	}
-	b.WriteString(r.preferencesResult.text())
-	return b.String()
+	b.WriteString(r.preferencesResult.lines())
+	return withSellerNote(b.String())
 }
