@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"unicode/utf8"
 )
 
 // Error types and codes of Stripe's error envelope used by the emulator; see the package
@@ -63,10 +64,22 @@ func missingParam(param string) *apiError {
 		Message: "Missing required param: " + param + "."}
 }
 
+// unknownParam is Stripe's error for a parameter it does not know. The parameter is
+// echoed at most maxEchoedParam bytes long: a client's key can be as long as its body.
 func unknownParam(param, hint string) *apiError {
+	if len(param) > maxEchoedParam {
+		cut := maxEchoedParam
+		for cut > 0 && !utf8.RuneStart(param[cut]) {
+			cut--
+		}
+		param = param[:cut] + "…"
+	}
 	return &apiError{status: http.StatusBadRequest, Type: typeInvalidRequest, Code: CodeParameterUnknown, Param: param,
 		Message: "Received unknown parameter: " + param + "." + hint}
 }
+
+// maxEchoedParam caps the parameter name an error repeats.
+const maxEchoedParam = 200
 
 func invalidInteger(param, msg string) *apiError {
 	return &apiError{status: http.StatusBadRequest, Type: typeInvalidRequest, Code: CodeParameterInvalidInteger, Param: param, Message: msg}

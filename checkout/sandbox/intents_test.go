@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -198,6 +199,8 @@ func TestPaymentIntentValidation(t *testing.T) {
 		{"not confirmed", func(p map[string]string) { delete(p, "confirm") }, "", CodeParameterInvalid, "confirm"},
 		{"manual capture", func(p map[string]string) { p["capture_method"] = "manual" }, "", CodeParameterInvalid, "capture_method"},
 		{"unknown parameter", func(p map[string]string) { p["customer"] = "cus_1" }, "", CodeParameterUnknown, "customer"},
+		{"long unknown parameter is echoed cut", func(p map[string]string) { p[strings.Repeat("é", 5000)] = "1" }, "", CodeParameterUnknown,
+			strings.Repeat("é", 100) + "…"},
 		{"GA API version", func(map[string]string) {}, "2025-08-27.basil", CodePreviewVersionRequired, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
