@@ -51,6 +51,17 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 // normalized first (see Product.Normalize); a product that fails, whose seller is
 // neither in sellers nor already stored, or that opt refuses, aborts the call with an
 // ErrInvalid error that names the product.
+//
+// Writing products, product_text and sellers also writes, through triggers (see
+// migrations/), the structures derived from them; nothing else writes these:
+//   - products_fts, the full-text index over product_text (0001);
+//   - products_fts_excluded, the text of hidden and sold-out products (0005);
+//   - product_keys and brands, the numbers a search filters, orders and counts by (0006),
+//     with product_keys_changes, the counter an in-memory copy of product_keys follows (0007);
+//   - product_text.card, what a search result shows of a product, kept equal to the view
+//     product_cards_source, also when a seller is renamed or added later (0008).
+//
+// Tests hold each of them equal to its source (derived_test.go, card_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	var st UpsertStats
 	tx, err := c.db.BeginTx(ctx, nil)
