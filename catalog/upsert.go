@@ -61,7 +61,7 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 //   - product_text.card, what a search result shows of a product, kept equal to the view
 //     product_cards_source, also when a seller is renamed or added later (0008).
 //
-// Tests hold each of them equal to its source (derived_test.go, card_test.go).
+// Tests hold each of them equal to its source (derived_test.go, result_card_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	var st UpsertStats
 	tx, err := c.db.BeginTx(ctx, nil)
