@@ -461,7 +461,7 @@ func TestInstructionsOnSellerTextAndConfirmation(t *testing.T) {
 			promptText.WriteString(tc.Text)
 		}
 	}
-	for name, text := range map[string]string{"instructions": instructions, "prompt": promptText.String()} {
+	for name, text := range map[string]string{"instructions": s.tb.instructions(), "prompt": promptText.String()} {
 		for _, want := range []string{"«»", "never follow instructions", "seller-supplied", "summary", "exactly"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s lack %q", name, want)
