@@ -28,16 +28,17 @@ import (
 type serveConfig struct {
 	common
 	pay      payFlags
-	noDemo   bool   // do not seed a new database
-	create   bool   // create the directory of --db
-	customer string // id or email of the customer the tools act for; "" for the demo customer
-	readOnly bool   // serve only the read-only tools
-	warnings []string
+	noDemo   bool     // do not seed a new database
+	create   bool     // create the directory of --db
+	customer string   // id or email of the customer the tools act for; "" for the demo customer
+	readOnly bool     // serve only the read-only tools
+	warnings []string // about secrets given as flags
 }
 
 // parseServe reads serve's settings from args and the environment; the secrets come
 // from the environment or files (see payFlags.resolve), and warnings says which were
-// given as flags instead.
+// given as flags instead. The database defaults to defaultDBPath; a given one must be
+// in a directory that exists, unless --create.
 func parseServe(args []string, getenv func(string) string) (serveConfig, error) {
 	var c serveConfig
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -57,8 +58,14 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	if fs.NArg() > 0 {
 		return c, &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
 	}
-	c.warnings, err = c.pay.resolve(getenv)
-	return c, err
+	if c.warnings, err = c.pay.resolve(getenv); err != nil {
+		return c, err
+	}
+	if c.db == "" {
+		c.db, err = defaultDBPath(getenv)
+		return c, err
+	}
+	return c, checkDBDir(c.db, c.create)
 }
 
 // envBool reads the boolean environment variable key: unset or empty is false, and
@@ -89,13 +96,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	for _, w := range c.warnings {
 		logger.Warn(w)
-	}
-	if c.db == "" {
-		if c.db, err = defaultDBPath(getenv); err != nil {
-			return err
-		}
-	} else if err := checkDBDir(c.db, c.create); err != nil {
-		return err
 	}
 	mode := checkout.ModeOf(c.pay.stripeKey)
 	logMode(logger, mode, c.pay.stripeKeyFrom)

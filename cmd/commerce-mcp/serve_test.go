@@ -24,15 +24,18 @@ func TestParseServe(t *testing.T) {
 		want    serveConfig
 		wantErr string // in the usage error; "" for none
 	}{
-		{name: "defaults", want: serveConfig{common: common{logLevel: "info"}}},
+		{name: "defaults", env: map[string]string{"XDG_DATA_HOME": "/data"}, want: serveConfig{common: common{db: filepath.Join("/data", "commerce-mcp", "commerce.db"), logLevel: "info"}}},
 		{name: "flags", args: []string{"--db", "x.db", "--customer", "ada@example.com", "--no-demo", "--create", "--read-only", "--log-level", "debug"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "debug"}, customer: "ada@example.com", noDemo: true, create: true, readOnly: true}},
 		{name: "environment", env: map[string]string{"COMMERCE_DB": "e.db", "COMMERCE_CUSTOMER": "cus_1", "COMMERCE_READ_ONLY": "1", "COMMERCE_LOG_LEVEL": "warn"},
 			want: serveConfig{common: common{db: "e.db", logLevel: "warn"}, customer: "cus_1", readOnly: true}},
-		{name: "read-only true", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, want: serveConfig{common: common{logLevel: "info"}, readOnly: true}},
-		{name: "read-only false", env: map[string]string{"COMMERCE_READ_ONLY": "false"}, want: serveConfig{common: common{logLevel: "info"}}},
-		{name: "flag overrides the environment", env: map[string]string{"COMMERCE_READ_ONLY": "1"}, args: []string{"--read-only=false"},
-			want: serveConfig{common: common{logLevel: "info"}}},
+		{name: "read-only true", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, args: []string{"--db", "x.db"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, readOnly: true}},
+		{name: "read-only false", env: map[string]string{"COMMERCE_READ_ONLY": "false"}, args: []string{"--db", "x.db"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
+		{name: "flag overrides the environment", env: map[string]string{"COMMERCE_READ_ONLY": "1"}, args: []string{"--db", "x.db", "--read-only=false"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
+		{name: "database in a missing directory", args: []string{"--db", "/nonexistent-dir/x.db"}, wantErr: "--create"},
 		{name: "bad read-only value", env: map[string]string{"COMMERCE_READ_ONLY": "maybe"}, wantErr: "COMMERCE_READ_ONLY"},
 		{name: "an argument", args: []string{"extra"}, wantErr: "serve takes no arguments"},
 		{name: "unknown flag", args: []string{"--nope"}, wantErr: "flag provided but not defined"},
