@@ -30,7 +30,15 @@ func newTestClient(t *testing.T) (*client.Client, *strings.Builder) {
 		t.Fatal(err)
 	}
 	logs := &strings.Builder{}
-	tb := &Toolbox{Catalog: cat, Log: slog.New(slog.NewTextHandler(logs, nil))}
+	c, _ := connect(t, &Toolbox{Catalog: cat, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	return c, logs
+}
+
+// connect serves tb to an in-process MCP client on the newest protocol and returns the
+// client and the server's answer to initialize.
+func connect(t *testing.T, tb *Toolbox) (*client.Client, *mcp.InitializeResult) {
+	t.Helper()
+	ctx := context.Background()
 	c, err := client.NewInProcessClient(tb.NewServer("commerce-mcp", "test"))
 	if err != nil {
 		t.Fatal(err)
@@ -42,10 +50,11 @@ func newTestClient(t *testing.T) (*client.Client, *strings.Builder) {
 	req := mcp.InitializeRequest{}
 	req.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
 	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
-	if _, err := c.Initialize(ctx, req); err != nil {
+	init, err := c.Initialize(ctx, req)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return c, logs
+	return c, init
 }
 
 // call invokes a tool and decodes its structuredContent into out (when not nil). It

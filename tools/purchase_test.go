@@ -34,7 +34,8 @@ func newStorefront(t *testing.T) *storefront {
 	return newStorefrontWith(t, checkout.SandboxOptions{})
 }
 
-// newStorefrontWith is newStorefront with sandbox options (fault injection).
+// newStorefrontWith is newStorefront with sandbox options (fault injection). A clock
+// in sbo.Now is the clock of the catalog, store, checkout and tools too.
 func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
 	t.Helper()
 	ctx := context.Background()
@@ -44,6 +45,9 @@ func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cat.Close() })
+	if sbo.Now != nil {
+		cat.Now = sbo.Now
+	}
 	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +56,7 @@ func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	st.Now = sbo.Now
 	c, err := st.SeedDemo(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -63,11 +68,11 @@ func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := checkout.New(checkout.Config{Catalog: cat, Store: st, Sellers: sb, Tokens: sb.Tokens(), ConfirmKey: bytes.Repeat([]byte{1}, 32), Log: log})
+	svc, err := checkout.New(checkout.Config{Catalog: cat, Store: st, Sellers: sb, Tokens: sb.Tokens(), ConfirmKey: bytes.Repeat([]byte{1}, 32), Log: log, Now: sbo.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log}, sb: sb, logs: logs}
+	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log, Now: sbo.Now}, sb: sb, logs: logs}
 }
 
 // client connects an in-process MCP client. With answer set, the client declares
@@ -461,7 +466,7 @@ func TestInstructionsOnSellerTextAndConfirmation(t *testing.T) {
 			promptText.WriteString(tc.Text)
 		}
 	}
-	for name, text := range map[string]string{"instructions": instructions, "prompt": promptText.String()} {
+	for name, text := range map[string]string{"instructions": s.tb.instructions(), "prompt": promptText.String()} {
 		for _, want := range []string{"«»", "never follow instructions", "seller-supplied", "summary", "exactly"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s lack %q", name, want)

@@ -7,6 +7,8 @@ package tools
 import (
 	_ "embed"
 	"log/slog"
+	"strings"
+	"text/template"
 	"time"
 
 	"github.com/mark3labs/mcp-go/server"
@@ -16,8 +18,14 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
+// instructionsSource is the one source of what the server tells a model about using
+// its tools together: the instructions sent at initialize and the shopping_assistant
+// prompt. It is a text/template; .Buying is false on a read-only server.
+//
 //go:embed instructions.md
-var instructions string
+var instructionsSource string
+
+var instructionsTemplate = template.Must(template.New("instructions").Parse(instructionsSource))
 
 // Toolbox holds what the tools need. Catalog and Log are required; the customer tools
 // also need Store and Customer, and purchase needs Checkout.
@@ -36,6 +44,10 @@ type Toolbox struct {
 	// (elicitation/create); 0 means DefaultConfirmTimeout. An unanswered dialog buys
 	// nothing and leaves the quote to be confirmed by quote_id.
 	ConfirmTimeout time.Duration
+	// ReadOnly serves only the tools whose read-only hint is true (a demo or a kiosk:
+	// search and recommend, never buy or change preferences), with instructions to
+	// match. Resources and the prompt are served either way.
+	ReadOnly bool
 }
 
 // DefaultConfirmTimeout is the default Toolbox.ConfirmTimeout: long enough to read a
@@ -56,17 +68,42 @@ func (t *Toolbox) Tools() []server.ServerTool {
 	}
 }
 
-// NewServer returns an MCP server named name, at version, serving all tools, resources
-// and prompts with the server instructions that tell a model how to use them together.
+// served returns the tools the server registers: every tool, or with ReadOnly only
+// those whose read-only hint is true; in the order of Tools.
+func (t *Toolbox) served() []server.ServerTool {
+	if !t.ReadOnly {
+		return t.Tools()
+	}
+	var out []server.ServerTool
+	for _, st := range t.Tools() {
+		if hint := st.Tool.Annotations.ReadOnlyHint; hint != nil && *hint {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// instructions returns the server instructions, which tell a model how to use the
+// served tools together; the shopping_assistant prompt starts with the same text.
+func (t *Toolbox) instructions() string {
+	var b strings.Builder
+	if err := instructionsTemplate.Execute(&b, struct{ Buying bool }{!t.ReadOnly}); err != nil {
+		panic("tools: instructions template: " + err.Error()) // a bug in instructions.md
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// NewServer returns an MCP server named name, at version, serving the tools (see
+// served), resources and prompts with the server instructions.
 func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
 		server.WithResourceCapabilities(false, false),
 		server.WithPromptCapabilities(false),
-		server.WithInstructions(instructions),
+		server.WithInstructions(t.instructions()),
 		server.WithRecovery(),
 	)
-	s.AddTools(t.Tools()...)
+	s.AddTools(t.served()...)
 	s.AddResources(t.Resources()...)
 	s.AddPrompts(t.Prompts()...)
 	return s

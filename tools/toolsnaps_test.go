@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the tool schema snapshots in testdata/toolsnaps")
+var update = flag.Bool("update", false, "rewrite the golden files: tool schema snapshots in testdata/toolsnaps, call results in testdata/golden")
 
 // TestToolSnapshots compares every tool's definition (description, input and output
 // schema, annotations) with its golden file, so that any change a model would see is a

@@ -63,9 +63,9 @@ func (p *payFlags) resolve(getenv func(string) string) (warnings []string, err e
 	return warnings, nil
 }
 
-// newCheckout wires the purchase saga for the flags, and settles purchases an earlier
-// run left unfinished.
-func newCheckout(ctx context.Context, pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slog.Logger) (*checkout.Service, error) {
+// newCheckout wires the purchase saga for the flags. It starts nothing: serve settles
+// what an earlier run left unfinished with recovery.start.
+func newCheckout(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slog.Logger) (*checkout.Service, error) {
 	key, err := confirmKey(pf.confirmKey)
 	if err != nil {
 		return nil, err
@@ -85,37 +85,43 @@ func newCheckout(ctx context.Context, pf payFlags, cat *catalog.Catalog, st *sto
 		cfg.Sellers = checkout.NewDirectory(access, nil)
 		cfg.Tokens = checkout.SPTTokens{Client: spt.New(spt.Config{SecretKey: pf.stripeKey, BaseURL: pf.stripeURL, Version: pf.stripeVersion, MaxNetworkRetries: 2})}
 	}
-	svc, err := checkout.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	if err := settle(ctx, svc, logger); err != nil {
-		return nil, fmt.Errorf("recover unfinished purchases: %w", err)
-	}
-	go settleEvery(ctx, time.Minute, svc, logger)
-	return svc, nil
+	return checkout.New(cfg)
 }
 
 // settleAge is how long a purchase must have been idle before recovery settles it:
 // younger ones may still be running, here or in another server on the same database.
 const settleAge = 3 * time.Minute
 
-// settle settles the purchases that stopped half-way (a crash, a seller that did not
-// answer) and logs what it did.
-func settle(ctx context.Context, svc *checkout.Service, logger *slog.Logger) error {
-	rep, err := svc.Recover(ctx, settleAge)
+// recovery settles the purchases that stopped half-way (a crash, a seller that did not
+// answer), and logs what it did.
+type recovery struct {
+	svc *checkout.Service
+	log *slog.Logger
+}
+
+// start settles what an earlier run left unfinished, then settles again every interval
+// in the background until ctx ends, so that a pending purchase of a long-running server
+// does not wait for a restart.
+func (r recovery) start(ctx context.Context, interval time.Duration) error {
+	if err := r.settle(ctx); err != nil {
+		return fmt.Errorf("recover unfinished purchases: %w", err)
+	}
+	go r.every(ctx, interval)
+	return nil
+}
+
+func (r recovery) settle(ctx context.Context) error {
+	rep, err := r.svc.Recover(ctx, settleAge)
 	if err != nil {
 		return err
 	}
 	if rep != (checkout.RecoverReport{}) {
-		logger.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "unsettled", rep.Unsettled)
+		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "unsettled", rep.Unsettled)
 	}
 	return nil
 }
 
-// settleEvery settles unfinished purchases every interval until ctx ends, so that a
-// pending purchase of a long-running server does not wait for a restart.
-func settleEvery(ctx context.Context, interval time.Duration, svc *checkout.Service, logger *slog.Logger) {
+func (r recovery) every(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -123,8 +129,8 @@ func settleEvery(ctx context.Context, interval time.Duration, svc *checkout.Serv
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := settle(ctx, svc, logger); err != nil && ctx.Err() == nil {
-				logger.Warn("settling unfinished purchases", "err", err)
+			if err := r.settle(ctx); err != nil && ctx.Err() == nil {
+				r.log.Warn("settling unfinished purchases", "err", err)
 			}
 		}
 	}

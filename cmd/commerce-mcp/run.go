@@ -27,10 +27,11 @@ func exitCode(err error) int { return cli.ExitCode(err) }
 const usage = `commerce-mcp: an MCP server for agentic shopping.
 
 Usage:
-  commerce-mcp [serve] [--db PATH] [--customer ID] [--log-level LEVEL]
+  commerce-mcp [serve] [--db PATH] [--customer ID] [--read-only] [--log-level LEVEL]
       serve MCP over stdio (default). Purchases run in the sandbox unless a Stripe
       key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
-      each seller's ACP checkout URL, API key and Stripe profile.
+      each seller's ACP checkout URL, API key and Stripe profile. --read-only (or
+      COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
   commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] FILE...
       load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; see import -h
   commerce-mcp help | --help | -h                         show this help

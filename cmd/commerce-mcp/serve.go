@@ -10,7 +10,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 
@@ -22,25 +24,69 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
 
+// serveConfig is serve's settings, from its flags and the environment.
+type serveConfig struct {
+	common
+	pay      payFlags
+	noDemo   bool     // do not seed a new database
+	create   bool     // create the directory of --db
+	customer string   // id or email of the customer the tools act for; "" for the demo customer
+	readOnly bool     // serve only the read-only tools
+	warnings []string // about secrets given as flags
+}
+
+// parseServe reads serve's settings from args and the environment; the secrets come
+// from the environment or files (see payFlags.resolve), and warnings says which were
+// given as flags instead. The database defaults to defaultDBPath; a given one must be
+// in a directory that exists, unless --create.
+func parseServe(args []string, getenv func(string) string) (serveConfig, error) {
+	var c serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.register(fs, getenv)
+	fs.BoolVar(&c.noDemo, "no-demo", false, "do not seed a new database with the demo catalog and customer")
+	fs.BoolVar(&c.create, "create", false, "create the directory of --db when it does not exist (the default location is always created)")
+	fs.StringVar(&c.customer, "customer", getenv("COMMERCE_CUSTOMER"), "the customer `id` (or email) the tools act for; default the demo customer (env COMMERCE_CUSTOMER)")
+	readOnly, err := envBool(getenv, "COMMERCE_READ_ONLY")
+	if err != nil {
+		return c, err
+	}
+	fs.BoolVar(&c.readOnly, "read-only", readOnly, "serve only the tools that change nothing (search, products, recommendations, preferences and orders): no purchases, no preference changes (env COMMERCE_READ_ONLY=1)")
+	c.pay.register(fs, getenv)
+	if err := parse(fs, args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	if c.warnings, err = c.pay.resolve(getenv); err != nil {
+		return c, err
+	}
+	if c.db == "" {
+		c.db, err = defaultDBPath(getenv)
+		return c, err
+	}
+	return c, checkDBDir(c.db, c.create)
+}
+
+// envBool reads the boolean environment variable key: unset or empty is false, and
+// otherwise it is 1, true, 0 or false (as strconv.ParseBool reads them).
+func envBool(getenv func(string) string, key string) (bool, error) {
+	v := getenv(key)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, &usageError{Msg: fmt.Sprintf("%s=%q: use 1 or true, 0 or false", key, v)}
+	}
+	return b, nil
+}
+
 // serve runs the MCP server over stdio until stdin closes, once the calls in flight
 // have been answered, or until ctx ends, which cancels them. Nothing but JSON-RPC is
 // written to stdout; stdioGuard says what is refused.
 func serve(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	var c common
-	c.register(fs, getenv)
-	noDemo := fs.Bool("no-demo", false, "do not seed a new database with the demo catalog and customer")
-	create := fs.Bool("create", false, "create the directory of --db when it does not exist (the default location is always created)")
-	customer := fs.String("customer", getenv("COMMERCE_CUSTOMER"), "the customer `id` (or email) the tools act for; default the demo customer (env COMMERCE_CUSTOMER)")
-	var pf payFlags
-	pf.register(fs, getenv)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
-	}
-	warnings, err := pf.resolve(getenv)
+	c, err := parseServe(args, getenv)
 	if err != nil {
 		return err
 	}
@@ -48,21 +94,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if err != nil {
 		return err
 	}
-	for _, w := range warnings {
+	for _, w := range c.warnings {
 		logger.Warn(w)
 	}
-	if c.db == "" {
-		if c.db, err = defaultDBPath(getenv); err != nil {
-			return err
-		}
-	} else if err := checkDBDir(c.db, *create); err != nil {
-		return err
-	}
-	mode := checkout.ModeOf(pf.stripeKey)
-	logMode(logger, mode, pf.stripeKeyFrom)
+	mode := checkout.ModeOf(c.pay.stripeKey)
+	logMode(logger, mode, c.pay.stripeKeyFrom)
 	// Live mode never seeds demo data: the demo customer's test card cannot be charged.
-	seed := !*noDemo && mode != checkout.ModeLive
-	if mode == checkout.ModeLive && !*noDemo {
+	seed := !c.noDemo && mode != checkout.ModeLive
+	if mode == checkout.ModeLive && !c.noDemo {
 		logger.Info("live mode: the demo catalog and customer are not seeded")
 	}
 	if open := sqlite.OpenToOthers(c.db); len(open) > 0 {
@@ -91,7 +130,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 			return err
 		}
 	}
-	cust, err := resolveCustomer(ctx, st, *customer)
+	cust, err := resolveCustomer(ctx, st, c.customer)
+	if err != nil {
+		return err
+	}
+	svc, err := newCheckout(c.pay, cat, st, logger)
 	if err != nil {
 		return err
 	}
@@ -99,14 +142,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	// the databases close.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	svc, err := newCheckout(ctx, pf, cat, st, logger)
-	if err != nil {
+	if err := (recovery{svc: svc, log: logger}).start(ctx, time.Minute); err != nil {
 		return err
 	}
-	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger}
+	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
-	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode())
+	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode(), "read_only", c.readOnly)
 	g := newStdioGuard(ctx, stdin, stdout, logger)
 	err = s.Listen(ctx, g, g.Out())
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, io.EOF) {

@@ -69,9 +69,7 @@ func FuzzStdioMessage(f *testing.F) {
 	if _, err := st.SeedDemo(ctx); err != nil {
 		f.Fatal(err)
 	}
-	svcCtx, stop := context.WithCancel(ctx)
-	defer stop()
-	svc, err := newCheckout(svcCtx, payFlags{}, cat, st, logger)
+	svc, err := newCheckout(payFlags{}, cat, st, logger)
 	if err != nil {
 		f.Fatal(err)
 	}

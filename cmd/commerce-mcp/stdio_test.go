@@ -39,8 +39,14 @@ type stdioRun struct {
 // wrote once it has exited. Every stdout line must be a JSON-RPC message.
 func serveStdin(t *testing.T, db string, in io.Reader) stdioRun {
 	t.Helper()
+	return serveStdinWith(t, nil, in, "--db", db)
+}
+
+// serveStdinWith is serveStdin with the environment env and serve's arguments args.
+func serveStdinWith(t *testing.T, env map[string]string, in io.Reader, args ...string) stdioRun {
+	t.Helper()
 	var stdout, stderr syncbuf.Buffer
-	err := run(context.Background(), []string{"serve", "--db", db}, func(string) string { return "" }, in, &stdout, &stderr)
+	err := run(context.Background(), append([]string{"serve"}, args...), func(k string) string { return env[k] }, in, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("run: %v\nstderr:\n%s", err, stderr.String())
 	}

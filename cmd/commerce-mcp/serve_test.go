@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// TestParseServe checks that serve's settings come from its flags and the environment,
+// and that bad values are usage errors.
+func TestParseServe(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		want    serveConfig
+		wantErr string // in the usage error; "" for none
+	}{
+		{name: "defaults", env: map[string]string{"XDG_DATA_HOME": "/data"}, want: serveConfig{common: common{db: filepath.Join("/data", "commerce-mcp", "commerce.db"), logLevel: "info"}}},
+		{name: "flags", args: []string{"--db", "x.db", "--customer", "ada@example.com", "--no-demo", "--create", "--read-only", "--log-level", "debug"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "debug"}, customer: "ada@example.com", noDemo: true, create: true, readOnly: true}},
+		{name: "environment", env: map[string]string{"COMMERCE_DB": "e.db", "COMMERCE_CUSTOMER": "cus_1", "COMMERCE_READ_ONLY": "1", "COMMERCE_LOG_LEVEL": "warn"},
+			want: serveConfig{common: common{db: "e.db", logLevel: "warn"}, customer: "cus_1", readOnly: true}},
+		{name: "read-only true", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, args: []string{"--db", "x.db"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, readOnly: true}},
+		{name: "read-only false", env: map[string]string{"COMMERCE_READ_ONLY": "false"}, args: []string{"--db", "x.db"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
+		{name: "flag overrides the environment", env: map[string]string{"COMMERCE_READ_ONLY": "1"}, args: []string{"--db", "x.db", "--read-only=false"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
+		{name: "database in a missing directory", args: []string{"--db", "/nonexistent-dir/x.db"}, wantErr: "--create"},
+		{name: "bad read-only value", env: map[string]string{"COMMERCE_READ_ONLY": "maybe"}, wantErr: "COMMERCE_READ_ONLY"},
+		{name: "an argument", args: []string{"extra"}, wantErr: "serve takes no arguments"},
+		{name: "unknown flag", args: []string{"--nope"}, wantErr: "flag provided but not defined"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseServe(tc.args, func(k string) string { return tc.env[k] })
+			if tc.wantErr != "" {
+				if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want a usage error with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.want.pay = got.pay // payFlags are checked by TestServeSecretsAndMode
+			if got.common != tc.want.common || got.customer != tc.want.customer || got.noDemo != tc.want.noDemo ||
+				got.create != tc.want.create || got.readOnly != tc.want.readOnly || len(got.warnings) != 0 {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestServeReadOnly checks, through a client on stdio, that serve --read-only and
+// COMMERCE_READ_ONLY list only the read-only tools, and that purchase is then an
+// unknown tool that buys nothing.
+func TestServeReadOnly(t *testing.T) {
+	list := `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`
+	buy := callLine(2, "purchase", map[string]any{"product_id": "nw-actv-0001"})
+	readOnly := []string{"get_order", "get_preferences", "get_product", "list_orders", "recommend", "search_products"}
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want []string
+	}{
+		{name: "flag", args: []string{"--read-only"}, want: readOnly},
+		{name: "environment", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, want: readOnly},
+		{name: "default", want: append(slices.Clone(readOnly), "purchase", "update_preferences")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			r := serveStdinWith(t, tc.env, lines(initLine, initializedLine, list, buy), append([]string{"--db", db}, tc.args...)...)
+			var tools mcp.ListToolsResult
+			if err := json.Unmarshal(r.replies["1"].Result, &tools); err != nil {
+				t.Fatalf("tools/list: %v\n%s", err, r.stdout)
+			}
+			var got []string
+			for _, tl := range tools.Tools {
+				got = append(got, tl.Name)
+			}
+			slices.Sort(got)
+			slices.Sort(tc.want)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("tools/list = %v, want %v", got, tc.want)
+			}
+			bought := r.replies["2"]
+			if slices.Contains(tc.want, "purchase") {
+				return
+			}
+			if bought.Error == nil || !strings.Contains(bought.Error.Message, "not found") {
+				t.Errorf("purchase on a read-only server: %+v %s, want a tool-not-found error", bought.Error, bought.Result)
+			}
+			if o := runCLI(t, map[string]string{"COMMERCE_DB": db}, "orders", "list"); !strings.Contains(o.stderr, "no orders") {
+				t.Errorf("a read-only server made an order:\n%s", o.stdout)
+			}
+		})
+	}
+}
+
+// TestRecoveryStart checks that wiring the checkout settles nothing, and that
+// recovery.start settles a purchase an earlier run left unfinished.
+func TestRecoveryStart(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "c.db")
+	logger, _ := newLogger(&strings.Builder{}, "error")
+	cat, err := openCatalog(ctx, db, true, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.Now = func() time.Time { return time.Now().Add(-time.Hour) } // an hour ago, a run that crashed
+	p, _, err := st.BeginPurchase(ctx, store.Purchase{CustomerID: store.DemoCustomerID, IdemKey: "k1", ProductID: "nw-actv-0001", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Now = nil
+	svc, err := newCheckout(payFlags{}, cat, st, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := func() string {
+		got, err := st.Purchase(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.State
+	}
+	if s := state(); s != store.PurchaseOpen {
+		t.Fatalf("after newCheckout the purchase is %s, want it untouched (%s)", s, store.PurchaseOpen)
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if err := (recovery{svc: svc, log: logger}).start(rctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(); s != store.PurchaseFailed {
+		t.Errorf("after recovery.start the purchase is %s, want %s", s, store.PurchaseFailed)
+	}
+}

@@ -1,0 +1,92 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/checkout"
+)
+
+// TestGoldenResults compares the text and the structured result of representative
+// tool calls, made in order through an MCP client against the sandbox at a fixed
+// time, with golden files in testdata/golden: <case>.txt holds the text and
+// <case>.json whether it is an error and the structuredContent. Generated ids
+// (ord_…, qt_…) are numbered in order of appearance. `go test ./tools -update`
+// rewrites the files.
+func TestGoldenResults(t *testing.T) {
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	s := newStorefrontWith(t, checkout.SandboxOptions{Now: func() time.Time { return now }})
+	c := s.client(t, nil, "2025-11-25")
+	ids := idNormaliser{}
+	for _, tc := range []struct {
+		name string
+		tool string
+		args map[string]any
+	}{
+		{"search", "search_products", map[string]any{"query": "running shoes", "limit": 3}},
+		{"refusal_over_order_limit", "purchase", map[string]any{"product_id": "nw-shoe-0001", "quantity": 3}},
+		{"purchase_completed", "purchase", map[string]any{"product_id": "nw-actv-0001"}},
+		{"recommend_after_purchase", "recommend", map[string]any{"limit": 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := call(t, c, tc.tool, tc.args, nil)
+			var structured strings.Builder
+			enc := json.NewEncoder(&structured)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".txt", ids.replace(text(res)+"\n"))
+			golden(t, tc.name+".json", ids.replace(structured.String()))
+		})
+	}
+}
+
+// golden compares got with testdata/golden/name, or writes it there with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no golden file %s (run go test ./tools -update and commit it): %v", path, err)
+	}
+	if !bytes.Equal([]byte(got), want) {
+		t.Errorf("%s differs; if the change is intended run go test ./tools -update\ngot:\n%s", path, got)
+	}
+}
+
+// generatedID matches the random ids the server and the sandbox mint: a prefix, an
+// underscore and at least 12 letters and digits (store.NewID).
+var generatedID = regexp.MustCompile(`\b([a-z]+)_([a-z0-9]{12,})\b`)
+
+// idNormaliser replaces generated ids by their prefix and their number in order of
+// first appearance (ord_1, qt_2), the same id by the same number.
+type idNormaliser map[string]string
+
+func (n idNormaliser) replace(s string) string {
+	return generatedID.ReplaceAllStringFunc(s, func(id string) string {
+		if r, ok := n[id]; ok {
+			return r
+		}
+		m := generatedID.FindStringSubmatch(id)
+		n[id] = fmt.Sprintf("%s_%d", m[1], len(n)+1)
+		return n[id]
+	})
+}
