@@ -19,13 +19,13 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // TestStripeEndToEnd runs the "real Stripe" purchase path with every party at an HTTP
-// seam, as separate processes would be: a Stripe emulator (checkout/sandbox) holding an
+// seam, as separate processes would be: a Stripe emulator (internal/checkout/sandbox) holding an
 // agent account and a seller account, the reference ACP seller for
 // northwind-outfitters with its own catalog database and its own Stripe key, a sellers
 // file naming that seller, and run("serve", --stripe-key, --stripe-base-url, --sellers)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
 )
 
 // account is one --account: the secret key it authenticates with, and where it came

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 )
 

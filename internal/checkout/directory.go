@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 // SellerAccess is what the operator configures for a real seller: its ACP checkout

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 )
 
 func TestConfirmSealed(t *testing.T) {

@@ -14,8 +14,8 @@ import (
 	"github.com/stripe/stripe-go/v82/form"
 	"github.com/stripe/stripe-go/v82/rawrequest"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 const sessionJSON = `{"id":"cs_1","status":"ready_for_payment","currency":"usd","line_items":[],"totals":[{"type":"total","display_text":"Total","amount":100}],"fulfillment_options":[],"messages":[],"links":[],"capabilities":{}}`

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 // BenchmarkCheckout measures one create and one complete through the Client and the

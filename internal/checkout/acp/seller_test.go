@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 func TestNewSellerNeedsItsParts(t *testing.T) {

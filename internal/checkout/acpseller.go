@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 // ACPSeller is a SellerCheckout over a seller's ACP checkout API.

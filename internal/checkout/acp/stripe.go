@@ -11,7 +11,7 @@ import (
 
 	"github.com/stripe/stripe-go/v82"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 )
 
 // DefaultStripePreviewVersion is the Stripe-Version sent with the Shared Payment Token

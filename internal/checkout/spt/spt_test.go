@@ -17,7 +17,7 @@ import (
 
 	stripe "github.com/stripe/stripe-go/v82"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
 )
 
 const (

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
-	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 )
 
 // SandboxOptions configure a Sandbox. Everything is optional.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 )
 
 // FuzzUnseal: whatever string a client sends as a confirmation state, Unseal never

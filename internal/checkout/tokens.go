@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 )
 
 // SPTTokens is Tokens over Stripe's shared payment issued-token API.

@@ -11,7 +11,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 const stripeKey = "sk_test_seller_key_789"
