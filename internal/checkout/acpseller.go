@@ -7,8 +7,41 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
+
+// ACPEndpoints reach sellers' ACP checkout APIs, such as the sandbox's in-process
+// reference sellers.
+type ACPEndpoints interface {
+	// Purchasable reports whether Client can give seller's checkout, without calling
+	// anyone.
+	Purchasable(seller catalog.Seller) bool
+	// Client returns the ACP client of seller's checkout API and the seller's Stripe
+	// network business profile.
+	Client(seller catalog.Seller) (*acp.Client, string, error)
+}
+
+// ACPSellers is Sellers over ACPEndpoints: a seller that is not Purchasable is
+// ErrNotPurchasable.
+type ACPSellers struct {
+	Endpoints ACPEndpoints
+}
+
+// Checkout implements Sellers.
+func (s ACPSellers) Checkout(_ context.Context, seller catalog.Seller) (SellerCheckout, error) {
+	if !s.Endpoints.Purchasable(seller) {
+		return nil, fmt.Errorf("%w: %s is not reachable in this mode", ErrNotPurchasable, seller.ID)
+	}
+	c, profile, err := s.Endpoints.Client(seller)
+	if err != nil {
+		return nil, err
+	}
+	return ACPSeller{Client: c, ProfileID: profile}, nil
+}
+
+// Purchasable reports whether Checkout would give seller a checkout.
+func (s ACPSellers) Purchasable(seller catalog.Seller) bool { return s.Endpoints.Purchasable(seller) }
 
 // ACPSeller is a SellerCheckout over a seller's ACP checkout API.
 //

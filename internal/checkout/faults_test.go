@@ -14,6 +14,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -135,13 +136,13 @@ func TestPurchaseFaults(t *testing.T) {
 		{name: "stripe 500 on charge", code: "seller_unavailable", token: true, opts: stripeFault(fault{"POST", "/v1/payment_intents", status(500, stripeErr)})},
 		{name: "token needs authentication", code: "authentication_required", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_authenticationRequired"} }},
 		{name: "token expired before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
-			return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+			return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 				h.e.clock.Advance(checkout.DefaultTokenTTL + time.Minute)
 				next.ServeHTTP(w, r)
 			}})}}
 		}},
 		{name: "token revoked before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
-			return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+			return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 				h.e.cfg.Tokens.Revoke(r.Context(), completeToken(r), "test-revoke")
 				next.ServeHTTP(w, r)
 			}})}}
@@ -204,13 +205,13 @@ func sellerOnly(f fault) func(string, http.Handler) http.Handler {
 
 func sellerFault(f fault) func(*envHolder) envOpts {
 	return func(*envHolder) envOpts {
-		return envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(f)}}
+		return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(f)}}
 	}
 }
 
 func stripeFault(f fault) func(*envHolder) envOpts {
 	return func(*envHolder) envOpts {
-		return envOpts{sandbox: checkout.SandboxOptions{StripeMiddleware: inject(f)}}
+		return envOpts{sandbox: sandbox.Options{StripeMiddleware: inject(f)}}
 	}
 }
 
@@ -234,7 +235,7 @@ func TestSellerStillCompletingStaysPending(t *testing.T) {
 		}()
 		<-r.Context().Done()
 	}}
-	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{
 		StripeMiddleware: inject(slowAfterCharge), SellerMiddleware: sellerOnly(detached), SellerTimeout: 200 * time.Millisecond,
 	}})
 	ctx := context.Background()
@@ -276,7 +277,7 @@ func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(sess)
 	}}
-	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: sellerOnly(quoteToken)}})
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(quoteToken)}})
 	_, err := e.buy(e.product(1000, 4000).ID, 1)
 	ref := wantRefusal(t, err, "seller_not_ready")
 	if strings.Contains(ref.Message, "spt_") || !strings.Contains(ref.Message, "Could not charge") {

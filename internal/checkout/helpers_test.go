@@ -13,6 +13,8 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -24,7 +26,7 @@ type env struct {
 	path     string
 	cat      *catalog.Catalog
 	st       *store.Store
-	sb       *checkout.Sandbox
+	sb       *sandbox.Sandbox
 	svc      *checkout.Service
 	customer string
 	clock    *clock
@@ -33,7 +35,7 @@ type env struct {
 }
 
 type envOpts struct {
-	sandbox checkout.SandboxOptions
+	sandbox sandbox.Options
 	config  func(*checkout.Config)
 	rules   *store.Rules
 	pm      string // the demo customer's payment method; default pm_card_visa
@@ -73,11 +75,11 @@ func newEnv(t testing.TB, o envOpts) *env {
 	}
 	sbo := o.sandbox
 	sbo.Now = e.clock.Now
-	if e.sb, err = checkout.NewSandbox(e.cat, sbo); err != nil {
+	if e.sb, err = sandbox.New(e.cat, sbo); err != nil {
 		t.Fatal(err)
 	}
 	e.cfg = checkout.Config{
-		Catalog: e.cat, Store: e.st, Sellers: e.sb, Tokens: e.sb.Tokens(),
+		Catalog: e.cat, Store: e.st, Sellers: checkout.ACPSellers{Endpoints: e.sb}, Tokens: checkout.SPTTokens{Client: spt.New(e.sb.AgentStripe())},
 		ConfirmKey: bytes.Repeat([]byte{7}, 32), Now: e.clock.Now,
 		Log:       slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		RetryWait: time.Millisecond,

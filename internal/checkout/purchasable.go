@@ -10,18 +10,13 @@ type purchasability interface {
 
 // Purchasable reports whether seller can be bought from through this server in its
 // mode, without calling anyone: in the sandbox, a seller without an ACP endpoint of its
-// own; with real Stripe, a seller configured with an ACP endpoint, an API key and a
+// own (ACPSellers asks its ACPEndpoints); with real Stripe, a seller configured with an ACP endpoint, an API key and a
 // Stripe profile. Sellers that cannot tell count every seller as purchasable.
 func (s *Service) Purchasable(seller catalog.Seller) bool {
 	if p, ok := s.cfg.Sellers.(purchasability); ok {
 		return p.Purchasable(seller)
 	}
 	return true
-}
-
-// Purchasable reports whether Checkout would give seller a checkout.
-func (sb *Sandbox) Purchasable(seller catalog.Seller) bool {
-	return seller.ACPBaseURL == ""
 }
 
 // Purchasable reports whether Checkout would give seller a checkout: whether it has

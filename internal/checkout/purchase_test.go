@@ -12,6 +12,8 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -266,11 +268,11 @@ func TestConfirmAfterSellerLostSession(t *testing.T) {
 				}
 			}
 			// A restarted process: the same database, a new sandbox.
-			sb, err := checkout.NewSandbox(e.cat, checkout.SandboxOptions{Now: e.clock.Now})
+			sb, err := sandbox.New(e.cat, sandbox.Options{Now: e.clock.Now})
 			if err != nil {
 				t.Fatal(err)
 			}
-			e.cfg.Sellers, e.cfg.Tokens = sb, sb.Tokens()
+			e.cfg.Sellers, e.cfg.Tokens = checkout.ACPSellers{Endpoints: sb}, checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}
 			got, err := e.service().Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
 			charged := 0
 			if tt.code == "" {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -107,7 +108,7 @@ func TestRecoverWaitsForSellerAnswer(t *testing.T) {
 			h.ServeHTTP(w, r)
 		})
 	}
-	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: refuseKey}, config: func(c *checkout.Config) {
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: refuseKey}, config: func(c *checkout.Config) {
 		c.Fault = func(step string) error {
 			if step == "seller_completed" {
 				return errors.New("killed")
@@ -154,7 +155,7 @@ func TestStalledConfirmationSettledByRecovery(t *testing.T) {
 			h.ServeHTTP(w, r)
 		})
 	}
-	e := newEnv(t, envOpts{sandbox: checkout.SandboxOptions{SellerMiddleware: stallGets}})
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: stallGets}})
 	ctx := context.Background()
 	out := e.quote(e.product(6000, 30000).ID, "quote")
 	type result struct {

@@ -18,7 +18,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // MaxResponseBytes caps the body of a seller response the Client reads.
@@ -103,7 +103,7 @@ func NewClient(baseURL, apiKey string, opts ...Option) *Client {
 // same logical call, and only then.
 func (c *Client) Create(ctx context.Context, r CreateRequest, idemKey string) (*CheckoutSession, error) {
 	r.LineItems = withQuantities(r.LineItems)
-	r.Currency = lowerCurrency(r.Currency)
+	r.Currency = WireCurrency(r.Currency)
 	return c.do(ctx, "create", http.MethodPost, "/checkout_sessions", r, idemKey, "")
 }
 
@@ -243,11 +243,11 @@ func decodeSession(op string, resp *http.Response, raw []byte) (*CheckoutSession
 		return &MalformedResponseError{Op: op, HTTPStatus: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Reason: reason}
 	}
 	if !isJSON(resp.Header.Get("Content-Type")) {
-		return nil, bad(fmt.Sprintf("Content-Type %q is not JSON", catalog.CleanText(resp.Header.Get("Content-Type"), 80)))
+		return nil, bad(fmt.Sprintf("Content-Type %q is not JSON", text.Clean(resp.Header.Get("Content-Type"), 80)))
 	}
 	var s CheckoutSession
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, bad("not a checkout session: " + jsonProblem(err))
+		return nil, bad("not a checkout session: " + JSONProblem(err))
 	}
 	if s.ID == "" || s.Status == "" {
 		return nil, bad("checkout session without id or status")
@@ -255,8 +255,8 @@ func decodeSession(op string, resp *http.Response, raw []byte) (*CheckoutSession
 	return &s, nil
 }
 
-// jsonProblem describes a decoding error without quoting the body.
-func jsonProblem(err error) string {
+// JSONProblem describes a JSON decoding error without quoting the input.
+func JSONProblem(err error) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
@@ -327,14 +327,14 @@ type scrubber struct{ key, token string }
 // sptID matches a Shared Payment Token id.
 var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
 
-func (s scrubber) clean(text string) string {
-	text = catalog.CleanText(text, len(text)) // first, so that hidden characters cannot split a secret
+func (s scrubber) clean(msg string) string {
+	msg = text.Clean(msg, len(msg)) // first, so that hidden characters cannot split a secret
 	for _, secret := range []string{s.key, s.token} {
 		if secret != "" {
-			text = strings.ReplaceAll(text, secret, "[redacted]")
+			msg = strings.ReplaceAll(msg, secret, "[redacted]")
 		}
 	}
-	return catalog.CleanText(sptID.ReplaceAllString(text, "[redacted]"), maxSellerText)
+	return text.Clean(sptID.ReplaceAllString(msg, "[redacted]"), maxSellerText)
 }
 
 // scrubbedError carries a cleaned message and the original error for errors.Is/As.

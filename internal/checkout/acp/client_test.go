@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +15,12 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+)
+
+// A seller API key and a payment token that must never show in an error string.
+const (
+	testKey   = "sk_seller_secret_123"
+	testToken = "spt_test_secret_token_456"
 )
 
 const sessionJSON = `{"id":"cs_1","status":"ready_for_payment","currency":"usd","line_items":[],"totals":[{"type":"total","display_text":"Total","amount":100}],"fulfillment_options":[],"messages":[],"links":[],"capabilities":{}}`
@@ -128,7 +135,7 @@ func TestClientInFlightLimits(t *testing.T) {
 			res := inFlight
 			res.header = map[string]string{"Retry-After": tc.retryAfter}
 			f, srv := newFake(t, res)
-			opts := append([]acp.Option{acp.WithNow(newClock().Now)}, tc.opts...)
+			opts := append([]acp.Option{acp.WithNow(func() time.Time { return time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC) })}, tc.opts...)
 			_, err := acp.NewClient(srv.URL, testKey, opts...).Complete(context.Background(), "cs_1",
 				acp.CompleteRequest{PaymentData: acp.SPTPayment(testToken)}, "k")
 			var pe *acp.Error
@@ -291,3 +298,6 @@ func TestClientNeedsKeysAndIDs(t *testing.T) {
 		}
 	}
 }
+
+// fmtV formats v the ways a careless log line might.
+func fmtV(v any) string { return fmt.Sprintf("%v %+v %#v %s", v, v, v, v) }

@@ -395,5 +395,9 @@ func (c Credential) String() string {
 // GoString is String, so that %#v does not print the token either.
 func (c Credential) GoString() string { return c.String() }
 
-// lowerCurrency is the wire form of a currency code.
-func lowerCurrency(c string) string { return strings.ToLower(strings.TrimSpace(c)) }
+// HandlerID is the id of the payment handler that takes Stripe Shared Payment Tokens
+// (credential type "spt"), the reference seller's only one.
+const HandlerID = "stripe_spt"
+
+// WireCurrency is the wire form of a currency code: trimmed, lower case.
+func WireCurrency(c string) string { return strings.ToLower(strings.TrimSpace(c)) }

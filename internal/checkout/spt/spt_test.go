@@ -17,7 +17,7 @@ import (
 
 	stripe "github.com/stripe/stripe-go/v82"
 
-	"github.com/commerce-mcp/commerce-mcp/internal/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 )
 
 const (
@@ -41,7 +41,7 @@ func (c *clock) Now() time.Time {
 // env is a sandbox Stripe with an agent and a seller account. wrap, when set, sits in
 // front of the sandbox to observe or break requests.
 type env struct {
-	sb    *sandbox.Server
+	sb    *stripesim.Server
 	srv   *httptest.Server
 	clock *clock
 	wrap  func(w http.ResponseWriter, r *http.Request, next http.Handler)
@@ -50,11 +50,11 @@ type env struct {
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	e := &env{clock: &clock{t: time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)}}
-	e.sb = sandbox.New(sandbox.Options{Now: e.clock.Now})
-	if err := e.sb.AddAccount(agentKey, sandbox.Account{ID: "acct_agent", Profile: agentProfile}); err != nil {
+	e.sb = stripesim.New(stripesim.Options{Now: e.clock.Now})
+	if err := e.sb.AddAccount(agentKey, stripesim.Account{ID: "acct_agent", Profile: agentProfile}); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.sb.AddAccount(sellerKey, sandbox.Account{ID: "acct_seller", Profile: sellerProfile}); err != nil {
+	if err := e.sb.AddAccount(sellerKey, stripesim.Account{ID: "acct_seller", Profile: sellerProfile}); err != nil {
 		t.Fatal(err)
 	}
 	e.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
