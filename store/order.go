@@ -44,7 +44,11 @@ type Order struct {
 	Currency      string
 	CardBrand     string
 	CardLast4     string
-	// FailureReason says, for a failed order, why, in words fit for the customer.
+	// FailureCode and FailureParams (JSON) say why a failed order failed, as the
+	// checkout recorded it (Purchase.FailureCode and FailureParams); FailureReason is
+	// the reason in words of orders recorded before codes had parameters.
+	FailureCode   string
+	FailureParams string
 	FailureReason string
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -61,7 +65,8 @@ type OrderFilter struct {
 
 const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, seller_name, session_id,
 	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
-	shipping, total, currency, card_brand, card_last4, failure_reason, created_at, updated_at`
+	shipping, total, currency, card_brand, card_last4, failure_code, failure_params, failure_reason,
+	created_at, updated_at`
 
 func scanOrder(row scanner) (Order, error) {
 	var (
@@ -71,7 +76,7 @@ func scanOrder(row scanner) (Order, error) {
 	err := row.Scan(&o.ID, &o.CustomerID, &o.PurchaseID, &o.Status, &o.Mode, &o.SellerID,
 		&o.SellerName, &o.SessionID, &o.SellerOrderID, &o.ProductID, &o.Title, &o.Brand,
 		&o.Category, &o.Quantity, &o.UnitAmount, &o.Subtotal, &o.Tax, &o.Shipping, &o.Total,
-		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureReason, &created, &updat)
+		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureCode, &o.FailureParams, &o.FailureReason, &created, &updat)
 	if err != nil {
 		return o, err
 	}

@@ -73,7 +73,11 @@ type Purchase struct {
 	TokenExpiresAt time.Time
 	SellerOrderID  string
 	OrderID        string
+	// FailureCode and FailureParams (JSON) say why a failed or canceled purchase
+	// ended, as the checkout recorded it; FailureMessage is the reason in words of
+	// purchases recorded before codes had parameters, empty in newer ones.
 	FailureCode    string
+	FailureParams  string
 	FailureMessage string
 	Charged        bool
 	ExpiresAt      time.Time // when a quote lapses
@@ -84,7 +88,7 @@ type Purchase struct {
 const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode,
 	product_id, seller_id, seller_name, title, brand, category, quantity, unit_amount, subtotal,
 	tax, shipping, total, currency, session_id, payment_method, card_brand, card_last4, token_id,
-	token_expires_at, seller_order_id, order_id, failure_code, failure_message, charged,
+	token_expires_at, seller_order_id, order_id, failure_code, failure_params, failure_message, charged,
 	expires_at, created_at, updated_at`
 
 func scanPurchase(row scanner) (Purchase, error) {
@@ -96,7 +100,7 @@ func scanPurchase(row scanner) (Purchase, error) {
 		&p.ProductID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category, &p.Quantity,
 		&p.UnitAmount, &p.Subtotal, &p.Tax, &p.Shipping, &p.Total, &p.Currency, &p.SessionID,
 		&p.PaymentMethod, &p.CardBrand, &p.CardLast4, &p.TokenID, &tokExp, &p.SellerOrderID,
-		&p.OrderID, &p.FailureCode, &p.FailureMessage, &p.Charged, &exp, &created, &updated)
+		&p.OrderID, &p.FailureCode, &p.FailureParams, &p.FailureMessage, &p.Charged, &exp, &created, &updated)
 	if err != nil {
 		return p, err
 	}
@@ -170,8 +174,9 @@ func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, f
 			return err
 		}
 		if p.OrderID != "" && (p.State == PurchaseFailed || p.State == PurchaseCanceled) {
-			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_reason = ?, updated_at = ?
-				WHERE id = ? AND status = ?`, OrderFailed, p.FailureMessage, encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_code = ?, failure_params = ?, failure_reason = ?,
+				updated_at = ? WHERE id = ? AND status = ?`, OrderFailed, p.FailureCode, p.FailureParams, p.FailureMessage,
+				encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
 				return err
 			}
 		}
@@ -191,7 +196,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 	args := []any{quote, p.ConfirmVia, p.State, p.Mode, p.SellerID, p.SellerName, p.Title, p.Brand,
 		p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency,
 		p.SessionID, p.PaymentMethod, p.CardBrand, p.CardLast4, p.TokenID, encodeTime(p.TokenExpiresAt),
-		p.SellerOrderID, p.OrderID, p.FailureCode, p.FailureMessage, p.Charged, encodeTime(p.ExpiresAt),
+		p.SellerOrderID, p.OrderID, p.FailureCode, p.FailureParams, p.FailureMessage, p.Charged, encodeTime(p.ExpiresAt),
 		encodeTime(p.UpdatedAt), p.ID}
 	for _, f := range from {
 		args = append(args, f)
@@ -200,7 +205,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 		mode = ?, seller_id = ?, seller_name = ?, title = ?, brand = ?, category = ?, quantity = ?,
 		unit_amount = ?, subtotal = ?, tax = ?, shipping = ?, total = ?, currency = ?, session_id = ?,
 		payment_method = ?, card_brand = ?, card_last4 = ?, token_id = ?, token_expires_at = ?,
-		seller_order_id = ?, order_id = ?, failure_code = ?, failure_message = ?, charged = ?,
+		seller_order_id = ?, order_id = ?, failure_code = ?, failure_params = ?, failure_message = ?, charged = ?,
 		expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("advance purchase: %w", err)

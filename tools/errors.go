@@ -34,7 +34,7 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 	)
 	switch {
 	case errors.As(err, &ref):
-		return mcp.NewToolResultError(withSellerNote(ref.Message))
+		return mcp.NewToolResultError(withSellerNote(refusalText(ref)))
 	case errors.Is(err, errNoCustomer):
 		return mcp.NewToolResultError("This server has no customer configured, so " + tool + " is not available. The operator must start it with --customer (see `commerce-mcp customer list`).")
 	case errors.As(err, &ae):

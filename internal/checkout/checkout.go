@@ -18,7 +18,6 @@ package checkout
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -106,22 +105,6 @@ func New(cfg Config) (*Service, error) {
 // Mode reports the mode purchases run in.
 func (s *Service) Mode() string { return s.cfg.Mode }
 
-// Refusal is a purchase that did not happen, or did not finish, for a reason the
-// person can act on. Message is written for them: what happened, whether anything
-// was charged, and what they can do. It never contains secrets.
-type Refusal struct {
-	Code    string
-	Message string
-	// OrderID is set when an order record exists for the attempt (get_order shows it).
-	OrderID string
-}
-
-func (r *Refusal) Error() string { return r.Code + ": " + r.Message }
-
-func refuse(code, format string, args ...any) *Refusal {
-	return &Refusal{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
 // lostRace is what a call gets when it tried to end or advance purchase id but another
 // call (or recovery) had moved it first. It never leaves the package: Purchase and
 // Confirm turn it into the outcome that the other call gave, so every call sees the
@@ -160,7 +143,3 @@ func (s *Service) fault(step string) error {
 }
 
 func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
-
-// Minutes says a duration in words, as the saga's messages do: "5 minutes", "1 minute",
-// "45 seconds".
-func Minutes(d time.Duration) string { return minutes(d) }

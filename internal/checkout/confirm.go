@@ -97,7 +97,7 @@ const (
 // and AnswerUnticked buys nothing and leaves the quote to be confirmed by its id, as
 // OfferQuoteID does.
 func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, answer Answer) (Outcome, error) {
-	invalid := refuse("confirmation_invalid", "The confirmation could not be verified (it may have expired, been used already, or been altered). Nothing was charged; call purchase again with the product_id to ask the person again.")
+	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
 	c, err := s.Unseal(state, customerID)
 	if err != nil {
 		return Outcome{}, invalid
@@ -125,7 +125,7 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 	case AnswerUnticked:
 		return s.OfferQuoteID(ctx, customerID, c.QuoteID)
 	}
-	out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse("declined_by_person", "The person declined the purchase. Nothing was charged; ask them what they would like instead."))
+	out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse(RefusalDeclinedByPerson, RefusalParams{}))
 	return s.firstOutcome(ctx, out, err)
 }
 

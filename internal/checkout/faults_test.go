@@ -114,9 +114,9 @@ func TestPurchaseFaults(t *testing.T) {
 		name    string
 		opts    func(e *envHolder) envOpts
 		qty     int
-		code    string // the refusal; empty means the purchase completes
-		token   bool   // a token was issued (and must end deactivated)
-		charged int    // succeeded PaymentIntents
+		code    checkout.RefusalCode // the refusal; empty means the purchase completes
+		token   bool                 // a token was issued (and must end deactivated)
+		charged int                  // succeeded PaymentIntents
 	}{
 		{name: "seller 500 on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(500, `{"type":"processing_error","code":"boom","message":"x"}`)})},
 		{name: "seller timeout on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", hang(false)})},
@@ -172,8 +172,10 @@ func TestPurchaseFaults(t *testing.T) {
 				ref := wantRefusal(t, err, tt.code)
 				if ref.OrderID != "" {
 					o, err := e.st.Order(context.Background(), e.customer, ref.OrderID)
-					if err != nil || o.Status != store.OrderFailed || o.FailureReason == "" {
-						t.Errorf("order %+v (%v), want failed with a reason", o, err)
+					if err != nil || o.Status != store.OrderFailed || o.FailureCode != string(tt.code) || o.FailureParams == "" || o.FailureReason != "" {
+						t.Errorf("order %+v (%v), want failed with code %s and its parameters", o, err, tt.code)
+					} else if got := checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID); got.Params != ref.Params {
+						t.Errorf("order records %+v, want %+v", got.Params, ref.Params)
 					}
 				}
 			}
@@ -280,8 +282,8 @@ func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
 	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(quoteToken)}})
 	_, err := e.buy(e.product(1000, 4000).ID, 1)
 	ref := wantRefusal(t, err, "seller_not_ready")
-	if strings.Contains(ref.Message, "spt_") || !strings.Contains(ref.Message, "Could not charge") {
-		t.Errorf("refusal %q: want the seller's message without the token", ref.Message)
+	if msg := ref.Params.SellerMessage; strings.Contains(msg, "spt_") || !strings.Contains(msg, "Could not charge") {
+		t.Errorf("refusal %+v: want the seller's message without the token", ref.Params)
 	}
 	if !e.allTokensDeactivated() {
 		t.Error("the token is still usable")

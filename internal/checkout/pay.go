@@ -38,7 +38,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse("seller_unavailable", "The checkout of %s is not available. Nothing was charged; try again later.", Quoted(seller.Name, sellerCap)))
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller.Name, Step: StepConnect}))
 	}
 	if p.QuoteID != "" {
 		if err := s.refreshSession(ctx, p, co); err != nil {
@@ -53,12 +53,12 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	})
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", err)
-		ref := refuse("payment_unavailable", "The payment service could not authorise this purchase right now. Nothing was charged; try again in a few minutes.")
+		ref := refuse(RefusalPaymentUnavailable, RefusalParams{})
 		switch {
 		case errors.Is(err, ErrMisconfigured):
-			ref = refuse("payment_misconfigured", "The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", Quoted(seller.Name, sellerCap))
+			ref = refuse(RefusalPaymentMisconfigured, RefusalParams{Seller: seller.Name})
 		case errors.Is(err, ErrRejected):
-			ref = refuse("payment_method_unusable", "The card on file cannot be used for this purchase. Nothing was charged; the account owner should check the payment method.")
+			ref = refuse(RefusalPaymentMethod, RefusalParams{})
 		}
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, ref)
 	}
@@ -77,10 +77,10 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	switch tok.Status {
 	case TokenActive:
 	case TokenRequiresAction:
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("authentication_required", "The card issuer wants the person to authenticate this payment, which cannot be done here. Nothing was charged; the account owner can add a card that does not need it."))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalAuthRequired, RefusalParams{}))
 	default: // deactivated at birth, or a status this server does not know
 		s.cfg.Log.WarnContext(ctx, "payment token not usable", "purchase", p.ID, "status", tok.Status)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_method_unusable", "The payment service issued an authorisation that cannot be used (status %q). Nothing was charged; try again, and if it persists the account owner should check the payment method.", catalog.CleanText(tok.Status, 40)))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalPaymentMethod, RefusalParams{TokenStatus: catalog.CleanText(tok.Status, 40)}))
 	}
 	sess, err := retry(ctx, s, func() (Session, error) { return co.Complete(ctx, p.SessionID, tok.ID, p.ID+"/complete") })
 	return s.finish(ctx, p, co, sess, err)
@@ -94,14 +94,14 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 	case err == nil && sess.Status == StatusCompleteInProgress:
 		return s.unknownOutcome(ctx, p, co, errors.New("the seller is still completing the checkout"))
 	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("card_declined", "The card (%s) was declined. Nothing was charged; the person may use another card, which the account owner can add.", cardName(*p)))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalCardDeclined, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4}))
 	case err == nil && sess.has(ProblemInvalid):
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("payment_token_rejected", "%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", Quoted(p.SellerName, sellerCap)))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalTokenRejected, RefusalParams{Seller: p.SellerName}))
 	case err == nil:
 		return Outcome{}, s.failAfterToken(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected payment", "purchase", p.ID, "err", err)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse("seller_rejected", "%s refused to complete the order. Nothing was charged; try again later or choose another item.", Quoted(p.SellerName, sellerCap)))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalSellerRejected, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
 	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return s.unknownOutcome(ctx, p, co, err)
 	}
@@ -120,7 +120,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
 	case err == nil && sess.Status != StatusCompleteInProgress:
-		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse("seller_unavailable", "The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", Quoted(p.SellerName, sellerCap)))
+		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse(RefusalSellerUnavailable, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
 	}
 	// Still unknown: leave it to Recover; the order stays pending.
 	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)
@@ -154,8 +154,8 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 // returns ref. If another call (or recovery) moved p on first, it cancels nothing and
 // returns lostRace.
 func (s *Service) fail(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
-	p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-	err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", ref.Code, from)
+	ref.record(p, store.PurchaseFailed)
+	err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", string(ref.Code), from)
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
 		return lostRace{p.ID}

@@ -3,8 +3,6 @@ package checkout
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -46,36 +44,6 @@ type Outcome struct {
 	Order    *store.Order   // for completed and pending purchases
 }
 
-// Summary is the plain-language line a person confirms: product, quantity, total,
-// seller and card. The product title and seller name are the sellers' words, quoted
-// and capped (see Quoted); everything else comes from the quote's server-side record.
-func (o Outcome) Summary() string {
-	p := o.Purchase
-	return fmt.Sprintf("Buy %d × %s from %s for %s in total, paid with %s.",
-		p.Quantity, Quoted(p.Title, titleCap), Quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), cardName(p))
-}
-
-// ConfirmationMessage is what a confirmation dialog asks the person: the facts of the
-// quote in a fixed layout, one per line. Item and seller are quoted seller text; the
-// quantity, amounts, card and mode come from the server's records, so nothing a
-// seller wrote can pose as a fact of the purchase.
-func (o Outcome) ConfirmationMessage() string {
-	p := o.Purchase
-	var b strings.Builder
-	b.WriteString("Please confirm this purchase.\n\n")
-	fmt.Fprintf(&b, "Item: %s\n", Quoted(p.Title, titleCap))
-	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
-	fmt.Fprintf(&b, "Total: %s (items %s, tax %s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
-		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
-	fmt.Fprintf(&b, "Seller: %s\n", Quoted(p.SellerName, sellerCap))
-	fmt.Fprintf(&b, "Card: %s\n", cardName(p))
-	if p.Mode == ModeSandbox {
-		b.WriteString("Mode: sandbox (no real money moves)\n")
-	}
-	b.WriteString("\n" + catalog.SellerTextNote)
-	return b.String()
-}
-
 // Purchase runs a purchase for r.CustomerID. A QuoteID confirms an earlier quote
 // (made with ViaQuoteID); otherwise the product is quoted by its seller and either
 // bought at once or, above the customer's confirmation threshold, returned as
@@ -93,11 +61,11 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 		return s.confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
 	}
 	if r.Quantity < 1 || r.Quantity > 99 {
-		return Outcome{}, refuse("invalid", "quantity must be between 1 and 99")
+		return Outcome{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 1, Max: 99})
 	}
 	product, err := s.cfg.Catalog.Product(ctx, r.ProductID)
 	if errors.Is(err, catalog.ErrNotFound) {
-		return Outcome{}, refuse("unknown_product", "No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", catalog.CleanText(r.ProductID, 80))
+		return Outcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: callerText(r.ProductID)})
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -115,7 +83,7 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	}
 	if !created {
 		if p.ProductID != product.ID || p.Quantity != r.Quantity {
-			return Outcome{}, refuse("idempotency_conflict", "This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
+			return Outcome{}, refuse(RefusalIdempotencyConflict, RefusalParams{ProductID: p.ProductID, Quantity: p.Quantity})
 		}
 		return s.settle(ctx, p)
 	}
@@ -143,15 +111,12 @@ func (s *Service) matchesQuote(ctx context.Context, r Request) error {
 	if (r.ProductID == "" || r.ProductID == p.ProductID) && (r.Quantity == 0 || r.Quantity == p.Quantity) {
 		return nil
 	}
-	asked := fmt.Sprintf("%d × %s", p.Quantity, catalog.CleanText(r.ProductID, 80))
-	switch {
-	case r.ProductID == "":
-		asked = fmt.Sprintf("%d of it", r.Quantity)
-	case r.Quantity != 0:
-		asked = fmt.Sprintf("%d × %s", r.Quantity, catalog.CleanText(r.ProductID, 80))
+	asked := r.Quantity
+	if asked == 0 {
+		asked = p.Quantity
 	}
-	return refuse("quote_mismatch", "Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
-		p.QuoteID, p.Quantity, Quoted(p.Title, titleCap), p.ProductID, asked)
+	return refuse(RefusalQuoteMismatch, RefusalParams{QuoteID: p.QuoteID, Quantity: p.Quantity, Title: p.Title, ProductID: p.ProductID,
+		AskedProductID: callerText(r.ProductID), AskedQuantity: asked})
 }
 
 // Confirm confirms the customer's quote and completes the purchase. via must match how
@@ -166,20 +131,20 @@ func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) 
 func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
 	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
 	if errors.Is(err, store.ErrNotFound) {
-		return Outcome{}, refuse("unknown_quote", "No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", catalog.CleanText(quoteID, 80))
+		return Outcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
 	}
 	if err != nil {
 		return Outcome{}, err
 	}
 	if p.ConfirmVia != via {
-		return Outcome{}, refuse("confirmation_mismatch", "This quote must be confirmed by the person in the confirmation dialog, not by its id. Call purchase with the product_id to ask again. Nothing was charged.")
+		return Outcome{}, refuse(RefusalConfirmationMismatch, RefusalParams{})
 	}
 	if p.State != store.PurchaseQuoted {
 		return s.settle(ctx, p)
 	}
 	if !s.now().Before(p.ExpiresAt) {
-		// The message is stored too: a later call with this quote_id gets it again.
-		ref := refuse("quote_expired", "This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(s.cfg.QuoteTTL))
+		// The refusal is stored too: a later call with this quote_id gets it again.
+		ref := refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
 		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
 	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
@@ -196,8 +161,8 @@ func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) 
 // seller's session (best effort: nothing was charged either way) and returns ref. If
 // another call moved the quote on first, it cancels nothing and returns lostRace.
 func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, ref *Refusal) error {
-	p.State, p.FailureCode, p.FailureMessage = store.PurchaseCanceled, ref.Code, ref.Message
-	err := s.cfg.Store.Advance(ctx, p, "canceled", ref.Code, store.PurchaseQuoted, store.PurchaseOpen)
+	ref.record(p, store.PurchaseCanceled)
+	err := s.cfg.Store.Advance(ctx, p, "canceled", string(ref.Code), store.PurchaseQuoted, store.PurchaseOpen)
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
 		return lostRace{p.ID}
@@ -250,7 +215,7 @@ func (s *Service) outcomeOf(ctx context.Context, p store.Purchase) (Outcome, err
 	case store.PurchaseCompleted:
 		return Outcome{Status: StatusCompleted, Purchase: p, Order: order}, nil
 	case store.PurchaseFailed, store.PurchaseCanceled:
-		return Outcome{}, &Refusal{Code: p.FailureCode, Message: p.FailureMessage, OrderID: p.OrderID}
+		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
 	}
 	return Outcome{Status: StatusPending, Purchase: p, Order: order}, nil
 }

@@ -3,11 +3,9 @@ package checkout
 import (
 	"context"
 	"errors"
-	"regexp"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -17,8 +15,8 @@ func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.P
 	o, err := s.quoteSteps(ctx, &p, product, via)
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
-		p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-		aerr := s.cfg.Store.Advance(ctx, &p, "refused", ref.Code, store.PurchaseOpen)
+		ref.record(&p, store.PurchaseFailed)
+		aerr := s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
 		switch {
 		case errors.Is(aerr, store.ErrStateChanged):
 			return Outcome{}, lostRace{p.ID}
@@ -44,14 +42,14 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, ref
 	}
 	if !product.Purchasable() {
-		return Outcome{}, refuse("out_of_stock", "%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", Quoted(product.Title, titleCap))
+		return Outcome{}, refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
 	}
 	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
 		return Outcome{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
 	}
 	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
 	if errors.Is(err, store.ErrNotFound) {
-		return Outcome{}, refuse("no_payment_method", "The customer has no payment method on file. The account owner must add one (commerce-mcp customer add-payment-method). Nothing was charged.")
+		return Outcome{}, refuse(RefusalNoPaymentMethod, RefusalParams{})
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -59,7 +57,7 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if errors.Is(err, ErrNotPurchasable) {
-		return Outcome{}, refuse("seller_not_purchasable", "%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", Quoted(seller.Name, sellerCap), s.cfg.Mode)
+		return Outcome{}, refuse(RefusalSellerNotPurchasable, RefusalParams{Seller: seller.Name, Mode: s.cfg.Mode})
 	}
 	if err != nil {
 		return Outcome{}, err
@@ -75,13 +73,12 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{}, problemRefusal(seller.Name, product.Title, sess)
 	}
 	if sess.Quantity != p.Quantity {
-		return Outcome{}, refuse("seller_mismatch", "%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", Quoted(seller.Name, sellerCap), sess.Quantity, Quoted(product.Title, titleCap), p.Quantity)
+		return Outcome{}, refuse(RefusalSellerMismatch, RefusalParams{Seller: seller.Name, Quantity: sess.Quantity, Title: product.Title, AskedQuantity: p.Quantity})
 	}
 	fillFromSession(p, sess, product)
 	switch {
 	case p.Total == 0:
-		return Outcome{}, refuse("no_total", "%s quoted a total of %s for %d × %s. A payment can only be made for more than zero, so nothing was bought and nothing was charged. The listing is probably wrong: choose another item, or ask the seller.",
-			Quoted(seller.Name, sellerCap), fmtMoney(0, p.Currency), p.Quantity, Quoted(p.Title, titleCap))
+		return Outcome{}, refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
 	case p.Total > MaxTotal:
 		return Outcome{}, tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
 	}
@@ -110,8 +107,7 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 const MaxTotal = 99_999_999
 
 func tooLarge(qty int, title string, unit int64, currency string) *Refusal {
-	return refuse("total_too_large", "The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
-		qty, Quoted(title, titleCap), fmtMoney(unit, currency), fmtMoney(MaxTotal, currency))
+	return refuse(RefusalTotalTooLarge, RefusalParams{Quantity: qty, Title: title, UnitAmount: unit, Limit: MaxTotal, Currency: currency})
 }
 
 // fillFromSession copies the seller's authoritative line and totals into p. The caller
@@ -129,9 +125,9 @@ func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
 func allowedBy(r store.Rules, p store.Purchase) *Refusal {
 	switch {
 	case !r.AllowsSeller(p.SellerID):
-		return refuse("seller_not_allowed", "The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", Quoted(p.SellerName, sellerCap))
+		return refuse(RefusalSellerNotAllowed, RefusalParams{Seller: p.SellerName})
 	case !r.AllowsCategory(p.Category):
-		return refuse("category_not_allowed", "The customer's spending rules do not allow buying in %s. Only the account owner can change that (not the assistant). Nothing was charged.", Quoted(p.Category, sellerCap))
+		return refuse(RefusalCategoryNotAllowed, RefusalParams{Category: p.Category})
 	}
 	return nil
 }
@@ -143,12 +139,11 @@ func checkRules(r store.Rules, p store.Purchase) *Refusal {
 	if ref := allowedBy(r, p); ref != nil {
 		return ref
 	}
-	total := money.Money{Amount: p.Total, Currency: p.Currency}
 	switch {
 	case r.Currency != p.Currency:
-		return refuse("currency_not_allowed", "The total is in %s but the customer's spending rules are in %s, so this purchase is not allowed. Only the account owner can change that. Nothing was charged.", p.Currency, r.Currency)
+		return refuse(RefusalCurrencyNotAllowed, RefusalParams{Currency: p.Currency, RulesCurrency: r.Currency})
 	case r.OverPerOrder(p.Total):
-		return refuse("over_order_limit", "The total %s is above the customer's per-order limit of %s. Try a smaller quantity or a cheaper item; only the account owner can raise the limit. Nothing was charged.", total, money.Money{Amount: r.PerOrderMax, Currency: r.Currency})
+		return refuse(RefusalOverOrderLimit, RefusalParams{Amount: p.Total, Limit: r.PerOrderMax, Currency: r.Currency})
 	}
 	return nil
 }
@@ -169,31 +164,21 @@ func (s *Service) overDaily(ctx context.Context, r store.Rules, p store.Purchase
 }
 
 func dailyRefusal(amount, max, spent int64, currency string) *Refusal {
-	return refuse("over_daily_limit", "This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
-		fmtMoney(amount, currency), fmtMoney(max, currency), fmtMoney(spent, currency))
+	return refuse(RefusalOverDailyLimit, RefusalParams{Amount: amount, Limit: max, Spent: spent, Currency: currency})
 }
 
 // problemRefusal explains a session the seller will not take payment for.
 func problemRefusal(seller, title string, sess Session) *Refusal {
 	for _, p := range sess.Problems {
 		if p.Code == ProblemOutOfStock || p.Code == ProblemQuantityExceeded {
-			return refuse("out_of_stock", "%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", Quoted(seller, sellerCap), Quoted(title, titleCap), sellerText(p.Message))
+			return refuse(RefusalOutOfStock, RefusalParams{Seller: seller, Title: title, SellerMessage: sellerMessage(p.Message)})
 		}
 	}
-	detail := ""
+	ref := refuse(RefusalSellerNotReady, RefusalParams{Seller: seller})
 	if len(sess.Problems) > 0 {
-		detail = " (" + sellerText(sess.Problems[0].Message) + ")"
+		ref.Params.SellerMessage = sellerMessage(sess.Problems[0].Message)
 	}
-	return refuse("seller_not_ready", "%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", Quoted(seller, sellerCap), detail)
-}
-
-// sptID matches a Shared Payment Token id, which a seller's message might quote.
-var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
-
-// sellerText makes a seller's message fit to show: it is untrusted, so control and
-// invisible characters go, token ids are masked, and it is Quoted and capped.
-func sellerText(msg string) string {
-	return Quoted(sptID.ReplaceAllString(catalog.CleanText(msg, 800), "[payment token]"), 200)
+	return ref
 }
 
 // sellerRefusal explains a failed call to a seller's checkout.
@@ -201,13 +186,13 @@ func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) e
 	switch {
 	case errors.Is(err, ErrMisconfigured):
 		s.cfg.Log.ErrorContext(ctx, "seller refused this server's credentials", "seller", seller, "err", err)
-		return refuse("seller_misconfigured", "%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", Quoted(seller, sellerCap))
+		return refuse(RefusalSellerMisconfigured, RefusalParams{Seller: seller})
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected checkout", "seller", seller, "err", err)
-		return refuse("seller_rejected", "%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", Quoted(seller, sellerCap))
+		return refuse(RefusalSellerRejected, RefusalParams{Seller: seller})
 	case errors.Is(err, ErrUnavailable):
 		s.cfg.Log.WarnContext(ctx, "seller unavailable", "seller", seller, "err", err)
-		return refuse("seller_unavailable", "The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", Quoted(seller, sellerCap))
+		return refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller})
 	}
 	return err
 }
@@ -251,7 +236,7 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 	if err != nil {
 		ref := &Refusal{}
 		if !errors.As(s.sellerRefusal(ctx, p.SellerName, err), &ref) {
-			ref = refuse("seller_unavailable", "The checkout of %s could not take the order. Nothing was charged; try again later.", Quoted(p.SellerName, sellerCap))
+			ref = refuse(RefusalSellerUnavailable, RefusalParams{Seller: p.SellerName, Step: StepReopen})
 		}
 		return s.fail(ctx, p, store.PurchaseApproved, ref)
 	}
@@ -271,6 +256,6 @@ func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Sess
 	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == p.Quantity) {
 		return nil
 	}
-	return s.fail(ctx, p, store.PurchaseApproved, refuse("price_changed", "%s now asks %s for this order instead of the %s quoted. Nothing was charged; call purchase with the product_id to get a new quote.",
-		Quoted(p.SellerName, sellerCap), fmtMoney(sess.Total, strings.ToUpper(sess.Currency)), fmtMoney(p.Total, p.Currency)))
+	return s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName,
+		Amount: sess.Total, Currency: strings.ToUpper(sess.Currency), QuotedAmount: p.Total, QuotedCurrency: p.Currency}))
 }

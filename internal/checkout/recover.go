@@ -44,7 +44,7 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 
 // recoverOne settles p and reports whether it completed.
 func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, error) {
-	interrupted := refuse("interrupted", "The purchase was interrupted before payment and was not completed. Nothing was charged; try again.")
+	interrupted := refuse(RefusalInterrupted, RefusalParams{})
 	switch p.State {
 	case store.PurchaseOpen:
 		return false, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
@@ -92,14 +92,14 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 		// final status tells, on a later run.
 		return false, errors.New("the seller is still completing the checkout")
 	}
-	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse("interrupted", "The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", Quoted(p.SellerName, sellerCap)))
+	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))
 }
 
 // settleFailed fails p (from state from) with ref and cancels its seller session. A
 // purchase that its own call moved on meanwhile is left to that call: ErrStateChanged.
 func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
-	p.State, p.FailureCode, p.FailureMessage = store.PurchaseFailed, ref.Code, ref.Message
-	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", ref.Code, from); err != nil {
+	ref.record(p, store.PurchaseFailed)
+	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", string(ref.Code), from); err != nil {
 		return err
 	}
 	s.cancelSession(ctx, p)

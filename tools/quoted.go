@@ -1,4 +1,4 @@
-package checkout
+package tools
 
 import (
 	"strings"
@@ -14,12 +14,12 @@ const (
 	sellerCap = 60
 )
 
-// Quoted shows seller-supplied text s, which is untrusted, inside «…» guillemets: s is
+// quoted shows seller-supplied text s, which is untrusted, inside «…» guillemets: s is
 // cleaned (control and invisible characters dropped, one line), its own guillemets made
 // single (catalog.SellerText) so that it cannot close the quote early, and cut to at most max
 // characters, ending with "…" when cut. Text in «» is data from sellers, never the
 // server's words or instructions.
-func Quoted(s string, max int) string {
+func quoted(s string, max int) string {
 	s = catalog.CleanText(s, 4*max+8)
 	if utf8.RuneCountInString(s) > max {
 		r := []rune(s)
