@@ -10,13 +10,16 @@ import (
 	"time"
 )
 
-// Order statuses. An order is pending from the moment its purchase is approved (its
-// total then counts against the daily limit) until the seller's checkout completes or
-// the purchase fails.
+// OrderStatus is where an order stands. An order is pending from the moment its
+// purchase is approved (its total then counts against the daily limit) until the
+// seller's checkout completes or the purchase fails.
+type OrderStatus string
+
+// Order statuses.
 const (
-	OrderPending   = "pending"
-	OrderCompleted = "completed"
-	OrderFailed    = "failed"
+	OrderPending   OrderStatus = "pending"
+	OrderCompleted OrderStatus = "completed"
+	OrderFailed    OrderStatus = "failed"
 )
 
 // Order is a purchase as the customer sees it: a snapshot of the line as the seller
@@ -25,7 +28,7 @@ type Order struct {
 	ID            string
 	CustomerID    string
 	PurchaseID    string
-	Status        string
+	Status        OrderStatus
 	Mode          string // sandbox, test or live
 	SellerID      string
 	SellerName    string
@@ -58,9 +61,9 @@ type Order struct {
 // orders (for the operator); tools always set it.
 type OrderFilter struct {
 	CustomerID string
-	Status     string // empty for all
-	Limit      int    // default 20, at most 100
-	Cursor     string // from a previous ListOrders
+	Status     OrderStatus // empty for all
+	Limit      int         // default 20, at most 100
+	Cursor     string      // from a previous ListOrders
 }
 
 const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, seller_name, session_id,

@@ -10,19 +10,23 @@ import (
 	"time"
 )
 
-// Purchase states. A purchase only moves forward; see migrations/0002_purchases.sql.
+// PurchaseState is where a purchase is in the saga. A purchase only moves forward; see
+// migrations/0002_purchases.sql.
+type PurchaseState string
+
+// Purchase states.
 const (
-	PurchaseOpen        = "open"         // seller session being opened
-	PurchaseQuoted      = "quoted"       // waiting for the person's confirmation
-	PurchaseApproved    = "approved"     // rules passed and confirmed; order pending
-	PurchaseTokenIssued = "token_issued" // SPT issued; seller checkout being completed
-	PurchaseCompleted   = "completed"
-	PurchaseFailed      = "failed"
-	PurchaseCanceled    = "canceled" // quote declined or expired; nothing was charged
+	PurchaseOpen        PurchaseState = "open"         // seller session being opened
+	PurchaseQuoted      PurchaseState = "quoted"       // waiting for the person's confirmation
+	PurchaseApproved    PurchaseState = "approved"     // rules passed and confirmed; order pending
+	PurchaseTokenIssued PurchaseState = "token_issued" // SPT issued; seller checkout being completed
+	PurchaseCompleted   PurchaseState = "completed"
+	PurchaseFailed      PurchaseState = "failed"
+	PurchaseCanceled    PurchaseState = "canceled" // quote declined or expired; nothing was charged
 )
 
 // Terminal reports whether a purchase in state will never change again.
-func Terminal(state string) bool {
+func Terminal(state PurchaseState) bool {
 	return state == PurchaseCompleted || state == PurchaseFailed || state == PurchaseCanceled
 }
 
@@ -50,7 +54,7 @@ type Purchase struct {
 	IdemKey        string // unique per customer: the caller's key or one we mint
 	QuoteID        string // set when the purchase waits for confirmation
 	ConfirmVia     string // "quote_id" or "elicitation": how the quote may be confirmed
-	State          string
+	State          PurchaseState
 	Mode           string
 	ProductID      string
 	SellerID       string
@@ -168,7 +172,7 @@ func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (P
 // still in one of the states from; otherwise it returns ErrStateChanged and saves
 // nothing. step and detail are appended to the purchase's journal. When the purchase
 // has an order, the order follows: failed purchases fail it.
-func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...string) error {
+func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...PurchaseState) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.advance(ctx, tx, p, from); err != nil {
 			return err
@@ -184,7 +188,7 @@ func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, f
 	})
 }
 
-func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []string) error {
+func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []PurchaseState) error {
 	if len(from) == 0 {
 		return fmt.Errorf("advance purchase: no from state")
 	}
@@ -223,10 +227,10 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 // orders in p.Currency over the window, plus p.Total, must not exceed dailyMax
 // (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock, so
 // two purchases cannot both squeeze under it.
-func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax int64, window time.Duration) error {
+func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, dailyMax int64, window time.Duration) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		var state string
+		var state PurchaseState
 		if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
 			return fmt.Errorf("approve purchase: %w", err)
 		}
@@ -246,7 +250,7 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax 
 		if p.OrderID == "" {
 			p.OrderID = NewID("ord_")
 		}
-		if err := s.advance(ctx, tx, p, []string{from}); err != nil {
+		if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
@@ -286,7 +290,7 @@ func spentSince(ctx context.Context, q querier, customerID, currency string, sin
 func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p.State, p.Charged = PurchaseCompleted, true
-		if err := s.advance(ctx, tx, p, []string{PurchaseTokenIssued}); err != nil {
+		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
@@ -370,7 +374,7 @@ func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
 
 // String describes p without its token, so that printing or logging a whole Purchase
 // never shows the Shared Payment Token.
-func (p Purchase) String() string { return "purchase " + p.ID + " (" + p.State + ")" }
+func (p Purchase) String() string { return "purchase " + p.ID + " (" + string(p.State) + ")" }
 
 // GoString is String, for %#v.
 func (p Purchase) GoString() string { return p.String() }

@@ -55,7 +55,7 @@ type orderView struct {
 func viewOf(o store.Order) orderView {
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: o.Currency}) }
 	return orderView{
-		OrderID: o.ID, Status: o.Status, Mode: o.Mode,
+		OrderID: o.ID, Status: string(o.Status), Mode: o.Mode,
 		Seller:        orderSeller{ID: o.SellerID, Name: o.SellerName},
 		SellerOrderID: o.SellerOrderID,
 		Line:          orderLine{ProductID: o.ProductID, Title: o.Title, Quantity: o.Quantity, UnitPrice: m(o.UnitAmount)},

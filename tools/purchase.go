@@ -233,7 +233,7 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 	p := out.Purchase
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
 	r := purchaseResult{
-		Status: out.Status, Mode: p.Mode, Summary: summary("Buy", p),
+		Status: string(out.Status), Mode: p.Mode, Summary: summary("Buy", p),
 		Seller: orderSeller{ID: p.SellerID, Name: p.SellerName},
 		Line:   orderLine{ProductID: p.ProductID, Title: p.Title, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
 		Totals: orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)},

@@ -299,7 +299,7 @@ func TestPurchaseArguments(t *testing.T) {
 func TestPurchasePendingBeforeOrder(t *testing.T) {
 	s := newStorefront(t)
 	res := s.tb.purchaseResult(checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
-		ProductID: "nw-shoe-0001", Quantity: 2, Mode: checkout.ModeSandbox, State: store.PurchaseOpen,
+		ProductID: "nw-shoe-0001", Quantity: 2, Mode: string(checkout.ModeSandbox), State: store.PurchaseOpen,
 	}}, "")
 	got := text(res)
 	for _, bad := range []string{"order_id  ", "order_id .", "$0.00", "×  from"} {

@@ -31,7 +31,7 @@ func confirmationMessage(p store.Purchase) string {
 		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(p.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Card: %s\n", cardName(p))
-	if p.Mode == checkout.ModeSandbox {
+	if checkout.Mode(p.Mode) == checkout.ModeSandbox {
 		b.WriteString("Mode: sandbox (no real money moves)\n")
 	}
 	b.WriteString("\n" + catalog.SellerTextNote)

@@ -59,7 +59,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	mode := checkout.ModeOf(pf.stripeKey)
-	logMode(logger, mode, pf.stripeKeyFrom)
+	logMode(logger, string(mode), pf.stripeKeyFrom)
 	// Live mode never seeds demo data: the demo customer's test card cannot be charged.
 	seed := !*noDemo && mode != checkout.ModeLive
 	if mode == checkout.ModeLive && !*noDemo {

@@ -85,7 +85,7 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 	if err != nil {
 		return Session{}, classifyACP(err)
 	}
-	out := Session{ID: s.ID, Status: string(s.Status), Currency: s.Currency}
+	out := Session{ID: s.ID, Status: SessionStatus(s.Status), Currency: s.Currency}
 	for i, li := range s.LineItems {
 		if i == 0 {
 			out.Title, out.UnitAmount = li.Name, li.UnitAmount

@@ -25,11 +25,15 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
-// Modes a purchase runs in, reported with every result.
+// Mode is what a purchase runs against, reported with every result and recorded with
+// every purchase and order.
+type Mode string
+
+// Modes.
 const (
-	ModeSandbox = "sandbox"
-	ModeTest    = "test"
-	ModeLive    = "live"
+	ModeSandbox Mode = "sandbox" // the in-process sandbox: no money moves
+	ModeTest    Mode = "test"    // Stripe in test mode
+	ModeLive    Mode = "live"    // Stripe in live mode
 )
 
 // Defaults for Config.
@@ -45,7 +49,7 @@ type Config struct {
 	Store   *store.Store
 	Sellers Sellers
 	Tokens  Tokens
-	Mode    string // ModeSandbox, ModeTest or ModeLive
+	Mode    Mode
 	// ConfirmKey signs elicitation state (HMAC-SHA256); at least 32 bytes. Replicas
 	// serving the same customers must share it.
 	ConfirmKey []byte
@@ -103,7 +107,7 @@ func New(cfg Config) (*Service, error) {
 }
 
 // Mode reports the mode purchases run in.
-func (s *Service) Mode() string { return s.cfg.Mode }
+func (s *Service) Mode() Mode { return s.cfg.Mode }
 
 // lostRace is what a call gets when it tried to end or advance purchase id but another
 // call (or recovery) had moved it first. It never leaves the package: Purchase and

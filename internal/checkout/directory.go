@@ -90,7 +90,7 @@ func firstOf(vs ...string) string {
 
 // ModeOf tells the mode from a Stripe secret key: test for sk_test_/rk_test_ keys,
 // live for live keys, sandbox when there is no key.
-func ModeOf(stripeKey string) string {
+func ModeOf(stripeKey string) Mode {
 	switch {
 	case stripeKey == "":
 		return ModeSandbox

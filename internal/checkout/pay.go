@@ -12,7 +12,7 @@ import (
 // pay takes an approved-to-be purchase from state from to the end: approve (daily
 // limit, pending order), issue the token, complete the seller's checkout, record the
 // order. After the token is issued, any failure revokes it.
-func (s *Service) pay(ctx context.Context, p *store.Purchase, from string, rules store.Rules) (Outcome, error) {
+func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.PurchaseState, rules store.Rules) (Outcome, error) {
 	p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
 	err := s.cfg.Store.Approve(ctx, p, from, rules.DailyMax, dailyWindow)
 	var lim *store.LimitError
@@ -80,7 +80,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalAuthRequired, RefusalParams{}))
 	default: // deactivated at birth, or a status this server does not know
 		s.cfg.Log.WarnContext(ctx, "payment token not usable", "purchase", p.ID, "status", tok.Status)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalPaymentMethod, RefusalParams{TokenStatus: catalog.CleanText(tok.Status, 40)}))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalPaymentMethod, RefusalParams{TokenStatus: catalog.CleanText(string(tok.Status), 40)}))
 	}
 	sess, err := retry(ctx, s, func() (Session, error) { return co.Complete(ctx, p.SessionID, tok.ID, p.ID+"/complete") })
 	return s.finish(ctx, p, co, sess, err)
@@ -153,7 +153,7 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 // fail records ref as the end of p (from state from), cancels its seller session and
 // returns ref. If another call (or recovery) moved p on first, it cancels nothing and
 // returns lostRace.
-func (s *Service) fail(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
+func (s *Service) fail(ctx context.Context, p *store.Purchase, from store.PurchaseState, ref *Refusal) error {
 	ref.record(p, store.PurchaseFailed)
 	err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", string(ref.Code), from)
 	switch {

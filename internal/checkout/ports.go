@@ -12,7 +12,7 @@ import (
 // line and totals, in minor units of Currency.
 type Session struct {
 	ID         string
-	Status     string // ACP status: ready_for_payment, completed, …
+	Status     SessionStatus
 	Currency   string
 	Title      string // the seller's name for the line
 	UnitAmount int64
@@ -34,13 +34,16 @@ type Problem struct {
 	Message string
 }
 
+// SessionStatus is a seller session's ACP status: ready_for_payment, completed, …
+type SessionStatus string
+
 // Session statuses the saga acts on (ACP's).
 const (
-	StatusReadyForPayment = "ready_for_payment"
+	StatusReadyForPayment SessionStatus = "ready_for_payment"
 	// StatusCompleteInProgress: the seller is completing the session and may already
 	// have charged the token; only a later completed or other status tells.
-	StatusCompleteInProgress = "complete_in_progress"
-	StatusSessionCompleted   = "completed"
+	StatusCompleteInProgress SessionStatus = "complete_in_progress"
+	StatusSessionCompleted   SessionStatus = "completed"
 )
 
 // Problem codes the saga acts on.
@@ -97,14 +100,17 @@ type TokenRequest struct {
 // the journal, never to a log or a tool result.
 type Token struct {
 	ID     string
-	Status string // active, requires_action or deactivated
+	Status TokenStatus
 }
+
+// TokenStatus is an issued token's status: active, requires_action or deactivated.
+type TokenStatus string
 
 // Token statuses.
 const (
-	TokenActive         = "active"
-	TokenRequiresAction = "requires_action"
-	TokenDeactivated    = "deactivated"
+	TokenActive         TokenStatus = "active"
+	TokenRequiresAction TokenStatus = "requires_action"
+	TokenDeactivated    TokenStatus = "deactivated"
 )
 
 // Tokens issues and revokes Shared Payment Tokens on the agent's Stripe account.

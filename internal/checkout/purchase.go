@@ -30,16 +30,19 @@ type Request struct {
 	ConfirmVia string
 }
 
+// OutcomeStatus is how a purchase call ended, when it was not refused.
+type OutcomeStatus string
+
 // Outcome statuses.
 const (
-	StatusCompleted            = "completed"
-	StatusConfirmationRequired = "confirmation_required"
-	StatusPending              = "pending" // still running elsewhere or outcome not yet known
+	StatusCompleted            OutcomeStatus = "completed"
+	StatusConfirmationRequired OutcomeStatus = "confirmation_required"
+	StatusPending              OutcomeStatus = "pending" // still running elsewhere or outcome not yet known
 )
 
 // Outcome is what a purchase call ended with. Failures are *Refusal errors instead.
 type Outcome struct {
-	Status   string
+	Status   OutcomeStatus
 	Purchase store.Purchase // its TokenID must never be shown
 	Order    *store.Order   // for completed and pending purchases
 }
@@ -75,7 +78,7 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 		key = store.NewID("auto_")
 	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
-		CustomerID: r.CustomerID, IdemKey: key, Mode: s.cfg.Mode,
+		CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode),
 		ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity,
 	})
 	if err != nil {

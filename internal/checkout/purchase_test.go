@@ -30,7 +30,7 @@ func TestPurchaseBelowThresholdCompletes(t *testing.T) {
 	if out.Order.Total != p.Price.Amount || out.Order.Currency != "USD" || out.Order.SellerOrderID == "" {
 		t.Errorf("order = %+v, want total %d USD with a seller order id", out.Order, p.Price.Amount)
 	}
-	if out.Order.CardBrand != "visa" || out.Order.CardLast4 != "4242" || out.Order.Mode != checkout.ModeSandbox {
+	if out.Order.CardBrand != "visa" || out.Order.CardLast4 != "4242" || checkout.Mode(out.Order.Mode) != checkout.ModeSandbox {
 		t.Errorf("order card/mode = %s %s %s", out.Order.CardBrand, out.Order.CardLast4, out.Order.Mode)
 	}
 	if n := e.succeeded(); n != 1 {
@@ -105,7 +105,7 @@ func TestConcurrentConfirmationsChargeOnce(t *testing.T) {
 				return
 			}
 			if o.Status != checkout.StatusCompleted || o.Order == nil {
-				errs = append(errs, errors.New("status "+o.Status))
+				errs = append(errs, errors.New("status "+string(o.Status)))
 				return
 			}
 			orders[o.Order.ID]++
@@ -458,7 +458,7 @@ func TestRacingConfirmationsAtDailyLimit(t *testing.T) {
 			o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
 			got := fmt.Sprintf("error %v", err)
 			if err == nil && o.Order != nil {
-				got = o.Status + " " + o.Order.ID
+				got = string(o.Status) + " " + o.Order.ID
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -470,7 +470,7 @@ func TestRacingConfirmationsAtDailyLimit(t *testing.T) {
 		t.Fatalf("%d calls saw %d different outcomes, want one: %v", n, len(outcomes), outcomes)
 	}
 	for got := range outcomes {
-		if !strings.HasPrefix(got, checkout.StatusCompleted+" ") {
+		if !strings.HasPrefix(got, string(checkout.StatusCompleted)+" ") {
 			t.Fatalf("outcome %q, want completed", got)
 		}
 	}

@@ -97,7 +97,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 
 // settleFailed fails p (from state from) with ref and cancels its seller session. A
 // purchase that its own call moved on meanwhile is left to that call: ErrStateChanged.
-func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from string, ref *Refusal) error {
+func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from store.PurchaseState, ref *Refusal) error {
 	ref.record(p, store.PurchaseFailed)
 	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", string(ref.Code), from); err != nil {
 		return err

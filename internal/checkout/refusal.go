@@ -85,7 +85,7 @@ type RefusalParams struct {
 	RulesCurrency  string `json:"rules_currency,omitempty"`
 	QuotedAmount   int64  `json:"quoted_amount,omitempty"`
 	QuotedCurrency string `json:"quoted_currency,omitempty"`
-	Mode           string `json:"mode,omitempty"`
+	Mode           Mode   `json:"mode,omitempty"`
 	Step           Step   `json:"step,omitempty"`
 	TokenStatus    string `json:"token_status,omitempty"`
 	SellerMessage  string `json:"seller_message,omitempty"`
@@ -150,6 +150,6 @@ func sellerMessage(msg string) string {
 func callerText(s string) string { return catalog.CleanText(s, 80) }
 
 // record ends p in state with r as its reason.
-func (r *Refusal) record(p *store.Purchase, state string) {
+func (r *Refusal) record(p *store.Purchase, state store.PurchaseState) {
 	p.State, p.FailureCode, p.FailureParams, p.FailureMessage = state, string(r.Code), r.Params.encode(), ""
 }

@@ -24,7 +24,7 @@ func (t SPTTokens) Issue(ctx context.Context, r TokenRequest) (Token, error) {
 	if err != nil {
 		return Token{}, classifyStripe(err)
 	}
-	return Token{ID: tok.ID, Status: tok.Status}, nil
+	return Token{ID: tok.ID, Status: TokenStatus(tok.Status)}, nil
 }
 
 // Revoke implements Tokens. Revoking a token that is already deactivated succeeds.
