@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -31,6 +32,7 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		ae  *argError
 		nf  *notFound
 		ref *checkout.Refusal
+		bad *catalog.ArgError
 	)
 	switch {
 	case errors.As(err, &ref):
@@ -41,6 +43,8 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		return mcp.NewToolResultError("Invalid arguments: " + ae.msg)
 	case errors.As(err, &nf):
 		return mcp.NewToolResultError(nf.msg)
+	case errors.As(err, &bad):
+		return mcp.NewToolResultError("Invalid arguments: " + argText(bad))
 	case errors.Is(err, catalog.ErrInvalid), errors.Is(err, store.ErrInvalid):
 		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
@@ -54,9 +58,30 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 	return mcp.NewToolResultError("Internal error in " + tool + ". Nothing was changed; try again, and if it keeps failing the operator should check the server log.")
 }
 
-// invalidDetail extracts the human part of a catalog ErrInvalid message: the text after
-// "invalid: ". Catalog validation messages name the argument and never contain data
-// from the database.
+// argText says what is wrong with a search argument and what to do about it.
+func argText(e *catalog.ArgError) string {
+	switch e.Problem {
+	case catalog.ArgTooLong:
+		return fmt.Sprintf("%s is %d characters long; at most %g are accepted, so shorten it to the words that matter", e.Arg, e.Got, e.Max)
+	case catalog.ArgNotOneOf:
+		return fmt.Sprintf("%s must be one of %s", e.Arg, strings.Join(e.OneOf, ", "))
+	case catalog.ArgOutOfRange:
+		return fmt.Sprintf("%s must be between %g and %g", e.Arg, e.Min, e.Max)
+	case catalog.ArgNegative:
+		return e.Arg + " must be a non-negative amount"
+	case catalog.ArgAbove:
+		return e.Arg + " is above " + e.Than
+	case catalog.ArgForeign:
+		return e.Arg + " is not one this server issued; search again without it"
+	case catalog.ArgOtherSearch:
+		return e.Arg + " belongs to a different search; pass the same query and filters, or search again without it"
+	}
+	return e.Arg + " cannot be accepted"
+}
+
+// invalidDetail extracts the human part of an ErrInvalid message that is not an
+// ArgError yet (the store's, recommend's): the text after "invalid: ". Those messages
+// name the argument and never contain data from the database.
 func invalidDetail(err error) string {
 	msg := err.Error()
 	if i := strings.LastIndex(msg, catalog.ErrInvalid.Error()+": "); i >= 0 {

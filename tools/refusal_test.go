@@ -1,9 +1,11 @@
 package tools
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -103,6 +105,32 @@ func TestRecordedRefusals(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := failureReason(tc.order); !strings.HasPrefix(got, tc.want) || (tc.want == "") != (got == "") {
 				t.Errorf("failureReason = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// The catalog says which search argument is wrong and how; tools says it in words.
+func TestArgText(t *testing.T) {
+	for _, tc := range []struct {
+		err  catalog.ArgError
+		want string
+	}{
+		{catalog.ArgError{Arg: "query", Problem: catalog.ArgTooLong, Got: 505, Max: 500}, "query is 505 characters long; at most 500 are accepted, so shorten it to the words that matter"},
+		{catalog.ArgError{Arg: "sort", Problem: catalog.ArgNotOneOf, OneOf: []string{"relevance", "rating"}}, "sort must be one of relevance, rating"},
+		{catalog.ArgError{Arg: "limit", Problem: catalog.ArgOutOfRange, Min: 1, Max: 50}, "limit must be between 1 and 50"},
+		{catalog.ArgError{Arg: "min_rating", Problem: catalog.ArgOutOfRange, Min: 0, Max: 5}, "min_rating must be between 0 and 5"},
+		{catalog.ArgError{Arg: "max_price", Problem: catalog.ArgNegative}, "max_price must be a non-negative amount"},
+		{catalog.ArgError{Arg: "min_price", Problem: catalog.ArgAbove, Than: "max_price"}, "min_price is above max_price"},
+		{catalog.ArgError{Arg: "cursor", Problem: catalog.ArgForeign}, "cursor is not one this server issued; search again without it"},
+		{catalog.ArgError{Arg: "cursor", Problem: catalog.ArgOtherSearch}, "cursor belongs to a different search; pass the same query and filters, or search again without it"},
+	} {
+		t.Run(string(tc.err.Problem)+"/"+tc.err.Arg, func(t *testing.T) {
+			if got := argText(&tc.err); got != tc.want {
+				t.Errorf("argText = %q, want %q", got, tc.want)
+			}
+			if !errors.Is(&tc.err, catalog.ErrInvalid) {
+				t.Error("an ArgError does not match catalog.ErrInvalid")
 			}
 		})
 	}
