@@ -12,7 +12,12 @@
 //   - a failure after the token was issued revokes the token.
 //
 // The saga talks to sellers and Stripe through the SellerCheckout and Tokens ports, so
-// it runs the same against the in-process sandbox and against real services.
+// it runs the same against the in-process sandbox (internal/sandbox, reached through
+// ACPSellers and SPTTokens; cmd wires it in) and against real services (Directory).
+//
+// A purchase that does not happen is a *Refusal: a RefusalCode and its RefusalParams,
+// recorded with the purchase and its order. The package writes no sentences for the
+// model or the person; tools words refusals, summaries and confirmation dialogs.
 package checkout
 
 import (
