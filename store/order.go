@@ -122,12 +122,12 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string,
 		f.Limit = 20
 	}
 	if f.Limit > 100 {
-		return nil, "", fmt.Errorf("%w: limit must be between 1 and 100", ErrInvalid)
+		return nil, "", &FieldError{Field: "limit", Problem: FieldOutOfRange, Min: 1, Max: 100}
 	}
 	switch f.Status {
 	case "", OrderPending, OrderCompleted, OrderFailed:
 	default:
-		return nil, "", fmt.Errorf("%w: status must be one of pending, completed, failed", ErrInvalid)
+		return nil, "", &FieldError{Field: "status", Problem: FieldNotOneOf, OneOf: []string{string(OrderPending), string(OrderCompleted), string(OrderFailed)}}
 	}
 	var (
 		where []string
@@ -183,7 +183,7 @@ func encodeOrderCursor(at, id string) string {
 }
 
 func decodeOrderCursor(c string) (string, string, error) {
-	bad := fmt.Errorf("%w: cursor is not one this server returned; start again without it", ErrInvalid)
+	bad := &FieldError{Field: "cursor", Problem: FieldForeign}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return "", "", bad

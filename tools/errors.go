@@ -33,6 +33,7 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		nf  *notFound
 		ref *checkout.Refusal
 		bad *catalog.ArgError
+		fe  *store.FieldError
 	)
 	switch {
 	case errors.As(err, &ref):
@@ -45,6 +46,8 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		return mcp.NewToolResultError(nf.msg)
 	case errors.As(err, &bad):
 		return mcp.NewToolResultError("Invalid arguments: " + argText(bad))
+	case errors.As(err, &fe):
+		return mcp.NewToolResultError("Invalid arguments: " + fieldText(fe))
 	case errors.Is(err, catalog.ErrInvalid), errors.Is(err, store.ErrInvalid):
 		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
@@ -79,9 +82,54 @@ func argText(e *catalog.ArgError) string {
 	return e.Arg + " cannot be accepted"
 }
 
-// invalidDetail extracts the human part of an ErrInvalid message that is not an
-// ArgError yet (the store's, recommend's): the text after "invalid: ". Those messages
-// name the argument and never contain data from the database.
+// fieldText says what is wrong with a field of a tool's arguments that the store refused.
+func fieldText(e *store.FieldError) string {
+	switch e.Problem {
+	case store.FieldInBoth:
+		return fmt.Sprintf("%s: %q is also in %s; remove it from one of them", e.Field, e.Value, e.Other)
+	case store.FieldEmpty:
+		switch {
+		case e.Item > 0:
+			return fmt.Sprintf("%s: item %d is empty", e.Field, e.Item)
+		case e.Key != "":
+			return fmt.Sprintf("%s: the size for %q is empty", e.Field, e.Key)
+		}
+		return e.Field + `: a key is empty; use a kind of item such as "shoes"`
+	case store.FieldTooLong:
+		switch {
+		case e.Item > 0:
+			return fmt.Sprintf("%s: item %d is longer than %.0f characters", e.Field, e.Item, e.Max)
+		case e.Key != "":
+			return fmt.Sprintf("%s: the size for %q is longer than %.0f characters", e.Field, e.Key, e.Max)
+		}
+		return fmt.Sprintf("%s are longer than %.0f characters", e.Field, e.Max)
+	case store.FieldKeyTooLong:
+		return fmt.Sprintf("%s: key %q is longer than %.0f characters", e.Field, e.Key, e.Max)
+	case store.FieldTooMany:
+		if e.Field == "sizes" {
+			return fmt.Sprintf("%s: more than %.0f entries", e.Field, e.Max)
+		}
+		return fmt.Sprintf("%s: more than %.0f items", e.Field, e.Max)
+	case store.FieldDuplicate:
+		return fmt.Sprintf("%s: key %q is given twice (keys ignore case)", e.Field, e.Key)
+	case store.FieldOutOfRange:
+		if e.Key != "" {
+			return fmt.Sprintf("%s: %s must be a number between %.0f and %.0f", e.Field, e.Key, e.Min, e.Max)
+		}
+		return fmt.Sprintf("%s must be between %.0f and %.0f", e.Field, e.Min, e.Max)
+	case store.FieldAbove:
+		return fmt.Sprintf("%s: min %g is above max %g", e.Field, e.Min, e.Max)
+	case store.FieldNotOneOf:
+		return fmt.Sprintf("%s must be one of %s", e.Field, strings.Join(e.OneOf, ", "))
+	case store.FieldForeign:
+		return e.Field + " is not one this server returned; start again without it"
+	}
+	return e.Field + " cannot be accepted"
+}
+
+// invalidDetail extracts the human part of an ErrInvalid message that is neither an
+// ArgError nor a FieldError yet (recommend's): the text after "invalid: ". Those
+// messages name the argument and never contain data from the database.
 func invalidDetail(err error) string {
 	msg := err.Error()
 	if i := strings.LastIndex(msg, catalog.ErrInvalid.Error()+": "); i >= 0 {

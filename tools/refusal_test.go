@@ -135,3 +135,37 @@ func TestArgText(t *testing.T) {
 		})
 	}
 }
+
+// The store says which field it refused and how; tools says it in words.
+func TestFieldText(t *testing.T) {
+	for _, tc := range []struct {
+		err  store.FieldError
+		want string
+	}{
+		{store.FieldError{Field: "disliked_brands", Problem: store.FieldInBoth, Value: "Acme", Other: "favorite_brands"}, `disliked_brands: "Acme" is also in favorite_brands; remove it from one of them`},
+		{store.FieldError{Field: "notes", Problem: store.FieldTooLong, Max: 2000}, "notes are longer than 2000 characters"},
+		{store.FieldError{Field: "favorite_brands", Problem: store.FieldTooLong, Item: 2, Max: 80}, "favorite_brands: item 2 is longer than 80 characters"},
+		{store.FieldError{Field: "sizes", Problem: store.FieldTooLong, Key: "shoes", Max: 40}, `sizes: the size for "shoes" is longer than 40 characters`},
+		{store.FieldError{Field: "favorite_brands", Problem: store.FieldEmpty, Item: 1}, "favorite_brands: item 1 is empty"},
+		{store.FieldError{Field: "sizes", Problem: store.FieldEmpty, Key: "shoes"}, `sizes: the size for "shoes" is empty`},
+		{store.FieldError{Field: "sizes", Problem: store.FieldEmpty}, `sizes: a key is empty; use a kind of item such as "shoes"`},
+		{store.FieldError{Field: "sizes", Problem: store.FieldKeyTooLong, Key: "k", Max: 40}, `sizes: key "k" is longer than 40 characters`},
+		{store.FieldError{Field: "sizes", Problem: store.FieldTooMany, Max: 20}, "sizes: more than 20 entries"},
+		{store.FieldError{Field: "favorite_categories", Problem: store.FieldTooMany, Max: 20}, "favorite_categories: more than 20 items"},
+		{store.FieldError{Field: "sizes", Problem: store.FieldDuplicate, Key: "shoes"}, `sizes: key "shoes" is given twice (keys ignore case)`},
+		{store.FieldError{Field: "price_range", Problem: store.FieldOutOfRange, Key: "min", Max: 1000000}, "price_range: min must be a number between 0 and 1000000"},
+		{store.FieldError{Field: "price_range", Problem: store.FieldAbove, Min: 50, Max: 10.5}, "price_range: min 50 is above max 10.5"},
+		{store.FieldError{Field: "limit", Problem: store.FieldOutOfRange, Min: 1, Max: 100}, "limit must be between 1 and 100"},
+		{store.FieldError{Field: "status", Problem: store.FieldNotOneOf, OneOf: []string{"pending", "failed"}}, "status must be one of pending, failed"},
+		{store.FieldError{Field: "cursor", Problem: store.FieldForeign}, "cursor is not one this server returned; start again without it"},
+	} {
+		t.Run(string(tc.err.Problem)+"/"+tc.err.Field, func(t *testing.T) {
+			if got := fieldText(&tc.err); got != tc.want {
+				t.Errorf("fieldText = %q, want %q", got, tc.want)
+			}
+			if !errors.Is(&tc.err, store.ErrInvalid) {
+				t.Error("a FieldError does not match store.ErrInvalid")
+			}
+		})
+	}
+}
