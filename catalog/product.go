@@ -176,16 +176,7 @@ func (p *Product) Normalize() error {
 // NormalizeCategory cleans a category path and writes it with " > " separators:
 // "apparel>shoes >  Running" becomes "apparel > shoes > Running". Empty segments are
 // dropped. Case is kept for display; matching is case-insensitive.
-func NormalizeCategory(path string) string {
-	parts := strings.Split(CleanText(path, maxCategoryLen), ">")
-	out := parts[:0]
-	for _, s := range parts {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, " > ")
-}
+func NormalizeCategory(path string) string { return text.Category(path, maxCategoryLen) }
 
 // CleanText is text.Clean: seller text without invisible characters, white space
 // collapsed, cut to at most max bytes.

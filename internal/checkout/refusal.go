@@ -2,10 +2,9 @@ package checkout
 
 import (
 	"encoding/json"
-	"regexp"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -137,17 +136,14 @@ func (p RefusalParams) encode() string {
 	return string(b)
 }
 
-// sptID matches a Shared Payment Token id, which a seller's message might quote.
-var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
-
 // sellerMessage makes a seller's message fit to keep: cleaned, capped, and with
 // payment token ids masked.
 func sellerMessage(msg string) string {
-	return sptID.ReplaceAllString(catalog.CleanText(msg, 800), "[payment token]")
+	return text.MaskTokens(text.Clean(msg, 800), func(string) string { return "[payment token]" })
 }
 
 // callerText bounds text a caller sent (an id) for a refusal to repeat.
-func callerText(s string) string { return catalog.CleanText(s, 80) }
+func callerText(s string) string { return text.Clean(s, 80) }
 
 // record ends p in state with r as its reason.
 func (r *Refusal) record(p *store.Purchase, state store.PurchaseState) {

@@ -52,3 +52,47 @@ func TestClean(t *testing.T) {
 		})
 	}
 }
+
+func TestCategory(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		max      int
+		want     string
+	}{
+		{"separators spaced", "apparel>shoes >  Running", 100, "apparel > shoes > Running"},
+		{"empty parts dropped", " > Home >> Kitchen > ", 100, "Home > Kitchen"},
+		{"case kept", "HOME > kitchen", 100, "HOME > kitchen"},
+		{"cleaned first", "Home\u200b >\x00Kitchen\n", 100, "Home > Kitchen"},
+		{"control characters separate words", "Home\x00Goods", 100, "Home Goods"},
+		{"cut before splitting", "Home > Kitchen", 6, "Home"},
+		{"only separators", " > > ", 100, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text.Category(tc.in, tc.max); got != tc.want {
+				t.Errorf("Category(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMaskTokens(t *testing.T) {
+	mask := func(string) string { return "[token]" }
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"one token", "could not charge spt_1Abc_def2 now", "could not charge [token] now"},
+		{"two tokens", "spt_a and spt_B9", "[token] and [token]"},
+		{"underscores are part of the id", "spt_test_abc_123.", "[token]."},
+		{"a prefix alone is not a token", "spt_ and spt", "spt_ and spt"},
+		{"other ids kept", "pi_123 cs_456", "pi_123 cs_456"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text.MaskTokens(tc.in, mask); got != tc.want {
+				t.Errorf("MaskTokens(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+	if got := text.MaskTokens("id spt_abcdef", func(id string) string { return id[:6] + "…" }); got != "id spt_ab…" {
+		t.Errorf("mask gets the id: %q", got)
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -324,9 +323,6 @@ func transportError(op string, err error, sc scrubber) *TransportError {
 // seller text and error strings, and cleans and caps the text.
 type scrubber struct{ key, token string }
 
-// sptID matches a Shared Payment Token id.
-var sptID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
-
 func (s scrubber) clean(msg string) string {
 	msg = text.Clean(msg, len(msg)) // first, so that hidden characters cannot split a secret
 	for _, secret := range []string{s.key, s.token} {
@@ -334,7 +330,7 @@ func (s scrubber) clean(msg string) string {
 			msg = strings.ReplaceAll(msg, secret, "[redacted]")
 		}
 	}
-	return text.Clean(sptID.ReplaceAllString(msg, "[redacted]"), maxSellerText)
+	return text.Clean(text.MaskTokens(msg, func(string) string { return "[redacted]" }), maxSellerText)
 }
 
 // scrubbedError carries a cleaned message and the original error for errors.Is/As.

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	stripe "github.com/stripe/stripe-go/v82"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 var (
@@ -143,7 +145,6 @@ func badResponse(op, id string) error {
 }
 
 var (
-	sptInText    = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
 	keyInText    = regexp.MustCompile(`\b(sk|rk)_(test_|live_)?[A-Za-z0-9_]+`)
 	secretInText = regexp.MustCompile(`_secret_[A-Za-z0-9_]+`)
 )
@@ -154,7 +155,7 @@ func (c *Client) redact(s string) string {
 	if c.key != "" {
 		s = strings.ReplaceAll(s, c.key, "sk_…")
 	}
-	s = sptInText.ReplaceAllStringFunc(s, RedactID)
+	s = text.MaskTokens(s, RedactID)
 	s = keyInText.ReplaceAllString(s, "${1}_…")
 	return secretInText.ReplaceAllString(s, "_secret_…")
 }

@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"regexp"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Error types and codes of Stripe's error envelope used by the emulator; see the package
@@ -83,12 +84,10 @@ func tokenError(code, param, msg string) *apiError {
 	return &apiError{status: http.StatusBadRequest, Type: typeInvalidRequest, Code: code, Param: param, Message: msg}
 }
 
-var sptPattern = regexp.MustCompile(`spt_[A-Za-z0-9]+`)
-
 // unrecognized is Stripe's answer to an unknown path or method; token ids in the path
 // are shortened.
 func unrecognized(method, path string) *apiError {
-	path = sptPattern.ReplaceAllStringFunc(path, func(id string) string { return id[:min(len(id), 8)] + "…" })
+	path = text.MaskTokens(path, func(id string) string { return id[:min(len(id), 8)] + "…" })
 	return &apiError{status: http.StatusNotFound, Type: typeInvalidRequest,
 		Message: fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", method, path)}
 }
