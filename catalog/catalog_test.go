@@ -486,52 +486,6 @@ func wantAvail(p catalog.Product, a catalog.Availability, purchasable bool) stri
 	return ""
 }
 
-func TestCleanText(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		max  int
-		want string
-	}{
-		{"plain", "Red Shoes", 100, "Red Shoes"},
-		{"trimmed and collapsed", " \t Red \n\n  Shoes \r\n", 100, "Red Shoes"},
-		{"unicode spaces", "Red\u00a0\u2003Shoes\u3000", 100, "Red Shoes"},
-		{"zero-width characters removed", "Re\u200bd Sh\u200coe\u200ds\ufeff", 100, "Red Shoes"},
-		{"soft hyphen removed", "head\u00adphones", 100, "headphones"},
-		{"bidi controls removed", "\u202eRed\u202c \u2066Shoes\u2069\u200f\u200e\u061c", 100, "Red Shoes"},
-		{"control characters separate", "Red\x00Shoes\x07\x1b", 100, "Red Shoes"},
-		{"C1 control characters separate", "Red\u0085Shoes\u009b", 100, "Red Shoes"},
-		{"private use removed", "Red\ue000 Shoes\U000f0000", 100, "Red Shoes"},
-		{"invalid UTF-8 removed", "Red\xff \xc3Shoes", 100, "Red Shoes"},
-		{"only invisible", "\u200b\u202e\x00 \t", 100, ""},
-		{"emoji kept", "Shoes 👟", 100, "Shoes 👟"},
-		{"combining marks kept", "cafe\u0301", 100, "cafe\u0301"},
-		{"right-to-left text kept", "שלום עולם", 100, "שלום עולם"},
-		{"cap in bytes", "abcdef", 3, "abc"},
-		{"cap on a character boundary", "ééé", 5, "éé"},
-		{"cap before a multi-byte character", "ab€", 4, "ab"},
-		{"cap does not leave a trailing space", "abc def", 4, "abc"},
-		{"cap right after a word", "abc def", 3, "abc"},
-		{"cap covering the space and the next word", "abc def", 7, "abc def"},
-		{"cap of zero", "abc", 0, ""},
-		{"invisible characters do not count", "\u200b\u200b\u200babc", 3, "abc"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := catalog.CleanText(tt.in, tt.max)
-			if got != tt.want {
-				t.Errorf("CleanText(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
-			}
-			if len(got) > tt.max {
-				t.Errorf("CleanText(%q, %d) is %d bytes long", tt.in, tt.max, len(got))
-			}
-			if strings.TrimSpace(got) != got {
-				t.Errorf("CleanText(%q, %d) = %q is not trimmed", tt.in, tt.max, got)
-			}
-		})
-	}
-}
-
 func TestNormalizeCategory(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},

@@ -3,7 +3,6 @@ package catalog
 import (
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"hash/fnv"
 	"strconv"
 )
@@ -35,10 +34,10 @@ func decodeCursor(s string, fp uint64) (int, error) {
 		err = json.Unmarshal(b, &c)
 	}
 	if err != nil || c.Offset < 0 || c.Offset > maxCursorOffset {
-		return 0, fmt.Errorf("%w: cursor is not one this server issued; search again without it", ErrInvalid)
+		return 0, &ArgError{Arg: "cursor", Problem: ArgForeign}
 	}
 	if c.Query != fp {
-		return 0, fmt.Errorf("%w: cursor belongs to a different search; pass the same query and filters, or search again without it", ErrInvalid)
+		return 0, &ArgError{Arg: "cursor", Problem: ArgOtherSearch}
 	}
 	return c.Offset, nil
 }

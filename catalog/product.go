@@ -5,10 +5,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Availability is a product's normalized stock state.
@@ -177,47 +176,11 @@ func (p *Product) Normalize() error {
 // NormalizeCategory cleans a category path and writes it with " > " separators:
 // "apparel>shoes >  Running" becomes "apparel > shoes > Running". Empty segments are
 // dropped. Case is kept for display; matching is case-insensitive.
-func NormalizeCategory(path string) string {
-	parts := strings.Split(CleanText(path, maxCategoryLen), ">")
-	out := parts[:0]
-	for _, s := range parts {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, " > ")
-}
+func NormalizeCategory(path string) string { return text.Category(path, maxCategoryLen) }
 
-// CleanText removes control, format (zero-width, bidi) and other invisible characters,
-// collapses runs of white space to one space, trims, and cuts the result to at most max
-// bytes on a character boundary.
-func CleanText(s string, max int) string {
-	var b strings.Builder
-	b.Grow(min(len(s), max))
-	space := false
-	for _, r := range s {
-		if r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) {
-			continue
-		}
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
-		}
-		n := utf8.RuneLen(r)
-		if space {
-			n++ // the separating space is written only with the character after it
-		}
-		if b.Len()+n > max {
-			break
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// CleanText is text.Clean: seller text without invisible characters, white space
+// collapsed, cut to at most max bytes.
+func CleanText(s string, max int) string { return text.Clean(s, max) }
 
 func cleanTags(tags []string) []string {
 	seen := map[string]bool{}

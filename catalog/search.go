@@ -223,31 +223,31 @@ func (g *fallbackGate) leave() { <-g.slots }
 
 func (q *Query) validate() error {
 	if n := utf8.RuneCountInString(q.Text); n > MaxTextRunes {
-		return fmt.Errorf("%w: query is %d characters long; at most %d are accepted, so shorten it to the words that matter", ErrInvalid, n, MaxTextRunes)
+		return &ArgError{Arg: "query", Problem: ArgTooLong, Got: n, Max: MaxTextRunes}
 	}
 	switch q.Sort {
 	case "":
 		q.Sort = SortRelevance
 	case SortRelevance, SortPriceAsc, SortPriceDesc, SortRating:
 	default:
-		return fmt.Errorf("%w: sort must be one of relevance, price_asc, price_desc, rating", ErrInvalid)
+		return &ArgError{Arg: "sort", Problem: ArgNotOneOf, OneOf: []string{string(SortRelevance), string(SortPriceAsc), string(SortPriceDesc), string(SortRating)}}
 	}
 	if q.Limit == 0 {
 		q.Limit = DefaultLimit
 	}
 	if q.Limit < 1 || q.Limit > MaxLimit {
-		return fmt.Errorf("%w: limit must be between 1 and %d", ErrInvalid, MaxLimit)
+		return &ArgError{Arg: "limit", Problem: ArgOutOfRange, Min: 1, Max: MaxLimit}
 	}
 	for name, p := range map[string]*float64{"min_price": q.MinPrice, "max_price": q.MaxPrice} {
 		if p != nil && (*p < 0 || math.IsNaN(*p) || math.IsInf(*p, 0)) {
-			return fmt.Errorf("%w: %s must be a non-negative amount", ErrInvalid, name)
+			return &ArgError{Arg: name, Problem: ArgNegative}
 		}
 	}
 	if q.MinPrice != nil && q.MaxPrice != nil && *q.MinPrice > *q.MaxPrice {
-		return fmt.Errorf("%w: min_price is above max_price", ErrInvalid)
+		return &ArgError{Arg: "min_price", Problem: ArgAbove, Than: "max_price"}
 	}
 	if q.MinRating < 0 || q.MinRating > 5 || math.IsNaN(q.MinRating) {
-		return fmt.Errorf("%w: min_rating must be between 0 and 5", ErrInvalid)
+		return &ArgError{Arg: "min_rating", Problem: ArgOutOfRange, Min: 0, Max: 5}
 	}
 	return nil
 }

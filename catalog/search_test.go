@@ -811,7 +811,9 @@ func TestSearchTextTooLong(t *testing.T) {
 	if _, err := c.Search(ctx, catalog.Query{Text: at}); err != nil {
 		t.Errorf("a query at the limit: %v", err)
 	}
-	if _, err := c.Search(ctx, catalog.Query{Text: over}); !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), "query is 501 characters long") {
+	var arg *catalog.ArgError
+	if _, err := c.Search(ctx, catalog.Query{Text: over}); !errors.Is(err, catalog.ErrInvalid) || !errors.As(err, &arg) ||
+		arg.Arg != "query" || arg.Problem != catalog.ArgTooLong || arg.Got != catalog.MaxTextRunes+1 || arg.Max != catalog.MaxTextRunes {
 		t.Errorf("a query over the limit: %v", err)
 	}
 	if _, err := c.Recommend(ctx, catalog.RecommendInput{Context: at}); err != nil {

@@ -10,19 +10,23 @@ import (
 	"time"
 )
 
-// Purchase states. A purchase only moves forward; see migrations/0002_purchases.sql.
+// PurchaseState is where a purchase is in the saga. A purchase only moves forward; see
+// migrations/0002_purchases.sql.
+type PurchaseState string
+
+// Purchase states.
 const (
-	PurchaseOpen        = "open"         // seller session being opened
-	PurchaseQuoted      = "quoted"       // waiting for the person's confirmation
-	PurchaseApproved    = "approved"     // rules passed and confirmed; order pending
-	PurchaseTokenIssued = "token_issued" // SPT issued; seller checkout being completed
-	PurchaseCompleted   = "completed"
-	PurchaseFailed      = "failed"
-	PurchaseCanceled    = "canceled" // quote declined or expired; nothing was charged
+	PurchaseOpen        PurchaseState = "open"         // seller session being opened
+	PurchaseQuoted      PurchaseState = "quoted"       // waiting for the person's confirmation
+	PurchaseApproved    PurchaseState = "approved"     // rules passed and confirmed; order pending
+	PurchaseTokenIssued PurchaseState = "token_issued" // SPT issued; seller checkout being completed
+	PurchaseCompleted   PurchaseState = "completed"
+	PurchaseFailed      PurchaseState = "failed"
+	PurchaseCanceled    PurchaseState = "canceled" // quote declined or expired; nothing was charged
 )
 
 // Terminal reports whether a purchase in state will never change again.
-func Terminal(state string) bool {
+func Terminal(state PurchaseState) bool {
 	return state == PurchaseCompleted || state == PurchaseFailed || state == PurchaseCanceled
 }
 
@@ -50,7 +54,7 @@ type Purchase struct {
 	IdemKey        string // unique per customer: the caller's key or one we mint
 	QuoteID        string // set when the purchase waits for confirmation
 	ConfirmVia     string // "quote_id" or "elicitation": how the quote may be confirmed
-	State          string
+	State          PurchaseState
 	Mode           string
 	ProductID      string
 	SellerID       string
@@ -73,7 +77,11 @@ type Purchase struct {
 	TokenExpiresAt time.Time
 	SellerOrderID  string
 	OrderID        string
+	// FailureCode and FailureParams (JSON) say why a failed or canceled purchase
+	// ended, as the checkout recorded it; FailureMessage is the reason in words of
+	// purchases recorded before codes had parameters, empty in newer ones.
 	FailureCode    string
+	FailureParams  string
 	FailureMessage string
 	Charged        bool
 	ExpiresAt      time.Time // when a quote lapses
@@ -84,7 +92,7 @@ type Purchase struct {
 const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode,
 	product_id, seller_id, seller_name, title, brand, category, quantity, unit_amount, subtotal,
 	tax, shipping, total, currency, session_id, payment_method, card_brand, card_last4, token_id,
-	token_expires_at, seller_order_id, order_id, failure_code, failure_message, charged,
+	token_expires_at, seller_order_id, order_id, failure_code, failure_params, failure_message, charged,
 	expires_at, created_at, updated_at`
 
 func scanPurchase(row scanner) (Purchase, error) {
@@ -96,7 +104,7 @@ func scanPurchase(row scanner) (Purchase, error) {
 		&p.ProductID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category, &p.Quantity,
 		&p.UnitAmount, &p.Subtotal, &p.Tax, &p.Shipping, &p.Total, &p.Currency, &p.SessionID,
 		&p.PaymentMethod, &p.CardBrand, &p.CardLast4, &p.TokenID, &tokExp, &p.SellerOrderID,
-		&p.OrderID, &p.FailureCode, &p.FailureMessage, &p.Charged, &exp, &created, &updated)
+		&p.OrderID, &p.FailureCode, &p.FailureParams, &p.FailureMessage, &p.Charged, &exp, &created, &updated)
 	if err != nil {
 		return p, err
 	}
@@ -164,14 +172,15 @@ func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (P
 // still in one of the states from; otherwise it returns ErrStateChanged and saves
 // nothing. step and detail are appended to the purchase's journal. When the purchase
 // has an order, the order follows: failed purchases fail it.
-func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...string) error {
+func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...PurchaseState) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.advance(ctx, tx, p, from); err != nil {
 			return err
 		}
 		if p.OrderID != "" && (p.State == PurchaseFailed || p.State == PurchaseCanceled) {
-			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_reason = ?, updated_at = ?
-				WHERE id = ? AND status = ?`, OrderFailed, p.FailureMessage, encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_code = ?, failure_params = ?, failure_reason = ?,
+				updated_at = ? WHERE id = ? AND status = ?`, OrderFailed, p.FailureCode, p.FailureParams, p.FailureMessage,
+				encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
 				return err
 			}
 		}
@@ -179,7 +188,7 @@ func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, f
 	})
 }
 
-func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []string) error {
+func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []PurchaseState) error {
 	if len(from) == 0 {
 		return fmt.Errorf("advance purchase: no from state")
 	}
@@ -191,7 +200,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 	args := []any{quote, p.ConfirmVia, p.State, p.Mode, p.SellerID, p.SellerName, p.Title, p.Brand,
 		p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency,
 		p.SessionID, p.PaymentMethod, p.CardBrand, p.CardLast4, p.TokenID, encodeTime(p.TokenExpiresAt),
-		p.SellerOrderID, p.OrderID, p.FailureCode, p.FailureMessage, p.Charged, encodeTime(p.ExpiresAt),
+		p.SellerOrderID, p.OrderID, p.FailureCode, p.FailureParams, p.FailureMessage, p.Charged, encodeTime(p.ExpiresAt),
 		encodeTime(p.UpdatedAt), p.ID}
 	for _, f := range from {
 		args = append(args, f)
@@ -200,7 +209,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 		mode = ?, seller_id = ?, seller_name = ?, title = ?, brand = ?, category = ?, quantity = ?,
 		unit_amount = ?, subtotal = ?, tax = ?, shipping = ?, total = ?, currency = ?, session_id = ?,
 		payment_method = ?, card_brand = ?, card_last4 = ?, token_id = ?, token_expires_at = ?,
-		seller_order_id = ?, order_id = ?, failure_code = ?, failure_message = ?, charged = ?,
+		seller_order_id = ?, order_id = ?, failure_code = ?, failure_params = ?, failure_message = ?, charged = ?,
 		expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("advance purchase: %w", err)
@@ -218,10 +227,10 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []str
 // orders in p.Currency over the window, plus p.Total, must not exceed dailyMax
 // (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock, so
 // two purchases cannot both squeeze under it.
-func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax int64, window time.Duration) error {
+func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, dailyMax int64, window time.Duration) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		var state string
+		var state PurchaseState
 		if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
 			return fmt.Errorf("approve purchase: %w", err)
 		}
@@ -241,7 +250,7 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from string, dailyMax 
 		if p.OrderID == "" {
 			p.OrderID = NewID("ord_")
 		}
-		if err := s.advance(ctx, tx, p, []string{from}); err != nil {
+		if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
@@ -281,7 +290,7 @@ func spentSince(ctx context.Context, q querier, customerID, currency string, sin
 func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p.State, p.Charged = PurchaseCompleted, true
-		if err := s.advance(ctx, tx, p, []string{PurchaseTokenIssued}); err != nil {
+		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
@@ -365,7 +374,7 @@ func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
 
 // String describes p without its token, so that printing or logging a whole Purchase
 // never shows the Shared Payment Token.
-func (p Purchase) String() string { return "purchase " + p.ID + " (" + p.State + ")" }
+func (p Purchase) String() string { return "purchase " + p.ID + " (" + string(p.State) + ")" }
 
 // GoString is String, for %#v.
 func (p Purchase) GoString() string { return p.String() }

@@ -10,13 +10,16 @@ import (
 	"time"
 )
 
-// Order statuses. An order is pending from the moment its purchase is approved (its
-// total then counts against the daily limit) until the seller's checkout completes or
-// the purchase fails.
+// OrderStatus is where an order stands. An order is pending from the moment its
+// purchase is approved (its total then counts against the daily limit) until the
+// seller's checkout completes or the purchase fails.
+type OrderStatus string
+
+// Order statuses.
 const (
-	OrderPending   = "pending"
-	OrderCompleted = "completed"
-	OrderFailed    = "failed"
+	OrderPending   OrderStatus = "pending"
+	OrderCompleted OrderStatus = "completed"
+	OrderFailed    OrderStatus = "failed"
 )
 
 // Order is a purchase as the customer sees it: a snapshot of the line as the seller
@@ -25,7 +28,7 @@ type Order struct {
 	ID            string
 	CustomerID    string
 	PurchaseID    string
-	Status        string
+	Status        OrderStatus
 	Mode          string // sandbox, test or live
 	SellerID      string
 	SellerName    string
@@ -44,7 +47,11 @@ type Order struct {
 	Currency      string
 	CardBrand     string
 	CardLast4     string
-	// FailureReason says, for a failed order, why, in words fit for the customer.
+	// FailureCode and FailureParams (JSON) say why a failed order failed, as the
+	// checkout recorded it (Purchase.FailureCode and FailureParams); FailureReason is
+	// the reason in words of orders recorded before codes had parameters.
+	FailureCode   string
+	FailureParams string
 	FailureReason string
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -54,14 +61,15 @@ type Order struct {
 // orders (for the operator); tools always set it.
 type OrderFilter struct {
 	CustomerID string
-	Status     string // empty for all
-	Limit      int    // default 20, at most 100
-	Cursor     string // from a previous ListOrders
+	Status     OrderStatus // empty for all
+	Limit      int         // default 20, at most 100
+	Cursor     string      // from a previous ListOrders
 }
 
 const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, seller_name, session_id,
 	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
-	shipping, total, currency, card_brand, card_last4, failure_reason, created_at, updated_at`
+	shipping, total, currency, card_brand, card_last4, failure_code, failure_params, failure_reason,
+	created_at, updated_at`
 
 func scanOrder(row scanner) (Order, error) {
 	var (
@@ -71,7 +79,7 @@ func scanOrder(row scanner) (Order, error) {
 	err := row.Scan(&o.ID, &o.CustomerID, &o.PurchaseID, &o.Status, &o.Mode, &o.SellerID,
 		&o.SellerName, &o.SessionID, &o.SellerOrderID, &o.ProductID, &o.Title, &o.Brand,
 		&o.Category, &o.Quantity, &o.UnitAmount, &o.Subtotal, &o.Tax, &o.Shipping, &o.Total,
-		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureReason, &created, &updat)
+		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureCode, &o.FailureParams, &o.FailureReason, &created, &updat)
 	if err != nil {
 		return o, err
 	}
@@ -114,12 +122,12 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string,
 		f.Limit = 20
 	}
 	if f.Limit > 100 {
-		return nil, "", fmt.Errorf("%w: limit must be between 1 and 100", ErrInvalid)
+		return nil, "", &FieldError{Field: "limit", Problem: FieldOutOfRange, Min: 1, Max: 100}
 	}
 	switch f.Status {
 	case "", OrderPending, OrderCompleted, OrderFailed:
 	default:
-		return nil, "", fmt.Errorf("%w: status must be one of pending, completed, failed", ErrInvalid)
+		return nil, "", &FieldError{Field: "status", Problem: FieldNotOneOf, OneOf: []string{string(OrderPending), string(OrderCompleted), string(OrderFailed)}}
 	}
 	var (
 		where []string
@@ -175,7 +183,7 @@ func encodeOrderCursor(at, id string) string {
 }
 
 func decodeOrderCursor(c string) (string, string, error) {
-	bad := fmt.Errorf("%w: cursor is not one this server returned; start again without it", ErrInvalid)
+	bad := &FieldError{Field: "cursor", Problem: FieldForeign}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return "", "", bad

@@ -70,7 +70,7 @@ func (p Preferences) Normalize() (Preferences, error) {
 	for _, d := range p.DislikedBrands {
 		for _, f := range p.FavoriteBrands {
 			if strings.EqualFold(d, f) {
-				return Preferences{}, invalid("disliked_brands: %q is also in favorite_brands; remove it from one of them", d)
+				return Preferences{}, &FieldError{Field: "disliked_brands", Problem: FieldInBoth, Value: d, Other: "favorite_brands"}
 			}
 		}
 	}
@@ -83,7 +83,7 @@ func (p Preferences) Normalize() (Preferences, error) {
 	p.PriceMin, p.PriceMax = copyFloat(p.PriceMin), copyFloat(p.PriceMax)
 	p.Notes = cleanText(p.Notes)
 	if runes(p.Notes) > MaxNotesLen {
-		return Preferences{}, invalid("notes are longer than %d characters", MaxNotesLen)
+		return Preferences{}, &FieldError{Field: "notes", Problem: FieldTooLong, Max: MaxNotesLen}
 	}
 	return p, nil
 }
@@ -93,7 +93,7 @@ func normalizeSizes(in map[string]string) (map[string]string, error) {
 		return nil, nil
 	}
 	if len(in) > MaxSizes {
-		return nil, invalid("sizes: more than %d entries", MaxSizes)
+		return nil, &FieldError{Field: "sizes", Problem: FieldTooMany, Max: MaxSizes}
 	}
 	keys := make([]string, 0, len(in))
 	for k := range in {
@@ -106,16 +106,16 @@ func normalizeSizes(in map[string]string) (map[string]string, error) {
 		val := cleanLine(in[k])
 		switch {
 		case key == "":
-			return nil, invalid("sizes: a key is empty; use a kind of item such as \"shoes\"")
+			return nil, &FieldError{Field: "sizes", Problem: FieldEmpty}
 		case runes(key) > maxSizeLen:
-			return nil, invalid("sizes: key %q is longer than %d characters", key, maxSizeLen)
+			return nil, &FieldError{Field: "sizes", Problem: FieldKeyTooLong, Key: key, Max: maxSizeLen}
 		case val == "":
-			return nil, invalid("sizes: the size for %q is empty", key)
+			return nil, &FieldError{Field: "sizes", Problem: FieldEmpty, Key: key}
 		case runes(val) > maxSizeLen:
-			return nil, invalid("sizes: the size for %q is longer than %d characters", key, maxSizeLen)
+			return nil, &FieldError{Field: "sizes", Problem: FieldTooLong, Key: key, Max: maxSizeLen}
 		}
 		if _, dup := out[key]; dup {
-			return nil, invalid("sizes: key %q is given twice (keys ignore case)", key)
+			return nil, &FieldError{Field: "sizes", Problem: FieldDuplicate, Key: key}
 		}
 		out[key] = val
 	}
@@ -128,11 +128,11 @@ func checkPriceRange(lo, hi *float64) error {
 		v    *float64
 	}{{"min", lo}, {"max", hi}} {
 		if f.v != nil && (math.IsNaN(*f.v) || *f.v < 0 || *f.v > MaxPrice) {
-			return invalid("price_range: %s must be a number between 0 and %.0f", f.name, float64(MaxPrice))
+			return &FieldError{Field: "price_range", Problem: FieldOutOfRange, Key: f.name, Min: 0, Max: MaxPrice}
 		}
 	}
 	if lo != nil && hi != nil && *lo > *hi {
-		return invalid("price_range: min %g is above max %g", *lo, *hi)
+		return &FieldError{Field: "price_range", Problem: FieldAbove, Min: *lo, Max: *hi}
 	}
 	return nil
 }
@@ -237,10 +237,10 @@ func normalizeList(field string, in []string, maxItems, maxLen int, clean func(s
 	for i, item := range in {
 		v := clean(item)
 		if v == "" {
-			return nil, invalid("%s: item %d is empty", field, i+1)
+			return nil, &FieldError{Field: field, Problem: FieldEmpty, Item: i + 1}
 		}
 		if runes(v) > maxLen {
-			return nil, invalid("%s: item %d is longer than %d characters", field, i+1, maxLen)
+			return nil, &FieldError{Field: field, Problem: FieldTooLong, Item: i + 1, Max: float64(maxLen)}
 		}
 		key := strings.ToLower(v)
 		if seen[key] {
@@ -250,7 +250,7 @@ func normalizeList(field string, in []string, maxItems, maxLen int, clean func(s
 		out = append(out, v)
 	}
 	if len(out) > maxItems {
-		return nil, invalid("%s: more than %d items", field, maxItems)
+		return nil, &FieldError{Field: field, Problem: FieldTooMany, Max: float64(maxItems)}
 	}
 	return out, nil
 }

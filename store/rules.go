@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // NoLimit as a Rules amount means that there is no such limit: no per-order or daily
@@ -238,17 +239,9 @@ func normalizeRules(r Rules) (Rules, error) {
 	return r, nil
 }
 
-// normalizeCategory writes a category path as its parts separated by " > ".
-func normalizeCategory(path string) string {
-	parts := strings.Split(cleanLine(path), ">")
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, " > ")
-}
+// normalizeCategory writes a category path as its parts separated by " > " (see
+// text.Category); the caller checks its length.
+func normalizeCategory(path string) string { return text.Category(path, len(path)) }
 
 func loadRules(ctx context.Context, q querier, customerID string) (Rules, error) {
 	var (

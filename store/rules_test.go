@@ -54,7 +54,7 @@ func TestSetRules(t *testing.T) {
 		{name: "zero everything is strict but valid", in: store.Rules{Currency: "USD"}, want: store.Rules{Currency: "USD"}},
 		{name: "bad currency", in: store.Rules{Currency: "dollars"}, wantErr: store.ErrInvalid, errText: "currency"},
 		{name: "negative amount", in: store.Rules{Currency: "USD", DailyMax: -5}, wantErr: store.ErrInvalid, errText: "daily_max"},
-		{name: "empty seller", in: store.Rules{Currency: "USD", AllowedSellers: []string{"a", " "}}, wantErr: store.ErrInvalid, errText: "allowed_sellers: item 2"},
+		{name: "empty seller", in: store.Rules{Currency: "USD", AllowedSellers: []string{"a", " "}}, wantErr: store.ErrInvalid, errText: "allowed_sellers item 2: empty"},
 		{name: "too many categories", in: store.Rules{Currency: "USD", AllowedCategories: manyItems(101)}, wantErr: store.ErrInvalid, errText: "allowed_categories"},
 		{name: "unknown customer", in: store.DefaultRules(), wantErr: store.ErrNotFound},
 	}

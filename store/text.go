@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // invisible reports whether r is a character that must not be stored in text that a
@@ -13,26 +15,10 @@ func invisible(r rune) bool {
 	return r == utf8.RuneError || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r)
 }
 
-// cleanLine returns s as one line: every run of white space becomes one space,
-// invisible characters are deleted, and the ends are trimmed.
-func cleanLine(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-		case invisible(r):
-		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// cleanLine returns s as one line, by text.Clean's rules: runs of white space and
+// control characters become one space, other invisible characters are deleted, and the
+// ends are trimmed. The caller checks its length.
+func cleanLine(s string) string { return text.Clean(s, len(s)) }
 
 // cleanText is cleanLine for text of several lines: line breaks and tabs are kept
 // (CR LF and CR become LF), other invisible characters are deleted, and the ends are

@@ -3,12 +3,13 @@ package tools
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -31,16 +32,22 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		ae  *argError
 		nf  *notFound
 		ref *checkout.Refusal
+		bad *catalog.ArgError
+		fe  *store.FieldError
 	)
 	switch {
 	case errors.As(err, &ref):
-		return mcp.NewToolResultError(withSellerNote(ref.Message))
+		return mcp.NewToolResultError(withSellerNote(refusalText(ref)))
 	case errors.Is(err, errNoCustomer):
 		return mcp.NewToolResultError("This server has no customer configured, so " + tool + " is not available. The operator must start it with --customer (see `commerce-mcp customer list`).")
 	case errors.As(err, &ae):
 		return mcp.NewToolResultError("Invalid arguments: " + ae.msg)
 	case errors.As(err, &nf):
 		return mcp.NewToolResultError(nf.msg)
+	case errors.As(err, &bad):
+		return mcp.NewToolResultError("Invalid arguments: " + argText(bad))
+	case errors.As(err, &fe):
+		return mcp.NewToolResultError("Invalid arguments: " + fieldText(fe))
 	case errors.Is(err, catalog.ErrInvalid), errors.Is(err, store.ErrInvalid):
 		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
@@ -54,9 +61,75 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 	return mcp.NewToolResultError("Internal error in " + tool + ". Nothing was changed; try again, and if it keeps failing the operator should check the server log.")
 }
 
-// invalidDetail extracts the human part of a catalog ErrInvalid message: the text after
-// "invalid: ". Catalog validation messages name the argument and never contain data
-// from the database.
+// argText says what is wrong with a search argument and what to do about it.
+func argText(e *catalog.ArgError) string {
+	switch e.Problem {
+	case catalog.ArgTooLong:
+		return fmt.Sprintf("%s is %d characters long; at most %g are accepted, so shorten it to the words that matter", e.Arg, e.Got, e.Max)
+	case catalog.ArgNotOneOf:
+		return fmt.Sprintf("%s must be one of %s", e.Arg, strings.Join(e.OneOf, ", "))
+	case catalog.ArgOutOfRange:
+		return fmt.Sprintf("%s must be between %g and %g", e.Arg, e.Min, e.Max)
+	case catalog.ArgNegative:
+		return e.Arg + " must be a non-negative amount"
+	case catalog.ArgAbove:
+		return e.Arg + " is above " + e.Than
+	case catalog.ArgForeign:
+		return e.Arg + " is not one this server issued; search again without it"
+	case catalog.ArgOtherSearch:
+		return e.Arg + " belongs to a different search; pass the same query and filters, or search again without it"
+	}
+	return e.Arg + " cannot be accepted"
+}
+
+// fieldText says what is wrong with a field of a tool's arguments that the store refused.
+func fieldText(e *store.FieldError) string {
+	switch e.Problem {
+	case store.FieldInBoth:
+		return fmt.Sprintf("%s: %q is also in %s; remove it from one of them", e.Field, e.Value, e.Other)
+	case store.FieldEmpty:
+		switch {
+		case e.Item > 0:
+			return fmt.Sprintf("%s: item %d is empty", e.Field, e.Item)
+		case e.Key != "":
+			return fmt.Sprintf("%s: the size for %q is empty", e.Field, e.Key)
+		}
+		return e.Field + `: a key is empty; use a kind of item such as "shoes"`
+	case store.FieldTooLong:
+		switch {
+		case e.Item > 0:
+			return fmt.Sprintf("%s: item %d is longer than %.0f characters", e.Field, e.Item, e.Max)
+		case e.Key != "":
+			return fmt.Sprintf("%s: the size for %q is longer than %.0f characters", e.Field, e.Key, e.Max)
+		}
+		return fmt.Sprintf("%s are longer than %.0f characters", e.Field, e.Max)
+	case store.FieldKeyTooLong:
+		return fmt.Sprintf("%s: key %q is longer than %.0f characters", e.Field, e.Key, e.Max)
+	case store.FieldTooMany:
+		if e.Field == "sizes" {
+			return fmt.Sprintf("%s: more than %.0f entries", e.Field, e.Max)
+		}
+		return fmt.Sprintf("%s: more than %.0f items", e.Field, e.Max)
+	case store.FieldDuplicate:
+		return fmt.Sprintf("%s: key %q is given twice (keys ignore case)", e.Field, e.Key)
+	case store.FieldOutOfRange:
+		if e.Key != "" {
+			return fmt.Sprintf("%s: %s must be a number between %.0f and %.0f", e.Field, e.Key, e.Min, e.Max)
+		}
+		return fmt.Sprintf("%s must be between %.0f and %.0f", e.Field, e.Min, e.Max)
+	case store.FieldAbove:
+		return fmt.Sprintf("%s: min %g is above max %g", e.Field, e.Min, e.Max)
+	case store.FieldNotOneOf:
+		return fmt.Sprintf("%s must be one of %s", e.Field, strings.Join(e.OneOf, ", "))
+	case store.FieldForeign:
+		return e.Field + " is not one this server returned; start again without it"
+	}
+	return e.Field + " cannot be accepted"
+}
+
+// invalidDetail extracts the human part of an ErrInvalid message that is neither an
+// ArgError nor a FieldError yet (recommend's): the text after "invalid: ". Those
+// messages name the argument and never contain data from the database.
 func invalidDetail(err error) string {
 	msg := err.Error()
 	if i := strings.LastIndex(msg, catalog.ErrInvalid.Error()+": "); i >= 0 {

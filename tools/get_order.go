@@ -10,7 +10,6 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -66,7 +65,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	v := viewOf(o)
 	text := v.line()
 	if bySeller {
-		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", checkout.Quoted(id, 80), o.ID, text)
+		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", quoted(id, 80), o.ID, text)
 	}
 	return mcp.NewToolResultStructured(v, withSellerNote(text)), nil
 }

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 )
 
 // TestGoldenResults compares the text and the structured result of representative
@@ -22,7 +22,7 @@ import (
 // rewrites the files.
 func TestGoldenResults(t *testing.T) {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	s := newStorefrontWith(t, checkout.SandboxOptions{Now: func() time.Time { return now }})
+	s := newStorefrontWith(t, sandbox.Options{Now: func() time.Time { return now }})
 	c := s.client(t, nil, "2025-11-25")
 	ids := idNormaliser{}
 	for _, tc := range []struct {

@@ -30,7 +30,7 @@ func (t *Toolbox) listOrdersTool() server.ServerTool {
 Returns up to "limit" orders (default 10, max 50) and "next_cursor" when there are more.`),
 			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, a whole number from 1 to 50 (default 10).")),
 			mcp.WithString("cursor", mcp.Description("next_cursor from a previous list_orders result, for the next page.")),
-			mcp.WithString("status", mcp.Enum(store.OrderPending, store.OrderCompleted, store.OrderFailed), mcp.Description("Only orders with this status: pending, completed or failed. Omit for all.")),
+			mcp.WithString("status", mcp.Enum(string(store.OrderPending), string(store.OrderCompleted), string(store.OrderFailed)), mcp.Description("Only orders with this status: pending, completed or failed. Omit for all.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[listOrdersResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),
@@ -59,7 +59,7 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		limit = *a.Limit
 	}
 	orders, next, err := t.Store.ListOrders(ctx, store.OrderFilter{
-		CustomerID: customer, Status: strings.TrimSpace(a.Status), Limit: limit, Cursor: strings.TrimSpace(a.Cursor),
+		CustomerID: customer, Status: store.OrderStatus(strings.TrimSpace(a.Status)), Limit: limit, Cursor: strings.TrimSpace(a.Cursor),
 	})
 	if err != nil {
 		return t.fail(ctx, "list_orders", err), nil

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -55,26 +55,34 @@ type orderView struct {
 func viewOf(o store.Order) orderView {
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: o.Currency}) }
 	return orderView{
-		OrderID: o.ID, Status: o.Status, Mode: o.Mode,
+		OrderID: o.ID, Status: string(o.Status), Mode: o.Mode,
 		Seller:        orderSeller{ID: o.SellerID, Name: o.SellerName},
 		SellerOrderID: o.SellerOrderID,
 		Line:          orderLine{ProductID: o.ProductID, Title: o.Title, Quantity: o.Quantity, UnitPrice: m(o.UnitAmount)},
 		Totals:        orderTotals{Subtotal: m(o.Subtotal), Tax: m(o.Tax), Shipping: m(o.Shipping), Total: m(o.Total)},
 		Card:          cardRef{Brand: o.CardBrand, Last4: o.CardLast4},
-		FailureReason: o.FailureReason,
+		FailureReason: failureReason(o),
 		CreatedAt:     o.CreatedAt.Format(time.RFC3339),
 		UpdatedAt:     o.UpdatedAt.Format(time.RFC3339),
 	}
+}
+
+// failureReason words why the order failed; empty for an order that did not.
+func failureReason(o store.Order) string {
+	if o.FailureCode == "" && o.FailureReason == "" {
+		return ""
+	}
+	return refusalText(checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID))
 }
 
 // line is the order in one line for text results; seller-supplied text is Quoted, so
 // the text needs catalog.SellerTextNote.
 func (v orderView) line() string {
 	s := fmt.Sprintf("%s [%s] %d × %s from %s, total %s, %s, %s",
-		v.OrderID, v.Status, v.Line.Quantity, checkout.Quoted(v.Line.Title, 200), checkout.Quoted(v.Seller.Name, 80),
-		v.Totals.Total.Display, checkout.CardName(v.Card.Brand, v.Card.Last4), v.CreatedAt)
+		v.OrderID, v.Status, v.Line.Quantity, quoted(v.Line.Title, 200), quoted(v.Seller.Name, 80),
+		v.Totals.Total.Display, CardName(v.Card.Brand, v.Card.Last4), v.CreatedAt)
 	if v.SellerOrderID != "" {
-		s += ", seller's order number " + checkout.Quoted(v.SellerOrderID, 80)
+		s += ", seller's order number " + quoted(v.SellerOrderID, 80)
 	}
 	if v.FailureReason != "" {
 		s += " — " + v.FailureReason

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 )
 
 // TestPurchasableFollowsSellers checks that search_products, get_product and recommend
@@ -26,7 +27,7 @@ func TestPurchasableFollowsSellers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStorefront(t)
 			if tc.sellers != nil {
-				svc, err := checkout.New(checkout.Config{Catalog: s.tb.Catalog, Store: s.tb.Store, Sellers: tc.sellers(s), Tokens: s.sb.Tokens(),
+				svc, err := checkout.New(checkout.Config{Catalog: s.tb.Catalog, Store: s.tb.Store, Sellers: tc.sellers(s), Tokens: checkout.SPTTokens{Client: spt.New(s.sb.AgentStripe())},
 					Mode: checkout.ModeTest, ConfirmKey: bytes.Repeat([]byte{1}, 32), Log: s.tb.Log})
 				if err != nil {
 					t.Fatal(err)

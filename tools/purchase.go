@@ -10,7 +10,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
@@ -131,11 +131,11 @@ func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
 }
 
 // confirmDialog is the confirmation dialog for a quote: its facts in a fixed layout
-// (checkout.Outcome.ConfirmationMessage) and one box to tick.
+// (confirmationMessage) and one box to tick.
 func confirmDialog(out checkout.Outcome) mcp.ElicitationParams {
 	return mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: out.ConfirmationMessage(),
+		Message: confirmationMessage(out.Purchase),
 		RequestedSchema: map[string]any{
 			"type": "object",
 			"properties": map[string]any{
@@ -185,7 +185,7 @@ func (t *Toolbox) confirmInDialog(ctx context.Context, customer string, out chec
 	}
 	why := "The client could not show the confirmation dialog"
 	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
-		why = "The confirmation dialog was not answered within " + checkout.Minutes(wait)
+		why = "The confirmation dialog was not answered within " + minutes(wait)
 	}
 	t.Log.WarnContext(ctx, "confirmation dialog failed; offering the quote by quote_id", "err", err)
 	// The quote is the customer's whatever became of the call.
@@ -233,7 +233,7 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 	p := out.Purchase
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
 	r := purchaseResult{
-		Status: out.Status, Mode: p.Mode, Summary: out.Summary(),
+		Status: string(out.Status), Mode: p.Mode, Summary: summary("Buy", p),
 		Seller: orderSeller{ID: p.SellerID, Name: p.SellerName},
 		Line:   orderLine{ProductID: p.ProductID, Title: p.Title, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
 		Totals: orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)},
@@ -245,7 +245,7 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 	var text string
 	switch out.Status {
 	case checkout.StatusCompleted:
-		r.Summary = "Bought " + strings.TrimPrefix(r.Summary, "Buy ")
+		r.Summary = summary("Bought", p)
 		text = r.Summary + " Order " + r.OrderID + "."
 	case checkout.StatusConfirmationRequired:
 		r.QuoteID, r.ExpiresAt = p.QuoteID, p.ExpiresAt.UTC().Format(time.RFC3339)

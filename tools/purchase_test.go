@@ -17,7 +17,9 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -25,18 +27,18 @@ import (
 // storefront is a Toolbox with a store, the demo customer and a sandbox checkout.
 type storefront struct {
 	tb   *Toolbox
-	sb   *checkout.Sandbox
+	sb   *sandbox.Sandbox
 	logs *syncbuf.Buffer
 }
 
 func newStorefront(t *testing.T) *storefront {
 	t.Helper()
-	return newStorefrontWith(t, checkout.SandboxOptions{})
+	return newStorefrontWith(t, sandbox.Options{})
 }
 
 // newStorefrontWith is newStorefront with sandbox options (fault injection). A clock
 // in sbo.Now is the clock of the catalog, store, checkout and tools too.
-func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
+func newStorefrontWith(t *testing.T, sbo sandbox.Options) *storefront {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "commerce.db")
@@ -64,11 +66,11 @@ func newStorefrontWith(t *testing.T, sbo checkout.SandboxOptions) *storefront {
 	logs := &syncbuf.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	sbo.Log = log
-	sb, err := checkout.NewSandbox(cat, sbo)
+	sb, err := sandbox.New(cat, sbo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := checkout.New(checkout.Config{Catalog: cat, Store: st, Sellers: sb, Tokens: sb.Tokens(), ConfirmKey: bytes.Repeat([]byte{1}, 32), Log: log, Now: sbo.Now})
+	svc, err := checkout.New(checkout.Config{Catalog: cat, Store: st, Sellers: checkout.ACPSellers{Endpoints: sb}, Tokens: checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}, ConfirmKey: bytes.Repeat([]byte{1}, 32), Log: log, Now: sbo.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +304,7 @@ func TestPurchaseArguments(t *testing.T) {
 func TestPurchasePendingBeforeOrder(t *testing.T) {
 	s := newStorefront(t)
 	res := s.tb.purchaseResult(checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
-		ProductID: "nw-shoe-0001", Quantity: 2, Mode: checkout.ModeSandbox, State: store.PurchaseOpen,
+		ProductID: "nw-shoe-0001", Quantity: 2, Mode: string(checkout.ModeSandbox), State: store.PurchaseOpen,
 	}}, "")
 	got := text(res)
 	for _, bad := range []string{"order_id  ", "order_id .", "$0.00", "×  from"} {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -24,7 +24,7 @@ var secretMarks = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_", "sell
 // searches all tool results and log lines for secrets.
 func TestNoSecretsInResultsOrLogs(t *testing.T) {
 	var failing sync.Map // seller id → bool
-	s := newStorefrontWith(t, checkout.SandboxOptions{
+	s := newStorefrontWith(t, sandbox.Options{
 		SellerMiddleware: func(seller string, h http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if v, _ := failing.Load(seller); v == true && strings.HasSuffix(r.URL.Path, "/complete") {

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/commerce-mcp/commerce-mcp/tools"
 )
 
 // The admin commands (customer, limits, orders) are the operator's: they change what
@@ -144,7 +144,7 @@ func orDash(s string) string {
 func cardLabel(brand, last4 string, expMonth, expYear int) string {
 	s := "-"
 	if brand != "" {
-		s = checkout.CardName(brand, last4)
+		s = tools.CardName(brand, last4)
 	}
 	if expYear != 0 {
 		s += fmt.Sprintf(", exp %02d/%d", expMonth, expYear)

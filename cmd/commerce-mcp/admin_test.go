@@ -309,9 +309,9 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			defer func() {
 				// stripe-go v82.5.1's RawRequest dereferences a nil response after a
-				// transport error; until checkout/spt guards against that, say so.
+				// transport error; until internal/checkout/spt guards against that, say so.
 				if p := recover(); p != nil {
-					t.Skipf("checkout/spt panicked on a network error (stripe-go RawRequest bug): %v", p)
+					t.Skipf("internal/checkout/spt panicked on a network error (stripe-go RawRequest bug): %v", p)
 				}
 			}()
 			r := tc.check(t, env, c.ID)

@@ -8,8 +8,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -142,7 +142,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 			return err
 		}
 	} else {
-		cardBrand, cardLast4, ok := sandbox.TestCard(*pmID)
+		cardBrand, cardLast4, ok := stripesim.TestCard(*pmID)
 		switch {
 		case ok: // the expiry is the demo's 12/2030, as store.SeedDemo gives pm_card_visa
 			pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear = cardBrand, cardLast4, 12, 2030

@@ -19,13 +19,13 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // TestStripeEndToEnd runs the "real Stripe" purchase path with every party at an HTTP
-// seam, as separate processes would be: a Stripe emulator (checkout/sandbox) holding an
+// seam, as separate processes would be: a Stripe emulator (internal/sandbox/stripesim) holding an
 // agent account and a seller account, the reference ACP seller for
 // northwind-outfitters with its own catalog database and its own Stripe key, a sellers
 // file naming that seller, and run("serve", --stripe-key, --stripe-base-url, --sellers)
@@ -45,8 +45,8 @@ func TestStripeEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	profile := demoSeller(t, sellerID).StripeProfileID
 
-	sb := sandbox.New(sandbox.Options{Now: time.Now})
-	for key, acct := range map[string]sandbox.Account{
+	sb := stripesim.New(stripesim.Options{Now: time.Now})
+	for key, acct := range map[string]stripesim.Account{
 		agentKey:  {ID: "acct_e2eagent", Profile: "profile_test_e2eagent"},
 		sellerKey: {ID: sellerAccount, Profile: profile},
 	} {
@@ -60,12 +60,12 @@ func TestStripeEndToEnd(t *testing.T) {
 	// The seller keeps its own catalog, as a separate demo-seller process would.
 	var sellerLog syncbuf.Buffer
 	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
-	pay, err := acp.NewStripePayments(acp.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL})
+	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	seller, err := acp.NewSeller(acp.SellerConfig{APIKey: sellerAPIKey,
-		Inventory: acp.CatalogInventory{Catalog: sellerCat, SellerID: sellerID}, Payments: pay,
+	seller, err := seller.New(seller.Config{APIKey: sellerAPIKey,
+		Inventory: seller.CatalogInventory{Catalog: sellerCat, SellerID: sellerID}, Payments: pay,
 		Logger: slog.New(tint.NewHandler(&sellerLog, &tint.Options{NoColor: true})), StripeProfile: profile})
 	if err != nil {
 		t.Fatal(err)

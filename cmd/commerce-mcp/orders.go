@@ -33,7 +33,7 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 	if *limit < 1 || *limit > maxOrdersListed {
 		return &usageError{Msg: fmt.Sprintf("--limit must be between 1 and %d", maxOrdersListed)}
 	}
-	switch *status {
+	switch store.OrderStatus(*status) {
 	case "", store.OrderPending, store.OrderCompleted, store.OrderFailed:
 	default:
 		return &usageError{Msg: fmt.Sprintf("--status %q is not one of pending, completed, failed", *status)}
@@ -43,7 +43,7 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	defer s.Close()
-	f := store.OrderFilter{Status: *status}
+	f := store.OrderFilter{Status: store.OrderStatus(*status)}
 	if *custRef != "" {
 		cust, err := findCustomer(ctx, s, *custRef)
 		if err != nil {

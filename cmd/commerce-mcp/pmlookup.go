@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 )
 
 // pmLookup asks Stripe about a payment method, so that the operator cannot put on file
@@ -23,7 +23,7 @@ func newPMLookup(secretKey, baseURL string) pmLookup {
 	return sptLookup{spt.New(spt.Config{SecretKey: secretKey, BaseURL: baseURL, MaxNetworkRetries: 1})}
 }
 
-// sptLookup is pmLookup through checkout/spt's GET /v1/payment_methods/{id}.
+// sptLookup is pmLookup through internal/checkout/spt's GET /v1/payment_methods/{id}.
 type sptLookup struct{ c *spt.Client }
 
 // PaymentMethod returns what Stripe shows of the method. A method that is not a card

@@ -14,9 +14,10 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout"
-	"github.com/commerce-mcp/commerce-mcp/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -72,11 +73,11 @@ func newCheckout(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 	}
 	cfg := checkout.Config{Catalog: cat, Store: st, Mode: checkout.ModeOf(pf.stripeKey), ConfirmKey: key, Log: logger}
 	if pf.stripeKey == "" {
-		sb, err := checkout.NewSandbox(cat, checkout.SandboxOptions{Log: logger})
+		sb, err := sandbox.New(cat, sandbox.Options{Log: logger})
 		if err != nil {
 			return nil, err
 		}
-		cfg.Sellers, cfg.Tokens = sb, sb.Tokens()
+		cfg.Sellers, cfg.Tokens = checkout.ACPSellers{Endpoints: sb}, checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}
 	} else {
 		access, err := readSellers(pf.sellersFile)
 		if err != nil {

@@ -18,7 +18,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
-	"github.com/commerce-mcp/commerce-mcp/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
@@ -98,7 +98,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		logger.Warn(w)
 	}
 	mode := checkout.ModeOf(c.pay.stripeKey)
-	logMode(logger, mode, c.pay.stripeKeyFrom)
+	logMode(logger, string(mode), c.pay.stripeKeyFrom)
 	// Live mode never seeds demo data: the demo customer's test card cannot be charged.
 	seed := !c.noDemo && mode != checkout.ModeLive
 	if mode == checkout.ModeLive && !c.noDemo {

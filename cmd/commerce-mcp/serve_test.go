@@ -138,7 +138,7 @@ func TestRecoveryStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := func() string {
+	state := func() store.PurchaseState {
 		got, err := st.Purchase(ctx, p.ID)
 		if err != nil {
 			t.Fatal(err)

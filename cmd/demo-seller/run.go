@@ -13,8 +13,9 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
@@ -72,14 +73,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	defer cat.Close()
-	seller, err := cat.Seller(ctx, cfg.seller)
+	sel, err := cat.Seller(ctx, cfg.seller)
 	if errors.Is(err, catalog.ErrNotFound) {
 		return &usageError{Msg: fmt.Sprintf("seller %q is not in the catalog at %s", cfg.seller, cfg.db)}
 	}
 	if err != nil {
 		return err
 	}
-	pay, err := acp.NewStripePayments(acp.StripeConfig{SecretKey: cfg.stripeKey, URL: cfg.stripeURL,
+	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: cfg.stripeKey, URL: cfg.stripeURL,
 		PreviewVersion: cfg.stripeV, SkipTokenCheck: cfg.skipTokenCheck})
 	if err != nil {
 		return err
@@ -92,8 +93,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if base == "" {
 		base = "http://" + ln.Addr().String()
 	}
-	h, err := acp.NewSeller(acp.SellerConfig{APIKey: cfg.apiKey, Inventory: acp.CatalogInventory{Catalog: cat, SellerID: seller.ID},
-		Payments: pay, Logger: logger.With("seller", seller.ID), BaseURL: base, StripeProfile: seller.StripeProfileID})
+	h, err := seller.New(seller.Config{APIKey: cfg.apiKey, Inventory: seller.CatalogInventory{Catalog: cat, SellerID: sel.ID},
+		Payments: pay, Logger: logger.With("seller", sel.ID), BaseURL: base, StripeProfile: sel.StripeProfileID})
 	if err != nil {
 		ln.Close()
 		return err
@@ -102,7 +103,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if cfg.stripeURL != "" {
 		stripeTarget = cfg.stripeURL
 	}
-	logger.Info("demo seller listening", "url", base, "seller", seller.ID, "profile", seller.StripeProfileID,
+	logger.Info("demo seller listening", "url", base, "seller", sel.ID, "profile", sel.StripeProfileID,
 		"stripe", stripeTarget, "stripe_version", cfg.stripeV)
 	fmt.Fprintln(stdout, "demo-seller listening on", base)
 	return cli.ServeHTTP(ctx, ln, h, cfg.shutdownTimeout, logger)
@@ -122,7 +123,7 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 	fs.StringVar(&c.stripeKey, "stripe-key", "", "the seller's Stripe secret `key` (required: this, --stripe-key-file or env STRIPE_SECRET_KEY). Visible in the process list")
 	fs.StringVar(&c.stripeKeyFile, "stripe-key-file", "", "`file` holding the seller's Stripe secret key")
 	fs.StringVar(&c.stripeURL, "stripe-url", "", "Stripe API base `URL`, e.g. the sandbox emulator (default api.stripe.com)")
-	fs.StringVar(&c.stripeV, "stripe-version", acp.DefaultStripePreviewVersion, "Stripe-Version `date` for the Shared Payment Token calls")
+	fs.StringVar(&c.stripeV, "stripe-version", seller.DefaultStripePreviewVersion, "Stripe-Version `date` for the Shared Payment Token calls")
 	fs.StringVar(&c.publicURL, "public-url", "", "`URL` the seller is reached at, for order links (default http://ADDR)")
 	fs.BoolVar(&c.skipTokenCheck, "skip-token-check", false, "charge without retrieving the granted token first")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")

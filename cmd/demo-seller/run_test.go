@@ -17,9 +17,10 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/checkout/acp"
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
@@ -104,11 +105,11 @@ func TestRunCommandLine(t *testing.T) {
 // it down.
 func TestRunServes(t *testing.T) {
 	db := newCatalog(t)
-	sb := sandbox.New(sandbox.Options{})
-	if err := sb.AddAccount("sk_test_shop", sandbox.Account{ID: "acct_shop", Profile: "profile_test_shop"}); err != nil {
+	sb := stripesim.New(stripesim.Options{})
+	if err := sb.AddAccount("sk_test_shop", stripesim.Account{ID: "acct_shop", Profile: "profile_test_shop"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := sb.AddAccount("sk_test_agent", sandbox.Account{ID: "acct_agent", Profile: "profile_test_agent"}); err != nil {
+	if err := sb.AddAccount("sk_test_agent", stripesim.Account{ID: "acct_agent", Profile: "profile_test_agent"}); err != nil {
 		t.Fatal(err)
 	}
 	stripeSrv := httptest.NewServer(sb)
@@ -179,7 +180,7 @@ func issueToken(t *testing.T, stripeURL string, max int64) string {
 	}
 	req.Header.Set("Authorization", "Bearer sk_test_agent")
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Stripe-Version", acp.DefaultStripePreviewVersion)
+	req.Header.Set("Stripe-Version", seller.DefaultStripePreviewVersion)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

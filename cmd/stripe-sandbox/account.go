@@ -6,13 +6,13 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 )
 
 // account is one --account: the secret key it authenticates with, and where it came
 // from on the command line (for error messages, which never show the key).
 type account struct {
-	sandbox.Account
+	stripesim.Account
 	key    string
 	source string
 }
@@ -43,7 +43,7 @@ func parseAccount(spec string) (account, error) {
 	if !validID(profile, "profile_") {
 		return account{}, fmt.Errorf("profile %q must look like profile_ID (letters, digits, '_')", profile)
 	}
-	return account{Account: sandbox.Account{ID: id, Profile: profile}, key: key}, nil
+	return account{Account: stripesim.Account{ID: id, Profile: profile}, key: key}, nil
 }
 
 // validID reports whether s is prefix followed by at least one letter, digit or '_'.

@@ -1,4 +1,4 @@
-// Command stripe-sandbox serves the checkout/sandbox Stripe emulator over HTTP, so that
+// Command stripe-sandbox serves the internal/sandbox/stripesim Stripe emulator over HTTP, so that
 // separate processes — commerce-mcp with --stripe-key and --stripe-base-url, and sellers
 // such as cmd/demo-seller with --stripe-url — can run the real Stripe code path offline
 // against one shared, in-memory Stripe. Accounts are given on the command line; run

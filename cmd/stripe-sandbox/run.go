@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/checkout/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 )
 
 // usageError is a mistake on the command line; main exits 2 for it.
@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	sb := sandbox.New(sandbox.Options{MultiCapture: cfg.multiCapture})
+	sb := stripesim.New(stripesim.Options{MultiCapture: cfg.multiCapture})
 	for _, a := range cfg.accounts {
 		if err := sb.AddAccount(a.key, a.Account); err != nil {
 			return &usageError{Msg: fmt.Sprintf("%s: %s", a.source, strings.TrimPrefix(err.Error(), "sandbox: "))}

@@ -1,0 +1,154 @@
+// Package checkout is the purchase saga: quote through the seller's ACP checkout, check
+// the customer's spending rules, get the person's confirmation when needed, issue a
+// Shared Payment Token scoped to the seller and the total, complete the seller's
+// checkout with it, and record the order.
+//
+// Every step is journaled in the store before the next outside call, and every outside
+// POST carries an idempotency key derived from the purchase id, so that:
+//   - a retried purchase (same quote_id or idempotency key) returns the first outcome
+//     and never charges twice, also when many calls race;
+//   - a crash at any point is settled by Recover at startup: the order is completed
+//     exactly once, or it fails with its token revoked;
+//   - a failure after the token was issued revokes the token.
+//
+// The saga talks to sellers and Stripe through the SellerCheckout and Tokens ports, so
+// it runs the same against the in-process sandbox (internal/sandbox, reached through
+// ACPSellers and SPTTokens; cmd wires it in) and against real services (Directory).
+//
+// A purchase that does not happen is a *Refusal: a RefusalCode and its RefusalParams,
+// recorded with the purchase and its order. The package writes no sentences for the
+// model or the person; tools words refusals, summaries and confirmation dialogs.
+package checkout
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Mode is what a purchase runs against, reported with every result and recorded with
+// every purchase and order.
+type Mode string
+
+// Modes.
+const (
+	ModeSandbox Mode = "sandbox" // the in-process sandbox: no money moves
+	ModeTest    Mode = "test"    // Stripe in test mode
+	ModeLive    Mode = "live"    // Stripe in live mode
+)
+
+// Defaults for Config.
+const (
+	DefaultQuoteTTL = 10 * time.Minute
+	DefaultTokenTTL = 15 * time.Minute
+	dailyWindow     = 24 * time.Hour
+)
+
+// Config wires a Service. Catalog, Store, Sellers, Tokens and ConfirmKey are required.
+type Config struct {
+	Catalog *catalog.Catalog
+	Store   *store.Store
+	Sellers Sellers
+	Tokens  Tokens
+	Mode    Mode
+	// ConfirmKey signs elicitation state (HMAC-SHA256); at least 32 bytes. Replicas
+	// serving the same customers must share it.
+	ConfirmKey []byte
+	QuoteTTL   time.Duration // how long a quote can be confirmed; default 10 min
+	TokenTTL   time.Duration // how long an SPT is usable; default 15 min
+	Log        *slog.Logger
+	Now        func() time.Time
+	// Fault, when set, is called after each saga step with the step's name
+	// ("approved", "token_issued", "seller_completed", "order_recorded"); an error
+	// stops the saga right there, as a crash would: no compensation runs. Tests use it
+	// to prove that Recover settles every interrupted purchase.
+	Fault func(step string) error
+	// Retries is how many times an outside call whose outcome is unknown is repeated
+	// with the same idempotency key; default 2. RetryWait is the pause before the
+	// first retry, doubled each time; default 50 ms.
+	Retries   int
+	RetryWait time.Duration
+}
+
+// Service runs purchases. It is safe for concurrent use.
+type Service struct {
+	cfg Config
+}
+
+// New returns a Service for cfg.
+func New(cfg Config) (*Service, error) {
+	switch {
+	case cfg.Catalog == nil, cfg.Store == nil, cfg.Sellers == nil, cfg.Tokens == nil:
+		return nil, errors.New("checkout: Catalog, Store, Sellers and Tokens are required")
+	case len(cfg.ConfirmKey) < 32:
+		return nil, errors.New("checkout: ConfirmKey must be at least 32 bytes")
+	}
+	if cfg.Mode == "" {
+		cfg.Mode = ModeSandbox
+	}
+	if cfg.QuoteTTL <= 0 {
+		cfg.QuoteTTL = DefaultQuoteTTL
+	}
+	if cfg.TokenTTL <= 0 {
+		cfg.TokenTTL = DefaultTokenTTL
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = 2
+	}
+	if cfg.RetryWait <= 0 {
+		cfg.RetryWait = 50 * time.Millisecond
+	}
+	return &Service{cfg: cfg}, nil
+}
+
+// Mode reports the mode purchases run in.
+func (s *Service) Mode() Mode { return s.cfg.Mode }
+
+// lostRace is what a call gets when it tried to end or advance purchase id but another
+// call (or recovery) had moved it first. It never leaves the package: Purchase and
+// Confirm turn it into the outcome that the other call gave, so every call sees the
+// first outcome. A call that lost compensates nothing (no session cancelled), since
+// the purchase is no longer its own.
+type lostRace struct{ id string }
+
+func (l lostRace) Error() string { return "purchase " + l.id + " was moved on by another call" }
+
+// firstOutcome replaces a lost race with the outcome of the call that won it.
+func (s *Service) firstOutcome(ctx context.Context, out Outcome, err error) (Outcome, error) {
+	var lost lostRace
+	if !errors.As(err, &lost) {
+		return out, err
+	}
+	p, err := s.cfg.Store.Purchase(context.WithoutCancel(ctx), lost.id)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return s.settle(ctx, p)
+}
+
+// crash is what a Fault hook's error becomes: the saga stops without compensation.
+type crash struct{ err error }
+
+func (c crash) Error() string { return "injected fault: " + c.err.Error() }
+
+func (s *Service) fault(step string) error {
+	if s.cfg.Fault == nil {
+		return nil
+	}
+	if err := s.cfg.Fault(step); err != nil {
+		return crash{err}
+	}
+	return nil
+}
+
+func (s *Service) now() time.Time { return s.cfg.Now().UTC() }

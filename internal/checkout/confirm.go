@@ -1,0 +1,153 @@
+package checkout
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Confirmation is the state sealed into an elicitation request: who is confirming
+// which quote for how much, until when. Nonce makes each sealed state single-use.
+type Confirmation struct {
+	CustomerID string `json:"c"`
+	QuoteID    string `json:"q"`
+	Amount     int64  `json:"a"`
+	Currency   string `json:"cur"`
+	ExpiresAt  int64  `json:"e"` // unix seconds
+	Nonce      string `json:"n"`
+}
+
+// ErrBadConfirmation means a sealed confirmation state was missing, forged, altered,
+// expired or made for another customer.
+var ErrBadConfirmation = errors.New("confirmation state is not valid")
+
+// stateEncoding is base64url without padding, strict: a character with non-zero spare
+// bits is refused, so each state has one spelling and cannot be altered and still
+// verify.
+var stateEncoding = base64.RawURLEncoding.Strict()
+
+// Seal returns the confirmation state for a quoted purchase, signed with the
+// service's key. The state is opaque to clients and models; it is not secret (it
+// holds no secrets) but cannot be forged.
+func (s *Service) Seal(p store.Purchase) string {
+	c := Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
+		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")}
+	body, _ := json.Marshal(c)
+	enc := stateEncoding.EncodeToString(body)
+	return enc + "." + stateEncoding.EncodeToString(s.mac(enc))
+}
+
+// Unseal verifies state and returns its confirmation, which must belong to
+// customerID and not have expired. Single use is the caller's to enforce, with the
+// nonce (store.UseOnce).
+func (s *Service) Unseal(state, customerID string) (Confirmation, error) {
+	enc, sig, ok := strings.Cut(state, ".")
+	if !ok {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	got, err := stateEncoding.DecodeString(sig)
+	if err != nil || !hmac.Equal(got, s.mac(enc)) {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	body, err := stateEncoding.DecodeString(enc)
+	if err != nil {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	var c Confirmation
+	if err := json.Unmarshal(body, &c); err != nil || c.CustomerID != customerID || c.Nonce == "" {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	if !s.now().Before(time.Unix(c.ExpiresAt, 0)) {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	return c, nil
+}
+
+func (s *Service) mac(msg string) []byte {
+	h := hmac.New(sha256.New, s.cfg.ConfirmKey)
+	h.Write([]byte("commerce-mcp/confirm/v1\x00" + msg))
+	return h.Sum(nil)
+}
+
+// Answer is the person's answer to a confirmation dialog.
+type Answer int
+
+const (
+	// AnswerYes: they accepted with the confirm box ticked.
+	AnswerYes Answer = iota
+	// AnswerNo: they declined or dismissed the dialog.
+	AnswerNo
+	// AnswerUnticked: they accepted without ticking the confirm box, which says neither
+	// yes nor no.
+	AnswerUnticked
+)
+
+// ConfirmSealed acts on the person's answer to a confirmation dialog: state is the
+// sealed Confirmation the dialog was sent with. The state must verify for customerID,
+// match the quote's amount, and be used once: a replayed state returns the outcome of
+// its first use and never charges again. A client answering without a valid state
+// gets a refusal and nothing is bought. AnswerYes buys, AnswerNo cancels the quote,
+// and AnswerUnticked buys nothing and leaves the quote to be confirmed by its id, as
+// OfferQuoteID does.
+func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, answer Answer) (Outcome, error) {
+	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
+	c, err := s.Unseal(state, customerID)
+	if err != nil {
+		return Outcome{}, invalid
+	}
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, c.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Outcome{}, invalid
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
+		return Outcome{}, invalid
+	}
+	err = s.cfg.Store.UseOnce(ctx, "confirm", c.Nonce, time.Unix(c.ExpiresAt, 0))
+	if errors.Is(err, store.ErrReplay) {
+		return s.settle(ctx, p)
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	switch answer {
+	case AnswerYes:
+		return s.Confirm(ctx, customerID, c.QuoteID, ViaElicitation)
+	case AnswerUnticked:
+		return s.OfferQuoteID(ctx, customerID, c.QuoteID)
+	}
+	out, err := Outcome{}, s.cancelQuote(ctx, &p, refuse(RefusalDeclinedByPerson, RefusalParams{}))
+	return s.firstOutcome(ctx, out, err)
+}
+
+// OfferQuoteID makes the customer's quote, offered for confirmation in a dialog, one
+// to confirm by its quote_id instead: for when the dialog could not be shown or
+// answered. The quote keeps its total and expiry; a sealed state made for it no longer
+// confirms it. It returns the quote as StatusConfirmationRequired, or, when the quote
+// was settled meanwhile, its outcome.
+func (s *Service) OfferQuoteID(ctx context.Context, customerID, quoteID string) (Outcome, error) {
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.State == store.PurchaseQuoted && p.ConfirmVia == ViaElicitation {
+		p.ConfirmVia = ViaQuoteID
+		err := s.cfg.Store.Advance(ctx, &p, "confirm_via", ViaQuoteID, store.PurchaseQuoted)
+		if errors.Is(err, store.ErrStateChanged) {
+			err = lostRace{p.ID}
+		}
+		if err != nil {
+			return s.firstOutcome(ctx, Outcome{}, err)
+		}
+	}
+	return s.settle(ctx, p)
+}

@@ -1,0 +1,325 @@
+package checkout_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// fault answers requests whose path ends with suffix (and method matches) instead of,
+// or around, the real handler.
+type fault struct {
+	method, suffix string
+	serve          func(w http.ResponseWriter, r *http.Request, next http.Handler)
+}
+
+func inject(faults ...fault) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for _, f := range faults {
+				if r.Method == f.method && strings.HasSuffix(r.URL.Path, f.suffix) {
+					f.serve(w, r, next)
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func status(code int, body string) func(http.ResponseWriter, *http.Request, http.Handler) {
+	return func(w http.ResponseWriter, r *http.Request, _ http.Handler) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(code)
+		io.WriteString(w, body)
+	}
+}
+
+// hang waits for the caller to give up, optionally after letting the request through.
+func hang(passThrough bool) func(http.ResponseWriter, *http.Request, http.Handler) {
+	return func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		if passThrough {
+			next.ServeHTTP(httptestDiscard{}, r)
+		}
+		<-r.Context().Done()
+	}
+}
+
+type httptestDiscard struct{}
+
+func (httptestDiscard) Header() http.Header         { return http.Header{} }
+func (httptestDiscard) Write(p []byte) (int, error) { return len(p), nil }
+func (httptestDiscard) WriteHeader(int)             {}
+
+// profileOverride hands out sellers whose tokens are scoped to another profile.
+type profileOverride struct {
+	checkout.Sellers
+	profile string
+}
+
+func (p profileOverride) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := p.Sellers.Checkout(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return overridden{co, p.profile}, nil
+}
+
+type overridden struct {
+	checkout.SellerCheckout
+	profile string
+}
+
+func (o overridden) Profile() string { return o.profile }
+
+// quantityLiar hands out sellers that quote one more item than asked for.
+type quantityLiar struct{ checkout.Sellers }
+
+func (q quantityLiar) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := q.Sellers.Checkout(ctx, s)
+	return moreItems{co}, err
+}
+
+type moreItems struct{ checkout.SellerCheckout }
+
+func (m moreItems) Open(ctx context.Context, item string, qty int, cur, key string) (checkout.Session, error) {
+	sess, err := m.SellerCheckout.Open(ctx, item, qty, cur, key)
+	sess.Quantity++
+	return sess, err
+}
+
+// shortTokens issues tokens for less than asked.
+type shortTokens struct{ checkout.Tokens }
+
+func (s shortTokens) Issue(ctx context.Context, r checkout.TokenRequest) (checkout.Token, error) {
+	r.MaxAmount--
+	return s.Tokens.Issue(ctx, r)
+}
+
+func TestPurchaseFaults(t *testing.T) {
+	const stripeErr = `{"error":{"type":"api_error","message":"boom"}}`
+	tests := []struct {
+		name    string
+		opts    func(e *envHolder) envOpts
+		qty     int
+		code    checkout.RefusalCode // the refusal; empty means the purchase completes
+		token   bool                 // a token was issued (and must end deactivated)
+		charged int                  // succeeded PaymentIntents
+	}{
+		{name: "seller 500 on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(500, `{"type":"processing_error","code":"boom","message":"x"}`)})},
+		{name: "seller timeout on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", hang(false)})},
+		{name: "seller charges then times out", token: true, charged: 1, opts: sellerFault(fault{"POST", "/complete", hang(true)})},
+		{name: "seller malformed JSON", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(200, `{"id": "cs_1", "status": `)})},
+		{name: "seller 409 in flight", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(409, `{"type":"invalid_request","code":"idempotency_in_flight","message":"busy"}`)})},
+		{name: "seller down on create", code: "seller_unavailable", opts: sellerFault(fault{"POST", "/checkout_sessions", status(503, `{"type":"service_unavailable","code":"down","message":"x"}`)})},
+		{name: "out of stock at the seller", code: "out_of_stock", qty: 99, opts: plain},
+		{name: "seller refuses our API key", code: "seller_misconfigured", opts: sellerFault(fault{"POST", "/checkout_sessions", status(401, `{"type":"invalid_request","code":"unauthorized","message":"bad key"}`)})},
+		{name: "seller quotes another quantity", code: "seller_mismatch", opts: func(*envHolder) envOpts {
+			return envOpts{config: func(c *checkout.Config) { c.Sellers = quantityLiar{c.Sellers} }}
+		}},
+		{name: "stripe refuses our key", code: "payment_misconfigured", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(401, `{"error":{"type":"invalid_request_error","message":"Invalid API Key provided"}}`)})},
+		{name: "stripe 402 decline", code: "card_declined", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_chargeDeclined"} }},
+		{name: "stripe 429 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(429, `{"error":{"type":"invalid_request_error","code":"rate_limit","message":"slow down"}}`)})},
+		{name: "stripe 500 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(500, stripeErr)})},
+		{name: "stripe 500 on charge", code: "seller_unavailable", token: true, opts: stripeFault(fault{"POST", "/v1/payment_intents", status(500, stripeErr)})},
+		{name: "token needs authentication", code: "authentication_required", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_authenticationRequired"} }},
+		{name: "token expired before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
+			return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+				h.e.clock.Advance(checkout.DefaultTokenTTL + time.Minute)
+				next.ServeHTTP(w, r)
+			}})}}
+		}},
+		{name: "token revoked before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
+			return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+				h.e.cfg.Tokens.Revoke(r.Context(), completeToken(r), "test-revoke")
+				next.ServeHTTP(w, r)
+			}})}}
+		}},
+		{name: "token scoped to another seller", code: "payment_token_rejected", token: true, opts: func(*envHolder) envOpts {
+			return envOpts{config: func(c *checkout.Config) { c.Sellers = profileOverride{c.Sellers, "profile_test_sandboxagent"} }}
+		}},
+		{name: "amount above max_amount", code: "payment_token_rejected", token: true, opts: func(*envHolder) envOpts {
+			return envOpts{config: func(c *checkout.Config) { c.Tokens = shortTokens{c.Tokens} }}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &envHolder{}
+			o := tt.opts(h)
+			o.sandbox.SellerTimeout = 200 * time.Millisecond
+			h.e = newEnv(t, o)
+			e := h.e
+			p := e.product(1000, 4000)
+			qty := max(tt.qty, 1)
+			out, err := e.buy(p.ID, qty)
+			if tt.code == "" {
+				if err != nil || out.Status != checkout.StatusCompleted {
+					t.Fatalf("outcome %+v, %v; want completed", out, err)
+				}
+			} else {
+				ref := wantRefusal(t, err, tt.code)
+				if ref.OrderID != "" {
+					o, err := e.st.Order(context.Background(), e.customer, ref.OrderID)
+					if err != nil || o.Status != store.OrderFailed || o.FailureCode != string(tt.code) || o.FailureParams == "" || o.FailureReason != "" {
+						t.Errorf("order %+v (%v), want failed with code %s and its parameters", o, err, tt.code)
+					} else if got := checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID); got.Params != ref.Params {
+						t.Errorf("order records %+v, want %+v", got.Params, ref.Params)
+					}
+				}
+			}
+			if got := e.succeeded(); got != tt.charged {
+				t.Errorf("%d succeeded PaymentIntents, want %d", got, tt.charged)
+			}
+			toks := e.sb.Stripe.Tokens()
+			if tt.token != (len(toks) > 0) {
+				t.Errorf("%d tokens issued, want issued=%v", len(toks), tt.token)
+			}
+			if tt.code != "" && !e.allTokensDeactivated() {
+				t.Errorf("a token is still usable after the refusal: %+v", toks)
+			}
+			if strings.Contains(e.logs.String(), "spt_") {
+				t.Error("a token id reached the log")
+			}
+		})
+	}
+}
+
+type envHolder struct{ e *env }
+
+func plain(*envHolder) envOpts { return envOpts{} }
+
+func sellerOnly(f fault) func(string, http.Handler) http.Handler {
+	wrap := inject(f)
+	return func(_ string, h http.Handler) http.Handler { return wrap(h) }
+}
+
+func sellerFault(f fault) func(*envHolder) envOpts {
+	return func(*envHolder) envOpts {
+		return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(f)}}
+	}
+}
+
+func stripeFault(f fault) func(*envHolder) envOpts {
+	return func(*envHolder) envOpts {
+		return envOpts{sandbox: sandbox.Options{StripeMiddleware: inject(f)}}
+	}
+}
+
+// A seller that is still completing (it has charged, but not yet recorded the order)
+// when the saga gives up waiting must not be reported as "nothing was charged": the
+// purchase stays pending, and recovery records the order once the seller has.
+func TestSellerStillCompletingStaysPending(t *testing.T) {
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	// Stripe charges at once; the seller then takes a long time to record the order.
+	slowAfterCharge := fault{"POST", "/v1/payment_intents", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		next.ServeHTTP(w, r)
+		<-release
+	}}
+	// The seller goes on with the complete after the saga stops waiting for it.
+	detached := fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			next.ServeHTTP(httptestDiscard{}, r.WithContext(context.WithoutCancel(r.Context())))
+		}()
+		<-r.Context().Done()
+	}}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{
+		StripeMiddleware: inject(slowAfterCharge), SellerMiddleware: sellerOnly(detached), SellerTimeout: 200 * time.Millisecond,
+	}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	close(release)
+	wg.Wait()
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil || out.Order.Status != store.OrderPending {
+		t.Fatalf("outcome %+v, %v; want pending", out, err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Fatalf("%d succeeded PaymentIntents, want the seller's 1", n)
+	}
+	rep, err := e.service().Recover(ctx, 0)
+	if err != nil || rep.Completed != 1 {
+		t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
+	}
+	o, err := e.st.Order(ctx, e.customer, out.Order.ID)
+	if err != nil || o.Status != store.OrderCompleted {
+		t.Errorf("order %+v, %v; want completed", o, err)
+	}
+}
+
+// A seller's message is untrusted text; one that quotes the payment token must not put
+// the token in front of the model.
+func TestSellerMessageQuotingTokenIsMasked(t *testing.T) {
+	quoteToken := fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		token := completeToken(r)
+		if !strings.HasPrefix(token, "spt_") {
+			t.Errorf("completion request carries token %q; the test needs a real one", token)
+		}
+		get := httptest.NewRequest("GET", strings.TrimSuffix(r.URL.Path, "/complete"), nil)
+		get.Header = r.Header.Clone()
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, get)
+		var sess map[string]any
+		json.Unmarshal(rec.Body.Bytes(), &sess)
+		sess["messages"] = []map[string]any{{"type": "error", "code": "processing_error", "content_type": "plain",
+			"content": "Could not charge " + token + " right now"}}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(sess)
+	}}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(quoteToken)}})
+	_, err := e.buy(e.product(1000, 4000).ID, 1)
+	ref := wantRefusal(t, err, "seller_not_ready")
+	if msg := ref.Params.SellerMessage; strings.Contains(msg, "spt_") || !strings.Contains(msg, "Could not charge") {
+		t.Errorf("refusal %+v: want the seller's message without the token", ref.Params)
+	}
+	if !e.allTokensDeactivated() {
+		t.Error("the token is still usable")
+	}
+}
+
+// deadTokens issues tokens that come back already deactivated.
+type deadTokens struct{ checkout.Tokens }
+
+func (d deadTokens) Issue(ctx context.Context, r checkout.TokenRequest) (checkout.Token, error) {
+	tok, err := d.Tokens.Issue(ctx, r)
+	if err == nil {
+		tok.Status = checkout.TokenDeactivated
+	}
+	return tok, err
+}
+
+func TestPurchaseTokenIssuedDeactivated(t *testing.T) {
+	e := newEnv(t, envOpts{config: func(c *checkout.Config) { c.Tokens = deadTokens{c.Tokens} }})
+	_, err := e.buy(e.product(1000, 4000).ID, 1)
+	wantRefusal(t, err, "payment_method_unusable")
+	if e.succeeded() != 0 || !e.allTokensDeactivated() {
+		t.Errorf("charged %d times; tokens %+v", e.succeeded(), e.sb.Stripe.Tokens())
+	}
+}
+
+// completeToken returns the payment token a checkout completion request carries,
+// leaving the request's body to be read again.
+func completeToken(r *http.Request) string {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	var req struct {
+		PaymentData struct {
+			Instrument struct{ Credential struct{ Token string } }
+		} `json:"payment_data"`
+	}
+	json.Unmarshal(body, &req)
+	return req.PaymentData.Instrument.Credential.Token
+}

@@ -1,0 +1,177 @@
+package checkout_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// env is a sandbox purchase environment over the demo catalog: real SQLite, the
+// in-process Stripe emulator and reference sellers, and the demo customer.
+type env struct {
+	t        testing.TB
+	path     string
+	cat      *catalog.Catalog
+	st       *store.Store
+	sb       *sandbox.Sandbox
+	svc      *checkout.Service
+	customer string
+	clock    *clock
+	logs     *syncbuf.Buffer
+	cfg      checkout.Config
+}
+
+type envOpts struct {
+	sandbox sandbox.Options
+	config  func(*checkout.Config)
+	rules   *store.Rules
+	pm      string // the demo customer's payment method; default pm_card_visa
+}
+
+func newEnv(t testing.TB, o envOpts) *env {
+	t.Helper()
+	ctx := context.Background()
+	e := &env{t: t, path: filepath.Join(t.TempDir(), "commerce.db"), clock: &clock{t: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}, logs: &syncbuf.Buffer{}}
+	var err error
+	if e.cat, err = catalog.Open(ctx, e.path); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.cat.Close() })
+	if _, err := e.cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
+		t.Fatal(err)
+	}
+	if e.st, err = store.Open(ctx, e.path); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.st.Close() })
+	e.st.Now = e.clock.Now
+	c, err := e.st.SeedDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.customer = c.ID
+	if o.pm != "" {
+		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: o.pm, CustomerID: c.ID, Brand: "visa", Last4: "0002", Default: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if o.rules != nil {
+		if err := e.st.SetRules(ctx, c.ID, *o.rules); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sbo := o.sandbox
+	sbo.Now = e.clock.Now
+	if e.sb, err = sandbox.New(e.cat, sbo); err != nil {
+		t.Fatal(err)
+	}
+	e.cfg = checkout.Config{
+		Catalog: e.cat, Store: e.st, Sellers: checkout.ACPSellers{Endpoints: e.sb}, Tokens: checkout.SPTTokens{Client: spt.New(e.sb.AgentStripe())},
+		ConfirmKey: bytes.Repeat([]byte{7}, 32), Now: e.clock.Now,
+		Log:       slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		RetryWait: time.Millisecond,
+	}
+	if o.config != nil {
+		o.config(&e.cfg)
+	}
+	e.svc = e.service()
+	// Every test of the suite doubles as a check that no secret reaches the log.
+	t.Cleanup(func() {
+		logs := e.logs.String()
+		for _, secret := range []string{"sk_test_", "sk_live_", "seller_key_", "spt_", "Bearer "} {
+			if strings.Contains(logs, secret) {
+				t.Errorf("the log contains %q", secret)
+			}
+		}
+	})
+	return e
+}
+
+// service returns a new Service over the same database and sandbox, as a restarted
+// process would have.
+func (e *env) service() *checkout.Service {
+	e.t.Helper()
+	svc, err := checkout.New(e.cfg)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return svc
+}
+
+// product returns an in-stock demo product priced within [lo, hi] minor units.
+func (e *env) product(lo, hi int64) catalog.Product {
+	e.t.Helper()
+	for _, p := range demo.Products() {
+		if p.Purchasable() && p.Price.Amount >= lo && p.Price.Amount <= hi && p.Price.Currency == "USD" && (p.Stock == nil || *p.Stock >= 5) {
+			return p
+		}
+	}
+	e.t.Fatalf("no demo product priced %d..%d", lo, hi)
+	return catalog.Product{}
+}
+
+func (e *env) buy(productID string, qty int) (checkout.Outcome, error) {
+	return e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, ProductID: productID, Quantity: qty})
+}
+
+// quote buys one of the product and fails the test unless the purchase waits for the
+// person's confirmation; what names the step in the failure.
+func (e *env) quote(productID, what string) checkout.Outcome {
+	e.t.Helper()
+	out, err := e.buy(productID, 1)
+	if err != nil || out.Status != checkout.StatusConfirmationRequired {
+		e.t.Fatalf("%s: %+v, %v", what, out, err)
+	}
+	return out
+}
+
+// succeeded counts the emulator's succeeded PaymentIntents.
+func (e *env) succeeded() int {
+	n := 0
+	for _, pi := range e.sb.Stripe.PaymentIntents() {
+		if pi.Status == "succeeded" {
+			n++
+		}
+	}
+	return n
+}
+
+// allTokensDeactivated reports whether every token the emulator issued is deactivated.
+func (e *env) allTokensDeactivated() bool {
+	for _, tok := range e.sb.Stripe.Tokens() {
+		if tok.Status != "deactivated" {
+			return false
+		}
+	}
+	return true
+}
+
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}

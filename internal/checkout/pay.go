@@ -1,0 +1,223 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// pay takes an approved-to-be purchase from state from to the end: approve (daily
+// limit, pending order), issue the token, complete the seller's checkout, record the
+// order. After the token is issued, any failure revokes it.
+func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.PurchaseState, rules store.Rules) (Outcome, error) {
+	p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
+	err := s.cfg.Store.Approve(ctx, p, from, rules.DailyMax, dailyWindow)
+	var lim *store.LimitError
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return Outcome{}, lostRace{p.ID}
+	case errors.As(err, &lim):
+		return Outcome{}, s.fail(ctx, p, from, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
+	case err != nil:
+		return Outcome{}, err
+	}
+	if err := s.fault("approved"); err != nil {
+		return Outcome{}, err
+	}
+	return s.charge(ctx, p)
+}
+
+// charge issues the token for an approved purchase and completes the seller's checkout.
+func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error) {
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller.Name, Step: StepConnect}))
+	}
+	if p.QuoteID != "" {
+		if err := s.refreshSession(ctx, p, co); err != nil {
+			return Outcome{}, err
+		}
+	}
+	tok, err := retry(ctx, s, func() (Token, error) {
+		return s.cfg.Tokens.Issue(ctx, TokenRequest{
+			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
+			Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
+		})
+	})
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", err)
+		ref := refuse(RefusalPaymentUnavailable, RefusalParams{})
+		switch {
+		case errors.Is(err, ErrMisconfigured):
+			ref = refuse(RefusalPaymentMisconfigured, RefusalParams{Seller: seller.Name})
+		case errors.Is(err, ErrRejected):
+			ref = refuse(RefusalPaymentMethod, RefusalParams{})
+		}
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, ref)
+	}
+	p.TokenID, p.State = tok.ID, store.PurchaseTokenIssued
+	if err := s.cfg.Store.Advance(ctx, p, "token_issued", "", store.PurchaseApproved); err != nil {
+		// Unjournaled, the token is this call's alone to revoke, won or lost.
+		s.revoke(context.WithoutCancel(ctx), p)
+		if errors.Is(err, store.ErrStateChanged) {
+			return Outcome{}, lostRace{p.ID}
+		}
+		return Outcome{}, err
+	}
+	if err := s.fault("token_issued"); err != nil {
+		return Outcome{}, err
+	}
+	switch tok.Status {
+	case TokenActive:
+	case TokenRequiresAction:
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalAuthRequired, RefusalParams{}))
+	default: // deactivated at birth, or a status this server does not know
+		s.cfg.Log.WarnContext(ctx, "payment token not usable", "purchase", p.ID, "status", tok.Status)
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalPaymentMethod, RefusalParams{TokenStatus: catalog.CleanText(string(tok.Status), 40)}))
+	}
+	sess, err := retry(ctx, s, func() (Session, error) { return co.Complete(ctx, p.SessionID, tok.ID, p.ID+"/complete") })
+	return s.finish(ctx, p, co, sess, err)
+}
+
+// finish records what the seller's complete call ended with.
+func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerCheckout, sess Session, err error) (Outcome, error) {
+	switch {
+	case err == nil && sess.Status == StatusSessionCompleted:
+		return s.record(ctx, p, sess)
+	case err == nil && sess.Status == StatusCompleteInProgress:
+		return s.unknownOutcome(ctx, p, co, errors.New("the seller is still completing the checkout"))
+	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalCardDeclined, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4}))
+	case err == nil && sess.has(ProblemInvalid):
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalTokenRejected, RefusalParams{Seller: p.SellerName}))
+	case err == nil:
+		return Outcome{}, s.failAfterToken(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
+	case errors.Is(err, ErrRejected):
+		s.cfg.Log.WarnContext(ctx, "seller rejected payment", "purchase", p.ID, "err", err)
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalSellerRejected, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
+	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
+		return s.unknownOutcome(ctx, p, co, err)
+	}
+	return Outcome{}, err
+}
+
+// unknownOutcome handles a complete call whose result is unknown: revoke the token, so
+// no charge can happen from now on, then ask the seller what happened. A seller still
+// completing may have charged before the revocation, so that purchase stays pending.
+func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co SellerCheckout, cause error) (Outcome, error) {
+	s.cfg.Log.WarnContext(ctx, "seller complete outcome unknown", "purchase", p.ID, "err", cause)
+	bg := context.WithoutCancel(ctx)
+	s.revoke(bg, p)
+	sess, err := co.Get(bg, p.SessionID)
+	switch {
+	case err == nil && sess.Status == StatusSessionCompleted:
+		return s.record(bg, p, sess)
+	case err == nil && sess.Status != StatusCompleteInProgress:
+		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse(RefusalSellerUnavailable, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
+	}
+	// Still unknown: leave it to Recover; the order stays pending.
+	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)
+	if oerr != nil {
+		return Outcome{}, oerr
+	}
+	return Outcome{Status: StatusPending, Purchase: *p, Order: &order}, nil
+}
+
+// record stores the completed order. The seller has charged: the order is recorded
+// even when the caller has gone away meanwhile.
+func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (Outcome, error) {
+	ctx = context.WithoutCancel(ctx)
+	p.SellerOrderID = sess.OrderID
+	if err := s.fault("seller_completed"); err != nil {
+		return Outcome{}, err
+	}
+	if err := s.cfg.Store.Complete(ctx, p); errors.Is(err, store.ErrStateChanged) {
+		return Outcome{}, lostRace{p.ID}
+	} else if err != nil {
+		return Outcome{}, err
+	}
+	s.afterSale(ctx, p)
+	if err := s.fault("order_recorded"); err != nil {
+		return Outcome{}, err
+	}
+	return s.outcomeOf(ctx, *p)
+}
+
+// fail records ref as the end of p (from state from), cancels its seller session and
+// returns ref. If another call (or recovery) moved p on first, it cancels nothing and
+// returns lostRace.
+func (s *Service) fail(ctx context.Context, p *store.Purchase, from store.PurchaseState, ref *Refusal) error {
+	ref.record(p, store.PurchaseFailed)
+	err := s.cfg.Store.Advance(context.WithoutCancel(ctx), p, "failed", string(ref.Code), from)
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
+		s.cfg.Log.ErrorContext(ctx, "record failed purchase", "purchase", p.ID, "err", err)
+	}
+	s.cancelSession(context.WithoutCancel(ctx), p)
+	ref.OrderID = p.OrderID
+	return ref
+}
+
+// failAfterToken revokes p's token and then fails it.
+func (s *Service) failAfterToken(ctx context.Context, p *store.Purchase, ref *Refusal) error {
+	s.revoke(context.WithoutCancel(ctx), p)
+	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
+}
+
+// revoke revokes p's token, retrying while Stripe is unavailable. A token that could
+// not be revoked still expires on its own at p.TokenExpiresAt and only works for p's
+// seller and amount.
+func (s *Service) revoke(ctx context.Context, p *store.Purchase) {
+	if p.TokenID == "" {
+		return
+	}
+	_, err := retry(ctx, s, func() (struct{}, error) {
+		return struct{}{}, s.cfg.Tokens.Revoke(ctx, p.TokenID, p.ID+"/revoke")
+	})
+	detail := "revoked"
+	if err != nil {
+		detail = "revoke failed; the token expires at " + p.TokenExpiresAt.Format(time.RFC3339)
+		s.cfg.Log.ErrorContext(ctx, "revoke payment token", "purchase", p.ID, "err", err)
+	}
+	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_revoked", detail); jerr != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal revoke", "purchase", p.ID, "err", jerr)
+	}
+}
+
+// retry calls fn until it succeeds, fails for a reason other than ErrUnavailable, or
+// the retries run out, waiting between attempts. fn must reuse its idempotency key.
+func retry[T any](ctx context.Context, s *Service, fn func() (T, error)) (T, error) {
+	v, err := fn()
+	wait := s.cfg.RetryWait
+	for i := 0; i < s.cfg.Retries && err != nil && errors.Is(err, ErrUnavailable); i++ {
+		select {
+		case <-ctx.Done():
+			return v, err
+		case <-time.After(wait):
+		}
+		wait *= 2
+		v, err = fn()
+	}
+	return v, err
+}
+
+// afterSale feeds a completed sale into the catalog's sales statistics, which
+// recommend uses. A failure is logged: the order itself is already recorded.
+func (s *Service) afterSale(ctx context.Context, p *store.Purchase) {
+	also, err := s.cfg.Store.BoughtBefore(ctx, p.CustomerID, p.OrderID, catalog.MaxAlsoBought)
+	if err == nil {
+		err = s.cfg.Catalog.RecordSale(ctx, p.ProductID, p.Quantity, also, s.now())
+	}
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "record sale statistics", "purchase", p.ID, "err", err)
+	}
+}

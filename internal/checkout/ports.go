@@ -1,0 +1,142 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// Session is a seller's checkout session as the saga needs it: the authoritative
+// line and totals, in minor units of Currency.
+type Session struct {
+	ID         string
+	Status     SessionStatus
+	Currency   string
+	Title      string // the seller's name for the line
+	UnitAmount int64
+	Quantity   int
+	Subtotal   int64
+	Tax        int64
+	Shipping   int64
+	Total      int64
+	// Problems are the seller's error messages (ACP messages[] of type error).
+	Problems []Problem
+	// OrderID is the seller's order id once the session is completed.
+	OrderID string
+}
+
+// Problem is one error message from a seller's session, e.g. out_of_stock or
+// payment_declined. Message is the seller's text: untrusted, shown only after cleaning.
+type Problem struct {
+	Code    string
+	Message string
+}
+
+// SessionStatus is a seller session's ACP status: ready_for_payment, completed, …
+type SessionStatus string
+
+// Session statuses the saga acts on (ACP's).
+const (
+	StatusReadyForPayment SessionStatus = "ready_for_payment"
+	// StatusCompleteInProgress: the seller is completing the session and may already
+	// have charged the token; only a later completed or other status tells.
+	StatusCompleteInProgress SessionStatus = "complete_in_progress"
+	StatusSessionCompleted   SessionStatus = "completed"
+)
+
+// Problem codes the saga acts on.
+const (
+	ProblemOutOfStock       = "out_of_stock"
+	ProblemQuantityExceeded = "quantity_exceeded"
+	ProblemDeclined         = "payment_declined"
+	ProblemInvalid          = "invalid" // e.g. a payment token the seller could not use
+)
+
+// has reports whether the session carries a problem with code.
+func (s Session) has(code string) bool {
+	for _, p := range s.Problems {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// SellerCheckout is one seller's Agentic Commerce Protocol checkout API. Every POST
+// takes an idempotency key that the saga keeps stable across retries of one logical
+// call, so a retried call never has a second effect.
+type SellerCheckout interface {
+	// Profile is the seller's Stripe network business profile (profile_…): tokens
+	// for this seller are scoped to it.
+	Profile() string
+	Open(ctx context.Context, itemID string, quantity int, currency, idemKey string) (Session, error)
+	Get(ctx context.Context, sessionID string) (Session, error)
+	Complete(ctx context.Context, sessionID, token, idemKey string) (Session, error)
+	Cancel(ctx context.Context, sessionID, idemKey string) error
+}
+
+// Sellers finds the checkout API of a seller. It returns an error wrapping
+// ErrNotPurchasable when the seller cannot be bought from in the current mode (for
+// example a seller without an ACP endpoint when using real Stripe).
+type Sellers interface {
+	Checkout(ctx context.Context, seller catalog.Seller) (SellerCheckout, error)
+}
+
+// TokenRequest asks for a Shared Payment Token: the customer's saved payment method,
+// usable only by the seller's Stripe profile, for at most MaxAmount of Currency, until
+// ExpiresAt.
+type TokenRequest struct {
+	PaymentMethod string
+	SellerProfile string
+	Currency      string
+	MaxAmount     int64
+	ExpiresAt     time.Time
+	IdemKey       string
+}
+
+// Token is an issued Shared Payment Token. ID is a secret: it goes to the seller and to
+// the journal, never to a log or a tool result.
+type Token struct {
+	ID     string
+	Status TokenStatus
+}
+
+// TokenStatus is an issued token's status: active, requires_action or deactivated.
+type TokenStatus string
+
+// Token statuses.
+const (
+	TokenActive         TokenStatus = "active"
+	TokenRequiresAction TokenStatus = "requires_action"
+	TokenDeactivated    TokenStatus = "deactivated"
+)
+
+// Tokens issues and revokes Shared Payment Tokens on the agent's Stripe account.
+type Tokens interface {
+	Issue(ctx context.Context, r TokenRequest) (Token, error)
+	Revoke(ctx context.Context, id, idemKey string) error
+}
+
+// Errors that SellerCheckout and Tokens implementations wrap, so the saga can tell a
+// refusal from an outage from an unknown outcome.
+var (
+	// ErrNotPurchasable: this seller cannot be bought from in this mode.
+	ErrNotPurchasable = errors.New("seller not purchasable")
+	// ErrRejected: the other side answered and refused; retrying the same request will
+	// not help. Nothing happened.
+	ErrRejected = errors.New("request rejected")
+	// ErrUnavailable: the other side could not be reached or failed (5xx, 429,
+	// timeout, malformed answer). The request may or may not have taken effect.
+	ErrUnavailable = errors.New("service unavailable")
+	// ErrDeclined: the card was declined.
+	ErrDeclined = errors.New("card declined")
+	// ErrMisconfigured: the other side refused this server's own credentials or
+	// settings (a wrong API key, an unknown Stripe profile): the operator must act.
+	// It always comes with ErrRejected.
+	ErrMisconfigured = errors.New("refused this server's configuration")
+	// ErrNoSession: the seller answered that it has no such checkout session (404). It
+	// is also ErrRejected.
+	ErrNoSession = errors.New("no such checkout session")
+)

@@ -1,0 +1,224 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// How a quote may be confirmed.
+const (
+	ViaQuoteID     = "quote_id"    // the model calls purchase again with the quote_id
+	ViaElicitation = "elicitation" // the person answers the client's confirmation dialog
+)
+
+// Request is one purchase call. CustomerID comes from the server's notion of the
+// current customer, never from the model.
+type Request struct {
+	CustomerID string
+	ProductID  string
+	Quantity   int
+	// QuoteID confirms an earlier quote (ViaQuoteID). ProductID and Quantity may then be
+	// left empty (zero); when given, they must be what the quote is for.
+	QuoteID        string
+	IdempotencyKey string // the caller's; retries with it return the first outcome
+	// ConfirmVia says how a quote made by this call will be confirmed:
+	// ViaElicitation when the client can show a dialog, else ViaQuoteID.
+	ConfirmVia string
+}
+
+// OutcomeStatus is how a purchase call ended, when it was not refused.
+type OutcomeStatus string
+
+// Outcome statuses.
+const (
+	StatusCompleted            OutcomeStatus = "completed"
+	StatusConfirmationRequired OutcomeStatus = "confirmation_required"
+	StatusPending              OutcomeStatus = "pending" // still running elsewhere or outcome not yet known
+)
+
+// Outcome is what a purchase call ended with. Failures are *Refusal errors instead.
+type Outcome struct {
+	Status   OutcomeStatus
+	Purchase store.Purchase // its TokenID must never be shown
+	Order    *store.Order   // for completed and pending purchases
+}
+
+// Purchase runs a purchase for r.CustomerID. A QuoteID confirms an earlier quote
+// (made with ViaQuoteID); otherwise the product is quoted by its seller and either
+// bought at once or, above the customer's confirmation threshold, returned as
+// StatusConfirmationRequired. Refusals come back as *Refusal.
+func (s *Service) Purchase(ctx context.Context, r Request) (Outcome, error) {
+	out, err := s.purchase(ctx, r)
+	return s.firstOutcome(ctx, out, err)
+}
+
+func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
+	if r.QuoteID != "" {
+		if err := s.matchesQuote(ctx, r); err != nil {
+			return Outcome{}, err
+		}
+		return s.confirm(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
+	}
+	if r.Quantity < 1 || r.Quantity > 99 {
+		return Outcome{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 1, Max: 99})
+	}
+	product, err := s.cfg.Catalog.Product(ctx, r.ProductID)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return Outcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: callerText(r.ProductID)})
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	key := r.IdempotencyKey
+	if key == "" {
+		key = store.NewID("auto_")
+	}
+	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
+		CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode),
+		ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity,
+	})
+	if err != nil {
+		return Outcome{}, err
+	}
+	if !created {
+		if p.ProductID != product.ID || p.Quantity != r.Quantity {
+			return Outcome{}, refuse(RefusalIdempotencyConflict, RefusalParams{ProductID: p.ProductID, Quantity: p.Quantity})
+		}
+		return s.settle(ctx, p)
+	}
+	via := r.ConfirmVia
+	if via != ViaElicitation {
+		via = ViaQuoteID
+	}
+	return s.quote(ctx, p, product, via)
+}
+
+// matchesQuote refuses a confirmation of quote r.QuoteID that names another product or
+// quantity than the quote is for: the quote alone decides what is bought, so a
+// mismatch means the caller meant something else.
+func (s *Service) matchesQuote(ctx context.Context, r Request) error {
+	if r.ProductID == "" && r.Quantity == 0 {
+		return nil
+	}
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, r.CustomerID, r.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // confirm says so
+	}
+	if err != nil {
+		return err
+	}
+	if (r.ProductID == "" || r.ProductID == p.ProductID) && (r.Quantity == 0 || r.Quantity == p.Quantity) {
+		return nil
+	}
+	asked := r.Quantity
+	if asked == 0 {
+		asked = p.Quantity
+	}
+	return refuse(RefusalQuoteMismatch, RefusalParams{QuoteID: p.QuoteID, Quantity: p.Quantity, Title: p.Title, ProductID: p.ProductID,
+		AskedProductID: callerText(r.ProductID), AskedQuantity: asked})
+}
+
+// Confirm confirms the customer's quote and completes the purchase. via must match how
+// the quote was offered: a quote shown in the client's dialog cannot be confirmed by
+// the model quoting its id, and the other way round. Confirming a quote again returns
+// the first outcome.
+func (s *Service) Confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
+	out, err := s.confirm(ctx, customerID, quoteID, via)
+	return s.firstOutcome(ctx, out, err)
+}
+
+func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) (Outcome, error) {
+	p, err := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Outcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.ConfirmVia != via {
+		return Outcome{}, refuse(RefusalConfirmationMismatch, RefusalParams{})
+	}
+	if p.State != store.PurchaseQuoted {
+		return s.settle(ctx, p)
+	}
+	if !s.now().Before(p.ExpiresAt) {
+		// The refusal is stored too: a later call with this quote_id gets it again.
+		ref := refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
+	}
+	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if ref := checkRules(rules, p); ref != nil {
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
+	}
+	return s.pay(ctx, &p, store.PurchaseQuoted, rules)
+}
+
+// cancelQuote moves a quoted purchase to canceled with ref as its outcome, cancels the
+// seller's session (best effort: nothing was charged either way) and returns ref. If
+// another call moved the quote on first, it cancels nothing and returns lostRace.
+func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, ref *Refusal) error {
+	ref.record(p, store.PurchaseCanceled)
+	err := s.cfg.Store.Advance(ctx, p, "canceled", string(ref.Code), store.PurchaseQuoted, store.PurchaseOpen)
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
+		s.cfg.Log.ErrorContext(ctx, "cancel quote", "purchase", p.ID, "err", err)
+	}
+	s.cancelSession(ctx, p)
+	return ref
+}
+
+// settle waits (bounded) until another call has finished purchase p and returns the
+// outcome that call had, so retries and racing calls all see the first outcome.
+func (s *Service) settle(ctx context.Context, p store.Purchase) (Outcome, error) {
+	wait := 5 * time.Millisecond
+	deadline := time.NewTimer(30 * time.Second)
+	defer deadline.Stop()
+	for {
+		switch {
+		case p.State == store.PurchaseQuoted:
+			return Outcome{Status: StatusConfirmationRequired, Purchase: p}, nil
+		case store.Terminal(p.State):
+			return s.outcomeOf(ctx, p)
+		}
+		select {
+		case <-ctx.Done():
+			return Outcome{}, ctx.Err()
+		case <-deadline.C:
+			return s.outcomeOf(ctx, p)
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+		var err error
+		if p, err = s.cfg.Store.Purchase(ctx, p.ID); err != nil {
+			return Outcome{}, err
+		}
+	}
+}
+
+// outcomeOf turns a stored purchase into the result its first call returned.
+func (s *Service) outcomeOf(ctx context.Context, p store.Purchase) (Outcome, error) {
+	var order *store.Order
+	if p.OrderID != "" {
+		o, err := s.cfg.Store.Order(ctx, p.CustomerID, p.OrderID)
+		if err != nil {
+			return Outcome{}, err
+		}
+		order = &o
+	}
+	switch p.State {
+	case store.PurchaseCompleted:
+		return Outcome{Status: StatusCompleted, Purchase: p, Order: order}, nil
+	case store.PurchaseFailed, store.PurchaseCanceled:
+		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
+	}
+	return Outcome{Status: StatusPending, Purchase: p, Order: order}, nil
+}

@@ -1,0 +1,552 @@
+package checkout_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+func TestPurchaseBelowThresholdCompletes(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(1000, 4000)
+	out, err := e.buy(p.ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != checkout.StatusCompleted || out.Order == nil || out.Order.Status != store.OrderCompleted {
+		t.Fatalf("outcome = %+v", out)
+	}
+	if out.Order.Total != p.Price.Amount || out.Order.Currency != "USD" || out.Order.SellerOrderID == "" {
+		t.Errorf("order = %+v, want total %d USD with a seller order id", out.Order, p.Price.Amount)
+	}
+	if out.Order.CardBrand != "visa" || out.Order.CardLast4 != "4242" || checkout.Mode(out.Order.Mode) != checkout.ModeSandbox {
+		t.Errorf("order card/mode = %s %s %s", out.Order.CardBrand, out.Order.CardLast4, out.Order.Mode)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+	toks := e.sb.Stripe.Tokens()
+	if len(toks) != 1 || toks[0].MaxAmount != p.Price.Amount || toks[0].Currency != "usd" || toks[0].DeactivatedReason != "consumed" {
+		t.Errorf("tokens = %+v", toks)
+	}
+	if !toks[0].ExpiresAt.After(e.clock.Now()) || toks[0].ExpiresAt.After(e.clock.Now().Add(checkout.DefaultTokenTTL)) {
+		t.Errorf("token expires at %v, want within %v of %v", toks[0].ExpiresAt, checkout.DefaultTokenTTL, e.clock.Now())
+	}
+	got, err := e.cat.Product(context.Background(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Stock != nil && (got.Stock == nil || *got.Stock != *p.Stock-1) {
+		t.Errorf("stock after purchase = %v, want %d", got.Stock, *p.Stock-1)
+	}
+}
+
+func TestPurchaseAboveThresholdNeedsQuote(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(6000, 40000)
+	out, err := e.buy(p.ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != checkout.StatusConfirmationRequired || out.Purchase.QuoteID == "" {
+		t.Fatalf("outcome = %+v", out)
+	}
+	if q := out.Purchase; q.Title != p.Title || q.CardBrand != "visa" || q.CardLast4 != "4242" {
+		t.Errorf("quote %+v lacks the title or card", q)
+	}
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatal("a token was issued before confirmation")
+	}
+	ctx := context.Background()
+	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	if err != nil || done.Status != checkout.StatusCompleted {
+		t.Fatalf("confirm: %+v, %v", done, err)
+	}
+	again, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	if err != nil || again.Order == nil || again.Order.ID != done.Order.ID {
+		t.Fatalf("second confirm: %+v, %v; want the first order", again, err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+}
+
+func TestConcurrentConfirmationsChargeOnce(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(6000, 40000)
+	out := e.quote(p.ID, "quote")
+	const n = 50
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		orders = map[string]int{}
+		errs   []error
+	)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				errs = append(errs, err)
+				return
+			}
+			if o.Status != checkout.StatusCompleted || o.Order == nil {
+				errs = append(errs, errors.New("status "+string(o.Status)))
+				return
+			}
+			orders[o.Order.ID]++
+		}()
+	}
+	wg.Wait()
+	if len(errs) > 0 {
+		t.Fatalf("%d calls failed, first: %v", len(errs), errs[0])
+	}
+	if len(orders) != 1 {
+		t.Fatalf("calls saw %d different orders, want 1: %v", len(orders), orders)
+	}
+	if got := e.succeeded(); got != 1 || len(e.sb.Stripe.PaymentIntents()) != 1 {
+		t.Errorf("%d succeeded of %d PaymentIntents, want exactly 1", got, len(e.sb.Stripe.PaymentIntents()))
+	}
+	list, _, err := e.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(list) != 1 {
+		t.Errorf("orders = %d (%v), want 1", len(list), err)
+	}
+}
+
+func TestIdempotencyKeyReturnsFirstOutcome(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(1000, 4000)
+	ctx := context.Background()
+	req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "k-1"}
+	first, err := e.svc.Purchase(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := e.svc.Purchase(ctx, req)
+	if err != nil || second.Order.ID != first.Order.ID {
+		t.Fatalf("retry = %+v, %v; want order %s", second, err, first.Order.ID)
+	}
+	req.Quantity = 2
+	_, err = e.svc.Purchase(ctx, req)
+	var ref *checkout.Refusal
+	if !errors.As(err, &ref) || ref.Code != "idempotency_conflict" {
+		t.Errorf("same key, other quantity: %v, want idempotency_conflict", err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+}
+
+func TestQuoteExpiresAndConfirmVia(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(6000, 40000)
+	ctx := context.Background()
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, ConfirmVia: checkout.ViaElicitation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	wantRefusal(t, err, "confirmation_mismatch")
+
+	out, err = e.buy(p.ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(checkout.DefaultQuoteTTL + time.Second)
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	wantRefusal(t, err, "quote_expired")
+	// Asking again gets the same answer, with its parameters.
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	if ref := wantRefusal(t, err, "quote_expired"); ref.Params.QuoteTTL() != checkout.DefaultQuoteTTL || ref.Recorded != "" {
+		t.Errorf("second answer %+v does not say how long quotes last", ref)
+	}
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: "cus_other", QuoteID: out.Purchase.QuoteID})
+	wantRefusal(t, err, "unknown_quote")
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Error("a token was issued for an unconfirmed quote")
+	}
+}
+
+func wantRefusal(t *testing.T, err error, code checkout.RefusalCode) *checkout.Refusal {
+	t.Helper()
+	var ref *checkout.Refusal
+	if !errors.As(err, &ref) {
+		t.Fatalf("err = %v, want refusal %s", err, code)
+	}
+	if ref.Code != code {
+		t.Fatalf("refusal %s (%+v), want %s", ref.Code, ref.Params, code)
+	}
+	return ref
+}
+
+// TestCompletedPurchasesFeedSalesStatistics checks that completed orders reach the
+// catalog's sales and co-purchase statistics, which recommend reads: once three
+// customers bought two products together, the pair is a reason.
+func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	first, second := e.product(1000, 2000), e.product(2001, 4000)
+	customers := []string{e.customer}
+	for _, email := range []string{"b@example.com", "c@example.com"} {
+		c, err := e.st.CreateCustomer(ctx, store.Customer{Email: email})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true}); err != nil {
+			t.Fatal(err)
+		}
+		customers = append(customers, c.ID)
+	}
+	for _, c := range customers {
+		for _, p := range []string{first.ID, second.ID} {
+			out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: c, ProductID: p, Quantity: 1})
+			if err != nil || out.Status != checkout.StatusCompleted {
+				t.Fatalf("%s buys %s: %+v, %v", c, p, out, err)
+			}
+		}
+	}
+	recs, err := e.cat.Recommend(ctx, catalog.RecommendInput{
+		History: []catalog.Purchased{{ProductID: first.ID, Brand: first.Brand, Category: first.Category, Price: first.Price, At: e.clock.Now()}},
+		Exclude: []string{first.ID}, Limit: 20, Now: e.clock.Now(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs.Items {
+		if r.ID == second.ID {
+			for _, why := range r.Reasons {
+				if strings.Contains(why, "Often bought with the") {
+					return
+				}
+			}
+			t.Fatalf("%s is recommended without a co-purchase reason: %q", second.ID, r.Reasons)
+		}
+	}
+	t.Fatalf("%s, bought after %s, is not among its recommendations", second.ID, first.ID)
+}
+
+// A quote outlives the seller's session when the server restarts between quote and
+// confirmation (the sandbox sellers keep sessions in memory) or the session lapses:
+// confirming asks the seller again, and pays only the quoted total.
+func TestConfirmAfterSellerLostSession(t *testing.T) {
+	tests := []struct {
+		name     string
+		newPrice int64 // 0 keeps the price
+		code     checkout.RefusalCode
+	}{
+		{name: "same price"},
+		{name: "price changed", newPrice: 39999, code: "price_changed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(6000, 30000)
+			out := e.quote(p.ID, "quote")
+			if tt.newPrice != 0 {
+				changed := p
+				changed.Price.Amount = tt.newPrice
+				if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{changed}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A restarted process: the same database, a new sandbox.
+			sb, err := sandbox.New(e.cat, sandbox.Options{Now: e.clock.Now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.cfg.Sellers, e.cfg.Tokens = checkout.ACPSellers{Endpoints: sb}, checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}
+			got, err := e.service().Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			charged := 0
+			if tt.code == "" {
+				charged = 1
+				if err != nil || got.Status != checkout.StatusCompleted || got.Order.Total != p.Price.Amount {
+					t.Fatalf("confirm: %+v, %v; want completed at %d", got, err, p.Price.Amount)
+				}
+			} else if ref := wantRefusal(t, err, tt.code); ref.Params.Amount != 39999 || ref.Params.QuotedAmount != p.Price.Amount {
+				t.Errorf("refusal %+v does not give the new and the quoted total", ref.Params)
+			}
+			n := 0
+			for _, pi := range sb.Stripe.PaymentIntents() {
+				if pi.Status == "succeeded" {
+					n++
+				}
+			}
+			if n != charged {
+				t.Errorf("%d succeeded PaymentIntents, want %d", n, charged)
+			}
+		})
+	}
+}
+
+// The operator may tighten the rules between a quote and its confirmation.
+func TestConfirmChecksRulesAgain(t *testing.T) {
+	tests := []struct {
+		name  string
+		patch func(p catalog.Product) store.RulesPatch
+		code  checkout.RefusalCode
+	}{
+		{"seller no longer allowed", func(catalog.Product) store.RulesPatch {
+			return store.RulesPatch{AllowedSellers: &[]string{"someone-else"}}
+		}, "seller_not_allowed"},
+		{"category no longer allowed", func(p catalog.Product) store.RulesPatch {
+			return store.RulesPatch{AllowedCategories: &[]string{"Not " + p.Category}}
+		}, "category_not_allowed"},
+		{"per-order limit lowered", func(p catalog.Product) store.RulesPatch {
+			v := p.Price.Amount - 1
+			return store.RulesPatch{PerOrderMax: &v}
+		}, "over_order_limit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(6000, 30000)
+			out := e.quote(p.ID, "quote")
+			if _, err := e.st.UpdateRules(ctx, e.customer, tt.patch(p)); err != nil {
+				t.Fatal(err)
+			}
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			wantRefusal(t, err, tt.code)
+			if len(e.sb.Stripe.Tokens()) != 0 {
+				t.Error("a token was issued")
+			}
+		})
+	}
+}
+
+// The seller's answer has been received and the card charged when the caller goes
+// away: the order is recorded all the same.
+func TestCompletedOrderRecordedAfterCallerLeaves(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if step == "seller_completed" {
+				cancel()
+			}
+			return nil
+		}
+	}})
+	p := e.product(1000, 4000)
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1})
+	if err != nil || out.Status != checkout.StatusCompleted || out.Order.Status != store.OrderCompleted {
+		t.Fatalf("outcome %+v, %v; want the completed order", out, err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+}
+
+// Refusals quote the caller's ids back only in short, clean form.
+func TestRefusalsDoNotEchoLongIDs(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	long := strings.Repeat("x", 10000) + "\x1b[31m"
+	_, err := e.buy(long, 1)
+	if id := wantRefusal(t, err, "unknown_product").Params.ProductID; len(id) > 80 || strings.Contains(id, "\x1b") {
+		t.Errorf("unknown_product repeats %d bytes: %.120q", len(id), id)
+	}
+	_, err = e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: long})
+	if id := wantRefusal(t, err, "unknown_quote").Params.QuoteID; len(id) > 80 || strings.Contains(id, "\x1b") {
+		t.Errorf("unknown_quote repeats %d bytes: %.120q", len(id), id)
+	}
+}
+
+// A purchase that the daily limit already rules out is refused before the person is
+// asked to confirm it.
+func TestDailyLimitCheckedBeforeConfirmation(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = 0, p.Price.Amount*3/2
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	out := e.quote(p.ID, "first quote")
+	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.buy(p.ID, 1)
+	if err == nil {
+		t.Fatalf("second purchase: %s, want a refusal before confirmation", out.Status)
+	}
+	wantRefusal(t, err, "over_daily_limit")
+}
+
+// Concurrent purchases, each under the daily limit alone, never add up to more than
+// it: the limit is checked atomically with recording the pending order.
+func TestDailyLimitUnderConcurrency(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(1000, 4000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = store.NoLimit, 2*p.Price.Amount+p.Price.Amount/2 // room for two
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		wg        sync.WaitGroup
+		mu        sync.Mutex
+		completed int
+		other     []error
+	)
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := e.buy(p.ID, 1)
+			mu.Lock()
+			defer mu.Unlock()
+			var ref *checkout.Refusal
+			switch {
+			case err == nil && out.Status == checkout.StatusCompleted:
+				completed++
+			case errors.As(err, &ref) && ref.Code == "over_daily_limit":
+			default:
+				other = append(other, fmt.Errorf("%s: %v", out.Status, err))
+			}
+		}()
+	}
+	wg.Wait()
+	if len(other) > 0 {
+		t.Fatalf("%d calls ended otherwise, first: %v", len(other), other[0])
+	}
+	if completed != 2 || e.succeeded() != 2 {
+		t.Errorf("%d completed, %d charged; want 2 and 2", completed, e.succeeded())
+	}
+}
+
+// Racing confirmations of one quote, when the daily limit has room for that purchase
+// only once, all return the first outcome: the losers neither refuse it as over the
+// limit nor cancel the winner's seller session.
+func TestRacingConfirmationsAtDailyLimit(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	r := store.DefaultRules()
+	r.ConfirmAbove, r.DailyMax = 0, p.Price.Amount*3/2 // room for exactly one
+	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+		t.Fatal(err)
+	}
+	out := e.quote(p.ID, "quote")
+	const n = 20
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		outcomes = map[string]int{}
+	)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+			got := fmt.Sprintf("error %v", err)
+			if err == nil && o.Order != nil {
+				got = string(o.Status) + " " + o.Order.ID
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			outcomes[got]++
+		}()
+	}
+	wg.Wait()
+	if len(outcomes) != 1 {
+		t.Fatalf("%d calls saw %d different outcomes, want one: %v", n, len(outcomes), outcomes)
+	}
+	for got := range outcomes {
+		if !strings.HasPrefix(got, string(checkout.StatusCompleted)+" ") {
+			t.Fatalf("outcome %q, want completed", got)
+		}
+	}
+	if got := e.succeeded(); got != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", got)
+	}
+	list, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(list) != 1 || list[0].Status != store.OrderCompleted {
+		t.Errorf("orders = %+v (%v), want one completed", list, err)
+	}
+}
+
+// A quote confirmed with another product or quantity than it was made for buys
+// nothing: the refusal says what the quote is for.
+func TestConfirmQuoteMismatch(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(6000, 30000)
+	other := e.product(p.Price.Amount+1, 40000)
+	out := e.quote(p.ID, "quote")
+	tests := []struct {
+		name    string
+		product string
+		qty     int
+	}{
+		{"other product", other.ID, 0},
+		{"other quantity", "", 3},
+		{"other product and quantity", other.ID, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: tt.product, Quantity: tt.qty})
+			ref := wantRefusal(t, err, "quote_mismatch")
+			if ref.Params.ProductID != p.ID || ref.Params.Quantity != 1 {
+				t.Errorf("refusal %+v does not say what the quote is for (1 × %s)", ref.Params, p.ID)
+			}
+		})
+	}
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatal("a mismatched confirmation issued a token")
+	}
+	// The same product and quantity, or none, confirm it.
+	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID, ProductID: p.ID, Quantity: 1})
+	if err != nil || done.Status != checkout.StatusCompleted {
+		t.Fatalf("matching confirmation: %+v, %v", done, err)
+	}
+}
+
+// Prices the saga cannot pay get a refusal that says so, not one blaming the seller's
+// availability.
+func TestUnpayablePrices(t *testing.T) {
+	tests := []struct {
+		name  string
+		price int64
+		qty   int
+		code  checkout.RefusalCode
+	}{
+		{"free product", 0, 1, "no_total"},
+		{"total overflows", math.MaxInt64 / 2, 3, "total_too_large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			p.Price.Amount = tt.price
+			if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := e.buy(p.ID, tt.qty)
+			if ref := wantRefusal(t, err, tt.code); ref.Params.Quantity != tt.qty || ref.Params.Currency != p.Price.Currency {
+				t.Errorf("refusal %+v does not say what was asked", ref.Params)
+			}
+			if len(e.sb.Stripe.Tokens()) != 0 {
+				t.Error("a token was issued")
+			}
+		})
+	}
+}

@@ -1,0 +1,261 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// quote opens the seller's checkout session for the new purchase p, checks the rules
+// and either pays at once or leaves p quoted for the person to confirm.
+func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, via string) (Outcome, error) {
+	o, err := s.quoteSteps(ctx, &p, product, via)
+	var ref *Refusal
+	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
+		ref.record(&p, store.PurchaseFailed)
+		aerr := s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
+		switch {
+		case errors.Is(aerr, store.ErrStateChanged):
+			return Outcome{}, lostRace{p.ID}
+		case aerr != nil:
+			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
+		}
+		s.cancelSession(ctx, &p)
+	}
+	return o, err
+}
+
+func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product catalog.Product, via string) (Outcome, error) {
+	seller, err := s.cfg.Catalog.Seller(ctx, product.SellerID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	p.SellerName, p.Brand, p.Category = seller.Name, product.Brand, product.Category
+	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if ref := allowedBy(rules, *p); ref != nil {
+		return Outcome{}, ref
+	}
+	if !product.Purchasable() {
+		return Outcome{}, refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
+	}
+	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
+		return Outcome{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
+	}
+	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Outcome{}, refuse(RefusalNoPaymentMethod, RefusalParams{})
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if errors.Is(err, ErrNotPurchasable) {
+		return Outcome{}, refuse(RefusalSellerNotPurchasable, RefusalParams{Seller: seller.Name, Mode: s.cfg.Mode})
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	sess, err := retry(ctx, s, func() (Session, error) {
+		return co.Open(ctx, product.ID, p.Quantity, product.Price.Currency, p.ID+"/open")
+	})
+	if err != nil {
+		return Outcome{}, s.sellerRefusal(ctx, seller.Name, err)
+	}
+	p.SessionID = sess.ID
+	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
+		return Outcome{}, problemRefusal(seller.Name, product.Title, sess)
+	}
+	if sess.Quantity != p.Quantity {
+		return Outcome{}, refuse(RefusalSellerMismatch, RefusalParams{Seller: seller.Name, Quantity: sess.Quantity, Title: product.Title, AskedQuantity: p.Quantity})
+	}
+	fillFromSession(p, sess, product)
+	switch {
+	case p.Total == 0:
+		return Outcome{}, refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
+	case p.Total > MaxTotal:
+		return Outcome{}, tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
+	}
+	if ref := checkRules(rules, *p); ref != nil {
+		return Outcome{}, ref
+	}
+	if rules.NeedsConfirmation(p.Total) {
+		// Do not ask the person to confirm what the daily limit would refuse.
+		if err := s.overDaily(ctx, rules, *p); err != nil {
+			return Outcome{}, err
+		}
+		p.State, p.QuoteID, p.ConfirmVia = store.PurchaseQuoted, store.NewID("qt_"), via
+		p.ExpiresAt = s.now().Add(s.cfg.QuoteTTL)
+		if err := s.cfg.Store.Advance(ctx, p, "quoted", via, store.PurchaseOpen); errors.Is(err, store.ErrStateChanged) {
+			return Outcome{}, lostRace{p.ID}
+		} else if err != nil {
+			return Outcome{}, err
+		}
+		return Outcome{Status: StatusConfirmationRequired, Purchase: *p}, nil
+	}
+	return s.pay(ctx, p, store.PurchaseOpen, rules)
+}
+
+// MaxTotal is the largest total, in minor units, that one purchase can pay: Stripe's
+// largest amount for a payment (eight digits).
+const MaxTotal = 99_999_999
+
+func tooLarge(qty int, title string, unit int64, currency string) *Refusal {
+	return refuse(RefusalTotalTooLarge, RefusalParams{Quantity: qty, Title: title, UnitAmount: unit, Limit: MaxTotal, Currency: currency})
+}
+
+// fillFromSession copies the seller's authoritative line and totals into p. The caller
+// has checked that the seller quoted the quantity asked for.
+func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
+	p.Title = catalog.CleanText(sess.Title, 200)
+	if p.Title == "" {
+		p.Title = product.Title
+	}
+	p.Currency, p.UnitAmount = strings.ToUpper(sess.Currency), sess.UnitAmount
+	p.Subtotal, p.Tax, p.Shipping, p.Total = sess.Subtotal, sess.Tax, sess.Shipping, sess.Total
+}
+
+// allowedBy checks the customer's allowed sellers and categories.
+func allowedBy(r store.Rules, p store.Purchase) *Refusal {
+	switch {
+	case !r.AllowsSeller(p.SellerID):
+		return refuse(RefusalSellerNotAllowed, RefusalParams{Seller: p.SellerName})
+	case !r.AllowsCategory(p.Category):
+		return refuse(RefusalCategoryNotAllowed, RefusalParams{Category: p.Category})
+	}
+	return nil
+}
+
+// checkRules applies the per-order rules to a quoted purchase; they are checked again
+// when a quote is confirmed, since the operator may have changed them meanwhile. The
+// daily limit is checked later, atomically with the approval.
+func checkRules(r store.Rules, p store.Purchase) *Refusal {
+	if ref := allowedBy(r, p); ref != nil {
+		return ref
+	}
+	switch {
+	case r.Currency != p.Currency:
+		return refuse(RefusalCurrencyNotAllowed, RefusalParams{Currency: p.Currency, RulesCurrency: r.Currency})
+	case r.OverPerOrder(p.Total):
+		return refuse(RefusalOverOrderLimit, RefusalParams{Amount: p.Total, Limit: r.PerOrderMax, Currency: r.Currency})
+	}
+	return nil
+}
+
+// overDaily refuses p when the customer's rolling daily limit has no room for it now.
+func (s *Service) overDaily(ctx context.Context, r store.Rules, p store.Purchase) error {
+	if r.DailyMax == store.NoLimit {
+		return nil
+	}
+	spent, err := s.cfg.Store.Spent(ctx, p.CustomerID, p.Currency, dailyWindow)
+	if err != nil {
+		return err
+	}
+	if r.OverDaily(spent, p.Total) {
+		return dailyRefusal(p.Total, r.DailyMax, spent, p.Currency)
+	}
+	return nil
+}
+
+func dailyRefusal(amount, max, spent int64, currency string) *Refusal {
+	return refuse(RefusalOverDailyLimit, RefusalParams{Amount: amount, Limit: max, Spent: spent, Currency: currency})
+}
+
+// problemRefusal explains a session the seller will not take payment for.
+func problemRefusal(seller, title string, sess Session) *Refusal {
+	for _, p := range sess.Problems {
+		if p.Code == ProblemOutOfStock || p.Code == ProblemQuantityExceeded {
+			return refuse(RefusalOutOfStock, RefusalParams{Seller: seller, Title: title, SellerMessage: sellerMessage(p.Message)})
+		}
+	}
+	ref := refuse(RefusalSellerNotReady, RefusalParams{Seller: seller})
+	if len(sess.Problems) > 0 {
+		ref.Params.SellerMessage = sellerMessage(sess.Problems[0].Message)
+	}
+	return ref
+}
+
+// sellerRefusal explains a failed call to a seller's checkout.
+func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) error {
+	switch {
+	case errors.Is(err, ErrMisconfigured):
+		s.cfg.Log.ErrorContext(ctx, "seller refused this server's credentials", "seller", seller, "err", err)
+		return refuse(RefusalSellerMisconfigured, RefusalParams{Seller: seller})
+	case errors.Is(err, ErrRejected):
+		s.cfg.Log.WarnContext(ctx, "seller rejected checkout", "seller", seller, "err", err)
+		return refuse(RefusalSellerRejected, RefusalParams{Seller: seller})
+	case errors.Is(err, ErrUnavailable):
+		s.cfg.Log.WarnContext(ctx, "seller unavailable", "seller", seller, "err", err)
+		return refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller})
+	}
+	return err
+}
+
+// cancelSession cancels p's seller session, best effort.
+func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
+	if p.SessionID == "" {
+		return
+	}
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return
+	}
+	if err := co.Cancel(ctx, p.SessionID, p.ID+"/cancel"); err != nil {
+		s.cfg.Log.DebugContext(ctx, "cancel seller session", "purchase", p.ID, "err", err)
+	}
+}
+
+// refreshSession makes sure that the seller still holds the checkout session of the
+// confirmed quote p, ready for payment at the quoted total. A seller that no longer
+// has it (the sandbox sellers keep sessions in memory, so a server restarted between
+// quote and confirmation has lost them) or let it lapse is asked for a new session for
+// the same line, and the purchase goes on only if that costs what was quoted. When the
+// seller cannot say, the purchase goes on with the session it has: completing it will
+// tell. A refusal fails p, which is approved.
+func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co SellerCheckout) error {
+	sess, err := co.Get(ctx, p.SessionID)
+	switch {
+	case err == nil && sess.Status == StatusReadyForPayment:
+		return s.checkRequote(ctx, p, sess)
+	case err != nil && !errors.Is(err, ErrRejected):
+		return nil
+	}
+	sess, err = retry(ctx, s, func() (Session, error) {
+		return co.Open(ctx, p.ProductID, p.Quantity, p.Currency, p.ID+"/reopen")
+	})
+	if err != nil {
+		ref := &Refusal{}
+		if !errors.As(s.sellerRefusal(ctx, p.SellerName, err), &ref) {
+			ref = refuse(RefusalSellerUnavailable, RefusalParams{Seller: p.SellerName, Step: StepReopen})
+		}
+		return s.fail(ctx, p, store.PurchaseApproved, ref)
+	}
+	p.SessionID = sess.ID // so that a refusal cancels the new session
+	if jerr := s.cfg.Store.Journal(ctx, p.ID, "session_reopened", ""); jerr != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal reopened session", "purchase", p.ID, "err", jerr)
+	}
+	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
+		return s.fail(ctx, p, store.PurchaseApproved, problemRefusal(p.SellerName, p.Title, sess))
+	}
+	return s.checkRequote(ctx, p, sess)
+}
+
+// checkRequote fails p unless sess, its seller's current session, asks what p's quote
+// said.
+func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Session) error {
+	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == p.Quantity) {
+		return nil
+	}
+	return s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName,
+		Amount: sess.Total, Currency: strings.ToUpper(sess.Currency), QuotedAmount: p.Total, QuotedCurrency: p.Currency}))
+}

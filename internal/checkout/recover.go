@@ -1,0 +1,140 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// RecoverReport counts what Recover did.
+type RecoverReport struct {
+	Completed, Failed, Unsettled int
+}
+
+// Recover settles purchases that a crash (or a lost connection) left between
+// approval and a final state, last updated before olderThan ago. For each it asks the
+// seller whether its checkout completed: if so the order is recorded as completed
+// (exactly once); if not, the token is revoked and the purchase fails. A purchase
+// whose seller cannot be reached stays as it is for the next run. Call it at startup,
+// before serving.
+func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
+	var rep RecoverReport
+	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
+	if err != nil {
+		return rep, err
+	}
+	for i := range ps {
+		p := &ps[i]
+		switch done, err := s.recoverOne(ctx, p); {
+		case errors.Is(err, store.ErrStateChanged):
+			// Its own call moved it on meanwhile: not recovery's to settle.
+		case err != nil:
+			rep.Unsettled++
+			s.cfg.Log.WarnContext(ctx, "purchase left unsettled", "purchase", p.ID, "state", p.State, "err", err)
+		case done:
+			rep.Completed++
+		default:
+			rep.Failed++
+		}
+	}
+	return rep, nil
+}
+
+// recoverOne settles p and reports whether it completed.
+func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, error) {
+	interrupted := refuse(RefusalInterrupted, RefusalParams{})
+	switch p.State {
+	case store.PurchaseOpen:
+		return false, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
+	case store.PurchaseApproved:
+		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
+		if err == nil {
+			// The token may have been issued just before the crash, unjournaled: asking
+			// again with the same idempotency key returns it, and then it is revoked.
+			s.reissueAndRevoke(ctx, p)
+		}
+		return false, err
+	}
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return false, err
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return false, err
+	}
+	sess, err := sessionOrNone(co.Get(ctx, p.SessionID))
+	if err != nil {
+		return false, err
+	}
+	if sess.Status != StatusSessionCompleted {
+		s.revoke(ctx, p)
+		// The seller may have completed between the Get and the revocation.
+		if sess, err = sessionOrNone(co.Get(ctx, p.SessionID)); err != nil {
+			return false, err
+		}
+	}
+	switch sess.Status {
+	case StatusSessionCompleted:
+		p.SellerOrderID = sess.OrderID
+		switch err := s.cfg.Store.Complete(ctx, p); {
+		case errors.Is(err, store.ErrStateChanged):
+			return true, nil // the purchase's own call recorded it
+		case err != nil:
+			return false, err
+		}
+		s.afterSale(ctx, p)
+		return true, nil
+	case StatusCompleteInProgress:
+		// The seller may have charged the token before it was revoked: only its
+		// final status tells, on a later run.
+		return false, errors.New("the seller is still completing the checkout")
+	}
+	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))
+}
+
+// settleFailed fails p (from state from) with ref and cancels its seller session. A
+// purchase that its own call moved on meanwhile is left to that call: ErrStateChanged.
+func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from store.PurchaseState, ref *Refusal) error {
+	ref.record(p, store.PurchaseFailed)
+	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", string(ref.Code), from); err != nil {
+		return err
+	}
+	s.cancelSession(ctx, p)
+	return nil
+}
+
+func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
+	if !s.now().Before(p.TokenExpiresAt) {
+		return // any token issued has expired
+	}
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return
+	}
+	tok, err := s.cfg.Tokens.Issue(ctx, TokenRequest{
+		PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
+		Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
+	})
+	if err != nil {
+		return
+	}
+	p.TokenID = tok.ID
+	s.revoke(ctx, p)
+}
+
+// sessionOrNone treats a session the seller does not know (such as one from before a
+// sandbox restart) as not completed: nothing can be charged on it. Any other refusal
+// (a rejected API key, say) tells nothing about the session, so it stays an error.
+func sessionOrNone(sess Session, err error) (Session, error) {
+	if errors.Is(err, ErrNoSession) {
+		return Session{}, nil
+	}
+	return sess, err
+}

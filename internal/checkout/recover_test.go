@@ -1,0 +1,181 @@
+package checkout_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// TestCrashRecovery stops the saga right after each step, as a crash would (no
+// compensation runs), then starts a new Service on the same database and sandbox and
+// recovers: every purchase ends completed exactly once, or failed with its token
+// revoked and nothing charged.
+func TestCrashRecovery(t *testing.T) {
+	tests := []struct {
+		step      string
+		completed bool
+	}{
+		{"approved", false},
+		{"token_issued", false},
+		{"seller_completed", true},
+		{"order_recorded", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.step, func(t *testing.T) {
+			crashAt := tt.step
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+				c.Fault = func(step string) error {
+					if step == crashAt {
+						return errors.New("killed")
+					}
+					return nil
+				}
+			}})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "crash-1"}
+			if _, err := e.svc.Purchase(ctx, req); err == nil {
+				t.Fatal("the injected crash did not stop the purchase")
+			}
+
+			e.cfg.Fault = nil
+			restarted := e.service()
+			rep, err := restarted.Recover(ctx, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Unsettled != 0 {
+				t.Fatalf("recover left %d unsettled", rep.Unsettled)
+			}
+			orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+			if err != nil || len(orders) != 1 {
+				t.Fatalf("orders = %+v (%v), want exactly 1", orders, err)
+			}
+			wantCharges, wantStatus := 0, store.OrderFailed
+			if tt.completed {
+				wantCharges, wantStatus = 1, store.OrderCompleted
+			}
+			if orders[0].Status != wantStatus {
+				t.Errorf("order status %s, want %s", orders[0].Status, wantStatus)
+			}
+			if got := e.succeeded(); got != wantCharges {
+				t.Errorf("%d succeeded PaymentIntents, want %d", got, wantCharges)
+			}
+			if !e.allTokensDeactivated() {
+				t.Errorf("a token is still usable: %+v", e.sb.Stripe.Tokens())
+			}
+			// The caller's retry sees the settled outcome and charges nothing more.
+			out, err := restarted.Purchase(ctx, req)
+			if tt.completed {
+				if err != nil || out.Order == nil || out.Order.ID != orders[0].ID {
+					t.Errorf("retry = %+v, %v; want order %s", out, err, orders[0].ID)
+				}
+			} else {
+				wantRefusal(t, err, "interrupted")
+			}
+			if got := e.succeeded(); got != wantCharges {
+				t.Errorf("after retry: %d succeeded PaymentIntents, want %d", got, wantCharges)
+			}
+			again, err := restarted.Recover(ctx, 0)
+			if err != nil || again != (checkout.RecoverReport{}) {
+				t.Errorf("second recover = %+v, %v; want nothing to do", again, err)
+			}
+		})
+	}
+}
+
+// A seller that refuses to show a session (here: it rejects our API key) says nothing
+// about whether it charged: recovery leaves the purchase for a later run rather than
+// failing an order that may have been paid.
+func TestRecoverWaitsForSellerAnswer(t *testing.T) {
+	var deny atomic.Bool
+	refuseKey := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if deny.Load() {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusUnauthorized)
+				io.WriteString(w, `{"type":"invalid_request","code":"unauthorized","message":"bad key"}`)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: refuseKey}, config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if step == "seller_completed" {
+				return errors.New("killed")
+			}
+			return nil
+		}
+	}})
+	ctx := context.Background()
+	if _, err := e.buy(e.product(1000, 4000).ID, 1); err == nil {
+		t.Fatal("the injected crash did not stop the purchase")
+	}
+	e.cfg.Fault = nil
+	deny.Store(true)
+	rep, err := e.service().Recover(ctx, 0)
+	if err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover with the seller refusing = %+v, %v; want 1 unsettled", rep, err)
+	}
+	deny.Store(false)
+	rep, err = e.service().Recover(ctx, 0)
+	if err != nil || rep != (checkout.RecoverReport{Completed: 1}) {
+		t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
+	}
+	orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(orders) != 1 || orders[0].Status != store.OrderCompleted || e.succeeded() != 1 {
+		t.Errorf("orders %+v (%v), %d charges; want 1 completed order and 1 charge", orders, err, e.succeeded())
+	}
+}
+
+// A confirmation stalled on a seller that does not answer, settled meanwhile by
+// recovery, ends with what recovery decided, not with an internal error.
+func TestStalledConfirmationSettledByRecovery(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	stallGets := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet {
+				once.Do(func() { close(entered) })
+				<-release
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				io.WriteString(w, `{"type":"service_unavailable","code":"down","message":"x"}`)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: stallGets}})
+	ctx := context.Background()
+	out := e.quote(e.product(6000, 30000).ID, "quote")
+	type result struct {
+		out checkout.Outcome
+		err error
+	}
+	done := make(chan result)
+	go func() {
+		o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+		done <- result{o, err}
+	}()
+	<-entered
+	rep, err := e.service().Recover(ctx, 0)
+	if err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover = %+v, %v; want 1 failed", rep, err)
+	}
+	close(release)
+	got := <-done
+	wantRefusal(t, got.err, "interrupted")
+	if e.succeeded() != 0 || !e.allTokensDeactivated() {
+		t.Errorf("%d charges, tokens %+v; want none charged and all deactivated", e.succeeded(), e.sb.Stripe.Tokens())
+	}
+}

@@ -1,0 +1,151 @@
+package checkout
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// RefusalCode names why a purchase did not happen or did not finish. Codes are stored
+// with the purchase and its order; tools turns a code and its RefusalParams into the
+// words the model and the person read.
+type RefusalCode string
+
+// Refusal codes.
+const (
+	RefusalInvalid              RefusalCode = "invalid"                 // Field outside Min…Max
+	RefusalUnknownProduct       RefusalCode = "unknown_product"         // ProductID
+	RefusalIdempotencyConflict  RefusalCode = "idempotency_conflict"    // ProductID, Quantity of the first purchase
+	RefusalQuoteMismatch        RefusalCode = "quote_mismatch"          // QuoteID, ProductID, Title, Quantity; AskedProductID, AskedQuantity
+	RefusalUnknownQuote         RefusalCode = "unknown_quote"           // QuoteID
+	RefusalConfirmationMismatch RefusalCode = "confirmation_mismatch"   // a dialog quote confirmed by its id
+	RefusalConfirmationInvalid  RefusalCode = "confirmation_invalid"    // a dialog answer that does not verify
+	RefusalDeclinedByPerson     RefusalCode = "declined_by_person"      //
+	RefusalQuoteExpired         RefusalCode = "quote_expired"           // QuoteTTLSeconds
+	RefusalOutOfStock           RefusalCode = "out_of_stock"            // Title; with Seller and SellerMessage when the seller said so
+	RefusalTotalTooLarge        RefusalCode = "total_too_large"         // Quantity, Title, UnitAmount, Limit, Currency
+	RefusalNoPaymentMethod      RefusalCode = "no_payment_method"       //
+	RefusalSellerNotPurchasable RefusalCode = "seller_not_purchasable"  // Seller, Mode
+	RefusalSellerMismatch       RefusalCode = "seller_mismatch"         // Seller, Title, Quantity quoted, AskedQuantity
+	RefusalNoTotal              RefusalCode = "no_total"                // Seller, Title, Quantity, Currency
+	RefusalSellerNotAllowed     RefusalCode = "seller_not_allowed"      // Seller
+	RefusalCategoryNotAllowed   RefusalCode = "category_not_allowed"    // Category
+	RefusalCurrencyNotAllowed   RefusalCode = "currency_not_allowed"    // Currency, RulesCurrency
+	RefusalOverOrderLimit       RefusalCode = "over_order_limit"        // Amount, Limit, Currency
+	RefusalOverDailyLimit       RefusalCode = "over_daily_limit"        // Amount, Limit, Spent, Currency
+	RefusalSellerNotReady       RefusalCode = "seller_not_ready"        // Seller, SellerMessage (may be empty)
+	RefusalSellerMisconfigured  RefusalCode = "seller_misconfigured"    // Seller
+	RefusalSellerRejected       RefusalCode = "seller_rejected"         // Seller, Step
+	RefusalSellerUnavailable    RefusalCode = "seller_unavailable"      // Seller, Step
+	RefusalPaymentUnavailable   RefusalCode = "payment_unavailable"     //
+	RefusalPaymentMisconfigured RefusalCode = "payment_misconfigured"   // Seller
+	RefusalPaymentMethod        RefusalCode = "payment_method_unusable" // TokenStatus when a token was issued unusable
+	RefusalAuthRequired         RefusalCode = "authentication_required" //
+	RefusalCardDeclined         RefusalCode = "card_declined"           // CardBrand, CardLast4
+	RefusalTokenRejected        RefusalCode = "payment_token_rejected"  // Seller
+	RefusalPriceChanged         RefusalCode = "price_changed"           // Seller, Amount+Currency asked now, QuotedAmount+QuotedCurrency
+	RefusalInterrupted          RefusalCode = "interrupted"             // Seller when its checkout had started completing
+)
+
+// Step says where a call to a seller failed, for the codes that happen at several.
+type Step string
+
+// Steps of a purchase at which a seller can fail.
+const (
+	StepOpen     Step = ""         // opening the checkout session (the quote)
+	StepConnect  Step = "connect"  // reaching the seller's checkout at all
+	StepReopen   Step = "reopen"   // opening a new session for a confirmed quote
+	StepComplete Step = "complete" // completing the session with the payment token
+)
+
+// RefusalParams are the facts a refusal is about. Seller, Title, Category and
+// SellerMessage are seller text, cleaned but not quoted (whoever shows them quotes
+// them); SellerMessage has payment token ids masked. ProductID and QuoteID may be what
+// the caller sent, cleaned and capped. Amounts are minor units of their currency.
+type RefusalParams struct {
+	Field          string `json:"field,omitempty"`
+	Min            int    `json:"min,omitempty"`
+	Max            int    `json:"max,omitempty"`
+	ProductID      string `json:"product_id,omitempty"`
+	QuoteID        string `json:"quote_id,omitempty"`
+	Title          string `json:"title,omitempty"`
+	Seller         string `json:"seller,omitempty"`
+	Category       string `json:"category,omitempty"`
+	Quantity       int    `json:"quantity,omitempty"`
+	AskedProductID string `json:"asked_product_id,omitempty"`
+	AskedQuantity  int    `json:"asked_quantity,omitempty"`
+	Amount         int64  `json:"amount,omitempty"`
+	UnitAmount     int64  `json:"unit_amount,omitempty"`
+	Limit          int64  `json:"limit,omitempty"`
+	Spent          int64  `json:"spent,omitempty"`
+	Currency       string `json:"currency,omitempty"`
+	RulesCurrency  string `json:"rules_currency,omitempty"`
+	QuotedAmount   int64  `json:"quoted_amount,omitempty"`
+	QuotedCurrency string `json:"quoted_currency,omitempty"`
+	Mode           Mode   `json:"mode,omitempty"`
+	Step           Step   `json:"step,omitempty"`
+	TokenStatus    string `json:"token_status,omitempty"`
+	SellerMessage  string `json:"seller_message,omitempty"`
+	CardBrand      string `json:"card_brand,omitempty"`
+	CardLast4      string `json:"card_last4,omitempty"`
+	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
+}
+
+// QuoteTTL is how long quotes last, for quote_expired.
+func (p RefusalParams) QuoteTTL() time.Duration { return time.Duration(p.QuoteTTLSecs) * time.Second }
+
+// Refusal is a purchase that did not happen, or did not finish, for a reason the
+// person can act on: a code and its facts. It never holds secrets.
+type Refusal struct {
+	Code   RefusalCode
+	Params RefusalParams
+	// Recorded is the message stored with a refusal recorded before refusals kept
+	// their parameters; when set, it is shown as it is.
+	Recorded string
+	// OrderID is set when an order record exists for the attempt (get_order shows it).
+	OrderID string
+}
+
+func (r *Refusal) Error() string { return "purchase refused: " + string(r.Code) }
+
+func refuse(code RefusalCode, p RefusalParams) *Refusal {
+	return &Refusal{Code: code, Params: p}
+}
+
+// RecordedRefusal is the refusal recorded with a failed or canceled purchase, or its
+// failed order: its code, its parameters (JSON) and, for refusals recorded before
+// codes had parameters, its words.
+func RecordedRefusal(code, params, message, orderID string) *Refusal {
+	r := &Refusal{Code: RefusalCode(code), OrderID: orderID}
+	if params == "" {
+		r.Recorded = message
+	} else if err := json.Unmarshal([]byte(params), &r.Params); err != nil {
+		r.Recorded = message
+	}
+	return r
+}
+
+// encode is p as stored with a purchase and its order.
+func (p RefusalParams) encode() string {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return "{}" // a struct of strings and integers always encodes
+	}
+	return string(b)
+}
+
+// sellerMessage makes a seller's message fit to keep: cleaned, capped, and with
+// payment token ids masked.
+func sellerMessage(msg string) string {
+	return text.MaskTokens(text.Clean(msg, 800), func(string) string { return "[payment token]" })
+}
+
+// callerText bounds text a caller sent (an id) for a refusal to repeat.
+func callerText(s string) string { return text.Clean(s, 80) }
+
+// record ends p in state with r as its reason.
+func (r *Refusal) record(p *store.Purchase, state store.PurchaseState) {
+	p.State, p.FailureCode, p.FailureParams, p.FailureMessage = state, string(r.Code), r.Params.encode(), ""
+}

@@ -1,0 +1,53 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+)
+
+// SPTTokens is Tokens over Stripe's shared payment issued-token API.
+type SPTTokens struct {
+	Client *spt.Client
+}
+
+// Issue implements Tokens.
+func (t SPTTokens) Issue(ctx context.Context, r TokenRequest) (Token, error) {
+	tok, err := t.Client.Issue(ctx, spt.IssueParams{
+		PaymentMethod: r.PaymentMethod, SellerProfile: r.SellerProfile, Currency: r.Currency,
+		MaxAmount: r.MaxAmount, ExpiresAt: r.ExpiresAt, IdempotencyKey: r.IdemKey,
+	})
+	if err != nil {
+		return Token{}, classifyStripe(err)
+	}
+	return Token{ID: tok.ID, Status: TokenStatus(tok.Status)}, nil
+}
+
+// Revoke implements Tokens. Revoking a token that is already deactivated succeeds.
+func (t SPTTokens) Revoke(ctx context.Context, id, idemKey string) error {
+	_, err := t.Client.Revoke(ctx, id, idemKey)
+	return classifyStripe(err)
+}
+
+// classifyStripe maps the SPT client's errors onto the saga's.
+func classifyStripe(err error) error {
+	var se *spt.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, spt.ErrOutcomeUnknown):
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case errors.As(err, &se) && (se.Temporary() || se.HTTPStatus == http.StatusTooManyRequests):
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case errors.As(err, &se) && se.HTTPStatus == http.StatusPaymentRequired:
+		return fmt.Errorf("%w: %w", ErrDeclined, err)
+	case errors.As(err, &se) && (se.HTTPStatus == http.StatusUnauthorized || se.HTTPStatus == http.StatusForbidden ||
+		strings.HasPrefix(se.Param, "seller_details")):
+		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrMisconfigured, err)
+	}
+	return fmt.Errorf("%w: %w", ErrRejected, err)
+}

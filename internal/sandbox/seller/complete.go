@@ -1,0 +1,259 @@
+package seller
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// completeBody is a complete request as the Seller reads it.
+type completeBody struct {
+	PaymentData *acp.PaymentData `json:"payment_data"`
+	Buyer       *acp.Buyer       `json:"buyer"`
+}
+
+// tokenParam is the JSONPath of the payment token in a complete request.
+const tokenParam = "$.payment_data.instrument.credential.token"
+
+func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	var b completeBody
+	if !decodeBody(w, r, &b, false) {
+		return
+	}
+	token, perr := paymentToken(b.PaymentData)
+	if perr != nil {
+		writeError(w, http.StatusBadRequest, perr)
+		return
+	}
+	plan, v, status, perr := s.beginComplete(r.Context(), id, b.Buyer)
+	switch {
+	case perr != nil:
+		writeError(w, status, perr)
+		return
+	case v != nil: // already completed
+		writeJSON(w, http.StatusOK, v)
+		return
+	}
+	// The charge outlives a caller that hangs up: its outcome must be recorded.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.cfg.ChargeTimeout)
+	defer cancel()
+	ended := false
+	defer func() {
+		if !ended { // pay panicked: release the session before the panic goes on
+			s.endComplete(plan, payOutcome{err: errors.New("complete aborted")})
+		}
+	}()
+	out := s.pay(ctx, plan, token)
+	v, status, perr = s.endComplete(plan, out)
+	ended = true
+	if perr != nil {
+		if out.retryAfter > 0 {
+			w.Header().Set("Retry-After", retryAfterSeconds(out.retryAfter))
+		}
+		writeError(w, status, perr)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// paymentToken checks the payment data and returns the SPT.
+func paymentToken(pd *acp.PaymentData) (string, *acp.Error) {
+	bad := func(code, param, msg string) (string, *acp.Error) {
+		return "", &acp.Error{Type: acp.ErrorInvalidRequest, Code: code, Param: param, Message: msg}
+	}
+	switch {
+	case pd == nil:
+		return bad(acp.CodeMissing, "$.payment_data", "payment_data is required")
+	case pd.HandlerID != "" && pd.HandlerID != acp.HandlerID:
+		return bad(acp.CodeInvalid, "$.payment_data.handler_id", fmt.Sprintf("the only payment handler is %q", acp.HandlerID))
+	case pd.Instrument == nil:
+		return bad(acp.CodeMissing, "$.payment_data.instrument", "payment_data.instrument is required")
+	case pd.Instrument.Type != acp.InstrumentCard:
+		return bad(acp.CodeInvalid, "$.payment_data.instrument.type", `the instrument type must be "card"`)
+	case pd.Instrument.Credential.Type != acp.CredentialSPT:
+		return bad(acp.CodeInvalid, "$.payment_data.instrument.credential.type",
+			`the credential type must be "spt" (a Stripe Shared Payment Token)`)
+	case pd.Instrument.Credential.Token == "":
+		return bad(acp.CodeMissing, tokenParam, "the payment token is required")
+	}
+	return pd.Instrument.Credential.Token, nil
+}
+
+// chargePlan is what one complete charges, fixed when it starts.
+type chargePlan struct {
+	ss       *session
+	lines    []line
+	amount   int64
+	currency string
+	done     chan struct{}
+}
+
+// beginComplete waits for any complete already running on the session, then either
+// answers (a completed session, or an error) or marks the session
+// complete_in_progress and returns the plan of the charge.
+func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer) (*chargePlan, *acp.CheckoutSession, int, *acp.Error) {
+	ss, err := s.lockSettled(ctx, id)
+	if err != nil {
+		return nil, nil, http.StatusServiceUnavailable, &acp.Error{Type: acp.ErrorServiceUnavailable, Code: "canceled",
+			Message: "the request ended while another payment of this session was in progress"}
+	}
+	defer s.mu.Unlock()
+	if ss == nil {
+		return nil, nil, http.StatusNotFound, noSession(id)
+	}
+	ss.expire(s.cfg.Now())
+	switch ss.status {
+	case acp.StatusCompleted:
+		return nil, s.view(ss), 0, nil
+	case acp.StatusReadyForPayment:
+	case acp.StatusNotReadyForPayment:
+		return nil, nil, http.StatusConflict, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalidState,
+			Message: "the checkout session is not_ready_for_payment; resolve its error messages first"}
+	default:
+		perr, status := stateError(ss, "completed")
+		return nil, nil, status, perr
+	}
+	if buyer != nil {
+		ss.buyer = buyer
+	}
+	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), amount: ss.total(), currency: ss.currency,
+		done: make(chan struct{})}
+	ss.charging, ss.status, ss.messages = plan.done, acp.StatusCompleteInProgress, nil
+	return plan, nil, 0, nil
+}
+
+// payOutcome is the result of the payment step of a complete.
+type payOutcome struct {
+	stock      []line // refreshed lines when stock ran short (no charge made)
+	result     ChargeResult
+	err        error // from Payments.Charge
+	retryAfter time.Duration
+}
+
+// pay re-checks stock, charges, and takes the stock.
+func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOutcome {
+	fresh := make([]line, len(plan.lines))
+	for i, l := range plan.lines {
+		it, err := s.cfg.Inventory.Item(ctx, l.item.ID)
+		switch {
+		case errors.Is(err, ErrUnknownItem): // no longer sold
+			it = l.item
+			it.Purchasable = false
+		case err != nil: // keep what the session saw; Take reports a shortage later
+			it = l.item
+		}
+		l.item.Stock, l.item.Purchasable = it.Stock, it.Purchasable
+		fresh[i] = l
+	}
+	if len(stockMessages(fresh)) > 0 {
+		return payOutcome{stock: fresh}
+	}
+	res, err := s.cfg.Payments.Charge(ctx, ChargeRequest{
+		Token:          token,
+		Amount:         plan.amount,
+		Currency:       plan.currency,
+		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
+		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
+	})
+	if err != nil {
+		out := payOutcome{err: err}
+		if errors.Is(err, ErrPaymentUnavailable) {
+			out.retryAfter = 2 * time.Second
+		}
+		return out
+	}
+	for _, l := range plan.lines {
+		if err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty); err != nil {
+			// Paid for: the order stands, oversold.
+			s.log.Warn("stock short after payment; order kept", "session", plan.ss.id, "item", l.item.ID,
+				"quantity", l.qty, "err", err)
+		}
+	}
+	return payOutcome{result: res}
+}
+
+// chargeKey is the Stripe Idempotency-Key of a charge: the same complete retried gives
+// the same key, another token or amount a new one. The token is hashed, never sent.
+func chargeKey(sessionID, token string, amount int64, currency string) string {
+	h := sha256.Sum256([]byte(token + "\x00" + strconv.FormatInt(amount, 10) + "\x00" + currency))
+	return "acp_" + sessionID + "_" + hex.EncodeToString(h[:12])
+}
+
+// endComplete records the outcome of a complete and returns the response.
+func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSession, int, *acp.Error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ss := plan.ss
+	defer func() {
+		close(plan.done)
+		ss.charging = nil
+	}()
+	now := s.cfg.Now()
+	ss.updated = now
+	ss.status = acp.StatusReadyForPayment
+	switch {
+	case out.stock != nil:
+		ss.setLines(out.stock, ss.currency)
+		s.log.Info("checkout complete refused: stock ran short", "session", ss.id)
+		return s.view(ss), 0, nil
+	case out.err == nil:
+		o := &acp.Order{Type: "order", ID: newID("ord_"), CheckoutSessionID: ss.id, Status: acp.OrderStatusConfirmed}
+		o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
+		ss.status, ss.order = acp.StatusCompleted, o
+		v := s.view(ss)
+		o.Totals = v.Totals
+		s.orders[o.ID] = o
+		s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
+			"currency", plan.currency, "payment_intent", out.result.PaymentIntentID)
+		return v, 0, nil
+	}
+	var ce *ChargeError
+	errors.As(out.err, &ce)
+	switch {
+	case errors.Is(out.err, ErrDeclined):
+		ss.messages = []acp.Message{{Type: acp.MessageError, Code: acp.CodePaymentDeclined, Param: "$.payment_data",
+			Resolution: acp.ResolutionRequiresBuyerInput, ContentType: "plain",
+			Content: "The payment was declined" + declineDetail(ce) + ". Nothing was charged; pay with another payment method."}}
+		s.log.Info("checkout payment declined", "session", ss.id, "err", out.err)
+		return s.view(ss), 0, nil
+	case errors.Is(out.err, ErrTokenRejected):
+		ss.messages = []acp.Message{{Type: acp.MessageError, Code: acp.CodeInvalid, Param: tokenParam,
+			Resolution: acp.ResolutionRecoverable, ContentType: "plain",
+			Content: "The payment token cannot pay this checkout" + rejectDetail(ce) + ". Nothing was charged; issue a new token for the session total."}}
+		s.log.Info("checkout payment token rejected", "session", ss.id, "err", out.err)
+		return s.view(ss), 0, nil
+	case errors.Is(out.err, ErrPaymentUnavailable):
+		s.log.Warn("checkout payment unavailable", "session", ss.id, "err", out.err)
+		return nil, http.StatusServiceUnavailable, &acp.Error{Type: acp.ErrorServiceUnavailable, Code: acp.CodePaymentUnavailable,
+			Message: "the payment provider is unavailable; retry the complete request later (it will not charge twice)"}
+	}
+	s.log.Error("checkout payment failed", "session", ss.id, "err", out.err)
+	return nil, http.StatusInternalServerError, &acp.Error{Type: acp.ErrorProcessing, Code: acp.CodePaymentFailed,
+		Message: "the payment failed unexpectedly; retrying the complete request will not charge twice"}
+}
+
+func declineDetail(ce *ChargeError) string {
+	switch {
+	case ce == nil:
+		return ""
+	case ce.DeclineCode != "":
+		return " (" + ce.DeclineCode + ")"
+	case ce.Code != "":
+		return " (" + ce.Code + ")"
+	}
+	return ""
+}
+
+func rejectDetail(ce *ChargeError) string {
+	if ce == nil || ce.Reason == "" {
+		return ""
+	}
+	return ": " + ce.Reason
+}

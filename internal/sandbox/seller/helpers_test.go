@@ -1,0 +1,250 @@
+package seller_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+)
+
+const (
+	testKey   = "sk_seller_secret_123"
+	testToken = "spt_test_secret_token_456"
+)
+
+// clock is a settable test clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *clock { return &clock{t: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)} }
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func stock(n int64) *int64 { return &n }
+
+// fakeInventory is an in-memory Inventory.
+type fakeInventory struct {
+	mu    sync.Mutex
+	items map[string]seller.InventoryItem
+}
+
+func newInventory() *fakeInventory {
+	return &fakeInventory{items: map[string]seller.InventoryItem{
+		"mug":    {ID: "mug", Title: "Blue Mug", UnitAmount: 1250, Currency: "USD", Stock: stock(5), Purchasable: true},
+		"poster": {ID: "poster", Title: "Poster", UnitAmount: 2000, Currency: "USD", Purchasable: true}, // unknown stock
+		"last":   {ID: "last", Title: "Last One", UnitAmount: 999, Currency: "USD", Stock: stock(1), Purchasable: true},
+		"gone":   {ID: "gone", Title: "Gone Lamp", UnitAmount: 4000, Currency: "USD", Stock: stock(0), Purchasable: false},
+		"euro":   {ID: "euro", Title: "Euro Book", UnitAmount: 1500, Currency: "EUR", Stock: stock(3), Purchasable: true},
+	}}
+}
+
+func (f *fakeInventory) Item(_ context.Context, id string) (seller.InventoryItem, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	it, ok := f.items[id]
+	if !ok {
+		return seller.InventoryItem{}, fmt.Errorf("item %q: %w", id, seller.ErrUnknownItem)
+	}
+	if it.Stock != nil {
+		n := *it.Stock
+		it.Stock = &n
+	}
+	return it, nil
+}
+
+func (f *fakeInventory) Take(_ context.Context, id string, qty int) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	it, ok := f.items[id]
+	if !ok {
+		return seller.ErrUnknownItem
+	}
+	if it.Stock == nil {
+		return nil
+	}
+	if *it.Stock < int64(qty) {
+		return seller.ErrOutOfStock
+	}
+	n := *it.Stock - int64(qty)
+	it.Stock = &n
+	it.Purchasable = n > 0
+	f.items[id] = it
+	return nil
+}
+
+func (f *fakeInventory) setStock(id string, n int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	it := f.items[id]
+	it.Stock, it.Purchasable = &n, n > 0
+	f.items[id] = it
+}
+
+func (f *fakeInventory) stockOf(id string) int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return *f.items[id].Stock
+}
+
+// fakePayments records charges; fn decides their outcome (default: success). When gate
+// is set, Charge signals started and waits for gate.
+type fakePayments struct {
+	mu      sync.Mutex
+	calls   []seller.ChargeRequest
+	fn      func(seller.ChargeRequest) (seller.ChargeResult, error)
+	gate    chan struct{}
+	started chan struct{}
+}
+
+func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller.ChargeResult, error) {
+	f.mu.Lock()
+	f.calls = append(f.calls, r)
+	fn, gate, started := f.fn, f.gate, f.started
+	f.mu.Unlock()
+	if gate != nil {
+		started <- struct{}{}
+		<-gate
+	}
+	if fn != nil {
+		return fn(r)
+	}
+	return seller.ChargeResult{PaymentIntentID: "pi_test", CardBrand: "visa", CardLast4: "4242"}, nil
+}
+
+func (f *fakePayments) setFn(fn func(seller.ChargeRequest) (seller.ChargeResult, error)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fn = fn
+}
+
+func (f *fakePayments) charges() []seller.ChargeRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]seller.ChargeRequest(nil), f.calls...)
+}
+
+// env is a reference seller behind an httptest server with a client for it.
+type env struct {
+	t      testing.TB
+	srv    *httptest.Server
+	client *acp.Client
+	inv    *fakeInventory
+	pay    *fakePayments
+	clock  *clock
+	logs   *syncbuf.Buffer
+	keys   int
+}
+
+func newEnv(t testing.TB) *env {
+	t.Helper()
+	e := &env{t: t, inv: newInventory(), pay: &fakePayments{}, clock: newClock(), logs: &syncbuf.Buffer{}}
+	seller, err := seller.New(seller.Config{
+		APIKey: testKey, Inventory: e.inv, Payments: e.pay, Now: e.clock.Now,
+		Logger:  slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		BaseURL: "http://seller.test", StripeProfile: "profile_test_seller",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv = httptest.NewServer(seller)
+	t.Cleanup(e.srv.Close)
+	e.client = acp.NewClient(e.srv.URL, testKey, acp.WithNow(e.clock.Now))
+	return e
+}
+
+// key returns a fresh idempotency key.
+func (e *env) key() string {
+	e.keys++
+	return fmt.Sprintf("key-%s-%d", e.t.Name(), e.keys)
+}
+
+// create opens a session for the items (id → quantity) or fails the test.
+func (e *env) create(items ...acp.Item) *acp.CheckoutSession {
+	e.t.Helper()
+	s, err := e.client.Create(context.Background(), acp.CreateRequest{LineItems: items, Currency: "usd"}, e.key())
+	if err != nil {
+		e.t.Fatalf("Create: %v", err)
+	}
+	return s
+}
+
+func (e *env) complete(id, token string) (*acp.CheckoutSession, error) {
+	return e.client.Complete(context.Background(), id, acp.CompleteRequest{PaymentData: acp.SPTPayment(token)}, e.key())
+}
+
+// raw sends a request with exactly the given headers (Authorization, API-Version and
+// Content-Type are added unless present in hdr; an empty value removes them).
+func (e *env) raw(method, path, body string, hdr map[string]string) (*http.Response, []byte) {
+	e.t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, rd)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	def := map[string]string{"Authorization": "Bearer " + testKey, "API-Version": acp.APIVersion}
+	if body != "" {
+		def["Content-Type"] = "application/json"
+	}
+	for k, v := range hdr {
+		def[k] = v
+	}
+	for k, v := range def {
+		if v != "" {
+			req.Header.Set(k, v)
+		}
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return resp, b
+}
+
+// protoError decodes a flat ACP error body.
+func protoError(t *testing.T, body []byte) acp.Error {
+	t.Helper()
+	var pe acp.Error
+	if err := json.Unmarshal(body, &pe); err != nil {
+		t.Fatalf("body %s is not an ACP error: %v", body, err)
+	}
+	return pe
+}
+
+func item(id string, qty int) acp.Item { return acp.Item{ID: id, Quantity: qty} }
+
+func newTextLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+func contains(s, sub string) bool { return sub != "" && strings.Contains(s, sub) }

@@ -1,0 +1,82 @@
+package seller
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// Errors an Inventory returns, matched with errors.Is.
+var (
+	// ErrUnknownItem means the seller does not sell an item with this id.
+	ErrUnknownItem = errors.New("unknown item")
+	// ErrOutOfStock means the item cannot supply the quantity asked for.
+	ErrOutOfStock = errors.New("out of stock")
+)
+
+// Inventory is what the reference Seller sells: prices and stock.
+type Inventory interface {
+	// Item returns the item with this id, or an error wrapping ErrUnknownItem when the
+	// seller does not sell it.
+	Item(ctx context.Context, id string) (InventoryItem, error)
+	// Take removes qty units from stock after a successful payment. It returns an error
+	// wrapping ErrOutOfStock when there are not enough, ErrUnknownItem for an unknown
+	// item.
+	Take(ctx context.Context, id string, qty int) error
+}
+
+// InventoryItem is one item for sale.
+type InventoryItem struct {
+	ID         string
+	Title      string
+	UnitAmount int64  // minor units of Currency
+	Currency   string // ISO 4217, either case
+	// Stock is the quantity on hand; nil when unknown (then Purchasable decides).
+	Stock *int64
+	// Purchasable is false for items that cannot be bought now whatever the quantity
+	// (out of stock, discontinued, preorder).
+	Purchasable bool
+	ImageURL    string
+}
+
+// CatalogInventory sells the products of one seller of a commerce-mcp catalog.
+// Products of other sellers are unknown items.
+type CatalogInventory struct {
+	Catalog  *catalog.Catalog
+	SellerID string
+}
+
+var _ Inventory = CatalogInventory{}
+
+// Item returns the product with this id if it belongs to the seller.
+func (ci CatalogInventory) Item(ctx context.Context, id string) (InventoryItem, error) {
+	p, err := ci.Catalog.Product(ctx, id)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return InventoryItem{}, fmt.Errorf("item %q: %w", id, ErrUnknownItem)
+	}
+	if err != nil {
+		return InventoryItem{}, err
+	}
+	if p.SellerID != ci.SellerID {
+		return InventoryItem{}, fmt.Errorf("item %q: %w", id, ErrUnknownItem)
+	}
+	return InventoryItem{ID: p.ID, Title: p.Title, UnitAmount: p.Price.Amount, Currency: p.Price.Currency,
+		Stock: p.Stock, Purchasable: p.Purchasable(), ImageURL: p.ImageURL}, nil
+}
+
+// Take removes qty units of the product from the catalog's stock (catalog.TakeStock).
+func (ci CatalogInventory) Take(ctx context.Context, id string, qty int) error {
+	if _, err := ci.Item(ctx, id); err != nil {
+		return err
+	}
+	err := ci.Catalog.TakeStock(ctx, id, qty)
+	switch {
+	case errors.Is(err, catalog.ErrOutOfStock):
+		return fmt.Errorf("item %q: %w", id, ErrOutOfStock)
+	case errors.Is(err, catalog.ErrNotFound):
+		return fmt.Errorf("item %q: %w", id, ErrUnknownItem)
+	}
+	return err
+}

@@ -1,0 +1,83 @@
+package seller_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+)
+
+// openShopCatalog is a catalog with two sellers: "shop" (mug: 2 in stock, poster:
+// unknown stock, lamp: out of stock) and "other" (vase).
+func openShopCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	ctx := context.Background()
+	c, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	usd := func(n int64) money.Money { return money.Money{Amount: n, Currency: "USD"} }
+	_, err = c.Upsert(ctx, []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}, {ID: "other"}},
+		[]catalog.Product{
+			{ID: "mug", SellerID: "shop", Title: "Blue Mug", Price: usd(1250), Stock: stock(2), ImageURL: "https://shop.example/mug.jpg"},
+			{ID: "poster", SellerID: "shop", Title: "Poster", Price: usd(2000), Availability: catalog.InStock},
+			{ID: "lamp", SellerID: "shop", Title: "Lamp", Price: usd(4000), Stock: stock(0)},
+			{ID: "vase", SellerID: "other", Title: "Vase", Price: usd(3000), Stock: stock(9)},
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCatalogInventory(t *testing.T) {
+	ctx := context.Background()
+	inv := seller.CatalogInventory{Catalog: openShopCatalog(t), SellerID: "shop"}
+	it, err := inv.Item(ctx, "mug")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.Title != "Blue Mug" || it.UnitAmount != 1250 || it.Currency != "USD" || it.Stock == nil || *it.Stock != 2 ||
+		!it.Purchasable || it.ImageURL == "" {
+		t.Errorf("Item(mug) = %+v", it)
+	}
+	if it, err := inv.Item(ctx, "lamp"); err != nil || it.Purchasable {
+		t.Errorf("Item(lamp) = %+v, %v; want not purchasable", it, err)
+	}
+	tests := []struct {
+		name string
+		id   string
+		qty  int
+		want error
+	}{
+		{"take some", "mug", 1, nil},
+		{"take the rest", "mug", 1, nil},
+		{"none left", "mug", 1, seller.ErrOutOfStock},
+		{"unknown stock", "poster", 50, nil},
+		{"out of stock", "lamp", 1, seller.ErrOutOfStock},
+		{"another seller's product", "vase", 1, seller.ErrUnknownItem},
+		{"no such product", "nope", 1, seller.ErrUnknownItem},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := inv.Take(ctx, tc.id, tc.qty)
+			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Errorf("Take(%s, %d) = %v, want %v", tc.id, tc.qty, err, tc.want)
+			}
+		})
+	}
+	if _, err := inv.Item(ctx, "vase"); !errors.Is(err, seller.ErrUnknownItem) {
+		t.Errorf("Item of another seller: %v", err)
+	}
+	if it, _ := inv.Item(ctx, "mug"); it.Purchasable || *it.Stock != 0 {
+		t.Errorf("mug after selling out: %+v", it)
+	}
+	if p, _ := inv.Catalog.Product(ctx, "vase"); *p.Stock != 9 {
+		t.Errorf("another seller's stock changed to %d", *p.Stock)
+	}
+}

@@ -1,0 +1,294 @@
+package seller
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// digitalOptionID is the one fulfillment option of the reference Seller.
+const digitalOptionID = "digital_free"
+
+// session is the Seller's state of one checkout session; guarded by Seller.mu.
+type session struct {
+	id          string
+	status      acp.Status
+	currency    string // lower case
+	lines       []line
+	buyer       *acp.Buyer
+	fulfillment *acp.FulfillmentDetails
+	messages    []acp.Message
+	created     time.Time
+	updated     time.Time
+	expires     time.Time
+	order       *acp.Order
+	// charging is non-nil while a complete runs; it is closed when it ends.
+	charging chan struct{}
+}
+
+// line is one priced line of a session.
+type line struct {
+	id    string // li_1, li_2, …
+	item  InventoryItem
+	qty   int
+	total int64
+}
+
+// wireItem is a request line as the Seller reads it: quantity may be absent.
+type wireItem struct {
+	ID       string          `json:"id"`
+	Quantity json.RawMessage `json:"quantity"`
+}
+
+func newID(prefix string) string { return prefix + strings.ToLower(rand.Text()) }
+
+// requestLines merges request lines into (item id, quantity) pairs in order of first
+// appearance: repeated ids add up, an absent quantity counts 1. base is the JSONPath
+// of the list, for error params.
+func requestLines(items []wireItem, base string) ([]wireLine, *acp.Error) {
+	if len(items) == 0 {
+		return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeMissing, Param: base,
+			Message: "at least one line item is required"}
+	}
+	var out []wireLine
+	index := map[string]int{}
+	for i, it := range items {
+		param := fmt.Sprintf("%s[%d]", base, i)
+		id := strings.TrimSpace(it.ID)
+		if id == "" {
+			return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeMissing, Param: param + ".id",
+				Message: "line item id is required"}
+		}
+		qty := 1
+		if q := strings.TrimSpace(string(it.Quantity)); q != "" && q != "null" {
+			n, err := strconv.Atoi(q)
+			if err != nil || n < 1 || n > acp.MaxQuantity {
+				return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: param + ".quantity",
+					Message: fmt.Sprintf("quantity must be a whole number from 1 to %d", acp.MaxQuantity)}
+			}
+			qty = n
+		}
+		if j, ok := index[id]; ok {
+			out[j].qty += qty
+			if out[j].qty > acp.MaxQuantity {
+				return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: param + ".quantity",
+					Message: fmt.Sprintf("the quantities of item %q add up to more than %d", id, acp.MaxQuantity)}
+			}
+			continue
+		}
+		if len(out) == maxLines {
+			return nil, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: base,
+				Message: fmt.Sprintf("a session can hold at most %d different items", maxLines)}
+		}
+		index[id] = len(out)
+		out = append(out, wireLine{id: id, qty: qty, param: param})
+	}
+	return out, nil
+}
+
+type wireLine struct {
+	id    string
+	qty   int
+	param string
+}
+
+// price looks the lines up in the inventory and prices them; currency is the request's
+// (may be empty). It returns the lines and the session currency, or the protocol error
+// and HTTP status to answer with.
+func (s *Seller) price(ctx context.Context, wl []wireLine, currency string) ([]line, string, int, *acp.Error) {
+	currency = acp.WireCurrency(currency)
+	lines := make([]line, 0, len(wl))
+	for i, w := range wl {
+		it, err := s.cfg.Inventory.Item(ctx, w.id)
+		if errors.Is(err, ErrUnknownItem) {
+			return nil, "", http.StatusBadRequest, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: w.param + ".id",
+				Message: fmt.Sprintf("this seller does not sell item %q", truncate(w.id, 80))}
+		}
+		if err != nil {
+			s.log.Error("inventory lookup failed", "item", w.id, "err", err)
+			return nil, "", http.StatusInternalServerError, &acp.Error{Type: acp.ErrorProcessing, Code: "inventory_error",
+				Message: "the seller's inventory could not be read; try again later"}
+		}
+		cur := acp.WireCurrency(it.Currency)
+		if currency == "" {
+			currency = cur
+		}
+		if cur != currency {
+			return nil, "", http.StatusBadRequest, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: w.param + ".id",
+				Message: fmt.Sprintf("item %q is priced in %s, not %s; a session has one currency", truncate(w.id, 80),
+					strings.ToUpper(cur), strings.ToUpper(currency))}
+		}
+		if it.UnitAmount < 0 || it.UnitAmount > 0 && int64(w.qty) > math.MaxInt64/4/it.UnitAmount {
+			return nil, "", http.StatusBadRequest, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: w.param + ".quantity",
+				Message: "the amount is too large"}
+		}
+		lines = append(lines, line{id: "li_" + strconv.Itoa(i+1), item: it, qty: w.qty, total: it.UnitAmount * int64(w.qty)})
+	}
+	var sum int64
+	for _, l := range lines {
+		if sum > math.MaxInt64/4-l.total {
+			return nil, "", http.StatusBadRequest, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid, Param: "$.line_items",
+				Message: "the amount is too large"}
+		}
+		sum += l.total
+	}
+	return lines, currency, 0, nil
+}
+
+// stockMessages checks the lines' stock: an out_of_stock or quantity_exceeded error
+// message per line that cannot be supplied.
+func stockMessages(lines []line) []acp.Message {
+	var out []acp.Message
+	for i, l := range lines {
+		param := fmt.Sprintf("$.line_items[%d]", i)
+		switch availability(l) {
+		case acp.AvailabilityOutOfStock:
+			out = append(out, acp.Message{Type: acp.MessageError, Code: acp.CodeOutOfStock, Param: param, ContentType: "plain",
+				Resolution: acp.ResolutionRequiresBuyerInput,
+				Content:    fmt.Sprintf("%s is out of stock.", l.item.Title)})
+		case acp.AvailabilityLowStock:
+			out = append(out, acp.Message{Type: acp.MessageError, Code: acp.CodeQuantityExceeded, Param: param, ContentType: "plain",
+				Resolution: acp.ResolutionRequiresBuyerInput,
+				Content:    fmt.Sprintf("Only %d of %s left; %d requested.", *l.item.Stock, l.item.Title, l.qty)})
+		}
+	}
+	return out
+}
+
+// setLines replaces the session's lines and recomputes its status and messages.
+func (ss *session) setLines(lines []line, currency string) {
+	ss.lines, ss.currency = lines, currency
+	ss.messages = stockMessages(lines)
+	ss.status = acp.StatusReadyForPayment
+	if len(ss.messages) > 0 {
+		ss.status = acp.StatusNotReadyForPayment
+	}
+}
+
+// total is the amount to pay.
+func (ss *session) total() int64 {
+	var sum int64
+	for _, l := range ss.lines {
+		sum += l.total
+	}
+	return sum
+}
+
+// expire marks an open session past its expiry as expired.
+func (ss *session) expire(now time.Time) {
+	switch ss.status {
+	case acp.StatusCompleted, acp.StatusCanceled, acp.StatusExpired, acp.StatusCompleteInProgress:
+		return
+	}
+	if !now.Before(ss.expires) {
+		ss.status = acp.StatusExpired
+		ss.updated = ss.expires
+		ss.messages = []acp.Message{{Type: acp.MessageError, Code: acp.CodeExpired, ContentType: "plain",
+			Resolution: acp.ResolutionRecoverable, Content: "This checkout session has expired; start a new one."}}
+	}
+}
+
+// open reports whether the session can still change.
+func (ss *session) open() bool {
+	return ss.status == acp.StatusReadyForPayment || ss.status == acp.StatusNotReadyForPayment
+}
+
+// view is the session as the API shows it.
+func (s *Seller) view(ss *session) *acp.CheckoutSession {
+	cur := strings.ToUpper(ss.currency)
+	amount := func(typ acp.TotalType, text string, n int64) acp.Total {
+		return acp.Total{Type: typ, DisplayText: text, Amount: n}
+	}
+	lines := make([]acp.LineItem, len(ss.lines))
+	ids := make([]string, len(ss.lines))
+	for i, l := range ss.lines {
+		ids[i] = l.id
+		li := acp.LineItem{ID: l.id, Item: acp.Item{ID: l.item.ID}, Quantity: l.qty, Name: l.item.Title,
+			UnitAmount: l.item.UnitAmount, ProductID: l.item.ID, AvailabilityStatus: availability(l),
+			Totals: []acp.Total{
+				amount(acp.TotalItemsBaseAmount, "Items", l.total),
+				amount(acp.TotalSubtotal, "Subtotal", l.total),
+				amount(acp.TotalTax, "Tax", 0),
+				amount(acp.TotalTotal, "Total", l.total),
+			}}
+		if l.item.ImageURL != "" {
+			li.Images = []string{l.item.ImageURL}
+		}
+		if l.item.Stock != nil {
+			n := max(*l.item.Stock, 0)
+			li.AvailableQuantity = &n
+		}
+		lines[i] = li
+	}
+	total := ss.total()
+	cs := &acp.CheckoutSession{
+		ID:           ss.id,
+		Protocol:     &acp.Protocol{Version: acp.APIVersion},
+		Capabilities: s.capabilities(),
+		Buyer:        ss.buyer,
+		Status:       ss.status,
+		Currency:     ss.currency,
+		LineItems:    lines,
+		FulfillmentOptions: []acp.FulfillmentOption{{Type: acp.FulfillmentDigital, ID: digitalOptionID, Title: "Digital delivery",
+			Description: "Free; the seller confirms by email", Totals: []acp.Total{amount(acp.TotalTotal, "Delivery", 0)}}},
+		SelectedFulfillmentOptions: []acp.SelectedFulfillmentOption{{Type: acp.FulfillmentDigital, OptionID: digitalOptionID, ItemIDs: ids}},
+		FulfillmentDetails:         ss.fulfillment,
+		Totals: []acp.Total{
+			amount(acp.TotalItemsBaseAmount, "Items", total),
+			amount(acp.TotalSubtotal, "Subtotal", total),
+			{Type: acp.TotalTax, DisplayText: "Tax", Amount: 0, Description: "No tax is collected by this seller"},
+			amount(acp.TotalFulfillment, "Delivery", 0),
+			{Type: acp.TotalTotal, DisplayText: "Total", Amount: total, Description: money.Money{Amount: total, Currency: cur}.String()},
+		},
+		Messages:  append([]acp.Message{}, ss.messages...),
+		Links:     append([]acp.Link{}, s.cfg.Links...),
+		CreatedAt: ss.created,
+		UpdatedAt: ss.updated,
+		ExpiresAt: ss.expires,
+		Order:     ss.order,
+	}
+	return cs
+}
+
+// availability is the line's availability_status: out of stock when the item cannot be
+// sold at all, low stock when fewer are left than the line asks for.
+func availability(l line) string {
+	switch {
+	case !l.item.Purchasable || l.item.Stock != nil && *l.item.Stock <= 0:
+		return acp.AvailabilityOutOfStock
+	case l.item.Stock != nil && *l.item.Stock < int64(l.qty):
+		return acp.AvailabilityLowStock
+	}
+	return acp.AvailabilityInStock
+}
+
+// capabilities advertises the SPT payment handler.
+func (s *Seller) capabilities() acp.Capabilities {
+	config := map[string]any{"credential_types": []string{acp.CredentialSPT}}
+	if s.cfg.StripeProfile != "" {
+		config["network_business_profile"] = s.cfg.StripeProfile
+	}
+	return acp.Capabilities{Payment: &acp.PaymentCapability{Handlers: []acp.PaymentHandler{{
+		ID:                      acp.HandlerID,
+		Name:                    "dev.acp.tokenized.card",
+		DisplayName:             "Card (Stripe Shared Payment Token)",
+		Version:                 "2026-01-22",
+		Spec:                    "https://acp.dev/handlers/tokenized.card",
+		RequiresDelegatePayment: false,
+		RequiresPCICompliance:   false,
+		PSP:                     "stripe",
+		ConfigSchema:            "https://acp.dev/schemas/handlers/tokenized.card/config.json",
+		InstrumentSchemas:       []string{"https://acp.dev/schemas/handlers/tokenized.card/instrument.json"},
+		Config:                  config,
+	}}}}
+}

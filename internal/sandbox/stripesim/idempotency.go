@@ -1,0 +1,48 @@
+package stripesim
+
+import (
+	"net/http"
+	"time"
+)
+
+// idemWindow is how long Stripe keeps idempotency keys.
+const idemWindow = 24 * time.Hour
+
+type idemKey struct{ account, key string }
+
+type idemEntry struct {
+	fingerprint string // method, path and canonical form of the first request
+	res         response
+	at          time.Time
+}
+
+// runIdempotent runs a POST that carries an Idempotency-Key: a repeat within the window
+// replays the stored response, a repeat with other parameters is an idempotency_error,
+// and a first request runs and is stored if the endpoint executed.
+func (s *Server) runIdempotent(rt *route, c *call, key, fingerprint string) response {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.now = s.now()
+	k := idemKey{c.acct.ID, key}
+	if e, ok := s.idem[k]; ok && c.now.Sub(e.at) < idemWindow {
+		if e.fingerprint != fingerprint {
+			return (&apiError{status: http.StatusBadRequest, Type: typeIdempotency,
+				Message: "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using another key if you meant to execute a different request."}).response()
+		}
+		res := e.res
+		res.replayed = true
+		return res
+	}
+	v, aerr := rt.h(s, c)
+	var res response
+	switch {
+	case aerr == nil:
+		res = response{status: http.StatusOK, body: mustJSON(v)}
+	case aerr.executed:
+		res = aerr.response()
+	default:
+		return aerr.response()
+	}
+	s.idem[k] = &idemEntry{fingerprint: fingerprint, res: res, at: c.now}
+	return res
+}

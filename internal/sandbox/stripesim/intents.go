@@ -1,0 +1,173 @@
+package stripesim
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// paymentIntent is a PaymentIntent with its owner and the token it used.
+type paymentIntent struct {
+	owner       string
+	token       string
+	declineCode string
+	json        intentJSON
+}
+
+type intentJSON struct {
+	ID                 string            `json:"id"`
+	Object             string            `json:"object"`
+	Amount             int64             `json:"amount"`
+	AmountCapturable   int64             `json:"amount_capturable"`
+	AmountReceived     int64             `json:"amount_received"`
+	CaptureMethod      string            `json:"capture_method"`
+	ConfirmationMethod string            `json:"confirmation_method"`
+	Created            int64             `json:"created"`
+	Currency           string            `json:"currency"`
+	Description        *string           `json:"description"`
+	LastPaymentError   *paymentError     `json:"last_payment_error"`
+	LatestCharge       *string           `json:"latest_charge"`
+	Livemode           bool              `json:"livemode"`
+	Metadata           map[string]string `json:"metadata"`
+	NextAction         *struct{}         `json:"next_action"`
+	PaymentMethod      *string           `json:"payment_method"`
+	PaymentMethodTypes []string          `json:"payment_method_types"`
+	Status             string            `json:"status"`
+}
+
+type paymentError struct {
+	Type          string         `json:"type"`
+	Code          string         `json:"code"`
+	DeclineCode   string         `json:"decline_code"`
+	Message       string         `json:"message"`
+	Charge        string         `json:"charge"`
+	PaymentMethod *paymentMethod `json:"payment_method"`
+}
+
+const sptParam = "payment_method_data[shared_payment_granted_token]"
+
+// createPaymentIntent serves POST /v1/payment_intents: create and confirm a PaymentIntent
+// paid with a shared payment granted token, enforcing the token's rules.
+func (s *Server) createPaymentIntent(c *call) (any, *apiError) {
+	f := c.form
+	if f.Has("shared_payment_granted_token") {
+		return nil, unknownParam("shared_payment_granted_token", " Pass the token as "+sptParam+".")
+	}
+	if err := checkParams(f, "amount", "currency", "confirm", "description", "metadata[*]", sptParam,
+		"payment_method_data[type]", "payment_method_types[*]", "capture_method", "automatic_payment_methods[enabled]",
+		"automatic_payment_methods[allow_redirects]", "receipt_email", "statement_descriptor",
+		"statement_descriptor_suffix", "return_url", "expand[*]"); err != nil {
+		return nil, err
+	}
+	amount, err := positiveInt(f, "amount")
+	if err != nil {
+		return nil, err
+	}
+	cur, err := required(f, "currency")
+	if err != nil {
+		return nil, err
+	}
+	cur = strings.ToLower(cur) // Stripe accepts either case here
+	if err := lowerCurrency("currency", cur); err != nil {
+		return nil, err
+	}
+	if f.Get("confirm") != "true" {
+		return nil, invalid("confirm", "The sandbox only creates PaymentIntents with confirm=true.")
+	}
+	if m := f.Get("capture_method"); m != "" && m != "automatic" && m != "automatic_async" {
+		return nil, invalid("capture_method", "The sandbox only supports automatic capture.")
+	}
+	if typ := f.Get("payment_method_data[type]"); typ != "" && typ != "card" {
+		return nil, invalid("payment_method_data[type]", "Shared payment tokens in the sandbox are cards; leave payment_method_data[type] out.")
+	}
+	meta, err := metadata(f, "metadata")
+	if err != nil {
+		return nil, err
+	}
+	id, err := required(f, sptParam)
+	if err != nil {
+		return nil, err
+	}
+	if err := needPreview(c); err != nil {
+		return nil, err
+	}
+	t, err := s.chargeableToken(c, id, cur, amount)
+	if err != nil {
+		return nil, err
+	}
+	return s.charge(c, t, amount, meta, f.Get("description"))
+}
+
+// chargeableToken checks every token rule for a charge of amount in cur by the caller.
+func (s *Server) chargeableToken(c *call, id, cur string, amount int64) (*token, *apiError) {
+	t, ok := s.tokens[id]
+	if !ok || t.sellerProfile != c.acct.Profile {
+		return nil, noSuch(http.StatusBadRequest, "shared payment granted token", sptParam)
+	}
+	t.refresh(c.now)
+	switch t.status {
+	case statusDeactivated:
+		return nil, tokenError("shared_payment_token_"+t.reason, sptParam,
+			"This shared payment token is deactivated (reason: "+t.reason+") and cannot be used.")
+	case statusRequiresAction:
+		return nil, tokenError(CodeTokenRequiresAction, sptParam,
+			"This shared payment token still requires the customer's authentication.")
+	}
+	if cur != t.currency {
+		return nil, tokenError(CodeCurrencyMismatch, "currency",
+			fmt.Sprintf("The currency %s does not match the shared payment token's currency %s.", cur, t.currency))
+	}
+	if t.captured+amount > t.maxAmount {
+		return nil, tokenError(CodeAmountTooLarge, "amount",
+			fmt.Sprintf("The amount %d exceeds what the shared payment token allows (max_amount %d, already captured %d).",
+				amount, t.maxAmount, t.captured))
+	}
+	return t, nil
+}
+
+// charge creates the PaymentIntent on the caller's account with a PaymentMethod
+// reproduced from the buyer's card, and either captures or declines.
+func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string, desc string) (any, *apiError) {
+	now := c.now.Unix()
+	pm := s.newPaymentMethod(newID("pm_"), c.acct.ID, t.card, now)
+	tokenID := t.id
+	pm.SharedPaymentGrantedToken = &tokenID
+	s.methods[pm.ID] = pm
+	charge := newID("ch_")
+	pi := &paymentIntent{owner: c.acct.ID, token: t.id, declineCode: t.card.declineCode, json: intentJSON{
+		ID: newID("pi_"), Object: "payment_intent", Amount: amount, CaptureMethod: "automatic",
+		ConfirmationMethod: "automatic", Created: now, Currency: t.currency, Description: nonEmpty(desc),
+		LatestCharge: &charge, Metadata: meta, PaymentMethodTypes: []string{"card"},
+	}}
+	s.intents[pi.json.ID] = pi
+	s.order = append(s.order, pi.json.ID)
+	if code := t.card.declineCode; code != "" {
+		msg := declineMessages[code]
+		pi.json.Status = "requires_payment_method"
+		pi.json.LastPaymentError = &paymentError{Type: typeCard, Code: CodeCardDeclined, DeclineCode: code,
+			Message: msg, Charge: charge, PaymentMethod: pm}
+		j := pi.json
+		return nil, &apiError{status: http.StatusPaymentRequired, executed: true, Type: typeCard,
+			Code: CodeCardDeclined, DeclineCode: code, Message: msg, Charge: charge, PaymentIntent: &j, PaymentMethod: pm}
+	}
+	pi.json.Status = "succeeded"
+	pi.json.AmountReceived = amount
+	pi.json.PaymentMethod = &pm.ID
+	t.captured += amount
+	if !s.multiCapture || t.captured >= t.maxAmount {
+		t.deactivate(reasonConsumed, now)
+	}
+	return pi.json, nil
+}
+
+// getPaymentIntent serves GET /v1/payment_intents/{id} for the owning account.
+func (s *Server) getPaymentIntent(c *call) (any, *apiError) {
+	if err := checkParams(c.form, "expand[*]", "client_secret"); err != nil {
+		return nil, err
+	}
+	pi, ok := s.intents[c.ids[0]]
+	if !ok || pi.owner != c.acct.ID {
+		return nil, noSuch(http.StatusNotFound, "payment_intent", "intent")
+	}
+	return pi.json, nil
+}

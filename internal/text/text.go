@@ -1,0 +1,66 @@
+// Package text holds the rules for text that comes from outside (sellers, feeds,
+// customers, other services) before it is stored or shown: one cleaner (Clean), one
+// category normaliser (Category) and one masker of payment token ids (MaskTokens).
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Clean removes control, format (zero-width, bidi) and other invisible characters,
+// collapses runs of white space to one space, trims, and cuts the result to at most max
+// bytes on a character boundary.
+func Clean(s string, max int) string {
+	var b strings.Builder
+	b.Grow(min(len(s), max))
+	space := false
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) {
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		n := utf8.RuneLen(r)
+		if space {
+			n++ // the separating space is written only with the character after it
+		}
+		if b.Len()+n > max {
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Category writes a category path with " > " between its parts: "apparel>shoes >
+// Running" becomes "apparel > shoes > Running". The path is Cleaned and cut to at most
+// max bytes first; empty parts are dropped; case is kept.
+func Category(path string, max int) string {
+	parts := strings.Split(Clean(path, max), ">")
+	out := parts[:0]
+	for _, s := range parts {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " > ")
+}
+
+// tokenID matches a Shared Payment Token id: "spt_" and the letters, digits and
+// underscores after it.
+var tokenID = regexp.MustCompile(`spt_[A-Za-z0-9_]+`)
+
+// MaskTokens replaces every Shared Payment Token id in s with mask(id), so that text
+// from sellers, Stripe or a transport can be logged or shown.
+func MaskTokens(s string, mask func(id string) string) string {
+	return tokenID.ReplaceAllStringFunc(s, mask)
+}

@@ -1,0 +1,98 @@
+package text_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"plain", "Red Shoes", 100, "Red Shoes"},
+		{"trimmed and collapsed", " \t Red \n\n  Shoes \r\n", 100, "Red Shoes"},
+		{"unicode spaces", "Red\u00a0\u2003Shoes\u3000", 100, "Red Shoes"},
+		{"zero-width characters removed", "Re\u200bd Sh\u200coe\u200ds\ufeff", 100, "Red Shoes"},
+		{"soft hyphen removed", "head\u00adphones", 100, "headphones"},
+		{"bidi controls removed", "\u202eRed\u202c \u2066Shoes\u2069\u200f\u200e\u061c", 100, "Red Shoes"},
+		{"control characters separate", "Red\x00Shoes\x07\x1b", 100, "Red Shoes"},
+		{"C1 control characters separate", "Red\u0085Shoes\u009b", 100, "Red Shoes"},
+		{"private use removed", "Red\ue000 Shoes\U000f0000", 100, "Red Shoes"},
+		{"invalid UTF-8 removed", "Red\xff \xc3Shoes", 100, "Red Shoes"},
+		{"only invisible", "\u200b\u202e\x00 \t", 100, ""},
+		{"emoji kept", "Shoes 👟", 100, "Shoes 👟"},
+		{"combining marks kept", "cafe\u0301", 100, "cafe\u0301"},
+		{"right-to-left text kept", "שלום עולם", 100, "שלום עולם"},
+		{"cap in bytes", "abcdef", 3, "abc"},
+		{"cap on a character boundary", "ééé", 5, "éé"},
+		{"cap before a multi-byte character", "ab€", 4, "ab"},
+		{"cap does not leave a trailing space", "abc def", 4, "abc"},
+		{"cap right after a word", "abc def", 3, "abc"},
+		{"cap covering the space and the next word", "abc def", 7, "abc def"},
+		{"cap of zero", "abc", 0, ""},
+		{"invisible characters do not count", "\u200b\u200b\u200babc", 3, "abc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := text.Clean(tt.in, tt.max)
+			if got != tt.want {
+				t.Errorf("Clean(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+			}
+			if len(got) > tt.max {
+				t.Errorf("Clean(%q, %d) is %d bytes long", tt.in, tt.max, len(got))
+			}
+			if strings.TrimSpace(got) != got {
+				t.Errorf("Clean(%q, %d) = %q is not trimmed", tt.in, tt.max, got)
+			}
+		})
+	}
+}
+
+func TestCategory(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		max      int
+		want     string
+	}{
+		{"separators spaced", "apparel>shoes >  Running", 100, "apparel > shoes > Running"},
+		{"empty parts dropped", " > Home >> Kitchen > ", 100, "Home > Kitchen"},
+		{"case kept", "HOME > kitchen", 100, "HOME > kitchen"},
+		{"cleaned first", "Home\u200b >\x00Kitchen\n", 100, "Home > Kitchen"},
+		{"control characters separate words", "Home\x00Goods", 100, "Home Goods"},
+		{"cut before splitting", "Home > Kitchen", 6, "Home"},
+		{"only separators", " > > ", 100, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text.Category(tc.in, tc.max); got != tc.want {
+				t.Errorf("Category(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMaskTokens(t *testing.T) {
+	mask := func(string) string { return "[token]" }
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"one token", "could not charge spt_1Abc_def2 now", "could not charge [token] now"},
+		{"two tokens", "spt_a and spt_B9", "[token] and [token]"},
+		{"underscores are part of the id", "spt_test_abc_123.", "[token]."},
+		{"a prefix alone is not a token", "spt_ and spt", "spt_ and spt"},
+		{"other ids kept", "pi_123 cs_456", "pi_123 cs_456"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text.MaskTokens(tc.in, mask); got != tc.want {
+				t.Errorf("MaskTokens(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+	if got := text.MaskTokens("id spt_abcdef", func(id string) string { return id[:6] + "…" }); got != "id spt_ab…" {
+		t.Errorf("mask gets the id: %q", got)
+	}
+}

@@ -1,0 +1,29 @@
+package tools
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// How many characters of a product title and of a seller's name a summary or a
+// confirmation dialog shows.
+const (
+	titleCap  = 80
+	sellerCap = 60
+)
+
+// quoted shows seller-supplied text s, which is untrusted, inside «…» guillemets: s is
+// cleaned (control and invisible characters dropped, one line), its own guillemets made
+// single (catalog.SellerText) so that it cannot close the quote early, and cut to at most max
+// characters, ending with "…" when cut. Text in «» is data from sellers, never the
+// server's words or instructions.
+func quoted(s string, max int) string {
+	s = catalog.CleanText(s, 4*max+8)
+	if utf8.RuneCountInString(s) > max {
+		r := []rune(s)
+		s = strings.TrimSpace(string(r[:max-1])) + "…"
+	}
+	return catalog.SellerText(s)
+}

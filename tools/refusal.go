@@ -1,0 +1,120 @@
+package tools
+
+import (
+	"fmt"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+)
+
+// refusalText words a purchase refusal for the model and the person: what happened,
+// whether anything was charged, and what they can do, naming the tools, arguments and
+// operator commands to use. Seller text in it is quoted in «». A refusal recorded
+// before refusals kept their parameters is shown in the words recorded with it.
+func refusalText(r *checkout.Refusal) string {
+	if r.Recorded != "" {
+		return r.Recorded
+	}
+	p := r.Params
+	seller, title := quoted(p.Seller, sellerCap), quoted(p.Title, titleCap)
+	switch r.Code {
+	case checkout.RefusalInvalid:
+		return fmt.Sprintf("%s must be between %d and %d", p.Field, p.Min, p.Max)
+	case checkout.RefusalUnknownProduct:
+		return fmt.Sprintf("No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", p.ProductID)
+	case checkout.RefusalIdempotencyConflict:
+		return fmt.Sprintf("This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
+	case checkout.RefusalQuoteMismatch:
+		asked := fmt.Sprintf("%d × %s", p.AskedQuantity, p.AskedProductID)
+		if p.AskedProductID == "" {
+			asked = fmt.Sprintf("%d of it", p.AskedQuantity)
+		}
+		return fmt.Sprintf("Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
+			p.QuoteID, p.Quantity, title, p.ProductID, asked)
+	case checkout.RefusalUnknownQuote:
+		return fmt.Sprintf("No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", p.QuoteID)
+	case checkout.RefusalConfirmationMismatch:
+		return "This quote must be confirmed by the person in the confirmation dialog, not by its id. Call purchase with the product_id to ask again. Nothing was charged."
+	case checkout.RefusalConfirmationInvalid:
+		return "The confirmation could not be verified (it may have expired, been used already, or been altered). Nothing was charged; call purchase again with the product_id to ask the person again."
+	case checkout.RefusalDeclinedByPerson:
+		return "The person declined the purchase. Nothing was charged; ask them what they would like instead."
+	case checkout.RefusalQuoteExpired:
+		return fmt.Sprintf("This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(p.QuoteTTL()))
+	case checkout.RefusalOutOfStock:
+		if p.Seller == "" {
+			return fmt.Sprintf("%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", title)
+		}
+		return fmt.Sprintf("%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", seller, title, quoted(p.SellerMessage, 200))
+	case checkout.RefusalTotalTooLarge:
+		return fmt.Sprintf("The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
+			p.Quantity, title, fmtMoney(p.UnitAmount, p.Currency), fmtMoney(p.Limit, p.Currency))
+	case checkout.RefusalNoPaymentMethod:
+		return "The customer has no payment method on file. The account owner must add one (commerce-mcp customer add-payment-method). Nothing was charged."
+	case checkout.RefusalSellerNotPurchasable:
+		return fmt.Sprintf("%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", seller, p.Mode)
+	case checkout.RefusalSellerMismatch:
+		return fmt.Sprintf("%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", seller, p.Quantity, title, p.AskedQuantity)
+	case checkout.RefusalNoTotal:
+		return fmt.Sprintf("%s quoted a total of %s for %d × %s. A payment can only be made for more than zero, so nothing was bought and nothing was charged. The listing is probably wrong: choose another item, or ask the seller.",
+			seller, fmtMoney(0, p.Currency), p.Quantity, title)
+	case checkout.RefusalSellerNotAllowed:
+		return fmt.Sprintf("The customer's spending rules do not allow buying from %s. Only the account owner can change that (not the assistant). Nothing was charged.", seller)
+	case checkout.RefusalCategoryNotAllowed:
+		return fmt.Sprintf("The customer's spending rules do not allow buying in %s. Only the account owner can change that (not the assistant). Nothing was charged.", quoted(p.Category, sellerCap))
+	case checkout.RefusalCurrencyNotAllowed:
+		return fmt.Sprintf("The total is in %s but the customer's spending rules are in %s, so this purchase is not allowed. Only the account owner can change that. Nothing was charged.", p.Currency, p.RulesCurrency)
+	case checkout.RefusalOverOrderLimit:
+		return fmt.Sprintf("The total %s is above the customer's per-order limit of %s. Try a smaller quantity or a cheaper item; only the account owner can raise the limit. Nothing was charged.",
+			fmtMoney(p.Amount, p.Currency), fmtMoney(p.Limit, p.Currency))
+	case checkout.RefusalOverDailyLimit:
+		return fmt.Sprintf("This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
+			fmtMoney(p.Amount, p.Currency), fmtMoney(p.Limit, p.Currency), fmtMoney(p.Spent, p.Currency))
+	case checkout.RefusalSellerNotReady:
+		detail := ""
+		if p.SellerMessage != "" {
+			detail = " (" + quoted(p.SellerMessage, 200) + ")"
+		}
+		return fmt.Sprintf("%s cannot take payment for this order right now%s. Nothing was charged; try again later or choose another item.", seller, detail)
+	case checkout.RefusalSellerMisconfigured:
+		return fmt.Sprintf("%s refused this server's access to its checkout (the operator must check the seller's API key and endpoint). Nothing was charged.", seller)
+	case checkout.RefusalSellerRejected:
+		if p.Step == checkout.StepComplete {
+			return fmt.Sprintf("%s refused to complete the order. Nothing was charged; try again later or choose another item.", seller)
+		}
+		return fmt.Sprintf("%s refused the order. Nothing was charged; the item may no longer be available — try get_product or another item.", seller)
+	case checkout.RefusalSellerUnavailable:
+		switch p.Step {
+		case checkout.StepConnect:
+			return fmt.Sprintf("The checkout of %s is not available. Nothing was charged; try again later.", seller)
+		case checkout.StepReopen:
+			return fmt.Sprintf("The checkout of %s could not take the order. Nothing was charged; try again later.", seller)
+		case checkout.StepComplete:
+			return fmt.Sprintf("The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", seller)
+		}
+		return fmt.Sprintf("The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", seller)
+	case checkout.RefusalPaymentUnavailable:
+		return "The payment service could not authorise this purchase right now. Nothing was charged; try again in a few minutes."
+	case checkout.RefusalPaymentMisconfigured:
+		return fmt.Sprintf("The payment service refused this server's settings for %s (the operator must check the Stripe key and the seller's Stripe profile). Nothing was charged.", seller)
+	case checkout.RefusalPaymentMethod:
+		if p.TokenStatus != "" {
+			return fmt.Sprintf("The payment service issued an authorisation that cannot be used (status %q). Nothing was charged; try again, and if it persists the account owner should check the payment method.", p.TokenStatus)
+		}
+		return "The card on file cannot be used for this purchase. Nothing was charged; the account owner should check the payment method."
+	case checkout.RefusalAuthRequired:
+		return "The card issuer wants the person to authenticate this payment, which cannot be done here. Nothing was charged; the account owner can add a card that does not need it."
+	case checkout.RefusalCardDeclined:
+		return fmt.Sprintf("The card (%s) was declined. Nothing was charged; the person may use another card, which the account owner can add.", CardName(p.CardBrand, p.CardLast4))
+	case checkout.RefusalTokenRejected:
+		return fmt.Sprintf("%s could not use the payment authorisation for this order (it may have expired or been revoked). Nothing was charged; try the purchase again.", seller)
+	case checkout.RefusalPriceChanged:
+		return fmt.Sprintf("%s now asks %s for this order instead of the %s quoted. Nothing was charged; call purchase with the product_id to get a new quote.",
+			seller, fmtMoney(p.Amount, p.Currency), fmtMoney(p.QuotedAmount, p.QuotedCurrency))
+	case checkout.RefusalInterrupted:
+		if p.Seller != "" {
+			return fmt.Sprintf("The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", seller)
+		}
+		return "The purchase was interrupted before payment and was not completed. Nothing was charged; try again."
+	}
+	return "The purchase did not go through. Nothing was charged; try again later."
+}
