@@ -441,8 +441,8 @@ func (c *Catalog) refs(ctx context.Context, what, query string, args ...any) ([]
 
 // UnknownBrands returns those of brands that no product in the catalog has, ignoring
 // case, in the order given and cleaned as CleanText does; blank names are skipped.
-// Favourite and disliked brands are compared with products this way, so an unknown one
-// (often a misspelling) has no effect until a product of that brand arrives.
+// Brand names are compared with products this way (see BrandKey), so an unknown one
+// (often a misspelling) matches nothing until a product of that brand arrives.
 func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string, error) {
 	var out []string
 	for _, b := range brands {
@@ -462,7 +462,7 @@ func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string,
 	return out, nil
 }
 
-// KnownCategory reports whether path matches a category the way favourite categories
+// KnownCategory reports whether path matches a category the way CategoriesMatching
 // and Query.Category do (a run of whole segments, ignoring case, so "shoes" matches
 // "Apparel > Shoes > Running"). When it does not, it also returns the top-level
 // categories, to suggest instead.

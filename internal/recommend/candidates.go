@@ -12,14 +12,14 @@ import (
 // Candidate set sizes. Every source is a bounded, indexed query, so the work of a
 // call does not grow with the catalog.
 const (
-	textCandidates     = 200
-	perCategory        = 30
-	perBrand           = 30
-	perCoSource        = 30
-	bestSellers        = 50
-	topRated           = 100
-	coldStartTopRated  = 300
-	maxCandidateRowids = 2000
+	textCandidates    = 200
+	perCategory       = 30
+	perBrand          = 30
+	perCoSource       = 30
+	bestSellers       = 50
+	topRated          = 100
+	coldStartTopRated = 300
+	maxCandidates     = 2000
 )
 
 // cand is one candidate product and what is known about it.
@@ -39,11 +39,13 @@ type cand struct {
 	score float64
 }
 
+// add returns the candidate ref, adding it unless there are maxCandidates already or
+// a broad text match is being gathered that ref is not in (then it returns nil).
 func (r *recommender) add(ref catalog.Ref) *cand {
 	if c, ok := r.cands[ref]; ok {
 		return c
 	}
-	if len(r.order) >= maxCandidateRowids || !r.inMatches(ref) {
+	if len(r.order) >= maxCandidates || !r.inMatches(ref) {
 		return nil
 	}
 	c := &cand{Candidate: catalog.Candidate{Ref: ref}, textRank: -1, catRank: -1, sellerRank: -1}
