@@ -1,7 +1,8 @@
 // Package catalog is the product catalog: sellers, products, full-text search with
-// filters, facets and paging, and bulk upsert for feed imports. It is backed by SQLite
-// with an FTS5 index and knows nothing of MCP, Stripe or customers; it returns errors
-// and never logs.
+// filters, facets and paging, bulk upsert for feed imports, sales statistics, and the
+// bounded candidate reads a recommender draws from (Pool and the reads beside it). It
+// is backed by SQLite with an FTS5 index and knows nothing of MCP, Stripe or
+// customers; it returns errors and never logs.
 package catalog
 
 import (

@@ -801,7 +801,7 @@ func longHostileQueries() []string {
 	return out
 }
 
-// TestSearchTextTooLong checks that a query or context longer than MaxTextRunes
+// TestSearchTextTooLong checks that a query longer than MaxTextRunes
 // characters is refused with an error naming it, and one at the limit is not.
 func TestSearchTextTooLong(t *testing.T) {
 	c := openFixture(t)
@@ -815,12 +815,6 @@ func TestSearchTextTooLong(t *testing.T) {
 	if _, err := c.Search(ctx, catalog.Query{Text: over}); !errors.Is(err, catalog.ErrInvalid) || !errors.As(err, &arg) ||
 		arg.Arg != "query" || arg.Problem != catalog.ArgTooLong || arg.Got != catalog.MaxTextRunes+1 || arg.Max != catalog.MaxTextRunes {
 		t.Errorf("a query over the limit: %v", err)
-	}
-	if _, err := c.Recommend(ctx, catalog.RecommendInput{Context: at}); err != nil {
-		t.Errorf("a context at the limit: %v", err)
-	}
-	if _, err := c.Recommend(ctx, catalog.RecommendInput{Context: over}); !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), "context is 501 characters long") {
-		t.Errorf("a context over the limit: %v", err)
 	}
 }
 

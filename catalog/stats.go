@@ -29,9 +29,9 @@ type Sale struct {
 }
 
 // RecordSale adds one sale of qty units of productID to the sales statistics that
-// Recommend ranks with: the product's sales count, and one co-purchase for each of
-// alsoBought (the customer's earlier distinct products, most recent first) unless it
-// holds productID itself (see Sale.AlsoBought). The
+// BestSellers, SalesOf and CoPurchased read: the product's sales count, and one
+// co-purchase for each of alsoBought (the customer's earlier distinct products, most
+// recent first) unless it holds productID itself (see Sale.AlsoBought). The
 // statistics are updated in place; nothing is recomputed from past orders. An unknown
 // product is an error wrapping ErrNotFound; a missing id or a quantity below 1 wraps
 // ErrInvalid.

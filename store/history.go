@@ -95,3 +95,24 @@ func (s *Store) productIDs(ctx context.Context, op string, out []string, query s
 	}
 	return out, nil
 }
+
+// RecentOrders returns the customer's n most recent orders of every status, newest
+// first (fewer when there are fewer), reading as many pages of ListOrders as it takes.
+func (s *Store) RecentOrders(ctx context.Context, customerID string, n int) ([]Order, error) {
+	var (
+		out    []Order
+		cursor string
+	)
+	for len(out) < n {
+		page, next, err := s.ListOrders(ctx, OrderFilter{CustomerID: customerID, Limit: min(100, n-len(out)), Cursor: cursor})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	return out, nil
+}

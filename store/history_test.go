@@ -133,3 +133,42 @@ func TestOrderedProducts(t *testing.T) {
 		t.Errorf("OrderedProducts = %v, want %v (distinct, pending and completed, newest first, not failed, not another customer's)", got, want)
 	}
 }
+
+// TestRecentOrders checks that RecentOrders reads across ListOrders' pages: the
+// customer's newest n orders, newest first, every status, none of another customer's.
+func TestRecentOrders(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	other := mustCreateCustomer(t, s, "b@example.com")
+	var ids []string // newest first
+	for i := range 130 {
+		clock.Add(time.Minute)
+		ids = append([]string{completeOrder(t, s, c.ID, "p", "Alpha", "Shoes", i%10 == 0)}, ids...)
+	}
+	completeOrder(t, s, other.ID, "p", "Alpha", "Shoes", false)
+	tests := []struct {
+		name string
+		n    int
+		want []string
+	}{
+		{"one page", 5, ids[:5]},
+		{"across pages", 120, ids[:120]},
+		{"more than there are", 200, ids},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.RecentOrders(ctx, c.ID, tc.n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotIDs := make([]string, len(got))
+			for i, o := range got {
+				gotIDs[i] = o.ID
+			}
+			if !reflect.DeepEqual(gotIDs, tc.want) {
+				t.Errorf("RecentOrders(%d) = %d orders %v…, want %d %v…", tc.n, len(gotIDs), gotIDs[:min(3, len(gotIDs))], len(tc.want), tc.want[:3])
+			}
+		})
+	}
+}

@@ -6,14 +6,12 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/internal/money"
-	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
 type recommendArgs struct {
@@ -51,7 +49,7 @@ Give "context" to steer the picks with the person's words, e.g. "a gift for a ru
 `+sellerTextRule),
 			mcp.WithString("context", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer; a price phrase such as "under $100" narrows the price. Omit for general picks. At most 500 characters (longer is an error).`)),
 			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Home & Kitchen > Coffee".`)),
-			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(catalog.MaxRecommendLimit), mcp.DefaultNumber(catalog.DefaultRecommendLimit), mcp.Description("How many products, a whole number from 1 to 20 (default 5).")),
+			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(recommend.MaxLimit), mcp.DefaultNumber(recommend.DefaultLimit), mcp.Description("How many products, a whole number from 1 to 20 (default 5).")),
 			mcp.WithBoolean("exclude_purchased", mcp.DefaultBool(true), mcp.Description("Leave out products the customer already bought (default true). Set false for things bought again, such as coffee beans.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[recommendResult]()),
@@ -67,7 +65,7 @@ Give "context" to steer the picks with the person's words, e.g. "a gift for a ru
 func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	a, err := bind[recommendArgs](req)
 	if err == nil {
-		err = checkLimit(a.Limit, catalog.MaxRecommendLimit)
+		err = checkLimit(a.Limit, recommend.MaxLimit)
 	}
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
@@ -76,17 +74,16 @@ func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
-	facts, err := t.customerFacts(ctx, customer)
-	if err != nil {
-		return t.fail(ctx, "recommend", err), nil
-	}
 	unsold, err := t.unsoldSellers(ctx)
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
-	in := recommendInput(a, facts, t.now())
-	in.ExcludedSellers = slices.Sorted(maps.Keys(unsold))
-	res, err := t.Catalog.Recommend(ctx, in)
+	svc := recommend.Service{Catalog: t.Catalog, Store: t.Store, Now: t.Now}
+	res, err := svc.Recommend(ctx, recommend.Request{
+		CustomerID: customer, Context: a.Context, Category: a.Category, Limit: orZero(a.Limit),
+		IncludePurchased: a.ExcludePurchased != nil && !*a.ExcludePurchased,
+		ExcludedSellers:  slices.Sorted(maps.Keys(unsold)),
+	})
 	if err != nil {
 		return t.fail(ctx, "recommend", err), nil
 	}
@@ -94,91 +91,8 @@ func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	return mcp.NewToolResultStructured(out, out.text()), nil
 }
 
-// maxHistory is how many of the customer's most recent orders recommend reads as
-// purchase history. Exclusion of what was bought is not limited by it.
-const maxHistory = 200
-
-// customerFacts is what recommend knows about the customer.
-type customerFacts struct {
-	prefs  store.Preferences
-	orders []store.Order // the most recent orders, newest first
-	// ordered are the products of every order that has not failed, however old:
-	// what exclude_purchased leaves out.
-	ordered []string
-}
-
-// customerFacts loads what recommend needs to know about the customer: preferences,
-// the most recent orders and every product ordered.
-func (t *Toolbox) customerFacts(ctx context.Context, customer string) (customerFacts, error) {
-	var (
-		f   customerFacts
-		err error
-	)
-	if f.prefs, err = t.Store.Preferences(ctx, customer); err != nil {
-		return customerFacts{}, err
-	}
-	if f.orders, err = t.recentOrders(ctx, customer, maxHistory); err != nil {
-		return customerFacts{}, err
-	}
-	if f.ordered, err = t.Store.OrderedProducts(ctx, customer); err != nil {
-		return customerFacts{}, err
-	}
-	return f, nil
-}
-
-// recentOrders returns up to n of the customer's orders, newest first.
-func (t *Toolbox) recentOrders(ctx context.Context, customer string, n int) ([]store.Order, error) {
-	var (
-		out    []store.Order
-		cursor string
-	)
-	for len(out) < n {
-		page, next, err := t.Store.ListOrders(ctx, store.OrderFilter{CustomerID: customer, Limit: min(100, n-len(out)), Cursor: cursor})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if next == "" {
-			break
-		}
-		cursor = next
-	}
-	return out, nil
-}
-
-// recommendInput turns the arguments and what is known about the customer into the
-// catalog's ranking input. Completed orders are the purchase history; the products of
-// completed and pending orders (f.orders and f.ordered) are excluded unless
-// exclude_purchased is false. This is the only place preferences and history become
-// ranking input, and the offline evaluation (TestRecommendQuality) goes through it too.
-func recommendInput(a recommendArgs, f customerFacts, now time.Time) catalog.RecommendInput {
-	prefs := f.prefs
-	in := catalog.RecommendInput{
-		Context: a.Context, Category: a.Category, Limit: orZero(a.Limit),
-		FavoriteCategories: prefs.FavoriteCategories, FavoriteBrands: prefs.FavoriteBrands,
-		DislikedBrands: prefs.DislikedBrands, MinPrice: prefs.PriceMin, MaxPrice: prefs.PriceMax,
-		Now: now,
-	}
-	exclude := a.ExcludePurchased == nil || *a.ExcludePurchased
-	if exclude {
-		in.Exclude = append(in.Exclude, f.ordered...)
-	}
-	for _, o := range f.orders {
-		if o.Status == store.OrderCompleted {
-			in.History = append(in.History, catalog.Purchased{
-				ProductID: o.ProductID, Title: o.Title, Brand: o.Brand, Category: o.Category,
-				Price: money.Money{Amount: o.UnitAmount, Currency: o.Currency}, At: o.CreatedAt,
-			})
-		}
-		if exclude && o.Status != store.OrderFailed {
-			in.Exclude = append(in.Exclude, o.ProductID)
-		}
-	}
-	return in
-}
-
 // recommendResultOf shows res; unsold are the sellers this server cannot buy from.
-func recommendResultOf(res catalog.Recommendations, unsold map[string]bool) recommendResult {
+func recommendResultOf(res recommend.Result, unsold map[string]bool) recommendResult {
 	out := recommendResult{Recommendations: make([]recommendation, 0, len(res.Items)), ColdStart: res.ColdStart, Notes: res.Notes}
 	for _, r := range res.Items {
 		out.Recommendations = append(out.Recommendations, recommendation{productSummary: summaryOf(r.Product, "", unsold), Score: r.Score, Reasons: r.Reasons})
@@ -204,11 +118,4 @@ func (r recommendResult) text() string {
 		fmt.Fprintf(&b, "%d. %s\n   Why: %s\n", i+1, p.line(), strings.Join(p.Reasons, "; "))
 	}
 	return withSellerNote(strings.TrimRight(b.String(), "\n"))
-}
-
-func (t *Toolbox) now() time.Time {
-	if t.Now != nil {
-		return t.Now()
-	}
-	return time.Now()
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -264,7 +265,7 @@ func TestRecommendExcludesEveryPurchase(t *testing.T) {
 		}
 	}
 	placeOrder(t, st, s.tb.Customer, first)
-	for range maxHistory {
+	for range recommend.MaxHistory {
 		placeOrder(t, st, s.tb.Customer, other)
 	}
 	c := s.client(t, nil, "")
@@ -284,7 +285,7 @@ func TestRecommendExcludesEveryPurchase(t *testing.T) {
 		t.Fatalf("%s is not recommended even when purchases are allowed: %v", first.ID, got)
 	}
 	if got := ids(map[string]any{"category": "Coffee", "limit": 20}); slices.Contains(got, first.ID) {
-		t.Errorf("%s, bought before %d later orders, is recommended again: %v", first.ID, maxHistory, got)
+		t.Errorf("%s, bought before %d later orders, is recommended again: %v", first.ID, recommend.MaxHistory, got)
 	}
 }
 

@@ -60,7 +60,7 @@ func (t *Toolbox) readOrders(ctx context.Context, _ mcp.ReadResourceRequest) ([]
 	if err != nil {
 		return nil, t.resourceError(ctx, ordersURI, err)
 	}
-	orders, err := t.recentOrders(ctx, customer, resourceOrders+1)
+	orders, err := t.Store.RecentOrders(ctx, customer, resourceOrders+1)
 	if err != nil {
 		return nil, t.resourceError(ctx, ordersURI, err)
 	}

@@ -195,7 +195,7 @@ func wantRefusal(t *testing.T, err error, code checkout.RefusalCode) *checkout.R
 
 // TestCompletedPurchasesFeedSalesStatistics checks that completed orders reach the
 // catalog's sales and co-purchase statistics, which recommend reads: once three
-// customers bought two products together, the pair is a reason.
+// customers bought two products together, the pair is a co-purchase.
 func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	ctx := context.Background()
@@ -219,24 +219,23 @@ func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
 			}
 		}
 	}
-	recs, err := e.cat.Recommend(ctx, catalog.RecommendInput{
-		History: []catalog.Purchased{{ProductID: first.ID, Brand: first.Brand, Category: first.Category, Price: first.Price, At: e.clock.Now()}},
-		Exclude: []string{first.ID}, Limit: 20, Now: e.clock.Now(),
-	})
+	sales, err := e.cat.SalesOf(ctx, []string{first.ID, second.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range recs.Items {
-		if r.ID == second.ID {
-			for _, why := range r.Reasons {
-				if strings.Contains(why, "Often bought with the") {
-					return
-				}
-			}
-			t.Fatalf("%s is recommended without a co-purchase reason: %q", second.ID, r.Reasons)
+	if n := sales[first.ID].Orders; n != int64(len(customers)) {
+		t.Errorf("%s is in %d orders, want %d", first.ID, n, len(customers))
+	}
+	co, err := e.cat.CoPurchased(ctx, sales[first.ID].Ref, len(customers), 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range co {
+		if p.Ref == sales[second.ID].Ref {
+			return
 		}
 	}
-	t.Fatalf("%s, bought after %s, is not among its recommendations", second.ID, first.ID)
+	t.Fatalf("%s, bought after %s by %d customers, is not among its co-purchases: %+v", second.ID, first.ID, len(customers), co)
 }
 
 // A quote outlives the seller's session when the server restarts between quote and

@@ -1,4 +1,4 @@
-package catalog
+package recommend
 
 import (
 	"regexp"
@@ -35,7 +35,7 @@ var pursuits = map[string]string{
 // gift for a runner", "for hikers") with the words for what they do, and returns
 // which search word stands for which of the person's words, to quote the person in
 // reasons. Elsewhere the words stay: "table runner" is a product.
-func forPursuits(q textQuery, s string) (textQuery, map[string]string) {
+func forPursuits(q []string, s string) ([]string, map[string]string) {
 	afterFor := map[string]bool{}
 	seenFor := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -43,8 +43,8 @@ func forPursuits(q textQuery, s string) (textQuery, map[string]string) {
 		seenFor = seenFor || w == "for"
 	}
 	said := map[string]string{}
-	words := make([]string, 0, len(q.words))
-	for _, w := range q.words {
+	words := make([]string, 0, len(q))
+	for _, w := range q {
 		p, ok := pursuits[w]
 		if !ok {
 			p, ok = pursuits[strings.TrimSuffix(w, "s")]
@@ -59,20 +59,19 @@ func forPursuits(q textQuery, s string) (textQuery, map[string]string) {
 			words = append(words, p)
 		}
 	}
-	q.words = words
-	return q, said
+	return words, said
 }
 
 // dropFillers removes the fillers from q, unless nothing else is left.
-func dropFillers(q textQuery) textQuery {
+func dropFillers(q []string) []string {
 	var words []string
-	for _, w := range q.words {
+	for _, w := range q {
 		if !fillers[w] {
 			words = append(words, w)
 		}
 	}
 	if len(words) > 0 {
-		q.words = words
+		return words
 	}
 	return q
 }

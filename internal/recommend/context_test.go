@@ -1,8 +1,10 @@
-package catalog
+package recommend
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 func TestParseContextPrice(t *testing.T) {
@@ -55,7 +57,7 @@ func TestDropFillers(t *testing.T) {
 		{"something nice", "something nice"}, // nothing but fillers: kept
 	}
 	for _, tc := range tests {
-		if got := dropFillers(parseText(tc.in)).String(); got != tc.want {
+		if got := strings.Join(dropFillers(catalog.Words(tc.in)), " "); got != tc.want {
 			t.Errorf("dropFillers(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -74,9 +76,9 @@ func TestForPursuits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, said := forPursuits(dropFillers(parseText(tc.in)), tc.in)
-			if got.String() != tc.want || len(said) != len(tc.said) {
-				t.Fatalf("forPursuits(%q) = %q, %v; want %q, %v", tc.in, got.String(), said, tc.want, tc.said)
+			words, said := forPursuits(dropFillers(catalog.Words(tc.in)), tc.in)
+			if got := strings.Join(words, " "); got != tc.want || len(said) != len(tc.said) {
+				t.Fatalf("forPursuits(%q) = %q, %v; want %q, %v", tc.in, got, said, tc.want, tc.said)
 			}
 			for k, v := range tc.said {
 				if said[k] != v {

@@ -2,9 +2,6 @@ package catalog
 
 import "time"
 
-// MaxRankedMatches exports maxRankedMatches to the tests of package catalog_test.
-const MaxRankedMatches = maxRankedMatches
-
 // SetFallbackBudget sets how long c's searches may spend falling back (see
 // Catalog.fallback); a negative budget has run out before it starts.
 func SetFallbackBudget(c *Catalog, d time.Duration) { c.fallbackBudget = d }

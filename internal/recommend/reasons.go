@@ -1,13 +1,13 @@
-package catalog
+package recommend
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
@@ -27,7 +27,7 @@ const (
 )
 
 // reasons explains a recommendation in short sentences, the strongest signal first.
-func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []string {
+func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]string) []string {
 	type reason struct {
 		weight float64
 		text   string
@@ -37,26 +37,26 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	f, w := c.f, weights()
 	switch {
 	case c.textRank >= 0 && !r.relaxed:
-		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(r.text.words)))
+		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(r.words)))
 	case c.textRank >= 0 && len(c.matched) > 0:
 		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(c.matched)))
 	}
 	// What the person said and what they bought together with it are the most
 	// convincing reasons, so they come first when they count at all.
 	if f.statedBrand > 0 && p.Brand != "" {
-		add(w.statedBrand+1.01, "You like "+SellerText(p.Brand))
+		add(w.statedBrand+1.01, "You like "+catalog.SellerText(p.Brand))
 	}
 	if f.statedCat > 0 {
-		add(w.statedCat+1, "You like "+SellerText(r.statedLabel(c, p.Category)))
+		add(w.statedCat+1, "You like "+catalog.SellerText(r.statedLabel(c, p.Category)))
 	}
-	if n := r.prof.times[c.id]; n > 0 {
+	if n := r.prof.times[c.ID]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
-		add(f.co*w.co+0.5, "Often bought with the "+SellerText(titles[c.coFrom])+" you ordered")
+		add(f.co*w.co+0.5, "Often bought with the "+catalog.SellerText(titles[c.coFrom])+" you ordered")
 	}
 	if f.histBrand >= 0.1 && p.Brand != "" {
-		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.brandKy], p.Brand))
+		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.BrandKey], p.Brand))
 	}
 	if text, share := r.usualCategory(p.Category); text != "" {
 		add(share*w.histCat, text)
@@ -69,17 +69,17 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	case f.price >= 0.7:
 		add(f.price*w.price*0.5, "Priced like what you usually buy")
 	}
-	if c.catRank >= 0 && c.catRank < 3 && c.rating >= 4 && p.Category != "" {
+	if c.catRank >= 0 && c.catRank < 3 && c.Rating >= 4 && p.Category != "" {
 		// The rank is among the products in the price range only.
-		top := "Top rated in " + SellerText(categoryLabel(p.Category))
+		top := "Top rated in " + catalog.SellerText(categoryLabel(p.Category))
 		if r.in.MinPrice != nil || r.in.MaxPrice != nil {
 			top += " at this price"
 		}
 		add(f.quality*w.quality+0.2, top)
-	} else if c.rating >= 4.5 && c.reviews >= 100 {
-		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.rating, money.Thousands(strconv.FormatInt(c.reviews, 10))))
+	} else if c.Rating >= 4.5 && c.Reviews >= 100 {
+		add(f.quality*w.quality, fmt.Sprintf("Rated %.1f/5 by %s reviewers", c.Rating, money.Thousands(strconv.FormatInt(c.Reviews, 10))))
 	}
-	if c.sellerRank >= 0 && c.sellerRank < 10 && c.orders >= 3 {
+	if c.sellerRank >= 0 && c.sellerRank < 10 && c.Orders >= 3 {
 		add(f.pop*w.pop+0.1, "One of the best sellers")
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].weight > rs[j].weight })
@@ -91,10 +91,10 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 	for _, x := range rs[:min(len(rs), n)] {
 		out = append(out, x.text)
 	}
-	wellRated := c.rating >= 4 && c.reviews >= wellRatedReviews
+	wellRated := c.Rating >= 4 && c.Reviews >= wellRatedReviews
 	switch {
-	case len(out) == 0 && !r.cold && c.rating >= 4 && c.reviews > 0:
-		out = append(out, fmt.Sprintf("Rated %.1f/5 and in stock now", c.rating))
+	case len(out) == 0 && !r.cold && c.Rating >= 4 && c.Reviews > 0:
+		out = append(out, fmt.Sprintf("Rated %.1f/5 and in stock now", c.Rating))
 	case len(out) == 0 && !r.cold:
 		out = append(out, "In stock now")
 	case r.cold && r.constrained && wellRated:
@@ -110,20 +110,20 @@ func (r *recommender) reasons(c *cand, p *Product, titles map[string]string) []s
 }
 
 // matchedWords sets, when the text match was relaxed to any word, which words of the
-// context each picked candidate matches, so that a reason never claims more. list
-// is the JSON array of the picked rowids.
-func (r *recommender) matchedWords(ctx context.Context, picked []*cand, list string) error {
+// context each picked candidate matches, so that a reason never claims more. refs
+// are the picked products.
+func (r *recommender) matchedWords(ctx context.Context, picked []*cand, refs []catalog.Ref) error {
 	if !r.relaxed {
 		return nil
 	}
-	byRowid := make(map[int64]*cand, len(picked))
+	byRef := make(map[catalog.Ref]*cand, len(picked))
 	for _, c := range picked {
-		byRowid[c.rowid] = c
+		byRef[c.Ref] = c
 	}
-	for i, w := range r.text.words {
-		err := r.rowids(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ?
-			AND rowid IN (SELECT value FROM json_each(?))`, []any{r.wordMatch(i), list}, func(rowid int64, _ int) {
-			if c := byRowid[rowid]; c != nil {
+	for i, w := range r.words {
+		matching, err := r.c.MatchesAmong(ctx, catalog.MatchWord(r.words, i), refs)
+		err = each(matching, err, func(ref catalog.Ref, _ int) {
+			if c := byRef[ref]; c != nil {
 				c.matched = append(c.matched, w)
 			}
 		})
@@ -141,7 +141,7 @@ func (r *recommender) usualCategory(path string) (string, float64) {
 	if len(keys) == 0 {
 		return "", 0
 	}
-	segs := strings.Split(NormalizeCategory(path), " > ")
+	segs := strings.Split(catalog.NormalizeCategory(path), " > ")
 	leaf := keys[len(keys)-1]
 	if share := r.prof.catShare[leaf]; share >= 0.1 {
 		return shoppedFor(r.prof.catCount[leaf], categoryLabel(path)), share
@@ -158,12 +158,12 @@ func (r *recommender) usualCategory(path string) (string, float64) {
 // statedLabel names the favourite category that c is in, with the catalog's casing:
 // a favourite "shoes" and a product in "Apparel > Shoes > Running" give "Shoes".
 func (r *recommender) statedLabel(c *cand, path string) string {
-	i, ok := r.prof.statedCatIDs[c.category]
+	i, ok := r.prof.statedCatIDs[c.Category]
 	if !ok {
 		return categoryLabel(path)
 	}
 	want := strings.Split(r.prof.statedCats[i].key, " > ")
-	segs := strings.Split(NormalizeCategory(path), " > ")
+	segs := strings.Split(catalog.NormalizeCategory(path), " > ")
 	for start := 0; start+len(want) <= len(segs); start++ {
 		if strings.EqualFold(strings.Join(segs[start:start+len(want)], " > "), strings.Join(want, " > ")) {
 			return segs[start+len(want)-1]
@@ -186,7 +186,7 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 		}
 		for _, h := range r.prof.recent {
 			if h.ProductID == c.coFrom && h.Title != "" {
-				out[c.coFrom] = shortTitle(CleanText(h.Title, maxTitleLen))
+				out[c.coFrom] = shortTitle(catalog.CleanTitle(h.Title))
 			}
 		}
 		if out[c.coFrom] == "" {
@@ -197,21 +197,14 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 	if len(missing) == 0 {
 		return out, nil
 	}
-	list, _ := json.Marshal(missing) // []string cannot fail to marshal
-	rows, err := r.c.query(ctx, `SELECT p.id, t.title FROM products p CROSS JOIN product_text t ON t.rowid = p.rowid
-		WHERE p.id IN (SELECT value FROM json_each(?))`, string(list))
+	found, err := r.c.Titles(ctx, missing)
 	if err != nil {
 		return nil, fmt.Errorf("recommend: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, title string
-		if err := rows.Scan(&id, &title); err != nil {
-			return nil, fmt.Errorf("recommend: %w", err)
-		}
+	for id, title := range found {
 		out[id] = shortTitle(title)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func orderedBefore(n int) string {
@@ -223,22 +216,22 @@ func orderedBefore(n int) string {
 
 func boughtBefore(n int, brand string) string {
 	if n >= 2 {
-		return "You often buy " + SellerText(brand)
+		return "You often buy " + catalog.SellerText(brand)
 	}
-	return "You have bought " + SellerText(brand) + " before"
+	return "You have bought " + catalog.SellerText(brand) + " before"
 }
 
 func shoppedFor(n int, label string) string {
 	if n >= 2 {
-		return "You often shop for " + SellerText(label)
+		return "You often shop for " + catalog.SellerText(label)
 	}
-	return "You have bought from " + SellerText(label) + " before"
+	return "You have bought from " + catalog.SellerText(label) + " before"
 }
 
 // categoryLabel is how reasons name a category: its last segment, with its parent
 // when the path is deeper than two ("Shoes > Running", "Coffee").
 func categoryLabel(path string) string {
-	segs := strings.Split(NormalizeCategory(path), " > ")
+	segs := strings.Split(catalog.NormalizeCategory(path), " > ")
 	if len(segs) >= 3 {
 		return strings.Join(segs[len(segs)-2:], " > ")
 	}

@@ -1,13 +1,14 @@
-package catalog
+package recommend
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 // features are a candidate's signals, each scaled to 0–1.
@@ -24,7 +25,7 @@ type features struct {
 }
 
 // weights returns the weights of the features in the score. They were set by hand
-// against the offline evaluation (TestRecommendQuality in tools): history and
+// against the offline evaluation (TestRecommendQuality): history and
 // co-purchases lead, stated favourites follow, quality and popularity break ties.
 func weights() features {
 	return features{
@@ -51,8 +52,8 @@ func (r *recommender) score(ctx context.Context) error {
 	for _, c := range r.cands {
 		if c.loaded {
 			r.maxCo = max(r.maxCo, c.co)
-			r.maxOrders = max(r.maxOrders, c.orders)
-			r.maxRevs = max(r.maxRevs, c.reviews)
+			r.maxOrders = max(r.maxOrders, c.Orders)
+			r.maxRevs = max(r.maxRevs, c.Reviews)
 		}
 	}
 	paths, err := r.paths(ctx)
@@ -61,15 +62,15 @@ func (r *recommender) score(ctx context.Context) error {
 	}
 	keys := map[int64][]string{} // category id → ancestorKeys of its path
 	w := weights()
-	for _, rowid := range r.order {
-		c := r.cands[rowid]
+	for _, ref := range r.order {
+		c := r.cands[ref]
 		if !c.loaded {
 			continue
 		}
-		k, ok := keys[c.category]
+		k, ok := keys[c.Category]
 		if !ok {
-			k = ancestorKeys(paths[c.category])
-			keys[c.category] = k
+			k = ancestorKeys(paths[c.Category])
+			keys[c.Category] = k
 		}
 		c.f = r.features(c, k)
 		c.score = c.f.dot(w)
@@ -81,11 +82,11 @@ func (r *recommender) score(ctx context.Context) error {
 func (r *recommender) paths(ctx context.Context) (map[int64]string, error) {
 	ids := map[int64]int{}
 	for _, c := range r.cands {
-		if c.loaded && c.category != 0 {
-			ids[c.category]++
+		if c.loaded && c.Category != 0 {
+			ids[c.Category]++
 		}
 	}
-	paths, err := r.c.categoryPaths(ctx, maps.Keys(ids))
+	paths, err := r.c.CategoryPaths(ctx, maps.Keys(ids))
 	if err != nil {
 		return nil, fmt.Errorf("recommend: %w", err)
 	}
@@ -99,10 +100,10 @@ func (r *recommender) features(c *cand, keys []string) features {
 	if c.textRank >= 0 {
 		f.text = 1 / (1 + float64(c.textRank)/10)
 	}
-	if _, ok := p.statedCatIDs[c.category]; ok {
+	if _, ok := p.statedCatIDs[c.Category]; ok {
 		f.statedCat = 1
 	}
-	if p.statedBrands[c.brandKy] {
+	if p.statedBrands[c.BrandKey] {
 		f.statedBrand = 1
 	}
 	if len(keys) > 0 {
@@ -112,17 +113,17 @@ func (r *recommender) features(c *cand, keys []string) features {
 		}
 		f.histCat = min(1, f.histCat)
 	}
-	f.histBrand = p.brandShare[c.brandKy]
+	f.histBrand = p.brandShare[c.BrandKey]
 	if r.maxCo > 0 {
 		f.co = c.co / r.maxCo
 	}
-	f.price = p.price.fit(c.amount, c.exp)
-	f.quality = min(1, max(0, ((c.rating*float64(c.reviews)+40)/(float64(c.reviews)+10)-3)/2))
+	f.price = p.price.fit(c.Amount, c.Exp)
+	f.quality = min(1, max(0, (c.Quality()-3)/2))
 	if r.maxOrders > 0 {
-		f.pop += 0.5 * math.Log1p(float64(c.orders)) / math.Log1p(float64(r.maxOrders))
+		f.pop += 0.5 * math.Log1p(float64(c.Orders)) / math.Log1p(float64(r.maxOrders))
 	}
 	if r.maxRevs > 0 {
-		f.pop += 0.5 * math.Log1p(float64(c.reviews)) / math.Log1p(float64(r.maxRevs))
+		f.pop += 0.5 * math.Log1p(float64(c.Reviews)) / math.Log1p(float64(r.maxRevs))
 	}
 	return f
 }
@@ -133,8 +134,8 @@ func (r *recommender) features(c *cand, keys []string) features {
 // too few other candidates to fill it.
 func (r *recommender) pick() []*cand {
 	var ranked []*cand
-	for _, rowid := range r.order {
-		if c := r.cands[rowid]; c.loaded {
+	for _, ref := range r.order {
+		if c := r.cands[ref]; c.loaded {
 			ranked = append(ranked, c)
 		}
 	}
@@ -142,7 +143,7 @@ func (r *recommender) pick() []*cand {
 		if ranked[i].score != ranked[j].score {
 			return ranked[i].score > ranked[j].score
 		}
-		return ranked[i].rowid < ranked[j].rowid
+		return ranked[i].Ref < ranked[j].Ref
 	})
 	limit := r.in.Limit
 	catCap := limit
@@ -153,21 +154,21 @@ func (r *recommender) pick() []*cand {
 		}
 	}
 	picked := make([]*cand, 0, limit)
-	taken := map[int64]bool{}
+	taken := map[catalog.Ref]bool{}
 	brands, cats, groups := map[string]int{}, map[int64]int{}, map[string]bool{}
 	for _, capped := range []bool{true, false} {
 		for _, c := range ranked {
 			switch {
 			case len(picked) == limit:
 				return picked
-			case taken[c.rowid], brands[c.brandKy] >= MaxPerBrand(limit) && c.brandKy != "",
-				c.groupID != "" && groups[c.groupID], capped && c.category != 0 && cats[c.category] >= catCap:
+			case taken[c.Ref], brands[c.BrandKey] >= MaxPerBrand(limit) && c.BrandKey != "",
+				c.GroupID != "" && groups[c.GroupID], capped && c.Category != 0 && cats[c.Category] >= catCap:
 				continue
 			}
-			taken[c.rowid] = true
-			brands[c.brandKy]++
-			cats[c.category]++
-			groups[c.groupID] = c.groupID != ""
+			taken[c.Ref] = true
+			brands[c.BrandKey]++
+			cats[c.Category]++
+			groups[c.GroupID] = c.GroupID != ""
 			picked = append(picked, c)
 		}
 	}
@@ -175,45 +176,33 @@ func (r *recommender) pick() []*cand {
 }
 
 // result loads the picked products in full and writes their reasons.
-func (r *recommender) result(ctx context.Context, picked []*cand) ([]Recommendation, error) {
+func (r *recommender) result(ctx context.Context, picked []*cand) ([]Item, error) {
 	if len(picked) == 0 {
 		return nil, nil
 	}
-	ids := make([]int64, len(picked))
-	pos := make(map[int64]int, len(picked))
+	refs := make([]catalog.Ref, len(picked))
 	for i, c := range picked {
-		ids[i], pos[c.rowid] = c.rowid, i
+		refs[i] = c.Ref
 	}
-	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
-	rows, err := r.c.query(ctx, `SELECT `+productColumns+`, p.rowid FROM products p `+productJoins+`
-		WHERE p.rowid IN (SELECT value FROM json_each(?))`, string(list))
+	products, err := r.c.Products(ctx, refs)
 	if err != nil {
 		return nil, fmt.Errorf("recommend: %w", err)
 	}
-	defer rows.Close()
-	out := make([]Recommendation, len(picked))
-	for rows.Next() {
-		var rowid int64
-		p, err := scanProduct(rows, &rowid)
-		if err != nil {
-			return nil, fmt.Errorf("recommend: %w", err)
-		}
-		c := picked[pos[rowid]]
-		out[pos[rowid]] = Recommendation{Product: p, Score: math.Round(c.score*1000) / 1000}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("recommend: %w", err)
-	}
-	rows.Close()
 	titles, err := r.titles(ctx, picked)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.matchedWords(ctx, picked, string(list)); err != nil {
+	if err := r.matchedWords(ctx, picked, refs); err != nil {
 		return nil, err
 	}
-	for i := range out {
-		out[i].Reasons = r.reasons(picked[i], &out[i].Product, titles)
+	// products is in the order of picked, without any removed since they were loaded.
+	out := make([]Item, 0, len(products))
+	for _, c := range picked {
+		if len(out) == len(products) || products[len(out)].ID != c.ID {
+			continue
+		}
+		p := products[len(out)]
+		out = append(out, Item{Product: p, Score: math.Round(c.score*1000) / 1000, Reasons: r.reasons(c, &p, titles)})
 	}
 	return out, nil
 }
@@ -229,7 +218,7 @@ func shortTitle(t string) string {
 		t = t[:i]
 	}
 	if len(t) > 60 {
-		t = CleanText(t, 60)
+		t = catalog.CleanText(t, 60)
 		if i := strings.LastIndex(t, " "); i > 30 {
 			t = t[:i]
 		}

@@ -1,4 +1,9 @@
-package catalog
+// Package recommend is the recommendation use case: personal product picks, each with
+// the reasons it was picked, for one customer. It reads the customer's preferences and
+// orders from store and draws candidates through catalog's candidate reads (see
+// catalog.Pool); it parses the request's context, builds the customer's profile, picks
+// the candidates, scores them and writes the reasons.
+package recommend
 
 import (
 	"context"
@@ -8,17 +13,18 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// Recommendation limits.
+// Limits of a recommendation list.
 const (
-	DefaultRecommendLimit = 5
-	MaxRecommendLimit     = 20
+	DefaultLimit = 5
+	MaxLimit     = 20
 )
 
-// Purchased is one product from the customer's order history.
-type Purchased struct {
+// Purchase is one product from the customer's order history.
+type Purchase struct {
 	ProductID string
 	Title     string // as ordered; reasons cite it ("Often bought with the … you ordered")
 	Brand     string
@@ -27,16 +33,15 @@ type Purchased struct {
 	At        time.Time
 }
 
-// RecommendInput is everything Recommend knows about the customer, as plain values:
-// the catalog never reads customer data itself.
-type RecommendInput struct {
+// Input is everything Rank knows about the customer, as plain values.
+type Input struct {
 	// Context is free text such as "a gift for a runner under $100". When set, the
 	// candidates are the products matching it; a price phrase in it ("under $100",
 	// "$20-50") narrows the price range, and a kind of person after "for" ("a
 	// runner") is searched for as what they do ("running").
 	Context  string
-	Category string // only this category and its descendants, as Query.Category
-	Limit    int    // 1–MaxRecommendLimit; 0 means DefaultRecommendLimit
+	Category string // only this category and its descendants, as catalog.Query.Category
+	Limit    int    // 1–MaxLimit; 0 means DefaultLimit
 
 	FavoriteCategories []string // each matches a category and its descendants
 	FavoriteBrands     []string
@@ -45,24 +50,24 @@ type RecommendInput struct {
 	// it is recommended.
 	MinPrice, MaxPrice *float64
 
-	History []Purchased // the customer's purchases, in any order
-	Exclude []string    // product ids never to recommend, such as those already bought
+	History []Purchase // the customer's purchases, in any order
+	Exclude []string   // product ids never to recommend, such as those already bought
 	// ExcludedSellers are seller ids whose products are never recommended: those that
 	// cannot be bought from.
 	ExcludedSellers []string
-	Now             time.Time // the time recency is measured from; zero means the catalog's clock
+	Now             time.Time // the time recency is measured from; zero means now
 }
 
-// Recommendation is one recommended product.
-type Recommendation struct {
-	Product
+// Item is one recommended product.
+type Item struct {
+	catalog.Product
 	Score   float64  // higher is better; comparable within one call only
 	Reasons []string // short sentences for the person, most important first
 }
 
-// Recommendations is what Recommend returns.
-type Recommendations struct {
-	Items []Recommendation
+// Result is what Rank returns.
+type Result struct {
+	Items []Item
 	// ColdStart is true when there was nothing personal to go on (no context, no
 	// favourite categories or brands, no history): the items are the best rated
 	// popular products across categories.
@@ -70,37 +75,37 @@ type Recommendations struct {
 	Notes     []string // anything the caller may not expect
 }
 
-// Recommend ranks products for one customer from the plain facts in in. Hard rules:
+// Rank ranks the products of c for one customer from the plain facts in in. Hard rules:
 // it never returns a disliked brand, a product that cannot be bought now (out of stock,
 // preorder, hidden, or sold by one of ExcludedSellers), a product outside the stated price range, or an excluded id; and
 // no brand fills more than two places in five (MaxPerBrand). The result may be shorter
 // than the limit when few products pass. Invalid input (limit, price range) returns an
-// error wrapping ErrInvalid that names the problem.
-func (c *Catalog) Recommend(ctx context.Context, in RecommendInput) (Recommendations, error) {
+// error wrapping catalog.ErrInvalid that names the problem.
+func Rank(ctx context.Context, c *catalog.Catalog, in Input) (Result, error) {
 	if err := in.validate(); err != nil {
-		return Recommendations{}, err
+		return Result{}, err
 	}
 	if in.Now.IsZero() {
-		in.Now = c.now()
+		in.Now = time.Now()
 	}
-	r := &recommender{c: c, in: in, cands: map[int64]*cand{}}
-	var out Recommendations
+	r := &recommender{c: c, in: in, cands: map[catalog.Ref]*cand{}}
+	var out Result
 	ok, err := r.setup(ctx, &out)
 	if err != nil || !ok {
 		return out, err
 	}
 	if err := r.gather(ctx, &out); err != nil {
-		return Recommendations{}, err
+		return Result{}, err
 	}
 	if err := r.load(ctx); err != nil {
-		return Recommendations{}, err
+		return Result{}, err
 	}
 	if err := r.score(ctx); err != nil {
-		return Recommendations{}, err
+		return Result{}, err
 	}
 	out.ColdStart = r.cold
 	if out.Items, err = r.result(ctx, r.pick()); err != nil {
-		return Recommendations{}, err
+		return Result{}, err
 	}
 	if len(out.Items) == 0 {
 		out.Notes = append(out.Notes, "No product passes the preferences and filters; a wider price range or another category may help.")
@@ -114,37 +119,37 @@ func MaxPerBrand(limit int) int {
 	return max(1, (2*limit+4)/5)
 }
 
-func (in *RecommendInput) validate() error {
-	if n := utf8.RuneCountInString(in.Context); n > MaxTextRunes {
-		return fmt.Errorf("%w: context is %d characters long; at most %d are accepted, so shorten it to what matters", ErrInvalid, n, MaxTextRunes)
+func (in *Input) validate() error {
+	if n := utf8.RuneCountInString(in.Context); n > catalog.MaxTextRunes {
+		return fmt.Errorf("%w: context is %d characters long; at most %d are accepted, so shorten it to what matters", catalog.ErrInvalid, n, catalog.MaxTextRunes)
 	}
 	if in.Limit == 0 {
-		in.Limit = DefaultRecommendLimit
+		in.Limit = DefaultLimit
 	}
-	if in.Limit < 1 || in.Limit > MaxRecommendLimit {
-		return fmt.Errorf("%w: limit must be between 1 and %d", ErrInvalid, MaxRecommendLimit)
+	if in.Limit < 1 || in.Limit > MaxLimit {
+		return fmt.Errorf("%w: limit must be between 1 and %d", catalog.ErrInvalid, MaxLimit)
 	}
 	for _, b := range []struct {
 		name string
 		p    *float64
 	}{{"minimum", in.MinPrice}, {"maximum", in.MaxPrice}} {
 		if b.p != nil && (*b.p < 0 || math.IsNaN(*b.p) || math.IsInf(*b.p, 0)) {
-			return fmt.Errorf("%w: the %s price must be a non-negative amount", ErrInvalid, b.name)
+			return fmt.Errorf("%w: the %s price must be a non-negative amount", catalog.ErrInvalid, b.name)
 		}
 	}
 	if in.MinPrice != nil && in.MaxPrice != nil && *in.MinPrice > *in.MaxPrice {
-		return fmt.Errorf("%w: the minimum price is above the maximum price", ErrInvalid)
+		return fmt.Errorf("%w: the minimum price is above the maximum price", catalog.ErrInvalid)
 	}
 	return nil
 }
 
-// recommender is one Recommend call in progress.
+// recommender is one Rank call in progress.
 type recommender struct {
-	c  *Catalog
-	in RecommendInput
-	f  filter // what every candidate must pass: visible, in stock, price range, category, not disliked
+	c    *catalog.Catalog
+	in   Input
+	pool *catalog.Pool // what every candidate must pass: visible, in stock, price range, category, not disliked
 
-	text      textQuery
+	words     []string          // the search words of the context
 	said      map[string]string // search word → the person's word it stands for
 	relaxed   bool              // the text matched some words only
 	askedFor  string            // the price phrase found in Context, for reasons
@@ -152,9 +157,9 @@ type recommender struct {
 	cold      bool              // nothing personal to go on
 	personal  bool              // candidates came from the profile, not from text
 	exclude   map[string]bool
-	matches   []int64 // while gathering a broad text match, its rowids, sorted
-	cands     map[int64]*cand
-	order     []int64 // candidate rowids in the order found, for determinism
+	matches   []catalog.Ref // while gathering a broad text match, its products, sorted
+	cands     map[catalog.Ref]*cand
+	order     []catalog.Ref // candidates in the order found, for determinism
 	maxCo     float64
 	maxOrders int64
 	maxRevs   int64
@@ -166,11 +171,11 @@ type recommender struct {
 
 // setup parses the context, builds the profile and compiles the filter. It reports
 // false, with a note in out, when nothing can match.
-func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, error) {
+func (r *recommender) setup(ctx context.Context, out *Result) (bool, error) {
 	in := &r.in
 	r.constrained = in.MinPrice != nil || in.MaxPrice != nil || len(in.DislikedBrands) > 0
 	cp := parseContextPrice(in.Context)
-	r.text, r.said = forPursuits(dropFillers(parseText(cp.rest)), cp.rest)
+	r.words, r.said = forPursuits(dropFillers(catalog.Words(cp.rest)), cp.rest)
 	if cp.phrase != "" {
 		r.askedFor = cp.phrase
 		if cp.min != nil && (in.MinPrice == nil || *cp.min > *in.MinPrice) {
@@ -184,31 +189,16 @@ func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, er
 			return false, nil
 		}
 	}
-	f, note, err := r.c.filters(ctx, Query{Category: in.Category, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice, InStock: true}, onProducts)
+	pool, note, err := r.c.Pool(ctx, catalog.PoolFilter{Category: in.Category, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice,
+		ExcludeBrands: in.DislikedBrands, ExcludeSellers: in.ExcludedSellers})
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("recommend: %w", err)
 	}
 	if note != "" {
 		out.Notes = append(out.Notes, note)
 		return false, nil
 	}
-	var disliked []any
-	for _, b := range in.DislikedBrands {
-		if k := brandKey(b); k != "" {
-			disliked = append(disliked, k)
-		}
-	}
-	if len(disliked) > 0 {
-		f.where += " AND p.brand_key NOT IN (" + placeholders(len(disliked)) + ")"
-		f.args = append(f.args, disliked...)
-	}
-	if len(in.ExcludedSellers) > 0 {
-		f.where += " AND p.seller_id NOT IN (" + placeholders(len(in.ExcludedSellers)) + ")"
-		for _, id := range in.ExcludedSellers {
-			f.args = append(f.args, id)
-		}
-	}
-	r.f = f
+	r.pool = pool
 	r.exclude = map[string]bool{}
 	for _, id := range in.Exclude {
 		r.exclude[strings.TrimSpace(id)] = true
@@ -216,11 +206,9 @@ func (r *recommender) setup(ctx context.Context, out *Recommendations) (bool, er
 	if err := r.buildProfile(ctx); err != nil {
 		return false, err
 	}
-	r.cold = r.text.empty() && !r.prof.personal()
+	r.cold = len(r.words) == 0 && !r.prof.personal()
 	return true, nil
 }
-
-func brandKey(b string) string { return strings.ToLower(CleanText(b, maxBrandLen)) }
 
 // saidWords writes search words as the person wrote them ("run" was "runner").
 func (r *recommender) saidWords(words []string) string {

@@ -1,4 +1,4 @@
-package tools
+package recommend_test
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -28,9 +29,8 @@ import (
 // are partial and noisy (some favourites left out or named by their parent category,
 // a wrong one added, a loose price range); the other half have history only.
 //
-// For every shopper, the ranking input is built by recommendInput, exactly as the
-// recommend tool builds it from stored preferences and orders, and Catalog.Recommend
-// is asked for 10 products. A hit is the held-out product among them. The baselines,
+// For every shopper, the ranking input is built by Facts.Input, exactly as Service
+// builds it from stored preferences and orders, and Rank is asked for 10 products. A hit is the held-out product among them. The baselines,
 // which also skip what the shopper bought: popularity (the best sellers of the
 // training orders), the best sellers of the categories the shopper bought from most,
 // and random.
@@ -260,13 +260,13 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// scores accumulates HitRate@10 and NDCG@10.
-type scores struct {
+// metrics accumulates HitRate@10 and NDCG@10.
+type metrics struct {
 	n          int
 	hits, ndcg float64
 }
 
-func (s *scores) add(list []string, want string) {
+func (s *metrics) add(list []string, want string) {
 	s.n++
 	if i := slices.Index(list, want); i >= 0 && i < 10 {
 		s.hits++
@@ -274,8 +274,8 @@ func (s *scores) add(list []string, want string) {
 	}
 }
 
-func (s scores) hitRate() float64 { return s.hits / float64(max(s.n, 1)) }
-func (s scores) ndcgAt() float64  { return s.ndcg / float64(max(s.n, 1)) }
+func (s metrics) hitRate() float64 { return s.hits / float64(max(s.n, 1)) }
+func (s metrics) ndcgAt() float64  { return s.ndcg / float64(max(s.n, 1)) }
 
 func TestRecommendQuality(t *testing.T) {
 	customers := 2000
@@ -326,7 +326,7 @@ func TestRecommendQuality(t *testing.T) {
 			defer wg.Done()
 			for i := range next {
 				s := pop.shoppers[i]
-				res, err := cat.Recommend(ctx, recommendInput(recommendArgs{Limit: &evalLimit}, customerFacts{prefs: s.prefs, orders: s.orders}, evalNow))
+				res, err := recommend.Rank(ctx, cat, recommend.Facts{Preferences: s.prefs, Orders: s.orders}.Input(recommend.Request{Limit: evalLimit}, evalNow))
 				if err != nil {
 					mu.Lock()
 					first = err
@@ -352,7 +352,7 @@ func TestRecommendQuality(t *testing.T) {
 	for _, p := range products {
 		categoryOf[p.ID] = p.Category
 	}
-	var rec, recStated, recHistory, popular, usual, random scores
+	var rec, recStated, recHistory, popular, usual, random metrics
 	rr := rand.New(rand.NewPCG(evalSeed, 1))
 	for i, s := range pop.shoppers {
 		rec.add(lists[i], s.heldOut)
@@ -377,7 +377,7 @@ func TestRecommendQuality(t *testing.T) {
 	fmt.Fprintf(&table, "| ranker | shoppers | HitRate@10 | NDCG@10 |\n|---|---:|---:|---:|\n")
 	for _, row := range []struct {
 		name string
-		s    scores
+		s    metrics
 	}{
 		{"recommend", rec}, {"recommend, stated preferences + history", recStated},
 		{"recommend, history only", recHistory}, {"popularity (best sellers)", popular},

@@ -1,4 +1,4 @@
-package catalog_test
+package recommend_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
 // recNow is the clock of the recommendation tests.
@@ -67,7 +68,7 @@ func openRecFixture(t *testing.T) *catalog.Catalog {
 	return c
 }
 
-func recIDs(res catalog.Recommendations) []string {
+func recIDs(res recommend.Result) []string {
 	out := make([]string, len(res.Items))
 	for i, it := range res.Items {
 		out[i] = it.ID
@@ -75,11 +76,11 @@ func recIDs(res catalog.Recommendations) []string {
 	return out
 }
 
-func bought(id, brand, category string, daysAgo int) catalog.Purchased {
-	return catalog.Purchased{ProductID: id, Brand: brand, Category: category, Price: usd(5000), At: recNow.AddDate(0, 0, -daysAgo)}
+func bought(id, brand, category string, daysAgo int) recommend.Purchase {
+	return recommend.Purchase{ProductID: id, Brand: brand, Category: category, Price: usd(5000), At: recNow.AddDate(0, 0, -daysAgo)}
 }
 
-func hasReason(it catalog.Recommendation, substr string) bool {
+func hasReason(it recommend.Item, substr string) bool {
 	return slices.ContainsFunc(it.Reasons, func(r string) bool { return strings.Contains(r, substr) })
 }
 
@@ -87,36 +88,36 @@ func hasReason(it catalog.Recommendation, substr string) bool {
 func TestRecommendHardRules(t *testing.T) {
 	c := openRecFixture(t)
 	ctx := context.Background()
-	gammaFan := []catalog.Purchased{bought("tea-g1", "Gamma", "Home > Tea", 3), bought("run-c1", "Gamma", "Apparel > Shoes > Running", 10)}
+	gammaFan := []recommend.Purchase{bought("tea-g1", "Gamma", "Home > Tea", 3), bought("run-c1", "Gamma", "Apparel > Shoes > Running", 10)}
 	tests := []struct {
 		name  string
-		in    catalog.RecommendInput
-		check func(t *testing.T, it catalog.Recommendation)
+		in    recommend.Input
+		check func(t *testing.T, it recommend.Item)
 	}{
 		{name: "never a disliked brand, even one the customer bought",
-			in: catalog.RecommendInput{Limit: 20, DislikedBrands: []string{"gamma"}, History: gammaFan, FavoriteBrands: []string{"Gamma"}},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, DislikedBrands: []string{"gamma"}, History: gammaFan, FavoriteBrands: []string{"Gamma"}},
+			check: func(t *testing.T, it recommend.Item) {
 				if it.Brand == "Gamma" {
 					t.Errorf("%s is a disliked brand", it.ID)
 				}
 			}},
 		{name: "never a disliked brand that matches the context",
-			in: catalog.RecommendInput{Limit: 20, Context: "gamma", DislikedBrands: []string{" GAMMA "}},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, Context: "gamma", DislikedBrands: []string{" GAMMA "}},
+			check: func(t *testing.T, it recommend.Item) {
 				if it.Brand == "Gamma" {
 					t.Errorf("%s is a disliked brand", it.ID)
 				}
 			}},
 		{name: "never out of stock, preorder or hidden",
-			in: catalog.RecommendInput{Limit: 20, FavoriteCategories: []string{"running"}},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, FavoriteCategories: []string{"running"}},
+			check: func(t *testing.T, it recommend.Item) {
 				if !it.Purchasable() || it.Hidden {
 					t.Errorf("%s cannot be bought now", it.ID)
 				}
 			}},
 		{name: "never outside the price range",
-			in: catalog.RecommendInput{Limit: 20, MinPrice: amount(50), MaxPrice: amount(100), History: gammaFan},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, MinPrice: amount(50), MaxPrice: amount(100), History: gammaFan},
+			check: func(t *testing.T, it recommend.Item) {
 				if it.Price.Amount < 5000 || it.Price.Amount > 10000 {
 					t.Errorf("%s costs %d, outside 50–100", it.ID, it.Price.Amount)
 				}
@@ -125,8 +126,8 @@ func TestRecommendHardRules(t *testing.T) {
 				}
 			}},
 		{name: "never outside a price asked for in the context",
-			in: catalog.RecommendInput{Limit: 20, Context: "running shoes under $100"},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, Context: "running shoes under $100"},
+			check: func(t *testing.T, it recommend.Item) {
 				if it.Price.Amount > 10000 {
 					t.Errorf("%s costs %d, above 100", it.ID, it.Price.Amount)
 				}
@@ -135,15 +136,15 @@ func TestRecommendHardRules(t *testing.T) {
 				}
 			}},
 		{name: "never an excluded product",
-			in: catalog.RecommendInput{Limit: 20, Exclude: []string{"run-a1", "cof-e1", "tea-g1"}, History: gammaFan},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, Exclude: []string{"run-a1", "cof-e1", "tea-g1"}, History: gammaFan},
+			check: func(t *testing.T, it recommend.Item) {
 				if slices.Contains([]string{"run-a1", "cof-e1", "tea-g1"}, it.ID) {
 					t.Errorf("%s is excluded", it.ID)
 				}
 			}},
 		{name: "only the category asked for",
-			in: catalog.RecommendInput{Limit: 20, Category: "shoes", History: gammaFan},
-			check: func(t *testing.T, it catalog.Recommendation) {
+			in: recommend.Input{Limit: 20, Category: "shoes", History: gammaFan},
+			check: func(t *testing.T, it recommend.Item) {
 				if !strings.HasPrefix(it.Category, "Apparel > Shoes") {
 					t.Errorf("%s is in %s", it.ID, it.Category)
 				}
@@ -152,7 +153,7 @@ func TestRecommendHardRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.in.Now = recNow
-			res, err := c.Recommend(ctx, tc.in)
+			res, err := recommend.Rank(ctx, c, tc.in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,24 +174,24 @@ func TestRecommendHardRules(t *testing.T) {
 // however much the customer likes it.
 func TestRecommendDiversity(t *testing.T) {
 	c := openRecFixture(t)
-	alpha := []catalog.Purchased{
+	alpha := []recommend.Purchase{
 		bought("run-a1", "Alpha", "Apparel > Shoes > Running", 5),
 		bought("run-a2", "Alpha", "Apparel > Shoes > Running", 50),
 	}
 	tests := []struct {
 		name string
-		in   catalog.RecommendInput
+		in   recommend.Input
 	}{
-		{"limit 5, favourite brand and history", catalog.RecommendInput{Limit: 5, FavoriteBrands: []string{"Alpha"}, History: alpha}},
-		{"limit 3", catalog.RecommendInput{Limit: 3, FavoriteBrands: []string{"Alpha"}, History: alpha}},
-		{"limit 10", catalog.RecommendInput{Limit: 10, FavoriteBrands: []string{"Alpha"}, History: alpha}},
-		{"context naming the brand", catalog.RecommendInput{Limit: 5, Context: "alpha running"}},
-		{"category with few brands", catalog.RecommendInput{Limit: 5, Category: "running", FavoriteBrands: []string{"Alpha"}}},
+		{"limit 5, favourite brand and history", recommend.Input{Limit: 5, FavoriteBrands: []string{"Alpha"}, History: alpha}},
+		{"limit 3", recommend.Input{Limit: 3, FavoriteBrands: []string{"Alpha"}, History: alpha}},
+		{"limit 10", recommend.Input{Limit: 10, FavoriteBrands: []string{"Alpha"}, History: alpha}},
+		{"context naming the brand", recommend.Input{Limit: 5, Context: "alpha running"}},
+		{"category with few brands", recommend.Input{Limit: 5, Category: "running", FavoriteBrands: []string{"Alpha"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.in.Now = recNow
-			res, err := c.Recommend(context.Background(), tc.in)
+			res, err := recommend.Rank(context.Background(), c, tc.in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,8 +200,8 @@ func TestRecommendDiversity(t *testing.T) {
 				perBrand[it.Brand]++
 			}
 			for b, n := range perBrand {
-				if n > catalog.MaxPerBrand(tc.in.Limit) {
-					t.Errorf("%d of %d items are %s, more than %d: %v", n, len(res.Items), b, catalog.MaxPerBrand(tc.in.Limit), recIDs(res))
+				if n > recommend.MaxPerBrand(tc.in.Limit) {
+					t.Errorf("%d of %d items are %s, more than %d: %v", n, len(res.Items), b, recommend.MaxPerBrand(tc.in.Limit), recIDs(res))
 				}
 			}
 			if perBrand["Alpha"] == 0 {
@@ -212,12 +213,12 @@ func TestRecommendDiversity(t *testing.T) {
 
 func TestRecommendColdStart(t *testing.T) {
 	c := openRecFixture(t)
-	res, err := c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow})
+	res, err := recommend.Rank(context.Background(), c, recommend.Input{Now: recNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.ColdStart || len(res.Items) != catalog.DefaultRecommendLimit {
-		t.Fatalf("cold start = %v with %d items, want true with %d", res.ColdStart, len(res.Items), catalog.DefaultRecommendLimit)
+	if !res.ColdStart || len(res.Items) != recommend.DefaultLimit {
+		t.Fatalf("cold start = %v with %d items, want true with %d", res.ColdStart, len(res.Items), recommend.DefaultLimit)
 	}
 	cats := map[string]int{}
 	for _, it := range res.Items {
@@ -233,7 +234,7 @@ func TestRecommendColdStart(t *testing.T) {
 		t.Errorf("first cold-start pick is %s, want one of the best rated, most reviewed products", first.ID)
 	}
 	// A price range alone is not personal, but it still holds.
-	res, err = c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow, MaxPrice: amount(20)})
+	res, err = recommend.Rank(context.Background(), c, recommend.Input{Now: recNow, MaxPrice: amount(20)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,24 +257,24 @@ func TestRecommendReasons(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	coffee := catalog.Purchased{ProductID: "cof-e1", Title: "Epsilon Morning Roast, 1 lb", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
+	coffee := recommend.Purchase{ProductID: "cof-e1", Title: "Epsilon Morning Roast, 1 lb", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
 	tests := []struct {
 		name, id, reason string
-		in               catalog.RecommendInput
+		in               recommend.Input
 	}{
 		{"co-purchase", "tea-g1", "Often bought with the «Epsilon Morning Roast» you ordered",
-			catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}}},
+			recommend.Input{History: []recommend.Purchase{coffee}, Exclude: []string{"cof-e1"}}},
 		{"co-purchase title from the catalog", "tea-g1", "Often bought with the «Epsilon cof e1» you ordered",
-			catalog.RecommendInput{History: []catalog.Purchased{{ProductID: "cof-e1", At: recNow}}, Exclude: []string{"cof-e1"}}},
-		{"favourite brand", "run-b1", "You like «Beta»", catalog.RecommendInput{FavoriteBrands: []string{"beta"}}},
-		{"favourite category, named as the catalog does", "cas-d1", "You like «Shoes»", catalog.RecommendInput{FavoriteCategories: []string{"SHOES"}}},
-		{"usual brand", "cof-e2", "You often buy «Epsilon»", catalog.RecommendInput{History: []catalog.Purchased{
+			recommend.Input{History: []recommend.Purchase{{ProductID: "cof-e1", At: recNow}}, Exclude: []string{"cof-e1"}}},
+		{"favourite brand", "run-b1", "You like «Beta»", recommend.Input{FavoriteBrands: []string{"beta"}}},
+		{"favourite category, named as the catalog does", "cas-d1", "You like «Shoes»", recommend.Input{FavoriteCategories: []string{"SHOES"}}},
+		{"usual brand", "cof-e2", "You often buy «Epsilon»", recommend.Input{History: []recommend.Purchase{
 			coffee, bought("cof-f1", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-f1"}}},
-		{"usual category", "cof-f1", "You often shop for «Coffee»", catalog.RecommendInput{History: []catalog.Purchased{
+		{"usual category", "cof-f1", "You often shop for «Coffee»", recommend.Input{History: []recommend.Purchase{
 			coffee, bought("cof-e2", "Epsilon", "Home > Coffee", 40)}, Exclude: []string{"cof-e1", "cof-e2"}}},
-		{"top rated", "run-c1", "Top rated in «Shoes > Running»", catalog.RecommendInput{FavoriteCategories: []string{"running"}}},
-		{"context", "tea-g1", `Matches "tea"`, catalog.RecommendInput{Context: "tea"}},
-		{"price asked for", "cof-e1", "Under $40, as asked", catalog.RecommendInput{Context: "coffee under $40"}},
+		{"top rated", "run-c1", "Top rated in «Shoes > Running»", recommend.Input{FavoriteCategories: []string{"running"}}},
+		{"context", "tea-g1", `Matches "tea"`, recommend.Input{Context: "tea"}},
+		{"price asked for", "cof-e1", "Under $40, as asked", recommend.Input{Context: "coffee under $40"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -294,20 +295,20 @@ func TestRecommendRanking(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name  string
-		in    catalog.RecommendInput
+		in    recommend.Input
 		first []string // the first item is one of these
 	}{
-		{"favourite category first", catalog.RecommendInput{FavoriteCategories: []string{"Home > Tea"}}, []string{"tea-g1", "tea-h1"}},
-		{"recent history outweighs old", catalog.RecommendInput{History: []catalog.Purchased{
+		{"favourite category first", recommend.Input{FavoriteCategories: []string{"Home > Tea"}}, []string{"tea-g1", "tea-h1"}},
+		{"recent history outweighs old", recommend.Input{History: []recommend.Purchase{
 			bought("cas-d2", "Delta", "Apparel > Shoes > Casual", 2),
 			bought("book-i1", "India", "Books", 700),
 		}, Exclude: []string{"cas-d2", "book-i1"}}, []string{"cas-d1"}},
-		{"context matches first", catalog.RecommendInput{Context: "coffee", FavoriteBrands: []string{"Alpha"}}, []string{"cof-e1", "cof-e2", "cof-f1"}},
+		{"context matches first", recommend.Input{Context: "coffee", FavoriteBrands: []string{"Alpha"}}, []string{"cof-e1", "cof-e2", "cof-f1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.in.Now = recNow
-			res, err := c.Recommend(ctx, tc.in)
+			res, err := recommend.Rank(ctx, c, tc.in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -327,21 +328,21 @@ func TestRecommendNotes(t *testing.T) {
 	c := openRecFixture(t)
 	tests := []struct {
 		name      string
-		in        catalog.RecommendInput
+		in        recommend.Input
 		wantItems bool
 		note      string
 	}{
-		{"unknown category", catalog.RecommendInput{Category: "Garden"}, false, "No category matches"},
-		{"context matching nothing", catalog.RecommendInput{Context: "zeppelin"}, true, `Nothing matches "zeppelin"`},
-		{"context matching some words", catalog.RecommendInput{Context: "coffee zeppelin"}, true, "match some of them"},
-		{"some of many words", catalog.RecommendInput{Context: "zeppelin alpha1 beta2 gamma3 delta4 epsilon5 zeta6 coffee eta7"}, true, "Only the first 8 words"},
-		{"context price outside the range", catalog.RecommendInput{Context: "tea under $10", MinPrice: amount(20)}, false, "outside the customer's price range"},
-		{"nothing in the range", catalog.RecommendInput{MinPrice: amount(1000)}, false, "No product passes"},
+		{"unknown category", recommend.Input{Category: "Garden"}, false, "No category matches"},
+		{"context matching nothing", recommend.Input{Context: "zeppelin"}, true, `Nothing matches "zeppelin"`},
+		{"context matching some words", recommend.Input{Context: "coffee zeppelin"}, true, "match some of them"},
+		{"some of many words", recommend.Input{Context: "zeppelin alpha1 beta2 gamma3 delta4 epsilon5 zeta6 coffee eta7"}, true, "Only the first 8 words"},
+		{"context price outside the range", recommend.Input{Context: "tea under $10", MinPrice: amount(20)}, false, "outside the customer's price range"},
+		{"nothing in the range", recommend.Input{MinPrice: amount(1000)}, false, "No product passes"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.in.Now = recNow
-			res, err := c.Recommend(context.Background(), tc.in)
+			res, err := recommend.Rank(context.Background(), c, tc.in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -359,16 +360,16 @@ func TestRecommendValidation(t *testing.T) {
 	c := openRecFixture(t)
 	tests := []struct {
 		name, want string
-		in         catalog.RecommendInput
+		in         recommend.Input
 	}{
-		{"limit too high", "limit must be between 1 and 20", catalog.RecommendInput{Limit: 21}},
-		{"negative limit", "limit must be between 1 and 20", catalog.RecommendInput{Limit: -1}},
-		{"negative price", "minimum price must be a non-negative", catalog.RecommendInput{MinPrice: amount(-1)}},
-		{"min above max", "minimum price is above the maximum", catalog.RecommendInput{MinPrice: amount(10), MaxPrice: amount(5)}},
+		{"limit too high", "limit must be between 1 and 20", recommend.Input{Limit: 21}},
+		{"negative limit", "limit must be between 1 and 20", recommend.Input{Limit: -1}},
+		{"negative price", "minimum price must be a non-negative", recommend.Input{MinPrice: amount(-1)}},
+		{"min above max", "minimum price is above the maximum", recommend.Input{MinPrice: amount(10), MaxPrice: amount(5)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := c.Recommend(context.Background(), tc.in)
+			_, err := recommend.Rank(context.Background(), c, tc.in)
 			if !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want ErrInvalid containing %q", err, tc.want)
 			}
@@ -388,7 +389,7 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	own := []catalog.Purchased{
+	own := []recommend.Purchase{
 		{ProductID: "tea-g1", Title: "Gamma Tea", Brand: "Gamma", Category: "Home > Tea", At: recNow.AddDate(0, 0, -1)},
 		{ProductID: "tea-g1", Title: "Gamma Tea", Brand: "Gamma", Category: "Home > Tea", At: recNow.AddDate(0, 0, -2)},
 		{ProductID: "tea-g1", Title: "Gamma Tea", Brand: "Gamma", Category: "Home > Tea", At: recNow.AddDate(0, 0, -3)},
@@ -396,18 +397,18 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 	}
 	tests := []struct {
 		name     string
-		in       catalog.RecommendInput
+		in       recommend.Input
 		id       string
 		want     string   // a reason of id contains it ("" for none)
 		wantNone []string // no reason of any item contains these
 	}{
-		{name: "a re-buy is not bought by others", in: catalog.RecommendInput{History: own},
+		{name: "a re-buy is not bought by others", in: recommend.Input{History: own},
 			id: "tea-g1", want: "You have ordered this 3 times", wantNone: []string{"bought by others", "Often bought with", "Bought by others"}},
-		{name: "a partial match names the words it matches", in: catalog.RecommendInput{Context: "coffee zeppelin"},
+		{name: "a partial match names the words it matches", in: recommend.Input{Context: "coffee zeppelin"},
 			id: "cof-e1", want: `Matches "coffee"`, wantNone: []string{`Matches "coffee zeppelin"`}},
-		{name: "a price range is a preference", in: catalog.RecommendInput{MaxPrice: amount(20)},
+		{name: "a price range is a preference", in: recommend.Input{MaxPrice: amount(20)},
 			id: "tea-g1", want: "no favourites or orders", wantNone: []string{"no preferences"}},
-		{name: "top rated within a price range says so", in: catalog.RecommendInput{FavoriteCategories: []string{"running"}, MaxPrice: amount(65)},
+		{name: "top rated within a price range says so", in: recommend.Input{FavoriteCategories: []string{"running"}, MaxPrice: amount(65)},
 			id: "run-b2", want: "at this price", wantNone: []string{"Top rated in «Shoes > Running»;"}},
 	}
 	for _, tc := range tests {
@@ -433,11 +434,11 @@ func TestRecommendReasonsAreTrue(t *testing.T) {
 // customers it would tell one customer what another bought.
 func TestRecommendCoPurchaseNeedsThreeCustomers(t *testing.T) {
 	ctx := context.Background()
-	coffee := catalog.Purchased{ProductID: "cof-e1", Title: "Epsilon Morning Roast", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
-	in := catalog.RecommendInput{History: []catalog.Purchased{coffee}, Exclude: []string{"cof-e1"}, Limit: 20, Now: recNow}
+	coffee := recommend.Purchase{ProductID: "cof-e1", Title: "Epsilon Morning Roast", Brand: "Epsilon", Category: "Home > Coffee", At: recNow.AddDate(0, 0, -3)}
+	in := recommend.Input{History: []recommend.Purchase{coffee}, Exclude: []string{"cof-e1"}, Limit: 20, Now: recNow}
 	// run records the sales of customers who each bought the coffee and then the tea,
 	// the tea paired with the coffee or not, and recommends to another coffee buyer.
-	run := func(t *testing.T, customers int, paired bool) catalog.Recommendations {
+	run := func(t *testing.T, customers int, paired bool) recommend.Result {
 		c := openRecFixture(t)
 		for range customers {
 			also := []string{"cof-e1"}
@@ -449,7 +450,7 @@ func TestRecommendCoPurchaseNeedsThreeCustomers(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		res, err := c.Recommend(ctx, in)
+		res, err := recommend.Rank(ctx, c, in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -489,7 +490,7 @@ func TestRecommendCoPurchaseNeedsThreeCustomers(t *testing.T) {
 	}
 }
 
-func scores(res catalog.Recommendations) []float64 {
+func scores(res recommend.Result) []float64 {
 	out := make([]float64, len(res.Items))
 	for i, it := range res.Items {
 		out[i] = it.Score
@@ -501,7 +502,7 @@ func scores(res catalog.Recommendations) []float64 {
 // runner") finds products for what that person does.
 func TestRecommendForAPerson(t *testing.T) {
 	c := openRecFixture(t)
-	res, err := c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow, Context: "a gift for a runner under $130"})
+	res, err := recommend.Rank(context.Background(), c, recommend.Input{Now: recNow, Context: "a gift for a runner under $130"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -534,25 +535,25 @@ func TestRecommendEveryFavouriteCategory(t *testing.T) {
 	if _, err := c.Upsert(context.Background(), []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps); err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.Recommend(context.Background(), catalog.RecommendInput{Now: recNow, Limit: 10, FavoriteCategories: []string{"Wide", "Narrow"}})
+	res, err := recommend.Rank(context.Background(), c, recommend.Input{Now: recNow, Limit: 10, FavoriteCategories: []string{"Wide", "Narrow"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(res.Items, func(it catalog.Recommendation) bool { return it.Category == "Other > Narrow" }) {
+	if !slices.ContainsFunc(res.Items, func(it recommend.Item) bool { return it.Category == "Other > Narrow" }) {
 		t.Errorf("nothing from the second favourite category: %v", recIDs(res))
 	}
 }
 
 // recommended asks for ten recommendations for in at recNow and returns them with the
 // index of the product id among them, failing t when it is not there.
-func recommended(t *testing.T, c *catalog.Catalog, in catalog.RecommendInput, id string) (catalog.Recommendations, int) {
+func recommended(t *testing.T, c *catalog.Catalog, in recommend.Input, id string) (recommend.Result, int) {
 	t.Helper()
 	in.Now, in.Limit = recNow, 10
-	res, err := c.Recommend(context.Background(), in)
+	res, err := recommend.Rank(context.Background(), c, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := slices.IndexFunc(res.Items, func(it catalog.Recommendation) bool { return it.ID == id })
+	i := slices.IndexFunc(res.Items, func(it recommend.Item) bool { return it.ID == id })
 	if i < 0 {
 		t.Fatalf("%s is not recommended: %v", id, recIDs(res))
 	}

@@ -1,4 +1,4 @@
-package catalog_test
+package recommend_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
 // openBroadFixture is a catalog where "classic" is in more products than are ranked
@@ -29,7 +30,7 @@ func openBroadFixture(t *testing.T) *catalog.Catalog {
 			ps[i].Stock = qty(0)
 		}
 	}
-	for i := range catalog.MaxRankedMatches + 100 {
+	for i := range recommend.MaxRankedMatches + 100 {
 		p := recProduct(fmt.Sprintf("filler-classic-%d", i), "Zulu", "Misc > Fillers", 5000, 3.5, int64(i%20))
 		ps = append(ps, p)
 	}
@@ -46,7 +47,7 @@ func openBroadFixture(t *testing.T) *catalog.Catalog {
 func TestRecommendBroadContext(t *testing.T) {
 	c := openBroadFixture(t)
 	ctx := context.Background()
-	runner := catalog.RecommendInput{FavoriteCategories: []string{"running"}, DislikedBrands: []string{"Beta"},
+	runner := recommend.Input{FavoriteCategories: []string{"running"}, DislikedBrands: []string{"Beta"},
 		MaxPrice: amount(200), Exclude: []string{"run-classic-owned"}}
 	tests := []struct {
 		name    string
@@ -65,7 +66,7 @@ func TestRecommendBroadContext(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := runner
 			in.Context, in.Now, in.Limit = tc.context, recNow, 10
-			res, err := c.Recommend(ctx, in)
+			res, err := recommend.Rank(ctx, c, in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package catalog_test
+package recommend_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
 // truthWorld is the demo catalog with a synthetic order history, and what the test
@@ -20,8 +21,8 @@ import (
 type truthWorld struct {
 	c         *catalog.Catalog
 	products  map[string]catalog.Product
-	histories [][]catalog.Purchased // per customer, newest first
-	sales     map[string]int        // sales per product
+	histories [][]recommend.Purchase // per customer, newest first
+	sales     map[string]int         // sales per product
 	buyers    map[string]map[int]bool
 }
 
@@ -49,7 +50,7 @@ func newTruthWorld(t *testing.T) *truthWorld {
 	var sales []catalog.Sale
 	for i := range 120 {
 		mine := []string{cats[r.IntN(len(cats))], cats[r.IntN(len(cats))]}
-		var hist []catalog.Purchased
+		var hist []recommend.Purchase
 		var before []string
 		for j := range 1 + r.IntN(8) {
 			in := byCat[mine[r.IntN(2)]]
@@ -64,7 +65,7 @@ func newTruthWorld(t *testing.T) *truthWorld {
 			if !slices.Contains(before, p.ID) {
 				before = append([]string{p.ID}, before...)
 			}
-			hist = append([]catalog.Purchased{{ProductID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: p.Price, At: at}}, hist...)
+			hist = append([]recommend.Purchase{{ProductID: p.ID, Title: p.Title, Brand: p.Brand, Category: p.Category, Price: p.Price, At: at}}, hist...)
 		}
 		w.histories = append(w.histories, hist)
 	}
@@ -100,7 +101,7 @@ var (
 
 // check returns why reason is not true of p for the customer self (-1 for none) asking
 // with in; "" when it is.
-func (w *truthWorld) check(reason string, p catalog.Product, in catalog.RecommendInput, self int) string {
+func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input, self int) string {
 	rated := func(r string) bool { return fmt.Sprintf("%.1f", p.Rating) == r && p.ReviewCount > 0 }
 	inCategory := func(label string) bool {
 		segs := strings.Split(label, " > ")
@@ -112,7 +113,7 @@ func (w *truthWorld) check(reason string, p catalog.Product, in catalog.Recommen
 		}
 		return false
 	}
-	countHistory := func(f func(h catalog.Purchased) bool) int {
+	countHistory := func(f func(h recommend.Purchase) bool) int {
 		n := 0
 		for _, h := range in.History {
 			if f(h) {
@@ -140,7 +141,7 @@ func (w *truthWorld) check(reason string, p catalog.Product, in catalog.Recommen
 			return fmt.Sprintf("sold %d times", w.sales[p.ID])
 		}
 	case reason == "You have ordered this before":
-		if countHistory(func(h catalog.Purchased) bool { return h.ProductID == p.ID }) == 0 {
+		if countHistory(func(h recommend.Purchase) bool { return h.ProductID == p.ID }) == 0 {
 			return "never ordered"
 		}
 	case strings.HasPrefix(reason, "A popular, well-rated pick: "):
@@ -157,7 +158,7 @@ func (w *truthWorld) check(reason string, p catalog.Product, in catalog.Recommen
 			return fmt.Sprintf("rated %.1f by %d", p.Rating, p.ReviewCount)
 		}
 	case func() bool { m = reOrdered.FindStringSubmatch(reason); return m != nil }():
-		if n := countHistory(func(h catalog.Purchased) bool { return h.ProductID == p.ID }); strconv.Itoa(n) != m[1] {
+		if n := countHistory(func(h recommend.Purchase) bool { return h.ProductID == p.ID }); strconv.Itoa(n) != m[1] {
 			return fmt.Sprintf("ordered %d times", n)
 		}
 	case func() bool { m = reCoBought.FindStringSubmatch(reason); return m != nil }():
@@ -167,7 +168,7 @@ func (w *truthWorld) check(reason string, p catalog.Product, in catalog.Recommen
 				best = max(best, w.together(h.ProductID, p.ID, self))
 			}
 		}
-		if best < catalog.MinCoCustomers {
+		if best < recommend.MinCoCustomers {
 			return fmt.Sprintf("only %d other customers bought both", best)
 		}
 	case func() bool { m = reTopRated.FindStringSubmatch(reason); return m != nil }():
@@ -187,7 +188,7 @@ func (w *truthWorld) check(reason string, p catalog.Product, in catalog.Recommen
 	case func() bool { m = reShopFor.FindStringSubmatch(reason); return m != nil }():
 		last := m[2][strings.LastIndex(m[2], " > ")+1:]
 		last = strings.TrimSpace(strings.TrimPrefix(last, ">"))
-		n := countHistory(func(h catalog.Purchased) bool {
+		n := countHistory(func(h recommend.Purchase) bool {
 			segs := strings.Split(h.Category, " > ")
 			path := strings.Split(p.Category, " > ")
 			for i := range min(len(segs), len(path)) {
@@ -204,7 +205,7 @@ func (w *truthWorld) check(reason string, p catalog.Product, in catalog.Recommen
 			return fmt.Sprintf("bought %d times from that category", n)
 		}
 	case func() bool { m = reBuyBrand.FindStringSubmatch(reason); return m != nil }():
-		n := countHistory(func(h catalog.Purchased) bool { return strings.EqualFold(h.Brand, m[2]) })
+		n := countHistory(func(h recommend.Purchase) bool { return strings.EqualFold(h.Brand, m[2]) })
 		if !strings.EqualFold(p.Brand, m[2]) || n == 0 || m[1] == "often buy" && n < 2 {
 			return fmt.Sprintf("bought %d times from that brand", n)
 		}
@@ -240,21 +241,21 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 		first := w.products[hist[0].ProductID]
 		variants := []struct {
 			self int
-			in   catalog.RecommendInput
+			in   recommend.Input
 		}{
-			{i, catalog.RecommendInput{History: hist, Exclude: bought}},
-			{i, catalog.RecommendInput{History: hist}},
-			{i, catalog.RecommendInput{History: hist, Exclude: bought, Context: contexts[i%len(contexts)]}},
-			{i, catalog.RecommendInput{History: hist, FavoriteBrands: []string{first.Brand}, FavoriteCategories: []string{first.Category}, MaxPrice: &hundred}},
-			{-1, catalog.RecommendInput{Context: contexts[i%len(contexts)]}},
-			{-1, catalog.RecommendInput{MinPrice: &fifty}},
-			{i, catalog.RecommendInput{History: hist, Exclude: bought, MaxPrice: &cheap[i%len(cheap)]}},
-			{i, catalog.RecommendInput{History: hist, Exclude: bought, Category: w.products[hist[len(hist)-1].ProductID].Category}},
-			{-1, catalog.RecommendInput{}},
+			{i, recommend.Input{History: hist, Exclude: bought}},
+			{i, recommend.Input{History: hist}},
+			{i, recommend.Input{History: hist, Exclude: bought, Context: contexts[i%len(contexts)]}},
+			{i, recommend.Input{History: hist, FavoriteBrands: []string{first.Brand}, FavoriteCategories: []string{first.Category}, MaxPrice: &hundred}},
+			{-1, recommend.Input{Context: contexts[i%len(contexts)]}},
+			{-1, recommend.Input{MinPrice: &fifty}},
+			{i, recommend.Input{History: hist, Exclude: bought, MaxPrice: &cheap[i%len(cheap)]}},
+			{i, recommend.Input{History: hist, Exclude: bought, Category: w.products[hist[len(hist)-1].ProductID].Category}},
+			{-1, recommend.Input{}},
 		}
 		for _, v := range variants {
-			v.in.Limit, v.in.Now = catalog.MaxRecommendLimit, recNow
-			res, err := w.c.Recommend(ctx, v.in)
+			v.in.Limit, v.in.Now = recommend.MaxLimit, recNow
+			res, err := recommend.Rank(ctx, w.c, v.in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,16 +1,14 @@
-package catalog
+package recommend
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
@@ -29,13 +27,13 @@ const (
 	historyPrior = 2.0
 )
 
-// profile is what a RecommendInput says about the customer's taste.
+// profile is what an Input says about the customer's taste.
 type profile struct {
 	// catShare maps a category key (lower-cased path) and each of its ancestors to the
 	// recency-weighted share of purchases in it; brandShare does the same for brand keys.
 	catShare, brandShare map[string]float64
 	catCount, brandCount map[string]int
-	recent               []Purchased // distinct products bought, most recent first
+	recent               []Purchase // distinct products bought, most recent first
 	weight               map[string]float64
 	times                map[string]int // product id → how many times it was bought
 	price                priceBand
@@ -44,7 +42,6 @@ type profile struct {
 	statedCatIDs map[int64]int // category id → index in statedCats
 	statedBrands map[string]bool
 	learnedCats  []int64 // category ids of the top learned leaf categories
-	learnedKeys  map[int64]bool
 }
 
 // statedCategory is one favourite category and the ids it matches.
@@ -79,7 +76,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 	p.catShare, p.brandShare = map[string]float64{}, map[string]float64{}
 	p.catCount, p.brandCount = map[string]int{}, map[string]int{}
 	p.weight, p.times = map[string]float64{}, map[string]int{}
-	hist := append([]Purchased(nil), r.in.History...)
+	hist := append([]Purchase(nil), r.in.History...)
 	sort.SliceStable(hist, func(i, j int) bool { return hist[i].At.After(hist[j].At) })
 	var total, pw, psum, psq float64
 	for _, h := range hist {
@@ -95,7 +92,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 			p.catShare[k] += w
 			p.catCount[k]++
 		}
-		if k := brandKey(h.Brand); k != "" {
+		if k := catalog.BrandKey(h.Brand); k != "" {
 			p.brandShare[k] += w
 			p.brandCount[k]++
 		}
@@ -119,7 +116,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 	}
 	p.statedBrands = map[string]bool{}
 	for _, b := range r.in.FavoriteBrands {
-		if k := brandKey(b); k != "" {
+		if k := catalog.BrandKey(b); k != "" {
 			p.statedBrands[k] = true
 		}
 	}
@@ -130,7 +127,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 }
 
 // decay is the weight of a purchase: 1 now, halving every halfLifeDays.
-func (r *recommender) decay(h Purchased) float64 {
+func (r *recommender) decay(h Purchase) float64 {
 	if h.At.IsZero() {
 		return 0.5
 	}
@@ -143,21 +140,19 @@ func (r *recommender) statedCategories(ctx context.Context) error {
 	p.statedCatIDs = map[int64]int{}
 	seen := map[string]bool{}
 	for _, fav := range r.in.FavoriteCategories {
-		key := strings.ToLower(NormalizeCategory(fav))
+		key := strings.ToLower(catalog.NormalizeCategory(fav))
 		if key == "" || seen[key] {
 			continue
 		}
 		seen[key] = true
-		ids, err := r.c.categoryIDs(ctx, key)
+		ids, err := r.c.CategoriesMatching(ctx, key)
 		if err != nil {
-			return err
+			return fmt.Errorf("recommend: %w", err)
 		}
-		sc := statedCategory{key: key}
+		sc := statedCategory{key: key, ids: ids}
 		for _, id := range ids {
-			n := id.(int64)
-			sc.ids = append(sc.ids, n)
-			if _, ok := p.statedCatIDs[n]; !ok {
-				p.statedCatIDs[n] = len(p.statedCats)
+			if _, ok := p.statedCatIDs[id]; !ok {
+				p.statedCatIDs[id] = len(p.statedCats)
 			}
 		}
 		p.statedCats = append(p.statedCats, sc)
@@ -168,10 +163,9 @@ func (r *recommender) statedCategories(ctx context.Context) error {
 // learnedCategories finds the ids of the leaf categories the customer buys most.
 func (r *recommender) learnedCategories(ctx context.Context) error {
 	p := &r.prof
-	p.learnedKeys = map[int64]bool{}
 	var leaves []string
 	for _, h := range p.recent {
-		if k := strings.ToLower(NormalizeCategory(h.Category)); k != "" && !slices.Contains(leaves, k) {
+		if k := strings.ToLower(catalog.NormalizeCategory(h.Category)); k != "" && !slices.Contains(leaves, k) {
 			leaves = append(leaves, k)
 		}
 	}
@@ -182,27 +176,18 @@ func (r *recommender) learnedCategories(ctx context.Context) error {
 	if len(leaves) == 0 {
 		return nil
 	}
-	keys, _ := json.Marshal(leaves) // []string cannot fail to marshal
-	rows, err := r.c.query(ctx, `SELECT id FROM categories WHERE key IN (SELECT value FROM json_each(?))`, string(keys))
+	ids, err := r.c.CategoriesNamed(ctx, leaves)
 	if err != nil {
 		return fmt.Errorf("recommend: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return fmt.Errorf("recommend: %w", err)
-		}
-		p.learnedCats = append(p.learnedCats, id)
-		p.learnedKeys[id] = true
-	}
-	return rows.Err()
+	p.learnedCats = ids
+	return nil
 }
 
 // ancestorKeys returns the lower-cased keys of a category path and of each ancestor:
 // "A > B > C" gives "a", "a > b", "a > b > c".
 func ancestorKeys(path string) []string {
-	key := strings.ToLower(NormalizeCategory(path))
+	key := strings.ToLower(catalog.NormalizeCategory(path))
 	if key == "" {
 		return nil
 	}
@@ -212,40 +197,4 @@ func ancestorKeys(path string) []string {
 		out[i] = strings.Join(parts[:i+1], " > ")
 	}
 	return out
-}
-
-// UnknownBrands returns those of brands that no product in the catalog has, ignoring
-// case, in the order given and cleaned as CleanText does; blank names are skipped.
-// Favourite and disliked brands are compared with products this way, so an unknown one
-// (often a misspelling) has no effect until a product of that brand arrives.
-func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string, error) {
-	var out []string
-	for _, b := range brands {
-		k := brandKey(b)
-		if k == "" {
-			continue
-		}
-		var one int
-		err := c.queryRow(ctx, `SELECT 1 FROM products WHERE brand_key = ? LIMIT 1`, k).Scan(&one)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			out = append(out, CleanText(b, maxBrandLen))
-		case err != nil:
-			return nil, fmt.Errorf("unknown brands: %w", err)
-		}
-	}
-	return out, nil
-}
-
-// KnownCategory reports whether path matches a category the way favourite categories
-// and Query.Category do (a run of whole segments, ignoring case, so "shoes" matches
-// "Apparel > Shoes > Running"). When it does not, it also returns the top-level
-// categories, to suggest instead.
-func (c *Catalog) KnownCategory(ctx context.Context, path string) (bool, []string, error) {
-	ids, err := c.categoryIDs(ctx, strings.ToLower(NormalizeCategory(path)))
-	if err != nil || len(ids) > 0 {
-		return len(ids) > 0, nil, err
-	}
-	top, err := c.topCategories(ctx)
-	return false, top, err
 }

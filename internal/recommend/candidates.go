@@ -1,0 +1,323 @@
+package recommend
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// Candidate set sizes. Every source is a bounded, indexed query, so the work of a
+// call does not grow with the catalog.
+const (
+	textCandidates    = 200
+	perCategory       = 30
+	perBrand          = 30
+	perCoSource       = 30
+	bestSellers       = 50
+	topRated          = 100
+	coldStartTopRated = 300
+	maxCandidates     = 2000
+)
+
+// cand is one candidate product and what is known about it.
+type cand struct {
+	catalog.Candidate
+	loaded bool // read, in the pool and not excluded
+
+	textRank   int      // position among the text matches; -1 when not one
+	catRank    int      // position among the best rated in its category; -1 when unknown
+	sellerRank int      // position among the best sellers; -1 when not one
+	matched    []string // the context words it matches, when the match was relaxed
+	co         float64
+	coFrom     string // id of the purchase it was most often bought with
+	coN        int64  // how often
+
+	f     features
+	score float64
+}
+
+// add returns the candidate ref, adding it unless there are maxCandidates already or
+// a broad text match is being gathered that ref is not in (then it returns nil).
+func (r *recommender) add(ref catalog.Ref) *cand {
+	if c, ok := r.cands[ref]; ok {
+		return c
+	}
+	if len(r.order) >= maxCandidates || !r.inMatches(ref) {
+		return nil
+	}
+	c := &cand{Candidate: catalog.Candidate{Ref: ref}, textRank: -1, catRank: -1, sellerRank: -1}
+	r.cands[ref] = c
+	r.order = append(r.order, ref)
+	return c
+}
+
+// gather collects candidates: the text matches of the context when there is one;
+// otherwise co-purchases of the history, the favourite and usual categories and
+// brands, best sellers and the best rated products.
+func (r *recommender) gather(ctx context.Context, out *Result) error {
+	if len(r.words) > 0 {
+		found, err := r.fromText(ctx)
+		if err != nil || found {
+			if r.relaxed {
+				out.Notes = append(out.Notes, "No product matches every word of the request; these match some of them.")
+				if len(r.words) > catalog.MaxRelaxedWords {
+					out.Notes = append(out.Notes, fmt.Sprintf("Only the first %d words of the request were used to find products with some of them.", catalog.MaxRelaxedWords))
+				}
+			}
+			return err
+		}
+		out.Notes = append(out.Notes, fmt.Sprintf("Nothing matches %q; these are picks from the customer's preferences and history instead.", r.saidWords(r.words)))
+		r.cold = !r.prof.personal()
+	}
+	r.personal = true
+	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+		if err := source(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// each calls fn with each of refs and its position; err is that of the read that
+// returned refs, wrapped.
+func each(refs []catalog.Ref, err error, fn func(ref catalog.Ref, i int)) error {
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	for i, ref := range refs {
+		fn(ref, i)
+	}
+	return nil
+}
+
+// fromText adds the products matching the context: all its words, or failing that
+// any of them. A match set of up to maxRankedMatches is ranked by relevance; a larger
+// one gives its candidates from the other sources instead (fromBroadText).
+func (r *recommender) fromText(ctx context.Context) (bool, error) {
+	for _, anyWord := range []bool{false, true} {
+		if anyWord && len(r.words) < 2 {
+			break
+		}
+		match := catalog.MatchAll(r.words)
+		if anyWord {
+			match = catalog.MatchAny(r.words)
+		}
+		n, err := r.matchCount(ctx, match)
+		if err != nil {
+			return false, err
+		}
+		if n == 0 {
+			continue
+		}
+		r.relaxed = anyWord
+		if n <= maxRankedMatches {
+			n, err = r.fromRankedText(ctx, match)
+		} else {
+			n, err = r.fromBroadText(ctx, match)
+		}
+		if err != nil || n > 0 {
+			return n > 0, err
+		}
+	}
+	r.relaxed = false
+	return false, nil
+}
+
+// fromRankedText adds the textCandidates most relevant products matching the FTS5
+// match, with their positions as text ranks, and returns how many it added.
+func (r *recommender) fromRankedText(ctx context.Context, match catalog.Match) (int, error) {
+	found := 0
+	refs, err := r.pool.Matches(ctx, match, textCandidates)
+	err = each(refs, err, func(ref catalog.Ref, i int) {
+		if c := r.add(ref); c != nil {
+			c.textRank = i
+			found++
+		}
+	})
+	return found, err
+}
+
+// MinCoCustomers is how many customers must have bought two products together before
+// the pair is used or shown: fewer would let a recommendation tell one customer what
+// another one bought.
+const MinCoCustomers = 3
+
+// fromCoPurchases adds the products most often bought with the customer's recent
+// purchases, by pairs that at least MinCoCustomers customers bought (a pair's count is
+// the number of customers who bought both; see Sale.AlsoBought). A pair's strength is its count over the geometric mean of the two
+// products' sales (a cosine), shrunk when the count is small, and weighted by how
+// recent the purchase is.
+func (r *recommender) fromCoPurchases(ctx context.Context) error {
+	recent := r.prof.recent[:min(len(r.prof.recent), maxCoSources)]
+	if len(recent) == 0 {
+		return nil
+	}
+	ids := make([]string, len(recent))
+	for i, h := range recent {
+		ids[i] = h.ProductID
+	}
+	src, err := r.c.SalesOf(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	for _, h := range recent {
+		s, ok := src[h.ProductID]
+		if !ok || s.Orders == 0 {
+			continue
+		}
+		co, err := r.c.CoPurchased(ctx, s.Ref, MinCoCustomers, r.deep(perCoSource))
+		if err != nil {
+			return fmt.Errorf("recommend: %w", err)
+		}
+		r.addCo(co, h.ProductID, r.prof.weight[h.ProductID], s.Orders)
+	}
+	return nil
+}
+
+// addCo adds the products bought with the purchase from, whose weight is w and which
+// is in fromOrders orders.
+func (r *recommender) addCo(co []catalog.CoPurchase, from string, w float64, fromOrders int64) {
+	for _, p := range co {
+		c := r.add(p.Ref)
+		if c == nil {
+			continue
+		}
+		nf := float64(p.Customers)
+		c.co += w * nf / math.Sqrt(float64(fromOrders)*float64(max(p.Orders, 1))) * nf / (nf + 1)
+		if p.Customers > c.coN {
+			c.coFrom, c.coN = from, p.Customers
+		}
+	}
+}
+
+// fromCategories adds the best rated products of the favourite and usual categories.
+// Only maxSourceCats category ids are queried; they are taken from each favourite in
+// turn, so that a broad favourite with many subcategories does not crowd out the rest.
+func (r *recommender) fromCategories(ctx context.Context) error {
+	lists := make([][]int64, 0, len(r.prof.statedCats)+1)
+	for _, sc := range r.prof.statedCats {
+		lists = append(lists, sc.ids)
+	}
+	lists = append(lists, r.prof.learnedCats)
+	var ids []int64
+	seen := map[int64]bool{}
+	for i, more := 0, true; more; i++ {
+		more = false
+		for _, l := range lists {
+			if i < len(l) {
+				more = true
+				if !seen[l[i]] {
+					seen[l[i]] = true
+					ids = append(ids, l[i])
+				}
+			}
+		}
+	}
+	for _, id := range ids[:min(len(ids), maxSourceCats)] {
+		refs, err := r.pool.InCategory(ctx, id, r.deep(perCategory))
+		err = each(refs, err, func(ref catalog.Ref, i int) {
+			if c := r.add(ref); c != nil && (c.catRank < 0 || i < c.catRank) {
+				c.catRank = i
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fromBrands adds the best rated products of the favourite and usual brands.
+func (r *recommender) fromBrands(ctx context.Context) error {
+	var keys []string
+	seen := map[string]bool{}
+	for _, b := range r.in.FavoriteBrands {
+		if k := catalog.BrandKey(b); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range r.learnedBrands() {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys[:min(len(keys), maxSourceBrands)] {
+		refs, err := r.pool.OfBrand(ctx, k, r.deep(perBrand))
+		if err := each(refs, err, func(ref catalog.Ref, _ int) { r.add(ref) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// learnedBrands returns the keys of the brands the customer buys most.
+func (r *recommender) learnedBrands() []string {
+	var keys []string
+	for _, h := range r.prof.recent {
+		if k := catalog.BrandKey(h.Brand); k != "" && r.prof.brandShare[k] >= minLearnedShare && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	sortByShare(keys, r.prof.brandShare)
+	return keys[:min(len(keys), maxLearned)]
+}
+
+// fromBestSellers adds the products in the most orders.
+func (r *recommender) fromBestSellers(ctx context.Context) error {
+	refs, err := r.pool.BestSellers(ctx, r.deep(bestSellers))
+	return each(refs, err, func(ref catalog.Ref, i int) {
+		if c := r.add(ref); c != nil {
+			c.sellerRank = i
+		}
+	})
+}
+
+// fromTopRated adds the best rated products overall. The list is in quality order, so
+// the first products of a category in it are that category's best rated.
+func (r *recommender) fromTopRated(ctx context.Context) error {
+	n := r.deep(topRated)
+	if r.cold {
+		n = coldStartTopRated
+	}
+	tops, err := r.pool.TopRated(ctx, n)
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	rank := map[int64]int{}
+	for _, t := range tops {
+		c := r.add(t.Ref)
+		if c != nil && t.Category != 0 && (c.catRank < 0 || rank[t.Category] < c.catRank) {
+			c.catRank = rank[t.Category]
+		}
+		rank[t.Category]++
+	}
+	return nil
+}
+
+// load reads the facts the scores need for every candidate, dropping those that fail
+// the filter (a co-purchase may be out of stock now) or are excluded.
+func (r *recommender) load(ctx context.Context) error {
+	if len(r.order) == 0 {
+		return nil
+	}
+	loaded, err := r.pool.Load(ctx, r.order)
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	for _, l := range loaded {
+		k := r.cands[l.Ref]
+		k.Candidate = l
+		k.loaded = !r.exclude[l.ID]
+		if r.prof.times[l.ID] > 0 {
+			// The customer's own orders are among this product's co-purchases, so
+			// they say nothing about what others buy with it.
+			k.co, k.coFrom, k.coN = 0, "", 0
+		}
+	}
+	return nil
+}
