@@ -77,7 +77,7 @@ func TestCustomerLookups(t *testing.T) {
 	s, clock := openTestStore(t)
 	ctx := context.Background()
 	a := mustCreateCustomer(t, s, "First@Example.com")
-	clock.Add(time.Second)
+	clock.Advance(time.Second)
 	b := mustCreateCustomer(t, s, "second@example.com")
 
 	tests := []struct {

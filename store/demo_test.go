@@ -35,7 +35,7 @@ func TestSeedDemo(t *testing.T) {
 	}
 
 	// Seeding again returns the same customer and leaves the operator's changes alone.
-	clock.Add(time.Hour)
+	clock.Advance(time.Hour)
 	if err := s.RemovePaymentMethod(ctx, c.ID, "pm_card_visa"); err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,7 @@ func TestOrderHistory(t *testing.T) {
 		{"p5", "Gamma", "Tea", true},    // failed: not counted
 		{"p6", "Beta", "Coffee", false},
 	} {
-		clock.Add(time.Hour)
+		clock.Advance(time.Hour)
 		last = completeOrder(t, s, c.ID, o.product, o.brand, o.category, o.fail)
 	}
 	completeOrder(t, s, other.ID, "p9", "Zeta", "Books", false)
@@ -110,13 +110,13 @@ func TestOrderedProducts(t *testing.T) {
 		product string
 		fail    bool
 	}{{"p1", false}, {"p2", false}, {"p3", true}, {"p1", false}} {
-		clock.Add(time.Hour)
+		clock.Advance(time.Hour)
 		completeOrder(t, s, c.ID, o.product, "Alpha", "Shoes", o.fail)
 	}
-	clock.Add(time.Hour)
+	clock.Advance(time.Hour)
 	completeOrder(t, s, other.ID, "p9", "Zeta", "Books", false)
 	// A pending order: approved, not yet paid.
-	clock.Add(time.Hour)
+	clock.Advance(time.Hour)
 	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k_pending", ProductID: "p4", Quantity: 1, Mode: "sandbox"})
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +143,7 @@ func TestRecentOrders(t *testing.T) {
 	other := mustCreateCustomer(t, s, "b@example.com")
 	var ids []string // newest first
 	for i := range 130 {
-		clock.Add(time.Minute)
+		clock.Advance(time.Minute)
 		ids = append([]string{completeOrder(t, s, c.ID, "p", "Alpha", "Shoes", i%10 == 0)}, ids...)
 	}
 	completeOrder(t, s, other.ID, "p", "Alpha", "Shoes", false)

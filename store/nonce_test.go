@@ -45,13 +45,13 @@ func TestUseOnceKeepsRecordsUntilExpiry(t *testing.T) {
 	wantErr(t, s.UseOnce(ctx, "confirm", "old", exp), nil)
 
 	// Another call before expiry prunes nothing: the replay is still caught.
-	clock.Add(9 * time.Minute)
+	clock.Advance(9 * time.Minute)
 	wantErr(t, s.UseOnce(ctx, "confirm", "other", clock.Now().Add(time.Hour)), nil)
 	wantErr(t, s.UseOnce(ctx, "confirm", "old", exp), store.ErrReplay)
 
 	// After expiry the token is refused by its expiry before the store is asked; the
 	// record itself is pruned by the next call.
-	clock.Add(2 * time.Minute)
+	clock.Advance(2 * time.Minute)
 	wantErr(t, s.UseOnce(ctx, "confirm", "old", exp), store.ErrInvalid)
 	wantErr(t, s.UseOnce(ctx, "confirm", "fresh", clock.Now().Add(time.Hour)), nil)
 	wantErr(t, s.UseOnce(ctx, "confirm", "old", clock.Now().Add(time.Hour)), nil) // pruned, so new again

@@ -82,7 +82,7 @@ func TestPaymentMethodDefaults(t *testing.T) {
 
 	add := func(id string, def bool) func() error {
 		return func() error {
-			clock.Add(time.Second)
+			clock.Advance(time.Second)
 			_, err := s.AddPaymentMethod(ctx, store.PaymentMethod{ID: id, CustomerID: c.ID, Default: def})
 			return err
 		}
@@ -129,7 +129,7 @@ func TestAddPaymentMethodUpdatesAndKeepsCreatedAt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock.Add(time.Hour)
+	clock.Advance(time.Hour)
 	second, err := s.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_1", CustomerID: c.ID, Brand: "visa", Last4: "1111", ExpMonth: 2, ExpYear: 2029})
 	if err != nil {
 		t.Fatal(err)

@@ -64,7 +64,7 @@ func TestSetRules(t *testing.T) {
 			if tc.name == "unknown customer" {
 				id = "cus_ghost"
 			}
-			clock.Add(time.Minute)
+			clock.Advance(time.Minute)
 			err := s.SetRules(ctx, id, tc.in)
 			wantErr(t, err, tc.wantErr)
 			if err != nil {
@@ -122,7 +122,7 @@ func TestUpdateRules(t *testing.T) {
 	var last store.Rules
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
-			clock.Add(time.Minute)
+			clock.Advance(time.Minute)
 			got, err := s.UpdateRules(ctx, c.ID, st.patch)
 			wantErr(t, err, st.wantErr)
 			stored, lerr := s.Rules(ctx, c.ID)

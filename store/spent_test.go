@@ -19,10 +19,10 @@ func TestSpent(t *testing.T) {
 	ctx := context.Background()
 	c := mustCreateCustomer(t, s, "spender@example.com")
 	completeOrder(t, s, c.ID, "old", "", "", false) // 10.00 USD, leaves the window
-	clock.Add(23 * time.Hour)
+	clock.Advance(23 * time.Hour)
 	completeOrder(t, s, c.ID, "done", "", "", false) // 10.00 USD
 	completeOrder(t, s, c.ID, "failed", "", "", true)
-	clock.Add(time.Hour + time.Second)
+	clock.Advance(time.Hour + time.Second)
 	spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour)
 	if err != nil || spent != 1000 {
 		t.Fatalf("Spent USD = %d, %v; want 1000", spent, err)

@@ -5,43 +5,26 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 )
-
-// testClock is a settable clock for Store.Now.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // openTestStore opens a store in a new temporary directory, on a clock that starts
 // at 2026-03-01 12:00 UTC.
-func openTestStore(t *testing.T) (*store.Store, *testClock) {
+func openTestStore(t *testing.T) (*store.Store, *clocktest.Clock) {
 	t.Helper()
 	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	clock := &testClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	clock := clocktest.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	s.Now = clock.Now
 	return s, clock
 }

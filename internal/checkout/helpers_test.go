@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +16,8 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/store"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 )
 
 // env is a sandbox purchase environment over the demo catalog: real SQLite, the
@@ -29,7 +30,7 @@ type env struct {
 	sb       *sandbox.Sandbox
 	svc      *checkout.Service
 	customer string
-	clock    *clock
+	clock    *clocktest.Clock
 	logs     *syncbuf.Buffer
 	cfg      checkout.Config
 }
@@ -44,7 +45,7 @@ type envOpts struct {
 func newEnv(t testing.TB, o envOpts) *env {
 	t.Helper()
 	ctx := context.Background()
-	e := &env{t: t, path: filepath.Join(t.TempDir(), "commerce.db"), clock: &clock{t: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}, logs: &syncbuf.Buffer{}}
+	e := &env{t: t, path: filepath.Join(t.TempDir(), "commerce.db"), clock: clocktest.New(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &syncbuf.Buffer{}}
 	var err error
 	if e.cat, err = catalog.Open(ctx, e.path); err != nil {
 		t.Fatal(err)
@@ -157,21 +158,4 @@ func (e *env) allTokensDeactivated() bool {
 		}
 	}
 	return true
-}
-
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
 }

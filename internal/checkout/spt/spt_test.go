@@ -18,6 +18,8 @@ import (
 	stripe "github.com/stripe/stripe-go/v82"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 )
 
 const (
@@ -27,29 +29,18 @@ const (
 	sellerProfile = "profile_test_seller"
 )
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
 // env is a sandbox Stripe with an agent and a seller account. wrap, when set, sits in
 // front of the sandbox to observe or break requests.
 type env struct {
 	sb    *stripesim.Server
 	srv   *httptest.Server
-	clock *clock
+	clock *clocktest.Clock
 	wrap  func(w http.ResponseWriter, r *http.Request, next http.Handler)
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{clock: &clock{t: time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)}}
+	e := &env{clock: clocktest.New(time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC))}
 	e.sb = stripesim.New(stripesim.Options{Now: e.clock.Now})
 	if err := e.sb.AddAccount(agentKey, stripesim.Account{ID: "acct_agent", Profile: agentProfile}); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,8 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 )
 
 const (
@@ -23,25 +25,7 @@ const (
 	testToken = "spt_test_secret_token_456"
 )
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+func newClock() *clocktest.Clock { return clocktest.New(time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)) }
 
 func stock(n int64) *int64 { return &n }
 
@@ -153,7 +137,7 @@ type env struct {
 	client *acp.Client
 	inv    *fakeInventory
 	pay    *fakePayments
-	clock  *clock
+	clock  *clocktest.Clock
 	logs   *syncbuf.Buffer
 	keys   int
 }

@@ -9,13 +9,14 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	stripe "github.com/stripe/stripe-go/v82"
 	"github.com/stripe/stripe-go/v82/form"
 	"github.com/stripe/stripe-go/v82/rawrequest"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 )
 
 const (
@@ -30,34 +31,16 @@ const (
 	preview = "2026-04-22.preview"
 )
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // fixture is an emulator with an agent, a seller and another seller, served over HTTP.
 type fixture struct {
 	sb    *Server
 	srv   *httptest.Server
-	clock *clock
+	clock *clocktest.Clock
 }
 
 func newFixture(t *testing.T, opts Options) *fixture {
 	t.Helper()
-	clk := &clock{t: time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)}
+	clk := clocktest.New(time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC))
 	opts.Now = clk.Now
 	sb := New(opts)
 	for key, a := range map[string]Account{
