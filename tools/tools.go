@@ -48,6 +48,9 @@ type Toolbox struct {
 	// search and recommend, never buy or change preferences), with instructions to
 	// match. Resources and the prompt are served either way.
 	ReadOnly bool
+	// Limits, when set, rate-limits tool calls per customer (hosted mode); a call over
+	// the limit is refused with a result saying when to retry, before anything is done.
+	Limits RateLimiter
 }
 
 // DefaultConfirmTimeout is the default Toolbox.ConfirmTimeout: long enough to read a
