@@ -52,6 +52,10 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       change only the given limits. An amount of none means no limit;
       --confirm-above 0 asks for confirmation of every purchase.
   commerce-mcp orders list [--customer ID] [--status S] [--limit N]   orders, newest first
+  commerce-mcp bench http [--clients 32] [--duration 60s] [--runs 5] [--era modern|legacy]
+        [--query WORD]
+      load benchmark: serve --transport http against a bare mcp-go server, side by side;
+      prints calls/s, p50, p99, errors and peak RSS of each, with issue 12's targets
 Every command takes -h for its flags.
 
 Getting started:
@@ -100,6 +104,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return limitsCmd(ctx, args, getenv, stdout, stderr)
 	case "orders":
 		return ordersCmd(ctx, args, getenv, stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return &helpShown{usage}
 	case "version", "--version":
