@@ -109,7 +109,7 @@ func TestHelpAndVersion(t *testing.T) {
 		{name: "token -h", args: []string{"token", "-h"}, stdout: []string{"Usage: commerce-mcp token", "create|list|revoke"}},
 		{name: "token create -h", args: []string{"token", "create", "-h"}, stdout: []string{"Usage: commerce-mcp token create", "-customer", "-name", "-expires", `(default "720h")`, "0 for never"}},
 		{name: "token list -h", args: []string{"token", "list", "-h"}, stdout: []string{"Usage: commerce-mcp token list", "-customer"}},
-		{name: "token revoke -h", args: []string{"token", "revoke", "-h"}, stdout: []string{"Usage: commerce-mcp token revoke", "-db"}},
+		{name: "token revoke -h", args: []string{"token", "revoke", "-h"}, stdout: []string{"Usage: commerce-mcp token revoke [flags] ID|LABEL", "-db"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

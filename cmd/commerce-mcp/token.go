@@ -160,13 +160,20 @@ func tokenList(ctx context.Context, args []string, getenv func(string) string, s
 // flags.
 func tokenRevoke(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, c := adminFlags("token revoke", getenv)
-	if err := parse(fs, args); err != nil {
+	parseRevoke := func(args []string) error {
+		err := parse(fs, args)
+		if h, ok := err.(*helpShown); ok {
+			h.text = strings.Replace(h.text, "token revoke [flags]", "token revoke [flags] ID|LABEL", 1)
+		}
+		return err
+	}
+	if err := parseRevoke(args); err != nil {
 		return err
 	}
 	var ref string
 	if rest := fs.Args(); len(rest) > 0 {
 		ref = rest[0]
-		if err := parse(fs, rest[1:]); err != nil {
+		if err := parseRevoke(rest[1:]); err != nil {
 			return err
 		}
 	}
