@@ -140,7 +140,7 @@ func (h *Server) instrument() {
 			defer h.inflight.add(-1)
 			ctx, cancel := context.WithCancel(ctx)
 			defer cancel()
-			stop := context.AfterFunc(h.stop, cancel)
+			stop := context.AfterFunc(h.abort, cancel)
 			defer stop()
 			res, err := next(ctx, req)
 			if rec := recordFrom(ctx); rec != nil && res != nil && res.IsError {

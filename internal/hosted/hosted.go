@@ -103,10 +103,11 @@ type Server struct {
 	inflight inflight
 	origins  map[string]bool
 
-	// stop is cancelled at the shutdown deadline: tool calls still running then are
-	// cancelled (a purchase stays journaled and recovery settles it).
-	stop       context.Context
-	cancelStop context.CancelFunc
+	// abort is cancelled when shutdown stops waiting for calls: tool calls still
+	// running then are cancelled (a purchase stays journaled and recovery settles
+	// it), and answer as cancelled calls do.
+	abort       context.Context
+	cancelAbort context.CancelFunc
 
 	mu      sync.Mutex
 	handler http.Handler
@@ -151,7 +152,7 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	}
 	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins}
-	h.stop, h.cancelStop = context.WithCancel(context.Background())
+	h.abort, h.cancelAbort = context.WithCancel(context.Background())
 	h.instrument()
 	return h, nil
 }
@@ -208,15 +209,20 @@ func (h *Server) derivePublicURL(a net.Addr) {
 
 // Serve serves on ln until ctx ends, then shuts down gracefully: it stops accepting,
 // lets calls in flight finish, closes the long-lived streams, and returns within
-// Config.ShutdownTimeout. Calls still running at 80% of it are cancelled.
+// Config.ShutdownTimeout. Tool calls still running a fifth of it (at least 1 s) before
+// the end are cancelled (their context ends), and connections still open at the end
+// are closed; neither is an error.
 func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	h.derivePublicURL(ln.Addr())
+	// Requests are not cancelled when serving ends, only when Serve gives up on them.
+	base, cancelBase := context.WithCancel(context.Background())
+	defer cancelBase()
+	defer h.cancelAbort()
 	srv := &http.Server{
 		Handler:           h.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
-		// Requests are not cancelled when serving ends, only at the shutdown deadline.
-		BaseContext: func(net.Listener) context.Context { return h.stop },
+		BaseContext:       func(net.Listener) context.Context { return base },
 	}
 	errc := make(chan error, 1)
 	go func() {
@@ -228,17 +234,15 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}()
 	select {
 	case err := <-errc:
-		h.cancelStop()
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 	start := time.Now()
 	h.cfg.Log.Info("shutting down: finishing the calls in flight", "in_flight", h.inflight.count())
-	deadline := start.Add(h.cfg.ShutdownTimeout)
-	drain := start.Add(h.cfg.ShutdownTimeout * 8 / 10)
-	sctx, cancel := context.WithDeadline(context.Background(), deadline)
+	sctx, cancel := context.WithDeadline(context.Background(), start.Add(h.cfg.ShutdownTimeout))
 	defer cancel()
-	dctx, cancelDrain := context.WithDeadline(sctx, drain)
+	// Leave time after the calls for the answers and the connections to close.
+	dctx, cancelDrain := context.WithDeadline(sctx, start.Add(h.cfg.ShutdownTimeout-max(h.cfg.ShutdownTimeout/5, time.Second)))
 	defer cancelDrain()
 
 	// Stop accepting; Shutdown then waits for the requests in flight, which include
@@ -249,26 +253,23 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	// calls themselves, then close the streams that would keep Shutdown waiting.
 	if !h.inflight.wait(dctx) {
 		h.cfg.Log.Warn("shutdown: cancelling the calls still running", "in_flight", h.inflight.count())
+		h.cancelAbort()
+		h.inflight.wait(sctx)
 	}
-	h.cancelStop()
 	if h.cfg.Transport == TransportSSE {
 		// An SSE call's answer is queued on its stream just after the call returns.
-		waitOrDone(dctx, 100*time.Millisecond)
+		waitOrDone(sctx, 100*time.Millisecond)
 	}
 	h.closeStreams(sctx)
-	err := <-shut
-	if err != nil {
+	if err := <-shut; err != nil {
+		h.cfg.Log.Warn("shutdown: closing the connections still open", "err", err)
+		cancelBase()
 		srv.Close()
 	}
-	// Give cancelled calls the rest of the time to return before the caller closes
-	// what they use.
-	h.inflight.wait(sctx)
-	if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
-		err = e
-	}
+	err := <-errc
 	h.cfg.Log.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
-	if err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	if !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
 }
