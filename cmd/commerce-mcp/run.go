@@ -32,6 +32,13 @@ Usage:
       key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
       each seller's ACP checkout URL, API key and Stripe profile. --read-only (or
       COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
+  commerce-mcp serve --transport http|sse [--addr 127.0.0.1:8080] [--stateless]
+        [--public-url URL] [--allowed-origins ORIGIN,...] [--tls-cert F --tls-key F]
+        [--rate 10 --burst 20 --purchase-rate 5]
+      serve many customers over HTTP: Streamable HTTP at /mcp (sse: /sse and
+      /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
+      and acts for that token's customer (see token create); --customer is refused.
+      --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
   commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] FILE...
       load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; see import -h
   commerce-mcp help | --help | -h                         show this help
