@@ -135,6 +135,10 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	canned, protocol, err := fetchResult(ctx, product.url, token, c)
+	var nothing *foundNothing
+	if errors.As(err, &nothing) {
+		return err
+	}
 	if err != nil {
 		return product.failed(fmt.Errorf("first search_products call: %w", err))
 	}
@@ -397,12 +401,19 @@ func fetchResult(ctx context.Context, url, token string, c benchHTTPConfig) ([]b
 		Total int `json:"total"`
 	}
 	if sc, err := json.Marshal(res.StructuredContent); err != nil || json.Unmarshal(sc, &found) != nil || found.Total == 0 {
-		return nil, "", fmt.Errorf("search_products %q found nothing; the bench measures a search that finds products: choose another --query", c.query)
+		return nil, "", &foundNothing{c.query}
 	}
 	if len(b) > benchCallCap {
 		return nil, "", fmt.Errorf("result of %d bytes is larger than the bench accepts", len(b))
 	}
 	return b, protocol, nil
+}
+
+// foundNothing is fetchResult's error for a query without results.
+type foundNothing struct{ query string }
+
+func (e *foundNothing) Error() string {
+	return fmt.Sprintf("search_products %q found nothing in the demo catalog; the bench measures a search that finds products: choose another --query", e.query)
 }
 
 // phaseResult is what one phase measured on one server.

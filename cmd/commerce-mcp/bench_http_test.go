@@ -72,3 +72,13 @@ func TestBenchHTTPFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestBenchHTTPQueryFindsNothing: a query without results would measure the cheapest
+// search there is, so the bench refuses it before measuring anything.
+func TestBenchHTTPQueryFindsNothing(t *testing.T) {
+	t.Setenv(asMainEnv, "1")
+	r := runCLI(t, nil, "bench", "http", "--clients", "1", "--duration", "1s", "--runs", "1", "--query", "zzxqv")
+	if r.code != 1 || !strings.Contains(r.stderr, `"zzxqv" found nothing`) || strings.Contains(r.stdout, "run 1/1") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
