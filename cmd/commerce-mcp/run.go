@@ -59,6 +59,13 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       change only the given limits. An amount of none means no limit;
       --confirm-above 0 asks for confirmation of every purchase.
   commerce-mcp orders list [--customer ID] [--status S] [--limit N]   orders, newest first
+  commerce-mcp token create --customer ID [--name LABEL] [--expires 720h]
+      a bearer token for hosted mode (serve over HTTP), acting for that customer. It
+      is printed once, alone on stdout (TOKEN=$(commerce-mcp token create ...)); only
+      its hash is kept. --expires takes hours (720h) or days (90d), 0 for never; the
+      default is 30 days.
+  commerce-mcp token list [--customer ID]                     tokens, newest first (never the secret)
+  commerce-mcp token revoke ID|LABEL                          refuse a token from now on
 Every command takes -h for its flags.
 
 Getting started:
@@ -107,6 +114,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return limitsCmd(ctx, args, getenv, stdout, stderr)
 	case "orders":
 		return ordersCmd(ctx, args, getenv, stdout, stderr)
+	case "token":
+		return tokenCmd(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return &helpShown{usage}
 	case "version", "--version":
