@@ -528,3 +528,65 @@ func (acceptDialogs) Elicit(context.Context, mcp.ElicitationRequest) (*mcp.Elici
 	return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{
 		Action: mcp.ElicitationResponseActionAccept, Content: map[string]any{"confirm": true}}}, nil
 }
+
+// TestHostedShutdownFinishesCalls ends serve's context (as SIGTERM does) while a
+// purchase is in flight, held up at the seller's checkout completion: serve waits for
+// it, the purchase completes and its answer reaches the client, and run returns nil.
+func TestHostedShutdownFinishesCalls(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	dir := t.TempDir()
+	arrived, release := make(chan struct{}, 1), make(chan struct{})
+	w := newStripeWorld(t, dir, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, "/complete") {
+				arrived <- struct{}{}
+				<-release
+			}
+			next.ServeHTTP(rw, r)
+		})
+	})
+	db := filepath.Join(dir, "shop.db")
+	srv := startHosted(t, db, nil, append([]string{"--transport", "http"}, w.args...)...)
+	c := httpClient(t, ctx, srv.url, newToken(t, db, store.DemoCustomerID), "")
+	product := cheapProduct(t, ctx, c, w.sellerID)
+	type answer struct {
+		res *mcp.CallToolResult
+		err error
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		req := mcp.CallToolRequest{}
+		req.Params.Name, req.Params.Arguments = "purchase", map[string]any{"product_id": product}
+		res, err := c.CallTool(ctx, req)
+		answered <- answer{res, err}
+	}()
+	<-arrived
+	stopServing := srv.cancel
+	srv.cancel = nil
+	stopServing()
+	select {
+	case err := <-srv.done:
+		t.Fatalf("run returned %v with a purchase in flight", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(release)
+	a := <-answered
+	if a.err != nil {
+		t.Fatalf("purchase: %v\n%s", a.err, srv.stderr.String())
+	}
+	if text := textOf(a.res); a.res.IsError || !strings.Contains(text, "Bought") {
+		t.Errorf("the purchase in flight answered %q", text)
+	}
+	select {
+	case err := <-srv.done:
+		if err != nil {
+			t.Errorf("run: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("run did not return after the call finished:\n%s", srv.stderr.String())
+	}
+	if n := len(w.stripe.PaymentIntents()); n != 1 {
+		t.Errorf("%d PaymentIntents, want 1", n)
+	}
+}
