@@ -275,18 +275,22 @@ func TestHostedServes(t *testing.T) {
 
 // TestHostedClients checks that mcp-go's clients of both protocol eras, over
 // stateful and stateless Streamable HTTP, and its SSE client, work through bearer
-// authentication against serve.
+// authentication against serve: they search, read preferences and buy with a
+// confirmation dialog.
 func TestHostedClients(t *testing.T) {
 	tests := []struct {
 		name    string
 		args    []string
 		version string // "" for the client's default, 2026-07-28
+		bought  string // status of a purchase above the confirmation threshold
 	}{
-		{name: "2026-07-28", args: []string{"--transport", "http"}},
-		{name: "2025-11-25", args: []string{"--transport", "http"}, version: mcp.ProtocolVersion20251125},
-		{name: "2025-11-25 stateless", args: []string{"--transport", "http", "--stateless"}, version: mcp.ProtocolVersion20251125},
-		{name: "2026-07-28 stateless", args: []string{"--transport", "http", "--stateless"}},
-		{name: "sse", args: []string{"--transport", "sse"}},
+		{name: "2026-07-28", args: []string{"--transport", "http"}, bought: "completed"},
+		{name: "2025-11-25", args: []string{"--transport", "http"}, version: mcp.ProtocolVersion20251125, bought: "completed"},
+		// Without sessions a 2025-era server knows nothing of the client's capabilities
+		// after initialize, so it cannot show a dialog and returns a quote instead.
+		{name: "2025-11-25 stateless", args: []string{"--transport", "http", "--stateless"}, version: mcp.ProtocolVersion20251125, bought: "confirmation_required"},
+		{name: "2026-07-28 stateless", args: []string{"--transport", "http", "--stateless"}, bought: "completed"},
+		{name: "sse", args: []string{"--transport", "sse"}, bought: "completed"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -295,17 +299,7 @@ func TestHostedClients(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "shop.db")
 			srv := startHosted(t, db, nil, tc.args...)
 			token := newToken(t, db, store.DemoCustomerID)
-			var c *client.Client
-			if tc.name == "sse" {
-				var err error
-				c, err = client.NewSSEMCPClient(srv.url, transport.WithHeaders(map[string]string{"Authorization": "Bearer " + token}))
-				if err != nil {
-					t.Fatal(err)
-				}
-				startClient(t, ctx, c)
-			} else {
-				c = httpClient(t, ctx, srv.url, token, tc.version)
-			}
+			c := dialogClientOf(t, ctx, srv.url, token, tc.name == "sse", tc.version)
 			var found struct {
 				Products []struct{ ID string }
 			}
@@ -314,6 +308,12 @@ func TestHostedClients(t *testing.T) {
 			callJSON(t, ctx, c, "get_preferences", map[string]any{}, &prefs)
 			if len(found.Products) == 0 {
 				t.Error("search found nothing")
+			}
+			// Above the confirmation threshold: the client's dialog accepts.
+			var bought struct{ Status string }
+			callJSON(t, ctx, c, "purchase", map[string]any{"product_id": "nw-shoe-0001"}, &bought)
+			if bought.Status != tc.bought {
+				t.Errorf("purchase with a dialog: status %q, want %q", bought.Status, tc.bought)
 			}
 			if err := srv.stop(t); err != nil {
 				t.Errorf("run: %v", err)
@@ -509,6 +509,41 @@ func dialogClient(t *testing.T, ctx context.Context, first, second, token string
 	}
 	t.Cleanup(func() { c.Close() })
 	init := mcp.InitializeRequest{}
+	init.Params.ClientInfo = mcp.Implementation{Name: "hosted-test", Version: "1"}
+	init.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
+	if _, err := c.Initialize(ctx, init); err != nil {
+		t.Fatalf("initialize: %v", err)
+	}
+	return c
+}
+
+// dialogClientOf returns an initialized client of url (SSE when sse, else
+// Streamable HTTP at version, "" for the default) that declares elicitation and
+// accepts every dialog.
+func dialogClientOf(t *testing.T, ctx context.Context, url, token string, sse bool, version string) *client.Client {
+	t.Helper()
+	headers := map[string]string{"Authorization": "Bearer " + token}
+	opts := []client.ClientOption{client.WithElicitationHandler(acceptDialogs{})}
+	if version != "" {
+		opts = append(opts, client.WithProtocolVersion(version))
+	}
+	var tr transport.Interface
+	var err error
+	if sse {
+		tr, err = transport.NewSSE(url, transport.WithHeaders(headers))
+	} else {
+		tr, err = transport.NewStreamableHTTP(url, transport.WithHTTPHeaders(headers))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := client.NewClient(tr, opts...)
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	init := mcp.InitializeRequest{}
+	init.Params.ProtocolVersion = version
 	init.Params.ClientInfo = mcp.Implementation{Name: "hosted-test", Version: "1"}
 	init.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
 	if _, err := c.Initialize(ctx, init); err != nil {
