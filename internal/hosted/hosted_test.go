@@ -380,6 +380,9 @@ func TestSSESessionsBoundToCustomer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
+	if acao := resp.Header.Get("Access-Control-Allow-Origin"); acao != "" {
+		t.Errorf("a stream opened without Origin allows origin %q", acao)
+	}
 	// The first event names the message endpoint with the session id.
 	buf := make([]byte, 512)
 	n, err := resp.Body.Read(buf)
