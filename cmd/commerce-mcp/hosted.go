@@ -36,8 +36,13 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		return &usageError{Msg: err.Error()}
 	}
 	return h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
-		if tcp, ok := a.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() && c.http.publicURL == "" {
-			logger.Warn("listening on every interface: set --public-url to the URL clients use, which the 401 challenge names")
+		if tcp, ok := a.(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+			if c.http.tlsCert == "" {
+				logger.Warn("serving plain HTTP on a network address: tokens cross the network in the clear unless a TLS proxy is in front")
+			}
+			if tcp.IP.IsUnspecified() && c.http.publicURL == "" {
+				logger.Warn("listening on every interface: set --public-url to the URL clients use, which the 401 challenge names")
+			}
 		}
 		logger.Info("serving MCP over HTTP", "transport", c.http.transport, "addr", a.String(), "url", h.Resource(),
 			"stateless", c.http.stateless, "tls", c.http.tlsCert != "", "mode", tb.Checkout.Mode(), "read_only", c.readOnly,
