@@ -1,0 +1,249 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// testCustomerHeader names the customer a test request acts for. It is a TEST-ONLY
+// stand-in for hosted mode's bearer token: the real server takes the customer from
+// the token, never from a header the caller chooses.
+const testCustomerHeader = "X-Test-Customer"
+
+// customerFromHeader is the tests' HTTP context function: the request's customer
+// from testCustomerHeader into the context, as hosted mode does with the token's.
+func customerFromHeader(ctx context.Context, r *http.Request) context.Context {
+	return WithCustomer(ctx, r.Header.Get(testCustomerHeader))
+}
+
+// wire is one way a client reaches the server over HTTP.
+type wire struct {
+	name      string
+	sse       bool // the legacy HTTP+SSE transport (/sse and /message); else Streamable HTTP
+	stateless bool // Streamable HTTP without sessions
+	legacy    bool // the client pins 2025-11-25, so it uses initialize; else 2026-07-28
+}
+
+// wires are every transport, era and session mode the server is tested over.
+var wires = []wire{
+	{name: "streamable modern stateful"},
+	{name: "streamable modern stateless", stateless: true},
+	{name: "streamable legacy stateful", legacy: true},
+	{name: "streamable legacy stateless", legacy: true, stateless: true},
+	{name: "sse legacy", sse: true, legacy: true},
+}
+
+// wire returns the wire named name.
+func wireNamed(t *testing.T, name string) wire {
+	t.Helper()
+	for _, w := range wires {
+		if w.name == name {
+			return w
+		}
+	}
+	t.Fatalf("no wire %q", name)
+	return wire{}
+}
+
+// serve serves tb over w in an httptest server and returns the endpoint URL.
+func (w wire) serve(t *testing.T, tb *Toolbox) string {
+	t.Helper()
+	s := tb.NewServer("commerce-mcp", "test")
+	var (
+		h    http.Handler
+		path string
+	)
+	if w.sse {
+		h, path = server.NewSSEServer(s, server.WithSSEContextFunc(customerFromHeader)), "/sse"
+	} else {
+		h, path = server.NewStreamableHTTPServer(s, server.WithHTTPContextFunc(customerFromHeader),
+			server.WithStateLess(w.stateless), server.WithStateful(!w.stateless)), "/mcp"
+	}
+	ts := httptest.NewServer(h)
+	t.Cleanup(func() {
+		ts.CloseClientConnections() // SSE streams stay open otherwise
+		ts.Close()
+	})
+	return ts.URL + path
+}
+
+// dial connects an MCP client over w to url as customer. With answer set, the client
+// declares elicitation and answers every confirmation dialog with it. It checks that
+// the protocol era is the one w asks for.
+func (w wire) dial(t *testing.T, url, customer string, answer *mcp.ElicitationResult) *client.Client {
+	t.Helper()
+	headers := map[string]string{testCustomerHeader: customer}
+	var (
+		tr  transport.Interface
+		err error
+	)
+	if w.sse {
+		tr, err = transport.NewSSE(url, transport.WithHeaders(headers))
+	} else {
+		tr, err = transport.NewStreamableHTTP(url, transport.WithHTTPHeaders(headers), transport.WithHTTPTimeout(time.Minute))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opts []client.ClientOption
+	want := mcp.LATEST_PROTOCOL_VERSION
+	if w.legacy {
+		want = mcp.LATEST_LEGACY_PROTOCOL_VERSION
+		opts = append(opts, client.WithProtocolVersion(want))
+	}
+	if answer != nil {
+		opts = append(opts, client.WithElicitationHandler(fixedElicitAnswer{answer}))
+	}
+	c := client.NewClient(tr, opts...)
+	ctx := context.Background()
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	req := mcp.InitializeRequest{}
+	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
+	if answer != nil {
+		req.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
+	}
+	init, err := c.Initialize(ctx, req)
+	if err != nil {
+		t.Fatalf("%s: initialize: %v", w.name, err)
+	}
+	if init.ProtocolVersion != want {
+		t.Fatalf("%s: negotiated %s, want %s", w.name, init.ProtocolVersion, want)
+	}
+	return c
+}
+
+// secondCustomer adds a customer to s's store with a card (Mastercard 4444), rules
+// stricter than the defaults, and preferences, and returns the id.
+func (s *storefront) secondCustomer(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	st := s.tb.Store
+	c, err := st.CreateCustomer(ctx, store.Customer{Email: "second@example.com", Name: "Second Shopper"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: c.ID, Brand: "mastercard", Last4: "4444", ExpMonth: 12, ExpYear: 2031, Default: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRules(ctx, c.ID, store.Rules{Currency: "USD", PerOrderMax: 450_00, DailyMax: 900_00, ConfirmAbove: 50_00}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SavePreferences(ctx, c.ID, store.Preferences{FavoriteBrands: []string{"Stridewell"}, Notes: "second customer's private note"}); err != nil {
+		t.Fatal(err)
+	}
+	return c.ID
+}
+
+// readJSON reads the resource at uri and decodes its JSON into out.
+func readJSON(t *testing.T, c *client.Client, uri string, out any) {
+	t.Helper()
+	req := mcp.ReadResourceRequest{}
+	req.Params.URI = uri
+	res, err := c.ReadResource(context.Background(), req)
+	if err != nil {
+		t.Fatalf("read %s: %v", uri, err)
+	}
+	if len(res.Contents) != 1 {
+		t.Fatalf("read %s: %d contents", uri, len(res.Contents))
+	}
+	tc, ok := res.Contents[0].(mcp.TextResourceContents)
+	if !ok {
+		t.Fatalf("read %s: %T", uri, res.Contents[0])
+	}
+	if err := json.Unmarshal([]byte(tc.Text), out); err != nil {
+		t.Fatalf("read %s: %v", uri, err)
+	}
+}
+
+// hosted is a storefront with a second customer, serving no configured customer: as
+// in hosted mode, every request names its own (testCustomerHeader).
+func hosted(t *testing.T) (s *storefront, a, b string) {
+	t.Helper()
+	s = newStorefront(t)
+	a, b = s.tb.Customer, s.secondCustomer(t)
+	s.tb.Customer = ""
+	return s, a, b
+}
+
+// Every tool, both resources and the prompt work over every wire, for the request's
+// customer.
+func TestEveryToolOverHTTP(t *testing.T) {
+	for _, w := range wires {
+		t.Run(w.name, func(t *testing.T) {
+			s, a, _ := hosted(t)
+			c := w.dial(t, w.serve(t, s.tb), a, nil)
+			ctx := context.Background()
+
+			tools, err := c.ListTools(ctx, mcp.ListToolsRequest{})
+			if err != nil || len(tools.Tools) != len(s.tb.Tools()) {
+				t.Fatalf("tools/list: %d tools, %v", len(tools.Tools), err)
+			}
+			var found searchProductsResult
+			if res := call(t, c, "search_products", map[string]any{"query": "running shoes"}, &found); res.IsError || len(found.Products) == 0 {
+				t.Fatalf("search_products: %s", text(res))
+			}
+			cheap := demoProduct(t, 1000, 4000)
+			var product productDetail
+			if res := call(t, c, "get_product", map[string]any{"product_id": cheap.ID}, &product); res.IsError || product.ID != cheap.ID {
+				t.Fatalf("get_product: %s", text(res))
+			}
+			if res := call(t, c, "recommend", nil, nil); res.IsError {
+				t.Fatalf("recommend: %s", text(res))
+			}
+			if res := call(t, c, "update_preferences", map[string]any{"notes": "first customer's note"}, nil); res.IsError {
+				t.Fatalf("update_preferences: %s", text(res))
+			}
+			var prefs preferencesResult
+			if res := call(t, c, "get_preferences", nil, &prefs); res.IsError || prefs.Notes != "first customer's note" {
+				t.Fatalf("get_preferences: %s", text(res))
+			}
+			var bought purchaseResult
+			if res := call(t, c, "purchase", map[string]any{"product_id": cheap.ID}, &bought); res.IsError || bought.Status != "completed" {
+				t.Fatalf("purchase: %s", text(res))
+			}
+			var order orderView
+			if res := call(t, c, "get_order", map[string]any{"order_id": bought.OrderID}, &order); res.IsError || order.Card.Last4 != "4242" {
+				t.Fatalf("get_order: %s", text(res))
+			}
+			var list listOrdersResult
+			if res := call(t, c, "list_orders", nil, &list); res.IsError || len(list.Orders) != 1 || list.Orders[0].OrderID != bought.OrderID {
+				t.Fatalf("list_orders: %s", text(res))
+			}
+
+			var rp preferencesResult
+			readJSON(t, c, preferencesURI, &rp)
+			if rp.Notes != "first customer's note" {
+				t.Errorf("preferences resource: %+v", rp)
+			}
+			var ro ordersResource
+			readJSON(t, c, ordersURI, &ro)
+			if len(ro.Orders) != 1 || ro.Orders[0].OrderID != bought.OrderID {
+				t.Errorf("orders resource: %+v", ro)
+			}
+			req := mcp.GetPromptRequest{}
+			req.Params.Name = "shopping_assistant"
+			req.Params.Arguments = map[string]string{"goal": "trail shoes"}
+			prompt, err := c.GetPrompt(ctx, req)
+			if err != nil || len(prompt.Messages) != 1 {
+				t.Fatalf("prompts/get: %v", err)
+			}
+			if s.charges() != 1 {
+				t.Errorf("%d charges, want 1", s.charges())
+			}
+		})
+	}
+}
