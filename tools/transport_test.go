@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -243,6 +244,61 @@ func TestEveryToolOverHTTP(t *testing.T) {
 			}
 			if s.charges() != 1 {
 				t.Errorf("%d charges, want 1", s.charges())
+			}
+		})
+	}
+}
+
+// A purchase above the confirmation threshold is confirmed in the client's dialog over
+// every wire that can carry one, and by quote_id over those that cannot: the legacy era
+// without sessions has no session to send elicitation/create on, and mcp-go's SSE
+// transport cannot send server-to-client requests. Either way it lands on the
+// request's customer, once.
+func TestPurchaseConfirmedOverHTTP(t *testing.T) {
+	tests := []struct {
+		wire    string
+		byQuote bool // confirmed by quote_id instead of in the dialog
+	}{
+		{wire: "streamable modern stateful"},
+		{wire: "streamable modern stateless"},
+		{wire: "streamable legacy stateful"},
+		{wire: "streamable legacy stateless", byQuote: true},
+		{wire: "sse legacy", byQuote: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.wire, func(t *testing.T) {
+			w := wireNamed(t, tt.wire)
+			s, a, b := hosted(t)
+			url := w.serve(t, s.tb)
+			c := w.dial(t, url, a, accept(true))
+			dear := demoProduct(t, 6000, 40000)
+
+			var out purchaseResult
+			res := call(t, c, "purchase", map[string]any{"product_id": dear.ID}, &out)
+			if tt.byQuote {
+				if res.IsError || out.Status != "confirmation_required" || out.QuoteID == "" {
+					t.Fatalf("purchase: %s / %+v, want a quote to confirm", text(res), out)
+				}
+				if s.charges() != 0 {
+					t.Fatal("charged before confirmation")
+				}
+				if strings.Contains(out.Instruction, "could not show") {
+					t.Errorf("the quote says a dialog failed, but none was tried: %s", out.Instruction)
+				}
+				res = call(t, c, "purchase", map[string]any{"quote_id": out.QuoteID}, &out)
+			}
+			if res.IsError || out.Status != "completed" || out.Card.Last4 != "4242" || out.Line.ProductID != dear.ID {
+				t.Fatalf("purchase: %s / %+v, want completed with the first customer's card\n%s", text(res), out, s.logs.String())
+			}
+			if s.charges() != 1 {
+				t.Errorf("%d charges, want 1", s.charges())
+			}
+			if o, err := s.tb.Store.Order(context.Background(), a, out.OrderID); err != nil || o.CustomerID != a {
+				t.Errorf("the order is not the first customer's: %+v, %v", o, err)
+			}
+			var theirs listOrdersResult
+			if res := call(t, w.dial(t, url, b, nil), "list_orders", nil, &theirs); res.IsError || len(theirs.Orders) != 0 {
+				t.Errorf("the second customer sees orders: %s", text(res))
 			}
 		})
 	}
