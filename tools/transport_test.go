@@ -303,3 +303,134 @@ func TestPurchaseConfirmedOverHTTP(t *testing.T) {
 		})
 	}
 }
+
+// sameAsUnknown fails the test unless got, a result for another customer's id, is
+// exactly the error result for an id that does not exist (unknown), once each id is
+// replaced by a placeholder.
+func sameAsUnknown(t *testing.T, got *mcp.CallToolResult, id string, unknown *mcp.CallToolResult, unknownID string) {
+	t.Helper()
+	g, u := text(got), text(unknown)
+	if id != "" {
+		g = strings.ReplaceAll(g, id, "<id>")
+	}
+	if unknownID != "" {
+		u = strings.ReplaceAll(u, unknownID, "<id>")
+	}
+	if !got.IsError || !unknown.IsError || g != u || got.StructuredContent != nil {
+		t.Errorf("another customer's id gave (isError %v)\n%s\nan unknown one (isError %v)\n%s", got.IsError, text(got), unknown.IsError, text(unknown))
+	}
+}
+
+// Two customers on one server, over every wire: each sees and acts on their own
+// orders, quotes, keys, cursors, preferences and resources only, whatever the
+// arguments say; another customer's ids are answered exactly as unknown ones.
+func TestIsolationOverHTTP(t *testing.T) {
+	for _, w := range wires {
+		t.Run(w.name, func(t *testing.T) {
+			s, a, b := hosted(t)
+			url := w.serve(t, s.tb)
+			cheap, dear := demoProduct(t, 1000, 4000), demoProduct(t, 6000, 40000)
+
+			// b: two orders (the first under a key), a quote to confirm by id, a cursor.
+			cb := w.dial(t, url, b, nil)
+			var bOrder, bQuote purchaseResult
+			if res := call(t, cb, "purchase", map[string]any{"product_id": cheap.ID, "idempotency_key": "shared-key"}, &bOrder); res.IsError || bOrder.Status != "completed" || bOrder.SellerOrderID == "" {
+				t.Fatalf("b's purchase: %s", text(res))
+			}
+			if res := call(t, cb, "purchase", map[string]any{"product_id": cheap.ID}, nil); res.IsError {
+				t.Fatalf("b's second purchase: %s", text(res))
+			}
+			if res := call(t, cb, "purchase", map[string]any{"product_id": dear.ID}, &bQuote); res.IsError || bQuote.QuoteID == "" {
+				t.Fatalf("b's quote: %s", text(res))
+			}
+			var bPage listOrdersResult
+			if res := call(t, cb, "list_orders", map[string]any{"limit": 1}, &bPage); res.IsError || bPage.NextCursor == "" {
+				t.Fatalf("b's first page: %s", text(res))
+			}
+
+			ca := w.dial(t, url, a, nil)
+			probes := []struct {
+				name         string
+				tool         string
+				theirs, none map[string]any // b's id, and one that does not exist
+				theirID      string
+				noneID       string
+			}{
+				{name: "order id", tool: "get_order",
+					theirs: map[string]any{"order_id": bOrder.OrderID}, theirID: bOrder.OrderID,
+					none: map[string]any{"order_id": "ord_nosuchorder00"}, noneID: "ord_nosuchorder00"},
+				{name: "seller's order number", tool: "get_order",
+					theirs: map[string]any{"order_id": bOrder.SellerOrderID}, theirID: bOrder.SellerOrderID,
+					none: map[string]any{"order_id": "sellerorder-none"}, noneID: "sellerorder-none"},
+				{name: "list cursor", tool: "list_orders",
+					theirs: map[string]any{"limit": 1, "cursor": bPage.NextCursor},
+					none:   map[string]any{"limit": 1, "cursor": "bm90IGEgY3Vyc29y"}},
+				{name: "quote_id", tool: "purchase",
+					theirs: map[string]any{"quote_id": bQuote.QuoteID}, theirID: bQuote.QuoteID,
+					none: map[string]any{"quote_id": "qt_nosuchquote000"}, noneID: "qt_nosuchquote000"},
+				{name: "quote_id with its product", tool: "purchase",
+					theirs: map[string]any{"quote_id": bQuote.QuoteID, "product_id": dear.ID}, theirID: bQuote.QuoteID,
+					none: map[string]any{"quote_id": "qt_nosuchquote000", "product_id": dear.ID}, noneID: "qt_nosuchquote000"},
+			}
+			for _, p := range probes {
+				t.Run(p.name, func(t *testing.T) {
+					sameAsUnknown(t, call(t, ca, p.tool, p.theirs, nil), p.theirID, call(t, ca, p.tool, p.none, nil), p.noneID)
+				})
+			}
+
+			t.Run("own views", func(t *testing.T) {
+				var list listOrdersResult
+				if res := call(t, ca, "list_orders", nil, &list); res.IsError || len(list.Orders) != 0 {
+					t.Errorf("list_orders: %s", text(res))
+				}
+				var ro ordersResource
+				readJSON(t, ca, ordersURI, &ro)
+				if len(ro.Orders) != 0 {
+					t.Errorf("orders resource: %+v", ro)
+				}
+				var prefs, rp preferencesResult
+				if res := call(t, ca, "get_preferences", nil, &prefs); res.IsError {
+					t.Fatal(text(res))
+				}
+				readJSON(t, ca, preferencesURI, &rp)
+				for name, p := range map[string]preferencesResult{"get_preferences": prefs, "preferences resource": rp} {
+					if p.Notes != "" || len(p.FavoriteBrands) != 0 || len(p.Learned.TopBrands) != 0 || len(p.Learned.TopCategories) != 0 {
+						t.Errorf("%s shows another customer's preferences or orders: %+v", name, p)
+					}
+				}
+				var rec recommendResult
+				if res := call(t, ca, "recommend", nil, &rec); res.IsError || !rec.ColdStart {
+					t.Errorf("recommend for a customer without favourites or orders is not a cold start: %s", text(res))
+				}
+			})
+
+			t.Run("idempotency key", func(t *testing.T) {
+				var mine purchaseResult
+				res := call(t, ca, "purchase", map[string]any{"product_id": cheap.ID, "idempotency_key": "shared-key"}, &mine)
+				if res.IsError || mine.Status != "completed" || mine.OrderID == "" || mine.OrderID == bOrder.OrderID || mine.Card.Last4 != "4242" {
+					t.Fatalf("a's purchase with b's key: %s / %+v, want a new order of a's", text(res), mine)
+				}
+				// a's purchase lands on a: b cannot see it, a can.
+				sameAsUnknown(t, call(t, cb, "get_order", map[string]any{"order_id": mine.OrderID}, nil), mine.OrderID,
+					call(t, cb, "get_order", map[string]any{"order_id": "ord_nosuchorder00"}, nil), "ord_nosuchorder00")
+				var list listOrdersResult
+				if res := call(t, ca, "list_orders", nil, &list); res.IsError || len(list.Orders) != 1 || list.Orders[0].OrderID != mine.OrderID {
+					t.Errorf("a's orders: %s", text(res))
+				}
+			})
+
+			// b's quote survived a's attempts and is b's to confirm, on b's card.
+			t.Run("quote still the owner's", func(t *testing.T) {
+				var done purchaseResult
+				res := call(t, cb, "purchase", map[string]any{"quote_id": bQuote.QuoteID}, &done)
+				if res.IsError || done.Status != "completed" || done.Card.Last4 != "4444" {
+					t.Fatalf("b confirms the quote: %s / %+v", text(res), done)
+				}
+				var list listOrdersResult
+				if res := call(t, cb, "list_orders", nil, &list); res.IsError || len(list.Orders) != 3 {
+					t.Errorf("b's orders: %s", text(res))
+				}
+			})
+		})
+	}
+}
