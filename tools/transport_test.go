@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -401,6 +402,24 @@ func TestIsolationOverHTTP(t *testing.T) {
 				var rec recommendResult
 				if res := call(t, ca, "recommend", nil, &rec); res.IsError || !rec.ColdStart {
 					t.Errorf("recommend for a customer without favourites or orders is not a cold start: %s", text(res))
+				}
+				// What b bought is left out of b's picks only.
+				picks := func(c *client.Client) []string {
+					var r recommendResult
+					if res := call(t, c, "recommend", map[string]any{"context": cheap.Title, "limit": 20}, &r); res.IsError {
+						t.Fatalf("recommend: %s", text(res))
+					}
+					var ids []string
+					for _, p := range r.Recommendations {
+						ids = append(ids, p.ID)
+					}
+					return ids
+				}
+				if got := picks(ca); !slices.Contains(got, cheap.ID) {
+					t.Errorf("a's picks for %q leave out %s, which only b bought: %v", cheap.Title, cheap.ID, got)
+				}
+				if got := picks(cb); slices.Contains(got, cheap.ID) {
+					t.Errorf("b's picks include %s, which b bought: %v", cheap.ID, got)
 				}
 			})
 
