@@ -4,17 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mark3labs/mcp-go/client"
-	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
-	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/wiretest"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -29,103 +26,22 @@ func customerFromHeader(ctx context.Context, r *http.Request) context.Context {
 	return WithCustomer(ctx, r.Header.Get(testCustomerHeader))
 }
 
-// wire is one way a client reaches the server over HTTP.
-type wire struct {
-	name      string
-	sse       bool // the legacy HTTP+SSE transport (/sse and /message); else Streamable HTTP
-	stateless bool // Streamable HTTP without sessions
-	legacy    bool // the client pins 2025-11-25, so it uses initialize; else 2026-07-28
-}
-
-// wires are every transport, era and session mode the server is tested over.
-var wires = []wire{
-	{name: "streamable modern stateful"},
-	{name: "streamable modern stateless", stateless: true},
-	{name: "streamable legacy stateful", legacy: true},
-	{name: "streamable legacy stateless", legacy: true, stateless: true},
-	{name: "sse legacy", sse: true, legacy: true},
-}
-
-// wire returns the wire named name.
-func wireNamed(t *testing.T, name string) wire {
+// serveHTTP serves tb over w, each request acting for the customer its
+// testCustomerHeader names, and returns the endpoint URL.
+func serveHTTP(t *testing.T, w wiretest.Wire, tb *Toolbox) string {
 	t.Helper()
-	for _, w := range wires {
-		if w.name == name {
-			return w
-		}
-	}
-	t.Fatalf("no wire %q", name)
-	return wire{}
+	return w.Serve(t, tb.NewServer("commerce-mcp", "test"), customerFromHeader)
 }
 
-// serve serves tb over w in an httptest server and returns the endpoint URL.
-func (w wire) serve(t *testing.T, tb *Toolbox) string {
+// dialAs connects a client over w to url as customer. With answer set, the client
+// declares elicitation and answers every confirmation dialog with it.
+func dialAs(t *testing.T, w wiretest.Wire, url, customer string, answer *mcp.ElicitationResult) *client.Client {
 	t.Helper()
-	s := tb.NewServer("commerce-mcp", "test")
-	var (
-		h    http.Handler
-		path string
-	)
-	if w.sse {
-		h, path = server.NewSSEServer(s, server.WithSSEContextFunc(customerFromHeader)), "/sse"
-	} else {
-		h, path = server.NewStreamableHTTPServer(s, server.WithHTTPContextFunc(customerFromHeader),
-			server.WithStateLess(w.stateless), server.WithStateful(!w.stateless)), "/mcp"
-	}
-	ts := httptest.NewServer(h)
-	t.Cleanup(func() {
-		ts.CloseClientConnections() // SSE streams stay open otherwise
-		ts.Close()
-	})
-	return ts.URL + path
-}
-
-// dial connects an MCP client over w to url as customer. With answer set, the client
-// declares elicitation and answers every confirmation dialog with it. It checks that
-// the protocol era is the one w asks for.
-func (w wire) dial(t *testing.T, url, customer string, answer *mcp.ElicitationResult) *client.Client {
-	t.Helper()
-	headers := map[string]string{testCustomerHeader: customer}
-	var (
-		tr  transport.Interface
-		err error
-	)
-	if w.sse {
-		tr, err = transport.NewSSE(url, transport.WithHeaders(headers))
-	} else {
-		tr, err = transport.NewStreamableHTTP(url, transport.WithHTTPHeaders(headers), transport.WithHTTPTimeout(time.Minute))
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var opts []client.ClientOption
-	want := mcp.LATEST_PROTOCOL_VERSION
-	if w.legacy {
-		want = mcp.LATEST_LEGACY_PROTOCOL_VERSION
-		opts = append(opts, client.WithProtocolVersion(want))
-	}
+	var h client.ElicitationHandler
 	if answer != nil {
-		opts = append(opts, client.WithElicitationHandler(fixedElicitAnswer{answer}))
+		h = fixedElicitAnswer{answer}
 	}
-	c := client.NewClient(tr, opts...)
-	ctx := context.Background()
-	if err := c.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	req := mcp.InitializeRequest{}
-	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
-	if answer != nil {
-		req.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
-	}
-	init, err := c.Initialize(ctx, req)
-	if err != nil {
-		t.Fatalf("%s: initialize: %v", w.name, err)
-	}
-	if init.ProtocolVersion != want {
-		t.Fatalf("%s: negotiated %s, want %s", w.name, init.ProtocolVersion, want)
-	}
-	return c
+	return w.Dial(t, url, map[string]string{testCustomerHeader: customer}, h)
 }
 
 // secondCustomer adds a customer to s's store with a card (Mastercard 4444), rules
@@ -184,10 +100,10 @@ func hosted(t *testing.T) (s *storefront, a, b string) {
 // Every tool, both resources and the prompt work over every wire, for the request's
 // customer.
 func TestEveryToolOverHTTP(t *testing.T) {
-	for _, w := range wires {
-		t.Run(w.name, func(t *testing.T) {
+	for _, w := range wiretest.All {
+		t.Run(w.Name, func(t *testing.T) {
 			s, a, _ := hosted(t)
-			c := w.dial(t, w.serve(t, s.tb), a, nil)
+			c := dialAs(t, w, serveHTTP(t, w, s.tb), a, nil)
 			ctx := context.Background()
 
 			tools, err := c.ListTools(ctx, mcp.ListToolsRequest{})
@@ -268,10 +184,10 @@ func TestPurchaseConfirmedOverHTTP(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.wire, func(t *testing.T) {
-			w := wireNamed(t, tt.wire)
+			w := wiretest.Named(t, tt.wire)
 			s, a, b := hosted(t)
-			url := w.serve(t, s.tb)
-			c := w.dial(t, url, a, accept(true))
+			url := serveHTTP(t, w, s.tb)
+			c := dialAs(t, w, url, a, accept(true))
 			dear := demoProduct(t, 6000, 40000)
 
 			var out purchaseResult
@@ -298,7 +214,7 @@ func TestPurchaseConfirmedOverHTTP(t *testing.T) {
 				t.Errorf("the order is not the first customer's: %+v, %v", o, err)
 			}
 			var theirs listOrdersResult
-			if res := call(t, w.dial(t, url, b, nil), "list_orders", nil, &theirs); res.IsError || len(theirs.Orders) != 0 {
+			if res := call(t, dialAs(t, w, url, b, nil), "list_orders", nil, &theirs); res.IsError || len(theirs.Orders) != 0 {
 				t.Errorf("the second customer sees orders: %s", text(res))
 			}
 		})
@@ -326,14 +242,14 @@ func sameAsUnknown(t *testing.T, got *mcp.CallToolResult, id string, unknown *mc
 // orders, quotes, keys, cursors, preferences and resources only, whatever the
 // arguments say; another customer's ids are answered exactly as unknown ones.
 func TestIsolationOverHTTP(t *testing.T) {
-	for _, w := range wires {
-		t.Run(w.name, func(t *testing.T) {
+	for _, w := range wiretest.All {
+		t.Run(w.Name, func(t *testing.T) {
 			s, a, b := hosted(t)
-			url := w.serve(t, s.tb)
+			url := serveHTTP(t, w, s.tb)
 			cheap, dear := demoProduct(t, 1000, 4000), demoProduct(t, 6000, 40000)
 
 			// b: two orders (the first under a key), a quote to confirm by id, a cursor.
-			cb := w.dial(t, url, b, nil)
+			cb := dialAs(t, w, url, b, nil)
 			var bOrder, bQuote purchaseResult
 			if res := call(t, cb, "purchase", map[string]any{"product_id": cheap.ID, "idempotency_key": "shared-key"}, &bOrder); res.IsError || bOrder.Status != "completed" || bOrder.SellerOrderID == "" {
 				t.Fatalf("b's purchase: %s", text(res))
@@ -349,7 +265,7 @@ func TestIsolationOverHTTP(t *testing.T) {
 				t.Fatalf("b's first page: %s", text(res))
 			}
 
-			ca := w.dial(t, url, a, nil)
+			ca := dialAs(t, w, url, a, nil)
 			probes := []struct {
 				name         string
 				tool         string
