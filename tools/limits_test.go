@@ -10,8 +10,10 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
-// fakeLimiter allows each tool budget[tool] calls (unlisted tools: any number) and
-// refuses the rest with retry; it records every call it was asked about.
+// fakeLimiter allows budget["customer tool"] calls of a tool to a customer, or when
+// that is not listed budget[tool] calls of the tool to all customers together
+// (unlisted: any number), and refuses the rest with retry; it records every call it
+// was asked about.
 type fakeLimiter struct {
 	mu     sync.Mutex
 	budget map[string]int
@@ -23,14 +25,18 @@ func (f *fakeLimiter) Allow(customer, tool string) (bool, time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.asked = append(f.asked, customer+" "+tool)
-	n, limited := f.budget[tool]
+	key := customer + " " + tool
+	n, limited := f.budget[key]
 	if !limited {
-		return true, 0
+		key = tool
+		if n, limited = f.budget[tool]; !limited {
+			return true, 0
+		}
 	}
 	if n <= 0 {
 		return false, f.retry
 	}
-	f.budget[tool] = n - 1
+	f.budget[key] = n - 1
 	return true, 0
 }
 

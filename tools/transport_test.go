@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -366,6 +367,34 @@ func TestIsolationOverHTTP(t *testing.T) {
 					t.Errorf("b's orders: %s", text(res))
 				}
 			})
+		})
+	}
+}
+
+// Over HTTP the limiter is asked about each request's own customer: one customer over
+// the limit does not hold up another.
+func TestRateLimitOverHTTP(t *testing.T) {
+	for _, w := range wiretest.All {
+		t.Run(w.Name, func(t *testing.T) {
+			s, a, b := hosted(t)
+			f := &fakeLimiter{budget: map[string]int{a + " search_products": 1}, retry: 3 * time.Second}
+			s.tb.Limits = f
+			url := serveHTTP(t, w, s.tb)
+			ca, cb := dialAs(t, w, url, a, nil), dialAs(t, w, url, b, nil)
+			args := map[string]any{"query": "shoes"}
+			if res := call(t, ca, "search_products", args, nil); res.IsError {
+				t.Fatalf("a's first search: %s", text(res))
+			}
+			if res := call(t, ca, "search_products", args, nil); !res.IsError || !strings.Contains(text(res), "Try again in 3 seconds.") {
+				t.Errorf("a's second search: %s, want it refused", text(res))
+			}
+			if res := call(t, cb, "search_products", args, nil); res.IsError {
+				t.Errorf("b's search: %s", text(res))
+			}
+			want := []string{a + " search_products", a + " search_products", b + " search_products"}
+			if got := f.calls(); !slices.Equal(got, want) {
+				t.Errorf("limiter asked %q, want %q", got, want)
+			}
 		})
 	}
 }
