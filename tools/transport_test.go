@@ -101,7 +101,7 @@ func hosted(t *testing.T) (s *storefront, a, b string) {
 // Every tool, both resources and the prompt work over every wire, for the request's
 // customer.
 func TestEveryToolOverHTTP(t *testing.T) {
-	for _, w := range wiretest.All {
+	for _, w := range wiretest.All() {
 		t.Run(w.Name, func(t *testing.T) {
 			s, a, _ := hosted(t)
 			c := dialAs(t, w, serveHTTP(t, w, s.tb), a, nil)
@@ -243,7 +243,7 @@ func sameAsUnknown(t *testing.T, got *mcp.CallToolResult, id string, unknown *mc
 // orders, quotes, keys, cursors, preferences and resources only, whatever the
 // arguments say; another customer's ids are answered exactly as unknown ones.
 func TestIsolationOverHTTP(t *testing.T) {
-	for _, w := range wiretest.All {
+	for _, w := range wiretest.All() {
 		t.Run(w.Name, func(t *testing.T) {
 			s, a, b := hosted(t)
 			url := serveHTTP(t, w, s.tb)
@@ -374,7 +374,7 @@ func TestIsolationOverHTTP(t *testing.T) {
 // Over HTTP the limiter is asked about each request's own customer: one customer over
 // the limit does not hold up another.
 func TestRateLimitOverHTTP(t *testing.T) {
-	for _, w := range wiretest.All {
+	for _, w := range wiretest.All() {
 		t.Run(w.Name, func(t *testing.T) {
 			s, a, b := hosted(t)
 			f := &fakeLimiter{budget: map[string]int{a + " search_products": 1}, retry: 3 * time.Second}

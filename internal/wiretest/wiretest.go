@@ -25,20 +25,22 @@ type Wire struct {
 	Legacy    bool // the client pins 2025-11-25 and uses initialize; else it negotiates 2026-07-28
 }
 
-// All is every wire: Streamable HTTP in both eras, stateful and stateless, and SSE
-// (which only the legacy era speaks).
-var All = []Wire{
-	{Name: "streamable modern stateful"},
-	{Name: "streamable modern stateless", Stateless: true},
-	{Name: "streamable legacy stateful", Legacy: true},
-	{Name: "streamable legacy stateless", Legacy: true, Stateless: true},
-	{Name: "sse legacy", SSE: true, Legacy: true},
+// All returns every wire: Streamable HTTP in both eras, stateful and stateless, and
+// SSE (which only the legacy era speaks).
+func All() []Wire {
+	return []Wire{
+		{Name: "streamable modern stateful"},
+		{Name: "streamable modern stateless", Stateless: true},
+		{Name: "streamable legacy stateful", Legacy: true},
+		{Name: "streamable legacy stateless", Legacy: true, Stateless: true},
+		{Name: "sse legacy", SSE: true, Legacy: true},
+	}
 }
 
 // Named returns the wire of All called name.
 func Named(t testing.TB, name string) Wire {
 	t.Helper()
-	for _, w := range All {
+	for _, w := range All() {
 		if w.Name == name {
 			return w
 		}
