@@ -10,9 +10,10 @@ import (
 // and the request carried none (hosted).
 var errNoCustomer = errors.New("no customer is configured")
 
-// noCustomerText starts what a call without a customer is told. It holds for stdio
-// and hosted mode alike, so it names no flag: the model may pass it on to a person who
-// is not the operator. The operator's hint goes to the log (noCustomer).
+// noCustomerText starts what a tool call without a customer is told (resources say
+// the same in lower case). It holds for stdio and hosted mode alike, so it names no
+// flag: the model may pass it on to a person who is not the operator. The operator's
+// hint goes to the log (noCustomer).
 const noCustomerText = "This server has no customer configured for this request"
 
 // noCustomer logs, for the operator, why what (a tool or a resource) had no customer.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -85,7 +84,7 @@ func jsonContents(uri string, v any) ([]mcp.ResourceContents, error) {
 func (t *Toolbox) resourceError(ctx context.Context, uri string, err error) error {
 	if errors.Is(err, errNoCustomer) {
 		t.noCustomer(ctx, uri)
-		return errors.New(strings.ToLower(noCustomerText[:1]) + noCustomerText[1:] + "; the operator of this server must set up a customer for it")
+		return errors.New("this server has no customer configured for this request; the operator of this server must set up a customer for it")
 	}
 	t.Log.ErrorContext(ctx, "resource failed", "uri", uri, "err", err)
 	return errors.New("internal error while reading " + uri + "; the operator should check the server log")
