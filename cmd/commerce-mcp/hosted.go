@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
+	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
@@ -17,6 +18,8 @@ import (
 // flight finish and returns within hosted.DefaultShutdownTimeout, before the caller
 // closes the database.
 func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.Store, logger *slog.Logger) error {
+	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
+		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
 	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
 		Transport:      c.http.transport,
 		Stateless:      c.http.stateless,
@@ -33,11 +36,17 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		return &usageError{Msg: err.Error()}
 	}
 	return h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
-		if tcp, ok := a.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() && c.http.publicURL == "" {
-			logger.Warn("listening on every interface: set --public-url to the URL clients use, which the 401 challenge names")
+		if tcp, ok := a.(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+			if c.http.tlsCert == "" {
+				logger.Warn("serving plain HTTP on a network address: tokens cross the network in the clear unless a TLS proxy is in front")
+			}
+			if tcp.IP.IsUnspecified() && c.http.publicURL == "" {
+				logger.Warn("listening on every interface: set --public-url to the URL clients use, which the 401 challenge names")
+			}
 		}
 		logger.Info("serving MCP over HTTP", "transport", c.http.transport, "addr", a.String(), "url", h.Resource(),
-			"stateless", c.http.stateless, "tls", c.http.tlsCert != "", "mode", tb.Checkout.Mode(), "read_only", c.readOnly)
+			"stateless", c.http.stateless, "tls", c.http.tlsCert != "", "mode", tb.Checkout.Mode(), "read_only", c.readOnly,
+			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate)
 	})
 }
 

@@ -34,7 +34,7 @@ Usage:
       COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
   commerce-mcp serve --transport http|sse [--addr 127.0.0.1:8080] [--stateless]
         [--public-url URL] [--allowed-origins ORIGIN,...] [--tls-cert F --tls-key F]
-        [--rate 10 --burst 20 --purchase-rate 5]
+        [--rate 10 --burst 20 --purchase-rate 10]
       serve many customers over HTTP: Streamable HTTP at /mcp (sse: /sse and
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
       and acts for that token's customer (see token create); --customer is refused.

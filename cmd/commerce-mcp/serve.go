@@ -57,7 +57,7 @@ const (
 	defaultAddr         = "127.0.0.1:8080"
 	defaultRate         = 10.0
 	defaultBurst        = 20
-	defaultPurchaseRate = 5
+	defaultPurchaseRate = 10
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -76,9 +76,9 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 		return nil
 	})
 	fs.StringVar(&h.publicURL, "public-url", "", "the `URL` clients reach the server at (https://shop.example), named in the 401 challenge; default http://ADDR")
-	fs.Float64Var(&h.rate, "rate", defaultRate, "tool calls per second allowed per customer (hosted)")
-	fs.IntVar(&h.burst, "burst", defaultBurst, "tool calls a customer may make at once above --rate (hosted)")
-	fs.IntVar(&h.purchaseRate, "purchase-rate", defaultPurchaseRate, "purchases per minute allowed per customer (hosted)")
+	fs.Float64Var(&h.rate, "rate", defaultRate, "tool calls per second allowed per customer, all tools together; 0 for no limit")
+	fs.IntVar(&h.burst, "burst", defaultBurst, "tool calls a customer may make at once before --rate applies")
+	fs.IntVar(&h.purchaseRate, "purchase-rate", defaultPurchaseRate, "purchase calls per minute allowed per customer (at most 3 back to back); 0 for no limit of its own")
 }
 
 // check refuses inconsistent hosted settings.
@@ -91,8 +91,8 @@ func (h *httpFlags) check() error {
 	if (h.tlsCert == "") != (h.tlsKey == "") {
 		return &usageError{Msg: "--tls-cert and --tls-key go together"}
 	}
-	if h.rate <= 0 || h.burst < 1 || h.purchaseRate < 1 {
-		return &usageError{Msg: "--rate must be above 0, and --burst and --purchase-rate at least 1"}
+	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 {
+		return &usageError{Msg: "--rate and --purchase-rate must be 0 (no limit) or more, and --burst at least 1"}
 	}
 	if h.publicURL != "" {
 		u, err := url.Parse(h.publicURL)

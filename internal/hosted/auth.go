@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 type customerKey struct{}
@@ -65,7 +66,8 @@ func (h *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 }
 
 // limitBody refuses a body longer than Config.MaxBody with 413, and reads the
-// body of a POST once into memory so that the call log can peek at it.
+// body of a POST once into memory, within bodyTimeout, so that the call log can peek
+// at it.
 func (h *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > h.cfg.MaxBody {
@@ -76,7 +78,12 @@ func (h *Server) limitBody(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		// A body trickling in must not hold a connection for ever. (Not every
+		// ResponseWriter supports deadlines; then the server's own timeouts apply.)
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(bodyTimeout))
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.MaxBody))
+		_ = rc.SetReadDeadline(time.Time{})
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			tooLarge(w)

@@ -53,6 +53,8 @@ const (
 	heartbeat = 30 * time.Second
 	// maxTokenLen bounds the bearer token looked up; a longer one is refused unread.
 	maxTokenLen = 512
+	// bodyTimeout bounds how long a request body may take to arrive.
+	bodyTimeout = 30 * time.Second
 )
 
 // ErrBadToken is what Config.Authenticate returns (or wraps) for a token that is
@@ -221,8 +223,12 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           h.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return base },
+		// No ReadTimeout or WriteTimeout: streams stay open. Bodies have their own
+		// deadline (limitBody).
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
+		BaseContext:    func(net.Listener) context.Context { return base },
 	}
 	errc := make(chan error, 1)
 	go func() {

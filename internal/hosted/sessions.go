@@ -181,6 +181,9 @@ func (h *Server) sseSessions(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == PathSSE {
 			var id string
+			// mcp-go's SSE handler allows every origin (Access-Control-Allow-Origin: *);
+			// the origin middleware's decision stands instead.
+			w = &keepCORS{ResponseWriter: w, origin: w.Header().Get("Access-Control-Allow-Origin")}
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), sseIDKey{}, &id)))
 			if id != "" {
 				h.sessions.drop(id)
@@ -194,3 +197,42 @@ func (h *Server) sseSessions(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// keepCORS restores Access-Control-Allow-Origin to origin ("" for none) when the
+// response starts, whatever the handler set.
+type keepCORS struct {
+	http.ResponseWriter
+	origin  string
+	started bool
+}
+
+func (k *keepCORS) restore() {
+	if k.started {
+		return
+	}
+	k.started = true
+	if k.origin == "" {
+		k.Header().Del("Access-Control-Allow-Origin")
+	} else {
+		k.Header().Set("Access-Control-Allow-Origin", k.origin)
+	}
+}
+
+func (k *keepCORS) WriteHeader(code int) {
+	k.restore()
+	k.ResponseWriter.WriteHeader(code)
+}
+
+func (k *keepCORS) Write(p []byte) (int, error) {
+	k.restore()
+	return k.ResponseWriter.Write(p)
+}
+
+func (k *keepCORS) Flush() {
+	k.restore()
+	if f, ok := k.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (k *keepCORS) Unwrap() http.ResponseWriter { return k.ResponseWriter }
