@@ -17,29 +17,42 @@ import (
 
 // floorServer is the hidden `bench floor-server FILE ADDR`: the framework floor that
 // `bench http` measures the product against. It is a bare mcp-go Streamable HTTP
-// server at ADDR/mcp, with the same default session handling as the product, whose
-// one tool search_products answers every call with the CallToolResult stored in FILE
-// (a real answer of the product, so both send the same bytes). It checks no token,
-// opens no database and logs nothing; /healthz answers 200 once it listens. It stops
-// when ctx ends.
+// server at ADDR/mcp, with the same default session handling as the product, serving
+// one tool: search_products exactly as the product declares it (name, description,
+// input and output schemas, annotations — mcp-go reads the input schema on every
+// modern-era call, so its size is part of the framework's cost), answering every
+// call with the one result stored with it (a real answer of the product, so both send
+// the same bytes). FILE holds a floorFixture. It checks no token, opens no database
+// and logs nothing; /healthz answers 200 once it listens. It stops when ctx ends.
 func floorServer(ctx context.Context, args []string, stderr io.Writer) error {
 	if len(args) != 2 {
-		return &usageError{Msg: "usage: commerce-mcp bench floor-server RESULT_FILE ADDR"}
+		return &usageError{Msg: "usage: commerce-mcp bench floor-server FIXTURE_FILE ADDR"}
 	}
 	raw, err := os.ReadFile(args[0])
 	if err != nil {
 		return err
 	}
-	msg := json.RawMessage(raw)
-	canned, err := mcp.ParseCallToolResult(&msg)
-	if err != nil {
+	var fx floorFixture
+	if err := json.Unmarshal(raw, &fx); err != nil {
 		return fmt.Errorf("floor: %s: %w", args[0], err)
 	}
+	canned, err := mcp.ParseCallToolResult(&fx.Result)
+	if err != nil {
+		return fmt.Errorf("floor: %s: result: %w", args[0], err)
+	}
+	tool := mcp.Tool{
+		Name:            fx.Tool.Name,
+		Title:           fx.Tool.Title,
+		Description:     fx.Tool.Description,
+		RawInputSchema:  fx.Tool.InputSchema,
+		RawOutputSchema: fx.Tool.OutputSchema,
+		Annotations:     fx.Tool.Annotations,
+	}
+	if tool.Name == "" || len(tool.RawInputSchema) == 0 {
+		return fmt.Errorf("floor: %s: no tool name or input schema", args[0])
+	}
 	s := server.NewMCPServer("commerce-mcp-floor", version, server.WithToolCapabilities(false))
-	s.AddTool(mcp.NewTool("search_products",
-		mcp.WithDescription("Returns the same stored search result for every query."),
-		mcp.WithString("query", mcp.Required()),
-	), func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	s.AddTool(tool, func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return canned, nil
 	})
 	mux := http.NewServeMux()
@@ -66,4 +79,18 @@ func floorServer(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// floorFixture is what `bench http` hands the floor: the product's declaration of the
+// tool, as tools/list gave it, and one result of it.
+type floorFixture struct {
+	Tool struct {
+		Name         string             `json:"name"`
+		Title        string             `json:"title,omitempty"`
+		Description  string             `json:"description,omitempty"`
+		InputSchema  json.RawMessage    `json:"inputSchema"`
+		OutputSchema json.RawMessage    `json:"outputSchema,omitempty"`
+		Annotations  mcp.ToolAnnotation `json:"annotations"`
+	} `json:"tool"`
+	Result json.RawMessage `json:"result"`
 }

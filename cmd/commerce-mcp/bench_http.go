@@ -29,16 +29,16 @@ import (
 
 // The targets of issue 12 for hosted search, printed beside the measured figures.
 const (
-	targetRatio  = 0.60                   // product calls/s at least this share of the floor's
-	targetP99    = 50 * time.Millisecond  // product p99 at most this
-	targetRSS    = 200 << 20              // product peak RSS below this many bytes
-	callTimeout  = 30 * time.Second       // one call slower than this counts as an error
-	startTimeout = 120 * time.Second      // a server not healthy within this is a failure
-	stopTimeout  = 10 * time.Second       // a server not gone this long after SIGINT is killed
-	benchRate    = "100000"               // --rate and --burst for the product: see productArgs
-	benchBurst   = "100000"               //
-	benchCallCap = 4 << 20                // largest canned result accepted from the product
-	floorFile    = "search_products.json" // the canned result handed to the floor
+	targetRatio  = 0.60                  // product calls/s at least this share of the floor's
+	targetP99    = 50 * time.Millisecond // product p99 at most this
+	targetRSS    = 200 << 20             // product peak RSS below this many bytes
+	callTimeout  = 30 * time.Second      // one call slower than this counts as an error
+	startTimeout = 120 * time.Second     // a server not healthy within this is a failure
+	stopTimeout  = 10 * time.Second      // a server not gone this long after SIGINT is killed
+	benchRate    = "100000"              // --rate and --burst for the product: see productArgs
+	benchBurst   = "100000"              //
+	benchCallCap = 4 << 20               // largest canned result accepted from the product
+	floorFile    = "floor.json"          // the floorFixture handed to the floor
 )
 
 // benchQuery is the default query: a word in the titles of two products of the demo
@@ -99,7 +99,7 @@ func parseBenchHTTP(args []string) (benchHTTPConfig, error) {
 // benchHTTP is `bench http`: it starts this executable twice as separate processes,
 // the product (`serve --transport http` on a new demo database, with a token from
 // `token create`) and the floor (`bench floor-server`, answering with one real result
-// of the product), then drives each in turn with the configured clients calling
+// of the product to the same tool declaration), then drives each in turn with the configured clients calling
 // search_products, and prints a table per run and a summary against issue 12's
 // targets. The phases of a run alternate which server goes first.
 func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -134,7 +134,7 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	canned, protocol, err := fetchResult(ctx, product.url, token, c)
+	fixture, size, protocol, err := fetchFixture(ctx, product.url, token, c)
 	var nothing *foundNothing
 	if errors.As(err, &nothing) {
 		return err
@@ -143,7 +143,7 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return product.failed(fmt.Errorf("first search_products call: %w", err))
 	}
 	cannedPath := filepath.Join(dir, floorFile)
-	if err := os.WriteFile(cannedPath, canned, 0o600); err != nil {
+	if err := os.WriteFile(cannedPath, fixture, 0o600); err != nil {
 		return err
 	}
 	floorAddr, err := freeLoopbackAddr()
@@ -161,9 +161,9 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 	fmt.Fprintf(stdout, "bench http: %d clients, %s per phase, %d paired runs, search_products query %q, era %s (protocol %s)\n",
 		c.clients, c.duration, c.runs, c.query, c.era, protocol)
-	fmt.Fprintf(stdout, "result: %d bytes, the same for both servers\n", len(canned))
+	fmt.Fprintf(stdout, "result: %d bytes, the same for both servers\n", size)
 	fmt.Fprintf(stdout, "product: `serve --transport http --rate %s --burst %s` (limits far above the load, so they do not throttle), pid %d\n", benchRate, benchBurst, product.cmd.Process.Pid)
-	fmt.Fprintf(stdout, "floor:   bare mcp-go Streamable HTTP server with a canned search_products, pid %d\n\n", floor.cmd.Process.Pid)
+	fmt.Fprintf(stdout, "floor:   bare mcp-go Streamable HTTP server, the product's search_products declaration, a canned result, pid %d\n\n", floor.cmd.Process.Pid)
 
 	var runs [][2]phaseResult // floor, product
 	for i := range c.runs {
@@ -376,40 +376,57 @@ func searchRequest(query string) mcp.CallToolRequest {
 	return req
 }
 
-// fetchResult makes one search_products call to the product and returns its result as
-// JSON, for the floor to send back, and the protocol version the client negotiated.
-func fetchResult(ctx context.Context, url, token string, c benchHTTPConfig) ([]byte, string, error) {
+// fetchFixture asks the product for its declaration of search_products and makes one
+// call of it, and returns both as a floorFixture in JSON, the size of the result, and
+// the protocol version the client negotiated.
+func fetchFixture(ctx context.Context, url, token string, c benchHTTPConfig) ([]byte, int, string, error) {
 	cl, protocol, err := newBenchClient(ctx, url, token, &http.Client{}, c.era)
 	if err != nil {
-		return nil, "", err
+		return nil, 0, "", err
 	}
 	defer cl.Close()
 	cctx, cancel := context.WithTimeout(ctx, callTimeout)
 	defer cancel()
+	tools, err := cl.ListTools(cctx, mcp.ListToolsRequest{})
+	if err != nil {
+		return nil, 0, "", err
+	}
+	var tool []byte
+	for _, t := range tools.Tools {
+		if t.Name == "search_products" {
+			if tool, err = json.Marshal(t); err != nil {
+				return nil, 0, "", err
+			}
+		}
+	}
+	if tool == nil {
+		return nil, 0, "", errors.New("tools/list has no search_products")
+	}
 	res, err := cl.CallTool(cctx, searchRequest(c.query))
 	if err != nil {
-		return nil, "", err
+		return nil, 0, "", err
 	}
 	b, err := json.Marshal(res)
 	if err != nil {
-		return nil, "", err
+		return nil, 0, "", err
 	}
 	if res.IsError {
-		return nil, "", fmt.Errorf("the tool answered with an error: %.300s", b)
+		return nil, 0, "", fmt.Errorf("the tool answered with an error: %.300s", b)
 	}
 	var found struct {
 		Total int `json:"total"`
 	}
 	if sc, err := json.Marshal(res.StructuredContent); err != nil || json.Unmarshal(sc, &found) != nil || found.Total == 0 {
-		return nil, "", &foundNothing{c.query}
+		return nil, 0, "", &foundNothing{c.query}
 	}
 	if len(b) > benchCallCap {
-		return nil, "", fmt.Errorf("result of %d bytes is larger than the bench accepts", len(b))
+		return nil, 0, "", fmt.Errorf("result of %d bytes is larger than the bench accepts", len(b))
 	}
-	return b, protocol, nil
+	fx, err := json.Marshal(map[string]json.RawMessage{"tool": tool, "result": b})
+	return fx, len(b), protocol, err
 }
 
-// foundNothing is fetchResult's error for a query without results.
+// foundNothing is fetchFixture's error for a query without results.
 type foundNothing struct{ query string }
 
 func (e *foundNothing) Error() string {
