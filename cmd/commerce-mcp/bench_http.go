@@ -312,6 +312,31 @@ func (s *benchServer) peakRSS() int64 {
 	return -1
 }
 
+// cpuTime is the CPU time, user and system, that the server process has used so far
+// (utime and stime of /proc/PID/stat, in USER_HZ ticks, which Linux fixes at 100 a
+// second), or -1 when unknown.
+func (s *benchServer) cpuTime() time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+	if err != nil {
+		return -1
+	}
+	// The command name, field 2, is in parentheses and may hold spaces: count from after it.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return -1
+	}
+	f := strings.Fields(string(b[i+1:])) // f[0] is field 3 (state); utime and stime are fields 14 and 15
+	if len(f) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	return time.Duration(utime+stime) * (time.Second / 100)
+}
+
 // tail returns the last n lines of the file at path.
 func tail(path string, n int) string {
 	b, err := os.ReadFile(path)
@@ -439,8 +464,17 @@ type phaseResult struct {
 	errors   int
 	elapsed  time.Duration
 	p50, p99 time.Duration
-	rss      int64  // peak RSS of the server process so far, bytes; -1 unknown
-	firstErr string // the first error seen, for the report
+	rss      int64         // peak RSS of the server process so far, bytes; -1 unknown
+	cpu      time.Duration // CPU time (user and system) the server used in the phase; -1 unknown
+	firstErr string        // the first error seen, for the report
+}
+
+// cpuPerCall is the server's CPU time per call, or -1 when unknown.
+func (r phaseResult) cpuPerCall() time.Duration {
+	if r.cpu < 0 || r.calls == 0 {
+		return -1
+	}
+	return r.cpu / time.Duration(r.calls)
 }
 
 func (r phaseResult) rate() float64 {
@@ -521,6 +555,7 @@ func runPhase(ctx context.Context, srv *benchServer, token string, c benchHTTPCo
 		}()
 	}
 	ready.Wait()
+	cpu0 := srv.cpuTime()
 	t0 = time.Now()
 	close(start)
 	wg.Wait()
@@ -537,6 +572,10 @@ func runPhase(ctx context.Context, srv *benchServer, token string, c benchHTTPCo
 	slices.Sort(lats)
 	r.p50, r.p99 = percentile(lats, 50), percentile(lats, 99)
 	r.rss = srv.peakRSS()
+	r.cpu = -1
+	if cpu1 := srv.cpuTime(); cpu0 >= 0 && cpu1 >= 0 {
+		r.cpu = cpu1 - cpu0
+	}
 	return r, nil
 }
 
@@ -568,6 +607,13 @@ func truncate(s string, n int) string {
 
 func fmtMs(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
 
+func fmtCPU(d time.Duration) string {
+	if d < 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000)
+}
+
 func fmtMB(b int64) string {
 	if b < 0 {
 		return "?"
@@ -586,10 +632,10 @@ func mark(ok bool) string {
 func printRun(w io.Writer, i, n int, first string, pair [2]phaseResult) {
 	fmt.Fprintf(w, "run %d/%d (%s first)\n", i, n, first)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "server\tcalls\tcalls/s\tp50\tp99\terrors\tpeak RSS\t")
+	fmt.Fprintln(tw, "server\tcalls\tcalls/s\tp50\tp99\terrors\tpeak RSS\tCPU/call\t")
 	for k, name := range []string{"floor", "product"} {
 		r := pair[k]
-		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t%d\t%s\t\n", name, r.calls, r.rate(), fmtMs(r.p50), fmtMs(r.p99), r.errors, fmtMB(r.rss))
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t%d\t%s\t%s\t\n", name, r.calls, r.rate(), fmtMs(r.p50), fmtMs(r.p99), r.errors, fmtMB(r.rss), fmtCPU(r.cpuPerCall()))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "product/floor calls/s: %.1f%%\n", 100*ratio(pair))
@@ -637,6 +683,7 @@ func printSummary(w io.Writer, runs [][2]phaseResult, c benchHTTPConfig) {
 	pct := func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
 	ms := func(v float64) string { return fmtMs(time.Duration(v)) }
 	mb := func(v float64) string { return fmtMB(int64(v)) }
+	cpuf := func(v float64) string { return fmtCPU(time.Duration(v)) }
 	side := func(k int, f func(phaseResult) float64) span {
 		return spanOf(runs, func(p [2]phaseResult) float64 { return f(p[k]) })
 	}
@@ -644,6 +691,7 @@ func printSummary(w io.Writer, runs [][2]phaseResult, c benchHTTPConfig) {
 	p50 := func(r phaseResult) float64 { return float64(r.p50) }
 	p99 := func(r phaseResult) float64 { return float64(r.p99) }
 	rss := func(r phaseResult) float64 { return float64(r.rss) }
+	cpu := func(r phaseResult) float64 { return float64(r.cpuPerCall()) }
 	errs := func(k int) int {
 		n := 0
 		for _, p := range runs {
@@ -659,6 +707,7 @@ func printSummary(w io.Writer, runs [][2]phaseResult, c benchHTTPConfig) {
 	fmt.Fprintf(tw, "p50\t%s\t%s\t\t\n", side(0, p50).format(ms), side(1, p50).format(ms))
 	fmt.Fprintf(tw, "p99\t%s\t%s\t≤ %s %s\t\n", side(0, p99).format(ms), pp99.format(ms), fmtMs(targetP99), mark(pp99.hi <= float64(targetP99)))
 	fmt.Fprintf(tw, "errors (all runs)\t%d\t%d\t0 %s\t\n", errs(0), errs(1), mark(errs(1) == 0))
+	fmt.Fprintf(tw, "server CPU per call\t%s\t%s\t\t\n", side(0, cpu).format(cpuf), side(1, cpu).format(cpuf))
 	fmt.Fprintf(tw, "peak RSS\t%s\t%s\t< %s %s\t\n", side(0, rss).format(mb), prss.format(mb), fmtMB(targetRSS), mark(prss.hi >= 0 && prss.hi < targetRSS))
 	tw.Flush()
 	if c.duration < time.Minute {

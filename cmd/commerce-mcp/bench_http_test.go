@@ -31,9 +31,9 @@ func TestBenchHTTP(t *testing.T) {
 		if row == nil {
 			t.Fatalf("no %s row in:\n%s", name, r.stdout)
 		}
-		// server calls calls/s p50 p99 errors peak-RSS
-		if len(row) != 7 {
-			t.Fatalf("%s row %q: want 7 columns", name, row)
+		// server calls calls/s p50 p99 errors peak-RSS CPU/call
+		if len(row) != 8 {
+			t.Fatalf("%s row %q: want 8 columns", name, row)
 		}
 		if calls, err := strconv.Atoi(row[1]); err != nil || calls < 1 {
 			t.Errorf("%s made %s calls, want at least one:\n%s", name, row[1], r.stdout)
