@@ -76,8 +76,9 @@ type Config struct {
 	// the request's own host and localhost; requests from any other Origin get 403.
 	AllowedOrigins []string
 	// PublicURL is the server's base URL as clients reach it (https://shop.example);
-	// the protected resource is PublicURL+/mcp (or /sse). Empty: derived from the
-	// listening address by Serve.
+	// the protected resource is PublicURL+/mcp (or /sse), and its metadata is at
+	// /.well-known/oauth-protected-resource plus the resource's path, on the same
+	// host. Empty: derived from the listening address by Serve.
 	PublicURL string
 	// Authenticate returns the customer a bearer token acts for. An error that is (or
 	// wraps) ErrBadToken means 401; any other error means 503 (the token store is
@@ -167,9 +168,14 @@ func (h *Server) Resource() string {
 	return h.cfg.PublicURL + PathMCP
 }
 
-// MetadataURL returns where the RFC 9728 protected-resource metadata is served.
+// MetadataURL returns where the RFC 9728 protected-resource metadata is served: the
+// well-known path goes between the public URL's host and its path.
 func (h *Server) MetadataURL() string {
-	return h.cfg.PublicURL + server.ProtectedResourceMetadataPath(h.Resource())
+	u, err := url.Parse(h.cfg.PublicURL)
+	if err != nil {
+		return h.cfg.PublicURL + server.ProtectedResourceMetadataPath(h.Resource())
+	}
+	return u.Scheme + "://" + u.Host + server.ProtectedResourceMetadataPath(h.Resource())
 }
 
 // Handler returns the handler tree (built once, with the public URL known then).
@@ -187,7 +193,7 @@ func (h *Server) Handler() http.Handler {
 func (h *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("listen: %w", err)
 	}
 	h.derivePublicURL(ln.Addr())
 	if ready != nil {

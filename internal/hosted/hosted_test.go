@@ -183,6 +183,26 @@ func TestAuthentication(t *testing.T) {
 	}
 }
 
+// TestMetadataURL checks where the 401 challenge says the metadata is, for each
+// transport and for a public URL with a path (behind a proxy).
+func TestMetadataURL(t *testing.T) {
+	tests := []struct{ transport, public, resource, metadata string }{
+		{TransportHTTP, "https://shop.example", "https://shop.example/mcp", "https://shop.example/.well-known/oauth-protected-resource/mcp"},
+		{TransportSSE, "https://shop.example/", "https://shop.example/sse", "https://shop.example/.well-known/oauth-protected-resource/sse"},
+		{TransportHTTP, "https://shop.example/commerce", "https://shop.example/commerce/mcp", "https://shop.example/.well-known/oauth-protected-resource/commerce/mcp"},
+	}
+	for _, tc := range tests {
+		h, err := New(testMCP(nil, nil), Config{Transport: tc.transport, PublicURL: tc.public, Authenticate: fakeAuthenticate,
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Resource() != tc.resource || h.MetadataURL() != tc.metadata {
+			t.Errorf("%s %s: resource %s, metadata %s; want %s, %s", tc.transport, tc.public, h.Resource(), h.MetadataURL(), tc.resource, tc.metadata)
+		}
+	}
+}
+
 // TestOrigin checks the Origin rule and CORS on an MCP endpoint and on /healthz.
 func TestOrigin(t *testing.T) {
 	ts := newTestServer(t, Config{AllowedOrigins: []string{"https://app.example", "HTTP://Other.Example:8443/"}})
