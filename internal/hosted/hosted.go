@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
@@ -115,7 +116,13 @@ type Server struct {
 	mu      sync.Mutex
 	handler http.Handler
 	closers []func(context.Context) // close long-lived streams at shutdown
+	listens map[*listenStream]struct{}
+	closing bool // closeStreams ran: new listen streams end at once
 }
+
+// listenStream is an open 2026-07-28 subscriptions/listen request: a POST whose
+// response streams until the client leaves, which shutdown ends itself.
+type listenStream struct{ cancel context.CancelFunc }
 
 // New returns a Server for s. It adds to s a tool middleware (calls in flight, tool
 // errors for the log, cancellation at the shutdown deadline) and hooks (JSON-RPC
@@ -298,10 +305,45 @@ func waitOrDone(ctx context.Context, d time.Duration) {
 func (h *Server) closeStreams(ctx context.Context) {
 	h.mu.Lock()
 	closers := h.closers
+	h.closing = true
+	for l := range h.listens {
+		l.cancel()
+	}
 	h.mu.Unlock()
 	for _, c := range closers {
 		c(ctx)
 	}
+}
+
+// endListens makes 2026-07-28 subscriptions/listen streams end when shutdown closes
+// the streams: they answer nothing until the client leaves, so Shutdown would
+// otherwise wait for them until its deadline.
+func (h *Server) endListens(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if rec == nil || rec.method != string(mcp.MethodSubscriptionsListen) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithCancel(r.Context())
+		defer cancel()
+		l := &listenStream{cancel: cancel}
+		h.mu.Lock()
+		if h.closing {
+			cancel()
+		}
+		if h.listens == nil {
+			h.listens = map[*listenStream]struct{}{}
+		}
+		h.listens[l] = struct{}{}
+		h.mu.Unlock()
+		defer func() {
+			h.mu.Lock()
+			delete(h.listens, l)
+			h.mu.Unlock()
+		}()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // build assembles the handler tree:
@@ -351,7 +393,7 @@ func (h *Server) build() http.Handler {
 		}
 		st := server.NewStreamableHTTPServer(h.mcp, opts...)
 		h.closers = append(h.closers, st.CloseSessions)
-		mux.Handle(PathMCP, h.mcpEndpoint(h.streamableSessions(st)))
+		mux.Handle(PathMCP, h.mcpEndpoint(h.endListens(h.streamableSessions(st))))
 	}
 	return h.origin(mux)
 }

@@ -46,12 +46,20 @@ func withTestCustomer(ctx context.Context, c string) context.Context {
 	return context.WithValue(ctx, testCustomerKey{}, c)
 }
 
-// testMCP returns an MCP server with the tools the tests call: whoami (the customer
+// openListens returns how many subscriptions/listen streams are open.
+func (h *Server) openListens() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.listens)
+}
+
+// testMCP returns an MCP server (announcing tool list changes, so that a
+// subscriptions/listen stream stays open) with the tools the tests call: whoami (the customer
 // the call acts for), fail (a tool error) and, when gate is not nil, slow (returns
 // "finished" once gate is closed, or "cancelled" when its context ends first, after
 // telling started).
 func testMCP(gate <-chan struct{}, started chan<- struct{}) *server.MCPServer {
-	s := server.NewMCPServer("test", "1", server.WithToolCapabilities(false), server.WithElicitation())
+	s := server.NewMCPServer("test", "1", server.WithToolCapabilities(true), server.WithElicitation())
 	s.AddTool(mcp.NewTool("whoami"), func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		c, _ := ctx.Value(testCustomerKey{}).(string)
 		return mcp.NewToolResultText(c), nil
@@ -582,11 +590,13 @@ func TestShutdown(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		transport string
+		modern    bool // a 2026-07-28 client with a subscriptions/listen stream open
 		release   bool // let the call finish after shutdown starts
 	}{
 		{name: "http, call finishes", transport: TransportHTTP, release: true},
 		{name: "sse, call finishes", transport: TransportSSE, release: true},
 		{name: "http, call outlives the deadline", transport: TransportHTTP},
+		{name: "http 2026-07-28 listening, call finishes", transport: TransportHTTP, modern: true, release: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			gate, started := make(chan struct{}), make(chan struct{}, 1)
@@ -611,8 +621,26 @@ func TestShutdown(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			base := "http://" + ln.Addr().String()
-			// The HTTP client keeps a GET stream open, which must not hold shutdown up.
-			c := newClient(t, ctx, base, tc.transport, tokenA, mcp.ProtocolVersion20251125, transport.WithContinuousListening())
+			// The client keeps a stream open (GET, or subscriptions/listen), which must
+			// not hold shutdown up.
+			version, opts := mcp.ProtocolVersion20251125, []transport.StreamableHTTPCOption{transport.WithContinuousListening()}
+			if tc.modern {
+				version, opts = "", nil
+			}
+			c := newClient(t, ctx, base, tc.transport, tokenA, version, opts...)
+			if tc.modern {
+				stopListening, err := c.ListenAsync(ctx, mcp.SubscriptionFilter{ToolsListChanged: true}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer stopListening()
+				// Wait until the stream is open on the server.
+				for deadline := time.Now().Add(10 * time.Second); h.openListens() == 0; time.Sleep(5 * time.Millisecond) {
+					if time.Now().After(deadline) {
+						t.Fatal("the subscriptions/listen stream did not open")
+					}
+				}
+			}
 			answer := make(chan string, 1)
 			go func() {
 				req := mcp.CallToolRequest{}
@@ -647,8 +675,9 @@ func TestShutdown(t *testing.T) {
 			case <-time.After(20 * time.Second):
 				t.Fatalf("Serve did not return\n%s", log.String())
 			}
-			if took := time.Since(begun); !tc.release && took > 8*time.Second {
-				t.Errorf("shutdown took %v, want about the 3 s timeout", took)
+			// A stream left open would keep Serve until the (10 s) deadline.
+			if took := time.Since(begun); took > 8*time.Second {
+				t.Errorf("shutdown took %v", took)
 			}
 			if !tc.release {
 				if got := <-answer; got == "finished" {
