@@ -53,11 +53,11 @@ func (h *Server) openListens() int {
 	return len(h.listens)
 }
 
-// testMCP returns an MCP server (announcing tool list changes, so that a
-// subscriptions/listen stream stays open) with the tools the tests call: whoami (the customer
+// testMCP returns an MCP server with the tools the tests call: whoami (the customer
 // the call acts for), fail (a tool error) and, when gate is not nil, slow (returns
 // "finished" once gate is closed, or "cancelled" when its context ends first, after
-// telling started).
+// telling started). It announces tool list changes, so that a subscriptions/listen
+// stream stays open.
 func testMCP(gate <-chan struct{}, started chan<- struct{}) *server.MCPServer {
 	s := server.NewMCPServer("test", "1", server.WithToolCapabilities(true), server.WithElicitation())
 	s.AddTool(mcp.NewTool("whoami"), func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
