@@ -392,7 +392,9 @@ func (h *Server) build() http.Handler {
 			opts = append(opts, server.WithSessionIdManagerResolver(h.sessions), server.WithSessionIdleTTL(sessionIdleTTL))
 		}
 		st := server.NewStreamableHTTPServer(h.mcp, opts...)
-		h.closers = append(h.closers, st.CloseSessions)
+		// Shutdown of a StreamableHTTPServer used as a handler closes its sessions
+		// (ending GET streams) and stops its idle-session sweeper.
+		h.closers = append(h.closers, func(ctx context.Context) { _ = st.Shutdown(ctx) })
 		mux.Handle(PathMCP, h.mcpEndpoint(h.endListens(h.streamableSessions(st))))
 	}
 	return h.origin(mux)
