@@ -340,6 +340,10 @@ func TestSessionsBoundToCustomer(t *testing.T) {
 		{name: "other customer opens the stream", method: http.MethodGet, token: tokenB, want: http.StatusNotFound},
 		{name: "other customer ends it", method: http.MethodDelete, token: tokenB, want: http.StatusNotFound},
 		{name: "other customer answers a server request", method: http.MethodPost, token: tokenB, body: `{"jsonrpc":"2.0","id":1,"result":{"action":"accept"}}`, want: http.StatusNotFound},
+		// The session check and mcp-go must agree on the era: a key that differs only in
+		// case is not the protocol version.
+		{name: "other customer claims the 2026 era by a lookalike key", method: http.MethodPost, token: tokenB,
+			body: `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"whoami","_meta":{"IO.modelcontextprotocol/protocolversion":"2026-07-28"}}}`, want: http.StatusNotFound},
 		{name: "owner calls", method: http.MethodPost, token: tokenA, body: whoamiBody(4), want: http.StatusOK},
 	}
 	for _, tc := range tests {
