@@ -625,3 +625,52 @@ func TestHostedShutdownFinishesCalls(t *testing.T) {
 		t.Errorf("%d PaymentIntents, want 1", n)
 	}
 }
+
+// TestHostedRateLimits checks the limits serve's flags set, per customer: a second
+// purchase within the minute is refused and buys nothing, calls beyond the burst are
+// refused, and another customer is not held back by the first one's calls.
+func TestHostedRateLimits(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	// 2 calls at once, then one per 100 s: nothing refills during the test.
+	srv := startHosted(t, db, nil, "--transport", "http", "--rate", "0.01", "--burst", "2", "--purchase-rate", "1")
+	a := httpClient(t, ctx, srv.url, newToken(t, db, store.DemoCustomerID), "")
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	bob, err := st.CreateCustomer(ctx, store.Customer{Email: "bob@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := httpClient(t, ctx, srv.url, newToken(t, db, bob.ID), "")
+
+	buy := map[string]any{"product_id": "nw-actv-0001"}
+	search := map[string]any{"query": "tent", "limit": 1}
+	steps := []struct {
+		name    string
+		c       *client.Client
+		tool    string
+		args    map[string]any
+		limited bool
+	}{
+		{name: "first purchase", c: a, tool: "purchase", args: buy},
+		{name: "second purchase within the minute", c: a, tool: "purchase", args: buy, limited: true},
+		{name: "a call within the burst", c: a, tool: "search_products", args: search},
+		{name: "a call beyond the burst", c: a, tool: "search_products", args: search, limited: true},
+		{name: "another customer", c: b, tool: "search_products", args: search},
+	}
+	for _, s := range steps {
+		res := callTool(t, ctx, s.c, s.tool, s.args)
+		text := textOf(res)
+		if limited := res.IsError && strings.Contains(text, "Too many calls"); limited != s.limited {
+			t.Errorf("%s: isError=%v %q, want limited=%v", s.name, res.IsError, text, s.limited)
+		}
+	}
+	orders, _, err := st.ListOrders(ctx, store.OrderFilter{CustomerID: store.DemoCustomerID})
+	if err != nil || len(orders) != 1 {
+		t.Errorf("%d orders (%v), want the first purchase's only", len(orders), err)
+	}
+}

@@ -88,6 +88,9 @@ func (h *httpFlags) check() error {
 	default:
 		return &usageError{Msg: fmt.Sprintf("--transport %q: use stdio, http or sse", h.transport)}
 	}
+	if h.stateless && h.transport == hosted.TransportSSE {
+		return &usageError{Msg: "--stateless is for --transport http: the SSE transport always has sessions"}
+	}
 	if (h.tlsCert == "") != (h.tlsKey == "") {
 		return &usageError{Msg: "--tls-cert and --tls-key go together"}
 	}

@@ -49,6 +49,7 @@ func TestParseServe(t *testing.T) {
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: hostedDefaults("http")}, wantWarning: "COMMERCE_CUSTOMER is ignored"},
 		{name: "customer over HTTP", args: []string{"--transport", "http", "--customer", "cus_1"}, wantErr: "--customer is for stdio"},
 		{name: "unknown transport", args: []string{"--transport", "websocket"}, wantErr: "--transport"},
+		{name: "stateless SSE", args: []string{"--transport", "sse", "--stateless"}, wantErr: "--stateless is for --transport http"},
 		{name: "certificate without key", args: []string{"--transport", "http", "--tls-cert", "c.pem"}, wantErr: "--tls-cert and --tls-key"},
 		{name: "negative rate", args: []string{"--transport", "http", "--rate", "-1"}, wantErr: "--rate"},
 		{name: "no burst", args: []string{"--transport", "http", "--burst", "0"}, wantErr: "--burst"},

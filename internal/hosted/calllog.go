@@ -56,14 +56,15 @@ func (r *record) peek(body []byte) {
 		Method string          `json:"method"`
 		Params struct {
 			Name string `json:"name"`
-			Meta struct {
-				ProtocolVersion string `json:"io.modelcontextprotocol/protocolVersion"`
-			} `json:"_meta"`
+			// A map, not a struct: its keys match exactly, as mcp-go reads them.
+			Meta map[string]json.RawMessage `json:"_meta"`
 		} `json:"params"`
 	}
 	if json.Unmarshal(body, &m) != nil {
 		return
 	}
+	var version string
+	_ = json.Unmarshal(m.Params.Meta[mcp.MetaKeyProtocolVersion], &version)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.method = m.Method
@@ -71,7 +72,7 @@ func (r *record) peek(body []byte) {
 		r.tool = m.Params.Name
 	}
 	r.call = m.Method != "" && len(m.ID) > 0 && string(m.ID) != "null"
-	r.modern = mcp.IsModernProtocol(m.Params.Meta.ProtocolVersion)
+	r.modern = mcp.IsModernProtocol(version)
 }
 
 // logCalls writes one line per request to an MCP endpoint: HTTP method, status,

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
@@ -76,8 +77,9 @@ type Config struct {
 	// the request's own host and localhost; requests from any other Origin get 403.
 	AllowedOrigins []string
 	// PublicURL is the server's base URL as clients reach it (https://shop.example);
-	// the protected resource is PublicURL+/mcp (or /sse). Empty: derived from the
-	// listening address by Serve.
+	// the protected resource is PublicURL+/mcp (or /sse), and its metadata is at
+	// /.well-known/oauth-protected-resource plus the resource's path, on the same
+	// host. Empty: derived from the listening address by Serve.
 	PublicURL string
 	// Authenticate returns the customer a bearer token acts for. An error that is (or
 	// wraps) ErrBadToken means 401; any other error means 503 (the token store is
@@ -114,7 +116,13 @@ type Server struct {
 	mu      sync.Mutex
 	handler http.Handler
 	closers []func(context.Context) // close long-lived streams at shutdown
+	listens map[*listenStream]struct{}
+	closing bool // closeStreams ran: new listen streams end at once
 }
+
+// listenStream is an open 2026-07-28 subscriptions/listen request: a POST whose
+// response streams until the client leaves, which shutdown ends itself.
+type listenStream struct{ cancel context.CancelFunc }
 
 // New returns a Server for s. It adds to s a tool middleware (calls in flight, tool
 // errors for the log, cancellation at the shutdown deadline) and hooks (JSON-RPC
@@ -167,9 +175,14 @@ func (h *Server) Resource() string {
 	return h.cfg.PublicURL + PathMCP
 }
 
-// MetadataURL returns where the RFC 9728 protected-resource metadata is served.
+// MetadataURL returns where the RFC 9728 protected-resource metadata is served: the
+// well-known path goes between the public URL's host and its path.
 func (h *Server) MetadataURL() string {
-	return h.cfg.PublicURL + server.ProtectedResourceMetadataPath(h.Resource())
+	u, err := url.Parse(h.cfg.PublicURL)
+	if err != nil {
+		return h.cfg.PublicURL + server.ProtectedResourceMetadataPath(h.Resource())
+	}
+	return u.Scheme + "://" + u.Host + server.ProtectedResourceMetadataPath(h.Resource())
 }
 
 // Handler returns the handler tree (built once, with the public URL known then).
@@ -187,7 +200,7 @@ func (h *Server) Handler() http.Handler {
 func (h *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("listen: %w", err)
 	}
 	h.derivePublicURL(ln.Addr())
 	if ready != nil {
@@ -292,10 +305,45 @@ func waitOrDone(ctx context.Context, d time.Duration) {
 func (h *Server) closeStreams(ctx context.Context) {
 	h.mu.Lock()
 	closers := h.closers
+	h.closing = true
+	for l := range h.listens {
+		l.cancel()
+	}
 	h.mu.Unlock()
 	for _, c := range closers {
 		c(ctx)
 	}
+}
+
+// endListens makes 2026-07-28 subscriptions/listen streams end when shutdown closes
+// the streams: they answer nothing until the client leaves, so Shutdown would
+// otherwise wait for them until its deadline.
+func (h *Server) endListens(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if rec == nil || rec.method != string(mcp.MethodSubscriptionsListen) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithCancel(r.Context())
+		defer cancel()
+		l := &listenStream{cancel: cancel}
+		h.mu.Lock()
+		if h.closing {
+			cancel()
+		}
+		if h.listens == nil {
+			h.listens = map[*listenStream]struct{}{}
+		}
+		h.listens[l] = struct{}{}
+		h.mu.Unlock()
+		defer func() {
+			h.mu.Lock()
+			delete(h.listens, l)
+			h.mu.Unlock()
+		}()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // build assembles the handler tree:
@@ -344,8 +392,10 @@ func (h *Server) build() http.Handler {
 			opts = append(opts, server.WithSessionIdManagerResolver(h.sessions), server.WithSessionIdleTTL(sessionIdleTTL))
 		}
 		st := server.NewStreamableHTTPServer(h.mcp, opts...)
-		h.closers = append(h.closers, st.CloseSessions)
-		mux.Handle(PathMCP, h.mcpEndpoint(h.streamableSessions(st)))
+		// Shutdown of a StreamableHTTPServer used as a handler closes its sessions
+		// (ending GET streams) and stops its idle-session sweeper.
+		h.closers = append(h.closers, func(ctx context.Context) { _ = st.Shutdown(ctx) })
+		mux.Handle(PathMCP, h.mcpEndpoint(h.endListens(h.streamableSessions(st))))
 	}
 	return h.origin(mux)
 }

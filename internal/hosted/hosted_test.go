@@ -46,12 +46,20 @@ func withTestCustomer(ctx context.Context, c string) context.Context {
 	return context.WithValue(ctx, testCustomerKey{}, c)
 }
 
+// openListens returns how many subscriptions/listen streams are open.
+func (h *Server) openListens() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.listens)
+}
+
 // testMCP returns an MCP server with the tools the tests call: whoami (the customer
 // the call acts for), fail (a tool error) and, when gate is not nil, slow (returns
 // "finished" once gate is closed, or "cancelled" when its context ends first, after
-// telling started).
+// telling started). It announces tool list changes, so that a subscriptions/listen
+// stream stays open.
 func testMCP(gate <-chan struct{}, started chan<- struct{}) *server.MCPServer {
-	s := server.NewMCPServer("test", "1", server.WithToolCapabilities(false), server.WithElicitation())
+	s := server.NewMCPServer("test", "1", server.WithToolCapabilities(true), server.WithElicitation())
 	s.AddTool(mcp.NewTool("whoami"), func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		c, _ := ctx.Value(testCustomerKey{}).(string)
 		return mcp.NewToolResultText(c), nil
@@ -180,6 +188,26 @@ func TestAuthentication(t *testing.T) {
 	}
 	if strings.Contains(ts.log.String(), tokenA) || strings.Contains(ts.log.String(), "tok_nobody") {
 		t.Error("a token reached the log")
+	}
+}
+
+// TestMetadataURL checks where the 401 challenge says the metadata is, for each
+// transport and for a public URL with a path (behind a proxy).
+func TestMetadataURL(t *testing.T) {
+	tests := []struct{ transport, public, resource, metadata string }{
+		{TransportHTTP, "https://shop.example", "https://shop.example/mcp", "https://shop.example/.well-known/oauth-protected-resource/mcp"},
+		{TransportSSE, "https://shop.example/", "https://shop.example/sse", "https://shop.example/.well-known/oauth-protected-resource/sse"},
+		{TransportHTTP, "https://shop.example/commerce", "https://shop.example/commerce/mcp", "https://shop.example/.well-known/oauth-protected-resource/commerce/mcp"},
+	}
+	for _, tc := range tests {
+		h, err := New(testMCP(nil, nil), Config{Transport: tc.transport, PublicURL: tc.public, Authenticate: fakeAuthenticate,
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Resource() != tc.resource || h.MetadataURL() != tc.metadata {
+			t.Errorf("%s %s: resource %s, metadata %s; want %s, %s", tc.transport, tc.public, h.Resource(), h.MetadataURL(), tc.resource, tc.metadata)
+		}
 	}
 }
 
@@ -312,6 +340,10 @@ func TestSessionsBoundToCustomer(t *testing.T) {
 		{name: "other customer opens the stream", method: http.MethodGet, token: tokenB, want: http.StatusNotFound},
 		{name: "other customer ends it", method: http.MethodDelete, token: tokenB, want: http.StatusNotFound},
 		{name: "other customer answers a server request", method: http.MethodPost, token: tokenB, body: `{"jsonrpc":"2.0","id":1,"result":{"action":"accept"}}`, want: http.StatusNotFound},
+		// The session check and mcp-go must agree on the era: a key that differs only in
+		// case is not the protocol version.
+		{name: "other customer claims the 2026 era by a lookalike key", method: http.MethodPost, token: tokenB,
+			body: `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"whoami","_meta":{"IO.modelcontextprotocol/protocolversion":"2026-07-28"}}}`, want: http.StatusNotFound},
 		{name: "owner calls", method: http.MethodPost, token: tokenA, body: whoamiBody(4), want: http.StatusOK},
 	}
 	for _, tc := range tests {
@@ -562,11 +594,13 @@ func TestShutdown(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		transport string
+		modern    bool // a 2026-07-28 client with a subscriptions/listen stream open
 		release   bool // let the call finish after shutdown starts
 	}{
 		{name: "http, call finishes", transport: TransportHTTP, release: true},
 		{name: "sse, call finishes", transport: TransportSSE, release: true},
 		{name: "http, call outlives the deadline", transport: TransportHTTP},
+		{name: "http 2026-07-28 listening, call finishes", transport: TransportHTTP, modern: true, release: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			gate, started := make(chan struct{}), make(chan struct{}, 1)
@@ -591,8 +625,26 @@ func TestShutdown(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			base := "http://" + ln.Addr().String()
-			// The HTTP client keeps a GET stream open, which must not hold shutdown up.
-			c := newClient(t, ctx, base, tc.transport, tokenA, mcp.ProtocolVersion20251125, transport.WithContinuousListening())
+			// The client keeps a stream open (GET, or subscriptions/listen), which must
+			// not hold shutdown up.
+			version, opts := mcp.ProtocolVersion20251125, []transport.StreamableHTTPCOption{transport.WithContinuousListening()}
+			if tc.modern {
+				version, opts = "", nil
+			}
+			c := newClient(t, ctx, base, tc.transport, tokenA, version, opts...)
+			if tc.modern {
+				stopListening, err := c.ListenAsync(ctx, mcp.SubscriptionFilter{ToolsListChanged: true}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer stopListening()
+				// Wait until the stream is open on the server.
+				for deadline := time.Now().Add(10 * time.Second); h.openListens() == 0; time.Sleep(5 * time.Millisecond) {
+					if time.Now().After(deadline) {
+						t.Fatal("the subscriptions/listen stream did not open")
+					}
+				}
+			}
 			answer := make(chan string, 1)
 			go func() {
 				req := mcp.CallToolRequest{}
@@ -627,8 +679,9 @@ func TestShutdown(t *testing.T) {
 			case <-time.After(20 * time.Second):
 				t.Fatalf("Serve did not return\n%s", log.String())
 			}
-			if took := time.Since(begun); !tc.release && took > 8*time.Second {
-				t.Errorf("shutdown took %v, want about the 3 s timeout", took)
+			// A stream left open would keep Serve until the (10 s) deadline.
+			if took := time.Since(begun); took > 8*time.Second {
+				t.Errorf("shutdown took %v", took)
 			}
 			if !tc.release {
 				if got := <-answer; got == "finished" {
