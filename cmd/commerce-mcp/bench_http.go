@@ -29,16 +29,19 @@ import (
 
 // The targets of issue 12 for hosted search, printed beside the measured figures.
 const (
-	targetRatio  = 0.60                  // product calls/s at least this share of the floor's
-	targetP99    = 50 * time.Millisecond // product p99 at most this
-	targetRSS    = 200 << 20             // product peak RSS below this many bytes
-	callTimeout  = 30 * time.Second      // one call slower than this counts as an error
-	startTimeout = 120 * time.Second     // a server not healthy within this is a failure
-	stopTimeout  = 10 * time.Second      // a server not gone this long after SIGINT is killed
-	benchRate    = "100000"              // --rate and --burst for the product: see productArgs
-	benchBurst   = "100000"              //
-	benchCallCap = 4 << 20               // largest canned result accepted from the product
-	floorFile    = "floor.json"          // the floorFixture handed to the floor
+	targetRatio = 0.60                  // product calls/s at least this share of the floor's
+	targetP99   = 50 * time.Millisecond // product p99 at most this
+	targetRSS   = 200 << 20             // product peak RSS below this many bytes
+)
+
+const (
+	callTimeout  = 30 * time.Second  // one call slower than this counts as an error
+	startTimeout = 120 * time.Second // a server not healthy within this is a failure
+	stopTimeout  = 10 * time.Second  // a server not gone this long after SIGINT is killed
+	benchRate    = "100000"          // --rate and --burst for the product: see productArgs
+	benchBurst   = "100000"          //
+	benchCallCap = 4 << 20           // largest canned result accepted from the product
+	floorFile    = "floor.json"      // the floorFixture handed to the floor
 )
 
 // benchQuery is the default query: a word in the titles of two products of the demo
@@ -122,7 +125,7 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	product, err := startBenchServer(ctx, "product", exe, filepath.Join(dir, "product.log"), productArgs(productAddr, db)...)
+	product, err := startBenchServer("product", exe, filepath.Join(dir, "product.log"), productAddr, productArgs(productAddr, db)...)
 	if err != nil {
 		return err
 	}
@@ -142,15 +145,15 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return product.failed(fmt.Errorf("first search_products call: %w", err))
 	}
-	cannedPath := filepath.Join(dir, floorFile)
-	if err := os.WriteFile(cannedPath, fixture, 0o600); err != nil {
+	fixturePath := filepath.Join(dir, floorFile)
+	if err := os.WriteFile(fixturePath, fixture, 0o600); err != nil {
 		return err
 	}
 	floorAddr, err := freeLoopbackAddr()
 	if err != nil {
 		return err
 	}
-	floor, err := startBenchServer(ctx, "floor", exe, filepath.Join(dir, "floor.log"), "bench", "floor-server", cannedPath, floorAddr)
+	floor, err := startBenchServer("floor", exe, filepath.Join(dir, "floor.log"), floorAddr, "bench", "floor-server", fixturePath, floorAddr)
 	if err != nil {
 		return err
 	}
@@ -218,16 +221,9 @@ type benchServer struct {
 	err  error         // its exit status, once done
 }
 
-func startBenchServer(ctx context.Context, name, exe, logPath string, args ...string) (*benchServer, error) {
-	addr := ""
-	for i, a := range args {
-		if a == "--addr" && i+1 < len(args) {
-			addr = args[i+1]
-		}
-	}
-	if name == "floor" {
-		addr = args[len(args)-1]
-	}
+// startBenchServer starts `exe args...`, which is to listen on addr, with its stdout
+// and stderr in the file logPath.
+func startBenchServer(name, exe, logPath, addr string, args ...string) (*benchServer, error) {
 	f, err := os.Create(logPath)
 	if err != nil {
 		return nil, err
