@@ -116,7 +116,9 @@ func (s *Store) OrderBySellerOrderID(ctx context.Context, customerID, sellerOrde
 }
 
 // ListOrders returns orders newest first, and a cursor for the next page (empty on the
-// last page).
+// last page). A cursor is bound to the customer whose orders it pages: with a
+// CustomerID, a cursor that ListOrders returned for another customer is refused
+// exactly as one it never returned (a FieldError, FieldForeign).
 func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string, error) {
 	if f.Limit <= 0 {
 		f.Limit = 20
@@ -143,6 +145,11 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string,
 		at, id, err := decodeOrderCursor(f.Cursor)
 		if err != nil {
 			return nil, "", err
+		}
+		if f.CustomerID != "" {
+			if err := s.ownCursor(ctx, f.CustomerID, at, id); err != nil {
+				return nil, "", err
+			}
 		}
 		where = append(where, "(created_at < ? OR (created_at = ? AND id < ?))")
 		args = append(args, at, at, id)
@@ -176,6 +183,21 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string,
 		next = encodeOrderCursor(encodeTime(last.CreatedAt), last.ID)
 	}
 	return out, next, nil
+}
+
+// ownCursor checks that the order a cursor points after, id created at at, is the
+// customer's: a cursor ends on an order of the listing it came from.
+func (s *Store) ownCursor(ctx context.Context, customerID, at, id string) error {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM orders WHERE id = ? AND customer_id = ? AND created_at = ?`,
+		id, customerID, at).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return &FieldError{Field: "cursor", Problem: FieldForeign}
+	case err != nil:
+		return fmt.Errorf("list orders: %w", err)
+	}
+	return nil
 }
 
 func encodeOrderCursor(at, id string) string {

@@ -51,6 +51,8 @@ var migrations embed.FS
 // concurrent use.
 type Store struct {
 	db *sql.DB
+	// authStmt is Authenticate's query, prepared once: it runs on every hosted request.
+	authStmt *sql.Stmt
 	// Now returns the current time; nil means time.Now. Tests set it to a fixed clock.
 	Now func() time.Time
 }
@@ -63,11 +65,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: db}, nil
+	auth, err := db.PrepareContext(ctx, authQuery)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return &Store{db: db, authStmt: auth}, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.authStmt.Close()
+	return s.db.Close()
+}
 
 // now is the store's clock, in UTC.
 func (s *Store) now() time.Time {

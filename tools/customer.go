@@ -10,6 +10,17 @@ import (
 // and the request carried none (hosted).
 var errNoCustomer = errors.New("no customer is configured")
 
+// noCustomerText starts what a tool call without a customer is told (resources say
+// the same in lower case). It holds for stdio and hosted mode alike, so it names no
+// flag: the model may pass it on to a person who is not the operator. The operator's
+// hint goes to the log (noCustomer).
+const noCustomerText = "This server has no customer configured for this request"
+
+// noCustomer logs, for the operator, why what (a tool or a resource) had no customer.
+func (t *Toolbox) noCustomer(ctx context.Context, what string) {
+	t.Log.WarnContext(ctx, "call without a customer: start stdio mode with --customer (see `commerce-mcp customer list`); in hosted mode the request's customer must be put in the context with tools.WithCustomer", "call", what)
+}
+
 type customerKey struct{}
 
 // WithCustomer returns ctx acting for customerID. Hosted mode puts the customer of the

@@ -39,7 +39,8 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 	case errors.As(err, &ref):
 		return mcp.NewToolResultError(withSellerNote(refusalText(ref)))
 	case errors.Is(err, errNoCustomer):
-		return mcp.NewToolResultError("This server has no customer configured, so " + tool + " is not available. The operator must start it with --customer (see `commerce-mcp customer list`).")
+		t.noCustomer(ctx, tool)
+		return mcp.NewToolResultError(noCustomerText + ", so " + tool + " is not available and nothing was done. The operator of this server must set up a customer for it.")
 	case errors.As(err, &ae):
 		return mcp.NewToolResultError("Invalid arguments: " + ae.msg)
 	case errors.As(err, &nf):

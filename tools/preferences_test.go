@@ -165,7 +165,7 @@ func TestUpdatePreferencesErrors(t *testing.T) {
 // TestCustomerToolsWithoutCustomer checks that the customer's tools refuse to work,
 // with a clear message, on a server that has no customer.
 func TestCustomerToolsWithoutCustomer(t *testing.T) {
-	c, _ := newTestClient(t)
+	c, logs := newTestClient(t)
 	for _, tc := range []struct {
 		tool string
 		args map[string]any
@@ -173,10 +173,17 @@ func TestCustomerToolsWithoutCustomer(t *testing.T) {
 		{"recommend", nil},
 		{"get_preferences", nil},
 		{"update_preferences", map[string]any{"notes": "x"}},
+		{"get_order", map[string]any{"order_id": "ord_x"}},
+		{"list_orders", nil},
+		{"purchase", map[string]any{"product_id": "x"}},
 	} {
 		res := call(t, c, tc.tool, tc.args, nil)
-		if !res.IsError || !strings.Contains(text(res), "no customer configured") {
+		// The words hold in hosted mode too: no flag a hosted customer cannot use.
+		if !res.IsError || !strings.Contains(text(res), "no customer configured") || strings.Contains(text(res), "--customer") {
 			t.Errorf("%s: isError=%v %q", tc.tool, res.IsError, text(res))
 		}
+	}
+	if !strings.Contains(logs.String(), "--customer") || !strings.Contains(logs.String(), "WithCustomer") {
+		t.Errorf("the log does not tell the operator what to do:\n%s", logs.String())
 	}
 }

@@ -262,14 +262,19 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 	return mcp.NewToolResultStructured(r, withSellerNote(text))
 }
 
-// clientCanElicit reports whether the client declared the elicitation capability, and
-// whether it speaks a protocol with multi round-trip requests (2026-07-28 and later)
-// rather than elicitation/create.
+// clientCanElicit reports whether the client declared the elicitation capability (and,
+// before 2026-07-28, whether the transport can carry elicitation/create to it: mcp-go's
+// legacy SSE transport cannot), and whether it speaks a protocol with multi round-trip
+// requests (2026-07-28 and later) rather than elicitation/create.
 func clientCanElicit(ctx context.Context) (can, modern bool) {
 	if info := server.RequestProtocolInfoFromContext(ctx); info != nil && info.Modern {
 		return info.ClientCapabilities != nil && info.ClientCapabilities.Elicitation != nil, true
 	}
-	if s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithClientInfo); ok {
+	session := server.ClientSessionFromContext(ctx)
+	if _, ok := session.(server.SessionWithElicitation); !ok {
+		return false, false
+	}
+	if s, ok := session.(server.SessionWithClientInfo); ok {
 		return s.GetClientCapabilities().Elicitation != nil, false
 	}
 	return false, false

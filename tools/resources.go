@@ -83,7 +83,8 @@ func jsonContents(uri string, v any) ([]mcp.ResourceContents, error) {
 // message reaches the client, so it is always one of ours, never the cause's text.
 func (t *Toolbox) resourceError(ctx context.Context, uri string, err error) error {
 	if errors.Is(err, errNoCustomer) {
-		return errors.New("this server has no customer configured; the operator must start it with --customer")
+		t.noCustomer(ctx, uri)
+		return errors.New("this server has no customer configured for this request; the operator of this server must set up a customer for it")
 	}
 	t.Log.ErrorContext(ctx, "resource failed", "uri", uri, "err", err)
 	return errors.New("internal error while reading " + uri + "; the operator should check the server log")

@@ -50,6 +50,7 @@ type Toolbox struct {
 	ReadOnly bool
 	// Limits, when set, rate-limits tool calls per customer (hosted mode); a call over
 	// the limit is refused with a result saying when to retry, before anything is done.
+	// Resources and prompts are not limited. See rateLimit.
 	Limits RateLimiter
 }
 
@@ -97,7 +98,8 @@ func (t *Toolbox) instructions() string {
 }
 
 // NewServer returns an MCP server named name, at version, serving the tools (see
-// served), resources and prompts with the server instructions.
+// served), resources and prompts with the server instructions. Every tool call is
+// checked against Limits first, when set.
 func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
@@ -105,6 +107,7 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 		server.WithPromptCapabilities(false),
 		server.WithInstructions(t.instructions()),
 		server.WithRecovery(),
+		server.WithToolHandlerMiddleware(t.rateLimit),
 	)
 	s.AddTools(t.served()...)
 	s.AddResources(t.Resources()...)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -33,56 +34,18 @@ import (
 // one PaymentIntent on the seller's account; a seller missing from the sellers file is
 // refused; no key or token id reaches stdout or stderr.
 func TestStripeEndToEnd(t *testing.T) {
-	const (
-		agentKey      = "sk_test_e2e_agent_secret"
-		sellerKey     = "sk_test_e2e_northwind_secret"
-		sellerAPIKey  = "seller_key_e2e_northwind_secret"
-		sellerID      = "northwind-outfitters"
-		sellerAccount = "acct_e2enorthwind"
-	)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	dir := t.TempDir()
-	profile := demoSeller(t, sellerID).StripeProfileID
-
-	sb := stripesim.New(stripesim.Options{Now: time.Now})
-	for key, acct := range map[string]stripesim.Account{
-		agentKey:  {ID: "acct_e2eagent", Profile: "profile_test_e2eagent"},
-		sellerKey: {ID: sellerAccount, Profile: profile},
-	} {
-		if err := sb.AddAccount(key, acct); err != nil {
-			t.Fatal(err)
-		}
-	}
-	stripeSrv := httptest.NewServer(sb)
-	defer stripeSrv.Close()
-
-	// The seller keeps its own catalog, as a separate demo-seller process would.
-	var sellerLog syncbuf.Buffer
-	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
-	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	seller, err := seller.New(seller.Config{APIKey: sellerAPIKey,
-		Inventory: seller.CatalogInventory{Catalog: sellerCat, SellerID: sellerID}, Payments: pay,
-		Logger: slog.New(tint.NewHandler(&sellerLog, &tint.Options{NoColor: true})), StripeProfile: profile})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sellerSrv := httptest.NewServer(seller)
-	defer sellerSrv.Close()
-	sellers := filepath.Join(dir, "sellers.json")
-	writeJSON(t, sellers, map[string]any{"sellers": []map[string]string{
-		{"id": sellerID, "acp_base_url": sellerSrv.URL, "api_key": sellerAPIKey, "stripe_profile": profile},
-	}})
+	w := newStripeWorld(t, dir, nil)
+	sb, sellerLog := w.stripe, w.sellerLog
+	sellerAccount, profile := w.sellerAccount, w.profile
 
 	stdinR, stdinW := io.Pipe()
 	stdoutR, stdoutW := io.Pipe()
 	var stdout, stderr syncbuf.Buffer
 	done := make(chan error, 1)
-	args := []string{"serve", "--db", filepath.Join(dir, "commerce.db"), "--stripe-key", agentKey,
-		"--stripe-base-url", stripeSrv.URL, "--sellers", sellers, "--log-level", "debug"}
+	args := append([]string{"serve", "--db", filepath.Join(dir, "commerce.db"), "--log-level", "debug"}, w.args...)
 	go func() {
 		done <- run(ctx, args, func(string) string { return "" }, stdinR, stdoutW, &stderr)
 		stdoutW.Close()
@@ -99,7 +62,7 @@ func TestStripeEndToEnd(t *testing.T) {
 	}
 
 	// Below the demo customer's $50 confirmation threshold, so it completes at once.
-	product := cheapProduct(t, ctx, c, sellerID)
+	product := cheapProduct(t, ctx, c, w.sellerID)
 	var bought struct {
 		Status, Mode string
 		OrderID      string `json:"order_id"`
@@ -143,11 +106,67 @@ func TestStripeEndToEnd(t *testing.T) {
 		t.Errorf("stderr does not log mode=test:\n%s", stderr.String())
 	}
 	out := stdout.String() + stderr.String() + sellerLog.String()
-	for _, secret := range []string{agentKey, sellerKey, sellerAPIKey, toks[0].ID, "spt_"} {
+	for _, secret := range []string{w.agentKey, w.sellerKey, w.sellerAPIKey, toks[0].ID, "spt_"} {
 		if strings.Contains(out, secret) {
 			t.Errorf("a secret (%.10s…) appears in the output", secret)
 		}
 	}
+}
+
+// stripeWorld is the other parties of a purchase in test mode, each at an HTTP seam
+// as separate processes would be: a Stripe emulator holding an agent account and a
+// seller account, and the reference ACP seller for northwind-outfitters with its own
+// catalog database and Stripe key, named in a sellers file. args are serve's flags
+// pointing at them.
+type stripeWorld struct {
+	args                              []string
+	stripe                            *stripesim.Server
+	sellerLog                         *syncbuf.Buffer
+	sellerID, sellerAccount, profile  string
+	agentKey, sellerKey, sellerAPIKey string
+}
+
+// newStripeWorld starts a stripeWorld with its files in dir. wrapSeller, when not
+// nil, wraps the seller's handler (to hold its requests up, say).
+func newStripeWorld(t *testing.T, dir string, wrapSeller func(http.Handler) http.Handler) *stripeWorld {
+	t.Helper()
+	w := &stripeWorld{sellerLog: &syncbuf.Buffer{}, sellerID: "northwind-outfitters", sellerAccount: "acct_e2enorthwind",
+		agentKey: "sk_test_e2e_agent_secret", sellerKey: "sk_test_e2e_northwind_secret", sellerAPIKey: "seller_key_e2e_northwind_secret"}
+	w.profile = demoSeller(t, w.sellerID).StripeProfileID
+	w.stripe = stripesim.New(stripesim.Options{Now: time.Now})
+	for key, acct := range map[string]stripesim.Account{
+		w.agentKey:  {ID: "acct_e2eagent", Profile: "profile_test_e2eagent"},
+		w.sellerKey: {ID: w.sellerAccount, Profile: w.profile},
+	} {
+		if err := w.stripe.AddAccount(key, acct); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stripeSrv := httptest.NewServer(w.stripe)
+	t.Cleanup(stripeSrv.Close)
+	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
+	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: w.sellerKey, URL: stripeSrv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := seller.New(seller.Config{APIKey: w.sellerAPIKey,
+		Inventory: seller.CatalogInventory{Catalog: sellerCat, SellerID: w.sellerID}, Payments: pay,
+		Logger: slog.New(tint.NewHandler(w.sellerLog, &tint.Options{NoColor: true})), StripeProfile: w.profile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h http.Handler = sel
+	if wrapSeller != nil {
+		h = wrapSeller(h)
+	}
+	sellerSrv := httptest.NewServer(h)
+	t.Cleanup(sellerSrv.Close)
+	sellers := filepath.Join(dir, "sellers.json")
+	writeJSON(t, sellers, map[string]any{"sellers": []map[string]string{
+		{"id": w.sellerID, "acp_base_url": sellerSrv.URL, "api_key": w.sellerAPIKey, "stripe_profile": w.profile},
+	}})
+	w.args = []string{"--stripe-key", w.agentKey, "--stripe-base-url", stripeSrv.URL, "--sellers", sellers}
+	return w
 }
 
 // demoSeller returns the demo catalog's seller with this id.

@@ -32,6 +32,13 @@ Usage:
       key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
       each seller's ACP checkout URL, API key and Stripe profile. --read-only (or
       COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
+  commerce-mcp serve --transport http|sse [--addr 127.0.0.1:8080] [--stateless]
+        [--public-url URL] [--allowed-origins ORIGIN,...] [--tls-cert F --tls-key F]
+        [--rate 10 --burst 20 --purchase-rate 10]
+      serve many customers over HTTP: Streamable HTTP at /mcp (sse: /sse and
+      /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
+      and acts for that token's customer (see token create); --customer is refused.
+      --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
   commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] FILE...
       load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; see import -h
   commerce-mcp help | --help | -h                         show this help
@@ -52,6 +59,17 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       change only the given limits. An amount of none means no limit;
       --confirm-above 0 asks for confirmation of every purchase.
   commerce-mcp orders list [--customer ID] [--status S] [--limit N]   orders, newest first
+  commerce-mcp token create --customer ID [--name LABEL] [--expires 720h]
+      a bearer token for hosted mode (serve over HTTP), acting for that customer. It
+      is printed once, alone on stdout (TOKEN=$(commerce-mcp token create ...)); only
+      its hash is kept. --expires takes hours (720h) or days (90d), 0 for never; the
+      default is 30 days.
+  commerce-mcp token list [--customer ID]                     tokens, newest first (never the secret)
+  commerce-mcp token revoke ID|LABEL                          refuse a token from now on
+  commerce-mcp bench http [--clients 32] [--duration 60s] [--runs 5] [--era modern|legacy]
+        [--query WORD]
+      load benchmark: serve --transport http against a bare mcp-go server, side by side;
+      prints calls/s, p50, p99, errors and peak RSS of each, with issue 12's targets
 Every command takes -h for its flags.
 
 Getting started:
@@ -100,6 +118,10 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return limitsCmd(ctx, args, getenv, stdout, stderr)
 	case "orders":
 		return ordersCmd(ctx, args, getenv, stdout, stderr)
+	case "token":
+		return tokenCmd(ctx, args, getenv, stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return &helpShown{usage}
 	case "version", "--version":

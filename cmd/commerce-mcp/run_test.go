@@ -90,7 +90,7 @@ func TestHelpAndVersion(t *testing.T) {
 		args   []string
 		stdout []string
 	}{
-		{name: "--help", args: []string{"--help"}, stdout: []string{"Usage:", "customer create", "limits set", "orders list", "Getting started"}},
+		{name: "--help", args: []string{"--help"}, stdout: []string{"Usage:", "customer create", "limits set", "orders list", "token create", "token list", "token revoke", "Getting started"}},
 		{name: "-h", args: []string{"-h"}, stdout: []string{"Usage:", "customer create"}},
 		{name: "help", args: []string{"help"}, stdout: []string{"Usage:", "customer create"}},
 		{name: "--version", args: []string{"--version"}, stdout: []string{"commerce-mcp " + version}},
@@ -106,6 +106,10 @@ func TestHelpAndVersion(t *testing.T) {
 		{name: "limits show -h", args: []string{"limits", "show", "-h"}, stdout: []string{"Usage: commerce-mcp limits show", "-customer"}},
 		{name: "orders -h", args: []string{"orders", "-h"}, stdout: []string{"Usage: commerce-mcp orders", "list"}},
 		{name: "orders list -h", args: []string{"orders", "list", "-h"}, stdout: []string{"Usage: commerce-mcp orders list", "-status"}},
+		{name: "token -h", args: []string{"token", "-h"}, stdout: []string{"Usage: commerce-mcp token", "create|list|revoke"}},
+		{name: "token create -h", args: []string{"token", "create", "-h"}, stdout: []string{"Usage: commerce-mcp token create", "-customer", "-name", "-expires", `(default "720h")`, "0 for never"}},
+		{name: "token list -h", args: []string{"token", "list", "-h"}, stdout: []string{"Usage: commerce-mcp token list", "-customer"}},
+		{name: "token revoke -h", args: []string{"token", "revoke", "-h"}, stdout: []string{"Usage: commerce-mcp token revoke [flags] ID|LABEL", "-db"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
@@ -30,10 +32,81 @@ type serveConfig struct {
 	pay      payFlags
 	noDemo   bool     // do not seed a new database
 	create   bool     // create the directory of --db
-	customer string   // id or email of the customer the tools act for; "" for the demo customer
+	customer string   // id or email of the customer the tools act for (stdio); "" for the demo customer
 	readOnly bool     // serve only the read-only tools
-	warnings []string // about secrets given as flags
+	warnings []string // about secrets given as flags, and settings ignored
+	http     httpFlags
 }
+
+// httpFlags are the settings of hosted mode (--transport http or sse).
+type httpFlags struct {
+	transport      string   // stdio, http or sse
+	addr           string   // listen address
+	stateless      bool     // Streamable HTTP without sessions
+	tlsCert        string   // PEM certificate file; with tlsKey
+	tlsKey         string   // PEM key file
+	allowedOrigins []string // browser origins allowed besides same-origin and localhost
+	publicURL      string   // base URL clients use; "" derives it from addr
+	rate           float64  // tool calls per second per customer
+	burst          int      // calls a customer may make at once above rate
+	purchaseRate   int      // purchases per minute per customer
+}
+
+// Defaults of hosted mode.
+const (
+	defaultAddr         = "127.0.0.1:8080"
+	defaultRate         = 10.0
+	defaultBurst        = 20
+	defaultPurchaseRate = 10
+)
+
+func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&h.transport, "transport", envOr(getenv, "COMMERCE_TRANSPORT", "stdio"), "`transport`: stdio (one client that started the server), http (Streamable HTTP at /mcp, for many customers with bearer tokens) or sse (the legacy HTTP+SSE transport at /sse) (env COMMERCE_TRANSPORT)")
+	fs.StringVar(&h.addr, "addr", defaultAddr, "`host:port` to listen on with --transport http or sse; port 0 picks a free port (logged)")
+	fs.BoolVar(&h.stateless, "stateless", false, "serve Streamable HTTP without sessions, for several replicas behind a load balancer")
+	fs.StringVar(&h.tlsCert, "tls-cert", "", "TLS certificate `file` (PEM); with --tls-key serves HTTPS, otherwise TLS is a proxy's job")
+	fs.StringVar(&h.tlsKey, "tls-key", "", "TLS private key `file` (PEM)")
+	fs.Func("allowed-origins", "comma-separated browser `origins` (https://app.example) allowed to call the server besides its own and localhost ones", func(v string) error {
+		h.allowedOrigins = nil
+		for _, o := range strings.Split(v, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				h.allowedOrigins = append(h.allowedOrigins, o)
+			}
+		}
+		return nil
+	})
+	fs.StringVar(&h.publicURL, "public-url", "", "the `URL` clients reach the server at (https://shop.example), named in the 401 challenge; default http://ADDR")
+	fs.Float64Var(&h.rate, "rate", defaultRate, "tool calls per second allowed per customer, all tools together; 0 for no limit")
+	fs.IntVar(&h.burst, "burst", defaultBurst, "tool calls a customer may make at once before --rate applies")
+	fs.IntVar(&h.purchaseRate, "purchase-rate", defaultPurchaseRate, "purchase calls per minute allowed per customer (at most 3 back to back); 0 for no limit of its own")
+}
+
+// check refuses inconsistent hosted settings.
+func (h *httpFlags) check() error {
+	switch h.transport {
+	case "stdio", hosted.TransportHTTP, hosted.TransportSSE:
+	default:
+		return &usageError{Msg: fmt.Sprintf("--transport %q: use stdio, http or sse", h.transport)}
+	}
+	if h.stateless && h.transport == hosted.TransportSSE {
+		return &usageError{Msg: "--stateless is for --transport http: the SSE transport always has sessions"}
+	}
+	if (h.tlsCert == "") != (h.tlsKey == "") {
+		return &usageError{Msg: "--tls-cert and --tls-key go together"}
+	}
+	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 {
+		return &usageError{Msg: "--rate and --purchase-rate must be 0 (no limit) or more, and --burst at least 1"}
+	}
+	if h.publicURL != "" {
+		u, err := url.Parse(h.publicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return &usageError{Msg: fmt.Sprintf("--public-url %q: give an http or https URL", h.publicURL)}
+		}
+	}
+	return nil
+}
+
+func (h *httpFlags) hosted() bool { return h.transport != "stdio" }
 
 // parseServe reads serve's settings from args and the environment; the secrets come
 // from the environment or files (see payFlags.resolve), and warnings says which were
@@ -52,20 +125,48 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	}
 	fs.BoolVar(&c.readOnly, "read-only", readOnly, "serve only the tools that change nothing (search, products, recommendations, preferences and orders): no purchases, no preference changes (env COMMERCE_READ_ONLY=1)")
 	c.pay.register(fs, getenv)
+	c.http.register(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
 		return c, &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
 	}
-	if c.warnings, err = c.pay.resolve(getenv); err != nil {
+	if err := c.http.check(); err != nil {
 		return c, err
 	}
+	if c.http.hosted() {
+		if isSet(fs, "customer") {
+			return c, &usageError{Msg: fmt.Sprintf("--customer is for stdio; with --transport %s each request acts for the customer of its bearer token (commerce-mcp token create --customer ID)", c.http.transport)}
+		}
+		if c.customer != "" {
+			c.warnings = append(c.warnings, "COMMERCE_CUSTOMER is ignored over HTTP: each request acts for the customer of its bearer token")
+			c.customer = ""
+		}
+	} else {
+		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate"} {
+			if isSet(fs, f) {
+				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
+			}
+		}
+	}
+	warnings, err := c.pay.resolve(getenv)
+	if err != nil {
+		return c, err
+	}
+	c.warnings = append(c.warnings, warnings...)
 	if c.db == "" {
 		c.db, err = defaultDBPath(getenv)
 		return c, err
 	}
 	return c, checkDBDir(c.db, c.create)
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // envBool reads the boolean environment variable key: unset or empty is false, and
@@ -82,9 +183,11 @@ func envBool(getenv func(string) string, key string) (bool, error) {
 	return b, nil
 }
 
-// serve runs the MCP server over stdio until stdin closes, once the calls in flight
-// have been answered, or until ctx ends, which cancels them. Nothing but JSON-RPC is
-// written to stdout; stdioGuard says what is refused.
+// serve runs the MCP server. Over stdio (the default) it serves until stdin closes,
+// once the calls in flight have been answered, or until ctx ends, which cancels them;
+// nothing but JSON-RPC is written to stdout, and stdioGuard says what is refused.
+// With --transport http or sse it serves many customers over HTTP until ctx ends
+// (see serveHTTP).
 func serve(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c, err := parseServe(args, getenv)
 	if err != nil {
@@ -130,9 +233,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 			return err
 		}
 	}
-	cust, err := resolveCustomer(ctx, st, c.customer)
-	if err != nil {
-		return err
+	var cust string
+	if !c.http.hosted() {
+		if cust, err = resolveCustomer(ctx, st, c.customer); err != nil {
+			return err
+		}
 	}
 	svc, err := newCheckout(c.pay, cat, st, logger)
 	if err != nil {
@@ -146,6 +251,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly}
+	if c.http.hosted() {
+		return serveHTTP(ctx, c, tb, st, logger)
+	}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
 	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode(), "read_only", c.readOnly)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -18,11 +19,12 @@ import (
 // and that bad values are usage errors.
 func TestParseServe(t *testing.T) {
 	tests := []struct {
-		name    string
-		env     map[string]string
-		args    []string
-		want    serveConfig
-		wantErr string // in the usage error; "" for none
+		name        string
+		env         map[string]string
+		args        []string
+		want        serveConfig
+		wantErr     string // in the usage error; "" for none
+		wantWarning string // in the one warning; "" for none
 	}{
 		{name: "defaults", env: map[string]string{"XDG_DATA_HOME": "/data"}, want: serveConfig{common: common{db: filepath.Join("/data", "commerce-mcp", "commerce.db"), logLevel: "info"}}},
 		{name: "flags", args: []string{"--db", "x.db", "--customer", "ada@example.com", "--no-demo", "--create", "--read-only", "--log-level", "debug"},
@@ -35,6 +37,24 @@ func TestParseServe(t *testing.T) {
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
 		{name: "flag overrides the environment", env: map[string]string{"COMMERCE_READ_ONLY": "1"}, args: []string{"--db", "x.db", "--read-only=false"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
+		{name: "http", args: []string{"--db", "x.db", "--transport", "http", "--addr", "0.0.0.0:9000", "--stateless",
+			"--tls-cert", "c.pem", "--tls-key", "k.pem", "--allowed-origins", "https://a.example, http://localhost:6274,", "--public-url", "https://shop.example",
+			"--rate", "2.5", "--burst", "4", "--purchase-rate", "0"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: httpFlags{transport: "http", addr: "0.0.0.0:9000", stateless: true,
+				tlsCert: "c.pem", tlsKey: "k.pem", allowedOrigins: []string{"https://a.example", "http://localhost:6274"}, publicURL: "https://shop.example",
+				rate: 2.5, burst: 4}}},
+		{name: "sse from the environment", env: map[string]string{"COMMERCE_TRANSPORT": "sse"}, args: []string{"--db", "x.db"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: hostedDefaults("sse")}},
+		{name: "customer from the environment is ignored over HTTP", env: map[string]string{"COMMERCE_CUSTOMER": "cus_1"}, args: []string{"--db", "x.db", "--transport", "http"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: hostedDefaults("http")}, wantWarning: "COMMERCE_CUSTOMER is ignored"},
+		{name: "customer over HTTP", args: []string{"--transport", "http", "--customer", "cus_1"}, wantErr: "--customer is for stdio"},
+		{name: "unknown transport", args: []string{"--transport", "websocket"}, wantErr: "--transport"},
+		{name: "stateless SSE", args: []string{"--transport", "sse", "--stateless"}, wantErr: "--stateless is for --transport http"},
+		{name: "certificate without key", args: []string{"--transport", "http", "--tls-cert", "c.pem"}, wantErr: "--tls-cert and --tls-key"},
+		{name: "negative rate", args: []string{"--transport", "http", "--rate", "-1"}, wantErr: "--rate"},
+		{name: "no burst", args: []string{"--transport", "http", "--burst", "0"}, wantErr: "--burst"},
+		{name: "public URL without scheme", args: []string{"--transport", "http", "--public-url", "shop.example"}, wantErr: "--public-url"},
+		{name: "HTTP flag with stdio", args: []string{"--addr", "127.0.0.1:9000"}, wantErr: "--addr is for --transport http or sse"},
 		{name: "database in a missing directory", args: []string{"--db", "/nonexistent-dir/x.db"}, wantErr: "--create"},
 		{name: "bad read-only value", env: map[string]string{"COMMERCE_READ_ONLY": "maybe"}, wantErr: "COMMERCE_READ_ONLY"},
 		{name: "an argument", args: []string{"extra"}, wantErr: "serve takes no arguments"},
@@ -53,12 +73,24 @@ func TestParseServe(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.want.pay = got.pay // payFlags are checked by TestServeSecretsAndMode
+			if tc.want.http.transport == "" {
+				tc.want.http = hostedDefaults("stdio")
+			}
+			warned := len(got.warnings) == 0
+			if tc.wantWarning != "" {
+				warned = len(got.warnings) == 1 && strings.Contains(got.warnings[0], tc.wantWarning)
+			}
 			if got.common != tc.want.common || got.customer != tc.want.customer || got.noDemo != tc.want.noDemo ||
-				got.create != tc.want.create || got.readOnly != tc.want.readOnly || len(got.warnings) != 0 {
+				got.create != tc.want.create || got.readOnly != tc.want.readOnly || !reflect.DeepEqual(got.http, tc.want.http) || !warned {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
 	}
+}
+
+// hostedDefaults are the hosted settings when only the transport is given.
+func hostedDefaults(transport string) httpFlags {
+	return httpFlags{transport: transport, addr: defaultAddr, rate: defaultRate, burst: defaultBurst, purchaseRate: defaultPurchaseRate}
 }
 
 // TestServeReadOnly checks, through a client on stdio, that serve --read-only and

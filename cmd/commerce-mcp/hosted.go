@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
+	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
+	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/commerce-mcp/commerce-mcp/tools"
+)
+
+// serveHTTP serves the tools over HTTP (c.http.transport is http or sse) to the
+// customers of the bearer tokens in st, until ctx ends; then it lets the calls in
+// flight finish and returns within hosted.DefaultShutdownTimeout, before the caller
+// closes the database.
+func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.Store, logger *slog.Logger) error {
+	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
+		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
+	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
+		Transport:      c.http.transport,
+		Stateless:      c.http.stateless,
+		TLSCert:        c.http.tlsCert,
+		TLSKey:         c.http.tlsKey,
+		AllowedOrigins: c.http.allowedOrigins,
+		PublicURL:      c.http.publicURL,
+		Authenticate:   authenticator(st),
+		WithCustomer:   tools.WithCustomer,
+		Health:         st.Ping,
+		Log:            logger,
+	})
+	if err != nil {
+		return &usageError{Msg: err.Error()}
+	}
+	return h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
+		if tcp, ok := a.(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+			if c.http.tlsCert == "" {
+				logger.Warn("serving plain HTTP on a network address: tokens cross the network in the clear unless a TLS proxy is in front")
+			}
+			if tcp.IP.IsUnspecified() && c.http.publicURL == "" {
+				logger.Warn("listening on every interface: set --public-url to the URL clients use, which the 401 challenge names")
+			}
+		}
+		logger.Info("serving MCP over HTTP", "transport", c.http.transport, "addr", a.String(), "url", h.Resource(),
+			"stateless", c.http.stateless, "tls", c.http.tlsCert != "", "mode", tb.Checkout.Mode(), "read_only", c.readOnly,
+			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate)
+	})
+}
+
+// authenticator returns the customer of a bearer token from st.
+func authenticator(st *store.Store) func(ctx context.Context, secret string) (string, error) {
+	return func(ctx context.Context, secret string) (string, error) {
+		id, err := st.Authenticate(ctx, secret, time.Now())
+		if errors.Is(err, store.ErrBadToken) {
+			return "", hosted.ErrBadToken
+		}
+		return id, err
+	}
+}

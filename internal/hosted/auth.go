@@ -1,0 +1,181 @@
+package hosted
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+type customerKey struct{}
+
+// customerFrom returns the customer authenticate put in ctx, or "".
+func customerFrom(ctx context.Context) string {
+	c, _ := ctx.Value(customerKey{}).(string)
+	return c
+}
+
+// authenticate lets through only requests with a valid bearer token, with the token's
+// customer in the request context. Every refusal is the same 401 with the RFC 9728
+// challenge, whatever the reason; a token store that cannot answer is 503.
+func (h *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secret, ok := bearer(r.Header.Get("Authorization"))
+		if !ok {
+			h.unauthorized(w, r)
+			return
+		}
+		customer, err := h.cfg.Authenticate(r.Context(), secret)
+		switch {
+		case errors.Is(err, ErrBadToken) || (err == nil && customer == ""):
+			h.unauthorized(w, r)
+			return
+		case err != nil:
+			h.cfg.Log.Error("authenticating a request failed", "err", err)
+			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		if rec := recordFrom(r.Context()); rec != nil {
+			rec.setCustomer(customer)
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), customerKey{}, customer)))
+	})
+}
+
+// bearer returns the token of an "Authorization: Bearer <token>" header value.
+func bearer(v string) (string, bool) {
+	scheme, tok, ok := strings.Cut(v, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	tok = strings.TrimSpace(tok)
+	if tok == "" || len(tok) > maxTokenLen {
+		return "", false
+	}
+	return tok, true
+}
+
+func (h *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("WWW-Authenticate", `Bearer resource_metadata="`+h.MetadataURL()+`"`)
+	http.Error(w, "unauthorized: send Authorization: Bearer <token>", http.StatusUnauthorized)
+}
+
+// limitBody refuses a body longer than Config.MaxBody with 413, and reads the
+// body of a POST once into memory, within bodyTimeout, so that the call log can peek
+// at it.
+func (h *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > h.cfg.MaxBody {
+			tooLarge(w)
+			return
+		}
+		if r.Method != http.MethodPost || r.Body == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		// A body trickling in must not hold a connection for ever. (Not every
+		// ResponseWriter supports deadlines; then the server's own timeouts apply.)
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(bodyTimeout))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.MaxBody))
+		_ = rc.SetReadDeadline(time.Time{})
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			tooLarge(w)
+			return
+		}
+		if err != nil {
+			http.Error(w, "cannot read the request body", http.StatusBadRequest)
+			return
+		}
+		if rec := recordFrom(r.Context()); rec != nil {
+			rec.peek(body)
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.ContentLength = int64(len(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func tooLarge(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+}
+
+// Headers a browser client may send and read.
+const (
+	corsAllowHeaders  = "Authorization, Content-Type, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID"
+	corsExposeHeaders = "Mcp-Session-Id, WWW-Authenticate"
+	corsAllowMethods  = "GET, POST, DELETE, OPTIONS"
+)
+
+// origin enforces the Origin rule on every path: a request without Origin (not from
+// a browser) passes; one with an Origin passes only when it is the request's own
+// host, a localhost origin or listed in Config.AllowedOrigins, and otherwise gets
+// 403. Allowed origins get CORS headers, and their preflight is answered here,
+// before authentication (browsers send no credentials on a preflight).
+func (h *Server) origin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o := r.Header.Get("Origin")
+		if o == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if !h.originAllowed(o, r.Host) {
+			http.Error(w, "forbidden: origin not allowed", http.StatusForbidden)
+			return
+		}
+		hd := w.Header()
+		hd.Set("Access-Control-Allow-Origin", o)
+		hd.Add("Vary", "Origin")
+		hd.Set("Access-Control-Expose-Headers", corsExposeHeaders)
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			hd.Set("Access-Control-Allow-Methods", corsAllowMethods)
+			hd.Set("Access-Control-Allow-Headers", corsAllowHeaders)
+			hd.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// originAllowed reports whether a request to host may come from origin o.
+func (h *Server) originAllowed(o, host string) bool {
+	n, ok := normalizeOrigin(o)
+	if !ok {
+		return false // "null" and other opaque origins
+	}
+	if h.origins[n] {
+		return true
+	}
+	u, _ := url.Parse(n)
+	if strings.EqualFold(u.Host, host) {
+		return true
+	}
+	return isLocalhost(u.Hostname())
+}
+
+// normalizeOrigin returns o as scheme://host[:port], lower-cased, or false when o is
+// not such an origin.
+func normalizeOrigin(o string) (string, bool) {
+	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(o), "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.Path != "" || u.RawQuery != "" || u.User != nil || u.Fragment != "" {
+		return "", false
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host), true
+}
+
+func isLocalhost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,294 @@
+package hosted
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// record is what the log line of one request says. The request's handlers fill it
+// in as they learn things: the customer (authenticate), the JSON-RPC method and tool
+// (peek), the tool error and JSON-RPC error (the tool middleware and hooks).
+type record struct {
+	start time.Time
+
+	mu         sync.Mutex
+	customer   string
+	method     string // JSON-RPC method; "" until peeked or when not JSON-RPC
+	tool       string // tool name of a tools/call
+	call       bool   // a JSON-RPC request (has an id), as opposed to a notification or response
+	modern     bool   // a 2026-07-28-era message
+	toolError  bool
+	rpcError   string
+	deferred   bool // the answer goes out on an SSE stream: log when the call ends
+	finished   bool // a hook saw the call end
+	logged     bool
+	httpStatus int
+}
+
+type recordKey struct{}
+
+func recordFrom(ctx context.Context) *record {
+	r, _ := ctx.Value(recordKey{}).(*record)
+	return r
+}
+
+func (r *record) setCustomer(c string) {
+	r.mu.Lock()
+	r.customer = c
+	r.mu.Unlock()
+}
+
+// peek reads the JSON-RPC method, tool name, id and protocol era from a request
+// body. Only these fields are decoded; the rest (arguments) is skipped.
+func (r *record) peek(body []byte) {
+	var m struct {
+		ID     json.RawMessage `json:"id"`
+		Method string          `json:"method"`
+		Params struct {
+			Name string `json:"name"`
+			// A map, not a struct: its keys match exactly, as mcp-go reads them.
+			Meta map[string]json.RawMessage `json:"_meta"`
+		} `json:"params"`
+	}
+	if json.Unmarshal(body, &m) != nil {
+		return
+	}
+	var version string
+	_ = json.Unmarshal(m.Params.Meta[mcp.MetaKeyProtocolVersion], &version)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.method = m.Method
+	if m.Method == string(mcp.MethodToolsCall) {
+		r.tool = m.Params.Name
+	}
+	r.call = m.Method != "" && len(m.ID) > 0 && string(m.ID) != "null"
+	r.modern = mcp.IsModernProtocol(version)
+}
+
+// logCalls writes one line per request to an MCP endpoint: HTTP method, status,
+// JSON-RPC method, tool, customer, tool error or JSON-RPC error when known, and
+// duration. It never logs a body, a header value or a token. An SSE message is
+// answered on the stream after its POST returns 202; its line is written when the
+// call ends (see instrument).
+func (h *Server) logCalls(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &record{start: time.Now()}
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), recordKey{}, rec)))
+		rec.mu.Lock()
+		rec.httpStatus = sw.status()
+		if h.cfg.Transport == TransportSSE && r.URL.Path == PathMessage && rec.call &&
+			rec.httpStatus == http.StatusAccepted && !rec.finished {
+			rec.deferred = true // the call runs on; its hook logs it
+			rec.mu.Unlock()
+			return
+		}
+		rec.mu.Unlock()
+		h.logRecord(rec, r.Method)
+	})
+}
+
+// logRecord writes rec's line once.
+func (h *Server) logRecord(rec *record, httpMethod string) {
+	rec.mu.Lock()
+	if rec.logged {
+		rec.mu.Unlock()
+		return
+	}
+	rec.logged = true
+	attrs := []slog.Attr{
+		slog.String("http", httpMethod),
+		slog.Int("status", rec.httpStatus),
+	}
+	if rec.method != "" {
+		attrs = append(attrs, slog.String("method", rec.method))
+	}
+	if rec.tool != "" {
+		attrs = append(attrs, slog.String("tool", rec.tool))
+	}
+	if rec.customer != "" {
+		attrs = append(attrs, slog.String("customer", rec.customer))
+	}
+	if rec.toolError {
+		attrs = append(attrs, slog.Bool("tool_error", true))
+	}
+	if rec.rpcError != "" {
+		attrs = append(attrs, slog.String("rpc_error", rec.rpcError))
+	}
+	attrs = append(attrs, slog.Duration("took", time.Since(rec.start).Round(time.Microsecond)))
+	rec.mu.Unlock()
+	h.cfg.Log.LogAttrs(context.Background(), slog.LevelInfo, "call", attrs...)
+}
+
+// instrument adds to the MCP server what hosting needs from inside a call: a tool
+// middleware counting calls in flight (shutdown waits for them), cancelling them at
+// the shutdown deadline and noting a tool error for the log; and hooks noting
+// JSON-RPC errors and ending the deferred log line of an SSE call.
+func (h *Server) instrument() {
+	h.mcp.Use(func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			h.inflight.add(1)
+			defer h.inflight.add(-1)
+			ctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			stop := context.AfterFunc(h.abort, cancel)
+			defer stop()
+			res, err := next(ctx, req)
+			if rec := recordFrom(ctx); rec != nil && res != nil && res.IsError {
+				rec.mu.Lock()
+				rec.toolError = true
+				rec.mu.Unlock()
+			}
+			return res, err
+		}
+	})
+	hooks := h.mcp.GetHooks()
+	if hooks == nil {
+		hooks = &server.Hooks{}
+		server.WithHooks(hooks)(h.mcp)
+	}
+	hooks.AddOnError(func(ctx context.Context, _ any, _ mcp.MCPMethod, _ any, err error) {
+		rec := recordFrom(ctx)
+		if rec == nil {
+			return
+		}
+		rec.mu.Lock()
+		rec.rpcError = rpcErrorLabel(err)
+		rec.mu.Unlock()
+		h.endDeferred(rec)
+	})
+	hooks.AddOnSuccess(func(ctx context.Context, _ any, _ mcp.MCPMethod, _ any, _ any) {
+		if rec := recordFrom(ctx); rec != nil {
+			h.endDeferred(rec)
+		}
+	})
+}
+
+// endDeferred notes that rec's call ended and logs an SSE call's line. The hook may
+// run before the POST's handler has marked the record deferred; then the handler
+// logs it.
+func (h *Server) endDeferred(rec *record) {
+	rec.mu.Lock()
+	rec.finished = true
+	d := rec.deferred
+	rec.mu.Unlock()
+	if d {
+		h.logRecord(rec, http.MethodPost)
+	}
+}
+
+// rpcErrorLabel names a JSON-RPC error for the log without its message, which may
+// quote the request.
+func rpcErrorLabel(err error) string {
+	switch {
+	case errors.Is(err, server.ErrToolNotFound):
+		return "tool not found"
+	case errors.Is(err, server.ErrResourceNotFound):
+		return "resource not found"
+	case errors.Is(err, server.ErrPromptNotFound):
+		return "prompt not found"
+	case errors.Is(err, server.ErrUnsupported):
+		return "unsupported"
+	}
+	var ue *server.UnparsableMessageError
+	if errors.As(err, &ue) {
+		return "invalid request"
+	}
+	return "error"
+}
+
+// statusWriter remembers the status written; it passes Flush and Hijack through, as
+// the streaming transports need them.
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *statusWriter) Flush() {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *statusWriter) status() int {
+	if w.code == 0 {
+		return http.StatusOK
+	}
+	return w.code
+}
+
+// inflight counts tool calls running; wait blocks until none are or ctx ends.
+type inflight struct {
+	mu   sync.Mutex
+	n    int
+	zero chan struct{} // closed when n drops to 0; nil while n == 0
+}
+
+func (f *inflight) add(d int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.n += d
+	switch {
+	case f.n > 0 && f.zero == nil:
+		f.zero = make(chan struct{})
+	case f.n == 0 && f.zero != nil:
+		close(f.zero)
+		f.zero = nil
+	}
+}
+
+func (f *inflight) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.n
+}
+
+// wait reports whether the count reached zero before ctx ended.
+func (f *inflight) wait(ctx context.Context) bool {
+	for {
+		f.mu.Lock()
+		z := f.zero
+		f.mu.Unlock()
+		if z == nil {
+			return true
+		}
+		select {
+		case <-z:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}

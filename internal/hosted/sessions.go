@@ -1,0 +1,238 @@
+package hosted
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"slices"
+	"sync"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// sessions binds each session id to the customer whose request created it. A
+// session id is a name, not a credential: a request may use one only with a token of
+// the same customer; anyone else gets 404, as for an id that does not exist.
+type sessions struct {
+	mu         sync.Mutex
+	owner      map[string]string   // session id → customer
+	byCustomer map[string][]string // customer → Streamable HTTP session ids, oldest first
+}
+
+func newSessions() *sessions {
+	return &sessions{owner: map[string]string{}, byCustomer: map[string][]string{}}
+}
+
+var errNoSession = errors.New("session not found")
+
+// newSessionID returns an unguessable session id.
+func newSessionID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic("hosted: crypto/rand: " + err.Error()) // never fails on supported systems
+	}
+	return "mcp-session-" + hex.EncodeToString(b[:])
+}
+
+// bind records a new session of customer. Streamable HTTP sessions (bounded) are
+// capped per customer: the oldest is forgotten.
+func (s *sessions) bind(id, customer string, bounded bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.owner[id] = customer
+	if !bounded {
+		return
+	}
+	ids := append(s.byCustomer[customer], id)
+	if len(ids) > maxSessionsPerCustomer {
+		delete(s.owner, ids[0])
+		ids = ids[1:]
+	}
+	s.byCustomer[customer] = ids
+}
+
+// owns reports whether id is a live session of customer.
+func (s *sessions) owns(id, customer string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o, ok := s.owner[id]
+	return ok && o == customer
+}
+
+// drop forgets id.
+func (s *sessions) drop(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.owner[id]
+	if !ok {
+		return
+	}
+	delete(s.owner, id)
+	if ids := s.byCustomer[c]; ids != nil {
+		ids = slices.DeleteFunc(ids, func(x string) bool { return x == id })
+		if len(ids) == 0 {
+			delete(s.byCustomer, c)
+		} else {
+			s.byCustomer[c] = ids
+		}
+	}
+}
+
+// count returns how many sessions are live.
+func (s *sessions) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.owner)
+}
+
+// ResolveSessionIdManager implements server.SessionIdManagerResolver: the Streamable
+// HTTP server's session ids, seen from the customer of request r (r is nil for the
+// server's own housekeeping, which may terminate any session).
+func (s *sessions) ResolveSessionIdManager(r *http.Request) server.SessionIdManager {
+	if r == nil {
+		return sessionView{s: s, admin: true}
+	}
+	return sessionView{s: s, customer: customerFrom(r.Context())}
+}
+
+// sessionView is the server.SessionIdManager of one customer (or of the server).
+type sessionView struct {
+	s        *sessions
+	customer string
+	admin    bool
+}
+
+func (v sessionView) Generate() string {
+	id := newSessionID()
+	if v.customer != "" {
+		v.s.bind(id, v.customer, true)
+	}
+	return id
+}
+
+func (v sessionView) Validate(id string) (bool, error) {
+	if v.admin || v.s.owns(id, v.customer) {
+		return false, nil
+	}
+	return false, errNoSession
+}
+
+func (v sessionView) Terminate(id string) (bool, error) {
+	if v.admin || v.s.owns(id, v.customer) {
+		v.s.drop(id)
+	}
+	return false, nil
+}
+
+// streamableSessions enforces session ownership on the Streamable HTTP endpoint
+// before mcp-go sees the request: mcp-go validates the id of a POST, but opens a GET
+// stream for any id it is given, which would deliver another customer's server
+// requests (an elicitation for their purchase) to the caller. A legacy-era request
+// carrying a session id the customer does not own gets 404; a GET or DELETE without
+// one gets 400 (stateful servers require it). Requests of the 2026-07-28 protocol
+// have no sessions (mcp-go ignores the header) and pass.
+func (h *Server) streamableSessions(next http.Handler) http.Handler {
+	if h.cfg.Stateless {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get(server.HeaderKeySessionID)
+		modern := mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion))
+		if rec := recordFrom(r.Context()); rec != nil && rec.modern {
+			modern = true
+		}
+		switch {
+		case modern || r.Method == http.MethodOptions || r.Method == http.MethodHead:
+		case id == "" && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
+			http.Error(w, "Bad Request: Mcp-Session-Id header is required", http.StatusBadRequest)
+			return
+		case id != "" && !h.sessions.owns(id, customerFrom(r.Context())):
+			http.Error(w, "Session not found", http.StatusNotFound)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+type sseIDKey struct{}
+
+// generateSSE is the SSE server's session id generator: it binds the new session to
+// the customer of the request opening the stream, and tells sseSessions its id.
+func (s *sessions) generateSSE(ctx context.Context, r *http.Request) (string, error) {
+	c := customerFrom(r.Context())
+	if c == "" {
+		return "", errors.New("hosted: SSE stream without a customer")
+	}
+	id := newSessionID()
+	s.bind(id, c, false)
+	if p, ok := r.Context().Value(sseIDKey{}).(*string); ok {
+		*p = id
+	}
+	return id, nil
+}
+
+// sseSessions enforces session ownership on the SSE endpoints: a message for a
+// session the customer does not own gets 404, and a stream's session is forgotten
+// when the stream ends.
+func (h *Server) sseSessions(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == PathSSE {
+			var id string
+			// mcp-go's SSE handler allows every origin (Access-Control-Allow-Origin: *);
+			// the origin middleware's decision stands instead.
+			w = &keepCORS{ResponseWriter: w, origin: w.Header().Get("Access-Control-Allow-Origin")}
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), sseIDKey{}, &id)))
+			if id != "" {
+				h.sessions.drop(id)
+			}
+			return
+		}
+		if id := r.URL.Query().Get("sessionId"); id != "" && !h.sessions.owns(id, customerFrom(r.Context())) {
+			http.Error(w, "Session not found", http.StatusNotFound)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// keepCORS restores Access-Control-Allow-Origin to origin ("" for none) when the
+// response starts, whatever the handler set.
+type keepCORS struct {
+	http.ResponseWriter
+	origin  string
+	started bool
+}
+
+func (k *keepCORS) restore() {
+	if k.started {
+		return
+	}
+	k.started = true
+	if k.origin == "" {
+		k.Header().Del("Access-Control-Allow-Origin")
+	} else {
+		k.Header().Set("Access-Control-Allow-Origin", k.origin)
+	}
+}
+
+func (k *keepCORS) WriteHeader(code int) {
+	k.restore()
+	k.ResponseWriter.WriteHeader(code)
+}
+
+func (k *keepCORS) Write(p []byte) (int, error) {
+	k.restore()
+	return k.ResponseWriter.Write(p)
+}
+
+func (k *keepCORS) Flush() {
+	k.restore()
+	if f, ok := k.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (k *keepCORS) Unwrap() http.ResponseWriter { return k.ResponseWriter }

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAuthenticateReadsOneIndex checks that Authenticate's query finds the token through
+// the unique index on hash rather than by scanning the table.
+func TestAuthenticateReadsOneIndex(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+authQuery, []byte("0123456789abcdef0123456789abcdef"), "2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan) != 1 || !strings.Contains(plan[0], "USING INDEX") || !strings.Contains(plan[0], "(hash=?)") {
+		t.Errorf("query plan %q, want one search of the index on hash", plan)
+	}
+}

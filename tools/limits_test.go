@@ -1,0 +1,176 @@
+package tools
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// fakeLimiter allows budget["customer tool"] calls of a tool to a customer, or when
+// that is not listed budget[tool] calls of the tool to all customers together
+// (unlisted: any number), and refuses the rest with retry; it records every call it
+// was asked about.
+type fakeLimiter struct {
+	mu     sync.Mutex
+	budget map[string]int
+	retry  time.Duration
+	asked  []string // "customer tool"
+}
+
+func (f *fakeLimiter) Allow(customer, tool string) (bool, time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.asked = append(f.asked, customer+" "+tool)
+	key := customer + " " + tool
+	n, limited := f.budget[key]
+	if !limited {
+		key = tool
+		if n, limited = f.budget[tool]; !limited {
+			return true, 0
+		}
+	}
+	if n <= 0 {
+		return false, f.retry
+	}
+	f.budget[key] = n - 1
+	return true, 0
+}
+
+func (f *fakeLimiter) calls() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.asked...)
+}
+
+func TestRateLimit(t *testing.T) {
+	tests := []struct {
+		name     string
+		limits   *fakeLimiter // nil: no Limits
+		tool     string
+		args     map[string]any
+		wantText string // a fragment of a refusal; "" for a call that runs
+	}{
+		{name: "no limiter", tool: "search_products", args: map[string]any{"query": "shoes"}},
+		{name: "within the limit", limits: &fakeLimiter{budget: map[string]int{"search_products": 1}}, tool: "search_products", args: map[string]any{"query": "shoes"}},
+		{name: "another tool's limit", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: time.Second}, tool: "get_preferences"},
+		{name: "over the limit", limits: &fakeLimiter{budget: map[string]int{"search_products": 0}, retry: 2300 * time.Millisecond},
+			tool: "search_products", args: map[string]any{"query": "shoes"}, wantText: "Try again in 3 seconds."},
+		{name: "purchase over the limit", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 90 * time.Second},
+			tool: "purchase", args: map[string]any{"product_id": "x"}, wantText: "nothing was bought and nothing was charged. Try again in 90 seconds."},
+		{name: "long wait in minutes", limits: &fakeLimiter{budget: map[string]int{"list_orders": 0}, retry: 150 * time.Second},
+			tool: "list_orders", wantText: "Try again in 3 minutes."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStorefront(t)
+			if tt.limits != nil {
+				s.tb.Limits = tt.limits
+			}
+			c := s.client(t, nil, "")
+			res := call(t, c, tt.tool, tt.args, nil)
+			if tt.wantText == "" {
+				if res.IsError {
+					t.Fatalf("%s refused: %s", tt.tool, text(res))
+				}
+			} else {
+				got := text(res)
+				for _, want := range []string{"Too many calls", tt.tool + " was refused", "Nothing was done", tt.wantText} {
+					if !res.IsError || !strings.Contains(got, want) {
+						t.Fatalf("%s: %q, want an error containing %q", tt.tool, got, want)
+					}
+				}
+			}
+			if tt.limits != nil {
+				if got, want := tt.limits.calls(), []string{s.tb.Customer + " " + tt.tool}; strings.Join(got, ",") != strings.Join(want, ",") {
+					t.Errorf("limiter asked %q, want %q", got, want)
+				}
+			}
+		})
+	}
+}
+
+// A refused purchase does nothing: no quote, no order, no charge.
+func TestRateLimitedPurchaseDoesNothing(t *testing.T) {
+	s := newStorefront(t)
+	s.tb.Limits = &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: time.Second}
+	c := s.client(t, nil, "")
+	if res := call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 1000, 4000).ID}, nil); !res.IsError {
+		t.Fatalf("purchase over the limit ran: %s", text(res))
+	}
+	var list listOrdersResult
+	if res := call(t, c, "list_orders", nil, &list); res.IsError || len(list.Orders) != 0 {
+		t.Fatalf("list_orders: %s", text(res))
+	}
+	if s.charges() != 0 || len(s.sb.Stripe.Tokens()) != 0 {
+		t.Errorf("a refused purchase charged or issued a token")
+	}
+}
+
+// The limiter is asked about the request's customer, not the configured one.
+func TestRateLimitAsksForTheRequestsCustomer(t *testing.T) {
+	s := newStorefront(t)
+	f := &fakeLimiter{}
+	s.tb.Limits = f
+	run := s.tb.rateLimit(func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return mcp.NewToolResultText("ran"), nil
+	})
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "get_order"
+	res, err := run(WithCustomer(context.Background(), "cus_hosted"), req)
+	if err != nil || res.IsError || text(res) != "ran" {
+		t.Fatalf("got %v, %v", res, err)
+	}
+	if got := f.calls(); len(got) != 1 || got[0] != "cus_hosted get_order" {
+		t.Errorf("limiter asked %q, want the request's customer", got)
+	}
+}
+
+// The person's answer to a confirmation dialog continues the purchase call that asked
+// and is not refused, even when no purchase call is left in the budget.
+func TestRateLimitLetsTheConfirmationThrough(t *testing.T) {
+	s := newStorefront(t)
+	f := &fakeLimiter{budget: map[string]int{"purchase": 1}, retry: time.Minute}
+	s.tb.Limits = f
+	c := s.client(t, accept(true), "") // the modern era: the answer is a second tools/call
+	var out purchaseResult
+	res := call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 6000, 40000).ID}, &out)
+	if res.IsError || out.Status != "completed" {
+		t.Fatalf("confirmed purchase: %s / %+v", text(res), out)
+	}
+	if got := f.calls(); len(got) != 1 {
+		t.Errorf("limiter asked %d times (%q), want once", len(got), got)
+	}
+	if res := call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 6000, 40000).ID}, nil); !res.IsError || !strings.Contains(text(res), "Too many calls") {
+		t.Errorf("second purchase: %s, want it refused", text(res))
+	}
+	if s.charges() != 1 {
+		t.Errorf("%d charges, want 1", s.charges())
+	}
+}
+
+func TestRetryIn(t *testing.T) {
+	tests := []struct {
+		name string
+		d    time.Duration
+		want string
+	}{
+		{"zero", 0, "1 second"},
+		{"under a second", 200 * time.Millisecond, "1 second"},
+		{"exactly one", time.Second, "1 second"},
+		{"rounded up", 2001 * time.Millisecond, "3 seconds"},
+		{"just under two minutes", 119 * time.Second, "119 seconds"},
+		{"two minutes", 120 * time.Second, "2 minutes"},
+		{"minutes rounded up", 121 * time.Second, "3 minutes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := retryIn(tt.d); got != tt.want {
+				t.Errorf("retryIn(%v) = %q, want %q", tt.d, got, tt.want)
+			}
+		})
+	}
+}
