@@ -22,6 +22,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // TestStripeEndToEnd runs the "real Stripe" purchase path with every party at an HTTP
@@ -59,7 +60,7 @@ func TestStripeEndToEnd(t *testing.T) {
 
 	// The seller keeps its own catalog, as a separate demo-seller process would.
 	var sellerLog syncbuf.Buffer
-	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
+	sellerCat := testshop.DemoCatalog(t, filepath.Join(dir, "seller.db"))
 	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -160,20 +161,6 @@ func demoSeller(t *testing.T, id string) catalog.Seller {
 	}
 	t.Fatalf("no demo seller %q", id)
 	return catalog.Seller{}
-}
-
-// openDemoCatalog creates a catalog database at path holding the demo catalog.
-func openDemoCatalog(t *testing.T, path string) *catalog.Catalog {
-	t.Helper()
-	cat, err := catalog.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
-	if _, err := cat.Upsert(context.Background(), demo.Sellers(), demo.Products()); err != nil {
-		t.Fatal(err)
-	}
-	return cat
 }
 
 // cheapProduct finds an in-stock product of the seller costing at most $40.

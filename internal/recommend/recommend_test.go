@@ -12,6 +12,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // recNow is the clock of the recommendation tests.
@@ -61,12 +62,7 @@ func recFixture() []catalog.Product {
 }
 
 func openRecFixture(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	c := openCatalog(t)
-	if _, err := c.Upsert(context.Background(), []catalog.Seller{{ID: "shop", Name: "Shop"}}, recFixture()); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, recFixture())
 }
 
 func recIDs(res recommend.Result) []string {
