@@ -11,6 +11,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
 
 type getProductArgs struct {
@@ -59,7 +60,7 @@ func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	}
 	p, err := t.Catalog.Product(ctx, strings.TrimSpace(a.ProductID))
 	if errors.Is(err, catalog.ErrNotFound) {
-		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", catalog.CleanText(a.ProductID, 80))}
+		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", txt.Clean(a.ProductID, 80))}
 	}
 	var unsold map[string]bool
 	if err == nil {
