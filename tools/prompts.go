@@ -14,7 +14,7 @@ func (t *Toolbox) Prompts() []server.ServerPrompt {
 	return []server.ServerPrompt{{
 		Prompt: mcp.NewPrompt("shopping_assistant",
 			mcp.WithPromptTitle("Shopping assistant"),
-			mcp.WithPromptDescription("Instructions for shopping on the person's behalf with these tools: preferences, search, product details, personal recommendations, orders and, unless the server is read-only, purchases with confirmation. The same text as the server instructions."),
+			mcp.WithPromptDescription("Instructions for shopping on the person's behalf with these tools: preferences, search, product details, personal recommendations"+t.readOnlyOr(" and orders", ", orders and purchases with confirmation")+". The same text as the server instructions."),
 			mcp.WithArgument("goal", mcp.ArgumentDescription(`What the person wants to shop for, if known, e.g. "new trail running shoes under $150" or "a birthday gift for my sister".`)),
 		),
 		Handler: t.shoppingAssistant,
