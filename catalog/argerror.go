@@ -2,10 +2,11 @@ package catalog
 
 import "fmt"
 
-// ArgError is an argument of a search that cannot be accepted: which one (Arg, named
-// as the search_products tool names it), what is wrong with it (Problem) and the
-// bounds that apply. It matches ErrInvalid. The catalog says what is wrong; the words
-// the model reads are the tools'.
+// ArgError is an argument of a catalog read that cannot be accepted: which one (Arg,
+// named as the tool that takes it names it, such as search_products' "min_price"),
+// what is wrong with it (Problem) and the bounds that apply. The recommender returns it
+// too, for its own arguments. It matches ErrInvalid. The catalog says what is wrong; the
+// words the model reads are the tools'.
 type ArgError struct {
 	Arg     string
 	Problem ArgProblem

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // The candidate reads: the named, bounded queries a recommender draws products from.
@@ -60,12 +62,12 @@ func Or(ms ...Match) Match {
 	return Match{strings.Join(exprs, " OR ")}
 }
 
-// BrandKey is how the catalog compares brand names: cleaned as CleanText does and
+// BrandKey is how the catalog compares brand names: cleaned as text.Clean does and
 // lower-cased; "" for a blank name. Candidate.BrandKey and OfBrand use it.
-func BrandKey(name string) string { return strings.ToLower(CleanText(name, maxBrandLen)) }
+func BrandKey(name string) string { return strings.ToLower(text.Clean(name, maxBrandLen)) }
 
 // CleanTitle cleans a product title as the catalog stores titles.
-func CleanTitle(s string) string { return CleanText(s, maxTitleLen) }
+func CleanTitle(s string) string { return text.Clean(s, maxTitleLen) }
 
 // qualityExpr is Candidate.Quality in SQL, the order of InCategory, OfBrand and
 // TopRated; the indexes of migration 0002 are on this exact expression.
@@ -440,7 +442,7 @@ func (c *Catalog) refs(ctx context.Context, what, query string, args ...any) ([]
 }
 
 // UnknownBrands returns those of brands that no product in the catalog has, ignoring
-// case, in the order given and cleaned as CleanText does; blank names are skipped.
+// case, in the order given and cleaned as text.Clean does; blank names are skipped.
 // Brand names are compared with products this way (see BrandKey), so an unknown one
 // (often a misspelling) matches nothing until a product of that brand arrives.
 func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string, error) {
@@ -454,7 +456,7 @@ func (c *Catalog) UnknownBrands(ctx context.Context, brands []string) ([]string,
 		err := c.queryRow(ctx, `SELECT 1 FROM products WHERE brand_key = ? LIMIT 1`, k).Scan(&one)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			out = append(out, CleanText(b, maxBrandLen))
+			out = append(out, text.Clean(b, maxBrandLen))
 		case err != nil:
 			return nil, fmt.Errorf("unknown brands: %w", err)
 		}

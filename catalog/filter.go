@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // filter is the SQL condition that a Query's filters compile to.
@@ -65,7 +67,7 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 			keys.categories[id.(int64)] = true
 		}
 	}
-	if b := strings.ToLower(CleanText(q.Brand, maxBrandLen)); b != "" {
+	if b := strings.ToLower(text.Clean(q.Brand, maxBrandLen)); b != "" {
 		if on == onKeys {
 			conds = append(conds, "k.brand_id = (SELECT id FROM brands WHERE key = ?)")
 		} else {
@@ -74,7 +76,7 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		f.args = append(f.args, b)
 		keys = nil
 	}
-	if s := CleanText(q.Seller, maxBrandLen); s != "" {
+	if s := text.Clean(q.Seller, maxBrandLen); s != "" {
 		var id string
 		err := c.queryRow(ctx, `SELECT id FROM sellers WHERE id = ?1 OR lower(name) = lower(?1) ORDER BY id = ?1 DESC LIMIT 1`, s).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {

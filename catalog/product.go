@@ -119,24 +119,24 @@ func (p *Product) Normalize() error {
 		return fmt.Errorf("%w: id is required", ErrInvalid)
 	case len(p.ID) > maxIDLen:
 		return fmt.Errorf("%w: id is longer than %d characters", ErrInvalid, maxIDLen)
-	case CleanText(p.ID, maxIDLen) != p.ID:
+	case text.Clean(p.ID, maxIDLen) != p.ID:
 		return fmt.Errorf("%w: id %q contains control or invisible characters", ErrInvalid, p.ID)
 	}
-	p.GroupID = CleanText(p.GroupID, maxIDLen)
-	p.SellerID = CleanText(p.SellerID, maxIDLen)
+	p.GroupID = text.Clean(p.GroupID, maxIDLen)
+	p.SellerID = text.Clean(p.SellerID, maxIDLen)
 	if p.SellerID == "" {
 		return fmt.Errorf("%w: seller is required", ErrInvalid)
 	}
-	p.Title = CleanText(p.Title, maxTitleLen)
+	p.Title = text.Clean(p.Title, maxTitleLen)
 	if p.Title == "" {
 		return fmt.Errorf("%w: title is required", ErrInvalid)
 	}
-	p.Brand = CleanText(p.Brand, maxBrandLen)
+	p.Brand = text.Clean(p.Brand, maxBrandLen)
 	p.Category = NormalizeCategory(p.Category)
-	p.Description = CleanText(p.Description, maxDescriptionLen)
-	p.URL = CleanText(p.URL, maxURLLen)
-	p.ImageURL = CleanText(p.ImageURL, maxURLLen)
-	p.GTIN = CleanText(p.GTIN, 32)
+	p.Description = text.Clean(p.Description, maxDescriptionLen)
+	p.URL = text.Clean(p.URL, maxURLLen)
+	p.ImageURL = text.Clean(p.ImageURL, maxURLLen)
+	p.GTIN = text.Clean(p.GTIN, 32)
 	p.Tags = cleanTags(p.Tags)
 	p.Attributes = cleanAttrs(p.Attributes)
 	cur, err := money.NormalizeCurrency(p.Price.Currency)
@@ -178,15 +178,11 @@ func (p *Product) Normalize() error {
 // dropped. Case is kept for display; matching is case-insensitive.
 func NormalizeCategory(path string) string { return text.Category(path, maxCategoryLen) }
 
-// CleanText is text.Clean: seller text without invisible characters, white space
-// collapsed, cut to at most max bytes.
-func CleanText(s string, max int) string { return text.Clean(s, max) }
-
 func cleanTags(tags []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range tags {
-		t = CleanText(t, maxTagLen)
+		t = text.Clean(t, maxTagLen)
 		k := strings.ToLower(t)
 		if t == "" || seen[k] || len(out) == maxTags {
 			continue
@@ -208,8 +204,8 @@ func cleanAttrs(attrs map[string]string) map[string]string {
 	sort.Strings(keys)
 	out := make(map[string]string, len(attrs))
 	for _, k := range keys {
-		v := CleanText(attrs[k], 200)
-		k = CleanText(k, maxTagLen)
+		v := text.Clean(attrs[k], 200)
+		k = text.Clean(k, maxTagLen)
 		if k != "" && v != "" && len(out) < maxAttrs {
 			out[k] = v
 		}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // fixtureSellers and fixtureProducts are a small catalog written for these tests. The
@@ -134,28 +134,11 @@ func qty(n int64) *int64 { return &n }
 func amount(v float64) *float64 { return &v }
 
 // openCatalog opens a new, empty catalog in a temporary directory.
-func openCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
-}
+func openCatalog(t testing.TB) *catalog.Catalog { return testshop.Catalog(t, "", nil, nil) }
 
 // openFixture opens a catalog holding fixtureSellers and fixtureProducts.
 func openFixture(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c := openCatalog(t)
-	st, err := c.Upsert(context.Background(), fixtureSellers, fixtureProducts)
-	if err != nil {
-		t.Fatalf("Upsert fixture: %v", err)
-	}
-	if st.Inserted != len(fixtureProducts) {
-		t.Fatalf("Upsert fixture inserted %d products, want %d", st.Inserted, len(fixtureProducts))
-	}
-	return c
+	return testshop.Catalog(t, "", fixtureSellers, fixtureProducts)
 }
 
 // visibleExcept returns the ids of every visible fixture product except those given.

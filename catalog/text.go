@@ -62,7 +62,7 @@ func parseText(s string) textQuery {
 
 // splitWords splits s into lower-cased words of letters, numbers and combining marks;
 // everything else separates words, as FTS5's unicode61 tokenizer does, except the
-// invisible characters that CleanText deletes from product text (zero-width and bidi
+// invisible characters that text.Clean deletes from product text (zero-width and bidi
 // marks, soft hyphens, invalid UTF-8): those are deleted here too, so "head\u00adphones"
 // is the word the product was indexed under. Words are cut to maxWordRunes.
 func splitWords(s string) []string {

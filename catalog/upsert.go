@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // UpsertStats counts what an Upsert did.
@@ -108,8 +109,8 @@ func (c *Catalog) now() time.Time {
 }
 
 func upsertSeller(ctx context.Context, tx *sql.Tx, s Seller) error {
-	s.ID = CleanText(s.ID, maxIDLen)
-	s.Name = CleanText(s.Name, maxBrandLen)
+	s.ID = text.Clean(s.ID, maxIDLen)
+	s.Name = text.Clean(s.Name, maxBrandLen)
 	if s.ID == "" {
 		return fmt.Errorf("%w: seller id is required", ErrInvalid)
 	}
@@ -121,7 +122,7 @@ func upsertSeller(ctx context.Context, tx *sql.Tx, s Seller) error {
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name,
 			acp_base_url = CASE WHEN excluded.acp_base_url = '' THEN acp_base_url ELSE excluded.acp_base_url END,
 			stripe_profile_id = CASE WHEN excluded.stripe_profile_id = '' THEN stripe_profile_id ELSE excluded.stripe_profile_id END`,
-		s.ID, s.Name, CleanText(s.ACPBaseURL, maxURLLen), CleanText(s.StripeProfileID, maxIDLen))
+		s.ID, s.Name, text.Clean(s.ACPBaseURL, maxURLLen), text.Clean(s.StripeProfileID, maxIDLen))
 	if err != nil {
 		return fmt.Errorf("upsert seller %q: %w", s.ID, err)
 	}

@@ -8,6 +8,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Limits on customer fields.
@@ -168,7 +170,7 @@ func normalizeEmail(s string) (string, error) {
 		return "", invalid("email is required")
 	case len(s) > maxEmailLen:
 		return "", invalid("email is longer than %d characters", maxEmailLen)
-	case strings.IndexFunc(s, func(r rune) bool { return invisible(r) || r == ' ' }) >= 0:
+	case strings.IndexFunc(s, func(r rune) bool { return text.Invisible(r) || r == ' ' }) >= 0:
 		return "", invalid("email %q contains spaces or control characters", s)
 	}
 	a, err := mail.ParseAddress(s)

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Limits on preferences. Values beyond them are rejected, not cut.
@@ -81,7 +83,7 @@ func (p Preferences) Normalize() (Preferences, error) {
 		return Preferences{}, err
 	}
 	p.PriceMin, p.PriceMax = copyFloat(p.PriceMin), copyFloat(p.PriceMax)
-	p.Notes = cleanText(p.Notes)
+	p.Notes = text.CleanLines(p.Notes)
 	if runes(p.Notes) > MaxNotesLen {
 		return Preferences{}, &FieldError{Field: "notes", Problem: FieldTooLong, Max: MaxNotesLen}
 	}

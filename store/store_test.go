@@ -13,17 +13,14 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // openTestStore opens a store in a new temporary directory, on a clock that starts
 // at 2026-03-01 12:00 UTC.
 func openTestStore(t *testing.T) (*store.Store, *clocktest.Clock) {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := testshop.Store(t, "")
 	clock := clocktest.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	s.Now = clock.Now
 	return s, clock

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -12,8 +11,8 @@ import (
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // BenchmarkSearchProductsTool measures whole search_products calls through an
@@ -22,12 +21,7 @@ import (
 // p50 and p99 latency of the calls.
 func BenchmarkSearchProductsTool(b *testing.B) {
 	ctx := context.Background()
-	dir := b.TempDir()
-	cat, err := catalog.Open(ctx, filepath.Join(dir, "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer cat.Close()
+	cat := testshop.Catalog(b, "", nil, nil)
 	sellers, products := demo.Generate(100_000, 1)
 	for i := 0; i < len(products); i += 5000 {
 		if _, err := cat.Upsert(ctx, sellers, products[i:min(i+5000, len(products))]); err != nil {

@@ -26,7 +26,10 @@ func (e *notFound) Error() string { return e.msg }
 // fail is the one place where errors become tool results. Anything the model or the
 // person can act on comes back as an isError result with a short message saying what to
 // do next; anything else is logged with its details and returned as a generic message,
-// so SQL, stack traces and internal identifiers never reach the model.
+// so SQL, stack traces and internal identifiers never reach the model. Invalid input is
+// known by its type (catalog.ArgError, store.FieldError), never by its message: an
+// error that only wraps catalog.ErrInvalid or store.ErrInvalid means a tool passed on
+// input it should have checked, and is reported as internal.
 func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToolResult {
 	var (
 		ae  *argError
@@ -49,8 +52,6 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		return mcp.NewToolResultError("Invalid arguments: " + argText(bad))
 	case errors.As(err, &fe):
 		return mcp.NewToolResultError("Invalid arguments: " + fieldText(fe))
-	case errors.Is(err, catalog.ErrInvalid), errors.Is(err, store.ErrInvalid):
-		return mcp.NewToolResultError("Invalid arguments: " + invalidDetail(err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		t.Log.WarnContext(ctx, "tool interrupted", "tool", tool, "err", err)
 		if tool == "purchase" {
@@ -62,7 +63,8 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 	return mcp.NewToolResultError("Internal error in " + tool + ". Nothing was changed; try again, and if it keeps failing the operator should check the server log.")
 }
 
-// argText says what is wrong with a search argument and what to do about it.
+// argText says what is wrong with an argument of a search or a recommendation and what
+// to do about it.
 func argText(e *catalog.ArgError) string {
 	switch e.Problem {
 	case catalog.ArgTooLong:
@@ -126,15 +128,4 @@ func fieldText(e *store.FieldError) string {
 		return e.Field + " is not one this server returned; start again without it"
 	}
 	return e.Field + " cannot be accepted"
-}
-
-// invalidDetail extracts the human part of an ErrInvalid message that is neither an
-// ArgError nor a FieldError yet (recommend's): the text after "invalid: ". Those
-// messages name the argument and never contain data from the database.
-func invalidDetail(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, catalog.ErrInvalid.Error()+": "); i >= 0 {
-		msg = msg[i+len(catalog.ErrInvalid.Error())+2:]
-	}
-	return msg
 }

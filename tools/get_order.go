@@ -9,7 +9,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -23,8 +23,8 @@ func (t *Toolbox) getOrderTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Get an order"),
 			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed.
 
-Use it after purchase (order_id is in its result) or with an id from list_orders, e.g. to check a pending order. Only the person's own orders can be seen.`),
-			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from purchase or list_orders. The seller's order number (seller_order_id) also finds the order.`)),
+Use it `+t.unlessReadOnly("after purchase (order_id is in its result) or ")+`with an id from list_orders, e.g. to check a pending order. Only the person's own orders can be seen.`),
+			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from `+t.unlessReadOnly("purchase or ")+`list_orders. The seller's order number (seller_order_id) also finds the order.`)),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[orderView]()),
 			mcp.WithReadOnlyHintAnnotation(true),
@@ -43,7 +43,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	}
 	a, err := bind[getOrderArgs](req)
 	if err == nil && strings.TrimSpace(a.OrderID) == "" {
-		err = &argError{"order_id is required; take it from purchase or list_orders"}
+		err = &argError{"order_id is required; take it from " + t.unlessReadOnly("purchase or ") + "list_orders"}
 	}
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil
@@ -57,7 +57,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		bySeller = err == nil
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		err = &notFound{fmt.Sprintf("No order has id %q. Call list_orders to see the person's orders.", catalog.CleanText(a.OrderID, 80))}
+		err = &notFound{fmt.Sprintf("No order has id %q. Call list_orders to see the person's orders.", txt.Clean(a.OrderID, 80))}
 	}
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil

@@ -60,7 +60,7 @@ func (t *Toolbox) getPreferencesTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Get shopping preferences"),
 			mcp.WithDescription(`The current customer's stated shopping preferences: favourite categories and brands, disliked brands, sizes, price range and notes; plus what the server has learned from their completed orders (the categories and brands they buy most, with order counts).
 
-Use it before suggesting products or sizes, and to check what is saved before changing it with update_preferences. recommend already applies these preferences; search_products does not, so pass sizes, brands or a price range to it yourself when they matter.`),
+Use it before suggesting products or sizes`+t.unlessReadOnly(", and to check what is saved before changing it with update_preferences")+`. recommend already applies these preferences; search_products does not, so pass sizes, brands or a price range to it yourself when they matter.`),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[preferencesResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),

@@ -11,6 +11,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
 
 type getProductArgs struct {
@@ -34,7 +35,7 @@ func (t *Toolbox) getProductTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Get product details"),
 			mcp.WithDescription(`Get one product in full by its id: title, brand, category, price, availability and stock, rating, seller, the whole description, tags and attributes (color, size, material, ...).
 
-Use it after search_products, before recommending or describing a product in detail. Ids come from search_products results; an unknown id returns an error telling you to search first. "purchasable" says whether purchase can buy it now.
+Use it after search_products, before recommending or describing a product in detail. Ids come from search_products results; an unknown id returns an error telling you to search first. "purchasable" says whether `+t.readOnlyOr("its seller takes orders through this server now", "purchase can buy it now")+`.
 
 `+sellerTextRule),
 			mcp.WithString("product_id", mcp.Required(), mcp.Description(`The product's id, exactly as search_products returned it, e.g. "nw-shoe-0007".`)),
@@ -59,7 +60,7 @@ func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	}
 	p, err := t.Catalog.Product(ctx, strings.TrimSpace(a.ProductID))
 	if errors.Is(err, catalog.ErrNotFound) {
-		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", catalog.CleanText(a.ProductID, 80))}
+		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", txt.Clean(a.ProductID, 80))}
 	}
 	var unsold map[string]bool
 	if err == nil {

@@ -4,15 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
-	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // newTestClient serves a Toolbox over the demo catalog (in a temp dir) to an
@@ -20,17 +18,8 @@ import (
 // returns the client and the log output.
 func newTestClient(t *testing.T) (*client.Client, *strings.Builder) {
 	t.Helper()
-	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "commerce.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
-	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
-		t.Fatal(err)
-	}
 	logs := &strings.Builder{}
-	c, _ := connect(t, &Toolbox{Catalog: cat, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	c, _ := connect(t, &Toolbox{Catalog: testshop.DemoCatalog(t, ""), Log: slog.New(slog.NewTextHandler(logs, nil))})
 	return c, logs
 }
 

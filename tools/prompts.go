@@ -6,7 +6,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
 
 // Prompts returns the MCP prompts, in a stable order.
@@ -14,7 +14,7 @@ func (t *Toolbox) Prompts() []server.ServerPrompt {
 	return []server.ServerPrompt{{
 		Prompt: mcp.NewPrompt("shopping_assistant",
 			mcp.WithPromptTitle("Shopping assistant"),
-			mcp.WithPromptDescription("Instructions for shopping on the person's behalf with these tools: preferences, search, product details, personal recommendations, orders and, unless the server is read-only, purchases with confirmation. The same text as the server instructions."),
+			mcp.WithPromptDescription("Instructions for shopping on the person's behalf with these tools: preferences, search, product details, personal recommendations"+t.readOnlyOr(" and orders", ", orders and purchases with confirmation")+". The same text as the server instructions."),
 			mcp.WithArgument("goal", mcp.ArgumentDescription(`What the person wants to shop for, if known, e.g. "new trail running shoes under $150" or "a birthday gift for my sister".`)),
 		),
 		Handler: t.shoppingAssistant,
@@ -23,8 +23,8 @@ func (t *Toolbox) Prompts() []server.ServerPrompt {
 
 func (t *Toolbox) shoppingAssistant(_ context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
 	text := t.instructions()
-	// CleanText also makes the goal one line: line breaks become spaces.
-	if goal := catalog.CleanText(req.Params.Arguments["goal"], 500); goal != "" {
+	// Clean also makes the goal one line: line breaks become spaces.
+	if goal := txt.Clean(req.Params.Arguments["goal"], 500); goal != "" {
 		text += "\n\nThe person wants: " + goal + "\nStart by calling get_preferences, then search_products or recommend for this."
 	}
 	return mcp.NewGetPromptResult("How to shop for the person with commerce-mcp",

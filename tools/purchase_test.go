@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +20,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -40,29 +40,8 @@ func newStorefront(t *testing.T) *storefront {
 // in sbo.Now is the clock of the catalog, store, checkout and tools too.
 func newStorefrontWith(t *testing.T, sbo sandbox.Options) *storefront {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "commerce.db")
-	cat, err := catalog.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
-	if sbo.Now != nil {
-		cat.Now = sbo.Now
-	}
-	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	st.Now = sbo.Now
-	c, err := st.SeedDemo(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	shop := testshop.Demo(t, sbo.Now)
+	cat, st, c := shop.Catalog, shop.Store, shop.Customer
 	logs := &syncbuf.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	sbo.Log = log

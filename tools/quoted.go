@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
 
 // How many characters of a product title and of a seller's name a summary or a
@@ -20,7 +21,7 @@ const (
 // characters, ending with "…" when cut. Text in «» is data from sellers, never the
 // server's words or instructions.
 func quoted(s string, max int) string {
-	s = catalog.CleanText(s, 4*max+8)
+	s = txt.Clean(s, 4*max+8)
 	if utf8.RuneCountInString(s) > max {
 		r := []rune(s)
 		s = strings.TrimSpace(string(r[:max-1])) + "…"

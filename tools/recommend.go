@@ -42,9 +42,9 @@ func (t *Toolbox) recommendTool() server.ServerTool {
 
 Ranking uses the customer's stated preferences (see get_preferences), their order history, what other customers bought together, ratings and popularity. It never returns disliked brands, products that cannot be bought now, products outside the customer's price range, or (by default) products they already bought; no brand takes more than two places in five.
 
-Returns "recommendations" (up to "limit", default 5, max 20), each a product as search_products returns it plus "score" and "reasons" (short sentences you can pass on, e.g. "You like Stridewell"). "cold_start" is true when there are no favourites or orders to go on yet; suggest they tell you their preferences (update_preferences).
+Returns "recommendations" (up to "limit", default 5, max 20), each a product as search_products returns it plus "score" and "reasons" (short sentences you can pass on, e.g. "You like Stridewell"). "cold_start" is true when there are no favourites or orders to go on yet; suggest they tell you their preferences`+t.unlessReadOnly(" (update_preferences)")+`.
 
-Give "context" to steer the picks with the person's words, e.g. "a gift for a runner under $100". Call get_product for details before purchase.
+Give "context" to steer the picks with the person's words, e.g. "a gift for a runner under $100". Call get_product for details`+t.unlessReadOnly(" before purchase")+`.
 
 `+sellerTextRule),
 			mcp.WithString("context", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer; a price phrase such as "under $100" narrows the price. Omit for general picks. At most 500 characters (longer is an error).`)),
@@ -88,7 +88,7 @@ func (t *Toolbox) recommend(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return t.fail(ctx, "recommend", err), nil
 	}
 	out := recommendResultOf(res, unsold)
-	return mcp.NewToolResultStructured(out, out.text()), nil
+	return mcp.NewToolResultStructured(out, out.text(t.unlessReadOnly(" and save it with update_preferences"))), nil
 }
 
 // recommendResultOf shows res; unsold are the sellers this server cannot buy from.
@@ -100,8 +100,9 @@ func recommendResultOf(res recommend.Result, unsold map[string]bool) recommendRe
 	return out
 }
 
-// text is the readable fallback for clients that do not use structuredContent.
-func (r recommendResult) text() string {
+// text is the readable fallback for clients that do not use structuredContent; save
+// ends the advice of a cold start (" and save it with update_preferences").
+func (r recommendResult) text(save string) string {
 	var b strings.Builder
 	for _, n := range r.Notes {
 		b.WriteString(n + "\n")
@@ -111,7 +112,7 @@ func (r recommendResult) text() string {
 		return b.String()
 	}
 	if r.ColdStart {
-		b.WriteString("There are no favourite categories or brands and no orders to go on yet; these are popular, well-rated picks. Ask about their taste and save it with update_preferences.\n")
+		b.WriteString("There are no favourite categories or brands and no orders to go on yet; these are popular, well-rated picks. Ask about their taste" + save + ".\n")
 	}
 	fmt.Fprintf(&b, "%d recommendations:\n", len(r.Recommendations))
 	for i, p := range r.Recommendations {

@@ -1,7 +1,10 @@
 package tools
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -165,6 +168,35 @@ func TestFieldText(t *testing.T) {
 			}
 			if !errors.Is(&tc.err, store.ErrInvalid) {
 				t.Error("a FieldError does not match store.ErrInvalid")
+			}
+		})
+	}
+}
+
+// Invalid input is known by its type. An error that only wraps an ErrInvalid sentinel
+// is a tool passing on input it should have checked: the model gets the generic
+// internal message, not the error's text, and the log gets the details.
+func TestFailKnowsInvalidInputByType(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		err      error
+		want     string
+		internal bool
+	}{
+		{"catalog ArgError", fmt.Errorf("search: %w", &catalog.ArgError{Arg: "limit", Problem: catalog.ArgOutOfRange, Min: 1, Max: 50}), "Invalid arguments: limit must be between 1 and 50", false},
+		{"store FieldError", fmt.Errorf("set preferences: %w", &store.FieldError{Field: "notes", Problem: store.FieldTooLong, Max: 2000}), "Invalid arguments: notes are longer than 2000 characters", false},
+		{"bare catalog sentinel", fmt.Errorf("take stock: %w: quantity 0 must be at least 1", catalog.ErrInvalid), "Internal error in get_product.", true},
+		{"bare store sentinel", fmt.Errorf("%w: n must be at least 1", store.ErrInvalid), "Internal error in get_product.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			logs := &strings.Builder{}
+			tb := &Toolbox{Log: slog.New(slog.NewTextHandler(logs, nil))}
+			res := tb.fail(context.Background(), "get_product", tc.err)
+			if got := text(res); !res.IsError || !strings.HasPrefix(got, tc.want) {
+				t.Errorf("fail = %q (isError %v), want it to start %q", got, res.IsError, tc.want)
+			}
+			if logged := strings.Contains(logs.String(), "tool failed"); logged != tc.internal {
+				t.Errorf("logged as internal: %v, want %v; log:\n%s", logged, tc.internal, logs.String())
 			}
 		})
 	}

@@ -29,7 +29,7 @@ func (t *Toolbox) Resources() []server.ServerResource {
 		{
 			Resource: mcp.NewResource(preferencesURI, "customer_preferences",
 				mcp.WithResourceTitle("Shopping preferences"),
-				mcp.WithResourceDescription("The current customer's stated preferences (favourite categories and brands, disliked brands, sizes, price range, notes) and the categories and brands they buy most, as JSON: the same as the get_preferences tool returns. Read-only; change them with update_preferences."),
+				mcp.WithResourceDescription("The current customer's stated preferences (favourite categories and brands, disliked brands, sizes, price range, notes) and the categories and brands they buy most, as JSON: the same as the get_preferences tool returns. Read-only"+t.unlessReadOnly("; change them with update_preferences")+"."),
 				mcp.WithMIMEType("application/json")),
 			Handler: t.readPreferences,
 		},

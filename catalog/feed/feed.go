@@ -229,7 +229,7 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 //     url, image url) reject the row: with a byte changed they would name something
 //     else, such as another product or another seller.
 //   - Display text (title, description, brand, category, attribute names and
-//     values) is imported without the bad bytes, which catalog.CleanText leaves
+//     values) is imported without the bad bytes, which text.Clean leaves
 //     out, and the row gets a warning naming the fields.
 //
 // notUTF8 reports whether s counts as not UTF-8.

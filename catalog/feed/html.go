@@ -7,7 +7,7 @@ import (
 
 // htmlText reduces an HTML description to its text: tags become spaces, the content
 // of script and style elements is dropped, and entities are decoded. It is meant for
-// display text, not for sanitizing markup; catalog.CleanText still runs afterwards.
+// display text, not for sanitizing markup; text.Clean still runs afterwards.
 func htmlText(s string) string {
 	var b strings.Builder
 	for {

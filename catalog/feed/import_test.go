@@ -10,17 +10,10 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
-func openCatalog(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	cat, err := catalog.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
-	return cat
-}
+func openCatalog(t *testing.T) *catalog.Catalog { return testshop.Catalog(t, "", nil, nil) }
 
 // counts is a Report without its errors, for comparison.
 type counts struct {

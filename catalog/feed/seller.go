@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // this package has a func text
 )
 
 // maxSellerIDLen caps the length of a seller id derived from a name.
@@ -19,7 +20,7 @@ const maxSellerIDLen = 64
 func SellerID(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range catalog.CleanText(name, 4*maxSellerIDLen) {
+	for _, r := range txt.Clean(name, 4*maxSellerIDLen) {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			dash = b.Len() > 0
 			continue
@@ -51,7 +52,7 @@ func (p *parser) seller(name string) (s catalog.Seller, reason string) {
 	if s, ok := p.sellers[id]; ok {
 		return s, ""
 	}
-	s = catalog.Seller{ID: id, Name: catalog.CleanText(name, 100)}
+	s = catalog.Seller{ID: id, Name: txt.Clean(name, 100)}
 	p.sellers[id] = s
 	return s, ""
 }

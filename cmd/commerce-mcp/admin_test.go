@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -21,33 +21,10 @@ import (
 // tables, as serve would have left it, and returns its path.
 func adminDB(t *testing.T) string {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "commerce.db")
-	cat, err := catalog.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()[:3]); err != nil {
-		t.Fatal(err)
-	}
-	cat.Close()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path := testshop.Path(t)
+	testshop.WriteCatalog(t, path, demo.Sellers(), demo.Products()[:3])
+	testshop.Store(t, path).Close()
 	return path
-}
-
-// adminStore opens the store at path for checks; it is closed when the test ends.
-func adminStore(t *testing.T, path string) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
 }
 
 // cliResult is what one run of the program printed and how it ended.
@@ -144,7 +121,7 @@ func TestCustomerCommands(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { tc.check(t, env, id) })
 	}
 
-	pms, err := adminStore(t, db).PaymentMethods(context.Background(), id)
+	pms, err := testshop.Store(t, db).PaymentMethods(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +160,7 @@ func TestAdminCommandsNeedADatabase(t *testing.T) {
 func TestLimitsCommands(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
-	s := adminStore(t, db)
+	s := testshop.Store(t, db)
 	c, err := s.CreateCustomer(context.Background(), store.Customer{Email: "limits@example.com"})
 	if err != nil {
 		t.Fatal(err)
@@ -279,7 +256,7 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 	srv := stripeFake(t, key)
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close()
-	c, err := adminStore(t, db).CreateCustomer(context.Background(), store.Customer{Email: "stripe@example.com"})
+	c, err := testshop.Store(t, db).CreateCustomer(context.Background(), store.Customer{Email: "stripe@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,7 +332,7 @@ func addOrder(t *testing.T, s *store.Store, customerID, title string, total int6
 func TestOrdersList(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
-	s := adminStore(t, db)
+	s := testshop.Store(t, db)
 	ctx := context.Background()
 	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { clock = clock.Add(time.Minute); return clock }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // TestMain lets a test run this test binary as the program itself (asMainEnv set), to
@@ -34,14 +33,7 @@ func TestConcurrentFirstOpens(t *testing.T) {
 		t.Skip("cannot find the test binary to run it as the program:", err)
 	}
 	db := filepath.Join(t.TempDir(), "shop.db")
-	cat, err := catalog.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.Upsert(context.Background(), demo.Sellers(), demo.Products()[:3]); err != nil {
-		t.Fatal(err)
-	}
-	cat.Close()
+	testshop.WriteCatalog(t, db, demo.Sellers(), demo.Products()[:3])
 	const n = 10
 	cmds := make([]*exec.Cmd, n)
 	outs := make([][]byte, n)

@@ -23,6 +23,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // TestStripeEndToEnd runs the "real Stripe" purchase path with every party at an HTTP
@@ -144,7 +145,7 @@ func newStripeWorld(t *testing.T, dir string, wrapSeller func(http.Handler) http
 	}
 	stripeSrv := httptest.NewServer(w.stripe)
 	t.Cleanup(stripeSrv.Close)
-	sellerCat := openDemoCatalog(t, filepath.Join(dir, "seller.db"))
+	sellerCat := testshop.DemoCatalog(t, filepath.Join(dir, "seller.db"))
 	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: w.sellerKey, URL: stripeSrv.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -179,20 +180,6 @@ func demoSeller(t *testing.T, id string) catalog.Seller {
 	}
 	t.Fatalf("no demo seller %q", id)
 	return catalog.Seller{}
-}
-
-// openDemoCatalog creates a catalog database at path holding the demo catalog.
-func openDemoCatalog(t *testing.T, path string) *catalog.Catalog {
-	t.Helper()
-	cat, err := catalog.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
-	if _, err := cat.Upsert(context.Background(), demo.Sellers(), demo.Products()); err != nil {
-		t.Fatal(err)
-	}
-	return cat
 }
 
 // cheapProduct finds an in-stock product of the seller costing at most $40.

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -36,7 +37,7 @@ func createTokenCLI(t *testing.T, env map[string]string, args ...string) string 
 func TestTokenCommands(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
-	s := adminStore(t, db)
+	s := testshop.Store(t, db)
 	ctx := context.Background()
 	ann, err := s.CreateCustomer(ctx, store.Customer{Email: "ann@example.com"})
 	if err != nil {

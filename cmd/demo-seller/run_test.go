@@ -22,24 +22,16 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // newCatalog writes a catalog with seller "shop" selling "mug" and returns its path.
 func newCatalog(t *testing.T) string {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "commerce.db")
-	c, err := catalog.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	path := testshop.Path(t)
 	n := int64(3)
-	_, err = c.Upsert(ctx, []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}},
+	testshop.WriteCatalog(t, path, []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}},
 		[]catalog.Product{{ID: "mug", SellerID: "shop", Title: "Mug", Price: money.Money{Amount: 1500, Currency: "USD"}, Stock: &n}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return path
 }
 

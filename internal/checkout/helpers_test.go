@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // env is a sandbox purchase environment over the demo catalog: real SQLite, the
@@ -45,24 +45,11 @@ type envOpts struct {
 func newEnv(t testing.TB, o envOpts) *env {
 	t.Helper()
 	ctx := context.Background()
-	e := &env{t: t, path: filepath.Join(t.TempDir(), "commerce.db"), clock: clocktest.New(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &syncbuf.Buffer{}}
+	e := &env{t: t, clock: clocktest.New(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &syncbuf.Buffer{}}
+	shop := testshop.Demo(t, e.clock.Now)
+	e.path, e.cat, e.st = shop.Path, shop.Catalog, shop.Store
+	c := shop.Customer
 	var err error
-	if e.cat, err = catalog.Open(ctx, e.path); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.cat.Close() })
-	if _, err := e.cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
-		t.Fatal(err)
-	}
-	if e.st, err = store.Open(ctx, e.path); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.st.Close() })
-	e.st.Now = e.clock.Now
-	c, err := e.st.SeedDemo(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	e.customer = c.ID
 	if o.pm != "" {
 		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: o.pm, CustomerID: c.ID, Brand: "visa", Last4: "0002", Default: true}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -80,7 +81,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalAuthRequired, RefusalParams{}))
 	default: // deactivated at birth, or a status this server does not know
 		s.cfg.Log.WarnContext(ctx, "payment token not usable", "purchase", p.ID, "status", tok.Status)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalPaymentMethod, RefusalParams{TokenStatus: catalog.CleanText(string(tok.Status), 40)}))
+		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalPaymentMethod, RefusalParams{TokenStatus: text.Clean(string(tok.Status), 40)}))
 	}
 	sess, err := retry(ctx, s, func() (Session, error) { return co.Complete(ctx, p.SessionID, tok.ID, p.ID+"/complete") })
 	return s.finish(ctx, p, co, sess, err)

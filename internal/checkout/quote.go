@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -113,7 +114,7 @@ func tooLarge(qty int, title string, unit int64, currency string) *Refusal {
 // fillFromSession copies the seller's authoritative line and totals into p. The caller
 // has checked that the seller quoted the quantity asked for.
 func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
-	p.Title = catalog.CleanText(sess.Title, 200)
+	p.Title = text.Clean(sess.Title, 200)
 	if p.Title == "" {
 		p.Title = product.Title
 	}

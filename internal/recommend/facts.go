@@ -35,7 +35,7 @@ type Request struct {
 
 // Recommend reads the customer's preferences and orders and ranks the catalog for
 // them (see Rank). An unknown customer is an error wrapping store.ErrNotFound; invalid
-// input is one wrapping catalog.ErrInvalid.
+// input is a *catalog.ArgError (see Rank).
 func (s *Service) Recommend(ctx context.Context, req Request) (Result, error) {
 	f, err := ReadFacts(ctx, s.Store, req.CustomerID)
 	if err != nil {

@@ -1,12 +1,11 @@
 package recommend_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 func usd(cents int64) money.Money { return money.Money{Amount: cents, Currency: "USD"} }
@@ -16,12 +15,4 @@ func qty(n int64) *int64 { return &n }
 func amount(v float64) *float64 { return &v }
 
 // openCatalog opens a new, empty catalog in a temporary directory.
-func openCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
-}
+func openCatalog(t testing.TB) *catalog.Catalog { return testshop.Catalog(t, "", nil, nil) }

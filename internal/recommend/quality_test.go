@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -17,6 +16,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -283,15 +283,8 @@ func TestRecommendQuality(t *testing.T) {
 		customers = 400
 	}
 	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "eval.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
+	cat := testshop.DemoCatalog(t, "")
 	products := demo.Products()
-	if _, err := cat.Upsert(ctx, demo.Sellers(), products); err != nil {
-		t.Fatal(err)
-	}
 	pop := synthesize(products, customers, evalSeed)
 	if err := cat.RecordSales(ctx, pop.sales); err != nil {
 		t.Fatal(err)

@@ -23,6 +23,13 @@ const (
 	MaxLimit     = 20
 )
 
+// The names a *catalog.ArgError gives Input's price range, which comes from the
+// customer's preferences (their price_range).
+const (
+	ArgMinPrice = "price_range min"
+	ArgMaxPrice = "price_range max"
+)
+
 // Purchase is one product from the customer's order history.
 type Purchase struct {
 	ProductID string
@@ -79,8 +86,9 @@ type Result struct {
 // it never returns a disliked brand, a product that cannot be bought now (out of stock,
 // preorder, hidden, or sold by one of ExcludedSellers), a product outside the stated price range, or an excluded id; and
 // no brand fills more than two places in five (MaxPerBrand). The result may be shorter
-// than the limit when few products pass. Invalid input (limit, price range) returns an
-// error wrapping catalog.ErrInvalid that names the problem.
+// than the limit when few products pass. Invalid input (context, limit, price range)
+// returns a *catalog.ArgError naming the argument: "context", "limit", or ArgMinPrice
+// or ArgMaxPrice for the price range.
 func Rank(ctx context.Context, c *catalog.Catalog, in Input) (Result, error) {
 	if err := in.validate(); err != nil {
 		return Result{}, err
@@ -121,24 +129,24 @@ func MaxPerBrand(limit int) int {
 
 func (in *Input) validate() error {
 	if n := utf8.RuneCountInString(in.Context); n > catalog.MaxTextRunes {
-		return fmt.Errorf("%w: context is %d characters long; at most %d are accepted, so shorten it to what matters", catalog.ErrInvalid, n, catalog.MaxTextRunes)
+		return &catalog.ArgError{Arg: "context", Problem: catalog.ArgTooLong, Got: n, Max: catalog.MaxTextRunes}
 	}
 	if in.Limit == 0 {
 		in.Limit = DefaultLimit
 	}
 	if in.Limit < 1 || in.Limit > MaxLimit {
-		return fmt.Errorf("%w: limit must be between 1 and %d", catalog.ErrInvalid, MaxLimit)
+		return &catalog.ArgError{Arg: "limit", Problem: catalog.ArgOutOfRange, Min: 1, Max: MaxLimit}
 	}
 	for _, b := range []struct {
-		name string
-		p    *float64
-	}{{"minimum", in.MinPrice}, {"maximum", in.MaxPrice}} {
+		arg string
+		p   *float64
+	}{{ArgMinPrice, in.MinPrice}, {ArgMaxPrice, in.MaxPrice}} {
 		if b.p != nil && (*b.p < 0 || math.IsNaN(*b.p) || math.IsInf(*b.p, 0)) {
-			return fmt.Errorf("%w: the %s price must be a non-negative amount", catalog.ErrInvalid, b.name)
+			return &catalog.ArgError{Arg: b.arg, Problem: catalog.ArgNegative}
 		}
 	}
 	if in.MinPrice != nil && in.MaxPrice != nil && *in.MinPrice > *in.MaxPrice {
-		return fmt.Errorf("%w: the minimum price is above the maximum price", catalog.ErrInvalid)
+		return &catalog.ArgError{Arg: ArgMinPrice, Problem: catalog.ArgAbove, Than: ArgMaxPrice}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // recNow is the clock of the recommendation tests.
@@ -60,12 +62,7 @@ func recFixture() []catalog.Product {
 }
 
 func openRecFixture(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	c := openCatalog(t)
-	if _, err := c.Upsert(context.Background(), []catalog.Seller{{ID: "shop", Name: "Shop"}}, recFixture()); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, recFixture())
 }
 
 func recIDs(res recommend.Result) []string {
@@ -359,19 +356,24 @@ func TestRecommendNotes(t *testing.T) {
 func TestRecommendValidation(t *testing.T) {
 	c := openRecFixture(t)
 	tests := []struct {
-		name, want string
-		in         recommend.Input
+		name string
+		in   recommend.Input
+		want catalog.ArgError
 	}{
-		{"limit too high", "limit must be between 1 and 20", recommend.Input{Limit: 21}},
-		{"negative limit", "limit must be between 1 and 20", recommend.Input{Limit: -1}},
-		{"negative price", "minimum price must be a non-negative", recommend.Input{MinPrice: amount(-1)}},
-		{"min above max", "minimum price is above the maximum", recommend.Input{MinPrice: amount(10), MaxPrice: amount(5)}},
+		{"context too long", recommend.Input{Context: strings.Repeat("a", catalog.MaxTextRunes+1)},
+			catalog.ArgError{Arg: "context", Problem: catalog.ArgTooLong, Got: catalog.MaxTextRunes + 1, Max: catalog.MaxTextRunes}},
+		{"limit too high", recommend.Input{Limit: 21}, catalog.ArgError{Arg: "limit", Problem: catalog.ArgOutOfRange, Min: 1, Max: 20}},
+		{"negative limit", recommend.Input{Limit: -1}, catalog.ArgError{Arg: "limit", Problem: catalog.ArgOutOfRange, Min: 1, Max: 20}},
+		{"negative price", recommend.Input{MinPrice: amount(-1)}, catalog.ArgError{Arg: recommend.ArgMinPrice, Problem: catalog.ArgNegative}},
+		{"min above max", recommend.Input{MinPrice: amount(10), MaxPrice: amount(5)},
+			catalog.ArgError{Arg: recommend.ArgMinPrice, Problem: catalog.ArgAbove, Than: recommend.ArgMaxPrice}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := recommend.Rank(context.Background(), c, tc.in)
-			if !errors.Is(err, catalog.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("err = %v, want ErrInvalid containing %q", err, tc.want)
+			var ae *catalog.ArgError
+			if !errors.As(err, &ae) || !reflect.DeepEqual(*ae, tc.want) {
+				t.Errorf("err = %v, want %+v", err, tc.want)
 			}
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // features are a candidate's signals, each scaled to 0–1.
@@ -218,7 +219,7 @@ func shortTitle(t string) string {
 		t = t[:i]
 	}
 	if len(t) > 60 {
-		t = catalog.CleanText(t, 60)
+		t = text.Clean(t, 60)
 		if i := strings.LastIndex(t, " "); i > 30 {
 			t = t[:i]
 		}

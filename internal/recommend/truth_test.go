@@ -13,6 +13,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // truthWorld is the demo catalog with a synthetic order history, and what the test
@@ -29,11 +30,8 @@ type truthWorld struct {
 func newTruthWorld(t *testing.T) *truthWorld {
 	t.Helper()
 	ctx := context.Background()
-	w := &truthWorld{c: openCatalog(t), products: map[string]catalog.Product{}, sales: map[string]int{}, buyers: map[string]map[int]bool{}}
+	w := &truthWorld{c: testshop.DemoCatalog(t, ""), products: map[string]catalog.Product{}, sales: map[string]int{}, buyers: map[string]map[int]bool{}}
 	ps := demo.Products()
-	if _, err := w.c.Upsert(ctx, demo.Sellers(), ps); err != nil {
-		t.Fatal(err)
-	}
 	byCat := map[string][]catalog.Product{}
 	var cats []string
 	for _, p := range ps {

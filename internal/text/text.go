@@ -1,5 +1,6 @@
 // Package text holds the rules for text that comes from outside (sellers, feeds,
-// customers, other services) before it is stored or shown: one cleaner (Clean), one
+// customers, other services) before it is stored or shown: one cleaner (Clean, and
+// CleanLines for text of several lines, both deleting what Invisible reports), one
 // category normaliser (Category) and one masker of payment token ids (MaskTokens).
 package text
 
@@ -39,6 +40,32 @@ func Clean(s string, max int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// CleanLines is Clean for text of several lines, such as a person's notes: line breaks
+// and tabs are kept (CR LF and CR become LF), other Invisible characters are deleted,
+// the ends are trimmed, and nothing is cut; the caller checks the length.
+func CleanLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r == '\n' || r == '\t':
+			return r
+		case Invisible(r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// Invisible reports whether r must not be kept in text that a person or a model will
+// read: a control character, a format character (zero-width and bidi marks), a
+// private-use character or invalid UTF-8.
+func Invisible(r rune) bool {
+	return r == utf8.RuneError || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r)
 }
 
 // Category writes a category path with " > " between its parts: "apparel>shoes >

@@ -53,6 +53,24 @@ func TestClean(t *testing.T) {
 	}
 }
 
+func TestCleanLines(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain", "size 42", "size 42"},
+		{"line breaks and tabs kept", "line one\n\tline two", "line one\n\tline two"},
+		{"CR LF and CR become LF", "a\r\nb\rc", "a\nb\nc"},
+		{"ends trimmed", " \n notes \t\n", "notes"},
+		{"invisible characters deleted", "no\u200b nuts\u202e\x00\x07 please\ue000\xff", "no nuts please"},
+		{"runs of spaces kept", "a  b", "a  b"},
+		{"only invisible", "\u200b\x00\r\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text.CleanLines(tc.in); got != tc.want {
+				t.Errorf("CleanLines(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestCategory(t *testing.T) {
 	for _, tc := range []struct {
 		name, in string

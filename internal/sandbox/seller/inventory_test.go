@@ -3,36 +3,26 @@ package seller_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // openShopCatalog is a catalog with two sellers: "shop" (mug: 2 in stock, poster:
 // unknown stock, lamp: out of stock) and "other" (vase).
 func openShopCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
-	ctx := context.Background()
-	c, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
 	usd := func(n int64) money.Money { return money.Money{Amount: n, Currency: "USD"} }
-	_, err = c.Upsert(ctx, []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}, {ID: "other"}},
+	return testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}, {ID: "other"}},
 		[]catalog.Product{
 			{ID: "mug", SellerID: "shop", Title: "Blue Mug", Price: usd(1250), Stock: stock(2), ImageURL: "https://shop.example/mug.jpg"},
 			{ID: "poster", SellerID: "shop", Title: "Poster", Price: usd(2000), Availability: catalog.InStock},
 			{ID: "lamp", SellerID: "shop", Title: "Lamp", Price: usd(4000), Stock: stock(0)},
 			{ID: "vase", SellerID: "other", Title: "Vase", Price: usd(3000), Stock: stock(9)},
 		})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 func TestCatalogInventory(t *testing.T) {

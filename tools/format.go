@@ -9,6 +9,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
+// fmtMoney writes an amount in minor units as money.Money.String does: "$12.50".
 func fmtMoney(amount int64, currency string) string {
 	return money.Money{Amount: amount, Currency: currency}.String()
 }
