@@ -21,6 +21,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/wiretest"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -130,29 +131,8 @@ func startClient(t *testing.T, ctx context.Context, c *client.Client) {
 // get sends a request to the server with token ("" for none) and headers.
 func (r *hostedRun) do(t *testing.T, method, path, token, body string, header map[string]string) *http.Response {
 	t.Helper()
-	req, err := http.NewRequest(method, r.base+path, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Accept", "application/json, text/event-stream")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { resp.Body.Close() })
-	return resp
+	return wiretest.Do(t, http.DefaultClient, method, r.base+path, token, body, header)
 }
-
-const hostedInit = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
 
 // TestHostedServes checks serve --transport http end to end: a token from the store
 // authenticates a Streamable HTTP client, which lists the tools, searches and buys
@@ -210,7 +190,7 @@ func TestHostedServes(t *testing.T) {
 	}
 	challenge := `Bearer resource_metadata="` + srv.base + `/.well-known/oauth-protected-resource/mcp"`
 	for name, tk := range map[string]string{"missing": "", "unknown": store.TokenPrefix + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "expired": expired, "revoked": revoked} {
-		resp := srv.do(t, http.MethodPost, "/mcp", tk, hostedInit, nil)
+		resp := srv.do(t, http.MethodPost, "/mcp", tk, wiretest.InitializeBody, nil)
 		body, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") != challenge {
 			t.Errorf("%s token: %d %q, want 401 %q", name, resp.StatusCode, resp.Header.Get("WWW-Authenticate"), challenge)
@@ -225,7 +205,7 @@ func TestHostedServes(t *testing.T) {
 		t.Errorf("protected-resource metadata: %d %+v %v", resp.StatusCode, meta, err)
 	}
 
-	if resp := srv.do(t, http.MethodPost, "/mcp", token, hostedInit, map[string]string{"Origin": "https://evil.example"}); resp.StatusCode != http.StatusForbidden {
+	if resp := srv.do(t, http.MethodPost, "/mcp", token, wiretest.InitializeBody, map[string]string{"Origin": "https://evil.example"}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("foreign Origin: %d, want 403", resp.StatusCode)
 	}
 	pre := srv.do(t, http.MethodOptions, "/mcp", "", "", map[string]string{"Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
@@ -243,7 +223,7 @@ func TestHostedServes(t *testing.T) {
 		t.Fatal(err)
 	}
 	bobToken := newToken(t, db, other.ID)
-	init := srv.do(t, http.MethodPost, "/mcp", token, hostedInit, nil)
+	init := srv.do(t, http.MethodPost, "/mcp", token, wiretest.InitializeBody, nil)
 	sid := init.Header.Get("Mcp-Session-Id")
 	if sid == "" {
 		t.Fatal("initialize gave no session id")

@@ -19,6 +19,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/wiretest"
 )
 
 // Tokens the fake authenticator knows.
@@ -107,31 +108,11 @@ func newTestServer(t *testing.T, c Config) *testServer {
 // do sends a request with the given token ("" for none) and headers.
 func (ts *testServer) do(t *testing.T, method, path, token, body string, header map[string]string) *http.Response {
 	t.Helper()
-	req, err := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Accept", "application/json, text/event-stream")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { resp.Body.Close() })
-	return resp
+	return wiretest.Do(t, ts.Client(), method, ts.URL+path, token, body, header)
 }
 
 const (
-	legacyInit = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
-	pingBody   = `{"jsonrpc":"2.0","id":2,"method":"ping"}`
+	pingBody = `{"jsonrpc":"2.0","id":2,"method":"ping"}`
 )
 
 func whoamiBody(id int) string {
@@ -161,7 +142,7 @@ func TestAuthentication(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			resp := ts.do(t, http.MethodPost, PathMCP, "", legacyInit, map[string]string{"Authorization": tc.header})
+			resp := ts.do(t, http.MethodPost, PathMCP, "", wiretest.InitializeBody, map[string]string{"Authorization": tc.header})
 			if resp.StatusCode != tc.want {
 				t.Fatalf("status %d, want %d", resp.StatusCode, tc.want)
 			}
@@ -238,7 +219,7 @@ func TestOrigin(t *testing.T) {
 			for _, path := range []string{PathMCP, PathHealth} {
 				var resp *http.Response
 				if path == PathMCP {
-					resp = ts.do(t, http.MethodPost, path, tokenA, legacyInit, map[string]string{"Origin": tc.origin})
+					resp = ts.do(t, http.MethodPost, path, tokenA, wiretest.InitializeBody, map[string]string{"Origin": tc.origin})
 				} else {
 					resp = ts.do(t, http.MethodGet, path, "", "", map[string]string{"Origin": tc.origin})
 				}
@@ -316,7 +297,7 @@ func TestBodyLimit(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Errorf("chunked: %d, want 413", resp.StatusCode)
 	}
-	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, legacyInit, nil); resp.StatusCode != http.StatusOK {
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil); resp.StatusCode != http.StatusOK {
 		t.Errorf("a small body: %d", resp.StatusCode)
 	}
 }
@@ -326,7 +307,7 @@ func TestBodyLimit(t *testing.T) {
 // its GET stream (where server requests for the owner's calls go), not to end it.
 func TestSessionsBoundToCustomer(t *testing.T) {
 	ts := newTestServer(t, Config{})
-	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, legacyInit, nil)
+	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
 	sid := resp.Header.Get(server.HeaderKeySessionID)
 	if resp.StatusCode != http.StatusOK || sid == "" {
 		t.Fatalf("initialize: %d, session %q", resp.StatusCode, sid)
@@ -426,10 +407,10 @@ func TestSSESessionsBoundToCustomer(t *testing.T) {
 		t.Fatalf("no endpoint event: %q", buf[:n])
 	}
 	sid := strings.TrimSpace(rest)
-	if r := ts.do(t, http.MethodPost, PathMessage+"?sessionId="+sid, tokenB, legacyInit, nil); r.StatusCode != http.StatusNotFound {
+	if r := ts.do(t, http.MethodPost, PathMessage+"?sessionId="+sid, tokenB, wiretest.InitializeBody, nil); r.StatusCode != http.StatusNotFound {
 		t.Errorf("other customer's message: %d, want 404", r.StatusCode)
 	}
-	if r := ts.do(t, http.MethodPost, PathMessage+"?sessionId="+sid, tokenA, legacyInit, nil); r.StatusCode != http.StatusAccepted {
+	if r := ts.do(t, http.MethodPost, PathMessage+"?sessionId="+sid, tokenA, wiretest.InitializeBody, nil); r.StatusCode != http.StatusAccepted {
 		t.Errorf("owner's message: %d, want 202", r.StatusCode)
 	}
 	cancel()

@@ -8,6 +8,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,4 +126,34 @@ func (w Wire) Dial(t testing.TB, url string, headers map[string]string, elicit c
 		t.Fatalf("wiretest: %s: negotiated %s, want %s", w.Name, init.ProtocolVersion, want)
 	}
 	return c
+}
+
+// InitializeBody is a 2025-11-25 initialize request, for tests that speak raw HTTP.
+const InitializeBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
+
+// Do sends one raw HTTP request with c: a body is sent as JSON-RPC (with the Accept header
+// Streamable HTTP requires), token ("" for none) as a bearer token, then header. The
+// response body is closed when the test ends.
+func Do(t testing.TB, c *http.Client, method, url, token, body string, header map[string]string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
 }
