@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -252,6 +253,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly}
 	if c.http.hosted() {
+		if pct, ok := hostedGCPercent(getenv); ok {
+			defer debug.SetGCPercent(debug.SetGCPercent(pct))
+		}
 		return serveHTTP(ctx, c, tb, st, logger)
 	}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
