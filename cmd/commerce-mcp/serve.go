@@ -335,6 +335,10 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 			cat.Close()
 			return nil, fmt.Errorf("seed demo catalog: %w", err)
 		}
+		if err := cat.OptimizeIndex(ctx); err != nil {
+			cat.Close()
+			return nil, fmt.Errorf("seed demo catalog: %w", err)
+		}
 		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
 	}
 	return cat, nil
