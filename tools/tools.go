@@ -6,11 +6,13 @@ package tools
 
 import (
 	_ "embed"
+	"encoding/json"
 	"log/slog"
 	"strings"
 	"text/template"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -99,7 +101,8 @@ func (t *Toolbox) instructions() string {
 
 // NewServer returns an MCP server named name, at version, serving the tools (see
 // served), resources and prompts with the server instructions. Every tool call is
-// checked against Limits first, when set.
+// checked against Limits first, when set. The tools are registered with their input
+// schemas encoded once (see encodedInputSchema).
 func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
@@ -109,8 +112,30 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 		server.WithRecovery(),
 		server.WithToolHandlerMiddleware(t.rateLimit),
 	)
-	s.AddTools(t.served()...)
+	served := t.served()
+	for i := range served {
+		served[i].Tool = encodedInputSchema(served[i].Tool)
+	}
+	s.AddTools(served...)
 	s.AddResources(t.Resources()...)
 	s.AddPrompts(t.Prompts()...)
 	return s
+}
+
+// encodedInputSchema returns tool with its structured input schema replaced by its
+// JSON encoding (RawInputSchema), which is what tools/list sends either way. mcp-go
+// reads the input schema of the called tool on every 2026-07-28-era call (looking for
+// x-mcp-header parameters) by encoding it to JSON and decoding that; from the
+// structured form the encoding walks the schema's maps each time, from the raw form it
+// is a copy.
+func encodedInputSchema(tool mcp.Tool) mcp.Tool {
+	if len(tool.RawInputSchema) > 0 {
+		return tool
+	}
+	raw, err := json.Marshal(tool.InputSchema)
+	if err != nil {
+		panic("tools: input schema of " + tool.Name + ": " + err.Error()) // a bug in a declaration
+	}
+	tool.RawInputSchema, tool.InputSchema = raw, mcp.ToolInputSchema{}
+	return tool
 }

@@ -1,7 +1,9 @@
 package tools
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -141,4 +143,36 @@ func promptText(t *testing.T, c *client.Client, goal string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestServedToolsDeclareTheSame checks that the server registers every tool with its
+// input schema already encoded (mcp-go then copies it on each call instead of encoding
+// the structured form) and that each tool reads exactly as its declaration in Tools,
+// byte for byte, as tools/list sends it.
+func TestServedToolsDeclareTheSame(t *testing.T) {
+	tb := &Toolbox{}
+	served := tb.NewServer("commerce-mcp", "test").ListTools()
+	for _, st := range tb.Tools() {
+		t.Run(st.Tool.Name, func(t *testing.T) {
+			got := served[st.Tool.Name]
+			if got == nil {
+				t.Fatal("not served")
+			}
+			if len(got.Tool.RawInputSchema) == 0 || got.Tool.InputSchema.Type != "" {
+				t.Errorf("served with a structured input schema (raw %d bytes, type %q); want it encoded",
+					len(got.Tool.RawInputSchema), got.Tool.InputSchema.Type)
+			}
+			want, err := json.Marshal(st.Tool)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := json.Marshal(got.Tool)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b, want) {
+				t.Errorf("served declaration differs from Tools():\n got %s\nwant %s", b, want)
+			}
+		})
+	}
 }

@@ -654,3 +654,28 @@ func TestHostedRateLimits(t *testing.T) {
 		t.Errorf("%d orders (%v), want the first purchase's only", len(orders), err)
 	}
 }
+
+func TestHostedGCPercent(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		gogc string
+		pct  int
+		set  bool
+	}{
+		{"unset: the hosted default", "", defaultHostedGCPercent, true},
+		{"GOGC given: left to the runtime", "50", 0, false},
+		{"GOGC=off: left to the runtime", "off", 0, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pct, set := hostedGCPercent(func(k string) string {
+				if k == "GOGC" {
+					return c.gogc
+				}
+				return ""
+			})
+			if pct != c.pct || set != c.set {
+				t.Errorf("hostedGCPercent with GOGC=%q = %d, %v; want %d, %v", c.gogc, pct, set, c.pct, c.set)
+			}
+		})
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -252,6 +253,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly}
 	if c.http.hosted() {
+		if pct, ok := hostedGCPercent(getenv); ok {
+			defer debug.SetGCPercent(debug.SetGCPercent(pct))
+		}
 		return serveHTTP(ctx, c, tb, st, logger)
 	}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
@@ -328,6 +332,10 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 	if isNew && seed {
 		st, err := cat.Upsert(ctx, demo.Sellers(), demo.Products())
 		if err != nil {
+			cat.Close()
+			return nil, fmt.Errorf("seed demo catalog: %w", err)
+		}
+		if err := cat.OptimizeIndex(ctx); err != nil {
 			cat.Close()
 			return nil, fmt.Errorf("seed demo catalog: %w", err)
 		}

@@ -33,12 +33,25 @@ func init() {
 	}})
 }
 
+// Connection pool settings of Open. database/sql keeps only 2 idle connections by
+// default, so under concurrent calls (a hosted server's clients) nearly every
+// connection handed back was closed and a new one opened for the next call: opening
+// runs the PRAGMAs of the DSN, re-reads the schema and re-prepares every cached
+// statement. Keeping up to maxIdleConns open avoids that; connMaxIdleTime gives back
+// the ones a burst left idle.
+const (
+	maxIdleConns    = 32
+	connMaxIdleTime = 5 * time.Minute
+)
+
 // ErrNoFTS5 is returned by Open when the SQLite library was built without FTS5, which
 // happens when the program is built without the sqlite_fts5 build tag.
 var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go build -tags sqlite_fts5`")
 
 // Open opens (creating if needed) the database file at path, with WAL journaling, a
-// 5 s busy timeout and foreign keys on, and checks that FTS5 is available.
+// 5 s busy timeout and foreign keys on, and checks that FTS5 is available. The pool
+// keeps up to maxIdleConns idle connections, each for up to connMaxIdleTime; the
+// number open at once is not limited.
 //
 // The files hold personal data, so a new database is created readable and writable by
 // its owner only (0600, whatever the umask; SQLite gives its -wal and -shm files the
@@ -63,6 +76,8 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	db.SetMaxIdleConns(maxIdleConns)
+	db.SetConnMaxIdleTime(connMaxIdleTime)
 	if err := ping(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)

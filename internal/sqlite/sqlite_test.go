@@ -143,3 +143,37 @@ func TestMigrateConcurrentOpens(t *testing.T) {
 		t.Errorf("recorded migrations = %d, %v; want 3", applied, err)
 	}
 }
+
+// TestOpenKeepsIdleConnections checks that connections handed back after concurrent
+// use stay open for the next calls, up to maxIdleConns, instead of being closed and
+// opened again (database/sql keeps 2 by default).
+func TestOpenKeepsIdleConnections(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "pool.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for round := range 2 {
+		conns := make([]*sql.Conn, 0, maxIdleConns)
+		for range maxIdleConns {
+			c, err := db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var one int
+			if err := c.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+				t.Fatal(err)
+			}
+			conns = append(conns, c)
+		}
+		for _, c := range conns {
+			c.Close()
+		}
+		s := db.Stats()
+		if s.OpenConnections != maxIdleConns || s.Idle != maxIdleConns || s.MaxIdleClosed != 0 {
+			t.Fatalf("round %d: after %d connections used at once and handed back: open %d, idle %d, closed for exceeding the idle limit %d; want %d, %d, 0",
+				round, maxIdleConns, s.OpenConnections, s.Idle, s.MaxIdleClosed, maxIdleConns, maxIdleConns)
+		}
+	}
+}
