@@ -21,12 +21,16 @@ const maxNonceLen = 200
 func (s *Store) UseOnce(ctx context.Context, scope, nonce string, expiresAt time.Time) error {
 	now := s.now()
 	switch {
-	case scope == "" || len(scope) > maxNonceLen:
-		return fmt.Errorf("use nonce: %w", invalid("scope must have 1 to %d bytes", maxNonceLen))
-	case nonce == "" || len(nonce) > maxNonceLen:
-		return fmt.Errorf("use nonce: %w", invalid("nonce must have 1 to %d bytes", maxNonceLen))
+	case scope == "":
+		return fmt.Errorf("use nonce: %w", &FieldError{Field: "scope", Problem: FieldEmpty})
+	case len(scope) > maxNonceLen:
+		return fmt.Errorf("use nonce: %w", &FieldError{Field: "scope", Problem: FieldTooLong, Max: maxNonceLen})
+	case nonce == "":
+		return fmt.Errorf("use nonce: %w", &FieldError{Field: "nonce", Problem: FieldEmpty})
+	case len(nonce) > maxNonceLen:
+		return fmt.Errorf("use nonce: %w", &FieldError{Field: "nonce", Problem: FieldTooLong, Max: maxNonceLen})
 	case !expiresAt.After(now):
-		return fmt.Errorf("use nonce: %w", invalid("expires_at is not in the future: the token has expired"))
+		return fmt.Errorf("use nonce: %w", &FieldError{Field: "expires_at", Problem: FieldNotFuture, Value: expiresAt.UTC().Format(time.RFC3339)})
 	}
 	// The prune is a range delete on an index, so it costs little on every call.
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM used_nonces WHERE expires_at <= ?`, encodeTime(now)); err != nil {

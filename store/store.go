@@ -34,11 +34,13 @@ import (
 var (
 	// ErrNotFound means no record has the requested id (customer, payment method, …).
 	ErrNotFound = errors.New("not found")
-	// ErrInvalid means an argument cannot be accepted; the wrapping message names the
-	// field and says what is wrong.
+	// ErrInvalid means an argument cannot be accepted. Input from outside is refused
+	// with a *FieldError naming the field and the problem; a bare ErrInvalid means a
+	// caller broke a contract it should have checked (n < 1, a missing key).
 	ErrInvalid = errors.New("invalid")
 	// ErrConflict means the write would break a uniqueness rule, such as a second
-	// customer with the same email.
+	// customer with the same email, or a label names several records; the error is a
+	// *ConflictError.
 	ErrConflict = errors.New("conflict")
 	// ErrReplay means a single-use nonce was presented a second time.
 	ErrReplay = errors.New("already used")
@@ -133,10 +135,4 @@ func isUniqueViolation(err error) bool {
 	var e sqlite3.Error
 	return errors.As(err, &e) && e.Code == sqlite3.ErrConstraint &&
 		(e.ExtendedCode == sqlite3.ErrConstraintUnique || e.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
-}
-
-// invalid wraps ErrInvalid, as "invalid: <message>", like the catalog's errors. The
-// message names the field.
-func invalid(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }
