@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
