@@ -109,11 +109,12 @@ func oneLine(n int) lines { return lines{n, n} }
 // are the first and last lines of the product's record. Ids are not de-duplicated: a later row with the same
 // id is emitted again, and the caller decides that it wins.
 //
-// Parse returns a non-nil error when the file as a whole cannot be read: unknown
+// Parse returns a *FileError when the file as a whole cannot be read: unknown
 // format, binary content, an empty file, a CSV header without the required columns,
 // JSON in which no row at all could be decoded, a gzip stream that breaks the
 // decompression cap, a JSON array entry over the record cap, or a read error
-// part-way (rows before it have been emitted). If emit returns an error, Parse stops
+// part-way (rows before it have been emitted). A DefaultSeller that is not a seller
+// name is an error of its own, before the file is read. If emit returns an error, Parse stops
 // and returns that error unchanged. emit must not be nil; report may be. Parse never
 // panics on malformed input, and its memory use is bounded by the caps in limits.go,
 // whatever the input.
@@ -128,7 +129,7 @@ func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s cat
 	}
 	in, f, err := open(r, name)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return &FileError{File: name, Err: err}
 	}
 	p.start = opt.now()
 	p.lastProgress = p.start
@@ -141,10 +142,23 @@ func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s cat
 		err = p.readJSON(in)
 	}
 	if err != nil && !p.emitFailed {
-		return fmt.Errorf("%s: %w", name, err)
+		return &FileError{File: name, Err: err}
 	}
 	return err
 }
+
+// FileError is a file that cannot be read as a whole, or whose reading stopped
+// part-way: the file's name and why, apart, so that a caller can show either.
+type FileError struct {
+	File string
+	Err  error
+}
+
+// Error is "<file>: <why>".
+func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+
+// Unwrap returns why.
+func (e *FileError) Unwrap() error { return e.Err }
 
 // parser holds the state of one Parse call.
 type parser struct {
