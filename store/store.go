@@ -8,9 +8,11 @@
 // Contract for every method:
 //
 //   - Errors wrap ErrNotFound, ErrInvalid, ErrConflict or ErrReplay when the cause is
-//     the caller's input or the stored state; match them with errors.Is. The message of
-//     such an error names the field or record and carries no SQL or driver text, so it
-//     may be shown to a person. Any other error is internal and is for the log.
+//     the caller's input or the stored state; match them with errors.Is. Invalid input
+//     is a *FieldError and a conflict a *ConflictError, carrying the field, the problem
+//     and its facts, from which callers write their own words (errors.As), never from
+//     the message. No error carries SQL or driver text. Any other error is internal
+//     and is for the log.
 //   - Text that callers give is cleaned before it is stored: control and invisible
 //     characters are removed and lengths are capped (over-long values are rejected,
 //     not cut).

@@ -31,6 +31,7 @@
 package feed
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -281,15 +282,36 @@ func badDisplayText(p catalog.Product) []string {
 	return names
 }
 
-// invalidReason turns a catalog validation error into its human part, dropping the
-// "invalid: " sentinel text and anything before it.
+// invalidReason says why the catalog refused a product, from the catalog's typed
+// error; an error of any other kind is shown as it is.
 func invalidReason(err error) string {
-	msg := err.Error()
-	prefix := catalog.ErrInvalid.Error() + ": "
-	if i := strings.Index(msg, prefix); i >= 0 {
-		return msg[i+len(prefix):]
+	var fe *catalog.FieldError
+	if !errors.As(err, &fe) {
+		return err.Error()
 	}
-	return msg
+	name := strings.ReplaceAll(fe.Field, "_", " ")
+	switch fe.Problem {
+	case catalog.FieldMissing:
+		return name + " is required"
+	case catalog.FieldTooLong:
+		return fmt.Sprintf("%s is longer than %g characters", name, fe.Max)
+	case catalog.FieldInvisible:
+		return fmt.Sprintf("%s %s contains control or invisible characters", name, q(fe.Value))
+	case catalog.FieldBadCurrency:
+		return fmt.Sprintf("%s: currency %s is not a three-letter ISO 4217 code", name, q(fe.Value))
+	case catalog.FieldNegative:
+		if fe.Field == "stock" {
+			return "stock quantity must not be negative"
+		}
+		return name + " must not be negative"
+	case catalog.FieldNotOneOf:
+		return fmt.Sprintf("%s %s is not one of %s", name, q(fe.Value), strings.Join(fe.OneOf, ", "))
+	case catalog.FieldOutOfRange:
+		return fmt.Sprintf("%s must be between %g and %g", name, fe.Min, fe.Max)
+	case catalog.FieldUnknown:
+		return fmt.Sprintf("%s %s is unknown", name, q(fe.Value))
+	}
+	return fmt.Sprintf("%s cannot be accepted (%s)", name, fe.Problem)
 }
 
 // tick counts one record read and now and then writes a progress line.

@@ -1,8 +1,11 @@
 package feed
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
@@ -36,6 +39,36 @@ func TestParsePriceReasons(t *testing.T) {
 			}
 			if err == nil || err.Error() != tc.reason {
 				t.Fatalf("parsePrice(%q) = %v, %v; want the reason %q", tc.raw, got, err, tc.reason)
+			}
+		})
+	}
+}
+
+// invalidReason writes the reason for a product the catalog refused from the catalog's
+// typed error.
+func TestInvalidReason(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{name: "missing", err: &catalog.FieldError{Field: "title", Problem: catalog.FieldMissing}, want: "title is required"},
+		{name: "too long", err: &catalog.FieldError{Field: "id", Problem: catalog.FieldTooLong, Max: 128}, want: "id is longer than 128 characters"},
+		{name: "invisible", err: &catalog.FieldError{Field: "id", Problem: catalog.FieldInvisible, Value: "a\x07b"}, want: `id "a\ab" contains control or invisible characters`},
+		{name: "currency", err: &catalog.FieldError{Field: "price", Problem: catalog.FieldBadCurrency, Value: "US"}, want: `price: currency "US" is not a three-letter ISO 4217 code`},
+		{name: "negative stock", err: &catalog.FieldError{Field: "stock", Problem: catalog.FieldNegative}, want: "stock quantity must not be negative"},
+		{name: "negative review count", err: &catalog.FieldError{Field: "review_count", Problem: catalog.FieldNegative}, want: "review count must not be negative"},
+		{name: "availability", err: &catalog.FieldError{Field: "availability", Problem: catalog.FieldNotOneOf, Value: "maybe", OneOf: []string{"in_stock", "preorder"}},
+			want: `availability "maybe" is not one of in_stock, preorder`},
+		{name: "rating", err: &catalog.FieldError{Field: "rating", Problem: catalog.FieldOutOfRange, Max: 5}, want: "rating must be between 0 and 5"},
+		{name: "unknown seller, wrapped", err: fmt.Errorf("product %q: %w", "p1", &catalog.FieldError{Field: "seller", Problem: catalog.FieldUnknown, Value: "nobody"}),
+			want: `seller "nobody" is unknown`},
+		{name: "not a field error", err: errors.New("disk full"), want: "disk full"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := invalidReason(tc.err); got != tc.want {
+				t.Errorf("invalidReason = %q, want %q", got, tc.want)
 			}
 		})
 	}
