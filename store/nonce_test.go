@@ -21,25 +21,23 @@ func TestUseOnce(t *testing.T) {
 		scope, nonce string
 		expires      time.Time
 		wantErr      error
-		typed        *store.FieldError
 	}{
 		{name: "first use", scope: "confirm", nonce: "n1", expires: later},
 		{name: "replay", scope: "confirm", nonce: "n1", expires: later, wantErr: store.ErrReplay},
 		{name: "same nonce, other scope", scope: "elicit", nonce: "n1", expires: later},
 		{name: "other nonce", scope: "confirm", nonce: "n2", expires: later},
-		{name: "already expired", scope: "confirm", nonce: "n3", expires: clock.Now(), wantErr: store.ErrInvalid,
-			typed: &store.FieldError{Field: "expires_at", Problem: store.FieldNotFuture, Value: clock.Now().UTC().Format(time.RFC3339)}},
-		{name: "empty scope", scope: "", nonce: "n4", expires: later, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "scope", Problem: store.FieldEmpty}},
-		{name: "long scope", scope: strings.Repeat("s", 201), nonce: "n4", expires: later, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "scope", Problem: store.FieldTooLong, Max: 200}},
-		{name: "empty nonce", scope: "confirm", nonce: "", expires: later, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "nonce", Problem: store.FieldEmpty}},
-		{name: "long nonce", scope: "confirm", nonce: strings.Repeat("n", 201), expires: later, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "nonce", Problem: store.FieldTooLong, Max: 200}},
+		{name: "already expired", scope: "confirm", nonce: "n3", expires: clock.Now(), wantErr: store.ErrInvalid},
+		{name: "empty scope", scope: "", nonce: "n4", expires: later, wantErr: store.ErrInvalid},
+		{name: "empty nonce", scope: "confirm", nonce: "", expires: later, wantErr: store.ErrInvalid},
+		{name: "long nonce", scope: "confirm", nonce: strings.Repeat("n", 201), expires: later, wantErr: store.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			err := s.UseOnce(ctx, tc.scope, tc.nonce, tc.expires)
 			wantErr(t, err, tc.wantErr)
-			if tc.typed != nil {
-				wantTyped(t, err, tc.typed)
+			// A broken contract, not a person's input: it must not read as a field to fix.
+			if fe := (*store.FieldError)(nil); errors.As(err, &fe) {
+				t.Errorf("UseOnce error %v is a FieldError", err)
 			}
 		})
 	}
