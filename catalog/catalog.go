@@ -20,8 +20,9 @@ import (
 var (
 	// ErrNotFound means no product or seller has the requested id.
 	ErrNotFound = errors.New("not found")
-	// ErrInvalid means an argument or a product field cannot be accepted; the wrapping
-	// message names the field.
+	// ErrInvalid means an argument or a product field cannot be accepted: an *ArgError
+	// for an argument of a read, a *FieldError for a product or seller field; a bare
+	// ErrInvalid means a caller broke a contract it should have checked.
 	ErrInvalid = errors.New("invalid")
 )
 

@@ -264,15 +264,16 @@ func TestUpsertIsAllOrNothing(t *testing.T) {
 		name     string
 		sellers  []catalog.Seller
 		products []catalog.Product
-		mention  string // the error names this
+		mention  string             // the error names this product
+		want     catalog.FieldError // and is this
 	}{
 		{"unknown seller", fixtureSellers, []catalog.Product{product("ok", "Fine"),
-			{ID: "stray", SellerID: "nobody", Title: "Stray", Price: usd(100)}}, `"stray"`},
-		{"seller of a later call", nil, []catalog.Product{product("ok", "Fine")}, `"ok"`},
-		{"seller with no id", []catalog.Seller{{Name: "Anonymous"}}, []catalog.Product{product("ok", "Fine")}, "seller id"},
-		{"product with no title", fixtureSellers, []catalog.Product{product("ok", "Fine"), product("bad", " \u200b ")}, `"bad"`},
+			{ID: "stray", SellerID: "nobody", Title: "Stray", Price: usd(100)}}, `"stray"`, catalog.FieldError{Field: "seller", Problem: catalog.FieldUnknown, Value: "nobody"}},
+		{"seller of a later call", nil, []catalog.Product{product("ok", "Fine")}, `"ok"`, catalog.FieldError{Field: "seller", Problem: catalog.FieldUnknown, Value: "trail"}},
+		{"seller with no id", []catalog.Seller{{Name: "Anonymous"}}, []catalog.Product{product("ok", "Fine")}, "", catalog.FieldError{Field: "seller_id", Problem: catalog.FieldMissing}},
+		{"product with no title", fixtureSellers, []catalog.Product{product("ok", "Fine"), product("bad", " \u200b ")}, `"bad"`, catalog.FieldError{Field: "title", Problem: catalog.FieldMissing}},
 		{"product with a bad currency", fixtureSellers, []catalog.Product{product("ok", "Fine"),
-			{ID: "bad", SellerID: "trail", Title: "Bad", Price: money.Money{Amount: 100, Currency: "dollars"}}}, `"bad"`},
+			{ID: "bad", SellerID: "trail", Title: "Bad", Price: money.Money{Amount: 100, Currency: "dollars"}}}, `"bad"`, catalog.FieldError{Field: "price", Problem: catalog.FieldBadCurrency, Value: "dollars"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,6 +284,9 @@ func TestUpsertIsAllOrNothing(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.mention) {
 				t.Errorf("error %q does not mention %s", err, tt.mention)
+			}
+			if fe := (*catalog.FieldError)(nil); !errors.As(err, &fe) || !reflect.DeepEqual(*fe, tt.want) {
+				t.Errorf("Upsert error = %v, want %+v", err, tt.want)
 			}
 			if n, err := c.Count(ctx); err != nil || n != 0 {
 				t.Errorf("Count = %d, %v after a failed Upsert; want 0", n, err)
@@ -378,29 +382,30 @@ func TestProductRoundTrip(t *testing.T) {
 func TestNormalizeErrors(t *testing.T) {
 	long := strings.Repeat("x", 129)
 	tests := []struct {
-		name    string
-		edit    func(p *catalog.Product)
-		mention string
+		name string
+		edit func(p *catalog.Product)
+		want catalog.FieldError
 	}{
-		{"no id", func(p *catalog.Product) { p.ID = "" }, "id"},
-		{"blank id", func(p *catalog.Product) { p.ID = " \t " }, "id"},
-		{"id too long", func(p *catalog.Product) { p.ID = long }, "id"},
-		{"id with a control character", func(p *catalog.Product) { p.ID = "a\x07b" }, "id"},
-		{"id with a zero-width space", func(p *catalog.Product) { p.ID = "a\u200bb" }, "id"},
-		{"no seller", func(p *catalog.Product) { p.SellerID = "" }, "seller"},
-		{"no title", func(p *catalog.Product) { p.Title = "" }, "title"},
-		{"title of invisible characters", func(p *catalog.Product) { p.Title = "\u200b\u202e\u00ad \t" }, "title"},
-		{"no currency", func(p *catalog.Product) { p.Price.Currency = "" }, "price"},
-		{"currency too short", func(p *catalog.Product) { p.Price.Currency = "US" }, "price"},
-		{"currency not letters", func(p *catalog.Product) { p.Price.Currency = "U$D" }, "price"},
-		{"currency symbol", func(p *catalog.Product) { p.Price.Currency = "$" }, "price"},
-		{"negative price", func(p *catalog.Product) { p.Price.Amount = -1 }, "price"},
-		{"negative stock", func(p *catalog.Product) { p.Stock = qty(-1) }, "stock"},
-		{"unknown availability", func(p *catalog.Product) { p.Availability = "maybe" }, "availability"},
-		{"rating above 5", func(p *catalog.Product) { p.Rating = 5.5 }, "rating"},
-		{"negative rating", func(p *catalog.Product) { p.Rating = -0.1 }, "rating"},
-		{"NaN rating", func(p *catalog.Product) { p.Rating = math.NaN() }, "rating"},
-		{"negative review count", func(p *catalog.Product) { p.ReviewCount = -1 }, "review"},
+		{"no id", func(p *catalog.Product) { p.ID = "" }, catalog.FieldError{Field: "id", Problem: catalog.FieldMissing}},
+		{"blank id", func(p *catalog.Product) { p.ID = " \t " }, catalog.FieldError{Field: "id", Problem: catalog.FieldMissing}},
+		{"id too long", func(p *catalog.Product) { p.ID = long }, catalog.FieldError{Field: "id", Problem: catalog.FieldTooLong, Max: 128}},
+		{"id with a control character", func(p *catalog.Product) { p.ID = "a\x07b" }, catalog.FieldError{Field: "id", Problem: catalog.FieldInvisible, Value: "a\x07b"}},
+		{"id with a zero-width space", func(p *catalog.Product) { p.ID = "a\u200bb" }, catalog.FieldError{Field: "id", Problem: catalog.FieldInvisible, Value: "a\u200bb"}},
+		{"no seller", func(p *catalog.Product) { p.SellerID = "" }, catalog.FieldError{Field: "seller", Problem: catalog.FieldMissing}},
+		{"no title", func(p *catalog.Product) { p.Title = "" }, catalog.FieldError{Field: "title", Problem: catalog.FieldMissing}},
+		{"title of invisible characters", func(p *catalog.Product) { p.Title = "\u200b\u202e\u00ad \t" }, catalog.FieldError{Field: "title", Problem: catalog.FieldMissing}},
+		{"no currency", func(p *catalog.Product) { p.Price.Currency = "" }, catalog.FieldError{Field: "price", Problem: catalog.FieldBadCurrency}},
+		{"currency too short", func(p *catalog.Product) { p.Price.Currency = "US" }, catalog.FieldError{Field: "price", Problem: catalog.FieldBadCurrency, Value: "US"}},
+		{"currency not letters", func(p *catalog.Product) { p.Price.Currency = "U$D" }, catalog.FieldError{Field: "price", Problem: catalog.FieldBadCurrency, Value: "U$D"}},
+		{"currency symbol", func(p *catalog.Product) { p.Price.Currency = "$" }, catalog.FieldError{Field: "price", Problem: catalog.FieldBadCurrency, Value: "$"}},
+		{"negative price", func(p *catalog.Product) { p.Price.Amount = -1 }, catalog.FieldError{Field: "price", Problem: catalog.FieldNegative}},
+		{"negative stock", func(p *catalog.Product) { p.Stock = qty(-1) }, catalog.FieldError{Field: "stock", Problem: catalog.FieldNegative}},
+		{"unknown availability", func(p *catalog.Product) { p.Availability = "maybe" }, catalog.FieldError{Field: "availability", Problem: catalog.FieldNotOneOf, Value: "maybe",
+			OneOf: []string{"in_stock", "out_of_stock", "preorder", "backorder", "discontinued"}}},
+		{"rating above 5", func(p *catalog.Product) { p.Rating = 5.5 }, catalog.FieldError{Field: "rating", Problem: catalog.FieldOutOfRange, Max: 5}},
+		{"negative rating", func(p *catalog.Product) { p.Rating = -0.1 }, catalog.FieldError{Field: "rating", Problem: catalog.FieldOutOfRange, Max: 5}},
+		{"NaN rating", func(p *catalog.Product) { p.Rating = math.NaN() }, catalog.FieldError{Field: "rating", Problem: catalog.FieldOutOfRange, Max: 5}},
+		{"negative review count", func(p *catalog.Product) { p.ReviewCount = -1 }, catalog.FieldError{Field: "review_count", Problem: catalog.FieldNegative}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -410,8 +415,8 @@ func TestNormalizeErrors(t *testing.T) {
 			if !errors.Is(err, catalog.ErrInvalid) {
 				t.Fatalf("Normalize error = %v, want ErrInvalid", err)
 			}
-			if !strings.Contains(err.Error(), tt.mention) {
-				t.Errorf("error %q does not mention %q", err, tt.mention)
+			if fe := (*catalog.FieldError)(nil); !errors.As(err, &fe) || !reflect.DeepEqual(*fe, tt.want) {
+				t.Errorf("Normalize error = %v, want %+v", err, tt.want)
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -111,25 +110,25 @@ const (
 
 // Normalize cleans untrusted seller text (control and invisible characters removed,
 // whitespace collapsed, lengths capped), normalizes the category path, currency and
-// availability, and returns an error naming the first field that cannot be accepted.
+// availability, and returns a *FieldError for the first field that cannot be accepted.
 func (p *Product) Normalize() error {
 	p.ID = strings.TrimSpace(p.ID)
 	switch {
 	case p.ID == "":
-		return fmt.Errorf("%w: id is required", ErrInvalid)
+		return &FieldError{Field: "id", Problem: FieldMissing}
 	case len(p.ID) > maxIDLen:
-		return fmt.Errorf("%w: id is longer than %d characters", ErrInvalid, maxIDLen)
+		return &FieldError{Field: "id", Problem: FieldTooLong, Max: maxIDLen}
 	case text.Clean(p.ID, maxIDLen) != p.ID:
-		return fmt.Errorf("%w: id %q contains control or invisible characters", ErrInvalid, p.ID)
+		return &FieldError{Field: "id", Problem: FieldInvisible, Value: p.ID}
 	}
 	p.GroupID = text.Clean(p.GroupID, maxIDLen)
 	p.SellerID = text.Clean(p.SellerID, maxIDLen)
 	if p.SellerID == "" {
-		return fmt.Errorf("%w: seller is required", ErrInvalid)
+		return &FieldError{Field: "seller", Problem: FieldMissing}
 	}
 	p.Title = text.Clean(p.Title, maxTitleLen)
 	if p.Title == "" {
-		return fmt.Errorf("%w: title is required", ErrInvalid)
+		return &FieldError{Field: "title", Problem: FieldMissing}
 	}
 	p.Brand = text.Clean(p.Brand, maxBrandLen)
 	p.Category = NormalizeCategory(p.Category)
@@ -141,14 +140,14 @@ func (p *Product) Normalize() error {
 	p.Attributes = cleanAttrs(p.Attributes)
 	cur, err := money.NormalizeCurrency(p.Price.Currency)
 	if err != nil {
-		return fmt.Errorf("%w: price: %v", ErrInvalid, err)
+		return &FieldError{Field: "price", Problem: FieldBadCurrency, Value: p.Price.Currency}
 	}
 	p.Price.Currency = cur
 	if p.Price.Amount < 0 {
-		return fmt.Errorf("%w: price must not be negative", ErrInvalid)
+		return &FieldError{Field: "price", Problem: FieldNegative}
 	}
 	if p.Stock != nil && *p.Stock < 0 {
-		return fmt.Errorf("%w: stock quantity must not be negative", ErrInvalid)
+		return &FieldError{Field: "stock", Problem: FieldNegative}
 	}
 	if p.Availability == "" {
 		p.Availability = Unknown
@@ -161,14 +160,15 @@ func (p *Product) Normalize() error {
 	}
 	a, ok := ParseAvailability(string(p.Availability))
 	if !ok {
-		return fmt.Errorf("%w: availability %q is not one of in_stock, out_of_stock, preorder, backorder, discontinued", ErrInvalid, p.Availability)
+		return &FieldError{Field: "availability", Problem: FieldNotOneOf, Value: string(p.Availability),
+			OneOf: []string{string(InStock), string(OutOfStock), string(Preorder), string(Backorder), string(Discontinued)}}
 	}
 	p.Availability = a
 	if p.Rating < 0 || p.Rating > 5 || p.Rating != p.Rating {
-		return fmt.Errorf("%w: rating must be between 0 and 5", ErrInvalid)
+		return &FieldError{Field: "rating", Problem: FieldOutOfRange, Min: 0, Max: 5}
 	}
 	if p.ReviewCount < 0 {
-		return fmt.Errorf("%w: review count must not be negative", ErrInvalid)
+		return &FieldError{Field: "review_count", Problem: FieldNegative}
 	}
 	return nil
 }

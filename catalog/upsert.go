@@ -112,7 +112,7 @@ func upsertSeller(ctx context.Context, tx *sql.Tx, s Seller) error {
 	s.ID = text.Clean(s.ID, maxIDLen)
 	s.Name = text.Clean(s.Name, maxBrandLen)
 	if s.ID == "" {
-		return fmt.Errorf("%w: seller id is required", ErrInvalid)
+		return &FieldError{Field: "seller_id", Problem: FieldMissing}
 	}
 	if s.Name == "" {
 		s.Name = s.ID
@@ -185,7 +185,7 @@ func (u *upserter) close() {
 func (u *upserter) product(ctx context.Context, p *Product) (bool, error) {
 	var one int
 	if err := u.seller.QueryRowContext(ctx, p.SellerID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
-		return false, fmt.Errorf("product %q: %w: seller %q is unknown", p.ID, ErrInvalid, p.SellerID)
+		return false, fmt.Errorf("product %q: %w", p.ID, &FieldError{Field: "seller", Problem: FieldUnknown, Value: p.SellerID})
 	} else if err != nil {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
 	}

@@ -53,11 +53,11 @@ func (s *Store) prepareCustomer(c Customer) (Customer, error) {
 	c.Email = email
 	c.Name = cleanLine(c.Name)
 	if runes(c.Name) > maxNameLen {
-		return Customer{}, invalid("name is longer than %d characters", maxNameLen)
+		return Customer{}, &FieldError{Field: "name", Problem: FieldTooLong, Max: maxNameLen}
 	}
 	c.StripeCustomerID = strings.TrimSpace(c.StripeCustomerID)
 	if c.StripeCustomerID != "" && (!strings.HasPrefix(c.StripeCustomerID, "cus_") || !isIDText(c.StripeCustomerID)) {
-		return Customer{}, invalid("stripe customer id %q is not a Stripe customer id (cus_…)", c.StripeCustomerID)
+		return Customer{}, &FieldError{Field: "stripe_customer_id", Problem: FieldMalformed, Value: c.StripeCustomerID}
 	}
 	if c.ID == "" {
 		c.ID = NewID("cus_")
@@ -74,9 +74,9 @@ func insertCustomer(ctx context.Context, q querier, c Customer) error {
 		c.ID, c.Email, strings.ToLower(c.Email), c.Name, c.StripeCustomerID, encodeTime(c.CreatedAt))
 	if isUniqueViolation(err) {
 		if customerExists(ctx, q, c.ID) == nil {
-			return fmt.Errorf("%w: a customer with id %q already exists", ErrConflict, c.ID)
+			return &ConflictError{Kind: "customer", Field: "id", Value: c.ID}
 		}
-		return fmt.Errorf("%w: a customer with email %q already exists", ErrConflict, c.Email)
+		return &ConflictError{Kind: "customer", Field: "email", Value: c.Email}
 	}
 	return err
 }
@@ -167,15 +167,15 @@ func normalizeEmail(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
-		return "", invalid("email is required")
+		return "", &FieldError{Field: "email", Problem: FieldEmpty}
 	case len(s) > maxEmailLen:
-		return "", invalid("email is longer than %d characters", maxEmailLen)
+		return "", &FieldError{Field: "email", Problem: FieldTooLong, Max: maxEmailLen}
 	case strings.IndexFunc(s, func(r rune) bool { return text.Invisible(r) || r == ' ' }) >= 0:
-		return "", invalid("email %q contains spaces or control characters", s)
+		return "", &FieldError{Field: "email", Problem: FieldMalformed, Value: s}
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return "", invalid("email %q is not an email address like name@example.com", s)
+		return "", &FieldError{Field: "email", Problem: FieldMalformed, Value: s}
 	}
 	return s, nil
 }
@@ -183,7 +183,7 @@ func normalizeEmail(s string) (string, error) {
 // checkCustomerID validates a caller-chosen customer id.
 func checkCustomerID(id string) error {
 	if !strings.HasPrefix(id, "cus_") || len(id) == len("cus_") || len(id) > maxIDLen || !isIDText(id) {
-		return invalid("customer id %q must be \"cus_\" followed by up to %d letters, digits, '_' or '-'", id, maxIDLen-4)
+		return &FieldError{Field: "customer_id", Problem: FieldMalformed, Value: id, Max: float64(maxIDLen - len("cus_"))}
 	}
 	return nil
 }

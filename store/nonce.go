@@ -17,16 +17,17 @@ const maxNonceLen = 200
 // expiresAt is when the token carrying the nonce stops being valid; the record is kept
 // until then and pruned afterwards (opportunistically, by later calls). The caller must
 // therefore refuse expired tokens itself before calling UseOnce; an expiresAt that is
-// not in the future is ErrInvalid, as are an empty or over-long scope or nonce.
+// not in the future is ErrInvalid, as are an empty or over-long scope or nonce: not a
+// *FieldError, since these are the caller's contract, not a person's input.
 func (s *Store) UseOnce(ctx context.Context, scope, nonce string, expiresAt time.Time) error {
 	now := s.now()
 	switch {
 	case scope == "" || len(scope) > maxNonceLen:
-		return fmt.Errorf("use nonce: %w", invalid("scope must have 1 to %d bytes", maxNonceLen))
+		return fmt.Errorf("use nonce: %w: scope must have 1 to %d bytes", ErrInvalid, maxNonceLen)
 	case nonce == "" || len(nonce) > maxNonceLen:
-		return fmt.Errorf("use nonce: %w", invalid("nonce must have 1 to %d bytes", maxNonceLen))
+		return fmt.Errorf("use nonce: %w: nonce must have 1 to %d bytes", ErrInvalid, maxNonceLen)
 	case !expiresAt.After(now):
-		return fmt.Errorf("use nonce: %w", invalid("expires_at is not in the future: the token has expired"))
+		return fmt.Errorf("use nonce: %w: expires_at is not in the future: the token has expired", ErrInvalid)
 	}
 	// The prune is a range delete on an index, so it costs little on every call.
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM used_nonces WHERE expires_at <= ?`, encodeTime(now)); err != nil {

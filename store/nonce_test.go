@@ -33,7 +33,12 @@ func TestUseOnce(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			wantErr(t, s.UseOnce(ctx, tc.scope, tc.nonce, tc.expires), tc.wantErr)
+			err := s.UseOnce(ctx, tc.scope, tc.nonce, tc.expires)
+			wantErr(t, err, tc.wantErr)
+			// A broken contract, not a person's input: it must not read as a field to fix.
+			if fe := (*store.FieldError)(nil); errors.As(err, &fe) {
+				t.Errorf("UseOnce error %v is a FieldError", err)
+			}
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -86,28 +87,33 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 func normalizePaymentMethod(pm PaymentMethod) (PaymentMethod, error) {
 	pm.ID = strings.TrimSpace(pm.ID)
 	if !strings.HasPrefix(pm.ID, "pm_") || len(pm.ID) == len("pm_") || len(pm.ID) > 255 || !isIDText(pm.ID) {
-		return PaymentMethod{}, invalid("payment method id is not a Stripe payment method id (pm_…)")
+		// Not echoed: a mistaken value may be a card number.
+		return PaymentMethod{}, &FieldError{Field: "payment_method_id", Problem: FieldMalformed}
 	}
 	if pm.CustomerID == "" {
-		return PaymentMethod{}, invalid("customer id is required")
+		return PaymentMethod{}, &FieldError{Field: "customer_id", Problem: FieldEmpty}
 	}
 	pm.Brand = strings.ToLower(strings.TrimSpace(pm.Brand))
 	if len(pm.Brand) > maxBrandLen || (pm.Brand != "" && !isIDText(pm.Brand)) {
-		return PaymentMethod{}, invalid("brand %q is not a card brand such as visa or mastercard", pm.Brand)
+		return PaymentMethod{}, &FieldError{Field: "brand", Problem: FieldMalformed, Value: pm.Brand}
 	}
 	pm.Last4 = strings.TrimSpace(pm.Last4)
 	if pm.Last4 != "" && (len(pm.Last4) != 4 || strings.Trim(pm.Last4, "0123456789") != "") {
 		// Not echoed: a mistaken value may be the whole card number.
-		return PaymentMethod{}, invalid("last4 must be exactly four digits (the last four of the card number)")
+		return PaymentMethod{}, &FieldError{Field: "last4", Problem: FieldMalformed}
 	}
 	if pm.ExpMonth < 0 || pm.ExpMonth > 12 {
-		return PaymentMethod{}, invalid("exp month %d is not between 1 and 12", pm.ExpMonth)
+		return PaymentMethod{}, &FieldError{Field: "exp_month", Problem: FieldOutOfRange, Value: strconv.Itoa(pm.ExpMonth), Min: 1, Max: 12}
 	}
 	if pm.ExpYear != 0 && (pm.ExpYear < 1000 || pm.ExpYear > 9999) {
-		return PaymentMethod{}, invalid("exp year %d is not a four-digit year", pm.ExpYear)
+		return PaymentMethod{}, &FieldError{Field: "exp_year", Problem: FieldOutOfRange, Value: strconv.Itoa(pm.ExpYear), Min: 1000, Max: 9999}
 	}
 	if (pm.ExpMonth == 0) != (pm.ExpYear == 0) {
-		return PaymentMethod{}, invalid("exp month and exp year must be given together")
+		given, missing := "exp_month", "exp_year"
+		if pm.ExpMonth == 0 {
+			given, missing = missing, given
+		}
+		return PaymentMethod{}, &FieldError{Field: given, Problem: FieldNeeds, Needs: []string{missing}}
 	}
 	return pm, nil
 }

@@ -179,7 +179,7 @@ func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
 	if p.Currency != nil {
 		c, err := money.NormalizeCurrency(*p.Currency)
 		if err != nil {
-			return Rules{}, invalid("currency %q is not a three-letter ISO 4217 code", *p.Currency)
+			return Rules{}, &FieldError{Field: "currency", Problem: FieldMalformed, Value: *p.Currency}
 		}
 		if c != r.Currency {
 			var missing []string
@@ -193,7 +193,7 @@ func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
 				}
 			}
 			if len(missing) > 0 {
-				return Rules{}, invalid("currency: changing it from %s to %s needs %s in %s too", r.Currency, c, strings.Join(missing, ", "), c)
+				return Rules{}, &FieldError{Field: "currency", Problem: FieldNeeds, Value: c, Needs: missing}
 			}
 		}
 		r.Currency = c
@@ -219,7 +219,7 @@ func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
 func normalizeRules(r Rules) (Rules, error) {
 	c, err := money.NormalizeCurrency(r.Currency)
 	if err != nil {
-		return Rules{}, invalid("currency %q is not a three-letter ISO 4217 code", r.Currency)
+		return Rules{}, &FieldError{Field: "currency", Problem: FieldMalformed, Value: r.Currency}
 	}
 	r.Currency = c
 	for _, f := range []struct {
@@ -227,7 +227,7 @@ func normalizeRules(r Rules) (Rules, error) {
 		v    int64
 	}{{"per_order_max", r.PerOrderMax}, {"daily_max", r.DailyMax}, {"confirm_above", r.ConfirmAbove}} {
 		if f.v < NoLimit {
-			return Rules{}, invalid("%s must be an amount of at least 0, or no limit", f.name)
+			return Rules{}, &FieldError{Field: f.name, Problem: FieldNegative}
 		}
 	}
 	if r.AllowedSellers, err = normalizeList("allowed_sellers", r.AllowedSellers, maxRuleItems, maxRuleItemLen, cleanLine); err != nil {

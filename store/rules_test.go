@@ -40,7 +40,7 @@ func TestSetRules(t *testing.T) {
 		in      store.Rules
 		want    store.Rules
 		wantErr error
-		errText string
+		typed   *store.FieldError
 	}{
 		{
 			name: "normalized",
@@ -52,10 +52,10 @@ func TestSetRules(t *testing.T) {
 				AllowedCategories: []string{"apparel > shoes", "Home > Kitchen"}},
 		},
 		{name: "zero everything is strict but valid", in: store.Rules{Currency: "USD"}, want: store.Rules{Currency: "USD"}},
-		{name: "bad currency", in: store.Rules{Currency: "dollars"}, wantErr: store.ErrInvalid, errText: "currency"},
-		{name: "negative amount", in: store.Rules{Currency: "USD", DailyMax: -5}, wantErr: store.ErrInvalid, errText: "daily_max"},
-		{name: "empty seller", in: store.Rules{Currency: "USD", AllowedSellers: []string{"a", " "}}, wantErr: store.ErrInvalid, errText: "allowed_sellers item 2: empty"},
-		{name: "too many categories", in: store.Rules{Currency: "USD", AllowedCategories: manyItems(101)}, wantErr: store.ErrInvalid, errText: "allowed_categories"},
+		{name: "bad currency", in: store.Rules{Currency: "dollars"}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "currency", Problem: store.FieldMalformed, Value: "dollars"}},
+		{name: "negative amount", in: store.Rules{Currency: "USD", DailyMax: -5}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "daily_max", Problem: store.FieldNegative}},
+		{name: "empty seller", in: store.Rules{Currency: "USD", AllowedSellers: []string{"a", " "}}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "allowed_sellers", Problem: store.FieldEmpty, Item: 2}},
+		{name: "too many categories", in: store.Rules{Currency: "USD", AllowedCategories: manyItems(101)}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "allowed_categories", Problem: store.FieldTooMany, Max: 100}},
 		{name: "unknown customer", in: store.DefaultRules(), wantErr: store.ErrNotFound},
 	}
 	for _, tc := range tests {
@@ -68,8 +68,8 @@ func TestSetRules(t *testing.T) {
 			err := s.SetRules(ctx, id, tc.in)
 			wantErr(t, err, tc.wantErr)
 			if err != nil {
-				if !strings.Contains(err.Error(), tc.errText) {
-					t.Fatalf("error %q does not mention %q", err, tc.errText)
+				if tc.typed != nil {
+					wantTyped(t, err, tc.typed)
 				}
 				return
 			}
@@ -103,21 +103,21 @@ func TestUpdateRules(t *testing.T) {
 		patch   store.RulesPatch
 		want    store.Rules // UpdatedAt ignored
 		wantErr error
-		errText string
+		typed   *store.FieldError
 	}{
 		{name: "empty patch stores the defaults", want: def},
 		{name: "one field", patch: store.RulesPatch{PerOrderMax: ptr(int64(10000))},
 			want: store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: def.DailyMax, ConfirmAbove: def.ConfirmAbove}},
 		{name: "no limit and lists", patch: store.RulesPatch{DailyMax: ptr(store.NoLimit), AllowedSellers: ptr([]string{"circuit-yard"})},
 			want: store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, ConfirmAbove: def.ConfirmAbove, AllowedSellers: []string{"circuit-yard"}}},
-		{name: "currency change without amounts", patch: store.RulesPatch{Currency: ptr("jpy")}, wantErr: store.ErrInvalid, errText: "per_order_max, confirm_above in JPY"},
+		{name: "currency change without amounts", patch: store.RulesPatch{Currency: ptr("jpy")}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "currency", Problem: store.FieldNeeds, Value: "JPY", Needs: []string{"per_order_max", "confirm_above"}}},
 		{name: "currency change with amounts", patch: store.RulesPatch{Currency: ptr("jpy"), PerOrderMax: ptr(int64(20000)), ConfirmAbove: ptr(int64(3000))},
 			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: 3000, AllowedSellers: []string{"circuit-yard"}}},
 		{name: "same currency needs nothing", patch: store.RulesPatch{Currency: ptr("JPY")},
 			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: 3000, AllowedSellers: []string{"circuit-yard"}}},
 		{name: "empty list clears", patch: store.RulesPatch{AllowedSellers: ptr([]string{})},
 			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: 3000}},
-		{name: "invalid amount changes nothing", patch: store.RulesPatch{ConfirmAbove: ptr(int64(-2)), PerOrderMax: ptr(int64(1))}, wantErr: store.ErrInvalid, errText: "confirm_above"},
+		{name: "invalid amount changes nothing", patch: store.RulesPatch{ConfirmAbove: ptr(int64(-2)), PerOrderMax: ptr(int64(1))}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "confirm_above", Problem: store.FieldNegative}},
 	}
 	var last store.Rules
 	for _, st := range steps {
@@ -130,9 +130,7 @@ func TestUpdateRules(t *testing.T) {
 				t.Fatal(lerr)
 			}
 			if err != nil {
-				if !strings.Contains(err.Error(), st.errText) {
-					t.Fatalf("error %q does not mention %q", err, st.errText)
-				}
+				wantTyped(t, err, st.typed)
 				if !reflect.DeepEqual(stored, last) {
 					t.Fatalf("a failed update changed the rules to %+v", stored)
 				}

@@ -8,9 +8,11 @@
 // Contract for every method:
 //
 //   - Errors wrap ErrNotFound, ErrInvalid, ErrConflict or ErrReplay when the cause is
-//     the caller's input or the stored state; match them with errors.Is. The message of
-//     such an error names the field or record and carries no SQL or driver text, so it
-//     may be shown to a person. Any other error is internal and is for the log.
+//     the caller's input or the stored state; match them with errors.Is. Invalid input
+//     is a *FieldError and a conflict a *ConflictError, carrying the field, the problem
+//     and its facts, from which callers write their own words (errors.As), never from
+//     the message. No error carries SQL or driver text. Any other error is internal
+//     and is for the log.
 //   - Text that callers give is cleaned before it is stored: control and invisible
 //     characters are removed and lengths are capped (over-long values are rejected,
 //     not cut).
@@ -34,11 +36,13 @@ import (
 var (
 	// ErrNotFound means no record has the requested id (customer, payment method, …).
 	ErrNotFound = errors.New("not found")
-	// ErrInvalid means an argument cannot be accepted; the wrapping message names the
-	// field and says what is wrong.
+	// ErrInvalid means an argument cannot be accepted. Input from outside is refused
+	// with a *FieldError naming the field and the problem; a bare ErrInvalid means a
+	// caller broke a contract it should have checked (n < 1, a missing key).
 	ErrInvalid = errors.New("invalid")
 	// ErrConflict means the write would break a uniqueness rule, such as a second
-	// customer with the same email.
+	// customer with the same email, or a label names several records; the error is a
+	// *ConflictError.
 	ErrConflict = errors.New("conflict")
 	// ErrReplay means a single-use nonce was presented a second time.
 	ErrReplay = errors.New("already used")
@@ -133,10 +137,4 @@ func isUniqueViolation(err error) bool {
 	var e sqlite3.Error
 	return errors.As(err, &e) && e.Code == sqlite3.ErrConstraint &&
 		(e.ExtendedCode == sqlite3.ErrConstraintUnique || e.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
-}
-
-// invalid wraps ErrInvalid, as "invalid: <message>", like the catalog's errors. The
-// message names the field.
-func invalid(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }

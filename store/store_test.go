@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -44,6 +45,33 @@ func wantErr(t *testing.T, err, want error) {
 		t.Fatalf("unexpected error: %v", err)
 	case want != nil && !errors.Is(err, want):
 		t.Fatalf("error %v, want one wrapping %v", err, want)
+	}
+}
+
+// wantTyped checks that err holds the typed error want, a *store.FieldError or a
+// *store.ConflictError, with exactly its facts; a nil want checks nothing.
+func wantTyped(t *testing.T, err error, want error) {
+	t.Helper()
+	switch w := want.(type) {
+	case nil:
+	case *store.FieldError:
+		var got *store.FieldError
+		if !errors.As(err, &got) {
+			t.Fatalf("error %v is not a *store.FieldError, want %+v", err, *w)
+		}
+		if !reflect.DeepEqual(got, w) {
+			t.Fatalf("FieldError %+v, want %+v", *got, *w)
+		}
+	case *store.ConflictError:
+		var got *store.ConflictError
+		if !errors.As(err, &got) {
+			t.Fatalf("error %v is not a *store.ConflictError, want %+v", err, *w)
+		}
+		if !reflect.DeepEqual(got, w) {
+			t.Fatalf("ConflictError %+v, want %+v", *got, *w)
+		}
+	default:
+		t.Fatalf("wantTyped cannot check a %T", want)
 	}
 }
 

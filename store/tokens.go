@@ -52,13 +52,14 @@ func (s *Store) CreateToken(ctx context.Context, customerID, name string, expire
 	name = cleanLine(name)
 	switch {
 	case runes(name) > maxTokenNameLen:
-		return "", Token{}, fmt.Errorf("create token: %w", invalid("name is longer than %d characters", maxTokenNameLen))
+		return "", Token{}, fmt.Errorf("create token: %w", &FieldError{Field: "name", Problem: FieldTooLong, Max: maxTokenNameLen})
 	case strings.HasPrefix(name, "tok_"):
-		return "", Token{}, fmt.Errorf("create token: %w", invalid("name %q begins with tok_, which is how token ids begin", name))
+		return "", Token{}, fmt.Errorf("create token: %w", &FieldError{Field: "name", Problem: FieldReserved, Value: name, Prefix: "tok_"})
 	case strings.HasPrefix(name, TokenPrefix):
-		return "", Token{}, fmt.Errorf("create token: %w", invalid("name begins with %s, which is how token secrets begin", TokenPrefix))
+		// Not echoed: it is most likely a secret.
+		return "", Token{}, fmt.Errorf("create token: %w", &FieldError{Field: "name", Problem: FieldReserved, Prefix: TokenPrefix})
 	case !expires.IsZero() && !expires.After(now):
-		return "", Token{}, fmt.Errorf("create token: %w", invalid("expiry %s is not after the creation time", expires.UTC().Format(time.RFC3339)))
+		return "", Token{}, fmt.Errorf("create token: %w", &FieldError{Field: "expires", Problem: FieldNotFuture, Value: expires.UTC().Format(time.RFC3339)})
 	}
 	if err := customerExists(ctx, s.db, customerID); err != nil {
 		return "", Token{}, fmt.Errorf("create token: %w", err)
@@ -171,7 +172,7 @@ func (s *Store) Tokens(ctx context.Context, customerID string) ([]Token, error) 
 func (s *Store) RevokeToken(ctx context.Context, idOrName string, now time.Time) (Token, error) {
 	ref := strings.TrimSpace(idOrName)
 	if ref == "" {
-		return Token{}, fmt.Errorf("revoke token: %w", invalid("a token id or label is required"))
+		return Token{}, fmt.Errorf("revoke token: %w", &FieldError{Field: "id_or_label", Problem: FieldEmpty})
 	}
 	var tok Token
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -202,8 +203,7 @@ func (s *Store) RevokeToken(ctx context.Context, idOrName string, now time.Time)
 			for i, t := range matches {
 				ids[i] = t.ID
 			}
-			return fmt.Errorf("%w: %d tokens have the label %q (%s); give the id of the one to revoke",
-				ErrConflict, len(matches), ref, strings.Join(ids, ", "))
+			return &ConflictError{Kind: "token", Field: "label", Value: ref, IDs: ids}
 		}
 		tok = matches[0]
 		if !tok.Revoked.IsZero() {

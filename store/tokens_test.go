@@ -57,15 +57,16 @@ func TestCreateToken(t *testing.T) {
 		label    string
 		expires  time.Time
 		want     error
-		msg      string
+		msg      string            // what the error says, for an untyped error
+		typed    *store.FieldError // what it is, for invalid input
 	}{
 		{name: "unknown customer", customer: "cus_nobody", want: store.ErrNotFound, msg: `customer "cus_nobody"`},
 		{name: "no customer", customer: "", want: store.ErrNotFound},
-		{name: "label too long", customer: c.ID, label: strings.Repeat("x", 101), want: store.ErrInvalid, msg: "longer than 100"},
-		{name: "label like an id", customer: c.ID, label: "tok_abc", want: store.ErrInvalid, msg: "begins with tok_"},
-		{name: "label like a secret", customer: c.ID, label: secret, want: store.ErrInvalid, msg: "how token secrets begin"},
-		{name: "expiry now", customer: c.ID, expires: now, want: store.ErrInvalid, msg: "not after the creation time"},
-		{name: "expiry past", customer: c.ID, expires: now.Add(-time.Hour), want: store.ErrInvalid},
+		{name: "label too long", customer: c.ID, label: strings.Repeat("x", 101), want: store.ErrInvalid, typed: &store.FieldError{Field: "name", Problem: store.FieldTooLong, Max: 100}},
+		{name: "label like an id", customer: c.ID, label: "tok_abc", want: store.ErrInvalid, typed: &store.FieldError{Field: "name", Problem: store.FieldReserved, Value: "tok_abc", Prefix: "tok_"}},
+		{name: "label like a secret", customer: c.ID, label: secret, want: store.ErrInvalid, typed: &store.FieldError{Field: "name", Problem: store.FieldReserved, Prefix: store.TokenPrefix}},
+		{name: "expiry now", customer: c.ID, expires: now, want: store.ErrInvalid, typed: &store.FieldError{Field: "expires", Problem: store.FieldNotFuture, Value: now.UTC().Format(time.RFC3339)}},
+		{name: "expiry past", customer: c.ID, expires: now.Add(-time.Hour), want: store.ErrInvalid, typed: &store.FieldError{Field: "expires", Problem: store.FieldNotFuture, Value: now.Add(-time.Hour).UTC().Format(time.RFC3339)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,6 +74,9 @@ func TestCreateToken(t *testing.T) {
 			wantErr(t, err, tc.want)
 			if !strings.Contains(err.Error(), tc.msg) {
 				t.Errorf("error %q lacks %q", err, tc.msg)
+			}
+			if tc.typed != nil {
+				wantTyped(t, err, tc.typed)
 			}
 			if strings.Contains(err.Error(), secret) {
 				t.Errorf("error %q repeats the secret", err)
@@ -295,15 +299,16 @@ func TestRevokeToken(t *testing.T) {
 		ref    string
 		wantID string
 		want   error
-		msg    string
+		msg    string // what the error says, for an untyped error
+		typed  error  // what it is, for a conflict or invalid input
 	}{
 		{name: "by id", ref: byID.ID, wantID: byID.ID},
 		{name: "by label", ref: " laptop ", wantID: byName.ID},
 		{name: "label of a live and a revoked token", ref: "server", wantID: newServer.ID},
-		{name: "ambiguous label", ref: "ci", want: store.ErrConflict, msg: "2 tokens have the label \"ci\" (" + twin2.ID + ", " + twin1.ID + ")"},
+		{name: "ambiguous label", ref: "ci", want: store.ErrConflict, typed: &store.ConflictError{Kind: "token", Field: "label", Value: "ci", IDs: []string{twin2.ID, twin1.ID}}},
 		{name: "unknown", ref: "tablet", want: store.ErrNotFound, msg: `no token has the id or label "tablet"`},
 		{name: "unknown id", ref: "tok_aaaaaaaaaaaaaaaa", want: store.ErrNotFound},
-		{name: "empty", ref: "  ", want: store.ErrInvalid},
+		{name: "empty", ref: "  ", want: store.ErrInvalid, typed: &store.FieldError{Field: "id_or_label", Problem: store.FieldEmpty}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -313,6 +318,7 @@ func TestRevokeToken(t *testing.T) {
 				if !strings.Contains(err.Error(), tc.msg) {
 					t.Errorf("error %q lacks %q", err, tc.msg)
 				}
+				wantTyped(t, err, tc.typed)
 				return
 			}
 			if tok.ID != tc.wantID || !tok.Revoked.Equal(at) {

@@ -31,6 +31,7 @@
 package feed
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -109,11 +110,12 @@ func oneLine(n int) lines { return lines{n, n} }
 // are the first and last lines of the product's record. Ids are not de-duplicated: a later row with the same
 // id is emitted again, and the caller decides that it wins.
 //
-// Parse returns a non-nil error when the file as a whole cannot be read: unknown
+// Parse returns a *FileError when the file as a whole cannot be read: unknown
 // format, binary content, an empty file, a CSV header without the required columns,
 // JSON in which no row at all could be decoded, a gzip stream that breaks the
 // decompression cap, a JSON array entry over the record cap, or a read error
-// part-way (rows before it have been emitted). If emit returns an error, Parse stops
+// part-way (rows before it have been emitted). A DefaultSeller that is not a seller
+// name is an error of its own, before the file is read. If emit returns an error, Parse stops
 // and returns that error unchanged. emit must not be nil; report may be. Parse never
 // panics on malformed input, and its memory use is bounded by the caps in limits.go,
 // whatever the input.
@@ -128,7 +130,7 @@ func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s cat
 	}
 	in, f, err := open(r, name)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return &FileError{File: name, Err: err}
 	}
 	p.start = opt.now()
 	p.lastProgress = p.start
@@ -141,10 +143,23 @@ func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s cat
 		err = p.readJSON(in)
 	}
 	if err != nil && !p.emitFailed {
-		return fmt.Errorf("%s: %w", name, err)
+		return &FileError{File: name, Err: err}
 	}
 	return err
 }
+
+// FileError is a file that cannot be read as a whole, or whose reading stopped
+// part-way: the file's name and why, apart, so that a caller can show either.
+type FileError struct {
+	File string
+	Err  error
+}
+
+// Error is "<file>: <why>".
+func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+
+// Unwrap returns why.
+func (e *FileError) Unwrap() error { return e.Err }
 
 // parser holds the state of one Parse call.
 type parser struct {
@@ -267,15 +282,36 @@ func badDisplayText(p catalog.Product) []string {
 	return names
 }
 
-// invalidReason turns a catalog validation error into its human part, dropping the
-// "invalid: " sentinel text and anything before it.
+// invalidReason says why the catalog refused a product, from the catalog's typed
+// error; an error of any other kind is shown as it is.
 func invalidReason(err error) string {
-	msg := err.Error()
-	prefix := catalog.ErrInvalid.Error() + ": "
-	if i := strings.Index(msg, prefix); i >= 0 {
-		return msg[i+len(prefix):]
+	var fe *catalog.FieldError
+	if !errors.As(err, &fe) {
+		return err.Error()
 	}
-	return msg
+	name := strings.ReplaceAll(fe.Field, "_", " ")
+	switch fe.Problem {
+	case catalog.FieldMissing:
+		return name + " is required"
+	case catalog.FieldTooLong:
+		return fmt.Sprintf("%s is longer than %g characters", name, fe.Max)
+	case catalog.FieldInvisible:
+		return fmt.Sprintf("%s %s contains control or invisible characters", name, q(fe.Value))
+	case catalog.FieldBadCurrency:
+		return fmt.Sprintf("%s: currency %s is not a three-letter ISO 4217 code", name, q(fe.Value))
+	case catalog.FieldNegative:
+		if fe.Field == "stock" {
+			return "stock quantity must not be negative"
+		}
+		return name + " must not be negative"
+	case catalog.FieldNotOneOf:
+		return fmt.Sprintf("%s %s is not one of %s", name, q(fe.Value), strings.Join(fe.OneOf, ", "))
+	case catalog.FieldOutOfRange:
+		return fmt.Sprintf("%s must be between %g and %g", name, fe.Min, fe.Max)
+	case catalog.FieldUnknown:
+		return fmt.Sprintf("%s %s is unknown", name, q(fe.Value))
+	}
+	return fmt.Sprintf("%s cannot be accepted (%s)", name, fe.Problem)
 }
 
 // tick counts one record read and now and then writes a progress line.

@@ -347,6 +347,9 @@ func TestParseFileErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Parse error = %v, want one containing %q", err, tt.wantErr)
 			}
+			if fe := (*FileError)(nil); tt.opt.DefaultSeller == "" && (!errors.As(err, &fe) || fe.File != tt.file || strings.HasPrefix(fe.Err.Error(), tt.file+":")) {
+				t.Errorf("Parse error %v is not a FileError naming %s once", err, tt.file)
+			}
 			if tt.noRejects && len(got.rejects) > 0 {
 				t.Errorf("rejects were reported for a file that failed as a whole: %q", got.rejects)
 			}

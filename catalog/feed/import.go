@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -32,16 +31,18 @@ type Report struct {
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
-	// (the counts then say what was done before). Its text starts with the file name.
+	// (the counts then say what was done before). It says why, without the file's
+	// name, which is File.
 	Err error
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
 // with ", 1 warning" when there were warnings, followed by "; stopped: <reason>" when
-// reading stopped part-way. For a file from which nothing was read it is Err's text.
+// reading stopped part-way. For a file from which nothing was read it is
+// "<file>: <reason>".
 func (r Report) String() string {
 	if r.Err != nil && r.Imported+r.Updated+r.Rejected == 0 {
-		return r.Err.Error()
+		return r.File + ": " + r.Err.Error()
 	}
 	s := fmt.Sprintf("%s: %d imported, %d updated, %d rejected", r.File, r.Imported, r.Updated, r.Rejected)
 	switch {
@@ -51,7 +52,7 @@ func (r Report) String() string {
 		s += fmt.Sprintf(", %d warnings", r.Warned)
 	}
 	if r.Err != nil {
-		s += "; stopped: " + strings.TrimPrefix(r.Err.Error(), r.File+": ")
+		s += "; stopped: " + r.Err.Error()
 	}
 	return s
 }
@@ -100,12 +101,12 @@ func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Opti
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		rep.Err = fmt.Errorf("%s: cannot open the file: %v", name, err)
+		rep.Err = fmt.Errorf("cannot open the file: %v", err)
 		return rep, nil
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		rep.Err = fmt.Errorf("%s: is a directory, not a feed file", name)
+		rep.Err = errors.New("is a directory, not a feed file")
 		return rep, nil
 	}
 	b := &batch{ctx: ctx, cat: cat, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
@@ -117,6 +118,9 @@ func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Opti
 		return rep, err
 	}
 	rep.Err = perr
+	if fe := (*FileError)(nil); errors.As(perr, &fe) && fe.File == name {
+		rep.Err = fe.Err // the report holds the name apart
+	}
 	return rep, nil
 }
 

@@ -163,11 +163,13 @@ func TestImportFiles(t *testing.T) {
 			want:  []counts{{Err: true}, {Err: true}, {Err: true}, {Imported: 1}},
 			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
 				for i, want := range []string{"missing.csv: cannot open the file: no such file or directory", "bin.csv: looks like a binary file", "is a directory"} {
-					if err := reports[i].Err; err == nil || !strings.Contains(err.Error(), want) {
-						t.Errorf("report %d error = %v, want one containing %q", i, err, want)
+					r := reports[i]
+					if r.Err == nil || strings.Contains(r.Err.Error(), r.File) {
+						t.Errorf("report %d error = %v, want the reason without the file name", i, r.Err)
+						continue
 					}
-					if s := reports[i].String(); s != reports[i].Err.Error() {
-						t.Errorf("String() of a failed file = %q, want the error", s)
+					if s := r.String(); s != r.File+": "+r.Err.Error() || !strings.Contains(s, want) {
+						t.Errorf("String() of a failed file = %q, want the file, then the error containing %q", s, want)
 					}
 				}
 			},

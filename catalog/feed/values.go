@@ -56,9 +56,19 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 	if err == nil {
 		return m, nil
 	}
-	detail := strings.TrimPrefix(err.Error(), money.ErrInvalid.Error()+": ")
-	if strings.Contains(detail, "decimal places") || strings.Contains(detail, "too large") || strings.Contains(detail, "ISO 4217") || strings.Contains(detail, "ambiguous") {
-		return m, bad("%s %s: %s", col, q(raw), detail)
+	var pe *money.ParseError
+	if errors.As(err, &pe) {
+		switch pe.Problem {
+		case money.Ambiguous:
+			return m, bad("%s %s: %s is ambiguous: the %q may group thousands or mark decimals; write the amount with %d decimals, such as %s",
+				col, q(raw), q(pe.Input), pe.Sep, pe.Decimals, q(pe.Suggest))
+		case money.TooManyDecimals:
+			return m, bad("%s %s: %s has more than %d decimal places for %s", col, q(raw), q(pe.Input), pe.Decimals, pe.Currency)
+		case money.TooLarge:
+			return m, bad("%s %s: %s is too large", col, q(raw), q(pe.Input))
+		case money.BadCurrency:
+			return m, bad("%s %s: currency %s is not a three-letter ISO 4217 code", col, q(raw), q(pe.Input))
+		}
 	}
 	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))
 }

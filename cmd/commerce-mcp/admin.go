@@ -82,29 +82,148 @@ func findCustomer(ctx context.Context, s *store.Store, ref string) (store.Custom
 	return c, err
 }
 
-// adminError turns a store error into the line the operator sees: the store's own
-// message without its operation prefix for invalid input (a usage error, exit 2) and
-// conflicts, and the error as it is otherwise.
+// adminError turns a store error into the line the operator sees, written from the
+// error's type and facts, never from its message: a *store.FieldError is a usage error
+// (exit 2) naming the flag at fault, a *store.ConflictError says what already exists or
+// which records a label names, and any other error is returned as it is.
 func adminError(err error) error {
+	var (
+		fe *store.FieldError
+		ce *store.ConflictError
+	)
 	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, store.ErrInvalid):
-		return &usageError{Msg: afterSentinel(err, store.ErrInvalid)}
-	case errors.Is(err, store.ErrConflict):
-		return errors.New(afterSentinel(err, store.ErrConflict))
+	case errors.As(err, &fe):
+		return &usageError{Msg: operatorFieldText(fe)}
+	case errors.As(err, &ce):
+		return errors.New(operatorConflictText(ce))
 	}
 	return err
 }
 
-// afterSentinel returns the part of err's message after "<sentinel>: ", or the whole
-// message.
-func afterSentinel(err, sentinel error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, sentinel.Error()+": "); i >= 0 {
-		return msg[i+len(sentinel.Error())+2:]
+// fieldFlags names the store's fields as the operator gives them: by their flags.
+var fieldFlags = map[string]string{
+	"email":              "--email",
+	"name":               "--name",
+	"stripe_customer_id": "--stripe-customer",
+	"payment_method_id":  "--payment-method",
+	"brand":              "--brand",
+	"last4":              "--last4",
+	"exp_month":          "--exp-month",
+	"exp_year":           "--exp-year",
+	"currency":           "--currency",
+	"per_order_max":      "--per-order",
+	"daily_max":          "--daily",
+	"confirm_above":      "--confirm-above",
+	"allowed_sellers":    "--allowed-sellers",
+	"allowed_categories": "--allowed-categories",
+	"expires":            "--expires",
+	"limit":              "--limit",
+	"status":             "--status",
+	"customer_id":        "the customer id",
+	"id_or_label":        "the token id or label",
+}
+
+// flagOf returns the flag (or words) by which the operator gives field.
+func flagOf(field string) string {
+	if f, ok := fieldFlags[field]; ok {
+		return f
 	}
-	return msg
+	return strings.ReplaceAll(field, "_", " ")
+}
+
+// operatorFieldText says what is wrong with a value the store refused and, where it
+// helps, what it should look like.
+func operatorFieldText(e *store.FieldError) string {
+	f := flagOf(e.Field)
+	switch e.Problem {
+	case store.FieldEmpty:
+		if e.Item > 0 {
+			return fmt.Sprintf("%s: item %d is empty", f, e.Item)
+		}
+		return f + " is required"
+	case store.FieldTooLong:
+		if e.Item > 0 {
+			return fmt.Sprintf("%s: item %d is longer than %.0f characters", f, e.Item, e.Max)
+		}
+		return fmt.Sprintf("%s is longer than %.0f characters", f, e.Max)
+	case store.FieldTooMany:
+		return fmt.Sprintf("%s: more than %.0f items", f, e.Max)
+	case store.FieldMalformed:
+		return malformedText(f, e)
+	case store.FieldOutOfRange:
+		switch {
+		case e.Field == "exp_year" && e.Value != "":
+			return fmt.Sprintf("%s %s is not a four-digit year", f, e.Value)
+		case e.Value != "":
+			return fmt.Sprintf("%s %s is not between %g and %g", f, e.Value, e.Min, e.Max)
+		}
+		return fmt.Sprintf("%s must be between %g and %g", f, e.Min, e.Max)
+	case store.FieldNegative:
+		return f + " must be an amount of at least 0, or none for no limit"
+	case store.FieldNeeds:
+		needs := make([]string, len(e.Needs))
+		for i, n := range e.Needs {
+			needs[i] = flagOf(n)
+		}
+		if e.Field == "currency" {
+			return fmt.Sprintf("changing the currency to %s needs %s in %s too (or none for no limit)", e.Value, strings.Join(needs, ", "), e.Value)
+		}
+		return fmt.Sprintf("%s needs %s too", f, strings.Join(needs, " and "))
+	case store.FieldReserved:
+		switch {
+		case e.Prefix == store.TokenPrefix:
+			return fmt.Sprintf("%s begins with %s, which is how token secrets begin; choose another label", f, e.Prefix)
+		case e.Prefix == "tok_":
+			return fmt.Sprintf("%s %q begins with tok_, which is how token ids begin; choose another label", f, e.Value)
+		}
+		return fmt.Sprintf("%s %q may not begin with %s", f, e.Value, e.Prefix)
+	case store.FieldNotFuture:
+		return fmt.Sprintf("%s %s is not in the future", f, e.Value)
+	case store.FieldNotOneOf:
+		return fmt.Sprintf("%s must be one of %s", f, strings.Join(e.OneOf, ", "))
+	case store.FieldForeign:
+		return f + " is not one this server returned"
+	}
+	return fmt.Sprintf("%s cannot be accepted (%s)", f, e.Problem)
+}
+
+// malformedText says what form the field takes; values that may be card data or a
+// secret come without Value and are not repeated.
+func malformedText(f string, e *store.FieldError) string {
+	given := f
+	if e.Value != "" {
+		given = fmt.Sprintf("%s %q", f, e.Value)
+	}
+	switch e.Field {
+	case "email":
+		return given + " is not an email address like name@example.com"
+	case "stripe_customer_id":
+		return given + " is not a Stripe customer id (cus_…)"
+	case "customer_id":
+		return fmt.Sprintf(`%s must be "cus_" followed by up to %.0f letters, digits, '_' or '-'`, given, e.Max)
+	case "payment_method_id":
+		return given + " is not a Stripe payment method id (pm_…); never give a card number"
+	case "brand":
+		return given + " is not a card brand such as visa or mastercard"
+	case "last4":
+		return f + " must be exactly four digits (the last four of the card number)"
+	case "currency":
+		return given + " is not a three-letter ISO 4217 code such as USD"
+	}
+	return given + " is not in a form that can be accepted"
+}
+
+// operatorConflictText says what already exists, or which records a label names.
+func operatorConflictText(e *store.ConflictError) string {
+	if len(e.IDs) > 0 {
+		return fmt.Sprintf("%d %ss have the %s %q (%s); give the id of the one you mean",
+			len(e.IDs), e.Kind, e.Field, e.Value, strings.Join(e.IDs, ", "))
+	}
+	text := fmt.Sprintf("a %s with %s %q already exists", e.Kind, e.Field, e.Value)
+	if e.Kind == "customer" {
+		text += "; run `commerce-mcp customer list`"
+	}
+	return text
 }
 
 // subcommand splits "customer create --email x" into "create" and its flags; -h

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -196,6 +198,10 @@ func TestLimitsCommands(t *testing.T) {
 			stdout: []string{"allowed sellers     circuit-yard, Circuit Yard", "allowed categories  Apparel > Shoes, Home & Kitchen"}, stderr: `warning: the catalog has no seller with id "Circuit Yard"`},
 			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit,
 				AllowedSellers: []string{"circuit-yard", "Circuit Yard"}, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
+		{cliCase: cliCase{name: "over-long list item", args: []string{"limits", "set", "--customer", "{id}", "--allowed-categories", "Home," + strings.Repeat("x", 201)},
+			wantCode: 2, stderr: "--allowed-categories: item 2 is longer than 200 characters"},
+			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit,
+				AllowedSellers: []string{"circuit-yard", "Circuit Yard"}, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
 		{cliCase: cliCase{name: "empty list clears", args: []string{"limits", "set", "--customer", "{id}", "--allowed-sellers", ""},
 			stdout: []string{"allowed sellers     any"}},
 			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
@@ -376,5 +382,67 @@ func TestOrdersList(t *testing.T) {
 	r := runCLI(t, env, "orders", "list")
 	if i, j := strings.Index(r.stdout, "Speaker"), strings.Index(r.stdout, "Headphones"); i > j {
 		t.Fatalf("orders not newest first:\n%s", r.stdout)
+	}
+}
+
+// adminError writes the operator's line from the store error's type and facts, and
+// keeps its exit code: 2 for a refused value, 1 for a conflict or anything else.
+func TestAdminError(t *testing.T) {
+	plain := errors.New("disk full")
+	tests := []struct {
+		name     string
+		err      error
+		want     string
+		wantCode int
+	}{
+		{name: "malformed email", err: fmt.Errorf("create customer: %w", &store.FieldError{Field: "email", Problem: store.FieldMalformed, Value: "ann"}),
+			want: `--email "ann" is not an email address like name@example.com`, wantCode: 2},
+		{name: "name too long", err: &store.FieldError{Field: "name", Problem: store.FieldTooLong, Max: 200},
+			want: "--name is longer than 200 characters", wantCode: 2},
+		{name: "empty list item", err: &store.FieldError{Field: "allowed_sellers", Problem: store.FieldEmpty, Item: 2},
+			want: "--allowed-sellers: item 2 is empty", wantCode: 2},
+		{name: "too many categories", err: &store.FieldError{Field: "allowed_categories", Problem: store.FieldTooMany, Max: 100},
+			want: "--allowed-categories: more than 100 items", wantCode: 2},
+		{name: "payment method id not repeated", err: &store.FieldError{Field: "payment_method_id", Problem: store.FieldMalformed},
+			want: "--payment-method is not a Stripe payment method id (pm_…); never give a card number", wantCode: 2},
+		{name: "last4", err: &store.FieldError{Field: "last4", Problem: store.FieldMalformed},
+			want: "--last4 must be exactly four digits (the last four of the card number)", wantCode: 2},
+		{name: "exp month out of range", err: &store.FieldError{Field: "exp_month", Problem: store.FieldOutOfRange, Value: "13", Min: 1, Max: 12},
+			want: "--exp-month 13 is not between 1 and 12", wantCode: 2},
+		{name: "exp year", err: &store.FieldError{Field: "exp_year", Problem: store.FieldOutOfRange, Value: "30", Min: 1000, Max: 9999},
+			want: "--exp-year 30 is not a four-digit year", wantCode: 2},
+		{name: "exp month alone", err: &store.FieldError{Field: "exp_month", Problem: store.FieldNeeds, Needs: []string{"exp_year"}},
+			want: "--exp-month needs --exp-year too", wantCode: 2},
+		{name: "currency change", err: &store.FieldError{Field: "currency", Problem: store.FieldNeeds, Value: "JPY", Needs: []string{"per_order_max", "confirm_above"}},
+			want: "changing the currency to JPY needs --per-order, --confirm-above in JPY too (or none for no limit)", wantCode: 2},
+		{name: "negative limit", err: &store.FieldError{Field: "daily_max", Problem: store.FieldNegative},
+			want: "--daily must be an amount of at least 0, or none for no limit", wantCode: 2},
+		{name: "label like an id", err: &store.FieldError{Field: "name", Problem: store.FieldReserved, Value: "tok_1", Prefix: "tok_"},
+			want: `--name "tok_1" begins with tok_, which is how token ids begin; choose another label`, wantCode: 2},
+		{name: "label like a secret", err: &store.FieldError{Field: "name", Problem: store.FieldReserved, Prefix: store.TokenPrefix},
+			want: "--name begins with " + store.TokenPrefix + ", which is how token secrets begin; choose another label", wantCode: 2},
+		{name: "limit out of range", err: &store.FieldError{Field: "limit", Problem: store.FieldOutOfRange, Min: 1, Max: 100},
+			want: "--limit must be between 1 and 100", wantCode: 2},
+		{name: "duplicate email", err: fmt.Errorf("create customer: %w", &store.ConflictError{Kind: "customer", Field: "email", Value: "ann@example.com"}),
+			want: `a customer with email "ann@example.com" already exists; run ` + "`commerce-mcp customer list`", wantCode: 1},
+		{name: "ambiguous label", err: &store.ConflictError{Kind: "token", Field: "label", Value: "ci", IDs: []string{"tok_a", "tok_b"}},
+			want: `2 tokens have the label "ci" (tok_a, tok_b); give the id of the one you mean`, wantCode: 1},
+		{name: "bare invalid is not the operator's", err: fmt.Errorf("list: %w", store.ErrInvalid),
+			want: "list: invalid", wantCode: 1},
+		{name: "other errors pass through", err: plain, want: "disk full", wantCode: 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := adminError(tc.err)
+			if got.Error() != tc.want {
+				t.Errorf("adminError = %q, want %q", got.Error(), tc.want)
+			}
+			if code := exitCode(got); code != tc.wantCode {
+				t.Errorf("exit code %d, want %d", code, tc.wantCode)
+			}
+		})
+	}
+	if adminError(nil) != nil {
+		t.Error("adminError(nil) is not nil")
 	}
 }

@@ -66,7 +66,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	sb := stripesim.New(stripesim.Options{MultiCapture: cfg.multiCapture})
 	for _, a := range cfg.accounts {
 		if err := sb.AddAccount(a.key, a.Account); err != nil {
-			return &usageError{Msg: fmt.Sprintf("%s: %s", a.source, strings.TrimPrefix(err.Error(), "sandbox: "))}
+			return &usageError{Msg: fmt.Sprintf("%s: %s", a.source, accountText(err))}
 		}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
@@ -142,4 +142,26 @@ func printUsage(fs *flag.FlagSet, w io.Writer) {
 // newLogger logs to stderr through tint, in colour only when stderr is a terminal.
 func newLogger(stderr io.Writer, level string) (*slog.Logger, error) {
 	return cli.NewLogger(stderr, level)
+}
+
+// accountText says why the emulator refused an account, in the words of the flags.
+func accountText(err error) string {
+	var ae *stripesim.AccountError
+	if !errors.As(err, &ae) {
+		return err.Error()
+	}
+	a := ae.Account
+	switch ae.Problem {
+	case stripesim.EmptyKey:
+		return fmt.Sprintf("add account %s: the KEY is empty", a.ID)
+	case stripesim.BadID:
+		return fmt.Sprintf("add account: account id %q must look like acct_ID", a.ID)
+	case stripesim.BadProfile:
+		return fmt.Sprintf("add account %s: profile %q must look like profile_ID", a.ID, a.Profile)
+	case stripesim.KeyTaken:
+		return fmt.Sprintf("add account %s: secret key already registered; give each account its own KEY", a.ID)
+	case stripesim.ProfileTaken:
+		return fmt.Sprintf("add account %s: profile %s belongs to %s; give each account its own profile", a.ID, a.Profile, ae.Owner)
+	}
+	return fmt.Sprintf("add account %s: %s", a.ID, ae.Problem)
 }

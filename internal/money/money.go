@@ -16,8 +16,65 @@ type Money struct {
 	Currency string `json:"currency"` // ISO 4217, upper case
 }
 
-// ErrInvalid is wrapped by every parse error in this package.
+// ErrInvalid is matched by every parse error in this package, each a *ParseError.
 var ErrInvalid = errors.New("invalid amount")
+
+// ParseError is a string that cannot be read as an amount, a price or a currency: the
+// string at fault (Input), what is wrong with it (Problem) and the facts that say how
+// to write it. It matches ErrInvalid. Error gives a sentence for logs and plain
+// callers; a caller with its own words writes them from the fields.
+type ParseError struct {
+	Input    string  // the string at fault: the amount, the price, or the currency code alone (BadCurrency)
+	Problem  Problem // what is wrong
+	Currency string  // TooManyDecimals: the currency
+	Decimals int     // TooManyDecimals: the decimals the currency has; Ambiguous: the decimals to write
+	Sep      string  // Ambiguous: the separator that may group thousands or mark decimals
+	Suggest  string  // Ambiguous: the amount written without doubt, such as "1234.00"
+}
+
+// Problem says what is wrong with a string that was to be parsed.
+type Problem string
+
+// Parse problems.
+const (
+	Empty           Problem = "empty"             // nothing but spaces
+	NotDecimal      Problem = "not_decimal"       // not a decimal amount
+	Ambiguous       Problem = "ambiguous"         // Sep may group thousands or mark decimals
+	TooManyDecimals Problem = "too_many_decimals" // more decimals than Currency has
+	TooLarge        Problem = "too_large"         // more digits than an amount may have
+	NoCurrency      Problem = "no_currency"       // a price without a currency
+	NotPrice        Problem = "not_price"         // not of the form "29.99 USD"
+	BadCurrency     Problem = "bad_currency"      // not a three-letter ISO 4217 code
+)
+
+// Error states the problem: `invalid amount: "1,234" is ambiguous: …`.
+func (e *ParseError) Error() string {
+	var s string
+	switch e.Problem {
+	case Empty:
+		s = "empty amount"
+	case NotDecimal:
+		s = fmt.Sprintf("%q is not a decimal amount", e.Input)
+	case Ambiguous:
+		s = fmt.Sprintf("%q is ambiguous: the %q may group thousands or mark decimals; write the amount with %d decimals, such as %q", e.Input, e.Sep, e.Decimals, e.Suggest)
+	case TooManyDecimals:
+		s = fmt.Sprintf("%q has more than %d decimal places for %s", e.Input, e.Decimals, e.Currency)
+	case TooLarge:
+		s = fmt.Sprintf("%q is too large", e.Input)
+	case NoCurrency:
+		s = fmt.Sprintf("%q needs a currency, as in \"29.99 USD\"", e.Input)
+	case NotPrice:
+		s = fmt.Sprintf("%q is not a price like \"29.99 USD\"", e.Input)
+	case BadCurrency:
+		s = fmt.Sprintf("currency %q is not a three-letter ISO 4217 code", e.Input)
+	default:
+		s = fmt.Sprintf("%q: %s", e.Input, e.Problem)
+	}
+	return ErrInvalid.Error() + ": " + s
+}
+
+// Unwrap makes a ParseError match ErrInvalid.
+func (e *ParseError) Unwrap() error { return ErrInvalid }
 
 // exponents lists currencies whose minor unit is not 1/100 of the major unit.
 var exponents = map[string]int{
@@ -42,11 +99,11 @@ func Exponent(currency string) int {
 func NormalizeCurrency(c string) (string, error) {
 	c = strings.ToUpper(strings.TrimSpace(c))
 	if len(c) != 3 {
-		return "", fmt.Errorf("%w: currency %q is not a three-letter ISO 4217 code", ErrInvalid, c)
+		return "", &ParseError{Input: c, Problem: BadCurrency}
 	}
 	for _, r := range c {
 		if r < 'A' || r > 'Z' {
-			return "", fmt.Errorf("%w: currency %q is not a three-letter ISO 4217 code", ErrInvalid, c)
+			return "", &ParseError{Input: c, Problem: BadCurrency}
 		}
 	}
 	return c, nil
@@ -68,10 +125,10 @@ func NormalizeCurrency(c string) (string, error) {
 func ParseMajor(s, currency string) (int64, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, fmt.Errorf("%w: empty amount", ErrInvalid)
+		return 0, &ParseError{Problem: Empty}
 	}
 	exp := Exponent(currency)
-	notDecimal := fmt.Errorf("%w: %q is not a decimal amount", ErrInvalid, s)
+	notDecimal := &ParseError{Input: s, Problem: NotDecimal}
 	commas, dots := strings.Count(s, ","), strings.Count(s, ".")
 	var dec, group string // the decimal and the thousands separator, if any
 	switch {
@@ -93,8 +150,7 @@ func ParseMajor(s, currency string) (int64, error) {
 		whole, frac, _ := strings.Cut(s, sep)
 		if len(frac) == 3 && len(whole) >= 1 && len(whole) <= 3 && whole[0] != '0' && allDigits(whole+frac) {
 			if exp != 0 {
-				return 0, fmt.Errorf("%w: %q is ambiguous: the %q may group thousands or mark decimals; write the amount with %d decimals, such as %q",
-					ErrInvalid, s, sep, exp, whole+frac+"."+strings.Repeat("0", exp))
+				return 0, &ParseError{Input: s, Problem: Ambiguous, Sep: sep, Decimals: exp, Suggest: whole + frac + "." + strings.Repeat("0", exp)}
 			}
 			group = sep
 		} else {
@@ -122,15 +178,15 @@ func ParseMajor(s, currency string) (int64, error) {
 	}
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > exp {
-		return 0, fmt.Errorf("%w: %q has more than %d decimal places for %s", ErrInvalid, s, exp, currency)
+		return 0, &ParseError{Input: s, Problem: TooManyDecimals, Decimals: exp, Currency: currency}
 	}
 	frac += strings.Repeat("0", exp-len(frac))
 	if len(whole)+len(frac) > 15 {
-		return 0, fmt.Errorf("%w: %q is too large", ErrInvalid, s)
+		return 0, &ParseError{Input: s, Problem: TooLarge}
 	}
 	n, err := strconv.ParseInt(whole+frac, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%w: %q", ErrInvalid, s)
+		return 0, &ParseError{Input: s, Problem: TooLarge} // 15 digits always fit: unreachable
 	}
 	return n, nil
 }
@@ -167,11 +223,11 @@ func Parse(s string) (Money, error) {
 	case 1:
 		i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != ',' })
 		if i <= 0 {
-			return Money{}, fmt.Errorf("%w: %q needs a currency, as in \"29.99 USD\"", ErrInvalid, s)
+			return Money{}, &ParseError{Input: s, Problem: NoCurrency}
 		}
 		num, cur = s[:i], s[i:]
 	default:
-		return Money{}, fmt.Errorf("%w: %q is not a price like \"29.99 USD\"", ErrInvalid, s)
+		return Money{}, &ParseError{Input: s, Problem: NotPrice}
 	}
 	c, err := NormalizeCurrency(cur)
 	if err != nil {

@@ -11,7 +11,7 @@ func TestParse(t *testing.T) {
 		name string
 		in   string
 		want Money
-		err  bool
+		err  *ParseError // the error, for a string that is not a price
 	}{
 		{name: "amount then code", in: "29.99 USD", want: Money{2999, "USD"}},
 		{name: "code then amount", in: "usd 29.99", want: Money{2999, "USD"}},
@@ -20,23 +20,26 @@ func TestParse(t *testing.T) {
 		{name: "thousands separator", in: "1,299.50 USD", want: Money{129950, "USD"}},
 		{name: "decimal comma", in: "29,99 EUR", want: Money{2999, "EUR"}},
 		{name: "decimal comma, code first", in: "EUR 1.234,56", want: Money{123456, "EUR"}},
-		{name: "ambiguous thousands", in: "1,234 USD", err: true},
+		{name: "ambiguous thousands", in: "1,234 USD", err: &ParseError{Input: "1,234", Problem: Ambiguous, Sep: ",", Decimals: 2, Suggest: "1234.00"}},
 		{name: "zero-decimal currency", in: "1200 JPY", want: Money{1200, "JPY"}},
 		{name: "three-decimal currency", in: "1.5 KWD", want: Money{1500, "KWD"}},
-		{name: "too many decimals", in: "1.005 USD", err: true},
-		{name: "decimals on yen", in: "12.5 JPY", err: true},
-		{name: "no currency", in: "29.99", err: true},
-		{name: "bad currency", in: "29.99 US", err: true},
-		{name: "negative", in: "-5 USD", err: true},
-		{name: "garbage", in: "abc", err: true},
-		{name: "too large", in: "99999999999999999 USD", err: true},
+		{name: "three decimals read as thousands", in: "1.005 USD", err: &ParseError{Input: "1.005", Problem: Ambiguous, Sep: ".", Decimals: 2, Suggest: "1005.00"}},
+		{name: "too many decimals", in: "0.005 USD", err: &ParseError{Input: "0.005", Problem: TooManyDecimals, Decimals: 2, Currency: "USD"}},
+		{name: "decimals on yen", in: "12.5 JPY", err: &ParseError{Input: "12.5", Problem: TooManyDecimals, Decimals: 0, Currency: "JPY"}},
+		{name: "no currency", in: "29.99", err: &ParseError{Input: "29.99", Problem: NoCurrency}},
+		{name: "bad currency", in: "29.99 US", err: &ParseError{Input: "US", Problem: BadCurrency}},
+		{name: "negative", in: "-5 USD", err: &ParseError{Input: "-5", Problem: NotDecimal}},
+		{name: "garbage", in: "abc", err: &ParseError{Input: "abc", Problem: NoCurrency}},
+		{name: "three words", in: "29.99 US dollars", err: &ParseError{Input: "29.99 US dollars", Problem: NotPrice}},
+		{name: "too large", in: "99999999999999999 USD", err: &ParseError{Input: "99999999999999999", Problem: TooLarge}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := Parse(tc.in)
-			if tc.err {
-				if !errors.Is(err, ErrInvalid) {
-					t.Fatalf("Parse(%q) = %v, %v; want ErrInvalid", tc.in, got, err)
+			if tc.err != nil {
+				var pe *ParseError
+				if !errors.Is(err, ErrInvalid) || !errors.As(err, &pe) || *pe != *tc.err {
+					t.Fatalf("Parse(%q) = %v, %v; want %+v", tc.in, got, err, *tc.err)
 				}
 				return
 			}

@@ -87,7 +87,6 @@ package stripesim
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -146,27 +145,61 @@ func New(opts Options) *Server {
 	}
 }
 
-// AddAccount registers an account that authenticates with secretKey. It fails when the
-// key is empty or already registered, when the ids lack their "acct_"/"profile_"
-// prefixes, or when the profile already belongs to another account. The error never
-// contains the key.
+// AccountError is an account that AddAccount refused: the account, what is wrong
+// (Problem) and, for ProfileTaken, the account that has the profile. It never holds
+// the secret key.
+type AccountError struct {
+	Account Account
+	Problem AccountProblem
+	Owner   string // ProfileTaken: the account the profile belongs to
+}
+
+// AccountProblem says why AddAccount refused an account.
+type AccountProblem string
+
+// Account problems.
+const (
+	EmptyKey     AccountProblem = "empty_key"     // the secret key is empty
+	BadID        AccountProblem = "bad_id"        // Account.ID is not acct_…
+	BadProfile   AccountProblem = "bad_profile"   // Account.Profile is not profile_…
+	KeyTaken     AccountProblem = "key_taken"     // the secret key is already registered
+	ProfileTaken AccountProblem = "profile_taken" // the profile belongs to Owner
+)
+
+// Error states the problem for logs: "sandbox: add account acct_b: profile_taken
+// (profile_a belongs to acct_a)".
+func (e *AccountError) Error() string {
+	s := fmt.Sprintf("sandbox: add account %q: %s", e.Account.ID, e.Problem)
+	switch e.Problem {
+	case BadProfile:
+		s += fmt.Sprintf(" (%q)", e.Account.Profile)
+	case ProfileTaken:
+		s += fmt.Sprintf(" (%s belongs to %s)", e.Account.Profile, e.Owner)
+	}
+	return s
+}
+
+// AddAccount registers an account that authenticates with secretKey. It fails with an
+// *AccountError when the key is empty or already registered, when the ids lack their
+// "acct_"/"profile_" prefixes, or when the profile already belongs to another
+// account. The error never contains the key.
 func (s *Server) AddAccount(secretKey string, a Account) error {
 	switch {
 	case strings.TrimSpace(secretKey) == "":
-		return errors.New("sandbox: add account: empty secret key")
+		return &AccountError{Account: a, Problem: EmptyKey}
 	case !strings.HasPrefix(a.ID, "acct_") || len(a.ID) == len("acct_"):
-		return fmt.Errorf("sandbox: add account: id %q does not look like acct_…", a.ID)
+		return &AccountError{Account: a, Problem: BadID}
 	case !strings.HasPrefix(a.Profile, "profile_") || len(a.Profile) == len("profile_"):
-		return fmt.Errorf("sandbox: add account %s: profile %q does not look like profile_…", a.ID, a.Profile)
+		return &AccountError{Account: a, Problem: BadProfile}
 	}
 	h := sha256.Sum256([]byte(secretKey))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, dup := s.accounts[h]; dup {
-		return fmt.Errorf("sandbox: add account %s: secret key already registered", a.ID)
+		return &AccountError{Account: a, Problem: KeyTaken}
 	}
 	if owner, dup := s.profiles[a.Profile]; dup && owner != a.ID {
-		return fmt.Errorf("sandbox: add account %s: profile %s belongs to %s", a.ID, a.Profile, owner)
+		return &AccountError{Account: a, Problem: ProfileTaken, Owner: owner}
 	}
 	s.accounts[h] = a
 	s.profiles[a.Profile] = a.ID

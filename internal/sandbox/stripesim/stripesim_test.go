@@ -202,17 +202,20 @@ func TestAddAccountRejectsBadInput(t *testing.T) {
 		name string
 		key  string
 		a    Account
+		want AccountError
 	}{
-		{"empty key", "", Account{ID: "acct_b", Profile: "profile_b"}},
-		{"duplicate key", "sk_test_a", Account{ID: "acct_b", Profile: "profile_b"}},
-		{"bad id", "sk_test_b", Account{ID: "b", Profile: "profile_b"}},
-		{"bad profile", "sk_test_b", Account{ID: "acct_b", Profile: "b"}},
-		{"profile taken", "sk_test_b", Account{ID: "acct_b", Profile: "profile_a"}},
+		{"empty key", "", Account{ID: "acct_b", Profile: "profile_b"}, AccountError{Problem: EmptyKey}},
+		{"duplicate key", "sk_test_a", Account{ID: "acct_b", Profile: "profile_b"}, AccountError{Problem: KeyTaken}},
+		{"bad id", "sk_test_b", Account{ID: "b", Profile: "profile_b"}, AccountError{Problem: BadID}},
+		{"bad profile", "sk_test_b", Account{ID: "acct_b", Profile: "b"}, AccountError{Problem: BadProfile}},
+		{"profile taken", "sk_test_b", Account{ID: "acct_b", Profile: "profile_a"}, AccountError{Problem: ProfileTaken, Owner: "acct_a"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := sb.AddAccount(tc.key, tc.a)
-			if err == nil {
-				t.Fatal("AddAccount succeeded, want an error")
+			tc.want.Account = tc.a
+			var ae *AccountError
+			if !errors.As(err, &ae) || *ae != tc.want {
+				t.Fatalf("AddAccount = %v, want %+v", err, tc.want)
 			}
 			if strings.Contains(err.Error(), "sk_test_a") {
 				t.Fatalf("error echoes the key: %v", err)
