@@ -51,35 +51,78 @@ func hash32(s string) uint32 {
 	return h.Sum32()
 }
 
-// Split applies the fixed rule that divides the queries between the halves: within
-// each kind, queries ordered by the FNV-1a hash of their lower-cased text (then the
-// text) alternate, the first going to Dev. Each half gets every kind, within one
-// query of the other half. The queries come back with their ids set, in report
-// order (kind, then the rule's order).
+// Split applies the fixed rule that divides the queries between the halves. Queries
+// of one kind that ask for the same thing (Subject: "tee", "tees" and "tshirt" all
+// want T-shirts) form a group and go to the same half, so that the held-out half
+// measures what tuning on dev did not see. Within each kind the groups are taken in
+// the order of the FNV-1a hash of their subject, each going to the half that has
+// fewer queries of the kind so far (dev on a tie): every kind is in both halves,
+// balanced within the size of a group. The queries come back with their ids set,
+// in report order (kind, then group order, then text).
 func Split(all []Query) (dev, heldout []Query) {
-	byKind := map[string][]Query{}
+	type group struct {
+		subject string
+		qs      []Query
+	}
+	byKind := map[string]map[string]*group{}
 	for _, q := range all {
 		q.ID = QueryID(q.Kind, q.Text)
-		byKind[q.Kind] = append(byKind[q.Kind], q)
+		if byKind[q.Kind] == nil {
+			byKind[q.Kind] = map[string]*group{}
+		}
+		s := Subject(q)
+		g := byKind[q.Kind][s]
+		if g == nil {
+			g = &group{subject: s}
+			byKind[q.Kind][s] = g
+		}
+		g.qs = append(g.qs, q)
 	}
 	for _, k := range Kinds {
-		qs := byKind[k]
-		sort.Slice(qs, func(i, j int) bool {
-			hi, hj := hash32(qs[i].Text), hash32(qs[j].Text)
+		var gs []*group
+		for _, g := range byKind[k] {
+			sort.Slice(g.qs, func(i, j int) bool { return g.qs[i].Text < g.qs[j].Text })
+			gs = append(gs, g)
+		}
+		sort.Slice(gs, func(i, j int) bool {
+			hi, hj := hash32(gs[i].subject), hash32(gs[j].subject)
 			if hi != hj {
 				return hi < hj
 			}
-			return qs[i].Text < qs[j].Text
+			return gs[i].subject < gs[j].subject
 		})
-		for i, q := range qs {
-			if i%2 == 0 {
-				dev = append(dev, q)
+		nd, nh := 0, 0
+		for _, g := range gs {
+			if nd <= nh {
+				dev, nd = append(dev, g.qs...), nd+len(g.qs)
 			} else {
-				heldout = append(heldout, q)
+				heldout, nh = append(heldout, g.qs...), nh+len(g.qs)
 			}
 		}
 	}
 	return dev, heldout
+}
+
+// Subject is what a query asks for, as Split groups queries: the model number or
+// GTIN, the category, the brand (for brand queries), the wanted types, or for a
+// nonsense query its text.
+func Subject(q Query) string {
+	in := q.Intent
+	switch {
+	case in.Nothing:
+		return "text:" + strings.ToLower(q.Text)
+	case in.Model != "":
+		return "model:" + modelKey(in.Model)
+	case in.GTIN != "":
+		return "gtin:" + in.GTIN
+	case in.Category != "":
+		return "category:" + strings.ToLower(in.Category)
+	case q.Kind == "brand" || len(in.Types) == 0:
+		return "brand:" + strings.ToLower(in.Brand)
+	}
+	ts := slices.Clone(in.Types)
+	slices.Sort(ts)
+	return "types:" + strings.Join(ts, ",")
 }
 
 // Judge computes the qrels of queries over items: every product graded above 0 by
