@@ -81,7 +81,7 @@ var loaded struct {
 	err  error
 }
 
-func loadEnv(t *testing.T) *env {
+func loadEnv(t testing.TB) *env {
 	t.Helper()
 	loaded.once.Do(func() { loaded.env, loaded.err = build(context.Background()) })
 	if loaded.err != nil {
@@ -529,4 +529,39 @@ func TestCatalog(t *testing.T) {
 
 func wordsOnly(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), " ")
+}
+
+// BenchmarkSearchEval runs every dev query through Search and, as the floor, through
+// plain BM25 on the same products; one op is the whole dev half, and ns/query is the
+// mean time of one query.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SearchEval -count 5 ./internal/searcheval
+func BenchmarkSearchEval(b *testing.B) {
+	e := loadEnv(b)
+	h, err := LoadHalf(dir, Dev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, engine := range []struct {
+		name string
+		run  func(string) error
+	}{
+		{"Search", func(q string) error {
+			_, err := e.cat.Search(ctx, catalog.Query{Text: q, Limit: K})
+			return err
+		}},
+		{"BM25", func(q string) error { _, err := e.bm25Search(ctx, q); return err }},
+	} {
+		b.Run(engine.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, q := range h.Queries {
+					if err := engine.run(q.Text); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(h.Queries)), "ns/query")
+		})
+	}
 }
