@@ -131,6 +131,9 @@ func (g *gen) item(t *ptype) {
 	if tmpl == "" {
 		tmpl = g.pick(titlePatterns)
 	}
+	if t.after {
+		tmpl = strings.ReplaceAll(tmpl, "{A} {N}", "{N} {A}")
+	}
 	modelInTitle := g.r.Float64() < 0.75
 	if !modelInTitle {
 		tmpl = strings.ReplaceAll(tmpl, "{M}", "")

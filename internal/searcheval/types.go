@@ -91,6 +91,9 @@ type ptype struct {
 	colors []string
 	titles []string
 	desc   []string
+	// after puts the attributes after the noun in the common title patterns
+	// ("Pullover Hoodie, Men's Large" rather than "Men's Large Pullover Hoodie").
+	after bool
 	// of is the type this is an accessory for; target says the title names one
 	// product of that type (else it fits the type in general); oem is the chance
 	// the accessory is made by the target's brand.
@@ -112,7 +115,7 @@ var types = []ptype{
 	{name: "tv", dept: "electronics", path: "Electronics > Television & Video > Televisions", short: "TV", n: 220, price: [2]int{149, 2499},
 		brands: []brand{sonora, veltrix, lumina, nexa},
 		nouns:  []string{"4K UHD Smart TV", "QLED 4K Smart TV", "OLED 4K TV", "LED HD Smart TV", "Smart Television", "4K Ultra HD LED Television", "Google TV"},
-		attrs:  [][]string{{"32-Inch", "43-Inch", "50-Inch", "55-Inch", "65-Inch", "75-Inch", "85-Inch", "55\"", "65\""}, {"", "Class", "with Dolby Vision", "120Hz", "HDR10+"}},
+		attrs:  [][]string{{"32-Inch", "43-Inch", "50-Inch", "55-Inch", "65-Inch", "75-Inch", "85-Inch", "55\"", "65\""}, {"", "Class", "Dolby Vision", "120Hz", "HDR10+"}},
 		desc:   []string{"Stream your favourite apps with the built-in smart platform and voice remote.", "Vivid colour and deep contrast with HDR support.", "Three HDMI inputs and eARC for a soundbar.", "Wall mountable with a VESA pattern; stand included.", "Game mode with low input lag for consoles."}},
 	{name: "tv-wall-mount", dept: "electronics", path: "Electronics > Television & Video > TV Accessories > Mounts", n: 90, price: [2]int{19, 149}, of: "tv",
 		brands: []brand{unimount, proguard, fitright},
@@ -484,7 +487,7 @@ var types = []ptype{
 	{name: "t-shirt", dept: "apparel", path: "Clothing, Shoes & Jewelry > Clothing > Tops > T-Shirts", short: "T-Shirt", n: 180, price: [2]int{8, 49},
 		brands: []brand{northpeak, loomcraft, fleetfoot},
 		nouns:  []string{"Men's Cotton Crew Neck T-Shirt", "Women's V-Neck T-Shirt", "Graphic T-Shirt", "Performance T-Shirt", "Organic Cotton T-Shirt", "Long Sleeve T-Shirt", "Men's T-Shirts, 3 Pack"},
-		attrs:  [][]string{{"S", "M", "L", "XL", "XXL"}},
+		attrs:  [][]string{{"Small", "Medium", "Large", "X-Large", "XX-Large"}}, after: true,
 		colors: apparelColors,
 		desc:   []string{"Soft cotton jersey with a tagless neck.", "Pre-shrunk and machine washable.", "Relaxed fit."}},
 	{name: "running-shoes", dept: "apparel", path: "Clothing, Shoes & Jewelry > Footwear > Athletic > Running Shoes", short: "Running Shoes", n: 180, price: [2]int{39, 249},
@@ -507,19 +510,19 @@ var types = []ptype{
 	{name: "jacket", dept: "apparel", path: "Clothing, Shoes & Jewelry > Clothing > Coats & Jackets", short: "Jacket", n: 130, price: [2]int{39, 399},
 		brands: []brand{northpeak, trailborn, loomcraft},
 		nouns:  []string{"Waterproof Rain Jacket", "Puffer Jacket", "Insulated Winter Jacket", "Softshell Jacket", "Lightweight Windbreaker Jacket", "Fleece Jacket"},
-		attrs:  [][]string{{"Men's", "Women's"}, {"S", "M", "L", "XL"}},
+		attrs:  [][]string{{"Men's", "Women's"}, {"Small", "Medium", "Large", "X-Large"}}, after: true,
 		colors: apparelColors,
 		desc:   []string{"Seam-sealed and breathable.", "Packs into its own pocket.", "Adjustable hood and cuffs."}},
 	{name: "jeans", dept: "apparel", path: "Clothing, Shoes & Jewelry > Clothing > Jeans", short: "Jeans", n: 100, price: [2]int{19, 149},
 		brands: []brand{loomcraft, northpeak},
 		nouns:  []string{"Slim Fit Jeans", "Straight Leg Jeans", "Relaxed Fit Jeans", "High Rise Skinny Jeans"},
-		attrs:  [][]string{{"Men's", "Women's"}, {"30W x 32L", "32W x 30L", "34W x 32L", "Size 8", "Size 10"}},
+		after:  true, attrs: [][]string{{"Men's", "Women's"}, {"30W x 32L", "32W x 30L", "34W x 32L", "Size 8", "Size 10"}},
 		colors: []string{"Dark Wash", "Light Wash", "Black", "Medium Indigo"},
 		desc:   []string{"Stretch denim for comfort.", "Five-pocket styling."}},
 	{name: "hoodie", dept: "apparel", path: "Clothing, Shoes & Jewelry > Clothing > Sweatshirts & Hoodies", short: "Hoodie", n: 110, price: [2]int{19, 99},
 		brands: []brand{loomcraft, northpeak, fleetfoot},
 		nouns:  []string{"Pullover Hoodie", "Full-Zip Hooded Sweatshirt", "Fleece Hoodie", "Hooded Sweatshirt"},
-		attrs:  [][]string{{"Men's", "Women's", "Unisex"}, {"S", "M", "L", "XL"}},
+		attrs:  [][]string{{"Men's", "Women's", "Unisex"}, {"Small", "Medium", "Large", "X-Large"}}, after: true,
 		colors: apparelColors,
 		desc:   []string{"Brushed fleece inside and a kangaroo pocket.", "Ribbed cuffs and hem."}},
 	{name: "socks", dept: "apparel", path: "Clothing, Shoes & Jewelry > Clothing > Socks", short: "Socks", n: 80, price: [2]int{6, 34},
