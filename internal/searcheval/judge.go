@@ -46,8 +46,9 @@ const (
 //
 //   - Nothing wanted (nonsense): every product is 0.
 //   - Model or GTIN: the product with that model number (compared without case,
-//     spaces, hyphens, dots and slashes) or GTIN is 3; an accessory made for it, or
-//     another product of the intent's brand and type, is 1.
+//     spaces, hyphens, dots and slashes) or GTIN is 3; an accessory made for it is 1.
+//     Nothing else counts: the shopper named one product. (The intent's brand and
+//     types describe that product for readers; they do not grade.)
 //   - Category: a product whose type's path lies under it is 3, an accessory there 2.
 //   - Types: a wanted type is 3, a close type (closeTypes) 2; an accessory for a
 //     wanted type is 1; when the wanted types are accessories, the product they are
@@ -72,8 +73,6 @@ func Grade(in Intent, t Truth) int {
 		case in.Model != "" && modelKey(t.Model) == modelKey(in.Model), in.GTIN != "" && t.GTIN == in.GTIN:
 			return Exact
 		case in.Model != "" && modelKey(t.ForModel) == modelKey(in.Model):
-			return Related
-		case t.Brand == in.Brand && slices.Contains(in.Types, t.Type):
 			return Related
 		}
 		return Wrong

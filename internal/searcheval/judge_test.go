@@ -53,7 +53,7 @@ func TestGrade(t *testing.T) {
 		{"brand alone: an accessory for it", Intent{Brand: "Corvant"}, charger, Related},
 		{"model, other spelling", Intent{Model: "cv 2701", Brand: "Corvant", Types: []string{"laptop"}}, laptop, Exact},
 		{"model: an accessory made for it", Intent{Model: "CV2701", Brand: "Corvant", Types: []string{"laptop"}}, charger, Related},
-		{"model: same brand and type", Intent{Model: "CV-9999", Brand: "Corvant", Types: []string{"laptop"}}, laptop, Related},
+		{"model: same brand and type", Intent{Model: "CV-9999", Brand: "Corvant", Types: []string{"laptop"}}, laptop, Wrong},
 		{"model: another product", Intent{Model: "CV-9999", Brand: "Corvant", Types: []string{"laptop"}}, lock, Wrong},
 		{"GTIN", Intent{GTIN: "2754998170785"}, laptop, Exact},
 		{"category: a product under it", Intent{Category: "home appliances > floor care"}, vacuum, Exact},
