@@ -24,6 +24,13 @@
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dump=type # dev results of one kind (or all, or a query id)
 //	go test -tags sqlite_fts5 -run TestSearchQuality ./internal/searcheval -baseline     # commit today's figures
 //	go test -tags sqlite_fts5 -run TestJudgments ./internal/searcheval -update           # after editing queries or the generator
+//	go test -tags sqlite_fts5 -run TestWriteCatalog ./internal/searcheval -catalog-out F  # the catalog as JSON lines, to read
+//	go test -tags sqlite_fts5 -run '^$' -bench SearchEval ./internal/searcheval          # time per dev query, Search and BM25
+//
+// The quality test searches as the brief of issue 13 says, catalog.Query{Text, Limit:
+// 10}: without the in-stock filter that search_products adds by default, so that
+// out-of-stock products compete too and "in stock" in a query is something to
+// understand.
 //
 // Only tests import this package.
 package searcheval

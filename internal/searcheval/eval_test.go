@@ -3,6 +3,7 @@ package searcheval
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -23,6 +24,7 @@ var (
 	update        = flag.Bool("update", false, "re-split the queries of both halves by the fixed rule and rewrite their files and qrels from the generator")
 	writeBaseline = flag.Bool("baseline", false, "write this run's NDCG@10 of Search as the committed baseline")
 	dump          = flag.String("dump", "", "print the results of dev queries: all, a kind, or a query id (dev half only)")
+	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
 )
 
 // tolerance is how far below its baseline a kind may score before the test fails:
@@ -561,4 +563,29 @@ func BenchmarkSearchEval(b *testing.B) {
 	b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
 	b.ReportMetric(float64(bm.Nanoseconds())/n, "bm25-ns/query")
 	b.ReportMetric(float64(search)/float64(bm), "search/bm25")
+}
+
+// TestWriteCatalog writes the generated catalog for people to read when -catalog-out
+// names a file:
+//
+//	go test -tags sqlite_fts5 -run TestWriteCatalog ./internal/searcheval -catalog-out /tmp/searcheval.jsonl
+func TestWriteCatalog(t *testing.T) {
+	if *catalogOut == "" {
+		t.Skip("no -catalog-out file")
+	}
+	_, items := generated()
+	f, err := os.Create(*catalogOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, it := range items {
+		if err := enc.Encode(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
