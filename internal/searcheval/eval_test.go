@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -59,8 +60,12 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	if e := loaded.env; e != nil {
-		e.cat.Close()
-		e.bm25.Close()
+		if e.cat != nil {
+			e.cat.Close()
+		}
+		if e.bm25 != nil {
+			e.bm25.Close()
+		}
 	}
 	os.RemoveAll(tmpDir)
 	os.Exit(code)
@@ -96,13 +101,28 @@ func build(ctx context.Context) (*env, error) {
 	start := time.Now()
 	sellers, items := generated()
 	e := &env{items: items, byID: map[string]*Item{}}
-	defer func() { e.built = time.Since(start) }()
 	for i := range items {
 		e.byID[items[i].Product.ID] = &items[i]
 	}
+	// The two databases are independent: load them at once.
+	var bmErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		bmErr = e.loadBM25(ctx, items)
+	}()
+	catErr := e.loadCatalog(ctx, sellers, items)
+	<-done
+	e.built = time.Since(start)
+	return e, errors.Join(catErr, bmErr)
+}
+
+// loadCatalog writes the products through the catalog's import path: Upsert in
+// batches, then the index merge an import ends with.
+func (e *env) loadCatalog(ctx context.Context, sellers []catalog.Seller, items []Item) error {
 	var err error
 	if e.cat, err = catalog.Open(ctx, filepath.Join(tmpDir, "catalog.db")); err != nil {
-		return nil, err
+		return err
 	}
 	const batch = 1000
 	for i := 0; i < len(items); i += batch {
@@ -115,42 +135,41 @@ func build(ctx context.Context) (*env, error) {
 			ss = sellers
 		}
 		if _, err := e.cat.Upsert(ctx, ss, ps); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := e.cat.OptimizeIndex(ctx); err != nil {
-		return nil, err
-	}
+	return e.cat.OptimizeIndex(ctx)
+}
 
+// loadBM25 writes the products' stored title and description to a plain FTS5 table.
+func (e *env) loadBM25(ctx context.Context, items []Item) error {
+	var err error
 	if e.bm25, err = sqlite.Open(ctx, filepath.Join(tmpDir, "bm25.db")); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := e.bm25.ExecContext(ctx, `CREATE VIRTUAL TABLE bm USING fts5(id UNINDEXED, title, description, tokenize = 'porter unicode61')`); err != nil {
-		return nil, err
+		return err
 	}
 	tx, err := e.bm25.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	defer tx.Rollback()
 	for _, it := range items {
-		// The stored text, as Normalize leaves it: what Search indexes too.
+		// The text as Normalize stores it, which Search indexes too.
 		p := it.Product
 		if err := p.Normalize(); err != nil {
-			tx.Rollback()
-			return nil, err
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO bm (id, title, description) VALUES (?, ?, ?)`, p.ID, p.Title, p.Description); err != nil {
-			tx.Rollback()
-			return nil, err
+			return err
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, err
+		return err
 	}
-	if e.bmStmt, err = e.bm25.PrepareContext(ctx, `SELECT id FROM bm WHERE bm MATCH ? ORDER BY bm25(bm) LIMIT ?`); err != nil {
-		return nil, err
-	}
-	return e, nil
+	e.bmStmt, err = e.bm25.PrepareContext(ctx, `SELECT id FROM bm WHERE bm MATCH ? ORDER BY bm25(bm) LIMIT ?`)
+	return err
 }
 
 // cutNote starts the note Search adds when its spelling-correction and partial-match

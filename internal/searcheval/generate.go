@@ -138,11 +138,9 @@ func (g *gen) item(t *ptype) {
 	if !modelInTitle {
 		tmpl = strings.ReplaceAll(tmpl, "{M}", "")
 	}
-	fill := func(s string) string {
-		r := strings.NewReplacer("{B}", b.name, "{M}", tr.Model, "{N}", noun, "{A}", strings.Join(attrs, " "), "{C}", color,
-			"{FB}", tr.ForBrand, "{FM}", tr.ForModel, "{FN}", typeShort(t.of))
-		return tidy(r.Replace(s))
-	}
+	r := strings.NewReplacer("{B}", b.name, "{M}", tr.Model, "{N}", noun, "{A}", strings.Join(attrs, " "), "{C}", color,
+		"{FB}", tr.ForBrand, "{FM}", tr.ForModel, "{FN}", typeShort(t.of))
+	fill := func(s string) string { return tidy(r.Replace(s)) }
 	title := fill(tmpl)
 
 	var desc []string
