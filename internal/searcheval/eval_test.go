@@ -25,6 +25,7 @@ var (
 	update        = flag.Bool("update", false, "re-split the queries of both halves by the fixed rule and rewrite their files and qrels from the generator")
 	writeBaseline = flag.Bool("baseline", false, "write this run's NDCG@10 of Search as the committed baseline")
 	dump          = flag.String("dump", "", "print the results of dev queries: all, a kind, or a query id (dev half only)")
+	devOnly       = flag.Bool("dev-only", false, "score the dev half only (while tuning, so as not to watch the held-out half); held-out baselines are not checked")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
 )
 
@@ -257,6 +258,7 @@ func (k kindScores) overall() float64 {
 //
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dump=type
+//	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dev-only
 //	go test -tags sqlite_fts5 -run TestSearchQuality ./internal/searcheval -baseline
 func TestSearchQuality(t *testing.T) {
 	e := loadEnv(t)
@@ -270,7 +272,14 @@ func TestSearchQuality(t *testing.T) {
 	fmt.Fprintf(&table, "%-20s %-11s %3s %7s %7s %7s\n", "half", "kind", "n", "Search", "BM25", "Δ")
 	now := Baseline{}
 	var searching time.Duration
-	for _, name := range []string{Dev, HeldOut} {
+	halves := []string{Dev, HeldOut}
+	if *devOnly {
+		if *writeBaseline {
+			t.Fatal("-baseline needs both halves; drop -dev-only")
+		}
+		halves = halves[:1]
+	}
+	for _, name := range halves {
 		h, err := LoadHalf(dir, name)
 		if err != nil {
 			t.Fatal(err)
@@ -319,7 +328,7 @@ func TestSearchQuality(t *testing.T) {
 		}
 		return
 	}
-	for _, name := range []string{Dev, HeldOut} {
+	for _, name := range halves {
 		for _, k := range append(append([]string(nil), Kinds...), "overall") {
 			want, ok := base[name][k]
 			if !ok {
