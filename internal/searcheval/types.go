@@ -109,7 +109,7 @@ var (
 	babyColors    = []string{"Gray", "Black", "Navy", "Sand", "Blush Pink"}
 )
 
-// accTitles are titles for accessories that name their target.
+// types is the catalog's vocabulary: every product is of one of these types.
 var types = []ptype{
 	// Electronics
 	{name: "tv", dept: "electronics", path: "Electronics > Television & Video > Televisions", short: "TV", n: 220, price: [2]int{149, 2499},
@@ -471,7 +471,7 @@ var types = []ptype{
 		brands: []brand{leafwood, harvest},
 		nouns:  []string{"Green Tea Bags", "English Breakfast Black Tea", "Herbal Chamomile Tea", "Loose Leaf Earl Grey Tea", "Matcha Green Tea Powder"},
 		attrs:  [][]string{{"20 Count", "100 Count", "8 oz", "4 oz"}},
-		desc:   []string{"Organic leaves picked at peak flavor.", "Naturally caffeine free." + ""}},
+		desc:   []string{"Organic leaves picked at peak flavor.", "Naturally caffeine free."}},
 	{name: "granola-bar", dept: "grocery", path: "Grocery > Pantry > Snacks", short: "Bars", n: 70, price: [2]int{4, 24},
 		brands: []brand{harvest},
 		nouns:  []string{"Chewy Granola Bars", "Protein Bars", "Oat and Honey Granola Bars", "Trail Mix"},
