@@ -46,8 +46,8 @@ const (
 //
 //   - Nothing wanted (nonsense): every product is 0.
 //   - Model or GTIN: the product with that model number (compared without case,
-//     spaces, hyphens, dots and slashes) or GTIN is 3; an accessory whose title
-//     names that model is 1.
+//     spaces, hyphens, dots and slashes) or GTIN is 3; an accessory made for that
+//     model (Truth.ForModel, which its description always names) is 1.
 //     Nothing else counts: the shopper named one product. (The intent's brand and
 //     types describe that product for readers; they do not grade.)
 //   - Category: a product whose type's path lies under it is 3, an accessory there 2.
