@@ -121,7 +121,7 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	case "token":
 		return tokenCmd(ctx, args, getenv, stdout, stderr)
 	case "bench":
-		return benchCmd(ctx, args, stdout, stderr)
+		return benchCmd(ctx, args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return &helpShown{usage}
 	case "version", "--version":
