@@ -48,6 +48,7 @@ type benchStdioConfig struct {
 	runs     int
 	era      string
 	query    string
+	detail   string
 	inflight int
 }
 
@@ -60,6 +61,7 @@ func parseBenchStdio(args []string) (benchStdioConfig, error) {
 	fs.IntVar(&c.runs, "runs", 5, "paired runs; each measures the stub and the product for search and purchase, and an in-process purchase")
 	fs.StringVar(&c.era, "era", "modern", "protocol era of the client: modern (2026-07-28) or legacy (the 2025-11-25 handshake)")
 	fs.IntVar(&c.inflight, "inflight", 1, "calls in flight at once over the one stdio connection (and purchases at once in process); 1 measures latency, more measures how much work each server does per call")
+	fs.StringVar(&c.detail, "detail", "standard", "the detail argument of every search (brief, standard or full)")
 	fs.StringVar(&c.query, "query", demo.RareWord, "the search_products query every search sends; it must find something")
 	if err := parse(fs, args); err != nil {
 		return c, err
@@ -73,6 +75,8 @@ func parseBenchStdio(args []string) (benchStdioConfig, error) {
 		return c, &usageError{Msg: fmt.Sprintf("bench stdio: --era %q: use modern or legacy", c.era)}
 	case strings.TrimSpace(c.query) == "":
 		return c, &usageError{Msg: "bench stdio: --query is empty"}
+	case !slices.Contains(detailLevels, c.detail):
+		return c, &usageError{Msg: fmt.Sprintf("bench stdio: --detail %q: use brief, standard or full", c.detail)}
 	}
 	return c, nil
 }
@@ -116,7 +120,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer product.stop()
-	fx, err := stdioFixture(ctx, product, c.query)
+	fx, err := stdioFixture(ctx, product, c)
 	if err != nil {
 		return product.failed(err)
 	}
@@ -139,8 +143,8 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return product.failed(err)
 	}
-	fmt.Fprintf(stdout, "bench stdio: %s per phase, %d runs, one client per server with %d calls in flight, era %s (protocol %s), search_products query %q\n",
-		c.duration, c.runs, c.inflight, c.era, product.protocol, c.query)
+	fmt.Fprintf(stdout, "bench stdio: %s per phase, %d runs, one client per server with %d calls in flight, era %s (protocol %s), search_products query %q detail %s\n",
+		c.duration, c.runs, c.inflight, c.era, product.protocol, c.query, c.detail)
 	if c.db != "" {
 		fmt.Fprintf(stdout, "catalog: a copy of %s\n", c.db)
 	} else {
@@ -158,7 +162,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		for _, tool := range []string{"search_products", "purchase"} {
 			for _, srv := range order {
-				res, err := srv.drive(ctx, tool, c.query, c.duration, c.inflight)
+				res, err := srv.drive(ctx, tool, c)
 				if err != nil {
 					return srv.failed(err)
 				}
@@ -343,11 +347,11 @@ func (s *stdioServer) call(ctx context.Context, tool string, args map[string]any
 }
 
 // benchArgs is the arguments every call of tool sends in the bench.
-func benchArgs(tool, query string) map[string]any {
+func benchArgs(tool string, c benchStdioConfig) map[string]any {
 	if tool == "purchase" {
 		return map[string]any{"product_id": benchPurchaseID}
 	}
-	return map[string]any{"query": query}
+	return map[string]any{"query": c.query, "detail": c.detail}
 }
 
 // stdioPhase is what one phase measured: calls made one after another for a while.
@@ -374,9 +378,9 @@ func (p stdioPhase) cpuPerCall() time.Duration {
 
 // drive calls tool back to back for d from inflight goroutines sharing the one client
 // (and the one pipe), and measures the calls and the server's CPU time.
-func (s *stdioServer) drive(ctx context.Context, tool, query string, d time.Duration, inflight int) (stdioPhase, error) {
-	args := benchArgs(tool, query)
-	return measure(d, inflight, s.cpuTime, func() error {
+func (s *stdioServer) drive(ctx context.Context, tool string, c benchStdioConfig) (stdioPhase, error) {
+	args := benchArgs(tool, c)
+	return measure(c.duration, c.inflight, s.cpuTime, func() error {
 		_, err := s.call(ctx, tool, args)
 		return err
 	})
@@ -432,7 +436,7 @@ func measure(d time.Duration, inflight int, cpu func() time.Duration, call func(
 
 // stdioFixture asks the product for its declarations of search_products and purchase
 // and one result of each, and returns them as the stub's fixture in JSON.
-func stdioFixture(ctx context.Context, s *stdioServer, query string) ([]byte, error) {
+func stdioFixture(ctx context.Context, s *stdioServer, c benchStdioConfig) ([]byte, error) {
 	cctx, cancel := context.WithTimeout(ctx, callTimeout)
 	defer cancel()
 	list, err := s.client.ListTools(cctx, mcp.ListToolsRequest{})
@@ -449,12 +453,12 @@ func stdioFixture(ctx context.Context, s *stdioServer, query string) ([]byte, er
 		if err != nil {
 			return nil, err
 		}
-		res, err := s.call(ctx, name, benchArgs(name, query))
+		res, err := s.call(ctx, name, benchArgs(name, c))
 		if err != nil {
 			return nil, err
 		}
 		if name == "search_products" && countProducts(res) == 0 {
-			return nil, &foundNothing{query}
+			return nil, &foundNothing{c.query}
 		}
 		b, err := json.Marshal(res)
 		if err != nil {
