@@ -673,6 +673,13 @@ func printStdioSummary(w io.Writer, runs []stdioBenchRun) {
 	fmt.Fprintf(tw, "search product/stub calls/s\t\t%s\t≥ %.0f%% %s\t\n", sr.format(func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }), 100*targetStdioSearch, mark(sr.lo >= targetStdioSearch))
 	fmt.Fprintf(tw, "search p50\t%s\t%s\t\t\n", p50(ss).format(cpuf), p50(ps).format(cpuf))
 	fmt.Fprintf(tw, "search server CPU/call\t%s\t%s\t\t\n", cpu(ss).format(cpuf), cpu(ps).format(cpuf))
+	cr := spanOf(func(r stdioBenchRun) float64 {
+		if p := r.productSearch.cpuPerCall(); p > 0 && r.stubSearch.cpuPerCall() >= 0 {
+			return float64(r.stubSearch.cpuPerCall()) / float64(p)
+		}
+		return 0
+	})
+	fmt.Fprintf(tw, "search stub CPU / product CPU per call\t\t%s\t\t\n", cr.format(func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }))
 	fmt.Fprintf(tw, "purchase calls/s (stub)\t%s\t\t\t\n", rate(sp).format(num))
 	fmt.Fprintf(tw, "purchase calls/s (in-process / stdio)\t%s\t%s\t\t\n", rate(ip).format(num), rate(pp).format(num))
 	fmt.Fprintf(tw, "purchase p50 (in-process / stdio)\t%s\t%s\t\t\n", p50(ip).format(cpuf), p50(pp).format(cpuf))
