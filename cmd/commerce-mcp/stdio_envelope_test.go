@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -99,5 +102,31 @@ func BenchmarkOutputEnvelope(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestGuardOutSplitWrites writes answers to the guard's output cut at every point, in
+// two writes, and with several in one write: each is passed through unchanged and
+// noted once whole.
+func TestGuardOutSplitWrites(t *testing.T) {
+	msgs := `{"jsonrpc":"2.0","id":1,"result":{"text":"a\nb"}}` + "\n" +
+		`{"jsonrpc":"2.0","id":"two","error":{"code":1,"message":"m"}}` + "\n" +
+		`{"jsonrpc":"2.0","id":3,"method":"elicitation/create","params":{}}` + "\n"
+	for cut := 0; cut <= len(msgs); cut++ {
+		var out strings.Builder
+		g := newStdioGuard(context.Background(), strings.NewReader(""), &out, slog.New(slog.DiscardHandler))
+		g.pending[idKey(1.0)], g.pending[idKey("two")] = true, true
+		w := g.Out()
+		for _, part := range []string{msgs[:cut], msgs[cut:]} {
+			if n, err := w.Write([]byte(part)); n != len(part) || err != nil {
+				t.Fatalf("cut %d: Write = %d, %v", cut, n, err)
+			}
+		}
+		if out.String() != msgs {
+			t.Fatalf("cut %d: passed on %q", cut, out.String())
+		}
+		if len(g.pending) != 0 || !g.asked[idKey(3.0)] || len(g.partial) != 0 {
+			t.Fatalf("cut %d: pending %v, asked %v, partial %q", cut, g.pending, g.asked, g.partial)
+		}
 	}
 }
