@@ -56,7 +56,7 @@ func parseBenchStdio(args []string) (benchStdioConfig, error) {
 	var c benchStdioConfig
 	fs := flag.NewFlagSet("bench stdio", flag.ContinueOnError)
 	fs.IntVar(&c.products, "products", 100_000, "size of the generated catalog the bench builds (demo.Generate, seed 1)")
-	fs.StringVar(&c.db, "db", "", "use a copy of this database instead of a generated catalog (the copy gets the bench's product and customer rules)")
+	fs.StringVar(&c.db, "db", "", "use a copy of this database, not in use meanwhile, instead of a generated catalog (the copy gets the bench's product and customer rules)")
 	fs.DurationVar(&c.duration, "duration", 5*time.Second, "how long each phase drives its server")
 	fs.IntVar(&c.runs, "runs", 5, "paired runs; each measures the stub and the product for search and purchase, and an in-process purchase")
 	fs.StringVar(&c.era, "era", "modern", "protocol era of the client: modern (2026-07-28) or legacy (the 2025-11-25 handshake)")
@@ -110,7 +110,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	inDB := filepath.Join(dir, "inprocess.db")
-	if err := copyFile(db, inDB); err != nil {
+	if err := copyDB(db, inDB); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "bench: databases ready in %s\n", time.Since(start).Round(time.Second))
@@ -185,7 +185,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // rules opened so that every purchase completes without a confirmation.
 func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr io.Writer) error {
 	if c.db != "" {
-		if err := copyFile(c.db, path); err != nil {
+		if err := copyDB(c.db, path); err != nil {
 			return err
 		}
 	}
@@ -233,13 +233,36 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 	return st.SetRules(ctx, store.DemoCustomerID, store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit})
 }
 
-// copyFile copies the SQLite database at src (closed, so without a WAL to carry) to dst.
+// copyDB copies the SQLite database at src, and its write-ahead log when it has one,
+// to dst, a file at a time. The source must not be written meanwhile.
+func copyDB(src, dst string) error {
+	for _, suffix := range []string{"", "-wal"} {
+		err := copyFile(src+suffix, dst+suffix)
+		if suffix != "" && errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func copyFile(src, dst string) error {
-	b, err := os.ReadFile(src)
+	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(dst, b, 0o600)
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // stdioServer is a server process the bench started and talks to over its stdin and
