@@ -43,7 +43,7 @@ func TestPurchasableFollowsSellers(t *testing.T) {
 			sellers := map[string]bool{}
 			for _, p := range found.Products {
 				sellers[p.Seller.ID] = true
-				if p.Purchasable != want(p) {
+				if p.Purchasable != want(p.productSummary) {
 					t.Errorf("search: %s of %s purchasable = %v", p.ID, p.Seller.ID, p.Purchasable)
 				}
 				if !tc.other && p.Seller.ID != configured {

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -26,6 +27,7 @@ type searchProductsArgs struct {
 	Sort      string   `json:"sort"`
 	Limit     *int     `json:"limit"`
 	Cursor    string   `json:"cursor"`
+	Detail    string   `json:"detail"`
 }
 
 type facetValue struct {
@@ -48,14 +50,16 @@ type searchFacets struct {
 }
 
 type searchProductsResult struct {
-	Products   []productSummary `json:"products"`
-	Total      int              `json:"total" jsonschema:"number of products matching the query and filters"`
-	NextCursor string           `json:"next_cursor,omitempty" jsonschema:"pass as cursor to get the next page; absent on the last page"`
-	Facets     searchFacets     `json:"facets"`
-	Searched   string           `json:"searched,omitempty" jsonschema:"the words that were searched for"`
-	Relaxed    bool             `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
-	Corrected  string           `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
-	Notes      []string         `json:"notes,omitempty"`
+	Products   []productItem `json:"products"`
+	Total      int           `json:"total" jsonschema:"number of products matching the query and filters"`
+	NextCursor string        `json:"next_cursor,omitempty" jsonschema:"pass as cursor to get the next page; absent on the last page"`
+	Facets     *searchFacets `json:"facets,omitempty" jsonschema:"counts over the matches, to narrow the search; absent with detail brief"`
+	Searched   string        `json:"searched,omitempty" jsonschema:"the words that were searched for"`
+	Relaxed    bool          `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
+	Corrected  string        `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
+	Notes      []string      `json:"notes,omitempty"`
+
+	detail detail // how the products are shown
 }
 
 func (t *Toolbox) searchProductsTool() server.ServerTool {
@@ -64,7 +68,7 @@ func (t *Toolbox) searchProductsTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Search products"),
 			mcp.WithDescription(`Search the product catalog by words and filters. Use it whenever the person wants to find, compare or browse products.
 
-Returns up to "limit" products (default 10, max 50), best match first, each with id, title, brand, category, price, availability and stock, rating, seller and a snippet; "total" matches; "facets" (counts per category, brand and price range over all matches, useful to narrow the search); and "next_cursor" when more pages exist.
+Returns up to "limit" products (default 10, max 50), best match first, each with id, title, brand, category, price, availability and stock, rating, seller and a snippet; "total" matches; "facets" (counts per category, brand and price range over all matches, useful to narrow the search); and "next_cursor" when more pages exist. With detail "brief" each product is only id, title, price, rating and purchasable, without facets: use it to scan many products cheaply, then get_product for the few that matter. With detail "full" each product also has its description, tags and attributes.
 
 Any text is a valid query: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). If no product has every word, misspelled words are corrected ("corrected" then shows the words searched), and failing that products with some of the words are returned and "relaxed" is true. An empty query browses the catalog, best rated first.
 
@@ -82,6 +86,7 @@ Call get_product with a product id for its full description and attributes.
 			mcp.WithString("sort", mcp.Enum("relevance", "price_asc", "price_desc", "rating"), mcp.DefaultString("relevance"), mcp.Description("Order of results: relevance (default; best rated first when browsing), price_asc, price_desc or rating.")),
 			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(catalog.MaxLimit), mcp.DefaultNumber(catalog.DefaultLimit), mcp.Description("Products per page, a whole number from 1 to 50 (default 10).")),
 			mcp.WithString("cursor", mcp.Description("next_cursor from a previous search_products result, to get the next page. Pass the same query and filters with it.")),
+			detailArg("search results"),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[searchProductsResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),
@@ -98,6 +103,10 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 	if err == nil {
 		err = checkLimit(a.Limit, catalog.MaxLimit)
 	}
+	var d detail
+	if err == nil {
+		d, err = parseDetail(a.Detail)
+	}
 	if err != nil {
 		return t.fail(ctx, "search_products", err), nil
 	}
@@ -108,28 +117,53 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 	}
 	res, err := t.Catalog.Search(ctx, q)
 	var unsold map[string]bool
-	if err == nil {
+	if err == nil && len(res.Hits) > 0 {
 		unsold, err = t.unsoldSellers(ctx)
+	}
+	if err == nil && d == detailFull {
+		err = t.loadInFull(ctx, res.Hits)
 	}
 	if err != nil {
 		return t.fail(ctx, "search_products", err), nil
 	}
-	out := searchResultOf(res, unsold)
+	out := searchResultOf(res, unsold, d)
 	return mcp.NewToolResultStructured(out, out.text()), nil
 }
 
-// searchResultOf shows res; unsold are the sellers this server cannot buy from.
-func searchResultOf(res catalog.Result, unsold map[string]bool) searchProductsResult {
+// loadInFull replaces each hit's product, as a search loads it, with the product in
+// full (description, tags, attributes). A product gone since the search keeps what the
+// search read.
+func (t *Toolbox) loadInFull(ctx context.Context, hits []catalog.Hit) error {
+	for i := range hits {
+		p, err := t.Catalog.Product(ctx, hits[i].ID)
+		if errors.Is(err, catalog.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		hits[i].Product = p
+	}
+	return nil
+}
+
+// searchResultOf shows res at level d; unsold are the sellers this server cannot buy
+// from.
+func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) searchProductsResult {
 	out := searchProductsResult{
-		Products: make([]productSummary, 0, len(res.Hits)), Total: res.Total,
+		Products: make([]productItem, 0, len(res.Hits)), Total: res.Total,
 		NextCursor: res.NextCursor, Searched: res.Words, Relaxed: res.Relaxed, Corrected: res.Corrected, Notes: res.Notes,
-		Facets: searchFacets{
-			Categories: facetValues(res.Facets.Categories), Brands: facetValues(res.Facets.Brands),
-			Prices: []priceBucket{}, SampledTop: res.Facets.Sampled,
-		},
+		detail: d,
 	}
 	for _, h := range res.Hits {
-		out.Products = append(out.Products, summaryOf(h.Product, h.Snippet, unsold))
+		out.Products = append(out.Products, itemOf(h.Product, h.Snippet, unsold, d))
+	}
+	if d == detailBrief {
+		return out
+	}
+	out.Facets = &searchFacets{
+		Categories: facetValues(res.Facets.Categories), Brands: facetValues(res.Facets.Brands),
+		Prices: make([]priceBucket, 0, len(res.Facets.Prices)), SampledTop: res.Facets.Sampled,
 	}
 	cur := pageCurrency(res.Hits)
 	for _, b := range res.Facets.Prices {
@@ -184,12 +218,12 @@ func (r searchProductsResult) text() string {
 	}
 	fmt.Fprintf(&b, "%d products match; showing %d:\n", r.Total, len(r.Products))
 	for i, p := range r.Products {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, p.line())
+		p.write(&b, i+1, r.detail)
 	}
-	if len(r.Facets.Categories) > 0 {
+	if r.Facets != nil && len(r.Facets.Categories) > 0 {
 		b.WriteString("Categories: " + facetText(r.Facets.Categories) + "\n")
 	}
-	if len(r.Facets.Brands) > 0 {
+	if r.Facets != nil && len(r.Facets.Brands) > 0 {
 		b.WriteString("Brands: " + facetText(r.Facets.Brands) + "\n")
 	}
 	if r.NextCursor != "" {

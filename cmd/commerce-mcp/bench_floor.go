@@ -36,20 +36,9 @@ func floorServer(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := json.Unmarshal(raw, &fx); err != nil {
 		return fmt.Errorf("floor: %s: %w", args[0], err)
 	}
-	canned, err := mcp.ParseCallToolResult(&fx.Result)
+	tool, canned, err := fx.parse()
 	if err != nil {
-		return fmt.Errorf("floor: %s: result: %w", args[0], err)
-	}
-	tool := mcp.Tool{
-		Name:            fx.Tool.Name,
-		Title:           fx.Tool.Title,
-		Description:     fx.Tool.Description,
-		RawInputSchema:  fx.Tool.InputSchema,
-		RawOutputSchema: fx.Tool.OutputSchema,
-		Annotations:     fx.Tool.Annotations,
-	}
-	if tool.Name == "" || len(tool.RawInputSchema) == 0 {
-		return fmt.Errorf("floor: %s: no tool name or input schema", args[0])
+		return fmt.Errorf("floor: %s: %w", args[0], err)
 	}
 	s := server.NewMCPServer("commerce-mcp-floor", version, server.WithToolCapabilities(false))
 	s.AddTool(tool, func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -93,4 +82,24 @@ type floorFixture struct {
 		Annotations  mcp.ToolAnnotation `json:"annotations"`
 	} `json:"tool"`
 	Result json.RawMessage `json:"result"`
+}
+
+// parse returns the tool the fixture declares and the result it answers with.
+func (fx floorFixture) parse() (mcp.Tool, *mcp.CallToolResult, error) {
+	canned, err := mcp.ParseCallToolResult(&fx.Result)
+	if err != nil {
+		return mcp.Tool{}, nil, fmt.Errorf("result: %w", err)
+	}
+	tool := mcp.Tool{
+		Name:            fx.Tool.Name,
+		Title:           fx.Tool.Title,
+		Description:     fx.Tool.Description,
+		RawInputSchema:  fx.Tool.InputSchema,
+		RawOutputSchema: fx.Tool.OutputSchema,
+		Annotations:     fx.Tool.Annotations,
+	}
+	if tool.Name == "" || len(tool.RawInputSchema) == 0 {
+		return mcp.Tool{}, nil, errors.New("no tool name or input schema")
+	}
+	return tool, canned, nil
 }

@@ -58,21 +58,26 @@ type benchHTTPConfig struct {
 	query    string
 }
 
-// benchCmd runs `bench http`, the load benchmark, and the hidden `bench floor-server`
-// that it starts as its framework floor.
-func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// benchCmd runs `bench http`, the hosted load benchmark, `bench stdio`, the stdio
+// benchmark, and the hidden `bench floor-server` and `bench stub-stdio` that they start
+// as their framework floors.
+func benchCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return &usageError{Msg: "bench needs a benchmark: `commerce-mcp bench http -h`"}
+		return &usageError{Msg: "bench needs a benchmark: `commerce-mcp bench http -h` or `commerce-mcp bench stdio -h`"}
 	}
 	switch args[0] {
 	case "http":
 		return benchHTTP(ctx, args[1:], stdout, stderr)
+	case "stdio":
+		return benchStdio(ctx, args[1:], stdout, stderr)
 	case "floor-server":
 		return floorServer(ctx, args[1:], stderr)
+	case "stub-stdio":
+		return stubStdio(ctx, args[1:], stdin, stdout)
 	case "-h", "-help", "--help":
-		return &helpShown{"Usage: commerce-mcp bench http [flags]; see `commerce-mcp bench http -h`"}
+		return &helpShown{"Usage: commerce-mcp bench http|stdio [flags]; see `commerce-mcp bench http -h` and `commerce-mcp bench stdio -h`"}
 	}
-	return &usageError{Msg: fmt.Sprintf("unknown benchmark %q; the one there is: bench http", args[0])}
+	return &usageError{Msg: fmt.Sprintf("unknown benchmark %q; the ones there are: bench http, bench stdio", args[0])}
 }
 
 func parseBenchHTTP(args []string) (benchHTTPConfig, error) {

@@ -70,6 +70,12 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
         [--query WORD]
       load benchmark: serve --transport http against a bare mcp-go server, side by side;
       prints calls/s, p50, p99, errors and peak RSS of each, with issue 12's targets
+  commerce-mcp bench stdio [--products 100000 | --db PATH] [--duration 5s] [--runs 5]
+        [--inflight 1] [--era modern|legacy] [--query WORD] [--detail standard]
+      stdio benchmark: search_products and purchase over stdio against a bare mcp-go
+      stub with the same declarations and results, and the purchase saga in process;
+      prints calls/s, p50 and server CPU per call of each, with issue 14's targets,
+      and the bytes and tokens per product of each detail level
 Every command takes -h for its flags.
 
 Getting started:
@@ -121,7 +127,7 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	case "token":
 		return tokenCmd(ctx, args, getenv, stdout, stderr)
 	case "bench":
-		return benchCmd(ctx, args, stdout, stderr)
+		return benchCmd(ctx, args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return &helpShown{usage}
 	case "version", "--version":

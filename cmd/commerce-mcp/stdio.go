@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -300,25 +301,35 @@ func (o guardOut) Write(p []byte) (int, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	n, err := g.out.Write(p)
-	g.partial = append(g.partial, p[:n]...)
+	rest := p[:n]
+	if len(g.partial) > 0 { // the end of a line begun in an earlier write
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			g.partial = append(g.partial, rest...)
+			return n, err
+		}
+		g.sawOutput(append(g.partial, rest[:i]...))
+		g.partial, rest = nil, rest[i+1:]
+	}
+	// mcp-go writes each message whole, with its line end: read it where it is.
 	for {
-		i := bytes.IndexByte(g.partial, '\n')
+		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
 			break
 		}
-		g.sawOutput(g.partial[:i])
-		g.partial = g.partial[i+1:]
+		g.sawOutput(rest[:i])
+		rest = rest[i+1:]
 	}
-	if len(g.partial) == 0 {
-		g.partial = nil
+	if len(rest) > 0 {
+		g.partial = append([]byte(nil), rest...)
 	}
 	return n, err
 }
 
 // sawOutput notes a message the server wrote; g.mu is held.
 func (g *stdioGuard) sawOutput(line []byte) {
-	var m envelope
-	if json.Unmarshal(line, &m) != nil || m.ID == nil {
+	m, ok := outputEnvelope(line)
+	if !ok || m.ID == nil {
 		return
 	}
 	key := idKey(m.ID)
@@ -335,4 +346,176 @@ func (g *stdioGuard) sawOutput(line []byte) {
 	case g.changed <- struct{}{}:
 	default:
 	}
+}
+
+// outputEnvelope reads what the guard needs of a message the server wrote, as
+// json.Unmarshal into an envelope would (a test holds the two equal), without decoding
+// the result: the members of the top-level object are found by skipping over their
+// values, and only id, method and error are decoded. A result is reported as present
+// (a non-nil Result) unless it is null. Each answer to a tool call passes through here,
+// and decoding a large result into maps cost more than the rest of the stdio transport.
+// A line it cannot read that way is decoded by json.Unmarshal instead; ok is false
+// when that fails too.
+func outputEnvelope(line []byte) (m envelope, ok bool) {
+	members, fast := topLevelMembers(line)
+	if !fast {
+		return m, json.Unmarshal(line, &m) == nil
+	}
+	for _, mem := range members {
+		var err error
+		switch strings.ToLower(mem.key) { // json.Unmarshal matches keys without regard to case
+		case "jsonrpc":
+			err = json.Unmarshal(mem.value, &m.JSONRPC)
+		case "method":
+			err = json.Unmarshal(mem.value, &m.Method)
+		case "id":
+			m.ID = nil
+			err = json.Unmarshal(mem.value, &m.ID)
+		case "error":
+			m.Error = json.RawMessage(mem.value)
+		case "result":
+			m.Result = nil
+			if string(mem.value) != "null" {
+				m.Result = true
+			}
+		}
+		if err != nil {
+			return envelope{}, false
+		}
+	}
+	return m, true
+}
+
+// member is one member of a JSON object: its key and its value as written.
+type member struct {
+	key   string
+	value []byte
+}
+
+// topLevelMembers splits line, a JSON object, into its members without decoding their
+// values. It returns false for anything else and for what it does not handle (a key
+// with an escape or outside printable ASCII, bytes after the object, a value that does not end properly), which
+// the caller then decodes in full; it does not check that values are valid JSON,
+// which json.Unmarshal of the values the caller reads does.
+func topLevelMembers(line []byte) ([]member, bool) {
+	i := skipSpace(line, 0)
+	if i >= len(line) || line[i] != '{' {
+		return nil, false
+	}
+	var out []member
+	i = skipSpace(line, i+1)
+	if i < len(line) && line[i] == '}' {
+		return out, skipSpace(line, i+1) == len(line)
+	}
+	for {
+		if i >= len(line) || line[i] != '"' {
+			return nil, false
+		}
+		end := skipString(line, i)
+		if end < 0 {
+			return nil, false
+		}
+		key := line[i+1 : end-1]
+		if !plainKey(key) {
+			return nil, false
+		}
+		i = skipSpace(line, end)
+		if i >= len(line) || line[i] != ':' {
+			return nil, false
+		}
+		start := skipSpace(line, i+1)
+		end = skipValue(line, start)
+		if end < 0 {
+			return nil, false
+		}
+		out = append(out, member{key: string(key), value: line[start:end]})
+		i = skipSpace(line, end)
+		if i >= len(line) {
+			return nil, false
+		}
+		switch line[i] {
+		case ',':
+			i = skipSpace(line, i+1)
+		case '}':
+			return out, skipSpace(line, i+1) == len(line)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// plainKey reports whether key, as written between its quotes, is printable ASCII
+// without escapes: the keys whose matching topLevelMembers' callers can do with
+// strings.ToLower as json.Unmarshal would.
+func plainKey(key []byte) bool {
+	for _, c := range key {
+		if c < 0x20 || c >= 0x7f || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index just past the string that starts at b[i] (a quote),
+// or -1 when it does not end.
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// skipValue returns the index just past the value that starts at b[i], or -1 when it
+// does not end: a string, an object or array (counting brackets outside strings), or
+// a literal or number (up to the next delimiter).
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return -1
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				end := skipString(b, i)
+				if end < 0 {
+					return -1
+				}
+				i = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return -1
+	case ',', '}', ']', ':':
+		return -1
+	}
+	start := i
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	if i == start {
+		return -1
+	}
+	return i
 }

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestBenchStdio runs the stdio benchmark for real, briefly, on a small generated
+// catalog: this test binary is started as the product and as the stub (see TestMain).
+// Every row of the run's table must have calls, and the sizes table a row per tool
+// and detail level with products in it. It asserts nothing about speed.
+func TestBenchStdio(t *testing.T) {
+	t.Setenv(asMainEnv, "1") // the processes the bench starts run as the program
+	r := runCLI(t, nil, "bench", "stdio", "--products", "2000", "--duration", "300ms", "--runs", "1", "--inflight", "2", "--query", "classic")
+	if r.code != 0 {
+		t.Fatalf("bench stdio: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	for _, name := range []string{"stub search", "product search", "stub purchase", "product purchase", "in-process purchase"} {
+		row := benchRowNamed(r.stdout, name)
+		// what… calls calls/s p50 CPU/call
+		if len(row) < 4 {
+			t.Fatalf("no %s row in:\n%s", name, r.stdout)
+		}
+		if calls, err := strconv.Atoi(row[len(row)-4]); err != nil || calls < 1 {
+			t.Errorf("%s made %s calls, want at least one:\n%s", name, row[len(row)-4], r.stdout)
+		}
+	}
+	for _, tool := range []string{"search_products", "recommend"} {
+		for _, detail := range detailLevels {
+			row := benchRowNamed(r.stdout, tool+" "+detail)
+			if len(row) < 3 || row[2] == "0" {
+				t.Errorf("sizes of %s %s: row %q, want products in it:\n%s", tool, detail, row, r.stdout)
+			}
+		}
+	}
+	for _, want := range []string{"product/stub search calls/s:", "summary over 1 runs", "≥ 40%", "≤ 2×"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// benchRowNamed returns the columns of the first table row of out that starts with
+// the words of name.
+func benchRowNamed(out, name string) []string {
+	for line := range strings.SplitSeq(out, "\n") {
+		if f := strings.Fields(line); strings.HasPrefix(strings.Join(f, " ")+" ", name+" ") {
+			return f
+		}
+	}
+	return nil
+}
+
+func TestWordPieces(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		want int
+	}{
+		{"empty", "", 0},
+		{"short words", "a red tent", 3},
+		{"long word in pieces", "waterproofing", 3},
+		{"digits in threes", "12999", 2},
+		{"punctuation", `{"id":"x"}`, 9},
+		{"letters then digits", "US11", 2},
+		{"non-Latin letters", "café «Tente»", 4},
+		{"spaces are free", "  \n\t ", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := wordPieces(tc.in); got != tc.want {
+				t.Errorf("wordPieces(%q) = %d, want %d", tc.in, got, tc.want)
+			}
+		})
+	}
+}
