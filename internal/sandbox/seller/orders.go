@@ -33,7 +33,8 @@ import (
 // (order_create for confirmed, order_update after), the full order as it is now,
 // signed with Webhook.Secret in the Merchant-Signature header. Events are queued and
 // sent by Tick, in order; a delivery that fails (no answer, or not 2xx) is sent again
-// at the next Tick with a fresh signature. Run calls Tick every Config.TickEvery and
+// at the next Tick with a fresh signature; one refused for good (a 4xx other than 408
+// and 429) is dropped. Run calls Tick every Config.TickEvery and
 // right after each completion and cancellation.
 //
 // # Cancellation
@@ -177,7 +178,12 @@ func (s *Seller) deliver(ctx context.Context) {
 		}
 		ev := s.outbox[0]
 		s.mu.Unlock()
-		if err := s.send(ctx, ev); err != nil {
+		err := s.send(ctx, ev)
+		var perm permanent
+		switch {
+		case errors.As(err, &perm):
+			s.log.Warn("order event refused by the receiver; dropped", "order", ev.order.ID, "type", ev.typ, "err", err)
+		case err != nil:
 			s.log.Warn("order event not delivered; will retry", "order", ev.order.ID, "type", ev.typ, "err", err)
 			return
 		}
@@ -211,12 +217,21 @@ func (s *Seller) send(ctx context.Context, ev outEvent) error {
 		return err
 	}
 	resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return fmt.Errorf("HTTP %d", resp.StatusCode)
+	switch c := resp.StatusCode; {
+	case c >= 400 && c < 500 && c != http.StatusRequestTimeout && c != http.StatusTooManyRequests:
+		return permanent{c}
+	case c < 200 || c > 299:
+		return fmt.Errorf("HTTP %d", c)
 	}
 	s.log.Info("order event delivered", "order", ev.order.ID, "type", ev.typ, "status", ev.order.Status)
 	return nil
 }
+
+// permanent is a refusal that sending again will not change (a 4xx other than 408
+// and 429): the event is dropped.
+type permanent struct{ status int }
+
+func (p permanent) Error() string { return fmt.Sprintf("HTTP %d", p.status) }
 
 // handleCancelOrder serves POST /orders/{id}/cancel (the order cancellation extension).
 func (s *Seller) handleCancelOrder(w http.ResponseWriter, r *http.Request) {
