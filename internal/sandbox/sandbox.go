@@ -44,6 +44,9 @@ type Options struct {
 	// TickEvery is how often running sellers move orders along (see Start); default
 	// seller.DefaultTickEvery.
 	TickEvery time.Duration
+	// NoOrderCancellation makes the reference sellers leave out the order cancellation
+	// extension, as sellers that do not implement it.
+	NoOrderCancellation bool
 }
 
 // Sandbox runs, in-process, everything a purchase talks to. It is safe for concurrent
@@ -212,7 +215,7 @@ func (sb *Sandbox) newSeller(s catalog.Seller) (endpoint, error) {
 		BaseURL: host, StripeProfile: profile,
 		Webhook: &seller.Webhook{URL: agentURL + OrderEventsPath(s.ID), Secret: secret,
 			Client: inMemory(eventsHandler{sb}, 10*time.Second)},
-		Schedule: sb.opts.Schedule, TickEvery: sb.opts.TickEvery,
+		Schedule: sb.opts.Schedule, TickEvery: sb.opts.TickEvery, NoOrderCancellation: sb.opts.NoOrderCancellation,
 	})
 	if err != nil {
 		return endpoint{}, err
