@@ -50,7 +50,7 @@ func (s SellerStatus) Valid() bool { return s.rank() > 0 }
 // Sources of order events.
 const (
 	SourceSeller = "seller"       // an order event from the seller (webhook)
-	SourceCancel = "cancel_order" // the answer to this server's cancellation request
+	SourceCancel = "cancellation" // the seller's answer to the person's cancellation request
 )
 
 // Caps on seller text kept with an order; longer values are cut, since they come from

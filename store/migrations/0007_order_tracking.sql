@@ -19,7 +19,7 @@ ALTER TABLE orders ADD COLUMN support_url     TEXT NOT NULL DEFAULT '';
 CREATE INDEX orders_seller_session ON orders(seller_id, session_id) WHERE session_id != '';
 
 -- One row per change of an order's seller status, tracking or refunded amount, in
--- order; source says who reported it (seller: an order event; cancel_order: this
+-- order; source says who reported it (seller: an order event; cancellation: the answer to this
 -- server's cancellation request).
 CREATE TABLE order_events (
     order_id        TEXT NOT NULL REFERENCES orders(id),
