@@ -13,12 +13,18 @@ import (
 
 // notices records the notifications/resources/updated a client receives.
 type notices struct {
-	mu   sync.Mutex
-	uris []string
+	mu    sync.Mutex
+	uris  []string
+	acked chan struct{} // closed at subscriptions/acknowledged
+	once  sync.Once
 }
 
 func (n *notices) listen(c *client.Client) {
+	n.acked = make(chan struct{})
 	c.OnNotification(func(m mcp.JSONRPCNotification) {
+		if m.Method == mcp.MethodNotificationSubscriptionsAcknowledged {
+			n.once.Do(func() { close(n.acked) })
+		}
 		if m.Method != mcp.MethodNotificationResourceUpdated {
 			return
 		}
@@ -64,11 +70,15 @@ func TestOrdersResourceNotifiesSubscribers(t *testing.T) {
 		t.Fatalf("subscribe: %v", err)
 	}
 	order := buy(t, subscribed, "nw-actv-0001")
+	// The order was created pending, then completed.
+	if uris := got.wait(2); len(uris) != 2 || uris[0] != ordersURI {
+		t.Fatalf("after the purchase the subscribed session got %v, want two updates of %s", uris, ordersURI)
+	}
 	if res := call(t, subscribed, "cancel_order", map[string]any{"order_id": order}, nil); res.IsError {
 		t.Fatalf("cancel_order: %s", text(res))
 	}
-	if uris := got.wait(1); len(uris) != 1 || uris[0] != ordersURI {
-		t.Fatalf("subscribed session got %v, want one update of %s", uris, ordersURI)
+	if uris := got.wait(3); len(uris) != 3 || uris[2] != ordersURI {
+		t.Fatalf("after the cancellation the subscribed session got %v, want a third update of %s", uris, ordersURI)
 	}
 	if uris := gotOther.wait(0); len(uris) != 0 {
 		t.Fatalf("a session that did not subscribe got %v", uris)
@@ -80,7 +90,7 @@ func TestOrdersResourceNotifiesSubscribers(t *testing.T) {
 	second := buy(t, subscribed, "nw-actv-0001")
 	call(t, subscribed, "cancel_order", map[string]any{"order_id": second}, nil)
 	time.Sleep(50 * time.Millisecond)
-	if uris := got.wait(1); len(uris) != 1 {
+	if uris := got.wait(3); len(uris) != 3 {
 		t.Fatalf("after unsubscribing: %v", uris)
 	}
 }
@@ -147,5 +157,30 @@ func TestCancelOrderRefusals(t *testing.T) {
 				t.Fatalf("got %s, want an error saying %q", text(res), tc.want)
 			}
 		})
+	}
+}
+
+// On protocol 2026-07-28 a client opts in with subscriptions/listen; its stream gets
+// the same notices, tagged with the stream's id.
+func TestOrdersResourceNotifiesListenStreams(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "")
+	var got notices
+	got.listen(c)
+	stop, err := c.ListenAsync(context.Background(), mcp.SubscriptionFilter{ResourceSubscriptions: []string{ordersURI}}, func(err error) {
+		t.Errorf("listen: %v", err)
+	})
+	if err != nil {
+		t.Fatalf("ListenAsync: %v", err)
+	}
+	defer stop()
+	select {
+	case <-got.acked:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the listen stream was not acknowledged")
+	}
+	buy(t, c, "nw-actv-0001")
+	if uris := got.wait(2); len(uris) != 2 || uris[0] != ordersURI {
+		t.Fatalf("listen stream got %v, want two updates of %s", uris, ordersURI)
 	}
 }

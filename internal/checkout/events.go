@@ -67,19 +67,26 @@ type listeners struct {
 }
 
 // OnOrderChange registers fn to be told, after the fact, when one of a customer's
-// orders changes after its purchase: an order event, a cancellation. fn must not
-// block.
+// orders changes: created (pending), completed or failed by its purchase, changed by
+// an order event or a cancellation. fn must not block.
 func (s *Service) OnOrderChange(fn func(customerID, orderID string)) {
 	s.listeners.mu.Lock()
 	defer s.listeners.mu.Unlock()
 	s.listeners.fns = append(s.listeners.fns, fn)
 }
 
-func (s *Service) orderChanged(o store.Order) {
+func (s *Service) orderChanged(o store.Order) { s.notifyOrder(o.CustomerID, o.ID) }
+
+// notifyOrder tells the listeners that the customer's order changed; a purchase's
+// order is created pending, then completes or fails.
+func (s *Service) notifyOrder(customerID, orderID string) {
+	if orderID == "" {
+		return
+	}
 	s.listeners.mu.Lock()
 	fns := append([]func(string, string){}, s.listeners.fns...)
 	s.listeners.mu.Unlock()
 	for _, fn := range fns {
-		fn(o.CustomerID, o.ID)
+		fn(customerID, orderID)
 	}
 }
