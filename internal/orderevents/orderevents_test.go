@@ -29,7 +29,7 @@ import (
 // shop is the demo shop in the sandbox with one completed order, and the hosted HTTP
 // server with the order events route.
 type shop struct {
-	t        *testing.T
+	t        testing.TB
 	clock    *clocktest.Clock
 	st       *store.Store
 	sb       *sandbox.Sandbox
@@ -41,7 +41,10 @@ type shop struct {
 	changes  []string // order ids the service reported changed
 }
 
-func newShop(t *testing.T) *shop {
+func newShop(t *testing.T) *shop { return newBenchShop(t) }
+
+// newBenchShop is newShop for tests and benchmarks.
+func newBenchShop(t testing.TB) *shop {
 	t.Helper()
 	ctx := context.Background()
 	s := &shop{t: t, clock: clocktest.New(time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC))}
