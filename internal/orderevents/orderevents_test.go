@@ -72,6 +72,7 @@ func newBenchShop(t testing.TB) *shop {
 		t.Fatalf("purchase: %+v, %v", out.Status, err)
 	}
 	s.order = *out.Order
+	s.changes = nil // the purchase's own (pending, completed)
 	s.secret = []byte("whsec_hosted_test_secret")
 	log := slog.New(slog.DiscardHandler)
 	cfg := orderevents.ForService(s.svc, s.st, func(seller string) ([]byte, bool) {
