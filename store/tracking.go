@@ -93,19 +93,56 @@ type OrderEvent struct {
 // without a history entry. ErrNotFound when there is no such order; a status that is
 // not a SellerStatus is a *FieldError.
 func (s *Store) UpdateOrder(ctx context.Context, id string, u OrderUpdate) (Order, bool, error) {
-	return s.updateOrderWhere(ctx, u, `id = ?`, id)
+	return s.updateOrderWhere(ctx, u, Once{}, `id = ?`, id)
 }
 
 // UpdateSellerOrder is UpdateOrder for the order that seller sellerID made from its
 // checkout session sessionID: how order events name an order.
 func (s *Store) UpdateSellerOrder(ctx context.Context, sellerID, sessionID string, u OrderUpdate) (Order, bool, error) {
+	return s.UpdateSellerOrderOnce(ctx, sellerID, sessionID, u, Once{})
+}
+
+// Once names a delivery that may be applied only once: a nonce of scope, remembered
+// until ExpiresAt (as UseOnce). The zero Once is no such check.
+type Once struct {
+	Scope, Nonce string
+	ExpiresAt    time.Time
+}
+
+// UpdateSellerOrderOnce is UpdateSellerOrder that also records once's nonce as used, in
+// the same transaction: a nonce used before is ErrReplay and changes nothing, and an
+// update that fails (no such order) leaves the nonce unused, so the delivery can be
+// made again.
+func (s *Store) UpdateSellerOrderOnce(ctx context.Context, sellerID, sessionID string, u OrderUpdate, once Once) (Order, bool, error) {
 	if sellerID == "" || sessionID == "" {
 		return Order{}, false, fmt.Errorf("update order: %w", ErrNotFound)
 	}
-	return s.updateOrderWhere(ctx, u, `seller_id = ? AND session_id = ?`, sellerID, sessionID)
+	return s.updateOrderWhere(ctx, u, once, `seller_id = ? AND session_id = ?`, sellerID, sessionID)
 }
 
-func (s *Store) updateOrderWhere(ctx context.Context, u OrderUpdate, where string, args ...any) (Order, bool, error) {
+// useOnce records once's nonce in tx; ErrReplay when it was used.
+func (s *Store) useOnce(ctx context.Context, tx *sql.Tx, once Once) error {
+	switch {
+	case once.Nonce == "":
+		return nil
+	case once.Scope == "" || len(once.Scope) > maxNonceLen || len(once.Nonce) > maxNonceLen || !once.ExpiresAt.After(s.now()):
+		return fmt.Errorf("use nonce: %w", ErrInvalid)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM used_nonces WHERE expires_at <= ?`, encodeTime(s.now())); err != nil {
+		return fmt.Errorf("use nonce: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO used_nonces (scope, nonce, expires_at) VALUES (?, ?, ?)`,
+		once.Scope, once.Nonce, encodeTime(once.ExpiresAt))
+	if isUniqueViolation(err) {
+		return fmt.Errorf("use nonce: %w", ErrReplay)
+	}
+	if err != nil {
+		return fmt.Errorf("use nonce: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) updateOrderWhere(ctx context.Context, u OrderUpdate, once Once, where string, args ...any) (Order, bool, error) {
 	if u.Status != "" && !u.Status.Valid() {
 		return Order{}, false, &FieldError{Field: "status", Problem: FieldNotOneOf, OneOf: []string{string(SellerConfirmed),
 			string(SellerProcessing), string(SellerShipped), string(SellerDelivered), string(SellerCanceled), string(SellerRefunded)}}
@@ -123,6 +160,9 @@ func (s *Store) updateOrderWhere(ctx context.Context, u OrderUpdate, where strin
 		changed bool
 	)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.useOnce(ctx, tx, once); err != nil {
+			return err
+		}
 		var err error
 		o, err = scanOrder(tx.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where+`
 			ORDER BY created_at DESC, id DESC LIMIT 1`, args...))

@@ -209,3 +209,26 @@ func TestCancellationQuoteLapses(t *testing.T) {
 		t.Fatal("a lapsed quote was not replaced")
 	}
 }
+
+func TestUpdateSellerOrderOnce(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	paidOrder(t, s, c.ID, "cs_1")
+	once := store.Once{Scope: "order_event:s1", Nonce: "v1abc", ExpiresAt: clock.Now().Add(5 * time.Minute)}
+	u := store.OrderUpdate{Status: store.SellerShipped}
+	// A delivery that cannot be applied does not use its nonce up.
+	if _, _, err := s.UpdateSellerOrderOnce(ctx, "s1", "cs_nope", u, once); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("unknown session: %v", err)
+	}
+	if _, changed, err := s.UpdateSellerOrderOnce(ctx, "s1", "cs_1", u, once); err != nil || !changed {
+		t.Fatalf("first delivery: changed %v, %v", changed, err)
+	}
+	u.Status = store.SellerDelivered
+	if _, _, err := s.UpdateSellerOrderOnce(ctx, "s1", "cs_1", u, once); !errors.Is(err, store.ErrReplay) {
+		t.Fatalf("replayed delivery: %v, want ErrReplay", err)
+	}
+	if o, _, err := s.UpdateSellerOrderOnce(ctx, "s1", "cs_1", store.OrderUpdate{}, store.Once{}); err != nil || o.SellerStatus != store.SellerShipped {
+		t.Fatalf("after the replay: %+v, %v; want it still shipped", o.SellerStatus, err)
+	}
+}

@@ -123,7 +123,7 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 	if err != nil {
 		return nil, afterOrder{}, err
 	}
-	after.events = orderevents.Handler(orderevents.ForService(svc, st, secret, time.Now, logger))
+	after.events = orderevents.Handler(orderevents.ForService(svc, secret, time.Now, logger))
 	return svc, after, nil
 }
 

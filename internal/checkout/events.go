@@ -16,14 +16,15 @@ var ErrUnknownEvent = errors.New("unknown order event type")
 // ApplyOrderEvent records what seller sellerID's order event says of the order made
 // from its checkout session: the seller's status, tracking and refunds (see
 // store.UpdateOrder: events that arrive late or twice change nothing). The event must
-// have been authenticated as the seller's. When the order changed, the order change
-// listeners are told. It returns store.ErrNotFound for a session of no order here,
-// and ErrUnknownEvent for another event type.
-func (s *Service) ApplyOrderEvent(ctx context.Context, sellerID string, ev acp.OrderEvent) error {
+// have been authenticated as the seller's; once names the delivery, which is applied
+// at most once (store.ErrReplay), in the same transaction. When the order changed,
+// the order change listeners are told. It returns store.ErrNotFound for a session of
+// no order here, and ErrUnknownEvent for another event type.
+func (s *Service) ApplyOrderEvent(ctx context.Context, sellerID string, ev acp.OrderEvent, once store.Once) error {
 	if ev.Type != acp.EventOrderCreate && ev.Type != acp.EventOrderUpdate {
 		return fmt.Errorf("%w: %q", ErrUnknownEvent, ev.Type)
 	}
-	o, changed, err := s.cfg.Store.UpdateSellerOrder(ctx, sellerID, ev.Data.CheckoutSessionID, updateOf(ev.Data, store.SourceSeller))
+	o, changed, err := s.cfg.Store.UpdateSellerOrderOnce(ctx, sellerID, ev.Data.CheckoutSessionID, updateOf(ev.Data, store.SourceSeller), once)
 	if err != nil {
 		return err
 	}

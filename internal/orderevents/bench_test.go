@@ -23,7 +23,7 @@ import (
 func BenchmarkOrderEvent(b *testing.B) {
 	s := newBenchShop(b)
 	seller := s.order.SellerID
-	h := orderevents.Handler(orderevents.ForService(s.svc, s.st, func(string) ([]byte, bool) { return s.secret, true },
+	h := orderevents.Handler(orderevents.ForService(s.svc, func(string) ([]byte, bool) { return s.secret, true },
 		s.clock.Now, slog.New(slog.DiscardHandler)))
 	path := sandbox.OrderEventsPath(seller)
 	made := 0 // events made so far: each is a new delivery

@@ -48,18 +48,18 @@ var ErrNotFound = errors.New("no such order")
 // ErrInvalid is what Config.Apply returns (or wraps) for an event it cannot take.
 var ErrInvalid = errors.New("invalid order event")
 
-// ErrReplay is what Config.UseOnce returns (or wraps) for a nonce used before.
+// ErrReplay is what Config.Apply returns (or wraps) for a delivery applied before.
 var ErrReplay = errors.New("replayed")
 
 // Config wires a Handler. Every field but Tolerance is required.
 type Config struct {
 	// Secret returns the webhook secret of seller, false when it has none.
 	Secret func(seller string) ([]byte, bool)
-	// Apply records the event, authenticated as seller's.
-	Apply func(ctx context.Context, seller string, ev acp.OrderEvent) error
-	// UseOnce records nonce of scope as used until expires, or returns ErrReplay.
-	UseOnce func(ctx context.Context, scope, nonce string, expires time.Time) error
-	Now     func() time.Time
+	// Apply records the event, authenticated as seller's, unless the delivery nonce
+	// (remembered until expires) was used before: then it changes nothing and returns
+	// ErrReplay. A failure leaves the nonce unused.
+	Apply func(ctx context.Context, seller string, ev acp.OrderEvent, nonce string, expires time.Time) error
+	Now   func() time.Time
 	Log     *slog.Logger
 	// Tolerance is how far a signature's timestamp may be from now; default
 	// acp.DefaultSignatureTolerance.
@@ -107,24 +107,16 @@ func (c Config) serve(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusUnauthorized, "signature does not verify")
 		return
 	}
-	// A delivery is identified by its signature; it cannot verify after at+tolerance,
-	// so the nonce need not be kept longer.
-	err = c.UseOnce(r.Context(), "order_event:"+seller, v.V1, v.At.Add(c.Tolerance+time.Second))
-	switch {
-	case errors.Is(err, ErrReplay):
-		refuse(http.StatusConflict, "replayed event")
-		return
-	case err != nil:
-		c.Log.Error("order event: recording the delivery failed", "seller", seller, "err", err)
-		http.Error(w, "try again later", http.StatusInternalServerError)
-		return
-	}
 	var ev acp.OrderEvent
 	if err := json.Unmarshal(body, &ev); err != nil {
 		refuse(http.StatusBadRequest, "not an order event: "+acp.JSONProblem(err))
 		return
 	}
-	switch err := c.Apply(r.Context(), seller, ev); {
+	// A delivery is identified by its signature; it cannot verify after at+tolerance,
+	// so the nonce need not be kept longer.
+	switch err := c.Apply(r.Context(), seller, ev, v.V1, v.At.Add(c.Tolerance+time.Second)); {
+	case errors.Is(err, ErrReplay):
+		refuse(http.StatusConflict, "replayed event")
 	case errors.Is(err, ErrNotFound):
 		refuse(http.StatusNotFound, "no order with that checkout session")
 	case errors.Is(err, ErrInvalid):

@@ -75,7 +75,7 @@ func newBenchShop(t testing.TB) *shop {
 	s.changes = nil // the purchase's own (pending, completed)
 	s.secret = []byte("whsec_hosted_test_secret")
 	log := slog.New(slog.DiscardHandler)
-	cfg := orderevents.ForService(s.svc, s.st, func(seller string) ([]byte, bool) {
+	cfg := orderevents.ForService(s.svc, func(seller string) ([]byte, bool) {
 		return s.secret, seller == s.order.SellerID
 	}, s.clock.Now, log)
 	h, err := hosted.New(server.NewMCPServer("test", "1"), hosted.Config{
@@ -208,7 +208,7 @@ func TestOrderEventRefusals(t *testing.T) {
 func TestSandboxOrdersMoveWithTheClock(t *testing.T) {
 	s := newShop(t)
 	ctx := context.Background()
-	s.sb.DeliverOrderEventsTo(orderevents.Handler(orderevents.ForService(s.svc, s.st, s.sb.WebhookSecret, s.clock.Now, slog.New(slog.DiscardHandler))))
+	s.sb.DeliverOrderEventsTo(orderevents.Handler(orderevents.ForService(s.svc, s.sb.WebhookSecret, s.clock.Now, slog.New(slog.DiscardHandler))))
 	for _, step := range []struct {
 		after time.Duration
 		want  store.SellerStatus

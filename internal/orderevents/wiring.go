@@ -11,25 +11,20 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
-// ForService is the Config that applies events with svc and records deliveries in
-// st, with secrets from secret.
-func ForService(svc *checkout.Service, st *store.Store, secret func(seller string) ([]byte, bool), now func() time.Time, log *slog.Logger) Config {
+// ForService is the Config that applies events with svc, recording each delivery in
+// the same transaction, with secrets from secret.
+func ForService(svc *checkout.Service, secret func(seller string) ([]byte, bool), now func() time.Time, log *slog.Logger) Config {
 	return Config{
 		Secret: secret,
-		Apply: func(ctx context.Context, seller string, ev acp.OrderEvent) error {
-			err := svc.ApplyOrderEvent(ctx, seller, ev)
+		Apply: func(ctx context.Context, seller string, ev acp.OrderEvent, nonce string, expires time.Time) error {
+			err := svc.ApplyOrderEvent(ctx, seller, ev, store.Once{Scope: "order_event:" + seller, Nonce: nonce, ExpiresAt: expires})
 			switch {
+			case errors.Is(err, store.ErrReplay):
+				return ErrReplay
 			case errors.Is(err, store.ErrNotFound):
 				return ErrNotFound
 			case errors.Is(err, checkout.ErrUnknownEvent), errors.Is(err, store.ErrInvalid):
 				return ErrInvalid
-			}
-			return err
-		},
-		UseOnce: func(ctx context.Context, scope, nonce string, expires time.Time) error {
-			err := st.UseOnce(ctx, scope, nonce, expires)
-			if errors.Is(err, store.ErrReplay) {
-				return ErrReplay
 			}
 			return err
 		},
