@@ -60,7 +60,7 @@ type Config struct {
 	// ErrReplay. A failure leaves the nonce unused.
 	Apply func(ctx context.Context, seller string, ev acp.OrderEvent, nonce string, expires time.Time) error
 	Now   func() time.Time
-	Log     *slog.Logger
+	Log   *slog.Logger
 	// Tolerance is how far a signature's timestamp may be from now; default
 	// acp.DefaultSignatureTolerance.
 	Tolerance time.Duration
