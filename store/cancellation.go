@@ -187,3 +187,24 @@ func (s *Store) FinishCancellation(ctx context.Context, c *Cancellation) error {
 	}
 	return nil
 }
+
+// OfferCancellationByID makes the quoted request to cancel order orderID one to confirm
+// by its id (quote_id) instead of in a dialog, keeping its id and expiry, and returns
+// it; a request no longer quoted is returned as it is.
+func (s *Store) OfferCancellationByID(ctx context.Context, customerID, orderID, via string) (Cancellation, error) {
+	var c Cancellation
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if c, err = s.cancellationWhere(ctx, tx, `order_id = ? AND customer_id = ?`, orderID, customerID); err != nil {
+			return err
+		}
+		if c.State != CancelQuoted || c.ConfirmVia == via {
+			return nil
+		}
+		c.ConfirmVia, c.UpdatedAt = via, s.now()
+		_, err = tx.ExecContext(ctx, `UPDATE order_cancellations SET confirm_via = ?, updated_at = ? WHERE order_id = ?`,
+			via, encodeTime(c.UpdatedAt), orderID)
+		return err
+	})
+	return c, err
+}

@@ -129,7 +129,8 @@ func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
 
 // cancelInDialog asks with elicitation/create (protocols before 2026-07-28), waiting
 // at most ConfirmTimeout. A dialog that cannot be shown or is not answered cancels
-// nothing; the person can confirm by confirmation_id instead.
+// nothing: the cancellation is offered for confirmation by confirmation_id, and the
+// result says why.
 func (t *Toolbox) cancelInDialog(ctx context.Context, customer string, out checkout.CancelOutcome) *mcp.CallToolResult {
 	state := t.Checkout.SealCancel(out)
 	wait := t.ConfirmTimeout
@@ -150,8 +151,16 @@ func (t *Toolbox) cancelInDialog(ctx context.Context, customer string, out check
 	if err == nil && res != nil {
 		return t.cancelConfirmed(ctx, customer, state, &res.ElicitationResponse)
 	}
-	t.Log.WarnContext(ctx, "cancellation dialog failed", "err", err)
-	return t.fail(ctx, "cancel_order", &argError{"The confirmation dialog could not be shown or was not answered, so nothing was canceled. Ask the person, and if they agree call cancel_order again with order_id " + out.Order.ID + "."})
+	why := "The client could not show the confirmation dialog"
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		why = "The confirmation dialog was not answered within " + minutes(wait)
+	}
+	t.Log.WarnContext(ctx, "cancellation dialog failed; offering the confirmation id", "err", err)
+	offered, oerr := t.Checkout.OfferCancelByID(context.WithoutCancel(ctx), customer, out.Order.ID)
+	if oerr != nil {
+		return t.fail(ctx, "cancel_order", oerr)
+	}
+	return t.cancelResult(ctx, offered, why+", so nothing was canceled.")
 }
 
 // cancelConfirmed acts on the person's answer to a cancellation dialog.

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -182,5 +183,29 @@ func TestOrdersResourceNotifiesListenStreams(t *testing.T) {
 	buy(t, c, "nw-actv-0001")
 	if uris := got.wait(2); len(uris) != 2 || uris[0] != ordersURI {
 		t.Fatalf("listen stream got %v, want two updates of %s", uris, ordersURI)
+	}
+}
+
+// brokenDialogs is a client that declares elicitation but cannot show a dialog.
+type brokenDialogs struct{}
+
+func (brokenDialogs) Elicit(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	return nil, errors.New("no display")
+}
+
+// A dialog that cannot be shown cancels nothing and offers the confirmation_id, which
+// then confirms it, as purchase does with quote_id.
+func TestCancelOrderDialogFailsOverToConfirmationID(t *testing.T) {
+	s := newStorefront(t)
+	order := buy(t, s.client(t, accept(true), "2025-11-25"), "nw-shoe-0001")
+	c := s.clientWith(t, brokenDialogs{}, "2025-11-25")
+	var out cancelOrderResult
+	res := call(t, c, "cancel_order", map[string]any{"order_id": order}, &out)
+	if res.IsError || out.Status != "confirmation_required" || out.ConfirmationID == "" || !strings.Contains(out.Instruction, "could not show") {
+		t.Fatalf("after a failed dialog: %s", text(res))
+	}
+	res = call(t, c, "cancel_order", map[string]any{"order_id": order, "confirmation_id": out.ConfirmationID}, &out)
+	if res.IsError || out.Status != "refunded" || len(s.sb.Stripe.Refunds()) != 1 {
+		t.Fatalf("confirmed by id: %s (%d refunds)", text(res), len(s.sb.Stripe.Refunds()))
 	}
 }

@@ -149,6 +149,22 @@ func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state str
 	return s.CancelOrder(ctx, CancelRequest{CustomerID: customerID, OrderID: c.OrderID, ConfirmationID: c.QuoteID, ConfirmVia: ViaElicitation})
 }
 
+// OfferCancelByID makes the customer's cancellation of order orderID, offered for
+// confirmation in a dialog that could not be shown or was not answered, one to confirm
+// by its confirmation id instead, and returns it (CancelConfirmationRequired), or the
+// outcome when it was settled meanwhile.
+func (s *Service) OfferCancelByID(ctx context.Context, customerID, orderID string) (CancelOutcome, error) {
+	c, err := s.cfg.Store.OfferCancellationByID(ctx, customerID, orderID, ViaQuoteID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	o, err := s.cfg.Store.Order(ctx, customerID, orderID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	return s.settleCancel(ctx, o, c)
+}
+
 // alreadyCanceled is the outcome of an order the seller has canceled already.
 func alreadyCanceled(o store.Order) (CancelOutcome, bool) {
 	switch o.SellerStatus {
