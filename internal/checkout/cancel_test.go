@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -56,6 +57,17 @@ func TestCancelBeforeCompletion(t *testing.T) {
 		if tok.DeactivatedReason != "revoked" {
 			t.Fatalf("token deactivated as %q, want revoked", tok.DeactivatedReason)
 		}
+	}
+	seller, err := e.cat.Seller(context.Background(), out.Order.SellerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := e.sb.Client(seller)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sess, err := c.Get(context.Background(), out.Order.SessionID); err != nil || sess.Status != acp.StatusCanceled {
+		t.Fatalf("the seller's session: %+v, %v; want canceled", sess, err)
 	}
 	// Again: the same answer, nothing more done.
 	if again, err := e.cancel(orders[0].ID, ""); err != nil || again.Status != checkout.CancelStopped {
