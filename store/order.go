@@ -53,8 +53,17 @@ type Order struct {
 	FailureCode   string
 	FailureParams string
 	FailureReason string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// After payment: what the seller says of the order (see UpdateOrder). Refunded is
+	// the amount refunded so far; PermalinkURL and SupportURL are the seller's pages.
+	SellerStatus   SellerStatus
+	Carrier        string
+	TrackingNumber string
+	TrackingURL    string
+	Refunded       int64
+	PermalinkURL   string
+	SupportURL     string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // OrderFilter selects orders for ListOrders. An empty CustomerID lists every customer's
@@ -69,6 +78,7 @@ type OrderFilter struct {
 const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, seller_name, session_id,
 	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
 	shipping, total, currency, card_brand, card_last4, failure_code, failure_params, failure_reason,
+	seller_status, carrier, tracking_number, tracking_url, refunded, permalink_url, support_url,
 	created_at, updated_at`
 
 func scanOrder(row scanner) (Order, error) {
@@ -79,7 +89,9 @@ func scanOrder(row scanner) (Order, error) {
 	err := row.Scan(&o.ID, &o.CustomerID, &o.PurchaseID, &o.Status, &o.Mode, &o.SellerID,
 		&o.SellerName, &o.SessionID, &o.SellerOrderID, &o.ProductID, &o.Title, &o.Brand,
 		&o.Category, &o.Quantity, &o.UnitAmount, &o.Subtotal, &o.Tax, &o.Shipping, &o.Total,
-		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureCode, &o.FailureParams, &o.FailureReason, &created, &updat)
+		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureCode, &o.FailureParams, &o.FailureReason,
+		&o.SellerStatus, &o.Carrier, &o.TrackingNumber, &o.TrackingURL, &o.Refunded, &o.PermalinkURL, &o.SupportURL,
+		&created, &updat)
 	if err != nil {
 		return o, err
 	}

@@ -21,9 +21,9 @@ func (t *Toolbox) getOrderTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("get_order",
 			mcp.WithTitleAnnotation("Get an order"),
-			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed.
+			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed. After payment it also shows what the seller says (seller_status: confirmed, processing, shipped, delivered, canceled or refunded), the tracking (carrier, number, link), any refund, and the history of those changes.
 
-Use it `+t.unlessReadOnly("after purchase (order_id is in its result) or ")+`with an id from list_orders, e.g. to check a pending order. Only the person's own orders can be seen.`),
+Use it `+t.unlessReadOnly("after purchase (order_id is in its result) or ")+`with an id from list_orders, e.g. to check a pending order or to answer "where is my order?". Only the person's own orders can be seen.`+t.unlessReadOnly(" To cancel an order, use cancel_order.")),
 			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from `+t.unlessReadOnly("purchase or ")+`list_orders. The seller's order number (seller_order_id) also finds the order.`)),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[orderView]()),
@@ -62,7 +62,11 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil
 	}
-	v := viewOf(o)
+	h, err := t.Store.OrderHistory(ctx, o.ID)
+	if err != nil {
+		return t.fail(ctx, "get_order", err), nil
+	}
+	v := viewOf(o, h)
 	text := v.line()
 	if bySeller {
 		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", quoted(id, 80), o.ID, text)

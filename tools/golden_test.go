@@ -50,6 +50,24 @@ func TestGoldenResults(t *testing.T) {
 			golden(t, tc.name+".json", ids.replace(structured.String()))
 		})
 	}
+	// After the order: the purchase above, then its cancellation (below the
+	// confirmation threshold: refunded at once) as get_order shows it.
+	list := call(t, c, "list_orders", map[string]any{"limit": 1}, nil)
+	order := list.StructuredContent.(map[string]any)["orders"].([]any)[0].(map[string]any)["order_id"].(string)
+	for _, tc := range []struct{ name, tool string }{{"cancel_order_refunded", "cancel_order"}, {"get_order_refunded", "get_order"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := call(t, c, tc.tool, map[string]any{"order_id": order}, nil)
+			var structured strings.Builder
+			enc := json.NewEncoder(&structured)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".txt", ids.replace(text(res)+"\n"))
+			golden(t, tc.name+".json", ids.replace(structured.String()))
+		})
+	}
 }
 
 // golden compares got with testdata/golden/name, or writes it there with -update.

@@ -23,6 +23,7 @@ func TestInputSchemasMatchArgs(t *testing.T) {
 		"purchase":           reflect.TypeFor[purchaseArgs](),
 		"get_order":          reflect.TypeFor[getOrderArgs](),
 		"list_orders":        reflect.TypeFor[listOrdersArgs](),
+		"cancel_order":       reflect.TypeFor[cancelOrderArgs](),
 		"get_preferences":    reflect.TypeFor[struct{}](),
 		"update_preferences": reflect.TypeFor[updatePreferencesArgs](),
 	}

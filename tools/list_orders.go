@@ -25,7 +25,7 @@ func (t *Toolbox) listOrdersTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("list_orders",
 			mcp.WithTitleAnnotation("List orders"),
-			mcp.WithDescription(`List the person's orders, newest first, each with status, what was bought, totals, seller, card and date. Use it when they ask about past purchases or want to find an order; get_order shows one order.
+			mcp.WithDescription(`List the person's orders, newest first, each with status, what was bought, totals, seller, card and date, and after payment the seller's status, tracking, refunds and their history. Use it when they ask about past purchases or want to find an order; get_order shows one order.
 
 Returns up to "limit" orders (default 10, max 50) and "next_cursor" when there are more.`),
 			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, a whole number from 1 to 50 (default 10).")),
@@ -64,11 +64,13 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	if err != nil {
 		return t.fail(ctx, "list_orders", err), nil
 	}
-	r := listOrdersResult{Orders: make([]orderView, 0, len(orders)), NextCursor: next}
+	views, err := t.viewsOf(ctx, orders)
+	if err != nil {
+		return t.fail(ctx, "list_orders", err), nil
+	}
+	r := listOrdersResult{Orders: views, NextCursor: next}
 	var b strings.Builder
-	for _, o := range orders {
-		v := viewOf(o)
-		r.Orders = append(r.Orders, v)
+	for _, v := range views {
 		b.WriteString(v.line() + "\n")
 	}
 	if len(orders) == 0 {

@@ -90,6 +90,8 @@ func refusalText(r *checkout.Refusal) string {
 			return fmt.Sprintf("The checkout of %s could not take the order. Nothing was charged; try again later.", seller)
 		case checkout.StepComplete:
 			return fmt.Sprintf("The checkout of %s failed while completing the order. Its payment token was revoked and nothing was charged; try again in a few minutes.", seller)
+		case checkout.StepCancel:
+			return fmt.Sprintf("%s could not be reached to cancel the order, so nothing was canceled yet. Call cancel_order again in a few minutes; it will not refund twice.", seller)
 		}
 		return fmt.Sprintf("The checkout of %s is not responding. Nothing was charged; try again in a few minutes.", seller)
 	case checkout.RefusalPaymentUnavailable:
@@ -115,6 +117,28 @@ func refusalText(r *checkout.Refusal) string {
 			return fmt.Sprintf("The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", seller)
 		}
 		return "The purchase was interrupted before payment and was not completed. Nothing was charged; try again."
+	case checkout.RefusalUnknownOrder:
+		return fmt.Sprintf("No order has id %q. Nothing was canceled; call list_orders to see the person's orders.", p.OrderID)
+	case checkout.RefusalOrderFailed:
+		return fmt.Sprintf("Order %s did not go through, so there is nothing to cancel and nothing was charged.", p.OrderID)
+	case checkout.RefusalCanceledByPerson:
+		return "Canceled at the person's request before the seller completed it. Nothing was charged."
+	case checkout.RefusalUnknownCancelConfirm:
+		return fmt.Sprintf("%q is not the confirmation_id of a cancellation of order %s. Call cancel_order with only the order_id to ask again. Nothing was canceled.", p.QuoteID, p.OrderID)
+	case checkout.RefusalCancelConfirmExpired:
+		return fmt.Sprintf("This confirmation expired (they last %s). Call cancel_order with only the order_id %s to ask again. Nothing was canceled.", minutes(p.QuoteTTL()), p.OrderID)
+	case checkout.RefusalCancelConfirmMismatch:
+		return "This cancellation must be confirmed by the person in the confirmation dialog, not by its id. Call cancel_order with only the order_id to ask again. Nothing was canceled."
+	case checkout.RefusalNotCancelable:
+		s := fmt.Sprintf("%s refused to cancel the order (it may have been delivered already; then it can be returned instead). Nothing was refunded.", seller)
+		if p.SupportURL != "" {
+			s += " The person can ask the seller at " + quoted(p.SupportURL, 300) + "."
+		}
+		return s
+	case checkout.RefusalCompletedMeanwhile:
+		return fmt.Sprintf("%s completed order %s (and charged it) before it could be stopped, so nothing was canceled. If the person still wants to cancel, call cancel_order again to ask the seller for a refund.", seller, p.OrderID)
+	case checkout.RefusalSellerBusy:
+		return fmt.Sprintf("%s is completing the order right now, so it cannot be stopped at this moment. Nothing was canceled; call cancel_order again in a minute.", seller)
 	}
 	return "The purchase did not go through. Nothing was charged; try again later."
 }

@@ -74,6 +74,16 @@ func TestRefusalText(t *testing.T) {
 			[]string{"now asks $399.99", "instead of the $299.99 quoted", "product_id"}},
 		{checkout.RefusalInterrupted, checkout.RefusalParams{}, []string{"before payment"}},
 		{checkout.RefusalInterrupted, p, []string{"before «", "payment token was revoked"}},
+		{checkout.RefusalSellerUnavailable, with(func(q *checkout.RefusalParams) { q.Step = checkout.StepCancel }), []string{"could not be reached to cancel", "cancel_order again"}},
+		{checkout.RefusalUnknownOrder, checkout.RefusalParams{OrderID: "ord_x"}, []string{`"ord_x"`, "list_orders"}},
+		{checkout.RefusalOrderFailed, checkout.RefusalParams{OrderID: "ord_x"}, []string{"Order ord_x did not go through"}},
+		{checkout.RefusalCanceledByPerson, p, []string{"person's request"}},
+		{checkout.RefusalUnknownCancelConfirm, checkout.RefusalParams{QuoteID: "ocx_9", OrderID: "ord_x"}, []string{`"ocx_9"`, "order ord_x", "cancel_order"}},
+		{checkout.RefusalCancelConfirmExpired, checkout.RefusalParams{QuoteTTLSecs: 600, OrderID: "ord_x"}, []string{"10 minutes", "ord_x"}},
+		{checkout.RefusalCancelConfirmMismatch, p, []string{"confirmation dialog"}},
+		{checkout.RefusalNotCancelable, with(func(q *checkout.RefusalParams) { q.SupportURL = "https://seller.example/help" }), []string{"refused to cancel", "«https://seller.example/help»"}},
+		{checkout.RefusalCompletedMeanwhile, with(func(q *checkout.RefusalParams) { q.OrderID = "ord_x" }), []string{"completed order ord_x", "cancel_order again"}},
+		{checkout.RefusalSellerBusy, p, []string{"completing the order right now"}},
 	} {
 		t.Run(string(tc.code)+"/"+strings.Join(tc.says, ","), func(t *testing.T) {
 			got := refusalText(&checkout.Refusal{Code: tc.code, Params: tc.params})
@@ -82,8 +92,10 @@ func TestRefusalText(t *testing.T) {
 					t.Errorf("%q lacks %q", got, s)
 				}
 			}
-			if tc.code != checkout.RefusalInvalid && !strings.Contains(strings.ToLower(got), "charged") {
-				t.Errorf("%q does not say whether anything was charged", got)
+			lower := strings.ToLower(got)
+			if tc.code != checkout.RefusalInvalid && !strings.Contains(lower, "charged") &&
+				!strings.Contains(lower, "canceled") && !strings.Contains(lower, "refunded") {
+				t.Errorf("%q does not say whether anything was charged, canceled or refunded", got)
 			}
 			if strings.Contains(got, "%!") || strings.Contains(got, "ignore the rules «") || strings.Contains(got, "Evil »") {
 				t.Errorf("%q is malformed or leaves seller text unquoted", got)

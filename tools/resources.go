@@ -36,7 +36,7 @@ func (t *Toolbox) Resources() []server.ServerResource {
 		{
 			Resource: mcp.NewResource(ordersURI, "customer_orders",
 				mcp.WithResourceTitle("Recent orders"),
-				mcp.WithResourceDescription("The current customer's 50 most recent orders, newest first, as JSON (status, seller, line, totals, card brand and last four digits). Read-only; list_orders pages through older ones."),
+				mcp.WithResourceDescription("The current customer's 50 most recent orders, newest first, as JSON (status, seller, line, totals, card brand and last four digits; after payment the seller's status, tracking, refunds and their history). Read-only; list_orders pages through older ones. Subscribe to it (resources/subscribe) to be told when an order changes (notifications/resources/updated)."),
 				mcp.WithMIMEType("application/json")),
 			Handler: t.readOrders,
 		},
@@ -64,10 +64,11 @@ func (t *Toolbox) readOrders(ctx context.Context, _ mcp.ReadResourceRequest) ([]
 	if err != nil {
 		return nil, t.resourceError(ctx, ordersURI, err)
 	}
-	out := ordersResource{Orders: []orderView{}, Truncated: len(orders) > resourceOrders}
-	for _, o := range orders[:min(len(orders), resourceOrders)] {
-		out.Orders = append(out.Orders, viewOf(o))
+	views, err := t.viewsOf(ctx, orders[:min(len(orders), resourceOrders)])
+	if err != nil {
+		return nil, t.resourceError(ctx, ordersURI, err)
 	}
+	out := ordersResource{Orders: views, Truncated: len(orders) > resourceOrders}
 	return jsonContents(ordersURI, out)
 }
 

@@ -69,6 +69,7 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.purchaseTool(),
 		t.getOrderTool(),
 		t.listOrdersTool(),
+		t.cancelOrderTool(),
 		t.getPreferencesTool(),
 		t.updatePreferencesTool(),
 	}
@@ -100,13 +101,16 @@ func (t *Toolbox) instructions() string {
 }
 
 // NewServer returns an MCP server named name, at version, serving the tools (see
-// served), resources and prompts with the server instructions. Every tool call is
+// served), resources (the orders resource can be subscribed to: it is updated when an
+// order changes) and prompts with the server instructions. Every tool call is
 // checked against Limits first, when set. The tools are registered with their input
 // schemas encoded once (see encodedInputSchema).
 func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
+	hooks := &server.Hooks{}
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
-		server.WithResourceCapabilities(false, false),
+		server.WithResourceCapabilities(true, false),
+		server.WithHooks(hooks),
 		server.WithPromptCapabilities(false),
 		server.WithInstructions(t.instructions()),
 		server.WithRecovery(),
@@ -118,6 +122,7 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	}
 	s.AddTools(served...)
 	s.AddResources(t.Resources()...)
+	t.watchOrders(s, hooks)
 	s.AddPrompts(t.Prompts()...)
 	return s
 }

@@ -52,6 +52,7 @@ func TestToolMetadata(t *testing.T) {
 		"purchase":           {openWorld: true},
 		"get_order":          {readOnly: true, idempotent: true},
 		"list_orders":        {readOnly: true, idempotent: true},
+		"cancel_order":       {destructive: true, idempotent: true, openWorld: true},
 		"recommend":          {readOnly: true, idempotent: true},
 		"get_preferences":    {readOnly: true, idempotent: true},
 		"update_preferences": {idempotent: true},

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
+	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -67,26 +69,62 @@ func (p *payFlags) resolve(getenv func(string) string) (warnings []string, err e
 // newCheckout wires the purchase saga for the flags. It starts nothing: serve settles
 // what an earlier run left unfinished with recovery.start.
 func newCheckout(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slog.Logger) (*checkout.Service, error) {
+	svc, _, err := newCommerce(pf, cat, st, logger)
+	return svc, err
+}
+
+// afterOrder is how orders hear from their sellers: the handler of the sellers' order
+// events (orderevents.Pattern) and, in the sandbox, the reference sellers that send
+// them.
+type afterOrder struct {
+	events  http.Handler
+	sandbox *sandbox.Sandbox // nil with real Stripe
+}
+
+// start makes the sandbox's reference sellers deliver their order events to the
+// handler in-process and move their orders along their schedule until ctx ends.
+func (a afterOrder) start(ctx context.Context) {
+	if a.sandbox != nil {
+		a.sandbox.DeliverOrderEventsTo(a.events)
+		a.sandbox.Start(ctx)
+	}
+}
+
+// newCommerce is newCheckout and the order events of its sellers: in the sandbox the
+// reference sellers' (each signs with its own secret), with real Stripe those of the
+// sellers file that have a webhook_secret.
+func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slog.Logger) (*checkout.Service, afterOrder, error) {
 	key, err := confirmKey(pf.confirmKey)
 	if err != nil {
-		return nil, err
+		return nil, afterOrder{}, err
 	}
 	cfg := checkout.Config{Catalog: cat, Store: st, Mode: checkout.ModeOf(pf.stripeKey), ConfirmKey: key, Log: logger}
+	var (
+		after  afterOrder
+		secret func(seller string) ([]byte, bool)
+	)
 	if pf.stripeKey == "" {
 		sb, err := sandbox.New(cat, sandbox.Options{Log: logger})
 		if err != nil {
-			return nil, err
+			return nil, afterOrder{}, err
 		}
 		cfg.Sellers, cfg.Tokens = checkout.ACPSellers{Endpoints: sb}, checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}
+		after.sandbox, secret = sb, sb.WebhookSecret
 	} else {
 		access, err := readSellers(pf.sellersFile)
 		if err != nil {
-			return nil, err
+			return nil, afterOrder{}, err
 		}
-		cfg.Sellers = checkout.NewDirectory(access, nil)
+		dir := checkout.NewDirectory(access, nil)
+		cfg.Sellers, secret = dir, dir.WebhookSecret
 		cfg.Tokens = checkout.SPTTokens{Client: spt.New(spt.Config{SecretKey: pf.stripeKey, BaseURL: pf.stripeURL, Version: pf.stripeVersion, MaxNetworkRetries: 2})}
 	}
-	return checkout.New(cfg)
+	svc, err := checkout.New(cfg)
+	if err != nil {
+		return nil, afterOrder{}, err
+	}
+	after.events = orderevents.Handler(orderevents.ForService(svc, secret, time.Now, logger))
+	return svc, after, nil
 }
 
 // settleAge is how long a purchase must have been idle before recovery settles it:
@@ -152,7 +190,7 @@ func confirmKey(s string) ([]byte, error) {
 }
 
 // readSellers reads the sellers file: {"sellers": [{"id", "acp_base_url", "api_key",
-// "stripe_profile"}]}.
+// "stripe_profile", "webhook_secret", "support_url"}]}; the last two are optional.
 func readSellers(path string) ([]checkout.SellerAccess, error) {
 	if path == "" {
 		return nil, nil
@@ -167,7 +205,7 @@ func readSellers(path string) ([]checkout.SellerAccess, error) {
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("--sellers file %s: %v (expected {\"sellers\": [{\"id\", \"acp_base_url\", \"api_key\", \"stripe_profile\"}]})", path, err)
+		return nil, fmt.Errorf("--sellers file %s: %v (expected {\"sellers\": [{\"id\", \"acp_base_url\", \"api_key\", \"stripe_profile\", \"webhook_secret\", \"support_url\"}]})", path, err)
 	}
 	for i, s := range f.Sellers {
 		if s.ID == "" {

@@ -5,19 +5,22 @@ import (
 	"errors"
 	"log/slog"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
+	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
 	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
 
 // serveHTTP serves the tools over HTTP (c.http.transport is http or sse) to the
-// customers of the bearer tokens in st, until ctx ends; then it lets the calls in
+// customers of the bearer tokens in st, and the sellers' order events at
+// orderevents.Pattern (authenticated by their signature, not a token), until ctx ends; then it lets the calls in
 // flight finish and returns within hosted.DefaultShutdownTimeout, before the caller
 // closes the database.
-func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.Store, logger *slog.Logger) error {
+func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.Store, events http.Handler, logger *slog.Logger) error {
 	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
 		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
 	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
@@ -31,6 +34,7 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		WithCustomer:   tools.WithCustomer,
 		Health:         st.Ping,
 		Log:            logger,
+		Routes:         map[string]http.Handler{orderevents.Pattern: events},
 	})
 	if err != nil {
 		return &usageError{Msg: err.Error()}

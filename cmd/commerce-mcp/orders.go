@@ -59,14 +59,14 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprintln(stderr, "no orders")
 		return nil
 	}
-	tw := newTable(stdout, "ORDER", "CREATED", "CUSTOMER", "STATUS", "SELLER", "ITEM", "QTY", "TOTAL", "CARD")
+	tw := newTable(stdout, "ORDER", "CREATED", "CUSTOMER", "STATUS", "SELLER STATUS", "SELLER", "ITEM", "QTY", "TOTAL", "CARD")
 	for _, o := range orders {
 		card := "-"
 		if o.CardBrand != "" || o.CardLast4 != "" {
 			card = cardLabel(o.CardBrand, o.CardLast4, 0, 0)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
-			o.ID, o.CreatedAt.Format("2006-01-02 15:04"), o.CustomerID, o.Status,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
+			o.ID, o.CreatedAt.Format("2006-01-02 15:04"), o.CustomerID, o.Status, orDash(string(o.SellerStatus)),
 			orDash(o.SellerName), orDash(clip(o.Title, 40)), o.Quantity,
 			money.Money{Amount: o.Total, Currency: o.Currency}.String(), card)
 	}

@@ -240,7 +240,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 			return err
 		}
 	}
-	svc, err := newCheckout(c.pay, cat, st, logger)
+	svc, after, err := newCommerce(c.pay, cat, st, logger)
 	if err != nil {
 		return err
 	}
@@ -251,12 +251,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if err := (recovery{svc: svc, log: logger}).start(ctx, time.Minute); err != nil {
 		return err
 	}
+	after.start(ctx)
 	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly}
 	if c.http.hosted() {
 		if pct, ok := hostedGCPercent(getenv); ok {
 			defer debug.SetGCPercent(debug.SetGCPercent(pct))
 		}
-		return serveHTTP(ctx, c, tb, st, logger)
+		return serveHTTP(ctx, c, tb, st, after.events, logger)
 	}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))

@@ -108,7 +108,7 @@ func TestServeReadOnly(t *testing.T) {
 	}{
 		{name: "flag", args: []string{"--read-only"}, want: readOnly},
 		{name: "environment", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, want: readOnly},
-		{name: "default", want: append(slices.Clone(readOnly), "purchase", "update_preferences")},
+		{name: "default", want: append(slices.Clone(readOnly), "purchase", "cancel_order", "update_preferences")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

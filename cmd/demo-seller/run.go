@@ -43,6 +43,8 @@ type config struct {
 	stripeKey, stripeURL, stripeV string
 	apiKeyFile, stripeKeyFile     string
 	publicURL, logLevel           string
+	webhookURL, webhookSecretFile string
+	webhookSecret                 string
 	warnings                      []string // about secrets given as flags
 	skipTokenCheck                bool
 	shutdownTimeout               time.Duration
@@ -93,12 +95,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if base == "" {
 		base = "http://" + ln.Addr().String()
 	}
-	h, err := seller.New(seller.Config{APIKey: cfg.apiKey, Inventory: seller.CatalogInventory{Catalog: cat, SellerID: sel.ID},
-		Payments: pay, Logger: logger.With("seller", sel.ID), BaseURL: base, StripeProfile: sel.StripeProfileID})
+	sc := seller.Config{APIKey: cfg.apiKey, Inventory: seller.CatalogInventory{Catalog: cat, SellerID: sel.ID},
+		Payments: pay, Logger: logger.With("seller", sel.ID), BaseURL: base, StripeProfile: sel.StripeProfileID}
+	if cfg.webhookURL != "" {
+		sc.Webhook = &seller.Webhook{URL: cfg.webhookURL, Secret: []byte(cfg.webhookSecret)}
+	}
+	h, err := seller.New(sc)
 	if err != nil {
 		ln.Close()
 		return err
 	}
+	go h.Run(ctx) // the order schedule and its events
 	stripeTarget := "api.stripe.com"
 	if cfg.stripeURL != "" {
 		stripeTarget = cfg.stripeURL
@@ -126,6 +133,8 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 	fs.StringVar(&c.stripeV, "stripe-version", seller.DefaultStripePreviewVersion, "Stripe-Version `date` for the Shared Payment Token calls")
 	fs.StringVar(&c.publicURL, "public-url", "", "`URL` the seller is reached at, for order links (default http://ADDR)")
 	fs.BoolVar(&c.skipTokenCheck, "skip-token-check", false, "charge without retrieving the granted token first")
+	fs.StringVar(&c.webhookURL, "webhook-url", "", "agent `URL` to send signed order events to, e.g. https://agent.example/agentic_checkout/webhooks/SELLER/order_events (none when empty)")
+	fs.StringVar(&c.webhookSecretFile, "webhook-secret-file", "", "`file` holding the secret that signs order events (or env DEMO_SELLER_WEBHOOK_SECRET); required with --webhook-url")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long to let requests finish on shutdown")
 	if err := fs.Parse(args); err != nil {
@@ -154,6 +163,16 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 		if warning != "" {
 			c.warnings = append(c.warnings, warning)
 		}
+	}
+	if c.webhookURL != "" {
+		v, _, _, err := cli.Secret("webhook-secret", "", c.webhookSecretFile, "DEMO_SELLER_WEBHOOK_SECRET", getenv)
+		if err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(v) == "" {
+			return nil, &usageError{Msg: "--webhook-url needs the secret in --webhook-secret-file or DEMO_SELLER_WEBHOOK_SECRET"}
+		}
+		c.webhookSecret = v
 	}
 	var missing []string
 	for _, m := range []struct{ v, what string }{

@@ -81,6 +81,29 @@ func (a ACPSeller) Cancel(ctx context.Context, sessionID, idemKey string) error 
 	return err
 }
 
+// CancelsOrders implements OrderCanceler: the seller's discovery document declares
+// acp.ExtensionOrderCancellation.
+func (a ACPSeller) CancelsOrders(ctx context.Context) (bool, error) {
+	d, err := a.Client.Discover(ctx)
+	if err != nil {
+		var pe *acp.Error
+		if errors.As(err, &pe) && pe.HTTPStatus == http.StatusNotFound {
+			return false, nil // no discovery document: no extensions
+		}
+		return false, classifyACP(err)
+	}
+	return d.Declares(acp.ExtensionOrderCancellation), nil
+}
+
+// CancelOrder implements OrderCanceler.
+func (a ACPSeller) CancelOrder(ctx context.Context, sellerOrderID, idemKey string) (CanceledOrder, error) {
+	o, err := a.Client.CancelOrder(ctx, sellerOrderID, acp.CancelOrderRequest{ReasonCode: "buyer_request"}, idemKey)
+	if err != nil {
+		return CanceledOrder{}, classifyACP(err)
+	}
+	return CanceledOrder{Order: *o}, nil
+}
+
 func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 	if err != nil {
 		return Session{}, classifyACP(err)

@@ -76,7 +76,8 @@ type Config struct {
 
 // Service runs purchases. It is safe for concurrent use.
 type Service struct {
-	cfg Config
+	cfg       Config
+	listeners listeners
 }
 
 // New returns a Service for cfg.

@@ -22,6 +22,7 @@ type Confirmation struct {
 	Currency   string `json:"cur"`
 	ExpiresAt  int64  `json:"e"` // unix seconds
 	Nonce      string `json:"n"`
+	OrderID    string `json:"o,omitempty"` // for a cancellation: the order
 }
 
 // ErrBadConfirmation means a sealed confirmation state was missing, forged, altered,
@@ -37,23 +38,53 @@ var stateEncoding = base64.RawURLEncoding.Strict()
 // service's key. The state is opaque to clients and models; it is not secret (it
 // holds no secrets) but cannot be forged.
 func (s *Service) Seal(p store.Purchase) string {
-	c := Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
-		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")}
+	return s.seal(purposePurchase, Confirmation{CustomerID: p.CustomerID, QuoteID: p.QuoteID, Amount: p.Total,
+		Currency: p.Currency, ExpiresAt: p.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
+}
+
+// SealCancel is Seal for a cancellation waiting for confirmation (CancelOutcome with
+// CancelConfirmationRequired): ConfirmCancelSealed takes it. A sealed purchase state
+// does not confirm a cancellation, nor the other way round.
+func (s *Service) SealCancel(out CancelOutcome) string {
+	return s.seal(purposeCancel, Confirmation{CustomerID: out.Order.CustomerID, QuoteID: out.Cancellation.ID,
+		OrderID: out.Order.ID, Amount: out.Order.Total, Currency: out.Order.Currency,
+		ExpiresAt: out.Cancellation.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
+}
+
+// What a sealed state confirms; part of its MAC.
+const (
+	purposePurchase = "commerce-mcp/confirm/v1"
+	purposeCancel   = "commerce-mcp/cancel/v1"
+)
+
+func (s *Service) seal(purpose string, c Confirmation) string {
 	body, _ := json.Marshal(c)
 	enc := stateEncoding.EncodeToString(body)
-	return enc + "." + stateEncoding.EncodeToString(s.mac(enc))
+	return enc + "." + stateEncoding.EncodeToString(s.mac(purpose, enc))
 }
 
 // Unseal verifies state and returns its confirmation, which must belong to
 // customerID and not have expired. Single use is the caller's to enforce, with the
 // nonce (store.UseOnce).
 func (s *Service) Unseal(state, customerID string) (Confirmation, error) {
+	return s.unseal(purposePurchase, state, customerID)
+}
+
+func (s *Service) unsealCancel(state, customerID string) (Confirmation, error) {
+	c, err := s.unseal(purposeCancel, state, customerID)
+	if err == nil && c.OrderID == "" {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	return c, err
+}
+
+func (s *Service) unseal(purpose, state, customerID string) (Confirmation, error) {
 	enc, sig, ok := strings.Cut(state, ".")
 	if !ok {
 		return Confirmation{}, ErrBadConfirmation
 	}
 	got, err := stateEncoding.DecodeString(sig)
-	if err != nil || !hmac.Equal(got, s.mac(enc)) {
+	if err != nil || !hmac.Equal(got, s.mac(purpose, enc)) {
 		return Confirmation{}, ErrBadConfirmation
 	}
 	body, err := stateEncoding.DecodeString(enc)
@@ -70,9 +101,9 @@ func (s *Service) Unseal(state, customerID string) (Confirmation, error) {
 	return c, nil
 }
 
-func (s *Service) mac(msg string) []byte {
+func (s *Service) mac(purpose, msg string) []byte {
 	h := hmac.New(sha256.New, s.cfg.ConfirmKey)
-	h.Write([]byte("commerce-mcp/confirm/v1\x00" + msg))
+	h.Write([]byte(purpose + "\x00" + msg))
 	return h.Sum(nil)
 }
 

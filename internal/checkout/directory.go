@@ -20,6 +20,13 @@ type SellerAccess struct {
 	ACPBaseURL    string `json:"acp_base_url"`
 	APIKey        string `json:"api_key"`
 	StripeProfile string `json:"stripe_profile"`
+	// WebhookSecret is the secret the seller signs its order events with
+	// (Merchant-Signature); without one its events are refused.
+	WebhookSecret string `json:"webhook_secret,omitempty"`
+	// SupportURL is where the person reaches the seller's support, for what this
+	// server cannot do for them (cancel an order of a seller without the cancellation
+	// extension).
+	SupportURL string `json:"support_url,omitempty"`
 }
 
 // Directory is Sellers for real sellers: a seller is purchasable when it has an ACP
@@ -99,3 +106,15 @@ func ModeOf(stripeKey string) Mode {
 	}
 	return ModeTest
 }
+
+// WebhookSecret returns the order events secret configured for seller sellerID.
+func (d *Directory) WebhookSecret(sellerID string) ([]byte, bool) {
+	a, ok := d.access[sellerID]
+	if !ok || a.WebhookSecret == "" {
+		return nil, false
+	}
+	return []byte(a.WebhookSecret), true
+}
+
+// SupportURL implements SupportLinks.
+func (d *Directory) SupportURL(seller catalog.Seller) string { return d.access[seller.ID].SupportURL }

@@ -25,6 +25,7 @@ func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.Purchas
 	case err != nil:
 		return Outcome{}, err
 	}
+	s.notifyOrder(p.CustomerID, p.OrderID)
 	if err := s.fault("approved"); err != nil {
 		return Outcome{}, err
 	}
@@ -145,6 +146,7 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 		return Outcome{}, err
 	}
 	s.afterSale(ctx, p)
+	s.notifyOrder(p.CustomerID, p.OrderID)
 	if err := s.fault("order_recorded"); err != nil {
 		return Outcome{}, err
 	}
@@ -162,6 +164,8 @@ func (s *Service) fail(ctx context.Context, p *store.Purchase, from store.Purcha
 		return lostRace{p.ID}
 	case err != nil:
 		s.cfg.Log.ErrorContext(ctx, "record failed purchase", "purchase", p.ID, "err", err)
+	default:
+		s.notifyOrder(p.CustomerID, p.OrderID)
 	}
 	s.cancelSession(context.WithoutCancel(ctx), p)
 	ref.OrderID = p.OrderID

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 )
 
 // Session is a seller's checkout session as the saga needs it: the authoritative
@@ -140,3 +141,25 @@ var (
 	// is also ErrRejected.
 	ErrNoSession = errors.New("no such checkout session")
 )
+
+// OrderCanceler is implemented by the SellerCheckouts that can ask a seller to cancel
+// a completed order (the acp order cancellation extension).
+type OrderCanceler interface {
+	// CancelsOrders reports whether the seller declares the extension. An error means
+	// the seller could not be asked (ErrUnavailable, …).
+	CancelsOrders(ctx context.Context) (bool, error)
+	// CancelOrder asks the seller to cancel its order sellerOrderID and refund it. The
+	// same idemKey makes a retry a replay: one refund however often it is asked.
+	CancelOrder(ctx context.Context, sellerOrderID, idemKey string) (CanceledOrder, error)
+}
+
+// CanceledOrder is the seller's answer to a cancellation: its order as it is now.
+type CanceledOrder struct {
+	Order acp.Order
+}
+
+// SupportLinks is implemented by Sellers that know where a seller's support is, for
+// when the person must contact the seller.
+type SupportLinks interface {
+	SupportURL(seller catalog.Seller) string
+}

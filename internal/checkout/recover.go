@@ -86,6 +86,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 			return false, err
 		}
 		s.afterSale(ctx, p)
+		s.notifyOrder(p.CustomerID, p.OrderID)
 		return true, nil
 	case StatusCompleteInProgress:
 		// The seller may have charged the token before it was revoked: only its
@@ -102,6 +103,7 @@ func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from stor
 	if err := s.cfg.Store.Advance(ctx, p, "recovered_failed", string(ref.Code), from); err != nil {
 		return err
 	}
+	s.notifyOrder(p.CustomerID, p.OrderID)
 	s.cancelSession(ctx, p)
 	return nil
 }

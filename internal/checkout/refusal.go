@@ -47,6 +47,18 @@ const (
 	RefusalTokenRejected        RefusalCode = "payment_token_rejected"  // Seller
 	RefusalPriceChanged         RefusalCode = "price_changed"           // Seller, Amount+Currency asked now, QuotedAmount+QuotedCurrency
 	RefusalInterrupted          RefusalCode = "interrupted"             // Seller when its checkout had started completing
+
+	// Refusals of cancel_order, and the reason recorded with an order canceled
+	// before its seller completed it.
+	RefusalUnknownOrder          RefusalCode = "unknown_order"               // OrderID
+	RefusalOrderFailed           RefusalCode = "order_failed"                // OrderID: nothing to cancel, nothing was charged
+	RefusalCanceledByPerson      RefusalCode = "canceled_by_person"          // the order was stopped before the seller completed it
+	RefusalUnknownCancelConfirm  RefusalCode = "unknown_cancel_confirmation" // QuoteID (the confirmation id)
+	RefusalCancelConfirmExpired  RefusalCode = "cancel_confirmation_expired" // QuoteTTLSeconds
+	RefusalCancelConfirmMismatch RefusalCode = "cancel_confirmation_mismatch"
+	RefusalNotCancelable         RefusalCode = "not_cancelable"      // Seller, SellerMessage, SupportURL
+	RefusalCompletedMeanwhile    RefusalCode = "completed_meanwhile" // Seller, OrderID
+	RefusalSellerBusy            RefusalCode = "seller_busy"         // Seller: still completing; the outcome is not known yet
 )
 
 // Step says where a call to a seller failed, for the codes that happen at several.
@@ -58,6 +70,7 @@ const (
 	StepConnect  Step = "connect"  // reaching the seller's checkout at all
 	StepReopen   Step = "reopen"   // opening a new session for a confirmed quote
 	StepComplete Step = "complete" // completing the session with the payment token
+	StepCancel   Step = "cancel"   // asking the seller to cancel a completed order
 )
 
 // RefusalParams are the facts a refusal is about. Seller, Title, Category and
@@ -91,6 +104,8 @@ type RefusalParams struct {
 	CardBrand      string `json:"card_brand,omitempty"`
 	CardLast4      string `json:"card_last4,omitempty"`
 	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
+	OrderID        string `json:"order_id,omitempty"`
+	SupportURL     string `json:"support_url,omitempty"`
 }
 
 // QuoteTTL is how long quotes last, for quote_expired.

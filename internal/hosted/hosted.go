@@ -97,6 +97,11 @@ type Config struct {
 	MaxBody int64
 	// ShutdownTimeout bounds graceful shutdown; 0 means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
+	// Routes are served besides the MCP endpoints, by http.ServeMux pattern, without
+	// bearer-token authentication or the call log: each authenticates its requests
+	// itself (the sellers' order events, by their signature). They still pass the
+	// Origin check and the body limit.
+	Routes map[string]http.Handler
 }
 
 // Server serves one MCP server over HTTP. Create it with New.
@@ -351,6 +356,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	Origin check and CORS (preflight answered here)
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
+//	  Config.Routes                              their own auth (body limit only)
 //	  /mcp or /sse + /message                    call log → bearer auth → body limit → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
@@ -361,6 +367,9 @@ func (h *Server) build() http.Handler {
 		ResourceName:           "commerce-mcp",
 	}
 	mux.Handle(server.ProtectedResourceMetadataPath(h.Resource()), server.NewProtectedResourceMetadataHandler(meta))
+	for pattern, route := range h.cfg.Routes {
+		mux.Handle(pattern, http.MaxBytesHandler(route, h.cfg.MaxBody))
+	}
 
 	ctxFunc := func(ctx context.Context, r *http.Request) context.Context {
 		if c := customerFrom(r.Context()); c != "" && h.cfg.WithCustomer != nil {

@@ -9,10 +9,13 @@
 package sandbox
 
 import (
+	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -35,6 +38,15 @@ type Options struct {
 	SellerMiddleware func(sellerID string, h http.Handler) http.Handler
 	// SellerTimeout bounds each call to a seller; default 30 s.
 	SellerTimeout time.Duration
+	// Schedule is when the reference sellers ship and deliver paid orders; zero fields
+	// take seller.DefaultShipAfter and seller.DefaultDeliverAfter.
+	Schedule seller.Schedule
+	// TickEvery is how often running sellers move orders along (see Start); default
+	// seller.DefaultTickEvery.
+	TickEvery time.Duration
+	// NoOrderCancellation makes the reference sellers leave out the order cancellation
+	// extension, as sellers that do not implement it.
+	NoOrderCancellation bool
 }
 
 // Sandbox runs, in-process, everything a purchase talks to. It is safe for concurrent
@@ -47,17 +59,85 @@ type Sandbox struct {
 
 	mu      sync.Mutex
 	sellers map[string]endpoint
+	events  http.Handler    // receives order events; nil: they wait in the sellers' queues
+	run     context.Context // set by Start: sellers run their schedule until it ends
 }
 
 // endpoint is one reference seller as its clients reach it.
 type endpoint struct {
 	client  *acp.Client
 	profile string
+	seller  *seller.Seller
+	secret  []byte // signs its order events
+}
+
+// OrderEventsPath is the path at which the agent receives seller sellerID's order
+// events, in sandbox and hosted mode alike: /agentic_checkout/webhooks/{seller}/order_events.
+func OrderEventsPath(sellerID string) string {
+	return "/agentic_checkout/webhooks/" + url.PathEscape(sellerID) + "/order_events"
+}
+
+// DeliverOrderEventsTo makes the reference sellers send their order events to h
+// in-process (at OrderEventsPath), each signed with the seller's WebhookSecret. Until
+// it is called, events wait in the sellers' queues.
+func (sb *Sandbox) DeliverOrderEventsTo(h http.Handler) {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	sb.events = h
+}
+
+// WebhookSecret returns the secret with which the reference seller of sellerID signs
+// its order events, and false when that seller has not been started.
+func (sb *Sandbox) WebhookSecret(sellerID string) ([]byte, bool) {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	e, ok := sb.sellers[sellerID]
+	return e.secret, ok
+}
+
+// Start makes every reference seller, and those started later, move its paid orders
+// along the schedule (and send their events) every Options.TickEvery until ctx ends.
+func (sb *Sandbox) Start(ctx context.Context) {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	sb.run = ctx
+	for _, e := range sb.sellers {
+		go e.seller.Run(ctx)
+	}
+}
+
+// Tick moves every reference seller's orders along the schedule up to now and sends
+// their queued events: what Start does periodically; tests call it with a fake clock.
+func (sb *Sandbox) Tick(ctx context.Context) {
+	sb.mu.Lock()
+	sellers := make([]*seller.Seller, 0, len(sb.sellers))
+	for _, e := range sb.sellers {
+		sellers = append(sellers, e.seller)
+	}
+	sb.mu.Unlock()
+	for _, s := range sellers {
+		s.Tick(ctx)
+	}
+}
+
+// eventsHandler passes an order event to the handler DeliverOrderEventsTo set.
+type eventsHandler struct{ sb *Sandbox }
+
+func (h eventsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.sb.mu.Lock()
+	next := h.sb.events
+	h.sb.mu.Unlock()
+	if next == nil {
+		http.Error(w, "no receiver yet", http.StatusServiceUnavailable)
+		return
+	}
+	next.ServeHTTP(w, r)
 }
 
 const (
 	agentKey  = "sk_test_sandbox_agent"
 	stripeURL = "http://stripe.sandbox.invalid"
+	agentURL  = "http://agent.sandbox.invalid"
 )
 
 // New returns a Sandbox selling from cat.
@@ -125,20 +205,30 @@ func (sb *Sandbox) newSeller(s catalog.Seller) (endpoint, error) {
 		return endpoint{}, err
 	}
 	host := "http://" + strings.Trim(nonWord.ReplaceAllString(strings.ToLower(s.ID), "-"), "-") + ".seller.sandbox.invalid"
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return endpoint{}, err
+	}
 	ref, err := seller.New(seller.Config{
 		APIKey: apiKey, Inventory: seller.CatalogInventory{Catalog: sb.cat, SellerID: s.ID},
 		Payments: pay, Now: sb.opts.Now, Logger: sb.opts.Log.With("seller", s.ID),
 		BaseURL: host, StripeProfile: profile,
+		Webhook: &seller.Webhook{URL: agentURL + OrderEventsPath(s.ID), Secret: secret,
+			Client: inMemory(eventsHandler{sb}, 10*time.Second)},
+		Schedule: sb.opts.Schedule, TickEvery: sb.opts.TickEvery, NoOrderCancellation: sb.opts.NoOrderCancellation,
 	})
 	if err != nil {
 		return endpoint{}, err
+	}
+	if sb.run != nil {
+		go ref.Run(sb.run)
 	}
 	var h http.Handler = ref
 	if sb.opts.SellerMiddleware != nil {
 		h = sb.opts.SellerMiddleware(s.ID, h)
 	}
 	client := acp.NewClient(host, apiKey, acp.WithHTTPClient(inMemory(h, sb.opts.SellerTimeout)), acp.WithNow(sb.opts.Now))
-	return endpoint{client: client, profile: profile}, nil
+	return endpoint{client: client, profile: profile, seller: ref, secret: secret}, nil
 }
 
 var (

@@ -158,6 +158,19 @@ func withQuantities(items []Item) []Item {
 
 // do sends one logical call, retrying a 409 idempotency_in_flight.
 func (c *Client) do(ctx context.Context, op, method, path string, body any, idemKey, token string) (*CheckoutSession, error) {
+	return call(ctx, c, op, method, path, body, idemKey, token, decodeSession)
+}
+
+// call sends one logical call and decodes a 2xx answer with decode, retrying a 409
+// idempotency_in_flight.
+func call[T any](ctx context.Context, c *Client, op, method, path string, body any, idemKey, token string,
+	decode func(op string, resp *http.Response, raw []byte) (*T, error)) (*T, error) {
+	return callURL(ctx, c, op, method, c.base+path, body, idemKey, token, decode)
+}
+
+// callURL is call for a full URL.
+func callURL[T any](ctx context.Context, c *Client, op, method, target string, body any, idemKey, token string,
+	decode func(op string, resp *http.Response, raw []byte) (*T, error)) (*T, error) {
 	var payload []byte
 	if body != nil {
 		if idemKey == "" {
@@ -169,10 +182,10 @@ func (c *Client) do(ctx context.Context, op, method, path string, body any, idem
 		}
 	}
 	sc := scrubber{c.key, token}
-	for attempt := 0; ; attempt++ {
-		s, err := c.attempt(ctx, op, method, path, payload, idemKey, sc)
+	for try := 0; ; try++ {
+		s, err := attempt(ctx, c, op, method, target, payload, idemKey, sc, decode)
 		var pe *Error
-		if err == nil || attempt >= c.retries || !errors.As(err, &pe) || pe.Code != CodeIdempotencyInFlight {
+		if err == nil || try >= c.retries || !errors.As(err, &pe) || pe.Code != CodeIdempotencyInFlight {
 			return s, err
 		}
 		wait := pe.RetryAfter
@@ -197,12 +210,13 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 // attempt sends one HTTP request.
-func (c *Client) attempt(ctx context.Context, op, method, path string, payload []byte, idemKey string, sc scrubber) (*CheckoutSession, error) {
+func attempt[T any](ctx context.Context, c *Client, op, method, target string, payload []byte, idemKey string, sc scrubber,
+	decode func(op string, resp *http.Response, raw []byte) (*T, error)) (*T, error) {
 	var rd io.Reader
 	if payload != nil {
 		rd = bytes.NewReader(payload)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
 	if err != nil {
 		return nil, fmt.Errorf("acp %s: %s", op, sc.clean(err.Error()))
 	}
@@ -234,7 +248,7 @@ func (c *Client) attempt(ctx context.Context, op, method, path string, payload [
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, c.protocolError(op, resp, raw, sc)
 	}
-	return decodeSession(op, resp, raw)
+	return decode(op, resp, raw)
 }
 
 func decodeSession(op string, resp *http.Response, raw []byte) (*CheckoutSession, error) {

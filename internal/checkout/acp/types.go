@@ -292,6 +292,10 @@ type Order struct {
 	PermalinkURL      string  `json:"permalink_url"`
 	Status            string  `json:"status,omitempty"`
 	Totals            []Total `json:"totals,omitempty"`
+	// Fulfillments and Adjustments are the order's delivery and its changes since
+	// (refunds); order events carry them.
+	Fulfillments []Fulfillment `json:"fulfillments,omitempty"`
+	Adjustments  []Adjustment  `json:"adjustments,omitempty"`
 }
 
 // OrderStatusConfirmed is the status of an order the reference Seller has been paid for.

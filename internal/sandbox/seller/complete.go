@@ -207,9 +207,10 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 		o := &acp.Order{Type: "order", ID: newID("ord_"), CheckoutSessionID: ss.id, Status: acp.OrderStatusConfirmed}
 		o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
 		ss.status, ss.order = acp.StatusCompleted, o
-		v := s.view(ss)
-		o.Totals = v.Totals
+		o.Totals = s.view(ss).Totals
 		s.orders[o.ID] = o
+		s.recordPaid(o, out.result.PaymentIntentID, plan.amount, plan.currency, now)
+		v := s.view(ss)
 		s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
 			"currency", plan.currency, "payment_intent", out.result.PaymentIntentID)
 		return v, 0, nil

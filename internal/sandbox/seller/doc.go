@@ -77,6 +77,13 @@
 // complete retried after a lost answer or a 5xx replays Stripe's first result instead
 // of charging again, while a new token after a decline gets a new key.
 //
+// # After the order
+//
+// Paid orders move along a clock-driven demo schedule (confirmed, shipped with
+// tracking, delivered), each change sent as a signed ACP order event to Config.Webhook;
+// POST /orders/{id}/cancel implements the order cancellation extension of package acp
+// (a full refund through Payments.Refund, once). See orders.go.
+//
 // # Secrets
 //
 // The Seller never logs keys or tokens, and StripePayments' errors carry Stripe's codes

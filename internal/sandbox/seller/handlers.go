@@ -241,7 +241,11 @@ func (s *Seller) lockSettled(ctx context.Context, id string) (*session, error) {
 func (s *Seller) handleOrder(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	s.mu.Lock()
-	o := s.orders[id]
+	var o *acp.Order
+	if p := s.orders[id]; p != nil {
+		c := cloneOrder(p)
+		o = &c
+	}
 	s.mu.Unlock()
 	if o == nil {
 		writeError(w, http.StatusNotFound, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeNotFound,

@@ -101,6 +101,7 @@ type fakePayments struct {
 	fn      func(seller.ChargeRequest) (seller.ChargeResult, error)
 	gate    chan struct{}
 	started chan struct{}
+	refunds map[string]seller.RefundRequest // by idempotency key
 }
 
 func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller.ChargeResult, error) {
@@ -118,6 +119,19 @@ func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller
 	return seller.ChargeResult{PaymentIntentID: "pi_test", CardBrand: "visa", CardLast4: "4242"}, nil
 }
 
+// Refund succeeds, once per idempotency key, as Stripe's replay would.
+func (f *fakePayments) Refund(_ context.Context, r seller.RefundRequest) (seller.RefundResult, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refunds == nil {
+		f.refunds = map[string]seller.RefundRequest{}
+	}
+	if _, ok := f.refunds[r.IdempotencyKey]; !ok {
+		f.refunds[r.IdempotencyKey] = r
+	}
+	return seller.RefundResult{ID: "re_" + r.IdempotencyKey, Amount: f.refunds[r.IdempotencyKey].Amount}, nil
+}
+
 func (f *fakePayments) setFn(fn func(seller.ChargeRequest) (seller.ChargeResult, error)) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -133,6 +147,7 @@ func (f *fakePayments) charges() []seller.ChargeRequest {
 // env is a reference seller behind an httptest server with a client for it.
 type env struct {
 	t      testing.TB
+	seller *seller.Seller
 	srv    *httptest.Server
 	client *acp.Client
 	inv    *fakeInventory
@@ -142,17 +157,23 @@ type env struct {
 	keys   int
 }
 
-func newEnv(t testing.TB) *env {
+// newEnv starts the seller; opts change its configuration first.
+func newEnv(t testing.TB, opts ...func(*seller.Config)) *env {
 	t.Helper()
 	e := &env{t: t, inv: newInventory(), pay: &fakePayments{}, clock: newClock(), logs: &syncbuf.Buffer{}}
-	seller, err := seller.New(seller.Config{
+	cfg := seller.Config{
 		APIKey: testKey, Inventory: e.inv, Payments: e.pay, Now: e.clock.Now,
 		Logger:  slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		BaseURL: "http://seller.test", StripeProfile: "profile_test_seller",
-	})
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	seller, err := seller.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	e.seller = seller
 	e.srv = httptest.NewServer(seller)
 	t.Cleanup(e.srv.Close)
 	e.client = acp.NewClient(e.srv.URL, testKey, acp.WithNow(e.clock.Now))

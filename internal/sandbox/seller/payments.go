@@ -13,6 +13,24 @@ type Payments interface {
 	// other error is unexpected. A call repeated with the same IdempotencyKey must not
 	// charge twice.
 	Charge(ctx context.Context, r ChargeRequest) (ChargeResult, error)
+	// Refund returns r.Amount of a payment that Charge made. It returns a *ChargeError
+	// whose Kind is ErrPaymentUnavailable when the outcome is unknown; a call repeated
+	// with the same IdempotencyKey must not refund twice.
+	Refund(ctx context.Context, r RefundRequest) (RefundResult, error)
+}
+
+// RefundRequest returns money of one payment.
+type RefundRequest struct {
+	PaymentIntentID string
+	Amount          int64 // minor units
+	IdempotencyKey  string
+	Metadata        map[string]string
+}
+
+// RefundResult is a refund made.
+type RefundResult struct {
+	ID     string
+	Amount int64
 }
 
 // ChargeRequest is one payment.

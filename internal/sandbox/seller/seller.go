@@ -56,6 +56,16 @@ type Config struct {
 	// ChargeTimeout bounds one charge; default 60 s. A charge is not canceled when the
 	// caller disconnects.
 	ChargeTimeout time.Duration
+	// Webhook, when set, receives the order events (see orders.go); nil sends none.
+	Webhook *Webhook
+	// Schedule is when paid orders ship and arrive; zero fields take the defaults
+	// (DefaultShipAfter, DefaultDeliverAfter).
+	Schedule Schedule
+	// TickEvery is how often Run moves orders along; default DefaultTickEvery.
+	TickEvery time.Duration
+	// NoOrderCancellation leaves out the order cancellation extension, as a seller
+	// that does not implement it.
+	NoOrderCancellation bool
 }
 
 // Seller is the reference ACP seller: an http.Handler serving POST /checkout_sessions,
@@ -73,7 +83,12 @@ type Seller struct {
 	mu        sync.Mutex
 	sessions  map[string]*session
 	orders    map[string]*acp.Order
+	paid      map[string]*paidOrder // by order id
+	outbox    []outEvent
 	lastPrune time.Time
+
+	kick    chan struct{} // an event was queued
+	sending sync.Mutex    // held while events are sent
 }
 
 // New returns a Seller, or an error naming the missing part of cfg.
@@ -98,6 +113,18 @@ func New(cfg Config) (*Seller, error) {
 	if cfg.ChargeTimeout <= 0 {
 		cfg.ChargeTimeout = defaultChargeTimeout
 	}
+	if cfg.Schedule.ShipAfter <= 0 {
+		cfg.Schedule.ShipAfter = DefaultShipAfter
+	}
+	if cfg.Schedule.DeliverAfter <= 0 {
+		cfg.Schedule.DeliverAfter = DefaultDeliverAfter
+	}
+	if cfg.TickEvery <= 0 {
+		cfg.TickEvery = DefaultTickEvery
+	}
+	if cfg.Webhook != nil && (cfg.Webhook.URL == "" || len(cfg.Webhook.Secret) == 0) {
+		return nil, errors.New("acp seller: a webhook needs a URL and a secret")
+	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "https://seller.invalid"
@@ -108,7 +135,8 @@ func New(cfg Config) (*Seller, error) {
 	}
 	s := &Seller{cfg: cfg, log: log, identity: sha256.Sum256([]byte(cfg.APIKey)),
 		idem: newIdempotencyStore(cfg.Now, cfg.IdempotencyTTL), mux: http.NewServeMux(),
-		sessions: map[string]*session{}, orders: map[string]*acp.Order{}}
+		sessions: map[string]*session{}, orders: map[string]*acp.Order{}, paid: map[string]*paidOrder{},
+		kick: make(chan struct{}, 1)}
 	s.routes()
 	return s, nil
 }
@@ -122,6 +150,9 @@ func (s *Seller) routes() {
 	s.mux.Handle("POST /checkout_sessions/{id}/complete", post(s.handleComplete))
 	s.mux.Handle("POST /checkout_sessions/{id}/cancel", post(s.handleCancel))
 	s.mux.Handle("GET /orders/{id}", api(s.handleOrder))
+	if !s.cfg.NoOrderCancellation {
+		s.mux.Handle("POST /orders/{id}/cancel", post(s.handleCancelOrder))
+	}
 	s.mux.HandleFunc("GET /.well-known/acp.json", s.handleDiscovery)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeNotFound,
@@ -305,8 +336,17 @@ func (s *Seller) handleDiscovery(w http.ResponseWriter, r *http.Request) {
 		"protocol":     map[string]any{"name": "acp", "version": acp.APIVersion, "supported_versions": []string{acp.APIVersion}},
 		"api_base_url": s.cfg.BaseURL,
 		"transports":   []string{"rest"},
-		"capabilities": map[string]any{"services": []string{"checkout"}},
+		"capabilities": s.discoveryCapabilities(),
 	})
+}
+
+// discoveryCapabilities are the services and extensions the Seller declares.
+func (s *Seller) discoveryCapabilities() map[string]any {
+	c := map[string]any{"services": []string{"checkout"}}
+	if !s.cfg.NoOrderCancellation {
+		c["extensions"] = []acp.Extension{{Name: acp.ExtensionOrderCancellation, Version: acp.ExtensionOrderCancellationVersion}}
+	}
+	return c
 }
 
 // retryAfterSeconds formats a Retry-After value.

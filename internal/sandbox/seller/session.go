@@ -255,7 +255,7 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		CreatedAt: ss.created,
 		UpdatedAt: ss.updated,
 		ExpiresAt: ss.expires,
-		Order:     ss.order,
+		Order:     orderCopy(ss.order),
 	}
 	return cs
 }
@@ -291,4 +291,14 @@ func (s *Seller) capabilities() acp.Capabilities {
 		InstrumentSchemas:       []string{"https://acp.dev/schemas/handlers/tokenized.card/instrument.json"},
 		Config:                  config,
 	}}}}
+}
+
+// orderCopy copies o (nil stays nil): views are encoded after Seller.mu is released,
+// while the order moves on.
+func orderCopy(o *acp.Order) *acp.Order {
+	if o == nil {
+		return nil
+	}
+	c := cloneOrder(o)
+	return &c
 }

@@ -129,6 +129,27 @@ func (p *StripePayments) Charge(ctx context.Context, r ChargeRequest) (ChargeRes
 	return p.result(ctx, pi, card)
 }
 
+// Refund implements Payments with a Stripe Refund of the PaymentIntent.
+func (p *StripePayments) Refund(ctx context.Context, r RefundRequest) (RefundResult, error) {
+	if r.PaymentIntentID == "" || r.Amount <= 0 {
+		return RefundResult{}, errors.New("stripe refund: a payment intent and a positive amount are required")
+	}
+	params := &stripe.RefundCreateParams{PaymentIntent: stripe.String(r.PaymentIntentID), Amount: stripe.Int64(r.Amount),
+		Reason: stripe.String(string(stripe.RefundReasonRequestedByCustomer)), Metadata: r.Metadata}
+	params.Context = ctx
+	if r.IdempotencyKey != "" {
+		params.SetIdempotencyKey(r.IdempotencyKey)
+	}
+	re, err := p.sc.V1Refunds.Create(ctx, params)
+	if err != nil {
+		return RefundResult{}, chargeError(err, "create refund")
+	}
+	if re.Status == stripe.RefundStatusFailed || re.Status == stripe.RefundStatusCanceled {
+		return RefundResult{}, &ChargeError{Code: "refund_" + string(re.Status), Reason: "the refund did not succeed"}
+	}
+	return RefundResult{ID: re.ID, Amount: re.Amount}, nil
+}
+
 // result checks the PaymentIntent's status and fills in the card.
 func (p *StripePayments) result(ctx context.Context, pi *stripe.PaymentIntent, card cardInfo) (ChargeResult, error) {
 	switch pi.Status {

@@ -16,6 +16,7 @@ type PaymentIntent struct {
 	DeclineCode    string // set when declined
 	Amount         int64
 	AmountReceived int64
+	AmountRefunded int64  // the sum of its refunds
 	Currency       string // lowercase
 	PaymentMethod  string // the pm_ reproduced on the seller account; empty when declined
 	LatestCharge   string
@@ -52,7 +53,7 @@ func (s *Server) PaymentIntents() []PaymentIntent {
 		pi := s.intents[id]
 		j := pi.json
 		p := PaymentIntent{ID: j.ID, Account: pi.owner, Token: pi.token, Status: j.Status, DeclineCode: pi.declineCode,
-			Amount: j.Amount, AmountReceived: j.AmountReceived, Currency: j.Currency, Metadata: maps.Clone(j.Metadata),
+			Amount: j.Amount, AmountReceived: j.AmountReceived, AmountRefunded: pi.refunded, Currency: j.Currency, Metadata: maps.Clone(j.Metadata),
 			Created: time.Unix(j.Created, 0)}
 		if j.PaymentMethod != nil {
 			p.PaymentMethod = *j.PaymentMethod

@@ -11,6 +11,7 @@ type paymentIntent struct {
 	owner       string
 	token       string
 	declineCode string
+	refunded    int64 // the sum of its refunds
 	json        intentJSON
 }
 

@@ -35,6 +35,8 @@ var routes = []route{
 	{"POST", split("/v1/payment_intents"), (*Server).createPaymentIntent},
 	{"GET", split("/v1/payment_intents/*"), (*Server).getPaymentIntent},
 	{"GET", split("/v1/payment_methods/*"), (*Server).getPaymentMethod},
+	{"POST", split("/v1/refunds"), (*Server).createRefund},
+	{"GET", split("/v1/refunds/*"), (*Server).getRefund},
 }
 
 func split(path string) []string { return strings.Split(strings.Trim(path, "/"), "/") }

@@ -32,6 +32,11 @@
 //     max_amount is reached instead). A declined charge captures nothing and leaves the
 //     token as it was.
 //
+// Refunds: POST /v1/refunds refunds all (amount absent) or part of a succeeded
+// PaymentIntent of the calling account, at once (status succeeded); the refunds of a
+// PaymentIntent never add up to more than it received (charge_already_refunded).
+// Refunds and PaymentIntents (AmountRefunded) are the ledger tests read.
+//
 // # Error codes
 //
 // Stripe documents no error codes for Shared Payment Token misuse, so the emulator uses
@@ -124,6 +129,9 @@ type Server struct {
 	order    []string                  // PaymentIntent ids in creation order
 	methods  map[string]*paymentMethod // PaymentMethods created on seller accounts
 	idem     map[idemKey]*idemEntry
+	// refunds of PaymentIntents, and their ids in creation order
+	refunds     map[string]*refund
+	refundOrder []string
 }
 
 // New returns an emulator with no accounts.
@@ -142,6 +150,7 @@ func New(opts Options) *Server {
 		intents:      map[string]*paymentIntent{},
 		methods:      map[string]*paymentMethod{},
 		idem:         map[idemKey]*idemEntry{},
+		refunds:      map[string]*refund{},
 	}
 }
 

@@ -1,0 +1,368 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// CancelRequest asks to cancel one of the customer's orders. ConfirmationID confirms
+// an earlier confirmation_required answer (ViaQuoteID); ConfirmVia says how a
+// confirmation asked by this call will be given, as for purchases.
+type CancelRequest struct {
+	CustomerID     string
+	OrderID        string
+	ConfirmationID string
+	ConfirmVia     string
+}
+
+// CancelStatus is how a cancellation call ended, when it was not refused.
+type CancelStatus string
+
+// Cancel statuses.
+const (
+	// CancelStopped: the order was stopped before the seller completed it; the
+	// payment token was revoked and nothing was charged.
+	CancelStopped CancelStatus = "canceled"
+	// CancelRefunded: the seller canceled the completed order and refunded it.
+	CancelRefunded CancelStatus = "refunded"
+	// CancelConfirmationRequired: a refund of this size needs the person's
+	// confirmation first (the same threshold as purchases).
+	CancelConfirmationRequired CancelStatus = "confirmation_required"
+	// CancelAskSeller: the seller takes no cancellation requests through this server;
+	// the person must ask the seller (SupportURL, when known).
+	CancelAskSeller CancelStatus = "ask_seller"
+	// CancelPending: another call is carrying out this cancellation.
+	CancelPending CancelStatus = "pending"
+)
+
+// CancelOutcome is what a cancellation call ended with; refusals are *Refusal.
+type CancelOutcome struct {
+	Status       CancelStatus
+	Order        store.Order
+	Cancellation store.Cancellation
+	SupportURL   string // for CancelAskSeller: the seller's support page, "" when unknown
+}
+
+// staleCancel is how long a claimed cancellation may go without news before another
+// call may carry it out again (its call died).
+const staleCancel = 2 * time.Minute
+
+// CancelOrder cancels the customer's order, or asks its seller to.
+//
+// Before the seller completed the checkout (the order is pending) the payment token
+// is revoked, the seller's session canceled and the order fails as canceled by the
+// person: nothing is charged. If the seller completed meanwhile, nothing is canceled
+// and the refusal says so (a new call then asks for a refund).
+//
+// After completion, a seller that declares the order cancellation extension is asked
+// to cancel and refund the order, once however often and however concurrently this is
+// called (the request's id is the idempotency key); the refund is recorded with the
+// order. Refunds above the customer's confirmation threshold need the person's
+// confirmation first, exactly as purchases do. A seller without the extension gives
+// CancelAskSeller.
+func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutcome, error) {
+	o, err := s.cfg.Store.Order(ctx, r.CustomerID, r.OrderID)
+	if errors.Is(err, store.ErrNotFound) {
+		return CancelOutcome{}, refuse(RefusalUnknownOrder, RefusalParams{OrderID: callerText(r.OrderID)})
+	}
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	if done, ok := alreadyCanceled(o); ok {
+		return done, nil
+	}
+	if o.Status == store.OrderFailed {
+		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
+	}
+	prev, err := s.cfg.Store.Cancellation(ctx, r.CustomerID, o.ID)
+	hasPrev := err == nil
+	switch {
+	case hasPrev && prev.State == store.CancelDone:
+		return s.cancelOutcomeOf(ctx, o, prev)
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return CancelOutcome{}, err
+	}
+	if r.ConfirmationID == "" && o.Status == store.OrderCompleted {
+		rules, err := s.cfg.Store.Rules(ctx, r.CustomerID)
+		if err != nil {
+			return CancelOutcome{}, err
+		}
+		if rules.NeedsConfirmation(o.Total) {
+			via := r.ConfirmVia
+			if via != ViaElicitation {
+				via = ViaQuoteID
+			}
+			q, quoted, err := s.cfg.Store.QuoteCancellation(ctx, store.Cancellation{OrderID: o.ID, CustomerID: r.CustomerID,
+				ConfirmVia: via, ExpiresAt: s.now().Add(s.cfg.QuoteTTL)})
+			if err != nil {
+				return CancelOutcome{}, err
+			}
+			if quoted {
+				return CancelOutcome{Status: CancelConfirmationRequired, Order: o, Cancellation: q}, nil
+			}
+			return s.settleCancel(ctx, o, q)
+		}
+	}
+	if r.ConfirmationID != "" && hasPrev && prev.ID == r.ConfirmationID && prev.State == store.CancelQuoted && prev.ConfirmVia != r.ConfirmVia {
+		return CancelOutcome{}, refuse(RefusalCancelConfirmMismatch, RefusalParams{})
+	}
+	c, err := s.cfg.Store.ClaimCancellation(ctx, r.CustomerID, o.ID, r.ConfirmationID, s.now().Add(-staleCancel))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return CancelOutcome{}, refuse(RefusalUnknownCancelConfirm, RefusalParams{QuoteID: callerText(r.ConfirmationID), OrderID: o.ID})
+	case errors.Is(err, store.ErrExpired):
+		return CancelOutcome{}, refuse(RefusalCancelConfirmExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second), OrderID: o.ID})
+	case errors.Is(err, store.ErrStateChanged):
+		return s.settleCancel(ctx, o, c)
+	case err != nil:
+		return CancelOutcome{}, err
+	}
+	// This call carries it out; the request outlives a caller that hangs up.
+	ctx = context.WithoutCancel(ctx)
+	if o.Status == store.OrderPending {
+		return s.stopBeforeCompletion(ctx, o, c)
+	}
+	return s.askSellerToCancel(ctx, o, c)
+}
+
+// ConfirmCancelSealed acts on the person's answer to a cancellation dialog: state is
+// the sealed confirmation it was sent with (SealCancel). AnswerYes cancels; anything
+// else leaves the order as it is.
+func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state string, answer Answer) (CancelOutcome, error) {
+	c, err := s.unsealCancel(state, customerID)
+	if err != nil {
+		return CancelOutcome{}, refuse(RefusalConfirmationInvalid, RefusalParams{})
+	}
+	if err := s.cfg.Store.UseOnce(ctx, "cancel", c.Nonce, time.Unix(c.ExpiresAt, 0)); err != nil && !errors.Is(err, store.ErrReplay) {
+		return CancelOutcome{}, err
+	}
+	if answer != AnswerYes {
+		o, err := s.cfg.Store.Order(ctx, customerID, c.OrderID)
+		if err != nil {
+			return CancelOutcome{}, err
+		}
+		return CancelOutcome{}, refuse(RefusalDeclinedByPerson, RefusalParams{OrderID: o.ID})
+	}
+	return s.CancelOrder(ctx, CancelRequest{CustomerID: customerID, OrderID: c.OrderID, ConfirmationID: c.QuoteID, ConfirmVia: ViaElicitation})
+}
+
+// OfferCancelByID makes the customer's cancellation of order orderID, offered for
+// confirmation in a dialog that could not be shown or was not answered, one to confirm
+// by its confirmation id instead, and returns it (CancelConfirmationRequired), or the
+// outcome when it was settled meanwhile.
+func (s *Service) OfferCancelByID(ctx context.Context, customerID, orderID string) (CancelOutcome, error) {
+	c, err := s.cfg.Store.OfferCancellationByID(ctx, customerID, orderID, ViaQuoteID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	o, err := s.cfg.Store.Order(ctx, customerID, orderID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	return s.settleCancel(ctx, o, c)
+}
+
+// alreadyCanceled is the outcome of an order the seller has canceled already.
+func alreadyCanceled(o store.Order) (CancelOutcome, bool) {
+	switch o.SellerStatus {
+	case store.SellerRefunded:
+		return CancelOutcome{Status: CancelRefunded, Order: o}, true
+	case store.SellerCanceled:
+		return CancelOutcome{Status: CancelRefunded, Order: o}, o.Refunded > 0
+	}
+	if o.Status == store.OrderFailed && o.FailureCode == string(RefusalCanceledByPerson) {
+		return CancelOutcome{Status: CancelStopped, Order: o}, true
+	}
+	return CancelOutcome{}, false
+}
+
+// settleCancel waits (bounded) for the call that carries out cancellation c to end,
+// and returns its outcome.
+func (s *Service) settleCancel(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
+	wait := 5 * time.Millisecond
+	deadline := time.NewTimer(30 * time.Second)
+	defer deadline.Stop()
+	for c.State == store.CancelRequested {
+		select {
+		case <-ctx.Done():
+			return CancelOutcome{}, ctx.Err()
+		case <-deadline.C:
+			return CancelOutcome{Status: CancelPending, Order: o, Cancellation: c}, nil
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+		var err error
+		if c, err = s.cfg.Store.Cancellation(ctx, o.CustomerID, o.ID); err != nil {
+			return CancelOutcome{}, err
+		}
+	}
+	switch c.State {
+	case store.CancelQuoted:
+		return CancelOutcome{Status: CancelConfirmationRequired, Order: o, Cancellation: c}, nil
+	case store.CancelFailed:
+		return CancelOutcome{}, RecordedRefusal(c.FailureCode, "", "", o.ID)
+	}
+	return s.cancelOutcomeOf(ctx, o, c)
+}
+
+// cancelOutcomeOf is the outcome of a done cancellation.
+func (s *Service) cancelOutcomeOf(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
+	o, err := s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	out := CancelOutcome{Order: o, Cancellation: c}
+	switch c.Outcome {
+	case store.OutcomeCanceled:
+		out.Status = CancelStopped
+	case store.OutcomeUnsupported:
+		out.Status, out.SupportURL = CancelAskSeller, s.supportURL(ctx, o)
+	default:
+		out.Status = CancelRefunded
+	}
+	return out, nil
+}
+
+// finishCancel records how c ended and returns the outcome or the refusal.
+func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cancellation, outcome string, ref *Refusal) (CancelOutcome, error) {
+	c.State, c.Outcome = store.CancelDone, outcome
+	if ref != nil {
+		c.State, c.Outcome, c.FailureCode = store.CancelFailed, "", string(ref.Code)
+	}
+	if err := s.cfg.Store.FinishCancellation(ctx, &c); err != nil {
+		if errors.Is(err, store.ErrStateChanged) {
+			return s.settleCancel(ctx, o, c)
+		}
+		return CancelOutcome{}, err
+	}
+	if ref != nil {
+		ref.OrderID = o.ID
+		return CancelOutcome{}, ref
+	}
+	return s.cancelOutcomeOf(ctx, o, c)
+}
+
+// stopBeforeCompletion cancels a purchase that the seller has not completed: revoke
+// its token (so no charge can happen from now on), then ask the seller; a session not
+// completed is canceled and the purchase fails as canceled by the person.
+func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
+	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	completedMeanwhile := refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
+	if p.State == store.PurchaseCompleted {
+		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+	}
+	s.revoke(ctx, &p)
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	var sess Session
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err == nil {
+		sess, err = sessionOrNone(co.Get(ctx, p.SessionID))
+	}
+	switch {
+	case err != nil:
+		s.cfg.Log.WarnContext(ctx, "cancel: seller session unknown", "order", o.ID, "err", err)
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel}))
+	case sess.Status == StatusSessionCompleted:
+		// It was charged before the token was revoked: record the order as the saga
+		// would, and say so.
+		p.SellerOrderID = sess.OrderID
+		if err := s.cfg.Store.Complete(ctx, &p); err == nil {
+			s.afterSale(ctx, &p)
+		} else if !errors.Is(err, store.ErrStateChanged) {
+			return CancelOutcome{}, err
+		}
+		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+	case sess.Status == StatusCompleteInProgress:
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalSellerBusy, RefusalParams{Seller: o.SellerName}))
+	}
+	refusal := refuse(RefusalCanceledByPerson, RefusalParams{})
+	refusal.record(&p, store.PurchaseFailed)
+	err = s.cfg.Store.Advance(ctx, &p, "canceled_by_person", "", store.PurchaseApproved, store.PurchaseTokenIssued)
+	if errors.Is(err, store.ErrStateChanged) {
+		// The purchase's own call ended it meanwhile.
+		if p, err = s.cfg.Store.Purchase(ctx, o.PurchaseID); err != nil {
+			return CancelOutcome{}, err
+		}
+		if p.State == store.PurchaseCompleted {
+			return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+		}
+	} else if err != nil {
+		return CancelOutcome{}, err
+	}
+	s.cancelSession(ctx, &p)
+	if o, err = s.cfg.Store.Order(ctx, o.CustomerID, o.ID); err != nil {
+		return CancelOutcome{}, err
+	}
+	s.orderChanged(o)
+	return s.finishCancel(ctx, o, c, store.OutcomeCanceled, nil)
+}
+
+// askSellerToCancel asks the seller of a completed order to cancel and refund it.
+func (s *Service) askSellerToCancel(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
+	seller, err := s.cfg.Catalog.Seller(ctx, o.SellerID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return s.finishCancel(ctx, o, c, store.OutcomeUnsupported, nil)
+	}
+	canceler, ok := co.(OrderCanceler)
+	if !ok {
+		return s.finishCancel(ctx, o, c, store.OutcomeUnsupported, nil)
+	}
+	declares, err := retry(ctx, s, func() (bool, error) { return canceler.CancelsOrders(ctx) })
+	switch {
+	case err != nil:
+		s.cfg.Log.WarnContext(ctx, "cancel: seller discovery failed", "order", o.ID, "err", err)
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel}))
+	case !declares:
+		return s.finishCancel(ctx, o, c, store.OutcomeUnsupported, nil)
+	}
+	got, err := retry(ctx, s, func() (CanceledOrder, error) { return canceler.CancelOrder(ctx, o.SellerOrderID, c.ID) })
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "cancel: seller refused or failed", "order", o.ID, "err", err)
+		ref := refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel})
+		if errors.Is(err, ErrRejected) {
+			ref = refuse(RefusalNotCancelable, RefusalParams{Seller: o.SellerName, SupportURL: s.supportURL(ctx, o)})
+		}
+		return s.finishCancel(ctx, o, c, "", ref)
+	}
+	u := updateOf(got.Order, store.SourceCancel)
+	updated, changed, err := s.cfg.Store.UpdateOrder(ctx, o.ID, u)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	if changed {
+		s.orderChanged(updated)
+	}
+	c.Refunded = got.Order.Refunded()
+	for _, a := range got.Order.Adjustments {
+		if a.Type == "refund" {
+			c.RefundID = a.ID
+		}
+	}
+	return s.finishCancel(ctx, updated, c, store.OutcomeRefunded, nil)
+}
+
+// supportURL is where the person reaches o's seller: the operator's configured page,
+// else the seller's page of the order.
+func (s *Service) supportURL(ctx context.Context, o store.Order) string {
+	if l, ok := s.cfg.Sellers.(SupportLinks); ok {
+		if seller, err := s.cfg.Catalog.Seller(ctx, o.SellerID); err == nil {
+			if u := l.SupportURL(seller); u != "" {
+				return u
+			}
+		}
+	}
+	return firstOf(o.SupportURL, o.PermalinkURL)
+}

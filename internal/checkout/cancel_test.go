@@ -1,0 +1,158 @@
+package checkout_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+func (e *env) cancel(orderID, confirmation string) (checkout.CancelOutcome, error) {
+	return e.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: e.customer, OrderID: orderID,
+		ConfirmationID: confirmation, ConfirmVia: checkout.ViaQuoteID})
+}
+
+// refundsOf sums the emulator's refunds, and counts them.
+func (e *env) refunds() (n int, sum int64) {
+	for _, r := range e.sb.Stripe.Refunds() {
+		n++
+		sum += r.Amount
+	}
+	return n, sum
+}
+
+func TestCancelBeforeCompletion(t *testing.T) {
+	e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if step == "token_issued" {
+				return errors.New("crash")
+			}
+			return nil
+		}
+	}})
+	p := e.product(10_00, 40_00)
+	if _, err := e.buy(p.ID, 1); err == nil {
+		t.Fatal("the injected crash did not stop the purchase")
+	}
+	orders, _, err := e.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: e.customer})
+	if err != nil || len(orders) != 1 || orders[0].Status != store.OrderPending {
+		t.Fatalf("orders %+v, %v; want one pending", orders, err)
+	}
+	out, err := e.cancel(orders[0].ID, "")
+	if err != nil || out.Status != checkout.CancelStopped {
+		t.Fatalf("CancelOrder = %+v, %v; want canceled", out.Status, err)
+	}
+	if out.Order.Status != store.OrderFailed || out.Order.FailureCode != string(checkout.RefusalCanceledByPerson) {
+		t.Fatalf("order %+v, want failed as canceled by the person", out.Order)
+	}
+	if e.succeeded() != 0 || !e.allTokensDeactivated() {
+		t.Fatalf("charged %d times or a token still active", e.succeeded())
+	}
+	for _, tok := range e.sb.Stripe.Tokens() {
+		if tok.DeactivatedReason != "revoked" {
+			t.Fatalf("token deactivated as %q, want revoked", tok.DeactivatedReason)
+		}
+	}
+	seller, err := e.cat.Seller(context.Background(), out.Order.SellerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := e.sb.Client(seller)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sess, err := c.Get(context.Background(), out.Order.SessionID); err != nil || sess.Status != acp.StatusCanceled {
+		t.Fatalf("the seller's session: %+v, %v; want canceled", sess, err)
+	}
+	// Again: the same answer, nothing more done.
+	if again, err := e.cancel(orders[0].ID, ""); err != nil || again.Status != checkout.CancelStopped {
+		t.Fatalf("second CancelOrder = %+v, %v", again.Status, err)
+	}
+}
+
+func TestCancelAfterCompletionRefundsOnceUnderRacingRetries(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(10_00, 40_00) // below the demo customer's $50 confirmation threshold
+	out, err := e.buy(p.ID, 1)
+	if err != nil || out.Status != checkout.StatusCompleted {
+		t.Fatalf("purchase: %+v, %v", out.Status, err)
+	}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := e.cancel(out.Order.ID, "")
+			if err != nil || got.Status != checkout.CancelRefunded {
+				t.Errorf("CancelOrder = %+v, %v; want refunded", got.Status, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n, sum := e.refunds(); n != 1 || sum != out.Order.Total {
+		t.Fatalf("%d refunds of %d in all, want one of %d", n, sum, out.Order.Total)
+	}
+	o, err := e.st.Order(context.Background(), e.customer, out.Order.ID)
+	if err != nil || o.SellerStatus != store.SellerRefunded || o.Refunded != o.Total {
+		t.Fatalf("order %+v, %v; want refunded in full", o, err)
+	}
+}
+
+func TestCancelAboveThresholdNeedsConfirmation(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	p := e.product(60_00, 200_00)
+	q := e.quote(p.ID, "quote")
+	out, err := e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, QuoteID: q.Purchase.QuoteID})
+	if err != nil || out.Status != checkout.StatusCompleted {
+		t.Fatalf("confirmed purchase: %+v, %v", out.Status, err)
+	}
+	first, err := e.cancel(out.Order.ID, "")
+	if err != nil || first.Status != checkout.CancelConfirmationRequired || first.Cancellation.ID == "" {
+		t.Fatalf("CancelOrder = %+v, %v; want confirmation_required", first.Status, err)
+	}
+	if n, _ := e.refunds(); n != 0 {
+		t.Fatal("refunded before the person confirmed")
+	}
+	_, err = e.cancel(out.Order.ID, "ocx_made_up")
+	wantRefusal(t, err, checkout.RefusalUnknownCancelConfirm)
+	got, err := e.cancel(out.Order.ID, first.Cancellation.ID)
+	if err != nil || got.Status != checkout.CancelRefunded {
+		t.Fatalf("confirmed CancelOrder = %+v, %v; want refunded", got.Status, err)
+	}
+	if n, sum := e.refunds(); n != 1 || sum != out.Order.Total {
+		t.Fatalf("%d refunds of %d, want one of %d", n, sum, out.Order.Total)
+	}
+}
+
+func TestCancelWithSellerWithoutExtension(t *testing.T) {
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{NoOrderCancellation: true}})
+	out, err := e.buy(e.product(10_00, 40_00).ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.cancel(out.Order.ID, "")
+	if err != nil || got.Status != checkout.CancelAskSeller {
+		t.Fatalf("CancelOrder = %+v, %v; want ask_seller", got.Status, err)
+	}
+	if n, _ := e.refunds(); n != 0 {
+		t.Fatal("refunded by a seller without the extension")
+	}
+}
+
+func TestCancelRefusals(t *testing.T) {
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined"})
+	_, err := e.cancel("ord_nope", "")
+	wantRefusal(t, err, checkout.RefusalUnknownOrder)
+	_, err = e.buy(e.product(10_00, 40_00).ID, 1)
+	var ref *checkout.Refusal
+	if !errors.As(err, &ref) || ref.OrderID == "" {
+		t.Fatalf("declined purchase: %v", err)
+	}
+	_, err = e.cancel(ref.OrderID, "")
+	wantRefusal(t, err, checkout.RefusalOrderFailed)
+}

@@ -1,0 +1,230 @@
+package orderevents_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
+	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// shop is the demo shop in the sandbox with one completed order, and the hosted HTTP
+// server with the order events route.
+type shop struct {
+	t        testing.TB
+	clock    *clocktest.Clock
+	st       *store.Store
+	sb       *sandbox.Sandbox
+	svc      *checkout.Service
+	customer string
+	order    store.Order
+	srv      *httptest.Server
+	secret   []byte
+	changes  []string // order ids the service reported changed
+}
+
+func newShop(t *testing.T) *shop { return newBenchShop(t) }
+
+// newBenchShop is newShop for tests and benchmarks.
+func newBenchShop(t testing.TB) *shop {
+	t.Helper()
+	ctx := context.Background()
+	s := &shop{t: t, clock: clocktest.New(time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC))}
+	ts := testshop.Demo(t, s.clock.Now)
+	s.st, s.customer = ts.Store, ts.Customer.ID
+	var err error
+	if s.sb, err = sandbox.New(ts.Catalog, sandbox.Options{Now: s.clock.Now}); err != nil {
+		t.Fatal(err)
+	}
+	s.svc, err = checkout.New(checkout.Config{Catalog: ts.Catalog, Store: s.st, Sellers: checkout.ACPSellers{Endpoints: s.sb},
+		Tokens: checkout.SPTTokens{Client: spt.New(s.sb.AgentStripe())}, ConfirmKey: bytes.Repeat([]byte{7}, 32), Now: s.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.svc.OnOrderChange(func(_, id string) { s.changes = append(s.changes, id) })
+	var product string
+	for _, p := range demo.Products() {
+		if p.Purchasable() && p.Price.Amount < 30_00 && p.Price.Currency == "USD" {
+			product = p.ID
+			break
+		}
+	}
+	out, err := s.svc.Purchase(ctx, checkout.Request{CustomerID: s.customer, ProductID: product, Quantity: 1})
+	if err != nil || out.Status != checkout.StatusCompleted {
+		t.Fatalf("purchase: %+v, %v", out.Status, err)
+	}
+	s.order = *out.Order
+	s.changes = nil // the purchase's own (pending, completed)
+	s.secret = []byte("whsec_hosted_test_secret")
+	log := slog.New(slog.DiscardHandler)
+	cfg := orderevents.ForService(s.svc, func(seller string) ([]byte, bool) {
+		return s.secret, seller == s.order.SellerID
+	}, s.clock.Now, log)
+	h, err := hosted.New(server.NewMCPServer("test", "1"), hosted.Config{
+		Authenticate: func(context.Context, string) (string, error) { return "", hosted.ErrBadToken },
+		Log:          log,
+		Routes:       map[string]http.Handler{orderevents.Pattern: orderevents.Handler(cfg)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.srv = httptest.NewServer(h.Handler())
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// event is an order event about the shop's order.
+func (s *shop) event(typ, status string, f ...acp.Fulfillment) []byte {
+	b, err := json.Marshal(acp.OrderEvent{Type: typ, Data: acp.Order{Type: "order", ID: s.order.SellerOrderID,
+		CheckoutSessionID: s.order.SessionID, PermalinkURL: "https://seller.example/orders/1", Status: status, Fulfillments: f}})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return b
+}
+
+// post sends body to the order events route of seller with the signature header sig.
+func (s *shop) post(seller string, body []byte, sig string) int {
+	s.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, s.srv.URL+sandbox.OrderEventsPath(seller), bytes.NewReader(body))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if sig != "" {
+		req.Header.Set(acp.SignatureHeader, sig)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func (s *shop) reload() store.Order {
+	s.t.Helper()
+	o, err := s.st.Order(context.Background(), s.customer, s.order.ID)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return o
+}
+
+func TestOrderMovesToDeliveredThroughSignedEvents(t *testing.T) {
+	s := newShop(t)
+	seller := s.order.SellerID
+	ship := acp.Fulfillment{ID: "f1", Type: "shipping", Status: "shipped", Carrier: "UPS", TrackingNumber: "1Z999",
+		TrackingURL: "https://ups.example/track/1Z999"}
+	for _, step := range []struct {
+		typ, status string
+		f           []acp.Fulfillment
+		want        store.SellerStatus
+	}{
+		{acp.EventOrderCreate, acp.OrderStatusConfirmed, nil, store.SellerConfirmed},
+		{acp.EventOrderUpdate, acp.OrderStatusShipped, []acp.Fulfillment{ship}, store.SellerShipped},
+		{acp.EventOrderUpdate, acp.OrderStatusDelivered, nil, store.SellerDelivered},
+		{acp.EventOrderUpdate, acp.OrderStatusShipped, nil, store.SellerDelivered}, // late: ignored
+	} {
+		s.clock.Advance(time.Minute)
+		body := s.event(step.typ, step.status, step.f...)
+		if got := s.post(seller, body, acp.Sign(s.secret, s.clock.Now(), body)); got != http.StatusOK {
+			t.Fatalf("%s %s: HTTP %d, want 200", step.typ, step.status, got)
+		}
+		if got := s.reload().SellerStatus; got != step.want {
+			t.Fatalf("after %s: seller status %q, want %q", step.status, got, step.want)
+		}
+	}
+	o := s.reload()
+	if o.Carrier != "UPS" || o.TrackingNumber != "1Z999" || o.TrackingURL != ship.TrackingURL || o.PermalinkURL == "" {
+		t.Fatalf("order %+v lacks its tracking", o)
+	}
+	if len(s.changes) != 3 {
+		t.Fatalf("%d change notices, want 3 (the late event changed nothing)", len(s.changes))
+	}
+	h, err := s.st.OrderHistory(context.Background(), o.ID)
+	if err != nil || len(h) != 3 {
+		t.Fatalf("history %+v, %v; want 3 entries", h, err)
+	}
+}
+
+func TestOrderEventRefusals(t *testing.T) {
+	s := newShop(t)
+	seller := s.order.SellerID
+	body := s.event(acp.EventOrderUpdate, acp.OrderStatusShipped)
+	good := acp.Sign(s.secret, s.clock.Now(), body)
+	if got := s.post(seller, body, good); got != http.StatusOK {
+		t.Fatalf("a good event: HTTP %d", got)
+	}
+	other := s.event(acp.EventOrderUpdate, acp.OrderStatusDelivered)
+	unknownSession, _ := json.Marshal(acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{CheckoutSessionID: "cs_nope", Status: "shipped"}})
+	badType, _ := json.Marshal(acp.OrderEvent{Type: "order_delete", Data: acp.Order{CheckoutSessionID: s.order.SessionID}})
+	for _, tc := range []struct {
+		name   string
+		seller string
+		body   []byte
+		sig    string
+		want   int
+	}{
+		{"replayed", seller, body, good, http.StatusConflict},
+		{"forged: signed with another secret", seller, other, acp.Sign([]byte("guessed"), s.clock.Now(), other), http.StatusUnauthorized},
+		{"forged: body altered after signing", seller, other, good, http.StatusUnauthorized},
+		{"unsigned", seller, other, "", http.StatusUnauthorized},
+		{"stale timestamp", seller, other, acp.Sign(s.secret, s.clock.Now().Add(-6*time.Minute), other), http.StatusRequestTimeout},
+		{"another seller's route", "nw-other", other, acp.Sign(s.secret, s.clock.Now(), other), http.StatusUnauthorized},
+		{"unknown session", seller, unknownSession, acp.Sign(s.secret, s.clock.Now(), unknownSession), http.StatusNotFound},
+		{"unknown event type", seller, badType, acp.Sign(s.secret, s.clock.Now(), badType), http.StatusBadRequest},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := s.post(tc.seller, tc.body, tc.sig); got != tc.want {
+				t.Fatalf("HTTP %d, want %d", got, tc.want)
+			}
+		})
+	}
+	if got := s.reload().SellerStatus; got != store.SellerShipped {
+		t.Fatalf("seller status %q after refused events, want shipped", got)
+	}
+}
+
+func TestSandboxOrdersMoveWithTheClock(t *testing.T) {
+	s := newShop(t)
+	ctx := context.Background()
+	s.sb.DeliverOrderEventsTo(orderevents.Handler(orderevents.ForService(s.svc, s.sb.WebhookSecret, s.clock.Now, slog.New(slog.DiscardHandler))))
+	for _, step := range []struct {
+		after time.Duration
+		want  store.SellerStatus
+	}{
+		{0, store.SellerConfirmed},
+		{seller.DefaultShipAfter - time.Second, store.SellerConfirmed},
+		{time.Second, store.SellerShipped},
+		{seller.DefaultDeliverAfter - seller.DefaultShipAfter, store.SellerDelivered},
+	} {
+		s.clock.Advance(step.after)
+		s.sb.Tick(ctx)
+		if got := s.reload().SellerStatus; got != step.want {
+			t.Fatalf("at +%v: seller status %q, want %q", step.after, got, step.want)
+		}
+	}
+	if o := s.reload(); o.TrackingNumber == "" || o.Carrier == "" {
+		t.Fatalf("shipped order %+v has no tracking", o)
+	}
+}
