@@ -22,7 +22,10 @@ type Confirmation struct {
 	Currency   string `json:"cur"`
 	ExpiresAt  int64  `json:"e"` // unix seconds
 	Nonce      string `json:"n"`
+	Kind       string `json:"k,omitempty"` // "" for a purchase's quote, kindCheckout for a checkout's
 }
+
+const kindCheckout = "checkout"
 
 // ErrBadConfirmation means a sealed confirmation state was missing, forged, altered,
 // expired or made for another customer.
@@ -109,7 +112,7 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 	if err != nil {
 		return Outcome{}, err
 	}
-	if p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
+	if c.Kind != "" || p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
 		return Outcome{}, invalid
 	}
 	err = s.cfg.Store.UseOnce(ctx, "confirm", c.Nonce, time.Unix(c.ExpiresAt, 0))
@@ -150,4 +153,71 @@ func (s *Service) OfferQuoteID(ctx context.Context, customerID, quoteID string) 
 		}
 	}
 	return s.settle(ctx, p)
+}
+
+// SealCheckout returns the confirmation state for a quoted checkout, as Seal does for
+// a purchase; a state sealed for one never confirms the other.
+func (s *Service) SealCheckout(c store.Checkout) string {
+	conf := Confirmation{CustomerID: c.CustomerID, QuoteID: c.QuoteID, Amount: c.Total, Currency: c.Currency,
+		ExpiresAt: c.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Kind: kindCheckout}
+	body, _ := json.Marshal(conf)
+	enc := stateEncoding.EncodeToString(body)
+	return enc + "." + stateEncoding.EncodeToString(s.mac(enc))
+}
+
+// ConfirmSealedCheckout acts on the person's answer to a checkout's confirmation
+// dialog, with the same rules as ConfirmSealed.
+func (s *Service) ConfirmSealedCheckout(ctx context.Context, customerID, state string, answer Answer) (CheckoutOutcome, error) {
+	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
+	conf, err := s.Unseal(state, customerID)
+	if err != nil || conf.Kind != kindCheckout {
+		return CheckoutOutcome{}, invalid
+	}
+	c, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, conf.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return CheckoutOutcome{}, invalid
+	}
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	if c.Total != conf.Amount || c.Currency != conf.Currency || c.ConfirmVia != ViaElicitation {
+		return CheckoutOutcome{}, invalid
+	}
+	err = s.cfg.Store.UseOnce(ctx, "confirm", conf.Nonce, time.Unix(conf.ExpiresAt, 0))
+	if errors.Is(err, store.ErrReplay) {
+		return s.settleCheckout(ctx, c)
+	}
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	switch answer {
+	case AnswerYes:
+		return s.ConfirmCheckout(ctx, customerID, conf.QuoteID, ViaElicitation)
+	case AnswerUnticked:
+		return s.OfferCheckoutQuoteID(ctx, customerID, conf.QuoteID)
+	}
+	if c.State != store.CheckoutQuoted {
+		return s.settleCheckout(ctx, c)
+	}
+	return s.declineCheckout(ctx, c)
+}
+
+// OfferCheckoutQuoteID makes the customer's checkout quote, offered in a dialog, one to
+// confirm by its quote_id instead, as OfferQuoteID does for a purchase.
+func (s *Service) OfferCheckoutQuoteID(ctx context.Context, customerID, quoteID string) (CheckoutOutcome, error) {
+	c, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, quoteID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	if c.State == store.CheckoutQuoted && c.ConfirmVia == ViaElicitation {
+		c.ConfirmVia = ViaQuoteID
+		err := s.cfg.Store.AdvanceCheckout(ctx, &c, store.CheckoutQuoted)
+		if errors.Is(err, store.ErrStateChanged) {
+			err = lostRace{c.ID}
+		}
+		if err != nil {
+			return s.checkoutOutcome(ctx, c, CheckoutOutcome{}, err)
+		}
+	}
+	return s.settleCheckout(ctx, c)
 }

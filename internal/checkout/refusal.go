@@ -47,6 +47,16 @@ const (
 	RefusalTokenRejected        RefusalCode = "payment_token_rejected"  // Seller
 	RefusalPriceChanged         RefusalCode = "price_changed"           // Seller, Amount+Currency asked now, QuotedAmount+QuotedCurrency
 	RefusalInterrupted          RefusalCode = "interrupted"             // Seller when its checkout had started completing
+	RefusalNoAddress            RefusalCode = "no_address"              // Seller: it ships and the customer has no address on file
+	RefusalAddressRejected      RefusalCode = "address_rejected"        // Seller, SellerMessage
+	RefusalUnknownAddress       RefusalCode = "unknown_address"         // AddressID
+	RefusalUnknownFulfillment   RefusalCode = "unknown_fulfillment"     // Seller, FulfillmentOptionID asked, Offered ids
+	RefusalCartEmpty            RefusalCode = "cart_empty"              //
+	RefusalSuperseded           RefusalCode = "superseded"              // a quote replaced by a newer checkout of a changed cart
+	RefusalNotInCart            RefusalCode = "not_in_cart"             // ProductID
+	RefusalCartFull             RefusalCode = "cart_full"               // Limit (products)
+	RefusalCartQuantity         RefusalCode = "cart_quantity"           // ProductID, Quantity in the cart now, Min, Max for the call
+	RefusalCheckoutQuote        RefusalCode = "checkout_quote"          // QuoteID: a cart checkout's quote given to purchase, or the other way round
 )
 
 // Step says where a call to a seller failed, for the codes that happen at several.
@@ -91,6 +101,9 @@ type RefusalParams struct {
 	CardBrand      string `json:"card_brand,omitempty"`
 	CardLast4      string `json:"card_last4,omitempty"`
 	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
+	AddressID      string `json:"address_id,omitempty"`
+	FulfillmentID  string `json:"fulfillment_option_id,omitempty"`
+	Offered        string `json:"offered,omitempty"` // ids, comma-separated
 }
 
 // QuoteTTL is how long quotes last, for quote_expired.
