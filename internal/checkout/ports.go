@@ -25,9 +25,9 @@ type Session struct {
 	Options  []store.FulfillmentOption
 	Selected string
 	Subtotal int64
-	Tax        int64
-	Shipping   int64
-	Total      int64
+	Tax      int64
+	Shipping int64
+	Total    int64
 	// Problems are the seller's error messages (ACP messages[] of type error).
 	Problems []Problem
 	// OrderID is the seller's order id once the session is completed.
