@@ -114,7 +114,7 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 		return Cart{}, err
 	}
 	rows, err := q.QueryContext(ctx, `SELECT product_id, seller_id, quantity, added_at, updated_at FROM cart_lines
-		WHERE customer_id = ? ORDER BY added_at, product_id`, customerID)
+		WHERE customer_id = ? ORDER BY position`, customerID)
 	if err != nil {
 		return Cart{}, err
 	}
@@ -178,10 +178,11 @@ func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange
 				return err
 			}
 		default:
-			if _, err := tx.ExecContext(ctx, `INSERT INTO cart_lines (customer_id, product_id, seller_id, quantity, added_at, updated_at)
-				VALUES (?,?,?,?,?,?) ON CONFLICT (customer_id, product_id) DO UPDATE SET quantity = excluded.quantity,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO cart_lines (customer_id, product_id, seller_id, position, quantity, added_at, updated_at)
+				VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE customer_id = ?), ?, ?, ?)
+				ON CONFLICT (customer_id, product_id) DO UPDATE SET quantity = excluded.quantity,
 				seller_id = excluded.seller_id, updated_at = excluded.updated_at`,
-				customerID, ch.ProductID, ch.SellerID, qty, now, now); err != nil {
+				customerID, ch.ProductID, ch.SellerID, customerID, qty, now, now); err != nil {
 				return err
 			}
 		}

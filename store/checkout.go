@@ -256,9 +256,9 @@ func (s *Store) advanceCheckout(ctx context.Context, tx *sql.Tx, c *Checkout, fr
 }
 
 // CheckoutPurchases returns the purchases (seller orders) of checkout id, in the order
-// they were begun.
+// they were begun (rowid order: begun one after the other, they may share a time).
 func (s *Store) CheckoutPurchases(ctx context.Context, id string) ([]Purchase, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE checkout_id = ? ORDER BY created_at, id`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE checkout_id = ? ORDER BY rowid`, id)
 	if err != nil {
 		return nil, fmt.Errorf("checkout purchases: %w", err)
 	}

@@ -152,7 +152,8 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 	if err != nil {
 		return CheckoutOutcome{}, err
 	}
-	// Group the lines by seller, setting aside those that cannot be offered.
+	// Group the lines by seller, setting aside those that cannot be offered, and
+	// begin the seller orders one after the other, in the order of the cart.
 	var (
 		sellers []string
 		groups  = map[string][]basketLine{}
@@ -181,15 +182,22 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		}
 		groups[l.SellerID] = append(groups[l.SellerID], basketLine{l, product})
 	}
-	// Quote every seller at once.
 	ps := make([]*store.Purchase, len(sellers))
+	for i, sellerID := range sellers {
+		p, err := s.beginSellerOrder(ctx, c, sellerID, groups[sellerID])
+		if err != nil {
+			return CheckoutOutcome{}, err
+		}
+		ps[i] = p
+	}
+	// Quote every seller at once.
 	errs := make([]error, len(sellers))
 	var wg sync.WaitGroup
 	for i, sellerID := range sellers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ps[i], errs[i] = s.quoteSellerOrder(ctx, c, sellerID, groups[sellerID], addr, pm, rules)
+			errs[i] = s.quoteSellerOrder(ctx, ps[i], groups[sellerID], addr, pm, rules, c.FulfillmentOptionID)
 		}()
 	}
 	wg.Wait()
@@ -256,15 +264,19 @@ func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.Car
 	return s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
 }
 
-// quoteSellerOrder begins the purchase of one seller's lines of checkout c and quotes
-// it with the seller. A refusal is recorded with the purchase, whose seller session
-// is canceled.
-func (s *Service) quoteSellerOrder(ctx context.Context, c *store.Checkout, sellerID string, lines []basketLine,
-	addr *store.Address, pm store.PaymentMethod, rules store.Rules) (*store.Purchase, error) {
+// beginSellerOrder records the purchase of one seller's lines of checkout c.
+func (s *Service) beginSellerOrder(ctx context.Context, c *store.Checkout, sellerID string, lines []basketLine) (*store.Purchase, error) {
 	first := lines[0].product
+	// The lines as the catalog prices them, until the seller quotes them.
+	asked := make([]store.Line, len(lines))
+	for i, l := range lines {
+		asked[i] = store.Line{ProductID: l.product.ID, Title: l.product.Title, Quantity: l.line.Quantity,
+			UnitAmount: l.product.Price.Amount, Amount: l.product.Price.Amount * int64(l.line.Quantity)}
+	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
-		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + sellerID, Mode: c.Mode,
+		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + sellerID, Mode: c.Mode, Currency: first.Price.Currency,
 		ProductID: first.ID, SellerID: sellerID, Quantity: lines[0].line.Quantity, CheckoutID: c.ID, AddressID: c.AddressID,
+		Lines: asked,
 	})
 	if err != nil {
 		return nil, err
@@ -272,19 +284,26 @@ func (s *Service) quoteSellerOrder(ctx context.Context, c *store.Checkout, selle
 	if !created {
 		return nil, lostRace{p.ID}
 	}
-	err = s.quoteSellerSteps(ctx, &p, lines, addr, pm, rules, c.FulfillmentOptionID)
+	return &p, nil
+}
+
+// quoteSellerOrder quotes seller order p with its seller. A refusal is recorded with
+// the purchase, whose seller session is canceled.
+func (s *Service) quoteSellerOrder(ctx context.Context, p *store.Purchase, lines []basketLine, addr *store.Address,
+	pm store.PaymentMethod, rules store.Rules, option string) error {
+	err := s.quoteSellerSteps(ctx, p, lines, addr, pm, rules, option)
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
-		ref.record(&p, store.PurchaseFailed)
-		switch aerr := s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen); {
+		ref.record(p, store.PurchaseFailed)
+		switch aerr := s.cfg.Store.Advance(ctx, p, "refused", string(ref.Code), store.PurchaseOpen); {
 		case errors.Is(aerr, store.ErrStateChanged):
-			return &p, lostRace{p.ID}
+			return lostRace{p.ID}
 		case aerr != nil:
 			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
 		}
-		s.cancelSession(ctx, &p)
+		s.cancelSession(ctx, p)
 	}
-	return &p, err
+	return err
 }
 
 func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines []basketLine, addr *store.Address,
@@ -328,7 +347,10 @@ func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines
 	case p.Total > MaxTotal:
 		return tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
 	}
-	return checkRules(rules, *p)
+	if ref := checkRules(rules, *p); ref != nil {
+		return ref
+	}
+	return nil
 }
 
 // payCheckout approves checkout c (in state from) with its purchases ps (in state

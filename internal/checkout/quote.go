@@ -393,7 +393,12 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 // checkRequote fails p unless sess, its seller's current session, asks what p's quote
 // said.
 func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Session) error {
-	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == p.Quantity) {
+	want, _ := linesOf(p)
+	units := 0
+	for _, l := range want {
+		units += l.Quantity
+	}
+	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == units) {
 		return nil
 	}
 	return s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName,

@@ -34,10 +34,12 @@ CREATE TABLE carts (
 
 -- A line is a product and how many; prices are not kept here (the seller's checkout
 -- quotes them), only the seller, to group lines by seller without the catalog.
+-- position orders the lines as they were added.
 CREATE TABLE cart_lines (
     customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
     product_id  TEXT NOT NULL,
     seller_id   TEXT NOT NULL,
+    position    INTEGER NOT NULL,
     quantity    INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 99),
     added_at    TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
