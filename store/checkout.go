@@ -89,12 +89,12 @@ var ErrCartEmpty = &FieldError{Field: "cart", Problem: FieldEmpty}
 // BeginCheckout starts checkout c of the customer's cart, or joins the one already
 // under way, atomically, so that racing calls buy a cart once:
 //   - a checkout with the same IdemKey is returned as it is (created false);
-//   - otherwise, while the cart is held by a checkout that is open, paying with a
-//     seller order not yet settled, or quoted (unexpired) from the cart as it is now,
-//     that one is returned (created false);
+//   - otherwise, while the cart is held by a checkout that is open (for less than
+//     OpenCheckoutTTL), paying with a seller order not yet settled, or quoted
+//     (unexpired) from the cart as it is now, that one is returned (created false);
 //   - otherwise a quoted checkout holding the cart is canceled (superseded: the cart
-//     changed or its quote lapsed) and c is recorded, holding the cart, with the cart's
-//     revision; its lines are returned.
+//     changed or its quote lapsed), an open one refused (interrupted), and c is
+//     recorded, holding the cart, with the cart's revision; its lines are returned.
 //
 // An empty cart is ErrCartEmpty (nothing recorded).
 func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Cart, created bool, err error) {
@@ -133,8 +133,16 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 				c, created = h, false
 				return nil
 			}
-			if h.State == CheckoutQuoted {
+			switch h.State {
+			case CheckoutQuoted:
 				if err := supersede(ctx, tx, s, h, now); err != nil {
+					return err
+				}
+			case CheckoutOpen:
+				// Its call died while quoting (nothing is approved while a checkout is
+				// open): refused, so that if it is still running it cannot approve.
+				if _, err := tx.ExecContext(ctx, `UPDATE checkouts SET state = ?, failure_code = ?, failure_params = '{}', updated_at = ?
+					WHERE id = ? AND state = ?`, CheckoutRefused, InterruptedCode, encodeTime(now), h.ID, CheckoutOpen); err != nil {
 					return err
 				}
 			}
@@ -167,7 +175,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 func holds(ctx context.Context, tx *sql.Tx, h Checkout, rev int64, now time.Time) (bool, error) {
 	switch h.State {
 	case CheckoutOpen:
-		return true, nil
+		return now.Sub(h.UpdatedAt) < OpenCheckoutTTL, nil
 	case CheckoutQuoted:
 		return h.CartRevision == rev && now.Before(h.ExpiresAt), nil
 	case CheckoutPaying:
@@ -178,6 +186,13 @@ func holds(ctx context.Context, tx *sql.Tx, h Checkout, rev int64, now time.Time
 	}
 	return false, nil
 }
+
+// OpenCheckoutTTL is how long a checkout may stay open (its sellers being quoted)
+// before a new checkout of the cart takes over from it: its call has died.
+const OpenCheckoutTTL = 5 * time.Minute
+
+// InterruptedCode is the failure code of an open checkout whose call died.
+const InterruptedCode = "interrupted"
 
 // SupersededCode is the failure code of a quoted checkout (and its purchases) that a
 // new checkout of a changed cart replaced.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
@@ -419,5 +420,29 @@ func TestCartRules(t *testing.T) {
 	}
 	if v, _ := e.svc.ViewCart(ctx, e.customer); len(v.Groups) != 0 {
 		t.Errorf("quantity 0 left %+v", v)
+	}
+}
+
+// A checkout whose call died while quoting holds the cart for store.OpenCheckoutTTL
+// at most: then a new checkout takes over, and the dead one can no longer approve.
+func TestDeadCheckoutLetsGoOfTheCart(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits})
+	e.fillCart()
+	dead, _, created, err := e.st.BeginCheckout(ctx, store.Checkout{CustomerID: e.customer, IdemKey: "dead", Mode: "sandbox"})
+	if err != nil || !created {
+		t.Fatalf("begin: %v, %v", created, err)
+	}
+	e.clock.Advance(store.OpenCheckoutTTL + time.Second)
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || out.Status != checkout.CheckoutCompleted || out.Checkout.ID == dead.ID {
+		t.Fatalf("checkout after the dead one: %+v, %v", out.Status, err)
+	}
+	e.ledger(out)
+	if got, err := e.st.CheckoutByID(ctx, dead.ID); err != nil || got.State != store.CheckoutRefused {
+		t.Errorf("dead checkout %s, %v; want refused", got.State, err)
+	}
+	if err := e.st.ApproveCheckout(ctx, &dead, store.CheckoutOpen, nil, store.PurchaseOpen, store.NoLimit, time.Hour); !errors.Is(err, store.ErrStateChanged) {
+		t.Errorf("the dead checkout could still approve: %v", err)
 	}
 }
