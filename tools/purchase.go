@@ -48,6 +48,8 @@ func (t *Toolbox) purchaseTool() server.ServerTool {
 			mcp.WithTitleAnnotation("Buy a product"),
 			mcp.WithDescription(`Buy a product for the person, paying with their card on file through a single-use payment token that only the seller can charge, only for this total. The price comes from the seller's checkout, never from you.
 
+Goods go to the person's default delivery address (set_shipping_address saves one; address_id picks another); the result shows the delivery chosen — the seller's cheapest option unless fulfillment_option_id names another — and the other options offered. To buy several products, possibly from several sellers, with one confirmation, use the cart (add_to_cart, then checkout) instead.
+
 Only call it when the person has clearly asked to buy this product in this quantity. Their spending rules (per-order and daily limits, allowed sellers and categories) are enforced by the server; you cannot change them.
 
 Results:
