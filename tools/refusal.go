@@ -122,6 +122,9 @@ func refusalText(r *checkout.Refusal) string {
 	case checkout.RefusalUnknownAddress:
 		return fmt.Sprintf("No saved address has id %q. Call get_shipping_addresses to see the person's addresses, or leave address_id out to use the default one. Nothing was charged.", p.AddressID)
 	case checkout.RefusalUnknownFulfillment:
+		if p.Offered == "" {
+			return fmt.Sprintf("%s offers no delivery options to choose from. Nothing was charged; call again without fulfillment_option_id.", seller)
+		}
 		return fmt.Sprintf("%s does not offer the delivery option %q; it offers %s. Nothing was charged; call again with one of those as fulfillment_option_id, or without it for the cheapest.", seller, p.FulfillmentID, p.Offered)
 	case checkout.RefusalCartEmpty:
 		return "The cart is empty, so there is nothing to check out. Add products with add_to_cart first. Nothing was charged."

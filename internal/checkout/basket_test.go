@@ -446,3 +446,28 @@ func TestDeadCheckoutLetsGoOfTheCart(t *testing.T) {
 		t.Errorf("the dead checkout could still approve: %v", err)
 	}
 }
+
+// purchase with a delivery option its seller does not offer is refused, naming the
+// ones it does, before any token; checkout instead uses each seller's cheapest.
+func TestUnknownDeliveryOption(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits})
+	p := e.product(1000, 4000)
+	_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, FulfillmentOption: "drone"})
+	if ref := wantRefusal(t, err, checkout.RefusalUnknownFulfillment); ref.Params.Offered != "standard, express" || ref.Params.FulfillmentID != "drone" {
+		t.Errorf("refusal %+v", ref.Params)
+	}
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Error("a token was issued")
+	}
+	e.fillCart()
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, FulfillmentOption: "drone"})
+	if err != nil || out.Status != checkout.CheckoutCompleted {
+		t.Fatalf("checkout: %+v, %v", out.Status, err)
+	}
+	for _, so := range out.Orders {
+		if f := so.Purchase.Fulfillment; f == nil || f.ID != "standard" {
+			t.Errorf("%s delivered by %+v, want the cheapest", so.Purchase.SellerID, f)
+		}
+	}
+}
