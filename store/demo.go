@@ -16,10 +16,15 @@ const (
 	DemoPaymentMethod = "pm_card_visa"
 )
 
+// DemoAddress is the demo customer's delivery address: made up, in Oregon, which has
+// no sales tax, so that the reference seller's demo tax table adds none.
+var DemoAddress = Address{Name: DemoCustomerName, Line1: "100 Example Street", City: "Portland", Region: "OR",
+	PostalCode: "97201", Country: "US", Default: true}
+
 // SeedDemo makes sure the demo customer exists and returns it. On first call it
 // creates the customer (id DemoCustomerID, email DemoCustomerEmail, name "Demo
 // Shopper") with the sandbox card pm_card_visa (visa, 4242, 12/2030) as the default
-// payment method, in one transaction; the customer's rules are DefaultRules. Later
+// payment method and DemoAddress as the default address, in one transaction; the customer's rules are DefaultRules. Later
 // calls, concurrent ones included, return the existing customer unchanged, even if the
 // operator has since changed its cards or rules.
 func (s *Store) SeedDemo(ctx context.Context) (Customer, error) {
@@ -39,7 +44,14 @@ func (s *Store) SeedDemo(ctx context.Context) (Customer, error) {
 		if err := insertCustomer(ctx, tx, c); err != nil {
 			return err
 		}
-		_, err := addPaymentMethod(ctx, tx, pm, c.CreatedAt)
+		if _, err := addPaymentMethod(ctx, tx, pm, c.CreatedAt); err != nil {
+			return err
+		}
+		a := DemoAddress
+		a.ID, a.CustomerID, a.CreatedAt = "adr_demo", c.ID, c.CreatedAt
+		_, err := tx.ExecContext(ctx, `INSERT INTO addresses (id, customer_id, name, line1, line2, city, region, postal_code,
+			country, phone, is_default, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+			a.ID, a.CustomerID, a.Name, a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country, a.Phone, a.Default, encodeTime(a.CreatedAt))
 		return err
 	})
 	if errors.Is(err, ErrConflict) { // created meanwhile by another caller

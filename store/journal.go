@@ -87,25 +87,40 @@ type Purchase struct {
 	ExpiresAt      time.Time // when a quote lapses
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+	// CheckoutID is the checkout of a cart this purchase is one seller's order of;
+	// empty for a buy-now purchase.
+	CheckoutID string
+	// Lines are the lines as the seller quoted them; empty until quoted. ProductID,
+	// Title, Quantity and UnitAmount repeat the first one.
+	Lines []Line
+	// AddressID is the delivery address sent to the seller; empty when none was.
+	AddressID string
+	// Fulfillment is the delivery chosen and what the seller offered; nil until quoted.
+	Fulfillment *Fulfillment
 }
 
 const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode,
 	product_id, seller_id, seller_name, title, brand, category, quantity, unit_amount, subtotal,
 	tax, shipping, total, currency, session_id, payment_method, card_brand, card_last4, token_id,
 	token_expires_at, seller_order_id, order_id, failure_code, failure_params, failure_message, charged,
-	expires_at, created_at, updated_at`
+	expires_at, created_at, updated_at, checkout_id, lines, address_id, fulfillment`
 
 func scanPurchase(row scanner) (Purchase, error) {
 	var (
 		p                             Purchase
 		tokExp, exp, created, updated string
+		lines, fulfillment            string
 	)
 	err := row.Scan(&p.ID, &p.CustomerID, &p.IdemKey, &p.QuoteID, &p.ConfirmVia, &p.State, &p.Mode,
 		&p.ProductID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand, &p.Category, &p.Quantity,
 		&p.UnitAmount, &p.Subtotal, &p.Tax, &p.Shipping, &p.Total, &p.Currency, &p.SessionID,
 		&p.PaymentMethod, &p.CardBrand, &p.CardLast4, &p.TokenID, &tokExp, &p.SellerOrderID,
-		&p.OrderID, &p.FailureCode, &p.FailureParams, &p.FailureMessage, &p.Charged, &exp, &created, &updated)
+		&p.OrderID, &p.FailureCode, &p.FailureParams, &p.FailureMessage, &p.Charged, &exp, &created, &updated,
+		&p.CheckoutID, &lines, &p.AddressID, &fulfillment)
 	if err != nil {
+		return p, err
+	}
+	if p.Lines, p.Fulfillment, err = decodeDelivery(lines, fulfillment); err != nil {
 		return p, err
 	}
 	return p, decodeTimes([]string{tokExp, exp, created, updated},
@@ -128,11 +143,13 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 		p.ID = NewID("pur_")
 	}
 	p.State, p.CreatedAt, p.UpdatedAt = PurchaseOpen, now, now
+	lines, fulfillment := encodeDelivery(p.Lines, p.Fulfillment)
 	res, err := s.db.ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
-		product_id, seller_id, quantity, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)
+		product_id, seller_id, quantity, created_at, updated_at, checkout_id, lines, address_id, fulfillment)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT (customer_id, idem_key) DO NOTHING`,
 		p.ID, p.CustomerID, p.IdemKey, p.State, p.Mode, p.ProductID, p.SellerID, p.Quantity,
-		encodeTime(now), encodeTime(now))
+		encodeTime(now), encodeTime(now), p.CheckoutID, lines, p.AddressID, fulfillment)
 	if err != nil {
 		return Purchase{}, false, fmt.Errorf("begin purchase: %w", err)
 	}
@@ -201,7 +218,9 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 		p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency,
 		p.SessionID, p.PaymentMethod, p.CardBrand, p.CardLast4, p.TokenID, encodeTime(p.TokenExpiresAt),
 		p.SellerOrderID, p.OrderID, p.FailureCode, p.FailureParams, p.FailureMessage, p.Charged, encodeTime(p.ExpiresAt),
-		encodeTime(p.UpdatedAt), p.ID}
+		encodeTime(p.UpdatedAt)}
+	lines, fulfillment := encodeDelivery(p.Lines, p.Fulfillment)
+	args = append(args, lines, p.AddressID, fulfillment, p.ID)
 	for _, f := range from {
 		args = append(args, f)
 	}
@@ -210,7 +229,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 		unit_amount = ?, subtotal = ?, tax = ?, shipping = ?, total = ?, currency = ?, session_id = ?,
 		payment_method = ?, card_brand = ?, card_last4 = ?, token_id = ?, token_expires_at = ?,
 		seller_order_id = ?, order_id = ?, failure_code = ?, failure_params = ?, failure_message = ?, charged = ?,
-		expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
+		expires_at = ?, updated_at = ?, lines = ?, address_id = ?, fulfillment = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("advance purchase: %w", err)
 	}
@@ -237,33 +256,51 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, da
 		if state != from {
 			return ErrStateChanged
 		}
-		if dailyMax != NoLimit {
-			spent, err := spentSince(ctx, tx, p.CustomerID, p.Currency, now.Add(-window))
-			if err != nil {
-				return fmt.Errorf("approve purchase: %w", err)
-			}
-			if spent+p.Total > dailyMax {
-				return &LimitError{Spent: spent, Max: dailyMax, Amount: p.Total, Currency: p.Currency}
-			}
-		}
-		p.State = PurchaseApproved
-		if p.OrderID == "" {
-			p.OrderID = NewID("ord_")
-		}
-		if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
+		if err := underDaily(ctx, tx, p.CustomerID, p.Currency, p.Total, dailyMax, now.Add(-window)); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
-			seller_id, seller_name, session_id, product_id, title, brand, category, quantity, unit_amount,
-			subtotal, tax, shipping, total, currency, card_brand, card_last4, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			p.OrderID, p.CustomerID, p.ID, OrderPending, p.Mode, p.SellerID, p.SellerName, p.SessionID,
-			p.ProductID, p.Title, p.Brand, p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax,
-			p.Shipping, p.Total, p.Currency, p.CardBrand, p.CardLast4, encodeTime(now), encodeTime(now)); err != nil {
-			return fmt.Errorf("approve purchase: %w", err)
-		}
-		return s.appendEvent(ctx, tx, p.ID, "approved", "")
+		return s.approve(ctx, tx, p, from, now)
 	})
+}
+
+// underDaily returns a *LimitError when amount more in currency would take the
+// customer's spending since since over dailyMax.
+func underDaily(ctx context.Context, tx *sql.Tx, customerID, currency string, amount, dailyMax int64, since time.Time) error {
+	if dailyMax == NoLimit {
+		return nil
+	}
+	spent, err := spentSince(ctx, tx, customerID, currency, since)
+	if err != nil {
+		return fmt.Errorf("approve purchase: %w", err)
+	}
+	if spent+amount > dailyMax {
+		return &LimitError{Spent: spent, Max: dailyMax, Amount: amount, Currency: currency}
+	}
+	return nil
+}
+
+// approve moves p from state from to approved and creates its pending order, in tx.
+func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from PurchaseState, now time.Time) error {
+	p.State = PurchaseApproved
+	if p.OrderID == "" {
+		p.OrderID = NewID("ord_")
+	}
+	if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
+		return err
+	}
+	lines, fulfillment := encodeDelivery(p.Lines, p.Fulfillment)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
+		seller_id, seller_name, session_id, product_id, title, brand, category, quantity, unit_amount,
+		subtotal, tax, shipping, total, currency, card_brand, card_last4, created_at, updated_at,
+		lines, fulfillment, address_id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		p.OrderID, p.CustomerID, p.ID, OrderPending, p.Mode, p.SellerID, p.SellerName, p.SessionID,
+		p.ProductID, p.Title, p.Brand, p.Category, p.Quantity, p.UnitAmount, p.Subtotal, p.Tax,
+		p.Shipping, p.Total, p.Currency, p.CardBrand, p.CardLast4, encodeTime(now), encodeTime(now),
+		lines, fulfillment, p.AddressID); err != nil {
+		return fmt.Errorf("approve purchase: %w", err)
+	}
+	return s.appendEvent(ctx, tx, p.ID, "approved", "")
 }
 
 // Spent returns the sum of the totals of the customer's pending and completed orders
@@ -297,6 +334,11 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 			total = ?, updated_at = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
 			encodeTime(p.UpdatedAt), p.OrderID); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
+		}
+		if p.CheckoutID != "" {
+			if err := takeFromCart(ctx, tx, p.CustomerID, p.Lines, p.UpdatedAt); err != nil {
+				return fmt.Errorf("complete purchase: %w", err)
+			}
 		}
 		return s.appendEvent(ctx, tx, p.ID, "completed", "")
 	})

@@ -64,6 +64,12 @@ type Order struct {
 	SupportURL     string
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+	// Lines are every line of the order (ProductID … UnitAmount repeat the first);
+	// empty for orders recorded before orders had lines. Fulfillment is the delivery
+	// chosen, nil for those orders; AddressID the address it goes to, if any.
+	Lines       []Line
+	Fulfillment *Fulfillment
+	AddressID   string
 }
 
 // OrderFilter selects orders for ListOrders. An empty CustomerID lists every customer's
@@ -79,20 +85,24 @@ const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, sel
 	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
 	shipping, total, currency, card_brand, card_last4, failure_code, failure_params, failure_reason,
 	seller_status, carrier, tracking_number, tracking_url, refunded, permalink_url, support_url,
-	created_at, updated_at`
+	created_at, updated_at, lines, fulfillment, address_id`
 
 func scanOrder(row scanner) (Order, error) {
 	var (
 		o              Order
 		created, updat string
+		lines, ful     string
 	)
 	err := row.Scan(&o.ID, &o.CustomerID, &o.PurchaseID, &o.Status, &o.Mode, &o.SellerID,
 		&o.SellerName, &o.SessionID, &o.SellerOrderID, &o.ProductID, &o.Title, &o.Brand,
 		&o.Category, &o.Quantity, &o.UnitAmount, &o.Subtotal, &o.Tax, &o.Shipping, &o.Total,
 		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureCode, &o.FailureParams, &o.FailureReason,
 		&o.SellerStatus, &o.Carrier, &o.TrackingNumber, &o.TrackingURL, &o.Refunded, &o.PermalinkURL, &o.SupportURL,
-		&created, &updat)
+		&created, &updat, &lines, &ful, &o.AddressID)
 	if err != nil {
+		return o, err
+	}
+	if o.Lines, o.Fulfillment, err = decodeDelivery(lines, ful); err != nil {
 		return o, err
 	}
 	return o, decodeTimes([]string{created, updat}, &o.CreatedAt, &o.UpdatedAt)

@@ -36,6 +36,11 @@ func TestGoldenResults(t *testing.T) {
 		{"refusal_over_order_limit", "purchase", map[string]any{"product_id": "nw-shoe-0001", "quantity": 3}},
 		{"purchase_completed", "purchase", map[string]any{"product_id": "nw-actv-0001"}},
 		{"recommend_after_purchase", "recommend", map[string]any{"limit": 3}},
+		{"add_to_cart", "add_to_cart", map[string]any{"product_id": "hh-cof-0004", "quantity": 2}},
+		{"add_to_cart_second_seller", "add_to_cart", map[string]any{"product_id": "cy-hp-0001"}},
+		{"view_cart", "view_cart", nil},
+		{"checkout_confirmation_required", "checkout", map[string]any{"fulfillment_option_id": "express"}},
+		{"set_shipping_address_invalid", "set_shipping_address", map[string]any{"name": "Ada", "line1": "1 Main St", "city": "Austin", "region": "Texas", "postal_code": "73301", "country": "US"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := call(t, c, tc.tool, tc.args, nil)

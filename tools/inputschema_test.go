@@ -17,15 +17,22 @@ import (
 // read, or read and not declared. A required argument left out is an error naming it.
 func TestInputSchemasMatchArgs(t *testing.T) {
 	args := map[string]reflect.Type{
-		"search_products":    reflect.TypeFor[searchProductsArgs](),
-		"get_product":        reflect.TypeFor[getProductArgs](),
-		"recommend":          reflect.TypeFor[recommendArgs](),
-		"purchase":           reflect.TypeFor[purchaseArgs](),
-		"get_order":          reflect.TypeFor[getOrderArgs](),
-		"list_orders":        reflect.TypeFor[listOrdersArgs](),
-		"cancel_order":       reflect.TypeFor[cancelOrderArgs](),
-		"get_preferences":    reflect.TypeFor[struct{}](),
-		"update_preferences": reflect.TypeFor[updatePreferencesArgs](),
+		"search_products":        reflect.TypeFor[searchProductsArgs](),
+		"get_product":            reflect.TypeFor[getProductArgs](),
+		"recommend":              reflect.TypeFor[recommendArgs](),
+		"purchase":               reflect.TypeFor[purchaseArgs](),
+		"get_order":              reflect.TypeFor[getOrderArgs](),
+		"list_orders":            reflect.TypeFor[listOrdersArgs](),
+		"cancel_order":           reflect.TypeFor[cancelOrderArgs](),
+		"get_preferences":        reflect.TypeFor[struct{}](),
+		"update_preferences":     reflect.TypeFor[updatePreferencesArgs](),
+		"add_to_cart":            reflect.TypeFor[cartChangeArgs](),
+		"update_cart":            reflect.TypeFor[cartChangeArgs](),
+		"view_cart":              reflect.TypeFor[struct{}](),
+		"clear_cart":             reflect.TypeFor[struct{}](),
+		"checkout":               reflect.TypeFor[checkoutArgs](),
+		"set_shipping_address":   reflect.TypeFor[setAddressArgs](),
+		"get_shipping_addresses": reflect.TypeFor[struct{}](),
 	}
 	s := newStorefront(t)
 	c, _ := connect(t, s.tb)

@@ -27,7 +27,11 @@ func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc 
 		}
 		customer, _ := t.currentCustomer(ctx)
 		tool := req.Params.Name
-		ok, retry := t.Limits.Allow(customer, tool)
+		bucket := tool
+		if tool == "checkout" {
+			bucket = "purchase" // the tools that buy share the purchase limit
+		}
+		ok, retry := t.Limits.Allow(customer, bucket)
 		if ok {
 			return next(ctx, req)
 		}
@@ -43,9 +47,9 @@ func tooManyCallsText(tool string, retry time.Duration) string {
 		tool, nothingCharged(tool), retryIn(retry))
 }
 
-// nothingCharged adds, for purchase, that nothing was bought or charged.
+// nothingCharged adds, for the tools that buy, that nothing was bought or charged.
 func nothingCharged(tool string) string {
-	if tool == "purchase" {
+	if tool == "purchase" || tool == "checkout" {
 		return ": nothing was bought and nothing was charged"
 	}
 	return ""

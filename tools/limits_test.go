@@ -53,6 +53,7 @@ func TestRateLimit(t *testing.T) {
 		tool     string
 		args     map[string]any
 		wantText string // a fragment of a refusal; "" for a call that runs
+		bucket   string // the limit the call counts against; "" for the tool's own
 	}{
 		{name: "no limiter", tool: "search_products", args: map[string]any{"query": "shoes"}},
 		{name: "within the limit", limits: &fakeLimiter{budget: map[string]int{"search_products": 1}}, tool: "search_products", args: map[string]any{"query": "shoes"}},
@@ -61,6 +62,8 @@ func TestRateLimit(t *testing.T) {
 			tool: "search_products", args: map[string]any{"query": "shoes"}, wantText: "Try again in 3 seconds."},
 		{name: "purchase over the limit", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 90 * time.Second},
 			tool: "purchase", args: map[string]any{"product_id": "x"}, wantText: "nothing was bought and nothing was charged. Try again in 90 seconds."},
+		{name: "checkout counts as a purchase", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 5 * time.Second},
+			tool: "checkout", bucket: "purchase", wantText: "nothing was bought and nothing was charged. Try again in 5 seconds."},
 		{name: "long wait in minutes", limits: &fakeLimiter{budget: map[string]int{"list_orders": 0}, retry: 150 * time.Second},
 			tool: "list_orders", wantText: "Try again in 3 minutes."},
 	}
@@ -85,7 +88,11 @@ func TestRateLimit(t *testing.T) {
 				}
 			}
 			if tt.limits != nil {
-				if got, want := tt.limits.calls(), []string{s.tb.Customer + " " + tt.tool}; strings.Join(got, ",") != strings.Join(want, ",") {
+				bucket := tt.bucket
+				if bucket == "" {
+					bucket = tt.tool
+				}
+				if got, want := tt.limits.calls(), []string{s.tb.Customer + " " + bucket}; strings.Join(got, ",") != strings.Join(want, ",") {
 					t.Errorf("limiter asked %q, want %q", got, want)
 				}
 			}

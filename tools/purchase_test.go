@@ -146,7 +146,9 @@ func TestPurchaseWithoutElicitation(t *testing.T) {
 
 	var done purchaseResult
 	res := call(t, c, "purchase", map[string]any{"product_id": cheap.ID}, &done)
-	if res.IsError || done.Status != "completed" || done.OrderID == "" || done.Mode != "sandbox" || done.Totals.Total.Amount != cheap.Price.Amount {
+	if res.IsError || done.Status != "completed" || done.OrderID == "" || done.Mode != "sandbox" || done.Totals.Subtotal.Amount != cheap.Price.Amount ||
+		done.Totals.Total.Amount != cheap.Price.Amount+done.Totals.Shipping.Amount+done.Totals.Tax.Amount ||
+		done.Fulfillment == nil || done.Fulfillment.Chosen.ID != "standard" {
 		t.Fatalf("cheap purchase: %s / %+v", text(res), done)
 	}
 

@@ -139,6 +139,32 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("%s completed order %s (and charged it) before it could be stopped, so nothing was canceled. If the person still wants to cancel, call cancel_order again to ask the seller for a refund.", seller, p.OrderID)
 	case checkout.RefusalSellerBusy:
 		return fmt.Sprintf("%s is completing the order right now, so it cannot be stopped at this moment. Nothing was canceled; call cancel_order again in a minute.", seller)
+	case checkout.RefusalNoAddress:
+		return fmt.Sprintf("%s needs a delivery address and the person has none saved. Nothing was charged; ask them for their address, save it with set_shipping_address, then try again.", seller)
+	case checkout.RefusalAddressRejected:
+		return fmt.Sprintf("%s cannot deliver to the address given (%s). Nothing was charged; check the address with the person and save a corrected one with set_shipping_address.", seller, quoted(p.SellerMessage, 200))
+	case checkout.RefusalUnknownAddress:
+		return fmt.Sprintf("No saved address has id %q. Call get_shipping_addresses to see the person's addresses, or leave address_id out to use the default one. Nothing was charged.", p.AddressID)
+	case checkout.RefusalUnknownFulfillment:
+		if p.Offered == "" {
+			return fmt.Sprintf("%s offers no delivery options to choose from. Nothing was charged; call again without fulfillment_option_id.", seller)
+		}
+		return fmt.Sprintf("%s does not offer the delivery option %q; it offers %s. Nothing was charged; call again with one of those as fulfillment_option_id, or without it for the cheapest.", seller, p.FulfillmentID, p.Offered)
+	case checkout.RefusalCartEmpty:
+		return "The cart is empty, so there is nothing to check out. Add products with add_to_cart first. Nothing was charged."
+	case checkout.RefusalSuperseded:
+		return "This quote was replaced by a newer checkout of the changed cart. Nothing was charged; use the newest quote, or call checkout again."
+	case checkout.RefusalNotInCart:
+		return fmt.Sprintf("Product %q is not in the cart. Call view_cart to see what is, or add_to_cart to add it.", p.ProductID)
+	case checkout.RefusalCartFull:
+		return fmt.Sprintf("The cart already holds %d different products, the most it can. Check out or remove some with update_cart first.", p.Limit)
+	case checkout.RefusalCartQuantity:
+		if p.Max <= 0 {
+			return fmt.Sprintf("The cart already holds the most of %s a line can (99). Nothing was changed.", p.ProductID)
+		}
+		return fmt.Sprintf("quantity for %s must be between %d and %d here (a cart line holds at most 99). Nothing was changed.", p.ProductID, p.Min, p.Max)
+	case checkout.RefusalCheckoutQuote:
+		return fmt.Sprintf("Quote %s is for a single product: confirm it with purchase (quote_id), not checkout. Nothing was charged.", p.QuoteID)
 	}
 	return "The purchase did not go through. Nothing was charged; try again later."
 }

@@ -29,6 +29,9 @@ func confirmationMessage(p store.Purchase) string {
 	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
 	fmt.Fprintf(&b, "Total: %s (items %s, tax %s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
 		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
+	if p.Fulfillment != nil {
+		fmt.Fprintf(&b, "Delivery: %s, %s\n", quoted(p.Fulfillment.Title, 60), fmtMoney(p.Fulfillment.Amount, p.Currency))
+	}
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(p.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Card: %s\n", cardName(p))
 	if checkout.Mode(p.Mode) == checkout.ModeSandbox {

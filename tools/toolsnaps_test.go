@@ -47,15 +47,22 @@ func TestToolSnapshots(t *testing.T) {
 func TestToolMetadata(t *testing.T) {
 	type hints struct{ readOnly, destructive, idempotent, openWorld bool }
 	want := map[string]hints{
-		"search_products":    {readOnly: true, idempotent: true},
-		"get_product":        {readOnly: true, idempotent: true},
-		"purchase":           {openWorld: true},
-		"get_order":          {readOnly: true, idempotent: true},
-		"list_orders":        {readOnly: true, idempotent: true},
-		"cancel_order":       {destructive: true, idempotent: true, openWorld: true},
-		"recommend":          {readOnly: true, idempotent: true},
-		"get_preferences":    {readOnly: true, idempotent: true},
-		"update_preferences": {idempotent: true},
+		"search_products":        {readOnly: true, idempotent: true},
+		"get_product":            {readOnly: true, idempotent: true},
+		"purchase":               {openWorld: true},
+		"get_order":              {readOnly: true, idempotent: true},
+		"list_orders":            {readOnly: true, idempotent: true},
+		"cancel_order":           {destructive: true, idempotent: true, openWorld: true},
+		"recommend":              {readOnly: true, idempotent: true},
+		"get_preferences":        {readOnly: true, idempotent: true},
+		"update_preferences":     {idempotent: true},
+		"add_to_cart":            {},
+		"update_cart":            {destructive: true, idempotent: true},
+		"view_cart":              {readOnly: true, idempotent: true},
+		"clear_cart":             {destructive: true, idempotent: true},
+		"checkout":               {openWorld: true},
+		"set_shipping_address":   {},
+		"get_shipping_addresses": {readOnly: true, idempotent: true},
 	}
 	tools := (&Toolbox{}).Tools()
 	if len(tools) != len(want) {

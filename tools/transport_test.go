@@ -64,6 +64,10 @@ func (s *storefront) secondCustomer(t *testing.T) string {
 	if err := st.SavePreferences(ctx, c.ID, store.Preferences{FavoriteBrands: []string{"Stridewell"}, Notes: "second customer's private note"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := st.AddAddress(ctx, store.Address{CustomerID: c.ID, Name: "Second Shopper", Line1: "5 Private Lane", City: "Salem",
+		Region: "OR", PostalCode: "97301", Country: "US"}); err != nil {
+		t.Fatal(err)
+	}
 	return c.ID
 }
 

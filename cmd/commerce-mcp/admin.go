@@ -120,6 +120,13 @@ var fieldFlags = map[string]string{
 	"limit":              "--limit",
 	"status":             "--status",
 	"customer_id":        "the customer id",
+	"line1":              "--line1",
+	"line2":              "--line2",
+	"city":               "--city",
+	"region":             "--region",
+	"postal_code":        "--postal-code",
+	"country":            "--country",
+	"phone":              "--phone",
 	"id_or_label":        "the token id or label",
 }
 
@@ -209,6 +216,14 @@ func malformedText(f string, e *store.FieldError) string {
 		return f + " must be exactly four digits (the last four of the card number)"
 	case "currency":
 		return given + " is not a three-letter ISO 4217 code such as USD"
+	case "country":
+		return given + " is not a two-letter ISO 3166-1 country code such as US, GB or DE"
+	case "region":
+		return given + " is not the two-letter abbreviation of a state or province of the country (CA, NY, ON, …)"
+	case "postal_code":
+		return f + " is not a postal code of the country given"
+	case "phone":
+		return f + " must be a phone number: digits, spaces and dashes, with an optional leading +"
 	}
 	return given + " is not in a form that can be accepted"
 }

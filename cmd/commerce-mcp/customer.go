@@ -13,9 +13,9 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
-// customerCmd runs `commerce-mcp customer create|list|add-payment-method`.
+// customerCmd runs `commerce-mcp customer create|list|add-payment-method|add-address`.
 func customerCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	sub, args, err := subcommand("customer", args, "create", "list", "add-payment-method")
+	sub, args, err := subcommand("customer", args, "create", "list", "add-payment-method", "add-address")
 	if err != nil {
 		return err
 	}
@@ -24,6 +24,8 @@ func customerCmd(ctx context.Context, args []string, getenv func(string) string,
 		return customerCreate(ctx, args, getenv, stdout, stderr)
 	case "list":
 		return customerList(ctx, args, getenv, stdout, stderr)
+	case "add-address":
+		return customerAddAddress(ctx, args, getenv, stdout, stderr)
 	default:
 		return customerAddPaymentMethod(ctx, args, getenv, stdout, stderr)
 	}
@@ -170,5 +172,44 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 		role = "the default"
 	}
 	fmt.Fprintf(stdout, "%s (%s) is on file for %s, %s\n", pm.ID, cardLabel(pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear), cust.ID, role)
+	return nil
+}
+
+// customerAddAddress saves a delivery address for a customer. It prints the new
+// address's id, not the address: addresses are personal data.
+func customerAddAddress(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs, c := adminFlags("customer add-address", getenv)
+	custRef := fs.String("customer", "", "customer `id` (or email)")
+	name := fs.String("name", "", "who receives the parcel (required)")
+	line1 := fs.String("line1", "", "street and number (required)")
+	line2 := fs.String("line2", "", "apartment, suite, floor")
+	city := fs.String("city", "", "city or town (required)")
+	region := fs.String("region", "", "state or province; for US and CA its two-letter abbreviation (required there)")
+	postal := fs.String("postal-code", "", "postal or ZIP code in the country's form")
+	country := fs.String("country", "", "two-letter ISO 3166-1 country `code`, e.g. US (required)")
+	phone := fs.String("phone", "", "phone `number` for the carrier")
+	makeDefault := fs.Bool("default", false, "make it the default delivery address (the first one always is)")
+	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	s, err := openAdminStore(ctx, c, getenv)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cust, err := findCustomer(ctx, s, *custRef)
+	if err != nil {
+		return err
+	}
+	a, err := s.AddAddress(ctx, store.Address{CustomerID: cust.ID, Name: *name, Line1: *line1, Line2: *line2, City: *city,
+		Region: *region, PostalCode: *postal, Country: *country, Phone: *phone, Default: *makeDefault})
+	if err != nil {
+		return adminError(err)
+	}
+	role := "not the default"
+	if a.Default {
+		role = "the default"
+	}
+	fmt.Fprintf(stdout, "%s is on file for %s, %s\n", a.ID, cust.ID, role)
 	return nil
 }

@@ -52,6 +52,9 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       put a card on file. With a Stripe key Stripe is asked about it; otherwise it must
       be a Stripe test method (pm_card_visa, pm_card_mastercard, ...) or come with
       --brand and --last4.
+  commerce-mcp customer add-address --customer ID --name NAME --line1 STREET [--line2 ...]
+        --city CITY [--region ST] [--postal-code CODE] --country CC [--phone ...] [--default]
+      save a delivery address (checked field by field; the first one is the default).
   commerce-mcp limits show --customer ID                      spending limits
   commerce-mcp limits set --customer ID [--per-order 100.00] [--daily 300.00]
         [--confirm-above 50.00] [--currency USD] [--allowed-sellers ID,...]

@@ -125,12 +125,15 @@ func TestRunServes(t *testing.T) {
 	go io.Copy(io.Discard, outR)
 
 	c := acp.NewClient(base, "seller-key")
-	s, err := c.Create(ctx, acp.CreateRequest{LineItems: []acp.Item{{ID: "mug", Quantity: 2}}, Currency: "usd"}, "create-1")
+	// Shipped to Oregon (no tax in the demo table), under the free-shipping threshold.
+	to := &acp.FulfillmentDetails{Name: "Ada", Address: &acp.Address{Name: "Ada", LineOne: "1 Main St", City: "Portland", State: "OR",
+		Country: "US", PostalCode: "97201"}}
+	s, err := c.Create(ctx, acp.CreateRequest{LineItems: []acp.Item{{ID: "mug", Quantity: 2}}, Currency: "usd", FulfillmentDetails: to}, "create-1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	total, _ := s.Total(acp.TotalTotal)
-	if s.Status != acp.StatusReadyForPayment || total != 3000 {
+	if s.Status != acp.StatusReadyForPayment || total != 3000+seller.StandardShipping {
 		t.Fatalf("session %s total %d", s.Status, total)
 	}
 	token := issueToken(t, stripeSrv.URL, total)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // ACPEndpoints reach sellers' ACP checkout APIs, such as the sandbox's in-process
@@ -56,13 +57,69 @@ type ACPSeller struct {
 // Profile implements SellerCheckout.
 func (a ACPSeller) Profile() string { return a.ProfileID }
 
-// Open implements SellerCheckout.
-func (a ACPSeller) Open(ctx context.Context, itemID string, quantity int, currency, idemKey string) (Session, error) {
-	s, err := a.Client.Create(ctx, acp.CreateRequest{
-		LineItems: []acp.Item{{ID: itemID, Quantity: quantity}},
-		Currency:  strings.ToLower(currency),
+// Open implements SellerCheckout: a create with the lines and the delivery address,
+// then, when the seller did not select the option wanted, an update selecting it.
+func (a ACPSeller) Open(ctx context.Context, r OpenRequest, idemKey string) (Session, error) {
+	items := make([]acp.Item, len(r.Lines))
+	for i, l := range r.Lines {
+		items[i] = acp.Item{ID: l.ProductID, Quantity: l.Quantity}
+	}
+	cs, err := a.Client.Create(ctx, acp.CreateRequest{
+		LineItems: items, Currency: strings.ToLower(r.Currency), FulfillmentDetails: fulfillmentDetails(r.Address),
 	}, idemKey)
-	return sessionOf(s, err)
+	sess, err := sessionOf(cs, err)
+	if err != nil {
+		return sess, err
+	}
+	want := r.Option
+	if !offers(sess.Options, want) {
+		want = cheapest(sess.Options) // the saga says whether that will do
+	}
+	if want == "" || want == sess.Selected {
+		return sess, nil
+	}
+	cs, err = a.Client.Update(ctx, sess.ID, acp.UpdateRequest{SelectedFulfillmentOptions: []acp.SelectedFulfillmentOption{{
+		Type: typeOf(sess.Options, want), OptionID: want, ItemIDs: lineIDs(cs)}}}, idemKey+"/select")
+	return sessionOf(cs, err)
+}
+
+// fulfillmentDetails is the ACP form of a delivery address.
+func fulfillmentDetails(a *store.Address) *acp.FulfillmentDetails {
+	if a == nil {
+		return nil
+	}
+	return &acp.FulfillmentDetails{Name: a.Name, PhoneNumber: a.Phone, Address: &acp.Address{
+		Name: a.Name, LineOne: a.Line1, LineTwo: a.Line2, City: a.City, State: a.Region, Country: a.Country, PostalCode: a.PostalCode}}
+}
+
+// cheapest is the id of the cheapest option, the first of equals; "" when none.
+func cheapest(opts []store.FulfillmentOption) string {
+	id, best := "", int64(-1)
+	for _, o := range opts {
+		if best < 0 || o.Amount < best {
+			id, best = o.ID, o.Amount
+		}
+	}
+	return id
+}
+
+func offers(opts []store.FulfillmentOption, id string) bool { return typeOf(opts, id) != "" }
+
+func typeOf(opts []store.FulfillmentOption, id string) string {
+	for _, o := range opts {
+		if o.ID == id {
+			return o.Type
+		}
+	}
+	return ""
+}
+
+func lineIDs(cs *acp.CheckoutSession) []string {
+	ids := make([]string, len(cs.LineItems))
+	for i, li := range cs.LineItems {
+		ids[i] = li.ID
+	}
+	return ids
 }
 
 // Get implements SellerCheckout.
@@ -110,13 +167,31 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 	}
 	out := Session{ID: s.ID, Status: SessionStatus(s.Status), Currency: s.Currency}
 	for i, li := range s.LineItems {
-		if i == 0 {
-			out.Title, out.UnitAmount = li.Name, li.UnitAmount
-			if out.Title == "" {
-				out.Title = li.Item.Name
-			}
+		title := li.Name
+		if title == "" {
+			title = li.Item.Name
 		}
+		if i == 0 {
+			out.Title, out.UnitAmount = title, li.UnitAmount
+		}
+		id := li.ProductID
+		if id == "" {
+			id = li.Item.ID
+		}
+		amount, ok := lineTotal(li.Totals, acp.TotalSubtotal)
+		if !ok {
+			amount = li.UnitAmount * int64(li.Quantity)
+		}
+		out.Lines = append(out.Lines, store.Line{ProductID: id, Title: title, Quantity: li.Quantity, UnitAmount: li.UnitAmount, Amount: amount})
 		out.Quantity += li.Quantity
+	}
+	for _, o := range s.FulfillmentOptions {
+		cost, _ := lineTotal(o.Totals, acp.TotalTotal)
+		out.Options = append(out.Options, store.FulfillmentOption{ID: o.ID, Type: o.Type, Title: o.Title, Amount: cost,
+			Earliest: o.EarliestDeliveryTime, Latest: o.LatestDeliveryTime})
+	}
+	if len(s.SelectedFulfillmentOptions) > 0 {
+		out.Selected = s.SelectedFulfillmentOptions[0].OptionID
 	}
 	out.Subtotal, _ = s.Total(acp.TotalSubtotal)
 	out.Tax, _ = s.Total(acp.TotalTax)
@@ -124,7 +199,7 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 	total, hasTotal := s.Total(acp.TotalTotal)
 	out.Total = total
 	for _, m := range s.Errors() {
-		out.Problems = append(out.Problems, Problem{Code: m.Code, Message: m.Content})
+		out.Problems = append(out.Problems, Problem{Code: m.Code, Param: m.Param, Message: m.Content})
 	}
 	if s.Order != nil {
 		out.OrderID = s.Order.ID
@@ -135,6 +210,16 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 		return Session{}, fmt.Errorf("%w: seller session %s has no valid total", ErrUnavailable, s.ID)
 	}
 	return out, nil
+}
+
+// lineTotal is the amount of the total of type typ among ts.
+func lineTotal(ts []acp.Total, typ acp.TotalType) (int64, bool) {
+	for _, t := range ts {
+		if t.Type == typ {
+			return t.Amount, true
+		}
+	}
+	return 0, false
 }
 
 // classifyACP maps the ACP client's errors onto the saga's: an answer that leaves the

@@ -23,7 +23,10 @@ type Confirmation struct {
 	ExpiresAt  int64  `json:"e"` // unix seconds
 	Nonce      string `json:"n"`
 	OrderID    string `json:"o,omitempty"` // for a cancellation: the order
+	Kind       string `json:"k,omitempty"` // "" for a purchase's quote, kindCheckout for a checkout's
 }
+
+const kindCheckout = "checkout"
 
 // ErrBadConfirmation means a sealed confirmation state was missing, forged, altered,
 // expired or made for another customer.
@@ -55,6 +58,7 @@ func (s *Service) SealCancel(out CancelOutcome) string {
 const (
 	purposePurchase = "commerce-mcp/confirm/v1"
 	purposeCancel   = "commerce-mcp/cancel/v1"
+	purposeCheckout = "commerce-mcp/checkout/v1"
 )
 
 func (s *Service) seal(purpose string, c Confirmation) string {
@@ -140,7 +144,7 @@ func (s *Service) ConfirmSealed(ctx context.Context, customerID, state string, a
 	if err != nil {
 		return Outcome{}, err
 	}
-	if p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
+	if c.Kind != "" || p.Total != c.Amount || p.Currency != c.Currency || p.ConfirmVia != ViaElicitation {
 		return Outcome{}, invalid
 	}
 	err = s.cfg.Store.UseOnce(ctx, "confirm", c.Nonce, time.Unix(c.ExpiresAt, 0))
@@ -181,4 +185,68 @@ func (s *Service) OfferQuoteID(ctx context.Context, customerID, quoteID string) 
 		}
 	}
 	return s.settle(ctx, p)
+}
+
+// SealCheckout returns the confirmation state for a quoted checkout, as Seal does for
+// a purchase; a state sealed for one never confirms the other.
+func (s *Service) SealCheckout(c store.Checkout) string {
+	return s.seal(purposeCheckout, Confirmation{CustomerID: c.CustomerID, QuoteID: c.QuoteID, Amount: c.Total,
+		Currency: c.Currency, ExpiresAt: c.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Kind: kindCheckout})
+}
+
+// ConfirmSealedCheckout acts on the person's answer to a checkout's confirmation
+// dialog, with the same rules as ConfirmSealed.
+func (s *Service) ConfirmSealedCheckout(ctx context.Context, customerID, state string, answer Answer) (CheckoutOutcome, error) {
+	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
+	conf, err := s.unseal(purposeCheckout, state, customerID)
+	if err != nil || conf.Kind != kindCheckout {
+		return CheckoutOutcome{}, invalid
+	}
+	c, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, conf.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return CheckoutOutcome{}, invalid
+	}
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	if c.Total != conf.Amount || c.Currency != conf.Currency || c.ConfirmVia != ViaElicitation {
+		return CheckoutOutcome{}, invalid
+	}
+	err = s.cfg.Store.UseOnce(ctx, "confirm", conf.Nonce, time.Unix(conf.ExpiresAt, 0))
+	if errors.Is(err, store.ErrReplay) {
+		return s.settleCheckout(ctx, c)
+	}
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	switch answer {
+	case AnswerYes:
+		return s.ConfirmCheckout(ctx, customerID, conf.QuoteID, ViaElicitation)
+	case AnswerUnticked:
+		return s.OfferCheckoutQuoteID(ctx, customerID, conf.QuoteID)
+	}
+	if c.State != store.CheckoutQuoted {
+		return s.settleCheckout(ctx, c)
+	}
+	return s.declineCheckout(ctx, c)
+}
+
+// OfferCheckoutQuoteID makes the customer's checkout quote, offered in a dialog, one to
+// confirm by its quote_id instead, as OfferQuoteID does for a purchase.
+func (s *Service) OfferCheckoutQuoteID(ctx context.Context, customerID, quoteID string) (CheckoutOutcome, error) {
+	c, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, quoteID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	if c.State == store.CheckoutQuoted && c.ConfirmVia == ViaElicitation {
+		c.ConfirmVia = ViaQuoteID
+		err := s.cfg.Store.AdvanceCheckout(ctx, &c, store.CheckoutQuoted)
+		if errors.Is(err, store.ErrStateChanged) {
+			err = lostRace{c.ID}
+		}
+		if err != nil {
+			return s.checkoutOutcome(ctx, c, CheckoutOutcome{}, err)
+		}
+	}
+	return s.settleCheckout(ctx, c)
 }

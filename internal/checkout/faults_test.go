@@ -94,8 +94,8 @@ func (q quantityLiar) Checkout(ctx context.Context, s catalog.Seller) (checkout.
 
 type moreItems struct{ checkout.SellerCheckout }
 
-func (m moreItems) Open(ctx context.Context, item string, qty int, cur, key string) (checkout.Session, error) {
-	sess, err := m.SellerCheckout.Open(ctx, item, qty, cur, key)
+func (m moreItems) Open(ctx context.Context, r checkout.OpenRequest, key string) (checkout.Session, error) {
+	sess, err := m.SellerCheckout.Open(ctx, r, key)
 	sess.Quantity++
 	return sess, err
 }

@@ -29,11 +29,13 @@ func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.Purchas
 	if err := s.fault("approved"); err != nil {
 		return Outcome{}, err
 	}
-	return s.charge(ctx, p)
+	return s.charge(ctx, p, p.QuoteID != "")
 }
 
-// charge issues the token for an approved purchase and completes the seller's checkout.
-func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error) {
+// charge issues the token for an approved purchase and completes the seller's
+// checkout; requote first makes sure that the seller's session of a confirmed quote
+// still asks what was quoted.
+func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (Outcome, error) {
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
 		return Outcome{}, err
@@ -42,7 +44,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase) (Outcome, error
 	if err != nil {
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller.Name, Step: StepConnect}))
 	}
-	if p.QuoteID != "" {
+	if requote {
 		if err := s.refreshSession(ctx, p, co); err != nil {
 			return Outcome{}, err
 		}
@@ -219,8 +221,11 @@ func retry[T any](ctx context.Context, s *Service, fn func() (T, error)) (T, err
 // recommend uses. A failure is logged: the order itself is already recorded.
 func (s *Service) afterSale(ctx context.Context, p *store.Purchase) {
 	also, err := s.cfg.Store.BoughtBefore(ctx, p.CustomerID, p.OrderID, catalog.MaxAlsoBought)
-	if err == nil {
-		err = s.cfg.Catalog.RecordSale(ctx, p.ProductID, p.Quantity, also, s.now())
+	want, _ := linesOf(p)
+	for _, l := range want {
+		if err == nil {
+			err = s.cfg.Catalog.RecordSale(ctx, l.ProductID, l.Quantity, also, s.now())
+		}
 	}
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "record sale statistics", "purchase", p.ID, "err", err)

@@ -7,21 +7,28 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // Session is a seller's checkout session as the saga needs it: the authoritative
-// line and totals, in minor units of Currency.
+// lines and totals, in minor units of Currency.
 type Session struct {
 	ID         string
 	Status     SessionStatus
 	Currency   string
-	Title      string // the seller's name for the line
-	UnitAmount int64
-	Quantity   int
-	Subtotal   int64
-	Tax        int64
-	Shipping   int64
-	Total      int64
+	Title      string // the seller's name for the first line
+	UnitAmount int64  // of the first line
+	Quantity   int    // of all lines together
+	// Lines are the session's lines; their titles are seller text, not yet cleaned.
+	Lines []store.Line
+	// Options are the fulfillment options the seller offers (titles not yet cleaned)
+	// and Selected the id of the one selected ("" when none).
+	Options  []store.FulfillmentOption
+	Selected string
+	Subtotal int64
+	Tax      int64
+	Shipping int64
+	Total    int64
 	// Problems are the seller's error messages (ACP messages[] of type error).
 	Problems []Problem
 	// OrderID is the seller's order id once the session is completed.
@@ -32,6 +39,7 @@ type Session struct {
 // payment_declined. Message is the seller's text: untrusted, shown only after cleaning.
 type Problem struct {
 	Code    string
+	Param   string // the JSONPath the problem is about, e.g. $.fulfillment_details.address
 	Message string
 }
 
@@ -53,6 +61,7 @@ const (
 	ProblemQuantityExceeded = "quantity_exceeded"
 	ProblemDeclined         = "payment_declined"
 	ProblemInvalid          = "invalid" // e.g. a payment token the seller could not use
+	ProblemMissing          = "missing" // e.g. a delivery address the seller needs
 )
 
 // has reports whether the session carries a problem with code.
@@ -72,10 +81,29 @@ type SellerCheckout interface {
 	// Profile is the seller's Stripe network business profile (profile_…): tokens
 	// for this seller are scoped to it.
 	Profile() string
-	Open(ctx context.Context, itemID string, quantity int, currency, idemKey string) (Session, error)
+	// Open opens a session for r and selects r.Option when the seller offers it, or
+	// else its cheapest option; what was selected is in Session.Selected. Every call it
+	// makes derives its idempotency key from idemKey.
+	Open(ctx context.Context, r OpenRequest, idemKey string) (Session, error)
 	Get(ctx context.Context, sessionID string) (Session, error)
 	Complete(ctx context.Context, sessionID, token, idemKey string) (Session, error)
 	Cancel(ctx context.Context, sessionID, idemKey string) error
+}
+
+// OpenRequest is what a checkout session is opened for: lines of one seller, in one
+// currency, delivered to Address (nil: none is known) by fulfillment option Option
+// ("" for the cheapest).
+type OpenRequest struct {
+	Lines    []Item
+	Currency string
+	Address  *store.Address
+	Option   string
+}
+
+// Item is a product and how many of it.
+type Item struct {
+	ProductID string
+	Quantity  int
 }
 
 // Sellers finds the checkout API of a seller. It returns an error wrapping

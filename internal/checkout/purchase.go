@@ -25,6 +25,11 @@ type Request struct {
 	// left empty (zero); when given, they must be what the quote is for.
 	QuoteID        string
 	IdempotencyKey string // the caller's; retries with it return the first outcome
+	// AddressID names the customer's delivery address; empty means their default.
+	AddressID string
+	// FulfillmentOption is the id of the seller's fulfillment option to use; empty
+	// means the cheapest one.
+	FulfillmentOption string
 	// ConfirmVia says how a quote made by this call will be confirmed:
 	// ViaElicitation when the client can show a dialog, else ViaQuoteID.
 	ConfirmVia string
@@ -94,7 +99,7 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
-	return s.quote(ctx, p, product, via)
+	return s.quote(ctx, p, product, via, r.AddressID, r.FulfillmentOption)
 }
 
 // matchesQuote refuses a confirmation of quote r.QuoteID that names another product or

@@ -14,7 +14,10 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
 	"github.com/commerce-mcp/commerce-mcp/store"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 func TestPurchaseBelowThresholdCompletes(t *testing.T) {
@@ -27,8 +30,15 @@ func TestPurchaseBelowThresholdCompletes(t *testing.T) {
 	if out.Status != checkout.StatusCompleted || out.Order == nil || out.Order.Status != store.OrderCompleted {
 		t.Fatalf("outcome = %+v", out)
 	}
-	if out.Order.Total != p.Price.Amount || out.Order.Currency != "USD" || out.Order.SellerOrderID == "" {
-		t.Errorf("order = %+v, want total %d USD with a seller order id", out.Order, p.Price.Amount)
+	// The demo customer's address is in Oregon (no tax); under the free-shipping
+	// threshold, the cheapest option is the reference seller's standard shipping.
+	o := out.Order
+	if o.Subtotal != p.Price.Amount || o.Tax != 0 || o.Shipping != seller.StandardShipping || o.Total != o.Subtotal+o.Shipping ||
+		o.Currency != "USD" || o.SellerOrderID == "" {
+		t.Errorf("order = %+v, want %d + %d shipping USD with a seller order id", o, p.Price.Amount, seller.StandardShipping)
+	}
+	if o.Fulfillment == nil || o.Fulfillment.ID != seller.OptionStandard || len(o.Fulfillment.Options) != 2 || o.AddressID == "" {
+		t.Errorf("order delivery = %+v to %q, want standard of two options to the default address", o.Fulfillment, o.AddressID)
 	}
 	if out.Order.CardBrand != "visa" || out.Order.CardLast4 != "4242" || checkout.Mode(out.Order.Mode) != checkout.ModeSandbox {
 		t.Errorf("order card/mode = %s %s %s", out.Order.CardBrand, out.Order.CardLast4, out.Order.Mode)
@@ -37,7 +47,7 @@ func TestPurchaseBelowThresholdCompletes(t *testing.T) {
 		t.Errorf("%d succeeded PaymentIntents, want 1", n)
 	}
 	toks := e.sb.Stripe.Tokens()
-	if len(toks) != 1 || toks[0].MaxAmount != p.Price.Amount || toks[0].Currency != "usd" || toks[0].DeactivatedReason != "consumed" {
+	if len(toks) != 1 || toks[0].MaxAmount != o.Total || toks[0].Currency != "usd" || toks[0].DeactivatedReason != "consumed" {
 		t.Errorf("tokens = %+v", toks)
 	}
 	if !toks[0].ExpiresAt.After(e.clock.Now()) || toks[0].ExpiresAt.After(e.clock.Now().Add(checkout.DefaultTokenTTL)) {
@@ -209,6 +219,7 @@ func TestCompletedPurchasesFeedSalesStatistics(t *testing.T) {
 		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true}); err != nil {
 			t.Fatal(err)
 		}
+		testshop.AddAddress(t, e.st, c.ID)
 		customers = append(customers, c.ID)
 	}
 	for _, c := range customers {
@@ -536,6 +547,7 @@ func TestUnpayablePrices(t *testing.T) {
 			ctx := context.Background()
 			p := e.product(1000, 4000)
 			p.Price.Amount = tt.price
+			p.Attributes = map[string]string{"fulfillment": "digital"} // no delivery cost to pay either
 			if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
 				t.Fatal(err)
 			}

@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -12,8 +13,8 @@ import (
 
 // quote opens the seller's checkout session for the new purchase p, checks the rules
 // and either pays at once or leaves p quoted for the person to confirm.
-func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, via string) (Outcome, error) {
-	o, err := s.quoteSteps(ctx, &p, product, via)
+func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, via, addressID, option string) (Outcome, error) {
+	o, err := s.quoteSteps(ctx, &p, product, via, addressID, option)
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
 		ref.record(&p, store.PurchaseFailed)
@@ -29,7 +30,7 @@ func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.P
 	return o, err
 }
 
-func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product catalog.Product, via string) (Outcome, error) {
+func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product catalog.Product, via, addressID, option string) (Outcome, error) {
 	seller, err := s.cfg.Catalog.Seller(ctx, product.SellerID)
 	if err != nil {
 		return Outcome{}, err
@@ -63,20 +64,18 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 	if err != nil {
 		return Outcome{}, err
 	}
-	sess, err := retry(ctx, s, func() (Session, error) {
-		return co.Open(ctx, product.ID, p.Quantity, product.Price.Currency, p.ID+"/open")
-	})
+	addr, err := s.address(ctx, p.CustomerID, addressID)
 	if err != nil {
-		return Outcome{}, s.sellerRefusal(ctx, seller.Name, err)
+		return Outcome{}, err
 	}
-	p.SessionID = sess.ID
-	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
-		return Outcome{}, problemRefusal(seller.Name, product.Title, sess)
+	if addr != nil {
+		p.AddressID = addr.ID
 	}
-	if sess.Quantity != p.Quantity {
-		return Outcome{}, refuse(RefusalSellerMismatch, RefusalParams{Seller: seller.Name, Quantity: sess.Quantity, Title: product.Title, AskedQuantity: p.Quantity})
+	want := []Item{{ProductID: product.ID, Quantity: p.Quantity}}
+	r := OpenRequest{Lines: want, Currency: product.Price.Currency, Address: addr, Option: option}
+	if err := s.quoteSeller(ctx, p, co, r, map[string]string{product.ID: product.Title}, "/open", true); err != nil {
+		return Outcome{}, err
 	}
-	fillFromSession(p, sess, product)
 	switch {
 	case p.Total == 0:
 		return Outcome{}, refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
@@ -111,15 +110,142 @@ func tooLarge(qty int, title string, unit int64, currency string) *Refusal {
 	return refuse(RefusalTotalTooLarge, RefusalParams{Quantity: qty, Title: title, UnitAmount: unit, Limit: MaxTotal, Currency: currency})
 }
 
-// fillFromSession copies the seller's authoritative line and totals into p. The caller
-// has checked that the seller quoted the quantity asked for.
-func fillFromSession(p *store.Purchase, sess Session, product catalog.Product) {
+// address is the customer's address id, or their default address when id is empty
+// (nil when they have none).
+func (s *Service) address(ctx context.Context, customerID, id string) (*store.Address, error) {
+	if id != "" {
+		a, err := s.cfg.Store.Address(ctx, customerID, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, refuse(RefusalUnknownAddress, RefusalParams{AddressID: callerText(id)})
+		}
+		return &a, err
+	}
+	a, err := s.cfg.Store.DefaultAddress(ctx, customerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// quoteSeller opens the seller's checkout session for r, the lines of purchase p, and
+// fills p with the seller's authoritative lines, delivery and totals. titles are the
+// catalog's titles by product id, for lines the seller leaves unnamed. step ends the
+// idempotency key ("/open", "/reopen"). With strict, a fulfillment option the seller
+// does not offer is a refusal; otherwise the seller's cheapest is used. A session the
+// seller will not take payment for is a refusal.
+func (s *Service) quoteSeller(ctx context.Context, p *store.Purchase, co SellerCheckout, r OpenRequest,
+	titles map[string]string, step string, strict bool) error {
+	sess, err := retry(ctx, s, func() (Session, error) { return co.Open(ctx, r, p.ID+step) })
+	if err != nil {
+		return s.sellerRefusal(ctx, p.SellerName, err)
+	}
+	p.SessionID = sess.ID
+	option := r.Option
+	if !strict && !offers(sess.Options, option) {
+		option = ""
+	}
+	if ref := sessionRefusal(p.SellerName, sess, r.Lines, titles, option); ref != nil {
+		return ref
+	}
+	fillFromSession(p, sess, titles)
+	return nil
+}
+
+// sessionRefusal says why the seller's session sess, opened for want, cannot be paid
+// as it is; nil when it can.
+func sessionRefusal(seller string, sess Session, want []Item, titles map[string]string, option string) *Refusal {
+	for _, pr := range sess.Problems {
+		if strings.HasPrefix(pr.Param, "$.fulfillment_details") {
+			if pr.Code == ProblemMissing {
+				return refuse(RefusalNoAddress, RefusalParams{Seller: seller})
+			}
+			return refuse(RefusalAddressRejected, RefusalParams{Seller: seller, SellerMessage: sellerMessage(pr.Message)})
+		}
+	}
+	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
+		return problemRefusal(seller, lineTitle(sess, want, titles), sess)
+	}
+	if option != "" && sess.Selected != option {
+		ref := refuse(RefusalUnknownFulfillment, RefusalParams{Seller: seller, FulfillmentID: callerText(option)})
+		ids := make([]string, len(sess.Options))
+		for i, o := range sess.Options {
+			ids[i] = text.Clean(o.ID, 80)
+		}
+		ref.Params.Offered = strings.Join(ids, ", ")
+		return ref
+	}
+	got, asked := map[string]int{}, 0
+	for _, l := range sess.Lines {
+		got[l.ProductID] += l.Quantity
+	}
+	for _, w := range want {
+		asked += w.Quantity
+		if got[w.ProductID] != w.Quantity {
+			return refuse(RefusalSellerMismatch, RefusalParams{Seller: seller, Quantity: got[w.ProductID], Title: titles[w.ProductID], AskedQuantity: w.Quantity})
+		}
+	}
+	if sess.Quantity != asked {
+		return refuse(RefusalSellerMismatch, RefusalParams{Seller: seller, Quantity: sess.Quantity, Title: titles[want[0].ProductID], AskedQuantity: asked})
+	}
+	return nil
+}
+
+// lineTitle is the title of the first line a stock problem of sess is about (ACP's
+// param $.line_items[i]), or of the first line.
+func lineTitle(sess Session, want []Item, titles map[string]string) string {
+	for _, pr := range sess.Problems {
+		var i int
+		if _, err := fmt.Sscanf(pr.Param, "$.line_items[%d]", &i); err == nil && (pr.Code == ProblemOutOfStock || pr.Code == ProblemQuantityExceeded) {
+			if i >= 0 && i < len(sess.Lines) {
+				if t := titles[sess.Lines[i].ProductID]; t != "" {
+					return t
+				}
+				return text.Clean(sess.Lines[i].Title, 200)
+			}
+		}
+	}
+	if len(want) > 0 {
+		return titles[want[0].ProductID]
+	}
+	return ""
+}
+
+// fillFromSession copies the seller's authoritative lines, delivery and totals into
+// p. The caller has checked that the seller quoted the quantities asked for.
+func fillFromSession(p *store.Purchase, sess Session, titles map[string]string) {
+	p.Lines = p.Lines[:0]
+	for _, l := range sess.Lines {
+		l.Title = text.Clean(l.Title, 200)
+		if l.Title == "" {
+			l.Title = titles[l.ProductID]
+		}
+		p.Lines = append(p.Lines, l)
+	}
 	p.Title = text.Clean(sess.Title, 200)
+	if len(p.Lines) > 0 {
+		p.Title, p.ProductID, p.Quantity = p.Lines[0].Title, p.Lines[0].ProductID, p.Lines[0].Quantity
+	}
 	if p.Title == "" {
-		p.Title = product.Title
+		p.Title = titles[p.ProductID]
 	}
 	p.Currency, p.UnitAmount = strings.ToUpper(sess.Currency), sess.UnitAmount
 	p.Subtotal, p.Tax, p.Shipping, p.Total = sess.Subtotal, sess.Tax, sess.Shipping, sess.Total
+	p.Fulfillment = nil
+	if len(sess.Options) > 0 {
+		f := &store.Fulfillment{}
+		for _, o := range sess.Options {
+			o.Title = text.Clean(o.Title, 120)
+			o.ID = text.Clean(o.ID, 80)
+			f.Options = append(f.Options, o)
+			if o.ID == sess.Selected {
+				f.FulfillmentOption = o
+			}
+		}
+		p.Fulfillment = f
+	}
 }
 
 // allowedBy checks the customer's allowed sellers and categories.
@@ -231,8 +357,21 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 	case err != nil && !errors.Is(err, ErrRejected):
 		return nil
 	}
+	want, titles := linesOf(p)
+	var addr *store.Address
+	if p.AddressID != "" {
+		a, err := s.cfg.Store.Address(ctx, p.CustomerID, p.AddressID)
+		if err != nil {
+			return s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalUnknownAddress, RefusalParams{}))
+		}
+		addr = &a
+	}
+	option := ""
+	if p.Fulfillment != nil {
+		option = p.Fulfillment.ID
+	}
 	sess, err = retry(ctx, s, func() (Session, error) {
-		return co.Open(ctx, p.ProductID, p.Quantity, p.Currency, p.ID+"/reopen")
+		return co.Open(ctx, OpenRequest{Lines: want, Currency: p.Currency, Address: addr, Option: option}, p.ID+"/reopen")
 	})
 	if err != nil {
 		ref := &Refusal{}
@@ -245,8 +384,8 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 	if jerr := s.cfg.Store.Journal(ctx, p.ID, "session_reopened", ""); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal reopened session", "purchase", p.ID, "err", jerr)
 	}
-	if sess.has(ProblemOutOfStock) || sess.has(ProblemQuantityExceeded) || sess.Status != StatusReadyForPayment {
-		return s.fail(ctx, p, store.PurchaseApproved, problemRefusal(p.SellerName, p.Title, sess))
+	if ref := sessionRefusal(p.SellerName, sess, want, titles, option); ref != nil {
+		return s.fail(ctx, p, store.PurchaseApproved, ref)
 	}
 	return s.checkRequote(ctx, p, sess)
 }
@@ -254,9 +393,28 @@ func (s *Service) refreshSession(ctx context.Context, p *store.Purchase, co Sell
 // checkRequote fails p unless sess, its seller's current session, asks what p's quote
 // said.
 func (s *Service) checkRequote(ctx context.Context, p *store.Purchase, sess Session) error {
-	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == p.Quantity) {
+	want, _ := linesOf(p)
+	units := 0
+	for _, l := range want {
+		units += l.Quantity
+	}
+	if sess.Total == p.Total && strings.EqualFold(sess.Currency, p.Currency) && (sess.Quantity == 0 || sess.Quantity == units) {
 		return nil
 	}
 	return s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName,
 		Amount: sess.Total, Currency: strings.ToUpper(sess.Currency), QuotedAmount: p.Total, QuotedCurrency: p.Currency}))
+}
+
+// linesOf is what purchase p buys, and its titles by product id.
+func linesOf(p *store.Purchase) ([]Item, map[string]string) {
+	titles := map[string]string{p.ProductID: p.Title}
+	if len(p.Lines) == 0 {
+		return []Item{{ProductID: p.ProductID, Quantity: p.Quantity}}, titles
+	}
+	want := make([]Item, len(p.Lines))
+	for i, l := range p.Lines {
+		want[i] = Item{ProductID: l.ProductID, Quantity: l.Quantity}
+		titles[l.ProductID] = l.Title
+	}
+	return want, titles
 }

@@ -39,7 +39,38 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.Failed++
 		}
 	}
+	cs, err := s.cfg.Store.UnfinishedCheckouts(ctx, s.now().Add(-olderThan))
+	if err != nil {
+		return rep, err
+	}
+	for i := range cs {
+		if err := s.recoverCheckout(ctx, &cs[i]); err != nil && !errors.Is(err, store.ErrStateChanged) {
+			s.cfg.Log.WarnContext(ctx, "checkout left unsettled", "checkout", cs[i].ID, "state", cs[i].State, "err", err)
+		}
+	}
 	return rep, nil
+}
+
+// recoverCheckout ends a checkout that a crash left open or paying once all its seller
+// orders are settled (Recover settles them first): done, or refused as interrupted when
+// it had not begun any.
+func (s *Service) recoverCheckout(ctx context.Context, c *store.Checkout) error {
+	ps, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	from := c.State
+	for _, p := range ps {
+		if !store.Terminal(p.State) {
+			return errors.New("a seller order is not settled yet")
+		}
+	}
+	c.State = store.CheckoutDone
+	if len(ps) == 0 {
+		ref := refuse(RefusalInterrupted, RefusalParams{})
+		c.State, c.FailureCode, c.FailureParams = store.CheckoutRefused, string(ref.Code), ref.Params.encode()
+	}
+	return s.cfg.Store.AdvanceCheckout(ctx, c, from)
 }
 
 // recoverOne settles p and reports whether it completed.

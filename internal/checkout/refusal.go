@@ -59,6 +59,16 @@ const (
 	RefusalNotCancelable         RefusalCode = "not_cancelable"      // Seller, SellerMessage, SupportURL
 	RefusalCompletedMeanwhile    RefusalCode = "completed_meanwhile" // Seller, OrderID
 	RefusalSellerBusy            RefusalCode = "seller_busy"         // Seller: still completing; the outcome is not known yet
+	RefusalNoAddress             RefusalCode = "no_address"          // Seller: it ships and the customer has no address on file
+	RefusalAddressRejected       RefusalCode = "address_rejected"    // Seller, SellerMessage
+	RefusalUnknownAddress        RefusalCode = "unknown_address"     // AddressID
+	RefusalUnknownFulfillment    RefusalCode = "unknown_fulfillment" // Seller, FulfillmentOptionID asked, Offered ids
+	RefusalCartEmpty             RefusalCode = "cart_empty"          //
+	RefusalSuperseded            RefusalCode = "superseded"          // a quote replaced by a newer checkout of a changed cart
+	RefusalNotInCart             RefusalCode = "not_in_cart"         // ProductID
+	RefusalCartFull              RefusalCode = "cart_full"           // Limit (products)
+	RefusalCartQuantity          RefusalCode = "cart_quantity"       // ProductID, Quantity in the cart now, Min, Max for the call
+	RefusalCheckoutQuote         RefusalCode = "checkout_quote"      // QuoteID: a cart checkout's quote given to purchase, or the other way round
 )
 
 // Step says where a call to a seller failed, for the codes that happen at several.
@@ -106,6 +116,9 @@ type RefusalParams struct {
 	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
 	OrderID        string `json:"order_id,omitempty"`
 	SupportURL     string `json:"support_url,omitempty"`
+	AddressID      string `json:"address_id,omitempty"`
+	FulfillmentID  string `json:"fulfillment_option_id,omitempty"`
+	Offered        string `json:"offered,omitempty"` // ids, comma-separated
 }
 
 // QuoteTTL is how long quotes last, for quote_expired.

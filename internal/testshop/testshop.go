@@ -99,6 +99,19 @@ func Demo(t testing.TB, now func() time.Time) *Shop {
 	return s
 }
 
+// AddAddress gives customerID a copy of the demo customer's delivery address
+// (store.DemoAddress), as its default, so that it can buy goods that are shipped.
+func AddAddress(t testing.TB, st *store.Store, customerID string) store.Address {
+	t.Helper()
+	a := store.DemoAddress
+	a.CustomerID = customerID
+	a, err := st.AddAddress(context.Background(), a)
+	if err != nil {
+		t.Fatalf("add address: %v", err)
+	}
+	return a
+}
+
 // open opens the database at path ("" means Path(t)) with openFn and closes it when
 // the test ends.
 func open[DB interface{ Close() error }](t testing.TB, path string, openFn func(context.Context, string) (DB, error)) DB {

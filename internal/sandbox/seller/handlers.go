@@ -100,14 +100,6 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &b, false) {
 		return
 	}
-	for i, o := range b.SelectedFulfillmentOptions {
-		if o.OptionID != digitalOptionID {
-			writeError(w, http.StatusBadRequest, &acp.Error{Type: acp.ErrorInvalidRequest, Code: acp.CodeInvalid,
-				Param:   fmt.Sprintf("$.selected_fulfillment_options[%d].option_id", i),
-				Message: fmt.Sprintf("the only fulfillment option is %q", digitalOptionID)})
-			return
-		}
-	}
 	// Read the session, price outside the lock, then apply if it is still open.
 	s.mu.Lock()
 	ss := s.sessions[id]
@@ -147,14 +139,20 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	if perr, status = stateError(ss, "updated"); perr == nil {
-		ss.setLines(lines, currency)
-		if b.Buyer != nil {
-			ss.buyer = b.Buyer
-		}
+		before := *ss
 		if b.FulfillmentDetails != nil {
 			ss.fulfillment = b.FulfillmentDetails
 		}
-		ss.updated = s.cfg.Now()
+		ss.setLines(lines, currency)
+		if perr = ss.selectOptions(b.SelectedFulfillmentOptions); perr != nil {
+			*ss = before // an update applies whole or not at all
+			status = http.StatusBadRequest
+		} else {
+			if b.Buyer != nil {
+				ss.buyer = b.Buyer
+			}
+			ss.updated = s.cfg.Now()
+		}
 	}
 	v, total := s.view(ss), ss.total()
 	s.mu.Unlock()

@@ -36,12 +36,17 @@ type fakeInventory struct {
 }
 
 func newInventory() *fakeInventory {
+	// The items are digital (no address, no delivery cost, no tax without an address),
+	// so that the tests of sessions and payments see the items' amounts alone; chair
+	// and lamp are shipped, for the tests of delivery and tax.
 	return &fakeInventory{items: map[string]seller.InventoryItem{
-		"mug":    {ID: "mug", Title: "Blue Mug", UnitAmount: 1250, Currency: "USD", Stock: stock(5), Purchasable: true},
-		"poster": {ID: "poster", Title: "Poster", UnitAmount: 2000, Currency: "USD", Purchasable: true}, // unknown stock
-		"last":   {ID: "last", Title: "Last One", UnitAmount: 999, Currency: "USD", Stock: stock(1), Purchasable: true},
-		"gone":   {ID: "gone", Title: "Gone Lamp", UnitAmount: 4000, Currency: "USD", Stock: stock(0), Purchasable: false},
-		"euro":   {ID: "euro", Title: "Euro Book", UnitAmount: 1500, Currency: "EUR", Stock: stock(3), Purchasable: true},
+		"mug":    {ID: "mug", Title: "Blue Mug", UnitAmount: 1250, Currency: "USD", Stock: stock(5), Purchasable: true, Digital: true},
+		"poster": {ID: "poster", Title: "Poster", UnitAmount: 2000, Currency: "USD", Purchasable: true, Digital: true}, // unknown stock
+		"last":   {ID: "last", Title: "Last One", UnitAmount: 999, Currency: "USD", Stock: stock(1), Purchasable: true, Digital: true},
+		"gone":   {ID: "gone", Title: "Gone Lamp", UnitAmount: 4000, Currency: "USD", Stock: stock(0), Purchasable: false, Digital: true},
+		"euro":   {ID: "euro", Title: "Euro Book", UnitAmount: 1500, Currency: "EUR", Stock: stock(3), Purchasable: true, Digital: true},
+		"chair":  {ID: "chair", Title: "Oak Chair", UnitAmount: 4500, Currency: "USD", Purchasable: true},
+		"lamp":   {ID: "lamp", Title: "Desk Lamp", UnitAmount: 1999, Currency: "USD", Purchasable: true},
 	}}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -39,6 +40,8 @@ type InventoryItem struct {
 	// (out of stock, discontinued, preorder).
 	Purchasable bool
 	ImageURL    string
+	// Digital items are delivered by email and need no address (see DigitalProduct).
+	Digital bool
 }
 
 // CatalogInventory sells the products of one seller of a commerce-mcp catalog.
@@ -63,7 +66,27 @@ func (ci CatalogInventory) Item(ctx context.Context, id string) (InventoryItem, 
 		return InventoryItem{}, fmt.Errorf("item %q: %w", id, ErrUnknownItem)
 	}
 	return InventoryItem{ID: p.ID, Title: p.Title, UnitAmount: p.Price.Amount, Currency: p.Price.Currency,
-		Stock: p.Stock, Purchasable: p.Purchasable(), ImageURL: p.ImageURL}, nil
+		Stock: p.Stock, Purchasable: p.Purchasable(), ImageURL: p.ImageURL, Digital: DigitalProduct(p)}, nil
+}
+
+// DigitalProduct reports whether the reference Seller delivers p digitally: its
+// attribute "fulfillment" (or "delivery") is "digital", or a segment of its category
+// path is or begins with "Digital" (such as "Books > Digital Books"), or is "E-books",
+// "Gift Cards" or "Software Downloads". Everything else is shipped.
+func DigitalProduct(p catalog.Product) bool {
+	for _, k := range []string{"fulfillment", "delivery"} {
+		if strings.EqualFold(strings.TrimSpace(p.Attributes[k]), "digital") {
+			return true
+		}
+	}
+	for _, seg := range strings.Split(p.Category, ">") {
+		seg = strings.ToLower(strings.TrimSpace(seg))
+		switch {
+		case strings.HasPrefix(seg, "digital"), seg == "e-books", seg == "ebooks", seg == "gift cards", seg == "software downloads":
+			return true
+		}
+	}
+	return false
 }
 
 // Take removes qty units of the product from the catalog's stock (catalog.TakeStock).

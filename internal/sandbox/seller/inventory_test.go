@@ -18,8 +18,10 @@ func openShopCatalog(t *testing.T) *catalog.Catalog {
 	usd := func(n int64) money.Money { return money.Money{Amount: n, Currency: "USD"} }
 	return testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}, {ID: "other"}},
 		[]catalog.Product{
-			{ID: "mug", SellerID: "shop", Title: "Blue Mug", Price: usd(1250), Stock: stock(2), ImageURL: "https://shop.example/mug.jpg"},
-			{ID: "poster", SellerID: "shop", Title: "Poster", Price: usd(2000), Availability: catalog.InStock},
+			// Digital, so that sessions need no address and cost the items alone.
+			{ID: "mug", SellerID: "shop", Title: "Blue Mug", Price: usd(1250), Stock: stock(2), ImageURL: "https://shop.example/mug.jpg",
+				Attributes: map[string]string{"fulfillment": "digital"}},
+			{ID: "poster", SellerID: "shop", Title: "Poster", Price: usd(2000), Availability: catalog.InStock, Category: "Art > Digital Prints"},
 			{ID: "lamp", SellerID: "shop", Title: "Lamp", Price: usd(4000), Stock: stock(0)},
 			{ID: "vase", SellerID: "other", Title: "Vase", Price: usd(3000), Stock: stock(9)},
 		})

@@ -16,9 +16,6 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// digitalOptionID is the one fulfillment option of the reference Seller.
-const digitalOptionID = "digital_free"
-
 // session is the Seller's state of one checkout session; guarded by Seller.mu.
 type session struct {
 	id          string
@@ -27,6 +24,7 @@ type session struct {
 	lines       []line
 	buyer       *acp.Buyer
 	fulfillment *acp.FulfillmentDetails
+	selected    string // the id of the selected fulfillment option
 	messages    []acp.Message
 	created     time.Time
 	updated     time.Time
@@ -168,20 +166,26 @@ func stockMessages(lines []line) []acp.Message {
 // setLines replaces the session's lines and recomputes its status and messages.
 func (ss *session) setLines(lines []line, currency string) {
 	ss.lines, ss.currency = lines, currency
-	ss.messages = stockMessages(lines)
+	ss.reprice()
+}
+
+// reprice recomputes the session's fulfillment selection, messages and status after
+// its lines or delivery details changed: a selected option that is no longer offered
+// gives way to the cheapest one.
+func (ss *session) reprice() {
+	if _, ok := ss.optionCost(ss.selected); !ok {
+		ss.selected = ss.cheapest()
+	}
+	ss.messages = append(stockMessages(ss.lines), ss.fulfillmentMessages()...)
 	ss.status = acp.StatusReadyForPayment
 	if len(ss.messages) > 0 {
 		ss.status = acp.StatusNotReadyForPayment
 	}
 }
 
-// total is the amount to pay.
+// total is the amount to pay: the items, the selected delivery and the tax.
 func (ss *session) total() int64 {
-	var sum int64
-	for _, l := range ss.lines {
-		sum += l.total
-	}
-	return sum
+	return ss.itemsTotal() + ss.shipping() + ss.tax()
 }
 
 // expire marks an open session past its expiry as expired.
@@ -209,17 +213,19 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 	amount := func(typ acp.TotalType, text string, n int64) acp.Total {
 		return acp.Total{Type: typ, DisplayText: text, Amount: n}
 	}
+	rate := taxRate(ss.address())
 	lines := make([]acp.LineItem, len(ss.lines))
 	ids := make([]string, len(ss.lines))
 	for i, l := range ss.lines {
 		ids[i] = l.id
+		tax := lineTax(l.total, rate)
 		li := acp.LineItem{ID: l.id, Item: acp.Item{ID: l.item.ID}, Quantity: l.qty, Name: l.item.Title,
 			UnitAmount: l.item.UnitAmount, ProductID: l.item.ID, AvailabilityStatus: availability(l),
 			Totals: []acp.Total{
 				amount(acp.TotalItemsBaseAmount, "Items", l.total),
 				amount(acp.TotalSubtotal, "Subtotal", l.total),
-				amount(acp.TotalTax, "Tax", 0),
-				amount(acp.TotalTotal, "Total", l.total),
+				amount(acp.TotalTax, "Tax", tax),
+				amount(acp.TotalTotal, "Total", l.total+tax),
 			}}
 		if l.item.ImageURL != "" {
 			li.Images = []string{l.item.ImageURL}
@@ -230,24 +236,34 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		}
 		lines[i] = li
 	}
-	total := ss.total()
+	items, shipping, tax, total := ss.itemsTotal(), ss.shipping(), ss.tax(), ss.total()
+	options := ss.options()
+	var selected []acp.SelectedFulfillmentOption
+	for _, o := range options {
+		if o.ID == ss.selected {
+			selected = []acp.SelectedFulfillmentOption{{Type: o.Type, OptionID: o.ID, ItemIDs: ids}}
+		}
+	}
+	taxNote := "No tax is due where these items go (demo tax table)"
+	if rate > 0 {
+		taxNote = fmt.Sprintf("%d.%02d%% (demo tax table)", rate/100, rate%100)
+	}
 	cs := &acp.CheckoutSession{
-		ID:           ss.id,
-		Protocol:     &acp.Protocol{Version: acp.APIVersion},
-		Capabilities: s.capabilities(),
-		Buyer:        ss.buyer,
-		Status:       ss.status,
-		Currency:     ss.currency,
-		LineItems:    lines,
-		FulfillmentOptions: []acp.FulfillmentOption{{Type: acp.FulfillmentDigital, ID: digitalOptionID, Title: "Digital delivery",
-			Description: "Free; the seller confirms by email", Totals: []acp.Total{amount(acp.TotalTotal, "Delivery", 0)}}},
-		SelectedFulfillmentOptions: []acp.SelectedFulfillmentOption{{Type: acp.FulfillmentDigital, OptionID: digitalOptionID, ItemIDs: ids}},
+		ID:                         ss.id,
+		Protocol:                   &acp.Protocol{Version: acp.APIVersion},
+		Capabilities:               s.capabilities(),
+		Buyer:                      ss.buyer,
+		Status:                     ss.status,
+		Currency:                   ss.currency,
+		LineItems:                  lines,
+		FulfillmentOptions:         options,
+		SelectedFulfillmentOptions: selected,
 		FulfillmentDetails:         ss.fulfillment,
 		Totals: []acp.Total{
-			amount(acp.TotalItemsBaseAmount, "Items", total),
-			amount(acp.TotalSubtotal, "Subtotal", total),
-			{Type: acp.TotalTax, DisplayText: "Tax", Amount: 0, Description: "No tax is collected by this seller"},
-			amount(acp.TotalFulfillment, "Delivery", 0),
+			amount(acp.TotalItemsBaseAmount, "Items", items),
+			amount(acp.TotalSubtotal, "Subtotal", items),
+			{Type: acp.TotalTax, DisplayText: "Tax", Amount: tax, Description: taxNote},
+			amount(acp.TotalFulfillment, "Delivery", shipping),
 			{Type: acp.TotalTotal, DisplayText: "Total", Amount: total, Description: money.Money{Amount: total, Currency: cur}.String()},
 		},
 		Messages:  append([]acp.Message{}, ss.messages...),

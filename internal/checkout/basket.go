@@ -1,0 +1,581 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// CheckoutRequest is one checkout call: buy the customer's cart. CustomerID comes from
+// the server's notion of the current customer, never from the model.
+type CheckoutRequest struct {
+	CustomerID string
+	// QuoteID confirms an earlier quote of a checkout (ViaQuoteID).
+	QuoteID        string
+	IdempotencyKey string // the caller's; retries with it return the first outcome
+	ConfirmVia     string // how a quote made by this call will be confirmed
+	AddressID      string // the delivery address; empty means the default one
+	// FulfillmentOption is the id of the fulfillment option to use with every seller
+	// that offers it; the others, and all when it is empty, use their cheapest.
+	FulfillmentOption string
+}
+
+// CheckoutStatus is how a checkout call ended, when it was not refused as a whole.
+type CheckoutStatus string
+
+// Checkout statuses.
+const (
+	CheckoutCompleted            CheckoutStatus = "completed"             // every seller order completed
+	CheckoutPartial              CheckoutStatus = "partial"               // some completed (or pending), some refused
+	CheckoutNothingBought        CheckoutStatus = "refused"               // every seller order was refused
+	CheckoutConfirmationRequired CheckoutStatus = "confirmation_required" // one quote for the whole basket
+	CheckoutPending              CheckoutStatus = "pending"               // a seller order's outcome is not known yet
+)
+
+// CheckoutOutcome is what a checkout call ended with: the checkout and, for each
+// seller, its order. A refusal of the whole basket (an empty cart, the daily limit, a
+// declined quote, …) is a *Refusal error instead.
+type CheckoutOutcome struct {
+	Status   CheckoutStatus
+	Checkout store.Checkout
+	Orders   []SellerOrder
+}
+
+// SellerOrder is one seller's part of a checkout: its purchase (lines, delivery,
+// totals; its TokenID must never be shown), and either its order (completed or
+// pending), or why it was refused. A line that could not even be offered to its
+// seller (gone from the catalog, out of stock, outside the allowed categories) is a
+// SellerOrder of its own, refused, without a session.
+type SellerOrder struct {
+	Status   OutcomeStatus // completed, pending, confirmation_required, or "" when refused
+	Purchase store.Purchase
+	Order    *store.Order
+	Refusal  *Refusal
+}
+
+// Checkout buys the customer's cart: one ACP checkout session and one Shared Payment
+// Token per seller, the spending rules applied to the whole basket (the per-order
+// limit to each seller order, the daily limit to their sum, atomically), one
+// confirmation for everything. Racing calls on the same cart, and retries with the
+// same IdempotencyKey or QuoteID, get the first call's outcome and never charge twice.
+// Bought lines leave the cart; refused ones stay.
+func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutcome, error) {
+	if r.QuoteID != "" {
+		return s.ConfirmCheckout(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
+	}
+	key := r.IdempotencyKey
+	if key == "" {
+		key = store.NewID("auto_")
+	}
+	addr, err := s.address(ctx, r.CustomerID, r.AddressID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	c := store.Checkout{CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode), FulfillmentOptionID: callerText(r.FulfillmentOption)}
+	if addr != nil {
+		c.AddressID = addr.ID
+	}
+	c, cart, created, err := s.cfg.Store.BeginCheckout(ctx, c)
+	switch {
+	case errors.Is(err, store.ErrCartEmpty):
+		return CheckoutOutcome{}, refuse(RefusalCartEmpty, RefusalParams{})
+	case err != nil:
+		return CheckoutOutcome{}, err
+	case !created:
+		return s.settleCheckout(ctx, c)
+	}
+	via := r.ConfirmVia
+	if via != ViaElicitation {
+		via = ViaQuoteID
+	}
+	out, err := s.quoteCheckout(ctx, &c, cart, addr, via)
+	return s.checkoutOutcome(ctx, c, out, err)
+}
+
+// checkoutOutcome replaces a lost race with the outcome of the call that won it.
+func (s *Service) checkoutOutcome(ctx context.Context, c store.Checkout, out CheckoutOutcome, err error) (CheckoutOutcome, error) {
+	var lost lostRace
+	if !errors.As(err, &lost) {
+		return out, err
+	}
+	c, err = s.cfg.Store.CheckoutByID(context.WithoutCancel(ctx), c.ID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	return s.settleCheckout(ctx, c)
+}
+
+// refuseCheckout ends checkout c as refused with ref (from state from), failing its
+// unfinished purchases ps, and returns ref.
+func (s *Service) refuseCheckout(ctx context.Context, c *store.Checkout, from store.CheckoutState, ps []*store.Purchase, pfrom store.PurchaseState, ref *Refusal) error {
+	ctx = context.WithoutCancel(ctx)
+	for _, p := range ps {
+		pref := *ref
+		if err := s.fail(ctx, p, pfrom, &pref); errors.As(err, new(lostRace)) {
+			return err
+		}
+	}
+	c.State, c.FailureCode, c.FailureParams = store.CheckoutRefused, string(ref.Code), ref.Params.encode()
+	if from == store.CheckoutQuoted && (ref.Code == RefusalDeclinedByPerson || ref.Code == RefusalQuoteExpired) {
+		c.State = store.CheckoutCanceled
+	}
+	switch err := s.cfg.Store.AdvanceCheckout(ctx, c, from); {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{c.ID}
+	case err != nil:
+		return err
+	}
+	return ref
+}
+
+// basketLine is a cart line with its product.
+type basketLine struct {
+	line    store.CartLine
+	product catalog.Product
+}
+
+// quoteCheckout opens one session per seller for the new checkout c, applies the
+// rules, and pays or leaves the basket quoted for the person to confirm.
+func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart store.Cart, addr *store.Address, via string) (CheckoutOutcome, error) {
+	rules, err := s.cfg.Store.Rules(ctx, c.CustomerID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, c.CustomerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutOpen, nil, "", refuse(RefusalNoPaymentMethod, RefusalParams{}))
+	}
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	// Group the lines by seller, setting aside those that cannot be offered, and
+	// begin the seller orders one after the other, in the order of the cart.
+	var (
+		sellers []string
+		groups  = map[string][]basketLine{}
+	)
+	for _, l := range cart.Lines {
+		product, err := s.cfg.Catalog.Product(ctx, l.ProductID)
+		var ref *Refusal
+		switch {
+		case errors.Is(err, catalog.ErrNotFound):
+			ref = refuse(RefusalUnknownProduct, RefusalParams{ProductID: l.ProductID})
+		case err != nil:
+			return CheckoutOutcome{}, err
+		case !product.Purchasable():
+			ref = refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
+		case !rules.AllowsCategory(product.Category):
+			ref = refuse(RefusalCategoryNotAllowed, RefusalParams{Category: product.Category})
+		}
+		if ref != nil {
+			if err := s.refuseLine(ctx, c, l, product, ref); err != nil {
+				return CheckoutOutcome{}, err
+			}
+			continue
+		}
+		if _, ok := groups[l.SellerID]; !ok {
+			sellers = append(sellers, l.SellerID)
+		}
+		groups[l.SellerID] = append(groups[l.SellerID], basketLine{l, product})
+	}
+	ps := make([]*store.Purchase, len(sellers))
+	for i, sellerID := range sellers {
+		p, err := s.beginSellerOrder(ctx, c, sellerID, groups[sellerID])
+		if err != nil {
+			return CheckoutOutcome{}, err
+		}
+		ps[i] = p
+	}
+	// Quote every seller at once.
+	errs := make([]error, len(sellers))
+	var wg sync.WaitGroup
+	for i, sellerID := range sellers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.quoteSellerOrder(ctx, ps[i], groups[sellerID], addr, pm, rules, c.FulfillmentOptionID)
+		}()
+	}
+	wg.Wait()
+	var ok []*store.Purchase
+	for i, err := range errs {
+		var ref *Refusal
+		switch {
+		case err == nil:
+			ok = append(ok, ps[i])
+		case errors.As(err, &ref):
+		default:
+			// An internal error: the seller order ends, recorded, and the rest goes on.
+			s.cfg.Log.ErrorContext(ctx, "quote seller order", "checkout", c.ID, "err", err)
+			if ps[i] != nil && ps[i].State == store.PurchaseOpen {
+				ref := refuse(RefusalSellerUnavailable, RefusalParams{Seller: ps[i].SellerName})
+				if err := s.fail(ctx, ps[i], store.PurchaseOpen, ref); errors.As(err, new(lostRace)) {
+					return CheckoutOutcome{}, err
+				}
+			}
+		}
+	}
+	if len(ok) == 0 {
+		return s.endCheckout(ctx, c, store.CheckoutOpen)
+	}
+	for _, p := range ok {
+		c.Total += p.Total
+		c.Currency = p.Currency
+	}
+	if rules.NeedsConfirmation(c.Total) {
+		if err := s.overDaily(ctx, rules, store.Purchase{CustomerID: c.CustomerID, Currency: c.Currency, Total: c.Total}); err != nil {
+			var ref *Refusal
+			if errors.As(err, &ref) {
+				return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutOpen, ok, store.PurchaseOpen, ref)
+			}
+			return CheckoutOutcome{}, err
+		}
+		c.QuoteID, c.ConfirmVia, c.ExpiresAt = store.NewID("qt_"), via, s.now().Add(s.cfg.QuoteTTL)
+		switch err := s.cfg.Store.QuoteCheckout(ctx, c, ok); {
+		case errors.Is(err, store.ErrStateChanged):
+			return CheckoutOutcome{}, lostRace{c.ID}
+		case err != nil:
+			return CheckoutOutcome{}, err
+		}
+		return s.outcomeOfCheckout(ctx, *c)
+	}
+	return s.payCheckout(ctx, c, store.CheckoutOpen, ok, store.PurchaseOpen, rules)
+}
+
+// refuseLine records a cart line that cannot be offered to its seller as a refused
+// purchase of its own, so that the checkout's outcome names it.
+func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.CartLine, product catalog.Product, ref *Refusal) error {
+	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
+		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + l.SellerID + "/" + l.ProductID, Mode: c.Mode,
+		ProductID: l.ProductID, SellerID: l.SellerID, Quantity: l.Quantity, CheckoutID: c.ID,
+	})
+	if err != nil || !created {
+		return err
+	}
+	p.Title, p.SellerName, p.Brand, p.Category = product.Title, product.SellerName, product.Brand, product.Category
+	p.Lines = []store.Line{{ProductID: l.ProductID, Title: product.Title, Quantity: l.Quantity, UnitAmount: product.Price.Amount,
+		Amount: product.Price.Amount * int64(l.Quantity)}}
+	p.Currency = product.Price.Currency
+	ref.record(&p, store.PurchaseFailed)
+	return s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
+}
+
+// beginSellerOrder records the purchase of one seller's lines of checkout c.
+func (s *Service) beginSellerOrder(ctx context.Context, c *store.Checkout, sellerID string, lines []basketLine) (*store.Purchase, error) {
+	first := lines[0].product
+	// The lines as the catalog prices them, until the seller quotes them.
+	asked := make([]store.Line, len(lines))
+	for i, l := range lines {
+		asked[i] = store.Line{ProductID: l.product.ID, Title: l.product.Title, Quantity: l.line.Quantity,
+			UnitAmount: l.product.Price.Amount, Amount: l.product.Price.Amount * int64(l.line.Quantity)}
+	}
+	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
+		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + sellerID, Mode: c.Mode, Currency: first.Price.Currency,
+		ProductID: first.ID, SellerID: sellerID, Quantity: lines[0].line.Quantity, CheckoutID: c.ID, AddressID: c.AddressID,
+		Lines: asked,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !created {
+		return nil, lostRace{p.ID}
+	}
+	return &p, nil
+}
+
+// quoteSellerOrder quotes seller order p with its seller. A refusal is recorded with
+// the purchase, whose seller session is canceled.
+func (s *Service) quoteSellerOrder(ctx context.Context, p *store.Purchase, lines []basketLine, addr *store.Address,
+	pm store.PaymentMethod, rules store.Rules, option string) error {
+	err := s.quoteSellerSteps(ctx, p, lines, addr, pm, rules, option)
+	var ref *Refusal
+	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
+		ref.record(p, store.PurchaseFailed)
+		switch aerr := s.cfg.Store.Advance(ctx, p, "refused", string(ref.Code), store.PurchaseOpen); {
+		case errors.Is(aerr, store.ErrStateChanged):
+			return lostRace{p.ID}
+		case aerr != nil:
+			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
+		}
+		s.cancelSession(ctx, p)
+	}
+	return err
+}
+
+func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines []basketLine, addr *store.Address,
+	pm store.PaymentMethod, rules store.Rules, option string) error {
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return err
+	}
+	first := lines[0].product
+	p.SellerName, p.Brand, p.Category, p.Title = seller.Name, first.Brand, first.Category, first.Title
+	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
+	if ref := allowedBy(rules, *p); ref != nil {
+		return ref
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if errors.Is(err, ErrNotPurchasable) {
+		return refuse(RefusalSellerNotPurchasable, RefusalParams{Seller: seller.Name, Mode: s.cfg.Mode})
+	}
+	if err != nil {
+		return err
+	}
+	want := make([]Item, len(lines))
+	titles := map[string]string{}
+	var estimate int64
+	for i, l := range lines {
+		want[i] = Item{ProductID: l.product.ID, Quantity: l.line.Quantity}
+		titles[l.product.ID] = l.product.Title
+		if l.product.Price.Amount > 0 && int64(l.line.Quantity) > (MaxTotal-estimate)/l.product.Price.Amount {
+			return tooLarge(l.line.Quantity, l.product.Title, l.product.Price.Amount, l.product.Price.Currency)
+		}
+		estimate += l.product.Price.Amount * int64(l.line.Quantity)
+	}
+	// An option this seller does not offer gives way to its cheapest.
+	r := OpenRequest{Lines: want, Currency: first.Price.Currency, Address: addr, Option: option}
+	if err := s.quoteSeller(ctx, p, co, r, titles, "/open", false); err != nil {
+		return err
+	}
+	switch {
+	case p.Total == 0:
+		return refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
+	case p.Total > MaxTotal:
+		return tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
+	}
+	if ref := checkRules(rules, *p); ref != nil {
+		return ref
+	}
+	return nil
+}
+
+// payCheckout approves checkout c (in state from) with its purchases ps (in state
+// pfrom) against the daily limit, atomically, then pays every seller order at once.
+func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store.CheckoutState, ps []*store.Purchase,
+	pfrom store.PurchaseState, rules store.Rules) (CheckoutOutcome, error) {
+	for _, p := range ps {
+		p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
+	}
+	err := s.cfg.Store.ApproveCheckout(ctx, c, from, ps, pfrom, rules.DailyMax, dailyWindow)
+	var lim *store.LimitError
+	switch {
+	case errors.Is(err, store.ErrStateChanged):
+		return CheckoutOutcome{}, lostRace{c.ID}
+	case errors.As(err, &lim):
+		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
+	case err != nil:
+		return CheckoutOutcome{}, err
+	}
+	if err := s.fault("approved"); err != nil {
+		return CheckoutOutcome{}, err
+	}
+	errs := make([]error, len(ps))
+	var wg sync.WaitGroup
+	for i, p := range ps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = s.charge(ctx, p, from == store.CheckoutQuoted)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		var (
+			ref  *Refusal
+			lost lostRace
+			cr   crash
+		)
+		switch {
+		case err == nil, errors.As(err, &ref), errors.As(err, &lost):
+		case errors.As(err, &cr):
+			return CheckoutOutcome{}, err
+		default:
+			// Left as it is (pending): recovery or a later call settles it.
+			s.cfg.Log.ErrorContext(ctx, "pay seller order", "purchase", ps[i].ID, "err", err)
+		}
+	}
+	return s.endCheckout(ctx, c, store.CheckoutPaying)
+}
+
+// endCheckout marks checkout c (in state from) done once every seller order is
+// settled, and returns its outcome.
+func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store.CheckoutState) (CheckoutOutcome, error) {
+	ctx = context.WithoutCancel(ctx)
+	ps, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	for _, p := range ps {
+		if !store.Terminal(p.State) {
+			return s.outcomeOfCheckout(ctx, *c)
+		}
+	}
+	c.State = store.CheckoutDone
+	if err := s.cfg.Store.AdvanceCheckout(ctx, c, from); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		return CheckoutOutcome{}, err
+	}
+	return s.outcomeOfCheckout(ctx, *c)
+}
+
+// ConfirmCheckout confirms the customer's checkout quote and pays for it. via must
+// match how the quote was offered. Confirming again returns the first outcome.
+func (s *Service) ConfirmCheckout(ctx context.Context, customerID, quoteID, via string) (CheckoutOutcome, error) {
+	c, err := s.cfg.Store.CheckoutByQuote(ctx, customerID, quoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		if _, perr := s.cfg.Store.PurchaseByQuote(ctx, customerID, quoteID); perr == nil {
+			return CheckoutOutcome{}, refuse(RefusalCheckoutQuote, RefusalParams{QuoteID: callerText(quoteID)})
+		}
+		return CheckoutOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+	}
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	if c.ConfirmVia != via {
+		return CheckoutOutcome{}, refuse(RefusalConfirmationMismatch, RefusalParams{})
+	}
+	out, err := s.confirmCheckout(ctx, &c)
+	return s.checkoutOutcome(ctx, c, out, err)
+}
+
+func (s *Service) confirmCheckout(ctx context.Context, c *store.Checkout) (CheckoutOutcome, error) {
+	if c.State != store.CheckoutQuoted {
+		return s.settleCheckout(ctx, *c)
+	}
+	all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	var quoted []*store.Purchase
+	for i := range all {
+		if all[i].State == store.PurchaseQuoted {
+			quoted = append(quoted, &all[i])
+		}
+	}
+	if !s.now().Before(c.ExpiresAt) {
+		ref := refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
+		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutQuoted, quoted, store.PurchaseQuoted, ref)
+	}
+	rules, err := s.cfg.Store.Rules(ctx, c.CustomerID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	// The operator may have changed the rules since the quote: each seller order is
+	// checked again, and one outside them is refused alone.
+	var ok []*store.Purchase
+	for _, p := range quoted {
+		if ref := checkRules(rules, *p); ref != nil {
+			if err := s.fail(ctx, p, store.PurchaseQuoted, ref); errors.As(err, new(lostRace)) {
+				return CheckoutOutcome{}, err
+			}
+			continue
+		}
+		ok = append(ok, p)
+	}
+	if len(ok) == 0 {
+		return s.endCheckout(ctx, c, store.CheckoutQuoted)
+	}
+	return s.payCheckout(ctx, c, store.CheckoutQuoted, ok, store.PurchaseQuoted, rules)
+}
+
+// DeclineCheckout cancels the customer's quoted checkout: the person said no.
+func (s *Service) declineCheckout(ctx context.Context, c store.Checkout) (CheckoutOutcome, error) {
+	all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	var quoted []*store.Purchase
+	for i := range all {
+		if all[i].State == store.PurchaseQuoted {
+			quoted = append(quoted, &all[i])
+		}
+	}
+	err = s.refuseCheckout(ctx, &c, store.CheckoutQuoted, quoted, store.PurchaseQuoted, refuse(RefusalDeclinedByPerson, RefusalParams{}))
+	return s.checkoutOutcome(ctx, c, CheckoutOutcome{}, err)
+}
+
+// settleCheckout waits (bounded) until another call has finished checkout c and
+// returns the outcome that call had.
+func (s *Service) settleCheckout(ctx context.Context, c store.Checkout) (CheckoutOutcome, error) {
+	wait := 5 * time.Millisecond
+	deadline := time.NewTimer(30 * time.Second)
+	defer deadline.Stop()
+	for {
+		settled := c.State != store.CheckoutOpen && c.State != store.CheckoutPaying
+		if c.State == store.CheckoutPaying {
+			out, err := s.endCheckout(ctx, &c, store.CheckoutPaying)
+			if err != nil || out.Status != CheckoutPending {
+				return out, err
+			}
+		}
+		if settled {
+			return s.outcomeOfCheckout(ctx, c)
+		}
+		select {
+		case <-ctx.Done():
+			return CheckoutOutcome{}, ctx.Err()
+		case <-deadline.C:
+			return s.outcomeOfCheckout(ctx, c)
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+		var err error
+		if c, err = s.cfg.Store.CheckoutByID(ctx, c.ID); err != nil {
+			return CheckoutOutcome{}, err
+		}
+	}
+}
+
+// outcomeOfCheckout turns a stored checkout into the result its first call returned.
+func (s *Service) outcomeOfCheckout(ctx context.Context, c store.Checkout) (CheckoutOutcome, error) {
+	switch c.State {
+	case store.CheckoutRefused, store.CheckoutCanceled:
+		return CheckoutOutcome{}, RecordedRefusal(c.FailureCode, c.FailureParams, "", "")
+	}
+	ps, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+	if err != nil {
+		return CheckoutOutcome{}, err
+	}
+	out := CheckoutOutcome{Checkout: c}
+	var completed, refused, pending int
+	for _, p := range ps {
+		so := SellerOrder{Purchase: p}
+		if p.OrderID != "" {
+			o, err := s.cfg.Store.Order(ctx, p.CustomerID, p.OrderID)
+			if err != nil {
+				return CheckoutOutcome{}, err
+			}
+			so.Order = &o
+		}
+		switch p.State {
+		case store.PurchaseCompleted:
+			so.Status = StatusCompleted
+			completed++
+		case store.PurchaseFailed, store.PurchaseCanceled:
+			so.Refusal = RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
+			refused++
+		case store.PurchaseQuoted:
+			so.Status = StatusConfirmationRequired
+		default:
+			so.Status = StatusPending
+			pending++
+		}
+		out.Orders = append(out.Orders, so)
+	}
+	switch {
+	case c.State == store.CheckoutQuoted:
+		out.Status = CheckoutConfirmationRequired
+	case pending > 0:
+		out.Status = CheckoutPending
+	case refused == 0:
+		out.Status = CheckoutCompleted
+	case completed == 0:
+		out.Status = CheckoutNothingBought
+	default:
+		out.Status = CheckoutPartial
+	}
+	return out, nil
+}

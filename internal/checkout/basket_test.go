@@ -1,0 +1,473 @@
+package checkout_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// noLimits are rules that neither cap nor ask for confirmation.
+var noLimits = store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}
+
+// basket is a cart of two lines from each of three demo sellers.
+type basket struct {
+	sellers  []string
+	products map[string][]catalog.Product // by seller
+}
+
+// fillCart puts two in-stock USD products of each of three sellers into the demo
+// customer's cart, one of each, and returns them.
+func (e *env) fillCart() basket {
+	e.t.Helper()
+	b := basket{products: map[string][]catalog.Product{}}
+	for _, p := range demo.Products() {
+		if !p.Purchasable() || p.Price.Currency != "USD" || p.Price.Amount < 1000 || p.Price.Amount > 6000 || p.Stock == nil || *p.Stock < 5 {
+			continue
+		}
+		if len(b.products[p.SellerID]) == 0 {
+			if len(b.sellers) == 3 {
+				continue
+			}
+			b.sellers = append(b.sellers, p.SellerID)
+		}
+		if len(b.products[p.SellerID]) < 2 {
+			b.products[p.SellerID] = append(b.products[p.SellerID], p)
+		}
+	}
+	for _, s := range b.sellers {
+		if len(b.products[s]) != 2 {
+			e.t.Fatalf("seller %s has %d fitting products", s, len(b.products[s]))
+		}
+		for _, p := range b.products[s] {
+			if _, err := e.svc.AddToCart(context.Background(), e.customer, p.ID, 1); err != nil {
+				e.t.Fatalf("add %s: %v", p.ID, err)
+			}
+		}
+	}
+	return b
+}
+
+// ledger checks the emulator's ledger against the checkout's orders: each completed
+// seller order has exactly one succeeded PaymentIntent, for its total, made with a
+// token scoped to its seller for that total, and nothing else was charged.
+func (e *env) ledger(out checkout.CheckoutOutcome) {
+	e.t.Helper()
+	bySession := map[string][]int64{}
+	for _, pi := range e.sb.Stripe.PaymentIntents() {
+		if pi.Status == "succeeded" {
+			bySession[pi.Metadata["checkout_session_id"]] = append(bySession[pi.Metadata["checkout_session_id"]], pi.AmountReceived)
+		}
+	}
+	completed := 0
+	for _, so := range out.Orders {
+		p := so.Purchase
+		charges := bySession[p.SessionID]
+		switch so.Status {
+		case checkout.StatusCompleted:
+			completed++
+			if len(charges) != 1 || charges[0] != p.Total {
+				e.t.Errorf("%s: charges %v, want one of %d", p.SellerID, charges, p.Total)
+			}
+		default:
+			if p.SessionID != "" && len(charges) != 0 {
+				e.t.Errorf("%s (%s) was charged %v", p.SellerID, so.Status, charges)
+			}
+		}
+	}
+	if n := e.succeeded(); n != completed {
+		e.t.Errorf("%d succeeded PaymentIntents for %d completed seller orders", n, completed)
+	}
+	if !e.allTokensDeactivated() {
+		e.t.Error("a token is still usable")
+	}
+}
+
+// viaHTTP serves sellerID's reference seller on a real loopback HTTP server and
+// proxies the sandbox's calls to it, so that its checkout crosses the network stack.
+func viaHTTP(t *testing.T, sellerID string) func(string, http.Handler) http.Handler {
+	return func(id string, h http.Handler) http.Handler {
+		if id != sellerID {
+			return h
+		}
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		u, _ := url.Parse(srv.URL)
+		return httputil.NewSingleHostReverseProxy(u)
+	}
+}
+
+// A cart from three sellers, one of which cannot supply a line: two seller orders are
+// placed and charged once each (one seller over real HTTP), the third is refused with
+// its reason and nothing charged, its lines stay in the cart and the bought ones leave.
+func TestCheckoutThreeSellersOneRefused(t *testing.T) {
+	ctx := context.Background()
+	first := ""
+	for _, p := range demo.Products() {
+		first = p.SellerID
+		break
+	}
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: viaHTTP(t, first)}})
+	b := e.fillCart()
+	short := b.products[b.sellers[2]][1]
+	one := int64(1)
+	short.Stock = &one // the seller has one left; the cart asks for two
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{short}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.UpdateCart(ctx, e.customer, short.ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || out.Status != checkout.CheckoutPartial || len(out.Orders) != 3 {
+		t.Fatalf("checkout: %+v, %v", out, err)
+	}
+	for i, so := range out.Orders {
+		p := so.Purchase
+		if p.SellerID != b.sellers[i] || len(p.Lines) != 2 {
+			t.Errorf("order %d: seller %s with %d lines, want %s with 2", i, p.SellerID, len(p.Lines), b.sellers[i])
+		}
+		if i < 2 && (so.Status != checkout.StatusCompleted || so.Order == nil || so.Order.Status != store.OrderCompleted ||
+			len(so.Order.Lines) != 2 || so.Order.Total != p.Subtotal+p.Shipping+p.Tax || p.Fulfillment == nil) {
+			t.Errorf("order %d: %s %+v, want completed with 2 lines and delivery", i, so.Status, so.Order)
+		}
+		if i == 2 && (so.Refusal == nil || so.Refusal.Code != checkout.RefusalOutOfStock || so.Refusal.Params.Title != short.Title) {
+			t.Errorf("order 3: %+v, want refused out of stock naming %q", so.Refusal, short.Title)
+		}
+	}
+	e.ledger(out)
+	toks := e.sb.Stripe.Tokens()
+	if len(toks) != 2 {
+		t.Fatalf("%d tokens, want one per placed seller order", len(toks))
+	}
+	want := map[int64]bool{out.Orders[0].Purchase.Total: true, out.Orders[1].Purchase.Total: true}
+	for i, tok := range toks {
+		if !want[tok.MaxAmount] || tok.DeactivatedReason != "consumed" {
+			t.Errorf("token %d: max %d (%s), want one of the placed orders' totals, consumed", i, tok.MaxAmount, tok.DeactivatedReason)
+		}
+	}
+	if toks[0].SellerProfile == toks[1].SellerProfile {
+		t.Error("the two tokens are scoped to the same seller")
+	}
+	cart, err := e.svc.ViewCart(ctx, e.customer)
+	if err != nil || len(cart.Groups) != 1 || cart.Groups[0].SellerID != b.sellers[2] || len(cart.Groups[0].Lines) != 2 {
+		t.Errorf("cart after checkout: %+v, %v; want only the refused seller's two lines", cart, err)
+	}
+	// A retry of the same cart is a new attempt at what is left, and is refused again.
+	again, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || again.Status != checkout.CheckoutNothingBought || again.Checkout.ID == out.Checkout.ID {
+		t.Errorf("second checkout: %+v, %v", again.Status, err)
+	}
+	if n := e.succeeded(); n != 2 {
+		t.Errorf("%d succeeded PaymentIntents after the retry, want 2", n)
+	}
+}
+
+// 50 checkouts of the same cart at once (no idempotency key): one charge per seller,
+// and every call reports the same checkout.
+func TestConcurrentCheckoutsOfOneCart(t *testing.T) {
+	e := newEnv(t, envOpts{rules: &noLimits})
+	b := e.fillCart()
+	const n = 50
+	outs := make([]checkout.CheckoutOutcome, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], errs[i] = e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer})
+		}()
+	}
+	wg.Wait()
+	var first checkout.CheckoutOutcome
+	for i := range n {
+		var ref *checkout.Refusal
+		switch {
+		case errors.As(errs[i], &ref) && ref.Code == checkout.RefusalCartEmpty:
+			continue // came after the cart was bought: nothing left to buy
+		case errs[i] != nil || outs[i].Status != checkout.CheckoutCompleted:
+			t.Fatalf("call %d: %+v, %v", i, outs[i].Status, errs[i])
+		case first.Checkout.ID == "":
+			first = outs[i]
+		case outs[i].Checkout.ID != first.Checkout.ID:
+			t.Errorf("call %d reports checkout %s, another %s", i, outs[i].Checkout.ID, first.Checkout.ID)
+		}
+	}
+	if len(first.Orders) != len(b.sellers) {
+		t.Fatalf("%d seller orders, want %d", len(first.Orders), len(b.sellers))
+	}
+	e.ledger(first)
+	if got := e.succeeded(); got != len(b.sellers) {
+		t.Errorf("%d succeeded PaymentIntents, want one per seller (%d)", got, len(b.sellers))
+	}
+	if toks := e.sb.Stripe.Tokens(); len(toks) != len(b.sellers) {
+		t.Errorf("%d tokens issued, want %d", len(toks), len(b.sellers))
+	}
+}
+
+// A crash after each step of a multi-seller checkout leaves it to recovery, which
+// settles every seller order exactly once: completed orders were charged once, the
+// others not at all, no token stays usable, and neither a second recovery nor a retry
+// of the checkout changes anything.
+func TestCheckoutCrashRecovery(t *testing.T) {
+	for _, step := range []string{"approved", "token_issued", "seller_completed", "order_recorded"} {
+		t.Run(step, func(t *testing.T) {
+			ctx := context.Background()
+			e := newEnv(t, envOpts{rules: &noLimits, config: func(c *checkout.Config) {
+				c.Fault = func(s string) error {
+					if s == step {
+						return errors.New("crash")
+					}
+					return nil
+				}
+			}})
+			e.fillCart()
+			out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			if err == nil {
+				t.Fatalf("checkout went through the crash: %+v", out.Status)
+			}
+			e.cfg.Fault = nil
+			restarted := e.service()
+			if _, err := restarted.Recover(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			settled, err := restarted.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			if err != nil || settled.Status == checkout.CheckoutPending || len(settled.Orders) != 3 {
+				t.Fatalf("after recovery: %+v, %v", settled, err)
+			}
+			if settled.Checkout.State != store.CheckoutDone {
+				t.Errorf("checkout %s after recovery, want done", settled.Checkout.State)
+			}
+			wantDone := step == "seller_completed" || step == "order_recorded"
+			for _, so := range settled.Orders {
+				if (so.Status == checkout.StatusCompleted) != wantDone {
+					t.Errorf("%s: %s (%+v), want completed=%v", so.Purchase.SellerID, so.Status, so.Refusal, wantDone)
+				}
+			}
+			e.ledger(settled)
+			charged := e.succeeded()
+			if _, err := restarted.Recover(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := restarted.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"}); err != nil {
+				t.Fatal(err)
+			}
+			if e.succeeded() != charged {
+				t.Errorf("recovery or the retry charged again: %d, then %d", charged, e.succeeded())
+			}
+			cart, _ := e.svc.ViewCart(ctx, e.customer)
+			if lines := len(cart.Groups); wantDone != (lines == 0) {
+				t.Errorf("cart has %d seller groups after recovery; bought lines leave it, others stay", lines)
+			}
+		})
+	}
+}
+
+// Above the confirmation threshold, one quote covers the basket; confirming it by its
+// id pays every seller order, and confirming again returns the same outcome.
+func TestCheckoutQuoteThenConfirm(t *testing.T) {
+	ctx := context.Background()
+	rules := noLimits
+	rules.ConfirmAbove = 100_00
+	e := newEnv(t, envOpts{rules: &rules})
+	e.fillCart()
+	q, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || q.Status != checkout.CheckoutConfirmationRequired || q.Checkout.QuoteID == "" || len(q.Orders) != 3 {
+		t.Fatalf("quote: %+v, %v", q, err)
+	}
+	var sum int64
+	for _, so := range q.Orders {
+		sum += so.Purchase.Total
+	}
+	if q.Checkout.Total != sum || e.succeeded() != 0 {
+		t.Errorf("quote total %d, orders %d, %d charged", q.Checkout.Total, sum, e.succeeded())
+	}
+	// The same cart asked again gets the same quote, not a second one.
+	if q2, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer}); err != nil || q2.Checkout.QuoteID != q.Checkout.QuoteID {
+		t.Errorf("second call: %+v, %v", q2.Checkout.QuoteID, err)
+	}
+	// A single product's purchase cannot confirm it.
+	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID}); err == nil {
+		t.Error("purchase confirmed a checkout's quote")
+	}
+	done, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID})
+	if err != nil || done.Status != checkout.CheckoutCompleted {
+		for _, so := range done.Orders {
+			t.Logf("%s: %s %+v", so.Purchase.SellerID, so.Status, so.Refusal)
+		}
+		t.Fatalf("confirm: %+v, %v", done.Status, err)
+	}
+	e.ledger(done)
+	again, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID})
+	if err != nil || again.Status != checkout.CheckoutCompleted || e.succeeded() != 3 {
+		t.Errorf("confirm again: %+v, %v, %d charged", again.Status, err, e.succeeded())
+	}
+}
+
+// The daily limit applies to the basket as a whole: a basket over it is refused, with
+// nothing charged and the cart as it was.
+func TestCheckoutDailyLimitOverBasket(t *testing.T) {
+	ctx := context.Background()
+	rules := noLimits
+	rules.DailyMax = 60_00 // above each seller order, below the basket
+	e := newEnv(t, envOpts{rules: &rules})
+	e.fillCart()
+	_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	ref := wantRefusal(t, err, checkout.RefusalOverDailyLimit)
+	if ref.Params.Amount <= rules.DailyMax || e.succeeded() != 0 || len(e.sb.Stripe.Tokens()) != 0 {
+		t.Errorf("refusal %+v, %d charged", ref.Params, e.succeeded())
+	}
+	if cart, _ := e.svc.ViewCart(ctx, e.customer); len(cart.Groups) != 3 {
+		t.Errorf("cart lost lines: %+v", cart)
+	}
+	orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer, Status: store.OrderPending})
+	if err != nil || len(orders) != 0 {
+		t.Errorf("pending orders %d (%v) count against the limit", len(orders), err)
+	}
+}
+
+// The delivery option asked for is used by every seller that offers it; the quote
+// shows every option, and the total includes the seller's delivery and tax.
+func TestCheckoutDeliveryOptionAndTax(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits})
+	e.fillCart()
+	// New York has a demo tax rate; express costs the same everywhere.
+	a, err := e.st.AddAddress(ctx, store.Address{CustomerID: e.customer, Name: "Ada", Line1: "1 Main St", City: "New York",
+		Region: "NY", PostalCode: "10001", Country: "US", Default: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, FulfillmentOption: "express"})
+	if err != nil || out.Status != checkout.CheckoutCompleted {
+		t.Fatalf("checkout: %+v, %v", out.Status, err)
+	}
+	for _, so := range out.Orders {
+		p := so.Purchase
+		if p.AddressID != a.ID || p.Fulfillment == nil || p.Fulfillment.ID != "express" || p.Shipping != p.Fulfillment.Amount ||
+			len(p.Fulfillment.Options) != 2 || p.Tax != (p.Subtotal*400+5000)/10000 || p.Total != p.Subtotal+p.Shipping+p.Tax {
+			t.Errorf("%s: %+v to %s, shipping %d tax %d of %d", p.SellerID, p.Fulfillment, p.AddressID, p.Shipping, p.Tax, p.Subtotal)
+		}
+	}
+	e.ledger(out)
+}
+
+func TestCartRules(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{})
+	p := e.product(1000, 4000)
+	var out *catalog.Product
+	for _, q := range demo.Products() {
+		if !q.Purchasable() {
+			out = &q
+			break
+		}
+	}
+	tests := []struct {
+		name string
+		do   func() error
+		code checkout.RefusalCode
+	}{
+		{"unknown product", func() error { _, err := e.svc.AddToCart(ctx, e.customer, "nope", 1); return err }, checkout.RefusalUnknownProduct},
+		{"not purchasable", func() error { _, err := e.svc.AddToCart(ctx, e.customer, out.ID, 1); return err }, checkout.RefusalOutOfStock},
+		{"zero added", func() error { _, err := e.svc.AddToCart(ctx, e.customer, p.ID, 0); return err }, checkout.RefusalInvalid},
+		{"over 99 in a line", func() error {
+			if _, err := e.svc.AddToCart(ctx, e.customer, p.ID, 60); err != nil {
+				return err
+			}
+			_, err := e.svc.AddToCart(ctx, e.customer, p.ID, 40)
+			return err
+		}, checkout.RefusalCartQuantity},
+		{"update what is not there", func() error { _, err := e.svc.UpdateCart(ctx, e.customer, "nope", 1); return err }, checkout.RefusalNotInCart},
+		{"empty checkout", func() error {
+			if _, err := e.svc.ClearCart(ctx, e.customer); err != nil {
+				return err
+			}
+			_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+			return err
+		}, checkout.RefusalCartEmpty},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantRefusal(t, tt.do(), tt.code) })
+	}
+	// A product that becomes unavailable stays in the cart, flagged.
+	if _, err := e.svc.AddToCart(ctx, e.customer, p.ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	zero := int64(0)
+	p.Stock = &zero
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := e.svc.ViewCart(ctx, e.customer)
+	if err != nil || len(v.Groups) != 1 || v.Groups[0].Lines[0].Unavailable != checkout.RefusalOutOfStock || v.Groups[0].Estimated != 0 {
+		t.Errorf("cart %+v, %v; want the line flagged out of stock", v, err)
+	}
+	if _, err := e.svc.UpdateCart(ctx, e.customer, p.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := e.svc.ViewCart(ctx, e.customer); len(v.Groups) != 0 {
+		t.Errorf("quantity 0 left %+v", v)
+	}
+}
+
+// A checkout whose call died while quoting holds the cart for store.OpenCheckoutTTL
+// at most: then a new checkout takes over, and the dead one can no longer approve.
+func TestDeadCheckoutLetsGoOfTheCart(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits})
+	e.fillCart()
+	dead, _, created, err := e.st.BeginCheckout(ctx, store.Checkout{CustomerID: e.customer, IdemKey: "dead", Mode: "sandbox"})
+	if err != nil || !created {
+		t.Fatalf("begin: %v, %v", created, err)
+	}
+	e.clock.Advance(store.OpenCheckoutTTL + time.Second)
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || out.Status != checkout.CheckoutCompleted || out.Checkout.ID == dead.ID {
+		t.Fatalf("checkout after the dead one: %+v, %v", out.Status, err)
+	}
+	e.ledger(out)
+	if got, err := e.st.CheckoutByID(ctx, dead.ID); err != nil || got.State != store.CheckoutRefused {
+		t.Errorf("dead checkout %s, %v; want refused", got.State, err)
+	}
+	if err := e.st.ApproveCheckout(ctx, &dead, store.CheckoutOpen, nil, store.PurchaseOpen, store.NoLimit, time.Hour); !errors.Is(err, store.ErrStateChanged) {
+		t.Errorf("the dead checkout could still approve: %v", err)
+	}
+}
+
+// purchase with a delivery option its seller does not offer is refused, naming the
+// ones it does, before any token; checkout instead uses each seller's cheapest.
+func TestUnknownDeliveryOption(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits})
+	p := e.product(1000, 4000)
+	_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, FulfillmentOption: "drone"})
+	if ref := wantRefusal(t, err, checkout.RefusalUnknownFulfillment); ref.Params.Offered != "standard, express" || ref.Params.FulfillmentID != "drone" {
+		t.Errorf("refusal %+v", ref.Params)
+	}
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Error("a token was issued")
+	}
+	e.fillCart()
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, FulfillmentOption: "drone"})
+	if err != nil || out.Status != checkout.CheckoutCompleted {
+		t.Fatalf("checkout: %+v, %v", out.Status, err)
+	}
+	for _, so := range out.Orders {
+		if f := so.Purchase.Fulfillment; f == nil || f.ID != "standard" {
+			t.Errorf("%s delivered by %+v, want the cheapest", so.Purchase.SellerID, f)
+		}
+	}
+}

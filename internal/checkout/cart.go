@@ -1,0 +1,180 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// CartView is a customer's cart as the cart tools show it: lines grouped by seller,
+// in the order their first line was added, with estimated subtotals from catalog
+// prices (the seller's checkout sets the real ones, with delivery and tax).
+type CartView struct {
+	Revision int64
+	Groups   []CartGroup
+}
+
+// CartGroup is one seller's lines of a cart. Estimated is the sum of the catalog
+// prices of its available lines in Currency (the currency of its first such line;
+// lines priced in another currency are left out and counted in OtherCurrency).
+type CartGroup struct {
+	SellerID      string
+	SellerName    string
+	Lines         []CartItem
+	Estimated     int64
+	Currency      string
+	OtherCurrency int
+}
+
+// CartItem is a line of a cart. Product is the catalog's product, nil when the product
+// has left the catalog. Unavailable says why the line cannot be bought now (empty when
+// it can): RefusalUnknownProduct (gone from the catalog), RefusalOutOfStock (not
+// purchasable now) or RefusalSellerNotPurchasable (its seller cannot be bought from in
+// this mode). Unavailable lines stay in the cart, flagged.
+type CartItem struct {
+	store.CartLine
+	Product     *catalog.Product
+	Unavailable RefusalCode
+}
+
+// ViewCart returns the customer's cart.
+func (s *Service) ViewCart(ctx context.Context, customerID string) (CartView, error) {
+	c, err := s.cfg.Store.Cart(ctx, customerID)
+	if err != nil {
+		return CartView{}, err
+	}
+	return s.cartView(ctx, c)
+}
+
+// AddToCart adds quantity of product productID to the customer's cart. Only a
+// product that exists and can be bought now, from a seller this server can buy from,
+// can be added; the line may hold 1 to 99. Refusals: RefusalInvalid (quantity),
+// RefusalUnknownProduct, RefusalOutOfStock, RefusalSellerNotPurchasable,
+// RefusalCartQuantity, RefusalCartFull.
+func (s *Service) AddToCart(ctx context.Context, customerID, productID string, quantity int) (CartView, error) {
+	if quantity < 1 || quantity > store.MaxLineQuantity {
+		return CartView{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 1, Max: store.MaxLineQuantity})
+	}
+	product, err := s.cfg.Catalog.Product(ctx, productID)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return CartView{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: callerText(productID)})
+	}
+	if err != nil {
+		return CartView{}, err
+	}
+	if code := s.unavailable(ctx, &product); code != "" {
+		return CartView{}, refuse(code, RefusalParams{Title: product.Title, Seller: product.SellerName, Mode: s.cfg.Mode})
+	}
+	c, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: product.ID, SellerID: product.SellerID, Quantity: quantity, Add: true})
+	if err != nil {
+		return CartView{}, cartRefusal(err, product.ID, quantity)
+	}
+	return s.cartView(ctx, c)
+}
+
+// UpdateCart sets the quantity of product productID in the customer's cart; 0 removes
+// the line. Refusals: RefusalInvalid (quantity outside 0–99), RefusalNotInCart.
+func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, quantity int) (CartView, error) {
+	if quantity < 0 || quantity > store.MaxLineQuantity {
+		return CartView{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 0, Max: store.MaxLineQuantity})
+	}
+	sellerID := ""
+	if p, err := s.cfg.Catalog.Product(ctx, productID); err == nil {
+		sellerID = p.SellerID
+	}
+	c, err := s.cfg.Store.Cart(ctx, customerID)
+	if err != nil {
+		return CartView{}, err
+	}
+	for _, l := range c.Lines {
+		if l.ProductID == productID && sellerID == "" {
+			sellerID = l.SellerID // a product gone from the catalog keeps its seller
+		}
+	}
+	c, err = s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: productID, SellerID: sellerID, Quantity: quantity})
+	if err != nil {
+		return CartView{}, cartRefusal(err, productID, quantity)
+	}
+	return s.cartView(ctx, c)
+}
+
+// ClearCart empties the customer's cart and returns how many lines it held.
+func (s *Service) ClearCart(ctx context.Context, customerID string) (int, error) {
+	return s.cfg.Store.ClearCart(ctx, customerID)
+}
+
+// cartRefusal turns the store's refusal of a cart change into a Refusal.
+func cartRefusal(err error, productID string, quantity int) error {
+	var fe *store.FieldError
+	switch {
+	case errors.As(err, &fe) && fe.Field == "quantity":
+		return refuse(RefusalCartQuantity, RefusalParams{ProductID: callerText(productID), Quantity: quantity,
+			Min: int(fe.Min), Max: int(fe.Max)})
+	case errors.As(err, &fe) && fe.Field == "product_id":
+		return refuse(RefusalCartFull, RefusalParams{Limit: int64(fe.Max)})
+	case errors.Is(err, store.ErrNotFound):
+		return refuse(RefusalNotInCart, RefusalParams{ProductID: callerText(productID)})
+	}
+	return err
+}
+
+// unavailable says why product cannot be bought now; "" when it can.
+func (s *Service) unavailable(ctx context.Context, product *catalog.Product) RefusalCode {
+	if !product.Purchasable() {
+		return RefusalOutOfStock
+	}
+	seller, err := s.cfg.Catalog.Seller(ctx, product.SellerID)
+	if err != nil || !s.Purchasable(seller) {
+		return RefusalSellerNotPurchasable
+	}
+	if product.SellerName == "" {
+		product.SellerName = seller.Name
+	}
+	return ""
+}
+
+// cartView groups the cart's lines by seller and flags those that cannot be bought.
+func (s *Service) cartView(ctx context.Context, c store.Cart) (CartView, error) {
+	v := CartView{Revision: c.Revision}
+	index := map[string]int{}
+	for _, l := range c.Lines {
+		item := CartItem{CartLine: l}
+		p, err := s.cfg.Catalog.Product(ctx, l.ProductID)
+		switch {
+		case errors.Is(err, catalog.ErrNotFound):
+			item.Unavailable = RefusalUnknownProduct
+		case err != nil:
+			return CartView{}, err
+		default:
+			item.Product = &p
+			item.Unavailable = s.unavailable(ctx, &p)
+		}
+		i, ok := index[l.SellerID]
+		if !ok {
+			name := l.SellerID
+			if seller, err := s.cfg.Catalog.Seller(ctx, l.SellerID); err == nil {
+				name = seller.Name
+			}
+			i = len(v.Groups)
+			index[l.SellerID] = i
+			v.Groups = append(v.Groups, CartGroup{SellerID: l.SellerID, SellerName: name})
+		}
+		g := &v.Groups[i]
+		g.Lines = append(g.Lines, item)
+		if item.Unavailable != "" || item.Product == nil {
+			continue
+		}
+		switch price := item.Product.Price; {
+		case g.Currency == "":
+			g.Currency = price.Currency
+			fallthrough
+		case g.Currency == price.Currency:
+			g.Estimated += price.Amount * int64(l.Quantity)
+		default:
+			g.OtherCurrency++
+		}
+	}
+	return v, nil
+}

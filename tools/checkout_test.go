@@ -1,0 +1,119 @@
+package tools
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// The cart and checkout through an MCP client: one confirmation for a two-seller
+// basket, in a dialog (both protocol eras) or by quote_id; a declined dialog buys
+// nothing; bought lines leave the cart.
+func TestCheckoutTool(t *testing.T) {
+	tests := []struct {
+		name    string
+		answer  *mcp.ElicitationResult
+		version string
+		want    string // "completed", or a fragment of the error
+	}{
+		{"by quote_id", nil, "2025-11-25", "completed"},
+		{"dialog, legacy era", accept(true), "2025-11-25", "completed"},
+		{"dialog, modern era", accept(true), "", "completed"},
+		{"declined", &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, "", "declined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStorefront(t)
+			c := s.client(t, tt.answer, tt.version)
+			for _, id := range []string{"hh-cof-0004", "cy-hp-0001"} {
+				if res := call(t, c, "add_to_cart", map[string]any{"product_id": id, "quantity": 2}, nil); res.IsError {
+					t.Fatalf("add_to_cart: %s", text(res))
+				}
+			}
+			var out checkoutResult
+			res := call(t, c, "checkout", nil, &out)
+			if tt.answer == nil {
+				if res.IsError || out.Status != "confirmation_required" || out.QuoteID == "" || len(out.Orders) != 2 || s.charges() != 0 {
+					t.Fatalf("quote: %s / %+v", text(res), out)
+				}
+				res = call(t, c, "checkout", map[string]any{"quote_id": out.QuoteID}, &out)
+			}
+			var cart cartResult
+			call(t, c, "view_cart", nil, &cart)
+			if tt.want != "completed" {
+				if !res.IsError || !strings.Contains(text(res), tt.want) || s.charges() != 0 || cart.Lines != 2 {
+					t.Fatalf("got %s, %d charges, %d lines left; want %q, nothing charged, the cart kept", text(res), s.charges(), cart.Lines, tt.want)
+				}
+				return
+			}
+			if res.IsError || out.Status != "completed" || len(out.Orders) != 2 || s.charges() != 2 || out.DeliverTo == nil {
+				t.Fatalf("checkout: %s / %+v, %d charges", text(res), out, s.charges())
+			}
+			for _, o := range out.Orders {
+				if o.Status != "completed" || o.OrderID == "" || len(o.Lines) != 1 || o.Totals == nil || o.Fulfillment == nil {
+					t.Errorf("seller order %+v", o)
+				}
+				var got orderView
+				if r := call(t, c, "get_order", map[string]any{"order_id": o.OrderID}, &got); r.IsError || len(got.Lines) != 1 || got.Fulfillment == nil {
+					t.Errorf("get_order %s: %s", o.OrderID, text(r))
+				}
+			}
+			if cart.Lines != 0 {
+				t.Errorf("%d lines left in the cart after buying it", cart.Lines)
+			}
+		})
+	}
+}
+
+// set_shipping_address checks every field and names the one at fault; a saved address
+// becomes the default, is listed, and names nothing for another customer.
+func TestSetShippingAddress(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	good := map[string]any{"name": "Ada", "line1": "1 Main St", "city": "Austin", "region": "TX", "postal_code": "73301", "country": "US"}
+	with := func(k string, v any) map[string]any {
+		m := map[string]any{}
+		for kk, vv := range good {
+			m[kk] = vv
+		}
+		if v == nil {
+			delete(m, k)
+		} else {
+			m[k] = v
+		}
+		return m
+	}
+	for _, tt := range []struct {
+		name  string
+		args  map[string]any
+		field string
+	}{
+		{"no city", with("city", nil), "city"},
+		{"country name", with("country", "USA"), "country"},
+		{"state spelled out", with("region", "Texas"), "region"},
+		{"bad ZIP", with("postal_code", "7330"), "postal_code"},
+		{"bad phone", with("phone", "call me"), "phone"},
+		{"unknown argument", with("state", "TX"), "state"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, c, "set_shipping_address", tt.args, nil)
+			if !res.IsError || !strings.Contains(text(res), tt.field) {
+				t.Errorf("got %s, want an error naming %s", text(res), tt.field)
+			}
+		})
+	}
+	var saved addressView
+	if res := call(t, c, "set_shipping_address", good, &saved); res.IsError || !saved.Default || saved.AddressID == "" {
+		t.Fatalf("save: %s", text(res))
+	}
+	var list addressesResult
+	if res := call(t, c, "get_shipping_addresses", nil, &list); res.IsError || len(list.Addresses) != 2 || list.Addresses[0].AddressID != saved.AddressID {
+		t.Errorf("addresses: %s", text(res))
+	}
+	other := s.secondCustomer(t)
+	if _, err := s.tb.Store.Address(context.Background(), other, saved.AddressID); err == nil {
+		t.Error("another customer can read the address")
+	}
+}
