@@ -84,12 +84,6 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 // matches. A relevance-ranked text search whose filter can be tested in memory
 // tries keyMatches first.
 func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, error) {
-	if s.f.keys != nil && !s.text.empty() && s.q.Sort == SortRelevance && !s.c.noMirror {
-		ms, ok, err := s.keyMatches(ctx, anyWord)
-		if err != nil || ok {
-			return ms, len(ms), err
-		}
-	}
 	from, args := s.from(anyWord)
 	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
 	// a power of two, so that the limit, which is written into the SQL, takes few values.
@@ -101,26 +95,14 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 	if err != nil || !more {
 		return ms, len(ms), err
 	}
-	total, err := s.count(ctx, from, args, anyWord)
+	total, err := s.count(ctx, from, args)
 	return ms, total, err
 }
 
-// count returns the number of matches. A text search with only the default filters
-// (visible, in stock) counts all full-text matches and subtracts the matches among the
-// excluded products, which have a full-text index of their own: two index lookups
-// instead of reading the product of every match.
-func (s *search) count(ctx context.Context, from string, args []any, anyWord bool) (int, error) {
+// count returns the number of matches.
+func (s *search) count(ctx context.Context, from string, args []any) (int, error) {
 	var n int
-	if !s.f.inStockOnly || s.text.empty() {
-		err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&n)
-		if err != nil {
-			return 0, fmt.Errorf("search count: %w", err)
-		}
-		return n, nil
-	}
-	err := s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1) -
-		(SELECT count(*) FROM products_fts_excluded WHERE products_fts_excluded MATCH ?1)`, s.text.match(anyWord)).Scan(&n)
-	if err != nil {
+	if err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("search count: %w", err)
 	}
 	return n, nil
@@ -195,7 +177,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			card  string
 			h     Hit
 		)
-		if err := rows.Scan(&rowid, &card, &h.Description); err != nil {
+		if err := rows.Scan(&rowid, &card, &h.Description, &h.SellerName); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
 		if err := decodeCard(card, &h.Product); err != nil {
@@ -210,11 +192,12 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	return hits, nil
 }
 
-// pageSQL returns the statement that reads the card and description of n products, in
+// pageSQL returns the statement that reads the card, description and seller name of n products, in
 // the order their rowids are bound: a SELECT of one row per product, joined with UNION
 // ALL, which keeps that order and costs SQLite less than an IN list.
 func pageSQL(n int) string {
-	const one = `SELECT rowid, card, description FROM product_text WHERE rowid = ?`
+	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.name, '') FROM product_text t
+		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder
 	b.Grow(n * (len(one) + len(" UNION ALL ")))
 	for i := range n {
