@@ -60,16 +60,16 @@ type match struct {
 
 // run fills res with the page at offset, the total and the facets.
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
-	ms, total, err := s.matches(ctx, offset, anyWord)
+	ms, total, estimated, err := s.matches(ctx, offset, anyWord)
 	if err != nil {
 		return err
 	}
-	res.Total = total
+	res.Total, res.TotalEstimated = total, estimated
 	if res.Facets, err = s.c.facets(ctx, ms[:min(len(ms), FacetCap)]); err != nil {
 		return err
 	}
-	if res.Total > FacetCap {
-		res.Facets.Sampled = FacetCap
+	if res.Total > FacetCap || estimated {
+		res.Facets.Sampled = min(len(ms), FacetCap)
 	}
 	page := ms[min(offset, len(ms)):min(offset+s.q.Limit, len(ms))]
 	if offset+s.q.Limit < res.Total {
@@ -81,9 +81,27 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 
 // matches returns the best matches in order, at least the best FacetCap and those up
 // to the end of the page at offset when there are as many, and the number of all
-// matches. A relevance-ranked text search whose filter can be tested in memory
-// tries keyMatches first.
-func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, error) {
+// matches, which is estimated when the last result says so. A relevance-ranked text
+// search with many full-text matches is served from their pool (see search_pool.go).
+func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, bool, error) {
+	if !s.text.empty() && s.q.Sort == SortRelevance {
+		p, err := s.pool(ctx, s.text.match(anyWord))
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if p != nil {
+			ms, total, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
+			if err != nil || ok {
+				return ms, total, !p.complete(), err
+			}
+		}
+	}
+	ms, total, err := s.ranks(ctx, offset, anyWord)
+	return ms, total, false, err
+}
+
+// ranks is matches for a search ranked in full: every match is ranked in SQL.
+func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, int, error) {
 	from, args := s.from(anyWord)
 	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
 	// a power of two, so that the limit, which is written into the SQL, takes few values.

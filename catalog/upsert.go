@@ -93,6 +93,7 @@ type writer struct {
 	brands  map[string]int64 // brand key → id
 	sellers map[string]bool  // seller ids known to exist
 	stmts   map[string]*sql.Stmt
+	moved   bool // catalog_changes.text has been moved in this transaction
 }
 
 func newWriter(tx *sql.Tx, now time.Time) *writer {
@@ -132,6 +133,12 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) error {
 // is written, so a refusal leaves the transaction as it was.
 func (w *writer) upsert(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	var st UpsertStats
+	if !w.moved && len(products) > 0 {
+		if err := w.exec(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1`); err != nil {
+			return st, fmt.Errorf("upsert: %w", err)
+		}
+		w.moved = true
+	}
 	for _, s := range sellers {
 		if err := w.seller(ctx, s); err != nil {
 			return st, err

@@ -42,3 +42,13 @@ UPDATE product_text SET card = (
         product_text.url, product_text.image_url)
     FROM products p WHERE p.rowid = product_text.rowid);
 
+
+-- A counter every write of product text moves (Upsert, a Load), once per transaction:
+-- searches keep the best-ranked matches of common words in memory (see
+-- search_pool.go) and use them only while the counter has not moved. Stock and
+-- sales do not move it; they change no ranking.
+CREATE TABLE catalog_changes (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    text INTEGER NOT NULL
+);
+INSERT INTO catalog_changes (id, text) VALUES (1, 0);
