@@ -155,8 +155,9 @@ func (s *search) fromPool(ctx context.Context, p *pool, need int) ([]match, int,
 	if s.f.needsProducts {
 		join = " JOIN products p ON p.rowid = k.rowid"
 	}
+	// CROSS JOIN: one lookup of product_keys per rowid of the pool, never a scan of it.
 	rows, err := s.c.query(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp, k.rating
-		FROM product_keys k`+join+` WHERE k.rowid IN (SELECT value FROM json_each(?)) AND `+s.f.where,
+		FROM json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`+join+` WHERE `+s.f.where,
 		append([]any{list.String()}, s.f.args...)...)
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("search: %w", err)

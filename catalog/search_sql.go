@@ -20,16 +20,30 @@ type search struct {
 // read through product_keys k, the narrow copy of what filters, order and facets need;
 // products p is joined too only when a filter reads it.
 func (s *search) from(anyWord bool) (string, []any) {
+	if s.text.empty() {
+		// Browsing reads visible products in the order asked for from an index and stops
+		// at the limit, instead of sorting every product that passes the filters.
+		index := ""
+		switch s.q.Sort {
+		case SortRelevance:
+			index = " INDEXED BY product_keys_quality"
+		case SortPriceAsc:
+			index = " INDEXED BY product_keys_price"
+		}
+		return s.keysFrom("product_keys k" + index), s.f.args
+	}
+	args := append([]any{s.text.match(anyWord)}, s.f.args...)
+	return s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?"), args
+}
+
+// keysFrom is the FROM/WHERE clause reading source, which names product_keys k, with
+// the filter's conditions; products p is joined when a filter reads it.
+func (s *search) keysFrom(source string) string {
 	join := ""
 	if s.f.needsProducts {
 		join = " JOIN products p ON p.rowid = k.rowid"
 	}
-	if s.text.empty() {
-		return "FROM product_keys k" + join + " WHERE " + s.f.where, s.f.args
-	}
-	args := append([]any{s.text.match(anyWord)}, s.f.args...)
-	return "FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid" + join +
-		" WHERE products_fts MATCH ? AND " + s.f.where, args
+	return "FROM " + source + join + " WHERE " + s.f.where
 }
 
 func (s *search) orderBy() string {
@@ -96,12 +110,11 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 			}
 		}
 	}
-	ms, total, err := s.ranks(ctx, offset, anyWord)
-	return ms, total, false, err
+	return s.ranks(ctx, offset, anyWord)
 }
 
 // ranks is matches for a search ranked in full: every match is ranked in SQL.
-func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, int, error) {
+func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, int, bool, error) {
 	from, args := s.from(anyWord)
 	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
 	// a power of two, so that the limit, which is written into the SQL, takes few values.
@@ -111,10 +124,36 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 	}
 	ms, more, err := s.ranked(ctx, from, args, top)
 	if err != nil || !more {
-		return ms, len(ms), err
+		return ms, len(ms), false, err
+	}
+	if s.text.empty() {
+		total, estimated, err := s.browseTotal(ctx, from, args)
+		return ms, total, estimated, err
 	}
 	total, err := s.count(ctx, from, args)
-	return ms, total, err
+	return ms, total, false, err
+}
+
+// browseTotal returns the number of products passing a browse's filters: counted up to
+// maxExact, and past that estimated from the share of a sample of maxExact products
+// (those with the first rowids) that pass.
+func (s *search) browseTotal(ctx context.Context, from string, args []any) (int, bool, error) {
+	var n int
+	err := s.c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 `+from+` LIMIT `+strconv.Itoa(maxExact+1)+`)`, args...).Scan(&n)
+	if err != nil {
+		return 0, false, fmt.Errorf("search count: %w", err)
+	}
+	if n <= maxExact {
+		return n, false, nil
+	}
+	var sample, passed, rows int
+	sampled := `(SELECT * FROM product_keys LIMIT ` + strconv.Itoa(maxExact) + `) k`
+	err = s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM `+sampled+`), (SELECT count(*) `+s.keysFrom(sampled)+`),
+		(SELECT max(rowid) FROM product_keys)`, args...).Scan(&sample, &passed, &rows)
+	if err != nil {
+		return 0, false, fmt.Errorf("search count: %w", err)
+	}
+	return max(n, passed*rows/max(sample, 1)), true, nil
 }
 
 // count returns the number of matches.

@@ -52,3 +52,9 @@ CREATE TABLE catalog_changes (
     text INTEGER NOT NULL
 );
 INSERT INTO catalog_changes (id, text) VALUES (1, 0);
+
+-- Browsing reads visible products in the order asked for from these, stopping at the
+-- page it needs (see search_sql.go): best quality first (the rating shrunk towards 4
+-- by review count, spelled as searches spell it), or cheapest first.
+CREATE INDEX product_keys_quality ON product_keys (((rating * review_count + 40.0) / (review_count + 10)) DESC) WHERE hidden = 0;
+CREATE INDEX product_keys_price ON product_keys (price_amount) WHERE hidden = 0;

@@ -67,6 +67,8 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	switch args[0] {
 	case "http":
 		return benchHTTP(ctx, args[1:], stdout, stderr)
+	case "scale":
+		return benchScale(ctx, args[1:], stdout, stderr)
 	case "floor-server":
 		return floorServer(ctx, args[1:], stderr)
 	case "-h", "-help", "--help":
