@@ -34,8 +34,9 @@ func poolCatalog(t *testing.T) *Catalog {
 }
 
 // TestPooledSearchRanksAsInFull checks that a search served from the pool of its
-// best-ranked matches returns the pages, in order, that ranking every match returns,
-// for single words, several words, prefixes and filters, also past the first page;
+// first matches returns the pages, in order, that ordering every match returns, for
+// single words, several words, prefixes, filters and every sort, also past the first
+// page;
 // that its total is marked as estimated only when the pool does not hold every match;
 // and that a change to product text makes searches use the new text.
 func TestPooledSearchRanksAsInFull(t *testing.T) {
@@ -47,6 +48,8 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
 		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2},
 		{Text: "classic trips"}, {Text: "lantern", Limit: 7},
+		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
+		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)},
 	}
 	// pages returns the ids of the first three pages of q and the first result.
 	pages := func(q Query) ([][]string, Result) {

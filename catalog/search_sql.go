@@ -95,18 +95,18 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 
 // matches returns the best matches in order, at least the best FacetCap and those up
 // to the end of the page at offset when there are as many, and the number of all
-// matches, which is estimated when the last result says so. A relevance-ranked text
-// search with many full-text matches is served from their pool (see search_pool.go).
+// matches, which is estimated when the last result says so. A text search with many
+// full-text matches is served from their pool (see search_pool.go).
 func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, bool, error) {
-	if !s.text.empty() && s.q.Sort == SortRelevance {
+	if !s.text.empty() {
 		p, err := s.pool(ctx, s.text.match(anyWord))
 		if err != nil {
 			return nil, 0, false, err
 		}
 		if p != nil {
-			ms, total, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
+			ms, total, estimated, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
 			if err != nil || ok {
-				return ms, total, !p.complete(), err
+				return ms, total, estimated, err
 			}
 		}
 	}
@@ -134,26 +134,22 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 	return ms, total, false, err
 }
 
-// browseTotal returns the number of products passing a browse's filters: counted up to
-// maxExact, and past that estimated from the share of a sample of maxExact products
-// (those with the first rowids) that pass.
+// browseTotal returns the number of products passing a browse's filters: estimated
+// from the share of a sample of maxExact products (those with the first rowids) that
+// pass when that says there are more than maxExact, else counted.
 func (s *search) browseTotal(ctx context.Context, from string, args []any) (int, bool, error) {
-	var n int
-	err := s.c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 `+from+` LIMIT `+strconv.Itoa(maxExact+1)+`)`, args...).Scan(&n)
-	if err != nil {
-		return 0, false, fmt.Errorf("search count: %w", err)
-	}
-	if n <= maxExact {
-		return n, false, nil
-	}
 	var sample, passed, rows int
 	sampled := `(SELECT * FROM product_keys LIMIT ` + strconv.Itoa(maxExact) + `) k`
-	err = s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM `+sampled+`), (SELECT count(*) `+s.keysFrom(sampled)+`),
-		(SELECT max(rowid) FROM product_keys)`, args...).Scan(&sample, &passed, &rows)
+	err := s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM `+sampled+`), (SELECT count(*) `+s.keysFrom(sampled)+`),
+		(SELECT coalesce(max(rowid), 0) FROM product_keys)`, args...).Scan(&sample, &passed, &rows)
 	if err != nil {
 		return 0, false, fmt.Errorf("search count: %w", err)
 	}
-	return max(n, passed*rows/max(sample, 1)), true, nil
+	if estimate := passed * rows / max(sample, 1); estimate > 2*maxExact {
+		return estimate, true, nil
+	}
+	n, err := s.count(ctx, from, args)
+	return n, false, err
 }
 
 // count returns the number of matches.
@@ -170,7 +166,7 @@ func (s *search) count(ctx context.Context, from string, args []any) (int, error
 // limit while planning; run keeps n to a few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
 	ms, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
-		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args)
+		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
 	if err != nil {
 		return nil, false, err
 	}
@@ -180,14 +176,13 @@ func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]
 // scanMatches reads rows of five integers into matches. It scans into interface values
 // and converts them itself: database/sql assigns an int64 to an *int64 by reflection,
 // which costs more than the rest of reading a row when a search reads a thousand.
-func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]match, error) {
+func (s *search) scanMatches(ctx context.Context, query string, args []any, ms []match) ([]match, error) {
 	rows, err := s.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	var (
-		ms   []match
 		v    [5]any
 		dest = []any{&v[0], &v[1], &v[2], &v[3], &v[4]}
 		n    [5]int64
