@@ -20,10 +20,10 @@ func poolCatalog(t *testing.T) *Catalog {
 	for i := range products {
 		stock := int64(i % 5)
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s",
-			Title:       fmt.Sprintf("%s %s %s %d", words[i%8], words[(i/8)%8], words[(i*7/3)%8], i),
-			Brand:       []string{"Acme", "Glowco", "Brightly", ""}[i%4],
-			Category:    []string{"Lights", "Lights > Camping", "Home"}[i%3],
-			Description: fmt.Sprintf("A %s for %s trips, made of %s.", words[(i*5)%8], words[(i/3)%8], words[(i/5)%8]),
+			Title:        fmt.Sprintf("%s %s %s %d", words[i%8], words[(i/8)%8], words[(i*7/3)%8], i),
+			Brand:        []string{"Acme", "Glowco", "Brightly", ""}[i%4],
+			Category:     []string{"Lights", "Lights > Camping", "Home"}[i%3],
+			Description:  fmt.Sprintf("A %s for %s trips, made of %s.", words[(i*5)%8], words[(i/3)%8], words[(i/5)%8]),
 			Availability: InStock, Stock: &stock, Price: money.Money{Amount: int64(500 + (i*37)%9000), Currency: "USD"},
 			Rating: float64(i%11) / 2, ReviewCount: int64(i % 13), Hidden: i%17 == 0}
 	}
