@@ -165,7 +165,17 @@ func (s *search) fromPool(ctx context.Context, p *pool, need int) (ms []match, t
 	if read == p.n {
 		return ms, len(ms), false, true, nil
 	}
-	return ms, max(len(ms), int(float64(p.n)*float64(len(ms))/float64(read)+0.5)), true, true, nil
+	return ms, estimate(max(len(ms), p.n*len(ms)/read)), true, true, nil
+}
+
+// estimate rounds an estimated count to two significant digits (181,537 → 180,000),
+// so that it does not look exact.
+func estimate(n int) int {
+	unit := 1
+	for n/unit >= 100 {
+		unit *= 10
+	}
+	return (n + unit/2) / unit * unit
 }
 
 // passing appends to ms those of rowids that pass the search's filters, in the order of

@@ -145,8 +145,8 @@ func (s *search) browseTotal(ctx context.Context, from string, args []any) (int,
 	if err != nil {
 		return 0, false, fmt.Errorf("search count: %w", err)
 	}
-	if estimate := passed * rows / max(sample, 1); estimate > 2*maxExact {
-		return estimate, true, nil
+	if est := passed * rows / max(sample, 1); est > 2*maxExact {
+		return estimate(est), true, nil
 	}
 	n, err := s.count(ctx, from, args)
 	return n, false, err
