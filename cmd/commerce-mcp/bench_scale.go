@@ -134,28 +134,31 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		c.runs, durRange(first), scaleTargetFirst)
 
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "shape\tmatches\tp50 ms\tp99 ms\tbare p50 ms\tbare p99 ms\tp50 ≤10 ms\tp99 ≤50 ms\t")
+	fmt.Fprintln(tw, "shape\tmatches\tp50 ms\tp99 ms\tCPU ms/call\tbare p50 ms\tbare p99 ms\tbare CPU ms/call\tp50 ≤10 ms\tp99 ≤50 ms\t")
 	for _, sh := range scaleShapes() {
 		st, err := bare.PrepareContext(ctx, sh.bare)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sh.name, err)
 		}
-		var p50s, p99s, b50s, b99s []time.Duration
+		var p50s, p99s, b50s, b99s, cpus, bcpus []time.Duration
 		var total string
 		for range c.runs {
 			var ts, bs []time.Duration
+			var cpu, bcpu time.Duration
 			for range c.calls {
-				start := time.Now()
+				start, c0 := time.Now(), cpuTimeSelf()
 				if err := bareRows(ctx, st, sh.arg); err != nil {
 					return err
 				}
 				bs = append(bs, time.Since(start))
-				start = time.Now()
+				start, c1 := time.Now(), cpuTimeSelf()
+				bcpu += c1 - c0
 				res, err := cat.Search(ctx, sh.q)
 				if err != nil {
 					return err
 				}
 				ts = append(ts, time.Since(start))
+				cpu += cpuTimeSelf() - c1
 				total = strconv.Itoa(res.Total)
 				if res.TotalEstimated {
 					total = "~" + total
@@ -163,9 +166,11 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 			p50s, p99s = append(p50s, pct(ts, 50)), append(p99s, pct(ts, 99))
 			b50s, b99s = append(b50s, pct(bs, 50)), append(b99s, pct(bs, 99))
+			cpus, bcpus = append(cpus, cpu/time.Duration(c.calls)), append(bcpus, bcpu/time.Duration(c.calls))
 		}
 		st.Close()
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", sh.name, total, msRange(p50s), msRange(p99s), msRange(b50s), msRange(b99s),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", sh.name, total, msRange(p50s), msRange(p99s), msRange(cpus),
+			msRange(b50s), msRange(b99s), msRange(bcpus),
 			yes(slices.Max(p50s) <= scaleTargetP50), yes(slices.Max(p99s) <= scaleTargetP99))
 	}
 	tw.Flush()
@@ -522,3 +527,4 @@ func memStatus() map[string]int64 {
 	}
 	return out
 }
+
