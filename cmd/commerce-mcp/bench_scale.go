@@ -527,4 +527,3 @@ func memStatus() map[string]int64 {
 	}
 	return out
 }
-
