@@ -65,7 +65,6 @@ type benchScaleConfig struct {
 	quality     int
 	firstOnly   bool
 	skipMixed   bool
-	skipQuality bool
 }
 
 // benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
