@@ -36,12 +36,10 @@ type Catalog struct {
 	cache stmtCache
 	// cats and brands name the categories and brands that facets count by id.
 	cats, brands nameCache
-	// keys is the in-memory copy of product_keys that searches rank small match sets
-	// on, and many the full-text expressions known to match too many for it; noMirror
-	// (for tests) makes every search work in SQL instead.
-	keys     keyMirror
-	many     manyMatches
-	noMirror bool
+	// pools holds the best-ranked matches of common words (see search_pool.go);
+	// exactUpTo and poolSize, when not 0, replace maxExact and poolSize (tests).
+	pools               pools
+	exactUpTo, poolSize int
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

@@ -21,9 +21,6 @@ type filter struct {
 	// needsProducts means where reads products p besides product_keys k (see
 	// filterOn); only a seller filter does.
 	needsProducts bool
-	// keys is the same filter for testing in-memory rows of product_keys; nil when a
-	// condition needs a lookup (brand, seller) or the filter is on products.
-	keys *keyFilter
 }
 
 // filterOn says which table a filter's conditions are written for.
@@ -46,7 +43,6 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		t = "k."
 	}
 	var f filter
-	keys := &keyFilter{inStock: q.InStock, minRating: q.MinRating}
 	conds := []string{t + "hidden = 0"}
 	if cat := NormalizeCategory(q.Category); cat != "" {
 		ids, err := c.categoryIDs(ctx, cat)
@@ -62,10 +58,6 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		}
 		conds = append(conds, t+"category_id IN ("+placeholders(len(ids))+")")
 		f.args = append(f.args, ids...)
-		keys.categories = make(map[int64]bool, len(ids))
-		for _, id := range ids {
-			keys.categories[id.(int64)] = true
-		}
 	}
 	if b := strings.ToLower(text.Clean(q.Brand, maxBrandLen)); b != "" {
 		if on == onKeys {
@@ -74,7 +66,6 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 			conds = append(conds, "p.brand_key = ?")
 		}
 		f.args = append(f.args, b)
-		keys = nil
 	}
 	if s := text.Clean(q.Seller, maxBrandLen); s != "" {
 		var id string
@@ -87,23 +78,17 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		}
 		conds = append(conds, "p.seller_id = ?")
 		f.args = append(f.args, id)
-		f.needsProducts, keys = on == onKeys, nil
+		f.needsProducts = on == onKeys
 	}
 	if q.MinPrice != nil {
 		b := [3]int64{minor(*q.MinPrice, 0, math.Ceil), minor(*q.MinPrice, 2, math.Ceil), minor(*q.MinPrice, 3, math.Ceil)}
 		conds = append(conds, t+"price_amount >= CASE "+t+"price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
 		f.args = append(f.args, b[0], b[2], b[1])
-		if keys != nil {
-			keys.minPrice = &b
-		}
 	}
 	if q.MaxPrice != nil {
 		b := [3]int64{minor(*q.MaxPrice, 0, math.Floor), minor(*q.MaxPrice, 2, math.Floor), minor(*q.MaxPrice, 3, math.Floor)}
 		conds = append(conds, t+"price_amount <= CASE "+t+"price_exp WHEN 0 THEN ? WHEN 3 THEN ? ELSE ? END")
 		f.args = append(f.args, b[0], b[2], b[1])
-		if keys != nil {
-			keys.maxPrice = &b
-		}
 	}
 	if q.InStock {
 		conds = append(conds, t+"in_stock = 1")
@@ -113,9 +98,6 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		f.args = append(f.args, q.MinRating)
 	}
 	f.where, f.inStockOnly = strings.Join(conds, " AND "), q.InStock && len(conds) == 2
-	if on == onKeys {
-		f.keys = keys
-	}
 	return f, "", nil
 }
 

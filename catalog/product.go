@@ -23,6 +23,9 @@ const (
 	Unknown      Availability = "unknown"
 )
 
+// availabilitySeparators are ignored in availability spellings.
+var availabilitySeparators = strings.NewReplacer(" ", "", "_", "", "-", "")
+
 // ParseAvailability maps the spellings used by product feeds ("in stock", "InStock",
 // "pre_order", "https://schema.org/OutOfStock", …) to an Availability. It reports false
 // for anything it does not recognise.
@@ -31,7 +34,7 @@ func ParseAvailability(s string) (Availability, bool) {
 	if i := strings.LastIndex(s, "/"); i >= 0 {
 		s = s[i+1:]
 	}
-	s = strings.NewReplacer(" ", "", "_", "", "-", "").Replace(s)
+	s = availabilitySeparators.Replace(s)
 	switch s {
 	case "instock", "available", "limitedavailability", "onlineonly", "instoreonly":
 		return InStock, true

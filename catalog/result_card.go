@@ -7,23 +7,23 @@ import (
 	"strings"
 )
 
-// cardFields is the number of elements of a product's card (product_text.card, kept by
-// the triggers of migration 0008): id, seller id, seller name, title, brand, category,
-// price amount, currency, stock (null when not tracked), availability, rating, review
-// count, url, image url.
-const cardFields = 14
+// cardFields is the number of elements of a product's card (product_text.card, written
+// by cardOf): id, seller id, title, brand, category, price amount, currency, stock
+// (null when not tracked), availability, rating, review count, url, image url.
+const cardFields = 13
 
 // cardKinds is the kind of each element of a card, as cardValue reports it: 's' for a
 // string, 'n' for a number; the stock (cardStock) may also be null.
 const (
-	cardKinds = "ssssssnsnsnnss"
-	cardStock = 8
+	cardKinds = "sssssnsnsnnss"
+	cardStock = 7
 )
 
 var errCard = errors.New("malformed card")
 
 // decodeCard fills p's result-list fields from card, a JSON array of strings, numbers
-// and nulls as SQLite's json_array writes it. Strings without escapes are substrings
+// and nulls as cardOf (or SQLite's json_array, in migration 0010) writes it; the
+// seller's name is not in it. Strings without escapes are substrings
 // of card, not copies.
 func decodeCard(card string, p *Product) error {
 	var (
@@ -54,9 +54,9 @@ func decodeCard(card string, p *Product) error {
 	if rest != "" {
 		return errCard
 	}
-	amount, err1 := strconv.ParseInt(f[6], 10, 64)
-	rating, err2 := strconv.ParseFloat(f[10], 64)
-	reviews, err3 := strconv.ParseInt(f[11], 10, 64)
+	amount, err1 := strconv.ParseInt(f[5], 10, 64)
+	rating, err2 := strconv.ParseFloat(f[9], 64)
+	reviews, err3 := strconv.ParseInt(f[10], 10, 64)
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return errCard
 	}
@@ -67,9 +67,9 @@ func decodeCard(card string, p *Product) error {
 		}
 		p.Stock = &stock
 	}
-	p.ID, p.SellerID, p.SellerName, p.Title, p.Brand, p.Category = f[0], f[1], f[2], f[3], f[4], f[5]
-	p.Price.Amount, p.Price.Currency, p.Availability = amount, f[7], Availability(f[9])
-	p.Rating, p.ReviewCount, p.URL, p.ImageURL = rating, reviews, f[12], f[13]
+	p.ID, p.SellerID, p.Title, p.Brand, p.Category = f[0], f[1], f[2], f[3], f[4]
+	p.Price.Amount, p.Price.Currency, p.Availability = amount, f[6], Availability(f[8])
+	p.Rating, p.ReviewCount, p.URL, p.ImageURL = rating, reviews, f[11], f[12]
 	return nil
 }
 

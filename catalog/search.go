@@ -82,10 +82,13 @@ type Facets struct {
 
 // Result is a page of search results.
 type Result struct {
-	Hits       []Hit
-	Total      int    // products matching the query and filters
-	NextCursor string // empty on the last page
-	Facets     Facets
+	Hits  []Hit
+	Total int // products matching the query and filters; see TotalEstimated
+	// TotalEstimated means Total is an estimate: there were too many matches to count
+	// them with the filters applied (see search_pool.go).
+	TotalEstimated bool
+	NextCursor     string // empty on the last page
+	Facets         Facets
 	// Words are the words that were searched for, after dropping punctuation, stop words
 	// and anything past the word limit.
 	Words string

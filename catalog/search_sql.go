@@ -20,16 +20,30 @@ type search struct {
 // read through product_keys k, the narrow copy of what filters, order and facets need;
 // products p is joined too only when a filter reads it.
 func (s *search) from(anyWord bool) (string, []any) {
+	if s.text.empty() {
+		// Browsing reads visible products in the order asked for from an index and stops
+		// at the limit, instead of sorting every product that passes the filters.
+		index := ""
+		switch s.q.Sort {
+		case SortRelevance:
+			index = " INDEXED BY product_keys_quality"
+		case SortPriceAsc:
+			index = " INDEXED BY product_keys_price"
+		}
+		return s.keysFrom("product_keys k" + index), s.f.args
+	}
+	args := append([]any{s.text.match(anyWord)}, s.f.args...)
+	return s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?"), args
+}
+
+// keysFrom is the FROM/WHERE clause reading source, which names product_keys k, with
+// the filter's conditions; products p is joined when a filter reads it.
+func (s *search) keysFrom(source string) string {
 	join := ""
 	if s.f.needsProducts {
 		join = " JOIN products p ON p.rowid = k.rowid"
 	}
-	if s.text.empty() {
-		return "FROM product_keys k" + join + " WHERE " + s.f.where, s.f.args
-	}
-	args := append([]any{s.text.match(anyWord)}, s.f.args...)
-	return "FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid" + join +
-		" WHERE products_fts MATCH ? AND " + s.f.where, args
+	return "FROM " + source + join + " WHERE " + s.f.where
 }
 
 func (s *search) orderBy() string {
@@ -60,16 +74,16 @@ type match struct {
 
 // run fills res with the page at offset, the total and the facets.
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
-	ms, total, err := s.matches(ctx, offset, anyWord)
+	ms, total, estimated, err := s.matches(ctx, offset, anyWord)
 	if err != nil {
 		return err
 	}
-	res.Total = total
+	res.Total, res.TotalEstimated = total, estimated
 	if res.Facets, err = s.c.facets(ctx, ms[:min(len(ms), FacetCap)]); err != nil {
 		return err
 	}
-	if res.Total > FacetCap {
-		res.Facets.Sampled = FacetCap
+	if res.Total > FacetCap || estimated {
+		res.Facets.Sampled = min(len(ms), FacetCap)
 	}
 	page := ms[min(offset, len(ms)):min(offset+s.q.Limit, len(ms))]
 	if offset+s.q.Limit < res.Total {
@@ -81,15 +95,26 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 
 // matches returns the best matches in order, at least the best FacetCap and those up
 // to the end of the page at offset when there are as many, and the number of all
-// matches. A relevance-ranked text search whose filter can be tested in memory
-// tries keyMatches first.
-func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, error) {
-	if s.f.keys != nil && !s.text.empty() && s.q.Sort == SortRelevance && !s.c.noMirror {
-		ms, ok, err := s.keyMatches(ctx, anyWord)
-		if err != nil || ok {
-			return ms, len(ms), err
+// matches, which is estimated when the last result says so. A text search with many
+// full-text matches is served from their pool (see search_pool.go).
+func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match, int, bool, error) {
+	if !s.text.empty() {
+		p, err := s.pool(ctx, s.text.match(anyWord))
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if p != nil {
+			ms, total, estimated, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
+			if err != nil || ok {
+				return ms, total, estimated, err
+			}
 		}
 	}
+	return s.ranks(ctx, offset, anyWord)
+}
+
+// ranks is matches for a search ranked in full: every match is ranked in SQL.
+func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, int, bool, error) {
 	from, args := s.from(anyWord)
 	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
 	// a power of two, so that the limit, which is written into the SQL, takes few values.
@@ -99,28 +124,38 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 	}
 	ms, more, err := s.ranked(ctx, from, args, top)
 	if err != nil || !more {
-		return ms, len(ms), err
+		return ms, len(ms), false, err
 	}
-	total, err := s.count(ctx, from, args, anyWord)
-	return ms, total, err
+	if s.text.empty() {
+		total, estimated, err := s.browseTotal(ctx, from, args)
+		return ms, total, estimated, err
+	}
+	total, err := s.count(ctx, from, args)
+	return ms, total, false, err
 }
 
-// count returns the number of matches. A text search with only the default filters
-// (visible, in stock) counts all full-text matches and subtracts the matches among the
-// excluded products, which have a full-text index of their own: two index lookups
-// instead of reading the product of every match.
-func (s *search) count(ctx context.Context, from string, args []any, anyWord bool) (int, error) {
-	var n int
-	if !s.f.inStockOnly || s.text.empty() {
-		err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&n)
-		if err != nil {
-			return 0, fmt.Errorf("search count: %w", err)
-		}
-		return n, nil
-	}
-	err := s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1) -
-		(SELECT count(*) FROM products_fts_excluded WHERE products_fts_excluded MATCH ?1)`, s.text.match(anyWord)).Scan(&n)
+// browseTotal returns the number of products passing a browse's filters: estimated
+// from the share of a sample of maxExact products (those with the first rowids) that
+// pass when that says there are more than maxExact, else counted.
+func (s *search) browseTotal(ctx context.Context, from string, args []any) (int, bool, error) {
+	var sample, passed, rows int
+	sampled := `(SELECT * FROM product_keys LIMIT ` + strconv.Itoa(maxExact) + `) k`
+	err := s.c.queryRow(ctx, `SELECT (SELECT count(*) FROM `+sampled+`), (SELECT count(*) `+s.keysFrom(sampled)+`),
+		(SELECT coalesce(max(rowid), 0) FROM product_keys)`, args...).Scan(&sample, &passed, &rows)
 	if err != nil {
+		return 0, false, fmt.Errorf("search count: %w", err)
+	}
+	if est := passed * rows / max(sample, 1); est > 2*maxExact {
+		return estimate(est), true, nil
+	}
+	n, err := s.count(ctx, from, args)
+	return n, false, err
+}
+
+// count returns the number of matches.
+func (s *search) count(ctx context.Context, from string, args []any) (int, error) {
+	var n int
+	if err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("search count: %w", err)
 	}
 	return n, nil
@@ -131,7 +166,7 @@ func (s *search) count(ctx context.Context, from string, args []any, anyWord boo
 // limit while planning; run keeps n to a few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
 	ms, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
-		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args)
+		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
 	if err != nil {
 		return nil, false, err
 	}
@@ -141,14 +176,13 @@ func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]
 // scanMatches reads rows of five integers into matches. It scans into interface values
 // and converts them itself: database/sql assigns an int64 to an *int64 by reflection,
 // which costs more than the rest of reading a row when a search reads a thousand.
-func (s *search) scanMatches(ctx context.Context, query string, args []any) ([]match, error) {
+func (s *search) scanMatches(ctx context.Context, query string, args []any, ms []match) ([]match, error) {
 	rows, err := s.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	var (
-		ms   []match
 		v    [5]any
 		dest = []any{&v[0], &v[1], &v[2], &v[3], &v[4]}
 		n    [5]int64
@@ -195,7 +229,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			card  string
 			h     Hit
 		)
-		if err := rows.Scan(&rowid, &card, &h.Description); err != nil {
+		if err := rows.Scan(&rowid, &card, &h.Description, &h.SellerName); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
 		if err := decodeCard(card, &h.Product); err != nil {
@@ -210,11 +244,12 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	return hits, nil
 }
 
-// pageSQL returns the statement that reads the card and description of n products, in
+// pageSQL returns the statement that reads the card, description and seller name of n products, in
 // the order their rowids are bound: a SELECT of one row per product, joined with UNION
 // ALL, which keeps that order and costs SQLite less than an IN list.
 func pageSQL(n int) string {
-	const one = `SELECT rowid, card, description FROM product_text WHERE rowid = ?`
+	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.name, '') FROM product_text t
+		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder
 	b.Grow(n * (len(one) + len(" UNION ALL ")))
 	for i := range n {

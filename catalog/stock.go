@@ -25,21 +25,30 @@ func (c *Catalog) TakeStock(ctx context.Context, productID string, qty int) erro
 	if qty < 1 {
 		return fmt.Errorf("take stock %q: %w: quantity %d must be at least 1", productID, ErrInvalid, qty)
 	}
-	res, err := c.db.ExecContext(ctx, `
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("take stock %q: %w", productID, err)
+	}
+	defer tx.Rollback()
+	var rowid int64
+	err = tx.QueryRowContext(ctx, `
 		UPDATE products SET
 			stock = stock - ?1,
 			availability = CASE WHEN stock IS NOT NULL AND stock = ?1 THEN 'out_of_stock' ELSE availability END
-		WHERE id = ?2 AND in_stock AND (stock IS NULL OR stock >= ?1)`, qty, productID)
-	if err != nil {
-		return fmt.Errorf("take stock %q: %w", productID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("take stock %q: %w", productID, err)
-	}
-	if n == 1 {
+		WHERE id = ?2 AND in_stock AND (stock IS NULL OR stock >= ?1) RETURNING rowid`, qty, productID).Scan(&rowid)
+	if err == nil {
+		if err := rederive(ctx, tx, rowid); err != nil {
+			return fmt.Errorf("take stock %q: %w", productID, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("take stock %q: %w", productID, err)
+		}
 		return nil
 	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("take stock %q: %w", productID, err)
+	}
+	tx.Rollback()
 	var one int
 	err = c.db.QueryRowContext(ctx, `SELECT 1 FROM products WHERE id = ?`, productID).Scan(&one)
 	switch {
@@ -49,4 +58,32 @@ func (c *Catalog) TakeStock(ctx context.Context, productID string, qty int) erro
 		return fmt.Errorf("take stock %q: %w", productID, err)
 	}
 	return fmt.Errorf("take stock %q: %w", productID, ErrOutOfStock)
+}
+
+// rederive rewrites what searches derive from the stored product at rowid (its card
+// and its row of product_keys) after a change made in place, with the same functions
+// an upsert uses.
+func rederive(ctx context.Context, tx *sql.Tx, rowid int64) error {
+	var (
+		catID   sql.NullInt64
+		brandID int64
+	)
+	p, err := scanProduct(tx.QueryRowContext(ctx, `SELECT `+productColumns+`, p.category_id,
+		coalesce((SELECT id FROM brands WHERE key = p.brand_key AND p.brand_key != ''), 0)
+		FROM products p `+productJoins+` WHERE p.rowid = ?`, rowid), &catID, &brandID)
+	if err != nil {
+		return err
+	}
+	var cat any
+	if catID.Valid {
+		cat = catID.Int64
+	}
+	k := keysOf(&p, cat, brandID)
+	if _, err := tx.ExecContext(ctx, `UPDATE product_text SET card = ? WHERE rowid = ?`, cardOf(&p), rowid); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
+		price_amount, price_exp, rating, review_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
+	return err
 }

@@ -50,14 +50,16 @@ type searchFacets struct {
 }
 
 type searchProductsResult struct {
-	Products   []productItem `json:"products"`
-	Total      int           `json:"total" jsonschema:"number of products matching the query and filters"`
-	NextCursor string        `json:"next_cursor,omitempty" jsonschema:"pass as cursor to get the next page; absent on the last page"`
-	Facets     *searchFacets `json:"facets,omitempty" jsonschema:"counts over the matches, to narrow the search; absent with detail brief"`
-	Searched   string        `json:"searched,omitempty" jsonschema:"the words that were searched for"`
-	Relaxed    bool          `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
-	Corrected  string        `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
-	Notes      []string      `json:"notes,omitempty"`
+	Products []productItem `json:"products"`
+	Total    int           `json:"total" jsonschema:"number of products matching the query and filters; an estimate when total_estimated is true"`
+	// TotalEstimated is set when there were too many matches to count exactly.
+	TotalEstimated bool          `json:"total_estimated,omitempty" jsonschema:"true when total is an estimate (rounded), because very many products match"`
+	NextCursor     string        `json:"next_cursor,omitempty" jsonschema:"pass as cursor to get the next page; absent on the last page"`
+	Facets         *searchFacets `json:"facets,omitempty" jsonschema:"counts over the matches, to narrow the search; absent with detail brief"`
+	Searched       string        `json:"searched,omitempty" jsonschema:"the words that were searched for"`
+	Relaxed        bool          `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
+	Corrected      string        `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
+	Notes          []string      `json:"notes,omitempty"`
 
 	detail detail // how the products are shown
 }
@@ -151,7 +153,7 @@ func (t *Toolbox) loadInFull(ctx context.Context, hits []catalog.Hit) error {
 // from.
 func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) searchProductsResult {
 	out := searchProductsResult{
-		Products: make([]productItem, 0, len(res.Hits)), Total: res.Total,
+		Products: make([]productItem, 0, len(res.Hits)), Total: res.Total, TotalEstimated: res.TotalEstimated,
 		NextCursor: res.NextCursor, Searched: res.Words, Relaxed: res.Relaxed, Corrected: res.Corrected, Notes: res.Notes,
 		detail: d,
 	}
@@ -216,7 +218,11 @@ func (r searchProductsResult) text() string {
 		b.WriteString("No products found. Try fewer or different words, or remove filters.")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%d products match; showing %d:\n", r.Total, len(r.Products))
+	if r.TotalEstimated {
+		fmt.Fprintf(&b, "About %d products match; showing %d:\n", r.Total, len(r.Products))
+	} else {
+		fmt.Fprintf(&b, "%d products match; showing %d:\n", r.Total, len(r.Products))
+	}
 	for i, p := range r.Products {
 		p.write(&b, i+1, r.detail)
 	}

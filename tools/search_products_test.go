@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
@@ -126,5 +127,32 @@ func TestSearchProductsPaging(t *testing.T) {
 	}
 	if total < 8 || len(seen) != total {
 		t.Fatalf("saw %d products over all pages, total says %d", len(seen), total)
+	}
+}
+
+// TestSearchTotalEstimated checks that an estimated total is marked as such in
+// structuredContent and in the text, and an exact one is not.
+func TestSearchTotalEstimated(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		estimated bool
+		want      string
+	}{
+		{"exact", false, "1234 products match; showing 0:"},
+		{"estimated", true, "About 180000 products match; showing 0:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			total := 1234
+			if tc.estimated {
+				total = 180000
+			}
+			out := searchResultOf(catalog.Result{Total: total, TotalEstimated: tc.estimated}, nil, detailStandard)
+			if out.TotalEstimated != tc.estimated {
+				t.Errorf("total_estimated = %v, want %v", out.TotalEstimated, tc.estimated)
+			}
+			if text := out.text(); !strings.Contains(text, tc.want) {
+				t.Errorf("text %q does not say %q", text, tc.want)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -37,33 +38,45 @@ const (
 // the demo catalog; sellers (3 + n/1000 of them, at most 20) by a skewed draw, so the
 // first few sellers hold most products. Ids are "gen-000001" onward.
 func Generate(n int, seed uint64) ([]catalog.Seller, []catalog.Product) {
+	sellers, each := GenerateSeq(n, seed)
+	products := make([]catalog.Product, 0, max(n, 0))
+	for p := range each {
+		products = append(products, p)
+	}
+	return sellers, products
+}
+
+// GenerateSeq is Generate one product at a time, so that a catalog of millions of
+// products can be written out without holding it in memory: the products it yields
+// are those of Generate(n, seed), in the same order.
+func GenerateSeq(n int, seed uint64) ([]catalog.Seller, iter.Seq[catalog.Product]) {
 	n = max(n, 0)
 	shops := genShops(min(3+n/1000, 20))
 	sellers := make([]catalog.Seller, len(shops))
 	for i := range shops {
 		sellers[i] = shops[i].Seller
 	}
-
-	cum := make([]int, len(categories)) // cumulative weights
-	total := 0
-	for i := range categories {
-		total += categories[i].count
-		cum[i] = total
-	}
-
-	b := newBuilder(seed, commonRate, rareRate)
-	products := make([]catalog.Product, n)
-	for i := range products {
-		w := b.r.IntN(total)
-		ci := 0
-		for cum[ci] <= w {
-			ci++
+	return sellers, func(yield func(catalog.Product) bool) {
+		cum := make([]int, len(categories)) // cumulative weights
+		total := 0
+		for i := range categories {
+			total += categories[i].count
+			cum[i] = total
 		}
-		u := b.r.Float64()
-		s := &shops[int(float64(len(shops))*u*u)]
-		products[i] = b.product(&categories[ci], "gen-"+pad(int64(i+1), 6), s, 1_000_000+int64(i))
+		b := newBuilder(seed, commonRate, rareRate)
+		for i := range n {
+			w := b.r.IntN(total)
+			ci := 0
+			for cum[ci] <= w {
+				ci++
+			}
+			u := b.r.Float64()
+			s := &shops[int(float64(len(shops))*u*u)]
+			if !yield(b.product(&categories[ci], "gen-"+pad(int64(i+1), 6), s, 1_000_000+int64(i))) {
+				return
+			}
+		}
 	}
-	return sellers, products
 }
 
 // genShops returns k generated sellers, named from sellerFirst and sellerLast.

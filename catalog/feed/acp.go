@@ -324,7 +324,7 @@ func acpGTIN(raw json.RawMessage) (string, error) {
 		if val = strings.TrimSpace(val); val == "" {
 			continue
 		}
-		typ = strings.NewReplacer("-", "", " ", "").Replace(strings.ToLower(strings.TrimSpace(typ)))
+		typ = barcodeTypeSeparators.Replace(strings.ToLower(strings.TrimSpace(typ)))
 		if gtinTypes[typ] {
 			return val, nil
 		}
@@ -379,3 +379,6 @@ func firstImage(name string, raw json.RawMessage) (string, error) {
 	}
 	return "", nil
 }
+
+// barcodeTypeSeparators are dropped from a barcode type ("GTIN-13" → "gtin13").
+var barcodeTypeSeparators = strings.NewReplacer("-", "", " ", "")

@@ -86,9 +86,25 @@ func (r row) get(cols []string) string {
 // columnKey is the canonical form of a header or JSON key: trimmed, lower case,
 // spaces and hyphens as underscores ("Item ID" → "item_id").
 func columnKey(s string) string {
+	if canonicalKey(s) {
+		return s
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
+	return keySeparators.Replace(s)
 }
+
+// canonicalKey reports whether s is already what columnKey makes of it: lower-case
+// ASCII letters, digits and underscores.
+func canonicalKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+var keySeparators = strings.NewReplacer(" ", "_", "-", "_")
 
 // flatProduct builds a product from a flat row. It returns the row's seller name
 // separately; a rowError explains why the row cannot be used.

@@ -57,8 +57,8 @@ func (r Report) String() string {
 	return s
 }
 
-// Import reads each file in turn with Parse and writes its products to cat, in
-// batches of 1000 products per catalog.UpsertWith call, together with their sellers.
+// Import reads each file in turn with Parse and writes its products to cat through one
+// catalog.Loader, in batches of 1000 products, together with their sellers.
 // Within a file a later row with the same id replaces the earlier one and counts as
 // updated, unless it names another seller (see Options.AllowSellerChange). report,
 // when not nil, is called with each rejected row, damaged span and warning as soon
@@ -67,20 +67,50 @@ func (r Report) String() string {
 // A file that cannot be read gets a Report with Err set, and the next file is still
 // imported. Import returns a non-nil error only when the catalog fails to store a
 // batch or ctx is done; it then stops, and the reports so far (the last one partial)
-// are returned with the error. Batches already written stay written.
+// are returned with the error. Into a catalog that had products, batches already
+// written stay written; into an empty one (a bulk load: see catalog.Loader) nothing is
+// stored, and the error is an *UnstoredError.
 func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Options, report func(RowError)) ([]Report, error) {
+	l, err := cat.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer l.Rollback()
 	reports := make([]Report, 0, len(files))
 	for _, name := range files {
-		rep, err := importFile(ctx, cat, name, opt, report)
+		rep, err := importFile(ctx, l, name, opt, report)
 		reports = append(reports, rep)
 		if err != nil {
-			return reports, err
+			return unstored(l, reports, err)
 		}
+	}
+	if err := l.Commit(ctx); err != nil {
+		return unstored(l, reports, err)
 	}
 	return reports, nil
 }
 
-func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Options, report func(RowError)) (Report, error) {
+// UnstoredError is Import's error when a bulk load failed: nothing was stored, and the
+// reports count no product as imported or updated.
+type UnstoredError struct{ Err error }
+
+func (e *UnstoredError) Error() string { return e.Err.Error() + " (nothing was stored)" }
+func (e *UnstoredError) Unwrap() error { return e.Err }
+
+// unstored returns the reports and err of a failed import; a bulk load's reports then
+// count nothing as stored.
+func unstored(l *catalog.Loader, reports []Report, err error) ([]Report, error) {
+	if !l.Bulk() {
+		return reports, err
+	}
+	l.Rollback()
+	for i := range reports {
+		reports[i].Imported, reports[i].Updated = 0, 0
+	}
+	return reports, &UnstoredError{Err: err}
+}
+
+func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options, report func(RowError)) (Report, error) {
 	rep := Report{File: name}
 	reject := func(e RowError) {
 		if e.Warning {
@@ -109,7 +139,7 @@ func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Opti
 		rep.Err = errors.New("is a directory, not a feed file")
 		return rep, nil
 	}
-	b := &batch{ctx: ctx, cat: cat, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
+	b := &batch{ctx: ctx, l: l, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
 	perr := Parse(f, name, opt, b.add, reject)
 	if b.err != nil {
 		return rep, b.err
@@ -127,7 +157,7 @@ func importFile(ctx context.Context, cat *catalog.Catalog, name string, opt Opti
 // batch collects products for one Upsert call.
 type batch struct {
 	ctx         context.Context
-	cat         *catalog.Catalog
+	l           *catalog.Loader
 	rep         *Report
 	reject      func(RowError)
 	keepSellers bool  // refuse to move a product to another seller
@@ -190,7 +220,7 @@ func (b *batch) flush() error {
 		products[i] = it.p
 	}
 	opt := catalog.UpsertOptions{KeepSellers: b.keepSellers}
-	st, err := b.cat.UpsertWith(b.ctx, opt, sellers, products)
+	st, err := b.l.Upsert(b.ctx, opt, sellers, products)
 	if errors.Is(err, catalog.ErrInvalid) {
 		st, err = b.oneByOne(opt, sellers)
 	}
@@ -206,7 +236,7 @@ func (b *batch) flush() error {
 func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller) (catalog.UpsertStats, error) {
 	var total catalog.UpsertStats
 	for _, it := range b.items {
-		st, err := b.cat.UpsertWith(b.ctx, opt, sellers, []catalog.Product{it.p})
+		st, err := b.l.Upsert(b.ctx, opt, sellers, []catalog.Product{it.p})
 		var change *catalog.SellerChangeError
 		switch {
 		case errors.As(err, &change):

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxHeld is how many undecodable lines a JSON file may start with before it is
@@ -187,6 +188,9 @@ func (p *parser) rejectRest(lc *lineCounter, off int64, reason string) error {
 // decodeObject decodes one JSON object into its members, keyed by canonical column
 // name. reason says why b is not an object.
 func decodeObject(b []byte) (map[string]json.RawMessage, string) {
+	if obj, ok := scanFlatObject(b); ok {
+		return obj, ""
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(b, &obj); err != nil {
 		var se *json.SyntaxError
@@ -207,6 +211,114 @@ func decodeObject(b []byte) (map[string]json.RawMessage, string) {
 		}
 	}
 	return out, ""
+}
+
+// scanFlatObject decodes the common shape of a feed line without reflection: one
+// object whose keys are already canonical (see canonicalKey) and appear once, and
+// whose values are strings, numbers, true, false or null. It reports false for
+// anything else (nested values, escaped or repeated keys, invalid JSON), which
+// decodeObject then decodes in full, so the result never differs from it.
+func scanFlatObject(b []byte) (map[string]json.RawMessage, bool) {
+	i := skipSpace(b, 0)
+	if i == len(b) || b[i] != '{' {
+		return nil, false
+	}
+	obj := make(map[string]json.RawMessage, 24)
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return obj, skipSpace(b, i+1) == len(b)
+	}
+	for {
+		if i == len(b) || b[i] != '"' {
+			return nil, false
+		}
+		end := stringEnd(b, i)
+		if end < 0 {
+			return nil, false
+		}
+		key := string(b[i+1 : end-1])
+		if !canonicalKey(key) || key == "" {
+			return nil, false
+		}
+		if _, dup := obj[key]; dup {
+			return nil, false
+		}
+		i = skipSpace(b, end)
+		if i == len(b) || b[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(b, i+1)
+		start := i
+		switch {
+		case i == len(b):
+			return nil, false
+		case b[i] == '"':
+			if i = stringEnd(b, i); i < 0 {
+				return nil, false
+			}
+		default:
+			for i < len(b) && b[i] != ',' && b[i] != '}' && !isJSONSpace(b[i]) {
+				i++
+			}
+			if !json.Valid(b[start:i]) || b[start] == '{' || b[start] == '[' || b[start] == '"' {
+				return nil, false
+			}
+		}
+		obj[key] = json.RawMessage(b[start:i])
+		i = skipSpace(b, i)
+		if i == len(b) {
+			return nil, false
+		}
+		if b[i] == '}' {
+			return obj, skipSpace(b, i+1) == len(b)
+		}
+		if b[i] != ',' {
+			return nil, false
+		}
+		i = skipSpace(b, i+1)
+	}
+}
+
+// stringEnd returns the index just past the JSON string that starts at b[i] (a
+// quote), or -1 when it is not a valid string (an unterminated one, a raw control
+// character, a bad escape or invalid UTF-8).
+func stringEnd(b []byte, i int) int {
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			if !utf8.Valid(b[i+1 : j]) {
+				return -1
+			}
+			return j + 1
+		case c < 0x20:
+			return -1
+		case c == '\\':
+			if j+1 == len(b) || !strings.ContainsRune(`"\\/bfnrtu`, rune(b[j+1])) {
+				return -1
+			}
+			if b[j+1] == 'u' && (j+6 > len(b) || !isHex4(b[j+2:j+6])) {
+				return -1
+			}
+			j++
+		}
+	}
+	return -1
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b[:4] {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isJSONSpace(b[i]) {
+		i++
+	}
+	return i
 }
 
 // jsonObject handles one decoded object: an ACP product when it has variants, a flat
@@ -238,6 +350,9 @@ func scalarText(raw json.RawMessage) string {
 		return ""
 	}
 	if raw[0] == '"' {
+		if s, ok := plainString(raw); ok {
+			return s
+		}
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
 			return s
@@ -248,6 +363,25 @@ func scalarText(raw json.RawMessage) string {
 		return buf.String()
 	}
 	return strings.TrimSpace(string(raw))
+}
+
+// plainString returns the JSON string raw without its quotes when it needs no
+// decoding: no escapes, no control characters, valid UTF-8 — what most feed values
+// are. It reports false otherwise, and json.Unmarshal decodes it.
+func plainString(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	for _, c := range body {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return "", false
+		}
+	}
+	if !utf8.Valid(body) {
+		return "", false
+	}
+	return string(body), true
 }
 
 func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

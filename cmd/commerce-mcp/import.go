@@ -54,7 +54,12 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		fmt.Fprintln(stderr, r.String())
 		read += r.Imported + r.Updated + r.Rejected
 	}
-	if err != nil {
+	var unstored *feed.UnstoredError
+	switch {
+	case errors.As(err, &unstored):
+		logger.Error("import stopped", "err", unstored.Err)
+		return errors.New("import stopped before the end; nothing was stored (a first import into an empty catalog is stored all at once)")
+	case err != nil:
 		logger.Error("import stopped", "err", err)
 		return errors.New("import stopped before the end; the rows counted above were stored")
 	}

@@ -131,6 +131,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return tokenCmd(ctx, args, getenv, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, args, stdin, stdout, stderr)
+	case "gen-catalog":
+		return genCatalog(ctx, args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return &helpShown{usage}
 	case "version", "--version":

@@ -15,6 +15,9 @@ import (
 // collapses runs of white space to one space, trims, and cuts the result to at most max
 // bytes on a character boundary.
 func Clean(s string, max int) string {
+	if len(s) <= max && plain(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(min(len(s), max))
 	space := false
@@ -40,6 +43,25 @@ func Clean(s string, max int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plain reports whether s is already clean: printable ASCII with single spaces
+// between words and none at the ends, which is most text. Clean returns such text
+// as it is, without copying it.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+			continue
+		}
+		if c < 0x21 || c > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // CleanLines is Clean for text of several lines, such as a person's notes: line breaks

@@ -1,0 +1,153 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Loader writes a feed import: many batches of products.
+//
+// Into an empty catalog it is a bulk load: every batch goes into one transaction,
+// without the full-text index following each row; the index is built once, from every
+// product's text, when the load commits, which costs a fraction of indexing row by
+// row. Other connections see nothing of it until it commits, and then all of it; it
+// holds the database's write lock from Load to Commit or Rollback, so other writers
+// wait (up to their busy timeout) or fail meanwhile, and Rollback stores nothing.
+//
+// Into a catalog that has products each batch is an Upsert of its own, committed at
+// once, so that a serving process's writes (purchases taking stock) are never held up
+// for long; Rollback then keeps the batches already written.
+//
+// Either way every other derived structure is written as Upsert writes it (see
+// writer), by the same functions.
+type Loader struct {
+	c  *Catalog
+	tx *sql.Tx // nil when each batch commits on its own
+	w  *writer
+	// suspended holds the SQL of the triggers and indexes a bulk load dropped (see
+	// suspend); Commit rebuilds the full-text index and restores them.
+	suspended []string
+	done      bool
+}
+
+// Load starts a load. The caller must end it with Commit or Rollback.
+func (c *Catalog) Load(ctx context.Context) (*Loader, error) {
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	l := &Loader{c: c, tx: tx, w: newWriter(tx, c.now())}
+	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		l.Rollback()
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	var n int
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM products LIMIT 1)`).Scan(&n)
+	if err == nil && n == 0 {
+		err = l.suspend(ctx)
+	}
+	if err != nil {
+		l.Rollback()
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	if n > 0 { // batch by batch
+		l.w.close()
+		tx.Rollback()
+		l.tx, l.w = nil, nil
+	}
+	return l, nil
+}
+
+// Bulk reports whether the load is a bulk load (see Loader).
+func (l *Loader) Bulk() bool { return l.tx != nil }
+
+// suspend drops, for a bulk load, what would otherwise follow every row written and
+// is cheaper to build once at the end: the full-text index's triggers on product_text
+// (migration 0001; Commit rebuilds the index) and the secondary indexes of products and
+// product_keys (Commit creates them again, sorting once instead of inserting into
+// each index row by row). Their SQL is kept for Commit.
+func (l *Loader) suspend(ctx context.Context) error {
+	rows, err := l.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
+		WHERE (type = 'trigger' AND tbl_name = 'product_text')
+		OR (type = 'index' AND tbl_name IN ('products', 'product_keys') AND sql IS NOT NULL)
+		ORDER BY type, name`)
+	if err != nil {
+		return err
+	}
+	var drops []string
+	for rows.Next() {
+		var typ, name, sql string
+		if err := rows.Scan(&typ, &name, &sql); err != nil {
+			rows.Close()
+			return err
+		}
+		drops, l.suspended = append(drops, `DROP `+strings.ToUpper(typ)+` "`+name+`"`), append(l.suspended, sql)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(drops) == 0 {
+		return errors.New("the full-text index has no triggers to suspend")
+	}
+	for _, d := range drops {
+		if _, err := l.tx.ExecContext(ctx, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Upsert writes sellers and products as Catalog.UpsertWith does, within the load. A
+// refused product (an ErrInvalid error) leaves the load as it was, so the caller may
+// go on with other products.
+func (l *Loader) Upsert(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
+	if l.done {
+		return UpsertStats{}, errors.New("load: already ended")
+	}
+	if l.tx == nil {
+		return l.c.UpsertWith(ctx, opt, sellers, products)
+	}
+	return l.w.upsert(ctx, opt, sellers, products)
+}
+
+// Commit builds the full-text index if the load suspended it, and commits everything.
+func (l *Loader) Commit(ctx context.Context) error {
+	if l.done {
+		return errors.New("load: already ended")
+	}
+	if l.tx == nil {
+		l.done = true
+		return nil
+	}
+	defer l.Rollback()
+	if _, err := l.tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts) VALUES ('rebuild')`); err != nil {
+		return fmt.Errorf("load: building the full-text index: %w", err)
+	}
+	for _, sql := range l.suspended {
+		if _, err := l.tx.ExecContext(ctx, sql); err != nil {
+			return fmt.Errorf("load: restoring what the load suspended: %w", err)
+		}
+	}
+	l.w.close()
+	if err := l.tx.Commit(); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	l.done = true
+	return nil
+}
+
+// Rollback ends the load, discarding a bulk load; after Commit it does nothing.
+func (l *Loader) Rollback() {
+	if l.done {
+		return
+	}
+	l.done = true
+	if l.tx != nil {
+		l.w.close()
+		l.tx.Rollback()
+	}
+}

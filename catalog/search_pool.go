@@ -1,0 +1,197 @@
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Bounds on the work of a text search, whatever the catalog's size.
+//
+// FTS5 ranks a match set by computing bm25 for every match (about 2.5 µs each on a
+// small machine), and a search sorted by price reads every match's price, so a word in
+// a fifth of a million products costs half a second to order in full. A search with at
+// most maxExact full-text matches is ordered in full, every time. A larger match set is
+// ordered in full once per sort: its first poolSize matches in that order (before any
+// filter) are kept in
+// memory as a pool, until product text changes (or a product's visibility, price or
+// rating, which only an upsert changes, which moves the text too); a search then
+// filters the pool, in
+// order, and stops once it has what the page and the facets need (or reads it all, for
+// an exact total, when it holds every match). The pool holds the
+// true first matches, so the page drawn from it is the page the full ordering gives, as
+// long as enough of the pool passes the filters; when too few do, the search is ordered
+// in full after all. Its total is then estimated from the share of the pool read that
+// passes, and marked as an estimate (Result.TotalEstimated).
+const (
+	maxExact = 1000
+	poolSize = 4000
+	// poolChunk is how many of a pool's matches a search filters at a time.
+	poolChunk = 1500
+	// maxPools bounds the pools kept (at most 32 KB each); past it they are all dropped.
+	maxPools = 512
+)
+
+// pool is the first matches of one full-text expression in one order.
+type pool struct {
+	n      int     // all full-text matches, hidden or not
+	rowids []int64 // the first poolSize of them, in order
+}
+
+// complete reports whether the pool holds every match.
+func (p *pool) complete() bool { return len(p.rowids) == p.n }
+
+// pools keeps pools by full-text expression and order for one value of
+// catalog_changes.text.
+type pools struct {
+	mu      sync.Mutex
+	version int64
+	byKey   map[string]*pool
+}
+
+func (ps *pools) get(key string, version int64) *pool {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.version != version {
+		return nil
+	}
+	return ps.byKey[key]
+}
+
+func (ps *pools) put(key string, version int64, p *pool) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.version != version || ps.byKey == nil || len(ps.byKey) >= maxPools {
+		ps.version, ps.byKey = version, map[string]*pool{}
+	}
+	ps.byKey[key] = p
+}
+
+// textVersion returns catalog_changes.text, which every write of product text moves.
+func (c *Catalog) textVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := c.queryRow(ctx, `SELECT text FROM catalog_changes WHERE id = 1`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	return v, nil
+}
+
+// countUpTo returns how many products match the full-text expression, hidden or not,
+// counting no further than limit.
+func (c *Catalog) countUpTo(ctx context.Context, expr string, limit int) (int, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT `+
+		strconv.Itoa(limit)+`)`, expr).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	return n, nil
+}
+
+// pool returns the pool of expr in the search's order, building it when the catalog
+// has none for the current text; nil when expr has at most maxExact matches (order
+// them in full instead).
+func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
+	version, err := s.c.textVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := string(s.q.Sort) + " " + expr
+	if p := s.c.pools.get(key, version); p != nil {
+		return p, nil
+	}
+	exact := cmp.Or(s.c.exactUpTo, maxExact)
+	n, err := s.c.countUpTo(ctx, expr, exact+1)
+	if err != nil || n <= exact {
+		return nil, err
+	}
+	p, err := s.buildPool(ctx, expr)
+	if err != nil {
+		return nil, err
+	}
+	s.c.pools.put(key, version, p)
+	return p, nil
+}
+
+// buildPool orders every match of expr as the search's order does and keeps
+// the first poolSize, with the number of matches. It reads them as one row: one row
+// per match would cost several times more.
+func (s *search) buildPool(ctx context.Context, expr string) (*pool, error) {
+	var list string
+	err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(rowid), '') FROM (SELECT k.rowid AS rowid
+		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
+		WHERE products_fts MATCH ? ORDER BY `+s.orderBy()+` LIMIT `+
+		strconv.Itoa(cmp.Or(s.c.poolSize, poolSize))+`)`, expr).Scan(&list)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	p := &pool{}
+	for id := range strings.SplitSeq(list, ",") {
+		if id == "" {
+			continue
+		}
+		rowid, err := strconv.ParseInt(id, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("search: a full-text match reads as %q", id)
+		}
+		p.rowids = append(p.rowids, rowid)
+	}
+	if p.n, err = s.c.countUpTo(ctx, expr, 1<<62); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// fromPool returns, in the pool's order, the matches of p that pass the search's
+// filters, at least need of them (and FacetCap for the facets) when there are as many,
+// with the total: exact when p holds every match (it is then read to its end), else
+// estimated. It reports false when fewer than need pass and p does not hold every
+// match: the search must be ordered in full.
+func (s *search) fromPool(ctx context.Context, p *pool, need int) (ms []match, total int, estimated, ok bool, err error) {
+	read := 0
+	for read < len(p.rowids) && (len(ms) < max(need, FacetCap) || p.complete()) {
+		chunk := p.rowids[read:min(read+poolChunk, len(p.rowids))]
+		if ms, err = s.passing(ctx, chunk, ms); err != nil {
+			return nil, 0, false, false, err
+		}
+		read += len(chunk)
+	}
+	if len(ms) < need && !p.complete() {
+		return nil, 0, false, false, nil
+	}
+	if read == p.n {
+		return ms, len(ms), false, true, nil
+	}
+	return ms, estimate(max(len(ms), p.n*len(ms)/read)), true, true, nil
+}
+
+// estimate rounds an estimated count to two significant digits (181,537 → 180,000),
+// so that it does not look exact.
+func estimate(n int) int {
+	unit := 1
+	for n/unit >= 100 {
+		unit *= 10
+	}
+	return (n + unit/2) / unit * unit
+}
+
+// passing appends to ms those of rowids that pass the search's filters, in the order of
+// rowids.
+func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]match, error) {
+	var list strings.Builder
+	list.WriteByte('[')
+	for i, id := range rowids {
+		if i > 0 {
+			list.WriteByte(',')
+		}
+		list.WriteString(strconv.FormatInt(id, 10))
+	}
+	list.WriteByte(']')
+	// CROSS JOIN: one lookup of product_keys per rowid, in the list's order.
+	return s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
+		s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`)+` ORDER BY j.key`,
+		append([]any{list.String()}, s.f.args...), ms)
+}

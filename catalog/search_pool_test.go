@@ -1,0 +1,130 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// poolCatalog is a catalog whose words are common: each title draws three of a few
+// words, so that most searches have hundreds of matches.
+func poolCatalog(t *testing.T) *Catalog {
+	t.Helper()
+	c := openTest(t)
+	words := []string{"lantern", "brass", "camping", "classic", "lamp", "steel", "red", "travel"}
+	products := make([]Product, 1200)
+	for i := range products {
+		stock := int64(i % 5)
+		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s",
+			Title:        fmt.Sprintf("%s %s %s %d", words[i%8], words[(i/8)%8], words[(i*7/3)%8], i),
+			Brand:        []string{"Acme", "Glowco", "Brightly", ""}[i%4],
+			Category:     []string{"Lights", "Lights > Camping", "Home"}[i%3],
+			Description:  fmt.Sprintf("A %s for %s trips, made of %s.", words[(i*5)%8], words[(i/3)%8], words[(i/5)%8]),
+			Availability: InStock, Stock: &stock, Price: money.Money{Amount: int64(500 + (i*37)%9000), Currency: "USD"},
+			Rating: float64(i%11) / 2, ReviewCount: int64(i % 13), Hidden: i%17 == 0}
+	}
+	if _, err := c.Upsert(context.Background(), []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestPooledSearchRanksAsInFull checks that a search served from the pool of its
+// first matches returns the pages, in order, that ordering every match returns, for
+// single words, several words, prefixes, filters and every sort, also past the first
+// page;
+// that its total is marked as estimated only when the pool does not hold every match;
+// and that a change to product text makes searches use the new text.
+func TestPooledSearchRanksAsInFull(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	max := func(v float64) *float64 { return &v }
+	queries := []Query{
+		{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "brass lamp"}, {Text: "cam"},
+		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
+		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2},
+		{Text: "classic trips"}, {Text: "lantern", Limit: 7},
+		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
+		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)},
+	}
+	// pages returns the ids of the first three pages of q and the first result.
+	pages := func(q Query) ([][]string, Result) {
+		var out [][]string
+		var first Result
+		for i := range 3 {
+			res, err := c.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = res
+			}
+			var ids []string
+			for _, h := range res.Hits {
+				ids = append(ids, h.ID)
+			}
+			out = append(out, ids)
+			if q.Cursor = res.NextCursor; q.Cursor == "" {
+				break
+			}
+		}
+		return out, first
+	}
+	for _, tc := range []struct {
+		name            string
+		exact, poolSize int
+	}{{"pool holds every match", 10, 5000}, {"pool holds the best 150", 10, 150}} {
+		t.Run(tc.name, func(t *testing.T) {
+			estimated := 0
+			for _, q := range queries {
+				c.pools.put("", -1, nil) // forget every pool
+				c.exactUpTo, c.poolSize = 1<<30, 0
+				want, full := pages(q)
+				c.exactUpTo, c.poolSize = tc.exact, tc.poolSize
+				got, pooled := pages(q)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%+v: pooled pages\n%v\nranked in full\n%v", q, got, want)
+				}
+				if full.TotalEstimated {
+					t.Errorf("%+v: a search ranked in full has an estimated total", q)
+				}
+				if n, err := c.countUpTo(ctx, parseText(q.Text).match(false), 1<<30); err != nil {
+					t.Fatal(err)
+				} else if pooled.TotalEstimated && n <= tc.poolSize {
+					t.Errorf("%+v: %d matches, pool of %d: the total is estimated", q, n, tc.poolSize)
+				}
+				if pooled.TotalEstimated {
+					estimated++
+				}
+				if !pooled.TotalEstimated && pooled.Total != full.Total {
+					t.Errorf("%+v: total %d, want %d", q, pooled.Total, full.Total)
+				}
+			}
+			if tc.poolSize < 1200 && estimated < len(queries)/2 {
+				t.Errorf("only %d of %d searches were served from pools smaller than their match sets", estimated, len(queries))
+			}
+		})
+	}
+	// New text is found at once: the pools of the old text are not used. (No product
+	// has "lantern" four times in its title.)
+	c.exactUpTo, c.poolSize = 10, 150
+	before, err := c.Search(ctx, Query{Text: "lantern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Product{ID: "new", SellerID: "s", Title: "Lantern lantern lantern lantern", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
+	if _, err := c.Upsert(ctx, nil, []Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := c.Search(ctx, Query{Text: "lantern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Hits) == 0 || after.Hits[0].ID != "new" || before.Hits[0].ID == "new" {
+		t.Errorf("the best match for lantern is %v before and %v after adding a product titled Lantern", before.Hits[0].ID, after.Hits[0].ID)
+	}
+}

@@ -1,0 +1,528 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+// The targets of issue 14 for the catalog at a million products.
+const (
+	scaleTargetP50   = 10 * time.Millisecond
+	scaleTargetP99   = 50 * time.Millisecond
+	scaleTargetFirst = 300 * time.Millisecond
+	scaleTargetRSS   = 250 << 20
+)
+
+// scaleShape is one kind of search the scale benchmark times, with the bare SQL it is
+// paired with: the least any search of that shape must do.
+type scaleShape struct {
+	name string
+	q    catalog.Query
+	bare string // SQL with one parameter, the full-text expression (or none)
+	arg  []any
+}
+
+func scaleShapes() []scaleShape {
+	hundred := 100.0
+	const ranked = `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT 10`
+	return []scaleShape{
+		{"rare word", catalog.Query{Text: demo.RareWord, InStock: true}, ranked, []any{`"` + demo.RareWord + `"*`}},
+		{"uncommon word", catalog.Query{Text: demo.UncommonWord, InStock: true}, ranked, []any{`"` + demo.UncommonWord + `"*`}},
+		{"two words + price", catalog.Query{Text: demo.TwoWords, InStock: true, MaxPrice: &hundred}, ranked, []any{`"waterproof" AND "jacket"*`}},
+		{"word in 20%", catalog.Query{Text: demo.CommonWord, InStock: true}, ranked, []any{`"` + demo.CommonWord + `"*`}},
+		{"3-letter prefix", catalog.Query{Text: "wat", InStock: true}, ranked, []any{`"wat"*`}},
+		{"browse a category", catalog.Query{Category: "Apparel", InStock: true},
+			`SELECT k.rowid FROM product_keys k JOIN categories c ON c.id = k.category_id WHERE c.key LIKE 'apparel%' AND k.hidden = 0 AND k.in_stock = 1 ORDER BY (k.rating * k.review_count + 40.0) / (k.review_count + 10) DESC LIMIT 10`, nil},
+		{"sort by price", catalog.Query{Text: "jacket", InStock: true, Sort: catalog.SortPriceAsc},
+			`SELECT k.rowid FROM products_fts f JOIN product_keys k ON k.rowid = f.rowid WHERE products_fts MATCH ? AND k.hidden = 0 AND k.in_stock = 1 ORDER BY k.price_amount LIMIT 10`, []any{`"jacket"*`}},
+	}
+}
+
+type benchScaleConfig struct {
+	db          string
+	runs, calls int
+	workers     int
+	purchases   float64
+	mixedFor    time.Duration
+	quality     int
+	firstOnly   bool
+	skipMixed   bool
+}
+
+// benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
+// import) it prints, over --runs runs, the time of the first search after opening the
+// catalog (each in a fresh process), p50 and p99 of each search shape next to its bare
+// SQL measured call by call in turn, this process's memory, searches with and without
+// purchases' writes from --workers goroutines, and the top-10 agreement of searches
+// with ranking every match.
+func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c benchScaleConfig
+	fs := flag.NewFlagSet("bench scale", flag.ContinueOnError)
+	fs.StringVar(&c.db, "db", "", "catalog database `path` (built with gen-catalog and import)")
+	fs.IntVar(&c.runs, "runs", 5, "runs of every measurement")
+	fs.IntVar(&c.calls, "calls", 200, "calls per shape per run")
+	fs.IntVar(&c.workers, "workers", 8, "concurrent searchers in the mixed phase")
+	fs.Float64Var(&c.purchases, "purchase-share", 0.2, "share of the mixed phase's calls that write as a purchase does")
+	fs.DurationVar(&c.mixedFor, "mixed-duration", 10*time.Second, "length of each mixed phase")
+	fs.IntVar(&c.quality, "quality", 300, "queries compared with full ranking (0: none)")
+	fs.BoolVar(&c.firstOnly, "first-only", false, "only open the catalog, search once and print the time (used by the benchmark itself)")
+	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if c.db == "" {
+		return &usageError{Msg: "bench scale needs --db PATH"}
+	}
+	if _, err := os.Stat(c.db); err != nil {
+		return err
+	}
+	if c.firstOnly {
+		return firstSearch(ctx, c.db, stdout)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	// First search after start, each in a process of its own.
+	var first []time.Duration
+	for range c.runs {
+		out, err := exec.CommandContext(ctx, exe, "bench", "scale", "--db", c.db, "--first-only").Output()
+		if err != nil {
+			return fmt.Errorf("first search: %w", err)
+		}
+		d, err := time.ParseDuration(strings.TrimSpace(string(out)))
+		if err != nil {
+			return fmt.Errorf("first search printed %q", out)
+		}
+		first = append(first, d)
+	}
+	cat, err := catalog.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	bare, err := sqlite.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer bare.Close()
+	n, err := cat.Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "catalog: %d products (%s)\n\n", n, c.db)
+	fmt.Fprintf(stdout, "first search after start (fresh process, open + one rare-word search), %d runs: %s (target ≤ %v)\n\n",
+		c.runs, durRange(first), scaleTargetFirst)
+
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "shape\tmatches\tp50 ms\tp99 ms\tCPU ms/call\tbare p50 ms\tbare p99 ms\tbare CPU ms/call\tp50 ≤10 ms\tp99 ≤50 ms\t")
+	for _, sh := range scaleShapes() {
+		st, err := bare.PrepareContext(ctx, sh.bare)
+		if err != nil {
+			return fmt.Errorf("%s: %w", sh.name, err)
+		}
+		var p50s, p99s, b50s, b99s, cpus, bcpus []time.Duration
+		var total string
+		for range c.runs {
+			var ts, bs []time.Duration
+			var cpu, bcpu time.Duration
+			for range c.calls {
+				start, c0 := time.Now(), cpuTimeSelf()
+				if err := bareRows(ctx, st, sh.arg); err != nil {
+					return err
+				}
+				bs = append(bs, time.Since(start))
+				start, c1 := time.Now(), cpuTimeSelf()
+				bcpu += c1 - c0
+				res, err := cat.Search(ctx, sh.q)
+				if err != nil {
+					return err
+				}
+				ts = append(ts, time.Since(start))
+				cpu += cpuTimeSelf() - c1
+				total = strconv.Itoa(res.Total)
+				if res.TotalEstimated {
+					total = "~" + total
+				}
+			}
+			p50s, p99s = append(p50s, pct(ts, 50)), append(p99s, pct(ts, 99))
+			b50s, b99s = append(b50s, pct(bs, 50)), append(b99s, pct(bs, 99))
+			cpus, bcpus = append(cpus, cpu/time.Duration(c.calls)), append(bcpus, bcpu/time.Duration(c.calls))
+		}
+		st.Close()
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", sh.name, total, msRange(p50s), msRange(p99s), msRange(cpus),
+			msRange(b50s), msRange(b99s), msRange(bcpus),
+			yes(slices.Max(p50s) <= scaleTargetP50), yes(slices.Max(p99s) <= scaleTargetP99))
+	}
+	tw.Flush()
+	mem := memStatus()
+	fmt.Fprintf(stdout, "\nthis process after the searches: peak RSS %s (target ≤ %d MB), now %s anonymous + %s file-backed\n\n",
+		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]))
+
+	if !c.skipMixed {
+		if err := mixedPhases(ctx, cat, c, stdout); err != nil {
+			return err
+		}
+		mem = memStatus()
+		fmt.Fprintf(stdout, "peak RSS after the mixed phases: %s\n\n", mb(mem["VmHWM"]))
+	}
+	if c.quality > 0 {
+		if err := quality(ctx, cat, bare, c.quality, stdout); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// firstSearch opens the catalog, runs one rare-word search and prints how long both took.
+func firstSearch(ctx context.Context, db string, stdout io.Writer) error {
+	start := time.Now()
+	cat, err := catalog.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	if _, err := cat.Search(ctx, catalog.Query{Text: demo.RareWord, InStock: true}); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, time.Since(start))
+	return nil
+}
+
+func bareRows(ctx context.Context, st *sql.Stmt, args []any) error {
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	return rows.Err()
+}
+
+// mixedPhases runs the shapes' searches from c.workers goroutines for c.mixedFor,
+// first with searches only, then with c.purchases of the calls writing what a purchase
+// writes to the catalog (a sale recorded, stock taken), c.runs times each, and prints
+// calls/s and search p99 of both.
+func mixedPhases(ctx context.Context, cat *catalog.Catalog, c benchScaleConfig, stdout io.Writer) error {
+	shapes := scaleShapes()
+	ids, err := inStockIDs(ctx, c.db, 5000)
+	if err != nil {
+		return err
+	}
+	phase := func(share float64) (float64, time.Duration, error) {
+		var (
+			mu       sync.Mutex
+			searches []time.Duration
+			calls    atomic.Int64
+			firstErr error
+		)
+		stop := time.Now().Add(c.mixedFor)
+		var wg sync.WaitGroup
+		for w := range c.workers {
+			wg.Go(func() {
+				r := rand.New(rand.NewPCG(uint64(w), 14))
+				var mine []time.Duration
+				for time.Now().Before(stop) {
+					if r.Float64() < share {
+						id := ids[r.IntN(len(ids))]
+						err := cat.RecordSale(ctx, id, 1, []string{ids[r.IntN(len(ids))]}, time.Time{})
+						if err == nil {
+							if err = cat.TakeStock(ctx, id, 1); err != nil && !strings.Contains(err.Error(), "out of stock") {
+								err = fmt.Errorf("take stock: %w", err)
+							} else {
+								err = nil
+							}
+						}
+						if err != nil {
+							mu.Lock()
+							firstErr = err
+							mu.Unlock()
+							return
+						}
+					} else {
+						start := time.Now()
+						if _, err := cat.Search(ctx, shapes[r.IntN(len(shapes))].q); err != nil {
+							mu.Lock()
+							firstErr = err
+							mu.Unlock()
+							return
+						}
+						mine = append(mine, time.Since(start))
+					}
+					calls.Add(1)
+				}
+				mu.Lock()
+				searches = append(searches, mine...)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+		return float64(calls.Load()) / c.mixedFor.Seconds(), pct(searches, 99), firstErr
+	}
+	var roRate, rwRate []float64
+	var roP99, rwP99 []time.Duration
+	for range c.runs {
+		rate, p99, err := phase(0)
+		if err != nil {
+			return err
+		}
+		roRate, roP99 = append(roRate, rate), append(roP99, p99)
+		rate, p99, err = phase(c.purchases)
+		if err != nil {
+			return err
+		}
+		rwRate, rwP99 = append(rwRate, rate), append(rwP99, p99)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\t\n", c.workers, c.mixedFor)
+	fmt.Fprintf(tw, "searches only\t%s\t%s\t\n", floatRange(roRate), msRange(roP99))
+	fmt.Fprintf(tw, "%.0f%% purchase writes\t%s\t%s\t\n", 100*c.purchases, floatRange(rwRate), msRange(rwP99))
+	tw.Flush()
+	var worstRate, worstP99 float64
+	for i := range roRate {
+		worstRate = max(worstRate, roRate[i]/rwRate[i])
+		worstP99 = max(worstP99, float64(rwP99[i])/float64(roP99[i]))
+	}
+	fmt.Fprintf(stdout, "worst run: read-only/with-purchases calls/s %.2f×, p99 with purchases/read-only %.2f× (target ≤ 1.5× both)\n\n", worstRate, worstP99)
+	return nil
+}
+
+// inStockIDs returns up to n ids of products that can be bought, for the purchase writes.
+func inStockIDs(ctx context.Context, db string, n int) ([]string, error) {
+	d, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	rows, err := d.QueryContext(ctx, `SELECT p.id FROM products p JOIN product_keys k ON k.rowid = p.rowid
+		WHERE k.in_stock = 1 AND p.stock > 1000 OR p.stock IS NULL LIMIT ?`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		rows.Close()
+		// No product with stock to spare: take from the best stocked.
+		r2, err := d.QueryContext(ctx, `SELECT id FROM products WHERE in_stock ORDER BY stock DESC LIMIT ?`, n)
+		if err != nil {
+			return nil, err
+		}
+		defer r2.Close()
+		for r2.Next() {
+			var id string
+			if err := r2.Scan(&id); err != nil {
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no product in stock to buy")
+	}
+	return ids, nil
+}
+
+// quality compares the first page of n queries (single words, two words, three-letter
+// prefixes, drawn from the catalog's own words with large match sets) with the first
+// page of ranking every match in SQL, and prints the mean top-10 overlap and NDCG@10
+// (a product's gain is 1 when it is in the full ranking's top 10, discounted by
+// position as usual).
+func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, n int, stdout io.Writer) error {
+	rows, err := bare.QueryContext(ctx, `SELECT term FROM products_vocab WHERE doc BETWEEN 2000 AND 400000 AND length(term) >= 4 AND term GLOB '[a-z]*' ORDER BY doc DESC LIMIT 200`)
+	if err != nil {
+		return err
+	}
+	var terms []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		terms = append(terms, t)
+	}
+	rows.Close()
+	if len(terms) < 2 {
+		return fmt.Errorf("quality: the catalog has too few common words")
+	}
+	full, err := bare.PrepareContext(ctx, `SELECT p.id FROM products_fts f JOIN product_keys k ON k.rowid = f.rowid
+		JOIN products p ON p.rowid = k.rowid WHERE products_fts MATCH ? AND k.hidden = 0 AND k.in_stock = 1
+		ORDER BY f.rank, k.rating DESC, k.rowid LIMIT 10`)
+	if err != nil {
+		return err
+	}
+	defer full.Close()
+	r := rand.New(rand.NewPCG(14, 1))
+	var overlap, ndcg float64
+	counted, pooled := 0, 0
+	for i := range n {
+		var text string
+		switch i % 3 {
+		case 0:
+			text = terms[r.IntN(len(terms))]
+		case 1:
+			text = terms[r.IntN(len(terms))] + " " + terms[r.IntN(len(terms))]
+		default:
+			text = terms[r.IntN(len(terms))][:3]
+		}
+		res, err := cat.Search(ctx, catalog.Query{Text: text, InStock: true})
+		if err != nil {
+			return err
+		}
+		if res.Relaxed || res.Corrected != "" || len(res.Hits) == 0 {
+			continue
+		}
+		if res.TotalEstimated {
+			pooled++
+		}
+		want, err := queryIDs(ctx, full, ftsExpr(catalog.Words(text)))
+		if err != nil {
+			return err
+		}
+		got := make([]string, len(res.Hits))
+		for j, h := range res.Hits {
+			got[j] = h.ID
+		}
+		o, g := topOverlap(got, want)
+		overlap += o
+		ndcg += g
+		counted++
+	}
+	if counted == 0 {
+		return fmt.Errorf("quality: no query found anything")
+	}
+	fmt.Fprintf(stdout, "ranking quality, %d queries (%d served from a pool of best matches) against ranking every match: top-10 overlap %.4f, NDCG@10 %.4f (target overlap ≥ 0.98)\n",
+		counted, pooled, overlap/float64(counted), ndcg/float64(counted))
+	return nil
+}
+
+// ftsExpr writes words as the full-text expression a search uses for them: each
+// quoted, all required, the last also a prefix when it has three letters or more.
+func ftsExpr(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if i == len(words)-1 && len([]rune(w)) >= 3 {
+			out[i] += "*"
+		}
+	}
+	return strings.Join(out, " AND ")
+}
+
+func queryIDs(ctx context.Context, st *sql.Stmt, expr string) ([]string, error) {
+	rows, err := st.QueryContext(ctx, expr)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// topOverlap returns the share of want's products that got has, and got's NDCG with
+// a gain of 1 for each product of want.
+func topOverlap(got, want []string) (float64, float64) {
+	if len(want) == 0 {
+		return 1, 1
+	}
+	in := map[string]bool{}
+	for _, id := range want {
+		in[id] = true
+	}
+	hits := 0
+	var dcg, ideal float64
+	for i, id := range got {
+		if in[id] {
+			hits++
+			dcg += 1 / math.Log2(float64(i)+2)
+		}
+	}
+	for i := range want {
+		ideal += 1 / math.Log2(float64(i)+2)
+	}
+	return float64(hits) / float64(len(want)), dcg / ideal
+}
+
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func durRange(ds []time.Duration) string {
+	return fmt.Sprintf("%v–%v", slices.Min(ds).Round(time.Millisecond), slices.Max(ds).Round(time.Millisecond))
+}
+
+func msRange(ds []time.Duration) string {
+	f := func(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }
+	return f(slices.Min(ds)) + "–" + f(slices.Max(ds))
+}
+
+func floatRange(fs []float64) string {
+	return fmt.Sprintf("%.0f–%.0f", slices.Min(fs), slices.Max(fs))
+}
+
+func yes(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "NO"
+}
+
+func mb(kb int64) string { return fmt.Sprintf("%d MB", kb>>10) }
+
+// memStatus returns the kB fields of /proc/self/status (VmHWM, RssAnon, RssFile, …).
+func memStatus() map[string]int64 {
+	out := map[string]int64{}
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return out
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		if kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64); err == nil {
+			out[k] = kb
+		}
+	}
+	return out
+}
