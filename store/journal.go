@@ -236,6 +236,15 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrStateChanged
 	}
+	// A pending order follows its purchase's checkout session (a confirmation may open a
+	// new one), so that the seller's order events for that session find the order even
+	// when they arrive before the purchase records its outcome.
+	if p.OrderID != "" && p.SessionID != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE orders SET session_id = ? WHERE id = ? AND status = ? AND session_id != ?`,
+			p.SessionID, p.OrderID, OrderPending, p.SessionID); err != nil {
+			return fmt.Errorf("advance purchase: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -232,3 +232,32 @@ func TestUpdateSellerOrderOnce(t *testing.T) {
 		t.Fatalf("after the replay: %+v, %v; want it still shipped", o.SellerStatus, err)
 	}
 }
+
+// A seller may send its order event for a checkout session opened at confirmation
+// (one that replaced the quote's) before the purchase records its outcome: the
+// pending order follows its purchase's session, so the event finds it.
+func TestEventBeforeCompletionFindsPendingOrder(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "early@example.com")
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: store.NewID("k_"), ProductID: "p1",
+		SellerID: "s1", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SessionID, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "cs_quoted", 1000, 1000, 1000, "USD"
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	p.State, p.SessionID = store.PurchaseTokenIssued, "cs_reopened"
+	if err := s.Advance(ctx, &p, "token", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	o, changed, err := s.UpdateSellerOrder(ctx, "s1", "cs_reopened", store.OrderUpdate{Status: store.SellerConfirmed})
+	if err != nil || !changed || o.ID != p.OrderID || o.Status != store.OrderPending {
+		t.Fatalf("event for the reopened session = %+v changed=%v err=%v; want pending order %s updated", o, changed, err, p.OrderID)
+	}
+	if _, _, err := s.UpdateSellerOrder(ctx, "s1", "cs_quoted", store.OrderUpdate{Status: store.SellerShipped}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("event for the replaced session: err = %v, want ErrNotFound", err)
+	}
+}

@@ -441,7 +441,7 @@ func TestHostedReplicas(t *testing.T) {
 			} else if outcome.Status == "completed" || len(orders) != 0 {
 				t.Errorf("B accepted a dialog sealed with another key: %+v %s; %d orders", outcome, textOf(res), len(orders))
 			}
-			if !strings.Contains(b.stderr.String(), "tool=purchase") {
+			if !logShows(b.stderr, "tool=purchase") {
 				t.Errorf("the confirmation did not go through B:\n%s", b.stderr.String())
 			}
 			for _, p := range []*hostedProcess{a, b} {
@@ -677,5 +677,18 @@ func TestHostedGCPercent(t *testing.T) {
 				t.Errorf("hostedGCPercent with GOGC=%q = %d, %v; want %d, %v", c.gogc, pct, set, c.pct, c.set)
 			}
 		})
+	}
+}
+
+// logShows reports whether log, which a server process writes to, shows want within a
+// few seconds: a call's log line may be written just after its answer was sent.
+func logShows(log *syncbuf.Buffer, want string) bool {
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if strings.Contains(log.String(), want) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
 	}
 }
