@@ -11,6 +11,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -47,6 +48,9 @@ type Catalog struct {
 	// DefaultFallbackBudget (tests set it).
 	fallbacks      fallbackGate
 	fallbackBudget time.Duration
+	// vocab is the vocabulary of query understanding; nil means the built-in one.
+	vocab   *Vocabulary
+	vocabMu sync.RWMutex
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }

@@ -43,7 +43,10 @@ type Query struct {
 	MinPrice  *float64 // major units of each product's currency, inclusive
 	MaxPrice  *float64 // major units, inclusive
 	InStock   bool     // only products that are in stock now
-	MinRating float64  // 0–5
+	// InStockGiven means InStock was asked for explicitly, so that a phrase of Text
+	// ("in stock") does not change it; without it, such a phrase sets InStock.
+	InStockGiven bool
+	MinRating    float64 // 0–5
 	Sort      Sort
 	Limit     int    // 1–MaxLimit; 0 means DefaultLimit
 	Cursor    string // from a previous Result.NextCursor of the same query
@@ -96,6 +99,10 @@ type Result struct {
 	Corrected string
 	// Notes explain anything the caller may not expect (a cut query, an unknown category).
 	Notes []string
+	// Applied are the filters read from the words of the query ("under $80"), which
+	// were removed from the words searched; those an argument of the query overrode
+	// are marked so.
+	Applied []AppliedFilter
 }
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
@@ -109,13 +116,18 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	text := parseText(q.Text)
+	u := understand(q.Text, c.vocabulary())
 	var res Result
+	res.Applied = u.apply(&q)
+	text, err := c.expand(ctx, u.rest)
+	if err != nil {
+		return Result{}, err
+	}
 	res.Words = text.String()
 	if text.cut {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
 	}
-	if strings.TrimSpace(q.Text) != "" && text.empty() {
+	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" {
 		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
 	}
 	f, note, err := c.filters(ctx, q, onKeys)
@@ -127,6 +139,11 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		return res, nil
 	}
 	s := &search{c: c, q: q, fp: fp, f: f, text: text}
+	if u.cheap != "" {
+		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
+			return Result{}, err
+		}
+	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
 	}

@@ -188,7 +188,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	}
 	defer rows.Close()
 	hits := make([]Hit, 0, len(page))
-	stems := snippetStems(s.text.words)
+	stems := snippetStems(s.text.terms())
 	for rows.Next() {
 		var (
 			rowid int64

@@ -34,11 +34,11 @@ const (
 // corrected returns q with misspelled words replaced, and whether anything changed.
 func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, error) {
 	n := len(q.words)
-	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words)}
+	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts}
 	changed, tried := false, 0
 	for i, w := range q.words {
-		if utf8.RuneCountInString(w) < 4 {
-			continue
+		if utf8.RuneCountInString(w) < 4 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
+			continue // short words, phrases and words with synonyms are not corrected
 		}
 		known, err := c.matches(ctx, w, i == n-1)
 		if err != nil || known {
@@ -52,6 +52,13 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 			break
 		}
 		tried++
+		if phrase, err := c.splitCompound(ctx, w); err != nil || phrase != "" {
+			if err != nil {
+				return q, false, err
+			}
+			out.words[i], out.shown[i], changed = phrase, phrase, true
+			continue
+		}
 		best, err := c.nearestWord(ctx, w)
 		if err != nil {
 			return q, false, err

@@ -36,6 +36,9 @@ type textQuery struct {
 	// unchecked means more than maxCorrections words were unknown and the rest were
 	// not corrected.
 	unchecked bool
+	// alts, when set, holds for each word the other terms that also match it: its
+	// synonyms and compound forms (see expand). A word or term with a space is a phrase.
+	alts [][]string
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
@@ -123,12 +126,55 @@ func (q textQuery) match(anyWord bool) string {
 				b.WriteString(" AND ")
 			}
 		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(w, `"`, `""`))
-		b.WriteByte('"')
+		var alts []string
+		if i < len(q.alts) {
+			alts = q.alts[i]
+		}
+		if len(alts) > 0 {
+			b.WriteByte('(')
+		}
+		quoteTerm(&b, w)
 		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
 			b.WriteByte('*')
 		}
+		for _, alt := range alts {
+			b.WriteString(" OR ")
+			quoteTerm(&b, alt)
+		}
+		if len(alts) > 0 {
+			b.WriteByte(')')
+		}
 	}
 	return b.String()
+}
+
+// quoteTerm writes w as an FTS5 string: a word, or a phrase when it has spaces.
+func quoteTerm(b *strings.Builder, w string) {
+	b.WriteByte('"')
+	b.WriteString(strings.ReplaceAll(w, `"`, `""`))
+	b.WriteByte('"')
+}
+
+// terms returns every word of q's words and their alternatives, once each: what
+// snippets look for.
+func (q textQuery) terms() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.Fields(s) {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	for i, w := range q.words {
+		add(w)
+		if i < len(q.alts) {
+			for _, a := range q.alts[i] {
+				add(a)
+			}
+		}
+	}
+	return out
 }

@@ -1,10 +1,13 @@
 package catalog
 
 import (
+	"context"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Query understanding, the step in front of ranking: constraint phrases in the text
@@ -63,7 +66,14 @@ const (
 // lex splits s into tokens; white space and other punctuation separate them.
 func lex(s string) []token {
 	var out []token
-	rs := []rune(s)
+	// The characters splitWords deletes are deleted first, so that they join words
+	// here too ("sh\u200boe" is "shoe").
+	rs := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r != utf8.RuneError && !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Co, r) {
+			rs = append(rs, r)
+		}
+	}
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
@@ -72,8 +82,8 @@ func lex(s string) []token {
 			for j < len(rs) && (unicode.IsDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
 				j++
 			}
-			if j < len(rs) && (unicode.IsLetter(rs[j])) { // "80gb", "1000xm4": a word
-				for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
+			if j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j])) { // "80gb", "1000xm4", "2m²": a word
+				for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j])) {
 					j++
 				}
 				out = append(out, token{kind: tWord, text: strings.ToLower(string(rs[i:j])), raw: string(rs[i:j])})
@@ -82,9 +92,9 @@ func lex(s string) []token {
 				out = append(out, token{kind: tNumber, text: raw, value: parseAmount(raw), raw: raw})
 			}
 			i = j
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
 			j := i
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || unicode.Is(unicode.Mn, rs[j]) ||
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j]) ||
 				rs[j] == '\'' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
 				j++
 			}
@@ -404,4 +414,72 @@ func (p *phraseReader) rating(i int) (AppliedFilter, int, bool) {
 		return f(v, end)
 	}
 	return AppliedFilter{}, i, false
+}
+
+// apply sets q's filters from the phrases of u. An argument of q wins over a phrase
+// for the same filter (the phrase is marked Overridden), and of two phrases for one
+// bound the tighter wins. A phrase bound that contradicts the other bound is
+// overridden too.
+func (u understood) apply(q *Query) []AppliedFilter {
+	out := slices.Clone(u.filters)
+	givenMin, givenMax, givenRating := q.MinPrice != nil, q.MaxPrice != nil, q.MinRating > 0
+	for i := range out {
+		f := &out[i]
+		v := f.Value
+		switch f.Filter {
+		case FilterMinPrice:
+			if givenMin || givenMax && v > *q.MaxPrice {
+				f.Overridden = true
+			} else if q.MinPrice == nil || v > *q.MinPrice {
+				q.MinPrice = &v
+			}
+		case FilterMaxPrice:
+			if givenMax || q.MinPrice != nil && v < *q.MinPrice {
+				f.Overridden = true
+			} else if q.MaxPrice == nil || v < *q.MaxPrice {
+				q.MaxPrice = &v
+			}
+		case FilterMinRating:
+			if givenRating {
+				f.Overridden = true
+			} else {
+				q.MinRating = max(q.MinRating, v)
+			}
+		case FilterInStock:
+			if q.InStockGiven && !q.InStock {
+				f.Overridden = true
+			} else {
+				q.InStock = true
+			}
+		}
+	}
+	return out
+}
+
+// applyCheap sets a price bound for a query that asks for cheap products ("cheap",
+// "budget"), when no max_price is given: the price below which a third of the matching
+// products are (whole units, rounded up), or nothing when nothing matches.
+func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res *Result) error {
+	if s.q.MaxPrice != nil {
+		res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Phrase: phrase, Overridden: true})
+		return nil
+	}
+	ms, _, err := s.matches(ctx, 0, false)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	prices := make([]float64, len(ms))
+	for i, m := range ms {
+		prices[i] = float64(m.amount) / math.Pow10(m.exp)
+	}
+	slices.Sort(prices)
+	bound := math.Ceil(prices[len(prices)/3])
+	s.q.MaxPrice = &bound
+	f, _, err := c.filters(ctx, s.q, onKeys)
+	if err != nil {
+		return err
+	}
+	s.f = f
+	res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Value: bound, Phrase: phrase, Derived: true})
+	return nil
 }
