@@ -36,20 +36,20 @@ const (
 // Query describes a search. The zero value browses every visible product, best rated
 // first; set InStock to keep only products that can be bought now.
 type Query struct {
-	Text      string   // free text; any string is accepted
-	Category  string   // a category path or any run of its segments; descendants match
-	Brand     string   // exact brand, case-insensitive
-	Seller    string   // seller id or name, case-insensitive
-	MinPrice  *float64 // major units of each product's currency, inclusive
-	MaxPrice  *float64 // major units, inclusive
-	InStock   bool     // only products that are in stock now
+	Text     string   // free text; any string is accepted
+	Category string   // a category path or any run of its segments; descendants match
+	Brand    string   // exact brand, case-insensitive
+	Seller   string   // seller id or name, case-insensitive
+	MinPrice *float64 // major units of each product's currency, inclusive
+	MaxPrice *float64 // major units, inclusive
+	InStock  bool     // only products that are in stock now
 	// InStockGiven means InStock was asked for explicitly, so that a phrase of Text
 	// ("in stock") does not change it; without it, such a phrase sets InStock.
 	InStockGiven bool
 	MinRating    float64 // 0–5
-	Sort      Sort
-	Limit     int    // 1–MaxLimit; 0 means DefaultLimit
-	Cursor    string // from a previous Result.NextCursor of the same query
+	Sort         Sort
+	Limit        int    // 1–MaxLimit; 0 means DefaultLimit
+	Cursor       string // from a previous Result.NextCursor of the same query
 }
 
 // Hit is one search result. Its Product has the fields a result list shows; Tags,
