@@ -62,7 +62,12 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Catalog{db: db, Now: time.Now}, nil
+	c := &Catalog{db: db, Now: time.Now}
+	if err := c.fillCodes(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // Close closes the database.

@@ -103,6 +103,9 @@ type Result struct {
 	// were removed from the words searched; those an argument of the query overrode
 	// are marked so.
 	Applied []AppliedFilter
+	// Suggestions, when nothing matched because most words of the query are in no
+	// product, are the words of it that products do have, to search for instead.
+	Suggestions []string
 }
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
@@ -143,6 +146,9 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return Result{}, err
 		}
+	}
+	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
+		return Result{}, err
 	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
@@ -193,27 +199,22 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	if fixed.unchecked {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d unknown words were checked for spelling.", maxCorrections))
 	}
+	base := s
 	if changed {
 		alt := *s
 		alt.text = fixed
-		out := Result{Words: fixed.String(), Corrected: fixed.String(), Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
+		out := Result{Words: fixed.String(), Corrected: fixed.String(), Applied: res.Applied,
+			Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
 		if err := alt.run(fctx, &out, offset, false); err != nil {
 			return cut(err)
 		}
 		if out.Total > 0 {
 			return out, nil
 		}
+		base = &alt
 	}
-	if len(s.text.words) < 2 {
-		return res, nil
-	}
-	some := res
-	some.Relaxed = true
-	some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)], relaxedNote)
-	if len(s.text.words) > maxRelaxedWords {
-		some.Notes = append(some.Notes, fmt.Sprintf("Only the first %d words were used to find products with some of them.", maxRelaxedWords))
-	}
-	if err := s.run(fctx, &some, offset, true); err != nil {
+	some, err := c.relaxed(fctx, base, res, offset, changed)
+	if err != nil {
 		return cut(err)
 	}
 	return some, nil

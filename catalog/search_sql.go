@@ -14,6 +14,9 @@ type search struct {
 	fp   uint64 // q.fingerprint(), which cursors carry
 	f    filter
 	text textQuery
+	// intent, when set, reorders the best matches by what the query asks for (see
+	// rerank.go).
+	intent *intent
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -61,6 +64,9 @@ type match struct {
 // run fills res with the page at offset, the total and the facets.
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
 	ms, total, err := s.matches(ctx, offset, anyWord)
+	if err == nil {
+		ms, total, err = s.rerank(ctx, ms, total, anyWord)
+	}
 	if err != nil {
 		return err
 	}

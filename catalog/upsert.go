@@ -62,6 +62,9 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 //   - product_text.card, what a search result shows of a product, kept equal to the view
 //     product_cards_source, also when a seller is renamed or added later (0008).
 //
+// It also writes product_codes (0009), each product's productCodes, which are computed
+// in Go and so cannot follow a product changed with SQL.
+//
 // Tests hold each of them equal to its source (derived_test.go, result_card_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	var st UpsertStats
@@ -136,6 +139,7 @@ type upserter struct {
 	keepSellers                 bool
 	cats                        map[string]int64
 	exists, seller, write, text *sql.Stmt
+	delCodes, insCodes          *sql.Stmt
 }
 
 func (u *upserter) prepare(ctx context.Context) error {
@@ -170,11 +174,17 @@ func (u *upserter) prepare(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("upsert: %w", err)
 	}
+	if u.delCodes, err = u.tx.PrepareContext(ctx, deleteCodesSQL); err != nil {
+		return fmt.Errorf("upsert: %w", err)
+	}
+	if u.insCodes, err = u.tx.PrepareContext(ctx, insertCodesSQL); err != nil {
+		return fmt.Errorf("upsert: %w", err)
+	}
 	return nil
 }
 
 func (u *upserter) close() {
-	for _, s := range []*sql.Stmt{u.exists, u.seller, u.write, u.text} {
+	for _, s := range []*sql.Stmt{u.exists, u.seller, u.write, u.text, u.delCodes, u.insCodes} {
 		if s != nil {
 			s.Close()
 		}
@@ -218,6 +228,9 @@ func (u *upserter) product(ctx context.Context, p *Product) (bool, error) {
 	}
 	_, err = u.text.ExecContext(ctx, rowid, p.Title, p.Brand, p.Category, string(tags), p.Description,
 		string(attrs), p.URL, p.ImageURL, p.GTIN)
+	if err == nil {
+		err = writeCodes(ctx, u.delCodes, u.insCodes, rowid, productCodes(p))
+	}
 	if err != nil {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
 	}
