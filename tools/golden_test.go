@@ -31,6 +31,7 @@ func TestGoldenResults(t *testing.T) {
 		args map[string]any
 	}{
 		{"search", "search_products", map[string]any{"query": "running shoes", "limit": 3}},
+		{"search_understood", "search_products", map[string]any{"query": "i'm looking for trail running shoes under $150 rated 4+", "limit": 3}},
 		{"refusal_over_order_limit", "purchase", map[string]any{"product_id": "nw-shoe-0001", "quantity": 3}},
 		{"purchase_completed", "purchase", map[string]any{"product_id": "nw-actv-0001"}},
 		{"recommend_after_purchase", "recommend", map[string]any{"limit": 3}},
