@@ -155,14 +155,14 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	}
 	v := s.c.vocabulary()
 	type ranked struct {
-		m                 match
-		tier, code, brand int
-		pos               int
+		m                        match
+		tier, cover, code, brand int
+		pos                      int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
 		f := facts[m.rowid]
-		r := ranked{m: m, pos: i, tier: in.tier(f, v)}
+		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: s.text.coverage(f.title)}
 		if code[m.rowid] {
 			r.code = 1
 			if r.tier > 0 {
@@ -176,6 +176,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(b.tier, a.tier); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.cover, a.cover); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.code, a.code); c != 0 {
@@ -194,9 +197,10 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 
 // typeFact is what ranking reads of a product's title and category.
 type typeFact struct {
-	head     string // the head noun of the title (see titleHead), by wordKey
-	forPart  string // the title after "for", "compatible with", … lower-cased
-	category string // the last word of the category's last segment, by wordKey
+	title    map[string]bool // the words of the title after its brand, by coverKey
+	head     string          // the head noun of the title (see titleHead), by wordKey
+	forPart  string          // the title after "for", "compatible with", … lower-cased
+	category string          // the last word of the category's last segment, by wordKey
 }
 
 // typeFacts reads the titles and categories of ms.
@@ -206,7 +210,7 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match) (map[int64]typeFact
 		ids[i] = m.rowid
 	}
 	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT rowid, title, category FROM product_text WHERE rowid IN (SELECT value FROM json_each(?))`, string(list))
+	rows, err := c.query(ctx, `SELECT rowid, title, category, brand FROM product_text WHERE rowid IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
@@ -214,14 +218,21 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match) (map[int64]typeFact
 	out := make(map[int64]typeFact, len(ms))
 	for rows.Next() {
 		var (
-			rowid           int64
-			title, category string
+			rowid                  int64
+			title, category, brand string
 		)
-		if err := rows.Scan(&rowid, &title, &category); err != nil {
+		if err := rows.Scan(&rowid, &title, &category, &brand); err != nil {
 			return nil, fmt.Errorf("search types: %w", err)
 		}
 		var f typeFact
 		f.head, f.forPart = titleHead(title)
+		if len(brand) <= len(title) && strings.EqualFold(title[:len(brand)], brand) {
+			title = title[len(brand):]
+		}
+		f.title = map[string]bool{}
+		for _, w := range splitWords(title) {
+			f.title[coverKey(w)] = true
+		}
 		if i := strings.LastIndex(category, ">"); i >= 0 {
 			category = category[i+1:]
 		}
@@ -307,4 +318,35 @@ func headOf(words []string) string {
 		return wordKey(w)
 	}
 	return ""
+}
+
+// coverKey compares a query word with a title word loosely: the first five letters of
+// its wordKey ("running" and "runner" meet, as "headphone" and "headphones" do).
+func coverKey(w string) string {
+	k := []rune(wordKey(foldDiacritics(w)))
+	return string(k[:min(len(k), 5)])
+}
+
+// coverage counts the words of q that the title (by coverKey) has: a word counts when
+// it or one of its alternatives has every one of its words there.
+func (q textQuery) coverage(title map[string]bool) int {
+	has := func(term string) bool {
+		for _, w := range strings.Fields(term) {
+			if !title[coverKey(w)] {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for i, w := range q.words {
+		ok := has(w)
+		for j := 0; !ok && i < len(q.alts) && j < len(q.alts[i]); j++ {
+			ok = has(q.alts[i][j])
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
 }

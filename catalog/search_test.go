@@ -1213,7 +1213,7 @@ func TestSearchCountFollowsChanges(t *testing.T) {
 				t.Fatal(err)
 			}
 			if fast.Total <= catalog.FacetCap {
-				t.Fatalf("%s: %q: only %d matches; the count is read only past FacetCap", step, text, fast.Total)
+				t.Fatalf("%s: %q: only %d matches; the count is read only past FacetCap (notes %q)", step, text, fast.Total, fast.Notes)
 			}
 			if fast.Total != slow.Total {
 				t.Errorf("%s: %q: Total = %d, want %d", step, text, fast.Total, slow.Total)

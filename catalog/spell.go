@@ -146,7 +146,8 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 
 // inflections are the endings a query word may have beyond the stem it is compared
 // with, at no cost.
-var inflections = []string{"s", "es", "e", "ed", "ing", "er", "ers", "y", "ies"}
+// ("er" is none: "blender" is not "blend", nor "speaker" "speak").
+var inflections = []string{"s", "es", "e", "ed", "ing", "y", "ies"}
 
 // spellDistance is how far query word w is from the indexed stem, and whether it is
 // near enough to be its correction: within the edit budget (see editBudget) of w, or
@@ -178,6 +179,11 @@ func spellDistance(w, stem string) (int, bool) {
 		if d <= budget && (!ok || d < best) {
 			best, ok = d, true
 		}
+	}
+	// A word that is the stem and two letters or more is another word ("blender" is
+	// not "blend"), unless they are an inflection, which try(base) below allows.
+	if k := soundKey(w); strings.HasPrefix(k, stem) && utf8.RuneCountInString(k)-utf8.RuneCountInString(stem) >= 2 {
+		short = true // then only a slip of one letter counts, which this is not
 	}
 	try(w)
 	for _, end := range inflections {
