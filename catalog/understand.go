@@ -119,10 +119,11 @@ func lex(s string) []token {
 
 // parseAmount reads "1,299.99", "1299,99", "80" or "4.5".
 func parseAmount(s string) float64 {
+	digits := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), ".", "") }
 	if i := strings.LastIndexAny(s, ".,"); i >= 0 && len(s)-i-1 <= 2 {
-		s = strings.NewReplacer(",", "", ".", "").Replace(s[:i]) + "." + s[i+1:]
+		s = digits(s[:i]) + "." + s[i+1:]
 	} else {
-		s = strings.NewReplacer(",", "", ".", "").Replace(s)
+		s = digits(s)
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
@@ -219,6 +220,34 @@ func dropFiller(words []string, v *Vocabulary) ([]string, bool) {
 	return out, len(out) < len(words)
 }
 
+// The phrases constraint phrases are made of, split into words once.
+var (
+	stockPhrases = phrases("in stock now", "in stock", "available now", "available today", "ready to ship", "ships today")
+	cheapPhrases = phrases("low cost", "low priced", "low price")
+	rangeLeads   = phrases("between", "from", "priced between", "price between", "price range")
+	rangeSeps    = phrases("and", "to", "-")
+	maxLeads     = phrases("under", "below", "less than", "cheaper than", "up to", "at most", "no more than", "not more than", "max", "maximum", "within", "<", "< =", "lower than", "beneath")
+	minLeads     = phrases("over", "above", "more than", "at least", "starting at", "min", "minimum", ">", "> =", "from", "higher than")
+	aroundLeads  = phrases("around", "about", "approximately", "roughly", "~")
+	minTails     = phrases("and up", "or more", "and above", "or above", "plus", "+", "or higher", "and over", "or over")
+	maxTails     = phrases("or less", "and under", "and below", "or below", "or under", "max", "or cheaper", "tops")
+	highRated    = phrases("highly rated", "top rated", "best rated", "well rated", "highly reviewed", "well reviewed", "best reviewed", "top reviewed", "highest rated", "high rating", "high ratings", "good reviews", "great reviews")
+	ratingLeads  = phrases("rated", "rating", "rated at least", "rating of at least", "at least", "rated above", "rated over", "rating above", "rating over", "minimum", "min")
+	starWords    = phrases("stars", "star", "star rating", "stars rating", "rating")
+	ratingTails  = phrases("and up", "or more", "and above", "or above", "plus", "+", "or higher", "or better", "and higher", "& up")
+)
+
+// phraseList is a list of phrases, each as its words.
+type phraseList [][]string
+
+func phrases(ps ...string) phraseList {
+	out := make(phraseList, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
 // phraseReader matches constraint phrases on tokens.
 type phraseReader struct {
 	toks []token
@@ -253,15 +282,15 @@ func (p *phraseReader) words(i int, ws ...string) (int, bool) {
 	return i, true
 }
 
-// anyOf tries each phrase (words separated by spaces) at i, longest first in the order
-// given, and returns the end of the first that matches.
-func (p *phraseReader) anyOf(i int, phrases ...string) (int, bool) {
-	for _, ph := range phrases {
-		if end, ok := p.words(i, strings.Fields(ph)...); ok {
-			return end, true
+// anyOf returns the end of the longest of ps that follows at i.
+func (p *phraseReader) anyOf(i int, ps phraseList) (int, bool) {
+	best, found := i, false
+	for _, ph := range ps {
+		if end, ok := p.words(i, ph...); ok && end > best {
+			best, found = end, true
 		}
 	}
-	return i, false
+	return best, found
 }
 
 // money reads an amount at i: "$80", "80$", "80 dollars", "€1,299.99", or a bare
@@ -299,10 +328,10 @@ func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
 	if f, end, ok := p.rating(i); ok {
 		return []AppliedFilter{f}, end, true
 	}
-	if end, ok := p.anyOf(i, "in stock now", "in stock", "available now", "available today", "ready to ship", "ships today"); ok {
+	if end, ok := p.anyOf(i, stockPhrases); ok {
 		return []AppliedFilter{{Filter: FilterInStock, Value: 1}}, end, true
 	}
-	if end, ok := p.anyOf(i, "low cost", "low priced", "low price"); ok {
+	if end, ok := p.anyOf(i, cheapPhrases); ok {
 		return nil, end, true
 	}
 	if i < len(p.toks) && !p.used[i] && p.toks[i].kind == tWord && cheapWords[p.toks[i].text] {
@@ -325,11 +354,11 @@ func (p *phraseReader) price(i int) ([]AppliedFilter, int, bool) {
 	// A range, after "between" or "from", or alone when one end is marked as money.
 	start := i
 	lead := false
-	if end, ok := p.anyOf(i, "between", "from", "priced between", "price between", "price range"); ok {
+	if end, ok := p.anyOf(i, rangeLeads); ok {
 		start, lead = end, true
 	}
 	if lo, end, m1, ok := p.money(start); ok {
-		if sep, ok := p.anyOf(end, "and", "to", "-"); ok || end < len(p.toks) && p.toks[end].kind == tDash {
+		if sep, ok := p.anyOf(end, rangeSeps); ok || end < len(p.toks) && p.toks[end].kind == tDash {
 			if !ok {
 				sep = end + 1
 			}
@@ -338,27 +367,26 @@ func (p *phraseReader) price(i int) ([]AppliedFilter, int, bool) {
 			}
 		}
 	}
-	if end, ok := p.anyOf(i, "under", "below", "less than", "cheaper than", "up to", "at most", "no more than", "not more than",
-		"max", "maximum", "within", "<", "< =", "lower than", "beneath"); ok {
+	if end, ok := p.anyOf(i, maxLeads); ok {
 		if v, end, marked, ok := p.money(end); ok && (marked || p.toks[i].text != "max" && p.toks[i].text != "within") {
 			return maxF(v, end)
 		}
 	}
-	if end, ok := p.anyOf(i, "over", "above", "more than", "at least", "starting at", "min", "minimum", ">", "> =", "from", "higher than"); ok {
+	if end, ok := p.anyOf(i, minLeads); ok {
 		if v, end, marked, ok := p.money(end); ok && (marked || p.toks[i].text != "from" && p.toks[i].text != "min") {
 			return minF(v, end)
 		}
 	}
-	if end, ok := p.anyOf(i, "around", "about", "approximately", "roughly", "~"); ok {
+	if end, ok := p.anyOf(i, aroundLeads); ok {
 		if v, end, marked, ok := p.money(end); ok && marked {
 			return []AppliedFilter{{Filter: FilterMinPrice, Value: math.Floor(v * 0.8)}, {Filter: FilterMaxPrice, Value: math.Ceil(v * 1.2)}}, end, true
 		}
 	}
 	if v, end, marked, ok := p.money(i); ok {
-		if e, ok := p.anyOf(end, "and up", "or more", "and above", "or above", "plus", "+", "or higher", "and over", "or over"); ok && (marked || !p.wordBefore(i)) {
+		if e, ok := p.anyOf(end, minTails); ok && (marked || !p.wordBefore(i)) {
 			return minF(v, e)
 		}
-		if e, ok := p.anyOf(end, "or less", "and under", "and below", "or below", "or under", "max", "or cheaper", "tops"); ok {
+		if e, ok := p.anyOf(end, maxTails); ok {
 			return maxF(v, e)
 		}
 		if marked {
@@ -380,14 +408,12 @@ func (p *phraseReader) rating(i int) (AppliedFilter, int, bool) {
 	f := func(v float64, end int) (AppliedFilter, int, bool) {
 		return AppliedFilter{Filter: FilterMinRating, Value: min(v, 4.5)}, end, true
 	}
-	if end, ok := p.anyOf(i, "highly rated", "top rated", "best rated", "well rated", "highly reviewed", "well reviewed",
-		"best reviewed", "top reviewed", "highest rated", "high rating", "high ratings", "good reviews", "great reviews"); ok {
+	if end, ok := p.anyOf(i, highRated); ok {
 		return f(4, end)
 	}
 	j := i
 	lead := false
-	if end, ok := p.anyOf(i, "rated", "rating", "rated at least", "rating of at least", "at least", "rated above", "rated over",
-		"rating above", "rating over", "minimum", "min"); ok {
+	if end, ok := p.anyOf(i, ratingLeads); ok {
 		j, lead = end, true
 	}
 	if j >= len(p.toks) || p.used[j] || p.toks[j].kind != tNumber {
@@ -403,10 +429,10 @@ func (p *phraseReader) rating(i int) (AppliedFilter, int, bool) {
 		end, plus = e, true
 	}
 	stars := false
-	if e, ok := p.anyOf(end, "stars", "star", "star rating", "stars rating", "rating"); ok {
+	if e, ok := p.anyOf(end, starWords); ok {
 		end, stars = e, true
 	}
-	if e, ok := p.anyOf(end, "and up", "or more", "and above", "or above", "plus", "+", "or higher", "or better", "and higher", "& up"); ok {
+	if e, ok := p.anyOf(end, ratingTails); ok {
 		end, plus = e, true
 	}
 	switch {
