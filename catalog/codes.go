@@ -22,13 +22,17 @@ var codeAttributes = set("model", "model number", "model_number", "model no", "m
 // maxCodes bounds how many codes one product has.
 const maxCodes = 16
 
-// codeKey writes a code as codes are compared: lower-case letters and digits only,
+// codeKey writes a code as codes are compared: lower-case ASCII letters and digits only,
 // and an all-digit code (a GTIN, UPC or EAN) without leading zeros.
 func codeKey(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(foldDiacritics(s)) {
-		if unicode.IsLetter(r) && r < unicode.MaxASCII || unicode.IsDigit(r) && r < unicode.MaxASCII {
-			b.WriteRune(r)
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b.WriteByte(c)
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
 		}
 	}
 	k := b.String()

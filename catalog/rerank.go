@@ -149,7 +149,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	if len(pool) < 2 {
 		return ms, total, nil
 	}
-	facts, err := s.c.typeFacts(ctx, pool)
+	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys())
 	if err != nil {
 		return nil, 0, err
 	}
@@ -197,14 +197,14 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 
 // typeFact is what ranking reads of a product's title and category.
 type typeFact struct {
-	title    map[string]bool // the words of the title after its brand, by coverKey
+	title    map[string]bool // those of the query's coverKeys that the title has after its brand
 	head     string          // the head noun of the title (see titleHead), by wordKey
 	forPart  string          // the title after "for", "compatible with", … lower-cased
 	category string          // the last word of the category's last segment, by wordKey
 }
 
-// typeFacts reads the titles and categories of ms.
-func (c *Catalog) typeFacts(ctx context.Context, ms []match) (map[int64]typeFact, error) {
+// typeFacts reads the titles and categories of ms; keys are the query's coverKeys.
+func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool) (map[int64]typeFact, error) {
 	ids := make([]int64, len(ms))
 	for i, m := range ms {
 		ids[i] = m.rowid
@@ -231,7 +231,9 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match) (map[int64]typeFact
 		}
 		f.title = map[string]bool{}
 		for _, w := range splitWords(title) {
-			f.title[coverKey(w)] = true
+			if k := coverKey(w); keys[k] {
+				f.title[k] = true
+			}
 		}
 		if i := strings.LastIndex(category, ">"); i >= 0 {
 			category = category[i+1:]
@@ -325,6 +327,15 @@ func headOf(words []string) string {
 func coverKey(w string) string {
 	k := []rune(wordKey(foldDiacritics(w)))
 	return string(k[:min(len(k), 5)])
+}
+
+// coverKeys returns the coverKey of every word of q and of its alternatives.
+func (q textQuery) coverKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range q.terms() {
+		keys[coverKey(w)] = true
+	}
+	return keys
 }
 
 // coverage counts the words of q that the title (by coverKey) has: a word counts when

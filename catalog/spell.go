@@ -221,6 +221,13 @@ func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 // foldDiacritics removes the diacritics of w, as the index's tokenizer does: "café" is
 // "cafe".
 func foldDiacritics(w string) string {
+	ascii := true
+	for i := 0; i < len(w) && ascii; i++ {
+		ascii = w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return w // nothing to fold, and no transformer to build
+	}
 	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), w)
 	if err != nil {
 		return w
