@@ -1,0 +1,610 @@
+package searcheval
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+var (
+	update        = flag.Bool("update", false, "re-split the queries of both halves by the fixed rule and rewrite their files and qrels from the generator")
+	writeBaseline = flag.Bool("baseline", false, "write this run's NDCG@10 of Search as the committed baseline")
+	dump          = flag.String("dump", "", "print the results of dev queries: all, a kind, or a query id (dev half only)")
+	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
+)
+
+// tolerance is how far below its baseline a kind may score before the test fails:
+// room for ties broken differently, not for a worse search.
+const tolerance = 0.01
+
+// dir is the judged set from this package's directory.
+var dir = filepath.Join("..", "..", Dir)
+
+var tmpDir string
+
+// generated is Generate's catalog, made once per test binary; tests only read it.
+var generated = sync.OnceValues(Generate)
+
+// titleWords are the titles of generated products as " word word … " in lower case,
+// for whole-word and phrase checks.
+var titleWords = sync.OnceValue(func() []string {
+	_, items := generated()
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = " " + strings.ToLower(wordsOnly(it.Product.Title)) + " "
+	}
+	return out
+})
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	var err error
+	if tmpDir, err = os.MkdirTemp("", "searcheval"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	if e := loaded.env; e != nil {
+		if e.cat != nil {
+			e.cat.Close()
+		}
+		if e.bm25 != nil {
+			e.bm25.Close()
+		}
+	}
+	os.RemoveAll(tmpDir)
+	os.Exit(code)
+}
+
+// env is the judged catalog loaded into the catalog, and the same products in a plain
+// FTS5 table for the BM25 baseline. It is built once per test binary.
+type env struct {
+	built  time.Duration // how long loading both took
+	items  []Item
+	byID   map[string]*Item
+	cat    *catalog.Catalog
+	bm25   *sql.DB
+	bmStmt *sql.Stmt
+}
+
+var loaded struct {
+	once sync.Once
+	env  *env
+	err  error
+}
+
+func loadEnv(t testing.TB) *env {
+	t.Helper()
+	loaded.once.Do(func() { loaded.env, loaded.err = build(context.Background()) })
+	if loaded.err != nil {
+		t.Fatal(loaded.err)
+	}
+	return loaded.env
+}
+
+func build(ctx context.Context) (*env, error) {
+	start := time.Now()
+	sellers, items := generated()
+	e := &env{items: items, byID: map[string]*Item{}}
+	for i := range items {
+		e.byID[items[i].Product.ID] = &items[i]
+	}
+	// The two databases are independent: load them at once.
+	var bmErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		bmErr = e.loadBM25(ctx, items)
+	}()
+	catErr := e.loadCatalog(ctx, sellers, items)
+	<-done
+	e.built = time.Since(start)
+	return e, errors.Join(catErr, bmErr)
+}
+
+// loadCatalog writes the products through the catalog's import path: Upsert in
+// batches, then the index merge an import ends with.
+func (e *env) loadCatalog(ctx context.Context, sellers []catalog.Seller, items []Item) error {
+	var err error
+	if e.cat, err = catalog.Open(ctx, filepath.Join(tmpDir, "catalog.db")); err != nil {
+		return err
+	}
+	const batch = 1000
+	for i := 0; i < len(items); i += batch {
+		ps := make([]catalog.Product, 0, batch)
+		for _, it := range items[i:min(i+batch, len(items))] {
+			ps = append(ps, it.Product)
+		}
+		var ss []catalog.Seller
+		if i == 0 {
+			ss = sellers
+		}
+		if _, err := e.cat.Upsert(ctx, ss, ps); err != nil {
+			return err
+		}
+	}
+	return e.cat.OptimizeIndex(ctx)
+}
+
+// loadBM25 writes the products' stored title and description to a plain FTS5 table.
+func (e *env) loadBM25(ctx context.Context, items []Item) error {
+	var err error
+	if e.bm25, err = sqlite.Open(ctx, filepath.Join(tmpDir, "bm25.db")); err != nil {
+		return err
+	}
+	if _, err := e.bm25.ExecContext(ctx, `CREATE VIRTUAL TABLE bm USING fts5(id UNINDEXED, title, description, tokenize = 'porter unicode61')`); err != nil {
+		return err
+	}
+	tx, err := e.bm25.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, it := range items {
+		// The text as Normalize stores it, which Search indexes too.
+		p := it.Product
+		if err := p.Normalize(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bm (id, title, description) VALUES (?, ?, ?)`, p.ID, p.Title, p.Description); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	e.bmStmt, err = e.bm25.PrepareContext(ctx, `SELECT id FROM bm WHERE bm MATCH ? ORDER BY bm25(bm) LIMIT ?`)
+	return err
+}
+
+// cutNote starts the note Search adds when its spelling-correction and partial-match
+// fallback ran out of its time budget (catalog.DefaultFallbackBudget). How far the
+// fallback gets then depends on the machine's load (and -race), not on the search,
+// so such a result is retried.
+const cutNote = "The search stopped looking for spelling corrections"
+
+// search runs text through Catalog.Search as search_products does. A result cut short
+// by the fallback's time budget is retried up to 10 times; if every try is cut, the
+// last result counts and the caller is told.
+func (e *env) search(ctx context.Context, text string) (ids []string, cut bool, err error) {
+	var res catalog.Result
+	for try := 0; try < 10; try++ {
+		if res, err = e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
+			return nil, false, err
+		}
+		if cut = slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, cutNote) }); !cut {
+			break
+		}
+	}
+	ids = make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, cut, nil
+}
+
+// bm25 is the baseline: every word of text quoted and OR-ed, ranked by FTS5's bm25
+// over title and description.
+func (e *env) bm25Search(ctx context.Context, text string) ([]string, error) {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	if len(words) == 0 {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	var terms []string
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			terms = append(terms, `"`+w+`"`)
+		}
+	}
+	rows, err := e.bmStmt.QueryContext(ctx, strings.Join(terms, " OR "), K)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// kindScores accumulates the scores of one engine on one half.
+type kindScores map[string][]float64
+
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+func (k kindScores) overall() float64 {
+	var all []float64
+	for _, xs := range k {
+		all = append(all, xs...)
+	}
+	return mean(all)
+}
+
+// TestSearchQuality scores Catalog.Search and plain BM25 on both halves, prints NDCG@10
+// per kind side by side, and fails when Search falls below the committed baseline in
+// any kind of either half.
+//
+//	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval
+//	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dump=type
+//	go test -tags sqlite_fts5 -run TestSearchQuality ./internal/searcheval -baseline
+func TestSearchQuality(t *testing.T) {
+	e := loadEnv(t)
+	ctx := context.Background()
+	base, err := ReadBaseline(filepath.Join(dir, "baseline.tsv"))
+	if err != nil && !*writeBaseline {
+		t.Fatalf("read the baseline: %v", err)
+	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "NDCG@10 of Search and of plain FTS5 BM25 (title+description), per kind\n")
+	fmt.Fprintf(&table, "%-20s %-11s %3s %7s %7s %7s\n", "half", "kind", "n", "Search", "BM25", "Δ")
+	now := Baseline{}
+	var searching time.Duration
+	for _, name := range []string{Dev, HeldOut} {
+		h, err := LoadHalf(dir, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		search, bm := kindScores{}, kindScores{}
+		for _, q := range h.Queries {
+			t0 := time.Now()
+			got, cut, err := e.search(ctx, q.Text)
+			searching += time.Since(t0)
+			if err != nil {
+				t.Fatalf("search %q: %v", q.Text, err)
+			}
+			if cut {
+				t.Errorf("%s %q: every try ran out of Search's fallback time budget; the machine is too loaded to measure", q.ID, q.Text)
+			}
+			b, err := e.bm25Search(ctx, q.Text)
+			if err != nil {
+				t.Fatalf("bm25 %q: %v", q.Text, err)
+			}
+			s := Score(q, h.Grades[q.ID], got)
+			search[q.Kind] = append(search[q.Kind], s)
+			bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
+			if name == Dev && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {
+				t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
+			}
+		}
+		now[name] = map[string]float64{}
+		for _, k := range Kinds {
+			now[name][k] = mean(search[k])
+			fmt.Fprintf(&table, "%-20s %-11s %3d %7.3f %7.3f %+7.3f\n", name, k, len(search[k]), mean(search[k]), mean(bm[k]), mean(search[k])-mean(bm[k]))
+		}
+		now[name]["overall"] = search.overall()
+		fmt.Fprintf(&table, "%-20s %-11s %3d %7.3f %7.3f %+7.3f\n", name, "overall", len(h.Queries), search.overall(), bm.overall(), search.overall()-bm.overall())
+	}
+	fmt.Fprintf(&table, "(%d products; catalog and BM25 table built in %v; Search took %v for all queries)\n", len(e.items), e.built.Round(time.Millisecond), searching.Round(time.Millisecond))
+	t.Log("\n" + table.String())
+
+	if *writeBaseline {
+		f, err := os.Create(filepath.Join(dir, "baseline.tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := WriteBaseline(f, now, baselineHeader); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for _, name := range []string{Dev, HeldOut} {
+		for _, k := range append(append([]string(nil), Kinds...), "overall") {
+			want, ok := base[name][k]
+			if !ok {
+				t.Errorf("%s %s: no baseline; run with -baseline", name, k)
+				continue
+			}
+			if got := now[name][k]; got < want-tolerance {
+				t.Errorf("%s %s: NDCG@10 %.4f is below the baseline %.4f (tolerance %.2f)", name, k, got, want, tolerance)
+			}
+		}
+	}
+}
+
+const baselineHeader = `NDCG@10 of catalog.Search per half and kind, which TestSearchQuality holds it to
+(failing below a value minus 0.01). Written by:
+  go test -tags sqlite_fts5 -run TestSearchQuality ./internal/searcheval -baseline
+Raise it when search gets better; lowering it needs a reason in the commit.`
+
+func (e *env) dumpQuery(q Query, grades map[string]int, search, bm []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s %q intent=%+v  judged: %d  Search %.3f  BM25 %.3f\n", q.ID, q.Text, q.Intent, len(grades), Score(q, grades, search), Score(q, grades, bm))
+	for _, part := range []struct {
+		name string
+		ids  []string
+	}{{"Search", search}, {"BM25", bm}} {
+		fmt.Fprintf(&b, "  %s:\n", part.name)
+		for i, id := range part.ids {
+			it := e.byID[id]
+			fmt.Fprintf(&b, "   %2d [%d] %s %s (%s)\n", i+1, grades[id], id, it.Product.Title, it.Truth.Type)
+		}
+	}
+	return b.String()
+}
+
+// TestJudgments regenerates the split and the qrels from the committed queries and the
+// generator, and requires them to equal the committed files: the judgments follow
+// from the intents and the products' data alone, never from a search result.
+// -update rewrites the files instead.
+func TestJudgments(t *testing.T) {
+	_, items := generated()
+	var all []Query
+	for _, name := range []string{Dev, HeldOut} {
+		qs, err := ReadQueries(filepath.Join(dir, name, "queries.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, qs...)
+	}
+	dev, held := Split(all)
+	for _, h := range []struct {
+		name string
+		qs   []Query
+	}{{Dev, dev}, {HeldOut, held}} {
+		var qb, rb strings.Builder
+		if err := WriteQueries(&qb, h.qs); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteQrels(&rb, Judge(h.qs, items)); err != nil {
+			t.Fatal(err)
+		}
+		for file, want := range map[string]string{"queries.jsonl": qb.String(), "qrels.tsv": rb.String()} {
+			path := filepath.Join(dir, h.name, file)
+			if *update {
+				if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want {
+				t.Errorf("%s differs from what the split rule and the generator give; run with -update after changing queries or the generator, and review the diff", path)
+			}
+		}
+	}
+}
+
+// TestQueries checks the judged set itself: enough queries of every kind in each
+// half, known types and brands in intents, a product worth 3 for every query that
+// wants something and none for nonsense, and category words that no title has.
+func TestQueries(t *testing.T) {
+	_, items := generated()
+	known, brands := map[string]bool{}, map[string]bool{}
+	for _, ty := range types {
+		known[ty.name] = true
+	}
+	for _, it := range items {
+		brands[it.Truth.Brand] = true
+	}
+	total, ids := map[string]int{}, map[string]bool{}
+	for _, name := range []string{Dev, HeldOut} {
+		h, err := LoadHalf(dir, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		perKind := map[string]int{}
+		for _, q := range h.Queries {
+			if ids[q.ID] {
+				t.Errorf("%s %q: the same query twice", q.ID, q.Text)
+			}
+			ids[q.ID] = true
+			perKind[q.Kind]++
+			total[q.Kind]++
+			for _, ty := range q.Intent.Types {
+				if !known[ty] {
+					t.Errorf("%s: unknown type %q", q.ID, ty)
+				}
+			}
+			if b := q.Intent.Brand; b != "" && !brands[b] {
+				t.Errorf("%s: unknown brand %q", q.ID, b)
+			}
+			exact := 0
+			for _, g := range h.Grades[q.ID] {
+				if g == Exact {
+					exact++
+				}
+			}
+			switch {
+			case q.Intent.Nothing && len(h.Grades[q.ID]) > 0:
+				t.Errorf("%s %q: a nonsense query has judged products", q.ID, q.Text)
+			case !q.Intent.Nothing && exact == 0:
+				t.Errorf("%s %q: no product is an exact answer", q.ID, q.Text)
+			}
+			if q.Kind == "category" {
+				phrase := " " + strings.ToLower(wordsOnly(q.Text)) + " "
+				for i, tw := range titleWords() {
+					if strings.Contains(tw, phrase) {
+						t.Errorf("%s: category words %q are in the title of %s (%s)", q.ID, q.Text, items[i].Product.ID, items[i].Product.Title)
+						break
+					}
+				}
+			}
+		}
+		for _, k := range Kinds {
+			if perKind[k] < 10 {
+				t.Errorf("%s: %d %s queries, want at least 10", name, perKind[k], k)
+			}
+		}
+	}
+	n := 0
+	for _, k := range Kinds {
+		n += total[k]
+	}
+	if n < 220 {
+		t.Errorf("%d queries, want at least 220", n)
+	}
+}
+
+// TestCatalog holds the generated catalog to what the package promises of it.
+func TestCatalog(t *testing.T) {
+	_, items := generated()
+	if len(items) < 10000 {
+		t.Errorf("%d products, want at least 10,000", len(items))
+	}
+	depts, acc, uncategorised := map[string]int{}, 0, 0
+	ids := map[string]bool{}
+	for _, it := range items {
+		p := it.Product
+		if ids[p.ID] {
+			t.Errorf("duplicate id %s", p.ID)
+		}
+		ids[p.ID] = true
+		depts[it.Truth.Dept]++
+		if it.Truth.AccessoryOf != "" {
+			acc++
+		}
+		if p.Category == "" {
+			uncategorised++
+		}
+		if g := p.GTIN; g != "" && (len(g) != 13 || int(g[12]-'0') != gtinCheck(g[:12])) {
+			t.Errorf("%s: GTIN %s has a bad check digit", p.ID, g)
+		}
+		q := p
+		if err := q.Normalize(); err != nil {
+			t.Errorf("%s: %v", p.ID, err)
+		}
+	}
+	if len(depts) < 10 {
+		t.Errorf("%d departments, want at least 10", len(depts))
+	}
+	if share := float64(uncategorised) / float64(len(items)); share < 0.35 || share > 0.45 {
+		t.Errorf("%.2f of products without a category, want about 0.40", share)
+	}
+	if share := float64(acc) / float64(len(items)); share < 0.2 {
+		t.Errorf("%.2f of products are accessories, want at least 0.2", share)
+	}
+
+	// Vocabulary: words shoppers use that the catalog must not (so that finding the
+	// product takes understanding), and spellings that must both appear.
+	titles := func(phrase string) (n int) {
+		for _, tw := range titleWords() {
+			if strings.Contains(tw, " "+phrase+" ") {
+				n++
+			}
+		}
+		return n
+	}
+	for _, w := range []string{"fridge", "hoover", "couch", "tee", "tees", "trainers", "cellphone", "cell phone", "telly", "bicycle", "laptop computer", "notebook computer", "hair drier", "sweater", "mobile phone"} {
+		if n := titles(w); n > 0 {
+			t.Errorf("%d titles say %q; the catalog must not", n, w)
+		}
+	}
+	for _, w := range []string{"hair dryer", "hairdryer", "refrigerator", "vacuum cleaner", "sofa", "t shirt", "sneakers", "running shoes", "notebook", "laptop", "soundbar", "sound bar"} {
+		if n := titles(w); n == 0 {
+			t.Errorf("no title says %q", w)
+		}
+	}
+	for i, it := range items {
+		if strings.Contains(titleWords()[i], " notebook ") && it.Truth.Type != "notebook" {
+			t.Errorf("%s says notebook but is a %s", it.Product.ID, it.Truth.Type)
+		}
+	}
+	counts := map[string]int{}
+	for _, it := range items {
+		counts[it.Truth.Type]++
+	}
+	var names []string
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) != len(types) {
+		t.Errorf("%d types have products, want %d", len(names), len(types))
+	}
+}
+
+func wordsOnly(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), " ")
+}
+
+// BenchmarkSearchEval runs every dev query through Search and, as the floor, through
+// plain BM25 on the same products, query by query in turn so that the machine's load
+// falls on both alike. It reports the mean time of one query of each and their ratio.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SearchEval -count 5 ./internal/searcheval
+func BenchmarkSearchEval(b *testing.B) {
+	e := loadEnv(b)
+	h, err := LoadHalf(dir, Dev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var search, bm time.Duration
+	for b.Loop() {
+		for _, q := range h.Queries {
+			t0 := time.Now()
+			if _, err := e.cat.Search(ctx, catalog.Query{Text: q.Text, Limit: K}); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			if _, err := e.bm25Search(ctx, q.Text); err != nil {
+				b.Fatal(err)
+			}
+			search, bm = search+t1.Sub(t0), bm+time.Since(t1)
+		}
+	}
+	n := float64(b.N * len(h.Queries))
+	b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+	b.ReportMetric(float64(bm.Nanoseconds())/n, "bm25-ns/query")
+	b.ReportMetric(float64(search)/float64(bm), "search/bm25")
+}
+
+// TestWriteCatalog writes the generated catalog for people to read when -catalog-out
+// names a file:
+//
+//	go test -tags sqlite_fts5 -run TestWriteCatalog ./internal/searcheval -catalog-out /tmp/searcheval.jsonl
+func TestWriteCatalog(t *testing.T) {
+	if *catalogOut == "" {
+		t.Skip("no -catalog-out file")
+	}
+	_, items := generated()
+	f, err := os.Create(*catalogOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, it := range items {
+		if err := enc.Encode(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

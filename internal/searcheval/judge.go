@@ -1,0 +1,195 @@
+package searcheval
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Kinds of queries, in the order reports list them.
+var Kinds = []string{"type", "accessory", "vocabulary", "constraint", "sentence", "typo", "model", "category", "brand", "nonsense"}
+
+// Intent is what a query asks for, written from the catalog's data (types, brands,
+// model numbers, category paths, prices) before any search result was seen.
+type Intent struct {
+	// Types are the product types wanted (canonical names from types.go); several
+	// when the words cover several ("trainers": running shoes and sneakers).
+	Types []string `json:"types,omitempty"`
+	Brand string   `json:"brand,omitempty"`
+	// ForBrand asks for accessories made for this brand's products ("filter for
+	// Aerwell air purifier"), whoever makes them.
+	ForBrand string `json:"for_brand,omitempty"`
+	// Model and GTIN ask for one product by its model number or GTIN.
+	Model string `json:"model,omitempty"`
+	GTIN  string `json:"gtin,omitempty"`
+	// Category is a category path (or its first segments): every type under it is
+	// wanted, whether or not a product carries its path.
+	Category  string   `json:"category,omitempty"`
+	MinPrice  *float64 `json:"min_price,omitempty"` // dollars, inclusive
+	MaxPrice  *float64 `json:"max_price,omitempty"` // dollars, inclusive
+	MinRating float64  `json:"min_rating,omitempty"`
+	InStock   bool     `json:"in_stock,omitempty"`
+	// Nothing marks a nonsense query: no product is wanted.
+	Nothing bool `json:"nothing,omitempty"`
+}
+
+// Grades.
+const (
+	Wrong   = 0
+	Related = 1
+	Close   = 2
+	Exact   = 3
+)
+
+// Grade decides how well a product with truth t answers intent in, by these rules
+// (the README of testdata/searcheval states them for readers):
+//
+//   - Nothing wanted (nonsense): every product is 0.
+//   - Model or GTIN: the product with that model number (compared without case,
+//     spaces, hyphens, dots and slashes) or GTIN is 3; an accessory made for it is 1.
+//     Nothing else counts: the shopper named one product. (The intent's brand and
+//     types describe that product for readers; they do not grade.)
+//   - Category: a product whose type's path lies under it is 3, an accessory there 2.
+//   - Types: a wanted type is 3, a close type (closeTypes) 2; an accessory for a
+//     wanted type is 1; when the wanted types are accessories, the product they are
+//     for and the other accessories for it are 1. A brand in the intent that the
+//     product lacks caps the grade at 1; an accessory made neither for nor by the
+//     brand the intent names as ForBrand is capped at 2.
+//   - Brand alone: the brand's own products 3, its accessories 2, accessories made
+//     for its products 1.
+//
+// Then the constraints cap a product that earned a grade: a price outside the
+// bounds by at most 15% caps it at 2, further at 1; a rating below the minimum by at
+// most 0.5 caps it at 2, further (or unrated) at 1; out of stock when in stock is
+// asked caps it at 1.
+func Grade(in Intent, t Truth) int {
+	if in.Nothing {
+		return Wrong
+	}
+	var g int
+	switch {
+	case in.Model != "" || in.GTIN != "":
+		switch {
+		case in.Model != "" && modelKey(t.Model) == modelKey(in.Model), in.GTIN != "" && t.GTIN == in.GTIN:
+			return Exact
+		case in.Model != "" && modelKey(t.ForModel) == modelKey(in.Model):
+			return Related
+		}
+		return Wrong
+	case in.Category != "":
+		if !underPath(t.Path, in.Category) {
+			return Wrong
+		}
+		g = Exact
+		if t.AccessoryOf != "" {
+			g = Close
+		}
+	case len(in.Types) > 0:
+		g = typeGrade(in.Types, t)
+		if g > Wrong && in.Brand != "" && t.Brand != in.Brand {
+			g = min(g, Related)
+		}
+		if g > Wrong && in.ForBrand != "" && t.ForBrand != in.ForBrand && t.Brand != in.ForBrand {
+			g = min(g, Close)
+		}
+	case in.Brand != "":
+		switch {
+		case t.Brand == in.Brand && t.AccessoryOf == "":
+			g = Exact
+		case t.Brand == in.Brand:
+			g = Close
+		case t.ForBrand == in.Brand:
+			g = Related
+		}
+	}
+	if g == Wrong {
+		return Wrong
+	}
+	return min(g, constraintCap(in, t))
+}
+
+func typeGrade(want []string, t Truth) int {
+	switch {
+	case slices.Contains(want, t.Type):
+		return Exact
+	}
+	for _, w := range want {
+		if slices.Contains(closeTypes[w], t.Type) {
+			return Close
+		}
+	}
+	if t.AccessoryOf != "" && slices.Contains(want, t.AccessoryOf) {
+		return Related
+	}
+	for _, w := range want {
+		if of := accessoryOf(w); of != "" && (t.Type == of || t.AccessoryOf == of) {
+			return Related
+		}
+	}
+	return Wrong
+}
+
+func constraintCap(in Intent, t Truth) int {
+	c := Exact
+	price := float64(t.Price) / 100
+	if in.MaxPrice != nil && price > *in.MaxPrice {
+		c = min(c, missCap((price-*in.MaxPrice) / *in.MaxPrice))
+	}
+	if in.MinPrice != nil && price < *in.MinPrice {
+		c = min(c, missCap((*in.MinPrice-price) / *in.MinPrice))
+	}
+	if in.MinRating > 0 && t.Rating < in.MinRating {
+		if t.Rating > 0 && in.MinRating-t.Rating <= 0.5+1e-9 {
+			c = min(c, Close)
+		} else {
+			c = min(c, Related)
+		}
+	}
+	if in.InStock && !t.InStock {
+		c = min(c, Related)
+	}
+	return c
+}
+
+func missCap(rel float64) int {
+	if rel <= 0.15 || math.IsNaN(rel) {
+		return Close
+	}
+	return Related
+}
+
+// accessoryOf is the type the type name is an accessory for, or "".
+func accessoryOf(name string) string {
+	if t := typeIndex[name]; t != nil {
+		return t.of
+	}
+	return ""
+}
+
+// typeIndex finds a type by name.
+var typeIndex = func() map[string]*ptype {
+	m := make(map[string]*ptype, len(types))
+	for i := range types {
+		m[types[i].name] = &types[i]
+	}
+	return m
+}()
+
+// underPath reports whether path equals prefix or lies below it, segment-wise and
+// without case.
+func underPath(path, prefix string) bool {
+	p, q := strings.ToLower(path), strings.ToLower(strings.TrimSpace(prefix))
+	return p == q || strings.HasPrefix(p, q+" > ")
+}
+
+// modelKey is a model number without case, spaces and punctuation: "SN-2200 XM" and
+// "sn2200xm" are the same model.
+func modelKey(m string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(m) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,146 @@
+package searcheval
+
+import (
+	"math"
+	"testing"
+)
+
+func dollars(v float64) *float64 { return &v }
+
+func TestGrade(t *testing.T) {
+	laptop := Truth{Dept: "computers", Path: "Computers & Office > Computers > Laptops", Type: "laptop", Brand: "Corvant", Model: "CV-2701", GTIN: "2754998170785", Price: 49999, Rating: 4.2, InStock: true}
+	lock := Truth{Dept: "computers", Path: "Computers & Office > Computer Accessories > Laptop Accessories > Security Locks", Type: "laptop-lock", AccessoryOf: "laptop", Brand: "ProGuard", Model: "PG-1", Price: 1999, Rating: 4.5, InStock: true}
+	charger := Truth{Type: "laptop-charger", AccessoryOf: "laptop", Brand: "PowerCell", ForBrand: "Corvant", ForModel: "CV-2701", Price: 2999, InStock: true}
+	earbuds := Truth{Type: "earbuds", Brand: "Sonora", Price: 5000, Rating: 4.0, InStock: true}
+	bags := Truth{Path: "Home Appliances > Floor Care > Vacuum Parts & Accessories > Bags", Type: "vacuum-bags", AccessoryOf: "vacuum-cleaner", Brand: "FitRight", ForBrand: "Cyclonix", InStock: true}
+	vacuum := Truth{Path: "Home Appliances > Floor Care > Vacuums", Type: "vacuum-cleaner", Brand: "Cyclonix", Price: 20000, Rating: 4.4, InStock: true}
+	filter := Truth{Type: "vacuum-filter", AccessoryOf: "vacuum-cleaner", Brand: "FitRight", ForBrand: "Aerwell", InStock: true}
+	soldOut := laptop
+	soldOut.InStock = false
+	unrated := laptop
+	unrated.Rating = 0
+
+	for _, tc := range []struct {
+		name string
+		in   Intent
+		t    Truth
+		want int
+	}{
+		{"the wanted type", Intent{Types: []string{"laptop"}}, laptop, Exact},
+		{"an accessory for the wanted type", Intent{Types: []string{"laptop"}}, lock, Related},
+		{"a close type", Intent{Types: []string{"headphones"}}, earbuds, Close},
+		{"another type", Intent{Types: []string{"laptop"}}, earbuds, Wrong},
+		{"the wanted accessory", Intent{Types: []string{"vacuum-bags"}}, bags, Exact},
+		{"the product the accessory is for", Intent{Types: []string{"vacuum-bags"}}, vacuum, Related},
+		{"another accessory for the same product", Intent{Types: []string{"vacuum-bags"}}, filter, Related},
+		{"an accessory for the named brand", Intent{Types: []string{"vacuum-bags"}, ForBrand: "Cyclonix"}, bags, Exact},
+		{"an accessory for another brand", Intent{Types: []string{"vacuum-filter"}, ForBrand: "Cyclonix"}, filter, Close},
+		{"price within bounds", Intent{Types: []string{"laptop"}, MaxPrice: dollars(500)}, laptop, Exact},
+		{"price 15% over", Intent{Types: []string{"laptop"}, MaxPrice: dollars(435)}, laptop, Close},
+		{"price far over", Intent{Types: []string{"laptop"}, MaxPrice: dollars(300)}, laptop, Related},
+		{"price under the minimum", Intent{Types: []string{"laptop"}, MinPrice: dollars(1000)}, laptop, Related},
+		{"price constraint on an accessory", Intent{Types: []string{"laptop"}, MaxPrice: dollars(10)}, lock, Related},
+		{"rating met", Intent{Types: []string{"laptop"}, MinRating: 4}, laptop, Exact},
+		{"rating 0.3 short", Intent{Types: []string{"laptop"}, MinRating: 4.5}, laptop, Close},
+		{"rating far short", Intent{Types: []string{"laptop"}, MinRating: 5}, laptop, Related},
+		{"unrated", Intent{Types: []string{"laptop"}, MinRating: 4}, unrated, Related},
+		{"out of stock when in stock is asked", Intent{Types: []string{"laptop"}, InStock: true}, soldOut, Related},
+		{"out of stock when not asked", Intent{Types: []string{"laptop"}}, soldOut, Exact},
+		{"the brand asked with the type", Intent{Types: []string{"laptop"}, Brand: "Corvant"}, laptop, Exact},
+		{"another brand of the type", Intent{Types: []string{"laptop"}, Brand: "Helixa"}, laptop, Related},
+		{"brand alone: its product", Intent{Brand: "Corvant"}, laptop, Exact},
+		{"brand alone: its accessory", Intent{Brand: "ProGuard"}, lock, Close},
+		{"brand alone: an accessory for it", Intent{Brand: "Corvant"}, charger, Related},
+		{"model, other spelling", Intent{Model: "cv 2701", Brand: "Corvant", Types: []string{"laptop"}}, laptop, Exact},
+		{"model: an accessory made for it", Intent{Model: "CV2701", Brand: "Corvant", Types: []string{"laptop"}}, charger, Related},
+		{"model: same brand and type", Intent{Model: "CV-9999", Brand: "Corvant", Types: []string{"laptop"}}, laptop, Wrong},
+		{"model: another product", Intent{Model: "CV-9999", Brand: "Corvant", Types: []string{"laptop"}}, lock, Wrong},
+		{"GTIN", Intent{GTIN: "2754998170785"}, laptop, Exact},
+		{"category: a product under it", Intent{Category: "home appliances > floor care"}, vacuum, Exact},
+		{"category: an accessory under it", Intent{Category: "Home Appliances > Floor Care"}, bags, Close},
+		{"category: a path that only starts alike", Intent{Category: "Home Appliances > Floor"}, vacuum, Wrong},
+		{"nonsense", Intent{Nothing: true}, laptop, Wrong},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Grade(tc.in, tc.t); got != tc.want {
+				t.Errorf("Grade = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScore(t *testing.T) {
+	q := Query{Kind: "type"}
+	grades := map[string]int{"a": 3, "b": 2, "c": 1}
+	nonsense := Query{Kind: "nonsense", Intent: Intent{Nothing: true}}
+	for _, tc := range []struct {
+		name   string
+		q      Query
+		ranked []string
+		want   float64
+	}{
+		{"the ideal order", q, []string{"a", "b", "c"}, 1},
+		{"the ideal order after junk", q, []string{"x", "a", "b", "c"}, (7/math.Log2(3) + 3/math.Log2(4) + 1/math.Log2(5)) / (7 + 3/math.Log2(3) + 1/math.Log2(4))},
+		{"nothing found", q, nil, 0},
+		{"only junk", q, []string{"x", "y"}, 0},
+		{"past the tenth place counts nothing", q, []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "a"}, 0},
+		{"nonsense, empty", nonsense, nil, 1},
+		{"nonsense, anything shown", nonsense, []string{"a"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grades
+			if tc.q.Intent.Nothing {
+				g = nil
+			}
+			if got := Score(tc.q, g, tc.ranked); math.Abs(got-tc.want) > 1e-12 {
+				t.Errorf("Score = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSplit(t *testing.T) {
+	var all []Query
+	add := func(kind, text string, in Intent) { all = append(all, Query{Kind: kind, Text: text, Intent: in}) }
+	for _, w := range []string{"tee", "tees", "tshirt"} {
+		add("vocabulary", w, Intent{Types: []string{"t-shirt"}})
+	}
+	for _, w := range []string{"fridge", "couch", "hoover", "telly", "pram", "nappies"} {
+		add("vocabulary", w, Intent{Types: []string{w + "-type"}})
+	}
+	add("brand", "hausmann", Intent{Brand: "Hausmann"})
+	add("brand", "hausmann coffee maker", Intent{Brand: "Hausmann", Types: []string{"coffee-maker"}})
+	add("brand", "sonora", Intent{Brand: "Sonora"})
+
+	dev, held := Split(all)
+	half := map[string]string{}
+	count := map[string]map[string]int{Dev: {}, HeldOut: {}}
+	for name, qs := range map[string][]Query{Dev: dev, HeldOut: held} {
+		for _, q := range qs {
+			if q.ID != QueryID(q.Kind, q.Text) {
+				t.Errorf("%q: id %q", q.Text, q.ID)
+			}
+			half[q.Text] = name
+			count[name][q.Kind]++
+		}
+	}
+	if len(half) != len(all) {
+		t.Fatalf("%d queries split, want %d", len(half), len(all))
+	}
+	for _, same := range [][]string{{"tee", "tees", "tshirt"}, {"hausmann", "hausmann coffee maker"}} {
+		for _, q := range same[1:] {
+			if half[q] != half[same[0]] {
+				t.Errorf("%q is in %s but %q in %s", q, half[q], same[0], half[same[0]])
+			}
+		}
+	}
+	if d, h := count[Dev]["vocabulary"], count[HeldOut]["vocabulary"]; d == 0 || h == 0 || d-h > 3 || h-d > 3 {
+		t.Errorf("vocabulary split %d/%d, want both halves within a group's size", d, h)
+	}
+	again, _ := Split(append(append([]Query(nil), all[5:]...), all[:5]...))
+	for i := range dev {
+		if i >= len(again) || again[i].ID != dev[i].ID {
+			t.Fatalf("the split depends on the order of the input")
+		}
+	}
+}
