@@ -8,23 +8,17 @@ import (
 
 // relaxed is the last step of a search that found nothing with every word (as typed
 // and spelling-corrected): results with some of the words, but only when they are
-// plausibly what was meant. Words no product has are dropped; when more than half
-// the words are such, the query is taken for nonsense and nothing is returned, with a
+// plausibly what was meant. Words no product's title, brand or category has are
+// dropped (see namedWord); when more than half the words are such, the query is taken
+// for nonsense and nothing is returned, with a
 // note and suggestions. Otherwise the products with every known word come back, or
-// failing that those with any of them, marked Relaxed.
+// failing that those with at least half of them, marked Relaxed.
 func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
 	n := 0
-	for i, w := range words {
-		ok, err := c.matches(ctx, w, i == len(words)-1 || i < len(s.text.prefix) && s.text.prefix[i])
-		if err == nil && !ok && i < len(s.text.alts) {
-			for _, alt := range s.text.alts[i] {
-				if ok, err = c.matches(ctx, alt, false); ok || err != nil {
-					break
-				}
-			}
-		}
+	for i := range words {
+		ok, err := c.namedWord(ctx, s.text, i)
 		if err != nil {
 			return Result{}, err
 		}
@@ -56,6 +50,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	}
 	alt := *s
 	alt.text = s.text.only(known)
+	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
 	}
@@ -108,4 +103,24 @@ func (q textQuery) only(keep []bool) textQuery {
 		}
 	}
 	return out
+}
+
+// namedWord reports whether word i of q (or one of its alternatives) is in some
+// product's title, brand or category: a word only descriptions have ("flight" of a
+// drone's flight time) does not make a query about products, nor does a short number
+// ("927" is in many model numbers).
+func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, error) {
+	if w := q.words[i]; isNumber(w) && len(w) < 5 {
+		return false, nil
+	}
+	var b strings.Builder
+	b.WriteString("{title brand category} : (")
+	q.term(&b, i)
+	b.WriteByte(')')
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n > 0, nil
 }

@@ -146,8 +146,11 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 
 // inflections are the endings a query word may have beyond the stem it is compared
 // with, at no cost.
-// ("er" is none: "blender" is not "blend", nor "speaker" "speak").
+// ("er" is none: see derivations).
 var inflections = []string{"s", "es", "e", "ed", "ing", "y", "ies"}
+
+// derivations are endings that make another word of a word ("blend" → "blender").
+var derivations = set("er", "ers", "or", "ors", "ery")
 
 // spellDistance is how far query word w is from the indexed stem, and whether it is
 // near enough to be its correction: within the edit budget (see editBudget) of w, or
@@ -180,12 +183,11 @@ func spellDistance(w, stem string) (int, bool) {
 			best, ok = d, true
 		}
 	}
-	// A word that is the stem and two letters or more is another word ("blender" is
-	// not "blend"), unless they are an inflection, which try(base) below allows.
-	if k := soundKey(w); strings.HasPrefix(k, stem) && utf8.RuneCountInString(k)-utf8.RuneCountInString(stem) >= 2 {
-		short = true // then only a slip of one letter counts, which this is not
+	// A word of the index with -er or -or added is another word, not a misspelling of
+	// it ("blender" is not "blend", nor "speaker" "speak").
+	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
+		try(w)
 	}
-	try(w)
 	for _, end := range inflections {
 		if base, cut := strings.CutSuffix(w, end); cut {
 			try(base)

@@ -39,6 +39,9 @@ type textQuery struct {
 	// alts, when set, holds for each word the other terms that also match it: its
 	// synonyms and compound forms (see expand). A word or term with a space is a phrase.
 	alts [][]string
+	// atLeast, when more than 1, makes a match of any of the words a match of any
+	// atLeast of them (see match).
+	atLeast int
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
@@ -114,11 +117,30 @@ const maxRelaxedWords = 8
 // each quoted, the last one also matched as a prefix so that "sneak" finds "sneakers".
 func (q textQuery) match(anyWord bool) string {
 	var b strings.Builder
-	words := q.words
-	if anyWord && len(words) > maxRelaxedWords {
-		words = words[:maxRelaxedWords]
+	n := len(q.words)
+	if anyWord && n > maxRelaxedWords {
+		n = maxRelaxedWords
 	}
-	for i, w := range words {
+	if anyWord && q.atLeast > 1 && q.atLeast < n && combinations(n, q.atLeast) <= maxCombinations {
+		// Any atLeast of the words: an OR of each such set of them, ANDed.
+		first := true
+		for _, set := range subsets(n, q.atLeast) {
+			if !first {
+				b.WriteString(" OR ")
+			}
+			first = false
+			b.WriteByte('(')
+			for j, i := range set {
+				if j > 0 {
+					b.WriteString(" AND ")
+				}
+				q.term(&b, i)
+			}
+			b.WriteByte(')')
+		}
+		return b.String()
+	}
+	for i := range n {
 		if i > 0 {
 			if anyWord {
 				b.WriteString(" OR ")
@@ -126,26 +148,64 @@ func (q textQuery) match(anyWord bool) string {
 				b.WriteString(" AND ")
 			}
 		}
-		var alts []string
-		if i < len(q.alts) {
-			alts = q.alts[i]
-		}
-		if len(alts) > 0 {
-			b.WriteByte('(')
-		}
-		quoteTerm(&b, w)
-		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
-			b.WriteByte('*')
-		}
-		for _, alt := range alts {
-			b.WriteString(" OR ")
-			quoteTerm(&b, alt)
-		}
-		if len(alts) > 0 {
-			b.WriteByte(')')
-		}
+		q.term(&b, i)
 	}
 	return b.String()
+}
+
+// term writes word i: quoted, a prefix when last (or corrected), ORed with its
+// alternatives.
+func (q textQuery) term(b *strings.Builder, i int) {
+	w := q.words[i]
+	var alts []string
+	if i < len(q.alts) {
+		alts = q.alts[i]
+	}
+	if len(alts) > 0 {
+		b.WriteByte('(')
+	}
+	quoteTerm(b, w)
+	if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
+		b.WriteByte('*')
+	}
+	for _, alt := range alts {
+		b.WriteString(" OR ")
+		quoteTerm(b, alt)
+	}
+	if len(alts) > 0 {
+		b.WriteByte(')')
+	}
+}
+
+// maxCombinations bounds the sets of words a match of "at least k of the words" ORs.
+const maxCombinations = 20
+
+func combinations(n, k int) int {
+	c := 1
+	for i := range k {
+		c = c * (n - i) / (i + 1)
+	}
+	return c
+}
+
+// subsets returns every set of k of the indexes 0…n-1, in order.
+func subsets(n, k int) [][]int {
+	var out [][]int
+	var set []int
+	var walk func(from int)
+	walk = func(from int) {
+		if len(set) == k {
+			out = append(out, append([]int(nil), set...))
+			return
+		}
+		for i := from; i < n; i++ {
+			set = append(set, i)
+			walk(i + 1)
+			set = set[:len(set)-1]
+		}
+	}
+	walk(0)
+	return out
 }
 
 // quoteTerm writes w as an FTS5 string: a word, or a phrase when it has spaces.
