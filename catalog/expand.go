@@ -36,6 +36,10 @@ func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error)
 		return q, nil
 	}
 	v := c.vocabulary()
+	if terms, ok := v.need(q.words); ok && v.needCovers(q.words) {
+		// The query is a need or a department's name: it finds what it names too.
+		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{terms}, cut: q.cut}, nil
+	}
 	keys := make([]string, len(q.words))
 	for i, w := range q.words {
 		keys[i] = wordKey(w)

@@ -12,7 +12,8 @@ import (
 // dropped (see namedWord); when more than half the words are such, the query is taken
 // for nonsense and nothing is returned, with a
 // note and suggestions. Otherwise the products with every known word come back, or
-// failing that those with at least half of them, marked Relaxed.
+// failing that those whose titles, brands or categories have at least half of them,
+// marked Relaxed.
 func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
@@ -51,6 +52,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	alt := *s
 	alt.text = s.text.only(known)
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
+	alt.text.named = true
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
 	}
@@ -123,4 +125,35 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 		return false, fmt.Errorf("search: %w", err)
 	}
 	return n > 0, nil
+}
+
+// needed searches for the things a need of the vocabulary names when the query says one
+// ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
+// applies or nothing has them.
+func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	terms, ok := c.vocabulary().need(s.rest)
+	if !ok {
+		return res, false, nil
+	}
+	alt := *s
+	alt.text = textQuery{words: terms[:1], alts: [][]string{terms[1:]}}
+	if s.intent != nil {
+		in := *s.intent
+		in.heads, in.words = map[string]bool{}, map[string]bool{}
+		for _, t := range terms {
+			f := strings.Fields(t)
+			in.heads[f[len(f)-1]] = true
+			for _, w := range f {
+				in.words[w] = true
+			}
+		}
+		alt.intent = &in
+	}
+	out := res
+	out.Words = strings.Join(terms, " or ")
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("No product has all of the words; read as a search for %s.", out.Words))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
 }

@@ -141,7 +141,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return Result{}, err
@@ -192,6 +192,12 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		return cut(err)
 	}
 	defer c.fallbacks.leave()
+	if out, ok, err := c.needed(fctx, s, res, offset); err != nil || ok {
+		if err != nil {
+			return cut(err)
+		}
+		return out, nil
+	}
 	fixed, changed, err := c.corrected(fctx, s.text)
 	if err != nil {
 		return cut(err)

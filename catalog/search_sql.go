@@ -17,6 +17,7 @@ type search struct {
 	// intent, when set, reorders the best matches by what the query asks for (see
 	// rerank.go).
 	intent *intent
+	rest   []string // the words understanding left, before stop words were dropped
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

@@ -42,6 +42,9 @@ type textQuery struct {
 	// atLeast, when more than 1, makes a match of any of the words a match of any
 	// atLeast of them (see match).
 	atLeast int
+	// named keeps a match of any words to titles, brands and categories: a product
+	// that has some of the words only in its description is no partial match.
+	named bool
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
@@ -116,6 +119,10 @@ const maxRelaxedWords = 8
 // match returns the FTS5 expression: all words (or any of the first maxRelaxedWords),
 // each quoted, the last one also matched as a prefix so that "sneak" finds "sneakers".
 func (q textQuery) match(anyWord bool) string {
+	if anyWord && q.named {
+		q.named = false
+		return "{title brand category} : (" + q.match(true) + ")"
+	}
 	var b strings.Builder
 	n := len(q.words)
 	if anyWord && n > maxRelaxedWords {

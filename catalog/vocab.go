@@ -27,6 +27,13 @@ type Vocabulary struct {
 	accessory map[string]bool
 	filler    map[string]bool
 	recipient map[string]bool
+	needs     []need
+}
+
+// need is a "need:" line: when every cue is in a query, the query is for any of terms.
+type need struct {
+	cues  []string // word keys
+	terms []string // term keys
 }
 
 // VocabularyError says which line of a vocabulary cannot be read, and why.
@@ -78,6 +85,23 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 		if len(line) > maxVocabularyLine {
 			return nil, bad(fmt.Sprintf("longer than %d bytes", maxVocabularyLine))
 		}
+		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "need" {
+			cue, things, ok := strings.Cut(list, "=>")
+			n := need{}
+			for _, w := range splitWords(cue) {
+				n.cues = append(n.cues, wordKey(w))
+			}
+			for _, t := range strings.Split(things, ",") {
+				if k := termKey(t); k != "" {
+					n.terms = append(n.terms, k)
+				}
+			}
+			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
+				return nil, bad(`a need is "need: words => thing, thing"`)
+			}
+			v.needs = append(v.needs, n)
+			continue
+		}
 		if kind, list, ok := strings.Cut(line, ":"); ok {
 			var set map[string]bool
 			switch strings.TrimSpace(strings.ToLower(kind)) {
@@ -88,7 +112,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			case "recipient":
 				set = v.recipient
 			default:
-				return nil, bad(`a list must start with "accessory:", "filler:" or "recipient:"`)
+				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:" or "need:"`)
 			}
 			for _, term := range strings.Split(list, ",") {
 				for _, w := range splitWords(term) {
@@ -155,6 +179,7 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 		for _, g := range src.groups {
 			out.addGroup(g)
 		}
+		out.needs = append(out.needs, src.needs...)
 		maps.Copy(out.accessory, src.accessory)
 		maps.Copy(out.filler, src.filler)
 		maps.Copy(out.recipient, src.recipient)
@@ -210,4 +235,50 @@ func wordKey(w string) string {
 		return w[:n-1]
 	}
 	return w
+}
+
+// needCovers reports whether the need words have (see need) has a cue for every one of
+// words: the query is nothing but the need.
+func (v *Vocabulary) needCovers(words []string) bool {
+	n, ok := v.bestNeed(words)
+	if !ok || len(v.needs[n].cues) != len(words) {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(v.needs[n].cues, wordKey(w)) {
+			return false // "hair dryer" is a thing, not the need "dry hair"
+		}
+	}
+	return true
+}
+
+// need returns the terms of the need whose cues words has the most of (each cue a
+// prefix of a word's key), if any.
+func (v *Vocabulary) need(words []string) ([]string, bool) {
+	n, ok := v.bestNeed(words)
+	if !ok {
+		return nil, false
+	}
+	return v.needs[n].terms, true
+}
+
+func (v *Vocabulary) bestNeed(words []string) (int, bool) {
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = wordKey(w)
+	}
+	best := -1
+	for i, n := range v.needs {
+		all := true
+		for _, cue := range n.cues {
+			if !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, cue) }) {
+				all = false
+				break
+			}
+		}
+		if all && (best < 0 || len(n.cues) > len(v.needs[best].cues)) {
+			best = i
+		}
+	}
+	return best, best >= 0
 }
