@@ -3,10 +3,13 @@ package catalog
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Ranking that knows product types and fields. After the full-text match ranks by
@@ -27,7 +30,7 @@ import (
 // order stays. Only the pool is reordered, so the cost is bounded whatever matches.
 
 // rerankPool is how many of the best matches are reordered.
-const rerankPool = 200
+const rerankPool = 100
 
 // intent is what ranking needs to know of a query besides its words.
 type intent struct {
@@ -71,8 +74,8 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			join = " JOIN products p ON p.rowid = k.rowid"
 		}
 		in.codeHits, err = s.scanMatches(ctx, `SELECT DISTINCT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp
-			FROM product_codes c JOIN product_keys k ON k.rowid = c.rowid`+join+`
-			WHERE c.code IN (SELECT value FROM json_each(?)) AND `+s.f.where+` ORDER BY k.rating DESC, k.rowid LIMIT `+fmt.Sprint(rerankPool),
+			FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value CROSS JOIN product_keys k ON k.rowid = c.rowid`+join+`
+			WHERE `+s.f.where+` ORDER BY k.rating DESC, k.rowid LIMIT `+fmt.Sprint(rerankPool),
 			append([]any{string(list)}, s.f.args...))
 		if err != nil {
 			return nil, err
@@ -94,7 +97,7 @@ func (c *Catalog) brandsNamed(ctx context.Context, words []string) (map[int64]bo
 		return out, nil
 	}
 	list, _ := json.Marshal(grams) // []string cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT id FROM brands WHERE key IN (SELECT value FROM json_each(?))`, string(list))
+	rows, err := c.query(ctx, `SELECT b.id FROM json_each(?) j CROSS JOIN brands b ON b.key = j.value`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("search brands: %w", err)
 	}
@@ -210,27 +213,34 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 		ids[i] = m.rowid
 	}
 	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT rowid, title, category, brand FROM product_text WHERE rowid IN (SELECT value FROM json_each(?))`, string(list))
+	// One row of text, as keyMatches reads matches: handing SQLite's values to Go a row
+	// at a time costs more than the rest of this. Products are separated by \x1e and
+	// fields by \x1f, which cleaned seller text never has (text.Clean drops control
+	// characters). CROSS JOIN makes SQLite look the ids up one by one.
+	var all sql.NullString
+	err := c.queryRow(ctx, `SELECT group_concat(t.rowid || char(31) || t.title || char(31) || t.category || char(31) || t.brand, char(30))
+		FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list)).Scan(&all)
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
-	defer rows.Close()
 	out := make(map[int64]typeFact, len(ms))
-	for rows.Next() {
-		var (
-			rowid                  int64
-			title, category, brand string
-		)
-		if err := rows.Scan(&rowid, &title, &category, &brand); err != nil {
+	for row := range strings.SplitSeq(all.String, "\x1e") {
+		fields := strings.Split(row, "\x1f")
+		if len(fields) != 4 {
+			continue // a product deleted meanwhile, or no row at all
+		}
+		rowid, err := strconv.ParseInt(fields[0], 10, 64)
+		if err != nil {
 			return nil, fmt.Errorf("search types: %w", err)
 		}
+		title, category, brand := fields[1], fields[2], fields[3]
 		var f typeFact
 		f.head, f.forPart = titleHead(title)
 		if len(brand) <= len(title) && strings.EqualFold(title[:len(brand)], brand) {
 			title = title[len(brand):]
 		}
 		f.title = map[string]bool{}
-		for _, w := range splitWords(title) {
+		for _, w := range lowerWords(title) {
 			if k := coverKey(w); keys[k] {
 				f.title[k] = true
 			}
@@ -238,12 +248,12 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 		if i := strings.LastIndex(category, ">"); i >= 0 {
 			category = category[i+1:]
 		}
-		if ws := splitWords(category); len(ws) > 0 {
+		if ws := lowerWords(category); len(ws) > 0 {
 			f.category = wordKey(ws[len(ws)-1])
 		}
 		out[rowid] = f
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // tier places a product for this query: 2 of the type asked for, 0 made for it (an
@@ -294,7 +304,33 @@ func titleHead(title string) (string, string) {
 			forPart = t[i+len(cut):]
 		}
 	}
-	return headOf(splitWords(first)), strings.TrimSpace(forPart)
+	return headOf(lowerWords(first)), strings.TrimSpace(forPart)
+}
+
+// lowerWords is splitWords for seller text, faster for ASCII: the words are slices of
+// one lower-cased copy of s.
+func lowerWords(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return splitWords(s)
+		}
+	}
+	s = strings.ToLower(s)
+	out := make([]string, 0, 12)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:min(i, start+maxWordRunes)])
+			start = -1
+		}
+	}
+	return out
 }
 
 // queryHead returns the head noun of a query's words, by wordKey: the last word before
