@@ -148,7 +148,31 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			}
 		}
 	}
-	pool := ms[:min(len(ms), rerankPool+len(in.codeHits))]
+	n := min(len(ms), rerankPool+len(in.codeHits))
+	if len(ms) > n && !anyWord {
+		// Matches past the pool whose titles have every word join it: "vacuum filter"
+		// must not leave the filters behind a hundred vacuum cleaners whose
+		// descriptions mention a filter.
+		titled, err := s.c.refs(ctx, "search titles", `SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT `+strconv.Itoa(rerankPool),
+			"{title} : ("+s.text.match(anyWord)+")")
+		if err != nil {
+			return nil, 0, err
+		}
+		want := make(map[int64]bool, len(titled))
+		for _, r := range titled {
+			want[int64(r)] = true
+		}
+		// Only from the best FacetCap, which every page of the search reads alike.
+		for i := n; i < min(len(ms), FacetCap); i++ {
+			if want[ms[i].rowid] {
+				m := ms[i]
+				copy(ms[n+1:i+1], ms[n:i])
+				ms[n] = m
+				n++
+			}
+		}
+	}
+	pool := ms[:n]
 	if len(pool) < 2 {
 		return ms, total, nil
 	}
