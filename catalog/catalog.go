@@ -11,6 +11,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -45,6 +46,9 @@ type Catalog struct {
 	// DefaultFallbackBudget (tests set it).
 	fallbacks      fallbackGate
 	fallbackBudget time.Duration
+	// vocab is the vocabulary of query understanding; nil means the built-in one.
+	vocab   *Vocabulary
+	vocabMu sync.RWMutex
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }
@@ -56,7 +60,12 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Catalog{db: db, Now: time.Now}, nil
+	c := &Catalog{db: db, Now: time.Now}
+	if err := c.fillCodes(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // Close closes the database.

@@ -36,17 +36,20 @@ const (
 // Query describes a search. The zero value browses every visible product, best rated
 // first; set InStock to keep only products that can be bought now.
 type Query struct {
-	Text      string   // free text; any string is accepted
-	Category  string   // a category path or any run of its segments; descendants match
-	Brand     string   // exact brand, case-insensitive
-	Seller    string   // seller id or name, case-insensitive
-	MinPrice  *float64 // major units of each product's currency, inclusive
-	MaxPrice  *float64 // major units, inclusive
-	InStock   bool     // only products that are in stock now
-	MinRating float64  // 0–5
-	Sort      Sort
-	Limit     int    // 1–MaxLimit; 0 means DefaultLimit
-	Cursor    string // from a previous Result.NextCursor of the same query
+	Text     string   // free text; any string is accepted
+	Category string   // a category path or any run of its segments; descendants match
+	Brand    string   // exact brand, case-insensitive
+	Seller   string   // seller id or name, case-insensitive
+	MinPrice *float64 // major units of each product's currency, inclusive
+	MaxPrice *float64 // major units, inclusive
+	InStock  bool     // only products that are in stock now
+	// InStockGiven means InStock was asked for explicitly, so that a phrase of Text
+	// ("in stock") does not change it; without it, such a phrase sets InStock.
+	InStockGiven bool
+	MinRating    float64 // 0–5
+	Sort         Sort
+	Limit        int    // 1–MaxLimit; 0 means DefaultLimit
+	Cursor       string // from a previous Result.NextCursor of the same query
 }
 
 // Hit is one search result. Its Product has the fields a result list shows; Tags,
@@ -99,6 +102,13 @@ type Result struct {
 	Corrected string
 	// Notes explain anything the caller may not expect (a cut query, an unknown category).
 	Notes []string
+	// Applied are the filters read from the words of the query ("under $80"), which
+	// were removed from the words searched; those an argument of the query overrode
+	// are marked so.
+	Applied []AppliedFilter
+	// Suggestions, when nothing matched because most words of the query are in no
+	// product, are the words of it that products do have, to search for instead.
+	Suggestions []string
 }
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
@@ -112,13 +122,18 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	text := parseText(q.Text)
+	u := understand(q.Text, c.vocabulary())
 	var res Result
+	res.Applied = u.apply(&q)
+	text, err := c.expand(ctx, u.rest)
+	if err != nil {
+		return Result{}, err
+	}
 	res.Words = text.String()
 	if text.cut {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
 	}
-	if strings.TrimSpace(q.Text) != "" && text.empty() {
+	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" {
 		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
 	}
 	f, note, err := c.filters(ctx, q, onKeys)
@@ -129,7 +144,15 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest}
+	if u.cheap != "" {
+		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
+			return Result{}, err
+		}
+	}
+	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
+		return Result{}, err
+	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
 	}
@@ -172,6 +195,12 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		return cut(err)
 	}
 	defer c.fallbacks.leave()
+	if out, ok, err := c.needed(fctx, s, res, offset); err != nil || ok {
+		if err != nil {
+			return cut(err)
+		}
+		return out, nil
+	}
 	fixed, changed, err := c.corrected(fctx, s.text)
 	if err != nil {
 		return cut(err)
@@ -179,27 +208,22 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	if fixed.unchecked {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d unknown words were checked for spelling.", maxCorrections))
 	}
+	base := s
 	if changed {
 		alt := *s
 		alt.text = fixed
-		out := Result{Words: fixed.String(), Corrected: fixed.String(), Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
+		out := Result{Words: fixed.String(), Corrected: fixed.String(), Applied: res.Applied,
+			Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
 		if err := alt.run(fctx, &out, offset, false); err != nil {
 			return cut(err)
 		}
 		if out.Total > 0 {
 			return out, nil
 		}
+		base = &alt
 	}
-	if len(s.text.words) < 2 {
-		return res, nil
-	}
-	some := res
-	some.Relaxed = true
-	some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)], relaxedNote)
-	if len(s.text.words) > maxRelaxedWords {
-		some.Notes = append(some.Notes, fmt.Sprintf("Only the first %d words were used to find products with some of them.", maxRelaxedWords))
-	}
-	if err := s.run(fctx, &some, offset, true); err != nil {
+	some, err := c.relaxed(fctx, base, res, offset, changed)
+	if err != nil {
 		return cut(err)
 	}
 	return some, nil

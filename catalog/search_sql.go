@@ -14,6 +14,10 @@ type search struct {
 	fp   uint64 // q.fingerprint(), which cursors carry
 	f    filter
 	text textQuery
+	// intent, when set, reorders the best matches by what the query asks for (see
+	// rerank.go).
+	intent *intent
+	rest   []string // the words understanding left, before stop words were dropped
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -75,6 +79,9 @@ type match struct {
 // run fills res with the page at offset, the total and the facets.
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
 	ms, total, estimated, err := s.matches(ctx, offset, anyWord)
+	if err == nil {
+		ms, total, err = s.rerank(ctx, ms, total, anyWord)
+	}
 	if err != nil {
 		return err
 	}
@@ -222,7 +229,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	}
 	defer rows.Close()
 	hits := make([]Hit, 0, len(page))
-	stems := snippetStems(s.text.words)
+	stems := snippetStems(s.text.terms())
 	for rows.Next() {
 		var (
 			rowid int64

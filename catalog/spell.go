@@ -34,11 +34,11 @@ const (
 // corrected returns q with misspelled words replaced, and whether anything changed.
 func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, error) {
 	n := len(q.words)
-	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words)}
+	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts}
 	changed, tried := false, 0
 	for i, w := range q.words {
-		if utf8.RuneCountInString(w) < 4 {
-			continue
+		if utf8.RuneCountInString(w) < 4 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
+			continue // short words, phrases and words with synonyms are not corrected
 		}
 		known, err := c.matches(ctx, w, i == n-1)
 		if err != nil || known {
@@ -52,6 +52,13 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 			break
 		}
 		tried++
+		if phrase, err := c.splitCompound(ctx, w); err != nil || phrase != "" {
+			if err != nil {
+				return q, false, err
+			}
+			out.words[i], out.shown[i], changed = phrase, phrase, true
+			continue
+		}
 		best, err := c.nearestWord(ctx, w)
 		if err != nil {
 			return q, false, err
@@ -139,7 +146,11 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 
 // inflections are the endings a query word may have beyond the stem it is compared
 // with, at no cost.
-var inflections = []string{"s", "es", "e", "ed", "ing", "er", "ers", "y", "ies"}
+// ("er" is none: see derivations).
+var inflections = []string{"s", "es", "e", "ed", "ing", "y", "ies"}
+
+// derivations are endings that make another word of a word ("blend" → "blender").
+var derivations = set("er", "ers", "or", "ors", "ery")
 
 // spellDistance is how far query word w is from the indexed stem, and whether it is
 // near enough to be its correction: within the edit budget (see editBudget) of w, or
@@ -172,7 +183,11 @@ func spellDistance(w, stem string) (int, bool) {
 			best, ok = d, true
 		}
 	}
-	try(w)
+	// A word of the index with -er or -or added is another word, not a misspelling of
+	// it ("blender" is not "blend", nor "speaker" "speak").
+	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
+		try(w)
+	}
 	for _, end := range inflections {
 		if base, cut := strings.CutSuffix(w, end); cut {
 			try(base)
@@ -208,6 +223,13 @@ func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 // foldDiacritics removes the diacritics of w, as the index's tokenizer does: "café" is
 // "cafe".
 func foldDiacritics(w string) string {
+	ascii := true
+	for i := 0; i < len(w) && ascii; i++ {
+		ascii = w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return w // nothing to fold, and no transformer to build
+	}
 	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), w)
 	if err != nil {
 		return w

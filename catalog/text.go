@@ -36,6 +36,15 @@ type textQuery struct {
 	// unchecked means more than maxCorrections words were unknown and the rest were
 	// not corrected.
 	unchecked bool
+	// alts, when set, holds for each word the other terms that also match it: its
+	// synonyms and compound forms (see expand). A word or term with a space is a phrase.
+	alts [][]string
+	// atLeast, when more than 1, makes a match of any of the words a match of any
+	// atLeast of them (see match).
+	atLeast int
+	// named keeps a match of any words to titles, brands and categories: a product
+	// that has some of the words only in its description is no partial match.
+	named bool
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and
@@ -110,12 +119,35 @@ const maxRelaxedWords = 8
 // match returns the FTS5 expression: all words (or any of the first maxRelaxedWords),
 // each quoted, the last one also matched as a prefix so that "sneak" finds "sneakers".
 func (q textQuery) match(anyWord bool) string {
-	var b strings.Builder
-	words := q.words
-	if anyWord && len(words) > maxRelaxedWords {
-		words = words[:maxRelaxedWords]
+	if anyWord && q.named {
+		q.named = false
+		return "{title brand category} : (" + q.match(true) + ")"
 	}
-	for i, w := range words {
+	var b strings.Builder
+	n := len(q.words)
+	if anyWord && n > maxRelaxedWords {
+		n = maxRelaxedWords
+	}
+	if anyWord && q.atLeast > 1 && q.atLeast < n && combinations(n, q.atLeast) <= maxCombinations {
+		// Any atLeast of the words: an OR of each such set of them, ANDed.
+		first := true
+		for _, set := range subsets(n, q.atLeast) {
+			if !first {
+				b.WriteString(" OR ")
+			}
+			first = false
+			b.WriteByte('(')
+			for j, i := range set {
+				if j > 0 {
+					b.WriteString(" AND ")
+				}
+				q.term(&b, i)
+			}
+			b.WriteByte(')')
+		}
+		return b.String()
+	}
+	for i := range n {
 		if i > 0 {
 			if anyWord {
 				b.WriteString(" OR ")
@@ -123,12 +155,93 @@ func (q textQuery) match(anyWord bool) string {
 				b.WriteString(" AND ")
 			}
 		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(w, `"`, `""`))
-		b.WriteByte('"')
-		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
-			b.WriteByte('*')
-		}
+		q.term(&b, i)
 	}
 	return b.String()
+}
+
+// term writes word i: quoted, a prefix when last (or corrected), ORed with its
+// alternatives.
+func (q textQuery) term(b *strings.Builder, i int) {
+	w := q.words[i]
+	var alts []string
+	if i < len(q.alts) {
+		alts = q.alts[i]
+	}
+	if len(alts) > 0 {
+		b.WriteByte('(')
+	}
+	quoteTerm(b, w)
+	if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
+		b.WriteByte('*')
+	}
+	for _, alt := range alts {
+		b.WriteString(" OR ")
+		quoteTerm(b, alt)
+	}
+	if len(alts) > 0 {
+		b.WriteByte(')')
+	}
+}
+
+// maxCombinations bounds the sets of words a match of "at least k of the words" ORs.
+const maxCombinations = 20
+
+func combinations(n, k int) int {
+	c := 1
+	for i := range k {
+		c = c * (n - i) / (i + 1)
+	}
+	return c
+}
+
+// subsets returns every set of k of the indexes 0…n-1, in order.
+func subsets(n, k int) [][]int {
+	var out [][]int
+	var set []int
+	var walk func(from int)
+	walk = func(from int) {
+		if len(set) == k {
+			out = append(out, append([]int(nil), set...))
+			return
+		}
+		for i := from; i < n; i++ {
+			set = append(set, i)
+			walk(i + 1)
+			set = set[:len(set)-1]
+		}
+	}
+	walk(0)
+	return out
+}
+
+// quoteTerm writes w as an FTS5 string: a word, or a phrase when it has spaces.
+func quoteTerm(b *strings.Builder, w string) {
+	b.WriteByte('"')
+	b.WriteString(strings.ReplaceAll(w, `"`, `""`))
+	b.WriteByte('"')
+}
+
+// terms returns every word of q's words and their alternatives, once each: what
+// snippets look for.
+func (q textQuery) terms() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.Fields(s) {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	for i, w := range q.words {
+		add(w)
+		if i < len(q.alts) {
+			for _, a := range q.alts[i] {
+				add(a)
+			}
+		}
+	}
+	return out
 }

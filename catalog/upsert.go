@@ -55,7 +55,8 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 //
 // Besides products and product_text it writes what searches derive from them, which
 // nothing else writes (see writeDerived): product_text.card, the row of product_keys
-// and the brand's row of brands. The full-text index over product_text follows it
+// the brand's row of brands and the product's rows of product_codes (its codes, see
+// productCodes). The full-text index over product_text follows it
 // through the triggers of migration 0001 (a bulk Load rebuilds it instead). Tests hold
 // each of them equal to its source (derived_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
@@ -294,6 +295,9 @@ func (w *writer) product(ctx context.Context, p *Product) (bool, error) {
 	err = w.exec(ctx, `INSERT OR REPLACE INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
 		price_amount, price_exp, rating, review_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
+	if err == nil {
+		err = w.codes(ctx, rowid, productCodes(p), !inserted)
+	}
 	if err != nil {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
 	}
@@ -379,4 +383,19 @@ func cardOf(p *Product) string {
 	_ = enc.Encode([cardFields]any{p.ID, p.SellerID, p.Title, p.Brand, p.Category, p.Price.Amount,
 		p.Price.Currency, stock, string(p.Availability), p.Rating, p.ReviewCount, p.URL, p.ImageURL}) // plain values: cannot fail
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// codes writes the product_codes rows of the product at rowid, replacing those it had
+// when stored (a new product has none).
+func (w *writer) codes(ctx context.Context, rowid int64, codes []string, stored bool) error {
+	if stored {
+		if err := w.exec(ctx, deleteCodesSQL, rowid); err != nil {
+			return err
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	list, _ := json.Marshal(codes) // []string cannot fail to marshal
+	return w.exec(ctx, insertCodesSQL, string(list), rowid)
 }

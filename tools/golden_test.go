@@ -33,6 +33,7 @@ func TestGoldenResults(t *testing.T) {
 		{"search", "search_products", map[string]any{"query": "running shoes", "limit": 3}},
 		{"search_brief", "search_products", map[string]any{"query": "running shoes", "limit": 3, "detail": "brief"}},
 		{"search_full", "search_products", map[string]any{"query": "running shoes", "limit": 2, "detail": "full"}},
+		{"search_understood", "search_products", map[string]any{"query": "i'm looking for trail running shoes under $150 rated 4+", "limit": 3}},
 		{"refusal_over_order_limit", "purchase", map[string]any{"product_id": "nw-shoe-0001", "quantity": 3}},
 		{"purchase_completed", "purchase", map[string]any{"product_id": "nw-actv-0001"}},
 		{"recommend_after_purchase", "recommend", map[string]any{"limit": 3}},

@@ -60,8 +60,19 @@ type searchProductsResult struct {
 	Relaxed        bool          `json:"relaxed,omitempty" jsonschema:"true when no product matched every word and results match some of them"`
 	Corrected      string        `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
 	Notes          []string      `json:"notes,omitempty"`
+	// AppliedFilters are the filters read from the words of the query.
+	AppliedFilters []appliedFilter `json:"applied_filters,omitempty" jsonschema:"filters read from the words of the query (under $80, 4 stars and up, in stock, cheap), which were removed from the words searched"`
+	Suggestions    []string        `json:"suggestions,omitempty" jsonschema:"when nothing matched because most words of the query are in no product: the words of it that products have, to search for instead"`
 
 	detail detail // how the products are shown
+}
+
+type appliedFilter struct {
+	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating or in_stock"`
+	Bound      float64 `json:"bound" jsonschema:"the bound: major units for prices, stars for min_rating, 1 for in_stock"`
+	Phrase     string  `json:"phrase" jsonschema:"the words of the query it was read from"`
+	Overridden bool    `json:"overridden,omitempty" jsonschema:"true when the argument of the same name was given: the argument was used and this phrase only removed from the words"`
+	Derived    bool    `json:"derived,omitempty" jsonschema:"true when the bound was worked out from the matching products (cheap: the price a third of them are under)"`
 }
 
 func (t *Toolbox) searchProductsTool() server.ServerTool {
@@ -72,7 +83,13 @@ func (t *Toolbox) searchProductsTool() server.ServerTool {
 
 Returns up to "limit" products (default 10, max 50), best match first, each with id, title, brand, category, price, availability and stock, rating, seller and a snippet; "total" matches; "facets" (counts per category, brand and price range over all matches, useful to narrow the search); and "next_cursor" when more pages exist. With detail "brief" each product is only id, title, price, rating and purchasable, without facets: use it to scan many products cheaply, then get_product for the few that matter. With detail "full" each product also has its description, tags and attributes.
 
-Any text is a valid query: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). If no product has every word, misspelled words are corrected ("corrected" then shows the words searched), and failing that products with some of the words are returned and "relaxed" is true. An empty query browses the catalog, best rated first.
+Any text is a valid query, including a shopper's sentence: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). The query is understood before it is searched:
+- price, rating and stock phrases become filters and leave the words: "under $80", "between $20 and $50", "from $100", "$50 and up", "cheap", "4 stars and up", "rated 4+", "highly rated", "in stock" ("applied_filters" lists them; an explicit argument wins over a phrase);
+- filler is dropped ("i'm looking for a good … for my son" searches the product words);
+- synonyms, regional words and abbreviations match each other (hoover/vacuum cleaner, fridge/refrigerator, tv/television, trainers/sneakers, couch/sofa), and so do joined and split words (hair dryer/hairdryer);
+- model and part numbers and GTINs match exactly in any spelling (WH-1000XM4, wh1000xm4, "wh 1000 xm4") and come first;
+- the product type asked for comes before accessories for it ("laptop" lists laptops before laptop locks and bags; "laptop bag" lists bags).
+If no product has every word, misspelled words are corrected ("corrected" then shows the words searched); failing that, products with the known words are returned and "relaxed" is true. A query whose words are mostly in no product returns nothing, with "suggestions". An empty query browses the catalog, best rated first.
 
 Call get_product with a product id for its full description and attributes.
 
@@ -116,6 +133,7 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 		Text: a.Query, Category: a.Category, Brand: a.Brand, Seller: a.Seller,
 		MinPrice: a.MinPrice, MaxPrice: a.MaxPrice, InStock: a.InStock == nil || *a.InStock,
 		MinRating: a.MinRating, Sort: catalog.Sort(a.Sort), Limit: orZero(a.Limit), Cursor: a.Cursor,
+		InStockGiven: a.InStock != nil,
 	}
 	res, err := t.Catalog.Search(ctx, q)
 	var unsold map[string]bool
@@ -160,6 +178,10 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 	for _, h := range res.Hits {
 		out.Products = append(out.Products, itemOf(h.Product, h.Snippet, unsold, d))
 	}
+	for _, f := range res.Applied {
+		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
+	}
+	out.Suggestions = res.Suggestions
 	if d == detailBrief {
 		return out
 	}
@@ -214,8 +236,14 @@ func (r searchProductsResult) text() string {
 	for _, n := range r.Notes {
 		b.WriteString(n + "\n")
 	}
+	for _, f := range r.AppliedFilters {
+		b.WriteString(f.text() + "\n")
+	}
 	if r.Total == 0 {
 		b.WriteString("No products found. Try fewer or different words, or remove filters.")
+		if len(r.Suggestions) > 0 {
+			b.WriteString(" Words products have: " + strings.Join(r.Suggestions, ", ") + ".")
+		}
 		return b.String()
 	}
 	if r.TotalEstimated {
@@ -247,4 +275,18 @@ func facetText(fs []facetValue) string {
 		parts = append(parts, fmt.Sprintf("%s (%d)", catalog.SellerText(f.Value), f.Count))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// text says what the filter did, for the readable result.
+func (f appliedFilter) text() string {
+	v := strconv.FormatFloat(f.Bound, 'f', -1, 64)
+	switch {
+	case f.Overridden:
+		return fmt.Sprintf("%q was read as %s and removed from the words; the %s argument was used instead.", f.Phrase, f.Filter, f.Filter)
+	case f.Filter == catalog.FilterInStock:
+		return fmt.Sprintf("%q was read as in_stock=true.", f.Phrase)
+	case f.Derived:
+		return fmt.Sprintf("%q was read as %s=%s (a third of the matching products cost less).", f.Phrase, f.Filter, v)
+	}
+	return fmt.Sprintf("%q was read as %s=%s.", f.Phrase, f.Filter, v)
 }

@@ -35,6 +35,7 @@ type serveConfig struct {
 	create   bool     // create the directory of --db
 	customer string   // id or email of the customer the tools act for (stdio); "" for the demo customer
 	readOnly bool     // serve only the read-only tools
+	synonyms string   // a vocabulary file adding to or replacing the built-in synonym groups
 	warnings []string // about secrets given as flags, and settings ignored
 	http     httpFlags
 }
@@ -125,6 +126,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		return c, err
 	}
 	fs.BoolVar(&c.readOnly, "read-only", readOnly, "serve only the tools that change nothing (search, products, recommendations, preferences and orders): no purchases, no preference changes (env COMMERCE_READ_ONLY=1)")
+	fs.StringVar(&c.synonyms, "synonyms", getenv("COMMERCE_SYNONYMS"), "vocabulary `file` for search: synonym groups that add to or replace the built-in ones, and accessory, filler and recipient words (format: catalog/vocabulary.txt) (env COMMERCE_SYNONYMS)")
 	c.pay.register(fs, getenv)
 	c.http.register(fs, getenv)
 	if err := parse(fs, args); err != nil {
@@ -219,6 +221,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	defer cat.Close()
+	if c.synonyms != "" {
+		v, err := readVocabulary(c.synonyms)
+		if err != nil {
+			return err
+		}
+		cat.SetVocabulary(catalog.BuiltinVocabulary().With(v))
+		logger.Info("search vocabulary extended", "file", c.synonyms)
+	}
 	st, err := store.Open(ctx, c.db)
 	if err != nil {
 		return err
@@ -358,4 +368,29 @@ func trimNewline(p []byte) []byte {
 		p = p[:len(p)-1]
 	}
 	return p
+}
+
+// maxVocabularyFile bounds a --synonyms file.
+const maxVocabularyFile = 4 << 20
+
+// readVocabulary reads the --synonyms file at path.
+func readVocabulary(path string) (*catalog.Vocabulary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--synonyms: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxVocabularyFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("--synonyms: %w", err)
+	}
+	if len(data) > maxVocabularyFile {
+		return nil, &usageError{Msg: fmt.Sprintf("--synonyms %s: the file is larger than %d MiB", path, maxVocabularyFile>>20)}
+	}
+	v, err := catalog.ParseVocabulary(string(data))
+	var ve *catalog.VocabularyError
+	if errors.As(err, &ve) {
+		return nil, &usageError{Msg: fmt.Sprintf("--synonyms %s: line %d (%q): %s", path, ve.Line, ve.Text, ve.Problem)}
+	}
+	return v, err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -188,4 +189,42 @@ func TestRecoveryStart(t *testing.T) {
 	if s := state(); s != store.PurchaseFailed {
 		t.Errorf("after recovery.start the purchase is %s, want %s", s, store.PurchaseFailed)
 	}
+}
+
+// TestServeSynonyms checks that serve --synonyms adds synonym groups to the search
+// vocabulary, and refuses a file it cannot read, naming the line.
+func TestServeSynonyms(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(good, []byte("# shop words\nzorbix, running shoes\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("tent, shelter\nlonely\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	search := callLine(2, "search_products", map[string]any{"query": "zorbix", "limit": 1})
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"without", nil, "No products found"},
+		{"with", []string{"--synonyms", good}, "Running Shoes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			r := serveStdinWith(t, nil, lines(initLine, initializedLine, search), append([]string{"--db", db}, tc.args...)...)
+			if text, _ := toolText(t, r.replies["2"]); !strings.Contains(text, tc.want) {
+				t.Errorf("search for zorbix: %s\nwant %q", text, tc.want)
+			}
+		})
+	}
+	t.Run("bad file", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "c.db")
+		o := runCLI(t, nil, "serve", "--db", db, "--synonyms", bad)
+		if o.code != 2 || !strings.Contains(o.stderr, "line 2") {
+			t.Errorf("exit %d, stderr %q; want a usage error naming line 2", o.code, o.stderr)
+		}
+	})
 }

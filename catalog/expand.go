@@ -1,0 +1,123 @@
+package catalog
+
+import (
+	"context"
+	"slices"
+	"strings"
+)
+
+// vocabulary returns the catalog's vocabulary: the built-in one unless SetVocabulary
+// gave another.
+func (c *Catalog) vocabulary() *Vocabulary {
+	c.vocabMu.RLock()
+	defer c.vocabMu.RUnlock()
+	if c.vocab == nil {
+		return BuiltinVocabulary()
+	}
+	return c.vocab
+}
+
+// SetVocabulary makes searches use v instead of the built-in vocabulary (see
+// BuiltinVocabulary and Vocabulary.With).
+func (c *Catalog) SetVocabulary(v *Vocabulary) {
+	c.vocabMu.Lock()
+	defer c.vocabMu.Unlock()
+	c.vocab = v
+}
+
+// expand turns the words understand left into the text query: stop words and repeats
+// dropped and at most maxQueryWords kept (as parseText does); each run of words that a
+// synonym group of the vocabulary names gets the group's other terms as alternatives
+// ("hoover" also finds "vacuum cleaner"); and two words whose joined form is a word of
+// the catalog's own index also match that form ("hair dryer" finds "Hairdryer").
+func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error) {
+	q := parseText(strings.Join(words, " "))
+	if q.empty() {
+		return q, nil
+	}
+	v := c.vocabulary()
+	if terms, ok := v.need(q.words); ok && v.needCovers(q.words) {
+		// The query is a need or a department's name: it finds what it names too.
+		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{terms}, cut: q.cut}, nil
+	}
+	keys := make([]string, len(q.words))
+	for i, w := range q.words {
+		keys[i] = wordKey(w)
+	}
+	out := textQuery{cut: q.cut}
+	for i := 0; i < len(q.words); {
+		n := min(v.maxWords, len(q.words)-i)
+		for ; n >= 1; n-- {
+			if group, ok := v.synonyms(keys[i : i+n]); ok {
+				own := strings.Join(keys[i:i+n], " ")
+				var alts []string
+				for _, t := range group {
+					if t != own {
+						alts = append(alts, t)
+					}
+				}
+				out.words = append(out.words, strings.Join(q.words[i:i+n], " "))
+				out.alts = append(out.alts, alts)
+				break
+			}
+		}
+		if n == 0 {
+			n = 1
+			out.words = append(out.words, q.words[i])
+			out.alts = append(out.alts, nil)
+		}
+		i += n
+	}
+	// Joined compounds the index has.
+	for i := 0; i+1 < len(out.words); i++ {
+		a, b := out.words[i], out.words[i+1]
+		if len(out.alts[i]) > 0 || len(out.alts[i+1]) > 0 || strings.Contains(a, " ") || strings.Contains(b, " ") ||
+			len(a) < 2 || len(b) < 2 || len(a)+len(b) < 6 || isNumber(a) || isNumber(b) {
+			continue
+		}
+		ok, err := c.indexHas(ctx, a+b)
+		if err != nil {
+			return textQuery{}, err
+		}
+		if ok {
+			out.words[i], out.alts[i] = a+" "+b, []string{a + b}
+			out.words = slices.Delete(out.words, i+1, i+2)
+			out.alts = slices.Delete(out.alts, i+1, i+2)
+		}
+	}
+	return out, nil
+}
+
+// indexHas reports whether any product has the word w or phrase (hidden or not).
+func (c *Catalog) indexHas(ctx context.Context, w string) (bool, error) {
+	return c.matches(ctx, w, false)
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// splitCompound returns w split into two words that the index has next to each other
+// ("earbuds" → "ear buds"), or "" when no split of w is a phrase of the catalog. Only
+// words of seven letters or more are split, each part at least three letters long.
+func (c *Catalog) splitCompound(ctx context.Context, w string) (string, error) {
+	if strings.Contains(w, " ") || len(w) < 7 || len([]rune(w)) != len(w) {
+		return "", nil
+	}
+	for k := 3; k <= len(w)-3; k++ {
+		phrase := w[:k] + " " + w[k:]
+		ok, err := c.indexHas(ctx, phrase)
+		if err != nil || ok {
+			if ok {
+				return phrase, nil
+			}
+			return "", err
+		}
+	}
+	return "", nil
+}

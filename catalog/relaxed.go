@@ -1,0 +1,159 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// relaxed is the last step of a search that found nothing with every word (as typed
+// and spelling-corrected): results with some of the words, but only when they are
+// plausibly what was meant. Words no product's title, brand or category has are
+// dropped (see namedWord); when more than half the words are such, the query is taken
+// for nonsense and nothing is returned, with a
+// note and suggestions. Otherwise the products with every known word come back, or
+// failing that those whose titles, brands or categories have at least half of them,
+// marked Relaxed.
+func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool) (Result, error) {
+	words := s.text.words
+	known := make([]bool, len(words))
+	n := 0
+	for i := range words {
+		ok, err := c.namedWord(ctx, s.text, i)
+		if err != nil {
+			return Result{}, err
+		}
+		if known[i] = ok; ok {
+			n++
+		}
+	}
+	if len(words) < 2 || n == 0 || 2*n < len(words) {
+		return c.nothing(ctx, res, s.text, known)
+	}
+	some := res
+	some.Relaxed, some.Words = true, s.text.String()
+	if corrected {
+		some.Corrected = s.text.String()
+	}
+	if n < len(words) {
+		some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)],
+			fmt.Sprintf("No product has the words %s; these match the others.", quoteWords(s.text, known, false)))
+		alt := *s
+		alt.text = s.text.only(known)
+		if err := alt.run(ctx, &some, offset, false); err != nil || some.Total > 0 || alt.text.words == nil {
+			return some, err
+		}
+		some.Notes = some.Notes[:len(some.Notes)-1]
+	}
+	some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)], relaxedNote)
+	if len(words) > maxRelaxedWords {
+		some.Notes = append(some.Notes, fmt.Sprintf("Only the first %d words were used to find products with some of them.", maxRelaxedWords))
+	}
+	alt := *s
+	alt.text = s.text.only(known)
+	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
+	alt.text.named = true
+	if err := alt.run(ctx, &some, offset, true); err != nil {
+		return Result{}, err
+	}
+	return some, nil
+}
+
+// nothing is the result of a query too far from anything in the catalog: no products,
+// a note, and as suggestions the query's words that products do have.
+func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known []bool) (Result, error) {
+	res.Total, res.Hits, res.NextCursor = 0, nil, ""
+	for i, w := range q.words {
+		if known[i] {
+			res.Suggestions = append(res.Suggestions, w)
+		}
+	}
+	if len(q.words) >= 2 || len(res.Suggestions) == 0 {
+		res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)],
+			fmt.Sprintf("Nothing in the catalog matches %s.", quoteWords(q, known, true)))
+	}
+	return res, nil
+}
+
+// quoteWords lists the words of q that are known (or not), quoted.
+func quoteWords(q textQuery, known []bool, all bool) string {
+	var out []string
+	for i, w := range q.words {
+		if all || !known[i] {
+			out = append(out, fmt.Sprintf("%q", w))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// only returns the words of q whose keep is true, with what goes with them.
+func (q textQuery) only(keep []bool) textQuery {
+	out := textQuery{cut: q.cut, unchecked: q.unchecked}
+	for i, w := range q.words {
+		if !keep[i] {
+			continue
+		}
+		out.words = append(out.words, w)
+		if q.prefix != nil {
+			out.prefix = append(out.prefix, i < len(q.prefix) && q.prefix[i])
+		}
+		if q.shown != nil {
+			out.shown = append(out.shown, q.shown[i])
+		}
+		if q.alts != nil {
+			out.alts = append(out.alts, q.alts[i])
+		}
+	}
+	return out
+}
+
+// namedWord reports whether word i of q (or one of its alternatives) is in some
+// product's title, brand or category: a word only descriptions have ("flight" of a
+// drone's flight time) does not make a query about products, nor does a short number
+// ("927" is in many model numbers).
+func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, error) {
+	if w := q.words[i]; isNumber(w) && len(w) < 5 {
+		return false, nil
+	}
+	var b strings.Builder
+	b.WriteString("{title brand category} : (")
+	q.term(&b, i)
+	b.WriteByte(')')
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n > 0, nil
+}
+
+// needed searches for the things a need of the vocabulary names when the query says one
+// ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
+// applies or nothing has them.
+func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	terms, ok := c.vocabulary().need(s.rest)
+	if !ok {
+		return res, false, nil
+	}
+	alt := *s
+	alt.text = textQuery{words: terms[:1], alts: [][]string{terms[1:]}}
+	if s.intent != nil {
+		in := *s.intent
+		in.heads, in.words = map[string]bool{}, map[string]bool{}
+		for _, t := range terms {
+			f := strings.Fields(t)
+			in.heads[f[len(f)-1]] = true
+			for _, w := range f {
+				in.words[w] = true
+			}
+		}
+		alt.intent = &in
+	}
+	out := res
+	out.Words = strings.Join(terms, " or ")
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("No product has all of the words; read as a search for %s.", out.Words))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}

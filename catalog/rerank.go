@@ -1,0 +1,423 @@
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Ranking that knows product types and fields. After the full-text match ranks by
+// BM25, the best rerankPool matches are ordered again by what the query asks for:
+//
+//  1. products the query names by an exact code (model, part number, GTIN; see
+//     codes.go), then
+//  2. products of the type the query asks for: the head noun of their title ("Dyson
+//     V11 Cordless Vacuum Cleaner" is a cleaner) or the last segment of their category
+//     is the query's head noun or a synonym of it, then
+//  3. the other matches, then
+//  4. things made for the type asked for: accessories (a title headed by an accessory
+//     word of the vocabulary, "Laptop Lock", "Vacuum Bags") and products "for" it
+//     ("Interface Card for Laptops"), unless the query asks for that accessory
+//     ("vacuum bags").
+//
+// Within each, products of a brand the query names come first, and otherwise the BM25
+// order stays. Only the pool is reordered, so the cost is bounded whatever matches.
+
+// rerankPool is how many of the best matches are reordered.
+const rerankPool = 100
+
+// intent is what ranking needs to know of a query besides its words.
+type intent struct {
+	heads    map[string]bool // word keys that name the type the query asks for
+	words    map[string]bool // word keys of every query word and alternative
+	brands   map[int64]bool  // brands the query names
+	codeHits []match         // products the query names by code that pass the filters
+}
+
+// intentOf reads the intent of a query: rest are the words understand left, text the
+// expanded query.
+func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Vocabulary) (*intent, error) {
+	if s.text.empty() || s.q.Sort != SortRelevance {
+		return nil, nil
+	}
+	in := &intent{heads: map[string]bool{}, words: map[string]bool{}, brands: map[int64]bool{}}
+	for _, w := range s.text.terms() {
+		in.words[wordKey(w)] = true
+	}
+	head := queryHead(rest)
+	if head != "" {
+		in.heads[head] = true
+		for i, w := range s.text.words {
+			if !slices.Contains(strings.Fields(w), head) && !slices.ContainsFunc(strings.Fields(w), func(x string) bool { return wordKey(x) == head }) {
+				continue
+			}
+			for _, alt := range append([]string{w}, s.text.alts[i]...) {
+				f := strings.Fields(alt)
+				in.heads[wordKey(f[len(f)-1])] = true
+			}
+		}
+	}
+	var err error
+	if in.brands, err = s.c.brandsNamed(ctx, rest); err != nil {
+		return nil, err
+	}
+	if codes := queryCodes(raw); len(codes) > 0 {
+		list, _ := json.Marshal(codes) // []string cannot fail to marshal
+		join := ""
+		if s.f.needsProducts {
+			join = " JOIN products p ON p.rowid = k.rowid"
+		}
+		in.codeHits, err = s.scanMatches(ctx, `SELECT DISTINCT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp
+			FROM json_each(?) j CROSS JOIN product_codes c ON c.code = j.value CROSS JOIN product_keys k ON k.rowid = c.rowid`+join+`
+			WHERE `+s.f.where+` ORDER BY k.rating DESC, k.rowid LIMIT `+fmt.Sprint(rerankPool),
+			append([]any{string(list)}, s.f.args...), nil)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// brandsNamed returns the brands whose whole name is a run of one to three of words.
+func (c *Catalog) brandsNamed(ctx context.Context, words []string) (map[int64]bool, error) {
+	var grams []string
+	for i := range words {
+		for n := 1; n <= 3 && i+n <= len(words); n++ {
+			grams = append(grams, strings.Join(words[i:i+n], " "))
+		}
+	}
+	out := map[int64]bool{}
+	if len(grams) == 0 {
+		return out, nil
+	}
+	list, _ := json.Marshal(grams) // []string cannot fail to marshal
+	rows, err := c.query(ctx, `SELECT b.id FROM json_each(?) j CROSS JOIN brands b ON b.key = j.value`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("search brands: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("search brands: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// rerank puts the code hits into ms and reorders its best rerankPool matches (see
+// the top of this file); total grows by the code hits that the words did not match.
+func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool) ([]match, int, error) {
+	in := s.intent
+	if in == nil {
+		return ms, total, nil
+	}
+	code := map[int64]bool{}
+	if len(in.codeHits) > 0 {
+		have := map[int64]bool{}
+		for _, m := range ms {
+			have[m.rowid] = true
+		}
+		var extra []Ref
+		for _, h := range in.codeHits {
+			code[h.rowid] = true
+			if !have[h.rowid] {
+				extra = append(extra, Ref(h.rowid))
+			}
+		}
+		if len(extra) > 0 && total > len(ms) { // some matches were not read: are these among them?
+			among, err := s.c.MatchesAmong(ctx, Match{s.text.match(anyWord)}, extra)
+			if err != nil {
+				return nil, 0, err
+			}
+			total -= len(among)
+		}
+		total += len(extra)
+		rest := ms
+		ms = slices.Clone(in.codeHits)
+		for _, m := range rest {
+			if !code[m.rowid] {
+				ms = append(ms, m)
+			}
+		}
+	}
+	n := min(len(ms), rerankPool+len(in.codeHits))
+	if len(ms) > n && !anyWord {
+		// Matches past the pool whose titles have every word join it: "vacuum filter"
+		// must not leave the filters behind a hundred vacuum cleaners whose
+		// descriptions mention a filter.
+		titled, err := s.c.refs(ctx, "search titles", `SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT `+strconv.Itoa(rerankPool),
+			"{title} : ("+s.text.match(anyWord)+")")
+		if err != nil {
+			return nil, 0, err
+		}
+		want := make(map[int64]bool, len(titled))
+		for _, r := range titled {
+			want[int64(r)] = true
+		}
+		// Only from the best FacetCap, which every page of the search reads alike.
+		for i := n; i < min(len(ms), FacetCap); i++ {
+			if want[ms[i].rowid] {
+				m := ms[i]
+				copy(ms[n+1:i+1], ms[n:i])
+				ms[n] = m
+				n++
+			}
+		}
+	}
+	pool := ms[:n]
+	if len(pool) < 2 {
+		return ms, total, nil
+	}
+	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys())
+	if err != nil {
+		return nil, 0, err
+	}
+	v := s.c.vocabulary()
+	type ranked struct {
+		m                        match
+		tier, cover, code, brand int
+		pos                      int
+	}
+	rs := make([]ranked, len(pool))
+	for i, m := range pool {
+		f := facts[m.rowid]
+		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: s.text.coverage(f.title)}
+		if code[m.rowid] {
+			r.code = 1
+			if r.tier > 0 {
+				r.tier = 3
+			}
+		}
+		if in.brands[m.brand] {
+			r.brand = 1
+		}
+		rs[i] = r
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		if c := cmp.Compare(b.tier, a.tier); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.cover, a.cover); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.code, a.code); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.brand, a.brand); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	for i := range rs {
+		pool[i] = rs[i].m
+	}
+	return ms, total, nil
+}
+
+// typeFact is what ranking reads of a product's title and category.
+type typeFact struct {
+	title    map[string]bool // those of the query's coverKeys that the title has after its brand
+	head     string          // the head noun of the title (see titleHead), by wordKey
+	forPart  string          // the title after "for", "compatible with", … lower-cased
+	category string          // the last word of the category's last segment, by wordKey
+}
+
+// typeFacts reads the titles and categories of ms; keys are the query's coverKeys.
+func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool) (map[int64]typeFact, error) {
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.rowid
+	}
+	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
+	// One row of text, as keyMatches reads matches: handing SQLite's values to Go a row
+	// at a time costs more than the rest of this. Products are separated by \x1e and
+	// fields by \x1f, which cleaned seller text never has (text.Clean drops control
+	// characters). CROSS JOIN makes SQLite look the ids up one by one.
+	var all sql.NullString
+	err := c.queryRow(ctx, `SELECT group_concat(t.rowid || char(31) || t.title || char(31) || t.category || char(31) || t.brand, char(30))
+		FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list)).Scan(&all)
+	if err != nil {
+		return nil, fmt.Errorf("search types: %w", err)
+	}
+	out := make(map[int64]typeFact, len(ms))
+	for row := range strings.SplitSeq(all.String, "\x1e") {
+		fields := strings.Split(row, "\x1f")
+		if len(fields) != 4 {
+			continue // a product deleted meanwhile, or no row at all
+		}
+		rowid, err := strconv.ParseInt(fields[0], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("search types: %w", err)
+		}
+		title, category, brand := fields[1], fields[2], fields[3]
+		var f typeFact
+		f.head, f.forPart = titleHead(title)
+		if len(brand) <= len(title) && strings.EqualFold(title[:len(brand)], brand) {
+			title = title[len(brand):]
+		}
+		f.title = map[string]bool{}
+		for _, w := range lowerWords(title) {
+			if k := coverKey(w); keys[k] {
+				f.title[k] = true
+			}
+		}
+		if i := strings.LastIndex(category, ">"); i >= 0 {
+			category = category[i+1:]
+		}
+		if ws := lowerWords(category); len(ws) > 0 {
+			f.category = wordKey(ws[len(ws)-1])
+		}
+		out[rowid] = f
+	}
+	return out, nil
+}
+
+// tier places a product for this query: 2 of the type asked for, 0 made for it (an
+// accessory, or "for" it), 1 otherwise.
+func (in *intent) tier(f typeFact, v *Vocabulary) int {
+	typeMatch := in.heads[f.head] || f.category != "" && in.heads[f.category]
+	switch {
+	case f.head != "" && v.isAccessory(f.head) && !in.words[f.head] && !in.heads[f.head]:
+		return 0
+	case typeMatch:
+		return 2
+	case f.forPart != "":
+		for _, w := range splitWords(f.forPart) {
+			if in.heads[wordKey(w)] {
+				return 0
+			}
+		}
+	}
+	return 1
+}
+
+// headCuts end the first phrase of a title or query: what comes after says what the
+// thing is for or comes with, or describes it.
+var headCuts = []string{" for ", " compatible ", " with ", " w/ ", ",", " - ", " – ", " — ", "(", "[", " | ", " fits ", " designed for "}
+
+// forCuts begin the part of a title that says what the product is for.
+var forCuts = []string{" for ", " compatible with ", " compatible ", " fits ", " designed for "}
+
+// skipHead are words at the end of a title's first phrase that are not its head noun.
+var skipHead = set("black", "white", "blue", "red", "green", "gray", "grey", "silver", "gold", "pink", "purple", "yellow",
+	"orange", "brown", "beige", "navy", "new", "edition", "version", "model", "generation", "gen", "series", "latest",
+	"pack", "set of", "renewed", "refurbished", "pro", "plus", "max", "mini", "ultra", "lite", "xl", "xxl", "s", "m", "l")
+
+// titleHead returns the head noun of a title, by wordKey, and the part of the title
+// after a "for" (lower-cased): the head is the last word of the title's first phrase
+// (see headCuts) that is not a number, size, code or colour.
+func titleHead(title string) (string, string) {
+	t := " " + strings.ToLower(title) + " "
+	first := t
+	for _, cut := range headCuts {
+		if i := strings.Index(first, cut); i > 0 {
+			first = first[:i]
+		}
+	}
+	forPart := ""
+	for _, cut := range forCuts {
+		if i := strings.Index(t, cut); i >= 0 && (forPart == "" || len(t)-i > len(forPart)) {
+			forPart = t[i+len(cut):]
+		}
+	}
+	return headOf(lowerWords(first)), strings.TrimSpace(forPart)
+}
+
+// lowerWords is splitWords for seller text, faster for ASCII: the words are slices of
+// one lower-cased copy of s.
+func lowerWords(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return splitWords(s)
+		}
+	}
+	s = strings.ToLower(s)
+	out := make([]string, 0, 12)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:min(i, start+maxWordRunes)])
+			start = -1
+		}
+	}
+	return out
+}
+
+// queryHead returns the head noun of a query's words, by wordKey: the last word before
+// "for", "with", … that is not a number, size, code or colour.
+func queryHead(words []string) string {
+	for i, w := range words {
+		if w == "for" || w == "with" || w == "compatible" || w == "fits" || w == "that" || w == "to" {
+			if i > 0 {
+				words = words[:i]
+			}
+			break
+		}
+	}
+	return headOf(words)
+}
+
+func headOf(words []string) string {
+	for i := len(words) - 1; i >= 0; i-- {
+		w := words[i]
+		if skipHead[w] || unitWords[w] || strings.IndexFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 || stopwords[w] {
+			continue
+		}
+		return wordKey(w)
+	}
+	return ""
+}
+
+// coverKey compares a query word with a title word loosely: the first five letters of
+// its wordKey ("running" and "runner" meet, as "headphone" and "headphones" do).
+func coverKey(w string) string {
+	k := []rune(wordKey(foldDiacritics(w)))
+	return string(k[:min(len(k), 5)])
+}
+
+// coverKeys returns the coverKey of every word of q and of its alternatives.
+func (q textQuery) coverKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range q.terms() {
+		keys[coverKey(w)] = true
+	}
+	return keys
+}
+
+// coverage counts the words of q that the title (by coverKey) has: a word counts when
+// it or one of its alternatives has every one of its words there.
+func (q textQuery) coverage(title map[string]bool) int {
+	has := func(term string) bool {
+		for _, w := range strings.Fields(term) {
+			if !title[coverKey(w)] {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for i, w := range q.words {
+		ok := has(w)
+		for j := 0; !ok && i < len(q.alts) && j < len(q.alts[i]); j++ {
+			ok = has(q.alts[i][j])
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}

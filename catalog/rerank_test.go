@@ -1,0 +1,31 @@
+package catalog
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLowerWords holds lowerWords, the fast path for ASCII, equal to splitWords.
+func TestLowerWords(t *testing.T) {
+	for _, s := range []string{"Sony WH-1000XM4 Wireless, Black", "  a--b  ", "Café Crème 2x", "", "Über/Unter 55\" TV", "x" + string(make([]byte, 0)) + "y_z"} {
+		if got, want := lowerWords(s), splitWords(s); !slices.Equal(got, want) {
+			t.Errorf("lowerWords(%q) = %q, splitWords says %q", s, got, want)
+		}
+	}
+}
+
+func TestTitleHead(t *testing.T) {
+	tests := []struct{ title, head, forPart string }{
+		{"Dyson V11 Cordless Vacuum Cleaner", "cleaner", ""},
+		{"Vacuum Bags for Hoover WindTunnel, 10-Pack", "bag", "hoover windtunnel, 10-pack"},
+		{"Samsung 55-Inch QLED 4K Smart TV", "tv", ""},
+		{"Kensington Laptop Lock", "lock", ""},
+		{"Sony WH-1000XM4 Headphones - Black", "headphone", ""},
+		{"Lenovo ThinkPad X1 Carbon Laptop (2023), Silver", "laptop", ""},
+	}
+	for _, tt := range tests {
+		if head, forPart := titleHead(tt.title); head != tt.head || forPart != tt.forPart {
+			t.Errorf("titleHead(%q) = %q, %q; want %q, %q", tt.title, head, forPart, tt.head, tt.forPart)
+		}
+	}
+}

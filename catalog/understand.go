@@ -1,0 +1,511 @@
+package catalog
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Query understanding, the step in front of ranking: constraint phrases in the text
+// ("under $80", "4 stars and up", "in stock", "cheap") become filters and leave the
+// text; filler words around the product words ("i'm looking for a good … for my son")
+// are dropped. It reads only the text and the vocabulary, never the database, so it
+// costs a few microseconds (BenchmarkUnderstand).
+
+// Filter names an AppliedFilter sets, as the search_products arguments call them.
+const (
+	FilterMinPrice  = "min_price"
+	FilterMaxPrice  = "max_price"
+	FilterMinRating = "min_rating"
+	FilterInStock   = "in_stock"
+)
+
+// AppliedFilter is a filter read from the words of a query.
+type AppliedFilter struct {
+	Filter string  // FilterMinPrice, FilterMaxPrice, FilterMinRating or FilterInStock
+	Value  float64 // the bound (major units, or stars); 1 for FilterInStock
+	Phrase string  // the words it was read from, as written ("under $80")
+	// Overridden means an argument of the query sets this filter, and wins: the phrase
+	// was removed from the text but its value was not used.
+	Overridden bool
+	// Derived means the value was worked out from the matching products ("cheap": the
+	// lower part of their prices) rather than written.
+	Derived bool
+}
+
+// understood is what understand read from a query's text.
+type understood struct {
+	rest    []string // the words left, in order, lower-cased (see splitWords)
+	filters []AppliedFilter
+	cheap   string // the phrase asking for cheap products, if any
+	dropped bool   // filler words were dropped
+}
+
+// token is one piece of a query's text.
+type token struct {
+	kind  tokenKind
+	text  string  // lower-cased
+	value float64 // numbers
+	raw   string  // as written
+}
+
+type tokenKind int
+
+const (
+	tWord     tokenKind = iota // letters, or letters and digits
+	tNumber                    // digits, with decimals or thousands separators
+	tCurrency                  // $ € £ ¥
+	tDash                      // - – —
+	tSymbol                    // < > + = ~ / &
+)
+
+// lex splits s into tokens; white space and other punctuation separate them.
+func lex(s string) []token {
+	var out []token
+	// The characters splitWords deletes are deleted first, so that they join words
+	// here too ("sh\u200boe" is "shoe").
+	rs := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r != utf8.RuneError && !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Co, r) {
+			rs = append(rs, r)
+		}
+	}
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsDigit(r):
+			j := i
+			for j < len(rs) && (unicode.IsDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
+				j++
+			}
+			if j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j])) { // "80gb", "1000xm4", "2m²": a word
+				for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j])) {
+					j++
+				}
+				out = append(out, token{kind: tWord, text: strings.ToLower(string(rs[i:j])), raw: string(rs[i:j])})
+			} else {
+				raw := string(rs[i:j])
+				out = append(out, token{kind: tNumber, text: raw, value: parseAmount(raw), raw: raw})
+			}
+			i = j
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			j := i
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j]) ||
+				rs[j] == '\'' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+				j++
+			}
+			raw := string(rs[i:j])
+			out = append(out, token{kind: tWord, text: strings.ToLower(raw), raw: raw})
+			i = j
+		case strings.ContainsRune("$€£¥", r):
+			out = append(out, token{kind: tCurrency, text: string(r), raw: string(r)})
+			i++
+		case strings.ContainsRune("-–—", r):
+			out = append(out, token{kind: tDash, text: "-", raw: string(r)})
+			i++
+		case strings.ContainsRune("<>+=~/&", r):
+			out = append(out, token{kind: tSymbol, text: string(r), raw: string(r)})
+			i++
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// parseAmount reads "1,299.99", "1299,99", "80" or "4.5".
+func parseAmount(s string) float64 {
+	digits := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), ".", "") }
+	if i := strings.LastIndexAny(s, ".,"); i >= 0 && len(s)-i-1 <= 2 {
+		s = digits(s[:i]) + "." + s[i+1:]
+	} else {
+		s = digits(s)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
+// Words that make a number money, or something else than money.
+var (
+	currencyWords = set("dollar", "dollars", "buck", "bucks", "usd", "eur", "euro", "euros", "gbp", "pound", "pounds", "quid", "cad", "aud")
+	unitWords     = set("inch", "inches", "in", "ft", "feet", "foot", "lb", "lbs", "kg", "g", "gram", "grams", "oz", "ml", "l",
+		"liter", "liters", "litre", "litres", "gallon", "gallons", "mm", "cm", "m", "meter", "meters", "gb", "tb", "mb", "w",
+		"watt", "watts", "v", "volt", "volts", "mah", "hz", "mp", "year", "years", "yr", "yrs", "month", "months", "hour",
+		"hours", "hr", "hrs", "minute", "minutes", "min", "mins", "pack", "pcs", "pieces", "piece", "count", "ct", "person",
+		"people", "seater", "seat", "seats", "star", "stars", "x", "qt", "quart", "quarts", "cup", "cups", "tier",
+		"drawer", "drawers", "burner", "burners", "speed", "speeds", "player", "players", "pound", "pounds", "mph",
+		"degree", "degrees", "percent", "k", "p", "piece", "pc", "rpm", "bit", "ghz", "core", "cores", "port", "ports")
+	cheapWords = set("cheap", "cheaper", "cheapest", "budget", "inexpensive", "affordable", "bargain")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// understand reads the constraint phrases of s and drops its filler words (see the
+// package comment above).
+func understand(s string, v *Vocabulary) understood {
+	p := phraseReader{toks: lex(s), used: nil}
+	p.used = make([]bool, len(p.toks))
+	var u understood
+	for i := 0; i < len(p.toks); i++ {
+		if p.used[i] {
+			continue
+		}
+		if fs, end, ok := p.constraint(i); ok {
+			phrase := p.rawText(i, end)
+			for j := i; j < end; j++ {
+				p.used[j] = true
+			}
+			if len(fs) == 0 { // "cheap"
+				u.cheap = phrase
+			}
+			for _, f := range fs {
+				f.Phrase = phrase
+				u.filters = append(u.filters, f)
+			}
+			i = end - 1
+		}
+	}
+	var words []string
+	for i, t := range p.toks {
+		if !p.used[i] && (t.kind == tWord || t.kind == tNumber) {
+			words = append(words, splitWords(t.raw)...)
+		}
+	}
+	u.rest, u.dropped = dropFiller(words, v)
+	return u
+}
+
+// dropFiller drops filler words, and recipient words after "for" ("for my son"), and
+// reports whether it dropped any; when nothing else would be left it keeps words.
+func dropFiller(words []string, v *Vocabulary) ([]string, bool) {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if w == "for" {
+			j := i + 1
+			for j < len(words) && (words[j] == "my" || words[j] == "our" || words[j] == "a" || words[j] == "an" || words[j] == "the" || words[j] == "his" || words[j] == "her") {
+				j++
+			}
+			k := j
+			for k < len(words) && (v.recipient[words[k]] || words[k] == "s" || words[k] == "little" || words[k] == "old" || words[k] == "year") {
+				k++
+			}
+			if k > j { // "for my son": all of it goes
+				i = k - 1
+				continue
+			}
+		}
+		// Filler, and "for" right after it ("looking for").
+		if v.filler[w] || w == "for" && i > 0 && v.filler[words[i-1]] {
+			continue
+		}
+		out = append(out, w)
+	}
+	if len(out) == 0 {
+		return words, false
+	}
+	return out, len(out) < len(words)
+}
+
+// The phrases constraint phrases are made of, split into words once.
+var (
+	stockPhrases = phrases("in stock now", "in stock", "available now", "available today", "ready to ship", "ships today")
+	cheapPhrases = phrases("low cost", "low priced", "low price")
+	rangeLeads   = phrases("between", "from", "priced between", "price between", "price range")
+	rangeSeps    = phrases("and", "to", "-")
+	maxLeads     = phrases("under", "below", "less than", "cheaper than", "up to", "at most", "no more than", "not more than", "max", "maximum", "within", "<", "< =", "lower than", "beneath")
+	minLeads     = phrases("over", "above", "more than", "at least", "starting at", "min", "minimum", ">", "> =", "from", "higher than")
+	aroundLeads  = phrases("around", "about", "approximately", "roughly", "~")
+	minTails     = phrases("and up", "or more", "and above", "or above", "plus", "+", "or higher", "and over", "or over")
+	maxTails     = phrases("or less", "and under", "and below", "or below", "or under", "max", "or cheaper", "tops")
+	highRated    = phrases("highly rated", "top rated", "best rated", "well rated", "highly reviewed", "well reviewed", "best reviewed", "top reviewed", "highest rated", "high rating", "high ratings", "good reviews", "great reviews")
+	ratingLeads  = phrases("rated", "rating", "rated at least", "rating of at least", "at least", "rated above", "rated over", "rating above", "rating over", "minimum", "min")
+	starWords    = phrases("stars", "star", "star rating", "stars rating", "rating")
+	ratingTails  = phrases("and up", "or more", "and above", "or above", "plus", "+", "or higher", "or better", "and higher", "& up")
+)
+
+// phraseList is a list of phrases, each as its words.
+type phraseList [][]string
+
+func phrases(ps ...string) phraseList {
+	out := make(phraseList, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
+// phraseReader matches constraint phrases on tokens.
+type phraseReader struct {
+	toks []token
+	used []bool
+}
+
+func (p *phraseReader) rawText(from, to int) string {
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		t := p.toks[i]
+		if i > from && !(t.kind == tNumber && p.toks[i-1].kind == tCurrency) && !(t.kind == tCurrency && p.toks[i-1].kind == tNumber) &&
+			!(t.kind == tSymbol && t.text == "+") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.raw)
+	}
+	return b.String()
+}
+
+// words reports whether the words ws follow at i (dashes between them are skipped, so
+// "top-rated" is "top rated"), and where they end.
+func (p *phraseReader) words(i int, ws ...string) (int, bool) {
+	for k, w := range ws {
+		if k > 0 && i < len(p.toks) && p.toks[i].kind == tDash {
+			i++
+		}
+		if i >= len(p.toks) || p.used[i] || p.toks[i].text != w || p.toks[i].kind != tWord && p.toks[i].kind != tSymbol {
+			return i, false
+		}
+		i++
+	}
+	return i, true
+}
+
+// anyOf returns the end of the longest of ps that follows at i.
+func (p *phraseReader) anyOf(i int, ps phraseList) (int, bool) {
+	best, found := i, false
+	for _, ph := range ps {
+		if end, ok := p.words(i, ph...); ok && end > best {
+			best, found = end, true
+		}
+	}
+	return best, found
+}
+
+// money reads an amount at i: "$80", "80$", "80 dollars", "€1,299.99", or a bare
+// number that no unit follows ("80", not "80 inch"). It returns the value, the end,
+// and whether a currency said it was money.
+func (p *phraseReader) money(i int) (float64, int, bool, bool) {
+	at := func(j int, k tokenKind) bool { return j < len(p.toks) && !p.used[j] && p.toks[j].kind == k }
+	marked := false
+	j := i
+	if at(j, tCurrency) {
+		marked = true
+		j++
+	}
+	if !at(j, tNumber) || p.toks[j].value < 0 {
+		return 0, i, false, false
+	}
+	v := p.toks[j].value
+	j++
+	switch {
+	case at(j, tCurrency):
+		marked = true
+		j++
+	case at(j, tWord) && currencyWords[p.toks[j].text]:
+		marked = true
+		j++
+	case !marked && at(j, tWord) && unitWords[p.toks[j].text]:
+		return 0, i, false, false
+	}
+	return v, j, marked, true
+}
+
+// constraint reads a constraint phrase at i and the filters it sets; none, with ok,
+// means "cheap".
+func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
+	if f, end, ok := p.rating(i); ok {
+		return []AppliedFilter{f}, end, true
+	}
+	if end, ok := p.anyOf(i, stockPhrases); ok {
+		return []AppliedFilter{{Filter: FilterInStock, Value: 1}}, end, true
+	}
+	if end, ok := p.anyOf(i, cheapPhrases); ok {
+		return nil, end, true
+	}
+	if i < len(p.toks) && !p.used[i] && p.toks[i].kind == tWord && cheapWords[p.toks[i].text] {
+		return nil, i + 1, true
+	}
+	return p.price(i)
+}
+
+// price reads a price phrase at i: a range ("between $20 and $50", "$20-$50", "from
+// $20 to $50"), an upper bound ("under $80", "up to 80 dollars", "$80 or less"), a
+// lower bound ("over $20", "$20 and up", "from $20") or an amount alone ("$50"), which
+// is read as an upper bound.
+func (p *phraseReader) price(i int) ([]AppliedFilter, int, bool) {
+	maxF := func(v float64, end int) ([]AppliedFilter, int, bool) {
+		return []AppliedFilter{{Filter: FilterMaxPrice, Value: v}}, end, true
+	}
+	minF := func(v float64, end int) ([]AppliedFilter, int, bool) {
+		return []AppliedFilter{{Filter: FilterMinPrice, Value: v}}, end, true
+	}
+	// A range, after "between" or "from", or alone when one end is marked as money.
+	start := i
+	lead := false
+	if end, ok := p.anyOf(i, rangeLeads); ok {
+		start, lead = end, true
+	}
+	if lo, end, m1, ok := p.money(start); ok {
+		if sep, ok := p.anyOf(end, rangeSeps); ok || end < len(p.toks) && p.toks[end].kind == tDash {
+			if !ok {
+				sep = end + 1
+			}
+			if hi, end2, m2, ok := p.money(sep); ok && (lead || m1 || m2) && hi >= lo {
+				return []AppliedFilter{{Filter: FilterMinPrice, Value: lo}, {Filter: FilterMaxPrice, Value: hi}}, end2, true
+			}
+		}
+	}
+	if end, ok := p.anyOf(i, maxLeads); ok {
+		if v, end, marked, ok := p.money(end); ok && (marked || p.toks[i].text != "max" && p.toks[i].text != "within") {
+			return maxF(v, end)
+		}
+	}
+	if end, ok := p.anyOf(i, minLeads); ok {
+		if v, end, marked, ok := p.money(end); ok && (marked || p.toks[i].text != "from" && p.toks[i].text != "min") {
+			return minF(v, end)
+		}
+	}
+	if end, ok := p.anyOf(i, aroundLeads); ok {
+		if v, end, marked, ok := p.money(end); ok && marked {
+			return []AppliedFilter{{Filter: FilterMinPrice, Value: math.Floor(v * 0.8)}, {Filter: FilterMaxPrice, Value: math.Ceil(v * 1.2)}}, end, true
+		}
+	}
+	if v, end, marked, ok := p.money(i); ok {
+		if e, ok := p.anyOf(end, minTails); ok && (marked || !p.wordBefore(i)) {
+			return minF(v, e)
+		}
+		if e, ok := p.anyOf(end, maxTails); ok {
+			return maxF(v, e)
+		}
+		if marked {
+			return maxF(v, end)
+		}
+	}
+	return nil, i, false
+}
+
+// wordBefore reports whether a word comes right before i ("size 10 and up" is no
+// price).
+func (p *phraseReader) wordBefore(i int) bool {
+	return i > 0 && p.toks[i-1].kind == tWord && !cheapWords[p.toks[i-1].text]
+}
+
+// rating reads a rating phrase at i: "4 stars and up", "4+ stars", "rated 4+",
+// "rated 4 or higher", "at least 4 stars", "4.5 star", "highly rated", "top rated".
+func (p *phraseReader) rating(i int) (AppliedFilter, int, bool) {
+	f := func(v float64, end int) (AppliedFilter, int, bool) {
+		return AppliedFilter{Filter: FilterMinRating, Value: min(v, 4.5)}, end, true
+	}
+	if end, ok := p.anyOf(i, highRated); ok {
+		return f(4, end)
+	}
+	j := i
+	lead := false
+	if end, ok := p.anyOf(i, ratingLeads); ok {
+		j, lead = end, true
+	}
+	if j >= len(p.toks) || p.used[j] || p.toks[j].kind != tNumber {
+		return AppliedFilter{}, i, false
+	}
+	v := p.toks[j].value
+	if v < 1 || v > 5 {
+		return AppliedFilter{}, i, false
+	}
+	end := j + 1
+	plus := false
+	if e, ok := p.words(end, "+"); ok {
+		end, plus = e, true
+	}
+	stars := false
+	if e, ok := p.anyOf(end, starWords); ok {
+		end, stars = e, true
+	}
+	if e, ok := p.anyOf(end, ratingTails); ok {
+		end, plus = e, true
+	}
+	switch {
+	case stars, lead && plus, lead && p.toks[i].text == "rated":
+		return f(v, end)
+	}
+	return AppliedFilter{}, i, false
+}
+
+// apply sets q's filters from the phrases of u. An argument of q wins over a phrase
+// for the same filter (the phrase is marked Overridden), and of two phrases for one
+// bound the tighter wins. A phrase bound that contradicts the other bound is
+// overridden too.
+func (u understood) apply(q *Query) []AppliedFilter {
+	out := slices.Clone(u.filters)
+	givenMin, givenMax, givenRating := q.MinPrice != nil, q.MaxPrice != nil, q.MinRating > 0
+	for i := range out {
+		f := &out[i]
+		v := f.Value
+		switch f.Filter {
+		case FilterMinPrice:
+			if givenMin || givenMax && v > *q.MaxPrice {
+				f.Overridden = true
+			} else if q.MinPrice == nil || v > *q.MinPrice {
+				q.MinPrice = &v
+			}
+		case FilterMaxPrice:
+			if givenMax || q.MinPrice != nil && v < *q.MinPrice {
+				f.Overridden = true
+			} else if q.MaxPrice == nil || v < *q.MaxPrice {
+				q.MaxPrice = &v
+			}
+		case FilterMinRating:
+			if givenRating {
+				f.Overridden = true
+			} else {
+				q.MinRating = max(q.MinRating, v)
+			}
+		case FilterInStock:
+			if q.InStockGiven && !q.InStock {
+				f.Overridden = true
+			} else {
+				q.InStock = true
+			}
+		}
+	}
+	return out
+}
+
+// applyCheap sets a price bound for a query that asks for cheap products ("cheap",
+// "budget"), when no max_price is given: the price below which a third of the matching
+// products are (whole units, rounded up), or nothing when nothing matches.
+func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res *Result) error {
+	if s.q.MaxPrice != nil {
+		res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Phrase: phrase, Overridden: true})
+		return nil
+	}
+	ms, _, _, err := s.matches(ctx, 0, false)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	prices := make([]float64, len(ms))
+	for i, m := range ms {
+		prices[i] = float64(m.amount) / math.Pow10(m.exp)
+	}
+	slices.Sort(prices)
+	bound := math.Ceil(prices[len(prices)/3])
+	s.q.MaxPrice = &bound
+	f, _, err := c.filters(ctx, s.q, onKeys)
+	if err != nil {
+		return err
+	}
+	s.f = f
+	res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Value: bound, Phrase: phrase, Derived: true})
+	return nil
+}

@@ -1,0 +1,284 @@
+package catalog
+
+import (
+	_ "embed"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// builtinVocabularyText is the vocabulary every catalog starts with: synonym groups,
+// accessory words, filler and recipient words, in the format ParseVocabulary reads
+// (described at the top of the file).
+//
+//go:embed vocabulary.txt
+var builtinVocabularyText string
+
+// Vocabulary is what query understanding knows of the words shoppers use: synonym
+// groups (regional words, abbreviations, joined and split compounds, one word for a
+// multi-word name), the words that name accessories, and the filler and recipient
+// words dropped from sentences. It is read-only once built, so catalogs share it.
+type Vocabulary struct {
+	groups    [][]string     // each group's terms, as keys (see termKey)
+	byTerm    map[string]int // a term's key → its group
+	maxWords  int            // the most words in a term
+	accessory map[string]bool
+	filler    map[string]bool
+	recipient map[string]bool
+	needs     []need
+}
+
+// need is a "need:" line: when every cue is in a query, the query is for any of terms.
+type need struct {
+	cues  []string // word keys
+	terms []string // term keys
+}
+
+// VocabularyError says which line of a vocabulary cannot be read, and why.
+type VocabularyError struct {
+	Line    int
+	Text    string
+	Problem string
+}
+
+func (e *VocabularyError) Error() string {
+	return fmt.Sprintf("vocabulary line %d %q: %s", e.Line, e.Text, e.Problem)
+}
+
+// maxVocabularyLine bounds one line of a vocabulary, and maxTermWords a term.
+const (
+	maxVocabularyLine = 4000
+	maxTermWords      = 4
+)
+
+// builtinVocabulary parses the embedded vocabulary once; it never changes after.
+var builtinVocabulary = sync.OnceValue(func() *Vocabulary {
+	v, err := ParseVocabulary(builtinVocabularyText)
+	if err != nil {
+		panic("catalog: the built-in vocabulary.txt does not parse: " + err.Error())
+	}
+	return v
+})
+
+// BuiltinVocabulary returns the vocabulary the catalog is built with (vocabulary.txt).
+func BuiltinVocabulary() *Vocabulary { return builtinVocabulary() }
+
+// ParseVocabulary reads a vocabulary in the format of vocabulary.txt: synonym groups
+// ("vacuum, vacuum cleaner, hoover"), and "accessory:", "filler:" and "recipient:"
+// lists of words. A line it cannot read is a *VocabularyError.
+func ParseVocabulary(text string) (*Vocabulary, error) {
+	v := &Vocabulary{byTerm: map[string]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		bad := func(problem string) error {
+			shown := line
+			if len(shown) > 80 {
+				shown = shown[:80] + "…"
+			}
+			return &VocabularyError{Line: i + 1, Text: shown, Problem: problem}
+		}
+		if len(line) > maxVocabularyLine {
+			return nil, bad(fmt.Sprintf("longer than %d bytes", maxVocabularyLine))
+		}
+		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "need" {
+			cue, things, ok := strings.Cut(list, "=>")
+			n := need{}
+			for _, w := range splitWords(cue) {
+				n.cues = append(n.cues, wordKey(w))
+			}
+			for _, t := range strings.Split(things, ",") {
+				if k := termKey(t); k != "" {
+					n.terms = append(n.terms, k)
+				}
+			}
+			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
+				return nil, bad(`a need is "need: words => thing, thing"`)
+			}
+			v.needs = append(v.needs, n)
+			continue
+		}
+		if kind, list, ok := strings.Cut(line, ":"); ok {
+			var set map[string]bool
+			switch strings.TrimSpace(strings.ToLower(kind)) {
+			case "accessory":
+				set = v.accessory
+			case "filler":
+				set = v.filler
+			case "recipient":
+				set = v.recipient
+			default:
+				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:" or "need:"`)
+			}
+			for _, term := range strings.Split(list, ",") {
+				for _, w := range splitWords(term) {
+					set[wordKey(w)] = true
+					set[w] = true
+				}
+			}
+			continue
+		}
+		var group []string
+		for _, term := range strings.Split(line, ",") {
+			k := termKey(term)
+			if k == "" {
+				continue
+			}
+			if n := strings.Count(k, " ") + 1; n > maxTermWords {
+				return nil, bad(fmt.Sprintf("a term has more than %d words", maxTermWords))
+			}
+			if !slices.Contains(group, k) {
+				group = append(group, k)
+			}
+		}
+		if len(group) < 2 {
+			return nil, bad("a synonym group needs at least two different terms, separated by commas")
+		}
+		v.addGroup(group)
+	}
+	return v, nil
+}
+
+// addGroup adds group, first removing every group that shares a term with it.
+func (v *Vocabulary) addGroup(group []string) {
+	drop := map[int]bool{}
+	for _, k := range group {
+		if g, ok := v.byTerm[k]; ok {
+			drop[g] = true
+		}
+	}
+	if len(drop) > 0 {
+		kept := v.groups[:0:0]
+		for g, terms := range v.groups {
+			if !drop[g] {
+				kept = append(kept, terms)
+			}
+		}
+		v.groups = kept
+	}
+	v.groups = append(v.groups, group)
+	v.byTerm = make(map[string]int, len(v.byTerm)+len(group))
+	v.maxWords = 0
+	for g, terms := range v.groups {
+		for _, k := range terms {
+			v.byTerm[k] = g
+			v.maxWords = max(v.maxWords, strings.Count(k, " ")+1)
+		}
+	}
+}
+
+// With returns v with o's entries: each synonym group of o replaces the groups of v
+// that share a term with it, or is added; o's word lists add to v's. v is not changed.
+func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
+	out := &Vocabulary{byTerm: map[string]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
+	for _, src := range []*Vocabulary{v, o} {
+		for _, g := range src.groups {
+			out.addGroup(g)
+		}
+		out.needs = append(out.needs, src.needs...)
+		maps.Copy(out.accessory, src.accessory)
+		maps.Copy(out.filler, src.filler)
+		maps.Copy(out.recipient, src.recipient)
+	}
+	return out
+}
+
+// Groups returns the synonym groups, each as its terms' keys (lower-cased words with a
+// final plural -s cut, separated by single spaces).
+func (v *Vocabulary) Groups() [][]string {
+	out := make([][]string, len(v.groups))
+	for i, g := range v.groups {
+		out[i] = slices.Clone(g)
+	}
+	return out
+}
+
+// synonyms returns the other terms of the group of the term made of keys, if any.
+func (v *Vocabulary) synonyms(keys []string) ([]string, bool) {
+	g, ok := v.byTerm[strings.Join(keys, " ")]
+	if !ok {
+		return nil, false
+	}
+	return v.groups[g], true
+}
+
+// isAccessory reports whether the word (any form) names an accessory.
+func (v *Vocabulary) isAccessory(w string) bool { return v.accessory[w] || v.accessory[wordKey(w)] }
+
+// termKey is the key of a term: its words (see splitWords), each by wordKey, joined
+// by single spaces.
+func termKey(term string) string {
+	words := splitWords(term)
+	for i, w := range words {
+		words[i] = wordKey(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// wordKey compares words regardless of a plural ending: "trainers" and "trainer",
+// "batteries" and "battery", "boxes" and "box" have the same key. It is deliberately
+// simpler than a stemmer: it only needs to say whether two words of one vocabulary
+// line are the same.
+func wordKey(w string) string {
+	w = foldDiacritics(w)
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// needCovers reports whether the need words have (see need) has a cue for every one of
+// words: the query is nothing but the need.
+func (v *Vocabulary) needCovers(words []string) bool {
+	n, ok := v.bestNeed(words)
+	if !ok || len(v.needs[n].cues) != len(words) {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(v.needs[n].cues, wordKey(w)) {
+			return false // "hair dryer" is a thing, not the need "dry hair"
+		}
+	}
+	return true
+}
+
+// need returns the terms of the need whose cues words has the most of (each cue a
+// prefix of a word's key), if any.
+func (v *Vocabulary) need(words []string) ([]string, bool) {
+	n, ok := v.bestNeed(words)
+	if !ok {
+		return nil, false
+	}
+	return v.needs[n].terms, true
+}
+
+func (v *Vocabulary) bestNeed(words []string) (int, bool) {
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = wordKey(w)
+	}
+	best := -1
+	for i, n := range v.needs {
+		all := true
+		for _, cue := range n.cues {
+			if !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, cue) }) {
+				all = false
+				break
+			}
+		}
+		if all && (best < 0 || len(n.cues) > len(v.needs[best].cues)) {
+			best = i
+		}
+	}
+	return best, best >= 0
+}
