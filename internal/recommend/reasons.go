@@ -34,7 +34,7 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 	}
 	var rs []reason
 	add := func(w float64, s string) { rs = append(rs, reason{w, s}) }
-	f, w := c.f, weights()
+	f, w := c.f, r.w
 	switch {
 	case c.textRank >= 0 && !r.relaxed:
 		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(r.words)))

@@ -90,13 +90,18 @@ type Result struct {
 // returns a *catalog.ArgError naming the argument: "context", "limit", or ArgMinPrice
 // or ArgMaxPrice for the price range.
 func Rank(ctx context.Context, c *catalog.Catalog, in Input) (Result, error) {
+	return rank(ctx, c, in, weights())
+}
+
+// rank is Rank with the given weights.
+func rank(ctx context.Context, c *catalog.Catalog, in Input, w features) (Result, error) {
 	if err := in.validate(); err != nil {
 		return Result{}, err
 	}
 	if in.Now.IsZero() {
 		in.Now = time.Now()
 	}
-	r := &recommender{c: c, in: in, cands: map[catalog.Ref]*cand{}}
+	r := &recommender{c: c, in: in, w: w, cands: map[catalog.Ref]*cand{}}
 	var out Result
 	ok, err := r.setup(ctx, &out)
 	if err != nil || !ok {
@@ -155,6 +160,7 @@ func (in *Input) validate() error {
 type recommender struct {
 	c    *catalog.Catalog
 	in   Input
+	w    features      // the weights of the score
 	pool *catalog.Pool // what every candidate must pass: visible, in stock, price range, category, not disliked
 
 	words     []string          // the search words of the context

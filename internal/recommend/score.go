@@ -62,7 +62,7 @@ func (r *recommender) score(ctx context.Context) error {
 		return err
 	}
 	keys := map[int64][]string{} // category id → ancestorKeys of its path
-	w := weights()
+	w := r.w
 	for _, ref := range r.order {
 		c := r.cands[ref]
 		if !c.loaded {
