@@ -53,7 +53,7 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
-		add(f.co*w.co+0.5, "Often bought with the "+catalog.SellerText(titles[c.coFrom])+" you ordered")
+		add(f.co*w.co+0.5, "Often bought with the "+catalog.SellerText(titles[c.coFrom])+" you ordered"+r.orderedWhen(c.coFrom))
 	}
 	if f.histBrand >= 0.1 && p.Brand != "" {
 		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.BrandKey], p.Brand))
@@ -205,6 +205,22 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 		out[id] = shortTitle(title)
 	}
 	return out, nil
+}
+
+// orderedWhen says when the customer last ordered product id, as " in May" (or " in
+// May 2024" in another year than now); "" when the history does not say.
+func (r *recommender) orderedWhen(id string) string {
+	for _, h := range r.prof.recent {
+		if h.ProductID != id || h.At.IsZero() {
+			continue
+		}
+		at := h.At.In(r.in.Now.Location())
+		if at.Year() == r.in.Now.Year() {
+			return " in " + at.Month().String()
+		}
+		return fmt.Sprintf(" in %s %d", at.Month(), at.Year())
+	}
+	return ""
 }
 
 func orderedBefore(n int) string {

@@ -88,7 +88,7 @@ var (
 	reRated     = regexp.MustCompile(`^Rated (\d\.\d)/5 by ([\d,]+) reviewers$`)
 	reRatedNow  = regexp.MustCompile(`^Rated (\d\.\d)/5 and in stock now$`)
 	reOrdered   = regexp.MustCompile(`^You have ordered this (\d+) times$`)
-	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered$`)
+	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
 	reTopRated  = regexp.MustCompile(`^Top rated in «(.+)»( at this price)?$`)
 	reMatches   = regexp.MustCompile(`^Matches "(.+)"$`)
 	reAsked     = regexp.MustCompile(`^(.+), as asked$`)
@@ -162,7 +162,11 @@ func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input,
 	case func() bool { m = reCoBought.FindStringSubmatch(reason); return m != nil }():
 		best := 0
 		for _, h := range in.History {
-			if strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) {
+			when := h.At.Month().String()
+			if h.At.Year() != in.Now.Year() {
+				when += fmt.Sprintf(" %d", h.At.Year())
+			}
+			if strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) && m[2]+m[3] == when {
 				best = max(best, w.together(h.ProductID, p.ID, self))
 			}
 		}
