@@ -34,6 +34,9 @@ type cand struct {
 	co         float64
 	coFrom     string // id of the purchase it was most often bought with
 	coN        int64  // how often
+	similar    float64
+	simFrom    string  // id of the purchase whose title it is most like
+	simBest    float64 // how much that purchase adds to similar
 
 	f     features
 	score float64
@@ -73,7 +76,7 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
-	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
 		if err := source(ctx); err != nil {
 			return err
 		}
@@ -319,6 +322,7 @@ func (r *recommender) load(ctx context.Context) error {
 			// The customer's own orders are among this product's co-purchases, so
 			// they say nothing about what others buy with it.
 			k.co, k.coFrom, k.coN = 0, "", 0
+			k.similar, k.simFrom = 0, ""
 		}
 	}
 	return nil

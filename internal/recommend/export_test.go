@@ -11,7 +11,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "price", "quality", "pop"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -27,6 +27,8 @@ func (f *features) field(name string) *float64 {
 		return &f.histBrand
 	case "co":
 		return &f.co
+	case "similar":
+		return &f.similar
 	case "price":
 		return &f.price
 	case "quality":
@@ -37,10 +39,11 @@ func (f *features) field(name string) *float64 {
 	panic(fmt.Sprintf("no weight %q", name))
 }
 
-// DefaultWeights returns the committed weights by name.
+// DefaultWeights returns the committed weights by name, and the half-life of the
+// history as "halfLifeDays".
 func DefaultWeights() map[string]float64 {
 	w := weights()
-	out := map[string]float64{}
+	out := map[string]float64{"halfLifeDays": halfLifeDays}
 	for _, n := range WeightNames {
 		out[n] = *w.field(n)
 	}
@@ -50,9 +53,13 @@ func DefaultWeights() map[string]float64 {
 // RankWith is Rank with the weights named in w; nil means the committed ones, and a
 // name w lacks keeps its committed weight.
 func RankWith(ctx context.Context, c *catalog.Catalog, in Input, w map[string]float64) (Result, error) {
-	f := weights()
+	f, half := weights(), float64(halfLifeDays)
 	for n, v := range w {
+		if n == "halfLifeDays" {
+			half = v
+			continue
+		}
 		*f.field(n) = v
 	}
-	return rank(ctx, c, in, f)
+	return rank(ctx, c, in, f, half)
 }

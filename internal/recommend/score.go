@@ -20,6 +20,7 @@ type features struct {
 	histCat     float64 // share of recent purchases in its category (and, less, its parent)
 	histBrand   float64 // share of recent purchases of its brand
 	co          float64 // bought with the customer's purchases, relative to the best candidate
+	similar     float64 // text like that of the customer's purchases without category or brand, relative to the best
 	price       float64 // close to the customer's usual price level
 	quality     float64 // rating shrunk by review count
 	pop         float64 // sales and reviews
@@ -36,6 +37,7 @@ func weights() features {
 		histCat:     1.5,
 		histBrand:   0.8,
 		co:          2.0,
+		similar:     1.0,
 		price:       0.2,
 		quality:     0.3,
 		pop:         0.3,
@@ -44,7 +46,7 @@ func weights() features {
 
 func (f features) dot(w features) float64 {
 	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
-		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.price*w.price +
+		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.similar*w.similar + f.price*w.price +
 		f.quality*w.quality + f.pop*w.pop
 }
 
@@ -53,6 +55,7 @@ func (r *recommender) score(ctx context.Context) error {
 	for _, c := range r.cands {
 		if c.loaded {
 			r.maxCo = max(r.maxCo, c.co)
+			r.maxSimilar = max(r.maxSimilar, c.similar)
 			r.maxOrders = max(r.maxOrders, c.Orders)
 			r.maxRevs = max(r.maxRevs, c.Reviews)
 		}
@@ -117,6 +120,9 @@ func (r *recommender) features(c *cand, keys []string) features {
 	f.histBrand = p.brandShare[c.BrandKey]
 	if r.maxCo > 0 {
 		f.co = c.co / r.maxCo
+	}
+	if r.maxSimilar > 0 {
+		f.similar = c.similar / r.maxSimilar
 	}
 	f.price = p.price.fit(c.Amount, c.Exp)
 	f.quality = min(1, max(0, (c.Quality()-3)/2))

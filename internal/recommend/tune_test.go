@@ -49,7 +49,7 @@ func TestTuneWeights(t *testing.T) {
 	t.Logf("committed weights: HitRate@10 %.4f, NDCG@10 %.4f", best.hit, best.ndcg)
 	for pass := range 3 {
 		changed := false
-		for _, name := range recommend.WeightNames {
+		for _, name := range append(slices.Clone(recommend.WeightNames), "halfLifeDays") {
 			if name == "text" {
 				continue // the evaluation asks without context, so this weight does nothing here
 			}
