@@ -11,13 +11,13 @@ import (
 // Similar text. A purchase without a category or a brand (common in real feeds) gives
 // the category and brand sources nothing to go on, so its title does: the products of
 // the pool whose text has its distinctive words, ranked by relevance. A word counts as
-// distinctive when at most maxSimilarWordProducts products have it (a word most of the
+// distinctive when at most maxSimilarWordProducts products have it (a word much of the
 // catalog has, such as "coffee" in a coffee shop, says little), so each query is
 // bounded, indexed work however large the catalog.
 const (
 	maxSimilarSources      = 3 // recent purchases whose titles are searched
 	maxSimilarWords        = 8 // words of a title looked up
-	maxSimilarWordProducts = 1000
+	maxSimilarWordProducts = 300
 	perSimilarSource       = 20
 )
 
