@@ -121,13 +121,14 @@ type CoPurchase struct {
 	Ref       Ref
 	Customers int64 // how many customers bought both
 	Orders    int64 // how many orders this product is in, in all
+	Buyers    int64 // how many customers bought this product
 }
 
 // CoPurchased returns up to n products bought together with ref by at least
 // minCustomers customers, the most customers first. Hidden and unavailable products are
 // included: pass them through Pool.Load.
 func (c *Catalog) CoPurchased(ctx context.Context, ref Ref, minCustomers, n int) ([]CoPurchase, error) {
-	rows, err := c.query(ctx, `SELECT c.b, c.n, coalesce(s.orders, 0) FROM copurchases c
+	rows, err := c.query(ctx, `SELECT c.b, c.n, coalesce(s.orders, 0), coalesce(s.buyers, 0) FROM copurchases c
 		LEFT JOIN product_sales s ON s.product = c.b
 		WHERE c.a = ? AND c.n >= ? ORDER BY c.n DESC LIMIT ?`, ref, minCustomers, n)
 	if err != nil {
@@ -137,7 +138,7 @@ func (c *Catalog) CoPurchased(ctx context.Context, ref Ref, minCustomers, n int)
 	var out []CoPurchase
 	for rows.Next() {
 		var cp CoPurchase
-		if err := rows.Scan(&cp.Ref, &cp.Customers, &cp.Orders); err != nil {
+		if err := rows.Scan(&cp.Ref, &cp.Customers, &cp.Orders, &cp.Buyers); err != nil {
 			return nil, fmt.Errorf("co-purchased: %w", err)
 		}
 		out = append(out, cp)
@@ -145,16 +146,18 @@ func (c *Catalog) CoPurchased(ctx context.Context, ref Ref, minCustomers, n int)
 	return out, rows.Err()
 }
 
-// ProductSales is a product's Ref and how many orders it is in.
+// ProductSales is a product's Ref, how many orders it is in and how many customers
+// bought it.
 type ProductSales struct {
 	Ref    Ref
 	Orders int64
+	Buyers int64 // how many customers bought it
 }
 
 // SalesOf returns the Ref and sales of each of the product ids the catalog has.
 func (c *Catalog) SalesOf(ctx context.Context, ids []string) (map[string]ProductSales, error) {
 	list, _ := json.Marshal(ids) // []string cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT p.id, p.rowid, coalesce(s.orders, 0) FROM products p
+	rows, err := c.query(ctx, `SELECT p.id, p.rowid, coalesce(s.orders, 0), coalesce(s.buyers, 0) FROM products p
 		LEFT JOIN product_sales s ON s.product = p.rowid
 		WHERE p.id IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
@@ -167,7 +170,7 @@ func (c *Catalog) SalesOf(ctx context.Context, ids []string) (map[string]Product
 			id string
 			s  ProductSales
 		)
-		if err := rows.Scan(&id, &s.Ref, &s.Orders); err != nil {
+		if err := rows.Scan(&id, &s.Ref, &s.Orders, &s.Buyers); err != nil {
 			return nil, fmt.Errorf("sales: %w", err)
 		}
 		out[id] = s

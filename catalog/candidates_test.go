@@ -147,15 +147,15 @@ func TestCandidateReads(t *testing.T) {
 	if got := slices.Sorted(maps.Keys(sales)); !slices.Equal(got, []string{"shoe-a", "shoe-b", "tea-2"}) {
 		t.Errorf("SalesOf has %v, want the three known ids", got)
 	}
-	if sales["shoe-a"].Orders != 3 || sales["tea-2"].Orders != 0 {
-		t.Errorf("SalesOf = %+v; want shoe-a in 3 orders, tea-2 in none", sales)
+	if s := sales["shoe-a"]; s.Orders != 3 || s.Buyers != 3 || sales["tea-2"].Orders != 0 || sales["tea-2"].Buyers != 0 {
+		t.Errorf("SalesOf = %+v; want shoe-a in 3 orders by 3 buyers, tea-2 in none", sales)
 	}
 	a, b := sales["shoe-a"].Ref, sales["shoe-b"].Ref
 	co, err := c.CoPurchased(ctx, a, 3, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []catalog.CoPurchase{{Ref: b, Customers: 3, Orders: 3}}; !slices.Equal(co, want) {
+	if want := []catalog.CoPurchase{{Ref: b, Customers: 3, Orders: 3, Buyers: 3}}; !slices.Equal(co, want) {
 		t.Errorf("CoPurchased(shoe-a, at least 3 customers) = %+v, want %+v (tea-1 was bought with it once)", co, want)
 	}
 	if co, _ := c.CoPurchased(ctx, a, 1, 10); len(co) != 2 {

@@ -29,8 +29,8 @@ type Sale struct {
 }
 
 // RecordSale adds one sale of qty units of productID to the sales statistics that
-// BestSellers, SalesOf and CoPurchased read: the product's sales count, and one
-// co-purchase for each of alsoBought (the customer's earlier distinct products, most
+// BestSellers, SalesOf and CoPurchased read: the product's sales count, its buyer count
+// unless the sale is a repeat purchase, and one co-purchase for each of alsoBought (the customer's earlier distinct products, most
 // recent first) unless it holds productID itself (see Sale.AlsoBought). The
 // statistics are updated in place; nothing is recomputed from past orders. An unknown
 // product is an error wrapping ErrNotFound; a missing id or a quantity below 1 wraps
@@ -96,9 +96,9 @@ func (r *recorder) prepare(ctx context.Context) error {
 		return fmt.Errorf("record sales: %w", err)
 	}
 	r.sale, err = r.tx.PrepareContext(ctx, `
-		INSERT INTO product_sales (product, orders, units, last_sold_at) VALUES (?, 1, ?, ?)
+		INSERT INTO product_sales (product, orders, units, last_sold_at, buyers) VALUES (?1, 1, ?2, ?3, ?4)
 		ON CONFLICT (product) DO UPDATE SET orders = orders + 1, units = units + excluded.units,
-			last_sold_at = max(last_sold_at, excluded.last_sold_at)`)
+			last_sold_at = max(last_sold_at, excluded.last_sold_at), buyers = buyers + ?4`)
 	if err != nil {
 		return fmt.Errorf("record sales: %w", err)
 	}
@@ -146,11 +146,16 @@ func (r *recorder) record(ctx context.Context, s *Sale, now time.Time) error {
 	if at.IsZero() {
 		at = now
 	}
-	if _, err := r.sale.ExecContext(ctx, p, s.Quantity, at.UTC().Format(time.RFC3339)); err != nil {
+	repeat := slices.ContainsFunc(s.AlsoBought, func(o string) bool { return strings.TrimSpace(o) == id })
+	newBuyer := 1
+	if repeat {
+		newBuyer = 0
+	}
+	if _, err := r.sale.ExecContext(ctx, p, s.Quantity, at.UTC().Format(time.RFC3339), newBuyer); err != nil {
 		return fmt.Errorf("record sale of %q: %w", id, err)
 	}
-	if slices.ContainsFunc(s.AlsoBought, func(o string) bool { return strings.TrimSpace(o) == id }) {
-		return nil // a repeat purchase: its pairs were counted the first time
+	if repeat {
+		return nil // a repeat purchase: its buyer and pairs were counted the first time
 	}
 	seen := map[int64]bool{p: true}
 	for i, other := range s.AlsoBought {

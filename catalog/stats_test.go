@@ -3,7 +3,9 @@ package catalog
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -183,5 +185,79 @@ func TestRecordSaleBoundsPairs(t *testing.T) {
 	}
 	if p := pairs(t, c); len(p) != 0 {
 		t.Errorf("pairs beyond the bound were recorded: %v", p)
+	}
+}
+
+// TestSalesStatisticsEqualRecomputation records the orders of many customers one sale
+// at a time, as purchase does (each with the customer's distinct earlier products, most
+// recent first), and checks that the statistics maintained in place equal those
+// recomputed from all the orders: per product, the orders and the distinct buyers; per
+// pair, the customers who bought both.
+func TestSalesStatisticsEqualRecomputation(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	ids := []string{"a", "b", "c", "d"}
+	r := rand.New(rand.NewPCG(5, 8))
+	type order struct {
+		customer int
+		product  string
+	}
+	var orders []order
+	bought := map[int][]string{} // customer → distinct products, most recent first
+	for range 400 {
+		o := order{customer: r.IntN(40), product: ids[r.IntN(len(ids))]}
+		also := slices.Clone(bought[o.customer])
+		if err := c.RecordSale(ctx, o.product, 1+r.IntN(3), also, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		bought[o.customer] = append([]string{o.product}, slices.DeleteFunc(also, func(id string) bool { return id == o.product })...)
+		orders = append(orders, o)
+	}
+	// From scratch.
+	wantOrders := map[string]int64{}
+	buyers := map[string]map[int]bool{}
+	for _, o := range orders {
+		wantOrders[o.product]++
+		if buyers[o.product] == nil {
+			buyers[o.product] = map[int]bool{}
+		}
+		buyers[o.product][o.customer] = true
+	}
+	sales, err := c.SalesOf(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idOf := map[Ref]string{}
+	for id, s := range sales {
+		idOf[s.Ref] = id
+	}
+	got := pairs(t, c)
+	for _, a := range ids {
+		if s := sales[a]; s.Orders != wantOrders[a] || s.Buyers != int64(len(buyers[a])) {
+			t.Errorf("%s: orders %d, buyers %d; recomputed %d, %d", a, s.Orders, s.Buyers, wantOrders[a], len(buyers[a]))
+		}
+		for _, b := range ids {
+			if a == b {
+				continue
+			}
+			both := 0
+			for cust := range buyers[a] {
+				if buyers[b][cust] {
+					both++
+				}
+			}
+			if got[a+">"+b] != both {
+				t.Errorf("pair %s>%s = %d; recomputed %d customers who bought both", a, b, got[a+">"+b], both)
+			}
+		}
+		co, err := c.CoPurchased(ctx, sales[a].Ref, 1, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range co {
+			if id := idOf[p.Ref]; p.Buyers != int64(len(buyers[id])) || p.Orders != wantOrders[id] {
+				t.Errorf("CoPurchased(%s) gives %s buyers %d, orders %d; recomputed %d, %d", a, id, p.Buyers, p.Orders, len(buyers[id]), wantOrders[id])
+			}
+		}
 	}
 }

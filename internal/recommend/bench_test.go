@@ -3,6 +3,7 @@ package recommend_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -160,10 +161,14 @@ func benchPopulation(b *testing.B, cat *catalog.Catalog) []benchShopper {
 }
 
 // BenchmarkRecommend times Recommend (limit 10) on 100,000 products with 100,000
-// recorded orders, for customers taken in turn, and reports the p50 and p99 latency:
+// recorded orders, for customers taken in turn, and reports the p50 and p99 latency.
+// "floor" is a bare item-kNN on the same statistics, to compare with: the indexed reads
+// of the co-purchases of the customer's 20 most recent products and their cosine sum,
+// top 10, nothing else. The cases:
 // "history" uses order history only, "prefs" adds stated favourites and a price
 // range, "context" adds free text, "partial" free text that only some products match
-// in part (a common word and one no product has), and "cold" has nothing to go on.
+// in part (a common word and one no product has), "cold" has nothing to go on, and
+// "bare" is "history" with purchases that have no brand or category.
 func BenchmarkRecommend(b *testing.B) {
 	cat := benchCatalog(b)
 	shoppers := benchPopulation(b, cat)
@@ -188,9 +193,46 @@ func BenchmarkRecommend(b *testing.B) {
 		"cold": func(benchShopper) recommend.Input {
 			return recommend.Input{Limit: 10, Now: now}
 		},
+		// As history, from a feed without brands or categories: similar text is
+		// searched for the three most recent purchases.
+		"bare": func(s benchShopper) recommend.Input {
+			h := make([]recommend.Purchase, len(s.history))
+			for i, p := range s.history {
+				p.Brand, p.Category = "", ""
+				h[i] = p
+			}
+			return recommend.Input{Limit: 10, History: h, Exclude: ids(h), Now: now}
+		},
 	}
 	ctx := context.Background()
-	for _, name := range []string{"history", "prefs", "context", "partial", "cold"} {
+	b.Run("floor", func(b *testing.B) { benchKNNFloor(b, cat, shoppers) })
+	// paired alternates one floor call and one "history" call for the same customer,
+	// so that both see the same moment of a shared, noisy machine; it reports both
+	// p50s and their ratio.
+	b.Run("paired", func(b *testing.B) {
+		var floor, rec []time.Duration
+		i := 0
+		for b.Loop() {
+			s := shoppers[i%len(shoppers)]
+			i++
+			start := time.Now()
+			knnFloor(b, cat, s)
+			floor = append(floor, time.Since(start))
+			in := input["history"](s)
+			start = time.Now()
+			if _, err := recommend.Rank(ctx, cat, in); err != nil {
+				b.Fatal(err)
+			}
+			rec = append(rec, time.Since(start))
+		}
+		slices.Sort(floor)
+		slices.Sort(rec)
+		b.ReportMetric(float64(floor[len(floor)/2].Microseconds()), "floor-p50-µs")
+		b.ReportMetric(float64(rec[len(rec)/2].Microseconds()), "p50-µs")
+		b.ReportMetric(float64(rec[len(rec)*99/100].Microseconds()), "p99-µs")
+		b.ReportMetric(float64(rec[len(rec)/2])/float64(floor[len(floor)/2]), "x-floor")
+	})
+	for _, name := range []string{"history", "prefs", "context", "partial", "cold", "bare"} {
 		b.Run(name, func(b *testing.B) {
 			var durations []time.Duration
 			i := 0
@@ -227,4 +269,66 @@ func ExampleMaxPerBrand() {
 		fmt.Print(recommend.MaxPerBrand(limit), " ")
 	}
 	// Output: 1 2 2 4 8
+}
+
+// benchKNNFloor times a bare item-kNN for the customers in turn: the sales of their 20
+// most recent distinct products, the products bought with each (at least
+// recommend.MinCoCustomers customers, 30 each, as recommend reads them), scored by the
+// sum of cosines, the 10 best not bought. It reports p50 and p99 as BenchmarkRecommend
+// does.
+func benchKNNFloor(b *testing.B, cat *catalog.Catalog, shoppers []benchShopper) {
+	var durations []time.Duration
+	i := 0
+	for b.Loop() {
+		s := shoppers[i%len(shoppers)]
+		i++
+		start := time.Now()
+		knnFloor(b, cat, s)
+		durations = append(durations, time.Since(start))
+	}
+	slices.Sort(durations)
+	b.ReportMetric(float64(durations[len(durations)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds()), "p99-µs")
+}
+
+// knnFloor is one bare item-kNN call for s (see benchKNNFloor).
+func knnFloor(b testing.TB, cat *catalog.Catalog, s benchShopper) {
+	ctx := context.Background()
+	var recent []string
+	for _, h := range s.history {
+		if len(recent) < 20 && !slices.Contains(recent, h.ProductID) {
+			recent = append(recent, h.ProductID)
+		}
+	}
+	sales, err := cat.SalesOf(ctx, recent)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bought := map[catalog.Ref]bool{}
+	for _, s := range sales {
+		bought[s.Ref] = true
+	}
+	score := map[catalog.Ref]float64{}
+	for _, id := range recent {
+		src := sales[id]
+		co, err := cat.CoPurchased(ctx, src.Ref, recommend.MinCoCustomers, 30)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range co {
+			if !bought[p.Ref] {
+				score[p.Ref] += float64(p.Customers) / math.Sqrt(float64(max(src.Buyers, 1)*max(p.Buyers, 1)))
+			}
+		}
+	}
+	top := make([]catalog.Ref, 0, len(score))
+	for ref := range score {
+		top = append(top, ref)
+	}
+	sort.Slice(top, func(i, j int) bool {
+		return score[top[i]] > score[top[j]] || score[top[i]] == score[top[j]] && top[i] < top[j]
+	})
+	if _, err := cat.Products(ctx, top[:min(len(top), 10)]); err != nil {
+		b.Fatal(err)
+	}
 }

@@ -53,7 +53,7 @@ func (r *recommender) fromBroadText(ctx context.Context, match catalog.Match) (i
 	}
 	r.matches = set
 	defer func() { r.matches = nil }()
-	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
 		if err := source(ctx); err != nil {
 			return 0, err
 		}

@@ -34,6 +34,9 @@ type cand struct {
 	co         float64
 	coFrom     string // id of the purchase it was most often bought with
 	coN        int64  // how often
+	similar    float64
+	simFrom    string  // id of the purchase whose title it is most like
+	simBest    float64 // how much that purchase adds to similar
 
 	f     features
 	score float64
@@ -73,7 +76,7 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
-	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
 		if err := source(ctx); err != nil {
 			return err
 		}
@@ -147,8 +150,10 @@ const MinCoCustomers = 3
 
 // fromCoPurchases adds the products most often bought with the customer's recent
 // purchases, by pairs that at least MinCoCustomers customers bought (a pair's count is
-// the number of customers who bought both; see Sale.AlsoBought). A pair's strength is its count over the geometric mean of the two
-// products' sales (a cosine), shrunk when the count is small, and weighted by how
+// the number of customers who bought both; see Sale.AlsoBought). This is item-to-item
+// collaborative filtering: a pair's strength is the cosine of the two products' sets
+// of buyers, n(a,b) / sqrt(buyers(a) · buyers(b)), shrunk when the count is small, and
+// a candidate's is the sum over the purchases it goes with, each weighted by how
 // recent the purchase is.
 func (r *recommender) fromCoPurchases(ctx context.Context) error {
 	recent := r.prof.recent[:min(len(r.prof.recent), maxCoSources)]
@@ -165,28 +170,28 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 	}
 	for _, h := range recent {
 		s, ok := src[h.ProductID]
-		if !ok || s.Orders == 0 {
+		if !ok || s.Buyers == 0 {
 			continue
 		}
 		co, err := r.c.CoPurchased(ctx, s.Ref, MinCoCustomers, r.deep(perCoSource))
 		if err != nil {
 			return fmt.Errorf("recommend: %w", err)
 		}
-		r.addCo(co, h.ProductID, r.prof.weight[h.ProductID], s.Orders)
+		r.addCo(co, h.ProductID, r.prof.weight[h.ProductID], s.Buyers)
 	}
 	return nil
 }
 
 // addCo adds the products bought with the purchase from, whose weight is w and which
-// is in fromOrders orders.
-func (r *recommender) addCo(co []catalog.CoPurchase, from string, w float64, fromOrders int64) {
+// fromBuyers customers bought.
+func (r *recommender) addCo(co []catalog.CoPurchase, from string, w float64, fromBuyers int64) {
 	for _, p := range co {
 		c := r.add(p.Ref)
 		if c == nil {
 			continue
 		}
 		nf := float64(p.Customers)
-		c.co += w * nf / math.Sqrt(float64(fromOrders)*float64(max(p.Orders, 1))) * nf / (nf + 1)
+		c.co += w * nf / math.Sqrt(float64(fromBuyers)*float64(max(p.Buyers, p.Customers, 1))) * nf / (nf + 1)
 		if p.Customers > c.coN {
 			c.coFrom, c.coN = from, p.Customers
 		}
@@ -317,6 +322,7 @@ func (r *recommender) load(ctx context.Context) error {
 			// The customer's own orders are among this product's co-purchases, so
 			// they say nothing about what others buy with it.
 			k.co, k.coFrom, k.coN = 0, "", 0
+			k.similar, k.simFrom = 0, ""
 		}
 	}
 	return nil

@@ -126,13 +126,14 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 	return r.learnedCategories(ctx)
 }
 
-// decay is the weight of a purchase: 1 now, halving every halfLifeDays.
+// decay is the weight of a purchase: 1 now, halving every r.halfLife days
+// (halfLifeDays).
 func (r *recommender) decay(h Purchase) float64 {
 	if h.At.IsZero() {
 		return 0.5
 	}
 	days := r.in.Now.Sub(h.At).Hours() / 24
-	return math.Exp2(-max(0, days) / halfLifeDays)
+	return math.Exp2(-max(0, days) / r.halfLife)
 }
 
 func (r *recommender) statedCategories(ctx context.Context) error {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -34,7 +35,7 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 	}
 	var rs []reason
 	add := func(w float64, s string) { rs = append(rs, reason{w, s}) }
-	f, w := c.f, weights()
+	f, w := c.f, r.w
 	switch {
 	case c.textRank >= 0 && !r.relaxed:
 		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(r.words)))
@@ -53,7 +54,10 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
-		add(f.co*w.co+0.5, "Often bought with the "+catalog.SellerText(titles[c.coFrom])+" you ordered")
+		add(f.co*w.co+0.5, "Often bought with the "+catalog.SellerText(titles[c.coFrom])+" you ordered"+r.orderedWhen(c.coFrom))
+	}
+	if f.similar >= 0.3 && titles[c.simFrom] != "" && r.titleShared(c.simFrom, p.Title) {
+		add(f.similar*w.similar+0.4, "Like the "+catalog.SellerText(titles[c.simFrom])+" you ordered"+r.orderedWhen(c.simFrom))
 	}
 	if f.histBrand >= 0.1 && p.Brand != "" {
 		add(f.histBrand*w.histBrand, boughtBefore(r.prof.brandCount[c.BrandKey], p.Brand))
@@ -178,20 +182,22 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 	out := map[string]string{}
 	var missing []string
 	for _, c := range picked {
-		if c.coFrom == "" {
-			continue
-		}
-		if _, ok := out[c.coFrom]; ok {
-			continue
-		}
-		for _, h := range r.prof.recent {
-			if h.ProductID == c.coFrom && h.Title != "" {
-				out[c.coFrom] = shortTitle(catalog.CleanTitle(h.Title))
+		for _, from := range []string{c.coFrom, c.simFrom} {
+			if from == "" {
+				continue
 			}
-		}
-		if out[c.coFrom] == "" {
-			out[c.coFrom] = ""
-			missing = append(missing, c.coFrom)
+			if _, ok := out[from]; ok {
+				continue
+			}
+			for _, h := range r.prof.recent {
+				if h.ProductID == from && h.Title != "" {
+					out[from] = shortTitle(catalog.CleanTitle(h.Title))
+				}
+			}
+			if out[from] == "" {
+				out[from] = "" // looked for
+				missing = append(missing, from)
+			}
 		}
 	}
 	if len(missing) == 0 {
@@ -205,6 +211,48 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 		out[id] = shortTitle(title)
 	}
 	return out, nil
+}
+
+// titleShared reports whether the title of the purchase id and title have a word of
+// three letters or more in common, other than a few fillers: the text search that
+// found the product also matches stems and descriptions, which a person would not
+// call alike.
+func (r *recommender) titleShared(id, title string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), notLetter) {
+		words[w] = true
+	}
+	for _, h := range r.prof.recent {
+		if h.ProductID != id {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(h.Title), notLetter) {
+			if len(w) > 2 && words[w] && !titleFillers[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var titleFillers = map[string]bool{"the": true, "and": true, "for": true, "with": true, "set": true, "pack": true}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// orderedWhen says when the customer last ordered product id, as " in May" (or " in
+// May 2024" in another year than now); "" when the history does not say.
+func (r *recommender) orderedWhen(id string) string {
+	for _, h := range r.prof.recent {
+		if h.ProductID != id || h.At.IsZero() {
+			continue
+		}
+		at := h.At.In(r.in.Now.Location())
+		if at.Year() == r.in.Now.Year() {
+			return " in " + at.Month().String()
+		}
+		return fmt.Sprintf(" in %s %d", at.Month(), at.Year())
+	}
+	return ""
 }
 
 func orderedBefore(n int) string {

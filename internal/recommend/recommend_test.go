@@ -259,9 +259,9 @@ func TestRecommendReasons(t *testing.T) {
 		name, id, reason string
 		in               recommend.Input
 	}{
-		{"co-purchase", "tea-g1", "Often bought with the «Epsilon Morning Roast» you ordered",
+		{"co-purchase", "tea-g1", "Often bought with the «Epsilon Morning Roast» you ordered in May",
 			recommend.Input{History: []recommend.Purchase{coffee}, Exclude: []string{"cof-e1"}}},
-		{"co-purchase title from the catalog", "tea-g1", "Often bought with the «Epsilon cof e1» you ordered",
+		{"co-purchase title from the catalog", "tea-g1", "Often bought with the «Epsilon cof e1» you ordered in June",
 			recommend.Input{History: []recommend.Purchase{{ProductID: "cof-e1", At: recNow}}, Exclude: []string{"cof-e1"}}},
 		{"favourite brand", "run-b1", "You like «Beta»", recommend.Input{FavoriteBrands: []string{"beta"}}},
 		{"favourite category, named as the catalog does", "cas-d1", "You like «Shoes»", recommend.Input{FavoriteCategories: []string{"SHOES"}}},

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
@@ -88,13 +89,14 @@ var (
 	reRated     = regexp.MustCompile(`^Rated (\d\.\d)/5 by ([\d,]+) reviewers$`)
 	reRatedNow  = regexp.MustCompile(`^Rated (\d\.\d)/5 and in stock now$`)
 	reOrdered   = regexp.MustCompile(`^You have ordered this (\d+) times$`)
-	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered$`)
+	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
 	reTopRated  = regexp.MustCompile(`^Top rated in «(.+)»( at this price)?$`)
 	reMatches   = regexp.MustCompile(`^Matches "(.+)"$`)
 	reAsked     = regexp.MustCompile(`^(.+), as asked$`)
 	reShopFor   = regexp.MustCompile(`^You (often shop for|have bought from) «(.+)»( before)?$`)
 	reBuyBrand  = regexp.MustCompile(`^You (often buy|have bought) «(.+)»( before)?$`)
 	reYouLikeIt = regexp.MustCompile(`^You like «(.+)»$`)
+	reLike      = regexp.MustCompile(`^Like the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
 )
 
 // check returns why reason is not true of p for the customer self (-1 for none) asking
@@ -162,7 +164,11 @@ func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input,
 	case func() bool { m = reCoBought.FindStringSubmatch(reason); return m != nil }():
 		best := 0
 		for _, h := range in.History {
-			if strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) {
+			when := h.At.Month().String()
+			if h.At.Year() != in.Now.Year() {
+				when += fmt.Sprintf(" %d", h.At.Year())
+			}
+			if strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) && m[2]+m[3] == when {
 				best = max(best, w.together(h.ProductID, p.ID, self))
 			}
 		}
@@ -215,6 +221,29 @@ func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input,
 		if !brand && !cat {
 			return "not a favourite"
 		}
+	case func() bool { m = reLike.FindStringSubmatch(reason); return m != nil }():
+		// A purchase without a brand or category, ordered in that month, whose title
+		// shares a word with the product's.
+		words := map[string]bool{}
+		for _, f := range strings.FieldsFunc(strings.ToLower(p.Title), notLetter) {
+			words[f] = true
+		}
+		ok := false
+		for _, h := range in.History {
+			when := h.At.Month().String()
+			if h.At.Year() != in.Now.Year() {
+				when += fmt.Sprintf(" %d", h.At.Year())
+			}
+			if !strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) || m[2]+m[3] != when || h.Brand != "" && h.Category != "" {
+				continue
+			}
+			for _, f := range strings.FieldsFunc(strings.ToLower(h.Title), notLetter) {
+				ok = ok || len(f) > 2 && words[f]
+			}
+		}
+		if !ok {
+			return "no purchase like it"
+		}
 	default:
 		return "a reason this test does not know"
 	}
@@ -230,19 +259,24 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 	fifty, hundred := 50.0, 100.0
 	cheap := []float64{8, 12, 20, 30}
 	contexts := []string{"", "coffee", "running shoes under $100", "a gift for a hiker", "zzyzx tea", "waterproof", "headphones", "hair", "cat toys", "tent zzyzx", "travel books", "cookware over $20"}
-	checked := 0
+	checked, likes := 0, 0
 	for i, hist := range w.histories {
 		var bought []string
 		for _, h := range hist {
 			bought = append(bought, h.ProductID)
 		}
 		first := w.products[hist[0].ProductID]
+		bare := slices.Clone(hist) // as a feed without brands or categories gives them
+		for k := range bare {
+			bare[k].Brand, bare[k].Category = "", ""
+		}
 		variants := []struct {
 			self int
 			in   recommend.Input
 		}{
 			{i, recommend.Input{History: hist, Exclude: bought}},
 			{i, recommend.Input{History: hist}},
+			{i, recommend.Input{History: bare, Exclude: bought}},
 			{i, recommend.Input{History: hist, Exclude: bought, Context: contexts[i%len(contexts)]}},
 			{i, recommend.Input{History: hist, FavoriteBrands: []string{first.Brand}, FavoriteCategories: []string{first.Category}, MaxPrice: &hundred}},
 			{-1, recommend.Input{Context: contexts[i%len(contexts)]}},
@@ -261,6 +295,9 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 				p := w.products[it.ID]
 				for _, reason := range it.Reasons {
 					checked++
+					if reLike.MatchString(reason) {
+						likes++
+					}
 					if why := w.check(reason, p, v.in, v.self); why != "" {
 						t.Errorf("%s (rated %.1f by %d) for customer %d asking %+v: %q is false: %s", p.ID, p.Rating, p.ReviewCount, i, v.in.Context, reason, why)
 					}
@@ -274,4 +311,10 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 	if checked < 5000 {
 		t.Errorf("checked only %d reasons", checked)
 	}
+	if likes < 20 {
+		t.Errorf("checked only %d reasons citing a similar purchase", likes)
+	}
+	t.Logf("checked %d reasons, %d citing a similar purchase", checked, likes)
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
