@@ -229,6 +229,12 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	return some, nil
 }
 
+// SetFallbackBudget sets how long a search that found nothing as asked may spend on
+// spelling corrections and partial matches: 0 means DefaultFallbackBudget, and a
+// negative d stops them at once. Call it before searching; tests on busy machines
+// give searches more time, so that what they find does not depend on the load.
+func (c *Catalog) SetFallbackBudget(d time.Duration) { c.fallbackBudget = d }
+
 // fallbackGate lets at most maxFallbacks searches fall back at once.
 type fallbackGate struct {
 	once  sync.Once

@@ -824,8 +824,8 @@ func TestSearchFallbackIsBounded(t *testing.T) {
 		if err != nil || res.Corrected != "headphones" {
 			t.Fatalf("with time: corrected %q, %v", res.Corrected, err)
 		}
-		catalog.SetFallbackBudget(c, -1)
-		defer catalog.SetFallbackBudget(c, 0)
+		c.SetFallbackBudget(-1)
+		defer c.SetFallbackBudget(0)
 		res, err = c.Search(ctx, catalog.Query{Text: "headphnes"})
 		if err != nil || res.Total != 0 || !hasNote(res, "stopped looking for spelling corrections") {
 			t.Fatalf("out of time: %d found, notes %q, %v", res.Total, res.Notes, err)

@@ -125,6 +125,7 @@ func (e *env) loadCatalog(ctx context.Context, sellers []catalog.Seller, items [
 	if e.cat, err = catalog.Open(ctx, filepath.Join(tmpDir, "catalog.db")); err != nil {
 		return err
 	}
+	e.cat.SetFallbackBudget(time.Minute) // what is found must not depend on the load
 	const batch = 1000
 	for i := 0; i < len(items); i += batch {
 		ps := make([]catalog.Product, 0, batch)

@@ -27,9 +27,15 @@ func Path(t testing.TB) string {
 func Catalog(t testing.TB, path string, sellers []catalog.Seller, products []catalog.Product) *catalog.Catalog {
 	t.Helper()
 	c := open(t, path, catalog.Open)
+	c.SetFallbackBudget(FallbackBudget)
 	Upsert(t, c, sellers, products)
 	return c
 }
+
+// FallbackBudget is the time the catalogs of tests give a search that found nothing
+// to correct spelling and try fewer words: far more than production's, so that what a
+// test finds does not depend on how busy the machine is.
+const FallbackBudget = time.Minute
 
 // DemoCatalog opens the catalog at path ("" means Path(t)) holding the demo catalog.
 func DemoCatalog(t testing.TB, path string) *catalog.Catalog {
@@ -85,6 +91,7 @@ func Demo(t testing.TB, now func() time.Time) *Shop {
 	t.Helper()
 	s := &Shop{Path: Path(t)}
 	s.Catalog = open(t, s.Path, catalog.Open)
+	s.Catalog.SetFallbackBudget(FallbackBudget)
 	if now != nil {
 		s.Catalog.Now = now
 	}
