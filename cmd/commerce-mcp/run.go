@@ -79,6 +79,12 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       stub with the same declarations and results, and the purchase saga in process;
       prints calls/s, p50 and server CPU per call of each, with issue 14's targets,
       and the bytes and tokens per product of each detail level
+  commerce-mcp gen-catalog [--products 100000] [--seed 1] --out FILE
+      write a generated catalog feed (JSON Lines) of that many products, for imports
+      and benchmarks at scale
+  commerce-mcp bench scale --db PATH [--calls 200] [--runs 5] [--no-mixed]
+      search shapes on a large catalog next to the bare FTS5 query, first search after
+      start, peak RSS, and a mixed phase with purchase writes
 Every command takes -h for its flags.
 
 Getting started:

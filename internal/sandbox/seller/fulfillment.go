@@ -109,9 +109,10 @@ func (ss *session) options() []acp.FulfillmentOption {
 }
 
 // validAddress reports whether a can be shipped to: the fields a label needs are there.
+// A postal code is not among them, since some countries have none.
 func validAddress(a *acp.Address) bool {
 	return a != nil && strings.TrimSpace(a.LineOne) != "" && strings.TrimSpace(a.City) != "" &&
-		len(strings.TrimSpace(a.Country)) == 2 && strings.TrimSpace(a.PostalCode) != ""
+		len(strings.TrimSpace(a.Country)) == 2
 }
 
 // optionCost is what option id costs, and whether the session offers it.

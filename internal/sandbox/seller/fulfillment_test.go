@@ -39,6 +39,8 @@ func TestSellerDeliveryAndTax(t *testing.T) {
 		{"free standard from the threshold", to("US", "OR"), []acp.Item{{ID: "chair", Quantity: 1}, {ID: "lamp", Quantity: 1}}, "", seller.OptionStandard, 0, 0, 6499},
 		{"country rate", to("DE", ""), []acp.Item{{ID: "lamp", Quantity: 1}}, "", seller.OptionStandard, seller.StandardShipping, 380, 1999},
 		{"region rate over country", to("US", "NY"), []acp.Item{{ID: "lamp", Quantity: 2}}, "", seller.OptionStandard, seller.StandardShipping, 160, 3998},
+		{"a country without postal codes", &acp.FulfillmentDetails{Name: "Ada", Address: &acp.Address{Name: "Ada", LineOne: "1 Queen's Road",
+			City: "Hong Kong", Country: "HK"}}, []acp.Item{{ID: "lamp", Quantity: 1}}, "", seller.OptionStandard, seller.StandardShipping, 0, 1999},
 		{"digital without an address", nil, []acp.Item{{ID: "mug", Quantity: 1}}, "", seller.OptionDigital, 0, 0, 1250},
 	}
 	for _, tt := range tests {
