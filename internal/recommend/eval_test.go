@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -434,38 +433,16 @@ func (e *evalSetup) recommendLists(t testing.TB, cases []evalCase, w map[string]
 		index[p.ID] = i
 	}
 	lists := make([][]int, len(cases))
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		next  = make(chan int)
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := e.facts[cases[i].customer]
-				res, err := recommend.RankWith(ctx, e.cat, f.Input(recommend.Request{Limit: 10}, e.w.split), w)
-				if err != nil {
-					mu.Lock()
-					first = err
-					mu.Unlock()
-					continue
-				}
-				for _, it := range res.Items {
-					lists[i] = append(lists[i], index[it.ID])
-				}
-			}
-		}()
-	}
-	for i := range cases {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		t.Fatal(first)
+	err := forEachParallel(len(cases), func(i int) error {
+		f := e.facts[cases[i].customer]
+		res, err := recommend.RankWith(ctx, e.cat, f.Input(recommend.Request{Limit: 10}, e.w.split), w)
+		for _, it := range res.Items {
+			lists[i] = append(lists[i], index[it.ID])
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return lists
 }

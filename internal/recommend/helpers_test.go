@@ -1,6 +1,8 @@
 package recommend_test
 
 import (
+	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -16,3 +18,33 @@ func amount(v float64) *float64 { return &v }
 
 // openCatalog opens a new, empty catalog in a temporary directory.
 func openCatalog(t testing.TB) *catalog.Catalog { return testshop.Catalog(t, "", nil, nil) }
+
+// forEachParallel calls fn(i) for every i in [0, n), on as many goroutines as
+// GOMAXPROCS, and returns one of the errors fn returned, if any.
+func forEachParallel(n int, fn func(i int) error) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  = make(chan int)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := fn(i); err != nil {
+					mu.Lock()
+					first = err
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return first
+}

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -307,38 +305,16 @@ func TestRecommendQuality(t *testing.T) {
 	}
 
 	lists := make([][]string, len(pop.shoppers))
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		next  = make(chan int)
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				s := pop.shoppers[i]
-				res, err := recommend.Rank(ctx, cat, recommend.Facts{Preferences: s.prefs, Orders: s.orders}.Input(recommend.Request{Limit: evalLimit}, evalNow))
-				if err != nil {
-					mu.Lock()
-					first = err
-					mu.Unlock()
-					continue
-				}
-				for _, it := range res.Items {
-					lists[i] = append(lists[i], it.ID)
-				}
-			}
-		}()
-	}
-	for i := range pop.shoppers {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		t.Fatal(first)
+	err := forEachParallel(len(pop.shoppers), func(i int) error {
+		s := pop.shoppers[i]
+		res, err := recommend.Rank(ctx, cat, recommend.Facts{Preferences: s.prefs, Orders: s.orders}.Input(recommend.Request{Limit: evalLimit}, evalNow))
+		for _, it := range res.Items {
+			lists[i] = append(lists[i], it.ID)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	categoryOf := map[string]string{}
