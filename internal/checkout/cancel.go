@@ -245,19 +245,45 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 	return s.cancelOutcomeOf(ctx, o, c)
 }
 
-// stopBeforeCompletion cancels a purchase that the seller has not completed: revoke
-// its token (so no charge can happen from now on), then ask the seller; a session not
-// completed is canceled and the purchase fails as canceled by the person.
+// stopBeforeCompletion cancels a purchase that the seller has not completed. Its own
+// call (or recovery) may be moving it on at the same time, so every step acts only on
+// the state it read:
+//   - approved (no token yet): the purchase is claimed as failed first; the purchase's
+//     call then loses its race when it journals its token, revokes that token and never
+//     asks the seller to complete;
+//   - token_issued: the token is revoked first (so no charge can happen from then on; if
+//     that fails, nothing is changed), then the seller says whether it charged before,
+//     and only a session it did not complete lets the purchase fail as canceled.
 func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
 	if err != nil {
 		return CancelOutcome{}, err
 	}
-	completedMeanwhile := refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
-	if p.State == store.PurchaseCompleted {
-		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+	if err := s.fault("cancel_read"); err != nil {
+		return CancelOutcome{}, err
 	}
-	s.revoke(ctx, &p)
+	if p.State == store.PurchaseApproved {
+		claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseApproved)
+		if err != nil {
+			return CancelOutcome{}, err
+		}
+		if claimed {
+			return s.stopped(ctx, o, c, &p)
+		}
+	}
+	completedMeanwhile := refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
+	switch p.State {
+	case store.PurchaseTokenIssued:
+	case store.PurchaseCompleted:
+		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+	default: // failed meanwhile: nothing was charged, and nothing is left to stop
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID}))
+	}
+	busy := refuse(RefusalSellerBusy, RefusalParams{Seller: o.SellerName})
+	if err := s.revoke(ctx, &p); err != nil {
+		// The token may still be usable: the seller may yet charge it.
+		return s.finishCancel(ctx, o, c, "", busy)
+	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
 		return CancelOutcome{}, err
@@ -282,24 +308,47 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		}
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case sess.Status == StatusCompleteInProgress:
-		return s.finishCancel(ctx, o, c, "", refuse(RefusalSellerBusy, RefusalParams{Seller: o.SellerName}))
+		return s.finishCancel(ctx, o, c, "", busy)
 	}
-	refusal := refuse(RefusalCanceledByPerson, RefusalParams{})
-	refusal.record(&p, store.PurchaseFailed)
-	err = s.cfg.Store.Advance(ctx, &p, "canceled_by_person", "", store.PurchaseApproved, store.PurchaseTokenIssued)
-	if errors.Is(err, store.ErrStateChanged) {
-		// The purchase's own call ended it meanwhile.
-		if p, err = s.cfg.Store.Purchase(ctx, o.PurchaseID); err != nil {
-			return CancelOutcome{}, err
-		}
-		if p.State == store.PurchaseCompleted {
-			return s.finishCancel(ctx, o, c, "", completedMeanwhile)
-		}
-	} else if err != nil {
+	claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseTokenIssued)
+	switch {
+	case err != nil:
 		return CancelOutcome{}, err
+	case !claimed && p.State == store.PurchaseCompleted:
+		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+	case !claimed && p.State != store.PurchaseFailed:
+		return s.finishCancel(ctx, o, c, "", busy)
 	}
-	s.cancelSession(ctx, &p)
-	if o, err = s.cfg.Store.Order(ctx, o.CustomerID, o.ID); err != nil {
+	return s.stopped(ctx, o, c, &p)
+}
+
+// failAsCanceled ends p, which must still be in state from, as canceled by the person.
+// It reports false, with p reloaded, when another call moved p first.
+func (s *Service) failAsCanceled(ctx context.Context, p *store.Purchase, from store.PurchaseState) (bool, error) {
+	next := *p
+	refuse(RefusalCanceledByPerson, RefusalParams{}).record(&next, store.PurchaseFailed)
+	err := s.cfg.Store.Advance(ctx, &next, "canceled_by_person", "", from)
+	if err == nil {
+		*p = next
+		return true, nil
+	}
+	if !errors.Is(err, store.ErrStateChanged) {
+		return false, err
+	}
+	fresh, err := s.cfg.Store.Purchase(ctx, p.ID)
+	if err != nil {
+		return false, err
+	}
+	*p = fresh
+	return false, nil
+}
+
+// stopped finishes the cancellation of p, which failed as canceled by the person:
+// its seller session is canceled and the order's change is told.
+func (s *Service) stopped(ctx context.Context, o store.Order, c store.Cancellation, p *store.Purchase) (CancelOutcome, error) {
+	s.cancelSession(ctx, p)
+	o, err := s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
+	if err != nil {
 		return CancelOutcome{}, err
 	}
 	s.orderChanged(o)

@@ -156,3 +156,115 @@ func TestCancelRefusals(t *testing.T) {
 	_, err = e.cancel(ref.OrderID, "")
 	wantRefusal(t, err, checkout.RefusalOrderFailed)
 }
+
+// gates pause the steps of a purchase and a cancellation running at once: the first
+// call to reach a gated step closes reached[step] and waits for release[step] to close.
+type gates struct {
+	reached, release map[string]chan struct{}
+	mu               sync.Mutex
+	seen             map[string]bool
+}
+
+func newGates(steps ...string) *gates {
+	g := &gates{reached: map[string]chan struct{}{}, release: map[string]chan struct{}{}, seen: map[string]bool{}}
+	for _, s := range steps {
+		g.reached[s], g.release[s] = make(chan struct{}), make(chan struct{})
+	}
+	return g
+}
+
+func (g *gates) fault(step string) error {
+	g.mu.Lock()
+	_, gated := g.reached[step]
+	first := gated && !g.seen[step]
+	g.seen[step] = true
+	g.mu.Unlock()
+	if first {
+		close(g.reached[step])
+		<-g.release[step]
+	}
+	return nil
+}
+
+// TestCancelWhilePurchaseRuns cancels a pending order while its purchase call is still
+// running, in each order of their steps: either nothing is charged and the order fails
+// as canceled, or the order is completed with one charge and the cancellation says so
+// — never a charge recorded as a failed order.
+func TestCancelWhilePurchaseRuns(t *testing.T) {
+	// Each drive starts the cancellation with cancel (which returns a channel closed
+	// when it ends) at some point of the purchase paused by the gates, and releases them.
+	tests := []struct {
+		name  string
+		gated []string
+		drive func(g *gates, cancel func() <-chan struct{})
+	}{
+		{"cancel before the token", []string{"approved"}, func(g *gates, cancel func() <-chan struct{}) {
+			<-g.reached["approved"]
+			<-cancel()
+			close(g.release["approved"])
+		}},
+		{"cancel while the token is out", []string{"token_issued"}, func(g *gates, cancel func() <-chan struct{}) {
+			<-g.reached["token_issued"]
+			<-cancel()
+			close(g.release["token_issued"])
+		}},
+		{"cancel reads before the token and acts after it", []string{"approved", "cancel_read", "token_issued"}, func(g *gates, cancel func() <-chan struct{}) {
+			<-g.reached["approved"]
+			done := cancel()
+			<-g.reached["cancel_read"]
+			close(g.release["approved"])
+			<-g.reached["token_issued"]
+			close(g.release["cancel_read"])
+			<-done
+			close(g.release["token_issued"])
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newGates(tt.gated...)
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) { c.Fault = g.fault }})
+			p := e.product(10_00, 40_00)
+			bought := make(chan struct{})
+			go func() { e.buy(p.ID, 1); close(bought) }()
+			var (
+				orderID   string
+				cancelOut checkout.CancelOutcome
+				cancelErr error
+			)
+			cancel := func() <-chan struct{} {
+				done := make(chan struct{})
+				orders, _, err := e.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: e.customer})
+				if err != nil || len(orders) != 1 {
+					t.Errorf("orders %+v, %v", orders, err)
+					close(done)
+					return done
+				}
+				orderID = orders[0].ID
+				go func() { cancelOut, cancelErr = e.cancel(orderID, ""); close(done) }()
+				return done
+			}
+			tt.drive(g, cancel)
+			<-bought
+			o, err := e.st.Order(context.Background(), e.customer, orderID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			charged := e.succeeded()
+			switch o.Status {
+			case store.OrderFailed:
+				if charged != 0 || cancelErr != nil || cancelOut.Status != checkout.CancelStopped {
+					t.Fatalf("order failed, but %d charges; cancel %+v, %v", charged, cancelOut.Status, cancelErr)
+				}
+			case store.OrderCompleted:
+				if charged != 1 || cancelErr == nil {
+					t.Fatalf("order completed with %d charges; cancel %+v, %v", charged, cancelOut.Status, cancelErr)
+				}
+			default:
+				t.Fatalf("order %s after both calls ended", o.Status)
+			}
+			if !e.allTokensDeactivated() {
+				t.Error("a token is still active")
+			}
+		})
+	}
+}

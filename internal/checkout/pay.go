@@ -183,9 +183,9 @@ func (s *Service) failAfterToken(ctx context.Context, p *store.Purchase, ref *Re
 // revoke revokes p's token, retrying while Stripe is unavailable. A token that could
 // not be revoked still expires on its own at p.TokenExpiresAt and only works for p's
 // seller and amount.
-func (s *Service) revoke(ctx context.Context, p *store.Purchase) {
+func (s *Service) revoke(ctx context.Context, p *store.Purchase) error {
 	if p.TokenID == "" {
-		return
+		return nil
 	}
 	_, err := retry(ctx, s, func() (struct{}, error) {
 		return struct{}{}, s.cfg.Tokens.Revoke(ctx, p.TokenID, p.ID+"/revoke")
@@ -198,6 +198,7 @@ func (s *Service) revoke(ctx context.Context, p *store.Purchase) {
 	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_revoked", detail); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal revoke", "purchase", p.ID, "err", jerr)
 	}
+	return err
 }
 
 // retry calls fn until it succeeds, fails for a reason other than ErrUnavailable, or
