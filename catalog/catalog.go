@@ -65,6 +65,10 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := c.fillRank(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return c, nil
 }
 

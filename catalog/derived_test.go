@@ -50,6 +50,7 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 		p := &products[i]
 		p.Brand, p.Category = []string{"Glowco", "acme", "", "Newco"}[i%4], []string{"Lights > Camping", "", "Tools"}[i%3]
 		p.Price.Amount, p.Rating, p.ReviewCount, p.Hidden = p.Price.Amount*3, 5-p.Rating, p.ReviewCount+1, i%5 == 0
+		p.Title = []string{p.Brand + " Lantern Case for Camping Tents " + strconv.Itoa(i), "Tent Lights, Warm White", "Café Lámpara (2-pack)"}[i%3]
 		if i%6 == 0 {
 			p.Availability = OutOfStock
 		}
@@ -97,8 +98,8 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 	checkDerived(t, c, "upserted after a bulk load")
 }
 
-// checkDerived fails t when product_keys, brands, the full-text index, the cards or
-// the product codes disagree with products and product_text.
+// checkDerived fails t when product_keys, brands, the full-text index, the cards,
+// the product codes or product_rank disagree with products and product_text.
 func checkDerived(t *testing.T, c *Catalog, step string) {
 	t.Helper()
 	ctx := context.Background()
@@ -128,6 +129,7 @@ func checkDerived(t *testing.T, c *Catalog, step string) {
 	}
 	checkCards(t, c, step)
 	checkCodes(t, c, step)
+	checkRank(t, c, step)
 	var nk, np int
 	if err := c.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM product_keys), (SELECT count(*) FROM products)`).Scan(&nk, &np); err != nil {
 		t.Fatal(err)
@@ -247,5 +249,46 @@ func TestDerivedAfterBulkLoad(t *testing.T) {
 	checkDerived(t, c, "upserted after a bulk load")
 	if res, err := c.Search(ctx, Query{Text: "renamed"}); err != nil || res.Total == 0 {
 		t.Errorf("search for new words after a bulk load: %+v, %v", res, err)
+	}
+}
+
+// checkRank fails t when a product's row of product_rank is missing or differs from
+// rankRowOf of its text, or a row is left of a deleted product.
+func checkRank(t *testing.T, c *Catalog, step string) {
+	t.Helper()
+	var orphans int
+	if err := c.db.QueryRow(`SELECT count(*) FROM product_rank WHERE rowid NOT IN (SELECT rowid FROM products)`).Scan(&orphans); err != nil {
+		t.Fatal(err)
+	}
+	if orphans > 0 {
+		t.Errorf("%s: %d rows of product_rank of deleted products", step, orphans)
+	}
+	rows, err := c.db.Query(`SELECT p.id, t.title, t.brand, t.category, r.rowid IS NOT NULL,
+		coalesce(r.head, ''), coalesce(r.category, ''), coalesce(r.for_keys, ''), coalesce(r.title_keys, '')
+		FROM products p JOIN product_text t ON t.rowid = p.rowid LEFT JOIN product_rank r ON r.rowid = p.rowid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var (
+			id, title, brand, category string
+			ok                         bool
+			got                        rankRow
+		)
+		if err := rows.Scan(&id, &title, &brand, &category, &ok, &got.head, &got.category, &got.forKeys, &got.titleKeys); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if want := rankRowOf(title, brand, category); !ok || got != want {
+			t.Errorf("%s: product %s has rank row %+v (stored: %v), want %+v", step, id, got, ok, want)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Errorf("%s: no products to check product_rank against", step)
 	}
 }

@@ -222,15 +222,15 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	return ms, total, nil
 }
 
-// typeFact is what ranking reads of a product's title and category.
+// typeFact is what ranking reads of a product's row of product_rank for one query.
 type typeFact struct {
 	title    map[string]bool // those of the query's coverKeys that the title has after its brand
 	head     string          // the head noun of the title (see titleHead), by wordKey
-	forPart  string          // the title after "for", "compatible with", … lower-cased
+	forKeys  string          // the word keys of the title after "for", "compatible with", …, space-separated
 	category string          // the last word of the category's last segment, by wordKey
 }
 
-// typeFacts reads the titles and categories of ms; keys are the query's coverKeys.
+// typeFacts reads the rows of product_rank of ms; keys are the query's coverKeys.
 func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool) (map[int64]typeFact, error) {
 	ids := make([]int64, len(ms))
 	for i, m := range ms {
@@ -239,45 +239,133 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
 	// One row of text, as keyMatches reads matches: handing SQLite's values to Go a row
 	// at a time costs more than the rest of this. Products are separated by \x1e and
-	// fields by \x1f, which cleaned seller text never has (text.Clean drops control
-	// characters). CROSS JOIN makes SQLite look the ids up one by one.
+	// fields by \x1f, which word keys never have (they are letters and digits, and
+	// spaces between them). CROSS JOIN makes SQLite look the ids up one by one.
 	var all sql.NullString
-	err := c.queryRow(ctx, `SELECT group_concat(t.rowid || char(31) || t.title || char(31) || t.category || char(31) || t.brand, char(30))
-		FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list)).Scan(&all)
+	err := c.queryRow(ctx, `SELECT group_concat(r.rowid || char(31) || r.head || char(31) || r.category || char(31) || r.for_keys || char(31) || r.title_keys, char(30))
+		FROM json_each(?) j CROSS JOIN product_rank r ON r.rowid = j.value`, string(list)).Scan(&all)
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
 	out := make(map[int64]typeFact, len(ms))
 	for row := range strings.SplitSeq(all.String, "\x1e") {
 		fields := strings.Split(row, "\x1f")
-		if len(fields) != 4 {
+		if len(fields) != 5 {
 			continue // a product deleted meanwhile, or no row at all
 		}
 		rowid, err := strconv.ParseInt(fields[0], 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("search types: %w", err)
 		}
-		title, category, brand := fields[1], fields[2], fields[3]
-		var f typeFact
-		f.head, f.forPart = titleHead(title)
-		if len(brand) <= len(title) && strings.EqualFold(title[:len(brand)], brand) {
-			title = title[len(brand):]
-		}
-		f.title = map[string]bool{}
-		for _, w := range lowerWords(title) {
-			if k := coverKey(w); keys[k] {
+		f := typeFact{head: fields[1], category: fields[2], forKeys: fields[3], title: map[string]bool{}}
+		for k := range strings.FieldsSeq(fields[4]) {
+			if keys[k] {
 				f.title[k] = true
 			}
-		}
-		if i := strings.LastIndex(category, ">"); i >= 0 {
-			category = category[i+1:]
-		}
-		if ws := lowerWords(category); len(ws) > 0 {
-			f.category = wordKey(ws[len(ws)-1])
 		}
 		out[rowid] = f
 	}
 	return out, nil
+}
+
+// rankRow is a product's row of product_rank (migration 0012): the facts of its title
+// and category that reranking reads, none of them dependent on the vocabulary.
+type rankRow struct {
+	head      string // the head noun of the title (see titleHead), by wordKey
+	category  string // the last word of the category's last segment, by wordKey
+	forKeys   string // the word keys of the title after "for", …, space-separated
+	titleKeys string // the coverKeys of the title's words past the brand, once each, space-separated
+}
+
+// rankRowOf is the one function that derives a product's row of product_rank, from its
+// title, brand and category as stored (product_text).
+func rankRowOf(title, brand, category string) rankRow {
+	var r rankRow
+	head, forPart := titleHead(title)
+	r.head = head
+	var ks []string
+	for _, w := range splitWords(forPart) {
+		ks = append(ks, wordKey(w))
+	}
+	r.forKeys = strings.Join(ks, " ")
+	if len(brand) <= len(title) && strings.EqualFold(title[:len(brand)], brand) {
+		title = title[len(brand):]
+	}
+	ks = ks[:0]
+	for _, w := range lowerWords(title) {
+		if k := coverKey(w); !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	r.titleKeys = strings.Join(ks, " ")
+	if i := strings.LastIndex(category, ">"); i >= 0 {
+		category = category[i+1:]
+	}
+	if ws := lowerWords(category); len(ws) > 0 {
+		r.category = wordKey(ws[len(ws)-1])
+	}
+	return r
+}
+
+const upsertRankSQL = `INSERT OR REPLACE INTO product_rank (rowid, head, category, for_keys, title_keys) VALUES (?, ?, ?, ?, ?)`
+
+// fillRank writes the row of product_rank of every product when migration 0012 left
+// that to do (the catalog had products before it), in one transaction.
+func (c *Catalog) fillRank(ctx context.Context) error {
+	var pending int
+	if err := c.db.QueryRowContext(ctx, `SELECT count(*) FROM product_rank_pending`).Scan(&pending); err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	if pending == 0 {
+		return nil
+	}
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.brand, t.category FROM product_text t
+		WHERE t.rowid IN (SELECT rowid FROM products)`)
+	if err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	type item struct {
+		rowid int64
+		r     rankRow
+	}
+	var items []item
+	for rows.Next() {
+		var (
+			rowid                  int64
+			title, brand, category string
+		)
+		if err := rows.Scan(&rowid, &title, &brand, &category); err != nil {
+			rows.Close()
+			return fmt.Errorf("product rank: %w", err)
+		}
+		items = append(items, item{rowid, rankRowOf(title, brand, category)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	ins, err := tx.PrepareContext(ctx, upsertRankSQL)
+	if err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	defer ins.Close()
+	for _, it := range items {
+		if _, err := ins.ExecContext(ctx, it.rowid, it.r.head, it.r.category, it.r.forKeys, it.r.titleKeys); err != nil {
+			return fmt.Errorf("product rank: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM product_rank_pending`); err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("product rank: %w", err)
+	}
+	return nil
 }
 
 // tier places a product for this query: 2 of the type asked for, 0 made for it (an
@@ -289,9 +377,9 @@ func (in *intent) tier(f typeFact, v *Vocabulary) int {
 		return 0
 	case typeMatch:
 		return 2
-	case f.forPart != "":
-		for _, w := range splitWords(f.forPart) {
-			if in.heads[wordKey(w)] {
+	case f.forKeys != "":
+		for k := range strings.FieldsSeq(f.forKeys) {
+			if in.heads[k] {
 				return 0
 			}
 		}

@@ -29,3 +29,28 @@ func TestTitleHead(t *testing.T) {
 		}
 	}
 }
+
+// TestRankRowOf checks what is stored of a product for reranking (product_rank).
+func TestRankRowOf(t *testing.T) {
+	tests := []struct {
+		name, title, brand, category string
+		want                         rankRow
+	}{
+		{"brand stripped, for part, category's last segment", "Acme Lantern Case for Camping Tents 2", "Acme", "Outdoor > Camping Lights",
+			rankRow{head: "case", category: "light", forKeys: "camping tent 2", titleKeys: "lante case for campi tent 2"}},
+		{"brand elsewhere in the title stays", "Lantern by ACME", "acme", "",
+			rankRow{head: "acme", titleKeys: "lante by acme"}},
+		{"diacritics folded, words once each", "Café Lámpara, Café", "", "Lámparas",
+			rankRow{head: "lampara", category: "lampara", titleKeys: "cafe lampa"}},
+		{"no head noun", "2-Pack 55 Inch", "", "",
+			rankRow{titleKeys: "2 pack 55 inch"}},
+		{"empty", "", "", "", rankRow{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rankRowOf(tt.title, tt.brand, tt.category); got != tt.want {
+				t.Errorf("rankRowOf(%q, %q, %q) = %+v, want %+v", tt.title, tt.brand, tt.category, got, tt.want)
+			}
+		})
+	}
+}

@@ -55,9 +55,9 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 //
 // Besides products and product_text it writes what searches derive from them, which
 // nothing else writes (see writeDerived): product_text.card, the row of product_keys
-// the brand's row of brands and the product's rows of product_codes (its codes, see
-// productCodes). The full-text index over product_text follows it
-// through the triggers of migration 0001 (a bulk Load rebuilds it instead). Tests hold
+// the brand's row of brands, the product's rows of product_codes (its codes, see
+// productCodes) and its row of product_rank (what reranking reads, see rankRowOf).
+// The full-text index over product_text follows it through the triggers of migration 0001 (a bulk Load rebuilds it instead). Tests hold
 // each of them equal to its source (derived_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	tx, err := c.db.BeginTx(ctx, nil)
@@ -297,6 +297,10 @@ func (w *writer) product(ctx context.Context, p *Product) (bool, error) {
 		rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 	if err == nil {
 		err = w.codes(ctx, rowid, productCodes(p), !inserted)
+	}
+	if err == nil {
+		r := rankRowOf(p.Title, p.Brand, p.Category)
+		err = w.exec(ctx, upsertRankSQL, rowid, r.head, r.category, r.forKeys, r.titleKeys)
 	}
 	if err != nil {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
