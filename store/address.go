@@ -215,7 +215,7 @@ func (s *Store) Address(ctx context.Context, customerID, id string) (Address, er
 // DefaultAddress returns the customer's default address; ErrNotFound when they have
 // none.
 func (s *Store) DefaultAddress(ctx context.Context, customerID string) (Address, error) {
-	a, err := scanAddress(s.on(nil).QueryRowContext(ctx, addressColumns+` WHERE customer_id = ? AND is_default = 1`, customerID))
+	a, err := scanAddress(s.db.QueryRowContext(ctx, addressColumns+` WHERE customer_id = ? AND is_default = 1`, customerID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Address{}, fmt.Errorf("default address: %w", ErrNotFound)
 	}

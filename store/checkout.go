@@ -223,7 +223,7 @@ func supersede(ctx context.Context, tx *sql.Tx, s *Store, h Checkout, now time.T
 			WHERE id = ?`, PurchaseCanceled, SupersededCode, encodeTime(now), id); err != nil {
 			return err
 		}
-		if err := s.appendEvent(ctx, s.on(tx), id, "canceled", SupersededCode); err != nil {
+		if err := s.appendEvent(ctx, tx, id, "canceled", SupersededCode); err != nil {
 			return err
 		}
 	}
@@ -310,7 +310,7 @@ func (s *Store) ApproveCheckout(ctx context.Context, c *Checkout, from CheckoutS
 			sum += p.Total
 		}
 		if len(ps) > 0 {
-			if err := underDaily(ctx, s.on(tx), c.CustomerID, ps[0].Currency, sum, dailyMax, now.Add(-window)); err != nil {
+			if err := underDaily(ctx, tx, c.CustomerID, ps[0].Currency, sum, dailyMax, now.Add(-window)); err != nil {
 				return err
 			}
 		}
@@ -358,7 +358,7 @@ func (s *Store) QuoteCheckout(ctx context.Context, c *Checkout, ps []*Purchase) 
 			if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseOpen}); err != nil {
 				return err
 			}
-			if err := s.appendEvent(ctx, s.on(tx), p.ID, "quoted", c.ConfirmVia); err != nil {
+			if err := s.appendEvent(ctx, tx, p.ID, "quoted", c.ConfirmVia); err != nil {
 				return err
 			}
 		}

@@ -77,7 +77,7 @@ const boughtScanRows = 4
 // distinct products; done is false when it read n*boughtScanRows orders without
 // finding n products and without reaching the oldest order.
 func (s *Store) boughtNewest(ctx context.Context, customerID, orderID string, n int) (out []string, done bool, err error) {
-	rows, err := s.on(nil).QueryContext(ctx, boughtNewestQuery, customerID, OrderCompleted, orderID, n*boughtScanRows)
+	rows, err := s.db.QueryContext(ctx, boughtNewestQuery, customerID, OrderCompleted, orderID, n*boughtScanRows)
 	if err != nil {
 		return nil, false, fmt.Errorf("bought before: %w", err)
 	}
@@ -144,7 +144,7 @@ func (s *Store) OrderedProducts(ctx context.Context, customerID string) ([]strin
 // empty, which is what a query without rows returns); op names the operation in
 // errors.
 func (s *Store) productIDs(ctx context.Context, op string, out []string, query string, args ...any) ([]string, error) {
-	rows, err := s.on(nil).QueryContext(ctx, query, args...)
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}

@@ -144,7 +144,7 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 	}
 	p.State, p.CreatedAt, p.UpdatedAt = PurchaseOpen, now, now
 	lines, fulfillment := encodeDelivery(p.Lines, p.Fulfillment)
-	res, err := s.on(nil).ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
+	res, err := s.db.ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
 		product_id, seller_id, quantity, created_at, updated_at, checkout_id, lines, address_id, fulfillment)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT (customer_id, idem_key) DO NOTHING`,
@@ -157,7 +157,7 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 		existing, err := s.purchaseWhere(ctx, `customer_id = ? AND idem_key = ?`, p.CustomerID, p.IdemKey)
 		return existing, false, err
 	}
-	if err := s.appendEvent(ctx, s.on(nil), p.ID, "opened", ""); err != nil {
+	if err := s.appendEvent(ctx, s.db, p.ID, "opened", ""); err != nil {
 		return Purchase{}, false, err
 	}
 	return p, true, nil
@@ -175,7 +175,7 @@ func (s *Store) PurchaseByQuote(ctx context.Context, customerID, quoteID string)
 }
 
 func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (Purchase, error) {
-	p, err := scanPurchase(s.on(nil).QueryRowContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE `+where, args...))
+	p, err := scanPurchase(s.db.QueryRowContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE `+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Purchase{}, fmt.Errorf("purchase: %w", ErrNotFound)
 	}
@@ -195,13 +195,13 @@ func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, f
 			return err
 		}
 		if p.OrderID != "" && (p.State == PurchaseFailed || p.State == PurchaseCanceled) {
-			if _, err := s.on(tx).ExecContext(ctx, `UPDATE orders SET status = ?, failure_code = ?, failure_params = ?, failure_reason = ?,
+			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_code = ?, failure_params = ?, failure_reason = ?,
 				updated_at = ? WHERE id = ? AND status = ?`, OrderFailed, p.FailureCode, p.FailureParams, p.FailureMessage,
 				encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
 				return err
 			}
 		}
-		return s.appendEvent(ctx, s.on(tx), p.ID, step, detail)
+		return s.appendEvent(ctx, tx, p.ID, step, detail)
 	})
 }
 
@@ -224,7 +224,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 	for _, f := range from {
 		args = append(args, f)
 	}
-	res, err := s.on(tx).ExecContext(ctx, `UPDATE purchases SET quote_id = ?, confirm_via = ?, state = ?,
+	res, err := tx.ExecContext(ctx, `UPDATE purchases SET quote_id = ?, confirm_via = ?, state = ?,
 		mode = ?, seller_id = ?, seller_name = ?, title = ?, brand = ?, category = ?, quantity = ?,
 		unit_amount = ?, subtotal = ?, tax = ?, shipping = ?, total = ?, currency = ?, session_id = ?,
 		payment_method = ?, card_brand = ?, card_last4 = ?, token_id = ?, token_expires_at = ?,
@@ -240,7 +240,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 	// new one), so that the seller's order events for that session find the order even
 	// when they arrive before the purchase records its outcome.
 	if p.OrderID != "" && p.SessionID != "" {
-		if _, err := s.on(tx).ExecContext(ctx, `UPDATE orders SET session_id = ? WHERE id = ? AND status = ? AND session_id != ?`,
+		if _, err := tx.ExecContext(ctx, `UPDATE orders SET session_id = ? WHERE id = ? AND status = ? AND session_id != ?`,
 			p.SessionID, p.OrderID, OrderPending, p.SessionID); err != nil {
 			return fmt.Errorf("advance purchase: %w", err)
 		}
@@ -259,13 +259,13 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, da
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		var state PurchaseState
-		if err := s.on(tx).QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
 			return fmt.Errorf("approve purchase: %w", err)
 		}
 		if state != from {
 			return ErrStateChanged
 		}
-		if err := underDaily(ctx, s.on(tx), p.CustomerID, p.Currency, p.Total, dailyMax, now.Add(-window)); err != nil {
+		if err := underDaily(ctx, tx, p.CustomerID, p.Currency, p.Total, dailyMax, now.Add(-window)); err != nil {
 			return err
 		}
 		return s.approve(ctx, tx, p, from, now)
@@ -274,11 +274,11 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, da
 
 // underDaily returns a *LimitError when amount more in currency would take the
 // customer's spending since since over dailyMax.
-func underDaily(ctx context.Context, q querier, customerID, currency string, amount, dailyMax int64, since time.Time) error {
+func underDaily(ctx context.Context, tx *sql.Tx, customerID, currency string, amount, dailyMax int64, since time.Time) error {
 	if dailyMax == NoLimit {
 		return nil
 	}
-	spent, err := spentSince(ctx, q, customerID, currency, since)
+	spent, err := spentSince(ctx, tx, customerID, currency, since)
 	if err != nil {
 		return fmt.Errorf("approve purchase: %w", err)
 	}
@@ -298,7 +298,7 @@ func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from Purch
 		return err
 	}
 	lines, fulfillment := encodeDelivery(p.Lines, p.Fulfillment)
-	if _, err := s.on(tx).ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO orders (id, customer_id, purchase_id, status, mode,
 		seller_id, seller_name, session_id, product_id, title, brand, category, quantity, unit_amount,
 		subtotal, tax, shipping, total, currency, card_brand, card_last4, created_at, updated_at,
 		lines, fulfillment, address_id)
@@ -309,14 +309,14 @@ func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from Purch
 		lines, fulfillment, p.AddressID); err != nil {
 		return fmt.Errorf("approve purchase: %w", err)
 	}
-	return s.appendEvent(ctx, s.on(tx), p.ID, "approved", "")
+	return s.appendEvent(ctx, tx, p.ID, "approved", "")
 }
 
 // Spent returns the sum of the totals of the customer's pending and completed orders
 // in currency created in the window up to now: what counts against the rolling daily
 // limit. Approve checks the limit again, atomically.
 func (s *Store) Spent(ctx context.Context, customerID, currency string, window time.Duration) (int64, error) {
-	spent, err := spentSince(ctx, s.on(nil), customerID, currency, s.now().Add(-window))
+	spent, err := spentSince(ctx, s.db, customerID, currency, s.now().Add(-window))
 	if err != nil {
 		return 0, fmt.Errorf("spent: %w", err)
 	}
@@ -339,7 +339,7 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
 			return err
 		}
-		if _, err := s.on(tx).ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
+		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
 			total = ?, updated_at = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
 			encodeTime(p.UpdatedAt), p.OrderID); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
@@ -349,7 +349,7 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 				return fmt.Errorf("complete purchase: %w", err)
 			}
 		}
-		return s.appendEvent(ctx, s.on(tx), p.ID, "completed", "")
+		return s.appendEvent(ctx, tx, p.ID, "completed", "")
 	})
 }
 
@@ -357,7 +357,7 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 // recovery must settle at startup. Purchases updated after before are left alone (they
 // may belong to a call still running).
 func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, error) {
-	rows, err := s.on(nil).QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases
+	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases
 		WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ? ORDER BY created_at`, encodeTime(before))
 	if err != nil {
 		return nil, fmt.Errorf("unfinished purchases: %w", err)
@@ -382,7 +382,7 @@ type Event struct {
 
 // Events returns the journal of purchase id in order.
 func (s *Store) Events(ctx context.Context, id string) ([]Event, error) {
-	rows, err := s.on(nil).QueryContext(ctx, `SELECT step, detail, at FROM purchase_events WHERE purchase_id = ? ORDER BY seq`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT step, detail, at FROM purchase_events WHERE purchase_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("purchase events: %w", err)
 	}
@@ -420,7 +420,7 @@ func marks(n int) string {
 
 // Journal appends a step to purchase id's journal without changing its state.
 func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
-	return s.appendEvent(ctx, s.on(nil), id, step, detail)
+	return s.appendEvent(ctx, s.db, id, step, detail)
 }
 
 // String describes p without its token, so that printing or logging a whole Purchase

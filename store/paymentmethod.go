@@ -146,7 +146,7 @@ func (s *Store) PaymentMethods(ctx context.Context, customerID string) ([]Paymen
 // DefaultPaymentMethod returns the method the customer's purchases use. It is
 // ErrNotFound when the customer is unknown or has no payment method on file.
 func (s *Store) DefaultPaymentMethod(ctx context.Context, customerID string) (PaymentMethod, error) {
-	pm, err := scanPaymentMethod(s.on(nil).QueryRowContext(ctx, paymentMethodColumns+` WHERE customer_id = ? AND is_default = 1`, customerID))
+	pm, err := scanPaymentMethod(s.db.QueryRowContext(ctx, paymentMethodColumns+` WHERE customer_id = ? AND is_default = 1`, customerID))
 	if errors.Is(err, sql.ErrNoRows) {
 		if err := customerExists(ctx, s.db, customerID); err != nil {
 			return PaymentMethod{}, fmt.Errorf("default payment method: %w", err)

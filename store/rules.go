@@ -107,7 +107,7 @@ func (r Rules) AllowsCategory(path string) bool {
 // Rules returns the customer's spending rules, or DefaultRules (with a zero UpdatedAt)
 // when they were never set. An unknown customer is ErrNotFound.
 func (s *Store) Rules(ctx context.Context, customerID string) (Rules, error) {
-	r, err := loadRules(ctx, s.on(nil), customerID)
+	r, err := loadRules(ctx, s.db, customerID)
 	if err != nil {
 		return Rules{}, fmt.Errorf("spending rules: %w", err)
 	}
@@ -154,7 +154,7 @@ type RulesPatch struct {
 func (s *Store) UpdateRules(ctx context.Context, customerID string, p RulesPatch) (Rules, error) {
 	var out Rules
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := loadRules(ctx, s.on(tx), customerID)
+		cur, err := loadRules(ctx, tx, customerID)
 		if err != nil {
 			return err
 		}

@@ -57,8 +57,6 @@ type Store struct {
 	db *sql.DB
 	// authStmt is Authenticate's query, prepared once: it runs on every hosted request.
 	authStmt *sql.Stmt
-	// stmts caches the prepared statements of a purchase's hot path (see on).
-	stmts stmtCache
 	// Now returns the current time; nil means time.Now. Tests set it to a fixed clock.
 	Now func() time.Time
 }
@@ -76,13 +74,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	return &Store{db: db, authStmt: auth, stmts: stmtCache{db: db}}, nil
+	return &Store{db: db, authStmt: auth}, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
 	s.authStmt.Close()
-	s.stmts.close()
 	return s.db.Close()
 }
 
