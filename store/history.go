@@ -54,10 +54,10 @@ func (s *Store) tally(ctx context.Context, column, customerID string, n int) ([]
 // BoughtBefore returns the distinct products of the customer's completed orders
 // other than the one with id orderID, most recently bought first (ties by product id),
 // at most n. It is the AlsoBought list that catalog.RecordSale wants when that order
-// completes, and it runs on every purchase, so its cost is bounded by n and not by the
-// customer's history: it reads the newest orders until it has n distinct products, and
-// when the newest orders repeat a few products too often for that, it finds each
-// distinct product's newest order by index seeks instead (orders_bought).
+// completes, and it runs on every purchase, so it reads the newest orders only until
+// it has n distinct products, along the orders_bought index. When the newest orders
+// repeat a few products too often for that, it groups the whole history instead, from
+// the same index without visiting the table.
 func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n int) ([]string, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
@@ -66,12 +66,25 @@ func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n 
 	if err != nil || done {
 		return out, err
 	}
-	return s.productIDs(ctx, "bought before", nil, boughtByProduct, customerID, OrderCompleted, orderID, n)
+	return s.productIDs(ctx, "bought before", nil, boughtGrouped, customerID, OrderCompleted, orderID, n)
 }
 
 // boughtScanRows is how many of the newest orders per product asked for BoughtBefore
-// reads before it turns to the per-product seeks.
+// reads before it groups the whole history instead.
 const boughtScanRows = 4
+
+// boughtNewestQuery reads the customer's completed orders newest first, ties by
+// product id: the order of orders_bought. Its arguments are the customer, the status,
+// the excluded order and the limit.
+const boughtNewestQuery = `SELECT product_id FROM orders
+	WHERE customer_id = ? AND status = ? AND id != ?
+	ORDER BY created_at DESC, product_id LIMIT ?`
+
+// boughtGrouped is BoughtBefore over the whole history. Its arguments are the
+// customer, the status, the excluded order and n.
+const boughtGrouped = `SELECT product_id FROM orders
+	WHERE customer_id = ? AND status = ? AND id != ?
+	GROUP BY product_id ORDER BY max(created_at) DESC, product_id LIMIT ?`
 
 // boughtNewest reads the customer's completed orders newest first and collects their
 // distinct products; done is false when it read n*boughtScanRows orders without
@@ -103,31 +116,6 @@ func (s *Store) boughtNewest(ctx context.Context, customerID, orderID string, n 
 	}
 	return out, read < n*boughtScanRows, nil
 }
-
-// boughtNewestQuery reads the customer's completed orders newest first (ties by
-// product id) along orders_customer, so that it stops at its limit; left to itself the
-// planner would read the whole history from orders_bought (it covers the query) and
-// sort it. Its arguments are the customer, the status, the excluded order and the limit.
-const boughtNewestQuery = `SELECT product_id FROM orders INDEXED BY orders_customer
-	WHERE customer_id = ? AND status = ? AND id != ?
-	ORDER BY created_at DESC, product_id LIMIT ?`
-
-// boughtByProduct steps through the customer's distinct completed products in the
-// orders_bought index (one seek each) and takes each one's newest order other than
-// the excluded one, so that its cost grows with the distinct products, not the orders.
-// Its arguments are the customer, the status, the excluded order and n.
-const boughtByProduct = `WITH RECURSIVE p(id) AS (
-		SELECT (SELECT min(product_id) FROM orders WHERE customer_id = ?1 AND status = ?2)
-		UNION ALL
-		SELECT (SELECT min(product_id) FROM orders WHERE customer_id = ?1 AND status = ?2 AND product_id > p.id)
-		FROM p WHERE p.id IS NOT NULL
-	), last(id, at) AS (
-		SELECT id, (SELECT created_at FROM orders
-			WHERE customer_id = ?1 AND status = ?2 AND product_id = p.id AND id != ?3
-			ORDER BY created_at DESC LIMIT 1)
-		FROM p WHERE p.id IS NOT NULL
-	)
-	SELECT id FROM last WHERE at IS NOT NULL ORDER BY at DESC, id LIMIT ?4`
 
 // OrderedProducts returns the distinct products of the customer's orders that have not
 // failed (completed or still pending), most recently ordered first. It has no limit,
