@@ -52,15 +52,69 @@ func (s *Store) tally(ctx context.Context, column, customerID string, n int) ([]
 }
 
 // BoughtBefore returns the distinct products of the customer's completed orders
-// other than the one with id orderID, most recently bought first, at most n. It is
-// the AlsoBought list that catalog.RecordSale wants when that order completes.
+// other than the one with id orderID, most recently bought first (ties by product id),
+// at most n. It is the AlsoBought list that catalog.RecordSale wants when that order
+// completes, and it runs on every purchase, so it reads the newest orders only until
+// it has n distinct products, along the orders_bought index. When the newest orders
+// repeat a few products too often for that, it groups the whole history instead, from
+// the same index without visiting the table.
 func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n int) ([]string, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
 	}
-	return s.productIDs(ctx, "bought before", nil, `SELECT product_id FROM orders
-		WHERE customer_id = ? AND status = ? AND id != ?
-		GROUP BY product_id ORDER BY max(created_at) DESC, product_id LIMIT ?`, customerID, OrderCompleted, orderID, n)
+	out, done, err := s.boughtNewest(ctx, customerID, orderID, n)
+	if err != nil || done {
+		return out, err
+	}
+	return s.productIDs(ctx, "bought before", nil, boughtGrouped, customerID, OrderCompleted, orderID, n)
+}
+
+// boughtScanRows is how many of the newest orders per product asked for BoughtBefore
+// reads before it groups the whole history instead.
+const boughtScanRows = 4
+
+// boughtNewestQuery reads the customer's completed orders newest first, ties by
+// product id: the order of orders_bought. Its arguments are the customer, the status,
+// the excluded order and the limit.
+const boughtNewestQuery = `SELECT product_id FROM orders
+	WHERE customer_id = ? AND status = ? AND id != ?
+	ORDER BY created_at DESC, product_id LIMIT ?`
+
+// boughtGrouped is BoughtBefore over the whole history. Its arguments are the
+// customer, the status, the excluded order and n.
+const boughtGrouped = `SELECT product_id FROM orders
+	WHERE customer_id = ? AND status = ? AND id != ?
+	GROUP BY product_id ORDER BY max(created_at) DESC, product_id LIMIT ?`
+
+// boughtNewest reads the customer's completed orders newest first and collects their
+// distinct products; done is false when it read n*boughtScanRows orders without
+// finding n products and without reaching the oldest order.
+func (s *Store) boughtNewest(ctx context.Context, customerID, orderID string, n int) (out []string, done bool, err error) {
+	rows, err := s.db.QueryContext(ctx, boughtNewestQuery, customerID, OrderCompleted, orderID, n*boughtScanRows)
+	if err != nil {
+		return nil, false, fmt.Errorf("bought before: %w", err)
+	}
+	defer rows.Close()
+	seen := make(map[string]bool)
+	read := 0
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, false, fmt.Errorf("bought before: %w", err)
+		}
+		read++
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+			if len(out) == n {
+				return out, true, nil
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("bought before: %w", err)
+	}
+	return out, read < n*boughtScanRows, nil
 }
 
 // OrderedProducts returns the distinct products of the customer's orders that have not
