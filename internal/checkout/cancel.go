@@ -136,7 +136,12 @@ func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state str
 	if err != nil {
 		return CancelOutcome{}, refuse(RefusalConfirmationInvalid, RefusalParams{})
 	}
-	if err := s.cfg.Store.UseOnce(ctx, "cancel", c.Nonce, time.Unix(c.ExpiresAt, 0)); err != nil && !errors.Is(err, store.ErrReplay) {
+	switch err := s.cfg.Store.UseOnce(ctx, "cancel", c.Nonce, time.Unix(c.ExpiresAt, 0)); {
+	case errors.Is(err, store.ErrReplay):
+		// The person's answer to this dialog was acted on already: a replay, whatever
+		// it says, only reports what became of it.
+		return s.answeredCancel(ctx, customerID, c)
+	case err != nil:
 		return CancelOutcome{}, err
 	}
 	if answer != AnswerYes {
@@ -147,6 +152,26 @@ func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state str
 		return CancelOutcome{}, refuse(RefusalDeclinedByPerson, RefusalParams{OrderID: o.ID})
 	}
 	return s.CancelOrder(ctx, CancelRequest{CustomerID: customerID, OrderID: c.OrderID, ConfirmationID: c.QuoteID, ConfirmVia: ViaElicitation})
+}
+
+// answeredCancel reports what became of the cancellation confirmed by c, whose dialog
+// was answered already: its outcome once done, else that the confirmation is spent.
+func (s *Service) answeredCancel(ctx context.Context, customerID string, c Confirmation) (CancelOutcome, error) {
+	o, err := s.cfg.Store.Order(ctx, customerID, c.OrderID)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	if done, ok := alreadyCanceled(o); ok {
+		return done, nil
+	}
+	prev, err := s.cfg.Store.Cancellation(ctx, customerID, o.ID)
+	if err == nil && prev.ID == c.QuoteID && prev.State == store.CancelDone {
+		return s.cancelOutcomeOf(ctx, o, prev)
+	}
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return CancelOutcome{}, err
+	}
+	return CancelOutcome{}, refuse(RefusalConfirmationInvalid, RefusalParams{})
 }
 
 // OfferCancelByID makes the customer's cancellation of order orderID, offered for
@@ -377,7 +402,10 @@ func (s *Service) askSellerToCancel(ctx context.Context, o store.Order, c store.
 	case !declares:
 		return s.finishCancel(ctx, o, c, store.OutcomeUnsupported, nil)
 	}
-	got, err := retry(ctx, s, func() (CanceledOrder, error) { return canceler.CancelOrder(ctx, o.SellerOrderID, c.ID) })
+	// One idempotency key per order, not per request: a request whose outcome was
+	// unknown (a timeout) and that is made again must not refund twice at a seller that
+	// did refund. A seller's refusal is then final through this server (support_url).
+	got, err := retry(ctx, s, func() (CanceledOrder, error) { return canceler.CancelOrder(ctx, o.SellerOrderID, "cancel/"+o.ID) })
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "cancel: seller refused or failed", "order", o.ID, "err", err)
 		ref := refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel})

@@ -268,3 +268,28 @@ func TestCancelWhilePurchaseRuns(t *testing.T) {
 		})
 	}
 }
+
+// A cancellation dialog is answered once: replaying its sealed state with another
+// answer (yes after the person said no) refunds nothing.
+func TestCancelDialogAnsweredOnce(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(60_00, 200_00)
+	q := e.quote(p.ID, "quote")
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: q.Purchase.QuoteID})
+	if err != nil || out.Status != checkout.StatusCompleted {
+		t.Fatalf("confirmed purchase: %+v, %v", out.Status, err)
+	}
+	asked, err := e.svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: out.Order.ID, ConfirmVia: checkout.ViaElicitation})
+	if err != nil || asked.Status != checkout.CancelConfirmationRequired {
+		t.Fatalf("CancelOrder = %+v, %v; want confirmation_required", asked.Status, err)
+	}
+	state := e.svc.SealCancel(asked)
+	_, err = e.svc.ConfirmCancelSealed(ctx, e.customer, state, checkout.AnswerNo)
+	wantRefusal(t, err, checkout.RefusalDeclinedByPerson)
+	_, err = e.svc.ConfirmCancelSealed(ctx, e.customer, state, checkout.AnswerYes)
+	wantRefusal(t, err, checkout.RefusalConfirmationInvalid)
+	if n, _ := e.refunds(); n != 0 {
+		t.Fatalf("%d refunds after the person said no", n)
+	}
+}
