@@ -197,7 +197,8 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 	case checkout.CancelStopped:
 		r.Summary = "Canceled " + what + " before the seller completed it. Nothing was charged."
 	case checkout.CancelRefunded:
-		refunded := priceOf(money.Money{Amount: max(o.Refunded, out.Cancellation.Refunded), Currency: o.Currency})
+		// What the seller says it refunded, never more than the order was charged.
+		refunded := priceOf(money.Money{Amount: min(max(o.Refunded, out.Cancellation.Refunded), o.Total), Currency: o.Currency})
 		r.Summary = fmt.Sprintf("The seller canceled %s and refunded %s to %s.", what, refunded.Display, CardName(o.CardBrand, o.CardLast4))
 	case checkout.CancelConfirmationRequired:
 		r.ConfirmationID, r.ExpiresAt = out.Cancellation.ID, out.Cancellation.ExpiresAt.UTC().Format(time.RFC3339)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -77,11 +78,15 @@ const (
 	AdjustmentCompleted = "completed"
 )
 
-// Refunded returns the sum of the order's completed refunds.
+// Refunded returns the sum of the order's completed refunds, at most math.MaxInt64
+// (what a refund total is checked against is the order's total, in its currency).
 func (o *Order) Refunded() int64 {
 	var sum int64
 	for _, a := range o.Adjustments {
 		if a.Type == AdjustmentRefund && a.Status == AdjustmentCompleted && a.Amount > 0 {
+			if sum > math.MaxInt64-a.Amount {
+				return math.MaxInt64
+			}
 			sum += a.Amount
 		}
 	}
