@@ -313,8 +313,11 @@ func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from Purch
 }
 
 // Spent returns the sum of the totals of the customer's pending and completed orders
-// in currency created in the window up to now: what counts against the rolling daily
-// limit. Approve checks the limit again, atomically.
+// in currency created in the window up to now, less what sellers have refunded on
+// them: what counts against the rolling daily limit. A refund counts from the moment
+// it is recorded (an order refunded in full no longer counts); a refund reported
+// above an order's total takes off no more than that total. Approve checks the limit
+// again, atomically.
 func (s *Store) Spent(ctx context.Context, customerID, currency string, window time.Duration) (int64, error) {
 	spent, err := spentSince(ctx, s.db, customerID, currency, s.now().Add(-window))
 	if err != nil {
@@ -325,7 +328,7 @@ func (s *Store) Spent(ctx context.Context, customerID, currency string, window t
 
 func spentSince(ctx context.Context, q querier, customerID, currency string, since time.Time) (int64, error) {
 	var spent int64
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(total), 0) FROM orders
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(total - MIN(MAX(refunded, 0), total)), 0) FROM orders
 		WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed') AND created_at > ?`,
 		customerID, currency, encodeTime(since)).Scan(&spent)
 	return spent, err

@@ -56,6 +56,40 @@ func TestSpent(t *testing.T) {
 	}
 }
 
+// TestSpentLessRefunds checks that what a seller refunded stops counting against the
+// daily limit, and that a refund reported above an order's total takes off no more
+// than that order.
+func TestSpentLessRefunds(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "refunded@example.com")
+	partly := completeOrder(t, s, c.ID, "partly", "", "", false) // 10.00 USD
+	fully := completeOrder(t, s, c.ID, "fully", "", "", false)   // 10.00 USD
+	completeOrder(t, s, c.ID, "kept", "", "", false)             // 10.00 USD
+	for _, tc := range []struct {
+		name     string
+		order    string
+		refunded int64
+		want     int64
+	}{
+		{"nothing refunded", "", 0, 3000},
+		{"part of one order", partly, 400, 2600},
+		{"a refund above the order's total", fully, 5000, 1600},
+		{"a smaller refund reported later changes nothing", partly, 100, 1600},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.order != "" {
+				if _, _, err := s.UpdateOrder(ctx, tc.order, store.OrderUpdate{Status: store.SellerRefunded, Refunded: tc.refunded, Source: store.SourceSeller}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour); err != nil || spent != tc.want {
+				t.Errorf("Spent = %d, %v; want %d", spent, err, tc.want)
+			}
+		})
+	}
+}
+
 func TestPurchasePrintsNoToken(t *testing.T) {
 	p := store.Purchase{ID: "pur_1", State: store.PurchaseTokenIssued, TokenID: "spt_secret"}
 	for _, s := range []string{fmt.Sprint(p), fmt.Sprintf("%+v", p), fmt.Sprintf("%#v", p), fmt.Sprintf("%v", &p)} {
