@@ -76,7 +76,13 @@ func newBenchShop(t testing.TB) *shop {
 	s.secret = []byte("whsec_hosted_test_secret")
 	log := slog.New(slog.DiscardHandler)
 	cfg := orderevents.ForService(s.svc, func(seller string) ([]byte, bool) {
-		return s.secret, seller == s.order.SellerID
+		switch seller {
+		case s.order.SellerID:
+			return s.secret, true
+		case otherSeller:
+			return otherSecret, true
+		}
+		return nil, false
 	}, s.clock.Now, log)
 	h, err := hosted.New(server.NewMCPServer("test", "1"), hosted.Config{
 		Authenticate: func(context.Context, string) (string, error) { return "", hosted.ErrBadToken },
@@ -90,6 +96,12 @@ func newBenchShop(t testing.TB) *shop {
 	t.Cleanup(s.srv.Close)
 	return s
 }
+
+// otherSeller is a second seller with a webhook secret of its own: it can sign
+// events, but only about its own sessions.
+const otherSeller = "nw-other"
+
+var otherSecret = []byte("whsec_other_seller_secret")
 
 // event is an order event about the shop's order.
 func (s *shop) event(typ, status string, f ...acp.Fulfillment) []byte {
@@ -190,7 +202,8 @@ func TestOrderEventRefusals(t *testing.T) {
 		{"forged: body altered after signing", seller, other, good, http.StatusUnauthorized},
 		{"unsigned", seller, other, "", http.StatusUnauthorized},
 		{"stale timestamp", seller, other, acp.Sign(s.secret, s.clock.Now().Add(-6*time.Minute), other), http.StatusRequestTimeout},
-		{"another seller's route", "nw-other", other, acp.Sign(s.secret, s.clock.Now(), other), http.StatusUnauthorized},
+		{"another seller's route", otherSeller, other, acp.Sign(s.secret, s.clock.Now(), other), http.StatusUnauthorized},
+		{"another seller signing for this seller's session", otherSeller, other, acp.Sign(otherSecret, s.clock.Now(), other), http.StatusNotFound},
 		{"unknown session", seller, unknownSession, acp.Sign(s.secret, s.clock.Now(), unknownSession), http.StatusNotFound},
 		{"unknown event type", seller, badType, acp.Sign(s.secret, s.clock.Now(), badType), http.StatusBadRequest},
 	} {
