@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ImageOrigins returns the distinct origins ("https://host" or "https://host:port") of
@@ -15,8 +17,42 @@ import (
 // a plain DNS name or IP address count; anything else (other schemes, user info, odd
 // characters that could break out of a Content-Security-Policy source list) is left
 // out, so its image is not shown. more is true when the catalog has more origins than
-// limit. It reads every product's image URL once.
+// limit.
+//
+// Finding them reads every product's image URL (about a second for 100,000 products on
+// a small machine), so the answer is kept until product text changes
+// (catalog_changes.text, which every upsert moves, in any process): callers get a copy.
 func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
+	version, err := c.textVersion(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("image origins: %w", err)
+	}
+	c.images.mu.Lock()
+	defer c.images.mu.Unlock() // one reader computes; the others wait for its answer
+	if k := c.images; k.valid && k.version == version && k.limit == limit {
+		return slices.Clone(k.origins), k.more, nil
+	}
+	origins, more, err = c.imageOrigins(ctx, limit)
+	if err != nil {
+		return nil, false, err
+	}
+	c.images.valid, c.images.version, c.images.limit = true, version, limit
+	c.images.origins, c.images.more = origins, more
+	return slices.Clone(origins), more, nil
+}
+
+// imageOriginsCache is the last answer of ImageOrigins and what it was for.
+type imageOriginsCache struct {
+	mu      sync.Mutex
+	valid   bool
+	version int64
+	limit   int
+	origins []string
+	more    bool
+}
+
+// imageOrigins computes ImageOrigins' answer.
+func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
 	// The prefix up to the first "/" after "https://" is the origin: SQLite does the
 	// dedupe, Go the checking.
 	rows, err := c.query(ctx, `SELECT DISTINCT CASE WHEN instr(substr(image_url, 9), '/') > 0

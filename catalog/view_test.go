@@ -81,6 +81,48 @@ func TestImageOrigins(t *testing.T) {
 	}
 }
 
+// TestImageOriginsFollowUpserts holds ImageOrigins' kept answer equal to the catalog:
+// a product written after it was computed, by this catalog or by another process's,
+// changes it.
+func TestImageOriginsFollowUpserts(t *testing.T) {
+	ctx := context.Background()
+	path := testshop.Path(t)
+	img := func(id, url string) catalog.Product {
+		p := product(id, "Thing "+id)
+		p.ImageURL = url
+		return p
+	}
+	c := testshop.Catalog(t, path, fixtureSellers, []catalog.Product{img("a", "https://a.example/1.jpg")})
+	other := testshop.Catalog(t, path, nil, nil) // another process's catalog on the same file
+	for _, step := range []struct {
+		name   string
+		writer *catalog.Catalog
+		write  catalog.Product
+		want   []string
+	}{
+		{"first", nil, catalog.Product{}, []string{"https://a.example"}},
+		{"same catalog adds a host", c, img("b", "https://b.example/2.jpg"), []string{"https://a.example", "https://b.example"}},
+		{"another process changes one", other, img("a", "https://c.example/1.jpg"), []string{"https://b.example", "https://c.example"}},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			if step.writer != nil {
+				testshop.Upsert(t, step.writer, nil, []catalog.Product{step.write})
+			}
+			got, _, err := c.ImageOrigins(ctx, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, step.want) {
+				t.Errorf("origins = %q, want %q", got, step.want)
+			}
+			got[0] = "mutated" // a caller's copy
+			if again, _, _ := c.ImageOrigins(ctx, 10); !slices.Equal(again, step.want) {
+				t.Errorf("a caller changed the kept answer: %q", again)
+			}
+		})
+	}
+}
+
 func TestVariants(t *testing.T) {
 	ctx := context.Background()
 	variant := func(id, group, brand, seller string) catalog.Product {

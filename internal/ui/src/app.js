@@ -114,6 +114,7 @@
     if (opts.label) { b.setAttribute("aria-label", opts.label); }
     if (opts.pressed !== undefined) { b.setAttribute("aria-pressed", String(opts.pressed)); }
     if (opts.tool) { b.dataset.tool = opts.tool; }
+    if (opts.id) { b.id = opts.id; }
     return b;
   }
   function money(m) { return m && typeof m.display === "string" ? m.display : ""; }
@@ -281,7 +282,7 @@
         Object.keys(state.input || {}).forEach(function (k) { args[k] = state.input[k]; });
         args.cursor = sc.next_cursor;
         call("search_products", args, b);
-      }, { tool: "search_products" })));
+      }, { tool: "search_products", id: "next-page" })));
     }
     render(out);
   }

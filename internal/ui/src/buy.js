@@ -58,7 +58,7 @@
     var confirm = sc.status === "confirmation_required";
     out.push(el("h1", null, confirm ? "Confirm your order" : sc.status === "completed" ? "Order placed" : "Checkout: " + sc.status));
     if (sc.mode === "sandbox") { out.push(el("p", { className: "muted" }, "Sandbox: no real money moves.")); }
-    if (sc.summary) { out.push(el("p", { className: "notice" }, sc.summary)); }
+    if (sc.summary && !confirm) { out.push(el("p", { className: "notice" }, sc.summary)); }
     orders.forEach(function (o) { out.push(orderBox(o)); });
     if (tool === "checkout" && sc.total) { out.push(el("p", { className: "price" }, "Total " + money(sc.total))); }
     out.push(card(sc.card));
@@ -66,6 +66,7 @@
       var a = sc.deliver_to;
       out.push(el("p", null, "Deliver to " + [a.name, a.line1, a.city, a.region, a.postal_code, a.country].filter(Boolean).join(", ")));
     }
+    if (sc.summary && confirm) { out.push(el("details", null, el("summary", null, "The whole quote in words"), el("p", null, sc.summary))); }
     if (confirm && sc.quote_id) {
       out.push(el("p", { className: "muted" }, "This quote lapses at " + new Date(sc.expires_at).toLocaleTimeString() + ". Nothing is charged until you confirm."));
       out.push(el("div", { className: "row" }, button("Confirm and pay " + money(tool === "purchase" ? (sc.totals && sc.totals.total) : sc.total),
