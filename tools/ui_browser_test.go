@@ -222,14 +222,14 @@ func imageProxy(t *testing.T) string {
 
 // browserHost is the test host page in headless Chromium, with the server behind it.
 type browserHost struct {
-	t      *testing.T
-	ctx    context.Context
-	c      *client.Client
-	tools  map[string]mcp.Tool
-	url    string
-	frame  *chromedp.Node
+	t     *testing.T
+	ctx   context.Context
+	c     *client.Client
+	tools map[string]mcp.Tool
+	url   string
+	frame *chromedp.Node
 	// csp, when set, replaces the CSP a view declares (to see what a stricter host does).
-	csp map[string]any
+	csp    map[string]any
 	result *mcp.CallToolResult
 }
 
