@@ -383,7 +383,8 @@ func (b *browserHost) waitFor(sel string) {
 }
 
 // press focuses the view's first element matching sel and presses Enter on it, as a
-// keyboard user would; it returns the tool call the host received because of it.
+// keyboard user would; it returns the tool call the host received because of it, once
+// the view has shown the answer.
 func (b *browserHost) press(sel string) hostCall {
 	b.t.Helper()
 	before := len(b.calls())
@@ -391,6 +392,8 @@ func (b *browserHost) press(sel string) hostCall {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		if calls := b.calls(); len(calls) > before {
+			// The view is busy from the press until it has shown the answer.
+			b.waitFor(`main[aria-busy="false"]`)
 			return calls[len(calls)-1]
 		}
 		time.Sleep(50 * time.Millisecond)

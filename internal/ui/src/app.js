@@ -167,9 +167,9 @@
   // page and reports the outcome in the status line instead (add to cart from a list).
   function call(name, args, btn, stay) {
     if (btn) { btn.disabled = true; }
+    app.setAttribute("aria-busy", "true");
     say("Working…");
     return request("tools/call", { name: name, arguments: args }).then(function (res) {
-      if (btn) { btn.disabled = false; }
       if (stay && !(res && res.isError)) { say(stayMessage(name, res)); return; }
       if (res && res.isError) { say(resultText(res) || "That did not work.", true); return; }
       say("");
@@ -177,8 +177,10 @@
       show(name, res);
       window.scrollTo(0, 0);
     }, function (err) {
-      if (btn) { btn.disabled = false; }
       say("The host could not call " + name + ": " + err.message, true);
+    }).then(function () {
+      if (btn) { btn.disabled = false; }
+      app.setAttribute("aria-busy", "false");
     });
   }
   function stayMessage(name, res) {

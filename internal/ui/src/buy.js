@@ -53,6 +53,9 @@
   };
 
   function renderCheckout(sc, tool) {
+    // Without the host's tool info the view tells a purchase (one line) from a checkout.
+    if (tool !== "purchase" && tool !== "checkout") { tool = sc.line && !sc.orders ? "purchase" : "checkout"; }
+    if (tool === "checkout" && sc.line && !sc.orders) { tool = "purchase"; }
     var orders = tool === "purchase" || !sc.orders ? [sc] : sc.orders;
     var out = [];
     var confirm = sc.status === "confirmation_required";
