@@ -558,6 +558,27 @@ func TestViewsInBrowser(t *testing.T) {
 		b.waitText("•••• 4242")
 	})
 
+	t.Run("purchase above the confirmation threshold", func(t *testing.T) {
+		b.t = t
+		dear := demoProduct(t, 6000, 40000)
+		b.open("get_product", map[string]any{"product_id": dear.ID})
+		charged := s.charges()
+		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": dear.ID, "quantity": 1})
+		b.waitText("Confirm your order")
+		b.waitText("To pay with Visa •••• 4242")
+		if s.charges() != charged {
+			t.Fatal("Buy now charged before the person confirmed")
+		}
+		confirm := b.press(`button[data-tool="purchase"]`)
+		if q, _ := confirm.Arguments["quote_id"].(string); confirm.Name != "purchase" || !strings.HasPrefix(q, "qt_") || len(confirm.Arguments) != 1 {
+			t.Errorf("confirm called %s(%v), want purchase with the quote_id alone", confirm.Name, confirm.Arguments)
+		}
+		b.waitText("Order placed")
+		if s.charges() != charged+1 {
+			t.Errorf("%d charges after the confirmation, want %d", s.charges(), charged+1)
+		}
+	})
+
 	var orderID string
 	t.Run("cart and checkout", func(t *testing.T) {
 		b.t = t

@@ -363,7 +363,7 @@
     var d = new Date(iso);
     return isNaN(d) ? "" : d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
   }
-  function card(c) { return c ? el("p", null, "Paid with " + cap(c.brand) + " •••• " + c.last4) : null; }
+  function card(c, toPay) { return c ? el("p", null, (toPay ? "To pay with " : "Paid with ") + cap(c.brand) + " •••• " + c.last4) : null; }
   function cap(s) { s = String(s || "card"); return s.charAt(0).toUpperCase() + s.slice(1); }
   function orderBox(o) {
     var lines = o.lines || (o.line ? [o.line] : []);

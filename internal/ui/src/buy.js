@@ -64,7 +64,7 @@
     if (sc.summary && !confirm) { out.push(el("p", { className: "notice" }, sc.summary)); }
     orders.forEach(function (o) { out.push(orderBox(o)); });
     if (tool === "checkout" && sc.total) { out.push(el("p", { className: "price" }, "Total " + money(sc.total))); }
-    out.push(card(sc.card));
+    out.push(card(sc.card, confirm));
     if (sc.deliver_to) {
       var a = sc.deliver_to;
       out.push(el("p", null, "Deliver to " + [a.name, a.line1, a.city, a.region, a.postal_code, a.country].filter(Boolean).join(", ")));
