@@ -569,7 +569,7 @@ func TestViewsInBrowser(t *testing.T) {
 		if s.charges() != charged {
 			t.Fatal("Buy now charged before the person confirmed")
 		}
-		confirm := b.press(`button[data-tool="purchase"]`)
+		confirm := b.press(`button[data-tool="purchase"].primary`)
 		if q, _ := confirm.Arguments["quote_id"].(string); confirm.Name != "purchase" || !strings.HasPrefix(q, "qt_") || len(confirm.Arguments) != 1 {
 			t.Errorf("confirm called %s(%v), want purchase with the quote_id alone", confirm.Name, confirm.Arguments)
 		}
@@ -611,7 +611,8 @@ func TestViewsInBrowser(t *testing.T) {
 			}
 		}
 		b.shoot("checkout")
-		confirm := b.press(`button[data-tool="checkout"]`)
+		b.waitText("Also offered: Express shipping")
+		confirm := b.press(`button[data-tool="checkout"].primary`)
 		if q, _ := confirm.Arguments["quote_id"].(string); confirm.Name != "checkout" || !strings.HasPrefix(q, "qt_") || len(confirm.Arguments) != 1 {
 			t.Errorf("confirm called %s(%v), want checkout with the quote_id alone", confirm.Name, confirm.Arguments)
 		}

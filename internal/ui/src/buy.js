@@ -52,6 +52,18 @@
       (sc.sellers || []).length > 1 ? el("p", { className: "muted" }, "One order per seller, paid with one confirmation.") : null];
   };
 
+  // deliveryChoices names a quote's other delivery options. They are not buttons: while
+  // a quote is open, checkout answers with that quote whatever fulfillment_option_id it is
+  // given, so choosing another option is a matter for the conversation.
+  function deliveryChoices(o) {
+    var f = o.fulfillment;
+    if (!f || !f.options || f.options.length < 2) { return null; }
+    var others = f.options.filter(function (x) { return !f.chosen || x.id !== f.chosen.id; });
+    return el("p", { className: "muted" }, "Also offered: " + others.map(function (x) {
+      return x.title + " (" + money(x.cost) + (x.earliest_delivery ? ", from " + day(x.earliest_delivery) : "") + ")";
+    }).join(", ") + ".");
+  }
+
   function renderCheckout(sc, tool) {
     // Without the host's tool info the view tells a purchase (one line) from a checkout.
     if (tool !== "purchase" && tool !== "checkout") { tool = sc.line && !sc.orders ? "purchase" : "checkout"; }
@@ -62,7 +74,10 @@
     out.push(el("h1", null, confirm ? "Confirm your order" : sc.status === "completed" ? "Order placed" : "Checkout: " + sc.status));
     if (sc.mode === "sandbox") { out.push(el("p", { className: "muted" }, "Sandbox: no real money moves.")); }
     if (sc.summary && !confirm) { out.push(el("p", { className: "notice" }, sc.summary)); }
-    orders.forEach(function (o) { out.push(orderBox(o)); });
+    orders.forEach(function (o) {
+      out.push(orderBox(o));
+      if (confirm) { out.push(deliveryChoices(o)); }
+    });
     if (tool === "checkout" && sc.total) { out.push(el("p", { className: "price" }, "Total " + money(sc.total))); }
     out.push(card(sc.card, confirm));
     if (sc.deliver_to) {
