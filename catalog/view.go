@@ -29,7 +29,7 @@ func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string
 	}
 	c.images.mu.Lock()
 	defer c.images.mu.Unlock() // one reader computes; the others wait for its answer
-	if k := c.images; k.valid && k.version == version && k.limit == limit {
+	if k := &c.images; k.valid && k.version == version && k.limit == limit {
 		return slices.Clone(k.origins), k.more, nil
 	}
 	origins, more, err = c.imageOrigins(ctx, limit)

@@ -314,6 +314,7 @@
       variants.length ? el("section", null, el("h2", null, "Other variants"),
         el("ul", { className: "grid" }, variants.map(function (v) {
           return el("li", { className: "card", attrs: { "data-product": v.id } },
+            image(v.image_url, "", v.brand || v.title),
             el("h3", null, button(v.title, function (b) { call("get_product", { product_id: v.id }, b); }, { className: "link", tool: "get_product" })),
             el("p", { className: "price" }, money(v.price)), el("p", null, avail(v.availability, v.stock)));
         }))) : null,
