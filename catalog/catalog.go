@@ -46,6 +46,8 @@ type Catalog struct {
 	// DefaultFallbackBudget (tests set it).
 	fallbacks      fallbackGate
 	fallbackBudget time.Duration
+	// images keeps the last answer of ImageOrigins for one version of the text.
+	images imageOriginsCache
 	// vocab is the vocabulary of query understanding; nil means the built-in one.
 	vocab   *Vocabulary
 	vocabMu sync.RWMutex

@@ -70,7 +70,30 @@ func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		return t.fail(ctx, "get_product", err), nil
 	}
 	d := detailOf(p, unsold)
-	return mcp.NewToolResultStructured(d, d.text()), nil
+	res := mcp.NewToolResultStructured(d, d.text())
+	if clientShowsApps(ctx) {
+		t.addVariants(ctx, res, p, unsold)
+	}
+	return res, nil
+}
+
+// addVariants puts p's other variants (see catalog.Variants) in res's _meta for the
+// product page, when there are any. A failure only leaves them out: the product is
+// what was asked for.
+func (t *Toolbox) addVariants(ctx context.Context, res *mcp.CallToolResult, p catalog.Product, unsold map[string]bool) {
+	vs, err := t.Catalog.Variants(ctx, p, maxVariants)
+	if err != nil {
+		t.Log.WarnContext(ctx, "variants left out of a product page", "product", p.ID, "err", err)
+		return
+	}
+	if len(vs) == 0 {
+		return
+	}
+	out := make([]productSummary, len(vs))
+	for i, v := range vs {
+		out[i] = summaryOf(v, "", unsold)
+	}
+	res.Meta = mcp.NewMetaFromMap(map[string]any{variantsMetaKey: out})
 }
 
 // detailOf shows p; unsold are the sellers this server cannot buy from.

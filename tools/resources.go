@@ -23,9 +23,10 @@ type ordersResource struct {
 	Truncated bool        `json:"truncated" jsonschema:"true when older orders exist; list_orders pages through all of them"`
 }
 
-// Resources returns the MCP resources, in a stable order.
+// Resources returns the MCP resources, in a stable order: the customer's data, then
+// the MCP Apps views (see uiResources).
 func (t *Toolbox) Resources() []server.ServerResource {
-	return []server.ServerResource{
+	return append([]server.ServerResource{
 		{
 			Resource: mcp.NewResource(preferencesURI, "customer_preferences",
 				mcp.WithResourceTitle("Shopping preferences"),
@@ -40,7 +41,7 @@ func (t *Toolbox) Resources() []server.ServerResource {
 				mcp.WithMIMEType("application/json")),
 			Handler: t.readOrders,
 		},
-	}
+	}, t.uiResources()...)
 }
 
 func (t *Toolbox) readPreferences(ctx context.Context, _ mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {

@@ -60,9 +60,10 @@ type Toolbox struct {
 // dialog and decide, well within a quote's lifetime (checkout.DefaultQuoteTTL).
 const DefaultConfirmTimeout = 5 * time.Minute
 
-// Tools returns every tool, in a stable order.
+// Tools returns every tool, in a stable order, those with an MCP Apps view linked to it
+// (see withViews).
 func (t *Toolbox) Tools() []server.ServerTool {
-	return []server.ServerTool{
+	return withViews([]server.ServerTool{
 		t.searchProductsTool(),
 		t.getProductTool(),
 		t.recommendTool(),
@@ -79,7 +80,7 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.cancelOrderTool(),
 		t.getPreferencesTool(),
 		t.updatePreferencesTool(),
-	}
+	})
 }
 
 // served returns the tools the server registers: every tool, or with ReadOnly only
@@ -120,6 +121,7 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 		server.WithHooks(hooks),
 		server.WithPromptCapabilities(false),
 		server.WithInstructions(t.instructions()),
+		server.WithExtensions(map[string]any{appsExtension: map[string]any{}}),
 		server.WithRecovery(),
 		server.WithToolHandlerMiddleware(t.rateLimit),
 	)

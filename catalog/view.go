@@ -1,0 +1,158 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// ImageOrigins returns the distinct origins ("https://host" or "https://host:port") of
+// the product images in the catalog, sorted, at most limit of them: what a page that
+// shows the catalog's images must allow and nothing more. Only https URLs whose host is
+// a plain DNS name or IP address count; anything else (other schemes, user info, odd
+// characters that could break out of a Content-Security-Policy source list) is left
+// out, so its image is not shown. more is true when the catalog has more origins than
+// limit.
+//
+// Finding them reads every product's image URL (about a second for 100,000 products on
+// a small machine), so the answer is kept until product text changes
+// (catalog_changes.text, which every upsert moves, in any process): callers get a copy.
+func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
+	version, err := c.textVersion(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("image origins: %w", err)
+	}
+	c.images.mu.Lock()
+	defer c.images.mu.Unlock() // one reader computes; the others wait for its answer
+	if k := &c.images; k.valid && k.version == version && k.limit == limit {
+		return slices.Clone(k.origins), k.more, nil
+	}
+	origins, more, err = c.imageOrigins(ctx, limit)
+	if err != nil {
+		return nil, false, err
+	}
+	c.images.valid, c.images.version, c.images.limit = true, version, limit
+	c.images.origins, c.images.more = origins, more
+	return slices.Clone(origins), more, nil
+}
+
+// imageOriginsCache is the last answer of ImageOrigins and what it was for.
+type imageOriginsCache struct {
+	mu      sync.Mutex
+	valid   bool
+	version int64
+	limit   int
+	origins []string
+	more    bool
+}
+
+// imageOrigins computes ImageOrigins' answer.
+func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
+	// The prefix up to the first "/" after "https://" is the origin: SQLite does the
+	// dedupe, Go the checking.
+	rows, err := c.query(ctx, `SELECT DISTINCT CASE WHEN instr(substr(image_url, 9), '/') > 0
+			THEN substr(image_url, 1, 8 + instr(substr(image_url, 9), '/') - 1) ELSE image_url END
+		FROM product_text WHERE image_url LIKE 'https://%'`)
+	if err != nil {
+		return nil, false, fmt.Errorf("image origins: %w", err)
+	}
+	defer rows.Close()
+	seen := map[string]bool{}
+	for rows.Next() {
+		var prefix string
+		if err := rows.Scan(&prefix); err != nil {
+			return nil, false, fmt.Errorf("image origins: %w", err)
+		}
+		o, ok := ImageOrigin(prefix)
+		if !ok || seen[o] {
+			continue
+		}
+		if len(seen) == limit {
+			more = true
+			break
+		}
+		seen[o] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("image origins: %w", err)
+	}
+	origins = make([]string, 0, len(seen))
+	for o := range seen {
+		origins = append(origins, o)
+	}
+	sort.Strings(origins)
+	return origins, more, nil
+}
+
+// ImageOrigin returns the origin of an https image URL, lower-cased, and whether it
+// is one a page may declare: scheme https, no user info, a host of letters, digits,
+// dots and hyphens (or an IP address), an optional numeric port.
+func ImageOrigin(raw string) (string, bool) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.Host == "" || u.Opaque != "" {
+		return "", false
+	}
+	host := strings.ToLower(u.Hostname())
+	if net.ParseIP(strings.Trim(host, "[]")) == nil && !dnsName(host) {
+		return "", false
+	}
+	if strings.Contains(host, ":") { // IPv6
+		host = "[" + host + "]"
+	}
+	if p := u.Port(); p != "" {
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return "", false
+			}
+		}
+		host += ":" + p
+	}
+	return "https://" + host, true
+}
+
+func dnsName(h string) bool {
+	if h == "" || len(h) > 253 || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// Variants returns up to limit other products of p's family (the same group id, the
+// same seller and brand), visible ones only, in id order; none when p has no group id.
+// There is no index on group_id: the query walks the seller's products of p's brand,
+// through the brand (or seller) index.
+func (c *Catalog) Variants(ctx context.Context, p Product, limit int) ([]Product, error) {
+	if p.GroupID == "" || limit <= 0 {
+		return nil, nil
+	}
+	rows, err := c.query(ctx, `SELECT `+productColumns+`
+		FROM products p `+productJoins+`
+		WHERE p.brand_key = ? AND p.seller_id = ? AND p.group_id = ? AND p.id <> ? AND NOT p.hidden
+		ORDER BY p.id LIMIT ?`, BrandKey(p.Brand), p.SellerID, p.GroupID, p.ID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("variants of %q: %w", p.ID, err)
+	}
+	defer rows.Close()
+	var out []Product
+	for rows.Next() {
+		v, err := scanProduct(rows)
+		if err != nil {
+			return nil, fmt.Errorf("variants of %q: %w", p.ID, err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("variants of %q: %w", p.ID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,176 @@
+package catalog_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
+)
+
+func TestImageOrigin(t *testing.T) {
+	for _, tc := range []struct {
+		name, url, want string
+	}{
+		{"plain", "https://img.example.com/a/b.jpg", "https://img.example.com"},
+		{"upper case", "HTTPS://IMG.Example.COM/x.jpg", "https://img.example.com"},
+		{"port", "https://img.example.com:8443/x.jpg", "https://img.example.com:8443"},
+		{"ip", "https://192.0.2.7/x.jpg", "https://192.0.2.7"},
+		{"http", "http://img.example.com/x.jpg", ""},
+		{"data", "data:image/png;base64,AAAA", ""},
+		{"user info", "https://user:pw@img.example.com/x.jpg", ""},
+		{"csp injection", "https://a.example;script-src *;/x.jpg", ""},
+		{"space", "https://a example.com/x.jpg", ""},
+		{"quote", "https://a.example'/x.jpg", ""},
+		{"wildcard", "https://*.example.com/x.jpg", ""},
+		{"empty host", "https:///x.jpg", ""},
+		{"dot host", "https://./x.jpg", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := catalog.ImageOrigin(tc.url)
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("ImageOrigin(%q) = %q, %v; want %q", tc.url, got, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestImageOrigins(t *testing.T) {
+	ctx := context.Background()
+	img := func(id, url string) catalog.Product {
+		p := product(id, "Thing "+id)
+		p.ImageURL = url
+		return p
+	}
+	c := testshop.Catalog(t, "", fixtureSellers, []catalog.Product{
+		img("a", "https://b.example/1.jpg"),
+		img("b", "https://b.example/2.jpg"),
+		img("c", "https://a.example/deep/3.jpg"),
+		img("d", "https://c.example:8443/4.jpg"),
+		img("e", "http://plain.example/5.jpg"),
+		img("f", "https://bad;host.example/6.jpg"),
+		img("g", ""),
+		img("h", "https://d.example"),
+	})
+	for _, tc := range []struct {
+		name     string
+		limit    int
+		want     []string
+		wantMore bool
+	}{
+		{"all", 10, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
+		{"exactly enough", 4, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
+		{"bounded", 2, nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, more, err := c.ImageOrigins(ctx, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if more != tc.wantMore {
+				t.Errorf("more = %v, want %v", more, tc.wantMore)
+			}
+			if tc.want != nil && !slices.Equal(got, tc.want) {
+				t.Errorf("origins = %q, want %q", got, tc.want)
+			}
+			if len(got) > tc.limit {
+				t.Errorf("%d origins over the limit %d", len(got), tc.limit)
+			}
+		})
+	}
+}
+
+// TestImageOriginsFollowUpserts holds ImageOrigins' kept answer equal to the catalog:
+// a product written after it was computed, by this catalog or by another process's,
+// changes it.
+func TestImageOriginsFollowUpserts(t *testing.T) {
+	ctx := context.Background()
+	path := testshop.Path(t)
+	img := func(id, url string) catalog.Product {
+		p := product(id, "Thing "+id)
+		p.ImageURL = url
+		return p
+	}
+	c := testshop.Catalog(t, path, fixtureSellers, []catalog.Product{img("a", "https://a.example/1.jpg")})
+	other := testshop.Catalog(t, path, nil, nil) // another process's catalog on the same file
+	for _, step := range []struct {
+		name   string
+		writer *catalog.Catalog
+		write  catalog.Product
+		want   []string
+	}{
+		{"first", nil, catalog.Product{}, []string{"https://a.example"}},
+		{"same catalog adds a host", c, img("b", "https://b.example/2.jpg"), []string{"https://a.example", "https://b.example"}},
+		{"another process changes one", other, img("a", "https://c.example/1.jpg"), []string{"https://b.example", "https://c.example"}},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			if step.writer != nil {
+				testshop.Upsert(t, step.writer, nil, []catalog.Product{step.write})
+			}
+			got, _, err := c.ImageOrigins(ctx, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, step.want) {
+				t.Errorf("origins = %q, want %q", got, step.want)
+			}
+			got[0] = "mutated" // a caller's copy
+			if again, _, _ := c.ImageOrigins(ctx, 10); !slices.Equal(again, step.want) {
+				t.Errorf("a caller changed the kept answer: %q", again)
+			}
+		})
+	}
+}
+
+func TestVariants(t *testing.T) {
+	ctx := context.Background()
+	variant := func(id, group, brand, seller string) catalog.Product {
+		p := product(id, "Shirt "+id)
+		p.GroupID, p.Brand, p.SellerID = group, brand, seller
+		return p
+	}
+	hidden := variant("v-hidden", "shirt", "Acme", "trail")
+	hidden.Hidden = true
+	c := testshop.Catalog(t, "", fixtureSellers, []catalog.Product{
+		variant("v-red", "shirt", "Acme", "trail"),
+		variant("v-blue", "shirt", "Acme", "trail"),
+		variant("v-green", "shirt", "Acme", "trail"),
+		hidden,
+		variant("other-seller", "shirt", "Acme", "hearth"),
+		variant("other-group", "pants", "Acme", "trail"),
+		variant("lonely", "", "Acme", "trail"),
+	})
+	get := func(id string) catalog.Product {
+		p, err := c.Product(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, tc := range []struct {
+		name  string
+		of    string
+		limit int
+		want  []string
+	}{
+		{"family", "v-red", 10, []string{"v-blue", "v-green"}},
+		{"bounded", "v-red", 1, []string{"v-blue"}},
+		{"other seller's family is its own", "other-seller", 10, nil},
+		{"no group", "lonely", 10, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			vs, err := c.Variants(ctx, get(tc.of), tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, v := range vs {
+				ids = append(ids, v.ID)
+			}
+			if !slices.Equal(ids, tc.want) {
+				t.Errorf("variants of %s = %q, want %q", tc.of, ids, tc.want)
+			}
+		})
+	}
+}
