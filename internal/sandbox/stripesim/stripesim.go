@@ -132,6 +132,11 @@ type Server struct {
 	// refunds of PaymentIntents, and their ids in creation order
 	refunds     map[string]*refund
 	refundOrder []string
+	// customers and setup-mode Checkout Sessions, by id; pageURL is where SetupPage is
+	// reached
+	customers map[string]*customer
+	sessions  map[string]*checkoutSession
+	pageURL   string
 }
 
 // New returns an emulator with no accounts.
@@ -151,6 +156,8 @@ func New(opts Options) *Server {
 		methods:      map[string]*paymentMethod{},
 		idem:         map[idemKey]*idemEntry{},
 		refunds:      map[string]*refund{},
+		customers:    map[string]*customer{},
+		sessions:     map[string]*checkoutSession{},
 	}
 }
 
