@@ -514,3 +514,25 @@ func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) err
 	}
 	return s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID)
 }
+
+// purposeSetup is what a sealed setup state stands for: the request state of an
+// add_payment_method call waiting for the person to open the setup page.
+const purposeSetup = "commerce-mcp/payment-setup/v1"
+
+// SealSetup returns the request state for the customer's setup ps: it names the setup,
+// binds it to the customer and expires with the page.
+func (s *Service) SealSetup(ps store.PaymentSetup) string {
+	return s.seal(purposeSetup, Confirmation{CustomerID: ps.CustomerID, QuoteID: ps.ID, ExpiresAt: ps.ExpiresAt.Unix(),
+		Nonce: store.NewID("n_"), Kind: "setup"})
+}
+
+// UnsealSetup returns the setup id sealed in state for customerID, or
+// WalletUnknownSetup when state does not verify (forged, another customer's, expired,
+// or a state of another purpose).
+func (s *Service) UnsealSetup(state, customerID string) (string, error) {
+	c, err := s.unseal(purposeSetup, state, customerID)
+	if err != nil || c.Kind != "setup" || c.QuoteID == "" {
+		return "", &WalletError{Code: WalletUnknownSetup}
+	}
+	return c.QuoteID, nil
+}
