@@ -100,7 +100,9 @@ func (s *storefront) clientWith(t *testing.T, h elicitor, version string) *clien
 	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
 	if h != nil {
 		req.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
-		if d, ok := h.(interface{ declares() *mcp.ElicitationCapability }); ok {
+		if d, ok := h.(interface {
+			declares() *mcp.ElicitationCapability
+		}); ok {
 			req.Params.Capabilities.Elicitation = d.declares()
 		}
 	}
