@@ -464,6 +464,9 @@ func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state str
 	case ChangeRemove:
 		err = s.removeMethod(ctx, customerID, pmID)
 	}
+	if errors.Is(err, store.ErrNotFound) { // removed meanwhile by another call
+		return s.changeDone(ctx, customerID, action, pmID, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: pmID})
+	}
 	if err != nil {
 		return MethodChange{}, err
 	}

@@ -250,3 +250,36 @@ func TestPaymentSetupNotConfigured(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// Two confirmations of the same removal racing (two tabs, two replicas): the card is
+// removed once and both report it done.
+func TestRemoveRacing(t *testing.T) {
+	e := walletEnv(t)
+	ctx := context.Background()
+	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
+		t.Fatal(err)
+	}
+	states := make([]string, 4)
+	for i := range states {
+		ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, "pm_card_amex")
+		if err != nil {
+			t.Fatal(err)
+		}
+		states[i] = e.svc.SealMethodChange(e.customer, ch)
+	}
+	errs := make(chan error, len(states))
+	for _, st := range states {
+		go func() {
+			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
+			errs <- err
+		}()
+	}
+	for range states {
+		if err := <-errs; err != nil {
+			t.Errorf("a racing removal: %v", err)
+		}
+	}
+	if pms := mustMethods(t, e, e.customer); len(pms) != 1 || pms[0].ID != store.DemoPaymentMethod || !pms[0].Default {
+		t.Fatalf("methods = %+v", pms)
+	}
+}
