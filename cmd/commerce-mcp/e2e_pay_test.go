@@ -211,3 +211,49 @@ func TestHostedStripeWebhook(t *testing.T) {
 		t.Fatalf("no Stripe Customer recorded: %+v", cu)
 	}
 }
+
+// TestHostedSandboxSetupPage: over HTTP in the sandbox the setup page is a route of
+// the server itself, outside bearer auth, and a browser's form post passes the Origin
+// check; without a webhook, the list picks the card up by asking the emulator.
+func TestHostedSandboxSetupPage(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	srv := startHosted(t, db, nil, "--transport", "http")
+	c := httpClient(t, ctx, srv.url, newToken(t, db, store.DemoCustomerID), "")
+	var waiting struct {
+		Status string
+		URL    string
+	}
+	callJSON(t, ctx, c, "add_payment_method", nil, &waiting)
+	if waiting.Status != "waiting" || !strings.HasPrefix(waiting.URL, srv.base+"/c/setup/cs_") {
+		t.Fatalf("add_payment_method = %+v (server at %s)", waiting, srv.base)
+	}
+	// The browser posts the form with its own origin, as browsers do.
+	res, err := http.Get(waiting.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	req, _ := http.NewRequest(http.MethodPost, waiting.URL, strings.NewReader(url.Values{"card": {"pm_card_visa_debit"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", srv.base)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "You can close this tab") {
+		t.Fatalf("after the form: %d %s", res.StatusCode, body)
+	}
+	var list struct {
+		PaymentMethods []struct {
+			PaymentMethodID string `json:"payment_method_id"`
+		} `json:"payment_methods"`
+	}
+	callJSON(t, ctx, c, "list_payment_methods", nil, &list)
+	if len(list.PaymentMethods) != 2 || list.PaymentMethods[1].PaymentMethodID != "pm_card_visa_debit" {
+		t.Fatalf("list = %+v", list)
+	}
+}
