@@ -411,13 +411,13 @@ func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, act
 		if err != nil {
 			return t.fail(ctx, tool, err)
 		}
-		return t.changeResult(ctx, customer, ch, "", tool)
+		return t.changeResult(ctx, customer, ch, tool)
 	}
 	ch, err := t.Checkout.PlanMethodChange(ctx, customer, action, a.PaymentMethodID)
 	var we *checkout.WalletError
 	if errors.As(err, &we) && we.Code == checkout.WalletAlreadyDefault {
 		ch.Action, ch.Method = action, store.PaymentMethod{ID: a.PaymentMethodID}
-		return t.changeResult(ctx, customer, ch, "", tool)
+		return t.changeResult(ctx, customer, ch, tool)
 	}
 	if err != nil {
 		return t.fail(ctx, tool, err)
@@ -432,7 +432,6 @@ func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, act
 		if why == "" {
 			return t.changeAnswered(ctx, customer, state, action, ch.Method.ID, answer, tool)
 		}
-		ch.Action = action
 		return t.confirmationRequired(ch, state, why)
 	}
 	return t.confirmationRequired(ch, state, "")
@@ -516,7 +515,7 @@ func (t *Toolbox) changeAnswered(ctx context.Context, customer, state string, ac
 	if err != nil {
 		return t.fail(ctx, tool, err)
 	}
-	return t.changeResult(ctx, customer, ch, "", tool)
+	return t.changeResult(ctx, customer, ch, tool)
 }
 
 // confirmationRequired offers a change for confirmation by token; note, when set, says
@@ -534,7 +533,7 @@ func (t *Toolbox) confirmationRequired(ch checkout.MethodChange, state, note str
 }
 
 // changeResult shapes a change that is done.
-func (t *Toolbox) changeResult(ctx context.Context, customer string, ch checkout.MethodChange, note, tool string) *mcp.CallToolResult {
+func (t *Toolbox) changeResult(ctx context.Context, customer string, ch checkout.MethodChange, tool string) *mcp.CallToolResult {
 	pms, err := t.Store.PaymentMethods(ctx, customer)
 	if err != nil {
 		return t.fail(ctx, tool, err)
@@ -562,9 +561,6 @@ func (t *Toolbox) changeResult(ctx context.Context, customer string, ch checkout
 		r.Summary = name + " was removed. The default card is " + def + "."
 	default:
 		r.Summary = name + " was removed. No card is on file now: purchases need a new one (add_payment_method)."
-	}
-	if note != "" {
-		r.Summary = note + " " + r.Summary
 	}
 	return mcp.NewToolResultStructured(r, r.Summary)
 }

@@ -116,16 +116,15 @@ type WalletCode string
 
 // Wallet codes.
 const (
-	WalletNotConfigured   WalletCode = "not_configured"         // this server cannot add payment methods
-	WalletUnavailable     WalletCode = "stripe_unavailable"     // Stripe could not be reached or failed; nothing changed
-	WalletMisconfigured   WalletCode = "stripe_misconfigured"   // Stripe refused this server's key or settings
-	WalletRejected        WalletCode = "stripe_rejected"        // Stripe refused the request
-	WalletUnknownSetup    WalletCode = "unknown_setup"          // SetupID
-	WalletUnknownMethod   WalletCode = "unknown_payment_method" // PaymentMethodID
-	WalletConfirmInvalid  WalletCode = "confirmation_invalid"   // a confirmation token or dialog answer that does not verify
-	WalletDeclined        WalletCode = "declined_by_person"     // the person said no in the dialog
-	WalletAlreadyDefault  WalletCode = "already_default"        // PaymentMethodID is the default already
-	WalletConfirmRequired WalletCode = "confirmation_required"  // internal: never returned as an error
+	WalletNotConfigured  WalletCode = "not_configured"         // this server cannot add payment methods
+	WalletUnavailable    WalletCode = "stripe_unavailable"     // Stripe could not be reached or failed; nothing changed
+	WalletMisconfigured  WalletCode = "stripe_misconfigured"   // Stripe refused this server's key or settings
+	WalletRejected       WalletCode = "stripe_rejected"        // Stripe refused the request
+	WalletUnknownSetup   WalletCode = "unknown_setup"          // SetupID
+	WalletUnknownMethod  WalletCode = "unknown_payment_method" // PaymentMethodID
+	WalletConfirmInvalid WalletCode = "confirmation_invalid"   // a confirmation token or dialog answer that does not verify
+	WalletDeclined       WalletCode = "declined_by_person"     // the person said no in the dialog
+	WalletAlreadyDefault WalletCode = "already_default"        // PaymentMethodID is the default already
 )
 
 // WalletError is a payment-method request that did not happen, with its parameters.

@@ -283,3 +283,22 @@ func TestRemoveRacing(t *testing.T) {
 		t.Fatalf("methods = %+v", pms)
 	}
 }
+
+// A page nobody completed lapses: the setup is expired, and a new start makes a new page.
+func TestPaymentSetupExpires(t *testing.T) {
+	e := walletEnv(t)
+	ctx := context.Background()
+	ps, err := e.svc.StartPaymentSetup(ctx, e.customer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(checkout.DefaultSetupTTL + time.Minute)
+	got, err := e.svc.SyncPaymentSetup(ctx, e.customer, ps.ID)
+	if err != nil || got.Status != store.SetupExpired {
+		t.Fatalf("after the page lapsed = %+v, %v", got, err)
+	}
+	next, err := e.svc.StartPaymentSetup(ctx, e.customer)
+	if err != nil || next.ID == ps.ID || next.Status != store.SetupOpen {
+		t.Fatalf("a new start = %+v, %v", next, err)
+	}
+}

@@ -201,3 +201,38 @@ func TestCustomerCallsRefuseBadIDs(t *testing.T) {
 		})
 	}
 }
+
+// A setup page lapses at its expires_at: Stripe reports the session expired and the
+// page takes no card.
+func TestSetupSessionExpires(t *testing.T) {
+	e := newEnv(t)
+	page := httptest.NewServer(e.sb.SetupPage())
+	t.Cleanup(page.Close)
+	e.sb.SetPageURL(page.URL)
+	ctx := context.Background()
+	c := e.client(Config{})
+	cus, err := c.CreateCustomer(ctx, CustomerParams{Email: "x@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateSetupSession(ctx, SetupSessionParams{Customer: cus, SuccessURL: "https://a.example/done", ExpiresAt: e.clock.Now().Add(10 * time.Minute)}); err == nil {
+		t.Fatal("a session lasting 10 minutes was accepted; Stripe wants at least 30")
+	}
+	s, err := c.CreateSetupSession(ctx, SetupSessionParams{Customer: cus, SuccessURL: "https://a.example/done", ExpiresAt: e.clock.Now().Add(31 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(32 * time.Minute)
+	got, err := c.RetrieveSetupSession(ctx, s.ID)
+	if err != nil || got.Status != SessionExpired || got.URL != "" {
+		t.Fatalf("after expiry = %+v, %v", got, err)
+	}
+	res, err := http.PostForm(s.URL, url.Values{"card": {"pm_card_visa"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("submitting an expired page: %d", res.StatusCode)
+	}
+}

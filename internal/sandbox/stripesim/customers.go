@@ -338,22 +338,6 @@ func (s *Server) getCheckoutSession(c *call) (any, *apiError) {
 	return s.sessionView(cs, expandList(c.form)), nil
 }
 
-// expireCheckoutSession serves POST /v1/checkout/sessions/{id}/expire.
-func (s *Server) expireCheckoutSession(c *call) (any, *apiError) {
-	if err := checkParams(c.form, "expand[*]"); err != nil {
-		return nil, err
-	}
-	cs, err := s.ownSession(c)
-	if err != nil {
-		return nil, err
-	}
-	if cs.status != "open" {
-		return nil, invalid("", "Only Checkout Sessions with a status of open can be expired.")
-	}
-	cs.status = "expired"
-	return s.sessionView(cs, expandList(c.form)), nil
-}
-
 // SetPageURL sets the base URL (scheme://host[:port][/prefix]) at which SetupPage is
 // reachable by the person's browser; sessions created before it is set are refused.
 func (s *Server) SetPageURL(base string) {

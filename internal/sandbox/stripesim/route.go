@@ -41,7 +41,6 @@ var routes = []route{
 	{"GET", split("/v1/customers/*"), (*Server).getCustomer},
 	{"POST", split("/v1/checkout/sessions"), (*Server).createCheckoutSession},
 	{"GET", split("/v1/checkout/sessions/*"), (*Server).getCheckoutSession},
-	{"POST", split("/v1/checkout/sessions/*/expire"), (*Server).expireCheckoutSession},
 	{"POST", split("/v1/refunds"), (*Server).createRefund},
 	{"GET", split("/v1/refunds/*"), (*Server).getRefund},
 }

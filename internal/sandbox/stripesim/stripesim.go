@@ -84,7 +84,7 @@
 // customer, as Stripe answers); POST /v1/checkout/sessions in mode=setup only
 // (customer and success_url required; cards only; expires_at 30 minutes to 24 hours
 // ahead, 24 hours by default), GET /v1/checkout/sessions/{id} with expand[] of
-// setup_intent or setup_intent.payment_method, and POST …/{id}/expire. A session's url
+// setup_intent or setup_intent.payment_method. A session's url
 // points at SetupPage, served wherever the caller mounts it (SetPageURL): a form offering
 // test cards, whose submission completes the session, attaches the card to the session's
 // Customer and redirects to success_url. Test cards keep their ids when attached (real
