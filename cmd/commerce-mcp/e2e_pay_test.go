@@ -257,3 +257,28 @@ func TestHostedSandboxSetupPage(t *testing.T) {
 		t.Fatalf("list = %+v", list)
 	}
 }
+
+// TestHostedURLElicitation: over Streamable HTTP on the newest protocol, a client that
+// declares URL-mode elicitation is sent to the server's own setup page in an input
+// request, and the retried call returns the card.
+func TestHostedURLElicitation(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	srv := startHosted(t, db, nil, "--transport", "http")
+	opener := &opensPages{t: t}
+	c := httpClient(t, ctx, srv.url, newToken(t, db, store.DemoCustomerID), "",
+		client.WithElicitationHandler(opener),
+		client.WithClientCapabilities(mcp.ClientCapabilities{Elicitation: &mcp.ElicitationCapability{Form: &struct{}{}, URL: &struct{}{}}}))
+	var added struct {
+		Status        string
+		PaymentMethod struct {
+			PaymentMethodID string `json:"payment_method_id"`
+		} `json:"payment_method"`
+	}
+	callJSON(t, ctx, c, "add_payment_method", nil, &added)
+	opener.wg.Wait()
+	if added.Status != "added" || added.PaymentMethod.PaymentMethodID != "pm_card_amex" {
+		t.Fatalf("add_payment_method = %+v\n%s", added, srv.stderr.String())
+	}
+}
