@@ -37,8 +37,14 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		ref *checkout.Refusal
 		bad *catalog.ArgError
 		fe  *store.FieldError
+		we  *checkout.WalletError
 	)
 	switch {
+	case errors.As(err, &we):
+		if we.Code == checkout.WalletUnavailable || we.Code == checkout.WalletMisconfigured || we.Code == checkout.WalletRejected {
+			t.Log.WarnContext(ctx, "payment provider refused or failed", "tool", tool, "err", err)
+		}
+		return mcp.NewToolResultError(walletText(we))
 	case errors.As(err, &ref):
 		return mcp.NewToolResultError(withSellerNote(refusalText(ref)))
 	case errors.Is(err, errNoCustomer):

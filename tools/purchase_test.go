@@ -100,6 +100,11 @@ func (s *storefront) clientWith(t *testing.T, h elicitor, version string) *clien
 	req.Params.ClientInfo = mcp.Implementation{Name: "test", Version: "1"}
 	if h != nil {
 		req.Params.Capabilities.Elicitation = &mcp.ElicitationCapability{}
+		if d, ok := h.(interface {
+			declares() *mcp.ElicitationCapability
+		}); ok {
+			req.Params.Capabilities.Elicitation = d.declares()
+		}
 	}
 	if _, err := c.Initialize(ctx, req); err != nil {
 		t.Fatal(err)

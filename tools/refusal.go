@@ -49,7 +49,7 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
 			p.Quantity, title, fmtMoney(p.UnitAmount, p.Currency), fmtMoney(p.Limit, p.Currency))
 	case checkout.RefusalNoPaymentMethod:
-		return "The customer has no payment method on file. The account owner must add one (commerce-mcp customer add-payment-method). Nothing was charged."
+		return "The customer has no payment method on file, so nothing was charged. The person can add a card with add_payment_method (on a secure page, never in the chat), then buy again."
 	case checkout.RefusalSellerNotPurchasable:
 		return fmt.Sprintf("%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", seller, p.Mode)
 	case checkout.RefusalSellerMismatch:

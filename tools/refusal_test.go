@@ -43,7 +43,7 @@ func TestRefusalText(t *testing.T) {
 			q.Quantity, q.UnitAmount, q.Limit, q.Currency = 3, 5000, 99_999_999, "USD"
 		}),
 			[]string{"3 × «", "at $50.00 each", "the most is $999,999.99"}},
-		{checkout.RefusalNoPaymentMethod, p, []string{"commerce-mcp customer add-payment-method"}},
+		{checkout.RefusalNoPaymentMethod, p, []string{"add_payment_method", "nothing was charged"}},
 		{checkout.RefusalSellerNotPurchasable, with(func(q *checkout.RefusalParams) { q.Mode = "test" }), []string{"in test mode"}},
 		{checkout.RefusalSellerMismatch, with(func(q *checkout.RefusalParams) { q.Quantity, q.AskedQuantity = 2, 3 }), []string{"quoted 2 × «", "instead of the 3 asked for"}},
 		{checkout.RefusalNoTotal, with(func(q *checkout.RefusalParams) { q.Quantity, q.Currency = 1, "USD" }), []string{"a total of $0.00 for 1 × «"}},

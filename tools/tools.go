@@ -54,6 +54,10 @@ type Toolbox struct {
 	// the limit is refused with a result saying when to retry, before anything is done.
 	// Resources and prompts are not limited. See rateLimit.
 	Limits RateLimiter
+	// SetupWait is how long add_payment_method waits for the person to finish on the
+	// setup page once they agreed to open it; SetupPoll how often it checks meanwhile.
+	// 0 means DefaultSetupWait and DefaultSetupPoll.
+	SetupWait, SetupPoll time.Duration
 }
 
 // DefaultConfirmTimeout is the default Toolbox.ConfirmTimeout: long enough to read a
@@ -80,6 +84,10 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.cancelOrderTool(),
 		t.getPreferencesTool(),
 		t.updatePreferencesTool(),
+		t.addPaymentMethodTool(),
+		t.listPaymentMethodsTool(),
+		t.setDefaultPaymentMethodTool(),
+		t.removePaymentMethodTool(),
 	})
 }
 

@@ -248,6 +248,26 @@ func stripeFake(t *testing.T, key string) *httptest.Server {
 			return
 		}
 		switch r.Method + " " + r.URL.Path {
+		case "POST /v1/customers":
+			r.ParseForm()
+			if r.PostForm.Get("email") == "" || !strings.HasPrefix(r.PostForm.Get("metadata[commerce_customer_id]"), "cus_") {
+				w.WriteHeader(http.StatusBadRequest)
+				w.Write([]byte(`{"error":{"type":"invalid_request_error","message":"want email and metadata"}}`))
+				return
+			}
+			w.Write([]byte(`{"id":"cus_Stripe1","object":"customer"}`))
+		case "POST /v1/payment_methods/pm_1RealCard/attach", "POST /v1/payment_methods/pm_1Link/attach":
+			r.ParseForm()
+			if r.PostForm.Get("customer") != "cus_Stripe1" {
+				w.WriteHeader(http.StatusBadRequest)
+				w.Write([]byte(`{"error":{"type":"invalid_request_error","code":"resource_missing","param":"customer","message":"No such customer"}}`))
+				return
+			}
+			if strings.Contains(r.URL.Path, "Link") {
+				w.Write([]byte(`{"id":"pm_1Link","object":"payment_method","type":"link","customer":"cus_Stripe1"}`))
+				return
+			}
+			w.Write([]byte(`{"id":"pm_1RealCard","object":"payment_method","type":"card","customer":"cus_Stripe1","card":{"brand":"mastercard","last4":"5454","exp_month":3,"exp_year":2029}}`))
 		case "GET /v1/payment_methods/pm_1RealCard":
 			w.Write([]byte(`{"id":"pm_1RealCard","object":"payment_method","type":"card","card":{"brand":"mastercard","last4":"5454","exp_month":3,"exp_year":2029}}`))
 		case "GET /v1/payment_methods/pm_1Link":
@@ -310,6 +330,41 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 				if strings.Contains(r.stdout+r.stderr, secret) {
 					t.Fatalf("output shows the key:\n%s%s", r.stdout, r.stderr)
 				}
+			}
+		})
+	}
+	// The cards were attached to a Stripe Customer made for the customer on the way.
+	if got, err := testshop.Store(t, db).Customer(context.Background(), c.ID); err != nil || got.StripeCustomerID != "cus_Stripe1" {
+		t.Fatalf("customer after adding cards = %+v, %v; want Stripe Customer cus_Stripe1", got, err)
+	}
+}
+
+// With a Stripe key, customer create makes the Stripe Customer (POST /v1/customers);
+// without one, or when Stripe fails, the customer is created all the same and the
+// server makes the Stripe Customer when first needed.
+func TestCustomerCreateStripeMode(t *testing.T) {
+	db := adminDB(t)
+	const key = "sk_test_secret123"
+	srv := stripeFake(t, key)
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	tests := []struct {
+		name, email, url, key, want, stderr string
+	}{
+		{name: "with a key", email: "s1@example.com", url: srv.URL, key: key, want: "cus_Stripe1"},
+		{name: "without a key", email: "s2@example.com", url: srv.URL},
+		{name: "Stripe unreachable", email: "s3@example.com", url: closed.URL, key: key, stderr: "could not reach Stripe"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			env := map[string]string{"COMMERCE_DB": db, "STRIPE_SECRET_KEY": tc.key}
+			r := runCLI(t, env, "customer", "create", "--email", tc.email, "--stripe-base-url", tc.url)
+			if r.code != 0 || !strings.Contains(r.stderr, tc.stderr) || strings.Contains(r.stdout+r.stderr, key) {
+				t.Fatalf("customer create: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+			}
+			got, err := testshop.Store(t, db).CustomerByEmail(context.Background(), tc.email)
+			if err != nil || got.StripeCustomerID != tc.want || strings.TrimSpace(r.stdout) != got.ID {
+				t.Fatalf("customer = %+v, %v; want Stripe Customer %q", got, err, tc.want)
 			}
 		})
 	}

@@ -33,6 +33,10 @@ type payFlags struct {
 	sellersFile    string
 	confirmKey     string
 	confirmKeyFile string
+	// webhookSecret verifies Stripe's webhook events (hosted mode, at
+	// stripehook.Pattern); from --stripe-webhook-secret-file or STRIPE_WEBHOOK_SECRET.
+	webhookSecret     string
+	webhookSecretFile string
 }
 
 // register declares the flags. The secrets (--stripe-key, --confirm-key) are read from
@@ -45,6 +49,7 @@ func (p *payFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&p.sellersFile, "sellers", getenv("COMMERCE_SELLERS"), "JSON `file` with each real seller's ACP URL, API key and Stripe profile (env COMMERCE_SELLERS)")
 	fs.StringVar(&p.confirmKey, "confirm-key", "", "hex or base64 `key` (32+ bytes) signing purchase confirmations; random per process when empty. Visible in the process list: prefer COMMERCE_CONFIRM_KEY or --confirm-key-file")
 	fs.StringVar(&p.confirmKeyFile, "confirm-key-file", "", "`file` holding the confirmation key (env COMMERCE_CONFIRM_KEY gives the key itself)")
+	fs.StringVar(&p.webhookSecretFile, "stripe-webhook-secret-file", "", "`file` holding the signing secret (whsec_…) of this server's Stripe webhook endpoint, /stripe/webhook, with --transport http or sse (env STRIPE_WEBHOOK_SECRET gives the secret itself); without it, added cards are found by asking Stripe")
 }
 
 // resolve reads the secrets not given as flags from their files or the environment,
@@ -63,6 +68,9 @@ func (p *payFlags) resolve(getenv func(string) string) (warnings []string, err e
 	if w != "" {
 		warnings = append(warnings, w)
 	}
+	if p.webhookSecret, _, _, err = cli.Secret("stripe-webhook-secret", "", p.webhookSecretFile, "STRIPE_WEBHOOK_SECRET", getenv); err != nil {
+		return nil, err
+	}
 	return warnings, nil
 }
 
@@ -79,6 +87,7 @@ func newCheckout(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 type afterOrder struct {
 	events  http.Handler
 	sandbox *sandbox.Sandbox // nil with real Stripe
+	pages   *setupPages      // where the person adds a card
 }
 
 // start makes the sandbox's reference sellers deliver their order events to the
@@ -100,16 +109,18 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 	}
 	cfg := checkout.Config{Catalog: cat, Store: st, Mode: checkout.ModeOf(pf.stripeKey), ConfirmKey: key, Log: logger}
 	var (
-		after  afterOrder
+		after  = afterOrder{pages: &setupPages{log: logger}}
 		secret func(seller string) ([]byte, bool)
 	)
+	cfg.SetupReturnURL = after.pages.returnURL
 	if pf.stripeKey == "" {
 		sb, err := sandbox.New(cat, sandbox.Options{Log: logger})
 		if err != nil {
 			return nil, afterOrder{}, err
 		}
-		cfg.Sellers, cfg.Tokens = checkout.ACPSellers{Endpoints: sb}, checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}
-		after.sandbox, secret = sb, sb.WebhookSecret
+		agent := spt.New(sb.AgentStripe())
+		cfg.Sellers, cfg.Tokens, cfg.Wallet = checkout.ACPSellers{Endpoints: sb}, checkout.SPTTokens{Client: agent}, checkout.SPTWallet{Client: agent}
+		after.sandbox, secret, after.pages.sim = sb, sb.WebhookSecret, sb.Stripe
 	} else {
 		access, err := readSellers(pf.sellersFile)
 		if err != nil {
@@ -117,7 +128,8 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 		}
 		dir := checkout.NewDirectory(access, nil)
 		cfg.Sellers, secret = dir, dir.WebhookSecret
-		cfg.Tokens = checkout.SPTTokens{Client: spt.New(spt.Config{SecretKey: pf.stripeKey, BaseURL: pf.stripeURL, Version: pf.stripeVersion, MaxNetworkRetries: 2})}
+		agent := spt.New(spt.Config{SecretKey: pf.stripeKey, BaseURL: pf.stripeURL, Version: pf.stripeVersion, MaxNetworkRetries: 2})
+		cfg.Tokens, cfg.Wallet = checkout.SPTTokens{Client: agent}, checkout.SPTWallet{Client: agent}
 	}
 	svc, err := checkout.New(cfg)
 	if err != nil {

@@ -36,8 +36,14 @@ func customerCreate(ctx context.Context, args []string, getenv func(string) stri
 	fs, c := adminFlags("customer create", getenv)
 	email := fs.String("email", "", "the customer's email `address` (required, unique)")
 	name := fs.String("name", "", "the customer's `name`")
-	stripeID := fs.String("stripe-customer", "", "the customer's Stripe customer `id` (cus_…), if any")
+	stripeID := fs.String("stripe-customer", "", "the customer's existing Stripe customer `id` (cus_…); with a Stripe key and without it, a Stripe Customer is created")
+	stripeKeyFile := fs.String("stripe-key-file", "", "`file` holding the Stripe secret key (env STRIPE_SECRET_KEY gives the key itself); with a key the Stripe Customer is created now, otherwise the server creates it when first needed")
+	stripeURL := fs.String("stripe-base-url", "", "Stripe API base `URL`, for emulators and tests")
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
+		return err
+	}
+	key, _, _, err := cli.Secret("stripe-key", "", *stripeKeyFile, "STRIPE_SECRET_KEY", getenv)
+	if err != nil {
 		return err
 	}
 	if *email == "" {
@@ -53,6 +59,17 @@ func customerCreate(ctx context.Context, args []string, getenv func(string) stri
 		return adminError(err)
 	}
 	fmt.Fprintln(stdout, cust.ID)
+	if key == "" || cust.StripeCustomerID != "" {
+		return nil
+	}
+	id, err := newPMLookup(key, *stripeURL).CreateCustomer(ctx, cust)
+	if err == nil {
+		_, err = s.SetStripeCustomerID(ctx, cust.ID, id)
+	}
+	if err != nil {
+		// The customer exists; the server makes the Stripe Customer when first needed.
+		fmt.Fprintf(stderr, "warning: %v; the server will create the Stripe Customer when it first needs it\n", err)
+	}
 	return nil
 }
 
@@ -139,8 +156,24 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 				return &usageError{Msg: fmt.Sprintf("--%s comes from Stripe when a Stripe key is set; leave it out", name)}
 			}
 		}
-		pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, err = newPMLookup(*stripeKey, *stripeURL).PaymentMethod(ctx, *pmID)
+		lookup := newPMLookup(*stripeKey, *stripeURL)
+		pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, err = lookup.PaymentMethod(ctx, *pmID)
 		if err != nil {
+			return err
+		}
+		// Payment methods live on the customer's Stripe Customer, made now if the
+		// customer has none yet.
+		stripeCustomer := cust.StripeCustomerID
+		if stripeCustomer == "" {
+			id, err := lookup.CreateCustomer(ctx, cust)
+			if err != nil {
+				return err
+			}
+			if stripeCustomer, err = s.SetStripeCustomerID(ctx, cust.ID, id); err != nil {
+				return err
+			}
+		}
+		if pm.ID, err = lookup.Attach(ctx, *pmID, stripeCustomer); err != nil {
 			return err
 		}
 	} else {

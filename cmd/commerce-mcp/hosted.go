@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
 	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
 	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
+	"github.com/commerce-mcp/commerce-mcp/internal/stripehook"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
@@ -20,7 +23,14 @@ import (
 // orderevents.Pattern (authenticated by their signature, not a token), until ctx ends; then it lets the calls in
 // flight finish and returns within hosted.DefaultShutdownTimeout, before the caller
 // closes the database.
-func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.Store, events http.Handler, logger *slog.Logger) error {
+func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.Store, after afterOrder, logger *slog.Logger) error {
+	routes := map[string]http.Handler{orderevents.Pattern: after.events}
+	if after.pages != nil {
+		maps.Copy(routes, after.pages.routes())
+	}
+	if c.pay.webhookSecret != "" {
+		routes[stripehook.Pattern] = stripehook.Handler(c.pay.webhookSecret, stripehook.ForService(tb.Checkout), logger)
+	}
 	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
 		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
 	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
@@ -34,12 +44,15 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		WithCustomer:   tools.WithCustomer,
 		Health:         st.Ping,
 		Log:            logger,
-		Routes:         map[string]http.Handler{orderevents.Pattern: events},
+		Routes:         routes,
 	})
 	if err != nil {
 		return &usageError{Msg: err.Error()}
 	}
 	return h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
+		if after.pages != nil {
+			after.pages.setBase(pagesBase(c, a))
+		}
 		if tcp, ok := a.(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 			if c.http.tlsCert == "" {
 				logger.Warn("serving plain HTTP on a network address: tokens cross the network in the clear unless a TLS proxy is in front")
@@ -52,6 +65,19 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 			"stateless", c.http.stateless, "tls", c.http.tlsCert != "", "mode", tb.Checkout.Mode(), "read_only", c.readOnly,
 			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate)
 	})
+}
+
+// pagesBase is the base URL at which the person's browser reaches the server: the
+// public URL, or the address it listens on.
+func pagesBase(c serveConfig, a net.Addr) string {
+	if c.http.publicURL != "" {
+		return strings.TrimRight(c.http.publicURL, "/")
+	}
+	scheme := "http://"
+	if c.http.tlsCert != "" {
+		scheme = "https://"
+	}
+	return scheme + a.String()
 }
 
 // defaultHostedGCPercent is the garbage collector's target (GOGC) while serving over

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // pmLookup asks Stripe about a payment method, so that the operator cannot put on file
@@ -14,6 +15,11 @@ import (
 // customer sees are Stripe's.
 type pmLookup interface {
 	PaymentMethod(ctx context.Context, id string) (brand, last4 string, expMonth, expYear int, err error)
+	// CreateCustomer creates the customer's Stripe Customer (POST /v1/customers).
+	CreateCustomer(ctx context.Context, c store.Customer) (string, error)
+	// Attach attaches the method to a Stripe Customer and returns the id to keep: for
+	// Stripe's test ids (pm_card_visa) Stripe attaches a new copy.
+	Attach(ctx context.Context, pmID, stripeCustomer string) (string, error)
 }
 
 // newPMLookup returns the Stripe lookup for secretKey, through the same client that
@@ -37,6 +43,45 @@ func (l sptLookup) PaymentMethod(ctx context.Context, id string) (brand, last4 s
 		return pm.Type, pm.Last4, pm.ExpMonth, pm.ExpYear, nil
 	}
 	return pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, nil
+}
+
+// CreateCustomer implements pmLookup; the same customer always gets the same Stripe
+// Customer within Stripe's idempotency window (a retried command makes no second one).
+func (l sptLookup) CreateCustomer(ctx context.Context, c store.Customer) (string, error) {
+	id, err := l.c.CreateCustomer(ctx, spt.CustomerParams{Email: c.Email, Name: c.Name,
+		Metadata: map[string]string{"commerce_customer_id": c.ID}, IdempotencyKey: "customer-" + c.ID})
+	if err != nil {
+		return "", stripeCallError("create the Stripe Customer", err)
+	}
+	return id, nil
+}
+
+// Attach implements pmLookup.
+func (l sptLookup) Attach(ctx context.Context, pmID, stripeCustomer string) (string, error) {
+	pm, err := l.c.AttachPaymentMethod(ctx, pmID, stripeCustomer, "")
+	if err != nil {
+		return "", pmLookupError(pmID, err)
+	}
+	return pm.ID, nil
+}
+
+// stripeCallError says in one line why a Stripe call (what) failed, without Stripe's
+// message, which may quote the key.
+func stripeCallError(what string, err error) error {
+	var se *spt.Error
+	switch {
+	case !errors.As(err, &se):
+		return fmt.Errorf("could not %s", what)
+	case se.HTTPStatus == http.StatusUnauthorized:
+		return errors.New("Stripe refused the secret key (401); check STRIPE_SECRET_KEY or --stripe-key")
+	case se.HTTPStatus == 0:
+		return fmt.Errorf("could not reach Stripe to %s; check the network and try again", what)
+	}
+	code := se.Code
+	if code == "" {
+		code = se.Type
+	}
+	return fmt.Errorf("Stripe could not %s: %s (HTTP %d); try again later", what, code, se.HTTPStatus)
 }
 
 // pmLookupError says in one line why Stripe did not confirm the method. Stripe's own

@@ -267,8 +267,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		if pct, ok := hostedGCPercent(getenv); ok {
 			defer debug.SetGCPercent(debug.SetGCPercent(pct))
 		}
-		return serveHTTP(ctx, c, tb, st, after.events, logger)
+		return serveHTTP(ctx, c, tb, st, after, logger)
 	}
+	if c.pay.webhookSecret != "" {
+		logger.Warn("the Stripe webhook secret is for --transport http or sse; over stdio added cards are found by asking Stripe")
+	}
+	after.pages.serveLoopback(ctx)
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
 	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode(), "read_only", c.readOnly)

@@ -72,6 +72,14 @@ type Config struct {
 	// first retry, doubled each time; default 50 ms.
 	Retries   int
 	RetryWait time.Duration
+	// Wallet, when set, lets customers bring payment methods through hosted setup
+	// pages and remove them (see StartPaymentSetup); SetupReturnURL returns the page
+	// the person is sent to when done (it may start a listener on first use). Both are
+	// needed for setups. SetupTTL is how long a setup page stays open; default
+	// DefaultSetupTTL, at least 30 minutes (Stripe's minimum).
+	Wallet         Wallet
+	SetupReturnURL func(ctx context.Context) (string, error)
+	SetupTTL       time.Duration
 }
 
 // Service runs purchases. It is safe for concurrent use.
@@ -106,6 +114,10 @@ func New(cfg Config) (*Service, error) {
 	if cfg.Retries == 0 {
 		cfg.Retries = 2
 	}
+	if cfg.SetupTTL <= 0 {
+		cfg.SetupTTL = DefaultSetupTTL
+	}
+	cfg.SetupTTL = max(cfg.SetupTTL, 31*time.Minute)
 	if cfg.RetryWait <= 0 {
 		cfg.RetryWait = 50 * time.Millisecond
 	}

@@ -147,6 +147,9 @@ func badResponse(op, id string) error {
 var (
 	keyInText    = regexp.MustCompile(`\b(sk|rk)_(test_|live_)?[A-Za-z0-9_]+`)
 	secretInText = regexp.MustCompile(`_secret_[A-Za-z0-9_]+`)
+	// pmInText: Stripe quotes payment method ids in its messages ("No such
+	// PaymentMethod: 'pm_…'"), and they must not reach a log.
+	pmInText = regexp.MustCompile(`\bpm_[A-Za-z0-9_]+`)
 )
 
 // redact removes token ids, API keys and client secrets from text that came from
@@ -157,6 +160,7 @@ func (c *Client) redact(s string) string {
 	}
 	s = text.MaskTokens(s, RedactID)
 	s = keyInText.ReplaceAllString(s, "${1}_…")
+	s = pmInText.ReplaceAllString(s, "pm_…")
 	return secretInText.ReplaceAllString(s, "_secret_…")
 }
 

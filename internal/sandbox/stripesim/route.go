@@ -35,6 +35,12 @@ var routes = []route{
 	{"POST", split("/v1/payment_intents"), (*Server).createPaymentIntent},
 	{"GET", split("/v1/payment_intents/*"), (*Server).getPaymentIntent},
 	{"GET", split("/v1/payment_methods/*"), (*Server).getPaymentMethod},
+	{"POST", split("/v1/payment_methods/*/attach"), (*Server).attachPaymentMethod},
+	{"POST", split("/v1/payment_methods/*/detach"), (*Server).detachPaymentMethod},
+	{"POST", split("/v1/customers"), (*Server).createCustomer},
+	{"GET", split("/v1/customers/*"), (*Server).getCustomer},
+	{"POST", split("/v1/checkout/sessions"), (*Server).createCheckoutSession},
+	{"GET", split("/v1/checkout/sessions/*"), (*Server).getCheckoutSession},
 	{"POST", split("/v1/refunds"), (*Server).createRefund},
 	{"GET", split("/v1/refunds/*"), (*Server).getRefund},
 }

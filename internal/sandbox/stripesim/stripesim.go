@@ -77,6 +77,20 @@
 // executing: successes and 402 declines are stored, parameter and state errors are not,
 // so a corrected request can reuse its key.
 //
+// # Customers and setup pages
+//
+// POST /v1/customers and GET /v1/customers/{id}; POST /v1/payment_methods/{id}/attach
+// (customer) and …/detach (400 without a code when the method is attached to no
+// customer, as Stripe answers); POST /v1/checkout/sessions in mode=setup only
+// (customer and success_url required; cards only; expires_at 30 minutes to 24 hours
+// ahead, 24 hours by default), GET /v1/checkout/sessions/{id} with expand[] of
+// setup_intent or setup_intent.payment_method. A session's url
+// points at SetupPage, served wherever the caller mounts it (SetPageURL): a form offering
+// test cards, whose submission completes the session, attaches the card to the session's
+// Customer and redirects to success_url. Test cards keep their ids when attached (real
+// Stripe makes a new pm_), so a card added in one run is still chargeable after a
+// restart, which forgets everything else.
+//
 // # Test payment methods
 //
 // pm_card_visa, pm_card_visa_debit, pm_card_mastercard, pm_card_amex, pm_card_discover,
@@ -132,6 +146,11 @@ type Server struct {
 	// refunds of PaymentIntents, and their ids in creation order
 	refunds     map[string]*refund
 	refundOrder []string
+	// customers and setup-mode Checkout Sessions, by id; pageURL is where SetupPage is
+	// reached
+	customers map[string]*customer
+	sessions  map[string]*checkoutSession
+	pageURL   string
 }
 
 // New returns an emulator with no accounts.
@@ -151,6 +170,8 @@ func New(opts Options) *Server {
 		methods:      map[string]*paymentMethod{},
 		idem:         map[idemKey]*idemEntry{},
 		refunds:      map[string]*refund{},
+		customers:    map[string]*customer{},
+		sessions:     map[string]*checkoutSession{},
 	}
 }
 

@@ -1,0 +1,540 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// The customer's payment methods: a Stripe Customer per customer, cards brought by the
+// person on a Stripe-hosted setup page (a Checkout Session in setup mode, so the card
+// never passes through the model or this server), and the person's confirmed choice of
+// default and removals. Purchases keep using the default method.
+
+// Wallet is the agent's Stripe account as the payment-method use case needs it.
+type Wallet interface {
+	// CreateCustomer creates a Stripe Customer for c; the same idemKey returns the
+	// same Customer.
+	CreateCustomer(ctx context.Context, c store.Customer, idemKey string) (string, error)
+	// CreateSetup makes a hosted setup page for Stripe Customer r.Customer.
+	CreateSetup(ctx context.Context, r SetupRequest) (SetupSession, error)
+	// Setup reads a setup session: its status and, once complete, the method entered.
+	Setup(ctx context.Context, sessionID string) (SetupSession, error)
+	// Detach detaches a payment method from its Stripe Customer.
+	Detach(ctx context.Context, pmID, idemKey string) error
+}
+
+// SetupRequest asks for a hosted setup page.
+type SetupRequest struct {
+	Customer   string // the Stripe Customer, cus_…
+	SuccessURL string // where the page sends the person when done
+	Reference  string // our setup id
+	ExpiresAt  time.Time
+	IdemKey    string
+}
+
+// SetupSession is a hosted setup page as Stripe reports it.
+type SetupSession struct {
+	ID        string
+	Status    string // spt.SessionOpen, SessionComplete or SessionExpired
+	URL       string
+	ExpiresAt time.Time
+	// PaymentMethod is what the person entered (brand, last four, expiry, pm_ id),
+	// once Status is complete.
+	PaymentMethod store.PaymentMethod
+}
+
+// ErrNoStripeCustomer is wrapped by Wallet errors when Stripe has no such Customer
+// (deleted in the dashboard, or a sandbox that restarted).
+var ErrNoStripeCustomer = errors.New("stripe has no such customer")
+
+// SPTWallet is Wallet over the agent's Stripe client.
+type SPTWallet struct {
+	Client *spt.Client
+}
+
+// CreateCustomer implements Wallet. The Customer carries our customer id as metadata.
+func (w SPTWallet) CreateCustomer(ctx context.Context, c store.Customer, idemKey string) (string, error) {
+	id, err := w.Client.CreateCustomer(ctx, spt.CustomerParams{Email: c.Email, Name: c.Name,
+		Metadata: map[string]string{"commerce_customer_id": c.ID}, IdempotencyKey: idemKey})
+	return id, classifyWallet(err)
+}
+
+// CreateSetup implements Wallet.
+func (w SPTWallet) CreateSetup(ctx context.Context, r SetupRequest) (SetupSession, error) {
+	s, err := w.Client.CreateSetupSession(ctx, spt.SetupSessionParams{Customer: r.Customer, SuccessURL: r.SuccessURL,
+		ClientReferenceID: r.Reference, ExpiresAt: r.ExpiresAt, IdempotencyKey: r.IdemKey})
+	if err != nil {
+		return SetupSession{}, classifyWallet(err)
+	}
+	return setupOf(s), nil
+}
+
+// Setup implements Wallet.
+func (w SPTWallet) Setup(ctx context.Context, sessionID string) (SetupSession, error) {
+	s, err := w.Client.RetrieveSetupSession(ctx, sessionID)
+	if err != nil {
+		return SetupSession{}, classifyWallet(err)
+	}
+	return setupOf(s), nil
+}
+
+// Detach implements Wallet.
+func (w SPTWallet) Detach(ctx context.Context, pmID, idemKey string) error {
+	return classifyWallet(w.Client.DetachPaymentMethod(ctx, pmID, idemKey))
+}
+
+func setupOf(s spt.SetupSession) SetupSession {
+	out := SetupSession{ID: s.ID, Status: s.Status, URL: s.URL, ExpiresAt: s.ExpiresAt}
+	if pm := s.PaymentMethod; pm.ID != "" {
+		brand := pm.Brand
+		if brand == "" {
+			brand = pm.Type
+		}
+		out.PaymentMethod = store.PaymentMethod{ID: pm.ID, Brand: brand, Last4: pm.Last4, ExpMonth: pm.ExpMonth, ExpYear: pm.ExpYear}
+	}
+	return out
+}
+
+// classifyWallet maps the Stripe client's errors onto the saga's, and an unknown
+// customer onto ErrNoStripeCustomer.
+func classifyWallet(err error) error {
+	var se *spt.Error
+	if errors.As(err, &se) && se.Code == spt.CodeResourceMissing && se.Param == "customer" && se.HTTPStatus == http.StatusBadRequest {
+		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrNoStripeCustomer, err)
+	}
+	return classifyStripe(err)
+}
+
+// WalletCode names why a payment-method request did not happen; tools words it.
+type WalletCode string
+
+// Wallet codes.
+const (
+	WalletNotConfigured  WalletCode = "not_configured"         // this server cannot add payment methods
+	WalletUnavailable    WalletCode = "stripe_unavailable"     // Stripe could not be reached or failed; nothing changed
+	WalletMisconfigured  WalletCode = "stripe_misconfigured"   // Stripe refused this server's key or settings
+	WalletRejected       WalletCode = "stripe_rejected"        // Stripe refused the request
+	WalletUnknownSetup   WalletCode = "unknown_setup"          // SetupID
+	WalletUnknownMethod  WalletCode = "unknown_payment_method" // PaymentMethodID
+	WalletConfirmInvalid WalletCode = "confirmation_invalid"   // a confirmation token or dialog answer that does not verify
+	WalletDeclined       WalletCode = "declined_by_person"     // the person said no in the dialog
+	WalletAlreadyDefault WalletCode = "already_default"        // PaymentMethodID is the default already
+)
+
+// WalletError is a payment-method request that did not happen, with its parameters.
+type WalletError struct {
+	Code            WalletCode
+	SetupID         string
+	PaymentMethodID string
+	cause           error
+}
+
+func (e *WalletError) Error() string {
+	s := "payment methods: " + string(e.Code)
+	if e.cause != nil {
+		s += ": " + e.cause.Error()
+	}
+	return s
+}
+
+func (e *WalletError) Unwrap() error { return e.cause }
+
+// walletFailure turns an error of the Wallet port into a *WalletError.
+func walletFailure(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrMisconfigured):
+		return &WalletError{Code: WalletMisconfigured, cause: err}
+	case errors.Is(err, ErrRejected):
+		return &WalletError{Code: WalletRejected, cause: err}
+	case errors.Is(err, ErrUnavailable):
+		return &WalletError{Code: WalletUnavailable, cause: err}
+	}
+	return err
+}
+
+// DefaultSetupTTL is how long a setup page stays open (Stripe allows 30 min to 24 h).
+const DefaultSetupTTL = time.Hour
+
+// stripeCustomer returns the customer's Stripe Customer, creating it first when there
+// is none (customers made before Stripe Customers, or by the operator without a key).
+func (s *Service) stripeCustomer(ctx context.Context, customerID string) (string, error) {
+	c, err := s.cfg.Store.Customer(ctx, customerID)
+	if err != nil {
+		return "", err
+	}
+	if c.StripeCustomerID != "" {
+		return c.StripeCustomerID, nil
+	}
+	id, err := s.cfg.Wallet.CreateCustomer(ctx, c, "customer-"+c.ID)
+	if err != nil {
+		return "", walletFailure(err)
+	}
+	return s.cfg.Store.SetStripeCustomerID(ctx, c.ID, id)
+}
+
+// replaceStripeCustomer makes a new Stripe Customer for one that Stripe no longer has.
+func (s *Service) replaceStripeCustomer(ctx context.Context, customerID, stale string) (string, error) {
+	c, err := s.cfg.Store.Customer(ctx, customerID)
+	if err != nil {
+		return "", err
+	}
+	if c.StripeCustomerID != stale { // replaced meanwhile
+		return c.StripeCustomerID, nil
+	}
+	s.cfg.Log.WarnContext(ctx, "Stripe has no Customer for this customer any more; creating a new one", "customer", customerID)
+	id, err := s.cfg.Wallet.CreateCustomer(ctx, c, "customer-"+c.ID+"-replaces-"+stale)
+	if err != nil {
+		return "", walletFailure(err)
+	}
+	return s.cfg.Store.ReplaceStripeCustomerID(ctx, c.ID, stale, id)
+}
+
+// StartPaymentSetup returns a hosted setup page on which the person can add a card:
+// the customer's newest open one that is still open in Stripe, or a new one.
+func (s *Service) StartPaymentSetup(ctx context.Context, customerID string) (store.PaymentSetup, error) {
+	if s.cfg.Wallet == nil || s.cfg.SetupReturnURL == nil {
+		return store.PaymentSetup{}, &WalletError{Code: WalletNotConfigured}
+	}
+	open, err := s.cfg.Store.OpenPaymentSetups(ctx, customerID)
+	if err != nil {
+		return store.PaymentSetup{}, err
+	}
+	for _, ps := range open {
+		// Reuse a page with at least ten minutes left, so the person is not sent to one
+		// about to lapse.
+		if ps.ExpiresAt.Sub(s.now()) < 10*time.Minute {
+			continue
+		}
+		ps, err := s.SyncPaymentSetup(ctx, customerID, ps.ID)
+		if err != nil {
+			return store.PaymentSetup{}, err
+		}
+		if ps.Status == store.SetupOpen {
+			return ps, nil
+		}
+	}
+	if _, err := s.cfg.Store.Customer(ctx, customerID); err != nil {
+		return store.PaymentSetup{}, err
+	}
+	success, err := s.cfg.SetupReturnURL(ctx)
+	if err != nil {
+		return store.PaymentSetup{}, fmt.Errorf("setup return page: %w", err)
+	}
+	cus, err := s.stripeCustomer(ctx, customerID)
+	if err != nil {
+		return store.PaymentSetup{}, err
+	}
+	id := store.NewID("pset_")
+	req := SetupRequest{Customer: cus, SuccessURL: success, Reference: id, ExpiresAt: s.now().Add(s.cfg.SetupTTL), IdemKey: "setup-" + id}
+	sess, err := s.cfg.Wallet.CreateSetup(ctx, req)
+	if errors.Is(err, ErrNoStripeCustomer) {
+		if req.Customer, err = s.replaceStripeCustomer(ctx, customerID, cus); err != nil {
+			return store.PaymentSetup{}, err
+		}
+		req.IdemKey += "-" + req.Customer
+		sess, err = s.cfg.Wallet.CreateSetup(ctx, req)
+	}
+	if err != nil {
+		return store.PaymentSetup{}, walletFailure(err)
+	}
+	if sess.URL == "" {
+		return store.PaymentSetup{}, &WalletError{Code: WalletRejected, cause: errors.New("stripe returned a setup session without a page")}
+	}
+	exp := sess.ExpiresAt
+	if exp.IsZero() {
+		exp = req.ExpiresAt
+	}
+	return s.cfg.Store.StartPaymentSetup(ctx, store.PaymentSetup{ID: id, CustomerID: customerID, SessionID: sess.ID, URL: sess.URL, ExpiresAt: exp})
+}
+
+// SyncPaymentSetup brings the customer's setup up to date with Stripe: a completed
+// page puts the card on file (brand, last four, expiry and its pm_ id only) and an
+// expired one is closed. A setup that is no longer open is returned as it is. A setup
+// of another customer is WalletUnknownSetup, as an unknown one is.
+func (s *Service) SyncPaymentSetup(ctx context.Context, customerID, setupID string) (store.PaymentSetup, error) {
+	ps, err := s.cfg.Store.PaymentSetup(ctx, customerID, setupID)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.PaymentSetup{}, &WalletError{Code: WalletUnknownSetup, SetupID: setupID}
+	}
+	if err != nil || ps.Status != store.SetupOpen {
+		return ps, err
+	}
+	if s.cfg.Wallet == nil {
+		return store.PaymentSetup{}, &WalletError{Code: WalletNotConfigured}
+	}
+	return s.syncSetup(ctx, ps)
+}
+
+// SyncPaymentSetupBySession is SyncPaymentSetup for the setup of Stripe Checkout
+// Session sessionID, for a webhook that announced it; it reads the session from Stripe
+// rather than trusting the event. A session that is not one of ours is store.ErrNotFound.
+func (s *Service) SyncPaymentSetupBySession(ctx context.Context, sessionID string) (store.PaymentSetup, error) {
+	ps, err := s.cfg.Store.PaymentSetupBySession(ctx, sessionID)
+	if err != nil || ps.Status != store.SetupOpen {
+		return ps, err
+	}
+	if s.cfg.Wallet == nil {
+		return store.PaymentSetup{}, &WalletError{Code: WalletNotConfigured}
+	}
+	return s.syncSetup(ctx, ps)
+}
+
+func (s *Service) syncSetup(ctx context.Context, ps store.PaymentSetup) (store.PaymentSetup, error) {
+	sess, err := s.cfg.Wallet.Setup(ctx, ps.SessionID)
+	if err != nil {
+		return store.PaymentSetup{}, walletFailure(err)
+	}
+	switch sess.Status {
+	case spt.SessionComplete:
+		done, err := s.cfg.Store.CompletePaymentSetup(ctx, ps.ID, sess.PaymentMethod)
+		if err != nil {
+			return store.PaymentSetup{}, err
+		}
+		s.cfg.Log.InfoContext(ctx, "payment method added through a setup page", "customer", ps.CustomerID, "setup", ps.ID)
+		return done, nil
+	case spt.SessionExpired:
+		return s.cfg.Store.ExpirePaymentSetup(ctx, ps.ID)
+	}
+	if !s.now().Before(ps.ExpiresAt) { // Stripe will expire it any moment
+		return s.cfg.Store.ExpirePaymentSetup(ctx, ps.ID)
+	}
+	return ps, nil
+}
+
+// WaitPaymentSetup polls the customer's setup every interval until it is no longer
+// open, until wait has passed or until ctx ends, and returns it as it then is. It
+// polls Stripe, so it also works without a webhook; with one, the store is already up
+// to date and the first poll after it says so.
+func (s *Service) WaitPaymentSetup(ctx context.Context, customerID, setupID string, wait, interval time.Duration) (store.PaymentSetup, error) {
+	deadline := time.NewTimer(wait)
+	defer deadline.Stop()
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		ps, err := s.SyncPaymentSetup(ctx, customerID, setupID)
+		var we *WalletError
+		if errors.As(err, &we) && we.Code == WalletUnavailable {
+			err = nil // a poll that failed is retried at the next tick
+			ps, _ = s.cfg.Store.PaymentSetup(ctx, customerID, setupID)
+		}
+		if err != nil || ps.Status != store.SetupOpen {
+			return ps, err
+		}
+		select {
+		case <-ctx.Done():
+			return ps, nil
+		case <-deadline.C:
+			return ps, nil
+		case <-tick.C:
+		}
+	}
+}
+
+// PaymentMethods returns the customer's payment methods, default first, after picking
+// up the setup pages completed since the last look.
+func (s *Service) PaymentMethods(ctx context.Context, customerID string) ([]store.PaymentMethod, error) {
+	if s.cfg.Wallet != nil {
+		open, err := s.cfg.Store.OpenPaymentSetups(ctx, customerID)
+		if err != nil {
+			return nil, err
+		}
+		for _, ps := range open {
+			if _, err := s.syncSetup(ctx, ps); err != nil {
+				// The list is still worth showing; the setup is picked up next time.
+				s.cfg.Log.WarnContext(ctx, "could not check a payment setup with Stripe", "customer", customerID, "setup", ps.ID, "err", err)
+			}
+		}
+	}
+	return s.cfg.Store.PaymentMethods(ctx, customerID)
+}
+
+// MethodChange is a change to the customer's payment methods that the person must
+// confirm: making a method the default, or removing one.
+type MethodChange struct {
+	Action ChangeAction
+	Method store.PaymentMethod
+	// NewDefault is, for removing the default, the method that becomes the default
+	// (the most recently added other one), or zero when none is left.
+	NewDefault store.PaymentMethod
+	ExpiresAt  time.Time
+}
+
+// ChangeAction is what a MethodChange does.
+type ChangeAction string
+
+// Change actions.
+const (
+	ChangeSetDefault ChangeAction = "set_default"
+	ChangeRemove     ChangeAction = "remove"
+)
+
+// changeTTL is how long a change can be confirmed.
+const changeTTL = 10 * time.Minute
+
+// purposeMethod is what a sealed payment-method change confirms; a purchase's,
+// checkout's or cancellation's sealed state never verifies as one, nor the other way.
+const purposeMethod = "commerce-mcp/payment-method/v1"
+
+// PlanMethodChange describes, for the person to confirm, what action on the
+// customer's method pmID would do. Removing the default is allowed: the most recently
+// added other method becomes the default (MethodChange.NewDefault), or, for the last
+// method, none is left and purchases need a new one. Making the default the default is
+// WalletAlreadyDefault.
+func (s *Service) PlanMethodChange(ctx context.Context, customerID string, action ChangeAction, pmID string) (MethodChange, error) {
+	pms, err := s.cfg.Store.PaymentMethods(ctx, customerID)
+	if err != nil {
+		return MethodChange{}, err
+	}
+	ch := MethodChange{Action: action, ExpiresAt: s.now().Add(changeTTL)}
+	found := false
+	for _, pm := range pms {
+		if pm.ID == pmID {
+			ch.Method, found = pm, true
+		}
+	}
+	if !found {
+		return MethodChange{}, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: pmID}
+	}
+	switch {
+	case action == ChangeSetDefault && ch.Method.Default:
+		return MethodChange{}, &WalletError{Code: WalletAlreadyDefault, PaymentMethodID: pmID}
+	case action == ChangeRemove && ch.Method.Default:
+		// The store's rule: the most recently added remaining method. PaymentMethods
+		// lists the others oldest first, so it is the last of them.
+		for _, pm := range pms {
+			if pm.ID != pmID {
+				ch.NewDefault = pm
+			}
+		}
+	}
+	return ch, nil
+}
+
+// SealMethodChange returns the confirmation state of a planned change: bound to the
+// customer, the action, the method, the method that would become the default, and an
+// expiry; single use.
+func (s *Service) SealMethodChange(customerID string, ch MethodChange) string {
+	return s.seal(purposeMethod, Confirmation{CustomerID: customerID, QuoteID: ch.Method.ID, OrderID: ch.NewDefault.ID,
+		Kind: string(ch.Action), ExpiresAt: ch.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
+}
+
+// ConfirmMethodChange carries out the change sealed in state, made for action on pmID
+// (the tool's arguments, which must match), once the person answered yes. The state must
+// verify for the customer, be unexpired and unused, and the change must still be the
+// one planned (the same method would become the default). AnswerNo is
+// WalletDeclined; a replayed state whose change already holds reports it done.
+func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state string, action ChangeAction, pmID string, answer Answer) (MethodChange, error) {
+	invalid := &WalletError{Code: WalletConfirmInvalid, PaymentMethodID: pmID}
+	c, err := s.unseal(purposeMethod, state, customerID)
+	if err != nil || c.Kind != string(action) || (pmID != "" && c.QuoteID != pmID) {
+		return MethodChange{}, invalid
+	}
+	pmID = c.QuoteID
+	if err := s.cfg.Store.UseOnce(ctx, "payment-method", c.Nonce, time.Unix(c.ExpiresAt, 0)); errors.Is(err, store.ErrReplay) {
+		return s.changeDone(ctx, customerID, action, pmID, invalid)
+	} else if err != nil {
+		return MethodChange{}, err
+	}
+	if answer != AnswerYes {
+		return MethodChange{}, &WalletError{Code: WalletDeclined, PaymentMethodID: pmID}
+	}
+	ch, err := s.PlanMethodChange(ctx, customerID, action, pmID)
+	if err != nil {
+		var we *WalletError
+		if errors.As(err, &we) && (we.Code == WalletAlreadyDefault || we.Code == WalletUnknownMethod) {
+			return s.changeDone(ctx, customerID, action, pmID, err)
+		}
+		return MethodChange{}, err
+	}
+	if ch.NewDefault.ID != c.OrderID {
+		return MethodChange{}, invalid // the methods changed since the person was asked
+	}
+	switch action {
+	case ChangeSetDefault:
+		err = s.cfg.Store.SetDefaultPaymentMethod(ctx, customerID, pmID)
+	case ChangeRemove:
+		err = s.removeMethod(ctx, customerID, pmID)
+	}
+	if errors.Is(err, store.ErrNotFound) { // removed meanwhile by another call
+		return s.changeDone(ctx, customerID, action, pmID, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: pmID})
+	}
+	if err != nil {
+		return MethodChange{}, err
+	}
+	ch.Method.Default = action == ChangeSetDefault
+	ch.NewDefault.Default = ch.NewDefault.ID != ""
+	return ch, nil
+}
+
+// changeDone reports a change that already holds (a replayed confirmation, or two
+// calls racing) as done, and otherwise returns otherwise.
+func (s *Service) changeDone(ctx context.Context, customerID string, action ChangeAction, pmID string, otherwise error) (MethodChange, error) {
+	pms, err := s.cfg.Store.PaymentMethods(ctx, customerID)
+	if err != nil {
+		return MethodChange{}, err
+	}
+	ch := MethodChange{Action: action, Method: store.PaymentMethod{ID: pmID, CustomerID: customerID}}
+	for _, pm := range pms {
+		if pm.ID == pmID {
+			if action == ChangeSetDefault && pm.Default {
+				ch.Method = pm
+				return ch, nil
+			}
+			return MethodChange{}, otherwise
+		}
+		if pm.Default {
+			ch.NewDefault = pm
+		}
+	}
+	if action == ChangeRemove {
+		return ch, nil
+	}
+	return MethodChange{}, otherwise
+}
+
+// removeMethod detaches the method in Stripe, then takes it off file. A method Stripe
+// does not have attached (Stripe's test ids, one detached in the dashboard) is taken
+// off file all the same; when Stripe cannot be reached nothing is removed.
+func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
+	if s.cfg.Wallet != nil {
+		err := s.cfg.Wallet.Detach(ctx, pmID, "")
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrMisconfigured), !errors.Is(err, ErrRejected):
+			return walletFailure(err)
+		default:
+			s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
+		}
+	}
+	return s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID)
+}
+
+// purposeSetup is what a sealed setup state stands for: the request state of an
+// add_payment_method call waiting for the person to open the setup page.
+const purposeSetup = "commerce-mcp/payment-setup/v1"
+
+// SealSetup returns the request state for the customer's setup ps: it names the setup,
+// binds it to the customer and expires with the page.
+func (s *Service) SealSetup(ps store.PaymentSetup) string {
+	return s.seal(purposeSetup, Confirmation{CustomerID: ps.CustomerID, QuoteID: ps.ID, ExpiresAt: ps.ExpiresAt.Unix(),
+		Nonce: store.NewID("n_"), Kind: "setup"})
+}
+
+// UnsealSetup returns the setup id sealed in state for customerID, or
+// WalletUnknownSetup when state does not verify (forged, another customer's, expired,
+// or a state of another purpose).
+func (s *Service) UnsealSetup(state, customerID string) (string, error) {
+	c, err := s.unseal(purposeSetup, state, customerID)
+	if err != nil || c.Kind != "setup" || c.QuoteID == "" {
+		return "", &WalletError{Code: WalletUnknownSetup}
+	}
+	return c.QuoteID, nil
+}

@@ -1,0 +1,395 @@
+package tools
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// withWallet gives the storefront payment setups: the sandbox's setup page on an
+// httptest server (as the server's loopback listener serves it) and a short wait.
+func (s *storefront) withWallet(t *testing.T) {
+	t.Helper()
+	page := httptest.NewServer(s.sb.Stripe.SetupPage())
+	t.Cleanup(page.Close)
+	s.sb.Stripe.SetPageURL(page.URL)
+	svc, err := checkout.New(checkout.Config{Catalog: s.tb.Catalog, Store: s.tb.Store, Sellers: checkout.ACPSellers{Endpoints: s.sb},
+		Tokens: checkout.SPTTokens{Client: spt.New(s.sb.AgentStripe())}, Wallet: checkout.SPTWallet{Client: spt.New(s.sb.AgentStripe())},
+		SetupReturnURL: func(context.Context) (string, error) { return page.URL + "/done", nil },
+		ConfirmKey:     bytes.Repeat([]byte{1}, 32), Log: s.tb.Log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.tb.Checkout = svc
+	s.tb.SetupWait, s.tb.SetupPoll = 5*time.Second, 5*time.Millisecond
+}
+
+var radioRE = regexp.MustCompile(`<input type="radio" name="([a-z]+)" value="([A-Za-z_]+)"`)
+
+// person is someone at a browser: it opens the setup page, reads its form and submits
+// the card whose value contains choice, as a browser would (no API key, redirects
+// followed to the success page).
+func person(t *testing.T, pageURL, choice string) {
+	t.Helper()
+	res, err := http.Get(pageURL)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	form := url.Values{}
+	for _, m := range radioRE.FindAllStringSubmatch(string(body), -1) {
+		if strings.Contains(m[2], choice) && form.Get(m[1]) == "" {
+			form.Set(m[1], m[2])
+		}
+	}
+	if len(form) == 0 {
+		t.Errorf("the setup page offers no %s card:\n%s", choice, body)
+		return
+	}
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err = noRedirect.PostForm(pageURL, form)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || !strings.HasSuffix(res.Header.Get("Location"), "/done") {
+		t.Errorf("submitting the setup page: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+}
+
+// urlOpener is a client that declares URL-mode elicitation: asked to open a page, it
+// says yes and has the person fill it in a moment later, or declines.
+type urlOpener struct {
+	t       *testing.T
+	decline bool
+	mu      sync.Mutex
+	asked   []mcp.ElicitationParams
+	wg      sync.WaitGroup
+}
+
+func (u *urlOpener) declares() *mcp.ElicitationCapability {
+	return &mcp.ElicitationCapability{Form: &struct{}{}, URL: &struct{}{}}
+}
+
+func (u *urlOpener) Elicit(_ context.Context, r mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	u.mu.Lock()
+	u.asked = append(u.asked, r.Params)
+	u.mu.Unlock()
+	if u.decline || r.Params.Mode != mcp.ElicitationModeURL {
+		return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+	}
+	u.wg.Add(1)
+	go func() {
+		defer u.wg.Done()
+		time.Sleep(30 * time.Millisecond) // the server is already waiting
+		person(u.t, r.Params.URL, "mastercard")
+	}()
+	return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionAccept}}, nil
+}
+
+func TestAddPaymentMethodWithURLElicitation(t *testing.T) {
+	for _, version := range []string{"", "2025-11-25"} {
+		t.Run("protocol "+cmpOr(version, "newest"), func(t *testing.T) {
+			s := newStorefront(t)
+			s.withWallet(t)
+			opener := &urlOpener{t: t}
+			c := s.clientWith(t, opener, version)
+			var (
+				mu       sync.Mutex
+				complete []string
+			)
+			c.OnNotification(func(n mcp.JSONRPCNotification) {
+				if n.Method == string(mcp.MethodNotificationElicitationComplete) {
+					mu.Lock()
+					complete = append(complete, n.Params.AdditionalFields["elicitationId"].(string))
+					mu.Unlock()
+				}
+			})
+			var r addPaymentMethodResult
+			res := call(t, c, "add_payment_method", nil, &r)
+			opener.wg.Wait()
+			if res.IsError || r.Status != "added" || r.PaymentMethod == nil || r.PaymentMethod.Label != "Mastercard •••• 4444" || r.PaymentMethod.Default {
+				t.Fatalf("add_payment_method = %+v: %s", r, text(res))
+			}
+			if len(opener.asked) != 1 || opener.asked[0].Mode != mcp.ElicitationModeURL || !strings.Contains(opener.asked[0].URL, "/c/setup/cs_") {
+				t.Fatalf("the client was asked %+v", opener.asked)
+			}
+			// The notification travels on its own and may land just after the result.
+			for end := time.Now().Add(2 * time.Second); version != "" && time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+				mu.Lock()
+				n := len(complete)
+				mu.Unlock()
+				if n > 0 {
+					break
+				}
+			}
+			mu.Lock()
+			if version != "" && (len(complete) != 1 || complete[0] != opener.asked[0].ElicitationID) {
+				t.Errorf("notifications/elicitation/complete for %v, want once for %q", complete, opener.asked[0].ElicitationID)
+			}
+			mu.Unlock()
+			var list listPaymentMethodsResult
+			call(t, c, "list_payment_methods", nil, &list)
+			if len(list.PaymentMethods) != 2 || list.PaymentMethods[1].PaymentMethodID != "pm_card_mastercard" || !list.PaymentMethods[0].Default {
+				t.Fatalf("list_payment_methods = %+v", list)
+			}
+		})
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func TestAddPaymentMethodDeclined(t *testing.T) {
+	s := newStorefront(t)
+	s.withWallet(t)
+	c := s.clientWith(t, &urlOpener{t: t, decline: true}, "")
+	var r addPaymentMethodResult
+	if res := call(t, c, "add_payment_method", nil, &r); res.IsError || r.Status != "declined" {
+		t.Fatalf("declined = %+v: %s", r, text(res))
+	}
+	if pms, _ := s.tb.Store.PaymentMethods(context.Background(), s.tb.Customer); len(pms) != 1 {
+		t.Fatalf("methods after a decline: %+v", pms)
+	}
+}
+
+// A client without URL elicitation (here: form only, as most clients today) gets the
+// link; the person fills the page; a later call with setup_id, or the list, sees it.
+func TestAddPaymentMethodByLink(t *testing.T) {
+	for _, finish := range []string{"setup_id", "list"} {
+		t.Run(finish, func(t *testing.T) {
+			s := newStorefront(t)
+			s.withWallet(t)
+			c := s.client(t, accept(true), "")
+			var r addPaymentMethodResult
+			res := call(t, c, "add_payment_method", nil, &r)
+			if res.IsError || r.Status != "waiting" || r.URL == "" || r.SetupID == "" || !strings.Contains(text(res), r.URL) {
+				t.Fatalf("without URL elicitation = %+v: %s", r, text(res))
+			}
+			var again addPaymentMethodResult
+			if call(t, c, "add_payment_method", nil, &again); again.SetupID != r.SetupID || again.URL != r.URL {
+				t.Fatalf("a second call = %+v, want the same page %s", again, r.SetupID)
+			}
+			person(t, r.URL, "amex")
+			if finish == "setup_id" {
+				var done addPaymentMethodResult
+				if res := call(t, c, "add_payment_method", map[string]any{"setup_id": r.SetupID}, &done); res.IsError || done.Status != "added" || done.PaymentMethod.Last4 != "8431" {
+					t.Fatalf("with setup_id = %+v: %s", done, text(res))
+				}
+			}
+			var list listPaymentMethodsResult
+			call(t, c, "list_payment_methods", nil, &list)
+			if len(list.PaymentMethods) != 2 || list.PaymentMethods[1].Label != "American Express •••• 8431" {
+				t.Fatalf("list = %+v", list)
+			}
+		})
+	}
+}
+
+func TestChangeMethodNeedsConfirmation(t *testing.T) {
+	ctx := context.Background()
+	setup := func(t *testing.T) *storefront {
+		s := newStorefront(t)
+		s.withWallet(t)
+		if _, err := s.tb.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: s.tb.Customer, Brand: "amex", Last4: "8431", ExpMonth: 3, ExpYear: 2031}); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	methods := func(s *storefront) string {
+		pms, _ := s.tb.Store.PaymentMethods(ctx, s.tb.Customer)
+		var parts []string
+		for _, pm := range pms {
+			id := pm.ID
+			if pm.Default {
+				id += "*"
+			}
+			parts = append(parts, id)
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, tool := range []string{"set_default_payment_method", "remove_payment_method"} {
+		want := map[string]string{"set_default_payment_method": "pm_card_amex* pm_card_visa", "remove_payment_method": "pm_card_visa*"}[tool]
+		t.Run(tool+" by token", func(t *testing.T) {
+			s := setup(t)
+			c := s.client(t, nil, "")
+			var r changeMethodResult
+			res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_amex"}, &r)
+			if res.IsError || r.Status != "confirmation_required" || r.ConfirmationToken == "" || methods(s) != "pm_card_visa* pm_card_amex" {
+				t.Fatalf("first call = %+v (%s); methods %s", r, text(res), methods(s))
+			}
+			// A token for the other card, or a purchase's quote, confirms nothing.
+			if res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_visa", "confirmation_token": r.ConfirmationToken}, nil); !res.IsError {
+				t.Fatalf("token used for another card: %s", text(res))
+			}
+			var quote purchaseResult
+			call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 6000, 40000).ID}, &quote)
+			if quote.QuoteID == "" {
+				t.Fatal("no quote to try")
+			}
+			if res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_amex", "confirmation_token": quote.QuoteID}, nil); !res.IsError {
+				t.Fatalf("a quote id as token: %s", text(res))
+			}
+			if methods(s) != "pm_card_visa* pm_card_amex" {
+				t.Fatalf("methods changed without confirmation: %s", methods(s))
+			}
+			var done changeMethodResult
+			if res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_amex", "confirmation_token": r.ConfirmationToken}, &done); res.IsError || done.Status != "done" {
+				t.Fatalf("confirmed = %+v: %s", done, text(res))
+			}
+			if methods(s) != want {
+				t.Fatalf("methods = %s, want %s", methods(s), want)
+			}
+		})
+		for _, version := range []string{"", "2025-11-25"} {
+			t.Run(tool+" by dialog "+cmpOr(version, "newest"), func(t *testing.T) {
+				s := setup(t)
+				no := s.client(t, accept(false), version)
+				if res := call(t, no, tool, map[string]any{"payment_method_id": "pm_card_amex"}, nil); !res.IsError || !strings.Contains(text(res), "keep things as they are") {
+					t.Fatalf("unticked dialog: %s", text(res))
+				}
+				if methods(s) != "pm_card_visa* pm_card_amex" {
+					t.Fatalf("methods changed after a no: %s", methods(s))
+				}
+				yes := s.client(t, accept(true), version)
+				var r changeMethodResult
+				if res := call(t, yes, tool, map[string]any{"payment_method_id": "pm_card_amex"}, &r); res.IsError || r.Status != "done" {
+					t.Fatalf("ticked dialog = %+v: %s", r, text(res))
+				}
+				if methods(s) != want {
+					t.Fatalf("methods = %s, want %s", methods(s), want)
+				}
+			})
+		}
+	}
+	t.Run("remove the default names the next one", func(t *testing.T) {
+		s := setup(t)
+		c := s.client(t, nil, "")
+		var r changeMethodResult
+		call(t, c, "remove_payment_method", map[string]any{"payment_method_id": store.DemoPaymentMethod}, &r)
+		if !strings.Contains(r.Summary, "American Express •••• 8431 becomes the default") {
+			t.Fatalf("summary = %q", r.Summary)
+		}
+		call(t, c, "remove_payment_method", map[string]any{"payment_method_id": store.DemoPaymentMethod, "confirmation_token": r.ConfirmationToken}, &r)
+		if methods(s) != "pm_card_amex*" {
+			t.Fatalf("methods = %s", methods(s))
+		}
+	})
+}
+
+// In hosted mode a setup belongs to one customer: another cannot see or finish it,
+// and its card goes on file for its own customer only.
+func TestPaymentSetupIsolation(t *testing.T) {
+	s, a, b := hosted(t)
+	s.withWallet(t)
+	ctx := context.Background()
+	callAs := func(customer, tool string, args map[string]any, out any) *mcp.CallToolResult {
+		t.Helper()
+		req := mcp.CallToolRequest{}
+		req.Params.Name, req.Params.Arguments = tool, args
+		var st server.ServerTool
+		for _, x := range s.tb.Tools() {
+			if x.Tool.Name == tool {
+				st = x
+			}
+		}
+		res, err := st.Handler(WithCustomer(ctx, customer), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != nil {
+			b, _ := json.Marshal(res.StructuredContent)
+			json.Unmarshal(b, out)
+		}
+		return res
+	}
+	var ra addPaymentMethodResult
+	callAs(a, "add_payment_method", nil, &ra)
+	if ra.Status != "waiting" {
+		t.Fatalf("a's setup = %+v", ra)
+	}
+	other := callAs(b, "add_payment_method", map[string]any{"setup_id": ra.SetupID}, nil)
+	unknown := callAs(b, "add_payment_method", map[string]any{"setup_id": "pset_unknown"}, nil)
+	sameAsUnknown(t, other, ra.SetupID, unknown, "pset_unknown")
+	if strings.Contains(text(other), ra.URL) {
+		t.Fatal("b was shown a's page")
+	}
+	person(t, ra.URL, "visa_debit")
+	var lb listPaymentMethodsResult
+	callAs(b, "list_payment_methods", nil, &lb)
+	for _, pm := range lb.PaymentMethods {
+		if pm.PaymentMethodID == "pm_card_visa_debit" {
+			t.Fatalf("a's card is on b's list: %+v", lb)
+		}
+	}
+	var la listPaymentMethodsResult
+	callAs(a, "list_payment_methods", nil, &la)
+	if len(la.PaymentMethods) != 2 || la.PaymentMethods[1].PaymentMethodID != "pm_card_visa_debit" {
+		t.Fatalf("a's list = %+v", la)
+	}
+	// b cannot remove or promote a's card either.
+	for _, tool := range []string{"set_default_payment_method", "remove_payment_method"} {
+		if res := callAs(b, tool, map[string]any{"payment_method_id": "pm_card_visa_debit"}, nil); !res.IsError {
+			t.Fatalf("b's %s on a's card: %s", tool, text(res))
+		}
+	}
+}
+
+// Nothing the payment-method tools return or log holds a key, a token or a card
+// number, and no log line names a payment method id or a setup page.
+func TestPaymentMethodsKeepSecrets(t *testing.T) {
+	s := newStorefront(t)
+	s.withWallet(t)
+	opener := &urlOpener{t: t}
+	c := s.clientWith(t, opener, "2025-11-25")
+	var results []string
+	record := func(res *mcp.CallToolResult) {
+		b, _ := json.Marshal(res)
+		results = append(results, string(b))
+	}
+	record(call(t, c, "add_payment_method", nil, nil))
+	opener.wg.Wait()
+	record(call(t, c, "list_payment_methods", nil, nil))
+	plain := s.client(t, nil, "")
+	var r changeMethodResult
+	res := call(t, plain, "remove_payment_method", map[string]any{"payment_method_id": "pm_card_mastercard"}, &r)
+	record(res)
+	record(call(t, plain, "remove_payment_method", map[string]any{"payment_method_id": "pm_card_mastercard", "confirmation_token": r.ConfirmationToken}, nil))
+	record(call(t, plain, "add_payment_method", map[string]any{"setup_id": "pset_nope"}, nil))
+	for _, out := range results {
+		for _, mark := range secretMarks {
+			if strings.Contains(out, mark) {
+				t.Errorf("a result contains %q: %s", mark, out)
+			}
+		}
+	}
+	logs := s.logs.String()
+	for _, mark := range append(secretMarks, "pm_card", "/c/setup/", "cs_test_") {
+		if strings.Contains(logs, mark) {
+			t.Errorf("the log contains %q", mark)
+		}
+	}
+}
