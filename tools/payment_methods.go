@@ -407,7 +407,7 @@ func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, act
 		return t.fail(ctx, tool, err)
 	}
 	if a.ConfirmationToken != "" {
-		ch, err := t.Checkout.ConfirmMethodChange(ctx, customer, a.ConfirmationToken, action, a.PaymentMethodID, checkout.AnswerYes)
+		ch, err := t.Checkout.ConfirmMethodChange(ctx, customer, a.ConfirmationToken, checkout.ViaQuoteID, action, a.PaymentMethodID, checkout.AnswerYes)
 		if err != nil {
 			return t.fail(ctx, tool, err)
 		}
@@ -422,19 +422,24 @@ func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, act
 	if err != nil {
 		return t.fail(ctx, tool, err)
 	}
-	state := t.Checkout.SealMethodChange(customer, ch)
+	// A dialog's state and a confirmation token are sealed apart: the model sees the
+	// state of a 2026-07-28 input request, and must not be able to pass it back as a
+	// token and answer for the person.
+	token := func() string { return t.Checkout.SealMethodChange(customer, ch, checkout.ViaQuoteID) }
 	can, modern := clientCanElicit(ctx)
 	switch {
 	case can && modern:
+		state := t.Checkout.SealMethodChange(customer, ch, checkout.ViaElicitation)
 		return server.NewInputRequestBuilder(state).Elicit(confirmKey, changeDialog(ch)).ToolResult()
 	case can:
 		answer, why := t.showChangeDialog(ctx, ch)
 		if why == "" {
+			state := t.Checkout.SealMethodChange(customer, ch, checkout.ViaElicitation)
 			return t.changeAnswered(ctx, customer, state, action, ch.Method.ID, answer, tool)
 		}
-		return t.confirmationRequired(ch, state, why)
+		return t.confirmationRequired(ch, token(), why)
 	}
-	return t.confirmationRequired(ch, state, "")
+	return t.confirmationRequired(ch, token(), "")
 }
 
 // showChangeDialog shows the confirmation dialog of a change with elicitation/create
@@ -511,7 +516,7 @@ func (t *Toolbox) changeAnswered(ctx context.Context, customer, state string, ac
 			a = checkout.AnswerYes
 		}
 	}
-	ch, err := t.Checkout.ConfirmMethodChange(ctx, customer, state, action, pmID, a)
+	ch, err := t.Checkout.ConfirmMethodChange(ctx, customer, state, checkout.ViaElicitation, action, pmID, a)
 	if err != nil {
 		return t.fail(ctx, tool, err)
 	}

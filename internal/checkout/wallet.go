@@ -419,22 +419,28 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 }
 
 // SealMethodChange returns the confirmation state of a planned change: bound to the
-// customer, the action, the method, the method that would become the default, and an
-// expiry; single use.
-func (s *Service) SealMethodChange(customerID string, ch MethodChange) string {
+// customer, the action, the method, the method that would become the default, the way
+// the person is asked (via: ViaElicitation for a dialog's state, ViaQuoteID for a
+// confirmation token handed to the model) and an expiry; single use. A dialog's state
+// does not work as a token, so a model that sees it cannot answer for the person.
+func (s *Service) SealMethodChange(customerID string, ch MethodChange, via string) string {
 	return s.seal(purposeMethod, Confirmation{CustomerID: customerID, QuoteID: ch.Method.ID, OrderID: ch.NewDefault.ID,
-		Kind: string(ch.Action), ExpiresAt: ch.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
+		Kind: methodKind(ch.Action, via), ExpiresAt: ch.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
 }
 
+// methodKind is the sealed kind of a change: its action and how it is confirmed.
+func methodKind(action ChangeAction, via string) string { return string(action) + "/" + via }
+
 // ConfirmMethodChange carries out the change sealed in state, made for action on pmID
-// (the tool's arguments, which must match), once the person answered yes. The state must
+// (the tool's arguments, which must match), once the person answered yes, answering
+// the way the state was sealed for (via). The state must
 // verify for the customer, be unexpired and unused, and the change must still be the
 // one planned (the same method would become the default). AnswerNo is
 // WalletDeclined; a replayed state whose change already holds reports it done.
-func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state string, action ChangeAction, pmID string, answer Answer) (MethodChange, error) {
+func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, via string, action ChangeAction, pmID string, answer Answer) (MethodChange, error) {
 	invalid := &WalletError{Code: WalletConfirmInvalid, PaymentMethodID: pmID}
 	c, err := s.unseal(purposeMethod, state, customerID)
-	if err != nil || c.Kind != string(action) || (pmID != "" && c.QuoteID != pmID) {
+	if err != nil || c.Kind != methodKind(action, via) || (pmID != "" && c.QuoteID != pmID) {
 		return MethodChange{}, invalid
 	}
 	pmID = c.QuoteID

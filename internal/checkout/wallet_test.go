@@ -85,8 +85,8 @@ func TestPaymentSetupThenPurchaseWithNewDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := e.svc.SealMethodChange(e.customer, ch)
-	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ChangeSetDefault, "pm_card_mastercard", checkout.AnswerYes); err != nil {
+	state := e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
+	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeSetDefault, "pm_card_mastercard", checkout.AnswerYes); err != nil {
 		t.Fatal(err)
 	}
 	// Purchases use the new default.
@@ -111,7 +111,14 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return e.svc.SealMethodChange(e.customer, ch)
+		return e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
+	}
+	dialogState := func(action checkout.ChangeAction, pm string) string {
+		ch, err := e.svc.PlanMethodChange(ctx, e.customer, action, pm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.svc.SealMethodChange(e.customer, ch, checkout.ViaElicitation)
 	}
 	purchaseState := e.svc.Seal(store.Purchase{CustomerID: e.customer, QuoteID: "q_1", Total: 100, Currency: "USD", ExpiresAt: e.clock.Now().Add(time.Minute)})
 	tests := []struct {
@@ -128,11 +135,12 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		{name: "another method's state", customer: e.customer, state: plan(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: store.DemoPaymentMethod, want: checkout.WalletConfirmInvalid},
 		{name: "another customer", customer: other.ID, state: plan(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
 		{name: "tampered", customer: e.customer, state: plan(checkout.ChangeRemove, "pm_card_amex") + "x", action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
+		{name: "a dialog's state passed as a token", customer: e.customer, state: dialogState(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
 		{name: "the person says no", customer: e.customer, state: plan(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", answer: checkout.AnswerNo, want: checkout.WalletDeclined},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.svc.ConfirmMethodChange(ctx, tc.customer, tc.state, tc.action, tc.pm, tc.answer)
+			_, err := e.svc.ConfirmMethodChange(ctx, tc.customer, tc.state, checkout.ViaQuoteID, tc.action, tc.pm, tc.answer)
 			if walletCode(err) != tc.want {
 				t.Fatalf("err = %v, want %s", err, tc.want)
 			}
@@ -145,7 +153,7 @@ func TestMethodChangeConfirmations(t *testing.T) {
 	t.Run("expired", func(t *testing.T) {
 		state := plan(checkout.ChangeRemove, "pm_card_amex")
 		e.clock.Advance(11 * time.Minute)
-		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
+		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
 		if walletCode(err) != checkout.WalletConfirmInvalid {
 			t.Fatalf("err = %v", err)
 		}
@@ -156,7 +164,7 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_discover", CustomerID: e.customer}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
+		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
 		if walletCode(err) != checkout.WalletConfirmInvalid {
 			t.Fatalf("err = %v, want confirmation_invalid: the person was told amex becomes the default", err)
 		}
@@ -167,7 +175,7 @@ func TestMethodChangeConfirmations(t *testing.T) {
 
 	t.Run("remove the default, then replay", func(t *testing.T) {
 		state := plan(checkout.ChangeRemove, store.DemoPaymentMethod)
-		ch, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
+		ch, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
 		if err != nil || ch.NewDefault.ID != "pm_card_amex" {
 			t.Fatalf("remove = %+v, %v", ch, err)
 		}
@@ -175,7 +183,7 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		if len(pms) != 1 || pms[0].ID != "pm_card_amex" || !pms[0].Default {
 			t.Fatalf("methods after removing the default = %+v", pms)
 		}
-		ch, err = e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
+		ch, err = e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
 		if err != nil || ch.Method.ID != store.DemoPaymentMethod {
 			t.Fatalf("replay = %+v, %v; want it reported done", ch, err)
 		}
@@ -265,12 +273,12 @@ func TestRemoveRacing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		states[i] = e.svc.SealMethodChange(e.customer, ch)
+		states[i] = e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
 	}
 	errs := make(chan error, len(states))
 	for _, st := range states {
 		go func() {
-			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
+			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ViaQuoteID, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
 			errs <- err
 		}()
 	}
