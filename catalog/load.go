@@ -66,13 +66,13 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 
 // suspend drops, for a bulk load, what would otherwise follow every row written and
 // is cheaper to build once at the end: the full-text index's triggers on product_text
-// (migration 0001; Commit rebuilds the index) and the secondary indexes of products and
-// product_keys (Commit creates them again, sorting once instead of inserting into
+// (migration 0001; Commit rebuilds the index) and the secondary indexes of products,
+// product_keys and product_codes (Commit creates them again, sorting once instead of inserting into
 // each index row by row). Their SQL is kept for Commit.
 func (l *Loader) suspend(ctx context.Context) error {
 	rows, err := l.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
 		WHERE (type = 'trigger' AND tbl_name = 'product_text')
-		OR (type = 'index' AND tbl_name IN ('products', 'product_keys') AND sql IS NOT NULL)
+		OR (type = 'index' AND tbl_name IN ('products', 'product_keys', 'product_codes') AND sql IS NOT NULL)
 		ORDER BY type, name`)
 	if err != nil {
 		return err
@@ -124,7 +124,7 @@ func (l *Loader) Commit(ctx context.Context) error {
 		return nil
 	}
 	defer l.Rollback()
-	if _, err := l.tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts) VALUES ('rebuild')`); err != nil {
+	if err := rebuildIndex(ctx, l.tx); err != nil {
 		return fmt.Errorf("load: building the full-text index: %w", err)
 	}
 	for _, sql := range l.suspended {
@@ -150,4 +150,31 @@ func (l *Loader) Rollback() {
 		l.w.close()
 		l.tx.Rollback()
 	}
+}
+
+// rebuildHashSize is the memory (bytes) FTS5 gathers terms in while a bulk load
+// rebuilds the full-text index, before it writes them out as a segment; FTS5's default
+// is 1 MiB, with which a million products made hundreds of segments to merge.
+const rebuildHashSize = 64 << 20
+
+// fts5HashSize is FTS5's default for the same setting.
+const fts5HashSize = 1 << 20
+
+// rebuildIndex builds the full-text index from product_text, gathering terms in
+// rebuildHashSize bytes, and leaves FTS5's own setting as it was.
+func rebuildIndex(ctx context.Context, tx *sql.Tx) error {
+	was := int64(fts5HashSize)
+	err := tx.QueryRowContext(ctx, `SELECT v FROM products_fts_config WHERE k = 'hashsize'`).Scan(&was)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts, rank) VALUES ('hashsize', ?)`, rebuildHashSize); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts) VALUES ('rebuild')`); err != nil {
+		return err
+	}
+	// Set again through FTS5, which tells every connection to read its settings again.
+	_, err = tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts, rank) VALUES ('hashsize', ?)`, was)
+	return err
 }
