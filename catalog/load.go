@@ -105,13 +105,21 @@ func (l *Loader) suspend(ctx context.Context) error {
 // refused product (an ErrInvalid error) leaves the load as it was, so the caller may
 // go on with other products.
 func (l *Loader) Upsert(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
+	return l.UpsertPrepared(ctx, opt, sellers, Prepare(products))
+}
+
+// UpsertPrepared is Upsert of products made ready by Prepare.
+func (l *Loader) UpsertPrepared(ctx context.Context, opt UpsertOptions, sellers []Seller, b *Prepared) (UpsertStats, error) {
 	if l.done {
 		return UpsertStats{}, errors.New("load: already ended")
 	}
 	if l.tx == nil {
-		return l.c.UpsertWith(ctx, opt, sellers, products)
+		return l.c.upsertPrepared(ctx, opt, sellers, b)
 	}
-	return l.w.upsert(ctx, opt, sellers, products)
+	if b.err != nil {
+		return UpsertStats{}, b.err
+	}
+	return l.w.write(ctx, opt, sellers, b.ds)
 }
 
 // Commit builds the full-text index if the load suspended it, and commits everything.

@@ -54,12 +54,21 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 // ErrInvalid error that names the product, before anything is written.
 //
 // Besides products and product_text it writes what searches derive from them, which
-// nothing else writes (see writeDerived): product_text.card, the row of product_keys
+// nothing else writes (see derived and writer.write): product_text.card, the row of product_keys,
 // the brand's row of brands, the product's rows of product_codes (its codes, see
 // productCodes) and its row of product_rank (what reranking reads, see rankRowOf).
-// The full-text index over product_text follows it through the triggers of migration 0001 (a bulk Load rebuilds it instead). Tests hold
+// The full-text index over product_text follows it through the triggers of migration
+// 0001 (a bulk Load rebuilds it instead). Tests hold
 // each of them equal to its source (derived_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
+	return c.upsertPrepared(ctx, opt, sellers, Prepare(products))
+}
+
+// upsertPrepared is UpsertWith of products prepared already.
+func (c *Catalog) upsertPrepared(ctx context.Context, opt UpsertOptions, sellers []Seller, b *Prepared) (UpsertStats, error) {
+	if b.err != nil {
+		return UpsertStats{}, b.err
+	}
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
@@ -67,7 +76,7 @@ func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []S
 	defer tx.Rollback()
 	w := newWriter(tx, c.now())
 	defer w.close()
-	st, err := w.upsert(ctx, opt, sellers, products)
+	st, err := w.write(ctx, opt, sellers, b.ds)
 	if err != nil {
 		return UpsertStats{}, err
 	}
@@ -75,6 +84,27 @@ func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []S
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
 	}
 	return st, nil
+}
+
+// Prepared is a batch of products made ready to write by Prepare.
+type Prepared struct {
+	ds  []derived
+	err error // the first product that cannot be written (an ErrInvalid error)
+}
+
+// Prepare normalizes products (see Product.Normalize) and computes what the catalog
+// stores beside each (see derived): the work of an upsert that needs no database, so
+// that an import can prepare the next batch while a Loader writes this one
+// (Loader.UpsertPrepared). A product that fails to normalize makes the whole batch
+// fail to write with its ErrInvalid error, as UpsertWith would.
+func Prepare(products []Product) *Prepared {
+	b := &Prepared{ds: make([]derived, len(products))}
+	for i := range products {
+		if err := b.ds[i].derive(products[i]); err != nil {
+			return &Prepared{err: err}
+		}
+	}
+	return b
 }
 
 func (c *Catalog) now() time.Time {
@@ -132,21 +162,10 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) error {
 	return err
 }
 
-// upsert is UpsertWith inside w's transaction. Every product is normalized, derived
-// (see derive) and checked before any is written, so a refusal leaves the transaction
-// as it was.
-func (w *writer) upsert(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
-	ds := make([]derived, len(products))
-	for i := range products {
-		if err := ds[i].derive(products[i]); err != nil {
-			return UpsertStats{}, err
-		}
-	}
-	return w.write(ctx, opt, sellers, ds)
-}
-
-// write stores sellers and the derived products ds. New products are inserted
-// several to a statement (see inserter); stored ones are updated one by one.
+// write is UpsertWith of the prepared products ds inside w's transaction. Every
+// product is checked before any is written, so a refusal leaves the transaction as it
+// was. New products are inserted several to a statement (see inserter); stored ones
+// are updated one by one.
 func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller, ds []derived) (UpsertStats, error) {
 	var st UpsertStats
 	if !w.moved && len(ds) > 0 {
