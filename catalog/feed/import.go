@@ -192,7 +192,7 @@ type batch struct {
 	keepSellers bool  // refuse to move a product to another seller
 	err         error // the catalog or context error that stopped the collecting half
 
-	out  chan<- *job    // where flush sends batches; nil: flush writes them itself
+	out  chan<- *job     // where flush sends batches; nil: flush writes them itself
 	stop <-chan struct{} // closed when the writing half has failed
 
 	cur     job
