@@ -160,23 +160,23 @@ func (l *Loader) Rollback() {
 	}
 }
 
-// rebuildHashSize is the memory (bytes) FTS5 gathers terms in while a bulk load
+// RebuildHashSize is the memory (bytes) FTS5 gathers terms in while a bulk load
 // rebuilds the full-text index, before it writes them out as a segment; FTS5's default
 // is 1 MiB, with which a million products made hundreds of segments to merge.
-const rebuildHashSize = 64 << 20
+const RebuildHashSize = 64 << 20
 
 // fts5HashSize is FTS5's default for the same setting.
 const fts5HashSize = 1 << 20
 
 // rebuildIndex builds the full-text index from product_text, gathering terms in
-// rebuildHashSize bytes, and leaves FTS5's own setting as it was.
+// RebuildHashSize bytes, and leaves FTS5's own setting as it was.
 func rebuildIndex(ctx context.Context, tx *sql.Tx) error {
 	was := int64(fts5HashSize)
 	err := tx.QueryRowContext(ctx, `SELECT v FROM products_fts_config WHERE k = 'hashsize'`).Scan(&was)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts, rank) VALUES ('hashsize', ?)`, rebuildHashSize); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts, rank) VALUES ('hashsize', ?)`, RebuildHashSize); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts) VALUES ('rebuild')`); err != nil {
