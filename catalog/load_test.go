@@ -355,3 +355,53 @@ func killedLoadChild(path string) {
 	fmt.Println("committed")
 	time.Sleep(time.Minute) // killed before this ends
 }
+
+// BenchmarkUpsertFew is an incremental upsert of a few products into a catalog of
+// 20,000 (two stored ones changed, one new, as a small feed update or an operator's
+// edit does), beside its floor: one write transaction that updates one stored row.
+func BenchmarkUpsertFew(b *testing.B) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	sellers, products := loadTestProducts(20000)
+	l, err := c.Load(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < len(products); i += 1000 {
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, products[i:i+1000]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := l.Commit(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("upsert 3 products", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			few := []Product{products[(2*i)%20000], products[(2*i+1)%20000], products[i%20000]}
+			few[0].Price.Amount++
+			few[1].Title += " v2"
+			few[2].ID = "new" + strconv.Itoa(i)
+			if _, err := c.Upsert(ctx, sellers, few); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("floor: one write transaction", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			tx, err := c.db.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE products SET review_count = review_count + 1 WHERE rowid = ?`, 1+i%20000); err != nil {
+				b.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
