@@ -48,6 +48,7 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	feedPath := fs.String("feed", "", "feed `file` to import (see gen-catalog)")
 	runs := fs.Int("runs", 5, "imports to run")
 	dir := fs.String("dir", "", "`directory` for the catalogs imported (default: a new temporary one, removed at the end)")
+	importer := fs.String("importer", "", "`program` whose import to measure, e.g. an older build (default: this one)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -60,6 +61,9 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	exe, err := os.Executable()
 	if err != nil {
 		return err
+	}
+	if *importer != "" {
+		exe = *importer
 	}
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "bench-import-")
