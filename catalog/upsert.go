@@ -54,12 +54,12 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 // ErrInvalid error that names the product, before anything is written.
 //
 // Besides products and product_text it writes what searches derive from them, which
-// nothing else writes (see derived and writer.write): product_text.card, the row of product_keys,
-// the brand's row of brands, the product's rows of product_codes (its codes, see
-// productCodes) and its row of product_rank (what reranking reads, see rankRowOf).
-// The full-text index over product_text follows it through the triggers of migration
-// 0001 (a bulk Load rebuilds it instead). Tests hold
-// each of them equal to its source (derived_test.go).
+// nothing else writes (see derived and writer.write): product_text.card, the row of
+// product_keys, the brand's row of brands, the product's rows of product_codes (its
+// codes, see productCodes) and its row of product_rank (what reranking reads, see
+// rankRowOf). The full-text index over product_text follows it through the triggers
+// of migration 0001 (a bulk Load rebuilds it instead). Tests hold each of them equal
+// to its source (derived_test.go, load_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
 	return c.upsertPrepared(ctx, opt, sellers, Prepare(products))
 }

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -75,19 +74,28 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	db := filepath.Join(*dir, "bench-import.db")
 	var results []importRun
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "run\tload avg\tproducts\twall s\tproducts/s\tCPU s\tproducts/CPU-s\tpeak RSS MB\tread+prepare alone CPU s\tfull-text index alone CPU s\tindex alone products/CPU-s\t")
+	// A run at a million products takes minutes: each row is printed when its run ends,
+	// in columns as wide as their headings.
+	header := []string{"run", "load avg", "products", "wall s", "products/s", "CPU s", "products/CPU-s", "peak RSS MB",
+		"read+prepare alone CPU s", "full-text index alone CPU s", "index alone products/CPU-s"}
+	row := func(cells ...string) {
+		for i, c := range cells {
+			fmt.Fprintf(stdout, "%*s  ", len(header[i]), c)
+		}
+		fmt.Fprintln(stdout)
+	}
+	row(header...)
 	for i := range *runs {
 		r, err := importOnce(ctx, exe, *feedPath, db)
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
 		results = append(results, r)
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%.1f\t%.0f\t%.1f\t%.0f\t%d\t%.1f\t%.1f\t%.0f\t\n", i+1, r.load, r.products, r.wall.Seconds(),
-			rate(r.products, r.wall), r.cpu.Seconds(), rate(r.products, r.cpu), r.rss>>10, r.prep.Seconds(), r.ftsC.Seconds(),
-			rate(r.products, r.ftsC))
+		f := func(format string, v any) string { return fmt.Sprintf(format, v) }
+		row(f("%d", i+1), r.load, f("%d", r.products), f("%.1f", r.wall.Seconds()), f("%.0f", rate(r.products, r.wall)),
+			f("%.1f", r.cpu.Seconds()), f("%.0f", rate(r.products, r.cpu)), f("%d", r.rss>>10), f("%.1f", r.prep.Seconds()),
+			f("%.1f", r.ftsC.Seconds()), f("%.0f", rate(r.products, r.ftsC)))
 	}
-	tw.Flush()
 	col := func(f func(importRun) float64) []float64 {
 		out := make([]float64, len(results))
 		for i, r := range results {
