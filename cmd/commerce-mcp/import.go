@@ -45,9 +45,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	// An import allocates a great deal that lives for one batch; collecting garbage at
-	// the default pace cost about a tenth of its CPU. It holds a few batches at a time,
-	// so letting the heap grow to five times what is live stays far below its memory
-	// target (bench import prints the peak).
+	// the default pace cost about 5% of its CPU (1% at 400). It holds a few batches at
+	// a time, so letting the heap grow to five times what is live stays far below its
+	// memory target (bench import prints the peak: 230–276 MB at 1M products).
 	defer debug.SetGCPercent(debug.SetGCPercent(importGCPercent))
 	cat, err := catalog.Open(ctx, c.db)
 	if err != nil {
