@@ -54,12 +54,21 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 // ErrInvalid error that names the product, before anything is written.
 //
 // Besides products and product_text it writes what searches derive from them, which
-// nothing else writes (see writeDerived): product_text.card, the row of product_keys
-// the brand's row of brands, the product's rows of product_codes (its codes, see
-// productCodes) and its row of product_rank (what reranking reads, see rankRowOf).
-// The full-text index over product_text follows it through the triggers of migration 0001 (a bulk Load rebuilds it instead). Tests hold
-// each of them equal to its source (derived_test.go).
+// nothing else writes (see derived and writer.write): product_text.card, the row of
+// product_keys, the brand's row of brands, the product's rows of product_codes (its
+// codes, see productCodes) and its row of product_rank (what reranking reads, see
+// rankRowOf). The full-text index over product_text follows it through the triggers
+// of migration 0001 (a bulk Load rebuilds it instead). Tests hold each of them equal
+// to its source (derived_test.go, load_test.go).
 func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
+	return c.upsertPrepared(ctx, opt, sellers, Prepare(products))
+}
+
+// upsertPrepared is UpsertWith of products prepared already.
+func (c *Catalog) upsertPrepared(ctx context.Context, opt UpsertOptions, sellers []Seller, b *Prepared) (UpsertStats, error) {
+	if b.err != nil {
+		return UpsertStats{}, b.err
+	}
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
@@ -67,7 +76,7 @@ func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []S
 	defer tx.Rollback()
 	w := newWriter(tx, c.now())
 	defer w.close()
-	st, err := w.upsert(ctx, opt, sellers, products)
+	st, err := w.write(ctx, opt, sellers, b.ds)
 	if err != nil {
 		return UpsertStats{}, err
 	}
@@ -75,6 +84,27 @@ func (c *Catalog) UpsertWith(ctx context.Context, opt UpsertOptions, sellers []S
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
 	}
 	return st, nil
+}
+
+// Prepared is a batch of products made ready to write by Prepare.
+type Prepared struct {
+	ds  []derived
+	err error // the first product that cannot be written (an ErrInvalid error)
+}
+
+// Prepare normalizes products (see Product.Normalize) and computes what the catalog
+// stores beside each (see derived): the work of an upsert that needs no database, so
+// that an import can prepare the next batch while a Loader writes this one
+// (Loader.UpsertPrepared). A product that fails to normalize makes the whole batch
+// fail to write with its ErrInvalid error, as UpsertWith would.
+func Prepare(products []Product) *Prepared {
+	b := &Prepared{ds: make([]derived, len(products))}
+	for i := range products {
+		if err := b.ds[i].derive(products[i]); err != nil {
+			return &Prepared{err: err}
+		}
+	}
+	return b
 }
 
 func (c *Catalog) now() time.Time {
@@ -94,7 +124,9 @@ type writer struct {
 	brands  map[string]int64 // brand key → id
 	sellers map[string]bool  // seller ids known to exist
 	stmts   map[string]*sql.Stmt
-	moved   bool // catalog_changes.text has been moved in this transaction
+	moved   bool  // catalog_changes.text has been moved in this transaction
+	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
+	ins     *inserter
 }
 
 func newWriter(tx *sql.Tx, now time.Time) *writer {
@@ -130,11 +162,13 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) error {
 	return err
 }
 
-// upsert is UpsertWith inside w's transaction. Every product is checked before any
-// is written, so a refusal leaves the transaction as it was.
-func (w *writer) upsert(ctx context.Context, opt UpsertOptions, sellers []Seller, products []Product) (UpsertStats, error) {
+// write is UpsertWith of the prepared products ds inside w's transaction. Every
+// product is checked before any is written, so a refusal leaves the transaction as it
+// was. New products are inserted several to a statement (see inserter); stored ones
+// are updated one by one.
+func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller, ds []derived) (UpsertStats, error) {
 	var st UpsertStats
-	if !w.moved && len(products) > 0 {
+	if !w.moved && len(ds) > 0 {
 		if err := w.exec(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1`); err != nil {
 			return st, fmt.Errorf("upsert: %w", err)
 		}
@@ -145,29 +179,138 @@ func (w *writer) upsert(ctx context.Context, opt UpsertOptions, sellers []Seller
 			return st, err
 		}
 	}
-	ps := make([]Product, len(products))
-	for i := range products {
-		p := products[i]
-		if err := p.Normalize(); err != nil {
-			return st, fmt.Errorf("product %q: %w", p.ID, err)
-		}
-		if err := w.check(ctx, opt, &p); err != nil {
+	stored, err := w.lookup(ctx, ds)
+	if err != nil {
+		return st, err
+	}
+	for i := range ds {
+		if err := w.check(ctx, opt, &ds[i].p, stored); err != nil {
 			return st, err
 		}
-		ps[i] = p
 	}
-	for i := range ps {
-		inserted, err := w.product(ctx, &ps[i])
+	ins := w.inserter()
+	for i := range ds {
+		d := &ds[i]
+		catID, err := w.category(ctx, d.p.Category)
 		if err != nil {
 			return st, err
 		}
-		if inserted {
-			st.Inserted++
-		} else {
-			st.Updated++
+		brandID, err := w.brand(ctx, d.p.Brand)
+		if err != nil {
+			return st, err
 		}
+		if s, ok := stored[d.p.ID]; ok {
+			if err := ins.flush(ctx); err != nil { // an earlier row of this call may be the one updated
+				return st, err
+			}
+			if err := w.update(ctx, d, s.rowid, catID, brandID); err != nil {
+				return st, err
+			}
+			st.Updated++
+			continue
+		}
+		rowid, err := w.nextRowid(ctx)
+		if err != nil {
+			return st, err
+		}
+		stored[d.p.ID] = storedProduct{rowid: rowid, seller: d.p.SellerID}
+		if err := ins.add(ctx, d, rowid, catID, brandID); err != nil {
+			return st, err
+		}
+		st.Inserted++
+	}
+	if err := ins.flush(ctx); err != nil {
+		return st, err
 	}
 	return st, nil
+}
+
+// derived is a product ready to be written: normalized, with everything stored beside
+// it that is computed from the product alone. derive is the one place that computes
+// it, for every writer (Upsert, a bulk Load).
+type derived struct {
+	p           Product
+	tags, attrs string   // JSON of p.Tags and p.Attributes
+	card        string   // product_text.card, see cardOf
+	codes       []string // rows of product_codes, see productCodes
+	rank        rankRow  // the row of product_rank, see rankRowOf
+}
+
+// derive normalizes p (see Product.Normalize) and derives from it what is written beside
+// it. It needs no database, so it can run beside the writer.
+func (d *derived) derive(p Product) error {
+	if err := p.Normalize(); err != nil {
+		return fmt.Errorf("product %q: %w", p.ID, err)
+	}
+	d.p, d.tags, d.attrs = p, "[]", "{}"
+	if len(p.Tags) > 0 {
+		b, _ := json.Marshal(p.Tags) // []string cannot fail to marshal
+		d.tags = string(b)
+	}
+	if len(p.Attributes) > 0 {
+		b, _ := json.Marshal(p.Attributes) // map[string]string cannot fail either
+		d.attrs = string(b)
+	}
+	d.card = cardOf(&d.p)
+	d.codes = productCodes(&d.p)
+	d.rank = rankRowOf(p.Title, p.Brand, p.Category)
+	return nil
+}
+
+// storedProduct is what write needs to know of a stored product.
+type storedProduct struct {
+	rowid  int64
+	seller string
+}
+
+// lookup returns the stored products among ds, by id, in one query.
+func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedProduct, error) {
+	ids := make([]string, len(ds))
+	for i := range ds {
+		ids[i] = ds[i].p.ID
+	}
+	list, _ := json.Marshal(ids) // []string cannot fail to marshal
+	st, err := w.stmt(ctx, `SELECT id, rowid, seller_id FROM products WHERE id IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("upsert: %w", err)
+	}
+	defer rows.Close()
+	stored := make(map[string]storedProduct, len(ds))
+	for rows.Next() {
+		var (
+			id string
+			s  storedProduct
+		)
+		if err := rows.Scan(&id, &s.rowid, &s.seller); err != nil {
+			return nil, fmt.Errorf("upsert: %w", err)
+		}
+		stored[id] = s
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("upsert: %w", err)
+	}
+	return stored, nil
+}
+
+// nextRowid returns the rowid of the next new product: one past the largest, as SQLite
+// would choose it. The writer's transaction holds the write lock, so nobody else takes
+// it meanwhile.
+func (w *writer) nextRowid(ctx context.Context) (int64, error) {
+	if w.next == 0 {
+		st, err := w.stmt(ctx, `SELECT coalesce(max(rowid), 0) + 1 FROM products`)
+		if err != nil {
+			return 0, err
+		}
+		if err := st.QueryRowContext(ctx).Scan(&w.next); err != nil {
+			return 0, fmt.Errorf("upsert: %w", err)
+		}
+	}
+	w.next++
+	return w.next - 1, nil
 }
 
 func (w *writer) seller(ctx context.Context, s Seller) error {
@@ -192,8 +335,9 @@ func (w *writer) seller(ctx context.Context, s Seller) error {
 	return nil
 }
 
-// check refuses p when its seller is unknown or opt forbids moving it to its seller.
-func (w *writer) check(ctx context.Context, opt UpsertOptions, p *Product) error {
+// check refuses p when its seller is unknown or opt forbids moving it to its seller;
+// stored holds the products stored before this call.
+func (w *writer) check(ctx context.Context, opt UpsertOptions, p *Product, stored map[string]storedProduct) error {
 	if !w.sellers[p.SellerID] {
 		st, err := w.stmt(ctx, `SELECT 1 FROM sellers WHERE id = ?`)
 		if err != nil {
@@ -207,105 +351,39 @@ func (w *writer) check(ctx context.Context, opt UpsertOptions, p *Product) error
 		}
 		w.sellers[p.SellerID] = true
 	}
-	if !opt.KeepSellers {
-		return nil
-	}
-	st, err := w.stmt(ctx, `SELECT seller_id FROM products WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	var stored string
-	err = st.QueryRowContext(ctx, p.ID).Scan(&stored)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
-	case err != nil:
-		return fmt.Errorf("upsert %q: %w", p.ID, err)
-	case stored != p.SellerID:
-		return &SellerChangeError{ProductID: p.ID, Stored: stored, New: p.SellerID}
+	if s, ok := stored[p.ID]; ok && opt.KeepSellers && s.seller != p.SellerID {
+		return &SellerChangeError{ProductID: p.ID, Stored: s.seller, New: p.SellerID}
 	}
 	return nil
 }
 
-// product writes p, which is normalized and checked, and reports whether it was new.
-func (w *writer) product(ctx context.Context, p *Product) (bool, error) {
-	st, err := w.stmt(ctx, `SELECT rowid FROM products WHERE id = ?`)
-	if err != nil {
-		return false, err
-	}
-	var rowid int64
-	err = st.QueryRowContext(ctx, p.ID).Scan(&rowid)
-	inserted := errors.Is(err, sql.ErrNoRows)
-	if err != nil && !inserted {
-		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
-	}
-	catID, err := w.category(ctx, p.Category)
-	if err != nil {
-		return false, err
-	}
-	brandID, err := w.brand(ctx, p.Brand)
-	if err != nil {
-		return false, err
-	}
-	tags, attrs := []byte("[]"), []byte("{}")
-	if len(p.Tags) > 0 {
-		tags, _ = json.Marshal(p.Tags) // []string cannot fail to marshal
-	}
-	if len(p.Attributes) > 0 {
-		attrs, _ = json.Marshal(p.Attributes) // map[string]string cannot fail either
-	}
-	fact := []any{p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), catID, p.Price.Amount,
-		money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
-		p.ReviewCount, p.Hidden, w.now}
-	texts := []any{p.Title, p.Brand, p.Category, string(tags), p.Description, string(attrs), p.URL, p.ImageURL, p.GTIN, cardOf(p)}
-	if inserted {
-		// Not RETURNING rowid: with it, this statement took several times as long.
-		st, err := w.stmt(ctx, `INSERT INTO products (group_id, seller_id, brand, brand_key, category_id, price_amount,
-			price_exp, currency, stock, availability, rating, review_count, hidden, updated_at, id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return false, err
-		}
-		res, err := st.ExecContext(ctx, append(fact, p.ID)...)
-		if err == nil {
-			rowid, err = res.LastInsertId()
-		}
-		if err != nil {
-			return false, fmt.Errorf("upsert %q: %w", p.ID, err)
-		}
-		err = w.exec(ctx, `INSERT INTO product_text (title, brand, category, tags, description, attributes,
-			url, image_url, gtin, card, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(texts, rowid)...)
-		if err != nil {
-			return false, fmt.Errorf("upsert %q: %w", p.ID, err)
-		}
-	} else {
-		err := w.exec(ctx, `UPDATE products SET group_id = ?, seller_id = ?, brand = ?, brand_key = ?,
-			category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
-			rating = ?, review_count = ?, hidden = ?, updated_at = ? WHERE rowid = ?`, append(fact, rowid)...)
-		if err != nil {
-			return false, fmt.Errorf("upsert %q: %w", p.ID, err)
-		}
+// update rewrites the stored product at rowid, and what is derived from it, from d.
+func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any, brandID int64) error {
+	p := &d.p
+	err := w.exec(ctx, `UPDATE products SET group_id = ?, seller_id = ?, brand = ?, brand_key = ?,
+		category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
+		rating = ?, review_count = ?, hidden = ?, updated_at = ? WHERE rowid = ?`,
+		p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), catID, p.Price.Amount, money.Exponent(p.Price.Currency),
+		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now, rowid)
+	if err == nil {
 		err = w.exec(ctx, `UPDATE product_text SET title = ?, brand = ?, category = ?, tags = ?, description = ?,
-			attributes = ?, url = ?, image_url = ?, gtin = ?, card = ? WHERE rowid = ?`, append(texts, rowid)...)
-		if err != nil {
-			return false, fmt.Errorf("upsert %q: %w", p.ID, err)
-		}
-	}
-	k := keysOf(p, catID, brandID)
-	err = w.exec(ctx, `INSERT OR REPLACE INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
-		price_amount, price_exp, rating, review_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
-	if err == nil {
-		err = w.codes(ctx, rowid, productCodes(p), !inserted)
+			attributes = ?, url = ?, image_url = ?, gtin = ?, card = ? WHERE rowid = ?`,
+			p.Title, p.Brand, p.Category, d.tags, p.Description, d.attrs, p.URL, p.ImageURL, p.GTIN, d.card, rowid)
 	}
 	if err == nil {
-		r := rankRowOf(p.Title, p.Brand, p.Category)
-		err = w.exec(ctx, upsertRankSQL, rowid, r.head, r.category, r.forKeys, r.titleKeys)
+		k := keysOf(p, catID, brandID)
+		err = w.exec(ctx, upsertKeysSQL, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
+	}
+	if err == nil {
+		err = w.codes(ctx, rowid, d.codes, true)
+	}
+	if err == nil {
+		err = w.exec(ctx, upsertRankSQL, rowid, d.rank.head, d.rank.category, d.rank.forKeys, d.rank.titleKeys)
 	}
 	if err != nil {
-		return false, fmt.Errorf("upsert %q: %w", p.ID, err)
+		return fmt.Errorf("upsert %q: %w", p.ID, err)
 	}
-	return inserted, nil
+	return nil
 }
 
 // category returns the id of the category with this path, creating it if needed; nil
@@ -353,6 +431,10 @@ func (w *writer) brand(ctx context.Context, name string) (int64, error) {
 	w.brands[key] = id
 	return id, nil
 }
+
+// upsertKeysSQL writes a product's row of product_keys (see keysOf).
+const upsertKeysSQL = `INSERT OR REPLACE INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
+	price_amount, price_exp, rating, review_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // keyRow is a product's row of product_keys: what a search filters, orders and
 // counts its matches by.

@@ -139,13 +139,33 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 		rep.Err = errors.New("is a directory, not a feed file")
 		return rep, nil
 	}
+	// Parse, and the catalog's preparation of each batch (catalog.Prepare), run in a
+	// goroutine of their own, a batch ahead of the writer, which stores each batch
+	// here. The writer alone touches rep (see batch).
 	b := &batch{ctx: ctx, l: l, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
-	perr := Parse(f, name, opt, b.add, reject)
-	if b.err != nil {
-		return rep, b.err
+	jobs, stop := make(chan *job, 1), make(chan struct{})
+	b.out, b.stop = jobs, stop
+	var perr error
+	go func() {
+		defer close(jobs)
+		perr = Parse(f, name, opt, b.add, b.note)
+		if b.err == nil {
+			b.err = b.flush()
+		}
+	}()
+	var werr error
+	for j := range jobs {
+		if werr == nil {
+			if werr = b.write(j); werr != nil {
+				close(stop)
+			}
+		}
 	}
-	if err := b.flush(); err != nil {
-		return rep, err
+	switch {
+	case werr != nil:
+		return rep, werr
+	case b.err != nil:
+		return rep, b.err
 	}
 	rep.Err = perr
 	if fe := (*FileError)(nil); errors.As(perr, &fe) && fe.File == name {
@@ -154,24 +174,48 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 	return rep, nil
 }
 
-// batch collects products for one Upsert call.
+// errStopped stops Parse when the writer has failed.
+var errStopped = errors.New("import stopped")
+
+// batch collects products for one Upsert call (add, flush) and writes them (write).
+// In Import the two halves run in different goroutines: add and flush in Parse's,
+// which hands each batch, prepared, to the writer through out; write in Import's.
+// The collecting half owns items, index, sellers, cur and err; the writing half owns
+// rep and calls reject. Rejections and warnings found while a batch is collected
+// travel with it and are applied before it is written, so rep and report see
+// them in the order a single goroutine would.
 type batch struct {
 	ctx         context.Context
 	l           *catalog.Loader
 	rep         *Report
 	reject      func(RowError)
 	keepSellers bool  // refuse to move a product to another seller
-	err         error // the catalog or context error that stopped the import
+	err         error // the catalog or context error that stopped the collecting half
 
-	items   []pending
-	index   map[string]int // product id → position in items
+	out  chan<- *job     // where flush sends batches; nil: flush writes them itself
+	stop <-chan struct{} // closed when the writing half has failed
+
+	cur     job
+	index   map[string]int // product id → position in cur.items
 	sellers map[string]catalog.Seller
+}
+
+// job is one batch on its way to the writer.
+type job struct {
+	events   []RowError // rejections and warnings found while it was collected, in order
+	updated  int        // rows that replaced an earlier row of the batch
+	items    []pending
+	sellers  []catalog.Seller
+	prepared *catalog.Prepared
 }
 
 type pending struct {
 	at lines
 	p  catalog.Product
 }
+
+// note is Parse's report function: the rejection or warning goes with the batch.
+func (b *batch) note(e RowError) { b.cur.events = append(b.cur.events, e) }
 
 // add is Parse's emit function.
 func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
@@ -184,18 +228,18 @@ func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
 	}
 	it := pending{lines{line, end}, p}
 	if i, ok := b.index[p.ID]; ok {
-		if was := b.items[i].p.SellerID; b.keepSellers && was != p.SellerID {
-			b.reject(b.sellerChange(it, &catalog.SellerChangeError{ProductID: p.ID, Stored: was, New: p.SellerID}, "in this import"))
+		if was := b.cur.items[i].p.SellerID; b.keepSellers && was != p.SellerID {
+			b.note(b.sellerChange(it, &catalog.SellerChangeError{ProductID: p.ID, Stored: was, New: p.SellerID}, "in this import"))
 			return nil
 		}
-		b.items[i] = it
-		b.rep.Updated++
+		b.cur.items[i] = it
+		b.cur.updated++
 	} else {
-		b.index[p.ID] = len(b.items)
-		b.items = append(b.items, it)
+		b.index[p.ID] = len(b.cur.items)
+		b.cur.items = append(b.cur.items, it)
 	}
 	b.sellers[s.ID] = s
-	if len(b.items) >= batchSize {
+	if len(b.cur.items) >= batchSize {
 		if err := b.flush(); err != nil {
 			b.err = err
 			return err
@@ -204,38 +248,63 @@ func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
 	return nil
 }
 
-// flush writes the collected products. When the catalog refuses the batch because of
-// one product, the products are written one at a time and the refused ones rejected.
+// flush prepares the collected products (catalog.Prepare) and passes them on, with
+// what was noted meanwhile, to the writer: through out, or by writing them at once.
 func (b *batch) flush() error {
-	if len(b.items) == 0 {
+	j, sellers := b.cur, b.sellers
+	b.cur, b.index, b.sellers = job{}, nil, nil
+	if len(j.items) == 0 && len(j.events) == 0 {
 		return nil
 	}
-	sellers := make([]catalog.Seller, 0, len(b.sellers))
-	for _, s := range b.sellers {
-		sellers = append(sellers, s)
+	for _, s := range sellers {
+		j.sellers = append(j.sellers, s)
 	}
-	sort.Slice(sellers, func(i, j int) bool { return sellers[i].ID < sellers[j].ID })
-	products := make([]catalog.Product, len(b.items))
-	for i, it := range b.items {
+	sort.Slice(j.sellers, func(i, k int) bool { return j.sellers[i].ID < j.sellers[k].ID })
+	products := make([]catalog.Product, len(j.items))
+	for i, it := range j.items {
 		products[i] = it.p
 	}
+	j.prepared = catalog.Prepare(products)
+	if b.out == nil {
+		return b.write(&j)
+	}
+	select {
+	case b.out <- &j:
+		return nil
+	case <-b.stop:
+		return errStopped
+	case <-b.ctx.Done():
+		return b.ctx.Err()
+	}
+}
+
+// write applies what was noted while j was collected and stores its products. When
+// the catalog refuses the batch because of one product, the products are written one
+// at a time and the refused ones rejected.
+func (b *batch) write(j *job) error {
+	for _, e := range j.events {
+		b.reject(e)
+	}
+	b.rep.Updated += j.updated
+	if len(j.items) == 0 {
+		return nil
+	}
 	opt := catalog.UpsertOptions{KeepSellers: b.keepSellers}
-	st, err := b.l.Upsert(b.ctx, opt, sellers, products)
+	st, err := b.l.UpsertPrepared(b.ctx, opt, j.sellers, j.prepared)
 	if errors.Is(err, catalog.ErrInvalid) {
-		st, err = b.oneByOne(opt, sellers)
+		st, err = b.oneByOne(opt, j.sellers, j.items)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: saving products: %w", b.rep.File, err)
 	}
 	b.rep.Imported += st.Inserted
 	b.rep.Updated += st.Updated
-	b.items, b.index, b.sellers = b.items[:0], nil, nil
 	return nil
 }
 
-func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller) (catalog.UpsertStats, error) {
+func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller, items []pending) (catalog.UpsertStats, error) {
 	var total catalog.UpsertStats
-	for _, it := range b.items {
+	for _, it := range items {
 		st, err := b.l.Upsert(b.ctx, opt, sellers, []catalog.Product{it.p})
 		var change *catalog.SellerChangeError
 		switch {

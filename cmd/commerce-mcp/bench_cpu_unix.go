@@ -3,6 +3,7 @@
 package main
 
 import (
+	"os"
 	"syscall"
 	"time"
 )
@@ -14,4 +15,13 @@ func cpuTimeSelf() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakRSSOf is the peak resident set, in kB, of the ended process ps (getrusage's
+// ru_maxrss, which Linux counts in kB), or -1 when unknown.
+func peakRSSOf(ps *os.ProcessState) int64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss
+	}
+	return -1
 }

@@ -6,10 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 )
+
+// importGCPercent is the garbage collector's GOGC during an import.
+const importGCPercent = 400
 
 // importFeeds loads product feeds into the catalog at --db. Rejected rows, damaged
 // spans and warnings are listed on stderr with file and line, followed by one summary
@@ -40,6 +44,11 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
+	// An import allocates a great deal that lives for one batch; collecting garbage at
+	// the default pace cost about 5% of its CPU (1% at 400). It holds a few batches at
+	// a time, so letting the heap grow to five times what is live stays far below its
+	// memory target (bench import prints the peak: 230–276 MB at 1M products).
+	defer debug.SetGCPercent(debug.SetGCPercent(importGCPercent))
 	cat, err := catalog.Open(ctx, c.db)
 	if err != nil {
 		return err

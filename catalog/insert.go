@@ -1,0 +1,164 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// The statements that write a new product and what is derived from it, one row each;
+// inserter repeats their VALUES tuple to write several rows at once.
+const (
+	insertProductSQL = `INSERT INTO products (rowid, id, group_id, seller_id, brand, brand_key, category_id,
+	price_amount, price_exp, currency, stock, availability, rating, review_count, hidden, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
+	url, image_url, gtin, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertCodeSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES (?, ?)`
+)
+
+// maxInsertRows is the most rows one INSERT statement of inserter writes (16 columns
+// of products: 1,024 parameters, far below SQLite's limit of 32,766).
+const maxInsertRows = 64
+
+// inserter writes new products several to a statement: per row, a statement costs
+// SQLite and database/sql about as much again as the row itself. Rows wait in the
+// inserter until maxInsertRows are there or flush is called; nothing may read or
+// update a waiting product before it is flushed.
+type inserter struct {
+	w     *writer
+	rows  []newRow
+	codes []any // code, rowid, code, rowid, … of the waiting rows
+	args  []any
+}
+
+// newRow is a product to insert at rowid, with the ids of its category (nil for none)
+// and brand (0 for none).
+type newRow struct {
+	d        *derived
+	rowid    int64
+	category any
+	brand    int64
+}
+
+// inserter returns w's inserter, empty.
+func (w *writer) inserter() *inserter {
+	if w.ins == nil {
+		w.ins = &inserter{w: w}
+	}
+	w.ins.rows, w.ins.codes = w.ins.rows[:0], w.ins.codes[:0]
+	return w.ins
+}
+
+func (in *inserter) add(ctx context.Context, d *derived, rowid int64, category any, brand int64) error {
+	in.rows = append(in.rows, newRow{d, rowid, category, brand})
+	for _, c := range d.codes {
+		in.codes = append(in.codes, c, rowid)
+	}
+	if len(in.rows) >= maxInsertRows {
+		return in.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the waiting rows: products, product_text, product_keys, product_rank and
+// product_codes, in statements of a power of two rows each (so that few distinct
+// statements are prepared).
+func (in *inserter) flush(ctx context.Context) error {
+	rows := in.rows
+	for len(rows) > 0 {
+		n := maxInsertRows
+		for n > len(rows) {
+			n /= 2
+		}
+		if err := in.write(ctx, rows[:n]); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	codes := in.codes
+	for len(codes) > 0 {
+		n := 4 * maxInsertRows
+		for 2*n > len(codes) {
+			n /= 2
+		}
+		if err := in.exec(ctx, insertCodeSQL, n, codes[:2*n]); err != nil {
+			return fmt.Errorf("upsert product codes: %w", err)
+		}
+		codes = codes[2*n:]
+	}
+	in.rows, in.codes = in.rows[:0], in.codes[:0]
+	return nil
+}
+
+// write inserts rows, one statement per table.
+func (in *inserter) write(ctx context.Context, rows []newRow) error {
+	a := in.args[:0]
+	for _, r := range rows {
+		p := &r.d.p
+		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), r.category, p.Price.Amount,
+			money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
+			p.ReviewCount, p.Hidden, in.w.now)
+	}
+	err := in.exec(ctx, insertProductSQL, len(rows), a)
+	if err == nil {
+		a = a[:0]
+		for _, r := range rows {
+			p := &r.d.p
+			a = append(a, r.rowid, p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs, p.URL,
+				p.ImageURL, p.GTIN, r.d.card)
+		}
+		err = in.exec(ctx, insertTextSQL, len(rows), a)
+	}
+	if err == nil {
+		a = a[:0]
+		for _, r := range rows {
+			k := keysOf(&r.d.p, r.category, r.brand)
+			a = append(a, r.rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
+		}
+		err = in.exec(ctx, upsertKeysSQL, len(rows), a)
+	}
+	if err == nil {
+		a = a[:0]
+		for _, r := range rows {
+			a = append(a, r.rowid, r.d.rank.head, r.d.rank.category, r.d.rank.forKeys, r.d.rank.titleKeys)
+		}
+		err = in.exec(ctx, upsertRankSQL, len(rows), a)
+	}
+	clear(a) // let the rows' strings go
+	in.args = a[:0]
+	if err != nil {
+		return fmt.Errorf("upsert %q: %w", rows[0].d.p.ID, err)
+	}
+	return nil
+}
+
+// exec runs query, a statement ending in one VALUES tuple, with that tuple repeated for
+// n rows, on args.
+func (in *inserter) exec(ctx context.Context, query string, n int, args []any) error {
+	st, err := in.w.stmt(ctx, multiRow(query, n))
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
+}
+
+// multiRow returns query, which ends in "VALUES (…)", with its tuple repeated n times.
+func multiRow(query string, n int) string {
+	if n == 1 {
+		return query
+	}
+	i := strings.LastIndex(query, "VALUES (") + len("VALUES ")
+	tuple := query[i:]
+	var b strings.Builder
+	b.Grow(len(query) + (n-1)*(len(tuple)+2))
+	b.WriteString(query)
+	for range n - 1 {
+		b.WriteString(", ")
+		b.WriteString(tuple)
+	}
+	return b.String()
+}

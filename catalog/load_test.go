@@ -1,0 +1,407 @@
+package catalog
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// loadTestProducts returns n products that exercise every derived structure: brands
+// spelled several ways, categories and none, tags and attributes, codes (GTINs, model
+// numbers, letter-digit words of titles), hidden and sold-out products, currencies
+// with different exponents, and titles with "for" and a leading brand.
+func loadTestProducts(n int) ([]Seller, []Product) {
+	sellers := []Seller{{ID: "s1", Name: "Shop"}, {ID: "s2", Name: "Other Shop"}}
+	products := make([]Product, n)
+	for i := range products {
+		stock := int64(i % 4)
+		brand := []string{"", "Acme", "ACME", "Glowco", "Ünïcode Lights"}[i%5]
+		p := Product{ID: "p" + strconv.Itoa(i), SellerID: sellers[i%2].ID,
+			Title:        []string{brand + " Lantern LX-" + strconv.Itoa(100+i%7), "Tent Lights for Camping, Warm White", "Café Lámpara (2-pack) " + strconv.Itoa(i)}[i%3],
+			Brand:        brand,
+			Category:     []string{"", "Lights", "Lights > Camping", "Outdoor > Tents & Shelters"}[i%4],
+			Description:  "A lantern for camping, number " + strconv.Itoa(i) + "; bright & warm.",
+			Tags:         [][]string{nil, {"camping", "outdoor"}, {"gift"}}[i%3],
+			Availability: []Availability{InStock, InStock, OutOfStock, Preorder}[i%4], Stock: &stock,
+			Price:  money.Money{Amount: int64(100 + 37*i), Currency: []string{"USD", "JPY", "KWD"}[i%3]},
+			Rating: float64(i%50) / 10, ReviewCount: int64(i * 3), Hidden: i%7 == 0,
+			URL: "https://shop.example/p/" + strconv.Itoa(i), ImageURL: "https://shop.example/i/" + strconv.Itoa(i) + ".jpg"}
+		if i%2 == 0 {
+			p.GTIN = fmt.Sprintf("400%010d", i)
+			p.Attributes = map[string]string{"model": "WH-" + strconv.Itoa(1000+i), "color": "Deep Navy"}
+		}
+		if i%9 == 0 {
+			p.GroupID = "g" + strconv.Itoa(i/9)
+		}
+		products[i] = p
+	}
+	return sellers, products
+}
+
+// TestBulkLoadEqualsUpserts writes the same products, with rows repeated in later
+// batches (a feed that lists a product twice), into catalogs three ways: a bulk Load
+// into an empty catalog, Upserts of the same batches, and Upserts one product at a
+// time; then it checks that every table the catalog writes, the full-text index term
+// by term, and the schema (the triggers and indexes a bulk load suspends) are the same
+// in all three.
+func TestBulkLoadEqualsUpserts(t *testing.T) {
+	ctx := context.Background()
+	sellers, products := loadTestProducts(700)
+	// Batches of 100, the last three of which repeat (changed) products of earlier ones.
+	var batches [][]Product
+	for i := 0; i < len(products); i += 100 {
+		batches = append(batches, products[i:i+100])
+	}
+	for k := range 3 {
+		again := make([]Product, 50)
+		for i := range again {
+			again[i] = products[k*150+i*3]
+			again[i].Title += " (new edition)"
+			again[i].Brand = []string{"Newco", "acme", ""}[i%3]
+			again[i].Price.Amount += 1
+			again[i].Hidden = !again[i].Hidden
+		}
+		batches = append(batches, again)
+	}
+	clock := func() time.Time { return time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC) }
+	open := func() *Catalog {
+		c := openTest(t)
+		c.Now = clock
+		return c
+	}
+
+	bulk := open()
+	l, err := bulk.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.Bulk() {
+		t.Fatal("a load into an empty catalog is not a bulk load")
+	}
+	for _, b := range batches {
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	batched := open()
+	for _, b := range batches {
+		if _, err := batched.Upsert(ctx, sellers, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	single := open()
+	for _, b := range batches {
+		for _, p := range b {
+			if _, err := single.Upsert(ctx, sellers, []Product{p}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	want := dumpCatalog(t, batched)
+	if len(want["products"]) != len(products) {
+		t.Fatalf("%d products stored, want %d", len(want["products"]), len(products))
+	}
+	for _, tc := range []struct {
+		name string
+		c    *Catalog
+	}{{"bulk load", bulk}, {"one product at a time", single}} {
+		checkDerived(t, tc.c, tc.name)
+		got := dumpCatalog(t, tc.c)
+		for table, rows := range want {
+			if !reflect.DeepEqual(got[table], rows) {
+				t.Errorf("%s: %s differs from upserts in batches (%d rows, want %d)", tc.name, table, len(got[table]), len(rows))
+				for i := range min(len(got[table]), len(rows)) {
+					if got[table][i] != rows[i] {
+						t.Errorf("first difference:\n got %s\nwant %s", got[table][i], rows[i])
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// dumpCatalog returns every row of the tables the catalog's writers write, and every
+// entry of the full-text index (term, product, column, offset), as text, in order.
+func dumpCatalog(t *testing.T, c *Catalog) map[string][]string {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := c.db.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_entries USING fts5vocab(main, products_fts, instance)`); err != nil {
+		t.Fatal(err)
+	}
+	queries := map[string]string{
+		"sellers":       `SELECT * FROM sellers ORDER BY id`,
+		"categories":    `SELECT * FROM categories ORDER BY id`,
+		"brands":        `SELECT * FROM brands ORDER BY id`,
+		"products":      `SELECT rowid, * FROM products ORDER BY rowid`,
+		"product_text":  `SELECT rowid, * FROM product_text ORDER BY rowid`,
+		"product_keys":  `SELECT rowid, * FROM product_keys ORDER BY rowid`,
+		"product_codes": `SELECT * FROM product_codes ORDER BY rowid, code`,
+		"product_rank":  `SELECT rowid, * FROM product_rank ORDER BY rowid`,
+		"full-text":     `SELECT * FROM temp.fts_entries ORDER BY term, doc, col, offset`,
+		"schema":        `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name`,
+	}
+	out := map[string][]string{}
+	for table, q := range queries {
+		rows, err := c.db.QueryContext(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for i, v := range vals {
+				if bs, ok := v.([]byte); ok {
+					v = string(bs)
+				}
+				fmt.Fprintf(&b, "%s=%#v ", cols[i], v)
+			}
+			out[table] = append(out[table], b.String())
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		if len(out[table]) == 0 {
+			t.Fatalf("%s: no rows to compare", table)
+		}
+	}
+	return out
+}
+
+// killedLoadEnv names the database a child process of TestKilledLoadLeavesCatalogUsable
+// loads into, and how.
+const killedLoadEnv = "CATALOG_KILLED_LOAD"
+
+// TestKilledLoadLeavesCatalogUsable kills (SIGKILL) a process part-way through a load
+// and checks that the catalog it was loading into opens, passes SQLite's and FTS5's
+// integrity checks, holds its derived structures equal to their sources, still has
+// what it had before, and takes a load again: killed during a bulk load's batches and
+// during its commit (rebuilding the index and the indexes) the catalog is as it was;
+// killed during a load into a catalog with products, it keeps the batches committed.
+func TestKilledLoadLeavesCatalogUsable(t *testing.T) {
+	if spec := os.Getenv(killedLoadEnv); spec != "" {
+		killedLoadChild(spec)
+		return
+	}
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	for _, tc := range []struct {
+		name     string
+		seeded   bool   // the catalog has products before the load
+		killAt   string // the line of the child's output after which it is killed
+		minAfter int    // products the catalog has at least afterwards
+	}{
+		{"bulk load, during batches", false, "batch 5", 0},
+		{"bulk load, during commit", false, "commit", 0},
+		{"load into a catalog with products, during batches", true, "batch 5", 100 + 4*500},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "catalog.db")
+			c, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sellers, products := loadTestProducts(100)
+			if tc.seeded {
+				for i := range products {
+					products[i].ID = "seed" + strconv.Itoa(i)
+				}
+				if _, err := c.Upsert(ctx, sellers, products); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, err := c.Upsert(ctx, sellers, nil); err != nil {
+				t.Fatal(err)
+			}
+			before, err := c.Count(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Close()
+
+			cmd := exec.Command(os.Args[0], "-test.run=^TestKilledLoadLeavesCatalogUsable$")
+			cmd.Env = append(os.Environ(), killedLoadEnv+"="+path)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd.Stderr = os.Stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			seen, committed := false, false
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				if sc.Text() == tc.killAt {
+					seen = true
+					break
+				}
+			}
+			if tc.killAt == "commit" {
+				time.Sleep(20 * time.Millisecond) // into the rebuild
+			}
+			cmd.Process.Kill()
+			for sc.Scan() {
+				committed = committed || sc.Text() == "committed"
+			}
+			cmd.Wait()
+			if !seen {
+				t.Fatalf("the child never printed %q", tc.killAt)
+			}
+			if committed { // the kill came too late: the load is whole
+				t.Logf("the load committed before the kill")
+				before += 40 * 500
+			}
+
+			c, err = Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			var check string
+			if err := c.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+				t.Fatalf("integrity_check: %q, %v", check, err)
+			}
+			n, err := c.Count(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case !tc.seeded && n != before:
+				t.Errorf("after a killed bulk load: %d products, want the %d before it", n, before)
+			case tc.seeded && n < tc.minAfter:
+				t.Errorf("after a killed load: %d products, want at least %d (the products before and the batches committed)", n, tc.minAfter)
+			}
+			if n > 0 {
+				checkDerived(t, c, "after the kill")
+			}
+			// And it takes a load again.
+			l, err := c.Load(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Bulk() != (n == 0) {
+				t.Errorf("a load into a catalog of %d products: bulk %v", n, l.Bulk())
+			}
+			_, more := loadTestProducts(300)
+			if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, more); err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			checkDerived(t, c, "loaded again after the kill")
+			if res, err := c.Search(ctx, Query{Text: "lantern"}); err != nil || res.Total == 0 {
+				t.Errorf("search after loading again: %+v, %v", res, err)
+			}
+		})
+	}
+}
+
+// killedLoadChild loads batches of 500 products into the catalog at path, printing
+// "batch N" after each, and "commit" before committing after 40 batches; it is
+// killed before it ends.
+func killedLoadChild(path string) {
+	ctx := context.Background()
+	c, err := Open(ctx, path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	sellers, products := loadTestProducts(40 * 500)
+	l, err := c.Load(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	for i := 0; i < len(products); i += 500 {
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, products[i:i+500]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		fmt.Printf("batch %d\n", i/500+1)
+	}
+	fmt.Println("commit")
+	if err := l.Commit(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	fmt.Println("committed")
+	time.Sleep(time.Minute) // killed before this ends
+}
+
+// BenchmarkUpsertFew is an incremental upsert of a few products into a catalog of
+// 20,000 (two stored ones changed, one new, as a small feed update or an operator's
+// edit does), beside its floor: one write transaction that updates one stored row.
+func BenchmarkUpsertFew(b *testing.B) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	sellers, products := loadTestProducts(20000)
+	l, err := c.Load(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < len(products); i += 1000 {
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, products[i:i+1000]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := l.Commit(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("upsert 3 products", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			few := []Product{products[(2*i)%20000], products[(2*i+1)%20000], products[i%20000]}
+			few[0].Price.Amount++
+			few[1].Title += " v2"
+			few[2].ID = "new" + strconv.Itoa(i)
+			if _, err := c.Upsert(ctx, sellers, few); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("floor: one write transaction", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			tx, err := c.db.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE products SET review_count = review_count + 1 WHERE rowid = ?`, 1+i%20000); err != nil {
+				b.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
