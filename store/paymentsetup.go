@@ -118,7 +118,9 @@ func (s *Store) OpenPaymentSetups(ctx context.Context, customerID string) ([]Pay
 // does; pm.CustomerID is the setup's) and marks the setup complete, in one
 // transaction. Completing a setup that is already complete changes nothing and returns
 // it as it is, so a webhook and a poller racing on one session add the method once.
-// An expired setup is ErrStateChanged.
+// A setup expired here can still be completed: Stripe says the card was saved (the
+// person submitted the page at the last moment, after a poll gave up on it), and
+// Stripe is the authority on that.
 func (s *Store) CompletePaymentSetup(ctx context.Context, id string, pm PaymentMethod) (PaymentSetup, error) {
 	var ps PaymentSetup
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -130,11 +132,8 @@ func (s *Store) CompletePaymentSetup(ctx context.Context, id string, pm PaymentM
 		if err != nil {
 			return err
 		}
-		switch ps.Status {
-		case SetupComplete:
+		if ps.Status == SetupComplete {
 			return nil
-		case SetupExpired:
-			return fmt.Errorf("payment setup %q is expired: %w", id, ErrStateChanged)
 		}
 		pm.CustomerID = ps.CustomerID
 		if pm, err = normalizePaymentMethod(pm); err != nil {
@@ -144,7 +143,7 @@ func (s *Store) CompletePaymentSetup(ctx context.Context, id string, pm PaymentM
 			return err
 		}
 		ps.Status, ps.PaymentMethodID, ps.CompletedAt = SetupComplete, pm.ID, s.now()
-		_, err = tx.ExecContext(ctx, `UPDATE payment_setups SET status = 'complete', payment_method_id = ?, completed_at = ? WHERE id = ? AND status = 'open'`,
+		_, err = tx.ExecContext(ctx, `UPDATE payment_setups SET status = 'complete', payment_method_id = ?, completed_at = ? WHERE id = ? AND status IN ('open', 'expired')`,
 			pm.ID, encodeTime(ps.CompletedAt), id)
 		return err
 	})
