@@ -387,6 +387,7 @@ type Candidate struct {
 	Rating   float64
 	Reviews  int64
 	Orders   int64 // how many orders the product is in
+	Buyers   int64 // how many customers bought it
 }
 
 // Quality is the rating shrunk towards 4 by review count, the order of InCategory,
@@ -403,7 +404,7 @@ func (p *Pool) Load(ctx context.Context, refs []Ref) ([]Candidate, error) {
 	}
 	list, _ := json.Marshal(refs) // []Ref cannot fail to marshal
 	rows, err := p.c.query(ctx, `SELECT p.rowid, p.id, p.group_id, p.brand, p.brand_key, coalesce(p.category_id, 0),
-			p.price_amount, p.price_exp, p.rating, p.review_count, coalesce(s.orders, 0)
+			p.price_amount, p.price_exp, p.rating, p.review_count, coalesce(s.orders, 0), coalesce(s.buyers, 0)
 		FROM products p LEFT JOIN product_sales s ON s.product = p.rowid
 		WHERE p.rowid IN (SELECT value FROM json_each(?)) AND `+p.f.where,
 		append([]any{string(list)}, p.f.args...)...)
@@ -415,7 +416,7 @@ func (p *Pool) Load(ctx context.Context, refs []Ref) ([]Candidate, error) {
 	for rows.Next() {
 		var c Candidate
 		if err := rows.Scan(&c.Ref, &c.ID, &c.GroupID, &c.Brand, &c.BrandKey, &c.Category, &c.Amount,
-			&c.Exp, &c.Rating, &c.Reviews, &c.Orders); err != nil {
+			&c.Exp, &c.Rating, &c.Reviews, &c.Orders, &c.Buyers); err != nil {
 			return nil, fmt.Errorf("load candidates: %w", err)
 		}
 		out = append(out, c)

@@ -76,7 +76,7 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
-	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+	for _, source := range []func(context.Context) error{r.fromReorders, r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
 		if err := source(ctx); err != nil {
 			return err
 		}
@@ -173,11 +173,15 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 		if !ok || s.Buyers == 0 {
 			continue
 		}
-		co, err := r.c.CoPurchased(ctx, s.Ref, MinCoCustomers, r.deep(perCoSource))
+		co, err := r.c.CoPurchased(ctx, s.Ref, MinCoCustomers, r.deep(r.size("perCoSource", perCoSource)))
 		if err != nil {
 			return fmt.Errorf("recommend: %w", err)
 		}
-		r.addCo(co, h.ProductID, r.prof.weight[h.ProductID], s.Buyers)
+		w := r.prof.coWeight[h.ProductID]
+		if r.p.x["coSum"] > 0 {
+			w = r.prof.weight[h.ProductID]
+		}
+		r.addCo(co, h.ProductID, w, s.Buyers)
 	}
 	return nil
 }
@@ -222,7 +226,7 @@ func (r *recommender) fromCategories(ctx context.Context) error {
 		}
 	}
 	for _, id := range ids[:min(len(ids), maxSourceCats)] {
-		refs, err := r.pool.InCategory(ctx, id, r.deep(perCategory))
+		refs, err := r.pool.InCategory(ctx, id, r.deep(r.size("perCategory", perCategory)))
 		err = each(refs, err, func(ref catalog.Ref, i int) {
 			if c := r.add(ref); c != nil && (c.catRank < 0 || i < c.catRank) {
 				c.catRank = i
@@ -252,7 +256,7 @@ func (r *recommender) fromBrands(ctx context.Context) error {
 		}
 	}
 	for _, k := range keys[:min(len(keys), maxSourceBrands)] {
-		refs, err := r.pool.OfBrand(ctx, k, r.deep(perBrand))
+		refs, err := r.pool.OfBrand(ctx, k, r.deep(r.size("perBrand", perBrand)))
 		if err := each(refs, err, func(ref catalog.Ref, _ int) { r.add(ref) }); err != nil {
 			return err
 		}
@@ -274,7 +278,7 @@ func (r *recommender) learnedBrands() []string {
 
 // fromBestSellers adds the products in the most orders.
 func (r *recommender) fromBestSellers(ctx context.Context) error {
-	refs, err := r.pool.BestSellers(ctx, r.deep(bestSellers))
+	refs, err := r.pool.BestSellers(ctx, r.deep(r.size("bestSellers", bestSellers)))
 	return each(refs, err, func(ref catalog.Ref, i int) {
 		if c := r.add(ref); c != nil {
 			c.sellerRank = i
@@ -285,7 +289,7 @@ func (r *recommender) fromBestSellers(ctx context.Context) error {
 // fromTopRated adds the best rated products overall. The list is in quality order, so
 // the first products of a category in it are that category's best rated.
 func (r *recommender) fromTopRated(ctx context.Context) error {
-	n := r.deep(topRated)
+	n := r.deep(r.size("topRated", topRated))
 	if r.cold {
 		n = coldStartTopRated
 	}
@@ -326,4 +330,12 @@ func (r *recommender) load(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// size is n unless the experimental knob name sets it (tests only).
+func (r *recommender) size(name string, n int) int {
+	if x := r.p.x[name]; x > 0 {
+		return int(x)
+	}
+	return n
 }

@@ -561,3 +561,53 @@ func recommended(t *testing.T, c *catalog.Catalog, in recommend.Input, id string
 	}
 	return res, i
 }
+
+// TestRecommendDueAgain: a product the customer buys every month is recommended
+// again, first and saying why, only when purchased products are kept; one bought on a
+// single day, or bought again too recently to be due, is not put first.
+func TestRecommendDueAgain(t *testing.T) {
+	ctx := context.Background()
+	c := openRecFixture(t)
+	const coffee, tea = "Home > Coffee", "Home > Tea"
+	history := []recommend.Purchase{
+		bought("cof-f1", "Foxtrot", coffee, 31), bought("cof-f1", "Foxtrot", coffee, 61), bought("cof-f1", "Foxtrot", coffee, 92),
+		bought("tea-h1", "Hotel", tea, 2), bought("tea-h1", "Hotel", tea, 33),
+		bought("book-i1", "India", "Books", 30),
+	}
+	var ids []string
+	for _, h := range history {
+		ids = append(ids, h.ProductID)
+	}
+	tests := []struct {
+		name    string
+		exclude []string
+		first   string // "" when no product bought before may be recommended
+	}{
+		{name: "purchased products excluded (the default)", exclude: ids},
+		{name: "purchased products kept", first: "cof-f1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := recommend.Rank(ctx, c, recommend.Input{Limit: 10, History: history, Exclude: tc.exclude, Now: recNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Items) == 0 {
+				t.Fatal("no recommendations")
+			}
+			for i, it := range res.Items {
+				due := hasReason(it, "Due again")
+				switch {
+				case tc.first == "" && slices.Contains(ids, it.ID):
+					t.Errorf("%s was bought and purchased products are excluded", it.ID)
+				case i == 0 && tc.first != "" && it.ID != tc.first:
+					t.Errorf("first is %s (%v), want the due %s", it.ID, it.Reasons, tc.first)
+				case it.ID == "cof-f1" && (!due || it.Reasons[0] != "Due again: you order it about every 4 weeks, last on 1 May"):
+					t.Errorf("%s reasons %q, want first that it is due again", it.ID, it.Reasons)
+				case it.ID != "cof-f1" && due:
+					t.Errorf("%s says it is due again: %q", it.ID, it.Reasons)
+				}
+			}
+		})
+	}
+}
