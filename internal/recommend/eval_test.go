@@ -42,7 +42,8 @@ import (
 // random. Every method leaves out what the customer bought and what cannot be bought.
 //
 // RECOMMEND_EVAL_CUSTOMERS and RECOMMEND_EVAL_PRODUCTS size a larger run (the default
-// keeps the test to seconds under -race).
+// keeps the test to seconds under -race); RECOMMEND_EVAL_SEED draws another world. The
+// committed baseline is checked on the default world only.
 
 var updateEval = flag.Bool("update-eval", false, "rewrite testdata/eval_baseline.json with this run's figures")
 
@@ -104,7 +105,7 @@ func envInt(t testing.TB, name string, def int) int {
 func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 	t.Helper()
 	shape := worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
-		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", evalCustomers), seed: evalWorldSeed, bare: bare}
+		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", evalCustomers), seed: uint64(envInt(t, "RECOMMEND_EVAL_SEED", evalWorldSeed)), bare: bare}
 	start := time.Now()
 	w := genWorld(shape)
 	generated := time.Since(start)
@@ -612,7 +613,7 @@ const minOverKNN = 1.08
 // baseline, or, in the mixed world's held-out part, below minOverKNN times item-kNN's
 // or 1.5 times popularity's HitRate@10.
 func TestRecommendEval(t *testing.T) {
-	custom := os.Getenv("RECOMMEND_EVAL_CUSTOMERS") != "" || os.Getenv("RECOMMEND_EVAL_PRODUCTS") != ""
+	custom := os.Getenv("RECOMMEND_EVAL_CUSTOMERS") != "" || os.Getenv("RECOMMEND_EVAL_PRODUCTS") != "" || os.Getenv("RECOMMEND_EVAL_SEED") != ""
 	var base map[string]map[string]evalResult
 	if data, err := os.ReadFile(filepath.FromSlash(evalBaselineFile)); err == nil {
 		if err := json.Unmarshal(data, &base); err != nil {

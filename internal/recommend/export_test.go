@@ -3,7 +3,6 @@ package recommend
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -65,13 +64,8 @@ func RankWith(ctx context.Context, c *catalog.Catalog, in Input, w map[string]fl
 			p.halfLife = v
 		case n == "coHalfLifeDays":
 			p.coHalfLife = v
-		case slices.Contains(WeightNames, n):
-			*p.w.field(n) = v
 		default:
-			if p.x == nil {
-				p.x = map[string]float64{}
-			}
-			p.x[n] = v
+			*p.w.field(n) = v
 		}
 	}
 	return rank(ctx, c, in, p)

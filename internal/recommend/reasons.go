@@ -53,7 +53,7 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 		add(w.statedCat+1, "You like "+catalog.SellerText(r.statedLabel(c, p.Category)))
 	}
 	if o, ok := r.prof.reorders[c.ID]; ok && f.due >= minDueReason {
-		add(f.due*w.due+2, dueAgain(o, r.in.Now))
+		add(f.due*w.due+2, dueAgain(r.prof.times[c.ID], o, r.in.Now))
 	} else if n := r.prof.times[c.ID]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
@@ -262,9 +262,9 @@ func (r *recommender) orderedWhen(id string) string {
 // minDueReason is the least due for which a recommendation says it is due again.
 const minDueReason = 0.5
 
-// dueAgain says that a product is due again: "Due again: you order it about every 5
-// weeks, last on 3 October".
-func dueAgain(o reorder, now time.Time) string {
+// dueAgain says that a product ordered n times is due again: "You have ordered this 4
+// times, about every 5 weeks, last on 3 October: due again".
+func dueAgain(n int, o reorder, now time.Time) string {
 	every := fmt.Sprintf("%d days", int(math.Round(o.interval)))
 	switch weeks := o.interval / 7; {
 	case o.interval >= 56:
@@ -279,7 +279,7 @@ func dueAgain(o reorder, now time.Time) string {
 	if last.Year() != now.Year() {
 		when += fmt.Sprintf(" %d", last.Year())
 	}
-	return fmt.Sprintf("Due again: you order it about every %s, last on %s", every, when)
+	return fmt.Sprintf("%s, about every %s, last on %s: due again", orderedBefore(n), every, when)
 }
 
 func orderedBefore(n int) string {

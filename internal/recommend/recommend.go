@@ -103,7 +103,6 @@ type params struct {
 	// coHalfLife is the same for a purchase as a source of co-purchases: what goes with
 	// a product is mostly bought soon after it.
 	coHalfLife float64
-	x          map[string]float64 // experimental knobs, by name (tests only)
 }
 
 func defaultParams() params {
@@ -195,7 +194,6 @@ type recommender struct {
 	maxCo        float64
 	maxSimilar   float64
 	maxOrders    int64
-	maxBuyers    int64
 	catMaxBuyers map[int64]int64
 	maxRevs      int64
 

@@ -596,13 +596,13 @@ func TestRecommendDueAgain(t *testing.T) {
 				t.Fatal("no recommendations")
 			}
 			for i, it := range res.Items {
-				due := hasReason(it, "Due again")
+				due := hasReason(it, "due again")
 				switch {
 				case tc.first == "" && slices.Contains(ids, it.ID):
 					t.Errorf("%s was bought and purchased products are excluded", it.ID)
 				case i == 0 && tc.first != "" && it.ID != tc.first:
 					t.Errorf("first is %s (%v), want the due %s", it.ID, it.Reasons, tc.first)
-				case it.ID == "cof-f1" && (!due || it.Reasons[0] != "Due again: you order it about every 4 weeks, last on 1 May"):
+				case it.ID == "cof-f1" && (!due || it.Reasons[0] != "You have ordered this 3 times, about every 4 weeks, last on 1 May: due again"):
 					t.Errorf("%s reasons %q, want first that it is due again", it.ID, it.Reasons)
 				case it.ID != "cof-f1" && due:
 					t.Errorf("%s says it is due again: %q", it.ID, it.Reasons)

@@ -81,13 +81,13 @@ func TestDueAgainReason(t *testing.T) {
 		last     time.Time
 		want     string
 	}{
-		{30, time.Date(2025, 5, 2, 9, 0, 0, 0, time.UTC), "Due again: you order it about every 4 weeks, last on 2 May"},
-		{9, time.Date(2025, 5, 23, 9, 0, 0, 0, time.UTC), "Due again: you order it about every 9 days, last on 23 May"},
-		{1.2, time.Date(2025, 5, 31, 9, 0, 0, 0, time.UTC), "Due again: you order it about every day, last on 31 May"},
-		{90, time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC), "Due again: you order it about every 3 months, last on 20 December 2024"},
+		{30, time.Date(2025, 5, 2, 9, 0, 0, 0, time.UTC), "You have ordered this 3 times, about every 4 weeks, last on 2 May: due again"},
+		{9, time.Date(2025, 5, 23, 9, 0, 0, 0, time.UTC), "You have ordered this 3 times, about every 9 days, last on 23 May: due again"},
+		{1.2, time.Date(2025, 5, 31, 9, 0, 0, 0, time.UTC), "You have ordered this 3 times, about every day, last on 31 May: due again"},
+		{90, time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC), "You have ordered this 3 times, about every 3 months, last on 20 December 2024: due again"},
 	}
 	for _, tc := range tests {
-		if got := dueAgain(reorder{days: 2, interval: tc.interval, last: tc.last}, now); got != tc.want {
+		if got := dueAgain(3, reorder{days: 2, interval: tc.interval, last: tc.last}, now); got != tc.want {
 			t.Errorf("dueAgain(%g days) = %q, want %q", tc.interval, got, tc.want)
 		}
 	}
