@@ -119,7 +119,9 @@ func TestPoolReads(t *testing.T) {
 		{"in a price range", catalog.PoolFilter{MinPrice: amount(85), MaxPrice: amount(100)},
 			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.InCategory(ctx, shoes[0], 10)) }, []string{"shoe-other", "shoe-a"}},
 		{"of a brand", catalog.PoolFilter{},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.OfBrand(ctx, catalog.BrandKey(" ALPHA "), 10)) }, []string{"shoe-other", "shoe-a", "shoe-b"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) {
+				return readRefs(t, p)(p.OfBrand(ctx, catalog.BrandKey(" ALPHA "), 10))
+			}, []string{"shoe-other", "shoe-a", "shoe-b"}},
 		{"best sellers", catalog.PoolFilter{},
 			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.BestSellers(ctx, 10)) }, []string{"shoe-a", "shoe-b", "tea-1"}},
 		{"best sellers in a category", catalog.PoolFilter{Category: "tea"},
