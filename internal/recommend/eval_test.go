@@ -104,8 +104,14 @@ func envInt(t testing.TB, name string, def int) int {
 // newEvalSetup generates and replays the evaluation world.
 func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 	t.Helper()
+	return newEvalSetupSeed(t, bare, envInt(t, "RECOMMEND_EVAL_SEED", evalWorldSeed))
+}
+
+// newEvalSetupSeed is newEvalSetup for the world drawn with seed.
+func newEvalSetupSeed(t testing.TB, bare bool, seed int) *evalSetup {
+	t.Helper()
 	shape := worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
-		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", evalCustomers), seed: uint64(envInt(t, "RECOMMEND_EVAL_SEED", evalWorldSeed)), bare: bare}
+		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", evalCustomers), seed: uint64(seed), bare: bare}
 	start := time.Now()
 	w := genWorld(shape)
 	generated := time.Since(start)
@@ -448,6 +454,9 @@ func (e *evalSetup) run(t testing.TB, validation bool, w map[string]float64) eva
 	return out
 }
 
+// recommendRequestKeep is the request of the reorder evaluation: purchased products kept.
+var recommendRequestKeep = recommend.Request{Limit: 10, IncludePurchased: true}
+
 // The methods of the reorder evaluation, in the order of its table.
 var reorderMethods = []string{"recommend", "buy-again+kNN", "item-kNN", "popularity"}
 
@@ -464,7 +473,7 @@ func (e *evalSetup) runReorder(t testing.TB, validation bool, w map[string]float
 			cases = append(cases, c)
 		}
 	}
-	lists := e.recommendListsFor(t, cases, w, recommend.Request{Limit: 10, IncludePurchased: true})
+	lists := e.recommendListsFor(t, cases, w, recommendRequestKeep)
 	var rec, again, knn, pop evalMetrics
 	for i, c := range cases {
 		rec.add(lists[i], c.targets)

@@ -1,20 +1,59 @@
 package recommend_test
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-// TestEvalVariants evaluates variants of the weights on the validation parts only.
-// RECOMMEND_VARIANTS="name=v,name=v;name=v" (one variant per ;, empty for the committed).
+// TestEvalVariants evaluates variants of the weights, for choosing them without the
+// held-out part: on the validation part of the default worlds and on every customer
+// of worlds drawn with other seeds. RECOMMEND_VARIANTS lists the variants, one per ";",
+// each "name=value,name=value" (names as RankWith takes them; "" is the committed
+// weights); RECOMMEND_VARIANTS_SEEDS lists the worlds' seeds ("15" by default, the
+// default world's); RECOMMEND_VARIANTS_BARE=1 adds the bare worlds and
+// RECOMMEND_VARIANTS_REORDER=1 the reorder evaluation. It prints HitRate@10 / NDCG@10.
 func TestEvalVariants(t *testing.T) {
 	spec, ok := os.LookupEnv("RECOMMEND_VARIANTS")
 	if !ok {
-		t.Skip("set RECOMMEND_VARIANTS")
+		t.Skip("set RECOMMEND_VARIANTS to compare variants of the weights")
 	}
-	worlds := []*evalSetup{newEvalSetup(t, false), newEvalSetup(t, true)}
+	type world struct {
+		name  string
+		e     *evalSetup
+		cases func([]evalCase) []evalCase
+	}
+	var worlds []world
+	seeds := os.Getenv("RECOMMEND_VARIANTS_SEEDS")
+	if seeds == "" {
+		seeds = strconv.Itoa(evalWorldSeed)
+	}
+	for _, f := range strings.Split(seeds, ",") {
+		seed, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pick := func(cs []evalCase) []evalCase { return cs }
+		if seed == evalWorldSeed {
+			pick = func(cs []evalCase) []evalCase { // never the held-out part
+				var out []evalCase
+				for _, c := range cs {
+					if c.validation {
+						out = append(out, c)
+					}
+				}
+				return out
+			}
+		}
+		for _, bare := range []bool{false, true} {
+			if bare && os.Getenv("RECOMMEND_VARIANTS_BARE") == "" {
+				continue
+			}
+			worlds = append(worlds, world{fmt.Sprintf("%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed), newEvalSetupSeed(t, bare, seed), pick})
+		}
+	}
 	for _, v := range strings.Split(spec, ";") {
 		w := map[string]float64{}
 		for _, kv := range strings.Split(v, ",") {
@@ -29,76 +68,25 @@ func TestEvalVariants(t *testing.T) {
 			w[k] = x
 		}
 		var line []string
-		for i, e := range worlds {
-			var cases []evalCase
-			for _, c := range e.cases {
-				if c.validation {
-					cases = append(cases, c)
-				}
-			}
+		var sum float64
+		for _, wd := range worlds {
+			cases := wd.cases(wd.e.cases)
 			var m evalMetrics
-			for i, l := range e.recommendLists(t, cases, w) {
+			for i, l := range wd.e.recommendLists(t, cases, w) {
 				m.add(l, cases[i].targets)
 			}
-			line = append(line, []string{"mixed", "bare"}[i]+" "+strconv.FormatFloat(m.hitRate(), 'f', 4, 64)+" / "+strconv.FormatFloat(m.ndcgAt(), 'f', 4, 64))
+			sum += m.hitRate()
+			s := fmt.Sprintf("%s %.4f/%.4f", wd.name, m.hitRate(), m.ndcgAt())
 			if os.Getenv("RECOMMEND_VARIANTS_REORDER") != "" {
-				ro := e.runReorder(t, true, w).Methods
-				line = append(line, "reorder "+strconv.FormatFloat(ro["recommend"].HitRate, 'f', 3, 64)+" (buy-again "+strconv.FormatFloat(ro["buy-again+kNN"].HitRate, 'f', 3, 64)+")")
-			}
-		}
-		t.Logf("%-40q %s", v, strings.Join(line, "   "))
-	}
-}
-
-func TestEvalDiagnose(t *testing.T) {
-	if os.Getenv("RECOMMEND_DIAG") == "" {
-		t.Skip()
-	}
-	e := newEvalSetup(t, false)
-	var cases []evalCase
-	for _, c := range e.cases {
-		if c.validation {
-			cases = append(cases, c)
-		}
-	}
-	lists := e.recommendLists(t, cases, nil)
-	both, recOnly, knnOnly, none := 0, 0, 0, 0
-	blocked, catKnown := 0, 0
-	for i, c := range cases {
-		knn := e.knn(c.history, 10)
-		rh, kh := false, false
-		for _, p := range lists[i] {
-			rh = rh || c.targets[p]
-		}
-		var khits []int
-		for _, p := range knn {
-			if c.targets[p] {
-				kh = true
-				khits = append(khits, p)
-			}
-		}
-		switch {
-		case rh && kh:
-			both++
-		case rh:
-			recOnly++
-		case kh:
-			knnOnly++
-			best := 0
-			for _, p := range khits {
-				for _, a := range c.history {
-					best = max(best, e.co[a][p])
+				cs := wd.cases(wd.e.reorderCases)
+				var ro evalMetrics
+				for i, l := range wd.e.recommendListsFor(t, cs, w, recommendRequestKeep) {
+					ro.add(l, cs[i].targets)
 				}
+				s += fmt.Sprintf(" reorder %.4f", ro.hitRate())
 			}
-			if best < 3 {
-				blocked++
-			}
-			if e.w.products[khits[0]].Category != "" {
-				catKnown++
-			}
-		default:
-			none++
+			line = append(line, s)
 		}
+		t.Logf("%-32q mean %.4f  %s", v, sum/float64(len(worlds)), strings.Join(line, "  "))
 	}
-	t.Logf("both %d, recommend only %d, kNN only %d (of which best pair < 3 customers: %d; with category %d), neither %d", both, recOnly, knnOnly, blocked, catKnown, none)
 }
