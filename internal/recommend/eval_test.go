@@ -613,7 +613,8 @@ const evalBaselineFile = "testdata/eval_baseline.json"
 
 // minOverKNN is the least ratio of recommend's held-out HitRate@10 to item-kNN's that
 // TestRecommendEval accepts in the mixed world. The target is 1.1; it is not reached
-// (1.098 when this was written), so the test holds the margin that is.
+// there (1.098, then 1.094 after catPop and replenishment; the bare world is at 1.11),
+// so the test holds the margin that is.
 const minOverKNN = 1.08
 
 // TestRecommendEval prints the evaluation tables of two worlds: "mixed", where one
@@ -641,6 +642,9 @@ func TestRecommendEval(t *testing.T) {
 			t.Logf("evaluation at %s:\n%s", e.w.split.Format(time.DateOnly), evalTable(validation, heldOut))
 			rv, rh := e.runReorder(t, true, nil), e.runReorder(t, false, nil)
 			t.Logf("reorder evaluation (exclude_purchased false; targets include products bought again):\n%s", evalTableOf(reorderMethods, rv, rh))
+			if r, a := rh.Methods["recommend"].HitRate, rh.Methods["buy-again+kNN"].HitRate; r < a {
+				t.Errorf("reorder, held out: recommend HitRate@10 %.3f is below buy-again+kNN's %.3f", r, a)
+			}
 			mu.Lock()
 			got[name] = map[string]evalResult{"validation": validation, "held_out": heldOut, "reorder_validation": rv, "reorder_held_out": rh}
 			mu.Unlock()
@@ -670,6 +674,19 @@ func TestRecommendEval(t *testing.T) {
 		})
 	}
 	if *updateEval && !custom {
+		// The baseline only moves up: a figure of recommend below the committed one
+		// keeps the committed one (the tolerance lets it pass, not lowers the bar).
+		for name, parts := range got {
+			for part, res := range parts {
+				b, ok := base[name][part].Methods["recommend"]
+				g := res.Methods["recommend"]
+				if !ok {
+					continue
+				}
+				g.HitRate, g.NDCG = max(g.HitRate, b.HitRate), max(g.NDCG, b.NDCG)
+				res.Methods["recommend"] = g
+			}
+		}
 		data, _ := json.MarshalIndent(got, "", "  ")
 		if err := os.WriteFile(filepath.FromSlash(evalBaselineFile), append(data, '\n'), 0o644); err != nil {
 			t.Fatal(err)
