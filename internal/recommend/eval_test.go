@@ -618,10 +618,11 @@ const evalBaselineFile = "testdata/eval_baseline.json"
 const minOverKNN = 1.08
 
 // TestRecommendEval prints the evaluation tables of two worlds: "mixed", where one
-// seller's feed has no brands or categories, and "bare", where no product has them. It
-// fails when recommend's figures fall more than evalTolerance below the committed
-// baseline, or, in the mixed world's held-out part, below minOverKNN times item-kNN's
-// or 1.5 times popularity's HitRate@10.
+// seller's feed has no brands or categories, and "bare", where no product has them,
+// each also asked to keep purchased products (the reorder evaluation). It fails when
+// recommend's figures fall more than evalTolerance below the committed baseline; in
+// the mixed world's held-out part, below minOverKNN times item-kNN's or 1.5 times
+// popularity's HitRate@10; or, in a reorder held-out part, below buy-again+kNN's.
 func TestRecommendEval(t *testing.T) {
 	custom := os.Getenv("RECOMMEND_EVAL_CUSTOMERS") != "" || os.Getenv("RECOMMEND_EVAL_PRODUCTS") != "" || os.Getenv("RECOMMEND_EVAL_SEED") != ""
 	var base map[string]map[string]evalResult
