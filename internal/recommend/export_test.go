@@ -11,7 +11,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "noCatPop", "due"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -37,8 +37,6 @@ func (f *features) field(name string) *float64 {
 		return &f.pop
 	case "catPop":
 		return &f.catPop
-	case "noCatPop":
-		return &f.noCatPop
 	case "due":
 		return &f.due
 	}

@@ -34,7 +34,6 @@ type profile struct {
 	// recency-weighted share of purchases in it; brandShare does the same for brand keys.
 	catShare, brandShare map[string]float64
 	catCount, brandCount map[string]int
-	uncatShare           float64            // the same share for purchases without a category
 	recent               []Purchase         // distinct products bought, most recent first
 	weight               map[string]float64 // product id → recency weight of its purchases, summed
 	// coWeight is a product's weight as a source of co-purchases: the recency of its
@@ -95,13 +94,9 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 		p.weight[h.ProductID] += w
 		p.coWeight[h.ProductID] = max(p.coWeight[h.ProductID], r.decayOver(h, r.p.coHalfLife))
 		p.times[h.ProductID]++
-		keys := ancestorKeys(h.Category)
-		for _, k := range keys {
+		for _, k := range ancestorKeys(h.Category) {
 			p.catShare[k] += w
 			p.catCount[k]++
-		}
-		if len(keys) == 0 {
-			p.uncatShare += w
 		}
 		if k := catalog.BrandKey(h.Brand); k != "" {
 			p.brandShare[k] += w
@@ -121,9 +116,6 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 		for k := range m {
 			m[k] = m[k] / total * conf
 		}
-	}
-	if total > 0 {
-		p.uncatShare = p.uncatShare / total * conf
 	}
 	if pw > 0 {
 		p.price.mu = psum / pw

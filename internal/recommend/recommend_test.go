@@ -613,20 +613,16 @@ func TestRecommendDueAgain(t *testing.T) {
 }
 
 // TestRecommendPopularInYourCategories: among equally rated, equally priced products
-// of a category the customer shops in (by history or a stated favourite), or without a
-// category for a customer who buys such, the one more customers bought ranks higher,
-// and without catPop, noCatPop and pop it does not.
+// of a category the customer shops in (by history or a stated favourite), the one more
+// customers bought ranks higher, and without catPop (and pop) it does not.
 func TestRecommendPopularInYourCategories(t *testing.T) {
 	ctx := context.Background()
 	const tea, books = "Home > Tea", "Books > Fiction"
 	var ps []catalog.Product
-	for _, id := range []string{"tea-0", "tea-1", "tea-2", "tea-3", "book-1", "book-2", "book-3", "plain-0", "plain-1", "plain-2", "plain-3"} {
+	for _, id := range []string{"tea-0", "tea-1", "tea-2", "tea-3", "book-1", "book-2", "book-3"} {
 		cat := tea
-		switch {
-		case strings.HasPrefix(id, "book"):
+		if strings.HasPrefix(id, "book") {
 			cat = books
-		case strings.HasPrefix(id, "plain"):
-			cat = "" // a feed without categories
 		}
 		ps = append(ps, recProduct(id, "Brand "+id, cat, 1000, 4.5, 40))
 	}
@@ -635,7 +631,7 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 	for _, sale := range []struct {
 		id string
 		n  int
-	}{{"tea-3", 4}, {"tea-2", 1}, {"book-3", 4}, {"book-2", 1}, {"plain-3", 4}, {"plain-2", 1}} {
+	}{{"tea-3", 4}, {"tea-2", 1}, {"book-3", 4}, {"book-2", 1}} {
 		for range sale.n {
 			if err := c.RecordSale(ctx, sale.id, 1, nil, recNow.AddDate(0, 0, -40)); err != nil {
 				t.Fatal(err)
@@ -662,9 +658,6 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 			prefix: "tea", want: []string{"tea-3", "tea-2", "tea-1"}},
 		{name: "a favourite category", in: recommend.Input{FavoriteCategories: []string{"fiction"}},
 			prefix: "book", want: []string{"book-3", "book-2", "book-1"}},
-		{name: "products without a category, for a customer who buys such", in: recommend.Input{History: []recommend.Purchase{
-			bought("plain-0", "Brand plain-0", "", 3), bought("plain-0", "Brand plain-0", "", 30)}, Exclude: []string{"plain-0"}},
-			prefix: "plain", want: []string{"plain-3", "plain-2", "plain-1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -678,7 +671,7 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 				t.Errorf("order %v, want %v (all: %v)", got, tc.want, recIDs(res))
 			}
 			// Without the signal the equal products tie and keep catalog order.
-			flat, err := recommend.RankWith(ctx, c, in, map[string]float64{"catPop": 0, "noCatPop": 0, "pop": 0})
+			flat, err := recommend.RankWith(ctx, c, in, map[string]float64{"catPop": 0, "pop": 0})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,7 +29,6 @@ type features struct {
 	quality     float64 // rating shrunk by review count
 	pop         float64 // sales and reviews
 	catPop      float64 // buyers relative to the candidate with the most buyers in its category
-	noCatPop    float64 // the same for products without a category, among those, as much as the customer buys such
 	due         float64 // bought again by the customer and due again now (see reorder.go)
 }
 
@@ -39,11 +38,10 @@ type features struct {
 // never its held-out ones, maximising HitRate@10. Co-purchases lead, then stated and
 // learned brands and categories; quality and popularity break ties. text is not
 // searched (the evaluation asks without a context) and keeps its hand-set value.
-// catPop, noCatPop and due came later and were chosen by small grids on the same
-// validation parts and on every customer of worlds drawn with seeds 1 and 2
-// (TestEvalVariants; due on the reorder evaluation, the only one where it counts), the
-// other weights fixed: catPop 0, 1.2, 2.4, 3, 4, 6, 8 with catPopShare 0.1, 0.2, 0.3
-// (4 and 0.2 kept); noCatPop 0, 1, 4 (1 best); due 0, 1, 2, 3, 4, 6, 8, 12, 20, 40, 100, where
+// catPop and due came later and were chosen by small grids on the same validation
+// parts (TestEvalVariants; due on the reorder evaluation, the only one where it
+// counts), the other weights fixed: catPop 0, 1.2, 2.4, 3, 4, 6, 8 with catPopShare
+// 0.1, 0.2, 0.3 (4 and 0.2 best); due 0, 1, 2, 3, 4, 6, 8, 12, 20, 40, 100, where
 // HitRate@10 rose to 20 and moved less than 0.01 beyond it, so 20, the smallest weight
 // within 0.01 of the best, was kept rather than one that dwarfs every other signal.
 func weights() features {
@@ -59,7 +57,6 @@ func weights() features {
 		quality:     0.3,
 		pop:         0.075,
 		catPop:      4,
-		noCatPop:    1,
 		due:         20,
 	}
 }
@@ -67,7 +64,7 @@ func weights() features {
 func (f features) dot(w features) float64 {
 	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
 		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.similar*w.similar + f.price*w.price +
-		f.quality*w.quality + f.pop*w.pop + f.catPop*w.catPop + f.noCatPop*w.noCatPop + f.due*w.due
+		f.quality*w.quality + f.pop*w.pop + f.catPop*w.catPop + f.due*w.due
 }
 
 // score computes every loaded candidate's features and score.
@@ -161,8 +158,6 @@ func (r *recommender) features(c *cand, keys []string) features {
 		// customer shops in: a category with catPopShare of the recent purchases, or a
 		// favourite one, counts fully.
 		f.catPop = math.Log1p(float64(c.Buyers)) / math.Log1p(float64(m)) * min(1, f.histCat/catPopShare+f.statedCat)
-	} else if m := r.catMaxBuyers[0]; c.Category == 0 && m > 0 {
-		f.noCatPop = math.Log1p(float64(c.Buyers)) / math.Log1p(float64(m)) * min(1, p.uncatShare/catPopShare)
 	}
 	if r.maxRevs > 0 {
 		f.pop += 0.5 * math.Log1p(float64(c.Reviews)) / math.Log1p(float64(r.maxRevs))
