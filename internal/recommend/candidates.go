@@ -82,8 +82,9 @@ func (r *recommender) eachRead(cs []catalog.Candidate, err error, fn func(c *can
 }
 
 // gather collects candidates: the text matches of the context when there is one;
-// otherwise co-purchases of the history, the favourite and usual categories and
-// brands, best sellers and the best rated products.
+// otherwise the products bought again (when purchased products are kept), co-purchases
+// of the history, similar text, the favourite and usual categories and brands, best
+// sellers and the best rated products.
 func (r *recommender) gather(ctx context.Context, out *Result) error {
 	if len(r.words) > 0 {
 		found, err := r.fromText(ctx)
