@@ -329,49 +329,33 @@ func (p *Pool) Matches(ctx context.Context, m Match, n int) ([]Ref, error) {
 
 // InCategory returns up to n products of the pool in the category with id category
 // (not its descendants), best quality first (see Candidate.Quality).
-func (p *Pool) InCategory(ctx context.Context, category int64, n int) ([]Ref, error) {
-	return p.c.refs(ctx, "by category", `SELECT p.rowid FROM products p WHERE p.category_id = ? AND `+p.f.where+
+func (p *Pool) InCategory(ctx context.Context, category int64, n int) ([]Candidate, error) {
+	return p.candidates(ctx, "by category", `SELECT `+candidateColumns+` FROM products p
+		LEFT JOIN product_sales s ON s.product = p.rowid WHERE p.category_id = ? AND `+p.f.where+
 		` ORDER BY `+qualityExpr+` DESC LIMIT ?`, append(append([]any{category}, p.f.args...), n)...)
 }
 
 // OfBrand returns up to n products of the pool whose BrandKey is key, best quality
 // first.
-func (p *Pool) OfBrand(ctx context.Context, key string, n int) ([]Ref, error) {
-	return p.c.refs(ctx, "by brand", `SELECT p.rowid FROM products p WHERE p.brand_key = ? AND `+p.f.where+
+func (p *Pool) OfBrand(ctx context.Context, key string, n int) ([]Candidate, error) {
+	return p.candidates(ctx, "by brand", `SELECT `+candidateColumns+` FROM products p
+		LEFT JOIN product_sales s ON s.product = p.rowid WHERE p.brand_key = ? AND `+p.f.where+
 		` ORDER BY `+qualityExpr+` DESC LIMIT ?`, append(append([]any{key}, p.f.args...), n)...)
 }
 
 // BestSellers returns up to n products of the pool that are in orders, the most
 // orders first.
-func (p *Pool) BestSellers(ctx context.Context, n int) ([]Ref, error) {
-	return p.c.refs(ctx, "best sellers", `SELECT p.rowid FROM product_sales s CROSS JOIN products p ON p.rowid = s.product
+func (p *Pool) BestSellers(ctx context.Context, n int) ([]Candidate, error) {
+	return p.candidates(ctx, "best sellers", `SELECT `+candidateColumns+` FROM product_sales s CROSS JOIN products p ON p.rowid = s.product
 		WHERE `+p.f.where+` ORDER BY s.orders DESC, s.product LIMIT ?`, append(append([]any{}, p.f.args...), n)...)
-}
-
-// Rated is a product of TopRated and its category id (0 for none).
-type Rated struct {
-	Ref      Ref
-	Category int64
 }
 
 // TopRated returns up to n products of the pool, best quality first: the first
 // products of a category in it are that category's best.
-func (p *Pool) TopRated(ctx context.Context, n int) ([]Rated, error) {
-	rows, err := p.c.query(ctx, `SELECT p.rowid, coalesce(p.category_id, 0) FROM products p WHERE `+p.f.where+
+func (p *Pool) TopRated(ctx context.Context, n int) ([]Candidate, error) {
+	return p.candidates(ctx, "top rated", `SELECT `+candidateColumns+` FROM products p
+		LEFT JOIN product_sales s ON s.product = p.rowid WHERE `+p.f.where+
 		` ORDER BY `+qualityExpr+` DESC LIMIT ?`, append(append([]any{}, p.f.args...), n)...)
-	if err != nil {
-		return nil, fmt.Errorf("top rated: %w", err)
-	}
-	defer rows.Close()
-	var out []Rated
-	for rows.Next() {
-		var r Rated
-		if err := rows.Scan(&r.Ref, &r.Category); err != nil {
-			return nil, fmt.Errorf("top rated: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // Candidate is what a ranking reads of a product besides its text.
@@ -387,6 +371,7 @@ type Candidate struct {
 	Rating   float64
 	Reviews  int64
 	Orders   int64 // how many orders the product is in
+	Buyers   int64 // how many customers bought it
 }
 
 // Quality is the rating shrunk towards 4 by review count, the order of InCategory,
@@ -396,31 +381,45 @@ func (c Candidate) Quality() float64 {
 }
 
 // Load returns those of refs that are in the pool, in no particular order: a product
-// found elsewhere (a co-purchase, a text match) may be hidden or sold out now.
+// found elsewhere (a co-purchase, a text match) may be hidden or sold out now. The
+// pool's other reads return Candidates already.
 func (p *Pool) Load(ctx context.Context, refs []Ref) ([]Candidate, error) {
 	if len(refs) == 0 {
 		return nil, nil
 	}
 	list, _ := json.Marshal(refs) // []Ref cannot fail to marshal
-	rows, err := p.c.query(ctx, `SELECT p.rowid, p.id, p.group_id, p.brand, p.brand_key, coalesce(p.category_id, 0),
-			p.price_amount, p.price_exp, p.rating, p.review_count, coalesce(s.orders, 0)
+	return p.candidates(ctx, "load candidates", `SELECT `+candidateColumns+`
 		FROM products p LEFT JOIN product_sales s ON s.product = p.rowid
 		WHERE p.rowid IN (SELECT value FROM json_each(?)) AND `+p.f.where,
 		append([]any{string(list)}, p.f.args...)...)
+}
+
+// candidateColumns are the columns of a Candidate, in the order candidates scans them,
+// from products p left joined with product_sales s.
+const candidateColumns = `p.rowid, p.id, p.group_id, p.brand, p.brand_key, coalesce(p.category_id, 0),
+	p.price_amount, p.price_exp, p.rating, p.review_count, coalesce(s.orders, 0), coalesce(s.buyers, 0)`
+
+// candidates runs a query whose columns are candidateColumns; what names the read in
+// errors.
+func (p *Pool) candidates(ctx context.Context, what, query string, args ...any) ([]Candidate, error) {
+	rows, err := p.c.query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("load candidates: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
-	out := make([]Candidate, 0, len(refs))
+	var out []Candidate
 	for rows.Next() {
 		var c Candidate
 		if err := rows.Scan(&c.Ref, &c.ID, &c.GroupID, &c.Brand, &c.BrandKey, &c.Category, &c.Amount,
-			&c.Exp, &c.Rating, &c.Reviews, &c.Orders); err != nil {
-			return nil, fmt.Errorf("load candidates: %w", err)
+			&c.Exp, &c.Rating, &c.Reviews, &c.Orders, &c.Buyers); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
 }
 
 // refs runs a query whose only column is a product rowid; what names the read in errors.

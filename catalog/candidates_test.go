@@ -64,6 +64,35 @@ func candIDs(t *testing.T, c *catalog.Catalog, refs []catalog.Ref) []string {
 	return out
 }
 
+// readRefs returns the refs of the candidates a pool read returned, after checking that
+// each is what Load reads for its ref: the reads and Load scan the same columns.
+func readRefs(t *testing.T, p *catalog.Pool) func([]catalog.Candidate, error) ([]catalog.Ref, error) {
+	return func(cs []catalog.Candidate, err error) ([]catalog.Ref, error) {
+		t.Helper()
+		if err != nil {
+			return nil, err
+		}
+		refs := make([]catalog.Ref, len(cs))
+		for i, c := range cs {
+			refs[i] = c.Ref
+		}
+		loaded, err := p.Load(context.Background(), refs)
+		if err != nil {
+			return nil, err
+		}
+		byRef := map[catalog.Ref]catalog.Candidate{}
+		for _, l := range loaded {
+			byRef[l.Ref] = l
+		}
+		for _, c := range cs {
+			if byRef[c.Ref] != c {
+				t.Errorf("read %+v, Load reads %+v", c, byRef[c.Ref])
+			}
+		}
+		return refs, nil
+	}
+}
+
 // TestPoolReads checks the contract of each read of a Pool: only visible, in-stock
 // products that pass the filter, in the stated order.
 func TestPoolReads(t *testing.T) {
@@ -80,21 +109,23 @@ func TestPoolReads(t *testing.T) {
 		want   []string
 	}{
 		{"in category, best quality first", catalog.PoolFilter{},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.InCategory(ctx, shoes[0], 10) }, []string{"shoe-other", "shoe-c", "shoe-a", "shoe-b"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.InCategory(ctx, shoes[0], 10)) }, []string{"shoe-other", "shoe-c", "shoe-a", "shoe-b"}},
 		{"in category, n", catalog.PoolFilter{},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.InCategory(ctx, shoes[0], 1) }, []string{"shoe-other"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.InCategory(ctx, shoes[0], 1)) }, []string{"shoe-other"}},
 		{"without a seller", catalog.PoolFilter{ExcludeSellers: []string{"other"}},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.InCategory(ctx, shoes[0], 10) }, []string{"shoe-c", "shoe-a", "shoe-b"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.InCategory(ctx, shoes[0], 10)) }, []string{"shoe-c", "shoe-a", "shoe-b"}},
 		{"without a brand, any case", catalog.PoolFilter{ExcludeBrands: []string{"alpha"}},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.InCategory(ctx, shoes[0], 10) }, []string{"shoe-c"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.InCategory(ctx, shoes[0], 10)) }, []string{"shoe-c"}},
 		{"in a price range", catalog.PoolFilter{MinPrice: amount(85), MaxPrice: amount(100)},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.InCategory(ctx, shoes[0], 10) }, []string{"shoe-other", "shoe-a"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.InCategory(ctx, shoes[0], 10)) }, []string{"shoe-other", "shoe-a"}},
 		{"of a brand", catalog.PoolFilter{},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.OfBrand(ctx, catalog.BrandKey(" ALPHA "), 10) }, []string{"shoe-other", "shoe-a", "shoe-b"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) {
+				return readRefs(t, p)(p.OfBrand(ctx, catalog.BrandKey(" ALPHA "), 10))
+			}, []string{"shoe-other", "shoe-a", "shoe-b"}},
 		{"best sellers", catalog.PoolFilter{},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.BestSellers(ctx, 10) }, []string{"shoe-a", "shoe-b", "tea-1"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.BestSellers(ctx, 10)) }, []string{"shoe-a", "shoe-b", "tea-1"}},
 		{"best sellers in a category", catalog.PoolFilter{Category: "tea"},
-			func(p *catalog.Pool) ([]catalog.Ref, error) { return p.BestSellers(ctx, 10) }, []string{"tea-1"}},
+			func(p *catalog.Pool) ([]catalog.Ref, error) { return readRefs(t, p)(p.BestSellers(ctx, 10)) }, []string{"tea-1"}},
 		{"text matches", catalog.PoolFilter{},
 			func(p *catalog.Pool) ([]catalog.Ref, error) {
 				return p.Matches(ctx, catalog.MatchAll(catalog.Words("the trail runner")), 10)
@@ -102,14 +133,12 @@ func TestPoolReads(t *testing.T) {
 		{"top rated", catalog.PoolFilter{},
 			func(p *catalog.Pool) ([]catalog.Ref, error) {
 				tops, err := p.TopRated(ctx, 3)
-				var refs []catalog.Ref
 				for _, r := range tops {
 					if r.Category == 0 {
 						t.Errorf("top rated %v has no category", r.Ref)
 					}
-					refs = append(refs, r.Ref)
 				}
-				return refs, err
+				return readRefs(t, p)(tops, err)
 			}, []string{"shoe-other", "shoe-c", "shoe-a"}},
 	}
 	for _, tc := range tests {

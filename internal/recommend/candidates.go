@@ -14,10 +14,10 @@ import (
 const (
 	textCandidates    = 200
 	perCategory       = 30
-	perBrand          = 30
+	perBrand          = 15
 	perCoSource       = 30
-	bestSellers       = 50
-	topRated          = 100
+	bestSellers       = 25
+	topRated          = 50
 	coldStartTopRated = 300
 	maxCandidates     = 2000
 )
@@ -25,6 +25,7 @@ const (
 // cand is one candidate product and what is known about it.
 type cand struct {
 	catalog.Candidate
+	read   bool // Candidate is read (from the pool, so it is in it)
 	loaded bool // read, in the pool and not excluded
 
 	textRank   int      // position among the text matches; -1 when not one
@@ -57,9 +58,33 @@ func (r *recommender) add(ref catalog.Ref) *cand {
 	return c
 }
 
+// addRead is add for a candidate read from the pool.
+func (r *recommender) addRead(l catalog.Candidate) *cand {
+	c := r.add(l.Ref)
+	if c != nil && !c.read {
+		c.Candidate, c.read = l, true
+	}
+	return c
+}
+
+// eachRead calls fn with each of cs added as a candidate and its position; err is
+// that of the read that returned cs, wrapped.
+func (r *recommender) eachRead(cs []catalog.Candidate, err error, fn func(c *cand, i int)) error {
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	for i, l := range cs {
+		if c := r.addRead(l); c != nil {
+			fn(c, i)
+		}
+	}
+	return nil
+}
+
 // gather collects candidates: the text matches of the context when there is one;
-// otherwise co-purchases of the history, the favourite and usual categories and
-// brands, best sellers and the best rated products.
+// otherwise the products bought again (when purchased products are kept), co-purchases
+// of the history, similar text, the favourite and usual categories and brands, best
+// sellers and the best rated products.
 func (r *recommender) gather(ctx context.Context, out *Result) error {
 	if len(r.words) > 0 {
 		found, err := r.fromText(ctx)
@@ -76,7 +101,7 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
-	for _, source := range []func(context.Context) error{r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+	for _, source := range []func(context.Context) error{r.fromReorders, r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
 		if err := source(ctx); err != nil {
 			return err
 		}
@@ -177,7 +202,7 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("recommend: %w", err)
 		}
-		r.addCo(co, h.ProductID, r.prof.weight[h.ProductID], s.Buyers)
+		r.addCo(co, h.ProductID, r.prof.coWeight[h.ProductID], s.Buyers)
 	}
 	return nil
 }
@@ -222,9 +247,9 @@ func (r *recommender) fromCategories(ctx context.Context) error {
 		}
 	}
 	for _, id := range ids[:min(len(ids), maxSourceCats)] {
-		refs, err := r.pool.InCategory(ctx, id, r.deep(perCategory))
-		err = each(refs, err, func(ref catalog.Ref, i int) {
-			if c := r.add(ref); c != nil && (c.catRank < 0 || i < c.catRank) {
+		cs, err := r.pool.InCategory(ctx, id, r.deep(perCategory))
+		err = r.eachRead(cs, err, func(c *cand, i int) {
+			if c.catRank < 0 || i < c.catRank {
 				c.catRank = i
 			}
 		})
@@ -252,8 +277,8 @@ func (r *recommender) fromBrands(ctx context.Context) error {
 		}
 	}
 	for _, k := range keys[:min(len(keys), maxSourceBrands)] {
-		refs, err := r.pool.OfBrand(ctx, k, r.deep(perBrand))
-		if err := each(refs, err, func(ref catalog.Ref, _ int) { r.add(ref) }); err != nil {
+		cs, err := r.pool.OfBrand(ctx, k, r.deep(perBrand))
+		if err := r.eachRead(cs, err, func(*cand, int) {}); err != nil {
 			return err
 		}
 	}
@@ -274,12 +299,8 @@ func (r *recommender) learnedBrands() []string {
 
 // fromBestSellers adds the products in the most orders.
 func (r *recommender) fromBestSellers(ctx context.Context) error {
-	refs, err := r.pool.BestSellers(ctx, r.deep(bestSellers))
-	return each(refs, err, func(ref catalog.Ref, i int) {
-		if c := r.add(ref); c != nil {
-			c.sellerRank = i
-		}
-	})
+	cs, err := r.pool.BestSellers(ctx, r.deep(bestSellers))
+	return r.eachRead(cs, err, func(c *cand, i int) { c.sellerRank = i })
 }
 
 // fromTopRated adds the best rated products overall. The list is in quality order, so
@@ -295,7 +316,7 @@ func (r *recommender) fromTopRated(ctx context.Context) error {
 	}
 	rank := map[int64]int{}
 	for _, t := range tops {
-		c := r.add(t.Ref)
+		c := r.addRead(t)
 		if c != nil && t.Category != 0 && (c.catRank < 0 || rank[t.Category] < c.catRank) {
 			c.catRank = rank[t.Category]
 		}
@@ -307,18 +328,26 @@ func (r *recommender) fromTopRated(ctx context.Context) error {
 // load reads the facts the scores need for every candidate, dropping those that fail
 // the filter (a co-purchase may be out of stock now) or are excluded.
 func (r *recommender) load(ctx context.Context) error {
-	if len(r.order) == 0 {
-		return nil
+	var unread []catalog.Ref
+	for _, ref := range r.order {
+		if !r.cands[ref].read {
+			unread = append(unread, ref)
+		}
 	}
-	loaded, err := r.pool.Load(ctx, r.order)
+	loaded, err := r.pool.Load(ctx, unread)
 	if err != nil {
 		return fmt.Errorf("recommend: %w", err)
 	}
 	for _, l := range loaded {
-		k := r.cands[l.Ref]
-		k.Candidate = l
-		k.loaded = !r.exclude[l.ID]
-		if r.prof.times[l.ID] > 0 {
+		r.cands[l.Ref].Candidate, r.cands[l.Ref].read = l, true
+	}
+	for _, ref := range r.order {
+		k := r.cands[ref]
+		if !k.read {
+			continue // not in the pool
+		}
+		k.loaded = !r.exclude[k.ID]
+		if r.prof.times[k.ID] > 0 {
 			// The customer's own orders are among this product's co-purchases, so
 			// they say nothing about what others buy with it.
 			k.co, k.coFrom, k.coN = 0, "", 0

@@ -42,7 +42,8 @@ import (
 // random. Every method leaves out what the customer bought and what cannot be bought.
 //
 // RECOMMEND_EVAL_CUSTOMERS and RECOMMEND_EVAL_PRODUCTS size a larger run (the default
-// keeps the test to seconds under -race).
+// keeps the test to seconds under -race); RECOMMEND_EVAL_SEED draws another world. The
+// committed baseline is checked on the default world only.
 
 var updateEval = flag.Bool("update-eval", false, "rewrite testdata/eval_baseline.json with this run's figures")
 
@@ -65,6 +66,9 @@ type evalSetup struct {
 	cat   *catalog.Catalog
 	facts []recommend.Facts // per customer, as ReadFacts reads them at the split
 	cases []evalCase
+	// reorderCases are the customers with a history and any order after the split,
+	// their targets every product they bought then, new or bought before
+	reorderCases []evalCase
 	// what the baselines know: the history's buyers of each product and pair
 	buyers      []int
 	co          []map[int]int // product → product → customers who bought both
@@ -78,6 +82,11 @@ type evalCase struct {
 	validation bool
 	history    []int        // distinct products bought before the split
 	targets    map[int]bool // new products bought after it
+	// for the reorder evaluation: every product bought after the split, new or not,
+	// and how many times each product was bought before it, on distinct days
+	again  map[int]bool
+	counts map[int]int
+	last   map[int]time.Time
 }
 
 func envInt(t testing.TB, name string, def int) int {
@@ -95,8 +104,14 @@ func envInt(t testing.TB, name string, def int) int {
 // newEvalSetup generates and replays the evaluation world.
 func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 	t.Helper()
+	return newEvalSetupSeed(t, bare, envInt(t, "RECOMMEND_EVAL_SEED", evalWorldSeed))
+}
+
+// newEvalSetupSeed is newEvalSetup for the world drawn with seed.
+func newEvalSetupSeed(t testing.TB, bare bool, seed int) *evalSetup {
+	t.Helper()
 	shape := worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
-		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", evalCustomers), seed: evalWorldSeed, bare: bare}
+		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", evalCustomers), seed: uint64(seed), bare: bare}
 	start := time.Now()
 	w := genWorld(shape)
 	generated := time.Since(start)
@@ -115,13 +130,27 @@ func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 	}
 	hist := make([][]int, len(w.customers))
 	targets := make([]map[int]bool, len(w.customers))
+	again := make([]map[int]bool, len(w.customers))
+	counts := make([]map[int]int, len(w.customers))
+	last := make([]map[int]time.Time, len(w.customers))
 	for _, o := range w.orders {
 		if o.at.Before(w.split) {
 			if !slices.Contains(hist[o.customer], o.product) {
 				hist[o.customer] = append(hist[o.customer], o.product)
 			}
+			if counts[o.customer] == nil {
+				counts[o.customer], last[o.customer] = map[int]int{}, map[int]time.Time{}
+			}
+			if o.at.Sub(last[o.customer][o.product]) >= 24*time.Hour {
+				counts[o.customer][o.product]++
+			}
+			last[o.customer][o.product] = o.at
 			continue
 		}
+		if again[o.customer] == nil {
+			again[o.customer] = map[int]bool{}
+		}
+		again[o.customer][o.product] = true
 		if slices.Contains(hist[o.customer], o.product) {
 			continue
 		}
@@ -153,6 +182,10 @@ func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 		if len(hist[c]) > 0 && len(targets[c]) > 0 {
 			// The history itself is not a target, even if bought again after the split.
 			e.cases = append(e.cases, evalCase{customer: c, validation: c%5 < 2, history: hist[c], targets: targets[c]})
+		}
+		if len(hist[c]) > 0 && len(again[c]) > 0 {
+			e.reorderCases = append(e.reorderCases, evalCase{customer: c, validation: c%5 < 2, history: hist[c],
+				targets: again[c], counts: counts[c], last: last[c]})
 		}
 	}
 	return e
@@ -421,11 +454,64 @@ func (e *evalSetup) run(t testing.TB, validation bool, w map[string]float64) eva
 	return out
 }
 
+// recommendRequestKeep is the request of the reorder evaluation: purchased products kept.
+var recommendRequestKeep = recommend.Request{Limit: 10, IncludePurchased: true}
+
+// The methods of the reorder evaluation, in the order of its table.
+var reorderMethods = []string{"recommend", "buy-again+kNN", "item-kNN", "popularity"}
+
+// runReorder evaluates, on the reorder cases of one part, recommend asked to keep
+// purchased products (exclude_purchased false) against buy-again (the customer's
+// products by how many days they were bought, then how recently, filled with item-kNN),
+// item-kNN (new products only) and popularity (bought products allowed). Targets are
+// every product bought after the split.
+func (e *evalSetup) runReorder(t testing.TB, validation bool, w map[string]float64) evalResult {
+	t.Helper()
+	var cases []evalCase
+	for _, c := range e.reorderCases {
+		if c.validation == validation {
+			cases = append(cases, c)
+		}
+	}
+	lists := e.recommendListsFor(t, cases, w, recommendRequestKeep)
+	var rec, again, knn, pop evalMetrics
+	for i, c := range cases {
+		rec.add(lists[i], c.targets)
+		knn.add(e.knn(c.history, 10), c.targets)
+		pop.add(e.firstNew(e.popular, nil, 10), c.targets)
+		own := slices.Clone(c.history)
+		sort.SliceStable(own, func(i, j int) bool {
+			a, b := own[i], own[j]
+			if c.counts[a] != c.counts[b] {
+				return c.counts[a] > c.counts[b]
+			}
+			return c.last[a].After(c.last[b])
+		})
+		var list []int
+		for _, p := range own {
+			if len(list) < 10 && e.purchasable[p] {
+				list = append(list, p)
+			}
+		}
+		again.add(append(list, e.knn(c.history, 10-len(list))...), c.targets)
+	}
+	out := evalResult{Customers: len(cases), Methods: map[string]evalFigure{}}
+	for name, m := range map[string]evalMetrics{"recommend": rec, "buy-again+kNN": again, "item-kNN": knn, "popularity": pop} {
+		out.Methods[name] = evalFigure{HitRate: round3(m.hitRate()), NDCG: round3(m.ndcgAt()), Coverage: round3(e.coverage(m))}
+	}
+	return out
+}
+
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // recommendLists asks recommend for each case, through Facts.Input as the server does,
 // on all cores.
 func (e *evalSetup) recommendLists(t testing.TB, cases []evalCase, w map[string]float64) [][]int {
+	return e.recommendListsFor(t, cases, w, recommend.Request{Limit: 10})
+}
+
+// recommendListsFor is recommendLists with the given request.
+func (e *evalSetup) recommendListsFor(t testing.TB, cases []evalCase, w map[string]float64, req recommend.Request) [][]int {
 	t.Helper()
 	ctx := context.Background()
 	index := make(map[string]int, len(e.w.products))
@@ -435,7 +521,7 @@ func (e *evalSetup) recommendLists(t testing.TB, cases []evalCase, w map[string]
 	lists := make([][]int, len(cases))
 	err := forEachParallel(len(cases), func(i int) error {
 		f := e.facts[cases[i].customer]
-		res, err := recommend.RankWith(ctx, e.cat, f.Input(recommend.Request{Limit: 10}, e.w.split), w)
+		res, err := recommend.RankWith(ctx, e.cat, f.Input(req, e.w.split), w)
 		for _, it := range res.Items {
 			lists[i] = append(lists[i], index[it.ID])
 		}
@@ -507,10 +593,15 @@ func (e *evalSetup) random(r *rand.Rand, history []int, n int) []int {
 
 // table writes the figures of both parts as a Markdown table.
 func evalTable(validation, heldOut evalResult) string {
+	return evalTableOf(evalMethods, validation, heldOut)
+}
+
+// evalTableOf is evalTable for the given methods.
+func evalTableOf(methods []string, validation, heldOut evalResult) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "| method | validation HitRate@10 | NDCG@10 | coverage | held-out HitRate@10 | NDCG@10 | coverage |\n")
 	fmt.Fprintf(&b, "|---|---:|---:|---:|---:|---:|---:|\n")
-	for _, name := range evalMethods {
+	for _, name := range methods {
 		v, h := validation.Methods[name], heldOut.Methods[name]
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", name, v.HitRate, v.NDCG, v.Coverage, h.HitRate, h.NDCG, h.Coverage)
 	}
@@ -522,16 +613,18 @@ const evalBaselineFile = "testdata/eval_baseline.json"
 
 // minOverKNN is the least ratio of recommend's held-out HitRate@10 to item-kNN's that
 // TestRecommendEval accepts in the mixed world. The target is 1.1; it is not reached
-// (1.098 when this was written), so the test holds the margin that is.
+// there (1.098, then 1.094 after catPop and replenishment; the bare world is at 1.11),
+// so the test holds the margin that is.
 const minOverKNN = 1.08
 
 // TestRecommendEval prints the evaluation tables of two worlds: "mixed", where one
-// seller's feed has no brands or categories, and "bare", where no product has them. It
-// fails when recommend's figures fall more than evalTolerance below the committed
-// baseline, or, in the mixed world's held-out part, below minOverKNN times item-kNN's
-// or 1.5 times popularity's HitRate@10.
+// seller's feed has no brands or categories, and "bare", where no product has them,
+// each also asked to keep purchased products (the reorder evaluation). It fails when
+// recommend's figures fall more than evalTolerance below the committed baseline; in
+// the mixed world's held-out part, below minOverKNN times item-kNN's or 1.5 times
+// popularity's HitRate@10; or, in a reorder held-out part, below buy-again+kNN's.
 func TestRecommendEval(t *testing.T) {
-	custom := os.Getenv("RECOMMEND_EVAL_CUSTOMERS") != "" || os.Getenv("RECOMMEND_EVAL_PRODUCTS") != ""
+	custom := os.Getenv("RECOMMEND_EVAL_CUSTOMERS") != "" || os.Getenv("RECOMMEND_EVAL_PRODUCTS") != "" || os.Getenv("RECOMMEND_EVAL_SEED") != ""
 	var base map[string]map[string]evalResult
 	if data, err := os.ReadFile(filepath.FromSlash(evalBaselineFile)); err == nil {
 		if err := json.Unmarshal(data, &base); err != nil {
@@ -548,8 +641,13 @@ func TestRecommendEval(t *testing.T) {
 			e := newEvalSetup(t, bare)
 			validation, heldOut := e.run(t, true, nil), e.run(t, false, nil)
 			t.Logf("evaluation at %s:\n%s", e.w.split.Format(time.DateOnly), evalTable(validation, heldOut))
+			rv, rh := e.runReorder(t, true, nil), e.runReorder(t, false, nil)
+			t.Logf("reorder evaluation (exclude_purchased false; targets include products bought again):\n%s", evalTableOf(reorderMethods, rv, rh))
+			if r, a := rh.Methods["recommend"].HitRate, rh.Methods["buy-again+kNN"].HitRate; r < a {
+				t.Errorf("reorder, held out: recommend HitRate@10 %.3f is below buy-again+kNN's %.3f", r, a)
+			}
 			mu.Lock()
-			got[name] = map[string]evalResult{"validation": validation, "held_out": heldOut}
+			got[name] = map[string]evalResult{"validation": validation, "held_out": heldOut, "reorder_validation": rv, "reorder_held_out": rh}
 			mu.Unlock()
 			h := heldOut.Methods
 			if !bare {
@@ -565,7 +663,7 @@ func TestRecommendEval(t *testing.T) {
 			if custom || *updateEval {
 				return // the baseline is of the default worlds
 			}
-			for _, part := range []string{"validation", "held_out"} {
+			for _, part := range []string{"validation", "held_out", "reorder_validation", "reorder_held_out"} {
 				b, g := base[name][part].Methods["recommend"], got[name][part].Methods["recommend"]
 				if g.HitRate < b.HitRate-evalTolerance {
 					t.Errorf("%s: recommend HitRate@10 %.3f is below the baseline %.3f", part, g.HitRate, b.HitRate)
@@ -577,6 +675,19 @@ func TestRecommendEval(t *testing.T) {
 		})
 	}
 	if *updateEval && !custom {
+		// The baseline only moves up: a figure of recommend below the committed one
+		// keeps the committed one (the tolerance lets it pass, not lowers the bar).
+		for name, parts := range got {
+			for part, res := range parts {
+				b, ok := base[name][part].Methods["recommend"]
+				g := res.Methods["recommend"]
+				if !ok {
+					continue
+				}
+				g.HitRate, g.NDCG = max(g.HitRate, b.HitRate), max(g.NDCG, b.NDCG)
+				res.Methods["recommend"] = g
+			}
+		}
 		data, _ := json.MarshalIndent(got, "", "  ")
 		if err := os.WriteFile(filepath.FromSlash(evalBaselineFile), append(data, '\n'), 0o644); err != nil {
 			t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -35,6 +35,10 @@ func (f *features) field(name string) *float64 {
 		return &f.quality
 	case "pop":
 		return &f.pop
+	case "catPop":
+		return &f.catPop
+	case "due":
+		return &f.due
 	}
 	panic(fmt.Sprintf("no weight %q", name))
 }
@@ -43,7 +47,7 @@ func (f *features) field(name string) *float64 {
 // history as "halfLifeDays".
 func DefaultWeights() map[string]float64 {
 	w := weights()
-	out := map[string]float64{"halfLifeDays": halfLifeDays}
+	out := map[string]float64{"halfLifeDays": halfLifeDays, "coHalfLifeDays": coHalfLifeDays}
 	for _, n := range WeightNames {
 		out[n] = *w.field(n)
 	}
@@ -53,13 +57,16 @@ func DefaultWeights() map[string]float64 {
 // RankWith is Rank with the weights named in w; nil means the committed ones, and a
 // name w lacks keeps its committed weight.
 func RankWith(ctx context.Context, c *catalog.Catalog, in Input, w map[string]float64) (Result, error) {
-	f, half := weights(), float64(halfLifeDays)
+	p := defaultParams()
 	for n, v := range w {
-		if n == "halfLifeDays" {
-			half = v
-			continue
+		switch {
+		case n == "halfLifeDays":
+			p.halfLife = v
+		case n == "coHalfLifeDays":
+			p.coHalfLife = v
+		default:
+			*p.w.field(n) = v
 		}
-		*f.field(n) = v
 	}
-	return rank(ctx, c, in, f, half)
+	return rank(ctx, c, in, p)
 }

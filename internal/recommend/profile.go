@@ -16,6 +16,7 @@ import (
 // favourites and history items feed the candidate queries (all of them feed scoring).
 const (
 	halfLifeDays     = 120
+	coHalfLifeDays   = 120
 	maxSourceCats    = 12 // category ids queried for candidates
 	maxSourceBrands  = 10
 	maxLearned       = 4 // learned categories and brands used as candidate sources
@@ -33,10 +34,14 @@ type profile struct {
 	// recency-weighted share of purchases in it; brandShare does the same for brand keys.
 	catShare, brandShare map[string]float64
 	catCount, brandCount map[string]int
-	recent               []Purchase // distinct products bought, most recent first
-	weight               map[string]float64
-	times                map[string]int // product id → how many times it was bought
-	price                priceBand
+	recent               []Purchase         // distinct products bought, most recent first
+	weight               map[string]float64 // product id → recency weight of its purchases, summed
+	// coWeight is a product's weight as a source of co-purchases: the recency of its
+	// latest purchase with the co-purchase half-life.
+	coWeight map[string]float64
+	times    map[string]int     // product id → how many times it was bought
+	reorders map[string]reorder // products bought on several days, by id
+	price    priceBand
 
 	statedCats   []statedCategory
 	statedCatIDs map[int64]int // category id → index in statedCats
@@ -75,7 +80,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 	p := &r.prof
 	p.catShare, p.brandShare = map[string]float64{}, map[string]float64{}
 	p.catCount, p.brandCount = map[string]int{}, map[string]int{}
-	p.weight, p.times = map[string]float64{}, map[string]int{}
+	p.weight, p.coWeight, p.times = map[string]float64{}, map[string]float64{}, map[string]int{}
 	hist := append([]Purchase(nil), r.in.History...)
 	sort.SliceStable(hist, func(i, j int) bool { return hist[i].At.After(hist[j].At) })
 	var total, pw, psum, psq float64
@@ -87,6 +92,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 			p.recent = append(p.recent, h)
 		}
 		p.weight[h.ProductID] += w
+		p.coWeight[h.ProductID] = max(p.coWeight[h.ProductID], r.decayOver(h, r.p.coHalfLife))
 		p.times[h.ProductID]++
 		for _, k := range ancestorKeys(h.Category) {
 			p.catShare[k] += w
@@ -102,6 +108,7 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 			p.price.n++
 		}
 	}
+	p.reorders = reorders(hist)
 	// Shares are shrunk while there is little history: one purchase says less about a
 	// taste than ten.
 	conf := total / (total + historyPrior)
@@ -129,11 +136,16 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 // decay is the weight of a purchase: 1 now, halving every r.halfLife days
 // (halfLifeDays).
 func (r *recommender) decay(h Purchase) float64 {
+	return r.decayOver(h, r.p.halfLife)
+}
+
+// decayOver is the weight of a purchase with the given half-life, in days.
+func (r *recommender) decayOver(h Purchase, halfLife float64) float64 {
 	if h.At.IsZero() {
 		return 0.5
 	}
 	days := r.in.Now.Sub(h.At).Hours() / 24
-	return math.Exp2(-max(0, days) / r.halfLife)
+	return math.Exp2(-max(0, days) / halfLife)
 }
 
 func (r *recommender) statedCategories(ctx context.Context) error {

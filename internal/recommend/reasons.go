@@ -3,9 +3,11 @@ package recommend
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -50,7 +52,9 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 	if f.statedCat > 0 {
 		add(w.statedCat+1, "You like "+catalog.SellerText(r.statedLabel(c, p.Category)))
 	}
-	if n := r.prof.times[c.ID]; n > 0 {
+	if o, ok := r.prof.reorders[c.ID]; ok && f.due >= minDueReason {
+		add(f.due*w.due+2, dueAgain(r.prof.times[c.ID], o, r.in.Now))
+	} else if n := r.prof.times[c.ID]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
@@ -253,6 +257,29 @@ func (r *recommender) orderedWhen(id string) string {
 		return fmt.Sprintf(" in %s %d", at.Month(), at.Year())
 	}
 	return ""
+}
+
+// minDueReason is the least due for which a recommendation says it is due again.
+const minDueReason = 0.5
+
+// dueAgain says that a product ordered n times is due again: "You have ordered this 4
+// times, about every 5 weeks, last on 3 October: due again".
+func dueAgain(n int, o reorder, now time.Time) string {
+	every := fmt.Sprintf("%d days", int(math.Round(o.interval)))
+	switch weeks := o.interval / 7; {
+	case o.interval >= 56:
+		every = fmt.Sprintf("%d months", int(math.Round(o.interval/30.44)))
+	case o.interval >= 13:
+		every = fmt.Sprintf("%d weeks", int(math.Round(weeks)))
+	case math.Round(o.interval) == 1:
+		every = "day"
+	}
+	last := o.last.In(now.Location())
+	when := fmt.Sprintf("%d %s", last.Day(), last.Month())
+	if last.Year() != now.Year() {
+		when += fmt.Sprintf(" %d", last.Year())
+	}
+	return fmt.Sprintf("%s, about every %s, last on %s: due again", orderedBefore(n), every, when)
 }
 
 func orderedBefore(n int) string {

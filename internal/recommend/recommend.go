@@ -90,18 +90,34 @@ type Result struct {
 // returns a *catalog.ArgError naming the argument: "context", "limit", or ArgMinPrice
 // or ArgMaxPrice for the price range.
 func Rank(ctx context.Context, c *catalog.Catalog, in Input) (Result, error) {
-	return rank(ctx, c, in, weights(), halfLifeDays)
+	return rank(ctx, c, in, defaultParams())
 }
 
-// rank is Rank with the given weights and half-life of the history, in days.
-func rank(ctx context.Context, c *catalog.Catalog, in Input, w features, halfLife float64) (Result, error) {
+// params are the tunable constants of the ranking: the weights of the score and the
+// half-lives of the history, in days.
+type params struct {
+	w features
+	// halfLife is the days after which a purchase counts half in the customer's
+	// category, brand and price affinities.
+	halfLife float64
+	// coHalfLife is the same for a purchase as a source of co-purchases: what goes with
+	// a product is mostly bought soon after it.
+	coHalfLife float64
+}
+
+func defaultParams() params {
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays}
+}
+
+// rank is Rank with the given parameters.
+func rank(ctx context.Context, c *catalog.Catalog, in Input, pr params) (Result, error) {
 	if err := in.validate(); err != nil {
 		return Result{}, err
 	}
 	if in.Now.IsZero() {
 		in.Now = time.Now()
 	}
-	r := &recommender{c: c, in: in, w: w, halfLife: halfLife, cands: map[catalog.Ref]*cand{}}
+	r := &recommender{c: c, in: in, w: pr.w, p: pr, cands: map[catalog.Ref]*cand{}}
 	var out Result
 	ok, err := r.setup(ctx, &out)
 	if err != nil || !ok {
@@ -158,28 +174,28 @@ func (in *Input) validate() error {
 
 // recommender is one Rank call in progress.
 type recommender struct {
-	c  *catalog.Catalog
-	in Input
-	w  features // the weights of the score
-	// halfLife is the days after which a purchase counts half.
-	halfLife float64
-	pool     *catalog.Pool // what every candidate must pass: visible, in stock, price range, category, not disliked
+	c    *catalog.Catalog
+	in   Input
+	w    features // the weights of the score (p.w)
+	p    params
+	pool *catalog.Pool // what every candidate must pass: visible, in stock, price range, category, not disliked
 
-	words      []string          // the search words of the context
-	said       map[string]string // search word → the person's word it stands for
-	relaxed    bool              // the text matched some words only
-	askedFor   string            // the price phrase found in Context, for reasons
-	prof       profile           // what the input says about the customer
-	cold       bool              // nothing personal to go on
-	personal   bool              // candidates came from the profile, not from text
-	exclude    map[string]bool
-	matches    []catalog.Ref // while gathering a broad text match, its products, sorted
-	cands      map[catalog.Ref]*cand
-	order      []catalog.Ref // candidates in the order found, for determinism
-	maxCo      float64
-	maxSimilar float64
-	maxOrders  int64
-	maxRevs    int64
+	words        []string          // the search words of the context
+	said         map[string]string // search word → the person's word it stands for
+	relaxed      bool              // the text matched some words only
+	askedFor     string            // the price phrase found in Context, for reasons
+	prof         profile           // what the input says about the customer
+	cold         bool              // nothing personal to go on
+	personal     bool              // candidates came from the profile, not from text
+	exclude      map[string]bool
+	matches      []catalog.Ref // while gathering a broad text match, its products, sorted
+	cands        map[catalog.Ref]*cand
+	order        []catalog.Ref // candidates in the order found, for determinism
+	maxCo        float64
+	maxSimilar   float64
+	maxOrders    int64
+	catMaxBuyers map[int64]int64
+	maxRevs      int64
 
 	// constrained is true when the customer stated a price range or disliked brands:
 	// a cold start then still follows stated preferences.

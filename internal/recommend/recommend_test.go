@@ -561,3 +561,123 @@ func recommended(t *testing.T, c *catalog.Catalog, in recommend.Input, id string
 	}
 	return res, i
 }
+
+// TestRecommendDueAgain: a product the customer buys every month is recommended
+// again, first and saying why, only when purchased products are kept; one bought on a
+// single day, or bought again too recently to be due, is not put first.
+func TestRecommendDueAgain(t *testing.T) {
+	ctx := context.Background()
+	c := openRecFixture(t)
+	const coffee, tea = "Home > Coffee", "Home > Tea"
+	history := []recommend.Purchase{
+		bought("cof-f1", "Foxtrot", coffee, 31), bought("cof-f1", "Foxtrot", coffee, 61), bought("cof-f1", "Foxtrot", coffee, 92),
+		bought("tea-h1", "Hotel", tea, 2), bought("tea-h1", "Hotel", tea, 33),
+		bought("book-i1", "India", "Books", 30),
+	}
+	var ids []string
+	for _, h := range history {
+		ids = append(ids, h.ProductID)
+	}
+	tests := []struct {
+		name    string
+		exclude []string
+		first   string // "" when no product bought before may be recommended
+	}{
+		{name: "purchased products excluded (the default)", exclude: ids},
+		{name: "purchased products kept", first: "cof-f1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := recommend.Rank(ctx, c, recommend.Input{Limit: 10, History: history, Exclude: tc.exclude, Now: recNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Items) == 0 {
+				t.Fatal("no recommendations")
+			}
+			for i, it := range res.Items {
+				due := hasReason(it, "due again")
+				switch {
+				case tc.first == "" && slices.Contains(ids, it.ID):
+					t.Errorf("%s was bought and purchased products are excluded", it.ID)
+				case i == 0 && tc.first != "" && it.ID != tc.first:
+					t.Errorf("first is %s (%v), want the due %s", it.ID, it.Reasons, tc.first)
+				case it.ID == "cof-f1" && (!due || it.Reasons[0] != "You have ordered this 3 times, about every 4 weeks, last on 1 May: due again"):
+					t.Errorf("%s reasons %q, want first that it is due again", it.ID, it.Reasons)
+				case it.ID != "cof-f1" && due:
+					t.Errorf("%s says it is due again: %q", it.ID, it.Reasons)
+				}
+			}
+		})
+	}
+}
+
+// TestRecommendPopularInYourCategories: among equally rated, equally priced products
+// of a category the customer shops in (by history or a stated favourite), the one more
+// customers bought ranks higher, and without catPop (and pop) it does not.
+func TestRecommendPopularInYourCategories(t *testing.T) {
+	ctx := context.Background()
+	const tea, books = "Home > Tea", "Books > Fiction"
+	var ps []catalog.Product
+	for _, id := range []string{"tea-0", "tea-1", "tea-2", "tea-3", "book-1", "book-2", "book-3"} {
+		cat := tea
+		if strings.HasPrefix(id, "book") {
+			cat = books
+		}
+		ps = append(ps, recProduct(id, "Brand "+id, cat, 1000, 4.5, 40))
+	}
+	// Buyers: tea-3 and book-3 by four customers, tea-2 and book-2 by one, the others none.
+	c := testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps)
+	for _, sale := range []struct {
+		id string
+		n  int
+	}{{"tea-3", 4}, {"tea-2", 1}, {"book-3", 4}, {"book-2", 1}} {
+		for range sale.n {
+			if err := c.RecordSale(ctx, sale.id, 1, nil, recNow.AddDate(0, 0, -40)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	order := func(res recommend.Result, prefix string) []string {
+		var out []string
+		for _, id := range recIDs(res) {
+			if strings.HasPrefix(id, prefix) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	teaHistory := []recommend.Purchase{bought("tea-0", "Brand tea-0", tea, 3), bought("tea-0", "Brand tea-0", tea, 30)}
+	tests := []struct {
+		name   string
+		in     recommend.Input
+		prefix string
+		want   []string
+	}{
+		{name: "a category in the history", in: recommend.Input{History: teaHistory, Exclude: []string{"tea-0"}},
+			prefix: "tea", want: []string{"tea-3", "tea-2", "tea-1"}},
+		{name: "a favourite category", in: recommend.Input{FavoriteCategories: []string{"fiction"}},
+			prefix: "book", want: []string{"book-3", "book-2", "book-1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.in
+			in.Now, in.Limit = recNow, 10
+			res, err := recommend.Rank(ctx, c, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := order(res, tc.prefix); !slices.Equal(got, tc.want) {
+				t.Errorf("order %v, want %v (all: %v)", got, tc.want, recIDs(res))
+			}
+			// Without the signal the equal products tie and keep catalog order.
+			flat, err := recommend.RankWith(ctx, c, in, map[string]float64{"catPop": 0, "pop": 0})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := order(flat, tc.prefix); slices.Equal(got, tc.want) {
+				t.Errorf("without catPop and pop the order is still %v: the test does not show catPop", got)
+			}
+		})
+	}
+}

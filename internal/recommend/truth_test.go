@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -89,6 +90,7 @@ var (
 	reRated     = regexp.MustCompile(`^Rated (\d\.\d)/5 by ([\d,]+) reviewers$`)
 	reRatedNow  = regexp.MustCompile(`^Rated (\d\.\d)/5 and in stock now$`)
 	reOrdered   = regexp.MustCompile(`^You have ordered this (\d+) times$`)
+	reDueAgain  = regexp.MustCompile(`^You have ordered this (\d+) times, about every (\d+ days|\d+ weeks|\d+ months|day), last on (\d+) ([A-Z][a-z]+)( \d{4})?: due again$`)
 	reCoBought  = regexp.MustCompile(`^Often bought with the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
 	reTopRated  = regexp.MustCompile(`^Top rated in «(.+)»( at this price)?$`)
 	reMatches   = regexp.MustCompile(`^Matches "(.+)"$`)
@@ -160,6 +162,27 @@ func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input,
 	case func() bool { m = reOrdered.FindStringSubmatch(reason); return m != nil }():
 		if n := countHistory(func(h recommend.Purchase) bool { return h.ProductID == p.ID }); strconv.Itoa(n) != m[1] {
 			return fmt.Sprintf("ordered %d times", n)
+		}
+	case func() bool { m = reDueAgain.FindStringSubmatch(reason); return m != nil }():
+		// Ordered that many times, on at least two days, the latest on that date.
+		var last time.Time
+		days := map[string]bool{}
+		n := countHistory(func(h recommend.Purchase) bool {
+			if h.ProductID != p.ID {
+				return false
+			}
+			days[h.At.Format(time.DateOnly)] = true
+			if h.At.After(last) {
+				last = h.At
+			}
+			return true
+		})
+		when := fmt.Sprintf("%d %s", last.Day(), last.Month())
+		if last.Year() != in.Now.Year() {
+			when += fmt.Sprintf(" %d", last.Year())
+		}
+		if strconv.Itoa(n) != m[1] || len(days) < 2 || when != m[3]+" "+m[4]+m[5] {
+			return fmt.Sprintf("ordered %d times on %d days, last on %s", n, len(days), when)
 		}
 	case func() bool { m = reCoBought.FindStringSubmatch(reason); return m != nil }():
 		best := 0
@@ -259,7 +282,7 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 	fifty, hundred := 50.0, 100.0
 	cheap := []float64{8, 12, 20, 30}
 	contexts := []string{"", "coffee", "running shoes under $100", "a gift for a hiker", "zzyzx tea", "waterproof", "headphones", "hair", "cat toys", "tent zzyzx", "travel books", "cookware over $20"}
-	checked, likes := 0, 0
+	checked, likes, dues := 0, 0, 0
 	for i, hist := range w.histories {
 		var bought []string
 		for _, h := range hist {
@@ -298,6 +321,9 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 					if reLike.MatchString(reason) {
 						likes++
 					}
+					if reDueAgain.MatchString(reason) {
+						dues++
+					}
 					if why := w.check(reason, p, v.in, v.self); why != "" {
 						t.Errorf("%s (rated %.1f by %d) for customer %d asking %+v: %q is false: %s", p.ID, p.Rating, p.ReviewCount, i, v.in.Context, reason, why)
 					}
@@ -314,7 +340,10 @@ func TestRecommendEveryReasonIsTrue(t *testing.T) {
 	if likes < 20 {
 		t.Errorf("checked only %d reasons citing a similar purchase", likes)
 	}
-	t.Logf("checked %d reasons, %d citing a similar purchase", checked, likes)
+	if dues < 20 {
+		t.Errorf("checked only %d reasons saying a product is due again", dues)
+	}
+	t.Logf("checked %d reasons, %d citing a similar purchase, %d saying due again", checked, likes, dues)
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
