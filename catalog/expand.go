@@ -36,7 +36,7 @@ func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error)
 		return q, nil
 	}
 	v := c.vocabulary()
-	if terms, ok := v.need(q.words); ok && v.needCovers(q.words) {
+	if terms, ok := v.need(q.words, true); ok && v.needCovers(q.words) {
 		// The query is a need or a department's name: it finds what it names too.
 		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{terms}, cut: q.cut}, nil
 	}

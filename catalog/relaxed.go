@@ -131,7 +131,7 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 // ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
 // applies or nothing has them.
 func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	terms, ok := c.vocabulary().need(s.rest)
+	terms, ok := c.vocabulary().need(s.rest, s.sentence)
 	if !ok {
 		return res, false, nil
 	}

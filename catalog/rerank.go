@@ -275,6 +275,9 @@ type rankRow struct {
 	category  string // the last word of the category's last segment, by wordKey
 	forKeys   string // the word keys of the title after "for", …, space-separated
 	titleKeys string // the coverKeys of the title's words past the brand, once each, space-separated
+	// categoryKeys are the word keys of every segment of the category path, once each,
+	// as a JSON array (the learned tables of migration 0014 read it in SQL).
+	categoryKeys string
 }
 
 // rankRowOf is the one function that derives a product's row of product_rank, from its
@@ -298,6 +301,17 @@ func rankRowOf(title, brand, category string) rankRow {
 		}
 	}
 	r.titleKeys = strings.Join(ks, " ")
+	var cks []string
+	for _, w := range lowerWords(category) {
+		if k := wordKey(w); !slices.Contains(cks, k) && !stopwords[k] {
+			cks = append(cks, k)
+		}
+	}
+	list, _ := json.Marshal(cks) // []string cannot fail to marshal
+	r.categoryKeys = string(list)
+	if cks == nil {
+		r.categoryKeys = "[]"
+	}
 	if i := strings.LastIndex(category, ">"); i >= 0 {
 		category = category[i+1:]
 	}
@@ -307,7 +321,12 @@ func rankRowOf(title, brand, category string) rankRow {
 	return r
 }
 
-const upsertRankSQL = `INSERT OR REPLACE INTO product_rank (rowid, head, category, for_keys, title_keys) VALUES (?, ?, ?, ?, ?)`
+// upsertRankSQL writes a product's row of product_rank. It updates a row in place
+// rather than replacing it, so that the triggers keeping the learned tables (migration
+// 0014) see the old row leave.
+const upsertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys, category_keys) VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (rowid) DO UPDATE SET head = excluded.head, category = excluded.category, for_keys = excluded.for_keys,
+	title_keys = excluded.title_keys, category_keys = excluded.category_keys`
 
 // fillRank writes the row of product_rank of every product when migration 0012 left
 // that to do (the catalog had products before it), in one transaction.
@@ -355,7 +374,7 @@ func (c *Catalog) fillRank(ctx context.Context) error {
 	}
 	defer ins.Close()
 	for _, it := range items {
-		if _, err := ins.ExecContext(ctx, it.rowid, it.r.head, it.r.category, it.r.forKeys, it.r.titleKeys); err != nil {
+		if _, err := ins.ExecContext(ctx, it.rowid, it.r.head, it.r.category, it.r.forKeys, it.r.titleKeys, it.r.categoryKeys); err != nil {
 			return fmt.Errorf("product rank: %w", err)
 		}
 	}

@@ -144,7 +144,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return Result{}, err

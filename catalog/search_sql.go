@@ -18,6 +18,8 @@ type search struct {
 	// rerank.go).
 	intent *intent
 	rest   []string // the words understanding left, before stop words were dropped
+	// sentence means the query reads as a sentence (see understood.sentence).
+	sentence bool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

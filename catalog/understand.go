@@ -42,7 +42,9 @@ type understood struct {
 	rest    []string // the words left, in order, lower-cased (see splitWords)
 	filters []AppliedFilter
 	cheap   string // the phrase asking for cheap products, if any
-	dropped bool   // filler words were dropped
+	// sentence means the query reads as a shopper's sentence rather than a list of
+	// product words: two or more filler words were dropped ("i want to …").
+	sentence bool
 }
 
 // token is one piece of a query's text.
@@ -184,13 +186,15 @@ func understand(s string, v *Vocabulary) understood {
 			words = append(words, splitWords(t.raw)...)
 		}
 	}
-	u.rest, u.dropped = dropFiller(words, v)
+	var dropped int
+	u.rest, dropped = dropFiller(words, v)
+	u.sentence = dropped >= 2
 	return u
 }
 
 // dropFiller drops filler words, and recipient words after "for" ("for my son"), and
-// reports whether it dropped any; when nothing else would be left it keeps words.
-func dropFiller(words []string, v *Vocabulary) ([]string, bool) {
+// reports how many it dropped; when nothing else would be left it keeps words.
+func dropFiller(words []string, v *Vocabulary) ([]string, int) {
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -215,9 +219,9 @@ func dropFiller(words []string, v *Vocabulary) ([]string, bool) {
 		out = append(out, w)
 	}
 	if len(out) == 0 {
-		return words, false
+		return words, 0
 	}
-	return out, len(out) < len(words)
+	return out, len(words) - len(out)
 }
 
 // The phrases constraint phrases are made of, split into words once.

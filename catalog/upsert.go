@@ -300,7 +300,7 @@ func (w *writer) product(ctx context.Context, p *Product) (bool, error) {
 	}
 	if err == nil {
 		r := rankRowOf(p.Title, p.Brand, p.Category)
-		err = w.exec(ctx, upsertRankSQL, rowid, r.head, r.category, r.forKeys, r.titleKeys)
+		err = w.exec(ctx, upsertRankSQL, rowid, r.head, r.category, r.forKeys, r.titleKeys, r.categoryKeys)
 	}
 	if err != nil {
 		return false, fmt.Errorf("upsert %q: %w", p.ID, err)

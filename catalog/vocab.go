@@ -237,10 +237,42 @@ func wordKey(w string) string {
 	return w
 }
 
+// cueSuffixes are the endings by which a word of a query may differ from a need's cue
+// ("dries", "drying", "dryer" for "dry"; "baking" for "bake"; "shopping" for "shop").
+var cueSuffixes = []string{"s", "es", "ed", "d", "ing", "er", "ers", "y", "ies", "ied", "ier", "ly", "ful"}
+
+// cueMatches reports whether the word key k is the cue or a form of it: the cue plus
+// one of cueSuffixes, with a final e dropped, a final y turned to i, or a final
+// consonant doubled before it. Unlike a bare prefix, "car" is not in "cards" or
+// "careful".
+func cueMatches(cue, k string) bool {
+	if k == cue {
+		return true
+	}
+	if len(cue) < 2 || len(k) <= len(cue)-1 {
+		return false
+	}
+	stems := []string{cue}
+	switch last := cue[len(cue)-1]; {
+	case last == 'e':
+		stems = append(stems, cue[:len(cue)-1])
+	case last == 'y':
+		stems = append(stems, cue[:len(cue)-1]+"i")
+	case !strings.ContainsRune("aeiouwxy", rune(last)) && len(cue) >= 3 && strings.ContainsRune("aeiou", rune(cue[len(cue)-2])):
+		stems = append(stems, cue+string(last))
+	}
+	for _, st := range stems {
+		if rest, ok := strings.CutPrefix(k, st); ok && slices.Contains(cueSuffixes, rest) {
+			return true
+		}
+	}
+	return false
+}
+
 // needCovers reports whether the need words have (see need) has a cue for every one of
 // words: the query is nothing but the need.
 func (v *Vocabulary) needCovers(words []string) bool {
-	n, ok := v.bestNeed(words)
+	n, ok := v.bestNeed(words, true)
 	if !ok || len(v.needs[n].cues) != len(words) {
 		return false
 	}
@@ -252,26 +284,29 @@ func (v *Vocabulary) needCovers(words []string) bool {
 	return true
 }
 
-// need returns the terms of the need whose cues words has the most of (each cue a
-// prefix of a word's key), if any.
-func (v *Vocabulary) need(words []string) ([]string, bool) {
-	n, ok := v.bestNeed(words)
+// need returns the terms of the need with the most cues that words has every cue of
+// (see cueMatches), if any; needs of one cue count only in a sentence.
+func (v *Vocabulary) need(words []string, sentence bool) ([]string, bool) {
+	n, ok := v.bestNeed(words, sentence)
 	if !ok {
 		return nil, false
 	}
 	return v.needs[n].terms, true
 }
 
-func (v *Vocabulary) bestNeed(words []string) (int, bool) {
+func (v *Vocabulary) bestNeed(words []string, sentence bool) (int, bool) {
 	keys := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = wordKey(w)
 	}
 	best := -1
 	for i, n := range v.needs {
+		if len(n.cues) < 2 && !sentence {
+			continue
+		}
 		all := true
 		for _, cue := range n.cues {
-			if !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, cue) }) {
+			if !slices.ContainsFunc(keys, func(k string) bool { return cueMatches(cue, k) }) {
 				all = false
 				break
 			}

@@ -44,7 +44,7 @@ func TestVocabularyWith(t *testing.T) {
 	if !v.isAccessory("cases") || !v.isAccessory("strap") {
 		t.Error("accessory lists do not add up")
 	}
-	if terms, ok := v.need([]string{"keep", "groceries", "cold"}); !ok || !slices.Equal(terms, []string{"fridge", "cooler"}) {
+	if terms, ok := v.need([]string{"keep", "groceries", "cold"}, false); !ok || !slices.Equal(terms, []string{"fridge", "cooler"}) {
 		t.Errorf("need = %q, %v", terms, ok)
 	}
 	if len(base.Groups()) != 2 {
