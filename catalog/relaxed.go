@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -131,18 +132,124 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 // ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
 // applies or nothing has them.
 func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	terms, ok := c.vocabulary().need(s.rest, s.sentence)
-	if !ok {
+	return c.searchNeeds(ctx, s, res, offset, c.vocabulary().needsOf(s.words, s.sentence))
+}
+
+// sentenceNeed is needed for a sentence, before its words are searched: when a need's
+// cues are in it, the rest of a sentence is the shopper's story ("…for the whole
+// family…"), and matching those words finds whatever shares one with it.
+func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	return c.searchNeeds(ctx, s, res, offset, c.vocabulary().needsOf(s.words, true))
+}
+
+// maxNeedsTried bounds the needs a query tries, best first, until one finds products.
+const maxNeedsTried = 3
+
+// searchNeeds searches for what the first of needs that any product meets names.
+func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset int, needs []int) (Result, bool, error) {
+	v := c.vocabulary()
+	for _, n := range needs[:min(len(needs), maxNeedsTried)] {
+		if out, ok, err := c.searchNeed(ctx, s, res, offset, v.needs[n].terms); err != nil || ok {
+			return out, ok, err
+		}
+	}
+	return res, false, nil
+}
+
+// sentenceTypes searches a sentence that nothing matched every word of, and that says
+// no need of the vocabulary, for the words of it that head the titles of products
+// (learned_types) and nothing else: "i need a drone for my sister's wedding" is a
+// search for drones. ok is false when the sentence names no type, or only types, or
+// nothing has them.
+func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	var types []string
+	content := 0
+	for _, w := range s.rest {
+		if stopwords[w] {
+			continue
+		}
+		content++
+		typ, err := c.learnedType(ctx, w)
+		if err != nil {
+			return res, false, err
+		}
+		if typ {
+			types = append(types, w)
+		}
+	}
+	if len(types) == 0 || len(types) == content {
 		return res, false, nil
 	}
+	text, err := c.expand(ctx, types)
+	if err != nil {
+		return res, false, err
+	}
 	alt := *s
-	alt.text = textQuery{words: terms[:1], alts: [][]string{terms[1:]}}
+	alt.text = text
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.words = map[string]bool{}, map[string]bool{}
-		for _, t := range terms {
+		in.words = map[string]bool{}
+		for _, w := range text.terms() {
+			in.words[wordKey(w)] = true
+		}
+		alt.intent = &in
+	}
+	out := res
+	out.Words = text.String()
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("No product has all of the words; read as a search for %s.", out.Words))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
+
+// minLearnedType is how many products' titles a word must head to be taken for a
+// product type of the catalog.
+const minLearnedType = 3
+
+// learnedType reports whether w (any form) heads the titles of at least
+// minLearnedType products (learned_types, migration 0014).
+func (c *Catalog) learnedType(ctx context.Context, w string) (bool, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT coalesce((SELECT products FROM learned_types WHERE head = ?), 0)`, wordKey(w)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("search types: %w", err)
+	}
+	return n >= minLearnedType, nil
+}
+
+// searchNeed searches for terms, the things a need names: for the first alone when it
+// fills the page (it is what is meant: "write notes" is for notebooks before pens),
+// else for any of them, the first ones first.
+func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset int, terms []string) (Result, bool, error) {
+	if len(terms) > 1 {
+		out, ok, err := c.searchNeed(ctx, s, res, offset, terms[:1])
+		if err != nil || ok && out.Total >= offset+s.q.Limit {
+			return out, ok, err
+		}
+	}
+	alt := *s
+	text, err := c.expand(ctx, terms[:1])
+	if err != nil {
+		return res, false, err
+	}
+	if len(terms) > 1 {
+		text.alts = [][]string{append(slices.Clone(text.alts[0]), terms[1:]...)}
+		if len(text.words) != 1 {
+			text = textQuery{words: terms[:1], alts: [][]string{terms[1:]}}
+		}
+	}
+	alt.text = text
+	if s.intent != nil {
+		in := *s.intent
+		in.heads, in.words, in.order = map[string]bool{}, map[string]bool{}, map[string]int{}
+		for i, t := range terms {
 			f := strings.Fields(t)
-			in.heads[f[len(f)-1]] = true
+			head := f[len(f)-1]
+			in.heads[head] = true
+			if _, ok := in.order[head]; !ok {
+				in.order[head] = i
+			}
 			for _, w := range f {
 				in.words[w] = true
 			}
@@ -151,7 +258,7 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 	}
 	out := res
 	out.Words = strings.Join(terms, " or ")
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("No product has all of the words; read as a search for %s.", out.Words))
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("Read as a search for %s.", out.Words))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}

@@ -38,6 +38,9 @@ type intent struct {
 	words    map[string]bool // word keys of every query word and alternative
 	brands   map[int64]bool  // brands the query names
 	codeHits []match         // products the query names by code that pass the filters
+	// order, when set, ranks the types of heads: the things a need names, the first
+	// ones first.
+	order map[string]int
 }
 
 // intentOf reads the intent of a query: rest are the words understand left, text the
@@ -184,7 +187,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	type ranked struct {
 		m                        match
 		tier, cover, code, brand int
-		pos                      int
+		pos, order               int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
@@ -199,10 +202,20 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		if in.brands[m.brand] {
 			r.brand = 1
 		}
+		if in.order != nil {
+			o, ok := in.order[f.head]
+			if !ok {
+				o = len(in.order)
+			}
+			r.order = o
+		}
 		rs[i] = r
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(b.tier, a.tier); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {

@@ -144,7 +144,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return Result{}, err
@@ -152,6 +152,14 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
 		return Result{}, err
+	}
+	if s.sentence && s.intent != nil {
+		// A sentence that says a need and names no product type is searched for what
+		// meets the need: its other words are the shopper's story, and matching them
+		// finds whatever shares a word with it.
+		if out, ok, err := c.sentenceNeed(ctx, s, res, offset); err != nil || ok {
+			return out, err
+		}
 	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
@@ -200,6 +208,14 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 			return cut(err)
 		}
 		return out, nil
+	}
+	if s.sentence {
+		if out, ok, err := c.sentenceTypes(fctx, s, res, offset); err != nil || ok {
+			if err != nil {
+				return cut(err)
+			}
+			return out, nil
+		}
 	}
 	fixed, changed, err := c.corrected(fctx, s.text)
 	if err != nil {

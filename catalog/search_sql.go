@@ -18,8 +18,10 @@ type search struct {
 	// rerank.go).
 	intent *intent
 	rest   []string // the words understanding left, before stop words were dropped
-	// sentence means the query reads as a sentence (see understood.sentence).
+	// sentence means the query reads as a sentence (see understood.sentence), and
+	// words are its words before filler was dropped.
 	sentence bool
+	words    []string
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

@@ -40,10 +40,12 @@ type AppliedFilter struct {
 // understood is what understand read from a query's text.
 type understood struct {
 	rest    []string // the words left, in order, lower-cased (see splitWords)
+	words   []string // the words before filler was dropped: needs are read from them
 	filters []AppliedFilter
 	cheap   string // the phrase asking for cheap products, if any
 	// sentence means the query reads as a shopper's sentence rather than a list of
-	// product words: two or more filler words were dropped ("i want to …").
+	// product words: two or more filler words were dropped ("i want to …"), or four
+	// words or more are left besides stop words.
 	sentence bool
 }
 
@@ -187,8 +189,15 @@ func understand(s string, v *Vocabulary) understood {
 		}
 	}
 	var dropped int
+	u.words = words
 	u.rest, dropped = dropFiller(words, v)
-	u.sentence = dropped >= 2
+	content := 0
+	for _, w := range u.rest {
+		if !stopwords[w] {
+			content++
+		}
+	}
+	u.sentence = dropped >= 2 || content >= 4
 	return u
 }
 

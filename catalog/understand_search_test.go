@@ -44,6 +44,10 @@ var shopperProducts = []catalog.Product{
 	{ID: "wipes", Title: "Zeiss Lens Cleaning Wipes", Brand: "Zeiss", Price: usd(999),
 		Description: "Clean glasses, camera lenses and screens without streaks."},
 	{ID: "couch", Title: "Mid-Century Modern Sofa", Brand: "Rivet", Category: "Furniture > Sofas", Price: usd(89900)},
+	{ID: "dryer", Title: "Bosch 300 Series Electric Clothes Dryer", Brand: "Bosch", Price: usd(89900)},
+	{ID: "washer", Title: "LG Front Load Washing Machine", Brand: "LG", Price: usd(79900),
+		Description: "Washes clothes clean in 30 minutes; pairs with a dryer."},
+	{ID: "skillet", Title: "Lodge Cast Iron Skillet, 10 inch", Brand: "Lodge", Price: usd(2999)},
 }
 
 func shopperCatalog(t *testing.T) *catalog.Catalog {
@@ -95,6 +99,10 @@ func TestSearchUnderstandsShoppers(t *testing.T) {
 		{name: "question", q: catalog.Query{Text: "what do i need to clean my glasses"}, first: []string{"wipes"}},
 		{name: "filler and recipient", q: catalog.Query{Text: "i'm looking for a good stroller for my son"}, first: []string{"stroller"}},
 		{name: "category word", q: catalog.Query{Text: "couch"}, first: []string{"couch"}},
+		{name: "a need in a sentence", q: catalog.Query{Text: "i need something to dry my clothes after washing them"}, first: []string{"dryer"}},
+		{name: "a need's cue in another form", q: catalog.Query{Text: "what should i fry my eggs in"}, first: []string{"skillet"}},
+		{name: "a sentence's other words are its story", q: catalog.Query{Text: "somewhere comfy for the whole family to sit in the lounge"}, first: []string{"couch"}},
+		{name: "a one-word need is no need outside a sentence", q: catalog.Query{Text: "dragon egg incubator"}, none: true},
 		{name: "nonsense", q: catalog.Query{Text: "blorf zxqv"}, none: true},
 		{name: "nonsense with one word", q: catalog.Query{Text: "purple unicorn spaceship laptop"}, none: true},
 	}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"maps"
@@ -239,7 +240,7 @@ func wordKey(w string) string {
 
 // cueSuffixes are the endings by which a word of a query may differ from a need's cue
 // ("dries", "drying", "dryer" for "dry"; "baking" for "bake"; "shopping" for "shop").
-var cueSuffixes = []string{"s", "es", "ed", "d", "ing", "er", "ers", "y", "ies", "ied", "ier", "ly", "ful"}
+var cueSuffixes = []string{"s", "es", "ed", "ing", "er", "ers", "y", "ies", "ied", "ier", "ly", "ful"}
 
 // cueMatches reports whether the word key k is the cue or a form of it: the cue plus
 // one of cueSuffixes, with a final e dropped, a final y turned to i, or a final
@@ -295,25 +296,50 @@ func (v *Vocabulary) need(words []string, sentence bool) ([]string, bool) {
 }
 
 func (v *Vocabulary) bestNeed(words []string, sentence bool) (int, bool) {
+	ns := v.needsOf(words, sentence)
+	if len(ns) == 0 {
+		return 0, false
+	}
+	return ns[0], true
+}
+
+// needsOf returns the needs that words has every cue of (see cueMatches), best first:
+// those with more cues first, and of needs with as many cues, the one whose cues come
+// first in words ("dry my clothes after washing them" is about drying). Needs of one
+// cue count only in a sentence.
+func (v *Vocabulary) needsOf(words []string, sentence bool) []int {
 	keys := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = wordKey(w)
 	}
-	best := -1
+	type found struct{ need, cues, at int }
+	var fs []found
 	for i, n := range v.needs {
 		if len(n.cues) < 2 && !sentence {
 			continue
 		}
-		all := true
+		all, at := true, 0
 		for _, cue := range n.cues {
-			if !slices.ContainsFunc(keys, func(k string) bool { return cueMatches(cue, k) }) {
+			j := slices.IndexFunc(keys, func(k string) bool { return cueMatches(cue, k) })
+			if j < 0 {
 				all = false
 				break
 			}
+			at += j
 		}
-		if all && (best < 0 || len(n.cues) > len(v.needs[best].cues)) {
-			best = i
+		if all {
+			fs = append(fs, found{i, len(n.cues), at})
 		}
 	}
-	return best, best >= 0
+	slices.SortStableFunc(fs, func(a, b found) int {
+		if c := cmp.Compare(b.cues, a.cues); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	out := make([]int, len(fs))
+	for i, f := range fs {
+		out[i] = f.need
+	}
+	return out
 }

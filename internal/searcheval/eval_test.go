@@ -197,8 +197,12 @@ func (e *env) search(ctx context.Context, text string) (ids []string, cut bool, 
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
+	lastWords.Store(text, fmt.Sprintf("words %q, notes %q", res.Words, res.Notes))
 	return ids, cut, nil
 }
+
+// lastWords holds, per query text, the words Search searched and its notes, for dumps.
+var lastWords sync.Map
 
 // bm25 is the baseline: every word of text quoted and OR-ed, ranked by FTS5's bm25
 // over title and description.
@@ -396,6 +400,9 @@ Raise it when search gets better; lowering it needs a reason in the commit.`
 func (e *env) dumpQuery(q Query, grades map[string]int, search, bm []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%s %q intent=%+v  judged: %d  Search %.3f  BM25 %.3f\n", q.ID, q.Text, q.Intent, len(grades), Score(q, grades, search), Score(q, grades, bm))
+	if w, ok := lastWords.Load(q.Text); ok {
+		fmt.Fprintf(&b, "  Search read: %s\n", w)
+	}
 	for _, part := range []struct {
 		name string
 		ids  []string
