@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -39,6 +41,11 @@ func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error)
 	if terms, ok := v.need(q.words, true); ok && v.needCovers(q.words) {
 		// The query is a need or a department's name: it finds what it names too.
 		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{terms}, cut: q.cut}, nil
+	}
+	if heads, err := c.categoryTypes(ctx, q.words, v); err != nil || len(heads) > 0 {
+		// Category words ("floor care"): they also find the products of the types
+		// filed under them, which uncategorised products share.
+		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{heads}, cut: q.cut, ranked: true}, err
 	}
 	keys := make([]string, len(q.words))
 	for i, w := range q.words {
@@ -120,4 +127,58 @@ func (c *Catalog) splitCompound(ctx context.Context, w string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// Bounds on the types category words stand for (categoryTypes).
+const (
+	maxCategoryTypes = 8
+	// minCategoryShare is the share of a type's products that must be filed under the
+	// words for the type to stand for them: "cleaner" is under "floor care" when most
+	// cleaners are vacuum cleaners, not when most are lens cleaners.
+	minCategoryShare = 0.3
+)
+
+// categoryTypes returns the product types (title head nouns) that the catalog files
+// under all of words (learned_type_words, migration 0014), most products first, when
+// words are category words and not a product type themselves: "floor care" stands
+// for cleaners in a catalog where most vacuum cleaners carry "Floor Care > Vacuums",
+// and so finds those that carry no category. Accessory types are left out (they rank
+// after the products anyway, and are not what a department is for).
+func (c *Catalog) categoryTypes(ctx context.Context, words []string, v *Vocabulary) ([]string, error) {
+	if len(words) > 3 {
+		return nil, nil
+	}
+	keys := make([]string, 0, len(words))
+	for _, w := range words {
+		if isNumber(w) {
+			return nil, nil
+		}
+		typ, err := c.learnedType(ctx, w)
+		if err != nil || typ {
+			return nil, err
+		}
+		keys = append(keys, wordKey(w))
+	}
+	list, _ := json.Marshal(keys) // []string cannot fail to marshal
+	rows, err := c.query(ctx, `SELECT w.head, min(w.products), t.products FROM json_each(?) j
+		CROSS JOIN learned_type_words w ON w.word = j.value JOIN learned_types t ON t.head = w.head
+		GROUP BY w.head HAVING count(*) = ? ORDER BY min(w.products) DESC, w.head`, string(list), len(keys))
+	if err != nil {
+		return nil, fmt.Errorf("search category types: %w", err)
+	}
+	defer rows.Close()
+	var heads []string
+	for rows.Next() {
+		var (
+			head       string
+			under, all int
+		)
+		if err := rows.Scan(&head, &under, &all); err != nil {
+			return nil, fmt.Errorf("search category types: %w", err)
+		}
+		if under >= minLearnedType && float64(under) >= minCategoryShare*float64(all) && !v.isAccessory(head) && len(heads) < maxCategoryTypes {
+			heads = append(heads, head)
+		}
+	}
+	return heads, rows.Err()
 }

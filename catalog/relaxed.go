@@ -247,7 +247,7 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 			f := strings.Fields(t)
 			head := f[len(f)-1]
 			in.heads[head] = true
-			if _, ok := in.order[head]; !ok {
+			if !hasKey(in.order, head) {
 				in.order[head] = i
 			}
 			for _, w := range f {

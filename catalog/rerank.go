@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,6 +42,10 @@ type intent struct {
 	// order, when set, ranks the types of heads: the things a need names, the first
 	// ones first.
 	order map[string]int
+	// catWords, when set, are category words the query is (see categoryTypes): a
+	// product filed under a category without them is not of the type asked for,
+	// whatever its title's head.
+	catWords []string
 }
 
 // intentOf reads the intent of a query: rest are the words understand left, text the
@@ -66,6 +71,18 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			}
 		}
 	}
+	if s.text.ranked && len(s.text.alts) == 1 {
+		for _, w := range strings.Fields(s.text.words[0]) {
+			in.catWords = append(in.catWords, wordKey(w))
+		}
+		in.order = map[string]int{}
+		for i, t := range s.text.alts[0] {
+			f := strings.Fields(t)
+			if h := wordKey(f[len(f)-1]); !hasKey(in.order, h) {
+				in.order[h] = i
+			}
+		}
+	}
 	var err error
 	if in.brands, err = s.c.brandsNamed(ctx, rest); err != nil {
 		return nil, err
@@ -85,6 +102,21 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		}
 	}
 	return in, nil
+}
+
+// containsAll reports whether have has every one of want.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // brandsNamed returns the brands whose whole name is a run of one to three of words.
@@ -179,7 +211,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	if len(pool) < 2 {
 		return ms, total, nil
 	}
-	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys())
+	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys(), len(in.catWords) > 0)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -193,6 +225,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	for i, m := range pool {
 		f := facts[m.rowid]
 		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: s.text.coverage(f.title)}
+		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
+			r.tier = 1
+		}
 		if code[m.rowid] {
 			r.code = 1
 			if r.tier > 0 {
@@ -205,7 +240,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		if in.order != nil {
 			o, ok := in.order[f.head]
 			if !ok {
-				o = len(in.order)
+				o = math.MaxInt32 // after the types named
 			}
 			r.order = o
 		}
@@ -241,10 +276,13 @@ type typeFact struct {
 	head     string          // the head noun of the title (see titleHead), by wordKey
 	forKeys  string          // the word keys of the title after "for", "compatible with", …, space-separated
 	category string          // the last word of the category's last segment, by wordKey
+	filed    bool            // the product has a category (read only for category words)
+	cats     []string        // the word keys of its category path (likewise)
 }
 
-// typeFacts reads the rows of product_rank of ms; keys are the query's coverKeys.
-func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool) (map[int64]typeFact, error) {
+// typeFacts reads the rows of product_rank of ms; keys are the query's coverKeys. With
+// cats, it reads each product's category words too.
+func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool, cats bool) (map[int64]typeFact, error) {
 	ids := make([]int64, len(ms))
 	for i, m := range ms {
 		ids[i] = m.rowid
@@ -254,8 +292,12 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 	// at a time costs more than the rest of this. Products are separated by \x1e and
 	// fields by \x1f, which word keys never have (they are letters and digits, and
 	// spaces between them). CROSS JOIN makes SQLite look the ids up one by one.
+	extra, nf := "", 5
+	if cats {
+		extra, nf = " || char(31) || r.category_keys", 6
+	}
 	var all sql.NullString
-	err := c.queryRow(ctx, `SELECT group_concat(r.rowid || char(31) || r.head || char(31) || r.category || char(31) || r.for_keys || char(31) || r.title_keys, char(30))
+	err := c.queryRow(ctx, `SELECT group_concat(r.rowid || char(31) || r.head || char(31) || r.category || char(31) || r.for_keys || char(31) || r.title_keys`+extra+`, char(30))
 		FROM json_each(?) j CROSS JOIN product_rank r ON r.rowid = j.value`, string(list)).Scan(&all)
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
@@ -263,7 +305,7 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 	out := make(map[int64]typeFact, len(ms))
 	for row := range strings.SplitSeq(all.String, "\x1e") {
 		fields := strings.Split(row, "\x1f")
-		if len(fields) != 5 {
+		if len(fields) != nf {
 			continue // a product deleted meanwhile, or no row at all
 		}
 		rowid, err := strconv.ParseInt(fields[0], 10, 64)
@@ -274,6 +316,16 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 		for k := range strings.FieldsSeq(fields[4]) {
 			if keys[k] {
 				f.title[k] = true
+			}
+		}
+		if cats {
+			f.filed = fields[5] != "[]"
+			if f.filed {
+				var ks []string
+				if err := json.Unmarshal([]byte(fields[5]), &ks); err != nil {
+					return nil, fmt.Errorf("search types: %w", err)
+				}
+				f.cats = ks
 			}
 		}
 		out[rowid] = f

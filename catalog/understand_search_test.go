@@ -190,3 +190,45 @@ func TestSearchAppliedFilters(t *testing.T) {
 		})
 	}
 }
+
+// TestCategoryWordsLearned checks that category words find the products of the types
+// the catalog files under them, also those that carry no category, first, with a
+// vocabulary that knows nothing of the department.
+func TestCategoryWordsLearned(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	v, err := catalog.ParseVocabulary("accessory: bag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetVocabulary(v)
+	var products []catalog.Product
+	add := func(id, title, category string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Availability: catalog.InStock,
+			Title: title, Category: category, Price: usd(10000)})
+	}
+	for i := range 4 {
+		add("filed"+strconv.Itoa(i), "Upright Vacuum Cleaner "+strconv.Itoa(i), "Home > Floor Care > Vacuums")
+		add("bags"+strconv.Itoa(i), "Vacuum Bags, Pack of "+strconv.Itoa(i+2), "Home > Floor Care > Vacuum Parts")
+		add("lens"+strconv.Itoa(i), "Lens Cleaner Spray "+strconv.Itoa(i), "Health > Vision Care")
+	}
+	add("unfiled", "Cordless Stick Vacuum Cleaner", "")
+	add("kettle", "Electric Kettle", "")
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(ctx, catalog.Query{Text: "floor care", Limit: catalog.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitIDs(res)
+	want := []string{"filed0", "filed1", "filed2", "filed3", "unfiled"}
+	if len(got) < len(want) || !sameSet(got[:len(want)], want) {
+		t.Errorf("floor care = %q, want it to start with the vacuum cleaners %q", got, want)
+	}
+	// Lens cleaners are cleaners too, but filed elsewhere: they may match the word
+	// (after the vacuum cleaners, as above); the kettle is no match at all.
+	if slices.Contains(got, "kettle") {
+		t.Errorf("floor care = %q: the kettle is no floor care", got)
+	}
+}
