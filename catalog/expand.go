@@ -1,9 +1,8 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -32,7 +31,7 @@ func (c *Catalog) SetVocabulary(v *Vocabulary) {
 // synonym group of the vocabulary names gets the group's other terms as alternatives
 // ("hoover" also finds "vacuum cleaner"); and two words whose joined form is a word of
 // the catalog's own index also match that form ("hair dryer" finds "Hairdryer").
-func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error) {
+func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (textQuery, error) {
 	q := parseText(strings.Join(words, " "))
 	if q.empty() {
 		return q, nil
@@ -42,7 +41,7 @@ func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error)
 		// The query is a need or a department's name: it finds what it names too.
 		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{terms}, cut: q.cut}, nil
 	}
-	if heads, err := c.categoryTypes(ctx, q.words, v); err != nil || len(heads) > 0 {
+	if heads, err := c.categoryTypes(ctx, lv, q.words, v); err != nil || len(heads) > 0 {
 		// Category words ("floor care"): they also find the products of the types
 		// filed under them, which uncategorised products share.
 		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{heads}, cut: q.cut, ranked: true}, err
@@ -144,41 +143,47 @@ const (
 // for cleaners in a catalog where most vacuum cleaners carry "Floor Care > Vacuums",
 // and so finds those that carry no category. Accessory types are left out (they rank
 // after the products anyway, and are not what a department is for).
-func (c *Catalog) categoryTypes(ctx context.Context, words []string, v *Vocabulary) ([]string, error) {
+func (c *Catalog) categoryTypes(ctx context.Context, lv *learnedView, words []string, v *Vocabulary) ([]string, error) {
 	if len(words) > 3 {
 		return nil, nil
 	}
-	keys := make([]string, 0, len(words))
 	for _, w := range words {
-		if isNumber(w) {
+		if isNumber(w) || lv.isType(w) {
 			return nil, nil
 		}
-		typ, err := c.learnedType(ctx, w)
-		if err != nil || typ {
+	}
+	// The heads filed under every word, with the fewest products of any word.
+	var under map[string]int
+	for i, w := range words {
+		hs, err := lv.filed(ctx, c, wordKey(w))
+		if err != nil || len(hs) == 0 {
 			return nil, err
 		}
-		keys = append(keys, wordKey(w))
-	}
-	list, _ := json.Marshal(keys) // []string cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT w.head, min(w.products), t.products FROM json_each(?) j
-		CROSS JOIN learned_type_words w ON w.word = j.value JOIN learned_types t ON t.head = w.head
-		GROUP BY w.head HAVING count(*) = ? ORDER BY min(w.products) DESC, w.head`, string(list), len(keys))
-	if err != nil {
-		return nil, fmt.Errorf("search category types: %w", err)
-	}
-	defer rows.Close()
-	var heads []string
-	for rows.Next() {
-		var (
-			head       string
-			under, all int
-		)
-		if err := rows.Scan(&head, &under, &all); err != nil {
-			return nil, fmt.Errorf("search category types: %w", err)
+		next := make(map[string]int, len(hs))
+		for _, h := range hs {
+			if n, ok := under[h.head]; i == 0 || ok {
+				next[h.head] = h.products
+				if i > 0 {
+					next[h.head] = min(n, h.products)
+				}
+			}
 		}
-		if under >= minLearnedType && float64(under) >= minCategoryShare*float64(all) && !v.isAccessory(head) && len(heads) < maxCategoryTypes {
-			heads = append(heads, head)
+		under = next
+	}
+	type typ struct {
+		head  string
+		under int
+	}
+	var ts []typ
+	for head, n := range under {
+		if n >= minLearnedType && float64(n) >= minCategoryShare*float64(lv.types[head]) && !v.isAccessory(head) {
+			ts = append(ts, typ{head, n})
 		}
 	}
-	return heads, rows.Err()
+	slices.SortFunc(ts, func(a, b typ) int { return cmp.Or(cmp.Compare(b.under, a.under), strings.Compare(a.head, b.head)) })
+	heads := make([]string, 0, min(len(ts), maxCategoryTypes))
+	for _, t := range ts[:min(len(ts), maxCategoryTypes)] {
+		heads = append(heads, t.head)
+	}
+	return heads, nil
 }

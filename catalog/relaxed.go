@@ -169,18 +169,14 @@ func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offs
 			continue
 		}
 		content++
-		typ, err := c.learnedType(ctx, w)
-		if err != nil {
-			return res, false, err
-		}
-		if typ {
+		if s.learned.isType(w) {
 			types = append(types, w)
 		}
 	}
 	if len(types) == 0 || len(types) == content {
 		return res, false, nil
 	}
-	text, err := c.expand(ctx, types)
+	text, err := c.expand(ctx, s.learned, types)
 	if err != nil {
 		return res, false, err
 	}
@@ -207,17 +203,6 @@ func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offs
 // product type of the catalog.
 const minLearnedType = 3
 
-// learnedType reports whether w (any form) heads the titles of at least
-// minLearnedType products (learned_types, migration 0014).
-func (c *Catalog) learnedType(ctx context.Context, w string) (bool, error) {
-	var n int
-	err := c.queryRow(ctx, `SELECT coalesce((SELECT products FROM learned_types WHERE head = ?), 0)`, wordKey(w)).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("search types: %w", err)
-	}
-	return n >= minLearnedType, nil
-}
-
 // searchNeed searches for terms, the things a need names: for the first alone when it
 // fills the page (it is what is meant: "write notes" is for notebooks before pens),
 // else for any of them, the first ones first.
@@ -229,7 +214,7 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 		}
 	}
 	alt := *s
-	text, err := c.expand(ctx, terms[:1])
+	text, err := c.expand(ctx, s.learned, terms[:1])
 	if err != nil {
 		return res, false, err
 	}

@@ -125,7 +125,11 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	u := understand(q.Text, c.vocabulary())
 	var res Result
 	res.Applied = u.apply(&q)
-	text, err := c.expand(ctx, u.rest)
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	text, err := c.expand(ctx, lv, u.rest)
 	if err != nil {
 		return Result{}, err
 	}
@@ -144,7 +148,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return Result{}, err

@@ -22,6 +22,7 @@ type search struct {
 	// words are its words before filler was dropped.
 	sentence bool
 	words    []string
+	learned  *learnedView // what the catalog learned of its types (see learned.go)
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

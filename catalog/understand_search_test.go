@@ -231,4 +231,19 @@ func TestCategoryWordsLearned(t *testing.T) {
 	if slices.Contains(got, "kettle") {
 		t.Errorf("floor care = %q: the kettle is no floor care", got)
 	}
+	// What is learned follows the products written since.
+	products = nil
+	for i := range 3 {
+		add("mop"+strconv.Itoa(i), "Spin Mop "+strconv.Itoa(i), "Home > Floor Care > Mops")
+	}
+	add("unfiled-mop", "Spray Mop", "")
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = c.Search(ctx, catalog.Query{Text: "floor care", Limit: catalog.MaxLimit}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !slices.Contains(got, "unfiled-mop") {
+		t.Errorf("floor care after mops were filed = %q, want unfiled-mop among them", got)
+	}
 }

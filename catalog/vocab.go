@@ -29,6 +29,9 @@ type Vocabulary struct {
 	filler    map[string]bool
 	recipient map[string]bool
 	needs     []need
+	// needsBy lists, by the first two letters of a cue (which every form of the cue
+	// shares, see cueMatches), the needs with such a cue: a query's candidates.
+	needsBy map[string][]int
 }
 
 // need is a "need:" line: when every cue is in a query, the query is for any of terms.
@@ -100,7 +103,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
 				return nil, bad(`a need is "need: words => thing, thing"`)
 			}
-			v.needs = append(v.needs, n)
+			v.addNeed(n)
 			continue
 		}
 		if kind, list, ok := strings.Cut(line, ":"); ok {
@@ -144,6 +147,24 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 	return v, nil
 }
 
+// addNeed adds n and indexes it by its cues.
+func (v *Vocabulary) addNeed(n need) {
+	if v.needsBy == nil {
+		v.needsBy = map[string][]int{}
+	}
+	i := len(v.needs)
+	v.needs = append(v.needs, n)
+	for _, cue := range n.cues {
+		p := cuePrefix(cue)
+		if l := v.needsBy[p]; len(l) == 0 || l[len(l)-1] != i {
+			v.needsBy[p] = append(l, i)
+		}
+	}
+}
+
+// cuePrefix is the part of a word every form of it has, as cueMatches compares them.
+func cuePrefix(w string) string { return w[:min(len(w), 2)] }
+
 // addGroup adds group, first removing every group that shares a term with it.
 func (v *Vocabulary) addGroup(group []string) {
 	drop := map[int]bool{}
@@ -180,7 +201,9 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 		for _, g := range src.groups {
 			out.addGroup(g)
 		}
-		out.needs = append(out.needs, src.needs...)
+		for _, n := range src.needs {
+			out.addNeed(n)
+		}
 		maps.Copy(out.accessory, src.accessory)
 		maps.Copy(out.filler, src.filler)
 		maps.Copy(out.recipient, src.recipient)
@@ -314,23 +337,34 @@ func (v *Vocabulary) needsOf(words []string, sentence bool) []int {
 	}
 	type found struct{ need, cues, at int }
 	var fs []found
-	for i, n := range v.needs {
-		if len(n.cues) < 2 && !sentence {
-			continue
-		}
-		all, at := true, 0
-		for _, cue := range n.cues {
-			j := slices.IndexFunc(keys, func(k string) bool { return cueMatches(cue, k) })
-			if j < 0 {
-				all = false
-				break
+	seen := map[int]bool{}
+	for _, k := range keys {
+		for _, i := range v.needsBy[cuePrefix(k)] {
+			if seen[i] {
+				continue
 			}
-			at += j
-		}
-		if all {
-			fs = append(fs, found{i, len(n.cues), at})
+			seen[i] = true
+			n := v.needs[i]
+			if len(n.cues) < 2 && !sentence {
+				continue
+			}
+			all, at := true, 0
+			for _, cue := range n.cues {
+				j := slices.IndexFunc(keys, func(k string) bool { return cueMatches(cue, k) })
+				if j < 0 {
+					all = false
+					break
+				}
+				at += j
+			}
+			if all {
+				fs = append(fs, found{i, len(n.cues), at})
+			}
 		}
 	}
+	// Needs were visited by the words' order, not the vocabulary's: the vocabulary's
+	// order breaks the remaining ties, as before.
+	slices.SortFunc(fs, func(a, b found) int { return cmp.Compare(a.need, b.need) })
 	slices.SortStableFunc(fs, func(a, b found) int {
 		if c := cmp.Compare(b.cues, a.cues); c != 0 {
 			return c
