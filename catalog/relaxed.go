@@ -156,49 +156,6 @@ func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset
 	return res, false, nil
 }
 
-// sentenceTypes searches a sentence that nothing matched every word of, and that says
-// no need of the vocabulary, for the words of it that head the titles of products
-// (learned_types) and nothing else: "i need a drone for my sister's wedding" is a
-// search for drones. ok is false when the sentence names no type, or only types, or
-// nothing has them.
-func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	var types []string
-	content := 0
-	for _, w := range s.rest {
-		if stopwords[w] {
-			continue
-		}
-		content++
-		if s.learned.isType(w) {
-			types = append(types, w)
-		}
-	}
-	if len(types) == 0 || len(types) == content {
-		return res, false, nil
-	}
-	text, err := c.expand(ctx, s.learned, types)
-	if err != nil {
-		return res, false, err
-	}
-	alt := *s
-	alt.text = text
-	if s.intent != nil {
-		in := *s.intent
-		in.words = map[string]bool{}
-		for _, w := range text.terms() {
-			in.words[wordKey(w)] = true
-		}
-		alt.intent = &in
-	}
-	out := res
-	out.Words = text.String()
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("No product has all of the words; read as a search for %s.", out.Words))
-	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
-		return res, false, err
-	}
-	return out, true, nil
-}
-
 // minLearnedType is how many products' titles a word must head to be taken for a
 // product type of the catalog.
 const minLearnedType = 3

@@ -213,14 +213,6 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		return out, nil
 	}
-	if s.sentence {
-		if out, ok, err := c.sentenceTypes(fctx, s, res, offset); err != nil || ok {
-			if err != nil {
-				return cut(err)
-			}
-			return out, nil
-		}
-	}
 	fixed, changed, err := c.corrected(fctx, s.text)
 	if err != nil {
 		return cut(err)
