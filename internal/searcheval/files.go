@@ -325,7 +325,7 @@ func WriteBaseline(w io.Writer, b Baseline, header string) error {
 	for _, l := range strings.Split(strings.TrimSpace(header), "\n") {
 		fmt.Fprintf(bw, "# %s\n", l)
 	}
-	for _, h := range []string{Dev, HeldOut} {
+	for _, h := range []string{Dev, Probe, HeldOut} {
 		for _, k := range append(slices.Clone(Kinds), "overall") {
 			if v, ok := b[h][k]; ok {
 				fmt.Fprintf(bw, "%s\t%s\t%.4f\n", h, k, v)
