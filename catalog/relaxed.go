@@ -138,8 +138,20 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 // sentenceNeed is needed for a sentence, before its words are searched: when a need's
 // cues are in it, the rest of a sentence is the shopper's story ("…for the whole
 // family…"), and matching those words finds whatever shares one with it.
+// A sentence whose words some product's title has all of names that product ("i'm
+// looking for trail running shoes under $150"): it is searched as written.
 func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	return c.searchNeeds(ctx, s, res, offset, c.vocabulary().needsOf(s.words, true))
+	needs := c.vocabulary().needsOf(s.words, true)
+	if len(needs) == 0 {
+		return res, false, nil
+	}
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`,
+		"{title} : ("+s.text.match(false)+")").Scan(&n)
+	if err != nil || n > 0 {
+		return res, false, err
+	}
+	return c.searchNeeds(ctx, s, res, offset, needs)
 }
 
 // maxNeedsTried bounds the needs a query tries, best first, until one finds products.

@@ -48,6 +48,8 @@ var shopperProducts = []catalog.Product{
 	{ID: "washer", Title: "LG Front Load Washing Machine", Brand: "LG", Price: usd(79900),
 		Description: "Washes clothes clean in 30 minutes; pairs with a dryer."},
 	{ID: "skillet", Title: "Lodge Cast Iron Skillet, 10 inch", Brand: "Lodge", Price: usd(2999)},
+	{ID: "trail-shoes", Title: "Salomon Speedcross Trail Running Shoes", Brand: "Salomon", Price: usd(13000)},
+	{ID: "road-shoes", Title: "Brooks Ghost Road Running Shoes", Brand: "Brooks", Price: usd(14000)},
 }
 
 func shopperCatalog(t *testing.T) *catalog.Catalog {
@@ -102,6 +104,7 @@ func TestSearchUnderstandsShoppers(t *testing.T) {
 		{name: "a need in a sentence", q: catalog.Query{Text: "i need something to dry my clothes after washing them"}, first: []string{"dryer"}},
 		{name: "a need's cue in another form", q: catalog.Query{Text: "what should i fry my eggs in"}, first: []string{"skillet"}},
 		{name: "a sentence's other words are its story", q: catalog.Query{Text: "somewhere comfy for the whole family to sit in the lounge"}, first: []string{"couch"}},
+		{name: "a sentence naming a product is searched as written", q: catalog.Query{Text: "i'm looking for trail running shoes please"}, first: []string{"trail-shoes"}, not: []string{"road-shoes"}},
 		{name: "a one-word need is no need outside a sentence", q: catalog.Query{Text: "dragon egg incubator"}, none: true},
 		{name: "nonsense", q: catalog.Query{Text: "blorf zxqv"}, none: true},
 		{name: "nonsense with one word", q: catalog.Query{Text: "purple unicorn spaceship laptop"}, none: true},
