@@ -25,6 +25,10 @@ type headCount struct {
 	products int
 }
 
+// minLearnedType is how many products' titles a word must head to be taken for a
+// product type of the catalog.
+const minLearnedType = 3
+
 // maxLearnedWords bounds the category words a view keeps; past it, it forgets them.
 const maxLearnedWords = 4096
 

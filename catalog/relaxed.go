@@ -137,9 +137,9 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 
 // sentenceNeed is needed for a sentence, before its words are searched: when a need's
 // cues are in it, the rest of a sentence is the shopper's story ("…for the whole
-// family…"), and matching those words finds whatever shares one with it.
-// A sentence whose words some product's title has all of names that product ("i'm
-// looking for trail running shoes under $150"): it is searched as written.
+// family…"), and matching those words finds whatever shares one with it. But a
+// sentence whose words some product's title has all of names that product ("i'm
+// looking for trail running shoes under $150"), and is searched as written.
 func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
 	needs := c.vocabulary().needsOf(s.words, true)
 	if len(needs) == 0 {
@@ -167,10 +167,6 @@ func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset
 	}
 	return res, false, nil
 }
-
-// minLearnedType is how many products' titles a word must head to be taken for a
-// product type of the catalog.
-const minLearnedType = 3
 
 // searchNeed searches for terms, the things a need names: for the first alone when it
 // fills the page (it is what is meant: "write notes" is for notebooks before pens),

@@ -158,9 +158,9 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	if s.sentence && s.intent != nil {
-		// A sentence that says a need and names no product type is searched for what
-		// meets the need: its other words are the shopper's story, and matching them
-		// finds whatever shares a word with it.
+		// A sentence that says a need is searched for what meets the need, unless a
+		// product's title has all of its words: its other words are the shopper's
+		// story, and matching them finds whatever shares a word with it.
 		if out, ok, err := c.sentenceNeed(ctx, s, res, offset); err != nil || ok {
 			return out, err
 		}
