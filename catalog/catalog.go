@@ -51,6 +51,9 @@ type Catalog struct {
 	// vocab is the vocabulary of query understanding; nil means the built-in one.
 	vocab   *Vocabulary
 	vocabMu sync.RWMutex
+	// learned is the last view of the learned tables searches read (see learned.go).
+	learned   *learnedView
+	learnedMu sync.Mutex
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 }

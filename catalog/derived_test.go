@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -264,25 +266,40 @@ func checkRank(t *testing.T, c *Catalog, step string) {
 		t.Errorf("%s: %d rows of product_rank of deleted products", step, orphans)
 	}
 	rows, err := c.db.Query(`SELECT p.id, t.title, t.brand, t.category, r.rowid IS NOT NULL,
-		coalesce(r.head, ''), coalesce(r.category, ''), coalesce(r.for_keys, ''), coalesce(r.title_keys, '')
+		coalesce(r.head, ''), coalesce(r.category, ''), coalesce(r.for_keys, ''), coalesce(r.title_keys, ''),
+		coalesce(r.category_keys, '')
 		FROM products p JOIN product_text t ON t.rowid = p.rowid LEFT JOIN product_rank r ON r.rowid = p.rowid`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	n := 0
+	// What the learned tables must hold, from scratch: per head, its products, and per
+	// category word and head, theirs.
+	types, words := map[string]int{}, map[[2]string]int{}
 	for rows.Next() {
 		var (
 			id, title, brand, category string
 			ok                         bool
 			got                        rankRow
 		)
-		if err := rows.Scan(&id, &title, &brand, &category, &ok, &got.head, &got.category, &got.forKeys, &got.titleKeys); err != nil {
+		if err := rows.Scan(&id, &title, &brand, &category, &ok, &got.head, &got.category, &got.forKeys, &got.titleKeys, &got.categoryKeys); err != nil {
 			t.Fatal(err)
 		}
 		n++
-		if want := rankRowOf(title, brand, category); !ok || got != want {
+		want := rankRowOf(title, brand, category)
+		if !ok || got != want {
 			t.Errorf("%s: product %s has rank row %+v (stored: %v), want %+v", step, id, got, ok, want)
+		}
+		if want.head != "" {
+			types[want.head]++
+			var cks []string
+			if err := json.Unmarshal([]byte(want.categoryKeys), &cks); err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range cks {
+				words[[2]string{k, want.head}]++
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -290,5 +307,103 @@ func checkRank(t *testing.T, c *Catalog, step string) {
 	}
 	if n == 0 {
 		t.Errorf("%s: no products to check product_rank against", step)
+	}
+	gotTypes, gotWords := map[string]int{}, map[[2]string]int{}
+	readPairs(t, c, `SELECT '', head, products FROM learned_types`, func(_, head string, n int) { gotTypes[head] = n })
+	readPairs(t, c, `SELECT word, head, products FROM learned_type_words`, func(word, head string, n int) { gotWords[[2]string{word, head}] = n })
+	if !maps.Equal(gotTypes, types) {
+		t.Errorf("%s: learned_types is %v, want %v", step, gotTypes, types)
+	}
+	if !maps.Equal(gotWords, words) {
+		t.Errorf("%s: learned_type_words is %v, want %v", step, gotWords, words)
+	}
+}
+
+// readPairs calls f with each row of a query of two strings and a count.
+func readPairs(t *testing.T, c *Catalog, query string, f func(a, b string, n int)) {
+	t.Helper()
+	rows, err := c.db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			a, b string
+			n    int
+		)
+		if err := rows.Scan(&a, &b, &n); err != nil {
+			t.Fatal(err)
+		}
+		f(a, b, n)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLearnedTypesAtUpgrade opens a catalog written before migration 0014 (products
+// with their rows of product_rank, as the version before wrote them) and checks that
+// the learned tables and each row's category words are filled when it is opened.
+func TestLearnedTypesAtUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	old := fstest.MapFS{}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if base := filepath.Base(name); base < "0014" {
+			data, err := fs.ReadFile(migrations, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old[base] = &fstest.MapFile{Data: data}
+		}
+	}
+	db, err := sqlite.OpenMigrated(ctx, path, old, ".", "catalog_migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO sellers (id, name) VALUES ('s', 'Shop');
+		INSERT INTO categories (path, key) VALUES ('Home > Floor Care > Vacuums', 'home > floor care > vacuums')`); err != nil {
+		t.Fatal(err)
+	}
+	titles := []string{"Cyclonix Cordless Vacuum Cleaner", "Stick Vacuum Cleaner, Red", "Vacuum Bags for Cyclonix CX-1, 5 Pack"}
+	for i := range 30 {
+		title, cat := titles[i%3], ""
+		var catID any
+		if i%2 == 0 {
+			cat, catID = "Home > Floor Care > Vacuums", 1
+		}
+		res, err := db.ExecContext(ctx, `INSERT INTO products (id, seller_id, brand, brand_key, category_id, price_amount,
+			currency, stock, availability, rating, review_count, hidden, updated_at)
+			VALUES (?, 's', '', '', ?, 100, 'USD', 1, 'in_stock', 4.5, 1, 0, '2026-01-01T00:00:00Z')`, "p"+strconv.Itoa(i), catID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rowid, _ := res.LastInsertId()
+		if _, err := db.ExecContext(ctx, `INSERT INTO product_text (rowid, title, brand, category) VALUES (?, ?, '', ?)`,
+			rowid, title, cat); err != nil {
+			t.Fatal(err)
+		}
+		r := rankRowOf(title, "", cat)
+		if _, err := db.ExecContext(ctx, `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys) VALUES (?, ?, ?, ?, ?)`,
+			rowid, r.head, r.category, r.forKeys, r.titleKeys); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	checkRank(t, c, "opened after the upgrade to 0014")
+	var n int
+	if err := c.db.QueryRowContext(ctx, `SELECT products FROM learned_type_words WHERE word = 'floor' AND head = 'cleaner'`).Scan(&n); err != nil || n != 10 {
+		t.Errorf("cleaners filed under floor care: %d (%v), want 10", n, err)
 	}
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -30,15 +31,20 @@ func (c *Catalog) SetVocabulary(v *Vocabulary) {
 // synonym group of the vocabulary names gets the group's other terms as alternatives
 // ("hoover" also finds "vacuum cleaner"); and two words whose joined form is a word of
 // the catalog's own index also match that form ("hair dryer" finds "Hairdryer").
-func (c *Catalog) expand(ctx context.Context, words []string) (textQuery, error) {
+func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (textQuery, error) {
 	q := parseText(strings.Join(words, " "))
 	if q.empty() {
 		return q, nil
 	}
 	v := c.vocabulary()
-	if terms, ok := v.need(q.words); ok && v.needCovers(q.words) {
+	if terms, ok := v.need(q.words, true); ok && v.needCovers(q.words) {
 		// The query is a need or a department's name: it finds what it names too.
 		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{terms}, cut: q.cut}, nil
+	}
+	if heads, err := c.categoryTypes(ctx, lv, q.words, v); err != nil || len(heads) > 0 {
+		// Category words ("floor care"): they also find the products of the types
+		// filed under them, which uncategorised products share.
+		return textQuery{words: []string{strings.Join(q.words, " ")}, alts: [][]string{heads}, cut: q.cut, ranked: true}, err
 	}
 	keys := make([]string, len(q.words))
 	for i, w := range q.words {
@@ -120,4 +126,64 @@ func (c *Catalog) splitCompound(ctx context.Context, w string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// Bounds on the types category words stand for (categoryTypes).
+const (
+	maxCategoryTypes = 8
+	// minCategoryShare is the share of a type's products that must be filed under the
+	// words for the type to stand for them: "cleaner" is under "floor care" when most
+	// cleaners are vacuum cleaners, not when most are lens cleaners.
+	minCategoryShare = 0.3
+)
+
+// categoryTypes returns the product types (title head nouns) that the catalog files
+// under all of words (learned_type_words, migration 0014), most products first, when
+// words are category words and not a product type themselves: "floor care" stands
+// for cleaners in a catalog where most vacuum cleaners carry "Floor Care > Vacuums",
+// and so finds those that carry no category. Accessory types are left out (they rank
+// after the products anyway, and are not what a department is for).
+func (c *Catalog) categoryTypes(ctx context.Context, lv *learnedView, words []string, v *Vocabulary) ([]string, error) {
+	if len(words) > 3 {
+		return nil, nil
+	}
+	for _, w := range words {
+		if isNumber(w) || lv.isType(w) {
+			return nil, nil
+		}
+	}
+	// The heads filed under every word, with the fewest products of any word.
+	var under map[string]int
+	for i, w := range words {
+		hs, err := lv.filed(ctx, c, wordKey(w))
+		if err != nil || len(hs) == 0 {
+			return nil, err
+		}
+		next := make(map[string]int, len(hs))
+		for _, h := range hs {
+			if n, ok := under[h.head]; i == 0 || ok {
+				next[h.head] = h.products
+				if i > 0 {
+					next[h.head] = min(n, h.products)
+				}
+			}
+		}
+		under = next
+	}
+	type typ struct {
+		head  string
+		under int
+	}
+	var ts []typ
+	for head, n := range under {
+		if n >= minLearnedType && float64(n) >= minCategoryShare*float64(lv.types[head]) && !v.isAccessory(head) {
+			ts = append(ts, typ{head, n})
+		}
+	}
+	slices.SortFunc(ts, func(a, b typ) int { return cmp.Or(cmp.Compare(b.under, a.under), strings.Compare(a.head, b.head)) })
+	heads := make([]string, 0, min(len(ts), maxCategoryTypes))
+	for _, t := range ts[:min(len(ts), maxCategoryTypes)] {
+		heads = append(heads, t.head)
+	}
+	return heads, nil
 }

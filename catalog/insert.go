@@ -123,9 +123,9 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	if err == nil {
 		a = a[:0]
 		for _, r := range rows {
-			a = append(a, r.rowid, r.d.rank.head, r.d.rank.category, r.d.rank.forKeys, r.d.rank.titleKeys)
+			a = append(a, r.rowid, r.d.rank.head, r.d.rank.category, r.d.rank.forKeys, r.d.rank.titleKeys, r.d.rank.categoryKeys)
 		}
-		err = in.exec(ctx, upsertRankSQL, len(rows), a)
+		err = in.exec(ctx, insertRankSQL, len(rows), a)
 	}
 	clear(a) // let the rows' strings go
 	in.args = a[:0]
@@ -134,6 +134,10 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	}
 	return nil
 }
+
+// insertRankSQL writes the product_rank row of a new product (the inserter's rows are
+// all new: no row to update, see upsertRankSQL).
+const insertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys, category_keys) VALUES (?, ?, ?, ?, ?, ?)`
 
 // exec runs query, a statement ending in one VALUES tuple, with that tuple repeated for
 // n rows, on args.

@@ -154,6 +154,8 @@ func dumpCatalog(t *testing.T, c *Catalog) map[string][]string {
 		"product_keys":  `SELECT rowid, * FROM product_keys ORDER BY rowid`,
 		"product_codes": `SELECT * FROM product_codes ORDER BY rowid, code`,
 		"product_rank":  `SELECT rowid, * FROM product_rank ORDER BY rowid`,
+		"learned_types": `SELECT * FROM learned_types ORDER BY head`,
+		"learned_words": `SELECT * FROM learned_type_words ORDER BY word, head`,
 		"full-text":     `SELECT * FROM temp.fts_entries ORDER BY term, doc, col, offset`,
 		"schema":        `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name`,
 	}

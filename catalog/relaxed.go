@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -131,18 +132,74 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 // ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
 // applies or nothing has them.
 func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	terms, ok := c.vocabulary().need(s.rest)
-	if !ok {
+	return c.searchNeeds(ctx, s, res, offset, c.vocabulary().needsOf(s.words, s.sentence))
+}
+
+// sentenceNeed is needed for a sentence, before its words are searched: when a need's
+// cues are in it, the rest of a sentence is the shopper's story ("…for the whole
+// family…"), and matching those words finds whatever shares one with it. But a
+// sentence whose words some product's title has all of names that product ("i'm
+// looking for trail running shoes under $150"), and is searched as written.
+func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	needs := c.vocabulary().needsOf(s.words, true)
+	if len(needs) == 0 {
 		return res, false, nil
 	}
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`,
+		"{title} : ("+s.text.match(false)+")").Scan(&n)
+	if err != nil || n > 0 {
+		return res, false, err
+	}
+	return c.searchNeeds(ctx, s, res, offset, needs)
+}
+
+// maxNeedsTried bounds the needs a query tries, best first, until one finds products.
+const maxNeedsTried = 3
+
+// searchNeeds searches for what the first of needs that any product meets names.
+func (c *Catalog) searchNeeds(ctx context.Context, s *search, res Result, offset int, needs []int) (Result, bool, error) {
+	v := c.vocabulary()
+	for _, n := range needs[:min(len(needs), maxNeedsTried)] {
+		if out, ok, err := c.searchNeed(ctx, s, res, offset, v.needs[n].terms); err != nil || ok {
+			return out, ok, err
+		}
+	}
+	return res, false, nil
+}
+
+// searchNeed searches for terms, the things a need names: for the first alone when it
+// fills the page (it is what is meant: "write notes" is for notebooks before pens),
+// else for any of them, the first ones first.
+func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset int, terms []string) (Result, bool, error) {
+	if len(terms) > 1 {
+		out, ok, err := c.searchNeed(ctx, s, res, offset, terms[:1])
+		if err != nil || ok && out.Total >= offset+s.q.Limit {
+			return out, ok, err
+		}
+	}
 	alt := *s
-	alt.text = textQuery{words: terms[:1], alts: [][]string{terms[1:]}}
+	text, err := c.expand(ctx, s.learned, terms[:1])
+	if err != nil {
+		return res, false, err
+	}
+	if len(terms) > 1 {
+		text.alts = [][]string{append(slices.Clone(text.alts[0]), terms[1:]...)}
+		if len(text.words) != 1 {
+			text = textQuery{words: terms[:1], alts: [][]string{terms[1:]}}
+		}
+	}
+	alt.text = text
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.words = map[string]bool{}, map[string]bool{}
-		for _, t := range terms {
+		in.heads, in.words, in.order = map[string]bool{}, map[string]bool{}, map[string]int{}
+		for i, t := range terms {
 			f := strings.Fields(t)
-			in.heads[f[len(f)-1]] = true
+			head := f[len(f)-1]
+			in.heads[head] = true
+			if !hasKey(in.order, head) {
+				in.order[head] = i
+			}
 			for _, w := range f {
 				in.words[w] = true
 			}
@@ -151,7 +208,7 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 	}
 	out := res
 	out.Words = strings.Join(terms, " or ")
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("No product has all of the words; read as a search for %s.", out.Words))
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], fmt.Sprintf("Read as a search for %s.", out.Words))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,13 @@ type intent struct {
 	words    map[string]bool // word keys of every query word and alternative
 	brands   map[int64]bool  // brands the query names
 	codeHits []match         // products the query names by code that pass the filters
+	// order, when set, ranks the types of heads: the things a need names, the first
+	// ones first.
+	order map[string]int
+	// catWords, when set, are category words the query is (see categoryTypes): a
+	// product filed under a category without them is not of the type asked for,
+	// whatever its title's head.
+	catWords []string
 }
 
 // intentOf reads the intent of a query: rest are the words understand left, text the
@@ -63,6 +71,18 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			}
 		}
 	}
+	if s.text.ranked && len(s.text.alts) == 1 {
+		for _, w := range strings.Fields(s.text.words[0]) {
+			in.catWords = append(in.catWords, wordKey(w))
+		}
+		in.order = map[string]int{}
+		for i, t := range s.text.alts[0] {
+			f := strings.Fields(t)
+			if h := wordKey(f[len(f)-1]); !hasKey(in.order, h) {
+				in.order[h] = i
+			}
+		}
+	}
 	var err error
 	if in.brands, err = s.c.brandsNamed(ctx, rest); err != nil {
 		return nil, err
@@ -82,6 +102,21 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		}
 	}
 	return in, nil
+}
+
+// containsAll reports whether have has every one of want.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // brandsNamed returns the brands whose whole name is a run of one to three of words.
@@ -176,7 +211,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	if len(pool) < 2 {
 		return ms, total, nil
 	}
-	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys())
+	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys(), len(in.catWords) > 0)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -184,12 +219,15 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	type ranked struct {
 		m                        match
 		tier, cover, code, brand int
-		pos                      int
+		pos, order               int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
 		f := facts[m.rowid]
 		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: s.text.coverage(f.title)}
+		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
+			r.tier = 1
+		}
 		if code[m.rowid] {
 			r.code = 1
 			if r.tier > 0 {
@@ -199,10 +237,20 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		if in.brands[m.brand] {
 			r.brand = 1
 		}
+		if in.order != nil {
+			o, ok := in.order[f.head]
+			if !ok {
+				o = math.MaxInt32 // after the types named
+			}
+			r.order = o
+		}
 		rs[i] = r
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(b.tier, a.tier); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {
@@ -228,10 +276,13 @@ type typeFact struct {
 	head     string          // the head noun of the title (see titleHead), by wordKey
 	forKeys  string          // the word keys of the title after "for", "compatible with", …, space-separated
 	category string          // the last word of the category's last segment, by wordKey
+	filed    bool            // the product has a category (read only for category words)
+	cats     []string        // the word keys of its category path (likewise)
 }
 
-// typeFacts reads the rows of product_rank of ms; keys are the query's coverKeys.
-func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool) (map[int64]typeFact, error) {
+// typeFacts reads the rows of product_rank of ms; keys are the query's coverKeys. With
+// cats, it reads each product's category words too.
+func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool, cats bool) (map[int64]typeFact, error) {
 	ids := make([]int64, len(ms))
 	for i, m := range ms {
 		ids[i] = m.rowid
@@ -241,8 +292,12 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 	// at a time costs more than the rest of this. Products are separated by \x1e and
 	// fields by \x1f, which word keys never have (they are letters and digits, and
 	// spaces between them). CROSS JOIN makes SQLite look the ids up one by one.
+	extra, nf := "", 5
+	if cats {
+		extra, nf = " || char(31) || r.category_keys", 6
+	}
 	var all sql.NullString
-	err := c.queryRow(ctx, `SELECT group_concat(r.rowid || char(31) || r.head || char(31) || r.category || char(31) || r.for_keys || char(31) || r.title_keys, char(30))
+	err := c.queryRow(ctx, `SELECT group_concat(r.rowid || char(31) || r.head || char(31) || r.category || char(31) || r.for_keys || char(31) || r.title_keys`+extra+`, char(30))
 		FROM json_each(?) j CROSS JOIN product_rank r ON r.rowid = j.value`, string(list)).Scan(&all)
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
@@ -250,7 +305,7 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 	out := make(map[int64]typeFact, len(ms))
 	for row := range strings.SplitSeq(all.String, "\x1e") {
 		fields := strings.Split(row, "\x1f")
-		if len(fields) != 5 {
+		if len(fields) != nf {
 			continue // a product deleted meanwhile, or no row at all
 		}
 		rowid, err := strconv.ParseInt(fields[0], 10, 64)
@@ -261,6 +316,16 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]boo
 		for k := range strings.FieldsSeq(fields[4]) {
 			if keys[k] {
 				f.title[k] = true
+			}
+		}
+		if cats {
+			f.filed = fields[5] != "[]"
+			if f.filed {
+				var ks []string
+				if err := json.Unmarshal([]byte(fields[5]), &ks); err != nil {
+					return nil, fmt.Errorf("search types: %w", err)
+				}
+				f.cats = ks
 			}
 		}
 		out[rowid] = f
@@ -275,6 +340,9 @@ type rankRow struct {
 	category  string // the last word of the category's last segment, by wordKey
 	forKeys   string // the word keys of the title after "for", …, space-separated
 	titleKeys string // the coverKeys of the title's words past the brand, once each, space-separated
+	// categoryKeys are the word keys of every segment of the category path, once each,
+	// as a JSON array (the learned tables of migration 0014 read it in SQL).
+	categoryKeys string
 }
 
 // rankRowOf is the one function that derives a product's row of product_rank, from its
@@ -298,6 +366,17 @@ func rankRowOf(title, brand, category string) rankRow {
 		}
 	}
 	r.titleKeys = strings.Join(ks, " ")
+	var cks []string
+	for _, w := range lowerWords(category) {
+		if k := wordKey(w); !slices.Contains(cks, k) && !stopwords[k] {
+			cks = append(cks, k)
+		}
+	}
+	list, _ := json.Marshal(cks) // []string cannot fail to marshal
+	r.categoryKeys = string(list)
+	if cks == nil {
+		r.categoryKeys = "[]"
+	}
 	if i := strings.LastIndex(category, ">"); i >= 0 {
 		category = category[i+1:]
 	}
@@ -307,7 +386,12 @@ func rankRowOf(title, brand, category string) rankRow {
 	return r
 }
 
-const upsertRankSQL = `INSERT OR REPLACE INTO product_rank (rowid, head, category, for_keys, title_keys) VALUES (?, ?, ?, ?, ?)`
+// upsertRankSQL writes a product's row of product_rank. It updates a row in place
+// rather than replacing it, so that the triggers keeping the learned tables (migration
+// 0014) see the old row leave.
+const upsertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys, category_keys) VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (rowid) DO UPDATE SET head = excluded.head, category = excluded.category, for_keys = excluded.for_keys,
+	title_keys = excluded.title_keys, category_keys = excluded.category_keys`
 
 // fillRank writes the row of product_rank of every product when migration 0012 left
 // that to do (the catalog had products before it), in one transaction.
@@ -355,7 +439,7 @@ func (c *Catalog) fillRank(ctx context.Context) error {
 	}
 	defer ins.Close()
 	for _, it := range items {
-		if _, err := ins.ExecContext(ctx, it.rowid, it.r.head, it.r.category, it.r.forKeys, it.r.titleKeys); err != nil {
+		if _, err := ins.ExecContext(ctx, it.rowid, it.r.head, it.r.category, it.r.forKeys, it.r.titleKeys, it.r.categoryKeys); err != nil {
 			return fmt.Errorf("product rank: %w", err)
 		}
 	}

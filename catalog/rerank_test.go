@@ -37,14 +37,14 @@ func TestRankRowOf(t *testing.T) {
 		want                         rankRow
 	}{
 		{"brand stripped, for part, category's last segment", "Acme Lantern Case for Camping Tents 2", "Acme", "Outdoor > Camping Lights",
-			rankRow{head: "case", category: "light", forKeys: "camping tent 2", titleKeys: "lante case for campi tent 2"}},
+			rankRow{head: "case", category: "light", forKeys: "camping tent 2", titleKeys: "lante case for campi tent 2", categoryKeys: `["outdoor","camping","light"]`}},
 		{"brand elsewhere in the title stays", "Lantern by ACME", "acme", "",
-			rankRow{head: "acme", titleKeys: "lante by acme"}},
+			rankRow{head: "acme", titleKeys: "lante by acme", categoryKeys: "[]"}},
 		{"diacritics folded, words once each", "Café Lámpara, Café", "", "Lámparas",
-			rankRow{head: "lampara", category: "lampara", titleKeys: "cafe lampa"}},
+			rankRow{head: "lampara", category: "lampara", titleKeys: "cafe lampa", categoryKeys: `["lampara"]`}},
 		{"no head noun", "2-Pack 55 Inch", "", "",
-			rankRow{titleKeys: "2 pack 55 inch"}},
-		{"empty", "", "", "", rankRow{}},
+			rankRow{titleKeys: "2 pack 55 inch", categoryKeys: "[]"}},
+		{"empty", "", "", "", rankRow{categoryKeys: "[]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -125,7 +125,11 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	u := understand(q.Text, c.vocabulary())
 	var res Result
 	res.Applied = u.apply(&q)
-	text, err := c.expand(ctx, u.rest)
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	text, err := c.expand(ctx, lv, u.rest)
 	if err != nil {
 		return Result{}, err
 	}
@@ -144,7 +148,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		res.Notes = append(res.Notes, note)
 		return res, nil
 	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest}
+	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return Result{}, err
@@ -152,6 +156,14 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
 		return Result{}, err
+	}
+	if s.sentence && s.intent != nil {
+		// A sentence that says a need is searched for what meets the need, unless a
+		// product's title has all of its words: its other words are the shopper's
+		// story, and matching them finds whatever shares a word with it.
+		if out, ok, err := c.sentenceNeed(ctx, s, res, offset); err != nil || ok {
+			return out, err
+		}
 	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err

@@ -18,6 +18,11 @@ type search struct {
 	// rerank.go).
 	intent *intent
 	rest   []string // the words understanding left, before stop words were dropped
+	// sentence means the query reads as a sentence (see understood.sentence), and
+	// words are its words before filler was dropped.
+	sentence bool
+	words    []string
+	learned  *learnedView // what the catalog learned of its types (see learned.go)
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

@@ -45,6 +45,9 @@ type textQuery struct {
 	// named keeps a match of any words to titles, brands and categories: a product
 	// that has some of the words only in its description is no partial match.
 	named bool
+	// ranked means the alternatives of the one word are the types it stands for, best
+	// first (the types a category is for, see categoryTypes): ranking keeps their order.
+	ranked bool
 }
 
 // parseText splits s into words (see splitWords), drops stop words and repeats, and

@@ -40,9 +40,13 @@ type AppliedFilter struct {
 // understood is what understand read from a query's text.
 type understood struct {
 	rest    []string // the words left, in order, lower-cased (see splitWords)
+	words   []string // the words before filler was dropped: needs are read from them
 	filters []AppliedFilter
 	cheap   string // the phrase asking for cheap products, if any
-	dropped bool   // filler words were dropped
+	// sentence means the query reads as a shopper's sentence rather than a list of
+	// product words: two or more filler words were dropped ("i want to …"), or four
+	// words or more are left besides stop words.
+	sentence bool
 }
 
 // token is one piece of a query's text.
@@ -184,13 +188,22 @@ func understand(s string, v *Vocabulary) understood {
 			words = append(words, splitWords(t.raw)...)
 		}
 	}
-	u.rest, u.dropped = dropFiller(words, v)
+	var dropped int
+	u.words = words
+	u.rest, dropped = dropFiller(words, v)
+	content := 0
+	for _, w := range u.rest {
+		if !stopwords[w] {
+			content++
+		}
+	}
+	u.sentence = dropped >= 2 || content >= 4
 	return u
 }
 
 // dropFiller drops filler words, and recipient words after "for" ("for my son"), and
-// reports whether it dropped any; when nothing else would be left it keeps words.
-func dropFiller(words []string, v *Vocabulary) ([]string, bool) {
+// reports how many it dropped; when nothing else would be left it keeps words.
+func dropFiller(words []string, v *Vocabulary) ([]string, int) {
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -215,9 +228,9 @@ func dropFiller(words []string, v *Vocabulary) ([]string, bool) {
 		out = append(out, w)
 	}
 	if len(out) == 0 {
-		return words, false
+		return words, 0
 	}
-	return out, len(out) < len(words)
+	return out, len(words) - len(out)
 }
 
 // The phrases constraint phrases are made of, split into words once.

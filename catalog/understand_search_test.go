@@ -44,6 +44,12 @@ var shopperProducts = []catalog.Product{
 	{ID: "wipes", Title: "Zeiss Lens Cleaning Wipes", Brand: "Zeiss", Price: usd(999),
 		Description: "Clean glasses, camera lenses and screens without streaks."},
 	{ID: "couch", Title: "Mid-Century Modern Sofa", Brand: "Rivet", Category: "Furniture > Sofas", Price: usd(89900)},
+	{ID: "dryer", Title: "Bosch 300 Series Electric Clothes Dryer", Brand: "Bosch", Price: usd(89900)},
+	{ID: "washer", Title: "LG Front Load Washing Machine", Brand: "LG", Price: usd(79900),
+		Description: "Washes clothes clean in 30 minutes; pairs with a dryer."},
+	{ID: "skillet", Title: "Lodge Cast Iron Skillet, 10 inch", Brand: "Lodge", Price: usd(2999)},
+	{ID: "trail-shoes", Title: "Salomon Speedcross Trail Running Shoes", Brand: "Salomon", Price: usd(13000)},
+	{ID: "road-shoes", Title: "Brooks Ghost Road Running Shoes", Brand: "Brooks", Price: usd(14000)},
 }
 
 func shopperCatalog(t *testing.T) *catalog.Catalog {
@@ -95,6 +101,11 @@ func TestSearchUnderstandsShoppers(t *testing.T) {
 		{name: "question", q: catalog.Query{Text: "what do i need to clean my glasses"}, first: []string{"wipes"}},
 		{name: "filler and recipient", q: catalog.Query{Text: "i'm looking for a good stroller for my son"}, first: []string{"stroller"}},
 		{name: "category word", q: catalog.Query{Text: "couch"}, first: []string{"couch"}},
+		{name: "a need in a sentence", q: catalog.Query{Text: "i need something to dry my clothes after washing them"}, first: []string{"dryer"}},
+		{name: "a need's cue in another form", q: catalog.Query{Text: "what should i fry my eggs in"}, first: []string{"skillet"}},
+		{name: "a sentence's other words are its story", q: catalog.Query{Text: "somewhere comfy for the whole family to sit in the lounge"}, first: []string{"couch"}},
+		{name: "a sentence naming a product is searched as written", q: catalog.Query{Text: "i'm looking for trail running shoes please"}, first: []string{"trail-shoes"}, not: []string{"road-shoes"}},
+		{name: "a one-word need is no need outside a sentence", q: catalog.Query{Text: "dragon egg incubator"}, none: true},
 		{name: "nonsense", q: catalog.Query{Text: "blorf zxqv"}, none: true},
 		{name: "nonsense with one word", q: catalog.Query{Text: "purple unicorn spaceship laptop"}, none: true},
 	}
@@ -180,5 +191,62 @@ func TestSearchAppliedFilters(t *testing.T) {
 				t.Errorf("hits %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCategoryWordsLearned checks that category words find the products of the types
+// the catalog files under them, also those that carry no category, first, with a
+// vocabulary that knows nothing of the department.
+func TestCategoryWordsLearned(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	v, err := catalog.ParseVocabulary("accessory: bag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetVocabulary(v)
+	var products []catalog.Product
+	add := func(id, title, category string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Availability: catalog.InStock,
+			Title: title, Category: category, Price: usd(10000)})
+	}
+	for i := range 4 {
+		add("filed"+strconv.Itoa(i), "Upright Vacuum Cleaner "+strconv.Itoa(i), "Home > Floor Care > Vacuums")
+		add("bags"+strconv.Itoa(i), "Vacuum Bags, Pack of "+strconv.Itoa(i+2), "Home > Floor Care > Vacuum Parts")
+		add("lens"+strconv.Itoa(i), "Lens Cleaner Spray "+strconv.Itoa(i), "Health > Vision Care")
+	}
+	add("unfiled", "Cordless Stick Vacuum Cleaner", "")
+	add("kettle", "Electric Kettle", "")
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(ctx, catalog.Query{Text: "floor care", Limit: catalog.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitIDs(res)
+	want := []string{"filed0", "filed1", "filed2", "filed3", "unfiled"}
+	if len(got) < len(want) || !sameSet(got[:len(want)], want) {
+		t.Errorf("floor care = %q, want it to start with the vacuum cleaners %q", got, want)
+	}
+	// Lens cleaners are cleaners too, but filed elsewhere: they may match the word
+	// (after the vacuum cleaners, as above); the kettle is no match at all.
+	if slices.Contains(got, "kettle") {
+		t.Errorf("floor care = %q: the kettle is no floor care", got)
+	}
+	// What is learned follows the products written since.
+	products = nil
+	for i := range 3 {
+		add("mop"+strconv.Itoa(i), "Spin Mop "+strconv.Itoa(i), "Home > Floor Care > Mops")
+	}
+	add("unfiled-mop", "Spray Mop", "")
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = c.Search(ctx, catalog.Query{Text: "floor care", Limit: catalog.MaxLimit}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !slices.Contains(got, "unfiled-mop") {
+		t.Errorf("floor care after mops were filed = %q, want unfiled-mop among them", got)
 	}
 }

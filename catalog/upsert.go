@@ -378,7 +378,7 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 		err = w.codes(ctx, rowid, d.codes, true)
 	}
 	if err == nil {
-		err = w.exec(ctx, upsertRankSQL, rowid, d.rank.head, d.rank.category, d.rank.forKeys, d.rank.titleKeys)
+		err = w.exec(ctx, upsertRankSQL, rowid, d.rank.head, d.rank.category, d.rank.forKeys, d.rank.titleKeys, d.rank.categoryKeys)
 	}
 	if err != nil {
 		return fmt.Errorf("upsert %q: %w", p.ID, err)

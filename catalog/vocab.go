@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"maps"
@@ -28,6 +29,9 @@ type Vocabulary struct {
 	filler    map[string]bool
 	recipient map[string]bool
 	needs     []need
+	// needsBy lists, by the first two letters of a cue (which every form of the cue
+	// shares, see cueMatches), the needs with such a cue: a query's candidates.
+	needsBy map[string][]int
 }
 
 // need is a "need:" line: when every cue is in a query, the query is for any of terms.
@@ -99,7 +103,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
 				return nil, bad(`a need is "need: words => thing, thing"`)
 			}
-			v.needs = append(v.needs, n)
+			v.addNeed(n)
 			continue
 		}
 		if kind, list, ok := strings.Cut(line, ":"); ok {
@@ -143,6 +147,24 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 	return v, nil
 }
 
+// addNeed adds n and indexes it by its cues.
+func (v *Vocabulary) addNeed(n need) {
+	if v.needsBy == nil {
+		v.needsBy = map[string][]int{}
+	}
+	i := len(v.needs)
+	v.needs = append(v.needs, n)
+	for _, cue := range n.cues {
+		p := cuePrefix(cue)
+		if l := v.needsBy[p]; len(l) == 0 || l[len(l)-1] != i {
+			v.needsBy[p] = append(l, i)
+		}
+	}
+}
+
+// cuePrefix is the part of a word every form of it has, as cueMatches compares them.
+func cuePrefix(w string) string { return w[:min(len(w), 2)] }
+
 // addGroup adds group, first removing every group that shares a term with it.
 func (v *Vocabulary) addGroup(group []string) {
 	drop := map[int]bool{}
@@ -179,7 +201,9 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 		for _, g := range src.groups {
 			out.addGroup(g)
 		}
-		out.needs = append(out.needs, src.needs...)
+		for _, n := range src.needs {
+			out.addNeed(n)
+		}
 		maps.Copy(out.accessory, src.accessory)
 		maps.Copy(out.filler, src.filler)
 		maps.Copy(out.recipient, src.recipient)
@@ -237,10 +261,42 @@ func wordKey(w string) string {
 	return w
 }
 
+// cueSuffixes are the endings by which a word of a query may differ from a need's cue
+// ("dries", "drying", "dryer" for "dry"; "baking" for "bake"; "shopping" for "shop").
+var cueSuffixes = []string{"s", "es", "ed", "ing", "er", "ers", "y", "ies", "ied", "ier", "ly", "ful"}
+
+// cueMatches reports whether the word key k is the cue or a form of it: the cue plus
+// one of cueSuffixes, with a final e dropped, a final y turned to i, or a final
+// consonant doubled before it. Unlike a bare prefix, "car" is not in "cards" or
+// "careful".
+func cueMatches(cue, k string) bool {
+	if k == cue {
+		return true
+	}
+	if len(cue) < 2 || len(k) <= len(cue)-1 {
+		return false
+	}
+	stems := []string{cue}
+	switch last := cue[len(cue)-1]; {
+	case last == 'e':
+		stems = append(stems, cue[:len(cue)-1])
+	case last == 'y':
+		stems = append(stems, cue[:len(cue)-1]+"i")
+	case !strings.ContainsRune("aeiouwxy", rune(last)) && len(cue) >= 3 && strings.ContainsRune("aeiou", rune(cue[len(cue)-2])):
+		stems = append(stems, cue+string(last))
+	}
+	for _, st := range stems {
+		if rest, ok := strings.CutPrefix(k, st); ok && slices.Contains(cueSuffixes, rest) {
+			return true
+		}
+	}
+	return false
+}
+
 // needCovers reports whether the need words have (see need) has a cue for every one of
 // words: the query is nothing but the need.
 func (v *Vocabulary) needCovers(words []string) bool {
-	n, ok := v.bestNeed(words)
+	n, ok := v.bestNeed(words, true)
 	if !ok || len(v.needs[n].cues) != len(words) {
 		return false
 	}
@@ -252,33 +308,72 @@ func (v *Vocabulary) needCovers(words []string) bool {
 	return true
 }
 
-// need returns the terms of the need whose cues words has the most of (each cue a
-// prefix of a word's key), if any.
-func (v *Vocabulary) need(words []string) ([]string, bool) {
-	n, ok := v.bestNeed(words)
+// need returns the terms of the need with the most cues that words has every cue of
+// (see cueMatches), if any; needs of one cue count only in a sentence.
+func (v *Vocabulary) need(words []string, sentence bool) ([]string, bool) {
+	n, ok := v.bestNeed(words, sentence)
 	if !ok {
 		return nil, false
 	}
 	return v.needs[n].terms, true
 }
 
-func (v *Vocabulary) bestNeed(words []string) (int, bool) {
+func (v *Vocabulary) bestNeed(words []string, sentence bool) (int, bool) {
+	ns := v.needsOf(words, sentence)
+	if len(ns) == 0 {
+		return 0, false
+	}
+	return ns[0], true
+}
+
+// needsOf returns the needs that words has every cue of (see cueMatches), best first:
+// those with more cues first, and of needs with as many cues, the one whose cues come
+// first in words ("dry my clothes after washing them" is about drying). Needs of one
+// cue count only in a sentence.
+func (v *Vocabulary) needsOf(words []string, sentence bool) []int {
 	keys := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = wordKey(w)
 	}
-	best := -1
-	for i, n := range v.needs {
-		all := true
-		for _, cue := range n.cues {
-			if !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, cue) }) {
-				all = false
-				break
+	type found struct{ need, cues, at int }
+	var fs []found
+	seen := map[int]bool{}
+	for _, k := range keys {
+		for _, i := range v.needsBy[cuePrefix(k)] {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			n := v.needs[i]
+			if len(n.cues) < 2 && !sentence {
+				continue
+			}
+			all, at := true, 0
+			for _, cue := range n.cues {
+				j := slices.IndexFunc(keys, func(k string) bool { return cueMatches(cue, k) })
+				if j < 0 {
+					all = false
+					break
+				}
+				at += j
+			}
+			if all {
+				fs = append(fs, found{i, len(n.cues), at})
 			}
 		}
-		if all && (best < 0 || len(n.cues) > len(v.needs[best].cues)) {
-			best = i
-		}
 	}
-	return best, best >= 0
+	// Needs were visited by the words' order, not the vocabulary's: the vocabulary's
+	// order breaks the remaining ties, as before.
+	slices.SortFunc(fs, func(a, b found) int { return cmp.Compare(a.need, b.need) })
+	slices.SortStableFunc(fs, func(a, b found) int {
+		if c := cmp.Compare(b.cues, a.cues); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	out := make([]int, len(fs))
+	for i, f := range fs {
+		out[i] = f.need
+	}
+	return out
 }

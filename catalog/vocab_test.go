@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -44,7 +45,7 @@ func TestVocabularyWith(t *testing.T) {
 	if !v.isAccessory("cases") || !v.isAccessory("strap") {
 		t.Error("accessory lists do not add up")
 	}
-	if terms, ok := v.need([]string{"keep", "groceries", "cold"}); !ok || !slices.Equal(terms, []string{"fridge", "cooler"}) {
+	if terms, ok := v.need([]string{"keep", "groceries", "cold"}, false); !ok || !slices.Equal(terms, []string{"fridge", "cooler"}) {
 		t.Errorf("need = %q, %v", terms, ok)
 	}
 	if len(base.Groups()) != 2 {
@@ -59,6 +60,71 @@ func TestBuiltinVocabulary(t *testing.T) {
 	for _, term := range [][]string{{"hoover"}, {"fridge"}, {"tee"}, {"trainer"}, {"couch"}, {"telly"}, {"cellphone"}, {"hairdryer"}, {"ear", "bud"}} {
 		if _, ok := v.synonyms(term); !ok {
 			t.Errorf("no synonym group has %q", term)
+		}
+	}
+}
+
+// TestCueMatches checks which forms of a word a need's cue finds.
+func TestCueMatches(t *testing.T) {
+	tests := []struct {
+		cue, key string
+		want     bool
+	}{
+		{"dry", "dry", true},
+		{"dry", "drying", true},
+		{"dry", "dried", true},
+		{"dry", "dryer", true},
+		{"bake", "baking", true},
+		{"bake", "baked", true},
+		{"shop", "shopping", true},
+		{"run", "running", true},
+		{"run", "runner", true},
+		{"brew", "brewed", true},
+		{"car", "card", false},
+		{"car", "careful", false},
+		{"car", "cart", false},
+		{"run", "rung", false},
+		{"dry", "dr", false},
+		{"tea", "team", false},
+	}
+	for _, tt := range tests {
+		if got := cueMatches(tt.cue, tt.key); got != tt.want {
+			t.Errorf("cueMatches(%q, %q) = %v, want %v", tt.cue, tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestNeedsOf checks which needs a query says, best first.
+func TestNeedsOf(t *testing.T) {
+	v, err := ParseVocabulary(`need: wash clothes => washing machine
+need: dry clothes => clothes dryer
+need: eggs => frying pan
+need: keep cold => refrigerator
+need: keep food cold => refrigerator, cooler`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := func(words string, sentence bool) []string {
+		var out []string
+		for _, n := range v.needsOf(strings.Fields(words), sentence) {
+			out = append(out, v.needs[n].terms[0])
+		}
+		return out
+	}
+	tests := []struct {
+		name, words string
+		sentence    bool
+		want        []string
+	}{
+		{"the need whose cues come first", "dry my clothes after washing them", true, []string{"clothe dryer", "washing machine"}}, // terms are keys (termKey)
+		{"more cues first", "keep my food cold", false, []string{"refrigerator", "refrigerator"}},
+		{"one cue in a sentence", "what should i fry my eggs in", true, []string{"frying pan"}},
+		{"one cue outside a sentence", "dragon egg incubator", false, nil},
+		{"no need", "blue headphones", true, nil},
+	}
+	for _, tt := range tests {
+		if got := terms(tt.words, tt.sentence); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: needsOf(%q) = %q, want %q", tt.name, tt.words, got, tt.want)
 		}
 	}
 }

@@ -24,7 +24,7 @@ import (
 var (
 	update        = flag.Bool("update", false, "re-split the queries of both halves by the fixed rule and rewrite their files and qrels from the generator")
 	writeBaseline = flag.Bool("baseline", false, "write this run's NDCG@10 of Search as the committed baseline")
-	dump          = flag.String("dump", "", "print the results of dev queries: all, a kind, or a query id (dev half only)")
+	dump          = flag.String("dump", "", "print the results of dev and probe queries: all, a kind, or a query id (never the held-out half)")
 	devOnly       = flag.Bool("dev-only", false, "score the dev half only (while tuning, so as not to watch the held-out half); held-out baselines are not checked")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
 )
@@ -197,8 +197,12 @@ func (e *env) search(ctx context.Context, text string) (ids []string, cut bool, 
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
+	lastWords.Store(text, fmt.Sprintf("words %q, notes %q", res.Words, res.Notes))
 	return ids, cut, nil
 }
+
+// lastWords holds, per query text, the words Search searched and its notes, for dumps.
+var lastWords sync.Map
 
 // bm25 is the baseline: every word of text quoted and OR-ed, ranked by FTS5's bm25
 // over title and description.
@@ -273,15 +277,21 @@ func TestSearchQuality(t *testing.T) {
 	fmt.Fprintf(&table, "%-20s %-11s %3s %7s %7s %7s\n", "half", "kind", "n", "Search", "BM25", "Δ")
 	now := Baseline{}
 	var searching time.Duration
-	halves := []string{Dev, HeldOut}
+	halves := []string{Dev, Probe, HeldOut}
 	if *devOnly {
 		if *writeBaseline {
 			t.Fatal("-baseline needs both halves; drop -dev-only")
 		}
-		halves = halves[:1]
+		halves = halves[:2]
 	}
 	for _, name := range halves {
-		h, err := LoadHalf(dir, name)
+		var h Half
+		var err error
+		if name == Probe {
+			h, err = LoadProbe(dir, e.items)
+		} else {
+			h, err = LoadHalf(dir, name)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -303,12 +313,15 @@ func TestSearchQuality(t *testing.T) {
 			s := Score(q, h.Grades[q.ID], got)
 			search[q.Kind] = append(search[q.Kind], s)
 			bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
-			if name == Dev && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {
+			if name != HeldOut && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {
 				t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
 			}
 		}
 		now[name] = map[string]float64{}
 		for _, k := range Kinds {
+			if len(search[k]) == 0 {
+				continue // the probe has sentences only
+			}
 			now[name][k] = mean(search[k])
 			fmt.Fprintf(&table, "%-20s %-11s %3d %7.3f %7.3f %+7.3f\n", name, k, len(search[k]), mean(search[k]), mean(bm[k]), mean(search[k])-mean(bm[k]))
 		}
@@ -334,6 +347,9 @@ func TestSearchQuality(t *testing.T) {
 	}
 	for _, name := range halves {
 		for _, k := range append(append([]string(nil), Kinds...), "overall") {
+			if _, ok := now[name][k]; !ok {
+				continue
+			}
 			want, ok := base[name][k]
 			if !ok {
 				t.Errorf("%s %s: no baseline; run with -baseline", name, k)
@@ -384,6 +400,9 @@ Raise it when search gets better; lowering it needs a reason in the commit.`
 func (e *env) dumpQuery(q Query, grades map[string]int, search, bm []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%s %q intent=%+v  judged: %d  Search %.3f  BM25 %.3f\n", q.ID, q.Text, q.Intent, len(grades), Score(q, grades, search), Score(q, grades, bm))
+	if w, ok := lastWords.Load(q.Text); ok {
+		fmt.Fprintf(&b, "  Search read: %s\n", w)
+	}
 	for _, part := range []struct {
 		name string
 		ids  []string

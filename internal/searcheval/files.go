@@ -21,6 +21,9 @@ import (
 const (
 	Dev     = "dev"
 	HeldOut = "heldout-DO-NOT-TUNE"
+	// Probe holds sentence queries written after the split, to check that what was
+	// tuned on dev carries over to sentences it was not written for (see LoadProbe).
+	Probe = "probe"
 	// Dir is the directory of the judged set from the repository root.
 	Dir = "testdata/searcheval"
 )
@@ -254,6 +257,37 @@ func LoadHalf(dir, name string) (Half, error) {
 	return h, nil
 }
 
+// LoadProbe reads the probe queries (dir/probe/queries.jsonl) and judges them over
+// items by Grade, as the halves' qrels were judged: the probe is outside the split
+// and has no qrels file, so its judgments can only come from the rule. Ids are set
+// from the text when empty.
+func LoadProbe(dir string, items []Item) (Half, error) {
+	h := Half{Name: Probe, Grades: map[string]map[string]int{}}
+	qs, err := ReadQueries(filepath.Join(dir, Probe, "queries.jsonl"))
+	if err != nil {
+		return h, err
+	}
+	for i := range qs {
+		if qs[i].ID == "" {
+			qs[i].ID = QueryID(qs[i].Kind, qs[i].Text)
+		}
+		if _, dup := h.Grades[qs[i].ID]; dup {
+			return h, fmt.Errorf("probe: query %q twice", qs[i].Text)
+		}
+		h.Grades[qs[i].ID] = map[string]int{}
+	}
+	h.Queries = qs
+	for _, r := range Judge(qs, items) {
+		h.Grades[r.QueryID][r.ProductID] = r.Grade
+	}
+	for _, q := range qs {
+		if len(h.Grades[q.ID]) == 0 && !q.Intent.Nothing {
+			return h, fmt.Errorf("probe: no product answers %q (is its type misspelled?)", q.Text)
+		}
+	}
+	return h, nil
+}
+
 // Baseline is the committed NDCG@10 of Search per half and kind.
 type Baseline map[string]map[string]float64
 
@@ -291,7 +325,7 @@ func WriteBaseline(w io.Writer, b Baseline, header string) error {
 	for _, l := range strings.Split(strings.TrimSpace(header), "\n") {
 		fmt.Fprintf(bw, "# %s\n", l)
 	}
-	for _, h := range []string{Dev, HeldOut} {
+	for _, h := range []string{Dev, Probe, HeldOut} {
 		for _, k := range append(slices.Clone(Kinds), "overall") {
 			if v, ok := b[h][k]; ok {
 				fmt.Fprintf(bw, "%s\t%s\t%.4f\n", h, k, v)
