@@ -254,15 +254,19 @@ func (w *writer) product(ctx context.Context, p *Product) (bool, error) {
 	if len(p.Attributes) > 0 {
 		attrs, _ = json.Marshal(p.Attributes) // map[string]string cannot fail either
 	}
+	var b Billing
+	if p.Billing != nil {
+		b = *p.Billing
+	}
 	fact := []any{p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), catID, p.Price.Amount,
 		money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
-		p.ReviewCount, p.Hidden, w.now}
+		p.ReviewCount, p.Hidden, w.now, b.Interval, b.Every, b.TrialDays}
 	texts := []any{p.Title, p.Brand, p.Category, string(tags), p.Description, string(attrs), p.URL, p.ImageURL, p.GTIN, cardOf(p)}
 	if inserted {
 		// Not RETURNING rowid: with it, this statement took several times as long.
 		st, err := w.stmt(ctx, `INSERT INTO products (group_id, seller_id, brand, brand_key, category_id, price_amount,
-			price_exp, currency, stock, availability, rating, review_count, hidden, updated_at, id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			price_exp, currency, stock, availability, rating, review_count, hidden, updated_at, billing_interval, billing_every, trial_days, id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return false, err
 		}
@@ -281,7 +285,8 @@ func (w *writer) product(ctx context.Context, p *Product) (bool, error) {
 	} else {
 		err := w.exec(ctx, `UPDATE products SET group_id = ?, seller_id = ?, brand = ?, brand_key = ?,
 			category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
-			rating = ?, review_count = ?, hidden = ?, updated_at = ? WHERE rowid = ?`, append(fact, rowid)...)
+			rating = ?, review_count = ?, hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?,
+			trial_days = ? WHERE rowid = ?`, append(fact, rowid)...)
 		if err != nil {
 			return false, fmt.Errorf("upsert %q: %w", p.ID, err)
 		}
@@ -385,7 +390,8 @@ func cardOf(p *Product) string {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false) // "&" stays "&", so that decodeCard reads most strings without unescaping
 	_ = enc.Encode([cardFields]any{p.ID, p.SellerID, p.Title, p.Brand, p.Category, p.Price.Amount,
-		p.Price.Currency, stock, string(p.Availability), p.Rating, p.ReviewCount, p.URL, p.ImageURL}) // plain values: cannot fail
+		p.Price.Currency, stock, string(p.Availability), p.Rating, p.ReviewCount, p.URL, p.ImageURL,
+		encodeBilling(p.Billing)}) // plain values: cannot fail
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
