@@ -69,6 +69,9 @@ func refusalText(r *checkout.Refusal) string {
 	case checkout.RefusalOverDailyLimit:
 		return fmt.Sprintf("This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
 			fmtMoney(p.Amount, p.Currency), fmtMoney(p.Limit, p.Currency), fmtMoney(p.Spent, p.Currency))
+	case checkout.RefusalOverMonthlyLimit:
+		return fmt.Sprintf("This would take the customer's spending over their limit of %s per 30 days, subscription renewals included (%s this time; %s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
+			fmtMoney(p.Limit, p.Currency), fmtMoney(p.Amount, p.Currency), fmtMoney(p.Spent, p.Currency))
 	case checkout.RefusalSellerNotReady:
 		detail := ""
 		if p.SellerMessage != "" {

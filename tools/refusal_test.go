@@ -52,6 +52,7 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalCurrencyNotAllowed, checkout.RefusalParams{Currency: "EUR", RulesCurrency: "USD"}, []string{"in EUR but", "are in USD"}},
 		{checkout.RefusalOverOrderLimit, checkout.RefusalParams{Amount: 60000, Limit: 50000, Currency: "USD"}, []string{"The total $600.00", "limit of $500.00"}},
 		{checkout.RefusalOverDailyLimit, checkout.RefusalParams{Amount: 6000, Limit: 10000, Spent: 5000, Currency: "USD"}, []string{"($60.00)", "limit of $100.00", "($50.00 already"}},
+		{checkout.RefusalOverMonthlyLimit, checkout.RefusalParams{Amount: 6000, Limit: 10000, Spent: 5000, Currency: "USD"}, []string{"limit of $100.00 per 30 days", "renewals included", "($60.00 this time; $50.00 already"}},
 		{checkout.RefusalSellerNotReady, p, []string{"right now («"}},
 		{checkout.RefusalSellerNotReady, checkout.RefusalParams{Seller: evil}, []string{"right now. Nothing"}},
 		{checkout.RefusalSellerMisconfigured, p, []string{"API key and endpoint"}},

@@ -45,7 +45,7 @@ const (
 const (
 	DefaultQuoteTTL = 10 * time.Minute
 	DefaultTokenTTL = 15 * time.Minute
-	dailyWindow     = 24 * time.Hour
+	dailyWindow     = store.DailyWindow
 )
 
 // Config wires a Service. Catalog, Store, Sellers, Tokens and ConfirmKey are required.
@@ -72,6 +72,9 @@ type Config struct {
 	// first retry, doubled each time; default 50 ms.
 	Retries   int
 	RetryWait time.Duration
+	// RenewRetries are the waits before each retry of a declined subscription renewal;
+	// after the last the subscription pauses. Default DefaultRenewRetries.
+	RenewRetries []time.Duration
 }
 
 // Service runs purchases. It is safe for concurrent use.
@@ -108,6 +111,9 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.RetryWait <= 0 {
 		cfg.RetryWait = 50 * time.Millisecond
+	}
+	if cfg.RenewRetries == nil {
+		cfg.RenewRetries = DefaultRenewRetries
 	}
 	return &Service{cfg: cfg}, nil
 }
