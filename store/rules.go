@@ -37,14 +37,14 @@ const (
 // The rules say nothing about purchases in another currency than Currency; the caller
 // decides (refusing them is the safe choice).
 type Rules struct {
-	Currency     string // ISO 4217, upper case
-	PerOrderMax  int64  // the largest total of one purchase, or NoLimit
-	DailyMax     int64  // the largest sum of purchases over any rolling 24 hours, or NoLimit
+	Currency    string // ISO 4217, upper case
+	PerOrderMax int64  // the largest total of one purchase, or NoLimit
+	DailyMax    int64  // the largest sum of purchases over any rolling 24 hours, or NoLimit
 	// MonthlyMax is the largest sum of purchases over any rolling 30 days, subscription
 	// renewals included, or NoLimit; subscribing also checks that a subscription's
 	// first 30 days fit (see MonthlyWindow).
 	MonthlyMax   int64
-	ConfirmAbove int64  // purchases with a larger total need the person's confirmation; NoLimit: none do
+	ConfirmAbove int64 // purchases with a larger total need the person's confirmation; NoLimit: none do
 	// AllowedSellers are seller ids; empty allows every seller.
 	AllowedSellers []string
 	// AllowedCategories are category paths such as "Apparel > Shoes"; a path allows

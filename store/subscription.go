@@ -94,7 +94,7 @@ const subscriptionColumns = `id, customer_id, state, product_id, seller_id, sell
 
 func scanSubscription(row scanner) (Subscription, error) {
 	var (
-		u                               Subscription
+		u                              Subscription
 		anchor, due, exp, created, upd string
 	)
 	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
