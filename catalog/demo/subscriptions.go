@@ -16,7 +16,7 @@ func subscriptionProducts() []catalog.Product {
 	sub := func(s *shop, id, brand, category, title, desc string, cents int64, b catalog.Billing, delivery string, tags ...string) catalog.Product {
 		return catalog.Product{
 			ID: id, SellerID: s.ID, Brand: brand, Category: category, Title: title, Description: desc,
-			Tags: tags, Attributes: map[string]string{"delivery": delivery}, Price: money.Money{Amount: cents, Currency: "USD"}, Availability: catalog.InStock,
+			Tags: tags, Attributes: map[string]string{"fulfillment": delivery}, Price: money.Money{Amount: cents, Currency: "USD"}, Availability: catalog.InStock,
 			Rating: 4.6, ReviewCount: 128, URL: "https://" + s.host + "/p/" + id,
 			ImageURL: "https://" + s.host + "/img/" + id + ".jpg", Billing: &b, UpdatedAt: updated,
 			Stock: &seats, GTIN: gtin(int64(900000 + cents)),
@@ -31,10 +31,10 @@ func subscriptionProducts() []catalog.Product {
 		sub(circuit, "cy-sub-0001", "Lumenforge", "Software > Subscriptions",
 			"Lumenforge Photo Studio Pro Plan",
 			"Photo editing software plan with cloud sync for up to three devices. Delivered as a license key; 14-day free trial.",
-			1200, catalog.Billing{Interval: catalog.Month, Every: 1, TrialDays: 14}, "license key", "software", "photo editor", "subscription"),
+			1200, catalog.Billing{Interval: catalog.Month, Every: 1, TrialDays: 14}, "digital", "software", "photo editor", "subscription"),
 		sub(circuit, "cy-sub-0002", "Stratus Labs", "Software > Subscriptions",
 			"Stratus Labs Weather API Starter Plan",
 			"Weather forecast API access: 100,000 calls a month, hourly and daily forecasts. Delivered as an API key.",
-			2900, catalog.Billing{Interval: catalog.Month, Every: 1}, "api key", "api", "weather", "subscription", "developer"),
+			2900, catalog.Billing{Interval: catalog.Month, Every: 1}, "digital", "api", "weather", "subscription", "developer"),
 	}
 }
