@@ -79,6 +79,11 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.cancelOrderTool(),
 		t.getPreferencesTool(),
 		t.updatePreferencesTool(),
+		t.subscribeTool(),
+		t.listSubscriptionsTool(),
+		t.pauseSubscriptionTool(),
+		t.resumeSubscriptionTool(),
+		t.cancelSubscriptionTool(),
 	}
 }
 

@@ -76,6 +76,7 @@ const (
 	RefusalUnknownSubscription  RefusalCode = "unknown_subscription"  // QuoteID (the subscription id or quote id asked for)
 	RefusalSubscriptionCanceled RefusalCode = "subscription_canceled" // QuoteID: it was canceled and cannot change
 	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
+	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
 )
 
 // Subscribe quotes a subscription for r.CustomerID, or confirms one when r.QuoteID is

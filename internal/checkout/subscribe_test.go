@@ -432,6 +432,12 @@ func TestSubscribeRefusals(t *testing.T) {
 			}
 		})
 	}
+	if _, err := e.buy(apiPlan, 1); !isRefusal(err, checkout.RefusalSubscriptionProduct) {
+		t.Errorf("purchase of a subscription product: %v", err)
+	}
+	if _, err := e.svc.AddToCart(ctx, e.customer, apiPlan, 1); !isRefusal(err, checkout.RefusalSubscriptionProduct) {
+		t.Errorf("a subscription product in the cart: %v", err)
+	}
 	q, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: apiPlan, Quantity: 1})
 	if err != nil {
 		t.Fatal(err)
