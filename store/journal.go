@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // PurchaseState is where a purchase is in the saga. A purchase only moves forward; see
@@ -98,6 +100,10 @@ type Purchase struct {
 	AddressID string
 	// Fulfillment is the delivery chosen and what the seller offered; nil until quoted.
 	Fulfillment *Fulfillment
+	// Digital is the seller's digital delivery, given to Complete with the completed
+	// checkout: Complete records it with the order (Order.Digital), not on the
+	// purchase, and a purchase read back has none.
+	Digital *DigitalDelivery
 }
 
 const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode,
@@ -342,9 +348,13 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
 			return err
 		}
+		var d DigitalDelivery
+		if p.Digital != nil {
+			d = DigitalDelivery{URL: text.Clean(p.Digital.URL, 2048), LicenseKey: text.Clean(p.Digital.LicenseKey, 200)}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
-			total = ?, updated_at = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
-			encodeTime(p.UpdatedAt), p.OrderID); err != nil {
+			total = ?, updated_at = ?, delivery_url = ?, license_key = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
+			encodeTime(p.UpdatedAt), d.URL, d.LicenseKey, p.OrderID); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
 		if p.CheckoutID != "" {

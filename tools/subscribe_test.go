@@ -119,3 +119,28 @@ func TestSubscriptionTools(t *testing.T) {
 func subscribeRequest(s *storefront, product string) checkout.SubscribeRequest {
 	return checkout.SubscribeRequest{CustomerID: s.tb.Customer, ProductID: product, Quantity: 1, ConfirmVia: checkout.ViaElicitation}
 }
+
+// TestDigitalDelivery: an order of a digital product shows what the seller delivered
+// (a link and a license key, quoted as seller text); a shipped one shows none.
+func TestDigitalDelivery(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	for _, tc := range []struct {
+		product string
+		digital bool
+	}{{"cy-sub-0002", true}, {"ml-sub-0001", false}} {
+		var q, sub subscribeResult
+		call(t, c, "subscribe", map[string]any{"product_id": tc.product}, &q)
+		if res := call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID}, &sub); res.IsError || sub.FirstCharge == nil {
+			t.Fatalf("%s: %s", tc.product, text(res))
+		}
+		var o orderView
+		res := call(t, c, "get_order", map[string]any{"order_id": sub.FirstCharge.OrderID}, &o)
+		if got := o.Digital != nil && o.Digital.LicenseKey != "" && strings.Contains(o.Digital.URL, "/downloads/"); got != tc.digital {
+			t.Errorf("%s: digital delivery %+v, want %v", tc.product, o.Digital, tc.digital)
+		}
+		if tc.digital && (!strings.Contains(text(res), "license key «"+o.Digital.LicenseKey+"»") || !strings.Contains(text(res), "link «")) {
+			t.Errorf("%s: text %q does not quote the delivery", tc.product, text(res))
+		}
+	}
+}

@@ -138,7 +138,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 // even when the caller has gone away meanwhile.
 func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (Outcome, error) {
 	ctx = context.WithoutCancel(ctx)
-	p.SellerOrderID = sess.OrderID
+	p.SellerOrderID, p.Digital = sess.OrderID, sess.Digital
 	if err := s.fault("seller_completed"); err != nil {
 		return Outcome{}, err
 	}

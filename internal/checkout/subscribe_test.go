@@ -3,6 +3,7 @@ package checkout_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -91,6 +92,12 @@ func TestSubscriptionCycles(t *testing.T) {
 	out := e.subscribe(apiPlan, 1)
 	if out.First == nil || out.First.Status != checkout.RenewPaid || out.First.Cycle != 0 {
 		t.Fatalf("first cycle = %+v, want paid at once", out.First)
+	}
+	if d := out.First.Order.Digital; d == nil || !strings.Contains(d.URL, "/downloads/") || len(d.LicenseKey) != 23 {
+		t.Errorf("the API plan's order has digital delivery %+v, want a link and a license key", d)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.First.Order.ID); err != nil || o.Digital == nil || *o.Digital != *out.First.Order.Digital {
+		t.Errorf("stored order %+v, %v: want the same digital delivery", o.Digital, err)
 	}
 	if out.Subscription.Amount != 2900 || checkout.YearlyAmount(out.Subscription) != 12*2900 {
 		t.Errorf("amount %d, yearly %d", out.Subscription.Amount, checkout.YearlyAmount(out.Subscription))

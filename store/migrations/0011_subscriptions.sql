@@ -61,3 +61,8 @@ CREATE TABLE subscription_cycles (
 -- The monthly limit: the largest sum of orders over any rolling 30 days, renewals
 -- included; -1 (no limit) for rules set before it existed.
 ALTER TABLE spending_rules ADD COLUMN monthly_max INTEGER NOT NULL DEFAULT -1 CHECK (monthly_max >= -1);
+
+-- What a seller delivered digitally when it completed an order (a download link, a
+-- license or API key); '' for goods it ships.
+ALTER TABLE orders ADD COLUMN delivery_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN license_key TEXT NOT NULL DEFAULT '';
