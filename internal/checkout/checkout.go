@@ -73,7 +73,7 @@ type Config struct {
 	Retries   int
 	RetryWait time.Duration
 	// RenewRetries are the waits before each retry of a declined subscription renewal;
-	// after the last the subscription pauses. Default DefaultRenewRetries.
+	// after the last the subscription pauses. Default DefaultRenewRetries().
 	RenewRetries []time.Duration
 }
 
@@ -113,7 +113,7 @@ func New(cfg Config) (*Service, error) {
 		cfg.RetryWait = 50 * time.Millisecond
 	}
 	if cfg.RenewRetries == nil {
-		cfg.RenewRetries = DefaultRenewRetries
+		cfg.RenewRetries = DefaultRenewRetries()
 	}
 	return &Service{cfg: cfg}, nil
 }

@@ -32,15 +32,18 @@ import (
 //     subscription pauses (price_changed) until the person resumes it and confirms
 //     the new price.
 //   - A declined card (or a seller or Stripe that failed, or stock that ran out) is
-//     tried again after each wait of Config.RenewRetries (default 1, 2 and 4 days),
+//     tried again after each wait of Config.RenewRetries (default DefaultRenewRetries),
 //     then the subscription pauses with that reason. A renewal interrupted by a crash
 //     is tried again at once. Refusals by the spending rules, a product or seller that
 //     went away and a missing payment method pause it at once.
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
-// DefaultRenewRetries are the waits before each retry of a declined renewal.
-var DefaultRenewRetries = []time.Duration{24 * time.Hour, 48 * time.Hour, 96 * time.Hour}
+// DefaultRenewRetries returns the waits before each retry of a declined renewal: 1,
+// then 2, then 4 days.
+func DefaultRenewRetries() []time.Duration {
+	return []time.Duration{24 * time.Hour, 48 * time.Hour, 96 * time.Hour}
+}
 
 // maxSkip bounds how many due dates one run steps over.
 const maxSkip = 100_000

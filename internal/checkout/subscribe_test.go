@@ -250,7 +250,7 @@ func TestSubscriptionDeclineRetries(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.clock.Advance(month)
-	for i, wait := range checkout.DefaultRenewRetries {
+	for i, wait := range checkout.DefaultRenewRetries() {
 		if rep := e.renew(e.svc, 1); rep.Retrying != 1 {
 			t.Fatalf("attempt %d: %+v, want a retry", i+1, rep)
 		}
