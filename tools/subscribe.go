@@ -548,10 +548,7 @@ func (t *Toolbox) resumeSubscription(ctx context.Context, req mcp.CallToolReques
 	)
 	canElicit, modern := clientCanElicit(ctx)
 	if a.QuoteID != "" {
-		out, err = t.Checkout.ConfirmSubscription(ctx, customer, a.QuoteID, checkout.ViaQuoteID)
-		if err == nil && out.Subscription.ID != a.SubscriptionID {
-			err = &argError{fmt.Sprintf("quote_id %s is not for subscription %s", txt.Clean(a.QuoteID, 80), txt.Clean(a.SubscriptionID, 80))}
-		}
+		out, err = t.Checkout.ConfirmResume(ctx, customer, a.SubscriptionID, a.QuoteID)
 	} else {
 		via := checkout.ViaQuoteID
 		if canElicit {

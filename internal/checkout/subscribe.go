@@ -184,6 +184,7 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 	if err != nil {
 		return SubscriptionOutcome{}, err
 	}
+	u.Amount, u.Currency = quotedPrice(u) // a paused subscription's quote is for the seller's new price
 	check := store.Purchase{SellerID: u.SellerID, SellerName: u.SellerName, Currency: u.Currency, Total: u.Amount}
 	if ref := checkRules(rules, check); ref != nil {
 		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
@@ -202,10 +203,7 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 		}
 		u.Anchor = start.AddDate(0, 0, u.TrialDays)
 		u.NextDueAt = u.Anchor
-	} else { // a paused subscription resumed at a new price: its cycle is due now
-		if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {
-			u.Amount, u.Currency = pr.Params.Amount, pr.Params.Currency
-		}
+	} else { // a paused subscription resumed at the new price: its cycle is due now
 		u.NextDueAt = now
 	}
 	u.State, u.PauseCode, u.PauseParams, u.ExpiresAt = store.SubscriptionActive, "", "{}", time.Time{}
@@ -227,6 +225,20 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 		}
 	}
 	return out, nil
+}
+
+// ConfirmResume is ConfirmSubscription (by quote_id) for the quote of a resume of
+// subscription id: a quote of another subscription is refused as unknown, and nothing
+// is confirmed.
+func (s *Service) ConfirmResume(ctx context.Context, customerID, id, quoteID string) (SubscriptionOutcome, error) {
+	u, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, quoteID)
+	switch {
+	case errors.Is(err, store.ErrNotFound) || err == nil && u.ID != id:
+		return SubscriptionOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+	case err != nil:
+		return SubscriptionOutcome{}, err
+	}
+	return s.ConfirmSubscription(ctx, customerID, quoteID, ViaQuoteID)
 }
 
 // endQuote ends u's pending quote with ref: a new subscription is declined, a paused
@@ -258,8 +270,19 @@ func (s *Service) subscriptionNow(ctx context.Context, customerID, id string) (S
 // SealSubscription returns the confirmation state for a subscription waiting for
 // confirmation in a dialog; only ConfirmSealedSubscription takes it.
 func (s *Service) SealSubscription(u store.Subscription) string {
+	amount, currency := quotedPrice(u)
 	return s.seal(purposeSubscribe, Confirmation{CustomerID: u.CustomerID, QuoteID: u.QuoteID, OrderID: u.ID,
-		Amount: u.Amount, Currency: u.Currency, ExpiresAt: u.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Kind: kindSubscribe})
+		Amount: amount, Currency: currency, ExpiresAt: u.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Kind: kindSubscribe})
+}
+
+// quotedPrice is the price per cycle that u's pending quote asks the person to
+// confirm: the seller's new price of a subscription paused for a price increase, else
+// its price.
+func quotedPrice(u store.Subscription) (int64, string) {
+	if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {
+		return pr.Params.Amount, pr.Params.Currency
+	}
+	return u.Amount, u.Currency
 }
 
 const (
@@ -284,10 +307,7 @@ func (s *Service) ConfirmSealedSubscription(ctx context.Context, customerID, sta
 	if err != nil {
 		return SubscriptionOutcome{}, err
 	}
-	amount, currency := u.Amount, u.Currency
-	if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {
-		amount, currency = pr.Params.Amount, pr.Params.Currency
-	}
+	amount, currency := quotedPrice(u)
 	if amount != c.Amount || currency != c.Currency || u.ConfirmVia != ViaElicitation {
 		return SubscriptionOutcome{}, invalid
 	}

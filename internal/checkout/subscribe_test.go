@@ -497,3 +497,35 @@ func TestSubscribeSealed(t *testing.T) {
 		t.Errorf("%d subscriptions listed, want 1 (declined quotes are not)", len(subs))
 	}
 }
+
+// TestSubscriptionNewPriceInDialog: the dialog that resumes a subscription at the
+// seller's new price confirms that price, once.
+func TestSubscriptionNewPriceInDialog(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	p, err := e.cat.Product(ctx, apiPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Price.Amount = 3100
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(month)
+	e.renew(e.svc, 3)
+	res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaElicitation)
+	if err != nil || res.Status != checkout.StatusConfirmationRequired {
+		t.Fatalf("resume = %+v, %v", res, err)
+	}
+	state := e.svc.SealSubscription(res.Subscription)
+	for range 2 {
+		out, err := e.svc.ConfirmSealedSubscription(ctx, e.customer, state, checkout.AnswerYes)
+		if err != nil || out.Subscription.State != store.SubscriptionActive || out.Subscription.Amount != 3100 {
+			t.Fatalf("confirm new price in the dialog = %+v, %v", out, err)
+		}
+	}
+	if e.succeeded() != 2 {
+		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}
