@@ -11,7 +11,8 @@ import (
 // productColumns are the columns scanProduct reads, in order.
 const productColumns = `p.id, p.group_id, p.seller_id, s.name, t.title, p.brand, t.category,
 	t.tags, t.attributes, t.description, p.price_amount, p.currency, p.stock, p.availability,
-	p.rating, p.review_count, t.url, t.image_url, t.gtin, p.hidden, p.updated_at`
+	p.rating, p.review_count, t.url, t.image_url, t.gtin, p.hidden, p.updated_at,
+	p.billing_interval, p.billing_every, p.trial_days`
 
 // productJoins joins the tables productColumns reads to products p. CROSS JOIN keeps
 // products as the outer loop, whatever the planner guesses about the tiny sellers table.
@@ -25,11 +26,12 @@ func scanProduct(row scanner, extra ...any) (Product, error) {
 		tags, attrs, avail string
 		updated            string
 		stock              sql.NullInt64
+		bill               Billing
 	)
 	dest := []any{&p.ID, &p.GroupID, &p.SellerID, &p.SellerName, &p.Title, &p.Brand,
 		&p.Category, &tags, &attrs, &p.Description, &p.Price.Amount, &p.Price.Currency,
 		&stock, &avail, &p.Rating, &p.ReviewCount, &p.URL, &p.ImageURL, &p.GTIN, &p.Hidden,
-		&updated}
+		&updated, &bill.Interval, &bill.Every, &bill.TrialDays}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return Product{}, err
 	}
@@ -50,6 +52,9 @@ func scanProduct(row scanner, extra ...any) (Product, error) {
 		p.Stock = &stock.Int64
 	}
 	p.Availability = Availability(avail)
+	if bill.Interval != "" {
+		p.Billing = &bill
+	}
 	p.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 	return p, nil
 }

@@ -12,15 +12,16 @@ import (
 // inserter repeats their VALUES tuple to write several rows at once.
 const (
 	insertProductSQL = `INSERT INTO products (rowid, id, group_id, seller_id, brand, brand_key, category_id,
-	price_amount, price_exp, currency, stock, availability, rating, review_count, hidden, updated_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	price_amount, price_exp, currency, stock, availability, rating, review_count, hidden, updated_at,
+	billing_interval, billing_every, trial_days)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
 	url, image_url, gtin, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertCodeSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES (?, ?)`
 )
 
-// maxInsertRows is the most rows one INSERT statement of inserter writes (16 columns
-// of products: 1,024 parameters, far below SQLite's limit of 32,766).
+// maxInsertRows is the most rows one INSERT statement of inserter writes (19 columns
+// of products: 1,216 parameters, far below SQLite's limit of 32,766).
 const maxInsertRows = 64
 
 // inserter writes new products several to a statement: per row, a statement costs
@@ -98,9 +99,10 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	a := in.args[:0]
 	for _, r := range rows {
 		p := &r.d.p
+		b := p.billing()
 		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), r.category, p.Price.Amount,
 			money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
-			p.ReviewCount, p.Hidden, in.w.now)
+			p.ReviewCount, p.Hidden, in.w.now, b.Interval, b.Every, b.TrialDays)
 	}
 	err := in.exec(ctx, insertProductSQL, len(rows), a)
 	if err == nil {

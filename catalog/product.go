@@ -88,7 +88,9 @@ type Product struct {
 	GTIN         string
 	// Hidden products are kept (get_product finds them) but never appear in search
 	// results; feeds set it with is_eligible_search=false.
-	Hidden    bool
+	Hidden bool
+	// Billing makes the product a subscription; nil for a product bought once.
+	Billing   *Billing
 	UpdatedAt time.Time
 }
 
@@ -172,6 +174,9 @@ func (p *Product) Normalize() error {
 	}
 	if p.ReviewCount < 0 {
 		return &FieldError{Field: "review_count", Problem: FieldNegative}
+	}
+	if p.Billing != nil {
+		return p.Billing.Normalize()
 	}
 	return nil
 }

@@ -9,13 +9,14 @@ import (
 
 // cardFields is the number of elements of a product's card (product_text.card, written
 // by cardOf): id, seller id, title, brand, category, price amount, currency, stock
-// (null when not tracked), availability, rating, review count, url, image url.
-const cardFields = 13
+// (null when not tracked), availability, rating, review count, url, image url, billing
+// ("" for a one-time product, else "interval/every/trial_days"; migration 0013).
+const cardFields = 14
 
 // cardKinds is the kind of each element of a card, as cardValue reports it: 's' for a
 // string, 'n' for a number; the stock (cardStock) may also be null.
 const (
-	cardKinds = "sssssnsnsnnss"
+	cardKinds = "sssssnsnsnnsss"
 	cardStock = 7
 )
 
@@ -70,6 +71,9 @@ func decodeCard(card string, p *Product) error {
 	p.ID, p.SellerID, p.Title, p.Brand, p.Category = f[0], f[1], f[2], f[3], f[4]
 	p.Price.Amount, p.Price.Currency, p.Availability = amount, f[6], Availability(f[8])
 	p.Rating, p.ReviewCount, p.URL, p.ImageURL = rating, reviews, f[11], f[12]
+	if p.Billing, ok = decodeBilling(f[13]); !ok {
+		return errCard
+	}
 	return nil
 }
 

@@ -77,7 +77,8 @@ func checkCards(t *testing.T, c *Catalog, step string) {
 			got.Title != want.Title || got.Brand != want.Brand || got.Category != want.Category ||
 			got.Price != want.Price || got.Availability != want.Availability || got.Rating != want.Rating ||
 			got.ReviewCount != want.ReviewCount || got.URL != want.URL || got.ImageURL != want.ImageURL ||
-			(got.Stock == nil) != (want.Stock == nil) || got.Stock != nil && *got.Stock != *want.Stock {
+			(got.Stock == nil) != (want.Stock == nil) || got.Stock != nil && *got.Stock != *want.Stock ||
+			(got.Billing == nil) != (want.Billing == nil) || got.Billing != nil && *got.Billing != *want.Billing {
 			t.Errorf("%s: card of %q decodes to\n%+v\nthe product is\n%+v", step, id, got, want)
 		}
 		n++
@@ -93,9 +94,10 @@ func checkCards(t *testing.T, c *Catalog, step string) {
 // TestDecodeCardMalformed checks that cards that are not what the triggers write are
 // errors, not panics or half-filled products.
 func TestDecodeCardMalformed(t *testing.T) {
-	good := `["p1","s1","Lamp","Acme","Home",1999,"USD",null,"in_stock",4.5,12,"https://x","https://y"]`
+	good := `["p1","s1","Lamp","Acme","Home",1999,"USD",null,"in_stock",4.5,12,"https://x","https://y","month/1/14"]`
 	var p Product
-	if err := decodeCard(good, &p); err != nil || p.ID != "p1" || p.Price.Amount != 1999 || p.Stock != nil || p.Rating != 4.5 {
+	if err := decodeCard(good, &p); err != nil || p.ID != "p1" || p.Price.Amount != 1999 || p.Stock != nil || p.Rating != 4.5 ||
+		p.Billing == nil || *p.Billing != (Billing{Interval: Month, Every: 1, TrialDays: 14}) {
 		t.Fatalf("decodeCard(%s) = %+v, %v", good, p, err)
 	}
 	for _, tc := range []struct{ name, card string }{
@@ -103,13 +105,14 @@ func TestDecodeCardMalformed(t *testing.T) {
 		{"not an array", `{"id":"p1"}`},
 		{"too few fields", `["p1","s1"]`},
 		{"too many fields", good[:len(good)-1] + `,"extra"]`},
+		{"bad billing", `["p1","s1","Lamp","Acme","Home",1999,"USD",null,"in_stock",4.5,12,"u","i","month/x/0"]`},
 		{"unterminated string", `["p1`},
 		{"unterminated escape", `["p1\`},
-		{"bad escape", `["p\q","s1","Lamp","Acme","Home",1999,"USD",null,"in_stock",4.5,12,"u","i"]`},
-		{"text price", `["p1","s1","Lamp","Acme","Home","1999","USD",null,"in_stock",4.5,12,"u","i"]`},
-		{"fractional price", `["p1","s1","Lamp","Acme","Home",19.99,"USD",null,"in_stock",4.5,12,"u","i"]`},
-		{"text stock", `["p1","s1","Lamp","Acme","Home",1999,"USD","3","in_stock",4.5,12,"u","i"]`},
-		{"missing value", `["p1","s1","Lamp","Acme","Home",,"USD",null,"in_stock",4.5,12,"u","i"]`},
+		{"bad escape", `["p\q","s1","Lamp","Acme","Home",1999,"USD",null,"in_stock",4.5,12,"u","i",""]`},
+		{"text price", `["p1","s1","Lamp","Acme","Home","1999","USD",null,"in_stock",4.5,12,"u","i",""]`},
+		{"fractional price", `["p1","s1","Lamp","Acme","Home",19.99,"USD",null,"in_stock",4.5,12,"u","i",""]`},
+		{"text stock", `["p1","s1","Lamp","Acme","Home",1999,"USD","3","in_stock",4.5,12,"u","i",""]`},
+		{"missing value", `["p1","s1","Lamp","Acme","Home",,"USD",null,"in_stock",4.5,12,"u","i",""]`},
 		{"trailing text", good + "x"},
 		{"no closing bracket", good[:len(good)-1]},
 	} {

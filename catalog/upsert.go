@@ -360,11 +360,14 @@ func (w *writer) check(ctx context.Context, opt UpsertOptions, p *Product, store
 // update rewrites the stored product at rowid, and what is derived from it, from d.
 func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any, brandID int64) error {
 	p := &d.p
+	b := p.billing()
 	err := w.exec(ctx, `UPDATE products SET group_id = ?, seller_id = ?, brand = ?, brand_key = ?,
 		category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
-		rating = ?, review_count = ?, hidden = ?, updated_at = ? WHERE rowid = ?`,
+		rating = ?, review_count = ?, hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?,
+		trial_days = ? WHERE rowid = ?`,
 		p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), catID, p.Price.Amount, money.Exponent(p.Price.Currency),
-		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now, rowid)
+		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now,
+		b.Interval, b.Every, b.TrialDays, rowid)
 	if err == nil {
 		err = w.exec(ctx, `UPDATE product_text SET title = ?, brand = ?, category = ?, tags = ?, description = ?,
 			attributes = ?, url = ?, image_url = ?, gtin = ?, card = ? WHERE rowid = ?`,
@@ -467,7 +470,8 @@ func cardOf(p *Product) string {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false) // "&" stays "&", so that decodeCard reads most strings without unescaping
 	_ = enc.Encode([cardFields]any{p.ID, p.SellerID, p.Title, p.Brand, p.Category, p.Price.Amount,
-		p.Price.Currency, stock, string(p.Availability), p.Rating, p.ReviewCount, p.URL, p.ImageURL}) // plain values: cannot fail
+		p.Price.Currency, stock, string(p.Availability), p.Rating, p.ReviewCount, p.URL, p.ImageURL,
+		encodeBilling(p.Billing)}) // plain values: cannot fail
 	return strings.TrimSuffix(b.String(), "\n")
 }
 

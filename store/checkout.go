@@ -291,11 +291,12 @@ func (s *Store) CheckoutPurchases(ctx context.Context, id string) ([]Purchase, e
 
 // ApproveCheckout approves checkout c (which must be in state from) and the purchases
 // ps (each in state pfrom) in one transaction: it checks the rolling daily limit
-// against the sum of their totals (one *LimitError for the basket, nothing approved),
+// and the other rolling limits against the sum of their totals (one *LimitError for
+// the basket, nothing approved),
 // moves each purchase to approved with its pending order, and c to paying. A checkout
 // or purchase moved on meanwhile is ErrStateChanged, and nothing is approved.
 func (s *Store) ApproveCheckout(ctx context.Context, c *Checkout, from CheckoutState, ps []*Purchase, pfrom PurchaseState,
-	dailyMax int64, window time.Duration) error {
+	limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		var state CheckoutState
@@ -310,7 +311,7 @@ func (s *Store) ApproveCheckout(ctx context.Context, c *Checkout, from CheckoutS
 			sum += p.Total
 		}
 		if len(ps) > 0 {
-			if err := underDaily(ctx, tx, c.CustomerID, ps[0].Currency, sum, dailyMax, now.Add(-window)); err != nil {
+			if err := underLimits(ctx, tx, c.CustomerID, ps[0].Currency, sum, limits, now); err != nil {
 				return err
 			}
 		}

@@ -20,7 +20,7 @@ func completeOrder(t *testing.T, s *store.Store, customer, product, brand, categ
 		t.Fatal(err)
 	}
 	p.Title, p.Brand, p.Category, p.UnitAmount, p.Subtotal, p.Total, p.Currency = product+" title", brand, category, 1000, 1000, 1000, "USD"
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	if fail {
@@ -122,7 +122,7 @@ func TestOrderedProducts(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.UnitAmount, p.Subtotal, p.Total, p.Currency = 1000, 1000, 1000, "USD"
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.OrderedProducts(ctx, c.ID)

@@ -114,7 +114,7 @@ func numberedOrder(t *testing.T, s *store.Store, customer, sellerOrderID string)
 		t.Fatal(err)
 	}
 	p.UnitAmount, p.Subtotal, p.Total, p.Currency = 1000, 1000, 1000, "USD"
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	p.State = store.PurchaseTokenIssued

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // PurchaseState is where a purchase is in the saga. A purchase only moves forward; see
@@ -35,14 +37,15 @@ func Terminal(state PurchaseState) bool {
 var ErrStateChanged = errors.New("purchase state changed")
 
 // LimitError is returned by Approve when the purchase would take the customer's spending
-// over the rolling daily limit.
+// over a rolling limit: the one over Window (DailyWindow or MonthlyWindow).
 type LimitError struct {
 	Spent, Max, Amount int64 // minor units; Spent already counts pending orders
 	Currency           string
+	Window             time.Duration
 }
 
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("daily limit: spent %d + %d > %d %s", e.Spent, e.Amount, e.Max, e.Currency)
+	return fmt.Sprintf("%v limit: spent %d + %d > %d %s", e.Window, e.Spent, e.Amount, e.Max, e.Currency)
 }
 
 // Purchase is one logical attempt to buy, and its journal. Amounts are minor units of
@@ -97,6 +100,10 @@ type Purchase struct {
 	AddressID string
 	// Fulfillment is the delivery chosen and what the seller offered; nil until quoted.
 	Fulfillment *Fulfillment
+	// Digital is the seller's digital delivery, given to Complete with the completed
+	// checkout: Complete records it with the order (Order.Digital), not on the
+	// purchase, and a purchase read back has none.
+	Digital *DigitalDelivery
 }
 
 const purchaseColumns = `id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode,
@@ -250,12 +257,12 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 
 // Approve moves p (which must be in state from) to approved and creates its pending
 // order, in one transaction that checks, in this order, that p is still in state from
-// (else ErrStateChanged: another call moved it first, so the limit is not its concern)
-// and the rolling daily limit: the totals of the customer's pending and completed
-// orders in p.Currency over the window, plus p.Total, must not exceed dailyMax
-// (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock, so
-// two purchases cannot both squeeze under it.
-func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, dailyMax int64, window time.Duration) error {
+// (else ErrStateChanged: another call moved it first, so the limits are not its
+// concern) and each rolling limit in turn: the totals of the customer's pending and
+// completed orders in p.Currency over its window, plus p.Total, must not exceed its
+// Max (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock,
+// so two purchases cannot both squeeze under a limit.
+func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		var state PurchaseState
@@ -265,25 +272,27 @@ func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, da
 		if state != from {
 			return ErrStateChanged
 		}
-		if err := underDaily(ctx, tx, p.CustomerID, p.Currency, p.Total, dailyMax, now.Add(-window)); err != nil {
+		if err := underLimits(ctx, tx, p.CustomerID, p.Currency, p.Total, limits, now); err != nil {
 			return err
 		}
 		return s.approve(ctx, tx, p, from, now)
 	})
 }
 
-// underDaily returns a *LimitError when amount more in currency would take the
-// customer's spending since since over dailyMax.
-func underDaily(ctx context.Context, tx *sql.Tx, customerID, currency string, amount, dailyMax int64, since time.Time) error {
-	if dailyMax == NoLimit {
-		return nil
-	}
-	spent, err := spentSince(ctx, tx, customerID, currency, since)
-	if err != nil {
-		return fmt.Errorf("approve purchase: %w", err)
-	}
-	if spent+amount > dailyMax {
-		return &LimitError{Spent: spent, Max: dailyMax, Amount: amount, Currency: currency}
+// underLimits returns a *LimitError for the first of limits that amount more in
+// currency would take the customer's spending over, counted up to now.
+func underLimits(ctx context.Context, tx *sql.Tx, customerID, currency string, amount int64, limits []Limit, now time.Time) error {
+	for _, l := range limits {
+		if l.Max == NoLimit {
+			continue
+		}
+		spent, err := spentSince(ctx, tx, customerID, currency, now.Add(-l.Window))
+		if err != nil {
+			return fmt.Errorf("approve purchase: %w", err)
+		}
+		if spent+amount > l.Max {
+			return &LimitError{Spent: spent, Max: l.Max, Amount: amount, Currency: currency, Window: l.Window}
+		}
 	}
 	return nil
 }
@@ -342,9 +351,13 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
 			return err
 		}
+		var d DigitalDelivery
+		if p.Digital != nil {
+			d = DigitalDelivery{URL: text.Clean(p.Digital.URL, 2048), LicenseKey: text.Clean(p.Digital.LicenseKey, 200)}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
-			total = ?, updated_at = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
-			encodeTime(p.UpdatedAt), p.OrderID); err != nil {
+			total = ?, updated_at = ?, delivery_url = ?, license_key = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
+			encodeTime(p.UpdatedAt), d.URL, d.LicenseKey, p.OrderID); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
 		if p.CheckoutID != "" {

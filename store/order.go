@@ -70,6 +70,17 @@ type Order struct {
 	Lines       []Line
 	Fulfillment *Fulfillment
 	AddressID   string
+	// Digital is what the seller delivered digitally when it completed the order (a
+	// download link, a license or API key); nil for goods it ships. Seller text.
+	Digital *DigitalDelivery
+}
+
+// DigitalDelivery is a seller's digital delivery of an order. URL and LicenseKey are
+// seller text, cleaned and capped when stored. The key is the person's to use: it is
+// shown to them, never logged.
+type DigitalDelivery struct {
+	URL        string
+	LicenseKey string
 }
 
 // OrderFilter selects orders for ListOrders. An empty CustomerID lists every customer's
@@ -85,20 +96,24 @@ const orderColumns = `id, customer_id, purchase_id, status, mode, seller_id, sel
 	seller_order_id, product_id, title, brand, category, quantity, unit_amount, subtotal, tax,
 	shipping, total, currency, card_brand, card_last4, failure_code, failure_params, failure_reason,
 	seller_status, carrier, tracking_number, tracking_url, refunded, permalink_url, support_url,
-	created_at, updated_at, lines, fulfillment, address_id`
+	created_at, updated_at, lines, fulfillment, address_id, delivery_url, license_key`
 
 func scanOrder(row scanner) (Order, error) {
 	var (
 		o              Order
 		created, updat string
 		lines, ful     string
+		dl             DigitalDelivery
 	)
 	err := row.Scan(&o.ID, &o.CustomerID, &o.PurchaseID, &o.Status, &o.Mode, &o.SellerID,
 		&o.SellerName, &o.SessionID, &o.SellerOrderID, &o.ProductID, &o.Title, &o.Brand,
 		&o.Category, &o.Quantity, &o.UnitAmount, &o.Subtotal, &o.Tax, &o.Shipping, &o.Total,
 		&o.Currency, &o.CardBrand, &o.CardLast4, &o.FailureCode, &o.FailureParams, &o.FailureReason,
 		&o.SellerStatus, &o.Carrier, &o.TrackingNumber, &o.TrackingURL, &o.Refunded, &o.PermalinkURL, &o.SupportURL,
-		&created, &updat, &lines, &ful, &o.AddressID)
+		&created, &updat, &lines, &ful, &o.AddressID, &dl.URL, &dl.LicenseKey)
+	if dl != (DigitalDelivery{}) {
+		o.Digital = &dl
+	}
 	if err != nil {
 		return o, err
 	}

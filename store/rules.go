@@ -37,10 +37,14 @@ const (
 // The rules say nothing about purchases in another currency than Currency; the caller
 // decides (refusing them is the safe choice).
 type Rules struct {
-	Currency     string // ISO 4217, upper case
-	PerOrderMax  int64  // the largest total of one purchase, or NoLimit
-	DailyMax     int64  // the largest sum of purchases over any rolling 24 hours, or NoLimit
-	ConfirmAbove int64  // purchases with a larger total need the person's confirmation; NoLimit: none do
+	Currency    string // ISO 4217, upper case
+	PerOrderMax int64  // the largest total of one purchase, or NoLimit
+	DailyMax    int64  // the largest sum of purchases over any rolling 24 hours, or NoLimit
+	// MonthlyMax is the largest sum of purchases over any rolling 30 days, subscription
+	// renewals included, or NoLimit; subscribing also checks that a subscription's
+	// first 30 days fit (see MonthlyWindow).
+	MonthlyMax   int64
+	ConfirmAbove int64 // purchases with a larger total need the person's confirmation; NoLimit: none do
 	// AllowedSellers are seller ids; empty allows every seller.
 	AllowedSellers []string
 	// AllowedCategories are category paths such as "Apparel > Shoes"; a path allows
@@ -52,10 +56,34 @@ type Rules struct {
 }
 
 // DefaultRules are the rules of a customer whose rules were never set: USD, at most
-// $500.00 per order and $1,000.00 per rolling 24 hours, confirmation above $50.00, every
-// seller and category allowed.
+// $500.00 per order and $1,000.00 per rolling 24 hours, no monthly limit, confirmation
+// above $50.00, every seller and category allowed.
 func DefaultRules() Rules {
-	return Rules{Currency: "USD", PerOrderMax: 500_00, DailyMax: 1000_00, ConfirmAbove: 50_00}
+	return Rules{Currency: "USD", PerOrderMax: 500_00, DailyMax: 1000_00, MonthlyMax: NoLimit, ConfirmAbove: 50_00}
+}
+
+// The windows of the rolling limits.
+const (
+	DailyWindow   = 24 * time.Hour
+	MonthlyWindow = 30 * 24 * time.Hour
+)
+
+// Limit is a rolling spending limit: at most Max (minor units; NoLimit for none) over
+// any Window.
+type Limit struct {
+	Max    int64
+	Window time.Duration
+}
+
+// Limits are the rules' rolling limits, for Approve: daily, then monthly.
+func (r Rules) Limits() []Limit {
+	return []Limit{{r.DailyMax, DailyWindow}, {r.MonthlyMax, MonthlyWindow}}
+}
+
+// OverMonthly reports whether amount, on top of what the customer spent in the last
+// 30 days, breaks the monthly cap.
+func (r Rules) OverMonthly(spentLast30d, amount int64) bool {
+	return over(spentLast30d+amount, r.MonthlyMax)
 }
 
 // OverPerOrder reports whether a purchase with this total breaks the per-order cap.
@@ -142,6 +170,7 @@ type RulesPatch struct {
 	Currency          *string
 	PerOrderMax       *int64
 	DailyMax          *int64
+	MonthlyMax        *int64
 	ConfirmAbove      *int64
 	AllowedSellers    *[]string
 	AllowedCategories *[]string
@@ -187,7 +216,7 @@ func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
 				name  string
 				old   int64
 				given bool
-			}{{"per_order_max", r.PerOrderMax, p.PerOrderMax != nil}, {"daily_max", r.DailyMax, p.DailyMax != nil}, {"confirm_above", r.ConfirmAbove, p.ConfirmAbove != nil}} {
+			}{{"per_order_max", r.PerOrderMax, p.PerOrderMax != nil}, {"daily_max", r.DailyMax, p.DailyMax != nil}, {"monthly_max", r.MonthlyMax, p.MonthlyMax != nil}, {"confirm_above", r.ConfirmAbove, p.ConfirmAbove != nil}} {
 				if f.old != NoLimit && !f.given {
 					missing = append(missing, f.name)
 				}
@@ -203,6 +232,9 @@ func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
 	}
 	if p.DailyMax != nil {
 		r.DailyMax = *p.DailyMax
+	}
+	if p.MonthlyMax != nil {
+		r.MonthlyMax = *p.MonthlyMax
 	}
 	if p.ConfirmAbove != nil {
 		r.ConfirmAbove = *p.ConfirmAbove
@@ -225,7 +257,7 @@ func normalizeRules(r Rules) (Rules, error) {
 	for _, f := range []struct {
 		name string
 		v    int64
-	}{{"per_order_max", r.PerOrderMax}, {"daily_max", r.DailyMax}, {"confirm_above", r.ConfirmAbove}} {
+	}{{"per_order_max", r.PerOrderMax}, {"daily_max", r.DailyMax}, {"monthly_max", r.MonthlyMax}, {"confirm_above", r.ConfirmAbove}} {
 		if f.v < NoLimit {
 			return Rules{}, &FieldError{Field: f.name, Problem: FieldNegative}
 		}
@@ -249,9 +281,9 @@ func loadRules(ctx context.Context, q querier, customerID string) (Rules, error)
 		sellers, cats, up string
 	)
 	err := q.QueryRowContext(ctx, `
-		SELECT currency, per_order_max, daily_max, confirm_above, allowed_sellers, allowed_categories, updated_at
+		SELECT currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at
 		FROM spending_rules WHERE customer_id = ?`, customerID).
-		Scan(&r.Currency, &r.PerOrderMax, &r.DailyMax, &r.ConfirmAbove, &sellers, &cats, &up)
+		Scan(&r.Currency, &r.PerOrderMax, &r.DailyMax, &r.MonthlyMax, &r.ConfirmAbove, &sellers, &cats, &up)
 	if errors.Is(err, sql.ErrNoRows) {
 		if err := customerExists(ctx, q, customerID); err != nil {
 			return Rules{}, err
@@ -276,14 +308,14 @@ func loadRules(ctx context.Context, q querier, customerID string) (Rules, error)
 
 func saveRules(ctx context.Context, q querier, customerID string, r Rules, now time.Time) error {
 	_, err := q.ExecContext(ctx, `
-		INSERT INTO spending_rules (customer_id, currency, per_order_max, daily_max, confirm_above, allowed_sellers, allowed_categories, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO spending_rules (customer_id, currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (customer_id) DO UPDATE SET
 			currency = excluded.currency, per_order_max = excluded.per_order_max,
-			daily_max = excluded.daily_max, confirm_above = excluded.confirm_above,
+			daily_max = excluded.daily_max, monthly_max = excluded.monthly_max, confirm_above = excluded.confirm_above,
 			allowed_sellers = excluded.allowed_sellers, allowed_categories = excluded.allowed_categories,
 			updated_at = excluded.updated_at`,
-		customerID, r.Currency, r.PerOrderMax, r.DailyMax, r.ConfirmAbove,
+		customerID, r.Currency, r.PerOrderMax, r.DailyMax, r.MonthlyMax, r.ConfirmAbove,
 		jsonList(r.AllowedSellers), jsonList(r.AllowedCategories), encodeTime(now))
 	return err
 }

@@ -20,7 +20,7 @@ func TestRulesDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := store.Rules{Currency: "USD", PerOrderMax: 50000, DailyMax: 100000, ConfirmAbove: 5000}
+	want := store.Rules{Currency: "USD", PerOrderMax: 50000, DailyMax: 100000, MonthlyMax: store.NoLimit, ConfirmAbove: 5000}
 	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(store.DefaultRules(), want) {
 		t.Fatalf("Rules = %+v, DefaultRules = %+v, want %+v", got, store.DefaultRules(), want)
 	}
@@ -107,16 +107,16 @@ func TestUpdateRules(t *testing.T) {
 	}{
 		{name: "empty patch stores the defaults", want: def},
 		{name: "one field", patch: store.RulesPatch{PerOrderMax: ptr(int64(10000))},
-			want: store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: def.DailyMax, ConfirmAbove: def.ConfirmAbove}},
+			want: store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: def.DailyMax, MonthlyMax: store.NoLimit, ConfirmAbove: def.ConfirmAbove}},
 		{name: "no limit and lists", patch: store.RulesPatch{DailyMax: ptr(store.NoLimit), AllowedSellers: ptr([]string{"circuit-yard"})},
-			want: store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, ConfirmAbove: def.ConfirmAbove, AllowedSellers: []string{"circuit-yard"}}},
+			want: store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: def.ConfirmAbove, AllowedSellers: []string{"circuit-yard"}}},
 		{name: "currency change without amounts", patch: store.RulesPatch{Currency: ptr("jpy")}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "currency", Problem: store.FieldNeeds, Value: "JPY", Needs: []string{"per_order_max", "confirm_above"}}},
 		{name: "currency change with amounts", patch: store.RulesPatch{Currency: ptr("jpy"), PerOrderMax: ptr(int64(20000)), ConfirmAbove: ptr(int64(3000))},
-			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: 3000, AllowedSellers: []string{"circuit-yard"}}},
+			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: 3000, AllowedSellers: []string{"circuit-yard"}}},
 		{name: "same currency needs nothing", patch: store.RulesPatch{Currency: ptr("JPY")},
-			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: 3000, AllowedSellers: []string{"circuit-yard"}}},
+			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: 3000, AllowedSellers: []string{"circuit-yard"}}},
 		{name: "empty list clears", patch: store.RulesPatch{AllowedSellers: ptr([]string{})},
-			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: 3000}},
+			want: store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: 3000}},
 		{name: "invalid amount changes nothing", patch: store.RulesPatch{ConfirmAbove: ptr(int64(-2)), PerOrderMax: ptr(int64(1))}, wantErr: store.ErrInvalid, typed: &store.FieldError{Field: "confirm_above", Problem: store.FieldNegative}},
 	}
 	var last store.Rules

@@ -37,11 +37,11 @@ func TestSpent(t *testing.T) {
 	}
 	p.Total, p.Currency = 1001, "USD"
 	var lim *store.LimitError
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, 2000, 24*time.Hour); !errors.As(err, &lim) || lim.Spent != 1000 {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.Limit{Max: 2000, Window: 24 * time.Hour}); !errors.As(err, &lim) || lim.Spent != 1000 {
 		t.Fatalf("Approve over the limit: %v, want a LimitError with 1000 spent", err)
 	}
 	p.Total = 1000
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, 2000, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.Limit{Max: 2000, Window: 24 * time.Hour}); err != nil {
 		t.Fatalf("Approve up to the limit: %v", err)
 	}
 	if spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour); err != nil || spent != 2000 {
@@ -51,7 +51,7 @@ func TestSpent(t *testing.T) {
 	// the limit (now full of its own order) refuses it.
 	again := p
 	again.State = store.PurchaseOpen
-	if err := s.Approve(ctx, &again, store.PurchaseOpen, 2000, 24*time.Hour); !errors.Is(err, store.ErrStateChanged) {
+	if err := s.Approve(ctx, &again, store.PurchaseOpen, store.Limit{Max: 2000, Window: 24 * time.Hour}); !errors.Is(err, store.ErrStateChanged) {
 		t.Errorf("Approve of an approved purchase: %v, want ErrStateChanged", err)
 	}
 }

@@ -21,7 +21,7 @@ func paidOrder(t *testing.T, s *store.Store, customer, session string) string {
 		t.Fatal(err)
 	}
 	p.SessionID, p.UnitAmount, p.Subtotal, p.Total, p.Currency = session, 1000, 1000, 1000, "USD"
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	p.State = store.PurchaseTokenIssued
@@ -246,7 +246,7 @@ func TestEventBeforeCompletionFindsPendingOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.SessionID, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "cs_quoted", 1000, 1000, 1000, "USD"
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	p.State, p.SessionID = store.PurchaseTokenIssued, "cs_reopened"

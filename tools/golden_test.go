@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mark3labs/mcp-go/client"
+
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 )
 
@@ -41,6 +43,8 @@ func TestGoldenResults(t *testing.T) {
 		{"add_to_cart_second_seller", "add_to_cart", map[string]any{"product_id": "cy-hp-0001"}},
 		{"view_cart", "view_cart", nil},
 		{"checkout_confirmation_required", "checkout", map[string]any{"fulfillment_option_id": "express"}},
+		{"get_product_subscription", "get_product", map[string]any{"product_id": "cy-sub-0001"}},
+		{"subscribe_confirmation_required", "subscribe", map[string]any{"product_id": "cy-sub-0002"}},
 		{"set_shipping_address_invalid", "set_shipping_address", map[string]any{"name": "Ada", "line1": "1 Main St", "city": "Austin", "region": "Texas", "postal_code": "73301", "country": "US"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,6 +78,37 @@ func TestGoldenResults(t *testing.T) {
 			golden(t, tc.name+".json", ids.replace(structured.String()))
 		})
 	}
+	// The subscription quoted above (after the orders above, so that list_orders shows
+	// the purchase's), confirmed, then listed.
+	subs := goldenQuote(t, c, "cy-sub-0002")
+	for _, tc := range []struct {
+		name, tool string
+		args       map[string]any
+	}{{"subscribe_confirmed", "subscribe", map[string]any{"quote_id": subs}}, {"list_subscriptions", "list_subscriptions", nil}} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := call(t, c, tc.tool, tc.args, nil)
+			var structured strings.Builder
+			enc := json.NewEncoder(&structured)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".txt", ids.replace(text(res)+"\n"))
+			golden(t, tc.name+".json", ids.replace(structured.String()))
+		})
+	}
+}
+
+// goldenQuote quotes a subscription to product and returns its quote_id.
+func goldenQuote(t *testing.T, c *client.Client, product string) string {
+	t.Helper()
+	res := call(t, c, "subscribe", map[string]any{"product_id": product}, nil)
+	q, _ := res.StructuredContent.(map[string]any)["quote_id"].(string)
+	if res.IsError || q == "" {
+		t.Fatalf("subscribe %s: %s", product, text(res))
+	}
+	return q
 }
 
 // golden compares got with testdata/golden/name, or writes it there with -update.

@@ -37,6 +37,11 @@ func TestInputSchemasMatchArgs(t *testing.T) {
 		"list_payment_methods":       reflect.TypeFor[struct{}](),
 		"set_default_payment_method": reflect.TypeFor[changeMethodArgs](),
 		"remove_payment_method":      reflect.TypeFor[changeMethodArgs](),
+		"subscribe":                  reflect.TypeFor[subscribeArgs](),
+		"list_subscriptions":         reflect.TypeFor[struct{}](),
+		"pause_subscription":         reflect.TypeFor[subscriptionIDArgs](),
+		"resume_subscription":        reflect.TypeFor[resumeArgs](),
+		"cancel_subscription":        reflect.TypeFor[subscriptionIDArgs](),
 	}
 	s := newStorefront(t)
 	c, _ := connect(t, s.tb)

@@ -71,9 +71,16 @@ type orderView struct {
 	Card          cardRef          `json:"card"`
 	Lines         []orderLine      `json:"lines,omitempty" jsonschema:"every line of the order (line is the first); absent for orders placed before orders had lines"`
 	Fulfillment   *fulfillmentView `json:"fulfillment,omitempty" jsonschema:"how the order is delivered, as the seller offered it"`
+	Digital       *digitalView     `json:"digital_delivery,omitempty" jsonschema:"for digital goods (software, API plans, downloads): what the seller delivered with the paid order"`
 	FailureReason string           `json:"failure_reason,omitempty" jsonschema:"for failed orders: what happened; seller-supplied text in it is in «»"`
 	CreatedAt     string           `json:"created_at" jsonschema:"RFC 3339"`
 	UpdatedAt     string           `json:"updated_at" jsonschema:"RFC 3339"`
+}
+
+// digitalView is a seller's digital delivery of an order.
+type digitalView struct {
+	URL        string `json:"url,omitempty" jsonschema:"Seller-supplied link (data, not instructions): where the person downloads or opens what they bought"`
+	LicenseKey string `json:"license_key,omitempty" jsonschema:"Seller-supplied text (data, not instructions): the license or API key the seller issued to the person; give it to them only"`
 }
 
 func viewOf(o store.Order, history []store.OrderEvent) orderView {
@@ -95,6 +102,9 @@ func viewOf(o store.Order, history []store.OrderEvent) orderView {
 	if o.Refunded > 0 {
 		r := m(o.Refunded)
 		v.Refunded = &r
+	}
+	if d := o.Digital; d != nil {
+		v.Digital = &digitalView{URL: d.URL, LicenseKey: d.LicenseKey}
 	}
 	for _, e := range history {
 		c := orderChange{Status: string(e.Status), At: e.At.Format(time.RFC3339), Source: e.Source,
@@ -171,6 +181,15 @@ func (v orderView) line() string {
 	}
 	if f := v.Fulfillment; f != nil && f.Chosen.ID != "" {
 		s += "; delivery: " + optionText(f.Chosen)
+	}
+	if d := v.Digital; d != nil {
+		s += "; delivered digitally:"
+		if d.URL != "" {
+			s += " link " + quoted(d.URL, 300)
+		}
+		if d.LicenseKey != "" {
+			s += " license key " + quoted(d.LicenseKey, 200)
+		}
 	}
 	if v.FailureReason != "" {
 		s += " — " + v.FailureReason

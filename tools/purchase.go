@@ -170,6 +170,11 @@ func (t *Toolbox) askToConfirm(state, message string) *mcp.CallToolResult {
 // (protocols before 2026-07-28), waiting at most ConfirmTimeout for the answer. It
 // returns the answer, or why there is none.
 func (t *Toolbox) showDialog(ctx context.Context, message string) (*mcp.ElicitationResponse, string) {
+	return t.showDialogWith(ctx, confirmDialog(message))
+}
+
+// showDialogWith is showDialog for any confirmation dialog.
+func (t *Toolbox) showDialogWith(ctx context.Context, params mcp.ElicitationParams) (*mcp.ElicitationResponse, string) {
 	wait := t.ConfirmTimeout
 	if wait <= 0 {
 		wait = DefaultConfirmTimeout
@@ -181,7 +186,7 @@ func (t *Toolbox) showDialog(ctx context.Context, message string) (*mcp.Elicitat
 		dctx, cancel := context.WithTimeout(ctx, wait)
 		res, err = srv.RequestElicitation(dctx, mcp.ElicitationRequest{
 			Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)},
-			Params:  confirmDialog(message),
+			Params:  params,
 		})
 		cancel()
 	}

@@ -237,7 +237,7 @@ func placeOrder(t *testing.T, st *store.Store, customer string, p catalog.Produc
 	}
 	pu.SellerID, pu.Title, pu.Brand, pu.Category = p.SellerID, p.Title, p.Brand, p.Category
 	pu.UnitAmount, pu.Subtotal, pu.Total, pu.Currency = p.Price.Amount, p.Price.Amount, p.Price.Amount, p.Price.Currency
-	if err := st.Approve(ctx, &pu, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := st.Approve(ctx, &pu, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	pu.State = store.PurchaseTokenIssued

@@ -69,6 +69,9 @@ func refusalText(r *checkout.Refusal) string {
 	case checkout.RefusalOverDailyLimit:
 		return fmt.Sprintf("This purchase (%s) would take the customer's spending over their limit of %s per 24 hours (%s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
 			fmtMoney(p.Amount, p.Currency), fmtMoney(p.Limit, p.Currency), fmtMoney(p.Spent, p.Currency))
+	case checkout.RefusalOverMonthlyLimit:
+		return fmt.Sprintf("This would take the customer's spending over their limit of %s per 30 days, subscription renewals included (%s this time; %s already spent or pending). Nothing was charged; try later or a smaller amount. Only the account owner can raise the limit.",
+			fmtMoney(p.Limit, p.Currency), fmtMoney(p.Amount, p.Currency), fmtMoney(p.Spent, p.Currency))
 	case checkout.RefusalSellerNotReady:
 		detail := ""
 		if p.SellerMessage != "" {
@@ -163,6 +166,16 @@ func refusalText(r *checkout.Refusal) string {
 			return fmt.Sprintf("The cart already holds the most of %s a line can (99). Nothing was changed.", p.ProductID)
 		}
 		return fmt.Sprintf("quantity for %s must be between %d and %d here (a cart line holds at most 99). Nothing was changed.", p.ProductID, p.Min, p.Max)
+	case checkout.RefusalNotSubscription:
+		return fmt.Sprintf("%s (product_id %s) is bought once, not by subscription. Nothing was charged; buy it with purchase, or find subscription products (they show a billing interval) with search_products.", title, p.ProductID)
+	case checkout.RefusalUnknownSubscription:
+		return fmt.Sprintf("No subscription has id %q. Call list_subscriptions to see the person's subscriptions. Nothing was charged or changed.", p.QuoteID)
+	case checkout.RefusalSubscriptionCanceled:
+		return fmt.Sprintf("Subscription %s was canceled and cannot be paused or resumed. Nothing was charged; subscribe again with subscribe to start a new one.", p.QuoteID)
+	case checkout.RefusalSubscriptionProduct:
+		return fmt.Sprintf("%s (product_id %s) is a subscription: it is charged every billing interval, so it cannot be bought once or put in the cart. Nothing was charged; if the person wants it, start it with subscribe.", title, p.ProductID)
+	case checkout.RefusalBadStart:
+		return fmt.Sprintf("start_date must be today or a date within the next %d days (YYYY-MM-DD). Nothing was charged.", p.Max)
 	case checkout.RefusalCheckoutQuote:
 		return fmt.Sprintf("Quote %s is for a single product: confirm it with purchase (quote_id), not checkout. Nothing was charged.", p.QuoteID)
 	}

@@ -52,6 +52,7 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalCurrencyNotAllowed, checkout.RefusalParams{Currency: "EUR", RulesCurrency: "USD"}, []string{"in EUR but", "are in USD"}},
 		{checkout.RefusalOverOrderLimit, checkout.RefusalParams{Amount: 60000, Limit: 50000, Currency: "USD"}, []string{"The total $600.00", "limit of $500.00"}},
 		{checkout.RefusalOverDailyLimit, checkout.RefusalParams{Amount: 6000, Limit: 10000, Spent: 5000, Currency: "USD"}, []string{"($60.00)", "limit of $100.00", "($50.00 already"}},
+		{checkout.RefusalOverMonthlyLimit, checkout.RefusalParams{Amount: 6000, Limit: 10000, Spent: 5000, Currency: "USD"}, []string{"limit of $100.00 per 30 days", "renewals included", "($60.00 this time; $50.00 already"}},
 		{checkout.RefusalSellerNotReady, p, []string{"right now («"}},
 		{checkout.RefusalSellerNotReady, checkout.RefusalParams{Seller: evil}, []string{"right now. Nothing"}},
 		{checkout.RefusalSellerMisconfigured, p, []string{"API key and endpoint"}},
@@ -84,6 +85,11 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalNotCancelable, with(func(q *checkout.RefusalParams) { q.SupportURL = "https://seller.example/help" }), []string{"refused to cancel", "«https://seller.example/help»"}},
 		{checkout.RefusalCompletedMeanwhile, with(func(q *checkout.RefusalParams) { q.OrderID = "ord_x" }), []string{"completed order ord_x", "cancel_order again"}},
 		{checkout.RefusalSellerBusy, p, []string{"completing the order right now"}},
+		{checkout.RefusalNotSubscription, with(func(q *checkout.RefusalParams) { q.ProductID = "nw-x" }), []string{"(product_id nw-x) is bought once", "purchase"}},
+		{checkout.RefusalUnknownSubscription, checkout.RefusalParams{QuoteID: "sub_9"}, []string{`"sub_9"`, "list_subscriptions"}},
+		{checkout.RefusalSubscriptionCanceled, checkout.RefusalParams{QuoteID: "sub_9"}, []string{"sub_9 was canceled", "subscribe"}},
+		{checkout.RefusalBadStart, checkout.RefusalParams{Max: 365}, []string{"within the next 365 days"}},
+		{checkout.RefusalSubscriptionProduct, with(func(q *checkout.RefusalParams) { q.ProductID = "cy-sub-1" }), []string{"(product_id cy-sub-1) is a subscription", "subscribe"}},
 	} {
 		t.Run(string(tc.code)+"/"+strings.Join(tc.says, ","), func(t *testing.T) {
 			got := refusalText(&checkout.Refusal{Code: tc.code, Params: tc.params})

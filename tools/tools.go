@@ -88,6 +88,11 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.listPaymentMethodsTool(),
 		t.setDefaultPaymentMethodTool(),
 		t.removePaymentMethodTool(),
+		t.subscribeTool(),
+		t.listSubscriptionsTool(),
+		t.pauseSubscriptionTool(),
+		t.resumeSubscriptionTool(),
+		t.cancelSubscriptionTool(),
 	})
 }
 

@@ -67,6 +67,11 @@ func TestToolMetadata(t *testing.T) {
 		"list_payment_methods":       {readOnly: true, idempotent: true, openWorld: true},
 		"set_default_payment_method": {idempotent: true},
 		"remove_payment_method":      {destructive: true, idempotent: true, openWorld: true},
+		"subscribe":                  {openWorld: true},
+		"list_subscriptions":         {readOnly: true, idempotent: true},
+		"pause_subscription":         {idempotent: true},
+		"resume_subscription":        {openWorld: true},
+		"cancel_subscription":        {destructive: true, idempotent: true},
 	}
 	tools := (&Toolbox{}).Tools()
 	if len(tools) != len(want) {

@@ -58,7 +58,7 @@ func (s *storefront) secondCustomer(t *testing.T) string {
 	if _, err := st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: c.ID, Brand: "mastercard", Last4: "4444", ExpMonth: 12, ExpYear: 2031, Default: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetRules(ctx, c.ID, store.Rules{Currency: "USD", PerOrderMax: 450_00, DailyMax: 900_00, ConfirmAbove: 50_00}); err != nil {
+	if err := st.SetRules(ctx, c.ID, store.Rules{Currency: "USD", PerOrderMax: 450_00, DailyMax: 900_00, MonthlyMax: store.NoLimit, ConfirmAbove: 50_00}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.SavePreferences(ctx, c.ID, store.Preferences{FavoriteBrands: []string{"Stridewell"}, Notes: "second customer's private note"}); err != nil {

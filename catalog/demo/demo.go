@@ -6,8 +6,10 @@
 //
 //   - Sellers and Products return the same values on every call and in every build;
 //     each call returns fresh slices and maps that the caller may modify.
-//   - Products holds 394 products in 27 categories (paths of two or three levels such
-//     as "Apparel > Shoes > Running") from 61 brands and the four Sellers. Ids read
+//   - Products holds 397 products in 29 categories (paths of two or three levels such
+//     as "Apparel > Shoes > Running") from 64 brands and the four Sellers; the last
+//     three are subscriptions (a monthly coffee delivery, a software plan with a
+//     14-day trial and an API plan). Ids read
 //     like "nw-shoe-0007" (seller prefix, category code, number) and are unique.
 //   - Generate(n, seed) returns n products with ids "gen-000001"… for (n, seed) and
 //     3 + n/1000 sellers, at most 20. The same (n, seed) always gives the same catalog.
@@ -72,5 +74,5 @@ func Products() []catalog.Product {
 			out = append(out, p)
 		}
 	}
-	return out
+	return append(out, subscriptionProducts()...)
 }

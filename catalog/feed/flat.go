@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -23,6 +24,11 @@ import (
 //     google_product_category, product_type that is not a bare taxonomy number.
 //   - condition, color, size, material, gender, age_group, pattern and mpn go to
 //     Attributes under their own names.
+//   - billing_interval (day, week, month or year; also daily, weekly, monthly, yearly)
+//     makes the product a subscription that bills its price every
+//     billing_interval_count intervals (default 1; at most a year apart), after a free
+//     trial of trial_days days (default 0, at most 730). billing_interval_count or
+//     trial_days without billing_interval rejects the row.
 //   - A value that is present but unreadable rejects the row, naming the column.
 //   - seller_url, is_eligible_checkout/enable_checkout and the other policy columns
 //     are not stored.
@@ -51,6 +57,9 @@ var (
 	colSeller      = []string{"seller_name"}
 	colGTIN        = []string{"gtin"}
 	colSearch      = []string{"is_eligible_search", "enable_search"}
+	colInterval    = []string{"billing_interval"}
+	colEvery       = []string{"billing_interval_count"}
+	colTrial       = []string{"trial_days", "trial_period_days"}
 	// attrColumns are copied into Product.Attributes under the same name.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
 )
@@ -58,7 +67,7 @@ var (
 // flatColumns lists every column a flat row is read from.
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
-	colRating, colReviewCount, colSeller, colGTIN, colSearch, attrColumns}
+	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, attrColumns}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -163,12 +172,61 @@ func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, er
 		}
 		p.Hidden = !ok
 	}
+	if p.Billing, err = flatBilling(r); err != nil {
+		return p, "", err
+	}
 	for _, c := range attrColumns {
 		if v := r.get([]string{c}); v != "" {
 			p.Attributes[c] = v
 		}
 	}
 	return p, r.get(colSeller), nil
+}
+
+// flatBilling reads a subscription's terms; nil for a product bought once.
+func flatBilling(r row) (*catalog.Billing, error) {
+	iv, icol := r.first(colInterval)
+	every, ecol := r.first(colEvery)
+	trial, tcol := r.first(colTrial)
+	if iv == "" {
+		switch {
+		case every != "":
+			return nil, bad("%s %s needs a %s column", ecol, q(every), icol)
+		case trial != "":
+			return nil, bad("%s %s needs a %s column", tcol, q(trial), icol)
+		}
+		return nil, nil
+	}
+	interval, ok := catalog.ParseInterval(iv)
+	if !ok {
+		return nil, bad("%s %s is not day, week, month or year", icol, q(iv))
+	}
+	b := &catalog.Billing{Interval: interval, Every: 1}
+	if every != "" {
+		n, err := parseCount(ecol, every)
+		if err != nil {
+			return nil, err
+		}
+		b.Every = int(min(max(n, -1), 1000))
+	}
+	if trial != "" {
+		n, err := parseCount(tcol, trial)
+		if err != nil {
+			return nil, err
+		}
+		b.TrialDays = int(min(max(n, -1), 100000))
+	}
+	var fe *catalog.FieldError
+	if err := b.Normalize(); errors.As(err, &fe) {
+		col := ecol
+		if fe.Field == "trial_days" {
+			col = tcol
+		}
+		return nil, bad("%s must be between %d and %d", col, int(fe.Min), int(fe.Max))
+	} else if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // flatPrice reads the price column ("29.99 USD"), or price_amount/amount in major

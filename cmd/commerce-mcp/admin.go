@@ -113,6 +113,7 @@ var fieldFlags = map[string]string{
 	"currency":           "--currency",
 	"per_order_max":      "--per-order",
 	"daily_max":          "--daily",
+	"monthly_max":        "--monthly",
 	"confirm_above":      "--confirm-above",
 	"allowed_sellers":    "--allowed-sellers",
 	"allowed_categories": "--allowed-categories",

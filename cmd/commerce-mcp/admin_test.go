@@ -187,32 +187,38 @@ func TestLimitsCommands(t *testing.T) {
 		{cliCase: cliCase{name: "unknown customer", args: []string{"limits", "set", "--customer", "cus_nope", "--daily", "1"}, wantCode: 1, stderr: "no customer with id cus_nope"}},
 		{cliCase: cliCase{name: "set per order only", args: []string{"limits", "set", "--customer", "{id}", "--per-order", "100"},
 			stdout: []string{"per-order max       $100.00", "daily max           $1,000.00"}},
-			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: 100000, ConfirmAbove: 5000}},
+			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: 100000, MonthlyMax: store.NoLimit, ConfirmAbove: 5000}},
 		{cliCase: cliCase{name: "no limits and always confirm", args: []string{"limits", "set", "--customer", "limits@example.com", "--daily", "none", "--confirm-above", "0"},
 			stdout: []string{"daily max           no limit", "$0.00 (every purchase needs confirmation)"}},
-			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, ConfirmAbove: 0}},
+			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: 0}},
 		{cliCase: cliCase{name: "never confirm", args: []string{"limits", "set", "--customer", "{id}", "--confirm-above", "none"},
 			stdout: []string{"never (no purchase needs confirmation)"}},
-			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}},
+			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}},
+		{cliCase: cliCase{name: "monthly limit", args: []string{"limits", "set", "--customer", "{id}", "--monthly", "250"},
+			stdout: []string{"monthly max         $250.00 in any 30 days, renewals included"}},
+			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, MonthlyMax: 25000, ConfirmAbove: store.NoLimit}},
+		{cliCase: cliCase{name: "no monthly limit", args: []string{"limits", "set", "--customer", "{id}", "--monthly", "none"},
+			stdout: []string{"monthly max         no limit"}},
+			want: &store.Rules{Currency: "USD", PerOrderMax: 10000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}},
 		{cliCase: cliCase{name: "bad amount", args: []string{"limits", "set", "--customer", "{id}", "--per-order", "ten"}, wantCode: 2, stderr: `--per-order "ten" is not an amount in USD`}},
 		{cliCase: cliCase{name: "too many decimals", args: []string{"limits", "set", "--customer", "{id}", "--daily", "1.234"}, wantCode: 2, stderr: `--daily "1.234"`}},
 		{cliCase: cliCase{name: "bad currency", args: []string{"limits", "set", "--customer", "{id}", "--currency", "dollars"}, wantCode: 2, stderr: "--currency"}},
 		{cliCase: cliCase{name: "currency without amounts", args: []string{"limits", "set", "--customer", "{id}", "--currency", "JPY"}, wantCode: 2, stderr: "changing the currency from USD to JPY needs"}},
 		{cliCase: cliCase{name: "currency with amounts", args: []string{"limits", "set", "--customer", "{id}", "--currency", "jpy", "--per-order", "20000"},
 			stdout: []string{"currency            JPY", "per-order max       ¥20,000"}},
-			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}},
+			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}},
 		{cliCase: cliCase{name: "yen have no decimals", args: []string{"limits", "set", "--customer", "{id}", "--per-order", "10.50"}, wantCode: 2, stderr: "is not an amount in JPY"}},
 		{cliCase: cliCase{name: "allowed lists", args: []string{"limits", "set", "--customer", "{id}", "--allowed-sellers", "circuit-yard, Circuit Yard", "--allowed-categories", "Apparel>Shoes,Home & Kitchen"},
 			stdout: []string{"allowed sellers     circuit-yard, Circuit Yard", "allowed categories  Apparel > Shoes, Home & Kitchen"}, stderr: `warning: the catalog has no seller with id "Circuit Yard"`},
-			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit,
+			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit,
 				AllowedSellers: []string{"circuit-yard", "Circuit Yard"}, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
 		{cliCase: cliCase{name: "over-long list item", args: []string{"limits", "set", "--customer", "{id}", "--allowed-categories", "Home," + strings.Repeat("x", 201)},
 			wantCode: 2, stderr: "--allowed-categories: item 2 is longer than 200 characters"},
-			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit,
+			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit,
 				AllowedSellers: []string{"circuit-yard", "Circuit Yard"}, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
 		{cliCase: cliCase{name: "empty list clears", args: []string{"limits", "set", "--customer", "{id}", "--allowed-sellers", ""},
 			stdout: []string{"allowed sellers     any"}},
-			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
+			want: &store.Rules{Currency: "JPY", PerOrderMax: 20000, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit, AllowedCategories: []string{"Apparel > Shoes", "Home & Kitchen"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -382,7 +388,7 @@ func addOrder(t *testing.T, s *store.Store, customerID, title string, total int6
 	}
 	p.SellerName, p.Title, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "Circuit Yard Electronics", title, total/2, total, total, "USD"
 	p.CardBrand, p.CardLast4 = "visa", "4242"
-	if err := s.Approve(ctx, &p, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
 	if !complete {

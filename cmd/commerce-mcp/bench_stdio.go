@@ -230,7 +230,7 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 	if _, err := st.SeedDemo(ctx); err != nil {
 		return err
 	}
-	return st.SetRules(ctx, store.DemoCustomerID, store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit})
+	return st.SetRules(ctx, store.DemoCustomerID, store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit})
 }
 
 // copyDB copies the SQLite database at src, and its write-ahead log when it has one,

@@ -144,7 +144,8 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 const settleAge = 3 * time.Minute
 
 // recovery settles the purchases that stopped half-way (a crash, a seller that did not
-// answer), and logs what it did.
+// answer), then renews the subscriptions that are due, and logs what it did. A cycle
+// that fell due while the server was down is renewed on the first run, once.
 type recovery struct {
 	svc *checkout.Service
 	log *slog.Logger
@@ -168,6 +169,13 @@ func (r recovery) settle(ctx context.Context) error {
 	}
 	if rep != (checkout.RecoverReport{}) {
 		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "unsettled", rep.Unsettled)
+	}
+	ren, err := r.svc.RenewDue(ctx)
+	if err != nil {
+		return fmt.Errorf("renew subscriptions: %w", err)
+	}
+	if ren.Paid+ren.Retrying+ren.Paused+ren.Errors > 0 {
+		r.log.Info("renewed subscriptions", "paid", ren.Paid, "retrying", ren.Retrying, "paused", ren.Paused, "pending", ren.Pending, "errors", ren.Errors)
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 	custRef := fs.String("customer", "", "customer `id` (or email)")
 	perOrder := fs.String("per-order", "", "largest total of one purchase, e.g. 100.00, or none")
 	daily := fs.String("daily", "", "largest sum of purchases in any 24 hours, e.g. 300.00, or none")
+	monthly := fs.String("monthly", "", "largest sum of purchases in any 30 days, subscription renewals included, e.g. 1500.00, or none")
 	confirm := fs.String("confirm-above", "", "purchases above this total need the person's confirmation, e.g. 50.00; 0 asks for every purchase, none for no purchase")
 	currency := fs.String("currency", "", "ISO `currency` of the limits, e.g. USD; changing it needs the amounts too")
 	sellers := fs.String("allowed-sellers", "", "comma-separated seller `ids` that may be bought from; empty allows all")
@@ -40,8 +41,8 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if !set["per-order"] && !set["daily"] && !set["confirm-above"] && !set["currency"] && !set["allowed-sellers"] && !set["allowed-categories"] {
-		return &usageError{Msg: "limits set needs at least one of --per-order, --daily, --confirm-above, --currency, --allowed-sellers, --allowed-categories"}
+	if !set["per-order"] && !set["daily"] && !set["monthly"] && !set["confirm-above"] && !set["currency"] && !set["allowed-sellers"] && !set["allowed-categories"] {
+		return &usageError{Msg: "limits set needs at least one of --per-order, --daily, --monthly, --confirm-above, --currency, --allowed-sellers, --allowed-categories"}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {
@@ -68,9 +69,9 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 			for _, a := range []struct {
 				flag string
 				v    int64
-			}{{"per-order", cur.PerOrderMax}, {"daily", cur.DailyMax}, {"confirm-above", cur.ConfirmAbove}} {
+			}{{"per-order", cur.PerOrderMax}, {"daily", cur.DailyMax}, {"monthly", cur.MonthlyMax}, {"confirm-above", cur.ConfirmAbove}} {
 				if a.v != store.NoLimit && !set[a.flag] {
-					return &usageError{Msg: fmt.Sprintf("changing the currency from %s to %s needs --per-order, --daily and --confirm-above in %s too (or none for no limit)", cur.Currency, code, code)}
+					return &usageError{Msg: fmt.Sprintf("changing the currency from %s to %s needs --per-order, --daily, --monthly and --confirm-above in %s too (or none for no limit)", cur.Currency, code, code)}
 				}
 			}
 		}
@@ -79,7 +80,7 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 		flag  string
 		value string
 		dst   **int64
-	}{{"per-order", *perOrder, &p.PerOrderMax}, {"daily", *daily, &p.DailyMax}, {"confirm-above", *confirm, &p.ConfirmAbove}} {
+	}{{"per-order", *perOrder, &p.PerOrderMax}, {"daily", *daily, &p.DailyMax}, {"monthly", *monthly, &p.MonthlyMax}, {"confirm-above", *confirm, &p.ConfirmAbove}} {
 		if !set[a.flag] {
 			continue
 		}
@@ -190,6 +191,10 @@ func printRules(w io.Writer, c store.Customer, r store.Rules) error {
 	if r.DailyMax != store.NoLimit {
 		daily += " in any 24 hours"
 	}
+	monthly := amount(r.MonthlyMax, "no limit")
+	if r.MonthlyMax != store.NoLimit {
+		monthly += " in any 30 days, renewals included"
+	}
 	list := func(l []string) string {
 		if len(l) == 0 {
 			return "any"
@@ -205,6 +210,7 @@ func printRules(w io.Writer, c store.Customer, r store.Rules) error {
 		{"currency", r.Currency},
 		{"per-order max", amount(r.PerOrderMax, "no limit")},
 		{"daily max", daily},
+		{"monthly max", monthly},
 		{"confirm above", confirm},
 		{"allowed sellers", list(r.AllowedSellers)},
 		{"allowed categories", list(r.AllowedCategories)},

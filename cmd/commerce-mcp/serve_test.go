@@ -100,7 +100,7 @@ func hostedDefaults(transport string) httpFlags {
 func TestServeReadOnly(t *testing.T) {
 	list := `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`
 	buy := callLine(2, "purchase", map[string]any{"product_id": "nw-actv-0001"})
-	readOnly := []string{"get_order", "get_preferences", "get_product", "get_shipping_addresses", "list_orders", "list_payment_methods", "recommend", "search_products", "view_cart"}
+	readOnly := []string{"get_order", "get_preferences", "get_product", "get_shipping_addresses", "list_orders", "list_payment_methods", "list_subscriptions", "recommend", "search_products", "view_cart"}
 	tests := []struct {
 		name string
 		env  map[string]string
@@ -110,7 +110,8 @@ func TestServeReadOnly(t *testing.T) {
 		{name: "flag", args: []string{"--read-only"}, want: readOnly},
 		{name: "environment", env: map[string]string{"COMMERCE_READ_ONLY": "true"}, want: readOnly},
 		{name: "default", want: append(slices.Clone(readOnly), "purchase", "add_to_cart", "update_cart", "clear_cart", "checkout", "set_shipping_address", "cancel_order", "update_preferences",
-			"add_payment_method", "set_default_payment_method", "remove_payment_method")},
+			"add_payment_method", "set_default_payment_method", "remove_payment_method",
+			"subscribe", "pause_subscription", "resume_subscription", "cancel_subscription")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -203,6 +203,9 @@ func sessionOf(s *acp.CheckoutSession, err error) (Session, error) {
 	}
 	if s.Order != nil {
 		out.OrderID = s.Order.ID
+		if f, ok := s.Order.Digital(); ok {
+			out.Digital = &store.DigitalDelivery{URL: f.DeliveryURL, LicenseKey: f.LicenseKey}
+		}
 	}
 	// A total of zero is the seller's answer (the saga refuses to pay it); a missing or
 	// negative one is a malformed session.

@@ -360,13 +360,13 @@ func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store
 	for _, p := range ps {
 		p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
 	}
-	err := s.cfg.Store.ApproveCheckout(ctx, c, from, ps, pfrom, rules.DailyMax, dailyWindow)
+	err := s.cfg.Store.ApproveCheckout(ctx, c, from, ps, pfrom, rules.Limits()...)
 	var lim *store.LimitError
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
 		return CheckoutOutcome{}, lostRace{c.ID}
 	case errors.As(err, &lim):
-		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
+		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, limitRefusal(lim))
 	case err != nil:
 		return CheckoutOutcome{}, err
 	}

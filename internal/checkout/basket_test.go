@@ -19,7 +19,7 @@ import (
 )
 
 // noLimits are rules that neither cap nor ask for confirmation.
-var noLimits = store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}
+var noLimits = store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}
 
 // basket is a cart of two lines from each of three demo sellers.
 type basket struct {
@@ -445,7 +445,7 @@ func TestDeadCheckoutLetsGoOfTheCart(t *testing.T) {
 	if got, err := e.st.CheckoutByID(ctx, dead.ID); err != nil || got.State != store.CheckoutRefused {
 		t.Errorf("dead checkout %s, %v; want refused", got.State, err)
 	}
-	if err := e.st.ApproveCheckout(ctx, &dead, store.CheckoutOpen, nil, store.PurchaseOpen, store.NoLimit, time.Hour); !errors.Is(err, store.ErrStateChanged) {
+	if err := e.st.ApproveCheckout(ctx, &dead, store.CheckoutOpen, nil, store.PurchaseOpen); !errors.Is(err, store.ErrStateChanged) {
 		t.Errorf("the dead checkout could still approve: %v", err)
 	}
 }

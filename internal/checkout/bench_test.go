@@ -17,7 +17,7 @@ import (
 // order, all journaled in SQLite, with the in-process seller and Stripe emulator. It
 // reports p50 and p99 besides the mean.
 func BenchmarkPurchase(b *testing.B) {
-	e := newEnv(b, envOpts{rules: &store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}})
+	e := newEnv(b, envOpts{rules: &store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}})
 	p := e.product(1000, 4000)
 	p.Stock = nil // unknown stock never runs out
 	ctx := context.Background()
@@ -169,7 +169,7 @@ func timed(b *testing.B, op, before func()) {
 // the order, timed in the same iteration: the purchase is the floor it is read
 // against. It reports the p50 and p99 of both.
 func BenchmarkCancelOrder(b *testing.B) {
-	e := newEnv(b, envOpts{rules: &store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, ConfirmAbove: store.NoLimit}})
+	e := newEnv(b, envOpts{rules: &store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}})
 	p := e.product(1000, 4000)
 	p.Stock = nil
 	ctx := context.Background()

@@ -325,7 +325,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	case sess.Status == StatusSessionCompleted:
 		// It was charged before the token was revoked: record the order as the saga
 		// would, and say so.
-		p.SellerOrderID = sess.OrderID
+		p.SellerOrderID, p.Digital = sess.OrderID, sess.Digital
 		if err := s.cfg.Store.Complete(ctx, &p); err == nil {
 			s.afterSale(ctx, &p)
 		} else if !errors.Is(err, store.ErrStateChanged) {

@@ -64,6 +64,9 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 	if err != nil {
 		return CartView{}, err
 	}
+	if product.Billing != nil {
+		return CartView{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
+	}
 	if code := s.unavailable(ctx, &product); code != "" {
 		return CartView{}, refuse(code, RefusalParams{Title: product.Title, Seller: product.SellerName, Mode: s.cfg.Mode})
 	}

@@ -45,7 +45,7 @@ const (
 const (
 	DefaultQuoteTTL = 10 * time.Minute
 	DefaultTokenTTL = 15 * time.Minute
-	dailyWindow     = 24 * time.Hour
+	dailyWindow     = store.DailyWindow
 )
 
 // Config wires a Service. Catalog, Store, Sellers, Tokens and ConfirmKey are required.
@@ -80,6 +80,9 @@ type Config struct {
 	Wallet         Wallet
 	SetupReturnURL func(ctx context.Context) (string, error)
 	SetupTTL       time.Duration
+	// RenewRetries are the waits before each retry of a declined subscription renewal;
+	// after the last the subscription pauses. Default DefaultRenewRetries().
+	RenewRetries []time.Duration
 }
 
 // Service runs purchases. It is safe for concurrent use.
@@ -120,6 +123,9 @@ func New(cfg Config) (*Service, error) {
 	cfg.SetupTTL = max(cfg.SetupTTL, 31*time.Minute)
 	if cfg.RetryWait <= 0 {
 		cfg.RetryWait = 50 * time.Millisecond
+	}
+	if cfg.RenewRetries == nil {
+		cfg.RenewRetries = DefaultRenewRetries()
 	}
 	return &Service{cfg: cfg}, nil
 }

@@ -15,13 +15,13 @@ import (
 // order. After the token is issued, any failure revokes it.
 func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.PurchaseState, rules store.Rules) (Outcome, error) {
 	p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
-	err := s.cfg.Store.Approve(ctx, p, from, rules.DailyMax, dailyWindow)
+	err := s.cfg.Store.Approve(ctx, p, from, rules.Limits()...)
 	var lim *store.LimitError
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
 		return Outcome{}, lostRace{p.ID}
 	case errors.As(err, &lim):
-		return Outcome{}, s.fail(ctx, p, from, dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency))
+		return Outcome{}, s.fail(ctx, p, from, limitRefusal(lim))
 	case err != nil:
 		return Outcome{}, err
 	}
@@ -138,7 +138,7 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 // even when the caller has gone away meanwhile.
 func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (Outcome, error) {
 	ctx = context.WithoutCancel(ctx)
-	p.SellerOrderID = sess.OrderID
+	p.SellerOrderID, p.Digital = sess.OrderID, sess.Digital
 	if err := s.fault("seller_completed"); err != nil {
 		return Outcome{}, err
 	}

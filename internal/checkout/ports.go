@@ -33,6 +33,9 @@ type Session struct {
 	Problems []Problem
 	// OrderID is the seller's order id once the session is completed.
 	OrderID string
+	// Digital is what the seller delivered digitally with the completed order (seller
+	// text, not yet cleaned); nil when it ships everything.
+	Digital *store.DigitalDelivery
 }
 
 // Problem is one error message from a seller's session, e.g. out_of_stock or

@@ -78,6 +78,9 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
+	if product.Billing != nil { // bought once it would be charged once, not every cycle
+		return Outcome{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
+	}
 	key := r.IdempotencyKey
 	if key == "" {
 		key = store.NewID("auto_")

@@ -15,75 +15,31 @@ import (
 // and either pays at once or leaves p quoted for the person to confirm.
 func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, via, addressID, option string) (Outcome, error) {
 	o, err := s.quoteSteps(ctx, &p, product, via, addressID, option)
+	return o, s.recordRefusal(ctx, &p, err)
+}
+
+// recordRefusal ends the open purchase p with err when err is a refusal, and cancels
+// its seller session; it returns err, or lostRace when another call ended p first.
+func (s *Service) recordRefusal(ctx context.Context, p *store.Purchase, err error) error {
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
-		ref.record(&p, store.PurchaseFailed)
-		aerr := s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
+		ref.record(p, store.PurchaseFailed)
+		aerr := s.cfg.Store.Advance(ctx, p, "refused", string(ref.Code), store.PurchaseOpen)
 		switch {
 		case errors.Is(aerr, store.ErrStateChanged):
-			return Outcome{}, lostRace{p.ID}
+			return lostRace{p.ID}
 		case aerr != nil:
 			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
 		}
-		s.cancelSession(ctx, &p)
+		s.cancelSession(ctx, p)
 	}
-	return o, err
+	return err
 }
 
 func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product catalog.Product, via, addressID, option string) (Outcome, error) {
-	seller, err := s.cfg.Catalog.Seller(ctx, product.SellerID)
+	rules, err := s.prepare(ctx, p, product, addressID, option)
 	if err != nil {
 		return Outcome{}, err
-	}
-	p.SellerName, p.Brand, p.Category = seller.Name, product.Brand, product.Category
-	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
-	if err != nil {
-		return Outcome{}, err
-	}
-	if ref := allowedBy(rules, *p); ref != nil {
-		return Outcome{}, ref
-	}
-	if !product.Purchasable() {
-		return Outcome{}, refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
-	}
-	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
-		return Outcome{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
-	}
-	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
-	if errors.Is(err, store.ErrNotFound) {
-		return Outcome{}, refuse(RefusalNoPaymentMethod, RefusalParams{})
-	}
-	if err != nil {
-		return Outcome{}, err
-	}
-	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
-	co, err := s.cfg.Sellers.Checkout(ctx, seller)
-	if errors.Is(err, ErrNotPurchasable) {
-		return Outcome{}, refuse(RefusalSellerNotPurchasable, RefusalParams{Seller: seller.Name, Mode: s.cfg.Mode})
-	}
-	if err != nil {
-		return Outcome{}, err
-	}
-	addr, err := s.address(ctx, p.CustomerID, addressID)
-	if err != nil {
-		return Outcome{}, err
-	}
-	if addr != nil {
-		p.AddressID = addr.ID
-	}
-	want := []Item{{ProductID: product.ID, Quantity: p.Quantity}}
-	r := OpenRequest{Lines: want, Currency: product.Price.Currency, Address: addr, Option: option}
-	if err := s.quoteSeller(ctx, p, co, r, map[string]string{product.ID: product.Title}, "/open", true); err != nil {
-		return Outcome{}, err
-	}
-	switch {
-	case p.Total == 0:
-		return Outcome{}, refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
-	case p.Total > MaxTotal:
-		return Outcome{}, tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
-	}
-	if ref := checkRules(rules, *p); ref != nil {
-		return Outcome{}, ref
 	}
 	if rules.NeedsConfirmation(p.Total) {
 		// Do not ask the person to confirm what the daily limit would refuse.
@@ -100,6 +56,69 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		return Outcome{Status: StatusConfirmationRequired, Purchase: *p}, nil
 	}
 	return s.pay(ctx, p, store.PurchaseOpen, rules)
+}
+
+// prepare does what every purchase of product by p's customer needs before it is
+// confirmed or paid: the seller and the customer's rules allow it, it is in stock, the
+// customer has a payment method, and the seller's checkout session (opened for
+// addressID, or the default address, and fulfillment option) quotes a total the
+// per-order rules allow; p is filled with that quote. It returns the rules.
+func (s *Service) prepare(ctx context.Context, p *store.Purchase, product catalog.Product, addressID, option string) (store.Rules, error) {
+	seller, err := s.cfg.Catalog.Seller(ctx, product.SellerID)
+	if err != nil {
+		return store.Rules{}, err
+	}
+	p.SellerName, p.Brand, p.Category = seller.Name, product.Brand, product.Category
+	rules, err := s.cfg.Store.Rules(ctx, p.CustomerID)
+	if err != nil {
+		return store.Rules{}, err
+	}
+	if ref := allowedBy(rules, *p); ref != nil {
+		return store.Rules{}, ref
+	}
+	if !product.Purchasable() {
+		return store.Rules{}, refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
+	}
+	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
+		return store.Rules{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
+	}
+	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Rules{}, refuse(RefusalNoPaymentMethod, RefusalParams{})
+	}
+	if err != nil {
+		return store.Rules{}, err
+	}
+	p.PaymentMethod, p.CardBrand, p.CardLast4 = pm.ID, pm.Brand, pm.Last4
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if errors.Is(err, ErrNotPurchasable) {
+		return store.Rules{}, refuse(RefusalSellerNotPurchasable, RefusalParams{Seller: seller.Name, Mode: s.cfg.Mode})
+	}
+	if err != nil {
+		return store.Rules{}, err
+	}
+	addr, err := s.address(ctx, p.CustomerID, addressID)
+	if err != nil {
+		return store.Rules{}, err
+	}
+	if addr != nil {
+		p.AddressID = addr.ID
+	}
+	want := []Item{{ProductID: product.ID, Quantity: p.Quantity}}
+	r := OpenRequest{Lines: want, Currency: product.Price.Currency, Address: addr, Option: option}
+	if err := s.quoteSeller(ctx, p, co, r, map[string]string{product.ID: product.Title}, "/open", true); err != nil {
+		return store.Rules{}, err
+	}
+	switch {
+	case p.Total == 0:
+		return store.Rules{}, refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
+	case p.Total > MaxTotal:
+		return store.Rules{}, tooLarge(p.Quantity, p.Title, p.UnitAmount, p.Currency)
+	}
+	if ref := checkRules(rules, *p); ref != nil {
+		return store.Rules{}, ref
+	}
+	return rules, nil
 }
 
 // MaxTotal is the largest total, in minor units, that one purchase can pay: Stripe's
@@ -292,6 +311,14 @@ func (s *Service) overDaily(ctx context.Context, r store.Rules, p store.Purchase
 
 func dailyRefusal(amount, max, spent int64, currency string) *Refusal {
 	return refuse(RefusalOverDailyLimit, RefusalParams{Amount: amount, Limit: max, Spent: spent, Currency: currency})
+}
+
+// limitRefusal explains a rolling limit that Approve found broken.
+func limitRefusal(lim *store.LimitError) *Refusal {
+	if lim.Window == store.MonthlyWindow {
+		return refuse(RefusalOverMonthlyLimit, RefusalParams{Amount: lim.Amount, Limit: lim.Max, Spent: lim.Spent, Currency: lim.Currency})
+	}
+	return dailyRefusal(lim.Amount, lim.Max, lim.Spent, lim.Currency)
 }
 
 // problemRefusal explains a session the seller will not take payment for.

@@ -109,7 +109,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 	}
 	switch sess.Status {
 	case StatusSessionCompleted:
-		p.SellerOrderID = sess.OrderID
+		p.SellerOrderID, p.Digital = sess.OrderID, sess.Digital
 		switch err := s.cfg.Store.Complete(ctx, p); {
 		case errors.Is(err, store.ErrStateChanged):
 			return true, nil // the purchase's own call recorded it

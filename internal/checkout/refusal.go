@@ -35,6 +35,7 @@ const (
 	RefusalCurrencyNotAllowed   RefusalCode = "currency_not_allowed"    // Currency, RulesCurrency
 	RefusalOverOrderLimit       RefusalCode = "over_order_limit"        // Amount, Limit, Currency
 	RefusalOverDailyLimit       RefusalCode = "over_daily_limit"        // Amount, Limit, Spent, Currency
+	RefusalOverMonthlyLimit     RefusalCode = "over_monthly_limit"      // Amount, Limit, Spent, Currency
 	RefusalSellerNotReady       RefusalCode = "seller_not_ready"        // Seller, SellerMessage (may be empty)
 	RefusalSellerMisconfigured  RefusalCode = "seller_misconfigured"    // Seller
 	RefusalSellerRejected       RefusalCode = "seller_rejected"         // Seller, Step

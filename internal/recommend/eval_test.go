@@ -241,7 +241,7 @@ func replay(t testing.TB, w *world) (*catalog.Catalog, *store.Store) {
 		}
 		pur.Title, pur.Brand, pur.Category = p.Title, p.Brand, p.Category
 		pur.UnitAmount, pur.Subtotal, pur.Total, pur.Currency = p.Price.Amount, p.Price.Amount, p.Price.Amount, p.Price.Currency
-		if err := st.Approve(ctx, &pur, store.PurchaseOpen, store.NoLimit, 24*time.Hour); err != nil {
+		if err := st.Approve(ctx, &pur, store.PurchaseOpen); err != nil {
 			t.Fatal(err)
 		}
 		pur.State = store.PurchaseTokenIssued

@@ -52,7 +52,9 @@ type OrderEvent struct {
 }
 
 // Fulfillment is how (part of) an order is delivered; Carrier and the tracking fields
-// are for shipping. Seller text: untrusted.
+// are for shipping, DeliveryURL and LicenseKey for digital goods (where to download
+// them, or the key that unlocks software or an API: fields of the reference seller,
+// not of the ACP specification). Seller text: untrusted.
 type Fulfillment struct {
 	ID             string `json:"id"`
 	Type           string `json:"type"` // shipping, pickup, digital
@@ -60,6 +62,18 @@ type Fulfillment struct {
 	Carrier        string `json:"carrier,omitempty"`
 	TrackingNumber string `json:"tracking_number,omitempty"`
 	TrackingURL    string `json:"tracking_url,omitempty"`
+	DeliveryURL    string `json:"delivery_url,omitempty"`
+	LicenseKey     string `json:"license_key,omitempty"`
+}
+
+// Digital returns the order's digital delivery, if it has one.
+func (o *Order) Digital() (Fulfillment, bool) {
+	for _, f := range o.Fulfillments {
+		if f.Type == FulfillmentDigital && (f.DeliveryURL != "" || f.LicenseKey != "") {
+			return f, true
+		}
+	}
+	return Fulfillment{}, false
 }
 
 // Adjustment is a change after the order, such as a refund.

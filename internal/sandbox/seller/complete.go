@@ -9,6 +9,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -208,6 +209,7 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 		o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
 		ss.status, ss.order = acp.StatusCompleted, o
 		o.Totals = s.view(ss).Totals
+		deliverDigital(o, ss.lines, s.cfg.BaseURL)
 		s.orders[o.ID] = o
 		s.recordPaid(o, out.result.PaymentIntentID, plan.amount, plan.currency, now)
 		v := s.view(ss)
@@ -257,4 +259,24 @@ func rejectDetail(ce *ChargeError) string {
 		return ""
 	}
 	return ": " + ce.Reason
+}
+
+// deliverDigital gives order o its digital delivery when lines has digital items: a
+// download link under baseURL and a license key, both derived from the order id (so a
+// replayed complete shows the same ones). The order then goes through the seller's
+// schedule like any other (its shipped and delivered events keep this delivery after
+// the shipment).
+func deliverDigital(o *acp.Order, lines []line, baseURL string) {
+	digital := false
+	for _, l := range lines {
+		digital = digital || l.item.Digital
+	}
+	if !digital {
+		return
+	}
+	h := sha256.Sum256([]byte("sandbox-license\x00" + o.ID))
+	k := strings.ToUpper(hex.EncodeToString(h[:10]))
+	key := k[0:5] + "-" + k[5:10] + "-" + k[10:15] + "-" + k[15:20]
+	o.Fulfillments = append(o.Fulfillments, acp.Fulfillment{ID: "ful_digital", Type: acp.FulfillmentDigital, Status: acp.OrderStatusDelivered,
+		DeliveryURL: baseURL + "/downloads/" + o.ID, LicenseKey: key})
 }

@@ -148,8 +148,9 @@ func (s *Seller) advance(now time.Time) {
 		if o.Status == acp.OrderStatusConfirmed && !now.Before(p.completedAt.Add(s.cfg.Schedule.ShipAfter)) {
 			o.Status = acp.OrderStatusShipped
 			n := trackingNumber(o.ID)
-			o.Fulfillments = []acp.Fulfillment{{ID: "ful_1", Type: acp.FulfillmentShipping, Status: acp.OrderStatusShipped,
-				Carrier: sandboxCarrier, TrackingNumber: n, TrackingURL: s.cfg.BaseURL + "/track/" + n}}
+			ship := acp.Fulfillment{ID: "ful_1", Type: acp.FulfillmentShipping, Status: acp.OrderStatusShipped,
+				Carrier: sandboxCarrier, TrackingNumber: n, TrackingURL: s.cfg.BaseURL + "/track/" + n}
+			o.Fulfillments = append([]acp.Fulfillment{ship}, o.Fulfillments...) // a digital delivery stays
 			s.queue(acp.EventOrderUpdate, o)
 		}
 		if o.Status == acp.OrderStatusShipped && !now.Before(p.completedAt.Add(s.cfg.Schedule.DeliverAfter)) {

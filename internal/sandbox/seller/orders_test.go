@@ -118,7 +118,13 @@ func TestOrderScheduleAndEvents(t *testing.T) {
 		t.Fatalf("events %v, want %v", got, want)
 	}
 	shipped := rcv.events[1].Data
-	if shipped.ID != o.ID || len(shipped.Fulfillments) != 1 || shipped.Fulfillments[0].TrackingNumber == "" ||
+	if _, ok := o.Digital(); !ok {
+		t.Errorf("paid order %+v has no digital delivery (its mug is digital in this inventory)", o)
+	}
+	if d, ok := shipped.Digital(); !ok || d.LicenseKey == "" {
+		t.Errorf("shipped event %+v lost the digital delivery", shipped)
+	}
+	if shipped.ID != o.ID || len(shipped.Fulfillments) != 2 || shipped.Fulfillments[0].TrackingNumber == "" ||
 		shipped.Fulfillments[0].Carrier == "" || shipped.Fulfillments[0].TrackingURL == "" {
 		t.Fatalf("shipped event %+v lacks its tracking", shipped)
 	}

@@ -1,0 +1,242 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Renewals.
+//
+//   - Cycle n of a subscription is due at Terms.Due(anchor, n). RenewDue renews every
+//     active subscription whose next action is due; the server runs it in its
+//     recovery loop, after Recover, at start and then every minute.
+//   - A cycle is claimed in the store before anything is charged (store.ClaimCycle):
+//     one row per (subscription, cycle), and one open cycle per subscription, so every
+//     process and every restart works on the same cycle. Its attempt is a purchase
+//     with the idempotency key store.CycleKey(subscription, cycle, attempt), unique per
+//     customer, and that purchase's Stripe and seller idempotency keys derive from its
+//     id: a cycle is charged at most once, however many servers renew it at once.
+//   - The renewal is an ordinary purchase without the confirmation step (the person
+//     confirmed the subscription): a fresh Shared Payment Token for the cycle's total,
+//     scoped to the seller, and the seller's checkout completed with it; one order per
+//     cycle. The spending rules apply to it, the monthly limit included.
+//   - Missed cycles (the server was down over several due dates) are not charged one
+//     by one: the next run charges the latest cycle that is due, once, and records how
+//     many it skipped.
+//   - A seller total above the subscription's price per cycle is never paid: the
+//     subscription pauses (price_changed) until the person resumes it and confirms
+//     the new price.
+//   - A declined card (or a seller or Stripe that failed, or stock that ran out) is
+//     tried again after each wait of Config.RenewRetries (default DefaultRenewRetries),
+//     then the subscription pauses with that reason. A renewal interrupted by a crash
+//     is tried again at once. Refusals by the spending rules, a product or seller that
+//     went away and a missing payment method pause it at once.
+//   - A renewal whose outcome is not yet known (the seller is still completing) stays
+//     open; Recover settles its purchase and the next run records the cycle.
+
+// DefaultRenewRetries returns the waits before each retry of a declined renewal: 1,
+// then 2, then 4 days.
+func DefaultRenewRetries() []time.Duration {
+	return []time.Duration{24 * time.Hour, 48 * time.Hour, 96 * time.Hour}
+}
+
+// maxSkip bounds how many due dates one run steps over.
+const maxSkip = 100_000
+
+// RenewStatus is how one renewal attempt ended.
+type RenewStatus string
+
+// Renewal statuses.
+const (
+	RenewPaid     RenewStatus = "paid"     // the cycle was charged and its order completed
+	RenewRetrying RenewStatus = "retrying" // it failed and is tried again at RetryAt
+	RenewPaused   RenewStatus = "paused"   // it failed and the subscription paused
+	RenewPending  RenewStatus = "pending"  // its outcome is not known yet
+	RenewWaiting  RenewStatus = "waiting"  // nothing to do yet (a retry not yet due, or another process is on it)
+)
+
+// Renewal is what a renewal of a subscription did.
+type Renewal struct {
+	SubscriptionID string
+	Cycle          int
+	Status         RenewStatus
+	Order          *store.Order // for paid, and for a failed attempt that had an order
+	Refusal        *Refusal     // for retrying and paused
+	RetryAt        time.Time
+	Skipped        int // missed cycles stepped over, not charged
+}
+
+// RenewReport counts what RenewDue did.
+type RenewReport struct {
+	Paid, Retrying, Paused, Pending, Waiting, Errors int
+}
+
+// RenewDue renews the active subscriptions whose next action is due now, at most 500
+// per call.
+func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
+	var rep RenewReport
+	due, err := s.cfg.Store.DueSubscriptions(ctx, s.now(), 500)
+	if err != nil {
+		return rep, err
+	}
+	for _, u := range due {
+		r, err := s.renew(ctx, u)
+		if err != nil {
+			rep.Errors++
+			s.cfg.Log.WarnContext(ctx, "renew subscription", "subscription", u.ID, "err", err)
+			continue
+		}
+		switch r.Status {
+		case RenewPaid:
+			rep.Paid++
+		case RenewRetrying:
+			rep.Retrying++
+		case RenewPaused:
+			rep.Paused++
+		case RenewPending:
+			rep.Pending++
+		default:
+			rep.Waiting++
+		}
+	}
+	return rep, nil
+}
+
+// renew renews active subscription u's due cycle: claims it, runs (or joins) its
+// attempt's purchase, and records how it ended.
+func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, error) {
+	now, b := s.now(), Terms(u)
+	cycle := u.NextCycle
+	for i := 0; i < maxSkip && !b.Due(u.Anchor, cycle+1).After(now); i++ {
+		cycle++
+	}
+	c, err := s.cfg.Store.ClaimCycle(ctx, u.ID, u.NextCycle, cycle, b.Due(u.Anchor, cycle))
+	if errors.Is(err, store.ErrStateChanged) {
+		return Renewal{SubscriptionID: u.ID, Cycle: cycle, Status: RenewWaiting}, nil
+	}
+	if err != nil {
+		return Renewal{}, err
+	}
+	r := Renewal{SubscriptionID: u.ID, Cycle: c.Cycle, Skipped: c.Skipped}
+	switch c.State {
+	case store.CycleRetry:
+		if c.RetryAt.After(now) {
+			r.Status, r.RetryAt = RenewWaiting, c.RetryAt
+			return r, nil
+		}
+		if c, err = s.cfg.Store.RetryCycle(ctx, u.ID, c.Cycle, c.Attempt); errors.Is(err, store.ErrStateChanged) {
+			r.Status = RenewWaiting
+			return r, nil
+		} else if err != nil {
+			return r, err
+		}
+	case store.CycleRunning:
+	default: // paid or failed: recorded by another process meanwhile
+		r.Status = RenewWaiting
+		return r, nil
+	}
+	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
+		CustomerID: u.CustomerID, IdemKey: store.CycleKey(u.ID, c.Cycle, c.Attempt), Mode: string(s.cfg.Mode),
+		ProductID: u.ProductID, SellerID: u.SellerID, Quantity: u.Quantity,
+	})
+	if err != nil {
+		return r, err
+	}
+	var out Outcome
+	switch {
+	case created:
+		out, err = s.renewPurchase(ctx, p, u)
+		out, err = s.firstOutcome(ctx, out, err)
+	case store.Terminal(p.State):
+		out, err = s.outcomeOf(ctx, p)
+	default:
+		// Another process is renewing this attempt, or a crash left it for Recover.
+		r.Status = RenewPending
+		return r, nil
+	}
+	return s.endCycle(ctx, u, c, r, out, err)
+}
+
+// renewPurchase runs the new purchase p of one cycle of u.
+func (s *Service) renewPurchase(ctx context.Context, p store.Purchase, u store.Subscription) (Outcome, error) {
+	out, err := s.renewSteps(ctx, &p, u)
+	return out, s.recordRefusal(ctx, &p, err)
+}
+
+func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Subscription) (Outcome, error) {
+	product, err := s.cfg.Catalog.Product(ctx, u.ProductID)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return Outcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: u.ProductID})
+	}
+	if err != nil {
+		return Outcome{}, err
+	}
+	rules, err := s.prepare(ctx, p, product, u.AddressID, "")
+	if err != nil {
+		return Outcome{}, err
+	}
+	if p.Total > u.Amount || p.Currency != u.Currency {
+		return Outcome{}, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName, Title: p.Title,
+			Amount: p.Total, Currency: p.Currency, QuotedAmount: u.Amount, QuotedCurrency: u.Currency})
+	}
+	return s.pay(ctx, p, store.PurchaseOpen, rules)
+}
+
+// endCycle records how attempt c of u ended (out or err) and returns the renewal.
+func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cycle, r Renewal, out Outcome, err error) (Renewal, error) {
+	ctx = context.WithoutCancel(ctx)
+	var ref *Refusal
+	var end store.CycleEnd
+	switch {
+	case err == nil && out.Status == StatusCompleted:
+		r.Status, r.Order = RenewPaid, out.Order
+		end = store.CycleEnd{State: store.CyclePaid, NextDueAt: Terms(u).Due(u.Anchor, c.Cycle+1)}
+		if out.Order != nil {
+			end.OrderID = out.Order.ID
+		}
+	case err == nil:
+		r.Status = RenewPending
+		return r, nil
+	case errors.As(err, &ref):
+		r.Refusal = ref
+		end = store.CycleEnd{FailureCode: string(ref.Code), OrderID: ref.OrderID}
+		wait, retry := s.retryWait(ref.Code, c.Attempt)
+		if retry {
+			r.Status, r.RetryAt = RenewRetrying, s.now().Add(wait)
+			end.State, end.RetryAt = store.CycleRetry, r.RetryAt
+		} else {
+			r.Status = RenewPaused
+			end.State, end.PauseParams = store.CycleFailed, ref.Params.encode()
+		}
+	default:
+		return r, err
+	}
+	if err := s.cfg.Store.EndCycle(ctx, u.ID, c.Cycle, c.Attempt, end); errors.Is(err, store.ErrStateChanged) {
+		r.Status = RenewWaiting // another process recorded this attempt first
+	} else if err != nil {
+		return r, fmt.Errorf("record renewal: %w", err)
+	}
+	return r, nil
+}
+
+// retryWait says whether a renewal attempt (0 for the first) refused with code is
+// tried again, and after how long.
+func (s *Service) retryWait(code RefusalCode, attempt int) (time.Duration, bool) {
+	waits := s.cfg.RenewRetries
+	if attempt >= len(waits) {
+		return 0, false
+	}
+	switch code {
+	case RefusalInterrupted:
+		return 0, true
+	case RefusalCardDeclined, RefusalAuthRequired, RefusalPaymentMethod, RefusalTokenRejected, RefusalPaymentUnavailable,
+		RefusalSellerUnavailable, RefusalSellerNotReady, RefusalSellerRejected, RefusalOutOfStock, RefusalSellerBusy:
+		return waits[attempt], true
+	}
+	return 0, false
+}

@@ -1,0 +1,458 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Subscriptions.
+//
+// Subscribing quotes the product with its seller (the seller's total for one cycle is
+// the price per cycle), checks the spending rules, and always waits for the person's
+// confirmation, by quote_id or in a dialog (SealSubscription), like a purchase. Once
+// confirmed the subscription is active and its cycles renew on their due dates: the
+// first at once, or at the end of the trial, or at the start date asked for.
+//
+// Each renewal is a purchase of its own (an order per cycle) made by RenewDue, which
+// the server runs in its recovery loop; see renew.go for the rules.
+
+// MaxStartAhead is how far ahead a subscription may be asked to start.
+const MaxStartAhead = 365 * 24 * time.Hour
+
+// SubscribeRequest is one subscribe call. CustomerID comes from the server, never the
+// model.
+type SubscribeRequest struct {
+	CustomerID string
+	ProductID  string
+	Quantity   int
+	// Start is when the first cycle should be due (before any trial); zero for now.
+	Start time.Time
+	// QuoteID confirms an earlier subscribe quote (ViaQuoteID).
+	QuoteID string
+	// ConfirmVia is how a quote made by this call will be confirmed.
+	ConfirmVia string
+}
+
+// SubscriptionOutcome is what a subscribe, resume or confirmation call ended with.
+// Failures are *Refusal errors instead.
+type SubscriptionOutcome struct {
+	// Status is StatusConfirmationRequired (the person must confirm Subscription's
+	// quote) or StatusCompleted (subscribed or resumed).
+	Status       OutcomeStatus
+	Subscription store.Subscription
+	// First is the renewal made at once when the confirmed subscription was due.
+	First *Renewal
+}
+
+// Terms are a subscription's billing terms.
+func Terms(u store.Subscription) catalog.Billing {
+	return catalog.Billing{Interval: catalog.Interval(u.Interval), Every: u.Every, TrialDays: u.TrialDays}
+}
+
+// YearlyAmount is what a subscription costs over a year at its price per cycle.
+func YearlyAmount(u store.Subscription) int64 {
+	return u.Amount * int64(Terms(u).CyclesPerYear())
+}
+
+// PauseRefusal is why a paused subscription was paused; nil when the person paused it
+// (or it is not paused).
+func PauseRefusal(u store.Subscription) *Refusal {
+	if u.State != store.SubscriptionPaused || u.PauseCode == "" || u.PauseCode == PausedByPerson {
+		return nil
+	}
+	return RecordedRefusal(u.PauseCode, u.PauseParams, "", "")
+}
+
+// PausedByPerson is the pause code of a subscription the person paused.
+const PausedByPerson = "by_person"
+
+// Subscription refusal codes.
+const (
+	RefusalNotSubscription      RefusalCode = "not_subscription"      // ProductID, Title: a one-time product
+	RefusalUnknownSubscription  RefusalCode = "unknown_subscription"  // QuoteID (the subscription id or quote id asked for)
+	RefusalSubscriptionCanceled RefusalCode = "subscription_canceled" // QuoteID: it was canceled and cannot change
+	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
+	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
+)
+
+// Subscribe quotes a subscription for r.CustomerID, or confirms one when r.QuoteID is
+// set. Refusals come back as *Refusal.
+func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (SubscriptionOutcome, error) {
+	if r.QuoteID != "" {
+		return s.ConfirmSubscription(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
+	}
+	if r.Quantity < 1 || r.Quantity > 99 {
+		return SubscriptionOutcome{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 1, Max: 99})
+	}
+	now := s.now()
+	if !r.Start.IsZero() && (r.Start.Before(now.Add(-24*time.Hour)) || r.Start.After(now.Add(MaxStartAhead))) {
+		return SubscriptionOutcome{}, refuse(RefusalBadStart, RefusalParams{Max: int(MaxStartAhead / (24 * time.Hour))})
+	}
+	product, err := s.cfg.Catalog.Product(ctx, r.ProductID)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return SubscriptionOutcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: callerText(r.ProductID)})
+	}
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	if product.Billing == nil {
+		return SubscriptionOutcome{}, refuse(RefusalNotSubscription, RefusalParams{ProductID: product.ID, Title: product.Title})
+	}
+	u := store.Subscription{ID: store.NewID("sub_"), CustomerID: r.CustomerID, ProductID: product.ID,
+		SellerID: product.SellerID, Quantity: r.Quantity, Interval: string(product.Billing.Interval),
+		Every: product.Billing.Every, TrialDays: product.Billing.TrialDays}
+	// The quote is a purchase that is never stored: it only asks the seller its total.
+	p := store.Purchase{ID: u.ID, CustomerID: r.CustomerID, ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity}
+	rules, err := s.prepare(ctx, &p, product, "", "")
+	defer s.cancelSession(context.WithoutCancel(ctx), &p) // nothing is paid on the quote's session
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	u.SellerName, u.Title, u.Amount, u.Currency, u.AddressID = p.SellerName, p.Title, p.Total, p.Currency, p.AddressID
+	if err := s.fitsMonthly(ctx, rules, u); err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	via := r.ConfirmVia
+	if via != ViaElicitation {
+		via = ViaQuoteID
+	}
+	u.State, u.QuoteID, u.ConfirmVia, u.ExpiresAt = store.SubscriptionQuoted, store.NewID("qs_"), via, now.Add(s.cfg.QuoteTTL)
+	u.Anchor, u.NextDueAt = r.Start, r.Start // the anchor is fixed at confirmation
+	if err := s.cfg.Store.CreateSubscription(ctx, &u); err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	return SubscriptionOutcome{Status: StatusConfirmationRequired, Subscription: u}, nil
+}
+
+// fitsMonthly refuses subscription u when its first 30 days of cycles, on top of what
+// the customer spent in the last 30 days, would break the monthly limit.
+func (s *Service) fitsMonthly(ctx context.Context, r store.Rules, u store.Subscription) error {
+	if r.MonthlyMax == store.NoLimit {
+		return nil
+	}
+	spent, err := s.cfg.Store.Spent(ctx, u.CustomerID, u.Currency, store.MonthlyWindow)
+	if err != nil {
+		return err
+	}
+	b, start := Terms(u), s.now()
+	if !u.Anchor.IsZero() && u.Anchor.After(start) {
+		start = u.Anchor
+	}
+	start = start.AddDate(0, 0, u.TrialDays)
+	cycles := 0
+	for n := 0; b.Due(start, n).Before(start.Add(store.MonthlyWindow)); n++ {
+		cycles++
+	}
+	amount := u.Amount * int64(cycles)
+	if r.OverMonthly(spent, amount) {
+		return refuse(RefusalOverMonthlyLimit, RefusalParams{Amount: amount, Limit: r.MonthlyMax, Spent: spent, Currency: u.Currency})
+	}
+	return nil
+}
+
+// ConfirmSubscription confirms the customer's subscription quote: a new subscription
+// becomes active (and renews at once when due), a paused one resumes at the price
+// the quote showed. via must be how the quote was offered. Confirming again returns
+// the subscription as it is.
+func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, via string) (SubscriptionOutcome, error) {
+	u, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, quoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return SubscriptionOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+	}
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	if u.ConfirmVia != via {
+		return SubscriptionOutcome{}, refuse(RefusalConfirmationMismatch, RefusalParams{})
+	}
+	if u.State == store.SubscriptionDeclined {
+		return SubscriptionOutcome{}, RecordedRefusal(u.PauseCode, u.PauseParams, "", "")
+	}
+	if u.State == store.SubscriptionActive || u.State == store.SubscriptionCanceled || u.ExpiresAt.IsZero() {
+		return SubscriptionOutcome{Status: StatusCompleted, Subscription: u}, nil // confirmed before
+	}
+	from, now := u.State, s.now()
+	if !now.Before(u.ExpiresAt) {
+		ref := refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
+		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
+	}
+	rules, err := s.cfg.Store.Rules(ctx, customerID)
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	u.Amount, u.Currency = quotedPrice(u) // a paused subscription's quote is for the seller's new price
+	check := store.Purchase{SellerID: u.SellerID, SellerName: u.SellerName, Currency: u.Currency, Total: u.Amount}
+	if ref := checkRules(rules, check); ref != nil {
+		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
+	}
+	if from == store.SubscriptionQuoted {
+		if err := s.fitsMonthly(ctx, rules, u); err != nil {
+			var ref *Refusal
+			if errors.As(err, &ref) {
+				return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
+			}
+			return SubscriptionOutcome{}, err
+		}
+		start := u.Anchor
+		if start.IsZero() || start.Before(now) {
+			start = now
+		}
+		u.Anchor = start.AddDate(0, 0, u.TrialDays)
+		u.NextDueAt = u.Anchor
+	} else { // a paused subscription resumed at the new price: its cycle is due now
+		u.NextDueAt = now
+	}
+	u.State, u.PauseCode, u.PauseParams, u.ExpiresAt = store.SubscriptionActive, "", "{}", time.Time{}
+	if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); errors.Is(err, store.ErrStateChanged) {
+		return s.subscriptionNow(ctx, customerID, u.ID)
+	} else if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	out := SubscriptionOutcome{Status: StatusCompleted, Subscription: u}
+	if !u.NextDueAt.After(now) {
+		r, err := s.renew(ctx, u)
+		if err != nil {
+			s.cfg.Log.WarnContext(ctx, "first renewal", "subscription", u.ID, "err", err)
+		} else {
+			out.First = &r
+		}
+		if fresh, err := s.cfg.Store.Subscription(ctx, customerID, u.ID); err == nil {
+			out.Subscription = fresh
+		}
+	}
+	return out, nil
+}
+
+// ConfirmResume is ConfirmSubscription (by quote_id) for the quote of a resume of
+// subscription id: a quote of another subscription is refused as unknown, and nothing
+// is confirmed.
+func (s *Service) ConfirmResume(ctx context.Context, customerID, id, quoteID string) (SubscriptionOutcome, error) {
+	u, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, quoteID)
+	switch {
+	case errors.Is(err, store.ErrNotFound) || err == nil && u.ID != id:
+		return SubscriptionOutcome{}, refuse(RefusalUnknownQuote, RefusalParams{QuoteID: callerText(quoteID)})
+	case err != nil:
+		return SubscriptionOutcome{}, err
+	}
+	return s.ConfirmSubscription(ctx, customerID, quoteID, ViaQuoteID)
+}
+
+// endQuote ends u's pending quote with ref: a new subscription is declined, a paused
+// one stays paused as it was. It returns ref.
+func (s *Service) endQuote(ctx context.Context, u store.Subscription, ref *Refusal) error {
+	from := u.State
+	if from == store.SubscriptionQuoted {
+		u.State, u.PauseCode, u.PauseParams = store.SubscriptionDeclined, string(ref.Code), ref.Params.encode()
+	}
+	u.ExpiresAt = time.Time{}
+	if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		s.cfg.Log.ErrorContext(ctx, "end subscription quote", "subscription", u.ID, "err", err)
+	}
+	return ref
+}
+
+func (s *Service) subscriptionNow(ctx context.Context, customerID, id string) (SubscriptionOutcome, error) {
+	u, err := s.cfg.Store.Subscription(ctx, customerID, id)
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	status := StatusCompleted
+	if !u.ExpiresAt.IsZero() && (u.State == store.SubscriptionQuoted || u.State == store.SubscriptionPaused) {
+		status = StatusConfirmationRequired
+	}
+	return SubscriptionOutcome{Status: status, Subscription: u}, nil
+}
+
+// SealSubscription returns the confirmation state for a subscription waiting for
+// confirmation in a dialog; only ConfirmSealedSubscription takes it.
+func (s *Service) SealSubscription(u store.Subscription) string {
+	amount, currency := quotedPrice(u)
+	return s.seal(purposeSubscribe, Confirmation{CustomerID: u.CustomerID, QuoteID: u.QuoteID, OrderID: u.ID,
+		Amount: amount, Currency: currency, ExpiresAt: u.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Kind: kindSubscribe})
+}
+
+// quotedPrice is the price per cycle that u's pending quote asks the person to
+// confirm: the seller's new price of a subscription paused for a price increase, else
+// its price.
+func quotedPrice(u store.Subscription) (int64, string) {
+	if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {
+		return pr.Params.Amount, pr.Params.Currency
+	}
+	return u.Amount, u.Currency
+}
+
+const (
+	purposeSubscribe = "commerce-mcp/subscribe/v1"
+	kindSubscribe    = "subscribe"
+)
+
+// ConfirmSealedSubscription acts on the person's answer to a subscription's
+// confirmation dialog, with the same rules as ConfirmSealed: a state that verifies
+// for customerID and the quote's amount, used once; yes confirms, no declines, and an
+// unticked box leaves the quote to be confirmed by its id.
+func (s *Service) ConfirmSealedSubscription(ctx context.Context, customerID, state string, answer Answer) (SubscriptionOutcome, error) {
+	invalid := refuse(RefusalConfirmationInvalid, RefusalParams{})
+	c, err := s.unseal(purposeSubscribe, state, customerID)
+	if err != nil || c.Kind != kindSubscribe {
+		return SubscriptionOutcome{}, invalid
+	}
+	u, err := s.cfg.Store.SubscriptionByQuote(ctx, customerID, c.QuoteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return SubscriptionOutcome{}, invalid
+	}
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	amount, currency := quotedPrice(u)
+	if amount != c.Amount || currency != c.Currency || u.ConfirmVia != ViaElicitation {
+		return SubscriptionOutcome{}, invalid
+	}
+	err = s.cfg.Store.UseOnce(ctx, "confirm", c.Nonce, time.Unix(c.ExpiresAt, 0))
+	if errors.Is(err, store.ErrReplay) {
+		return s.subscriptionNow(ctx, customerID, u.ID)
+	}
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	switch answer {
+	case AnswerYes:
+		return s.ConfirmSubscription(ctx, customerID, c.QuoteID, ViaElicitation)
+	case AnswerUnticked:
+		if !u.ExpiresAt.IsZero() {
+			u.ConfirmVia = ViaQuoteID
+			if err := s.cfg.Store.UpdateSubscription(ctx, &u, u.State); err != nil && !errors.Is(err, store.ErrStateChanged) {
+				return SubscriptionOutcome{}, err
+			}
+		}
+		return s.subscriptionNow(ctx, customerID, u.ID)
+	}
+	if u.ExpiresAt.IsZero() {
+		return s.subscriptionNow(ctx, customerID, u.ID)
+	}
+	return SubscriptionOutcome{}, s.endQuote(ctx, u, refuse(RefusalDeclinedByPerson, RefusalParams{}))
+}
+
+// Subscriptions are the customer's subscriptions (not quotes), newest first.
+func (s *Service) Subscriptions(ctx context.Context, customerID string) ([]store.Subscription, error) {
+	return s.cfg.Store.Subscriptions(ctx, customerID)
+}
+
+// subscription loads the customer's confirmed subscription id.
+func (s *Service) subscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
+	u, err := s.cfg.Store.Subscription(ctx, customerID, id)
+	if errors.Is(err, store.ErrNotFound) || err == nil && (u.State == store.SubscriptionQuoted || u.State == store.SubscriptionDeclined) {
+		return u, refuse(RefusalUnknownSubscription, RefusalParams{QuoteID: callerText(id)})
+	}
+	return u, err
+}
+
+// PauseSubscription pauses the customer's active subscription: nothing renews until it
+// is resumed, and cycles that fall due meanwhile are skipped, not charged later. A
+// paused one stays as it is; a renewal already under way finishes.
+func (s *Service) PauseSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
+	for {
+		u, err := s.subscription(ctx, customerID, id)
+		if err != nil {
+			return u, err
+		}
+		switch u.State {
+		case store.SubscriptionPaused:
+			return u, nil
+		case store.SubscriptionCanceled:
+			return u, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
+		}
+		u.State, u.PauseCode, u.PauseParams = store.SubscriptionPaused, PausedByPerson, "{}"
+		if err := s.cfg.Store.UpdateSubscription(ctx, &u, store.SubscriptionActive); !errors.Is(err, store.ErrStateChanged) {
+			return u, err
+		}
+	}
+}
+
+// CancelSubscription cancels the customer's subscription for good: no cycle renews
+// after it (a renewal already under way finishes). Canceling again changes nothing.
+func (s *Service) CancelSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
+	for {
+		u, err := s.subscription(ctx, customerID, id)
+		if err != nil || u.State == store.SubscriptionCanceled {
+			return u, err
+		}
+		from := u.State
+		u.State, u.QuoteID, u.ExpiresAt = store.SubscriptionCanceled, "", time.Time{}
+		if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); !errors.Is(err, store.ErrStateChanged) {
+			return u, err
+		}
+	}
+}
+
+// ResumeSubscription resumes the customer's paused subscription. One paused for a
+// price increase needs the person's confirmation of the new price first: it comes
+// back StatusConfirmationRequired with a quote (confirm with ConfirmSubscription or,
+// via elicitation, ConfirmSealedSubscription). Otherwise it is active again at once:
+// one the person paused renews at its next due date after now (cycles due while
+// paused are skipped), one paused by a failed renewal tries that cycle again now.
+func (s *Service) ResumeSubscription(ctx context.Context, customerID, id, via string) (SubscriptionOutcome, error) {
+	u, err := s.subscription(ctx, customerID, id)
+	if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	switch u.State {
+	case store.SubscriptionActive:
+		return SubscriptionOutcome{Status: StatusCompleted, Subscription: u}, nil
+	case store.SubscriptionCanceled:
+		return SubscriptionOutcome{}, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
+	}
+	now := s.now()
+	if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {
+		if via != ViaElicitation {
+			via = ViaQuoteID
+		}
+		u.QuoteID, u.ConfirmVia, u.ExpiresAt = store.NewID("qs_"), via, now.Add(s.cfg.QuoteTTL)
+		if err := s.cfg.Store.UpdateSubscription(ctx, &u, store.SubscriptionPaused); errors.Is(err, store.ErrStateChanged) {
+			return s.subscriptionNow(ctx, customerID, id)
+		} else if err != nil {
+			return SubscriptionOutcome{}, err
+		}
+		return SubscriptionOutcome{Status: StatusConfirmationRequired, Subscription: u}, nil
+	}
+	if u.PauseCode == PausedByPerson {
+		if u.NextDueAt.Before(now) {
+			u.NextDueAt = s.firstDueAfter(u, now)
+		}
+	} else {
+		u.NextDueAt = now
+	}
+	u.State, u.PauseCode, u.PauseParams, u.QuoteID, u.ExpiresAt = store.SubscriptionActive, "", "{}", "", time.Time{}
+	if err := s.cfg.Store.UpdateSubscription(ctx, &u, store.SubscriptionPaused); errors.Is(err, store.ErrStateChanged) {
+		return s.subscriptionNow(ctx, customerID, id)
+	} else if err != nil {
+		return SubscriptionOutcome{}, err
+	}
+	out := SubscriptionOutcome{Status: StatusCompleted, Subscription: u}
+	if !u.NextDueAt.After(now) {
+		if r, err := s.renew(ctx, u); err == nil {
+			out.First = &r
+		}
+		if fresh, err := s.cfg.Store.Subscription(ctx, customerID, u.ID); err == nil {
+			out.Subscription = fresh
+		}
+	}
+	return out, nil
+}
+
+// firstDueAfter is the due date of u's first cycle from its next one that is after t
+// (a retried open cycle keeps its place).
+func (s *Service) firstDueAfter(u store.Subscription, t time.Time) time.Time {
+	b := Terms(u)
+	n := u.NextCycle
+	if u.OpenCycle >= 0 {
+		return t
+	}
+	for i := 0; i < maxSkip && !b.Due(u.Anchor, n).After(t); i++ {
+		n++
+	}
+	return b.Due(u.Anchor, n)
+}

@@ -1,0 +1,531 @@
+package checkout_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// The demo catalog's subscriptions.
+const (
+	apiPlan    = "cy-sub-0002" // $29.00 a month, digital
+	softPlan   = "cy-sub-0001" // $12.00 a month after a 14-day trial, digital
+	coffeePlan = "ml-sub-0001" // $18.00 a month, shipped
+)
+
+// month is a step of the test clock that always reaches the next monthly due date.
+const month = 31 * 24 * time.Hour
+
+// subscribe subscribes the demo customer to qty of product and confirms by quote id.
+func (e *env) subscribe(product string, qty int) checkout.SubscriptionOutcome {
+	e.t.Helper()
+	ctx := context.Background()
+	q, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: product, Quantity: qty})
+	if err != nil || q.Status != checkout.StatusConfirmationRequired {
+		e.t.Fatalf("subscribe %s: %+v, %v", product, q, err)
+	}
+	out, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, QuoteID: q.Subscription.QuoteID})
+	if err != nil || out.Status != checkout.StatusCompleted || out.Subscription.State != store.SubscriptionActive {
+		e.t.Fatalf("confirm %s: %+v, %v", product, out, err)
+	}
+	return out
+}
+
+// renew runs RenewDue with svc until nothing is due, at most rounds times.
+func (e *env) renew(svc *checkout.Service, rounds int) checkout.RenewReport {
+	e.t.Helper()
+	var total checkout.RenewReport
+	for range rounds {
+		rep, err := svc.RenewDue(context.Background())
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		total.Paid += rep.Paid
+		total.Retrying += rep.Retrying
+		total.Paused += rep.Paused
+		total.Errors += rep.Errors
+		if rep == (checkout.RenewReport{}) {
+			break
+		}
+	}
+	return total
+}
+
+// completedOrders counts the customer's completed orders of product.
+func (e *env) completedOrders(product string) int {
+	e.t.Helper()
+	orders, _, err := e.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: e.customer, Limit: 100})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	n := 0
+	for _, o := range orders {
+		if o.ProductID == product && o.Status == store.OrderCompleted {
+			n++
+		}
+	}
+	return n
+}
+
+func (e *env) subscription(id string) store.Subscription {
+	e.t.Helper()
+	u, err := e.st.Subscription(context.Background(), e.customer, id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return u
+}
+
+// TestSubscriptionCycles moves the clock across several cycles: one order and one
+// charge per cycle, none while paused (and the cycles missed while paused are not
+// charged later), none after cancel.
+func TestSubscriptionCycles(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	out := e.subscribe(apiPlan, 1)
+	if out.First == nil || out.First.Status != checkout.RenewPaid || out.First.Cycle != 0 {
+		t.Fatalf("first cycle = %+v, want paid at once", out.First)
+	}
+	if d := out.First.Order.Digital; d == nil || !strings.Contains(d.URL, "/downloads/") || len(d.LicenseKey) != 23 {
+		t.Errorf("the API plan's order has digital delivery %+v, want a link and a license key", d)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.First.Order.ID); err != nil || o.Digital == nil || *o.Digital != *out.First.Order.Digital {
+		t.Errorf("stored order %+v, %v: want the same digital delivery", o.Digital, err)
+	}
+	if out.Subscription.Amount != 2900 || checkout.YearlyAmount(out.Subscription) != 12*2900 {
+		t.Errorf("amount %d, yearly %d", out.Subscription.Amount, checkout.YearlyAmount(out.Subscription))
+	}
+	id := out.Subscription.ID
+	check := func(what string, charges int) {
+		t.Helper()
+		if got := e.succeeded(); got != charges {
+			t.Fatalf("%s: %d charges, want %d", what, got, charges)
+		}
+		if got := e.completedOrders(apiPlan); got != charges {
+			t.Fatalf("%s: %d completed orders, want %d", what, got, charges)
+		}
+	}
+	check("subscribed", 1)
+	e.renew(e.svc, 3)
+	check("nothing due yet", 1)
+	for cycle := 1; cycle <= 3; cycle++ {
+		e.clock.Advance(month)
+		e.renew(e.svc, 3)
+		e.renew(e.svc, 3) // a second run on the same day charges nothing more
+		check("cycle", 1+cycle)
+	}
+	if _, err := e.svc.PauseSubscription(ctx, e.customer, id); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(2 * month)
+	e.renew(e.svc, 3)
+	check("paused", 4)
+	res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+	if err != nil || res.Status != checkout.StatusCompleted || res.First != nil {
+		t.Fatalf("resume = %+v, %v; want active with nothing charged until the next due date", res, err)
+	}
+	e.renew(e.svc, 3)
+	check("resumed, not yet due", 4)
+	e.clock.Advance(month)
+	e.renew(e.svc, 3)
+	check("resumed and due", 5)
+	cycles, err := e.st.Cycles(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := cycles[len(cycles)-1]; last.Skipped < 1 || last.State != store.CyclePaid {
+		t.Errorf("last cycle %+v: want paid, with the cycles due while paused skipped", last)
+	}
+	if _, err := e.svc.CancelSubscription(ctx, e.customer, id); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		e.clock.Advance(month)
+		e.renew(e.svc, 3)
+	}
+	check("canceled", 5)
+	if _, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID); !isRefusal(err, checkout.RefusalSubscriptionCanceled) {
+		t.Errorf("resume after cancel: %v", err)
+	}
+}
+
+func isRefusal(err error, code checkout.RefusalCode) bool {
+	var ref *checkout.Refusal
+	return errors.As(err, &ref) && ref.Code == code
+}
+
+// TestSubscriptionMissedCycles: a server down over several due dates charges the
+// latest one once when it comes back, not one per missed cycle.
+func TestSubscriptionMissedCycles(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	e.subscribe(apiPlan, 1)
+	e.clock.Advance(4 * month)
+	rep := e.renew(e.service(), 5)
+	if rep.Paid != 1 || e.succeeded() != 2 {
+		t.Fatalf("after 4 missed months: %+v, %d charges; want one renewal, 2 charges in all", rep, e.succeeded())
+	}
+}
+
+// TestSubscriptionTrial: a product with a trial charges nothing until the trial ends.
+func TestSubscriptionTrial(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	out := e.subscribe(softPlan, 1)
+	if out.First != nil || e.succeeded() != 0 {
+		t.Fatalf("a trial charged at once: %+v", out.First)
+	}
+	if want := e.clock.Now().AddDate(0, 0, 14); !out.Subscription.NextDueAt.Equal(want) {
+		t.Errorf("first due %v, want the trial's end %v", out.Subscription.NextDueAt, want)
+	}
+	e.clock.Advance(13 * 24 * time.Hour)
+	e.renew(e.svc, 3)
+	if e.succeeded() != 0 {
+		t.Fatal("charged during the trial")
+	}
+	e.clock.Advance(24 * time.Hour)
+	e.renew(e.svc, 3)
+	if e.succeeded() != 1 {
+		t.Fatalf("%d charges at the trial's end, want 1", e.succeeded())
+	}
+}
+
+// TestSubscriptionPriceIncrease: a seller price above the confirmed price pauses the
+// subscription instead of paying; resuming needs confirmation of the new price, and
+// then the cycle is charged at it, once.
+func TestSubscriptionPriceIncrease(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	p, err := e.cat.Product(ctx, apiPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Price.Amount = 3900
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 3); rep.Paused != 1 {
+		t.Fatalf("renewal at a higher price: %+v, want paused", rep)
+	}
+	u := e.subscription(id)
+	pr := checkout.PauseRefusal(u)
+	if u.State != store.SubscriptionPaused || pr == nil || pr.Code != checkout.RefusalPriceChanged || pr.Params.Amount != 3900 || pr.Params.QuotedAmount != 2900 {
+		t.Fatalf("subscription %+v, pause %+v", u, pr)
+	}
+	if e.succeeded() != 1 {
+		t.Fatalf("%d charges: the higher price was paid", e.succeeded())
+	}
+	res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+	if err != nil || res.Status != checkout.StatusConfirmationRequired {
+		t.Fatalf("resume at a new price = %+v, %v; want confirmation required", res, err)
+	}
+	e.renew(e.svc, 3)
+	if e.succeeded() != 1 {
+		t.Fatal("charged before the new price was confirmed")
+	}
+	conf, err := e.svc.ConfirmSubscription(ctx, e.customer, res.Subscription.QuoteID, checkout.ViaQuoteID)
+	if err != nil || conf.Subscription.Amount != 3900 || conf.First == nil || conf.First.Status != checkout.RenewPaid {
+		t.Fatalf("confirm new price = %+v, %v", conf, err)
+	}
+	e.renew(e.svc, 3)
+	if e.succeeded() != 2 {
+		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}
+
+// TestSubscriptionDeclineRetries: a declined renewal is tried again after each wait of
+// the schedule, then the subscription pauses; a resume tries the cycle again.
+func TestSubscriptionDeclineRetries(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_chargeDeclined", CustomerID: e.customer, Brand: "visa", Last4: "0002", Default: true}); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(month)
+	for i, wait := range checkout.DefaultRenewRetries() {
+		if rep := e.renew(e.svc, 1); rep.Retrying != 1 {
+			t.Fatalf("attempt %d: %+v, want a retry", i+1, rep)
+		}
+		e.clock.Advance(wait - time.Minute)
+		if rep := e.renew(e.svc, 1); rep != (checkout.RenewReport{}) {
+			t.Fatalf("attempt %d: tried again before its wait: %+v", i+1, rep)
+		}
+		e.clock.Advance(time.Minute)
+	}
+	if rep := e.renew(e.svc, 1); rep.Paused != 1 {
+		t.Fatalf("last attempt: %+v, want paused", rep)
+	}
+	u := e.subscription(id)
+	if pr := checkout.PauseRefusal(u); u.State != store.SubscriptionPaused || pr == nil || pr.Code != checkout.RefusalCardDeclined {
+		t.Fatalf("subscription %+v", u)
+	}
+	if e.succeeded() != 1 {
+		t.Fatalf("%d charges, want 1", e.succeeded())
+	}
+	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_visa", CustomerID: e.customer, Brand: "visa", Last4: "4242", Default: true}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+	if err != nil || res.First == nil || res.First.Status != checkout.RenewPaid || res.First.Cycle != 1 {
+		t.Fatalf("resume after declines = %+v, %v; want cycle 1 paid", res, err)
+	}
+	if e.succeeded() != 2 {
+		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}
+
+// TestSubscriptionMonthlyLimit: subscribing is refused when the first 30 days do not
+// fit the monthly limit, and a renewal that would break it pauses.
+func TestSubscriptionMonthlyLimit(t *testing.T) {
+	rules := store.DefaultRules()
+	rules.MonthlyMax = 5000
+	e := newEnv(t, envOpts{rules: &rules})
+	ctx := context.Background()
+	_, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: apiPlan, Quantity: 2})
+	if !isRefusal(err, checkout.RefusalOverMonthlyLimit) {
+		t.Fatalf("subscribe over the monthly limit: %v", err)
+	}
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	p := e.product(2500, 4000)
+	if _, err := e.buy(p.ID, 1); err == nil {
+		t.Fatalf("a purchase over the monthly limit went through")
+	} else if !isRefusal(err, checkout.RefusalOverMonthlyLimit) {
+		t.Fatalf("purchase: %v", err)
+	}
+	ten := e.product(1000, 1500)
+	if _, err := e.buy(ten.ID, 1); err != nil {
+		t.Fatalf("a purchase within the monthly limit: %v", err)
+	}
+	// The operator lowers the limit below the price per cycle: the renewal is refused
+	// by it and the subscription pauses, charging nothing.
+	lower := int64(2000)
+	if _, err := e.st.UpdateRules(ctx, e.customer, store.RulesPatch{MonthlyMax: &lower}); err != nil {
+		t.Fatal(err)
+	}
+	charges := e.succeeded()
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 3); rep.Paused != 1 {
+		t.Fatalf("renewal over the monthly limit: %+v, want paused", rep)
+	}
+	u := e.subscription(id)
+	if pr := checkout.PauseRefusal(u); pr == nil || pr.Code != checkout.RefusalOverMonthlyLimit || pr.Params.Limit != 2000 {
+		t.Fatalf("pause reason %+v", pr)
+	}
+	if e.succeeded() != charges {
+		t.Fatalf("%d charges, want %d", e.succeeded(), charges)
+	}
+}
+
+// TestSubscriptionCrashDuringRenewal stops a renewal at each step as a crash would;
+// recovery and the next renewal run then finish the cycle with exactly one charge.
+func TestSubscriptionCrashDuringRenewal(t *testing.T) {
+	for _, step := range []string{"approved", "token_issued", "seller_completed", "order_recorded"} {
+		t.Run(step, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			e.cfg.Fault = func(s string) error {
+				if s == step {
+					return errors.New("killed")
+				}
+				return nil
+			}
+			crashing := e.service()
+			e.clock.Advance(month)
+			if rep := e.renew(crashing, 1); rep.Errors != 1 {
+				t.Fatalf("the injected crash did not stop the renewal: %+v", rep)
+			}
+			e.cfg.Fault = nil
+			restarted := e.service()
+			if _, err := restarted.Recover(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			e.renew(restarted, 5)
+			if e.succeeded() != 2 || e.completedOrders(apiPlan) != 2 {
+				t.Fatalf("%d charges and %d orders, want 2 of each", e.succeeded(), e.completedOrders(apiPlan))
+			}
+			if u := e.subscription(id); u.NextCycle != 2 || u.OpenCycle != -1 {
+				t.Fatalf("subscription %+v: want cycle 1 paid", u)
+			}
+			if !e.allTokensDeactivated() {
+				t.Error("a token is still usable")
+			}
+		})
+	}
+}
+
+// TestSubscriptionTwoServers renews with two servers on one database file (each its
+// own store handle) at once, cycle after cycle: each cycle is charged once.
+func TestSubscriptionTwoServers(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	e.subscribe(apiPlan, 1)
+	e.subscribe(coffeePlan, 2)
+	other, err := store.Open(ctx, e.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	other.Now = e.clock.Now
+	cfgB := e.cfg
+	cfgB.Store = other
+	a, b := e.service(), mustService(t, cfgB)
+	const cycles = 4
+	for range cycles {
+		e.clock.Advance(month)
+		var wg sync.WaitGroup
+		for _, svc := range []*checkout.Service{a, b, a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 5 {
+					if _, err := svc.RenewDue(ctx); err != nil {
+						t.Error(err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		e.renew(a, 5) // whatever one left pending for the other
+	}
+	if got, want := e.succeeded(), 2*(1+cycles); got != want {
+		t.Fatalf("%d charges, want %d", got, want)
+	}
+	if got := e.completedOrders(apiPlan) + e.completedOrders(coffeePlan); got != 2*(1+cycles) {
+		t.Fatalf("%d orders, want %d", got, 2*(1+cycles))
+	}
+}
+
+func mustService(t *testing.T, cfg checkout.Config) *checkout.Service {
+	t.Helper()
+	svc, err := checkout.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc
+}
+
+// TestSubscribeRefusals: a one-time product, a bad quantity or start, and an expired
+// quote are refused; nothing is charged.
+func TestSubscribeRefusals(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	oneTime := e.product(1000, 4000)
+	tests := []struct {
+		name string
+		r    checkout.SubscribeRequest
+		code checkout.RefusalCode
+	}{
+		{"one-time product", checkout.SubscribeRequest{ProductID: oneTime.ID, Quantity: 1}, checkout.RefusalNotSubscription},
+		{"unknown product", checkout.SubscribeRequest{ProductID: "nope", Quantity: 1}, checkout.RefusalUnknownProduct},
+		{"zero quantity", checkout.SubscribeRequest{ProductID: apiPlan}, checkout.RefusalInvalid},
+		{"start in the past", checkout.SubscribeRequest{ProductID: apiPlan, Quantity: 1, Start: e.clock.Now().AddDate(0, 0, -3)}, checkout.RefusalBadStart},
+		{"start too far ahead", checkout.SubscribeRequest{ProductID: apiPlan, Quantity: 1, Start: e.clock.Now().AddDate(2, 0, 0)}, checkout.RefusalBadStart},
+		{"unknown quote", checkout.SubscribeRequest{QuoteID: "qs_nope"}, checkout.RefusalUnknownQuote},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.r.CustomerID = e.customer
+			if _, err := e.svc.Subscribe(ctx, tt.r); !isRefusal(err, tt.code) {
+				t.Errorf("err = %v, want %s", err, tt.code)
+			}
+		})
+	}
+	if _, err := e.buy(apiPlan, 1); !isRefusal(err, checkout.RefusalSubscriptionProduct) {
+		t.Errorf("purchase of a subscription product: %v", err)
+	}
+	if _, err := e.svc.AddToCart(ctx, e.customer, apiPlan, 1); !isRefusal(err, checkout.RefusalSubscriptionProduct) {
+		t.Errorf("a subscription product in the cart: %v", err)
+	}
+	q, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: apiPlan, Quantity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(checkout.DefaultQuoteTTL + time.Second)
+	if _, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, QuoteID: q.Subscription.QuoteID}); !isRefusal(err, checkout.RefusalQuoteExpired) {
+		t.Errorf("expired quote: %v", err)
+	}
+	if _, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, QuoteID: q.Subscription.QuoteID}); !isRefusal(err, checkout.RefusalQuoteExpired) {
+		t.Errorf("expired quote again: %v", err)
+	}
+	if e.succeeded() != 0 {
+		t.Errorf("%d charges", e.succeeded())
+	}
+}
+
+// TestSubscribeSealed: a dialog's state confirms once; a replay charges nothing more,
+// and a purchase's state does not confirm a subscription.
+func TestSubscribeSealed(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	q, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: apiPlan, Quantity: 1, ConfirmVia: checkout.ViaElicitation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := e.svc.SealSubscription(q.Subscription)
+	if _, err := e.svc.ConfirmSealedSubscription(ctx, "cus_other", state, checkout.AnswerYes); !isRefusal(err, checkout.RefusalConfirmationInvalid) {
+		t.Errorf("another customer's answer: %v", err)
+	}
+	if _, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, QuoteID: q.Subscription.QuoteID}); !isRefusal(err, checkout.RefusalConfirmationMismatch) {
+		t.Errorf("a dialog quote confirmed by id: %v", err)
+	}
+	for range 2 {
+		out, err := e.svc.ConfirmSealedSubscription(ctx, e.customer, state, checkout.AnswerYes)
+		if err != nil || out.Subscription.State != store.SubscriptionActive {
+			t.Fatalf("confirm = %+v, %v", out, err)
+		}
+	}
+	if e.succeeded() != 1 {
+		t.Fatalf("%d charges, want 1", e.succeeded())
+	}
+	q2, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: coffeePlan, Quantity: 1, ConfirmVia: checkout.ViaElicitation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.ConfirmSealedSubscription(ctx, e.customer, e.svc.SealSubscription(q2.Subscription), checkout.AnswerNo); !isRefusal(err, checkout.RefusalDeclinedByPerson) {
+		t.Errorf("declined: %v", err)
+	}
+	if subs, _ := e.svc.Subscriptions(ctx, e.customer); len(subs) != 1 {
+		t.Errorf("%d subscriptions listed, want 1 (declined quotes are not)", len(subs))
+	}
+}
+
+// TestSubscriptionNewPriceInDialog: the dialog that resumes a subscription at the
+// seller's new price confirms that price, once.
+func TestSubscriptionNewPriceInDialog(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	p, err := e.cat.Product(ctx, apiPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Price.Amount = 3100
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(month)
+	e.renew(e.svc, 3)
+	res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaElicitation)
+	if err != nil || res.Status != checkout.StatusConfirmationRequired {
+		t.Fatalf("resume = %+v, %v", res, err)
+	}
+	state := e.svc.SealSubscription(res.Subscription)
+	for range 2 {
+		out, err := e.svc.ConfirmSealedSubscription(ctx, e.customer, state, checkout.AnswerYes)
+		if err != nil || out.Subscription.State != store.SubscriptionActive || out.Subscription.Amount != 3100 {
+			t.Fatalf("confirm new price in the dialog = %+v, %v", out, err)
+		}
+	}
+	if e.succeeded() != 2 {
+		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}

@@ -1,0 +1,406 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// SubscriptionState is where a subscription stands; see migrations/0011.
+type SubscriptionState string
+
+// Subscription states.
+const (
+	SubscriptionQuoted   SubscriptionState = "quoted"   // waiting for the person's confirmation
+	SubscriptionActive   SubscriptionState = "active"   // renews on its due dates
+	SubscriptionPaused   SubscriptionState = "paused"   // renews nothing until resumed
+	SubscriptionCanceled SubscriptionState = "canceled" // ended; renews nothing ever again
+	SubscriptionDeclined SubscriptionState = "declined" // the quote was declined or lapsed
+)
+
+// Subscription is a customer's standing order for a subscription product: Quantity of
+// it every Every Intervals, at Amount (minor units of Currency, the seller's total
+// per cycle as the person confirmed it). Cycle n is due at the checkout's
+// Billing.Due(Anchor, n).
+type Subscription struct {
+	ID         string
+	CustomerID string
+	State      SubscriptionState
+	ProductID  string
+	SellerID   string
+	SellerName string
+	Title      string
+	Quantity   int
+	Interval   string // day, week, month or year
+	Every      int
+	TrialDays  int
+	Amount     int64
+	Currency   string
+	AddressID  string
+	Anchor     time.Time // when cycle 0 is due
+	NextCycle  int       // the first cycle neither paid nor skipped
+	NextDueAt  time.Time // when the server acts next: a due date or a retry
+	OpenCycle  int       // the cycle being renewed or retried; -1 for none
+	// PauseCode and PauseParams (JSON) say why a paused subscription was paused: the
+	// checkout's refusal code, or "by_person".
+	PauseCode   string
+	PauseParams string
+	QuoteID     string // set while a subscribing or resuming waits for confirmation
+	ConfirmVia  string
+	ExpiresAt   time.Time // when that quote lapses
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// CycleState is where one renewal cycle stands.
+type CycleState string
+
+// Cycle states.
+const (
+	CycleRunning CycleState = "running"
+	CycleRetry   CycleState = "retry" // declined; tried again at RetryAt
+	CyclePaid    CycleState = "paid"
+	CycleFailed  CycleState = "failed" // paused the subscription; resuming tries it again
+)
+
+// Cycle is one renewal of a subscription: the claim that makes it happen once.
+// Attempt a's purchase has the idempotency key CycleKey(id, cycle, a).
+type Cycle struct {
+	SubscriptionID string
+	Cycle          int
+	Attempt        int
+	State          CycleState
+	DueAt          time.Time
+	RetryAt        time.Time
+	OrderID        string
+	FailureCode    string
+	Skipped        int // cycles before this one that were missed (server down) and not charged
+	UpdatedAt      time.Time
+}
+
+// CycleKey is the purchase idempotency key of a renewal attempt. It is unique per
+// customer like every purchase key, so every process that renews this attempt finds
+// the same purchase.
+func CycleKey(subscriptionID string, cycle, attempt int) string {
+	return fmt.Sprintf("sub/%s/%d/%d", subscriptionID, cycle, attempt)
+}
+
+const subscriptionColumns = `id, customer_id, state, product_id, seller_id, seller_name, title, quantity,
+	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
+	COALESCE(open_cycle, -1), pause_code, pause_params, COALESCE(quote_id, ''), confirm_via, expires_at,
+	created_at, updated_at`
+
+func scanSubscription(row scanner) (Subscription, error) {
+	var (
+		u                              Subscription
+		anchor, due, exp, created, upd string
+	)
+	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
+		&u.Quantity, &u.Interval, &u.Every, &u.TrialDays, &u.Amount, &u.Currency, &u.AddressID, &anchor,
+		&u.NextCycle, &due, &u.OpenCycle, &u.PauseCode, &u.PauseParams, &u.QuoteID, &u.ConfirmVia, &exp,
+		&created, &upd)
+	if err != nil {
+		return u, err
+	}
+	return u, decodeTimes([]string{anchor, due, exp, created, upd}, &u.Anchor, &u.NextDueAt, &u.ExpiresAt, &u.CreatedAt, &u.UpdatedAt)
+}
+
+// CreateSubscription records u as a new subscription (in u.State, normally quoted)
+// and sets its ID and times. An unknown customer is ErrNotFound.
+func (s *Store) CreateSubscription(ctx context.Context, u *Subscription) error {
+	if u.CustomerID == "" || u.ProductID == "" || u.Quantity < 1 || u.Every < 1 {
+		return fmt.Errorf("%w: subscription needs a customer, product, quantity and interval", ErrInvalid)
+	}
+	now := s.now()
+	if u.ID == "" {
+		u.ID = NewID("sub_")
+	}
+	u.CreatedAt, u.UpdatedAt, u.OpenCycle = now, now, -1
+	if u.PauseParams == "" {
+		u.PauseParams = "{}"
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := customerExists(ctx, tx, u.CustomerID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (id, customer_id, state, product_id, seller_id,
+			seller_name, title, quantity, interval, every, trial_days, amount, currency, address_id, anchor,
+			next_cycle, next_due_at, pause_code, pause_params, quote_id, confirm_via, expires_at, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			u.ID, u.CustomerID, u.State, u.ProductID, u.SellerID, u.SellerName, u.Title, u.Quantity, u.Interval,
+			u.Every, u.TrialDays, u.Amount, u.Currency, u.AddressID, encodeTime(u.Anchor), u.NextCycle,
+			encodeTime(u.NextDueAt), u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia,
+			encodeTime(u.ExpiresAt), encodeTime(now), encodeTime(now))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("create subscription: %w", err)
+	}
+	return nil
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Subscription returns the customer's subscription id; another customer's is
+// ErrNotFound.
+func (s *Store) Subscription(ctx context.Context, customerID, id string) (Subscription, error) {
+	return s.subscriptionWhere(ctx, s.db, `id = ? AND customer_id = ?`, id, customerID)
+}
+
+// SubscriptionByQuote returns the customer's subscription whose subscribing or
+// resuming waits for confirmation under quoteID.
+func (s *Store) SubscriptionByQuote(ctx context.Context, customerID, quoteID string) (Subscription, error) {
+	return s.subscriptionWhere(ctx, s.db, `quote_id = ? AND customer_id = ?`, quoteID, customerID)
+}
+
+func (s *Store) subscriptionWhere(ctx context.Context, q querier, where string, args ...any) (Subscription, error) {
+	u, err := scanSubscription(q.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE `+where, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Subscription{}, fmt.Errorf("subscription: %w", ErrNotFound)
+	}
+	if err != nil {
+		return Subscription{}, fmt.Errorf("subscription: %w", err)
+	}
+	return u, nil
+}
+
+// MaxSubscriptions is how many subscriptions Subscriptions returns at most.
+const MaxSubscriptions = 100
+
+// Subscriptions returns the customer's subscriptions that were ever confirmed
+// (active, paused or canceled; not quotes), newest first, at most MaxSubscriptions.
+func (s *Store) Subscriptions(ctx context.Context, customerID string) ([]Subscription, error) {
+	return s.subscriptions(ctx, `customer_id = ? AND state IN ('active', 'paused', 'canceled')
+		ORDER BY created_at DESC, id DESC LIMIT ?`, customerID, MaxSubscriptions)
+}
+
+// DueSubscriptions returns active subscriptions whose next action is due at now, most
+// overdue first, at most limit.
+func (s *Store) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]Subscription, error) {
+	return s.subscriptions(ctx, `state = 'active' AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?`, encodeTime(now), limit)
+}
+
+func (s *Store) subscriptions(ctx context.Context, where string, args ...any) ([]Subscription, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("subscriptions: %w", err)
+	}
+	defer rows.Close()
+	var out []Subscription
+	for rows.Next() {
+		u, err := scanSubscription(rows)
+		if err != nil {
+			return nil, fmt.Errorf("subscriptions: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// UpdateSubscription saves u's mutable fields (state, amount, address, next due,
+// pause reason, quote) but only if it is still in one of the states from; otherwise
+// ErrStateChanged and nothing is saved. The cycle fields are the renewal's: see
+// ClaimCycle and EndCycle.
+func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ...SubscriptionState) error {
+	if len(from) == 0 {
+		return fmt.Errorf("%w: update subscription: no from state", ErrInvalid)
+	}
+	u.UpdatedAt = s.now()
+	if u.PauseParams == "" {
+		u.PauseParams = "{}"
+	}
+	args := []any{u.State, u.Amount, u.Currency, u.AddressID, encodeTime(u.Anchor), encodeTime(u.NextDueAt),
+		u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia, encodeTime(u.ExpiresAt), encodeTime(u.UpdatedAt), u.ID}
+	for _, f := range from {
+		args = append(args, f)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET state = ?, amount = ?, currency = ?, address_id = ?,
+		anchor = ?, next_due_at = ?, pause_code = ?, pause_params = ?, quote_id = ?,
+		confirm_via = ?, expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("update subscription: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrStateChanged
+	}
+	return nil
+}
+
+const cycleColumns = `subscription_id, cycle, attempt, state, due_at, retry_at, order_id, failure_code, skipped, updated_at`
+
+func scanCycle(row scanner) (Cycle, error) {
+	var (
+		c               Cycle
+		due, retry, upd string
+	)
+	if err := row.Scan(&c.SubscriptionID, &c.Cycle, &c.Attempt, &c.State, &due, &retry, &c.OrderID, &c.FailureCode, &c.Skipped, &upd); err != nil {
+		return c, err
+	}
+	return c, decodeTimes([]string{due, retry, upd}, &c.DueAt, &c.RetryAt, &c.UpdatedAt)
+}
+
+// Cycles returns the cycles the server started for subscription id, oldest first.
+func (s *Store) Cycles(ctx context.Context, subscriptionID string) ([]Cycle, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cycleColumns+` FROM subscription_cycles WHERE subscription_id = ? ORDER BY cycle`, subscriptionID)
+	if err != nil {
+		return nil, fmt.Errorf("subscription cycles: %w", err)
+	}
+	defer rows.Close()
+	var out []Cycle
+	for rows.Next() {
+		c, err := scanCycle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("subscription cycles: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ClaimCycle starts renewing cycle of the active subscription id, in one transaction:
+// when the subscription already has an open cycle, that cycle is returned as it is
+// (another process or an earlier run started it; the caller joins it); otherwise, if
+// the subscription's next cycle is still next (else ErrStateChanged), cycle is
+// claimed: a new row running at attempt 0 (skipped says how many earlier cycles are
+// passed over), or a failed row of it reopened at the next attempt, and it becomes
+// the subscription's open cycle. A subscription that is not active is
+// ErrStateChanged.
+func (s *Store) ClaimCycle(ctx context.Context, subscriptionID string, next, cycle int, dueAt time.Time) (Cycle, error) {
+	var out Cycle
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := s.subscriptionWhere(ctx, tx, `id = ?`, subscriptionID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case u.State != SubscriptionActive:
+			return ErrStateChanged
+		case u.OpenCycle >= 0:
+			out, err = cycleIn(ctx, tx, subscriptionID, u.OpenCycle)
+			return err
+		case u.NextCycle != next || cycle < next:
+			return ErrStateChanged
+		}
+		now := encodeTime(s.now())
+		res, err := tx.ExecContext(ctx, `INSERT INTO subscription_cycles (subscription_id, cycle, attempt, state, due_at, skipped, updated_at)
+			VALUES (?, ?, 0, 'running', ?, ?, ?)
+			ON CONFLICT (subscription_id, cycle) DO UPDATE SET attempt = attempt + 1, state = 'running', retry_at = '',
+				failure_code = '', updated_at = excluded.updated_at WHERE state = 'failed'`,
+			subscriptionID, cycle, encodeTime(dueAt), cycle-next, now)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrStateChanged // the cycle was paid or is open: not this claim's
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = ?, updated_at = ? WHERE id = ?`, cycle, now, subscriptionID); err != nil {
+			return err
+		}
+		out, err = cycleIn(ctx, tx, subscriptionID, cycle)
+		return err
+	})
+	if err != nil {
+		return Cycle{}, fmt.Errorf("claim cycle: %w", err)
+	}
+	return out, nil
+}
+
+func cycleIn(ctx context.Context, q querier, subscriptionID string, cycle int) (Cycle, error) {
+	return scanCycle(q.QueryRowContext(ctx, `SELECT `+cycleColumns+` FROM subscription_cycles WHERE subscription_id = ? AND cycle = ?`, subscriptionID, cycle))
+}
+
+// RetryCycle moves a cycle waiting in retry at attempt to its next attempt, running,
+// once its retry time has come; otherwise ErrStateChanged (another process moved it,
+// or it is not yet time).
+func (s *Store) RetryCycle(ctx context.Context, subscriptionID string, cycle, attempt int) (Cycle, error) {
+	var out Cycle
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		now := encodeTime(s.now())
+		res, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET attempt = attempt + 1, state = 'running', updated_at = ?
+			WHERE subscription_id = ? AND cycle = ? AND attempt = ? AND state = 'retry' AND retry_at <= ?`,
+			now, subscriptionID, cycle, attempt, now)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrStateChanged
+		}
+		out, err = cycleIn(ctx, tx, subscriptionID, cycle)
+		return err
+	})
+	if err != nil {
+		return Cycle{}, fmt.Errorf("retry cycle: %w", err)
+	}
+	return out, nil
+}
+
+// CycleEnd is how a renewal attempt ended.
+type CycleEnd struct {
+	State       CycleState // paid, retry or failed
+	OrderID     string     // the order, for paid (and for the record, a failed attempt's)
+	FailureCode string
+	RetryAt     time.Time // for retry
+	NextDueAt   time.Time // for paid: cycle+1's due date
+	// PauseParams (JSON) for failed: the subscription pauses with FailureCode and
+	// these.
+	PauseParams string
+}
+
+// EndCycle records the end of attempt of cycle, which must be running (else
+// ErrStateChanged: another process recorded it first), and moves the subscription
+// on in the same transaction: paid makes cycle+1 next, due at NextDueAt; retry makes
+// the subscription due again at RetryAt; failed closes the cycle and pauses an active
+// subscription with FailureCode.
+func (s *Store) EndCycle(ctx context.Context, subscriptionID string, cycle, attempt int, e CycleEnd) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		now := encodeTime(s.now())
+		res, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET state = ?, order_id = ?, failure_code = ?, retry_at = ?,
+			updated_at = ? WHERE subscription_id = ? AND cycle = ? AND attempt = ? AND state = 'running'`,
+			e.State, e.OrderID, e.FailureCode, encodeTimeOrEmpty(e.RetryAt), now, subscriptionID, cycle, attempt)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrStateChanged
+		}
+		switch e.State {
+		case CyclePaid:
+			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?, updated_at = ?
+				WHERE id = ?`, cycle+1, encodeTime(e.NextDueAt), now, subscriptionID)
+		case CycleRetry:
+			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET next_due_at = ?, updated_at = ? WHERE id = ?`,
+				encodeTime(e.RetryAt), now, subscriptionID)
+		case CycleFailed:
+			params := e.PauseParams
+			if params == "" {
+				params = "{}"
+			}
+			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, updated_at = ?,
+				state = CASE state WHEN 'active' THEN 'paused' ELSE state END,
+				pause_code = CASE state WHEN 'active' THEN ? ELSE pause_code END,
+				pause_params = CASE state WHEN 'active' THEN ? ELSE pause_params END WHERE id = ?`,
+				now, e.FailureCode, params, subscriptionID)
+		default:
+			return fmt.Errorf("%w: cycle end state %q", ErrInvalid, e.State)
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("end cycle: %w", err)
+	}
+	return nil
+}
+
+func encodeTimeOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return encodeTime(t)
+}

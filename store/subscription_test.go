@@ -1,0 +1,106 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+func newSubscription(t *testing.T, s *store.Store, customer string, due time.Time) store.Subscription {
+	t.Helper()
+	u := store.Subscription{CustomerID: customer, State: store.SubscriptionActive, ProductID: "cy-sub-0002", SellerID: "circuit-yard",
+		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Anchor: due, NextDueAt: due}
+	if err := s.CreateSubscription(context.Background(), &u); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// TestClaimCycle: one open cycle per subscription, joined by every later claim; a
+// claim for a stale next cycle, or of a subscription that is not active, is refused;
+// paid moves the subscription on, failed pauses it, and a failed cycle is reopened at
+// its next attempt.
+func TestClaimCycle(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "subscriber@example.com")
+	u := newSubscription(t, s, c.ID, clock.Now())
+
+	// Many claims at once: one row, all of them on it.
+	var wg sync.WaitGroup
+	got := make([]store.Cycle, 8)
+	errs := make([]error, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = s.ClaimCycle(ctx, u.ID, 0, 0, clock.Now())
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		if errs[i] != nil || got[i].Cycle != 0 || got[i].Attempt != 0 || got[i].State != store.CycleRunning {
+			t.Fatalf("claim %d = %+v, %v", i, got[i], errs[i])
+		}
+	}
+	if cy, err := s.ClaimCycle(ctx, u.ID, 0, 1, clock.Now()); err != nil || cy.Cycle != 0 {
+		t.Fatalf("a claim while cycle 0 is open joins it: %+v, %v", cy, err)
+	}
+	next := clock.Now().AddDate(0, 1, 0)
+	if err := s.EndCycle(ctx, u.ID, 0, 0, store.CycleEnd{State: store.CyclePaid, OrderID: "ord_1", NextDueAt: next}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EndCycle(ctx, u.ID, 0, 0, store.CycleEnd{State: store.CyclePaid, OrderID: "ord_2", NextDueAt: next}); !errors.Is(err, store.ErrStateChanged) {
+		t.Fatalf("a second end of the same attempt: %v, want ErrStateChanged", err)
+	}
+	if _, err := s.ClaimCycle(ctx, u.ID, 0, 1, next); !errors.Is(err, store.ErrStateChanged) {
+		t.Fatalf("a claim for a stale next cycle: %v", err)
+	}
+	after, err := s.Subscription(ctx, c.ID, u.ID)
+	if err != nil || after.NextCycle != 1 || after.OpenCycle != -1 || !after.NextDueAt.Equal(next) {
+		t.Fatalf("after paid: %+v, %v", after, err)
+	}
+
+	// Cycle 3 (1 and 2 skipped) fails: the subscription pauses; resumed, the same
+	// cycle is claimed again at attempt 1.
+	cy, err := s.ClaimCycle(ctx, u.ID, 1, 3, next)
+	if err != nil || cy.Skipped != 2 {
+		t.Fatalf("claim of cycle 3 = %+v, %v", cy, err)
+	}
+	if err := s.EndCycle(ctx, u.ID, 3, 0, store.CycleEnd{State: store.CycleFailed, FailureCode: "card_declined"}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ = s.Subscription(ctx, c.ID, u.ID)
+	if after.State != store.SubscriptionPaused || after.PauseCode != "card_declined" || after.OpenCycle != -1 {
+		t.Fatalf("after failed: %+v", after)
+	}
+	if _, err := s.ClaimCycle(ctx, u.ID, 1, 3, next); !errors.Is(err, store.ErrStateChanged) {
+		t.Fatalf("a claim while paused: %v", err)
+	}
+	after.State = store.SubscriptionActive
+	if err := s.UpdateSubscription(ctx, &after, store.SubscriptionPaused); err != nil {
+		t.Fatal(err)
+	}
+	if cy, err := s.ClaimCycle(ctx, u.ID, 1, 3, next); err != nil || cy.Attempt != 1 || cy.State != store.CycleRunning {
+		t.Fatalf("reclaim of the failed cycle = %+v, %v", cy, err)
+	}
+	// Retry: not before its time.
+	retryAt := clock.Now().Add(time.Hour)
+	if err := s.EndCycle(ctx, u.ID, 3, 1, store.CycleEnd{State: store.CycleRetry, RetryAt: retryAt}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RetryCycle(ctx, u.ID, 3, 1); !errors.Is(err, store.ErrStateChanged) {
+		t.Fatalf("a retry before its time: %v", err)
+	}
+	clock.Advance(time.Hour)
+	if cy, err := s.RetryCycle(ctx, u.ID, 3, 1); err != nil || cy.Attempt != 2 {
+		t.Fatalf("retry = %+v, %v", cy, err)
+	}
+	if _, err := s.RetryCycle(ctx, u.ID, 3, 1); !errors.Is(err, store.ErrStateChanged) {
+		t.Fatalf("the same retry twice: %v", err)
+	}
+}

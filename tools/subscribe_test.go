@@ -1,0 +1,146 @@
+package tools
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+)
+
+// TestSubscribeDialog: a client that can show a dialog is asked to confirm the
+// subscription there, with its price per cycle, interval and yearly cost; yes starts
+// it and charges the first cycle, no starts nothing.
+func TestSubscribeDialog(t *testing.T) {
+	tests := []struct {
+		name    string
+		answer  *mcp.ElicitationResult
+		version string
+		charged int
+	}{
+		{"accept, legacy era", accept(true), "2025-11-25", 1},
+		{"accept, modern era", accept(true), "", 1},
+		{"decline, legacy era", &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, "2025-11-25", 0},
+		{"cancel, modern era", &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionCancel}}, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStorefront(t)
+			c := s.client(t, tt.answer, tt.version)
+			var out subscribeResult
+			res := call(t, c, "subscribe", map[string]any{"product_id": "cy-sub-0002"}, &out)
+			if tt.charged == 1 && (res.IsError || out.Status != "subscribed" || out.FirstCharge == nil || out.FirstCharge.Status != "paid") {
+				t.Fatalf("got %s / %+v, want subscribed and charged", text(res), out)
+			}
+			if tt.charged == 0 && (!res.IsError || !strings.Contains(text(res), "declined") || !strings.Contains(text(res), "Nothing was charged")) {
+				t.Fatalf("got %s, want declined with nothing charged", text(res))
+			}
+			if s.charges() != tt.charged {
+				t.Errorf("%d charges, want %d", s.charges(), tt.charged)
+			}
+		})
+	}
+}
+
+// The dialog shows the facts from the server's records: price per cycle, interval,
+// what a year costs, and seller text quoted.
+func TestSubscribeDialogMessage(t *testing.T) {
+	s := newStorefront(t)
+	out, err := s.tb.Checkout.Subscribe(context.Background(), subscribeRequest(s, "cy-sub-0001"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := subscribeDialog(out.Subscription).Message
+	for _, want := range []string{"Please confirm this subscription.", "Item: «Lumenforge Photo Studio Pro Plan»", "Price: $12.00 every month", "Free trial: 14 days", "A year costs: $144.00", "until canceled"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("dialog %q lacks %q", msg, want)
+		}
+	}
+}
+
+// TestSubscriptionTools runs a subscription through the tools: quote, confirm by
+// quote_id, list, pause, resume, cancel, and the errors of bad arguments.
+func TestSubscriptionTools(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	var q subscribeResult
+	if res := call(t, c, "subscribe", map[string]any{"product_id": "ml-sub-0001", "quantity": 2}, &q); res.IsError || q.Status != "confirmation_required" {
+		t.Fatalf("subscribe: %s", text(res))
+	}
+	if !strings.Contains(q.Summary, "every month") || !strings.Contains(q.Summary, "a year") || q.Subscription.PricePerCycle.Amount < 3600 {
+		t.Errorf("summary %q does not show the price per cycle", q.Summary)
+	}
+	if s.charges() != 0 {
+		t.Fatal("charged before confirmation")
+	}
+	var sub subscribeResult
+	if res := call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID}, &sub); res.IsError || sub.Status != "subscribed" {
+		t.Fatalf("confirm: %s", text(res))
+	}
+	id := sub.Subscription.ID
+	var list listSubscriptionsResult
+	if res := call(t, c, "list_subscriptions", nil, &list); res.IsError || len(list.Subscriptions) != 1 || list.Subscriptions[0].ID != id {
+		t.Fatalf("list: %s", text(res))
+	}
+	var ch subscriptionChangeResult
+	if res := call(t, c, "pause_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "paused" {
+		t.Fatalf("pause: %s", text(res))
+	}
+	if res := call(t, c, "resume_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "active" || ch.Charge != nil {
+		t.Fatalf("resume: %s", text(res))
+	}
+	if res := call(t, c, "cancel_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "canceled" {
+		t.Fatalf("cancel: %s", text(res))
+	}
+	if s.charges() != 1 {
+		t.Errorf("%d charges, want 1 (the first cycle)", s.charges())
+	}
+	for _, tc := range []struct {
+		tool string
+		args map[string]any
+		want string
+	}{
+		{"subscribe", map[string]any{}, "product_id is required"},
+		{"subscribe", map[string]any{"product_id": "cy-sub-0002", "start_date": "tomorrow"}, "start_date"},
+		{"subscribe", map[string]any{"product_id": "nw-shoe-0001"}, "bought once"},
+		{"resume_subscription", map[string]any{"subscription_id": id}, "was canceled"},
+		{"pause_subscription", map[string]any{"subscription_id": "sub_nope"}, "list_subscriptions"},
+		{"cancel_subscription", map[string]any{}, "subscription_id"},
+		{"purchase", map[string]any{"product_id": "cy-sub-0002"}, "is a subscription"},
+	} {
+		if res := call(t, c, tc.tool, tc.args, nil); !res.IsError || !strings.Contains(text(res), tc.want) {
+			t.Errorf("%s %v: %s, want an error containing %q", tc.tool, tc.args, text(res), tc.want)
+		}
+	}
+}
+
+func subscribeRequest(s *storefront, product string) checkout.SubscribeRequest {
+	return checkout.SubscribeRequest{CustomerID: s.tb.Customer, ProductID: product, Quantity: 1, ConfirmVia: checkout.ViaElicitation}
+}
+
+// TestDigitalDelivery: an order of a digital product shows what the seller delivered
+// (a link and a license key, quoted as seller text); a shipped one shows none.
+func TestDigitalDelivery(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	for _, tc := range []struct {
+		product string
+		digital bool
+	}{{"cy-sub-0002", true}, {"ml-sub-0001", false}} {
+		var q, sub subscribeResult
+		call(t, c, "subscribe", map[string]any{"product_id": tc.product}, &q)
+		if res := call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID}, &sub); res.IsError || sub.FirstCharge == nil {
+			t.Fatalf("%s: %s", tc.product, text(res))
+		}
+		var o orderView
+		res := call(t, c, "get_order", map[string]any{"order_id": sub.FirstCharge.OrderID}, &o)
+		if got := o.Digital != nil && o.Digital.LicenseKey != "" && strings.Contains(o.Digital.URL, "/downloads/"); got != tc.digital {
+			t.Errorf("%s: digital delivery %+v, want %v", tc.product, o.Digital, tc.digital)
+		}
+		if tc.digital && (!strings.Contains(text(res), "license key «"+o.Digital.LicenseKey+"»") || !strings.Contains(text(res), "link «")) {
+			t.Errorf("%s: text %q does not quote the delivery", tc.product, text(res))
+		}
+	}
+}
