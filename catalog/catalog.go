@@ -38,9 +38,10 @@ type Catalog struct {
 	// cats and brands name the categories and brands that facets count by id.
 	cats, brands nameCache
 	// pools holds the best-ranked matches of common words (see search_pool.go);
-	// exactUpTo and poolSize, when not 0, replace maxExact and poolSize (tests).
-	pools               pools
-	exactUpTo, poolSize int
+	// exactUpTo, poolSize and poolChunk, when not 0, replace maxExact, poolSize and
+	// poolChunk (tests); a negative poolChunk makes browses order in full.
+	pools                          pools
+	exactUpTo, poolSize, poolChunk int
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).
