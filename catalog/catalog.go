@@ -83,11 +83,11 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 
 // The memory of the catalog's reads. They run on a pool of their own
 // (sqlite.OpenReader) of readConns connections, which share a page-cache budget of
-// readCacheKiB: a search of a million products touches some megabytes of pages, and
+// readCacheKiB: a search of a million products touches a few megabytes of pages, and
 // every commit to the file (orders flowing) empties every connection's cache anyway,
 // so more connections or bigger caches would buy memory, not speed. Callers beyond
 // readConns wait for a connection.
-const readCacheKiB = 128 << 10
+const readCacheKiB = 64 << 10
 
 // readConns is twice the processors Go may use, and at least 4.
 func readConns() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
