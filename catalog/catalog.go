@@ -11,6 +11,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -33,14 +34,17 @@ var migrations embed.FS
 // Catalog is a handle on the catalog tables of a SQLite database. It is safe for
 // concurrent use.
 type Catalog struct {
-	db    *sql.DB
+	db *sql.DB
+	// rdb is the pool that reads run on (see stmt.go and readPool); db writes.
+	rdb   *sql.DB
 	cache stmtCache
 	// cats and brands name the categories and brands that facets count by id.
 	cats, brands nameCache
 	// pools holds the best-ranked matches of common words (see search_pool.go);
-	// exactUpTo and poolSize, when not 0, replace maxExact and poolSize (tests).
-	pools               pools
-	exactUpTo, poolSize int
+	// exactUpTo, poolSize and poolChunk, when not 0, replace maxExact, poolSize and
+	// poolChunk (tests); a negative poolChunk makes browses order in full.
+	pools                          pools
+	exactUpTo, poolSize, poolChunk int
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).
@@ -74,13 +78,29 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 		db.Close()
 		return nil, err
 	}
+	conns := readConns()
+	if c.rdb, err = sqlite.OpenReader(ctx, path, conns, readCacheKiB/conns); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return c, nil
 }
+
+// The memory of the catalog's reads. They run on a pool of their own
+// (sqlite.OpenReader) of readConns connections, which share a page-cache budget of
+// readCacheKiB: a search of a million products touches a few megabytes of pages, and
+// every commit to the file (orders flowing) empties every connection's cache anyway,
+// so more connections or bigger caches would buy memory, not speed. Callers beyond
+// readConns wait for a connection.
+const readCacheKiB = 64 << 10
+
+// readConns is twice the processors Go may use, and at least 4.
+func readConns() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Close closes the database.
 func (c *Catalog) Close() error {
 	c.cache.close()
-	return c.db.Close()
+	return errors.Join(c.rdb.Close(), c.db.Close())
 }
 
 // Count returns the number of products in the catalog, hidden ones included.

@@ -188,8 +188,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		// Matches past the pool whose titles have every word join it: "vacuum filter"
 		// must not leave the filters behind a hundred vacuum cleaners whose
 		// descriptions mention a filter.
-		titled, err := s.c.refs(ctx, "search titles", `SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT `+strconv.Itoa(rerankPool),
-			"{title} : ("+s.text.match(anyWord)+")")
+		titled, err := s.titledMatches(ctx, s.text.match(anyWord))
 		if err != nil {
 			return nil, 0, err
 		}

@@ -122,6 +122,11 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	ctx, end, err := c.snapshot(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	defer end()
 	u := understand(q.Text, c.vocabulary())
 	var res Result
 	res.Applied = u.apply(&q)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,29 +17,35 @@ import (
 // a fifth of a million products costs half a second to order in full. A search with at
 // most maxExact full-text matches is ordered in full, every time. A larger match set is
 // ordered in full once per sort: its first poolSize matches in that order (before any
-// filter) are kept in
-// memory as a pool, until product text changes (or a product's visibility, price or
-// rating, which only an upsert changes, which moves the text too); a search then
-// filters the pool, in
-// order, and stops once it has what the page and the facets need (or reads it all, for
-// an exact total, when it holds every match). The pool holds the
-// true first matches, so the page drawn from it is the page the full ordering gives, as
-// long as enough of the pool passes the filters; when too few do, the search is ordered
-// in full after all. Its total is then estimated from the share of the pool read that
-// passes, and marked as an estimate (Result.TotalEstimated).
+// filter) are kept in memory as a pool, until product text changes (or a product's
+// visibility, price or rating, which only an upsert changes, which moves the text
+// too). A search then filters the pool in order, a chunk at a time, and stops once it
+// has its page and has read the first chunk, whose passing matches the facets are
+// counted over. The pool holds the true first matches, so the page drawn from it is
+// the page the full ordering gives, as long as enough of the pool passes the filters;
+// when too few do, the search is ordered in full after all. When the pool holds every
+// match, the rest of it is counted for an exact total; else the total is estimated
+// from the share of the chunks read that passes, and marked as an estimate
+// (Result.TotalEstimated). A browse reads its index the same way (browseChunks).
 const (
 	maxExact = 1000
 	poolSize = 4000
-	// poolChunk is how many of a pool's matches a search filters at a time.
-	poolChunk = 1500
+	// poolChunk is how many of a pool's matches a search filters at a time; a search
+	// reads one chunk unless its page needs more (see fromPool).
+	poolChunk = 1000
 	// maxPools bounds the pools kept (at most 32 KB each); past it they are all dropped.
 	maxPools = 512
 )
 
 // pool is the first matches of one full-text expression in one order.
 type pool struct {
+	expr   string  // the full-text expression
 	n      int     // all full-text matches, hidden or not
 	rowids []int64 // the first poolSize of them, in order
+	// titled is what titledMatches returns for the expression, kept once read (it
+	// depends on the text only, as the pool does); nil until then.
+	titledMu sync.Mutex
+	titled   []Ref
 }
 
 // complete reports whether the pool holds every match.
@@ -128,7 +135,7 @@ func (s *search) buildPool(ctx context.Context, expr string) (*pool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	p := &pool{}
+	p := &pool{expr: expr}
 	for id := range strings.SplitSeq(list, ",") {
 		if id == "" {
 			continue
@@ -146,14 +153,26 @@ func (s *search) buildPool(ctx context.Context, expr string) (*pool, error) {
 }
 
 // fromPool returns, in the pool's order, the matches of p that pass the search's
-// filters, at least need of them (and FacetCap for the facets) when there are as many,
-// with the total: exact when p holds every match (it is then read to its end), else
-// estimated. It reports false when fewer than need pass and p does not hold every
-// match: the search must be ordered in full.
+// filters: at least need of them when there are as many, and for the facets those of
+// the first poolChunk of p, up to FacetCap (the first FacetCap, wherever they are, for
+// a search that reranks). The total is exact when p holds
+// every match (the rest of p is then counted in SQL, which costs less than reading
+// it), else estimated from the share that passed. It reports false when fewer than
+// need pass and p does not hold every match: the search must be ordered in full.
+//
+// So a search reads poolChunk rows of product_keys unless its page lies deeper (or
+// its filters pass few): reading a row costs about as much as everything else a
+// search does per match.
 func (s *search) fromPool(ctx context.Context, p *pool, need int) (ms []match, total int, estimated, ok bool, err error) {
 	read := 0
-	for read < len(p.rowids) && (len(ms) < max(need, FacetCap) || p.complete()) {
-		chunk := p.rowids[read:min(read+poolChunk, len(p.rowids))]
+	size, sample := s.c.chunk(), s.c.chunk()
+	if s.intent != nil {
+		// Reranking reads the best FacetCap matches (see rerank), which must be those
+		// of the full ordering.
+		sample = len(p.rowids)
+	}
+	for read < len(p.rowids) && (len(ms) < need || len(ms) < FacetCap && read < sample) {
+		chunk := p.rowids[read:min(read+size, len(p.rowids))]
 		if ms, err = s.passing(ctx, chunk, ms); err != nil {
 			return nil, 0, false, false, err
 		}
@@ -162,11 +181,20 @@ func (s *search) fromPool(ctx context.Context, p *pool, need int) (ms []match, t
 	if len(ms) < need && !p.complete() {
 		return nil, 0, false, false, nil
 	}
-	if read == p.n {
-		return ms, len(ms), false, true, nil
+	if p.complete() {
+		// The total is exact: the rest is counted, not read.
+		rest, err := s.countPassing(ctx, p.rowids[read:])
+		if err != nil {
+			return nil, 0, false, false, err
+		}
+		return ms, len(ms) + rest, false, true, nil
 	}
 	return ms, estimate(max(len(ms), p.n*len(ms)/read)), true, true, nil
 }
+
+// chunk is how many matches a search filters at a time: poolChunk unless a test set
+// another.
+func (c *Catalog) chunk() int { return cmp.Or(c.poolChunk, poolChunk) }
 
 // estimate rounds an estimated count to two significant digits (181,537 → 180,000),
 // so that it does not look exact.
@@ -178,20 +206,83 @@ func estimate(n int) int {
 	return (n + unit/2) / unit * unit
 }
 
-// passing appends to ms those of rowids that pass the search's filters, in the order of
-// rowids.
-func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]match, error) {
+// countPassing returns how many of rowids pass the search's filters.
+func (s *search) countPassing(ctx context.Context, rowids []int64) (int, error) {
+	if len(rowids) == 0 {
+		return 0, nil
+	}
+	var n int
+	err := s.c.queryRow(ctx, `SELECT count(*) `+s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`),
+		append([]any{sortedList(rowids)}, s.f.args...)...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("search count: %w", err)
+	}
+	return n, nil
+}
+
+// sortedList returns rowids sorted, as a JSON array: looked up in this order, each
+// lookup of product_keys starts where the one before ended (neighbours share pages).
+func sortedList(rowids []int64) string {
+	sorted := slices.Clone(rowids)
+	slices.Sort(sorted)
 	var list strings.Builder
+	list.Grow(len(sorted) * 8)
 	list.WriteByte('[')
-	for i, id := range rowids {
+	for i, id := range sorted {
 		if i > 0 {
 			list.WriteByte(',')
 		}
 		list.WriteString(strconv.FormatInt(id, 10))
 	}
 	list.WriteByte(']')
+	return list.String()
+}
+
+// passing appends to ms those of rowids that pass the search's filters, in the order of
+// rowids. It looks them up in rowid order, so that each lookup of product_keys starts
+// where the one before ended (neighbours share leaf pages), and puts the rows back in
+// the pool's order in Go.
+func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]match, error) {
 	// CROSS JOIN: one lookup of product_keys per rowid, in the list's order.
-	return s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
-		s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`)+` ORDER BY j.key`,
-		append([]any{list.String()}, s.f.args...), ms)
+	found, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
+		s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`),
+		append([]any{sortedList(rowids)}, s.f.args...), nil)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(found, func(a, b match) int { return cmp.Compare(a.rowid, b.rowid) })
+	for _, id := range rowids {
+		if i, ok := slices.BinarySearchFunc(found, id, func(m match, id int64) int { return cmp.Compare(m.rowid, id) }); ok {
+			ms = append(ms, found[i])
+		}
+	}
+	return ms, nil
+}
+
+// titledMatches returns the first rerankPool products, in rowid order, whose titles
+// match the full-text expression expr (hidden or not). Reranking reads them for every
+// search with many matches (see rerank); for an expression served from a pool they
+// are read once and kept with the pool, since they depend on the text only: reading
+// them costs as much as the rest of such a search.
+func (s *search) titledMatches(ctx context.Context, expr string) ([]Ref, error) {
+	p := s.pooled
+	if p == nil || p.expr != expr {
+		return s.c.titled(ctx, expr)
+	}
+	p.titledMu.Lock()
+	defer p.titledMu.Unlock()
+	if p.titled == nil {
+		t, err := s.c.titled(ctx, expr)
+		if err != nil {
+			return nil, err
+		}
+		p.titled = append(make([]Ref, 0, len(t)), t...)
+	}
+	return p.titled, nil
+}
+
+// titled reads what titledMatches returns.
+func (c *Catalog) titled(ctx context.Context, expr string) ([]Ref, error) {
+	return c.refs(ctx, "search titles", `SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT `+strconv.Itoa(rerankPool),
+		"{title} : ("+expr+")")
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -23,6 +24,8 @@ type search struct {
 	sentence bool
 	words    []string
 	learned  *learnedView // what the catalog learned of its types (see learned.go)
+	// pooled is the pool the matches were drawn from; nil when they were ranked in full.
+	pooled *pool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -33,11 +36,8 @@ func (s *search) from(anyWord bool) (string, []any) {
 		// Browsing reads visible products in the order asked for from an index and stops
 		// at the limit, instead of sorting every product that passes the filters.
 		index := ""
-		switch s.q.Sort {
-		case SortRelevance:
-			index = " INDEXED BY product_keys_quality"
-		case SortPriceAsc:
-			index = " INDEXED BY product_keys_price"
+		if i := s.browseIndex(); i != "" {
+			index = " INDEXED BY " + i
 		}
 		return s.keysFrom("product_keys k" + index), s.f.args
 	}
@@ -118,6 +118,7 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 		if p != nil {
 			ms, total, estimated, ok, err := s.fromPool(ctx, p, offset+s.q.Limit)
 			if err != nil || ok {
+				s.pooled = p
 				return ms, total, estimated, err
 			}
 		}
@@ -125,9 +126,21 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 	return s.ranks(ctx, offset, anyWord)
 }
 
-// ranks is matches for a search ranked in full: every match is ranked in SQL.
+// ranks is matches for a search ranked in full: every match is ranked in SQL; a
+// browse that reads an index in its order reads it a chunk at a time instead (see
+// browseChunks).
 func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, int, bool, error) {
 	from, args := s.from(anyWord)
+	if index := s.browseIndex(); index != "" && s.c.chunk() > 0 {
+		ms, ok, err := s.browseChunks(ctx, index, offset+s.q.Limit)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if ok {
+			total, estimated, err := s.browseTotal(ctx, from, args)
+			return ms, max(total, len(ms)), estimated, err
+		}
+	}
 	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
 	// a power of two, so that the limit, which is written into the SQL, takes few values.
 	top := FacetCap
@@ -144,6 +157,46 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 	}
 	total, err := s.count(ctx, from, args)
 	return ms, total, false, err
+}
+
+// browseIndex names the index of product_keys that holds the visible products in a
+// browse's order, or "" when the search has words or no index has its order.
+func (s *search) browseIndex() string {
+	if !s.text.empty() {
+		return ""
+	}
+	switch s.q.Sort {
+	case SortRelevance:
+		return "product_keys_quality"
+	case SortPriceAsc:
+		return "product_keys_price"
+	}
+	return ""
+}
+
+// browseChunks returns the first matches of a browse that reads index in its order, as
+// fromPool does for a pool: it filters the visible products poolChunk at a time, in
+// order, and stops once it has need matches and has read the first chunk (whose
+// passing products the facets are counted over). It reports false when poolSize
+// products were read without finding need (the filters pass few): the browse is then
+// ordered in full.
+func (s *search) browseChunks(ctx context.Context, index string, need int) ([]match, bool, error) {
+	size := s.c.chunk()
+	chunk := `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp ` +
+		s.keysFrom(`(SELECT k.rowid AS r FROM product_keys k INDEXED BY `+index+` WHERE k.hidden = 0 ORDER BY `+s.orderBy()+
+			` LIMIT `+strconv.Itoa(size)+` OFFSET ?) c CROSS JOIN product_keys k ON k.rowid = c.r`) +
+		` ORDER BY ` + s.orderBy()
+	var ms []match
+	for read := 0; read < cmp.Or(s.c.poolSize, poolSize); read += size {
+		var err error
+		if ms, err = s.scanMatches(ctx, chunk, append([]any{read}, s.f.args...), ms); err != nil {
+			return nil, false, err
+		}
+		if len(ms) >= need {
+			return ms, true, nil
+		}
+	}
+	return nil, false, nil
 }
 
 // browseTotal returns the number of products passing a browse's filters: estimated

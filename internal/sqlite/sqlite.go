@@ -89,6 +89,45 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	return db, nil
 }
 
+// OpenReader opens a second pool of connections to the database at path, which Open
+// has created (and whoever owns it migrated), for reads only: at most conns
+// connections, each with a page cache of at most cacheKiB KiB, so that the pool's
+// memory has a bound whatever the number of concurrent callers (they wait for a
+// connection instead); writes are refused (query_only); and BeginTx begins a plain,
+// deferred transaction, which takes no lock and reads one snapshot of the database,
+// where Open's connections begin IMMEDIATE ones, which take the write lock.
+//
+// Every commit to the file (an order, a sale, stock taken) makes every other
+// connection drop its whole page cache when its next read transaction begins (SQLite
+// knows only that the file changed, not which pages), so a large cache per
+// connection buys little while orders flow; a read that runs its statements in one
+// transaction drops it at most once.
+func OpenReader(ctx context.Context, path string, conns, cacheKiB int) (*sql.DB, error) {
+	if conns < 1 || cacheKiB < 1 {
+		return nil, fmt.Errorf("open database %s for reading: %d connections of %d KiB", path, conns, cacheKiB)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open database for reading: %w", err)
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", "5000")
+	q.Set("_query_only", "1")
+	q.Set("_txlock", "deferred")
+	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
+	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open database for reading: %w", err)
+	}
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxIdleTime(connMaxIdleTime)
+	if err := ping(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
+	}
+	return db, nil
+}
+
 // createPrivate creates the file at path, empty and with mode 0600, and its directory
 // with mode 0700, unless they exist.
 func createPrivate(path string) error {
