@@ -66,13 +66,16 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 
 // suspend drops, for a bulk load, what would otherwise follow every row written and
 // is cheaper to build once at the end: the full-text index's triggers on product_text
-// (migration 0001; Commit rebuilds the index) and the secondary indexes of products,
-// product_keys and product_codes (Commit creates them again, sorting once instead of inserting into
-// each index row by row). Their SQL is kept for Commit.
+// (migration 0001; Commit rebuilds the index) and the secondary indexes of products and
+// product_keys (Commit creates them again, sorting once instead of inserting into each
+// index row by row). Their SQL is kept for Commit. product_codes keeps its index on
+// rowid: a product updated during the load deletes its codes by rowid, and without the
+// index each such delete would scan the table (a load's time would grow with the
+// square of its size).
 func (l *Loader) suspend(ctx context.Context) error {
 	rows, err := l.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
 		WHERE (type = 'trigger' AND tbl_name = 'product_text')
-		OR (type = 'index' AND tbl_name IN ('products', 'product_keys', 'product_codes') AND sql IS NOT NULL)
+		OR (type = 'index' AND tbl_name IN ('products', 'product_keys') AND sql IS NOT NULL)
 		ORDER BY type, name`)
 	if err != nil {
 		return err

@@ -88,6 +88,25 @@ func TestBulkLoadEqualsUpserts(t *testing.T) {
 	if !l.Bulk() {
 		t.Fatal("a load into an empty catalog is not a bulk load")
 	}
+	// A product updated during the load deletes its codes by rowid: that must stay
+	// an index lookup while the load has the other indexes dropped.
+	var plan strings.Builder
+	rows, err := l.tx.QueryContext(ctx, `EXPLAIN QUERY PLAN `+deleteCodesSQL, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(detail + "; ")
+	}
+	rows.Close()
+	if !strings.Contains(plan.String(), "product_codes_rowid") {
+		t.Errorf("during a bulk load, deleting a product's codes is planned as %q, not by its index", plan.String())
+	}
 	for _, b := range batches {
 		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, b); err != nil {
 			t.Fatal(err)
