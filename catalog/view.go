@@ -12,7 +12,8 @@ import (
 )
 
 // ImageOrigins returns the distinct origins ("https://host" or "https://host:port") of
-// the product images in the catalog, sorted, at most limit of them: what a page that
+// the images of the catalog's visible products, sorted, at most limit of them (those
+// that most products use): what a page that
 // shows the catalog's images must allow and nothing more. Only https URLs whose host is
 // a plain DNS name or IP address count; anything else (other schemes, user info, odd
 // characters that could break out of a Content-Security-Policy source list) is left
@@ -55,9 +56,14 @@ type imageOriginsCache struct {
 func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
 	// The prefix up to the first "/" after "https://" is the origin: SQLite does the
 	// dedupe, Go the checking.
-	rows, err := c.query(ctx, `SELECT DISTINCT CASE WHEN instr(substr(image_url, 9), '/') > 0
-			THEN substr(image_url, 1, 8 + instr(substr(image_url, 9), '/') - 1) ELSE image_url END
-		FROM product_text WHERE image_url LIKE 'https://%'`)
+	// Only products people can see count, and the hosts most products use come
+	// first, so that limit keeps those: a feed with many hosts of one image each
+	// cannot push the others out.
+	rows, err := c.query(ctx, `SELECT CASE WHEN instr(substr(t.image_url, 9), '/') > 0
+			THEN substr(t.image_url, 1, 8 + instr(substr(t.image_url, 9), '/') - 1) ELSE t.image_url END AS prefix
+		FROM product_text t JOIN products p ON p.rowid = t.rowid
+		WHERE t.image_url LIKE 'https://%' AND p.hidden = 0
+		GROUP BY prefix ORDER BY count(*) DESC, prefix`)
 	if err != nil {
 		return nil, false, fmt.Errorf("image origins: %w", err)
 	}

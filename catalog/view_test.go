@@ -38,6 +38,7 @@ func TestImageOrigin(t *testing.T) {
 
 func TestImageOrigins(t *testing.T) {
 	ctx := context.Background()
+	hidden := func(p catalog.Product) catalog.Product { p.Hidden = true; return p }
 	img := func(id, url string) catalog.Product {
 		p := product(id, "Thing "+id)
 		p.ImageURL = url
@@ -52,6 +53,7 @@ func TestImageOrigins(t *testing.T) {
 		img("f", "https://bad;host.example/6.jpg"),
 		img("g", ""),
 		img("h", "https://d.example"),
+		hidden(img("i", "https://hidden.example/9.jpg")),
 	})
 	for _, tc := range []struct {
 		name     string
@@ -61,7 +63,9 @@ func TestImageOrigins(t *testing.T) {
 	}{
 		{"all", 10, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
 		{"exactly enough", 4, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
-		{"bounded", 2, nil, true},
+		// The hosts most products use are kept: b (two images), then by name.
+		{"bounded", 2, []string{"https://a.example", "https://b.example"}, true},
+		{"bounded to one", 1, []string{"https://b.example"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, more, err := c.ImageOrigins(ctx, tc.limit)

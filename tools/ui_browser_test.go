@@ -143,6 +143,9 @@ func TestViewResources(t *testing.T) {
 				html, csp := readView(t, c, uri)
 				got, _ := json.Marshal(csp["resourceDomains"])
 				want, _ := json.Marshal(origins)
+				if uri == uiURI(ui.Checkout) {
+					want = []byte("[]") // the page that pays lets no outside host in
+				}
 				if string(got) != string(want) {
 					t.Errorf("%s declares resourceDomains %s, the catalog's image hosts are %s", uri, got, want)
 				}
