@@ -125,7 +125,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 			if err != nil {
 				return err
 			}
-			active, err := holds(ctx, tx, h, cart.Revision, now)
+			active, err := holds(ctx, tx, h, c, cart.Revision, now)
 			if err != nil {
 				return err
 			}
@@ -171,13 +171,17 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 	return c, cart, created, nil
 }
 
-// holds reports whether checkout h still holds its customer's cart (revision rev).
-func holds(ctx context.Context, tx *sql.Tx, h Checkout, rev int64, now time.Time) (bool, error) {
+// holds reports whether checkout h still holds its customer's cart (revision rev)
+// against new checkout c of the same cart.
+func holds(ctx context.Context, tx *sql.Tx, h, c Checkout, rev int64, now time.Time) (bool, error) {
 	switch h.State {
 	case CheckoutOpen:
 		return now.Sub(h.UpdatedAt) < OpenCheckoutTTL, nil
 	case CheckoutQuoted:
-		return h.CartRevision == rev && now.Before(h.ExpiresAt), nil
+		// A quote answers one request: the same cart, delivered the same way. A call
+		// that asks for another delivery option or address gets a new quote.
+		return h.CartRevision == rev && now.Before(h.ExpiresAt) &&
+			h.FulfillmentOptionID == c.FulfillmentOptionID && h.AddressID == c.AddressID, nil
 	case CheckoutPaying:
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM purchases WHERE checkout_id = ?

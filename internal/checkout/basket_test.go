@@ -305,6 +305,27 @@ func TestCheckoutQuoteThenConfirm(t *testing.T) {
 	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID}); err == nil {
 		t.Error("purchase confirmed a checkout's quote")
 	}
+	// Another delivery option asked for gets a new quote with it, and the old quote
+	// no longer confirms; asking for the default again gets a third.
+	ex, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, FulfillmentOption: "express"})
+	if err != nil || ex.Status != checkout.CheckoutConfirmationRequired || ex.Checkout.QuoteID == q.Checkout.QuoteID {
+		t.Fatalf("express quote: %+v, %v", ex.Checkout, err)
+	}
+	for _, so := range ex.Orders {
+		if f := so.Purchase.Fulfillment; f == nil || f.ID != "express" {
+			t.Errorf("%s quoted with delivery %+v, want express", so.Purchase.SellerID, f)
+		}
+	}
+	if _, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID}); err == nil {
+		t.Error("the superseded quote confirmed")
+	}
+	q, err = e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || q.Status != checkout.CheckoutConfirmationRequired || q.Checkout.QuoteID == ex.Checkout.QuoteID {
+		t.Fatalf("default quote again: %+v, %v", q.Checkout, err)
+	}
+	if e.succeeded() != 0 {
+		t.Fatalf("%d charged before any confirmation", e.succeeded())
+	}
 	done, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: q.Checkout.QuoteID})
 	if err != nil || done.Status != checkout.CheckoutCompleted {
 		for _, so := range done.Orders {
