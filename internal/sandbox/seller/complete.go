@@ -2,6 +2,7 @@ package seller
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -262,8 +263,10 @@ func rejectDetail(ce *ChargeError) string {
 }
 
 // deliverDigital gives order o its digital delivery when lines has digital items: a
-// download link under baseURL and a license key, both derived from the order id (so a
-// replayed complete shows the same ones). The order then goes through the seller's
+// download link under baseURL (a placeholder: the sandbox seller serves no downloads)
+// and a random license key, made once when the order is (a replayed complete returns
+// the stored order, so the same ones): nothing a person who only knows the order id
+// could work out. The order then goes through the seller's
 // schedule like any other (its shipped and delivered events keep this delivery after
 // the shipment).
 func deliverDigital(o *acp.Order, lines []line, baseURL string) {
@@ -274,8 +277,9 @@ func deliverDigital(o *acp.Order, lines []line, baseURL string) {
 	if !digital {
 		return
 	}
-	h := sha256.Sum256([]byte("sandbox-license\x00" + o.ID))
-	k := strings.ToUpper(hex.EncodeToString(h[:10]))
+	var h [10]byte
+	rand.Read(h[:]) // never fails (crypto/rand)
+	k := strings.ToUpper(hex.EncodeToString(h[:]))
 	key := k[0:5] + "-" + k[5:10] + "-" + k[10:15] + "-" + k[15:20]
 	o.Fulfillments = append(o.Fulfillments, acp.Fulfillment{ID: "ful_digital", Type: acp.FulfillmentDigital, Status: acp.OrderStatusDelivered,
 		DeliveryURL: baseURL + "/downloads/" + o.ID, LicenseKey: key})
