@@ -84,8 +84,13 @@ type Cycle struct {
 // customer like every purchase key, so every process that renews this attempt finds
 // the same purchase.
 func CycleKey(subscriptionID string, cycle, attempt int) string {
-	return fmt.Sprintf("sub/%s/%d/%d", subscriptionID, cycle, attempt)
+	return fmt.Sprintf(RenewalKeyPrefix+"%s/%d/%d", subscriptionID, cycle, attempt)
 }
+
+// RenewalKeyPrefix starts every renewal's purchase key (CycleKey). It is reserved: a
+// key a caller supplies must not start with it, so no caller's purchase can ever be
+// taken for a renewal, nor a renewal for a caller's purchase.
+const RenewalKeyPrefix = "sub/"
 
 const subscriptionColumns = `id, customer_id, state, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,

@@ -23,6 +23,8 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", p.ProductID)
 	case checkout.RefusalIdempotencyConflict:
 		return fmt.Sprintf("This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
+	case checkout.RefusalReservedKey:
+		return fmt.Sprintf("idempotency_key must not start with %q: that prefix is reserved for subscription renewals. Use another key (e.g. a UUID); nothing was charged by this call.", checkout.ReservedKeyPrefix)
 	case checkout.RefusalQuoteMismatch:
 		asked := fmt.Sprintf("%d × %s", p.AskedQuantity, p.AskedProductID)
 		if p.AskedProductID == "" {

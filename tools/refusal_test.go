@@ -27,6 +27,7 @@ func TestRefusalText(t *testing.T) {
 	}{
 		{checkout.RefusalInvalid, checkout.RefusalParams{Field: "quantity", Min: 1, Max: 99}, []string{"quantity must be between 1 and 99"}},
 		{checkout.RefusalUnknownProduct, checkout.RefusalParams{ProductID: "nw-x"}, []string{`"nw-x"`, "search_products"}},
+		{checkout.RefusalReservedKey, checkout.RefusalParams{}, []string{"idempotency_key", `"sub/"`, "nothing was charged"}},
 		{checkout.RefusalIdempotencyConflict, checkout.RefusalParams{ProductID: "nw-x", Quantity: 2}, []string{"idempotency_key", "(nw-x × 2)"}},
 		{checkout.RefusalQuoteMismatch, with(func(q *checkout.RefusalParams) {
 			q.QuoteID, q.Quantity, q.ProductID, q.AskedProductID, q.AskedQuantity = "qt_1", 1, "nw-a", "nw-b", 3

@@ -88,7 +88,7 @@ func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 		r, err := s.renew(ctx, u)
 		if err != nil {
 			rep.Errors++
-			s.cfg.Log.WarnContext(ctx, "renew subscription", "subscription", u.ID, "err", err)
+			s.cfg.Log.ErrorContext(ctx, "renew subscription", "subscription", u.ID, "err", err)
 			continue
 		}
 		switch r.Status {
@@ -147,6 +147,10 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 	if err != nil {
 		return r, err
 	}
+	if !created && !renewalOf(p, u) {
+		// Not this cycle's purchase: never take its outcome for the cycle's, never charge.
+		return r, fmt.Errorf("%w: purchase %s holds the key of %s cycle %d attempt %d", errRenewalKeyTaken, p.ID, u.ID, c.Cycle, c.Attempt)
+	}
 	var out Outcome
 	switch {
 	case created:
@@ -160,6 +164,18 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 		return r, nil
 	}
 	return s.endCycle(ctx, u, c, r, out, err)
+}
+
+// errRenewalKeyTaken is a renewal attempt whose purchase key is held by a purchase that
+// is not a renewal of the subscription (callers' keys cannot start with
+// ReservedKeyPrefix, so only data written before that rule can do this).
+var errRenewalKeyTaken = errors.New("renewal key taken by another purchase")
+
+// renewalOf says whether p, found under a renewal key of u, is a renewal of u: u's
+// product and quantity, bought without a quote and outside a cart.
+func renewalOf(p store.Purchase, u store.Subscription) bool {
+	return p.ProductID == u.ProductID && p.Quantity == u.Quantity && p.SellerID == u.SellerID &&
+		p.QuoteID == "" && p.CheckoutID == ""
 }
 
 // renewPurchase runs the new purchase p of one cycle of u.

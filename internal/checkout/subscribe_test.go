@@ -2,6 +2,7 @@ package checkout_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"sync"
@@ -51,6 +52,7 @@ func (e *env) renew(svc *checkout.Service, rounds int) checkout.RenewReport {
 		total.Retrying += rep.Retrying
 		total.Paused += rep.Paused
 		total.Errors += rep.Errors
+		total.Pending += rep.Pending
 		if rep == (checkout.RenewReport{}) {
 			break
 		}
@@ -527,5 +529,73 @@ func TestSubscriptionNewPriceInDialog(t *testing.T) {
 	}
 	if e.succeeded() != 2 {
 		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}
+
+// TestSubscriptionCycleKeyCollision: a caller's idempotency key can never be a
+// renewal's, and a renewal never takes a purchase that holds its key but is not one
+// of its own (data written before keys were checked) for the cycle's: it fails
+// loudly and charges nothing, and the cycle stays due.
+func TestSubscriptionCycleKeyCollision(t *testing.T) {
+	const headphones = "cy-hp-0004" // cheap enough to be bought without confirmation
+	for _, tc := range []struct {
+		name     string
+		complete bool // the purchase holding the key completed (else it is left open)
+	}{
+		{"completed purchase holds the key", true},
+		{"open purchase holds the key", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			key := store.CycleKey(id, 1, 0)
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: headphones, Quantity: 1, IdempotencyKey: key})
+			if !isRefusal(err, checkout.RefusalReservedKey) {
+				t.Fatalf("purchase with a renewal's key: %v, want %s", err, checkout.RefusalReservedKey)
+			}
+			if _, err := e.svc.AddToCart(ctx, e.customer, headphones, 1); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: key}); !isRefusal(err, checkout.RefusalReservedKey) {
+				t.Fatalf("checkout with a renewal's key: %v, want %s", err, checkout.RefusalReservedKey)
+			}
+			if got := e.succeeded(); got != 1 {
+				t.Fatalf("%d charges after the refused calls, want 1", got)
+			}
+
+			// Data written before the rule: a purchase of something else under the key.
+			if tc.complete {
+				out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: headphones, Quantity: 1, IdempotencyKey: "legacy"})
+				if err != nil || out.Status != checkout.StatusCompleted {
+					t.Fatalf("buy headphones: %+v, %v", out, err)
+				}
+				raw, err := sql.Open("sqlite3", e.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer raw.Close()
+				if _, err := raw.Exec(`UPDATE purchases SET idem_key = ? WHERE idem_key = 'legacy'`, key); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, _, err := e.st.BeginPurchase(ctx, store.Purchase{CustomerID: e.customer, IdemKey: key, ProductID: headphones, Quantity: 1}); err != nil {
+				t.Fatal(err)
+			}
+			charges := e.succeeded()
+			e.clock.Advance(month)
+			rep := e.renew(e.svc, 2)
+			if rep.Paid != 0 || rep.Pending != 0 || rep.Errors == 0 {
+				t.Fatalf("renewal over another purchase's key: %+v, want an error and nothing paid or pending", rep)
+			}
+			if got := e.succeeded(); got != charges {
+				t.Fatalf("%d charges, want %d", got, charges)
+			}
+			if u := e.subscription(id); u.NextCycle != 1 || u.State != store.SubscriptionActive {
+				t.Fatalf("subscription %+v: want cycle 1 still due", u)
+			}
+			if !strings.Contains(e.logs.String(), "renewal key taken") {
+				t.Errorf("the conflict was not logged")
+			}
+		})
 	}
 }
