@@ -238,6 +238,51 @@ func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ..
 	return nil
 }
 
+// PauseSubscription pauses the active subscription id with code, in one transaction
+// that also ends its open cycle with code when that cycle has not started charging:
+// one waiting in retry, or one running whose attempt has no purchase yet. Such a
+// cycle ends failed and is no longer open, so it is never tried again: resuming
+// skips what fell due while paused. An open cycle whose attempt has a purchase stays
+// open (its purchase may be paying; see ApproveRenewal). A subscription that is not
+// active is ErrStateChanged.
+func (s *Store) PauseSubscription(ctx context.Context, id, code string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := s.subscriptionWhere(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if u.State != SubscriptionActive {
+			return ErrStateChanged
+		}
+		now := encodeTime(s.now())
+		open := any(nil)
+		if u.OpenCycle >= 0 {
+			c, err := cycleIn(ctx, tx, id, u.OpenCycle)
+			if err != nil {
+				return err
+			}
+			var started bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchases WHERE customer_id = ? AND idem_key = ?)`,
+				u.CustomerID, CycleKey(id, c.Cycle, c.Attempt)).Scan(&started); err != nil {
+				return err
+			}
+			if c.State == CycleRunning && started {
+				open = c.Cycle
+			} else if _, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET state = 'failed', failure_code = ?, retry_at = '',
+				updated_at = ? WHERE subscription_id = ? AND cycle = ?`, code, now, id, c.Cycle); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET state = 'paused', pause_code = ?, pause_params = '{}',
+			open_cycle = ?, updated_at = ? WHERE id = ?`, code, open, now, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("pause subscription: %w", err)
+	}
+	return nil
+}
+
 const cycleColumns = `subscription_id, cycle, attempt, state, due_at, retry_at, order_id, failure_code, skipped, updated_at`
 
 func scanCycle(row scanner) (Cycle, error) {

@@ -27,7 +27,10 @@ import (
 //     cycle. The spending rules apply to it, the monthly limit included.
 //   - Missed cycles (the server was down over several due dates) are not charged one
 //     by one: the next run charges the latest cycle that is due, once, and records how
-//     many it skipped.
+//     many it skipped. Likewise a cycle paid late (its retries crossed the next due
+//     date) is next renewed at the first due date after it was paid, not at once.
+//   - Pausing ends an open cycle that has not started charging (waiting for a retry,
+//     or claimed with no purchase yet): resuming skips what fell due while paused.
 //   - A seller total above the subscription's price per cycle is never paid: the
 //     subscription pauses (price_changed) until the person resumes it and confirms
 //     the new price.
@@ -211,7 +214,10 @@ func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cy
 	switch {
 	case err == nil && out.Status == StatusCompleted:
 		r.Status, r.Order = RenewPaid, out.Order
-		end = store.CycleEnd{State: store.CyclePaid, NextDueAt: Terms(u).Due(u.Anchor, c.Cycle+1)}
+		// A cycle paid late (after retries) is never followed at once by the cycles
+		// that fell due meanwhile: the next charge is at the first due date after now,
+		// and the next claim records the cycles before it as skipped.
+		end = store.CycleEnd{State: store.CyclePaid, NextDueAt: dueAfter(u, c.Cycle+1, s.now())}
 		if out.Order != nil {
 			end.OrderID = out.Order.ID
 		}

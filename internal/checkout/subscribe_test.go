@@ -599,3 +599,102 @@ func TestSubscriptionCycleKeyCollision(t *testing.T) {
 		})
 	}
 }
+
+// TestSubscriptionPauseDuringOpenCycle: a cycle that has not started charging (waiting
+// for a retry, or claimed with no purchase yet) ends with the person's pause, so
+// resuming months later charges nothing at once and one cycle at the next due date;
+// and a cycle paid late, after its retries crossed the next due date, is not followed
+// at once by the cycle that fell due meanwhile.
+func TestSubscriptionPauseDuringOpenCycle(t *testing.T) {
+	declined := func(e *env) {
+		if _, err := e.st.AddPaymentMethod(context.Background(), store.PaymentMethod{ID: "pm_card_chargeDeclined", CustomerID: e.customer, Brand: "visa", Last4: "0002", Default: true}); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	good := func(e *env) {
+		if _, err := e.st.AddPaymentMethod(context.Background(), store.PaymentMethod{ID: "pm_card_visa", CustomerID: e.customer, Brand: "visa", Last4: "4242", Default: true}); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		retry []time.Duration
+		open  func(e *env, id string) // opens cycle 1 after it fell due
+		pause bool
+	}{
+		{name: "paused while waiting for a retry", pause: true, open: func(e *env, id string) {
+			declined(e)
+			if rep := e.renew(e.svc, 1); rep.Retrying != 1 {
+				e.t.Fatalf("renewal %+v, want a retry", rep)
+			}
+		}},
+		{name: "paused after the claim, before the purchase", pause: true, open: func(e *env, id string) {
+			u := e.subscription(id)
+			if _, err := e.st.ClaimCycle(context.Background(), id, 1, 1, checkout.Terms(u).Due(u.Anchor, 1)); err != nil {
+				e.t.Fatal(err)
+			}
+		}},
+		{name: "retry paid after the next due date", retry: []time.Duration{40 * 24 * time.Hour}, open: func(e *env, id string) {
+			declined(e)
+			if rep := e.renew(e.svc, 1); rep.Retrying != 1 {
+				e.t.Fatalf("renewal %+v, want a retry", rep)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+				if tc.retry != nil {
+					c.RenewRetries = tc.retry
+				}
+			}})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			e.clock.Advance(month)
+			tc.open(e, id)
+			if e.succeeded() != 1 {
+				t.Fatalf("%d charges, want 1", e.succeeded())
+			}
+			if tc.pause {
+				u, err := e.svc.PauseSubscription(ctx, e.customer, id)
+				if err != nil || u.State != store.SubscriptionPaused || u.OpenCycle != -1 {
+					t.Fatalf("pause = %+v, %v; want paused with no open cycle", u, err)
+				}
+				e.clock.Advance(4 * month)
+				good(e)
+				res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+				if err != nil || res.Status != checkout.StatusCompleted || res.First != nil {
+					t.Fatalf("resume = %+v, %v; want active with nothing charged", res, err)
+				}
+			} else {
+				e.clock.Advance(41 * 24 * time.Hour)
+				good(e)
+				if rep := e.renew(e.svc, 1); rep.Paid != 1 {
+					t.Fatalf("late retry %+v, want paid", rep)
+				}
+			}
+			charges := e.succeeded()
+			e.renew(e.svc, 3)
+			e.clock.Advance(time.Hour)
+			e.renew(e.svc, 3)
+			if got := e.succeeded(); got != charges {
+				t.Fatalf("%d charges right after, want %d", got, charges)
+			}
+			u := e.subscription(id)
+			if !u.NextDueAt.After(e.clock.Now()) {
+				t.Fatalf("next due %v is not after now %v", u.NextDueAt, e.clock.Now())
+			}
+			e.clock.Advance(u.NextDueAt.Sub(e.clock.Now()))
+			e.renew(e.svc, 3)
+			if got := e.succeeded(); got != charges+1 {
+				t.Fatalf("%d charges at the next due date, want %d", got, charges+1)
+			}
+			cycles, err := e.st.Cycles(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last := cycles[len(cycles)-1]; last.State != store.CyclePaid || last.Skipped < 1 {
+				t.Errorf("last cycle %+v: want paid, with the cycles stepped over recorded as skipped", last)
+			}
+		})
+	}
+}
