@@ -174,6 +174,8 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("No subscription has id %q. Call list_subscriptions to see the person's subscriptions. Nothing was charged or changed.", p.QuoteID)
 	case checkout.RefusalSubscriptionCanceled:
 		return fmt.Sprintf("Subscription %s was canceled and cannot be paused or resumed. Nothing was charged; subscribe again with subscribe to start a new one.", p.QuoteID)
+	case checkout.RefusalRenewalStopped:
+		return fmt.Sprintf("Subscription %s was paused or canceled before this renewal was charged, so it was stopped. Nothing was charged for it.", p.QuoteID)
 	case checkout.RefusalSubscriptionProduct:
 		return fmt.Sprintf("%s (product_id %s) is a subscription: it is charged every billing interval, so it cannot be bought once or put in the cart. Nothing was charged; if the person wants it, start it with subscribe.", title, p.ProductID)
 	case checkout.RefusalBadStart:

@@ -39,6 +39,9 @@ import (
 //     then the subscription pauses with that reason. A renewal interrupted by a crash
 //     is tried again at once. Refusals by the spending rules, a product or seller that
 //     went away and a missing payment method pause it at once.
+//   - A renewal is approved (store.ApproveRenewal) only while its subscription is
+//     active and its attempt is still the open one: a pause or cancel that lands
+//     while it talks to the seller stops it before any token, nothing charged.
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
@@ -157,7 +160,7 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 	var out Outcome
 	switch {
 	case created:
-		out, err = s.renewPurchase(ctx, p, u)
+		out, err = s.renewPurchase(ctx, p, u, c)
 		out, err = s.firstOutcome(ctx, out, err)
 	case store.Terminal(p.State):
 		out, err = s.outcomeOf(ctx, p)
@@ -182,12 +185,12 @@ func renewalOf(p store.Purchase, u store.Subscription) bool {
 }
 
 // renewPurchase runs the new purchase p of one cycle of u.
-func (s *Service) renewPurchase(ctx context.Context, p store.Purchase, u store.Subscription) (Outcome, error) {
-	out, err := s.renewSteps(ctx, &p, u)
+func (s *Service) renewPurchase(ctx context.Context, p store.Purchase, u store.Subscription, c store.Cycle) (Outcome, error) {
+	out, err := s.renewSteps(ctx, &p, u, c)
 	return out, s.recordRefusal(ctx, &p, err)
 }
 
-func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Subscription) (Outcome, error) {
+func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Subscription, c store.Cycle) (Outcome, error) {
 	product, err := s.cfg.Catalog.Product(ctx, u.ProductID)
 	if errors.Is(err, catalog.ErrNotFound) {
 		return Outcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: u.ProductID})
@@ -203,7 +206,7 @@ func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Sub
 		return Outcome{}, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName, Title: p.Title,
 			Amount: p.Total, Currency: p.Currency, QuotedAmount: u.Amount, QuotedCurrency: u.Currency})
 	}
-	return s.pay(ctx, p, store.PurchaseOpen, rules)
+	return s.payAs(ctx, p, store.PurchaseOpen, rules, &store.Renewing{SubscriptionID: u.ID, Cycle: c.Cycle, Attempt: c.Attempt})
 }
 
 // endCycle records how attempt c of u ended (out or err) and returns the renewal.

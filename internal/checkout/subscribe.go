@@ -77,6 +77,7 @@ const (
 	RefusalSubscriptionCanceled RefusalCode = "subscription_canceled" // QuoteID: it was canceled and cannot change
 	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
 	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
+	RefusalRenewalStopped       RefusalCode = "renewal_stopped"       // QuoteID (the subscription id): paused or canceled before this renewal was charged
 )
 
 // Subscribe quotes a subscription for r.CustomerID, or confirms one when r.QuoteID is
@@ -377,7 +378,9 @@ func (s *Service) PauseSubscription(ctx context.Context, customerID, id string) 
 }
 
 // CancelSubscription cancels the customer's subscription for good: no cycle renews
-// after it (a renewal already under way finishes). Canceling again changes nothing.
+// after it: a renewal not yet approved is refused at its approval (ApproveRenewal,
+// RefusalRenewalStopped), and only one already paying finishes. Canceling again
+// changes nothing.
 func (s *Service) CancelSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
 	for {
 		u, err := s.subscription(ctx, customerID, id)

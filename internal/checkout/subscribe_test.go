@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -694,6 +695,95 @@ func TestSubscriptionPauseDuringOpenCycle(t *testing.T) {
 			}
 			if last := cycles[len(cycles)-1]; last.State != store.CyclePaid || last.Skipped < 1 {
 				t.Errorf("last cycle %+v: want paid, with the cycles stepped over recorded as skipped", last)
+			}
+		})
+	}
+}
+
+// blockingSellers hands out sellers whose Open, once armed, signals entered and
+// waits for release: a renewal held between its claim and its approval.
+type blockingSellers struct {
+	checkout.Sellers
+	armed            *atomic.Bool
+	entered, release chan struct{}
+}
+
+func (b blockingSellers) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := b.Sellers.Checkout(ctx, s)
+	return blockingOpen{co, b}, err
+}
+
+type blockingOpen struct {
+	checkout.SellerCheckout
+	b blockingSellers
+}
+
+func (o blockingOpen) Open(ctx context.Context, r checkout.OpenRequest, key string) (checkout.Session, error) {
+	if o.b.armed.CompareAndSwap(true, false) {
+		o.b.entered <- struct{}{}
+		<-o.b.release
+	}
+	return o.SellerCheckout.Open(ctx, r, key)
+}
+
+// TestSubscriptionStoppedDuringRenewal: a cancel or pause that lands while a renewal
+// is opening the seller's session (claimed, not yet approved) stops it: nothing is
+// charged, the purchase ends refused and the cycle ends.
+func TestSubscriptionStoppedDuringRenewal(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stop  func(*env, string) (store.Subscription, error)
+		state store.SubscriptionState
+	}{
+		{"canceled", func(e *env, id string) (store.Subscription, error) {
+			return e.svc.CancelSubscription(context.Background(), e.customer, id)
+		}, store.SubscriptionCanceled},
+		{"paused", func(e *env, id string) (store.Subscription, error) {
+			return e.svc.PauseSubscription(context.Background(), e.customer, id)
+		}, store.SubscriptionPaused},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			b := blockingSellers{Sellers: e.cfg.Sellers, armed: &atomic.Bool{}, entered: make(chan struct{}), release: make(chan struct{})}
+			cfg := e.cfg
+			cfg.Sellers = b
+			svc := mustService(t, cfg)
+			tokens := len(e.sb.Stripe.Tokens())
+			e.clock.Advance(month)
+			b.armed.Store(true)
+			done := make(chan checkout.RenewReport)
+			go func() {
+				rep, err := svc.RenewDue(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				done <- rep
+			}()
+			<-b.entered
+			if u, err := tc.stop(e, id); err != nil || u.State != tc.state {
+				t.Fatalf("stop = %+v, %v", u, err)
+			}
+			close(b.release)
+			rep := <-done
+			if rep.Paid != 0 || rep.Pending != 0 {
+				t.Fatalf("renewal %+v, want nothing paid or pending", rep)
+			}
+			e.renew(e.svc, 3)
+			if got := e.succeeded(); got != 1 {
+				t.Fatalf("%d charges, want 1 (the first cycle only)", got)
+			}
+			u := e.subscription(id)
+			if u.State != tc.state || u.OpenCycle != -1 || u.NextCycle != 1 {
+				t.Fatalf("subscription %+v, want %s with no open cycle and cycle 1 not paid", u, tc.state)
+			}
+			p, _, err := e.st.BeginPurchase(ctx, store.Purchase{CustomerID: e.customer, IdemKey: store.CycleKey(id, 1, 0), ProductID: apiPlan, Quantity: 1})
+			if err != nil || p.State != store.PurchaseFailed || p.FailureCode != string(checkout.RefusalRenewalStopped) || p.TokenID != "" {
+				t.Fatalf("renewal purchase %+v, %v: want failed with %s and no token", p, err, checkout.RefusalRenewalStopped)
+			}
+			if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 {
+				t.Errorf("%d tokens issued for the renewal, want none", n)
 			}
 		})
 	}
