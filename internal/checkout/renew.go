@@ -37,7 +37,8 @@ import (
 //   - A declined card (or a seller or Stripe that failed, or stock that ran out) is
 //     tried again after each wait of Config.RenewRetries (default DefaultRenewRetries),
 //     then the subscription pauses with that reason. A renewal interrupted by a crash
-//     is tried again at once. Refusals by the spending rules, a product or seller that
+//     is tried again at once if its token was revoked (or none was issued), else once that
+//     token has expired. Refusals by the spending rules, a product or seller that
 //     went away and a missing payment method pause it at once.
 //   - A renewal is approved (store.ApproveRenewal) only while its subscription is
 //     active and its attempt is still the open one: a pause or cancel that lands
@@ -169,7 +170,7 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 		r.Status = RenewPending
 		return r, nil
 	}
-	return s.endCycle(ctx, u, c, r, out, err)
+	return s.endCycle(ctx, u, c, p.ID, r, out, err)
 }
 
 // errRenewalKeyTaken is a renewal attempt whose purchase key is held by a purchase that
@@ -210,7 +211,7 @@ func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Sub
 }
 
 // endCycle records how attempt c of u ended (out or err) and returns the renewal.
-func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cycle, r Renewal, out Outcome, err error) (Renewal, error) {
+func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cycle, purchaseID string, r Renewal, out Outcome, err error) (Renewal, error) {
 	ctx = context.WithoutCancel(ctx)
 	var ref *Refusal
 	var end store.CycleEnd
@@ -231,6 +232,9 @@ func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cy
 		r.Refusal = ref
 		end = store.CycleEnd{FailureCode: string(ref.Code), OrderID: ref.OrderID}
 		wait, retry := s.retryWait(ref.Code, c.Attempt)
+		if retry && ref.Code == RefusalInterrupted {
+			wait = s.tokenWait(ctx, purchaseID)
+		}
 		if retry {
 			r.Status, r.RetryAt = RenewRetrying, s.now().Add(wait)
 			end.State, end.RetryAt = store.CycleRetry, r.RetryAt
@@ -247,6 +251,31 @@ func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cy
 		return r, fmt.Errorf("record renewal: %w", err)
 	}
 	return r, nil
+}
+
+// tokenWait is how long an interrupted renewal attempt (purchase id) waits before the
+// next attempt issues a new token: until the attempt's token expires, unless its
+// journal shows it revoked or it never reached approval (no token could exist). The
+// old token, if the seller's session is still open, could otherwise be charged too.
+func (s *Service) tokenWait(ctx context.Context, id string) time.Duration {
+	p, err := s.cfg.Store.Purchase(ctx, id)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "interrupted renewal", "purchase", id, "err", err)
+		return s.cfg.TokenTTL // unknown: as long as a token can live
+	}
+	if p.OrderID == "" || !p.TokenExpiresAt.After(s.now()) {
+		return 0
+	}
+	events, err := s.cfg.Store.Events(ctx, id)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "interrupted renewal", "purchase", id, "err", err)
+	}
+	for _, ev := range events {
+		if ev.Step == "token_revoked" && ev.Detail == "revoked" {
+			return 0
+		}
+	}
+	return p.TokenExpiresAt.Sub(s.now())
 }
 
 // retryWait says whether a renewal attempt (0 for the first) refused with code is

@@ -788,3 +788,70 @@ func TestSubscriptionStoppedDuringRenewal(t *testing.T) {
 		})
 	}
 }
+
+// unrevocable is a Stripe whose token revocations fail.
+type unrevocable struct{ checkout.Tokens }
+
+func (unrevocable) Revoke(context.Context, string, string) error {
+	return errors.New("stripe unavailable")
+}
+
+// TestSubscriptionInterruptedRetryWaitsForToken: a renewal interrupted after its token
+// was issued is tried again at once only when recovery revoked that token; when the
+// revocation failed, the next attempt (a new token) waits until the old one expires.
+func TestSubscriptionInterruptedRetryWaitsForToken(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		revoke  bool
+		waitFor time.Duration // before the next attempt charges
+	}{
+		{"token revoked", true, 0},
+		{"revocation failed", false, checkout.DefaultTokenTTL},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			e.cfg.Fault = func(s string) error {
+				if s == "token_issued" {
+					return errors.New("killed")
+				}
+				return nil
+			}
+			crashing := e.service()
+			e.clock.Advance(month)
+			if rep := e.renew(crashing, 1); rep.Errors != 1 {
+				t.Fatalf("the injected crash did not stop the renewal: %+v", rep)
+			}
+			e.cfg.Fault = nil
+			cfg := e.cfg
+			if !tc.revoke {
+				cfg.Tokens = unrevocable{cfg.Tokens}
+			}
+			restarted := mustService(t, cfg)
+			if _, err := restarted.Recover(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			tokens := len(e.sb.Stripe.Tokens())
+			e.renew(restarted, 3)
+			if tc.waitFor > 0 {
+				if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 || e.succeeded() != 1 {
+					t.Fatalf("%d new tokens and %d charges while the old token lives, want 0 and 1", n, e.succeeded())
+				}
+				e.clock.Advance(tc.waitFor - time.Second)
+				e.renew(restarted, 3)
+				if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 {
+					t.Fatalf("%d new tokens a second before the old one expires, want 0", n)
+				}
+				e.clock.Advance(time.Second)
+				e.renew(restarted, 3)
+			}
+			if e.succeeded() != 2 {
+				t.Fatalf("%d charges, want 2 (cycle 1 paid)", e.succeeded())
+			}
+			if u := e.subscription(id); u.NextCycle != 2 || u.OpenCycle != -1 {
+				t.Fatalf("subscription %+v: want cycle 1 paid", u)
+			}
+		})
+	}
+}
