@@ -263,19 +263,51 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 // Max (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock,
 // so two purchases cannot both squeeze under a limit.
 func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, limits ...Limit) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.approveIn(ctx, tx, p, from, limits) })
+}
+
+func (s *Store) approveIn(ctx context.Context, tx *sql.Tx, p *Purchase, from PurchaseState, limits []Limit) error {
+	now := s.now()
+	var state PurchaseState
+	if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
+		return fmt.Errorf("approve purchase: %w", err)
+	}
+	if state != from {
+		return ErrStateChanged
+	}
+	if err := underLimits(ctx, tx, p.CustomerID, p.Currency, p.Total, limits, now); err != nil {
+		return err
+	}
+	return s.approve(ctx, tx, p, from, now)
+}
+
+// ErrRenewalStopped is ApproveRenewal's answer for a renewal whose subscription is no
+// longer active or whose attempt is no longer the open one: nothing was approved.
+var ErrRenewalStopped = errors.New("the subscription is no longer renewing this cycle")
+
+// Renewing names the attempt of a subscription's cycle that a renewal purchase pays.
+type Renewing struct {
+	SubscriptionID string
+	Cycle, Attempt int
+}
+
+// ApproveRenewal is Approve for the purchase of attempt r: in the same transaction it
+// also checks that the subscription is still active and r is still its open, running
+// attempt; otherwise it is ErrRenewalStopped and nothing changes. A pause or cancel
+// that lands before this approval therefore stops the renewal before any token.
+func (s *Store) ApproveRenewal(ctx context.Context, p *Purchase, from PurchaseState, r Renewing, limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		var state PurchaseState
-		if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, p.ID).Scan(&state); err != nil {
-			return fmt.Errorf("approve purchase: %w", err)
+		var ok bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM subscriptions u JOIN subscription_cycles c
+			ON c.subscription_id = u.id AND c.cycle = u.open_cycle
+			WHERE u.id = ? AND u.state = 'active' AND c.cycle = ? AND c.attempt = ? AND c.state = 'running')`,
+			r.SubscriptionID, r.Cycle, r.Attempt).Scan(&ok); err != nil {
+			return fmt.Errorf("approve renewal: %w", err)
 		}
-		if state != from {
-			return ErrStateChanged
+		if !ok {
+			return ErrRenewalStopped
 		}
-		if err := underLimits(ctx, tx, p.CustomerID, p.Currency, p.Total, limits, now); err != nil {
-			return err
-		}
-		return s.approve(ctx, tx, p, from, now)
+		return s.approveIn(ctx, tx, p, from, limits)
 	})
 }
 

@@ -84,8 +84,13 @@ type Cycle struct {
 // customer like every purchase key, so every process that renews this attempt finds
 // the same purchase.
 func CycleKey(subscriptionID string, cycle, attempt int) string {
-	return fmt.Sprintf("sub/%s/%d/%d", subscriptionID, cycle, attempt)
+	return fmt.Sprintf(RenewalKeyPrefix+"%s/%d/%d", subscriptionID, cycle, attempt)
 }
+
+// RenewalKeyPrefix starts every renewal's purchase key (CycleKey). It is reserved: a
+// key a caller supplies must not start with it, so no caller's purchase can ever be
+// taken for a renewal, nor a renewal for a caller's purchase.
+const RenewalKeyPrefix = "sub/"
 
 const subscriptionColumns = `id, customer_id, state, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
@@ -229,6 +234,51 @@ func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ..
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrStateChanged
+	}
+	return nil
+}
+
+// PauseSubscription pauses the active subscription id with code, in one transaction
+// that also ends its open cycle with code when that cycle has not started charging:
+// one waiting in retry, or one running whose attempt has no purchase yet. Such a
+// cycle ends failed and is no longer open, so it is never tried again: resuming
+// skips what fell due while paused. An open cycle whose attempt has a purchase stays
+// open (its purchase may be paying; see ApproveRenewal). A subscription that is not
+// active is ErrStateChanged.
+func (s *Store) PauseSubscription(ctx context.Context, id, code string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := s.subscriptionWhere(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if u.State != SubscriptionActive {
+			return ErrStateChanged
+		}
+		now := encodeTime(s.now())
+		open := any(nil)
+		if u.OpenCycle >= 0 {
+			c, err := cycleIn(ctx, tx, id, u.OpenCycle)
+			if err != nil {
+				return err
+			}
+			var started bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchases WHERE customer_id = ? AND idem_key = ?)`,
+				u.CustomerID, CycleKey(id, c.Cycle, c.Attempt)).Scan(&started); err != nil {
+				return err
+			}
+			if c.State == CycleRunning && started {
+				open = c.Cycle
+			} else if _, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET state = 'failed', failure_code = ?, retry_at = '',
+				updated_at = ? WHERE subscription_id = ? AND cycle = ?`, code, now, id, c.Cycle); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET state = 'paused', pause_code = ?, pause_params = '{}',
+			open_cycle = ?, updated_at = ? WHERE id = ?`, code, open, now, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("pause subscription: %w", err)
 	}
 	return nil
 }

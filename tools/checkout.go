@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ Results:
 - status "pending": a seller has not confirmed yet; nothing more will be charged. Check get_order later.
 Bought lines leave the cart; refused and unavailable ones stay. Retrying with the same quote_id or idempotency_key, or while the same cart is being bought, returns the first outcome and never charges twice. purchase stays the way to buy one product at once.`),
 			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person agreed to its summary. Confirms and pays exactly that quote.")),
-			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended checkout (e.g. a UUID). Sending it again returns the first outcome instead of buying again.")),
+			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended checkout (e.g. a UUID). Sending it again returns the first outcome instead of buying again. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
 			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver, e.g. "express": used with every seller that offers it; the others, and all when it is left out, use their cheapest option. The result says what each seller's order got.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
 			mcp.WithSchemaAdditionalProperties(false),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,7 +63,7 @@ Retrying with the same quote_id or idempotency_key returns the first outcome and
 			mcp.WithString("product_id", mcp.Description(`The product to buy, as search_products or get_product returned it, e.g. "nw-shoe-0007". Required unless quote_id is given.`)),
 			mcp.WithInteger("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many to buy, a whole number from 1 to 99 (default 1).")),
 			mcp.WithString("quote_id", mcp.Description("The quote_id of an earlier confirmation_required result, once the person has agreed to its summary. Confirms and completes that exact purchase; product_id and quantity may be left out, and if given must be what the quote is for.")),
-			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried.")),
+			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
 			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver: the id of one of the seller's fulfillment options, as a quote's fulfillment.options lists them (e.g. "express"). Default: the cheapest. An option the seller does not offer is an error listing those it does.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
 			mcp.WithSchemaAdditionalProperties(false),

@@ -23,6 +23,8 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", p.ProductID)
 	case checkout.RefusalIdempotencyConflict:
 		return fmt.Sprintf("This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
+	case checkout.RefusalReservedKey:
+		return fmt.Sprintf("idempotency_key must not start with %q: that prefix is reserved for subscription renewals. Use another key (e.g. a UUID); nothing was charged by this call.", checkout.ReservedKeyPrefix)
 	case checkout.RefusalQuoteMismatch:
 		asked := fmt.Sprintf("%d × %s", p.AskedQuantity, p.AskedProductID)
 		if p.AskedProductID == "" {
@@ -172,6 +174,8 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("No subscription has id %q. Call list_subscriptions to see the person's subscriptions. Nothing was charged or changed.", p.QuoteID)
 	case checkout.RefusalSubscriptionCanceled:
 		return fmt.Sprintf("Subscription %s was canceled and cannot be paused or resumed. Nothing was charged; subscribe again with subscribe to start a new one.", p.QuoteID)
+	case checkout.RefusalRenewalStopped:
+		return fmt.Sprintf("Subscription %s was paused or canceled before this renewal was charged, so it was stopped. Nothing was charged for it.", p.QuoteID)
 	case checkout.RefusalSubscriptionProduct:
 		return fmt.Sprintf("%s (product_id %s) is a subscription: it is charged every billing interval, so it cannot be bought once or put in the cart. Nothing was charged; if the person wants it, start it with subscribe.", title, p.ProductID)
 	case checkout.RefusalBadStart:

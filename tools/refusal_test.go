@@ -27,6 +27,7 @@ func TestRefusalText(t *testing.T) {
 	}{
 		{checkout.RefusalInvalid, checkout.RefusalParams{Field: "quantity", Min: 1, Max: 99}, []string{"quantity must be between 1 and 99"}},
 		{checkout.RefusalUnknownProduct, checkout.RefusalParams{ProductID: "nw-x"}, []string{`"nw-x"`, "search_products"}},
+		{checkout.RefusalReservedKey, checkout.RefusalParams{}, []string{"idempotency_key", `"sub/"`, "nothing was charged"}},
 		{checkout.RefusalIdempotencyConflict, checkout.RefusalParams{ProductID: "nw-x", Quantity: 2}, []string{"idempotency_key", "(nw-x × 2)"}},
 		{checkout.RefusalQuoteMismatch, with(func(q *checkout.RefusalParams) {
 			q.QuoteID, q.Quantity, q.ProductID, q.AskedProductID, q.AskedQuantity = "qt_1", 1, "nw-a", "nw-b", 3
@@ -89,6 +90,7 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalUnknownSubscription, checkout.RefusalParams{QuoteID: "sub_9"}, []string{`"sub_9"`, "list_subscriptions"}},
 		{checkout.RefusalSubscriptionCanceled, checkout.RefusalParams{QuoteID: "sub_9"}, []string{"sub_9 was canceled", "subscribe"}},
 		{checkout.RefusalBadStart, checkout.RefusalParams{Max: 365}, []string{"within the next 365 days"}},
+		{checkout.RefusalRenewalStopped, with(func(q *checkout.RefusalParams) { q.QuoteID = "sub_1" }), []string{"sub_1 was paused or canceled", "Nothing was charged"}},
 		{checkout.RefusalSubscriptionProduct, with(func(q *checkout.RefusalParams) { q.ProductID = "cy-sub-1" }), []string{"(product_id cy-sub-1) is a subscription", "subscribe"}},
 	} {
 		t.Run(string(tc.code)+"/"+strings.Join(tc.says, ","), func(t *testing.T) {

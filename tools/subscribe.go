@@ -70,6 +70,7 @@ type subscriptionView struct {
 	NextRenewal   string      `json:"next_renewal,omitempty" jsonschema:"when the next cycle is charged (RFC 3339); absent unless active"`
 	PausedReason  string      `json:"paused_reason,omitempty" jsonschema:"why a paused subscription is paused and what resumes it"`
 	NewPrice      *price      `json:"new_price,omitempty" jsonschema:"for a subscription paused for a price increase: the seller's new total per cycle, which resuming asks the person to confirm"`
+	NewPerYear    *price      `json:"new_per_year,omitempty" jsonschema:"with new_price: what a year of cycles costs at the new price"`
 	CreatedAt     string      `json:"created_at"`
 }
 
@@ -89,7 +90,8 @@ func subscriptionOf(u store.Subscription) subscriptionView {
 			v.PausedReason = "Paused by the server because a renewal could not be paid: " + refusalText(r) + " Resuming it charges that cycle again."
 			if r.Code == checkout.RefusalPriceChanged {
 				np := priceOf(money.Money{Amount: r.Params.Amount, Currency: r.Params.Currency})
-				v.NewPrice = &np
+				ny := priceOf(money.Money{Amount: r.Params.Amount * int64(b.CyclesPerYear()), Currency: r.Params.Currency})
+				v.NewPrice, v.NewPerYear = &np, &ny
 				v.PausedReason = fmt.Sprintf("Paused by the server because the seller now asks %s per cycle instead of the %s the person agreed to; nothing was charged at the new price. Resuming it asks the person to confirm the new price.",
 					np.Display, per.String())
 			}
@@ -276,8 +278,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	heading := "Please confirm this subscription."
 	if v.NewPrice != nil {
 		heading = "Please confirm the new price of this subscription."
-		per = *v.NewPrice
-		year = priceOf(money.Money{Amount: per.Amount * int64(checkout.Terms(u).CyclesPerYear()), Currency: per.Currency})
+		per, year = *v.NewPrice, *v.NewPerYear
 	}
 	var b strings.Builder
 	b.WriteString(heading + "\n\n")
@@ -308,6 +309,21 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	}
 }
 
+// firstChargeText says when a quoted subscription is first charged once confirmed.
+func firstChargeText(u store.Subscription) string {
+	start := ""
+	if u.Anchor.After(u.CreatedAt) {
+		start = " from " + u.Anchor.UTC().Format("2006-01-02")
+	}
+	switch {
+	case u.TrialDays > 0:
+		return fmt.Sprintf("First charge: when the %d-day free trial%s ends.", u.TrialDays, start)
+	case start != "":
+		return "First charge: on " + u.Anchor.UTC().Format("2006-01-02") + "."
+	}
+	return "First charge: as soon as the person confirms."
+}
+
 func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string) *mcp.CallToolResult {
 	u := out.Subscription
 	v := subscriptionOf(u)
@@ -322,9 +338,15 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 	if out.Status == checkout.StatusConfirmationRequired {
 		r.Status, r.QuoteID, r.ExpiresAt = "confirmation_required", u.QuoteID, u.ExpiresAt.UTC().Format(time.RFC3339)
 		tool := "subscribe"
+		r.Summary += " " + firstChargeText(u)
 		if u.State == store.SubscriptionPaused {
 			tool = "resume_subscription"
-			r.Summary = fmt.Sprintf("Resume %s: %d × %s from %s at the new price %s.", u.ID, u.Quantity, quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per)
+			year := v.PerYear.Display
+			if v.NewPerYear != nil {
+				year = v.NewPerYear.Display
+			}
+			r.Summary = fmt.Sprintf("Resume %s: %d × %s from %s at the new price %s, %s a year at the new price. The first charge at the new price is made as soon as the person confirms.",
+				u.ID, u.Quantity, quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, year)
 		}
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool + " with quote_id \"" + u.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction

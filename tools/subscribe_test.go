@@ -2,12 +2,15 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // TestSubscribeDialog: a client that can show a dialog is asked to confirm the
@@ -142,5 +145,43 @@ func TestDigitalDelivery(t *testing.T) {
 		if tc.digital && (!strings.Contains(text(res), "license key «"+o.Digital.LicenseKey+"»") || !strings.Contains(text(res), "link «")) {
 			t.Errorf("%s: text %q does not quote the delivery", tc.product, text(res))
 		}
+	}
+}
+
+// TestResumeNewPriceConfirmation: the confirmation of a price increase (quote_id and
+// dialog) shows the new price and what a year costs at it, in words and in
+// structuredContent, and when the first charge happens.
+func TestResumeNewPriceConfirmation(t *testing.T) {
+	s := newStorefront(t)
+	params, err := json.Marshal(checkout.RefusalParams{Seller: "Circuit Yard Electronics", Amount: 3500, Currency: "USD", QuotedAmount: 2900, QuotedCurrency: "USD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	u := store.Subscription{ID: "sub_1", CustomerID: "cus_demo", State: store.SubscriptionPaused, ProductID: "cy-sub-0002",
+		SellerID: "circuit-yard", SellerName: "Circuit Yard Electronics", Title: "Stratus Labs Weather API Starter Plan",
+		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Anchor: at.AddDate(0, -2, 0), NextCycle: 2,
+		OpenCycle: -1, PauseCode: string(checkout.RefusalPriceChanged), PauseParams: string(params), QuoteID: "qs_1",
+		ConfirmVia: checkout.ViaQuoteID, ExpiresAt: at.Add(10 * time.Minute), CreatedAt: at.AddDate(0, -2, 0), UpdatedAt: at}
+	res := s.tb.subscribeResult(checkout.SubscriptionOutcome{Status: checkout.StatusConfirmationRequired, Subscription: u}, "")
+	var structured strings.Builder
+	enc := json.NewEncoder(&structured)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "resume_subscription_new_price.txt", text(res)+"\n")
+	golden(t, "resume_subscription_new_price.json", structured.String())
+	for _, want := range []string{"at the new price $35.00 every month (was $29.00)", "$420.00 a year at the new price", "first charge at the new price is made as soon as the person confirms"} {
+		if !strings.Contains(text(res), want) {
+			t.Errorf("text %q lacks %q", text(res), want)
+		}
+	}
+	if v := subscriptionOf(u); v.NewPerYear == nil || v.NewPerYear.Amount != 12*3500 || v.PerYear.Amount != 12*2900 {
+		t.Errorf("structured new_per_year %+v, per_year %+v: want $420.00 at the new price, $348.00 at the old", v.NewPerYear, v.PerYear)
+	}
+	if msg := subscribeDialog(u).Message; !strings.Contains(msg, "A year costs: $420.00") || !strings.Contains(msg, "Price: $35.00 every month") {
+		t.Errorf("dialog %q does not show the new price and year", msg)
 	}
 }

@@ -67,9 +67,9 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	if r.QuoteID != "" {
 		return s.ConfirmCheckout(ctx, r.CustomerID, r.QuoteID, ViaQuoteID)
 	}
-	key := r.IdempotencyKey
-	if key == "" {
-		key = store.NewID("auto_")
+	key, err := callerKey(r.IdempotencyKey)
+	if err != nil {
+		return CheckoutOutcome{}, err
 	}
 	addr, err := s.address(ctx, r.CustomerID, r.AddressID)
 	if err != nil {

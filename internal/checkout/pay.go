@@ -14,12 +14,26 @@ import (
 // limit, pending order), issue the token, complete the seller's checkout, record the
 // order. After the token is issued, any failure revokes it.
 func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.PurchaseState, rules store.Rules) (Outcome, error) {
+	return s.payAs(ctx, p, from, rules, nil)
+}
+
+// payAs is pay; a renewal purchase names the attempt it pays in r, and is approved
+// only while that attempt is its subscription's open one and the subscription is
+// active (else it ends refused with RefusalRenewalStopped, nothing charged).
+func (s *Service) payAs(ctx context.Context, p *store.Purchase, from store.PurchaseState, rules store.Rules, r *store.Renewing) (Outcome, error) {
 	p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
-	err := s.cfg.Store.Approve(ctx, p, from, rules.Limits()...)
+	var err error
+	if r != nil {
+		err = s.cfg.Store.ApproveRenewal(ctx, p, from, *r, rules.Limits()...)
+	} else {
+		err = s.cfg.Store.Approve(ctx, p, from, rules.Limits()...)
+	}
 	var lim *store.LimitError
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
 		return Outcome{}, lostRace{p.ID}
+	case errors.Is(err, store.ErrRenewalStopped):
+		return Outcome{}, s.fail(ctx, p, from, refuse(RefusalRenewalStopped, RefusalParams{QuoteID: r.SubscriptionID}))
 	case errors.As(err, &lim):
 		return Outcome{}, s.fail(ctx, p, from, limitRefusal(lim))
 	case err != nil:

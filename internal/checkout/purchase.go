@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -81,9 +82,9 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if product.Billing != nil { // bought once it would be charged once, not every cycle
 		return Outcome{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
-	key := r.IdempotencyKey
-	if key == "" {
-		key = store.NewID("auto_")
+	key, err := callerKey(r.IdempotencyKey)
+	if err != nil {
+		return Outcome{}, err
 	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
 		CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode),
@@ -103,6 +104,23 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 		via = ViaQuoteID
 	}
 	return s.quote(ctx, p, product, via, r.AddressID, r.FulfillmentOption)
+}
+
+// ReservedKeyPrefix is the prefix a caller's idempotency key must not start with:
+// renewals' purchases use it (store.CycleKey).
+const ReservedKeyPrefix = store.RenewalKeyPrefix
+
+// callerKey returns the purchase or checkout key for the caller's idempotency key: a
+// new one when it is empty, and RefusalReservedKey when it starts with
+// ReservedKeyPrefix, so that a caller's key never equals a renewal's.
+func callerKey(key string) (string, error) {
+	switch {
+	case key == "":
+		return store.NewID("auto_"), nil
+	case strings.HasPrefix(key, ReservedKeyPrefix):
+		return "", refuse(RefusalReservedKey, RefusalParams{})
+	}
+	return key, nil
 }
 
 // matchesQuote refuses a confirmation of quote r.QuoteID that names another product or

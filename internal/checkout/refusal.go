@@ -18,6 +18,7 @@ const (
 	RefusalInvalid              RefusalCode = "invalid"                 // Field outside Min…Max
 	RefusalUnknownProduct       RefusalCode = "unknown_product"         // ProductID
 	RefusalIdempotencyConflict  RefusalCode = "idempotency_conflict"    // ProductID, Quantity of the first purchase
+	RefusalReservedKey          RefusalCode = "reserved_key"            // the idempotency key starts with ReservedKeyPrefix
 	RefusalQuoteMismatch        RefusalCode = "quote_mismatch"          // QuoteID, ProductID, Title, Quantity; AskedProductID, AskedQuantity
 	RefusalUnknownQuote         RefusalCode = "unknown_quote"           // QuoteID
 	RefusalConfirmationMismatch RefusalCode = "confirmation_mismatch"   // a dialog quote confirmed by its id

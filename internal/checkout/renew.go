@@ -27,15 +27,22 @@ import (
 //     cycle. The spending rules apply to it, the monthly limit included.
 //   - Missed cycles (the server was down over several due dates) are not charged one
 //     by one: the next run charges the latest cycle that is due, once, and records how
-//     many it skipped.
+//     many it skipped. Likewise a cycle paid late (its retries crossed the next due
+//     date) is next renewed at the first due date after it was paid, not at once.
+//   - Pausing ends an open cycle that has not started charging (waiting for a retry,
+//     or claimed with no purchase yet): resuming skips what fell due while paused.
 //   - A seller total above the subscription's price per cycle is never paid: the
 //     subscription pauses (price_changed) until the person resumes it and confirms
 //     the new price.
 //   - A declined card (or a seller or Stripe that failed, or stock that ran out) is
 //     tried again after each wait of Config.RenewRetries (default DefaultRenewRetries),
 //     then the subscription pauses with that reason. A renewal interrupted by a crash
-//     is tried again at once. Refusals by the spending rules, a product or seller that
+//     is tried again at once if its token was revoked (or none was issued), else once that
+//     token has expired. Refusals by the spending rules, a product or seller that
 //     went away and a missing payment method pause it at once.
+//   - A renewal is approved (store.ApproveRenewal) only while its subscription is
+//     active and its attempt is still the open one: a pause or cancel that lands
+//     while it talks to the seller stops it before any token, nothing charged.
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
@@ -88,7 +95,7 @@ func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 		r, err := s.renew(ctx, u)
 		if err != nil {
 			rep.Errors++
-			s.cfg.Log.WarnContext(ctx, "renew subscription", "subscription", u.ID, "err", err)
+			s.cfg.Log.ErrorContext(ctx, "renew subscription", "subscription", u.ID, "err", err)
 			continue
 		}
 		switch r.Status {
@@ -147,10 +154,14 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 	if err != nil {
 		return r, err
 	}
+	if !created && !renewalOf(p, u) {
+		// Not this cycle's purchase: never take its outcome for the cycle's, never charge.
+		return r, fmt.Errorf("%w: purchase %s holds the key of %s cycle %d attempt %d", errRenewalKeyTaken, p.ID, u.ID, c.Cycle, c.Attempt)
+	}
 	var out Outcome
 	switch {
 	case created:
-		out, err = s.renewPurchase(ctx, p, u)
+		out, err = s.renewPurchase(ctx, p, u, c)
 		out, err = s.firstOutcome(ctx, out, err)
 	case store.Terminal(p.State):
 		out, err = s.outcomeOf(ctx, p)
@@ -159,16 +170,28 @@ func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, err
 		r.Status = RenewPending
 		return r, nil
 	}
-	return s.endCycle(ctx, u, c, r, out, err)
+	return s.endCycle(ctx, u, c, p.ID, r, out, err)
+}
+
+// errRenewalKeyTaken is a renewal attempt whose purchase key is held by a purchase that
+// is not a renewal of the subscription (callers' keys cannot start with
+// ReservedKeyPrefix, so only data written before that rule can do this).
+var errRenewalKeyTaken = errors.New("renewal key taken by another purchase")
+
+// renewalOf says whether p, found under a renewal key of u, is a renewal of u: u's
+// product and quantity, bought without a quote and outside a cart.
+func renewalOf(p store.Purchase, u store.Subscription) bool {
+	return p.ProductID == u.ProductID && p.Quantity == u.Quantity && p.SellerID == u.SellerID &&
+		p.QuoteID == "" && p.CheckoutID == ""
 }
 
 // renewPurchase runs the new purchase p of one cycle of u.
-func (s *Service) renewPurchase(ctx context.Context, p store.Purchase, u store.Subscription) (Outcome, error) {
-	out, err := s.renewSteps(ctx, &p, u)
+func (s *Service) renewPurchase(ctx context.Context, p store.Purchase, u store.Subscription, c store.Cycle) (Outcome, error) {
+	out, err := s.renewSteps(ctx, &p, u, c)
 	return out, s.recordRefusal(ctx, &p, err)
 }
 
-func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Subscription) (Outcome, error) {
+func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Subscription, c store.Cycle) (Outcome, error) {
 	product, err := s.cfg.Catalog.Product(ctx, u.ProductID)
 	if errors.Is(err, catalog.ErrNotFound) {
 		return Outcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: u.ProductID})
@@ -184,18 +207,21 @@ func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Sub
 		return Outcome{}, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName, Title: p.Title,
 			Amount: p.Total, Currency: p.Currency, QuotedAmount: u.Amount, QuotedCurrency: u.Currency})
 	}
-	return s.pay(ctx, p, store.PurchaseOpen, rules)
+	return s.payAs(ctx, p, store.PurchaseOpen, rules, &store.Renewing{SubscriptionID: u.ID, Cycle: c.Cycle, Attempt: c.Attempt})
 }
 
 // endCycle records how attempt c of u ended (out or err) and returns the renewal.
-func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cycle, r Renewal, out Outcome, err error) (Renewal, error) {
+func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cycle, purchaseID string, r Renewal, out Outcome, err error) (Renewal, error) {
 	ctx = context.WithoutCancel(ctx)
 	var ref *Refusal
 	var end store.CycleEnd
 	switch {
 	case err == nil && out.Status == StatusCompleted:
 		r.Status, r.Order = RenewPaid, out.Order
-		end = store.CycleEnd{State: store.CyclePaid, NextDueAt: Terms(u).Due(u.Anchor, c.Cycle+1)}
+		// A cycle paid late (after retries) is never followed at once by the cycles
+		// that fell due meanwhile: the next charge is at the first due date after now,
+		// and the next claim records the cycles before it as skipped.
+		end = store.CycleEnd{State: store.CyclePaid, NextDueAt: dueAfter(u, c.Cycle+1, s.now())}
 		if out.Order != nil {
 			end.OrderID = out.Order.ID
 		}
@@ -206,6 +232,9 @@ func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cy
 		r.Refusal = ref
 		end = store.CycleEnd{FailureCode: string(ref.Code), OrderID: ref.OrderID}
 		wait, retry := s.retryWait(ref.Code, c.Attempt)
+		if retry && ref.Code == RefusalInterrupted {
+			wait = s.tokenWait(ctx, purchaseID)
+		}
 		if retry {
 			r.Status, r.RetryAt = RenewRetrying, s.now().Add(wait)
 			end.State, end.RetryAt = store.CycleRetry, r.RetryAt
@@ -222,6 +251,31 @@ func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cy
 		return r, fmt.Errorf("record renewal: %w", err)
 	}
 	return r, nil
+}
+
+// tokenWait is how long an interrupted renewal attempt (purchase id) waits before the
+// next attempt issues a new token: until the attempt's token expires, unless its
+// journal shows it revoked or it never reached approval (no token could exist). The
+// old token, if the seller's session is still open, could otherwise be charged too.
+func (s *Service) tokenWait(ctx context.Context, id string) time.Duration {
+	p, err := s.cfg.Store.Purchase(ctx, id)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "interrupted renewal", "purchase", id, "err", err)
+		return s.cfg.TokenTTL // unknown: as long as a token can live
+	}
+	if p.OrderID == "" || !p.TokenExpiresAt.After(s.now()) {
+		return 0
+	}
+	events, err := s.cfg.Store.Events(ctx, id)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "interrupted renewal", "purchase", id, "err", err)
+	}
+	for _, ev := range events {
+		if ev.Step == "token_revoked" && ev.Detail == "revoked" {
+			return 0
+		}
+	}
+	return p.TokenExpiresAt.Sub(s.now())
 }
 
 // retryWait says whether a renewal attempt (0 for the first) refused with code is

@@ -77,6 +77,7 @@ const (
 	RefusalSubscriptionCanceled RefusalCode = "subscription_canceled" // QuoteID: it was canceled and cannot change
 	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
 	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
+	RefusalRenewalStopped       RefusalCode = "renewal_stopped"       // QuoteID (the subscription id): paused or canceled before this renewal was charged
 )
 
 // Subscribe quotes a subscription for r.CustomerID, or confirms one when r.QuoteID is
@@ -352,7 +353,9 @@ func (s *Service) subscription(ctx context.Context, customerID, id string) (stor
 
 // PauseSubscription pauses the customer's active subscription: nothing renews until it
 // is resumed, and cycles that fall due meanwhile are skipped, not charged later. A
-// paused one stays as it is; a renewal already under way finishes.
+// cycle waiting for a retry, or whose renewal has not started, ends with the pause
+// (never charged); a renewal whose purchase has started is refused at its approval
+// (ApproveRenewal) unless it is already paying. A paused one stays as it is.
 func (s *Service) PauseSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
 	for {
 		u, err := s.subscription(ctx, customerID, id)
@@ -365,15 +368,19 @@ func (s *Service) PauseSubscription(ctx context.Context, customerID, id string) 
 		case store.SubscriptionCanceled:
 			return u, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
 		}
-		u.State, u.PauseCode, u.PauseParams = store.SubscriptionPaused, PausedByPerson, "{}"
-		if err := s.cfg.Store.UpdateSubscription(ctx, &u, store.SubscriptionActive); !errors.Is(err, store.ErrStateChanged) {
-			return u, err
+		if err := s.cfg.Store.PauseSubscription(ctx, u.ID, PausedByPerson); !errors.Is(err, store.ErrStateChanged) {
+			if err != nil {
+				return u, err
+			}
+			return s.cfg.Store.Subscription(ctx, customerID, id)
 		}
 	}
 }
 
 // CancelSubscription cancels the customer's subscription for good: no cycle renews
-// after it (a renewal already under way finishes). Canceling again changes nothing.
+// after it: a renewal not yet approved is refused at its approval (ApproveRenewal,
+// RefusalRenewalStopped), and only one already paying finishes. Canceling again
+// changes nothing.
 func (s *Service) CancelSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
 	for {
 		u, err := s.subscription(ctx, customerID, id)
@@ -444,13 +451,17 @@ func (s *Service) ResumeSubscription(ctx context.Context, customerID, id, via st
 }
 
 // firstDueAfter is the due date of u's first cycle from its next one that is after t
-// (a retried open cycle keeps its place).
+// (an open cycle, whose purchase had started when u was paused, keeps its place).
 func (s *Service) firstDueAfter(u store.Subscription, t time.Time) time.Time {
-	b := Terms(u)
-	n := u.NextCycle
 	if u.OpenCycle >= 0 {
 		return t
 	}
+	return dueAfter(u, u.NextCycle, t)
+}
+
+// dueAfter is the due date of u's first cycle from cycle n on that is after t.
+func dueAfter(u store.Subscription, n int, t time.Time) time.Time {
+	b := Terms(u)
 	for i := 0; i < maxSkip && !b.Due(u.Anchor, n).After(t); i++ {
 		n++
 	}

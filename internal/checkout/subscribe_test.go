@@ -2,9 +2,11 @@ package checkout_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -51,6 +53,7 @@ func (e *env) renew(svc *checkout.Service, rounds int) checkout.RenewReport {
 		total.Retrying += rep.Retrying
 		total.Paused += rep.Paused
 		total.Errors += rep.Errors
+		total.Pending += rep.Pending
 		if rep == (checkout.RenewReport{}) {
 			break
 		}
@@ -527,5 +530,328 @@ func TestSubscriptionNewPriceInDialog(t *testing.T) {
 	}
 	if e.succeeded() != 2 {
 		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}
+
+// TestSubscriptionCycleKeyCollision: a caller's idempotency key can never be a
+// renewal's, and a renewal never takes a purchase that holds its key but is not one
+// of its own (data written before keys were checked) for the cycle's: it fails
+// loudly and charges nothing, and the cycle stays due.
+func TestSubscriptionCycleKeyCollision(t *testing.T) {
+	const headphones = "cy-hp-0004" // cheap enough to be bought without confirmation
+	for _, tc := range []struct {
+		name     string
+		complete bool // the purchase holding the key completed (else it is left open)
+	}{
+		{"completed purchase holds the key", true},
+		{"open purchase holds the key", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			key := store.CycleKey(id, 1, 0)
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: headphones, Quantity: 1, IdempotencyKey: key})
+			if !isRefusal(err, checkout.RefusalReservedKey) {
+				t.Fatalf("purchase with a renewal's key: %v, want %s", err, checkout.RefusalReservedKey)
+			}
+			if _, err := e.svc.AddToCart(ctx, e.customer, headphones, 1); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: key}); !isRefusal(err, checkout.RefusalReservedKey) {
+				t.Fatalf("checkout with a renewal's key: %v, want %s", err, checkout.RefusalReservedKey)
+			}
+			if got := e.succeeded(); got != 1 {
+				t.Fatalf("%d charges after the refused calls, want 1", got)
+			}
+
+			// Data written before the rule: a purchase of something else under the key.
+			if tc.complete {
+				out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: headphones, Quantity: 1, IdempotencyKey: "legacy"})
+				if err != nil || out.Status != checkout.StatusCompleted {
+					t.Fatalf("buy headphones: %+v, %v", out, err)
+				}
+				raw, err := sql.Open("sqlite3", e.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer raw.Close()
+				if _, err := raw.Exec(`UPDATE purchases SET idem_key = ? WHERE idem_key = 'legacy'`, key); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, _, err := e.st.BeginPurchase(ctx, store.Purchase{CustomerID: e.customer, IdemKey: key, ProductID: headphones, Quantity: 1}); err != nil {
+				t.Fatal(err)
+			}
+			charges := e.succeeded()
+			e.clock.Advance(month)
+			rep := e.renew(e.svc, 2)
+			if rep.Paid != 0 || rep.Pending != 0 || rep.Errors == 0 {
+				t.Fatalf("renewal over another purchase's key: %+v, want an error and nothing paid or pending", rep)
+			}
+			if got := e.succeeded(); got != charges {
+				t.Fatalf("%d charges, want %d", got, charges)
+			}
+			if u := e.subscription(id); u.NextCycle != 1 || u.State != store.SubscriptionActive {
+				t.Fatalf("subscription %+v: want cycle 1 still due", u)
+			}
+			if !strings.Contains(e.logs.String(), "renewal key taken") {
+				t.Errorf("the conflict was not logged")
+			}
+		})
+	}
+}
+
+// TestSubscriptionPauseDuringOpenCycle: a cycle that has not started charging (waiting
+// for a retry, or claimed with no purchase yet) ends with the person's pause, so
+// resuming months later charges nothing at once and one cycle at the next due date;
+// and a cycle paid late, after its retries crossed the next due date, is not followed
+// at once by the cycle that fell due meanwhile.
+func TestSubscriptionPauseDuringOpenCycle(t *testing.T) {
+	declined := func(e *env) {
+		if _, err := e.st.AddPaymentMethod(context.Background(), store.PaymentMethod{ID: "pm_card_chargeDeclined", CustomerID: e.customer, Brand: "visa", Last4: "0002", Default: true}); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	good := func(e *env) {
+		if _, err := e.st.AddPaymentMethod(context.Background(), store.PaymentMethod{ID: "pm_card_visa", CustomerID: e.customer, Brand: "visa", Last4: "4242", Default: true}); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		retry []time.Duration
+		open  func(e *env, id string) // opens cycle 1 after it fell due
+		pause bool
+	}{
+		{name: "paused while waiting for a retry", pause: true, open: func(e *env, id string) {
+			declined(e)
+			if rep := e.renew(e.svc, 1); rep.Retrying != 1 {
+				e.t.Fatalf("renewal %+v, want a retry", rep)
+			}
+		}},
+		{name: "paused after the claim, before the purchase", pause: true, open: func(e *env, id string) {
+			u := e.subscription(id)
+			if _, err := e.st.ClaimCycle(context.Background(), id, 1, 1, checkout.Terms(u).Due(u.Anchor, 1)); err != nil {
+				e.t.Fatal(err)
+			}
+		}},
+		{name: "retry paid after the next due date", retry: []time.Duration{40 * 24 * time.Hour}, open: func(e *env, id string) {
+			declined(e)
+			if rep := e.renew(e.svc, 1); rep.Retrying != 1 {
+				e.t.Fatalf("renewal %+v, want a retry", rep)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+				if tc.retry != nil {
+					c.RenewRetries = tc.retry
+				}
+			}})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			e.clock.Advance(month)
+			tc.open(e, id)
+			if e.succeeded() != 1 {
+				t.Fatalf("%d charges, want 1", e.succeeded())
+			}
+			if tc.pause {
+				u, err := e.svc.PauseSubscription(ctx, e.customer, id)
+				if err != nil || u.State != store.SubscriptionPaused || u.OpenCycle != -1 {
+					t.Fatalf("pause = %+v, %v; want paused with no open cycle", u, err)
+				}
+				e.clock.Advance(4 * month)
+				good(e)
+				res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+				if err != nil || res.Status != checkout.StatusCompleted || res.First != nil {
+					t.Fatalf("resume = %+v, %v; want active with nothing charged", res, err)
+				}
+			} else {
+				e.clock.Advance(41 * 24 * time.Hour)
+				good(e)
+				if rep := e.renew(e.svc, 1); rep.Paid != 1 {
+					t.Fatalf("late retry %+v, want paid", rep)
+				}
+			}
+			charges := e.succeeded()
+			e.renew(e.svc, 3)
+			e.clock.Advance(time.Hour)
+			e.renew(e.svc, 3)
+			if got := e.succeeded(); got != charges {
+				t.Fatalf("%d charges right after, want %d", got, charges)
+			}
+			u := e.subscription(id)
+			if !u.NextDueAt.After(e.clock.Now()) {
+				t.Fatalf("next due %v is not after now %v", u.NextDueAt, e.clock.Now())
+			}
+			e.clock.Advance(u.NextDueAt.Sub(e.clock.Now()))
+			e.renew(e.svc, 3)
+			if got := e.succeeded(); got != charges+1 {
+				t.Fatalf("%d charges at the next due date, want %d", got, charges+1)
+			}
+			cycles, err := e.st.Cycles(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last := cycles[len(cycles)-1]; last.State != store.CyclePaid || last.Skipped < 1 {
+				t.Errorf("last cycle %+v: want paid, with the cycles stepped over recorded as skipped", last)
+			}
+		})
+	}
+}
+
+// blockingSellers hands out sellers whose Open, once armed, signals entered and
+// waits for release: a renewal held between its claim and its approval.
+type blockingSellers struct {
+	checkout.Sellers
+	armed            *atomic.Bool
+	entered, release chan struct{}
+}
+
+func (b blockingSellers) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := b.Sellers.Checkout(ctx, s)
+	return blockingOpen{co, b}, err
+}
+
+type blockingOpen struct {
+	checkout.SellerCheckout
+	b blockingSellers
+}
+
+func (o blockingOpen) Open(ctx context.Context, r checkout.OpenRequest, key string) (checkout.Session, error) {
+	if o.b.armed.CompareAndSwap(true, false) {
+		o.b.entered <- struct{}{}
+		<-o.b.release
+	}
+	return o.SellerCheckout.Open(ctx, r, key)
+}
+
+// TestSubscriptionStoppedDuringRenewal: a cancel or pause that lands while a renewal
+// is opening the seller's session (claimed, not yet approved) stops it: nothing is
+// charged, the purchase ends refused and the cycle ends.
+func TestSubscriptionStoppedDuringRenewal(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stop  func(*env, string) (store.Subscription, error)
+		state store.SubscriptionState
+	}{
+		{"canceled", func(e *env, id string) (store.Subscription, error) {
+			return e.svc.CancelSubscription(context.Background(), e.customer, id)
+		}, store.SubscriptionCanceled},
+		{"paused", func(e *env, id string) (store.Subscription, error) {
+			return e.svc.PauseSubscription(context.Background(), e.customer, id)
+		}, store.SubscriptionPaused},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			b := blockingSellers{Sellers: e.cfg.Sellers, armed: &atomic.Bool{}, entered: make(chan struct{}), release: make(chan struct{})}
+			cfg := e.cfg
+			cfg.Sellers = b
+			svc := mustService(t, cfg)
+			tokens := len(e.sb.Stripe.Tokens())
+			e.clock.Advance(month)
+			b.armed.Store(true)
+			done := make(chan checkout.RenewReport)
+			go func() {
+				rep, err := svc.RenewDue(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				done <- rep
+			}()
+			<-b.entered
+			if u, err := tc.stop(e, id); err != nil || u.State != tc.state {
+				t.Fatalf("stop = %+v, %v", u, err)
+			}
+			close(b.release)
+			rep := <-done
+			if rep.Paid != 0 || rep.Pending != 0 {
+				t.Fatalf("renewal %+v, want nothing paid or pending", rep)
+			}
+			e.renew(e.svc, 3)
+			if got := e.succeeded(); got != 1 {
+				t.Fatalf("%d charges, want 1 (the first cycle only)", got)
+			}
+			u := e.subscription(id)
+			if u.State != tc.state || u.OpenCycle != -1 || u.NextCycle != 1 {
+				t.Fatalf("subscription %+v, want %s with no open cycle and cycle 1 not paid", u, tc.state)
+			}
+			p, _, err := e.st.BeginPurchase(ctx, store.Purchase{CustomerID: e.customer, IdemKey: store.CycleKey(id, 1, 0), ProductID: apiPlan, Quantity: 1})
+			if err != nil || p.State != store.PurchaseFailed || p.FailureCode != string(checkout.RefusalRenewalStopped) || p.TokenID != "" {
+				t.Fatalf("renewal purchase %+v, %v: want failed with %s and no token", p, err, checkout.RefusalRenewalStopped)
+			}
+			if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 {
+				t.Errorf("%d tokens issued for the renewal, want none", n)
+			}
+		})
+	}
+}
+
+// unrevocable is a Stripe whose token revocations fail.
+type unrevocable struct{ checkout.Tokens }
+
+func (unrevocable) Revoke(context.Context, string, string) error {
+	return errors.New("stripe unavailable")
+}
+
+// TestSubscriptionInterruptedRetryWaitsForToken: a renewal interrupted after its token
+// was issued is tried again at once only when recovery revoked that token; when the
+// revocation failed, the next attempt (a new token) waits until the old one expires.
+func TestSubscriptionInterruptedRetryWaitsForToken(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		revoke  bool
+		waitFor time.Duration // before the next attempt charges
+	}{
+		{"token revoked", true, 0},
+		{"revocation failed", false, checkout.DefaultTokenTTL},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			e.cfg.Fault = func(s string) error {
+				if s == "token_issued" {
+					return errors.New("killed")
+				}
+				return nil
+			}
+			crashing := e.service()
+			e.clock.Advance(month)
+			if rep := e.renew(crashing, 1); rep.Errors != 1 {
+				t.Fatalf("the injected crash did not stop the renewal: %+v", rep)
+			}
+			e.cfg.Fault = nil
+			cfg := e.cfg
+			if !tc.revoke {
+				cfg.Tokens = unrevocable{cfg.Tokens}
+			}
+			restarted := mustService(t, cfg)
+			if _, err := restarted.Recover(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			tokens := len(e.sb.Stripe.Tokens())
+			e.renew(restarted, 3)
+			if tc.waitFor > 0 {
+				if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 || e.succeeded() != 1 {
+					t.Fatalf("%d new tokens and %d charges while the old token lives, want 0 and 1", n, e.succeeded())
+				}
+				e.clock.Advance(tc.waitFor - time.Second)
+				e.renew(restarted, 3)
+				if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 {
+					t.Fatalf("%d new tokens a second before the old one expires, want 0", n)
+				}
+				e.clock.Advance(time.Second)
+				e.renew(restarted, 3)
+			}
+			if e.succeeded() != 2 {
+				t.Fatalf("%d charges, want 2 (cycle 1 paid)", e.succeeded())
+			}
+			if u := e.subscription(id); u.NextCycle != 2 || u.OpenCycle != -1 {
+				t.Fatalf("subscription %+v: want cycle 1 paid", u)
+			}
+		})
 	}
 }
