@@ -168,6 +168,8 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 			return CheckoutOutcome{}, err
 		case !product.Purchasable():
 			ref = refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
+		case product.Billing != nil: // it became a subscription after it was put in the cart
+			ref = refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 		case !rules.AllowsCategory(product.Category):
 			ref = refuse(RefusalCategoryNotAllowed, RefusalParams{Category: product.Category})
 		}

@@ -174,6 +174,42 @@ func TestCheckoutThreeSellersOneRefused(t *testing.T) {
 	}
 }
 
+// A product that became a subscription after it was put in the cart is not bought
+// once through the cart: its line is refused, the rest is bought, and it stays in the
+// cart.
+func TestCheckoutRefusesALineThatBecameASubscription(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits})
+	b := e.fillCart()
+	sub := b.products[b.sellers[0]][0]
+	sub.Billing = &catalog.Billing{Interval: catalog.Month, Every: 1}
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{sub}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || out.Status != checkout.CheckoutPartial {
+		t.Fatalf("checkout: %+v, %v", out.Status, err)
+	}
+	refused := 0
+	for _, so := range out.Orders {
+		for _, l := range so.Purchase.Lines {
+			if l.ProductID == sub.ID && (so.Refusal == nil || so.Refusal.Code != checkout.RefusalSubscriptionProduct) {
+				t.Errorf("the subscription's line: %s %+v, want refused as a subscription product", so.Status, so.Refusal)
+			}
+		}
+		if so.Refusal != nil {
+			refused++
+		}
+	}
+	if refused != 1 || e.succeeded() != len(b.sellers) {
+		t.Errorf("%d refused, %d charged; want the one line refused and every seller's other lines bought", refused, e.succeeded())
+	}
+	cart, err := e.svc.ViewCart(ctx, e.customer)
+	if err != nil || len(cart.Groups) != 1 || len(cart.Groups[0].Lines) != 1 || cart.Groups[0].Lines[0].ProductID != sub.ID {
+		t.Errorf("cart after checkout: %+v, %v; want only the subscription's line", cart, err)
+	}
+}
+
 // 50 checkouts of the same cart at once (no idempotency key): one charge per seller,
 // and every call reports the same checkout.
 func TestConcurrentCheckoutsOfOneCart(t *testing.T) {
