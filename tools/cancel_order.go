@@ -58,10 +58,7 @@ Retrying returns the first outcome: an order is refunded at most once. get_order
 }
 
 func (t *Toolbox) cancelOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	customer, err := t.customerStore(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"Cancelling orders is not configured on this server."}
-	}
+	customer, err := t.checkoutCustomer(ctx, "Cancelling orders is not configured on this server.")
 	if err != nil {
 		return t.fail(ctx, "cancel_order", err), nil
 	}

@@ -174,11 +174,7 @@ func (t *Toolbox) clearCartTool() server.ServerTool {
 
 // cartCustomer returns the current customer, when the cart tools can serve them.
 func (t *Toolbox) cartCustomer(ctx context.Context) (string, error) {
-	customer, err := t.currentCustomer(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"The cart is not available on this server (purchasing is not configured)."}
-	}
-	return customer, err
+	return t.checkoutCustomer(ctx, "The cart is not available on this server (purchasing is not configured).")
 }
 
 func (t *Toolbox) addToCart(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

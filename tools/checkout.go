@@ -79,10 +79,7 @@ Bought lines leave the cart; refused and unavailable ones stay. Retrying with th
 }
 
 func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	customer, err := t.currentCustomer(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"Purchasing is not configured on this server."}
-	}
+	customer, err := t.checkoutCustomer(ctx, "Purchasing is not configured on this server.")
 	if err != nil {
 		return t.fail(ctx, "checkout", err), nil
 	}

@@ -83,3 +83,13 @@ func (t *Toolbox) customerStore(ctx context.Context) (string, error) {
 	}
 	return customer, err
 }
+
+// checkoutCustomer is customerStore for a tool that also needs the checkout service;
+// unavailable is what the model is told when this server has none.
+func (t *Toolbox) checkoutCustomer(ctx context.Context, unavailable string) (string, error) {
+	customer, err := t.customerStore(ctx)
+	if err == nil && t.Checkout == nil {
+		err = &notFound{unavailable}
+	}
+	return customer, err
+}

@@ -81,10 +81,7 @@ Results: status "added" with the card now on file (the first card becomes the de
 }
 
 func (t *Toolbox) addPaymentMethod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	customer, err := t.customerStore(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"Adding payment methods is not configured on this server."}
-	}
+	customer, err := t.checkoutCustomer(ctx, "Adding payment methods is not configured on this server.")
 	if err != nil {
 		return t.fail(ctx, "add_payment_method", err), nil
 	}
@@ -384,10 +381,7 @@ func (t *Toolbox) removePaymentMethodTool() server.ServerTool {
 
 // changeMethod serves set_default_payment_method and remove_payment_method.
 func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, action checkout.ChangeAction, tool string) *mcp.CallToolResult {
-	customer, err := t.customerStore(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"Changing payment methods is not configured on this server."}
-	}
+	customer, err := t.checkoutCustomer(ctx, "Changing payment methods is not configured on this server.")
 	if err != nil {
 		return t.fail(ctx, tool, err)
 	}

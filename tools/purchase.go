@@ -78,10 +78,7 @@ Retrying with the same quote_id or idempotency_key returns the first outcome and
 }
 
 func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	customer, err := t.currentCustomer(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"Purchasing is not configured on this server."}
-	}
+	customer, err := t.checkoutCustomer(ctx, "Purchasing is not configured on this server.")
 	if err != nil {
 		return t.fail(ctx, "purchase", err), nil
 	}

@@ -375,11 +375,7 @@ func (t *Toolbox) clock() time.Time {
 
 // subscriptionCustomer is the current customer, when subscriptions are configured.
 func (t *Toolbox) subscriptionCustomer(ctx context.Context) (string, error) {
-	customer, err := t.currentCustomer(ctx)
-	if err == nil && t.Checkout == nil {
-		err = &notFound{"Subscriptions are not configured on this server."}
-	}
-	return customer, err
+	return t.checkoutCustomer(ctx, "Subscriptions are not configured on this server.")
 }
 
 type listSubscriptionsResult struct {
