@@ -183,7 +183,39 @@ func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) 
 	if ref := checkRules(rules, p); ref != nil {
 		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
+	if ref, err := s.becameSubscription(ctx, p); err != nil || ref != nil {
+		if err != nil {
+			return Outcome{}, err
+		}
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
+	}
 	return s.pay(ctx, &p, store.PurchaseQuoted, rules)
+}
+
+// becameSubscription refuses the confirmation of quoted purchase p when one of its
+// products has become a subscription since the quote (bought once, it would be charged
+// once, not every cycle), as a cart line is refused at checkout. A product that is
+// gone is left to the seller's session, which still holds the quote.
+func (s *Service) becameSubscription(ctx context.Context, p store.Purchase) (*Refusal, error) {
+	ids := []string{p.ProductID}
+	for _, l := range p.Lines {
+		if l.ProductID != p.ProductID {
+			ids = append(ids, l.ProductID)
+		}
+	}
+	for _, id := range ids {
+		product, err := s.cfg.Catalog.Product(ctx, id)
+		if errors.Is(err, catalog.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if product.Billing != nil {
+			return refuse(RefusalBecameSubscription, RefusalParams{ProductID: product.ID, Title: product.Title, QuoteID: p.QuoteID}), nil
+		}
+	}
+	return nil, nil
 }
 
 // cancelQuote moves a quoted purchase to canceled with ref as its outcome, cancels the

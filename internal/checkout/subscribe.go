@@ -78,6 +78,7 @@ const (
 	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
 	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
 	RefusalRenewalStopped       RefusalCode = "renewal_stopped"       // QuoteID (the subscription id): paused or canceled before this renewal was charged
+	RefusalBecameSubscription   RefusalCode = "became_subscription"   // ProductID, Title, QuoteID: a quote for a one-time buy confirmed after the product became a subscription
 )
 
 // Subscribe quotes a subscription for r.CustomerID, or confirms one when r.QuoteID is
