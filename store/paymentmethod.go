@@ -16,7 +16,7 @@ const maxBrandLen = 32
 // PaymentMethod is a Stripe payment method a customer keeps on file. It holds what
 // Stripe shows about a card, never the card number.
 type PaymentMethod struct {
-	ID         string // Stripe id, "pm_…": stays on the server
+	ID string // Stripe id, "pm_…": stays on the server
 	// CardID is our id of the card ("card_…", random, made when it is first put on
 	// file): the one tool results show and tool arguments take.
 	CardID     string
