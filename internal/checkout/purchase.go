@@ -34,6 +34,12 @@ type Request struct {
 	// ConfirmVia says how a quote made by this call will be confirmed:
 	// ViaElicitation when the client can show a dialog, else ViaQuoteID.
 	ConfirmVia string
+	// ConfirmFirst asks for a quote even below the customer's confirmation threshold,
+	// so that the person sees the total before anything is bought (an MCP Apps view's
+	// Buy now). Such a quote is confirmed by its id: below the threshold the model
+	// could buy without asking at all, so this weakens nothing; above it the quote is
+	// offered as ConfirmVia says, as without ConfirmFirst.
+	ConfirmFirst bool
 }
 
 // OutcomeStatus is how a purchase call ended, when it was not refused.
@@ -103,7 +109,7 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
-	return s.quote(ctx, p, product, via, r.AddressID, r.FulfillmentOption)
+	return s.quote(ctx, p, product, quoting{via: via, first: r.ConfirmFirst}, r.AddressID, r.FulfillmentOption)
 }
 
 // ReservedKeyPrefix is the prefix a caller's idempotency key must not start with:

@@ -648,3 +648,32 @@ func TestConfirmRefusesAQuoteWhoseProductBecameASubscription(t *testing.T) {
 		}
 	})
 }
+
+// ConfirmFirst quotes a purchase below the confirmation threshold instead of buying
+// it: nothing is charged until the quote is confirmed by its id, even for a client
+// that would show a dialog (below the threshold the model may buy without asking, so
+// a quote_id confirmation weakens nothing). Above the threshold it changes nothing:
+// a dialog's quote stays a dialog's.
+func TestConfirmFirstQuotesBelowTheThreshold(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{})
+	cheap, dear := e.product(100, 2000), e.product(6000, 30000)
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: cheap.ID, Quantity: 1, ConfirmFirst: true, ConfirmVia: checkout.ViaElicitation})
+	if err != nil || out.Status != checkout.StatusConfirmationRequired || out.Purchase.ConfirmVia != checkout.ViaQuoteID || out.Purchase.Total <= 0 {
+		t.Fatalf("confirm first below the threshold = %+v, %v; want a quote by quote_id with its total", out, err)
+	}
+	if e.succeeded() != 0 || len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatal("charged before the confirmation")
+	}
+	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	if err != nil || done.Status != checkout.StatusCompleted || e.succeeded() != 1 {
+		t.Fatalf("confirmed = %+v, %v; %d charged", done.Status, err, e.succeeded())
+	}
+	above, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: dear.ID, Quantity: 1, ConfirmFirst: true, ConfirmVia: checkout.ViaElicitation})
+	if err != nil || above.Status != checkout.StatusConfirmationRequired || above.Purchase.ConfirmVia != checkout.ViaElicitation {
+		t.Fatalf("confirm first above the threshold = %+v, %v; want the dialog's quote", above, err)
+	}
+	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: above.Purchase.QuoteID}); err == nil {
+		t.Fatal("a dialog's quote was confirmed by its id")
+	}
+}
