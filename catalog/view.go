@@ -160,7 +160,8 @@ func (c *Catalog) Variants(ctx context.Context, p Product, limit int) ([]Product
 }
 
 // variantsSQL is Variants' query: group id, seller id, brand key, the product's own id,
-// limit. "group_id <> ”" is what lets SQLite use the partial index products_group.
+// limit. Its condition that group_id is not empty is what lets SQLite use the partial
+// index products_group.
 const variantsSQL = `SELECT ` + productColumns + `
 	FROM products p ` + productJoins + `
 	WHERE p.group_id = ? AND p.group_id <> '' AND p.seller_id = ? AND p.brand_key = ? AND p.id <> ? AND NOT p.hidden
