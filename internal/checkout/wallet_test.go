@@ -279,9 +279,10 @@ func TestRemoveRacing(t *testing.T) {
 	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
 		t.Fatal(err)
 	}
+	amex := cardOf(t, e, e.customer, "pm_card_amex")
 	states := make([]string, 4)
 	for i := range states {
-		ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, "pm_card_amex")
+		ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, amex)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -290,7 +291,7 @@ func TestRemoveRacing(t *testing.T) {
 	errs := make(chan error, len(states))
 	for _, st := range states {
 		go func() {
-			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ViaQuoteID, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
+			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ViaQuoteID, checkout.ChangeRemove, amex, checkout.AnswerYes)
 			errs <- err
 		}()
 	}
