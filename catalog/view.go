@@ -135,16 +135,12 @@ func dnsName(h string) bool {
 
 // Variants returns up to limit other products of p's family (the same group id, the
 // same seller and brand), visible ones only, in id order; none when p has no group id.
-// There is no index on group_id: the query walks the seller's products of p's brand,
-// through the brand (or seller) index.
+// The partial index products_group (migration 0020) finds the family's rows directly.
 func (c *Catalog) Variants(ctx context.Context, p Product, limit int) ([]Product, error) {
 	if p.GroupID == "" || limit <= 0 {
 		return nil, nil
 	}
-	rows, err := c.query(ctx, `SELECT `+productColumns+`
-		FROM products p `+productJoins+`
-		WHERE p.brand_key = ? AND p.seller_id = ? AND p.group_id = ? AND p.id <> ? AND NOT p.hidden
-		ORDER BY p.id LIMIT ?`, BrandKey(p.Brand), p.SellerID, p.GroupID, p.ID, limit)
+	rows, err := c.query(ctx, variantsSQL, p.GroupID, p.SellerID, BrandKey(p.Brand), p.ID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("variants of %q: %w", p.ID, err)
 	}
@@ -162,3 +158,11 @@ func (c *Catalog) Variants(ctx context.Context, p Product, limit int) ([]Product
 	}
 	return out, nil
 }
+
+// variantsSQL is Variants' query: group id, seller id, brand key, the product's own id,
+// limit. Its condition that group_id is not empty is what lets SQLite use the partial
+// index products_group.
+const variantsSQL = `SELECT ` + productColumns + `
+	FROM products p ` + productJoins + `
+	WHERE p.group_id = ? AND p.group_id <> '' AND p.seller_id = ? AND p.brand_key = ? AND p.id <> ? AND NOT p.hidden
+	ORDER BY p.id LIMIT ?`

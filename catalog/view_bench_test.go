@@ -20,7 +20,13 @@ func BenchmarkImageOrigins(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer st.Close()
+		// The catalog is shared by every run (-count) and keeps its last answer: ask
+		// for 32 first, untimed, so that the timed calls (31, 32, 31, …) never find
+		// the kept answer, whatever an earlier run left.
 		limit := 32
+		if _, _, err := c.ImageOrigins(ctx, limit); err != nil {
+			b.Fatal(err)
+		}
 		pairedRatio(b, func() error {
 			rows, err := st.QueryContext(ctx)
 			if err != nil {
@@ -46,6 +52,9 @@ func BenchmarkImageOrigins(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer st.Close()
+		if _, _, err := c.ImageOrigins(ctx, 32); err != nil { // kept from here on, untimed
+			b.Fatal(err)
+		}
 		pairedRatio(b, func() error {
 			var v int64
 			return st.QueryRowContext(ctx).Scan(&v)
@@ -57,7 +66,8 @@ func BenchmarkImageOrigins(b *testing.B) {
 }
 
 // BenchmarkVariants times Variants for a product of the largest brand-and-seller in the
-// generated catalog (the most rows the query walks: there is no index on group_id),
+// generated catalog (the most rows a family lookup could walk without the group_id
+// index of migration 0020),
 // against its floor, the Product lookup that get_product makes anyway.
 func BenchmarkVariants(b *testing.B) {
 	c, bare := benchCatalog(b)

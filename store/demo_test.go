@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -25,7 +26,10 @@ func TestSeedDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantPM := store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true, CreatedAt: clock.Now()}
+	if !strings.HasPrefix(pm.CardID, "card_") {
+		t.Errorf("demo card id %q, want one of ours", pm.CardID)
+	}
+	wantPM := store.PaymentMethod{ID: "pm_card_visa", CardID: pm.CardID, CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true, CreatedAt: clock.Now()}
 	if pm != wantPM {
 		t.Fatalf("demo payment method %+v, want %+v", pm, wantPM)
 	}

@@ -16,7 +16,10 @@ const maxBrandLen = 32
 // PaymentMethod is a Stripe payment method a customer keeps on file. It holds what
 // Stripe shows about a card, never the card number.
 type PaymentMethod struct {
-	ID         string // Stripe id, "pm_…"
+	ID string // Stripe id, "pm_…": stays on the server
+	// CardID is our id of the card ("card_…", random, made when it is first put on
+	// file): the one tool results show and tool arguments take.
+	CardID     string
 	CustomerID string
 	Brand      string // lower case, e.g. "visa"; may be empty
 	Last4      string // exactly four digits, or empty
@@ -30,7 +33,8 @@ type PaymentMethod struct {
 // customer's first method becomes the default whatever pm.Default says; pm.Default
 // true makes pm the only default. Adding an id the customer already has updates its
 // brand, last four and expiry (and makes it the default when pm.Default is true; an
-// existing default stays the default) and keeps its CreatedAt. Errors: ErrNotFound
+// existing default stays the default) and keeps its CreatedAt and CardID; pm.CardID is
+// ignored (a new card gets a new one). Errors: ErrNotFound
 // for an unknown customer; ErrInvalid naming the field when the id does not start with
 // "pm_", last4 is not four digits, the expiry is out of range or the brand is not a
 // plain word.
@@ -70,13 +74,13 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 		}
 	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO payment_methods (customer_id, id, brand, last4, exp_month, exp_year, is_default, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO payment_methods (customer_id, id, card_id, brand, last4, exp_month, exp_year, is_default, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (customer_id, id) DO UPDATE SET
 			brand = excluded.brand, last4 = excluded.last4,
 			exp_month = excluded.exp_month, exp_year = excluded.exp_year,
 			is_default = max(is_default, excluded.is_default)`,
-		pm.CustomerID, pm.ID, pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, pm.Default, encodeTime(now))
+		pm.CustomerID, pm.ID, NewID("card_"), pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, pm.Default, encodeTime(now))
 	if err != nil {
 		return PaymentMethod{}, err
 	}
@@ -218,14 +222,14 @@ func paymentMethodExists(ctx context.Context, q querier, customerID, pmID string
 	return fmt.Errorf("payment method %q of customer %q: %w", pmID, customerID, ErrNotFound)
 }
 
-const paymentMethodColumns = `SELECT id, customer_id, brand, last4, exp_month, exp_year, is_default, created_at FROM payment_methods`
+const paymentMethodColumns = `SELECT id, card_id, customer_id, brand, last4, exp_month, exp_year, is_default, created_at FROM payment_methods`
 
 func scanPaymentMethod(r scanner) (PaymentMethod, error) {
 	var (
 		pm      PaymentMethod
 		created string
 	)
-	if err := r.Scan(&pm.ID, &pm.CustomerID, &pm.Brand, &pm.Last4, &pm.ExpMonth, &pm.ExpYear, &pm.Default, &created); err != nil {
+	if err := r.Scan(&pm.ID, &pm.CardID, &pm.CustomerID, &pm.Brand, &pm.Last4, &pm.ExpMonth, &pm.ExpYear, &pm.Default, &created); err != nil {
 		return PaymentMethod{}, err
 	}
 	t, err := decodeTime(created)

@@ -28,6 +28,9 @@ type Subscription struct {
 	ID         string
 	CustomerID string
 	State      SubscriptionState
+	// Mode is the mode (sandbox, test or live) of the server that made it: only a
+	// server in that mode renews it (see migrations/0014).
+	Mode       string
 	ProductID  string
 	SellerID   string
 	SellerName string
@@ -92,7 +95,7 @@ func CycleKey(subscriptionID string, cycle, attempt int) string {
 // taken for a renewal, nor a renewal for a caller's purchase.
 const RenewalKeyPrefix = "sub/"
 
-const subscriptionColumns = `id, customer_id, state, product_id, seller_id, seller_name, title, quantity,
+const subscriptionColumns = `id, customer_id, state, mode, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
 	COALESCE(open_cycle, -1), pause_code, pause_params, COALESCE(quote_id, ''), confirm_via, expires_at,
 	created_at, updated_at`
@@ -102,7 +105,7 @@ func scanSubscription(row scanner) (Subscription, error) {
 		u                              Subscription
 		anchor, due, exp, created, upd string
 	)
-	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
+	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.Mode, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
 		&u.Quantity, &u.Interval, &u.Every, &u.TrialDays, &u.Amount, &u.Currency, &u.AddressID, &anchor,
 		&u.NextCycle, &due, &u.OpenCycle, &u.PauseCode, &u.PauseParams, &u.QuoteID, &u.ConfirmVia, &exp,
 		&created, &upd)
@@ -115,8 +118,8 @@ func scanSubscription(row scanner) (Subscription, error) {
 // CreateSubscription records u as a new subscription (in u.State, normally quoted)
 // and sets its ID and times. An unknown customer is ErrNotFound.
 func (s *Store) CreateSubscription(ctx context.Context, u *Subscription) error {
-	if u.CustomerID == "" || u.ProductID == "" || u.Quantity < 1 || u.Every < 1 {
-		return fmt.Errorf("%w: subscription needs a customer, product, quantity and interval", ErrInvalid)
+	if u.CustomerID == "" || u.ProductID == "" || u.Quantity < 1 || u.Every < 1 || u.Mode == "" {
+		return fmt.Errorf("%w: subscription needs a customer, mode, product, quantity and interval", ErrInvalid)
 	}
 	now := s.now()
 	if u.ID == "" {
@@ -130,11 +133,11 @@ func (s *Store) CreateSubscription(ctx context.Context, u *Subscription) error {
 		if err := customerExists(ctx, tx, u.CustomerID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (id, customer_id, state, product_id, seller_id,
+		_, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (id, customer_id, state, mode, product_id, seller_id,
 			seller_name, title, quantity, interval, every, trial_days, amount, currency, address_id, anchor,
 			next_cycle, next_due_at, pause_code, pause_params, quote_id, confirm_via, expires_at, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			u.ID, u.CustomerID, u.State, u.ProductID, u.SellerID, u.SellerName, u.Title, u.Quantity, u.Interval,
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			u.ID, u.CustomerID, u.State, u.Mode, u.ProductID, u.SellerID, u.SellerName, u.Title, u.Quantity, u.Interval,
 			u.Every, u.TrialDays, u.Amount, u.Currency, u.AddressID, encodeTime(u.Anchor), u.NextCycle,
 			encodeTime(u.NextDueAt), u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia,
 			encodeTime(u.ExpiresAt), encodeTime(now), encodeTime(now))
@@ -186,10 +189,12 @@ func (s *Store) Subscriptions(ctx context.Context, customerID string) ([]Subscri
 		ORDER BY created_at DESC, id DESC LIMIT ?`, customerID, MaxSubscriptions)
 }
 
-// DueSubscriptions returns active subscriptions whose next action is due at now, most
-// overdue first, at most limit.
-func (s *Store) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]Subscription, error) {
-	return s.subscriptions(ctx, `state = 'active' AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?`, encodeTime(now), limit)
+// DueSubscriptions returns the active subscriptions made in mode whose next action is
+// due at now, most overdue first, at most limit. Those of other modes are never due
+// here: a server renews only what was subscribed in its own mode.
+func (s *Store) DueSubscriptions(ctx context.Context, mode string, now time.Time, limit int) ([]Subscription, error) {
+	return s.subscriptions(ctx, `state = 'active' AND mode = ? AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?`,
+		mode, encodeTime(now), limit)
 }
 
 func (s *Store) subscriptions(ctx context.Context, where string, args ...any) ([]Subscription, error) {
@@ -243,9 +248,11 @@ func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ..
 // one waiting in retry, or one running whose attempt has no purchase yet. Such a
 // cycle ends failed and is no longer open, so it is never tried again: resuming
 // skips what fell due while paused. An open cycle whose attempt has a purchase stays
-// open (its purchase may be paying; see ApproveRenewal). A subscription that is not
+// open (its purchase may be paying; see ApproveRenewal), and is returned as the
+// renewal under way when it was approved before the pause. A subscription that is not
 // active is ErrStateChanged.
-func (s *Store) PauseSubscription(ctx context.Context, id, code string) error {
+func (s *Store) PauseSubscription(ctx context.Context, id, code string) (*RenewalUnderWay, error) {
+	var under *RenewalUnderWay
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		u, err := s.subscriptionWhere(ctx, tx, `id = ?`, id)
 		if err != nil {
@@ -253,6 +260,9 @@ func (s *Store) PauseSubscription(ctx context.Context, id, code string) error {
 		}
 		if u.State != SubscriptionActive {
 			return ErrStateChanged
+		}
+		if under, err = renewalUnderWay(ctx, tx, u); err != nil {
+			return err
 		}
 		now := encodeTime(s.now())
 		open := any(nil)
@@ -278,9 +288,96 @@ func (s *Store) PauseSubscription(ctx context.Context, id, code string) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("pause subscription: %w", err)
+		return nil, fmt.Errorf("pause subscription: %w", err)
 	}
-	return nil
+	return under, nil
+}
+
+// CancelSubscription cancels the active or paused subscription id for good, and
+// drops a quote it had (a new price waiting for confirmation). It returns, read in
+// the same transaction, the renewal under way that the cancel came too late to stop.
+// A subscription in another state is ErrStateChanged.
+func (s *Store) CancelSubscription(ctx context.Context, id string) (*RenewalUnderWay, error) {
+	var under *RenewalUnderWay
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := s.subscriptionWhere(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if u.State != SubscriptionActive && u.State != SubscriptionPaused {
+			return ErrStateChanged
+		}
+		if under, err = renewalUnderWay(ctx, tx, u); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET state = 'canceled', quote_id = NULL, expires_at = '',
+			updated_at = ? WHERE id = ?`, encodeTime(s.now()), id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cancel subscription: %w", err)
+	}
+	return under, nil
+}
+
+// RenewalUnderWay is a renewal that pausing or canceling its subscription can no
+// longer stop: the purchase of the open cycle's attempt was approved (its payment
+// token issued, or about to be) before the change, so it completes or fails on its
+// own. A renewal not approved by then never is (ApproveRenewal).
+type RenewalUnderWay struct {
+	Cycle      int
+	PurchaseID string
+	OrderID    string
+	State      PurchaseState // approved, token_issued, or completed (paid, the cycle not yet recorded)
+	Total      int64
+	Currency   string
+}
+
+// RenewalUnderWay returns the customer's subscription id's renewal under way, or nil
+// when there is none; another customer's subscription is ErrNotFound.
+func (s *Store) RenewalUnderWay(ctx context.Context, customerID, id string) (*RenewalUnderWay, error) {
+	var under *RenewalUnderWay
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := s.subscriptionWhere(ctx, tx, `id = ? AND customer_id = ?`, id, customerID)
+		if err != nil {
+			return err
+		}
+		under, err = renewalUnderWay(ctx, tx, u)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("renewal under way: %w", err)
+	}
+	return under, nil
+}
+
+// renewalUnderWay reads, in tx, u's open cycle's running attempt's purchase, when it
+// is past approval.
+func renewalUnderWay(ctx context.Context, tx *sql.Tx, u Subscription) (*RenewalUnderWay, error) {
+	if u.OpenCycle < 0 {
+		return nil, nil
+	}
+	c, err := cycleIn(ctx, tx, u.ID, u.OpenCycle)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && c.State != CycleRunning {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := RenewalUnderWay{Cycle: c.Cycle}
+	err = tx.QueryRowContext(ctx, `SELECT id, order_id, state, total, currency FROM purchases WHERE customer_id = ? AND idem_key = ?`,
+		u.CustomerID, CycleKey(u.ID, c.Cycle, c.Attempt)).Scan(&r.PurchaseID, &r.OrderID, &r.State, &r.Total, &r.Currency)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch r.State {
+	case PurchaseApproved, PurchaseTokenIssued, PurchaseCompleted:
+		return &r, nil
+	}
+	return nil, nil
 }
 
 const cycleColumns = `subscription_id, cycle, attempt, state, due_at, retry_at, order_id, failure_code, skipped, updated_at`

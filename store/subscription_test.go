@@ -13,7 +13,7 @@ import (
 func newSubscription(t *testing.T, s *store.Store, customer string, due time.Time) store.Subscription {
 	t.Helper()
 	u := store.Subscription{CustomerID: customer, State: store.SubscriptionActive, ProductID: "cy-sub-0002", SellerID: "circuit-yard",
-		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Anchor: due, NextDueAt: due}
+		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Anchor: due, NextDueAt: due, Mode: "sandbox"}
 	if err := s.CreateSubscription(context.Background(), &u); err != nil {
 		t.Fatal(err)
 	}

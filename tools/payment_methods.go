@@ -32,7 +32,7 @@ type addPaymentMethodArgs struct {
 }
 
 type paymentMethodView struct {
-	PaymentMethodID string `json:"payment_method_id" jsonschema:"the method's id, which the tools that change cards take"`
+	PaymentMethodID string `json:"payment_method_id" jsonschema:"the card's id on this server (card_…), which the tools that change cards take; Stripe's own id never leaves the server"`
 	Label           string `json:"label" jsonschema:"how to name it to the person, e.g. Visa •••• 4242"`
 	Brand           string `json:"brand" jsonschema:"card brand, e.g. visa"`
 	Last4           string `json:"last4" jsonschema:"last four digits of the card"`
@@ -41,7 +41,7 @@ type paymentMethodView struct {
 }
 
 func viewMethod(pm store.PaymentMethod) paymentMethodView {
-	v := paymentMethodView{PaymentMethodID: pm.ID, Label: CardName(pm.Brand, pm.Last4), Brand: pm.Brand, Last4: pm.Last4, Default: pm.Default}
+	v := paymentMethodView{PaymentMethodID: pm.CardID, Label: CardName(pm.Brand, pm.Last4), Brand: pm.Brand, Last4: pm.Last4, Default: pm.Default}
 	if pm.ExpYear != 0 {
 		v.Expires = fmt.Sprintf("%02d/%d", pm.ExpMonth, pm.ExpYear)
 	}
@@ -344,7 +344,7 @@ func (t *Toolbox) setDefaultPaymentMethodTool() server.ServerTool {
 		Tool: mcp.NewTool("set_default_payment_method",
 			mcp.WithTitleAnnotation("Change the default payment card"),
 			mcp.WithDescription(`Make one of the person's cards on file the default, the one every later purchase is paid with. Only call it when the person has asked for this card to be used. The person must confirm: clients that support it ask them in a dialog; otherwise the result has status "confirmation_required" with a summary and confirmation_token — show them the summary exactly and, only if they agree, call again with the same payment_method_id and confirmation_token (it lapses after 10 minutes and works once). Status "done" lists the cards with the new default.`),
-			mcp.WithString("payment_method_id", mcp.Required(), mcp.MaxLength(255), mcp.Description(`The card to make the default, as list_payment_methods returned it, e.g. "pm_…".`)),
+			mcp.WithString("payment_method_id", mcp.Required(), mcp.MaxLength(255), mcp.Description(`The card to make the default, as list_payment_methods returned it, e.g. "card_…".`)),
 			mcp.WithString("confirmation_token", mcp.MaxLength(2000), mcp.Description("The confirmation_token of an earlier confirmation_required result, once the person has agreed to its summary.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[changeMethodResult]()),
@@ -364,7 +364,7 @@ func (t *Toolbox) removePaymentMethodTool() server.ServerTool {
 		Tool: mcp.NewTool("remove_payment_method",
 			mcp.WithTitleAnnotation("Remove a payment card"),
 			mcp.WithDescription(`Remove one of the person's cards: it is detached from their payment account and can no longer be charged. Only call it when the person has asked to remove this card. The default card can be removed too: the most recently added other card becomes the default (the summary names it), and when it is the last card none is left, so purchases need a new one (add_payment_method). The person must confirm: clients that support it ask them in a dialog; otherwise the result has status "confirmation_required" with a summary and confirmation_token — show them the summary exactly and, only if they agree, call again with the same payment_method_id and confirmation_token (it lapses after 10 minutes and works once). Orders already placed are not affected.`),
-			mcp.WithString("payment_method_id", mcp.Required(), mcp.MaxLength(255), mcp.Description(`The card to remove, as list_payment_methods returned it, e.g. "pm_…".`)),
+			mcp.WithString("payment_method_id", mcp.Required(), mcp.MaxLength(255), mcp.Description(`The card to remove, as list_payment_methods returned it, e.g. "card_…".`)),
 			mcp.WithString("confirmation_token", mcp.MaxLength(2000), mcp.Description("The confirmation_token of an earlier confirmation_required result, once the person has agreed to its summary.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[changeMethodResult]()),
@@ -410,7 +410,7 @@ func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, act
 	ch, err := t.Checkout.PlanMethodChange(ctx, customer, action, a.PaymentMethodID)
 	var we *checkout.WalletError
 	if errors.As(err, &we) && we.Code == checkout.WalletAlreadyDefault {
-		ch.Action, ch.Method = action, store.PaymentMethod{ID: a.PaymentMethodID}
+		ch.Action, ch.Method = action, store.PaymentMethod{CardID: a.PaymentMethodID}
 		return t.changeResult(ctx, customer, ch, tool)
 	}
 	if err != nil {
@@ -429,7 +429,7 @@ func (t *Toolbox) changeMethod(ctx context.Context, req mcp.CallToolRequest, act
 		answer, why := t.showChangeDialog(ctx, ch)
 		if why == "" {
 			state := t.Checkout.SealMethodChange(customer, ch, checkout.ViaElicitation)
-			return t.changeAnswered(ctx, customer, state, action, ch.Method.ID, answer, tool)
+			return t.changeAnswered(ctx, customer, state, action, ch.Method.CardID, answer, tool)
 		}
 		return t.confirmationRequired(ch, token(), why)
 	}
@@ -473,7 +473,7 @@ func changeSummary(ch checkout.MethodChange) string {
 	}
 	s := "Remove " + name + ": it is detached from the payment account and can no longer be charged."
 	if ch.Method.Default {
-		if ch.NewDefault.ID != "" {
+		if ch.NewDefault.CardID != "" {
 			s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card."
 		} else {
 			s += " It is the last card on file: purchases will need a new card."
@@ -502,7 +502,7 @@ func changeDialog(ch checkout.MethodChange) mcp.ElicitationParams {
 }
 
 // changeAnswered acts on the person's answer to a change's dialog.
-func (t *Toolbox) changeAnswered(ctx context.Context, customer, state string, action checkout.ChangeAction, pmID string, answer *mcp.ElicitationResponse, tool string) *mcp.CallToolResult {
+func (t *Toolbox) changeAnswered(ctx context.Context, customer, state string, action checkout.ChangeAction, cardID string, answer *mcp.ElicitationResponse, tool string) *mcp.CallToolResult {
 	a := checkout.AnswerNo
 	if answer != nil && answer.Action == mcp.ElicitationResponseActionAccept {
 		content, _ := answer.Content.(map[string]any)
@@ -510,7 +510,7 @@ func (t *Toolbox) changeAnswered(ctx context.Context, customer, state string, ac
 			a = checkout.AnswerYes
 		}
 	}
-	ch, err := t.Checkout.ConfirmMethodChange(ctx, customer, state, checkout.ViaElicitation, action, pmID, a)
+	ch, err := t.Checkout.ConfirmMethodChange(ctx, customer, state, checkout.ViaElicitation, action, cardID, a)
 	if err != nil {
 		return t.fail(ctx, tool, err)
 	}
@@ -527,7 +527,7 @@ func (t *Toolbox) confirmationRequired(ch checkout.MethodChange, state, note str
 		tool = "remove_payment_method"
 	}
 	r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool +
-		" with payment_method_id \"" + ch.Method.ID + "\" and this confirmation_token. If they do not agree, do nothing: nothing changes.")
+		" with payment_method_id \"" + ch.Method.CardID + "\" and this confirmation_token. If they do not agree, do nothing: nothing changes.")
 	return mcp.NewToolResultStructured(r, "Confirmation required. "+r.Summary+" "+r.Instruction)
 }
 
@@ -542,7 +542,7 @@ func (t *Toolbox) changeResult(ctx context.Context, customer string, ch checkout
 	for _, pm := range pms {
 		v := viewMethod(pm)
 		r.PaymentMethods = append(r.PaymentMethods, v)
-		if pm.ID == ch.Method.ID && ch.Method.Brand == "" {
+		if pm.CardID == ch.Method.CardID && ch.Method.Brand == "" {
 			ch.Method = pm
 		}
 		if v.Default {

@@ -149,7 +149,7 @@ func TestAddPaymentMethodWithURLElicitation(t *testing.T) {
 			mu.Unlock()
 			var list listPaymentMethodsResult
 			call(t, c, "list_payment_methods", nil, &list)
-			if len(list.PaymentMethods) != 2 || list.PaymentMethods[1].PaymentMethodID != "pm_card_mastercard" || !list.PaymentMethods[0].Default {
+			if len(list.PaymentMethods) != 2 || list.PaymentMethods[1].PaymentMethodID != cardOf(t, s, s.tb.Customer, "pm_card_mastercard") || !list.PaymentMethods[0].Default {
 				t.Fatalf("list_payment_methods = %+v", list)
 			}
 		})
@@ -237,12 +237,12 @@ func TestChangeMethodNeedsConfirmation(t *testing.T) {
 			s := setup(t)
 			c := s.client(t, nil, "")
 			var r changeMethodResult
-			res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_amex"}, &r)
+			res := call(t, c, tool, map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_amex")}, &r)
 			if res.IsError || r.Status != "confirmation_required" || r.ConfirmationToken == "" || methods(s) != "pm_card_visa* pm_card_amex" {
 				t.Fatalf("first call = %+v (%s); methods %s", r, text(res), methods(s))
 			}
 			// A token for the other card, or a purchase's quote, confirms nothing.
-			if res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_visa", "confirmation_token": r.ConfirmationToken}, nil); !res.IsError {
+			if res := call(t, c, tool, map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_visa"), "confirmation_token": r.ConfirmationToken}, nil); !res.IsError {
 				t.Fatalf("token used for another card: %s", text(res))
 			}
 			var quote purchaseResult
@@ -250,14 +250,14 @@ func TestChangeMethodNeedsConfirmation(t *testing.T) {
 			if quote.QuoteID == "" {
 				t.Fatal("no quote to try")
 			}
-			if res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_amex", "confirmation_token": quote.QuoteID}, nil); !res.IsError {
+			if res := call(t, c, tool, map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_amex"), "confirmation_token": quote.QuoteID}, nil); !res.IsError {
 				t.Fatalf("a quote id as token: %s", text(res))
 			}
 			if methods(s) != "pm_card_visa* pm_card_amex" {
 				t.Fatalf("methods changed without confirmation: %s", methods(s))
 			}
 			var done changeMethodResult
-			if res := call(t, c, tool, map[string]any{"payment_method_id": "pm_card_amex", "confirmation_token": r.ConfirmationToken}, &done); res.IsError || done.Status != "done" {
+			if res := call(t, c, tool, map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_amex"), "confirmation_token": r.ConfirmationToken}, &done); res.IsError || done.Status != "done" {
 				t.Fatalf("confirmed = %+v: %s", done, text(res))
 			}
 			if methods(s) != want {
@@ -268,7 +268,7 @@ func TestChangeMethodNeedsConfirmation(t *testing.T) {
 			t.Run(tool+" by dialog "+cmpOr(version, "newest"), func(t *testing.T) {
 				s := setup(t)
 				no := s.client(t, accept(false), version)
-				if res := call(t, no, tool, map[string]any{"payment_method_id": "pm_card_amex"}, nil); !res.IsError || !strings.Contains(text(res), "keep things as they are") {
+				if res := call(t, no, tool, map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_amex")}, nil); !res.IsError || !strings.Contains(text(res), "keep things as they are") {
 					t.Fatalf("unticked dialog: %s", text(res))
 				}
 				if methods(s) != "pm_card_visa* pm_card_amex" {
@@ -276,7 +276,7 @@ func TestChangeMethodNeedsConfirmation(t *testing.T) {
 				}
 				yes := s.client(t, accept(true), version)
 				var r changeMethodResult
-				if res := call(t, yes, tool, map[string]any{"payment_method_id": "pm_card_amex"}, &r); res.IsError || r.Status != "done" {
+				if res := call(t, yes, tool, map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_amex")}, &r); res.IsError || r.Status != "done" {
 					t.Fatalf("ticked dialog = %+v: %s", r, text(res))
 				}
 				if methods(s) != want {
@@ -289,11 +289,11 @@ func TestChangeMethodNeedsConfirmation(t *testing.T) {
 		s := setup(t)
 		c := s.client(t, nil, "")
 		var r changeMethodResult
-		call(t, c, "remove_payment_method", map[string]any{"payment_method_id": store.DemoPaymentMethod}, &r)
+		call(t, c, "remove_payment_method", map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, store.DemoPaymentMethod)}, &r)
 		if !strings.Contains(r.Summary, "American Express •••• 8431 becomes the default") {
 			t.Fatalf("summary = %q", r.Summary)
 		}
-		call(t, c, "remove_payment_method", map[string]any{"payment_method_id": store.DemoPaymentMethod, "confirmation_token": r.ConfirmationToken}, &r)
+		call(t, c, "remove_payment_method", map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, store.DemoPaymentMethod), "confirmation_token": r.ConfirmationToken}, &r)
 		if methods(s) != "pm_card_amex*" {
 			t.Fatalf("methods = %s", methods(s))
 		}
@@ -341,18 +341,18 @@ func TestPaymentSetupIsolation(t *testing.T) {
 	var lb listPaymentMethodsResult
 	callAs(b, "list_payment_methods", nil, &lb)
 	for _, pm := range lb.PaymentMethods {
-		if pm.PaymentMethodID == "pm_card_visa_debit" {
+		if pm.Last4 == "5556" || strings.HasPrefix(pm.PaymentMethodID, "pm_") {
 			t.Fatalf("a's card is on b's list: %+v", lb)
 		}
 	}
 	var la listPaymentMethodsResult
 	callAs(a, "list_payment_methods", nil, &la)
-	if len(la.PaymentMethods) != 2 || la.PaymentMethods[1].PaymentMethodID != "pm_card_visa_debit" {
+	if len(la.PaymentMethods) != 2 || la.PaymentMethods[1].PaymentMethodID != cardOf(t, s, a, "pm_card_visa_debit") {
 		t.Fatalf("a's list = %+v", la)
 	}
 	// b cannot remove or promote a's card either.
 	for _, tool := range []string{"set_default_payment_method", "remove_payment_method"} {
-		if res := callAs(b, tool, map[string]any{"payment_method_id": "pm_card_visa_debit"}, nil); !res.IsError {
+		if res := callAs(b, tool, map[string]any{"payment_method_id": cardOf(t, s, a, "pm_card_visa_debit")}, nil); !res.IsError {
 			t.Fatalf("b's %s on a's card: %s", tool, text(res))
 		}
 	}
@@ -375,12 +375,13 @@ func TestPaymentMethodsKeepSecrets(t *testing.T) {
 	record(call(t, c, "list_payment_methods", nil, nil))
 	plain := s.client(t, nil, "")
 	var r changeMethodResult
-	res := call(t, plain, "remove_payment_method", map[string]any{"payment_method_id": "pm_card_mastercard"}, &r)
+	res := call(t, plain, "remove_payment_method", map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_mastercard")}, &r)
 	record(res)
-	record(call(t, plain, "remove_payment_method", map[string]any{"payment_method_id": "pm_card_mastercard", "confirmation_token": r.ConfirmationToken}, nil))
+	record(call(t, plain, "remove_payment_method", map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_card_mastercard"), "confirmation_token": r.ConfirmationToken}, nil))
 	record(call(t, plain, "add_payment_method", map[string]any{"setup_id": "pset_nope"}, nil))
 	for _, out := range results {
-		for _, mark := range secretMarks {
+		// Stripe's payment method ids stay on the server too: cards are card_… ids.
+		for _, mark := range append(secretMarks, "pm_") {
 			if strings.Contains(out, mark) {
 				t.Errorf("a result contains %q: %s", mark, out)
 			}
@@ -392,4 +393,24 @@ func TestPaymentMethodsKeepSecrets(t *testing.T) {
 			t.Errorf("the log contains %q", mark)
 		}
 	}
+}
+
+// cardOf is the card id (what the tools show and take) of the customer's Stripe
+// payment method pmID.
+func cardOf(t *testing.T, s *storefront, customer, pmID string) string {
+	t.Helper()
+	pms, err := s.tb.Store.PaymentMethods(context.Background(), customer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pm := range pms {
+		if pm.ID == pmID {
+			if !strings.HasPrefix(pm.CardID, "card_") {
+				t.Fatalf("%s has card id %q", pmID, pm.CardID)
+			}
+			return pm.CardID
+		}
+	}
+	t.Fatalf("%s is not on file for %s", pmID, customer)
+	return ""
 }

@@ -22,6 +22,7 @@ type purchaseArgs struct {
 	IdempotencyKey string `json:"idempotency_key"`
 	AddressID      string `json:"address_id"`
 	Fulfillment    string `json:"fulfillment_option_id"`
+	ConfirmFirst   bool   `json:"confirm_first"`
 }
 
 type purchaseResult struct {
@@ -55,7 +56,7 @@ Only call it when the person has clearly asked to buy this product in this quant
 
 Results:
 - status "completed": the order is placed; order_id, the line, totals and card are returned.
-- status "confirmation_required": the total is above the amount the person pre-approved. Show them the summary exactly, and only if they say yes, call purchase again with quote_id (and nothing else). Quotes expire after 10 minutes and work once. Clients that support it ask the person directly in a dialog instead, and the call then completes or is declined in one go.
+- status "confirmation_required": the total is above the amount the person pre-approved (or confirm_first was set). Show them the summary exactly, and only if they say yes, call purchase again with quote_id (and nothing else). Quotes expire after 10 minutes and work once. Clients that support it ask the person directly in a dialog instead, and the call then completes or is declined in one go.
 - status "pending": the seller's answer is not known yet; nothing more will be charged. Check get_order later.
 - An error result says why nothing was bought (out of stock, over a limit, card declined, seller unavailable, ...) and what the person can do.
 
@@ -66,6 +67,7 @@ Retrying with the same quote_id or idempotency_key returns the first outcome and
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
 			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver: the id of one of the seller's fulfillment options, as a quote's fulfillment.options lists them (e.g. "express"). Default: the cheapest. An option the seller does not offer is an error listing those it does.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
+			mcp.WithBoolean("confirm_first", mcp.Description("Ask for confirmation even when the total is below what the person pre-approved: the result is then confirmation_required with the quote (total, card, delivery) and a quote_id, and nothing is bought until purchase is called again with that quote_id. Set it when the person wants to see the total before buying. Default false.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[purchaseResult]()),
 			mcp.WithReadOnlyHintAnnotation(false),
@@ -104,7 +106,7 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	out, err := t.Checkout.Purchase(ctx, checkout.Request{
 		CustomerID: customer, ProductID: a.ProductID, Quantity: qty,
 		QuoteID: a.QuoteID, IdempotencyKey: a.IdempotencyKey, ConfirmVia: via,
-		AddressID: a.AddressID, FulfillmentOption: a.Fulfillment,
+		AddressID: a.AddressID, FulfillmentOption: a.Fulfillment, ConfirmFirst: a.ConfirmFirst,
 	})
 	if err != nil {
 		return t.fail(ctx, "purchase", err), nil

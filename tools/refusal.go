@@ -178,6 +178,10 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("Subscription %s was paused or canceled before this renewal was charged, so it was stopped. Nothing was charged for it.", p.QuoteID)
 	case checkout.RefusalSubscriptionProduct:
 		return fmt.Sprintf("%s (product_id %s) is a subscription: it is charged every billing interval, so it cannot be bought once or put in the cart. Nothing was charged; if the person wants it, start it with subscribe.", title, p.ProductID)
+	case checkout.RefusalBecameSubscription:
+		return fmt.Sprintf("%s (product_id %s) became a subscription after quote %s was made: the seller now charges it every billing interval, so it is not bought once. The quote is canceled and nothing was charged; if the person wants it, start it with subscribe (which asks them to confirm the price per cycle).", title, p.ProductID, p.QuoteID)
+	case checkout.RefusalOtherMode:
+		return fmt.Sprintf("Subscription %s was made in %s mode, and this server runs in %s mode, so it does not renew or resume it here: nothing is charged for it by this server. It renews again only on a server in %s mode; to have it charged here, the person must subscribe again with subscribe (and may cancel this one with cancel_subscription).", p.QuoteID, p.Mode, p.ServerMode, p.Mode)
 	case checkout.RefusalBadStart:
 		return fmt.Sprintf("start_date must be today or a date within the next %d days (YYYY-MM-DD). Nothing was charged.", p.Max)
 	case checkout.RefusalCheckoutQuote:

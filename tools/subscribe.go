@@ -72,16 +72,23 @@ type subscriptionView struct {
 	NewPrice      *price      `json:"new_price,omitempty" jsonschema:"for a subscription paused for a price increase: the seller's new total per cycle, which resuming asks the person to confirm"`
 	NewPerYear    *price      `json:"new_per_year,omitempty" jsonschema:"with new_price: what a year of cycles costs at the new price"`
 	CreatedAt     string      `json:"created_at"`
+	Mode          string      `json:"mode" jsonschema:"the mode it was subscribed in: sandbox, test or live; only a server running in that mode renews it"`
+	NotRenewing   string      `json:"not_renewing,omitempty" jsonschema:"present when it was subscribed in another mode than this server runs in: why this server does not renew it"`
 }
 
-func subscriptionOf(u store.Subscription) subscriptionView {
+// subscriptionOf shows u; otherMode (checkout's OtherMode) is why this server does not
+// renew it, nil when it does.
+func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscriptionView {
 	b := checkout.Terms(u)
 	per := money.Money{Amount: u.Amount, Currency: u.Currency}
 	v := subscriptionView{ID: u.ID, Status: string(u.State), ProductID: u.ProductID, Title: u.Title,
 		Seller: orderSeller{ID: u.SellerID, Name: u.SellerName}, Quantity: u.Quantity, PricePerCycle: priceOf(per),
 		Billing: *billingOf(&b, per), PerYear: priceOf(money.Money{Amount: checkout.YearlyAmount(u), Currency: u.Currency}),
-		CreatedAt: u.CreatedAt.UTC().Format(time.RFC3339)}
-	if u.State == store.SubscriptionActive {
+		CreatedAt: u.CreatedAt.UTC().Format(time.RFC3339), Mode: u.Mode}
+	switch {
+	case otherMode != nil && (u.State == store.SubscriptionActive || u.State == store.SubscriptionPaused):
+		v.NotRenewing = refusalText(otherMode)
+	case u.State == store.SubscriptionActive:
 		v.NextRenewal = u.NextDueAt.UTC().Format(time.RFC3339)
 	}
 	if u.State == store.SubscriptionPaused {
@@ -109,6 +116,9 @@ func (v subscriptionView) line() string {
 	}
 	if v.PausedReason != "" {
 		s += ". " + v.PausedReason
+	}
+	if v.NotRenewing != "" {
+		s += ". " + v.NotRenewing
 	}
 	return s
 }
@@ -273,7 +283,7 @@ func (t *Toolbox) subscribeConfirmed(ctx context.Context, customer, state string
 // subscribeDialog asks the person to confirm a subscription (or its new price): the
 // facts come from the server's records, seller text is quoted.
 func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
-	v := subscriptionOf(u)
+	v := subscriptionOf(u, nil)
 	per, year := v.PricePerCycle, v.PerYear
 	heading := "Please confirm this subscription."
 	if v.NewPrice != nil {
@@ -326,7 +336,7 @@ func firstChargeText(u store.Subscription) string {
 
 func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string) *mcp.CallToolResult {
 	u := out.Subscription
-	v := subscriptionOf(u)
+	v := subscriptionOf(u, t.Checkout.OtherMode(u))
 	r := subscribeResult{Status: "subscribed", Mode: string(t.Checkout.Mode()), Subscription: v, FirstCharge: renewalOf(out.First)}
 	per := v.Billing.Display
 	if v.NewPrice != nil {
@@ -413,7 +423,7 @@ func (t *Toolbox) listSubscriptions(ctx context.Context, req mcp.CallToolRequest
 	r := listSubscriptionsResult{Subscriptions: []subscriptionView{}}
 	var b strings.Builder
 	for _, u := range subs {
-		v := subscriptionOf(u)
+		v := subscriptionOf(u, t.Checkout.OtherMode(u))
 		r.Subscriptions = append(r.Subscriptions, v)
 		b.WriteString("- " + v.line() + "\n")
 	}
@@ -434,13 +444,33 @@ type resumeArgs struct {
 }
 
 type subscriptionChangeResult struct {
-	Status       string           `json:"status" jsonschema:"the subscription's status now (active, paused, canceled), or confirmation_required"`
-	Summary      string           `json:"summary" jsonschema:"what happened in one sentence; seller-supplied text in it is in «»"`
-	QuoteID      string           `json:"quote_id,omitempty" jsonschema:"for confirmation_required: pass it back to resume_subscription once the person agrees"`
-	ExpiresAt    string           `json:"expires_at,omitempty"`
-	Instruction  string           `json:"instruction,omitempty" jsonschema:"what to do next"`
-	Subscription subscriptionView `json:"subscription"`
-	Charge       *renewalView     `json:"charge,omitempty" jsonschema:"the cycle charged at once on resuming, when one was due"`
+	Status          string               `json:"status" jsonschema:"the subscription's status now (active, paused, canceled), or confirmation_required"`
+	Summary         string               `json:"summary" jsonschema:"what happened in one sentence; seller-supplied text in it is in «»"`
+	QuoteID         string               `json:"quote_id,omitempty" jsonschema:"for confirmation_required: pass it back to resume_subscription once the person agrees"`
+	ExpiresAt       string               `json:"expires_at,omitempty"`
+	Instruction     string               `json:"instruction,omitempty" jsonschema:"what to do next"`
+	Subscription    subscriptionView     `json:"subscription"`
+	Charge          *renewalView         `json:"charge,omitempty" jsonschema:"the cycle charged at once on resuming, when one was due"`
+	RenewalUnderWay *renewalUnderWayView `json:"renewal_under_way,omitempty" jsonschema:"for pause and cancel: a renewal whose payment was already approved (its single-use payment token issued or being issued) before this change, so the change cannot stop it; absent when there was none"`
+}
+
+// renewalUnderWayView is a renewal a pause or cancel came too late to stop.
+type renewalUnderWayView struct {
+	Cycle   int    `json:"cycle" jsonschema:"the cycle number, from 0"`
+	Status  string `json:"status" jsonschema:"charging (its payment token was issued or is being issued: it still completes unless the card is declined) or charged (already paid)"`
+	OrderID string `json:"order_id" jsonschema:"the cycle's order, for get_order (or cancel_order once it is paid)"`
+	Total   price  `json:"total" jsonschema:"what the cycle is charged"`
+}
+
+func renewalUnderWayOf(r *store.RenewalUnderWay) *renewalUnderWayView {
+	if r == nil {
+		return nil
+	}
+	v := &renewalUnderWayView{Cycle: r.Cycle, Status: "charging", OrderID: r.OrderID, Total: priceOf(money.Money{Amount: r.Total, Currency: r.Currency})}
+	if r.State == store.PurchaseCompleted {
+		v.Status = "charged"
+	}
+	return v
 }
 
 func subscriptionIDArg() mcp.ToolOption {
@@ -451,7 +481,7 @@ func (t *Toolbox) pauseSubscriptionTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("pause_subscription",
 			mcp.WithTitleAnnotation("Pause a subscription"),
-			mcp.WithDescription(`Pause one of the person's subscriptions: nothing is charged until it is resumed, and the cycles that fall due meanwhile are skipped, not charged later. Only call it when the person asked. Pausing a paused subscription changes nothing. resume_subscription resumes it; cancel_subscription ends it.`),
+			mcp.WithDescription(`Pause one of the person's subscriptions: nothing is charged until it is resumed, and the cycles that fall due meanwhile are skipped, not charged later. A renewal whose payment token was already issued when the pause landed still completes: the result then has renewal_under_way (its cycle, order_id and total) and says so; tell the person. Only call it when the person asked. Pausing a paused subscription changes nothing. resume_subscription resumes it; cancel_subscription ends it.`),
 			subscriptionIDArg(),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[subscriptionChangeResult]()),
@@ -468,7 +498,7 @@ func (t *Toolbox) cancelSubscriptionTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("cancel_subscription",
 			mcp.WithTitleAnnotation("Cancel a subscription"),
-			mcp.WithDescription(`Cancel one of the person's subscriptions for good: no cycle is charged after it (a renewal already being charged at this moment still completes; its order can be canceled with cancel_order). Only call it when the person clearly asked to cancel this subscription. It cannot be resumed afterwards; subscribe starts a new one. Canceling again changes nothing.`),
+			mcp.WithDescription(`Cancel one of the person's subscriptions for good: no cycle is charged after it. A renewal whose payment token was already issued when the cancel landed still completes: the result then has renewal_under_way (its cycle, order_id and total) and says so; tell the person, and cancel_order can ask the seller to cancel that order. Only call it when the person clearly asked to cancel this subscription. It cannot be resumed afterwards; subscribe starts a new one. Canceling again changes nothing.`),
 			subscriptionIDArg(),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[subscriptionChangeResult]()),
@@ -529,11 +559,11 @@ func (t *Toolbox) pauseSubscription(ctx context.Context, req mcp.CallToolRequest
 	if res != nil {
 		return res, nil
 	}
-	u, err := t.Checkout.PauseSubscription(ctx, customer, a.SubscriptionID)
+	ch, err := t.Checkout.PauseSubscription(ctx, customer, a.SubscriptionID)
 	if err != nil {
 		return t.fail(ctx, "pause_subscription", err), nil
 	}
-	return t.subscriptionChanged(u, nil, "Paused", "Nothing is charged until resume_subscription resumes it."), nil
+	return t.subscriptionStopped(ch, "Paused", "Nothing more is charged until resume_subscription resumes it."), nil
 }
 
 func (t *Toolbox) cancelSubscription(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -541,11 +571,11 @@ func (t *Toolbox) cancelSubscription(ctx context.Context, req mcp.CallToolReques
 	if res != nil {
 		return res, nil
 	}
-	u, err := t.Checkout.CancelSubscription(ctx, customer, a.SubscriptionID)
+	ch, err := t.Checkout.CancelSubscription(ctx, customer, a.SubscriptionID)
 	if err != nil {
 		return t.fail(ctx, "cancel_subscription", err), nil
 	}
-	return t.subscriptionChanged(u, nil, "Canceled", "Nothing more will be charged for it."), nil
+	return t.subscriptionStopped(ch, "Canceled", "Nothing more will be charged for it."), nil
 }
 
 func (t *Toolbox) resumeSubscription(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -581,12 +611,32 @@ func (t *Toolbox) resumeSubscription(ctx context.Context, req mcp.CallToolReques
 		return t.subscriptionConfirmation(ctx, customer, out, modern), nil
 	}
 	next := "It renews " + everyText(checkout.Terms(out.Subscription)) + "."
-	return t.subscriptionChanged(out.Subscription, out.First, "Resumed", next), nil
+	return t.subscriptionChanged(out.Subscription, out.First, nil, "Resumed", next), nil
 }
 
-func (t *Toolbox) subscriptionChanged(u store.Subscription, charge *checkout.Renewal, verb, next string) *mcp.CallToolResult {
-	v := subscriptionOf(u)
-	r := subscriptionChangeResult{Status: v.Status, Subscription: v, Charge: renewalOf(charge), Instruction: next}
+// subscriptionStopped shows a pause or cancel, saying so when a renewal it came too
+// late to stop is still being charged (or was charged).
+func (t *Toolbox) subscriptionStopped(ch checkout.SubscriptionChange, verb, next string) *mcp.CallToolResult {
+	w := renewalUnderWayOf(ch.UnderWay)
+	if w != nil {
+		switch w.Status {
+		case "charged":
+			next = fmt.Sprintf("Nothing more is charged after it, but the renewal of cycle %d (%s, order %s) had already been paid before this; if the person does not want it, cancel_order %s asks the seller to cancel it.",
+				w.Cycle, w.Total.Display, w.OrderID, w.OrderID)
+		default:
+			next = fmt.Sprintf("Nothing more is charged after it, but the renewal of cycle %d (%s, order %s) had already been approved and its payment token issued before this, so it still completes (unless the card is declined); check it with get_order %s, and if the person does not want it, cancel_order can ask the seller to cancel it.",
+				w.Cycle, w.Total.Display, w.OrderID, w.OrderID)
+		}
+		if verb == "Paused" {
+			next += " After that, nothing is charged until resume_subscription resumes it."
+		}
+	}
+	return t.subscriptionChanged(ch.Subscription, nil, w, verb, next)
+}
+
+func (t *Toolbox) subscriptionChanged(u store.Subscription, charge *checkout.Renewal, under *renewalUnderWayView, verb, next string) *mcp.CallToolResult {
+	v := subscriptionOf(u, t.Checkout.OtherMode(u))
+	r := subscriptionChangeResult{Status: v.Status, Subscription: v, Charge: renewalOf(charge), RenewalUnderWay: under, Instruction: next}
 	r.Summary = verb + ": " + v.line() + "."
 	text := r.Summary + " " + next
 	if c := r.Charge; c != nil {

@@ -158,7 +158,7 @@ func TestResumeNewPriceConfirmation(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	u := store.Subscription{ID: "sub_1", CustomerID: "cus_demo", State: store.SubscriptionPaused, ProductID: "cy-sub-0002",
+	u := store.Subscription{ID: "sub_1", CustomerID: "cus_demo", State: store.SubscriptionPaused, Mode: "sandbox", ProductID: "cy-sub-0002",
 		SellerID: "circuit-yard", SellerName: "Circuit Yard Electronics", Title: "Stratus Labs Weather API Starter Plan",
 		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Anchor: at.AddDate(0, -2, 0), NextCycle: 2,
 		OpenCycle: -1, PauseCode: string(checkout.RefusalPriceChanged), PauseParams: string(params), QuoteID: "qs_1",
@@ -178,10 +178,55 @@ func TestResumeNewPriceConfirmation(t *testing.T) {
 			t.Errorf("text %q lacks %q", text(res), want)
 		}
 	}
-	if v := subscriptionOf(u); v.NewPerYear == nil || v.NewPerYear.Amount != 12*3500 || v.PerYear.Amount != 12*2900 {
+	if v := subscriptionOf(u, nil); v.NewPerYear == nil || v.NewPerYear.Amount != 12*3500 || v.PerYear.Amount != 12*2900 {
 		t.Errorf("structured new_per_year %+v, per_year %+v: want $420.00 at the new price, $348.00 at the old", v.NewPerYear, v.PerYear)
 	}
 	if msg := subscribeDialog(u).Message; !strings.Contains(msg, "A year costs: $420.00") || !strings.Contains(msg, "Price: $35.00 every month") {
 		t.Errorf("dialog %q does not show the new price and year", msg)
+	}
+}
+
+// TestStoppedSubscriptionResults: a pause or cancel that came too late to stop a
+// renewal says so in structuredContent (renewal_under_way) and in words, and a
+// subscription made in another mode says why it is not renewed here instead of a next
+// renewal.
+func TestStoppedSubscriptionResults(t *testing.T) {
+	s := newStorefront(t)
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	u := store.Subscription{ID: "sub_1", CustomerID: "cus_demo", State: store.SubscriptionCanceled, Mode: "sandbox", ProductID: "cy-sub-0002",
+		SellerID: "circuit-yard", SellerName: "Circuit Yard Electronics", Title: "Weather API", Quantity: 1, Interval: "month", Every: 1,
+		Amount: 2900, Currency: "USD", Anchor: at, NextDueAt: at, OpenCycle: 3, CreatedAt: at, UpdatedAt: at}
+	for _, tc := range []struct {
+		name   string
+		under  *store.RenewalUnderWay
+		status string
+		words  []string
+	}{
+		{"none", nil, "", []string{"Nothing more will be charged for it."}},
+		{"token issued", &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseTokenIssued, Total: 2900, Currency: "USD"},
+			"charging", []string{"renewal of cycle 3 ($29.00, order ord_x)", "still completes"}},
+		{"already paid", &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseCompleted, Total: 2900, Currency: "USD"},
+			"charged", []string{"renewal of cycle 3 ($29.00, order ord_x) had already been paid", "cancel_order ord_x"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.tb.subscriptionStopped(checkout.SubscriptionChange{Subscription: u, UnderWay: tc.under}, "Canceled", "Nothing more will be charged for it.")
+			r := res.StructuredContent.(subscriptionChangeResult)
+			switch {
+			case tc.under == nil && r.RenewalUnderWay != nil:
+				t.Errorf("renewal_under_way %+v, want none", r.RenewalUnderWay)
+			case tc.under != nil && (r.RenewalUnderWay == nil || r.RenewalUnderWay.Status != tc.status || r.RenewalUnderWay.OrderID != "ord_x" || r.RenewalUnderWay.Total.Display != "$29.00"):
+				t.Errorf("renewal_under_way %+v, want %s with its order and total", r.RenewalUnderWay, tc.status)
+			}
+			for _, w := range tc.words {
+				if !strings.Contains(text(res), w) || !strings.Contains(r.Instruction, w) {
+					t.Errorf("text %q or instruction lacks %q", text(res), w)
+				}
+			}
+		})
+	}
+	u.State, u.Mode = store.SubscriptionActive, "live"
+	v := subscriptionOf(u, s.tb.Checkout.OtherMode(u))
+	if v.NextRenewal != "" || !strings.Contains(v.NotRenewing, "made in live mode, and this server runs in sandbox mode") || !strings.Contains(v.line(), v.NotRenewing) {
+		t.Errorf("a live subscription on a sandbox server: %+v", v)
 	}
 }

@@ -556,9 +556,24 @@ func TestViewsInBrowser(t *testing.T) {
 		wantArgs(t, b.press(`.card button[data-tool="get_product"]`), "get_product", map[string]any{"product_id": v.ID})
 		b.waitText("Hostile Variant")
 		b.open("get_product", map[string]any{"product_id": p.ID})
-		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": p.ID, "quantity": 1})
+		// Below the confirmation threshold too, Buy now shows the quoted total first and
+		// buys only on the second press.
+		charged := s.charges()
+		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": p.ID, "quantity": 1, "confirm_first": true})
+		b.waitText("Confirm your order")
+		b.waitText("Confirm and pay $")
+		if s.charges() != charged {
+			t.Fatal("Buy now charged below the threshold before the second press")
+		}
+		confirm := b.press(`button[data-tool="purchase"].primary`)
+		if q, _ := confirm.Arguments["quote_id"].(string); confirm.Name != "purchase" || !strings.HasPrefix(q, "qt_") || len(confirm.Arguments) != 1 {
+			t.Errorf("confirm called %s(%v), want purchase with the quote_id alone", confirm.Name, confirm.Arguments)
+		}
 		b.waitText("Order placed")
 		b.waitText("•••• 4242")
+		if s.charges() != charged+1 {
+			t.Errorf("%d charges after the second press, want %d", s.charges(), charged+1)
+		}
 	})
 
 	t.Run("purchase above the confirmation threshold", func(t *testing.T) {
@@ -566,7 +581,7 @@ func TestViewsInBrowser(t *testing.T) {
 		dear := demoProduct(t, 6000, 40000)
 		b.open("get_product", map[string]any{"product_id": dear.ID})
 		charged := s.charges()
-		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": dear.ID, "quantity": 1})
+		wantArgs(t, b.press(`button[data-tool="purchase"]`), "purchase", map[string]any{"product_id": dear.ID, "quantity": 1, "confirm_first": true})
 		b.waitText("Confirm your order")
 		b.waitText("To pay with Visa •••• 4242")
 		if s.charges() != charged {

@@ -20,6 +20,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/stripehook"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -136,6 +137,15 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 		return nil, afterOrder{}, err
 	}
 	after.events = orderevents.Handler(orderevents.ForService(svc, secret, time.Now, logger))
+	if after.pages.sim != nil {
+		// The emulator signs its webhook events with the configured secret, or a fresh
+		// one: nothing outside this process needs to know it.
+		after.pages.hookSecret = pf.webhookSecret
+		if after.pages.hookSecret == "" {
+			after.pages.hookSecret = "whsec_" + rand.Text()
+		}
+		after.pages.hook = stripehook.Handler(after.pages.hookSecret, stripehook.ForService(svc), logger)
+	}
 	return svc, after, nil
 }
 

@@ -28,7 +28,7 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 	if after.pages != nil {
 		maps.Copy(routes, after.pages.routes())
 	}
-	if c.pay.webhookSecret != "" {
+	if _, sandboxed := routes[stripehook.Pattern]; c.pay.webhookSecret != "" && !sandboxed { // the sandbox's pages bring their own
 		routes[stripehook.Pattern] = stripehook.Handler(c.pay.webhookSecret, stripehook.ForService(tb.Checkout), logger)
 	}
 	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,

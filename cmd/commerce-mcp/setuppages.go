@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
+	"github.com/commerce-mcp/commerce-mcp/internal/stripehook"
 )
 
 // setupPages are what the person's browser reaches while adding a card: in the
@@ -24,6 +25,12 @@ import (
 type setupPages struct {
 	sim *stripesim.Server // the emulator in sandbox mode, nil with real Stripe
 	log *slog.Logger
+	// In sandbox mode, hook receives the emulator's webhook events (stripehook's
+	// Handler, at stripehook.Pattern beside the pages), signed with hookSecret: the
+	// emulator posts them to the pages' address as Stripe posts to a registered
+	// endpoint, so the webhook path runs in the sandbox too, with polling behind it.
+	hook       http.Handler
+	hookSecret string
 
 	mu   sync.Mutex
 	base string          // where the pages are reached; "" until known
@@ -38,6 +45,9 @@ func (p *setupPages) routes() map[string]http.Handler {
 	r := map[string]http.Handler{"GET " + setupDonePath: http.HandlerFunc(setupDone)}
 	if p.sim != nil {
 		r[stripesim.SetupPagePattern] = p.sim.SetupPage()
+	}
+	if p.hook != nil {
+		r[stripehook.Pattern] = p.hook
 	}
 	return r
 }
@@ -57,8 +67,18 @@ func (p *setupPages) setBase(base string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.base = base
-	if p.sim != nil {
-		p.sim.SetPageURL(base)
+	p.simAtLocked()
+}
+
+// simAtLocked tells the emulator where the pages, and the webhook route, are
+// reached. The caller holds p.mu.
+func (p *setupPages) simAtLocked() {
+	if p.sim == nil {
+		return
+	}
+	p.sim.SetPageURL(p.base)
+	if p.hook != nil {
+		p.sim.SetWebhook(stripesim.Webhook{URL: p.base + stripehook.Path, Secret: p.hookSecret})
 	}
 }
 
@@ -105,9 +125,7 @@ func (p *setupPages) listenLocked() error {
 		srv.Shutdown(sctx)
 	}()
 	p.base = "http://" + ln.Addr().String()
-	if p.sim != nil {
-		p.sim.SetPageURL(p.base)
-	}
+	p.simAtLocked()
 	p.log.Info("serving the payment setup pages on the loopback interface for the person's browser", "addr", ln.Addr().String())
 	return nil
 }

@@ -469,7 +469,13 @@ func (s *Service) confirmCheckout(ctx context.Context, c *store.Checkout) (Check
 	// checked again, and one outside them is refused alone.
 	var ok []*store.Purchase
 	for _, p := range quoted {
-		if ref := checkRules(rules, *p); ref != nil {
+		ref := checkRules(rules, *p)
+		if ref == nil {
+			if ref, err = s.becameSubscription(ctx, *p); err != nil {
+				return CheckoutOutcome{}, err
+			}
+		}
+		if ref != nil {
 			if err := s.fail(ctx, p, store.PurchaseQuoted, ref); errors.As(err, new(lostRace)) {
 				return CheckoutOutcome{}, err
 			}

@@ -34,6 +34,12 @@ type Request struct {
 	// ConfirmVia says how a quote made by this call will be confirmed:
 	// ViaElicitation when the client can show a dialog, else ViaQuoteID.
 	ConfirmVia string
+	// ConfirmFirst asks for a quote even below the customer's confirmation threshold,
+	// so that the person sees the total before anything is bought (an MCP Apps view's
+	// Buy now). Such a quote is confirmed by its id: below the threshold the model
+	// could buy without asking at all, so this weakens nothing; above it the quote is
+	// offered as ConfirmVia says, as without ConfirmFirst.
+	ConfirmFirst bool
 }
 
 // OutcomeStatus is how a purchase call ended, when it was not refused.
@@ -103,7 +109,7 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
-	return s.quote(ctx, p, product, via, r.AddressID, r.FulfillmentOption)
+	return s.quote(ctx, p, product, quoting{via: via, first: r.ConfirmFirst}, r.AddressID, r.FulfillmentOption)
 }
 
 // ReservedKeyPrefix is the prefix a caller's idempotency key must not start with:
@@ -183,7 +189,39 @@ func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) 
 	if ref := checkRules(rules, p); ref != nil {
 		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
+	if ref, err := s.becameSubscription(ctx, p); err != nil || ref != nil {
+		if err != nil {
+			return Outcome{}, err
+		}
+		return Outcome{}, s.cancelQuote(ctx, &p, ref)
+	}
 	return s.pay(ctx, &p, store.PurchaseQuoted, rules)
+}
+
+// becameSubscription refuses the confirmation of quoted purchase p when one of its
+// products has become a subscription since the quote (bought once, it would be charged
+// once, not every cycle), as a cart line is refused at checkout. A product that is
+// gone is left to the seller's session, which still holds the quote.
+func (s *Service) becameSubscription(ctx context.Context, p store.Purchase) (*Refusal, error) {
+	ids := []string{p.ProductID}
+	for _, l := range p.Lines {
+		if l.ProductID != p.ProductID {
+			ids = append(ids, l.ProductID)
+		}
+	}
+	for _, id := range ids {
+		product, err := s.cfg.Catalog.Product(ctx, id)
+		if errors.Is(err, catalog.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if product.Billing != nil {
+			return refuse(RefusalBecameSubscription, RefusalParams{ProductID: product.ID, Title: product.Title, QuoteID: p.QuoteID}), nil
+		}
+	}
+	return nil, nil
 }
 
 // cancelQuote moves a quoted purchase to canceled with ref as its outcome, cancels the

@@ -561,3 +561,119 @@ func TestUnpayablePrices(t *testing.T) {
 		})
 	}
 }
+
+// A quote made while a product was bought once is not confirmed after the product
+// became a subscription (it would be charged once, not every cycle): the confirmation
+// is refused with its own code, no token is issued, and the refusal is the quote's
+// outcome from then on. A cart checkout's quote is held to the same rule.
+func TestConfirmRefusesAQuoteWhoseProductBecameASubscription(t *testing.T) {
+	ctx := context.Background()
+	makeSubscription := func(t *testing.T, e *env, p catalog.Product) {
+		t.Helper()
+		p.Billing = &catalog.Billing{Interval: catalog.Month, Every: 1}
+		if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name    string
+		confirm func(e *env, quoteID string) error
+	}{
+		{"by quote_id", func(e *env, quoteID string) error {
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: quoteID})
+			return err
+		}},
+		{"in a dialog", func(e *env, quoteID string) error {
+			p, err := e.st.PurchaseByQuote(ctx, e.customer, quoteID)
+			if err != nil {
+				return err
+			}
+			_, err = e.svc.ConfirmSealed(ctx, e.customer, e.svc.Seal(p), checkout.AnswerYes)
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			p := e.product(6000, 30000)
+			via := checkout.ViaQuoteID
+			if tt.name == "in a dialog" {
+				via = checkout.ViaElicitation
+			}
+			out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, ConfirmVia: via})
+			if err != nil || out.Status != checkout.StatusConfirmationRequired {
+				t.Fatalf("quote: %+v, %v", out, err)
+			}
+			makeSubscription(t, e, p)
+			ref := wantRefusal(t, tt.confirm(e, out.Purchase.QuoteID), checkout.RefusalBecameSubscription)
+			if ref.Params.ProductID != p.ID || ref.Params.QuoteID != out.Purchase.QuoteID {
+				t.Errorf("params %+v, want the product and the quote", ref.Params)
+			}
+			if len(e.sb.Stripe.Tokens()) != 0 || e.succeeded() != 0 {
+				t.Error("a token was issued or a payment made")
+			}
+			_, err = e.svc.Confirm(ctx, e.customer, out.Purchase.QuoteID, via)
+			wantRefusal(t, err, checkout.RefusalBecameSubscription)
+		})
+	}
+	t.Run("a cart checkout's quote", func(t *testing.T) {
+		rules := noLimits
+		rules.ConfirmAbove = 1_00
+		e := newEnv(t, envOpts{rules: &rules})
+		b := e.fillCart()
+		q, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+		if err != nil || q.Status != checkout.CheckoutConfirmationRequired {
+			t.Fatalf("quote: %+v, %v", q.Status, err)
+		}
+		sub := b.products[b.sellers[0]][0]
+		makeSubscription(t, e, sub)
+		out, err := e.svc.ConfirmCheckout(ctx, e.customer, q.Checkout.QuoteID, checkout.ViaQuoteID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, so := range out.Orders {
+			has := false
+			for _, l := range so.Purchase.Lines {
+				has = has || l.ProductID == sub.ID
+			}
+			if has && (so.Refusal == nil || so.Refusal.Code != checkout.RefusalBecameSubscription) {
+				t.Errorf("the seller order with the subscription: %s %+v, want refused", so.Status, so.Refusal)
+			}
+			if !has && so.Refusal != nil {
+				t.Errorf("another seller's order refused: %+v", so.Refusal)
+			}
+		}
+		if e.succeeded() != len(b.sellers)-1 {
+			t.Errorf("%d charged, want every other seller's order", e.succeeded())
+		}
+	})
+}
+
+// ConfirmFirst quotes a purchase below the confirmation threshold instead of buying
+// it: nothing is charged until the quote is confirmed by its id, even for a client
+// that would show a dialog (below the threshold the model may buy without asking, so
+// a quote_id confirmation weakens nothing). Above the threshold it changes nothing:
+// a dialog's quote stays a dialog's.
+func TestConfirmFirstQuotesBelowTheThreshold(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{})
+	cheap, dear := e.product(100, 2000), e.product(6000, 30000)
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: cheap.ID, Quantity: 1, ConfirmFirst: true, ConfirmVia: checkout.ViaElicitation})
+	if err != nil || out.Status != checkout.StatusConfirmationRequired || out.Purchase.ConfirmVia != checkout.ViaQuoteID || out.Purchase.Total <= 0 {
+		t.Fatalf("confirm first below the threshold = %+v, %v; want a quote by quote_id with its total", out, err)
+	}
+	if e.succeeded() != 0 || len(e.sb.Stripe.Tokens()) != 0 {
+		t.Fatal("charged before the confirmation")
+	}
+	done, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
+	if err != nil || done.Status != checkout.StatusCompleted || e.succeeded() != 1 {
+		t.Fatalf("confirmed = %+v, %v; %d charged", done.Status, err, e.succeeded())
+	}
+	above, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: dear.ID, Quantity: 1, ConfirmFirst: true, ConfirmVia: checkout.ViaElicitation})
+	if err != nil || above.Status != checkout.StatusConfirmationRequired || above.Purchase.ConfirmVia != checkout.ViaElicitation {
+		t.Fatalf("confirm first above the threshold = %+v, %v; want the dialog's quote", above, err)
+	}
+	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: above.Purchase.QuoteID}); err == nil {
+		t.Fatal("a dialog's quote was confirmed by its id")
+	}
+}

@@ -13,8 +13,8 @@ import (
 
 // quote opens the seller's checkout session for the new purchase p, checks the rules
 // and either pays at once or leaves p quoted for the person to confirm.
-func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, via, addressID, option string) (Outcome, error) {
-	o, err := s.quoteSteps(ctx, &p, product, via, addressID, option)
+func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, q quoting, addressID, option string) (Outcome, error) {
+	o, err := s.quoteSteps(ctx, &p, product, q, addressID, option)
 	return o, s.recordRefusal(ctx, &p, err)
 }
 
@@ -36,12 +36,24 @@ func (s *Service) recordRefusal(ctx context.Context, p *store.Purchase, err erro
 	return err
 }
 
-func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product catalog.Product, via, addressID, option string) (Outcome, error) {
+// quoting is how a purchase's quote is offered: via (ViaQuoteID or ViaElicitation)
+// when the total needs the person's confirmation, and whether to ask (by quote_id)
+// even when it does not (Request.ConfirmFirst).
+type quoting struct {
+	via   string
+	first bool
+}
+
+func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product catalog.Product, q quoting, addressID, option string) (Outcome, error) {
 	rules, err := s.prepare(ctx, p, product, addressID, option)
 	if err != nil {
 		return Outcome{}, err
 	}
-	if rules.NeedsConfirmation(p.Total) {
+	via := q.via
+	if needs := rules.NeedsConfirmation(p.Total); needs || q.first {
+		if !needs {
+			via = ViaQuoteID
+		}
 		// Do not ask the person to confirm what the daily limit would refuse.
 		if err := s.overDaily(ctx, rules, *p); err != nil {
 			return Outcome{}, err

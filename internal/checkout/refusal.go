@@ -110,6 +110,7 @@ type RefusalParams struct {
 	QuotedAmount   int64  `json:"quoted_amount,omitempty"`
 	QuotedCurrency string `json:"quoted_currency,omitempty"`
 	Mode           Mode   `json:"mode,omitempty"`
+	ServerMode     Mode   `json:"server_mode,omitempty"` // for other_mode: the mode the server runs in (Mode is the subscription's)
 	Step           Step   `json:"step,omitempty"`
 	TokenStatus    string `json:"token_status,omitempty"`
 	SellerMessage  string `json:"seller_message,omitempty"`

@@ -43,6 +43,11 @@ import (
 //   - A renewal is approved (store.ApproveRenewal) only while its subscription is
 //     active and its attempt is still the open one: a pause or cancel that lands
 //     while it talks to the seller stops it before any token, nothing charged.
+//   - A subscription records the mode it was made in; a server renews (and resumes)
+//     only those of its own mode (RefusalOtherMode otherwise), so a sandbox or test
+//     subscription is never charged by a live server.
+//   - A pause or cancel that lands after a renewal's approval cannot stop it: the
+//     change reports that renewal (store.RenewalUnderWay), read in its transaction.
 //   - A renewal whose outcome is not yet known (the seller is still completing) stays
 //     open; Recover settles its purchase and the next run records the cycle.
 
@@ -60,11 +65,12 @@ type RenewStatus string
 
 // Renewal statuses.
 const (
-	RenewPaid     RenewStatus = "paid"     // the cycle was charged and its order completed
-	RenewRetrying RenewStatus = "retrying" // it failed and is tried again at RetryAt
-	RenewPaused   RenewStatus = "paused"   // it failed and the subscription paused
-	RenewPending  RenewStatus = "pending"  // its outcome is not known yet
-	RenewWaiting  RenewStatus = "waiting"  // nothing to do yet (a retry not yet due, or another process is on it)
+	RenewPaid      RenewStatus = "paid"       // the cycle was charged and its order completed
+	RenewRetrying  RenewStatus = "retrying"   // it failed and is tried again at RetryAt
+	RenewPaused    RenewStatus = "paused"     // it failed and the subscription paused
+	RenewPending   RenewStatus = "pending"    // its outcome is not known yet
+	RenewWaiting   RenewStatus = "waiting"    // nothing to do yet (a retry not yet due, or another process is on it)
+	RenewOtherMode RenewStatus = "other_mode" // made in another mode than the server runs in: not renewed here (Refusal says so)
 )
 
 // Renewal is what a renewal of a subscription did.
@@ -87,7 +93,7 @@ type RenewReport struct {
 // per call.
 func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 	var rep RenewReport
-	due, err := s.cfg.Store.DueSubscriptions(ctx, s.now(), 500)
+	due, err := s.cfg.Store.DueSubscriptions(ctx, string(s.cfg.Mode), s.now(), 500)
 	if err != nil {
 		return rep, err
 	}
@@ -117,6 +123,9 @@ func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 // renew renews active subscription u's due cycle: claims it, runs (or joins) its
 // attempt's purchase, and records how it ended.
 func (s *Service) renew(ctx context.Context, u store.Subscription) (Renewal, error) {
+	if ref := s.otherMode(u); ref != nil { // never charged from another mode
+		return Renewal{SubscriptionID: u.ID, Cycle: u.NextCycle, Status: RenewOtherMode, Refusal: ref}, nil
+	}
 	now, b := s.now(), Terms(u)
 	cycle := u.NextCycle
 	for i := 0; i < maxSkip && !b.Due(u.Anchor, cycle+1).After(now); i++ {

@@ -78,6 +78,8 @@ const (
 	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
 	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
 	RefusalRenewalStopped       RefusalCode = "renewal_stopped"       // QuoteID (the subscription id): paused or canceled before this renewal was charged
+	RefusalBecameSubscription   RefusalCode = "became_subscription"   // ProductID, Title, QuoteID: a quote for a one-time buy confirmed after the product became a subscription
+	RefusalOtherMode            RefusalCode = "other_mode"            // QuoteID (the subscription id), Mode (its), ServerMode: made in another mode than the server runs in
 )
 
 // Subscribe quotes a subscription for r.CustomerID, or confirms one when r.QuoteID is
@@ -103,7 +105,7 @@ func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (Subscripti
 	if product.Billing == nil {
 		return SubscriptionOutcome{}, refuse(RefusalNotSubscription, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
-	u := store.Subscription{ID: store.NewID("sub_"), CustomerID: r.CustomerID, ProductID: product.ID,
+	u := store.Subscription{ID: store.NewID("sub_"), CustomerID: r.CustomerID, Mode: string(s.cfg.Mode), ProductID: product.ID,
 		SellerID: product.SellerID, Quantity: r.Quantity, Interval: string(product.Billing.Interval),
 		Every: product.Billing.Every, TrialDays: product.Billing.TrialDays}
 	// The quote is a purchase that is never stored: it only asks the seller its total.
@@ -177,6 +179,9 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 		return SubscriptionOutcome{Status: StatusCompleted, Subscription: u}, nil // confirmed before
 	}
 	from, now := u.State, s.now()
+	if ref := s.otherMode(u); ref != nil {
+		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
+	}
 	if !now.Before(u.ExpiresAt) {
 		ref := refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
 		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
@@ -351,49 +356,91 @@ func (s *Service) subscription(ctx context.Context, customerID, id string) (stor
 	return u, err
 }
 
+// SubscriptionChange is what a pause or cancel left: the subscription, and the
+// renewal it came too late to stop, if any.
+type SubscriptionChange struct {
+	Subscription store.Subscription
+	// UnderWay is a renewal whose purchase was approved (its payment token issued or
+	// being issued) before the change: it still completes, or fails, on its own. It
+	// is read from the store in the transaction that made the change (or, when the
+	// call changed nothing, from the store as it is), never guessed.
+	UnderWay *store.RenewalUnderWay
+}
+
 // PauseSubscription pauses the customer's active subscription: nothing renews until it
 // is resumed, and cycles that fall due meanwhile are skipped, not charged later. A
 // cycle waiting for a retry, or whose renewal has not started, ends with the pause
 // (never charged); a renewal whose purchase has started is refused at its approval
-// (ApproveRenewal) unless it is already paying. A paused one stays as it is.
-func (s *Service) PauseSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
+// (ApproveRenewal) unless it was approved already: that one is the change's
+// UnderWay. A paused one stays as it is.
+func (s *Service) PauseSubscription(ctx context.Context, customerID, id string) (SubscriptionChange, error) {
 	for {
 		u, err := s.subscription(ctx, customerID, id)
 		if err != nil {
-			return u, err
+			return SubscriptionChange{Subscription: u}, err
 		}
 		switch u.State {
 		case store.SubscriptionPaused:
-			return u, nil
+			return s.unchanged(ctx, u)
 		case store.SubscriptionCanceled:
-			return u, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
+			return SubscriptionChange{Subscription: u}, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
 		}
-		if err := s.cfg.Store.PauseSubscription(ctx, u.ID, PausedByPerson); !errors.Is(err, store.ErrStateChanged) {
-			if err != nil {
-				return u, err
-			}
-			return s.cfg.Store.Subscription(ctx, customerID, id)
+		under, err := s.cfg.Store.PauseSubscription(ctx, u.ID, PausedByPerson)
+		if !errors.Is(err, store.ErrStateChanged) {
+			return s.changed(ctx, customerID, id, under, err)
 		}
 	}
 }
 
 // CancelSubscription cancels the customer's subscription for good: no cycle renews
 // after it: a renewal not yet approved is refused at its approval (ApproveRenewal,
-// RefusalRenewalStopped), and only one already paying finishes. Canceling again
-// changes nothing.
-func (s *Service) CancelSubscription(ctx context.Context, customerID, id string) (store.Subscription, error) {
+// RefusalRenewalStopped), and only one already approved finishes (the change's
+// UnderWay). Canceling again changes nothing.
+func (s *Service) CancelSubscription(ctx context.Context, customerID, id string) (SubscriptionChange, error) {
 	for {
 		u, err := s.subscription(ctx, customerID, id)
-		if err != nil || u.State == store.SubscriptionCanceled {
-			return u, err
+		if err != nil {
+			return SubscriptionChange{Subscription: u}, err
 		}
-		from := u.State
-		u.State, u.QuoteID, u.ExpiresAt = store.SubscriptionCanceled, "", time.Time{}
-		if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); !errors.Is(err, store.ErrStateChanged) {
-			return u, err
+		if u.State == store.SubscriptionCanceled {
+			return s.unchanged(ctx, u)
+		}
+		under, err := s.cfg.Store.CancelSubscription(ctx, u.ID)
+		if !errors.Is(err, store.ErrStateChanged) {
+			return s.changed(ctx, customerID, id, under, err)
 		}
 	}
 }
+
+// changed reads back the subscription a pause or cancel changed.
+func (s *Service) changed(ctx context.Context, customerID, id string, under *store.RenewalUnderWay, err error) (SubscriptionChange, error) {
+	if err != nil {
+		return SubscriptionChange{}, err
+	}
+	u, err := s.cfg.Store.Subscription(ctx, customerID, id)
+	return SubscriptionChange{Subscription: u, UnderWay: under}, err
+}
+
+// unchanged is the change of a pause or cancel that found u already so, with the
+// renewal still under way, if any.
+func (s *Service) unchanged(ctx context.Context, u store.Subscription) (SubscriptionChange, error) {
+	under, err := s.cfg.Store.RenewalUnderWay(ctx, u.CustomerID, u.ID)
+	return SubscriptionChange{Subscription: u, UnderWay: under}, err
+}
+
+// otherMode refuses to charge subscription u when it was made in another mode than
+// the server runs in: a sandbox or test subscription is never charged by a live
+// server, nor the other way round.
+func (s *Service) otherMode(u store.Subscription) *Refusal {
+	if u.Mode == string(s.cfg.Mode) {
+		return nil
+	}
+	return refuse(RefusalOtherMode, RefusalParams{QuoteID: u.ID, Mode: Mode(u.Mode), ServerMode: s.cfg.Mode})
+}
+
+// OtherMode says why this server does not renew subscription u, or nil when it does
+// (u was made in the mode the server runs in).
+func (s *Service) OtherMode(u store.Subscription) *Refusal { return s.otherMode(u) }
 
 // ResumeSubscription resumes the customer's paused subscription. One paused for a
 // price increase needs the person's confirmation of the new price first: it comes
@@ -411,6 +458,9 @@ func (s *Service) ResumeSubscription(ctx context.Context, customerID, id, via st
 		return SubscriptionOutcome{Status: StatusCompleted, Subscription: u}, nil
 	case store.SubscriptionCanceled:
 		return SubscriptionOutcome{}, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
+	}
+	if ref := s.otherMode(u); ref != nil {
+		return SubscriptionOutcome{}, ref
 	}
 	now := s.now()
 	if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {

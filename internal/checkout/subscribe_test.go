@@ -656,9 +656,9 @@ func TestSubscriptionPauseDuringOpenCycle(t *testing.T) {
 				t.Fatalf("%d charges, want 1", e.succeeded())
 			}
 			if tc.pause {
-				u, err := e.svc.PauseSubscription(ctx, e.customer, id)
-				if err != nil || u.State != store.SubscriptionPaused || u.OpenCycle != -1 {
-					t.Fatalf("pause = %+v, %v; want paused with no open cycle", u, err)
+				ch, err := e.svc.PauseSubscription(ctx, e.customer, id)
+				if u := ch.Subscription; err != nil || u.State != store.SubscriptionPaused || u.OpenCycle != -1 || ch.UnderWay != nil {
+					t.Fatalf("pause = %+v, %v; want paused with no open cycle and no renewal under way", ch, err)
 				}
 				e.clock.Advance(4 * month)
 				good(e)
@@ -706,6 +706,7 @@ type blockingSellers struct {
 	checkout.Sellers
 	armed            *atomic.Bool
 	entered, release chan struct{}
+	atComplete       bool // block at Complete (the token issued) instead of Open
 }
 
 func (b blockingSellers) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
@@ -719,11 +720,89 @@ type blockingOpen struct {
 }
 
 func (o blockingOpen) Open(ctx context.Context, r checkout.OpenRequest, key string) (checkout.Session, error) {
-	if o.b.armed.CompareAndSwap(true, false) {
+	if !o.b.atComplete && o.b.armed.CompareAndSwap(true, false) {
 		o.b.entered <- struct{}{}
 		<-o.b.release
 	}
 	return o.SellerCheckout.Open(ctx, r, key)
+}
+
+// Complete blocks as Open does when the sellers are armed at complete: a renewal
+// held after its token was issued.
+func (o blockingOpen) Complete(ctx context.Context, session, token, key string) (checkout.Session, error) {
+	if o.b.atComplete && o.b.armed.CompareAndSwap(true, false) {
+		o.b.entered <- struct{}{}
+		<-o.b.release
+	}
+	return o.SellerCheckout.Complete(ctx, session, token, key)
+}
+
+// TestStopSaysWhenARenewalIsUnderWay: a pause or cancel that lands after a renewal's
+// token was issued cannot stop it; the change says so (cycle, order, amount), the
+// renewal completes, and a second pause or cancel, which changes nothing, still says
+// so until the cycle is recorded.
+func TestStopSaysWhenARenewalIsUnderWay(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stop  func(*env, string) (checkout.SubscriptionChange, error)
+		state store.SubscriptionState
+	}{
+		{"canceled", func(e *env, id string) (checkout.SubscriptionChange, error) {
+			return e.svc.CancelSubscription(context.Background(), e.customer, id)
+		}, store.SubscriptionCanceled},
+		{"paused", func(e *env, id string) (checkout.SubscriptionChange, error) {
+			return e.svc.PauseSubscription(context.Background(), e.customer, id)
+		}, store.SubscriptionPaused},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID
+			b := blockingSellers{Sellers: e.cfg.Sellers, armed: &atomic.Bool{}, entered: make(chan struct{}), release: make(chan struct{}), atComplete: true}
+			cfg := e.cfg
+			cfg.Sellers = b
+			svc := mustService(t, cfg)
+			e.clock.Advance(month)
+			b.armed.Store(true)
+			done := make(chan checkout.RenewReport)
+			go func() {
+				rep, err := svc.RenewDue(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				done <- rep
+			}()
+			<-b.entered
+			for i := range 2 {
+				ch, err := tc.stop(e, id)
+				w := ch.UnderWay
+				if err != nil || ch.Subscription.State != tc.state || w == nil {
+					t.Fatalf("stop %d = %+v, %v; want %s with the renewal under way", i, ch, err, tc.state)
+				}
+				if w.Cycle != 1 || w.State != store.PurchaseTokenIssued || w.OrderID == "" || w.Total <= 0 || w.Currency != "USD" {
+					t.Fatalf("stop %d: under way %+v; want cycle 1, token issued, with its order and total", i, *w)
+				}
+			}
+			close(b.release)
+			if rep := <-done; rep.Paid != 1 {
+				t.Fatalf("renewal %+v, want it paid", rep)
+			}
+			if got := e.succeeded(); got != 2 {
+				t.Fatalf("%d charges, want 2 (the first cycle and the renewal under way)", got)
+			}
+			ch, err := tc.stop(e, id)
+			if err != nil || ch.UnderWay != nil {
+				t.Errorf("stop once the renewal was recorded = %+v, %v; want none under way", ch, err)
+			}
+			for range 2 {
+				e.clock.Advance(month)
+				e.renew(e.svc, 3)
+			}
+			if got := e.succeeded(); got != 2 {
+				t.Errorf("%d charges after the stop, want still 2", got)
+			}
+		})
+	}
 }
 
 // TestSubscriptionStoppedDuringRenewal: a cancel or pause that lands while a renewal
@@ -732,13 +811,13 @@ func (o blockingOpen) Open(ctx context.Context, r checkout.OpenRequest, key stri
 func TestSubscriptionStoppedDuringRenewal(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		stop  func(*env, string) (store.Subscription, error)
+		stop  func(*env, string) (checkout.SubscriptionChange, error)
 		state store.SubscriptionState
 	}{
-		{"canceled", func(e *env, id string) (store.Subscription, error) {
+		{"canceled", func(e *env, id string) (checkout.SubscriptionChange, error) {
 			return e.svc.CancelSubscription(context.Background(), e.customer, id)
 		}, store.SubscriptionCanceled},
-		{"paused", func(e *env, id string) (store.Subscription, error) {
+		{"paused", func(e *env, id string) (checkout.SubscriptionChange, error) {
 			return e.svc.PauseSubscription(context.Background(), e.customer, id)
 		}, store.SubscriptionPaused},
 	} {
@@ -762,8 +841,8 @@ func TestSubscriptionStoppedDuringRenewal(t *testing.T) {
 				done <- rep
 			}()
 			<-b.entered
-			if u, err := tc.stop(e, id); err != nil || u.State != tc.state {
-				t.Fatalf("stop = %+v, %v", u, err)
+			if ch, err := tc.stop(e, id); err != nil || ch.Subscription.State != tc.state || ch.UnderWay != nil {
+				t.Fatalf("stop = %+v, %v; want %s with no renewal under way", ch, err, tc.state)
 			}
 			close(b.release)
 			rep := <-done
@@ -853,5 +932,57 @@ func TestSubscriptionInterruptedRetryWaitsForToken(t *testing.T) {
 				t.Fatalf("subscription %+v: want cycle 1 paid", u)
 			}
 		})
+	}
+}
+
+// TestSubscriptionsRenewOnlyInTheirMode: a subscription records the mode it was made
+// in, and a server running in another mode never charges it: not when it falls due,
+// not on resuming, not on confirming a quote made in the other mode; it says why.
+// Back in its own mode it renews again.
+func TestSubscriptionsRenewOnlyInTheirMode(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	if u := e.subscription(id); u.Mode != string(checkout.ModeSandbox) {
+		t.Fatalf("mode %q, want sandbox", u.Mode)
+	}
+	quote, err := e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: apiPlan, Quantity: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := e.cfg
+	cfg.Mode = checkout.ModeLive // the same database, now served by a live server
+	live := mustService(t, cfg)
+	charges := e.succeeded()
+
+	e.clock.Advance(month)
+	if rep := e.renew(live, 3); rep.Paid+rep.Pending+rep.Retrying+rep.Paused != 0 {
+		t.Errorf("live renewal of a sandbox subscription: %+v", rep)
+	}
+	if ref := live.OtherMode(e.subscription(id)); ref == nil || ref.Code != checkout.RefusalOtherMode ||
+		ref.Params.Mode != checkout.ModeSandbox || ref.Params.ServerMode != checkout.ModeLive {
+		t.Errorf("OtherMode = %+v, want sandbox made, live server", ref)
+	}
+	if ref := e.svc.OtherMode(e.subscription(id)); ref != nil {
+		t.Errorf("the sandbox server's OtherMode = %+v, want nil", ref)
+	}
+	if _, err := live.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, QuoteID: quote.Subscription.QuoteID}); !isRefusal(err, checkout.RefusalOtherMode) {
+		t.Errorf("confirming a sandbox quote on a live server: %v", err)
+	}
+	if ch, err := live.PauseSubscription(ctx, e.customer, id); err != nil || ch.Subscription.State != store.SubscriptionPaused {
+		t.Fatalf("pause from another mode = %+v, %v; stopping is always allowed", ch, err)
+	}
+	if _, err := live.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID); !isRefusal(err, checkout.RefusalOtherMode) {
+		t.Errorf("resume on a live server: %v", err)
+	}
+	if got := e.succeeded(); got != charges {
+		t.Fatalf("%d charges, want %d: nothing charged by the live server", got, charges)
+	}
+	if out, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID); err != nil || out.Subscription.State != store.SubscriptionActive {
+		t.Fatalf("resume in its own mode = %+v, %v", out, err)
+	}
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 3); rep.Paid != 1 {
+		t.Errorf("renewal in its own mode: %+v, want paid", rep)
 	}
 }

@@ -384,11 +384,12 @@ const changeTTL = 10 * time.Minute
 const purposeMethod = "commerce-mcp/payment-method/v1"
 
 // PlanMethodChange describes, for the person to confirm, what action on the
-// customer's method pmID would do. Removing the default is allowed: the most recently
+// customer's card cardID (store.PaymentMethod.CardID, the id tools show; Stripe's pm_
+// id never leaves the server) would do. Removing the default is allowed: the most recently
 // added other method becomes the default (MethodChange.NewDefault), or, for the last
 // method, none is left and purchases need a new one. Making the default the default is
 // WalletAlreadyDefault.
-func (s *Service) PlanMethodChange(ctx context.Context, customerID string, action ChangeAction, pmID string) (MethodChange, error) {
+func (s *Service) PlanMethodChange(ctx context.Context, customerID string, action ChangeAction, cardID string) (MethodChange, error) {
 	pms, err := s.cfg.Store.PaymentMethods(ctx, customerID)
 	if err != nil {
 		return MethodChange{}, err
@@ -396,21 +397,21 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 	ch := MethodChange{Action: action, ExpiresAt: s.now().Add(changeTTL)}
 	found := false
 	for _, pm := range pms {
-		if pm.ID == pmID {
+		if pm.CardID == cardID {
 			ch.Method, found = pm, true
 		}
 	}
 	if !found {
-		return MethodChange{}, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: pmID}
+		return MethodChange{}, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: cardID}
 	}
 	switch {
 	case action == ChangeSetDefault && ch.Method.Default:
-		return MethodChange{}, &WalletError{Code: WalletAlreadyDefault, PaymentMethodID: pmID}
+		return MethodChange{}, &WalletError{Code: WalletAlreadyDefault, PaymentMethodID: cardID}
 	case action == ChangeRemove && ch.Method.Default:
 		// The store's rule: the most recently added remaining method. PaymentMethods
 		// lists the others oldest first, so it is the last of them.
 		for _, pm := range pms {
-			if pm.ID != pmID {
+			if pm.CardID != cardID {
 				ch.NewDefault = pm
 			}
 		}
@@ -424,53 +425,53 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 // confirmation token handed to the model) and an expiry; single use. A dialog's state
 // does not work as a token, so a model that sees it cannot answer for the person.
 func (s *Service) SealMethodChange(customerID string, ch MethodChange, via string) string {
-	return s.seal(purposeMethod, Confirmation{CustomerID: customerID, QuoteID: ch.Method.ID, OrderID: ch.NewDefault.ID,
+	return s.seal(purposeMethod, Confirmation{CustomerID: customerID, QuoteID: ch.Method.CardID, OrderID: ch.NewDefault.CardID,
 		Kind: methodKind(ch.Action, via), ExpiresAt: ch.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
 }
 
 // methodKind is the sealed kind of a change: its action and how it is confirmed.
 func methodKind(action ChangeAction, via string) string { return string(action) + "/" + via }
 
-// ConfirmMethodChange carries out the change sealed in state, made for action on pmID
+// ConfirmMethodChange carries out the change sealed in state, made for action on card cardID
 // (the tool's arguments, which must match), once the person answered yes, answering
 // the way the state was sealed for (via). The state must
 // verify for the customer, be unexpired and unused, and the change must still be the
 // one planned (the same method would become the default). AnswerNo is
 // WalletDeclined; a replayed state whose change already holds reports it done.
-func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, via string, action ChangeAction, pmID string, answer Answer) (MethodChange, error) {
-	invalid := &WalletError{Code: WalletConfirmInvalid, PaymentMethodID: pmID}
+func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, via string, action ChangeAction, cardID string, answer Answer) (MethodChange, error) {
+	invalid := &WalletError{Code: WalletConfirmInvalid, PaymentMethodID: cardID}
 	c, err := s.unseal(purposeMethod, state, customerID)
-	if err != nil || c.Kind != methodKind(action, via) || (pmID != "" && c.QuoteID != pmID) {
+	if err != nil || c.Kind != methodKind(action, via) || (cardID != "" && c.QuoteID != cardID) {
 		return MethodChange{}, invalid
 	}
-	pmID = c.QuoteID
+	cardID = c.QuoteID
 	if err := s.cfg.Store.UseOnce(ctx, "payment-method", c.Nonce, time.Unix(c.ExpiresAt, 0)); errors.Is(err, store.ErrReplay) {
-		return s.changeDone(ctx, customerID, action, pmID, invalid)
+		return s.changeDone(ctx, customerID, action, cardID, invalid)
 	} else if err != nil {
 		return MethodChange{}, err
 	}
 	if answer != AnswerYes {
-		return MethodChange{}, &WalletError{Code: WalletDeclined, PaymentMethodID: pmID}
+		return MethodChange{}, &WalletError{Code: WalletDeclined, PaymentMethodID: cardID}
 	}
-	ch, err := s.PlanMethodChange(ctx, customerID, action, pmID)
+	ch, err := s.PlanMethodChange(ctx, customerID, action, cardID)
 	if err != nil {
 		var we *WalletError
 		if errors.As(err, &we) && (we.Code == WalletAlreadyDefault || we.Code == WalletUnknownMethod) {
-			return s.changeDone(ctx, customerID, action, pmID, err)
+			return s.changeDone(ctx, customerID, action, cardID, err)
 		}
 		return MethodChange{}, err
 	}
-	if ch.NewDefault.ID != c.OrderID {
+	if ch.NewDefault.CardID != c.OrderID {
 		return MethodChange{}, invalid // the methods changed since the person was asked
 	}
 	switch action {
 	case ChangeSetDefault:
-		err = s.cfg.Store.SetDefaultPaymentMethod(ctx, customerID, pmID)
+		err = s.cfg.Store.SetDefaultPaymentMethod(ctx, customerID, ch.Method.ID)
 	case ChangeRemove:
-		err = s.removeMethod(ctx, customerID, pmID)
+		err = s.removeMethod(ctx, customerID, ch.Method.ID)
 	}
 	if errors.Is(err, store.ErrNotFound) { // removed meanwhile by another call
-		return s.changeDone(ctx, customerID, action, pmID, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: pmID})
+		return s.changeDone(ctx, customerID, action, cardID, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: cardID})
 	}
 	if err != nil {
 		return MethodChange{}, err
@@ -482,14 +483,14 @@ func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, vi
 
 // changeDone reports a change that already holds (a replayed confirmation, or two
 // calls racing) as done, and otherwise returns otherwise.
-func (s *Service) changeDone(ctx context.Context, customerID string, action ChangeAction, pmID string, otherwise error) (MethodChange, error) {
+func (s *Service) changeDone(ctx context.Context, customerID string, action ChangeAction, cardID string, otherwise error) (MethodChange, error) {
 	pms, err := s.cfg.Store.PaymentMethods(ctx, customerID)
 	if err != nil {
 		return MethodChange{}, err
 	}
-	ch := MethodChange{Action: action, Method: store.PaymentMethod{ID: pmID, CustomerID: customerID}}
+	ch := MethodChange{Action: action, Method: store.PaymentMethod{CardID: cardID, CustomerID: customerID}}
 	for _, pm := range pms {
-		if pm.ID == pmID {
+		if pm.CardID == cardID {
 			if action == ChangeSetDefault && pm.Default {
 				ch.Method = pm
 				return ch, nil

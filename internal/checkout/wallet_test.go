@@ -2,10 +2,12 @@ package checkout_test
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,12 +83,13 @@ func TestPaymentSetupThenPurchaseWithNewDefault(t *testing.T) {
 		t.Fatalf("methods = %+v, %v", pms, err)
 	}
 
-	ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, "pm_card_mastercard")
+	mastercard := cardOf(t, e, e.customer, "pm_card_mastercard")
+	ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, mastercard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	state := e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
-	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeSetDefault, "pm_card_mastercard", checkout.AnswerYes); err != nil {
+	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeSetDefault, mastercard, checkout.AnswerYes); err != nil {
 		t.Fatal(err)
 	}
 	// Purchases use the new default.
@@ -106,6 +109,7 @@ func TestMethodChangeConfirmations(t *testing.T) {
 	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
 		t.Fatal(err)
 	}
+	amex, visa := cardOf(t, e, e.customer, "pm_card_amex"), cardOf(t, e, e.customer, store.DemoPaymentMethod)
 	plan := func(action checkout.ChangeAction, pm string) string {
 		ch, err := e.svc.PlanMethodChange(ctx, e.customer, action, pm)
 		if err != nil {
@@ -130,13 +134,13 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		answer   checkout.Answer
 		want     checkout.WalletCode
 	}{
-		{name: "a purchase confirmation", customer: e.customer, state: purchaseState, action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
-		{name: "another action's state", customer: e.customer, state: plan(checkout.ChangeSetDefault, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
-		{name: "another method's state", customer: e.customer, state: plan(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: store.DemoPaymentMethod, want: checkout.WalletConfirmInvalid},
-		{name: "another customer", customer: other.ID, state: plan(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
-		{name: "tampered", customer: e.customer, state: plan(checkout.ChangeRemove, "pm_card_amex") + "x", action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
-		{name: "a dialog's state passed as a token", customer: e.customer, state: dialogState(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", want: checkout.WalletConfirmInvalid},
-		{name: "the person says no", customer: e.customer, state: plan(checkout.ChangeRemove, "pm_card_amex"), action: checkout.ChangeRemove, pm: "pm_card_amex", answer: checkout.AnswerNo, want: checkout.WalletDeclined},
+		{name: "a purchase confirmation", customer: e.customer, state: purchaseState, action: checkout.ChangeRemove, pm: amex, want: checkout.WalletConfirmInvalid},
+		{name: "another action's state", customer: e.customer, state: plan(checkout.ChangeSetDefault, amex), action: checkout.ChangeRemove, pm: amex, want: checkout.WalletConfirmInvalid},
+		{name: "another method's state", customer: e.customer, state: plan(checkout.ChangeRemove, amex), action: checkout.ChangeRemove, pm: visa, want: checkout.WalletConfirmInvalid},
+		{name: "another customer", customer: other.ID, state: plan(checkout.ChangeRemove, amex), action: checkout.ChangeRemove, pm: amex, want: checkout.WalletConfirmInvalid},
+		{name: "tampered", customer: e.customer, state: plan(checkout.ChangeRemove, amex) + "x", action: checkout.ChangeRemove, pm: amex, want: checkout.WalletConfirmInvalid},
+		{name: "a dialog's state passed as a token", customer: e.customer, state: dialogState(checkout.ChangeRemove, amex), action: checkout.ChangeRemove, pm: amex, want: checkout.WalletConfirmInvalid},
+		{name: "the person says no", customer: e.customer, state: plan(checkout.ChangeRemove, amex), action: checkout.ChangeRemove, pm: amex, answer: checkout.AnswerNo, want: checkout.WalletDeclined},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -150,21 +154,29 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		})
 	}
 
+	t.Run("the sealed state names the card by our id", func(t *testing.T) {
+		body, _, _ := strings.Cut(plan(checkout.ChangeRemove, visa), ".")
+		raw, err := base64.RawURLEncoding.DecodeString(body)
+		if err != nil || strings.Contains(string(raw), "pm_") || !strings.Contains(string(raw), visa) || !strings.Contains(string(raw), amex) {
+			t.Errorf("sealed state %s, %v: want the card ids and no Stripe id", raw, err)
+		}
+	})
+
 	t.Run("expired", func(t *testing.T) {
-		state := plan(checkout.ChangeRemove, "pm_card_amex")
+		state := plan(checkout.ChangeRemove, amex)
 		e.clock.Advance(11 * time.Minute)
-		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
+		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, amex, checkout.AnswerYes)
 		if walletCode(err) != checkout.WalletConfirmInvalid {
 			t.Fatalf("err = %v", err)
 		}
 	})
 
 	t.Run("methods changed since the dialog", func(t *testing.T) {
-		state := plan(checkout.ChangeRemove, store.DemoPaymentMethod) // amex would become the default
+		state := plan(checkout.ChangeRemove, visa) // amex would become the default
 		if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_discover", CustomerID: e.customer}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
+		_, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, visa, checkout.AnswerYes)
 		if walletCode(err) != checkout.WalletConfirmInvalid {
 			t.Fatalf("err = %v, want confirmation_invalid: the person was told amex becomes the default", err)
 		}
@@ -174,8 +186,8 @@ func TestMethodChangeConfirmations(t *testing.T) {
 	})
 
 	t.Run("remove the default, then replay", func(t *testing.T) {
-		state := plan(checkout.ChangeRemove, store.DemoPaymentMethod)
-		ch, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
+		state := plan(checkout.ChangeRemove, visa)
+		ch, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, visa, checkout.AnswerYes)
 		if err != nil || ch.NewDefault.ID != "pm_card_amex" {
 			t.Fatalf("remove = %+v, %v", ch, err)
 		}
@@ -183,8 +195,8 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		if len(pms) != 1 || pms[0].ID != "pm_card_amex" || !pms[0].Default {
 			t.Fatalf("methods after removing the default = %+v", pms)
 		}
-		ch, err = e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, store.DemoPaymentMethod, checkout.AnswerYes)
-		if err != nil || ch.Method.ID != store.DemoPaymentMethod {
+		ch, err = e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, visa, checkout.AnswerYes)
+		if err != nil || ch.Method.CardID != visa {
 			t.Fatalf("replay = %+v, %v; want it reported done", ch, err)
 		}
 	})
@@ -193,10 +205,10 @@ func TestMethodChangeConfirmations(t *testing.T) {
 		if _, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, "pm_nope"); walletCode(err) != checkout.WalletUnknownMethod {
 			t.Errorf("unknown method: err = %v", err)
 		}
-		if _, err := e.svc.PlanMethodChange(ctx, other.ID, checkout.ChangeRemove, "pm_card_amex"); walletCode(err) != checkout.WalletUnknownMethod {
+		if _, err := e.svc.PlanMethodChange(ctx, other.ID, checkout.ChangeRemove, amex); walletCode(err) != checkout.WalletUnknownMethod {
 			t.Errorf("another customer's method: err = %v", err)
 		}
-		if _, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, "pm_card_amex"); walletCode(err) != checkout.WalletAlreadyDefault {
+		if _, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, amex); walletCode(err) != checkout.WalletAlreadyDefault {
 			t.Errorf("the default already: err = %v", err)
 		}
 	})
@@ -267,9 +279,10 @@ func TestRemoveRacing(t *testing.T) {
 	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
 		t.Fatal(err)
 	}
+	amex := cardOf(t, e, e.customer, "pm_card_amex")
 	states := make([]string, 4)
 	for i := range states {
-		ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, "pm_card_amex")
+		ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, amex)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -278,7 +291,7 @@ func TestRemoveRacing(t *testing.T) {
 	errs := make(chan error, len(states))
 	for _, st := range states {
 		go func() {
-			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ViaQuoteID, checkout.ChangeRemove, "pm_card_amex", checkout.AnswerYes)
+			_, err := e.svc.ConfirmMethodChange(ctx, e.customer, st, checkout.ViaQuoteID, checkout.ChangeRemove, amex, checkout.AnswerYes)
 			errs <- err
 		}()
 	}
@@ -309,4 +322,17 @@ func TestPaymentSetupExpires(t *testing.T) {
 	if err != nil || next.ID == ps.ID || next.Status != store.SetupOpen {
 		t.Fatalf("a new start = %+v, %v", next, err)
 	}
+}
+
+// cardOf is the card id (what the tools show and take) of the customer's Stripe
+// payment method pmID.
+func cardOf(t *testing.T, e *env, customer, pmID string) string {
+	t.Helper()
+	for _, pm := range mustMethods(t, e, customer) {
+		if pm.ID == pmID {
+			return pm.CardID
+		}
+	}
+	t.Fatalf("%s is not on file for %s", pmID, customer)
+	return ""
 }

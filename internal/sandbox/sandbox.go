@@ -104,6 +104,7 @@ func (sb *Sandbox) Start(ctx context.Context) {
 	for _, e := range sb.sellers {
 		go e.seller.Run(ctx)
 	}
+	go sb.Stripe.Run(ctx) // its webhook events, once an endpoint is set (Stripe.SetWebhook)
 }
 
 // Tick moves every reference seller's orders along the schedule up to now and sends

@@ -25,7 +25,10 @@ import (
 // Pattern is the route of the Handler, for an http.ServeMux; register its URL as the
 // webhook endpoint in Stripe, with the events checkout.session.completed and
 // checkout.session.expired.
-const Pattern = "POST /stripe/webhook"
+const Pattern = "POST " + Path
+
+// Path is the path of the Handler's route.
+const Path = "/stripe/webhook"
 
 // maxBody bounds an event; Stripe's are a few kilobytes.
 const maxBody = 256 << 10

@@ -176,10 +176,13 @@ const (
 	maxSessionLife = 24 * time.Hour
 )
 
-func (cs *checkoutSession) refresh(now time.Time) {
+// refresh expires cs when its time has come, and reports whether it just did.
+func (cs *checkoutSession) refresh(now time.Time) bool {
 	if cs.status == "open" && now.Unix() >= cs.expiresAt {
 		cs.status = "expired"
+		return true
 	}
+	return false
 }
 
 type sessionJSON struct {
@@ -322,7 +325,7 @@ func (s *Server) ownSession(c *call) (*checkoutSession, *apiError) {
 	if !ok || cs.owner != c.acct.ID {
 		return nil, noSuch(http.StatusNotFound, "checkout.session", "session")
 	}
-	cs.refresh(c.now)
+	s.refreshSession(cs, c.now)
 	return cs, nil
 }
 
@@ -380,7 +383,7 @@ func (s *Server) SetupPage() http.Handler {
 			cs, ok := s.sessions[id]
 			var view pageView
 			if ok {
-				cs.refresh(s.now())
+				s.refreshSession(cs, s.now())
 				view = pageView{Status: cs.status, Cards: pageCards, CancelURL: cs.cancelURL}
 			}
 			s.mu.Unlock()
@@ -418,7 +421,7 @@ func (s *Server) completeSession(id, pmID string) (next string, status int, msg 
 	if !ok {
 		return "", http.StatusNotFound, "No such setup page."
 	}
-	cs.refresh(s.now())
+	s.refreshSession(cs, s.now())
 	if cs.status != "open" {
 		return "", http.StatusConflict, "This setup page is " + cs.status + "; ask the assistant for a new one."
 	}
@@ -431,6 +434,7 @@ func (s *Server) completeSession(id, pmID string) (next string, status int, msg 
 	}
 	s.attach(cu, pmID)
 	cs.status, cs.pm = "complete", pmID
+	s.queueSessionEvent("checkout.session.completed", cs)
 	return cs.successURL, 0, ""
 }
 

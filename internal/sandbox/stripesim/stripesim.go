@@ -151,6 +151,11 @@ type Server struct {
 	customers map[string]*customer
 	sessions  map[string]*checkoutSession
 	pageURL   string
+	// the webhook endpoint, the events not yet delivered to it, and a nudge for Run
+	// (see webhooks.go)
+	webhook Webhook
+	pending []*pendingEvent
+	kick    chan struct{}
 }
 
 // New returns an emulator with no accounts.
@@ -171,6 +176,7 @@ func New(opts Options) *Server {
 		idem:         map[idemKey]*idemEntry{},
 		refunds:      map[string]*refund{},
 		customers:    map[string]*customer{},
+		kick:         make(chan struct{}, 1),
 		sessions:     map[string]*checkoutSession{},
 	}
 }

@@ -31,7 +31,10 @@
     }
     return el("div", { className: "row" }, el("label", { htmlFor: "qty" }, "Quantity "), input,
       button("Add to cart", function (b) { call("add_to_cart", { product_id: p.id, quantity: qty() }, b, true); }, { className: "primary", tool: "add_to_cart" }),
-      button("Buy now", function (b) { call("purchase", { product_id: p.id, quantity: qty() }, b); }, { tool: "purchase" }));
+      // Buy now never buys at once: it asks the server for a quote (confirm_first, even
+      // below the person's confirmation threshold), the checkout view shows its total,
+      // and only the second press (Confirm and pay, with the quote_id alone) buys.
+      button("Buy now", function (b) { call("purchase", { product_id: p.id, quantity: qty(), confirm_first: true }, b); }, { tool: "purchase" }));
   };
 
   hooks.cartLine = function (l) {
