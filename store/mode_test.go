@@ -77,7 +77,7 @@ func TestMigrationGivesOldSubscriptionsAModeAndCardsAnID(t *testing.T) {
 	purchase("pur_2", "cus_a", "sub/sub_renewed/1/0", "test", "2026-03-01T00:00:01.000000000Z")
 	purchase("pur_3", "cus_a", "auto_x", "test", "2026-01-15T00:00:00.000000000Z")
 	purchase("pur_4", "cus_a", "sub/sub_renewedX/0/0", "test", "2026-01-15T00:00:00.000000000Z") // another subscription's key prefix
-	sub("sub_trial", "cus_a", "2026-02-10T00:00:00.000000000Z")                                  // no renewal: the purchase of 2026-02-01
+	sub("sub_trial", "cus_a", "2026-02-10T00:00:00.000000000Z")                                  // no renewal of its own: the customer's live purchase does not vouch for it
 	sub("sub_first", "cus_b", "2026-02-10T00:00:00.000000000Z")                                  // nothing at all: sandbox
 	purchase("pur_5", "cus_b", "auto_y", "live", "2026-02-11T00:00:00.000000000Z")               // after it: says nothing
 	if err := db.Close(); err != nil {
@@ -85,7 +85,7 @@ func TestMigrationGivesOldSubscriptionsAModeAndCardsAnID(t *testing.T) {
 	}
 
 	s := testshop.Store(t, path)
-	for id, want := range map[string]string{"sub_renewed": "live", "sub_trial": "live", "sub_first": "sandbox"} {
+	for id, want := range map[string]string{"sub_renewed": "live", "sub_trial": "sandbox", "sub_first": "sandbox"} {
 		c := "cus_a"
 		if id == "sub_first" {
 			c = "cus_b"
