@@ -277,18 +277,18 @@ func TestSearchQuality(t *testing.T) {
 	fmt.Fprintf(&table, "%-20s %-11s %3s %7s %7s %7s\n", "half", "kind", "n", "Search", "BM25", "Δ")
 	now := Baseline{}
 	var searching time.Duration
-	halves := []string{Dev, Probe, HeldOut}
+	halves := []string{Dev, Probe, ProbeNoNeed, HeldOut}
 	if *devOnly {
 		if *writeBaseline {
 			t.Fatal("-baseline needs both halves; drop -dev-only")
 		}
-		halves = halves[:2]
+		halves = halves[:3]
 	}
 	for _, name := range halves {
 		var h Half
 		var err error
-		if name == Probe {
-			h, err = LoadProbe(dir, e.items)
+		if name == Probe || name == ProbeNoNeed {
+			h, err = LoadProbe(dir, name, e.items)
 		} else {
 			h, err = LoadHalf(dir, name)
 		}
