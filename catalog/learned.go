@@ -201,9 +201,6 @@ const (
 	// minLoneGain is what one word must add to a type to stand for it alone: a word
 	// that half the type's products have and a fifteenth of the catalog's.
 	minLoneGain = 1.35
-	// maxWordShare: a word more than this share of the catalog's products have says
-	// nothing of a type ("day" of "seven days a week").
-	maxWordShare = 0.2
 )
 
 // voteTypes returns the product types the words of q stand for, best first: each word
@@ -218,6 +215,7 @@ func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) (
 	if total == 0 {
 		return nil, nil
 	}
+	vocab := c.vocabulary()
 	votes := map[string]*typeVote{}
 	voted, unknown := 0, 0
 	for i, w := range q.words {
@@ -241,12 +239,12 @@ func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) (
 			}
 			known = known || u.matched > 0
 			p := float64(u.matched) / float64(total)
-			if u.matched == 0 || p > maxWordShare {
+			if u.matched == 0 {
 				continue
 			}
 			for _, h := range u.heads {
 				n := lv.types[h.head]
-				if n == 0 || h.products < 2 || !typeLike(h.head) {
+				if n == 0 || h.products < 2 || !typeLike(h.head) && !hasKey(vocab.byTerm, h.head) {
 					continue
 				}
 				share := min(1, float64(h.products)/float64(n))
@@ -355,7 +353,8 @@ var notTypes = set("large", "medium", "small", "size", "sizes", "queen", "king",
 	"class", "standard", "combo", "system", "edition", "inch", "inches", "regular", "wide", "tall", "petite", "one")
 
 // typeLike reports whether a learned head may name a product type: not a code
-// fragment ("vx" of "VX-3664"), a size or who it is for.
+// fragment ("vx" of "VX-3664"), a size or who it is for. (A short word the
+// vocabulary names, "tv", is a type too: see voteTypes.)
 func typeLike(head string) bool {
 	return utf8.RuneCountInString(head) >= 3 && !notTypes[head] && !skipHead[head] && !unitWords[head] && !stopwords[head] &&
 		strings.IndexFunc(head, func(r rune) bool { return r >= '0' && r <= '9' }) < 0

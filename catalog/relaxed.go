@@ -58,7 +58,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	alt := *s
 	alt.text = s.text.only(known)
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
-	alt.text.named = true
+	alt.text.named = !s.sentence
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
 	}
