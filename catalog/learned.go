@@ -32,15 +32,20 @@ type learnedView struct {
 }
 
 // wordUse is how the products that have one word are spread over the catalog's types:
-// how many of them there are (up to maxUseRows), and how many of those each head heads.
+// how many of them there are (up to maxUseCount), and how many of those each head
+// heads (estimated from a sample when there are more than maxUseRows).
 type wordUse struct {
 	matched int
 	heads   []headCount
 }
 
-// maxUseRows bounds the products read for one word's spread over types: a word in more
-// products than that is counted over the first maxUseRows of them.
-const maxUseRows = 3000
+// Bounds on reading one word's spread over types: at most maxUseCount of its products
+// are counted, and at most about maxUseRows of them are looked up for their type
+// (every step-th by rowid, each counting for step).
+const (
+	maxUseCount = 200_000
+	maxUseRows  = 1000
+)
 
 type headCount struct {
 	head     string
@@ -147,8 +152,19 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 	}
 	var b strings.Builder
 	quoteTerm(&b, w)
-	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-		CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
+		b.String(), maxUseCount).Scan(&u.matched); err != nil {
+		return u, fmt.Errorf("search types: %w", err)
+	}
+	if u.matched == 0 {
+		lv.remember(w, u)
+		return u, nil
+	}
+	// Every step-th product (by rowid, which spreads it over the catalog's history
+	// rather than taking its oldest products) stands for step of them.
+	step := (u.matched + maxUseRows - 1) / maxUseRows
+	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? AND rowid % ? = 0) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head`, b.String(), step)
 	if err != nil {
 		return u, fmt.Errorf("search types: %w", err)
 	}
@@ -158,21 +174,26 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 		if err := rows.Scan(&hc.head, &hc.products); err != nil {
 			return u, fmt.Errorf("search types: %w", err)
 		}
-		u.matched += hc.products
-		if hc.head != "" {
-			u.heads = append(u.heads, hc)
+		if step > 1 && hc.products < 2 {
+			continue // one product of a sample says too little of its type
 		}
+		hc.products *= step
+		u.heads = append(u.heads, hc)
 	}
 	if err := rows.Err(); err != nil {
 		return u, fmt.Errorf("search types: %w", err)
 	}
+	lv.remember(w, u)
+	return u, nil
+}
+
+func (lv *learnedView) remember(w string, u wordUse) {
 	lv.mu.Lock()
+	defer lv.mu.Unlock()
 	if len(lv.uses) >= maxLearnedWords {
 		clear(lv.uses)
 	}
 	lv.uses[w] = u
-	lv.mu.Unlock()
-	return u, nil
 }
 
 // typeVote is a product type (a title head, see learned_types) that a query's words

@@ -696,3 +696,66 @@ func TestWriteCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkSentences times the sentences of the dev half and both probes (never the
+// held-out half) through Search and, as the floor, through plain BM25, query by query
+// in turn. "warm" searches with the words' spread over product types already read
+// (voteTypes keeps it per text version); "cold" writes a product's text before each
+// pass, so that every word is read again, outside the timed calls.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench Sentences -count 5 ./internal/searcheval
+func BenchmarkSentences(b *testing.B) {
+	e := loadEnv(b)
+	var texts []string
+	for _, name := range []string{Dev, Probe, ProbeNoNeed} {
+		var h Half
+		var err error
+		if name == Dev {
+			h, err = LoadHalf(dir, name)
+		} else {
+			h, err = LoadProbe(dir, name, e.items)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range h.Queries {
+			if q.Kind == "sentence" {
+				texts = append(texts, q.Text)
+			}
+		}
+	}
+	ctx := context.Background()
+	touched := e.items[0].Product
+	for _, mode := range []string{"warm", "cold"} {
+		b.Run(mode, func(b *testing.B) {
+			var search, bm time.Duration
+			for i := 0; b.Loop(); i++ {
+				if mode == "cold" {
+					p := touched
+					p.Description = fmt.Sprintf("%s (%d)", touched.Description, i)
+					if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, text := range texts {
+					t0 := time.Now()
+					if _, err := e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					if _, err := e.bm25Search(ctx, text); err != nil {
+						b.Fatal(err)
+					}
+					search, bm = search+t1.Sub(t0), bm+time.Since(t1)
+				}
+			}
+			n := float64(b.N * len(texts))
+			b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+			b.ReportMetric(float64(bm.Nanoseconds())/n, "bm25-ns/query")
+			b.ReportMetric(float64(search)/float64(bm), "search/bm25")
+		})
+	}
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{touched}); err != nil {
+		b.Fatal(err)
+	}
+}
