@@ -220,7 +220,7 @@ const (
 	// twenty of the catalog has scores 3.
 	minVoteScore = 1.5
 	// minLoneGain is what one word must add to a type to stand for it alone: a word
-	// that half the type's products have and a fifteenth of the catalog's.
+	// that half the type's products have and a thirtieth of the catalog's.
 	minLoneGain = 1.35
 )
 
