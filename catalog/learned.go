@@ -1,9 +1,14 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // learnedView is what a search reads of the learned tables (migration 0014) for one
@@ -15,10 +20,32 @@ import (
 type learnedView struct {
 	version int64
 	types   map[string]int // head → products, for heads of at least minLearnedType
+	total   int            // the sum of types, once asked for (products)
 
 	mu    sync.Mutex
 	words map[string][]headCount // word key → the heads filed under it
+	// uses holds, by query word, the heads of the products that have the word
+	// anywhere (see used), read as they are first asked for.
+	uses map[string]wordUse
+	// brands says, by a learned head asked about, whether it is a word of a brand.
+	brands map[string]bool
 }
+
+// wordUse is how the products that have one word are spread over the catalog's types:
+// how many of them there are (up to maxUseCount), and how many of those each head
+// heads (estimated from a sample when there are more than maxUseRows).
+type wordUse struct {
+	matched int
+	heads   []headCount
+}
+
+// Bounds on reading one word's spread over types: at most maxUseCount of its products
+// are counted, and at most about maxUseRows of them are looked up for their type
+// (every step-th by rowid, each counting for step).
+const (
+	maxUseCount = 200_000
+	maxUseRows  = 1000
+)
 
 type headCount struct {
 	head     string
@@ -44,7 +71,7 @@ func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
 	if lv := c.learned; lv != nil && lv.version == version {
 		return lv, nil
 	}
-	lv := &learnedView{version: version, types: map[string]int{}, words: map[string][]headCount{}}
+	lv := &learnedView{version: version, types: map[string]int{}, words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}
 	rows, err := c.query(ctx, `SELECT head, products FROM learned_types WHERE products >= ?`, minLearnedType)
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
@@ -99,4 +126,257 @@ func (lv *learnedView) filed(ctx context.Context, c *Catalog, k string) ([]headC
 	lv.words[k] = hs
 	lv.mu.Unlock()
 	return hs, nil
+}
+
+// products is how many products the learned types head: the catalog, for the shares
+// of used.
+func (lv *learnedView) products() int {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if lv.total == 0 {
+		for _, n := range lv.types {
+			lv.total += n
+		}
+	}
+	return lv.total
+}
+
+// used returns how the products that have the word w (in any field, stemmed as the
+// index is) spread over the learned types.
+func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse, error) {
+	lv.mu.Lock()
+	u, ok := lv.uses[w]
+	lv.mu.Unlock()
+	if ok {
+		return u, nil
+	}
+	var b strings.Builder
+	quoteTerm(&b, w)
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
+		b.String(), maxUseCount).Scan(&u.matched); err != nil {
+		return u, fmt.Errorf("search types: %w", err)
+	}
+	if u.matched == 0 {
+		lv.remember(w, u)
+		return u, nil
+	}
+	// Every step-th product (by rowid, which spreads it over the catalog's history
+	// rather than taking its oldest products) stands for step of them.
+	step := (u.matched + maxUseRows - 1) / maxUseRows
+	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? AND rowid % ? = 0) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head`, b.String(), step)
+	if err != nil {
+		return u, fmt.Errorf("search types: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var hc headCount
+		if err := rows.Scan(&hc.head, &hc.products); err != nil {
+			return u, fmt.Errorf("search types: %w", err)
+		}
+		if step > 1 && hc.products < 2 {
+			continue // one product of a sample says too little of its type
+		}
+		hc.products *= step
+		u.heads = append(u.heads, hc)
+	}
+	if err := rows.Err(); err != nil {
+		return u, fmt.Errorf("search types: %w", err)
+	}
+	lv.remember(w, u)
+	return u, nil
+}
+
+func (lv *learnedView) remember(w string, u wordUse) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if len(lv.uses) >= maxLearnedWords {
+		clear(lv.uses)
+	}
+	lv.uses[w] = u
+}
+
+// typeVote is a product type (a title head, see learned_types) that a query's words
+// point to: the products of that type have those words far more often than the
+// catalog's products do.
+type typeVote struct {
+	head  string
+	score float64
+	top   float64 // the most one word adds
+	words []int   // the query words (indexes) that point to it
+}
+
+// Bounds of voteTypes.
+const (
+	// maxVoteWords is how many of a query's words vote.
+	maxVoteWords = 8
+	// maxVoteTypes is how many types a query's words may stand for, and voteShare how
+	// close to the best a type's score must be to be one of them.
+	maxVoteTypes = 3
+	voteShare    = 0.5
+	// minVoteScore is the score a type needs to be taken for what the words mean: the
+	// words' shares of its products, each by how many times the catalog's share it is
+	// (see voteTypes). One word that every product of a type has and one product in
+	// twenty of the catalog has scores 3.
+	minVoteScore = 1.5
+	// minLoneGain is what one word must add to a type to stand for it alone: a word
+	// that half the type's products have and a thirtieth of the catalog's.
+	minLoneGain = 1.35
+)
+
+// voteTypes returns the product types the words of q stand for, best first: each word
+// (or the best of its alternatives) adds to each type q·ln(q/p), where q is the share
+// of the type's products that have the word and p the share of all products that
+// have it, when q is at least twice p. It is what a sentence means when no need of the
+// vocabulary names it ("something to keep my coffee hot on the go"): the type whose
+// products' titles and descriptions say most of its words, more than other products
+// do. Numbers, short words and words of no type vote for nothing.
+func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) ([]typeVote, error) {
+	total := lv.products()
+	if total == 0 {
+		return nil, nil
+	}
+	vocab := c.vocabulary()
+	votes := map[string]*typeVote{}
+	voted, unknown := 0, 0
+	for i, w := range q.words {
+		if voted == maxVoteWords {
+			break
+		}
+		if utf8.RuneCountInString(w) < 3 || isNumber(w) || stopwords[w] || howWords[w] {
+			continue
+		}
+		voted++
+		terms := []string{w}
+		if i < len(q.alts) {
+			terms = append(terms, q.alts[i]...)
+		}
+		best := map[string]float64{} // head → this word's best gain for it
+		known := false
+		for _, t := range terms {
+			u, err := lv.used(ctx, c, t)
+			if err != nil {
+				return nil, err
+			}
+			known = known || u.matched > 0
+			p := float64(u.matched) / float64(total)
+			if u.matched == 0 {
+				continue
+			}
+			for _, h := range u.heads {
+				n := lv.types[h.head]
+				if n == 0 || h.products < 2 || !typeLike(h.head) && !hasKey(vocab.byTerm, h.head) {
+					continue
+				}
+				share := min(1, float64(h.products)/float64(n))
+				if share < 2*p {
+					continue
+				}
+				best[h.head] = max(best[h.head], share*math.Log(share/p))
+			}
+		}
+		if !known {
+			unknown++
+		}
+		for head, gain := range best {
+			v := votes[head]
+			if v == nil {
+				v = &typeVote{head: head}
+				votes[head] = v
+			}
+			v.score += gain
+			v.top = max(v.top, gain)
+			v.words = append(v.words, i)
+		}
+	}
+	out := make([]typeVote, 0, len(votes))
+	for _, v := range votes {
+		// One word alone stands for a type only when most of its products have it:
+		// a word a third of them have ("without" of "without dropped frames") may
+		// be the shopper's story.
+		if len(v.words) < 2 && v.top < minLoneGain {
+			continue
+		}
+		// The words of a type must be half the sentence's words at least: one word
+		// of four ("mount" of "how tall is mount everest") does not make it about a
+		// product.
+		if 2*len(v.words) < voted || unknown > 0 && 2*len(v.words) == voted {
+			continue // and more than half when some word is in no product ("flights to tokyo")
+		}
+		out = append(out, *v)
+	}
+	slices.SortFunc(out, func(a, b typeVote) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.head, b.head))
+	})
+	// A type of a brand's name ("Kettleby" heads titles that end with it) is none.
+	kept := out[:0]
+	for _, v := range out {
+		if len(kept) == maxVoteTypes {
+			break
+		}
+		brand, err := lv.brandWord(ctx, c, v.head)
+		if err != nil {
+			return nil, err
+		}
+		if !brand {
+			kept = append(kept, v)
+		}
+	}
+	out = kept
+	if len(out) == 0 || out[0].score < minVoteScore {
+		return nil, nil
+	}
+	n := 1
+	for n < len(out) && out[n].score >= voteShare*out[0].score {
+		n++
+	}
+	return out[:n], nil
+}
+
+// brandWord reports whether w is a word of a brand's name.
+func (lv *learnedView) brandWord(ctx context.Context, c *Catalog, w string) (bool, error) {
+	lv.mu.Lock()
+	b, ok := lv.brands[w]
+	lv.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM brands WHERE key = ?1 OR key LIKE ?1 || ' %' OR key LIKE '% ' || ?1
+		OR key LIKE '% ' || ?1 || ' %' LIMIT 1)`, w).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("search types: %w", err)
+	}
+	lv.mu.Lock()
+	if len(lv.brands) >= maxLearnedWords {
+		clear(lv.brands)
+	}
+	lv.brands[w] = n > 0
+	lv.mu.Unlock()
+	return n > 0, nil
+}
+
+// howWords are words of a shopper's sentence that say how, when or how much rather
+// than what, and vote for no type: a catalog's descriptions use them too ("keeps
+// drinks hot", "without dropped frames"), for no type in particular.
+var howWords = set("without", "with", "using", "use", "used", "make", "makes", "made", "get", "gets", "getting", "keep", "keeps",
+	"take", "takes", "put", "go", "goes", "going", "every", "always", "often", "really", "around", "during", "after", "before",
+	"while", "when", "where", "more", "less", "much", "many", "other", "another", "better", "new", "old", "all", "day", "days",
+	"night", "nights", "time", "times", "way", "home", "work", "long", "little", "big", "whole", "one", "two", "three", "four",
+	"from", "into", "out", "off", "up", "down", "over", "under", "about", "too", "also", "just", "still", "even", "ever",
+	"never", "cannot", "able", "everything", "everyone", "somewhere", "anywhere", "everywhere", "again", "most", "lot", "lots",
+	"last", "quick", "quickly", "easy", "easily", "fast", "free", "start", "stop", "stops", "keeps", "let", "lets", "enough", "same")
+
+// notTypes are title words that end a title's first phrase without naming what the
+// product is: sizes, who it is for, how many.
+var notTypes = set("large", "medium", "small", "size", "sizes", "queen", "king", "twin", "full", "single", "double", "men", "women",
+	"mens", "womens", "unisex", "kid", "kids", "adult", "adults", "boy", "boys", "girl", "girls", "pair", "pack", "count",
+	"class", "standard", "combo", "system", "edition", "inch", "inches", "regular", "wide", "tall", "petite", "one")
+
+// typeLike reports whether a learned head may name a product type: not a code
+// fragment ("vx" of "VX-3664"), a size or who it is for. (A short word the
+// vocabulary names, "tv", is a type too: see voteTypes.)
+func typeLike(head string) bool {
+	return utf8.RuneCountInString(head) >= 3 && !notTypes[head] && !skipHead[head] && !unitWords[head] && !stopwords[head] &&
+		strings.IndexFunc(head, func(r rune) bool { return r >= '0' && r <= '9' }) < 0
 }

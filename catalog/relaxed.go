@@ -15,10 +15,10 @@ import (
 // note and suggestions. Otherwise the products with every known word come back, or
 // failing that those whose titles, brands or categories have at least half of them,
 // marked Relaxed.
-func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool) (Result, error) {
+func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool, other []bool) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
-	n := 0
+	n, sure := 0, 0
 	for i := range words {
 		ok, err := c.namedWord(ctx, s.text, i)
 		if err != nil {
@@ -26,9 +26,14 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		}
 		if known[i] = ok; ok {
 			n++
+			if i >= len(other) || !other[i] {
+				sure++
+			}
 		}
 	}
-	if len(words) < 2 || n == 0 || 2*n < len(words) {
+	// A word corrected into another word ("weather" into "water") does not count
+	// towards the half that makes a query about the catalog.
+	if len(words) < 2 || n == 0 || 2*sure < len(words) {
 		return c.nothing(ctx, res, s.text, known)
 	}
 	some := res
@@ -53,7 +58,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	alt := *s
 	alt.text = s.text.only(known)
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
-	alt.text.named = true
+	alt.text.named = !s.sentence
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
 	}
@@ -145,13 +150,84 @@ func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offse
 	if len(needs) == 0 {
 		return res, false, nil
 	}
-	var n int
-	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`,
-		"{title} : ("+s.text.match(false)+")").Scan(&n)
-	if err != nil || n > 0 {
+	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
 		return res, false, err
 	}
 	return c.searchNeeds(ctx, s, res, offset, needs)
+}
+
+// titleHasAll reports whether some product's title has every word of q.
+func (c *Catalog) titleHasAll(ctx context.Context, q textQuery) (bool, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`,
+		"{title} : ("+q.match(false)+")").Scan(&n)
+	return n > 0, err
+}
+
+// sentenceTypes is searchTypes for a sentence that no need of the vocabulary names,
+// unless a product's title has every word of it.
+func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
+		return res, false, err
+	}
+	return c.searchTypes(ctx, s, res, offset)
+}
+
+// searchTypes searches for the product types the words of s stand for (see
+// voteTypes): products of those types that have some of the words, the best type
+// first. ok is false when no type stands out or none has the words.
+func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	votes, err := c.voteTypes(ctx, s.learned, s.text)
+	if err != nil || len(votes) == 0 {
+		return res, false, err
+	}
+	heads := make([]string, len(votes))
+	var idx []int
+	for i, v := range votes {
+		heads[i] = v.head
+		for _, j := range v.words {
+			if !slices.Contains(idx, j) {
+				idx = append(idx, j)
+			}
+		}
+	}
+	slices.Sort(idx)
+	words := make([]string, len(idx))
+	for i, j := range idx {
+		words[i] = s.text.words[j]
+	}
+	alt := *s
+	// Any of the words that point to the types, and the types: "(coffee OR hot) AND
+	// (mug OR tumbler)".
+	alt.text = textQuery{words: []string{words[0], heads[0]}, alts: [][]string{words[1:], heads[1:]}}
+	if s.intent != nil {
+		in := *s.intent
+		in.heads, in.words, in.order = map[string]bool{}, map[string]bool{}, map[string]int{}
+		for i, h := range heads {
+			in.heads[h], in.words[h], in.order[h] = true, true, i
+		}
+		for _, w := range words {
+			in.words[wordKey(w)] = true
+		}
+		alt.intent = &in
+	}
+	out := res
+	out.Words = strings.Join(heads, " or ")
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a search for %s: the products of the catalog that most often have the words %s.", out.Words, quoteList(words)))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
+
+// quoteList lists words, quoted.
+func quoteList(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(out, ", ")
 }
 
 // maxNeedsTried bounds the needs a query tries, best first, until one finds products.

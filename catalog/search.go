@@ -169,6 +169,10 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		if out, ok, err := c.sentenceNeed(ctx, s, res, offset); err != nil || ok {
 			return out, err
 		}
+		// No need names it: the product types its words stand for in this catalog.
+		if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
+			return out, err
+		}
 	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
@@ -239,7 +243,25 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		base = &alt
 	}
-	some, err := c.relaxed(fctx, base, res, offset, changed)
+	if !changed && !s.sentence {
+		// Every word is the catalog's, but no product has them all ("camping gear"):
+		// the product types the words stand for, before products with some of them.
+		// (A sentence tried this before its words were searched.)
+		if out, ok, err := c.searchTypes(fctx, s, res, offset); err != nil || ok {
+			if err != nil {
+				return cut(err)
+			}
+			return out, nil
+		}
+	}
+	var other []bool // corrections that are other words, not slips (see slipOf)
+	if changed {
+		other = make([]bool, len(fixed.words))
+		for i, w := range s.text.words {
+			other[i] = fixed.words[i] != w && !slipOf(w, fixed.shown[i])
+		}
+	}
+	some, err := c.relaxed(fctx, base, res, offset, changed, other)
 	if err != nil {
 		return cut(err)
 	}

@@ -217,6 +217,18 @@ func shortSlip(a, b string) bool {
 	return false
 }
 
+// slipOf reports whether the correction of the typed word w is a slip of typing
+// rather than another word: it keeps w's first three letters ("vaccum" → "vacuum"),
+// or swaps or doubles a letter ("nosie" → "noise"). "weather" → "water" and "paris"
+// → "pair" are other words, which a query about something else has.
+func slipOf(w, correction string) bool {
+	a, b := []rune(foldDiacritics(w)), []rune(foldDiacritics(correction))
+	if len(a) >= 3 && len(b) >= 3 && string(a[:3]) == string(b[:3]) {
+		return true
+	}
+	return len(a) == len(b) && editDistance(string(a), string(b), 1, 2) == 1
+}
+
 // soundKey writes "ph" as "f", so that the two cost nothing to swap.
 func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 

@@ -22,3 +22,38 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipOf holds which spelling corrections are slips of typing and which turn a
+// word into another word.
+func TestSlipOf(t *testing.T) {
+	tests := []struct {
+		typed, correction string
+		want              bool
+	}{
+		{"vaccum", "vacuum", true},
+		{"nosie", "noise", true},          // a swap
+		{"cancelng", "cancelling", true},  // the first letters kept
+		{"headphnes", "headphones", true}, //
+		{"weather", "water", false},
+		{"paris", "pair", false},
+		{"calories", "color", false},
+		{"taxes", "taped", false},
+	}
+	for _, tt := range tests {
+		if got := slipOf(tt.typed, tt.correction); got != tt.want {
+			t.Errorf("slipOf(%q, %q) = %v, want %v", tt.typed, tt.correction, got, tt.want)
+		}
+	}
+}
+
+// TestTypeLike holds which learned title heads may name a product type.
+func TestTypeLike(t *testing.T) {
+	for head, want := range map[string]bool{
+		"feeder": true, "mug": true, "tv": false, "vx": false, "large": false, "queen": false, "men": false,
+		"class": false, "4k": false, "black": false,
+	} {
+		if got := typeLike(head); got != want {
+			t.Errorf("typeLike(%q) = %v, want %v", head, got, want)
+		}
+	}
+}

@@ -377,3 +377,11 @@ func (v *Vocabulary) needsOf(words []string, sentence bool) []int {
 	}
 	return out
 }
+
+// SaysNeed reports whether a need of v applies to the query text, as a search reads
+// it (a need of one cue counts only in a sentence): the judged set uses it to hold
+// sentences that no need names.
+func (v *Vocabulary) SaysNeed(text string) bool {
+	u := understand(text, v)
+	return len(v.needsOf(u.words, u.sentence)) > 0
+}

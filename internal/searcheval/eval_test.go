@@ -26,6 +26,7 @@ var (
 	writeBaseline = flag.Bool("baseline", false, "write this run's NDCG@10 of Search as the committed baseline")
 	dump          = flag.String("dump", "", "print the results of dev and probe queries: all, a kind, or a query id (never the held-out half)")
 	devOnly       = flag.Bool("dev-only", false, "score the dev half only (while tuning, so as not to watch the held-out half); held-out baselines are not checked")
+	noNeeds       = flag.Bool("no-needs", false, "search with the built-in vocabulary less its need: lines (to work on what sentences find without a need); baselines are not checked")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
 )
 
@@ -126,6 +127,13 @@ func (e *env) loadCatalog(ctx context.Context, sellers []catalog.Seller, items [
 		return err
 	}
 	e.cat.SetFallbackBudget(time.Minute) // what is found must not depend on the load
+	if *noNeeds {
+		v, err := vocabularyWithoutNeeds()
+		if err != nil {
+			return err
+		}
+		e.cat.SetVocabulary(v)
+	}
 	const batch = 1000
 	for i := 0; i < len(items); i += batch {
 		ps := make([]catalog.Product, 0, batch)
@@ -172,6 +180,21 @@ func (e *env) loadBM25(ctx context.Context, items []Item) error {
 	}
 	e.bmStmt, err = e.bm25.PrepareContext(ctx, `SELECT id FROM bm WHERE bm MATCH ? ORDER BY bm25(bm) LIMIT ?`)
 	return err
+}
+
+// vocabularyWithoutNeeds is the built-in vocabulary without its need: lines.
+func vocabularyWithoutNeeds() (*catalog.Vocabulary, error) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "catalog", "vocabulary.txt"))
+	if err != nil {
+		return nil, err
+	}
+	var kept []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "need:") {
+			kept = append(kept, l)
+		}
+	}
+	return catalog.ParseVocabulary(strings.Join(kept, "\n"))
 }
 
 // cutNote starts the note Search adds when its spelling-correction and partial-match
@@ -277,18 +300,18 @@ func TestSearchQuality(t *testing.T) {
 	fmt.Fprintf(&table, "%-20s %-11s %3s %7s %7s %7s\n", "half", "kind", "n", "Search", "BM25", "Δ")
 	now := Baseline{}
 	var searching time.Duration
-	halves := []string{Dev, Probe, HeldOut}
-	if *devOnly {
+	halves := []string{Dev, Probe, ProbeNoNeed, HeldOut}
+	if *devOnly || *noNeeds {
 		if *writeBaseline {
-			t.Fatal("-baseline needs both halves; drop -dev-only")
+			t.Fatal("-baseline needs both halves and the whole vocabulary; drop -dev-only and -no-needs")
 		}
-		halves = halves[:2]
+		halves = halves[:3]
 	}
 	for _, name := range halves {
 		var h Half
 		var err error
-		if name == Probe {
-			h, err = LoadProbe(dir, e.items)
+		if name == Probe || name == ProbeNoNeed {
+			h, err = LoadProbe(dir, name, e.items)
 		} else {
 			h, err = LoadHalf(dir, name)
 		}
@@ -343,6 +366,9 @@ func TestSearchQuality(t *testing.T) {
 		if err := WriteBaseline(f, now, baselineHeader); err != nil {
 			t.Fatal(err)
 		}
+		return
+	}
+	if *noNeeds {
 		return
 	}
 	for _, name := range halves {
@@ -668,5 +694,68 @@ func TestWriteCatalog(t *testing.T) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BenchmarkSentences times the sentences of the dev half and both probes (never the
+// held-out half) through Search and, as the floor, through plain BM25, query by query
+// in turn. "warm" searches with the words' spread over product types already read
+// (voteTypes keeps it per text version); "cold" writes a product's text before each
+// pass, so that every word is read again, outside the timed calls.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench Sentences -count 5 ./internal/searcheval
+func BenchmarkSentences(b *testing.B) {
+	e := loadEnv(b)
+	var texts []string
+	for _, name := range []string{Dev, Probe, ProbeNoNeed} {
+		var h Half
+		var err error
+		if name == Dev {
+			h, err = LoadHalf(dir, name)
+		} else {
+			h, err = LoadProbe(dir, name, e.items)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range h.Queries {
+			if q.Kind == "sentence" {
+				texts = append(texts, q.Text)
+			}
+		}
+	}
+	ctx := context.Background()
+	touched := e.items[0].Product
+	for _, mode := range []string{"warm", "cold"} {
+		b.Run(mode, func(b *testing.B) {
+			var search, bm time.Duration
+			for i := 0; b.Loop(); i++ {
+				if mode == "cold" {
+					p := touched
+					p.Description = fmt.Sprintf("%s (%d)", touched.Description, i)
+					if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, text := range texts {
+					t0 := time.Now()
+					if _, err := e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					if _, err := e.bm25Search(ctx, text); err != nil {
+						b.Fatal(err)
+					}
+					search, bm = search+t1.Sub(t0), bm+time.Since(t1)
+				}
+			}
+			n := float64(b.N * len(texts))
+			b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+			b.ReportMetric(float64(bm.Nanoseconds())/n, "bm25-ns/query")
+			b.ReportMetric(float64(search)/float64(bm), "search/bm25")
+		})
+	}
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{touched}); err != nil {
+		b.Fatal(err)
 	}
 }

@@ -24,6 +24,10 @@ const (
 	// Probe holds sentence queries written after the split, to check that what was
 	// tuned on dev carries over to sentences it was not written for (see LoadProbe).
 	Probe = "probe"
+	// ProbeNoNeed holds sentences about the catalog's types that no need: line of the
+	// built-in vocabulary names, and nonsense sentences, written after Probe and before
+	// any of their results was seen: what carries to sentences nobody wrote a need for.
+	ProbeNoNeed = "probe-noneed"
 	// Dir is the directory of the judged set from the repository root.
 	Dir = "testdata/searcheval"
 )
@@ -257,13 +261,13 @@ func LoadHalf(dir, name string) (Half, error) {
 	return h, nil
 }
 
-// LoadProbe reads the probe queries (dir/probe/queries.jsonl) and judges them over
-// items by Grade, as the halves' qrels were judged: the probe is outside the split
-// and has no qrels file, so its judgments can only come from the rule. Ids are set
-// from the text when empty.
-func LoadProbe(dir string, items []Item) (Half, error) {
-	h := Half{Name: Probe, Grades: map[string]map[string]int{}}
-	qs, err := ReadQueries(filepath.Join(dir, Probe, "queries.jsonl"))
+// LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe or
+// ProbeNoNeed) and judges them over items by Grade, as the halves' qrels were judged:
+// a probe is outside the split and has no qrels file, so its judgments can only come
+// from the rule. Ids are set from the text when empty.
+func LoadProbe(dir, name string, items []Item) (Half, error) {
+	h := Half{Name: name, Grades: map[string]map[string]int{}}
+	qs, err := ReadQueries(filepath.Join(dir, name, "queries.jsonl"))
 	if err != nil {
 		return h, err
 	}
@@ -272,7 +276,7 @@ func LoadProbe(dir string, items []Item) (Half, error) {
 			qs[i].ID = QueryID(qs[i].Kind, qs[i].Text)
 		}
 		if _, dup := h.Grades[qs[i].ID]; dup {
-			return h, fmt.Errorf("probe: query %q twice", qs[i].Text)
+			return h, fmt.Errorf("%s: query %q twice", name, qs[i].Text)
 		}
 		h.Grades[qs[i].ID] = map[string]int{}
 	}
@@ -282,7 +286,7 @@ func LoadProbe(dir string, items []Item) (Half, error) {
 	}
 	for _, q := range qs {
 		if len(h.Grades[q.ID]) == 0 && !q.Intent.Nothing {
-			return h, fmt.Errorf("probe: no product answers %q (is its type misspelled?)", q.Text)
+			return h, fmt.Errorf("%s: no product answers %q (is its type misspelled?)", name, q.Text)
 		}
 	}
 	return h, nil
@@ -325,7 +329,7 @@ func WriteBaseline(w io.Writer, b Baseline, header string) error {
 	for _, l := range strings.Split(strings.TrimSpace(header), "\n") {
 		fmt.Fprintf(bw, "# %s\n", l)
 	}
-	for _, h := range []string{Dev, Probe, HeldOut} {
+	for _, h := range []string{Dev, Probe, ProbeNoNeed, HeldOut} {
 		for _, k := range append(slices.Clone(Kinds), "overall") {
 			if v, ok := b[h][k]; ok {
 				fmt.Fprintf(bw, "%s\t%s\t%.4f\n", h, k, v)

@@ -2,7 +2,10 @@ package searcheval
 
 import (
 	"math"
+	"path/filepath"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 func dollars(v float64) *float64 { return &v }
@@ -142,5 +145,30 @@ func TestSplit(t *testing.T) {
 		if i >= len(again) || again[i].ID != dev[i].ID {
 			t.Fatalf("the split depends on the order of the input")
 		}
+	}
+}
+
+// TestProbeNoNeed holds the premise of the probe-noneed set: no need of the built-in
+// vocabulary applies to its sentences, so they measure what query understanding finds
+// without one. A need added for one of them makes this fail: write a new sentence, do
+// not drop the check.
+func TestProbeNoNeed(t *testing.T) {
+	qs, err := ReadQueries(filepath.Join(dir, ProbeNoNeed, "queries.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := catalog.BuiltinVocabulary()
+	n := 0
+	for _, q := range qs {
+		if q.Kind != "sentence" {
+			continue
+		}
+		n++
+		if v.SaysNeed(q.Text) {
+			t.Errorf("%q: a need: line of the vocabulary applies to it", q.Text)
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d sentences, want at least 40", n)
 	}
 }

@@ -1,0 +1,87 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// benchSentences are shoppers' sentences that no need of the vocabulary names: Search
+// reads what product types their words stand for in the catalog (the sentence path).
+var benchSentences = []string{
+	"something to keep my tea warm at my desk",
+	"a snug thing to nap in at the campsite in the mountains",
+	"what can i get to attract more birds to my garden",
+	"i want a bag to take my laptop and papers to meetings",
+}
+
+// BenchmarkSentenceTypes times Search on sentences over the 100,000-product benchmark
+// catalog against its floor, the bare ranked FTS5 query for any of the sentence's
+// words, alternating the two query by query. "warm": the words' spread over product
+// types was read by an earlier search of the same catalog text; "cold": a product's
+// text is written before each pass (untimed), so every word is read again.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SentenceTypes -count 5 ./catalog
+func BenchmarkSentenceTypes(b *testing.B) {
+	c, bare := benchCatalog(b)
+	ctx := context.Background()
+	st, err := bare.PrepareContext(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT 10`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	v := catalog.BuiltinVocabulary()
+	matches := make([]string, len(benchSentences))
+	for i, text := range benchSentences {
+		if v.SaysNeed(text) {
+			b.Fatalf("a need applies to %q", text)
+		}
+		var terms []string
+		for _, w := range catalog.Words(text) {
+			terms = append(terms, `"`+w+`"`)
+		}
+		matches[i] = strings.Join(terms, " OR ")
+	}
+	some, err := c.Search(ctx, catalog.Query{Limit: 1})
+	if err != nil || len(some.Hits) == 0 {
+		b.Fatalf("no product to write: %v", err)
+	}
+	touched, err := c.Product(ctx, some.Hits[0].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Upsert(ctx, nil, []catalog.Product{touched})
+	for _, mode := range []string{"warm", "cold"} {
+		b.Run(mode, func(b *testing.B) {
+			var search, floor time.Duration
+			for i := 0; b.Loop(); i++ {
+				if mode == "cold" {
+					p := touched
+					p.Description = fmt.Sprintf("%s (%d)", touched.Description, i)
+					if _, err := c.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for j, text := range benchSentences {
+					t0 := time.Now()
+					if _, err := c.Search(ctx, catalog.Query{Text: text}); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					if _, err := bareSearch(ctx, st, matches[j]); err != nil {
+						b.Fatal(err)
+					}
+					search, floor = search+t1.Sub(t0), floor+time.Since(t1)
+				}
+			}
+			n := float64(b.N * len(benchSentences))
+			b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+			b.ReportMetric(float64(floor.Nanoseconds())/n, "bare-ns/query")
+			b.ReportMetric(float64(search)/float64(floor), "x_bare")
+		})
+	}
+}
