@@ -344,13 +344,17 @@ func TestGenerateShape(t *testing.T) {
 	}
 	slices.Sort(kw)
 	slices.Reverse(kw)
+	w := getWorld()
 	tests := []struct {
 		name          string
 		got, min, max int
 	}{
+		{"departments in the world", len(w.depts), 20, 20},
+		{"product types in the world", len(w.types), 718, 718},
+		{"brands in the world", len(w.brands), 2880, 2880},
 		{"category paths", len(cats), 600, 2000},
 		{"three-level category paths", len(leafs), 500, 2000},
-		{"brands", len(brands), 2000, 3000},
+		{"brands", len(brands), 2000, 2880},
 		{"products of the 100 most used brands, per mille", sum(counts[:100]) * 1000 / n, 150, 600},
 		{"uncategorized, per mille", uncategorized * 1000 / n, 270, 330},
 		{"filed as accessories, per mille", accessories * 1000 / n, 80, 200},

@@ -35,7 +35,7 @@ const (
 // The products are drawn from a fixed world (the same for every seed): 20
 // departments of 5 to 11 categories whose product types are the subcategories, more
 // than 600 category paths in all ("Home & Kitchen > Cookware > Frying Pans"), with an
-// "Accessories" subcategory in most categories; 3,000 brands, each tied to one or two
+// "Accessories" subcategory in most categories; 2,880 brands, each tied to one or two
 // departments and used with a Zipf law within them, each with two to eight product
 // lines; model numbers ("VL-4820", in titles in departments that use them, and in the
 // "mpn" attribute); attribute vocabularies by department and category; and a keyword

@@ -20,7 +20,6 @@ const worldSeed = 0x7a69706667656e31
 
 // Sizes and skews of the world.
 const (
-	numBrands = 3000
 	// zipfDeptBrands, zipfCats, zipfTypes, zipfLines and zipfWords are the Zipf exponents
 	// of brand use within a department, category within a department, type within a
 	// category, line within a brand and keyword use over the word list.
@@ -106,7 +105,7 @@ func newWorld() *world {
 		w.depts = append(w.depts, gd)
 	}
 	w.dpick = newWeighted(weights)
-	w.brands = newBrands(r, numBrands)
+	w.brands = newBrands(r)
 	// Brands go to departments in proportion to the department's weight (at least
 	// 40 each), in a shuffled order; one in seven also sells in a second department,
 	// where it joins the long tail.
@@ -201,9 +200,9 @@ var (
 	}
 )
 
-// newBrands returns n distinct brand names, shuffled, each with a model-number prefix
-// and two to eight product lines.
-func newBrands(r *rand.Rand, n int) []gbrand {
+// newBrands returns every start-and-end brand name (2,880), shuffled, each with a
+// model-number prefix and two to eight product lines.
+func newBrands(r *rand.Rand) []gbrand {
 	var names []string
 	for _, s := range brandStarts {
 		for _, e := range brandEnds {
@@ -211,7 +210,6 @@ func newBrands(r *rand.Rand, n int) []gbrand {
 		}
 	}
 	r.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
-	names = names[:min(n, len(names))]
 	out := make([]gbrand, len(names))
 	for i, name := range names {
 		if r.IntN(3) == 0 {
