@@ -2,6 +2,7 @@ package demo
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -177,10 +178,16 @@ func (b *builder) genDescription(w *world, d *dept, f *fill, accessory bool) str
 }
 
 // genTags are the kind of product and the names of its category and department,
-// which say nothing the keywords do not: a feed without tags (see gen-catalog) has the
-// same word frequencies.
+// each once, which say nothing the keywords do not: a feed without tags (see
+// gen-catalog) has the same word frequencies.
 func (b *builder) genTags(t *gtype, noun string) []string {
-	return []string{noun, strings.ToLower(t.c.name), strings.ToLower(t.d.name)}
+	tags := []string{noun}
+	for _, x := range []string{strings.ToLower(t.c.name), strings.ToLower(t.d.name)} {
+		if !slices.Contains(tags, x) {
+			tags = append(tags, x)
+		}
+	}
+	return tags
 }
 
 // genPrice is log-uniform over the category's range (an accessory's is a fifth of it,
