@@ -472,6 +472,9 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, db string,
 		if err != nil {
 			return err
 		}
+		if ex.TotalEstimated {
+			return fmt.Errorf("quality: %q: the exhaustive search estimated its total, so it did not order every match", text)
+		}
 		expr := ftsExpr(catalog.Words(text))
 		want, err := queryIDs(ctx, full, expr)
 		if err != nil {
@@ -488,6 +491,9 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, db string,
 		}
 		if ex, err = exhaustive.Search(ctx, q); err != nil {
 			return err
+		}
+		if ex.TotalEstimated {
+			return fmt.Errorf("quality: %q by price: the exhaustive search estimated its total, so it did not order every match", text)
 		}
 		price.add(ids(res), ids(ex))
 	}
