@@ -97,6 +97,12 @@ const readCacheKiB = 64 << 10
 // readConns is twice the processors Go may use, and at least 4.
 func readConns() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
+// SetExhaustive makes every search of c order all its matches in full, as searches
+// with few matches always do: no pools, no chunked browsing. It is for measuring what
+// the bounded plan gives up (`bench scale --quality`), not for serving; call it before
+// the first search.
+func (c *Catalog) SetExhaustive() { c.exactUpTo, c.poolChunk = 1<<30, -1 }
+
 // Close closes the database.
 func (c *Catalog) Close() error {
 	c.cache.close()

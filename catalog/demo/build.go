@@ -228,6 +228,7 @@ func attrValue(s string) string {
 // fill holds the values for a template's placeholders.
 type fill struct {
 	brand, model, Noun, noun, material, use, adj string
+	target                                       string // what an accessory is for: "frying pans"
 }
 
 // expand writes tmpl with its placeholders replaced; an unknown placeholder panics,
@@ -265,6 +266,8 @@ func (f *fill) value(key string) string {
 		return f.use
 	case "adj":
 		return f.adj
+	case "for":
+		return f.target
 	case "aadj":
 		if strings.ContainsRune("aeiou", rune(f.adj[0])) {
 			return "an " + f.adj

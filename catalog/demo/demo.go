@@ -13,11 +13,18 @@
 //     like "nw-shoe-0007" (seller prefix, category code, number) and are unique.
 //   - Generate(n, seed) returns n products with ids "gen-000001"… for (n, seed) and
 //     3 + n/1000 sellers, at most 20. The same (n, seed) always gives the same catalog.
+//     Its products come from a taxonomy of 20 departments and 718 product types (about
+//     960 category paths with the accessory and two-level ones), 2,880 brands and a
+//     Zipf-ranked keyword vocabulary; about 30% have no category. GenerateClassic is
+//     the earlier generator over the demo catalog's categories, which the
+//     recommender's simulated world is written for.
 //   - Every product passes (*catalog.Product).Normalize without error or change; prices
-//     are USD cents; about 8% are out of stock (Stock 0), 8% have 1–3 left, 1% are on
-//     preorder with no quantity; 4% are unrated (Rating 0, ReviewCount 0).
+//     are USD cents (up to $1,000 in the demo catalog, $3,000 in generated ones);
+//     about 8% are out of stock (Stock 0), 8% have 1–3 left, 1% are on preorder with
+//     no quantity; 4% are unrated (Rating 0, ReviewCount 0).
 //   - Generated catalogs have a known word-frequency shape for benchmarks: see
-//     CommonWord, RareWord, UncommonWord and TwoWords.
+//     CommonWord, RareWord, UncommonWord, TwoWords, PrefixWord, SortWord and
+//     BrowseCategory.
 //
 // All product text is invented for this package, and brands, sellers and URLs
 // (under the reserved .example domain) are fictional. GTINs use the GS1 prefix 2

@@ -18,6 +18,14 @@ func TestDeterministic(t *testing.T) {
 		{"Sellers", func() any { return Sellers() }},
 		{"Products", func() any { return Products() }},
 		{"Generate", func() any { s, p := Generate(2000, 42); return []any{s, p} }},
+		{"GenerateSeq", func() any {
+			s, seq := GenerateSeq(2000, 42)
+			var ps []catalog.Product
+			for p := range seq {
+				ps = append(ps, p)
+			}
+			return []any{s, ps}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,12 +80,13 @@ func TestDemoCounts(t *testing.T) {
 func TestValid(t *testing.T) {
 	gs, gp := Generate(5000, 7)
 	tests := []struct {
-		name     string
-		sellers  []catalog.Seller
-		products []catalog.Product
+		name      string
+		sellers   []catalog.Seller
+		products  []catalog.Product
+		generated bool
 	}{
-		{"demo", Sellers(), Products()},
-		{"generated", gs, gp},
+		{"demo", Sellers(), Products(), false},
+		{"generated", gs, gp, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,14 +109,20 @@ func TestValid(t *testing.T) {
 				if !sellerIDs[p.SellerID] {
 					t.Errorf("%s: seller %q not in sellers", p.ID, p.SellerID)
 				}
-				checkProduct(t, p)
+				checkProduct(t, p, tt.generated)
 			}
 		})
 	}
 }
 
-func checkProduct(t *testing.T, p catalog.Product) {
+// checkProduct checks one product; a generated one may have no category, five
+// sentences, two tags and a price up to $3,000.
+func checkProduct(t *testing.T, p catalog.Product, generated bool) {
 	t.Helper()
+	maxSentences, maxCents, minTags := 4, int64(100_000), 3
+	if generated {
+		maxSentences, maxCents, minTags = 5, 300_000, 2
+	}
 	n := p
 	n.Tags = slices.Clone(p.Tags)
 	if err := n.Normalize(); err != nil {
@@ -120,17 +135,17 @@ func checkProduct(t *testing.T, p catalog.Product) {
 	// Brands such as "Cobble & Co." would count as sentence ends.
 	sentences := strings.Count(strings.ReplaceAll(p.Description, p.Brand, "brand"), ". ") + 1
 	switch {
-	case len(p.Tags) < 3 || len(p.Tags) > 6:
+	case len(p.Tags) < minTags || len(p.Tags) > 6:
 		t.Errorf("%s: %d tags", p.ID, len(p.Tags))
-	case sentences < 2 || sentences > 4:
+	case sentences < 2 || sentences > maxSentences:
 		t.Errorf("%s: %d sentences: %s", p.ID, sentences, p.Description)
-	case p.Price.Currency != "USD" || p.Price.Amount < 300 || p.Price.Amount > 100_000:
+	case p.Price.Currency != "USD" || p.Price.Amount < 300 || p.Price.Amount > maxCents:
 		t.Errorf("%s: price %v", p.ID, p.Price)
 	case p.Rating != 0 && (p.Rating < 3 || p.Rating > 5 || p.ReviewCount < 1 || p.ReviewCount > 5000):
 		t.Errorf("%s: rating %v from %d reviews", p.ID, p.Rating, p.ReviewCount)
 	case p.Rating == 0 && p.ReviewCount != 0:
 		t.Errorf("%s: unrated with %d reviews", p.ID, p.ReviewCount)
-	case p.Brand == "" || p.Category == "" || len(p.Attributes) == 0 || p.UpdatedAt.IsZero():
+	case p.Brand == "" || (p.Category == "" && !generated) || len(p.Attributes) == 0 || p.UpdatedAt.IsZero():
 		t.Errorf("%s: missing brand, category, attributes or time: %+v", p.ID, p)
 	case !strings.HasPrefix(p.URL, "https://") || !strings.HasSuffix(p.URL, ".example/p/"+p.ID):
 		t.Errorf("%s: url %q", p.ID, p.URL)
@@ -222,45 +237,149 @@ func TestDemoVocabulary(t *testing.T) {
 	}
 }
 
-// TestGenerateFrequencies checks the word-frequency shape the benchmark constants promise.
+// TestGenerateFrequencies checks the word-frequency shape the benchmark constants
+// promise, over the text a feed carries (tags are left out: a flat feed has none, and
+// generated tags repeat the type and category), for three seeds.
 func TestGenerateFrequencies(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates 100,000 products")
+		t.Skip("generates 100,000 products three times")
 	}
 	const n = 100_000
-	sellers, products := Generate(n, 1)
-	if len(products) != n || len(sellers) != 20 {
-		t.Fatalf("Generate(%d, 1): %d products from %d sellers", n, len(products), len(sellers))
-	}
 	w1, w2, _ := strings.Cut(TwoWords, " ")
-	counts := map[string]int{}
-	for i := range products {
-		words := docWords(&products[i])
-		for _, w := range []string{CommonWord, RareWord, UncommonWord, w1, w2} {
-			if words[w] {
-				counts[w]++
-			}
-		}
-		if words[w1] && words[w2] {
-			counts[TwoWords]++
-		}
-	}
 	tests := []struct {
-		word     string
+		what     string
 		min, max int
 	}{
-		{CommonWord, n * 15 / 100, n * 25 / 100},
-		{RareWord, 10, 100},
-		{UncommonWord, 150, 600},
-		{TwoWords, 200, 5000},
+		{CommonWord, n * 17 / 100, n * 23 / 100},
+		{RareWord, 12, 45},
+		{UncommonWord, 220, 380},
+		{TwoWords, 450, 900},
+		{PrefixWord + "…", n * 11 / 100, n * 16 / 100},
+		{SortWord, n * 4 / 100, n * 6 / 100},
+		{BrowseCategory + " >", n * 17 / 100, n * 23 / 100},
 	}
-	for _, tt := range tests {
-		got := counts[tt.word]
-		t.Logf("%q: %d of %d products", tt.word, got, n)
-		if got < tt.min || got > tt.max {
-			t.Errorf("%q is in %d of %d products, want %d to %d", tt.word, got, n, tt.min, tt.max)
+	for _, seed := range []uint64{1, 2, 3} {
+		sellers, products := Generate(n, seed)
+		if len(products) != n || len(sellers) != 20 {
+			t.Fatalf("Generate(%d, %d): %d products from %d sellers", n, seed, len(products), len(sellers))
+		}
+		counts := map[string]int{}
+		for i := range products {
+			p := products[i]
+			p.Tags = nil
+			words := docWords(&p)
+			for _, w := range []string{CommonWord, RareWord, UncommonWord, SortWord} {
+				if words[w] {
+					counts[w]++
+				}
+			}
+			if words[w1] && words[w2] {
+				counts[TwoWords]++
+			}
+			for w := range words {
+				if strings.HasPrefix(w, PrefixWord) {
+					counts[PrefixWord+"…"]++
+					break
+				}
+			}
+			if strings.HasPrefix(p.Category, BrowseCategory+" >") {
+				counts[BrowseCategory+" >"]++
+			}
+		}
+		for _, tt := range tests {
+			got := counts[tt.what]
+			t.Logf("seed %d: %q: %d of %d products", seed, tt.what, got, n)
+			if got < tt.min || got > tt.max {
+				t.Errorf("seed %d: %q is in %d of %d products, want %d to %d", seed, tt.what, got, n, tt.min, tt.max)
+			}
 		}
 	}
+}
+
+// TestGenerateShape checks what makes a generated catalog look like a real one:
+// hundreds of categories in a three-level tree, thousands of brands used with a
+// skew, about 30% of products without a category, accessories beside products,
+// model numbers, and keywords whose frequencies fall off as a Zipf law.
+func TestGenerateShape(t *testing.T) {
+	const n = 50_000
+	_, products := Generate(n, 5)
+	cats, leafs, brands := map[string]bool{}, map[string]bool{}, map[string]int{}
+	var uncategorized, accessories, codes, titledCodes int
+	keywords := map[string]int{}
+	for _, p := range products {
+		brands[p.Brand]++
+		if p.Category == "" {
+			uncategorized++
+		} else {
+			cats[p.Category] = true
+			if strings.Count(p.Category, " > ") == 2 {
+				leafs[p.Category] = true
+			}
+		}
+		if strings.HasSuffix(p.Category, " > Accessories") {
+			accessories++
+		}
+		if m := p.Attributes["mpn"]; m != "" {
+			codes++
+			if strings.Contains(p.Title, m) {
+				titledCodes++
+			}
+		}
+		if _, kw, ok := strings.Cut(p.Description, "Keywords: "); ok {
+			kw, _, _ = strings.Cut(kw, ".")
+			for _, k := range strings.Split(kw, ", ") {
+				keywords[k]++
+			}
+		}
+	}
+	counts := make([]int, 0, len(brands))
+	for _, c := range brands {
+		counts = append(counts, c)
+	}
+	slices.Sort(counts)
+	slices.Reverse(counts)
+	kw := make([]int, 0, len(keywords))
+	for _, c := range keywords {
+		kw = append(kw, c)
+	}
+	slices.Sort(kw)
+	slices.Reverse(kw)
+	w := getWorld()
+	tests := []struct {
+		name          string
+		got, min, max int
+	}{
+		{"departments in the world", len(w.depts), 20, 20},
+		{"product types in the world", len(w.types), 718, 718},
+		{"brands in the world", len(w.brands), 2880, 2880},
+		{"category paths", len(cats), 600, 2000},
+		{"three-level category paths", len(leafs), 500, 2000},
+		{"brands", len(brands), 2000, 2880},
+		{"products of the 100 most used brands, per mille", sum(counts[:100]) * 1000 / n, 150, 600},
+		{"uncategorized, per mille", uncategorized * 1000 / n, 270, 330},
+		{"filed as accessories, per mille", accessories * 1000 / n, 80, 200},
+		{"with a model number, per mille", codes * 1000 / n, 500, 800},
+		{"with the model number in the title, per mille", titledCodes * 1000 / n, 100, 300},
+		{"distinct keywords", len(kw), 1000, 2000},
+		// A Zipf law with exponent 1: the 10th word is used about a tenth as often as
+		// the first, the 100th about a hundredth.
+		{"uses of keyword 1 per use of keyword 10, tenths", kw[0] * 10 / kw[9], 60, 160},
+		{"uses of keyword 1 per use of keyword 100", kw[0] / kw[99], 60, 160},
+	}
+	for _, tt := range tests {
+		t.Logf("%s: %d", tt.name, tt.got)
+		if tt.got < tt.min || tt.got > tt.max {
+			t.Errorf("%s: %d, want %d to %d", tt.name, tt.got, tt.min, tt.max)
+		}
+	}
+}
+
+func sum(s []int) int {
+	t := 0
+	for _, x := range s {
+		t += x
+	}
+	return t
 }
 
 // docWords is the set of lower-cased whole words in the searchable text of p. A word

@@ -40,20 +40,48 @@ type scaleShape struct {
 	arg  []any
 }
 
+// scaleShapes are the search shapes of issue 14, with words of the generated catalog
+// (demo.Generate) at the document frequencies the issue names: a rare word (~0.03%
+// of products), an uncommon one (~0.3%), two words with a price cap, a word in about a
+// fifth of products, a three-letter prefix of words in ~13%, browsing a department of
+// ~19%, and a word in ~5% sorted by price.
 func scaleShapes() []scaleShape {
 	hundred := 100.0
 	const ranked = `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT 10`
+	expr := func(text string) []any { return []any{ftsExpr(catalog.Words(text))} }
 	return []scaleShape{
-		{"rare word", catalog.Query{Text: demo.RareWord, InStock: true}, ranked, []any{`"` + demo.RareWord + `"*`}},
-		{"uncommon word", catalog.Query{Text: demo.UncommonWord, InStock: true}, ranked, []any{`"` + demo.UncommonWord + `"*`}},
-		{"two words + price", catalog.Query{Text: demo.TwoWords, InStock: true, MaxPrice: &hundred}, ranked, []any{`"waterproof" AND "jacket"*`}},
-		{"word in 20%", catalog.Query{Text: demo.CommonWord, InStock: true}, ranked, []any{`"` + demo.CommonWord + `"*`}},
-		{"3-letter prefix", catalog.Query{Text: "wat", InStock: true}, ranked, []any{`"wat"*`}},
-		{"browse a category", catalog.Query{Category: "Apparel", InStock: true},
-			`SELECT k.rowid FROM product_keys k JOIN categories c ON c.id = k.category_id WHERE c.key LIKE 'apparel%' AND k.hidden = 0 AND k.in_stock = 1 ORDER BY (k.rating * k.review_count + 40.0) / (k.review_count + 10) DESC LIMIT 10`, nil},
-		{"sort by price", catalog.Query{Text: "jacket", InStock: true, Sort: catalog.SortPriceAsc},
-			`SELECT k.rowid FROM products_fts f JOIN product_keys k ON k.rowid = f.rowid WHERE products_fts MATCH ? AND k.hidden = 0 AND k.in_stock = 1 ORDER BY k.price_amount LIMIT 10`, []any{`"jacket"*`}},
+		{"rare word", catalog.Query{Text: demo.RareWord, InStock: true}, ranked, expr(demo.RareWord)},
+		{"uncommon word", catalog.Query{Text: demo.UncommonWord, InStock: true}, ranked, expr(demo.UncommonWord)},
+		{"two words + price", catalog.Query{Text: demo.TwoWords, InStock: true, MaxPrice: &hundred}, ranked, expr(demo.TwoWords)},
+		{"word in ~20%", catalog.Query{Text: demo.CommonWord, InStock: true}, ranked, expr(demo.CommonWord)},
+		{"3-letter prefix", catalog.Query{Text: demo.PrefixWord, InStock: true}, ranked, expr(demo.PrefixWord)},
+		{"browse a category", catalog.Query{Category: demo.BrowseCategory, InStock: true},
+			`SELECT k.rowid FROM product_keys k JOIN categories c ON c.id = k.category_id WHERE c.key LIKE ? AND k.hidden = 0 AND k.in_stock = 1 ORDER BY (k.rating * k.review_count + 40.0) / (k.review_count + 10) DESC LIMIT 10`,
+			[]any{strings.ToLower(demo.BrowseCategory) + "%"}},
+		{"sort by price", catalog.Query{Text: demo.SortWord, InStock: true, Sort: catalog.SortPriceAsc},
+			`SELECT k.rowid FROM products_fts f JOIN product_keys k ON k.rowid = f.rowid WHERE products_fts MATCH ? AND k.hidden = 0 AND k.in_stock = 1 ORDER BY k.price_amount LIMIT 10`, expr(demo.SortWord)},
 	}
+}
+
+// shapeText is what a shape searches for, as the table shows it.
+func shapeText(sh scaleShape) string {
+	if sh.q.Text == "" {
+		return "category " + sh.q.Category
+	}
+	return strconv.Quote(sh.q.Text)
+}
+
+// ftsMatches is how many products the shape's full-text expression matches, hidden
+// and out of stock included (for browse, how many are filed under the category).
+func ftsMatches(ctx context.Context, db *sql.DB, sh scaleShape) (int, error) {
+	var n int
+	var err error
+	if sh.q.Text == "" {
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM product_keys k JOIN categories c ON c.id = k.category_id WHERE c.key LIKE ?`, sh.arg...).Scan(&n)
+	} else {
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products_fts WHERE products_fts MATCH ?`, sh.arg...).Scan(&n)
+	}
+	return n, err
 }
 
 type benchScaleConfig struct {
@@ -133,9 +161,13 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		c.runs, durRange(first), scaleTargetFirst)
 
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "shape\tmatches\tfirst ms\tp50 ms\tp99 ms\tCPU ms/call\tbare p50 ms\tbare p99 ms\tbare CPU ms/call\tp50 ≤10 ms\tp99 ≤50 ms\t")
+	fmt.Fprintln(tw, "shape\twhat\tfull-text matches\tmatches\tfirst ms\tp50 ms\tp99 ms\tCPU ms/call\tbare p50 ms\tbare p99 ms\tbare CPU ms/call\tp50 ≤10 ms\tp99 ≤50 ms\t")
 	for _, sh := range scaleShapes() {
 		st, err := bare.PrepareContext(ctx, sh.bare)
+		if err != nil {
+			return fmt.Errorf("%s: %w", sh.name, err)
+		}
+		all, err := ftsMatches(ctx, bare, sh)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sh.name, err)
 		}
@@ -175,7 +207,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			cpus, bcpus = append(cpus, cpu/time.Duration(c.calls)), append(bcpus, bcpu/time.Duration(c.calls))
 		}
 		st.Close()
-		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", sh.name, total, float64(first)/1e6, msRange(p50s), msRange(p99s), msRange(cpus),
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", sh.name, shapeText(sh), all, total, float64(first)/1e6, msRange(p50s), msRange(p99s), msRange(cpus),
 			msRange(b50s), msRange(b99s), msRange(bcpus),
 			yes(slices.Max(p50s) <= scaleTargetP50), yes(slices.Max(p99s) <= scaleTargetP99))
 	}
@@ -192,7 +224,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "peak RSS after the mixed phases: %s\n\n", mb(mem["VmHWM"]))
 	}
 	if c.quality > 0 {
-		if err := quality(ctx, cat, bare, c.quality, stdout); err != nil {
+		if err := quality(ctx, cat, bare, c.db, c.quality, stdout); err != nil {
 			return err
 		}
 	}
@@ -360,11 +392,21 @@ func inStockIDs(ctx context.Context, db string, n int) ([]string, error) {
 }
 
 // quality compares the first page of n queries (single words, two words, three-letter
-// prefixes, drawn from the catalog's own words with large match sets) with the first
-// page of ranking every match in SQL, and prints the mean top-10 overlap and NDCG@10
-// (a product's gain is 1 when it is in the full ranking's top 10, discounted by
-// position as usual).
-func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, n int, stdout io.Writer) error {
+// prefixes, drawn from the catalog's own words with large match sets) with first
+// pages that ordered every match, and prints the mean top-10 overlap and NDCG@10 (a
+// product's gain is 1 when it is in the exhaustive top 10, discounted by position as
+// usual) of three comparisons, so that what the bounded plan loses shows apart from
+// what reranking by product type changes on purpose:
+//
+//   - the search against plain bm25 ordering of every match in SQL (both together);
+//   - the search against the same search ordering every match (Catalog.SetExhaustive):
+//     the bounded plan's own loss, reranking included on both sides;
+//   - the exhaustive search against plain bm25: what reranking (and query
+//     understanding: synonyms, brands read as filters) changes on purpose;
+//
+// and, with no reranking at all, the same queries sorted by price, bounded against
+// exhaustive: the bounded plan's own loss without reranking.
+func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, db string, n int, stdout io.Writer) error {
 	rows, err := bare.QueryContext(ctx, `SELECT term FROM products_vocab WHERE doc BETWEEN 2000 AND 400000 AND length(term) >= 4 AND term GLOB '[a-z]*' ORDER BY doc DESC LIMIT 200`)
 	if err != nil {
 		return err
@@ -382,6 +424,12 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, n int, std
 	if len(terms) < 2 {
 		return fmt.Errorf("quality: the catalog has too few common words")
 	}
+	exhaustive, err := catalog.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer exhaustive.Close()
+	exhaustive.SetExhaustive()
 	full, err := bare.PrepareContext(ctx, `SELECT p.id FROM products_fts f JOIN product_keys k ON k.rowid = f.rowid
 		JOIN products p ON p.rowid = k.rowid WHERE products_fts MATCH ? AND k.hidden = 0 AND k.in_stock = 1
 		ORDER BY f.rank, k.rating DESC, k.rowid LIMIT 10`)
@@ -389,9 +437,16 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, n int, std
 		return err
 	}
 	defer full.Close()
+	ids := func(res catalog.Result) []string {
+		out := make([]string, len(res.Hits))
+		for j, h := range res.Hits {
+			out[j] = h.ID
+		}
+		return out
+	}
+	var vsBM25, vsExhaustive, rerank, price agreement
 	r := rand.New(rand.NewPCG(14, 1))
-	var overlap, ndcg float64
-	counted, pooled := 0, 0
+	pooled := 0
 	for i := range n {
 		var text string
 		switch i % 3 {
@@ -402,7 +457,8 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, n int, std
 		default:
 			text = terms[r.IntN(len(terms))][:3]
 		}
-		res, err := cat.Search(ctx, catalog.Query{Text: text, InStock: true})
+		q := catalog.Query{Text: text, InStock: true}
+		res, err := cat.Search(ctx, q)
 		if err != nil {
 			return err
 		}
@@ -412,26 +468,63 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, n int, std
 		if res.TotalEstimated {
 			pooled++
 		}
-		want, err := queryIDs(ctx, full, ftsExpr(catalog.Words(text)))
+		ex, err := exhaustive.Search(ctx, q)
 		if err != nil {
 			return err
 		}
-		got := make([]string, len(res.Hits))
-		for j, h := range res.Hits {
-			got[j] = h.ID
+		if ex.TotalEstimated {
+			return fmt.Errorf("quality: %q: the exhaustive search estimated its total, so it did not order every match", text)
 		}
-		o, g := topOverlap(got, want)
-		overlap += o
-		ndcg += g
-		counted++
+		expr := ftsExpr(catalog.Words(text))
+		want, err := queryIDs(ctx, full, expr)
+		if err != nil {
+			return err
+		}
+		got, exIDs := ids(res), ids(ex)
+		vsBM25.add(got, want)
+		vsExhaustive.add(got, exIDs)
+		rerank.add(exIDs, want)
+
+		q.Sort = catalog.SortPriceAsc
+		if res, err = cat.Search(ctx, q); err != nil {
+			return err
+		}
+		if ex, err = exhaustive.Search(ctx, q); err != nil {
+			return err
+		}
+		if ex.TotalEstimated {
+			return fmt.Errorf("quality: %q by price: the exhaustive search estimated its total, so it did not order every match", text)
+		}
+		price.add(ids(res), ids(ex))
 	}
-	if counted == 0 {
+	if vsBM25.n == 0 {
 		return fmt.Errorf("quality: no query found anything")
 	}
-	fmt.Fprintf(stdout, "ranking quality, %d queries (%d served from a pool of best matches) against ranking every match: top-10 overlap %.4f, NDCG@10 %.4f (target overlap ≥ 0.98)\n",
-		counted, pooled, overlap/float64(counted), ndcg/float64(counted))
-	return nil
+	fmt.Fprintf(stdout, "ranking quality, %d queries (%d served from a pool of best matches), top-10 overlap / NDCG@10 (target overlap ≥ 0.98):\n", vsBM25.n, pooled)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "search\tagainst\toverlap\tNDCG@10\t")
+	fmt.Fprintf(tw, "bounded, reranked\tbm25 of every match (SQL)\t%.4f\t%.4f\t\n", vsBM25.overlap(), vsBM25.ndcg())
+	fmt.Fprintf(tw, "bounded, reranked\tevery match ordered, reranked\t%.4f\t%.4f\t\n", vsExhaustive.overlap(), vsExhaustive.ndcg())
+	fmt.Fprintf(tw, "every match ordered, reranked\tbm25 of every match (SQL)\t%.4f\t%.4f\t\n", rerank.overlap(), rerank.ndcg())
+	fmt.Fprintf(tw, "bounded, by price (no rerank)\tevery match ordered by price\t%.4f\t%.4f\t\n", price.overlap(), price.ndcg())
+	return tw.Flush()
 }
+
+// agreement sums topOverlap over queries.
+type agreement struct {
+	n          int
+	sumO, sumG float64
+}
+
+func (a *agreement) add(got, want []string) {
+	o, g := topOverlap(got, want)
+	a.n++
+	a.sumO += o
+	a.sumG += g
+}
+
+func (a *agreement) overlap() float64 { return a.sumO / float64(max(a.n, 1)) }
+func (a *agreement) ndcg() float64    { return a.sumG / float64(max(a.n, 1)) }
 
 // ftsExpr writes words as the full-text expression a search uses for them: each
 // quoted, all required, the last also a prefix when it has three letters or more.

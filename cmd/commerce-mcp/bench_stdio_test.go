@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 )
 
 // TestBenchStdio runs the stdio benchmark for real, briefly, on a small generated
@@ -12,7 +14,7 @@ import (
 // and detail level with products in it. It asserts nothing about speed.
 func TestBenchStdio(t *testing.T) {
 	t.Setenv(asMainEnv, "1") // the processes the bench starts run as the program
-	r := runCLI(t, nil, "bench", "stdio", "--products", "2000", "--duration", "300ms", "--runs", "1", "--inflight", "2", "--query", "classic")
+	r := runCLI(t, nil, "bench", "stdio", "--products", "2000", "--duration", "300ms", "--runs", "1", "--inflight", "2", "--query", demo.CommonWord)
 	if r.code != 0 {
 		t.Fatalf("bench stdio: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}

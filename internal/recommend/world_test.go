@@ -107,7 +107,7 @@ type worldShape struct {
 
 // genWorld generates a world.
 func genWorld(shape worldShape) *world {
-	sellers, products := demo.Generate(shape.products, shape.seed)
+	sellers, products := demo.GenerateClassic(shape.products, shape.seed)
 	w := &world{sellers: sellers, products: products, split: worldStart.AddDate(0, 0, splitDay)}
 	g := newGenerator(w, shape.seed)
 	g.bare = shape.bare
