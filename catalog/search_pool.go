@@ -52,11 +52,26 @@ type pool struct {
 func (p *pool) complete() bool { return len(p.rowids) == p.n }
 
 // pools keeps pools by full-text expression and order for one value of
-// catalog_changes.text.
+// catalog_changes.text, and the expressions found to have too few matches for one.
 type pools struct {
 	mu      sync.Mutex
 	version int64
 	byKey   map[string]*pool
+	// few holds the number of matches (hidden or not) of the expressions that have at
+	// most maxExact: a search for one orders its matches in full without counting them
+	// first.
+	few map[string]int
+}
+
+// maxFew bounds the expressions pools.few keeps (about 100 bytes each); past it,
+// they are all dropped.
+const maxFew = 4096
+
+// at forgets what was kept for another version than version.
+func (ps *pools) at(version int64) {
+	if ps.version != version {
+		ps.version, ps.byKey, ps.few = version, nil, nil
+	}
 }
 
 func (ps *pools) get(key string, version int64) *pool {
@@ -71,10 +86,32 @@ func (ps *pools) get(key string, version int64) *pool {
 func (ps *pools) put(key string, version int64, p *pool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	if ps.version != version || ps.byKey == nil || len(ps.byKey) >= maxPools {
-		ps.version, ps.byKey = version, map[string]*pool{}
+	ps.at(version)
+	if ps.byKey == nil || len(ps.byKey) >= maxPools {
+		ps.byKey = map[string]*pool{}
 	}
 	ps.byKey[key] = p
+}
+
+// fewMatches returns the number of matches of expr kept by putFew for version.
+func (ps *pools) fewMatches(expr string, version int64) (int, bool) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.version != version {
+		return 0, false
+	}
+	n, ok := ps.few[expr]
+	return n, ok
+}
+
+func (ps *pools) putFew(expr string, version int64, n int) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.at(version)
+	if ps.few == nil || len(ps.few) >= maxFew {
+		ps.few = map[string]int{}
+	}
+	ps.few[expr] = n
 }
 
 // textVersion returns catalog_changes.text, which every write of product text moves.
@@ -100,20 +137,25 @@ func (c *Catalog) countUpTo(ctx context.Context, expr string, limit int) (int, e
 
 // pool returns the pool of expr in the search's order, building it when the catalog
 // has none for the current text; nil when expr has at most maxExact matches (order
-// them in full instead).
+// them in full instead), which is counted once per text version.
 func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
-	version, err := s.c.textVersion(ctx)
-	if err != nil {
-		return nil, err
-	}
+	// The learned view was read for the text version of the search's snapshot.
+	version := s.learned.version
 	key := string(s.q.Sort) + " " + expr
 	if p := s.c.pools.get(key, version); p != nil {
 		return p, nil
 	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)
+	if n, ok := s.c.pools.fewMatches(expr, version); ok && n <= exact {
+		return nil, nil
+	}
 	n, err := s.c.countUpTo(ctx, expr, exact+1)
-	if err != nil || n <= exact {
+	if err != nil {
 		return nil, err
+	}
+	if n <= exact {
+		s.c.pools.putFew(expr, version, n)
+		return nil, nil
 	}
 	p, err := s.buildPool(ctx, expr)
 	if err != nil {
@@ -244,7 +286,7 @@ func sortedList(rowids []int64) string {
 // the pool's order in Go.
 func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]match, error) {
 	// CROSS JOIN: one lookup of product_keys per rowid, in the list's order.
-	found, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
+	found, err := s.matchList(ctx, `SELECT `+matchColumns+` `+
 		s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`),
 		append([]any{sortedList(rowids)}, s.f.args...), nil)
 	if err != nil {

@@ -134,3 +134,54 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 		t.Errorf("the best match for lantern is %v before and %v after adding a product titled Lantern", before.Hits[0].ID, after.Hits[0].ID)
 	}
 }
+
+// TestFewMatchesRecountedAfterTextChanges checks that an expression found to have too
+// few matches for a pool is counted again once product text changes: when it has
+// more matches than are ordered in full, its searches are served from a pool, with
+// every match counted.
+func TestFewMatchesRecountedAfterTextChanges(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	c.exactUpTo, c.poolSize = 10, 150
+	add := func(from, n int) {
+		t.Helper()
+		var ps []Product
+		for i := from; i < from+n; i++ {
+			ps = append(ps, Product{ID: "z" + strconv.Itoa(i), SellerID: "s", Title: fmt.Sprintf("Zephyr kite %d", i),
+				Availability: InStock, Price: money.Money{Amount: 1000, Currency: "USD"}})
+		}
+		if _, err := c.Upsert(ctx, nil, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	search := func(want int) {
+		t.Helper()
+		for range 2 { // the second search finds what the first one learned
+			res, err := c.Search(ctx, Query{Text: "zephyr"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != want || res.TotalEstimated {
+				t.Fatalf("zephyr: total %d (estimated %v), want %d", res.Total, res.TotalEstimated, want)
+			}
+		}
+	}
+	expr := parseText("zephyr").match(false)
+	pooled := func() bool {
+		version, err := c.textVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.pools.get(string(SortRelevance)+" "+expr, version) != nil
+	}
+	add(0, 3)
+	search(3)
+	if pooled() {
+		t.Fatal("3 matches of 10 ordered in full: served from a pool")
+	}
+	add(3, 20)
+	search(23)
+	if !pooled() {
+		t.Error("23 matches of 10 ordered in full: not served from a pool after the text changed")
+	}
+}

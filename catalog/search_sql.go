@@ -230,12 +230,48 @@ func (s *search) count(ctx context.Context, from string, args []any) (int, error
 // written into the SQL rather than bound, since SQLite sorts faster when it knows the
 // limit while planning; run keeps n to a few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
-	ms, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
-		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
+	ms, err := s.matchList(ctx, `SELECT `+matchColumns+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
 	if err != nil {
 		return nil, false, err
 	}
 	return ms[:min(n, len(ms))], len(ms) > n, nil
+}
+
+// matchColumns are the columns of product_keys k that a match is read from, named as
+// matchList reads them.
+const matchColumns = `k.rowid AS r, coalesce(k.category_id, 0) AS c, k.brand_id AS b, k.price_amount AS a, k.price_exp AS e`
+
+// matchList appends to ms the matches query selects (its columns are matchColumns), in
+// its order when it has a LIMIT. It reads them as one row of text, the matches
+// separated by ';' and their integers by ',': handing SQLite's values to Go a row at a
+// time costs more than the rest of reading a match (a rare word's search read about
+// as many rows as the bare query reads; one of a few hundred matches, ten times more).
+func (s *search) matchList(ctx context.Context, query string, args []any, ms []match) ([]match, error) {
+	var list string
+	err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(r || ',' || c || ',' || b || ',' || a || ',' || e, ';'), '') FROM (`+
+		query+`)`, args...).Scan(&list)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	for len(list) > 0 {
+		var (
+			n    [5]int64
+			item string
+		)
+		item, list, _ = strings.Cut(list, ";")
+		for i := range n {
+			var field string
+			field, item, _ = strings.Cut(item, ",")
+			if n[i], err = strconv.ParseInt(field, 10, 64); err != nil {
+				return nil, fmt.Errorf("search: a match reads as %q", field)
+			}
+		}
+		if item != "" {
+			return nil, fmt.Errorf("search: a match has more than five fields")
+		}
+		ms = append(ms, match{rowid: n[0], category: n[1], brand: n[2], amount: n[3], exp: int(n[4])})
+	}
+	return ms, nil
 }
 
 // scanMatches reads rows of five integers into matches. It scans into interface values
