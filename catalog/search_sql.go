@@ -141,13 +141,8 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 			return ms, max(total, len(ms)), estimated, err
 		}
 	}
-	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
-	// a power of two, so that the limit, which is written into the SQL, takes few values.
-	top := FacetCap
-	for top < offset+s.q.Limit {
-		top *= 2
-	}
-	ms, more, err := s.ranked(ctx, from, args, top)
+	// One ranked pass returns the top matches in order.
+	ms, more, err := s.ranked(ctx, from, args, rankedTop(offset+s.q.Limit))
 	if err != nil || !more {
 		return ms, len(ms), false, err
 	}
@@ -157,6 +152,17 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 	}
 	total, err := s.count(ctx, from, args)
 	return ms, total, false, err
+}
+
+// rankedTop is how many matches a search ranked in full reads for a page that ends at
+// need: FacetCap, or for deep pages FacetCap times a power of two, so that the limit,
+// which is written into the SQL, takes few values (each is a statement to prepare).
+func rankedTop(need int) int {
+	top := FacetCap
+	for top < need {
+		top *= 2
+	}
+	return top
 }
 
 // browseIndex names the index of product_keys that holds the visible products in a
