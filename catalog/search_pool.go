@@ -37,7 +37,8 @@ const (
 	maxPools = 512
 )
 
-// pool is the first matches of one full-text expression in one order.
+// pool is the first matches of one full-text expression in one order; one that
+// pools.few keeps holds none of them, only their number and titled matches.
 type pool struct {
 	expr   string  // the full-text expression
 	n      int     // all full-text matches, hidden or not
@@ -57,14 +58,14 @@ type pools struct {
 	mu      sync.Mutex
 	version int64
 	byKey   map[string]*pool
-	// few holds the number of matches (hidden or not) of the expressions that have at
-	// most maxExact: a search for one orders its matches in full without counting them
-	// first.
-	few map[string]int
+	// few holds, for the expressions that have at most maxExact matches, a pool of none
+	// of them with their number (hidden or not): a search for one orders its matches in
+	// full without counting them first, and keeps its titled matches there.
+	few map[string]*pool
 }
 
-// maxFew bounds the expressions pools.few keeps (about 100 bytes each); past it,
-// they are all dropped.
+// maxFew bounds the expressions pools.few keeps (about 100 bytes each, and 800 more
+// once their titled matches are read); past it, they are all dropped.
 const maxFew = 4096
 
 // at forgets what was kept for another version than version.
@@ -93,25 +94,24 @@ func (ps *pools) put(key string, version int64, p *pool) {
 	ps.byKey[key] = p
 }
 
-// fewMatches returns the number of matches of expr kept by putFew for version.
-func (ps *pools) fewMatches(expr string, version int64) (int, bool) {
+// fewOf returns what putFew kept of expr for version, or nil.
+func (ps *pools) fewOf(expr string, version int64) *pool {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	if ps.version != version {
-		return 0, false
+		return nil
 	}
-	n, ok := ps.few[expr]
-	return n, ok
+	return ps.few[expr]
 }
 
-func (ps *pools) putFew(expr string, version int64, n int) {
+func (ps *pools) putFew(version int64, p *pool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.at(version)
 	if ps.few == nil || len(ps.few) >= maxFew {
-		ps.few = map[string]int{}
+		ps.few = map[string]*pool{}
 	}
-	ps.few[expr] = n
+	ps.few[p.expr] = p
 }
 
 // textVersion returns catalog_changes.text, which every write of product text moves.
@@ -146,7 +146,8 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 		return p, nil
 	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)
-	if n, ok := s.c.pools.fewMatches(expr, version); ok && n <= exact {
+	if f := s.c.pools.fewOf(expr, version); f != nil && f.n <= exact {
+		s.few = f
 		return nil, nil
 	}
 	n, err := s.c.countUpTo(ctx, expr, exact+1)
@@ -154,7 +155,8 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 		return nil, err
 	}
 	if n <= exact {
-		s.c.pools.putFew(expr, version, n)
+		s.few = &pool{expr: expr, n: n}
+		s.c.pools.putFew(version, s.few)
 		return nil, nil
 	}
 	p, err := s.buildPool(ctx, expr)
@@ -303,11 +305,14 @@ func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]mat
 
 // titledMatches returns the first rerankPool products, in rowid order, whose titles
 // match the full-text expression expr (hidden or not). Reranking reads them for every
-// search with many matches (see rerank); for an expression served from a pool they
-// are read once and kept with the pool, since they depend on the text only: reading
-// them costs as much as the rest of such a search.
+// search with more matches than it reorders (see rerank); they are read once and kept
+// with the expression's pool, or with what pools.few keeps of it, since they depend on
+// the text only: reading them costs as much as the rest of such a search.
 func (s *search) titledMatches(ctx context.Context, expr string) ([]Ref, error) {
 	p := s.pooled
+	if p == nil {
+		p = s.few
+	}
 	if p == nil || p.expr != expr {
 		return s.c.titled(ctx, expr)
 	}

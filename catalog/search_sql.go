@@ -26,6 +26,9 @@ type search struct {
 	learned  *learnedView // what the catalog learned of its types (see learned.go)
 	// pooled is the pool the matches were drawn from; nil when they were ranked in full.
 	pooled *pool
+	// few, when the matches were ranked in full, is what the catalog keeps of their
+	// expression (see pools.few); nil when it was not looked up.
+	few *pool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
