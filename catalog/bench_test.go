@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/searcheval"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
@@ -29,10 +31,25 @@ var bench struct {
 	err  error
 }
 
+// judged is the judged set's catalog (internal/searcheval), built on first use by a
+// benchmark and removed by TestMain.
+var judged struct {
+	once sync.Once
+	dir  string
+	cat  *catalog.Catalog
+	err  error
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if bench.cat != nil {
 		bench.cat.Close()
+	}
+	if judged.cat != nil {
+		judged.cat.Close()
+	}
+	if judged.dir != "" {
+		os.RemoveAll(judged.dir)
 	}
 	if bench.bare != nil {
 		bench.bare.Close()
@@ -119,6 +136,17 @@ func bareSearch(ctx context.Context, st *sql.Stmt, match string) (int, error) {
 	return n, rows.Err()
 }
 
+// searchShapes are the query shapes of BenchmarkSearch.
+var searchShapes = []struct {
+	name string
+	q    catalog.Query
+}{
+	{"rare", catalog.Query{Text: demo.RareWord, InStock: true}},
+	{"uncommon", catalog.Query{Text: demo.UncommonWord, InStock: true}},
+	{"common", catalog.Query{Text: demo.CommonWord, InStock: true}},
+	{"two_words_price", catalog.Query{Text: demo.TwoWords, InStock: true, MaxPrice: amount(100)}},
+}
+
 // BenchmarkSearch times Search against the bare ranked FTS5 query for the same words,
 // on the three query shapes (a rare word, a common word, two words with a price
 // filter) and a fourth, a word whose bare query takes about as long as the issue's
@@ -127,17 +155,8 @@ func bareSearch(ctx context.Context, st *sql.Stmt, match string) (int, error) {
 // pairedRatio): dividing the catalog sub-benchmark's time by the bare one's compares
 // runs made at different moments, which the drift of a shared machine skews.
 func BenchmarkSearch(b *testing.B) {
-	shapes := []struct {
-		name string
-		q    catalog.Query
-	}{
-		{"rare", catalog.Query{Text: demo.RareWord, InStock: true}},
-		{"uncommon", catalog.Query{Text: demo.UncommonWord, InStock: true}},
-		{"common", catalog.Query{Text: demo.CommonWord, InStock: true}},
-		{"two_words_price", catalog.Query{Text: demo.TwoWords, InStock: true, MaxPrice: amount(100)}},
-	}
 	ctx := context.Background()
-	for _, sh := range shapes {
+	for _, sh := range searchShapes {
 		b.Run(sh.name, func(b *testing.B) {
 			cat, bare := benchCatalog(b)
 			match := ftsMatch(sh.q.Text)
@@ -188,32 +207,50 @@ func BenchmarkSearch(b *testing.B) {
 // (x_bare) with each one's time per call. A block is as many calls as bare makes in
 // about 20 ms: long enough that each function's data is as warm as when it runs alone,
 // short enough that alternating spreads the machine's drift over both.
+//
+// It reports the same for the processor time the process used meanwhile (x_bare_cpu,
+// from getrusage): on a machine shared with busier processes, a call's wall time
+// includes the time it waited for a processor, which grows with its length, while its
+// processor time is the work it did.
 func pairedRatio(b *testing.B, bare, catalog func() error) {
 	start := time.Now()
 	if err := bare(); err != nil {
 		b.Fatal(err)
 	}
 	block := int(min(500, max(1, 20*time.Millisecond/time.Since(start))))
-	var tBare, tCatalog time.Duration
+	var tBare, tCatalog, cBare, cCatalog time.Duration
 	calls := 0
 	for b.Loop() {
 		for _, arm := range []struct {
-			f func() error
-			t *time.Duration
-		}{{bare, &tBare}, {catalog, &tCatalog}} {
-			start := time.Now()
+			f    func() error
+			t, c *time.Duration
+		}{{bare, &tBare, &cBare}, {catalog, &tCatalog, &cCatalog}} {
+			start, cpu := time.Now(), cpuTime(b)
 			for range block {
 				if err := arm.f(); err != nil {
 					b.Fatal(err)
 				}
 			}
 			*arm.t += time.Since(start)
+			*arm.c += cpuTime(b) - cpu
 		}
 		calls += block
 	}
 	b.ReportMetric(float64(tCatalog)/float64(tBare), "x_bare")
 	b.ReportMetric(float64(tBare.Nanoseconds())/float64(calls), "bare_ns/call")
 	b.ReportMetric(float64(tCatalog.Nanoseconds())/float64(calls), "catalog_ns/call")
+	b.ReportMetric(float64(cCatalog)/float64(cBare), "x_bare_cpu")
+	b.ReportMetric(float64(cBare.Nanoseconds())/float64(calls), "bare_cpu_ns/call")
+	b.ReportMetric(float64(cCatalog.Nanoseconds())/float64(calls), "catalog_cpu_ns/call")
+}
+
+// cpuTime returns the processor time (user and system) the process has used.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // The most expensive searches found on the generated catalog: every word misspelled
@@ -265,4 +302,91 @@ func BenchmarkSearchWorst(b *testing.B) {
 			})
 		})
 	}
+}
+
+// judgedCatalog returns the judged set's catalog, loaded as its quality test loads it
+// (in batches, then the index merge an import ends with); building it is not timed.
+func judgedCatalog(b *testing.B) *catalog.Catalog {
+	b.Helper()
+	judged.once.Do(func() {
+		ctx := context.Background()
+		if judged.dir, judged.err = os.MkdirTemp("", "catalog-judged-"); judged.err != nil {
+			return
+		}
+		if judged.cat, judged.err = catalog.Open(ctx, filepath.Join(judged.dir, "catalog.db")); judged.err != nil {
+			return
+		}
+		sellers, items := searcheval.Generate()
+		for i := 0; i < len(items); i += 1000 {
+			var ps []catalog.Product
+			for _, it := range items[i:min(i+1000, len(items))] {
+				ps = append(ps, it.Product)
+			}
+			if _, judged.err = judged.cat.Upsert(ctx, sellers, ps); judged.err != nil {
+				return
+			}
+		}
+		judged.err = judged.cat.OptimizeIndex(ctx)
+	})
+	if judged.err != nil {
+		b.Fatalf("building the judged catalog: %v", judged.err)
+	}
+	return judged.cat
+}
+
+// BenchmarkUnderstandQuery times the query-understanding step of Search alone
+// (constraint phrases, filler and stop words, synonyms and compounds, the types category
+// words stand for, the type, brands and codes a query names; see understandQuery),
+// reporting µs per query:
+//
+//   - judged/KIND: each dev query of one kind of the judged set, on its catalog;
+//   - spelling/KIND: the same, with the spelling corrections a search that finds
+//     nothing makes (each word of four letters or more looked up in the index, the
+//     unknown ones compared with indexed words);
+//   - shape/SHAPE: BenchmarkSearch's queries, on the generated catalog of 100,000.
+//
+// Each iteration runs every query of its set once, in one snapshot.
+func BenchmarkUnderstandQuery(b *testing.B) {
+	ctx := context.Background()
+	half, err := searcheval.LoadHalf(filepath.Join("..", searcheval.Dir), searcheval.Dev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var kinds []string
+	byKind := map[string][]catalog.Query{}
+	for _, q := range half.Queries {
+		if byKind[q.Kind] == nil {
+			kinds = append(kinds, q.Kind)
+		}
+		// As the quality test searches (see internal/searcheval).
+		byKind[q.Kind] = append(byKind[q.Kind], catalog.Query{Text: q.Text, Limit: 10})
+	}
+	run := func(b *testing.B, cat *catalog.Catalog, qs []catalog.Query, spelling bool) {
+		for b.Loop() {
+			if err := cat.UnderstandQueries(ctx, qs, spelling); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(qs)), "µs/query")
+		b.ReportMetric(0, "ns/op") // an op is a set of queries; µs/query is the figure
+	}
+	for _, spelling := range []bool{false, true} {
+		name := "judged"
+		if spelling {
+			name = "spelling"
+		}
+		b.Run(name, func(b *testing.B) {
+			for _, kind := range kinds {
+				b.Run(kind, func(b *testing.B) { run(b, judgedCatalog(b), byKind[kind], spelling) })
+			}
+		})
+	}
+	b.Run("shape", func(b *testing.B) {
+		for _, sh := range searchShapes {
+			b.Run(sh.name, func(b *testing.B) {
+				cat, _ := benchCatalog(b)
+				run(b, cat, []catalog.Query{sh.q}, false)
+			})
+		}
+	})
 }

@@ -36,8 +36,7 @@ var migrations embed.FS
 type Catalog struct {
 	db *sql.DB
 	// rdb is the pool that reads run on (see stmt.go and readPool); db writes.
-	rdb   *sql.DB
-	cache stmtCache
+	rdb *sql.DB
 	// cats and brands name the categories and brands that facets count by id.
 	cats, brands nameCache
 	// pools holds the best-ranked matches of common words (see search_pool.go);
@@ -105,7 +104,6 @@ func (c *Catalog) SetExhaustive() { c.exactUpTo, c.poolChunk = 1<<30, -1 }
 
 // Close closes the database.
 func (c *Catalog) Close() error {
-	c.cache.close()
 	return errors.Join(c.rdb.Close(), c.db.Close())
 }
 

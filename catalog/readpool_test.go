@@ -82,3 +82,49 @@ func TestReadPoolOfOne(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSnapshotEndsWhenCancelled checks that a snapshot whose context was cancelled
+// while it was open gives its connection back out of its read transaction: on a read
+// pool of one connection, a search made after a write finds what was written.
+func TestSnapshotEndsWhenCancelled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.rdb.Close()
+	if c.rdb, err = sqlite.OpenReader(ctx, path, 1, 1024); err != nil {
+		t.Fatal(err)
+	}
+	lantern := func(id string) Product {
+		return Product{ID: id, SellerID: "s", Title: "Brass lantern", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, []Product{lantern("a")}); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	sctx, end, err := c.snapshot(cctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.textVersion(sctx); err != nil { // the snapshot begins with its first read
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := c.textVersion(sctx); err == nil {
+		t.Error("a read in a cancelled snapshot succeeded")
+	}
+	end()
+	if _, err := c.Upsert(ctx, nil, []Product{lantern("b")}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(ctx, Query{Text: "lantern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 {
+		t.Errorf("after the write, a search finds %d lanterns, want 2: its connection still reads the old snapshot", res.Total)
+	}
+}

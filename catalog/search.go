@@ -127,40 +127,9 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	defer end()
-	u := understand(q.Text, c.vocabulary())
-	var res Result
-	res.Applied = u.apply(&q)
-	lv, err := c.learnedView(ctx)
-	if err != nil {
-		return Result{}, err
-	}
-	text, err := c.expand(ctx, lv, u.rest)
-	if err != nil {
-		return Result{}, err
-	}
-	res.Words = text.String()
-	if text.cut {
-		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
-	}
-	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" {
-		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
-	}
-	f, note, err := c.filters(ctx, q, onKeys)
-	if err != nil {
-		return Result{}, err
-	}
-	if note != "" {
-		res.Notes = append(res.Notes, note)
-		return res, nil
-	}
-	s := &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv}
-	if u.cheap != "" {
-		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
-			return Result{}, err
-		}
-	}
-	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
-		return Result{}, err
+	s, res, done, err := c.understandQuery(ctx, q, fp)
+	if err != nil || done {
+		return res, err
 	}
 	if s.sentence && s.intent != nil {
 		// A sentence that says a need is searched for what meets the need, unless a
@@ -177,10 +146,55 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
 	}
-	if res.Total > 0 || text.empty() {
+	if res.Total > 0 || s.text.empty() {
 		return res, nil
 	}
 	return c.fallback(ctx, s, res, offset)
+}
+
+// understandQuery is the query-understanding step of Search: it reads the constraint
+// phrases and filler of q's text (understand), expands its words with synonyms,
+// compounds and the types category words stand for (expand), works out the filters,
+// a price for "cheap" (which reads the matches' prices), and what ranking needs to
+// know (intentOf: the type asked for, brands and codes named). It returns done when
+// res is the whole result (a filter names nothing). Spelling corrections are made
+// later, only when nothing matched (see fallback). BenchmarkUnderstandQuery times it.
+func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
+	u := understand(q.Text, c.vocabulary())
+	res.Applied = u.apply(&q)
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return nil, Result{}, false, err
+	}
+	text, err := c.expand(ctx, lv, u.rest)
+	if err != nil {
+		return nil, Result{}, false, err
+	}
+	res.Words = text.String()
+	if text.cut {
+		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
+	}
+	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" {
+		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
+	}
+	f, note, err := c.filters(ctx, q, onKeys)
+	if err != nil {
+		return nil, Result{}, false, err
+	}
+	if note != "" {
+		res.Notes = append(res.Notes, note)
+		return nil, res, true, nil
+	}
+	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv}
+	if u.cheap != "" {
+		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
+			return nil, Result{}, false, err
+		}
+	}
+	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
+		return nil, Result{}, false, err
+	}
+	return s, res, false, nil
 }
 
 const relaxedNote = "No product matches every word; these match some of them."

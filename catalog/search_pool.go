@@ -37,7 +37,8 @@ const (
 	maxPools = 512
 )
 
-// pool is the first matches of one full-text expression in one order.
+// pool is the first matches of one full-text expression in one order; one that
+// pools.few keeps holds none of them, only their number and titled matches.
 type pool struct {
 	expr   string  // the full-text expression
 	n      int     // all full-text matches, hidden or not
@@ -52,11 +53,26 @@ type pool struct {
 func (p *pool) complete() bool { return len(p.rowids) == p.n }
 
 // pools keeps pools by full-text expression and order for one value of
-// catalog_changes.text.
+// catalog_changes.text, and the expressions found to have too few matches for one.
 type pools struct {
 	mu      sync.Mutex
 	version int64
 	byKey   map[string]*pool
+	// few holds, for the expressions that have at most maxExact matches, a pool of none
+	// of them with their number (hidden or not): a search for one orders its matches in
+	// full without counting them first, and keeps its titled matches there.
+	few map[string]*pool
+}
+
+// maxFew bounds the expressions pools.few keeps (about 100 bytes each, and 800 more
+// once their titled matches are read); past it, they are all dropped.
+const maxFew = 4096
+
+// at forgets what was kept for another version than version.
+func (ps *pools) at(version int64) {
+	if ps.version != version {
+		ps.version, ps.byKey, ps.few = version, nil, nil
+	}
 }
 
 func (ps *pools) get(key string, version int64) *pool {
@@ -71,10 +87,31 @@ func (ps *pools) get(key string, version int64) *pool {
 func (ps *pools) put(key string, version int64, p *pool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	if ps.version != version || ps.byKey == nil || len(ps.byKey) >= maxPools {
-		ps.version, ps.byKey = version, map[string]*pool{}
+	ps.at(version)
+	if ps.byKey == nil || len(ps.byKey) >= maxPools {
+		ps.byKey = map[string]*pool{}
 	}
 	ps.byKey[key] = p
+}
+
+// fewOf returns what putFew kept of expr for version, or nil.
+func (ps *pools) fewOf(expr string, version int64) *pool {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.version != version {
+		return nil
+	}
+	return ps.few[expr]
+}
+
+func (ps *pools) putFew(version int64, p *pool) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.at(version)
+	if ps.few == nil || len(ps.few) >= maxFew {
+		ps.few = map[string]*pool{}
+	}
+	ps.few[p.expr] = p
 }
 
 // textVersion returns catalog_changes.text, which every write of product text moves.
@@ -100,20 +137,27 @@ func (c *Catalog) countUpTo(ctx context.Context, expr string, limit int) (int, e
 
 // pool returns the pool of expr in the search's order, building it when the catalog
 // has none for the current text; nil when expr has at most maxExact matches (order
-// them in full instead).
+// them in full instead), which is counted once per text version.
 func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
-	version, err := s.c.textVersion(ctx)
-	if err != nil {
-		return nil, err
-	}
+	// The learned view was read for the text version of the search's snapshot.
+	version := s.learned.version
 	key := string(s.q.Sort) + " " + expr
 	if p := s.c.pools.get(key, version); p != nil {
 		return p, nil
 	}
 	exact := cmp.Or(s.c.exactUpTo, maxExact)
+	if f := s.c.pools.fewOf(expr, version); f != nil && f.n <= exact {
+		s.few = f
+		return nil, nil
+	}
 	n, err := s.c.countUpTo(ctx, expr, exact+1)
-	if err != nil || n <= exact {
+	if err != nil {
 		return nil, err
+	}
+	if n <= exact {
+		s.few = &pool{expr: expr, n: n}
+		s.c.pools.putFew(version, s.few)
+		return nil, nil
 	}
 	p, err := s.buildPool(ctx, expr)
 	if err != nil {
@@ -244,7 +288,7 @@ func sortedList(rowids []int64) string {
 // the pool's order in Go.
 func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]match, error) {
 	// CROSS JOIN: one lookup of product_keys per rowid, in the list's order.
-	found, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
+	found, err := s.matchList(ctx, `SELECT `+matchColumns+` `+
 		s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`),
 		append([]any{sortedList(rowids)}, s.f.args...), nil)
 	if err != nil {
@@ -261,11 +305,14 @@ func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]mat
 
 // titledMatches returns the first rerankPool products, in rowid order, whose titles
 // match the full-text expression expr (hidden or not). Reranking reads them for every
-// search with many matches (see rerank); for an expression served from a pool they
-// are read once and kept with the pool, since they depend on the text only: reading
-// them costs as much as the rest of such a search.
+// search with more matches than it reorders (see rerank); they are read once and kept
+// with the expression's pool, or with what pools.few keeps of it, since they depend on
+// the text only: reading them costs as much as the rest of such a search.
 func (s *search) titledMatches(ctx context.Context, expr string) ([]Ref, error) {
 	p := s.pooled
+	if p == nil {
+		p = s.few
+	}
 	if p == nil || p.expr != expr {
 		return s.c.titled(ctx, expr)
 	}

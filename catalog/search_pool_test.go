@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -133,4 +134,113 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 	if len(after.Hits) == 0 || after.Hits[0].ID != "new" || before.Hits[0].ID == "new" {
 		t.Errorf("the best match for lantern is %v before and %v after adding a product titled Lantern", before.Hits[0].ID, after.Hits[0].ID)
 	}
+}
+
+// TestFewMatchesRecountedAfterTextChanges checks that an expression found to have too
+// few matches for a pool is counted again once product text changes: when it has
+// more matches than are ordered in full, its searches are served from a pool, with
+// every match counted.
+func TestFewMatchesRecountedAfterTextChanges(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	c.exactUpTo, c.poolSize = 10, 150
+	add := func(from, n int) {
+		t.Helper()
+		var ps []Product
+		for i := from; i < from+n; i++ {
+			ps = append(ps, Product{ID: "z" + strconv.Itoa(i), SellerID: "s", Title: fmt.Sprintf("Zephyr kite %d", i),
+				Availability: InStock, Price: money.Money{Amount: 1000, Currency: "USD"}})
+		}
+		if _, err := c.Upsert(ctx, nil, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	search := func(want int) {
+		t.Helper()
+		for range 2 { // the second search finds what the first one learned
+			res, err := c.Search(ctx, Query{Text: "zephyr"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != want || res.TotalEstimated {
+				t.Fatalf("zephyr: total %d (estimated %v), want %d", res.Total, res.TotalEstimated, want)
+			}
+		}
+	}
+	expr := parseText("zephyr").match(false)
+	pooled := func() bool {
+		version, err := c.textVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.pools.get(string(SortRelevance)+" "+expr, version) != nil
+	}
+	add(0, 3)
+	search(3)
+	if pooled() {
+		t.Fatal("3 matches of 10 ordered in full: served from a pool")
+	}
+	add(3, 20)
+	search(23)
+	if !pooled() {
+		t.Error("23 matches of 10 ordered in full: not served from a pool after the text changed")
+	}
+}
+
+// TestKeptTitledMatchesEqualRead checks that the titled matches kept for an expression
+// ranked in full (see titledMatches) are those a read of the index returns, before and
+// after product text changes, and that a search using them finds what the first one
+// found.
+func TestKeptTitledMatchesEqualRead(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	c.exactUpTo = 1100
+	queries := []string{"brass lamp", "red travel", "classic steel", "camping lantern", "steel trips"}
+	check := func() {
+		t.Helper()
+		version, err := c.textVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked := 0
+		for _, text := range queries {
+			first, err := c.Search(ctx, Query{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := c.Search(ctx, Query{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(first.Hits, again.Hits) {
+				t.Errorf("%q: the second search found other hits than the first", text)
+			}
+			expr := parseText(text).match(false)
+			f := c.pools.fewOf(expr, version)
+			if f == nil || f.titled == nil {
+				continue
+			}
+			want, err := c.titled(ctx, expr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(f.titled, want) {
+				t.Errorf("%q: kept titled matches %v, the index has %v", text, f.titled, want)
+			}
+			checked++
+		}
+		if checked == 0 {
+			t.Fatal("no query kept titled matches: the test checks nothing")
+		}
+	}
+	check()
+	var ps []Product
+	for i := range 30 {
+		ps = append(ps, Product{ID: "n" + strconv.Itoa(i), SellerID: "s", Title: fmt.Sprintf("Brass lamp red travel classic steel camping lantern %d", i),
+			Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}})
+	}
+	if _, err := c.Upsert(ctx, nil, ps); err != nil {
+		t.Fatal(err)
+	}
+	check()
 }

@@ -26,6 +26,9 @@ type search struct {
 	learned  *learnedView // what the catalog learned of its types (see learned.go)
 	// pooled is the pool the matches were drawn from; nil when they were ranked in full.
 	pooled *pool
+	// few, when the matches were ranked in full, is what the catalog keeps of their
+	// expression (see pools.few); nil when it was not looked up.
+	few *pool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -141,13 +144,8 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 			return ms, max(total, len(ms)), estimated, err
 		}
 	}
-	// One ranked pass returns the top matches in order. Deep pages read FacetCap times
-	// a power of two, so that the limit, which is written into the SQL, takes few values.
-	top := FacetCap
-	for top < offset+s.q.Limit {
-		top *= 2
-	}
-	ms, more, err := s.ranked(ctx, from, args, top)
+	// One ranked pass returns the top matches in order.
+	ms, more, err := s.ranked(ctx, from, args, rankedTop(offset+s.q.Limit))
 	if err != nil || !more {
 		return ms, len(ms), false, err
 	}
@@ -157,6 +155,17 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 	}
 	total, err := s.count(ctx, from, args)
 	return ms, total, false, err
+}
+
+// rankedTop is how many matches a search ranked in full reads for a page that ends at
+// need: FacetCap, or for deep pages FacetCap times a power of two, so that the limit,
+// which is written into the SQL, takes few values (each is a statement to prepare).
+func rankedTop(need int) int {
+	top := FacetCap
+	for top < need {
+		top *= 2
+	}
+	return top
 }
 
 // browseIndex names the index of product_keys that holds the visible products in a
@@ -230,12 +239,48 @@ func (s *search) count(ctx context.Context, from string, args []any) (int, error
 // written into the SQL rather than bound, since SQLite sorts faster when it knows the
 // limit while planning; run keeps n to a few values, so few statements are cached.
 func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
-	ms, err := s.scanMatches(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp `+
-		from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
+	ms, err := s.matchList(ctx, `SELECT `+matchColumns+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
 	if err != nil {
 		return nil, false, err
 	}
 	return ms[:min(n, len(ms))], len(ms) > n, nil
+}
+
+// matchColumns are the columns of product_keys k that a match is read from, named as
+// matchList reads them.
+const matchColumns = `k.rowid AS r, coalesce(k.category_id, 0) AS c, k.brand_id AS b, k.price_amount AS a, k.price_exp AS e`
+
+// matchList appends to ms the matches query selects (its columns are matchColumns), in
+// its order when it has a LIMIT. It reads them as one row of text, the matches
+// separated by ';' and their integers by ',': handing SQLite's values to Go a row at a
+// time costs more than the rest of reading a match (a rare word's search read about
+// as many rows as the bare query reads; one of a few hundred matches, ten times more).
+func (s *search) matchList(ctx context.Context, query string, args []any, ms []match) ([]match, error) {
+	var list string
+	err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(r || ',' || c || ',' || b || ',' || a || ',' || e, ';'), '') FROM (`+
+		query+`)`, args...).Scan(&list)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	for len(list) > 0 {
+		var (
+			n    [5]int64
+			item string
+		)
+		item, list, _ = strings.Cut(list, ";")
+		for i := range n {
+			var field string
+			field, item, _ = strings.Cut(item, ",")
+			if n[i], err = strconv.ParseInt(field, 10, 64); err != nil {
+				return nil, fmt.Errorf("search: a match reads as %q", field)
+			}
+		}
+		if item != "" {
+			return nil, fmt.Errorf("search: a match has more than five fields")
+		}
+		ms = append(ms, match{rowid: n[0], category: n[1], brand: n[2], amount: n[3], exp: int(n[4])})
+	}
+	return ms, nil
 }
 
 // scanMatches reads rows of five integers into matches. It scans into interface values

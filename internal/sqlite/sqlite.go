@@ -89,6 +89,9 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	return db, nil
 }
 
+// readerStmts is how many prepared statements each connection of OpenReader keeps.
+const readerStmts = 256
+
 // OpenReader opens a second pool of connections to the database at path, which Open
 // has created (and whoever owns it migrated), for reads only: at most conns
 // connections, each with a page cache of at most cacheKiB KiB, so that the pool's
@@ -102,6 +105,10 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 // knows only that the file changed, not which pages), so a large cache per
 // connection buys little while orders flow; a read that runs its statements in one
 // transaction drops it at most once.
+//
+// Each connection keeps the last readerStmts statements it prepared (the driver's
+// statement cache), so that a query run as SQL text is parsed and planned once per
+// connection, as a prepared statement would be.
 func OpenReader(ctx context.Context, path string, conns, cacheKiB int) (*sql.DB, error) {
 	if conns < 1 || cacheKiB < 1 {
 		return nil, fmt.Errorf("open database %s for reading: %d connections of %d KiB", path, conns, cacheKiB)
@@ -114,6 +121,7 @@ func OpenReader(ctx context.Context, path string, conns, cacheKiB int) (*sql.DB,
 	q.Set("_query_only", "1")
 	q.Set("_txlock", "deferred")
 	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
+	q.Set("_stmt_cache_size", fmt.Sprint(readerStmts))
 	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open database for reading: %w", err)
