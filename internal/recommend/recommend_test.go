@@ -741,3 +741,20 @@ func TestRecommendKeepsSlotsForCoPurchases(t *testing.T) {
 		})
 	}
 }
+
+// TestRecommendFillsFromBestSellers: when the customer's own signals find few
+// candidates (one purchase, alone in its category and brand, bought with nothing),
+// the best sellers and best rated products still fill the list.
+func TestRecommendFillsFromBestSellers(t *testing.T) {
+	ctx := context.Background()
+	c := openRecFixture(t)
+	in := recommend.Input{Limit: 5, Now: recNow, Exclude: []string{"book-i1"},
+		History: []recommend.Purchase{bought("book-i1", "India", "Books", 10)}}
+	res, err := recommend.Rank(ctx, c, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Items) != in.Limit {
+		t.Errorf("%d recommendations, want %d: %v", len(res.Items), in.Limit, recIDs(res))
+	}
+}
