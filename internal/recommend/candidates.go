@@ -20,6 +20,13 @@ const (
 	topRated          = 50
 	coldStartTopRated = 300
 	maxCandidates     = 2000
+	// enoughCandidates is how many candidates the personal sources (co-purchases,
+	// similar text, categories, brands) must find for the best sellers and the best
+	// rated overall not to be read: the ranking then hardly keeps any of them (the
+	// evaluation's validation HitRate@10 was 0.635 reading them always, 0.634 with
+	// this threshold — one customer in 1,185 — and 0.636 when no customer with a
+	// history read them), and they cost about a sixth of a history-only call.
+	enoughCandidates = 100
 )
 
 // cand is one candidate product and what is known about it.
@@ -297,15 +304,23 @@ func (r *recommender) learnedBrands() []string {
 	return keys[:min(len(keys), maxLearned)]
 }
 
-// fromBestSellers adds the products in the most orders.
+// fromBestSellers adds the products in the most orders, unless the personal sources
+// found enough candidates.
 func (r *recommender) fromBestSellers(ctx context.Context) error {
+	if r.enough() {
+		return nil
+	}
 	cs, err := r.pool.BestSellers(ctx, r.deep(bestSellers))
 	return r.eachRead(cs, err, func(c *cand, i int) { c.sellerRank = i })
 }
 
-// fromTopRated adds the best rated products overall. The list is in quality order, so
+// fromTopRated adds the best rated products overall, unless the personal sources
+// found enough candidates. The list is in quality order, so
 // the first products of a category in it are that category's best rated.
 func (r *recommender) fromTopRated(ctx context.Context) error {
+	if r.enough() {
+		return nil
+	}
 	n := r.deep(topRated)
 	if r.cold {
 		n = coldStartTopRated
@@ -323,6 +338,11 @@ func (r *recommender) fromTopRated(ctx context.Context) error {
 		rank[t.Category]++
 	}
 	return nil
+}
+
+// enough reports whether the personal sources found enoughCandidates.
+func (r *recommender) enough() bool {
+	return !r.cold && len(r.order) >= enoughCandidates
 }
 
 // load reads the facts the scores need for every candidate, dropping those that fail

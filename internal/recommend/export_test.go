@@ -64,6 +64,8 @@ func RankWith(ctx context.Context, c *catalog.Catalog, in Input, w map[string]fl
 			p.halfLife = v
 		case n == "coHalfLifeDays":
 			p.coHalfLife = v
+		case n == "coSlots":
+			p.coSlots = v
 		default:
 			*p.w.field(n) = v
 		}

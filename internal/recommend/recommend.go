@@ -103,10 +103,12 @@ type params struct {
 	// coHalfLife is the same for a purchase as a source of co-purchases: what goes with
 	// a product is mostly bought soon after it.
 	coHalfLife float64
+	// coSlots is the share of a personal list kept for co-purchases alone (see pick).
+	coSlots float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare}
 }
 
 // rank is Rank with the given parameters.

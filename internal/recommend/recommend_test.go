@@ -681,3 +681,80 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 		})
 	}
 }
+
+// TestRecommendKeepsSlotsForCoPurchases: a product many other customers bought with
+// the customer's purchase, in a category the customer never shopped, ranks below
+// every popular product of the customer's own categories by score; the last fifth of
+// the list still goes to it, with its reason, and without those slots it is left out.
+func TestRecommendKeepsSlotsForCoPurchases(t *testing.T) {
+	ctx := context.Background()
+	const tea, coffee, books = "Home > Tea", "Home > Coffee", "Books > Fiction"
+	var ps []catalog.Product
+	for i := range 6 {
+		ps = append(ps, recProduct(fmt.Sprintf("tea-%d", i), fmt.Sprintf("Tea Brand %d", i), tea, 1000, 4.5, 40),
+			recProduct(fmt.Sprintf("cof-%d", i), fmt.Sprintf("Coffee Brand %d", i), coffee, 1000, 4.5, 40))
+	}
+	ps = append(ps, recProduct("book-x", "Inkwell", books, 1000, 4.5, 40))
+	c := testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps)
+	var sales []catalog.Sale
+	for _, p := range ps[2:12] {
+		for range 5 {
+			sales = append(sales, catalog.Sale{ProductID: p.ID, Quantity: 1, At: recNow.AddDate(0, 0, -60)})
+		}
+	}
+	for range 4 { // four other customers bought tea-0, then the book
+		sales = append(sales, catalog.Sale{ProductID: "tea-0", Quantity: 1, At: recNow.AddDate(0, 0, -50)},
+			catalog.Sale{ProductID: "book-x", Quantity: 1, AlsoBought: []string{"tea-0"}, At: recNow.AddDate(0, 0, -40)})
+	}
+	if err := c.RecordSales(ctx, sales); err != nil {
+		t.Fatal(err)
+	}
+	in := recommend.Input{Limit: 5, Now: recNow, Exclude: []string{"tea-0", "cof-0"},
+		History: []recommend.Purchase{bought("tea-0", "Tea Brand 0", tea, 5), bought("cof-0", "Coffee Brand 0", coffee, 6)}}
+	in.History[0].Title = "Tea Brand 0 Green Tea"
+	for _, tc := range []struct {
+		name  string
+		w     map[string]float64
+		shown bool
+	}{
+		{"committed", nil, true},
+		{"no slots kept", map[string]float64{"coSlots": 0}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := recommend.RankWith(ctx, c, in, tc.w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.Index(recIDs(res), "book-x")
+			if shown := i >= 0; shown != tc.shown {
+				t.Fatalf("book-x shown = %v, want %v: %v %v", shown, tc.shown, recIDs(res), scores(res))
+			}
+			if !tc.shown {
+				return
+			}
+			if i != len(res.Items)-1 {
+				t.Errorf("book-x is at %d of %v, want last: the score places it lowest", i, recIDs(res))
+			}
+			if !hasReason(res.Items[i], "Green Tea") {
+				t.Errorf("book-x reasons %q do not cite the tea it was bought with", res.Items[i].Reasons)
+			}
+		})
+	}
+}
+
+// TestRecommendFillsFromBestSellers: when the customer's own signals find few
+// candidates (one purchase, alone in its category and brand, bought with nothing),
+// the best sellers and best rated products still fill the list.
+func TestRecommendFillsFromBestSellers(t *testing.T) {
+	ctx := context.Background()
+	c := openRecFixture(t)
+	in := recommend.Input{Limit: 5, Now: recNow, Exclude: []string{"book-i1"},
+		History: []recommend.Purchase{bought("book-i1", "India", "Books", 10)}}
+	res, err := recommend.Rank(ctx, c, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Items) != in.Limit {
+		t.Errorf("%d recommendations, want %d: %v", len(res.Items), in.Limit, recIDs(res))
+	}
+}
