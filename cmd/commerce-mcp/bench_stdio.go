@@ -188,6 +188,11 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 		if err := copyDB(c.db, path); err != nil {
 			return err
 		}
+		if _, err := os.Stat(store.FileBeside(c.db)); err == nil {
+			if err := copyDB(store.FileBeside(c.db), store.FileBeside(path)); err != nil {
+				return err
+			}
+		}
 	}
 	cat, err := catalog.Open(ctx, path)
 	if err != nil {
@@ -222,7 +227,7 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 	if _, err := cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, path)
+	st, err := openStore(ctx, path, nil)
 	if err != nil {
 		return err
 	}
@@ -562,7 +567,7 @@ func newInProcessBuyer(ctx context.Context, db, logPath string) (*inProcessBuyer
 		b.close()
 		return nil, err
 	}
-	if b.st, err = store.Open(ctx, db); err != nil {
+	if b.st, err = openStore(ctx, db, nil); err != nil {
 		b.close()
 		return nil, err
 	}

@@ -210,7 +210,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if mode == checkout.ModeLive && !c.noDemo {
 		logger.Info("live mode: the demo catalog and customer are not seeded")
 	}
-	if open := sqlite.OpenToOthers(c.db); len(open) > 0 {
+	if open := append(sqlite.OpenToOthers(c.db), sqlite.OpenToOthers(store.FileBeside(c.db))...); len(open) > 0 {
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
 	cat, err := openCatalog(ctx, c.db, seed, logger)
@@ -229,7 +229,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		cat.SetVocabulary(catalog.BuiltinVocabulary().With(v))
 		logger.Info("search vocabulary extended", "file", c.synonyms)
 	}
-	st, err := store.Open(ctx, c.db)
+	st, err := openStore(ctx, c.db, logger)
 	if err != nil {
 		return err
 	}
@@ -357,6 +357,21 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
 	}
 	return cat, nil
+}
+
+// openStore opens the store that goes with the catalog database at db, in its own
+// file beside it (store.FileBeside), moving it there first when a version before this
+// one kept it in db. logger (nil for none) hears about a move.
+func openStore(ctx context.Context, db string, logger *slog.Logger) (*store.Store, error) {
+	path := store.FileBeside(db)
+	moved, err := store.MoveOut(ctx, db, path)
+	if err != nil {
+		return nil, err
+	}
+	if moved && logger != nil {
+		logger.Info("moved the customers and orders out of the catalog's database into a file of their own", "from", db, "to", path)
+	}
+	return store.Open(ctx, path)
 }
 
 // slogWriter turns the stdio server's log.Logger lines into slog errors.

@@ -155,7 +155,7 @@ func TestRecoveryStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cat.Close()
-	st, err := store.Open(ctx, db)
+	st, err := openStore(ctx, db, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
