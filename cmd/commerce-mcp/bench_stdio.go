@@ -188,11 +188,6 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 		if err := copyDB(c.db, path); err != nil {
 			return err
 		}
-		if _, err := os.Stat(store.FileBeside(c.db)); err == nil {
-			if err := copyDB(store.FileBeside(c.db), store.FileBeside(path)); err != nil {
-				return err
-			}
-		}
 	}
 	cat, err := catalog.Open(ctx, path)
 	if err != nil {
@@ -244,6 +239,16 @@ func copyDB(src, dst string) error {
 	for _, suffix := range []string{"", "-wal"} {
 		err := copyFile(src+suffix, dst+suffix)
 		if suffix != "" && errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	// and its store, when it has one of its own
+	for _, suffix := range []string{"", "-wal"} {
+		err := copyFile(store.FileBeside(src)+suffix, store.FileBeside(dst)+suffix)
+		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}
 		if err != nil {
