@@ -245,14 +245,16 @@ func copyDB(src, dst string) error {
 			return err
 		}
 	}
-	// and its store, when it has one of its own
-	for _, suffix := range []string{"", "-wal"} {
-		err := copyFile(store.FileBeside(src)+suffix, store.FileBeside(dst)+suffix)
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return err
+	// and the files beside it: its sales statistics and its store
+	for _, beside := range []func(string) string{catalog.SalesFile, store.FileBeside} {
+		for _, suffix := range []string{"", "-wal"} {
+			err := copyFile(beside(src)+suffix, beside(dst)+suffix)
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -210,7 +210,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if mode == checkout.ModeLive && !c.noDemo {
 		logger.Info("live mode: the demo catalog and customer are not seeded")
 	}
-	if open := append(sqlite.OpenToOthers(c.db), sqlite.OpenToOthers(store.FileBeside(c.db))...); len(open) > 0 {
+	var open []string
+	for _, f := range []string{c.db, catalog.SalesFile(c.db), store.FileBeside(c.db)} {
+		open = append(open, sqlite.OpenToOthers(f)...)
+	}
+	if len(open) > 0 {
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
 	cat, err := openCatalog(ctx, c.db, seed, logger)
