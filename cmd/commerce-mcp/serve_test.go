@@ -230,3 +230,46 @@ func TestServeSynonyms(t *testing.T) {
 		}
 	})
 }
+
+// TestServeMovesASharedStore: a database where an earlier version kept the store beside
+// the catalog is served with its customers and orders, now in their own file, and the
+// move is logged once.
+func TestServeMovesASharedStore(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	var logs strings.Builder
+	logger, _ := newLogger(&logs, "info")
+	cat, err := openCatalog(ctx, db, true, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	old, err := store.Open(ctx, db) // as versions before the move kept it
+	if err != nil {
+		t.Fatal(err)
+	}
+	ada, err := old.CreateCustomer(ctx, store.Customer{Email: "ada@example.com"})
+	old.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		st, err := openStore(ctx, db, logger)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Customer(ctx, ada.ID); err != nil {
+			t.Errorf("Ada after the move: %v", err)
+		}
+		st.Close()
+	}
+	if n := strings.Count(logs.String(), "moved the customers and orders"); n != 1 {
+		t.Errorf("the move was logged %d times:\n%s", n, logs.String())
+	}
+	if _, err := os.Stat(store.FileBeside(db)); err != nil {
+		t.Errorf("the store's own file: %v", err)
+	}
+	if n, err := cat.Count(ctx); err != nil || n == 0 {
+		t.Errorf("the catalog after the move: %d products, %v", n, err)
+	}
+}
