@@ -334,11 +334,11 @@ func benchCustomers(ctx context.Context, st *store.Store, n int) ([]string, erro
 }
 
 // mixedPhases runs the shapes' searches from c.workers goroutines for c.mixedFor,
-// first with searches only, then with c.purchases of the calls buying a product in
+// with searches only and with c.purchases of the calls buying a product in
 // stock (a whole sandbox purchase: the saga's journal in the store, the sale recorded
 // and the stock taken in the catalog), c.runs times each, and prints calls/s, search
 // p99, and the read syscalls and bytes read per call of both, and what each purchase
-// wrote.
+// wrote. The two kinds alternate second by second within each run.
 func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Context, *rand.Rand, string) error, c benchScaleConfig, stdout io.Writer) error {
 	shapes := scaleShapes()
 	ids, err := inStockIDs(ctx, c.db, 5000)
@@ -352,8 +352,35 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		readPerCall         float64 // bytes read, page cache included
 		writesPerBuy, wrote float64 // write syscalls and bytes written per purchase
 	}
-	phase := func(share float64) (phaseResult, error) {
-		cpu0, io0 := cpuTimeSelf(), ioStatus()
+	// raw is what one or more slices of a phase measured.
+	type raw struct {
+		calls, bought int64
+		wall, cpu     time.Duration
+		io            map[string]int64 // deltas of ioStatus
+		searches      []time.Duration
+	}
+	add := func(a *raw, b raw) {
+		a.calls, a.bought, a.wall, a.cpu = a.calls+b.calls, a.bought+b.bought, a.wall+b.wall, a.cpu+b.cpu
+		if a.io == nil {
+			a.io = map[string]int64{}
+		}
+		for k, v := range b.io {
+			a.io[k] += v
+		}
+		a.searches = append(a.searches, b.searches...)
+	}
+	result := func(r raw) phaseResult {
+		n := float64(max(r.calls, 1))
+		b := float64(max(r.bought, 1))
+		return phaseResult{
+			rate: float64(r.calls) / r.wall.Seconds(), p99: pct(r.searches, 99),
+			cpu:          r.cpu / time.Duration(n),
+			readsPerCall: float64(r.io["syscr"]) / n, readPerCall: float64(r.io["rchar"]) / n,
+			writesPerBuy: float64(r.io["syscw"]) / b, wrote: float64(r.io["wchar"]) / b,
+		}
+	}
+	phase := func(share float64, d time.Duration) (raw, error) {
+		start, cpu0, io0 := time.Now(), cpuTimeSelf(), ioStatus()
 		var (
 			mu       sync.Mutex
 			searches []time.Duration
@@ -361,11 +388,11 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 			bought   atomic.Int64
 			firstErr error
 		)
-		stop := time.Now().Add(c.mixedFor)
+		stop := start.Add(d)
 		var wg sync.WaitGroup
 		for w := range c.workers {
 			wg.Go(func() {
-				r := rand.New(rand.NewPCG(uint64(w), 14))
+				r := rand.New(rand.NewPCG(uint64(w), uint64(start.UnixNano())))
 				var mine []time.Duration
 				for time.Now().Before(stop) {
 					if r.Float64() < share {
@@ -395,31 +422,35 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		}
 		wg.Wait()
 		io1 := ioStatus()
-		n := float64(max(calls.Load(), 1))
-		b := float64(max(bought.Load(), 1))
-		return phaseResult{
-			rate: float64(calls.Load()) / c.mixedFor.Seconds(), p99: pct(searches, 99),
-			cpu:          (cpuTimeSelf() - cpu0) / time.Duration(n),
-			readsPerCall: float64(io1["syscr"]-io0["syscr"]) / n, readPerCall: float64(io1["rchar"]-io0["rchar"]) / n,
-			writesPerBuy: float64(io1["syscw"]-io0["syscw"]) / b, wrote: float64(io1["wchar"]-io0["wchar"]) / b,
-		}, firstErr
+		delta := map[string]int64{}
+		for k, v := range io1 {
+			delta[k] = v - io0[k]
+		}
+		return raw{calls: calls.Load(), bought: bought.Load(), wall: time.Since(start), cpu: cpuTimeSelf() - cpu0, io: delta, searches: searches}, firstErr
 	}
 	// One phase of searches, not counted, so that the first run's searches do not
 	// find the operating system's cache colder than the later runs' do.
-	if _, err := phase(0); err != nil {
+	if _, err := phase(0, c.mixedFor); err != nil {
 		return err
 	}
+	// Each run alternates one-second slices of both kinds, so that the machine's
+	// other work weighs on both alike.
+	parts := max(1, int(c.mixedFor/time.Second))
 	var ro, rw []phaseResult
 	for range c.runs {
-		r, err := phase(0)
-		if err != nil {
-			return err
+		var a, b raw
+		for range parts {
+			r, err := phase(0, c.mixedFor/time.Duration(parts))
+			if err != nil {
+				return err
+			}
+			add(&a, r)
+			if r, err = phase(c.purchases, c.mixedFor/time.Duration(parts)); err != nil {
+				return err
+			}
+			add(&b, r)
 		}
-		ro = append(ro, r)
-		if r, err = phase(c.purchases); err != nil {
-			return err
-		}
-		rw = append(rw, r)
+		ro, rw = append(ro, result(a)), append(rw, result(b))
 	}
 	row := func(rs []phaseResult) string {
 		var rate, reads, read []float64

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -64,5 +65,17 @@ func TestAttach(t *testing.T) {
 	}
 	if _, err := conn.ExecContext(ctx, `INSERT INTO s VALUES (3)`); err == nil {
 		t.Error("the reader wrote to the attached file")
+	}
+}
+
+// TestLimitMallocArenas: an operator's MALLOC_ARENA_MAX is left alone; otherwise, on
+// Linux with glibc, the limit is set.
+func TestLimitMallocArenas(t *testing.T) {
+	if LimitMallocArenas(func(k string) string { return map[string]string{"MALLOC_ARENA_MAX": "8"}[k] }) {
+		t.Error("LimitMallocArenas overrode MALLOC_ARENA_MAX")
+	}
+	// The project builds and tests on Linux with glibc; elsewhere it reports false.
+	if got, want := LimitMallocArenas(func(string) string { return "" }), runtime.GOOS == "linux"; got != want {
+		t.Errorf("LimitMallocArenas = %v on %s, want %v", got, runtime.GOOS, want)
 	}
 }
