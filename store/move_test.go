@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,7 +45,7 @@ func sharedWithStore(t *testing.T, path string) map[string]int {
 }
 
 // rowCounts returns the number of rows of every table of the database at path but
-// products and SQLite's own.
+// products, the marker store_moved and SQLite's own.
 func rowCounts(t *testing.T, path string) map[string]int {
 	t.Helper()
 	ctx := context.Background()
@@ -53,7 +54,7 @@ func rowCounts(t *testing.T, path string) map[string]int {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name != 'products'`)
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('products', 'store_moved')`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func rowCounts(t *testing.T, path string) map[string]int {
 }
 
 // checkMoved checks that the store at path holds what want counts, with Ada, and that
-// shared keeps its products and no store table.
+// shared keeps its products, no store table, and the marker, which store.Open refuses.
 func checkMoved(t *testing.T, shared, path string, want map[string]int) {
 	t.Helper()
 	got := rowCounts(t, path)
@@ -100,6 +101,16 @@ func checkMoved(t *testing.T, shared, path string, want map[string]int) {
 	var id string
 	if err := db.QueryRow(`SELECT id FROM products`).Scan(&id); err != nil || id != "p1" {
 		t.Errorf("the shared database's own table: %q, %v", id, err)
+	}
+	var marks int
+	if err := db.QueryRow(`SELECT count(*) FROM store_moved`).Scan(&marks); err != nil || marks != 1 {
+		t.Errorf("the marker in the shared database: %d rows, %v", marks, err)
+	}
+	if s, err := store.Open(ctx, shared); !errors.Is(err, store.ErrMovedOut) {
+		if err == nil {
+			s.Close()
+		}
+		t.Errorf("store.Open of the shared database = %v, want ErrMovedOut", err)
 	}
 	s, err := store.Open(ctx, path)
 	if err != nil {
@@ -173,7 +184,7 @@ func TestMoveOut(t *testing.T) {
 				if _, err := store.MoveOut(ctx, shared, path); err != nil {
 					t.Fatal(err)
 				}
-				s, err := store.Open(ctx, shared) // an older version creates them again
+				s, err := store.OpenAsOlderVersion(ctx, shared) // an older version creates them again
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -186,12 +197,40 @@ func TestMoveOut(t *testing.T) {
 				if _, err := store.MoveOut(ctx, shared, path); err != nil {
 					t.Fatal(err)
 				}
-				s, err := store.Open(ctx, shared)
+				olderVersionSeeds(t, shared)
+				return want
+			}},
+		{name: "a complete copy left by a crash after the drop, then empty store tables made again in shared", wantMoved: true,
+			before: func(t *testing.T, shared, path string) map[string]int {
+				want := crashAfterDrop(t, shared, path)
+				if err := store.CreateAsOlderVersion(ctx, shared); err != nil {
+					t.Fatal(err)
+				}
+				return want
+			}},
+		{name: "a complete copy left by a crash after the drop, then customers written in shared", wantErr: store.ErrTwoStores,
+			before: func(t *testing.T, shared, path string) map[string]int {
+				want := crashAfterDrop(t, shared, path)
+				olderVersionSeeds(t, shared)
+				return want
+			}},
+		{name: "an empty store file beside a shared store", wantErr: store.ErrTwoStores,
+			before: func(t *testing.T, shared, path string) map[string]int {
+				want := sharedWithStore(t, shared)
+				if err := os.WriteFile(path, nil, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				return want
+			}},
+		{name: "a partial store file beside a shared store", wantErr: store.ErrTwoStores,
+			before: func(t *testing.T, shared, path string) map[string]int {
+				want := sharedWithStore(t, shared)
+				db, err := sqlite.Open(ctx, path)
 				if err != nil {
 					t.Fatal(err)
 				}
-				defer s.Close()
-				if _, err := s.SeedDemo(ctx); err != nil {
+				defer db.Close()
+				if _, err := db.Exec(`CREATE TABLE store_migrations (name TEXT PRIMARY KEY, applied_at TEXT)`); err != nil {
 					t.Fatal(err)
 				}
 				return want
@@ -202,6 +241,10 @@ func TestMoveOut(t *testing.T) {
 			dir := t.TempDir()
 			shared, path := filepath.Join(dir, "shop.db"), filepath.Join(dir, "shop-store.db")
 			want := c.before(t, shared, path)
+			var copied map[string]int
+			if c.wantErr != nil {
+				copied = rowCountsIf(t, path+".moving")
+			}
 			moved, err := store.MoveOut(ctx, shared, path)
 			if c.wantErr != nil {
 				if !errors.Is(err, c.wantErr) {
@@ -209,6 +252,9 @@ func TestMoveOut(t *testing.T) {
 				}
 				if n := rowCounts(t, shared)["customers"]; n == 0 {
 					t.Error("the refused move changed the shared database")
+				}
+				if copied != nil && !maps.Equal(rowCountsIf(t, path+".moving"), copied) {
+					t.Errorf("the refused move changed the copy %s.moving", path)
 				}
 				return
 			}
@@ -222,6 +268,47 @@ func TestMoveOut(t *testing.T) {
 			checkMoved(t, shared, path, want)
 		})
 	}
+}
+
+// crashAfterDrop writes a shared store at shared and moves it as a process killed
+// right after the drop's commit would: the complete copy at path+".moving", the
+// store's tables gone from shared, the marker there. It returns the store's counts.
+func crashAfterDrop(t *testing.T, shared, path string) map[string]int {
+	t.Helper()
+	want := sharedWithStore(t, shared)
+	errCrash := errors.New("killed")
+	defer store.SetMoveHooks(nil, func() error { return errCrash })()
+	if _, err := store.MoveOut(context.Background(), shared, path); !errors.Is(err, errCrash) {
+		t.Fatalf("MoveOut = %v, want the crash", err)
+	}
+	if _, err := os.Stat(path + ".moving"); err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+// olderVersionSeeds opens the store at shared as a version before the move would,
+// creating its tables again, and writes the demo customer there.
+func olderVersionSeeds(t *testing.T, shared string) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.OpenAsOlderVersion(ctx, shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rowCountsIf is rowCounts of the database at path, or nil when there is none.
+func rowCountsIf(t *testing.T, path string) map[string]int {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	return rowCounts(t, path)
 }
 
 // TestMoveOutNothing: a database without a store, or none at all, moves nothing and
