@@ -61,7 +61,15 @@ type Catalog struct {
 	learnedMu sync.Mutex
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
+	// salesDiscarded is SalesDiscarded's answer.
+	salesDiscarded bool
 }
+
+// SalesDiscarded reports whether Open emptied the sales file beside the catalog
+// (SalesFile) because its statistics belonged to another catalog: one whose file was
+// deleted and made again, or restored or copied without its sales file. The caller
+// decides whether to tell anyone.
+func (c *Catalog) SalesDiscarded() bool { return c.salesDiscarded }
 
 // Open opens the database file at path (creating it if needed) and brings the catalog
 // schema up to date. It returns sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
@@ -78,6 +86,10 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 	if err == nil {
 		err = sqlite.Migrate(ctx, db, sub, "catalog_migrations")
 	}
+	var discarded bool
+	if err == nil {
+		discarded, err = bindSales(ctx, db)
+	}
 	if err == nil {
 		err = moveSales(ctx, db)
 	}
@@ -85,7 +97,7 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 		db.Close()
 		return nil, err
 	}
-	c := &Catalog{db: db, Now: time.Now}
+	c := &Catalog{db: db, Now: time.Now, salesDiscarded: discarded}
 	if err := c.fillCodes(ctx); err != nil {
 		db.Close()
 		return nil, err

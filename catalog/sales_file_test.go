@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -66,26 +67,33 @@ func (c *Catalog) path(t *testing.T) string {
 	return file
 }
 
+// oldTables creates the statistics' tables as versions before 0016 had them in the
+// catalog's file, under the two names given.
+const oldTables = `CREATE TABLE main.%s (product INTEGER PRIMARY KEY, orders INTEGER NOT NULL DEFAULT 0, units INTEGER NOT NULL DEFAULT 0,
+		last_sold_at TEXT NOT NULL, buyers INTEGER NOT NULL DEFAULT 0);
+	CREATE TABLE main.%s (a INTEGER NOT NULL, b INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;`
+
+// beforeMigration0016 turns a catalog whose statistics are in the sales file into one
+// as versions before migration 0016 left it.
+var beforeMigration0016 = []string{
+	fmt.Sprintf(oldTables, "product_sales", "copurchases"),
+	`INSERT INTO main.product_sales SELECT * FROM sales.product_sales; INSERT INTO main.copurchases SELECT * FROM sales.copurchases`,
+	`DELETE FROM catalog_migrations WHERE name = '0016_sales_file.sql'`,
+	`DELETE FROM sales.product_sales; DELETE FROM sales.copurchases`,
+}
+
 // TestMoveSales opens catalogs whose statistics are still in the catalog's own file,
 // as each state before and during the move leaves them, and checks that every sale
 // and pair arrives in the sales file once and the old tables are gone.
 func TestMoveSales(t *testing.T) {
 	ctx := context.Background()
-	oldTables := `CREATE TABLE main.%s (product INTEGER PRIMARY KEY, orders INTEGER NOT NULL DEFAULT 0, units INTEGER NOT NULL DEFAULT 0,
-			last_sold_at TEXT NOT NULL, buyers INTEGER NOT NULL DEFAULT 0);
-		CREATE TABLE main.%s (a INTEGER NOT NULL, b INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;`
 	cases := []struct {
 		name string
 		// state turns a catalog whose statistics are in the sales file (and just
 		// recorded) into the state to open.
 		state []string
 	}{
-		{name: "before migration 0016", state: []string{
-			fmt.Sprintf(oldTables, "product_sales", "copurchases"),
-			`INSERT INTO main.product_sales SELECT * FROM sales.product_sales; INSERT INTO main.copurchases SELECT * FROM sales.copurchases`,
-			`DELETE FROM catalog_migrations WHERE name = '0016_sales_file.sql'`,
-			`DELETE FROM sales.product_sales; DELETE FROM sales.copurchases`,
-		}},
+		{name: "before migration 0016", state: beforeMigration0016},
 		{name: "renamed, not copied", state: []string{
 			fmt.Sprintf(oldTables, "product_sales_moving", "copurchases_moving"),
 			`INSERT INTO main.product_sales_moving SELECT * FROM sales.product_sales; INSERT INTO main.copurchases_moving SELECT * FROM sales.copurchases`,
@@ -99,43 +107,157 @@ func TestMoveSales(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "shop.db")
+			wantPairs, wantSold := soldCatalogIn(t, path, tc.state)
 			c, err := Open(ctx, path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var ps []Product
-			for _, id := range []string{"a", "b", "c"} {
-				ps = append(ps, Product{ID: id, SellerID: "s", Title: "Product " + id, Price: money.Money{Amount: 100, Currency: "USD"}})
-			}
-			if _, err := c.Upsert(ctx, []Seller{{ID: "s"}}, ps); err != nil {
-				t.Fatal(err)
-			}
-			if err := c.RecordSales(ctx, []Sale{{ProductID: "a", Quantity: 1, At: fixedTime}, {ProductID: "b", Quantity: 3, AlsoBought: []string{"a"}, At: fixedTime},
-				{ProductID: "c", Quantity: 1, AlsoBought: []string{"b", "a"}, At: fixedTime}}); err != nil {
-				t.Fatal(err)
-			}
-			wantPairs, wantSold := pairs(t, c), soldAll(t, c)
-			for _, q := range tc.state {
-				if _, err := c.db.Exec(q); err != nil {
-					t.Fatalf("%s: %v", q, err)
-				}
-			}
-			c.Close()
-			if c, err = Open(ctx, path); err != nil {
-				t.Fatal(err)
-			}
 			defer c.Close()
-			if got := pairs(t, c); !reflect.DeepEqual(got, wantPairs) {
-				t.Errorf("pairs after the move = %v, want %v", got, wantPairs)
-			}
-			if got := soldAll(t, c); !reflect.DeepEqual(got, wantSold) {
-				t.Errorf("sales after the move = %v, want %v", got, wantSold)
-			}
-			var left int
-			if err := c.db.QueryRow(`SELECT count(*) FROM main.sqlite_master WHERE name GLOB 'product_sales*' OR name GLOB 'copurchases*'`).Scan(&left); err != nil || left != 0 {
-				t.Errorf("the catalog's file keeps %d of the statistics' tables and indexes (%v)", left, err)
-			}
+			checkSalesMoved(t, c, wantPairs, wantSold)
 		})
+	}
+}
+
+// soldCatalogIn writes a catalog at path with three products, some sold together,
+// runs state's statements on it and closes it. It returns the pairs and sales that the
+// statistics hold.
+func soldCatalogIn(t *testing.T, path string, state []string) (map[string]int, map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var ps []Product
+	for _, id := range []string{"a", "b", "c"} {
+		ps = append(ps, Product{ID: id, SellerID: "s", Title: "Product " + id, Price: money.Money{Amount: 100, Currency: "USD"}})
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.RecordSales(ctx, []Sale{{ProductID: "a", Quantity: 1, At: fixedTime}, {ProductID: "b", Quantity: 3, AlsoBought: []string{"a"}, At: fixedTime},
+		{ProductID: "c", Quantity: 1, AlsoBought: []string{"b", "a"}, At: fixedTime}}); err != nil {
+		t.Fatal(err)
+	}
+	wantPairs, wantSold := pairs(t, c), soldAll(t, c)
+	for _, q := range state {
+		if _, err := c.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return wantPairs, wantSold
+}
+
+// checkSalesMoved checks that c's statistics are wantPairs and wantSold, all in the
+// sales file.
+func checkSalesMoved(t *testing.T, c *Catalog, wantPairs map[string]int, wantSold map[string]string) {
+	t.Helper()
+	if got := pairs(t, c); !reflect.DeepEqual(got, wantPairs) {
+		t.Errorf("pairs after the move = %v, want %v", got, wantPairs)
+	}
+	if got := soldAll(t, c); !reflect.DeepEqual(got, wantSold) {
+		t.Errorf("sales after the move = %v, want %v", got, wantSold)
+	}
+	var left int
+	if err := c.db.QueryRow(`SELECT count(*) FROM main.sqlite_master WHERE name GLOB 'product_sales*' OR name GLOB 'copurchases*'`).Scan(&left); err != nil || left != 0 {
+		t.Errorf("the catalog's file keeps %d of the statistics' tables and indexes (%v)", left, err)
+	}
+}
+
+// TestMoveSalesConcurrently opens a catalog from before migration 0016 from several
+// goroutines at once, as replicas started together do: every Open succeeds and the
+// statistics arrive once.
+func TestMoveSalesConcurrently(t *testing.T) {
+	ctx := context.Background()
+	for run := range 20 {
+		path := filepath.Join(t.TempDir(), "shop.db")
+		wantPairs, wantSold := soldCatalogIn(t, path, beforeMigration0016)
+		const opens = 4
+		cs := make([]*Catalog, opens)
+		errs := make([]error, opens)
+		var wg sync.WaitGroup
+		for i := range opens {
+			wg.Go(func() { cs[i], errs[i] = Open(ctx, path) })
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("run %d, open %d: %v", run, i, err)
+			}
+		}
+		checkSalesMoved(t, cs[0], wantPairs, wantSold)
+		for _, c := range cs {
+			c.Close()
+		}
+	}
+}
+
+// TestSalesFileOfAnotherCatalog: a sales file left beside a catalog file made anew
+// (the old one deleted, other products imported) names products by rowids that now
+// mean others; Open empties it and says so, once. A copy of both files keeps them.
+func TestSalesFileOfAnotherCatalog(t *testing.T) {
+	ctx := context.Background()
+	c := openStats(t)
+	if c.SalesDiscarded() {
+		t.Error("a new catalog reports discarded statistics")
+	}
+	if err := c.RecordSale(ctx, "a", 1, []string{"b"}, fixedTime); err != nil {
+		t.Fatal(err)
+	}
+	path := c.path(t)
+	c.Close()
+
+	// A copy of both files, elsewhere, keeps its statistics.
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	for from, to := range map[string]string{path: copyPath, SalesFile(path): SalesFile(copyPath)} {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cp, err := Open(ctx, copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, _, _ := sold(t, cp, "a"); o != 1 || cp.SalesDiscarded() {
+		t.Errorf("the copy: sold a = %d, discarded %v", o, cp.SalesDiscarded())
+	}
+	cp.Close()
+
+	for _, f := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + f)
+	}
+	c, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.SalesDiscarded() {
+		t.Error("Open did not report the other catalog's statistics")
+	}
+	var ps []Product
+	for _, id := range []string{"x", "y"} {
+		ps = append(ps, Product{ID: id, SellerID: "s", Title: "Other " + id, Price: money.Money{Amount: 100, Currency: "USD"}})
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	if got := soldAll(t, c); len(got) != 0 {
+		t.Errorf("the new catalog's products have the old one's sales: %v", got)
+	}
+	if got := pairs(t, c); len(got) != 0 {
+		t.Errorf("the new catalog's products have the old one's pairs: %v", got)
+	}
+	c.Close()
+	if c, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if c.SalesDiscarded() {
+		t.Error("the second Open reports discarded statistics again")
 	}
 }
 
