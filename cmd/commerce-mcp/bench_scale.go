@@ -298,8 +298,9 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 	mem := memStatus()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB); now %s anonymous + %s file-backed, of which Go holds %d MB from the system (heap in use %d MB) and the rest is SQLite's (page caches) and cgo's\n\n",
-		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), ms.Sys>>20, ms.HeapInuse>>20)
+	cur, peak := sqlite.MemoryUsed()
+	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB); now %s anonymous + %s file-backed, of which Go holds %d MB from the system (heap in use %d MB); SQLite has %d MB allocated (at most %d MB at once)\n\n",
+		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), ms.Sys>>20, ms.HeapInuse>>20, cur>>20, peak>>20)
 	return nil
 }
 
@@ -338,7 +339,7 @@ func benchCustomers(ctx context.Context, st *store.Store, n int) ([]string, erro
 // stock (a whole sandbox purchase: the saga's journal in the store, the sale recorded
 // and the stock taken in the catalog), c.runs times each, and prints calls/s, search
 // p99, and the read syscalls and bytes read per call of both, and what each purchase
-// wrote. The two kinds alternate second by second within each run.
+// wrote. The two kinds alternate every few seconds within each run.
 func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Context, *rand.Rand, string) error, c benchScaleConfig, stdout io.Writer) error {
 	shapes := scaleShapes()
 	ids, err := inStockIDs(ctx, c.db, 5000)
@@ -433,22 +434,29 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 	if _, err := phase(0, c.mixedFor); err != nil {
 		return err
 	}
-	// Each run alternates one-second slices of both kinds, so that the machine's
-	// other work weighs on both alike.
-	parts := max(1, int(c.mixedFor/time.Second))
+	// Each run alternates two-second slices of both kinds, so that the machine's
+	// other work weighs on both alike; each slice follows one second of the same kind,
+	// not counted, so that what the other kind left (emptied caches, a checkpoint due)
+	// is not counted against it.
+	const slice, settle = 2 * time.Second, time.Second
+	parts := max(1, int(c.mixedFor/slice))
 	var ro, rw []phaseResult
 	for range c.runs {
 		var a, b raw
 		for range parts {
-			r, err := phase(0, c.mixedFor/time.Duration(parts))
-			if err != nil {
-				return err
+			for _, k := range []struct {
+				share float64
+				into  *raw
+			}{{0, &a}, {c.purchases, &b}} {
+				if _, err := phase(k.share, settle); err != nil {
+					return err
+				}
+				r, err := phase(k.share, c.mixedFor/time.Duration(parts))
+				if err != nil {
+					return err
+				}
+				add(k.into, r)
 			}
-			add(&a, r)
-			if r, err = phase(c.purchases, c.mixedFor/time.Duration(parts)); err != nil {
-				return err
-			}
-			add(&b, r)
 		}
 		ro, rw = append(ro, result(a)), append(rw, result(b))
 	}
