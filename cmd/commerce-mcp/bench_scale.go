@@ -257,7 +257,12 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 	if c.store == "" {
 		c.store = store.FileBeside(c.db)
 	}
-	st, err := store.Open(ctx, c.store)
+	var st *store.Store
+	if c.store == store.FileBeside(c.db) {
+		st, err = openStore(ctx, c.db, nil) // as serve does: a store left in --db is moved first
+	} else {
+		st, err = store.Open(ctx, c.store)
+	}
 	if err != nil {
 		return err
 	}

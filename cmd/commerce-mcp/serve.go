@@ -217,6 +217,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if len(open) > 0 {
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
+	logger.Info("database files", "catalog", c.db, "sales statistics", catalog.SalesFile(c.db), "customers and orders", store.FileBeside(c.db))
 	cat, err := openCatalog(ctx, c.db, seed, logger)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("%w; choose another --db", err)
@@ -348,6 +349,7 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 	if err != nil {
 		return nil, err
 	}
+	warnSalesDiscarded(logger, cat, path)
 	if isNew && seed {
 		st, err := cat.Upsert(ctx, demo.Sellers(), demo.Products())
 		if err != nil {
@@ -361,6 +363,14 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
 	}
 	return cat, nil
+}
+
+// warnSalesDiscarded tells the operator when opening the catalog at path emptied the
+// sales statistics beside it, which belonged to another catalog.
+func warnSalesDiscarded(logger *slog.Logger, cat *catalog.Catalog, path string) {
+	if cat.SalesDiscarded() {
+		logger.Warn("the sales statistics beside the catalog belonged to another catalog (its file was made anew, or restored or copied without them) and were emptied", "file", catalog.SalesFile(path))
+	}
 }
 
 // openStore opens the store that goes with the catalog database at db, in its own
