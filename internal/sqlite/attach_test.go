@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -74,8 +75,21 @@ func TestLimitMallocArenas(t *testing.T) {
 	if LimitMallocArenas(func(k string) string { return map[string]string{"MALLOC_ARENA_MAX": "8"}[k] }) {
 		t.Error("LimitMallocArenas overrode MALLOC_ARENA_MAX")
 	}
-	// The project builds and tests on Linux with glibc; elsewhere it reports false.
-	if got, want := LimitMallocArenas(func(string) string { return "" }), runtime.GOOS == "linux"; got != want {
-		t.Errorf("LimitMallocArenas = %v on %s, want %v", got, runtime.GOOS, want)
+	// Only glibc has M_ARENA_MAX; with musl (Alpine) or off Linux it reports false.
+	if got, want := LimitMallocArenas(func(string) string { return "" }), glibc(t); got != want {
+		t.Errorf("LimitMallocArenas = %v on %s (glibc %v)", got, runtime.GOOS, want)
 	}
+}
+
+// glibc reports whether this process runs on glibc, which it has mapped as libc.so.6
+// (musl is ld-musl-*.so.1); off Linux it is false.
+func glibc(t *testing.T) bool {
+	if runtime.GOOS != "linux" {
+		return false
+	}
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Skipf("which C library: %v", err)
+	}
+	return strings.Contains(string(maps), "/libc.so.6")
 }
