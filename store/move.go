@@ -136,7 +136,7 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 			return false, fmt.Errorf("%w: both %s and %s exist; keep one (move the other away) and start again", ErrTwoStores, m.path, m.tmp)
 		}
 		if !pathExists && !tmpExists {
-			return false, fmt.Errorf("move the store: %s records that its customers and orders were moved to %s, which is missing; restore it (with %s) from a backup", m.shared, m.path, m.shared)
+			return false, fmt.Errorf("move the store: %w: %s records that its customers and orders were moved to %s, which is missing; restore it (with %s) from a backup", ErrMovedOut, m.shared, m.path, m.shared)
 		}
 		if has {
 			if err := m.dropEmpty(ctx, lock); err != nil {
@@ -169,6 +169,7 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 		removeDB(m.tmp)
 		return false, err
 	}
+	syncDir(m.tmp) // the copy's name on disk before the drop
 	if err := m.drop(ctx, lock); err != nil {
 		return false, err
 	}
@@ -425,11 +426,16 @@ func (m *mover) rename() error {
 		}
 		return fmt.Errorf("move the store: %w", err)
 	}
-	if d, err := os.Open(filepath.Dir(m.path)); err == nil {
-		_ = d.Sync() // make the rename durable where the system allows it
+	syncDir(m.path)
+	return nil
+}
+
+// syncDir makes the name of the file at path durable, where the system allows it.
+func syncDir(path string) {
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		_ = d.Sync()
 		d.Close()
 	}
-	return nil
 }
 
 // removeDB removes the database at path and its -wal and -shm files.

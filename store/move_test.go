@@ -214,6 +214,14 @@ func TestMoveOut(t *testing.T) {
 				olderVersionSeeds(t, shared)
 				return want
 			}},
+		{name: "the moved store lost: refused, not made anew", wantErr: store.ErrMovedOut,
+			before: func(t *testing.T, shared, path string) map[string]int {
+				want := crashAfterDrop(t, shared, path)
+				if err := os.Rename(path+".moving", filepath.Join(t.TempDir(), "elsewhere.db")); err != nil {
+					t.Fatal(err)
+				}
+				return want
+			}},
 		{name: "an empty store file beside a shared store", wantErr: store.ErrTwoStores,
 			before: func(t *testing.T, shared, path string) map[string]int {
 				want := sharedWithStore(t, shared)
@@ -250,8 +258,11 @@ func TestMoveOut(t *testing.T) {
 				if !errors.Is(err, c.wantErr) {
 					t.Fatalf("MoveOut = %v, want %v", err, c.wantErr)
 				}
-				if n := rowCounts(t, shared)["customers"]; n == 0 {
+				if n := rowCounts(t, shared)["customers"]; n == 0 && errors.Is(err, store.ErrTwoStores) {
 					t.Error("the refused move changed the shared database")
+				}
+				if _, serr := os.Stat(path); errors.Is(err, store.ErrMovedOut) && serr == nil {
+					t.Errorf("the refused move made %s", path)
 				}
 				if copied != nil && !maps.Equal(rowCountsIf(t, path+".moving"), copied) {
 					t.Errorf("the refused move changed the copy %s.moving", path)
