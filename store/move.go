@@ -40,9 +40,10 @@ var ErrTwoStores = errors.New("the store is in two files")
 var ErrMovedOut = errors.New("the store of this database was moved to a file of its own")
 
 // markerTable is the table that MoveOut creates in the shared database, in the same
-// transaction as the one that drops the store's tables from it. Its presence says that
-// the store's authoritative copy is outside: at path, or at path+".moving" before the
-// rename. It is never removed.
+// transaction as the one that drops the store's tables from it (moved = 1), or the
+// first time it finds a database that never had a store (moved = 0). Its presence says
+// that the store's authoritative copy is outside: at path, or at path+".moving" before
+// the rename, and store.Open refuses the database. It is never removed.
 const markerTable = "store_moved"
 
 // hooks lets tests stop MoveOut at its steps: locked runs once the shared database's
@@ -69,6 +70,9 @@ var hooks struct{ locked, dropped func() error }
 //     created them) are dropped when empty, and refused with ErrTwoStores when they
 //     hold rows. Without it, shared is authoritative and a .moving file is an
 //     incomplete copy, made again.
+//
+// A database that never had a store is marked too (once, under the lock), so that
+// store.Open refuses it: no store is made beside the catalog by mistake.
 //
 // When path exists and shared still has store tables, they are dropped if they hold no
 // row, and otherwise MoveOut returns an error wrapping ErrTwoStores and changes
@@ -119,6 +123,12 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	moved := false // the marker says a store was moved out, not only that none may be made here
+	if marked {
+		if err := lock.QueryRowContext(ctx, `SELECT coalesce(max(moved), 0) FROM main.`+markerTable).Scan(&moved); err != nil {
+			return false, fmt.Errorf("move the store: %w", err)
+		}
+	}
 	applied, err := appliedMigrations(ctx, lock)
 	if err != nil {
 		return false, err
@@ -131,7 +141,7 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 		}
 		return nil
 	}
-	if marked {
+	if moved {
 		if pathExists && tmpExists {
 			return false, fmt.Errorf("%w: both %s and %s exist; keep one (move the other away) and start again", ErrTwoStores, m.path, m.tmp)
 		}
@@ -151,12 +161,17 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 		}
 		return true, m.rename()
 	}
+	// No store was moved out: shared is authoritative.
 	if !has {
 		if !pathExists && tmpExists {
 			// A copy whose drop a version before the marker committed: the only copy.
 			return true, m.rename()
 		}
-		return false, nil
+		// A database that never had a store: marked, so that no store is made in it.
+		if err := mark(ctx, lock, false); err != nil {
+			return false, err
+		}
+		return false, commit()
 	}
 	removeDB(m.tmp) // no marker: an incomplete copy, from a crash before the drop
 	if pathExists {
@@ -387,10 +402,24 @@ func (m *mover) drop(ctx context.Context, lock *sql.Conn) error {
 			return fmt.Errorf("move the store: drop %s: %w", t, err)
 		}
 	}
-	if _, err := lock.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS main.`+markerTable+` (at TEXT NOT NULL);
-		INSERT INTO main.`+markerTable+` (at) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM main.`+markerTable+`)`,
-		time.Now().UTC().Format(timeLayout)); err != nil {
-		return fmt.Errorf("move the store: %w", err)
+	return mark(ctx, lock, true)
+}
+
+// mark creates the marker in shared within lock's transaction, unless it is there:
+// moved says whether a store was moved out, or only that none may be made there.
+func mark(ctx context.Context, lock *sql.Conn, moved bool) error {
+	at := time.Now().UTC().Format(timeLayout)
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`CREATE TABLE IF NOT EXISTS main.` + markerTable + ` (at TEXT NOT NULL, moved INTEGER NOT NULL)`, nil},
+		{`INSERT INTO main.` + markerTable + ` (at, moved) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM main.` + markerTable + `)`, []any{at}},
+		{`UPDATE main.` + markerTable + ` SET at = ?, moved = 1 WHERE ? AND NOT moved`, []any{at, moved}},
+	} {
+		if _, err := lock.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return fmt.Errorf("move the store: %w", err)
+		}
 	}
 	return nil
 }

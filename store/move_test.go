@@ -323,7 +323,7 @@ func rowCountsIf(t *testing.T, path string) map[string]int {
 }
 
 // TestMoveOutNothing: a database without a store, or none at all, moves nothing and
-// creates no store file (store.Open does that).
+// creates no store file (store.Open does that); a database without a store is marked.
 func TestMoveOutNothing(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -341,5 +341,16 @@ func TestMoveOutNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("MoveOut created %s: %v", path, err)
+	}
+	// The database is marked: no store is made in it by mistake, and none lost is
+	// claimed when the store's own file is still to be made.
+	if s, err := store.Open(ctx, filepath.Join(dir, "shop.db")); !errors.Is(err, store.ErrMovedOut) {
+		if err == nil {
+			s.Close()
+		}
+		t.Errorf("store.Open of the marked database = %v, want ErrMovedOut", err)
+	}
+	if moved, err := store.MoveOut(ctx, filepath.Join(dir, "shop.db"), path); err != nil || moved {
+		t.Fatalf("second MoveOut of a database without a store = %v, %v", moved, err)
 	}
 }
