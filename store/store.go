@@ -2,8 +2,9 @@
 // the payment methods they keep on file (Stripe pm_ ids with brand and last four
 // digits, never card numbers), their spending rules, their stated preferences, the
 // single-use nonces of purchase confirmations, and their orders. It is backed by SQLite
-// (in a file of its own beside the catalog's, see FileBeside and MoveOut) and knows
-// nothing of MCP, Stripe or the catalog; it returns errors and never logs.
+// (a file of its own beside the catalog's, FileBeside, which earlier versions shared
+// with the catalog: see MoveOut) and knows nothing of MCP, Stripe or the catalog; it
+// returns errors and never logs.
 //
 // Contract for every method:
 //

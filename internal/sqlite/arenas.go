@@ -8,11 +8,13 @@ import "runtime"
 //
 // SQLite allocates its page caches and statements with the C allocator, from
 // whichever threads cgo calls run on. glibc gives threads up to eight arenas per
-// core and keeps what a freed cache leaves in each, so a server whose connections drop
+// core and keeps in each what freed caches leave, so a server whose connections drop
 // and refill their caches (every commit to a file empties the others' caches of it)
-// grew to twice the memory its caches are allowed: at a million products, the serving
-// process peaked at 206–257 MB with glibc's default and 124 MB with 2 arenas (Go held
-// 21 MB of either). Where the allocator is not glibc, this does nothing.
+// holds much more than its caches: at a million products with orders flowing
+// (bench scale's mixed phases, 2 cores) SQLite had at most 75 MB allocated and Go
+// about 30 MB, and the serving process peaked at 206–282 MB with glibc's default
+// (5 processes) and 174–253 MB with the cap (4 processes; 124–154 MB in short runs).
+// Where the allocator is not glibc, this does nothing.
 func LimitMallocArenas(getenv func(string) string) bool {
 	if getenv("MALLOC_ARENA_MAX") != "" {
 		return false
