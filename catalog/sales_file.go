@@ -53,26 +53,32 @@ CREATE INDEX IF NOT EXISTS sales.copurchases_b ON copurchases (b);
 // then drops them in another. A crash after the copy repeats it (the rows replace
 // themselves) at the next Open, before anything else has written statistics.
 func moveSales(ctx context.Context, db *sql.DB) error {
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM main.sqlite_master WHERE type = 'table'
-		AND name IN ('product_sales_moving', 'copurchases_moving')`).Scan(&n); err != nil {
-		return fmt.Errorf("move sales statistics: %w", err)
-	}
-	if n == 0 {
-		return nil
-	}
-	if n != 2 {
-		return fmt.Errorf("move sales statistics: %d of the 2 old tables are left", n)
-	}
+	// Each step checks for the old tables inside its own write transaction, so that
+	// processes opening the catalog at once (replicas, a demo seller) take turns, and
+	// the second finds nothing left to do or repeats a copy harmlessly.
 	for _, step := range []string{
 		`INSERT OR REPLACE INTO sales.product_sales (product, orders, units, last_sold_at, buyers)
 			SELECT product, orders, units, last_sold_at, buyers FROM main.product_sales_moving;
 		INSERT OR REPLACE INTO sales.copurchases (a, b, n) SELECT a, b, n FROM main.copurchases_moving`,
-		`DROP TABLE main.copurchases_moving; DROP TABLE main.product_sales_moving`,
+		`DROP TABLE IF EXISTS main.copurchases_moving; DROP TABLE IF EXISTS main.product_sales_moving`,
 	} {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("move sales statistics: %w", err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM main.sqlite_master WHERE type = 'table'
+			AND name IN ('product_sales_moving', 'copurchases_moving')`).Scan(&n); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("move sales statistics: %w", err)
+		}
+		if n == 0 {
+			tx.Rollback()
+			return nil
+		}
+		if n != 2 {
+			tx.Rollback()
+			return fmt.Errorf("move sales statistics: %d of the 2 old tables are left", n)
 		}
 		if _, err := tx.ExecContext(ctx, step); err != nil {
 			tx.Rollback()

@@ -121,10 +121,22 @@ func TestMoveSales(t *testing.T) {
 				}
 			}
 			c.Close()
+			// Two processes (replicas, a demo seller) may open it at once.
+			other := make(chan error, 1)
+			go func() {
+				o, err := Open(ctx, path)
+				if err == nil {
+					o.Close()
+				}
+				other <- err
+			}()
 			if c, err = Open(ctx, path); err != nil {
 				t.Fatal(err)
 			}
 			defer c.Close()
+			if err := <-other; err != nil {
+				t.Fatalf("a second Open at the same time: %v", err)
+			}
 			if got := pairs(t, c); !reflect.DeepEqual(got, wantPairs) {
 				t.Errorf("pairs after the move = %v, want %v", got, wantPairs)
 			}
