@@ -183,7 +183,7 @@ func TestHostedStripeWebhook(t *testing.T) {
 	fillCardPage(t, waiting.URL, "mastercard")
 
 	st := func() *store.Store {
-		s, err := store.Open(ctx, db)
+		s, err := store.Open(ctx, store.FileBeside(db))
 		if err != nil {
 			t.Fatal(err)
 		}
