@@ -94,7 +94,7 @@ func TestSnapshotEndsWhenCancelled(t *testing.T) {
 	}
 	defer c.Close()
 	c.rdb.Close()
-	if c.rdb, err = sqlite.OpenReader(ctx, path, 1, 1024); err != nil {
+	if c.rdb, err = openReadPool(ctx, path, 1); err != nil {
 		t.Fatal(err)
 	}
 	lantern := func(id string) Product {

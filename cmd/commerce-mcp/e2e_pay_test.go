@@ -255,7 +255,7 @@ func TestHostedSandboxSetupPage(t *testing.T) {
 	}
 	// Nobody asks the emulator: the card reaches the store through the webhook event
 	// the emulator posted to the server's /stripe/webhook, signed as Stripe signs.
-	st, err := store.Open(ctx, db)
+	st, err := store.Open(ctx, store.FileBeside(db))
 	if err != nil {
 		t.Fatal(err)
 	}
