@@ -11,6 +11,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"sync"
 	"time"
@@ -59,16 +60,43 @@ type Catalog struct {
 	learnedMu sync.Mutex
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
+	// salesDiscarded is SalesDiscarded's answer.
+	salesDiscarded bool
 }
+
+// SalesDiscarded reports whether Open emptied the sales file beside the catalog
+// (SalesFile) because its statistics belonged to another catalog: one whose file was
+// deleted and made again, or restored or copied without its sales file. The caller
+// decides whether to tell anyone.
+func (c *Catalog) SalesDiscarded() bool { return c.salesDiscarded }
 
 // Open opens the database file at path (creating it if needed) and brings the catalog
 // schema up to date. It returns sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
 func Open(ctx context.Context, path string) (*Catalog, error) {
-	db, err := sqlite.OpenMigrated(ctx, path, migrations, "migrations", "catalog_migrations")
+	db, err := sqlite.Open(ctx, path, sqlite.Attach{Name: "sales", Path: SalesFile(path)})
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{db: db, Now: time.Now}
+	if _, err := db.ExecContext(ctx, salesSchema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open catalog: sales statistics: %w", err)
+	}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err == nil {
+		err = sqlite.Migrate(ctx, db, sub, "catalog_migrations")
+	}
+	var discarded bool
+	if err == nil {
+		discarded, err = bindSales(ctx, db)
+	}
+	if err == nil {
+		err = moveSales(ctx, db)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	c := &Catalog{db: db, Now: time.Now, salesDiscarded: discarded}
 	if err := c.fillCodes(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -77,8 +105,7 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 		db.Close()
 		return nil, err
 	}
-	conns := readConns()
-	if c.rdb, err = sqlite.OpenReader(ctx, path, conns, readCacheKiB/conns); err != nil {
+	if c.rdb, err = openReadPool(ctx, path, readConns()); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -92,6 +119,12 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 // so more connections or bigger caches would buy memory, not speed. Callers beyond
 // readConns wait for a connection.
 const readCacheKiB = 64 << 10
+
+// openReadPool opens the pool of conns connections that reads run on, sharing
+// readCacheKiB, with the sales statistics attached.
+func openReadPool(ctx context.Context, path string, conns int) (*sql.DB, error) {
+	return sqlite.OpenReader(ctx, path, conns, readCacheKiB/conns, sqlite.Attach{Name: "sales", Path: SalesFile(path)})
+}
 
 // readConns is twice the processors Go may use, and at least 4.
 func readConns() int { return max(4, 2*runtime.GOMAXPROCS(0)) }

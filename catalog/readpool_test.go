@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
-	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
 // TestReadPoolOfOne runs searches (words, browses, misspellings that fall back),
@@ -29,7 +28,7 @@ func TestReadPoolOfOne(t *testing.T) {
 	}
 	defer c.Close()
 	c.rdb.Close()
-	if c.rdb, err = sqlite.OpenReader(ctx, path, 1, 1024); err != nil {
+	if c.rdb, err = openReadPool(ctx, path, 1); err != nil {
 		t.Fatal(err)
 	}
 	c.exactUpTo, c.poolSize = 5, 20 // pools, chunks and full rankings alike
@@ -95,7 +94,7 @@ func TestSnapshotEndsWhenCancelled(t *testing.T) {
 	}
 	defer c.Close()
 	c.rdb.Close()
-	if c.rdb, err = sqlite.OpenReader(ctx, path, 1, 1024); err != nil {
+	if c.rdb, err = openReadPool(ctx, path, 1); err != nil {
 		t.Fatal(err)
 	}
 	lantern := func(id string) Product {

@@ -2,8 +2,9 @@
 // the payment methods they keep on file (Stripe pm_ ids with brand and last four
 // digits, never card numbers), their spending rules, their stated preferences, the
 // single-use nonces of purchase confirmations, and their orders. It is backed by SQLite
-// (usually the same file as the catalog, with its own migration table) and knows
-// nothing of MCP, Stripe or the catalog; it returns errors and never logs.
+// (a file of its own beside the catalog's, FileBeside, which earlier versions shared
+// with the catalog: see MoveOut) and knows nothing of MCP, Stripe or the catalog; it
+// returns errors and never logs.
 //
 // Contract for every method:
 //
@@ -25,6 +26,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -63,10 +65,27 @@ type Store struct {
 
 // Open opens the database file at path (creating it if needed) and brings the store
 // schema up to date; applying the migrations again is harmless. It returns
-// sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
+// sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag, and an error wrapping
+// ErrMovedOut, changing nothing, when MoveOut moved the store out of that file.
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := sqlite.OpenMigrated(ctx, path, migrations, "migrations", "store_migrations")
+	return open(ctx, path, true)
+}
+
+// open is Open; only tests pass refuseMoved false, to act as versions before MoveOut.
+func open(ctx context.Context, path string, refuseMoved bool) (*Store, error) {
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
+		return nil, err
+	}
+	moved, err := tableExists(ctx, db, markerTable)
+	if err == nil && moved && refuseMoved {
+		err = fmt.Errorf("open store %s: %w (%s)", path, ErrMovedOut, FileBeside(path))
+	}
+	if err == nil {
+		err = migrate(ctx, db)
+	}
+	if err != nil {
+		db.Close()
 		return nil, err
 	}
 	auth, err := db.PrepareContext(ctx, authQuery)
@@ -75,6 +94,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return &Store{db: db, authStmt: auth}, nil
+}
+
+// migrate applies the store's migrations to db.
+func migrate(ctx context.Context, db *sql.DB) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	return sqlite.Migrate(ctx, db, sub, "store_migrations")
 }
 
 // Close closes the database.

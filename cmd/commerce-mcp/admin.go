@@ -54,7 +54,7 @@ func openAdminStore(ctx context.Context, c *common, getenv func(string) string) 
 	} else if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, c.db)
+	return openStore(ctx, c.db, nil)
 }
 
 // findCustomer returns the customer named by ref, an id or (when it contains '@') an

@@ -25,7 +25,7 @@ func adminDB(t *testing.T) string {
 	t.Helper()
 	path := testshop.Path(t)
 	testshop.WriteCatalog(t, path, demo.Sellers(), demo.Products()[:3])
-	testshop.Store(t, path).Close()
+	testshop.Store(t, store.FileBeside(path)).Close()
 	return path
 }
 
@@ -131,7 +131,7 @@ func TestCustomerCommands(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { tc.check(t, env, id) })
 	}
 
-	pms, err := testshop.Store(t, db).PaymentMethods(context.Background(), id)
+	pms, err := testshop.Store(t, store.FileBeside(db)).PaymentMethods(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestAdminCommandsNeedADatabase(t *testing.T) {
 func TestLimitsCommands(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
-	s := testshop.Store(t, db)
+	s := testshop.Store(t, store.FileBeside(db))
 	c, err := s.CreateCustomer(context.Background(), store.Customer{Email: "limits@example.com"})
 	if err != nil {
 		t.Fatal(err)
@@ -296,7 +296,7 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 	srv := stripeFake(t, key)
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close()
-	c, err := testshop.Store(t, db).CreateCustomer(context.Background(), store.Customer{Email: "stripe@example.com"})
+	c, err := testshop.Store(t, store.FileBeside(db)).CreateCustomer(context.Background(), store.Customer{Email: "stripe@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,7 +340,7 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 		})
 	}
 	// The cards were attached to a Stripe Customer made for the customer on the way.
-	if got, err := testshop.Store(t, db).Customer(context.Background(), c.ID); err != nil || got.StripeCustomerID != "cus_Stripe1" {
+	if got, err := testshop.Store(t, store.FileBeside(db)).Customer(context.Background(), c.ID); err != nil || got.StripeCustomerID != "cus_Stripe1" {
 		t.Fatalf("customer after adding cards = %+v, %v; want Stripe Customer cus_Stripe1", got, err)
 	}
 }
@@ -368,7 +368,7 @@ func TestCustomerCreateStripeMode(t *testing.T) {
 			if r.code != 0 || !strings.Contains(r.stderr, tc.stderr) || strings.Contains(r.stdout+r.stderr, key) {
 				t.Fatalf("customer create: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 			}
-			got, err := testshop.Store(t, db).CustomerByEmail(context.Background(), tc.email)
+			got, err := testshop.Store(t, store.FileBeside(db)).CustomerByEmail(context.Background(), tc.email)
 			if err != nil || got.StripeCustomerID != tc.want || strings.TrimSpace(r.stdout) != got.ID {
 				t.Fatalf("customer = %+v, %v; want Stripe Customer %q", got, err, tc.want)
 			}
@@ -407,7 +407,7 @@ func addOrder(t *testing.T, s *store.Store, customerID, title string, total int6
 func TestOrdersList(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
-	s := testshop.Store(t, db)
+	s := testshop.Store(t, store.FileBeside(db))
 	ctx := context.Background()
 	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { clock = clock.Add(time.Minute); return clock }

@@ -3,13 +3,17 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,7 +24,9 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // The targets of issue 14 for the catalog at a million products.
@@ -93,6 +99,9 @@ type benchScaleConfig struct {
 	quality     int
 	firstOnly   bool
 	skipMixed   bool
+	mixedOnly   bool
+	store       string
+	cpuProfile  string
 }
 
 // benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
@@ -113,6 +122,9 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.IntVar(&c.quality, "quality", 300, "queries compared with full ranking (0: none)")
 	fs.BoolVar(&c.firstOnly, "first-only", false, "only open the catalog, search once and print the time (used by the benchmark itself)")
 	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
+	fs.StringVar(&c.store, "store", "", "the store's database `path` the mixed phases' purchases write to (default: beside --db, as serve keeps it; the --db path itself measures a store sharing the catalog's file)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "with --mixed-only, write a CPU profile of the mixed phases to `file`")
+	fs.BoolVar(&c.mixedOnly, "mixed-only", false, "only run the mixed phases, in this process as the server would (used by the benchmark itself)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -124,6 +136,9 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if c.firstOnly {
 		return firstSearch(ctx, c.db, stdout)
+	}
+	if c.mixedOnly {
+		return mixedServer(ctx, c, stdout)
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -217,11 +232,16 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]))
 
 	if !c.skipMixed {
-		if err := mixedPhases(ctx, cat, c, stdout); err != nil {
-			return err
+		// The mixed phases run in a process of their own, wired as serve wires the
+		// catalog, the store and the sandbox's purchases, so that its memory is the
+		// server's alone (this process holds the bare queries' connection).
+		args := []string{"bench", "scale", "--db", c.db, "--mixed-only", "--runs", strconv.Itoa(c.runs), "--workers", strconv.Itoa(c.workers),
+			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store}
+		cmd := exec.CommandContext(ctx, exe, args...)
+		cmd.Stdout, cmd.Stderr = stdout, stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("mixed phases: %w", err)
 		}
-		mem = memStatus()
-		fmt.Fprintf(stdout, "peak RSS after the mixed phases: %s\n\n", mb(mem["VmHWM"]))
 	}
 	if c.quality > 0 {
 		if err := quality(ctx, cat, bare, c.db, c.quality, stdout); err != nil {
@@ -257,47 +277,170 @@ func bareRows(ctx context.Context, st *sql.Stmt, args []any) error {
 	return rows.Err()
 }
 
+// mixedServer is `bench scale --mixed-only`: it opens the catalog and its store as
+// serve does, with the sandbox's purchases, and runs mixedPhases, then prints this
+// process's peak RSS over the whole run.
+func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) error {
+	cat, err := catalog.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	if c.store == "" {
+		c.store = store.FileBeside(c.db)
+	}
+	var st *store.Store
+	if c.store == store.FileBeside(c.db) {
+		st, err = openStore(ctx, c.db, nil) // as serve does: a store left in --db is moved first
+	} else {
+		st, err = store.Open(ctx, c.store)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	customers, err := benchCustomers(ctx, st, 1000)
+	if err != nil {
+		return err
+	}
+	svc, err := newCheckout(payFlags{}, cat, st, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return err
+	}
+	buy := func(ctx context.Context, r *rand.Rand, id string) error {
+		out, err := svc.Purchase(ctx, checkout.Request{CustomerID: customers[r.IntN(len(customers))], ProductID: id, Quantity: 1})
+		if err != nil {
+			return fmt.Errorf("purchase %s: %w", id, err)
+		}
+		if out.Status != checkout.StatusCompleted {
+			return fmt.Errorf("purchase %s: status %s", id, out.Status)
+		}
+		return nil
+	}
+	fmt.Fprintf(stdout, "mixed phases: the store in %s\n", c.store)
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := mixedPhases(ctx, cat, buy, c, stdout); err != nil {
+		return err
+	}
+	mem := memStatus()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	cur, peak := sqlite.MemoryUsed()
+	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB); now %s anonymous + %s file-backed, of which Go holds %d MB from the system (heap in use %d MB); SQLite has %d MB allocated (at most %d MB at once)\n\n",
+		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), ms.Sys>>20, ms.HeapInuse>>20, cur>>20, peak>>20)
+	return nil
+}
+
+// benchCustomers makes sure the store has n customers who buy without confirmation
+// (the sandbox's test card, an address, no spending limit), so that the mixed phases'
+// purchases spread over many customers' histories as a shop's do, and returns their ids.
+func benchCustomers(ctx context.Context, st *store.Store, n int) ([]string, error) {
+	ids := make([]string, n)
+	for i := range n {
+		email := fmt.Sprintf("bench-%04d@commerce-mcp.example", i)
+		c, err := st.CustomerByEmail(ctx, email)
+		if errors.Is(err, store.ErrNotFound) {
+			if c, err = st.CreateCustomer(ctx, store.Customer{Email: email}); err != nil {
+				return nil, err
+			}
+			if _, err = st.AddPaymentMethod(ctx, store.PaymentMethod{ID: store.DemoPaymentMethod, CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true}); err != nil {
+				return nil, err
+			}
+			a := store.DemoAddress
+			a.CustomerID = c.ID
+			if _, err = st.AddAddress(ctx, a); err != nil {
+				return nil, err
+			}
+			err = st.SetRules(ctx, c.ID, store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit})
+		}
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = c.ID
+	}
+	return ids, nil
+}
+
 // mixedPhases runs the shapes' searches from c.workers goroutines for c.mixedFor,
-// first with searches only, then with c.purchases of the calls writing what a purchase
-// writes to the catalog (a sale recorded, stock taken), c.runs times each, and prints
-// calls/s and search p99 of both.
-func mixedPhases(ctx context.Context, cat *catalog.Catalog, c benchScaleConfig, stdout io.Writer) error {
+// with searches only and with c.purchases of the calls buying a product in
+// stock (a whole sandbox purchase: the saga's journal in the store, the sale recorded
+// and the stock taken in the catalog), c.runs times each, and prints calls/s, search
+// p99, and the read syscalls and bytes read per call of both, and what each purchase
+// wrote. The two kinds alternate every few seconds within each run.
+func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Context, *rand.Rand, string) error, c benchScaleConfig, stdout io.Writer) error {
 	shapes := scaleShapes()
 	ids, err := inStockIDs(ctx, c.db, 5000)
 	if err != nil {
 		return err
 	}
-	phase := func(share float64) (float64, time.Duration, time.Duration, error) {
-		cpu0 := cpuTimeSelf()
+	type phaseResult struct {
+		rate                float64
+		p99, cpu            time.Duration
+		readsPerCall        float64 // read syscalls
+		readPerCall         float64 // bytes read, page cache included
+		writesPerBuy, wrote float64 // write syscalls and bytes written per purchase
+	}
+	// raw is what one or more slices of a phase measured.
+	type raw struct {
+		calls, bought int64
+		wall, cpu     time.Duration
+		io            map[string]int64 // deltas of ioStatus
+		searches      []time.Duration
+	}
+	add := func(a *raw, b raw) {
+		a.calls, a.bought, a.wall, a.cpu = a.calls+b.calls, a.bought+b.bought, a.wall+b.wall, a.cpu+b.cpu
+		if a.io == nil {
+			a.io = map[string]int64{}
+		}
+		for k, v := range b.io {
+			a.io[k] += v
+		}
+		a.searches = append(a.searches, b.searches...)
+	}
+	result := func(r raw) phaseResult {
+		n := float64(max(r.calls, 1))
+		b := float64(max(r.bought, 1))
+		return phaseResult{
+			rate: float64(r.calls) / r.wall.Seconds(), p99: pct(r.searches, 99),
+			cpu:          r.cpu / time.Duration(n),
+			readsPerCall: float64(r.io["syscr"]) / n, readPerCall: float64(r.io["rchar"]) / n,
+			writesPerBuy: float64(r.io["syscw"]) / b, wrote: float64(r.io["wchar"]) / b,
+		}
+	}
+	phase := func(share float64, d time.Duration) (raw, error) {
+		start, cpu0, io0 := time.Now(), cpuTimeSelf(), ioStatus()
 		var (
 			mu       sync.Mutex
 			searches []time.Duration
 			calls    atomic.Int64
+			bought   atomic.Int64
 			firstErr error
 		)
-		stop := time.Now().Add(c.mixedFor)
+		stop := start.Add(d)
 		var wg sync.WaitGroup
 		for w := range c.workers {
 			wg.Go(func() {
-				r := rand.New(rand.NewPCG(uint64(w), 14))
+				r := rand.New(rand.NewPCG(uint64(w), uint64(start.UnixNano())))
 				var mine []time.Duration
 				for time.Now().Before(stop) {
 					if r.Float64() < share {
-						id := ids[r.IntN(len(ids))]
-						err := cat.RecordSale(ctx, id, 1, []string{ids[r.IntN(len(ids))]}, time.Time{})
-						if err == nil {
-							if err = cat.TakeStock(ctx, id, 1); err != nil && !strings.Contains(err.Error(), "out of stock") {
-								err = fmt.Errorf("take stock: %w", err)
-							} else {
-								err = nil
-							}
-						}
-						if err != nil {
+						if err := buy(ctx, r, ids[r.IntN(len(ids))]); err != nil {
 							mu.Lock()
 							firstErr = err
 							mu.Unlock()
 							return
 						}
+						bought.Add(1)
 					} else {
 						start := time.Now()
 						if _, err := cat.Search(ctx, shapes[r.IntN(len(shapes))].q); err != nil {
@@ -316,36 +459,98 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, c benchScaleConfig, 
 			})
 		}
 		wg.Wait()
-		n := max(calls.Load(), 1)
-		return float64(calls.Load()) / c.mixedFor.Seconds(), pct(searches, 99), (cpuTimeSelf() - cpu0) / time.Duration(n), firstErr
+		io1 := ioStatus()
+		delta := map[string]int64{}
+		for k, v := range io1 {
+			delta[k] = v - io0[k]
+		}
+		return raw{calls: calls.Load(), bought: bought.Load(), wall: time.Since(start), cpu: cpuTimeSelf() - cpu0, io: delta, searches: searches}, firstErr
 	}
-	var roRate, rwRate []float64
-	var roP99, rwP99, roCPU, rwCPU []time.Duration
+	// One phase of searches, not counted, so that the first run's searches do not
+	// find the operating system's cache colder than the later runs' do.
+	if _, err := phase(0, c.mixedFor); err != nil {
+		return err
+	}
+	// Each run alternates two-second slices of both kinds, so that the machine's
+	// other work weighs on both alike; each slice follows one second of the same kind,
+	// not counted, so that what the other kind left (emptied caches, a checkpoint due)
+	// is not counted against it.
+	const slice, settle = 2 * time.Second, time.Second
+	parts := max(1, int(c.mixedFor/slice))
+	var ro, rw []phaseResult
 	for range c.runs {
-		rate, p99, cpu, err := phase(0)
-		if err != nil {
-			return err
+		var a, b raw
+		for range parts {
+			for _, k := range []struct {
+				share float64
+				into  *raw
+			}{{0, &a}, {c.purchases, &b}} {
+				if _, err := phase(k.share, settle); err != nil {
+					return err
+				}
+				r, err := phase(k.share, c.mixedFor/time.Duration(parts))
+				if err != nil {
+					return err
+				}
+				add(k.into, r)
+			}
 		}
-		roRate, roP99, roCPU = append(roRate, rate), append(roP99, p99), append(roCPU, cpu)
-		rate, p99, cpu, err = phase(c.purchases)
-		if err != nil {
-			return err
+		ro, rw = append(ro, result(a)), append(rw, result(b))
+	}
+	row := func(rs []phaseResult) string {
+		var rate, reads, read []float64
+		var p99, cpu []time.Duration
+		for _, r := range rs {
+			rate, p99, cpu = append(rate, r.rate), append(p99, r.p99), append(cpu, r.cpu)
+			reads, read = append(reads, r.readsPerCall), append(read, r.readPerCall/1024)
 		}
-		rwRate, rwP99, rwCPU = append(rwRate, rate), append(rwP99, p99), append(rwCPU, cpu)
+		return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t", floatRange(rate), msRange(p99), msRange(cpu), floatRange(reads), floatRange(read))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\tCPU ms/call\t\n", c.workers, c.mixedFor)
-	fmt.Fprintf(tw, "searches only\t%s\t%s\t%s\t\n", floatRange(roRate), msRange(roP99), msRange(roCPU))
-	fmt.Fprintf(tw, "%.0f%% purchase writes\t%s\t%s\t%s\t\n", 100*c.purchases, floatRange(rwRate), msRange(rwP99), msRange(rwCPU))
+	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\tCPU ms/call\tread syscalls/call\tKB read/call\t\n", c.workers, c.mixedFor)
+	fmt.Fprintf(tw, "searches only\t%s\n", row(ro))
+	fmt.Fprintf(tw, "%.0f%% purchases\t%s\n", 100*c.purchases, row(rw))
 	tw.Flush()
-	var worstRate, worstP99, worstCPU float64
-	for i := range roRate {
-		worstRate = max(worstRate, roRate[i]/rwRate[i])
-		worstP99 = max(worstP99, float64(rwP99[i])/float64(roP99[i]))
-		worstCPU = max(worstCPU, float64(rwCPU[i])/float64(roCPU[i]))
+	var rates, p99s, cpus, reads, writes, wrote []float64
+	for i := range ro {
+		rates = append(rates, ro[i].rate/rw[i].rate)
+		p99s = append(p99s, float64(rw[i].p99)/float64(ro[i].p99))
+		cpus = append(cpus, float64(rw[i].cpu)/float64(ro[i].cpu))
+		reads = append(reads, rw[i].readsPerCall/ro[i].readsPerCall)
+		writes, wrote = append(writes, rw[i].writesPerBuy), append(wrote, rw[i].wrote/1024)
 	}
-	fmt.Fprintf(stdout, "worst run: read-only/with-purchases calls/s %.2f×, p99 with purchases/read-only %.2f× (target ≤ 1.5× both); CPU per call with purchases/read-only %.2f×\n\n", worstRate, worstP99, worstCPU)
+	ratios := func(fs []float64) string {
+		out := make([]string, len(fs))
+		for i, f := range fs {
+			out[i] = fmt.Sprintf("%.2f", f)
+		}
+		return strings.Join(out, " ")
+	}
+	fmt.Fprintf(stdout, "per run, with purchases against searches only: fewer calls/s × %s; search p99 × %s; CPU per call × %s; read syscalls per call × %s\n",
+		ratios(rates), ratios(p99s), ratios(cpus), ratios(reads))
+	fmt.Fprintf(stdout, "worst run: read-only/with-purchases calls/s %.2f×, p99 with purchases/read-only %.2f× (target ≤ 1.5× both); CPU per call with purchases/read-only %.2f×\n", slices.Max(rates), slices.Max(p99s), slices.Max(cpus))
+	fmt.Fprintf(stdout, "each purchase: %s write syscalls, %s KB written (all files)\n\n", floatRange(writes), floatRange(wrote))
 	return nil
+}
+
+// ioStatus returns the fields of /proc/self/io: syscr and rchar (read syscalls and
+// bytes, whether or not from the page cache), syscw and wchar.
+func ioStatus() map[string]int64 {
+	out := map[string]int64{}
+	b, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return out
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
+			out[k] = n
+		}
+	}
+	return out
 }
 
 // inStockIDs returns up to n ids of products that can be bought, for the purchase writes.
@@ -356,7 +561,7 @@ func inStockIDs(ctx context.Context, db string, n int) ([]string, error) {
 	}
 	defer d.Close()
 	rows, err := d.QueryContext(ctx, `SELECT p.id FROM products p JOIN product_keys k ON k.rowid = p.rowid
-		WHERE k.in_stock = 1 AND p.stock > 1000 OR p.stock IS NULL LIMIT ?`, n)
+		WHERE k.in_stock = 1 AND (p.stock > 1000 OR p.stock IS NULL) LIMIT ?`, n)
 	if err != nil {
 		return nil, err
 	}

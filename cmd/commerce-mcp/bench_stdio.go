@@ -222,7 +222,7 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 	if _, err := cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, path)
+	st, err := openStore(ctx, path, nil)
 	if err != nil {
 		return err
 	}
@@ -243,6 +243,18 @@ func copyDB(src, dst string) error {
 		}
 		if err != nil {
 			return err
+		}
+	}
+	// and the files beside it: its sales statistics and its store
+	for _, beside := range []func(string) string{catalog.SalesFile, store.FileBeside} {
+		for _, suffix := range []string{"", "-wal"} {
+			err := copyFile(beside(src)+suffix, beside(dst)+suffix)
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -562,7 +574,7 @@ func newInProcessBuyer(ctx context.Context, db, logPath string) (*inProcessBuyer
 		b.close()
 		return nil, err
 	}
-	if b.st, err = store.Open(ctx, db); err != nil {
+	if b.st, err = openStore(ctx, db, nil); err != nil {
 		b.close()
 		return nil, err
 	}

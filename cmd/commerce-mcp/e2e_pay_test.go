@@ -183,7 +183,7 @@ func TestHostedStripeWebhook(t *testing.T) {
 	fillCardPage(t, waiting.URL, "mastercard")
 
 	st := func() *store.Store {
-		s, err := store.Open(ctx, db)
+		s, err := store.Open(ctx, store.FileBeside(db))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -255,7 +255,7 @@ func TestHostedSandboxSetupPage(t *testing.T) {
 	}
 	// Nobody asks the emulator: the card reaches the store through the webhook event
 	// the emulator posted to the server's /stripe/webhook, signed as Stripe signs.
-	st, err := store.Open(ctx, db)
+	st, err := store.Open(ctx, store.FileBeside(db))
 	if err != nil {
 		t.Fatal(err)
 	}

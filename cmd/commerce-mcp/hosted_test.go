@@ -87,7 +87,7 @@ func (r *hostedRun) stop(t *testing.T) error {
 // newToken creates a bearer token for customer in db and returns its secret.
 func newToken(t *testing.T, db, customer string) string {
 	t.Helper()
-	st, err := store.Open(context.Background(), db)
+	st, err := store.Open(context.Background(), store.FileBeside(db))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestHostedServes(t *testing.T) {
 	if bought.Status != "completed" {
 		t.Fatalf("purchase = %+v", bought)
 	}
-	st, err := store.Open(ctx, db)
+	st, err := store.Open(ctx, store.FileBeside(db))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,7 +425,7 @@ func TestHostedReplicas(t *testing.T) {
 			}
 			raw, _ := json.Marshal(res.StructuredContent)
 			json.Unmarshal(raw, &outcome)
-			st, err := store.Open(ctx, db)
+			st, err := store.Open(ctx, store.FileBeside(db))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -616,7 +616,7 @@ func TestHostedRateLimits(t *testing.T) {
 	// 2 calls at once, then one per 100 s: nothing refills during the test.
 	srv := startHosted(t, db, nil, "--transport", "http", "--rate", "0.01", "--burst", "2", "--purchase-rate", "1")
 	a := httpClient(t, ctx, srv.url, newToken(t, db, store.DemoCustomerID), "")
-	st, err := store.Open(ctx, db)
+	st, err := store.Open(ctx, store.FileBeside(db))
 	if err != nil {
 		t.Fatal(err)
 	}

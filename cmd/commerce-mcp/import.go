@@ -54,6 +54,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer cat.Close()
+	warnSalesDiscarded(logger, cat, c.db)
 	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Progress: stderr}
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())

@@ -179,12 +179,18 @@ func TestServeUncreatableDatabase(t *testing.T) {
 	}
 }
 
-// TestServeWarnsOfOpenFiles checks that a database other users can read is reported at
-// start.
+// TestServeWarnsOfOpenFiles checks that the start names the three database files, and
+// that a database other users can read is reported.
 func TestServeWarnsOfOpenFiles(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
-	if r := runCLI(t, nil, "serve", "--db", db); r.code != 0 || strings.Contains(r.stderr, "other users") {
+	r := runCLI(t, nil, "serve", "--db", db)
+	if r.code != 0 || strings.Contains(r.stderr, "other users") {
 		t.Fatalf("new database: %+v", r)
+	}
+	for _, f := range []string{db, filepath.Join(filepath.Dir(db), "c-sales.db"), filepath.Join(filepath.Dir(db), "c-store.db")} {
+		if !strings.Contains(r.stderr, f) {
+			t.Errorf("the start does not name the database file %s:\n%s", f, r.stderr)
+		}
 	}
 	if err := os.Chmod(db, 0o644); err != nil {
 		t.Fatal(err)

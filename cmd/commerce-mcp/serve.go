@@ -210,9 +210,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if mode == checkout.ModeLive && !c.noDemo {
 		logger.Info("live mode: the demo catalog and customer are not seeded")
 	}
-	if open := sqlite.OpenToOthers(c.db); len(open) > 0 {
+	var open []string
+	for _, f := range []string{c.db, catalog.SalesFile(c.db), store.FileBeside(c.db)} {
+		open = append(open, sqlite.OpenToOthers(f)...)
+	}
+	if len(open) > 0 {
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
+	logger.Info("database files", "catalog", c.db, "sales statistics", catalog.SalesFile(c.db), "customers and orders", store.FileBeside(c.db))
 	cat, err := openCatalog(ctx, c.db, seed, logger)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("%w; choose another --db", err)
@@ -229,7 +234,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		cat.SetVocabulary(catalog.BuiltinVocabulary().With(v))
 		logger.Info("search vocabulary extended", "file", c.synonyms)
 	}
-	st, err := store.Open(ctx, c.db)
+	st, err := openStore(ctx, c.db, logger)
 	if err != nil {
 		return err
 	}
@@ -344,6 +349,7 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 	if err != nil {
 		return nil, err
 	}
+	warnSalesDiscarded(logger, cat, path)
 	if isNew && seed {
 		st, err := cat.Upsert(ctx, demo.Sellers(), demo.Products())
 		if err != nil {
@@ -357,6 +363,29 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
 	}
 	return cat, nil
+}
+
+// warnSalesDiscarded tells the operator when opening the catalog at path emptied the
+// sales statistics beside it, which belonged to another catalog.
+func warnSalesDiscarded(logger *slog.Logger, cat *catalog.Catalog, path string) {
+	if cat.SalesDiscarded() {
+		logger.Warn("the sales statistics beside the catalog belonged to another catalog (its file was made anew, or restored or copied without them) and were emptied", "file", catalog.SalesFile(path))
+	}
+}
+
+// openStore opens the store that goes with the catalog database at db, in its own
+// file beside it (store.FileBeside), moving it there first when a version before this
+// one kept it in db. logger (nil for none) hears about a move.
+func openStore(ctx context.Context, db string, logger *slog.Logger) (*store.Store, error) {
+	path := store.FileBeside(db)
+	moved, err := store.MoveOut(ctx, db, path)
+	if err != nil {
+		return nil, err
+	}
+	if moved && logger != nil {
+		logger.Info("moved the customers and orders out of the catalog's database into a file of their own", "from", db, "to", path)
+	}
+	return store.Open(ctx, path)
 }
 
 // slogWriter turns the stdio server's log.Logger lines into slog errors.

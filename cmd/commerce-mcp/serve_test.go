@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -155,7 +157,7 @@ func TestRecoveryStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cat.Close()
-	st, err := store.Open(ctx, db)
+	st, err := openStore(ctx, db, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,4 +231,100 @@ func TestServeSynonyms(t *testing.T) {
 			t.Errorf("exit %d, stderr %q; want a usage error naming line 2", o.code, o.stderr)
 		}
 	})
+}
+
+// TestOpenStoreWhileCatalogLocked: once the store has its own file, opening it (serve
+// and every admin command) takes no lock on the catalog's file, so a long write there
+// (an import) does not make it wait or fail.
+func TestOpenStoreWhileCatalogLocked(t *testing.T) {
+	ctx := context.Background()
+	for _, moved := range []bool{false, true} {
+		t.Run(fmt.Sprintf("moved from a shared file %v", moved), func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "shop.db")
+			logger, _ := newLogger(&strings.Builder{}, "error")
+			cat, err := openCatalog(ctx, db, true, logger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cat.Close()
+			if moved {
+				old, err := store.Open(ctx, db) // as versions before the move kept it
+				if err != nil {
+					t.Fatal(err)
+				}
+				old.Close()
+			}
+			st, err := openStore(ctx, db, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			other, err := sqlite.Open(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			conn, err := other.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+				t.Fatal(err)
+			}
+			defer conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+			start := time.Now()
+			st, err = openStore(ctx, db, nil)
+			if err != nil {
+				t.Fatalf("openStore while another holds the catalog's write lock: %v", err)
+			}
+			st.Close()
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("openStore took %v while another held the catalog's write lock", d)
+			}
+		})
+	}
+}
+
+// TestServeMovesASharedStore: a database where an earlier version kept the store beside
+// the catalog is served with its customers and orders, now in their own file, and the
+// move is logged once.
+func TestServeMovesASharedStore(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	var logs strings.Builder
+	logger, _ := newLogger(&logs, "info")
+	cat, err := openCatalog(ctx, db, true, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	old, err := store.Open(ctx, db) // as versions before the move kept it
+	if err != nil {
+		t.Fatal(err)
+	}
+	ada, err := old.CreateCustomer(ctx, store.Customer{Email: "ada@example.com"})
+	old.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		st, err := openStore(ctx, db, logger)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Customer(ctx, ada.ID); err != nil {
+			t.Errorf("Ada after the move: %v", err)
+		}
+		st.Close()
+	}
+	if n := strings.Count(logs.String(), "moved the customers and orders"); n != 1 {
+		t.Errorf("the move was logged %d times:\n%s", n, logs.String())
+	}
+	if _, err := os.Stat(store.FileBeside(db)); err != nil {
+		t.Errorf("the store's own file: %v", err)
+	}
+	if n, err := cat.Count(ctx); err != nil || n == 0 {
+		t.Errorf("the catalog after the move: %d products, %v", n, err)
+	}
 }

@@ -61,7 +61,7 @@ func FuzzStdioMessage(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer cat.Close()
-	st, err := store.Open(ctx, db)
+	st, err := openStore(ctx, db, nil)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func createTokenCLI(t *testing.T, env map[string]string, args ...string) string 
 func TestTokenCommands(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
-	s := testshop.Store(t, db)
+	s := testshop.Store(t, store.FileBeside(db))
 	ctx := context.Background()
 	ann, err := s.CreateCustomer(ctx, store.Customer{Email: "ann@example.com"})
 	if err != nil {

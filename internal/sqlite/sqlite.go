@@ -6,6 +6,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -58,12 +59,21 @@ var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go buil
 // database's permissions), in a directory made for the owner only (0700) when it does
 // not exist. A database that cannot be created fails with "cannot create the database
 // in DIR: REASON", wrapping the system's error (errors.Is(err, fs.ErrPermission), …).
-func Open(ctx context.Context, path string) (*sql.DB, error) {
+//
+// Each of attach is attached to every connection under its name (created like path
+// when missing, in WAL mode): tables there are read and written as if in path, but a
+// commit that changes only them leaves the page caches of path alone (see OpenReader).
+func Open(ctx context.Context, path string, attach ...Attach) (*sql.DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: empty path")
 	}
 	if err := createPrivate(path); err != nil {
 		return nil, err
+	}
+	for _, a := range attach {
+		if err := createPrivate(a.Path); err != nil {
+			return nil, err
+		}
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -72,7 +82,7 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
 	q.Set("_cache_size", "-65536")
-	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?"+q.Encode())
+	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, true)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -108,8 +118,9 @@ const readerStmts = 256
 //
 // Each connection keeps the last readerStmts statements it prepared (the driver's
 // statement cache), so that a query run as SQL text is parsed and planned once per
-// connection, as a prepared statement would be.
-func OpenReader(ctx context.Context, path string, conns, cacheKiB int) (*sql.DB, error) {
+// connection, as a prepared statement would be. The databases of attach are attached
+// to every connection, as Open does.
+func OpenReader(ctx context.Context, path string, conns, cacheKiB int, attach ...Attach) (*sql.DB, error) {
 	if conns < 1 || cacheKiB < 1 {
 		return nil, fmt.Errorf("open database %s for reading: %d connections of %d KiB", path, conns, cacheKiB)
 	}
@@ -122,7 +133,7 @@ func OpenReader(ctx context.Context, path string, conns, cacheKiB int) (*sql.DB,
 	q.Set("_txlock", "deferred")
 	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
 	q.Set("_stmt_cache_size", fmt.Sprint(readerStmts))
-	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?"+q.Encode())
+	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, false)
 	if err != nil {
 		return nil, fmt.Errorf("open database for reading: %w", err)
 	}
@@ -135,6 +146,51 @@ func OpenReader(ctx context.Context, path string, conns, cacheKiB int) (*sql.DB,
 	}
 	return db, nil
 }
+
+// Attach names a database file that Open and OpenReader attach to every connection.
+// Name is an SQL identifier (letters, digits, underscore).
+type Attach struct {
+	Name, Path string
+}
+
+// openDB opens a pool on dsn whose connections attach the databases of attach, each
+// switched to WAL with synchronous NORMAL when writable.
+func openDB(dsn string, attach []Attach, writable bool) (*sql.DB, error) {
+	if len(attach) == 0 {
+		return sql.Open(driverName, dsn)
+	}
+	for _, a := range attach {
+		if a.Name == "" || strings.Trim(a.Name, "abcdefghijklmnopqrstuvwxyz0123456789_") != "" {
+			return nil, fmt.Errorf("attach %q: the name must be lower-case letters, digits and _", a.Name)
+		}
+	}
+	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_ = enableQPSG(c)
+		for _, a := range attach {
+			if _, err := c.Exec(`ATTACH DATABASE ? AS `+a.Name, []driver.Value{a.Path}); err != nil {
+				return fmt.Errorf("attach %s: %w", a.Path, err)
+			}
+			if !writable {
+				continue
+			}
+			if _, err := c.Exec(`PRAGMA `+a.Name+`.journal_mode = WAL; PRAGMA `+a.Name+`.synchronous = NORMAL`, nil); err != nil {
+				return fmt.Errorf("attach %s: %w", a.Path, err)
+			}
+		}
+		return nil
+	}}
+	return sql.OpenDB(connector{dsn: dsn, drv: drv}), nil
+}
+
+// connector opens connections of one pool with its own driver (and so its own
+// ConnectHook).
+type connector struct {
+	dsn string
+	drv *sqlite3.SQLiteDriver
+}
+
+func (c connector) Connect(context.Context) (driver.Conn, error) { return c.drv.Open(c.dsn) }
+func (c connector) Driver() driver.Driver                        { return c.drv }
 
 // createPrivate creates the file at path, empty and with mode 0600, and its directory
 // with mode 0700, unless they exist.

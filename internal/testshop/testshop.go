@@ -77,12 +77,14 @@ func Store(t testing.TB, path string) *store.Store {
 	return open(t, path, store.Open)
 }
 
-// Shop is the demo catalog and a store holding the demo customer, on one database.
+// Shop is the demo catalog and a store holding the demo customer, in production's
+// layout: the store in its own file beside the catalog's (store.FileBeside).
 type Shop struct {
-	Path     string
-	Catalog  *catalog.Catalog
-	Store    *store.Store
-	Customer store.Customer // the demo customer (store.DemoCustomerID)
+	Path      string // the catalog's file
+	StorePath string // the store's, beside it
+	Catalog   *catalog.Catalog
+	Store     *store.Store
+	Customer  store.Customer // the demo customer (store.DemoCustomerID)
 }
 
 // Demo opens a new demo shop in t's temporary directory. The catalog and the store
@@ -90,13 +92,14 @@ type Shop struct {
 func Demo(t testing.TB, now func() time.Time) *Shop {
 	t.Helper()
 	s := &Shop{Path: Path(t)}
+	s.StorePath = store.FileBeside(s.Path)
 	s.Catalog = open(t, s.Path, catalog.Open)
 	s.Catalog.SetFallbackBudget(FallbackBudget)
 	if now != nil {
 		s.Catalog.Now = now
 	}
 	Upsert(t, s.Catalog, demo.Sellers(), demo.Products())
-	s.Store = Store(t, s.Path)
+	s.Store = Store(t, s.StorePath)
 	s.Store.Now = now
 	c, err := s.Store.SeedDemo(context.Background())
 	if err != nil {

@@ -1,0 +1,145 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// SalesFile returns the file of the sales statistics of the catalog at path: beside
+// it, with "-sales" before its extension ("shop.db" → "shop-sales.db"). Orders write
+// there (RecordSales), not to the catalog's own file, whose pages searches keep in
+// their caches; recommendations read both through one connection.
+func SalesFile(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + "-sales" + ext
+}
+
+// salesSchema is the sales statistics' tables, in the attached file "sales". They are
+// created whenever missing, so a catalog file opened without its sales file (a copy,
+// a lost file) starts with no statistics instead of failing.
+//
+// A product is referenced by its rowid, which an upsert by id keeps. The catalog never
+// deletes products; rows of a product deleted by hand stay, unread by the joins. Rowids
+// mean other products in another catalog, so the file records which catalog it belongs
+// to (sales_identity, see bindSales).
+const salesSchema = `
+-- One row per product that has sold: how many sales (order lines) and units, and how
+-- many distinct customers bought it (RecordSales adds one for each sale that is not a
+-- repeat purchase).
+CREATE TABLE IF NOT EXISTS sales.product_sales (
+    product      INTEGER PRIMARY KEY,
+    orders       INTEGER NOT NULL DEFAULT 0,
+    units        INTEGER NOT NULL DEFAULT 0,
+    last_sold_at TEXT NOT NULL,
+    buyers       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sales.product_sales_orders ON product_sales (orders DESC);
+
+-- Item-to-item co-purchases: n is how many customers bought both a and b. Both
+-- directions are stored, so that the products bought with a are one index range.
+CREATE TABLE IF NOT EXISTS sales.copurchases (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sales.copurchases_top ON copurchases (a, n DESC);
+CREATE INDEX IF NOT EXISTS sales.copurchases_b ON copurchases (b);
+
+-- The id of the catalog (main.catalog_identity) these statistics belong to: one row.
+CREATE TABLE IF NOT EXISTS sales.sales_identity (catalog TEXT NOT NULL);
+`
+
+// bindSales makes the sales file belong to the catalog (see migration 0021) and reports
+// whether it emptied statistics that belonged to another catalog: a sales file left
+// beside a catalog file that was deleted and made again, or restored or copied
+// without it. A sales file that records no catalog (made by a version before 0021) is
+// emptied too unless it is empty already. When the two ids agree, which one read
+// decides, it takes no lock; otherwise it checks again and repairs in one IMMEDIATE
+// transaction, which write-locks both files, so that Opens racing each other repair
+// once.
+func bindSales(ctx context.Context, db *sql.DB) (discarded bool, err error) {
+	const ids = `SELECT (SELECT id FROM main.catalog_identity), (SELECT catalog FROM sales.sales_identity)`
+	var cat, sales sql.NullString
+	if err := db.QueryRowContext(ctx, ids).Scan(&cat, &sales); err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	if cat.Valid && cat == sales {
+		return false, nil
+	}
+	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (the pool's _txlock)
+	if err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO main.catalog_identity (id) SELECT lower(hex(randomblob(16)))
+		WHERE NOT EXISTS (SELECT 1 FROM main.catalog_identity)`); err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	var rows int
+	if err := tx.QueryRowContext(ctx, ids).Scan(&cat, &sales); err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	if cat == sales {
+		return false, tx.Commit()
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sales.product_sales) + (SELECT count(*) FROM sales.copurchases)`).Scan(&rows); err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sales.product_sales; DELETE FROM sales.copurchases;
+		DELETE FROM sales.sales_identity; INSERT INTO sales.sales_identity (catalog) VALUES (?)`, cat.String); err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("bind sales statistics: %w", err)
+	}
+	return rows > 0, nil
+}
+
+// moveSales finishes migration 0016 on a catalog whose statistics were in its own
+// file: in one IMMEDIATE transaction, which write-locks both files, it checks that the
+// renamed tables are still there, copies their rows into the sales file and drops
+// them, so that Opens racing each other move them once. One plain read decides that
+// there is nothing to do, without a lock. The transaction is not atomic across the two
+// files: a crash between their commits leaves the rows copied and the old tables in
+// place, and the next Open copies again (the rows replace themselves) before anything
+// else has written statistics.
+func moveSales(ctx context.Context, db *sql.DB) error {
+	const left = `SELECT count(*) FROM main.sqlite_master WHERE type = 'table'
+		AND name IN ('product_sales_moving', 'copurchases_moving')`
+	var n int
+	if err := db.QueryRowContext(ctx, left).Scan(&n); err != nil {
+		return fmt.Errorf("move sales statistics: %w", err)
+	}
+	if n == 0 {
+		return nil
+	}
+	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (the pool's _txlock)
+	if err != nil {
+		return fmt.Errorf("move sales statistics: %w", err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, left).Scan(&n); err != nil {
+		return fmt.Errorf("move sales statistics: %w", err)
+	}
+	switch n {
+	case 0: // another process moved them meanwhile
+		return tx.Commit()
+	case 2:
+	default:
+		return fmt.Errorf("move sales statistics: %d of the 2 old tables are left", n)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sales.product_sales (product, orders, units, last_sold_at, buyers)
+			SELECT product, orders, units, last_sold_at, buyers FROM main.product_sales_moving;
+		INSERT OR REPLACE INTO sales.copurchases (a, b, n) SELECT a, b, n FROM main.copurchases_moving;
+		DROP TABLE main.copurchases_moving; DROP TABLE main.product_sales_moving`); err != nil {
+		return fmt.Errorf("move sales statistics: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("move sales statistics: %w", err)
+	}
+	return nil
+}

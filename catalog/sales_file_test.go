@@ -1,0 +1,307 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+var fixedTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+// TestSalesFile checks that recording a sale commits to the sales file only, so that
+// the catalog's own file (whose pages searches cache) is left alone by orders.
+func TestSalesFile(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	for path, want := range map[string]string{"/x/stats.db": "/x/stats-sales.db", "/x.y/shop": "/x.y/shop-sales"} {
+		if got := SalesFile(path); got != want {
+			t.Errorf("SalesFile(%q) = %q, want %q", path, got, want)
+		}
+	}
+	before := dataVersion(t, c, "main")
+	sales := dataVersion(t, c, "sales")
+	if err := c.RecordSale(ctx, "a", 2, []string{"b"}, fixedTime); err != nil {
+		t.Fatal(err)
+	}
+	if got := dataVersion(t, c, "main"); got != before {
+		t.Errorf("a sale committed to the catalog's file (data_version %d → %d)", before, got)
+	}
+	if got := dataVersion(t, c, "sales"); got == sales {
+		t.Error("a sale did not commit to the sales file")
+	}
+	if o, u, _ := sold(t, c, "a"); o != 1 || u != 2 {
+		t.Errorf("sold a = %d orders, %d units", o, u)
+	}
+}
+
+// dataVersion returns PRAGMA data_version of schema on one connection of the read
+// pool, which changes when another connection has committed to that file.
+func dataVersion(t *testing.T, c *Catalog, schema string) int {
+	t.Helper()
+	conn, err := c.rdb.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var v int
+	if err := conn.QueryRowContext(context.Background(), `PRAGMA `+schema+`.data_version`).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func (c *Catalog) path(t *testing.T) string {
+	t.Helper()
+	var seq int
+	var name, file string
+	if err := c.db.QueryRow(`PRAGMA database_list`).Scan(&seq, &name, &file); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// oldTables creates the statistics' tables as versions before 0016 had them in the
+// catalog's file, under the two names given.
+const oldTables = `CREATE TABLE main.%s (product INTEGER PRIMARY KEY, orders INTEGER NOT NULL DEFAULT 0, units INTEGER NOT NULL DEFAULT 0,
+		last_sold_at TEXT NOT NULL, buyers INTEGER NOT NULL DEFAULT 0);
+	CREATE TABLE main.%s (a INTEGER NOT NULL, b INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;`
+
+// beforeMigration0016 turns a catalog whose statistics are in the sales file into one
+// as versions before migration 0016 left it.
+var beforeMigration0016 = []string{
+	fmt.Sprintf(oldTables, "product_sales", "copurchases"),
+	`INSERT INTO main.product_sales SELECT * FROM sales.product_sales; INSERT INTO main.copurchases SELECT * FROM sales.copurchases`,
+	`DELETE FROM catalog_migrations WHERE name = '0016_sales_file.sql'`,
+	`DELETE FROM sales.product_sales; DELETE FROM sales.copurchases`,
+}
+
+// TestMoveSales opens catalogs whose statistics are still in the catalog's own file,
+// as each state before and during the move leaves them, and checks that every sale
+// and pair arrives in the sales file once and the old tables are gone.
+func TestMoveSales(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		// state turns a catalog whose statistics are in the sales file (and just
+		// recorded) into the state to open.
+		state []string
+	}{
+		{name: "before migration 0016", state: beforeMigration0016},
+		{name: "renamed, not copied", state: []string{
+			fmt.Sprintf(oldTables, "product_sales_moving", "copurchases_moving"),
+			`INSERT INTO main.product_sales_moving SELECT * FROM sales.product_sales; INSERT INTO main.copurchases_moving SELECT * FROM sales.copurchases`,
+			`DELETE FROM sales.product_sales; DELETE FROM sales.copurchases`,
+		}},
+		{name: "copied, not dropped", state: []string{
+			fmt.Sprintf(oldTables, "product_sales_moving", "copurchases_moving"),
+			`INSERT INTO main.product_sales_moving SELECT * FROM sales.product_sales; INSERT INTO main.copurchases_moving SELECT * FROM sales.copurchases`,
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "shop.db")
+			wantPairs, wantSold := soldCatalogIn(t, path, tc.state)
+			c, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			checkSalesMoved(t, c, wantPairs, wantSold)
+		})
+	}
+}
+
+// soldCatalogIn writes a catalog at path with three products, some sold together,
+// runs state's statements on it and closes it. It returns the pairs and sales that the
+// statistics hold.
+func soldCatalogIn(t *testing.T, path string, state []string) (map[string]int, map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var ps []Product
+	for _, id := range []string{"a", "b", "c"} {
+		ps = append(ps, Product{ID: id, SellerID: "s", Title: "Product " + id, Price: money.Money{Amount: 100, Currency: "USD"}})
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.RecordSales(ctx, []Sale{{ProductID: "a", Quantity: 1, At: fixedTime}, {ProductID: "b", Quantity: 3, AlsoBought: []string{"a"}, At: fixedTime},
+		{ProductID: "c", Quantity: 1, AlsoBought: []string{"b", "a"}, At: fixedTime}}); err != nil {
+		t.Fatal(err)
+	}
+	wantPairs, wantSold := pairs(t, c), soldAll(t, c)
+	for _, q := range state {
+		if _, err := c.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return wantPairs, wantSold
+}
+
+// checkSalesMoved checks that c's statistics are wantPairs and wantSold, all in the
+// sales file.
+func checkSalesMoved(t *testing.T, c *Catalog, wantPairs map[string]int, wantSold map[string]string) {
+	t.Helper()
+	if got := pairs(t, c); !reflect.DeepEqual(got, wantPairs) {
+		t.Errorf("pairs after the move = %v, want %v", got, wantPairs)
+	}
+	if got := soldAll(t, c); !reflect.DeepEqual(got, wantSold) {
+		t.Errorf("sales after the move = %v, want %v", got, wantSold)
+	}
+	var left int
+	if err := c.db.QueryRow(`SELECT count(*) FROM main.sqlite_master WHERE name GLOB 'product_sales*' OR name GLOB 'copurchases*'`).Scan(&left); err != nil || left != 0 {
+		t.Errorf("the catalog's file keeps %d of the statistics' tables and indexes (%v)", left, err)
+	}
+}
+
+// TestMoveSalesConcurrently opens a catalog from before migration 0016 from several
+// goroutines at once, as replicas started together do: every Open succeeds and the
+// statistics arrive once.
+func TestMoveSalesConcurrently(t *testing.T) {
+	ctx := context.Background()
+	for run := range 20 {
+		path := filepath.Join(t.TempDir(), "shop.db")
+		wantPairs, wantSold := soldCatalogIn(t, path, beforeMigration0016)
+		const opens = 4
+		cs := make([]*Catalog, opens)
+		errs := make([]error, opens)
+		var wg sync.WaitGroup
+		for i := range opens {
+			wg.Go(func() { cs[i], errs[i] = Open(ctx, path) })
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("run %d, open %d: %v", run, i, err)
+			}
+		}
+		checkSalesMoved(t, cs[0], wantPairs, wantSold)
+		for _, c := range cs {
+			c.Close()
+		}
+	}
+}
+
+// TestSalesFileOfAnotherCatalog: a sales file left beside a catalog file made anew
+// (the old one deleted, other products imported) names products by rowids that now
+// mean others; Open empties it and says so, once. A copy of both files keeps them.
+func TestSalesFileOfAnotherCatalog(t *testing.T) {
+	ctx := context.Background()
+	c := openStats(t)
+	if c.SalesDiscarded() {
+		t.Error("a new catalog reports discarded statistics")
+	}
+	if err := c.RecordSale(ctx, "a", 1, []string{"b"}, fixedTime); err != nil {
+		t.Fatal(err)
+	}
+	path := c.path(t)
+	c.Close()
+
+	// A copy of both files, elsewhere, keeps its statistics.
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	for from, to := range map[string]string{path: copyPath, SalesFile(path): SalesFile(copyPath)} {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cp, err := Open(ctx, copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, _, _ := sold(t, cp, "a"); o != 1 || cp.SalesDiscarded() {
+		t.Errorf("the copy: sold a = %d, discarded %v", o, cp.SalesDiscarded())
+	}
+	cp.Close()
+
+	for _, f := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + f)
+	}
+	c, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.SalesDiscarded() {
+		t.Error("Open did not report the other catalog's statistics")
+	}
+	var ps []Product
+	for _, id := range []string{"x", "y"} {
+		ps = append(ps, Product{ID: id, SellerID: "s", Title: "Other " + id, Price: money.Money{Amount: 100, Currency: "USD"}})
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	if got := soldAll(t, c); len(got) != 0 {
+		t.Errorf("the new catalog's products have the old one's sales: %v", got)
+	}
+	if got := pairs(t, c); len(got) != 0 {
+		t.Errorf("the new catalog's products have the old one's pairs: %v", got)
+	}
+	c.Close()
+	if c, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if c.SalesDiscarded() {
+		t.Error("the second Open reports discarded statistics again")
+	}
+}
+
+// TestSalesFileLost: a catalog opened without its sales file starts with no
+// statistics instead of failing.
+func TestSalesFileLost(t *testing.T) {
+	ctx := context.Background()
+	c := openStats(t)
+	if err := c.RecordSale(ctx, "a", 1, nil, fixedTime); err != nil {
+		t.Fatal(err)
+	}
+	path := c.path(t)
+	c.Close()
+	for _, f := range []string{"", "-wal", "-shm"} {
+		os.Remove(SalesFile(path) + f)
+	}
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if o, _, _ := sold(t, c, "a"); o != 0 {
+		t.Errorf("sold a = %d orders with the sales file gone", o)
+	}
+	if err := c.RecordSale(ctx, "a", 1, nil, fixedTime); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// soldAll returns every product's sales row as "orders units last buyers".
+func soldAll(t *testing.T, c *Catalog) map[string]string {
+	t.Helper()
+	rows, err := c.db.Query(`SELECT p.id, s.orders || ' ' || s.units || ' ' || s.last_sold_at || ' ' || s.buyers FROM product_sales s JOIN products p ON p.rowid = s.product`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, v string
+		if err := rows.Scan(&id, &v); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = v
+	}
+	return out
+}
