@@ -66,15 +66,17 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 
 // suspend drops, for a bulk load, what would otherwise follow every row written and
 // is cheaper to build once at the end: the full-text index's triggers on product_text
-// (migration 0001; Commit rebuilds the index) and the secondary indexes of products and
-// product_keys (Commit creates them again, sorting once instead of inserting into each
-// index row by row). Their SQL is kept for Commit. product_codes keeps its index on
+// (migration 0001; Commit rebuilds the index), the triggers on product_rank that keep
+// the learned tables (migration 0014; Commit sums them from product_rank, see
+// relearn), and the secondary indexes of products and product_keys (Commit creates
+// them again, sorting once instead of inserting into each index row by row). Their
+// SQL is kept for Commit. product_codes keeps its index on
 // rowid: a product updated during the load deletes its codes by rowid, and without the
 // index each such delete would scan the table (a load's time would grow with the
 // square of its size).
 func (l *Loader) suspend(ctx context.Context) error {
 	rows, err := l.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
-		WHERE (type = 'trigger' AND tbl_name = 'product_text')
+		WHERE (type = 'trigger' AND tbl_name IN ('product_text', 'product_rank'))
 		OR (type = 'index' AND tbl_name IN ('products', 'product_keys') AND sql IS NOT NULL)
 		ORDER BY type, name`)
 	if err != nil {
@@ -138,6 +140,9 @@ func (l *Loader) Commit(ctx context.Context) error {
 	if err := rebuildIndex(ctx, l.tx); err != nil {
 		return fmt.Errorf("load: building the full-text index: %w", err)
 	}
+	if err := relearn(ctx, l.tx); err != nil {
+		return fmt.Errorf("load: summing the learned types: %w", err)
+	}
 	for _, sql := range l.suspended {
 		if _, err := l.tx.ExecContext(ctx, sql); err != nil {
 			return fmt.Errorf("load: restoring what the load suspended: %w", err)
@@ -161,6 +166,26 @@ func (l *Loader) Rollback() {
 		l.w.close()
 		l.tx.Rollback()
 	}
+}
+
+// relearn writes the learned tables (migration 0014) from product_rank, of which they
+// are sums: what its triggers add up row by row, summed at once. A bulk load suspends
+// those triggers and calls it before restoring them.
+func relearn(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DELETE FROM learned_types`,
+		`DELETE FROM learned_type_words`,
+		`INSERT INTO learned_types (head, products)
+			SELECT head, count(*) FROM product_rank WHERE head != '' GROUP BY head`,
+		`INSERT INTO learned_type_words (word, head, products)
+			SELECT j.value, r.head, count(*) FROM product_rank r, json_each(r.category_keys) j
+			WHERE r.head != '' GROUP BY j.value, r.head`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RebuildHashSize is the memory (bytes) FTS5 gathers terms in while a bulk load
