@@ -11,10 +11,11 @@ import (
 
 // Loader writes a feed import: many batches of products.
 //
-// Into an empty catalog it is a bulk load: every batch goes into one transaction,
-// without the full-text index following each row; the index is built once, from every
-// product's text, when the load commits, which costs a fraction of indexing row by
-// row. Other connections see nothing of it until it commits, and then all of it; it
+// Into an empty catalog it is a bulk load: every batch goes into one transaction, on a
+// connection of its own that is closed when the load ends (see drop), without the
+// full-text index, the secondary indexes or the learned types following each row (see
+// suspend); each is built once when the load commits, which costs a fraction of
+// following row by row. Other connections see nothing of it until it commits, and then all of it; it
 // holds the database's write lock from Load to Commit or Rollback, so other writers
 // wait (up to their busy timeout) or fail meanwhile, and Rollback stores nothing.
 //
@@ -30,7 +31,7 @@ type Loader struct {
 	tx   *sql.Tx   // nil when each batch commits on its own
 	w    *writer
 	// suspended holds the SQL of the triggers and indexes a bulk load dropped (see
-	// suspend); Commit rebuilds the full-text index and restores them.
+	// suspend); Commit builds what they would have written and restores them.
 	suspended []string
 	done      bool
 }
@@ -88,9 +89,9 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 // is cheaper to build once at the end: the full-text index's triggers on product_text
 // (migration 0001; Commit rebuilds the index), the triggers on product_rank that keep
 // the learned tables (migration 0014; the writer counts what they would have added,
-// see learning, and Commit writes it), and the secondary indexes of products and product_keys (Commit creates
-// them again, sorting once instead of inserting into each index row by row). Their
-// SQL is kept for Commit. product_codes keeps its index on
+// see learning, and Commit writes it), and the secondary indexes of products and
+// product_keys (Commit creates them again, sorting once instead of inserting into each
+// index row by row). Their SQL is kept for Commit. product_codes keeps its index on
 // rowid: a product updated during the load deletes its codes by rowid, and without the
 // index each such delete would scan the table (a load's time would grow with the
 // square of its size).
