@@ -129,6 +129,11 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 		}
 		err = in.exec(ctx, insertRankSQL, len(rows), a)
 	}
+	if err == nil && in.w.learn != nil {
+		for _, r := range rows {
+			in.w.learn.add(r.d.rank, 1)
+		}
+	}
 	clear(a) // let the rows' strings go
 	in.args = a[:0]
 	if err != nil {

@@ -3,6 +3,8 @@ package catalog
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -379,4 +381,75 @@ var notTypes = set("large", "medium", "small", "size", "sizes", "queen", "king",
 func typeLike(head string) bool {
 	return utf8.RuneCountInString(head) >= 3 && !notTypes[head] && !skipHead[head] && !unitWords[head] && !stopwords[head] &&
 		strings.IndexFunc(head, func(r rune) bool { return r >= '0' && r <= '9' }) < 0
+}
+
+// learning adds up, during a bulk load, what the triggers of migration 0014 add to the
+// learned tables row by row, which the load suspends (see Loader.suspend): for every
+// row of product_rank written, its head, and its head under each of its category
+// words. It counts products by (head, category_keys), few pairs for many products,
+// and splits the words once per pair when the load commits.
+type learning struct {
+	pairs map[[2]string]int // (head, category_keys) → products
+}
+
+func newLearning() *learning { return &learning{pairs: map[[2]string]int{}} }
+
+// add counts n more products (n < 0: fewer) with the row r of product_rank; a row
+// without a head teaches nothing, as the triggers' WHEN clauses say.
+func (lg *learning) add(r rankRow, n int) {
+	if r.head != "" {
+		lg.pairs[[2]string{r.head, r.categoryKeys}] += n
+	}
+}
+
+// write replaces the learned tables with what lg counted: learned_types gets a row
+// per head with its products, learned_type_words a row per category word and head
+// (a word listed twice in a row's category_keys counts twice, as json_each gives it
+// twice to the triggers); rows that count no products are left out, as the triggers
+// delete them.
+func (lg *learning) write(ctx context.Context, tx *sql.Tx) error {
+	types, words := map[string]int{}, map[[2]string]int{}
+	for pair, n := range lg.pairs {
+		if n == 0 {
+			continue
+		}
+		types[pair[0]] += n
+		var ks []string
+		if err := json.Unmarshal([]byte(pair[1]), &ks); err != nil {
+			return fmt.Errorf("category keys %q: %w", pair[1], err)
+		}
+		for _, k := range ks {
+			words[[2]string{k, pair[0]}] += n
+		}
+	}
+	for _, q := range []string{`DELETE FROM learned_types`, `DELETE FROM learned_type_words`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	insType, err := tx.PrepareContext(ctx, `INSERT INTO learned_types (head, products) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insType.Close()
+	for head, n := range types {
+		if n > 0 {
+			if _, err := insType.ExecContext(ctx, head, n); err != nil {
+				return err
+			}
+		}
+	}
+	insWord, err := tx.PrepareContext(ctx, `INSERT INTO learned_type_words (word, head, products) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insWord.Close()
+	for wh, n := range words {
+		if n > 0 {
+			if _, err := insWord.ExecContext(ctx, wh[0], wh[1], n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,10 +11,11 @@ import (
 
 // Loader writes a feed import: many batches of products.
 //
-// Into an empty catalog it is a bulk load: every batch goes into one transaction,
-// without the full-text index following each row; the index is built once, from every
-// product's text, when the load commits, which costs a fraction of indexing row by
-// row. Other connections see nothing of it until it commits, and then all of it; it
+// Into an empty catalog it is a bulk load: every batch goes into one transaction, on a
+// connection of its own that is closed when the load ends (see drop), without the
+// full-text index, the secondary indexes or the learned types following each row (see
+// suspend); each is built once when the load commits, which costs a fraction of
+// following row by row. Other connections see nothing of it until it commits, and then all of it; it
 // holds the database's write lock from Load to Commit or Rollback, so other writers
 // wait (up to their busy timeout) or fail meanwhile, and Rollback stores nothing.
 //
@@ -24,22 +26,28 @@ import (
 // Either way every other derived structure is written as Upsert writes it (see
 // writer), by the same functions.
 type Loader struct {
-	c  *Catalog
-	tx *sql.Tx // nil when each batch commits on its own
-	w  *writer
+	c    *Catalog
+	conn *sql.Conn // the connection of a bulk load, discarded when it ends (see drop)
+	tx   *sql.Tx   // nil when each batch commits on its own
+	w    *writer
 	// suspended holds the SQL of the triggers and indexes a bulk load dropped (see
-	// suspend); Commit rebuilds the full-text index and restores them.
+	// suspend); Commit builds what they would have written and restores them.
 	suspended []string
 	done      bool
 }
 
 // Load starts a load. The caller must end it with Commit or Rollback.
 func (c *Catalog) Load(ctx context.Context) (*Loader, error) {
-	tx, err := c.db.BeginTx(ctx, nil)
+	conn, err := c.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	l := &Loader{c: c, tx: tx, w: newWriter(tx, c.now())}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	l := &Loader{c: c, conn: conn, tx: tx, w: newWriter(tx, c.now())}
 	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 		l.Rollback()
 		return nil, fmt.Errorf("load: %w", err)
@@ -48,6 +56,7 @@ func (c *Catalog) Load(ctx context.Context) (*Loader, error) {
 	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM products LIMIT 1)`).Scan(&n)
 	if err == nil && n == 0 {
 		err = l.suspend(ctx)
+		l.w.learn = newLearning()
 	}
 	if err != nil {
 		l.Rollback()
@@ -56,9 +65,21 @@ func (c *Catalog) Load(ctx context.Context) (*Loader, error) {
 	if n > 0 { // batch by batch
 		l.w.close()
 		tx.Rollback()
-		l.tx, l.w = nil, nil
+		conn.Close()
+		l.conn, l.tx, l.w = nil, nil, nil
 	}
 	return l, nil
+}
+
+// drop closes the connection of a bulk load for good instead of returning it to the
+// pool. Building the full-text index left FTS5's term table on that connection with
+// as many slots as the whole catalog has terms, and FTS5 walks every slot each time
+// it writes out terms (every later write of product text on that connection, a few
+// products or one), which made an upsert of ten products into 100,000 cost several
+// milliseconds of CPU more than on a fresh connection.
+func (l *Loader) drop() {
+	l.conn.Raw(func(any) error { return driver.ErrBadConn }) // database/sql closes a bad connection
+	l.conn.Close()
 }
 
 // Bulk reports whether the load is a bulk load (see Loader).
@@ -66,7 +87,9 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 
 // suspend drops, for a bulk load, what would otherwise follow every row written and
 // is cheaper to build once at the end: the full-text index's triggers on product_text
-// (migration 0001; Commit rebuilds the index) and the secondary indexes of products and
+// (migration 0001; Commit rebuilds the index), the triggers on product_rank that keep
+// the learned tables (migration 0014; the writer counts what they would have added,
+// see learning, and Commit writes it), and the secondary indexes of products and
 // product_keys (Commit creates them again, sorting once instead of inserting into each
 // index row by row). Their SQL is kept for Commit. product_codes keeps its index on
 // rowid: a product updated during the load deletes its codes by rowid, and without the
@@ -74,7 +97,7 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 // square of its size).
 func (l *Loader) suspend(ctx context.Context) error {
 	rows, err := l.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
-		WHERE (type = 'trigger' AND tbl_name = 'product_text')
+		WHERE (type = 'trigger' AND tbl_name IN ('product_text', 'product_rank'))
 		OR (type = 'index' AND tbl_name IN ('products', 'product_keys') AND sql IS NOT NULL)
 		ORDER BY type, name`)
 	if err != nil {
@@ -138,16 +161,21 @@ func (l *Loader) Commit(ctx context.Context) error {
 	if err := rebuildIndex(ctx, l.tx); err != nil {
 		return fmt.Errorf("load: building the full-text index: %w", err)
 	}
+	if err := l.w.learn.write(ctx, l.tx); err != nil {
+		return fmt.Errorf("load: summing the learned types: %w", err)
+	}
 	for _, sql := range l.suspended {
 		if _, err := l.tx.ExecContext(ctx, sql); err != nil {
 			return fmt.Errorf("load: restoring what the load suspended: %w", err)
 		}
 	}
 	l.w.close()
-	if err := l.tx.Commit(); err != nil {
+	err := l.tx.Commit()
+	l.done = true
+	l.drop()
+	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	l.done = true
 	return nil
 }
 
@@ -160,6 +188,7 @@ func (l *Loader) Rollback() {
 	if l.tx != nil {
 		l.w.close()
 		l.tx.Rollback()
+		l.drop()
 	}
 }
 

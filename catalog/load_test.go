@@ -381,32 +381,54 @@ func killedLoadChild(path string) {
 // 20,000 (two stored ones changed, one new, as a small feed update or an operator's
 // edit does), beside its floor: one write transaction that updates one stored row.
 func BenchmarkUpsertFew(b *testing.B) {
+	benchUpsert(b, 20000, 3)
+}
+
+// BenchmarkUpsertTen is BenchmarkUpsertFew with batches of 10 products (four with a new
+// price, three with a new title, three new) into a catalog of 100,000.
+func BenchmarkUpsertTen(b *testing.B) {
+	benchUpsert(b, 100000, 10)
+}
+
+// benchUpsert bulk-loads n products, then times upserts of batches of few products
+// (a third or more with a new price, a third with a new title, a third new), beside
+// the floor: one write transaction that updates one stored row.
+func benchUpsert(b *testing.B, n, few int) {
 	ctx := context.Background()
 	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer c.Close()
-	sellers, products := loadTestProducts(20000)
+	sellers, products := loadTestProducts(n)
 	l, err := c.Load(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < len(products); i += 1000 {
-		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, products[i:i+1000]); err != nil {
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, products[i:min(i+1000, n)]); err != nil {
 			b.Fatal(err)
 		}
 	}
 	if err := l.Commit(ctx); err != nil {
 		b.Fatal(err)
 	}
-	b.Run("upsert 3 products", func(b *testing.B) {
+	b.Run(fmt.Sprintf("upsert %d products", few), func(b *testing.B) {
+		batch := make([]Product, few)
 		for i := 0; b.Loop(); i++ {
-			few := []Product{products[(2*i)%20000], products[(2*i+1)%20000], products[i%20000]}
-			few[0].Price.Amount++
-			few[1].Title += " v2"
-			few[2].ID = "new" + strconv.Itoa(i)
-			if _, err := c.Upsert(ctx, sellers, few); err != nil {
+			for k := range batch {
+				p := products[(i*few+k*7919)%n]
+				switch k % 3 {
+				case 0:
+					p.Price.Amount++
+				case 1:
+					p.Title += " v2"
+				case 2:
+					p.ID = "new" + strconv.Itoa(i) + "-" + strconv.Itoa(k)
+				}
+				batch[k] = p
+			}
+			if _, err := c.Upsert(ctx, sellers, batch); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -417,7 +439,7 @@ func BenchmarkUpsertFew(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE products SET review_count = review_count + 1 WHERE rowid = ?`, 1+i%20000); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE products SET review_count = review_count + 1 WHERE rowid = ?`, 1+i%n); err != nil {
 				b.Fatal(err)
 			}
 			if err := tx.Commit(); err != nil {

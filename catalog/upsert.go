@@ -127,6 +127,9 @@ type writer struct {
 	moved   bool  // catalog_changes.text has been moved in this transaction
 	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
 	ins     *inserter
+	// learn, in a bulk load, counts what the suspended learned-type triggers would
+	// have written (see learning); nil otherwise, when they run.
+	learn *learning
 }
 
 func newWriter(tx *sql.Tx, now time.Time) *writer {
@@ -380,8 +383,19 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 	if err == nil {
 		err = w.codes(ctx, rowid, d.codes, true)
 	}
+	var was rankRow // in a bulk load, the row of product_rank replaced (see learning)
+	if err == nil && w.learn != nil {
+		var st *sql.Stmt
+		if st, err = w.stmt(ctx, `SELECT head, category_keys FROM product_rank WHERE rowid = ?`); err == nil {
+			err = st.QueryRowContext(ctx, rowid).Scan(&was.head, &was.categoryKeys)
+		}
+	}
 	if err == nil {
 		err = w.exec(ctx, upsertRankSQL, rowid, d.rank.head, d.rank.category, d.rank.forKeys, d.rank.titleKeys, d.rank.categoryKeys)
+	}
+	if err == nil && w.learn != nil {
+		w.learn.add(was, -1)
+		w.learn.add(d.rank, 1)
 	}
 	if err != nil {
 		return fmt.Errorf("upsert %q: %w", p.ID, err)

@@ -139,18 +139,30 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 		rep.Err = errors.New("is a directory, not a feed file")
 		return rep, nil
 	}
-	// Parse, and the catalog's preparation of each batch (catalog.Prepare), run in a
-	// goroutine of their own, a batch ahead of the writer, which stores each batch
-	// here. The writer alone touches rep (see batch).
+	// Three stages, each in a goroutine of its own, a batch apart: Parse collects
+	// batches, the catalog prepares each (catalog.Prepare), and the writer stores each
+	// here, so that reading, preparing and writing use as many cores as there are (up
+	// to three). The writer alone touches rep (see batch).
 	b := &batch{ctx: ctx, l: l, rep: &rep, reject: reject, keepSellers: !opt.AllowSellerChange}
-	jobs, stop := make(chan *job, 1), make(chan struct{})
-	b.out, b.stop = jobs, stop
+	collected, jobs, stop := make(chan *job, 1), make(chan *job, 1), make(chan struct{})
+	b.out, b.stop = collected, stop
 	var perr error
 	go func() {
-		defer close(jobs)
+		defer close(collected)
 		perr = Parse(f, name, opt, b.add, b.note)
 		if b.err == nil {
 			b.err = b.flush()
+		}
+	}()
+	go func() {
+		defer close(jobs)
+		for j := range collected {
+			select {
+			case <-stop: // the writer has failed: it only drains jobs now
+			default:
+				j.prepare()
+			}
+			jobs <- j // the writer reads every job, failed or not
 		}
 	}()
 	var werr error
@@ -179,7 +191,8 @@ var errStopped = errors.New("import stopped")
 
 // batch collects products for one Upsert call (add, flush) and writes them (write).
 // In Import the two halves run in different goroutines: add and flush in Parse's,
-// which hands each batch, prepared, to the writer through out; write in Import's.
+// which hands each batch through out to be prepared (in a goroutine between the two)
+// and then written; write in Import's.
 // The collecting half owns items, index, sellers, cur and err; the writing half owns
 // rep and calls reject. Rejections and warnings found while a batch is collected
 // travel with it and are applied before it is written, so rep and report see
@@ -192,7 +205,7 @@ type batch struct {
 	keepSellers bool  // refuse to move a product to another seller
 	err         error // the catalog or context error that stopped the collecting half
 
-	out  chan<- *job     // where flush sends batches; nil: flush writes them itself
+	out  chan<- *job     // where flush sends batches; nil: flush prepares and writes them itself
 	stop <-chan struct{} // closed when the writing half has failed
 
 	cur     job
@@ -248,8 +261,8 @@ func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
 	return nil
 }
 
-// flush prepares the collected products (catalog.Prepare) and passes them on, with
-// what was noted meanwhile, to the writer: through out, or by writing them at once.
+// flush passes the collected products on, with what was noted meanwhile: through out,
+// to be prepared and written, or by preparing and writing them at once.
 func (b *batch) flush() error {
 	j, sellers := b.cur, b.sellers
 	b.cur, b.index, b.sellers = job{}, nil, nil
@@ -260,12 +273,8 @@ func (b *batch) flush() error {
 		j.sellers = append(j.sellers, s)
 	}
 	sort.Slice(j.sellers, func(i, k int) bool { return j.sellers[i].ID < j.sellers[k].ID })
-	products := make([]catalog.Product, len(j.items))
-	for i, it := range j.items {
-		products[i] = it.p
-	}
-	j.prepared = catalog.Prepare(products)
 	if b.out == nil {
+		j.prepare()
 		return b.write(&j)
 	}
 	select {
@@ -276,6 +285,15 @@ func (b *batch) flush() error {
 	case <-b.ctx.Done():
 		return b.ctx.Err()
 	}
+}
+
+// prepare makes j's products ready to write (catalog.Prepare).
+func (j *job) prepare() {
+	products := make([]catalog.Product, len(j.items))
+	for i, it := range j.items {
+		products[i] = it.p
+	}
+	j.prepared = catalog.Prepare(products)
 }
 
 // write applies what was noted while j was collected and stores its products. When

@@ -12,3 +12,6 @@ func cpuTimeSelf() time.Duration { return 0 }
 
 // peakRSSOf is -1 where getrusage is missing.
 func peakRSSOf(*os.ProcessState) int64 { return -1 }
+
+// writtenOf is -1 where getrusage is missing.
+func writtenOf(*os.ProcessState) int64 { return -1 }

@@ -25,3 +25,14 @@ func peakRSSOf(ps *os.ProcessState) int64 {
 	}
 	return -1
 }
+
+// writtenOf is what the ended process ps wrote to storage, in bytes (getrusage's
+// ru_oublock, counted by Linux in 512-byte blocks as /proc/PID/io's write_bytes is:
+// the file system writes it caused, not the bytes it asked to write), or -1 when
+// unknown.
+func writtenOf(ps *os.ProcessState) int64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return ru.Oublock * 512
+	}
+	return -1
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ type importRun struct {
 	products        int
 	wall, cpu       time.Duration // the import process, start to exit
 	rss             int64         // its peak RSS, kB
+	written         int64         // bytes it wrote to storage (the database, its WAL), -1 when unknown
 	prepWall, prep  time.Duration // reading the feed and preparing its products, alone
 	indexWall, ftsC time.Duration // building the full-text index of the result, alone
 	load            string        // the load average when the run began
@@ -37,7 +39,8 @@ type importRun struct {
 
 // benchImport is `bench import --feed FILE`: it imports the feed into a new catalog
 // with `commerce-mcp import` in a process of its own, --runs times, and prints per
-// run its wall clock, CPU and peak RSS beside, measured in the same run, the two
+// run its wall clock, CPU (and how many cores that is: CPU over wall clock), peak RSS
+// and bytes written to storage per product beside, measured in the same run, the two
 // halves an import overlaps, each alone: reading the feed and preparing its products
 // (feed.Parse, catalog.Prepare; the goroutine beside the writer) and building the
 // full-text index from the imported text (FTS5's own work, which no import can
@@ -76,8 +79,8 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var results []importRun
 	// A run at a million products takes minutes: each row is printed when its run ends,
 	// in columns as wide as their headings.
-	header := []string{"run", "load avg", "products", "wall s", "products/s", "CPU s", "products/CPU-s", "peak RSS MB",
-		"read+prepare alone CPU s", "full-text index alone CPU s", "index alone products/CPU-s"}
+	header := []string{"run", "load avg", "products", "wall s", "products/s", "CPU s", "products/CPU-s", "cores used",
+		"peak RSS MB", "KB written/product", "read+prepare alone CPU s", "full-text index alone CPU s", "index alone products/CPU-s"}
 	row := func(cells ...string) {
 		for i, c := range cells {
 			fmt.Fprintf(stdout, "%*s  ", len(header[i]), c)
@@ -93,7 +96,8 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		results = append(results, r)
 		f := func(format string, v any) string { return fmt.Sprintf(format, v) }
 		row(f("%d", i+1), r.load, f("%d", r.products), f("%.1f", r.wall.Seconds()), f("%.0f", rate(r.products, r.wall)),
-			f("%.1f", r.cpu.Seconds()), f("%.0f", rate(r.products, r.cpu)), f("%d", r.rss>>10), f("%.1f", r.prep.Seconds()),
+			f("%.1f", r.cpu.Seconds()), f("%.0f", rate(r.products, r.cpu)), f("%.2f", r.cpu.Seconds()/r.wall.Seconds()),
+			f("%d", r.rss>>10), f("%.2f", perProduct(r.written, r.products)/1024), f("%.1f", r.prep.Seconds()),
 			f("%.1f", r.ftsC.Seconds()), f("%.0f", rate(r.products, r.ftsC)))
 	}
 	col := func(f func(importRun) float64) []float64 {
@@ -111,7 +115,11 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fmt.Fprintf(stdout, "\n%d runs of %d products (max/min of each range in brackets: this machine's noise)\n", len(results), results[0].products)
 	fmt.Fprintf(stdout, "feed → searchable: %s products/s wall clock [%.2f×] (target ≥ %d: %s); %s products per CPU-second [%.2f×]\n",
 		floatRange(wallRate), spread(wallRate), importTargetRate, yes(slices.Min(wallRate) >= importTargetRate), floatRange(cpuRate), spread(cpuRate))
-	fmt.Fprintf(stdout, "importer peak RSS: %s MB (target ≤ %d MB: %s)\n", floatRange(rss), importTargetRSS>>10, yes(slices.Max(rss) <= importTargetRSS>>10))
+	cores := col(func(r importRun) float64 { return r.cpu.Seconds() / r.wall.Seconds() })
+	written := col(func(r importRun) float64 { return perProduct(r.written, r.products) / 1024 })
+	fmt.Fprintf(stdout, "cores used (CPU s over wall s; this machine has %d): %s\n", runtime.NumCPU(), floatRange2(cores))
+	fmt.Fprintf(stdout, "importer peak RSS: %s MB (target ≤ %d MB: %s); written to storage: %s KB per product\n",
+		floatRange(rss), importTargetRSS>>10, yes(slices.Max(rss) <= importTargetRSS>>10), floatRange2(written))
 	fmt.Fprintf(stdout, "floors, each alone in the same runs: reading the feed and preparing its products %s products per CPU-second [%.2f×]; FTS5 building the full-text index %s products per CPU-second [%.2f×]\n",
 		floatRange(prepRate), spread(prepRate), floatRange(ftsRate), spread(ftsRate))
 	return nil
@@ -137,6 +145,7 @@ func importOnce(ctx context.Context, exe, feedPath, db string) (importRun, error
 	r.wall = time.Since(start)
 	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	r.rss = peakRSSOf(cmd.ProcessState)
+	r.written = writtenOf(cmd.ProcessState)
 
 	cat, err := catalog.Open(ctx, db)
 	if err != nil {
@@ -199,6 +208,19 @@ func rebuildAlone(ctx context.Context, db *sql.DB) (wall, cpu time.Duration, err
 		return 0, 0, err
 	}
 	return time.Since(start), cpuTimeSelf() - c0, nil
+}
+
+// perProduct is bytes per product, -1 when bytes is unknown (-1).
+func perProduct(bytes int64, n int) float64 {
+	if bytes < 0 || n == 0 {
+		return -1
+	}
+	return float64(bytes) / float64(n)
+}
+
+// floatRange2 is "min–max" of fs with two decimals.
+func floatRange2(fs []float64) string {
+	return fmt.Sprintf("%.2f–%.2f", slices.Min(fs), slices.Max(fs))
 }
 
 func rate(n int, d time.Duration) float64 {
