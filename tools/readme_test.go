@@ -4,10 +4,14 @@ import (
 	"encoding/json"
 	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // readmeTool is a tool as the README's Tools section documents it: a heading
@@ -169,4 +173,27 @@ func readmeType(p any, required bool) string {
 		typ += ", required"
 	}
 	return typ
+}
+
+// TestReadmeNamesTheDatabaseFiles holds the README's Set-up and Files sections to the
+// names the code gives the files beside a database: an operator who backs up or moves
+// only what the README names must not leave customers or statistics behind.
+func TestReadmeNamesTheDatabaseFiles(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, section := range []string{"\n## Set-up\n", "\n## Files\n"} {
+		_, text, ok := strings.Cut(readme, section)
+		if !ok {
+			t.Fatalf("README has no %s section", strings.TrimSpace(section))
+		}
+		text, _, _ = strings.Cut(text, "\n## ")
+		for _, name := range []string{filepath.Base(store.FileBeside("shop.db")), filepath.Base(catalog.SalesFile("shop.db"))} {
+			if !strings.Contains(text, "`"+name+"`") {
+				t.Errorf("README %s does not name `%s`", strings.TrimSpace(section), name)
+			}
+		}
+	}
 }
