@@ -535,23 +535,7 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 
 // ioStatus returns the fields of /proc/self/io: syscr and rchar (read syscalls and
 // bytes, whether or not from the page cache), syscw and wchar.
-func ioStatus() map[string]int64 {
-	out := map[string]int64{}
-	b, err := os.ReadFile("/proc/self/io")
-	if err != nil {
-		return out
-	}
-	for line := range strings.SplitSeq(string(b), "\n") {
-		k, v, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
-			out[k] = n
-		}
-	}
-	return out
-}
+func ioStatus() map[string]int64 { return procFields("/proc/self/io") }
 
 // inStockIDs returns up to n ids of products that can be bought, for the purchase writes.
 func inStockIDs(ctx context.Context, db string, n int) ([]string, error) {
@@ -817,9 +801,13 @@ func yes(ok bool) string {
 func mb(kb int64) string { return fmt.Sprintf("%d MB", kb>>10) }
 
 // memStatus returns the kB fields of /proc/self/status (VmHWM, RssAnon, RssFile, …).
-func memStatus() map[string]int64 {
+func memStatus() map[string]int64 { return procFields("/proc/self/status") }
+
+// procFields returns the numeric "name: value" fields of a /proc file (a "kB" unit
+// dropped), or none when it cannot be read.
+func procFields(path string) map[string]int64 {
 	out := map[string]int64{}
-	b, err := os.ReadFile("/proc/self/status")
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return out
 	}
@@ -828,8 +816,8 @@ func memStatus() map[string]int64 {
 		if !ok {
 			continue
 		}
-		if kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64); err == nil {
-			out[k] = kb
+		if n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64); err == nil {
+			out[k] = n
 		}
 	}
 	return out
