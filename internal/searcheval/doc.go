@@ -21,7 +21,7 @@
 // Tests:
 //
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval            # the table
-//	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dev-only  # while tuning: the dev half alone
+//	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dev-only  # while tuning: dev and the first two probes
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dump=type # dev results of one kind (or all, or a query id)
 //	go test -tags sqlite_fts5 -run TestSearchQuality ./internal/searcheval -baseline     # commit today's figures
 //	go test -tags sqlite_fts5 -run TestJudgments ./internal/searcheval -update           # after editing queries or the generator

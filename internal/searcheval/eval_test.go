@@ -24,8 +24,8 @@ import (
 var (
 	update        = flag.Bool("update", false, "re-split the queries of both halves by the fixed rule and rewrite their files and qrels from the generator")
 	writeBaseline = flag.Bool("baseline", false, "write this run's NDCG@10 of Search as the committed baseline")
-	dump          = flag.String("dump", "", "print the results of dev and probe queries: all, a kind, or a query id (never the held-out half)")
-	devOnly       = flag.Bool("dev-only", false, "score the dev half only (while tuning, so as not to watch the held-out half); held-out baselines are not checked")
+	dump          = flag.String("dump", "", "print the results of dev and probe queries: all, a kind, or a query id (never those of the held-out half or the third probe)")
+	devOnly       = flag.Bool("dev-only", false, "score the dev half and the first two probes only (while tuning, so as not to watch the held-out half and the third probe); their baselines are not checked")
 	noNeeds       = flag.Bool("no-needs", false, "search with the built-in vocabulary less its need: lines (to work on what sentences find without a need); baselines are not checked")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
 )
@@ -280,9 +280,9 @@ func (k kindScores) overall() float64 {
 	return mean(all)
 }
 
-// TestSearchQuality scores Catalog.Search and plain BM25 on both halves, prints NDCG@10
-// per kind side by side, and fails when Search falls below the committed baseline in
-// any kind of either half.
+// TestSearchQuality scores Catalog.Search and plain BM25 on both halves and the probes
+// (Sets), prints NDCG@10 per kind side by side, and fails when Search falls below the
+// committed baseline in any kind of any of them.
 //
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval
 //	go test -tags sqlite_fts5 -run TestSearchQuality -v ./internal/searcheval -dump=type
@@ -300,20 +300,20 @@ func TestSearchQuality(t *testing.T) {
 	fmt.Fprintf(&table, "%-20s %-11s %3s %7s %7s %7s\n", "half", "kind", "n", "Search", "BM25", "Δ")
 	now := Baseline{}
 	var searching time.Duration
-	halves := []string{Dev, Probe, ProbeNoNeed, HeldOut}
+	halves := slices.Clone(Sets)
 	if *devOnly || *noNeeds {
 		if *writeBaseline {
 			t.Fatal("-baseline needs both halves and the whole vocabulary; drop -dev-only and -no-needs")
 		}
-		halves = halves[:3]
+		halves = slices.DeleteFunc(halves, Unseen)
 	}
 	for _, name := range halves {
 		var h Half
 		var err error
-		if name == Probe || name == ProbeNoNeed {
-			h, err = LoadProbe(dir, name, e.items)
-		} else {
+		if name == Dev || name == HeldOut {
 			h, err = LoadHalf(dir, name)
+		} else {
+			h, err = LoadProbe(dir, name, e.items)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -336,14 +336,14 @@ func TestSearchQuality(t *testing.T) {
 			s := Score(q, h.Grades[q.ID], got)
 			search[q.Kind] = append(search[q.Kind], s)
 			bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
-			if name != HeldOut && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {
+			if !Unseen(name) && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {
 				t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
 			}
 		}
 		now[name] = map[string]float64{}
 		for _, k := range Kinds {
 			if len(search[k]) == 0 {
-				continue // the probe has sentences only
+				continue // a probe has sentences and nonsense only
 			}
 			now[name][k] = mean(search[k])
 			fmt.Fprintf(&table, "%-20s %-11s %3d %7.3f %7.3f %+7.3f\n", name, k, len(search[k]), mean(search[k]), mean(bm[k]), mean(search[k])-mean(bm[k]))
@@ -697,9 +697,9 @@ func TestWriteCatalog(t *testing.T) {
 	}
 }
 
-// BenchmarkSentences times the sentences of the dev half and both probes (never the
-// held-out half) through Search and, as the floor, through plain BM25, query by query
-// in turn. "warm" searches with the words' spread over product types already read
+// BenchmarkSentences times the sentences of the dev half and the first two probes
+// (never the held-out half or the third probe) through Search and, as the floor,
+// through plain BM25, query by query in turn. "warm" searches with the words' spread over product types already read
 // (voteTypes keeps it per text version); "cold" writes a product's text before each
 // pass, so that every word is read again, outside the timed calls.
 //

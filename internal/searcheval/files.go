@@ -28,9 +28,23 @@ const (
 	// built-in vocabulary names, and nonsense sentences, written after Probe and before
 	// any of their results was seen: what carries to sentences nobody wrote a need for.
 	ProbeNoNeed = "probe-noneed"
+	// ProbeThird holds sentences and nonsense sentences written at dbd3a01 from the
+	// catalog's data alone, without running a search on them, while search was being
+	// tuned on the other probes: none of its results is read (like HeldOut) and no
+	// need: line of the vocabulary of that commit applies to its sentences.
+	ProbeThird = "probe-third"
 	// Dir is the directory of the judged set from the repository root.
 	Dir = "testdata/searcheval"
 )
+
+// Sets are the halves and the probes in the order reports and the baseline list
+// them: the probes between the halves.
+var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeThird, HeldOut}
+
+// Unseen reports whether the set name is one nobody who changes search looks at the
+// results of: the held-out half and the third probe. Their totals are printed; their
+// results are not.
+func Unseen(name string) bool { return name == HeldOut || name == ProbeThird }
 
 // Query is one judged query.
 type Query struct {
@@ -261,8 +275,8 @@ func LoadHalf(dir, name string) (Half, error) {
 	return h, nil
 }
 
-// LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe or
-// ProbeNoNeed) and judges them over items by Grade, as the halves' qrels were judged:
+// LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe,
+// ProbeNoNeed or ProbeThird) and judges them over items by Grade, as the halves' qrels were judged:
 // a probe is outside the split and has no qrels file, so its judgments can only come
 // from the rule. Ids are set from the text when empty.
 func LoadProbe(dir, name string, items []Item) (Half, error) {
@@ -329,7 +343,7 @@ func WriteBaseline(w io.Writer, b Baseline, header string) error {
 	for _, l := range strings.Split(strings.TrimSpace(header), "\n") {
 		fmt.Fprintf(bw, "# %s\n", l)
 	}
-	for _, h := range []string{Dev, Probe, ProbeNoNeed, HeldOut} {
+	for _, h := range Sets {
 		for _, k := range append(slices.Clone(Kinds), "overall") {
 			if v, ok := b[h][k]; ok {
 				fmt.Fprintf(bw, "%s\t%s\t%.4f\n", h, k, v)
