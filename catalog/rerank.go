@@ -83,7 +83,7 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		}
 	}
 	var err error
-	if in.brands, err = s.c.brandsNamed(ctx, rest); err != nil {
+	if in.brands, err = s.learned.brandsNamed(ctx, s.c, rest); err != nil {
 		return nil, err
 	}
 	if codes := queryCodes(raw); len(codes) > 0 {
@@ -116,6 +116,31 @@ func containsAll(have, want []string) bool {
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// brandsNamed returns the brands whose whole name is a run of one to three of words.
+// It looks them up once per text version: brands are added only by writes of product
+// text, which move the version, and never change. The map returned is not to be
+// modified.
+func (lv *learnedView) brandsNamed(ctx context.Context, c *Catalog, words []string) (map[int64]bool, error) {
+	key := strings.Join(words, "\x00")
+	lv.mu.Lock()
+	out, ok := lv.named[key]
+	lv.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	out, err := c.brandsNamed(ctx, words)
+	if err != nil {
+		return nil, err
+	}
+	lv.mu.Lock()
+	if lv.named == nil || len(lv.named) >= maxLearnedWords {
+		lv.named = map[string]map[int64]bool{}
+	}
+	lv.named[key] = out
+	lv.mu.Unlock()
+	return out, nil
 }
 
 // brandsNamed returns the brands whose whole name is a run of one to three of words.

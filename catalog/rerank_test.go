@@ -126,3 +126,37 @@ func TestFoldedFactsAreTypeFacts(t *testing.T) {
 		t.Error("no search read its facts with its matches")
 	}
 }
+
+// TestBrandsNamedPerVersion holds the brands a query names, looked up once per text
+// version, equal to a lookup in the catalog, before and after an upsert adds a brand.
+func TestBrandsNamedPerVersion(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	product := func(id, brand string) Product {
+		return Product{ID: id, SellerID: "s", Title: brand + " Kettle", Brand: brand, Availability: InStock,
+			Price: money.Money{Amount: 1000, Currency: "USD"}}
+	}
+	words := []string{"north", "face", "kettle"}
+	for step, brand := range []string{"Acme", "North Face"} {
+		if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, []Product{product(fmt.Sprint("p", step), brand)}); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second time from what the view kept
+			lv, err := c.learnedView(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := lv.brandsNamed(ctx, c, words)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := c.brandsNamed(ctx, words)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) || len(want) != step {
+				t.Errorf("after %s: brands named %v, want %v (%d of them)", brand, got, want, step)
+			}
+		}
+	}
+}
