@@ -256,8 +256,8 @@ func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]
 	return ms[:min(n, len(ms))], len(ms) > n, nil
 }
 
-// foldedFacts are the typeFacts of a search's matches, in their order, read with them;
-// keys numbers the query's cover keys as the facts do (see coverTerms).
+// foldedFacts are the typeFacts of a search's matches, in their order, read with them,
+// and the query's coverTerms, whose key numbers the facts use.
 type foldedFacts struct {
 	cover coverTerms
 	facts []typeFact
@@ -301,8 +301,9 @@ func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]ma
 		return nil, 0, false, err
 	}
 	if len(ms) > n {
-		// More matches than the expression was counted to have: the counts are of
-		// another text version; read them as any search would.
+		// More than n matches, which an expression counted to have at most rerankPool
+		// in this text version cannot have; were it to happen, read them as any
+		// search does.
 		from, args := s.from(anyWord)
 		ms, more, err := s.ranked(ctx, from, args, n)
 		if err != nil || !more {
