@@ -31,6 +31,9 @@ type learnedView struct {
 	uses map[string]wordUse
 	// brands says, by a learned head asked about, whether it is a word of a brand.
 	brands map[string]bool
+	// named holds what brandsNamed found for the words of a query, by the words joined
+	// with \x00, as they are first asked for (see rerank.go).
+	named map[string]map[int64]bool
 }
 
 // wordUse is how the products that have one word are spread over the catalog's types:

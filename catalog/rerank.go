@@ -3,7 +3,6 @@ package catalog
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -84,7 +83,7 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		}
 	}
 	var err error
-	if in.brands, err = s.c.brandsNamed(ctx, rest); err != nil {
+	if in.brands, err = s.learned.brandsNamed(ctx, s.c, rest); err != nil {
 		return nil, err
 	}
 	if codes := queryCodes(raw); len(codes) > 0 {
@@ -117,6 +116,31 @@ func containsAll(have, want []string) bool {
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// brandsNamed returns the brands whose whole name is a run of one to three of words.
+// It looks them up once per text version: brands are added only by writes of product
+// text, which move the version, and never change. The map returned is not to be
+// modified.
+func (lv *learnedView) brandsNamed(ctx context.Context, c *Catalog, words []string) (map[int64]bool, error) {
+	key := strings.Join(words, "\x00")
+	lv.mu.Lock()
+	out, ok := lv.named[key]
+	lv.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	out, err := c.brandsNamed(ctx, words)
+	if err != nil {
+		return nil, err
+	}
+	lv.mu.Lock()
+	if lv.named == nil || len(lv.named) >= maxLearnedWords {
+		lv.named = map[string]map[int64]bool{}
+	}
+	lv.named[key] = out
+	lv.mu.Unlock()
+	return out, nil
 }
 
 // brandsNamed returns the brands whose whole name is a run of one to three of words.
@@ -210,9 +234,19 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	if len(pool) < 2 {
 		return ms, total, nil
 	}
-	facts, err := s.c.typeFacts(ctx, pool, s.text.coverKeys(), len(in.catWords) > 0)
-	if err != nil {
-		return nil, 0, err
+	var (
+		cv    coverTerms
+		facts []typeFact
+	)
+	if f := s.folded; f != nil && len(f.facts) == len(pool) {
+		// Read with the matches (see foldsFacts); pool is every match, in their order.
+		cv, facts = f.cover, f.facts
+	} else {
+		cv = s.text.cover()
+		var err error
+		if facts, err = s.c.typeFacts(ctx, pool, cv.keys, len(in.catWords) > 0); err != nil {
+			return nil, 0, err
+		}
 	}
 	v := s.c.vocabulary()
 	type ranked struct {
@@ -222,8 +256,8 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
-		f := facts[m.rowid]
-		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: s.text.coverage(f.title)}
+		f := facts[i]
+		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: cv.count(f.title)}
 		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
 			r.tier = 1
 		}
@@ -271,63 +305,92 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 
 // typeFact is what ranking reads of a product's row of product_rank for one query.
 type typeFact struct {
-	title    map[string]bool // those of the query's coverKeys that the title has after its brand
-	head     string          // the head noun of the title (see titleHead), by wordKey
-	forKeys  string          // the word keys of the title after "for", "compatible with", …, space-separated
-	category string          // the last word of the category's last segment, by wordKey
-	filed    bool            // the product has a category (read only for category words)
-	cats     []string        // the word keys of its category path (likewise)
+	// title says, by the number coverTerms gives each of the query's cover keys,
+	// which of them the title has after its brand.
+	title    []bool
+	head     string   // the head noun of the title (see titleHead), by wordKey
+	forKeys  string   // the word keys of the title after "for", "compatible with", …, space-separated
+	category string   // the last word of the category's last segment, by wordKey
+	filed    bool     // the product has a category (read only for category words)
+	cats     []string // the word keys of its category path (likewise)
 }
 
-// typeFacts reads the rows of product_rank of ms; keys are the query's coverKeys. With
-// cats, it reads each product's category words too.
-func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]bool, cats bool) (map[int64]typeFact, error) {
-	ids := make([]int64, len(ms))
+// typeFacts reads the rows of product_rank of ms, in the order of ms (a product
+// deleted meanwhile gets the zero typeFact); keys numbers the query's cover keys (see
+// coverTerms). With cats, it reads each product's category words too.
+func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]int, cats bool) ([]typeFact, error) {
+	list := make([]byte, 0, 8*len(ms)+2)
+	list = append(list, '[')
 	for i, m := range ms {
-		ids[i] = m.rowid
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, m.rowid, 10)
 	}
-	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
-	// One row of text, as keyMatches reads matches: handing SQLite's values to Go a row
-	// at a time costs more than the rest of this. Products are separated by \x1e and
-	// fields by \x1f, which word keys never have (they are letters and digits, and
-	// spaces between them). CROSS JOIN makes SQLite look the ids up one by one.
-	extra, nf := "", 5
+	list = append(list, ']')
+	// One row of text, a list per column, as matchList reads matches: handing SQLite's
+	// values to Go a row at a time costs more than the rest of this. Products are
+	// separated by \x1e, which word keys never have (they are letters and digits, and
+	// spaces between them), nor the JSON arrays of them. CROSS JOIN makes SQLite look
+	// the ids up one by one, in the order of the list.
+	extra := ", ''"
 	if cats {
-		extra, nf = " || char(31) || r.category_keys", 6
+		extra = ", coalesce(group_concat(r.category_keys, char(30)), '')"
 	}
-	var all sql.NullString
-	err := c.queryRow(ctx, `SELECT group_concat(r.rowid || char(31) || r.head || char(31) || r.category || char(31) || r.for_keys || char(31) || r.title_keys`+extra+`, char(30))
-		FROM json_each(?) j CROSS JOIN product_rank r ON r.rowid = j.value`, string(list)).Scan(&all)
+	var col [6]string
+	err := c.queryRow(ctx, `SELECT coalesce(group_concat(r.rowid, char(30)), ''), coalesce(group_concat(r.head, char(30)), ''),
+		coalesce(group_concat(r.category, char(30)), ''), coalesce(group_concat(r.for_keys, char(30)), ''),
+		coalesce(group_concat(r.title_keys, char(30)), '')`+extra+`
+		FROM json_each(?) j CROSS JOIN product_rank r ON r.rowid = j.value`, string(list)).
+		Scan(&col[0], &col[1], &col[2], &col[3], &col[4], &col[5])
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
-	out := make(map[int64]typeFact, len(ms))
-	for row := range strings.SplitSeq(all.String, "\x1e") {
-		fields := strings.Split(row, "\x1f")
-		if len(fields) != nf {
-			continue // a product deleted meanwhile, or no row at all
-		}
-		rowid, err := strconv.ParseInt(fields[0], 10, 64)
+	return parseFacts(col, ms, keys, cats)
+}
+
+// parseFacts reads the typeFacts of ms from lists of the columns of product_rank
+// (rowid, head, category, for_keys, title_keys and, with cats, category_keys), each
+// separated by \x1e, of some of ms in their order: a product missing from the lists
+// (deleted meanwhile) gets the zero typeFact.
+func parseFacts(col [6]string, ms []match, keys map[string]int, cats bool) ([]typeFact, error) {
+	out := make([]typeFact, len(ms))
+	title := make([]bool, len(ms)*len(keys))
+	next := func(i int) string {
+		v, rest, _ := strings.Cut(col[i], "\x1e")
+		col[i] = rest
+		return v
+	}
+	i := 0
+	for col[0] != "" {
+		rowid, err := strconv.ParseInt(next(0), 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("search types: %w", err)
 		}
-		f := typeFact{head: fields[1], category: fields[2], forKeys: fields[3], title: map[string]bool{}}
-		for k := range strings.FieldsSeq(fields[4]) {
-			if keys[k] {
-				f.title[k] = true
+		for i < len(ms) && ms[i].rowid != rowid {
+			i++ // a product deleted meanwhile
+		}
+		if i == len(ms) {
+			return nil, fmt.Errorf("search types: product %d was not asked for", rowid)
+		}
+		f := &out[i]
+		f.head, f.category, f.forKeys = next(1), next(2), next(3)
+		f.title = title[i*len(keys) : (i+1)*len(keys)]
+		for k := range strings.FieldsSeq(next(4)) {
+			if n, ok := keys[k]; ok {
+				f.title[n] = true
 			}
 		}
 		if cats {
-			f.filed = fields[5] != "[]"
+			ks := next(5)
+			f.filed = ks != "[]"
 			if f.filed {
-				var ks []string
-				if err := json.Unmarshal([]byte(fields[5]), &ks); err != nil {
+				if err := json.Unmarshal([]byte(ks), &f.cats); err != nil {
 					return nil, fmt.Errorf("search types: %w", err)
 				}
-				f.cats = ks
 			}
 		}
-		out[rowid] = f
+		i++
 	}
 	return out, nil
 }
@@ -560,34 +623,59 @@ func coverKey(w string) string {
 	return string(k[:min(len(k), 5)])
 }
 
-// coverKeys returns the coverKey of every word of q and of its alternatives.
-func (q textQuery) coverKeys() map[string]bool {
-	keys := map[string]bool{}
-	for _, w := range q.terms() {
-		keys[coverKey(w)] = true
-	}
-	return keys
+// coverTerms is what coverage compares titles with: the cover keys of a query's words
+// and their alternatives, numbered, and each word as the alternatives that cover it
+// (the word first), each as the numbers of its words' keys.
+type coverTerms struct {
+	keys  map[string]int
+	words [][][]int
 }
 
-// coverage counts the words of q that the title (by coverKey) has: a word counts when
-// it or one of its alternatives has every one of its words there.
-func (q textQuery) coverage(title map[string]bool) int {
-	has := func(term string) bool {
-		for _, w := range strings.Fields(term) {
-			if !title[coverKey(w)] {
-				return false
+// cover returns q's coverTerms.
+func (q textQuery) cover() coverTerms {
+	cv := coverTerms{keys: map[string]int{}, words: make([][][]int, len(q.words))}
+	term := func(t string) []int {
+		var ns []int
+		for _, w := range strings.Fields(t) {
+			k := coverKey(w)
+			n, ok := cv.keys[k]
+			if !ok {
+				n = len(cv.keys)
+				cv.keys[k] = n
+			}
+			ns = append(ns, n)
+		}
+		return ns
+	}
+	for i, w := range q.words {
+		cv.words[i] = append(cv.words[i], term(w))
+		if i < len(q.alts) {
+			for _, alt := range q.alts[i] {
+				cv.words[i] = append(cv.words[i], term(alt))
 			}
 		}
-		return true
 	}
+	return cv
+}
+
+// count is the coverage of a title: how many of the query's words the title has
+// (title says which numbered keys it has), a word counting when it or one of its
+// alternatives has every one of its words there.
+func (cv coverTerms) count(title []bool) int {
 	n := 0
-	for i, w := range q.words {
-		ok := has(w)
-		for j := 0; !ok && i < len(q.alts) && j < len(q.alts[i]); j++ {
-			ok = has(q.alts[i][j])
-		}
-		if ok {
-			n++
+	for _, alts := range cv.words {
+		for _, ks := range alts {
+			all := true
+			for _, k := range ks {
+				if k >= len(title) || !title[k] {
+					all = false
+					break
+				}
+			}
+			if all {
+				n++
+				break
+			}
 		}
 	}
 	return n

@@ -1,8 +1,14 @@
 package catalog
 
 import (
+	"context"
+	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // TestLowerWords holds lowerWords, the fast path for ASCII, equal to splitWords.
@@ -52,5 +58,105 @@ func TestRankRowOf(t *testing.T) {
 				t.Errorf("rankRowOf(%q, %q, %q) = %+v, want %+v", tt.title, tt.brand, tt.category, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFoldedFactsAreTypeFacts holds what a search with few matches reads of them for
+// reranking in its ranked pass (see foldsFacts) equal to what typeFacts reads of the
+// same matches, and checks that such searches do fold it.
+func TestFoldedFactsAreTypeFacts(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	titles := []string{
+		"Dyson V11 Cordless Vacuum Cleaner", "Vacuum Bags for Dyson V11 (10 pack)", "Shark Upright Vacuum",
+		"HEPA Filter compatible with Shark Vacuums", "Vacuum Cleaner Crevice Tool", "Laptop Stand for 15 inch Laptops",
+		"Acme Gaming Laptop 15 inch", "Laptop Sleeve, Grey", "Goatskin Leather Gloves", "Goatskin Wallet - Brown",
+		"Trail Running Shoes", "Running Shoe Laces", "Waterproof Hiking Jacket", "Jacket for Dogs, Waterproof",
+	}
+	cats := []string{"Home > Vacuums", "Home > Vacuum Accessories", "Home > Vacuums", "", "Home > Vacuum Accessories",
+		"Electronics > Laptop Accessories", "Electronics > Laptops", "", "Apparel > Gloves", "Apparel > Wallets",
+		"Shoes > Running", "", "Apparel > Jackets", "Pets > Dog Apparel"}
+	products := make([]Product, len(titles))
+	for i, title := range titles {
+		products[i] = Product{ID: fmt.Sprint("p", i), SellerID: "s", Title: title, Brand: []string{"Dyson", "Acme", ""}[i%3],
+			Category: cats[i], Description: "A fine " + strings.ToLower(title) + ".", Availability: InStock,
+			Price: money.Money{Amount: int64(1000 + 100*i), Currency: "USD"}, Rating: 4}
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	folded := 0
+	for _, text := range []string{"vacuum", "dyson vacuum", "vacuum bags", "laptop", "goatskin", "running shoes",
+		"waterproof jacket", "vacuums", "apparel", "home"} {
+		t.Run(text, func(t *testing.T) {
+			sctx, end, err := c.snapshot(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer end()
+			q := Query{Text: text}
+			if err := q.validate(); err != nil {
+				t.Fatal(err)
+			}
+			s, _, done, err := c.understandQuery(sctx, q, q.fingerprint())
+			if err != nil || done {
+				t.Fatalf("understandQuery: done %v, %v", done, err)
+			}
+			ms, _, _, err := s.matches(sctx, 0, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.folded == nil {
+				return
+			}
+			folded++
+			want, err := c.typeFacts(sctx, ms, s.folded.cover.keys, len(s.intent.catWords) > 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s.folded.facts, want) {
+				t.Errorf("facts read with the matches:\n%+v\nwant, as typeFacts reads them:\n%+v", s.folded.facts, want)
+			}
+			if cv := s.text.cover(); !reflect.DeepEqual(s.folded.cover, cv) {
+				t.Errorf("cover terms %+v, want %+v", s.folded.cover, cv)
+			}
+		})
+	}
+	if folded == 0 {
+		t.Error("no search read its facts with its matches")
+	}
+}
+
+// TestBrandsNamedPerVersion holds the brands a query names, looked up once per text
+// version, equal to a lookup in the catalog, before and after an upsert adds a brand.
+func TestBrandsNamedPerVersion(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	product := func(id, brand string) Product {
+		return Product{ID: id, SellerID: "s", Title: brand + " Kettle", Brand: brand, Availability: InStock,
+			Price: money.Money{Amount: 1000, Currency: "USD"}}
+	}
+	words := []string{"north", "face", "kettle"}
+	for step, brand := range []string{"Acme", "North Face"} {
+		if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, []Product{product(fmt.Sprint("p", step), brand)}); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second time from what the view kept
+			lv, err := c.learnedView(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := lv.brandsNamed(ctx, c, words)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := c.brandsNamed(ctx, words)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) || len(want) != step {
+				t.Errorf("after %s: brands named %v, want %v (%d of them)", brand, got, want, step)
+			}
+		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // search runs one Query against the database.
@@ -29,6 +31,9 @@ type search struct {
 	// few, when the matches were ranked in full, is what the catalog keeps of their
 	// expression (see pools.few); nil when it was not looked up.
 	few *pool
+	// folded, when set, is what reranking reads of each match, read with the matches
+	// (see foldsFacts).
+	folded *foldedFacts
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -144,6 +149,11 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 			return ms, max(total, len(ms)), estimated, err
 		}
 	}
+	s.folded = nil
+	if s.foldsFacts(anyWord) {
+		// Every match is reranked: the pass reads what reranking reads of them too.
+		return s.rankedWithFacts(ctx, anyWord, rankedTop(offset+s.q.Limit))
+	}
 	// One ranked pass returns the top matches in order.
 	ms, more, err := s.ranked(ctx, from, args, rankedTop(offset+s.q.Limit))
 	if err != nil || !more {
@@ -246,39 +256,129 @@ func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]
 	return ms[:min(n, len(ms))], len(ms) > n, nil
 }
 
+// foldedFacts are the typeFacts of a search's matches, in their order, read with them,
+// and the query's coverTerms, whose key numbers the facts use.
+type foldedFacts struct {
+	cover coverTerms
+	facts []typeFact
+}
+
+// foldsFacts reports whether the ranked pass of a search ranked in full reads what
+// reranking reads of the matches (their rows of product_rank) with them, instead of
+// reranking reading it in a statement of its own: when reranking reorders every
+// match (the expression has at most rerankPool matches, hidden or not, as counted for
+// pools.few) and no code hit joins them.
+func (s *search) foldsFacts(anyWord bool) bool {
+	return s.intent != nil && len(s.intent.codeHits) == 0 && s.few != nil && s.few.n <= rerankPool &&
+		s.few.expr == s.text.match(anyWord)
+}
+
+// rankedWithFacts is ranked for a search whose facts are folded (see foldsFacts): it
+// reads the matches, all of them, with their rows of product_rank, and keeps the
+// facts in s.folded.
+func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]match, int, bool, error) {
+	cats := len(s.intent.catWords) > 0
+	factCols, factLists := ", rr.rowid AS fr, rr.head AS fh, rr.category AS fg, rr.for_keys AS ff, rr.title_keys AS ft", ""
+	for _, c := range []string{"fr", "fh", "fg", "ff", "ft"} {
+		factLists += ", coalesce(group_concat(" + c + ", char(30)), '')"
+	}
+	if cats {
+		factCols += ", rr.category_keys AS fc"
+		factLists += ", coalesce(group_concat(fc, char(30)), '')"
+	} else {
+		factLists += ", ''"
+	}
+	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ? LEFT JOIN product_rank rr ON rr.rowid = k.rowid")
+	args := append([]any{s.text.match(anyWord)}, s.f.args...)
+	var cols [11]string
+	err := s.c.queryRow(ctx, `SELECT `+matchLists+factLists+` FROM (SELECT `+matchColumns+factCols+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1)+`)`,
+		args...).Scan(&cols[0], &cols[1], &cols[2], &cols[3], &cols[4], &cols[5], &cols[6], &cols[7], &cols[8], &cols[9], &cols[10])
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("search: %w", err)
+	}
+	ms, err := parseMatches([5]string(cols[:5]), nil)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	if len(ms) > n {
+		// More than n matches, which an expression counted to have at most rerankPool
+		// in this text version cannot have; were it to happen, read them as any
+		// search does.
+		from, args := s.from(anyWord)
+		ms, more, err := s.ranked(ctx, from, args, n)
+		if err != nil || !more {
+			return ms, len(ms), false, err
+		}
+		total, err := s.count(ctx, from, args)
+		return ms, total, false, err
+	}
+	cv := s.text.cover()
+	facts, err := parseFacts([6]string(cols[5:]), ms, cv.keys, cats)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	s.folded = &foldedFacts{cover: cv, facts: facts}
+	return ms, len(ms), false, nil
+}
+
 // matchColumns are the columns of product_keys k that a match is read from, named as
 // matchList reads them.
 const matchColumns = `k.rowid AS r, coalesce(k.category_id, 0) AS c, k.brand_id AS b, k.price_amount AS a, k.price_exp AS e`
 
 // matchList appends to ms the matches query selects (its columns are matchColumns), in
-// its order when it has a LIMIT. It reads them as one row of text, the matches
-// separated by ';' and their integers by ',': handing SQLite's values to Go a row at a
-// time costs more than the rest of reading a match (a rare word's search read about
-// as many rows as the bare query reads; one of a few hundred matches, ten times more).
+// its order when it has a LIMIT. It reads them as one row of five lists of text, a
+// column each, the integers separated by ',': handing SQLite's values to Go a row at
+// a time costs more than the rest of reading a match (a rare word's search read about
+// as many rows as the bare query reads; one of a few hundred matches, ten times more),
+// and a list per column costs SQLite less than one list of the rows, whose every
+// field would be joined into a string of its own first.
 func (s *search) matchList(ctx context.Context, query string, args []any, ms []match) ([]match, error) {
-	var list string
-	err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(r || ',' || c || ',' || b || ',' || a || ',' || e, ';'), '') FROM (`+
-		query+`)`, args...).Scan(&list)
+	var cols [5]string
+	err := s.c.queryRow(ctx, `SELECT `+matchLists+` FROM (`+query+`)`, args...).
+		Scan(&cols[0], &cols[1], &cols[2], &cols[3], &cols[4])
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	for len(list) > 0 {
-		var (
-			n    [5]int64
-			item string
-		)
-		item, list, _ = strings.Cut(list, ";")
-		for i := range n {
+	return parseMatches(cols, ms)
+}
+
+// matchLists are the lists matchList reads, a column of matchColumns each.
+const matchLists = `coalesce(group_concat(r), ''), coalesce(group_concat(c), ''), coalesce(group_concat(b), ''),
+	coalesce(group_concat(a), ''), coalesce(group_concat(e), '')`
+
+// parseMatches appends to ms the matches of the lists of matchLists.
+func parseMatches(cols [5]string, ms []match) ([]match, error) {
+	n := 0
+	if cols[0] != "" {
+		n = strings.Count(cols[0], ",") + 1
+	}
+	start := len(ms)
+	ms = slices.Grow(ms, n)[:start+n]
+	for i, list := range cols {
+		for j := range n {
 			var field string
-			field, item, _ = strings.Cut(item, ",")
-			if n[i], err = strconv.ParseInt(field, 10, 64); err != nil {
+			field, list, _ = strings.Cut(list, ",")
+			v, err := strconv.ParseInt(field, 10, 64)
+			if err != nil {
 				return nil, fmt.Errorf("search: a match reads as %q", field)
 			}
+			m := &ms[start+j]
+			switch i {
+			case 0:
+				m.rowid = v
+			case 1:
+				m.category = v
+			case 2:
+				m.brand = v
+			case 3:
+				m.amount = v
+			case 4:
+				m.exp = int(v)
+			}
 		}
-		if item != "" {
-			return nil, fmt.Errorf("search: a match has more than five fields")
+		if list != "" {
+			return nil, fmt.Errorf("search: the matches' columns have different lengths")
 		}
-		ms = append(ms, match{rowid: n[0], category: n[1], brand: n[2], amount: n[3], exp: int(n[4])})
 	}
 	return ms, nil
 }
@@ -356,8 +456,26 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 
 // pageSQL returns the statement that reads the card, description and seller name of n products, in
 // the order their rowids are bound: a SELECT of one row per product, joined with UNION
-// ALL, which keeps that order and costs SQLite less than an IN list.
+// ALL, which keeps that order and costs SQLite less than an IN list. The statements of
+// pages of up to MaxLimit products are written once (see pageSQLs).
 func pageSQL(n int) string {
+	if n <= MaxLimit {
+		return pageSQLs()[n]
+	}
+	return writePageSQL(n)
+}
+
+// pageSQLs holds writePageSQL(n) at n for every n up to MaxLimit.
+var pageSQLs = sync.OnceValue(func() []string {
+	out := make([]string, MaxLimit+1)
+	for n := range out {
+		out[n] = writePageSQL(n)
+	}
+	return out
+})
+
+// writePageSQL writes the statement pageSQL returns.
+func writePageSQL(n int) string {
 	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.name, '') FROM product_text t
 		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder

@@ -62,3 +62,12 @@ func TestDeepPagesShareStatements(t *testing.T) {
 		t.Errorf("pages ending up to 100,000 are read with %d limits, want at most 8", len(limits))
 	}
 }
+
+// TestPageSQLs holds the page statements written once to the function that writes them.
+func TestPageSQLs(t *testing.T) {
+	for n := 1; n <= MaxLimit+1; n++ {
+		if got, want := pageSQL(n), writePageSQL(n); got != want {
+			t.Fatalf("pageSQL(%d) differs from writePageSQL(%d)", n, n)
+		}
+	}
+}
