@@ -3,8 +3,10 @@ package catalog_test
 import (
 	"context"
 	"database/sql"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -345,7 +347,11 @@ func judgedCatalog(b *testing.B) *catalog.Catalog {
 //     unknown ones compared with indexed words);
 //   - shape/SHAPE: BenchmarkSearch's queries, on the generated catalog of 100,000.
 //
-// Each iteration runs every query of its set once, in one snapshot.
+// Each iteration runs every query of its set once, in one snapshot. Each query's
+// median time over the iterations is its cost; p50_µs, p90_µs and max_µs are the
+// median, 90th percentile and largest of those costs over the set's queries, and
+// floor_µs the median of the same for the floor, a read of the text version timed
+// right after each query (see UnderstandQueries).
 func BenchmarkUnderstandQuery(b *testing.B) {
 	ctx := context.Background()
 	half, err := searcheval.LoadHalf(filepath.Join("..", searcheval.Dir), searcheval.Dev)
@@ -362,12 +368,26 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 		byKind[q.Kind] = append(byKind[q.Kind], catalog.Query{Text: q.Text, Limit: 10})
 	}
 	run := func(b *testing.B, cat *catalog.Catalog, qs []catalog.Query, spelling bool) {
+		took, floor := make([][]time.Duration, len(qs)), make([][]time.Duration, len(qs))
 		for b.Loop() {
-			if err := cat.UnderstandQueries(ctx, qs, spelling); err != nil {
+			t, f, err := cat.UnderstandQueries(ctx, qs, spelling)
+			if err != nil {
 				b.Fatal(err)
 			}
+			for i := range qs {
+				took[i], floor[i] = append(took[i], t[i]), append(floor[i], f[i])
+			}
 		}
+		costs, floors := make([]time.Duration, len(qs)), make([]time.Duration, len(qs))
+		for i := range qs {
+			costs[i], floors[i] = quantile(took[i], 0.5), quantile(floor[i], 0.5)
+		}
+		µs := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(qs)), "µs/query")
+		b.ReportMetric(µs(quantile(costs, 0.5)), "p50_µs")
+		b.ReportMetric(µs(quantile(costs, 0.9)), "p90_µs")
+		b.ReportMetric(µs(quantile(costs, 1)), "max_µs")
+		b.ReportMetric(µs(quantile(floors, 0.5)), "floor_µs")
 		b.ReportMetric(0, "ns/op") // an op is a set of queries; µs/query is the figure
 	}
 	for _, spelling := range []bool{false, true} {
@@ -389,4 +409,15 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 			})
 		}
 	})
+}
+
+// quantile returns the q-quantile (0 ≤ q ≤ 1) of ds by the nearest rank, sorting a
+// copy; 0 for none.
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[max(0, min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1))]
 }
