@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -497,19 +498,16 @@ func (u understood) apply(q *Query) []AppliedFilter {
 
 // applyCheap sets a price bound for a query that asks for cheap products ("cheap",
 // "budget"), when no max_price is given: the price below which a third of the matching
-// products are (whole units, rounded up), or nothing when nothing matches.
+// products are (whole units, rounded up), or nothing when nothing matches. The matching
+// products are those the search's first page is drawn from (see matchPrices).
 func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res *Result) error {
 	if s.q.MaxPrice != nil {
 		res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Phrase: phrase, Overridden: true})
 		return nil
 	}
-	ms, _, _, err := s.matches(ctx, 0, false)
-	if err != nil || len(ms) == 0 {
+	prices, err := s.matchPrices(ctx)
+	if err != nil || len(prices) == 0 {
 		return err
-	}
-	prices := make([]float64, len(ms))
-	for i, m := range ms {
-		prices[i] = float64(m.amount) / math.Pow10(m.exp)
 	}
 	slices.Sort(prices)
 	bound := math.Ceil(prices[len(prices)/3])
@@ -521,4 +519,48 @@ func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res 
 	s.f = f
 	res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Value: bound, Phrase: phrase, Derived: true})
 	return nil
+}
+
+// matchPrices returns the prices (major units) of the matches that s.matches(ctx, 0,
+// false) returns, in no order. When the text has so few full-text matches that the
+// search ranks them all (see search.pool), those are every match that passes the
+// filters, and one statement reads their prices without ranking them: ranking costs
+// more than the rest of reading a match. Otherwise they are the matches themselves
+// (the first of the text's pool, which the search reads next anyway, or of a browse).
+func (s *search) matchPrices(ctx context.Context) ([]float64, error) {
+	if !s.text.empty() {
+		if p, err := s.pool(ctx, s.text.match(false)); err != nil || p == nil && s.few != nil && s.few.n <= rankedTop(s.q.Limit) {
+			if err != nil {
+				return nil, err
+			}
+			from, args := s.from(false)
+			var list string
+			if err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+from, args...).Scan(&list); err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			var prices []float64
+			for item := range strings.SplitSeq(list, ";") {
+				a, e, _ := strings.Cut(item, ",")
+				amount, err1 := strconv.ParseInt(a, 10, 64)
+				exp, err2 := strconv.Atoi(e)
+				if err1 != nil || err2 != nil {
+					if item == "" {
+						continue
+					}
+					return nil, fmt.Errorf("search: a price reads as %q", item)
+				}
+				prices = append(prices, float64(amount)/math.Pow10(exp))
+			}
+			return prices, nil
+		}
+	}
+	ms, _, _, err := s.matches(ctx, 0, false)
+	if err != nil {
+		return nil, err
+	}
+	prices := make([]float64, len(ms))
+	for i, m := range ms {
+		prices[i] = float64(m.amount) / math.Pow10(m.exp)
+	}
+	return prices, nil
 }
