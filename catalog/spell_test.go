@@ -1,6 +1,12 @@
 package catalog
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestEditDistance(t *testing.T) {
 	tests := []struct {
@@ -56,4 +62,97 @@ func TestTypeLike(t *testing.T) {
 			t.Errorf("typeLike(%q) = %v, want %v", head, got, want)
 		}
 	}
+}
+
+// TestSpellMatcherIsSpellDistance holds the spellMatcher, which skips the alignment
+// of stems that a form's length or letters put beyond its budget, equal to aligning
+// every form with every stem (spellDistanceInFull, the rule as spellDistance states
+// it), over the words of the built-in vocabulary, a few stems, and typing slips of them.
+func TestSpellMatcherIsSpellDistance(t *testing.T) {
+	var stems []string
+	for _, w := range splitWords(builtinVocabularyText +
+		" headphn coffe batteri sneaker vacuum stroller blend speaker fone phone café über naïve 1000xm4 wh1000xm4") {
+		if !slices.Contains(stems, w) {
+			stems = append(stems, w)
+		}
+	}
+	if len(stems) < 200 {
+		t.Fatalf("%d stems: too few to test", len(stems))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	typos := func(w string) []string {
+		r := []rune(w)
+		out := []string{w, w + "s", w + "es", w + "er", w + "ing", w + "y"}
+		for range 3 {
+			i := rng.IntN(len(r))
+			c := rune('a' + rng.IntN(26))
+			out = append(out,
+				string(r[:i])+string(r[i+1:]),           // a letter dropped
+				string(r[:i])+string(c)+string(r[i:]),   // one added
+				string(r[:i])+string(c)+string(r[i+1:]), // one replaced
+			)
+			if i+1 < len(r) {
+				out = append(out, string(r[:i])+string(r[i+1])+string(r[i])+string(r[i+2:])) // a swap
+			}
+		}
+		return out
+	}
+	near := 0
+	for _, w := range stems[:min(len(stems), 40)] {
+		for _, typed := range typos(w) {
+			m := newSpellMatcher(typed)
+			for _, stem := range stems[:min(len(stems), 1200)] {
+				key := soundKey(stem)
+				gd, gok := m.distance(&spellCandidate{term: stem, key: key, n: utf8.RuneCountInString(key), mask: runeMask(key)})
+				wd, wok := spellDistanceInFull(typed, stem)
+				if gd != wd || gok != wok {
+					t.Fatalf("%q against %q: the matcher gives %d %v, in full %d %v", typed, stem, gd, gok, wd, wok)
+				}
+				if wok {
+					near++
+				}
+			}
+		}
+	}
+	t.Logf("%d stems, %d near pairs", len(stems), near)
+	if near < 500 {
+		t.Errorf("only %d near pairs: the test compares too few", near)
+	}
+}
+
+// spellDistanceInFull is spellDistance as it states the rule, aligning every form of
+// w with stem.
+func spellDistanceInFull(w, stem string) (int, bool) {
+	stem = soundKey(stem)
+	if utf8.RuneCountInString(stem) < 3 {
+		return 0, false
+	}
+	best, ok := 0, false
+	short := utf8.RuneCountInString(w) <= 4
+	try := func(base string) {
+		n := utf8.RuneCountInString(base)
+		if n < 3 {
+			return
+		}
+		budget, key := editBudget(n), soundKey(base)
+		d := editDistance(key, stem, budget, 1)
+		if short {
+			if !shortSlip(key, stem) {
+				return
+			}
+			d = 1
+		}
+		if d <= budget && (!ok || d < best) {
+			best, ok = d, true
+		}
+	}
+	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
+		try(w)
+	}
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(w, end); cut {
+			try(base)
+		}
+	}
+	return best, ok
 }
