@@ -377,11 +377,7 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 		if err := rows.Scan(&text); err != nil {
 			return "", fmt.Errorf("spelling: %w", err)
 		}
-		for _, w := range splitWords(text) {
-			if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
-				counts[w]++
-			}
-		}
+		countSurface(text, stem, base, counts)
 	}
 	if err := rows.Err(); err != nil {
 		return "", fmt.Errorf("spelling: %w", err)
@@ -393,6 +389,67 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 		}
 	}
 	return best, nil
+}
+
+// countSurface adds one to counts for each word of text, split as splitWords splits
+// it, that starts with stem, or with base+"y" when base is not stem, once its
+// diacritics are folded. A word of ASCII letters and digits that does not is passed
+// over without being copied: a few products' descriptions have thousands of words.
+func countSurface(text, stem, base string, counts map[string]int) {
+	var word []rune
+	ascii := true
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		if len(word) > maxWordRunes {
+			word = word[:maxWordRunes]
+		}
+		if !ascii || asciiFoldPrefix(word, stem) || base != stem && asciiFoldPrefix(word, base+"y") {
+			w := strings.ToLower(string(word))
+			if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
+				counts[w]++
+			}
+		}
+		word, ascii = word[:0], true
+	}
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				word = append(word, r)
+			} else {
+				flush()
+			}
+			continue
+		}
+		// As splitWords.
+		if r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || (unicode.Is(unicode.Mn, r) && len(word) > 0) {
+			word, ascii = append(word, r), false
+			continue
+		}
+		flush()
+	}
+	flush()
+}
+
+// asciiFoldPrefix reports whether word, all ASCII, lower-cased starts with p.
+func asciiFoldPrefix(word []rune, p string) bool {
+	if len(word) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		r := word[i]
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if r != rune(p[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // editDistance is the optimal-string-alignment distance between a and b (insertions,

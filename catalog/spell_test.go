@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -155,4 +156,33 @@ func spellDistanceInFull(w, stem string) (int, bool) {
 		}
 	}
 	return best, ok
+}
+
+// TestCountSurfaceIsSplitWords holds countSurface, which passes over ASCII words
+// without copying them, equal to counting the words splitWords gives.
+func TestCountSurfaceIsSplitWords(t *testing.T) {
+	texts := []string{
+		"Duracell AA Batteries, 24 Pack — long-lasting BATTERY power; battery-operated toys",
+		"Café Bustelo CAFÉ cafe espresso caféine Über über-cool naïve NAÏVE",
+		"head\u00adphones HEADPHONES Headphone hëadphones head\u200bphones headphones\uE000x",
+		strings.Repeat("b", 300) + " " + strings.Repeat("batteri", 40) + " batteries",
+		"ΚΑΦΕΣ καφές Straße STRASSE İstanbul ǅemal batteryless Batterie batterij",
+		"",
+	}
+	for _, stem := range []string{"batteri", "cafe", "headphon", "bbbb", "καφ", "istanbul", "über", "str"} {
+		base := strings.TrimSuffix(stem, "i")
+		for _, text := range texts {
+			want := map[string]int{}
+			for _, w := range splitWords(text) {
+				if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
+					want[w]++
+				}
+			}
+			got := map[string]int{}
+			countSurface(text, stem, base, got)
+			if !maps.Equal(got, want) {
+				t.Errorf("stem %q in %q: got %v, want %v", stem, text, got, want)
+			}
+		}
+	}
 }
