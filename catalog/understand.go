@@ -44,6 +44,9 @@ type understood struct {
 	words   []string // the words before filler was dropped: needs are read from them
 	filters []AppliedFilter
 	cheap   string // the phrase asking for cheap products, if any
+	// codeText is the text without its constraint phrases, as written otherwise: the
+	// codes a query names are read from it ("less than $40" names no code "than40").
+	codeText string
 	// sentence means the query reads as a shopper's sentence rather than a list of
 	// product words: two or more filler words were dropped ("i want to …"), or four
 	// words or more are left besides stop words.
@@ -52,10 +55,11 @@ type understood struct {
 
 // token is one piece of a query's text.
 type token struct {
-	kind  tokenKind
-	text  string  // lower-cased
-	value float64 // numbers
-	raw   string  // as written
+	kind     tokenKind
+	text     string  // lower-cased
+	value    float64 // numbers
+	raw      string  // as written
+	from, to int     // where it is in the runes lex read (see lex)
 }
 
 type tokenKind int
@@ -68,8 +72,9 @@ const (
 	tSymbol                    // < > + = ~ / &
 )
 
-// lex splits s into tokens; white space and other punctuation separate them.
-func lex(s string) []token {
+// lex splits s into tokens; white space and other punctuation separate them. It also
+// returns the runes of s the tokens' from and to count in.
+func lex(s string) ([]token, []rune) {
 	var out []token
 	// The characters splitWords deletes are deleted first, so that they join words
 	// here too ("sh\u200boe" is "shoe").
@@ -91,10 +96,10 @@ func lex(s string) []token {
 				for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j])) {
 					j++
 				}
-				out = append(out, token{kind: tWord, text: strings.ToLower(string(rs[i:j])), raw: string(rs[i:j])})
+				out = append(out, token{kind: tWord, text: strings.ToLower(string(rs[i:j])), raw: string(rs[i:j]), from: i, to: j})
 			} else {
 				raw := string(rs[i:j])
-				out = append(out, token{kind: tNumber, text: raw, value: parseAmount(raw), raw: raw})
+				out = append(out, token{kind: tNumber, text: raw, value: parseAmount(raw), raw: raw, from: i, to: j})
 			}
 			i = j
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
@@ -104,22 +109,22 @@ func lex(s string) []token {
 				j++
 			}
 			raw := string(rs[i:j])
-			out = append(out, token{kind: tWord, text: strings.ToLower(raw), raw: raw})
+			out = append(out, token{kind: tWord, text: strings.ToLower(raw), raw: raw, from: i, to: j})
 			i = j
 		case strings.ContainsRune("$€£¥", r):
-			out = append(out, token{kind: tCurrency, text: string(r), raw: string(r)})
+			out = append(out, token{kind: tCurrency, text: string(r), raw: string(r), from: i, to: i + 1})
 			i++
 		case strings.ContainsRune("-–—", r):
-			out = append(out, token{kind: tDash, text: "-", raw: string(r)})
+			out = append(out, token{kind: tDash, text: "-", raw: string(r), from: i, to: i + 1})
 			i++
 		case strings.ContainsRune("<>+=~/&", r):
-			out = append(out, token{kind: tSymbol, text: string(r), raw: string(r)})
+			out = append(out, token{kind: tSymbol, text: string(r), raw: string(r), from: i, to: i + 1})
 			i++
 		default:
 			i++
 		}
 	}
-	return out
+	return out, rs
 }
 
 // parseAmount reads "1,299.99", "1299,99", "80" or "4.5".
@@ -161,8 +166,8 @@ func set(words ...string) map[string]bool {
 // understand reads the constraint phrases of s and drops its filler words (see the
 // package comment above).
 func understand(s string, v *Vocabulary) understood {
-	p := phraseReader{toks: lex(s), used: nil}
-	p.used = make([]bool, len(p.toks))
+	toks, rs := lex(s)
+	p := phraseReader{toks: toks, used: make([]bool, len(toks))}
 	var u understood
 	for i := 0; i < len(p.toks); i++ {
 		if p.used[i] {
@@ -183,6 +188,7 @@ func understand(s string, v *Vocabulary) understood {
 			i = end - 1
 		}
 	}
+	u.codeText = withoutPhrases(rs, p.toks, p.used)
 	var words []string
 	for i, t := range p.toks {
 		if !p.used[i] && (t.kind == tWord || t.kind == tNumber) {
@@ -200,6 +206,20 @@ func understand(s string, v *Vocabulary) understood {
 	}
 	u.sentence = dropped >= 2 || content >= 4
 	return u
+}
+
+// withoutPhrases returns the text of rs with the tokens that used marks (the
+// constraint phrases) replaced by a space each.
+func withoutPhrases(rs []rune, toks []token, used []bool) string {
+	out := slices.Clone(rs)
+	for i, t := range toks {
+		if used[i] {
+			for j := t.from; j < t.to; j++ {
+				out[j] = ' '
+			}
+		}
+	}
+	return string(out)
 }
 
 // dropFiller drops filler words, and recipient words after "for" ("for my son"), and
