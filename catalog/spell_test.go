@@ -1,12 +1,15 @@
 package catalog
 
 import (
+	"context"
 	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 func TestEditDistance(t *testing.T) {
@@ -184,5 +187,46 @@ func TestCountSurfaceIsSplitWords(t *testing.T) {
 				t.Errorf("stem %q in %q: got %v, want %v", stem, text, got, want)
 			}
 		}
+	}
+}
+
+// TestSpellingFollowsWrites checks that the words spelling compares with, kept per
+// start letter, are read again after a write of product text: a word new to the
+// catalog corrects a typo once written, and a word gone corrects none.
+func TestSpellingFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s", Name: "Shop"}}
+	upsert := func(ps ...Product) {
+		t.Helper()
+		if _, err := c.Upsert(ctx, sellers, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	product := func(id, title string) Product {
+		return Product{ID: id, SellerID: "s", Title: title, Price: money.Money{Amount: 1000, Currency: "USD"}, Availability: InStock}
+	}
+	corrected := func(text string) string {
+		t.Helper()
+		res, err := c.Search(ctx, Query{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Corrected
+	}
+	upsert(product("vac", "Upright Vacuum"))
+	if got := corrected("vacum"); got != "vacuum" {
+		t.Fatalf(`"vacum" corrected to %q, want "vacuum"`, got)
+	}
+	if got := corrected("velvte"); got != "" {
+		t.Fatalf(`"velvte" corrected to %q before any product says velvet`, got)
+	}
+	upsert(product("pillow", "Velvet Pillow"))
+	if got := corrected("velvte"); got != "velvet" {
+		t.Errorf(`after a write, "velvte" corrected to %q, want "velvet"`, got)
+	}
+	upsert(product("vac", "Upright Broom"))
+	if got := corrected("vacum"); got != "" {
+		t.Errorf(`with no vacuum left, "vacum" corrected to %q`, got)
 	}
 }
