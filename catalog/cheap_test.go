@@ -10,7 +10,7 @@ import (
 // TestMatchPricesAreThoseOfTheMatches holds matchPrices, which reads the prices of a
 // search's matches without ranking them when it can, equal to the prices of the
 // matches the search ranks (s.matches), whether the text has few matches or a pool,
-// with filters and without, and for a browse.
+// read in one chunk or several, with filters and without, and for a browse.
 func TestMatchPricesAreThoseOfTheMatches(t *testing.T) {
 	ctx := context.Background()
 	c := poolCatalog(t)
@@ -20,16 +20,18 @@ func TestMatchPricesAreThoseOfTheMatches(t *testing.T) {
 		{Text: "steel", MaxPrice: bound(40)}, {Text: "red", Category: "camping", InStock: true},
 		{Text: "travel", Brand: "acme"}, {Text: "lamp", MinRating: 2}, {Text: "classic trips"},
 		{Text: "lantern", Limit: 7}, {Text: "nothingmatches"}, {InStock: true}, {},
+		{Text: "brass", Brand: "glowco", MinRating: 4.5}, // few of a pool pass
 	}
 	for _, tc := range []struct {
-		name            string
-		exact, poolSize int
+		name                   string
+		exact, poolSize, chunk int
 	}{
-		{"few matches, ranked in full", 0, 0},
-		{"pools", 10, 150},
+		{"few matches, ranked in full", 0, 0, 0},
+		{"pools", 10, 150, 0},
+		{"pools read in chunks", 10, 150, 12},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c.exactUpTo, c.poolSize = tc.exact, tc.poolSize
+			c.exactUpTo, c.poolSize, c.poolChunk = tc.exact, tc.poolSize, tc.chunk
 			c.pools = pools{}
 			for _, q := range queries {
 				q.Limit = max(q.Limit, 10)

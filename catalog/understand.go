@@ -542,36 +542,38 @@ func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res 
 }
 
 // matchPrices returns the prices (major units) of the matches that s.matches(ctx, 0,
-// false) returns, in no order. When the text has so few full-text matches that the
-// search ranks them all (see search.pool), those are every match that passes the
-// filters, and one statement reads their prices without ranking them: ranking costs
-// more than the rest of reading a match. Otherwise they are the matches themselves
-// (the first of the text's pool, which the search reads next anyway, or of a browse).
+// false) returns, in no order, reading only their prices. When the text has so few
+// full-text matches that the search ranks them all (see search.pool), those are every
+// match that passes the filters, read in one statement without ranking them: ranking
+// costs more than the rest of reading a match. When it has a pool, they are the
+// passing matches of its first chunk, and of the chunks after it until ten pass, as
+// fromPool reads them. Otherwise (a browse, or a pool too few of whose matches pass)
+// they are the matches themselves.
 func (s *search) matchPrices(ctx context.Context) ([]float64, error) {
 	if !s.text.empty() {
-		if p, err := s.pool(ctx, s.text.match(false)); err != nil || p == nil && s.few != nil && s.few.n <= rankedTop(s.q.Limit) {
-			if err != nil {
-				return nil, err
-			}
+		p, err := s.pool(ctx, s.text.match(false))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case p == nil && s.few != nil && s.few.n <= rankedTop(s.q.Limit):
 			from, args := s.from(false)
-			var list string
-			if err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+from, args...).Scan(&list); err != nil {
-				return nil, fmt.Errorf("search: %w", err)
-			}
+			return s.prices(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+from, args)
+		case p != nil:
 			var prices []float64
-			for item := range strings.SplitSeq(list, ";") {
-				a, e, _ := strings.Cut(item, ",")
-				amount, err1 := strconv.ParseInt(a, 10, 64)
-				exp, err2 := strconv.Atoi(e)
-				if err1 != nil || err2 != nil {
-					if item == "" {
-						continue
-					}
-					return nil, fmt.Errorf("search: a price reads as %q", item)
+			for read := 0; read < len(p.rowids) && (len(prices) < s.q.Limit || read < s.c.chunk()); {
+				chunk := p.rowids[read:min(read+s.c.chunk(), len(p.rowids))]
+				got, err := s.prices(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+
+					s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`), append([]any{sortedList(chunk)}, s.f.args...))
+				if err != nil {
+					return nil, err
 				}
-				prices = append(prices, float64(amount)/math.Pow10(exp))
+				prices = append(prices, got...)
+				read += len(chunk)
 			}
-			return prices, nil
+			if len(prices) >= s.q.Limit || p.complete() {
+				return prices, nil
+			}
 		}
 	}
 	ms, _, _, err := s.matches(ctx, 0, false)
@@ -581,6 +583,29 @@ func (s *search) matchPrices(ctx context.Context) ([]float64, error) {
 	prices := make([]float64, len(ms))
 	for i, m := range ms {
 		prices[i] = float64(m.amount) / math.Pow10(m.exp)
+	}
+	return prices, nil
+}
+
+// prices reads the prices query returns as one row of text ("amount,exp;…"; see
+// matchList), in major units.
+func (s *search) prices(ctx context.Context, query string, args []any) ([]float64, error) {
+	var list string
+	if err := s.c.queryRow(ctx, query, args...).Scan(&list); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var prices []float64
+	for item := range strings.SplitSeq(list, ";") {
+		if item == "" {
+			continue
+		}
+		a, e, _ := strings.Cut(item, ",")
+		amount, err1 := strconv.ParseInt(a, 10, 64)
+		exp, err2 := strconv.Atoi(e)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("search: a price reads as %q", item)
+		}
+		prices = append(prices, float64(amount)/math.Pow10(exp))
 	}
 	return prices, nil
 }
