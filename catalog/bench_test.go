@@ -3,8 +3,10 @@ package catalog_test
 import (
 	"context"
 	"database/sql"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -343,9 +345,18 @@ func judgedCatalog(b *testing.B) *catalog.Catalog {
 //   - spelling/KIND: the same, with the spelling corrections a search that finds
 //     nothing makes (each word of four letters or more looked up in the index, the
 //     unknown ones compared with indexed words);
-//   - shape/SHAPE: BenchmarkSearch's queries, on the generated catalog of 100,000.
+//   - spelling_cold/KIND: the same, each query reading the indexed words it is
+//     compared with afresh, as the first after a write of product text does;
+//   - shape/SHAPE: BenchmarkSearch's queries, on the generated catalog of 100,000,
+//     and cheap_SHAPE: "cheap" and the shape's words (the price bound read from the
+//     matches: in one statement for the rare and uncommon words, from the pool of
+//     the common one's first 4,000 matches, built by the first pass).
 //
-// Each iteration runs every query of its set once, in one snapshot.
+// Each iteration runs every query of its set once, in one snapshot. Each query's
+// median time over the iterations is its cost; p50_µs, p90_µs and max_µs are the
+// median, 90th percentile and largest of those costs over the set's queries, and
+// floor_µs the median of the same for the floor, a read of the text version timed
+// right after each query (see UnderstandQueries).
 func BenchmarkUnderstandQuery(b *testing.B) {
 	ctx := context.Background()
 	half, err := searcheval.LoadHalf(filepath.Join("..", searcheval.Dir), searcheval.Dev)
@@ -361,23 +372,33 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 		// As the quality test searches (see internal/searcheval).
 		byKind[q.Kind] = append(byKind[q.Kind], catalog.Query{Text: q.Text, Limit: 10})
 	}
-	run := func(b *testing.B, cat *catalog.Catalog, qs []catalog.Query, spelling bool) {
+	run := func(b *testing.B, cat *catalog.Catalog, qs []catalog.Query, spelling, cold bool) {
+		took, floor := make([][]time.Duration, len(qs)), make([][]time.Duration, len(qs))
 		for b.Loop() {
-			if err := cat.UnderstandQueries(ctx, qs, spelling); err != nil {
+			t, f, err := cat.UnderstandQueries(ctx, qs, spelling, cold)
+			if err != nil {
 				b.Fatal(err)
 			}
+			for i := range qs {
+				took[i], floor[i] = append(took[i], t[i]), append(floor[i], f[i])
+			}
 		}
+		costs, floors := make([]time.Duration, len(qs)), make([]time.Duration, len(qs))
+		for i := range qs {
+			costs[i], floors[i] = quantile(took[i], 0.5), quantile(floor[i], 0.5)
+		}
+		µs := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(qs)), "µs/query")
+		b.ReportMetric(µs(quantile(costs, 0.5)), "p50_µs")
+		b.ReportMetric(µs(quantile(costs, 0.9)), "p90_µs")
+		b.ReportMetric(µs(quantile(costs, 1)), "max_µs")
+		b.ReportMetric(µs(quantile(floors, 0.5)), "floor_µs")
 		b.ReportMetric(0, "ns/op") // an op is a set of queries; µs/query is the figure
 	}
-	for _, spelling := range []bool{false, true} {
-		name := "judged"
-		if spelling {
-			name = "spelling"
-		}
-		b.Run(name, func(b *testing.B) {
+	for _, mode := range []string{"judged", "spelling", "spelling_cold"} {
+		b.Run(mode, func(b *testing.B) {
 			for _, kind := range kinds {
-				b.Run(kind, func(b *testing.B) { run(b, judgedCatalog(b), byKind[kind], spelling) })
+				b.Run(kind, func(b *testing.B) { run(b, judgedCatalog(b), byKind[kind], mode != "judged", mode == "spelling_cold") })
 			}
 		})
 	}
@@ -385,8 +406,61 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 		for _, sh := range searchShapes {
 			b.Run(sh.name, func(b *testing.B) {
 				cat, _ := benchCatalog(b)
-				run(b, cat, []catalog.Query{sh.q}, false)
+				run(b, cat, []catalog.Query{sh.q}, false, false)
+			})
+		}
+		for _, sh := range searchShapes[:3] {
+			b.Run("cheap_"+sh.name, func(b *testing.B) {
+				cat, _ := benchCatalog(b)
+				q := sh.q
+				q.Text = "cheap " + q.Text
+				run(b, cat, []catalog.Query{q}, false, false)
 			})
 		}
 	})
+}
+
+// quantile returns the q-quantile (0 ≤ q ≤ 1) of ds by the nearest rank, sorting a
+// copy; 0 for none.
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[max(0, min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1))]
+}
+
+// BenchmarkSpellWords times reading the indexed words that spelling compares a word
+// with, for a few first letters, on the judged set's catalog and the generated one of
+// 100,000: the cost the first misspelled word of a letter pays after a write of
+// product text (later ones find them read; see BenchmarkUnderstandQuery).
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SpellWords -count 5 ./catalog
+func BenchmarkSpellWords(b *testing.B) {
+	ctx := context.Background()
+	catalogs := []struct {
+		name string
+		cat  func(b *testing.B) *catalog.Catalog
+	}{
+		{"judged", judgedCatalog},
+		{"generated", func(b *testing.B) *catalog.Catalog { c, _ := benchCatalog(b); return c }},
+	}
+	for _, cs := range catalogs {
+		for _, start := range []string{"s", "b", "w", "x"} {
+			b.Run(cs.name+"/"+start, func(b *testing.B) {
+				c := cs.cat(b)
+				n := 0
+				for b.Loop() {
+					var err error
+					if n, err = c.ReadSpellWords(ctx, start); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(n), "words")
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/read")
+				b.ReportMetric(0, "ns/op")
+			})
+		}
+	}
 }

@@ -58,6 +58,9 @@ type Catalog struct {
 	// learned is the last view of the learned tables searches read (see learned.go).
 	learned   *learnedView
 	learnedMu sync.Mutex
+	// spelling keeps the indexed words spelling corrections compare with, per text
+	// version (see spell.go).
+	spelling spellWords
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 	// salesDiscarded is SalesDiscarded's answer.

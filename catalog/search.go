@@ -191,7 +191,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 			return nil, Result{}, false, err
 		}
 	}
-	if s.intent, err = s.intentOf(ctx, q.Text, u.rest, c.vocabulary()); err != nil {
+	if s.intent, err = s.intentOf(ctx, u.codeText, u.rest, c.vocabulary()); err != nil {
 		return nil, Result{}, false, err
 	}
 	return s, res, false, nil

@@ -3,8 +3,10 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,7 +105,9 @@ func editBudget(n int) int {
 }
 
 // nearestWord returns the indexed word nearest to w (see spellDistance), or "".
-// Candidates share w's first letter (folded), or its sound for "f" and "ph".
+// Candidates share w's first letter (folded), or its sound for "f" and "ph": the
+// maxSpellCandidates most common indexed words that start so (see spellWords), in that
+// order, so the first of two equally near and common words wins.
 func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 	w = foldDiacritics(w)
 	first, _ := utf8.DecodeRuneInString(w)
@@ -114,34 +118,97 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 	case strings.HasPrefix(w, "ph"):
 		starts = []string{"p", "f"}
 	}
+	m := newSpellMatcher(w)
 	best, bestDist, bestDoc := "", 0, 0
 	for _, start := range starts {
-		rows, err := c.query(ctx, `SELECT term, doc FROM products_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?`,
-			start, start+"\uffff", maxSpellCandidates)
+		cands, err := c.spellCandidates(ctx, start)
 		if err != nil {
-			return "", fmt.Errorf("spelling: %w", err)
+			return "", err
 		}
-		for rows.Next() {
-			var (
-				term string
-				doc  int
-			)
-			if err := rows.Scan(&term, &doc); err != nil {
-				rows.Close()
-				return "", fmt.Errorf("spelling: %w", err)
-			}
+		for i := range cands {
+			sc := &cands[i]
 			// The nearer word wins, and the more common one a tie.
-			if d, ok := spellDistance(w, term); ok && (best == "" || d < bestDist || d == bestDist && doc > bestDoc) {
-				best, bestDist, bestDoc = term, d, doc
+			if d, ok := m.distance(sc); ok && (best == "" || d < bestDist || d == bestDist && sc.doc > bestDoc) {
+				best, bestDist, bestDoc = sc.term, d, sc.doc
 			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return "", fmt.Errorf("spelling: %w", err)
 		}
 	}
 	return best, nil
+}
+
+// spellCandidate is an indexed word spelling may correct to, with what comparing it
+// needs worked out once.
+type spellCandidate struct {
+	term string
+	doc  int    // products that have it
+	key  string // soundKey(term)
+	n    int    // runes of key
+	mask uint64 // the runes of key, each as bit r%64
+}
+
+// spellWords keeps, for one text version, the candidates of each start spelling
+// compares with (a first letter, or "ph"), read from the index the first time a start
+// is asked for: a write of product text starts over.
+type spellWords struct {
+	mu      sync.Mutex
+	version int64
+	byStart map[string][]spellCandidate
+}
+
+// maxSpellStarts bounds the starts spellWords keeps; past it, it forgets them.
+const maxSpellStarts = 64
+
+// spellCandidates returns the maxSpellCandidates most common indexed words that start
+// with start, most common first (see spellWords).
+func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCandidate, error) {
+	version, err := c.textVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sw := &c.spelling
+	sw.mu.Lock()
+	if sw.version == version {
+		if cands, ok := sw.byStart[start]; ok {
+			sw.mu.Unlock()
+			return cands, nil
+		}
+	}
+	sw.mu.Unlock()
+	rows, err := c.query(ctx, `SELECT term, doc FROM products_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?`,
+		start, start+"\uffff", maxSpellCandidates)
+	if err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	defer rows.Close()
+	var cands []spellCandidate
+	for rows.Next() {
+		var sc spellCandidate
+		if err := rows.Scan(&sc.term, &sc.doc); err != nil {
+			return nil, fmt.Errorf("spelling: %w", err)
+		}
+		sc.key = soundKey(sc.term)
+		sc.n, sc.mask = utf8.RuneCountInString(sc.key), runeMask(sc.key)
+		cands = append(cands, sc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if sw.version != version || sw.byStart == nil || len(sw.byStart) >= maxSpellStarts {
+		sw.version, sw.byStart = version, map[string][]spellCandidate{}
+	}
+	sw.byStart[start] = cands
+	return cands, nil
+}
+
+// runeMask sets bit r%64 for each rune r of s.
+func runeMask(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= 1 << (uint32(r) % 64)
+	}
+	return m
 }
 
 // inflections are the endings a query word may have beyond the stem it is compared
@@ -158,39 +225,81 @@ var derivations = set("er", "ers", "or", "ors", "ery")
 // fewer than three letters correct nothing, and words of four letters or fewer only
 // by swapping neighbours or doubling or undoubling a letter: other slips turn too many
 // short words into other words ("cafe" into "care" or "chafe"). Both are compared by
-// their soundKey.
+// their soundKey. nearestWord compares one word with many stems through a
+// spellMatcher, which is the same.
 func spellDistance(w, stem string) (int, bool) {
-	stem = soundKey(stem)
-	if utf8.RuneCountInString(stem) < 3 {
-		return 0, false
-	}
-	best, ok := 0, false
-	short := utf8.RuneCountInString(w) <= 4
-	try := func(base string) {
+	m := newSpellMatcher(w)
+	key := soundKey(stem)
+	return m.distance(&spellCandidate{term: stem, key: key, n: utf8.RuneCountInString(key), mask: runeMask(key)})
+}
+
+// spellMatcher compares one query word with indexed stems, as spellDistance says:
+// the forms of the word it tries (the word, and the word without each inflection it
+// ends with) are worked out once, and a stem that a form's length or letters put
+// beyond its edit budget is not aligned with it.
+type spellMatcher struct {
+	key   string // soundKey of the word
+	short bool   // four letters or fewer
+	tries []spellTry
+}
+
+type spellTry struct {
+	key    string // soundKey of the form
+	n      int    // runes of key
+	budget int    // editBudget of the form's letters
+	mask   uint64 // runeMask(key)
+	whole  bool   // the word itself, not a form without an inflection
+}
+
+func newSpellMatcher(w string) spellMatcher {
+	m := spellMatcher{key: soundKey(w), short: utf8.RuneCountInString(w) <= 4}
+	add := func(base string, whole bool) {
 		n := utf8.RuneCountInString(base)
 		if n < 3 {
 			return
 		}
-		budget, key := editBudget(n), soundKey(base)
-		d := editDistance(key, stem, budget, 1)
-		if short {
-			if !shortSlip(key, stem) {
-				return
+		key := soundKey(base)
+		m.tries = append(m.tries, spellTry{key: key, n: utf8.RuneCountInString(key), budget: editBudget(n), mask: runeMask(key), whole: whole})
+	}
+	add(w, true)
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(w, end); cut {
+			add(base, false)
+		}
+	}
+	return m
+}
+
+// distance is spellDistance of the matcher's word and sc.
+func (m *spellMatcher) distance(sc *spellCandidate) (int, bool) {
+	if sc.n < 3 {
+		return 0, false
+	}
+	best, ok := 0, false
+	for i := range m.tries {
+		t := &m.tries[i]
+		if t.whole {
+			// A word of the index with -er or -or added is another word, not a
+			// misspelling of it ("blender" is not "blend", nor "speaker" "speak").
+			if rest, cut := strings.CutPrefix(m.key, sc.key); cut && derivations[rest] {
+				continue
+			}
+		}
+		// Each edit changes the length by one at most, and adds at most one letter
+		// the other lacks: a stem further than that is beyond the budget.
+		if t.n-sc.n > t.budget || sc.n-t.n > t.budget ||
+			bits.OnesCount64(t.mask&^sc.mask) > t.budget || bits.OnesCount64(sc.mask&^t.mask) > t.budget {
+			continue
+		}
+		d := editDistance(t.key, sc.key, t.budget, 1)
+		if m.short {
+			if !shortSlip(t.key, sc.key) {
+				continue
 			}
 			d = 1
 		}
-		if d <= budget && (!ok || d < best) {
+		if d <= t.budget && (!ok || d < best) {
 			best, ok = d, true
-		}
-	}
-	// A word of the index with -er or -or added is another word, not a misspelling of
-	// it ("blender" is not "blend", nor "speaker" "speak").
-	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
-		try(w)
-	}
-	for _, end := range inflections {
-		if base, cut := strings.CutSuffix(w, end); cut {
-			try(base)
 		}
 	}
 	return best, ok
@@ -268,11 +377,7 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 		if err := rows.Scan(&text); err != nil {
 			return "", fmt.Errorf("spelling: %w", err)
 		}
-		for _, w := range splitWords(text) {
-			if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
-				counts[w]++
-			}
-		}
+		countSurface(text, stem, base, counts)
 	}
 	if err := rows.Err(); err != nil {
 		return "", fmt.Errorf("spelling: %w", err)
@@ -284,6 +389,67 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 		}
 	}
 	return best, nil
+}
+
+// countSurface adds one to counts for each word of text, split as splitWords splits
+// it, that starts with stem, or with base+"y" when base is not stem, once its
+// diacritics are folded. A word of ASCII letters and digits that does not is passed
+// over without being copied: a few products' descriptions have thousands of words.
+func countSurface(text, stem, base string, counts map[string]int) {
+	var word []rune
+	ascii := true
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		if len(word) > maxWordRunes {
+			word = word[:maxWordRunes]
+		}
+		if !ascii || asciiFoldPrefix(word, stem) || base != stem && asciiFoldPrefix(word, base+"y") {
+			w := strings.ToLower(string(word))
+			if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
+				counts[w]++
+			}
+		}
+		word, ascii = word[:0], true
+	}
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				word = append(word, r)
+			} else {
+				flush()
+			}
+			continue
+		}
+		// As splitWords.
+		if r == utf8.RuneError || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || (unicode.Is(unicode.Mn, r) && len(word) > 0) {
+			word, ascii = append(word, r), false
+			continue
+		}
+		flush()
+	}
+	flush()
+}
+
+// asciiFoldPrefix reports whether word, all ASCII, lower-cased starts with p.
+func asciiFoldPrefix(word []rune, p string) bool {
+	if len(word) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		r := word[i]
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if r != rune(p[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // editDistance is the optimal-string-alignment distance between a and b (insertions,

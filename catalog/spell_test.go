@@ -1,6 +1,16 @@
 package catalog
 
-import "testing"
+import (
+	"context"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
 
 func TestEditDistance(t *testing.T) {
 	tests := []struct {
@@ -55,5 +65,168 @@ func TestTypeLike(t *testing.T) {
 		if got := typeLike(head); got != want {
 			t.Errorf("typeLike(%q) = %v, want %v", head, got, want)
 		}
+	}
+}
+
+// TestSpellMatcherIsSpellDistance holds the spellMatcher, which skips the alignment
+// of stems that a form's length or letters put beyond its budget, equal to aligning
+// every form with every stem (spellDistanceInFull, the rule as spellDistance states
+// it), over the words of the built-in vocabulary, a few stems, and typing slips of them.
+func TestSpellMatcherIsSpellDistance(t *testing.T) {
+	var stems []string
+	for _, w := range splitWords(builtinVocabularyText +
+		" headphn coffe batteri sneaker vacuum stroller blend speaker fone phone café über naïve 1000xm4 wh1000xm4") {
+		if !slices.Contains(stems, w) {
+			stems = append(stems, w)
+		}
+	}
+	if len(stems) < 200 {
+		t.Fatalf("%d stems: too few to test", len(stems))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	typos := func(w string) []string {
+		r := []rune(w)
+		out := []string{w, w + "s", w + "es", w + "er", w + "ing", w + "y"}
+		for range 3 {
+			i := rng.IntN(len(r))
+			c := rune('a' + rng.IntN(26))
+			out = append(out,
+				string(r[:i])+string(r[i+1:]),           // a letter dropped
+				string(r[:i])+string(c)+string(r[i:]),   // one added
+				string(r[:i])+string(c)+string(r[i+1:]), // one replaced
+			)
+			if i+1 < len(r) {
+				out = append(out, string(r[:i])+string(r[i+1])+string(r[i])+string(r[i+2:])) // a swap
+			}
+		}
+		return out
+	}
+	near := 0
+	for _, w := range stems[:min(len(stems), 40)] {
+		for _, typed := range typos(w) {
+			m := newSpellMatcher(typed)
+			for _, stem := range stems[:min(len(stems), 1200)] {
+				key := soundKey(stem)
+				gd, gok := m.distance(&spellCandidate{term: stem, key: key, n: utf8.RuneCountInString(key), mask: runeMask(key)})
+				wd, wok := spellDistanceInFull(typed, stem)
+				if gd != wd || gok != wok {
+					t.Fatalf("%q against %q: the matcher gives %d %v, in full %d %v", typed, stem, gd, gok, wd, wok)
+				}
+				if wok {
+					near++
+				}
+			}
+		}
+	}
+	t.Logf("%d stems, %d near pairs", len(stems), near)
+	if near < 500 {
+		t.Errorf("only %d near pairs: the test compares too few", near)
+	}
+}
+
+// spellDistanceInFull is spellDistance as it states the rule, aligning every form of
+// w with stem.
+func spellDistanceInFull(w, stem string) (int, bool) {
+	stem = soundKey(stem)
+	if utf8.RuneCountInString(stem) < 3 {
+		return 0, false
+	}
+	best, ok := 0, false
+	short := utf8.RuneCountInString(w) <= 4
+	try := func(base string) {
+		n := utf8.RuneCountInString(base)
+		if n < 3 {
+			return
+		}
+		budget, key := editBudget(n), soundKey(base)
+		d := editDistance(key, stem, budget, 1)
+		if short {
+			if !shortSlip(key, stem) {
+				return
+			}
+			d = 1
+		}
+		if d <= budget && (!ok || d < best) {
+			best, ok = d, true
+		}
+	}
+	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
+		try(w)
+	}
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(w, end); cut {
+			try(base)
+		}
+	}
+	return best, ok
+}
+
+// TestCountSurfaceIsSplitWords holds countSurface, which passes over ASCII words
+// without copying them, equal to counting the words splitWords gives.
+func TestCountSurfaceIsSplitWords(t *testing.T) {
+	texts := []string{
+		"Duracell AA Batteries, 24 Pack — long-lasting BATTERY power; battery-operated toys",
+		"Café Bustelo CAFÉ cafe espresso caféine Über über-cool naïve NAÏVE",
+		"head\u00adphones HEADPHONES Headphone hëadphones head\u200bphones headphones\uE000x",
+		strings.Repeat("b", 300) + " " + strings.Repeat("batteri", 40) + " batteries",
+		"ΚΑΦΕΣ καφές Straße STRASSE İstanbul ǅemal batteryless Batterie batterij",
+		"",
+	}
+	for _, stem := range []string{"batteri", "cafe", "headphon", "bbbb", "καφ", "istanbul", "über", "str"} {
+		base := strings.TrimSuffix(stem, "i")
+		for _, text := range texts {
+			want := map[string]int{}
+			for _, w := range splitWords(text) {
+				if f := foldDiacritics(w); strings.HasPrefix(f, stem) || base != stem && strings.HasPrefix(f, base+"y") {
+					want[w]++
+				}
+			}
+			got := map[string]int{}
+			countSurface(text, stem, base, got)
+			if !maps.Equal(got, want) {
+				t.Errorf("stem %q in %q: got %v, want %v", stem, text, got, want)
+			}
+		}
+	}
+}
+
+// TestSpellingFollowsWrites checks that the words spelling compares with, kept per
+// start letter, are read again after a write of product text: a word new to the
+// catalog corrects a typo once written, and a word gone corrects none.
+func TestSpellingFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s", Name: "Shop"}}
+	upsert := func(ps ...Product) {
+		t.Helper()
+		if _, err := c.Upsert(ctx, sellers, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	product := func(id, title string) Product {
+		return Product{ID: id, SellerID: "s", Title: title, Price: money.Money{Amount: 1000, Currency: "USD"}, Availability: InStock}
+	}
+	corrected := func(text string) string {
+		t.Helper()
+		res, err := c.Search(ctx, Query{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Corrected
+	}
+	upsert(product("vac", "Upright Vacuum"))
+	if got := corrected("vacum"); got != "vacuum" {
+		t.Fatalf(`"vacum" corrected to %q, want "vacuum"`, got)
+	}
+	if got := corrected("velvte"); got != "" {
+		t.Fatalf(`"velvte" corrected to %q before any product says velvet`, got)
+	}
+	upsert(product("pillow", "Velvet Pillow"))
+	if got := corrected("velvte"); got != "velvet" {
+		t.Errorf(`after a write, "velvte" corrected to %q, want "velvet"`, got)
+	}
+	upsert(product("vac", "Upright Broom"))
+	if got := corrected("vacum"); got != "" {
+		t.Errorf(`with no vacuum left, "vacum" corrected to %q`, got)
 	}
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -43,6 +44,9 @@ type understood struct {
 	words   []string // the words before filler was dropped: needs are read from them
 	filters []AppliedFilter
 	cheap   string // the phrase asking for cheap products, if any
+	// codeText is the text without its constraint phrases, as written otherwise: the
+	// codes a query names are read from it ("less than $40" names no code "than40").
+	codeText string
 	// sentence means the query reads as a shopper's sentence rather than a list of
 	// product words: two or more filler words were dropped ("i want to …"), or four
 	// words or more are left besides stop words.
@@ -51,10 +55,11 @@ type understood struct {
 
 // token is one piece of a query's text.
 type token struct {
-	kind  tokenKind
-	text  string  // lower-cased
-	value float64 // numbers
-	raw   string  // as written
+	kind     tokenKind
+	text     string  // lower-cased
+	value    float64 // numbers
+	raw      string  // as written
+	from, to int     // where it is in the runes lex read (see lex)
 }
 
 type tokenKind int
@@ -67,8 +72,9 @@ const (
 	tSymbol                    // < > + = ~ / &
 )
 
-// lex splits s into tokens; white space and other punctuation separate them.
-func lex(s string) []token {
+// lex splits s into tokens; white space and other punctuation separate them. It also
+// returns the runes of s the tokens' from and to count in.
+func lex(s string) ([]token, []rune) {
 	var out []token
 	// The characters splitWords deletes are deleted first, so that they join words
 	// here too ("sh\u200boe" is "shoe").
@@ -90,10 +96,10 @@ func lex(s string) []token {
 				for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsNumber(rs[j]) || unicode.Is(unicode.Mn, rs[j])) {
 					j++
 				}
-				out = append(out, token{kind: tWord, text: strings.ToLower(string(rs[i:j])), raw: string(rs[i:j])})
+				out = append(out, token{kind: tWord, text: strings.ToLower(string(rs[i:j])), raw: string(rs[i:j]), from: i, to: j})
 			} else {
 				raw := string(rs[i:j])
-				out = append(out, token{kind: tNumber, text: raw, value: parseAmount(raw), raw: raw})
+				out = append(out, token{kind: tNumber, text: raw, value: parseAmount(raw), raw: raw, from: i, to: j})
 			}
 			i = j
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
@@ -103,22 +109,22 @@ func lex(s string) []token {
 				j++
 			}
 			raw := string(rs[i:j])
-			out = append(out, token{kind: tWord, text: strings.ToLower(raw), raw: raw})
+			out = append(out, token{kind: tWord, text: strings.ToLower(raw), raw: raw, from: i, to: j})
 			i = j
 		case strings.ContainsRune("$€£¥", r):
-			out = append(out, token{kind: tCurrency, text: string(r), raw: string(r)})
+			out = append(out, token{kind: tCurrency, text: string(r), raw: string(r), from: i, to: i + 1})
 			i++
 		case strings.ContainsRune("-–—", r):
-			out = append(out, token{kind: tDash, text: "-", raw: string(r)})
+			out = append(out, token{kind: tDash, text: "-", raw: string(r), from: i, to: i + 1})
 			i++
 		case strings.ContainsRune("<>+=~/&", r):
-			out = append(out, token{kind: tSymbol, text: string(r), raw: string(r)})
+			out = append(out, token{kind: tSymbol, text: string(r), raw: string(r), from: i, to: i + 1})
 			i++
 		default:
 			i++
 		}
 	}
-	return out
+	return out, rs
 }
 
 // parseAmount reads "1,299.99", "1299,99", "80" or "4.5".
@@ -160,8 +166,8 @@ func set(words ...string) map[string]bool {
 // understand reads the constraint phrases of s and drops its filler words (see the
 // package comment above).
 func understand(s string, v *Vocabulary) understood {
-	p := phraseReader{toks: lex(s), used: nil}
-	p.used = make([]bool, len(p.toks))
+	toks, rs := lex(s)
+	p := phraseReader{toks: toks, used: make([]bool, len(toks))}
 	var u understood
 	for i := 0; i < len(p.toks); i++ {
 		if p.used[i] {
@@ -182,6 +188,7 @@ func understand(s string, v *Vocabulary) understood {
 			i = end - 1
 		}
 	}
+	u.codeText = withoutPhrases(rs, p.toks, p.used)
 	var words []string
 	for i, t := range p.toks {
 		if !p.used[i] && (t.kind == tWord || t.kind == tNumber) {
@@ -199,6 +206,20 @@ func understand(s string, v *Vocabulary) understood {
 	}
 	u.sentence = dropped >= 2 || content >= 4
 	return u
+}
+
+// withoutPhrases returns the text of rs with the tokens that used marks (the
+// constraint phrases) replaced by a space each.
+func withoutPhrases(rs []rune, toks []token, used []bool) string {
+	out := slices.Clone(rs)
+	for i, t := range toks {
+		if used[i] {
+			for j := t.from; j < t.to; j++ {
+				out[j] = ' '
+			}
+		}
+	}
+	return string(out)
 }
 
 // dropFiller drops filler words, and recipient words after "for" ("for my son"), and
@@ -497,19 +518,16 @@ func (u understood) apply(q *Query) []AppliedFilter {
 
 // applyCheap sets a price bound for a query that asks for cheap products ("cheap",
 // "budget"), when no max_price is given: the price below which a third of the matching
-// products are (whole units, rounded up), or nothing when nothing matches.
+// products are (whole units, rounded up), or nothing when nothing matches. The matching
+// products are those the search's first page is drawn from (see matchPrices).
 func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res *Result) error {
 	if s.q.MaxPrice != nil {
 		res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Phrase: phrase, Overridden: true})
 		return nil
 	}
-	ms, _, _, err := s.matches(ctx, 0, false)
-	if err != nil || len(ms) == 0 {
+	prices, err := s.matchPrices(ctx)
+	if err != nil || len(prices) == 0 {
 		return err
-	}
-	prices := make([]float64, len(ms))
-	for i, m := range ms {
-		prices[i] = float64(m.amount) / math.Pow10(m.exp)
 	}
 	slices.Sort(prices)
 	bound := math.Ceil(prices[len(prices)/3])
@@ -521,4 +539,73 @@ func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res 
 	s.f = f
 	res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Value: bound, Phrase: phrase, Derived: true})
 	return nil
+}
+
+// matchPrices returns the prices (major units) of the matches that s.matches(ctx, 0,
+// false) returns, in no order, reading only their prices. When the text has so few
+// full-text matches that the search ranks them all (see search.pool), those are every
+// match that passes the filters, read in one statement without ranking them: ranking
+// costs more than the rest of reading a match. When it has a pool, they are the
+// passing matches of its first chunk, and of the chunks after it until ten pass, as
+// fromPool reads them. Otherwise (a browse, or a pool too few of whose matches pass)
+// they are the matches themselves.
+func (s *search) matchPrices(ctx context.Context) ([]float64, error) {
+	if !s.text.empty() {
+		p, err := s.pool(ctx, s.text.match(false))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case p == nil && s.few != nil && s.few.n <= rankedTop(s.q.Limit):
+			from, args := s.from(false)
+			return s.prices(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+from, args)
+		case p != nil:
+			var prices []float64
+			for read := 0; read < len(p.rowids) && (len(prices) < s.q.Limit || read < s.c.chunk()); {
+				chunk := p.rowids[read:min(read+s.c.chunk(), len(p.rowids))]
+				got, err := s.prices(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+
+					s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`), append([]any{sortedList(chunk)}, s.f.args...))
+				if err != nil {
+					return nil, err
+				}
+				prices = append(prices, got...)
+				read += len(chunk)
+			}
+			if len(prices) >= s.q.Limit || p.complete() {
+				return prices, nil
+			}
+		}
+	}
+	ms, _, _, err := s.matches(ctx, 0, false)
+	if err != nil {
+		return nil, err
+	}
+	prices := make([]float64, len(ms))
+	for i, m := range ms {
+		prices[i] = float64(m.amount) / math.Pow10(m.exp)
+	}
+	return prices, nil
+}
+
+// prices reads the prices query returns as one row of text ("amount,exp;…"; see
+// matchList), in major units.
+func (s *search) prices(ctx context.Context, query string, args []any) ([]float64, error) {
+	var list string
+	if err := s.c.queryRow(ctx, query, args...).Scan(&list); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var prices []float64
+	for item := range strings.SplitSeq(list, ";") {
+		if item == "" {
+			continue
+		}
+		a, e, _ := strings.Cut(item, ",")
+		amount, err1 := strconv.ParseInt(a, 10, 64)
+		exp, err2 := strconv.Atoi(e)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("search: a price reads as %q", item)
+		}
+		prices = append(prices, float64(amount)/math.Pow10(exp))
+	}
+	return prices, nil
 }

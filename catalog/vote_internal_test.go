@@ -9,12 +9,18 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// BenchmarkVoteTypes times voteTypes alone on a catalog of 20,000 products of 40
-// types, for a sentence of three words (two its type's products have, one in a fifth of
+// BenchmarkVoteTypes times voteTypes alone on catalogs of 20,000 and 100,000 products
+// of 40 types, for a sentence of three words (two its type's products have, one in a fifth of
 // the catalog): "cold" reads every word's spread over types (a
 // new view of the learned tables, as after a write of product text), "warm" finds
 // them read; "floor" is the ranked full-text query for any of the words.
 func BenchmarkVoteTypes(b *testing.B) {
+	for _, perType := range []int{500, 2500} {
+		b.Run(fmt.Sprint(40*perType), func(b *testing.B) { benchVoteTypes(b, perType) })
+	}
+}
+
+func benchVoteTypes(b *testing.B, perType int) {
 	ctx := context.Background()
 	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
 	if err != nil {
@@ -22,7 +28,7 @@ func BenchmarkVoteTypes(b *testing.B) {
 	}
 	defer c.Close()
 	sellers := []Seller{{ID: "s1", Name: "Shop"}}
-	const types, perType = 40, 500
+	const types = 40
 	var products []Product
 	name := func(t int) string { return string(rune('a'+t%26)) + string(rune('a'+t/26)) } // letters: a head has no digit
 	for t := range types {
