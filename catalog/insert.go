@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -15,8 +16,6 @@ const (
 	price_amount, price_exp, currency, stock, availability, rating, review_count, hidden, updated_at,
 	billing_interval, billing_every, trial_days)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	insertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
-	url, image_url, gtin, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertCodeSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES (?, ?)`
 )
 
@@ -64,8 +63,8 @@ func (in *inserter) add(ctx context.Context, d *derived, rowid int64, category a
 	return nil
 }
 
-// flush writes the waiting rows: products, product_text, product_keys, product_rank and
-// product_codes, in statements of a power of two rows each (so that few distinct
+// flush writes the waiting rows: products, product_keys, product_rank and product_codes
+// (their product_text waits for writer.writeText), in statements of a power of two rows each (so that few distinct
 // statements are prepared).
 func (in *inserter) flush(ctx context.Context) error {
 	rows := in.rows
@@ -94,7 +93,7 @@ func (in *inserter) flush(ctx context.Context) error {
 	return nil
 }
 
-// write inserts rows, one statement per table.
+// write inserts rows, one statement per table, and queues their text (see writeText).
 func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	a := in.args[:0]
 	for _, r := range rows {
@@ -106,13 +105,9 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	}
 	err := in.exec(ctx, insertProductSQL, len(rows), a)
 	if err == nil {
-		a = a[:0]
 		for _, r := range rows {
-			p := &r.d.p
-			a = append(a, r.rowid, p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs, p.URL,
-				p.ImageURL, p.GTIN, r.d.card)
+			in.w.queueText(r.rowid, r.d)
 		}
-		err = in.exec(ctx, insertTextSQL, len(rows), a)
 	}
 	if err == nil {
 		a = a[:0]
@@ -172,4 +167,101 @@ func multiRow(query string, n int) string {
 		b.WriteString(tuple)
 	}
 	return b.String()
+}
+
+// upsertTextSQL writes the rows of product_text of one writer.write call, given as a JSON
+// array of arrays (see writeText), inserting new rows and updating stored ones.
+const upsertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
+	url, image_url, gtin, card)
+	SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+		value->>8, value->>9, value->>10 FROM json_each(?) WHERE true
+	ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+		category = excluded.category, tags = excluded.tags, description = excluded.description,
+		attributes = excluded.attributes, url = excluded.url, image_url = excluded.image_url,
+		gtin = excluded.gtin, card = excluded.card`
+
+// textRow is a row of product_text waiting for writeText.
+type textRow struct {
+	rowid int64
+	d     *derived
+}
+
+// queueText makes d the text of the product at rowid, to be written by writeText; a
+// later call for the same rowid replaces an earlier one.
+func (w *writer) queueText(rowid int64, d *derived) {
+	if i, ok := w.textAt[rowid]; ok {
+		w.text[i].d = d
+		return
+	}
+	w.textAt[rowid] = len(w.text)
+	w.text = append(w.text, textRow{rowid, d})
+}
+
+// writeText writes the queued rows of product_text in one statement, last in a write
+// call. The full-text index follows product_text through triggers (migration 0001),
+// and FTS5 writes the terms it gathered out as a segment of the index whenever another
+// statement begins in the transaction: text written row by row, or between other
+// writes, made one small segment per product, each merged again later; text written
+// in one statement, after everything else, makes one per call.
+func (w *writer) writeText(ctx context.Context) error {
+	if len(w.text) == 0 {
+		return nil
+	}
+	b := w.textJSON[:0]
+	b = append(b, '[')
+	for i, r := range w.text {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		p := &r.d.p
+		b = append(b, '[')
+		b = strconv.AppendInt(b, r.rowid, 10)
+		for _, s := range [...]string{p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs,
+			p.URL, p.ImageURL, p.GTIN, r.d.card} {
+			b = append(b, ',')
+			b = appendJSONString(b, s)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ']')
+	w.textJSON = b
+	first := w.text[0].d.p.ID
+	clear(w.text) // let the products go
+	w.text = w.text[:0]
+	clear(w.textAt)
+	if err := w.exec(ctx, upsertTextSQL, string(b)); err != nil {
+		return fmt.Errorf("upsert %q: %w", first, err)
+	}
+	return nil
+}
+
+// appendJSONString appends s to b as a JSON string. Only what JSON requires is escaped
+// (quote, backslash, control characters); everything else, invalid UTF-8 included,
+// is copied as it is, and SQLite's JSON functions give it back byte for byte.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -74,7 +75,7 @@ func (c *Catalog) upsertPrepared(ctx context.Context, opt UpsertOptions, sellers
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
 	}
 	defer tx.Rollback()
-	w := newWriter(tx, c.now())
+	w := newWriter(c, tx, c.now())
 	defer w.close()
 	st, err := w.write(ctx, opt, sellers, b.ds)
 	if err != nil {
@@ -114,11 +115,50 @@ func (c *Catalog) now() time.Time {
 	return time.Now()
 }
 
+// stmtCache holds statements prepared on a *sql.DB, by their SQL, for the life of a
+// Catalog: a writer's transaction runs them with Tx.StmtContext, which reuses what was
+// prepared on its connection before, so that an upsert of a few products does not
+// parse and plan its dozen statements again each time.
+type stmtCache struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// get returns query prepared on db (once).
+func (sc *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if st, ok := sc.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if sc.stmts == nil {
+		sc.stmts = map[string]*sql.Stmt{}
+	}
+	sc.stmts[query] = st
+	return st, nil
+}
+
+func (sc *stmtCache) close() error {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	var errs []error
+	for _, st := range sc.stmts {
+		errs = append(errs, st.Close())
+	}
+	sc.stmts = nil
+	return errors.Join(errs...)
+}
+
 // writer writes products within one transaction, with its prepared statements and
 // what it has looked up so far (sellers, categories and brands never change their
 // ids, so they are looked up once per writer).
 type writer struct {
 	tx      *sql.Tx
+	c       *Catalog // whose stmtCache the writer's statements come from; nil: prepared on tx
 	now     string
 	cats    map[string]int64 // category key → id
 	brands  map[string]int64 // brand key → id
@@ -127,14 +167,19 @@ type writer struct {
 	moved   bool  // catalog_changes.text has been moved in this transaction
 	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
 	ins     *inserter
+	// text holds the rows of product_text this write call writes, at its end (see
+	// writeText); textAt finds a rowid's row in it, textJSON is writeText's buffer.
+	text     []textRow
+	textAt   map[int64]int
+	textJSON []byte
 	// learn, in a bulk load, counts what the suspended learned-type triggers would
 	// have written (see learning); nil otherwise, when they run.
 	learn *learning
 }
 
-func newWriter(tx *sql.Tx, now time.Time) *writer {
-	return &writer{tx: tx, now: now.UTC().Format(time.RFC3339), cats: map[string]int64{},
-		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}}
+func newWriter(c *Catalog, tx *sql.Tx, now time.Time) *writer {
+	return &writer{c: c, tx: tx, now: now.UTC().Format(time.RFC3339), cats: map[string]int64{},
+		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}, textAt: map[int64]int{}}
 }
 
 func (w *writer) close() {
@@ -143,12 +188,21 @@ func (w *writer) close() {
 	}
 }
 
-// stmt returns query prepared on the writer's transaction.
+// stmt returns query prepared for the writer's transaction: from the Catalog's
+// stmtCache when it has one, else prepared on the transaction.
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(ctx, query)
+	var st *sql.Stmt
+	var err error
+	if w.c != nil {
+		if st, err = w.c.writes.get(ctx, w.c.db, query); err == nil {
+			st = w.tx.StmtContext(ctx, st)
+		}
+	} else {
+		st, err = w.tx.PrepareContext(ctx, query)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("upsert: %w", err)
 	}
@@ -223,6 +277,9 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 		st.Inserted++
 	}
 	if err := ins.flush(ctx); err != nil {
+		return st, err
+	}
+	if err := w.writeText(ctx); err != nil {
 		return st, err
 	}
 	return st, nil
@@ -372,11 +429,7 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now,
 		b.Interval, b.Every, b.TrialDays, rowid)
 	if err == nil {
-		err = w.exec(ctx, `UPDATE product_text SET title = ?, brand = ?, category = ?, tags = ?, description = ?,
-			attributes = ?, url = ?, image_url = ?, gtin = ?, card = ? WHERE rowid = ?`,
-			p.Title, p.Brand, p.Category, d.tags, p.Description, d.attrs, p.URL, p.ImageURL, p.GTIN, d.card, rowid)
-	}
-	if err == nil {
+		w.queueText(rowid, d)
 		k := keysOf(p, catID, brandID)
 		err = w.exec(ctx, upsertKeysSQL, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 	}
