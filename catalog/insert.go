@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -152,6 +151,11 @@ func (in *inserter) exec(ctx context.Context, query string, n int, args []any) e
 	return err
 }
 
+// multiRowThen is multiRow(query, n) followed by then.
+func multiRowThen(query string, n int, then string) string {
+	return multiRow(query, n) + then
+}
+
 // multiRow returns query, which ends in "VALUES (…)", with its tuple repeated n times.
 func multiRow(query string, n int) string {
 	if n == 1 {
@@ -169,16 +173,25 @@ func multiRow(query string, n int) string {
 	return b.String()
 }
 
-// upsertTextSQL writes the rows of product_text of one writer.write call, given as a JSON
-// array of arrays (see writeText), inserting new rows and updating stored ones.
-const upsertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
-	url, image_url, gtin, card)
-	SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
-		value->>8, value->>9, value->>10 FROM json_each(?) WHERE true
-	ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, brand = excluded.brand,
-		category = excluded.category, tags = excluded.tags, description = excluded.description,
-		attributes = excluded.attributes, url = excluded.url, image_url = excluded.image_url,
-		gtin = excluded.gtin, card = excluded.card`
+// upsertTextSQL writes rows of product_text, inserting new ones and updating stored
+// ones; writeText repeats its VALUES tuple (see multiRowThen).
+const (
+	upsertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
+	url, image_url, gtin, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	upsertTextConflict = ` ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+	category = excluded.category, tags = excluded.tags, description = excluded.description,
+	attributes = excluded.attributes, url = excluded.url, image_url = excluded.image_url,
+	gtin = excluded.gtin, card = excluded.card`
+)
+
+// Rows of product_text per statement of writeText: up to maxTextExact rows in one
+// statement of exactly as many rows, more in statements of a power of two rows up
+// to maxTextRows (11 parameters a row: 11,264 for 1,024, below SQLite's limit of
+// 32,766), so that few distinct statements are prepared.
+const (
+	maxTextExact = 64
+	maxTextRows  = 1024
+)
 
 // textRow is a row of product_text waiting for writeText.
 type textRow struct {
@@ -197,71 +210,40 @@ func (w *writer) queueText(rowid int64, d *derived) {
 	w.text = append(w.text, textRow{rowid, d})
 }
 
-// writeText writes the queued rows of product_text in one statement, last in a write
-// call. The full-text index follows product_text through triggers (migration 0001),
-// and FTS5 writes the terms it gathered out as a segment of the index whenever another
-// statement begins in the transaction: text written row by row, or between other
-// writes, made one small segment per product, each merged again later; text written
-// in one statement, after everything else, makes one per call.
+// writeText writes the queued rows of product_text, last in a write call. The
+// full-text index follows product_text through triggers (migration 0001, and 0026 for
+// updates, which re-index only text that changed), and FTS5 writes the terms it
+// gathered out as a segment of the index whenever another statement begins in the
+// transaction: text written row by row, or between other writes, made one small
+// segment per product, each merged again later. Written in one statement after
+// everything else, as an upsert of up to maxTextExact products is, it makes one per
+// call; a batch of 1,000 makes six.
 func (w *writer) writeText(ctx context.Context) error {
-	if len(w.text) == 0 {
-		return nil
-	}
-	b := w.textJSON[:0]
-	b = append(b, '[')
-	for i, r := range w.text {
-		if i > 0 {
-			b = append(b, ',')
+	rows := w.text
+	for len(rows) > 0 {
+		n := len(rows)
+		if n > maxTextExact {
+			n = maxTextRows
+			for n > len(rows) {
+				n /= 2
+			}
 		}
-		p := &r.d.p
-		b = append(b, '[')
-		b = strconv.AppendInt(b, r.rowid, 10)
-		for _, s := range [...]string{p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs,
-			p.URL, p.ImageURL, p.GTIN, r.d.card} {
-			b = append(b, ',')
-			b = appendJSONString(b, s)
+		a := w.textArgs[:0]
+		for _, r := range rows[:n] {
+			p := &r.d.p
+			a = append(a, r.rowid, p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs, p.URL,
+				p.ImageURL, p.GTIN, r.d.card)
 		}
-		b = append(b, ']')
+		err := w.exec(ctx, multiRowThen(upsertTextSQL, n, upsertTextConflict), a...)
+		clear(a) // let the products go
+		w.textArgs = a[:0]
+		if err != nil {
+			return fmt.Errorf("upsert %q: %w", rows[0].d.p.ID, err)
+		}
+		rows = rows[n:]
 	}
-	b = append(b, ']')
-	w.textJSON = b
-	first := w.text[0].d.p.ID
-	clear(w.text) // let the products go
+	clear(w.text)
 	w.text = w.text[:0]
 	clear(w.textAt)
-	if err := w.exec(ctx, upsertTextSQL, string(b)); err != nil {
-		return fmt.Errorf("upsert %q: %w", first, err)
-	}
 	return nil
-}
-
-// appendJSONString appends s to b as a JSON string. Only what JSON requires is escaped
-// (quote, backslash, control characters); everything else, invalid UTF-8 included,
-// is copied as it is, and SQLite's JSON functions give it back byte for byte.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\r':
-			b = append(b, '\\', 'r')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -464,8 +464,8 @@ func cpuTime(b *testing.B) time.Duration {
 }
 
 // TestUpsertWritesTextOnce checks that an upsert writes the full-text index once: one
-// new segment for a batch that adds products and changes the text of others, however
-// many there are, and none for a batch that changes only prices; and that the text
+// new segment for a batch that adds products and changes the text of others (up to
+// maxTextExact of them; a statement of text each past it), and none for a batch that changes only prices; and that the text
 // written (quotes, backslashes, line breaks, non-ASCII) reads back as it was given.
 func TestUpsertWritesTextOnce(t *testing.T) {
 	ctx := context.Background()
@@ -509,7 +509,9 @@ func TestUpsertWritesTextOnce(t *testing.T) {
 			p.Title, p.Brand = "Lantern \"Pro\" \\ "+strconv.Itoa(i), "Newco"
 			p.Description = "Line one\nline\ttwo — ünïcode 🏕 \u2028 end"
 		}), 1},
-		{"new products and new titles", append(changed(func(i int, p *Product) { p.Title += " v2" }), products[300:]...), 1},
+		{"new products and new titles", append(changed(func(i int, p *Product) { p.Title += " v2" }), products[300:330]...), 1},
+		// Past maxTextExact rows, statements of a power of two rows: 64 and 6.
+		{"70 new products", products[330:400], 2},
 		{"new prices only", changed(func(i int, p *Product) { p.Price.Amount++; p.URL += "?v=2" }), 0},
 		{"the same again", changed(func(i int, p *Product) { p.Price.Amount++; p.URL += "?v=2" }), 0},
 	}

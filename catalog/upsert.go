@@ -168,10 +168,10 @@ type writer struct {
 	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
 	ins     *inserter
 	// text holds the rows of product_text this write call writes, at its end (see
-	// writeText); textAt finds a rowid's row in it, textJSON is writeText's buffer.
+	// writeText); textAt finds a rowid's row in it, textArgs is writeText's buffer.
 	text     []textRow
 	textAt   map[int64]int
-	textJSON []byte
+	textArgs []any
 	// learn, in a bulk load, counts what the suspended learned-type triggers would
 	// have written (see learning); nil otherwise, when they run.
 	learn *learning
