@@ -98,7 +98,7 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	for _, r := range rows {
 		p := &r.d.p
 		b := p.billing()
-		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), r.category, p.Price.Amount,
+		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, r.d.brandKey, r.category, p.Price.Amount,
 			money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
 			p.ReviewCount, p.Hidden, in.w.now, b.Interval, b.Every, b.TrialDays)
 	}

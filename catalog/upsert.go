@@ -248,11 +248,11 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 	ins := w.inserter()
 	for i := range ds {
 		d := &ds[i]
-		catID, err := w.category(ctx, d.p.Category)
+		catID, err := w.category(ctx, d.p.Category, d.catKey)
 		if err != nil {
 			return st, err
 		}
-		brandID, err := w.brand(ctx, d.p.Brand)
+		brandID, err := w.brand(ctx, d.p.Brand, d.brandKey)
 		if err != nil {
 			return st, err
 		}
@@ -294,6 +294,9 @@ type derived struct {
 	card        string   // product_text.card, see cardOf
 	codes       []string // rows of product_codes, see productCodes
 	rank        rankRow  // the row of product_rank, see rankRowOf
+	// brandKey is BrandKey(p.Brand), catKey the key of p.Category (see category),
+	// computed here rather than by the writer, which is the import's busiest goroutine.
+	brandKey, catKey string
 }
 
 // derive normalizes p (see Product.Normalize) and derives from it what is written beside
@@ -314,6 +317,7 @@ func (d *derived) derive(p Product) error {
 	d.card = cardOf(&d.p)
 	d.codes = productCodes(&d.p)
 	d.rank = rankRowOf(p.Title, p.Brand, p.Category)
+	d.brandKey, d.catKey = BrandKey(p.Brand), strings.ToLower(p.Category)
 	return nil
 }
 
@@ -425,7 +429,7 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 		category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
 		rating = ?, review_count = ?, hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?,
 		trial_days = ? WHERE rowid = ?`,
-		p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), catID, p.Price.Amount, money.Exponent(p.Price.Currency),
+		p.GroupID, p.SellerID, p.Brand, d.brandKey, catID, p.Price.Amount, money.Exponent(p.Price.Currency),
 		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now,
 		b.Interval, b.Every, b.TrialDays, rowid)
 	if err == nil {
@@ -456,13 +460,12 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 	return nil
 }
 
-// category returns the id of the category with this path, creating it if needed; nil
-// for an empty path.
-func (w *writer) category(ctx context.Context, path string) (any, error) {
+// category returns the id of the category with this path and key (the path in lower
+// case), creating it if needed; nil for an empty path.
+func (w *writer) category(ctx context.Context, path, key string) (any, error) {
 	if path == "" {
 		return nil, nil
 	}
-	key := strings.ToLower(path)
 	if id, ok := w.cats[key]; ok {
 		return id, nil
 	}
@@ -479,10 +482,9 @@ func (w *writer) category(ctx context.Context, path string) (any, error) {
 	return id, nil
 }
 
-// brand returns the id of the brand named name (brands.id, by BrandKey), creating it
-// with this spelling if needed; 0 for no brand.
-func (w *writer) brand(ctx context.Context, name string) (int64, error) {
-	key := BrandKey(name)
+// brand returns the id of the brand named name, whose BrandKey is key (brands.id, by
+// key), creating it with this spelling if needed; 0 for no brand.
+func (w *writer) brand(ctx context.Context, name, key string) (int64, error) {
 	if key == "" {
 		return 0, nil
 	}
