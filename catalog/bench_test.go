@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -246,14 +245,8 @@ func pairedRatio(b *testing.B, bare, catalog func() error) {
 	b.ReportMetric(float64(cCatalog.Nanoseconds())/float64(calls), "catalog_cpu_ns/call")
 }
 
-// cpuTime returns the processor time (user and system) the process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime is catalog.CPUTime (load_test.go).
+var cpuTime = catalog.CPUTime
 
 // The most expensive searches found on the generated catalog: every word misspelled
 // (each unknown word is compared with up to 2,000 indexed words, then any of them are

@@ -15,8 +15,6 @@ const (
 	price_amount, price_exp, currency, stock, availability, rating, review_count, hidden, updated_at,
 	billing_interval, billing_every, trial_days)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	insertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
-	url, image_url, gtin, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertCodeSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES (?, ?)`
 )
 
@@ -64,8 +62,8 @@ func (in *inserter) add(ctx context.Context, d *derived, rowid int64, category a
 	return nil
 }
 
-// flush writes the waiting rows: products, product_text, product_keys, product_rank and
-// product_codes, in statements of a power of two rows each (so that few distinct
+// flush writes the waiting rows: products, product_keys, product_rank and product_codes
+// (their product_text waits for writer.writeText), in statements of a power of two rows each (so that few distinct
 // statements are prepared).
 func (in *inserter) flush(ctx context.Context) error {
 	rows := in.rows
@@ -94,25 +92,21 @@ func (in *inserter) flush(ctx context.Context) error {
 	return nil
 }
 
-// write inserts rows, one statement per table.
+// write inserts rows, one statement per table, and queues their text (see writeText).
 func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	a := in.args[:0]
 	for _, r := range rows {
 		p := &r.d.p
 		b := p.billing()
-		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), r.category, p.Price.Amount,
+		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, r.d.brandKey, r.category, p.Price.Amount,
 			money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
 			p.ReviewCount, p.Hidden, in.w.now, b.Interval, b.Every, b.TrialDays)
 	}
 	err := in.exec(ctx, insertProductSQL, len(rows), a)
 	if err == nil {
-		a = a[:0]
 		for _, r := range rows {
-			p := &r.d.p
-			a = append(a, r.rowid, p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs, p.URL,
-				p.ImageURL, p.GTIN, r.d.card)
+			in.w.queueText(r.rowid, r.d)
 		}
-		err = in.exec(ctx, insertTextSQL, len(rows), a)
 	}
 	if err == nil {
 		a = a[:0]
@@ -157,6 +151,11 @@ func (in *inserter) exec(ctx context.Context, query string, n int, args []any) e
 	return err
 }
 
+// multiRowThen is multiRow(query, n) followed by then.
+func multiRowThen(query string, n int, then string) string {
+	return multiRow(query, n) + then
+}
+
 // multiRow returns query, which ends in "VALUES (…)", with its tuple repeated n times.
 func multiRow(query string, n int) string {
 	if n == 1 {
@@ -172,4 +171,79 @@ func multiRow(query string, n int) string {
 		b.WriteString(tuple)
 	}
 	return b.String()
+}
+
+// upsertTextSQL writes rows of product_text, inserting new ones and updating stored
+// ones; writeText repeats its VALUES tuple (see multiRowThen).
+const (
+	upsertTextSQL = `INSERT INTO product_text (rowid, title, brand, category, tags, description, attributes,
+	url, image_url, gtin, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	upsertTextConflict = ` ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+	category = excluded.category, tags = excluded.tags, description = excluded.description,
+	attributes = excluded.attributes, url = excluded.url, image_url = excluded.image_url,
+	gtin = excluded.gtin, card = excluded.card`
+)
+
+// Rows of product_text per statement of writeText: up to maxTextExact rows in one
+// statement of exactly as many rows, more in statements of a power of two rows up
+// to maxTextRows (11 parameters a row: 11,264 for 1,024, below SQLite's limit of
+// 32,766), so that few distinct statements are prepared.
+const (
+	maxTextExact = 64
+	maxTextRows  = 1024
+)
+
+// textRow is a row of product_text waiting for writeText.
+type textRow struct {
+	rowid int64
+	d     *derived
+}
+
+// queueText makes d the text of the product at rowid, to be written by writeText; a
+// later call for the same rowid replaces an earlier one.
+func (w *writer) queueText(rowid int64, d *derived) {
+	if i, ok := w.textAt[rowid]; ok {
+		w.text[i].d = d
+		return
+	}
+	w.textAt[rowid] = len(w.text)
+	w.text = append(w.text, textRow{rowid, d})
+}
+
+// writeText writes the queued rows of product_text, last in a write call. The
+// full-text index follows product_text through triggers (migration 0001, and 0026 for
+// updates, which re-index only text that changed), and FTS5 writes the terms it
+// gathered out as a segment of the index whenever another statement begins in the
+// transaction: text written row by row, or between other writes, made one small
+// segment per product, each merged again later. Written in one statement after
+// everything else, as an upsert of up to maxTextExact products is, it makes one per
+// call; a batch of 1,000 makes six.
+func (w *writer) writeText(ctx context.Context) error {
+	rows := w.text
+	for len(rows) > 0 {
+		n := len(rows)
+		if n > maxTextExact {
+			n = maxTextRows
+			for n > len(rows) {
+				n /= 2
+			}
+		}
+		a := w.textArgs[:0]
+		for _, r := range rows[:n] {
+			p := &r.d.p
+			a = append(a, r.rowid, p.Title, p.Brand, p.Category, r.d.tags, p.Description, r.d.attrs, p.URL,
+				p.ImageURL, p.GTIN, r.d.card)
+		}
+		err := w.exec(ctx, multiRowThen(upsertTextSQL, n, upsertTextConflict), a...)
+		clear(a) // let the products go
+		w.textArgs = a[:0]
+		if err != nil {
+			return fmt.Errorf("upsert %q: %w", rows[0].d.p.ID, err)
+		}
+		rows = rows[n:]
+	}
+	clear(w.text)
+	w.text = w.text[:0]
+	clear(w.textAt)
+	return nil
 }

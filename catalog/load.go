@@ -47,7 +47,7 @@ func (c *Catalog) Load(ctx context.Context) (*Loader, error) {
 		conn.Close()
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	l := &Loader{c: c, conn: conn, tx: tx, w: newWriter(tx, c.now())}
+	l := &Loader{c: c, conn: conn, tx: tx, w: newWriter(nil, tx, c.now())}
 	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 		l.Rollback()
 		return nil, fmt.Errorf("load: %w", err)

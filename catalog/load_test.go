@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -415,6 +416,8 @@ func benchUpsert(b *testing.B, n, few int) {
 	}
 	b.Run(fmt.Sprintf("upsert %d products", few), func(b *testing.B) {
 		batch := make([]Product, few)
+		cpu0 := cpuTime(b)
+		defer func() { b.ReportMetric(float64((cpuTime(b)-cpu0).Nanoseconds())/float64(b.N), "cpu_ns/op") }()
 		for i := 0; b.Loop(); i++ {
 			for k := range batch {
 				p := products[(i*few+k*7919)%n]
@@ -434,6 +437,8 @@ func benchUpsert(b *testing.B, n, few int) {
 		}
 	})
 	b.Run("floor: one write transaction", func(b *testing.B) {
+		cpu0 := cpuTime(b)
+		defer func() { b.ReportMetric(float64((cpuTime(b)-cpu0).Nanoseconds())/float64(b.N), "cpu_ns/op") }()
 		for i := 0; b.Loop(); i++ {
 			tx, err := c.db.BeginTx(ctx, nil)
 			if err != nil {
@@ -447,4 +452,91 @@ func benchUpsert(b *testing.B, n, few int) {
 			}
 		}
 	})
+}
+
+// cpuTime returns the processor time (user and system) the process has used.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestUpsertWritesTextOnce checks that an upsert writes the full-text index once: one
+// new segment for a batch that adds products and changes the text of others (up to
+// maxTextExact of them; a statement of text each past it), and none for a batch that changes only prices; and that the text
+// written (quotes, backslashes, line breaks, non-ASCII) reads back as it was given.
+func TestUpsertWritesTextOnce(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers, products := loadTestProducts(400)
+	if _, err := c.Upsert(ctx, sellers, products[:300]); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.OptimizeIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Without merging, every segment written stays to be counted.
+	if _, err := c.db.ExecContext(ctx, `INSERT INTO products_fts (products_fts, rank) VALUES ('automerge', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	segments := func() int {
+		t.Helper()
+		var n int
+		if err := c.db.QueryRowContext(ctx, `SELECT count(DISTINCT segid) FROM products_fts_idx`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := segments(); n != 1 {
+		t.Fatalf("%d segments after optimize, want 1", n)
+	}
+	changed := func(f func(i int, p *Product)) []Product {
+		out := make([]Product, 0, 30)
+		for i := 0; i < 300; i += 10 {
+			f(i, &products[i]) // later cases start from what earlier ones stored
+			out = append(out, products[i])
+		}
+		return out
+	}
+	cases := []struct {
+		name  string
+		batch []Product
+		more  int // segments the upsert adds
+	}{
+		{"new title, brand and description", changed(func(i int, p *Product) {
+			p.Title, p.Brand = "Lantern \"Pro\" \\ "+strconv.Itoa(i), "Newco"
+			p.Description = "Line one\nline\ttwo — ünïcode 🏕 \u2028 end"
+		}), 1},
+		{"new products and new titles", append(changed(func(i int, p *Product) { p.Title += " v2" }), products[300:330]...), 1},
+		// Past maxTextExact rows, statements of a power of two rows: 64 and 6.
+		{"70 new products", products[330:400], 2},
+		{"new prices only", changed(func(i int, p *Product) { p.Price.Amount++; p.URL += "?v=2" }), 0},
+		{"the same again", changed(func(i int, p *Product) { p.Price.Amount++; p.URL += "?v=2" }), 0},
+	}
+	for _, tc := range cases {
+		before := segments()
+		if _, err := c.Upsert(ctx, sellers, tc.batch); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := segments() - before; got != tc.more {
+			t.Errorf("%s: the upsert of %d products wrote %d segments of the full-text index, want %d", tc.name, len(tc.batch), got, tc.more)
+		}
+		for _, p := range tc.batch {
+			want := p
+			if err := want.Normalize(); err != nil {
+				t.Fatal(err)
+			}
+			var title, desc, url string
+			if err := c.db.QueryRowContext(ctx, `SELECT t.title, t.description, t.url FROM product_text t
+				JOIN products p ON p.rowid = t.rowid WHERE p.id = ?`, p.ID).Scan(&title, &desc, &url); err != nil {
+				t.Fatal(err)
+			}
+			if title != want.Title || desc != want.Description || url != want.URL {
+				t.Errorf("%s: %s stored as %q, %q, %q; want %q, %q, %q", tc.name, p.ID, title, desc, url, want.Title, want.Description, want.URL)
+			}
+		}
+		checkDerived(t, c, tc.name)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -74,7 +75,7 @@ func (c *Catalog) upsertPrepared(ctx context.Context, opt UpsertOptions, sellers
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
 	}
 	defer tx.Rollback()
-	w := newWriter(tx, c.now())
+	w := newWriter(c, tx, c.now())
 	defer w.close()
 	st, err := w.write(ctx, opt, sellers, b.ds)
 	if err != nil {
@@ -114,11 +115,50 @@ func (c *Catalog) now() time.Time {
 	return time.Now()
 }
 
+// stmtCache holds statements prepared on a *sql.DB, by their SQL, for the life of a
+// Catalog: a writer's transaction runs them with Tx.StmtContext, which reuses what was
+// prepared on its connection before, so that an upsert of a few products does not
+// parse and plan its dozen statements again each time.
+type stmtCache struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// get returns query prepared on db (once).
+func (sc *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if st, ok := sc.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if sc.stmts == nil {
+		sc.stmts = map[string]*sql.Stmt{}
+	}
+	sc.stmts[query] = st
+	return st, nil
+}
+
+func (sc *stmtCache) close() error {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	var errs []error
+	for _, st := range sc.stmts {
+		errs = append(errs, st.Close())
+	}
+	sc.stmts = nil
+	return errors.Join(errs...)
+}
+
 // writer writes products within one transaction, with its prepared statements and
 // what it has looked up so far (sellers, categories and brands never change their
 // ids, so they are looked up once per writer).
 type writer struct {
 	tx      *sql.Tx
+	c       *Catalog // whose stmtCache the writer's statements come from; nil: prepared on tx
 	now     string
 	cats    map[string]int64 // category key → id
 	brands  map[string]int64 // brand key → id
@@ -127,14 +167,19 @@ type writer struct {
 	moved   bool  // catalog_changes.text has been moved in this transaction
 	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
 	ins     *inserter
+	// text holds the rows of product_text this write call writes, at its end (see
+	// writeText); textAt finds a rowid's row in it, textArgs is writeText's buffer.
+	text     []textRow
+	textAt   map[int64]int
+	textArgs []any
 	// learn, in a bulk load, counts what the suspended learned-type triggers would
 	// have written (see learning); nil otherwise, when they run.
 	learn *learning
 }
 
-func newWriter(tx *sql.Tx, now time.Time) *writer {
-	return &writer{tx: tx, now: now.UTC().Format(time.RFC3339), cats: map[string]int64{},
-		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}}
+func newWriter(c *Catalog, tx *sql.Tx, now time.Time) *writer {
+	return &writer{c: c, tx: tx, now: now.UTC().Format(time.RFC3339), cats: map[string]int64{},
+		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}, textAt: map[int64]int{}}
 }
 
 func (w *writer) close() {
@@ -143,12 +188,21 @@ func (w *writer) close() {
 	}
 }
 
-// stmt returns query prepared on the writer's transaction.
+// stmt returns query prepared for the writer's transaction: from the Catalog's
+// stmtCache when it has one, else prepared on the transaction.
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(ctx, query)
+	var st *sql.Stmt
+	var err error
+	if w.c != nil {
+		if st, err = w.c.writes.get(ctx, w.c.db, query); err == nil {
+			st = w.tx.StmtContext(ctx, st)
+		}
+	} else {
+		st, err = w.tx.PrepareContext(ctx, query)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("upsert: %w", err)
 	}
@@ -194,11 +248,11 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 	ins := w.inserter()
 	for i := range ds {
 		d := &ds[i]
-		catID, err := w.category(ctx, d.p.Category)
+		catID, err := w.category(ctx, d.p.Category, d.catKey)
 		if err != nil {
 			return st, err
 		}
-		brandID, err := w.brand(ctx, d.p.Brand)
+		brandID, err := w.brand(ctx, d.p.Brand, d.brandKey)
 		if err != nil {
 			return st, err
 		}
@@ -225,6 +279,9 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 	if err := ins.flush(ctx); err != nil {
 		return st, err
 	}
+	if err := w.writeText(ctx); err != nil {
+		return st, err
+	}
 	return st, nil
 }
 
@@ -237,6 +294,9 @@ type derived struct {
 	card        string   // product_text.card, see cardOf
 	codes       []string // rows of product_codes, see productCodes
 	rank        rankRow  // the row of product_rank, see rankRowOf
+	// brandKey is BrandKey(p.Brand), catKey the key of p.Category (see category),
+	// computed here rather than by the writer, which is the import's busiest goroutine.
+	brandKey, catKey string
 }
 
 // derive normalizes p (see Product.Normalize) and derives from it what is written beside
@@ -257,6 +317,7 @@ func (d *derived) derive(p Product) error {
 	d.card = cardOf(&d.p)
 	d.codes = productCodes(&d.p)
 	d.rank = rankRowOf(p.Title, p.Brand, p.Category)
+	d.brandKey, d.catKey = BrandKey(p.Brand), strings.ToLower(p.Category)
 	return nil
 }
 
@@ -368,15 +429,11 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 		category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
 		rating = ?, review_count = ?, hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?,
 		trial_days = ? WHERE rowid = ?`,
-		p.GroupID, p.SellerID, p.Brand, BrandKey(p.Brand), catID, p.Price.Amount, money.Exponent(p.Price.Currency),
+		p.GroupID, p.SellerID, p.Brand, d.brandKey, catID, p.Price.Amount, money.Exponent(p.Price.Currency),
 		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now,
 		b.Interval, b.Every, b.TrialDays, rowid)
 	if err == nil {
-		err = w.exec(ctx, `UPDATE product_text SET title = ?, brand = ?, category = ?, tags = ?, description = ?,
-			attributes = ?, url = ?, image_url = ?, gtin = ?, card = ? WHERE rowid = ?`,
-			p.Title, p.Brand, p.Category, d.tags, p.Description, d.attrs, p.URL, p.ImageURL, p.GTIN, d.card, rowid)
-	}
-	if err == nil {
+		w.queueText(rowid, d)
 		k := keysOf(p, catID, brandID)
 		err = w.exec(ctx, upsertKeysSQL, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 	}
@@ -403,13 +460,12 @@ func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any,
 	return nil
 }
 
-// category returns the id of the category with this path, creating it if needed; nil
-// for an empty path.
-func (w *writer) category(ctx context.Context, path string) (any, error) {
+// category returns the id of the category with this path and key (the path in lower
+// case), creating it if needed; nil for an empty path.
+func (w *writer) category(ctx context.Context, path, key string) (any, error) {
 	if path == "" {
 		return nil, nil
 	}
-	key := strings.ToLower(path)
 	if id, ok := w.cats[key]; ok {
 		return id, nil
 	}
@@ -426,10 +482,9 @@ func (w *writer) category(ctx context.Context, path string) (any, error) {
 	return id, nil
 }
 
-// brand returns the id of the brand named name (brands.id, by BrandKey), creating it
-// with this spelling if needed; 0 for no brand.
-func (w *writer) brand(ctx context.Context, name string) (int64, error) {
-	key := BrandKey(name)
+// brand returns the id of the brand named name, whose BrandKey is key (brands.id, by
+// key), creating it with this spelling if needed; 0 for no brand.
+func (w *writer) brand(ctx context.Context, name, key string) (int64, error) {
 	if key == "" {
 		return 0, nil
 	}

@@ -107,3 +107,29 @@ func TestGenCatalogImports(t *testing.T) {
 		t.Errorf("stderr %q lacks %q", stderr.String(), want)
 	}
 }
+
+// TestImportCPUProfile checks that `import --cpuprofile FILE` writes a CPU profile of
+// the import (a gzipped pprof file), and that the import is done as without it.
+func TestImportCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	feedPath := filepath.Join(dir, "f.csv")
+	if err := os.WriteFile(feedPath, []byte("item_id,title,price,seller_name\nX,Lamp,10 USD,Acme\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	prof := filepath.Join(dir, "import.prof")
+	var stdout, stderr bytes.Buffer
+	args := []string{"import", "--db", filepath.Join(dir, "c.db"), "--cpuprofile", prof, feedPath}
+	if err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "f.csv: 1 imported") {
+		t.Errorf("stderr %q does not report the import", stderr.String())
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("the profile (%d bytes) is not a gzipped pprof file", len(b))
+	}
+}
