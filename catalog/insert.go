@@ -242,8 +242,15 @@ func (w *writer) writeText(ctx context.Context) error {
 		}
 		rows = rows[n:]
 	}
+	w.dropText()
+	return nil
+}
+
+// dropText empties the text queue. write calls it first too, so the text a failed
+// call queued (for rows its rolled-back statements may never have written) is never
+// written by the writer's next call.
+func (w *writer) dropText() {
 	clear(w.text)
 	w.text = w.text[:0]
 	clear(w.textAt)
-	return nil
 }

@@ -225,6 +225,7 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) error {
 // are updated one by one.
 func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller, ds []derived) (UpsertStats, error) {
 	var st UpsertStats
+	w.dropText()
 	if !w.moved && len(ds) > 0 {
 		if err := w.exec(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1`); err != nil {
 			return st, fmt.Errorf("upsert: %w", err)
