@@ -105,10 +105,14 @@ type params struct {
 	coHalfLife float64
 	// coSlots is the share of a personal list kept for co-purchases alone (see pick).
 	coSlots float64
+	// coScale is the summed cosine at which the coAbs feature is one half.
+	coScale float64
+	// catShare is the share of a personal list one category may fill (see pick).
+	catShare float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, coScale: coScale, catShare: catCapShare}
 }
 
 // rank is Rank with the given parameters.

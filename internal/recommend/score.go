@@ -25,6 +25,17 @@ const catPopShare = 0.2
 // less than 0.001.
 const coSlotShare = 0.2
 
+// coScale is the summed cosine at which coAbs is one half.
+const coScale = 0.1
+
+// repeatProducts is how many distinct products a history has for coRepeat to count
+// fully.
+const repeatProducts = 10
+
+// catCapShare is the share of a personal list one category may fill, unless there are
+// too few other candidates.
+const catCapShare = 0.5
+
 // features are a candidate's signals, each scaled to 0–1.
 type features struct {
 	text        float64 // how well it matches the context
@@ -33,6 +44,9 @@ type features struct {
 	histCat     float64 // share of recent purchases in its category (and, less, its parent)
 	histBrand   float64 // share of recent purchases of its brand
 	co          float64 // bought with the customer's purchases, relative to the best candidate
+	coAbs       float64 // the same evidence on an absolute scale: c.co / (c.co + coScale)
+	coNew       float64 // co, for a candidate in a category the customer does not shop in
+	coRepeat    float64 // co, for a customer with a long history (repeatProducts distinct products or more)
 	similar     float64 // text like that of the customer's purchases without category or brand, relative to the best
 	price       float64 // close to the customer's usual price level
 	quality     float64 // rating shrunk by review count
@@ -72,12 +86,23 @@ func weights() features {
 
 func (f features) dot(w features) float64 {
 	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
-		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.similar*w.similar + f.price*w.price +
+		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.coAbs*w.coAbs + f.coNew*w.coNew + f.coRepeat*w.coRepeat +
+		f.similar*w.similar + f.price*w.price +
 		f.quality*w.quality + f.pop*w.pop + f.catPop*w.catPop + f.due*w.due
 }
 
 // score computes every loaded candidate's features and score.
 func (r *recommender) score(ctx context.Context) error {
+	paths, err := r.paths(ctx)
+	if err != nil {
+		return err
+	}
+	r.scoreWith(paths)
+	return nil
+}
+
+// scoreWith is score with the category paths of the candidates, by id.
+func (r *recommender) scoreWith(paths map[int64]string) {
 	for _, c := range r.cands {
 		if c.loaded {
 			r.maxCo = max(r.maxCo, c.co)
@@ -89,10 +114,6 @@ func (r *recommender) score(ctx context.Context) error {
 			r.catMaxBuyers[c.Category] = max(r.catMaxBuyers[c.Category], c.Buyers)
 			r.maxRevs = max(r.maxRevs, c.Reviews)
 		}
-	}
-	paths, err := r.paths(ctx)
-	if err != nil {
-		return err
 	}
 	keys := map[int64][]string{} // category id → ancestorKeys of its path
 	w := r.w
@@ -109,7 +130,6 @@ func (r *recommender) score(ctx context.Context) error {
 		c.f = r.features(c, k)
 		c.score = c.f.dot(w)
 	}
-	return nil
 }
 
 // paths returns the category paths of the catalog, by id (kept in memory).
@@ -151,6 +171,8 @@ func (r *recommender) features(c *cand, keys []string) features {
 	if r.maxCo > 0 {
 		f.co = c.co / r.maxCo
 	}
+	f.coAbs = c.co / (c.co + r.p.coScale)
+	f.coRepeat = f.co * min(1, float64(len(p.recent))/repeatProducts)
 	if r.maxSimilar > 0 {
 		f.similar = c.similar / r.maxSimilar
 	}
@@ -168,6 +190,7 @@ func (r *recommender) features(c *cand, keys []string) features {
 		// favourite one, counts fully.
 		f.catPop = math.Log1p(float64(c.Buyers)) / math.Log1p(float64(m)) * min(1, f.histCat/catPopShare+f.statedCat)
 	}
+	f.coNew = f.co * (1 - min(1, f.histCat/catPopShare+f.statedCat))
 	if r.maxRevs > 0 {
 		f.pop += 0.5 * math.Log1p(float64(c.Reviews)) / math.Log1p(float64(r.maxRevs))
 	}
@@ -209,7 +232,7 @@ func (r *recommender) pick() []*cand {
 	if r.personal {
 		coSlots = int(math.Round(float64(limit) * r.p.coSlots))
 		if r.in.Category == "" {
-			catCap = max(1, (limit+1)/2)
+			catCap = max(1, int(math.Ceil(float64(limit)*r.p.catShare)))
 			if r.cold {
 				catCap = max(1, (limit+4)/5)
 			}
