@@ -189,6 +189,7 @@ type recommender struct {
 	words        []string          // the search words of the context
 	said         map[string]string // search word → the person's word it stands for
 	relaxed      bool              // the text matched some words only
+	wordN        []int             // when relaxed, how many products have each of the first MaxRelaxedWords words (up to maxRankedMatches+1)
 	askedFor     string            // the price phrase found in Context, for reasons
 	prof         profile           // what the input says about the customer
 	cold         bool              // nothing personal to go on
