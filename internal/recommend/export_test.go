@@ -13,7 +13,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "coAbs", "coNew", "coRepeat", "similar", "price", "quality", "pop", "catPop", "due"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "coAbs", "coNew", "coRepeat", "similar", "simPop", "price", "quality", "pop", "catPop", "due"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -37,6 +37,8 @@ func (f *features) field(name string) *float64 {
 		return &f.coRepeat
 	case "similar":
 		return &f.similar
+	case "simPop":
+		return &f.simPop
 	case "price":
 		return &f.price
 	case "quality":
@@ -83,6 +85,10 @@ func paramsWith(w map[string]float64) params {
 			p.coScale = v
 		case n == "catCap":
 			p.catShare = v
+		case n == "fuse":
+			p.fuse = v
+		case n == "fuseK":
+			p.fuseK = v
 		default:
 			*p.w.field(n) = v
 		}
@@ -95,8 +101,9 @@ func paramsWith(w map[string]float64) params {
 // reading the catalog (the half-lives, which shape the profile and the candidates,
 // stay those Prepare was given).
 type Prepared struct {
-	r     *recommender
-	paths map[int64]string
+	r      *recommender
+	paths  map[int64]string
+	scored bool // the candidates' features are computed, with r.p.coScale
 }
 
 // Prepare runs Rank up to the scoring, with the parameters named in w; nil when the
@@ -133,8 +140,19 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife, pr.coHalfLife = p.r.p.halfLife, p.r.p.coHalfLife
-	p.r.p, p.r.w = pr, pr.w
-	p.r.scoreWith(p.paths)
+	if !p.scored || pr.coScale != p.r.p.coScale {
+		p.r.p, p.r.w = pr, pr.w
+		p.r.scoreWith(p.paths)
+		p.scored = true
+	} else {
+		// The features do not depend on the weights: only the scores change.
+		p.r.p, p.r.w = pr, pr.w
+		for _, c := range p.r.cands {
+			if c.loaded {
+				c.score = c.f.dot(pr.w)
+			}
+		}
+	}
 	var ids []string
 	for _, c := range p.r.pick() {
 		ids = append(ids, c.ID)
@@ -177,3 +195,9 @@ const CoScale = coScale
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare
+
+// CoFuse and CoFuseK export coFuse and coFuseK.
+const (
+	CoFuse  = coFuse
+	CoFuseK = coFuseK
+)

@@ -109,10 +109,13 @@ type params struct {
 	coScale float64
 	// catShare is the share of a personal list one category may fill (see pick).
 	catShare float64
+	// fuse is the weight of the rank by co-purchases alone in fuse (0: not fused);
+	// fuseK its rank offset.
+	fuse, fuseK float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, coScale: coScale, catShare: catCapShare}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, coScale: coScale, catShare: catCapShare, fuse: coFuse, fuseK: coFuseK}
 }
 
 // rank is Rank with the given parameters.
@@ -200,6 +203,7 @@ type recommender struct {
 	order        []catalog.Ref // candidates in the order found, for determinism
 	maxCo        float64
 	maxSimilar   float64
+	simMaxBuyers int64 // the most buyers of a candidate with similar text
 	maxOrders    int64
 	catMaxBuyers map[int64]int64
 	maxRevs      int64

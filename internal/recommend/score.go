@@ -32,6 +32,13 @@ const coScale = 0.1
 // fully.
 const repeatProducts = 10
 
+// coFuse and coFuseK are the weight and the rank offset of the rank by co-purchases
+// alone when it is fused with the rank by score (see fuse).
+const (
+	coFuse  = 0
+	coFuseK = 10
+)
+
 // catCapShare is the share of a personal list one category may fill, unless there are
 // too few other candidates.
 const catCapShare = 0.5
@@ -48,6 +55,7 @@ type features struct {
 	coNew       float64 // co, for a candidate in a category the customer does not shop in
 	coRepeat    float64 // co, for a customer with a long history (repeatProducts distinct products or more)
 	similar     float64 // text like that of the customer's purchases without category or brand, relative to the best
+	simPop      float64 // for a candidate with similar text: buyers relative to the similar candidate with the most
 	price       float64 // close to the customer's usual price level
 	quality     float64 // rating shrunk by review count
 	pop         float64 // sales and reviews
@@ -87,7 +95,7 @@ func weights() features {
 func (f features) dot(w features) float64 {
 	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
 		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.coAbs*w.coAbs + f.coNew*w.coNew + f.coRepeat*w.coRepeat +
-		f.similar*w.similar + f.price*w.price +
+		f.similar*w.similar + f.simPop*w.simPop + f.price*w.price +
 		f.quality*w.quality + f.pop*w.pop + f.catPop*w.catPop + f.due*w.due
 }
 
@@ -107,6 +115,9 @@ func (r *recommender) scoreWith(paths map[int64]string) {
 		if c.loaded {
 			r.maxCo = max(r.maxCo, c.co)
 			r.maxSimilar = max(r.maxSimilar, c.similar)
+			if c.similar > 0 {
+				r.simMaxBuyers = max(r.simMaxBuyers, c.Buyers)
+			}
 			r.maxOrders = max(r.maxOrders, c.Orders)
 			if r.catMaxBuyers == nil {
 				r.catMaxBuyers = map[int64]int64{}
@@ -176,6 +187,11 @@ func (r *recommender) features(c *cand, keys []string) features {
 	if r.maxSimilar > 0 {
 		f.similar = c.similar / r.maxSimilar
 	}
+	if c.similar > 0 && r.simMaxBuyers > 0 {
+		// Popular among the products like the customer's uncategorised purchases,
+		// as catPop is within a category.
+		f.simPop = math.Log1p(float64(c.Buyers)) / math.Log1p(float64(r.simMaxBuyers))
+	}
 	if o, ok := p.reorders[c.ID]; ok {
 		f.due = o.due(r.in.Now)
 	}
@@ -226,6 +242,9 @@ func (r *recommender) pick() []*cand {
 		}
 		return byCo[i].Ref < byCo[j].Ref
 	})
+	if r.personal && r.p.fuse > 0 {
+		r.fuse(ranked, byCo)
+	}
 	limit := r.in.Limit
 	catCap := limit
 	coSlots := 0
@@ -264,6 +283,23 @@ func (r *recommender) pick() []*cand {
 	take(ranked, limit, true)
 	take(ranked, limit, false)
 	return picked
+}
+
+// fuse reorders ranked, the candidates by blended score, by reciprocal rank fusion
+// with byCo, the candidates by co-purchases alone: a candidate's key is
+// 1/(fuseK + its rank by score) + fuse/(fuseK + its rank by co-purchases).
+func (r *recommender) fuse(ranked, byCo []*cand) {
+	k := r.p.fuseK
+	for _, c := range ranked {
+		c.fused = 0
+	}
+	for i, c := range byCo {
+		c.fused = r.p.fuse / (k + float64(i+1))
+	}
+	for i, c := range ranked {
+		c.fused += 1 / (k + float64(i+1))
+	}
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].fused > ranked[j].fused })
 }
 
 // result loads the picked products in full and writes their reasons.
