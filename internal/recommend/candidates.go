@@ -48,7 +48,6 @@ type cand struct {
 
 	f     features
 	score float64
-	fused float64 // the key of fuse
 }
 
 // add returns the candidate ref, adding it unless there are maxCandidates already or

@@ -13,7 +13,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "coAbs", "coNew", "coRepeat", "similar", "simPop", "price", "quality", "pop", "catPop", "due"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -29,16 +29,8 @@ func (f *features) field(name string) *float64 {
 		return &f.histBrand
 	case "co":
 		return &f.co
-	case "coAbs":
-		return &f.coAbs
-	case "coNew":
-		return &f.coNew
-	case "coRepeat":
-		return &f.coRepeat
 	case "similar":
 		return &f.similar
-	case "simPop":
-		return &f.simPop
 	case "price":
 		return &f.price
 	case "quality":
@@ -81,14 +73,8 @@ func paramsWith(w map[string]float64) params {
 			p.coHalfLife = v
 		case n == "coSlots":
 			p.coSlots = v
-		case n == "coScale":
-			p.coScale = v
 		case n == "catCap":
 			p.catShare = v
-		case n == "fuse":
-			p.fuse = v
-		case n == "fuseK":
-			p.fuseK = v
 		default:
 			*p.w.field(n) = v
 		}
@@ -103,7 +89,7 @@ func paramsWith(w map[string]float64) params {
 type Prepared struct {
 	r      *recommender
 	paths  map[int64]string
-	scored bool // the candidates' features are computed, with r.p.coScale
+	scored bool // the candidates' features are computed
 }
 
 // Prepare runs Rank up to the scoring, with the parameters named in w; nil when the
@@ -140,7 +126,7 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife, pr.coHalfLife = p.r.p.halfLife, p.r.p.coHalfLife
-	if !p.scored || pr.coScale != p.r.p.coScale {
+	if !p.scored {
 		p.r.p, p.r.w = pr, pr.w
 		p.r.scoreWith(p.paths)
 		p.scored = true
@@ -190,14 +176,5 @@ func (p *Prepared) Candidates() []CandidateFacts {
 // CoSlotShare exports coSlotShare.
 const CoSlotShare = coSlotShare
 
-// CoScale exports coScale.
-const CoScale = coScale
-
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare
-
-// CoFuse and CoFuseK export coFuse and coFuseK.
-const (
-	CoFuse  = coFuse
-	CoFuseK = coFuseK
-)

@@ -234,8 +234,7 @@ func TestLearnWeights(t *testing.T) {
 	}
 	better := func(a, b score) bool { return a.hit > b.hit+1e-9 || a.hit > b.hit-1e-9 && a.ndcg > b.ndcg+1e-9 }
 	w := recommend.DefaultWeights()
-	w["coSlots"], w["coScale"], w["catCap"] = recommend.CoSlotShare, recommend.CoScale, recommend.CatCapShare
-	w["fuse"], w["fuseK"] = recommend.CoFuse, recommend.CoFuseK
+	w["coSlots"], w["catCap"] = recommend.CoSlotShare, recommend.CatCapShare
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
 			x, err := strconv.ParseFloat(v, 64)
@@ -247,7 +246,7 @@ func TestLearnWeights(t *testing.T) {
 	}
 	best, line := evaluate(w)
 	t.Logf("start: HitRate@10 %.4f, NDCG@10 %.4f  %s", best.hit, best.ndcg, line)
-	names := slices.DeleteFunc(append([]string{"fuse", "fuseK", "coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
+	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
 	if s := os.Getenv("RECOMMEND_LEARN_NAMES"); s != "" {
@@ -263,10 +262,6 @@ func TestLearnWeights(t *testing.T) {
 				tries = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			case name == "catCap":
 				tries = []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1}
-			case name == "fuse":
-				tries = []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2}
-			case name == "fuseK":
-				tries = []float64{1, 3, 5, 10, 20, 40, 80}
 			case v == 0:
 				tries = []float64{0.1, 0.25, 0.5, 1, 2}
 			}

@@ -105,17 +105,12 @@ type params struct {
 	coHalfLife float64
 	// coSlots is the share of a personal list kept for co-purchases alone (see pick).
 	coSlots float64
-	// coScale is the summed cosine at which the coAbs feature is one half.
-	coScale float64
 	// catShare is the share of a personal list one category may fill (see pick).
 	catShare float64
-	// fuse is the weight of the rank by co-purchases alone in fuse (0: not fused);
-	// fuseK its rank offset.
-	fuse, fuseK float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, coScale: coScale, catShare: catCapShare, fuse: coFuse, fuseK: coFuseK}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare}
 }
 
 // rank is Rank with the given parameters.
@@ -203,7 +198,6 @@ type recommender struct {
 	order        []catalog.Ref // candidates in the order found, for determinism
 	maxCo        float64
 	maxSimilar   float64
-	simMaxBuyers int64 // the most buyers of a candidate with similar text
 	maxOrders    int64
 	catMaxBuyers map[int64]int64
 	maxRevs      int64
