@@ -285,3 +285,40 @@ func TestLearnWeights(t *testing.T) {
 	}
 	t.Logf("learned (HitRate@10 %.4f, NDCG@10 %.4f): %s  %s", best.hit, best.ndcg, b.String(), line)
 }
+
+// TestPreparedRankIsRank holds the tuning tools' prepared rankings equal to Rank's, on
+// a small world, with the committed weights and with others.
+func TestPreparedRankIsRank(t *testing.T) {
+	ctx := context.Background()
+	w := genWorld(worldShape{products: 300, customers: 80, seed: 3})
+	cat, facts := replayFast(t, w)
+	weights := []map[string]float64{nil, {"co": 3, "catPop": 1, "coSlots": 0, "catCap": 1}}
+	compared := 0
+	for i := range w.customers {
+		in := facts[i].Input(recommend.Request{Limit: 10}, w.split)
+		p, err := recommend.Prepare(ctx, cat, in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == nil {
+			continue
+		}
+		for _, wt := range weights {
+			res, err := recommend.RankWith(ctx, cat, in, wt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, it := range res.Items {
+				want = append(want, it.ID)
+			}
+			if got := p.Rank(wt); !slices.Equal(got, want) {
+				t.Fatalf("customer %d, weights %v: prepared %v, Rank %v", i, wt, got, want)
+			}
+			compared++
+		}
+	}
+	if compared < 40 {
+		t.Fatalf("only %d rankings compared", compared)
+	}
+}
