@@ -36,11 +36,7 @@ func (r *recommender) matchCount(ctx context.Context, match catalog.Match) (int,
 // every other candidate shares the next rank. Every candidate matches.
 func (r *recommender) fromBroadText(ctx context.Context, match catalog.Match) (int, error) {
 	if r.relaxed {
-		rare, err := r.rareWords(ctx)
-		if err != nil {
-			return 0, err
-		}
-		if len(rare) > 0 {
+		if rare := r.rareWords(); len(rare) > 0 {
 			if _, err := r.fromRankedText(ctx, catalog.Or(rare...)); err != nil {
 				return 0, err
 			}
@@ -66,21 +62,16 @@ func (r *recommender) fromBroadText(ctx context.Context, match catalog.Match) (i
 	return len(r.order), nil
 }
 
-// rareWords returns the matches of those context words that are each in at most
-// maxRankedMatches products.
-func (r *recommender) rareWords(ctx context.Context) ([]catalog.Match, error) {
+// rareWords returns the matches of those context words of the relaxed match that are
+// each in at most maxRankedMatches products (counted by anyWordMatch).
+func (r *recommender) rareWords() []catalog.Match {
 	var rare []catalog.Match
-	for i := range r.words {
-		m := catalog.MatchWord(r.words, i)
-		n, err := r.matchCount(ctx, m)
-		if err != nil {
-			return nil, err
-		}
+	for i, n := range r.wordN {
 		if n > 0 && n <= maxRankedMatches {
-			rare = append(rare, m)
+			rare = append(rare, catalog.MatchWord(r.words, i))
 		}
 	}
-	return rare, nil
+	return rare
 }
 
 // inMatches reports whether rowid may be a candidate: any product, unless a broad

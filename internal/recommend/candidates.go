@@ -136,11 +136,15 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 		if anyWord && len(r.words) < 2 {
 			break
 		}
-		match := catalog.MatchAll(r.words)
+		var match catalog.Match
+		var n int
+		var err error
 		if anyWord {
-			match = catalog.MatchAny(r.words)
+			match, n, err = r.anyWordMatch(ctx)
+		} else {
+			match = catalog.MatchAll(r.words)
+			n, err = r.matchCount(ctx, match)
 		}
-		n, err := r.matchCount(ctx, match)
 		if err != nil {
 			return false, err
 		}
@@ -159,6 +163,35 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 	}
 	r.relaxed = false
 	return false, nil
+}
+
+// anyWordMatch returns the match of any of the first catalog.MaxRelaxedWords context
+// words that some product has, and how many products it matches (counting no further
+// than maxRankedMatches+1). It counts each word's products once (r.wordN), for
+// rareWords and matchedWords too; a word no product has is left out of the match,
+// and with one word left its count is the match's.
+func (r *recommender) anyWordMatch(ctx context.Context) (catalog.Match, int, error) {
+	r.wordN = make([]int, min(len(r.words), catalog.MaxRelaxedWords))
+	var live []catalog.Match
+	n := 0
+	for i := range r.wordN {
+		m := catalog.MatchWord(r.words, i)
+		k, err := r.matchCount(ctx, m)
+		if err != nil {
+			return catalog.Match{}, 0, err
+		}
+		if r.wordN[i] = k; k > 0 {
+			live, n = append(live, m), k
+		}
+	}
+	match := catalog.Or(live...)
+	if len(live) > 1 {
+		var err error
+		if n, err = r.matchCount(ctx, match); err != nil {
+			return catalog.Match{}, 0, err
+		}
+	}
+	return match, n, nil
 }
 
 // fromRankedText adds the textCandidates most relevant products matching the FTS5

@@ -636,10 +636,10 @@ func evalBaselineFile(n int) string {
 
 // minOverKNN is the least ratio of recommend's held-out HitRate@10 to item-kNN's that
 // TestRecommendEval accepts in the mixed world. The target is 1.1; it is not
-// reached on the default world of 5,000 customers (about 1.07 mixed and 1.05 bare with
-// the co-purchase slots, 1.05 mixed before them; see the README), so the test holds
-// the margin that is.
-const minOverKNN = 1.06
+// reached on the default world of 5,000 customers (1.088 mixed and 1.057 bare with the
+// learned blend; 1.069 and 1.055 before it; see the README), so the test holds the
+// margin that is. Worlds of other seeds fall below it (seeds 5 and 6: 1.066 and 1.060).
+const minOverKNN = 1.08
 
 // TestRecommendEval prints the evaluation tables of two worlds: "mixed", where one
 // seller's feed has no brands or categories, and "bare", where no product has them,

@@ -3,6 +3,8 @@ package recommend
 import (
 	"context"
 	"fmt"
+	"sort"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -57,6 +59,11 @@ func DefaultWeights() map[string]float64 {
 // RankWith is Rank with the weights named in w; nil means the committed ones, and a
 // name w lacks keeps its committed weight.
 func RankWith(ctx context.Context, c *catalog.Catalog, in Input, w map[string]float64) (Result, error) {
+	return rank(ctx, c, in, paramsWith(w))
+}
+
+// paramsWith returns the committed parameters with those named in w.
+func paramsWith(w map[string]float64) params {
 	p := defaultParams()
 	for n, v := range w {
 		switch {
@@ -66,9 +73,108 @@ func RankWith(ctx context.Context, c *catalog.Catalog, in Input, w map[string]fl
 			p.coHalfLife = v
 		case n == "coSlots":
 			p.coSlots = v
+		case n == "catCap":
+			p.catShare = v
 		default:
 			*p.w.field(n) = v
 		}
 	}
-	return rank(ctx, c, in, p)
+	return p
 }
+
+// Prepared is one Rank call stopped once its candidates are read, loaded and their
+// category paths known, so that a test can rank them again with other weights without
+// reading the catalog (the half-lives, which shape the profile and the candidates,
+// stay those Prepare was given).
+type Prepared struct {
+	r      *recommender
+	paths  map[int64]string
+	scored bool // the candidates' features are computed
+}
+
+// Prepare runs Rank up to the scoring, with the parameters named in w; nil when the
+// input leaves nothing to rank.
+func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]float64) (*Prepared, error) {
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	if in.Now.IsZero() {
+		in.Now = time.Now()
+	}
+	pr := paramsWith(w)
+	r := &recommender{c: c, in: in, w: pr.w, p: pr, cands: map[catalog.Ref]*cand{}}
+	var out Result
+	if ok, err := r.setup(ctx, &out); err != nil || !ok {
+		return nil, err
+	}
+	if err := r.gather(ctx, &out); err != nil {
+		return nil, err
+	}
+	if err := r.load(ctx); err != nil {
+		return nil, err
+	}
+	paths, err := r.paths(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{r: r, paths: paths}, nil
+}
+
+// Rank ranks the prepared candidates with the weights named in w (and coSlots) and
+// returns the ids Rank would return, in order (before the final load, which only drops
+// products changed since).
+func (p *Prepared) Rank(w map[string]float64) []string {
+	pr := paramsWith(w)
+	pr.halfLife, pr.coHalfLife = p.r.p.halfLife, p.r.p.coHalfLife
+	if !p.scored {
+		p.r.p, p.r.w = pr, pr.w
+		p.r.scoreWith(p.paths)
+		p.scored = true
+	} else {
+		// The features do not depend on the weights: only the scores change.
+		p.r.p, p.r.w = pr, pr.w
+		for _, c := range p.r.cands {
+			if c.loaded {
+				c.score = c.f.dot(pr.w)
+			}
+		}
+	}
+	var ids []string
+	for _, c := range p.r.pick() {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+// CandidateFacts is what a test may inspect of one scored candidate.
+type CandidateFacts struct {
+	ID       string
+	Features map[string]float64
+	Co       float64 // the summed, recency-weighted cosine
+	CoN      int64   // customers of its strongest pair
+	Score    float64
+}
+
+// Candidates returns the loaded candidates as last ranked, best score first.
+func (p *Prepared) Candidates() []CandidateFacts {
+	var out []CandidateFacts
+	for _, ref := range p.r.order {
+		c := p.r.cands[ref]
+		if !c.loaded {
+			continue
+		}
+		f := map[string]float64{}
+		for _, n := range WeightNames {
+			f[n] = *c.f.field(n)
+		}
+		out = append(out, CandidateFacts{ID: c.ID, Features: f, Co: c.co, CoN: c.coN, Score: c.score})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// CoSlotShare exports coSlotShare.
+const CoSlotShare = coSlotShare
+
+// CatCapShare exports catCapShare.
+const CatCapShare = catCapShare

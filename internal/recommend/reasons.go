@@ -128,7 +128,24 @@ func (r *recommender) matchedWords(ctx context.Context, picked []*cand, refs []c
 	for _, c := range picked {
 		byRef[c.Ref] = c
 	}
-	for i, w := range r.words {
+	live := 0
+	for _, n := range r.wordN {
+		if n > 0 {
+			live++
+		}
+	}
+	for i, n := range r.wordN {
+		w := r.words[i]
+		if n == 0 {
+			continue // no product has it
+		}
+		if live == 1 {
+			// Every candidate of the relaxed match has the one word some product has.
+			for _, c := range picked {
+				c.matched = append(c.matched, w)
+			}
+			continue
+		}
 		matching, err := r.c.MatchesAmong(ctx, catalog.MatchWord(r.words, i), refs)
 		err = each(matching, err, func(ref catalog.Ref, _ int) {
 			if c := byRef[ref]; c != nil {

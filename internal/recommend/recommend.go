@@ -105,10 +105,12 @@ type params struct {
 	coHalfLife float64
 	// coSlots is the share of a personal list kept for co-purchases alone (see pick).
 	coSlots float64
+	// catShare is the share of a personal list one category may fill (see pick).
+	catShare float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare}
 }
 
 // rank is Rank with the given parameters.
@@ -185,6 +187,7 @@ type recommender struct {
 	words        []string          // the search words of the context
 	said         map[string]string // search word → the person's word it stands for
 	relaxed      bool              // the text matched some words only
+	wordN        []int             // when relaxed, how many products have each of the first MaxRelaxedWords words (up to maxRankedMatches+1)
 	askedFor     string            // the price phrase found in Context, for reasons
 	prof         profile           // what the input says about the customer
 	cold         bool              // nothing personal to go on

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -684,8 +685,9 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 
 // TestRecommendKeepsSlotsForCoPurchases: a product many other customers bought with
 // the customer's purchase, in a category the customer never shopped, ranks below
-// every popular product of the customer's own categories by score; the last fifth of
-// the list still goes to it, with its reason, and without those slots it is left out.
+// every popular product of the customer's own categories by score; the places kept at
+// the end of the list for co-purchases (coSlotShare) still go to it, with its reason,
+// and without those slots it is left out.
 func TestRecommendKeepsSlotsForCoPurchases(t *testing.T) {
 	ctx := context.Background()
 	const tea, coffee, books = "Home > Tea", "Home > Coffee", "Books > Fiction"
@@ -732,8 +734,10 @@ func TestRecommendKeepsSlotsForCoPurchases(t *testing.T) {
 			if !tc.shown {
 				return
 			}
-			if i != len(res.Items)-1 {
-				t.Errorf("book-x is at %d of %v, want last: the score places it lowest", i, recIDs(res))
+			// The score places it lowest, so it comes only in the places kept for
+			// co-purchases, after every product picked by score.
+			if slots := int(math.Round(float64(in.Limit) * recommend.CoSlotShare)); i < len(res.Items)-slots {
+				t.Errorf("book-x is at %d of %v, want in the last %d places, kept for co-purchases", i, recIDs(res), slots)
 			}
 			if !hasReason(res.Items[i], "Green Tea") {
 				t.Errorf("book-x reasons %q do not cite the tea it was bought with", res.Items[i].Reasons)
