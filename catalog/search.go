@@ -149,6 +149,11 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if res.Total > 0 || s.text.empty() {
 		return res, nil
 	}
+	if s.sentence {
+		if out, ok, err := c.sentenceWords(ctx, s, res, offset); err != nil || ok {
+			return out, err
+		}
+	}
 	return c.fallback(ctx, s, res, offset)
 }
 
