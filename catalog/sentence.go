@@ -153,10 +153,10 @@ func (c *Catalog) sentenceContent(ctx context.Context, s *search) ([]sentenceWor
 }
 
 // contentWord reports whether w may say what a sentence is about: not a stop word,
-// filler, a recipient, a colour or size, a number, a word of how or when, or a short
+// filler, a colour or size, a number, a word of how or when, or a short
 // word that names no type of the catalog.
 func contentWord(w string, lv *learnedView, v *Vocabulary) bool {
-	if stopwords[w] || v.filler[w] || v.recipient[w] || skipHead[w] || isNumber(w) || howWords[w] || timeWords[w] || numberWords[w] {
+	if stopwords[w] || v.filler[w] || skipHead[w] || isNumber(w) || howWords[w] || timeWords[w] || numberWords[w] {
 		return false
 	}
 	return utf8.RuneCountInString(w) >= 3 || lv.isType(w)
