@@ -266,7 +266,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// Every word is the catalog's, but no product has them all ("camping gear"):
 		// the product types the words stand for, before products with some of them.
 		// (A sentence tried this before its words were searched.)
-		if out, ok, err := c.searchTypes(fctx, s, res, offset); err != nil || ok {
+		if out, ok, err := c.searchTypes(fctx, s, res, offset, nil); err != nil || ok {
 			if err != nil {
 				return cut(err)
 			}

@@ -187,6 +187,40 @@ func (c *Catalog) wordsMeet(ctx context.Context, s *search, known []sentenceWord
 	return false, nil
 }
 
+// placeWords say where: a word after one ("the filter in my purifier", "inside my
+// backpack") is where the thing is, not the thing.
+var placeWords = set("in", "inside", "into", "on", "onto", "at", "under", "near", "by", "behind", "beside", "from", "off", "through")
+
+// determiners come between a place word and its noun ("in my", "on the").
+var determiners = set("my", "our", "your", "his", "her", "its", "their", "the", "a", "an", "this", "that")
+
+// accessoriesNamed returns the accessory words of sentence s that are types of the
+// catalog, in order, but not those after a place word ("the filter in my purifier"
+// asks for a filter, "a case for my headphones in my backpack" not for a backpack),
+// nor those another word follows in a compound ("brush heads").
+func accessoriesNamed(s *search, v *Vocabulary) []string {
+	var out []string
+	for i, w := range s.words {
+		k := wordKey(w)
+		if !v.isAccessory(k) || !s.learned.isType(k) || slices.Contains(out, k) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && determiners[s.words[j]] {
+			j--
+		}
+		if j >= 0 && placeWords[s.words[j]] {
+			continue
+		}
+		// Only the last noun of a compound is the thing: "brush heads" are heads.
+		if n := i + 1; n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
 // sentenceIntent is the intent of s for its content words q: no type asked for by
 // its last word (a sentence's last word is seldom what it asks for), but first the
 // accessories the sentence names ("the bag of my vacuum is full" is for bags, as
@@ -194,12 +228,7 @@ func (c *Catalog) wordsMeet(ctx context.Context, s *search, known []sentenceWord
 func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *intent {
 	in := *s.intent
 	in.heads, in.order = map[string]bool{}, nil
-	var order []string
-	for _, w := range q.words {
-		if k := wordKey(w); v.isAccessory(k) && s.learned.isType(k) && !slices.Contains(order, k) {
-			order = append(order, k)
-		}
-	}
+	order := accessoriesNamed(s, v)
 	for _, vt := range votes[:closeVotes(votes)] {
 		if !slices.Contains(order, vt.head) {
 			order = append(order, vt.head)
