@@ -55,6 +55,7 @@ type sentenceWord struct {
 // sentence names. ok is false when the sentence is not about products (see
 // sentenceAbout) or nothing has the words.
 func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	v := c.vocabulary()
 	known, ok, err := c.sentenceContent(ctx, s)
 	if err != nil || !ok {
 		return res, false, err
@@ -75,13 +76,16 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 	// The words are about products when two of them point to one type, or are used
 	// together in the catalog's products.
 	about := slices.ContainsFunc(votes, func(v typeVote) bool { return len(v.words) >= 2 })
+	if !about && !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		about = len(thingsNamed(s, v)) > 0
+	}
 	if !about {
 		if about, err = c.wordsMeet(ctx, s, known); err != nil || !about {
 			return res, false, err
 		}
 	}
 	if s.intent != nil {
-		alt.intent = sentenceIntent(s, alt.text, votes, c.vocabulary())
+		alt.intent = sentenceIntent(s, alt.text, votes, v)
 	}
 	// Products with two of the words or more (both, of two), else with any of them.
 	for _, atLeast := range []int{2, 1} {
@@ -224,11 +228,17 @@ func accessoriesNamed(s *search, v *Vocabulary) []string {
 // sentenceIntent is the intent of s for its content words q: no type asked for by
 // its last word (a sentence's last word is seldom what it asks for), but first the
 // accessories the sentence names ("the bag of my vacuum is full" is for bags, as
-// "vacuum bags" is), then the types its words point to most.
+// "vacuum bags" is), then the other types it names, then the types its words point
+// to most.
 func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *intent {
 	in := *s.intent
 	in.heads, in.order = map[string]bool{}, nil
 	order := accessoriesNamed(s, v)
+	for _, k := range thingsNamed(s, v) {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
+		}
+	}
 	for _, vt := range votes[:closeVotes(votes)] {
 		if !slices.Contains(order, vt.head) {
 			order = append(order, vt.head)
@@ -242,3 +252,42 @@ func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *in
 	}
 	return &in
 }
+
+// thingsNamed returns the types of the catalog that sentence s names as what it is
+// about: a word that heads products' titles, but not one after "to" ("to watch"),
+// after a possessive ("my car makes a noise": what the shopper has), after a place
+// word, or inside a compound (see accessoriesNamed).
+func thingsNamed(s *search, v *Vocabulary) []string {
+	var out []string
+	for i, w := range s.words {
+		k := wordKey(w)
+		if !s.learned.isType(k) || !typeLike(k) || slices.Contains(out, k) {
+			continue
+		}
+		if i > 0 && (s.words[i-1] == "to" || possessives[s.words[i-1]]) {
+			continue // "to watch" is a verb, "my car" what the shopper has
+		}
+		j := i - 1
+		for j >= 0 && determiners[s.words[j]] {
+			j--
+		}
+		if j >= 0 && placeWords[s.words[j]] {
+			continue
+		}
+		if n := i + 1; n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// possessives say whose a thing is.
+var possessives = set("my", "our", "your", "his", "her", "their")
+
+// serviceWords ask for something done about an order, a booking or a repair, not for
+// a product: a sentence with one is read as about a product only when its words say
+// so together ("return the headphones i bought" names headphones, and wants none).
+var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning", "refund", "refunded", "track", "tracking",
+	"deliver", "delivered", "delivery", "order", "ordered", "bought", "purchased", "exchange", "complaint", "receipt",
+	"invoice", "appointment", "booking", "book", "reservation", "ticket", "tickets", "insurance", "repair", "warranty")

@@ -35,7 +35,8 @@ func roomProducts() []catalog.Product {
 // stand for no type by a majority of them: the products that have its content words
 // when those words are about products (two of them point to one type, or are used
 // together in products far more often than chance), and nothing for a question about
-// the world or for words the catalog has each on its own.
+// the world or for words the catalog has each on its own. A type the sentence names
+// (not one the shopper has, nor in a request about an order) is about products too.
 func TestSentenceWords(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)
@@ -50,6 +51,9 @@ func TestSentenceWords(t *testing.T) {
 		none   bool
 	}{
 		{name: "words used together", text: "i want soft foam to use while reading about sparrows in my shed", prefix: "kneeler", note: "Read as a sentence"},
+		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
+		{name: "a type the shopper has", text: "my mat slid while reading about sparrows in the shed", none: true},
+		{name: "a type named in a request about an order", text: "return the mat while reading about sparrows in my shed", none: true},
 		{name: "words apart", text: "my phone fell in the garden while reading", none: true},
 		{name: "a question about the world", text: "how long does foam last when weeding in the sun all summer", none: true},
 		{name: "words no product has", text: "my car makes a strange noise when i brake on the motorway", none: true},
