@@ -53,7 +53,7 @@ type sentenceWord struct {
 // its content words, or failing that any of them, ranked by BM25 and reordered by the
 // types the words point to (however weakly; see typeScores) and the accessories the
 // sentence names. ok is false when the sentence is not about products (see
-// sentenceAbout) or nothing has the words.
+// sentenceContent, and below) or nothing has the words.
 func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
 	v := c.vocabulary()
 	known, ok, err := c.sentenceContent(ctx, s)
@@ -73,8 +73,9 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 	if err != nil {
 		return res, false, err
 	}
-	// The words are about products when two of them point to one type, or are used
-	// together in the catalog's products.
+	// The words are about products when two of them point to one type, when the
+	// sentence names a type and asks for nothing done about an order, or when two of
+	// them are used together in the catalog's products.
 	about := slices.ContainsFunc(votes, func(v typeVote) bool { return len(v.words) >= 2 })
 	if !about && !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
 		about = len(thingsNamed(s, v)) > 0
