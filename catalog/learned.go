@@ -237,9 +237,52 @@ const (
 // products' titles and descriptions say most of its words, more than other products
 // do. Numbers, short words and words of no type vote for nothing.
 func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) ([]typeVote, error) {
+	scored, voted, unknown, err := c.typeScores(ctx, lv, q)
+	if err != nil {
+		return nil, err
+	}
+	out := scored[:0]
+	for _, v := range scored {
+		// One word alone stands for a type only when most of its products have it:
+		// a word a third of them have ("without" of "without dropped frames") may
+		// be the shopper's story.
+		if len(v.words) < 2 && v.top < minLoneGain {
+			continue
+		}
+		// The words of a type must be half the sentence's words at least: one word
+		// of four ("mount" of "how tall is mount everest") does not make it about a
+		// product.
+		if 2*len(v.words) < voted || unknown > 0 && 2*len(v.words) == voted {
+			continue // and more than half when some word is in no product ("flights to tokyo")
+		}
+		out = append(out, v)
+	}
+	out, err = lv.notBrands(ctx, c, out)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 || out[0].score < minVoteScore {
+		return nil, nil
+	}
+	return out[:closeVotes(out)], nil
+}
+
+// closeVotes is how many of votes, best first, score within voteShare of the best.
+func closeVotes(votes []typeVote) int {
+	n := min(1, len(votes))
+	for n < len(votes) && votes[n].score >= voteShare*votes[0].score {
+		n++
+	}
+	return n
+}
+
+// typeScores returns every type the words of q point to, best first, with the score
+// and words voteTypes describes, how many words voted, and how many of those are in
+// no product.
+func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) ([]typeVote, int, int, error) {
 	total := lv.products()
 	if total == 0 {
-		return nil, nil
+		return nil, 0, 0, nil
 	}
 	vocab := c.vocabulary()
 	votes := map[string]*typeVote{}
@@ -261,7 +304,7 @@ func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) (
 		for _, t := range terms {
 			u, err := lv.used(ctx, c, t)
 			if err != nil {
-				return nil, err
+				return nil, 0, 0, err
 			}
 			known = known || u.matched > 0
 			p := float64(u.matched) / float64(total)
@@ -296,26 +339,19 @@ func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) (
 	}
 	out := make([]typeVote, 0, len(votes))
 	for _, v := range votes {
-		// One word alone stands for a type only when most of its products have it:
-		// a word a third of them have ("without" of "without dropped frames") may
-		// be the shopper's story.
-		if len(v.words) < 2 && v.top < minLoneGain {
-			continue
-		}
-		// The words of a type must be half the sentence's words at least: one word
-		// of four ("mount" of "how tall is mount everest") does not make it about a
-		// product.
-		if 2*len(v.words) < voted || unknown > 0 && 2*len(v.words) == voted {
-			continue // and more than half when some word is in no product ("flights to tokyo")
-		}
 		out = append(out, *v)
 	}
 	slices.SortFunc(out, func(a, b typeVote) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.head, b.head))
 	})
-	// A type of a brand's name ("Kettleby" heads titles that end with it) is none.
-	kept := out[:0]
-	for _, v := range out {
+	return out, voted, unknown, nil
+}
+
+// notBrands returns the first maxVoteTypes of votes that are not a word of a brand's
+// name: a type of a brand's name ("Kettleby" heads titles that end with it) is none.
+func (lv *learnedView) notBrands(ctx context.Context, c *Catalog, votes []typeVote) ([]typeVote, error) {
+	kept := votes[:0]
+	for _, v := range votes {
 		if len(kept) == maxVoteTypes {
 			break
 		}
@@ -327,15 +363,7 @@ func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) (
 			kept = append(kept, v)
 		}
 	}
-	out = kept
-	if len(out) == 0 || out[0].score < minVoteScore {
-		return nil, nil
-	}
-	n := 1
-	for n < len(out) && out[n].score >= voteShare*out[0].score {
-		n++
-	}
-	return out[:n], nil
+	return kept, nil
 }
 
 // brandWord reports whether w is a word of a brand's name.

@@ -170,21 +170,24 @@ func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offs
 	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
 		return res, false, err
 	}
-	return c.searchTypes(ctx, s, res, offset)
+	return c.searchTypes(ctx, s, res, offset, accessoriesNamed(s, c.vocabulary()))
 }
 
 // searchTypes searches for the product types the words of s stand for (see
 // voteTypes): products of those types that have some of the words, the best type
-// first. ok is false when no type stands out or none has the words.
-func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+// first, after the accessories named first (see accessoriesNamed) when they are other
+// types. ok is false when no type stands out or none has the words.
+func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset int, first []string) (Result, bool, error) {
 	votes, err := c.voteTypes(ctx, s.learned, s.text)
 	if err != nil || len(votes) == 0 {
 		return res, false, err
 	}
-	heads := make([]string, len(votes))
+	heads := slices.Clone(first)
 	var idx []int
-	for i, v := range votes {
-		heads[i] = v.head
+	for _, v := range votes {
+		if !slices.Contains(heads, v.head) {
+			heads = append(heads, v.head)
+		}
 		for _, j := range v.words {
 			if !slices.Contains(idx, j) {
 				idx = append(idx, j)

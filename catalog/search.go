@@ -149,6 +149,11 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if res.Total > 0 || s.text.empty() {
 		return res, nil
 	}
+	if s.sentence {
+		if out, ok, err := c.sentenceWords(ctx, s, res, offset); err != nil || ok {
+			return out, err
+		}
+	}
 	return c.fallback(ctx, s, res, offset)
 }
 
@@ -261,7 +266,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// Every word is the catalog's, but no product has them all ("camping gear"):
 		// the product types the words stand for, before products with some of them.
 		// (A sentence tried this before its words were searched.)
-		if out, ok, err := c.searchTypes(fctx, s, res, offset); err != nil || ok {
+		if out, ok, err := c.searchTypes(fctx, s, res, offset, nil); err != nil || ok {
 			if err != nil {
 				return cut(err)
 			}

@@ -1,0 +1,294 @@
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A shopper's sentence that no need of the vocabulary names, whose words stand for no
+// type strongly enough (voteTypes) and that no product has every word of is searched
+// for its content words (sentenceWords), as plain BM25 would match them, but only
+// when the words are about products (sentenceAbout): a question about the world, or
+// words the catalog has each on its own but never together, find nothing, as before.
+
+// Bounds of sentenceWords.
+const (
+	// maxSentenceWords bounds the words of a sentence searched for: the rarest in the
+	// catalog are kept.
+	maxSentenceWords = 6
+	// maxWordShare: a word more than one product in maxWordShare has ("black",
+	// "package", "kitchen") says little of what a sentence is about.
+	maxWordShare = 10
+	// Two words meet when at least minMeet products have both, and at least meetLift
+	// times as many as if the catalog's products had them independently.
+	minMeet  = 3
+	meetLift = 3
+)
+
+// questionWords start a question about the world ("how tall is …", "what time does
+// …", "who won …"): one that neither a need nor the catalog's types read is not
+// searched for its words.
+var questionWords = set("how", "what", "what's", "whats", "who", "who's", "whom", "whose", "when", "where", "why")
+
+// timeWords say when, not what.
+var timeWords = set("today", "tonight", "tomorrow", "yesterday", "morning", "mornings", "evening", "evenings", "afternoon",
+	"afternoons", "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "hour", "hours", "minute",
+	"minutes", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "yearly")
+
+// numberWords are numbers and ordinals written out (howWords has one to four).
+var numberWords = set("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "fifty",
+	"hundred", "thousand", "dozen", "half", "first", "second", "third", "once", "twice")
+
+// sentenceWord is a content word of a sentence that products have: its index in the
+// search's words, and how many products have it (or an alternative of it).
+type sentenceWord struct {
+	i, matched int
+}
+
+// sentenceWords searches s, a sentence, for the products that have at least two of
+// its content words, or failing that any of them, ranked by BM25 and reordered by the
+// types the words point to (however weakly; see typeScores) and the accessories the
+// sentence names. ok is false when the sentence is not about products (see
+// sentenceContent, and below) or nothing has the words.
+func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	v := c.vocabulary()
+	known, ok, err := c.sentenceContent(ctx, s)
+	if err != nil || !ok {
+		return res, false, err
+	}
+	keep := make([]bool, len(s.text.words))
+	for _, k := range known {
+		keep[k.i] = true
+	}
+	alt := *s
+	alt.text = s.text.only(keep)
+	votes, _, _, err := c.typeScores(ctx, s.learned, alt.text)
+	if err == nil {
+		votes, err = s.learned.notBrands(ctx, c, votes)
+	}
+	if err != nil {
+		return res, false, err
+	}
+	// The words are about products when two of them point to one type, when the
+	// sentence names a type and asks for nothing done about an order, or when two of
+	// them are used together in the catalog's products.
+	about := slices.ContainsFunc(votes, func(v typeVote) bool { return len(v.words) >= 2 })
+	if !about && !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		about = len(thingsNamed(s, v)) > 0
+	}
+	if !about {
+		if about, err = c.wordsMeet(ctx, s, known); err != nil || !about {
+			return res, false, err
+		}
+	}
+	if s.intent != nil {
+		alt.intent = sentenceIntent(s, alt.text, votes, v)
+	}
+	// Products with two of the words or more (both, of two), else with any of them.
+	for _, atLeast := range []int{2, 1} {
+		out := res
+		out.Words, out.Relaxed = alt.text.String(), true
+		note := fmt.Sprintf("Read as a sentence: the products that have at least two of the words %s.", quoteList(alt.text.words))
+		if atLeast == 1 {
+			note = fmt.Sprintf("Read as a sentence: the products that have some of the words %s.", quoteList(alt.text.words))
+		}
+		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], note)
+		alt.text.atLeast = atLeast
+		anyWord := atLeast == 1 || len(alt.text.words) > 2
+		if err := alt.run(ctx, &out, offset, anyWord); err != nil {
+			return res, false, err
+		}
+		if out.Total > 0 {
+			return out, true, nil
+		}
+	}
+	return res, false, nil
+}
+
+// sentenceContent returns the content words of sentence s that products have, at
+// most maxSentenceWords of them (the rarest), and whether they may be about
+// products: s is no question about the world, two of its content words at least are
+// in at most one product in maxWordShare, and at least half its content words are in
+// some product.
+func (c *Catalog) sentenceContent(ctx context.Context, s *search) ([]sentenceWord, bool, error) {
+	if len(s.words) > 0 && questionWords[s.words[0]] {
+		return nil, false, nil
+	}
+	v := c.vocabulary()
+	total := s.learned.products()
+	var known []sentenceWord
+	content, specific := 0, 0
+	for i, w := range s.text.words {
+		if !contentWord(w, s.learned, v) {
+			continue
+		}
+		content++
+		terms := []string{w}
+		if i < len(s.text.alts) {
+			terms = append(terms, s.text.alts[i]...)
+		}
+		n := 0
+		for _, t := range terms {
+			u, err := s.learned.used(ctx, c, t)
+			if err != nil {
+				return nil, false, err
+			}
+			n = max(n, u.matched)
+		}
+		if n > 0 {
+			known = append(known, sentenceWord{i, n})
+			if n*maxWordShare <= total {
+				specific++
+			}
+		}
+	}
+	if specific < 2 || 2*len(known) < content {
+		return nil, false, nil
+	}
+	if len(known) > maxSentenceWords {
+		slices.SortStableFunc(known, func(a, b sentenceWord) int { return cmp.Compare(a.matched, b.matched) })
+		known = known[:maxSentenceWords]
+		slices.SortFunc(known, func(a, b sentenceWord) int { return cmp.Compare(a.i, b.i) })
+	}
+	return known, true, nil
+}
+
+// contentWord reports whether w may say what a sentence is about: not a stop word,
+// filler, a colour or size, a number, a word of how or when, or a short
+// word that names no type of the catalog.
+func contentWord(w string, lv *learnedView, v *Vocabulary) bool {
+	if stopwords[w] || v.filler[w] || skipHead[w] || isNumber(w) || howWords[w] || timeWords[w] || numberWords[w] {
+		return false
+	}
+	return utf8.RuneCountInString(w) >= 3 || lv.isType(w)
+}
+
+// wordsMeet reports whether two of the known words of s are used together, in the
+// same products, far more often than chance: the sentence is about those products
+// ("a car seat", "the cushions of my sofa"), not about words the catalog has each on
+// its own ("my car makes a noise when i brake").
+func (c *Catalog) wordsMeet(ctx context.Context, s *search, known []sentenceWord) (bool, error) {
+	total := float64(s.learned.products())
+	for a := 0; a < len(known); a++ {
+		for b := a + 1; b < len(known); b++ {
+			var q strings.Builder
+			s.text.term(&q, known[a].i)
+			q.WriteString(" AND ")
+			s.text.term(&q, known[b].i)
+			var n int
+			if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
+				q.String(), maxUseCount).Scan(&n); err != nil {
+				return false, fmt.Errorf("search: %w", err)
+			}
+			if n >= minMeet && float64(n)*total >= meetLift*float64(known[a].matched)*float64(known[b].matched) {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// placeWords say where: a word after one ("the filter in my purifier", "inside my
+// backpack") is where the thing is, not the thing.
+var placeWords = set("in", "inside", "into", "on", "onto", "at", "under", "near", "by", "behind", "beside", "from", "off", "through")
+
+// determiners come between a place word and its noun ("in my", "on the").
+var determiners = set("my", "our", "your", "his", "her", "its", "their", "the", "a", "an", "this", "that")
+
+// accessoriesNamed returns the accessory words of sentence s that are types of the
+// catalog, in order, but not those after a place word ("the filter in my purifier"
+// asks for a filter, "a case for my headphones in my backpack" not for a backpack),
+// nor those another word follows in a compound ("brush heads").
+func accessoriesNamed(s *search, v *Vocabulary) []string {
+	var out []string
+	for i, w := range s.words {
+		k := wordKey(w)
+		if !v.isAccessory(k) || !s.learned.isType(k) || slices.Contains(out, k) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && determiners[s.words[j]] {
+			j--
+		}
+		if j >= 0 && placeWords[s.words[j]] {
+			continue
+		}
+		// Only the last noun of a compound is the thing: "brush heads" are heads.
+		if n := i + 1; n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// sentenceIntent is the intent of s for its content words q: no type asked for by
+// its last word (a sentence's last word is seldom what it asks for), but first the
+// accessories the sentence names ("the bag of my vacuum is full" is for bags, as
+// "vacuum bags" is), then the other types it names, then the types its words point
+// to most.
+func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *intent {
+	in := *s.intent
+	in.heads, in.order = map[string]bool{}, nil
+	order := accessoriesNamed(s, v)
+	for _, k := range thingsNamed(s, v) {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
+		}
+	}
+	for _, vt := range votes[:closeVotes(votes)] {
+		if !slices.Contains(order, vt.head) {
+			order = append(order, vt.head)
+		}
+	}
+	if len(order) > 0 {
+		in.order = map[string]int{}
+		for i, h := range order {
+			in.heads[h], in.order[h] = true, i
+		}
+	}
+	return &in
+}
+
+// thingsNamed returns the types of the catalog that sentence s names as what it is
+// about: a word that heads products' titles, but not one after "to" ("to watch"),
+// after a possessive ("my car makes a noise": what the shopper has), after a place
+// word, or inside a compound (see accessoriesNamed).
+func thingsNamed(s *search, v *Vocabulary) []string {
+	var out []string
+	for i, w := range s.words {
+		k := wordKey(w)
+		if !s.learned.isType(k) || !typeLike(k) || slices.Contains(out, k) {
+			continue
+		}
+		if i > 0 && (s.words[i-1] == "to" || possessives[s.words[i-1]]) {
+			continue // "to watch" is a verb, "my car" what the shopper has
+		}
+		j := i - 1
+		for j >= 0 && determiners[s.words[j]] {
+			j--
+		}
+		if j >= 0 && placeWords[s.words[j]] {
+			continue
+		}
+		if n := i + 1; n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// possessives say whose a thing is.
+var possessives = set("my", "our", "your", "his", "her", "their")
+
+// serviceWords ask for something done about an order, a booking or a repair, not for
+// a product: a sentence with one is read as about a product only when its words say
+// so together ("return the headphones i bought" names headphones, and wants none).
+var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning", "refund", "refunded", "track", "tracking",
+	"deliver", "delivered", "delivery", "order", "ordered", "bought", "purchased", "exchange", "complaint", "receipt",
+	"invoice", "appointment", "booking", "book", "reservation", "ticket", "tickets", "insurance", "repair", "warranty")

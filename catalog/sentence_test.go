@@ -1,0 +1,95 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// roomProducts are gardenProducts among products of other types, as many as a
+// catalog's other departments: each of a sentence's words is then in few products.
+func roomProducts() []catalog.Product {
+	ps := gardenProducts()
+	add := func(n int, id, title, brand, desc string) {
+		for i := range n {
+			ps = append(ps, catalog.Product{ID: fmt.Sprintf("%s-%d", id, i), SellerID: "hearth", Title: fmt.Sprintf(title, i),
+				Brand: brand, Description: desc, Price: usd(int64(2000 + 100*i)), Availability: catalog.InStock})
+		}
+	}
+	add(6, "lamp", "Brightwell Reading Lamp %d", "Brightwell", "Warm light for reading in bed.")
+	add(6, "throw", "Loomcraft Wool Throw %d", "Loomcraft", "A warm wool throw for the sofa.")
+	add(6, "mug", "Claybird Ceramic Mug %d", "Claybird", "Holds tea or coffee.")
+	add(6, "case", "Shellguard Phone Case %d", "Shellguard", "Protects your phone from drops.")
+	add(6, "mat", "Stretchly Yoga Mat %d", "Stretchly", "Non-slip mat for stretching and floor exercises.")
+	add(6, "band", "Pacewise Sport Watch Band %d", "Pacewise", "Replacement band, sweat proof.")
+	add(6, "bag", "Trailpack Hiking Backpack %d", "Trailpack", "Carries a day's gear on long hikes, with a rain cover.")
+	add(60, "tee", "Plainwear Cotton T-Shirt, Size %d", "Plainwear", "Cotton crew neck tee in many colours.")
+	return ps
+}
+
+// TestSentenceWords checks what a sentence finds that no need names and whose words
+// stand for no type by a majority of them: the products that have its content words
+// when those words are about products (two of them point to one type, or are used
+// together in products far more often than chance), and nothing for a question about
+// the world or for words the catalog has each on its own. A type the sentence names
+// (not one the shopper has, nor in a request about an order) is about products too.
+func TestSentenceWords(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	if _, err := c.Upsert(ctx, fixtureSellers, roomProducts()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		prefix string // the first hit's id starts with it
+		note   string // a note starts with it
+		none   bool
+	}{
+		{name: "words used together", text: "i want soft foam to use while reading about sparrows in my shed", prefix: "kneeler", note: "Read as a sentence"},
+		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
+		{name: "a type the shopper has", text: "my mat slid while reading about sparrows in the shed", none: true},
+		{name: "a type named in a request about an order", text: "return the mat while reading about sparrows in my shed", none: true},
+		{name: "words apart", text: "my phone fell in the garden while reading", none: true},
+		{name: "a question about the world", text: "how long does foam last when weeding in the sun all summer", none: true},
+		{name: "words no product has", text: "my car makes a strange noise when i brake on the motorway", none: true},
+	}
+	v := catalog.BuiltinVocabulary()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if v.SaysNeed(tt.text) {
+				t.Fatalf("a need applies to %q: the test is about sentences no need names", tt.text)
+			}
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if tt.none {
+				if len(ids) > 0 {
+					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+				}
+				return
+			}
+			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
+				t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, tt.prefix)
+			}
+			if !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, tt.note) }) {
+				t.Errorf("notes %q, want one starting %q", res.Notes, tt.note)
+			}
+		})
+	}
+	t.Run("sorted by price, words apart still find nothing", func(t *testing.T) {
+		res, err := c.Search(ctx, catalog.Query{Text: "my phone fell in the garden while reading", Sort: catalog.SortPriceAsc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids := hitIDs(res); len(ids) > 0 {
+			t.Errorf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+		}
+	})
+}
