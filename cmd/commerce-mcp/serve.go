@@ -240,7 +240,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	defer st.Close()
 	if seed {
-		if _, err := st.SeedDemo(ctx); err != nil {
+		if _, err := st.SeedDemoIn(ctx, string(mode)); err != nil {
 			return err
 		}
 	}

@@ -58,6 +58,12 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (
 	if err != nil {
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller.Name, Step: StepConnect}))
 	}
+	if p.Mode != string(s.cfg.Mode) {
+		// Quoted (and its card chosen) by a server of another mode sharing this store:
+		// the card belongs to that mode's Stripe, never charged from this one.
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalCardOtherMode, RefusalParams{
+			CardBrand: p.CardBrand, CardLast4: p.CardLast4, Mode: Mode(p.Mode), ServerMode: s.cfg.Mode}))
+	}
 	if requote {
 		if err := s.refreshSession(ctx, p, co); err != nil {
 			return Outcome{}, err
