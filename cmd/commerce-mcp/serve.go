@@ -366,10 +366,16 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 }
 
 // warnSalesDiscarded tells the operator when opening the catalog at path emptied the
-// sales statistics beside it, which belonged to another catalog.
+// sales statistics beside it, which belonged to another catalog, or found none beside
+// a catalog with products (the sales file missing or truncated to nothing). Either way
+// the statistics start empty and count the sales from now on; they are not rebuilt
+// from past orders.
 func warnSalesDiscarded(logger *slog.Logger, cat *catalog.Catalog, path string) {
 	if cat.SalesDiscarded() {
-		logger.Warn("the sales statistics beside the catalog belonged to another catalog (its file was made anew, or restored or copied without them) and were emptied", "file", catalog.SalesFile(path))
+		logger.Warn("the sales statistics beside the catalog belonged to another catalog (its file was made anew, or restored or copied without them) and were emptied; they count sales from now on (best sellers and bought-together are not rebuilt from past orders)", "file", catalog.SalesFile(path))
+	}
+	if cat.SalesStartedEmpty() {
+		logger.Warn("no sales statistics were found beside the catalog (the sales file was missing or empty) and an empty one was made; they count sales from now on (best sellers and bought-together are not rebuilt from past orders): if you have a backup of the file, stop the server and restore it", "file", catalog.SalesFile(path))
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -167,7 +166,10 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	} else if err != nil {
 		return Outcome{}, err
 	}
-	s.afterSale(ctx, p)
+	if err := s.fault("order_completed"); err != nil {
+		return Outcome{}, err
+	}
+	s.afterSale(ctx, p.ID)
 	s.notifyOrder(p.CustomerID, p.OrderID)
 	if err := s.fault("order_recorded"); err != nil {
 		return Outcome{}, err
@@ -236,19 +238,4 @@ func retry[T any](ctx context.Context, s *Service, fn func() (T, error)) (T, err
 		v, err = fn()
 	}
 	return v, err
-}
-
-// afterSale feeds a completed sale into the catalog's sales statistics, which
-// recommend uses. A failure is logged: the order itself is already recorded.
-func (s *Service) afterSale(ctx context.Context, p *store.Purchase) {
-	also, err := s.cfg.Store.BoughtBefore(ctx, p.CustomerID, p.OrderID, catalog.MaxAlsoBought)
-	want, _ := linesOf(p)
-	for _, l := range want {
-		if err == nil {
-			err = s.cfg.Catalog.RecordSale(ctx, l.ProductID, l.Quantity, also, s.now())
-		}
-	}
-	if err != nil {
-		s.cfg.Log.WarnContext(ctx, "record sale statistics", "purchase", p.ID, "err", err)
-	}
 }
