@@ -390,8 +390,27 @@ func openStore(ctx context.Context, db string, logger *slog.Logger) (*store.Stor
 	}
 	if moved && logger != nil {
 		logger.Info("moved the customers and orders out of the catalog's database into a file of their own", "from", db, "to", path)
+		// The file keeps the pages they took as free pages, which later catalog
+		// writes reuse; it shrinks only when the operator runs VACUUM (a rewrite of
+		// the whole catalog, so not done here).
+		if free, err := freeBytes(ctx, db); err == nil && free > 0 {
+			logger.Info("the catalog's database keeps the pages the customers and orders took as free space, reused by later catalog writes; to give it back to the disk, stop every process and run VACUUM on it once (sqlite3 FILE VACUUM)",
+				"file", db, "free_bytes", free)
+		}
 	}
 	return store.Open(ctx, path)
+}
+
+// freeBytes returns how many bytes of the database file at path are free pages.
+func freeBytes(ctx context.Context, path string) (int64, error) {
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var pages, size int64
+	err = db.QueryRowContext(ctx, `SELECT (SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_size FROM pragma_page_size())`).Scan(&pages, &size)
+	return pages * size, err
 }
 
 // slogWriter turns the stdio server's log.Logger lines into slog errors.

@@ -322,6 +322,9 @@ func TestServeMovesASharedStore(t *testing.T) {
 	if n := strings.Count(logs.String(), "moved the customers and orders"); n != 1 {
 		t.Errorf("the move was logged %d times:\n%s", n, logs.String())
 	}
+	if n := strings.Count(logs.String(), "run VACUUM on it once"); n != 1 {
+		t.Errorf("the free pages the move left were reported %d times:\n%s", n, logs.String())
+	}
 	if _, err := os.Stat(store.FileBeside(db)); err != nil {
 		t.Errorf("the store's own file: %v", err)
 	}
