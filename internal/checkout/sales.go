@@ -16,8 +16,8 @@ import (
 // the highest outbox number it has counted, moved in the transaction that counts them
 // (catalog.CountSales): a drain interrupted anywhere, repeated, or racing another
 // (every purchase drains, and so does the recovery loop) counts each sale exactly
-// once. The store forgets the counted rows afterwards (a crash before that only leaves
-// rows the mark already covers).
+// once. The recovery loop has the store forget the counted rows afterwards (a crash
+// before that only leaves rows the mark already covers).
 
 // drainBatch is how many pending sales one transaction of the sales file counts.
 const drainBatch = 500
@@ -31,11 +31,30 @@ type SalesReport struct {
 // DrainSales counts the sales waiting in the store's outbox in the sales statistics,
 // each once, and lets the store forget those counted. It stops at the first error
 // (the sales file busy, say): what it did not count stays pending for the next drain.
-// The recovery loop calls it; so does every completed purchase.
+// The recovery loop calls it; every completed purchase counts its sale the same way,
+// leaving the forgetting to the loop (one write to the store fewer per purchase).
 func (s *Service) DrainSales(ctx context.Context) (SalesReport, error) {
+	return s.drainSales(ctx, true)
+}
+
+// drainSales is DrainSales; forget says whether the store forgets the counted sales
+// at the end (and on an error, whatever was counted before it).
+func (s *Service) drainSales(ctx context.Context, forget bool) (SalesReport, error) {
 	var rep SalesReport
 	source, err := s.cfg.Store.StoreID(ctx)
 	if err != nil {
+		return rep, err
+	}
+	end := func(err error) (SalesReport, error) {
+		if err != nil {
+			err = fmt.Errorf("count sales: %w", err)
+		}
+		if !forget {
+			return rep, err
+		}
+		if ferr := s.forgetSales(ctx, source, &rep); err == nil {
+			err = ferr
+		}
 		return rep, err
 	}
 	mark, err := s.cfg.Catalog.SalesCounted(ctx, source)
@@ -45,7 +64,7 @@ func (s *Service) DrainSales(ctx context.Context) (SalesReport, error) {
 	for {
 		pending, err := s.cfg.Store.PendingSales(ctx, mark, drainBatch)
 		if err != nil || len(pending) == 0 {
-			return rep, s.forgetSales(ctx, source, &rep, err)
+			return end(err)
 		}
 		batch := make([]catalog.CountedSale, len(pending))
 		for i, p := range pending {
@@ -53,25 +72,21 @@ func (s *Service) DrainSales(ctx context.Context) (SalesReport, error) {
 		}
 		n, err := s.cfg.Catalog.CountSales(ctx, source, batch)
 		if err != nil {
-			return rep, s.forgetSales(ctx, source, &rep, err)
+			return end(err)
 		}
 		rep.Counted += n
 		if err := s.fault("sales_counted"); err != nil {
-			return rep, err
+			return rep, err // a crash: nothing more, as a killed process
 		}
 		mark = pending[len(pending)-1].Seq
 		if len(pending) < drainBatch {
-			return rep, s.forgetSales(ctx, source, &rep, nil)
+			return end(nil)
 		}
 	}
 }
 
-// forgetSales has the store forget the sales counted so far (as the sales file says),
-// and returns err, or the forgetting's error.
-func (s *Service) forgetSales(ctx context.Context, source string, rep *SalesReport, err error) error {
-	if err != nil {
-		return fmt.Errorf("count sales: %w", err)
-	}
+// forgetSales has the store forget the sales the sales file has counted.
+func (s *Service) forgetSales(ctx context.Context, source string, rep *SalesReport) error {
 	mark, err := s.cfg.Catalog.SalesCounted(ctx, source)
 	if err != nil {
 		return err
@@ -85,7 +100,7 @@ func (s *Service) forgetSales(ctx context.Context, source string, rep *SalesRepo
 // statistics, which recommend uses. A failure is logged: the sale stays in the
 // store's outbox and the recovery loop counts it later.
 func (s *Service) afterSale(ctx context.Context, purchaseID string) {
-	if _, err := s.DrainSales(ctx); err != nil {
+	if _, err := s.drainSales(ctx, false); err != nil {
 		s.cfg.Log.WarnContext(ctx, "sale statistics not counted yet; the recovery loop counts them later", "purchase", purchaseID, "err", err)
 	}
 }
