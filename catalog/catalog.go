@@ -65,8 +65,9 @@ type Catalog struct {
 	spelling spellWords
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
-	// salesDiscarded is SalesDiscarded's answer.
-	salesDiscarded bool
+	// salesDiscarded and salesStartedEmpty are SalesDiscarded's and
+	// SalesStartedEmpty's answers.
+	salesDiscarded, salesStartedEmpty bool
 }
 
 // SalesDiscarded reports whether Open emptied the sales file beside the catalog
@@ -74,6 +75,13 @@ type Catalog struct {
 // deleted and made again, or restored or copied without its sales file. The caller
 // decides whether to tell anyone.
 func (c *Catalog) SalesDiscarded() bool { return c.salesDiscarded }
+
+// SalesStartedEmpty reports whether Open found no sales statistics beside a catalog
+// that has products: the sales file (SalesFile) was missing (deleted, or the catalog
+// copied or restored without it) or empty (truncated to nothing). Open made it anew,
+// empty: the statistics count the sales recorded from now on. The caller decides
+// whether to tell anyone.
+func (c *Catalog) SalesStartedEmpty() bool { return c.salesStartedEmpty }
 
 // Open opens the database file at path (creating it if needed) and brings the catalog
 // schema up to date. It returns sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
@@ -90,18 +98,21 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 	if err == nil {
 		err = sqlite.Migrate(ctx, db, sub, "catalog_migrations")
 	}
-	var discarded bool
+	var discarded, startedEmpty bool
 	if err == nil {
-		discarded, err = bindSales(ctx, db)
+		discarded, startedEmpty, err = bindSales(ctx, db)
 	}
 	if err == nil {
 		err = moveSales(ctx, db)
+	}
+	if err == nil && startedEmpty { // unless moveSales just brought the statistics of a version before 0016
+		err = db.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM sales.product_sales)`).Scan(&startedEmpty)
 	}
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	c := &Catalog{db: db, Now: time.Now, salesDiscarded: discarded}
+	c := &Catalog{db: db, Now: time.Now, salesDiscarded: discarded, salesStartedEmpty: startedEmpty}
 	if err := c.fillCodes(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -31,7 +31,7 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: sellers[i%2].ID, Title: "Lantern " + strconv.Itoa(i),
 			Brand: []string{"", "Acme", "ACME", "Glowco", "Ünïcode Lights"}[i%5], Category: []string{"", "Lights", "Lights > Camping"}[i%3],
 			Availability: InStock, Stock: &stock, Price: money.Money{Amount: int64(100 + i), Currency: []string{"USD", "JPY", "KWD"}[i%3]},
-			Rating: float64(i%50) / 10, ReviewCount: int64(i), Hidden: i%7 == 0}
+			Rating: float64(i%50) / 10, ReviewCount: int64(i), Hidden: i%7 == 0, ImageURL: testImageURL(i)}
 	}
 	upsert := func() {
 		t.Helper()
@@ -56,6 +56,7 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 		if i%6 == 0 {
 			p.Availability = OutOfStock
 		}
+		p.ImageURL = testImageURL(i + i%3)
 	}
 	upsert()
 	checkDerived(t, c, "re-imported with every fact changed")
@@ -131,6 +132,7 @@ func checkDerived(t *testing.T, c *Catalog, step string) {
 	}
 	checkCards(t, c, step)
 	checkCodes(t, c, step)
+	checkImageOrigins(t, c, step)
 	checkRank(t, c, step)
 	var nk, np int
 	if err := c.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM product_keys), (SELECT count(*) FROM products)`).Scan(&nk, &np); err != nil {
@@ -141,8 +143,8 @@ func checkDerived(t *testing.T, c *Catalog, step string) {
 	}
 }
 
-// TestDerivedTablesBackfilled checks that a catalog written before product_keys and the
-// cards existed gets them filled when opened.
+// TestDerivedTablesBackfilled checks that a catalog written before product_keys, the
+// cards and image_origins existed gets them filled when opened.
 func TestDerivedTablesBackfilled(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalog.db")
@@ -182,8 +184,8 @@ func TestDerivedTablesBackfilled(t *testing.T) {
 			t.Fatal(err)
 		}
 		rowid, _ := res.LastInsertId()
-		if _, err := db.ExecContext(ctx, `INSERT INTO product_text (rowid, title, brand, category) VALUES (?, 'Lantern', ?, 'Lights')`,
-			rowid, brand); err != nil {
+		if _, err := db.ExecContext(ctx, `INSERT INTO product_text (rowid, title, brand, category, image_url) VALUES (?, 'Lantern', ?, 'Lights', ?)`,
+			rowid, brand, testImageURL(i)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -211,7 +213,8 @@ func TestDerivedAfterBulkLoad(t *testing.T) {
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: sellers[i%2].ID, Title: "Lantern " + strconv.Itoa(i),
 			Brand: []string{"", "Acme", "ACME", "Glowco"}[i%4], Category: []string{"", "Lights", "Lights > Camping"}[i%3],
 			Description: "A lantern for camping number " + strconv.Itoa(i), Availability: InStock, Stock: &stock,
-			Price: money.Money{Amount: int64(100 + i), Currency: "USD"}, Rating: float64(i%50) / 10, ReviewCount: int64(i), Hidden: i%7 == 0}
+			Price: money.Money{Amount: int64(100 + i), Currency: "USD"}, Rating: float64(i%50) / 10, ReviewCount: int64(i), Hidden: i%7 == 0,
+			ImageURL: testImageURL(i)}
 	}
 	// What a bulk load suspends and must restore: the indexes and triggers of the tables
 	// it writes.
@@ -225,7 +228,7 @@ func TestDerivedAfterBulkLoad(t *testing.T) {
 		return indexes, triggers
 	}
 	indexes, triggers := schema()
-	if indexes < 6 || triggers != 6 {
+	if indexes < 6 || triggers != 8 {
 		t.Fatalf("before the load products and product_keys have %d indexes, product_text and product_rank %d triggers", indexes, triggers)
 	}
 	l, err := c.Load(ctx)
@@ -253,6 +256,7 @@ func TestDerivedAfterBulkLoad(t *testing.T) {
 	for i := range products[:100] {
 		products[i].Title += " renamed"
 		products[i].Hidden = !products[i].Hidden
+		products[i].ImageURL = testImageURL(i + 1)
 		products[i].Price.Amount++
 	}
 	if _, err := c.Upsert(ctx, sellers, products[:100]); err != nil {
@@ -415,5 +419,43 @@ func TestLearnedTypesAtUpgrade(t *testing.T) {
 	var n int
 	if err := c.db.QueryRowContext(ctx, `SELECT products FROM learned_type_words WHERE word = 'floor' AND head = 'cleaner'`).Scan(&n); err != nil || n != 10 {
 		t.Errorf("cleaners filed under floor care: %d (%v), want 10", n, err)
+	}
+}
+
+// testImageURL is the image of test product i: none, https on a few hosts (with a
+// port, upper case, no path), plain http, or text that is no URL.
+func testImageURL(i int) string {
+	return []string{"", "https://img.a.example/p/" + strconv.Itoa(i) + ".jpg", "https://IMG.b.example:8443/" + strconv.Itoa(i),
+		"http://plain.example/x.png", "https://img.a.example", "not a url", "https://c.example/deep/path/" + strconv.Itoa(i)}[i%7]
+}
+
+// checkImageOrigins fails t when image_origins differs from the count of visible
+// products by image origin prefix worked out from product_text (imageOriginsSQL's
+// query), and when ImageOrigins' answer differs from the one of that query.
+func checkImageOrigins(t *testing.T, c *Catalog, step string) {
+	t.Helper()
+	ctx := context.Background()
+	read := func(query string) map[string]int {
+		t.Helper()
+		out := map[string]int{}
+		rows, err := c.db.QueryContext(ctx, query)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var prefix string
+			var n int
+			if err := rows.Scan(&prefix, &n); err != nil {
+				t.Fatal(err)
+			}
+			out[prefix] = n
+		}
+		return out
+	}
+	source := imageOriginsSQL[strings.Index(imageOriginsSQL, "SELECT"):]
+	want, got := read(source), read(`SELECT prefix, n FROM image_origins`)
+	if !maps.Equal(got, want) {
+		t.Errorf("%s: image_origins %v, want %v", step, got, want)
 	}
 }

@@ -169,6 +169,9 @@ func (l *Loader) Commit(ctx context.Context) error {
 			return fmt.Errorf("load: restoring what the load suspended: %w", err)
 		}
 	}
+	if err := rebuildImageOrigins(ctx, l.tx); err != nil { // its triggers were suspended too
+		return fmt.Errorf("load: counting the image origins: %w", err)
+	}
 	l.w.close()
 	err := l.tx.Commit()
 	l.done = true

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -51,6 +52,13 @@ CREATE INDEX IF NOT EXISTS sales.copurchases_b ON copurchases (b);
 
 -- The id of the catalog (main.catalog_identity) these statistics belong to: one row.
 CREATE TABLE IF NOT EXISTS sales.sales_identity (catalog TEXT NOT NULL);
+
+-- Per source of numbered sales (a store's sales outbox, by the store's id), the
+-- highest number counted, updated in the transaction that counts them (CountSales).
+CREATE TABLE IF NOT EXISTS sales.sales_counted (
+    source TEXT PRIMARY KEY,
+    seq    INTEGER NOT NULL
+) WITHOUT ROWID;
 `
 
 // bindSales makes the sales file belong to the catalog (see migration 0021) and reports
@@ -61,42 +69,53 @@ CREATE TABLE IF NOT EXISTS sales.sales_identity (catalog TEXT NOT NULL);
 // decides, it takes no lock; otherwise it checks again and repairs in one IMMEDIATE
 // transaction, which write-locks both files, so that Opens racing each other repair
 // once.
-func bindSales(ctx context.Context, db *sql.DB) (discarded bool, err error) {
+//
+// It also reports whether the sales file started empty beside a catalog that has
+// products: it was missing (deleted, or never copied with the catalog) or empty (a
+// file truncated to nothing), so the statistics start from nothing.
+func bindSales(ctx context.Context, db *sql.DB) (discarded, startedEmpty bool, err error) {
 	const ids = `SELECT (SELECT id FROM main.catalog_identity), (SELECT catalog FROM sales.sales_identity)`
 	var cat, sales sql.NullString
 	if err := db.QueryRowContext(ctx, ids).Scan(&cat, &sales); err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	if cat.Valid && cat == sales {
-		return false, nil
+		return false, false, nil
 	}
 	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (the pool's _txlock)
 	if err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO main.catalog_identity (id) SELECT lower(hex(randomblob(16)))
 		WHERE NOT EXISTS (SELECT 1 FROM main.catalog_identity)`); err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	var rows int
 	if err := tx.QueryRowContext(ctx, ids).Scan(&cat, &sales); err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	if cat == sales {
-		return false, tx.Commit()
+		return false, false, tx.Commit()
+	}
+	if !sales.Valid {
+		var products int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM main.products LIMIT 1)`).Scan(&products); err != nil {
+			return false, false, fmt.Errorf("bind sales statistics: %w", err)
+		}
+		startedEmpty = products > 0
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sales.product_sales) + (SELECT count(*) FROM sales.copurchases)`).Scan(&rows); err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sales.product_sales; DELETE FROM sales.copurchases;
-		DELETE FROM sales.sales_identity; INSERT INTO sales.sales_identity (catalog) VALUES (?)`, cat.String); err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		DELETE FROM sales.sales_counted; DELETE FROM sales.sales_identity; INSERT INTO sales.sales_identity (catalog) VALUES (?)`, cat.String); err != nil {
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("bind sales statistics: %w", err)
+		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
-	return rows > 0, nil
+	return rows > 0, startedEmpty && rows == 0, nil
 }
 
 // moveSales finishes migration 0016 on a catalog whose statistics were in its own
@@ -142,4 +161,78 @@ func moveSales(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("move sales statistics: %w", err)
 	}
 	return nil
+}
+
+// CountedSale is a sale from a numbered source (a store's sales outbox): Seq increases
+// in the order the source commits its sales and is never reused by it.
+type CountedSale struct {
+	Seq int64
+	Sale
+}
+
+// SalesCounted returns the highest Seq of source that the sales statistics have
+// counted, 0 for none.
+func (c *Catalog) SalesCounted(ctx context.Context, source string) (int64, error) {
+	var seq int64
+	err := c.db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM sales.sales_counted WHERE source = ?`, source).Scan(&seq)
+	if err != nil {
+		return 0, fmt.Errorf("sales counted: %w", err)
+	}
+	return seq, nil
+}
+
+// CountSales records the sales of source whose Seq is above the highest one counted,
+// as RecordSales does, and moves that mark to the highest Seq given, all in one
+// transaction of the sales file: a sale is counted once however often it is given
+// (two drains racing, a drain repeated after a crash before its source forgot the
+// sales). A sale of a product the catalog no longer has, or with a quantity below 1,
+// counts nothing but is passed over, so that one bad sale never holds up the others.
+// It returns how many sales it counted.
+func (c *Catalog) CountSales(ctx context.Context, source string, sales []CountedSale) (int, error) {
+	if len(sales) == 0 {
+		return 0, nil
+	}
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("count sales: %w", err)
+	}
+	defer tx.Rollback()
+	var mark int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM sales.sales_counted WHERE source = ?`, source).Scan(&mark); err != nil {
+		return 0, fmt.Errorf("count sales: %w", err)
+	}
+	r := recorder{tx: tx, rowids: map[string]int64{}}
+	if err := r.prepare(ctx); err != nil {
+		return 0, err
+	}
+	defer r.close()
+	now, top, n := c.now(), mark, 0
+	for i := range sales {
+		s := &sales[i]
+		if s.Seq <= mark {
+			continue
+		}
+		top = max(top, s.Seq)
+		if s.validate() != nil {
+			continue
+		}
+		switch err := r.record(ctx, &s.Sale, now); {
+		case errors.Is(err, ErrNotFound):
+		case err != nil:
+			return 0, err
+		default:
+			n++
+		}
+	}
+	if top == mark {
+		return 0, nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sales.sales_counted (source, seq) VALUES (?, ?)
+		ON CONFLICT (source) DO UPDATE SET seq = excluded.seq`, source, top); err != nil {
+		return 0, fmt.Errorf("count sales: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("count sales: %w", err)
+	}
+	return n, nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -304,4 +305,146 @@ func soldAll(t *testing.T, c *Catalog) map[string]string {
 		out[id] = v
 	}
 	return out
+}
+
+// TestCountSales: numbered sales are counted once each, whatever is given again (the
+// same batch twice, a stale batch below the mark, batches racing); the mark is per
+// source; a sale of an unknown product or a bad quantity is passed over, not retried
+// for ever; and a sales file emptied for another catalog starts every source afresh.
+func TestCountSales(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	sale := func(seq int64, id string, qty int) CountedSale {
+		return CountedSale{Seq: seq, Sale: Sale{ProductID: id, Quantity: qty, At: fixedTime}}
+	}
+	steps := []struct {
+		name   string
+		source string
+		batch  []CountedSale
+		want   int
+		mark   int64
+	}{
+		{"first batch", "st1", []CountedSale{sale(1, "a", 1), sale(2, "b", 2)}, 2, 2},
+		{"the same batch again", "st1", []CountedSale{sale(1, "a", 1), sale(2, "b", 2)}, 0, 2},
+		{"a stale batch with a new sale", "st1", []CountedSale{sale(2, "b", 2), sale(3, "a", 1)}, 1, 3},
+		{"an unknown product and a bad quantity are passed over", "st1", []CountedSale{sale(4, "gone", 1), sale(5, "a", 0), sale(6, "c", 1)}, 1, 6},
+		{"another store counts from its own start", "st2", []CountedSale{sale(1, "a", 1)}, 1, 1},
+	}
+	for _, s := range steps {
+		n, err := c.CountSales(ctx, s.source, s.batch)
+		if err != nil || n != s.want {
+			t.Fatalf("%s: counted %d, %v; want %d", s.name, n, err, s.want)
+		}
+		if m, err := c.SalesCounted(ctx, s.source); err != nil || m != s.mark {
+			t.Fatalf("%s: mark %d, %v; want %d", s.name, m, err, s.mark)
+		}
+	}
+	var wg sync.WaitGroup
+	for range 4 { // four drains given the same new batch at once
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.CountSales(ctx, "st1", []CountedSale{sale(7, "d", 1), sale(8, "d", 1)}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	for id, want := range map[string]int{"a": 3, "b": 1, "c": 1, "d": 2} {
+		if o, _, _ := sold(t, c, id); o != want {
+			t.Errorf("%s sold %d times, want %d", id, o, want)
+		}
+	}
+}
+
+// TestSalesFileMissingOrEmptied: a catalog with products opened without its sales
+// file, or with one truncated to nothing, reports that its statistics started empty
+// (once: the next Open finds the new file) and counts sales again from there; a new
+// catalog, or one whose file is intact, reports nothing; a sales file truncated in the
+// middle is refused by Open, naming the file and what to do.
+func TestSalesFileMissingOrEmptied(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		spoil func(t *testing.T, path string)
+	}{
+		{"deleted", func(t *testing.T, path string) {
+			for _, f := range []string{"", "-wal", "-shm"} {
+				os.Remove(SalesFile(path) + f)
+			}
+		}},
+		{"truncated to nothing", func(t *testing.T, path string) {
+			if err := os.Truncate(SalesFile(path), 0); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := openStats(t)
+			if c.SalesStartedEmpty() {
+				t.Error("a new catalog reports its sales file missing")
+			}
+			if err := c.RecordSale(ctx, "a", 1, nil, fixedTime); err != nil {
+				t.Fatal(err)
+			}
+			path := c.path(t)
+			c.Close()
+			again, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again.SalesStartedEmpty() {
+				t.Error("an intact sales file reported missing")
+			}
+			again.Close()
+			tc.spoil(t, path)
+			c, err = Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !c.SalesStartedEmpty() || c.SalesDiscarded() {
+				t.Errorf("started empty %v, discarded %v; want started empty only", c.SalesStartedEmpty(), c.SalesDiscarded())
+			}
+			if o, _, _ := sold(t, c, "a"); o != 0 {
+				t.Errorf("sold a = %d", o)
+			}
+			if err := c.RecordSale(ctx, "a", 1, nil, fixedTime); err != nil {
+				t.Fatal(err)
+			}
+			c.Close()
+			c, err = Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if o, _, _ := sold(t, c, "a"); o != 1 || c.SalesStartedEmpty() {
+				t.Errorf("next Open: sold a = %d, started empty %v", o, c.SalesStartedEmpty())
+			}
+		})
+	}
+	t.Run("truncated in the middle", func(t *testing.T) {
+		c := openStats(t)
+		for i := range 200 {
+			if err := c.RecordSale(ctx, "a", 1, []string{"b", "c", fmt.Sprint(i)}, fixedTime); err != nil {
+				t.Fatal(err)
+			}
+		}
+		path := c.path(t)
+		c.Close()
+		st, err := os.Stat(SalesFile(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(SalesFile(path), st.Size()/2+100); err != nil {
+			t.Fatal(err)
+		}
+		c, err = Open(ctx, path)
+		if err == nil {
+			c.Close()
+			t.Fatal("a catalog opened with half a sales file")
+		}
+		if !strings.Contains(err.Error(), SalesFile(path)) || !strings.Contains(err.Error(), "malformed") {
+			t.Errorf("Open = %v; want the sales file named, and malformed", err)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net"
 	"net/url"
@@ -20,9 +21,10 @@ import (
 // out, so its image is not shown. more is true when the catalog has more origins than
 // limit.
 //
-// Finding them reads every product's image URL (about a second for 100,000 products on
-// a small machine), so the answer is kept until product text changes
-// (catalog_changes.text, which every upsert moves, in any process): callers get a copy.
+// Finding them reads the counts of image_origins (migration 0028: one row per origin
+// prefix, kept by triggers as products are written), and the answer is kept until
+// product text changes (catalog_changes.text, which every upsert moves, in any
+// process): callers get a copy.
 func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
 	version, err := c.textVersion(ctx)
 	if err != nil {
@@ -54,16 +56,11 @@ type imageOriginsCache struct {
 
 // imageOrigins computes ImageOrigins' answer.
 func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
-	// The prefix up to the first "/" after "https://" is the origin: SQLite does the
-	// dedupe, Go the checking.
-	// Only products people can see count, and the hosts most products use come
-	// first, so that limit keeps those: a feed with many hosts of one image each
-	// cannot push the others out.
-	rows, err := c.query(ctx, `SELECT CASE WHEN instr(substr(t.image_url, 9), '/') > 0
-			THEN substr(t.image_url, 1, 8 + instr(substr(t.image_url, 9), '/') - 1) ELSE t.image_url END AS prefix
-		FROM product_text t JOIN products p ON p.rowid = t.rowid
-		WHERE t.image_url LIKE 'https://%' AND p.hidden = 0
-		GROUP BY prefix ORDER BY count(*) DESC, prefix`)
+	// The prefix up to the first "/" after "https://" is the origin: image_origins
+	// counts the visible products of each (migration 0028), Go does the checking.
+	// The hosts most products use come first, so that limit keeps those: a feed
+	// with many hosts of one image each cannot push the others out.
+	rows, err := c.query(ctx, `SELECT prefix FROM image_origins ORDER BY n DESC, prefix`)
 	if err != nil {
 		return nil, false, fmt.Errorf("image origins: %w", err)
 	}
@@ -166,3 +163,20 @@ const variantsSQL = `SELECT ` + productColumns + `
 	FROM products p ` + productJoins + `
 	WHERE p.group_id = ? AND p.group_id <> '' AND p.seller_id = ? AND p.brand_key = ? AND p.id <> ? AND NOT p.hidden
 	ORDER BY p.id LIMIT ?`
+
+// imageOriginsSQL recomputes image_origins from product_text and products: the backfill
+// of migration 0028, and what a bulk load, which suspends product_text's triggers, runs
+// when it commits.
+const imageOriginsSQL = `DELETE FROM image_origins;
+	INSERT INTO image_origins (prefix, n)
+	SELECT CASE WHEN instr(substr(t.image_url, 9), '/') > 0
+			THEN substr(t.image_url, 1, 8 + instr(substr(t.image_url, 9), '/') - 1) ELSE t.image_url END, count(*)
+	FROM product_text t JOIN products p ON p.rowid = t.rowid
+	WHERE t.image_url LIKE 'https://%' AND p.hidden = 0
+	GROUP BY 1`
+
+// rebuildImageOrigins recomputes image_origins in tx (see imageOriginsSQL).
+func rebuildImageOrigins(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, imageOriginsSQL)
+	return err
+}

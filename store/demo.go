@@ -21,13 +21,20 @@ const (
 var DemoAddress = Address{Name: DemoCustomerName, Line1: "100 Example Street", City: "Portland", Region: "OR",
 	PostalCode: "97201", Country: "US", Default: true}
 
-// SeedDemo makes sure the demo customer exists and returns it. On first call it
+// SeedDemo is SeedDemoIn for the sandbox.
+func (s *Store) SeedDemo(ctx context.Context) (Customer, error) {
+	return s.SeedDemoIn(ctx, ModeSandbox)
+}
+
+// SeedDemoIn makes sure the demo customer exists and returns it. On first call it
 // creates the customer (id DemoCustomerID, email DemoCustomerEmail, name "Demo
-// Shopper") with the sandbox card pm_card_visa (visa, 4242, 12/2030) as the default
+// Shopper") with Stripe's test card pm_card_visa (visa, 4242, 12/2030), put on file in
+// mode (the sandbox, or Stripe's test mode, which knows that id too), as the default
 // payment method and DemoAddress as the default address, in one transaction; the customer's rules are DefaultRules. Later
 // calls, concurrent ones included, return the existing customer unchanged, even if the
-// operator has since changed its cards or rules.
-func (s *Store) SeedDemo(ctx context.Context) (Customer, error) {
+// operator has since changed its cards or rules, or mode differs (its card keeps the
+// mode it was put on file in).
+func (s *Store) SeedDemoIn(ctx context.Context, mode string) (Customer, error) {
 	c, err := s.CustomerByEmail(ctx, DemoCustomerEmail)
 	if err == nil {
 		return c, nil
@@ -39,7 +46,10 @@ func (s *Store) SeedDemo(ctx context.Context) (Customer, error) {
 	if err != nil {
 		return Customer{}, fmt.Errorf("seed demo customer: %w", err)
 	}
-	pm := PaymentMethod{ID: DemoPaymentMethod, CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true}
+	pm := PaymentMethod{ID: DemoPaymentMethod, CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true, Mode: mode}
+	if pm, err = normalizePaymentMethod(pm); err != nil {
+		return Customer{}, fmt.Errorf("seed demo customer: %w", err)
+	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := insertCustomer(ctx, tx, c); err != nil {
 			return err

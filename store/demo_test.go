@@ -29,7 +29,7 @@ func TestSeedDemo(t *testing.T) {
 	if !strings.HasPrefix(pm.CardID, "card_") {
 		t.Errorf("demo card id %q, want one of ours", pm.CardID)
 	}
-	wantPM := store.PaymentMethod{ID: "pm_card_visa", CardID: pm.CardID, CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true, CreatedAt: clock.Now()}
+	wantPM := store.PaymentMethod{ID: "pm_card_visa", CardID: pm.CardID, CustomerID: c.ID, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Default: true, Mode: store.ModeSandbox, CreatedAt: clock.Now()}
 	if pm != wantPM {
 		t.Fatalf("demo payment method %+v, want %+v", pm, wantPM)
 	}

@@ -62,11 +62,16 @@ func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n 
 	if n < 1 {
 		return nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
 	}
-	out, done, err := s.boughtNewest(ctx, customerID, orderID, n)
+	return boughtBefore(ctx, s.db, customerID, orderID, n)
+}
+
+// boughtBefore is BoughtBefore through q (the store, or a transaction).
+func boughtBefore(ctx context.Context, q querier, customerID, orderID string, n int) ([]string, error) {
+	out, done, err := boughtNewest(ctx, q, customerID, orderID, n)
 	if err != nil || done {
 		return out, err
 	}
-	return s.productIDs(ctx, "bought before", nil, boughtGrouped, customerID, OrderCompleted, orderID, n)
+	return productIDs(ctx, q, "bought before", nil, boughtGrouped, customerID, OrderCompleted, orderID, n)
 }
 
 // boughtScanRows is how many of the newest orders per product asked for BoughtBefore
@@ -89,8 +94,8 @@ const boughtGrouped = `SELECT product_id FROM orders
 // boughtNewest reads the customer's completed orders newest first and collects their
 // distinct products; done is false when it read n*boughtScanRows orders without
 // finding n products and without reaching the oldest order.
-func (s *Store) boughtNewest(ctx context.Context, customerID, orderID string, n int) (out []string, done bool, err error) {
-	rows, err := s.db.QueryContext(ctx, boughtNewestQuery, customerID, OrderCompleted, orderID, n*boughtScanRows)
+func boughtNewest(ctx context.Context, q querier, customerID, orderID string, n int) (out []string, done bool, err error) {
+	rows, err := q.QueryContext(ctx, boughtNewestQuery, customerID, OrderCompleted, orderID, n*boughtScanRows)
 	if err != nil {
 		return nil, false, fmt.Errorf("bought before: %w", err)
 	}
@@ -123,16 +128,16 @@ func (s *Store) boughtNewest(ctx context.Context, customerID, orderID string, n 
 // hundreds of orders ago is still bought. A customer with no orders gets an empty
 // list, not an error.
 func (s *Store) OrderedProducts(ctx context.Context, customerID string) ([]string, error) {
-	return s.productIDs(ctx, "ordered products", []string{}, `SELECT product_id FROM orders
+	return productIDs(ctx, s.db, "ordered products", []string{}, `SELECT product_id FROM orders
 		WHERE customer_id = ? AND status != ?
 		GROUP BY product_id ORDER BY max(created_at) DESC, product_id`, customerID, OrderFailed)
 }
 
-// productIDs runs a query of one product_id column and appends the ids to out (nil or
-// empty, which is what a query without rows returns); op names the operation in
-// errors.
-func (s *Store) productIDs(ctx context.Context, op string, out []string, query string, args ...any) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+// productIDs runs a query of one product_id column through q and appends the ids to
+// out (nil or empty, which is what a query without rows returns); op names the
+// operation in errors.
+func productIDs(ctx context.Context, q querier, op string, out []string, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}

@@ -138,7 +138,7 @@ func TestBoughtBeforeLongHistory(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					want, err := s.productIDs(ctx, "oracle", nil, boughtBeforeAll, cust[0], OrderCompleted, exclude, n)
+					want, err := productIDs(ctx, s.db, "oracle", nil, boughtBeforeAll, cust[0], OrderCompleted, exclude, n)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -183,7 +183,7 @@ func BenchmarkBoughtBefore(b *testing.B) {
 				s, cust := openSeeded(b, "a@example.com")
 				ids := seedOrders(b, s, history(cust[0], count+1, start, func(i int) (string, OrderStatus) { return shape.product(i), OrderCompleted }))
 				for b.Loop() {
-					if _, err := s.productIDs(ctx, "whole history", nil, boughtBeforeAll, cust[0], OrderCompleted, ids[count], 100); err != nil {
+					if _, err := productIDs(ctx, s.db, "whole history", nil, boughtBeforeAll, cust[0], OrderCompleted, ids[count], 100); err != nil {
 						b.Fatal(err)
 					}
 				}

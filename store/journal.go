@@ -376,7 +376,8 @@ func spentSince(ctx context.Context, q querier, customerID, currency string, sin
 }
 
 // Complete moves p from token_issued to completed and completes its order with the
-// seller's order id, in one transaction.
+// seller's order id, in one transaction that also puts the order's lines in the sales
+// outbox (PendingSales), to be counted in the sales statistics.
 func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p.State, p.Charged = PurchaseCompleted, true
@@ -396,6 +397,9 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 			if err := takeFromCart(ctx, tx, p.CustomerID, p.Lines, p.UpdatedAt); err != nil {
 				return fmt.Errorf("complete purchase: %w", err)
 			}
+		}
+		if err := addPendingSales(ctx, tx, p, p.UpdatedAt); err != nil {
+			return fmt.Errorf("complete purchase: %w", err)
 		}
 		return s.appendEvent(ctx, tx, p.ID, "completed", "")
 	})

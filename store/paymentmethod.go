@@ -26,18 +26,35 @@ type PaymentMethod struct {
 	ExpMonth   int    // 1–12, or 0 when unknown
 	ExpYear    int    // four digits, or 0 when unknown
 	Default    bool   // the method purchases use; one per customer
-	CreatedAt  time.Time
+	// Mode is the mode (ModeSandbox, ModeTest or ModeLive) of whoever put the card on
+	// file: a Stripe PaymentMethod exists in that mode only, so only a server of that
+	// mode pays with it. Empty means ModeSandbox when adding.
+	Mode      string
+	CreatedAt time.Time
 }
+
+// Card modes (and subscription modes): the Stripe world a card or subscription
+// belongs to.
+const (
+	ModeSandbox = "sandbox"
+	ModeTest    = "test"
+	ModeLive    = "live"
+)
+
+// validMode says whether m is a mode a card or subscription can have.
+func validMode(m string) bool { return m == ModeSandbox || m == ModeTest || m == ModeLive }
 
 // AddPaymentMethod puts pm on file for pm.CustomerID and returns it as stored. The
 // customer's first method becomes the default whatever pm.Default says; pm.Default
 // true makes pm the only default. Adding an id the customer already has updates its
-// brand, last four and expiry (and makes it the default when pm.Default is true; an
-// existing default stays the default) and keeps its CreatedAt and CardID; pm.CardID is
-// ignored (a new card gets a new one). Errors: ErrNotFound
+// brand, last four, expiry and mode (and makes it the default when pm.Default is true;
+// an existing default stays the default) and keeps its CreatedAt and CardID; pm.CardID
+// is ignored (a new card gets a new one). Adding an id again in another mode moves the
+// card to that mode: whoever adds it has just had Stripe (or the sandbox) vouch for it
+// there. Errors: ErrNotFound
 // for an unknown customer; ErrInvalid naming the field when the id does not start with
-// "pm_", last4 is not four digits, the expiry is out of range or the brand is not a
-// plain word.
+// "pm_", last4 is not four digits, the expiry is out of range, the brand is not a
+// plain word or the mode is not one of the modes.
 func (s *Store) AddPaymentMethod(ctx context.Context, pm PaymentMethod) (PaymentMethod, error) {
 	pm, err := normalizePaymentMethod(pm)
 	if err != nil {
@@ -74,13 +91,13 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 		}
 	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO payment_methods (customer_id, id, card_id, brand, last4, exp_month, exp_year, is_default, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO payment_methods (customer_id, id, card_id, brand, last4, exp_month, exp_year, is_default, mode, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (customer_id, id) DO UPDATE SET
 			brand = excluded.brand, last4 = excluded.last4,
 			exp_month = excluded.exp_month, exp_year = excluded.exp_year,
-			is_default = max(is_default, excluded.is_default)`,
-		pm.CustomerID, pm.ID, NewID("card_"), pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, pm.Default, encodeTime(now))
+			is_default = max(is_default, excluded.is_default), mode = excluded.mode`,
+		pm.CustomerID, pm.ID, NewID("card_"), pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear, pm.Default, pm.Mode, encodeTime(now))
 	if err != nil {
 		return PaymentMethod{}, err
 	}
@@ -96,6 +113,12 @@ func normalizePaymentMethod(pm PaymentMethod) (PaymentMethod, error) {
 	}
 	if pm.CustomerID == "" {
 		return PaymentMethod{}, &FieldError{Field: "customer_id", Problem: FieldEmpty}
+	}
+	if pm.Mode == "" {
+		pm.Mode = ModeSandbox
+	}
+	if !validMode(pm.Mode) {
+		return PaymentMethod{}, &FieldError{Field: "mode", Problem: FieldMalformed, Value: pm.Mode}
 	}
 	pm.Brand = strings.ToLower(strings.TrimSpace(pm.Brand))
 	if len(pm.Brand) > maxBrandLen || (pm.Brand != "" && !isIDText(pm.Brand)) {
@@ -222,14 +245,14 @@ func paymentMethodExists(ctx context.Context, q querier, customerID, pmID string
 	return fmt.Errorf("payment method %q of customer %q: %w", pmID, customerID, ErrNotFound)
 }
 
-const paymentMethodColumns = `SELECT id, card_id, customer_id, brand, last4, exp_month, exp_year, is_default, created_at FROM payment_methods`
+const paymentMethodColumns = `SELECT id, card_id, customer_id, brand, last4, exp_month, exp_year, is_default, mode, created_at FROM payment_methods`
 
 func scanPaymentMethod(r scanner) (PaymentMethod, error) {
 	var (
 		pm      PaymentMethod
 		created string
 	)
-	if err := r.Scan(&pm.ID, &pm.CardID, &pm.CustomerID, &pm.Brand, &pm.Last4, &pm.ExpMonth, &pm.ExpYear, &pm.Default, &created); err != nil {
+	if err := r.Scan(&pm.ID, &pm.CardID, &pm.CustomerID, &pm.Brand, &pm.Last4, &pm.ExpMonth, &pm.ExpYear, &pm.Default, &pm.Mode, &created); err != nil {
 		return PaymentMethod{}, err
 	}
 	t, err := decodeTime(created)

@@ -38,10 +38,11 @@ type paymentMethodView struct {
 	Last4           string `json:"last4" jsonschema:"last four digits of the card"`
 	Expires         string `json:"expires,omitempty" jsonschema:"expiry as MM/YYYY"`
 	Default         bool   `json:"default" jsonschema:"whether purchases use this method"`
+	Mode            string `json:"mode" jsonschema:"the mode the card was put on file in: sandbox, test or live. A server pays only with a card of its own mode (the result's mode); a card of another mode is never charged here"`
 }
 
 func viewMethod(pm store.PaymentMethod) paymentMethodView {
-	v := paymentMethodView{PaymentMethodID: pm.CardID, Label: CardName(pm.Brand, pm.Last4), Brand: pm.Brand, Last4: pm.Last4, Default: pm.Default}
+	v := paymentMethodView{PaymentMethodID: pm.CardID, Label: CardName(pm.Brand, pm.Last4), Brand: pm.Brand, Last4: pm.Last4, Default: pm.Default, Mode: pm.Mode}
 	if pm.ExpYear != 0 {
 		v.Expires = fmt.Sprintf("%02d/%d", pm.ExpMonth, pm.ExpYear)
 	}
@@ -308,11 +309,14 @@ func (t *Toolbox) listPaymentMethods(ctx context.Context, req mcp.CallToolReques
 	for _, pm := range pms {
 		v := viewMethod(pm)
 		r.PaymentMethods = append(r.PaymentMethods, v)
+		label := v.Label
 		if v.Default {
-			labels = append(labels, v.Label+" (default)")
-		} else {
-			labels = append(labels, v.Label)
+			label += " (default)"
 		}
+		if v.Mode != mode {
+			label += " (put on file in " + v.Mode + " mode: not usable on this " + mode + " server)"
+		}
+		labels = append(labels, label)
 	}
 	if len(labels) == 0 {
 		r.Summary = "No card is on file."
@@ -583,6 +587,8 @@ func walletText(e *checkout.WalletError) string {
 		return "That confirmation is not valid (expired, already used, made for another card or change, or the cards changed since). Nothing was changed; call again without confirmation_token to ask the person afresh."
 	case checkout.WalletDeclined:
 		return "The person chose to keep things as they are; nothing was changed."
+	case checkout.WalletOtherMode:
+		return fmt.Sprintf("That card was put on file in %s mode and this server runs in %s mode, so it cannot pay with it here and it was not made the default. Nothing was changed; the person can add a card on this server with add_payment_method.", e.Mode, e.ServerMode)
 	}
 	return "The payment method request could not be carried out; nothing was changed."
 }

@@ -414,3 +414,45 @@ func cardOf(t *testing.T, s *storefront, customer, pmID string) string {
 	t.Fatalf("%s is not on file for %s", pmID, customer)
 	return ""
 }
+
+// TestCardsOfAnotherMode: list_payment_methods shows each card's mode and says which
+// cannot pay on this server; set_default_payment_method refuses to make such a card
+// the default, naming both modes; a purchase with a default card of another mode says
+// so and what to do, nothing charged.
+func TestCardsOfAnotherMode(t *testing.T) {
+	ctx := context.Background()
+	s := newStorefront(t)
+	s.withWallet(t)
+	if _, err := s.tb.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_live_amex", CustomerID: s.tb.Customer, Brand: "amex", Last4: "8431",
+		Mode: store.ModeLive}); err != nil {
+		t.Fatal(err)
+	}
+	c := s.client(t, nil, "")
+	var list listPaymentMethodsResult
+	if res := call(t, c, "list_payment_methods", map[string]any{}, &list); res.IsError {
+		t.Fatal(text(res))
+	}
+	modes := map[string]string{}
+	for _, pm := range list.PaymentMethods {
+		modes[pm.Brand] = pm.Mode
+	}
+	if list.Mode != "sandbox" || modes["visa"] != "sandbox" || modes["amex"] != "live" ||
+		!strings.Contains(list.Summary, "American Express •••• 8431 (put on file in live mode: not usable on this sandbox server)") {
+		t.Fatalf("list = %+v", list)
+	}
+	res := call(t, c, "set_default_payment_method", map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_live_amex")}, nil)
+	if !res.IsError || !strings.Contains(text(res), "put on file in live mode and this server runs in sandbox mode") {
+		t.Fatalf("set_default of a live card on a sandbox server: %s", text(res))
+	}
+	if err := s.tb.Store.SetDefaultPaymentMethod(ctx, s.tb.Customer, "pm_live_amex"); err != nil { // as a live server would
+		t.Fatal(err)
+	}
+	res = call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 500, 3000).ID}, nil)
+	if !res.IsError || !strings.Contains(text(res), "The default card (American Express •••• 8431) was put on file in live mode and this server runs in sandbox mode") ||
+		!strings.Contains(text(res), "set_default_payment_method") {
+		t.Fatalf("purchase with a live default card on a sandbox server: %s", text(res))
+	}
+	if s.charges() != 0 {
+		t.Fatalf("%d charges, want none", s.charges())
+	}
+}

@@ -52,6 +52,9 @@ func refusalText(r *checkout.Refusal) string {
 			p.Quantity, title, fmtMoney(p.UnitAmount, p.Currency), fmtMoney(p.Limit, p.Currency))
 	case checkout.RefusalNoPaymentMethod:
 		return "The customer has no payment method on file, so nothing was charged. The person can add a card with add_payment_method (on a secure page, never in the chat), then buy again."
+	case checkout.RefusalCardOtherMode:
+		return fmt.Sprintf("The default card (%s) was put on file in %s mode and this server runs in %s mode, so it is never charged here: nothing was charged. The person can add a card with add_payment_method (on a secure page), or make a card of %s mode the default with set_default_payment_method (list_payment_methods shows each card's mode), then try again.",
+			CardName(p.CardBrand, p.CardLast4), p.Mode, p.ServerMode, p.ServerMode)
 	case checkout.RefusalSellerNotPurchasable:
 		return fmt.Sprintf("%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", seller, p.Mode)
 	case checkout.RefusalSellerMismatch:

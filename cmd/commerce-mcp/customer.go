@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -149,7 +150,8 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	if err != nil {
 		return err
 	}
-	pm := store.PaymentMethod{ID: *pmID, CustomerID: cust.ID, Default: *makeDefault}
+	// The card belongs to the mode of the key that vouches for it (none: the sandbox).
+	pm := store.PaymentMethod{ID: *pmID, CustomerID: cust.ID, Default: *makeDefault, Mode: string(checkout.ModeOf(*stripeKey))}
 	if *stripeKey != "" {
 		for _, name := range []string{"brand", "last4", "exp-month", "exp-year"} {
 			if explicit[name] {
@@ -204,7 +206,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	if pm.Default {
 		role = "the default"
 	}
-	fmt.Fprintf(stdout, "%s (%s) is on file for %s, %s\n", pm.ID, cardLabel(pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear), cust.ID, role)
+	fmt.Fprintf(stdout, "%s (%s) is on file for %s, %s, for %s mode\n", pm.ID, cardLabel(pm.Brand, pm.Last4, pm.ExpMonth, pm.ExpYear), cust.ID, role, pm.Mode)
 	return nil
 }
 

@@ -240,7 +240,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	defer st.Close()
 	if seed {
-		if _, err := st.SeedDemo(ctx); err != nil {
+		if _, err := st.SeedDemoIn(ctx, string(mode)); err != nil {
 			return err
 		}
 	}
@@ -366,10 +366,16 @@ func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logge
 }
 
 // warnSalesDiscarded tells the operator when opening the catalog at path emptied the
-// sales statistics beside it, which belonged to another catalog.
+// sales statistics beside it, which belonged to another catalog, or found none beside
+// a catalog with products (the sales file missing or truncated to nothing). Either way
+// the statistics start empty and count the sales from now on; they are not rebuilt
+// from past orders.
 func warnSalesDiscarded(logger *slog.Logger, cat *catalog.Catalog, path string) {
 	if cat.SalesDiscarded() {
-		logger.Warn("the sales statistics beside the catalog belonged to another catalog (its file was made anew, or restored or copied without them) and were emptied", "file", catalog.SalesFile(path))
+		logger.Warn("the sales statistics beside the catalog belonged to another catalog (its file was made anew, or restored or copied without them) and were emptied; they count sales from now on (best sellers and bought-together are not rebuilt from past orders)", "file", catalog.SalesFile(path))
+	}
+	if cat.SalesStartedEmpty() {
+		logger.Warn("no sales statistics were found beside the catalog (the sales file was missing or empty) and an empty one was made; they count sales from now on (best sellers and bought-together are not rebuilt from past orders): if you have a backup of the file, stop the server and restore it", "file", catalog.SalesFile(path))
 	}
 }
 
@@ -384,8 +390,27 @@ func openStore(ctx context.Context, db string, logger *slog.Logger) (*store.Stor
 	}
 	if moved && logger != nil {
 		logger.Info("moved the customers and orders out of the catalog's database into a file of their own", "from", db, "to", path)
+		// The file keeps the pages they took as free pages, which later catalog
+		// writes reuse; it shrinks only when the operator runs VACUUM (a rewrite of
+		// the whole catalog, so not done here).
+		if free, err := freeBytes(ctx, db); err == nil && free > 0 {
+			logger.Info("the catalog's database keeps the pages the customers and orders took as free space, reused by later catalog writes; to give it back to the disk, stop every process and run VACUUM on it once (sqlite3 FILE VACUUM)",
+				"file", db, "free_bytes", free)
+		}
 	}
 	return store.Open(ctx, path)
+}
+
+// freeBytes returns how many bytes of the database file at path are free pages.
+func freeBytes(ctx context.Context, path string) (int64, error) {
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var pages, size int64
+	err = db.QueryRowContext(ctx, `SELECT (SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_size FROM pragma_page_size())`).Scan(&pages, &size)
+	return pages * size, err
 }
 
 // slogWriter turns the stdio server's log.Logger lines into slog errors.

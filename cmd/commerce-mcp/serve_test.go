@@ -14,6 +14,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -321,10 +322,59 @@ func TestServeMovesASharedStore(t *testing.T) {
 	if n := strings.Count(logs.String(), "moved the customers and orders"); n != 1 {
 		t.Errorf("the move was logged %d times:\n%s", n, logs.String())
 	}
+	if n := strings.Count(logs.String(), "run VACUUM on it once"); n != 1 {
+		t.Errorf("the free pages the move left were reported %d times:\n%s", n, logs.String())
+	}
 	if _, err := os.Stat(store.FileBeside(db)); err != nil {
 		t.Errorf("the store's own file: %v", err)
 	}
 	if n, err := cat.Count(ctx); err != nil || n == 0 {
 		t.Errorf("the catalog after the move: %d products, %v", n, err)
+	}
+}
+
+// TestStartWithoutTheSalesFile: starting on a catalog whose sales file was deleted or
+// truncated to nothing logs, once, that the statistics start empty and are not rebuilt
+// from past orders; a start with the file intact logs nothing of the kind.
+func TestStartWithoutTheSalesFile(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		spoil func(path string) error
+	}{
+		{"deleted", os.Remove},
+		{"truncated to nothing", func(path string) error { return os.Truncate(path, 0) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "shop.db")
+			start := func() string {
+				t.Helper()
+				var logs strings.Builder
+				logger, _ := newLogger(&logs, "info")
+				cat, err := openCatalog(ctx, db, true, logger)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cat.Close()
+				return logs.String()
+			}
+			const warning = "no sales statistics were found beside the catalog"
+			if logs := start(); strings.Contains(logs, warning) {
+				t.Errorf("a new database warns: %s", logs)
+			}
+			if logs := start(); strings.Contains(logs, warning) {
+				t.Errorf("an intact sales file warns: %s", logs)
+			}
+			if err := tc.spoil(catalog.SalesFile(db)); err != nil {
+				t.Fatal(err)
+			}
+			if logs := start(); !strings.Contains(logs, warning) || !strings.Contains(logs, "not rebuilt from past orders") ||
+				!strings.Contains(logs, catalog.SalesFile(db)) {
+				t.Errorf("no warning after the sales file was %s: %s", tc.name, logs)
+			}
+			if logs := start(); strings.Contains(logs, warning) {
+				t.Errorf("warned again on the next start: %s", logs)
+			}
+		})
 	}
 }

@@ -145,9 +145,10 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 	if err != nil {
 		return CheckoutOutcome{}, err
 	}
-	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, c.CustomerID)
-	if errors.Is(err, store.ErrNotFound) {
-		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutOpen, nil, "", refuse(RefusalNoPaymentMethod, RefusalParams{}))
+	pm, err := s.payingCard(ctx, c.CustomerID)
+	var ref *Refusal
+	if errors.As(err, &ref) {
+		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutOpen, nil, "", ref)
 	}
 	if err != nil {
 		return CheckoutOutcome{}, err

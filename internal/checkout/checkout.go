@@ -63,7 +63,8 @@ type Config struct {
 	Log        *slog.Logger
 	Now        func() time.Time
 	// Fault, when set, is called after each saga step with the step's name
-	// ("approved", "token_issued", "seller_completed", "order_recorded"); an error
+	// ("approved", "token_issued", "seller_completed", "order_completed",
+	// "order_recorded"; "sales_counted" in DrainSales); an error
 	// stops the saga right there, as a crash would: no compensation runs. Tests use it
 	// to prove that Recover settles every interrupted purchase.
 	Fault func(step string) error

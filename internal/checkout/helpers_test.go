@@ -25,6 +25,7 @@ import (
 type env struct {
 	t        testing.TB
 	path     string // the store's file
+	catPath  string // the catalog's file
 	cat      *catalog.Catalog
 	st       *store.Store
 	sb       *sandbox.Sandbox
@@ -47,7 +48,7 @@ func newEnv(t testing.TB, o envOpts) *env {
 	ctx := context.Background()
 	e := &env{t: t, clock: clocktest.New(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &syncbuf.Buffer{}}
 	shop := testshop.Demo(t, e.clock.Now)
-	e.path, e.cat, e.st = shop.StorePath, shop.Catalog, shop.Store
+	e.path, e.catPath, e.cat, e.st = shop.StorePath, shop.Path, shop.Catalog, shop.Store
 	c := shop.Customer
 	var err error
 	e.customer = c.ID

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -57,6 +56,12 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalSellerUnavailable, RefusalParams{Seller: seller.Name, Step: StepConnect}))
+	}
+	if p.Mode != string(s.cfg.Mode) {
+		// Quoted (and its card chosen) by a server of another mode sharing this store:
+		// the card belongs to that mode's Stripe, never charged from this one.
+		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, refuse(RefusalCardOtherMode, RefusalParams{
+			CardBrand: p.CardBrand, CardLast4: p.CardLast4, Mode: Mode(p.Mode), ServerMode: s.cfg.Mode}))
 	}
 	if requote {
 		if err := s.refreshSession(ctx, p, co); err != nil {
@@ -161,7 +166,10 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	} else if err != nil {
 		return Outcome{}, err
 	}
-	s.afterSale(ctx, p)
+	if err := s.fault("order_completed"); err != nil {
+		return Outcome{}, err
+	}
+	s.afterSale(ctx, p.ID)
 	s.notifyOrder(p.CustomerID, p.OrderID)
 	if err := s.fault("order_recorded"); err != nil {
 		return Outcome{}, err
@@ -230,19 +238,4 @@ func retry[T any](ctx context.Context, s *Service, fn func() (T, error)) (T, err
 		v, err = fn()
 	}
 	return v, err
-}
-
-// afterSale feeds a completed sale into the catalog's sales statistics, which
-// recommend uses. A failure is logged: the order itself is already recorded.
-func (s *Service) afterSale(ctx context.Context, p *store.Purchase) {
-	also, err := s.cfg.Store.BoughtBefore(ctx, p.CustomerID, p.OrderID, catalog.MaxAlsoBought)
-	want, _ := linesOf(p)
-	for _, l := range want {
-		if err == nil {
-			err = s.cfg.Catalog.RecordSale(ctx, l.ProductID, l.Quantity, also, s.now())
-		}
-	}
-	if err != nil {
-		s.cfg.Log.WarnContext(ctx, "record sale statistics", "purchase", p.ID, "err", err)
-	}
 }

@@ -94,10 +94,7 @@ func (s *Service) prepare(ctx context.Context, p *store.Purchase, product catalo
 	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
 		return store.Rules{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)
 	}
-	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, p.CustomerID)
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Rules{}, refuse(RefusalNoPaymentMethod, RefusalParams{})
-	}
+	pm, err := s.payingCard(ctx, p.CustomerID)
 	if err != nil {
 		return store.Rules{}, err
 	}
@@ -456,4 +453,26 @@ func linesOf(p *store.Purchase) ([]Item, map[string]string) {
 		titles[l.ProductID] = l.Title
 	}
 	return want, titles
+}
+
+// payingCard is the card a purchase, checkout or renewal of the customer pays with:
+// their default card, when it was put on file in the server's mode. A customer with
+// no card is refused with RefusalNoPaymentMethod; a default card of another mode (a
+// sandbox or test card on a live server, a live card on a test one) is never used and
+// is refused with RefusalCardOtherMode, naming the card, its mode and the server's.
+// Another card of the server's mode is not taken in its place: the person chose the
+// default, and set_default_payment_method changes it.
+func (s *Service) payingCard(ctx context.Context, customerID string) (store.PaymentMethod, error) {
+	pm, err := s.cfg.Store.DefaultPaymentMethod(ctx, customerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.PaymentMethod{}, refuse(RefusalNoPaymentMethod, RefusalParams{})
+	}
+	if err != nil {
+		return store.PaymentMethod{}, err
+	}
+	if pm.Mode != string(s.cfg.Mode) {
+		return store.PaymentMethod{}, refuse(RefusalCardOtherMode, RefusalParams{CardID: pm.CardID, CardBrand: pm.Brand, CardLast4: pm.Last4,
+			Mode: Mode(pm.Mode), ServerMode: s.cfg.Mode})
+	}
+	return pm, nil
 }

@@ -11,6 +11,7 @@ import (
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
+	SalesCounted                 int // sales counted in the statistics that earlier drains left pending
 }
 
 // Recover settles purchases that a crash (or a lost connection) left between
@@ -47,6 +48,12 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 		if err := s.recoverCheckout(ctx, &cs[i]); err != nil && !errors.Is(err, store.ErrStateChanged) {
 			s.cfg.Log.WarnContext(ctx, "checkout left unsettled", "checkout", cs[i].ID, "state", cs[i].State, "err", err)
 		}
+	}
+	// Sales that a crash, or a sales file busy with an import, left uncounted.
+	if sr, err := s.DrainSales(ctx); err != nil {
+		s.cfg.Log.WarnContext(ctx, "sale statistics not counted yet; tried again at the next recovery", "err", err)
+	} else {
+		rep.SalesCounted = sr.Counted
 	}
 	return rep, nil
 }
@@ -116,7 +123,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 		case err != nil:
 			return false, err
 		}
-		s.afterSale(ctx, p)
+		s.afterSale(ctx, p.ID)
 		s.notifyOrder(p.CustomerID, p.OrderID)
 		return true, nil
 	case StatusCompleteInProgress:

@@ -28,6 +28,7 @@ const (
 	RefusalOutOfStock           RefusalCode = "out_of_stock"            // Title; with Seller and SellerMessage when the seller said so
 	RefusalTotalTooLarge        RefusalCode = "total_too_large"         // Quantity, Title, UnitAmount, Limit, Currency
 	RefusalNoPaymentMethod      RefusalCode = "no_payment_method"       //
+	RefusalCardOtherMode        RefusalCode = "card_other_mode"         // CardID, CardBrand, CardLast4, Mode (the card's), ServerMode
 	RefusalSellerNotPurchasable RefusalCode = "seller_not_purchasable"  // Seller, Mode
 	RefusalSellerMismatch       RefusalCode = "seller_mismatch"         // Seller, Title, Quantity quoted, AskedQuantity
 	RefusalNoTotal              RefusalCode = "no_total"                // Seller, Title, Quantity, Currency
@@ -110,12 +111,13 @@ type RefusalParams struct {
 	QuotedAmount   int64  `json:"quoted_amount,omitempty"`
 	QuotedCurrency string `json:"quoted_currency,omitempty"`
 	Mode           Mode   `json:"mode,omitempty"`
-	ServerMode     Mode   `json:"server_mode,omitempty"` // for other_mode: the mode the server runs in (Mode is the subscription's)
+	ServerMode     Mode   `json:"server_mode,omitempty"` // for other_mode and card_other_mode: the mode the server runs in (Mode is the subscription's or card's)
 	Step           Step   `json:"step,omitempty"`
 	TokenStatus    string `json:"token_status,omitempty"`
 	SellerMessage  string `json:"seller_message,omitempty"`
 	CardBrand      string `json:"card_brand,omitempty"`
 	CardLast4      string `json:"card_last4,omitempty"`
+	CardID         string `json:"card_id,omitempty"` // ours, card_…
 	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
 	OrderID        string `json:"order_id,omitempty"`
 	SupportURL     string `json:"support_url,omitempty"`

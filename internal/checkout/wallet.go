@@ -125,6 +125,7 @@ const (
 	WalletConfirmInvalid WalletCode = "confirmation_invalid"   // a confirmation token or dialog answer that does not verify
 	WalletDeclined       WalletCode = "declined_by_person"     // the person said no in the dialog
 	WalletAlreadyDefault WalletCode = "already_default"        // PaymentMethodID is the default already
+	WalletOtherMode      WalletCode = "card_other_mode"        // PaymentMethodID, Mode (the card's), ServerMode: not usable on this server
 )
 
 // WalletError is a payment-method request that did not happen, with its parameters.
@@ -132,6 +133,8 @@ type WalletError struct {
 	Code            WalletCode
 	SetupID         string
 	PaymentMethodID string
+	Mode            Mode // for WalletOtherMode: the card's mode
+	ServerMode      Mode // for WalletOtherMode: the mode this server runs in
 	cause           error
 }
 
@@ -294,7 +297,9 @@ func (s *Service) syncSetup(ctx context.Context, ps store.PaymentSetup) (store.P
 	}
 	switch sess.Status {
 	case spt.SessionComplete:
-		done, err := s.cfg.Store.CompletePaymentSetup(ctx, ps.ID, sess.PaymentMethod)
+		pm := sess.PaymentMethod
+		pm.Mode = string(s.cfg.Mode) // saved through this server's Stripe, so of its mode
+		done, err := s.cfg.Store.CompletePaymentSetup(ctx, ps.ID, pm)
 		if err != nil {
 			return store.PaymentSetup{}, err
 		}
@@ -388,7 +393,8 @@ const purposeMethod = "commerce-mcp/payment-method/v1"
 // id never leaves the server) would do. Removing the default is allowed: the most recently
 // added other method becomes the default (MethodChange.NewDefault), or, for the last
 // method, none is left and purchases need a new one. Making the default the default is
-// WalletAlreadyDefault.
+// WalletAlreadyDefault; making a card of another mode than the server's the default is
+// WalletOtherMode (purchases here would refuse it).
 func (s *Service) PlanMethodChange(ctx context.Context, customerID string, action ChangeAction, cardID string) (MethodChange, error) {
 	pms, err := s.cfg.Store.PaymentMethods(ctx, customerID)
 	if err != nil {
@@ -407,6 +413,9 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 	switch {
 	case action == ChangeSetDefault && ch.Method.Default:
 		return MethodChange{}, &WalletError{Code: WalletAlreadyDefault, PaymentMethodID: cardID}
+	case action == ChangeSetDefault && ch.Method.Mode != string(s.cfg.Mode):
+		// This server would refuse to pay with it: never made the default here.
+		return MethodChange{}, &WalletError{Code: WalletOtherMode, PaymentMethodID: cardID, Mode: Mode(ch.Method.Mode), ServerMode: s.cfg.Mode}
 	case action == ChangeRemove && ch.Method.Default:
 		// The store's rule: the most recently added remaining method. PaymentMethods
 		// lists the others oldest first, so it is the last of them.

@@ -153,9 +153,10 @@ type Server struct {
 	pageURL   string
 	// the webhook endpoint, the events not yet delivered to it, and a nudge for Run
 	// (see webhooks.go)
-	webhook Webhook
-	pending []*pendingEvent
-	kick    chan struct{}
+	webhook  Webhook
+	pending  []*pendingEvent
+	inFlight int // posts of pending events running
+	kick     chan struct{}
 }
 
 // New returns an emulator with no accounts.

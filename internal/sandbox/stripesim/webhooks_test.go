@@ -105,19 +105,147 @@ func TestWebhookEvents(t *testing.T) {
 		t.Fatalf("the route was told of %v, want [%s %s]", got, done, lapsing)
 	}
 
-	// A wrong secret: refused (400), kept, retried, then dropped.
-	f.sb.SetWebhook(Webhook{URL: hook.URL + stripehook.Path, Secret: "whsec_wrong"})
+	// A wrong secret: refused (400), kept, retried after a growing wait, then dropped
+	// after maxDeliveries tries.
+	f.sb.SetWebhook(Webhook{URL: hook.URL + stripehook.Path, Secret: "whsec_wrong", Retry: time.Millisecond})
 	f.clock.Advance(-25 * time.Hour)
 	complete(session())
-	for i := range maxDeliveries {
+	deadline := time.Now().Add(10 * time.Second)
+	tries := 0
+	for {
 		if n := f.sb.Deliver(ctx); n != 0 {
-			t.Fatalf("try %d: %d delivered with a wrong secret", i, n)
+			t.Fatalf("%d delivered with a wrong secret", n)
+		}
+		f.sb.mu.Lock()
+		left := len(f.sb.pending)
+		if left > 0 {
+			tries = f.sb.pending[0].attempts
+		}
+		f.sb.mu.Unlock()
+		if left == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still queued after %d tries", tries)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if tries != maxDeliveries-1 || len(rec.got()) != 2 {
+		t.Fatalf("dropped after %d+1 tries (want %d), route told %v", tries, maxDeliveries, rec.got())
+	}
+}
+
+// TestWebhookReceiverThatHangs: an endpoint that never answers holds up neither the
+// expiry of sessions nor the API: at most maxInFlight posts run at once, each ends
+// at the client's timeout, each event is tried again after a growing wait, and once
+// the endpoint answers again every event arrives.
+func TestWebhookReceiverThatHangs(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f := newFixture(t, Options{})
+	pages := httptest.NewServer(f.sb.SetupPage())
+	t.Cleanup(pages.Close)
+	f.sb.SetPageURL(pages.URL)
+	var (
+		mu           sync.Mutex
+		hang         = true
+		running, top int
+		tries        = map[string][]time.Time{} // event type and session → when tried
+		got          = map[string]bool{}
+	)
+	release := make(chan struct{})
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var ev struct {
+			Type string
+			Data struct{ Object struct{ ID string } }
+		}
+		json.NewDecoder(r.Body).Decode(&ev)
+		key := ev.Type + " " + ev.Data.Object.ID
+		mu.Lock()
+		tries[key] = append(tries[key], time.Now())
+		running++
+		top = max(top, running)
+		hanging := hang
+		mu.Unlock()
+		defer func() { mu.Lock(); running--; mu.Unlock() }()
+		if hanging {
+			select { // a dead receiver: never answers while the test runs
+			case <-r.Context().Done():
+			case <-release:
+			}
+			return
+		}
+		mu.Lock()
+		got[key] = true
+		mu.Unlock()
+	}))
+	t.Cleanup(func() { close(release); hook.Close() })
+	f.sb.SetWebhook(Webhook{URL: hook.URL, Secret: "whsec_x", Retry: 100 * time.Millisecond}) // the default client and its timeout
+	go f.sb.Run(ctx)
+
+	customer := f.apiPost(t, "/v1/customers", url.Values{"email": {"a@example.com"}})
+	var ids []string
+	for range 6 {
+		ids = append(ids, f.apiPost(t, "/v1/checkout/sessions", url.Values{"mode": {"setup"}, "customer": {customer}, "success_url": {"https://agent.example/done"}}))
+	}
+	status := func(id string) string {
+		f.sb.mu.Lock()
+		defer f.sb.mu.Unlock()
+		return f.sb.sessions[id].status
+	}
+	// They lapse now: their events go to the dead endpoint.
+	f.clock.Advance(25 * time.Hour)
+	f.sb.ExpireSessions()
+	for _, id := range ids {
+		if status(id) != "expired" {
+			t.Fatalf("session %s is %s", id, status(id))
 		}
 	}
-	f.sb.mu.Lock()
-	left := len(f.sb.pending)
-	f.sb.mu.Unlock()
-	if left != 0 || len(rec.got()) != 2 {
-		t.Fatalf("%d events still queued after %d tries, route told %v", left, maxDeliveries, rec.got())
+	// More sessions, opened and lapsing while the posts hang: Run expires them on
+	// time all the same, and the API answers.
+	var later []string
+	for range 3 {
+		start := time.Now()
+		later = append(later, f.apiPost(t, "/v1/checkout/sessions", url.Values{"mode": {"setup"}, "customer": {customer}, "success_url": {"https://agent.example/done"}}))
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("the API took %v while deliveries hang", d)
+		}
+	}
+	f.clock.Advance(25 * time.Hour) // Run's next tick expires them
+	deadline := time.Now().Add(3 * time.Second)
+	for _, id := range later {
+		for status(id) != "expired" {
+			if time.Now().After(deadline) {
+				t.Fatalf("session %s still %s 3 s after it lapsed, while deliveries hang", id, status(id))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	time.Sleep(2*DefaultWebhookTimeout + time.Second) // a few rounds of tries against the dead endpoint
+	mu.Lock()
+	if top > maxInFlight {
+		t.Errorf("%d posts at once, want at most %d", top, maxInFlight)
+	}
+	for key, at := range tries {
+		for i := 2; i < len(at); i++ {
+			if gap, prev := at[i].Sub(at[i-1]), at[i-1].Sub(at[i-2]); gap < prev {
+				t.Errorf("%s: retried after %v, then after %v: want a growing wait", key, prev, gap)
+			}
+		}
+	}
+	hang = false // the endpoint comes back
+	mu.Unlock()
+	deadline = time.Now().Add(20 * time.Second)
+	for {
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if n == len(ids)+len(later) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d events arrived after the endpoint came back", n, len(ids)+len(later))
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -1,0 +1,119 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// TestMigrationGivesOldCardsAMode: migration 0016 gives each card on file before it
+// the mode of the latest completed purchase of its customer paid with it, and
+// otherwise sandbox (a failed purchase, another customer's purchase or a purchase with
+// another card vouches for nothing).
+func TestMigrationGivesOldCardsAMode(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sqlite.Migrate(ctx, db, migrationsBefore(t, "0016"), "store_migrations"); err != nil {
+		t.Fatal(err)
+	}
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_a', 'a@example.com', 'a@example.com', '2026-01-01T00:00:00.000000000Z'),
+		('cus_b', 'b@example.com', 'b@example.com', '2026-01-01T00:00:00.000000000Z')`)
+	card := func(customer, id string) {
+		exec(`INSERT INTO payment_methods (customer_id, id, card_id, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000000000Z')`,
+			customer, id, "card_"+customer+id)
+	}
+	purchase := func(id, customer, pm, state, mode, at string) {
+		exec(`INSERT INTO purchases (id, customer_id, idem_key, state, mode, product_id, seller_id, quantity, payment_method, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, 'p', 's', 1, ?, ?, ?)`, id, customer, "k_"+id, state, mode, pm, at, at)
+	}
+	card("cus_a", "pm_live1")     // test, then live: the latest completed says live
+	card("cus_a", "pm_test1")     // completed in test; a later failed live attempt says nothing
+	card("cus_a", "pm_never")     // never used: sandbox
+	card("cus_b", "pm_live1")     // the same id for another customer, who never paid with it: sandbox
+	card("cus_b", "pm_card_visa") // a sandbox test card used in the sandbox
+	purchase("pur_1", "cus_a", "pm_live1", "completed", "test", "2026-02-01T00:00:00.000000000Z")
+	purchase("pur_2", "cus_a", "pm_live1", "completed", "live", "2026-03-01T00:00:00.000000000Z")
+	purchase("pur_3", "cus_a", "pm_test1", "completed", "test", "2026-02-01T00:00:00.000000000Z")
+	purchase("pur_4", "cus_a", "pm_test1", "failed", "live", "2026-04-01T00:00:00.000000000Z")
+	purchase("pur_5", "cus_b", "pm_card_visa", "completed", "sandbox", "2026-02-01T00:00:00.000000000Z")
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := testshop.Store(t, path)
+	want := map[string]map[string]string{
+		"cus_a": {"pm_live1": "live", "pm_test1": "test", "pm_never": "sandbox"},
+		"cus_b": {"pm_live1": "sandbox", "pm_card_visa": "sandbox"},
+	}
+	for c, cards := range want {
+		pms, err := s.PaymentMethods(ctx, c)
+		if err != nil || len(pms) != len(cards) {
+			t.Fatalf("%s: %+v, %v", c, pms, err)
+		}
+		for _, pm := range pms {
+			if pm.Mode != cards[pm.ID] {
+				t.Errorf("%s %s: mode %q, want %q", c, pm.ID, pm.Mode, cards[pm.ID])
+			}
+		}
+	}
+}
+
+// TestCardModes: a card records the mode it is put on file in (none given: sandbox),
+// putting it on file again in another mode moves it there, and a mode that is not one
+// is refused.
+func TestCardModes(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	add := func(id, mode string) (store.PaymentMethod, error) {
+		return s.AddPaymentMethod(ctx, store.PaymentMethod{ID: id, CustomerID: c.ID, Brand: "visa", Last4: "4242", Mode: mode})
+	}
+	cases := []struct {
+		name, id, mode, want string
+	}{
+		{"no mode is the sandbox", "pm_a", "", store.ModeSandbox},
+		{"live", "pm_b", store.ModeLive, store.ModeLive},
+		{"added again in test", "pm_b", store.ModeTest, store.ModeTest},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pm, err := add(tc.id, tc.mode)
+			if err != nil || pm.Mode != tc.want {
+				t.Fatalf("add = %+v, %v; want mode %q", pm, err, tc.want)
+			}
+			def, err := s.PaymentMethods(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range def {
+				if d.ID == tc.id && d.Mode != tc.want {
+					t.Errorf("listed with mode %q, want %q", d.Mode, tc.want)
+				}
+			}
+		})
+	}
+	var fe *store.FieldError
+	if _, err := add("pm_c", "production"); !errors.As(err, &fe) || fe.Field != "mode" {
+		t.Errorf("unknown mode: %v, want a field error on mode", err)
+	}
+	if d, err := s.SeedDemoIn(ctx, store.ModeTest); err != nil {
+		t.Fatal(err)
+	} else if pm, err := s.DefaultPaymentMethod(ctx, d.ID); err != nil || pm.Mode != store.ModeTest {
+		t.Errorf("demo card seeded in test mode: %+v, %v", pm, err)
+	}
+}
