@@ -12,7 +12,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -102,6 +101,7 @@ type benchScaleConfig struct {
 	mixedOnly   bool
 	store       string
 	cpuProfile  string
+	mallocTrim  time.Duration
 }
 
 // benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
@@ -124,6 +124,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
 	fs.StringVar(&c.store, "store", "", "the store's database `path` the mixed phases' purchases write to (default: beside --db, as serve keeps it; the --db path itself measures a store sharing the catalog's file)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "with --mixed-only, write a CPU profile of the mixed phases to `file`")
+	fs.DurationVar(&c.mallocTrim, "malloc-trim", mallocTrimEvery, "how often the mixed phases' process gives the C allocator's free memory back to the system, as serve does (0: never)")
 	fs.BoolVar(&c.mixedOnly, "mixed-only", false, "only run the mixed phases, in this process as the server would (used by the benchmark itself)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -162,6 +163,10 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer cat.Close()
+	// This process serves the shapes' searches as serve would, and gives the C
+	// allocator's free memory back as serve does (the bare queries share it).
+	stopTrim := returnFreeMemory(ctx, c.mallocTrim)
+	defer stopTrim()
 	bare, err := sqlite.Open(ctx, c.db)
 	if err != nil {
 		return err
@@ -236,7 +241,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		// catalog, the store and the sandbox's purchases, so that its memory is the
 		// server's alone (this process holds the bare queries' connection).
 		args := []string{"bench", "scale", "--db", c.db, "--mixed-only", "--runs", strconv.Itoa(c.runs), "--workers", strconv.Itoa(c.workers),
-			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store}
+			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store, "--malloc-trim", c.mallocTrim.String()}
 		cmd := exec.CommandContext(ctx, exe, args...)
 		cmd.Stdout, cmd.Stderr = stdout, stderr
 		if err := cmd.Run(); err != nil {
@@ -275,6 +280,17 @@ func bareRows(ctx context.Context, st *sql.Stmt, args []any) error {
 	for rows.Next() {
 	}
 	return rows.Err()
+}
+
+// returnFreeMemory gives the C allocator's free memory back every interval, as serve
+// does, until the function it returns is called; an interval of 0 does nothing.
+func returnFreeMemory(ctx context.Context, interval time.Duration) (stop func()) {
+	if interval <= 0 {
+		return func() {}
+	}
+	ctx, stop = context.WithCancel(ctx)
+	go sqlite.ReturnFreeMemoryEvery(ctx, interval)
+	return stop
 }
 
 // mixedServer is `bench scale --mixed-only`: it opens the catalog and its store as
@@ -329,15 +345,23 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := mixedPhases(ctx, cat, buy, c, stdout); err != nil {
+	stopTrim := returnFreeMemory(ctx, c.mallocTrim)
+	defer stopTrim()
+	watch := watchMemory(ctx, 100*time.Millisecond)
+	err = mixedPhases(ctx, cat, buy, c, stdout)
+	atPeak, median := watch.end()
+	if err != nil {
 		return err
 	}
 	mem := memStatus()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	cur, peak := sqlite.MemoryUsed()
-	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB); now %s anonymous + %s file-backed, of which Go holds %d MB from the system (heap in use %d MB); SQLite has %d MB allocated (at most %d MB at once)\n\n",
-		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), ms.Sys>>20, ms.HeapInuse>>20, cur>>20, peak>>20)
+	_, peak := sqlite.MemoryUsed()
+	trim := "never"
+	if c.mallocTrim > 0 {
+		trim = "every " + c.mallocTrim.String()
+	}
+	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers; free C memory given back %s), over all its phases: peak RSS %s (target ≤ %d MB), median of 10 samples a second %s; SQLite had at most %d MB allocated at once\n",
+		c.workers, trim, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(median), peak>>20)
+	fmt.Fprintf(stdout, "  at the largest sample: %s\n  now: %s\n\n", atPeak, sampleMemory())
 	return nil
 }
 

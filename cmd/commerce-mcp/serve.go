@@ -54,6 +54,14 @@ type httpFlags struct {
 	purchaseRate   int      // purchases per minute per customer
 }
 
+// mallocTrimEvery is how often a serving process gives the C allocator's free memory
+// back to the system (sqlite.ReturnFreeMemoryEvery). SQLite's connections empty and
+// refill their page caches whenever another connection commits to a file they read,
+// and glibc keeps what they free: at a million products with orders flowing the
+// serving process peaked at 258 MB with SQLite holding at most 75 MB. A trim costs
+// TRIMCOST.
+const mallocTrimEvery = time.Second
+
 // Defaults of hosted mode.
 const (
 	defaultAddr         = "127.0.0.1:8080"
@@ -263,6 +271,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	// the databases close.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	go sqlite.ReturnFreeMemoryEvery(ctx, mallocTrimEvery)
 	if err := (recovery{svc: svc, log: logger}).start(ctx, time.Minute); err != nil {
 		return err
 	}

@@ -1,6 +1,10 @@
 package sqlite
 
-import "runtime"
+import (
+	"context"
+	"runtime"
+	"time"
+)
 
 // LimitMallocArenas caps the C allocator's arenas (glibc's M_ARENA_MAX) at one per
 // processor Go uses, at least 2, unless MALLOC_ARENA_MAX is set in env, and reports
@@ -20,4 +24,37 @@ func LimitMallocArenas(getenv func(string) string) bool {
 		return false
 	}
 	return limitArenas(max(2, runtime.GOMAXPROCS(0)))
+}
+
+// MallocHeld returns the bytes the C allocator holds from the system (its arenas and
+// mmapped chunks: SQLite's allocations, what freed ones left, and the rest of the C
+// code's) and how many of them are free, and false where the C library cannot say
+// (not glibc 2.33 or later). Free bytes still count in the resident set unless
+// ReturnFreeMemory gave their pages back.
+func MallocHeld() (held, free int64, ok bool) { return mallocHeld() }
+
+// ReturnFreeMemory gives the pages of the C allocator's free memory back to the
+// system (glibc's malloc_trim(0)), and reports whether it could (false where the
+// allocator is not glibc). The memory stays the allocator's: the next allocations
+// there fault fresh pages in.
+func ReturnFreeMemory() bool { return trimMalloc() }
+
+// ReturnFreeMemoryEvery calls ReturnFreeMemory every interval until ctx is done, and
+// returns how many times it did. A serving process calls it in a goroutine of its own
+// (see LimitMallocArenas for why glibc keeps what SQLite frees).
+func ReturnFreeMemoryEvery(ctx context.Context, interval time.Duration) int {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	n := 0
+	for {
+		select {
+		case <-ctx.Done():
+			return n
+		case <-t.C:
+			if !ReturnFreeMemory() {
+				return n
+			}
+			n++
+		}
+	}
 }
