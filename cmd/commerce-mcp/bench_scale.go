@@ -102,6 +102,7 @@ type benchScaleConfig struct {
 	store       string
 	cpuProfile  string
 	mallocTrim  time.Duration
+	mallocKeep  int64
 }
 
 // benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
@@ -124,7 +125,8 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
 	fs.StringVar(&c.store, "store", "", "the store's database `path` the mixed phases' purchases write to (default: beside --db, as serve keeps it; the --db path itself measures a store sharing the catalog's file)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "with --mixed-only, write a CPU profile of the mixed phases to `file`")
-	fs.DurationVar(&c.mallocTrim, "malloc-trim", mallocTrimEvery, "how often the mixed phases' process gives the C allocator's free memory back to the system, as serve does (0: never)")
+	fs.DurationVar(&c.mallocTrim, "malloc-trim", mallocCheckEvery, "how often the processes that search check the C allocator's free memory, as serve does (0: never give it back)")
+	fs.Int64Var(&c.mallocKeep, "malloc-keep", mallocKeep>>20, "`MB` of free C memory the processes that search keep resident before giving it back, as serve does")
 	fs.BoolVar(&c.mixedOnly, "mixed-only", false, "only run the mixed phases, in this process as the server would (used by the benchmark itself)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -165,7 +167,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	defer cat.Close()
 	// This process serves the shapes' searches as serve would, and gives the C
 	// allocator's free memory back as serve does (the bare queries share it).
-	stopTrim := returnFreeMemory(ctx, c.mallocTrim)
+	stopTrim := returnFreeMemory(ctx, c.mallocTrim, c.mallocKeep<<20)
 	defer stopTrim()
 	bare, err := sqlite.Open(ctx, c.db)
 	if err != nil {
@@ -233,15 +235,15 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	tw.Flush()
 	mem := memStatus()
-	fmt.Fprintf(stdout, "\nthis process after the searches: peak RSS %s (target ≤ %d MB), now %s anonymous + %s file-backed\n\n",
-		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]))
+	fmt.Fprintf(stdout, "\nthis process after the searches: peak RSS %s (target ≤ %d MB), now %s anonymous + %s file-backed; free C memory given back %s\n\n",
+		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), trimsText(c.mallocTrim, c.mallocKeep, stopTrim()))
 
 	if !c.skipMixed {
 		// The mixed phases run in a process of their own, wired as serve wires the
 		// catalog, the store and the sandbox's purchases, so that its memory is the
 		// server's alone (this process holds the bare queries' connection).
 		args := []string{"bench", "scale", "--db", c.db, "--mixed-only", "--runs", strconv.Itoa(c.runs), "--workers", strconv.Itoa(c.workers),
-			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store, "--malloc-trim", c.mallocTrim.String()}
+			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store, "--malloc-trim", c.mallocTrim.String(), "--malloc-keep", strconv.FormatInt(c.mallocKeep, 10)}
 		cmd := exec.CommandContext(ctx, exe, args...)
 		cmd.Stdout, cmd.Stderr = stdout, stderr
 		if err := cmd.Run(); err != nil {
@@ -282,15 +284,33 @@ func bareRows(ctx context.Context, st *sql.Stmt, args []any) error {
 	return rows.Err()
 }
 
-// returnFreeMemory gives the C allocator's free memory back every interval, as serve
-// does, until the function it returns is called; an interval of 0 does nothing.
-func returnFreeMemory(ctx context.Context, interval time.Duration) (stop func()) {
+// returnFreeMemory gives the C allocator's free memory back when more than keep bytes
+// of it are resident, checking every interval, as serve does, until the function it
+// returns is called, which returns what the trims did (it may be called more than
+// once); an interval of 0 does nothing.
+func returnFreeMemory(ctx context.Context, interval time.Duration, keep int64) (stop func() sqlite.Trims) {
 	if interval <= 0 {
-		return func() {}
+		return func() sqlite.Trims { return sqlite.Trims{} }
 	}
-	ctx, stop = context.WithCancel(ctx)
-	go sqlite.ReturnFreeMemoryEvery(ctx, interval)
-	return stop
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan sqlite.Trims, 1)
+	go func() { done <- sqlite.ReturnFreeMemoryOver(ctx, interval, keep) }()
+	return sync.OnceValue(func() sqlite.Trims {
+		cancel()
+		return <-done
+	})
+}
+
+// trimsText describes what the trims did.
+func trimsText(interval time.Duration, keepMB int64, tr sqlite.Trims) string {
+	if interval <= 0 {
+		return "never"
+	}
+	when := fmt.Sprintf("past %d MB, checked every %v", keepMB, interval)
+	if tr.N == 0 {
+		return when + ": not once"
+	}
+	return fmt.Sprintf("%s: %d times, %.1f ms each on average, at most %.1f ms", when, tr.N, float64(tr.Total)/float64(tr.N)/1e6, float64(tr.Max)/1e6)
 }
 
 // mixedServer is `bench scale --mixed-only`: it opens the catalog and its store as
@@ -345,20 +365,16 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
-	stopTrim := returnFreeMemory(ctx, c.mallocTrim)
-	defer stopTrim()
+	stopTrim := returnFreeMemory(ctx, c.mallocTrim, c.mallocKeep<<20)
 	watch := watchMemory(ctx, 100*time.Millisecond)
 	err = mixedPhases(ctx, cat, buy, c, stdout)
 	atPeak, median := watch.end()
+	trim := trimsText(c.mallocTrim, c.mallocKeep, stopTrim())
 	if err != nil {
 		return err
 	}
 	mem := memStatus()
 	_, peak := sqlite.MemoryUsed()
-	trim := "never"
-	if c.mallocTrim > 0 {
-		trim = "every " + c.mallocTrim.String()
-	}
 	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers; free C memory given back %s), over all its phases: peak RSS %s (target ≤ %d MB), median of 10 samples a second %s; SQLite had at most %d MB allocated at once\n",
 		c.workers, trim, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(median), peak>>20)
 	fmt.Fprintf(stdout, "  at the largest sample: %s\n  now: %s\n\n", atPeak, sampleMemory())
@@ -412,17 +428,20 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		p99, cpu            time.Duration
 		readsPerCall        float64 // read syscalls
 		readPerCall         float64 // bytes read, page cache included
+		faultsPerCall       float64 // minor page faults
 		writesPerBuy, wrote float64 // write syscalls and bytes written per purchase
 	}
 	// raw is what one or more slices of a phase measured.
 	type raw struct {
 		calls, bought int64
 		wall, cpu     time.Duration
+		faults        int64
 		io            map[string]int64 // deltas of ioStatus
 		searches      []time.Duration
 	}
 	add := func(a *raw, b raw) {
 		a.calls, a.bought, a.wall, a.cpu = a.calls+b.calls, a.bought+b.bought, a.wall+b.wall, a.cpu+b.cpu
+		a.faults += b.faults
 		if a.io == nil {
 			a.io = map[string]int64{}
 		}
@@ -438,11 +457,12 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 			rate: float64(r.calls) / r.wall.Seconds(), p99: pct(r.searches, 99),
 			cpu:          r.cpu / time.Duration(n),
 			readsPerCall: float64(r.io["syscr"]) / n, readPerCall: float64(r.io["rchar"]) / n,
-			writesPerBuy: float64(r.io["syscw"]) / b, wrote: float64(r.io["wchar"]) / b,
+			faultsPerCall: float64(r.faults) / n,
+			writesPerBuy:  float64(r.io["syscw"]) / b, wrote: float64(r.io["wchar"]) / b,
 		}
 	}
 	phase := func(share float64, d time.Duration) (raw, error) {
-		start, cpu0, io0 := time.Now(), cpuTimeSelf(), ioStatus()
+		start, cpu0, io0, f0 := time.Now(), cpuTimeSelf(), ioStatus(), minorFaultsSelf()
 		var (
 			mu       sync.Mutex
 			searches []time.Duration
@@ -488,7 +508,7 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		for k, v := range io1 {
 			delta[k] = v - io0[k]
 		}
-		return raw{calls: calls.Load(), bought: bought.Load(), wall: time.Since(start), cpu: cpuTimeSelf() - cpu0, io: delta, searches: searches}, firstErr
+		return raw{calls: calls.Load(), bought: bought.Load(), wall: time.Since(start), cpu: cpuTimeSelf() - cpu0, faults: minorFaultsSelf() - f0, io: delta, searches: searches}, firstErr
 	}
 	// One phase of searches, not counted, so that the first run's searches do not
 	// find the operating system's cache colder than the later runs' do.
@@ -522,16 +542,17 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		ro, rw = append(ro, result(a)), append(rw, result(b))
 	}
 	row := func(rs []phaseResult) string {
-		var rate, reads, read []float64
+		var rate, reads, read, faults []float64
 		var p99, cpu []time.Duration
 		for _, r := range rs {
 			rate, p99, cpu = append(rate, r.rate), append(p99, r.p99), append(cpu, r.cpu)
 			reads, read = append(reads, r.readsPerCall), append(read, r.readPerCall/1024)
+			faults = append(faults, r.faultsPerCall)
 		}
-		return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t", floatRange(rate), msRange(p99), msRange(cpu), floatRange(reads), floatRange(read))
+		return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t", floatRange(rate), msRange(p99), msRange(cpu), floatRange(reads), floatRange(read), floatRange(faults))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\tCPU ms/call\tread syscalls/call\tKB read/call\t\n", c.workers, c.mixedFor)
+	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\tCPU ms/call\tread syscalls/call\tKB read/call\tminor faults/call\t\n", c.workers, c.mixedFor)
 	fmt.Fprintf(tw, "searches only\t%s\n", row(ro))
 	fmt.Fprintf(tw, "%.0f%% purchases\t%s\n", 100*c.purchases, row(rw))
 	tw.Flush()

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -62,24 +60,14 @@ func bigTable(t *testing.T, mb int) string {
 	return path
 }
 
-// rssAnon is this process's anonymous resident memory in KiB.
-func rssAnon(t *testing.T) int64 {
+// anonKiB is this process's anonymous resident memory in KiB.
+func anonKiB(t *testing.T) int64 {
 	t.Helper()
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		t.Skipf("no /proc: %v", err)
+	n, ok := rssAnon()
+	if !ok {
+		t.Skip("no /proc/self/status")
 	}
-	for line := range strings.SplitSeq(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "RssAnon:"); ok {
-			n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return n
-		}
-	}
-	t.Fatal("no RssAnon in /proc/self/status")
-	return 0
+	return n >> 10
 }
 
 // TestReturnFreeMemory: the page cache a closed connection freed stays resident in
@@ -103,23 +91,39 @@ func TestReturnFreeMemory(t *testing.T) {
 	if free < mb<<20/2 {
 		t.Fatalf("glibc holds %d MiB, of which %d MiB free, after %d MiB of page cache was freed; want at least half of it free", held>>20, free>>20, mb)
 	}
-	before := rssAnon(t)
+	before, kept := anonKiB(t), retained(t)
+	if kept < mb<<20/2 {
+		t.Errorf("RetainedMemory = %d MiB with %d MiB of page cache freed; want at least half of it", kept>>20, mb)
+	}
 	if !ReturnFreeMemory() {
 		t.Fatal("ReturnFreeMemory = false with glibc")
 	}
-	after := rssAnon(t)
+	after, keptAfter := anonKiB(t), retained(t)
 	if before-after < mb<<10/2 {
 		t.Errorf("anonymous RSS %d → %d MiB: the trim gave back less than half of the %d MiB freed", before>>10, after>>10, mb)
 	}
+	if kept-keptAfter < mb<<20/2 {
+		t.Errorf("RetainedMemory %d → %d MiB: it saw less than half of the %d MiB given back go", kept>>20, keptAfter>>20, mb)
+	}
 }
 
-// TestReturnFreeMemoryEveryHarmless: connections keep reading right answers while a
-// goroutine trims every millisecond, and the loop trims until its context ends.
-func TestReturnFreeMemoryEveryHarmless(t *testing.T) {
+func retained(t *testing.T) int64 {
+	t.Helper()
+	n, ok := RetainedMemory()
+	if !ok {
+		t.Fatal("RetainedMemory cannot read /proc/self/status")
+	}
+	return n
+}
+
+// TestReturnFreeMemoryOverHarmless: connections keep reading right answers while a
+// goroutine trims every millisecond (a limit of 0 bytes kept), and the loop trims
+// until its context ends.
+func TestReturnFreeMemoryOverHarmless(t *testing.T) {
 	path := bigTable(t, 4)
 	ctx, cancel := context.WithCancel(context.Background())
-	trims := make(chan int)
-	go func() { trims <- ReturnFreeMemoryEvery(ctx, time.Millisecond) }()
+	trims := make(chan Trims)
+	go func() { trims <- ReturnFreeMemoryOver(ctx, time.Millisecond, 0) }()
 	var wg sync.WaitGroup
 	errs := make(chan error, 4)
 	for range 4 {
@@ -151,7 +155,16 @@ func TestReturnFreeMemoryEveryHarmless(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if want := glibc(t); (n > 0) != want {
-		t.Errorf("ReturnFreeMemoryEvery trimmed %d times (glibc %v)", n, want)
+	if want := glibc(t); (n.N > 0) != want || n.N > 0 && (n.Total <= 0 || n.Max <= 0 || n.Max > n.Total) {
+		t.Errorf("ReturnFreeMemoryOver trimmed %d times in %v, at most %v at once (glibc %v)", n.N, n.Total, n.Max, want)
+	}
+}
+
+// TestReturnFreeMemoryOverLimit: under its limit the loop does not trim.
+func TestReturnFreeMemoryOverLimit(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if tr := ReturnFreeMemoryOver(ctx, time.Millisecond, 1<<50); tr.N != 0 {
+		t.Errorf("trimmed %d times with a limit of a petabyte", tr.N)
 	}
 }
