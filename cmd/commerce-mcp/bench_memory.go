@@ -19,6 +19,7 @@ type memSample struct {
 	rss, anon, file int64 // kB
 	goHeld, goHeap  int64 // bytes: Sys - HeapReleased; HeapInuse
 	sqlite          int64 // bytes
+	slots, overflow int64 // shared page cache slots in use; page cache bytes outside it
 	cHeld, cFree    int64 // bytes; -1 when the C library cannot say
 }
 
@@ -27,8 +28,9 @@ func sampleMemory() memSample {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	cur, _ := sqlite.MemoryUsed()
+	slots, overflow := sqlite.PageCacheUsed()
 	s := memSample{rss: st["VmRSS"], anon: st["RssAnon"], file: st["RssFile"],
-		goHeld: int64(ms.Sys - ms.HeapReleased), goHeap: int64(ms.HeapInuse), sqlite: cur, cHeld: -1, cFree: -1}
+		goHeld: int64(ms.Sys - ms.HeapReleased), goHeap: int64(ms.HeapInuse), sqlite: cur, slots: slots, overflow: overflow, cHeld: -1, cFree: -1}
 	if held, free, ok := sqlite.MallocHeld(); ok {
 		s.cHeld, s.cFree = held, free
 	}
@@ -40,8 +42,8 @@ func (s memSample) String() string {
 	if s.cHeld >= 0 {
 		c = fmt.Sprintf("C allocator holds %d MB, %d MB of it free", s.cHeld>>20, s.cFree>>20)
 	}
-	return fmt.Sprintf("RSS %d MB = %d MB anonymous + %d MB file-backed; Go holds %d MB (heap in use %d MB); SQLite has %d MB allocated; %s",
-		s.rss>>10, s.anon>>10, s.file>>10, s.goHeld>>20, s.goHeap>>20, s.sqlite>>20, c)
+	return fmt.Sprintf("RSS %d MB = %d MB anonymous + %d MB file-backed; Go holds %d MB (heap in use %d MB); SQLite has %d MB allocated, and %d pages in the shared page cache (%d MB of pages outside it); %s",
+		s.rss>>10, s.anon>>10, s.file>>10, s.goHeld>>20, s.goHeap>>20, s.sqlite>>20, s.slots, s.overflow>>20, c)
 }
 
 // memWatch samples this process's memory every interval until stopped, and keeps

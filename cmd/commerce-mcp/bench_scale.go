@@ -101,8 +101,6 @@ type benchScaleConfig struct {
 	mixedOnly   bool
 	store       string
 	cpuProfile  string
-	mallocTrim  time.Duration
-	mallocKeep  int64
 }
 
 // benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
@@ -125,8 +123,6 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
 	fs.StringVar(&c.store, "store", "", "the store's database `path` the mixed phases' purchases write to (default: beside --db, as serve keeps it; the --db path itself measures a store sharing the catalog's file)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "with --mixed-only, write a CPU profile of the mixed phases to `file`")
-	fs.DurationVar(&c.mallocTrim, "malloc-trim", mallocCheckEvery, "how often the processes that search check the C allocator's free memory, as serve does (0: never give it back)")
-	fs.Int64Var(&c.mallocKeep, "malloc-keep", mallocKeep>>20, "`MB` of free C memory the processes that search keep resident before giving it back, as serve does")
 	fs.BoolVar(&c.mixedOnly, "mixed-only", false, "only run the mixed phases, in this process as the server would (used by the benchmark itself)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -165,10 +161,6 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer cat.Close()
-	// This process serves the shapes' searches as serve would, and gives the C
-	// allocator's free memory back as serve does (the bare queries share it).
-	stopTrim := returnFreeMemory(ctx, c.mallocTrim, c.mallocKeep<<20)
-	defer stopTrim()
 	bare, err := sqlite.Open(ctx, c.db)
 	if err != nil {
 		return err
@@ -235,15 +227,15 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	tw.Flush()
 	mem := memStatus()
-	fmt.Fprintf(stdout, "\nthis process after the searches: peak RSS %s (target ≤ %d MB), now %s anonymous + %s file-backed; free C memory given back %s\n\n",
-		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), trimsText(c.mallocTrim, c.mallocKeep, stopTrim()))
+	fmt.Fprintf(stdout, "\nthis process after the searches: peak RSS %s (target ≤ %d MB), now %s anonymous + %s file-backed\n\n",
+		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]))
 
 	if !c.skipMixed {
 		// The mixed phases run in a process of their own, wired as serve wires the
 		// catalog, the store and the sandbox's purchases, so that its memory is the
 		// server's alone (this process holds the bare queries' connection).
 		args := []string{"bench", "scale", "--db", c.db, "--mixed-only", "--runs", strconv.Itoa(c.runs), "--workers", strconv.Itoa(c.workers),
-			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store, "--malloc-trim", c.mallocTrim.String(), "--malloc-keep", strconv.FormatInt(c.mallocKeep, 10)}
+			"--purchase-share", strconv.FormatFloat(c.purchases, 'g', -1, 64), "--mixed-duration", c.mixedFor.String(), "--store", c.store}
 		cmd := exec.CommandContext(ctx, exe, args...)
 		cmd.Stdout, cmd.Stderr = stdout, stderr
 		if err := cmd.Run(); err != nil {
@@ -282,35 +274,6 @@ func bareRows(ctx context.Context, st *sql.Stmt, args []any) error {
 	for rows.Next() {
 	}
 	return rows.Err()
-}
-
-// returnFreeMemory gives the C allocator's free memory back when more than keep bytes
-// of it are resident, checking every interval, as serve does, until the function it
-// returns is called, which returns what the trims did (it may be called more than
-// once); an interval of 0 does nothing.
-func returnFreeMemory(ctx context.Context, interval time.Duration, keep int64) (stop func() sqlite.Trims) {
-	if interval <= 0 {
-		return func() sqlite.Trims { return sqlite.Trims{} }
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan sqlite.Trims, 1)
-	go func() { done <- sqlite.ReturnFreeMemoryOver(ctx, interval, keep) }()
-	return sync.OnceValue(func() sqlite.Trims {
-		cancel()
-		return <-done
-	})
-}
-
-// trimsText describes what the trims did.
-func trimsText(interval time.Duration, keepMB int64, tr sqlite.Trims) string {
-	if interval <= 0 {
-		return "never"
-	}
-	when := fmt.Sprintf("past %d MB, checked every %v", keepMB, interval)
-	if tr.N == 0 {
-		return when + ": not once"
-	}
-	return fmt.Sprintf("%s: %d times, %.1f ms each on average, at most %.1f ms", when, tr.N, float64(tr.Total)/float64(tr.N)/1e6, float64(tr.Max)/1e6)
 }
 
 // mixedServer is `bench scale --mixed-only`: it opens the catalog and its store as
@@ -365,18 +328,16 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
-	stopTrim := returnFreeMemory(ctx, c.mallocTrim, c.mallocKeep<<20)
 	watch := watchMemory(ctx, 100*time.Millisecond)
 	err = mixedPhases(ctx, cat, buy, c, stdout)
 	atPeak, median := watch.end()
-	trim := trimsText(c.mallocTrim, c.mallocKeep, stopTrim())
 	if err != nil {
 		return err
 	}
 	mem := memStatus()
 	_, peak := sqlite.MemoryUsed()
-	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers; free C memory given back %s), over all its phases: peak RSS %s (target ≤ %d MB), median of 10 samples a second %s; SQLite had at most %d MB allocated at once\n",
-		c.workers, trim, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(median), peak>>20)
+	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB), median of 10 samples a second %s; SQLite had at most %d MB allocated at once\n",
+		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(median), peak>>20)
 	fmt.Fprintf(stdout, "  at the largest sample: %s\n  now: %s\n\n", atPeak, sampleMemory())
 	return nil
 }

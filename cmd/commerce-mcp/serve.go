@@ -54,19 +54,6 @@ type httpFlags struct {
 	purchaseRate   int      // purchases per minute per customer
 }
 
-// How a serving process keeps what the C allocator holds of freed memory in check
-// (sqlite.ReturnFreeMemoryOver): every mallocCheckEvery it gives that memory back to
-// the system when more than mallocKeep bytes of it are resident. SQLite's connections
-// empty and refill their page caches whenever another connection commits to a file
-// they read, and glibc keeps what they free: at a million products with orders
-// flowing the serving process peaked at 242–261 MB with SQLite using at most 75 MB
-// and Go about 30. Giving it back every second unconditionally cut the peak to
-// 136–143 MB but cost purchases twice the CPU (each trim walks every free piece).
-const (
-	mallocCheckEvery = time.Second
-	mallocKeep       = 32 << 20
-)
-
 // Defaults of hosted mode.
 const (
 	defaultAddr         = "127.0.0.1:8080"
@@ -276,7 +263,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	// the databases close.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	go sqlite.ReturnFreeMemoryOver(ctx, mallocCheckEvery, mallocKeep)
 	if err := (recovery{svc: svc, log: logger}).start(ctx, time.Minute); err != nil {
 		return err
 	}

@@ -28,15 +28,6 @@ static int malloc_held(long long *held, long long *free_) {
 #endif
 }
 
-// trim gives the free memory of every arena back to the system; 1 if it could.
-static int trim(void) {
-#ifdef __GLIBC__
-	malloc_trim(0);
-	return 1;
-#else
-	return 0;
-#endif
-}
 */
 import "C"
 
@@ -48,5 +39,3 @@ func mallocHeld() (held, free int64, ok bool) {
 	ok = C.malloc_held(&h, &f) == 1
 	return int64(h), int64(f), ok
 }
-
-func trimMalloc() bool { return C.trim() == 1 }
