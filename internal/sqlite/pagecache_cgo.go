@@ -22,21 +22,24 @@ static int share_page_cache(long long bytes, int page_size) {
 	int sz = (page_size + hdr + 7) & ~7;
 	int n = (int)(bytes / sz);
 	size_t size = (size_t)sz * (size_t)n;
-	void *buf = NULL;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
 	// SQLite writes into every slot when it starts: with 4 KiB pages that is a page
 	// fault per slot. In huge pages (where the system allows them) it is one per 2 MiB.
 	size_t huge = 2 << 20;
 	char *m = mmap(NULL, size + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (m != MAP_FAILED) {
-		buf = (void *)(((uintptr_t)m + huge - 1) & ~(uintptr_t)(huge - 1));
+		void *buf = (void *)(((uintptr_t)m + huge - 1) & ~(uintptr_t)(huge - 1));
 		madvise(buf, size, MADV_HUGEPAGE);
+		rc = sqlite3_config(7, buf, sz, n); // SQLITE_CONFIG_PAGECACHE
+		if (rc != 0) munmap(m, size + huge);
+		return rc;
 	}
 #endif
-	if (buf == NULL && (buf = malloc(size)) == NULL) return -1;
-	// On failure the buffer is not freed: SQLite may have started with it after all
-	// only if the call succeeded, and failing calls are rare and once per process.
-	return sqlite3_config(7, buf, sz, n); // SQLITE_CONFIG_PAGECACHE
+	void *buf = malloc(size);
+	if (buf == NULL) return -1;
+	rc = sqlite3_config(7, buf, sz, n); // SQLITE_CONFIG_PAGECACHE
+	if (rc != 0) free(buf);
+	return rc;
 }
 
 // page_cache_used sets *slots to the shared buffer's slots in use and *overflow to

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,8 +58,8 @@ func TestSharePageCache(t *testing.T) {
 	if overflow > 1<<20 {
 		t.Errorf("%d KiB of pages outside the shared page cache after reading twice its size; want the cache to reuse its pages once the buffer is full", overflow>>10)
 	}
-	if err := SharePageCache(4 << 20); err == nil {
-		t.Error("SharePageCache after SQLite started did not fail")
+	if err := SharePageCache(4 << 20); !errors.Is(err, ErrStarted) {
+		t.Errorf("SharePageCache after SQLite started: %v, want ErrStarted", err)
 	}
 }
 
