@@ -15,3 +15,6 @@ func peakRSSOf(*os.ProcessState) int64 { return -1 }
 
 // writtenOf is -1 where getrusage is missing.
 func writtenOf(*os.ProcessState) int64 { return -1 }
+
+// minorFaultsSelf is 0 where getrusage is missing.
+func minorFaultsSelf() int64 { return 0 }

@@ -12,7 +12,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -329,15 +328,17 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := mixedPhases(ctx, cat, buy, c, stdout); err != nil {
+	watch := watchMemory(ctx, 100*time.Millisecond)
+	err = mixedPhases(ctx, cat, buy, c, stdout)
+	atPeak, median := watch.end()
+	if err != nil {
 		return err
 	}
 	mem := memStatus()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	cur, peak := sqlite.MemoryUsed()
-	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB); now %s anonymous + %s file-backed, of which Go holds %d MB from the system (heap in use %d MB); SQLite has %d MB allocated (at most %d MB at once)\n\n",
-		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]), ms.Sys>>20, ms.HeapInuse>>20, cur>>20, peak>>20)
+	_, peak := sqlite.MemoryUsed()
+	fmt.Fprintf(stdout, "the serving process alone (catalog, store, sandbox purchases; %d workers), over all its phases: peak RSS %s (target ≤ %d MB), median of 10 samples a second %s; SQLite had at most %d MB allocated at once\n",
+		c.workers, mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(median), peak>>20)
+	fmt.Fprintf(stdout, "  at the largest sample: %s\n  now: %s\n\n", atPeak, sampleMemory())
 	return nil
 }
 
@@ -388,17 +389,20 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		p99, cpu            time.Duration
 		readsPerCall        float64 // read syscalls
 		readPerCall         float64 // bytes read, page cache included
+		faultsPerCall       float64 // minor page faults
 		writesPerBuy, wrote float64 // write syscalls and bytes written per purchase
 	}
 	// raw is what one or more slices of a phase measured.
 	type raw struct {
 		calls, bought int64
 		wall, cpu     time.Duration
+		faults        int64
 		io            map[string]int64 // deltas of ioStatus
 		searches      []time.Duration
 	}
 	add := func(a *raw, b raw) {
 		a.calls, a.bought, a.wall, a.cpu = a.calls+b.calls, a.bought+b.bought, a.wall+b.wall, a.cpu+b.cpu
+		a.faults += b.faults
 		if a.io == nil {
 			a.io = map[string]int64{}
 		}
@@ -414,11 +418,12 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 			rate: float64(r.calls) / r.wall.Seconds(), p99: pct(r.searches, 99),
 			cpu:          r.cpu / time.Duration(n),
 			readsPerCall: float64(r.io["syscr"]) / n, readPerCall: float64(r.io["rchar"]) / n,
-			writesPerBuy: float64(r.io["syscw"]) / b, wrote: float64(r.io["wchar"]) / b,
+			faultsPerCall: float64(r.faults) / n,
+			writesPerBuy:  float64(r.io["syscw"]) / b, wrote: float64(r.io["wchar"]) / b,
 		}
 	}
 	phase := func(share float64, d time.Duration) (raw, error) {
-		start, cpu0, io0 := time.Now(), cpuTimeSelf(), ioStatus()
+		start, cpu0, io0, f0 := time.Now(), cpuTimeSelf(), ioStatus(), minorFaultsSelf()
 		var (
 			mu       sync.Mutex
 			searches []time.Duration
@@ -464,7 +469,7 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		for k, v := range io1 {
 			delta[k] = v - io0[k]
 		}
-		return raw{calls: calls.Load(), bought: bought.Load(), wall: time.Since(start), cpu: cpuTimeSelf() - cpu0, io: delta, searches: searches}, firstErr
+		return raw{calls: calls.Load(), bought: bought.Load(), wall: time.Since(start), cpu: cpuTimeSelf() - cpu0, faults: minorFaultsSelf() - f0, io: delta, searches: searches}, firstErr
 	}
 	// One phase of searches, not counted, so that the first run's searches do not
 	// find the operating system's cache colder than the later runs' do.
@@ -498,16 +503,17 @@ func mixedPhases(ctx context.Context, cat *catalog.Catalog, buy func(context.Con
 		ro, rw = append(ro, result(a)), append(rw, result(b))
 	}
 	row := func(rs []phaseResult) string {
-		var rate, reads, read []float64
+		var rate, reads, read, faults []float64
 		var p99, cpu []time.Duration
 		for _, r := range rs {
 			rate, p99, cpu = append(rate, r.rate), append(p99, r.p99), append(cpu, r.cpu)
 			reads, read = append(reads, r.readsPerCall), append(read, r.readPerCall/1024)
+			faults = append(faults, r.faultsPerCall)
 		}
-		return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t", floatRange(rate), msRange(p99), msRange(cpu), floatRange(reads), floatRange(read))
+		return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t", floatRange(rate), msRange(p99), msRange(cpu), floatRange(reads), floatRange(read), floatRange(faults))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\tCPU ms/call\tread syscalls/call\tKB read/call\t\n", c.workers, c.mixedFor)
+	fmt.Fprintf(tw, "%d workers, %v a phase\tcalls/s\tsearch p99 ms\tCPU ms/call\tread syscalls/call\tKB read/call\tminor faults/call\t\n", c.workers, c.mixedFor)
 	fmt.Fprintf(tw, "searches only\t%s\n", row(ro))
 	fmt.Fprintf(tw, "%.0f%% purchases\t%s\n", 100*c.purchases, row(rw))
 	tw.Flush()

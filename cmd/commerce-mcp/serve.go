@@ -196,6 +196,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if err != nil {
 		return err
 	}
+	if err := sharePageCache(pageCacheFor(c.db)); err != nil {
+		return err
+	}
+	if err := sqlite.FTS5Available(ctx); err != nil {
+		return err
+	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {
 		return err

@@ -21,3 +21,10 @@ func LimitMallocArenas(getenv func(string) string) bool {
 	}
 	return limitArenas(max(2, runtime.GOMAXPROCS(0)))
 }
+
+// MallocHeld returns the bytes the C allocator holds from the system (its arenas and
+// mmapped chunks: SQLite's allocations, what freed ones left, and the rest of the C
+// code's) and how many of them are free, and false where the C library cannot say
+// (not glibc 2.33 or later). Free bytes still count in the resident set, unless
+// glibc gave their pages back.
+func MallocHeld() (held, free int64, ok bool) { return mallocHeld() }
