@@ -61,6 +61,29 @@ func (s *Service) drainSales(ctx context.Context, forget bool) (SalesReport, err
 	if err != nil {
 		return rep, err
 	}
+	// The statistics count sales above the mark only, so a store whose numbering went
+	// back below it (restored from a backup, or copied) would have its next sales
+	// passed over as counted, and forgotten. It takes a new id: the statistics count
+	// its sales afresh. (Sales a restored backup still held pending, counted before,
+	// count again: a few counted twice rather than every later one lost.)
+	top, err := s.cfg.Store.SalesHighWater(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if top < mark {
+		renewed, err := s.cfg.Store.RenewStoreID(ctx, source)
+		if err != nil {
+			return rep, err
+		}
+		if renewed != source {
+			s.cfg.Log.WarnContext(ctx, "the store's sales numbering went back below what the statistics counted (restored from a backup or copied?); the store takes a new id and its sales count afresh",
+				"store_sales_high_water", top, "statistics_mark", mark)
+		}
+		source = renewed
+		if mark, err = s.cfg.Catalog.SalesCounted(ctx, source); err != nil {
+			return rep, err
+		}
+	}
 	for {
 		pending, err := s.cfg.Store.PendingSales(ctx, mark, drainBatch)
 		if err != nil || len(pending) == 0 {

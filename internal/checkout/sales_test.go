@@ -3,6 +3,9 @@ package checkout_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -190,5 +193,88 @@ func TestSalesCountedOnceAcrossCrashes(t *testing.T) {
 func TestStoreKeepsAsManyEarlierProductsAsTheStatisticsPair(t *testing.T) {
 	if store.MaxAlsoBought != catalog.MaxAlsoBought {
 		t.Errorf("store keeps %d earlier products, the statistics pair %d", store.MaxAlsoBought, catalog.MaxAlsoBought)
+	}
+}
+
+// TestSalesCountedAfterTheStoreWentBack: a store whose outbox numbering goes back below
+// what the statistics counted for it (its counter reset as a restore does to it, or
+// the whole file restored from a backup) loses none of its later sales: it takes a new
+// id and they count afresh.
+func TestSalesCountedAfterTheStoreWentBack(t *testing.T) {
+	for _, how := range []string{"counter reset", "file restored"} {
+		t.Run(how, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(500, 4000)
+			buy := func(n int) {
+				t.Helper()
+				for range n {
+					if out, err := e.buy(p.ID, 1); err != nil || out.Status != checkout.StatusCompleted {
+						t.Fatalf("purchase: %+v, %v", out, err)
+					}
+				}
+				if _, err := e.svc.Recover(ctx, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+			backup := filepath.Join(t.TempDir(), "backup.db")
+			buy(1)
+			if how == "file restored" {
+				db, err := sqlite.Open(ctx, e.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, backup); err != nil {
+					t.Fatal(err)
+				}
+				db.Close()
+			}
+			buy(2)
+			if got := e.countedSales([]string{p.ID})[p.ID]; got != 3 {
+				t.Fatalf("counted %d, want 3", got)
+			}
+			switch how {
+			case "counter reset":
+				db, err := sqlite.Open(ctx, e.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.ExecContext(ctx, `DELETE FROM sqlite_sequence WHERE name = 'sales_outbox'`); err != nil {
+					t.Fatal(err)
+				}
+				db.Close()
+			case "file restored":
+				if err := e.st.Close(); err != nil {
+					t.Fatal(err)
+				}
+				for _, suffix := range []string{"-wal", "-shm"} {
+					os.Remove(e.path + suffix)
+				}
+				b, err := os.ReadFile(backup)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(e.path, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				st, err := store.Open(ctx, e.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { st.Close() })
+				e.st, e.cfg.Store = st, st
+				e.svc = e.service()
+			}
+			buy(2)
+			if got := e.countedSales([]string{p.ID})[p.ID]; got != 5 {
+				t.Errorf("counted %d after two more sales, want 5", got)
+			}
+			if n := e.pendingSales(); n != 0 {
+				t.Errorf("%d sales still pending", n)
+			}
+			if !strings.Contains(e.logs.String(), "numbering went back") {
+				t.Error("no warning logged")
+			}
+		})
 	}
 }
