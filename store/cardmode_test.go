@@ -46,19 +46,33 @@ func TestMigrationGivesOldCardsAMode(t *testing.T) {
 	card("cus_a", "pm_never")     // never used: sandbox
 	card("cus_b", "pm_live1")     // the same id for another customer, who never paid with it: sandbox
 	card("cus_b", "pm_card_visa") // a sandbox test card used in the sandbox
+	card("cus_a", "pm_setlive")   // unused, put on file by a live setup: live
+	card("cus_b", "pm_setlive")   // the same id for another customer, no setup of theirs: sandbox
+	card("cus_a", "pm_settest")   // unused, put on file by a test (or emulator) setup: sandbox
+	card("cus_b", "pm_setboth")   // a live setup, then a completed test purchase: the purchase says test
+	setup := func(id, customer, session, pm string) {
+		exec(`INSERT INTO payment_setups (id, customer_id, session_id, url, status, payment_method_id, created_at, expires_at, completed_at)
+			VALUES (?, ?, ?, 'https://checkout.stripe.com/x', 'complete', ?, '2026-01-01T00:00:00.000000000Z', '2026-01-02T00:00:00.000000000Z', '2026-01-01T00:10:00.000000000Z')`,
+			id, customer, session, pm)
+	}
+	setup("pset_1", "cus_a", "cs_live_a1", "pm_setlive")
+	setup("pset_2", "cus_a", "cs_test_a2", "pm_settest")
+	setup("pset_3", "cus_b", "cs_live_b3", "pm_setboth")
+	setup("pset_4", "cus_a", "CS_LIVE_a4", "pm_settest") // not a Stripe live session id
 	purchase("pur_1", "cus_a", "pm_live1", "completed", "test", "2026-02-01T00:00:00.000000000Z")
 	purchase("pur_2", "cus_a", "pm_live1", "completed", "live", "2026-03-01T00:00:00.000000000Z")
 	purchase("pur_3", "cus_a", "pm_test1", "completed", "test", "2026-02-01T00:00:00.000000000Z")
 	purchase("pur_4", "cus_a", "pm_test1", "failed", "live", "2026-04-01T00:00:00.000000000Z")
 	purchase("pur_5", "cus_b", "pm_card_visa", "completed", "sandbox", "2026-02-01T00:00:00.000000000Z")
+	purchase("pur_6", "cus_b", "pm_setboth", "completed", "test", "2026-02-01T00:00:00.000000000Z")
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
 
 	s := testshop.Store(t, path)
 	want := map[string]map[string]string{
-		"cus_a": {"pm_live1": "live", "pm_test1": "test", "pm_never": "sandbox"},
-		"cus_b": {"pm_live1": "sandbox", "pm_card_visa": "sandbox"},
+		"cus_a": {"pm_live1": "live", "pm_test1": "test", "pm_never": "sandbox", "pm_setlive": "live", "pm_settest": "sandbox"},
+		"cus_b": {"pm_live1": "sandbox", "pm_card_visa": "sandbox", "pm_setlive": "sandbox", "pm_setboth": "test"},
 	}
 	for c, cards := range want {
 		pms, err := s.PaymentMethods(ctx, c)

@@ -5,9 +5,12 @@
 -- test card is no card for live Stripe, a live card none for the sandbox), so purchases
 -- and renewals pay only with a card of the server's own mode. Cards on file before this
 -- migration take, in this order: the mode of the most recent completed purchase paid
--- with them (Stripe accepted the card in that mode); else 'sandbox', the default mode,
--- so that a card nothing vouches for is never charged real money: in test or live mode
--- it is added again (the same pm_… id takes the mode of the server that adds it).
+-- with them (Stripe accepted the card in that mode); else 'live' if a completed payment
+-- setup put it on file through a live Checkout Session (cs_live_…: Stripe gives test
+-- sessions, and the emulator all of its, cs_test_… ids, which vouch for neither test nor
+-- sandbox); else 'sandbox', the default mode, so that a card nothing vouches for is
+-- never charged real money: in test or live mode it is added again (the same pm_… id
+-- takes the mode of the server that adds it).
 ALTER TABLE payment_methods ADD COLUMN mode TEXT NOT NULL DEFAULT 'sandbox' CHECK (mode IN ('sandbox', 'test', 'live'));
 UPDATE payment_methods SET mode = COALESCE(
     (SELECT p.mode FROM purchases p
@@ -16,6 +19,12 @@ UPDATE payment_methods SET mode = COALESCE(
         AND p.state = 'completed'
         AND p.mode IN ('sandbox', 'test', 'live')
       ORDER BY p.updated_at DESC, p.id DESC LIMIT 1),
+    (SELECT 'live' FROM payment_setups s
+      WHERE s.customer_id = payment_methods.customer_id
+        AND s.payment_method_id = payment_methods.id
+        AND s.status = 'complete'
+        AND s.session_id GLOB 'cs_live_*'
+      LIMIT 1),
     'sandbox');
 
 -- The sales of completed orders waiting to be counted in the sales statistics (the
