@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -88,8 +90,8 @@ func TestMigrationGivesOldCardsAMode(t *testing.T) {
 }
 
 // TestCardModes: a card records the mode it is put on file in (none given: sandbox),
-// putting it on file again in another mode moves it there, and a mode that is not one
-// is refused.
+// putting a sandbox card on file again in another mode moves it there, a test or live
+// card's mode is never changed, and a mode that is not one is refused.
 func TestCardModes(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := context.Background()
@@ -101,7 +103,8 @@ func TestCardModes(t *testing.T) {
 		name, id, mode, want string
 	}{
 		{"no mode is the sandbox", "pm_a", "", store.ModeSandbox},
-		{"live", "pm_b", store.ModeLive, store.ModeLive},
+		{"added again in live", "pm_a", store.ModeLive, store.ModeLive},
+		{"test", "pm_b", store.ModeTest, store.ModeTest},
 		{"added again in test", "pm_b", store.ModeTest, store.ModeTest},
 	}
 	for _, tc := range cases {
@@ -120,6 +123,27 @@ func TestCardModes(t *testing.T) {
 				}
 			}
 		})
+	}
+	// A test or live card stays in its mode: the same id put on file in another (an
+	// operator without the Stripe key, which means the sandbox) is refused.
+	for _, tc := range []struct{ id, mode, other string }{
+		{"pm_a", store.ModeLive, ""},
+		{"pm_a", store.ModeLive, store.ModeTest},
+		{"pm_b", store.ModeTest, store.ModeSandbox},
+		{"pm_b", store.ModeTest, store.ModeLive},
+	} {
+		before, err := s.PaymentMethods(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.AddPaymentMethod(ctx, store.PaymentMethod{ID: tc.id, CustomerID: c.ID, Brand: "mastercard", Last4: "4444", Default: true, Mode: tc.other})
+		var me *store.CardModeError
+		if !errors.As(err, &me) || !errors.Is(err, store.ErrConflict) || me.Mode != tc.mode || !strings.HasPrefix(me.CardID, "card_") {
+			t.Errorf("%s (%s) added again in mode %q: %v, want a CardModeError saying %s", tc.id, tc.mode, tc.other, err, tc.mode)
+		}
+		if after, err := s.PaymentMethods(ctx, c.ID); err != nil || !reflect.DeepEqual(after, before) {
+			t.Errorf("the refused add changed the cards: %+v, %v; were %+v", after, err, before)
+		}
 	}
 	var fe *store.FieldError
 	if _, err := add("pm_c", "production"); !errors.As(err, &fe) || fe.Field != "mode" {
