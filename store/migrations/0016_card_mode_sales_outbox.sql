@@ -34,7 +34,9 @@ UPDATE payment_methods SET mode = COALESCE(
 -- the highest seq it has counted (in the transaction that counts them), so each is
 -- counted once however often a drain is interrupted or repeated, and rows at or below
 -- it are deleted here afterwards. AUTOINCREMENT: a seq is never reused, and since the
--- store's writes are serialized, rows commit in seq order.
+-- store's writes are serialized, rows commit in seq order. A store whose counter went
+-- back below the sales file's mark (restored from a backup, copied) takes a new
+-- store_identity id when it next drains, so its later sales are not taken as counted.
 CREATE TABLE sales_outbox (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
     order_id    TEXT NOT NULL,
