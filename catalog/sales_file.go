@@ -3,10 +3,13 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
 // SalesFile returns the file of the sales statistics of the catalog at path: beside
@@ -189,10 +192,50 @@ func (c *Catalog) SalesCounted(ctx context.Context, source string) (int64, error
 // counts nothing but is passed over, so that one bad sale never holds up the others.
 // It returns how many sales it counted.
 func (c *Catalog) CountSales(ctx context.Context, source string, sales []CountedSale) (int, error) {
+	return c.countSales(ctx, c.db, source, sales)
+}
+
+// ErrBusy is TryCountSales's refusal to wait for the sales file: another writer (a
+// bulk load, another count) holds its write lock.
+var ErrBusy = errors.New("the sales file is busy with another writer")
+
+// TryCountSales is CountSales without waiting for the sales file's write lock: when
+// another writer holds it, it counts nothing and fails at once with ErrBusy, so that a
+// purchase does not wait out a bulk load to count its sale (its source counts it later
+// with CountSales).
+func (c *Catalog) TryCountSales(ctx context.Context, source string, sales []CountedSale) (int, error) {
 	if len(sales) == 0 {
 		return 0, nil
 	}
-	tx, err := c.db.BeginTx(ctx, nil)
+	conn, err := c.db.Conn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("count sales: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return 0, fmt.Errorf("count sales: %w", err)
+	}
+	defer func() {
+		// The connection goes back to the pool with the pool's timeout, or not at all.
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, sqlite.BusyTimeout.Milliseconds())); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck
+		}
+	}()
+	n, err := c.countSales(ctx, conn, source, sales)
+	if sqlite.IsBusy(err) {
+		return 0, fmt.Errorf("count sales: %w", ErrBusy)
+	}
+	return n, err
+}
+
+// countSales is CountSales in a transaction that b begins.
+func (c *Catalog) countSales(ctx context.Context, b interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, source string, sales []CountedSale) (int, error) {
+	if len(sales) == 0 {
+		return 0, nil
+	}
+	tx, err := b.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("count sales: %w", err)
 	}

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
 var fixedTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -447,4 +450,54 @@ func TestSalesFileMissingOrEmptied(t *testing.T) {
 			t.Errorf("Open = %v; want the sales file named, and malformed", err)
 		}
 	})
+}
+
+// TestTryCountSalesDoesNotWait: TryCountSales fails at once with ErrBusy, counting
+// nothing, while another writer holds the sales file (a bulk load), counts as
+// CountSales once it is free, and gives its connection back to the pool with the
+// pool's busy timeout.
+func TestTryCountSalesDoesNotWait(t *testing.T) {
+	c := openStats(t)
+	ctx := context.Background()
+	c.db.SetMaxOpenConns(2) // the writer's connection and TryCountSales's
+	batch := []CountedSale{{Seq: 1, Sale: Sale{ProductID: "a", Quantity: 1, At: fixedTime}}}
+	load, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load.ExecContext(ctx, `INSERT INTO sales.sales_counted (source, seq) VALUES ('loader', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	n, err := c.TryCountSales(ctx, "st1", batch)
+	if !errors.Is(err, ErrBusy) || n != 0 {
+		t.Errorf("TryCountSales beside a writer = %d, %v; want ErrBusy", n, err)
+	}
+	if took := time.Since(start); took >= sqlite.BusyTimeout {
+		t.Errorf("TryCountSales waited %v for the writer", took)
+	}
+	if err := load.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.TryCountSales(ctx, "st1", batch); err != nil || n != 1 {
+		t.Fatalf("TryCountSales once free = %d, %v; want 1", n, err)
+	}
+	if m, err := c.SalesCounted(ctx, "st1"); err != nil || m != 1 {
+		t.Errorf("mark %d, %v; want 1", m, err)
+	}
+	var conns []*sql.Conn
+	for range 2 {
+		conn, err := c.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		conns = append(conns, conn)
+	}
+	for i, conn := range conns {
+		var ms int64
+		if err := conn.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&ms); err != nil || ms != sqlite.BusyTimeout.Milliseconds() {
+			t.Errorf("connection %d of the pool: busy timeout %d ms, %v; want %d", i, ms, err, sqlite.BusyTimeout.Milliseconds())
+		}
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -46,19 +48,33 @@ func TestMigrationGivesOldCardsAMode(t *testing.T) {
 	card("cus_a", "pm_never")     // never used: sandbox
 	card("cus_b", "pm_live1")     // the same id for another customer, who never paid with it: sandbox
 	card("cus_b", "pm_card_visa") // a sandbox test card used in the sandbox
+	card("cus_a", "pm_setlive")   // unused, put on file by a live setup: live
+	card("cus_b", "pm_setlive")   // the same id for another customer, no setup of theirs: sandbox
+	card("cus_a", "pm_settest")   // unused, put on file by a test (or emulator) setup: sandbox
+	card("cus_b", "pm_setboth")   // a live setup, then a completed test purchase: the purchase says test
+	setup := func(id, customer, session, pm string) {
+		exec(`INSERT INTO payment_setups (id, customer_id, session_id, url, status, payment_method_id, created_at, expires_at, completed_at)
+			VALUES (?, ?, ?, 'https://checkout.stripe.com/x', 'complete', ?, '2026-01-01T00:00:00.000000000Z', '2026-01-02T00:00:00.000000000Z', '2026-01-01T00:10:00.000000000Z')`,
+			id, customer, session, pm)
+	}
+	setup("pset_1", "cus_a", "cs_live_a1", "pm_setlive")
+	setup("pset_2", "cus_a", "cs_test_a2", "pm_settest")
+	setup("pset_3", "cus_b", "cs_live_b3", "pm_setboth")
+	setup("pset_4", "cus_a", "CS_LIVE_a4", "pm_settest") // not a Stripe live session id
 	purchase("pur_1", "cus_a", "pm_live1", "completed", "test", "2026-02-01T00:00:00.000000000Z")
 	purchase("pur_2", "cus_a", "pm_live1", "completed", "live", "2026-03-01T00:00:00.000000000Z")
 	purchase("pur_3", "cus_a", "pm_test1", "completed", "test", "2026-02-01T00:00:00.000000000Z")
 	purchase("pur_4", "cus_a", "pm_test1", "failed", "live", "2026-04-01T00:00:00.000000000Z")
 	purchase("pur_5", "cus_b", "pm_card_visa", "completed", "sandbox", "2026-02-01T00:00:00.000000000Z")
+	purchase("pur_6", "cus_b", "pm_setboth", "completed", "test", "2026-02-01T00:00:00.000000000Z")
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
 
 	s := testshop.Store(t, path)
 	want := map[string]map[string]string{
-		"cus_a": {"pm_live1": "live", "pm_test1": "test", "pm_never": "sandbox"},
-		"cus_b": {"pm_live1": "sandbox", "pm_card_visa": "sandbox"},
+		"cus_a": {"pm_live1": "live", "pm_test1": "test", "pm_never": "sandbox", "pm_setlive": "live", "pm_settest": "sandbox"},
+		"cus_b": {"pm_live1": "sandbox", "pm_card_visa": "sandbox", "pm_setlive": "sandbox", "pm_setboth": "test"},
 	}
 	for c, cards := range want {
 		pms, err := s.PaymentMethods(ctx, c)
@@ -74,8 +90,8 @@ func TestMigrationGivesOldCardsAMode(t *testing.T) {
 }
 
 // TestCardModes: a card records the mode it is put on file in (none given: sandbox),
-// putting it on file again in another mode moves it there, and a mode that is not one
-// is refused.
+// putting a sandbox card on file again in another mode moves it there, a test or live
+// card's mode is never changed, and a mode that is not one is refused.
 func TestCardModes(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := context.Background()
@@ -87,7 +103,8 @@ func TestCardModes(t *testing.T) {
 		name, id, mode, want string
 	}{
 		{"no mode is the sandbox", "pm_a", "", store.ModeSandbox},
-		{"live", "pm_b", store.ModeLive, store.ModeLive},
+		{"added again in live", "pm_a", store.ModeLive, store.ModeLive},
+		{"test", "pm_b", store.ModeTest, store.ModeTest},
 		{"added again in test", "pm_b", store.ModeTest, store.ModeTest},
 	}
 	for _, tc := range cases {
@@ -106,6 +123,27 @@ func TestCardModes(t *testing.T) {
 				}
 			}
 		})
+	}
+	// A test or live card stays in its mode: the same id put on file in another (an
+	// operator without the Stripe key, which means the sandbox) is refused.
+	for _, tc := range []struct{ id, mode, other string }{
+		{"pm_a", store.ModeLive, ""},
+		{"pm_a", store.ModeLive, store.ModeTest},
+		{"pm_b", store.ModeTest, store.ModeSandbox},
+		{"pm_b", store.ModeTest, store.ModeLive},
+	} {
+		before, err := s.PaymentMethods(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.AddPaymentMethod(ctx, store.PaymentMethod{ID: tc.id, CustomerID: c.ID, Brand: "mastercard", Last4: "4444", Default: true, Mode: tc.other})
+		var me *store.CardModeError
+		if !errors.As(err, &me) || !errors.Is(err, store.ErrConflict) || me.Mode != tc.mode || !strings.HasPrefix(me.CardID, "card_") {
+			t.Errorf("%s (%s) added again in mode %q: %v, want a CardModeError saying %s", tc.id, tc.mode, tc.other, err, tc.mode)
+		}
+		if after, err := s.PaymentMethods(ctx, c.ID); err != nil || !reflect.DeepEqual(after, before) {
+			t.Errorf("the refused add changed the cards: %+v, %v; were %+v", after, err, before)
+		}
 	}
 	var fe *store.FieldError
 	if _, err := add("pm_c", "production"); !errors.As(err, &fe) || fe.Field != "mode" {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -352,6 +353,10 @@ func (m *mover) copyTo(ctx context.Context, applied []string) error {
 			return fail(fmt.Errorf("table %s: %w", t, err))
 		}
 	}
+	if err := copyCounters(ctx, conn, tables); err != nil {
+		conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+		return fail(err)
+	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
 		return fail(err)
@@ -366,6 +371,30 @@ func (m *mover) copyTo(ctx context.Context, applied []string) error {
 		return fail(err)
 	}
 	return nil
+}
+
+// copyCounters gives the copied tables of conn's main database the AUTOINCREMENT
+// counters they have in old (sqlite_sequence, which copying the rows raises only to
+// the highest row left): an id the old store gave, to a row since deleted, is never
+// given again (the sales outbox's numbers are what the sales statistics count by).
+func copyCounters(ctx context.Context, conn *sql.Conn, tables []string) error {
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM old.sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	names, err := json.Marshal(tables)
+	if err != nil {
+		return err
+	}
+	const ours = `name IN (SELECT name FROM old.sqlite_sequence) AND name IN (SELECT value FROM json_each(?))`
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM old.sqlite_sequence WHERE `+ours, string(names)).Scan(&n); err != nil || n == 0 {
+		return err // none: main has no sqlite_sequence to write either
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM main.sqlite_sequence WHERE `+ours, string(names)); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM old.sqlite_sequence WHERE `+ours, string(names))
+	return err
 }
 
 func columns(ctx context.Context, conn *sql.Conn, table string) ([]string, error) {

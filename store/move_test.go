@@ -354,3 +354,37 @@ func TestMoveOutNothing(t *testing.T) {
 		t.Fatalf("second MoveOut of a database without a store = %v, %v", moved, err)
 	}
 }
+
+// TestMoveOutKeepsTheSalesNumbering: the moved store numbers its next sale after the
+// last one the shared store numbered, even when that sale was counted and forgotten
+// (the sales statistics count by those numbers).
+func TestMoveOutKeepsTheSalesNumbering(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	shared, path := filepath.Join(dir, "shop.db"), filepath.Join(dir, "shop-store.db")
+	sharedWithStore(t, shared)
+	db, err := sqlite.Open(ctx, shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := db.ExecContext(ctx, `INSERT INTO sales_outbox (order_id, product_id, quantity, sold_at) VALUES ('o', 'p1', 1, '2026-12-03T00:00:00Z')`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM sales_outbox`); err != nil { // all counted and forgotten
+		t.Fatal(err)
+	}
+	db.Close()
+	if moved, err := store.MoveOut(ctx, shared, path); err != nil || !moved {
+		t.Fatalf("MoveOut = %v, %v", moved, err)
+	}
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, err := s.SalesHighWater(ctx); err != nil || got != 3 {
+		t.Errorf("SalesHighWater after the move = %d, %v; want 3", got, err)
+	}
+}

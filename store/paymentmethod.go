@@ -49,12 +49,13 @@ func validMode(m string) bool { return m == ModeSandbox || m == ModeTest || m ==
 // true makes pm the only default. Adding an id the customer already has updates its
 // brand, last four, expiry and mode (and makes it the default when pm.Default is true;
 // an existing default stays the default) and keeps its CreatedAt and CardID; pm.CardID
-// is ignored (a new card gets a new one). Adding an id again in another mode moves the
-// card to that mode: whoever adds it has just had Stripe (or the sandbox) vouch for it
-// there. Errors: ErrNotFound
-// for an unknown customer; ErrInvalid naming the field when the id does not start with
-// "pm_", last4 is not four digits, the expiry is out of range, the brand is not a
-// plain word or the mode is not one of the modes.
+// is ignored (a new card gets a new one). Adding an id again in another mode moves a
+// sandbox card to that mode (the sandbox vouches for nothing: whoever adds it has just
+// had Stripe vouch for it there) and is refused, changing nothing, for a test or live
+// card (*CardModeError). Errors: ErrNotFound for an unknown customer; ErrInvalid naming
+// the field when the id does not start with "pm_", last4 is not four digits, the
+// expiry is out of range, the brand is not a plain word or the mode is not one of the
+// modes; *CardModeError (ErrConflict) as said.
 func (s *Store) AddPaymentMethod(ctx context.Context, pm PaymentMethod) (PaymentMethod, error) {
 	pm, err := normalizePaymentMethod(pm)
 	if err != nil {
@@ -71,10 +72,39 @@ func (s *Store) AddPaymentMethod(ctx context.Context, pm PaymentMethod) (Payment
 	return pm, nil
 }
 
+// CardModeError refuses to put a card on file again in another mode than the one it
+// is on file in (Mode; Wanted is the refused one). It matches ErrConflict.
+type CardModeError struct {
+	CardID, Mode, Wanted string
+}
+
+// Error states the facts for logs.
+func (e *CardModeError) Error() string {
+	return fmt.Sprintf("%v: card %s is on file in %s mode, not put on file again in %s mode", ErrConflict, e.CardID, e.Mode, e.Wanted)
+}
+
+// Is makes it match ErrConflict.
+func (e *CardModeError) Is(target error) bool { return target == ErrConflict }
+
 // addPaymentMethod is AddPaymentMethod inside a transaction, for a normalized pm.
 func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now time.Time) (PaymentMethod, error) {
 	if err := customerExists(ctx, tx, pm.CustomerID); err != nil {
 		return PaymentMethod{}, err
+	}
+	// A card keeps the mode it is on file in: a Stripe payment method exists in one
+	// mode, so the same id put on file in another (an operator fixing the brand without
+	// the Stripe key, say, which means the sandbox) is a mistake that would leave the
+	// card unable to pay where it can. Only a sandbox card moves: the sandbox is the
+	// mode a card nothing vouched for was given (migrations/0016), and adding it again
+	// in test or live mode is how it gets its real one.
+	var card, mode string
+	switch err := tx.QueryRowContext(ctx, `SELECT card_id, mode FROM payment_methods WHERE customer_id = ? AND id = ?`,
+		pm.CustomerID, pm.ID).Scan(&card, &mode); {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return PaymentMethod{}, err
+	case mode != pm.Mode && mode != ModeSandbox:
+		return PaymentMethod{}, &CardModeError{CardID: card, Mode: mode, Wanted: pm.Mode}
 	}
 	var hasDefault int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM payment_methods WHERE customer_id = ? AND is_default = 1 AND id <> ?`,

@@ -50,6 +50,36 @@ func (s *Store) StoreID(ctx context.Context) (string, error) {
 	return id, nil
 }
 
+// SalesHighWater returns the highest outbox number this store has ever given a sale
+// (0 before the first): the counter of the outbox, which forgetting sales does not
+// lower. It is lower than what the statistics have counted for this store's id only if
+// the counter went back: the file restored from a backup, or copied.
+func (s *Store) SalesHighWater(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sales_outbox'), 0)`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("sales high-water: %w", err)
+	}
+	return n, nil
+}
+
+// RenewStoreID gives the store a new random id if its id is still old, and returns
+// its id: the new one, or the one a racing call gave it. The sales statistics know
+// nothing of the new id, so every sale still pending counts under it from the first.
+func (s *Store) RenewStoreID(ctx context.Context, old string) (string, error) {
+	var id string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE store_identity SET id = lower(hex(randomblob(16))) WHERE id = ?`, old); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT id FROM store_identity`).Scan(&id)
+	})
+	if err != nil {
+		return "", fmt.Errorf("renew store id: %w", err)
+	}
+	return id, nil
+}
+
 // PendingSales returns at most n sales waiting to be counted whose Seq is above after,
 // in Seq order.
 func (s *Store) PendingSales(ctx context.Context, after int64, n int) ([]PendingSale, error) {

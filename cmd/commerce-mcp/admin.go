@@ -90,8 +90,11 @@ func adminError(err error) error {
 	var (
 		fe *store.FieldError
 		ce *store.ConflictError
+		me *store.CardModeError
 	)
 	switch {
+	case errors.As(err, &me):
+		return fmt.Errorf("the card %s is on file in %s mode; it is not put on file again in %s mode (to update it, set STRIPE_SECRET_KEY to a %s-mode key)", me.CardID, me.Mode, me.Wanted, me.Mode)
 	case errors.As(err, &fe):
 		return &usageError{Msg: operatorFieldText(fe)}
 	case errors.As(err, &ce):

@@ -515,3 +515,26 @@ func TestAdminError(t *testing.T) {
 		t.Error("adminError(nil) is not nil")
 	}
 }
+
+// TestAddPaymentMethodKeepsALiveCardLive: putting a live card on file again without a
+// Stripe key (which means the sandbox) is refused, saying the card's mode, and leaves
+// the card live.
+func TestAddPaymentMethodKeepsALiveCardLive(t *testing.T) {
+	db := adminDB(t)
+	ctx := context.Background()
+	st := testshop.Store(t, store.FileBeside(db))
+	c, err := st.CreateCustomer(ctx, store.Customer{Email: "liv@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm, err := st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_1Live", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true, Mode: store.ModeLive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cliCase{name: "again without a key", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_1Live", "--brand", "visa", "--last4", "1111"},
+		wantCode: 1, stderr: "the card " + pm.CardID + " is on file in live mode; it is not put on file again in sandbox mode"}.check(t, map[string]string{"COMMERCE_DB": db}, c.ID)
+	got, err := st.DefaultPaymentMethod(ctx, c.ID)
+	if err != nil || got.Mode != store.ModeLive || got.Last4 != "4242" {
+		t.Errorf("the card after the refusal: %+v, %v; want it live and unchanged", got, err)
+	}
+}

@@ -2,6 +2,7 @@ package checkout
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -32,14 +33,23 @@ type SalesReport struct {
 // each once, and lets the store forget those counted. It stops at the first error
 // (the sales file busy, say): what it did not count stays pending for the next drain.
 // The recovery loop calls it; every completed purchase counts its sale the same way,
-// leaving the forgetting to the loop (one write to the store fewer per purchase).
+// except that it does not wait for a busy sales file and leaves the forgetting to the
+// loop.
 func (s *Service) DrainSales(ctx context.Context) (SalesReport, error) {
-	return s.drainSales(ctx, true)
+	return s.drainSales(ctx, false)
 }
 
-// drainSales is DrainSales; forget says whether the store forgets the counted sales
-// at the end (and on an error, whatever was counted before it).
-func (s *Service) drainSales(ctx context.Context, forget bool) (SalesReport, error) {
+// drainSales is DrainSales; atSale is the drain of a purchase that just completed: it
+// does not wait for a sales file another writer holds (a bulk load: the sale stays
+// pending and the recovery loop counts it), and leaves the forgetting to the loop (one
+// write to the store fewer per purchase). The loop's drain waits as long as the pool
+// does, and has the store forget the counted sales at the end (and on an error,
+// whatever was counted before it).
+func (s *Service) drainSales(ctx context.Context, atSale bool) (SalesReport, error) {
+	forget, count := !atSale, s.cfg.Catalog.CountSales
+	if atSale {
+		count = s.cfg.Catalog.TryCountSales
+	}
 	var rep SalesReport
 	source, err := s.cfg.Store.StoreID(ctx)
 	if err != nil {
@@ -61,6 +71,29 @@ func (s *Service) drainSales(ctx context.Context, forget bool) (SalesReport, err
 	if err != nil {
 		return rep, err
 	}
+	// The statistics count sales above the mark only, so a store whose numbering went
+	// back below it (restored from a backup, or copied) would have its next sales
+	// passed over as counted, and forgotten. It takes a new id: the statistics count
+	// its sales afresh. (Sales a restored backup still held pending, counted before,
+	// count again: a few counted twice rather than every later one lost.)
+	top, err := s.cfg.Store.SalesHighWater(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if top < mark {
+		renewed, err := s.cfg.Store.RenewStoreID(ctx, source)
+		if err != nil {
+			return rep, err
+		}
+		if renewed != source {
+			s.cfg.Log.WarnContext(ctx, "the store's sales numbering went back below what the statistics counted (restored from a backup or copied?); the store takes a new id and its sales count afresh",
+				"store_sales_high_water", top, "statistics_mark", mark)
+		}
+		source = renewed
+		if mark, err = s.cfg.Catalog.SalesCounted(ctx, source); err != nil {
+			return rep, err
+		}
+	}
 	for {
 		pending, err := s.cfg.Store.PendingSales(ctx, mark, drainBatch)
 		if err != nil || len(pending) == 0 {
@@ -70,7 +103,7 @@ func (s *Service) drainSales(ctx context.Context, forget bool) (SalesReport, err
 		for i, p := range pending {
 			batch[i] = catalog.CountedSale{Seq: p.Seq, Sale: catalog.Sale{ProductID: p.ProductID, Quantity: p.Quantity, AlsoBought: p.AlsoBought, At: p.At}}
 		}
-		n, err := s.cfg.Catalog.CountSales(ctx, source, batch)
+		n, err := count(ctx, source, batch)
 		if err != nil {
 			return end(err)
 		}
@@ -100,7 +133,12 @@ func (s *Service) forgetSales(ctx context.Context, source string, rep *SalesRepo
 // statistics, which recommend uses. A failure is logged: the sale stays in the
 // store's outbox and the recovery loop counts it later.
 func (s *Service) afterSale(ctx context.Context, purchaseID string) {
-	if _, err := s.drainSales(ctx, false); err != nil {
+	_, err := s.drainSales(ctx, true)
+	if errors.Is(err, catalog.ErrBusy) {
+		s.cfg.Log.InfoContext(ctx, "sale statistics busy (a bulk load?); the recovery loop counts the sale later", "purchase", purchaseID)
+		return
+	}
+	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "sale statistics not counted yet; the recovery loop counts them later", "purchase", purchaseID, "err", err)
 	}
 }

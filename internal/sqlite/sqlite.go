@@ -40,6 +40,10 @@ func init() {
 // runs the PRAGMAs of the DSN, re-reads the schema and re-prepares every cached
 // statement. Keeping up to maxIdleConns open avoids that; connMaxIdleTime gives back
 // the ones a burst left idle.
+// BusyTimeout is how long a connection of Open or OpenReader waits for a lock another
+// connection holds before it fails with a busy error (IsBusy).
+const BusyTimeout = 5 * time.Second
+
 const (
 	maxIdleConns    = 32
 	connMaxIdleTime = 5 * time.Minute
@@ -77,7 +81,7 @@ func Open(ctx context.Context, path string, attach ...Attach) (*sql.DB, error) {
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
@@ -128,7 +132,7 @@ func OpenReader(ctx context.Context, path string, conns, cacheKiB int, attach ..
 		return nil, fmt.Errorf("open database for reading: %w", err)
 	}
 	q := url.Values{}
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
 	q.Set("_query_only", "1")
 	q.Set("_txlock", "deferred")
 	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
