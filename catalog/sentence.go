@@ -210,20 +210,29 @@ func accessoriesNamed(s *search, v *Vocabulary) []string {
 		if !v.isAccessory(k) || !s.learned.isType(k) || slices.Contains(out, k) {
 			continue
 		}
-		j := i - 1
-		for j >= 0 && determiners[s.words[j]] {
-			j--
-		}
-		if j >= 0 && placeWords[s.words[j]] {
-			continue
-		}
-		// Only the last noun of a compound is the thing: "brush heads" are heads.
-		if n := i + 1; n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] {
+		if afterPlace(s, i) || inCompound(s, v, i) {
 			continue
 		}
 		out = append(out, k)
 	}
 	return out
+}
+
+// afterPlace says whether the i-th word of s follows a place word, past any
+// determiners ("inside my backpack": the backpack is where, not what).
+func afterPlace(s *search, i int) bool {
+	j := i - 1
+	for j >= 0 && determiners[s.words[j]] {
+		j--
+	}
+	return j >= 0 && placeWords[s.words[j]]
+}
+
+// inCompound says whether another noun follows the i-th word of s: only the last noun
+// of a compound is the thing ("brush heads" are heads).
+func inCompound(s *search, v *Vocabulary, i int) bool {
+	n := i + 1
+	return n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]]
 }
 
 // sentenceIntent is the intent of s for its content words q: no type asked for by
@@ -268,14 +277,7 @@ func thingsNamed(s *search, v *Vocabulary) []string {
 		if i > 0 && (s.words[i-1] == "to" || possessives[s.words[i-1]]) {
 			continue // "to watch" is a verb, "my car" what the shopper has
 		}
-		j := i - 1
-		for j >= 0 && determiners[s.words[j]] {
-			j--
-		}
-		if j >= 0 && placeWords[s.words[j]] {
-			continue
-		}
-		if n := i + 1; n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] {
+		if afterPlace(s, i) || inCompound(s, v, i) {
 			continue
 		}
 		out = append(out, k)
