@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -14,12 +13,7 @@ import (
 // catalog's other departments: each of a sentence's words is then in few products.
 func roomProducts() []catalog.Product {
 	ps := gardenProducts()
-	add := func(n int, id, title, brand, desc string) {
-		for i := range n {
-			ps = append(ps, catalog.Product{ID: fmt.Sprintf("%s-%d", id, i), SellerID: "hearth", Title: fmt.Sprintf(title, i),
-				Brand: brand, Description: desc, Price: usd(int64(2000 + 100*i)), Availability: catalog.InStock})
-		}
-	}
+	add := func(n int, id, title, brand, desc string) { ps = numbered(ps, 2000, n, id, title, brand, desc) }
 	add(6, "lamp", "Brightwell Reading Lamp %d", "Brightwell", "Warm light for reading in bed.")
 	add(6, "throw", "Loomcraft Wool Throw %d", "Loomcraft", "A warm wool throw for the sofa.")
 	add(6, "mug", "Claybird Ceramic Mug %d", "Claybird", "Holds tea or coffee.")

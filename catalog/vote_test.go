@@ -15,12 +15,7 @@ import (
 // shopper's sentence about them would use.
 func gardenProducts() []catalog.Product {
 	var ps []catalog.Product
-	add := func(n int, id, title, brand, desc string) {
-		for i := range n {
-			ps = append(ps, catalog.Product{ID: fmt.Sprintf("%s-%d", id, i), SellerID: "hearth", Title: fmt.Sprintf(title, i),
-				Brand: brand, Description: desc, Price: usd(int64(1000 + 100*i)), Availability: catalog.InStock})
-		}
-	}
+	add := func(n int, id, title, brand, desc string) { ps = numbered(ps, 1000, n, id, title, brand, desc) }
 	add(4, "feeder", "Finchly Window Bird Feeder %d", "Finchly", "Attracts finches and sparrows to your garden all year.")
 	add(4, "hose", "Expandable Garden Hose, %d ft", "Greenrun", "Waters lawns and garden beds without kinks.")
 	add(3, "kneeler", "Foam Garden Kneeler Pad %d", "Softsoil", "Kneel on soft foam while weeding the beds.")
@@ -28,6 +23,16 @@ func gardenProducts() []catalog.Product {
 	add(3, "shears", "Bypass Pruning Shears %d Snipwell", "Snipwell", "Cuts thick branches cleanly.")
 	add(1, "bottle", "Insulated Water Bottle %d", "Hydra", "Keeps water cold.")
 	add(1, "socks", "Wool Socks, %d Pair", "Loomcraft", "Warm wool socks.")
+	return ps
+}
+
+// numbered appends n products of seller hearth to ps: ids id-0…, titles title with
+// the number in place of %d, prices from base cents up by a dollar each, all in stock.
+func numbered(ps []catalog.Product, base int64, n int, id, title, brand, desc string) []catalog.Product {
+	for i := range n {
+		ps = append(ps, catalog.Product{ID: fmt.Sprintf("%s-%d", id, i), SellerID: "hearth", Title: fmt.Sprintf(title, i),
+			Brand: brand, Description: desc, Price: usd(base + int64(100*i)), Availability: catalog.InStock})
+	}
 	return ps
 }
 

@@ -8,31 +8,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // TestMigrationGivesOldCardsAMode: migration 0016 gives each card on file before it
-// the mode of the latest completed purchase of its customer paid with it, and
-// otherwise sandbox (a failed purchase, another customer's purchase or a purchase with
+// the mode of the latest completed purchase of its customer paid with it, else live
+// for a card put on file by a completed live setup (cs_live_…), and otherwise sandbox (a failed purchase, another customer's purchase or a purchase with
 // another card vouches for nothing).
 func TestMigrationGivesOldCardsAMode(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sqlite.Migrate(ctx, db, migrationsBefore(t, "0016"), "store_migrations"); err != nil {
-		t.Fatal(err)
-	}
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := db.ExecContext(ctx, q, args...); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	db, exec := dbBefore(t, path, "0016")
 	exec(`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_a', 'a@example.com', 'a@example.com', '2026-01-01T00:00:00.000000000Z'),
 		('cus_b', 'b@example.com', 'b@example.com', '2026-01-01T00:00:00.000000000Z')`)
 	card := func(customer, id string) {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,18 +37,16 @@ func migrationsBefore(t *testing.T, name string) fs.FS {
 	return out
 }
 
-// TestMigrationGivesOldSubscriptionsAModeAndCardsAnID: migration 0014 gives each
-// subscription made before it the mode of its own first renewal, else of the
-// customer's last purchase before it, else sandbox; and every card on file an id of
-// ours, distinct from the others and from Stripe's.
-func TestMigrationGivesOldSubscriptionsAModeAndCardsAnID(t *testing.T) {
+// dbBefore is a store database at path migrated up to, not including, migration name,
+// and an exec that fails the test on an error: an old database to migrate.
+func dbBefore(t *testing.T, path, name string) (*sql.DB, func(q string, args ...any)) {
+	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sqlite.Migrate(ctx, db, migrationsBefore(t, "0014"), "store_migrations"); err != nil {
+	if err := sqlite.Migrate(ctx, db, migrationsBefore(t, name), "store_migrations"); err != nil {
 		t.Fatal(err)
 	}
 	exec := func(q string, args ...any) {
@@ -56,6 +55,17 @@ func TestMigrationGivesOldSubscriptionsAModeAndCardsAnID(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+	return db, exec
+}
+
+// TestMigrationGivesOldSubscriptionsAModeAndCardsAnID: migration 0014 gives each
+// subscription made before it the mode of its own first renewal, else of the
+// customer's last purchase before it, else sandbox; and every card on file an id of
+// ours, distinct from the others and from Stripe's.
+func TestMigrationGivesOldSubscriptionsAModeAndCardsAnID(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, exec := dbBefore(t, path, "0014")
 	exec(`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_a', 'a@example.com', 'a@example.com', '2026-01-01T00:00:00.000000000Z'),
 		('cus_b', 'b@example.com', 'b@example.com', '2026-01-01T00:00:00.000000000Z')`)
 	for _, pm := range []string{"pm_card_visa", "pm_card_mastercard"} {
