@@ -63,7 +63,7 @@ type benchHTTPConfig struct {
 // as their framework floors.
 func benchCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return &usageError{Msg: "bench needs a benchmark: `commerce-mcp bench http -h` or `commerce-mcp bench stdio -h`"}
+		return &usageError{Msg: "bench needs a benchmark: http, stdio, scale or import (`commerce-mcp bench http -h`, …)"}
 	}
 	switch args[0] {
 	case "http":

@@ -85,6 +85,9 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
   commerce-mcp bench scale --db PATH [--calls 200] [--runs 5] [--no-mixed]
       search shapes on a large catalog next to the bare FTS5 query, first search after
       start, peak RSS, and a mixed phase with purchase writes
+  commerce-mcp bench import --feed FILE [--runs 5] [--importer PROGRAM] [--dir DIR]
+      import a feed into new catalogs, each in a process of its own: products/s, CPU
+      and peak RSS per run next to the floors (reading the feed, FTS5's own build)
 Every command takes -h for its flags.
 
 Getting started:
