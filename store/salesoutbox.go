@@ -79,8 +79,19 @@ func (s *Store) SettleOldSales(ctx context.Context, id string, counted int64) er
 // PendingSales returns the first n sales waiting to be counted, in Seq order. Sales
 // from before migration 0017 are left out until SettleOldSales has given them a token.
 func (s *Store) PendingSales(ctx context.Context, n int) ([]PendingSale, error) {
+	return s.pendingSales(ctx, `token IS NOT NULL ORDER BY seq LIMIT ?`, n)
+}
+
+// PendingSalesOf returns the sales of order orderID waiting to be counted, in Seq order.
+func (s *Store) PendingSalesOf(ctx context.Context, orderID string) ([]PendingSale, error) {
+	return s.pendingSales(ctx, `order_id = ? AND token IS NOT NULL ORDER BY seq`, orderID)
+}
+
+// pendingSales returns the pending sales that where (an SQL condition and order, with
+// args) selects.
+func (s *Store) pendingSales(ctx context.Context, where string, args ...any) ([]PendingSale, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT seq, token, order_id, product_id, quantity, also_bought, sold_at
-		FROM sales_outbox WHERE token IS NOT NULL ORDER BY seq LIMIT ?`, n)
+		FROM sales_outbox WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("pending sales: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // Sales statistics.
@@ -16,8 +17,8 @@ import (
 // DrainSales counts them in the catalog's sales file and has the store forget them.
 // Each outbox row carries a random token, and the sales file keeps the token of every
 // sale it counts, in the transaction that counts it (catalog.CountSales): a drain
-// interrupted anywhere, repeated, or racing another (every purchase drains, and so
-// does the recovery loop) counts each sale exactly once, and so do copies of one
+// interrupted anywhere, repeated, or racing another (every purchase counts its own
+// sales, and the recovery loop drains them all) counts each sale exactly once, and so do copies of one
 // store file (restored from a backup, or copied and used beside the original): they
 // share the tokens of the sales made before the copy, and no other.
 
@@ -33,20 +34,9 @@ type SalesReport struct {
 // DrainSales counts the sales waiting in the store's outbox in the sales statistics,
 // each once, and has the store forget them. It stops at the first error (the sales
 // file busy, say): what it did not count stays pending for the next drain. The
-// recovery loop calls it; every completed purchase counts its sale the same way,
-// except that it does not wait for a busy sales file.
+// recovery loop calls it; every completed purchase counts its own sale at once
+// (afterSale), and leaves the forgetting to the loop.
 func (s *Service) DrainSales(ctx context.Context) (SalesReport, error) {
-	return s.drainSales(ctx, false)
-}
-
-// drainSales is DrainSales; atSale is the drain of a purchase that just completed: it
-// does not wait for a sales file another writer holds (a bulk load: the sale stays
-// pending and the recovery loop counts it).
-func (s *Service) drainSales(ctx context.Context, atSale bool) (SalesReport, error) {
-	count := s.cfg.Catalog.CountSales
-	if atSale {
-		count = s.cfg.Catalog.TryCountSales
-	}
 	var rep SalesReport
 	if err := s.settleOldSales(ctx); err != nil {
 		return rep, err
@@ -56,11 +46,7 @@ func (s *Service) drainSales(ctx context.Context, atSale bool) (SalesReport, err
 		if err != nil || len(pending) == 0 {
 			return rep, err
 		}
-		batch := make([]catalog.CountedSale, len(pending))
-		for i, p := range pending {
-			batch[i] = catalog.CountedSale{Token: p.Token, Sale: catalog.Sale{ProductID: p.ProductID, Quantity: p.Quantity, AlsoBought: p.AlsoBought, At: p.At}}
-		}
-		n, err := count(ctx, batch)
+		n, err := s.cfg.Catalog.CountSales(ctx, countedSales(pending))
 		if err != nil {
 			return rep, fmt.Errorf("count sales: %w", err)
 		}
@@ -74,6 +60,15 @@ func (s *Service) drainSales(ctx context.Context, atSale bool) (SalesReport, err
 			return rep, err
 		}
 	}
+}
+
+// countedSales is the sales of the outbox as the statistics count them.
+func countedSales(pending []store.PendingSale) []catalog.CountedSale {
+	out := make([]catalog.CountedSale, len(pending))
+	for i, p := range pending {
+		out[i] = catalog.CountedSale{Token: p.Token, Sale: catalog.Sale{ProductID: p.ProductID, Quantity: p.Quantity, AlsoBought: p.AlsoBought, At: p.At}}
+	}
+	return out
 }
 
 // settleOldSales settles, once, the sales that waited in the outbox when the store was
@@ -97,11 +92,15 @@ func (s *Service) settleOldSales(ctx context.Context) error {
 	return s.cfg.Store.SettleOldSales(ctx, id, mark)
 }
 
-// afterSale counts the sale just completed (with any others pending) in the sales
-// statistics, which recommend uses. A failure is logged: the sale stays in the
-// store's outbox and the recovery loop counts it later.
-func (s *Service) afterSale(ctx context.Context, purchaseID string) {
-	_, err := s.drainSales(ctx, true)
+// afterSale counts the sales of the order just completed in the sales statistics,
+// which recommend uses, without waiting for a sales file another writer holds (a bulk
+// load) and without writing to the store: the recovery loop forgets them later (and
+// counts them, if this could not). A failure is logged.
+func (s *Service) afterSale(ctx context.Context, purchaseID, orderID string) {
+	pending, err := s.cfg.Store.PendingSalesOf(ctx, orderID)
+	if err == nil && len(pending) > 0 {
+		_, err = s.cfg.Catalog.TryCountSales(ctx, countedSales(pending))
+	}
 	if errors.Is(err, catalog.ErrBusy) {
 		s.cfg.Log.InfoContext(ctx, "sale statistics busy (a bulk load?); the recovery loop counts the sale later", "purchase", purchaseID)
 		return

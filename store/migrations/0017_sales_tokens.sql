@@ -18,3 +18,6 @@
 ALTER TABLE sales_outbox ADD COLUMN token INTEGER;
 ALTER TABLE store_identity ADD COLUMN sales_top INTEGER NOT NULL DEFAULT 0;
 UPDATE store_identity SET sales_top = coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sales_outbox'), 0);
+
+-- A completed purchase counts its own order's sales at once (checkout's afterSale).
+CREATE INDEX sales_outbox_order ON sales_outbox (order_id);
