@@ -56,8 +56,14 @@ CREATE INDEX IF NOT EXISTS sales.copurchases_b ON copurchases (b);
 -- The id of the catalog (main.catalog_identity) these statistics belong to: one row.
 CREATE TABLE IF NOT EXISTS sales.sales_identity (catalog TEXT NOT NULL);
 
--- Per source of numbered sales (a store's sales outbox, by the store's id), the
--- highest number counted, updated in the transaction that counts them (CountSales).
+-- The token of every sale counted (a store's sales outbox gives each sale a random
+-- one), added in the transaction that counts it (CountSales): a sale is counted only if
+-- its token is not here yet.
+CREATE TABLE IF NOT EXISTS sales.counted_sales (token INTEGER PRIMARY KEY);
+
+-- Per store id, the highest outbox number counted by versions before the tokens (store
+-- migration 0017), which counted by number: read once per store, to settle the sales
+-- it had waiting then (OldSalesMark). Nothing writes it any more.
 CREATE TABLE IF NOT EXISTS sales.sales_counted (
     source TEXT PRIMARY KEY,
     seq    INTEGER NOT NULL
@@ -112,7 +118,7 @@ func bindSales(ctx context.Context, db *sql.DB) (discarded, startedEmpty bool, e
 		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sales.product_sales; DELETE FROM sales.copurchases;
-		DELETE FROM sales.sales_counted; DELETE FROM sales.sales_identity; INSERT INTO sales.sales_identity (catalog) VALUES (?)`, cat.String); err != nil {
+		DELETE FROM sales.sales_counted; DELETE FROM sales.counted_sales; DELETE FROM sales.sales_identity; INSERT INTO sales.sales_identity (catalog) VALUES (?)`, cat.String); err != nil {
 		return false, false, fmt.Errorf("bind sales statistics: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -166,33 +172,34 @@ func moveSales(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// CountedSale is a sale from a numbered source (a store's sales outbox): Seq increases
-// in the order the source commits its sales and is never reused by it.
+// CountedSale is a sale with the token its source gave it (a store's sales outbox):
+// random, the same however often the sale is given, different for every other sale.
 type CountedSale struct {
-	Seq int64
+	Token int64
 	Sale
 }
 
-// SalesCounted returns the highest Seq of source that the sales statistics have
-// counted, 0 for none.
-func (c *Catalog) SalesCounted(ctx context.Context, source string) (int64, error) {
+// OldSalesMark returns the highest outbox number of the store with id source that
+// versions before the tokens counted (they counted by number), 0 for none.
+func (c *Catalog) OldSalesMark(ctx context.Context, source string) (int64, error) {
 	var seq int64
 	err := c.db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM sales.sales_counted WHERE source = ?`, source).Scan(&seq)
 	if err != nil {
-		return 0, fmt.Errorf("sales counted: %w", err)
+		return 0, fmt.Errorf("old sales mark: %w", err)
 	}
 	return seq, nil
 }
 
-// CountSales records the sales of source whose Seq is above the highest one counted,
-// as RecordSales does, and moves that mark to the highest Seq given, all in one
-// transaction of the sales file: a sale is counted once however often it is given
-// (two drains racing, a drain repeated after a crash before its source forgot the
-// sales). A sale of a product the catalog no longer has, or with a quantity below 1,
-// counts nothing but is passed over, so that one bad sale never holds up the others.
-// It returns how many sales it counted.
-func (c *Catalog) CountSales(ctx context.Context, source string, sales []CountedSale) (int, error) {
-	return c.countSales(ctx, c.db, source, sales)
+// CountSales records the sales whose token it has not counted before, as RecordSales
+// does, and keeps their tokens, all in one transaction of the sales file: a sale is
+// counted once however often, and by whichever copy of its store, it is given (two
+// drains racing, a drain repeated after a crash before the store forgot the sale, a
+// store file restored from a backup or copied). A sale of a product the catalog no
+// longer has, or with a quantity below 1, counts nothing but is passed over (its token
+// kept), so that one bad sale never holds up the others. It returns how many sales it
+// counted.
+func (c *Catalog) CountSales(ctx context.Context, sales []CountedSale) (int, error) {
+	return c.countSales(ctx, c.db, sales)
 }
 
 // ErrBusy is TryCountSales's refusal to wait for the sales file: another writer (a
@@ -203,7 +210,7 @@ var ErrBusy = errors.New("the sales file is busy with another writer")
 // another writer holds it, it counts nothing and fails at once with ErrBusy, so that a
 // purchase does not wait out a bulk load to count its sale (its source counts it later
 // with CountSales).
-func (c *Catalog) TryCountSales(ctx context.Context, source string, sales []CountedSale) (int, error) {
+func (c *Catalog) TryCountSales(ctx context.Context, sales []CountedSale) (int, error) {
 	if len(sales) == 0 {
 		return 0, nil
 	}
@@ -221,7 +228,7 @@ func (c *Catalog) TryCountSales(ctx context.Context, source string, sales []Coun
 			conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck
 		}
 	}()
-	n, err := c.countSales(ctx, conn, source, sales)
+	n, err := c.countSales(ctx, conn, sales)
 	if sqlite.IsBusy(err) {
 		return 0, fmt.Errorf("count sales: %w", ErrBusy)
 	}
@@ -231,7 +238,7 @@ func (c *Catalog) TryCountSales(ctx context.Context, source string, sales []Coun
 // countSales is CountSales in a transaction that b begins.
 func (c *Catalog) countSales(ctx context.Context, b interface {
 	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
-}, source string, sales []CountedSale) (int, error) {
+}, sales []CountedSale) (int, error) {
 	if len(sales) == 0 {
 		return 0, nil
 	}
@@ -240,24 +247,27 @@ func (c *Catalog) countSales(ctx context.Context, b interface {
 		return 0, fmt.Errorf("count sales: %w", err)
 	}
 	defer tx.Rollback()
-	var mark int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM sales.sales_counted WHERE source = ?`, source).Scan(&mark); err != nil {
+	claim, err := tx.PrepareContext(ctx, `INSERT INTO sales.counted_sales (token) VALUES (?) ON CONFLICT DO NOTHING`)
+	if err != nil {
 		return 0, fmt.Errorf("count sales: %w", err)
 	}
+	defer claim.Close()
 	r := recorder{tx: tx, rowids: map[string]int64{}}
 	if err := r.prepare(ctx); err != nil {
 		return 0, err
 	}
 	defer r.close()
-	now, top, n := c.now(), mark, 0
+	now, n := c.now(), 0
 	for i := range sales {
 		s := &sales[i]
-		if s.Seq <= mark {
-			continue
+		res, err := claim.ExecContext(ctx, s.Token)
+		if err != nil {
+			return 0, fmt.Errorf("count sales: %w", err)
 		}
-		top = max(top, s.Seq)
-		if s.validate() != nil {
-			continue
+		if fresh, err := res.RowsAffected(); err != nil {
+			return 0, fmt.Errorf("count sales: %w", err)
+		} else if fresh == 0 || s.validate() != nil {
+			continue // counted before, or nothing to count
 		}
 		switch err := r.record(ctx, &s.Sale, now); {
 		case errors.Is(err, ErrNotFound):
@@ -266,13 +276,6 @@ func (c *Catalog) countSales(ctx context.Context, b interface {
 		default:
 			n++
 		}
-	}
-	if top == mark {
-		return 0, nil
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sales.sales_counted (source, seq) VALUES (?, ?)
-		ON CONFLICT (source) DO UPDATE SET seq = excluded.seq`, source, top); err != nil {
-		return 0, fmt.Errorf("count sales: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("count sales: %w", err)

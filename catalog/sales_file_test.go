@@ -199,15 +199,17 @@ func TestMoveSalesConcurrently(t *testing.T) {
 
 // TestSalesFileOfAnotherCatalog: a sales file left beside a catalog file made anew
 // (the old one deleted, other products imported) names products by rowids that now
-// mean others; Open empties it and says so, once. A copy of both files keeps them.
+// mean others; Open empties it (the tokens of the sales counted too) and says so, once.
+// A copy of both files keeps them.
 func TestSalesFileOfAnotherCatalog(t *testing.T) {
 	ctx := context.Background()
 	c := openStats(t)
 	if c.SalesDiscarded() {
 		t.Error("a new catalog reports discarded statistics")
 	}
-	if err := c.RecordSale(ctx, "a", 1, []string{"b"}, fixedTime); err != nil {
-		t.Fatal(err)
+	counted := CountedSale{Token: 42, Sale: Sale{ProductID: "a", Quantity: 1, AlsoBought: []string{"b"}, At: fixedTime}}
+	if n, err := c.CountSales(ctx, []CountedSale{counted}); err != nil || n != 1 {
+		t.Fatalf("CountSales = %d, %v", n, err)
 	}
 	path := c.path(t)
 	c.Close()
@@ -254,6 +256,11 @@ func TestSalesFileOfAnotherCatalog(t *testing.T) {
 	}
 	if got := pairs(t, c); len(got) != 0 {
 		t.Errorf("the new catalog's products have the old one's pairs: %v", got)
+	}
+	// The tokens counted went with the statistics: a sale given again counts afresh.
+	counted.ProductID = "x"
+	if n, err := c.CountSales(ctx, []CountedSale{counted}); err != nil || n != 1 {
+		t.Errorf("CountSales of a token counted for the old catalog = %d, %v; want 1", n, err)
 	}
 	c.Close()
 	if c, err = Open(ctx, path); err != nil {
@@ -310,36 +317,32 @@ func soldAll(t *testing.T, c *Catalog) map[string]string {
 	return out
 }
 
-// TestCountSales: numbered sales are counted once each, whatever is given again (the
-// same batch twice, a stale batch below the mark, batches racing); the mark is per
-// source; a sale of an unknown product or a bad quantity is passed over, not retried
-// for ever; and a sales file emptied for another catalog starts every source afresh.
+// TestCountSales: sales are counted once each by their token, whatever is given again
+// (the same batch twice, a batch with some counted and some new, batches racing); a
+// sale of an unknown product or a bad quantity is passed over, not retried for ever;
+// and a sales file emptied for another catalog counts every token afresh.
 func TestCountSales(t *testing.T) {
 	c := openStats(t)
 	ctx := context.Background()
-	sale := func(seq int64, id string, qty int) CountedSale {
-		return CountedSale{Seq: seq, Sale: Sale{ProductID: id, Quantity: qty, At: fixedTime}}
+	sale := func(token int64, id string, qty int) CountedSale {
+		return CountedSale{Token: token, Sale: Sale{ProductID: id, Quantity: qty, At: fixedTime}}
 	}
 	steps := []struct {
-		name   string
-		source string
-		batch  []CountedSale
-		want   int
-		mark   int64
+		name  string
+		batch []CountedSale
+		want  int
 	}{
-		{"first batch", "st1", []CountedSale{sale(1, "a", 1), sale(2, "b", 2)}, 2, 2},
-		{"the same batch again", "st1", []CountedSale{sale(1, "a", 1), sale(2, "b", 2)}, 0, 2},
-		{"a stale batch with a new sale", "st1", []CountedSale{sale(2, "b", 2), sale(3, "a", 1)}, 1, 3},
-		{"an unknown product and a bad quantity are passed over", "st1", []CountedSale{sale(4, "gone", 1), sale(5, "a", 0), sale(6, "c", 1)}, 1, 6},
-		{"another store counts from its own start", "st2", []CountedSale{sale(1, "a", 1)}, 1, 1},
+		{"first batch", []CountedSale{sale(11, "a", 1), sale(-12, "b", 2)}, 2},
+		{"the same batch again", []CountedSale{sale(11, "a", 1), sale(-12, "b", 2)}, 0},
+		{"a counted sale beside a new one", []CountedSale{sale(-12, "b", 2), sale(3, "a", 1)}, 1},
+		{"an unknown product and a bad quantity are passed over", []CountedSale{sale(4, "gone", 1), sale(5, "a", 0), sale(6, "c", 1)}, 1},
+		{"passed over once is passed over for good", []CountedSale{sale(5, "a", 1)}, 0},
+		{"a token is not a number: a lower one is new", []CountedSale{sale(1, "a", 1)}, 1},
 	}
 	for _, s := range steps {
-		n, err := c.CountSales(ctx, s.source, s.batch)
+		n, err := c.CountSales(ctx, s.batch)
 		if err != nil || n != s.want {
 			t.Fatalf("%s: counted %d, %v; want %d", s.name, n, err, s.want)
-		}
-		if m, err := c.SalesCounted(ctx, s.source); err != nil || m != s.mark {
-			t.Fatalf("%s: mark %d, %v; want %d", s.name, m, err, s.mark)
 		}
 	}
 	var wg sync.WaitGroup
@@ -347,7 +350,7 @@ func TestCountSales(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := c.CountSales(ctx, "st1", []CountedSale{sale(7, "d", 1), sale(8, "d", 1)}); err != nil {
+			if _, err := c.CountSales(ctx, []CountedSale{sale(7, "d", 1), sale(8, "d", 1)}); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -460,16 +463,16 @@ func TestTryCountSalesDoesNotWait(t *testing.T) {
 	c := openStats(t)
 	ctx := context.Background()
 	c.db.SetMaxOpenConns(2) // the writer's connection and TryCountSales's
-	batch := []CountedSale{{Seq: 1, Sale: Sale{ProductID: "a", Quantity: 1, At: fixedTime}}}
+	batch := []CountedSale{{Token: 1, Sale: Sale{ProductID: "a", Quantity: 1, At: fixedTime}}}
 	load, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := load.ExecContext(ctx, `INSERT INTO sales.sales_counted (source, seq) VALUES ('loader', 1)`); err != nil {
+	if _, err := load.ExecContext(ctx, `INSERT INTO sales.counted_sales (token) VALUES (99)`); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	n, err := c.TryCountSales(ctx, "st1", batch)
+	n, err := c.TryCountSales(ctx, batch)
 	if !errors.Is(err, ErrBusy) || n != 0 {
 		t.Errorf("TryCountSales beside a writer = %d, %v; want ErrBusy", n, err)
 	}
@@ -479,11 +482,11 @@ func TestTryCountSalesDoesNotWait(t *testing.T) {
 	if err := load.Rollback(); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := c.TryCountSales(ctx, "st1", batch); err != nil || n != 1 {
+	if n, err := c.TryCountSales(ctx, batch); err != nil || n != 1 {
 		t.Fatalf("TryCountSales once free = %d, %v; want 1", n, err)
 	}
-	if m, err := c.SalesCounted(ctx, "st1"); err != nil || m != 1 {
-		t.Errorf("mark %d, %v; want 1", m, err)
+	if n, err := c.TryCountSales(ctx, batch); err != nil || n != 0 {
+		t.Fatalf("TryCountSales of the same sale again = %d, %v; want 0", n, err)
 	}
 	var conns []*sql.Conn
 	for range 2 {

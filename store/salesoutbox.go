@@ -12,7 +12,8 @@ import (
 // The sales outbox: the sales of completed orders, written in the transaction that
 // completes the order (Complete), waiting to be counted in the catalog's sales
 // statistics, which live in another database. checkout.Service.DrainSales moves them
-// there; see migrations/0016 for why each is counted exactly once.
+// there; each carries a random token, which the statistics keep once they have counted
+// it, so that each is counted exactly once (see migrations/0017).
 
 // MaxAlsoBought is how many of the customer's earlier products a pending sale keeps
 // (catalog.MaxAlsoBought: the statistics pair no more).
@@ -20,7 +21,10 @@ const MaxAlsoBought = 100
 
 // PendingSale is one order line waiting to be counted in the sales statistics.
 type PendingSale struct {
-	Seq       int64 // increasing in commit order, never reused by this store
+	Seq int64 // increasing in commit order: the outbox's order
+	// Token is random, made when the sale went into the outbox: copies of the store
+	// file share the tokens of the sales made before the copy and no other.
+	Token     int64
 	OrderID   string
 	ProductID string
 	Quantity  int
@@ -30,61 +34,64 @@ type PendingSale struct {
 	At         time.Time // when the order completed
 }
 
-// StoreID returns the store's id: random, made by the first call (one for the file,
-// whoever calls first).
-func (s *Store) StoreID(ctx context.Context) (string, error) {
-	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM store_identity`).Scan(&id)
+// OldSales says whether the outbox holds sales from before migration 0017, which the
+// statistics may have counted by number rather than by token: the store's old id (the
+// statistics' marks were per id) and the outbox's highest number at the migration, or
+// "" when there is nothing to settle (SettleOldSales has, or the store never counted
+// a sale by number).
+func (s *Store) OldSales(ctx context.Context) (id string, top int64, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT id, sales_top FROM store_identity`).Scan(&id, &top)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO store_identity (id) SELECT lower(hex(randomblob(16)))
-				WHERE NOT EXISTS (SELECT 1 FROM store_identity)`); err != nil {
-				return err
-			}
-			return tx.QueryRowContext(ctx, `SELECT id FROM store_identity`).Scan(&id)
-		})
+		return "", 0, nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("store id: %w", err)
+		return "", 0, fmt.Errorf("old sales: %w", err)
 	}
-	return id, nil
+	return id, top, nil
 }
 
-// SalesHighWater returns the highest outbox number this store has ever given a sale
-// (0 before the first): the counter of the outbox, which forgetting sales does not
-// lower. It is lower than what the statistics have counted for this store's id only if
-// the counter went back: the file restored from a backup, or copied.
-func (s *Store) SalesHighWater(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sales_outbox'), 0)`).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("sales high-water: %w", err)
-	}
-	return n, nil
-}
-
-// RenewStoreID gives the store a new random id if its id is still old, and returns
-// its id: the new one, or the one a racing call gave it. The sales statistics know
-// nothing of the new id, so every sale still pending counts under it from the first.
-func (s *Store) RenewStoreID(ctx context.Context, old string) (string, error) {
-	var id string
+// SettleOldSales settles the sales from before migration 0017 once, given the highest
+// number that the statistics counted for the store's old id (OldSales) by then: it
+// forgets those at or below counted, gives the others a token (they are counted as any
+// other), and forgets the old id, all in one transaction. A second call (a racing
+// drain) finds nothing left to do.
+func (s *Store) SettleOldSales(ctx context.Context, id string, counted int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE store_identity SET id = lower(hex(randomblob(16))) WHERE id = ?`, old); err != nil {
+		res, err := tx.ExecContext(ctx, `DELETE FROM store_identity WHERE id = ?`, id)
+		if err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `SELECT id FROM store_identity`).Scan(&id)
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err // settled by another drain
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sales_outbox WHERE token IS NULL AND seq <= ?`, counted); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE sales_outbox SET token = random() WHERE token IS NULL`)
+		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("renew store id: %w", err)
+		return fmt.Errorf("settle old sales: %w", err)
 	}
-	return id, nil
+	return nil
 }
 
-// PendingSales returns at most n sales waiting to be counted whose Seq is above after,
-// in Seq order.
-func (s *Store) PendingSales(ctx context.Context, after int64, n int) ([]PendingSale, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, order_id, product_id, quantity, also_bought, sold_at
-		FROM sales_outbox WHERE seq > ? ORDER BY seq LIMIT ?`, after, n)
+// PendingSales returns the first n sales waiting to be counted, in Seq order. Sales
+// from before migration 0017 are left out until SettleOldSales has given them a token.
+func (s *Store) PendingSales(ctx context.Context, n int) ([]PendingSale, error) {
+	return s.pendingSales(ctx, `token IS NOT NULL ORDER BY seq LIMIT ?`, n)
+}
+
+// PendingSalesOf returns the sales of order orderID waiting to be counted, in Seq order.
+func (s *Store) PendingSalesOf(ctx context.Context, orderID string) ([]PendingSale, error) {
+	return s.pendingSales(ctx, `order_id = ? AND token IS NOT NULL ORDER BY seq`, orderID)
+}
+
+// pendingSales returns the pending sales that where (an SQL condition and order, with
+// args) selects.
+func (s *Store) pendingSales(ctx context.Context, where string, args ...any) ([]PendingSale, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, token, order_id, product_id, quantity, also_bought, sold_at
+		FROM sales_outbox WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("pending sales: %w", err)
 	}
@@ -95,7 +102,7 @@ func (s *Store) PendingSales(ctx context.Context, after int64, n int) ([]Pending
 			ps         PendingSale
 			also, sold string
 		)
-		if err := rows.Scan(&ps.Seq, &ps.OrderID, &ps.ProductID, &ps.Quantity, &also, &sold); err != nil {
+		if err := rows.Scan(&ps.Seq, &ps.Token, &ps.OrderID, &ps.ProductID, &ps.Quantity, &also, &sold); err != nil {
 			return nil, fmt.Errorf("pending sales: %w", err)
 		}
 		if err := json.Unmarshal([]byte(also), &ps.AlsoBought); err != nil {
@@ -112,14 +119,30 @@ func (s *Store) PendingSales(ctx context.Context, after int64, n int) ([]Pending
 	return out, nil
 }
 
-// ForgetSales deletes the pending sales up to seq (inclusive): those the statistics
-// have counted. It returns how many it deleted.
-func (s *Store) ForgetSales(ctx context.Context, upTo int64) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM sales_outbox WHERE seq <= ?`, upTo)
-	if err != nil {
-		return 0, fmt.Errorf("forget sales: %w", err)
-	}
-	n, err := res.RowsAffected()
+// ForgetSales deletes the given sales from the outbox: those the statistics have
+// counted. It returns how many it deleted (fewer when another drain deleted some).
+func (s *Store) ForgetSales(ctx context.Context, sales []PendingSale) (int64, error) {
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		n = 0
+		stmt, err := tx.PrepareContext(ctx, `DELETE FROM sales_outbox WHERE seq = ? AND token = ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, ps := range sales {
+			res, err := stmt.ExecContext(ctx, ps.Seq, ps.Token)
+			if err != nil {
+				return err
+			}
+			d, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			n += d
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("forget sales: %w", err)
 	}
@@ -150,7 +173,7 @@ func addPendingSales(ctx context.Context, tx *sql.Tx, p *Purchase, at time.Time)
 		if l.Quantity < 1 || l.ProductID == "" {
 			continue // nothing to count
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_outbox (order_id, product_id, quantity, also_bought, sold_at) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_outbox (token, order_id, product_id, quantity, also_bought, sold_at) VALUES (random(), ?, ?, ?, ?, ?)`,
 			p.OrderID, l.ProductID, l.Quantity, string(b), encodeTime(at)); err != nil {
 			return err
 		}

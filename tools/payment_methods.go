@@ -589,6 +589,8 @@ func walletText(e *checkout.WalletError) string {
 		return "The person chose to keep things as they are; nothing was changed."
 	case checkout.WalletOtherMode:
 		return fmt.Sprintf("That card was put on file in %s mode and this server runs in %s mode, so it cannot pay with it here and it was not made the default. Nothing was changed; the person can add a card on this server with add_payment_method.", e.Mode, e.ServerMode)
+	case checkout.WalletCardKeptMode:
+		return fmt.Sprintf("The card saved on the payment page is already on file for the person in %s mode, and this server runs in %s mode: a card keeps the mode it was put on file in, so it was not added here. Nothing was changed (list_payment_methods shows the card as it is); to pay on this server the person can add another card with add_payment_method, which opens a new page.", e.Mode, e.ServerMode)
 	}
 	return "The payment method request could not be carried out; nothing was changed."
 }

@@ -456,3 +456,75 @@ func TestCardsOfAnotherMode(t *testing.T) {
 		t.Fatalf("%d charges, want none", s.charges())
 	}
 }
+
+// TestSetupOfACardOnFileInAnotherMode: a card saved on the setup page that is on file
+// already in another mode (Visa 4242 put on file by a test-mode server sharing the
+// store, then saved again on this sandbox server's page) is not added: the answer says
+// so in words, naming both modes and what to do, the card on file is left as it was,
+// and the next add_payment_method opens a new page instead of stumbling on that one.
+func TestSetupOfACardOnFileInAnotherMode(t *testing.T) {
+	ctx := context.Background()
+	s := newStorefront(t)
+	s.withWallet(t)
+	if _, err := s.tb.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: store.DemoPaymentMethod, CustomerID: s.tb.Customer, Brand: "visa", Last4: "4242",
+		ExpMonth: 12, ExpYear: 2030, Mode: store.ModeTest}); err != nil { // as a test-mode server adds it
+		t.Fatal(err)
+	}
+	c := s.client(t, accept(true), "")
+	var page addPaymentMethodResult
+	if res := call(t, c, "add_payment_method", nil, &page); res.IsError || page.URL == "" {
+		t.Fatalf("add_payment_method = %+v: %s", page, text(res))
+	}
+	person(t, page.URL, "pm_card_visa")
+	res := call(t, c, "add_payment_method", map[string]any{"setup_id": page.SetupID}, nil)
+	if !res.IsError || !strings.Contains(text(res), "already on file for the person in test mode, and this server runs in sandbox mode") ||
+		!strings.Contains(text(res), "add_payment_method") || strings.Contains(text(res), "Internal error") {
+		t.Fatalf("the setup of a test card on a sandbox server: %s", text(res))
+	}
+	var list listPaymentMethodsResult
+	call(t, c, "list_payment_methods", nil, &list)
+	if len(list.PaymentMethods) != 1 || list.PaymentMethods[0].Mode != "test" {
+		t.Fatalf("list = %+v; want the test card only, as it was", list)
+	}
+	var again addPaymentMethodResult
+	if res := call(t, c, "add_payment_method", nil, &again); res.IsError || again.SetupID == "" || again.SetupID == page.SetupID {
+		t.Fatalf("add_payment_method after = %+v: %s; want a new page", again, text(res))
+	}
+}
+
+// TestWalletText: every payment-method code that reaches fail has words of its own that
+// say what happened and what to do, with its parameters; none falls back to the
+// generic sentence (WalletAlreadyDefault never reaches it: the change is answered as
+// done).
+func TestWalletText(t *testing.T) {
+	generic := walletText(&checkout.WalletError{Code: "no_such_code"})
+	for _, tc := range []struct {
+		err  checkout.WalletError
+		says []string
+	}{
+		{checkout.WalletError{Code: checkout.WalletNotConfigured}, []string{"not available on this server"}},
+		{checkout.WalletError{Code: checkout.WalletUnavailable}, []string{"could not be reached", "nothing was changed"}},
+		{checkout.WalletError{Code: checkout.WalletMisconfigured}, []string{"Stripe settings"}},
+		{checkout.WalletError{Code: checkout.WalletRejected}, []string{"refused the request"}},
+		{checkout.WalletError{Code: checkout.WalletUnknownSetup}, []string{"setup_id", "add_payment_method"}},
+		{checkout.WalletError{Code: checkout.WalletUnknownMethod}, []string{"payment_method_id", "list_payment_methods"}},
+		{checkout.WalletError{Code: checkout.WalletConfirmInvalid}, []string{"confirmation_token"}},
+		{checkout.WalletError{Code: checkout.WalletDeclined}, []string{"nothing was changed"}},
+		{checkout.WalletError{Code: checkout.WalletOtherMode, Mode: checkout.ModeLive, ServerMode: checkout.ModeSandbox},
+			[]string{"put on file in live mode and this server runs in sandbox mode", "not made the default", "add_payment_method"}},
+		{checkout.WalletError{Code: checkout.WalletCardKeptMode, Mode: checkout.ModeLive, ServerMode: checkout.ModeTest},
+			[]string{"already on file for the person in live mode, and this server runs in test mode", "not added", "Nothing was changed", "list_payment_methods", "add_payment_method"}},
+	} {
+		t.Run(string(tc.err.Code), func(t *testing.T) {
+			got := walletText(&tc.err)
+			if got == generic {
+				t.Fatalf("%s has no words of its own", tc.err.Code)
+			}
+			for _, want := range tc.says {
+				if !strings.Contains(got, want) {
+					t.Errorf("%q does not say %q", got, want)
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +36,34 @@ func TestPageCacheFor(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := pageCacheFor(tc.path); got != tc.want {
 				t.Errorf("pageCacheFor = %d MiB, want %d MiB", got>>20, tc.want>>20)
+			}
+		})
+	}
+}
+
+// TestBenchPageCache: the benchmarks that open databases set up the largest shared
+// page-cache buffer; the framework floors they start, which open none, do not (the
+// buffer is resident once SQLite starts, and would be counted in the floor's memory);
+// nor does any other command (serve sizes its own: pageCacheFor).
+func TestBenchPageCache(t *testing.T) {
+	for _, tc := range []struct {
+		cmd  string
+		args []string
+		want bool
+	}{
+		{"bench", []string{"http"}, true},
+		{"bench", []string{"stdio"}, true},
+		{"bench", []string{"scale"}, true},
+		{"bench", []string{"import"}, true},
+		{"bench", nil, true},
+		{"bench", []string{"floor-server", "fx.json", "127.0.0.1:0"}, false},
+		{"bench", []string{"stub-stdio", "fx.json"}, false},
+		{"serve", nil, false},
+		{"import", []string{"feed.csv"}, false},
+	} {
+		t.Run(strings.Join(append([]string{tc.cmd}, tc.args...), " "), func(t *testing.T) {
+			if got := benchPageCache(tc.cmd, tc.args); got != tc.want {
+				t.Errorf("benchPageCache = %v, want %v", got, tc.want)
 			}
 		})
 	}

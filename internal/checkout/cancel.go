@@ -327,7 +327,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		// would, and say so.
 		p.SellerOrderID, p.Digital = sess.OrderID, sess.Digital
 		if err := s.cfg.Store.Complete(ctx, &p); err == nil {
-			s.afterSale(ctx, p.ID)
+			s.afterSale(ctx, p.ID, p.OrderID)
 		} else if !errors.Is(err, store.ErrStateChanged) {
 			return CancelOutcome{}, err
 		}

@@ -169,7 +169,7 @@ func (s *Service) record(ctx context.Context, p *store.Purchase, sess Session) (
 	if err := s.fault("order_completed"); err != nil {
 		return Outcome{}, err
 	}
-	s.afterSale(ctx, p.ID)
+	s.afterSale(ctx, p.ID, p.OrderID)
 	s.notifyOrder(p.CustomerID, p.OrderID)
 	if err := s.fault("order_recorded"); err != nil {
 		return Outcome{}, err

@@ -123,7 +123,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 		case err != nil:
 			return false, err
 		}
-		s.afterSale(ctx, p.ID)
+		s.afterSale(ctx, p.ID, p.OrderID)
 		s.notifyOrder(p.CustomerID, p.OrderID)
 		return true, nil
 	case StatusCompleteInProgress:

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -51,7 +50,7 @@ func (e *env) countedSales(ids []string) map[string]int64 {
 // pendingSales counts the sales waiting in the store's outbox.
 func (e *env) pendingSales() int {
 	e.t.Helper()
-	ps, err := e.st.PendingSales(context.Background(), 0, 1000)
+	ps, err := e.st.PendingSales(context.Background(), 1000)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -199,84 +198,197 @@ func TestStoreKeepsAsManyEarlierProductsAsTheStatisticsPair(t *testing.T) {
 	}
 }
 
-// TestSalesCountedAfterTheStoreWentBack: a store whose outbox numbering goes back below
-// what the statistics counted for it (its counter reset as a restore does to it, or
-// the whole file restored from a backup) loses none of its later sales: it takes a new
-// id and they count afresh.
-func TestSalesCountedAfterTheStoreWentBack(t *testing.T) {
-	for _, how := range []string{"counter reset", "file restored"} {
-		t.Run(how, func(t *testing.T) {
+// backupStore copies the store's file as SQLite's online backup does and returns the
+// copy's path.
+func (e *env) backupStore() string {
+	e.t.Helper()
+	ctx := context.Background()
+	backup := filepath.Join(e.t.TempDir(), "backup.db")
+	db, err := sqlite.Open(ctx, e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, backup); err != nil {
+		e.t.Fatal(err)
+	}
+	return backup
+}
+
+// restoreStore stops using the store, puts the backup in its file's place and opens it
+// again with a new service, as an operator restoring a backup and restarting does.
+func (e *env) restoreStore(backup string) {
+	e.t.Helper()
+	if err := e.st.Close(); err != nil {
+		e.t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(e.path + suffix)
+	}
+	b, err := os.ReadFile(backup)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(e.path, b, 0o600); err != nil {
+		e.t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { st.Close() })
+	e.st, e.cfg.Store = st, st
+	e.svc = e.service()
+}
+
+// TestSalesCountedOnceAfterARestoreOrACopy: a store file restored from a backup, or
+// copied and used beside the original (both counting into one sales file), counts each
+// sale once: the sales the copies share (made before the copy, even when still waiting
+// in the outbox then) once in all, and the sales each made since once each, whatever
+// the outbox numbering of each (a counter reset, numbers above or below what was
+// counted).
+func TestSalesCountedOnceAfterARestoreOrACopy(t *testing.T) {
+	ctx := context.Background()
+	type world struct {
+		*env
+		p    string
+		hold func() (release func()) // sales wait in the outbox until release
+	}
+	buy := func(t *testing.T, svc *checkout.Service, w world) {
+		t.Helper()
+		out, err := svc.Purchase(ctx, checkout.Request{CustomerID: w.customer, ProductID: w.p, Quantity: 1})
+		if err != nil || out.Status != checkout.StatusCompleted {
+			t.Fatalf("purchase: %+v, %v", out, err)
+		}
+	}
+	drain := func(t *testing.T, svc *checkout.Service) {
+		t.Helper()
+		if _, err := svc.Recover(ctx, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		run  func(t *testing.T, w world) (want int64)
+	}{
+		{"counter reset", func(t *testing.T, w world) int64 {
+			buy(t, w.svc, w)
+			drain(t, w.svc)
+			db, err := sqlite.Open(ctx, w.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.ExecContext(ctx, `DELETE FROM sqlite_sequence WHERE name = 'sales_outbox'`); err != nil {
+				t.Fatal(err)
+			}
+			buy(t, w.svc, w)
+			return 2
+		}},
+		{"restored: the backup's pending sales were counted since", func(t *testing.T, w world) int64 {
+			buy(t, w.svc, w)
+			release := w.hold()
+			buy(t, w.svc, w) // waits in the outbox, and in the backup
+			backup := w.backupStore()
+			release()
+			buy(t, w.svc, w) // lost with the restore, as its order is
+			drain(t, w.svc)
+			w.restoreStore(backup)
+			drain(t, w.svc)
+			if got := w.countedSales([]string{w.p})[w.p]; got != 3 {
+				t.Fatalf("counted %d after the restore, want the 3 counted before it", got)
+			}
+			buy(t, w.svc, w)
+			return 4
+		}},
+		{"copied: both sell, above and below what was counted", func(t *testing.T, w world) int64 {
+			buy(t, w.svc, w)
+			release := w.hold()
+			buy(t, w.svc, w) // waits in the outbox of both
+			copied := w.backupStore()
+			release()
+			st, err := store.Open(ctx, copied)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			cfg := w.cfg
+			cfg.Store = st
+			other, err := checkout.New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			buy(t, w.svc, w)
+			buy(t, other, w)
+			buy(t, other, w)
+			drain(t, other)
+			return 5
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{})
-			ctx := context.Background()
-			p := e.product(500, 4000)
-			buy := func(n int) {
-				t.Helper()
-				for range n {
-					if out, err := e.buy(p.ID, 1); err != nil || out.Status != checkout.StatusCompleted {
-						t.Fatalf("purchase: %+v, %v", out, err)
-					}
-				}
-				if _, err := e.svc.Recover(ctx, 0); err != nil {
-					t.Fatal(err)
-				}
-			}
-			backup := filepath.Join(t.TempDir(), "backup.db")
-			buy(1)
-			if how == "file restored" {
-				db, err := sqlite.Open(ctx, e.path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, backup); err != nil {
-					t.Fatal(err)
-				}
-				db.Close()
-			}
-			buy(2)
-			if got := e.countedSales([]string{p.ID})[p.ID]; got != 3 {
-				t.Fatalf("counted %d, want 3", got)
-			}
-			switch how {
-			case "counter reset":
-				db, err := sqlite.Open(ctx, e.path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := db.ExecContext(ctx, `DELETE FROM sqlite_sequence WHERE name = 'sales_outbox'`); err != nil {
-					t.Fatal(err)
-				}
-				db.Close()
-			case "file restored":
-				if err := e.st.Close(); err != nil {
-					t.Fatal(err)
-				}
-				for _, suffix := range []string{"-wal", "-shm"} {
-					os.Remove(e.path + suffix)
-				}
-				b, err := os.ReadFile(backup)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(e.path, b, 0o600); err != nil {
-					t.Fatal(err)
-				}
-				st, err := store.Open(ctx, e.path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { st.Close() })
-				e.st, e.cfg.Store = st, st
-				e.svc = e.service()
-			}
-			buy(2)
-			if got := e.countedSales([]string{p.ID})[p.ID]; got != 5 {
-				t.Errorf("counted %d after two more sales, want 5", got)
+			e.withOwnSellers()
+			w := world{env: e, p: e.product(500, 4000).ID, hold: func() func() { return holdCatalogWriteLock(t, e.catPath) }}
+			want := tc.run(t, w)
+			drain(t, e.svc)
+			if got := e.countedSales([]string{w.p})[w.p]; got != want {
+				t.Errorf("counted %d, want %d", got, want)
 			}
 			if n := e.pendingSales(); n != 0 {
 				t.Errorf("%d sales still pending", n)
 			}
-			if !strings.Contains(e.logs.String(), "numbering went back") {
-				t.Error("no warning logged")
+		})
+	}
+}
+
+// TestSalesWaitingAtTheUpgradeCountedOnce: the sales waiting in the outbox when the
+// store was upgraded to tokens (store migration 0017, which leaves them without one)
+// are counted once by the first drain: those at or below what the version before
+// counted for the store's id are not counted again, the others are; a store whose
+// numbering had gone back below that mark before the upgrade (restored) counts them
+// all, as the version before did.
+func TestSalesWaitingAtTheUpgradeCountedOnce(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name      string
+		top, mark int64 // the outbox's highest number at the upgrade; the statistics' mark
+		want      int64
+	}{
+		{"two of three counted before", 3, 2, 1},
+		{"all counted before", 3, 3, 0},
+		{"none counted before", 3, 0, 3},
+		{"the store went back before the upgrade", 3, 5, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			p := e.product(500, 4000).ID
+			exec := func(path, q string, args ...any) {
+				t.Helper()
+				db, err := sqlite.Open(ctx, path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer db.Close()
+				if _, err := db.ExecContext(ctx, q, args...); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			// What migration 0017 leaves of an outbox holding sales 1..top.
+			for range tc.top {
+				exec(e.path, `INSERT INTO sales_outbox (order_id, product_id, quantity, sold_at) VALUES ('o', ?, 1, '2026-11-27T12:00:00.000000000Z')`, p)
+			}
+			exec(e.path, `INSERT INTO store_identity (id, sales_top) VALUES ('old', ?)`, tc.top)
+			exec(catalog.SalesFile(e.catPath), `INSERT INTO sales_counted (source, seq) VALUES ('old', ?)`, tc.mark)
+			for range 2 { // the second drain finds nothing more
+				if _, err := e.svc.DrainSales(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if got := e.countedSales([]string{p})[p]; got != tc.want {
+					t.Fatalf("counted %d, want %d", got, tc.want)
+				}
+			}
+			if n := e.pendingSales(); n != 0 {
+				t.Errorf("%d sales still pending", n)
 			}
 		})
 	}

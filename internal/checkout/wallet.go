@@ -126,6 +126,11 @@ const (
 	WalletDeclined       WalletCode = "declined_by_person"     // the person said no in the dialog
 	WalletAlreadyDefault WalletCode = "already_default"        // PaymentMethodID is the default already
 	WalletOtherMode      WalletCode = "card_other_mode"        // PaymentMethodID, Mode (the card's), ServerMode: not usable on this server
+	// WalletCardKeptMode: the card saved on a setup page is on file already in another
+	// mode (a test or live card keeps its mode: store.CardModeError), so it was not
+	// added; PaymentMethodID (the card on file), Mode (its mode), ServerMode. The page
+	// is closed, so that the next add_payment_method opens a new one.
+	WalletCardKeptMode WalletCode = "card_on_file_in_other_mode"
 )
 
 // WalletError is a payment-method request that did not happen, with its parameters.
@@ -300,6 +305,17 @@ func (s *Service) syncSetup(ctx context.Context, ps store.PaymentSetup) (store.P
 		pm := sess.PaymentMethod
 		pm.Mode = string(s.cfg.Mode) // saved through this server's Stripe, so of its mode
 		done, err := s.cfg.Store.CompletePaymentSetup(ctx, ps.ID, pm)
+		var me *store.CardModeError
+		if errors.As(err, &me) {
+			// Stripe will not report anything else for this page: close it, or every
+			// later look (and the next add_payment_method) would stumble on it again.
+			if _, xerr := s.cfg.Store.ExpirePaymentSetup(ctx, ps.ID); xerr != nil {
+				return store.PaymentSetup{}, xerr
+			}
+			s.cfg.Log.WarnContext(ctx, "a card saved on a setup page is on file in another mode; not added", "customer", ps.CustomerID, "setup", ps.ID,
+				"card_mode", me.Mode, "server_mode", s.cfg.Mode)
+			return store.PaymentSetup{}, &WalletError{Code: WalletCardKeptMode, PaymentMethodID: me.CardID, Mode: Mode(me.Mode), ServerMode: s.cfg.Mode, cause: err}
+		}
 		if err != nil {
 			return store.PaymentSetup{}, err
 		}

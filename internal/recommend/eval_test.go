@@ -666,9 +666,13 @@ func TestRecommendEval(t *testing.T) {
 	}
 	got := map[string]map[string]evalResult{}
 	var mu sync.Mutex
+	// The two worlds are independent, so they are evaluated at once; the baseline is
+	// written once both are done (a test's cleanup runs after its parallel subtests).
+	t.Cleanup(func() { writeEvalBaseline(t, custom, baselineFile, base, got) })
 	for _, bare := range []bool{false, true} {
 		name := map[bool]string{false: "mixed", true: "bare"}[bare]
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			e := newEvalSetup(t, bare)
 			validation, heldOut := e.run(t, true, nil), e.run(t, false, nil)
 			t.Logf("evaluation at %s:\n%s", e.w.split.Format(time.DateOnly), evalTable(validation, heldOut))
@@ -677,8 +681,9 @@ func TestRecommendEval(t *testing.T) {
 			if r, a := rh.Methods["recommend"].HitRate, rh.Methods["buy-again+kNN"].HitRate; r < a {
 				t.Errorf("reorder, held out: recommend HitRate@10 %.3f is below buy-again+kNN's %.3f", r, a)
 			}
+			mine := map[string]evalResult{"validation": validation, "held_out": heldOut, "reorder_validation": rv, "reorder_held_out": rh}
 			mu.Lock()
-			got[name] = map[string]evalResult{"validation": validation, "held_out": heldOut, "reorder_validation": rv, "reorder_held_out": rh}
+			got[name] = mine
 			mu.Unlock()
 			h := heldOut.Methods
 			if !bare {
@@ -694,7 +699,7 @@ func TestRecommendEval(t *testing.T) {
 				return // the baseline is of the default worlds
 			}
 			for _, part := range []string{"validation", "held_out", "reorder_validation", "reorder_held_out"} {
-				b, g := base[name][part].Methods["recommend"], got[name][part].Methods["recommend"]
+				b, g := base[name][part].Methods["recommend"], mine[part].Methods["recommend"]
 				if g.HitRate < b.HitRate-evalTolerance {
 					t.Errorf("%s: recommend HitRate@10 %.3f is below the baseline %.3f", part, g.HitRate, b.HitRate)
 				}
@@ -704,6 +709,11 @@ func TestRecommendEval(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeEvalBaseline writes this run's figures as the baseline of the default world
+// with -update-eval.
+func writeEvalBaseline(t *testing.T, custom bool, baselineFile string, base, got map[string]map[string]evalResult) {
 	if *updateEval && !custom {
 		// The baseline only moves up: a figure of recommend below the committed one
 		// keeps the committed one (the tolerance lets it pass, not lowers the bar).

@@ -8,12 +8,18 @@ package testshop
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -40,7 +46,124 @@ const FallbackBudget = time.Minute
 // DemoCatalog opens the catalog at path ("" means Path(t)) holding the demo catalog.
 func DemoCatalog(t testing.TB, path string) *catalog.Catalog {
 	t.Helper()
-	return Catalog(t, path, demo.Sellers(), demo.Products())
+	return demoCatalog(t, path, nil)
+}
+
+// demoCatalog opens the catalog at path ("" means Path(t)) holding the demo catalog,
+// written at now (nil: the wall clock). A new file is a copy of the demo catalog's
+// files as this test binary first wrote them at that time (demoFiles): the same bytes
+// that writing the demo catalog gives, without writing its products, search index
+// and vocabulary again in every test. A file that exists already has the demo catalog
+// written to it.
+func demoCatalog(t testing.TB, path string, now func() time.Time) *catalog.Catalog {
+	t.Helper()
+	if path == "" {
+		path = Path(t)
+	}
+	_, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		files := demoFiles(t, now)
+		for to, b := range map[string][]byte{path: files.catalog, catalog.SalesFile(path): files.sales} {
+			if err := os.WriteFile(to, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		newIdentity(t, path)
+	}
+	c := open(t, path, catalog.Open)
+	c.SetFallbackBudget(FallbackBudget)
+	if now != nil {
+		c.Now = now
+	}
+	if err == nil {
+		Upsert(t, c, demo.Sellers(), demo.Products())
+	}
+	return c
+}
+
+// newIdentity gives the catalog at path, and its sales file, an id of their own, as a
+// catalog written anew has: copies of one catalog share its id (see catalog migration
+// 0021), and a test may write a catalog again where one was.
+func newIdentity(t testing.TB, path string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path, sqlite.Attach{Name: "sales", Path: catalog.SalesFile(path)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `UPDATE main.catalog_identity SET id = lower(hex(randomblob(16)));
+		UPDATE sales.sales_identity SET catalog = (SELECT id FROM main.catalog_identity)`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// demoFile is the demo catalog's two files (the catalog's and its sales file's) as
+// written once, closed, at one time.
+type demoFile struct {
+	once           sync.Once
+	catalog, sales []byte
+	err            error
+}
+
+// demoWritten holds the demo catalog's files by the time they were written at: the
+// wall clock's ("" key: the time of the first test that asked) or a test clock's
+// reading when first asked (tests that start their clocks at a fixed time share one).
+var demoWritten sync.Map // string → *demoFile
+
+// demoFiles returns the demo catalog's files written at now's reading (nil: the wall
+// clock), writing them the first time they are asked for.
+func demoFiles(t testing.TB, now func() time.Time) *demoFile {
+	t.Helper()
+	key := ""
+	if now != nil {
+		key = now().UTC().Format(time.RFC3339Nano)
+	}
+	v, _ := demoWritten.LoadOrStore(key, &demoFile{})
+	d := v.(*demoFile)
+	d.once.Do(func() { d.catalog, d.sales, d.err = writeDemo(now) })
+	if d.err != nil {
+		t.Fatalf("write the demo catalog: %v", d.err)
+	}
+	return d
+}
+
+// writeDemo writes the demo catalog at now to a new file, closes it and returns its
+// files' bytes.
+func writeDemo(now func() time.Time) (cat, sales []byte, err error) {
+	dir, err := os.MkdirTemp("", "testshop-demo-")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "commerce.db")
+	c, err := catalog.Open(context.Background(), path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if now != nil {
+		c.Now = now
+	}
+	st, err := c.Upsert(context.Background(), demo.Sellers(), demo.Products())
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && st.Inserted != len(demo.Products()) {
+		err = fmt.Errorf("upsert wrote %d of %d products", st.Inserted, len(demo.Products()))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if cat, err = os.ReadFile(path); err != nil {
+		return nil, nil, err
+	}
+	for _, f := range []string{path + "-wal", catalog.SalesFile(path) + "-wal"} {
+		if fi, err := os.Stat(f); err == nil && fi.Size() > 0 {
+			return nil, nil, fmt.Errorf("%s is left after closing the catalog", filepath.Base(f))
+		}
+	}
+	sales, err = os.ReadFile(catalog.SalesFile(path))
+	return cat, sales, err
 }
 
 // WriteCatalog creates the catalog database at path holding sellers and products and
@@ -93,12 +216,7 @@ func Demo(t testing.TB, now func() time.Time) *Shop {
 	t.Helper()
 	s := &Shop{Path: Path(t)}
 	s.StorePath = store.FileBeside(s.Path)
-	s.Catalog = open(t, s.Path, catalog.Open)
-	s.Catalog.SetFallbackBudget(FallbackBudget)
-	if now != nil {
-		s.Catalog.Now = now
-	}
-	Upsert(t, s.Catalog, demo.Sellers(), demo.Products())
+	s.Catalog = demoCatalog(t, s.Path, now)
 	s.Store = Store(t, s.StorePath)
 	s.Store.Now = now
 	c, err := s.Store.SeedDemo(context.Background())
