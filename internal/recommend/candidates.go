@@ -40,6 +40,8 @@ type cand struct {
 	sellerRank int      // position among the best sellers; -1 when not one
 	matched    []string // the context words it matches, when the match was relaxed
 	co         float64
+	knn        float64 // co with every purchase weighing 1
+	links      []coLink
 	coFrom     string // id of the purchase it was most often bought with
 	coN        int64  // how often
 	similar    float64
@@ -216,10 +218,10 @@ const MinCoCustomers = 3
 // fromCoPurchases adds the products most often bought with the customer's recent
 // purchases, by pairs that at least MinCoCustomers customers bought (a pair's count is
 // the number of customers who bought both; see Sale.AlsoBought). This is item-to-item
-// collaborative filtering: a pair's strength is the cosine of the two products' sets
-// of buyers, n(a,b) / sqrt(buyers(a) · buyers(b)), shrunk when the count is small, and
-// a candidate's is the sum over the purchases it goes with, each weighted by how
-// recent the purchase is.
+// collaborative filtering: a pair's strength is n(a,b) over the two products' buyers,
+// each raised to a power (½ and ½ is the cosine; see cand.sumCo and coAlphaDamping),
+// shrunk when the count is small, and a candidate's is the sum over the purchases it
+// goes with, each weighted by how recent the purchase is (co) or not (knn).
 func (r *recommender) fromCoPurchases(ctx context.Context) error {
 	recent := r.prof.recent[:min(len(r.prof.recent), maxCoSources)]
 	if len(recent) == 0 {
@@ -255,11 +257,31 @@ func (r *recommender) addCo(co []catalog.CoPurchase, from string, w float64, fro
 		if c == nil {
 			continue
 		}
-		nf := float64(p.Customers)
-		c.co += w * nf / math.Sqrt(float64(fromBuyers)*float64(max(p.Buyers, p.Customers, 1))) * nf / (nf + 1)
+		c.links = append(c.links, coLink{n: p.Customers, buyers: max(p.Buyers, p.Customers, 1), fromBuyers: fromBuyers, w: w})
 		if p.Customers > c.coN {
 			c.coFrom, c.coN = from, p.Customers
 		}
+	}
+}
+
+// coLink is one pair of a candidate with a purchase of the customer: n customers
+// bought both, buyers bought the candidate, fromBuyers the purchase, whose weight is w.
+type coLink struct {
+	n, buyers, fromBuyers int64
+	w                     float64
+}
+
+// sumCo sets c.co and c.knn from c's links: each pair's strength is
+// n / (fromBuyers^(1-alpha) · buyers^alpha), shrunk by n/(n+1) when n is small; alpha ½
+// is the cosine of the two sets of buyers, and a lower alpha damps popular candidates
+// less. c.co weighs each pair by the recency of the purchase, c.knn does not.
+func (c *cand) sumCo(alpha float64) {
+	c.co, c.knn = 0, 0
+	for _, l := range c.links {
+		nf := float64(l.n)
+		s := nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
+		c.co += l.w * s
+		c.knn += s
 	}
 }
 
@@ -403,7 +425,7 @@ func (r *recommender) load(ctx context.Context) error {
 		if r.prof.times[k.ID] > 0 {
 			// The customer's own orders are among this product's co-purchases, so
 			// they say nothing about what others buy with it.
-			k.co, k.coFrom, k.coN = 0, "", 0
+			k.links, k.coFrom, k.coN = nil, "", 0
 			k.similar, k.simFrom = 0, ""
 		}
 	}

@@ -635,18 +635,23 @@ func evalBaselineFile(n int) string {
 }
 
 // minOverKNN is the least ratio of recommend's held-out HitRate@10 to item-kNN's that
-// TestRecommendEval accepts in the mixed world. The target is 1.1; it is not
-// reached on the default world of 5,000 customers (1.088 mixed and 1.057 bare with the
-// learned blend; 1.069 and 1.055 before it; see the README), so the test holds the
-// margin that is. Worlds of other seeds fall below it (seeds 5 and 6: 1.066 and 1.060).
-const minOverKNN = 1.08
+// TestRecommendEval accepts in the mixed world, and minOverKNNBare in the bare world.
+// The target is 1.1. On the default world of 5,000 customers it is met in the
+// mixed world (1.104 with the damped co-purchases and the knn feature; 1.088 before)
+// and not in the bare world (1.085; 1.057 before), so the bare test holds the margin
+// that is. See NOTES-reco5.md for the worlds of seeds 5 and 6.
+const (
+	minOverKNN     = 1.1
+	minOverKNNBare = 1.08
+)
 
 // TestRecommendEval prints the evaluation tables of two worlds: "mixed", where one
 // seller's feed has no brands or categories, and "bare", where no product has them,
 // each also asked to keep purchased products (the reorder evaluation). It fails when
-// recommend's figures fall more than evalTolerance below the committed baseline; in
-// the mixed world's held-out part, below minOverKNN times item-kNN's or 1.5 times
-// popularity's HitRate@10; or, in a reorder held-out part, below buy-again+kNN's.
+// recommend's figures fall more than evalTolerance below the committed baseline; in a
+// held-out part, below minOverKNN (mixed) or minOverKNNBare times item-kNN's
+// HitRate@10, or in the mixed one below 1.5 times popularity's; or, in a reorder
+// held-out part, below buy-again+kNN's.
 func TestRecommendEval(t *testing.T) {
 	customers := envInt(t, "RECOMMEND_EVAL_CUSTOMERS", defaultCustomers())
 	baselineFile := evalBaselineFile(customers)
@@ -686,11 +691,14 @@ func TestRecommendEval(t *testing.T) {
 			got[name] = mine
 			mu.Unlock()
 			h := heldOut.Methods
+			over := minOverKNN // the target is 1.1× item-kNN; see minOverKNN
+			if bare {
+				over = minOverKNNBare
+			}
+			if r, k := h["recommend"].HitRate, h["item-kNN"].HitRate; r < over*k {
+				t.Errorf("held out: recommend HitRate@10 %.3f is below %.2f× item-kNN's %.3f", r, over, k)
+			}
 			if !bare {
-				// The target is 1.1× item-kNN; see minOverKNN.
-				if r, k := h["recommend"].HitRate, h["item-kNN"].HitRate; r < minOverKNN*k {
-					t.Errorf("held out: recommend HitRate@10 %.3f is below %.2f× item-kNN's %.3f", r, minOverKNN, k)
-				}
 				if r, p := h["recommend"].HitRate, h["popularity"].HitRate; r < 1.5*p {
 					t.Errorf("held out: recommend HitRate@10 %.3f is below 1.5× popularity's %.3f", r, p)
 				}

@@ -13,7 +13,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -41,6 +41,8 @@ func (f *features) field(name string) *float64 {
 		return &f.catPop
 	case "due":
 		return &f.due
+	case "knn":
+		return &f.knn
 	}
 	panic(fmt.Sprintf("no weight %q", name))
 }
@@ -75,6 +77,8 @@ func paramsWith(w map[string]float64) params {
 			p.coSlots = v
 		case n == "catCap":
 			p.catShare = v
+		case n == "coAlpha":
+			p.coAlpha = v
 		default:
 			*p.w.field(n) = v
 		}
@@ -126,7 +130,7 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife, pr.coHalfLife = p.r.p.halfLife, p.r.p.coHalfLife
-	if !p.scored {
+	if !p.scored || pr.coAlpha != p.r.p.coAlpha {
 		p.r.p, p.r.w = pr, pr.w
 		p.r.scoreWith(p.paths)
 		p.scored = true
@@ -175,6 +179,9 @@ func (p *Prepared) Candidates() []CandidateFacts {
 
 // CoSlotShare exports coSlotShare.
 const CoSlotShare = coSlotShare
+
+// CoAlpha exports coAlphaDamping.
+const CoAlpha = coAlphaDamping
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare

@@ -234,7 +234,7 @@ func TestLearnWeights(t *testing.T) {
 	}
 	better := func(a, b score) bool { return a.hit > b.hit+1e-9 || a.hit > b.hit-1e-9 && a.ndcg > b.ndcg+1e-9 }
 	w := recommend.DefaultWeights()
-	w["coSlots"], w["catCap"] = recommend.CoSlotShare, recommend.CatCapShare
+	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
 			x, err := strconv.ParseFloat(v, 64)
@@ -260,6 +260,8 @@ func TestLearnWeights(t *testing.T) {
 			switch {
 			case name == "coSlots":
 				tries = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
+			case name == "coAlpha":
+				tries = []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}
 			case name == "catCap":
 				tries = []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1}
 			case v == 0:

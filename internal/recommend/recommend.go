@@ -107,10 +107,12 @@ type params struct {
 	coSlots float64
 	// catShare is the share of a personal list one category may fill (see pick).
 	catShare float64
+	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
+	coAlpha float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
 }
 
 // rank is Rank with the given parameters.
@@ -197,6 +199,7 @@ type recommender struct {
 	cands        map[catalog.Ref]*cand
 	order        []catalog.Ref // candidates in the order found, for determinism
 	maxCo        float64
+	maxKNN       float64
 	maxSimilar   float64
 	maxOrders    int64
 	catMaxBuyers map[int64]int64
