@@ -33,6 +33,10 @@ const (
 	// tuned on the other probes: none of its results is read (like HeldOut) and no
 	// need: line of the vocabulary of that commit applies to its sentences.
 	ProbeThird = "probe-third"
+	// ProbeFourth holds sentences and nonsense sentences written at a2835a8 from the
+	// catalog's data alone, without running a search on them, before search was
+	// changed to win on the third probe: like ProbeThird, none of its results is read.
+	ProbeFourth = "probe-fourth"
 	// Dir is the directory of the judged set from the repository root.
 	Dir = "testdata/searcheval"
 )
@@ -42,9 +46,9 @@ const (
 var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeThird, HeldOut}
 
 // Unseen reports whether the set name is one nobody who changes search looks at the
-// results of: the held-out half and the third probe. Their totals are printed; their
-// results are not.
-func Unseen(name string) bool { return name == HeldOut || name == ProbeThird }
+// results of: the held-out half and the third and fourth probes. Their totals are
+// printed; their results are not.
+func Unseen(name string) bool { return name == HeldOut || name == ProbeThird || name == ProbeFourth }
 
 // Query is one judged query.
 type Query struct {
