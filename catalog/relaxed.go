@@ -14,7 +14,9 @@ import (
 // for nonsense and nothing is returned, with a
 // note and suggestions. Otherwise the products with every known word come back, or
 // failing that those whose titles, brands or categories have at least half of them,
-// marked Relaxed.
+// marked Relaxed; a sentence that names a thing of the catalog as typed (namesType)
+// and that no product has half the words of gets the products with any of them,
+// ranked as BM25 ranks them and reordered by what ranking knows of types.
 func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool, other []bool) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
@@ -62,7 +64,26 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
 	}
+	if some.Total == 0 && s.sentence && alt.text.atLeast > 1 && namesType(s, known, other) {
+		alt.text.atLeast = 1
+		if err := alt.run(ctx, &some, offset, true); err != nil {
+			return Result{}, err
+		}
+	}
 	return some, nil
+}
+
+// namesType reports whether a word of s that products have as typed (known, and not
+// a spelling correction: other) heads products' titles, as a type's name does
+// ("truck" of "a fast little truck my son can steer").
+func namesType(s *search, known, other []bool) bool {
+	for i, w := range s.text.words {
+		k := wordKey(w)
+		if known[i] && (i >= len(other) || !other[i]) && s.learned.isType(k) && typeLike(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // nothing is the result of a query too far from anything in the catalog: no products,

@@ -46,6 +46,7 @@ func TestSentenceWords(t *testing.T) {
 	}{
 		{name: "words used together", text: "i want soft foam to use while reading about sparrows in my shed", prefix: "kneeler", note: "Read as a sentence"},
 		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
+		{name: "a type named that no product of it has another word with", text: "watching sparrows at dusk needs a sturdy lamp", prefix: "lamp", note: "Read as a sentence about lamp"},
 		{name: "a type the shopper has", text: "my mat slid while reading about sparrows in the shed", none: true},
 		{name: "a type named in a request about an order", text: "return the mat while reading about sparrows in my shed", none: true},
 		{name: "words apart", text: "my phone fell in the garden while reading", none: true},
