@@ -88,3 +88,36 @@ func TestSentenceWords(t *testing.T) {
 		}
 	})
 }
+
+// TestForWhatTheShopperHas checks that a query whose thing the catalog has no type
+// for, but which says what it is for ("a replacement strap for my smartwatch"),
+// finds the products made for that first, and that a query naming a type of the
+// catalog still finds that type first.
+func TestForWhatTheShopperHas(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(n int, id, title, brand, desc string) { ps = numbered(ps, 2000, n, id, title, brand, desc) }
+	add(8, "watch", "Orbitron Smartwatch %d", "Orbitron", "Tracks steps and sleep.")
+	add(8, "band", "Loopwell Silicone Band for Orbitron Smartwatch %d", "Loopwell", "Soft silicone band.")
+	add(8, "mug", "Claybird Ceramic Mug %d", "Claybird", "Holds tea or coffee.")
+	add(8, "shade", "Brightwell Replacement Lamp Shade %d", "Brightwell", "Linen shade for reading lamps.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, text, prefix string }{
+		{"a thing of no type, for a type", "a replacement strap for my smartwatch", "band-"},
+		{"a type, for someone", "a smartwatch for my dad", "watch-"},
+		{"a type, for a type", "a band for my smartwatch", "band-"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := hitIDs(res); len(ids) == 0 || !strings.HasPrefix(ids[0], tc.prefix) {
+				t.Fatalf("%q found %v (words %q, notes %q), want %s… first", tc.text, ids, res.Words, res.Notes, tc.prefix)
+			}
+		})
+	}
+}
