@@ -184,12 +184,19 @@ func wordAsThing(s *search, v *Vocabulary, w string) bool {
 
 // namesType reports whether a word of s that products have as typed (known, and not
 // a spelling correction: other) heads products' titles, as a type's name does
-// ("truck" of "a fast little truck my son can steer").
+// ("truck" of "a fast little truck my son can steer"), and is not inside a compound
+// ("a cover letter" is no cover).
 func namesType(s *search, known, other []bool) bool {
+	v := s.c.vocabulary()
 	for i, w := range s.text.words {
 		k := wordKey(w)
-		if known[i] && (i >= len(other) || !other[i]) && s.learned.isType(k) && typeLike(k) {
-			return true
+		if !known[i] || i < len(other) && other[i] || !s.learned.isType(k) || !typeLike(k) {
+			continue
+		}
+		for j, x := range s.words {
+			if x == w && !inCompound(s, v, j) {
+				return true
+			}
 		}
 	}
 	return false
