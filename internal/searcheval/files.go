@@ -43,7 +43,7 @@ const (
 
 // Sets are the halves and the probes in the order reports and the baseline list
 // them: the probes between the halves.
-var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeThird, HeldOut}
+var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeThird, ProbeFourth, HeldOut}
 
 // Unseen reports whether the set name is one nobody who changes search looks at the
 // results of: the held-out half and the third and fourth probes. Their totals are
@@ -280,7 +280,7 @@ func LoadHalf(dir, name string) (Half, error) {
 }
 
 // LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe,
-// ProbeNoNeed or ProbeThird) and judges them over items by Grade, as the halves' qrels were judged:
+// ProbeNoNeed, ProbeThird or ProbeFourth) and judges them over items by Grade, as the halves' qrels were judged:
 // a probe is outside the split and has no qrels file, so its judgments can only come
 // from the rule. Ids are set from the text when empty.
 func LoadProbe(dir, name string, items []Item) (Half, error) {
