@@ -14,7 +14,9 @@ import (
 // for nonsense and nothing is returned, with a
 // note and suggestions. Otherwise the products with every known word come back, or
 // failing that those whose titles, brands or categories have at least half of them,
-// marked Relaxed.
+// marked Relaxed; a sentence that names a thing of the catalog as typed (namesType)
+// and that no product has half the words of gets the products with any of them,
+// ranked as BM25 ranks them and reordered by what ranking knows of types.
 func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool, other []bool) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
@@ -34,6 +36,14 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	// A word corrected into another word ("weather" into "water") does not count
 	// towards the half that makes a query about the catalog.
 	if len(words) < 2 || n == 0 || 2*sure < len(words) {
+		if s.sentence && n > 0 {
+			// A sentence is mostly the shopper's own words: one of the catalog's that
+			// names one type of product in titles ("smoothies", "pullover") says what
+			// it is about.
+			if out, ok, err := c.titleWordType(ctx, s, res, offset, known, other); err != nil || ok {
+				return out, err
+			}
+		}
 		return c.nothing(ctx, res, s.text, known)
 	}
 	some := res
@@ -62,7 +72,134 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
 	}
+	if some.Total == 0 && s.sentence && alt.text.atLeast > 1 && namesType(s, known, other) {
+		alt.text.atLeast = 1
+		if err := alt.run(ctx, &some, offset, true); err != nil {
+			return Result{}, err
+		}
+	}
 	return some, nil
+}
+
+// minTitleShare is the share of the products whose titles have a word that must be of
+// one type for the word to name that type (titleWordType).
+const minTitleShare = 0.6
+
+// titleWordType searches for the type that a word of sentence s names in the
+// catalog's titles: a content word products have as typed (known, not a correction:
+// other) whose titles are of one type at least minTitleShare of the time, in at least
+// minMeet products. The products with the word come back, that type first; with
+// several such words, the one whose titles are of its type most often wins. ok is
+// false when no word names a type so.
+func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
+	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		return res, false, nil // a question about the world, or a request about an order
+	}
+	v := c.vocabulary()
+	best, bestHead, bestShare := -1, "", 0.0
+	for i, w := range s.text.words {
+		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
+			!contentWord(w, s.learned, v) || !wordAsThing(s, v, w) {
+			continue // a correction, or a word in a place no thing is said
+		}
+		var b strings.Builder
+		b.WriteString("{title} : (")
+		quoteTerm(&b, w)
+		if i < len(s.text.alts) {
+			for _, a := range s.text.alts[i] {
+				b.WriteString(" OR ")
+				quoteTerm(&b, a)
+			}
+		}
+		b.WriteByte(')')
+		rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+			CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
+		if err != nil {
+			return res, false, fmt.Errorf("search: %w", err)
+		}
+		total, top, head := 0, 0, ""
+		for rows.Next() {
+			var h string
+			var n int
+			if err := rows.Scan(&h, &n); err != nil {
+				rows.Close()
+				return res, false, fmt.Errorf("search: %w", err)
+			}
+			if !typeLike(h) {
+				continue // no type's name: a size, who it is for ("Hoodie, Men's Large")
+			}
+			total += n
+			if n > top {
+				top, head = n, h
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return res, false, fmt.Errorf("search: %w", err)
+		}
+		share := float64(top) / float64(max(total, 1))
+		if top >= minMeet && share >= minTitleShare && share > bestShare {
+			best, bestHead, bestShare = i, head, share
+		}
+	}
+	if best < 0 {
+		return res, false, nil
+	}
+	alt := *s
+	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[best] = true; return k }())
+	alt.text.atLeast, alt.text.named = 0, false
+	if s.intent != nil {
+		in := *s.intent
+		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
+		alt.intent = &in
+	}
+	out := res
+	out.Words, out.Relaxed = alt.text.String(), true
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
+
+// wordAsThing reports whether w stands in sentence s where a thing is named (see
+// thingsNamedAt): not first (where a request puts its verb: "set an alarm"), nor
+// after "to", a possessive or a place word ("into french"), nor before another noun;
+// and it is no participle ("reading about sparrows" is not a reading lamp).
+func wordAsThing(s *search, v *Vocabulary, w string) bool {
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	for i, x := range s.words {
+		if x != w || i == 0 {
+			continue
+		}
+		if s.words[i-1] != "to" && !possessives[s.words[i-1]] && !afterPlace(s, i) && !inCompound(s, v, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesType reports whether a word of s that products have as typed (known, and not
+// a spelling correction: other) heads products' titles, as a type's name does
+// ("truck" of "a fast little truck my son can steer"), and is not inside a compound
+// ("a cover letter" is no cover).
+func namesType(s *search, known, other []bool) bool {
+	v := s.c.vocabulary()
+	for i, w := range s.text.words {
+		k := wordKey(w)
+		if !known[i] || i < len(other) && other[i] || !s.learned.isType(k) || !typeLike(k) {
+			continue
+		}
+		for j, x := range s.words {
+			if x == w && !inCompound(s, v, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nothing is the result of a query too far from anything in the catalog: no products,

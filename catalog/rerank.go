@@ -45,6 +45,10 @@ type intent struct {
 	// product filed under a category without them is not of the type asked for,
 	// whatever its title's head.
 	catWords []string
+	// forTarget, when the query's head names no type of the catalog ("a replacement
+	// strap for my smartwatch"), are the word keys after its "for": the products made
+	// for them are what it asks for. Only the query's own reading uses it (no order).
+	forTarget map[string]bool
 }
 
 // intentOf reads the intent of a query: rest are the words understand left, text the
@@ -69,6 +73,9 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 				in.heads[wordKey(f[len(f)-1])] = true
 			}
 		}
+	}
+	if head != "" && !s.learned.isType(head) {
+		in.forTarget = forTargetOf(rest)
 	}
 	if s.text.ranked && len(s.text.alts) == 1 {
 		for _, w := range strings.Fields(s.text.words[0]) {
@@ -101,6 +108,22 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		}
 	}
 	return in, nil
+}
+
+// forTargetOf returns the word keys after the first "for" of words, without stop
+// words and possessives: what the thing asked for is for ("for my smartwatch").
+func forTargetOf(words []string) map[string]bool {
+	i := slices.Index(words, "for")
+	if i < 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, w := range words[i+1:] {
+		if !stopwords[w] && !possessives[w] && !determiners[w] {
+			out[wordKey(w)] = true
+		}
+	}
+	return out
 }
 
 // containsAll reports whether have has every one of want.
@@ -518,6 +541,13 @@ func (c *Catalog) fillRank(ctx context.Context) error {
 // accessory, or "for" it), 1 otherwise.
 func (in *intent) tier(f typeFact, v *Vocabulary) int {
 	typeMatch := in.heads[f.head] || f.category != "" && in.heads[f.category]
+	if in.order == nil && len(in.forTarget) > 0 {
+		for k := range strings.FieldsSeq(f.forKeys) {
+			if in.forTarget[k] {
+				return 2 // made for what the query's thing is for
+			}
+		}
+	}
 	switch {
 	case f.head != "" && v.isAccessory(f.head) && !in.words[f.head] && !in.heads[f.head]:
 		return 0

@@ -50,9 +50,10 @@ type sentenceWord struct {
 }
 
 // sentenceWords searches s, a sentence, for the products that have at least two of
-// its content words, or failing that any of them, ranked by BM25 and reordered by the
-// types the words point to (however weakly; see typeScores) and the accessories the
-// sentence names. ok is false when the sentence is not about products (see
+// its content words, or failing that the things it names with any other of its words,
+// or those things alone (thingsWithWords), or failing that any of its words, ranked by
+// BM25 and reordered by the types the words point to (however weakly; see typeScores)
+// and the accessories the sentence names. ok is false when the sentence is not about products (see
 // sentenceContent, and below) or nothing has the words.
 func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
 	v := c.vocabulary()
@@ -77,9 +78,11 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 	// sentence names a type and asks for nothing done about an order, or when two of
 	// them are used together in the catalog's products.
 	about := slices.ContainsFunc(votes, func(v typeVote) bool { return len(v.words) >= 2 })
-	if !about && !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
-		about = len(thingsNamed(s, v)) > 0
+	var things []string
+	if !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		things = thingsNamed(s, v)
 	}
+	about = about || len(things) > 0
 	if !about {
 		if about, err = c.wordsMeet(ctx, s, known); err != nil || !about {
 			return res, false, err
@@ -97,6 +100,14 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 			note = fmt.Sprintf("Read as a sentence: the products that have some of the words %s.", quoteList(alt.text.words))
 		}
 		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], note)
+		if atLeast == 1 && len(things) > 0 {
+			// No product has two of the words: those of the things the sentence names
+			// that have one of its other words come first, as a type's name outweighs
+			// the shopper's story ("a tiny rugged camera" is a camera, not a rug).
+			if found, ok, err := c.thingsWithWords(ctx, &alt, res, offset, things); err != nil || ok {
+				return found, ok, err
+			}
+		}
 		alt.text.atLeast = atLeast
 		anyWord := atLeast == 1 || len(alt.text.words) > 2
 		if err := alt.run(ctx, &out, offset, anyWord); err != nil {
@@ -107,6 +118,38 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 		}
 	}
 	return res, false, nil
+}
+
+// thingsWithWords searches for the products of the things sentence s names that have
+// one of its other words, (thing OR thing…) AND (word OR word…), or failing that for
+// the things alone. ok is false when no product is one of them.
+func (c *Catalog) thingsWithWords(ctx context.Context, s *search, res Result, offset int, things []string) (Result, bool, error) {
+	var others []string
+	for _, w := range s.text.words {
+		if !slices.Contains(things, wordKey(w)) {
+			others = append(others, w)
+		}
+	}
+	alt := *s
+	out := res
+	out.Words, out.Relaxed = s.text.String(), true
+	if len(others) > 0 {
+		alt.text = textQuery{words: []string{things[0], others[0]}, alts: [][]string{things[1:], others[1:]}}
+		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+			fmt.Sprintf("Read as a sentence about %s: those that have some of the words %s.", strings.Join(things, " or "), quoteList(others)))
+		if err := alt.run(ctx, &out, offset, false); err != nil || out.Total > 0 {
+			return out, err == nil, err
+		}
+		out = res
+		out.Words, out.Relaxed = s.text.String(), true
+	}
+	alt.text = textQuery{words: things[:1], alts: [][]string{things[1:]}}
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a sentence about %s: no product of them has the sentence's other words.", strings.Join(things, " or ")))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
 }
 
 // sentenceContent returns the content words of sentence s that products have, at

@@ -46,6 +46,10 @@ func TestSentenceWords(t *testing.T) {
 	}{
 		{name: "words used together", text: "i want soft foam to use while reading about sparrows in my shed", prefix: "kneeler", note: "Read as a sentence"},
 		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
+		{name: "a type named that no product of it has another word with", text: "watching sparrows at dusk needs a sturdy lamp", prefix: "lamp", note: "Read as a sentence about lamp"},
+		{name: "one word that names a type in titles, among words of no product", text: "honestly nothing beats ceramic when sipping slowly outdoors", prefix: "mug", note: "Read as a sentence about mug"},
+		{name: "that word in a question about the world", text: "why does nothing beat ceramic when sipping slowly outdoors", none: true},
+		{name: "that word after a place word", text: "honestly nothing beats sipping slowly outdoors in ceramic", none: true},
 		{name: "a type the shopper has", text: "my mat slid while reading about sparrows in the shed", none: true},
 		{name: "a type named in a request about an order", text: "return the mat while reading about sparrows in my shed", none: true},
 		{name: "words apart", text: "my phone fell in the garden while reading", none: true},
@@ -86,4 +90,37 @@ func TestSentenceWords(t *testing.T) {
 			t.Errorf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
 		}
 	})
+}
+
+// TestForWhatTheShopperHas checks that a query whose thing the catalog has no type
+// for, but which says what it is for ("a replacement strap for my smartwatch"),
+// finds the products made for that first, and that a query naming a type of the
+// catalog still finds that type first.
+func TestForWhatTheShopperHas(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(n int, id, title, brand, desc string) { ps = numbered(ps, 2000, n, id, title, brand, desc) }
+	add(8, "watch", "Orbitron Smartwatch %d", "Orbitron", "Tracks steps and sleep.")
+	add(8, "band", "Loopwell Silicone Band for Orbitron Smartwatch %d", "Loopwell", "Soft silicone band.")
+	add(8, "mug", "Claybird Ceramic Mug %d", "Claybird", "Holds tea or coffee.")
+	add(8, "shade", "Brightwell Replacement Lamp Shade %d", "Brightwell", "Linen shade for reading lamps.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, text, prefix string }{
+		{"a thing of no type, for a type", "a replacement strap for my smartwatch", "band-"},
+		{"a type, for someone", "a smartwatch for my dad", "watch-"},
+		{"a type, for a type", "a band for my smartwatch", "band-"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := hitIDs(res); len(ids) == 0 || !strings.HasPrefix(ids[0], tc.prefix) {
+				t.Fatalf("%q found %v (words %q, notes %q), want %s… first", tc.text, ids, res.Words, res.Notes, tc.prefix)
+			}
+		})
+	}
 }

@@ -759,3 +759,35 @@ func BenchmarkSentences(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// TestSentenceThings holds, on sentences of the dev sets, what a sentence that few
+// products have the words of finds: the thing it names when it names one (a product
+// type that heads titles, as typed), before products that share a word of the
+// shopper's story with it, and nothing when it names none.
+func TestSentenceThings(t *testing.T) {
+	e := loadEnv(t)
+	for _, tc := range []struct {
+		name, text string
+		want       string // the type of the first hit; "" for none
+	}{
+		{"a thing named, whose products have none of the other words", "i want to film my mountain rides with a tiny rugged camera", "camera"},
+		{"a thing named among words no product has half of", "a fast little truck my son can steer from across the yard", "rc-car"},
+		{"no thing named, words corrected into the catalog's", "tickets for the concert on saturday night", ""},
+		{"no thing named, a few words of the catalog", "i need a plumber to fix a leaking pipe under the sink", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ids, _, err := e.search(context.Background(), tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tc.want == "" && len(ids) > 0:
+				t.Errorf("%q found %d products, first a %s; want none", tc.text, len(ids), e.byID[ids[0]].Truth.Type)
+			case tc.want != "" && len(ids) == 0:
+				t.Errorf("%q found nothing; want a %s first", tc.text, tc.want)
+			case tc.want != "" && e.byID[ids[0]].Truth.Type != tc.want:
+				t.Errorf("%q found a %s first; want a %s", tc.text, e.byID[ids[0]].Truth.Type, tc.want)
+			}
+		})
+	}
+}
