@@ -159,7 +159,7 @@ type spellWords struct {
 const maxSpellStarts = 64
 
 // spellCandidates returns the maxSpellCandidates most common indexed words that start
-// with start, most common first (see spellWords).
+// with start, most common first, then in order (see spellWords and commonWords).
 func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCandidate, error) {
 	version, err := c.textVersion(ctx)
 	if err != nil {
@@ -174,8 +174,11 @@ func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCan
 		}
 	}
 	sw.mu.Unlock()
-	rows, err := c.query(ctx, `SELECT term, doc FROM products_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?`,
-		start, start+"\uffff", maxSpellCandidates)
+	query, args, err := c.commonWords(ctx, start)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := c.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("spelling: %w", err)
 	}
