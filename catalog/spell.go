@@ -174,27 +174,14 @@ func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCan
 		}
 	}
 	sw.mu.Unlock()
-	query, args, err := c.commonWords(ctx, start)
+	cands, err := c.commonWords(ctx, start)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := c.query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("spelling: %w", err)
-	}
-	defer rows.Close()
-	var cands []spellCandidate
-	for rows.Next() {
-		var sc spellCandidate
-		if err := rows.Scan(&sc.term, &sc.doc); err != nil {
-			return nil, fmt.Errorf("spelling: %w", err)
-		}
+	for i := range cands {
+		sc := &cands[i]
 		sc.key = soundKey(sc.term)
 		sc.n, sc.mask = utf8.RuneCountInString(sc.key), runeMask(sc.key)
-		cands = append(cands, sc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("spelling: %w", err)
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()

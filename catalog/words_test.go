@@ -110,14 +110,14 @@ func TestIndexWordsStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkWords(t, c, "upserted")
-	query, _, err := c.commonWords(ctx, "k")
+	query, _, err := c.commonWordsQuery(ctx, "k", maxSpellCandidates)
 	if err != nil || query != commonWordsSQL {
 		t.Fatalf("before the delete spelling reads %q (%v), want index_words", query, err)
 	}
 	if _, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id IN ('w2', 'w5')`); err != nil {
 		t.Fatal(err)
 	}
-	if query, _, err := c.commonWords(ctx, "k"); err != nil || query != commonWordsVocabSQL {
+	if query, _, err := c.commonWordsQuery(ctx, "k", maxSpellCandidates); err != nil || query != commonWordsVocabSQL {
 		t.Fatalf("after a delete with SQL spelling reads %q (%v), want products_vocab", query, err)
 	}
 	cands, err := c.spellCandidates(ctx, "k")
@@ -148,33 +148,23 @@ func TestCommonWordsAgree(t *testing.T) {
 	}
 	read := func(query string, args []any) []string {
 		t.Helper()
-		rows, err := c.query(ctx, query, args...)
+		words, err := c.readCommonWords(ctx, query, args)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer rows.Close()
 		var out []string
-		for rows.Next() {
-			var term string
-			var doc int
-			if err := rows.Scan(&term, &doc); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, term+":"+strconv.Itoa(doc))
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
+		for _, w := range words {
+			out = append(out, w.term+":"+strconv.Itoa(w.doc))
 		}
 		return out
 	}
 	for _, start := range []string{"k", "m", "b", "ph", "f", "φ", "1", "z"} {
 		for _, limit := range []int{1, 3, 7, maxSpellCandidates} {
 			t.Run(start+"/"+strconv.Itoa(limit), func(t *testing.T) {
-				_, args, err := c.commonWords(ctx, start)
+				_, args, err := c.commonWordsQuery(ctx, start, limit)
 				if err != nil {
 					t.Fatal(err)
 				}
-				args[2] = limit
 				got, want := read(commonWordsSQL, args), read(commonWordsVocabSQL, args)
 				if !slices.Equal(got, want) {
 					t.Errorf("index_words: %v\nproducts_vocab: %v", got, want)
