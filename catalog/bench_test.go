@@ -444,6 +444,7 @@ func BenchmarkSpellWords(b *testing.B) {
 			b.Run(cs.name+"/"+start, func(b *testing.B) {
 				c := cs.cat(b)
 				n := 0
+				cpu0 := cpuTime(b)
 				for b.Loop() {
 					var err error
 					if n, err = c.ReadSpellWords(ctx, start); err != nil {
@@ -452,6 +453,7 @@ func BenchmarkSpellWords(b *testing.B) {
 				}
 				b.ReportMetric(float64(n), "words")
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/read")
+				b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/float64(b.N), "cpu_µs/read")
 				b.ReportMetric(0, "ns/op")
 			})
 		}

@@ -121,6 +121,10 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := c.fillStaleWords(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if c.rdb, err = openReadPool(ctx, path, readConns()); err != nil {
 		db.Close()
 		return nil, err

@@ -71,6 +71,10 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 	checkDerived(t, c, "sold out")
 
 	exec(`DELETE FROM products WHERE rowid % 4 = 2`)
+	// That leaves index_words stale (TestIndexWordsStale) until the next open fills it.
+	if err := c.fillStaleWords(ctx); err != nil {
+		t.Fatal(err)
+	}
 	checkDerived(t, c, "deleted with SQL")
 
 	// Incremental upserts on top of a bulk load keep everything in step too.
@@ -102,7 +106,8 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 }
 
 // checkDerived fails t when product_keys, brands, the full-text index, the cards,
-// the product codes or product_rank disagree with products and product_text.
+// the product codes, product_rank or index_words disagree with products and
+// product_text.
 func checkDerived(t *testing.T, c *Catalog, step string) {
 	t.Helper()
 	ctx := context.Background()
@@ -134,6 +139,7 @@ func checkDerived(t *testing.T, c *Catalog, step string) {
 	checkCodes(t, c, step)
 	checkImageOrigins(t, c, step)
 	checkRank(t, c, step)
+	checkWords(t, c, step)
 	var nk, np int
 	if err := c.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM product_keys), (SELECT count(*) FROM products)`).Scan(&nk, &np); err != nil {
 		t.Fatal(err)

@@ -219,6 +219,9 @@ func (w *writer) queueText(rowid int64, d *derived) {
 // everything else, as an upsert of up to maxTextExact products is, it makes one per
 // call; a batch of 1,000 makes six.
 func (w *writer) writeText(ctx context.Context) error {
+	if err := w.countWords(ctx, w.text); err != nil {
+		return err
+	}
 	rows := w.text
 	for len(rows) > 0 {
 		n := len(rows)

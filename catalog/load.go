@@ -161,6 +161,9 @@ func (l *Loader) Commit(ctx context.Context) error {
 	if err := rebuildIndex(ctx, l.tx); err != nil {
 		return fmt.Errorf("load: building the full-text index: %w", err)
 	}
+	if err := fillWords(ctx, l.tx); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
 	if err := l.w.learn.write(ctx, l.tx); err != nil {
 		return fmt.Errorf("load: summing the learned types: %w", err)
 	}

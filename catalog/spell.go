@@ -159,7 +159,7 @@ type spellWords struct {
 const maxSpellStarts = 64
 
 // spellCandidates returns the maxSpellCandidates most common indexed words that start
-// with start, most common first (see spellWords).
+// with start, most common first, then in order (see spellWords and commonWords).
 func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCandidate, error) {
 	version, err := c.textVersion(ctx)
 	if err != nil {
@@ -174,24 +174,14 @@ func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCan
 		}
 	}
 	sw.mu.Unlock()
-	rows, err := c.query(ctx, `SELECT term, doc FROM products_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?`,
-		start, start+"\uffff", maxSpellCandidates)
+	cands, err := c.commonWords(ctx, start)
 	if err != nil {
-		return nil, fmt.Errorf("spelling: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var cands []spellCandidate
-	for rows.Next() {
-		var sc spellCandidate
-		if err := rows.Scan(&sc.term, &sc.doc); err != nil {
-			return nil, fmt.Errorf("spelling: %w", err)
-		}
+	for i := range cands {
+		sc := &cands[i]
 		sc.key = soundKey(sc.term)
 		sc.n, sc.mask = utf8.RuneCountInString(sc.key), runeMask(sc.key)
-		cands = append(cands, sc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("spelling: %w", err)
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()

@@ -1,0 +1,242 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// index_words (migration 0029) holds every term of the full-text index with how many
+// products have it, as products_vocab gives them, so that spelling reads the most
+// common words of a letter from an index instead of walking the index's lists. Its one
+// owner is this file: countWords follows each write of product text, fillWords fills
+// the table from products_vocab after a bulk load and when a product deleted with SQL
+// left it stale.
+
+// Terms are counted with FTS5 itself, so that they are the index's terms exactly: the
+// text a write removes and the text it adds go into two contentless full-text tables
+// of the connection's temp schema, tokenized as products_fts is, and their vocabularies
+// (how many of those products have each term) are taken from and added to index_words.
+const wordsTempSQL = `
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_added USING fts5 (title, brand, category, tags, description,
+	content = '', detail = none, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_removed USING fts5 (title, brand, category, tags, description,
+	content = '', detail = none, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_added_vocab USING fts5vocab (temp, words_added, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_removed_vocab USING fts5vocab (temp, words_removed, 'row');
+INSERT INTO temp.words_added (words_added) VALUES ('delete-all');
+INSERT INTO temp.words_removed (words_removed) VALUES ('delete-all');`
+
+// wordsFoldSQL adds the terms of words_added to index_words and takes those of
+// words_removed from it; a term no product has any more leaves it.
+const wordsFoldSQL = `
+INSERT INTO index_words (term, docs)
+	SELECT term, sum(n) FROM (SELECT term, doc AS n FROM temp.words_added_vocab
+		UNION ALL SELECT term, -doc FROM temp.words_removed_vocab) WHERE true GROUP BY term HAVING sum(n) != 0
+	ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs;
+DELETE FROM index_words WHERE docs <= 0 AND term IN (SELECT term FROM temp.words_removed_vocab);`
+
+// wordsInsertSQL adds one product's indexed text to a temp table (%s); maxWordsRows
+// rows go in one statement.
+const (
+	wordsInsertSQL = `INSERT INTO temp.%s (title, brand, category, tags, description) VALUES (?, ?, ?, ?, ?)`
+	maxWordsRows   = 64
+)
+
+// indexedText is what products_fts indexes of a product.
+type indexedText struct{ title, brand, category, tags, description string }
+
+func textOf(d *derived) indexedText {
+	return indexedText{d.p.Title, d.p.Brand, d.p.Category, d.tags, d.p.Description}
+}
+
+// countWords keeps index_words equal to products_vocab for the rows of product_text
+// that writeText is about to write: it takes away the terms of each stored product
+// whose indexed text changes and adds those of its new text (and of new products).
+// A bulk load counts nothing here: its Commit fills the table (see fillWords).
+func (w *writer) countWords(ctx context.Context, rows []textRow) error {
+	if w.learn != nil || len(rows) == 0 { // a bulk load
+		return nil
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.rowid
+	}
+	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
+	st, err := w.stmt(ctx, `SELECT rowid, title, brand, category, tags, description FROM product_text
+		WHERE rowid IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return err
+	}
+	stored := map[int64]indexedText{}
+	rs, err := st.QueryContext(ctx, string(list))
+	if err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	for rs.Next() {
+		var id int64
+		var t indexedText
+		if err := rs.Scan(&id, &t.title, &t.brand, &t.category, &t.tags, &t.description); err != nil {
+			rs.Close()
+			return fmt.Errorf("index words: %w", err)
+		}
+		stored[id] = t
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	var added, removed []indexedText
+	for _, r := range rows {
+		t := textOf(r.d)
+		if old, ok := stored[r.rowid]; ok {
+			if old == t {
+				continue // the index keeps it as it is (migration 0026)
+			}
+			removed = append(removed, old)
+		}
+		added = append(added, t)
+	}
+	if len(added) == 0 {
+		return nil
+	}
+	if _, err := w.tx.ExecContext(ctx, wordsTempSQL); err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	for _, part := range []struct {
+		table string
+		texts []indexedText
+	}{{"words_added", added}, {"words_removed", removed}} {
+		if err := w.tempText(ctx, part.table, part.texts); err != nil {
+			return fmt.Errorf("index words: %w", err)
+		}
+	}
+	if _, err := w.tx.ExecContext(ctx, wordsFoldSQL); err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	return nil
+}
+
+// tempText inserts texts into the temp table, maxWordsRows to a statement. The
+// statements name a temp table, which exists on the transaction's connection only, so
+// they are run on the transaction rather than prepared through the Catalog's cache.
+func (w *writer) tempText(ctx context.Context, table string, texts []indexedText) error {
+	var args []any
+	for len(texts) > 0 {
+		n := min(len(texts), maxWordsRows)
+		args = args[:0]
+		for _, t := range texts[:n] {
+			args = append(args, t.title, t.brand, t.category, t.tags, t.description)
+		}
+		if _, err := w.tx.ExecContext(ctx, multiRow(fmt.Sprintf(wordsInsertSQL, table), n), args...); err != nil {
+			return err
+		}
+		texts = texts[n:]
+	}
+	return nil
+}
+
+// fillWordsSQL fills index_words from products_vocab, which walks the whole index
+// once, and marks it fresh.
+const fillWordsSQL = `DELETE FROM index_words;
+	INSERT INTO index_words (term, docs) SELECT term, doc FROM products_vocab;
+	DELETE FROM index_words_stale;`
+
+// fillWords fills index_words in tx (see fillWordsSQL).
+func fillWords(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, fillWordsSQL); err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	return nil
+}
+
+// fillStaleWords fills index_words when it is stale: a new catalog, one written before
+// migration 0029, or one a product was deleted from with SQL.
+func (c *Catalog) fillStaleWords(ctx context.Context) error {
+	var stale bool
+	if err := c.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM index_words_stale)`).Scan(&stale); err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	if !stale {
+		return nil
+	}
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fillWords(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("index words: %w", err)
+	}
+	return nil
+}
+
+// commonWordsSQL reads the maxSpellCandidates most common indexed words that start
+// with ?2 (whose first letter is ?1), most common first and then in order, from
+// index_words; commonWordsVocabSQL reads the same from products_vocab, while
+// index_words is stale. Each returns them as one row of text, "term docs term docs …"
+// (a term has no space), which costs a fraction of reading a row per word.
+const (
+	commonWordsSQL = `SELECT coalesce(group_concat(term || ' ' || docs, ' ' ORDER BY docs DESC, term), '') FROM (
+		SELECT term, docs FROM index_words WHERE substr(term, 1, 1) = ?1 AND term >= ?2 AND term < ?2 || char(65535)
+		ORDER BY docs DESC, term LIMIT ?3)`
+	commonWordsVocabSQL = `SELECT coalesce(group_concat(term || ' ' || doc, ' ' ORDER BY doc DESC, term), '') FROM (
+		SELECT term, doc FROM products_vocab WHERE term >= ?2 AND term < ?2 || char(65535) AND ?1 = ?1
+		ORDER BY doc DESC, term LIMIT ?3)`
+)
+
+// commonWords returns the maxSpellCandidates most common indexed words that start
+// with start, with how many products have each, most common first and then in order
+// (see commonWordsSQL); only term and doc are set.
+func (c *Catalog) commonWords(ctx context.Context, start string) ([]spellCandidate, error) {
+	query, args, err := c.commonWordsQuery(ctx, start, maxSpellCandidates)
+	if err != nil {
+		return nil, err
+	}
+	return c.readCommonWords(ctx, query, args)
+}
+
+// commonWordsQuery returns the statement that reads the limit most common words of
+// start and its arguments: commonWordsSQL, or commonWordsVocabSQL while index_words is
+// stale.
+func (c *Catalog) commonWordsQuery(ctx context.Context, start string, limit int) (string, []any, error) {
+	var stale bool
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM index_words_stale)`).Scan(&stale); err != nil {
+		return "", nil, fmt.Errorf("spelling: %w", err)
+	}
+	first, _ := utf8.DecodeRuneInString(start)
+	args := []any{string(first), start, limit}
+	if stale {
+		return commonWordsVocabSQL, args, nil
+	}
+	return commonWordsSQL, args, nil
+}
+
+// readCommonWords runs query, commonWordsSQL or commonWordsVocabSQL, and splits the
+// row it returns.
+func (c *Catalog) readCommonWords(ctx context.Context, query string, args []any) ([]spellCandidate, error) {
+	var list string
+	if err := c.queryRow(ctx, query, args...).Scan(&list); err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	fields := strings.Fields(list)
+	if len(fields)%2 != 0 {
+		return nil, fmt.Errorf("spelling: the common words read as %d fields", len(fields))
+	}
+	out := make([]spellCandidate, 0, len(fields)/2)
+	for i := 0; i < len(fields); i += 2 {
+		doc, err := strconv.Atoi(fields[i+1])
+		if err != nil {
+			return nil, fmt.Errorf("spelling: a word's products read as %q", fields[i+1])
+		}
+		out = append(out, spellCandidate{term: fields[i], doc: doc})
+	}
+	return out, nil
+}
