@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Heads: the best matches of common words, kept on disk.
@@ -114,14 +116,12 @@ type head struct {
 	n            int
 }
 
-// readHeads reads what BuildHeads stores, in one snapshot, and the text version it
-// read.
+// headWorkers is how many connections readHeads orders match sets on at once.
+const headWorkers = 2
+
+// readHeads reads what BuildHeads stores and the text version it read, ordering the
+// match sets on headWorkers connections at once, each in a snapshot of that version.
 func (c *Catalog) readHeads(ctx context.Context, st *HeadStats) ([]head, int64, error) {
-	ctx, end, err := c.snapshot(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer end()
 	version, err := c.textVersion(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -130,54 +130,90 @@ func (c *Catalog) readHeads(ctx context.Context, st *HeadStats) ([]head, int64, 
 	if err != nil {
 		return nil, 0, err
 	}
-	var heads []head
-	seen := map[string]bool{}
-	for _, term := range terms {
-		st.Words++
-		word, err := c.surfaceWord(ctx, term)
-		if err != nil {
-			return nil, 0, err
-		}
-		if stopwords[word] {
-			continue // searched for alone, a stop word is rare; its head would be dear
-		}
-		s, expr, err := c.headExpr(ctx, word)
-		if err != nil || s == nil || seen[expr] {
-			if err != nil {
-				return nil, 0, err
-			}
-			continue
+	st.Words = len(terms)
+	var (
+		mu    sync.Mutex
+		seen  = map[string]bool{}
+		next  atomic.Int64
+		wg    sync.WaitGroup
+		errs  = make([]error, headWorkers)
+		found = make([][]head, len(terms))
+	)
+	// claim reports whether expr is not claimed yet, and claims it.
+	claim := func(expr string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if seen[expr] {
+			return false
 		}
 		seen[expr] = true
-		n, err := c.countUpTo(ctx, expr, 1<<62)
-		if err != nil {
-			return nil, 0, err
-		}
-		if n <= c.headMin() {
-			continue
-		}
-		list, err := s.ordered(ctx, expr, "", nil, c.headSize())
-		if err != nil {
-			return nil, 0, err
-		}
-		h := head{expr: expr, rowids: "[" + list + "]", n: n}
-		heads = append(heads, h)
-		// The indexed stem typed as it is ("ceram" for "ceramic") searches for the same
-		// products with the same scores when both expressions are one phrase with as
-		// many matches: it shares the head.
-		if _, alias, err := c.headExpr(ctx, term); err != nil {
-			return nil, 0, err
-		} else if alias != "" && !seen[alias] && onePhrase(alias) && onePhrase(expr) {
-			if m, err := c.countUpTo(ctx, alias, 1<<62); err != nil {
-				return nil, 0, err
-			} else if m == n {
-				seen[alias] = true
-				h.expr = alias
-				heads = append(heads, h)
-			}
-		}
+		return true
+	}
+	for w := range headWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[w] = func() error {
+				ctx, end, err := c.snapshot(ctx)
+				if err != nil {
+					return err
+				}
+				defer end()
+				if v, err := c.textVersion(ctx); err != nil || v != version {
+					return cmp.Or(err, ErrTextChanged)
+				}
+				for i := int(next.Add(1) - 1); i < len(terms); i = int(next.Add(1) - 1) {
+					if found[i], err = c.termHeads(ctx, terms[i], claim); err != nil {
+						return err
+					}
+				}
+				return nil
+			}()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, 0, err
+	}
+	var heads []head
+	for _, hs := range found {
+		heads = append(heads, hs...)
 	}
 	return heads, version, nil
+}
+
+// termHeads returns the heads of the indexed word term: of the search for it as
+// products write it, and of the search for term as it is when that shares the head.
+// It leaves out the expressions claim says another word has.
+func (c *Catalog) termHeads(ctx context.Context, term string, claim func(string) bool) ([]head, error) {
+	word, err := c.surfaceWord(ctx, term)
+	if err != nil || stopwords[word] { // searched for alone, a stop word is rare; its head would be dear
+		return nil, err
+	}
+	s, expr, err := c.headExpr(ctx, word)
+	if err != nil || s == nil || !claim(expr) {
+		return nil, err
+	}
+	n, err := c.countUpTo(ctx, expr, 1<<62)
+	if err != nil || n <= c.headMin() {
+		return nil, err
+	}
+	list, err := s.ordered(ctx, expr, "", nil, c.headSize())
+	if err != nil {
+		return nil, err
+	}
+	hs := []head{{expr: expr, rowids: "[" + list + "]", n: n}}
+	// The indexed stem typed as it is ("ceram" for "ceramic") searches for the same
+	// products with the same scores when both expressions are one phrase with as many
+	// matches: it shares the head.
+	_, alias, err := c.headExpr(ctx, term)
+	if err != nil || alias == expr || !onePhrase(alias) || !onePhrase(expr) {
+		return hs, err
+	}
+	if m, err := c.countUpTo(ctx, alias, 1<<62); err != nil || m != n || !claim(alias) {
+		return hs, err
+	}
+	return append(hs, head{expr: alias, rowids: hs[0].rowids, n: n}), nil
 }
 
 // headExpr returns the search for word alone and the full-text expression it looks
