@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -272,21 +271,12 @@ func (w *writer) noteHeads(ctx context.Context, rowids []int64) error {
 	if len(rowids) == 0 {
 		return nil
 	}
-	var list strings.Builder
-	list.WriteByte('[')
-	for i, id := range rowids {
-		if i > 0 {
-			list.WriteByte(',')
-		}
-		list.WriteString(strconv.FormatInt(id, 10))
-	}
-	list.WriteByte(']')
 	st, err := w.stmt(ctx, `INSERT OR IGNORE INTO search_heads_changed (rowid)
 		SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM search_heads)`)
 	if err != nil {
 		return err
 	}
-	res, err := st.ExecContext(ctx, list.String())
+	res, err := st.ExecContext(ctx, sortedList(rowids))
 	if err != nil {
 		return fmt.Errorf("upsert: search heads: %w", err)
 	}
