@@ -137,8 +137,9 @@ func (c *Catalog) countUpTo(ctx context.Context, expr string, limit int) (int, e
 }
 
 // pool returns the pool of expr in the search's order, building it when the catalog
-// has none for the current text (from expr's head when it has one, see heads.go); nil when expr has at most maxExact matches (order
-// them in full instead), which is counted once per text version.
+// has none for the current text (from expr's head when it has one, see heads.go);
+// nil when expr has at most maxExact matches (order them in full instead), which is
+// counted once per text version.
 func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	// The learned view was read for the text version of the search's snapshot.
 	version := s.learned.version
