@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
@@ -47,6 +48,8 @@ type Catalog struct {
 	// poolChunk (tests); a negative poolChunk makes browses order in full.
 	pools                          pools
 	exactUpTo, poolSize, poolChunk int
+	// fullOrders counts the pools built by ordering every match (see FullOrders).
+	fullOrders atomic.Int64
 	// fallbacks bounds the searches retrying with corrections or fewer words (see
 	// fallbackGate); fallbackBudget is the time each may take, 0 meaning
 	// DefaultFallbackBudget (tests set it).

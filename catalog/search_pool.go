@@ -16,7 +16,8 @@ import (
 // small machine), and a search sorted by price reads every match's price, so a word in
 // a fifth of a million products costs half a second to order in full. A search with at
 // most maxExact full-text matches is ordered in full, every time. A larger match set is
-// ordered in full once per sort: its first poolSize matches in that order (before any
+// ordered in full once per sort (or, in relevance order, drawn from the match set's
+// head, see heads.go): its first poolSize matches in that order (before any
 // filter) are kept in memory as a pool, until product text changes (or a product's
 // visibility, price or rating, which only an upsert changes, which moves the text
 // too). A search then filters the pool in order, a chunk at a time, and stops once it
@@ -136,8 +137,9 @@ func (c *Catalog) countUpTo(ctx context.Context, expr string, limit int) (int, e
 }
 
 // pool returns the pool of expr in the search's order, building it when the catalog
-// has none for the current text; nil when expr has at most maxExact matches (order
-// them in full instead), which is counted once per text version.
+// has none for the current text (from expr's head when it has one, see heads.go);
+// nil when expr has at most maxExact matches (order them in full instead), which is
+// counted once per text version.
 func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	// The learned view was read for the text version of the search's snapshot.
 	version := s.learned.version
@@ -159,7 +161,10 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 		s.c.pools.putFew(version, s.few)
 		return nil, nil
 	}
-	p, err := s.buildPool(ctx, expr)
+	p, err := s.headPool(ctx, expr)
+	if err == nil && p == nil {
+		p, err = s.buildPool(ctx, expr)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -168,19 +173,47 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 }
 
 // buildPool orders every match of expr as the search's order does and keeps
-// the first poolSize, with the number of matches. It reads them as one row: one row
-// per match would cost several times more.
+// the first poolSize, with the number of matches.
 func (s *search) buildPool(ctx context.Context, expr string) (*pool, error) {
+	s.c.fullOrders.Add(1)
+	size := cmp.Or(s.c.poolSize, poolSize)
+	list, err := s.ordered(ctx, expr, "", nil, size)
+	if err != nil {
+		return nil, err
+	}
+	p := &pool{expr: expr}
+	if p.rowids, err = parseRowids(list, size); err != nil {
+		return nil, err
+	}
+	if p.n, err = s.c.countUpTo(ctx, expr, 1<<62); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// ordered returns the rowids of the first limit matches of expr in the search's order,
+// as a list separated by commas: of every match, or of those that the condition
+// among, written after the MATCH with its arguments args, admits. It reads them as
+// one row: one row per match would cost several times more.
+func (s *search) ordered(ctx context.Context, expr, among string, args []any, limit int) (string, error) {
 	var list string
 	err := s.c.queryRow(ctx, `SELECT coalesce(group_concat(rowid), '') FROM (SELECT k.rowid AS rowid
 		FROM products_fts JOIN product_keys k ON k.rowid = products_fts.rowid
-		WHERE products_fts MATCH ? ORDER BY `+s.orderBy()+` LIMIT `+
-		strconv.Itoa(cmp.Or(s.c.poolSize, poolSize))+`)`, expr).Scan(&list)
+		WHERE products_fts MATCH ?`+among+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(limit)+`)`,
+		append([]any{expr}, args...)...).Scan(&list)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return "", fmt.Errorf("search: %w", err)
 	}
-	p := &pool{expr: expr}
+	return list, nil
+}
+
+// parseRowids reads the first limit rowids of a list separated by commas.
+func parseRowids(list string, limit int) ([]int64, error) {
+	var rowids []int64
 	for id := range strings.SplitSeq(list, ",") {
+		if len(rowids) == limit {
+			break
+		}
 		if id == "" {
 			continue
 		}
@@ -188,13 +221,15 @@ func (s *search) buildPool(ctx context.Context, expr string) (*pool, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: a full-text match reads as %q", id)
 		}
-		p.rowids = append(p.rowids, rowid)
+		rowids = append(rowids, rowid)
 	}
-	if p.n, err = s.c.countUpTo(ctx, expr, 1<<62); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return rowids, nil
 }
+
+// FullOrders returns how many times c has ordered every match of a common word's
+// full-text expression to keep its first matches (see buildPool): what a search does
+// the first time it needs such a word's pool, unless the word has a head (heads.go).
+func (c *Catalog) FullOrders() int64 { return c.fullOrders.Load() }
 
 // fromPool returns, in the pool's order, the matches of p that pass the search's
 // filters: at least need of them when there are as many, and for the facets those of

@@ -247,6 +247,7 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 		}
 	}
 	ins := w.inserter()
+	written := make([]int64, 0, len(ds))
 	for i := range ds {
 		d := &ds[i]
 		catID, err := w.category(ctx, d.p.Category, d.catKey)
@@ -264,6 +265,7 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 			if err := w.update(ctx, d, s.rowid, catID, brandID); err != nil {
 				return st, err
 			}
+			written = append(written, s.rowid)
 			st.Updated++
 			continue
 		}
@@ -275,12 +277,16 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 		if err := ins.add(ctx, d, rowid, catID, brandID); err != nil {
 			return st, err
 		}
+		written = append(written, rowid)
 		st.Inserted++
 	}
 	if err := ins.flush(ctx); err != nil {
 		return st, err
 	}
 	if err := w.writeText(ctx); err != nil {
+		return st, err
+	}
+	if err := w.noteHeads(ctx, written); err != nil {
 		return st, err
 	}
 	return st, nil

@@ -96,6 +96,7 @@ type benchScaleConfig struct {
 	purchases   float64
 	mixedFor    time.Duration
 	quality     int
+	firstWords  int
 	firstOnly   bool
 	skipMixed   bool
 	mixedOnly   bool
@@ -119,6 +120,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.Float64Var(&c.purchases, "purchase-share", 0.2, "share of the mixed phase's calls that write as a purchase does")
 	fs.DurationVar(&c.mixedFor, "mixed-duration", 10*time.Second, "length of each mixed phase")
 	fs.IntVar(&c.quality, "quality", 300, "queries compared with full ranking (0: none)")
+	fs.IntVar(&c.firstWords, "first-words", 10, "common words searched for the first time per run, after the shapes (0: none)")
 	fs.BoolVar(&c.firstOnly, "first-only", false, "only open the catalog, search once and print the time (used by the benchmark itself)")
 	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
 	fs.StringVar(&c.store, "store", "", "the store's database `path` the mixed phases' purchases write to (default: beside --db, as serve keeps it; the --db path itself measures a store sharing the catalog's file)")
@@ -230,6 +232,11 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fmt.Fprintf(stdout, "\nthis process after the searches: peak RSS %s (target ≤ %d MB), now %s anonymous + %s file-backed\n\n",
 		mb(mem["VmHWM"]), scaleTargetRSS>>20, mb(mem["RssAnon"]), mb(mem["RssFile"]))
 
+	if c.firstWords > 0 {
+		if err := firstWords(ctx, cat, bare, c.runs, c.firstWords, stdout); err != nil {
+			return err
+		}
+	}
 	if !c.skipMixed {
 		// The mixed phases run in a process of their own, wired as serve wires the
 		// catalog, the store and the sandbox's purchases, so that its memory is the
@@ -247,6 +254,81 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 	}
+	return nil
+}
+
+// firstWords times the first search in this process of runs×n distinct common words
+// (indexed words in 20,000–400,000 products, the most common first, searched as
+// indexed, as the quality phase searches them), n per run, each followed by the
+// same search again (the word's pool kept) and by the bare ranked FTS5 query, which
+// computes bm25 for every match: what a first search did before heads. It counts the
+// first searches that ordered every match (catalog.FullOrders).
+func firstWords(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, runs, n int, stdout io.Writer) error {
+	rows, err := bare.QueryContext(ctx, `SELECT term FROM products_vocab WHERE doc BETWEEN 20000 AND 400000 AND length(term) >= 4 AND term GLOB '[a-z]*' ORDER BY doc DESC`)
+	if err != nil {
+		return err
+	}
+	var words []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		if t != demo.CommonWord && !strings.HasPrefix(t, demo.PrefixWord) { // searched by the shapes
+			words = append(words, t)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ranked, err := bare.PrepareContext(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT 10`)
+	if err != nil {
+		return err
+	}
+	defer ranked.Close()
+	var p50s, maxes, cpus, again, bare50s, bareCPUs []time.Duration
+	full, searched := cat.FullOrders(), 0
+	for run := range runs {
+		var ts, as, bs []time.Duration
+		var cpu, bcpu time.Duration
+		for _, w := range words[min(len(words), run*n):min(len(words), (run+1)*n)] {
+			q := catalog.Query{Text: w, InStock: true}
+			start, c0 := time.Now(), cpuTimeSelf()
+			if _, err := cat.Search(ctx, q); err != nil {
+				return err
+			}
+			ts = append(ts, time.Since(start))
+			c1 := cpuTimeSelf()
+			cpu += c1 - c0
+			start = time.Now()
+			if _, err := cat.Search(ctx, q); err != nil {
+				return err
+			}
+			as = append(as, time.Since(start))
+			start, c2 := time.Now(), cpuTimeSelf()
+			if err := bareRows(ctx, ranked, []any{ftsExpr([]string{w})}); err != nil {
+				return err
+			}
+			bs = append(bs, time.Since(start))
+			bcpu += cpuTimeSelf() - c2
+			searched++
+		}
+		if len(ts) == 0 {
+			break
+		}
+		p50s, maxes, again = append(p50s, pct(ts, 50)), append(maxes, slices.Max(ts)), append(again, pct(as, 50))
+		cpus, bare50s = append(cpus, cpu/time.Duration(len(ts))), append(bare50s, pct(bs, 50))
+		bareCPUs = append(bareCPUs, bcpu/time.Duration(len(ts)))
+	}
+	if searched == 0 {
+		return errors.New("first words: the catalog has no word in 20,000–400,000 products")
+	}
+	fmt.Fprintf(stdout, "first search of a common word in this process (%d words in 20,000–400,000 products, %d per run, %d runs):\n", searched, n, len(p50s))
+	fmt.Fprintf(stdout, "  p50 %s ms, slowest %s ms, CPU %s ms per search; the same search again p50 %s ms; ordered every match: %d of %d\n",
+		msRange(p50s), msRange(maxes), msRange(cpus), msRange(again), cat.FullOrders()-full, searched)
+	fmt.Fprintf(stdout, "  floor, bare FTS5 ranking every match (ORDER BY rank LIMIT 10): p50 %s ms, CPU %s ms per query\n\n", msRange(bare50s), msRange(bareCPUs))
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
@@ -94,6 +95,22 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// optimisation, so its failure leaves the import done.
 	if err := cat.OptimizeIndex(ctx); err != nil {
 		logger.Warn("the search index could not be merged after the import; searches work, only slower", "err", err)
+	}
+	// The best matches of common words, for their first search in a process (see
+	// catalog/heads.go): built when the catalog has none (a first import, or writes
+	// since the last build dropped them); writes keep them otherwise. Like the merge,
+	// an optimisation.
+	has, err := cat.HasHeads(ctx)
+	if err == nil && !has {
+		start, cpu := time.Now(), cpuTimeSelf()
+		var st catalog.HeadStats
+		if st, err = cat.BuildHeads(ctx); err == nil {
+			fmt.Fprintf(stderr, "search heads: %d for %d common words, in %.1f s (%.1f s of CPU)\n",
+				st.Heads, st.Words, time.Since(start).Seconds(), (cpuTimeSelf() - cpu).Seconds())
+		}
+	}
+	if err != nil {
+		logger.Warn("the common words' search heads could not be built; searches work, a common word's first one slower", "err", err)
 	}
 	return nil
 }
