@@ -3,6 +3,8 @@ package catalog
 import (
 	"bufio"
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -538,5 +540,92 @@ func TestUpsertWritesTextOnce(t *testing.T) {
 			}
 		}
 		checkDerived(t, c, tc.name)
+	}
+}
+
+// BenchmarkBulkLoad is the writer's half of a feed import: a bulk Load of 20,000
+// products, prepared beforehand (Prepare runs beside the writer in an import), in
+// batches of 1,000, committed (the full-text index, the secondary indexes and the
+// learned types built), into a new catalog each time. cpu_ns/product is the
+// process's processor time per product.
+func BenchmarkBulkLoad(b *testing.B) {
+	const n = 20000
+	ctx := context.Background()
+	sellers, products := loadTestProducts(n)
+	var batches []*Prepared
+	for i := 0; i < n; i += 1000 {
+		batches = append(batches, Prepare(products[i:i+1000]))
+	}
+	dir := b.TempDir()
+	var cpu time.Duration
+	for i := 0; b.Loop(); i++ {
+		c, err := Open(ctx, filepath.Join(dir, fmt.Sprintf("catalog%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cpu0 := cpuTime(b)
+		l, err := c.Load(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range batches {
+			if _, err := l.UpsertPrepared(ctx, UpsertOptions{}, sellers, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := l.Commit(ctx); err != nil {
+			b.Fatal(err)
+		}
+		cpu += cpuTime(b) - cpu0
+		c.Close()
+	}
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*n), "cpu_ns/product")
+}
+
+// TestBulkLoadIndexOneSegment loads products with so small a hash that FTS5 writes many
+// segments while it builds the full-text index; the load must end with the index in
+// one segment, and FTS5's settings as they were before it.
+func TestBulkLoadIndexOneSegment(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	settings := func() map[string]int64 { // each setting's value, FTS5's default when unset
+		out := map[string]int64{}
+		for _, s := range rebuildSettings(0) {
+			v := s.fts5
+			err := c.db.QueryRowContext(ctx, `SELECT v FROM products_fts_config WHERE k = ?`, s.key).Scan(&v)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				t.Fatal(err)
+			}
+			out[s.key] = v
+		}
+		return out
+	}
+	before := settings()
+	sellers, products := loadTestProducts(700)
+	l, err := c.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.hashSize = 4 << 10
+	for i := 0; i < len(products); i += 100 {
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, products[i:i+100]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var segments int
+	if err := c.db.QueryRowContext(ctx, `SELECT count(DISTINCT segid) FROM products_fts_idx`).Scan(&segments); err != nil {
+		t.Fatal(err)
+	}
+	if segments != 1 {
+		t.Errorf("the full-text index is in %d segments after a bulk load, want 1", segments)
+	}
+	if after := settings(); !reflect.DeepEqual(after, before) {
+		t.Errorf("FTS5's settings after a bulk load: %v, want %v as before it", after, before)
+	}
+	if res, err := c.Search(ctx, Query{Text: "lantern"}); err != nil || res.Total == 0 {
+		t.Errorf("search after the load: %+v, %v", res, err)
 	}
 }

@@ -192,8 +192,9 @@ func importOnce(ctx context.Context, exe, feedPath, db string) (importRun, error
 	return r, err
 }
 
-// rebuildAlone builds the full-text index of db again as a bulk load does, in a
-// transaction it rolls back, and returns the wall clock and CPU it took.
+// rebuildAlone builds the full-text index of db again as a bulk load does
+// (catalog.RebuildIndex), in a transaction it rolls back, and returns the wall clock
+// and CPU it took.
 func rebuildAlone(ctx context.Context, db *sql.DB) (wall, cpu time.Duration, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -201,10 +202,7 @@ func rebuildAlone(ctx context.Context, db *sql.DB) (wall, cpu time.Duration, err
 	}
 	defer tx.Rollback()
 	start, c0 := time.Now(), cpuTimeSelf()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts, rank) VALUES ('hashsize', ?)`, catalog.RebuildHashSize); err != nil {
-		return 0, 0, err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO products_fts (products_fts) VALUES ('rebuild')`); err != nil {
+	if err := catalog.RebuildIndex(ctx, tx); err != nil {
 		return 0, 0, err
 	}
 	return time.Since(start), cpuTimeSelf() - c0, nil

@@ -91,8 +91,10 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	if read == 0 {
 		return errors.New("nothing could be read from the given files")
 	}
-	// Searches read every segment a bulk load left in the index; merging them is an
-	// optimisation, so its failure leaves the import done.
+	// Searches read every segment of the index. A bulk load leaves one (see
+	// catalog.RebuildIndex), where this finds nothing to do; a load batch by batch
+	// leaves several. Merging them is an optimisation, so its failure leaves the
+	// import done.
 	if err := cat.OptimizeIndex(ctx); err != nil {
 		logger.Warn("the search index could not be merged after the import; searches work, only slower", "err", err)
 	}
