@@ -49,3 +49,29 @@ func TestMigrationLeavesOldSalesToSettle(t *testing.T) {
 		t.Errorf("ForgetSales = %d, %v; want 1", n, err)
 	}
 }
+
+// TestMigrationGivesTokensToAStoreThatNeverDrained: a store killed between completing
+// its first orders and its first drain has sales waiting and no id (the version before
+// 0017 made the id at the first drain), so the sales file holds no mark for it and
+// counted none of them: the migration gives them tokens and they are pending at once.
+func TestMigrationGivesTokensToAStoreThatNeverDrained(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, exec := dbBefore(t, path, "0017")
+	for _, order := range []string{"o1", "o2"} {
+		exec(`INSERT INTO sales_outbox (order_id, product_id, quantity, sold_at) VALUES (?, 'p', 1, '2026-12-03T00:00:00.000000000Z')`, order)
+	}
+	db.Close()
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if id, _, err := s.OldSales(ctx); err != nil || id != "" {
+		t.Errorf("OldSales = %q, %v; want no old id", id, err)
+	}
+	ps, err := s.PendingSales(ctx, 10)
+	if err != nil || len(ps) != 2 || ps[0].Token == 0 || ps[1].Token == 0 || ps[0].Token == ps[1].Token {
+		t.Fatalf("PendingSales = %+v, %v; want o1 and o2, each with its own token", ps, err)
+	}
+}

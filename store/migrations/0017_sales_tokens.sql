@@ -17,6 +17,10 @@
 -- version before did.
 ALTER TABLE sales_outbox ADD COLUMN token INTEGER;
 ALTER TABLE store_identity ADD COLUMN sales_top INTEGER NOT NULL DEFAULT 0;
+-- A store that never drained has no id (the version before made it at the first drain):
+-- the sales file holds no mark for it, so none of its waiting sales was counted, and
+-- they take a token now, to be counted as any other.
+UPDATE sales_outbox SET token = random() WHERE token IS NULL AND NOT EXISTS (SELECT 1 FROM store_identity);
 UPDATE store_identity SET sales_top = coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sales_outbox'), 0);
 
 -- A completed purchase counts its own order's sales at once (checkout's afterSale).
