@@ -162,6 +162,7 @@ func TestWebhookReceiverThatHangs(t *testing.T) {
 	)
 	release := make(chan struct{})
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := eventKey(r.Body) // read, so that the server notices when the client gives up
 		mu.Lock()
 		hanging := hang
 		mu.Unlock()
@@ -173,7 +174,7 @@ func TestWebhookReceiverThatHangs(t *testing.T) {
 			return
 		}
 		mu.Lock()
-		got[eventKey(r.Body)] = true
+		got[key] = true
 		mu.Unlock()
 	}))
 	t.Cleanup(func() { close(release); hook.Close() })
