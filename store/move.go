@@ -257,8 +257,8 @@ func appliedMigrations(ctx context.Context, q queryer) ([]string, error) {
 
 // storeTables returns the store's tables as this binary's migrations create them, in
 // the order they are created (parents before the tables that reference them), without
-// store_migrations. No migration drops a table, so every older version's tables are
-// among them.
+// store_migrations. No migration drops a table for good (0018 rebuilds payment_setups
+// under its own name), so every older version's tables are among them.
 var storeTables = sync.OnceValues(func() ([]string, error) {
 	ctx := context.Background()
 	db, err := sql.Open("sqlite3", ":memory:")

@@ -22,16 +22,24 @@ type PaymentSetup struct {
 	CreatedAt       time.Time
 	ExpiresAt       time.Time // when Stripe expires the session
 	CompletedAt     time.Time // zero until complete
+	// Refused says why a card saved on the page was not added, once Status is
+	// SetupRefused: the card (CardID, ours) is on file in Mode already, and the page
+	// (Wanted) saved it in another. Nil otherwise.
+	Refused *CardModeError
 }
 
 // SetupStatus is where a payment setup is.
 type SetupStatus string
 
-// Payment setup statuses. A setup moves from open to complete or expired, never back.
+// Payment setup statuses. A setup moves from open to complete, expired or refused,
+// never back (an expired one can still complete: see CompletePaymentSetup).
 const (
 	SetupOpen     SetupStatus = "open"
 	SetupComplete SetupStatus = "complete"
 	SetupExpired  SetupStatus = "expired"
+	// SetupRefused: the person saved a card on the page, but it is on file already in
+	// another mode, so it was not added (PaymentSetup.Refused says which and why).
+	SetupRefused SetupStatus = "refused"
 )
 
 // StartPaymentSetup records a new open setup for ps.CustomerID and returns it as
@@ -120,7 +128,11 @@ func (s *Store) OpenPaymentSetups(ctx context.Context, customerID string) ([]Pay
 // it as it is, so a webhook and a poller racing on one session add the method once.
 // A setup expired here can still be completed: Stripe says the card was saved (the
 // person submitted the page at the last moment, after a poll gave up on it), and
-// Stripe is the authority on that.
+// Stripe is the authority on that. A card that is on file already in another mode
+// (*CardModeError from AddPaymentMethod) is not added: the setup is marked refused
+// instead, with the reason (PaymentSetup.Refused), in the same transaction, and
+// returned with no error, so that every later look at the setup finds why. A setup
+// already refused stays so.
 func (s *Store) CompletePaymentSetup(ctx context.Context, id string, pm PaymentMethod) (PaymentSetup, error) {
 	var ps PaymentSetup
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -132,14 +144,21 @@ func (s *Store) CompletePaymentSetup(ctx context.Context, id string, pm PaymentM
 		if err != nil {
 			return err
 		}
-		if ps.Status == SetupComplete {
+		if ps.Status == SetupComplete || ps.Status == SetupRefused {
 			return nil
 		}
 		pm.CustomerID = ps.CustomerID
 		if pm, err = normalizePaymentMethod(pm); err != nil {
 			return err
 		}
-		if _, err = addPaymentMethod(ctx, tx, pm, s.now()); err != nil {
+		_, err = addPaymentMethod(ctx, tx, pm, s.now())
+		if me := (*CardModeError)(nil); errors.As(err, &me) {
+			ps.Status, ps.Refused = SetupRefused, me
+			_, err = tx.ExecContext(ctx, `UPDATE payment_setups SET status = 'refused', card_id = ?, card_mode = ?, page_mode = ? WHERE id = ? AND status IN ('open', 'expired')`,
+				me.CardID, me.Mode, me.Wanted, id)
+			return err
+		}
+		if err != nil {
 			return err
 		}
 		ps.Status, ps.PaymentMethodID, ps.CompletedAt = SetupComplete, pm.ID, s.now()
@@ -219,17 +238,23 @@ func (s *Store) ReplaceStripeCustomerID(ctx context.Context, customerID, old, ne
 	return got, nil
 }
 
-const paymentSetupColumns = `SELECT id, customer_id, session_id, url, status, payment_method_id, created_at, expires_at, completed_at FROM payment_setups`
+const paymentSetupColumns = `SELECT id, customer_id, session_id, url, status, payment_method_id, created_at, expires_at, completed_at,
+	card_id, card_mode, page_mode FROM payment_setups`
 
 func scanPaymentSetup(r scanner) (PaymentSetup, error) {
 	var (
 		ps                          PaymentSetup
 		status, created, exp, compl string
+		refused                     CardModeError
 	)
-	if err := r.Scan(&ps.ID, &ps.CustomerID, &ps.SessionID, &ps.URL, &status, &ps.PaymentMethodID, &created, &exp, &compl); err != nil {
+	if err := r.Scan(&ps.ID, &ps.CustomerID, &ps.SessionID, &ps.URL, &status, &ps.PaymentMethodID, &created, &exp, &compl,
+		&refused.CardID, &refused.Mode, &refused.Wanted); err != nil {
 		return PaymentSetup{}, err
 	}
 	ps.Status = SetupStatus(status)
+	if ps.Status == SetupRefused {
+		ps.Refused = &refused
+	}
 	var err error
 	if ps.CreatedAt, err = decodeTime(created); err != nil {
 		return PaymentSetup{}, err

@@ -57,25 +57,32 @@ func TestSpent(t *testing.T) {
 }
 
 // TestSpentLessRefunds checks that what a seller refunded stops counting against the
-// daily limit, and that a refund reported above an order's total takes off no more
-// than that order.
+// daily and the monthly limit (rolling 24 hours and 30 days), that a refund reported
+// above an order's total takes off no more than that order, and that the refund of an
+// order older than a window changes nothing in it.
 func TestSpentLessRefunds(t *testing.T) {
-	s, _ := openTestStore(t)
+	s, clock := openTestStore(t)
 	ctx := context.Background()
 	c := mustCreateCustomer(t, s, "refunded@example.com")
+	old := completeOrder(t, s, c.ID, "old", "", "", false) // 10.00 USD, 31 days ago: in neither window
+	clock.Advance(21 * 24 * time.Hour)
+	earlier := completeOrder(t, s, c.ID, "earlier", "", "", false) // 10.00 USD, 10 days ago: in the month only
+	clock.Advance(10 * 24 * time.Hour)
 	partly := completeOrder(t, s, c.ID, "partly", "", "", false) // 10.00 USD
 	fully := completeOrder(t, s, c.ID, "fully", "", "", false)   // 10.00 USD
 	completeOrder(t, s, c.ID, "kept", "", "", false)             // 10.00 USD
 	for _, tc := range []struct {
-		name     string
-		order    string
-		refunded int64
-		want     int64
+		name           string
+		order          string
+		refunded       int64
+		daily, monthly int64
 	}{
-		{"nothing refunded", "", 0, 3000},
-		{"part of one order", partly, 400, 2600},
-		{"a refund above the order's total", fully, 5000, 1600},
-		{"a smaller refund reported later changes nothing", partly, 100, 1600},
+		{"nothing refunded", "", 0, 3000, 4000},
+		{"part of one order", partly, 400, 2600, 3600},
+		{"a refund above the order's total", fully, 5000, 1600, 2600},
+		{"a smaller refund reported later changes nothing", partly, 100, 1600, 2600},
+		{"an order of 10 days ago, in the month only", earlier, 1000, 1600, 1600},
+		{"an order older than the month", old, 1000, 1600, 1600},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.order != "" {
@@ -83,8 +90,13 @@ func TestSpentLessRefunds(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if spent, err := s.Spent(ctx, c.ID, "USD", 24*time.Hour); err != nil || spent != tc.want {
-				t.Errorf("Spent = %d, %v; want %d", spent, err, tc.want)
+			for _, w := range []struct {
+				window time.Duration
+				want   int64
+			}{{store.DailyWindow, tc.daily}, {store.MonthlyWindow, tc.monthly}} {
+				if spent, err := s.Spent(ctx, c.ID, "USD", w.window); err != nil || spent != w.want {
+					t.Errorf("Spent over %v = %d, %v; want %d", w.window, spent, err, w.want)
+				}
 			}
 		})
 	}

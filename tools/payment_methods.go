@@ -293,11 +293,14 @@ func (t *Toolbox) listPaymentMethods(ctx context.Context, req mcp.CallToolReques
 	if err != nil {
 		return t.fail(ctx, "list_payment_methods", err), nil
 	}
-	var pms []store.PaymentMethod
+	var (
+		pms     []store.PaymentMethod
+		refused []store.PaymentSetup // setups this look found refused
+	)
 	mode := string(checkout.ModeSandbox)
 	if t.Checkout != nil {
 		mode = string(t.Checkout.Mode())
-		pms, err = t.Checkout.PaymentMethods(ctx, customer)
+		pms, refused, err = t.Checkout.PaymentMethods(ctx, customer)
 	} else {
 		pms, err = t.Store.PaymentMethods(ctx, customer)
 	}
@@ -325,6 +328,9 @@ func (t *Toolbox) listPaymentMethods(ctx context.Context, req mcp.CallToolReques
 		}
 	} else {
 		r.Summary = fmt.Sprintf("%d card(s) on file: %s.", len(labels), strings.Join(labels, ", "))
+	}
+	for _, ps := range refused { // the person may be waiting to hear about that page
+		r.Summary += " " + walletText(checkout.RefusedSetupError(ps))
 	}
 	return mcp.NewToolResultStructured(r, r.Summary), nil
 }

@@ -462,33 +462,63 @@ func TestCardsOfAnotherMode(t *testing.T) {
 // store, then saved again on this sandbox server's page) is not added: the answer says
 // so in words, naming both modes and what to do, the card on file is left as it was,
 // and the next add_payment_method opens a new page instead of stumbling on that one.
+// Whichever look finds the outcome first (add_payment_method with the setup_id, or
+// list_payment_methods, as a model may call after the person says "done"), it says why,
+// and so does every later add_payment_method with that setup_id: the setup keeps the
+// reason (it is not a page that lapsed before a card was saved).
 func TestSetupOfACardOnFileInAnotherMode(t *testing.T) {
-	ctx := context.Background()
-	s := newStorefront(t)
-	s.withWallet(t)
-	if _, err := s.tb.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: store.DemoPaymentMethod, CustomerID: s.tb.Customer, Brand: "visa", Last4: "4242",
-		ExpMonth: 12, ExpYear: 2030, Mode: store.ModeTest}); err != nil { // as a test-mode server adds it
-		t.Fatal(err)
-	}
-	c := s.client(t, accept(true), "")
-	var page addPaymentMethodResult
-	if res := call(t, c, "add_payment_method", nil, &page); res.IsError || page.URL == "" {
-		t.Fatalf("add_payment_method = %+v: %s", page, text(res))
-	}
-	person(t, page.URL, "pm_card_visa")
-	res := call(t, c, "add_payment_method", map[string]any{"setup_id": page.SetupID}, nil)
-	if !res.IsError || !strings.Contains(text(res), "already on file for the person in test mode, and this server runs in sandbox mode") ||
-		!strings.Contains(text(res), "add_payment_method") || strings.Contains(text(res), "Internal error") {
-		t.Fatalf("the setup of a test card on a sandbox server: %s", text(res))
-	}
-	var list listPaymentMethodsResult
-	call(t, c, "list_payment_methods", nil, &list)
-	if len(list.PaymentMethods) != 1 || list.PaymentMethods[0].Mode != "test" {
-		t.Fatalf("list = %+v; want the test card only, as it was", list)
-	}
-	var again addPaymentMethodResult
-	if res := call(t, c, "add_payment_method", nil, &again); res.IsError || again.SetupID == "" || again.SetupID == page.SetupID {
-		t.Fatalf("add_payment_method after = %+v: %s; want a new page", again, text(res))
+	const why = "already on file for the person in test mode, and this server runs in sandbox mode"
+	for _, tc := range []struct {
+		name      string
+		listFirst bool
+	}{
+		{"add_payment_method first", false},
+		{"list_payment_methods first", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := newStorefront(t)
+			s.withWallet(t)
+			if _, err := s.tb.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: store.DemoPaymentMethod, CustomerID: s.tb.Customer, Brand: "visa", Last4: "4242",
+				ExpMonth: 12, ExpYear: 2030, Mode: store.ModeTest}); err != nil { // as a test-mode server adds it
+				t.Fatal(err)
+			}
+			c := s.client(t, accept(true), "")
+			var page addPaymentMethodResult
+			if res := call(t, c, "add_payment_method", nil, &page); res.IsError || page.URL == "" {
+				t.Fatalf("add_payment_method = %+v: %s", page, text(res))
+			}
+			person(t, page.URL, "pm_card_visa")
+			list := func(sayWhy bool) {
+				t.Helper()
+				var list listPaymentMethodsResult
+				res := call(t, c, "list_payment_methods", nil, &list)
+				if res.IsError || len(list.PaymentMethods) != 1 || list.PaymentMethods[0].Mode != "test" {
+					t.Fatalf("list = %+v: %s; want the test card only, as it was", list, text(res))
+				}
+				if got := strings.Contains(list.Summary, why); got != sayWhy {
+					t.Fatalf("list says why the page's card was not added: %v, want %v: %s", got, sayWhy, list.Summary)
+				}
+			}
+			if tc.listFirst {
+				list(true)
+			}
+			for i := range 2 { // the first look at the setup and a later one say the same
+				var after addPaymentMethodResult
+				res := call(t, c, "add_payment_method", map[string]any{"setup_id": page.SetupID}, &after)
+				if !res.IsError || !strings.Contains(text(res), why) || !strings.Contains(text(res), "add_payment_method") ||
+					strings.Contains(text(res), "Internal error") || strings.Contains(text(res), "lapsed") {
+					t.Fatalf("look %d at the setup of a test card on a sandbox server: %s", i+1, text(res))
+				}
+			}
+			if !tc.listFirst {
+				list(false) // the setup was closed before: nothing new to say
+			}
+			var again addPaymentMethodResult
+			if res := call(t, c, "add_payment_method", nil, &again); res.IsError || again.SetupID == "" || again.SetupID == page.SetupID {
+				t.Fatalf("add_payment_method after = %+v: %s; want a new page", again, text(res))
+			}
+		})
 	}
 }
 

@@ -21,7 +21,7 @@ import (
 // for a second. The table must have a row for each server with calls made and no
 // errors. It asserts nothing about speed.
 func TestBenchHTTP(t *testing.T) {
-	t.Setenv(asMainEnv, "1") // the processes the bench starts run as the program
+	t.Parallel()
 	r := runCLI(t, nil, "bench", "http", "--clients", "2", "--duration", "1s", "--runs", "1")
 	if r.code != 0 {
 		t.Fatalf("bench http: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
@@ -86,7 +86,7 @@ func TestBenchHTTPFlags(t *testing.T) {
 // TestBenchHTTPQueryFindsNothing: a query without results would measure the cheapest
 // search there is, so the bench refuses it before measuring anything.
 func TestBenchHTTPQueryFindsNothing(t *testing.T) {
-	t.Setenv(asMainEnv, "1")
+	t.Parallel()
 	r := runCLI(t, nil, "bench", "http", "--clients", "1", "--duration", "1s", "--runs", "1", "--query", "zzxqv")
 	if r.code != 1 || !strings.Contains(r.stderr, `"zzxqv" found nothing`) || strings.Contains(r.stdout, "run 1/1") {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)

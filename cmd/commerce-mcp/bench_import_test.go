@@ -13,7 +13,7 @@ import (
 // a peak RSS, the bytes written per product and both floors measured. It asserts
 // nothing about speed.
 func TestBenchImport(t *testing.T) {
-	t.Setenv(asMainEnv, "1") // the imports the bench starts run as the program
+	t.Parallel()
 	feed := filepath.Join(t.TempDir(), "feed.jsonl")
 	if r := runCLI(t, nil, "gen-catalog", "--products", "1500", "--seed", "3", "--out", feed); r.code != 0 {
 		t.Fatalf("gen-catalog: exit %d: %s", r.code, r.stderr)

@@ -13,7 +13,7 @@ import (
 // Every row of the run's table must have calls, and the sizes table a row per tool
 // and detail level with products in it. It asserts nothing about speed.
 func TestBenchStdio(t *testing.T) {
-	t.Setenv(asMainEnv, "1") // the processes the bench starts run as the program
+	t.Parallel()
 	r := runCLI(t, nil, "bench", "stdio", "--products", "2000", "--duration", "300ms", "--runs", "1", "--inflight", "2", "--query", demo.CommonWord)
 	if r.code != 0 {
 		t.Fatalf("bench stdio: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)

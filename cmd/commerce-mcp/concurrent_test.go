@@ -13,12 +13,16 @@ import (
 )
 
 // TestMain lets a test run this test binary as the program itself (asMainEnv set), to
-// start several real processes.
+// start several real processes. Every process the tests start of this binary (the
+// benchmarks' too, which inherit the environment) is to run as the program, so the
+// variable is set for all of them here, once, rather than by each test (t.Setenv,
+// which would keep those tests from running in parallel with others).
 func TestMain(m *testing.M) {
 	if os.Getenv(asMainEnv) == "1" {
 		main()
 		os.Exit(0)
 	}
+	os.Setenv(asMainEnv, "1")
 	os.Exit(m.Run())
 }
 
@@ -28,6 +32,7 @@ const asMainEnv = "COMMERCE_MCP_TEST_AS_MAIN"
 // imported catalog, so that all of them apply the store's migrations to the same new
 // tables together: every one must succeed.
 func TestConcurrentFirstOpens(t *testing.T) {
+	t.Parallel()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Skip("cannot find the test binary to run it as the program:", err)

@@ -88,6 +88,7 @@ func (o *opensPages) Elicit(_ context.Context, r mcp.ElicitationRequest) (*mcp.E
 // loopback listener, the client opens its setup page by URL elicitation, the person
 // picks a test card, and the card is listed.
 func TestStdioAddCardEndToEnd(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	db := filepath.Join(t.TempDir(), "commerce.db")

@@ -35,6 +35,7 @@ import (
 // one PaymentIntent on the seller's account; a seller missing from the sellers file is
 // refused; no key or token id reaches stdout or stderr.
 func TestStripeEndToEnd(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	dir := t.TempDir()

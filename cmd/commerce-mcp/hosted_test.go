@@ -21,6 +21,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/internal/wiretest"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -258,6 +259,7 @@ func TestHostedServes(t *testing.T) {
 // authentication against serve: they search, read preferences and buy with a
 // confirmation dialog.
 func TestHostedClients(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		args    []string
@@ -373,6 +375,7 @@ func TestHostedReplicas(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
 	}
+	t.Parallel()
 	keyA := strings.Repeat("ab", 32)
 	for _, tc := range []struct {
 		name     string
@@ -385,9 +388,11 @@ func TestHostedReplicas(t *testing.T) {
 		{name: "dialog, different keys", keyB: strings.Repeat("cd", 32), dialog: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 			defer cancel()
 			db := filepath.Join(t.TempDir(), "shop.db")
+			testshop.WriteDemo(t, db) // so that neither replica writes the demo catalog at its start
 			args := []string{"serve", "--db", db, "--transport", "http", "--stateless", "--addr", "127.0.0.1:0"}
 			a := startProcess(t, []string{"COMMERCE_CONFIRM_KEY=" + keyA}, args...)
 			b := startProcess(t, []string{"COMMERCE_CONFIRM_KEY=" + tc.keyB}, args...)

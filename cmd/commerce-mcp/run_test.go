@@ -204,6 +204,7 @@ func TestServeWarnsOfOpenFiles(t *testing.T) {
 // (flag, file or environment), that a secret given as a flag draws a warning, that the
 // mode and its reason are logged, and that live mode refuses a database with demo data.
 func TestServeSecretsAndMode(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		p := filepath.Join(dir, name)

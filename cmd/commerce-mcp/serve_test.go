@@ -101,6 +101,7 @@ func hostedDefaults(transport string) httpFlags {
 // COMMERCE_READ_ONLY list only the read-only tools, and that purchase is then an
 // unknown tool that buys nothing.
 func TestServeReadOnly(t *testing.T) {
+	t.Parallel()
 	list := `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`
 	buy := callLine(2, "purchase", map[string]any{"product_id": "nw-actv-0001"})
 	readOnly := []string{"get_order", "get_preferences", "get_product", "get_shipping_addresses", "list_orders", "list_payment_methods", "list_subscriptions", "recommend", "search_products", "view_cart"}

@@ -102,6 +102,7 @@ func toolText(t *testing.T, r rpcReply) (string, bool) {
 // after a successful initialize, except ping, and that requests of the stateless era
 // (no handshake) are served.
 func TestStdioBeforeInitialize(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "c.db")
 	modernMeta := map[string]any{mcp.MetaKeyProtocolVersion: mcp.ProtocolVersion20260728, mcp.MetaKeyClientCapabilities: map[string]any{},
 		mcp.MetaKeyClientInfo: map[string]any{"name": "t", "version": "1"}}
@@ -199,6 +200,7 @@ func bigLine(head string, n int) io.Reader {
 // its id can be read and is dropped with a warning otherwise, and that the server
 // carries on with the next lines.
 func TestStdioMessageTooLarge(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "c.db")
 	in := io.MultiReader(
 		lines(initLine, initializedLine),

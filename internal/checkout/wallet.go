@@ -128,8 +128,10 @@ const (
 	WalletOtherMode      WalletCode = "card_other_mode"        // PaymentMethodID, Mode (the card's), ServerMode: not usable on this server
 	// WalletCardKeptMode: the card saved on a setup page is on file already in another
 	// mode (a test or live card keeps its mode: store.CardModeError), so it was not
-	// added; PaymentMethodID (the card on file), Mode (its mode), ServerMode. The page
-	// is closed, so that the next add_payment_method opens a new one.
+	// added; PaymentMethodID (the card on file), Mode (its mode), ServerMode (the mode
+	// of the server whose page saved it). The setup is closed as refused
+	// (store.SetupRefused), so the next add_payment_method opens a new page, and every
+	// later look at that setup answers this again.
 	WalletCardKeptMode WalletCode = "card_on_file_in_other_mode"
 )
 
@@ -266,19 +268,31 @@ func (s *Service) StartPaymentSetup(ctx context.Context, customerID string) (sto
 // SyncPaymentSetup brings the customer's setup up to date with Stripe: a completed
 // page puts the card on file (brand, last four, expiry and its pm_ id only) and an
 // expired one is closed. A setup that is no longer open is returned as it is. A setup
-// of another customer is WalletUnknownSetup, as an unknown one is.
+// of another customer is WalletUnknownSetup, as an unknown one is. A refused setup (the
+// card saved is on file in another mode), now or at any earlier look, is returned with
+// its WalletCardKeptMode error (RefusedSetupError).
 func (s *Service) SyncPaymentSetup(ctx context.Context, customerID, setupID string) (store.PaymentSetup, error) {
 	ps, err := s.cfg.Store.PaymentSetup(ctx, customerID, setupID)
 	if errors.Is(err, store.ErrNotFound) {
 		return store.PaymentSetup{}, &WalletError{Code: WalletUnknownSetup, SetupID: setupID}
 	}
-	if err != nil || ps.Status != store.SetupOpen {
-		return ps, err
+	if err == nil && ps.Status == store.SetupOpen {
+		if s.cfg.Wallet == nil {
+			return store.PaymentSetup{}, &WalletError{Code: WalletNotConfigured}
+		}
+		ps, err = s.syncSetup(ctx, ps)
 	}
-	if s.cfg.Wallet == nil {
-		return store.PaymentSetup{}, &WalletError{Code: WalletNotConfigured}
+	if err == nil && ps.Status == store.SetupRefused {
+		return ps, RefusedSetupError(ps)
 	}
-	return s.syncSetup(ctx, ps)
+	return ps, err
+}
+
+// RefusedSetupError is the WalletCardKeptMode error of a refused setup: why the card
+// saved on its page was not added.
+func RefusedSetupError(ps store.PaymentSetup) *WalletError {
+	r := ps.Refused
+	return &WalletError{Code: WalletCardKeptMode, SetupID: ps.ID, PaymentMethodID: r.CardID, Mode: Mode(r.Mode), ServerMode: Mode(r.Wanted), cause: r}
 }
 
 // SyncPaymentSetupBySession is SyncPaymentSetup for the setup of Stripe Checkout
@@ -305,21 +319,15 @@ func (s *Service) syncSetup(ctx context.Context, ps store.PaymentSetup) (store.P
 		pm := sess.PaymentMethod
 		pm.Mode = string(s.cfg.Mode) // saved through this server's Stripe, so of its mode
 		done, err := s.cfg.Store.CompletePaymentSetup(ctx, ps.ID, pm)
-		var me *store.CardModeError
-		if errors.As(err, &me) {
-			// Stripe will not report anything else for this page: close it, or every
-			// later look (and the next add_payment_method) would stumble on it again.
-			if _, xerr := s.cfg.Store.ExpirePaymentSetup(ctx, ps.ID); xerr != nil {
-				return store.PaymentSetup{}, xerr
-			}
-			s.cfg.Log.WarnContext(ctx, "a card saved on a setup page is on file in another mode; not added", "customer", ps.CustomerID, "setup", ps.ID,
-				"card_mode", me.Mode, "server_mode", s.cfg.Mode)
-			return store.PaymentSetup{}, &WalletError{Code: WalletCardKeptMode, PaymentMethodID: me.CardID, Mode: Mode(me.Mode), ServerMode: s.cfg.Mode, cause: err}
-		}
-		if err != nil {
+		switch {
+		case err != nil:
 			return store.PaymentSetup{}, err
+		case done.Status == store.SetupRefused:
+			s.cfg.Log.WarnContext(ctx, "a card saved on a setup page is on file in another mode; not added", "customer", ps.CustomerID, "setup", ps.ID,
+				"card_mode", done.Refused.Mode, "page_mode", done.Refused.Wanted)
+		default:
+			s.cfg.Log.InfoContext(ctx, "payment method added through a setup page", "customer", ps.CustomerID, "setup", ps.ID)
 		}
-		s.cfg.Log.InfoContext(ctx, "payment method added through a setup page", "customer", ps.CustomerID, "setup", ps.ID)
 		return done, nil
 	case spt.SessionExpired:
 		return s.cfg.Store.ExpirePaymentSetup(ctx, ps.ID)
@@ -360,21 +368,28 @@ func (s *Service) WaitPaymentSetup(ctx context.Context, customerID, setupID stri
 }
 
 // PaymentMethods returns the customer's payment methods, default first, after picking
-// up the setup pages completed since the last look.
-func (s *Service) PaymentMethods(ctx context.Context, customerID string) ([]store.PaymentMethod, error) {
+// up the setup pages completed since the last look, and the setups among those that
+// were refused by this look (the card saved is on file in another mode: each one's
+// RefusedSetupError says why).
+func (s *Service) PaymentMethods(ctx context.Context, customerID string) ([]store.PaymentMethod, []store.PaymentSetup, error) {
+	var refused []store.PaymentSetup
 	if s.cfg.Wallet != nil {
 		open, err := s.cfg.Store.OpenPaymentSetups(ctx, customerID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, ps := range open {
-			if _, err := s.syncSetup(ctx, ps); err != nil {
+			now, err := s.syncSetup(ctx, ps)
+			if err != nil {
 				// The list is still worth showing; the setup is picked up next time.
 				s.cfg.Log.WarnContext(ctx, "could not check a payment setup with Stripe", "customer", customerID, "setup", ps.ID, "err", err)
+			} else if now.Status == store.SetupRefused {
+				refused = append(refused, now)
 			}
 		}
 	}
-	return s.cfg.Store.PaymentMethods(ctx, customerID)
+	pms, err := s.cfg.Store.PaymentMethods(ctx, customerID)
+	return pms, refused, err
 }
 
 // MethodChange is a change to the customer's payment methods that the person must

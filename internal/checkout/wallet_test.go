@@ -78,7 +78,7 @@ func TestPaymentSetupThenPurchaseWithNewDefault(t *testing.T) {
 	if err != nil || got.Status != store.SetupComplete || got.PaymentMethodID != "pm_card_mastercard" {
 		t.Fatalf("wait after the page was filled = %+v, %v", got, err)
 	}
-	pms, err := e.svc.PaymentMethods(ctx, e.customer)
+	pms, _, err := e.svc.PaymentMethods(ctx, e.customer)
 	if err != nil || len(pms) != 2 || pms[0].ID != store.DemoPaymentMethod || pms[1].ID != "pm_card_mastercard" || pms[1].Last4 != "4444" || pms[1].Brand != "mastercard" {
 		t.Fatalf("methods = %+v, %v", pms, err)
 	}
@@ -247,10 +247,10 @@ func TestPaymentSetupIsolationAndStaleCustomer(t *testing.T) {
 	}
 	fillSetupPage(t, psB.URL, "pm_card_amex")
 	// A's look at its methods does not pick up B's card, B's does.
-	if pms, _ := e.svc.PaymentMethods(ctx, e.customer); len(pms) != 1 {
+	if pms, _, _ := e.svc.PaymentMethods(ctx, e.customer); len(pms) != 1 {
 		t.Fatalf("A's methods = %+v", pms)
 	}
-	if pms, _ := e.svc.PaymentMethods(ctx, b.ID); len(pms) != 1 || pms[0].ID != "pm_card_amex" || !pms[0].Default {
+	if pms, _, _ := e.svc.PaymentMethods(ctx, b.ID); len(pms) != 1 || pms[0].ID != "pm_card_amex" || !pms[0].Default {
 		t.Fatalf("B's methods = %+v", pms)
 	}
 	// The webhook path finds the setup by session and reads Stripe, once.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -49,10 +50,17 @@ func sign(body []byte, key string, at time.Time) string {
 	return webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: key, Timestamp: at}).Header
 }
 
-// A completed setup page announced by a signed event is put on file; forged, stale
-// and unsigned events change nothing.
-func TestWebhookCompletesSetup(t *testing.T) {
-	ctx := context.Background()
+// hook is a demo shop, the checkout service over its sandbox (a setup page served at
+// a test server, logging to logs) and the webhook Handler for it.
+type hook struct {
+	shop *testshop.Shop
+	svc  *checkout.Service
+	h    http.Handler
+	logs *syncbuf.Buffer
+}
+
+func newHook(t *testing.T) hook {
+	t.Helper()
 	shop := testshop.Demo(t, nil)
 	sb, err := sandbox.New(shop.Catalog, sandbox.Options{})
 	if err != nil {
@@ -70,17 +78,33 @@ func TestWebhookCompletesSetup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := stripehook.Handler(secret, stripehook.ForService(svc), log)
-	ps, err := svc.StartPaymentSetup(ctx, shop.Customer.ID)
+	return hook{shop: shop, svc: svc, h: stripehook.Handler(secret, stripehook.ForService(svc), log), logs: logs}
+}
+
+// saveCard opens a setup page for the demo customer and saves card on it, as the
+// person does; it returns the setup.
+func (k hook) saveCard(t *testing.T, card string) store.PaymentSetup {
+	t.Helper()
+	ps, err := k.svc.StartPaymentSetup(context.Background(), k.shop.Customer.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := noRedirect.PostForm(ps.URL, url.Values{"card": {"pm_card_amex"}})
+	res, err := noRedirect.PostForm(ps.URL, url.Values{"card": {card}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	res.Body.Close()
+	return ps
+}
+
+// A completed setup page announced by a signed event is put on file; forged, stale
+// and unsigned events change nothing.
+func TestWebhookCompletesSetup(t *testing.T) {
+	ctx := context.Background()
+	k := newHook(t)
+	shop, h, logs := k.shop, k.h, k.logs
+	ps := k.saveCard(t, "pm_card_amex")
 	body := event(t, "checkout.session.completed", ps.SessionID, "setup")
 	now := time.Now()
 	tests := []struct {
@@ -133,5 +157,39 @@ func TestWebhookRetryOnFailure(t *testing.T) {
 	body := event(t, "checkout.session.expired", "cs_test_1", "setup")
 	if got := post(h, body, sign(body, secret, time.Now())); got != http.StatusInternalServerError {
 		t.Fatalf("status = %d, want 500", got)
+	}
+}
+
+// A page whose card is on file already in another mode (a test card, saved again on
+// this sandbox server's page) is answered 200 at its first delivery: the setup is
+// closed as refused, with the reason, which is the event applied; Stripe has nothing
+// to deliver again. A replay is answered the same and changes nothing.
+func TestWebhookOfACardKeptInAnotherMode(t *testing.T) {
+	ctx := context.Background()
+	k := newHook(t)
+	if _, err := k.shop.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: k.shop.Customer.ID, Brand: "amex", Last4: "8431",
+		ExpMonth: 12, ExpYear: 2030, Mode: store.ModeTest}); err != nil { // as a test-mode server sharing the store adds it
+		t.Fatal(err)
+	}
+	before, err := k.shop.Store.PaymentMethods(ctx, k.shop.Customer.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := k.saveCard(t, "pm_card_amex")
+	body := event(t, "checkout.session.completed", ps.SessionID, "setup")
+	for i := range 2 {
+		if got := post(k.h, body, sign(body, secret, time.Now())); got != http.StatusOK {
+			t.Fatalf("delivery %d: status %d, want 200; log: %s", i+1, got, k.logs)
+		}
+	}
+	got, err := k.shop.Store.PaymentSetup(ctx, k.shop.Customer.ID, ps.ID)
+	if err != nil || got.Status != store.SetupRefused || got.Refused == nil || got.Refused.Mode != store.ModeTest || got.Refused.Wanted != store.ModeSandbox {
+		t.Fatalf("setup after the event = %+v (refused: %+v), %v; want refused, the card kept in test mode", got, got.Refused, err)
+	}
+	if after, err := k.shop.Store.PaymentMethods(ctx, k.shop.Customer.ID); err != nil || !reflect.DeepEqual(after, before) {
+		t.Errorf("cards after the event = %+v, %v; want them as they were: %+v", after, err, before)
+	}
+	if n := strings.Count(k.logs.String(), "on file in another mode"); n != 1 {
+		t.Errorf("the refusal is logged %d times, want once:\n%s", n, k.logs)
 	}
 }

@@ -62,13 +62,7 @@ func demoCatalog(t testing.TB, path string, now func() time.Time) *catalog.Catal
 	}
 	_, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		files := demoFiles(t, now)
-		for to, b := range map[string][]byte{path: files.catalog, catalog.SalesFile(path): files.sales} {
-			if err := os.WriteFile(to, b, 0o600); err != nil {
-				t.Fatal(err)
-			}
-		}
-		newIdentity(t, path)
+		writeDemoFiles(t, path, now)
 	}
 	c := open(t, path, catalog.Open)
 	c.SetFallbackBudget(FallbackBudget)
@@ -79,6 +73,32 @@ func demoCatalog(t testing.TB, path string, now func() time.Time) *catalog.Catal
 		Upsert(t, c, demo.Sellers(), demo.Products())
 	}
 	return c
+}
+
+// WriteDemo creates the demo catalog's files at path (the catalog and its sales file)
+// and leaves them closed, for tests that hand the file to a command: a copy of the
+// demo catalog as this test binary first wrote it (see demoCatalog), with an id of its
+// own. A command that opens it finds a catalog, so it does not write the demo catalog
+// itself (and does not log that it did).
+func WriteDemo(t testing.TB, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("write the demo catalog: %s exists (%v)", filepath.Base(path), err)
+	}
+	writeDemoFiles(t, path, nil)
+}
+
+// writeDemoFiles writes the demo catalog's files written at now (nil: the wall clock)
+// to the new file path, with an id of their own.
+func writeDemoFiles(t testing.TB, path string, now func() time.Time) {
+	t.Helper()
+	files := demoFiles(t, now)
+	for to, b := range map[string][]byte{path: files.catalog, catalog.SalesFile(path): files.sales} {
+		if err := os.WriteFile(to, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newIdentity(t, path)
 }
 
 // newIdentity gives the catalog at path, and its sales file, an id of their own, as a

@@ -3,6 +3,7 @@ package stripesim
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 	"github.com/commerce-mcp/commerce-mcp/internal/stripehook"
 )
 
@@ -137,8 +139,15 @@ func TestWebhookEvents(t *testing.T) {
 
 // TestWebhookReceiverThatHangs: an endpoint that never answers holds up neither the
 // expiry of sessions nor the API: at most maxInFlight posts run at once, each ends
-// at the client's timeout, each event is tried again after a growing wait, and once
-// the endpoint answers again every event arrives.
+// at the client's timeout, each event is tried again no sooner than its wait, and
+// once the endpoint answers again every event arrives.
+//
+// The posts are counted where the emulator makes them, in its client (a client such
+// as the default one, with its timeout, whose transport counts): a post runs from the
+// moment the client sends it to the moment the client gives up, and the emulator takes
+// its slot back only after that. The endpoint's own count would lag: its handler sees
+// a post the client gave up on end only when it notices the closed connection, which
+// on a loaded machine can be after the emulator's next post has begun.
 func TestWebhookReceiverThatHangs(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -147,27 +156,16 @@ func TestWebhookReceiverThatHangs(t *testing.T) {
 	t.Cleanup(pages.Close)
 	f.sb.SetPageURL(pages.URL)
 	var (
-		mu           sync.Mutex
-		hang         = true
-		running, top int
-		tries        = map[string][]time.Time{} // event type and session → when tried
-		got          = map[string]bool{}
+		mu   sync.Mutex
+		hang = true
+		got  = map[string]bool{}
 	)
 	release := make(chan struct{})
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var ev struct {
-			Type string
-			Data struct{ Object struct{ ID string } }
-		}
-		json.NewDecoder(r.Body).Decode(&ev)
-		key := ev.Type + " " + ev.Data.Object.ID
+		key := eventKey(r.Body) // read, so that the server notices when the client gives up
 		mu.Lock()
-		tries[key] = append(tries[key], time.Now())
-		running++
-		top = max(top, running)
 		hanging := hang
 		mu.Unlock()
-		defer func() { mu.Lock(); running--; mu.Unlock() }()
 		if hanging {
 			select { // a dead receiver: never answers while the test runs
 			case <-r.Context().Done():
@@ -180,7 +178,9 @@ func TestWebhookReceiverThatHangs(t *testing.T) {
 		mu.Unlock()
 	}))
 	t.Cleanup(func() { close(release); hook.Close() })
-	f.sb.SetWebhook(Webhook{URL: hook.URL, Secret: "whsec_x", Retry: 100 * time.Millisecond}) // the default client and its timeout
+	posts := &countingTransport{base: http.DefaultTransport, tries: map[string][]try{}}
+	const retry = 100 * time.Millisecond
+	f.sb.SetWebhook(Webhook{URL: hook.URL, Secret: "whsec_x", Retry: retry, Client: &http.Client{Timeout: DefaultWebhookTimeout, Transport: posts}})
 	go f.sb.Run(ctx)
 
 	customer := f.apiPost(t, "/v1/customers", url.Values{"email": {"a@example.com"}})
@@ -222,17 +222,25 @@ func TestWebhookReceiverThatHangs(t *testing.T) {
 		}
 	}
 	time.Sleep(2*DefaultWebhookTimeout + time.Second) // a few rounds of tries against the dead endpoint
-	mu.Lock()
-	if top > maxInFlight {
-		t.Errorf("%d posts at once, want at most %d", top, maxInFlight)
+	posts.mu.Lock()
+	if posts.top > maxInFlight {
+		t.Errorf("%d posts at once, want at most %d", posts.top, maxInFlight)
 	}
-	for key, at := range tries {
-		for i := 2; i < len(at); i++ {
-			if gap, prev := at[i].Sub(at[i-1]), at[i-1].Sub(at[i-2]); gap < prev {
-				t.Errorf("%s: retried after %v, then after %v: want a growing wait", key, prev, gap)
+	for key, tries := range posts.tries {
+		// The wait after the k-th failed try is retry·2^(k-1), counted from when that
+		// try ended: the next try starts no sooner.
+		wait := retry
+		for i := 1; i < len(tries); i++ {
+			if tries[i-1].end.IsZero() {
+				t.Errorf("%s: tried again while its try %d was still running", key, i)
+			} else if gap := tries[i].start.Sub(tries[i-1].end); gap < wait {
+				t.Errorf("%s: try %d began %v after try %d ended, want at least %v", key, i+1, gap, i, wait)
 			}
+			wait *= 2
 		}
 	}
+	posts.mu.Unlock()
+	mu.Lock()
 	hang = false // the endpoint comes back
 	mu.Unlock()
 	deadline = time.Now().Add(20 * time.Second)
@@ -247,5 +255,97 @@ func TestWebhookReceiverThatHangs(t *testing.T) {
 			t.Fatalf("%d of %d events arrived after the endpoint came back", n, len(ids)+len(later))
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// countingTransport counts the posts of a client: how many run at once (top) and,
+// per event, when each try began and ended.
+type countingTransport struct {
+	base         http.RoundTripper
+	mu           sync.Mutex
+	running, top int
+	tries        map[string][]try // eventKey → its tries, in order
+}
+
+// try is one post of an event: end is zero while it runs.
+type try struct{ start, end time.Time }
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	key := ""
+	if body, err := r.GetBody(); err == nil {
+		key = eventKey(body)
+	}
+	c.mu.Lock()
+	c.running++
+	c.top = max(c.top, c.running)
+	c.tries[key] = append(c.tries[key], try{start: time.Now()})
+	n := len(c.tries[key]) - 1
+	c.mu.Unlock()
+	res, err := c.base.RoundTrip(r)
+	c.mu.Lock()
+	c.running--
+	c.tries[key][n].end = time.Now()
+	c.mu.Unlock()
+	return res, err
+}
+
+// eventKey names an event by its type and its object's id.
+func eventKey(body io.Reader) string {
+	var ev struct {
+		Type string
+		Data struct{ Object struct{ ID string } }
+	}
+	json.NewDecoder(body).Decode(&ev)
+	return ev.Type + " " + ev.Data.Object.ID
+}
+
+// TestWebhookBackoffDoubles: on the webhook's own clock, an event the endpoint refuses
+// is tried again only once its wait has passed, the wait doubling after each try
+// (Retry, 2·Retry, 4·Retry, … at most maxRetryWait), and is dropped after
+// maxDeliveries tries.
+func TestWebhookBackoffDoubles(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, Options{})
+	var (
+		mu    sync.Mutex
+		posts int
+	)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		posts++
+		mu.Unlock()
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	}))
+	t.Cleanup(hook.Close)
+	posted := func() int { mu.Lock(); defer mu.Unlock(); return posts }
+	f.sb.SetPageURL("https://pages.example")
+	clock := clocktest.New(time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC))
+	const retry = 5 * time.Minute // doubled twice it passes maxRetryWait
+	f.sb.SetWebhook(Webhook{URL: hook.URL, Secret: "whsec_x", Now: clock.Now, Retry: retry})
+	customer := f.apiPost(t, "/v1/customers", url.Values{"email": {"a@example.com"}})
+	f.apiPost(t, "/v1/checkout/sessions", url.Values{"mode": {"setup"}, "customer": {customer}, "success_url": {"https://agent.example/done"}})
+	f.clock.Advance(25 * time.Hour)
+	f.sb.ExpireSessions() // one event, checkout.session.expired
+	wait := retry
+	for try := 1; try <= maxDeliveries; try++ {
+		if f.sb.Deliver(ctx) != 0 || posted() != try {
+			t.Fatalf("try %d: %d posts in all, want %d, none delivered", try, posted(), try)
+		}
+		if try == maxDeliveries {
+			break
+		}
+		clock.Advance(wait - time.Second)
+		if f.sb.Deliver(ctx); posted() != try {
+			t.Fatalf("after try %d: tried again %v after it, before its wait of %v", try, wait-time.Second, wait)
+		}
+		clock.Advance(time.Second)
+		wait = min(2*wait, maxRetryWait)
+	}
+	f.sb.mu.Lock()
+	left := len(f.sb.pending)
+	f.sb.mu.Unlock()
+	clock.Advance(maxRetryWait)
+	if f.sb.Deliver(ctx); left != 0 || posted() != maxDeliveries {
+		t.Fatalf("after %d tries: %d events queued, %d posts; want the event dropped", maxDeliveries, left, posted())
 	}
 }
