@@ -287,13 +287,14 @@ func (b *batch) flush() error {
 	}
 }
 
-// prepare makes j's products ready to write (catalog.Prepare).
+// prepare makes j's products ready to write (catalog.PrepareNormalized: Parse has
+// normalized them).
 func (j *job) prepare() {
 	products := make([]catalog.Product, len(j.items))
 	for i, it := range j.items {
 		products[i] = it.p
 	}
-	j.prepared = catalog.Prepare(products)
+	j.prepared = catalog.PrepareNormalized(products)
 }
 
 // write applies what was noted while j was collected and stores its products. When
