@@ -108,20 +108,6 @@ func Prepare(products []Product) *Prepared {
 	return b
 }
 
-// PrepareNormalized is Prepare of products that Product.Normalize has already
-// normalized without error, as the feed parser emits them: it does not normalize them
-// a second time (that was a quarter of Prepare's CPU in an import). A product that was
-// not normalized would be stored as it is, so anything else goes through Prepare. The
-// two agree because normalizing twice changes nothing (TestNormalize; FuzzParse and
-// the Fuzz…Rows tests of package feed for every product the feed parser emits).
-func PrepareNormalized(products []Product) *Prepared {
-	b := &Prepared{ds: make([]derived, len(products))}
-	for i := range products {
-		b.ds[i].fill(products[i])
-	}
-	return b
-}
-
 func (c *Catalog) now() time.Time {
 	if c.Now != nil {
 		return c.Now()
@@ -307,9 +293,8 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 }
 
 // derived is a product ready to be written: normalized, with everything stored beside
-// it that is computed from the product alone. fill is the one place that computes
-// it, for every writer (Upsert, a bulk Load), after derive normalized the product or
-// PrepareNormalized was told it was.
+// it that is computed from the product alone. derive is the one place that computes
+// it, for every writer (Upsert, a bulk Load).
 type derived struct {
 	p           Product
 	tags, attrs string   // JSON of p.Tags and p.Attributes
@@ -327,12 +312,6 @@ func (d *derived) derive(p Product) error {
 	if err := p.Normalize(); err != nil {
 		return fmt.Errorf("product %q: %w", p.ID, err)
 	}
-	d.fill(p)
-	return nil
-}
-
-// fill derives from p, normalized, what is written beside it.
-func (d *derived) fill(p Product) {
 	d.p, d.tags, d.attrs = p, "[]", "{}"
 	if len(p.Tags) > 0 {
 		b, _ := json.Marshal(p.Tags) // []string cannot fail to marshal
@@ -346,6 +325,7 @@ func (d *derived) fill(p Product) {
 	d.codes = productCodes(&d.p)
 	d.rank = rankRowOf(p.Title, p.Brand, p.Category)
 	d.brandKey, d.catKey = BrandKey(p.Brand), strings.ToLower(p.Category)
+	return nil
 }
 
 // storedProduct is what write needs to know of a stored product.

@@ -108,8 +108,8 @@ func checkRows(t *testing.T, name string, data []byte, header int) {
 			if err := again.Normalize(); err != nil {
 				t.Errorf("emitted product %q fails validation: %v", p.ID, err)
 			} else if !reflect.DeepEqual(again, p) {
-				// The import prepares emitted products without normalizing them again
-				// (catalog.PrepareNormalized).
+				// The catalog normalizes each product again as it stores it
+				// (catalog.Prepare): what was checked here must be what is stored.
 				t.Errorf("normalizing emitted product %q again changes it:\n%+v\nwas\n%+v", p.ID, again, p)
 			}
 			cover(line, end, "product "+p.ID)

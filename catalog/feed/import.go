@@ -287,14 +287,13 @@ func (b *batch) flush() error {
 	}
 }
 
-// prepare makes j's products ready to write (catalog.PrepareNormalized: Parse has
-// normalized them).
+// prepare makes j's products ready to write (catalog.Prepare).
 func (j *job) prepare() {
 	products := make([]catalog.Product, len(j.items))
 	for i, it := range j.items {
 		products[i] = it.p
 	}
-	j.prepared = catalog.PrepareNormalized(products)
+	j.prepared = catalog.Prepare(products)
 }
 
 // write applies what was noted while j was collected and stores its products. When

@@ -173,12 +173,12 @@ func importOnce(ctx context.Context, exe, feedPath, db string) (importRun, error
 	var batch []catalog.Product
 	_ = feed.Parse(f, feedPath, feed.Options{}, func(_, _ int, _ catalog.Seller, p catalog.Product) error {
 		if batch = append(batch, p); len(batch) == 1000 {
-			catalog.PrepareNormalized(batch)
+			catalog.Prepare(batch)
 			batch = batch[:0]
 		}
 		return nil
 	}, nil)
-	catalog.PrepareNormalized(batch)
+	catalog.Prepare(batch)
 	r.prepWall, r.prep = time.Since(start), cpuTimeSelf()-c0
 	f.Close()
 
