@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -106,6 +107,10 @@ func checkRows(t *testing.T, name string, data []byte, header int) {
 			again := p
 			if err := again.Normalize(); err != nil {
 				t.Errorf("emitted product %q fails validation: %v", p.ID, err)
+			} else if !reflect.DeepEqual(again, p) {
+				// The catalog normalizes each product again as it stores it
+				// (catalog.Prepare): what was checked here must be what is stored.
+				t.Errorf("normalizing emitted product %q again changes it:\n%+v\nwas\n%+v", p.ID, again, p)
 			}
 			cover(line, end, "product "+p.ID)
 			return nil

@@ -3,6 +3,7 @@ package feed
 import (
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -38,8 +39,11 @@ func FuzzParse(f *testing.F) {
 				if s.ID == "" || p.SellerID != s.ID {
 					t.Errorf("product %q emitted with seller %+v and SellerID %q", p.ID, s, p.SellerID)
 				}
-				if err := p.Normalize(); err != nil {
+				again := p
+				if err := again.Normalize(); err != nil {
 					t.Errorf("emitted product %q does not normalize: %v", p.ID, err)
+				} else if !reflect.DeepEqual(again, p) { // the catalog normalizes it again (see checkRows)
+					t.Errorf("normalizing emitted product %q again changes it:\n%+v\nwas\n%+v", p.ID, again, p)
 				}
 				if line < 1 || line > lines {
 					t.Errorf("product %q at line %d of %d", p.ID, line, lines)
