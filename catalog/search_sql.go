@@ -278,15 +278,9 @@ func (s *search) foldsFacts(anyWord bool) bool {
 // facts in s.folded.
 func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]match, int, bool, error) {
 	cats := len(s.intent.catWords) > 0
-	factCols, factLists := ", rr.rowid AS fr, rr.head AS fh, rr.category AS fg, rr.for_keys AS ff, rr.title_keys AS ft", ""
-	for _, c := range []string{"fr", "fh", "fg", "ff", "ft"} {
-		factLists += ", coalesce(group_concat(" + c + ", char(30)), '')"
-	}
+	factCols, factLists := factColumns, factListsNoCats
 	if cats {
-		factCols += ", rr.category_keys AS fc"
-		factLists += ", coalesce(group_concat(fc, char(30)), '')"
-	} else {
-		factLists += ", ''"
+		factCols, factLists = factColumns+", rr.category_keys AS fc", factListsCats
 	}
 	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ? LEFT JOIN product_rank rr ON rr.rowid = k.rowid")
 	args := append([]any{s.text.match(anyWord)}, s.f.args...)
@@ -320,6 +314,17 @@ func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]ma
 	s.folded = &foldedFacts{cover: cv, facts: facts}
 	return ms, len(ms), false, nil
 }
+
+// factColumns are the columns of product_rank rr that rankedWithFacts reads with each
+// match (and rr.category_keys AS fc when the query is category words), and
+// factListsNoCats and factListsCats the lists it reads of them: those typeFacts reads,
+// with an empty one for the category words when they are not read.
+const (
+	factColumns     = `, rr.rowid AS fr, rr.head AS fh, rr.category AS fg, rr.for_keys AS ff, rr.title_keys AS ft`
+	factLists       = `, coalesce(group_concat(fr, char(30)), ''), coalesce(group_concat(fh, char(30)), ''), coalesce(group_concat(fg, char(30)), ''), coalesce(group_concat(ff, char(30)), ''), coalesce(group_concat(ft, char(30)), '')`
+	factListsNoCats = factLists + `, ''`
+	factListsCats   = factLists + `, coalesce(group_concat(fc, char(30)), '')`
+)
 
 // matchColumns are the columns of product_keys k that a match is read from, named as
 // matchList reads them.
@@ -356,11 +361,12 @@ func parseMatches(cols [5]string, ms []match) ([]match, error) {
 	ms = slices.Grow(ms, n)[:start+n]
 	for i, list := range cols {
 		for j := range n {
-			var field string
-			field, list, _ = strings.Cut(list, ",")
-			v, err := strconv.ParseInt(field, 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("search: a match reads as %q", field)
+			var (
+				v  int64
+				ok bool
+			)
+			if v, list, ok = cutInt(list); !ok {
+				return nil, fmt.Errorf("search: a match's column %d does not read as an integer", i+1)
 			}
 			m := &ms[start+j]
 			switch i {
@@ -381,6 +387,44 @@ func parseMatches(cols [5]string, ms []match) ([]match, error) {
 		}
 	}
 	return ms, nil
+}
+
+// cutInt reads the integer at the start of list, up to its first ',', and returns
+// it and the rest of list after that ','. ok is false when the field is not an int64
+// in decimal as strconv.ParseInt reads it. It reads what SQLite writes of an integer
+// (an optional '-' and up to 18 digits) itself, a few times faster than cutting the
+// field and parsing it, which a search of a few hundred matches does for each of their
+// five columns; any other field is left to strconv.ParseInt.
+func cutInt(list string) (v int64, rest string, ok bool) {
+	i := 0
+	if list != "" && list[0] == '-' {
+		i = 1
+	}
+	digits := i
+	for ; i < len(list) && list[i] != ','; i++ {
+		d := list[i] - '0'
+		if d > 9 || i-digits == 18 {
+			return cutIntSlow(list)
+		}
+		v = v*10 + int64(d)
+	}
+	if i == digits {
+		return cutIntSlow(list)
+	}
+	if digits == 1 {
+		v = -v
+	}
+	if i < len(list) {
+		i++ // the ','
+	}
+	return v, list[i:], true
+}
+
+// cutIntSlow is cutInt by strconv.ParseInt.
+func cutIntSlow(list string) (int64, string, bool) {
+	field, rest, _ := strings.Cut(list, ",")
+	v, err := strconv.ParseInt(field, 10, 64)
+	return v, rest, err == nil
 }
 
 // scanMatches reads rows of five integers into matches. It scans into interface values
@@ -437,8 +481,9 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 		var (
 			rowid int64
 			card  string
-			h     Hit
 		)
+		hits = append(hits, Hit{}) // filled in place: a Hit of its own would be allocated per row
+		h := &hits[len(hits)-1]
 		if err := rows.Scan(&rowid, &card, &h.Description, &h.SellerName); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
@@ -446,7 +491,6 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			return nil, fmt.Errorf("search page: product %d: %w", rowid, err)
 		}
 		h.Snippet = snippet(h.Description, stems)
-		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search page: %w", err)

@@ -2,7 +2,10 @@ package catalog
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -68,6 +71,34 @@ func TestPageSQLs(t *testing.T) {
 	for n := 1; n <= MaxLimit+1; n++ {
 		if got, want := pageSQL(n), writePageSQL(n); got != want {
 			t.Fatalf("pageSQL(%d) differs from writePageSQL(%d)", n, n)
+		}
+	}
+}
+
+// TestCutIntIsParseInt holds cutInt, which reads integers itself, equal to cutting the
+// field at its ',' and parsing it with strconv.ParseInt, which it stands for.
+func TestCutIntIsParseInt(t *testing.T) {
+	lists := []string{
+		"", ",", "0", "-0", "7", "-7", "42,17", "1,2,", "12,,3", "-", "-,5", "+5", "5x,6", " 5", "0x1f",
+		"123456789012345678", "-123456789012345678", "1234567890123456789", "9223372036854775807",
+		"-9223372036854775808", "9223372036854775808", "99999999999999999999,1", "00000000000000000000012",
+		"1_000", "٣", strconv.FormatInt(math.MaxInt64, 10) + "," + strconv.FormatInt(math.MinInt64, 10),
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		lists = append(lists, strconv.FormatInt(r.Int64()>>r.IntN(63)*int64(1-2*r.IntN(2)), 10)+","+strconv.Itoa(r.IntN(10)))
+	}
+	for _, list := range lists {
+		for rest := list; ; {
+			v, next, ok := cutInt(rest)
+			wv, wnext, wok := cutIntSlow(rest)
+			if v != wv || next != wnext || ok != wok {
+				t.Errorf("cutInt(%q) = %d, %q, %v; strconv.ParseInt reads %d, %q, %v", rest, v, next, ok, wv, wnext, wok)
+			}
+			if !ok || next == "" || next == rest {
+				break
+			}
+			rest = next
 		}
 	}
 }
