@@ -337,3 +337,58 @@ var possessives = set("my", "our", "your", "his", "her", "their")
 var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning", "refund", "refunded", "track", "tracking",
 	"deliver", "delivered", "delivery", "order", "ordered", "bought", "purchased", "exchange", "complaint", "receipt",
 	"invoice", "appointment", "booking", "book", "reservation", "ticket", "tickets", "insurance", "repair", "warranty")
+
+// textWordType is the last reading of sentence s, which found nothing by any other
+// (its words as typed, every spelling correction left out): one of its content words
+// whose products, by what their titles and descriptions say, are mostly
+// (minTitleShare, at least minMeet products) of one type says what the sentence is
+// about ("lattes" is said of espresso machines, "pollen" of air purifiers), as plain
+// BM25 would find it from that word's rarity alone. Of several such words, the one
+// whose products are of its type most often wins. Only a word where a sentence says
+// what it wants is read so (wordAsWhat), and not in a question about the world or a
+// request about an order. The spread of a word over types is learnedView.used's,
+// kept per word (sentenceContent has read it for most of these words already).
+func (c *Catalog) textWordType(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		return res, false, nil
+	}
+	v := c.vocabulary()
+	best, bestHead, bestShare := -1, "", 0.0
+	for i, w := range s.text.words {
+		if !contentWord(w, s.learned, v) || !wordAsWhat(s, w) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, false, err
+		}
+		head, top, share := u.mostlyOf()
+		if top >= minMeet && share >= minTitleShare && share > bestShare {
+			best, bestHead, bestShare = i, head, share
+		}
+	}
+	if best < 0 {
+		return res, false, nil
+	}
+	return c.wordOfType(ctx, s, res, offset, best, bestHead, "which is said mostly of them")
+}
+
+// notWhat come before a word that is not what a sentence asks for: a verb ("to fix"),
+// a topic ("about sparrows").
+var notWhat = set("to", "about")
+
+// wordAsWhat reports whether w stands in sentence s where what the shopper wants may
+// be said: not after "to" (a verb: "to fix a leak") or "about" (a topic), nor after a
+// possessive (what the shopper has: "my phone fell") or a place word ("into french",
+// "at the gym"); and it is no participle ("while reading" is no reading lamp).
+func wordAsWhat(s *search, w string) bool {
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	for i, x := range s.words {
+		if x == w && (i == 0 || !notWhat[s.words[i-1]] && !possessives[s.words[i-1]]) && !afterPlace(s, i) {
+			return true
+		}
+	}
+	return false
+}
