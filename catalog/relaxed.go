@@ -82,8 +82,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 }
 
 // minTitleShare is the share of the products whose titles have a word that must be of
-// one type for the word to name that type (titleWordType); and of the products whose
-// texts have it, for the word to be said of that type (textWordType).
+// one type for the word to name that type (titleWordType).
 const minTitleShare = 0.6
 
 // titleWordType searches for the type that a word of sentence s names in the
@@ -146,25 +145,18 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	if best < 0 {
 		return res, false, nil
 	}
-	return c.wordOfType(ctx, s, res, offset, best, bestHead, "which names them in titles")
-}
-
-// wordOfType searches for the products that have word i of s, those of type head
-// first, with a note saying why (the products' titles or texts have the word mostly
-// with that type: why). ok is false when no product has the word.
-func (c *Catalog) wordOfType(ctx context.Context, s *search, res Result, offset, i int, head, why string) (Result, bool, error) {
 	alt := *s
-	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[i] = true; return k }())
+	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[best] = true; return k }())
 	alt.text.atLeast, alt.text.named = 0, false
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{head: true}, map[string]int{head: 0}, nil
+		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
 		alt.intent = &in
 	}
 	out := res
 	out.Words, out.Relaxed = alt.text.String(), true
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, %s.", head, s.text.words[i], why))
+		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}

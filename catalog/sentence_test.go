@@ -30,9 +30,7 @@ func roomProducts() []catalog.Product {
 // when those words are about products (two of them point to one type, or are used
 // together in products far more often than chance), and nothing for a question about
 // the world or for words the catalog has each on its own. A type the sentence names
-// (not one the shopper has, nor in a request about an order) is about products too,
-// and so is one word whose products are mostly of one type, by their titles or, last,
-// by their descriptions (not a word after "to", a possessive or a place word).
+// (not one the shopper has, nor in a request about an order) is about products too.
 func TestSentenceWords(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)
@@ -50,9 +48,6 @@ func TestSentenceWords(t *testing.T) {
 		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
 		{name: "a type named that no product of it has another word with", text: "watching sparrows at dusk needs a sturdy lamp", prefix: "lamp", note: "Read as a sentence about lamp"},
 		{name: "one word that names a type in titles, among words of no product", text: "honestly nothing beats ceramic when sipping slowly outdoors", prefix: "mug", note: "Read as a sentence about mug"},
-		{name: "one word that descriptions say of one type, among words of no product", text: "honestly nothing beats fresh gear when autumn arrives", prefix: "bag", note: "Read as a sentence about backpack"},
-		{name: "that word after to, where a verb is", text: "honestly nothing beats wanting to gear up when autumn arrives", none: true},
-		{name: "a word said of several types", text: "honestly nothing beats warm evenings when autumn arrives", none: true},
 		{name: "that word in a question about the world", text: "why does nothing beat ceramic when sipping slowly outdoors", none: true},
 		{name: "that word after a place word", text: "honestly nothing beats sipping slowly outdoors in ceramic", none: true},
 		{name: "a type the shopper has", text: "my mat slid while reading about sparrows in the shed", none: true},
