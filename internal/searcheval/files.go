@@ -28,6 +28,10 @@ const (
 	// built-in vocabulary names, and nonsense sentences, written after Probe and before
 	// any of their results was seen: what carries to sentences nobody wrote a need for.
 	ProbeNoNeed = "probe-noneed"
+	// ProbeStory holds sentences of problems and situations, in the third probe's
+	// manner, and nonsense sentences, written by the sentences5 work to tune on: a
+	// dev set.
+	ProbeStory = "probe-story"
 	// ProbeThird holds sentences and nonsense sentences written at dbd3a01 from the
 	// catalog's data alone, without running a search on them, while search was being
 	// tuned on the other probes: none of its results is read (like HeldOut) and no
@@ -37,18 +41,24 @@ const (
 	// catalog's data alone, without running a search on them, before search was
 	// changed to win on the third probe: like ProbeThird, none of its results is read.
 	ProbeFourth = "probe-fourth"
+	// ProbeFifth holds sentences and nonsense sentences written at ea6b223 from the
+	// catalog's data alone, without running a search on them, after the third and
+	// fourth probes had been measured: like them, none of its results is read.
+	ProbeFifth = "probe-fifth"
 	// Dir is the directory of the judged set from the repository root.
 	Dir = "testdata/searcheval"
 )
 
 // Sets are the halves and the probes in the order reports and the baseline list
 // them: the probes between the halves.
-var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeThird, ProbeFourth, HeldOut}
+var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth, ProbeFifth, HeldOut}
 
 // Unseen reports whether the set name is one nobody who changes search looks at the
-// results of: the held-out half and the third and fourth probes. Their totals are
-// printed; their results are not.
-func Unseen(name string) bool { return name == HeldOut || name == ProbeThird || name == ProbeFourth }
+// results of: the held-out half and the third, fourth and fifth probes. Their totals
+// are printed; their results are not.
+func Unseen(name string) bool {
+	return name == HeldOut || name == ProbeThird || name == ProbeFourth || name == ProbeFifth
+}
 
 // Query is one judged query.
 type Query struct {
@@ -280,7 +290,7 @@ func LoadHalf(dir, name string) (Half, error) {
 }
 
 // LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe,
-// ProbeNoNeed, ProbeThird or ProbeFourth) and judges them over items by Grade, as the halves' qrels were judged:
+// ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth or ProbeFifth) and judges them over items by Grade, as the halves' qrels were judged:
 // a probe is outside the split and has no qrels file, so its judgments can only come
 // from the rule. Ids are set from the text when empty.
 func LoadProbe(dir, name string, items []Item) (Half, error) {
