@@ -1,8 +1,10 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -146,17 +148,29 @@ type spellCandidate struct {
 	mask uint64 // the runes of key, each as bit r%64
 }
 
-// spellWords keeps, for one text version, the candidates of each start spelling
-// compares with (a first letter, or "ph"), read from the index the first time a start
-// is asked for: a write of product text starts over.
+// spellWords keeps the candidates of each start spelling compares with (a first
+// letter, or "ph"), read from the index the first time a start is asked for, as of one
+// text version. After a write of product text it brings them up to date from the
+// terms the writes changed (see followWords), or, when it cannot, starts over.
 type spellWords struct {
 	mu      sync.Mutex
 	version int64
-	byStart map[string][]spellCandidate
+	byStart map[string][]spellCandidate // never changed once stored: a new map replaces it
+	// fromIndex says that every list of byStart was read from index_words (not from
+	// products_vocab while it was stale), which followWords needs.
+	fromIndex bool
+	// limit is how many words of a start are kept, maxSpellCandidates unless a test
+	// sets it.
+	limit int
 }
 
 // maxSpellStarts bounds the starts spellWords keeps; past it, it forgets them.
-const maxSpellStarts = 64
+// maxSpellChanges bounds the changed terms followWords takes in; past it, spelling
+// reads its words afresh.
+const (
+	maxSpellStarts  = 64
+	maxSpellChanges = 1000
+)
 
 // spellCandidates returns the maxSpellCandidates most common indexed words that start
 // with start, most common first, then in order (see spellWords and commonWords).
@@ -167,29 +181,125 @@ func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCan
 	}
 	sw := &c.spelling
 	sw.mu.Lock()
-	if sw.version == version {
-		if cands, ok := sw.byStart[start]; ok {
-			sw.mu.Unlock()
-			return cands, nil
-		}
-	}
+	byStart, since, fromIndex, limit := sw.byStart, sw.version, sw.fromIndex, sw.limit
 	sw.mu.Unlock()
-	cands, err := c.commonWords(ctx, start)
-	if err != nil {
-		return nil, err
+	if limit == 0 {
+		limit = maxSpellCandidates
 	}
+	if since != version {
+		moved := byStart
+		byStart = nil
+		if fromIndex && len(moved) > 0 && since < version {
+			if byStart, err = c.followWords(ctx, moved, since, limit); err != nil {
+				return nil, err
+			}
+		}
+		fromIndex = true
+	}
+	cands, ok := byStart[start]
+	if !ok {
+		var indexed bool
+		if cands, indexed, err = c.commonWords(ctx, start, limit); err != nil {
+			return nil, err
+		}
+		withKeys(cands)
+		next := make(map[string][]spellCandidate, len(byStart)+1)
+		if len(byStart) < maxSpellStarts {
+			maps.Copy(next, byStart)
+		}
+		next[start] = cands
+		byStart, fromIndex = next, fromIndex && indexed
+	} else if since == version {
+		return cands, nil
+	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if version >= sw.version {
+		sw.version, sw.byStart, sw.fromIndex = version, byStart, fromIndex
+	}
+	return cands, nil
+}
+
+// withKeys works out what comparing each candidate needs.
+func withKeys(cands []spellCandidate) {
 	for i := range cands {
 		sc := &cands[i]
 		sc.key = soundKey(sc.term)
 		sc.n, sc.mask = utf8.RuneCountInString(sc.key), runeMask(sc.key)
 	}
-	sw.mu.Lock()
-	defer sw.mu.Unlock()
-	if sw.version != version || sw.byStart == nil || len(sw.byStart) >= maxSpellStarts {
-		sw.version, sw.byStart = version, map[string][]spellCandidate{}
+}
+
+// followWords returns byStart, read as of text version since, brought up to date with
+// the terms of index_words the writes after it changed (see followStart). A start it
+// cannot bring up to date is left out, to be read again; every start is, when the
+// changes cannot be followed (see changedWords).
+func (c *Catalog) followWords(ctx context.Context, byStart map[string][]spellCandidate, since int64, limit int) (map[string][]spellCandidate, error) {
+	changes, ok, err := c.changedWords(ctx, since, maxSpellChanges)
+	if err != nil || !ok {
+		return nil, err
 	}
-	sw.byStart[start] = cands
-	return cands, nil
+	withKeys(changes)
+	out := make(map[string][]spellCandidate, len(byStart))
+	for start, cands := range byStart {
+		var mine []spellCandidate
+		for _, ch := range changes {
+			if strings.HasPrefix(ch.term, start) {
+				mine = append(mine, ch)
+			}
+		}
+		if followed, ok := followStart(cands, mine, limit); ok {
+			out[start] = followed
+		}
+	}
+	return out, nil
+}
+
+// followStart returns the limit most common words of a start, most common first, then
+// in order, given cands, what they were (the first limit of them), and changes, the
+// start's words whose count changed since (0: no product has it now); and false when
+// those do not tell. A list shorter than limit was every word of its start, so it
+// only takes the changes in. A full one may have left words out, each no earlier in
+// that order than its last word: a changed word that now comes after the last cannot
+// be placed among them, and the list can be cut after the last only while it still
+// has limit words that come no later.
+func followStart(cands, changes []spellCandidate, limit int) ([]spellCandidate, bool) {
+	if len(changes) == 0 {
+		return cands, true
+	}
+	full := len(cands) >= limit
+	var last spellCandidate
+	if len(cands) > 0 {
+		last = cands[len(cands)-1]
+	}
+	changed := make(map[string]bool, len(changes))
+	var in []spellCandidate // the changes that go in the list, in its order
+	for _, ch := range changes {
+		changed[ch.term] = true
+		if ch.doc > 0 && (!full || wordOrder(ch, last) <= 0) {
+			in = append(in, ch)
+		}
+	}
+	slices.SortFunc(in, wordOrder)
+	out := make([]spellCandidate, 0, len(cands)+len(in))
+	for _, sc := range cands { // merged with in, the list's order kept
+		if changed[sc.term] {
+			continue
+		}
+		for len(in) > 0 && wordOrder(in[0], sc) < 0 {
+			out, in = append(out, in[0]), in[1:]
+		}
+		out = append(out, sc)
+	}
+	out = append(out, in...)
+	if full && len(out) < limit {
+		return nil, false
+	}
+	return out[:min(len(out), limit)], true
+}
+
+// wordOrder is the order of commonWordsSQL: the more common word first, then by term.
+func wordOrder(a, b spellCandidate) int {
+	return cmp.Or(cmp.Compare(b.doc, a.doc), strings.Compare(a.term, b.term))
 }
 
 // runeMask sets bit r%64 for each rune r of s.
