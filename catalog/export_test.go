@@ -136,3 +136,16 @@ func (c *Catalog) ReadSpellWords(ctx context.Context, start string) (int, error)
 
 // CPUTime is cpuTime, for the benchmarks of package catalog_test.
 var CPUTime = cpuTime
+
+// SwapDescriptions is swapDescriptions, for BenchmarkSpellWords.
+func (c *Catalog) SwapDescriptions(ctx context.Context) (func(i int) error, error) {
+	return c.swapDescriptions(ctx)
+}
+
+// KeptSpellWords returns how many indexed words spelling compares a word that starts
+// with start with, as a misspelled word finds them: kept from an earlier query, brought
+// up to date after a write, or read. It is for BenchmarkSpellWords.
+func (c *Catalog) KeptSpellWords(ctx context.Context, start string) (int, error) {
+	cands, err := c.spellCandidates(ctx, start)
+	return len(cands), err
+}
