@@ -467,7 +467,7 @@ func BenchmarkSpellWords(b *testing.B) {
 			})
 			// The same letter's words after a write of one product's text (untimed),
 			// by which spelling had read them before: brought up to date from the
-			// terms the write changed (see followWords).
+			// terms the write changed (see spellCandidates).
 			b.Run(cs.name+"/"+start+"/written", func(b *testing.B) {
 				c := cs.cat(b)
 				write, err := c.SwapDescriptions(ctx)

@@ -18,7 +18,7 @@ const (
 	SpellWordsAfresh
 	// SpellWordsWritten: what the queries before read, and a write of product text
 	// after them: one product's description is swapped for another's (and back at the
-	// next query), so the query follows that write's changed terms (see followWords).
+	// next query), so the query follows that write's changed terms (see spellCandidates).
 	SpellWordsWritten
 )
 

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -149,24 +148,33 @@ type spellCandidate struct {
 }
 
 // spellWords keeps the candidates of each start spelling compares with (a first
-// letter, or "ph"), read from the index the first time a start is asked for, as of one
-// text version. After a write of product text it brings them up to date from the
-// terms the writes changed (see followWords), or, when it cannot, starts over.
+// letter, or "ph"), read from the index the first time a start is asked for, each as
+// of the text version it was read at. Asked for after a write of product text, a
+// start's words are brought up to date from the terms of that start the writes
+// changed (see followStart), or, when that cannot be done, read again.
 type spellWords struct {
 	mu      sync.Mutex
-	version int64
-	byStart map[string][]spellCandidate // never changed once stored: a new map replaces it
-	// fromIndex says that every list of byStart was read from index_words (not from
-	// products_vocab while it was stale), which followWords needs.
-	fromIndex bool
+	byStart map[string]keptWords
 	// limit is how many words of a start are kept, maxSpellCandidates unless a test
 	// sets it.
 	limit int
+	// followed counts the times a start's words were brought up to date rather than
+	// read again (for the tests).
+	followed int
+}
+
+// keptWords are the candidates of one start as of a text version, and whether they
+// came from index_words (not from products_vocab while it was stale), which following
+// the writes needs. cands is never changed once kept: a new slice replaces it.
+type keptWords struct {
+	version   int64
+	cands     []spellCandidate
+	fromIndex bool
 }
 
 // maxSpellStarts bounds the starts spellWords keeps; past it, it forgets them.
-// maxSpellChanges bounds the changed terms followWords takes in; past it, spelling
-// reads its words afresh.
+// maxSpellChanges bounds the changed terms of one start followed; past it, spelling
+// reads the start's words afresh.
 const (
 	maxSpellStarts  = 64
 	maxSpellChanges = 1000
@@ -181,41 +189,41 @@ func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCan
 	}
 	sw := &c.spelling
 	sw.mu.Lock()
-	byStart, since, fromIndex, limit := sw.byStart, sw.version, sw.fromIndex, sw.limit
+	kept, ok := sw.byStart[start]
+	limit := cmp.Or(sw.limit, maxSpellCandidates)
 	sw.mu.Unlock()
-	if limit == 0 {
-		limit = maxSpellCandidates
+	if ok && kept.version == version {
+		return kept.cands, nil
 	}
-	if since != version {
-		moved := byStart
-		byStart = nil
-		if fromIndex && len(moved) > 0 && since < version {
-			if byStart, err = c.followWords(ctx, moved, since, limit); err != nil {
-				return nil, err
-			}
+	var cands []spellCandidate
+	followed := false
+	if ok && kept.fromIndex && kept.version < version {
+		changes, known, err := c.changedWords(ctx, start, kept.version, maxSpellChanges)
+		if err != nil {
+			return nil, err
 		}
-		fromIndex = true
+		if known {
+			withKeys(changes)
+			cands, followed = followStart(kept.cands, changes, limit)
+		}
 	}
-	cands, ok := byStart[start]
-	if !ok {
-		var indexed bool
+	indexed := true
+	if !followed {
 		if cands, indexed, err = c.commonWords(ctx, start, limit); err != nil {
 			return nil, err
 		}
 		withKeys(cands)
-		next := make(map[string][]spellCandidate, len(byStart)+1)
-		if len(byStart) < maxSpellStarts {
-			maps.Copy(next, byStart)
-		}
-		next[start] = cands
-		byStart, fromIndex = next, fromIndex && indexed
-	} else if since == version {
-		return cands, nil
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	if version >= sw.version {
-		sw.version, sw.byStart, sw.fromIndex = version, byStart, fromIndex
+	if followed {
+		sw.followed++
+	}
+	if _, ok := sw.byStart[start]; sw.byStart == nil || !ok && len(sw.byStart) >= maxSpellStarts {
+		sw.byStart = map[string]keptWords{}
+	}
+	if cur, ok := sw.byStart[start]; !ok || cur.version <= version {
+		sw.byStart[start] = keptWords{version: version, cands: cands, fromIndex: indexed}
 	}
 	return cands, nil
 }
@@ -227,31 +235,6 @@ func withKeys(cands []spellCandidate) {
 		sc.key = soundKey(sc.term)
 		sc.n, sc.mask = utf8.RuneCountInString(sc.key), runeMask(sc.key)
 	}
-}
-
-// followWords returns byStart, read as of text version since, brought up to date with
-// the terms of index_words the writes after it changed (see followStart). A start it
-// cannot bring up to date is left out, to be read again; every start is, when the
-// changes cannot be followed (see changedWords).
-func (c *Catalog) followWords(ctx context.Context, byStart map[string][]spellCandidate, since int64, limit int) (map[string][]spellCandidate, error) {
-	changes, ok, err := c.changedWords(ctx, since, maxSpellChanges)
-	if err != nil || !ok {
-		return nil, err
-	}
-	withKeys(changes)
-	out := make(map[string][]spellCandidate, len(byStart))
-	for start, cands := range byStart {
-		var mine []spellCandidate
-		for _, ch := range changes {
-			if strings.HasPrefix(ch.term, start) {
-				mine = append(mine, ch)
-			}
-		}
-		if followed, ok := followStart(cands, mine, limit); ok {
-			out[start] = followed
-		}
-	}
-	return out, nil
 }
 
 // followStart returns the limit most common words of a start, most common first, then

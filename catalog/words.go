@@ -15,7 +15,7 @@ import (
 // common words of a letter from an index instead of walking the index's lists; and,
 // with docs 0, the terms that left the index since it was last filled. Each row says
 // which write last changed it (migration 0033), so that spelling can follow the
-// writes (see followWords). Its one owner is this file: countWords follows each write
+// writes (see spellCandidates). Its one owner is this file: countWords follows each write
 // of product text, fillWords fills the table from products_vocab after a bulk load and
 // when a product deleted with SQL left it stale.
 
@@ -36,7 +36,7 @@ INSERT INTO temp.words_removed (words_removed) VALUES ('delete-all');`
 // wordsFoldSQL adds the terms of words_added to index_words and takes those of
 // words_removed from it, stamping each term whose count changes with the write's text
 // version (the writer moved it first). A term no product has any more keeps its row,
-// with docs 0: that tells spelling's words in memory that it left (see followWords).
+// with docs 0: that tells spelling's words in memory that it left (see spellCandidates).
 const wordsFoldSQL = `
 INSERT INTO index_words (term, docs, changed)
 	SELECT term, sum(n), (SELECT text FROM catalog_changes WHERE id = 1) FROM (SELECT term, doc AS n FROM temp.words_added_vocab
@@ -145,7 +145,7 @@ func (w *writer) tempText(ctx context.Context, table string, texts []indexedText
 
 // fillWordsSQL fills index_words from products_vocab, which walks the whole index
 // once, stamps every row with the text version, and marks the table fresh. With no
-// row left older than that version, spelling reads its words afresh (see followWords).
+// row left older than that version, spelling reads its words afresh (see spellCandidates).
 const fillWordsSQL = `DELETE FROM index_words;
 	INSERT INTO index_words (term, docs, changed) SELECT term, doc, (SELECT text FROM catalog_changes WHERE id = 1) FROM products_vocab;
 	DELETE FROM index_words_stale;`
@@ -253,22 +253,24 @@ func splitCounts(list string) ([]spellCandidate, error) {
 	return out, nil
 }
 
-// changedWordsSQL reads, for spelling's words in memory as of text version ?1, the
-// terms of index_words that writes after it changed (at most ?2 of them, as one row
-// like commonWordsSQL's, docs 0 for a term that left the index); whether no row is
-// as old as ?1, as after a fill, which stamps every row; and whether the table is stale.
+// changedWordsSQL reads, for spelling's words of start ?3 in memory as of text version
+// ?1, the terms of that start that writes after it changed (at most ?2 of them, as one
+// row like commonWordsSQL's, docs 0 for a term that left the index; "+term" keeps the
+// search on index_words_changed); whether no row is as old as ?1, as after a fill,
+// which stamps every row; and whether the table is stale.
 const changedWordsSQL = `SELECT
-	(SELECT coalesce(group_concat(term || ' ' || docs, ' '), '') FROM (SELECT term, docs FROM index_words WHERE changed > ?1 LIMIT ?2)),
+	(SELECT coalesce(group_concat(term || ' ' || docs, ' '), '') FROM (SELECT term, docs FROM index_words
+		WHERE changed > ?1 AND +term >= ?3 AND +term < ?3 || char(65535) LIMIT ?2)),
 	NOT EXISTS (SELECT 1 FROM index_words WHERE changed <= ?1),
 	EXISTS (SELECT 1 FROM index_words_stale)`
 
-// changedWords returns the terms changed since version (see changedWordsSQL), and
-// false when they cannot bring words read at that version up to date: more than limit
-// of them, a fill since, or a stale table.
-func (c *Catalog) changedWords(ctx context.Context, version int64, limit int) ([]spellCandidate, bool, error) {
+// changedWords returns the terms that start with start changed since version (see
+// changedWordsSQL), and false when they cannot bring words read at that version up to
+// date: more than limit of them, a fill since, or a stale table.
+func (c *Catalog) changedWords(ctx context.Context, start string, version int64, limit int) ([]spellCandidate, bool, error) {
 	var list string
 	var filled, stale bool
-	if err := c.queryRow(ctx, changedWordsSQL, version, limit+1).Scan(&list, &filled, &stale); err != nil {
+	if err := c.queryRow(ctx, changedWordsSQL, version, limit+1, start).Scan(&list, &filled, &stale); err != nil {
 		return nil, false, fmt.Errorf("spelling: %w", err)
 	}
 	if filled || stale {
