@@ -339,7 +339,10 @@ func judgedCatalog(b *testing.B) *catalog.Catalog {
 //     nothing makes (each word of four letters or more looked up in the index, the
 //     unknown ones compared with indexed words);
 //   - spelling_cold/KIND: the same, each query reading the indexed words it is
-//     compared with afresh, as the first after a write of product text does;
+//     compared with afresh, as the first after the catalog opens does;
+//   - spelling_written/KIND: the same, each query the first after a write of one
+//     product's text (untimed; see catalog.SpellWordsWritten): what the queries
+//     before read of the catalog is brought up to date, or read again;
 //   - shape/SHAPE: BenchmarkSearch's queries, on the generated catalog of 100,000,
 //     and cheap_SHAPE: "cheap" and the shape's words (the price bound read from the
 //     matches: in one statement for the rare and uncommon words, from the pool of
@@ -365,10 +368,10 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 		// As the quality test searches (see internal/searcheval).
 		byKind[q.Kind] = append(byKind[q.Kind], catalog.Query{Text: q.Text, Limit: 10})
 	}
-	run := func(b *testing.B, cat *catalog.Catalog, qs []catalog.Query, spelling, cold bool) {
+	run := func(b *testing.B, cat *catalog.Catalog, qs []catalog.Query, spelling bool, words catalog.SpellWords) {
 		took, floor := make([][]time.Duration, len(qs)), make([][]time.Duration, len(qs))
 		for b.Loop() {
-			t, f, err := cat.UnderstandQueries(ctx, qs, spelling, cold)
+			t, f, err := cat.UnderstandQueries(ctx, qs, spelling, words)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -388,10 +391,15 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 		b.ReportMetric(µs(quantile(floors, 0.5)), "floor_µs")
 		b.ReportMetric(0, "ns/op") // an op is a set of queries; µs/query is the figure
 	}
-	for _, mode := range []string{"judged", "spelling", "spelling_cold"} {
-		b.Run(mode, func(b *testing.B) {
+	modes := []struct {
+		name  string
+		words catalog.SpellWords
+	}{{"judged", catalog.SpellWordsKept}, {"spelling", catalog.SpellWordsKept}, {"spelling_cold", catalog.SpellWordsAfresh},
+		{"spelling_written", catalog.SpellWordsWritten}}
+	for _, mode := range modes {
+		b.Run(mode.name, func(b *testing.B) {
 			for _, kind := range kinds {
-				b.Run(kind, func(b *testing.B) { run(b, judgedCatalog(b), byKind[kind], mode != "judged", mode == "spelling_cold") })
+				b.Run(kind, func(b *testing.B) { run(b, judgedCatalog(b), byKind[kind], mode.name != "judged", mode.words) })
 			}
 		})
 	}
@@ -399,7 +407,7 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 		for _, sh := range searchShapes {
 			b.Run(sh.name, func(b *testing.B) {
 				cat, _ := benchCatalog(b)
-				run(b, cat, []catalog.Query{sh.q}, false, false)
+				run(b, cat, []catalog.Query{sh.q}, false, catalog.SpellWordsKept)
 			})
 		}
 		for _, sh := range searchShapes[:3] {
@@ -407,7 +415,7 @@ func BenchmarkUnderstandQuery(b *testing.B) {
 				cat, _ := benchCatalog(b)
 				q := sh.q
 				q.Text = "cheap " + q.Text
-				run(b, cat, []catalog.Query{q}, false, false)
+				run(b, cat, []catalog.Query{q}, false, catalog.SpellWordsKept)
 			})
 		}
 	})
@@ -426,8 +434,9 @@ func quantile(ds []time.Duration, q float64) time.Duration {
 
 // BenchmarkSpellWords times reading the indexed words that spelling compares a word
 // with, for a few first letters, on the judged set's catalog and the generated one of
-// 100,000: the cost the first misspelled word of a letter pays after a write of
-// product text (later ones find them read; see BenchmarkUnderstandQuery).
+// 100,000: afresh, the cost the first misspelled word of a letter pays after the
+// catalog opens, and ".../written", what it pays after a write of product text (later
+// ones find them read; see BenchmarkUnderstandQuery).
 //
 //	go test -tags sqlite_fts5 -run '^$' -bench SpellWords -count 5 ./catalog
 func BenchmarkSpellWords(b *testing.B) {
@@ -440,7 +449,7 @@ func BenchmarkSpellWords(b *testing.B) {
 		{"generated", func(b *testing.B) *catalog.Catalog { c, _ := benchCatalog(b); return c }},
 	}
 	for _, cs := range catalogs {
-		for _, start := range []string{"s", "b", "w", "x"} {
+		for _, start := range []string{"s", "b", "2", "w", "x"} {
 			b.Run(cs.name+"/"+start, func(b *testing.B) {
 				c := cs.cat(b)
 				n := 0
@@ -454,6 +463,36 @@ func BenchmarkSpellWords(b *testing.B) {
 				b.ReportMetric(float64(n), "words")
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/read")
 				b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/float64(b.N), "cpu_µs/read")
+				b.ReportMetric(0, "ns/op")
+			})
+			// The same letter's words after a write of one product's text (untimed),
+			// by which spelling had read them before: brought up to date from the
+			// terms the write changed (see spellCandidates).
+			b.Run(cs.name+"/"+start+"/written", func(b *testing.B) {
+				c := cs.cat(b)
+				write, err := c.SwapDescriptions(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer write(1)
+				if _, err := c.KeptSpellWords(ctx, start); err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				var took, cpu time.Duration
+				for i := 0; b.Loop(); i++ {
+					if err := write(i); err != nil {
+						b.Fatal(err)
+					}
+					cpu0, t0 := cpuTime(b), time.Now()
+					if n, err = c.KeptSpellWords(ctx, start); err != nil {
+						b.Fatal(err)
+					}
+					took, cpu = took+time.Since(t0), cpu+cpuTime(b)-cpu0
+				}
+				b.ReportMetric(float64(n), "words")
+				b.ReportMetric(float64(took.Microseconds())/float64(b.N), "µs/read")
+				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu_µs/read")
 				b.ReportMetric(0, "ns/op")
 			})
 		}

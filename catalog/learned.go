@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -77,20 +78,23 @@ func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
 		return lv, nil
 	}
 	lv := &learnedView{version: version, types: map[string]int{}, words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}
-	rows, err := c.query(ctx, `SELECT head, products FROM learned_types WHERE products >= ?`, minLearnedType)
-	if err != nil {
+	// One row of text, "head products head products …" (a head is one word), costs a
+	// fraction of a row per head; every write of product text reads it again.
+	var list string
+	if err := c.queryRow(ctx, `SELECT coalesce(group_concat(head || ' ' || products, ' '), '') FROM learned_types WHERE products >= ?`,
+		minLearnedType).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var hc headCount
-		if err := rows.Scan(&hc.head, &hc.products); err != nil {
-			return nil, fmt.Errorf("search types: %w", err)
+	fields := strings.Fields(list)
+	if len(fields)%2 != 0 {
+		return nil, fmt.Errorf("search types: the learned types read as %d fields", len(fields))
+	}
+	for i := 0; i < len(fields); i += 2 {
+		n, err := strconv.Atoi(fields[i+1])
+		if err != nil {
+			return nil, fmt.Errorf("search types: a type's products read as %q", fields[i+1])
 		}
-		lv.types[hc.head] = hc.products
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search types: %w", err)
+		lv.types[fields[i]] = n
 	}
 	c.learned = lv
 	return lv, nil

@@ -160,3 +160,49 @@ func TestBrandsNamedPerVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedViewTypes holds the learned types a view reads (as one row of text) equal
+// to the rows of learned_types with at least minLearnedType products, after writes
+// that add types, grow one past the bound and rename titles.
+func TestLearnedViewTypes(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	product := func(id, title string) Product {
+		return Product{ID: id, SellerID: "s", Title: title, Availability: InStock, Price: money.Money{Amount: 1000, Currency: "USD"}}
+	}
+	writes := []struct {
+		name     string
+		products []Product
+	}{
+		{"kettles and a lamp", []Product{product("a", "Steel Kettle"), product("b", "Glass Kettle"), product("c", "Travel Kettle"),
+			product("d", "Desk Lamp"), product("e", "Floor Lamp")}},
+		{"a third lamp", []Product{product("f", "Reading Lamp")}},
+		{"kettles renamed", []Product{product("a", "Steel Teapot"), product("b", "Glass Teapot")}},
+	}
+	for _, w := range writes {
+		if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, w.products); err != nil {
+			t.Fatal(err)
+		}
+		lv, err := c.learnedView(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{}
+		rows, err := c.db.QueryContext(ctx, `SELECT head, products FROM learned_types WHERE products >= ?`, minLearnedType)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var head string
+			var n int
+			if err := rows.Scan(&head, &n); err != nil {
+				t.Fatal(err)
+			}
+			want[head] = n
+		}
+		rows.Close()
+		if !reflect.DeepEqual(lv.types, want) || len(want) == 0 {
+			t.Errorf("after %s: the view's types %v, want %v", w.name, lv.types, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/bits"
@@ -146,17 +147,38 @@ type spellCandidate struct {
 	mask uint64 // the runes of key, each as bit r%64
 }
 
-// spellWords keeps, for one text version, the candidates of each start spelling
-// compares with (a first letter, or "ph"), read from the index the first time a start
-// is asked for: a write of product text starts over.
+// spellWords keeps the candidates of each start spelling compares with (a first
+// letter, or "ph"), read from the index the first time a start is asked for, each as
+// of the text version it was read at. Asked for after a write of product text, a
+// start's words are brought up to date from the terms of that start the writes
+// changed (see followStart), or, when that cannot be done, read again.
 type spellWords struct {
 	mu      sync.Mutex
-	version int64
-	byStart map[string][]spellCandidate
+	byStart map[string]keptWords
+	// limit is how many words of a start are kept, maxSpellCandidates unless a test
+	// sets it.
+	limit int
+	// followed counts the times a start's words were brought up to date rather than
+	// read again (for the tests).
+	followed int
+}
+
+// keptWords are the candidates of one start as of a text version, and whether they
+// came from index_words (not from products_vocab while it was stale), which following
+// the writes needs. cands is never changed once kept: a new slice replaces it.
+type keptWords struct {
+	version   int64
+	cands     []spellCandidate
+	fromIndex bool
 }
 
 // maxSpellStarts bounds the starts spellWords keeps; past it, it forgets them.
-const maxSpellStarts = 64
+// maxSpellChanges bounds the changed terms of one start followed; past it, spelling
+// reads the start's words afresh.
+const (
+	maxSpellStarts  = 64
+	maxSpellChanges = 1000
+)
 
 // spellCandidates returns the maxSpellCandidates most common indexed words that start
 // with start, most common first, then in order (see spellWords and commonWords).
@@ -167,29 +189,100 @@ func (c *Catalog) spellCandidates(ctx context.Context, start string) ([]spellCan
 	}
 	sw := &c.spelling
 	sw.mu.Lock()
-	if sw.version == version {
-		if cands, ok := sw.byStart[start]; ok {
-			sw.mu.Unlock()
-			return cands, nil
+	kept, ok := sw.byStart[start]
+	limit := cmp.Or(sw.limit, maxSpellCandidates)
+	sw.mu.Unlock()
+	if ok && kept.version == version {
+		return kept.cands, nil
+	}
+	var cands []spellCandidate
+	followed := false
+	if ok && kept.fromIndex && kept.version < version {
+		changes, known, err := c.changedWords(ctx, start, kept.version, maxSpellChanges)
+		if err != nil {
+			return nil, err
+		}
+		if known {
+			withKeys(changes)
+			cands, followed = followStart(kept.cands, changes, limit)
 		}
 	}
-	sw.mu.Unlock()
-	cands, err := c.commonWords(ctx, start)
-	if err != nil {
-		return nil, err
+	indexed := true
+	if !followed {
+		if cands, indexed, err = c.commonWords(ctx, start, limit); err != nil {
+			return nil, err
+		}
+		withKeys(cands)
 	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if followed {
+		sw.followed++
+	}
+	if _, ok := sw.byStart[start]; sw.byStart == nil || !ok && len(sw.byStart) >= maxSpellStarts {
+		sw.byStart = map[string]keptWords{}
+	}
+	if cur, ok := sw.byStart[start]; !ok || cur.version <= version {
+		sw.byStart[start] = keptWords{version: version, cands: cands, fromIndex: indexed}
+	}
+	return cands, nil
+}
+
+// withKeys works out what comparing each candidate needs.
+func withKeys(cands []spellCandidate) {
 	for i := range cands {
 		sc := &cands[i]
 		sc.key = soundKey(sc.term)
 		sc.n, sc.mask = utf8.RuneCountInString(sc.key), runeMask(sc.key)
 	}
-	sw.mu.Lock()
-	defer sw.mu.Unlock()
-	if sw.version != version || sw.byStart == nil || len(sw.byStart) >= maxSpellStarts {
-		sw.version, sw.byStart = version, map[string][]spellCandidate{}
+}
+
+// followStart returns the limit most common words of a start, most common first, then
+// in order, given cands, what they were (the first limit of them), and changes, the
+// start's words whose count changed since (0: no product has it now); and false when
+// those do not tell. A list shorter than limit was every word of its start, so it
+// only takes the changes in. A full one may have left words out, each no earlier in
+// that order than its last word: a changed word that now comes after the last cannot
+// be placed among them, and the list can be cut after the last only while it still
+// has limit words that come no later.
+func followStart(cands, changes []spellCandidate, limit int) ([]spellCandidate, bool) {
+	if len(changes) == 0 {
+		return cands, true
 	}
-	sw.byStart[start] = cands
-	return cands, nil
+	full := len(cands) >= limit
+	var last spellCandidate
+	if len(cands) > 0 {
+		last = cands[len(cands)-1]
+	}
+	changed := make(map[string]bool, len(changes))
+	var in []spellCandidate // the changes that go in the list, in its order
+	for _, ch := range changes {
+		changed[ch.term] = true
+		if ch.doc > 0 && (!full || wordOrder(ch, last) <= 0) {
+			in = append(in, ch)
+		}
+	}
+	slices.SortFunc(in, wordOrder)
+	out := make([]spellCandidate, 0, len(cands)+len(in))
+	for _, sc := range cands { // merged with in, the list's order kept
+		if changed[sc.term] {
+			continue
+		}
+		for len(in) > 0 && wordOrder(in[0], sc) < 0 {
+			out, in = append(out, in[0]), in[1:]
+		}
+		out = append(out, sc)
+	}
+	out = append(out, in...)
+	if full && len(out) < limit {
+		return nil, false
+	}
+	return out[:min(len(out), limit)], true
+}
+
+// wordOrder is the order of commonWordsSQL: the more common word first, then by term.
+func wordOrder(a, b spellCandidate) int {
+	return cmp.Or(cmp.Compare(b.doc, a.doc), strings.Compare(a.term, b.term))
 }
 
 // runeMask sets bit r%64 for each rune r of s.

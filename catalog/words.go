@@ -12,10 +12,12 @@ import (
 
 // index_words (migration 0029) holds every term of the full-text index with how many
 // products have it, as products_vocab gives them, so that spelling reads the most
-// common words of a letter from an index instead of walking the index's lists. Its one
-// owner is this file: countWords follows each write of product text, fillWords fills
-// the table from products_vocab after a bulk load and when a product deleted with SQL
-// left it stale.
+// common words of a letter from an index instead of walking the index's lists; and,
+// with docs 0, the terms that left the index since it was last filled. Each row says
+// which write last changed it (migration 0033), so that spelling can follow the
+// writes (see spellCandidates). Its one owner is this file: countWords follows each write
+// of product text, fillWords fills the table from products_vocab after a bulk load and
+// when a product deleted with SQL left it stale.
 
 // Terms are counted with FTS5 itself, so that they are the index's terms exactly: the
 // text a write removes and the text it adds go into two contentless full-text tables
@@ -32,13 +34,14 @@ INSERT INTO temp.words_added (words_added) VALUES ('delete-all');
 INSERT INTO temp.words_removed (words_removed) VALUES ('delete-all');`
 
 // wordsFoldSQL adds the terms of words_added to index_words and takes those of
-// words_removed from it; a term no product has any more leaves it.
+// words_removed from it, stamping each term whose count changes with the write's text
+// version (the writer moved it first). A term no product has any more keeps its row,
+// with docs 0: that tells spelling's words in memory that it left (see spellCandidates).
 const wordsFoldSQL = `
-INSERT INTO index_words (term, docs)
-	SELECT term, sum(n) FROM (SELECT term, doc AS n FROM temp.words_added_vocab
+INSERT INTO index_words (term, docs, changed)
+	SELECT term, sum(n), (SELECT text FROM catalog_changes WHERE id = 1) FROM (SELECT term, doc AS n FROM temp.words_added_vocab
 		UNION ALL SELECT term, -doc FROM temp.words_removed_vocab) WHERE true GROUP BY term HAVING sum(n) != 0
-	ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs;
-DELETE FROM index_words WHERE docs <= 0 AND term IN (SELECT term FROM temp.words_removed_vocab);`
+	ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs, changed = excluded.changed;`
 
 // wordsInsertSQL adds one product's indexed text to a temp table (%s); maxWordsRows
 // rows go in one statement.
@@ -141,9 +144,10 @@ func (w *writer) tempText(ctx context.Context, table string, texts []indexedText
 }
 
 // fillWordsSQL fills index_words from products_vocab, which walks the whole index
-// once, and marks it fresh.
+// once, stamps every row with the text version, and marks the table fresh. With no
+// row left older than that version, spelling reads its words afresh (see spellCandidates).
 const fillWordsSQL = `DELETE FROM index_words;
-	INSERT INTO index_words (term, docs) SELECT term, doc FROM products_vocab;
+	INSERT INTO index_words (term, docs, changed) SELECT term, doc, (SELECT text FROM catalog_changes WHERE id = 1) FROM products_vocab;
 	DELETE FROM index_words_stale;`
 
 // fillWords fills index_words in tx (see fillWordsSQL).
@@ -185,22 +189,24 @@ func (c *Catalog) fillStaleWords(ctx context.Context) error {
 // (a term has no space), which costs a fraction of reading a row per word.
 const (
 	commonWordsSQL = `SELECT coalesce(group_concat(term || ' ' || docs, ' ' ORDER BY docs DESC, term), '') FROM (
-		SELECT term, docs FROM index_words WHERE substr(term, 1, 1) = ?1 AND term >= ?2 AND term < ?2 || char(65535)
+		SELECT term, docs FROM index_words WHERE substr(term, 1, 1) = ?1 AND docs > 0 AND term >= ?2 AND term < ?2 || char(65535)
 		ORDER BY docs DESC, term LIMIT ?3)`
 	commonWordsVocabSQL = `SELECT coalesce(group_concat(term || ' ' || doc, ' ' ORDER BY doc DESC, term), '') FROM (
 		SELECT term, doc FROM products_vocab WHERE term >= ?2 AND term < ?2 || char(65535) AND ?1 = ?1
 		ORDER BY doc DESC, term LIMIT ?3)`
 )
 
-// commonWords returns the maxSpellCandidates most common indexed words that start
-// with start, with how many products have each, most common first and then in order
-// (see commonWordsSQL); only term and doc are set.
-func (c *Catalog) commonWords(ctx context.Context, start string) ([]spellCandidate, error) {
-	query, args, err := c.commonWordsQuery(ctx, start, maxSpellCandidates)
+// commonWords returns the limit most common indexed words that start with start,
+// with how many products have each, most common first and then in order (see
+// commonWordsSQL), and whether they were read from index_words (not stale); only
+// term and doc are set.
+func (c *Catalog) commonWords(ctx context.Context, start string, limit int) ([]spellCandidate, bool, error) {
+	query, args, err := c.commonWordsQuery(ctx, start, limit)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return c.readCommonWords(ctx, query, args)
+	words, err := c.readCommonWords(ctx, query, args)
+	return words, query == commonWordsSQL, err
 }
 
 // commonWordsQuery returns the statement that reads the limit most common words of
@@ -226,6 +232,12 @@ func (c *Catalog) readCommonWords(ctx context.Context, query string, args []any)
 	if err := c.queryRow(ctx, query, args...).Scan(&list); err != nil {
 		return nil, fmt.Errorf("spelling: %w", err)
 	}
+	return splitCounts(list)
+}
+
+// splitCounts splits a row of "term docs term docs …" into words; only term and doc
+// are set.
+func splitCounts(list string) ([]spellCandidate, error) {
 	fields := strings.Fields(list)
 	if len(fields)%2 != 0 {
 		return nil, fmt.Errorf("spelling: the common words read as %d fields", len(fields))
@@ -239,4 +251,34 @@ func (c *Catalog) readCommonWords(ctx context.Context, query string, args []any)
 		out = append(out, spellCandidate{term: fields[i], doc: doc})
 	}
 	return out, nil
+}
+
+// changedWordsSQL reads, for spelling's words of start ?3 in memory as of text version
+// ?1, the terms of that start that writes after it changed (at most ?2 of them, as one
+// row like commonWordsSQL's, docs 0 for a term that left the index; "+term" keeps the
+// search on index_words_changed); whether no row is as old as ?1, as after a fill,
+// which stamps every row; and whether the table is stale.
+const changedWordsSQL = `SELECT
+	(SELECT coalesce(group_concat(term || ' ' || docs, ' '), '') FROM (SELECT term, docs FROM index_words
+		WHERE changed > ?1 AND +term >= ?3 AND +term < ?3 || char(65535) LIMIT ?2)),
+	NOT EXISTS (SELECT 1 FROM index_words WHERE changed <= ?1),
+	EXISTS (SELECT 1 FROM index_words_stale)`
+
+// changedWords returns the terms that start with start changed since version (see
+// changedWordsSQL), and false when they cannot bring words read at that version up to
+// date: more than limit of them, a fill since, or a stale table.
+func (c *Catalog) changedWords(ctx context.Context, start string, version int64, limit int) ([]spellCandidate, bool, error) {
+	var list string
+	var filled, stale bool
+	if err := c.queryRow(ctx, changedWordsSQL, version, limit+1, start).Scan(&list, &filled, &stale); err != nil {
+		return nil, false, fmt.Errorf("spelling: %w", err)
+	}
+	if filled || stale {
+		return nil, false, nil
+	}
+	words, err := splitCounts(list)
+	if err != nil || len(words) > limit {
+		return nil, false, err
+	}
+	return words, true, nil
 }

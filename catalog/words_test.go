@@ -2,16 +2,18 @@ package catalog
 
 import (
 	"context"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// checkWords fails t when index_words is stale or differs from products_vocab, term
-// by term.
+// checkWords fails t when index_words is stale or its terms that products have
+// differ from products_vocab, term by term.
 func checkWords(t *testing.T, c *Catalog, step string) {
 	t.Helper()
 	ctx := context.Background()
@@ -24,8 +26,8 @@ func checkWords(t *testing.T, c *Catalog, step string) {
 	}
 	var missing, extra, terms int
 	if err := c.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM (SELECT term, doc FROM products_vocab EXCEPT SELECT term, docs FROM index_words)),
-		(SELECT count(*) FROM (SELECT term, docs FROM index_words EXCEPT SELECT term, doc FROM products_vocab)),
+		(SELECT count(*) FROM (SELECT term, doc FROM products_vocab EXCEPT SELECT term, docs FROM index_words WHERE docs > 0)),
+		(SELECT count(*) FROM (SELECT term, docs FROM index_words WHERE docs > 0 EXCEPT SELECT term, doc FROM products_vocab)),
 		(SELECT count(*) FROM products_vocab)`).Scan(&missing, &extra, &terms); err != nil {
 		t.Fatal(err)
 	}
@@ -48,17 +50,16 @@ func wordProducts(n int) []Product {
 	return ps
 }
 
-// TestIndexWordsFollowText writes product text every way an upsert does and checks
-// after each write that index_words equals products_vocab.
-func TestIndexWordsFollowText(t *testing.T) {
-	ctx := context.Background()
-	c := openTest(t)
-	sellers := []Seller{{ID: "s1", Name: "Shop"}}
-	ps := wordProducts(60)
-	steps := []struct {
-		name   string
-		change func(ps []Product) []Product // the products the step upserts
-	}{
+// wordWrite is one write of wordWrites: change returns the products it upserts.
+type wordWrite struct {
+	name   string
+	change func(ps []Product) []Product
+}
+
+// wordWrites are writes of product text of every kind an upsert makes, to run in
+// order starting from wordProducts(60).
+func wordWrites() []wordWrite {
+	return []wordWrite{
 		{"new products", func(ps []Product) []Product { return ps }},
 		{"nothing indexed changes (price, stock)", func(ps []Product) []Product {
 			for i := range ps {
@@ -87,7 +88,16 @@ func TestIndexWordsFollowText(t *testing.T) {
 		}},
 		{"back as they were", func([]Product) []Product { return wordProducts(60) }},
 	}
-	for _, st := range steps {
+}
+
+// TestIndexWordsFollowText writes product text every way an upsert does and checks
+// after each write that index_words equals products_vocab.
+func TestIndexWordsFollowText(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	ps := wordProducts(60)
+	for _, st := range wordWrites() {
 		ps = st.change(ps)
 		if _, err := c.Upsert(ctx, sellers, ps); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -175,4 +185,127 @@ func TestCommonWordsAgree(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestSpellWordsFollowWrites holds the words spelling keeps in memory, brought up to
+// date after each write from the terms it changed (see spellCandidates), equal to the
+// same words read afresh, for every start it keeps, whole lists and lists cut at a
+// few words; and checks that some were followed, not read again.
+func TestSpellWordsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	starts := []string{"k", "m", "c", "b", "e", "j", "u", "w", "g", "d", "h", "p", "ph", "1", "2", "3"}
+	for _, limit := range []int{maxSpellCandidates, 2, 5} {
+		t.Run(strconv.Itoa(limit), func(t *testing.T) {
+			c := openTest(t)
+			c.spelling.limit = limit
+			sellers := []Seller{{ID: "s1", Name: "Shop"}}
+			ps := wordProducts(60)
+			first := wordWrite{"the first products", func(ps []Product) []Product { return ps[:20] }}
+			for i, st := range append([]wordWrite{first}, wordWrites()...) {
+				written := st.change(ps)
+				if i > 0 {
+					ps = written
+				}
+				if _, err := c.Upsert(ctx, sellers, written); err != nil {
+					t.Fatalf("%s: %v", st.name, err)
+				}
+				for _, start := range starts {
+					got, err := c.spellCandidates(ctx, start)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, _, err := c.commonWords(ctx, start, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !slices.EqualFunc(got, want, func(a, b spellCandidate) bool { return a.term == b.term && a.doc == b.doc }) {
+						t.Errorf("%s: the words of %q kept: %v\nread afresh: %v", st.name, start, got, want)
+					}
+				}
+			}
+			c.spelling.mu.Lock()
+			followed := c.spelling.followed
+			c.spelling.mu.Unlock()
+			if followed == 0 {
+				t.Errorf("no start was followed through a write: every one was read again")
+			}
+		})
+	}
+}
+
+// TestFollowStart checks followStart against the words of a start sorted afresh, on
+// named cases and on random ones.
+func TestFollowStart(t *testing.T) {
+	w := func(term string, doc int) spellCandidate { return spellCandidate{term: term, doc: doc} }
+	tests := []struct {
+		name    string
+		all     []spellCandidate // the start's words before the changes
+		changes []spellCandidate
+		limit   int
+		unknown bool // followStart cannot tell
+	}{
+		{"no change", []spellCandidate{w("a", 3), w("b", 2)}, nil, 5, false},
+		{"a new word", []spellCandidate{w("a", 3), w("b", 2)}, []spellCandidate{w("ab", 2)}, 5, false},
+		{"a word gone", []spellCandidate{w("a", 3), w("b", 2)}, []spellCandidate{w("a", 0)}, 5, false},
+		{"a whole list cut", []spellCandidate{w("a", 3), w("b", 2)}, []spellCandidate{w("c", 9), w("d", 8)}, 2, false},
+		{"a cut list: a new word before its last", []spellCandidate{w("a", 3), w("b", 2), w("c", 1)}, []spellCandidate{w("ab", 3)}, 2, false},
+		{"a cut list: a new word after its last", []spellCandidate{w("a", 3), w("b", 2), w("c", 1)}, []spellCandidate{w("d", 1)}, 2, false},
+		{"a cut list: a tie with its last, earlier in order", []spellCandidate{w("a", 3), w("c", 2), w("d", 2)}, []spellCandidate{w("b", 2)}, 2, false},
+		{"a cut list: a word rising into it", []spellCandidate{w("a", 3), w("b", 2), w("c", 1)}, []spellCandidate{w("c", 5)}, 2, false},
+		{"a cut list: its word gone", []spellCandidate{w("a", 3), w("b", 2), w("c", 1)}, []spellCandidate{w("a", 0)}, 2, true},
+		{"a cut list: its word falling behind", []spellCandidate{w("a", 3), w("b", 2), w("c", 2)}, []spellCandidate{w("a", 1)}, 2, true},
+		{"a cut list: its word falling, still in it", []spellCandidate{w("a", 5), w("b", 2), w("c", 1)}, []spellCandidate{w("a", 3)}, 2, false},
+	}
+	check := func(t *testing.T, all, changes []spellCandidate, limit int) bool {
+		t.Helper()
+		before := slices.Clone(all)
+		slices.SortFunc(before, wordOrder)
+		after := map[string]int{}
+		for _, sc := range all {
+			after[sc.term] = sc.doc
+		}
+		for _, ch := range changes {
+			after[ch.term] = ch.doc
+		}
+		var want []spellCandidate
+		for term, doc := range after {
+			if doc > 0 {
+				want = append(want, w(term, doc))
+			}
+		}
+		slices.SortFunc(want, wordOrder)
+		got, ok := followStart(before[:min(len(before), limit)], changes, limit)
+		if ok && !slices.Equal(got, want[:min(len(want), limit)]) {
+			t.Errorf("followed: %v, want %v", got, want[:min(len(want), limit)])
+		}
+		return ok
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if ok := check(t, tt.all, tt.changes, tt.limit); ok == tt.unknown {
+				t.Errorf("followStart tells: %v, want %v", ok, !tt.unknown)
+			}
+		})
+	}
+	t.Run("random", func(t *testing.T) {
+		r := rand.New(rand.NewPCG(1, 2))
+		told := 0
+		for range 2000 {
+			var all, changes []spellCandidate
+			for i := range r.IntN(12) {
+				all = append(all, w(string(rune('a'+i)), 1+r.IntN(4)))
+			}
+			for range r.IntN(4) {
+				changes = append(changes, w(string(rune('a'+r.IntN(14))), r.IntN(5)))
+			}
+			slices.SortFunc(changes, func(a, b spellCandidate) int { return strings.Compare(a.term, b.term) })
+			changes = slices.CompactFunc(changes, func(a, b spellCandidate) bool { return a.term == b.term })
+			if check(t, all, changes, 1+r.IntN(8)) {
+				told++
+			}
+		}
+		if told < 1000 {
+			t.Errorf("followStart told only %d cases of 2000", told)
+		}
+	})
 }
