@@ -147,17 +147,19 @@ func (c *Catalog) CoPurchased(ctx context.Context, ref Ref, minCustomers, n int)
 }
 
 // ProductSales is a product's Ref, how many orders it is in and how many customers
-// bought it.
+// bought it, and its type as the catalog infers it (Candidate.Head).
 type ProductSales struct {
 	Ref    Ref
 	Orders int64
 	Buyers int64 // how many customers bought it
+	Head   string
 }
 
 // SalesOf returns the Ref and sales of each of the product ids the catalog has.
 func (c *Catalog) SalesOf(ctx context.Context, ids []string) (map[string]ProductSales, error) {
 	list, _ := json.Marshal(ids) // []string cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT p.id, p.rowid, coalesce(s.orders, 0), coalesce(s.buyers, 0) FROM products p
+	rows, err := c.query(ctx, `SELECT p.id, p.rowid, coalesce(s.orders, 0), coalesce(s.buyers, 0),
+		coalesce((SELECT r.head FROM product_rank r WHERE r.rowid = p.rowid), '') FROM products p
 		LEFT JOIN product_sales s ON s.product = p.rowid
 		WHERE p.id IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
@@ -170,7 +172,7 @@ func (c *Catalog) SalesOf(ctx context.Context, ids []string) (map[string]Product
 			id string
 			s  ProductSales
 		)
-		if err := rows.Scan(&id, &s.Ref, &s.Orders, &s.Buyers); err != nil {
+		if err := rows.Scan(&id, &s.Ref, &s.Orders, &s.Buyers, &s.Head); err != nil {
 			return nil, fmt.Errorf("sales: %w", err)
 		}
 		out[id] = s
@@ -372,6 +374,9 @@ type Candidate struct {
 	Reviews  int64
 	Orders   int64 // how many orders the product is in
 	Buyers   int64 // how many customers bought it
+	// Head is the head noun of the title, the product's type as the catalog infers it
+	// from titles (product_rank.head, see titleHead and learned_types); "" for none.
+	Head string
 }
 
 // Quality is the rating shrunk towards 4 by review count, the order of InCategory,
@@ -397,7 +402,8 @@ func (p *Pool) Load(ctx context.Context, refs []Ref) ([]Candidate, error) {
 // candidateColumns are the columns of a Candidate, in the order candidates scans them,
 // from products p left joined with product_sales s.
 const candidateColumns = `p.rowid, p.id, p.group_id, p.brand, p.brand_key, coalesce(p.category_id, 0),
-	p.price_amount, p.price_exp, p.rating, p.review_count, coalesce(s.orders, 0), coalesce(s.buyers, 0)`
+	p.price_amount, p.price_exp, p.rating, p.review_count, coalesce(s.orders, 0), coalesce(s.buyers, 0),
+	coalesce((SELECT r.head FROM product_rank r WHERE r.rowid = p.rowid), '')`
 
 // candidates runs a query whose columns are candidateColumns; what names the read in
 // errors.
@@ -411,7 +417,7 @@ func (p *Pool) candidates(ctx context.Context, what, query string, args ...any) 
 	for rows.Next() {
 		var c Candidate
 		if err := rows.Scan(&c.Ref, &c.ID, &c.GroupID, &c.Brand, &c.BrandKey, &c.Category, &c.Amount,
-			&c.Exp, &c.Rating, &c.Reviews, &c.Orders, &c.Buyers); err != nil {
+			&c.Exp, &c.Rating, &c.Reviews, &c.Orders, &c.Buyers, &c.Head); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		out = append(out, c)

@@ -179,7 +179,21 @@ func TestCandidateReads(t *testing.T) {
 	if s := sales["shoe-a"]; s.Orders != 3 || s.Buyers != 3 || sales["tea-2"].Orders != 0 || sales["tea-2"].Buyers != 0 {
 		t.Errorf("SalesOf = %+v; want shoe-a in 3 orders by 3 buyers, tea-2 in none", sales)
 	}
+	if sales["shoe-a"].Head != "runner" || sales["tea-2"].Head != "tea" {
+		t.Errorf("SalesOf heads: shoe-a %q, tea-2 %q; want the titles' head nouns runner and tea", sales["shoe-a"].Head, sales["tea-2"].Head)
+	}
 	a, b := sales["shoe-a"].Ref, sales["shoe-b"].Ref
+	if p, _, err := c.Pool(ctx, catalog.PoolFilter{}); err != nil {
+		t.Fatal(err)
+	} else if ls, err := p.Load(ctx, []catalog.Ref{a, sales["tea-2"].Ref}); err != nil || len(ls) != 2 {
+		t.Fatalf("Load(shoe-a, tea-2) = %+v, %v", ls, err)
+	} else {
+		for _, l := range ls {
+			if want := map[string]string{"shoe-a": "runner", "tea-2": "tea"}[l.ID]; l.Head != want {
+				t.Errorf("Load: %s has head %q, want %q (the type the catalog infers from its title)", l.ID, l.Head, want)
+			}
+		}
+	}
 	co, err := c.CoPurchased(ctx, a, 3, 10)
 	if err != nil {
 		t.Fatal(err)

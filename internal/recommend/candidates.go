@@ -224,19 +224,8 @@ const MinCoCustomers = 3
 // goes with, each weighted by how recent the purchase is (co) or not (knn).
 func (r *recommender) fromCoPurchases(ctx context.Context) error {
 	recent := r.prof.recent[:min(len(r.prof.recent), maxCoSources)]
-	if len(recent) == 0 {
-		return nil
-	}
-	ids := make([]string, len(recent))
-	for i, h := range recent {
-		ids[i] = h.ProductID
-	}
-	src, err := r.c.SalesOf(ctx, ids)
-	if err != nil {
-		return fmt.Errorf("recommend: %w", err)
-	}
 	for _, h := range recent {
-		s, ok := src[h.ProductID]
+		s, ok := r.prof.sales[h.ProductID]
 		if !ok || s.Buyers == 0 {
 			continue
 		}
@@ -244,20 +233,20 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("recommend: %w", err)
 		}
-		r.addCo(co, h.ProductID, r.prof.coWeight[h.ProductID], s.Buyers)
+		r.addCo(co, h.ProductID, s.Buyers)
 	}
 	return nil
 }
 
-// addCo adds the products bought with the purchase from, whose weight is w and which
-// fromBuyers customers bought.
-func (r *recommender) addCo(co []catalog.CoPurchase, from string, w float64, fromBuyers int64) {
+// addCo adds the products bought with the purchase from, which fromBuyers customers
+// bought.
+func (r *recommender) addCo(co []catalog.CoPurchase, from string, fromBuyers int64) {
 	for _, p := range co {
 		c := r.add(p.Ref)
 		if c == nil {
 			continue
 		}
-		c.links = append(c.links, coLink{n: p.Customers, buyers: max(p.Buyers, p.Customers, 1), fromBuyers: fromBuyers, w: w})
+		c.links = append(c.links, coLink{n: p.Customers, buyers: max(p.Buyers, p.Customers, 1), fromBuyers: fromBuyers, from: from})
 		if p.Customers > c.coN {
 			c.coFrom, c.coN = from, p.Customers
 		}
@@ -265,22 +254,23 @@ func (r *recommender) addCo(co []catalog.CoPurchase, from string, w float64, fro
 }
 
 // coLink is one pair of a candidate with a purchase of the customer: n customers
-// bought both, buyers bought the candidate, fromBuyers the purchase, whose weight is w.
+// bought both, buyers bought the candidate, fromBuyers the purchase, whose id is from.
 type coLink struct {
 	n, buyers, fromBuyers int64
-	w                     float64
+	from                  string
 }
 
 // sumCo sets c.co and c.knn from c's links: each pair's strength is
 // n / (fromBuyers^(1-alpha) · buyers^alpha), shrunk by n/(n+1) when n is small; alpha ½
 // is the cosine of the two sets of buyers, and a lower alpha damps popular candidates
-// less. c.co weighs each pair by the recency of the purchase, c.knn does not.
-func (c *cand) sumCo(alpha float64) {
+// less. c.co weighs each pair by the recency of the purchase (weight, by id: see
+// profile.coWeight), c.knn does not.
+func (c *cand) sumCo(alpha float64, weight map[string]float64) {
 	c.co, c.knn = 0, 0
 	for _, l := range c.links {
 		nf := float64(l.n)
 		s := nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
-		c.co += l.w * s
+		c.co += weight[l.from] * s
 		c.knn += s
 	}
 }

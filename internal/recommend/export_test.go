@@ -13,7 +13,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn", "histType"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -43,6 +43,8 @@ func (f *features) field(name string) *float64 {
 		return &f.due
 	case "knn":
 		return &f.knn
+	case "histType":
+		return &f.histType
 	}
 	panic(fmt.Sprintf("no weight %q", name))
 }
@@ -88,8 +90,9 @@ func paramsWith(w map[string]float64) params {
 
 // Prepared is one Rank call stopped once its candidates are read, loaded and their
 // category paths known, so that a test can rank them again with other weights without
-// reading the catalog (the half-lives, which shape the profile and the candidates,
-// stay those Prepare was given).
+// reading the catalog (the history's half-life, which shapes the profile and the
+// candidates, stays the one Prepare was given; the co-purchase half-life only weighs
+// the pairs, and may change).
 type Prepared struct {
 	r      *recommender
 	paths  map[int64]string
@@ -129,9 +132,10 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 // products changed since).
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
-	pr.halfLife, pr.coHalfLife = p.r.p.halfLife, p.r.p.coHalfLife
-	if !p.scored || pr.coAlpha != p.r.p.coAlpha {
+	pr.halfLife = p.r.p.halfLife
+	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coHalfLife != p.r.p.coHalfLife {
 		p.r.p, p.r.w = pr, pr.w
+		p.r.coWeights()
 		p.r.scoreWith(p.paths)
 		p.scored = true
 	} else {

@@ -16,7 +16,7 @@ import (
 // favourites and history items feed the candidate queries (all of them feed scoring).
 const (
 	halfLifeDays     = 120
-	coHalfLifeDays   = 120
+	coHalfLifeDays   = 30 // chosen by TestLearnWeights from 30–730 (see weights)
 	maxSourceCats    = 12 // category ids queried for candidates
 	maxSourceBrands  = 10
 	maxLearned       = 4 // learned categories and brands used as candidate sources
@@ -34,8 +34,15 @@ type profile struct {
 	// recency-weighted share of purchases in it; brandShare does the same for brand keys.
 	catShare, brandShare map[string]float64
 	catCount, brandCount map[string]int
-	recent               []Purchase         // distinct products bought, most recent first
-	weight               map[string]float64 // product id → recency weight of its purchases, summed
+	// typeShare maps a product type (catalog.Candidate.Head, the head noun of a title)
+	// to the recency-weighted share of purchases of that type, over the maxCoSources most
+	// recent products bought: the stand-in for catShare of products without a category.
+	typeShare map[string]float64
+	// sales are the catalog's sales and type of the maxCoSources most recent products
+	// bought, by id.
+	sales  map[string]catalog.ProductSales
+	recent []Purchase         // distinct products bought, most recent first
+	weight map[string]float64 // product id → recency weight of its purchases, summed
 	// coWeight is a product's weight as a source of co-purchases: the recency of its
 	// latest purchase with the co-purchase half-life.
 	coWeight map[string]float64
@@ -92,7 +99,6 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 			p.recent = append(p.recent, h)
 		}
 		p.weight[h.ProductID] += w
-		p.coWeight[h.ProductID] = max(p.coWeight[h.ProductID], r.decayOver(h, r.p.coHalfLife))
 		p.times[h.ProductID]++
 		for _, k := range ancestorKeys(h.Category) {
 			p.catShare[k] += w
@@ -109,10 +115,14 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 		}
 	}
 	p.reorders = reorders(hist)
+	r.coWeights()
+	if err := r.readSales(ctx); err != nil {
+		return err
+	}
 	// Shares are shrunk while there is little history: one purchase says less about a
 	// taste than ten.
 	conf := total / (total + historyPrior)
-	for _, m := range []map[string]float64{p.catShare, p.brandShare} {
+	for _, m := range []map[string]float64{p.catShare, p.brandShare, p.typeShare} {
 		for k := range m {
 			m[k] = m[k] / total * conf
 		}
@@ -131,6 +141,42 @@ func (r *recommender) buildProfile(ctx context.Context) error {
 		return err
 	}
 	return r.learnedCategories(ctx)
+}
+
+// readSales reads the sales and types of the most recent purchases (p.sales) and sums
+// their recency weights by type (p.typeShare, not yet divided by the total).
+func (r *recommender) readSales(ctx context.Context) error {
+	p := &r.prof
+	p.typeShare = map[string]float64{}
+	recent := p.recent[:min(len(p.recent), maxCoSources)]
+	if len(recent) == 0 {
+		return nil
+	}
+	ids := make([]string, len(recent))
+	for i, h := range recent {
+		ids[i] = h.ProductID
+	}
+	sales, err := r.c.SalesOf(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	p.sales = sales
+	for id, s := range sales {
+		if s.Head != "" {
+			p.typeShare[s.Head] += p.weight[id]
+		}
+	}
+	return nil
+}
+
+// coWeights sets p.coWeight from the history and the co-purchase half-life.
+func (r *recommender) coWeights() {
+	p := &r.prof
+	clear(p.coWeight)
+	for _, h := range r.in.History {
+		id := strings.TrimSpace(h.ProductID)
+		p.coWeight[id] = max(p.coWeight[id], r.decayOver(h, r.p.coHalfLife))
+	}
 }
 
 // decay is the weight of a purchase: 1 now, halving every r.halfLife days

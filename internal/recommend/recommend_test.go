@@ -627,12 +627,21 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 		}
 		ps = append(ps, recProduct(id, "Brand "+id, cat, 1000, 4.5, 40))
 	}
-	// Buyers: tea-3 and book-3 by four customers, tea-2 and book-2 by one, the others none.
+	// Products of a feed without brands or categories: the catalog infers their type
+	// from their titles (kettle, lamp).
+	for i, name := range []string{"Aster", "Birch", "Cedar", "Dune"} {
+		ps = append(ps, catalog.Product{ID: fmt.Sprintf("kettle-%d", i), SellerID: "shop", Title: name + " Electric Kettle",
+			Price: usd(1000), Stock: qty(20), Rating: 4.5, ReviewCount: 40},
+			catalog.Product{ID: fmt.Sprintf("lamp-%d", i), SellerID: "shop", Title: name + " Desk Lamp",
+				Price: usd(1000), Stock: qty(20), Rating: 4.5, ReviewCount: 400})
+	}
+	// Buyers: tea-3, book-3 and kettle-3 by four customers, tea-2, book-2 and kettle-2 by
+	// one, the others none; lamp-1 by eight.
 	c := testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps)
 	for _, sale := range []struct {
 		id string
 		n  int
-	}{{"tea-3", 4}, {"tea-2", 1}, {"book-3", 4}, {"book-2", 1}} {
+	}{{"tea-3", 4}, {"tea-2", 1}, {"book-3", 4}, {"book-2", 1}, {"kettle-3", 4}, {"kettle-2", 1}, {"lamp-1", 8}} {
 		for range sale.n {
 			if err := c.RecordSale(ctx, sale.id, 1, nil, recNow.AddDate(0, 0, -40)); err != nil {
 				t.Fatal(err)
@@ -649,14 +658,20 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 		return out
 	}
 	teaHistory := []recommend.Purchase{bought("tea-0", "Brand tea-0", tea, 3), bought("tea-0", "Brand tea-0", tea, 30)}
+	kettleHistory := []recommend.Purchase{{ProductID: "kettle-0", Title: "Aster Electric Kettle", Price: usd(1000), At: recNow.AddDate(0, 0, -3)}}
 	tests := []struct {
 		name   string
 		in     recommend.Input
 		prefix string
 		want   []string
+		top    bool // want is the start of the list
 	}{
 		{name: "a category in the history", in: recommend.Input{History: teaHistory, Exclude: []string{"tea-0"}},
 			prefix: "tea", want: []string{"tea-3", "tea-2", "tea-1"}},
+		// Without categories the type stands in: the kettles come first, the most
+		// bought first, before the lamp more people bought.
+		{name: "a type in the history, without categories", in: recommend.Input{History: kettleHistory, Exclude: []string{"kettle-0"}},
+			prefix: "kettle", want: []string{"kettle-3", "kettle-2", "kettle-1"}, top: true},
 		{name: "a favourite category", in: recommend.Input{FavoriteCategories: []string{"fiction"}},
 			prefix: "book", want: []string{"book-3", "book-2", "book-1"}},
 	}
@@ -670,6 +685,9 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 			}
 			if got := order(res, tc.prefix); !slices.Equal(got, tc.want) {
 				t.Errorf("order %v, want %v (all: %v)", got, tc.want, recIDs(res))
+			}
+			if got := recIDs(res); tc.top && !slices.Equal(got[:min(len(got), len(tc.want))], tc.want) {
+				t.Errorf("list %v, want it to start with %v", got, tc.want)
 			}
 			// Without the signal the equal products tie and keep catalog order.
 			flat, err := recommend.RankWith(ctx, c, in, map[string]float64{"catPop": 0, "pop": 0})

@@ -30,10 +30,11 @@ const coSlotShare = 0.3
 const catCapShare = 0.7
 
 // coAlphaDamping is coAlpha (see cand.sumCo): how much a candidate's own buyers damp
-// its co-purchase pairs. ½ is the cosine; TestLearnWeights chose 0.2 from 0.2–0.8 (see
-// weights): in a purchase history where people mostly buy what is popular in their
-// interests, dividing by the square root of a candidate's buyers over-rewards the rare.
-const coAlphaDamping = 0.2
+// its co-purchase pairs. ½ is the cosine; TestLearnWeights chose 0.2 from 0.2–0.8, then
+// 0.05 from 0–0.5 (see weights): in a purchase history where people mostly buy what is
+// popular in their interests, dividing by the square root of a candidate's buyers
+// over-rewards the rare.
+const coAlphaDamping = 0.05
 
 // features are a candidate's signals, each scaled to 0–1.
 type features struct {
@@ -50,6 +51,7 @@ type features struct {
 	catPop      float64 // buyers relative to the candidate with the most buyers in its category
 	due         float64 // bought again by the customer and due again now (see reorder.go)
 	knn         float64 // co without the recency of the purchases: item-kNN's own score, relative to the best
+	histType    float64 // without a category: share of recent purchases of its type (catalog.Candidate.Head)
 }
 
 // weights returns the weights of the features in the score. They were chosen by
@@ -76,6 +78,17 @@ type features struct {
 // largest gain), textPop 0 (0.6187), knn 0.75 (0.6211), textCat 0.625 (0.6213); co
 // stayed at 1. textCat, worth 0.0002–0.0003 of the mean in both searches, was then
 // dropped with textPop (the mean without it was not re-measured).
+// Then (reco6) histType, the share of the purchases of a candidate's type for candidates
+// without a category (the catalog's own type, the title's head noun), and the
+// co-purchase half-life (coHalfLifeDays, which TestLearnWeights can now vary) were
+// searched the same way, with coAlpha also below 0.2: from 0.6207, histType 0 → 2
+// (0.6216), coHalfLifeDays 120 → 30 (0.6232), coAlpha 0.2 → 0.05 (0.6259), knn 0.75 →
+// 1.125 (0.6260), histCat 1.4 → 1.05 (0.6267), similar 0.375 → 0 (0.6273; similar text
+// still finds candidates and gives its reason, it no longer adds to the score). Tried
+// and dropped there: popularity within the type (as catPop; 0 was best), and the type
+// as the category for catPop and the category cap (the six-world mean fell to 0.613,
+// bare worlds by 0.012–0.023); a candidate source of the best rated products of the
+// customer's types (as fromCategories; the mean with it was the same 0.6273).
 // Tried with the same search and dropped, each within ±0.001 of the mean: the summed
 // cosine on an absolute scale, co-purchases into categories the customer has not
 // shopped, co-purchases for long histories, popularity among similar-text
@@ -85,16 +98,17 @@ func weights() features {
 		text:        2.0,
 		statedCat:   1.5,
 		statedBrand: 1.2,
-		histCat:     1.4,
+		histCat:     1.05,
 		histBrand:   1.2,
 		co:          1.0,
-		similar:     0.375,
+		similar:     0,
 		price:       0.2,
 		quality:     0.3,
 		pop:         0.075,
 		catPop:      4,
 		due:         20,
-		knn:         0.75,
+		knn:         1.125,
+		histType:    2,
 	}
 }
 
@@ -102,7 +116,7 @@ func (f features) dot(w features) float64 {
 	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
 		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.similar*w.similar + f.price*w.price +
 		f.quality*w.quality + f.pop*w.pop + f.catPop*w.catPop + f.due*w.due +
-		f.knn*w.knn
+		f.knn*w.knn + f.histType*w.histType
 }
 
 // score computes every loaded candidate's features and score.
@@ -120,7 +134,7 @@ func (r *recommender) scoreWith(paths map[int64]string) {
 	r.maxCo, r.maxKNN, r.maxSimilar, r.maxOrders, r.maxRevs, r.catMaxBuyers = 0, 0, 0, 0, 0, nil
 	for _, c := range r.cands {
 		if c.loaded {
-			c.sumCo(r.p.coAlpha)
+			c.sumCo(r.p.coAlpha, r.prof.coWeight)
 			r.maxCo = max(r.maxCo, c.co)
 			r.maxKNN = max(r.maxKNN, c.knn)
 			r.maxSimilar = max(r.maxSimilar, c.similar)
@@ -207,6 +221,9 @@ func (r *recommender) features(c *cand, keys []string) features {
 	}
 	if r.maxKNN > 0 {
 		f.knn = c.knn / r.maxKNN
+	}
+	if c.Category == 0 {
+		f.histType = min(1, p.typeShare[c.Head])
 	}
 	if r.maxRevs > 0 {
 		f.pop += 0.5 * math.Log1p(float64(c.Reviews)) / math.Log1p(float64(r.maxRevs))
