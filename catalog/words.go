@@ -144,9 +144,14 @@ func (w *writer) tempText(ctx context.Context, table string, texts []indexedText
 }
 
 // fillWordsSQL fills index_words from products_vocab, which walks the whole index
-// once, stamps every row with the text version, and marks the table fresh. With no
+// once, stamps every row with a new text version, and marks the table fresh. With no
 // row left older than that version, spelling reads its words afresh (see spellCandidates).
-const fillWordsSQL = `DELETE FROM index_words;
+// The version moves first so that a fill always looks like one: a process that read its
+// words at the version before (a server beside an import that filled the table after
+// products were deleted with SQL, which moves nothing) must not take the fill for "no
+// change" and keep the deleted products' words.
+const fillWordsSQL = `UPDATE catalog_changes SET text = text + 1 WHERE id = 1;
+	DELETE FROM index_words;
 	INSERT INTO index_words (term, docs, changed) SELECT term, doc, (SELECT text FROM catalog_changes WHERE id = 1) FROM products_vocab;
 	DELETE FROM index_words_stale;`
 

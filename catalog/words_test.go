@@ -309,3 +309,53 @@ func TestFollowStart(t *testing.T) {
 		}
 	})
 }
+
+// Spelling's kept words stay equal to index_words when another process fills the table
+// (after products were deleted with SQL, which moves no text version) and writes after
+// it: the fill must not pass for "nothing changed" to a process that read before it.
+func TestSpellWordsAfterAFillByAnotherProcess(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	serving, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer serving.Close()
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	if _, err := serving.Upsert(ctx, sellers, wordProducts(30)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := serving.spellCandidates(ctx, "k"); err != nil { // kept as of now
+		t.Fatal(err)
+	}
+	if _, err := serving.db.ExecContext(ctx, `DELETE FROM products WHERE id IN ('w2', 'w5')`); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(ctx, path) // fills index_words, which the delete made stale
+	if err != nil {
+		t.Fatal(err)
+	}
+	lamp := func(i int) []Product {
+		return []Product{{ID: "z1", SellerID: "s1", Title: "Zebra lamp " + strconv.Itoa(i), Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}}
+	}
+	if _, err := other.Upsert(ctx, sellers, lamp(0)); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	for i := 1; i <= 3; i++ {
+		got, err := serving.spellCandidates(ctx, "k")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := serving.commonWords(ctx, "k", maxSpellCandidates)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.EqualFunc(got, want, func(a, b spellCandidate) bool { return a.term == b.term && a.doc == b.doc }) {
+			t.Fatalf("look %d: spelling keeps %v, index_words has %v", i, got, want)
+		}
+		if _, err := serving.Upsert(ctx, sellers, lamp(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -353,6 +353,10 @@ func (s *Service) WaitPaymentSetup(ctx context.Context, customerID, setupID stri
 		if errors.As(err, &we) && we.Code == WalletUnavailable {
 			err = nil // a poll that failed is retried at the next tick
 			ps, _ = s.cfg.Store.PaymentSetup(ctx, customerID, setupID)
+			if ps.Status == store.SetupRefused {
+				// Refused meanwhile (by the webhook): said as every other look says it.
+				return ps, RefusedSetupError(ps)
+			}
 		}
 		if err != nil || ps.Status != store.SetupOpen {
 			return ps, err

@@ -336,3 +336,52 @@ func cardOf(t *testing.T, e *env, customer, pmID string) string {
 	t.Fatalf("%s is not on file for %s", pmID, customer)
 	return ""
 }
+
+// unavailableOnce is a Wallet whose first Setup read fails as unavailable after during
+// has run: the webhook applying the same session while the poll was failing.
+type unavailableOnce struct {
+	checkout.Wallet
+	during func()
+	reads  int
+}
+
+func (u *unavailableOnce) Setup(ctx context.Context, id string) (checkout.SetupSession, error) {
+	u.reads++
+	if u.reads == 1 {
+		u.during()
+		return checkout.SetupSession{}, checkout.ErrUnavailable
+	}
+	return u.Wallet.Setup(ctx, id)
+}
+
+// A setup the webhook refuses while a poll of Stripe fails is said as refused by the
+// poll too, not handed back as if it might still be open.
+func TestWaitSeesASetupRefusedWhilePollingFailed(t *testing.T) {
+	e := walletEnv(t)
+	ctx := context.Background()
+	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_visa", CustomerID: e.customer, Brand: "visa", Last4: "4242", ExpMonth: 12, ExpYear: 2030, Mode: store.ModeTest}); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := e.svc.StartPaymentSetup(ctx, e.customer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillSetupPage(t, ps.URL, "pm_card_visa")
+	webhook := e.svc
+	e.cfg.Wallet = &unavailableOnce{Wallet: e.cfg.Wallet, during: func() {
+		if got, err := webhook.SyncPaymentSetupBySession(ctx, ps.SessionID); err != nil || got.Status != store.SetupRefused {
+			t.Errorf("the webhook's look: status %q, err %v; want refused", got.Status, err)
+		}
+	}}
+	got, err := e.service().WaitPaymentSetup(ctx, e.customer, ps.ID, time.Second, 10*time.Millisecond)
+	if got.Status != store.SetupRefused {
+		t.Fatalf("setup status %q, want refused", got.Status)
+	}
+	var we *checkout.WalletError
+	if !errors.As(err, &we) {
+		t.Fatalf("WaitPaymentSetup of a refused setup: err %v, want the refusal", err)
+	}
+	if want := checkout.RefusedSetupError(got).Code; we.Code != want {
+		t.Errorf("code %q, want %q", we.Code, want)
+	}
+}

@@ -92,9 +92,21 @@ func Invisible(r rune) bool {
 
 // Category writes a category path with " > " between its parts: "apparel>shoes >
 // Running" becomes "apparel > shoes > Running". The path is Cleaned and cut to at most
-// max bytes first; empty parts are dropped; case is kept.
+// max bytes; empty parts are dropped; case is kept. What it returns it returns
+// unchanged, so a path written once is the path stored.
 func Category(path string, max int) string {
-	parts := strings.Split(Clean(path, max), ">")
+	s := categoryParts(Clean(path, max))
+	if len(s) > max {
+		// The separators made it longer than max: cut the written path. Its ">" have
+		// their spaces already, so writing it again makes it no longer.
+		s = categoryParts(Clean(s, max))
+	}
+	return s
+}
+
+// categoryParts writes the parts of path between ">" with " > " between them.
+func categoryParts(path string) string {
+	parts := strings.Split(path, ">")
 	out := parts[:0]
 	for _, s := range parts {
 		if s = strings.TrimSpace(s); s != "" {

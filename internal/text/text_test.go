@@ -84,10 +84,20 @@ func TestCategory(t *testing.T) {
 		{"control characters separate words", "Home\x00Goods", 100, "Home Goods"},
 		{"cut before splitting", "Home > Kitchen", 6, "Home"},
 		{"only separators", " > > ", 100, ""},
+		{"spaced separators cut again", "ab>ab>ab>ab", 10, "ab > ab"},
+		{"cut in a separator", "abc>defg", 5, "abc"},
+		{"cut in a part", "abc>defg", 8, "abc > de"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := text.Category(tc.in, tc.max); got != tc.want {
+			got := text.Category(tc.in, tc.max)
+			if got != tc.want {
 				t.Errorf("Category(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+			}
+			if again := text.Category(got, tc.max); again != got {
+				t.Errorf("Category(%q, %d) = %q: written again %q", got, tc.max, got, again)
+			}
+			if len(got) > tc.max {
+				t.Errorf("Category(%q, %d) is %d bytes", tc.in, tc.max, len(got))
 			}
 		})
 	}
