@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -272,8 +273,8 @@ func normalizeRules(r Rules) (Rules, error) {
 }
 
 // normalizeCategory writes a category path as its parts separated by " > " (see
-// text.Category); the caller checks its length.
-func normalizeCategory(path string) string { return text.Category(path, len(path)) }
+// text.Category), cutting nothing: the caller checks its length.
+func normalizeCategory(path string) string { return text.Category(path, math.MaxInt) }
 
 func loadRules(ctx context.Context, q querier, customerID string) (Rules, error) {
 	var (
