@@ -17,7 +17,12 @@ import (
 // marked Relaxed; a sentence that names a thing of the catalog as typed (namesType)
 // and that no product has half the words of gets the products with any of them,
 // ranked as BM25 ranks them and reordered by what ranking knows of types.
-func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool, other []bool) (Result, error) {
+//
+// When typed is set (a sentence's words as typed), the corrections that are other
+// words count as above but are searched as typed, which no product has: a story word
+// ("letters") holds its place among the sentence's words without finding products of
+// the word it was corrected into ("liter").
+func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool, other []bool, typed *textQuery) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
 	n, sure := 0, 0
@@ -32,6 +37,11 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 				sure++
 			}
 		}
+	}
+	if typed != nil && other != nil {
+		alt := *s
+		alt.text, _ = onlySlips(*typed, s.text)
+		s = &alt
 	}
 	// A word corrected into another word ("weather" into "water") does not count
 	// towards the half that makes a query about the catalog.

@@ -248,18 +248,30 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	if fixed.unchecked {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d unknown words were checked for spelling.", maxCorrections))
 	}
-	base := s
-	if changed {
+	tried, trying := fixed, changed
+	if s.sentence && changed {
+		// A sentence is mostly the shopper's own words: one no product has is a word
+		// of the story ("letters"), not a typo, unless its correction is a slip of
+		// typing. Corrected into another word ("liter") it would find products the
+		// shopper never meant, so a sentence is searched again with its slips only.
+		tried, trying = onlySlips(s.text, fixed)
+	}
+	if trying {
 		alt := *s
-		alt.text = fixed
-		out := Result{Words: fixed.String(), Corrected: fixed.String(), Applied: res.Applied,
-			Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, fixed))}
+		alt.text = tried
+		out := Result{Words: tried.String(), Corrected: tried.String(), Applied: res.Applied,
+			Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, tried))}
 		if err := alt.run(fctx, &out, offset, false); err != nil {
 			return cut(err)
 		}
 		if out.Total > 0 {
 			return out, nil
 		}
+	}
+	base := s
+	if changed {
+		alt := *s
+		alt.text = fixed
 		base = &alt
 	}
 	if !changed && !s.sentence {
@@ -273,14 +285,22 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 			return out, nil
 		}
 	}
-	var other []bool // corrections that are other words, not slips (see slipOf)
+	var other []bool // corrections that are other words, not slips (see slipOf, sentenceSlip)
 	if changed {
+		slip := slipOf
+		if s.sentence {
+			slip = sentenceSlip
+		}
 		other = make([]bool, len(fixed.words))
 		for i, w := range s.text.words {
-			other[i] = fixed.words[i] != w && !slipOf(w, fixed.shown[i])
+			other[i] = fixed.words[i] != w && !slip(w, fixed.shown[i])
 		}
 	}
-	some, err := c.relaxed(fctx, base, res, offset, changed, other)
+	var typed *textQuery
+	if s.sentence {
+		typed = &s.text
+	}
+	some, err := c.relaxed(fctx, base, res, offset, trying, other, typed)
 	if err != nil {
 		return cut(err)
 	}

@@ -31,6 +31,9 @@ func roomProducts() []catalog.Product {
 // together in products far more often than chance), and nothing for a question about
 // the world or for words the catalog has each on its own. A type the sentence names
 // (not one the shopper has, nor in a request about an order) is about products too.
+// A word of no product is corrected only when the correction is a slip of typing
+// ("ceramik", "feder"): a story word ("battle") is not turned into a catalog word
+// ("bottle") but stays unknown, named as typed.
 func TestSentenceWords(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)
@@ -38,11 +41,12 @@ func TestSentenceWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name   string
-		text   string
-		prefix string // the first hit's id starts with it
-		note   string // a note starts with it
-		none   bool
+		name      string
+		text      string
+		prefix    string // the first hit's id starts with it
+		note      string // a note starts with it
+		none      bool
+		corrected string // Result.Corrected
 	}{
 		{name: "words used together", text: "i want soft foam to use while reading about sparrows in my shed", prefix: "kneeler", note: "Read as a sentence"},
 		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
@@ -55,6 +59,13 @@ func TestSentenceWords(t *testing.T) {
 		{name: "words apart", text: "my phone fell in the garden while reading", none: true},
 		{name: "a question about the world", text: "how long does foam last when weeding in the sun all summer", none: true},
 		{name: "words no product has", text: "my car makes a strange noise when i brake on the motorway", none: true},
+		{name: "a story word stays as typed", text: "the battle for the garden never ends", none: true,
+			note: `Nothing in the catalog matches "battle", "garden", "never", "ends".`},
+		{name: "a story word beside a catalog word is not corrected into it", text: "a bottle for the garden battle", none: true},
+		{name: "a slip is corrected", text: "i want a ceramik mug to sip slowly", prefix: "mug", corrected: "ceramic mug sip slowly",
+			note: `No product has the words "sip", "slowly"`},
+		{name: "a letter undoubled is a slip", text: "where can i find a feder for the balcony", prefix: "feeder", corrected: "feeder balcony",
+			note: `No product has the words "balcony"`},
 	}
 	v := catalog.BuiltinVocabulary()
 	for _, tt := range tests {
@@ -67,9 +78,15 @@ func TestSentenceWords(t *testing.T) {
 				t.Fatal(err)
 			}
 			ids := hitIDs(res)
+			if res.Corrected != tt.corrected {
+				t.Errorf("Corrected = %q, want %q (notes %q)", res.Corrected, tt.corrected, res.Notes)
+			}
 			if tt.none {
 				if len(ids) > 0 {
 					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+				}
+				if tt.note != "" && !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, tt.note) }) {
+					t.Errorf("notes %q, want one starting %q", res.Notes, tt.note)
 				}
 				return
 			}

@@ -421,6 +421,31 @@ func slipOf(w, correction string) bool {
 	return len(a) == len(b) && editDistance(string(a), string(b), 1, 2) == 1
 }
 
+// sentenceSlip is slipOf for a word of a sentence, which also counts a letter
+// doubled or undoubled ("lose" → "loose") as a slip (shortSlip).
+func sentenceSlip(w, correction string) bool {
+	return slipOf(w, correction) || shortSlip(foldDiacritics(w), foldDiacritics(correction))
+}
+
+// onlySlips returns fixed, the corrections of the sentence typed, with each
+// correction that is another word rather than a slip (see sentenceSlip) put back as
+// typed, and whether any correction is left.
+func onlySlips(typed, fixed textQuery) (textQuery, bool) {
+	out := fixed
+	out.words, out.shown, out.prefix = slices.Clone(fixed.words), slices.Clone(fixed.shown), slices.Clone(fixed.prefix)
+	changed := false
+	for i, w := range typed.words {
+		switch {
+		case out.words[i] == w:
+		case sentenceSlip(w, out.shown[i]):
+			changed = true
+		default:
+			out.words[i], out.shown[i], out.prefix[i] = w, w, false
+		}
+	}
+	return out, changed
+}
+
 // soundKey writes "ph" as "f", so that the two cost nothing to swap.
 func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 

@@ -56,6 +56,31 @@ func TestSlipOf(t *testing.T) {
 	}
 }
 
+// TestSentenceSlip holds which corrections of a sentence's words are slips of typing
+// (kept) and which are other words (put back as typed): slipOf's, and a letter
+// doubled or undoubled.
+func TestSentenceSlip(t *testing.T) {
+	tests := []struct {
+		name, typed, correction string
+		want                    bool
+	}{
+		{"first letters kept", "vaccum", "vacuum", true},
+		{"a swap", "nosie", "noise", true},
+		{"a letter undoubled", "lose", "loose", true},
+		{"a letter undoubled, not among the first three", "feder", "feeder", true},
+		{"a story word into a unit", "letters", "liter", false},
+		{"a story word into another thing", "battle", "bottle", false},
+		{"a letter added, not doubled", "waiter", "water", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sentenceSlip(tt.typed, tt.correction); got != tt.want {
+				t.Errorf("sentenceSlip(%q, %q) = %v, want %v", tt.typed, tt.correction, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestTypeLike holds which learned title heads may name a product type.
 func TestTypeLike(t *testing.T) {
 	for head, want := range map[string]bool{
