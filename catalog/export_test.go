@@ -149,3 +149,6 @@ func (c *Catalog) KeptSpellWords(ctx context.Context, start string) (int, error)
 	cands, err := c.spellCandidates(ctx, start)
 	return len(cands), err
 }
+
+// RelaxedNote is the note of a result of products with some of the words.
+const RelaxedNote = relaxedNote

@@ -88,6 +88,10 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 			return Result{}, err
 		}
 	}
+	if some.Total == 0 {
+		// Not even some of the words found anything: say so, not "these match some".
+		return c.nothing(ctx, res, s.text, known)
+	}
 	return some, nil
 }
 

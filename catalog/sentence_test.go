@@ -88,6 +88,9 @@ func TestSentenceWords(t *testing.T) {
 				if tt.note != "" && !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, tt.note) }) {
 					t.Errorf("notes %q, want one starting %q", res.Notes, tt.note)
 				}
+				if res.Relaxed || slices.Contains(res.Notes, catalog.RelaxedNote) {
+					t.Errorf("nothing found, yet relaxed %v, notes %q: a result with no products says what it did not find", res.Relaxed, res.Notes)
+				}
 				return
 			}
 			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
