@@ -143,12 +143,7 @@ const insertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys
 // exec runs query, a statement ending in one VALUES tuple, with that tuple repeated for
 // n rows, on args.
 func (in *inserter) exec(ctx context.Context, query string, n int, args []any) error {
-	st, err := in.w.stmt(ctx, multiRow(query, n))
-	if err != nil {
-		return err
-	}
-	_, err = st.ExecContext(ctx, args...)
-	return err
+	return in.execThen(ctx, query, n, "", args)
 }
 
 // execThen is exec of multiRowThen(query, n, then).
