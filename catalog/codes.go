@@ -138,6 +138,9 @@ func writeCodes(ctx context.Context, del, ins *sql.Stmt, rowid int64, codes []st
 const (
 	deleteCodesSQL = `DELETE FROM product_codes WHERE rowid = ?`
 	insertCodesSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) SELECT value, ?2 FROM json_each(?1)`
+	// deleteLostCodesSQL deletes the codes of the product at ?2 that are not in the
+	// JSON list ?1 (its codes now).
+	deleteLostCodesSQL = `DELETE FROM product_codes WHERE rowid = ?2 AND code NOT IN (SELECT value FROM json_each(?1))`
 )
 
 // fillCodes writes the codes of every product when migration 0009 left that to do

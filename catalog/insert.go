@@ -114,7 +114,7 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 			k := keysOf(&r.d.p, r.category, r.brand)
 			a = append(a, r.rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 		}
-		err = in.exec(ctx, upsertKeysSQL, len(rows), a)
+		err = in.execThen(ctx, insertKeysSQL, len(rows), keysConflict, a)
 	}
 	if err == nil {
 		a = a[:0]
@@ -143,7 +143,12 @@ const insertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys
 // exec runs query, a statement ending in one VALUES tuple, with that tuple repeated for
 // n rows, on args.
 func (in *inserter) exec(ctx context.Context, query string, n int, args []any) error {
-	st, err := in.w.stmt(ctx, multiRow(query, n))
+	return in.execThen(ctx, query, n, "", args)
+}
+
+// execThen is exec of multiRowThen(query, n, then).
+func (in *inserter) execThen(ctx context.Context, query string, n int, then string, args []any) error {
+	st, err := in.w.stmt(ctx, multiRowThen(query, n, then))
 	if err != nil {
 		return err
 	}

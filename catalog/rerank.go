@@ -473,10 +473,12 @@ func rankRowOf(title, brand, category string) rankRow {
 
 // upsertRankSQL writes a product's row of product_rank. It updates a row in place
 // rather than replacing it, so that the triggers keeping the learned tables (migration
-// 0014) see the old row leave.
+// 0014) see the old row leave, and leaves an equal row alone, so that it dirties no page.
 const upsertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys, category_keys) VALUES (?, ?, ?, ?, ?, ?)
 	ON CONFLICT (rowid) DO UPDATE SET head = excluded.head, category = excluded.category, for_keys = excluded.for_keys,
-	title_keys = excluded.title_keys, category_keys = excluded.category_keys`
+	title_keys = excluded.title_keys, category_keys = excluded.category_keys
+	WHERE (head, category, for_keys, title_keys, category_keys) IS NOT
+		(excluded.head, excluded.category, excluded.for_keys, excluded.title_keys, excluded.category_keys)`
 
 // fillRank writes the row of product_rank of every product when migration 0012 left
 // that to do (the catalog had products before it), in one transaction.

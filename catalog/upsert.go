@@ -262,9 +262,10 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 			if err := ins.flush(ctx); err != nil { // an earlier row of this call may be the one updated
 				return st, err
 			}
-			if err := w.update(ctx, d, s.rowid, catID, brandID); err != nil {
+			if err := w.update(ctx, d, s, catID, brandID); err != nil {
 				return st, err
 			}
+			stored[d.p.ID] = storedProduct{rowid: s.rowid, seller: d.p.SellerID, indexed: indexedOf(d, catID)}
 			written = append(written, s.rowid)
 			st.Updated++
 			continue
@@ -273,7 +274,7 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 		if err != nil {
 			return st, err
 		}
-		stored[d.p.ID] = storedProduct{rowid: rowid, seller: d.p.SellerID}
+		stored[d.p.ID] = storedProduct{rowid: rowid, seller: d.p.SellerID, indexed: indexedOf(d, catID)}
 		if err := ins.add(ctx, d, rowid, catID, brandID); err != nil {
 			return st, err
 		}
@@ -330,8 +331,28 @@ func (d *derived) derive(p Product) error {
 
 // storedProduct is what write needs to know of a stored product.
 type storedProduct struct {
-	rowid  int64
-	seller string
+	rowid   int64
+	seller  string
+	indexed productIndexed // its columns that indexes of products hold
+}
+
+// productIndexed is a row's columns of products that its indexes hold (migrations):
+// update sets only those that change, so that an index none of whose columns changes
+// is left alone and dirties no page.
+type productIndexed struct {
+	groupID, sellerID, brandKey string
+	categoryID                  sql.NullInt64
+	amount, reviews             int64
+	rating                      float64
+}
+
+// indexedOf is the productIndexed that d in the category catID (nil for none) is
+// written with.
+func indexedOf(d *derived, catID any) productIndexed {
+	cat, ok := catID.(int64)
+	return productIndexed{groupID: d.p.GroupID, sellerID: d.p.SellerID, brandKey: d.brandKey,
+		categoryID: sql.NullInt64{Int64: cat, Valid: ok}, amount: d.p.Price.Amount, reviews: d.p.ReviewCount,
+		rating: d.p.Rating}
 }
 
 // lookup returns the stored products among ds, by id, in one query.
@@ -341,7 +362,8 @@ func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedPro
 		ids[i] = ds[i].p.ID
 	}
 	list, _ := json.Marshal(ids) // []string cannot fail to marshal
-	st, err := w.stmt(ctx, `SELECT id, rowid, seller_id FROM products WHERE id IN (SELECT value FROM json_each(?))`)
+	st, err := w.stmt(ctx, `SELECT id, rowid, seller_id, group_id, brand_key, category_id, price_amount, rating,
+		review_count FROM products WHERE id IN (SELECT value FROM json_each(?))`)
 	if err != nil {
 		return nil, err
 	}
@@ -356,9 +378,12 @@ func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedPro
 			id string
 			s  storedProduct
 		)
-		if err := rows.Scan(&id, &s.rowid, &s.seller); err != nil {
+		x := &s.indexed
+		if err := rows.Scan(&id, &s.rowid, &s.seller, &x.groupID, &x.brandKey, &x.categoryID, &x.amount, &x.rating,
+			&x.reviews); err != nil {
 			return nil, fmt.Errorf("upsert: %w", err)
 		}
+		s.indexed.sellerID = s.seller
 		stored[id] = s
 	}
 	if err := rows.Err(); err != nil {
@@ -428,17 +453,38 @@ func (w *writer) check(ctx context.Context, opt UpsertOptions, p *Product, store
 	return nil
 }
 
-// update rewrites the stored product at rowid, and what is derived from it, from d.
-func (w *writer) update(ctx context.Context, d *derived, rowid int64, catID any, brandID int64) error {
+// update rewrites the stored product s, and what is derived from it, from d. Of the
+// columns indexes hold it sets only those that change (see productIndexed).
+func (w *writer) update(ctx context.Context, d *derived, s storedProduct, catID any, brandID int64) error {
 	p := &d.p
 	b := p.billing()
-	err := w.exec(ctx, `UPDATE products SET group_id = ?, seller_id = ?, brand = ?, brand_key = ?,
-		category_id = ?, price_amount = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
-		rating = ?, review_count = ?, hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?,
-		trial_days = ? WHERE rowid = ?`,
-		p.GroupID, p.SellerID, p.Brand, d.brandKey, catID, p.Price.Amount, money.Exponent(p.Price.Currency),
-		p.Price.Currency, p.Stock, string(p.Availability), p.Rating, p.ReviewCount, p.Hidden, w.now,
-		b.Interval, b.Every, b.TrialDays, rowid)
+	rowid := s.rowid
+	var set strings.Builder
+	set.WriteString(`UPDATE products SET brand = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
+		hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?, trial_days = ?`)
+	args := []any{p.Brand, money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability),
+		p.Hidden, w.now, b.Interval, b.Every, b.TrialDays}
+	old, next := s.indexed, indexedOf(d, catID)
+	for _, c := range []struct {
+		column  string
+		changed bool
+		value   any
+	}{
+		{"group_id", old.groupID != next.groupID, p.GroupID},
+		{"seller_id", old.sellerID != next.sellerID, p.SellerID},
+		{"brand_key", old.brandKey != next.brandKey, d.brandKey},
+		{"category_id", old.categoryID != next.categoryID, catID},
+		{"price_amount", old.amount != next.amount, p.Price.Amount},
+		{"rating", old.rating != next.rating, p.Rating},
+		{"review_count", old.reviews != next.reviews, p.ReviewCount},
+	} {
+		if c.changed {
+			set.WriteString(", " + c.column + " = ?")
+			args = append(args, c.value)
+		}
+	}
+	set.WriteString(" WHERE rowid = ?")
+	err := w.exec(ctx, set.String(), append(args, rowid)...)
 	if err == nil {
 		w.queueText(rowid, d)
 		k := keysOf(p, catID, brandID)
@@ -511,9 +557,21 @@ func (w *writer) brand(ctx context.Context, name, key string) (int64, error) {
 	return id, nil
 }
 
-// upsertKeysSQL writes a product's row of product_keys (see keysOf).
-const upsertKeysSQL = `INSERT OR REPLACE INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
+// upsertKeysSQL writes a product's row of product_keys (see keysOf): insertKeysSQL,
+// which inserts several rows as multiRow repeats its tuple, then keysConflict. A stored
+// row that is already equal is left alone, so that it and its indexes dirty no page
+// (an upsert that changes only a product's text).
+const (
+	insertKeysSQL = `INSERT INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
 	price_amount, price_exp, rating, review_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	keysConflict = ` ON CONFLICT (rowid) DO UPDATE SET hidden = excluded.hidden, in_stock = excluded.in_stock,
+	category_id = excluded.category_id, brand_id = excluded.brand_id, price_amount = excluded.price_amount,
+	price_exp = excluded.price_exp, rating = excluded.rating, review_count = excluded.review_count
+	WHERE (hidden, in_stock, category_id, brand_id, price_amount, price_exp, rating, review_count) IS NOT
+		(excluded.hidden, excluded.in_stock, excluded.category_id, excluded.brand_id, excluded.price_amount,
+		excluded.price_exp, excluded.rating, excluded.review_count)`
+	upsertKeysSQL = insertKeysSQL + keysConflict
+)
 
 // keyRow is a product's row of product_keys: what a search filters, orders and
 // counts its matches by.
@@ -552,16 +610,24 @@ func cardOf(p *Product) string {
 }
 
 // codes writes the product_codes rows of the product at rowid, replacing those it had
-// when stored (a new product has none).
+// when stored (a new product has none). Of a stored product only the codes it lost are
+// deleted and those it gained inserted, so that codes that stay dirty no page.
 func (w *writer) codes(ctx context.Context, rowid int64, codes []string, stored bool) error {
+	if !stored && len(codes) == 0 {
+		return nil
+	}
+	list := "[]"
+	if len(codes) > 0 {
+		b, _ := json.Marshal(codes) // []string cannot fail to marshal
+		list = string(b)
+	}
 	if stored {
-		if err := w.exec(ctx, deleteCodesSQL, rowid); err != nil {
+		if err := w.exec(ctx, deleteLostCodesSQL, list, rowid); err != nil {
 			return err
 		}
 	}
 	if len(codes) == 0 {
 		return nil
 	}
-	list, _ := json.Marshal(codes) // []string cannot fail to marshal
-	return w.exec(ctx, insertCodesSQL, string(list), rowid)
+	return w.exec(ctx, insertCodesSQL, list, rowid)
 }
