@@ -113,6 +113,7 @@ func (c *Catalog) BuildHeads(ctx context.Context) (HeadStats, error) {
 type head struct {
 	expr, rowids string // rowids as a JSON array
 	n            int
+	of           string // while read: the expression whose rowids a shared head takes
 }
 
 // headWorkers is how many connections readHeads orders match sets on at once.
@@ -175,33 +176,54 @@ func (c *Catalog) readHeads(ctx context.Context, st *HeadStats) ([]head, int64, 
 		return nil, 0, err
 	}
 	var heads []head
+	rowids := map[string]string{}
 	for _, hs := range found {
-		heads = append(heads, hs...)
+		for _, h := range hs {
+			if h.of == "" {
+				rowids[h.expr] = h.rowids
+			}
+		}
+	}
+	for _, hs := range found {
+		for _, h := range hs {
+			if h.of != "" {
+				if h.rowids = rowids[h.of]; h.rowids == "" {
+					return nil, 0, fmt.Errorf("search heads: %s shares the head of %s, which none built", h.expr, h.of)
+				}
+			}
+			heads = append(heads, h)
+		}
 	}
 	return heads, version, nil
 }
 
 // termHeads returns the heads of the indexed word term: of the search for it as
 // products write it, and of the search for term as it is when that shares the head.
-// It leaves out the expressions claim says another word has.
+// It leaves out the expressions claim says another word has. Whether term's search
+// shares the head does not depend on which word claimed the head first, so the heads
+// stored are the same whatever order the workers take the words in; a shared head
+// names its source (of) and gets its rowids once every word is done.
 func (c *Catalog) termHeads(ctx context.Context, term string, claim func(string) bool) ([]head, error) {
 	word, err := c.surfaceWord(ctx, term)
 	if err != nil || stopwords[word] { // searched for alone, a stop word is rare; its head would be dear
 		return nil, err
 	}
 	s, expr, err := c.headExpr(ctx, word)
-	if err != nil || s == nil || !claim(expr) {
+	if err != nil || s == nil {
 		return nil, err
 	}
 	n, err := c.countUpTo(ctx, expr, 1<<62)
 	if err != nil || n <= c.headMin() {
 		return nil, err
 	}
-	list, err := s.ordered(ctx, expr, "", nil, c.headSize())
-	if err != nil {
-		return nil, err
+	var hs []head
+	if claim(expr) {
+		list, err := s.ordered(ctx, expr, "", nil, c.headSize())
+		if err != nil {
+			return nil, err
+		}
+		hs = append(hs, head{expr: expr, rowids: "[" + list + "]", n: n})
 	}
-	hs := []head{{expr: expr, rowids: "[" + list + "]", n: n}}
 	// The indexed stem typed as it is ("ceram" for "ceramic") searches for the same
 	// products with the same scores when both expressions are one phrase with as many
 	// matches: it shares the head.
@@ -212,7 +234,7 @@ func (c *Catalog) termHeads(ctx context.Context, term string, claim func(string)
 	if m, err := c.countUpTo(ctx, alias, 1<<62); err != nil || m != n || !claim(alias) {
 		return hs, err
 	}
-	return append(hs, head{expr: alias, rowids: hs[0].rowids, n: n}), nil
+	return append(hs, head{expr: alias, of: expr, n: n}), nil
 }
 
 // headExpr returns the search for word alone and the full-text expression it looks

@@ -170,3 +170,57 @@ func TestHeadsEqualFullOrdering(t *testing.T) {
 		}
 	})
 }
+
+// TestHeadsWhateverClaimsFirst holds the heads stored the same whichever word claims
+// an expression first: a stem that shares the head of its surface word's search
+// still shares it when another word claimed that search, and the stored heads are
+// the same as the ones BuildHeads stores with the words taken in order.
+func TestHeadsWhateverClaimsFirst(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	c.exactUpTo, c.poolSize = 10, 20
+	terms, err := c.texts(ctx, `SELECT term FROM products_vocab WHERE doc > ? ORDER BY doc DESC`, c.headMin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := func(string) bool { return true }
+	shared := 0
+	for _, term := range terms {
+		hs, err := c.termHeads(ctx, term, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hs) != 2 {
+			continue
+		}
+		shared++
+		expr, alias := hs[0].expr, hs[1].expr
+		taken := func(e string) bool { return e != expr } // another word claimed expr
+		got, err := c.termHeads(ctx, term, taken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].expr != alias || got[0].of != expr || got[0].n != hs[0].n {
+			t.Errorf("%s: with %s claimed by another word, heads %+v; want %s sharing it", term, expr, got, alias)
+		}
+	}
+	if shared == 0 {
+		t.Fatalf("none of %v shares a head: the test tries nothing", terms)
+	}
+	st, err := c.BuildHeads(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want int
+	seen := map[string]bool{}
+	for _, term := range terms {
+		hs, err := c.termHeads(ctx, term, func(e string) bool { ok := !seen[e]; seen[e] = true; return ok })
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += len(hs)
+	}
+	if st.Heads != want {
+		t.Errorf("BuildHeads stored %d heads, the words in order give %d", st.Heads, want)
+	}
+}
