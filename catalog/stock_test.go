@@ -76,6 +76,56 @@ func TestTakeStock(t *testing.T) {
 	}
 }
 
+// TestReturnStock gives back what a take removed: a product the take sold out is in
+// stock again with the quantity given back.
+func TestReturnStock(t *testing.T) {
+	tests := []struct {
+		name      string
+		take      int // taken first, when not 0
+		id        string
+		qty       int
+		wantErr   error
+		wantStock *int64
+		wantAvail catalog.Availability
+	}{
+		{"part of a take", 2, "five", 1, nil, qty(4), catalog.InStock},
+		{"a take that sold out", 5, "five", 5, nil, qty(5), catalog.InStock},
+		{"unknown stock", 3, "unknown", 3, nil, nil, catalog.InStock},
+		{"marked out of stock by the feed", 0, "marked-out", 1, nil, qty(3), catalog.OutOfStock},
+		{"zero quantity", 0, "five", 0, catalog.ErrInvalid, qty(5), catalog.InStock},
+		{"unknown product", 0, "nope", 1, catalog.ErrNotFound, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			c := openCatalog(t)
+			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
+				t.Fatal(err)
+			}
+			if tc.take > 0 {
+				if err := c.TakeStock(ctx, tc.id, tc.take); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := c.ReturnStock(ctx, tc.id, tc.qty)
+			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Fatalf("ReturnStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
+			}
+			if tc.wantAvail == "" {
+				return
+			}
+			p, err := c.Product(ctx, tc.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameStock(p.Stock, tc.wantStock) || p.Availability != tc.wantAvail {
+				t.Errorf("after ReturnStock: stock %s, %s; want %s, %s",
+					stockString(p.Stock), p.Availability, stockString(tc.wantStock), tc.wantAvail)
+			}
+		})
+	}
+}
+
 // TestTakeStockConcurrent races more buyers than units: exactly the stock is sold.
 func TestTakeStockConcurrent(t *testing.T) {
 	ctx := context.Background()
