@@ -12,8 +12,8 @@ import (
 // "&#233;", "&#xE9;") are decoded, so that a bare "&" or "<" ("R&D", "sizes < 10")
 // and a reference without its ";" stay as written.
 func displayText(s string) string {
-	if strings.IndexByte(s, '&') < 0 && strings.IndexByte(s, '<') < 0 {
-		return s
+	if strings.IndexByte(s, '<') < 0 && (strings.IndexByte(s, '&') < 0 || strings.IndexByte(s, ';') < 0) {
+		return s // neither a tag nor a reference (most values)
 	}
 	if htmlTag.MatchString(s) {
 		return htmlText(s)
