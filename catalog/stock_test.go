@@ -57,20 +57,8 @@ func TestTakeStock(t *testing.T) {
 			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Fatalf("TakeStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
 			}
-			if tc.wantAvail == "" {
-				return
-			}
-			p, err := c.Product(ctx, tc.id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !sameStock(p.Stock, tc.wantStock) || p.Availability != tc.wantAvail {
-				t.Errorf("after TakeStock: stock %s, %s; want %s, %s",
-					stockString(p.Stock), p.Availability, stockString(tc.wantStock), tc.wantAvail)
-			}
-			inStock := tc.wantAvail == catalog.InStock && (tc.wantStock == nil || *tc.wantStock > 0)
-			if p.Purchasable() != inStock {
-				t.Errorf("Purchasable() = %v, want %v", p.Purchasable(), inStock)
+			if tc.wantAvail != "" {
+				checkStock(t, c, "after TakeStock", tc.id, tc.wantStock, tc.wantAvail)
 			}
 		})
 	}
@@ -111,16 +99,8 @@ func TestReturnStock(t *testing.T) {
 			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Fatalf("ReturnStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
 			}
-			if tc.wantAvail == "" {
-				return
-			}
-			p, err := c.Product(ctx, tc.id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !sameStock(p.Stock, tc.wantStock) || p.Availability != tc.wantAvail {
-				t.Errorf("after ReturnStock: stock %s, %s; want %s, %s",
-					stockString(p.Stock), p.Availability, stockString(tc.wantStock), tc.wantAvail)
+			if tc.wantAvail != "" {
+				checkStock(t, c, "after ReturnStock", tc.id, tc.wantStock, tc.wantAvail)
 			}
 		})
 	}
@@ -162,6 +142,23 @@ func TestTakeStockConcurrent(t *testing.T) {
 	}
 	if p.Stock == nil || *p.Stock != 0 || p.Availability != catalog.OutOfStock {
 		t.Errorf("after selling out: stock %s, %s", stockString(p.Stock), p.Availability)
+	}
+}
+
+// checkStock fails t unless product id has the stock and availability wanted, and is
+// purchasable exactly when they say it is.
+func checkStock(t *testing.T, c *catalog.Catalog, step, id string, wantStock *int64, wantAvail catalog.Availability) {
+	t.Helper()
+	p, err := c.Product(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameStock(p.Stock, wantStock) || p.Availability != wantAvail {
+		t.Errorf("%s: stock %s, %s; want %s, %s", step, stockString(p.Stock), p.Availability, stockString(wantStock), wantAvail)
+	}
+	inStock := wantAvail == catalog.InStock && (wantStock == nil || *wantStock > 0)
+	if p.Purchasable() != inStock {
+		t.Errorf("%s: Purchasable() = %v, want %v", step, p.Purchasable(), inStock)
 	}
 }
 
