@@ -69,6 +69,14 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 		}
 	}
 	checkDerived(t, c, "sold out")
+	for i := 0; i < len(products); i += 6 {
+		if products[i].Purchasable() {
+			if err := c.ReturnStock(ctx, products[i].ID, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	checkDerived(t, c, "stock given back")
 
 	exec(`DELETE FROM products WHERE rowid % 4 = 2`)
 	// That leaves index_words stale (TestIndexWordsStale) until the next open fills it.

@@ -60,6 +60,41 @@ func (c *Catalog) TakeStock(ctx context.Context, productID string, qty int) erro
 	return fmt.Errorf("take stock %q: %w", productID, ErrOutOfStock)
 }
 
+// ReturnStock puts back qty units that TakeStock removed for a sale that did not
+// happen. A known quantity grows by qty, and a product that the take sold out (out of
+// stock at quantity 0) is in stock again; an unknown quantity stays unknown. Like
+// TakeStock it leaves updated_at alone, and returns an error wrapping ErrInvalid when
+// qty is not positive and ErrNotFound when no product has the id.
+func (c *Catalog) ReturnStock(ctx context.Context, productID string, qty int) error {
+	if qty < 1 {
+		return fmt.Errorf("return stock %q: %w: quantity %d must be at least 1", productID, ErrInvalid, qty)
+	}
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("return stock %q: %w", productID, err)
+	}
+	defer tx.Rollback()
+	var rowid int64
+	err = tx.QueryRowContext(ctx, `
+		UPDATE products SET
+			stock = stock + ?1,
+			availability = CASE WHEN stock = 0 AND availability = 'out_of_stock' THEN 'in_stock' ELSE availability END
+		WHERE id = ?2 RETURNING rowid`, qty, productID).Scan(&rowid)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("return stock %q: %w", productID, ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("return stock %q: %w", productID, err)
+	}
+	if err := rederive(ctx, tx, rowid); err != nil {
+		return fmt.Errorf("return stock %q: %w", productID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("return stock %q: %w", productID, err)
+	}
+	return nil
+}
+
 // rederive rewrites what searches derive from the stored product at rowid (its card
 // and its row of product_keys) after a change made in place, with the same functions
 // an upsert uses.

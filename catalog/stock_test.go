@@ -57,20 +57,50 @@ func TestTakeStock(t *testing.T) {
 			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Fatalf("TakeStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
 			}
-			if tc.wantAvail == "" {
-				return
+			if tc.wantAvail != "" {
+				checkStock(t, c, "after TakeStock", tc.id, tc.wantStock, tc.wantAvail)
 			}
-			p, err := c.Product(ctx, tc.id)
-			if err != nil {
+		})
+	}
+}
+
+// TestReturnStock gives back what a take removed: a product the take sold out is in
+// stock again with the quantity given back.
+func TestReturnStock(t *testing.T) {
+	tests := []struct {
+		name      string
+		take      int // taken first, when not 0
+		id        string
+		qty       int
+		wantErr   error
+		wantStock *int64
+		wantAvail catalog.Availability
+	}{
+		{"part of a take", 2, "five", 1, nil, qty(4), catalog.InStock},
+		{"a take that sold out", 5, "five", 5, nil, qty(5), catalog.InStock},
+		{"unknown stock", 3, "unknown", 3, nil, nil, catalog.InStock},
+		{"marked out of stock by the feed", 0, "marked-out", 1, nil, qty(3), catalog.OutOfStock},
+		{"zero quantity", 0, "five", 0, catalog.ErrInvalid, qty(5), catalog.InStock},
+		{"unknown product", 0, "nope", 1, catalog.ErrNotFound, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			c := openCatalog(t)
+			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
 				t.Fatal(err)
 			}
-			if !sameStock(p.Stock, tc.wantStock) || p.Availability != tc.wantAvail {
-				t.Errorf("after TakeStock: stock %s, %s; want %s, %s",
-					stockString(p.Stock), p.Availability, stockString(tc.wantStock), tc.wantAvail)
+			if tc.take > 0 {
+				if err := c.TakeStock(ctx, tc.id, tc.take); err != nil {
+					t.Fatal(err)
+				}
 			}
-			inStock := tc.wantAvail == catalog.InStock && (tc.wantStock == nil || *tc.wantStock > 0)
-			if p.Purchasable() != inStock {
-				t.Errorf("Purchasable() = %v, want %v", p.Purchasable(), inStock)
+			err := c.ReturnStock(ctx, tc.id, tc.qty)
+			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Fatalf("ReturnStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
+			}
+			if tc.wantAvail != "" {
+				checkStock(t, c, "after ReturnStock", tc.id, tc.wantStock, tc.wantAvail)
 			}
 		})
 	}
@@ -112,6 +142,23 @@ func TestTakeStockConcurrent(t *testing.T) {
 	}
 	if p.Stock == nil || *p.Stock != 0 || p.Availability != catalog.OutOfStock {
 		t.Errorf("after selling out: stock %s, %s", stockString(p.Stock), p.Availability)
+	}
+}
+
+// checkStock fails t unless product id has the stock and availability wanted, and is
+// purchasable exactly when they say it is.
+func checkStock(t *testing.T, c *catalog.Catalog, step, id string, wantStock *int64, wantAvail catalog.Availability) {
+	t.Helper()
+	p, err := c.Product(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameStock(p.Stock, wantStock) || p.Availability != wantAvail {
+		t.Errorf("%s: stock %s, %s; want %s, %s", step, stockString(p.Stock), p.Availability, stockString(wantStock), wantAvail)
+	}
+	inStock := wantAvail == catalog.InStock && (wantStock == nil || *wantStock > 0)
+	if p.Purchasable() != inStock {
+		t.Errorf("%s: Purchasable() = %v, want %v", step, p.Purchasable(), inStock)
 	}
 }
 

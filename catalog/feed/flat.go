@@ -13,6 +13,8 @@ import (
 // spaces and hyphens as underscores; unknown columns are ignored; empty means absent):
 //
 //   - item_id, title and a price are required.
+//   - title, description, brand and the category lose HTML markup and have their
+//     character references decoded (see displayText).
 //   - price is "29.99 USD", "USD 29.99" or "29.99USD"; a bare "29.99" takes the
 //     currency column. Without price, price_amount (or amount) in major units plus
 //     currency is used. A currency column that contradicts price rejects the row.
@@ -121,7 +123,7 @@ func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, er
 	if p.ID = r.get(colID); p.ID == "" {
 		return p, "", bad("item_id is missing")
 	}
-	if p.Title = r.get(colTitle); p.Title == "" {
+	if p.Title = displayText(r.get(colTitle)); p.Title == "" {
 		return p, "", bad("title is missing")
 	}
 	if p.Price, err = flatPrice(r); err != nil {
@@ -132,15 +134,15 @@ func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, er
 		return p, "", err
 	}
 	p.GroupID = r.get(colGroup)
-	p.Description = r.get(colDesc)
+	p.Description = displayText(r.get(colDesc))
 	p.URL = r.get(colURL)
 	p.ImageURL = r.get(colImage)
-	p.Brand = r.get(colBrand)
+	p.Brand = displayText(r.get(colBrand))
 	p.GTIN = r.get(colGTIN)
 	p.Availability = catalog.Availability(r.get(colAvail))
 	for _, c := range colCategory {
 		if v := r.get([]string{c}); v != "" && strings.Trim(v, "0123456789") != "" {
-			p.Category = v
+			p.Category = displayText(v)
 			break
 		}
 	}

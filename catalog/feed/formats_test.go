@@ -487,3 +487,34 @@ func TestHTMLText(t *testing.T) {
 		})
 	}
 }
+
+// TestMerchantCenterFeed reads a feed shaped like a Google Merchant Center TSV export
+// (CRLF, legacy column names, HTML and entities in text, a numeric category, quotes in
+// unquoted fields): markup and entities are not shown to people, a bare "&" or "<"
+// is left alone, and rows without a usable price are rejected saying why.
+func TestMerchantCenterFeed(t *testing.T) {
+	got := parseFixture(t, "merchant_center.tsv", Options{DefaultSeller: "Corner Shop", Now: may2026})
+	checkFields(t, got, []check{
+		{"MC-1", "title", "Trail Shoe & Sock Set"},
+		{"MC-1", "description", "Lightweight trail shoe & grippy sole."},
+		{"MC-1", "brand", "Acme & Sons"},
+		{"MC-1", "price", "$999.00"},
+		{"MC-1", "attr:list_price", "$1,299.00"},
+		{"MC-1", "availability", "in_stock"},
+		{"MC-1", "category", "Apparel > Shoes > Running"},
+		{"MC-1", "group", "G-1"},
+		{"MC-2", "description", `Same "boot", fits sizes < 10`},
+		{"MC-2", "availability", "out_of_stock"},
+		{"MC-2", "category", "Apparel & Accessories > Shoes"},
+		{"MC-3", "title", `12" Pizza Pan`},
+		{"MC-3", "description", `A 12" pan, "non-stick" &copy 2024`},
+		{"MC-3", "price", "¥4,500"},
+	})
+	want := []string{
+		`merchant_center.tsv:5: price "-5.00 USD" is negative; a price must be 0 or more`,
+		`merchant_center.tsv:6: price is missing`,
+	}
+	if !slices.Equal(got.rejects, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+	}
+}

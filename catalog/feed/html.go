@@ -2,7 +2,30 @@ package feed
 
 import (
 	"html"
+	"regexp"
 	"strings"
+)
+
+// displayText makes a flat feed's text readable, as merchants' exports often hold
+// markup and entities where plain text belongs: a value with an HTML tag is reduced
+// to its text (htmlText); otherwise only complete character references ("&amp;",
+// "&#233;", "&#xE9;") are decoded, so that a bare "&" or "<" ("R&D", "sizes < 10")
+// and a reference without its ";" stay as written.
+func displayText(s string) string {
+	if strings.IndexByte(s, '<') < 0 && (strings.IndexByte(s, '&') < 0 || strings.IndexByte(s, ';') < 0) {
+		return s // neither a tag nor a reference (most values)
+	}
+	if htmlTag.MatchString(s) {
+		return htmlText(s)
+	}
+	return charRef.ReplaceAllStringFunc(s, html.UnescapeString)
+}
+
+var (
+	// htmlTag is an opening or closing tag, or a comment: "<p>", "<br/>", "</b>", "<!--".
+	htmlTag = regexp.MustCompile(`<(?:/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|!--)`)
+	// charRef is a complete named or numeric character reference.
+	charRef = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 )
 
 // htmlText reduces an HTML description to its text: tags become spaces, the content

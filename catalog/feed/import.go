@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
 
 const (
@@ -71,7 +73,7 @@ func (r Report) String() string {
 // written stay written; into an empty one (a bulk load: see catalog.Loader) nothing is
 // stored, and the error is an *UnstoredError.
 func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Options, report func(RowError)) ([]Report, error) {
-	l, err := cat.Load(ctx)
+	l, err := load(ctx, cat, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +90,29 @@ func Import(ctx context.Context, cat *catalog.Catalog, files []string, opt Optio
 		return unstored(l, reports, err)
 	}
 	return reports, nil
+}
+
+// load begins the import's catalog.Loader. While another process holds the catalog
+// for longer than a lock is waited for (another import into an empty catalog holds it
+// until its end), it says so on opt.Progress once and keeps waiting, until ctx is
+// done: an import run beside another one then writes after it instead of failing.
+func load(ctx context.Context, cat *catalog.Catalog, opt Options) (*catalog.Loader, error) {
+	said := false
+	for {
+		l, err := cat.Load(ctx)
+		if err == nil || !sqlite.IsBusy(err) {
+			return l, err
+		}
+		if !said && opt.Progress != nil {
+			fmt.Fprintln(opt.Progress, "the catalog is being written by another process (an import?); waiting for it to finish…")
+			said = true
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // UnstoredError is Import's error when a bulk load failed: nothing was stored, and the

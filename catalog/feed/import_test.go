@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
@@ -314,5 +315,70 @@ func TestImportSellerChange(t *testing.T) {
 	checkReports(t, "allowed", reports, []string{takeover}, []counts{{Updated: 2}})
 	if p, _ := cat.Product(ctx, "X"); p.SellerID != "mill-street" {
 		t.Errorf("with AllowSellerChange X has seller %q, want mill-street", p.SellerID)
+	}
+}
+
+// waitWriter signals on seen when something is written to it.
+type waitWriter struct{ seen chan string }
+
+func (w waitWriter) Write(b []byte) (int, error) {
+	select {
+	case w.seen <- string(b):
+	default:
+	}
+	return len(b), nil
+}
+
+// TestImportWaitsForAnotherLoad imports into an empty catalog while another handle
+// (as another process would) holds it with a bulk load of its own, for longer than a
+// lock is waited for: the import says it waits, and once the other load has committed
+// it writes its products beside the other load's.
+func TestImportWaitsForAnotherLoad(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shop.db")
+	cat := testshop.Catalog(t, path, nil, nil)
+	other := testshop.Catalog(t, path, nil, nil)
+	l, err := other.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.Bulk() {
+		t.Fatal("the other load is not a bulk load")
+	}
+	seller := catalog.Seller{ID: "other", Name: "Other"}
+	p := catalog.Product{ID: "OTHER-1", SellerID: "other", Title: "Other lamp", Price: money.Money{Amount: 1000, Currency: "USD"},
+		Availability: catalog.InStock}
+	if _, err := l.Upsert(ctx, catalog.UpsertOptions{}, []catalog.Seller{seller}, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	w := waitWriter{seen: make(chan string, 1)}
+	type result struct {
+		reports []Report
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		reports, err := Import(ctx, cat, []string{fixture("flat_current.csv")}, Options{DefaultSeller: "Corner Shop", Now: may2026, Progress: w}, nil)
+		done <- result{reports, err}
+	}()
+	select {
+	case msg := <-w.seen:
+		if !strings.Contains(msg, "waiting") {
+			t.Errorf("progress while the catalog is held: %q", msg)
+		}
+	case r := <-done:
+		l.Rollback()
+		t.Fatalf("import while another load holds the catalog ended: %v, %v", r.reports, r.err)
+	}
+	if err := l.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if r.err != nil {
+		t.Fatalf("import after the other load: %v", r.err)
+	}
+	checkReports(t, "import after the other load", r.reports, []string{fixture("flat_current.csv")}, []counts{{Imported: 4}})
+	if n, err := cat.Count(ctx); err != nil || n != 5 {
+		t.Errorf("catalog holds %d products (%v), want 5", n, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -70,7 +71,19 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 			return m, bad("%s %s: currency %s is not a three-letter ISO 4217 code", col, q(raw), q(pe.Input))
 		}
 	}
+	if isNegative(raw) {
+		return m, bad("%s %s is negative; a price must be 0 or more", col, q(raw))
+	}
 	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))
+}
+
+// isNegative reports whether a price is written with a minus sign before its amount
+// ("-5.00 USD", "USD -5.00").
+func isNegative(raw string) bool {
+	amount := strings.TrimLeftFunc(raw, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsSpace(r) || unicode.Is(unicode.Sc, r)
+	})
+	return strings.HasPrefix(amount, "-")
 }
 
 func isDecimal(s string) bool {

@@ -25,7 +25,9 @@ func TestParsePriceReasons(t *testing.T) {
 		{name: "too many decimals", raw: "12.5 JPY", reason: `price "12.5 JPY": "12.5" has more than 0 decimal places for JPY`},
 		{name: "too large", raw: "99999999999999999 USD", reason: `price "99999999999999999 USD": "99999999999999999" is too large`},
 		{name: "bad code", raw: "5.00 DOLLARS", reason: `price "5.00 DOLLARS": currency "DOLLARS" is not a three-letter ISO 4217 code`},
-		{name: "not a price", raw: "-5 USD", reason: `price "-5 USD" is not a price like "29.99 USD"`},
+		{name: "negative", raw: "-5 USD", reason: `price "-5 USD" is negative; a price must be 0 or more`},
+		{name: "negative after the currency", raw: "USD -5.00", reason: `price "USD -5.00" is negative; a price must be 0 or more`},
+		{name: "a range", raw: "5 - 9 USD", reason: `price "5 - 9 USD" is not a price like "29.99 USD"`},
 		{name: "a word", raw: "free", reason: `price "free" is not a price like "29.99 USD"`},
 	}
 	for _, tc := range tests {

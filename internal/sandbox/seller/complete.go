@@ -139,10 +139,52 @@ type payOutcome struct {
 	retryAfter time.Duration
 }
 
-// pay re-checks stock, charges, and takes the stock.
+// pay re-checks stock, takes it, and charges. The stock is taken before the charge,
+// so that of sessions competing for the last units (in this process or another one
+// selling from the same catalog) only those that got them are charged; a charge that
+// fails gives it back.
 func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOutcome {
-	fresh := make([]line, len(plan.lines))
+	if fresh := s.freshLines(ctx, plan.lines); len(stockMessages(fresh)) > 0 {
+		return payOutcome{stock: fresh}
+	}
 	for i, l := range plan.lines {
+		err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
+		if err == nil {
+			continue
+		}
+		s.giveBack(ctx, plan.ss.id, plan.lines[:i])
+		if !errors.Is(err, ErrOutOfStock) && !errors.Is(err, ErrUnknownItem) {
+			return payOutcome{err: err}
+		}
+		fresh := s.freshLines(ctx, plan.lines)
+		if len(stockMessages(fresh)) == 0 { // back in stock since: still short for this session
+			fresh[i].item.Purchasable = false
+		}
+		return payOutcome{stock: fresh}
+	}
+	res, err := s.cfg.Payments.Charge(ctx, ChargeRequest{
+		Token:          token,
+		Amount:         plan.amount,
+		Currency:       plan.currency,
+		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
+		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
+	})
+	if err != nil {
+		s.giveBack(ctx, plan.ss.id, plan.lines)
+		out := payOutcome{err: err}
+		if errors.Is(err, ErrPaymentUnavailable) {
+			out.retryAfter = 2 * time.Second
+		}
+		return out
+	}
+	return payOutcome{result: res}
+}
+
+// freshLines returns lines with their items' stock and purchasability as the
+// inventory has them now.
+func (s *Seller) freshLines(ctx context.Context, lines []line) []line {
+	fresh := make([]line, len(lines))
+	for i, l := range lines {
 		it, err := s.cfg.Inventory.Item(ctx, l.item.ID)
 		switch {
 		case errors.Is(err, ErrUnknownItem): // no longer sold
@@ -154,31 +196,17 @@ func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOut
 		l.item.Stock, l.item.Purchasable = it.Stock, it.Purchasable
 		fresh[i] = l
 	}
-	if len(stockMessages(fresh)) > 0 {
-		return payOutcome{stock: fresh}
-	}
-	res, err := s.cfg.Payments.Charge(ctx, ChargeRequest{
-		Token:          token,
-		Amount:         plan.amount,
-		Currency:       plan.currency,
-		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
-		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
-	})
-	if err != nil {
-		out := payOutcome{err: err}
-		if errors.Is(err, ErrPaymentUnavailable) {
-			out.retryAfter = 2 * time.Second
-		}
-		return out
-	}
-	for _, l := range plan.lines {
-		if err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty); err != nil {
-			// Paid for: the order stands, oversold.
-			s.log.Warn("stock short after payment; order kept", "session", plan.ss.id, "item", l.item.ID,
-				"quantity", l.qty, "err", err)
+	return fresh
+}
+
+// giveBack returns the stock taken for lines whose charge did not happen.
+func (s *Seller) giveBack(ctx context.Context, sessionID string, lines []line) {
+	for _, l := range lines {
+		if err := s.cfg.Inventory.Return(context.WithoutCancel(ctx), l.item.ID, l.qty); err != nil {
+			s.log.Warn("stock taken for a payment that failed could not be given back", "session", sessionID,
+				"item", l.item.ID, "quantity", l.qty, "err", err)
 		}
 	}
-	return payOutcome{result: res}
 }
 
 // chargeKey is the Stripe Idempotency-Key of a charge: the same complete retried gives

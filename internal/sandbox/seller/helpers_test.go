@@ -84,6 +84,21 @@ func (f *fakeInventory) Take(_ context.Context, id string, qty int) error {
 	return nil
 }
 
+func (f *fakeInventory) Return(_ context.Context, id string, qty int) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	it, ok := f.items[id]
+	if !ok {
+		return seller.ErrUnknownItem
+	}
+	if it.Stock != nil {
+		n := *it.Stock + int64(qty)
+		it.Stock, it.Purchasable = &n, true
+		f.items[id] = it
+	}
+	return nil
+}
+
 func (f *fakeInventory) setStock(id string, n int64) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

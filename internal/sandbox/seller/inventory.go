@@ -26,6 +26,8 @@ type Inventory interface {
 	// wrapping ErrOutOfStock when there are not enough, ErrUnknownItem for an unknown
 	// item.
 	Take(ctx context.Context, id string, qty int) error
+	// Return puts back qty units that Take removed for a payment that then failed.
+	Return(ctx context.Context, id string, qty int) error
 }
 
 // InventoryItem is one item for sale.
@@ -102,4 +104,10 @@ func (ci CatalogInventory) Take(ctx context.Context, id string, qty int) error {
 		return fmt.Errorf("item %q: %w", id, ErrUnknownItem)
 	}
 	return err
+}
+
+// Return puts qty units of the product back into the catalog's stock
+// (catalog.ReturnStock).
+func (ci CatalogInventory) Return(ctx context.Context, id string, qty int) error {
+	return ci.Catalog.ReturnStock(ctx, id, qty)
 }

@@ -382,6 +382,76 @@ func TestSellerCompleteConcurrent(t *testing.T) {
 	}
 }
 
+// TestSellerLastUnitChargedOnce completes two sessions for the last unit, the second
+// while the first one's charge is in flight: the second is refused as out of stock
+// before any charge, so one buyer pays and the stock is not oversold.
+func TestSellerLastUnitChargedOnce(t *testing.T) {
+	e := newEnv(t)
+	first, second := e.create(item("last", 1)), e.create(item("last", 1))
+	e.pay.gate, e.pay.started = make(chan struct{}), make(chan struct{}, 2)
+	type result struct {
+		s   *acp.CheckoutSession
+		err error
+	}
+	complete := func(id string) chan result {
+		ch, key := make(chan result, 1), e.key()
+		go func() {
+			s, err := e.client.Complete(context.Background(), id, acp.CompleteRequest{PaymentData: acp.SPTPayment(testToken)}, key)
+			ch <- result{s, err}
+		}()
+		return ch
+	}
+	firstDone := complete(first.ID)
+	<-e.pay.started // the first charge is in flight
+	secondDone := complete(second.ID)
+	var got result
+	select {
+	case got = <-secondDone: // refused without a charge
+	case <-e.pay.started: // charged too: let both finish
+		close(e.pay.gate)
+		got = <-secondDone
+		e.pay.gate = nil
+	}
+	if e.pay.gate != nil {
+		close(e.pay.gate)
+	}
+	if r := <-firstDone; r.err != nil || r.s.Status != acp.StatusCompleted {
+		t.Fatalf("first complete: %+v, %v", r.s, r.err)
+	}
+	if got.err != nil || got.s.Status == acp.StatusCompleted || !got.s.HasError(acp.CodeOutOfStock) {
+		t.Errorf("second complete: %+v, %v; want refused as out of stock", got.s, got.err)
+	}
+	if n := len(e.pay.charges()); n != 1 {
+		t.Errorf("%d charges for one unit, want 1", n)
+	}
+	if n := e.inv.stockOf("last"); n != 0 {
+		t.Errorf("stock %d after selling the last unit, want 0", n)
+	}
+}
+
+// TestSellerFailedChargeGivesStockBack declines a charge: the unit taken for it is in
+// stock again, and sells.
+func TestSellerFailedChargeGivesStockBack(t *testing.T) {
+	e := newEnv(t)
+	s := e.create(item("last", 1))
+	e.pay.setFn(func(seller.ChargeRequest) (seller.ChargeResult, error) {
+		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrDeclined, Code: "card_declined"}
+	})
+	if got, err := e.complete(s.ID, testToken); err != nil || got.Status == acp.StatusCompleted {
+		t.Fatalf("declined complete: %+v, %v", got, err)
+	}
+	if n := e.inv.stockOf("last"); n != 1 {
+		t.Fatalf("stock %d after a declined charge, want 1", n)
+	}
+	e.pay.setFn(nil)
+	if got, err := e.complete(e.create(item("last", 1)).ID, testToken); err != nil || got.Status != acp.StatusCompleted {
+		t.Fatalf("complete after the decline: %+v, %v", got, err)
+	}
+	if n := e.inv.stockOf("last"); n != 0 {
+		t.Errorf("stock %d after the sale, want 0", n)
+	}
+}
+
 func TestSellerCompleteFailures(t *testing.T) {
 	tests := []struct {
 		name      string
