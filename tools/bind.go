@@ -28,6 +28,8 @@ func bind[T any](req mcp.CallToolRequest) (T, error) {
 	switch {
 	case err == nil:
 		return v, nil
+	case errors.As(err, &typeErr) && typeErr.Field == "": // the arguments themselves
+		return v, &argError{"arguments must be a JSON object"}
 	case errors.As(err, &typeErr):
 		return v, &argError{fmt.Sprintf("%s must be %s", typeErr.Field, kind(typeErr.Type.Kind().String()))}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):

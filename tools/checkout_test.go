@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 )
 
 // The cart and checkout through an MCP client: one confirmation for a two-seller
@@ -115,5 +117,42 @@ func TestSetShippingAddress(t *testing.T) {
 	other := s.secondCustomer(t)
 	if _, err := s.tb.Store.Address(context.Background(), other, saved.AddressID); err == nil {
 		t.Error("another customer can read the address")
+	}
+}
+
+// add_to_cart's refusals say what is wrong with the product asked for: one out of stock
+// is "not in stock" (not a seller's quantity refusal with an empty seller message).
+func TestAddToCartRefusalWords(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	var out string
+	for _, p := range demo.Products() {
+		if !p.Purchasable() && p.Billing == nil {
+			out = p.ID
+			break
+		}
+	}
+	for _, tt := range []struct {
+		name    string
+		args    map[string]any
+		want    string
+		mustNot []string
+	}{
+		{"out of stock", map[string]any{"product_id": out}, "is not in stock", []string{"quantity asked", "(«»)"}},
+		{"unknown product", map[string]any{"product_id": "no-such-product"}, "search_products", nil},
+		{"quantity 0", map[string]any{"product_id": "nw-actv-0001", "quantity": 0}, "quantity must be between 1 and 99", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, c, "add_to_cart", tt.args, nil)
+			got := text(res)
+			if !res.IsError || !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want an error saying %q", got, tt.want)
+			}
+			for _, bad := range tt.mustNot {
+				if strings.Contains(got, bad) {
+					t.Errorf("got %q, which says %q", got, bad)
+				}
+			}
+		})
 	}
 }

@@ -46,7 +46,11 @@ func refusalText(r *checkout.Refusal) string {
 		if p.Seller == "" {
 			return fmt.Sprintf("%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", title)
 		}
-		return fmt.Sprintf("%s cannot supply %s in the quantity asked (%s). Nothing was charged; try a smaller quantity or an alternative.", seller, title, quoted(p.SellerMessage, 200))
+		detail := ""
+		if p.SellerMessage != "" {
+			detail = " (" + quoted(p.SellerMessage, 200) + ")"
+		}
+		return fmt.Sprintf("%s cannot supply %s in the quantity asked%s. Nothing was charged; try a smaller quantity or an alternative.", seller, title, detail)
 	case checkout.RefusalTotalTooLarge:
 		return fmt.Sprintf("The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
 			p.Quantity, title, fmtMoney(p.UnitAmount, p.Currency), fmtMoney(p.Limit, p.Currency))

@@ -40,6 +40,7 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalQuoteExpired, checkout.RefusalParams{QuoteTTLSecs: 600}, []string{"quotes last 10 minutes", "product_id"}},
 		{checkout.RefusalOutOfStock, checkout.RefusalParams{Title: evil}, []string{"is not in stock", "search_products or recommend"}},
 		{checkout.RefusalOutOfStock, p, []string{"cannot supply", "in the quantity asked («"}},
+		{checkout.RefusalOutOfStock, checkout.RefusalParams{Seller: "Acme", Title: "Tent"}, []string{"«Acme» cannot supply «Tent» in the quantity asked. Nothing"}},
 		{checkout.RefusalTotalTooLarge, with(func(q *checkout.RefusalParams) {
 			q.Quantity, q.UnitAmount, q.Limit, q.Currency = 3, 5000, 99_999_999, "USD"
 		}),

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -17,9 +18,9 @@ import (
 
 // maxMessageSize is the largest JSON-RPC message, one line of stdin without its line
 // end, that the server reads: 4 MiB. A longer line is discarded as it arrives (never
-// held in memory whole); a request whose id is near its start gets a JSON-RPC error,
-// anything else is dropped with a warning on stderr, and the lines after it are served
-// as usual.
+// held in memory whole); a request whose id is near its start or its end (the official
+// TypeScript SDK writes the id last) gets a JSON-RPC error, anything else is dropped
+// with a warning on stderr, and the lines after it are served as usual.
 const maxMessageSize = 4 << 20
 
 // stdioGuard stands between the process's standard streams and mcp-go's StdioServer,
@@ -96,9 +97,9 @@ func (g *stdioGuard) nextLine() ([]byte, error) {
 		if err := g.waitUntil(func() bool { return g.initID == "" }); err != nil {
 			return nil, err
 		}
-		line, size, err := g.readLine()
+		line, tail, size, err := g.readLine()
 		if len(line) > 0 && size > maxMessageSize {
-			g.refuseTooLarge(line, size)
+			g.refuseTooLarge(line, tail, size)
 		} else if len(bytes.TrimSpace(line)) > 0 && g.admit(line) {
 			return append(line, '\n'), nil
 		}
@@ -116,15 +117,23 @@ func (g *stdioGuard) nextLine() ([]byte, error) {
 }
 
 // readLine reads one line of stdin and returns it without its line end, only its first
-// maxMessageSize+1 bytes when it is longer, with its full size. At the end of input
-// it returns what was read (possibly nothing) with io.EOF.
-func (g *stdioGuard) readLine() (line []byte, size int64, err error) {
+// maxMessageSize+1 bytes when it is longer, with its full size. For a longer line, tail
+// holds at least its last idHead bytes read past that point (the line end stripped).
+// At the end of input it returns what was read (possibly nothing) with io.EOF.
+func (g *stdioGuard) readLine() (line, tail []byte, size int64, err error) {
 	var buf bytes.Buffer // grows by doubling: at most about 2× the limit allocated
 	for {
 		frag, err := g.in.ReadSlice('\n')
 		size += int64(len(frag))
-		if room := maxMessageSize + 1 - buf.Len(); room > 0 {
+		room := maxMessageSize + 1 - buf.Len()
+		if room > 0 {
 			buf.Write(frag[:min(room, len(frag))])
+		}
+		if over := frag[min(max(room, 0), len(frag)):]; len(over) > 0 {
+			if len(tail)+len(over) > 2*idHead { // keep the last idHead bytes, in place
+				tail = tail[:copy(tail, tail[max(len(tail)-idHead, 0):])]
+			}
+			tail = append(tail, over...)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
@@ -133,12 +142,14 @@ func (g *stdioGuard) readLine() (line []byte, size int64, err error) {
 		if err == nil { // a line end
 			size--
 			line = bytes.TrimSuffix(line, []byte("\n"))
+			tail = bytes.TrimSuffix(tail, []byte("\n"))
 			if bytes.HasSuffix(line, []byte("\r")) {
 				size--
 				line = line[:len(line)-1]
 			}
+			tail = bytes.TrimSuffix(tail, []byte("\r"))
 		}
-		return line, size, err
+		return line, tail, size, err
 	}
 }
 
@@ -211,15 +222,22 @@ func notInitialized(id any) mcp.JSONRPCError {
 		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "the server is not initialized: send initialize first, then notifications/initialized", nil)}
 }
 
-// idHead is how much of a line longer than maxMessageSize is searched for its id.
-// Clients write the id before the params, so it is near the start when there is one.
+// idHead is how much of the start and of the end of a line longer than maxMessageSize
+// is searched for its id. Clients write the id before the params (mcp-go) or after them
+// (the official TypeScript SDK), so it is near one end when there is one.
 const idHead = 64 << 10
 
-// refuseTooLarge answers a line longer than maxMessageSize, of which prefix is the
-// start, with an error when its id can be read in its first idHead bytes, and
-// otherwise logs that it was dropped.
-func (g *stdioGuard) refuseTooLarge(prefix []byte, size int64) {
+// refuseTooLarge answers a line longer than maxMessageSize, of which prefix is the start
+// and tail the end, with an error when its id can be read in its first or last idHead
+// bytes, and otherwise logs that it was dropped.
+func (g *stdioGuard) refuseTooLarge(prefix, tail []byte, size int64) {
 	id, ok := leadingID(prefix[:min(len(prefix), idHead)])
+	if !ok {
+		if short := idHead - len(tail); short > 0 { // the end is partly in prefix, which tail continues
+			tail = append(bytes.Clone(prefix[max(len(prefix)-short, 0):]), tail...)
+		}
+		id, ok = trailingID(tail[max(len(tail)-idHead, 0):])
+	}
 	if !ok {
 		g.log.Warn("dropped a JSON-RPC message larger than the limit; no id could be read to answer it", "bytes", size, "limit", maxMessageSize)
 		return
@@ -261,6 +279,25 @@ func leadingID(prefix []byte) (any, bool) {
 		return nil, false
 	}
 	return nil, false
+}
+
+// lastMember matches an "id" member that ends a JSON object: a number or a string (no
+// unescaped quote inside) just before the closing brace.
+var lastMember = regexp.MustCompile(`"id"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|"(?:[^"\\]|\\.)*")\s*}\s*$`)
+
+// trailingID returns the "id" of the JSON object that suffix ends, when it is the
+// object's last member and is a string or a number. The brace that ends a line closes
+// its top-level object, so a member just before it belongs to that object.
+func trailingID(suffix []byte) (any, bool) {
+	m := lastMember.FindSubmatch(suffix)
+	if m == nil {
+		return nil, false
+	}
+	var id any
+	if json.Unmarshal(m[1], &id) != nil {
+		return nil, false
+	}
+	return id, true
 }
 
 // writeLocked writes msg, one line, on behalf of the guard; g.mu is held.

@@ -193,11 +193,20 @@ func (r *padding) Read(p []byte) (int, error) {
 
 // bigLine is head, n bytes of padding inside a JSON string, and the end of the object.
 func bigLine(head string, n int) io.Reader {
-	return io.MultiReader(strings.NewReader(head), &padding{n}, strings.NewReader(`"}}`+"\n"))
+	return paddedLine(head, n, `"}}`)
 }
 
+// paddedLine is head, n bytes of padding and end, as one line.
+func paddedLine(head string, n int, end string) io.Reader {
+	return io.MultiReader(strings.NewReader(head), &padding{n}, strings.NewReader(end+"\n"))
+}
+
+// sdkHead starts a request as the official TypeScript SDK writes it: the id comes last.
+const sdkHead = `{"method":"tools/call","params":{"name":"search_products","arguments":{"query":"`
+
 // TestStdioMessageTooLarge checks that a line over the 4 MiB limit gets an error when
-// its id can be read and is dropped with a warning otherwise, and that the server
+// its id can be read, at its start or (as the official TypeScript SDK writes it, after
+// the params) at its end, and is dropped with a warning otherwise, and that the server
 // carries on with the next lines.
 func TestStdioMessageTooLarge(t *testing.T) {
 	t.Parallel()
@@ -206,10 +215,16 @@ func TestStdioMessageTooLarge(t *testing.T) {
 		lines(initLine, initializedLine),
 		bigLine(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"`, 5<<20),
 		bigLine(`{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"reason":"`, 5<<20),
+		paddedLine(sdkHead, 5<<20, `"}},"jsonrpc":"2.0","id":9}`),
+		paddedLine(sdkHead, 5<<20, `"}},"jsonrpc":"2.0","id":"req \"10\""}`),
+		// Just over the limit: the id straddles the point where the line is cut off.
+		paddedLine(sdkHead, maxMessageSize-len(sdkHead)-len(`"}},"jsonrpc":"2.0","id":11}`)+4, `"}},"jsonrpc":"2.0","id":11}`),
 		lines(`{"jsonrpc":"2.0","id":8,"method":"ping"}`))
 	r := serveStdin(t, db, in)
-	if got := r.replies["7"]; got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || !strings.Contains(got.Error.Message, "too large") {
-		t.Errorf("reply to the large request: %+v", got)
+	for _, id := range []string{"7", "9", `"req \"10\""`, "11"} {
+		if got := r.replies[id]; got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || !strings.Contains(got.Error.Message, "too large") {
+			t.Errorf("reply to the large request %s: %+v", id, got)
+		}
 	}
 	if got := r.replies["8"]; got.Result == nil {
 		t.Errorf("the line after the large ones was not served: %+v", got)

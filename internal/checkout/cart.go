@@ -68,7 +68,11 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 		return CartView{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
 	if code := s.unavailable(ctx, &product); code != "" {
-		return CartView{}, refuse(code, RefusalParams{Title: product.Title, Seller: product.SellerName, Mode: s.cfg.Mode})
+		p := RefusalParams{Title: product.Title, Mode: s.cfg.Mode}
+		if code == RefusalSellerNotPurchasable { // with a seller, out_of_stock is the seller's own refusal
+			p.Seller = product.SellerName
+		}
+		return CartView{}, refuse(code, p)
 	}
 	c, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: product.ID, SellerID: product.SellerID, Quantity: quantity, Add: true})
 	if err != nil {
