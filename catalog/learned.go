@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -153,13 +152,6 @@ func (lv *learnedView) products() int {
 
 // used returns how the products that have the word w (in any field, stemmed as the
 // index is) spread over the learned types.
-//
-// It walks the word's doclist once: the walk counts its products and lists every
-// step-th of them (by rowid, which spreads them over the catalog's history rather
-// than taking its oldest products), and only those are looked up for their type, each
-// standing for step. The step is chosen for about maxUseRows of them from how many
-// products index_words says have the term w (the same count, when w is its own stem
-// and the table is fresh); when it has no such term, a first walk counts them.
 func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse, error) {
 	lv.mu.Lock()
 	u, ok := lv.uses[w]
@@ -169,26 +161,19 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 	}
 	var b strings.Builder
 	quoteTerm(&b, w)
-	var about int
-	err := c.queryRow(ctx, `SELECT docs FROM index_words WHERE term = ? AND docs > 0`, w).Scan(&about)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
-			b.String(), maxUseCount).Scan(&about)
-	}
-	if err != nil {
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
+		b.String(), maxUseCount).Scan(&u.matched); err != nil {
 		return u, fmt.Errorf("search types: %w", err)
 	}
-	if about == 0 {
+	if u.matched == 0 {
 		lv.remember(w, u)
 		return u, nil
 	}
-	step := (about + maxUseRows - 1) / maxUseRows
-	rows, err := c.query(ctx, `WITH m(n, rowids) AS MATERIALIZED (SELECT count(*), json_group_array(rowid) FILTER (WHERE rowid % ?2 = 0)
-			FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1 LIMIT ?3))
-		SELECT '', n FROM m
-		UNION ALL
-		SELECT * FROM (SELECT r.head, count(*) FROM m, json_each(m.rowids) j CROSS JOIN product_rank r ON r.rowid = j.value
-			WHERE r.head != '' GROUP BY r.head)`, b.String(), step, maxUseCount)
+	// Every step-th product (by rowid, which spreads it over the catalog's history
+	// rather than taking its oldest products) stands for step of them.
+	step := (u.matched + maxUseRows - 1) / maxUseRows
+	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? AND rowid % ? = 0) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head`, b.String(), step)
 	if err != nil {
 		return u, fmt.Errorf("search types: %w", err)
 	}
@@ -197,10 +182,6 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 		var hc headCount
 		if err := rows.Scan(&hc.head, &hc.products); err != nil {
 			return u, fmt.Errorf("search types: %w", err)
-		}
-		if hc.head == "" { // the count
-			u.matched = hc.products
-			continue
 		}
 		if step > 1 && hc.products < 2 {
 			continue // one product of a sample says too little of its type
