@@ -85,3 +85,39 @@ func BenchmarkSentenceTypes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkVoteAgreement measures rather than times: on the judged catalog and the
+// 100,000-product benchmark catalog, how many of the indexed words vote alone for a
+// different type when used reads their spread (sampling words in more than 1,000
+// products) than when it is read whole. A cheaper reading of a word's spread must keep
+// these numbers. It reports the words compared, those sampled, those that vote for a
+// type read whole, and those whose type differs.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench VoteAgreement -benchtime 1x -v ./catalog
+func BenchmarkVoteAgreement(b *testing.B) {
+	for _, cat := range []struct {
+		name string
+		open func(*testing.B) *catalog.Catalog
+	}{
+		{"judged", judgedCatalog},
+		{"generated", func(b *testing.B) *catalog.Catalog { c, _ := benchCatalog(b); return c }},
+	} {
+		b.Run(cat.name, func(b *testing.B) {
+			c := cat.open(b)
+			var a catalog.VoteAgreement
+			for b.Loop() {
+				var err error
+				if a, err = c.VoteAgreement(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.Logf("%d words, %d sampled, %d vote for a type read whole, %d differ; e.g. %s", a.Words, a.Sampled, a.Voting, a.Differ,
+				strings.Join(a.Examples, "; "))
+			b.ReportMetric(float64(a.Words), "words")
+			b.ReportMetric(float64(a.Sampled), "sampled")
+			b.ReportMetric(float64(a.Voting), "voting")
+			b.ReportMetric(float64(a.Differ), "differ")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
