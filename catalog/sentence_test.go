@@ -146,3 +146,43 @@ func TestForWhatTheShopperHas(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceHeadWord checks the last reading of a sentence whose words are mostly
+// the shopper's own: a word that is the head its products' titles most often have
+// (the catalog's name for a thing, though under the share titleWordType asks of a word
+// that names a type) says what the sentence is about, unless a word no product has
+// comes before it, when the two name a thing the catalog does not sell.
+func TestSentenceHeadWord(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	ps := numbered(roomProducts(), 3000, 5, "shade", "Brightwell Lamp Shade %d", "Brightwell", "Linen shade for table lamps.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		prefix string // the first hit's id starts with it; "" for nothing found
+	}{
+		{name: "the head of most of its titles", text: "honestly nothing beats a lamp while sipping slowly outdoors", prefix: "lamp"},
+		{name: "after a word no product has", text: "honestly nothing beats a zorbly lamp while sipping slowly outdoors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if tt.prefix == "" {
+				if len(ids) > 0 {
+					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+				}
+				return
+			}
+			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
+				t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, tt.prefix)
+			}
+		})
+	}
+}
