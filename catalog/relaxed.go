@@ -101,9 +101,12 @@ const minTitleShare = 0.6
 
 // titleWordType searches for the type that a word of sentence s names in the
 // catalog's titles: a content word products have as typed (known, not a correction:
-// other) whose titles are of one type at least minTitleShare of the time, in at least
-// minMeet products. The products with the word come back, that type first; with
-// several such words, the one whose titles are of its type most often wins. ok is
+// other) whose titles are of one type at least minTitleShare of the time, or that is
+// itself the head its titles have most often (the catalog's name for a thing: "truck"
+// of RC trucks, whose titles also name batteries for them) unless a word no product
+// has comes before it (unknownModifier: "a gift card"), in at least minMeet
+// products. The products with the word come back, that type first; with several such
+// words, the one whose titles are of its type most often wins. ok is
 // false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
@@ -152,7 +155,15 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			return res, false, fmt.Errorf("search: %w", err)
 		}
 		share := float64(top) / float64(max(total, 1))
-		if top >= minMeet && share >= minTitleShare && share > bestShare {
+		eligible := share >= minTitleShare
+		if !eligible && head == wordKey(w) {
+			unknown, err := c.unknownModifier(ctx, s, w)
+			if err != nil {
+				return res, false, err
+			}
+			eligible = !unknown
+		}
+		if top >= minMeet && eligible && share > bestShare {
 			best, bestHead, bestShare = i, head, share
 		}
 	}
@@ -175,6 +186,30 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 		return res, false, err
 	}
 	return out, true, nil
+}
+
+// unknownModifier reports whether w follows, in sentence s, a word that no product
+// has and that is no stop word or filler: the two name a thing the catalog does not
+// know ("a gift card", "a fish tank"), not the catalog's w.
+func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (bool, error) {
+	v := c.vocabulary()
+	for i, x := range s.words {
+		if x != w || i == 0 {
+			continue
+		}
+		prev := s.words[i-1]
+		if stopwords[prev] || determiners[prev] || v.filler[prev] || isNumber(prev) || howWords[prev] {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, prev)
+		if err != nil {
+			return false, err
+		}
+		if u.matched == 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // wordAsThing reports whether w stands in sentence s where a thing is named (see

@@ -287,13 +287,13 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	}
 	var other []bool // corrections that are other words, not slips (see slipOf, sentenceSlip)
 	if changed {
-		slip := slipOf
-		if s.sentence {
-			slip = sentenceSlip
-		}
 		other = make([]bool, len(fixed.words))
 		for i, w := range s.text.words {
-			other[i] = fixed.words[i] != w && !slip(w, fixed.shown[i])
+			slip := slipOf(w, fixed.shown[i])
+			if s.sentence {
+				slip = sentenceSlip(w, fixed.words[i], fixed.shown[i])
+			}
+			other[i] = fixed.words[i] != w && !slip
 		}
 	}
 	var typed *textQuery

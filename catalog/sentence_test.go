@@ -32,8 +32,8 @@ func roomProducts() []catalog.Product {
 // the world or for words the catalog has each on its own. A type the sentence names
 // (not one the shopper has, nor in a request about an order) is about products too.
 // A word of no product is corrected only when the correction is a slip of typing
-// ("ceramik", "feder"): a story word ("battle") is not turned into a catalog word
-// ("bottle") but stays unknown, named as typed.
+// ("ceramik", "feder"): a story word ("battle", "cottage") is not turned into a
+// catalog word ("bottle", "cotton") but stays unknown, named as typed.
 func TestSentenceWords(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)
@@ -62,6 +62,8 @@ func TestSentenceWords(t *testing.T) {
 		{name: "a story word stays as typed", text: "the battle for the garden never ends", none: true,
 			note: `Nothing in the catalog matches "battle", "garden", "never", "ends".`},
 		{name: "a story word beside a catalog word is not corrected into it", text: "a bottle for the garden battle", none: true},
+		{name: "a story word that keeps a catalog word's first letters is not corrected into it", text: "my cottage is cold", none: true,
+			note: `Nothing in the catalog matches "cottage", "cold".`},
 		{name: "a slip is corrected", text: "i want a ceramik mug to sip slowly", prefix: "mug", corrected: "ceramic mug sip slowly",
 			note: `No product has the words "sip", "slowly"`},
 		{name: "a letter undoubled is a slip", text: "where can i find a feder for the balcony", prefix: "feeder", corrected: "feeder balcony",
@@ -140,6 +142,46 @@ func TestForWhatTheShopperHas(t *testing.T) {
 			}
 			if ids := hitIDs(res); len(ids) == 0 || !strings.HasPrefix(ids[0], tc.prefix) {
 				t.Fatalf("%q found %v (words %q, notes %q), want %s… first", tc.text, ids, res.Words, res.Notes, tc.prefix)
+			}
+		})
+	}
+}
+
+// TestSentenceHeadWord checks the last reading of a sentence whose words are mostly
+// the shopper's own: a word that is the head its products' titles most often have
+// (the catalog's name for a thing, though under the share titleWordType asks of a word
+// that names a type) says what the sentence is about, unless a word no product has
+// comes before it, when the two name a thing the catalog does not sell.
+func TestSentenceHeadWord(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	ps := numbered(roomProducts(), 3000, 5, "shade", "Brightwell Lamp Shade %d", "Brightwell", "Linen shade for table lamps.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		prefix string // the first hit's id starts with it; "" for nothing found
+	}{
+		{name: "the head of most of its titles", text: "honestly nothing beats a lamp while sipping slowly outdoors", prefix: "lamp"},
+		{name: "after a word no product has", text: "honestly nothing beats a zorbly lamp while sipping slowly outdoors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if tt.prefix == "" {
+				if len(ids) > 0 {
+					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+				}
+				return
+			}
+			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
+				t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, tt.prefix)
 			}
 		})
 	}

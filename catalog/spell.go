@@ -421,10 +421,146 @@ func slipOf(w, correction string) bool {
 	return len(a) == len(b) && editDistance(string(a), string(b), 1, 2) == 1
 }
 
-// sentenceSlip is slipOf for a word of a sentence, which also counts a letter
-// doubled or undoubled ("lose" → "loose") as a slip (shortSlip).
-func sentenceSlip(w, correction string) bool {
-	return slipOf(w, correction) || shortSlip(foldDiacritics(w), foldDiacritics(correction))
+// sentenceSlip reports whether the correction of w, a word of a sentence, is a slip
+// of typing: whether w, or w less an inflection it ends with, is one slip (typoEdit)
+// from one of meant, the correction's forms (its stem and how products write it);
+// a form of four letters or fewer only by a swap or a letter doubled or undoubled
+// (shortSlip), as for short queries, since one key struck for another turns most
+// short words into others ("cost" into "coat").
+// A compound split into its words is no slip, and is kept too.
+// A sentence is mostly the shopper's own words, and a word no product has is far more
+// often one of those ("kitten", "concert", "rainy") than a typo, so the first letters
+// kept say nothing here: the edit must have the shape of a slip of the fingers.
+func sentenceSlip(w string, meant ...string) bool {
+	w = foldDiacritics(w)
+	forms := []string{w}
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 4 {
+			forms = append(forms, base)
+		}
+	}
+	for _, m := range meant {
+		m = foldDiacritics(m)
+		if strings.ReplaceAll(m, " ", "") == w {
+			return true // a compound split ("hairdryer": "hair dryer")
+		}
+		for _, f := range forms {
+			if typoEdit(f, m) && (utf8.RuneCountInString(f) > 4 || shortSlip(f, m)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typoEdit reports whether typed is a slip of the fingers from meant: one slip
+// (slipEdits), or two in a word of eight letters or more ("cancelng": an l undoubled
+// and an i dropped), which a shorter word's two edits too often make of another word
+// ("kitten" of "kitchen").
+func typoEdit(typed, meant string) bool {
+	a, b := []rune(typed), []rune(meant)
+	limit := 1
+	if len(a) >= 8 {
+		limit = 2
+	}
+	d := slipEdits(a, b, limit)
+	return d >= 1 && d <= limit
+}
+
+// slipEdits is how few slips of the fingers turn meant into typed, or limit+1 when
+// more do or other edits are needed. A slip swaps two neighbours ("nosie"), doubles or
+// undoubles a letter ("strolller", "treadmil"), drops a letter inside the word
+// ("printr"), adds one inside it beside a keyboard neighbour ("blendwer"), strikes a
+// key for its neighbour or for a letter of the same sound ("blebder", "ceramik"), or
+// puts the doubling on the wrong letter ("vaccum", "slepping"). A letter added or
+// dropped at the end is an ending, not a slip ("rain" is not "rainy", nor "make"
+// "maker"), unless it doubles the last one; a vowel for another makes another word
+// ("battle", "bottle"). It is an optimal-string-alignment distance in which only
+// slips cost 1, as editDistance is one in which every edit does.
+func slipEdits(a, b []rune, limit int) int {
+	never := limit + 1
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return never
+	}
+	// d[i][j]: slips from b[:j] to a[:i].
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+	}
+	for i := 0; i <= len(a); i++ {
+		for j := 0; j <= len(b); j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			best := never
+			if i > 0 && j > 0 {
+				step := never
+				switch {
+				case a[i-1] == b[j-1]:
+					step = 0
+				case keyNeighbours(a[i-1], b[j-1]) || soundAlike(a[i-1], b[j-1]) || doubles(a, i-1) && doubles(b, j-1):
+					step = 1
+				}
+				best = min(best, d[i-1][j-1]+step)
+			}
+			if i > 0 && (doubles(a, i-1) || i < len(a) && (i > 1 && keyNeighbours(a[i-1], a[i-2]) || keyNeighbours(a[i-1], a[i]))) {
+				best = min(best, d[i-1][j]+1) // a[i-1] added
+			}
+			if j > 0 && (doubles(b, j-1) || j < len(b)) {
+				best = min(best, d[i][j-1]+1) // b[j-1] dropped
+			}
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] && a[i-1] != a[i-2] {
+				best = min(best, d[i-2][j-2]+1) // neighbours swapped
+			}
+			d[i][j] = min(best, never)
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// soundAlike reports whether two letters are often written for each other because
+// they sound alike ("ceramik", "organiser").
+func soundAlike(x, y rune) bool {
+	return x == 'c' && y == 'k' || x == 'k' && y == 'c' || x == 's' && y == 'z' || x == 'z' && y == 's'
+}
+
+// doubles reports whether the i-th letter of w is the same as a letter beside it.
+func doubles(w []rune, i int) bool {
+	return i > 0 && w[i-1] == w[i] || i+1 < len(w) && w[i+1] == w[i]
+}
+
+// keyRows are the letter rows of a QWERTY keyboard, each set half a key right of the
+// one above.
+var keyRows = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// keyNeighbours reports whether two letters are beside each other on a QWERTY
+// keyboard: in the same row, or a key and the two it sits under.
+func keyNeighbours(x, y rune) bool {
+	rx, cx := keyAt(x)
+	ry, cy := keyAt(y)
+	if rx < 0 || ry < 0 || x == y {
+		return false
+	}
+	if rx > ry {
+		rx, cx, ry, cy = ry, cy, rx, cx
+	}
+	switch ry - rx {
+	case 0:
+		return cx-cy == 1 || cy-cx == 1
+	case 1: // y is in the row below x's: it sits under x and x's right-hand neighbour
+		return cx == cy || cx == cy+1
+	}
+	return false
+}
+
+// keyAt returns the row and column of letter r on the keyboard, or -1, -1.
+func keyAt(r rune) (int, int) {
+	for row, keys := range keyRows {
+		if c := strings.IndexRune(keys, r); c >= 0 {
+			return row, c
+		}
+	}
+	return -1, -1
 }
 
 // onlySlips returns fixed, the corrections of the sentence typed, with each
@@ -437,7 +573,7 @@ func onlySlips(typed, fixed textQuery) (textQuery, bool) {
 	for i, w := range typed.words {
 		switch {
 		case out.words[i] == w:
-		case sentenceSlip(w, out.shown[i]):
+		case sentenceSlip(w, out.words[i], out.shown[i]):
 			changed = true
 		default:
 			out.words[i], out.shown[i], out.prefix[i] = w, w, false

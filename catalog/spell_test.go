@@ -57,25 +57,68 @@ func TestSlipOf(t *testing.T) {
 }
 
 // TestSentenceSlip holds which corrections of a sentence's words are slips of typing
-// (kept) and which are other words (put back as typed): slipOf's, and a letter
-// doubled or undoubled.
+// (kept) and which are other words (put back as typed): a slip has the shape of one
+// slip of the fingers (typoEdit), whatever letters it keeps.
 func TestSentenceSlip(t *testing.T) {
 	tests := []struct {
-		name, typed, correction string
-		want                    bool
+		name, typed string
+		meant       []string // the correction's stem and surface word
+		want        bool
 	}{
-		{"first letters kept", "vaccum", "vacuum", true},
-		{"a swap", "nosie", "noise", true},
-		{"a letter undoubled", "lose", "loose", true},
-		{"a letter undoubled, not among the first three", "feder", "feeder", true},
-		{"a story word into a unit", "letters", "liter", false},
-		{"a story word into another thing", "battle", "bottle", false},
-		{"a letter added, not doubled", "waiter", "water", false},
+		{"the doubling on the wrong letter", "vaccum", []string{"vacuum", "vacuum"}, true},
+		{"a swap", "nosie", []string{"nois", "noise"}, true},
+		{"a letter undoubled", "lose", []string{"loos", "loose"}, true},
+		{"a letter undoubled, not among the first three", "feder", []string{"feeder", "feeder"}, true},
+		{"a letter doubled", "strolller", []string{"stroller", "stroller"}, true},
+		{"the last letter undoubled", "treadmil", []string{"treadmil", "treadmill"}, true},
+		{"a letter dropped inside", "blendr", []string{"blender", "blender"}, true},
+		{"a letter dropped before an inflection", "headphnes", []string{"headphon", "headphones"}, true},
+		{"an inflected slip of a word products write bare", "slepping", []string{"sleep", "sleep"}, true},
+		{"a key struck for its neighbour", "blebder", []string{"blender", "blender"}, true},
+		{"a letter for one of the same sound", "ceramik", []string{"ceramic", "ceramic"}, true},
+		{"two slips in a long word", "cancelng", []string{"cancel", "cancelling"}, true},
+		{"two slips in a shorter word", "bleendr", []string{"blender", "blender"}, false},
+		{"a letter added beside its keyboard neighbour", "blendwer", []string{"blender", "blender"}, true},
+		{"a compound split", "hairdryer", []string{"hair dryer", "hair dryer"}, true},
+		{"a story word into a unit", "letters", []string{"liter", "liter"}, false},
+		{"a story word into another thing", "battle", []string{"bottl", "bottle"}, false},
+		{"a letter added, not doubled", "waiter", []string{"water", "water"}, false},
+		{"the first letters kept, two edits", "kitten", []string{"kitchen", "kitchen"}, false},
+		{"one key for one that is not its neighbour", "steer", []string{"steel", "steel"}, false},
+		{"an ending taken for a slip", "rainy", []string{"rain", "rain"}, false},
+		{"a derived word", "makes", []string{"maker", "maker"}, false},
+		{"a short form, one key for another", "costing", []string{"coat", "coats"}, false},
+		{"a short word, one key for another", "file", []string{"fill", "filled"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := sentenceSlip(tt.typed, tt.correction); got != tt.want {
-				t.Errorf("sentenceSlip(%q, %q) = %v, want %v", tt.typed, tt.correction, got, tt.want)
+			if got := sentenceSlip(tt.typed, tt.meant...); got != tt.want {
+				t.Errorf("sentenceSlip(%q, %q) = %v, want %v", tt.typed, tt.meant, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeyNeighbours holds the keyboard's neighbours as typoEdit uses them.
+func TestKeyNeighbours(t *testing.T) {
+	tests := []struct {
+		name string
+		x, y rune
+		want bool
+	}{
+		{"same row", 'c', 'v', true},
+		{"the row below, under", 'e', 'd', true},
+		{"the row below, under the left-hand key", 'r', 'd', true},
+		{"the row below, too far right", 'w', 'd', false},
+		{"two rows apart", 'e', 'c', false},
+		{"one key", 'a', 'a', false},
+		{"far apart", 'q', 'p', false},
+		{"not a letter of the keyboard", 'é', 'e', false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, back := keyNeighbours(tt.x, tt.y), keyNeighbours(tt.y, tt.x); got != tt.want || back != tt.want {
+				t.Errorf("keyNeighbours(%q, %q) = %v, reversed %v, want %v", tt.x, tt.y, got, back, tt.want)
 			}
 		})
 	}

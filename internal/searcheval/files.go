@@ -45,19 +45,24 @@ const (
 	// catalog's data alone, without running a search on them, after the third and
 	// fourth probes had been measured: like them, none of its results is read.
 	ProbeFifth = "probe-fifth"
+	// ProbeSixth holds sentences and nonsense sentences written at 4c1dcd6 from the
+	// catalog's data alone, without running a search on them, after the fifth probe
+	// had been measured and before the slips6 work changed search: like them, none of
+	// its results is read.
+	ProbeSixth = "probe-sixth"
 	// Dir is the directory of the judged set from the repository root.
 	Dir = "testdata/searcheval"
 )
 
 // Sets are the halves and the probes in the order reports and the baseline list
 // them: the probes between the halves.
-var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth, ProbeFifth, HeldOut}
+var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth, ProbeFifth, ProbeSixth, HeldOut}
 
 // Unseen reports whether the set name is one nobody who changes search looks at the
-// results of: the held-out half and the third, fourth and fifth probes. Their totals
+// results of: the held-out half and the third, fourth, fifth and sixth probes. Their totals
 // are printed; their results are not.
 func Unseen(name string) bool {
-	return name == HeldOut || name == ProbeThird || name == ProbeFourth || name == ProbeFifth
+	return name == HeldOut || name == ProbeThird || name == ProbeFourth || name == ProbeFifth || name == ProbeSixth
 }
 
 // Query is one judged query.
@@ -290,7 +295,7 @@ func LoadHalf(dir, name string) (Half, error) {
 }
 
 // LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe,
-// ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth or ProbeFifth) and judges them over items by Grade, as the halves' qrels were judged:
+// ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth, ProbeFifth or ProbeSixth) and judges them over items by Grade, as the halves' qrels were judged:
 // a probe is outside the split and has no qrels file, so its judgments can only come
 // from the rule. Ids are set from the text when empty.
 func LoadProbe(dir, name string, items []Item) (Half, error) {
