@@ -265,18 +265,14 @@ type coLink struct {
 // is the cosine of the two sets of buyers, and a lower alpha damps popular candidates
 // less. c.co weighs each pair by the recency of the purchase (weight, by id: see
 // profile.coWeight), c.knn does not.
-func (c *cand) sumCo(alpha, knnAlpha float64, weight map[string]float64) {
+func (c *cand) sumCo(alpha float64, weight map[string]float64) {
 	c.co, c.knn = 0, 0
 	for _, l := range c.links {
-		c.co += weight[l.from] * l.strength(alpha)
-		c.knn += l.strength(knnAlpha)
+		nf := float64(l.n)
+		s := nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
+		c.co += weight[l.from] * s
+		c.knn += s
 	}
-}
-
-// strength is the pair's n / (fromBuyers^(1-alpha) · buyers^alpha), shrunk by n/(n+1).
-func (l coLink) strength(alpha float64) float64 {
-	nf := float64(l.n)
-	return nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
 }
 
 // fromCategories adds the best rated products of the favourite and usual categories.

@@ -13,8 +13,8 @@ import (
 
 // TestCoPurchaseFeatures checks the two co-purchase features on a catalog whose pairs
 // are known: co weighs each pair by how recent the customer's purchase is, knn does
-// not (item-kNN's own score), and coAlpha (for co) and knnAlpha (for knn) set how
-// much a candidate's own buyers damp its pairs. The customer bought tea-0 five days ago and cof-0 a year ago; four other
+// not (item-kNN's own score), and coAlpha sets how much a candidate's own buyers damp
+// its pairs. The customer bought tea-0 five days ago and cof-0 a year ago; four other
 // customers bought each of book-new with the tea and book-old with the coffee, and
 // book-pop, bought with the tea by four, has 16 buyers in all.
 func TestCoPurchaseFeatures(t *testing.T) {
@@ -51,24 +51,21 @@ func TestCoPurchaseFeatures(t *testing.T) {
 	// The tea and the coffee have 4 buyers each, every pair 4 customers (all shrunk
 	// alike by 4/5), so a pair's strength is 4 / (4^(1-alpha) · buyers^alpha).
 	for _, tc := range []struct {
-		name           string
-		alpha, coAlpha float64 // knnAlpha and coAlpha
-		// want is the strength of each candidate's knn pair before the small-count shrink
+		name  string
+		alpha float64
+		// want is the strength of each candidate's pair before the small-count shrink
 		want map[string]float64
 	}{
-		{"cosine", 0.5, 0.5, map[string]float64{"book-new": 4 / math.Sqrt(4*4), "book-old": 4 / math.Sqrt(4*4), "book-pop": 4 / math.Sqrt(4*16)}},
-		{"no damping", 0, 0, map[string]float64{"book-new": 4.0 / 4, "book-old": 4.0 / 4, "book-pop": 4.0 / 4}},
-		{"full damping", 1, 1, map[string]float64{"book-new": 4.0 / 4, "book-old": 4.0 / 4, "book-pop": 4.0 / 16}},
-		{"knn damped, co not", 1, 0, map[string]float64{"book-new": 4.0 / 4, "book-old": 4.0 / 4, "book-pop": 4.0 / 16}},
-		{"co damped, knn not", 0, 1, map[string]float64{"book-new": 4.0 / 4, "book-old": 4.0 / 4, "book-pop": 4.0 / 4}},
+		{"cosine", 0.5, map[string]float64{"book-new": 4 / math.Sqrt(4*4), "book-old": 4 / math.Sqrt(4*4), "book-pop": 4 / math.Sqrt(4*16)}},
+		{"no damping", 0, map[string]float64{"book-new": 4.0 / 4, "book-old": 4.0 / 4, "book-pop": 4.0 / 4}},
+		{"full damping", 1, map[string]float64{"book-new": 4.0 / 4, "book-old": 4.0 / 4, "book-pop": 4.0 / 16}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			w := map[string]float64{"coAlpha": tc.coAlpha, "knnAlpha": tc.alpha}
-			p, err := recommend.Prepare(ctx, c, in, w)
+			p, err := recommend.Prepare(ctx, c, in, map[string]float64{"coAlpha": tc.alpha})
 			if err != nil {
 				t.Fatal(err)
 			}
-			p.Rank(w)
+			p.Rank(map[string]float64{"coAlpha": tc.alpha})
 			got := map[string]recommend.CandidateFacts{}
 			for _, cf := range p.Candidates() {
 				got[cf.ID] = cf
@@ -87,8 +84,8 @@ func TestCoPurchaseFeatures(t *testing.T) {
 				}
 			}
 			// co: book-new and book-pop go with the same purchase (the same recency), so
-			// their co differ by the damping alone: (4/16)^coAlpha.
-			if r, want := got["book-pop"].Co/got["book-new"].Co, math.Pow(4.0/16, tc.coAlpha); math.Abs(r-want) > 1e-9 {
+			// their co differ by the damping alone: (4/16)^alpha.
+			if r, want := got["book-pop"].Co/got["book-new"].Co, math.Pow(4.0/16, tc.alpha); math.Abs(r-want) > 1e-9 {
 				t.Errorf("co of book-pop / book-new %.4f, want %.4f", r, want)
 			}
 			// co: the same pairs, each weighted by the recency of the purchase it goes with.

@@ -81,8 +81,6 @@ func paramsWith(w map[string]float64) params {
 			p.catShare = v
 		case n == "coAlpha":
 			p.coAlpha = v
-		case n == "knnAlpha":
-			p.knnAlpha = v
 		default:
 			*p.w.field(n) = v
 		}
@@ -135,7 +133,7 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife = p.r.p.halfLife
-	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.knnAlpha != p.r.p.knnAlpha || pr.coHalfLife != p.r.p.coHalfLife {
+	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coHalfLife != p.r.p.coHalfLife {
 		p.r.p, p.r.w = pr, pr.w
 		p.r.coWeights()
 		p.r.scoreWith(p.paths)
@@ -188,9 +186,6 @@ const CoSlotShare = coSlotShare
 
 // CoAlpha exports coAlphaDamping.
 const CoAlpha = coAlphaDamping
-
-// KNNAlpha exports knnAlphaDamping.
-const KNNAlpha = knnAlphaDamping
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare

@@ -109,12 +109,10 @@ type params struct {
 	catShare float64
 	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
 	coAlpha float64
-	// knnAlpha is the same for the knn feature.
-	knnAlpha float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping, knnAlpha: knnAlphaDamping}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
 }
 
 // rank is Rank with the given parameters.

@@ -36,9 +36,6 @@ const catCapShare = 0.7
 // over-rewards the rare.
 const coAlphaDamping = 0.05
 
-// knnAlphaDamping is knnAlpha (see cand.sumCo): coAlphaDamping for the knn feature.
-const knnAlphaDamping = coAlphaDamping
-
 // features are a candidate's signals, each scaled to 0–1.
 type features struct {
 	text        float64 // how well it matches the context
@@ -137,7 +134,7 @@ func (r *recommender) scoreWith(paths map[int64]string) {
 	r.maxCo, r.maxKNN, r.maxSimilar, r.maxOrders, r.maxRevs, r.catMaxBuyers = 0, 0, 0, 0, 0, nil
 	for _, c := range r.cands {
 		if c.loaded {
-			c.sumCo(r.p.coAlpha, r.p.knnAlpha, r.prof.coWeight)
+			c.sumCo(r.p.coAlpha, r.prof.coWeight)
 			r.maxCo = max(r.maxCo, c.co)
 			r.maxKNN = max(r.maxKNN, c.knn)
 			r.maxSimilar = max(r.maxSimilar, c.similar)
