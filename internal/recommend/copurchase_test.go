@@ -83,6 +83,11 @@ func TestCoPurchaseFeatures(t *testing.T) {
 					t.Errorf("%s: knn %.4f, want %.4f (pair %.4f, best %.4f)", id, k, v/best, v, best)
 				}
 			}
+			// co: book-new and book-pop go with the same purchase (the same recency), so
+			// their co differ by the damping alone: (4/16)^alpha.
+			if r, want := got["book-pop"].Co/got["book-new"].Co, math.Pow(4.0/16, tc.alpha); math.Abs(r-want) > 1e-9 {
+				t.Errorf("co of book-pop / book-new %.4f, want %.4f", r, want)
+			}
 			// co: the same pairs, each weighted by the recency of the purchase it goes with.
 			if n, o := got["book-new"].Co, got["book-old"].Co; !(n > 2*o) {
 				t.Errorf("co of book-new %.4f, of book-old %.4f: the year-old purchase should count far less", n, o)

@@ -4,20 +4,24 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // preparedWorld is an evaluation world whose tuning cases are prepared once
 // (recommend.Prepare), so that many weightings can be ranked without the catalog.
 type preparedWorld struct {
 	name  string
-	e     *evalSetup
+	e     *evalSetup // nil for a quality world (prepareQualityWorld)
 	cases []evalCase
 	prep  []*recommend.Prepared
 	index map[string]int // product id → index in the world's products
@@ -35,17 +39,54 @@ func prepareWorld(t testing.TB, name string, e *evalSetup, pick func(evalCase) b
 			pw.cases = append(pw.cases, c)
 		}
 	}
+	pw.prepare(t, e.cat, func(i int) recommend.Input {
+		return e.facts[pw.cases[i].customer].Input(recommend.Request{Limit: 10}, e.w.split)
+	})
+	return pw
+}
+
+// prepareQualityWorld prepares a world shaped like TestRecommendQuality's (the demo
+// catalog, every product categorised, shoppers with narrow tastes and each one's last
+// order held out), drawn with seed: a tuning world unlike the purchase worlds, so that
+// the weights are not chosen for those alone. The seed must not be evalSeed, which
+// TestRecommendQuality checks.
+func prepareQualityWorld(t testing.TB, seed uint64, customers int) *preparedWorld {
+	t.Helper()
+	if seed == evalSeed {
+		t.Fatalf("seed %d is TestRecommendQuality's, not a tuning world", seed)
+	}
+	cat := testshop.DemoCatalog(t, "")
+	products := demo.Products()
+	pop := synthesize(products, customers, seed)
+	if err := cat.RecordSales(context.Background(), pop.sales); err != nil {
+		t.Fatal(err)
+	}
+	pw := &preparedWorld{name: fmt.Sprintf("quality/%d", seed), index: map[string]int{}}
+	for i, p := range products {
+		pw.index[p.ID] = i
+	}
+	for i, s := range pop.shoppers {
+		pw.cases = append(pw.cases, evalCase{customer: i, targets: map[int]bool{pw.index[s.heldOut]: true}})
+	}
+	pw.prepare(t, cat, func(i int) recommend.Input {
+		s := pop.shoppers[i]
+		return recommend.Facts{Preferences: s.prefs, Orders: s.orders}.Input(recommend.Request{Limit: evalLimit}, evalNow)
+	})
+	return pw
+}
+
+// prepare prepares every case of pw, from the input input(i) of case i.
+func (pw *preparedWorld) prepare(t testing.TB, cat *catalog.Catalog, input func(i int) recommend.Input) {
+	t.Helper()
 	pw.prep = make([]*recommend.Prepared, len(pw.cases))
 	err := forEachParallel(len(pw.cases), func(i int) error {
-		f := e.facts[pw.cases[i].customer]
 		var err error
-		pw.prep[i], err = recommend.Prepare(context.Background(), e.cat, f.Input(recommend.Request{Limit: 10}, e.w.split), nil)
+		pw.prep[i], err = recommend.Prepare(context.Background(), cat, input(i), nil)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pw
 }
 
 // lists ranks every prepared case with the weights w.
@@ -63,13 +104,43 @@ func (pw *preparedWorld) lists(w map[string]float64) [][]int {
 	return out
 }
 
-// metrics is HitRate@10 and NDCG@10 of w on the prepared cases.
-func (pw *preparedWorld) metrics(w map[string]float64) evalMetrics {
+// metrics is HitRate@10 and NDCG@10 of w on the prepared cases, and whether each
+// case was a hit.
+func (pw *preparedWorld) metrics(w map[string]float64) (evalMetrics, []bool) {
 	var m evalMetrics
+	hit := make([]bool, len(pw.cases))
 	for i, l := range pw.lists(w) {
 		m.add(l, pw.cases[i].targets)
+		hit[i] = hits(l, pw.cases[i].targets) > 0
 	}
-	return m
+	return m, hit
+}
+
+// pairedNoise is the standard error of the difference of two weightings' mean
+// HitRate@10 over worlds, from whether each case was a hit under each (a[k][i] and
+// b[k][i] for case i of world k): the spread of the per-case differences within each
+// world, over the square root of its cases, combined over the worlds' mean.
+func pairedNoise(a, b [][]bool) float64 {
+	var v float64
+	for k := range a {
+		n := float64(len(a[k]))
+		var sum, sq float64
+		for i := range a[k] {
+			var d float64
+			switch {
+			case a[k][i] && !b[k][i]:
+				d = 1
+			case b[k][i] && !a[k][i]:
+				d = -1
+			}
+			sum, sq = sum+d, sq+d*d
+		}
+		if n > 1 {
+			mean := sum / n
+			v += (sq/n - mean*mean) / (n - 1)
+		}
+	}
+	return math.Sqrt(v) / float64(len(a))
 }
 
 // historyBucket names the size of a history, for the diagnosis.
@@ -180,8 +251,14 @@ func hits(list []int, targets map[int]bool) int {
 // the prepared candidates instead of asking the catalog, so a finer grid is
 // affordable). The worlds are the validation part of the default world and every
 // customer of the worlds drawn with the seeds in RECOMMEND_LEARN_SEEDS (default
-// "3,4"), mixed and bare; never the held-out part, and never the seeds kept for
-// reporting. RECOMMEND_LEARN=1 runs it.
+// "3,4"), mixed and bare, and the worlds shaped like TestRecommendQuality's drawn with
+// the seeds in RECOMMEND_LEARN_QUALITY (default evalSeed+1; "none" for none); never
+// the held-out part, never the seeds kept for reporting, never TestRecommendQuality's
+// own shoppers. The score of a weighting is the mean HitRate@10 of the worlds, each
+// counting once. A change is kept only when it raises that mean by more than
+// RECOMMEND_LEARN_MIN_GAIN (default 1) times the noise of the difference (pairedNoise,
+// the standard error from the cases each weighting hits and the other misses), so that
+// gains within the noise leave the weights as they were. RECOMMEND_LEARN=1 runs it.
 func TestLearnWeights(t *testing.T) {
 	if os.Getenv("RECOMMEND_LEARN") == "" {
 		t.Skip("set RECOMMEND_LEARN=1 to learn the weights on the validation split and other seeds")
@@ -200,8 +277,35 @@ func TestLearnWeights(t *testing.T) {
 	}
 	// The worlds are prepared in parallel subtests; once prepared, their candidates
 	// need no catalog, so the subtests' databases may go.
-	worlds := make([]*preparedWorld, 2*len(seeds))
+	var quality []uint64
+	qspec := os.Getenv("RECOMMEND_LEARN_QUALITY")
+	if qspec == "" {
+		qspec = strconv.Itoa(evalSeed + 1)
+	}
+	if qspec != "none" {
+		for _, f := range strings.Split(qspec, ",") {
+			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			quality = append(quality, s)
+		}
+	}
+	minGain := 1.0
+	if v := os.Getenv("RECOMMEND_LEARN_MIN_GAIN"); v != "" {
+		var err error
+		if minGain, err = strconv.ParseFloat(v, 64); err != nil {
+			t.Fatal(err)
+		}
+	}
+	worlds := make([]*preparedWorld, 2*len(seeds)+len(quality))
 	t.Run("prepare", func(t *testing.T) {
+		for i, seed := range quality {
+			t.Run(fmt.Sprintf("quality/%d", seed), func(t *testing.T) {
+				t.Parallel()
+				worlds[2*len(seeds)+i] = prepareQualityWorld(t, seed, 2000)
+			})
+		}
 		for i, seed := range seeds {
 			for k, bare := range []bool{false, true} {
 				name := fmt.Sprintf("%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
@@ -220,19 +324,27 @@ func TestLearnWeights(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	type score struct{ hit, ndcg float64 }
+	type score struct {
+		hit, ndcg float64
+		hits      [][]bool // per world, whether each case was a hit
+	}
 	evaluate := func(w map[string]float64) (score, string) {
 		var s score
 		var line []string
 		for _, pw := range worlds {
-			m := pw.metrics(w)
+			m, hit := pw.metrics(w)
 			s.hit += m.hitRate() / float64(len(worlds))
 			s.ndcg += m.ndcgAt() / float64(len(worlds))
-			line = append(line, fmt.Sprintf("%s %.4f", pw.name, m.hitRate()))
+			s.hits = append(s.hits, hit)
+			l := fmt.Sprintf("%s %.4f", pw.name, m.hitRate())
+			if pw.e != nil {
+				l += fmt.Sprintf(" (coverage %.3f)", pw.e.coverage(m))
+			}
+			line = append(line, l)
 		}
 		return s, strings.Join(line, " ")
 	}
-	better := func(a, b score) bool { return a.hit > b.hit+1e-9 || a.hit > b.hit-1e-9 && a.ndcg > b.ndcg+1e-9 }
+	better := func(a, b score) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
 	w := recommend.DefaultWeights()
 	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha // and coHalfLifeDays, from DefaultWeights
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
@@ -261,7 +373,7 @@ func TestLearnWeights(t *testing.T) {
 			case name == "coSlots":
 				tries = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			case name == "coHalfLifeDays":
-				tries = []float64{30, 60, 90, 180, 240, 365, 730}
+				tries = []float64{30, 60, 90, 120, 180, 240, 365, 730}
 			case name == "coAlpha":
 				tries = []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5}
 			case name == "catCap":
@@ -269,14 +381,18 @@ func TestLearnWeights(t *testing.T) {
 			case v == 0:
 				tries = []float64{0.1, 0.25, 0.5, 1, 2}
 			}
+			var tried []string
 			for _, x := range tries {
 				trial := maps.Clone(w)
 				trial[name] = x
-				if s, l := evaluate(trial); better(s, best) {
+				s, l := evaluate(trial)
+				tried = append(tried, fmt.Sprintf("%g: %+.4f ±%.4f", x, s.hit-best.hit, pairedNoise(s.hits, best.hits)))
+				if better(s, best) {
 					best, w, line, changed = s, trial, l, true
 					t.Logf("pass %d: %s = %g → HitRate@10 %.4f, NDCG@10 %.4f  %s", pass+1, name, x, s.hit, s.ndcg, l)
 				}
 			}
+			t.Logf("pass %d: %s (was %g), each against the best before it: %s", pass+1, name, v, strings.Join(tried, ", "))
 		}
 		if !changed {
 			break
@@ -325,5 +441,29 @@ func TestPreparedRankIsRank(t *testing.T) {
 	}
 	if compared < 40 {
 		t.Fatalf("only %d rankings compared", compared)
+	}
+}
+
+// TestPairedNoise checks pairedNoise against the standard error worked by hand.
+func TestPairedNoise(t *testing.T) {
+	// Cases hit by a and not b: differences 1, 0, 1, 0 (mean ½, sample variance ⅓).
+	a, b := []bool{true, false, true, false}, []bool{false, false, false, false}
+	se := math.Sqrt(1.0 / 3 / 4)
+	for _, tc := range []struct {
+		name string
+		a, b [][]bool
+		want float64
+	}{
+		{"one world", [][]bool{a}, [][]bool{b}, se},
+		{"sign does not matter", [][]bool{b}, [][]bool{a}, se},
+		{"the same weighting", [][]bool{a}, [][]bool{a}, 0},
+		{"two such worlds: the mean of two", [][]bool{a, a}, [][]bool{b, b}, se / math.Sqrt2},
+		{"one world of two unchanged", [][]bool{a, a}, [][]bool{b, a}, se / 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := pairedNoise(tc.a, tc.b); math.Abs(got-tc.want) > 1e-12 {
+				t.Errorf("pairedNoise = %.6f, want %.6f", got, tc.want)
+			}
+		})
 	}
 }
