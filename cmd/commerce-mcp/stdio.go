@@ -228,18 +228,22 @@ func notInitialized(id any) mcp.JSONRPCError {
 const idHead = 64 << 10
 
 // refuseTooLarge answers a line longer than maxMessageSize, of which prefix is the start
-// and tail the end, with an error when its id can be read in its first or last idHead
-// bytes, and otherwise logs that it was dropped.
+// and tail the end, with an error when it is a request: a "method" member can be read in
+// its first idHead bytes, and its id there or as the last member in its last idHead
+// bytes. Anything else (a response to the server's own request, a notification, a
+// request whose method comes after its params) is dropped with a warning on stderr: an
+// answer to an id that is not a request's would resolve one of the client's own.
 func (g *stdioGuard) refuseTooLarge(prefix, tail []byte, size int64) {
-	id, ok := leadingID(prefix[:min(len(prefix), idHead)])
+	head := leadingMembers(prefix[:min(len(prefix), idHead)])
+	id, ok := head.id, head.hasID
 	if !ok {
 		if short := idHead - len(tail); short > 0 { // the end is partly in prefix, which tail continues
 			tail = append(bytes.Clone(prefix[max(len(prefix)-short, 0):]), tail...)
 		}
 		id, ok = trailingID(tail[max(len(tail)-idHead, 0):])
 	}
-	if !ok {
-		g.log.Warn("dropped a JSON-RPC message larger than the limit; no id could be read to answer it", "bytes", size, "limit", maxMessageSize)
+	if !ok || !head.request {
+		g.log.Warn("dropped a JSON-RPC message larger than the limit; it could not be read as a request to answer", "bytes", size, "limit", maxMessageSize)
 		return
 	}
 	g.log.Warn("refused a JSON-RPC message larger than the limit", "bytes", size, "limit", maxMessageSize)
@@ -249,41 +253,57 @@ func (g *stdioGuard) refuseTooLarge(prefix, tail []byte, size int64) {
 		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, fmt.Sprintf("message too large: a JSON-RPC message may be at most %d bytes (4 MiB)", maxMessageSize), nil)})
 }
 
-// leadingID returns the top-level "id" of the JSON object that prefix starts, if it
-// comes before the point where prefix is cut off and is a string or a number.
-func leadingID(prefix []byte) (any, bool) {
+// head is what the top-level members at the start of a cut-off JSON object say.
+type head struct {
+	id      any  // the "id" member, when it is a string or a number
+	hasID   bool // id was read
+	request bool // a "method" member was read, and no "result" or "error"
+}
+
+// leadingMembers reads the top-level members of the JSON object that prefix starts, up
+// to the point where prefix is cut off.
+func leadingMembers(prefix []byte) head {
+	var h head
 	dec := json.NewDecoder(bytes.NewReader(prefix))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, false
+		return h
 	}
+	response := false
 	for dec.More() {
 		key, err := dec.Token()
 		if err != nil {
-			return nil, false
+			break
 		}
 		var v json.RawMessage
 		if err := dec.Decode(&v); err != nil {
-			return nil, false
+			if key == "result" || key == "error" {
+				response = true
+			}
+			break
 		}
-		if key != "id" {
-			continue
+		switch key {
+		case "method":
+			h.request = true
+		case "result", "error":
+			response = true
+		case "id":
+			var id any
+			if json.Unmarshal(v, &id) == nil {
+				switch id.(type) {
+				case string, float64:
+					h.id, h.hasID = id, true
+				}
+			}
 		}
-		var id any
-		if json.Unmarshal(v, &id) != nil {
-			return nil, false
-		}
-		switch id.(type) {
-		case string, float64:
-			return id, true
-		}
-		return nil, false
 	}
-	return nil, false
+	h.request = h.request && !response
+	return h
 }
 
-// lastMember matches an "id" member that ends a JSON object: a number or a string (no
+// lastMember matches an "id" member that ends a JSON object: a key right after a brace
+// or a comma (so not the end of another key or string), and a number or a string (no
 // unescaped quote inside) just before the closing brace.
-var lastMember = regexp.MustCompile(`"id"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|"(?:[^"\\]|\\.)*")\s*}\s*$`)
+var lastMember = regexp.MustCompile(`[{,]\s*"id"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|"(?:[^"\\]|\\.)*")\s*}\s*$`)
 
 // trailingID returns the "id" of the JSON object that suffix ends, when it is the
 // object's last member and is a string or a number. The brace that ends a line closes

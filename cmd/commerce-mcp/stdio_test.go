@@ -234,6 +234,33 @@ func TestStdioMessageTooLarge(t *testing.T) {
 	}
 }
 
+// TestStdioTooLargeNotARequest checks that a line over the limit that is not a request
+// gets no answer, even with an id at either end: a client's response to the server's
+// own request, written id first or id last (the client would take an error carrying
+// that id as the answer to its own request of the same number), and a notification
+// whose last key merely ends in "id".
+func TestStdioTooLargeNotARequest(t *testing.T) {
+	t.Parallel()
+	in := io.MultiReader(
+		lines(initLine, initializedLine),
+		paddedLine(`{"result":{"action":"accept","content":{"note":"`, 5<<20, `"}},"jsonrpc":"2.0","id":3}`),
+		bigLine(`{"jsonrpc":"2.0","id":4,"result":{"action":"accept","content":{"note":"`, 5<<20),
+		paddedLine(`{"jsonrpc":"2.0","method":"notifications/progress","params":{"note":"`, 5<<20, `"},"x\"id":77}`),
+		lines(`{"jsonrpc":"2.0","id":8,"method":"ping"}`))
+	r := serveStdin(t, filepath.Join(t.TempDir(), "c.db"), in)
+	for _, id := range []string{"3", "4", "77"} {
+		if got, ok := r.replies[id]; ok {
+			t.Errorf("answered a message that is not a request with id %s: %+v", id, got)
+		}
+	}
+	if got := r.replies["8"]; got.Result == nil {
+		t.Errorf("the line after the large ones was not served: %+v", got)
+	}
+	if n := strings.Count(r.stderr, "dropped a JSON-RPC message larger than the limit"); n != 3 {
+		t.Errorf("%d warnings for the 3 dropped messages:\n%s", n, r.stderr)
+	}
+}
+
 // TestStdioGuardMemory checks that a line over the limit is discarded as it is read:
 // what reading it allocates does not grow with its length (8 MiB or 128 MiB).
 func TestStdioGuardMemory(t *testing.T) {
