@@ -475,9 +475,18 @@ func TestHTMLText(t *testing.T) {
 		{"tags and entities", "<p>Hand-thrown <b>stoneware</b> &amp; glaze</p>", " Hand-thrown  stoneware  & glaze "},
 		{"script dropped", "a<SCRIPT type=x>alert(1)</script>b", "a  b"},
 		{"style dropped", "<style>p{}</style>text", "  text"},
-		{"unclosed tag", "text <b", "text "},
+		{"unclosed tag is text", "text <b", "text <b"},
 		{"unclosed script", "x<script>never ends", "x "},
-		{"no markup", "plain 5 < 6", "plain 5 "},
+		{"no markup", "plain 5 < 6", "plain 5 < 6"},
+		{"heart beside a tag", "<b>New!</b> I <3 NY mug, 12 oz", " New!  I <3 NY mug, 12 oz"},
+		{"less than a number beside a tag", "<p>Suitable for kids <5 years and up.</p> Easy to clean.", " Suitable for kids <5 years and up.  Easy to clean."},
+		{"comparisons beside a tag", "<p>Works when x < 10 and y > 2; 5'11\" tall</p>", " Works when x < 10 and y > 2; 5'11\" tall "},
+		{"a word in angle brackets is not an element", "<b>Galaxy S24 <Unlocked> 128GB</b>", " Galaxy S24 <Unlocked> 128GB "},
+		{"size bounds", "<i>Fits bolts <M8 and >M4</i>", " Fits bolts <M8 and >M4 "},
+		{"reference without its semicolon in a URL", "<p>See https://x.example/a?b=1&lt=2&copy=3</p>", " See https://x.example/a?b=1&lt=2&copy=3 "},
+		{"unknown reference", "<br>&notebook; &eacute;", " &notebook; é"},
+		{"comment", "a<!-- <b>hidden</b> -->b", "a b"},
+		{"upper-case element", "<P ALIGN=left>x</P>", " x "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,82 +4,85 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // displayText makes a flat feed's text readable, as merchants' exports often hold
-// markup and entities where plain text belongs: a value with an HTML tag is reduced
-// to its text (htmlText); otherwise only complete character references ("&amp;",
-// "&#233;", "&#xE9;") are decoded, so that a bare "&" or "<" ("R&D", "sizes < 10")
-// and a reference without its ";" stay as written.
+// markup and entities where plain text belongs (see htmlText). Values without a "<"
+// or an "&…;" are returned as they are (most values).
 func displayText(s string) string {
 	if strings.IndexByte(s, '<') < 0 && (strings.IndexByte(s, '&') < 0 || strings.IndexByte(s, ';') < 0) {
-		return s // neither a tag nor a reference (most values)
+		return s
 	}
-	if htmlTag.MatchString(s) {
-		return htmlText(s)
-	}
-	return charRef.ReplaceAllStringFunc(s, html.UnescapeString)
+	return htmlText(s)
 }
 
 var (
-	// htmlTag is an opening or closing tag, or a comment: "<p>", "<br/>", "</b>", "<!--".
-	htmlTag = regexp.MustCompile(`<(?:/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|!--)`)
+	// markup is a comment, or something shaped like an opening or closing tag; only
+	// those naming an HTML element (htmlElements) are markup, so "<3", "x < 10",
+	// "<M8 and >" and "<Unlocked>" stay text.
+	markup = regexp.MustCompile(`(?s)<!--.*?(?:-->|$)|<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>`)
 	// charRef is a complete named or numeric character reference.
 	charRef = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 )
 
-// htmlText reduces an HTML description to its text: tags become spaces, the content
-// of script and style elements is dropped, and entities are decoded. It is meant for
-// display text, not for sanitizing markup; text.Clean still runs afterwards.
-func htmlText(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			break // an unclosed tag runs to the end
-		}
-		tag := strings.TrimSpace(s[i+1 : i+j])
-		s = s[i+j+1:]
-		b.WriteByte(' ')
-		if strings.HasPrefix(tag, "/") {
-			continue
-		}
-		name, _, _ := strings.Cut(strings.ToLower(tag), " ")
-		if name == "script" || name == "style" {
-			if k := indexASCIIFold(s, "</"+name); k >= 0 {
-				s = s[k:]
-			} else {
-				s = ""
-			}
-		}
+// htmlElements are the element names whose tags htmlText removes: those found in
+// product descriptions, and the document-level ones around them.
+var htmlElements = map[string]bool{}
+
+func init() {
+	for _, name := range strings.Fields(`a abbr address article aside audio b bdi bdo big blockquote body br
+		button caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font
+		footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label li link main mark
+		meta nav nobr noscript ol option p picture pre q s script section select small source span strike
+		strong style sub summary sup svg table tbody td textarea tfoot th thead title tr tt u ul var video wbr`) {
+		htmlElements[name] = true
 	}
-	return html.UnescapeString(b.String())
 }
 
-// indexASCIIFold is strings.Index ignoring the case of ASCII letters; sub must be
-// lower case.
-func indexASCIIFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		match := true
-		for k := 0; k < len(sub); k++ {
-			c := s[i+k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[k] {
-				match = false
-				break
-			}
+// htmlText reduces text holding HTML to its text: the tags of HTML elements and
+// comments become spaces, the content of script and style elements is dropped, and
+// complete character references ("&amp;", "&#233;", "&#xE9;") are decoded. Anything
+// else stays as written: a "<" that starts no element's tag, a bare "&", a reference
+// without its ";" ("?a=1&lt=2" in a URL). It is meant for display text, not for
+// sanitizing markup; text.Clean still runs afterwards.
+func htmlText(s string) string {
+	var b strings.Builder
+	last, dropping := 0, "" // s[last:] is not written yet; dropping: inside a script or style element
+	for _, m := range markup.FindAllStringSubmatchIndex(s, -1) {
+		name := ""
+		if m[4] >= 0 {
+			name = strings.ToLower(s[m[4]:m[5]])
 		}
-		if match {
-			return i
+		closing := m[2] >= 0 && m[3] > m[2]
+		switch {
+		case dropping != "": // everything up to the element's closing tag goes
+			if closing && name == dropping {
+				dropping, last = "", m[1]
+				b.WriteByte(' ')
+			}
+		case m[4] >= 0 && !htmlElements[name]: // shaped like a tag, but text
+		default:
+			b.WriteString(s[last:m[0]])
+			b.WriteByte(' ')
+			last = m[1]
+			if !closing && (name == "script" || name == "style") {
+				dropping = name
+			}
 		}
 	}
-	return -1
+	if dropping == "" {
+		b.WriteString(s[last:])
+	}
+	return charRef.ReplaceAllStringFunc(b.String(), decodeRef)
+}
+
+// decodeRef decodes one character reference, or leaves it as written when it names
+// no character: html.UnescapeString would decode the longest legacy prefix of an
+// unknown name ("&notebook;" → "¬ebook;").
+func decodeRef(ref string) string {
+	if d := html.UnescapeString(ref); utf8.RuneCountInString(d) <= 2 {
+		return d
+	}
+	return ref
 }
