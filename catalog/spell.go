@@ -469,7 +469,7 @@ func typoEdit(typed, meant string) bool {
 
 // slipEdits is how few slips of the fingers turn meant into typed, or limit+1 when
 // more do or other edits are needed. A slip swaps two neighbours ("nosie"), doubles or
-// undoubles a letter ("strolller", "treadmil"), drops a letter inside the word
+// undoubles a letter ("strroller", "pinbal"), drops a letter inside the word
 // ("printr"), adds one inside it beside a keyboard neighbour ("blendwer"), strikes a
 // key for its neighbour or for a letter of the same sound ("blebder", "ceramik"), or
 // puts the doubling on the wrong letter ("vaccum", "slepping"). A letter added or
