@@ -83,10 +83,7 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 	if f == formatJSON {
 		return br, f, EncodingUTF8, nil
 	}
-	br, enc, err = decodeText(br, enc)
-	if err != nil {
-		return nil, 0, "", err
-	}
+	br, enc = decodeText(br, enc)
 	return br, f, enc, nil
 }
 

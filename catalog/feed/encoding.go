@@ -67,16 +67,16 @@ func wholeChars(b []byte) []byte {
 
 // decodeText applies enc (Options.Encoding) to a CSV or TSV file read from br, which
 // holds no byte order mark: it returns the reader to parse and the encoding chosen.
-func decodeText(br *bufio.Reader, enc string) (*bufio.Reader, string, error) {
+// A read error within the sniffed prefix is not returned: the encoding is judged on
+// the bytes before it, and reading meets the error again after their rows (gzip's
+// errors and errGzipBomb repeat).
+func decodeText(br *bufio.Reader, enc string) (*bufio.Reader, string) {
 	if enc == EncodingAuto {
 		head, err := br.Peek(encodingSniffLen)
-		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return nil, "", readError(err)
-		}
 		enc = sniffEncoding(head, err == io.EOF)
 	}
 	if enc == EncodingWindows1252 {
 		br = bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), 64<<10)
 	}
-	return br, enc, nil
+	return br, enc
 }

@@ -185,3 +185,25 @@ func BenchmarkParseEncoding(b *testing.B) {
 		})
 	}
 }
+
+// TestParseCutWithinTheSniffedPrefix checks that a gzip'd CSV whose stream breaks
+// within the first 64 KiB still has the rows before the break emitted, as one cut
+// later does: sniffing the encoding does not turn the read error into a file error.
+func TestParseCutWithinTheSniffedPrefix(t *testing.T) {
+	var small strings.Builder
+	small.WriteString("item_id,title,price,seller_name\n")
+	for i := range 1000 {
+		fmt.Fprintf(&small, "A%d,Alpha %d,%d USD,Shop\n", i, i*7919%10007, i+1)
+	}
+	if small.Len() >= encodingSniffLen {
+		t.Fatalf("the feed is %d bytes, not within the sniffed prefix", small.Len())
+	}
+	zipped := gzipped(t, []byte(small.String()))
+	got, err := parse(t, strings.NewReader(string(zipped[:len(zipped)/2])), "a.csv.gz", Options{})
+	if err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("Parse error = %v, want the file said to be truncated", err)
+	}
+	if len(got.ids) == 0 {
+		t.Errorf("no rows emitted before the cut")
+	}
+}
