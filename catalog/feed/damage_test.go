@@ -259,10 +259,12 @@ func TestParseInvalidUTF8(t *testing.T) {
 		checks      []check
 	}{
 		{
+			// A valid UTF-8 character beside the bad bytes: the file is read as UTF-8
+			// (one without any is read as Windows-1252, see TestParseEncoding).
 			name: "CSV",
 			file: "a.csv",
 			data: "item_id,title,description,url,gtin,item_group_id,color,seller_name,price\n" +
-				"A,Caf\xe9,ok,,,,R\xe9d,Shop,1 USD\n" +
+				"A,Caf\xe9,\xc3\xb6k,,,,R\xe9d,Shop,1 USD\n" +
 				"B\xff,Beta,ok,,,,,Shop,1 USD\n" +
 				"C,Gamma,ok,https://x.test/\xe9,,,,Shop,1 USD\n" +
 				"D,Delta,Na\xefve,,400\xff,,,Shop,1 USD\n" +

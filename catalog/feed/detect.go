@@ -23,7 +23,10 @@ const sniffLen = 4096
 
 // open unwraps gzip (guarded against decompression bombs, see limits.go), refuses binary and UTF-16 content, drops a UTF-8 byte order mark
 // and chooses the format from name's extension (and, for .txt, from the first line).
-func open(r io.Reader, name string) (*bufio.Reader, format, error) {
+// A CSV or TSV file is read in enc (Options.Encoding); with EncodingAuto, one with a
+// byte order mark is UTF-8 and another's encoding is sniffed (see sniffEncoding).
+// JSON is always UTF-8. The encoding the file is read in is returned.
+func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == ".gz" {
 		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
@@ -37,7 +40,7 @@ func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 	case ".jsonl", ".ndjson", ".json":
 		f = formatJSON
 	default:
-		return nil, 0, errors.New("unknown feed format: the file name must end in .csv, .tsv, .tab, .txt, .jsonl, .ndjson or .json (optionally followed by .gz)")
+		return nil, 0, "", errors.New("unknown feed format: the file name must end in .csv, .tsv, .tab, .txt, .jsonl, .ndjson or .json (optionally followed by .gz)")
 	}
 
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -45,25 +48,28 @@ func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 		in := &countingReader{r: br}
 		zr, err := gzip.NewReader(in)
 		if err != nil {
-			return nil, 0, errors.New("looks gzip-compressed but its gzip header is damaged")
+			return nil, 0, "", errors.New("looks gzip-compressed but its gzip header is damaged")
 		}
 		br = bufio.NewReaderSize(&inflateGuard{z: zr, in: in}, 64<<10)
 	}
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, 0, readError(err)
+		return nil, 0, "", readError(err)
 	}
 	switch {
 	case len(bytes.TrimSpace(head)) == 0 && len(head) < sniffLen:
-		return nil, 0, errors.New("file is empty")
+		return nil, 0, "", errors.New("file is empty")
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}):
-		return nil, 0, errors.New("file is UTF-16 text; save it as UTF-8")
+		return nil, 0, "", errors.New("file is UTF-16 text; save it as UTF-8")
 	case bytes.IndexByte(head, 0) >= 0:
-		return nil, 0, errors.New("looks like a binary file, not a text feed")
+		return nil, 0, "", errors.New("looks like a binary file, not a text feed")
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 		head = head[3:]
+		if enc == EncodingAuto {
+			enc = EncodingUTF8
+		}
 	}
 	if ext == ".txt" {
 		first, _, _ := bytes.Cut(head, []byte("\n"))
@@ -74,7 +80,11 @@ func open(r io.Reader, name string) (*bufio.Reader, format, error) {
 			f = formatCSV
 		}
 	}
-	return br, f, nil
+	if f == formatJSON {
+		return br, f, EncodingUTF8, nil
+	}
+	br, enc = decodeText(br, enc)
+	return br, f, enc, nil
 }
 
 // readError describes a failure to read the file itself, without Go's wording where

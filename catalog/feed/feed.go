@@ -56,6 +56,10 @@ type Options struct {
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer
+	// Encoding is how the bytes of a CSV or TSV file are read (the command's
+	// --encoding flag): EncodingAuto (the default) decides it from the file's start,
+	// EncodingUTF8 or EncodingWindows1252 impose it. JSON is always read as UTF-8.
+	Encoding string
 	// Now returns the current time, used for progress timing and to decide whether a
 	// sale_price_effective_date window is open. It defaults to time.Now.
 	Now func() time.Time
@@ -120,17 +124,27 @@ func oneLine(n int) lines { return lines{n, n} }
 // panics on malformed input, and its memory use is bounded by the caps in limits.go,
 // whatever the input.
 func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s catalog.Seller, p catalog.Product) error, report func(RowError)) error {
+	_, err := parseFeed(r, name, opt, emit, report)
+	return err
+}
+
+// parseFeed is Parse, and says which encoding the file was read in (EncodingUTF8 or
+// EncodingWindows1252; "" when the file could not be opened as a feed).
+func parseFeed(r io.Reader, name string, opt Options, emit func(line, end int, s catalog.Seller, p catalog.Product) error, report func(RowError)) (string, error) {
 	p := &parser{name: name, opt: opt, emit: emit, reportFn: report, sellers: map[string]catalog.Seller{}}
 	if strings.TrimSpace(opt.DefaultSeller) != "" {
 		s, reason := p.seller(opt.DefaultSeller)
 		if reason != "" {
-			return fmt.Errorf("default seller: %s", reason)
+			return "", fmt.Errorf("default seller: %s", reason)
 		}
 		p.defaultSeller = &s
 	}
-	in, f, err := open(r, name)
+	if err := checkEncoding(opt.Encoding); err != nil {
+		return "", err
+	}
+	in, f, enc, err := open(r, name, opt.Encoding)
 	if err != nil {
-		return &FileError{File: name, Err: err}
+		return "", &FileError{File: name, Err: err}
 	}
 	p.start = opt.now()
 	p.lastProgress = p.start
@@ -143,9 +157,9 @@ func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s cat
 		err = p.readJSON(in)
 	}
 	if err != nil && !p.emitFailed {
-		return &FileError{File: name, Err: err}
+		return enc, &FileError{File: name, Err: err}
 	}
-	return err
+	return enc, err
 }
 
 // FileError is a file that cannot be read as a whole, or whose reading stopped

@@ -31,6 +31,9 @@ type Report struct {
 	Rejected int        // rows and damaged spans that were not imported
 	Warned   int        // warnings about rows that were imported
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
+	// Encoding is EncodingWindows1252 when the file was read as such (see
+	// Options.Encoding), EncodingUTF8 when it was read as UTF-8.
+	Encoding string
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
 	// (the counts then say what was done before). It says why, without the file's
@@ -39,7 +42,8 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// with ", 1 warning" when there were warnings, followed by "; stopped: <reason>" when
+// with ", 1 warning" when there were warnings and " (read as Windows-1252)" when it
+// was, followed by "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
 // "<file>: <reason>".
 func (r Report) String() string {
@@ -52,6 +56,9 @@ func (r Report) String() string {
 		s += ", 1 warning"
 	case r.Warned > 1:
 		s += fmt.Sprintf(", %d warnings", r.Warned)
+	}
+	if r.Encoding == EncodingWindows1252 {
+		s += " (read as Windows-1252)"
 	}
 	if r.Err != nil {
 		s += "; stopped: " + r.Err.Error()
@@ -172,9 +179,10 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 	collected, jobs, stop := make(chan *job, 1), make(chan *job, 1), make(chan struct{})
 	b.out, b.stop = collected, stop
 	var perr error
+	var enc string
 	go func() {
 		defer close(collected)
-		perr = Parse(f, name, opt, b.add, b.note)
+		enc, perr = parseFeed(f, name, opt, b.add, b.note)
 		if b.err == nil {
 			b.err = b.flush()
 		}
@@ -198,6 +206,7 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 			}
 		}
 	}
+	rep.Encoding = enc // Parse has returned: jobs is closed after collected
 	switch {
 	case werr != nil:
 		return rep, werr

@@ -178,11 +178,27 @@ func TestImportFiles(t *testing.T) {
 		{
 			name: "damaged spans are rejected rows and warnings are counted apart",
 			files: []string{write("mixed.csv", "item_id,title,price,seller_name\n"+
-				"A,Caf\xe9,1 USD,M\nB,\"Beta,1 USD,M\nC,Gamma,1 USD,M\n")},
+				"A,Caf\xe9,1 USD,M\nB,\"Beta,1 USD,M\nC,G\xc3\xa4mma,1 USD,M\n")}, // UTF-8 beside the bad byte: read as UTF-8
 			want: []counts{{Imported: 2, Rejected: 1, Warned: 1}},
 			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
 				if got, want := reports[0].String(), filepath.Join(dir, "mixed.csv")+": 2 imported, 0 updated, 1 rejected, 1 warning"; got != want {
 					t.Errorf("String() = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			name: "a CSV saved by Excel in Windows-1252 is read as such, and the summary says so",
+			files: []string{write("excel.csv", "item_id,title,description,price,seller_name\n"+
+				"CAF\xc9-1,Caf\xe9 cr\xe8me,Na\xefve \x96 5 \x80 a cup,5.00 EUR,M\nB\x81,Bad,x,1 USD,M\n")},
+			want: []counts{{Imported: 1, Rejected: 1}},
+			check: func(t *testing.T, cat *catalog.Catalog, reports []Report) {
+				want := filepath.Join(dir, "excel.csv") + ": 1 imported, 0 updated, 1 rejected (read as Windows-1252)"
+				if got := reports[0].String(); got != want {
+					t.Errorf("String() = %q, want %q", got, want)
+				}
+				p, err := cat.Product(context.Background(), "CAFÉ-1")
+				if err != nil || p.Title != "Café crème" || p.Description != "Naïve – 5 € a cup" {
+					t.Errorf("CAFÉ-1 = %q / %q, %v; want the Windows-1252 letters decoded", p.Title, p.Description, err)
 				}
 			},
 		},

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -31,6 +32,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	seller := fs.String("seller", "", "seller `name` for rows that name none")
 	create := fs.Bool("create", false, "create the directory of --db when it does not exist")
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
+	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -40,6 +42,14 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if err := checkDBDir(c.db, *create); err != nil {
 		return err
+	}
+	enc := strings.ToLower(*encoding)
+	switch enc {
+	case "auto":
+		enc = feed.EncodingAuto
+	case feed.EncodingUTF8, feed.EncodingWindows1252:
+	default:
+		return &usageError{Msg: fmt.Sprintf("--encoding %q is not auto, utf-8 or windows-1252", *encoding)}
 	}
 	if fs.NArg() == 0 {
 		return &usageError{Msg: "import needs at least one feed file: commerce-mcp import --db PATH FILE..."}
@@ -70,7 +80,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	defer cat.Close()
 	warnSalesDiscarded(logger, cat, c.db)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Progress: stderr}
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())
 	})

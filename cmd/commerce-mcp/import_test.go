@@ -133,3 +133,43 @@ func TestImportCPUProfile(t *testing.T) {
 		t.Errorf("the profile (%d bytes) is not a gzipped pprof file", len(b))
 	}
 }
+
+// TestImportEncoding checks the --encoding flag of `import` and the summary line of a
+// feed read as Windows-1252.
+func TestImportEncoding(t *testing.T) {
+	dir := t.TempDir()
+	feedPath := filepath.Join(dir, "excel.csv")
+	if err := os.WriteFile(feedPath, []byte("item_id,title,price,seller_name\nCAF\xc9,Caf\xe9 cr\xe8me,10 USD,Acme\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		flags   []string
+		stderr  string // a substring
+		wantErr string // in the usage error; "" for none
+	}{
+		{name: "auto", stderr: "excel.csv: 1 imported, 0 updated, 0 rejected (read as Windows-1252)"},
+		{name: "windows-1252, any case", flags: []string{"--encoding", "Windows-1252"}, stderr: "excel.csv: 1 imported, 0 updated, 0 rejected (read as Windows-1252)"},
+		{name: "utf-8 wins over the bytes", flags: []string{"--encoding", "utf-8"}, stderr: "excel.csv: 0 imported, 0 updated, 1 rejected\n"},
+		{name: "an unknown encoding", flags: []string{"--encoding", "latin-9"}, wantErr: `--encoding "latin-9" is not auto, utf-8 or windows-1252`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string{"import", "--db", filepath.Join(t.TempDir(), "c.db")}, tc.flags...), feedPath)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want a usage error with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tc.stderr)
+			}
+		})
+	}
+}

@@ -39,7 +39,7 @@ Usage:
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
       and acts for that token's customer (see token create); --customer is refused.
       --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
-  commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] FILE...
+  commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] [--encoding auto|utf-8|windows-1252] FILE...
       load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; see import -h
   commerce-mcp help | --help | -h                         show this help
   commerce-mcp version | --version                        print the version
