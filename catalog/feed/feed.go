@@ -41,6 +41,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // Options adjust how feeds are read.
@@ -53,6 +54,10 @@ type Options struct {
 	// another seller, in the catalog or earlier in the same import, is rejected, so
 	// that one seller's feed cannot take over another's products. Parse ignores it.
 	AllowSellerChange bool
+	// Currency is the currency of prices written without one in a feed that has no
+	// currency column for them (the command's --currency flag). Only a Shopify
+	// products export uses it (see shopify.go), since Shopify writes bare prices.
+	Currency string
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer
@@ -76,20 +81,24 @@ type RowError struct {
 	Line    int    // 1-based line where the row's record (or the damaged span) starts
 	EndLine int    // its last line; equal to Line for a row on one line
 	Warning bool   // the row was imported; Reason says what was changed
+	Skipped bool   // the row holds no product and was passed over (a Shopify image row)
 	Reason  string // short, for people: `price "abc" is not a price like "29.99 USD"`
 }
 
 // String formats the error the way compilers do: "products.csv:17: reason", with the
 // range "products.csv:17-19: reason" when the row or span covers several lines and
-// "warning: " before the reason of a warning.
+// "warning: " before the reason of a warning ("skipped: " for a skipped row).
 func (e RowError) String() string {
 	at := fmt.Sprint(e.Line)
 	if e.EndLine > e.Line {
 		at += fmt.Sprintf("-%d", e.EndLine)
 	}
 	warn := ""
-	if e.Warning {
+	switch {
+	case e.Warning:
 		warn = "warning: "
+	case e.Skipped:
+		warn = "skipped: "
 	}
 	return fmt.Sprintf("%s:%s: %s%s", e.File, at, warn, e.Reason)
 }
@@ -127,6 +136,13 @@ func Parse(r io.Reader, name string, opt Options, emit func(line, end int, s cat
 			return fmt.Errorf("default seller: %s", reason)
 		}
 		p.defaultSeller = &s
+	}
+	if c := strings.TrimSpace(opt.Currency); c != "" {
+		norm, err := money.NormalizeCurrency(c)
+		if err != nil {
+			return fmt.Errorf("currency %s is not a three-letter code like USD", q(c))
+		}
+		p.opt.Currency = norm
 	}
 	in, f, err := open(r, name)
 	if err != nil {

@@ -109,6 +109,8 @@ func field(p catalog.Product, name string) string {
 		return p.GTIN
 	case "hidden":
 		return fmt.Sprint(p.Hidden)
+	case "tags":
+		return strings.Join(p.Tags, ",")
 	case "attrs":
 		return fmt.Sprint(len(p.Attributes))
 	}

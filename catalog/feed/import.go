@@ -30,6 +30,7 @@ type Report struct {
 	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
 	Rejected int        // rows and damaged spans that were not imported
 	Warned   int        // warnings about rows that were imported
+	Skipped  int        // rows that hold no product (Shopify image rows), neither reported nor in Errors
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
@@ -39,7 +40,8 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// with ", 1 warning" when there were warnings, followed by "; stopped: <reason>" when
+// with ", 1 warning" when there were warnings, ", 4 skipped (image rows)" when a
+// Shopify export had rows without a variant, followed by "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
 // "<file>: <reason>".
 func (r Report) String() string {
@@ -52,6 +54,9 @@ func (r Report) String() string {
 		s += ", 1 warning"
 	case r.Warned > 1:
 		s += fmt.Sprintf(", %d warnings", r.Warned)
+	}
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped (image rows)", r.Skipped)
 	}
 	if r.Err != nil {
 		s += "; stopped: " + r.Err.Error()
@@ -138,6 +143,10 @@ func unstored(l *catalog.Loader, reports []Report, err error) ([]Report, error) 
 func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options, report func(RowError)) (Report, error) {
 	rep := Report{File: name}
 	reject := func(e RowError) {
+		if e.Skipped {
+			rep.Skipped++
+			return
+		}
 		if e.Warning {
 			rep.Warned++
 		} else {

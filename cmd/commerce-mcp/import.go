@@ -31,6 +31,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	seller := fs.String("seller", "", "seller `name` for rows that name none")
 	create := fs.Bool("create", false, "create the directory of --db when it does not exist")
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
+	currency := fs.String("currency", "", "currency `code` (such as USD) of a Shopify products export's prices, which Shopify writes without one")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -70,14 +71,14 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	defer cat.Close()
 	warnSalesDiscarded(logger, cat, c.db)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Currency: *currency, Progress: stderr}
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())
 	})
 	read := 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
-		read += r.Imported + r.Updated + r.Rejected
+		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 	}
 	var unstored *feed.UnstoredError
 	switch {

@@ -1,0 +1,186 @@
+package feed
+
+import (
+	"cmp"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// A Shopify products export is a CSV whose header has Handle and Variant Price. It is
+// read row by row, like a flat feed, with these differences:
+//
+//   - A product's first row carries its fields (Title, Body (HTML), Vendor, Product
+//     Category, Type, Tags, Published, Status, Option names, Image Src); its further
+//     variants follow on rows with the same Handle and those fields empty, and take
+//     them from the first row (shopifyProductCols).
+//   - Every variant row is one product: id = Variant SKU, else the Handle followed by
+//     the option values ("classic-tee/Red/S"); group id = Handle; title = Title,
+//     followed by the option values unless the only one is Shopify's "Default Title"
+//     (a product with one variant).
+//   - The price is Variant Price. Shopify writes it without a currency: the currency
+//     comes from a currency column when there is one, else from Options.Currency
+//     (--currency); with neither, the row is rejected saying so. Variant Compare At
+//     Price, when higher, is kept as the list price.
+//   - Vendor is the brand; Product Category (else Type) the category; Variant
+//     Barcode the GTIN; Variant Inventory Qty the stock; Variant Image (else the
+//     product's Image Src) the image; options named like an attribute (Color, Size,
+//     Material, …) become that attribute.
+//   - Status draft or archived, or Published false, hides the product from search.
+//   - A row with none of Title, Variant SKU, Variant Price and Option1 Value (a
+//     product's further image) is skipped: reported with Skipped set, not rejected.
+const shopifyDefaultTitle = "Default Title"
+
+// shopifyProductCols are the product's own columns, which a variant row takes from
+// the product's first row when it leaves them empty.
+var shopifyProductCols = []string{"title", "body_(html)", "vendor", "product_category", "type", "tags",
+	"published", "status", "option1_name", "option2_name", "option3_name", "image_src"}
+
+// isShopify reports whether a CSV header (canonical names) is a Shopify products export.
+func isShopify(cols map[string]int) bool {
+	_, handle := cols["handle"]
+	_, price := cols["variant_price"]
+	return handle && price
+}
+
+// shopify carries a Shopify export's product fields from a product's first row to
+// the rows of its further variants.
+type shopify struct {
+	cols    map[string]int
+	handle  string   // the Handle of the last row that had a Title
+	product []string // that row's fields
+}
+
+// field returns the trimmed value of col in fields; "" when there is no such column.
+func (s *shopify) field(fields []string, col string) string {
+	if i, ok := s.cols[col]; ok {
+		return strings.TrimSpace(fields[i])
+	}
+	return ""
+}
+
+// shopifyRow reads one row of a Shopify products export (see shopifyDefaultTitle).
+func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
+	own := func(col string) string { return s.field(fields, col) }
+	handle := own("handle")
+	if own("title") != "" {
+		s.handle, s.product = handle, fields
+	}
+	if own("title") == "" && own("variant_sku") == "" && own("variant_price") == "" && own("option1_value") == "" {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a row without a variant (a product's further image)"})
+		return nil
+	}
+	switch {
+	case handle == "":
+		p.reject(at, "Handle is missing")
+		return nil
+	case handle != s.handle:
+		p.reject(at, "no row before this one has Handle %s with a Title; a product's first row must carry its Title", q(handle))
+		return nil
+	}
+	// prod is a product column: this row's value, else the product's first row's.
+	prod := func(col string) string {
+		if v := own(col); v != "" {
+			return v
+		}
+		return s.field(s.product, col)
+	}
+	var names, values []string
+	for _, n := range []string{"1", "2", "3"} {
+		if v := own("option" + n + "_value"); v != "" {
+			names, values = append(names, columnKey(prod("option"+n+"_name"))), append(values, v)
+		}
+	}
+	single := len(values) == 0 || (len(values) == 1 && values[0] == shopifyDefaultTitle)
+	currency := own("currency")
+	if currency == "" {
+		currency = p.opt.Currency
+	}
+	if price := own("variant_price"); currency == "" && isDecimal(price) {
+		p.reject(at, "Variant Price %s has no currency and a Shopify export names none; give it with --currency (such as --currency USD)", q(price))
+		return nil
+	}
+	r := row(func(col string) string {
+		switch col {
+		case "item_id":
+			if sku := own("variant_sku"); sku != "" || single {
+				return cmp.Or(sku, handle)
+			}
+			return handle + "/" + strings.Join(values, "/")
+		case "item_group_id":
+			return handle
+		case "title":
+			if single {
+				return prod("title")
+			}
+			return prod("title") + " - " + strings.Join(values, " / ")
+		case "description":
+			return prod("body_(html)")
+		case "brand":
+			return prod("vendor")
+		case "product_category":
+			return prod("product_category")
+		case "product_type":
+			return prod("type")
+		case "image_link":
+			return cmp.Or(own("variant_image"), s.field(s.product, "image_src"))
+		case "price":
+			return own("variant_price")
+		case "currency":
+			return currency
+		case "gtin":
+			return own("variant_barcode")
+		case "inventory_quantity":
+			return own("variant_inventory_qty")
+		}
+		for i, n := range names {
+			if n == col && !single {
+				return values[i]
+			}
+		}
+		return ""
+	})
+	prod2, _, err := flatProduct(r, p.start)
+	if err == nil {
+		err = shopifyExtras(&prod2, prod, own("variant_compare_at_price"))
+	}
+	if err != nil {
+		p.reject(at, "%s", err)
+		return nil
+	}
+	return p.finish(at, "", "", prod2)
+}
+
+// shopifyExtras applies what a flat row has no column for: the compare-at price,
+// Status and Published, and Tags.
+func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt string) error {
+	if compareAt != "" {
+		m, err := parsePrice("Variant Compare At Price", compareAt, p.Price.Currency)
+		if err != nil {
+			return err
+		}
+		if m.Currency == p.Price.Currency && m.Amount > p.Price.Amount {
+			p.Attributes[listPriceAttr] = m.String()
+		}
+	}
+	switch v := strings.ToLower(prod("status")); v {
+	case "", "active":
+	case "draft", "archived":
+		p.Hidden = true
+	default:
+		return bad("Status %s is not active, draft or archived", q(prod("status")))
+	}
+	if v := prod("published"); v != "" {
+		ok, err := parseBool("Published", v)
+		if err != nil {
+			return err
+		}
+		p.Hidden = p.Hidden || !ok
+	}
+	for _, t := range strings.Split(prod("tags"), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			p.Tags = append(p.Tags, t)
+		}
+	}
+	return nil
+}
