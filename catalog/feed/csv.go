@@ -48,11 +48,19 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 		return fmt.Errorf("cannot read the header row: %s", header.damage)
 	}
 	cols := columnIndex(header.fields)
-	var shop *shopify
-	if isShopify(cols) {
+	var (
+		shop *shopify
+		wc   *woo
+	)
+	switch {
+	case isShopify(cols):
 		shop = &shopify{cols: cols}
-	} else if err := checkColumns(cols, header.fields); err != nil {
-		return err
+	case isWooCommerce(cols):
+		wc = &woo{cols: cols, parents: map[string][]string{}}
+	default:
+		if err := checkColumns(cols, header.fields); err != nil {
+			return err
+		}
 	}
 	width := len(header.fields)
 	var rec *delimRecord
@@ -89,9 +97,12 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			p.reject(at, "row has %d fields but the header has %d", len(rec.fields), width)
 			continue
 		}
-		if shop != nil {
+		switch {
+		case shop != nil:
 			err = p.shopifyRow(at, shop, rec.fields)
-		} else {
+		case wc != nil:
+			err = p.wooRow(at, wc, rec.fields)
+		default:
 			err = p.flatRow(at, r2)
 		}
 		if err != nil {

@@ -12,6 +12,11 @@
 //     with a variants array. Every variant becomes one catalog.Product whose GroupID
 //     is the product's id; see acp.go.
 //
+// A CSV file may also be a shop's own products export: a Shopify export (its header
+// has Handle and Variant Price; see shopify.go) or a WooCommerce export (SKU, Name
+// and Regular price; see woocommerce.go). Their columns are read into the flat
+// row's, so a value is checked as in a flat feed.
+//
 // A JSON Lines line is taken as an ACP product when it has a "variants" key and as a
 // flat row otherwise, so both shapes may be mixed in one file. A .json file may also
 // hold a single JSON array of such objects. Any of these may be gzip-compressed; the
@@ -20,7 +25,8 @@
 // Bad rows never stop a file: each is reported as a RowError with the lines of its
 // record and a short reason written for the person who maintains the feed. Nothing
 // is dropped without a word: every line of a file is part of a row that is emitted
-// or rejected, of a damaged span that is reported (see readDelimited), or blank.
+// or rejected, of a damaged span that is reported (see readDelimited), blank, or a
+// shop export's row that holds no product, reported with Skipped set.
 // Only a file that cannot be read at all (missing, of an unknown format, binary, or
 // with no row that could even be decoded) is an error for the whole file; so is a
 // gzip stream that looks like a decompression bomb, which stops the file where it is
@@ -81,7 +87,7 @@ type RowError struct {
 	Line    int    // 1-based line where the row's record (or the damaged span) starts
 	EndLine int    // its last line; equal to Line for a row on one line
 	Warning bool   // the row was imported; Reason says what was changed
-	Skipped bool   // the row holds no product and was passed over (a Shopify image row)
+	Skipped bool   // the row holds no product and was passed over (a shop export's image or parent row)
 	Reason  string // short, for people: `price "abc" is not a price like "29.99 USD"`
 }
 

@@ -21,7 +21,7 @@ const (
 )
 
 // Report summarizes the import of one file. Every row read is counted once in
-// Imported, Updated or Rejected; an ACP product line counts once per variant, or
+// Imported, Updated, Rejected or Skipped; an ACP product line counts once per variant, or
 // once in Rejected when the line as a whole is refused; a damaged span counts once
 // in Rejected. Warned counts imported rows that were changed on the way.
 type Report struct {
@@ -30,7 +30,7 @@ type Report struct {
 	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
 	Rejected int        // rows and damaged spans that were not imported
 	Warned   int        // warnings about rows that were imported
-	Skipped  int        // rows that hold no product (Shopify image rows), neither reported nor in Errors
+	Skipped  int        // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
@@ -40,8 +40,8 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// with ", 1 warning" when there were warnings, ", 4 skipped (image rows)" when a
-// Shopify export had rows without a variant, followed by "; stopped: <reason>" when
+// with ", 1 warning" when there were warnings, ", 4 skipped" when a shop
+// export had rows that hold no product, followed by "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
 // "<file>: <reason>".
 func (r Report) String() string {
@@ -56,7 +56,7 @@ func (r Report) String() string {
 		s += fmt.Sprintf(", %d warnings", r.Warned)
 	}
 	if r.Skipped > 0 {
-		s += fmt.Sprintf(", %d skipped (image rows)", r.Skipped)
+		s += fmt.Sprintf(", %d skipped", r.Skipped)
 	}
 	if r.Err != nil {
 		s += "; stopped: " + r.Err.Error()

@@ -46,22 +46,36 @@ func isShopify(cols map[string]int) bool {
 // shopify carries a Shopify export's product fields from a product's first row to
 // the rows of its further variants.
 type shopify struct {
-	cols    map[string]int
+	cols    columns
 	handle  string   // the Handle of the last row that had a Title
 	product []string // that row's fields
 }
 
+// columns maps a shop export's canonical column names to their position.
+type columns map[string]int
+
 // field returns the trimmed value of col in fields; "" when there is no such column.
-func (s *shopify) field(fields []string, col string) string {
-	if i, ok := s.cols[col]; ok {
+func (c columns) field(fields []string, col string) string {
+	if i, ok := c[col]; ok {
 		return strings.TrimSpace(fields[i])
+	}
+	return ""
+}
+
+// optionAttr returns the value of the option (or attribute) whose name is the
+// attribute col, when there is one.
+func optionAttr(col string, names, values []string) string {
+	for i, n := range names {
+		if n == col {
+			return values[i]
+		}
 	}
 	return ""
 }
 
 // shopifyRow reads one row of a Shopify products export (see shopifyDefaultTitle).
 func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
-	own := func(col string) string { return s.field(fields, col) }
+	own := func(col string) string { return s.cols.field(fields, col) }
 	handle := own("handle")
 	if own("title") != "" {
 		s.handle, s.product = handle, fields
@@ -83,7 +97,7 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		if v := own(col); v != "" {
 			return v
 		}
-		return s.field(s.product, col)
+		return s.cols.field(s.product, col)
 	}
 	var names, values []string
 	for _, n := range []string{"1", "2", "3"} {
@@ -123,7 +137,7 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		case "product_type":
 			return prod("type")
 		case "image_link":
-			return cmp.Or(own("variant_image"), s.field(s.product, "image_src"))
+			return cmp.Or(own("variant_image"), s.cols.field(s.product, "image_src"))
 		case "price":
 			return own("variant_price")
 		case "currency":
@@ -133,12 +147,10 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		case "inventory_quantity":
 			return own("variant_inventory_qty")
 		}
-		for i, n := range names {
-			if n == col && !single {
-				return values[i]
-			}
+		if single {
+			return ""
 		}
-		return ""
+		return optionAttr(col, names, values)
 	})
 	prod2, _, err := flatProduct(r, p.start)
 	if err == nil {

@@ -63,25 +63,30 @@ func TestShopifyExport(t *testing.T) {
 	}
 }
 
-// TestShopifyCurrency: Shopify writes prices bare, so their currency comes from a
-// currency column, else Options.Currency; with neither the row is refused naming
-// the flag.
-func TestShopifyCurrency(t *testing.T) {
+// TestShopExportCurrency: Shopify and WooCommerce write prices bare, so their currency
+// comes from a currency column, else Options.Currency; with neither the row is
+// refused naming the flag.
+func TestShopExportCurrency(t *testing.T) {
 	const header = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price"
+	const wooHeader = "ID,Type,SKU,Name,Regular price"
 	tests := []struct {
 		name     string
+		header   string
 		rows     string
 		currency string
 		want     string // the price of product A, or the reject
 	}{
-		{"flag", "a,A,Title,Default Title,A,24.00", "EUR", "€24.00"},
-		{"no flag", "a,A,Title,Default Title,A,24.00", "",
+		{"flag", header, "a,A,Title,Default Title,A,24.00", "EUR", "€24.00"},
+		{"no flag", header, "a,A,Title,Default Title,A,24.00", "",
 			`x.csv:2: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency (such as --currency USD)`},
-		{"currency in the price", "a,A,Title,Default Title,A,24.00 GBP", "", "£24.00"},
+		{"currency in the price", header, "a,A,Title,Default Title,A,24.00 GBP", "", "£24.00"},
+		{"woo flag", wooHeader, "1,simple,A,Mug,9.50", "EUR", "€9.50"},
+		{"woo no flag", wooHeader, "1,simple,A,Mug,9.50", "",
+			`x.csv:2: Regular price "9.50" has no currency and a WooCommerce export names none; give it with --currency (such as --currency USD)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, strings.NewReader(header+"\n"+tt.rows+"\n"), "x.csv", Options{DefaultSeller: "S", Currency: tt.currency})
+			got, err := parse(t, strings.NewReader(tt.header+"\n"+tt.rows+"\n"), "x.csv", Options{DefaultSeller: "S", Currency: tt.currency})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +133,7 @@ func TestImportShopify(t *testing.T) {
 	if got, want := reports[0].Skipped, 1; got != want {
 		t.Errorf("Skipped = %d, want %d", got, want)
 	}
-	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped (image rows)"; got != want {
+	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped"; got != want {
 		t.Errorf("Report.String() = %q, want %q", got, want)
 	}
 	if len(streamed) != 3 {
@@ -147,5 +152,49 @@ func TestImportShopify(t *testing.T) {
 		if v := field(p, c.field); v != c.want {
 			t.Errorf("stored product %q %s = %q, want %q", c.id, c.field, v, c.want)
 		}
+	}
+}
+
+// TestWooCommerceExport reads a WooCommerce products export written by hand: a
+// simple product on sale, a variable product (skipped) whose variations take its
+// fields, a scheduled sale left out, draft and hidden products and a row without a
+// price.
+func TestWooCommerceExport(t *testing.T) {
+	got := parseFixture(t, "woocommerce_products.csv", Options{DefaultSeller: "Corner Shop", Currency: "USD"})
+	if want := []string{"MUG-W", "TEE-W-RED", "202", "DRAFT-W", "HID-W"}; !slices.Equal(got.ids, want) {
+		t.Errorf("ids = %q, want %q", got.ids, want)
+	}
+	checkFields(t, got, []check{
+		{"MUG-W", "title", "Enamel Mug"},
+		{"MUG-W", "description", "Enamel mug & lid."},
+		{"MUG-W", "price", "$12.00"},
+		{"MUG-W", "attr:list_price", "$15.00"},
+		{"MUG-W", "category", "Home > Kitchen"},
+		{"MUG-W", "image", "https://img.example.test/mug.jpg"},
+		{"MUG-W", "brand", "Harbor"},
+		{"MUG-W", "stock", "12"},
+		{"MUG-W", "group", ""},
+		{"MUG-W", "hidden", "false"},
+		{"TEE-W-RED", "title", "Woo Tee - Red"},
+		{"TEE-W-RED", "group", "TEE-W"},
+		{"TEE-W-RED", "description", "Cotton tee."},
+		{"TEE-W-RED", "category", "Apparel > Shirts"},
+		{"TEE-W-RED", "brand", "Acme"},
+		{"TEE-W-RED", "image", "https://img.example.test/tee.jpg"},
+		{"TEE-W-RED", "availability", "in_stock"},
+		{"TEE-W-RED", "attr:color", "Red"},
+		{"202", "group", "TEE-W"}, // Parent given by SKU
+		{"202", "availability", "out_of_stock"},
+		{"202", "price", "$20.00"}, // the sale has dates, which are not read
+		{"202", "attr:list_price", "<none>"},
+		{"DRAFT-W", "hidden", "true"},
+		{"HID-W", "hidden", "true"},
+	})
+	want := []string{
+		`woocommerce_products.csv:3: skipped: a variable product's own row (its variations are the products)`,
+		`woocommerce_products.csv:8: price is missing`,
+	}
+	if !slices.Equal(got.rejects, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
 	}
 }
