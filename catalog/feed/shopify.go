@@ -106,12 +106,8 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		}
 	}
 	single := len(values) == 0 || (len(values) == 1 && values[0] == shopifyDefaultTitle)
-	currency := own("currency")
-	if currency == "" {
-		currency = p.opt.Currency
-	}
-	if price := own("variant_price"); currency == "" && isDecimal(price) {
-		p.reject(at, "Variant Price %s has no currency and a Shopify export names none; give it with --currency (such as --currency USD)", q(price))
+	currency, ok := p.shopCurrency(at, own, "variant_price", "Variant Price", "Shopify")
+	if !ok {
 		return nil
 	}
 	r := row(func(col string) string {
@@ -195,4 +191,17 @@ func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt strin
 		}
 	}
 	return nil
+}
+
+// shopCurrency returns the currency of a shop export's bare prices: the row's
+// currency column, else Options.Currency. When there is neither and the price in
+// column col (named name in the export) is bare, it rejects the row naming the flag
+// and returns false.
+func (p *parser) shopCurrency(at lines, own func(string) string, col, name, shop string) (string, bool) {
+	currency := cmp.Or(own("currency"), p.opt.Currency)
+	if price := own(col); currency == "" && isDecimal(price) {
+		p.reject(at, "%s %s has no currency and a %s export names none; give it with --currency (such as --currency USD)", name, q(price), shop)
+		return "", false
+	}
+	return currency, true
 }

@@ -139,20 +139,11 @@ func TestImportShopify(t *testing.T) {
 	if len(streamed) != 3 {
 		t.Errorf("streamed %d errors, want the 3 rejects: %q", len(streamed), streamed)
 	}
-	for _, c := range []check{
+	checkStored(t, cat, []check{
 		{"classic-tee/Red/M", "group", "classic-tee"},
 		{"TEE-RED-S", "attr:list_price", "$30.00"},
 		{"HAT-1", "hidden", "true"},
-	} {
-		p, err := cat.Product(ctx, c.id)
-		if err != nil {
-			t.Errorf("Product(%q): %v", c.id, err)
-			continue
-		}
-		if v := field(p, c.field); v != c.want {
-			t.Errorf("stored product %q %s = %q, want %q", c.id, c.field, v, c.want)
-		}
-	}
+	})
 }
 
 // TestWooCommerceExport reads a WooCommerce products export written by hand: a

@@ -69,9 +69,8 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 			names, values = append(names, columnKey(own(k+"_name"))), append(values, v)
 		}
 	}
-	currency := cmp.Or(own("currency"), p.opt.Currency)
-	if price := own("regular_price"); currency == "" && isDecimal(price) {
-		p.reject(at, "Regular price %s has no currency and a WooCommerce export names none; give it with --currency (such as --currency USD)", q(price))
+	currency, ok := p.shopCurrency(at, own, "regular_price", "Regular price", "WooCommerce")
+	if !ok {
 		return nil
 	}
 	r := row(func(col string) string {
