@@ -13,6 +13,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // importGCPercent is the garbage collector's GOGC during an import.
@@ -44,6 +45,11 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if fs.NArg() == 0 {
 		return &usageError{Msg: "import needs at least one feed file: commerce-mcp import --db PATH FILE..."}
+	}
+	if *currency != "" {
+		if _, err := money.NormalizeCurrency(*currency); err != nil {
+			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter currency code such as USD", *currency)}
+		}
 	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {
