@@ -23,9 +23,12 @@ import (
 //     (--currency); with neither, the row is rejected saying so. Variant Compare At
 //     Price, when higher, is kept as the list price.
 //   - Vendor is the brand; Product Category (else Type) the category; Variant
-//     Barcode the GTIN; Variant Inventory Qty the stock; Variant Image (else the
-//     product's Image Src) the image; options named like an attribute (Color, Size,
-//     Material, …) become that attribute.
+//     Barcode the GTIN; Variant Image (else the product's Image Src) the image;
+//     options named like an attribute (Color, Size, Material, …) become that
+//     attribute.
+//   - Variant Inventory Qty is the stock, unless Variant Inventory Tracker is empty
+//     (not tracked) or Variant Inventory Policy is continue (sold when out of
+//     stock): the stock is then unknown and the variant in stock.
 //   - Status draft or archived, or Published false, hides the product from search.
 //   - A row with none of Title, Variant SKU, Variant Price and Option1 Value (a
 //     product's further image) is skipped: reported with Skipped set, not rejected.
@@ -110,6 +113,10 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	if !ok {
 		return nil
 	}
+	// A variant whose stock Shopify does not track, or that is sold when out of
+	// stock (policy continue), is sold whatever its quantity says.
+	_, tracking := s.cols["variant_inventory_tracker"]
+	unlimited := (tracking && own("variant_inventory_tracker") == "") || strings.EqualFold(own("variant_inventory_policy"), "continue")
 	r := row(func(col string) string {
 		switch col {
 		case "item_id":
@@ -141,7 +148,15 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		case "gtin":
 			return own("variant_barcode")
 		case "inventory_quantity":
+			if unlimited {
+				return ""
+			}
 			return own("variant_inventory_qty")
+		case "availability":
+			if unlimited {
+				return string(catalog.InStock)
+			}
+			return ""
 		}
 		if single {
 			return ""

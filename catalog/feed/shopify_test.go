@@ -49,8 +49,14 @@ func TestShopifyExport(t *testing.T) {
 		{"MUG-1", "category", "Mug"},
 		{"MUG-1", "attrs", "0"},
 		{"MUG-1", "hidden", "false"},
-		{"HAT-1", "hidden", "true"},   // Status draft
+		{"MUG-1", "stock", "0"},
+		{"MUG-1", "availability", "out_of_stock"},
+		{"HAT-1", "hidden", "true"}, // Status draft
+		{"HAT-1", "stock", "nil"},   // inventory not tracked: sold whatever the quantity
+		{"HAT-1", "availability", "in_stock"},
 		{"SCARF-1", "hidden", "true"}, // Published false
+		{"SCARF-1", "stock", "nil"},   // policy continue: sold when out of stock
+		{"SCARF-1", "availability", "in_stock"},
 	})
 	want := []string{
 		`shopify_products.csv:6: skipped: a row without a variant (a product's further image)`,
