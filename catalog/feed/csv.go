@@ -47,9 +47,20 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	if header.damage != "" {
 		return fmt.Errorf("cannot read the header row: %s", header.damage)
 	}
-	cols, err := headerIndex(header.fields)
-	if err != nil {
-		return err
+	cols := columnIndex(header.fields)
+	var (
+		shop *shopify
+		wc   *woo
+	)
+	switch {
+	case isShopify(cols):
+		shop = &shopify{cols: cols}
+	case isWooCommerce(cols):
+		wc = &woo{cols: cols, parents: map[string][]string{}}
+	default:
+		if err := checkColumns(cols, header.fields); err != nil {
+			return err
+		}
 	}
 	width := len(header.fields)
 	var rec *delimRecord
@@ -86,7 +97,15 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			p.reject(at, "row has %d fields but the header has %d", len(rec.fields), width)
 			continue
 		}
-		if err := p.flatRow(at, r2); err != nil {
+		switch {
+		case shop != nil:
+			err = p.shopifyRow(at, shop, rec.fields)
+		case wc != nil:
+			err = p.wooRow(at, wc, rec.fields)
+		default:
+			err = p.flatRow(at, r2)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -311,9 +330,9 @@ func fits(fields []string, width int) bool {
 	return len(fields) >= width && blank(fields[width:])
 }
 
-// headerIndex maps canonical column names to their position, the first occurrence
-// winning, and checks that the columns every row needs are there.
-func headerIndex(header []string) (map[string]int, error) {
+// columnIndex maps canonical column names to their position, the first occurrence
+// winning.
+func columnIndex(header []string) map[string]int {
 	cols := make(map[string]int, len(header))
 	for i, h := range header {
 		k := columnKey(h)
@@ -321,6 +340,11 @@ func headerIndex(header []string) (map[string]int, error) {
 			cols[k] = i
 		}
 	}
+	return cols
+}
+
+// checkColumns checks that a flat feed's header has the columns every row needs.
+func checkColumns(cols map[string]int, header []string) error {
 	has := func(names []string) bool {
 		for _, n := range names {
 			if _, ok := cols[n]; ok {
@@ -347,9 +371,9 @@ func headerIndex(header []string) (map[string]int, error) {
 		for i, h := range found {
 			found[i] = q(h)
 		}
-		return nil, fmt.Errorf("the header row has no %s column; it has %s", strings.Join(missing, ", no "), strings.Join(found, ", "))
+		return fmt.Errorf("the header row has no %s column; it has %s", strings.Join(missing, ", no "), strings.Join(found, ", "))
 	}
-	return cols, nil
+	return nil
 }
 
 func blank(fields []string) bool {

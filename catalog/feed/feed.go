@@ -12,6 +12,11 @@
 //     with a variants array. Every variant becomes one catalog.Product whose GroupID
 //     is the product's id; see acp.go.
 //
+// A CSV file may also be a shop's own products export: a Shopify export (its header
+// has Handle and Variant Price; see shopify.go) or a WooCommerce export (SKU, Name
+// and Regular price; see woocommerce.go). Their columns are read into the flat
+// row's, so a value is checked as in a flat feed.
+//
 // A JSON Lines line is taken as an ACP product when it has a "variants" key and as a
 // flat row otherwise, so both shapes may be mixed in one file. A .json file may also
 // hold a single JSON array of such objects. Any of these may be gzip-compressed; the
@@ -20,7 +25,8 @@
 // Bad rows never stop a file: each is reported as a RowError with the lines of its
 // record and a short reason written for the person who maintains the feed. Nothing
 // is dropped without a word: every line of a file is part of a row that is emitted
-// or rejected, of a damaged span that is reported (see readDelimited), or blank.
+// or rejected, of a damaged span that is reported (see readDelimited), blank, or a
+// shop export's row that holds no product, reported with Skipped set.
 // Only a file that cannot be read at all (missing, of an unknown format, binary, or
 // with no row that could even be decoded) is an error for the whole file; so is a
 // gzip stream that looks like a decompression bomb, which stops the file where it is
@@ -41,6 +47,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // Options adjust how feeds are read.
@@ -53,6 +60,10 @@ type Options struct {
 	// another seller, in the catalog or earlier in the same import, is rejected, so
 	// that one seller's feed cannot take over another's products. Parse ignores it.
 	AllowSellerChange bool
+	// Currency is the currency of prices written without one in a feed that has no
+	// currency column for them (the command's --currency flag). Only a Shopify
+	// products export uses it (see shopify.go), since Shopify writes bare prices.
+	Currency string
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer
@@ -80,20 +91,24 @@ type RowError struct {
 	Line    int    // 1-based line where the row's record (or the damaged span) starts
 	EndLine int    // its last line; equal to Line for a row on one line
 	Warning bool   // the row was imported; Reason says what was changed
+	Skipped bool   // the row holds no product and was passed over (a shop export's image or parent row)
 	Reason  string // short, for people: `price "abc" is not a price like "29.99 USD"`
 }
 
 // String formats the error the way compilers do: "products.csv:17: reason", with the
 // range "products.csv:17-19: reason" when the row or span covers several lines and
-// "warning: " before the reason of a warning.
+// "warning: " before the reason of a warning ("skipped: " for a skipped row).
 func (e RowError) String() string {
 	at := fmt.Sprint(e.Line)
 	if e.EndLine > e.Line {
 		at += fmt.Sprintf("-%d", e.EndLine)
 	}
 	warn := ""
-	if e.Warning {
+	switch {
+	case e.Warning:
 		warn = "warning: "
+	case e.Skipped:
+		warn = "skipped: "
 	}
 	return fmt.Sprintf("%s:%s: %s%s", e.File, at, warn, e.Reason)
 }
@@ -141,6 +156,13 @@ func parseFeed(r io.Reader, name string, opt Options, emit func(line, end int, s
 	}
 	if err := checkEncoding(opt.Encoding); err != nil {
 		return "", err
+	}
+	if c := strings.TrimSpace(opt.Currency); c != "" {
+		norm, err := money.NormalizeCurrency(c)
+		if err != nil {
+			return "", fmt.Errorf("currency %s is not a three-letter code like USD", q(c))
+		}
+		p.opt.Currency = norm
 	}
 	in, f, enc, err := open(r, name, opt.Encoding)
 	if err != nil {

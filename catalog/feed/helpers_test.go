@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -109,6 +110,8 @@ func field(p catalog.Product, name string) string {
 		return p.GTIN
 	case "hidden":
 		return fmt.Sprint(p.Hidden)
+	case "tags":
+		return strings.Join(p.Tags, ",")
 	case "attrs":
 		return fmt.Sprint(len(p.Attributes))
 	}
@@ -128,6 +131,21 @@ func checkFields(t *testing.T, got parsed, checks []check) {
 		}
 		if v := field(p, c.field); v != c.want {
 			t.Errorf("product %q %s = %q, want %q", c.id, c.field, v, c.want)
+		}
+	}
+}
+
+// checkStored is checkFields for products read back from a catalog.
+func checkStored(t *testing.T, cat *catalog.Catalog, checks []check) {
+	t.Helper()
+	for _, c := range checks {
+		p, err := cat.Product(context.Background(), c.id)
+		if err != nil {
+			t.Errorf("Product(%q): %v", c.id, err)
+			continue
+		}
+		if v := field(p, c.field); v != c.want {
+			t.Errorf("stored product %q %s = %q, want %q", c.id, c.field, v, c.want)
 		}
 	}
 }

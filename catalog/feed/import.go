@@ -21,7 +21,7 @@ const (
 )
 
 // Report summarizes the import of one file. Every row read is counted once in
-// Imported, Updated or Rejected; an ACP product line counts once per variant, or
+// Imported, Updated, Rejected or Skipped; an ACP product line counts once per variant, or
 // once in Rejected when the line as a whole is refused; a damaged span counts once
 // in Rejected. Warned counts imported rows that were changed on the way.
 type Report struct {
@@ -30,6 +30,7 @@ type Report struct {
 	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
 	Rejected int        // rows and damaged spans that were not imported
 	Warned   int        // warnings about rows that were imported
+	Skipped  int        // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Encoding is EncodingWindows1252 when the file was read as such (see
 	// Options.Encoding), EncodingUTF8 when it was read as UTF-8.
@@ -42,8 +43,9 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// with ", 1 warning" when there were warnings and " (read as Windows-1252)" when it
-// was, followed by "; stopped: <reason>" when
+// with ", 1 warning" when there were warnings, ", 4 skipped" when a shop
+// export had rows that hold no product, " (read as Windows-1252)" when it was,
+// followed by "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
 // "<file>: <reason>".
 func (r Report) String() string {
@@ -56,6 +58,9 @@ func (r Report) String() string {
 		s += ", 1 warning"
 	case r.Warned > 1:
 		s += fmt.Sprintf(", %d warnings", r.Warned)
+	}
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped", r.Skipped)
 	}
 	if r.Encoding == EncodingWindows1252 {
 		s += " (read as Windows-1252)"
@@ -145,6 +150,10 @@ func unstored(l *catalog.Loader, reports []Report, err error) ([]Report, error) 
 func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options, report func(RowError)) (Report, error) {
 	rep := Report{File: name}
 	reject := func(e RowError) {
+		if e.Skipped {
+			rep.Skipped++
+			return
+		}
 		if e.Warning {
 			rep.Warned++
 		} else {

@@ -76,7 +76,7 @@ func TestImport(t *testing.T) {
 		t.Errorf("re-import changed the product count from %d to %d", n, n2)
 	}
 
-	for _, c := range []check{
+	checkStored(t, cat, []check{
 		{"OK-1", "title", "Good Row One Again"}, // the later row wins
 		{"OK-1", "price", "$11.00"},
 		{"TR-100-GRN-43", "price", "$69.00"},
@@ -87,16 +87,7 @@ func TestImport(t *testing.T) {
 		{"tent-2p-sand", "group", "tent-2p"},
 		{"tent-2p-sand", "gtin", "0614141000036"},
 		{"sock-merino-m", "attr:size", "M"},
-	} {
-		p, err := cat.Product(ctx, c.id)
-		if err != nil {
-			t.Errorf("Product(%q): %v", c.id, err)
-			continue
-		}
-		if v := field(p, c.field); v != c.want {
-			t.Errorf("stored product %q %s = %q, want %q", c.id, c.field, v, c.want)
-		}
-	}
+	})
 	s, err := cat.Seller(ctx, "acme-outdoor-co")
 	if err != nil || s.Name != "Acme Outdoor Co." {
 		t.Errorf("Seller(acme-outdoor-co) = %+v, %v", s, err)

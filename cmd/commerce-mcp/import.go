@@ -14,6 +14,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // importGCPercent is the garbage collector's GOGC during an import.
@@ -33,6 +34,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	create := fs.Bool("create", false, "create the directory of --db when it does not exist")
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
+	currency := fs.String("currency", "", "currency `code` (such as USD) of a Shopify products export's prices, which Shopify writes without one")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -53,6 +55,11 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if fs.NArg() == 0 {
 		return &usageError{Msg: "import needs at least one feed file: commerce-mcp import --db PATH FILE..."}
+	}
+	if *currency != "" {
+		if _, err := money.NormalizeCurrency(*currency); err != nil {
+			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter currency code such as USD", *currency)}
+		}
 	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {
@@ -80,14 +87,14 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	defer cat.Close()
 	warnSalesDiscarded(logger, cat, c.db)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())
 	})
 	read := 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
-		read += r.Imported + r.Updated + r.Rejected
+		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 	}
 	var unstored *feed.UnstoredError
 	switch {

@@ -134,6 +134,40 @@ func TestImportCPUProfile(t *testing.T) {
 	}
 }
 
+// TestImportCurrency checks `import --currency` on a Shopify export, whose prices
+// carry no currency: it gives them one, without it the rows say to pass it, and a
+// code that is not a currency is refused before anything is read.
+func TestImportCurrency(t *testing.T) {
+	shop := filepath.Join("..", "..", "testdata", "feeds", "shopify_products.csv")
+	tests := []struct {
+		name    string
+		flags   []string
+		wantErr string // substring of the error; "" for none
+		stderr  string // substring of stderr
+	}{
+		{name: "with --currency", flags: []string{"--currency", "USD"}, stderr: "shopify_products.csv: 6 imported, 0 updated, 3 rejected, 1 skipped"},
+		{name: "without", stderr: `shopify_products.csv:4: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency`},
+		{name: "not a currency", flags: []string{"--currency", "dollars"}, wantErr: `--currency "dollars" is not a three-letter currency code`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			args := append(append([]string{"import", "--db", db, "--seller", "Corner Shop"}, tc.flags...), shop)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("import: err %v, want one containing %q", err, tc.wantErr)
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tc.stderr)
+			}
+		})
+	}
+}
+
 // TestImportEncoding checks the --encoding flag of `import` and the summary line of a
 // feed read as Windows-1252.
 func TestImportEncoding(t *testing.T) {

@@ -1,0 +1,222 @@
+package feed
+
+import (
+	"cmp"
+	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// A Shopify products export is a CSV whose header has Handle and Variant Price. It is
+// read row by row, like a flat feed, with these differences:
+//
+//   - A product's first row carries its fields (Title, Body (HTML), Vendor, Product
+//     Category, Type, Tags, Published, Status, Option names, Image Src); its further
+//     variants follow on rows with the same Handle and those fields empty, and take
+//     them from the first row (shopifyProductCols).
+//   - Every variant row is one product: id = Variant SKU, else the Handle followed by
+//     the option values ("classic-tee/Red/S"); group id = Handle; title = Title,
+//     followed by the option values unless the only one is Shopify's "Default Title"
+//     (a product with one variant).
+//   - The price is Variant Price. Shopify writes it without a currency: the currency
+//     comes from a currency column when there is one, else from Options.Currency
+//     (--currency); with neither, the row is rejected saying so. Variant Compare At
+//     Price, when higher, is kept as the list price.
+//   - Vendor is the brand; Product Category (else Type) the category; Variant
+//     Barcode the GTIN; Variant Image (else the product's Image Src) the image;
+//     options named like an attribute (Color, Size, Material, …) become that
+//     attribute.
+//   - Variant Inventory Qty is the stock, unless Variant Inventory Tracker is empty
+//     (not tracked) or Variant Inventory Policy is continue (sold when out of
+//     stock): the stock is then unknown and the variant in stock.
+//   - Status draft or archived, or Published false, hides the product from search.
+//   - A row with none of Title, Variant SKU, Variant Price and Option1 Value (a
+//     product's further image) is skipped: reported with Skipped set, not rejected.
+const shopifyDefaultTitle = "Default Title"
+
+// shopifyProductCols are the product's own columns, which a variant row takes from
+// the product's first row when it leaves them empty.
+var shopifyProductCols = []string{"title", "body_(html)", "vendor", "product_category", "type", "tags",
+	"published", "status", "option1_name", "option2_name", "option3_name", "image_src"}
+
+// isShopify reports whether a CSV header (canonical names) is a Shopify products export.
+func isShopify(cols map[string]int) bool {
+	_, handle := cols["handle"]
+	_, price := cols["variant_price"]
+	return handle && price
+}
+
+// shopify carries a Shopify export's product fields from a product's first row to
+// the rows of its further variants.
+type shopify struct {
+	cols    columns
+	handle  string   // the Handle of the last row that had a Title
+	product []string // that row's fields
+}
+
+// columns maps a shop export's canonical column names to their position.
+type columns map[string]int
+
+// field returns the trimmed value of col in fields; "" when there is no such column.
+func (c columns) field(fields []string, col string) string {
+	if i, ok := c[col]; ok {
+		return strings.TrimSpace(fields[i])
+	}
+	return ""
+}
+
+// optionAttr returns the value of the option (or attribute) whose name is the
+// attribute col, when there is one.
+func optionAttr(col string, names, values []string) string {
+	for i, n := range names {
+		if n == col {
+			return values[i]
+		}
+	}
+	return ""
+}
+
+// shopifyRow reads one row of a Shopify products export (see shopifyDefaultTitle).
+func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
+	own := func(col string) string { return s.cols.field(fields, col) }
+	handle := own("handle")
+	if own("title") != "" {
+		s.handle, s.product = handle, fields
+	}
+	if own("title") == "" && own("variant_sku") == "" && own("variant_price") == "" && own("option1_value") == "" {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a row without a variant (a product's further image)"})
+		return nil
+	}
+	switch {
+	case handle == "":
+		p.reject(at, "Handle is missing")
+		return nil
+	case handle != s.handle:
+		p.reject(at, "no row before this one has Handle %s with a Title; a product's first row must carry its Title", q(handle))
+		return nil
+	}
+	// prod is a product column: this row's value, else the product's first row's.
+	prod := func(col string) string {
+		if v := own(col); v != "" {
+			return v
+		}
+		return s.cols.field(s.product, col)
+	}
+	var names, values []string
+	for _, n := range []string{"1", "2", "3"} {
+		if v := own("option" + n + "_value"); v != "" {
+			names, values = append(names, columnKey(prod("option"+n+"_name"))), append(values, v)
+		}
+	}
+	single := len(values) == 0 || (len(values) == 1 && values[0] == shopifyDefaultTitle)
+	currency, ok := p.shopCurrency(at, own, "variant_price", "Variant Price", "Shopify")
+	if !ok {
+		return nil
+	}
+	// A variant whose stock Shopify does not track, or that is sold when out of
+	// stock (policy continue), is sold whatever its quantity says.
+	_, tracking := s.cols["variant_inventory_tracker"]
+	unlimited := (tracking && own("variant_inventory_tracker") == "") || strings.EqualFold(own("variant_inventory_policy"), "continue")
+	r := row(func(col string) string {
+		switch col {
+		case "item_id":
+			if sku := own("variant_sku"); sku != "" || single {
+				return cmp.Or(sku, handle)
+			}
+			return handle + "/" + strings.Join(values, "/")
+		case "item_group_id":
+			return handle
+		case "title":
+			if single {
+				return prod("title")
+			}
+			return prod("title") + " - " + strings.Join(values, " / ")
+		case "description":
+			return prod("body_(html)")
+		case "brand":
+			return prod("vendor")
+		case "product_category":
+			return prod("product_category")
+		case "product_type":
+			return prod("type")
+		case "image_link":
+			return cmp.Or(own("variant_image"), s.cols.field(s.product, "image_src"))
+		case "price":
+			return own("variant_price")
+		case "currency":
+			return currency
+		case "gtin":
+			return own("variant_barcode")
+		case "inventory_quantity":
+			if unlimited {
+				return ""
+			}
+			return own("variant_inventory_qty")
+		case "availability":
+			if unlimited {
+				return string(catalog.InStock)
+			}
+			return ""
+		}
+		if single {
+			return ""
+		}
+		return optionAttr(col, names, values)
+	})
+	prod2, _, err := flatProduct(r, p.start)
+	if err == nil {
+		err = shopifyExtras(&prod2, prod, own("variant_compare_at_price"))
+	}
+	if err != nil {
+		p.reject(at, "%s", err)
+		return nil
+	}
+	return p.finish(at, "", "", prod2)
+}
+
+// shopifyExtras applies what a flat row has no column for: the compare-at price,
+// Status and Published, and Tags.
+func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt string) error {
+	if compareAt != "" {
+		m, err := parsePrice("Variant Compare At Price", compareAt, p.Price.Currency)
+		if err != nil {
+			return err
+		}
+		if m.Currency == p.Price.Currency && m.Amount > p.Price.Amount {
+			p.Attributes[listPriceAttr] = m.String()
+		}
+	}
+	switch v := strings.ToLower(prod("status")); v {
+	case "", "active":
+	case "draft", "archived":
+		p.Hidden = true
+	default:
+		return bad("Status %s is not active, draft or archived", q(prod("status")))
+	}
+	if v := prod("published"); v != "" {
+		ok, err := parseBool("Published", v)
+		if err != nil {
+			return err
+		}
+		p.Hidden = p.Hidden || !ok
+	}
+	for _, t := range strings.Split(prod("tags"), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			p.Tags = append(p.Tags, t)
+		}
+	}
+	return nil
+}
+
+// shopCurrency returns the currency of a shop export's bare prices: the row's
+// currency column, else Options.Currency. When there is neither and the price in
+// column col (named name in the export) is bare, it rejects the row naming the flag
+// and returns false.
+func (p *parser) shopCurrency(at lines, own func(string) string, col, name, shop string) (string, bool) {
+	currency := cmp.Or(own("currency"), p.opt.Currency)
+	if price := own(col); currency == "" && isDecimal(price) {
+		p.reject(at, "%s %s has no currency and a %s export names none; give it with --currency (such as --currency USD)", name, q(price), shop)
+		return "", false
+	}
+	return currency, true
+}

@@ -1,0 +1,197 @@
+package feed
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestShopifyExport reads a Shopify products export written by hand: variants on
+// rows of their own under the product's Handle, carried product fields, an image
+// row, a single-variant product, draft and unpublished products, and bad rows.
+func TestShopifyExport(t *testing.T) {
+	got := parseFixture(t, "shopify_products.csv", Options{DefaultSeller: "Corner Shop", Currency: "usd"})
+	if want := []string{"TEE-RED-S", "classic-tee/Red/M", "TEE-BLU-S", "MUG-1", "HAT-1", "SCARF-1"}; !slices.Equal(got.ids, want) {
+		t.Errorf("ids = %q, want %q", got.ids, want)
+	}
+	checkFields(t, got, []check{
+		{"TEE-RED-S", "title", "Classic Tee - Red / S"},
+		{"TEE-RED-S", "group", "classic-tee"},
+		{"TEE-RED-S", "description", "Soft cotton tee & more. Machine wash."},
+		{"TEE-RED-S", "brand", "Acme & Sons"},
+		{"TEE-RED-S", "category", "Apparel & Accessories > Clothing > Shirts & Tops"},
+		{"TEE-RED-S", "price", "$24.00"},
+		{"TEE-RED-S", "attr:list_price", "$30.00"},
+		{"TEE-RED-S", "stock", "5"},
+		{"TEE-RED-S", "availability", "in_stock"},
+		{"TEE-RED-S", "gtin", "0012345678905"},
+		{"TEE-RED-S", "image", "https://cdn.example.test/tee-1.jpg"},
+		{"TEE-RED-S", "attr:color", "Red"},
+		{"TEE-RED-S", "attr:size", "S"},
+		{"TEE-RED-S", "tags", "cotton,summer"},
+		{"TEE-RED-S", "hidden", "false"},
+		// A variant without a SKU: id from the Handle and option values, product
+		// fields carried from the first row.
+		{"classic-tee/Red/M", "title", "Classic Tee - Red / M"},
+		{"classic-tee/Red/M", "brand", "Acme & Sons"},
+		{"classic-tee/Red/M", "description", "Soft cotton tee & more. Machine wash."},
+		{"classic-tee/Red/M", "stock", "0"},
+		{"classic-tee/Red/M", "availability", "out_of_stock"},
+		{"classic-tee/Red/M", "image", "https://cdn.example.test/tee-1.jpg"},
+		{"classic-tee/Red/M", "attr:list_price", "<none>"},
+		{"TEE-BLU-S", "price", "$22.50"},
+		{"TEE-BLU-S", "attr:list_price", "<none>"}, // compare-at lower than the price
+		{"TEE-BLU-S", "image", "https://cdn.example.test/tee-blue.jpg"},
+		// One variant ("Default Title"): the title alone, no option attribute.
+		{"MUG-1", "title", "Camp Mug"},
+		{"MUG-1", "group", "camp-mug"},
+		{"MUG-1", "category", "Mug"},
+		{"MUG-1", "attrs", "0"},
+		{"MUG-1", "hidden", "false"},
+		{"MUG-1", "stock", "0"},
+		{"MUG-1", "availability", "out_of_stock"},
+		{"HAT-1", "hidden", "true"}, // Status draft
+		{"HAT-1", "stock", "nil"},   // inventory not tracked: sold whatever the quantity
+		{"HAT-1", "availability", "in_stock"},
+		{"SCARF-1", "hidden", "true"}, // Published false
+		{"SCARF-1", "stock", "nil"},   // policy continue: sold when out of stock
+		{"SCARF-1", "availability", "in_stock"},
+	})
+	want := []string{
+		`shopify_products.csv:6: skipped: a row without a variant (a product's further image)`,
+		`shopify_products.csv:10: no row before this one has Handle "lost-sock" with a Title; a product's first row must carry its Title`,
+		`shopify_products.csv:11: price "abc" is not a price like "29.99 USD"`,
+		`shopify_products.csv:12: Status "paused" is not active, draft or archived`,
+	}
+	if !slices.Equal(got.rejects, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestShopExportCurrency: Shopify and WooCommerce write prices bare, so their currency
+// comes from a currency column, else Options.Currency; with neither the row is
+// refused naming the flag.
+func TestShopExportCurrency(t *testing.T) {
+	const header = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price"
+	const wooHeader = "ID,Type,SKU,Name,Regular price"
+	tests := []struct {
+		name     string
+		header   string
+		rows     string
+		currency string
+		want     string // the price of product A, or the reject
+	}{
+		{"flag", header, "a,A,Title,Default Title,A,24.00", "EUR", "€24.00"},
+		{"no flag", header, "a,A,Title,Default Title,A,24.00", "",
+			`x.csv:2: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency (such as --currency USD)`},
+		{"currency in the price", header, "a,A,Title,Default Title,A,24.00 GBP", "", "£24.00"},
+		{"woo flag", wooHeader, "1,simple,A,Mug,9.50", "EUR", "€9.50"},
+		{"woo no flag", wooHeader, "1,simple,A,Mug,9.50", "",
+			`x.csv:2: Regular price "9.50" has no currency and a WooCommerce export names none; give it with --currency (such as --currency USD)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(tt.header+"\n"+tt.rows+"\n"), "x.csv", Options{DefaultSeller: "S", Currency: tt.currency})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := strings.Join(got.rejects, "\n")
+			if p, ok := got.products["A"]; ok {
+				res = p.Price.String()
+			}
+			if res != tt.want {
+				t.Errorf("got %q, want %q", res, tt.want)
+			}
+		})
+	}
+	t.Run("currency column", func(t *testing.T) {
+		got, err := parse(t, strings.NewReader(header+",Currency\na,A,Title,Default Title,A,24.00,JPY\n"), "x.csv", Options{DefaultSeller: "S"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := got.products["A"]; p.Price.String() != "¥24" {
+			t.Errorf("price = %q (rejects %q), want ¥24", p.Price.String(), got.rejects)
+		}
+	})
+	t.Run("bad flag", func(t *testing.T) {
+		_, err := parse(t, strings.NewReader(header+"\n"), "x.csv", Options{DefaultSeller: "S", Currency: "dollars"})
+		if err == nil || !strings.Contains(err.Error(), `currency "dollars"`) {
+			t.Errorf("err = %v, want one naming the currency", err)
+		}
+	})
+}
+
+// TestImportShopify: Import counts a Shopify export's image rows as skipped, apart
+// from the rejects, and neither streams nor keeps them as errors.
+func TestImportShopify(t *testing.T) {
+	ctx := context.Background()
+	cat := openCatalog(t)
+	var streamed []string
+	files := []string{fixture("shopify_products.csv")}
+	reports, err := Import(ctx, cat, files, Options{DefaultSeller: "Corner Shop", Currency: "USD"}, func(e RowError) {
+		streamed = append(streamed, e.String())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReports(t, "import", reports, files, []counts{{Imported: 6, Rejected: 3}})
+	if got, want := reports[0].Skipped, 1; got != want {
+		t.Errorf("Skipped = %d, want %d", got, want)
+	}
+	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped"; got != want {
+		t.Errorf("Report.String() = %q, want %q", got, want)
+	}
+	if len(streamed) != 3 {
+		t.Errorf("streamed %d errors, want the 3 rejects: %q", len(streamed), streamed)
+	}
+	checkStored(t, cat, []check{
+		{"classic-tee/Red/M", "group", "classic-tee"},
+		{"TEE-RED-S", "attr:list_price", "$30.00"},
+		{"HAT-1", "hidden", "true"},
+	})
+}
+
+// TestWooCommerceExport reads a WooCommerce products export written by hand: a
+// simple product on sale, a variable product (skipped) whose variations take its
+// fields, a scheduled sale left out, draft and hidden products and a row without a
+// price.
+func TestWooCommerceExport(t *testing.T) {
+	got := parseFixture(t, "woocommerce_products.csv", Options{DefaultSeller: "Corner Shop", Currency: "USD"})
+	if want := []string{"MUG-W", "TEE-W-RED", "202", "DRAFT-W", "HID-W"}; !slices.Equal(got.ids, want) {
+		t.Errorf("ids = %q, want %q", got.ids, want)
+	}
+	checkFields(t, got, []check{
+		{"MUG-W", "title", "Enamel Mug"},
+		{"MUG-W", "description", "Enamel mug & lid."},
+		{"MUG-W", "price", "$12.00"},
+		{"MUG-W", "attr:list_price", "$15.00"},
+		{"MUG-W", "category", "Home > Kitchen"},
+		{"MUG-W", "image", "https://img.example.test/mug.jpg"},
+		{"MUG-W", "brand", "Harbor"},
+		{"MUG-W", "stock", "12"},
+		{"MUG-W", "group", ""},
+		{"MUG-W", "hidden", "false"},
+		{"TEE-W-RED", "title", "Woo Tee - Red"},
+		{"TEE-W-RED", "group", "TEE-W"},
+		{"TEE-W-RED", "description", "Cotton tee."},
+		{"TEE-W-RED", "category", "Apparel > Shirts"},
+		{"TEE-W-RED", "brand", "Acme"},
+		{"TEE-W-RED", "image", "https://img.example.test/tee.jpg"},
+		{"TEE-W-RED", "availability", "in_stock"},
+		{"TEE-W-RED", "attr:color", "Red"},
+		{"202", "group", "TEE-W"}, // Parent given by SKU
+		{"202", "availability", "out_of_stock"},
+		{"202", "price", "$20.00"}, // the sale has dates, which are not read
+		{"202", "attr:list_price", "<none>"},
+		{"DRAFT-W", "hidden", "true"},
+		{"HID-W", "hidden", "true"},
+	})
+	want := []string{
+		`woocommerce_products.csv:3: skipped: a variable product's own row (its variations are the products)`,
+		`woocommerce_products.csv:8: price is missing`,
+	}
+	if !slices.Equal(got.rejects, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+	}
+}

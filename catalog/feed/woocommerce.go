@@ -1,0 +1,140 @@
+package feed
+
+import (
+	"cmp"
+	"strings"
+)
+
+// A WooCommerce products export is a CSV whose header has SKU, Name and Regular
+// price. Each row is one product (Type simple, external or variation), except:
+//
+//   - A variable (or grouped) product's own row has no price: its variations are the
+//     products. It is skipped (reported with Skipped set) and remembered, so that its
+//     variations, whose Parent names it ("id:101" or its SKU), take from it the
+//     Description, Short description, Categories, Images and Brands they leave empty,
+//     and the parent's SKU (else the Parent value) as their group id.
+//
+// The id is SKU, else ID; the title Name; the description Description, else Short
+// description. The price is Regular price, in the currency of Options.Currency
+// (--currency), since WooCommerce writes bare prices; Sale price, when lower, is the
+// price and Regular price the list price, unless a sale date is set (the window is
+// not read, so such a sale is left out). Categories "A > B, C" gives its first path;
+// Images and Brands their first entry. Stock is the stock; without it, In stock? 1 or
+// 0 gives the availability. Published other than 1, or Visibility in catalog hidden,
+// hides the product from search. Attributes named like a product attribute (Color,
+// Size, …) become that attribute.
+var wooCarried = []string{"description", "short_description", "categories", "images", "brands"}
+
+// isWooCommerce reports whether a CSV header (canonical names) is a WooCommerce export.
+func isWooCommerce(cols map[string]int) bool {
+	_, sku := cols["sku"]
+	_, name := cols["name"]
+	_, price := cols["regular_price"]
+	return sku && name && price
+}
+
+// woo remembers a WooCommerce export's variable products for their variations.
+type woo struct {
+	cols    columns
+	parents map[string][]string // a variable product's fields, by "id:<ID>" and by SKU
+}
+
+// wooRow reads one row of a WooCommerce products export (see wooCarried).
+func (p *parser) wooRow(at lines, w *woo, fields []string) error {
+	own := func(col string) string { return w.cols.field(fields, col) }
+	kind := strings.ToLower(own("type"))
+	if strings.Contains(kind, "variable") || strings.Contains(kind, "grouped") {
+		if id := own("id"); id != "" {
+			w.parents["id:"+id] = fields
+		}
+		if sku := own("sku"); sku != "" {
+			w.parents[sku] = fields
+		}
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a variable product's own row (its variations are the products)"})
+		return nil
+	}
+	parentRef := own("parent")
+	parent := w.parents[parentRef]
+	// carried is this row's value, else its parent's (for the columns in wooCarried).
+	carried := func(col string) string {
+		if v := own(col); v != "" || parent == nil {
+			return v
+		}
+		return w.cols.field(parent, col)
+	}
+	var names, values []string
+	for n := 1; n <= 3; n++ {
+		k := "attribute_" + string(rune('0'+n))
+		if v := own(k + "_value(s)"); v != "" {
+			names, values = append(names, columnKey(own(k+"_name"))), append(values, v)
+		}
+	}
+	currency, ok := p.shopCurrency(at, own, "regular_price", "Regular price", "WooCommerce")
+	if !ok {
+		return nil
+	}
+	r := row(func(col string) string {
+		switch col {
+		case "item_id":
+			return cmp.Or(own("sku"), own("id"))
+		case "item_group_id":
+			if parent != nil {
+				return cmp.Or(w.cols.field(parent, "sku"), strings.TrimPrefix(parentRef, "id:"))
+			}
+			return strings.TrimPrefix(parentRef, "id:")
+		case "title":
+			return own("name")
+		case "description":
+			return cmp.Or(carried("description"), carried("short_description"))
+		case "brand":
+			return firstOf(carried("brands"), ",")
+		case "category":
+			return firstOf(carried("categories"), ",")
+		case "image_link":
+			return firstOf(carried("images"), ",")
+		case "price":
+			return own("regular_price")
+		case "sale_price":
+			if own("date_sale_price_starts") != "" || own("date_sale_price_ends") != "" {
+				return ""
+			}
+			return own("sale_price")
+		case "currency":
+			return currency
+		case "inventory_quantity":
+			return own("stock")
+		case "availability":
+			if own("stock") != "" {
+				return ""
+			}
+			switch own("in_stock?") {
+			case "1":
+				return "in_stock"
+			case "0":
+				return "out_of_stock"
+			}
+			return ""
+		case "is_eligible_search":
+			if pub := own("published"); pub != "" && pub != "1" {
+				return "false"
+			}
+			if strings.EqualFold(own("visibility_in_catalog"), "hidden") {
+				return "false"
+			}
+			return ""
+		}
+		return optionAttr(col, names, values)
+	})
+	prod, _, err := flatProduct(r, p.start)
+	if err != nil {
+		p.reject(at, "%s", err)
+		return nil
+	}
+	return p.finish(at, "", "", prod)
+}
+
+// firstOf returns the first of the sep-separated entries of s, trimmed.
+func firstOf(s, sep string) string {
+	first, _, _ := strings.Cut(s, sep)
+	return strings.TrimSpace(first)
+}
