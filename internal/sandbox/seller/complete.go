@@ -49,7 +49,7 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 	ended := false
 	defer func() {
 		if !ended { // pay panicked: release the session before the panic goes on
-			s.endComplete(plan, payOutcome{err: errors.New("complete aborted")})
+			s.endComplete(plan, payOutcome{err: errors.New("complete aborted"), held: plan.held})
 		}
 	}()
 	out := s.pay(ctx, plan, token)
@@ -92,6 +92,7 @@ func paymentToken(pd *acp.PaymentData) (string, *acp.Error) {
 type chargePlan struct {
 	ss       *session
 	lines    []line
+	held     []line // stock the session holds from a charge of unknown outcome
 	amount   int64
 	currency string
 	done     chan struct{}
@@ -125,7 +126,7 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 	if buyer != nil {
 		ss.buyer = buyer
 	}
-	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), amount: ss.total(), currency: ss.currency,
+	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), held: ss.held, amount: ss.total(), currency: ss.currency,
 		done: make(chan struct{})}
 	ss.charging, ss.status, ss.messages = plan.done, acp.StatusCompleteInProgress, nil
 	return plan, nil, 0, nil
@@ -135,32 +136,29 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 type payOutcome struct {
 	stock      []line // refreshed lines when stock ran short (no charge made)
 	result     ChargeResult
-	err        error // from Payments.Charge
+	err        error  // from Payments.Charge
+	held       []line // stock kept for the session: the charge's outcome is unknown
 	retryAfter time.Duration
 }
 
 // pay re-checks stock, takes it, and charges. The stock is taken before the charge,
 // so that of sessions competing for the last units (in this process or another one
-// selling from the same catalog) only those that got them are charged; a charge that
-// fails gives it back.
+// selling from the same catalog) only those that got them are charged. A charge that
+// surely failed (declined, token rejected) gives the stock back; one whose outcome is
+// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session (payOutcome.held),
+// since the charge may have gone through: the retry of the complete then charges
+// again with the same idempotency key (Stripe replays a charge made) without taking
+// stock again. Held stock is given back when the session is canceled or expires
+// (releaseHeld) or when its lines change before the retry.
 func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOutcome {
-	if fresh := s.freshLines(ctx, plan.lines); len(stockMessages(fresh)) > 0 {
-		return payOutcome{stock: fresh}
+	if plan.held != nil && !sameStock(plan.held, plan.lines) {
+		s.giveBack(ctx, plan.ss.id, plan.held)
+		plan.held = nil
 	}
-	for i, l := range plan.lines {
-		err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
-		if err == nil {
-			continue
+	if plan.held == nil {
+		if out := s.takeStock(ctx, plan); out != nil {
+			return *out
 		}
-		s.giveBack(ctx, plan.ss.id, plan.lines[:i])
-		if !errors.Is(err, ErrOutOfStock) && !errors.Is(err, ErrUnknownItem) {
-			return payOutcome{err: err}
-		}
-		fresh := s.freshLines(ctx, plan.lines)
-		if len(stockMessages(fresh)) == 0 { // back in stock since: still short for this session
-			fresh[i].item.Purchasable = false
-		}
-		return payOutcome{stock: fresh}
 	}
 	res, err := s.cfg.Payments.Charge(ctx, ChargeRequest{
 		Token:          token,
@@ -169,15 +167,69 @@ func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOut
 		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
 		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
 	})
-	if err != nil {
+	switch {
+	case err == nil:
+		return payOutcome{result: res}
+	case errors.Is(err, ErrDeclined) || errors.Is(err, ErrTokenRejected): // nothing was charged
 		s.giveBack(ctx, plan.ss.id, plan.lines)
-		out := payOutcome{err: err}
-		if errors.Is(err, ErrPaymentUnavailable) {
-			out.retryAfter = 2 * time.Second
-		}
-		return out
+		return payOutcome{err: err}
 	}
-	return payOutcome{result: res}
+	out := payOutcome{err: err, held: plan.lines}
+	if errors.Is(err, ErrPaymentUnavailable) {
+		out.retryAfter = 2 * time.Second
+	}
+	return out
+}
+
+// takeStock re-checks the stock of the plan's lines and takes it. It returns nil when
+// all was taken, else the outcome to answer with (nothing taken).
+func (s *Seller) takeStock(ctx context.Context, plan *chargePlan) *payOutcome {
+	if fresh := s.freshLines(ctx, plan.lines); len(stockMessages(fresh)) > 0 {
+		return &payOutcome{stock: fresh}
+	}
+	for i, l := range plan.lines {
+		err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
+		if err == nil {
+			continue
+		}
+		s.giveBack(ctx, plan.ss.id, plan.lines[:i])
+		if !errors.Is(err, ErrOutOfStock) && !errors.Is(err, ErrUnknownItem) {
+			return &payOutcome{err: err}
+		}
+		fresh := s.freshLines(ctx, plan.lines)
+		if len(stockMessages(fresh)) == 0 { // back in stock since: still short for this session
+			fresh[i].item.Purchasable = false
+		}
+		return &payOutcome{stock: fresh}
+	}
+	return nil
+}
+
+// sameStock reports whether a and b take the same quantities of the same items.
+func sameStock(a, b []line) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].item.ID != b[i].item.ID || a[i].qty != b[i].qty {
+			return false
+		}
+	}
+	return true
+}
+
+// withHeld adds the stock held for the session to the stock the inventory reports of
+// its lines, since that stock is the session's own.
+func withHeld(lines, held []line) []line {
+	for _, h := range held {
+		for i := range lines {
+			if it := &lines[i].item; it.ID == h.item.ID && it.Stock != nil {
+				n := *it.Stock + int64(h.qty)
+				it.Stock, it.Purchasable = &n, it.Purchasable || n > 0
+			}
+		}
+	}
+	return lines
 }
 
 // freshLines returns lines with their items' stock and purchasability as the
@@ -199,13 +251,62 @@ func (s *Seller) freshLines(ctx context.Context, lines []line) []line {
 	return fresh
 }
 
-// giveBack returns the stock taken for lines whose charge did not happen.
+// giveBack returns the stock taken for lines whose charge did not happen. A return
+// that fails (the database busy) is tried again with a growing pause, at most
+// giveBackTries times in all; the request ending does not stop it.
 func (s *Seller) giveBack(ctx context.Context, sessionID string, lines []line) {
+	ctx = context.WithoutCancel(ctx)
 	for _, l := range lines {
-		if err := s.cfg.Inventory.Return(context.WithoutCancel(ctx), l.item.ID, l.qty); err != nil {
-			s.log.Warn("stock taken for a payment that failed could not be given back", "session", sessionID,
-				"item", l.item.ID, "quantity", l.qty, "err", err)
+		var err error
+		pause := giveBackPause
+		for try := 1; ; try++ {
+			if err = s.cfg.Inventory.Return(ctx, l.item.ID, l.qty); err == nil || errors.Is(err, ErrUnknownItem) || try == giveBackTries {
+				break
+			}
+			time.Sleep(pause)
+			pause *= 2
 		}
+		if err != nil { // the error is not logged: ids and quantities are enough
+			reason := "inventory_error"
+			if errors.Is(err, ErrUnknownItem) {
+				reason = "unknown_item"
+			}
+			s.log.Warn("stock taken for a payment that did not happen could not be given back", "session", sessionID,
+				"item", l.item.ID, "quantity", l.qty, "reason", reason)
+		}
+	}
+}
+
+// giveBackTries and giveBackPause bound the retries of a give-back: 100 ms doubling,
+// about 3 s in all (a busy SQLite database waits BusyTimeout on each try).
+const (
+	giveBackTries = 6
+	giveBackPause = 100 * time.Millisecond
+)
+
+// releaseHeld gives back the stock held for sessions that ended unpaid: canceled, or
+// past their expiry (Tick calls it, so expiry needs no request).
+func (s *Seller) releaseHeld(ctx context.Context) {
+	type hold struct {
+		id    string
+		lines []line
+	}
+	var holds []hold
+	s.mu.Lock()
+	now := s.cfg.Now()
+	for _, ss := range s.sessions {
+		if ss.held == nil || ss.charging != nil {
+			continue
+		}
+		ss.expire(now)
+		if ss.status == acp.StatusExpired || ss.status == acp.StatusCanceled {
+			holds = append(holds, hold{ss.id, ss.held})
+			ss.held = nil
+		}
+	}
+	s.mu.Unlock()
+	for _, h := range holds {
+		s.giveBack(ctx, h.id, h.lines)
 	}
 }
 
@@ -228,6 +329,7 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	now := s.cfg.Now()
 	ss.updated = now
 	ss.status = acp.StatusReadyForPayment
+	ss.held = out.held
 	switch {
 	case out.stock != nil:
 		ss.setLines(out.stock, ss.currency)

@@ -40,6 +40,12 @@
 //	                        failing; with Retry-After), canceled (the caller left
 //	                        while waiting for another complete of the session)
 //
+// After a 500 payment_failed or 503 payment_unavailable the charge may have gone
+// through: the stock taken for it stays with the session, and a retried complete
+// charges again with the same Stripe idempotency key (with the same token) without
+// taking stock again. That stock is given back when the session is canceled, expires
+// (Tick) or changes its lines before the retry.
+//
 // Problems with a valid session are session messages on a 2xx response:
 //
 //   - Not enough stock: status not_ready_for_payment with an error message coded

@@ -143,7 +143,7 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		if b.FulfillmentDetails != nil {
 			ss.fulfillment = b.FulfillmentDetails
 		}
-		ss.setLines(lines, currency)
+		ss.setLines(withHeld(lines, ss.held), currency)
 		if perr = ss.selectOptions(b.SelectedFulfillmentOptions); perr != nil {
 			*ss = before // an update applies whole or not at all
 			status = http.StatusBadRequest
@@ -205,8 +205,11 @@ func (s *Seller) handleCancel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ss.status, ss.messages, ss.updated = acp.StatusCanceled, nil, now
+	held := ss.held
+	ss.held = nil
 	v := s.view(ss)
 	s.mu.Unlock()
+	s.giveBack(r.Context(), id, held)
 	reason := ""
 	if b.IntentTrace != nil {
 		reason = truncate(b.IntentTrace.ReasonCode, 40)
@@ -261,7 +264,7 @@ func (s *Seller) pruneSessions(now time.Time) {
 	}
 	s.lastPrune = now
 	for id, ss := range s.sessions {
-		if ss.charging == nil && now.Sub(ss.expires) > 24*time.Hour && now.Sub(ss.updated) > 24*time.Hour {
+		if ss.charging == nil && ss.held == nil && now.Sub(ss.expires) > 24*time.Hour && now.Sub(ss.updated) > 24*time.Hour {
 			delete(s.sessions, id)
 		}
 	}

@@ -3,6 +3,7 @@ package seller_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -31,8 +32,9 @@ func stock(n int64) *int64 { return &n }
 
 // fakeInventory is an in-memory Inventory.
 type fakeInventory struct {
-	mu    sync.Mutex
-	items map[string]seller.InventoryItem
+	mu          sync.Mutex
+	items       map[string]seller.InventoryItem
+	failReturns int // Return fails this many times before it works
 }
 
 func newInventory() *fakeInventory {
@@ -87,6 +89,10 @@ func (f *fakeInventory) Take(_ context.Context, id string, qty int) error {
 func (f *fakeInventory) Return(_ context.Context, id string, qty int) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.failReturns > 0 {
+		f.failReturns--
+		return errors.New("database is locked")
+	}
 	it, ok := f.items[id]
 	if !ok {
 		return seller.ErrUnknownItem

@@ -22,11 +22,14 @@ type Inventory interface {
 	// Item returns the item with this id, or an error wrapping ErrUnknownItem when the
 	// seller does not sell it.
 	Item(ctx context.Context, id string) (InventoryItem, error)
-	// Take removes qty units from stock after a successful payment. It returns an error
+	// Take removes qty units from stock before the payment. It returns an error
 	// wrapping ErrOutOfStock when there are not enough, ErrUnknownItem for an unknown
 	// item.
 	Take(ctx context.Context, id string, qty int) error
-	// Return puts back qty units that Take removed for a payment that then failed.
+	// Return puts back qty units that Take removed for a payment that did not happen
+	// (declined, token rejected, or the session ended unpaid while the outcome of
+	// its charge was unknown). It returns an error wrapping ErrUnknownItem for an
+	// unknown item; other errors are retried.
 	Return(ctx context.Context, id string, qty int) error
 }
 
@@ -109,5 +112,9 @@ func (ci CatalogInventory) Take(ctx context.Context, id string, qty int) error {
 // Return puts qty units of the product back into the catalog's stock
 // (catalog.ReturnStock).
 func (ci CatalogInventory) Return(ctx context.Context, id string, qty int) error {
-	return ci.Catalog.ReturnStock(ctx, id, qty)
+	err := ci.Catalog.ReturnStock(ctx, id, qty)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return fmt.Errorf("item %q: %w", id, ErrUnknownItem)
+	}
+	return err
 }

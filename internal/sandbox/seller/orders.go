@@ -117,9 +117,11 @@ func cloneOrder(o *acp.Order) acp.Order {
 	return c
 }
 
-// Tick moves the paid orders along the schedule up to now, then sends the queued order
-// events in order, stopping at the first that fails (it is sent again next time).
+// Tick gives back the stock held for sessions that ended unpaid (releaseHeld), moves
+// the paid orders along the schedule up to now, then sends the queued order events in
+// order, stopping at the first that fails (it is sent again next time).
 func (s *Seller) Tick(ctx context.Context) {
+	s.releaseHeld(ctx)
 	s.advance(s.cfg.Now())
 	s.deliver(ctx)
 }

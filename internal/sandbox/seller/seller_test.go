@@ -460,13 +460,14 @@ func TestSellerCompleteFailures(t *testing.T) {
 		param     string
 		errStatus int
 		errCode   string
+		held      int64 // units kept for the session: the charge's outcome is unknown
 	}{
 		{"declined", &seller.ChargeError{Kind: seller.ErrDeclined, Code: "card_declined", DeclineCode: "insufficient_funds"},
-			acp.CodePaymentDeclined, "$.payment_data", 0, ""},
+			acp.CodePaymentDeclined, "$.payment_data", 0, "", 0},
 		{"token rejected", &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_expired", Reason: "the token is expired"},
-			acp.CodeInvalid, "$.payment_data.instrument.credential.token", 0, ""},
-		{"stripe down", &seller.ChargeError{Kind: seller.ErrPaymentUnavailable}, "", "", 503, acp.CodePaymentUnavailable},
-		{"unexpected", errors.New("boom"), "", "", 500, acp.CodePaymentFailed},
+			acp.CodeInvalid, "$.payment_data.instrument.credential.token", 0, "", 0},
+		{"stripe down", &seller.ChargeError{Kind: seller.ErrPaymentUnavailable}, "", "", 503, acp.CodePaymentUnavailable, 1},
+		{"unexpected", errors.New("boom"), "", "", 500, acp.CodePaymentFailed, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -491,8 +492,8 @@ func TestSellerCompleteFailures(t *testing.T) {
 					t.Error("message quotes the token")
 				}
 			}
-			if n := e.inv.stockOf("mug"); n != 5 {
-				t.Errorf("stock %d after a failed payment, want 5", n)
+			if n := e.inv.stockOf("mug"); n != 5-tc.held {
+				t.Errorf("stock %d after a failed payment, want %d", n, 5-tc.held)
 			}
 			// The session can still be paid.
 			e.pay.setFn(nil)
@@ -503,6 +504,9 @@ func TestSellerCompleteFailures(t *testing.T) {
 			calls := e.pay.charges()
 			if len(calls) != 2 || calls[0].IdempotencyKey == calls[1].IdempotencyKey {
 				t.Errorf("charges %d; a new token must get a new Stripe idempotency key", len(calls))
+			}
+			if n := e.inv.stockOf("mug"); n != 4 {
+				t.Errorf("stock %d after the sale of one, want 4", n)
 			}
 		})
 	}

@@ -32,6 +32,9 @@ type session struct {
 	order       *acp.Order
 	// charging is non-nil while a complete runs; it is closed when it ends.
 	charging chan struct{}
+	// held is the stock taken for a charge whose outcome is unknown, kept for the
+	// retry; given back when the session ends unpaid (see Seller.pay).
+	held []line
 }
 
 // line is one priced line of a session.

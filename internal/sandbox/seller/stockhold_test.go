@@ -1,0 +1,175 @@
+package seller_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+)
+
+// unknownOnce is a charge outcome that is unknown (Stripe timed out) the first time a
+// key is charged and a success when the same key is charged again, as Stripe replays
+// a charge that went through.
+func unknownOnce() func(seller.ChargeRequest) (seller.ChargeResult, error) {
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	return func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !seen[r.IdempotencyKey] {
+			seen[r.IdempotencyKey] = true
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		}
+		return seller.ChargeResult{PaymentIntentID: "pi_replayed"}, nil
+	}
+}
+
+// TestSellerStockHeldWhileChargeUnknown: A's charge of the last unit has an unknown
+// outcome; the unit stays taken for A, so B cannot buy it, and A's retry replays the
+// charge with the same key and gets the order.
+func TestSellerStockHeldWhileChargeUnknown(t *testing.T) {
+	e := newEnv(t)
+	a, b := e.create(item("last", 1)), e.create(item("last", 1))
+	e.pay.setFn(unknownOnce())
+	_, err := e.complete(a.ID, testToken)
+	var pe *acp.Error
+	if !errors.As(err, &pe) || pe.HTTPStatus != 503 {
+		t.Fatalf("A's complete with an unknown outcome: %v, want 503", err)
+	}
+	if n := e.inv.stockOf("last"); n != 0 {
+		t.Fatalf("stock %d while A's charge is unknown, want 0 (held for A)", n)
+	}
+	got, err := e.complete(b.ID, "spt_b")
+	if err != nil || got.Status == acp.StatusCompleted || !got.HasError(acp.CodeOutOfStock) {
+		t.Fatalf("B's complete: %+v, %v; want refused as out of stock", got, err)
+	}
+	got, err = e.complete(a.ID, testToken)
+	if err != nil || got.Status != acp.StatusCompleted || got.Order == nil {
+		t.Fatalf("A's retry: %+v, %v; want completed", got, err)
+	}
+	calls := e.pay.charges()
+	if len(calls) != 2 || calls[0].IdempotencyKey != calls[1].IdempotencyKey {
+		t.Errorf("charges %+v; want A's charge replayed with one key and none for B", calls)
+	}
+	if n := e.inv.stockOf("last"); n != 0 {
+		t.Errorf("stock %d after the sale of the last unit, want 0", n)
+	}
+}
+
+// TestSellerHeldStockEnds: stock held for a charge of unknown outcome is given back
+// when the session ends without paying, and consumed when it pays.
+func TestSellerHeldStockEnds(t *testing.T) {
+	declined := func(seller.ChargeRequest) (seller.ChargeResult, error) {
+		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrDeclined, Code: "card_declined"}
+	}
+	tests := []struct {
+		name     string
+		end      func(e *env, id string)
+		last     int64 // stock of "last" afterwards
+		mug      int64 // stock of "mug" afterwards
+		complete bool  // the session is completed
+	}{
+		{name: "paid on retry", end: func(e *env, id string) {
+			e.complete(id, testToken)
+		}, last: 0, mug: 5, complete: true},
+		{name: "declined on retry", end: func(e *env, id string) {
+			e.pay.setFn(declined)
+			e.complete(id, testToken)
+		}, last: 1, mug: 5},
+		{name: "canceled", end: func(e *env, id string) {
+			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err != nil {
+				e.t.Fatal(err)
+			}
+		}, last: 1, mug: 5},
+		{name: "expired", end: func(e *env, id string) {
+			e.clock.Advance(seller.DefaultSessionTTL + time.Second)
+			e.seller.Tick(context.Background())
+		}, last: 1, mug: 5},
+		{name: "buyer updated then paid", end: func(e *env, id string) {
+			got, err := e.client.Update(context.Background(), id, acp.UpdateRequest{Buyer: &acp.Buyer{Email: "a@example.com"}}, e.key())
+			if err != nil || got.Status != acp.StatusReadyForPayment {
+				e.t.Fatalf("update of the buyer: %+v, %v; the held unit is the session's own", got, err)
+			}
+			e.complete(id, testToken)
+		}, last: 0, mug: 5, complete: true},
+		{name: "lines changed then paid", end: func(e *env, id string) {
+			if _, err := e.client.Update(context.Background(), id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}, e.key()); err != nil {
+				e.t.Fatal(err)
+			}
+			e.pay.setFn(nil)
+			e.complete(id, testToken)
+		}, last: 1, mug: 3, complete: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			e.pay.setFn(unknownOnce())
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			if n := e.inv.stockOf("last"); n != 0 {
+				t.Fatalf("stock %d while the charge is unknown, want 0", n)
+			}
+			tc.end(e, s.ID)
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock of last %d, want %d", n, tc.last)
+			}
+			if n := e.inv.stockOf("mug"); n != tc.mug {
+				t.Errorf("stock of mug %d, want %d", n, tc.mug)
+			}
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (got.Status == acp.StatusCompleted) != tc.complete {
+				t.Errorf("status %s, completed want %v", got.Status, tc.complete)
+			}
+			// A second sweep gives nothing back twice.
+			e.seller.Tick(context.Background())
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock of last %d after another tick, want %d", n, tc.last)
+			}
+		})
+	}
+}
+
+// TestSellerGiveBackRetried: a give-back that fails (the database busy) is tried
+// again, so the unit is not lost; the log names ids and quantities, not the token.
+func TestSellerGiveBackRetried(t *testing.T) {
+	tests := []struct {
+		name  string
+		fails int
+		want  int64
+	}{
+		{"works first time", 0, 1},
+		{"fails once", 1, 1},
+		{"fails twice", 2, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.inv.mu.Lock()
+			e.inv.failReturns = tc.fails
+			e.inv.mu.Unlock()
+			s := e.create(item("last", 1))
+			e.pay.setFn(func(seller.ChargeRequest) (seller.ChargeResult, error) {
+				return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrDeclined, Code: "card_declined"}
+			})
+			if got, err := e.complete(s.ID, testToken); err != nil || got.Status == acp.StatusCompleted {
+				t.Fatalf("declined complete: %+v, %v", got, err)
+			}
+			if n := e.inv.stockOf("last"); n != tc.want {
+				t.Errorf("stock %d after a declined charge, want %d", n, tc.want)
+			}
+			if strings.Contains(e.logs.String(), testToken) {
+				t.Error("the log holds the token")
+			}
+		})
+	}
+}
