@@ -23,13 +23,16 @@ const (
 // Report summarizes the import of one file. Every row read is counted once in
 // Imported, Updated or Rejected; an ACP product line counts once per variant, or
 // once in Rejected when the line as a whole is refused; a damaged span counts once
-// in Rejected. Warned counts imported rows that were changed on the way.
+// in Rejected. Warned counts imported rows that were changed on the way (a title cut
+// to catalog.MaxTitleLen, say). Repeated counts rows of Updated again, for the summary
+// to mention.
 type Report struct {
 	File     string
 	Imported int        // products that were new to the catalog
 	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
 	Rejected int        // rows and damaged spans that were not imported
 	Warned   int        // warnings about rows that were imported
+	Repeated int        // rows whose id an earlier row of the same file had (the later row replaces it)
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Err is set when the file could not be read as a whole: it is missing, of an
 	// unknown format, binary, or has no decodable row; or reading stopped part-way
@@ -39,7 +42,8 @@ type Report struct {
 }
 
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// with ", 1 warning" when there were warnings, followed by "; stopped: <reason>" when
+// with ", 1 warning" when there were warnings, then how many rows repeated an id of
+// an earlier row of the file, followed by "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
 // "<file>: <reason>".
 func (r Report) String() string {
@@ -52,6 +56,12 @@ func (r Report) String() string {
 		s += ", 1 warning"
 	case r.Warned > 1:
 		s += fmt.Sprintf(", %d warnings", r.Warned)
+	}
+	switch {
+	case r.Repeated == 1:
+		s += "; 1 row repeats the id of an earlier row in this file (the last row wins)"
+	case r.Repeated > 1:
+		s += fmt.Sprintf("; %d rows repeat the id of an earlier row in this file (the last row wins)", r.Repeated)
 	}
 	if r.Err != nil {
 		s += "; stopped: " + r.Err.Error()
@@ -236,12 +246,17 @@ type batch struct {
 	cur     job
 	index   map[string]int // product id → position in cur.items
 	sellers map[string]catalog.Seller
+	// flushed holds a hash of each id of the file's batches already passed on, to
+	// count a row repeating one of them (a hash: 8 bytes an id, not the id; two ids of
+	// one file sharing a 64-bit hash would count one row too many).
+	flushed map[uint64]struct{}
 }
 
 // job is one batch on its way to the writer.
 type job struct {
 	events   []RowError // rejections and warnings found while it was collected, in order
 	updated  int        // rows that replaced an earlier row of the batch
+	repeated int        // rows that repeated the id of an earlier row of the file
 	items    []pending
 	sellers  []catalog.Seller
 	prepared *catalog.Prepared
@@ -272,7 +287,11 @@ func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
 		}
 		b.cur.items[i] = it
 		b.cur.updated++
+		b.cur.repeated++
 	} else {
+		if _, ok := b.flushed[idHash(p.ID)]; ok {
+			b.cur.repeated++
+		}
 		b.index[p.ID] = len(b.cur.items)
 		b.cur.items = append(b.cur.items, it)
 	}
@@ -293,6 +312,12 @@ func (b *batch) flush() error {
 	b.cur, b.index, b.sellers = job{}, nil, nil
 	if len(j.items) == 0 && len(j.events) == 0 {
 		return nil
+	}
+	if b.flushed == nil {
+		b.flushed = map[uint64]struct{}{}
+	}
+	for _, it := range j.items {
+		b.flushed[idHash(it.p.ID)] = struct{}{}
 	}
 	for _, s := range sellers {
 		j.sellers = append(j.sellers, s)
@@ -328,7 +353,6 @@ func (b *batch) write(j *job) error {
 	for _, e := range j.events {
 		b.reject(e)
 	}
-	b.rep.Updated += j.updated
 	if len(j.items) == 0 {
 		return nil
 	}
@@ -341,8 +365,18 @@ func (b *batch) write(j *job) error {
 		return fmt.Errorf("%s: saving products: %w", b.rep.File, err)
 	}
 	b.rep.Imported += st.Inserted
-	b.rep.Updated += st.Updated
+	b.rep.Updated += st.Updated + j.updated
+	b.rep.Repeated += j.repeated
 	return nil
+}
+
+// idHash is the 64-bit FNV-1a hash of id.
+func idHash(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * 1099511628211
+	}
+	return h
 }
 
 func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller, items []pending) (catalog.UpsertStats, error) {
