@@ -20,7 +20,7 @@ func cartRefusalText(r *checkout.Refusal) string {
 
 // refusalWords words r; unchanged is the sentence saying what did not happen, in the
 // refusals a cart change shares with a purchase (unknown product, out of stock, seller
-// not purchasable, subscription product, and the cart's own quantity refusal).
+// not purchasable, subscription product).
 func refusalWords(r *checkout.Refusal, unchanged string) string {
 	if r.Recorded != "" {
 		return r.Recorded
