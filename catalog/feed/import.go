@@ -24,8 +24,9 @@ const (
 // Imported, Updated or Rejected; an ACP product line counts once per variant, or
 // once in Rejected when the line as a whole is refused; a damaged span counts once
 // in Rejected. Warned counts imported rows that were changed on the way (a title cut
-// to catalog.MaxTitleLen, say). Repeated counts rows of Updated again, for the summary
-// to mention.
+// to catalog.MaxTitleLen, say). Repeated counts again, for the summary to mention, the
+// rows of Updated (or Rejected, when the catalog refused the later row for moving the
+// product to another seller) whose id an earlier row of the same file had.
 type Report struct {
 	File     string
 	Imported int        // products that were new to the catalog
