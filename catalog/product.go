@@ -113,6 +113,15 @@ const (
 	maxAttrs          = 40
 )
 
+// MaxTitleLen is the most bytes of a title Normalize keeps; it cuts a longer one.
+const MaxTitleLen = maxTitleLen
+
+// TitleCut reports whether Normalize cuts title s (cleaned, it is longer than
+// MaxTitleLen).
+func TitleCut(s string) bool {
+	return len(s) > maxTitleLen && len(text.Clean(s, len(s))) > maxTitleLen
+}
+
 // Normalize cleans untrusted seller text (control and invisible characters removed,
 // whitespace collapsed, lengths capped), normalizes the category path, currency and
 // availability, and returns a *FieldError for the first field that cannot be accepted.

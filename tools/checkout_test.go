@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -90,7 +91,7 @@ func TestSetShippingAddress(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		args  map[string]any
-		field string
+		field string // or what the error says of it
 	}{
 		{"no city", with("city", nil), "city"},
 		{"country name", with("country", "USA"), "country"},
@@ -98,11 +99,12 @@ func TestSetShippingAddress(t *testing.T) {
 		{"bad ZIP", with("postal_code", "7330"), "postal_code"},
 		{"bad phone", with("phone", "call me"), "phone"},
 		{"unknown argument", with("state", "TX"), "state"},
+		{"name of control characters", with("name", "\x01\x02\u200b"), "name has no printable characters"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := call(t, c, "set_shipping_address", tt.args, nil)
 			if !res.IsError || !strings.Contains(text(res), tt.field) {
-				t.Errorf("got %s, want an error naming %s", text(res), tt.field)
+				t.Errorf("got %s, want an error saying %s", text(res), tt.field)
 			}
 		})
 	}
@@ -120,9 +122,12 @@ func TestSetShippingAddress(t *testing.T) {
 	}
 }
 
-// add_to_cart's refusals say what is wrong with the product asked for: one out of stock
-// is "not in stock" (not a seller's quantity refusal with an empty seller message).
-func TestAddToCartRefusalWords(t *testing.T) {
+// The cart tools' refusals say what is wrong with the product asked for (one out of
+// stock is "not in stock", not a seller's quantity refusal with an empty seller
+// message) and what happened to the cart, never that nothing was charged; quantity
+// errors are argument errors, worded like every tool's, with the range; a long unknown
+// id is repeated with its cut marked.
+func TestCartRefusalWords(t *testing.T) {
 	s := newStorefront(t)
 	c := s.client(t, nil, "2025-11-25")
 	var out string
@@ -132,23 +137,34 @@ func TestAddToCartRefusalWords(t *testing.T) {
 			break
 		}
 	}
+	const id = "nw-actv-0001"
+	if res := call(t, c, "add_to_cart", map[string]any{"product_id": id, "quantity": 90}, nil); res.IsError {
+		t.Fatalf("add_to_cart: %s", text(res))
+	}
+	long := strings.Repeat("x", 300)
 	for _, tt := range []struct {
-		name    string
-		args    map[string]any
-		want    string
-		mustNot []string
+		name, tool string
+		args       map[string]any
+		want       string
+		mustNot    []string
 	}{
-		{"out of stock", map[string]any{"product_id": out}, "is not in stock", []string{"quantity asked", "(«»)"}},
-		{"unknown product", map[string]any{"product_id": "no-such-product"}, "search_products", nil},
-		{"quantity 0", map[string]any{"product_id": "nw-actv-0001", "quantity": 0}, "quantity must be between 1 and 99", nil},
+		{"out of stock", "add_to_cart", map[string]any{"product_id": out}, "is not in stock. The cart was not changed", []string{"quantity asked", "(«»)"}},
+		{"unknown product", "add_to_cart", map[string]any{"product_id": "no-such-product"}, "from its results. The cart was not changed.", nil},
+		{"long unknown product", "add_to_cart", map[string]any{"product_id": long}, `"` + long[:77] + `…"`, nil},
+		{"quantity 0", "add_to_cart", map[string]any{"product_id": id, "quantity": 0}, "Invalid arguments: quantity must be between 1 and 99", nil},
+		{"quantity 2^63", "add_to_cart", map[string]any{"product_id": id, "quantity": json.Number("9223372036854775808")}, "Invalid arguments: quantity must be between 1 and 99", []string{"whole number"}},
+		{"line over 99", "add_to_cart", map[string]any{"product_id": id, "quantity": 20}, "Invalid arguments: quantity for " + id + " must be between 1 and 9 here", nil},
+		{"update to 100", "update_cart", map[string]any{"product_id": id, "quantity": 100}, "Invalid arguments: quantity must be between 0 and 99", nil},
+		{"update to -2^63-1", "update_cart", map[string]any{"product_id": id, "quantity": json.Number("-9223372036854775809")}, "Invalid arguments: quantity must be between 0 and 99", []string{"whole number"}},
+		{"update not in cart", "update_cart", map[string]any{"product_id": "nw-actv-0002", "quantity": 1}, "is not in the cart", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			res := call(t, c, "add_to_cart", tt.args, nil)
+			res := call(t, c, tt.tool, tt.args, nil)
 			got := text(res)
 			if !res.IsError || !strings.Contains(got, tt.want) {
 				t.Errorf("got %q, want an error saying %q", got, tt.want)
 			}
-			for _, bad := range tt.mustNot {
+			for _, bad := range append(tt.mustNot, "charged") {
 				if strings.Contains(got, bad) {
 					t.Errorf("got %q, which says %q", got, bad)
 				}

@@ -171,14 +171,14 @@ func (t *Toolbox) setShippingAddress(ctx context.Context, req mcp.CallToolReques
 		}
 	}
 	if len(missing) > 0 {
-		return mcp.NewToolResultError("Invalid arguments: " + strings.Join(missing, ", ") + " required; ask the person for them. Nothing was saved."), nil
+		return mcp.NewToolResultError(invalidArguments + strings.Join(missing, ", ") + " required; ask the person for them. Nothing was saved."), nil
 	}
 	def := a.MakeDefault == nil || *a.MakeDefault
 	saved, err := t.Store.AddAddress(ctx, store.Address{CustomerID: customer, Name: a.Name, Line1: a.Line1, Line2: a.Line2,
 		City: a.City, Region: a.Region, PostalCode: a.PostalCode, Country: a.Country, Phone: a.Phone, Default: def})
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
-		return mcp.NewToolResultError("Invalid arguments: " + addressFieldText(fe) + " Nothing was saved."), nil
+		return mcp.NewToolResultError(invalidArguments + addressFieldText(fe) + " Nothing was saved."), nil
 	}
 	if err != nil {
 		return t.fail(ctx, "set_shipping_address", err), nil
@@ -196,8 +196,8 @@ func addressFieldText(e *store.FieldError) string {
 	switch {
 	case e.Field == "address" && e.Problem == store.FieldTooMany:
 		return fmt.Sprintf("the person already has %.0f addresses saved, the most this server keeps.", e.Max)
-	case e.Problem == store.FieldEmpty:
-		return e.Field + " is required; ask the person for it."
+	case e.Problem == store.FieldEmpty: // setShippingAddress sent it, so only unprintable characters were left out
+		return e.Field + " has no printable characters (only control or invisible ones); ask the person for it."
 	case e.Problem == store.FieldTooLong:
 		return fmt.Sprintf("%s is longer than %.0f characters.", e.Field, e.Max)
 	case e.Field == "country":

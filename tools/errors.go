@@ -13,6 +13,15 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
+// invalidArguments begins the message of every result refusing a tool's arguments.
+const invalidArguments = "Invalid arguments: "
+
+// argRefusal reports whether r refuses a value of an argument (a quantity outside its
+// range), which is worded like an argError.
+func argRefusal(r *checkout.Refusal) bool {
+	return r.Code == checkout.RefusalInvalid || (r.Code == checkout.RefusalCartQuantity && r.Params.Max > 0)
+}
+
 // argError is a problem with the arguments a model sent; its message is safe to return.
 type argError struct{ msg string }
 
@@ -46,18 +55,25 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		}
 		return mcp.NewToolResultError(walletText(we))
 	case errors.As(err, &ref):
-		return mcp.NewToolResultError(withSellerNote(refusalText(ref)))
+		text := refusalText(ref)
+		if tool == "add_to_cart" || tool == "update_cart" {
+			text = cartRefusalText(ref)
+		}
+		if argRefusal(ref) {
+			text = invalidArguments + text
+		}
+		return mcp.NewToolResultError(withSellerNote(text))
 	case errors.Is(err, errNoCustomer):
 		t.noCustomer(ctx, tool)
 		return mcp.NewToolResultError(noCustomerText + ", so " + tool + " is not available and nothing was done. The operator of this server must set up a customer for it.")
 	case errors.As(err, &ae):
-		return mcp.NewToolResultError("Invalid arguments: " + ae.msg)
+		return mcp.NewToolResultError(invalidArguments + ae.msg)
 	case errors.As(err, &nf):
 		return mcp.NewToolResultError(nf.msg)
 	case errors.As(err, &bad):
-		return mcp.NewToolResultError("Invalid arguments: " + argText(bad))
+		return mcp.NewToolResultError(invalidArguments + argText(bad))
 	case errors.As(err, &fe):
-		return mcp.NewToolResultError("Invalid arguments: " + fieldText(fe))
+		return mcp.NewToolResultError(invalidArguments + fieldText(fe))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		t.Log.WarnContext(ctx, "tool interrupted", "tool", tool, "err", err)
 		if tool == "purchase" {

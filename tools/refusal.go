@@ -10,7 +10,18 @@ import (
 // whether anything was charged, and what they can do, naming the tools, arguments and
 // operator commands to use. Seller text in it is quoted in «». A refusal recorded
 // before refusals kept their parameters is shown in the words recorded with it.
-func refusalText(r *checkout.Refusal) string {
+func refusalText(r *checkout.Refusal) string { return refusalWords(r, "Nothing was charged") }
+
+// cartRefusalText words a refusal of a cart change (add_to_cart, update_cart): where the
+// refusal of a purchase says nothing was charged, it says the cart was not changed.
+func cartRefusalText(r *checkout.Refusal) string {
+	return refusalWords(r, "The cart was not changed")
+}
+
+// refusalWords words r; unchanged is the sentence saying what did not happen, in the
+// refusals a cart change shares with a purchase (unknown product, out of stock, seller
+// not purchasable, subscription product).
+func refusalWords(r *checkout.Refusal, unchanged string) string {
 	if r.Recorded != "" {
 		return r.Recorded
 	}
@@ -20,7 +31,7 @@ func refusalText(r *checkout.Refusal) string {
 	case checkout.RefusalInvalid:
 		return fmt.Sprintf("%s must be between %d and %d", p.Field, p.Min, p.Max)
 	case checkout.RefusalUnknownProduct:
-		return fmt.Sprintf("No product has id %q. Find products with search_products and use an id from its results. Nothing was charged.", p.ProductID)
+		return fmt.Sprintf("No product has id %q. Find products with search_products and use an id from its results. %s.", p.ProductID, unchanged)
 	case checkout.RefusalIdempotencyConflict:
 		return fmt.Sprintf("This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
 	case checkout.RefusalReservedKey:
@@ -44,13 +55,13 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(p.QuoteTTL()))
 	case checkout.RefusalOutOfStock:
 		if p.Seller == "" {
-			return fmt.Sprintf("%s is not in stock. Nothing was charged; look for an alternative with search_products or recommend.", title)
+			return fmt.Sprintf("%s is not in stock. %s; look for an alternative with search_products or recommend.", title, unchanged)
 		}
 		detail := ""
 		if p.SellerMessage != "" {
 			detail = " (" + quoted(p.SellerMessage, 200) + ")"
 		}
-		return fmt.Sprintf("%s cannot supply %s in the quantity asked%s. Nothing was charged; try a smaller quantity or an alternative.", seller, title, detail)
+		return fmt.Sprintf("%s cannot supply %s in the quantity asked%s. %s; try a smaller quantity or an alternative.", seller, title, detail, unchanged)
 	case checkout.RefusalTotalTooLarge:
 		return fmt.Sprintf("The total for %d × %s at %s each is too large to pay in one purchase (the most is %s). Nothing was charged; try a smaller quantity. If the price looks wrong, the listing probably is.",
 			p.Quantity, title, fmtMoney(p.UnitAmount, p.Currency), fmtMoney(p.Limit, p.Currency))
@@ -60,7 +71,7 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("The default card (%s) was put on file in %s mode and this server runs in %s mode, so it is never charged here: nothing was charged. The person can add a card with add_payment_method (on a secure page), or make a card of %s mode the default with set_default_payment_method (list_payment_methods shows each card's mode), then try again.",
 			CardName(p.CardBrand, p.CardLast4), p.Mode, p.ServerMode, p.ServerMode)
 	case checkout.RefusalSellerNotPurchasable:
-		return fmt.Sprintf("%s cannot be bought from through this server (no checkout is configured for it in %s mode). Nothing was charged.", seller, p.Mode)
+		return fmt.Sprintf("%s cannot be bought from through this server (no checkout is configured for it in %s mode). %s.", seller, p.Mode, unchanged)
 	case checkout.RefusalSellerMismatch:
 		return fmt.Sprintf("%s quoted %d × %s instead of the %d asked for, so nothing was bought and nothing was charged. Try again, or choose another seller.", seller, p.Quantity, title, p.AskedQuantity)
 	case checkout.RefusalNoTotal:
@@ -172,9 +183,9 @@ func refusalText(r *checkout.Refusal) string {
 		return fmt.Sprintf("The cart already holds %d different products, the most it can. Check out or remove some with update_cart first.", p.Limit)
 	case checkout.RefusalCartQuantity:
 		if p.Max <= 0 {
-			return fmt.Sprintf("The cart already holds the most of %s a line can (99). Nothing was changed.", p.ProductID)
+			return fmt.Sprintf("The cart already holds the most of %s a line can (99). The cart was not changed.", p.ProductID)
 		}
-		return fmt.Sprintf("quantity for %s must be between %d and %d here (a cart line holds at most 99). Nothing was changed.", p.ProductID, p.Min, p.Max)
+		return fmt.Sprintf("quantity for %s must be between %d and %d here (a cart line holds at most 99). The cart was not changed.", p.ProductID, p.Min, p.Max)
 	case checkout.RefusalNotSubscription:
 		return fmt.Sprintf("%s (product_id %s) is bought once, not by subscription. Nothing was charged; buy it with purchase, or find subscription products (they show a billing interval) with search_products.", title, p.ProductID)
 	case checkout.RefusalUnknownSubscription:
@@ -184,7 +195,7 @@ func refusalText(r *checkout.Refusal) string {
 	case checkout.RefusalRenewalStopped:
 		return fmt.Sprintf("Subscription %s was paused or canceled before this renewal was charged, so it was stopped. Nothing was charged for it.", p.QuoteID)
 	case checkout.RefusalSubscriptionProduct:
-		return fmt.Sprintf("%s (product_id %s) is a subscription: it is charged every billing interval, so it cannot be bought once or put in the cart. Nothing was charged; if the person wants it, start it with subscribe.", title, p.ProductID)
+		return fmt.Sprintf("%s (product_id %s) is a subscription: it is charged every billing interval, so it cannot be bought once or put in the cart. %s; if the person wants it, start it with subscribe.", title, p.ProductID, unchanged)
 	case checkout.RefusalBecameSubscription:
 		return fmt.Sprintf("%s (product_id %s) became a subscription after quote %s was made: the seller now charges it every billing interval, so it is not bought once. The quote is canceled and nothing was charged; if the person wants it, start it with subscribe (which asks them to confirm the price per cycle).", title, p.ProductID, p.QuoteID)
 	case checkout.RefusalOtherMode:

@@ -115,6 +115,31 @@ func TestRefusalText(t *testing.T) {
 	}
 }
 
+// The refusals a cart change shares with a purchase say the cart was not changed, never
+// that nothing was charged.
+func TestCartRefusalText(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		code   checkout.RefusalCode
+		params checkout.RefusalParams
+	}{
+		{"unknown product", checkout.RefusalUnknownProduct, checkout.RefusalParams{ProductID: "nw-x"}},
+		{"not in stock", checkout.RefusalOutOfStock, checkout.RefusalParams{Title: "Tent"}},
+		{"seller cannot supply", checkout.RefusalOutOfStock, checkout.RefusalParams{Seller: "Acme", Title: "Tent"}},
+		{"seller not purchasable", checkout.RefusalSellerNotPurchasable, checkout.RefusalParams{Seller: "Acme", Mode: "test"}},
+		{"subscription product", checkout.RefusalSubscriptionProduct, checkout.RefusalParams{ProductID: "cy-sub-1", Title: "Beans"}},
+		{"line full", checkout.RefusalCartQuantity, checkout.RefusalParams{ProductID: "nw-x"}},
+		{"line nearly full", checkout.RefusalCartQuantity, checkout.RefusalParams{ProductID: "nw-x", Min: 1, Max: 9}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := cartRefusalText(&checkout.Refusal{Code: tc.code, Params: tc.params})
+			if !strings.Contains(got, "The cart was not changed") || strings.Contains(strings.ToLower(got), "nothing was charged") {
+				t.Errorf("%q does not say the cart was not changed, or says nothing was charged", got)
+			}
+		})
+	}
+}
+
 // Refusals recorded before codes had parameters keep their words; newer ones are worded
 // from their code, so renaming a tool changes what old orders say too.
 func TestRecordedRefusals(t *testing.T) {

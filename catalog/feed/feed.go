@@ -257,6 +257,7 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 	}
 	prod.SellerID = s.ID
 	damaged := badDisplayText(prod)
+	cut := catalog.TitleCut(prod.Title)
 	if err := prod.Normalize(); err != nil {
 		p.reject(at, "%s%s", label, invalidReason(err))
 		return nil
@@ -268,6 +269,10 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 	if len(damaged) > 0 {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 			Reason: label + strings.Join(damaged, ", ") + ": bytes that are not valid UTF-8 were left out (save the feed as UTF-8)"})
+	}
+	if cut {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: fmt.Sprintf("%stitle is longer than %d bytes; it was cut to fit", label, catalog.MaxTitleLen)})
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"time"
 
@@ -23,7 +24,10 @@ const (
 // Report summarizes the import of one file. Every row read is counted once in
 // Imported, Updated, Rejected or Skipped; an ACP product line counts once per variant, or
 // once in Rejected when the line as a whole is refused; a damaged span counts once
-// in Rejected. Warned counts imported rows that were changed on the way.
+// in Rejected. Warned counts imported rows that were changed on the way (a title cut
+// to catalog.MaxTitleLen, say). Repeated counts again, for the summary to mention, the
+// rows of Updated (or Rejected, when the catalog refused the later row for moving the
+// product to another seller) whose id an earlier row of the same file had.
 type Report struct {
 	File     string
 	Imported int        // products that were new to the catalog
@@ -31,6 +35,7 @@ type Report struct {
 	Rejected int        // rows and damaged spans that were not imported
 	Warned   int        // warnings about rows that were imported
 	Skipped  int        // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
+	Repeated int        // rows whose id an earlier row of the same file had (the later row replaces it)
 	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Encoding is EncodingWindows1252 when the file was read as such (see
 	// Options.Encoding), EncodingUTF8 when it was read as UTF-8.
@@ -45,7 +50,8 @@ type Report struct {
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
 // with ", 1 warning" when there were warnings, ", 4 skipped" when a shop
 // export had rows that hold no product, " (read as Windows-1252)" when it was,
-// followed by "; stopped: <reason>" when
+// then how many rows repeated an id of an earlier row of the file, followed by
+// "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
 // "<file>: <reason>".
 func (r Report) String() string {
@@ -64,6 +70,12 @@ func (r Report) String() string {
 	}
 	if r.Encoding == EncodingWindows1252 {
 		s += " (read as Windows-1252)"
+	}
+	switch {
+	case r.Repeated == 1:
+		s += "; 1 row repeats the id of an earlier row in this file (the last row wins)"
+	case r.Repeated > 1:
+		s += fmt.Sprintf("; %d rows repeat the id of an earlier row in this file (the last row wins)", r.Repeated)
 	}
 	if r.Err != nil {
 		s += "; stopped: " + r.Err.Error()
@@ -216,6 +228,7 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 		}
 	}
 	rep.Encoding = enc // Parse has returned: jobs is closed after collected
+	rep.Repeated += b.repeatedAcross()
 	switch {
 	case werr != nil:
 		return rep, werr
@@ -254,12 +267,18 @@ type batch struct {
 	cur     job
 	index   map[string]int // product id → position in cur.items
 	sellers map[string]catalog.Seller
+	// flushed holds a hash of each id of each batch passed on, once a batch, so that
+	// the rows repeating an id of an earlier batch can be counted at the end of the
+	// file (repeatedAcross). A hash in a slice: 8 bytes an id, not the id in a set; two
+	// ids of one file sharing a 64-bit hash would count one row too many.
+	flushed []uint64
 }
 
 // job is one batch on its way to the writer.
 type job struct {
 	events   []RowError // rejections and warnings found while it was collected, in order
 	updated  int        // rows that replaced an earlier row of the batch
+	repeated int        // rows that repeated the id of an earlier row of the batch
 	items    []pending
 	sellers  []catalog.Seller
 	prepared *catalog.Prepared
@@ -290,6 +309,7 @@ func (b *batch) add(line, end int, s catalog.Seller, p catalog.Product) error {
 		}
 		b.cur.items[i] = it
 		b.cur.updated++
+		b.cur.repeated++
 	} else {
 		b.index[p.ID] = len(b.cur.items)
 		b.cur.items = append(b.cur.items, it)
@@ -311,6 +331,9 @@ func (b *batch) flush() error {
 	b.cur, b.index, b.sellers = job{}, nil, nil
 	if len(j.items) == 0 && len(j.events) == 0 {
 		return nil
+	}
+	for _, it := range j.items {
+		b.flushed = append(b.flushed, idHash(it.p.ID))
 	}
 	for _, s := range sellers {
 		j.sellers = append(j.sellers, s)
@@ -346,7 +369,6 @@ func (b *batch) write(j *job) error {
 	for _, e := range j.events {
 		b.reject(e)
 	}
-	b.rep.Updated += j.updated
 	if len(j.items) == 0 {
 		return nil
 	}
@@ -359,8 +381,32 @@ func (b *batch) write(j *job) error {
 		return fmt.Errorf("%s: saving products: %w", b.rep.File, err)
 	}
 	b.rep.Imported += st.Inserted
-	b.rep.Updated += st.Updated
+	b.rep.Updated += st.Updated + j.updated
+	b.rep.Repeated += j.repeated
 	return nil
+}
+
+// repeatedAcross counts the rows that repeated an id of an earlier batch of the file:
+// an id in k batches was repeated k-1 times (repeats within a batch are counted as
+// it is collected). It runs once Parse has returned.
+func (b *batch) repeatedAcross() int {
+	slices.Sort(b.flushed)
+	n := 0
+	for i := 1; i < len(b.flushed); i++ {
+		if b.flushed[i] == b.flushed[i-1] {
+			n++
+		}
+	}
+	return n
+}
+
+// idHash is the 64-bit FNV-1a hash of id.
+func idHash(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * 1099511628211
+	}
+	return h
 }
 
 func (b *batch) oneByOne(opt catalog.UpsertOptions, sellers []catalog.Seller, items []pending) (catalog.UpsertStats, error) {

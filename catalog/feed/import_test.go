@@ -19,11 +19,13 @@ func openCatalog(t *testing.T) *catalog.Catalog { return testshop.Catalog(t, "",
 // counts is a Report without its errors, for comparison.
 type counts struct {
 	Imported, Updated, Rejected, Warned int
+	Repeated                            int
 	Err                                 bool
 }
 
 func countsOf(r Report) counts {
-	return counts{r.Imported, r.Updated, r.Rejected, r.Warned, r.Err != nil}
+	return counts{Imported: r.Imported, Updated: r.Updated, Rejected: r.Rejected, Warned: r.Warned,
+		Repeated: r.Repeated, Err: r.Err != nil}
 }
 
 func TestImport(t *testing.T) {
@@ -42,12 +44,12 @@ func TestImport(t *testing.T) {
 	first := []counts{
 		{Imported: 4}, {Imported: 2}, {Imported: 3},
 		{Imported: 5, Rejected: 1},
-		{Imported: 4, Updated: 1, Rejected: 11}, // OK-1 appears twice
+		{Imported: 4, Updated: 1, Rejected: 11, Repeated: 1}, // OK-1 appears twice
 	}
 	again := []counts{
 		{Updated: 4}, {Updated: 2}, {Updated: 3},
 		{Updated: 5, Rejected: 1},
-		{Updated: 5, Rejected: 11},
+		{Updated: 5, Rejected: 11, Repeated: 1},
 	}
 	checkReports(t, "first import", reports, files, first)
 	if n := len(streamed); n != 12 {
@@ -56,7 +58,7 @@ func TestImport(t *testing.T) {
 	if got := reports[4].Errors[0].String(); got != fixture("bad_rows.csv")+`:3: price "abc" is not a price like "29.99 USD"` {
 		t.Errorf("first bad_rows error = %s", got)
 	}
-	if got := reports[4].String(); got != fixture("bad_rows.csv")+": 4 imported, 1 updated, 11 rejected" {
+	if got := reports[4].String(); got != fixture("bad_rows.csv")+": 4 imported, 1 updated, 11 rejected; 1 row repeats the id of an earlier row in this file (the last row wins)" {
 		t.Errorf("Report.String() = %q", got)
 	}
 	n, err := cat.Count(ctx)
@@ -141,11 +143,26 @@ func TestImportFiles(t *testing.T) {
 		{
 			name:  "batches with repeated ids",
 			files: []string{write("big.csv", big.String())},
-			want:  []counts{{Imported: 2100, Updated: 400}},
+			want:  []counts{{Imported: 2100, Updated: 400, Repeated: 400}},
 			check: func(t *testing.T, cat *catalog.Catalog, _ []Report) {
 				p, err := cat.Product(context.Background(), "P2095")
 				if err != nil || p.Title != "Product 2499" {
 					t.Errorf("P2095 = %q, %v; want the last row's title", p.Title, err)
+				}
+			},
+		},
+		{
+			name: "a title cut is a warning; an id of an earlier file is not a repeat",
+			files: []string{write("long.csv", "item_id,title,price,seller_name\n"+
+				"A,"+strings.Repeat("x", 301)+",1 USD,M\nB,Short,1 USD,M\nC,"+strings.Repeat("\u200b", 200)+"Invisible,1 USD,M\n"),
+				write("again.csv", "item_id,title,price,seller_name\nA,Again,1 USD,M\n")},
+			want: []counts{{Imported: 3, Warned: 1}, {Updated: 1}},
+			check: func(t *testing.T, _ *catalog.Catalog, reports []Report) {
+				if got, want := reports[0].String(), filepath.Join(dir, "long.csv")+": 3 imported, 0 updated, 0 rejected, 1 warning"; got != want {
+					t.Errorf("String() = %q, want %q", got, want)
+				}
+				if got, want := reports[0].Errors[0].String(), filepath.Join(dir, "long.csv")+":2: warning: title is longer than 300 bytes; it was cut to fit"; got != want {
+					t.Errorf("warning = %q, want %q", got, want)
 				}
 			},
 		},
@@ -294,7 +311,7 @@ func TestImportSellerChange(t *testing.T) {
 	}
 	checkReports(t, "refused", reports, []string{takeover, within, acp}, []counts{
 		{Imported: 1, Rejected: 1},
-		{Imported: 1, Updated: 1, Rejected: 1},
+		{Imported: 1, Updated: 1, Rejected: 1, Repeated: 1},
 		{Rejected: 1},
 	})
 	for i, want := range []string{

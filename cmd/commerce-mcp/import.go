@@ -91,19 +91,23 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())
 	})
-	read := 0
+	read, stored := 0, 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
 		read += r.Imported + r.Updated + r.Rejected + r.Skipped
+		stored += r.Imported + r.Updated
 	}
 	var unstored *feed.UnstoredError
 	switch {
 	case errors.As(err, &unstored):
 		logger.Error("import stopped", "err", unstored.Err)
 		return errors.New("import stopped before the end; nothing was stored (a first import into an empty catalog is stored all at once)")
+	case err != nil && stored == 0:
+		logger.Error("import stopped", "err", err)
+		return errors.New("import stopped before any product was stored")
 	case err != nil:
 		logger.Error("import stopped", "err", err)
-		return errors.New("import stopped before the end; the rows counted above were stored")
+		return errors.New("import stopped before the end; the products counted above as imported or updated were stored")
 	}
 	if read == 0 {
 		return errors.New("nothing could be read from the given files")

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // TestImportSellerChange checks that `import` refuses, row by row, to move a product
@@ -205,5 +208,30 @@ func TestImportEncoding(t *testing.T) {
 				t.Errorf("stderr %q lacks %q", stderr.String(), tc.stderr)
 			}
 		})
+	}
+}
+
+// TestImportStoppedBeforeAnyProduct checks that an import stopped before it stored a
+// product (here, while it waits for another load to finish) does not claim that rows
+// counted above were stored.
+func TestImportStoppedBeforeAnyProduct(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	feedPath := filepath.Join(dir, "f.csv")
+	if err := os.WriteFile(feedPath, []byte("item_id,title,price,seller_name\nX,Lamp,10 USD,Acme\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := testshop.Catalog(t, db, nil, nil)
+	l, err := other.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Rollback()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	err = run(ctx, []string{"import", "--db", db, feedPath}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+	if err == nil || err.Error() != "import stopped before any product was stored" {
+		t.Errorf("import while another load holds the catalog: err %v, want that no product was stored (stderr %q)", err, stderr.String())
 	}
 }

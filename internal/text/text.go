@@ -45,6 +45,16 @@ func Clean(s string, max int) string {
 	return b.String()
 }
 
+// Shorten cleans s like Clean and, when the clean text is longer than max bytes, cuts
+// it to at most max bytes ending in "…", so text repeated to a caller shows it was cut.
+func Shorten(s string, max int) string {
+	const mark = "…"
+	if c := Clean(s, len(s)); len(c) <= max {
+		return c
+	}
+	return Clean(s, max-len(mark)) + mark
+}
+
 // plain reports whether s is already clean: printable ASCII with single spaces
 // between words and none at the ends, which is most text. Clean returns such text
 // as it is, without copying it.

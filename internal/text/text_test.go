@@ -53,6 +53,31 @@ func TestClean(t *testing.T) {
 	}
 }
 
+// Shorten marks its cut, so a repeated id that was cut is never taken for the whole id.
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("x", 500)
+	for _, tt := range []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"short kept whole", "nw-shoe-0007", 80, "nw-shoe-0007"},
+		{"exactly max kept whole", long[:80], 80, long[:80]},
+		{"cleaned before measuring", "\u200b" + long[:80] + "\x00", 80, long[:80]},
+		{"long cut and marked", long, 80, long[:77] + "…"},
+		{"cut on a character boundary", strings.Repeat("é", 50), 10, "ééé…"},
+		{"no trailing space before the mark", "abcd efgh", 8, "abcd…"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := text.Shorten(tt.in, tt.max)
+			if got != tt.want || len(got) > tt.max {
+				t.Errorf("Shorten(%q, %d) = %q (%d bytes), want %q", tt.in, tt.max, got, len(got), tt.want)
+			}
+		})
+	}
+}
+
 func TestCleanLines(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"plain", "size 42", "size 42"},
