@@ -253,8 +253,8 @@ func (g *stdioGuard) refuseTooLarge(prefix, tail []byte, size int64) {
 		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, fmt.Sprintf("message too large: a JSON-RPC message may be at most %d bytes (4 MiB)", maxMessageSize), nil)})
 }
 
-// head is what the top-level members at the start of a cut-off JSON object say.
-type head struct {
+// lineHead is what the top-level members at the start of a cut-off JSON object say.
+type lineHead struct {
 	id      any  // the "id" member, when it is a string or a number
 	hasID   bool // id was read
 	request bool // a "method" member was read, and no "result" or "error"
@@ -262,8 +262,8 @@ type head struct {
 
 // leadingMembers reads the top-level members of the JSON object that prefix starts, up
 // to the point where prefix is cut off.
-func leadingMembers(prefix []byte) head {
-	var h head
+func leadingMembers(prefix []byte) lineHead {
+	var h lineHead
 	dec := json.NewDecoder(bytes.NewReader(prefix))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return h
