@@ -401,6 +401,9 @@ func (h *Server) build() http.Handler {
 			opts = append(opts, server.WithSessionIdManagerResolver(h.sessions), server.WithSessionIdleTTL(sessionIdleTTL))
 		}
 		st := server.NewStreamableHTTPServer(h.mcp, opts...)
+		if !h.cfg.Stateless {
+			h.sessions.release = func(id string) { releaseSession(st, id) }
+		}
 		// Shutdown of a StreamableHTTPServer used as a handler closes its sessions
 		// (ending GET streams) and stops its idle-session sweeper.
 		h.closers = append(h.closers, func(ctx context.Context) { _ = st.Shutdown(ctx) })

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -89,13 +90,19 @@ type testServer struct {
 // newTestServer serves testMCP through New with c's settings filled in.
 func newTestServer(t *testing.T, c Config) *testServer {
 	t.Helper()
+	return newTestServerOf(t, testMCP(nil, nil), c)
+}
+
+// newTestServerOf serves s through New with c's settings filled in.
+func newTestServerOf(t *testing.T, s *server.MCPServer, c Config) *testServer {
+	t.Helper()
 	var log syncbuf.Buffer
 	c.Authenticate = fakeAuthenticate
 	c.WithCustomer = withTestCustomer
 	c.Log = slog.New(slog.NewTextHandler(&log, nil))
 	ts := httptest.NewUnstartedServer(nil)
 	c.PublicURL = "http://" + ts.Listener.Addr().String()
-	h, err := New(testMCP(nil, nil), c)
+	h, err := New(s, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,6 +384,45 @@ func TestSessionsPerCustomerBounded(t *testing.T) {
 	s.drop("bob-1")
 	if s.owns("bob-1", "cus_bob") || len(s.byCustomer["cus_bob"]) != 0 {
 		t.Error("drop left the session")
+	}
+}
+
+// TestSessionsOverTheCapReleased checks that a session the per-customer cap forgets
+// is released by the MCP server too, so that one customer opening sessions without
+// end holds at most the cap's worth of them, and that the newest still work.
+func TestSessionsOverTheCapReleased(t *testing.T) {
+	var mu sync.Mutex
+	live := 0
+	hooks := &server.Hooks{}
+	hooks.AddOnRegisterSession(func(context.Context, server.ClientSession) { mu.Lock(); live++; mu.Unlock() })
+	hooks.AddOnUnregisterSession(func(context.Context, server.ClientSession) { mu.Lock(); live--; mu.Unlock() })
+	ts := newTestServerOf(t, server.NewMCPServer("test", "1", server.WithHooks(hooks)), Config{})
+	var first, last string
+	for i := range maxSessionsPerCustomer + 5 {
+		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
+		sid := resp.Header.Get(server.HeaderKeySessionID)
+		if resp.StatusCode != http.StatusOK || sid == "" {
+			t.Fatalf("initialize %d: %d, session %q", i, resp.StatusCode, sid)
+		}
+		if i == 0 {
+			first = sid
+		}
+		last = sid
+	}
+	mu.Lock()
+	got := live
+	mu.Unlock()
+	if got != maxSessionsPerCustomer {
+		t.Errorf("%d sessions registered with the MCP server, want the cap, %d", got, maxSessionsPerCustomer)
+	}
+	session := func(id string) map[string]string {
+		return map[string]string{server.HeaderKeySessionID: id, "Mcp-Protocol-Version": "2025-11-25"}
+	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, session(first)); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the oldest session after the cap: %d, want 404", resp.StatusCode)
+	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, session(last)); resp.StatusCode != http.StatusOK {
+		t.Errorf("the newest session: %d, want 200", resp.StatusCode)
 	}
 }
 
