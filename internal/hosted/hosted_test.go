@@ -441,24 +441,14 @@ func TestRevokedTokenEndsStreams(t *testing.T) {
 		open      func(t *testing.T, ts *testServer) *http.Response // the stream, with tokenA
 		storeDown bool                                              // the recheck cannot reach the store
 	}{
-		{name: "2025-11-25 GET stream", transport: TransportHTTP, open: func(t *testing.T, ts *testServer) *http.Response {
-			resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
-			sid := resp.Header.Get(server.HeaderKeySessionID)
-			return ts.do(t, http.MethodGet, PathMCP, tokenA, "", map[string]string{server.HeaderKeySessionID: sid,
-				"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
-		}},
+		{name: "2025-11-25 GET stream", transport: TransportHTTP, open: openGETStream},
 		{name: "SSE stream", transport: TransportSSE, open: func(t *testing.T, ts *testServer) *http.Response {
 			return ts.do(t, http.MethodGet, PathSSE, tokenA, "", map[string]string{"Accept": "text/event-stream"})
 		}},
 		{name: "2026-07-28 subscriptions/listen", transport: TransportHTTP, open: func(t *testing.T, ts *testServer) *http.Response {
 			return ts.do(t, http.MethodPost, PathMCP, tokenA, listenBody, modernHeaders("subscriptions/listen"))
 		}},
-		{name: "store down: the stream stays", transport: TransportHTTP, storeDown: true, open: func(t *testing.T, ts *testServer) *http.Response {
-			resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
-			sid := resp.Header.Get(server.HeaderKeySessionID)
-			return ts.do(t, http.MethodGet, PathMCP, tokenA, "", map[string]string{server.HeaderKeySessionID: sid,
-				"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
-		}},
+		{name: "store down: the stream stays", transport: TransportHTTP, storeDown: true, open: openGETStream},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var revoked atomic.Bool
@@ -502,6 +492,15 @@ func TestRevokedTokenEndsStreams(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openGETStream opens a 2025-11-25 session with tokenA and its GET stream.
+func openGETStream(t *testing.T, ts *testServer) *http.Response {
+	t.Helper()
+	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
+	sid := resp.Header.Get(server.HeaderKeySessionID)
+	return ts.do(t, http.MethodGet, PathMCP, tokenA, "", map[string]string{server.HeaderKeySessionID: sid,
+		"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
 }
 
 // listenBody is a 2026-07-28 subscriptions/listen request for tool list changes.
