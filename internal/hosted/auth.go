@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
 )
 
 type customerKey struct{}
@@ -43,7 +45,52 @@ func (h *Server) authenticate(next http.Handler) http.Handler {
 		if rec := recordFrom(r.Context()); rec != nil {
 			rec.setCustomer(customer)
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), customerKey{}, customer)))
+		// Whether the token still acts for the customer, for streams that outlive
+		// this check (endRevokedStreams). The secret stays in this closure.
+		valid := func(ctx context.Context) bool {
+			c, err := h.cfg.Authenticate(ctx, secret)
+			return !errors.Is(err, ErrBadToken) && (err != nil || c == customer)
+		}
+		ctx := context.WithValue(r.Context(), customerKey{}, customer)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, tokenValidKey{}, valid)))
+	})
+}
+
+type tokenValidKey struct{}
+
+// endRevokedStreams ends a long-lived stream (a GET stream, a 2026-07-28
+// subscriptions/listen request) once the token that opened it is revoked or expires:
+// its token is checked again every tokenRecheck, and the stream's context ends at the
+// first check that refuses it. A token store that cannot answer leaves the stream
+// open. Other requests pass untouched (a tool call finishes as it started).
+func (h *Server) endRevokedStreams(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		valid, _ := r.Context().Value(tokenValidKey{}).(func(context.Context) bool)
+		rec := recordFrom(r.Context())
+		stream := r.Method == http.MethodGet || (rec != nil && rec.method == string(mcp.MethodSubscriptionsListen))
+		if valid == nil || !stream {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithCancel(r.Context())
+		defer cancel()
+		go func() {
+			tick := time.NewTicker(h.tokenRecheck)
+			defer tick.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-tick.C:
+					if !valid(ctx) && ctx.Err() == nil {
+						h.cfg.Log.Info("closing a stream: its token was revoked or expired", "customer", customerFrom(ctx))
+						cancel()
+						return
+					}
+				}
+			}
+		}()
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

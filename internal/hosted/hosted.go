@@ -56,6 +56,9 @@ const (
 	maxTokenLen = 512
 	// bodyTimeout bounds how long a request body may take to arrive.
 	bodyTimeout = 30 * time.Second
+	// tokenRecheck is how often the token of an open stream is checked again: a
+	// revoked or expired token's stream ends within it.
+	tokenRecheck = time.Minute
 )
 
 // ErrBadToken is what Config.Authenticate returns (or wraps) for a token that is
@@ -111,6 +114,8 @@ type Server struct {
 	sessions *sessions
 	inflight inflight
 	origins  map[string]bool
+	// tokenRecheck is the constant of that name (tests shorten it).
+	tokenRecheck time.Duration
 
 	// abort is cancelled when shutdown stops waiting for calls: tool calls still
 	// running then are cancelled (a purchase stays journaled and recovery settles
@@ -166,7 +171,7 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	}
-	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins}
+	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins, tokenRecheck: tokenRecheck}
 	h.abort, h.cancelAbort = context.WithCancel(context.Background())
 	h.instrument()
 	return h, nil
@@ -357,7 +362,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
-//	  /mcp or /sse + /message                    call log → bearer auth → body limit → session owner → mcp-go
+//	  /mcp or /sse + /message                    call log → bearer auth → body limit → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
@@ -401,6 +406,9 @@ func (h *Server) build() http.Handler {
 			opts = append(opts, server.WithSessionIdManagerResolver(h.sessions), server.WithSessionIdleTTL(sessionIdleTTL))
 		}
 		st := server.NewStreamableHTTPServer(h.mcp, opts...)
+		if !h.cfg.Stateless {
+			h.sessions.release = func(id string) { releaseSession(st, id) }
+		}
 		// Shutdown of a StreamableHTTPServer used as a handler closes its sessions
 		// (ending GET streams) and stops its idle-session sweeper.
 		h.closers = append(h.closers, func(ctx context.Context) { _ = st.Shutdown(ctx) })
@@ -409,10 +417,10 @@ func (h *Server) build() http.Handler {
 	return h.origin(mux)
 }
 
-// mcpEndpoint wraps an MCP endpoint: the call log outside, then bearer auth and the
-// body limit.
+// mcpEndpoint wraps an MCP endpoint: the call log outside, then bearer auth, the
+// body limit, and the end of streams whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
-	return h.logCalls(h.authenticate(h.limitBody(next)))
+	return h.logCalls(h.authenticate(h.limitBody(h.endRevokedStreams(next))))
 }
 
 // health answers 200 when Config.Health succeeds and 503 otherwise, with no details.

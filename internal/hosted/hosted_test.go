@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -89,13 +91,22 @@ type testServer struct {
 // newTestServer serves testMCP through New with c's settings filled in.
 func newTestServer(t *testing.T, c Config) *testServer {
 	t.Helper()
+	return newTestServerOf(t, testMCP(nil, nil), c)
+}
+
+// newTestServerOf serves s through New with c's settings filled in (the fake
+// authenticator unless c has one).
+func newTestServerOf(t *testing.T, s *server.MCPServer, c Config) *testServer {
+	t.Helper()
 	var log syncbuf.Buffer
-	c.Authenticate = fakeAuthenticate
+	if c.Authenticate == nil {
+		c.Authenticate = fakeAuthenticate
+	}
 	c.WithCustomer = withTestCustomer
 	c.Log = slog.New(slog.NewTextHandler(&log, nil))
 	ts := httptest.NewUnstartedServer(nil)
 	c.PublicURL = "http://" + ts.Listener.Addr().String()
-	h, err := New(testMCP(nil, nil), c)
+	h, err := New(s, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,6 +389,126 @@ func TestSessionsPerCustomerBounded(t *testing.T) {
 	if s.owns("bob-1", "cus_bob") || len(s.byCustomer["cus_bob"]) != 0 {
 		t.Error("drop left the session")
 	}
+}
+
+// TestSessionsOverTheCapReleased checks that a session the per-customer cap forgets
+// is released by the MCP server too, so that one customer opening sessions without
+// end holds at most the cap's worth of them, and that the newest still work.
+func TestSessionsOverTheCapReleased(t *testing.T) {
+	var mu sync.Mutex
+	live := 0
+	hooks := &server.Hooks{}
+	hooks.AddOnRegisterSession(func(context.Context, server.ClientSession) { mu.Lock(); live++; mu.Unlock() })
+	hooks.AddOnUnregisterSession(func(context.Context, server.ClientSession) { mu.Lock(); live--; mu.Unlock() })
+	ts := newTestServerOf(t, server.NewMCPServer("test", "1", server.WithHooks(hooks)), Config{})
+	var first, last string
+	for i := range maxSessionsPerCustomer + 5 {
+		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
+		sid := resp.Header.Get(server.HeaderKeySessionID)
+		if resp.StatusCode != http.StatusOK || sid == "" {
+			t.Fatalf("initialize %d: %d, session %q", i, resp.StatusCode, sid)
+		}
+		if i == 0 {
+			first = sid
+		}
+		last = sid
+	}
+	mu.Lock()
+	got := live
+	mu.Unlock()
+	if got != maxSessionsPerCustomer {
+		t.Errorf("%d sessions registered with the MCP server, want the cap, %d", got, maxSessionsPerCustomer)
+	}
+	session := func(id string) map[string]string {
+		return map[string]string{server.HeaderKeySessionID: id, "Mcp-Protocol-Version": "2025-11-25"}
+	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, session(first)); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the oldest session after the cap: %d, want 404", resp.StatusCode)
+	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, session(last)); resp.StatusCode != http.StatusOK {
+		t.Errorf("the newest session: %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestRevokedTokenEndsStreams checks that a stream opened with a token ends once the
+// token is revoked (or expires), on every kind of stream: the 2025-era GET stream,
+// the SSE stream and the 2026-07-28 subscriptions/listen request; and that a token
+// store that cannot answer leaves it open.
+func TestRevokedTokenEndsStreams(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		transport string
+		open      func(t *testing.T, ts *testServer) *http.Response // the stream, with tokenA
+		storeDown bool                                              // the recheck cannot reach the store
+	}{
+		{name: "2025-11-25 GET stream", transport: TransportHTTP, open: openGETStream},
+		{name: "SSE stream", transport: TransportSSE, open: func(t *testing.T, ts *testServer) *http.Response {
+			return ts.do(t, http.MethodGet, PathSSE, tokenA, "", map[string]string{"Accept": "text/event-stream"})
+		}},
+		{name: "2026-07-28 subscriptions/listen", transport: TransportHTTP, open: func(t *testing.T, ts *testServer) *http.Response {
+			return ts.do(t, http.MethodPost, PathMCP, tokenA, listenBody, modernHeaders("subscriptions/listen"))
+		}},
+		{name: "store down: the stream stays", transport: TransportHTTP, storeDown: true, open: openGETStream},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var revoked atomic.Bool
+			auth := func(ctx context.Context, secret string) (string, error) {
+				if secret == tokenA && revoked.Load() {
+					if tc.storeDown {
+						return "", errors.New("database is locked")
+					}
+					return "", ErrBadToken
+				}
+				return fakeAuthenticate(ctx, secret)
+			}
+			ts := newTestServerOf(t, testMCP(nil, nil), Config{Transport: tc.transport, Authenticate: auth})
+			ts.h.tokenRecheck = 20 * time.Millisecond
+			resp := tc.open(t, ts)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("opening the stream: %d", resp.StatusCode)
+			}
+			ended := make(chan struct{})
+			go func() {
+				_, _ = io.Copy(io.Discard, resp.Body)
+				close(ended)
+			}()
+			// Still open across several rechecks while the token is valid.
+			select {
+			case <-ended:
+				t.Fatal("the stream ended while its token was valid")
+			case <-time.After(200 * time.Millisecond):
+			}
+			revoked.Store(true)
+			select {
+			case <-ended:
+				if tc.storeDown {
+					t.Fatal("the stream ended because the token store could not answer")
+				}
+			case <-time.After(2 * time.Second):
+				if !tc.storeDown {
+					t.Fatal("the stream outlived its token's revocation")
+				}
+				resp.Body.Close()
+			}
+		})
+	}
+}
+
+// openGETStream opens a 2025-11-25 session with tokenA and its GET stream.
+func openGETStream(t *testing.T, ts *testServer) *http.Response {
+	t.Helper()
+	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
+	sid := resp.Header.Get(server.HeaderKeySessionID)
+	return ts.do(t, http.MethodGet, PathMCP, tokenA, "", map[string]string{server.HeaderKeySessionID: sid,
+		"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
+}
+
+// listenBody is a 2026-07-28 subscriptions/listen request for tool list changes.
+const listenBody = `{"jsonrpc":"2.0","id":9,"method":"subscriptions/listen","params":{"notifications":{"toolsListChanged":true},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"t","version":"1"},"io.modelcontextprotocol/clientCapabilities":{}}}}`
+
+// modernHeaders are the headers of a 2026-07-28 request for method.
+func modernHeaders(method string) map[string]string {
+	return map[string]string{"Mcp-Protocol-Version": "2026-07-28", "Mcp-Method": method, "Accept": "application/json, text/event-stream"}
 }
 
 // TestSSESessionsBoundToCustomer checks that a message for another customer's SSE

@@ -20,6 +20,11 @@ type sessions struct {
 	mu         sync.Mutex
 	owner      map[string]string   // session id → customer
 	byCustomer map[string][]string // customer → Streamable HTTP session ids, oldest first
+
+	// release, when set, frees what the MCP transport keeps for a session the cap
+	// forgot (mcp-go would otherwise keep it until the idle sweep, an hour later).
+	// Called without mu held.
+	release func(id string)
 }
 
 func newSessions() *sessions {
@@ -38,20 +43,27 @@ func newSessionID() string {
 }
 
 // bind records a new session of customer. Streamable HTTP sessions (bounded) are
-// capped per customer: the oldest is forgotten.
+// capped per customer: the oldest is forgotten, and released.
 func (s *sessions) bind(id, customer string, bounded bool) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.owner[id] = customer
 	if !bounded {
+		s.mu.Unlock()
 		return
 	}
+	var evicted string
 	ids := append(s.byCustomer[customer], id)
 	if len(ids) > maxSessionsPerCustomer {
-		delete(s.owner, ids[0])
+		evicted = ids[0]
+		delete(s.owner, evicted)
 		ids = ids[1:]
 	}
 	s.byCustomer[customer] = ids
+	release := s.release
+	s.mu.Unlock()
+	if evicted != "" && release != nil {
+		release(evicted)
+	}
 }
 
 // owns reports whether id is a live session of customer.
@@ -236,3 +248,23 @@ func (k *keepCORS) Flush() {
 }
 
 func (k *keepCORS) Unwrap() http.ResponseWriter { return k.ResponseWriter }
+
+// releaseSession frees what st keeps for session id (its registration with the MCP
+// server, its streams' state, its idle clock) by the protocol's own way of ending a
+// session, a DELETE, sent to st directly. The request carries no customer, so the
+// ownership check has nothing left to forget: the session is already unbound.
+func releaseSession(st http.Handler, id string) {
+	r, err := http.NewRequest(http.MethodDelete, PathMCP, nil)
+	if err != nil {
+		return // a constant method and path: cannot fail
+	}
+	r.Header.Set(server.HeaderKeySessionID, id)
+	st.ServeHTTP(discardResponse{header: http.Header{}}, r)
+}
+
+// discardResponse is an http.ResponseWriter that keeps nothing.
+type discardResponse struct{ header http.Header }
+
+func (d discardResponse) Header() http.Header         { return d.header }
+func (d discardResponse) Write(p []byte) (int, error) { return len(p), nil }
+func (d discardResponse) WriteHeader(int)             {}
