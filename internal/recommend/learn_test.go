@@ -258,7 +258,8 @@ func hits(list []int, targets map[int]bool) int {
 // counting once. A change is kept only when it raises that mean by more than
 // RECOMMEND_LEARN_MIN_GAIN (default 1) times the noise of the difference (pairedNoise,
 // the standard error from the cases each weighting hits and the other misses), so that
-// gains within the noise leave the weights as they were. RECOMMEND_LEARN=1 runs it.
+// gains within the noise leave the weights as they were. RECOMMEND_LEARN=1 runs it;
+// RECOMMEND_LEARN_WORLDS=1 also logs every trial's figure in each world.
 func TestLearnWeights(t *testing.T) {
 	if os.Getenv("RECOMMEND_LEARN") == "" {
 		t.Skip("set RECOMMEND_LEARN=1 to learn the weights on the validation split and other seeds")
@@ -361,6 +362,9 @@ func TestLearnWeights(t *testing.T) {
 	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
+	// RECOMMEND_LEARN_WORLDS=1 logs each trial's figure in every world, not only the
+	// mean: a change may help the bare worlds and cost the mixed ones.
+	perWorld := os.Getenv("RECOMMEND_LEARN_WORLDS") != ""
 	if s := os.Getenv("RECOMMEND_LEARN_NAMES"); s != "" {
 		names = strings.Split(s, ",")
 	}
@@ -387,6 +391,9 @@ func TestLearnWeights(t *testing.T) {
 				trial[name] = x
 				s, l := evaluate(trial)
 				tried = append(tried, fmt.Sprintf("%g: %+.4f ±%.4f", x, s.hit-best.hit, pairedNoise(s.hits, best.hits)))
+				if perWorld {
+					t.Logf("pass %d: trial %s = %g: %s", pass+1, name, x, l)
+				}
 				if better(s, best) {
 					best, w, line, changed = s, trial, l, true
 					t.Logf("pass %d: %s = %g → HitRate@10 %.4f, NDCG@10 %.4f  %s", pass+1, name, x, s.hit, s.ndcg, l)
