@@ -14,14 +14,26 @@ import (
 	"unicode/utf8"
 )
 
-// learnedView is what a search reads of the learned tables (migration 0014) for one
-// value of catalog_changes.text, which every write of product text moves: the heads
-// of learned_types with at least minLearnedType products, read whole, and the rows of
-// learned_type_words of the words asked about, read as they are first asked for. A
-// search reads the version once (learnedView) and then asks without touching the
-// database for what an earlier search of the same version read.
+// learnedView is what a search reads of the learned tables (migration 0014), of the
+// brands and of the words' spread over types, for one value of catalog_changes.text
+// (which every upsert moves, see search pools): the text version, and what was learned
+// of the catalog's indexed text (learnedTypes), which is shared by every view of one
+// value of catalog_changes.indexed. That counter moves only with writes that change
+// indexed text (migration 0035), so an upsert of prices or ratings, or a sale's stock,
+// keeps every word's spread that searches read before.
 type learnedView struct {
-	version int64
+	version int64 // catalog_changes.text, which search pools key on
+	*learnedTypes
+}
+
+// learnedTypes is what a view knows of the catalog's indexed text at one value of
+// catalog_changes.indexed: the heads of learned_types with at least minLearnedType
+// products, read whole, and the rows of learned_type_words of the words asked about,
+// the words' spread over types and the brands, read as they are first asked for. A
+// search reads the versions once (learnedView) and then asks without touching the
+// database for what an earlier search of the same indexed text read.
+type learnedTypes struct {
+	indexed int64          // catalog_changes.indexed when read
 	types   map[string]int // head → products, for heads of at least minLearnedType
 	total   int            // the sum of types, once asked for (products)
 
@@ -35,6 +47,13 @@ type learnedView struct {
 	// named holds what brandsNamed found for the words of a query, by the words joined
 	// with \x00, as they are first asked for (see rerank.go).
 	named map[string]map[int64]bool
+}
+
+// newLearnedView returns a view of the text version, at the indexed version, with the
+// learned types types and nothing else read yet.
+func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
+	return &learnedView{version: version, learnedTypes: &learnedTypes{indexed: indexed, types: types,
+		words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}}
 }
 
 // wordUse is how the products that have one word are spread over the catalog's types:
@@ -65,21 +84,26 @@ const minLearnedType = 3
 // maxLearnedWords bounds the category words a view keeps; past it, it forgets them.
 const maxLearnedWords = 4096
 
-// learnedView returns the view of the learned tables for the current text version,
-// reading learned_types when the version moved.
+// learnedView returns the view of the learned tables for the current text version:
+// the one read before when neither version moved, one sharing what it read when only
+// the text version moved, else a new one that reads learned_types.
 func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
-	version, err := c.textVersion(ctx)
-	if err != nil {
-		return nil, err
+	var version, indexed int64
+	if err := c.queryRow(ctx, `SELECT text, indexed FROM catalog_changes WHERE id = 1`).Scan(&version, &indexed); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	c.learnedMu.Lock()
 	defer c.learnedMu.Unlock()
-	if lv := c.learned; lv != nil && lv.version == version {
+	if lv := c.learned; lv != nil && lv.version == version && lv.indexed == indexed {
 		return lv, nil
 	}
-	lv := &learnedView{version: version, types: map[string]int{}, words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}
+	if lv := c.learned; lv != nil && lv.indexed == indexed {
+		c.learned = &learnedView{version: version, learnedTypes: lv.learnedTypes}
+		return c.learned, nil
+	}
+	lv := newLearnedView(version, indexed, map[string]int{})
 	// One row of text, "head products head products …" (a head is one word), costs a
-	// fraction of a row per head; every write of product text reads it again.
+	// fraction of a row per head; every write of indexed text reads it again.
 	var list string
 	if err := c.queryRow(ctx, `SELECT coalesce(group_concat(head || ' ' || products, ' '), '') FROM learned_types WHERE products >= ?`,
 		minLearnedType).Scan(&list); err != nil {

@@ -142,8 +142,8 @@ func hasKey[K comparable, V any](m map[K]V, k K) bool {
 }
 
 // brandsNamed returns the brands whose whole name is a run of one to three of words.
-// It looks them up once per text version: brands are added only by writes of product
-// text, which move the version, and never change. The map returned is not to be
+// It looks them up once per indexed version (see learnedTypes): brands are added only
+// by writes of indexed text, which move that version, and never change. The map returned is not to be
 // modified.
 func (lv *learnedView) brandsNamed(ctx context.Context, c *Catalog, words []string) (map[int64]bool, error) {
 	key := strings.Join(words, "\x00")

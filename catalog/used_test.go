@@ -81,7 +81,7 @@ func (c *Catalog) VoteAgreement(ctx context.Context) (VoteAgreement, error) {
 		return a, err
 	}
 	view := func() *learnedView {
-		return &learnedView{version: base.version, types: base.types, words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}
+		return newLearnedView(base.version, base.indexed, base.types)
 	}
 	whole, read := view(), view()
 	vote := func(lv *learnedView, w string) (string, error) {
@@ -167,7 +167,7 @@ func TestUsedWholeReference(t *testing.T) {
 		{"in every product, its types sampled", "plain", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			lv := &learnedView{version: base.version, types: base.types, words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}
+			lv := newLearnedView(base.version, base.indexed, base.types)
 			got, err := lv.used(ctx, c, tc.word)
 			if err != nil {
 				t.Fatal(err)

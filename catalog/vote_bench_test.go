@@ -23,7 +23,9 @@ var benchSentences = []string{
 // catalog against its floor, the bare ranked FTS5 query for any of the sentence's
 // words, alternating the two query by query. "warm": the words' spread over product
 // types was read by an earlier search of the same catalog text; "cold": a product's
-// text is written before each pass (untimed), so every word is read again.
+// text is written before each pass (untimed), so every word is read again; "stock"
+// and "price": a sale's stock taken (or put back), or a product's price changed,
+// before each pass (untimed), which change no text.
 //
 //	go test -tags sqlite_fts5 -run '^$' -bench SentenceTypes -count 5 ./catalog
 func BenchmarkSentenceTypes(b *testing.B) {
@@ -55,16 +57,27 @@ func BenchmarkSentenceTypes(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer c.Upsert(ctx, nil, []catalog.Product{touched})
-	for _, mode := range []string{"warm", "cold"} {
+	for _, mode := range []string{"warm", "cold", "stock", "price"} {
 		b.Run(mode, func(b *testing.B) {
 			var search, floor time.Duration
 			for i := 0; b.Loop(); i++ {
-				if mode == "cold" {
-					p := touched
+				var err error
+				switch p := touched; mode {
+				case "cold":
 					p.Description = fmt.Sprintf("%s (%d)", touched.Description, i)
-					if _, err := c.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
-						b.Fatal(err)
+					_, err = c.Upsert(ctx, nil, []catalog.Product{p})
+				case "price":
+					p.Price.Amount += int64(1 + i%2)
+					_, err = c.Upsert(ctx, nil, []catalog.Product{p})
+				case "stock":
+					if i%2 == 0 {
+						err = c.TakeStock(ctx, p.ID, 1)
+					} else {
+						err = c.ReturnStock(ctx, p.ID, 1)
 					}
+				}
+				if err != nil {
+					b.Fatal(err)
 				}
 				for j, text := range benchSentences {
 					t0 := time.Now()

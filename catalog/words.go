@@ -37,7 +37,10 @@ INSERT INTO temp.words_removed (words_removed) VALUES ('delete-all');`
 // words_removed from it, stamping each term whose count changes with the write's text
 // version (the writer moved it first). A term no product has any more keeps its row,
 // with docs 0: that tells spelling's words in memory that it left (see spellCandidates).
+// It also moves catalog_changes.indexed (migration 0035): some product's indexed text
+// changed, so what a learned view read of it is out of date (see learnedView).
 const wordsFoldSQL = `
+UPDATE catalog_changes SET indexed = indexed + 1 WHERE id = 1;
 INSERT INTO index_words (term, docs, changed)
 	SELECT term, sum(n), (SELECT text FROM catalog_changes WHERE id = 1) FROM (SELECT term, doc AS n FROM temp.words_added_vocab
 		UNION ALL SELECT term, -doc FROM temp.words_removed_vocab) WHERE true GROUP BY term HAVING sum(n) != 0
@@ -60,6 +63,8 @@ func textOf(d *derived) indexedText {
 // countWords keeps index_words equal to products_vocab for the rows of product_text
 // that writeText is about to write: it takes away the terms of each stored product
 // whose indexed text changes and adds those of its new text (and of new products).
+// When there are any, it moves catalog_changes.indexed (see wordsFoldSQL): a write
+// that changes no indexed text (price, rating, stock only) leaves it.
 // A bulk load counts nothing here: its Commit fills the table (see fillWords).
 func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 	if w.learn != nil || len(rows) == 0 { // a bulk load
@@ -144,13 +149,14 @@ func (w *writer) tempText(ctx context.Context, table string, texts []indexedText
 }
 
 // fillWordsSQL fills index_words from products_vocab, which walks the whole index
-// once, stamps every row with a new text version, and marks the table fresh. With no
+// once, stamps every row with a new text version, and marks the table fresh; it moves
+// catalog_changes.indexed too (a bulk load's text is counted by nothing else). With no
 // row left older than that version, spelling reads its words afresh (see spellCandidates).
 // The version moves first so that a fill always looks like one: a process that read its
 // words at the version before (a server beside an import that filled the table after
 // products were deleted with SQL, which moves nothing) must not take the fill for "no
 // change" and keep the deleted products' words.
-const fillWordsSQL = `UPDATE catalog_changes SET text = text + 1 WHERE id = 1;
+const fillWordsSQL = `UPDATE catalog_changes SET text = text + 1, indexed = indexed + 1 WHERE id = 1;
 	DELETE FROM index_words;
 	INSERT INTO index_words (term, docs, changed) SELECT term, doc, (SELECT text FROM catalog_changes WHERE id = 1) FROM products_vocab;
 	DELETE FROM index_words_stale;`

@@ -1,0 +1,142 @@
+package catalog
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestLearnedViewFollowsIndexedText writes to the catalog every way it is written (a
+// sale's stock and statistics, and every kind of upsert in wordWrites) after searches
+// read words' spread over types, brands and votes, and checks after each write that
+// what the next search's view gives equals what a view read afresh gives, and that
+// the view kept what it read exactly when no indexed text changed.
+func TestLearnedViewFollowsIndexedText(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	ps := wordProducts(60)
+	words := []string{"mug", "mugs", "kettle", "kettles", "ceramic", "café", "cafe", "press", "hot", "drinks", "gift", "steel",
+		"enamel", "jug", "brewco", "kettleby", "wares", "first", "second", "nothing"}
+	sentences := []string{"hot drinks in a ceramic mug", "a steel kettle for hot drinks", "enamel jug for the kitchen",
+		"a gift of a café press", "kettleby kettle"}
+	// read reads, through lv, every word's spread, each head's brand word and every
+	// sentence's vote.
+	read := func(lv *learnedView) (map[string]wordUse, map[string]bool, [][]typeVote) {
+		t.Helper()
+		uses, brands := map[string]wordUse{}, map[string]bool{}
+		for _, w := range words {
+			u, err := lv.used(ctx, c, w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			uses[w] = u
+		}
+		for head := range lv.types {
+			b, err := lv.brandWord(ctx, c, head)
+			if err != nil {
+				t.Fatal(err)
+			}
+			brands[head] = b
+		}
+		var votes [][]typeVote
+		for _, s := range sentences {
+			v, err := c.voteTypes(ctx, lv, parseText(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			votes = append(votes, v)
+		}
+		return uses, brands, votes
+	}
+	type step struct {
+		name  string
+		write func() error
+		keeps bool // no indexed text changes: the view keeps what it read
+	}
+	var steps []step
+	for i, ww := range wordWrites() {
+		steps = append(steps, step{ww.name, func() error {
+			written := ww.change(ps)
+			if i > 0 {
+				ps = written
+			}
+			_, err := c.Upsert(ctx, sellers, written)
+			return err
+		}, ww.name == "nothing indexed changes (price, stock)"})
+	}
+	// A sale and a change of ratings, after the first write (new products).
+	steps = slices.Insert(steps, 1, step{"a sale: stock taken and put back, sales counted", func() error {
+		if err := c.TakeStock(ctx, "w1", 2); err != nil {
+			return err
+		}
+		if err := c.RecordSale(ctx, "w1", 2, []string{"w2"}, time.Unix(1_800_000_000, 0)); err != nil {
+			return err
+		}
+		return c.ReturnStock(ctx, "w1", 1)
+	}, true}, step{"ratings only", func() error {
+		for i := range ps {
+			ps[i].Rating, ps[i].ReviewCount = 4.5, int64(10+i)
+		}
+		_, err := c.Upsert(ctx, sellers, ps)
+		return err
+	}, true})
+	kept := 0
+	for _, st := range steps {
+		before, err := c.learnedView(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read(before)
+		if err := st.write(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		after, err := c.learnedView(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (after.learnedTypes == before.learnedTypes) != st.keeps {
+			t.Errorf("%s: the view kept what it read: %v, want %v", st.name, after.learnedTypes == before.learnedTypes, st.keeps)
+		}
+		if after.learnedTypes == before.learnedTypes {
+			kept++
+		}
+		c.learnedMu.Lock()
+		c.learned = nil // the next view reads everything afresh
+		c.learnedMu.Unlock()
+		fresh, err := c.learnedView(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fresh.version != after.version || fresh.indexed != after.indexed {
+			t.Fatalf("%s: views of versions %d/%d and %d/%d", st.name, after.version, after.indexed, fresh.version, fresh.indexed)
+		}
+		if !reflect.DeepEqual(after.types, fresh.types) {
+			t.Errorf("%s: the view's types %v, read afresh %v", st.name, after.types, fresh.types)
+		}
+		gotUses, gotBrands, gotVotes := read(after)
+		wantUses, wantBrands, wantVotes := read(fresh)
+		for _, w := range words {
+			if !reflect.DeepEqual(gotUses[w], wantUses[w]) {
+				t.Errorf("%s: %q spreads as %+v, read afresh %+v", st.name, w, gotUses[w], wantUses[w])
+			}
+		}
+		if !reflect.DeepEqual(gotBrands, wantBrands) {
+			t.Errorf("%s: brand words %v, read afresh %v", st.name, gotBrands, wantBrands)
+		}
+		for i, s := range sentences {
+			if !reflect.DeepEqual(gotVotes[i], wantVotes[i]) {
+				t.Errorf("%s: %q votes %+v, read afresh %+v", st.name, s, gotVotes[i], wantVotes[i])
+			}
+		}
+		// The next step's searches go on with what this one's read.
+		c.learnedMu.Lock()
+		c.learned = after
+		c.learnedMu.Unlock()
+	}
+	if kept == 0 {
+		t.Error("no write kept the view: nothing was compared across a write")
+	}
+}
