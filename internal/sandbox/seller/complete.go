@@ -49,7 +49,7 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 	ended := false
 	defer func() {
 		if !ended { // pay panicked: release the session before the panic goes on
-			s.endComplete(plan, payOutcome{err: errors.New("complete aborted"), held: plan.held})
+			s.endComplete(plan, payOutcome{err: errors.New("complete aborted"), held: plan.held, charge: plan.heldCharge})
 		}
 	}()
 	out := s.pay(ctx, plan, token)
@@ -90,12 +90,13 @@ func paymentToken(pd *acp.PaymentData) (string, *acp.Error) {
 
 // chargePlan is what one complete charges, fixed when it starts.
 type chargePlan struct {
-	ss       *session
-	lines    []line
-	held     []line // stock the session holds from a charge of unknown outcome
-	amount   int64
-	currency string
-	done     chan struct{}
+	ss         *session
+	lines      []line
+	held       []line        // stock the session holds from a charge of unknown outcome
+	heldCharge ChargeRequest // that charge
+	amount     int64
+	currency   string
+	done       chan struct{}
 }
 
 // beginComplete waits for any complete already running on the session, then either
@@ -126,8 +127,8 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 	if buyer != nil {
 		ss.buyer = buyer
 	}
-	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), held: ss.held, amount: ss.total(), currency: ss.currency,
-		done: make(chan struct{})}
+	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), held: ss.held, heldCharge: ss.heldCharge,
+		amount: ss.total(), currency: ss.currency, done: make(chan struct{})}
 	ss.charging, ss.status, ss.messages = plan.done, acp.StatusCompleteInProgress, nil
 	return plan, nil, 0, nil
 }
@@ -136,8 +137,9 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 type payOutcome struct {
 	stock      []line // refreshed lines when stock ran short (no charge made)
 	result     ChargeResult
-	err        error  // from Payments.Charge
-	held       []line // stock kept for the session: the charge's outcome is unknown
+	err        error         // from Payments.Charge
+	held       []line        // stock kept for the session: the charge's outcome is unknown
+	charge     ChargeRequest // that charge, repeated to settle it
 	retryAfter time.Duration
 }
 
@@ -145,12 +147,27 @@ type payOutcome struct {
 // so that of sessions competing for the last units (in this process or another one
 // selling from the same catalog) only those that got them are charged. A charge that
 // surely failed (declined, token rejected) gives the stock back; one whose outcome is
-// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session (payOutcome.held),
-// since the charge may have gone through: the retry of the complete then charges
-// again with the same idempotency key (Stripe replays a charge made) without taking
-// stock again. Held stock is given back when the session is canceled or expires
-// (releaseHeld) or when its lines change before the retry.
+// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session (payOutcome.held)
+// with the charge, since the charge may have gone through.
+//
+// A session holding such a charge settles it first, whatever token the complete
+// brings: the charge is repeated as it was (its token and idempotency key), so that
+// Stripe replays it if it was made. Made, it pays for the session (and the new token
+// is not charged); surely not made, the complete goes on as usual, without taking
+// stock again when the lines are the same; still unknown, the complete fails again
+// and charges nothing. So a session is never paid twice, even by another token.
+// Sessions whose buyer does not come back are settled by Tick (settleHeld).
 func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOutcome {
+	if plan.held != nil {
+		res, err := s.repeat(ctx, plan.heldCharge)
+		switch {
+		case err == nil:
+			plan.lines, plan.amount, plan.currency = plan.held, plan.heldCharge.Amount, plan.heldCharge.Currency
+			return payOutcome{result: res}
+		case !notCharged(err):
+			return unknownCharge(err, plan.held, plan.heldCharge)
+		}
+	}
 	if plan.held != nil && !sameStock(plan.held, plan.lines) {
 		s.giveBack(ctx, plan.ss.id, plan.held)
 		plan.held = nil
@@ -160,25 +177,43 @@ func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOut
 			return *out
 		}
 	}
-	res, err := s.cfg.Payments.Charge(ctx, ChargeRequest{
+	req := ChargeRequest{
 		Token:          token,
 		Amount:         plan.amount,
 		Currency:       plan.currency,
 		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
 		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
-	})
+	}
+	res, err := s.cfg.Payments.Charge(ctx, req)
 	switch {
 	case err == nil:
 		return payOutcome{result: res}
-	case errors.Is(err, ErrDeclined) || errors.Is(err, ErrTokenRejected): // nothing was charged
+	case notCharged(err):
 		s.giveBack(ctx, plan.ss.id, plan.lines)
 		return payOutcome{err: err}
 	}
-	out := payOutcome{err: err, held: plan.lines}
+	return unknownCharge(err, plan.lines, req)
+}
+
+// notCharged reports whether a charge's error says that surely nothing was charged.
+func notCharged(err error) bool {
+	return errors.Is(err, ErrDeclined) || errors.Is(err, ErrTokenRejected)
+}
+
+// unknownCharge is the outcome of charge r, which failed with err and may have gone
+// through: the stock of held stays with the session.
+func unknownCharge(err error, held []line, r ChargeRequest) payOutcome {
+	out := payOutcome{err: err, held: held, charge: r}
 	if errors.Is(err, ErrPaymentUnavailable) {
 		out.retryAfter = 2 * time.Second
 	}
 	return out
+}
+
+// repeat sends charge r again, unchanged, to learn its outcome.
+func (s *Seller) repeat(ctx context.Context, r ChargeRequest) (ChargeResult, error) {
+	r.Repeat = true
+	return s.cfg.Payments.Charge(ctx, r)
 }
 
 // takeStock re-checks the stock of the plan's lines and takes it. It returns nil when
@@ -284,30 +319,60 @@ const (
 	giveBackPause = 100 * time.Millisecond
 )
 
-// releaseHeld gives back the stock held for sessions that ended unpaid: canceled, or
-// past their expiry (Tick calls it, so expiry needs no request).
+// releaseHeld settles the charges of unknown outcome that hold stock (settleHeld), so
+// that a session whose buyer does not come back, or that ended meanwhile (canceled,
+// expired), neither keeps its units nor loses a payment made. A charge still unknown
+// is tried again at the next call (Tick calls it).
 func (s *Seller) releaseHeld(ctx context.Context) {
-	type hold struct {
-		id    string
-		lines []line
-	}
-	var holds []hold
+	var ids []string
 	s.mu.Lock()
-	now := s.cfg.Now()
 	for _, ss := range s.sessions {
-		if ss.held == nil || ss.charging != nil {
-			continue
-		}
-		ss.expire(now)
-		if ss.status == acp.StatusExpired || ss.status == acp.StatusCanceled {
-			holds = append(holds, hold{ss.id, ss.held})
-			ss.held = nil
+		if ss.held != nil && ss.charging == nil {
+			ids = append(ids, ss.id)
 		}
 	}
 	s.mu.Unlock()
-	for _, h := range holds {
-		s.giveBack(ctx, h.id, h.lines)
+	for _, id := range ids {
+		s.settleHeld(ctx, id)
 	}
+}
+
+// settleHeld settles the charge of unknown outcome that session id holds stock for,
+// if any, by repeating it: made, it completes the session with its order (even a
+// session that expired meanwhile: it is paid); surely not made, the stock is given
+// back. It reports whether the session holds no such charge any more; false with a
+// nil error means that the outcome is still unknown.
+func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
+	ss, err := s.lockSettled(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if ss == nil || ss.held == nil {
+		s.mu.Unlock()
+		return true, nil
+	}
+	plan := &chargePlan{ss: ss, lines: ss.held, held: ss.held, heldCharge: ss.heldCharge, amount: ss.heldCharge.Amount,
+		currency: ss.heldCharge.Currency, done: make(chan struct{})}
+	ss.charging = plan.done
+	s.mu.Unlock()
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ChargeTimeout)
+	defer cancel()
+	res, err := s.repeat(cctx, plan.heldCharge)
+	s.mu.Lock()
+	settled := err == nil || notCharged(err)
+	if settled {
+		ss.held, ss.heldCharge = nil, ChargeRequest{}
+	}
+	if err == nil {
+		s.completePaid(plan, res, s.cfg.Now())
+	}
+	close(plan.done)
+	ss.charging = nil
+	s.mu.Unlock()
+	if err != nil && settled {
+		s.giveBack(ctx, id, plan.held)
+	}
+	return settled, nil
 }
 
 // chargeKey is the Stripe Idempotency-Key of a charge: the same complete retried gives
@@ -329,24 +394,14 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	now := s.cfg.Now()
 	ss.updated = now
 	ss.status = acp.StatusReadyForPayment
-	ss.held = out.held
+	ss.held, ss.heldCharge = out.held, out.charge
 	switch {
 	case out.stock != nil:
 		ss.setLines(out.stock, ss.currency)
 		s.log.Info("checkout complete refused: stock ran short", "session", ss.id)
 		return s.view(ss), 0, nil
 	case out.err == nil:
-		o := &acp.Order{Type: "order", ID: newID("ord_"), CheckoutSessionID: ss.id, Status: acp.OrderStatusConfirmed}
-		o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
-		ss.status, ss.order = acp.StatusCompleted, o
-		o.Totals = s.view(ss).Totals
-		deliverDigital(o, ss.lines, s.cfg.BaseURL)
-		s.orders[o.ID] = o
-		s.recordPaid(o, out.result.PaymentIntentID, plan.amount, plan.currency, now)
-		v := s.view(ss)
-		s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
-			"currency", plan.currency, "payment_intent", out.result.PaymentIntentID)
-		return v, 0, nil
+		return s.completePaid(plan, out.result, now), 0, nil
 	}
 	var ce *ChargeError
 	errors.As(out.err, &ce)
@@ -371,6 +426,25 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	s.log.Error("checkout payment failed", "session", ss.id, "err", out.err)
 	return nil, http.StatusInternalServerError, &acp.Error{Type: acp.ErrorProcessing, Code: acp.CodePaymentFailed,
 		Message: "the payment failed unexpectedly; retrying the complete request will not charge twice"}
+}
+
+// completePaid completes the session of plan, paid by the charge res of plan.amount, with its
+// order, and returns the session's view; s.mu is held. The lines are those the charge
+// paid for (a session's lines may have changed since a charge of unknown outcome that
+// went through).
+func (s *Seller) completePaid(plan *chargePlan, res ChargeResult, now time.Time) *acp.CheckoutSession {
+	ss := plan.ss
+	ss.lines, ss.messages, ss.updated = plan.lines, nil, now
+	o := &acp.Order{Type: "order", ID: newID("ord_"), CheckoutSessionID: ss.id, Status: acp.OrderStatusConfirmed}
+	o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
+	ss.status, ss.order = acp.StatusCompleted, o
+	o.Totals = s.view(ss).Totals
+	deliverDigital(o, ss.lines, s.cfg.BaseURL)
+	s.orders[o.ID] = o
+	s.recordPaid(o, res.PaymentIntentID, plan.amount, plan.currency, now)
+	s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
+		"currency", plan.currency, "payment_intent", res.PaymentIntentID)
+	return s.view(ss)
 }
 
 func declineDetail(ce *ChargeError) string {

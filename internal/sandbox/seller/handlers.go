@@ -184,10 +184,23 @@ func (s *Seller) handleCancel(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &b, true) {
 		return
 	}
-	ss, err := s.lockSettled(r.Context(), id)
+	// A charge of unknown outcome is settled first: if it went through, the session
+	// is paid and cannot be canceled.
+	settled, err := s.settleHeld(r.Context(), id)
+	var ss *session
+	if err == nil {
+		ss, err = s.lockSettled(r.Context(), id)
+	}
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, &acp.Error{Type: acp.ErrorServiceUnavailable, Code: "canceled",
 			Message: "the request ended while a payment was in progress"})
+		return
+	}
+	if !settled || ss != nil && ss.held != nil {
+		s.mu.Unlock()
+		w.Header().Set("Retry-After", "2")
+		writeError(w, http.StatusServiceUnavailable, &acp.Error{Type: acp.ErrorServiceUnavailable, Code: acp.CodePaymentUnavailable,
+			Message: "the outcome of a payment of this session is not known yet; retry the cancel request later"})
 		return
 	}
 	if ss == nil {
@@ -205,11 +218,8 @@ func (s *Seller) handleCancel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ss.status, ss.messages, ss.updated = acp.StatusCanceled, nil, now
-	held := ss.held
-	ss.held = nil
 	v := s.view(ss)
 	s.mu.Unlock()
-	s.giveBack(r.Context(), id, held)
 	reason := ""
 	if b.IntentTrace != nil {
 		reason = truncate(b.IntentTrace.ReasonCode, 40)

@@ -40,6 +40,11 @@ type ChargeRequest struct {
 	Currency       string // lower-case ISO 4217
 	IdempotencyKey string
 	Metadata       map[string]string // includes checkout_session_id
+	// Repeat marks a charge sent again, unchanged, to learn the outcome of a first
+	// send that is unknown: it must go to Stripe as it is, so that Stripe replays
+	// the charge if it was made. Checks of the token that a charge made would fail
+	// (a single-use token is used up by it) are skipped.
+	Repeat bool
 }
 
 // ChargeResult is a successful payment.

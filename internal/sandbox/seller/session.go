@@ -32,9 +32,11 @@ type session struct {
 	order       *acp.Order
 	// charging is non-nil while a complete runs; it is closed when it ends.
 	charging chan struct{}
-	// held is the stock taken for a charge whose outcome is unknown, kept for the
-	// retry; given back when the session ends unpaid (see Seller.pay).
-	held []line
+	// held is the stock taken for a charge whose outcome is unknown (heldCharge),
+	// kept until that charge is settled by repeating it (see Seller.pay and
+	// Seller.settleHeld): sold if it was made, else given back.
+	held       []line
+	heldCharge ChargeRequest
 }
 
 // line is one priced line of a session.

@@ -67,6 +67,14 @@ func TestSellerHeldStockEnds(t *testing.T) {
 	declined := func(seller.ChargeRequest) (seller.ChargeResult, error) {
 		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrDeclined, Code: "card_declined"}
 	}
+	// notMade: the first charge never reached Stripe and its token is revoked since;
+	// another token pays.
+	notMade := func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		if r.Repeat {
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_revoked"}
+		}
+		return seller.ChargeResult{PaymentIntentID: "pi_other"}, nil
+	}
 	tests := []struct {
 		name     string
 		end      func(e *env, id string)
@@ -82,11 +90,13 @@ func TestSellerHeldStockEnds(t *testing.T) {
 			e.complete(id, testToken)
 		}, last: 1, mug: 5},
 		{name: "canceled", end: func(e *env, id string) {
+			e.pay.setFn(notMade)
 			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err != nil {
 				e.t.Fatal(err)
 			}
 		}, last: 1, mug: 5},
 		{name: "expired", end: func(e *env, id string) {
+			e.pay.setFn(notMade)
 			e.clock.Advance(seller.DefaultSessionTTL + time.Second)
 			e.seller.Tick(context.Background())
 		}, last: 1, mug: 5},
@@ -101,8 +111,8 @@ func TestSellerHeldStockEnds(t *testing.T) {
 			if _, err := e.client.Update(context.Background(), id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}, e.key()); err != nil {
 				e.t.Fatal(err)
 			}
-			e.pay.setFn(nil)
-			e.complete(id, testToken)
+			e.pay.setFn(notMade)
+			e.complete(id, "spt_other")
 		}, last: 1, mug: 3, complete: true},
 	}
 	for _, tc := range tests {
@@ -169,6 +179,122 @@ func TestSellerGiveBackRetried(t *testing.T) {
 			}
 			if strings.Contains(e.logs.String(), testToken) {
 				t.Error("the log holds the token")
+			}
+		})
+	}
+}
+
+// lostReply is Stripe behind a connection that loses the reply of the first charge:
+// every charge with a new key is made (counted in made), the first one's outcome is
+// reported unknown, and a charge repeated with a key already used replays the charge
+// made with it.
+func lostReply(made *int) func(seller.ChargeRequest) (seller.ChargeResult, error) {
+	var mu sync.Mutex
+	keys := map[string]string{} // idempotency key → payment intent
+	return func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if pi, ok := keys[r.IdempotencyKey]; ok {
+			return seller.ChargeResult{PaymentIntentID: pi}, nil
+		}
+		*made++
+		pi := "pi_" + string(rune('0'+*made))
+		keys[r.IdempotencyKey] = pi
+		if *made == 1 {
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		}
+		return seller.ChargeResult{PaymentIntentID: pi}, nil
+	}
+}
+
+// neverReached is Stripe that the first charge never reached (its outcome reported
+// unknown); the token is revoked since, so every later charge is rejected.
+func neverReached() func(seller.ChargeRequest) (seller.ChargeResult, error) {
+	var mu sync.Mutex
+	first := true
+	return func(seller.ChargeRequest) (seller.ChargeResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first {
+			first = false
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		}
+		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_revoked"}
+	}
+}
+
+// TestSellerUnknownChargeSettledFirst: a complete's charge went through but its reply
+// was lost; whatever ends the session next — a complete with another token, a cancel,
+// the expiry sweep — first settles that charge by repeating it with its own token and
+// key: one charge, one order, the held unit sold. When the charge never happened, the
+// session goes on as if it had been declined.
+func TestSellerUnknownChargeSettledFirst(t *testing.T) {
+	tests := []struct {
+		name      string
+		charged   bool // the first charge went through at Stripe
+		end       func(e *env, id string)
+		completed bool
+		made      int   // charges made at Stripe in all
+		last      int64 // stock of "last" afterwards
+	}{
+		{name: "complete with another token", charged: true, end: func(e *env, id string) {
+			got, err := e.complete(id, "spt_other")
+			if err != nil || got.Status != acp.StatusCompleted {
+				e.t.Fatalf("complete with another token: %+v, %v; want completed by the first charge", got, err)
+			}
+		}, completed: true, made: 1, last: 0},
+		{name: "cancel", charged: true, end: func(e *env, id string) {
+			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err == nil {
+				e.t.Fatal("cancel of a session whose charge went through succeeded")
+			}
+		}, completed: true, made: 1, last: 0},
+		{name: "expiry sweep", charged: true, end: func(e *env, id string) {
+			e.clock.Advance(seller.DefaultSessionTTL + time.Second)
+			e.seller.Tick(context.Background())
+		}, completed: true, made: 1, last: 0},
+		{name: "never charged, complete with another token", end: func(e *env, id string) {
+			e.pay.setFn(nil) // the new token pays
+			got, err := e.complete(id, "spt_other")
+			if err != nil || got.Status != acp.StatusCompleted {
+				e.t.Fatalf("complete with another token: %+v, %v; want completed", got, err)
+			}
+		}, completed: true, last: 0},
+		{name: "never charged, cancel", end: func(e *env, id string) {
+			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err != nil {
+				e.t.Fatal(err)
+			}
+		}, last: 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			made := 0
+			if tc.charged {
+				e.pay.setFn(lostReply(&made))
+			} else {
+				e.pay.setFn(neverReached())
+			}
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			tc.end(e, s.ID)
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (got.Status == acp.StatusCompleted) != tc.completed {
+				t.Errorf("status %s, completed want %v", got.Status, tc.completed)
+			}
+			if made != tc.made {
+				t.Errorf("%d charges made at Stripe, want %d", made, tc.made)
+			}
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock of last %d, want %d", n, tc.last)
+			}
+			e.seller.Tick(context.Background())
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock of last %d after another tick, want %d", n, tc.last)
 			}
 		})
 	}

@@ -100,7 +100,7 @@ func (p *StripePayments) Charge(ctx context.Context, r ChargeRequest) (ChargeRes
 		return ChargeResult{}, errors.New("stripe charge: token, a positive amount and a currency are required")
 	}
 	var card cardInfo
-	if p.check {
+	if p.check && !r.Repeat {
 		gt, err := p.grantedToken(ctx, r.Token)
 		if err != nil {
 			return ChargeResult{}, err
