@@ -34,6 +34,11 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, perr)
 		return
 	}
+	// An earlier charge of the session whose outcome is unknown is settled first.
+	if settled, err := s.settleHeld(r.Context(), id); err != nil || !settled {
+		writeUnsettled(w, "complete")
+		return
+	}
 	plan, v, status, perr := s.beginComplete(r.Context(), id, b.Buyer)
 	switch {
 	case perr != nil:
@@ -49,7 +54,7 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 	ended := false
 	defer func() {
 		if !ended { // pay panicked: release the session before the panic goes on
-			s.endComplete(plan, payOutcome{err: errors.New("complete aborted"), held: plan.held, charge: plan.heldCharge})
+			s.endComplete(plan, payOutcome{err: errors.New("complete aborted")})
 		}
 	}()
 	out := s.pay(ctx, plan, token)
@@ -90,13 +95,11 @@ func paymentToken(pd *acp.PaymentData) (string, *acp.Error) {
 
 // chargePlan is what one complete charges, fixed when it starts.
 type chargePlan struct {
-	ss         *session
-	lines      []line
-	held       []line        // stock the session holds from a charge of unknown outcome
-	heldCharge ChargeRequest // that charge
-	amount     int64
-	currency   string
-	done       chan struct{}
+	ss       *session
+	lines    []line
+	amount   int64
+	currency string
+	done     chan struct{}
 }
 
 // beginComplete waits for any complete already running on the session, then either
@@ -127,8 +130,11 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 	if buyer != nil {
 		ss.buyer = buyer
 	}
-	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), held: ss.held, heldCharge: ss.heldCharge,
-		amount: ss.total(), currency: ss.currency, done: make(chan struct{})}
+	if ss.held != nil { // another complete left a charge of unknown outcome meanwhile
+		return nil, nil, http.StatusServiceUnavailable, unsettled("complete")
+	}
+	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), amount: ss.total(), currency: ss.currency,
+		done: make(chan struct{})}
 	ss.charging, ss.status, ss.messages = plan.done, acp.StatusCompleteInProgress, nil
 	return plan, nil, 0, nil
 }
@@ -147,35 +153,14 @@ type payOutcome struct {
 // so that of sessions competing for the last units (in this process or another one
 // selling from the same catalog) only those that got them are charged. A charge that
 // surely failed (declined, token rejected) gives the stock back; one whose outcome is
-// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session (payOutcome.held)
-// with the charge, since the charge may have gone through.
-//
-// A session holding such a charge settles it first, whatever token the complete
-// brings: the charge is repeated as it was (its token and idempotency key), so that
-// Stripe replays it if it was made. Made, it pays for the session (and the new token
-// is not charged); surely not made, the complete goes on as usual, without taking
-// stock again when the lines are the same; still unknown, the complete fails again
-// and charges nothing. So a session is never paid twice, even by another token.
-// Sessions whose buyer does not come back are settled by Tick (settleHeld).
+// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session with the
+// charge (payOutcome.held and charge), since the charge may have gone through. Such a
+// charge is settled (settleHeld) before anything else happens to the session: a
+// complete with any token, a cancel, or Tick. So a session is never paid twice, even
+// by another token.
 func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOutcome {
-	if plan.held != nil {
-		res, err := s.repeat(ctx, plan.heldCharge)
-		switch {
-		case err == nil:
-			plan.lines, plan.amount, plan.currency = plan.held, plan.heldCharge.Amount, plan.heldCharge.Currency
-			return payOutcome{result: res}
-		case !notCharged(err):
-			return unknownCharge(err, plan.held, plan.heldCharge)
-		}
-	}
-	if plan.held != nil && !sameStock(plan.held, plan.lines) {
-		s.giveBack(ctx, plan.ss.id, plan.held)
-		plan.held = nil
-	}
-	if plan.held == nil {
-		if out := s.takeStock(ctx, plan); out != nil {
-			return *out
-		}
+	if out := s.takeStock(ctx, plan); out != nil {
+		return *out
 	}
 	req := ChargeRequest{
 		Token:          token,
@@ -192,22 +177,16 @@ func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOut
 		s.giveBack(ctx, plan.ss.id, plan.lines)
 		return payOutcome{err: err}
 	}
-	return unknownCharge(err, plan.lines, req)
+	out := payOutcome{err: err, held: plan.lines, charge: req}
+	if errors.Is(err, ErrPaymentUnavailable) {
+		out.retryAfter = 2 * time.Second
+	}
+	return out
 }
 
 // notCharged reports whether a charge's error says that surely nothing was charged.
 func notCharged(err error) bool {
 	return errors.Is(err, ErrDeclined) || errors.Is(err, ErrTokenRejected)
-}
-
-// unknownCharge is the outcome of charge r, which failed with err and may have gone
-// through: the stock of held stays with the session.
-func unknownCharge(err error, held []line, r ChargeRequest) payOutcome {
-	out := payOutcome{err: err, held: held, charge: r}
-	if errors.Is(err, ErrPaymentUnavailable) {
-		out.retryAfter = 2 * time.Second
-	}
-	return out
 }
 
 // repeat sends charge r again, unchanged, to learn its outcome.
@@ -238,19 +217,6 @@ func (s *Seller) takeStock(ctx context.Context, plan *chargePlan) *payOutcome {
 		return &payOutcome{stock: fresh}
 	}
 	return nil
-}
-
-// sameStock reports whether a and b take the same quantities of the same items.
-func sameStock(a, b []line) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].item.ID != b[i].item.ID || a[i].qty != b[i].qty {
-			return false
-		}
-	}
-	return true
 }
 
 // withHeld adds the stock held for the session to the stock the inventory reports of
@@ -338,7 +304,8 @@ func (s *Seller) releaseHeld(ctx context.Context) {
 }
 
 // settleHeld settles the charge of unknown outcome that session id holds stock for,
-// if any, by repeating it: made, it completes the session with its order (even a
+// if any, by repeating it as it was (its token and idempotency key), so that Stripe
+// replays it if it was made: made, it completes the session with its order (even a
 // session that expired meanwhile: it is paid); surely not made, the stock is given
 // back. It reports whether the session holds no such charge any more; false with a
 // nil error means that the outcome is still unknown.
@@ -351,14 +318,24 @@ func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
 		s.mu.Unlock()
 		return true, nil
 	}
-	plan := &chargePlan{ss: ss, lines: ss.held, held: ss.held, heldCharge: ss.heldCharge, amount: ss.heldCharge.Amount,
-		currency: ss.heldCharge.Currency, done: make(chan struct{})}
+	r := ss.heldCharge
+	plan := &chargePlan{ss: ss, lines: ss.held, amount: r.Amount, currency: r.Currency, done: make(chan struct{})}
 	ss.charging = plan.done
 	s.mu.Unlock()
+	ended := false
+	defer func() {
+		if !ended { // the repeat panicked: release the session (still holding) first
+			s.mu.Lock()
+			close(plan.done)
+			ss.charging = nil
+			s.mu.Unlock()
+		}
+	}()
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ChargeTimeout)
 	defer cancel()
-	res, err := s.repeat(cctx, plan.heldCharge)
+	res, err := s.repeat(cctx, r)
 	s.mu.Lock()
+	ended = true
 	settled := err == nil || notCharged(err)
 	if settled {
 		ss.held, ss.heldCharge = nil, ChargeRequest{}
@@ -370,7 +347,7 @@ func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
 	ss.charging = nil
 	s.mu.Unlock()
 	if err != nil && settled {
-		s.giveBack(ctx, id, plan.held)
+		s.giveBack(ctx, id, plan.lines)
 	}
 	return settled, nil
 }
@@ -380,6 +357,21 @@ func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
 func chargeKey(sessionID, token string, amount int64, currency string) string {
 	h := sha256.Sum256([]byte(token + "\x00" + strconv.FormatInt(amount, 10) + "\x00" + currency))
 	return "acp_" + sessionID + "_" + hex.EncodeToString(h[:12])
+}
+
+// writeUnsettled answers a request (what) that must wait for the outcome of an earlier
+// charge of the session.
+func writeUnsettled(w http.ResponseWriter, what string) {
+	w.Header().Set("Retry-After", "2")
+	writeError(w, http.StatusServiceUnavailable, unsettled(what))
+}
+
+// unsettled is the error of a request (what) that must wait for the outcome of an
+// earlier charge of the session.
+func unsettled(what string) *acp.Error {
+	return &acp.Error{Type: acp.ErrorServiceUnavailable, Code: acp.CodePaymentUnavailable,
+		Message: "the outcome of an earlier payment of this checkout session is not known yet; retry the " + what +
+			" request later (it will not charge twice)"}
 }
 
 // endComplete records the outcome of a complete and returns the response.

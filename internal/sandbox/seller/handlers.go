@@ -198,9 +198,7 @@ func (s *Seller) handleCancel(w http.ResponseWriter, r *http.Request) {
 	}
 	if !settled || ss != nil && ss.held != nil {
 		s.mu.Unlock()
-		w.Header().Set("Retry-After", "2")
-		writeError(w, http.StatusServiceUnavailable, &acp.Error{Type: acp.ErrorServiceUnavailable, Code: acp.CodePaymentUnavailable,
-			Message: "the outcome of a payment of this session is not known yet; retry the cancel request later"})
+		writeUnsettled(w, "cancel")
 		return
 	}
 	if ss == nil {
