@@ -241,6 +241,12 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		}
 		lines[i] = li
 	}
+	status := ss.status
+	if ss.held != nil {
+		// A charge of unknown outcome: the complete is not over until it is settled
+		// (by the next complete, a cancel, or Tick), so nobody takes the session as unpaid.
+		status = acp.StatusCompleteInProgress
+	}
 	items, shipping, tax, total := ss.itemsTotal(), ss.shipping(), ss.tax(), ss.total()
 	options := ss.options()
 	var selected []acp.SelectedFulfillmentOption
@@ -258,7 +264,7 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		Protocol:                   &acp.Protocol{Version: acp.APIVersion},
 		Capabilities:               s.capabilities(),
 		Buyer:                      ss.buyer,
-		Status:                     ss.status,
+		Status:                     status,
 		Currency:                   ss.currency,
 		LineItems:                  lines,
 		FulfillmentOptions:         options,
