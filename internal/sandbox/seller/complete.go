@@ -202,8 +202,9 @@ func (s *Seller) takeStock(ctx context.Context, plan *chargePlan) *payOutcome {
 		return &payOutcome{stock: fresh}
 	}
 	for i, l := range plan.lines {
-		err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
+		stamp, err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
 		if err == nil {
+			plan.lines[i].stamp = stamp
 			continue
 		}
 		s.giveBack(ctx, plan.ss.id, plan.lines[:i])
@@ -261,7 +262,7 @@ func (s *Seller) giveBack(ctx context.Context, sessionID string, lines []line) {
 		var err error
 		pause := giveBackPause
 		for try := 1; ; try++ {
-			if err = s.cfg.Inventory.Return(ctx, l.item.ID, l.qty); err == nil || errors.Is(err, ErrUnknownItem) || try == giveBackTries {
+			if err = s.cfg.Inventory.Return(ctx, l.item.ID, l.qty, l.stamp); err == nil || errors.Is(err, ErrUnknownItem) || try == giveBackTries {
 				break
 			}
 			time.Sleep(pause)

@@ -66,27 +66,28 @@ func (f *fakeInventory) Item(_ context.Context, id string) (seller.InventoryItem
 	return it, nil
 }
 
-func (f *fakeInventory) Take(_ context.Context, id string, qty int) error {
+func (f *fakeInventory) Take(_ context.Context, id string, qty int) (int64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	it, ok := f.items[id]
 	if !ok {
-		return seller.ErrUnknownItem
+		return 0, seller.ErrUnknownItem
 	}
 	if it.Stock == nil {
-		return nil
+		return 0, nil
 	}
 	if *it.Stock < int64(qty) {
-		return seller.ErrOutOfStock
+		return 0, seller.ErrOutOfStock
 	}
 	n := *it.Stock - int64(qty)
 	it.Stock = &n
 	it.Purchasable = n > 0
 	f.items[id] = it
-	return nil
+	return 0, nil
 }
 
-func (f *fakeInventory) Return(_ context.Context, id string, qty int) error {
+// Return ignores the stamp: CatalogInventory's is tested against a real catalog.
+func (f *fakeInventory) Return(_ context.Context, id string, qty int, _ int64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.failReturns > 0 {

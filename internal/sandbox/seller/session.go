@@ -45,6 +45,7 @@ type line struct {
 	item  InventoryItem
 	qty   int
 	total int64
+	stamp int64 // Inventory.Take's stamp of the stock taken for a charge (see Seller.pay)
 }
 
 // wireItem is a request line as the Seller reads it: quantity may be absent.
