@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -181,7 +182,7 @@ type env struct {
 	pay    *fakePayments
 	clock  *clocktest.Clock
 	logs   *syncbuf.Buffer
-	keys   int
+	keys   atomic.Int64 // key() may be called from several goroutines
 }
 
 // newEnv starts the seller; opts change its configuration first.
@@ -209,8 +210,7 @@ func newEnv(t testing.TB, opts ...func(*seller.Config)) *env {
 
 // key returns a fresh idempotency key.
 func (e *env) key() string {
-	e.keys++
-	return fmt.Sprintf("key-%s-%d", e.t.Name(), e.keys)
+	return fmt.Sprintf("key-%s-%d", e.t.Name(), e.keys.Add(1))
 }
 
 // create opens a session for the items (id → quantity) or fails the test.

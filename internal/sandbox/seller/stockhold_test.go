@@ -3,6 +3,7 @@ package seller_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -300,6 +301,42 @@ func TestSellerUnknownChargeSettledFirst(t *testing.T) {
 			e.seller.Tick(context.Background())
 			if n := e.inv.stockOf("last"); n != tc.last {
 				t.Errorf("stock of last %d after another tick, want %d", n, tc.last)
+			}
+		})
+	}
+}
+
+// TestSellerSettleRaces: a complete with another token, a cancel and the sweep race
+// for a session whose charge went through unseen: it is settled once — one charge,
+// the session completed, the cancel refused, the unit sold.
+func TestSellerSettleRaces(t *testing.T) {
+	for i := range 5 {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			made := 0
+			e.pay.setFn(lostReply(&made))
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			var wg sync.WaitGroup
+			var cancelErr error
+			wg.Go(func() { e.complete(s.ID, "spt_other") })
+			wg.Go(func() { _, cancelErr = e.client.Cancel(context.Background(), s.ID, acp.CancelRequest{}, e.key()) })
+			wg.Go(func() { e.seller.Tick(context.Background()) })
+			wg.Wait()
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil || got.Status != acp.StatusCompleted {
+				t.Fatalf("session %+v, %v; want completed", got, err)
+			}
+			if cancelErr == nil {
+				t.Error("the cancel of a paid session succeeded")
+			}
+			if made != 1 {
+				t.Errorf("%d charges made, want 1", made)
+			}
+			if n := e.inv.stockOf("last"); n != 0 {
+				t.Errorf("stock %d, want 0", n)
 			}
 		})
 	}
