@@ -339,16 +339,18 @@ func completeToken(r *http.Request) string {
 // outcome is unknown to the seller and to us. The purchase must never end "nothing
 // was charged" while Stripe holds a payment for it, and is never paid twice: a retry
 // settles the charge made (the seller repeats it with its key, Stripe replays it);
-// while replies stay lost the purchase is pending, and recovery records the order
-// once the seller can tell.
+// while replies stay lost the purchase is pending, and recovery — or the person's
+// cancellation of the pending order — records the order once the seller can tell.
 func TestChargeReplyLost(t *testing.T) {
 	tests := []struct {
 		name   string
 		lose   int // replies lost; -1: until the test restores them
 		status checkout.OutcomeStatus
+		cancel bool // the pending order is canceled instead of recovered
 	}{
 		{name: "first reply lost", lose: 1, status: checkout.StatusCompleted},
 		{name: "replies lost until recovery", lose: -1, status: checkout.StatusPending},
+		{name: "replies lost, then the order is canceled", lose: -1, status: checkout.StatusPending, cancel: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -381,7 +383,12 @@ func TestChargeReplyLost(t *testing.T) {
 			mu.Lock()
 			lose = 0
 			mu.Unlock()
-			if tc.status == checkout.StatusPending {
+			switch {
+			case tc.cancel:
+				// Paid meanwhile: the order is recorded, and the cancellation says so.
+				_, err := e.cancel(out.Order.ID, "")
+				wantRefusal(t, err, checkout.RefusalCompletedMeanwhile)
+			case tc.status == checkout.StatusPending:
 				rep, err := e.service().Recover(ctx, 0)
 				if err != nil || rep.Completed != 1 {
 					t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
