@@ -26,6 +26,16 @@ func stockFixture() []catalog.Product {
 	}
 }
 
+// openStockCatalog is a catalog of stockFixture.
+func openStockCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c := openCatalog(t)
+	if _, err := c.Upsert(context.Background(), fixtureSellers, stockFixture()); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func TestTakeStock(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -49,10 +59,7 @@ func TestTakeStock(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			c := openCatalog(t)
-			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-				t.Fatal(err)
-			}
+			c := openStockCatalog(t)
 			_, err := c.TakeStock(ctx, tc.id, tc.qty)
 			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Fatalf("TakeStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
@@ -86,10 +93,7 @@ func TestReturnStock(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			c := openCatalog(t)
-			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-				t.Fatal(err)
-			}
+			c := openStockCatalog(t)
 			var v catalog.StockVersion // of the imported stock when nothing was taken
 			if tc.take > 0 {
 				var err error
@@ -111,10 +115,7 @@ func TestReturnStock(t *testing.T) {
 // TestTakeStockConcurrent races more buyers than units: exactly the stock is sold.
 func TestTakeStockConcurrent(t *testing.T) {
 	ctx := context.Background()
-	c := openCatalog(t)
-	if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-		t.Fatal(err)
-	}
+	c := openStockCatalog(t)
 	const buyers = 12
 	errs := make([]error, buyers)
 	var wg sync.WaitGroup
@@ -196,10 +197,7 @@ func TestReturnStockAfterReimport(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			c := openCatalog(t)
-			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-				t.Fatal(err)
-			}
+			c := openStockCatalog(t)
 			v, err := c.TakeStock(ctx, "five", tc.take)
 			if err != nil {
 				t.Fatal(err)
@@ -234,10 +232,7 @@ func TestTakeReturnConcurrent(t *testing.T) {
 	for _, imports := range []bool{false, true} {
 		t.Run(map[bool]string{false: "takes and returns", true: "with imports"}[imports], func(t *testing.T) {
 			ctx := context.Background()
-			c := openCatalog(t)
-			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-				t.Fatal(err)
-			}
+			c := openStockCatalog(t)
 			const buyers = 8
 			var wg sync.WaitGroup
 			errs := make(chan error, buyers*4)
