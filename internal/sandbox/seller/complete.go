@@ -34,8 +34,11 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, perr)
 		return
 	}
-	// An earlier charge of the session whose outcome is unknown is settled first.
-	if settled, err := s.settleHeld(r.Context(), id); err != nil || !settled {
+	// An earlier charge of the session whose outcome is unknown is settled first, by a
+	// complete with that charge's token only: the repeat may be a fresh charge of it
+	// (when the first send never reached Stripe), which a buyer who moved to another
+	// token did not ask for now. Another token waits (503) until Tick settles it.
+	if settled, err := s.settleHeld(r.Context(), id, token); err != nil || !settled {
 		writeUnsettled(w, "complete")
 		return
 	}
@@ -146,6 +149,7 @@ type payOutcome struct {
 	err        error         // from Payments.Charge
 	held       []line        // stock kept for the session: the charge's outcome is unknown
 	charge     ChargeRequest // that charge, repeated to settle it
+	sent       time.Time     // when that charge was first sent
 	retryAfter time.Duration
 }
 
@@ -169,6 +173,7 @@ func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOut
 		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
 		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
 	}
+	sent := s.cfg.Now()
 	res, err := s.cfg.Payments.Charge(ctx, req)
 	switch {
 	case err == nil:
@@ -177,7 +182,7 @@ func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOut
 		s.giveBack(ctx, plan.ss.id, plan.lines)
 		return payOutcome{err: err}
 	}
-	out := payOutcome{err: err, held: plan.lines, charge: req}
+	out := payOutcome{err: err, held: plan.lines, charge: req, sent: sent}
 	if errors.Is(err, ErrPaymentUnavailable) {
 		out.retryAfter = 2 * time.Second
 	}
@@ -218,20 +223,6 @@ func (s *Seller) takeStock(ctx context.Context, plan *chargePlan) *payOutcome {
 		return &payOutcome{stock: fresh}
 	}
 	return nil
-}
-
-// withHeld adds the stock held for the session to the stock the inventory reports of
-// its lines, since that stock is the session's own.
-func withHeld(lines, held []line) []line {
-	for _, h := range held {
-		for i := range lines {
-			if it := &lines[i].item; it.ID == h.item.ID && it.Stock != nil {
-				n := *it.Stock + int64(h.qty)
-				it.Stock, it.Purchasable = &n, it.Purchasable || n > 0
-			}
-		}
-	}
-	return lines
 }
 
 // freshLines returns lines with their items' stock and purchasability as the
@@ -300,17 +291,31 @@ func (s *Seller) releaseHeld(ctx context.Context) {
 	}
 	s.mu.Unlock()
 	for _, id := range ids {
-		s.settleHeld(ctx, id)
+		s.settleHeld(ctx, id, "")
 	}
 }
+
+// settleWindow is how long after its first send a held charge is settled by
+// repeating it. Stripe keeps an idempotency key at least 24 hours and replays what the
+// first send stored (a charge made, or a 500 when that send failed while executing);
+// within this window a repeat therefore either replays the first send or, when that
+// send never started executing, is the first execution, so a rejection of the repeat
+// proves that nothing was charged. After the window the key may be gone: a repeat
+// could charge a second time, and a rejection (the token used up by the first send)
+// proves nothing. The hour below 24 covers clock skew and a slow repeat.
+const settleWindow = 23 * time.Hour
 
 // settleHeld settles the charge of unknown outcome that session id holds stock for,
 // if any, by repeating it as it was (its token and idempotency key), so that Stripe
 // replays it if it was made: made, it completes the session with its order (even a
 // session that expired meanwhile: it is paid); surely not made, the stock is given
 // back. It reports whether the session holds no such charge any more; false with a
-// nil error means that the outcome is still unknown.
-func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
+// nil error means that the outcome is still unknown. A token other than "" settles
+// only a charge of that token: another one is left held (unknown). A charge first sent
+// settleWindow ago or more is never repeated (see settleWindow): it stays held, and
+// the seller's operator must look its PaymentIntent up in Stripe (metadata
+// checkout_session_id); the error log says so once.
+func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error) {
 	ss, err := s.lockSettled(ctx, id)
 	if err != nil {
 		return false, err
@@ -318,6 +323,20 @@ func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
 	if ss == nil || ss.held == nil {
 		s.mu.Unlock()
 		return true, nil
+	}
+	if token != "" && token != ss.heldCharge.Token {
+		s.mu.Unlock()
+		return false, nil
+	}
+	if s.cfg.Now().Sub(ss.heldSent) >= settleWindow {
+		report, sent := !ss.heldStale, ss.heldSent
+		ss.heldStale = true
+		s.mu.Unlock()
+		if report {
+			s.log.Error("a charge of unknown outcome can no longer be settled by repeating it; look its payment intent up in Stripe by metadata checkout_session_id",
+				"session", id, "sent", sent)
+		}
+		return false, nil
 	}
 	r := ss.heldCharge
 	plan := &chargePlan{ss: ss, lines: ss.held, amount: r.Amount, currency: r.Currency, done: make(chan struct{})}
@@ -339,7 +358,7 @@ func (s *Seller) settleHeld(ctx context.Context, id string) (bool, error) {
 	ended = true
 	settled := err == nil || notCharged(err)
 	if settled {
-		ss.held, ss.heldCharge = nil, ChargeRequest{}
+		ss.held, ss.heldCharge, ss.heldSent = nil, ChargeRequest{}, time.Time{}
 	}
 	if err == nil {
 		s.completePaid(plan, res, s.cfg.Now())
@@ -387,7 +406,7 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	now := s.cfg.Now()
 	ss.updated = now
 	ss.status = acp.StatusReadyForPayment
-	ss.held, ss.heldCharge = out.held, out.charge
+	ss.held, ss.heldCharge, ss.heldSent = out.held, out.charge, out.sent
 	switch {
 	case out.stock != nil:
 		ss.setLines(out.stock, ss.currency)
@@ -423,8 +442,7 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 
 // completePaid completes the session of plan, paid by the charge res of plan.amount, with its
 // order, and returns the session's view; s.mu is held. The lines are those the charge
-// paid for (a session's lines may have changed since a charge of unknown outcome that
-// went through).
+// paid for (an update is refused while a charge of unknown outcome is held).
 func (s *Seller) completePaid(plan *chargePlan, res ChargeResult, now time.Time) *acp.CheckoutSession {
 	ss := plan.ss
 	ss.lines, ss.messages, ss.updated = plan.lines, nil, now

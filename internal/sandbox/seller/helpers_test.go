@@ -126,6 +126,7 @@ func (f *fakeInventory) stockOf(id string) int64 {
 type fakePayments struct {
 	mu      sync.Mutex
 	calls   []seller.ChargeRequest
+	paid    []seller.ChargeRequest // the calls that succeeded
 	fn      func(seller.ChargeRequest) (seller.ChargeResult, error)
 	gate    chan struct{}
 	started chan struct{}
@@ -141,10 +142,16 @@ func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller
 		started <- struct{}{}
 		<-gate
 	}
+	res, err := seller.ChargeResult{PaymentIntentID: "pi_test", CardBrand: "visa", CardLast4: "4242"}, error(nil)
 	if fn != nil {
-		return fn(r)
+		res, err = fn(r)
 	}
-	return seller.ChargeResult{PaymentIntentID: "pi_test", CardBrand: "visa", CardLast4: "4242"}, nil
+	if err == nil {
+		f.mu.Lock()
+		f.paid = append(f.paid, r)
+		f.mu.Unlock()
+	}
+	return res, err
 }
 
 // Refund succeeds, once per idempotency key, as Stripe's replay would.
@@ -229,6 +236,28 @@ func (e *env) complete(id, token string) (*acp.CheckoutSession, error) {
 
 // raw sends a request with exactly the given headers (Authorization, API-Version and
 // Content-Type are added unless present in hdr; an empty value removes them).
+// update sends an update of session id and returns its error.
+func (e *env) update(id string, req acp.UpdateRequest) error {
+	_, err := e.client.Update(context.Background(), id, req, e.key())
+	return err
+}
+
+// paidTokens returns the tokens of the charges that succeeded, in order (a replay
+// of one charge counted once).
+func (e *env) paidTokens() []string {
+	var out []string
+	seen := map[string]bool{}
+	e.pay.mu.Lock()
+	defer e.pay.mu.Unlock()
+	for _, c := range e.pay.paid {
+		if !seen[c.IdempotencyKey] {
+			seen[c.IdempotencyKey] = true
+			out = append(out, c.Token)
+		}
+	}
+	return out
+}
+
 func (e *env) raw(method, path, body string, hdr map[string]string) (*http.Response, []byte) {
 	e.t.Helper()
 	var rd io.Reader

@@ -495,8 +495,14 @@ func TestSellerCompleteFailures(t *testing.T) {
 			if n := e.inv.stockOf("mug"); n != 5-tc.held {
 				t.Errorf("stock %d after a failed payment, want %d", n, 5-tc.held)
 			}
-			// The session can still be paid.
+			// The session can still be paid. With a charge of unknown outcome held,
+			// another token waits until Tick has settled it.
 			e.pay.setFn(nil)
+			if tc.held > 0 {
+				_, err = e.complete(s.ID, "spt_second")
+				wantUnsettled(t, "complete with another token", err)
+				e.seller.Tick(context.Background())
+			}
 			got, err = e.complete(s.ID, "spt_second")
 			if err != nil || got.Status != acp.StatusCompleted || got.Messages == nil || len(got.Messages) != 0 {
 				t.Errorf("second attempt: %+v, %v", got, err)

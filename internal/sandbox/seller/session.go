@@ -37,6 +37,8 @@ type session struct {
 	// Seller.settleHeld): sold if it was made, else given back.
 	held       []line
 	heldCharge ChargeRequest
+	heldSent   time.Time // when heldCharge was first sent
+	heldStale  bool      // heldSent is settleWindow ago or more: logged once
 }
 
 // line is one priced line of a session.

@@ -101,20 +101,17 @@ func TestSellerHeldStockEnds(t *testing.T) {
 			e.clock.Advance(seller.DefaultSessionTTL + time.Second)
 			e.seller.Tick(context.Background())
 		}, last: 1, mug: 5},
-		{name: "buyer updated then paid", end: func(e *env, id string) {
-			got, err := e.client.Update(context.Background(), id, acp.UpdateRequest{Buyer: &acp.Buyer{Email: "a@example.com"}}, e.key())
-			// The held unit is the session's own (not a shortage); the session shows
-			// its charge of unknown outcome as a complete in progress.
-			if err != nil || got.Status != acp.StatusCompleteInProgress || len(got.Messages) != 0 {
-				e.t.Fatalf("update of the buyer: %+v, %v", got, err)
-			}
+		{name: "update refused, then paid", end: func(e *env, id string) {
+			wantUnsettled(e.t, "update of the buyer", e.update(id, acp.UpdateRequest{Buyer: &acp.Buyer{Email: "a@example.com"}}))
 			e.complete(id, testToken)
 		}, last: 0, mug: 5, complete: true},
-		{name: "lines changed then paid", end: func(e *env, id string) {
-			if _, err := e.client.Update(context.Background(), id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}, e.key()); err != nil {
+		{name: "not made, then lines changed and paid", end: func(e *env, id string) {
+			wantUnsettled(e.t, "update of the lines", e.update(id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}))
+			e.pay.setFn(notMade)
+			e.seller.Tick(context.Background()) // settles: not made
+			if err := e.update(id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}); err != nil {
 				e.t.Fatal(err)
 			}
-			e.pay.setFn(notMade)
 			e.complete(id, "spt_other")
 		}, last: 1, mug: 3, complete: true},
 	}
@@ -211,18 +208,110 @@ func lostReply(made *int) func(seller.ChargeRequest) (seller.ChargeResult, error
 }
 
 // neverReached is Stripe that the first charge never reached (its outcome reported
-// unknown); the token is revoked since, so every later charge is rejected.
+// unknown); that token is revoked since, so every later charge of it is rejected,
+// and another token pays.
 func neverReached() func(seller.ChargeRequest) (seller.ChargeResult, error) {
 	var mu sync.Mutex
-	first := true
-	return func(seller.ChargeRequest) (seller.ChargeResult, error) {
+	first := ""
+	return func(r seller.ChargeRequest) (seller.ChargeResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		if first {
+		switch first {
+		case "":
+			first = r.Token
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		case r.Token:
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_revoked"}
+		}
+		return seller.ChargeResult{PaymentIntentID: "pi_" + r.Token}, nil
+	}
+}
+
+// wantUnsettled fails t unless err is the 503 payment_unavailable, with Retry-After,
+// of a request that waits for an earlier charge of unknown outcome.
+func wantUnsettled(t testing.TB, what string, err error) {
+	t.Helper()
+	var pe *acp.Error
+	if !errors.As(err, &pe) || pe.HTTPStatus != 503 || pe.Code != acp.CodePaymentUnavailable || pe.RetryAfter <= 0 {
+		t.Fatalf("%s while a charge is unknown: %v; want 503 %s with Retry-After", what, err, acp.CodePaymentUnavailable)
+	}
+}
+
+// TestSellerHeldChargeFreezesSession: while a charge of unknown outcome (it never
+// reached Stripe) is held, an update and a complete with another token are refused and
+// change nothing: no line, no total, no charge of either token. The seller's Tick then
+// settles it by repeating it — the buyer's own request, with the token and total
+// sent — and, the first token paying, the session completes with the lines it had.
+func TestSellerHeldChargeFreezesSession(t *testing.T) {
+	e := newEnv(t)
+	s := e.create(item("mug", 2))
+	total, _ := s.Total(acp.TotalTotal)
+	first := true
+	e.pay.setFn(func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		if first { // never reached Stripe; every later charge is executed
 			first = false
 			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
 		}
-		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_revoked"}
+		return seller.ChargeResult{PaymentIntentID: "pi_" + r.Token}, nil
+	})
+	if _, err := e.complete(s.ID, testToken); err == nil {
+		t.Fatal("complete with an unknown outcome succeeded")
+	}
+	wantUnsettled(t, "update of the lines", e.update(s.ID, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 1)}}))
+	_, err := e.complete(s.ID, "spt_other")
+	wantUnsettled(t, "complete with another token", err)
+	if n := len(e.pay.charges()); n != 1 {
+		t.Fatalf("%d charges sent, want 1 (the first): the refused requests charge nothing", n)
+	}
+	e.seller.Tick(context.Background())
+	got, err := e.client.Get(context.Background(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotTotal, _ := got.Total(acp.TotalTotal)
+	if got.Status != acp.StatusCompleted || got.LineItems[0].Quantity != 2 || gotTotal != total {
+		t.Errorf("session %s, %d mugs, total %d; want completed, 2 mugs, %d", got.Status, got.LineItems[0].Quantity, gotTotal, total)
+	}
+	if paid := e.paidTokens(); len(paid) != 1 || paid[0] != testToken {
+		t.Errorf("tokens charged %v, want only the first token", paid)
+	}
+}
+
+// TestSellerHeldChargePastSettleWindow: a charge of unknown outcome still held a day
+// after its first send (Stripe replayed a stored 500 all along) is no longer repeated:
+// Stripe may have forgotten its idempotency key, so a repeat could charge twice, and
+// its rejection (the token used up by the first send) would prove nothing. The session
+// keeps its unit and stays complete_in_progress; the error log asks for a look-up.
+func TestSellerHeldChargePastSettleWindow(t *testing.T) {
+	e := newEnv(t)
+	s := e.create(item("last", 1))
+	e.pay.setFn(func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		if r.Repeat { // the first send was executed and used the token up
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_consumed"}
+		}
+		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, HTTPStatus: 500}
+	})
+	if _, err := e.complete(s.ID, testToken); err == nil {
+		t.Fatal("complete with an unknown outcome succeeded")
+	}
+	e.clock.Advance(24 * time.Hour)
+	e.seller.Tick(context.Background())
+	_, err := e.client.Cancel(context.Background(), s.ID, acp.CancelRequest{}, e.key())
+	wantUnsettled(t, "cancel", err)
+	_, err = e.complete(s.ID, testToken)
+	wantUnsettled(t, "complete with the same token", err)
+	if n := len(e.pay.charges()); n != 1 {
+		t.Errorf("%d charges sent, want 1: none repeated after the settle window", n)
+	}
+	got, err := e.client.Get(context.Background(), s.ID)
+	if err != nil || got.Status != acp.StatusCompleteInProgress {
+		t.Errorf("session %+v, %v; want complete_in_progress", got, err)
+	}
+	if n := e.inv.stockOf("last"); n != 0 {
+		t.Errorf("stock %d, want 0: the unit stays held", n)
+	}
+	if logs := e.logs.String(); strings.Count(logs, "checkout_session_id") != 1 {
+		t.Errorf("want one error log line asking for a look-up; logs:\n%s", logs)
 	}
 }
 
@@ -240,11 +329,10 @@ func TestSellerUnknownChargeSettledFirst(t *testing.T) {
 		made      int   // charges made at Stripe in all
 		last      int64 // stock of "last" afterwards
 	}{
-		{name: "complete with another token", charged: true, end: func(e *env, id string) {
-			got, err := e.complete(id, "spt_other")
-			if err != nil || got.Status != acp.StatusCompleted {
-				e.t.Fatalf("complete with another token: %+v, %v; want completed by the first charge", got, err)
-			}
+		{name: "complete with another token, then tick", charged: true, end: func(e *env, id string) {
+			_, err := e.complete(id, "spt_other")
+			wantUnsettled(e.t, "complete with another token", err)
+			e.seller.Tick(context.Background())
 		}, completed: true, made: 1, last: 0},
 		{name: "cancel", charged: true, end: func(e *env, id string) {
 			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err == nil {
@@ -256,10 +344,15 @@ func TestSellerUnknownChargeSettledFirst(t *testing.T) {
 			e.seller.Tick(context.Background())
 		}, completed: true, made: 1, last: 0},
 		{name: "never charged, complete with another token", end: func(e *env, id string) {
-			e.pay.setFn(nil) // the new token pays
+			_, err := e.complete(id, "spt_other")
+			wantUnsettled(e.t, "complete with another token", err)
+			e.seller.Tick(context.Background()) // the first token is revoked: not made
 			got, err := e.complete(id, "spt_other")
 			if err != nil || got.Status != acp.StatusCompleted {
 				e.t.Fatalf("complete with another token: %+v, %v; want completed", got, err)
+			}
+			if paid := e.paidTokens(); len(paid) != 1 || paid[0] != "spt_other" {
+				e.t.Errorf("tokens charged %v, want only spt_other", paid)
 			}
 		}, completed: true, last: 0},
 		{name: "never charged, cancel", end: func(e *env, id string) {
