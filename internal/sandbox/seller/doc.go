@@ -42,14 +42,19 @@
 //
 // After a 500 payment_failed or 503 payment_unavailable the charge may have gone
 // through: the stock taken for it stays with the session with the charge, and GET
-// shows the session complete_in_progress. Before anything else happens to the session
-// — a complete with any token, a cancel, or Tick — that charge is settled by sending it
-// again as it was (its token, amount and Stripe idempotency key, without the token
-// check), so that Stripe replays it if it was made: made, the session is completed
-// with its order (a complete with another token is not charged, a cancel is refused);
-// surely not made, the stock is given back and the request goes on; still unknown,
-// the complete or cancel answers 503 payment_unavailable with Retry-After and charges
-// nothing. So a session is never paid twice.
+// shows the session complete_in_progress. Meanwhile an update, or a complete with
+// another token, answers 503 payment_unavailable with Retry-After and changes or
+// charges nothing. A complete with the same token, a cancel, or Tick settles the
+// charge by sending it again as it was (its token, amount and Stripe idempotency key,
+// without the token check), so that Stripe replays it if it was made: made, the
+// session is completed with its order (a cancel is refused); surely not made, the
+// stock is given back and the request goes on; still unknown, the complete or cancel
+// answers 503 payment_unavailable with Retry-After and charges nothing. So a session
+// is never paid twice. When the first send never reached Stripe, the repeat is its
+// first execution: the payment the buyer sent, made late (the buyer stops it by
+// revoking the token). A charge still unknown 23 hours after its first send is no
+// longer repeated (Stripe may have forgotten its idempotency key): it stays held and
+// an error log asks for a look-up in Stripe.
 //
 // Problems with a valid session are session messages on a 2xx response:
 //
