@@ -302,7 +302,8 @@ func (s *Seller) releaseHeld(ctx context.Context) {
 // send never started executing, is the first execution, so a rejection of the repeat
 // proves that nothing was charged. After the window the key may be gone: a repeat
 // could charge a second time, and a rejection (the token used up by the first send)
-// proves nothing. The hour below 24 covers clock skew and a slow repeat.
+// proves nothing, so the charge is looked up instead (Payments.Find). The hour below
+// 24 covers clock skew and a slow repeat.
 const settleWindow = 23 * time.Hour
 
 // settleHeld settles the charge of unknown outcome that session id holds stock for,
@@ -312,9 +313,8 @@ const settleWindow = 23 * time.Hour
 // back. It reports whether the session holds no such charge any more; false with a
 // nil error means that the outcome is still unknown. A token other than "" settles
 // only a charge of that token: another one is left held (unknown). A charge first sent
-// settleWindow ago or more is never repeated (see settleWindow): it stays held, and
-// the seller's operator must look its PaymentIntent up in Stripe (metadata
-// checkout_session_id); the error log says so once.
+// settleWindow ago or more is never repeated (see settleWindow) but looked up by its
+// session (Payments.Find), with the same outcomes.
 func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error) {
 	ss, err := s.lockSettled(ctx, id)
 	if err != nil {
@@ -328,17 +328,8 @@ func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error)
 		s.mu.Unlock()
 		return false, nil
 	}
-	if s.cfg.Now().Sub(ss.heldSent) >= settleWindow {
-		report, sent := !ss.heldStale, ss.heldSent
-		ss.heldStale = true
-		s.mu.Unlock()
-		if report {
-			s.log.Error("a charge of unknown outcome can no longer be settled by repeating it; look its payment intent up in Stripe by metadata checkout_session_id",
-				"session", id, "sent", sent)
-		}
-		return false, nil
-	}
-	r := ss.heldCharge
+	r, sent := ss.heldCharge, ss.heldSent
+	lookUp := s.cfg.Now().Sub(sent) >= settleWindow
 	plan := &chargePlan{ss: ss, lines: ss.held, amount: r.Amount, currency: r.Currency, done: make(chan struct{})}
 	ss.charging = plan.done
 	s.mu.Unlock()
@@ -353,20 +344,28 @@ func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error)
 	}()
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ChargeTimeout)
 	defer cancel()
-	res, err := s.repeat(cctx, r)
+	var res ChargeResult
+	var made bool
+	if lookUp {
+		res, made, err = s.cfg.Payments.Find(cctx, id, sent)
+	} else {
+		res, err = s.repeat(cctx, r)
+		made = err == nil
+	}
 	s.mu.Lock()
 	ended = true
-	settled := err == nil || notCharged(err)
+	// A failed look-up proves nothing; a repeat rejected within the window does.
+	settled := err == nil || !lookUp && notCharged(err)
 	if settled {
 		ss.held, ss.heldCharge, ss.heldSent = nil, ChargeRequest{}, time.Time{}
 	}
-	if err == nil {
+	if made {
 		s.completePaid(plan, res, s.cfg.Now())
 	}
 	close(plan.done)
 	ss.charging = nil
 	s.mu.Unlock()
-	if err != nil && settled {
+	if settled && !made {
 		s.giveBack(ctx, id, plan.lines)
 	}
 	return settled, nil

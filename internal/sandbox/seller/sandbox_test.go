@@ -208,9 +208,10 @@ func sandboxFailure(t *testing.T, skip bool, token func(*shop) string, message s
 // TestSandboxStored500: the first PaymentIntent request executed (the customer is
 // charged) but Stripe stored a 500 for it, replayed to every repeat for 24 hours. The
 // seller keeps the unit and the session complete_in_progress while repeats answer 500,
-// and once the idempotency key may be gone it stops repeating: a repeat then runs
-// afresh against the used-up token and its rejection would not prove "not made". The
-// unit is never given back for a charge that was made.
+// and once the idempotency key may be gone it stops repeating (a repeat would run
+// afresh against the used-up token, and its rejection would not prove "not made") and
+// finds the PaymentIntent by listing: the session is completed with its order, the
+// unit sold.
 func TestSandboxStored500(t *testing.T) {
 	s := newShop(t, false)
 	ctx := context.Background()
@@ -225,7 +226,7 @@ func TestSandboxStored500(t *testing.T) {
 	_, err = s.complete(cs.ID, tok)
 	wantUnsettled(t, "complete whose charge stored a 500", err)
 	s.revoke(tok) // as our saga does after an unknown outcome
-	for hours := 10; hours <= 40; hours += 10 {
+	for hours := 10; hours <= 20; hours += 10 {
 		s.clock.Advance(10 * time.Hour)
 		s.seller.Tick(ctx)
 		_, err = s.complete(cs.ID, tok)
@@ -237,6 +238,15 @@ func TestSandboxStored500(t *testing.T) {
 		if it, _ := s.inv.Item(ctx, "mug"); *it.Stock != *before.Stock-1 {
 			t.Fatalf("after %d h: mug stock %d, want %d (held for the charge made)", hours, *it.Stock, *before.Stock-1)
 		}
+	}
+	s.clock.Advance(10 * time.Hour)
+	s.seller.Tick(ctx)
+	got, err := s.client.Get(ctx, cs.ID)
+	if err != nil || got.Status != acp.StatusCompleted || got.Order == nil {
+		t.Errorf("after 30 h: session %+v, %v; want completed with its order", got, err)
+	}
+	if it, _ := s.inv.Item(ctx, "mug"); *it.Stock != *before.Stock-1 {
+		t.Errorf("after 30 h: mug stock %d, want %d (sold)", *it.Stock, *before.Stock-1)
 	}
 	succeeded := 0
 	for _, pi := range s.stripe.PaymentIntents() {

@@ -38,7 +38,6 @@ type session struct {
 	held       []line
 	heldCharge ChargeRequest
 	heldSent   time.Time // when heldCharge was first sent
-	heldStale  bool      // heldSent is settleWindow ago or more: logged once
 }
 
 // line is one priced line of a session.

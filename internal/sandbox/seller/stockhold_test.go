@@ -278,40 +278,77 @@ func TestSellerHeldChargeFreezesSession(t *testing.T) {
 }
 
 // TestSellerHeldChargePastSettleWindow: a charge of unknown outcome still held a day
-// after its first send (Stripe replayed a stored 500 all along) is no longer repeated:
+// after its first send (Stripe replayed a stored 500 all along) is no longer repeated —
 // Stripe may have forgotten its idempotency key, so a repeat could charge twice, and
-// its rejection (the token used up by the first send) would prove nothing. The session
-// keeps its unit and stays complete_in_progress; the error log asks for a look-up.
+// its rejection (the token used up by the first send) would prove nothing — but looked
+// up by its session since its first send: found, the session is completed; surely
+// none, the unit is given back; the look-up failing, everything stays held.
 func TestSellerHeldChargePastSettleWindow(t *testing.T) {
-	e := newEnv(t)
-	s := e.create(item("last", 1))
-	e.pay.setFn(func(r seller.ChargeRequest) (seller.ChargeResult, error) {
-		if r.Repeat { // the first send was executed and used the token up
-			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_consumed"}
-		}
-		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, HTTPStatus: 500}
-	})
-	if _, err := e.complete(s.ID, testToken); err == nil {
-		t.Fatal("complete with an unknown outcome succeeded")
+	made := func(string, time.Time) (seller.ChargeResult, bool, error) {
+		return seller.ChargeResult{PaymentIntentID: "pi_found"}, true, nil
 	}
-	e.clock.Advance(24 * time.Hour)
-	e.seller.Tick(context.Background())
-	_, err := e.client.Cancel(context.Background(), s.ID, acp.CancelRequest{}, e.key())
-	wantUnsettled(t, "cancel", err)
-	_, err = e.complete(s.ID, testToken)
-	wantUnsettled(t, "complete with the same token", err)
-	if n := len(e.pay.charges()); n != 1 {
-		t.Errorf("%d charges sent, want 1: none repeated after the settle window", n)
+	none := func(string, time.Time) (seller.ChargeResult, bool, error) { return seller.ChargeResult{}, false, nil }
+	tests := []struct {
+		name   string
+		find   func(string, time.Time) (seller.ChargeResult, bool, error)
+		status acp.Status
+		last   int64 // stock of "last" afterwards
+	}{
+		{"look-up fails", nil, acp.StatusCompleteInProgress, 0},
+		{"payment found", made, acp.StatusCompleted, 0},
+		{"no payment", none, acp.StatusExpired, 1},
 	}
-	got, err := e.client.Get(context.Background(), s.ID)
-	if err != nil || got.Status != acp.StatusCompleteInProgress {
-		t.Errorf("session %+v, %v; want complete_in_progress", got, err)
-	}
-	if n := e.inv.stockOf("last"); n != 0 {
-		t.Errorf("stock %d, want 0: the unit stays held", n)
-	}
-	if logs := e.logs.String(); strings.Count(logs, "checkout_session_id") != 1 {
-		t.Errorf("want one error log line asking for a look-up; logs:\n%s", logs)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			sent := e.clock.Now()
+			e.pay.setFn(func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+				if r.Repeat { // the first send was executed and used the token up
+					return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_consumed"}
+				}
+				return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, HTTPStatus: 500}
+			})
+			var since time.Time
+			e.pay.mu.Lock()
+			if tc.find != nil {
+				e.pay.find = func(id string, t time.Time) (seller.ChargeResult, bool, error) {
+					since = t // Tick looks up in this goroutine
+					return tc.find(id, t)
+				}
+			}
+			e.pay.mu.Unlock()
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			e.clock.Advance(24 * time.Hour)
+			e.seller.Tick(context.Background())
+			if tc.status == acp.StatusCompleteInProgress {
+				_, err := e.client.Cancel(context.Background(), s.ID, acp.CancelRequest{}, e.key())
+				wantUnsettled(t, "cancel", err)
+				_, err = e.complete(s.ID, testToken)
+				wantUnsettled(t, "complete with the same token", err)
+			}
+			if n := len(e.pay.charges()); n != 1 {
+				t.Errorf("%d charges sent, want 1: none repeated after the settle window", n)
+			}
+			e.pay.mu.Lock()
+			finds := e.pay.finds
+			e.pay.mu.Unlock()
+			if finds == 0 {
+				t.Error("the charge was not looked up")
+			}
+			if tc.find != nil && !since.Equal(sent) {
+				t.Errorf("looked up since %v, want the first send %v", since, sent)
+			}
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil || got.Status != tc.status {
+				t.Errorf("session %+v, %v; want %s", got, err, tc.status)
+			}
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock %d, want %d", n, tc.last)
+			}
+		})
 	}
 }
 

@@ -150,6 +150,35 @@ func (p *StripePayments) Refund(ctx context.Context, r RefundRequest) (RefundRes
 	return RefundResult{ID: re.ID, Amount: re.Amount}, nil
 }
 
+// findMargin widens Find's window for the clocks of the seller and Stripe.
+const findMargin = time.Hour
+
+// Find implements Payments by listing the account's PaymentIntents created since
+// (less findMargin) and reading their metadata: Stripe's List is strongly consistent
+// (Search is not) but cannot filter by metadata, so every page is read.
+func (p *StripePayments) Find(ctx context.Context, sessionID string, since time.Time) (ChargeResult, bool, error) {
+	params := &stripe.PaymentIntentListParams{CreatedRange: &stripe.RangeQueryParams{
+		GreaterThanOrEqual: since.Add(-findMargin).Unix()}}
+	params.Limit = stripe.Int64(100)
+	for pi, err := range p.sc.V1PaymentIntents.List(ctx, params) {
+		if err != nil {
+			return ChargeResult{}, false, chargeError(err, "list payment intents")
+		}
+		if pi.Metadata["checkout_session_id"] != sessionID {
+			continue
+		}
+		switch pi.Status {
+		case stripe.PaymentIntentStatusSucceeded, stripe.PaymentIntentStatusRequiresCapture:
+			res, err := p.result(ctx, pi, cardInfo{})
+			return res, err == nil, err
+		case stripe.PaymentIntentStatusProcessing:
+			return ChargeResult{}, false, &ChargeError{Kind: ErrPaymentUnavailable, Code: "processing",
+				Reason: "the payment is still processing"}
+		}
+	}
+	return ChargeResult{}, false, nil
+}
+
 // result checks the PaymentIntent's status and fills in the card.
 func (p *StripePayments) result(ctx context.Context, pi *stripe.PaymentIntent, card cardInfo) (ChargeResult, error) {
 	switch pi.Status {

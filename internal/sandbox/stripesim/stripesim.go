@@ -32,6 +32,9 @@
 //     max_amount is reached instead). A declined charge captures nothing and leaves the
 //     token as it was.
 //
+// GET /v1/payment_intents lists the caller's PaymentIntents, newest first, with
+// limit, starting_after and created[gte] (no metadata filter, as on Stripe).
+//
 // Refunds: POST /v1/refunds refunds all (amount absent) or part of a succeeded
 // PaymentIntent of the calling account, at once (status succeeded); the refunds of a
 // PaymentIntent never add up to more than it received (charge_already_refunded).
