@@ -53,8 +53,8 @@
 // is never paid twice. When the first send never reached Stripe, the repeat is its
 // first execution: the payment the buyer sent, made late (the buyer stops it by
 // revoking the token). A charge still unknown 23 hours after its first send is no
-// longer repeated (Stripe may have forgotten its idempotency key): it stays held and
-// an error log asks for a look-up in Stripe.
+// longer repeated (Stripe may have forgotten its idempotency key) but looked up by its
+// session (Payments.Find), with the same outcomes.
 //
 // Problems with a valid session are session messages on a 2xx response:
 //
