@@ -61,17 +61,20 @@ func TestDerivedTablesFollowProducts(t *testing.T) {
 	upsert()
 	checkDerived(t, c, "re-imported with every fact changed")
 
+	taken := map[string]StockVersion{}
 	for i := 0; i < len(products); i += 3 {
 		if products[i].Purchasable() {
-			if err := c.TakeStock(ctx, products[i].ID, int(*products[i].Stock)); err != nil {
+			v, err := c.TakeStock(ctx, products[i].ID, int(*products[i].Stock))
+			if err != nil {
 				t.Fatal(err)
 			}
+			taken[products[i].ID] = v
 		}
 	}
 	checkDerived(t, c, "sold out")
 	for i := 0; i < len(products); i += 6 {
 		if products[i].Purchasable() {
-			if err := c.ReturnStock(ctx, products[i].ID, 1); err != nil {
+			if err := c.ReturnStock(ctx, products[i].ID, 1, taken[products[i].ID]); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -69,7 +69,7 @@ func TestReadPoolOfOne(t *testing.T) {
 	})
 	wg.Go(func() {
 		for i := range 10 {
-			if err := c.TakeStock(ctx, fmt.Sprint("p", i), 1); err != nil && !errors.Is(err, ErrOutOfStock) {
+			if _, err := c.TakeStock(ctx, fmt.Sprint("p", i), 1); err != nil && !errors.Is(err, ErrOutOfStock) {
 				errs <- fmt.Errorf("take stock: %w", err)
 				return
 			}

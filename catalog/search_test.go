@@ -1233,7 +1233,7 @@ func TestSearchCountFollowsChanges(t *testing.T) {
 		if !p.Purchasable() || p.Hidden {
 			continue
 		}
-		if err := c.TakeStock(ctx, p.ID, int(*p.Stock)); err != nil {
+		if _, err := c.TakeStock(ctx, p.ID, int(*p.Stock)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,6 +11,11 @@ import (
 // stock, or its known stock is smaller than the quantity.
 var ErrOutOfStock = errors.New("out of stock")
 
+// StockVersion identifies the count of a product's stock that TakeStock took from: a
+// feed import that writes the product's stock moves it (TakeStock and ReturnStock do
+// not). ReturnStock needs it.
+type StockVersion int64
+
 // TakeStock removes qty units of a product from stock, atomically: of two concurrent
 // calls competing for the last units, one succeeds and the other gets ErrOutOfStock.
 //
@@ -20,52 +25,58 @@ var ErrOutOfStock = errors.New("out of stock")
 // call succeeds without changing anything. TakeStock returns an error wrapping
 // ErrInvalid when qty is not positive, ErrNotFound when no product has the id, and
 // ErrOutOfStock when the product cannot supply qty units. It does not change the
-// product's updated_at, which records when a feed last delivered the product.
-func (c *Catalog) TakeStock(ctx context.Context, productID string, qty int) error {
+// product's updated_at, which records when a feed last delivered the product. It
+// returns the version of the stock taken from, for ReturnStock.
+func (c *Catalog) TakeStock(ctx context.Context, productID string, qty int) (StockVersion, error) {
 	if qty < 1 {
-		return fmt.Errorf("take stock %q: %w: quantity %d must be at least 1", productID, ErrInvalid, qty)
+		return 0, fmt.Errorf("take stock %q: %w: quantity %d must be at least 1", productID, ErrInvalid, qty)
 	}
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("take stock %q: %w", productID, err)
+		return 0, fmt.Errorf("take stock %q: %w", productID, err)
 	}
 	defer tx.Rollback()
-	var rowid int64
+	var (
+		rowid int64
+		v     StockVersion
+	)
 	err = tx.QueryRowContext(ctx, `
 		UPDATE products SET
 			stock = stock - ?1,
 			availability = CASE WHEN stock IS NOT NULL AND stock = ?1 THEN 'out_of_stock' ELSE availability END
-		WHERE id = ?2 AND in_stock AND (stock IS NULL OR stock >= ?1) RETURNING rowid`, qty, productID).Scan(&rowid)
+		WHERE id = ?2 AND in_stock AND (stock IS NULL OR stock >= ?1) RETURNING rowid, stock_version`, qty, productID).Scan(&rowid, &v)
 	if err == nil {
 		if err := rederive(ctx, tx, rowid); err != nil {
-			return fmt.Errorf("take stock %q: %w", productID, err)
+			return 0, fmt.Errorf("take stock %q: %w", productID, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("take stock %q: %w", productID, err)
+			return 0, fmt.Errorf("take stock %q: %w", productID, err)
 		}
-		return nil
+		return v, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("take stock %q: %w", productID, err)
+		return 0, fmt.Errorf("take stock %q: %w", productID, err)
 	}
 	tx.Rollback()
 	var one int
 	err = c.db.QueryRowContext(ctx, `SELECT 1 FROM products WHERE id = ?`, productID).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("take stock %q: %w", productID, ErrNotFound)
+		return 0, fmt.Errorf("take stock %q: %w", productID, ErrNotFound)
 	case err != nil:
-		return fmt.Errorf("take stock %q: %w", productID, err)
+		return 0, fmt.Errorf("take stock %q: %w", productID, err)
 	}
-	return fmt.Errorf("take stock %q: %w", productID, ErrOutOfStock)
+	return 0, fmt.Errorf("take stock %q: %w", productID, ErrOutOfStock)
 }
 
-// ReturnStock puts back qty units that TakeStock removed for a sale that did not
-// happen. A known quantity grows by qty, and a product that the take sold out (out of
-// stock at quantity 0) is in stock again; an unknown quantity stays unknown. Like
+// ReturnStock puts back qty units that TakeStock removed, from the stock of version v,
+// for a sale that did not happen. A known quantity grows by qty, and a product that
+// the take sold out (out of stock at quantity 0) is in stock again; an unknown quantity
+// stays unknown. When a feed import has written the product's stock since the take
+// (its version is not v), nothing is given back: the count the feed sent stands. Like
 // TakeStock it leaves updated_at alone, and returns an error wrapping ErrInvalid when
 // qty is not positive and ErrNotFound when no product has the id.
-func (c *Catalog) ReturnStock(ctx context.Context, productID string, qty int) error {
+func (c *Catalog) ReturnStock(ctx context.Context, productID string, qty int, v StockVersion) error {
 	if qty < 1 {
 		return fmt.Errorf("return stock %q: %w: quantity %d must be at least 1", productID, ErrInvalid, qty)
 	}
@@ -79,10 +90,19 @@ func (c *Catalog) ReturnStock(ctx context.Context, productID string, qty int) er
 		UPDATE products SET
 			stock = stock + ?1,
 			availability = CASE WHEN stock = 0 AND availability = 'out_of_stock' THEN 'in_stock' ELSE availability END
-		WHERE id = ?2 RETURNING rowid`, qty, productID).Scan(&rowid)
+		WHERE id = ?2 AND stock_version = ?3 RETURNING rowid`, qty, productID, v).Scan(&rowid)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("return stock %q: %w", productID, ErrNotFound)
+		tx.Rollback()
+		var one int
+		err = c.db.QueryRowContext(ctx, `SELECT 1 FROM products WHERE id = ?`, productID).Scan(&one)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("return stock %q: %w", productID, ErrNotFound)
+		case err != nil:
+			return fmt.Errorf("return stock %q: %w", productID, err)
+		}
+		return nil // the feed's count since the take stands
 	case err != nil:
 		return fmt.Errorf("return stock %q: %w", productID, err)
 	}

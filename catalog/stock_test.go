@@ -26,6 +26,16 @@ func stockFixture() []catalog.Product {
 	}
 }
 
+// openStockCatalog is a catalog of stockFixture.
+func openStockCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c := openCatalog(t)
+	if _, err := c.Upsert(context.Background(), fixtureSellers, stockFixture()); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func TestTakeStock(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -49,11 +59,8 @@ func TestTakeStock(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			c := openCatalog(t)
-			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-				t.Fatal(err)
-			}
-			err := c.TakeStock(ctx, tc.id, tc.qty)
+			c := openStockCatalog(t)
+			_, err := c.TakeStock(ctx, tc.id, tc.qty)
 			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Fatalf("TakeStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
 			}
@@ -86,16 +93,15 @@ func TestReturnStock(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			c := openCatalog(t)
-			if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-				t.Fatal(err)
-			}
+			c := openStockCatalog(t)
+			var v catalog.StockVersion // of the imported stock when nothing was taken
 			if tc.take > 0 {
-				if err := c.TakeStock(ctx, tc.id, tc.take); err != nil {
+				var err error
+				if v, err = c.TakeStock(ctx, tc.id, tc.take); err != nil {
 					t.Fatal(err)
 				}
 			}
-			err := c.ReturnStock(ctx, tc.id, tc.qty)
+			err := c.ReturnStock(ctx, tc.id, tc.qty, v)
 			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Fatalf("ReturnStock(%q, %d) = %v, want %v", tc.id, tc.qty, err, tc.wantErr)
 			}
@@ -109,10 +115,7 @@ func TestReturnStock(t *testing.T) {
 // TestTakeStockConcurrent races more buyers than units: exactly the stock is sold.
 func TestTakeStockConcurrent(t *testing.T) {
 	ctx := context.Background()
-	c := openCatalog(t)
-	if _, err := c.Upsert(ctx, fixtureSellers, stockFixture()); err != nil {
-		t.Fatal(err)
-	}
+	c := openStockCatalog(t)
 	const buyers = 12
 	errs := make([]error, buyers)
 	var wg sync.WaitGroup
@@ -120,7 +123,7 @@ func TestTakeStockConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = c.TakeStock(ctx, "five", 1)
+			_, errs[i] = c.TakeStock(ctx, "five", 1)
 		}()
 	}
 	wg.Wait()
@@ -171,4 +174,114 @@ func stockString(s *int64) string {
 		return "unknown"
 	}
 	return strconv.FormatInt(*s, 10)
+}
+
+// TestReturnStockAfterReimport: a feed import that writes a product's stock between a
+// take and its return has the last word: the return gives nothing back, so the count
+// the feed sent stands (and a product the feed says is sold out stays so).
+func TestReturnStockAfterReimport(t *testing.T) {
+	tests := []struct {
+		name      string
+		take      int
+		feed      *catalog.Product // imported between the take and the return; nil: none
+		wantStock *int64
+		wantAvail catalog.Availability
+	}{
+		{name: "no import between", take: 2, wantStock: qty(5), wantAvail: catalog.InStock},
+		{name: "a take that sold out, no import between", take: 5, wantStock: qty(5), wantAvail: catalog.InStock},
+		{name: "feed sends a new count", take: 2, feed: restocked("five", qty(7), catalog.InStock), wantStock: qty(7), wantAvail: catalog.InStock},
+		{name: "feed sends the count before the take", take: 2, feed: restocked("five", qty(5), catalog.InStock), wantStock: qty(5), wantAvail: catalog.InStock},
+		{name: "feed says sold out", take: 2, feed: restocked("five", qty(0), catalog.OutOfStock), wantStock: qty(0), wantAvail: catalog.OutOfStock},
+		{name: "feed says sold out after a take that sold out", take: 5, feed: restocked("five", qty(0), catalog.OutOfStock), wantStock: qty(0), wantAvail: catalog.OutOfStock},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			c := openStockCatalog(t)
+			v, err := c.TakeStock(ctx, "five", tc.take)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.feed != nil {
+				if _, err := c.Upsert(ctx, fixtureSellers, []catalog.Product{*tc.feed}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := c.ReturnStock(ctx, "five", tc.take, v); err != nil {
+				t.Fatal(err)
+			}
+			checkStock(t, c, "after ReturnStock", "five", tc.wantStock, tc.wantAvail)
+		})
+	}
+}
+
+// restocked is product id of stockFixture as a feed sends it again with another stock.
+func restocked(id string, stock *int64, avail catalog.Availability) *catalog.Product {
+	for _, p := range stockFixture() {
+		if p.ID == id {
+			p.Stock, p.Availability = stock, avail
+			return &p
+		}
+	}
+	panic("no fixture product " + id)
+}
+
+// TestTakeReturnConcurrent races takes, returns of what was taken and feed imports:
+// the stock never goes below zero, and without imports every unit comes back.
+func TestTakeReturnConcurrent(t *testing.T) {
+	for _, imports := range []bool{false, true} {
+		t.Run(map[bool]string{false: "takes and returns", true: "with imports"}[imports], func(t *testing.T) {
+			ctx := context.Background()
+			c := openStockCatalog(t)
+			const buyers = 8
+			var wg sync.WaitGroup
+			errs := make(chan error, buyers*4)
+			for range buyers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for range 3 {
+						v, err := c.TakeStock(ctx, "five", 2)
+						if errors.Is(err, catalog.ErrOutOfStock) {
+							continue
+						}
+						if err == nil {
+							err = c.ReturnStock(ctx, "five", 2, v)
+						}
+						if err != nil {
+							errs <- err
+							return
+						}
+					}
+				}()
+			}
+			if imports {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for range 3 {
+						if _, err := c.Upsert(ctx, fixtureSellers, []catalog.Product{*restocked("five", qty(5), catalog.InStock)}); err != nil {
+							errs <- err
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Error(err)
+			}
+			p, err := c.Product(ctx, "five")
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case p.Stock == nil || *p.Stock < 0 || *p.Stock > 5:
+				t.Errorf("stock %s, want 0..5", stockString(p.Stock))
+			case !imports && *p.Stock != 5:
+				t.Errorf("stock %s after every take was returned, want 5", stockString(p.Stock))
+			}
+		})
+	}
 }

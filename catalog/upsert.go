@@ -461,6 +461,7 @@ func (w *writer) update(ctx context.Context, d *derived, s storedProduct, catID 
 	rowid := s.rowid
 	var set strings.Builder
 	set.WriteString(`UPDATE products SET brand = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
+		stock_version = stock_version + 1,
 		hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?, trial_days = ?`)
 	args := []any{p.Brand, money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability),
 		p.Hidden, w.now, b.Interval, b.Every, b.TrialDays}

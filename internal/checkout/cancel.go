@@ -316,7 +316,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	var sess Session
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err == nil {
-		sess, err = sessionOrNone(co.Get(ctx, p.SessionID))
+		sess, err = sessionOrNone(s.settledSession(ctx, &p, co))
 	}
 	switch {
 	case err != nil:

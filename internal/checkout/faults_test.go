@@ -115,6 +115,7 @@ func TestPurchaseFaults(t *testing.T) {
 		opts    func(e *envHolder) envOpts
 		qty     int
 		code    checkout.RefusalCode // the refusal; empty means the purchase completes
+		pending bool                 // no refusal: the outcome is unknown, the purchase pending
 		token   bool                 // a token was issued (and must end deactivated)
 		charged int                  // succeeded PaymentIntents
 	}{
@@ -133,7 +134,9 @@ func TestPurchaseFaults(t *testing.T) {
 		{name: "stripe 402 decline", code: "card_declined", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_chargeDeclined"} }},
 		{name: "stripe 429 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(429, `{"error":{"type":"invalid_request_error","code":"rate_limit","message":"slow down"}}`)})},
 		{name: "stripe 500 on issue", code: "payment_unavailable", opts: stripeFault(fault{"POST", "/v1/shared_payment/issued_tokens", status(500, stripeErr)})},
-		{name: "stripe 500 on charge", code: "seller_unavailable", token: true, opts: stripeFault(fault{"POST", "/v1/payment_intents", status(500, stripeErr)})},
+		// Stripe's 500 leaves the charge's outcome unknown to the seller: pending, not
+		// "nothing was charged" (TestChargeReplyLost has one that charged).
+		{name: "stripe 500 on charge", pending: true, token: true, opts: stripeFault(fault{"POST", "/v1/payment_intents", status(500, stripeErr)})},
 		{name: "token needs authentication", code: "authentication_required", token: true, opts: func(*envHolder) envOpts { return envOpts{pm: "pm_card_authenticationRequired"} }},
 		{name: "token expired before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
 			return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
@@ -164,11 +167,19 @@ func TestPurchaseFaults(t *testing.T) {
 			p := e.product(1000, 4000)
 			qty := max(tt.qty, 1)
 			out, err := e.buy(p.ID, qty)
-			if tt.code == "" {
+			switch {
+			case tt.pending:
+				if err != nil || out.Status != checkout.StatusPending {
+					t.Fatalf("outcome %+v, %v; want pending", out, err)
+				}
+				if !e.allTokensDeactivated() {
+					t.Errorf("the token of a pending purchase is still usable: %+v", e.sb.Stripe.Tokens())
+				}
+			case tt.code == "":
 				if err != nil || out.Status != checkout.StatusCompleted {
 					t.Fatalf("outcome %+v, %v; want completed", out, err)
 				}
-			} else {
+			default:
 				ref := wantRefusal(t, err, tt.code)
 				if ref.OrderID != "" {
 					o, err := e.st.Order(context.Background(), e.customer, ref.OrderID)
@@ -240,7 +251,6 @@ func TestSellerStillCompletingStaysPending(t *testing.T) {
 	e := newEnv(t, envOpts{sandbox: sandbox.Options{
 		StripeMiddleware: inject(slowAfterCharge), SellerMiddleware: sellerOnly(detached), SellerTimeout: 200 * time.Millisecond,
 	}})
-	ctx := context.Background()
 	out, err := e.buy(e.product(1000, 4000).ID, 1)
 	close(release)
 	wg.Wait()
@@ -250,13 +260,21 @@ func TestSellerStillCompletingStaysPending(t *testing.T) {
 	if n := e.succeeded(); n != 1 {
 		t.Fatalf("%d succeeded PaymentIntents, want the seller's 1", n)
 	}
+	e.recoverCompletes(out.Order.ID)
+}
+
+// recoverCompletes runs recovery and fails the test unless it completes one purchase,
+// the one of order orderID.
+func (e *env) recoverCompletes(orderID string) {
+	e.t.Helper()
+	ctx := context.Background()
 	rep, err := e.service().Recover(ctx, 0)
 	if err != nil || rep.Completed != 1 {
-		t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
+		e.t.Fatalf("recover = %+v, %v; want 1 completed", rep, err)
 	}
-	o, err := e.st.Order(ctx, e.customer, out.Order.ID)
+	o, err := e.st.Order(ctx, e.customer, orderID)
 	if err != nil || o.Status != store.OrderCompleted {
-		t.Errorf("order %+v, %v; want completed", o, err)
+		e.t.Errorf("order %+v, %v; want completed", o, err)
 	}
 }
 
@@ -322,4 +340,70 @@ func completeToken(r *http.Request) string {
 	}
 	json.Unmarshal(body, &req)
 	return req.PaymentData.Instrument.Credential.Token
+}
+
+// Stripe makes the seller's charge but the reply is lost (the seller sees a 500): the
+// outcome is unknown to the seller and to us. The purchase must never end "nothing
+// was charged" while Stripe holds a payment for it, and is never paid twice: a retry
+// settles the charge made (the seller repeats it with its key, Stripe replays it);
+// while replies stay lost the purchase is pending, and recovery — or the person's
+// cancellation of the pending order — records the order once the seller can tell.
+func TestChargeReplyLost(t *testing.T) {
+	tests := []struct {
+		name   string
+		lose   int // replies lost; -1: until the test restores them
+		status checkout.OutcomeStatus
+		cancel bool // the pending order is canceled instead of recovered
+	}{
+		{name: "first reply lost", lose: 1, status: checkout.StatusCompleted},
+		{name: "replies lost until recovery", lose: -1, status: checkout.StatusPending},
+		{name: "replies lost, then the order is canceled", lose: -1, status: checkout.StatusPending, cancel: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			lose := tc.lose
+			lost := fault{"POST", "/v1/payment_intents", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+				mu.Lock()
+				drop := lose != 0
+				if lose > 0 {
+					lose--
+				}
+				mu.Unlock()
+				if !drop {
+					next.ServeHTTP(w, r)
+					return
+				}
+				next.ServeHTTP(httptestDiscard{}, r)
+				status(500, `{"error":{"type":"api_error","message":"lost"}}`)(w, r, next)
+			}}
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{StripeMiddleware: inject(lost), SellerTimeout: 2 * time.Second}})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			out, err := e.buy(p.ID, 1)
+			if err != nil || out.Status != tc.status || out.Order == nil {
+				t.Fatalf("outcome %+v, %v; want %s", out, err, tc.status)
+			}
+			if n := e.succeeded(); n != 1 {
+				t.Fatalf("%d succeeded PaymentIntents, want 1", n)
+			}
+			mu.Lock()
+			lose = 0
+			mu.Unlock()
+			switch {
+			case tc.cancel:
+				// Paid meanwhile: the order is recorded, and the cancellation says so.
+				_, err := e.cancel(out.Order.ID, "")
+				wantRefusal(t, err, checkout.RefusalCompletedMeanwhile)
+			case tc.status == checkout.StatusPending:
+				e.recoverCompletes(out.Order.ID)
+			}
+			if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderCompleted {
+				t.Errorf("order %+v, %v; want completed", o, err)
+			}
+			if n := e.succeeded(); n != 1 {
+				t.Errorf("%d succeeded PaymentIntents in the end, want 1", n)
+			}
+		})
+	}
 }

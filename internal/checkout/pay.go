@@ -132,13 +132,14 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 }
 
 // unknownOutcome handles a complete call whose result is unknown: revoke the token, so
-// no charge can happen from now on, then ask the seller what happened. A seller still
-// completing may have charged before the revocation, so that purchase stays pending.
+// no new charge can happen from now on, then ask the seller what happened
+// (settledSession). A seller that still cannot tell may have charged before the
+// revocation, so that purchase stays pending.
 func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co SellerCheckout, cause error) (Outcome, error) {
 	s.cfg.Log.WarnContext(ctx, "seller complete outcome unknown", "purchase", p.ID, "err", cause)
 	bg := context.WithoutCancel(ctx)
 	s.revoke(bg, p)
-	sess, err := co.Get(bg, p.SessionID)
+	sess, err := s.settledSession(bg, p, co)
 	switch {
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
@@ -151,6 +152,24 @@ func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co Sell
 		return Outcome{}, oerr
 	}
 	return Outcome{Status: StatusPending, Purchase: *p, Order: &order}, nil
+}
+
+// settledSession asks the seller how p's checkout ended, once p's token is revoked. A
+// session still completing (a charge whose outcome the seller does not know yet shows
+// so too) is asked once more to finish, by a complete with the same token: the seller
+// settles a charge it holds for the session first (the reference seller repeats it
+// with its idempotency key, and Stripe replays a charge made), and the revoked token
+// cannot pay anything new. So the answer is final unless the session is still
+// completing; then p stays pending.
+func (s *Service) settledSession(ctx context.Context, p *store.Purchase, co SellerCheckout) (Session, error) {
+	sess, err := co.Get(ctx, p.SessionID)
+	if err != nil || sess.Status != StatusCompleteInProgress || p.TokenID == "" {
+		return sess, err
+	}
+	if again, err := co.Complete(ctx, p.SessionID, p.TokenID, p.ID+"/settle"); err == nil {
+		return again, nil
+	}
+	return sess, nil
 }
 
 // record stores the completed order. The seller has charged: the order is recorded

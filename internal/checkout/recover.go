@@ -110,7 +110,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 	if sess.Status != StatusSessionCompleted {
 		s.revoke(ctx, p)
 		// The seller may have completed between the Get and the revocation.
-		if sess, err = sessionOrNone(co.Get(ctx, p.SessionID)); err != nil {
+		if sess, err = sessionOrNone(s.settledSession(ctx, p, co)); err != nil {
 			return false, err
 		}
 	}

@@ -34,6 +34,14 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, perr)
 		return
 	}
+	// An earlier charge of the session whose outcome is unknown is settled first, by a
+	// complete with that charge's token only: the repeat may be a fresh charge of it
+	// (when the first send never reached Stripe), which a buyer who moved to another
+	// token did not ask for now. Another token waits (503) until Tick settles it.
+	if settled, err := s.settleHeld(r.Context(), id, token); err != nil || !settled {
+		writeUnsettled(w, "complete")
+		return
+	}
 	plan, v, status, perr := s.beginComplete(r.Context(), id, b.Buyer)
 	switch {
 	case perr != nil:
@@ -49,7 +57,7 @@ func (s *Seller) handleComplete(w http.ResponseWriter, r *http.Request) {
 	ended := false
 	defer func() {
 		if !ended { // pay panicked: release the session before the panic goes on
-			s.endComplete(plan, payOutcome{err: errors.New("complete aborted"), held: plan.held})
+			s.endComplete(plan, payOutcome{err: errors.New("complete aborted")})
 		}
 	}()
 	out := s.pay(ctx, plan, token)
@@ -92,7 +100,6 @@ func paymentToken(pd *acp.PaymentData) (string, *acp.Error) {
 type chargePlan struct {
 	ss       *session
 	lines    []line
-	held     []line // stock the session holds from a charge of unknown outcome
 	amount   int64
 	currency string
 	done     chan struct{}
@@ -126,7 +133,10 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 	if buyer != nil {
 		ss.buyer = buyer
 	}
-	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), held: ss.held, amount: ss.total(), currency: ss.currency,
+	if ss.held != nil { // another complete left a charge of unknown outcome meanwhile
+		return nil, nil, http.StatusServiceUnavailable, unsettled("complete")
+	}
+	plan := &chargePlan{ss: ss, lines: append([]line(nil), ss.lines...), amount: ss.total(), currency: ss.currency,
 		done: make(chan struct{})}
 	ss.charging, ss.status, ss.messages = plan.done, acp.StatusCompleteInProgress, nil
 	return plan, nil, 0, nil
@@ -136,8 +146,10 @@ func (s *Seller) beginComplete(ctx context.Context, id string, buyer *acp.Buyer)
 type payOutcome struct {
 	stock      []line // refreshed lines when stock ran short (no charge made)
 	result     ChargeResult
-	err        error  // from Payments.Charge
-	held       []line // stock kept for the session: the charge's outcome is unknown
+	err        error         // from Payments.Charge
+	held       []line        // stock kept for the session: the charge's outcome is unknown
+	charge     ChargeRequest // that charge, repeated to settle it
+	sent       time.Time     // when that charge was first sent
 	retryAfter time.Duration
 }
 
@@ -145,40 +157,47 @@ type payOutcome struct {
 // so that of sessions competing for the last units (in this process or another one
 // selling from the same catalog) only those that got them are charged. A charge that
 // surely failed (declined, token rejected) gives the stock back; one whose outcome is
-// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session (payOutcome.held),
-// since the charge may have gone through: the retry of the complete then charges
-// again with the same idempotency key (Stripe replays a charge made) without taking
-// stock again. Held stock is given back when the session is canceled or expires
-// (releaseHeld) or when its lines change before the retry.
+// unknown (Stripe unreachable, 5xx, unexpected) keeps it for the session with the
+// charge (payOutcome.held and charge), since the charge may have gone through. Such a
+// charge is settled (settleHeld) before anything else happens to the session: a
+// complete with any token, a cancel, or Tick. So a session is never paid twice, even
+// by another token.
 func (s *Seller) pay(ctx context.Context, plan *chargePlan, token string) payOutcome {
-	if plan.held != nil && !sameStock(plan.held, plan.lines) {
-		s.giveBack(ctx, plan.ss.id, plan.held)
-		plan.held = nil
+	if out := s.takeStock(ctx, plan); out != nil {
+		return *out
 	}
-	if plan.held == nil {
-		if out := s.takeStock(ctx, plan); out != nil {
-			return *out
-		}
-	}
-	res, err := s.cfg.Payments.Charge(ctx, ChargeRequest{
+	req := ChargeRequest{
 		Token:          token,
 		Amount:         plan.amount,
 		Currency:       plan.currency,
 		IdempotencyKey: chargeKey(plan.ss.id, token, plan.amount, plan.currency),
 		Metadata:       map[string]string{"checkout_session_id": plan.ss.id},
-	})
+	}
+	sent := s.cfg.Now()
+	res, err := s.cfg.Payments.Charge(ctx, req)
 	switch {
 	case err == nil:
 		return payOutcome{result: res}
-	case errors.Is(err, ErrDeclined) || errors.Is(err, ErrTokenRejected): // nothing was charged
+	case notCharged(err):
 		s.giveBack(ctx, plan.ss.id, plan.lines)
 		return payOutcome{err: err}
 	}
-	out := payOutcome{err: err, held: plan.lines}
+	out := payOutcome{err: err, held: plan.lines, charge: req, sent: sent}
 	if errors.Is(err, ErrPaymentUnavailable) {
 		out.retryAfter = 2 * time.Second
 	}
 	return out
+}
+
+// notCharged reports whether a charge's error says that surely nothing was charged.
+func notCharged(err error) bool {
+	return errors.Is(err, ErrDeclined) || errors.Is(err, ErrTokenRejected)
+}
+
+// repeat sends charge r again, unchanged, to learn its outcome.
+func (s *Seller) repeat(ctx context.Context, r ChargeRequest) (ChargeResult, error) {
+	r.Repeat = true
+	return s.cfg.Payments.Charge(ctx, r)
 }
 
 // takeStock re-checks the stock of the plan's lines and takes it. It returns nil when
@@ -188,8 +207,9 @@ func (s *Seller) takeStock(ctx context.Context, plan *chargePlan) *payOutcome {
 		return &payOutcome{stock: fresh}
 	}
 	for i, l := range plan.lines {
-		err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
+		stamp, err := s.cfg.Inventory.Take(ctx, l.item.ID, l.qty)
 		if err == nil {
+			plan.lines[i].stamp = stamp
 			continue
 		}
 		s.giveBack(ctx, plan.ss.id, plan.lines[:i])
@@ -203,33 +223,6 @@ func (s *Seller) takeStock(ctx context.Context, plan *chargePlan) *payOutcome {
 		return &payOutcome{stock: fresh}
 	}
 	return nil
-}
-
-// sameStock reports whether a and b take the same quantities of the same items.
-func sameStock(a, b []line) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].item.ID != b[i].item.ID || a[i].qty != b[i].qty {
-			return false
-		}
-	}
-	return true
-}
-
-// withHeld adds the stock held for the session to the stock the inventory reports of
-// its lines, since that stock is the session's own.
-func withHeld(lines, held []line) []line {
-	for _, h := range held {
-		for i := range lines {
-			if it := &lines[i].item; it.ID == h.item.ID && it.Stock != nil {
-				n := *it.Stock + int64(h.qty)
-				it.Stock, it.Purchasable = &n, it.Purchasable || n > 0
-			}
-		}
-	}
-	return lines
 }
 
 // freshLines returns lines with their items' stock and purchasability as the
@@ -260,7 +253,7 @@ func (s *Seller) giveBack(ctx context.Context, sessionID string, lines []line) {
 		var err error
 		pause := giveBackPause
 		for try := 1; ; try++ {
-			if err = s.cfg.Inventory.Return(ctx, l.item.ID, l.qty); err == nil || errors.Is(err, ErrUnknownItem) || try == giveBackTries {
+			if err = s.cfg.Inventory.Return(ctx, l.item.ID, l.qty, l.stamp); err == nil || errors.Is(err, ErrUnknownItem) || try == giveBackTries {
 				break
 			}
 			time.Sleep(pause)
@@ -284,30 +277,98 @@ const (
 	giveBackPause = 100 * time.Millisecond
 )
 
-// releaseHeld gives back the stock held for sessions that ended unpaid: canceled, or
-// past their expiry (Tick calls it, so expiry needs no request).
+// releaseHeld settles the charges of unknown outcome that hold stock (settleHeld), so
+// that a session whose buyer does not come back, or that ended meanwhile (canceled,
+// expired), neither keeps its units nor loses a payment made. A charge still unknown
+// is tried again at the next call (Tick calls it).
 func (s *Seller) releaseHeld(ctx context.Context) {
-	type hold struct {
-		id    string
-		lines []line
-	}
-	var holds []hold
+	var ids []string
 	s.mu.Lock()
-	now := s.cfg.Now()
 	for _, ss := range s.sessions {
-		if ss.held == nil || ss.charging != nil {
-			continue
-		}
-		ss.expire(now)
-		if ss.status == acp.StatusExpired || ss.status == acp.StatusCanceled {
-			holds = append(holds, hold{ss.id, ss.held})
-			ss.held = nil
+		if ss.held != nil && ss.charging == nil {
+			ids = append(ids, ss.id)
 		}
 	}
 	s.mu.Unlock()
-	for _, h := range holds {
-		s.giveBack(ctx, h.id, h.lines)
+	for _, id := range ids {
+		s.settleHeld(ctx, id, "")
 	}
+}
+
+// settleWindow is how long after its first send a held charge is settled by
+// repeating it. Stripe keeps an idempotency key at least 24 hours and replays what the
+// first send stored (a charge made, or a 500 when that send failed while executing);
+// within this window a repeat therefore either replays the first send or, when that
+// send never started executing, is the first execution, so a rejection of the repeat
+// proves that nothing was charged. After the window the key may be gone: a repeat
+// could charge a second time, and a rejection (the token used up by the first send)
+// proves nothing, so the charge is looked up instead (Payments.Find). The hour below
+// 24 covers clock skew and a slow repeat.
+const settleWindow = 23 * time.Hour
+
+// settleHeld settles the charge of unknown outcome that session id holds stock for,
+// if any, by repeating it as it was (its token and idempotency key), so that Stripe
+// replays it if it was made: made, it completes the session with its order (even a
+// session that expired meanwhile: it is paid); surely not made, the stock is given
+// back. It reports whether the session holds no such charge any more; false with a
+// nil error means that the outcome is still unknown. A token other than "" settles
+// only a charge of that token: another one is left held (unknown). A charge first sent
+// settleWindow ago or more is never repeated (see settleWindow) but looked up by its
+// session (Payments.Find), with the same outcomes.
+func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error) {
+	ss, err := s.lockSettled(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if ss == nil || ss.held == nil {
+		s.mu.Unlock()
+		return true, nil
+	}
+	if token != "" && token != ss.heldCharge.Token {
+		s.mu.Unlock()
+		return false, nil
+	}
+	r, sent := ss.heldCharge, ss.heldSent
+	lookUp := s.cfg.Now().Sub(sent) >= settleWindow
+	plan := &chargePlan{ss: ss, lines: ss.held, amount: r.Amount, currency: r.Currency, done: make(chan struct{})}
+	ss.charging = plan.done
+	s.mu.Unlock()
+	ended := false
+	defer func() {
+		if !ended { // the repeat panicked: release the session (still holding) first
+			s.mu.Lock()
+			close(plan.done)
+			ss.charging = nil
+			s.mu.Unlock()
+		}
+	}()
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ChargeTimeout)
+	defer cancel()
+	var res ChargeResult
+	var made bool
+	if lookUp {
+		res, made, err = s.cfg.Payments.Find(cctx, id, sent)
+	} else {
+		res, err = s.repeat(cctx, r)
+		made = err == nil
+	}
+	s.mu.Lock()
+	ended = true
+	// A failed look-up proves nothing; a repeat rejected within the window does.
+	settled := err == nil || !lookUp && notCharged(err)
+	if settled {
+		ss.held, ss.heldCharge, ss.heldSent = nil, ChargeRequest{}, time.Time{}
+	}
+	if made {
+		s.completePaid(plan, res, s.cfg.Now())
+	}
+	close(plan.done)
+	ss.charging = nil
+	s.mu.Unlock()
+	if settled && !made {
+		s.giveBack(ctx, id, plan.lines)
+	}
+	return settled, nil
 }
 
 // chargeKey is the Stripe Idempotency-Key of a charge: the same complete retried gives
@@ -315,6 +376,21 @@ func (s *Seller) releaseHeld(ctx context.Context) {
 func chargeKey(sessionID, token string, amount int64, currency string) string {
 	h := sha256.Sum256([]byte(token + "\x00" + strconv.FormatInt(amount, 10) + "\x00" + currency))
 	return "acp_" + sessionID + "_" + hex.EncodeToString(h[:12])
+}
+
+// writeUnsettled answers a request (what) that must wait for the outcome of an earlier
+// charge of the session.
+func writeUnsettled(w http.ResponseWriter, what string) {
+	w.Header().Set("Retry-After", "2")
+	writeError(w, http.StatusServiceUnavailable, unsettled(what))
+}
+
+// unsettled is the error of a request (what) that must wait for the outcome of an
+// earlier charge of the session.
+func unsettled(what string) *acp.Error {
+	return &acp.Error{Type: acp.ErrorServiceUnavailable, Code: acp.CodePaymentUnavailable,
+		Message: "the outcome of an earlier payment of this checkout session is not known yet; retry the " + what +
+			" request later (it will not charge twice)"}
 }
 
 // endComplete records the outcome of a complete and returns the response.
@@ -329,24 +405,14 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	now := s.cfg.Now()
 	ss.updated = now
 	ss.status = acp.StatusReadyForPayment
-	ss.held = out.held
+	ss.held, ss.heldCharge, ss.heldSent = out.held, out.charge, out.sent
 	switch {
 	case out.stock != nil:
 		ss.setLines(out.stock, ss.currency)
 		s.log.Info("checkout complete refused: stock ran short", "session", ss.id)
 		return s.view(ss), 0, nil
 	case out.err == nil:
-		o := &acp.Order{Type: "order", ID: newID("ord_"), CheckoutSessionID: ss.id, Status: acp.OrderStatusConfirmed}
-		o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
-		ss.status, ss.order = acp.StatusCompleted, o
-		o.Totals = s.view(ss).Totals
-		deliverDigital(o, ss.lines, s.cfg.BaseURL)
-		s.orders[o.ID] = o
-		s.recordPaid(o, out.result.PaymentIntentID, plan.amount, plan.currency, now)
-		v := s.view(ss)
-		s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
-			"currency", plan.currency, "payment_intent", out.result.PaymentIntentID)
-		return v, 0, nil
+		return s.completePaid(plan, out.result, now), 0, nil
 	}
 	var ce *ChargeError
 	errors.As(out.err, &ce)
@@ -371,6 +437,24 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	s.log.Error("checkout payment failed", "session", ss.id, "err", out.err)
 	return nil, http.StatusInternalServerError, &acp.Error{Type: acp.ErrorProcessing, Code: acp.CodePaymentFailed,
 		Message: "the payment failed unexpectedly; retrying the complete request will not charge twice"}
+}
+
+// completePaid completes the session of plan, paid by the charge res of plan.amount, with its
+// order, and returns the session's view; s.mu is held. The lines are those the charge
+// paid for (an update is refused while a charge of unknown outcome is held).
+func (s *Seller) completePaid(plan *chargePlan, res ChargeResult, now time.Time) *acp.CheckoutSession {
+	ss := plan.ss
+	ss.lines, ss.messages, ss.updated = plan.lines, nil, now
+	o := &acp.Order{Type: "order", ID: newID("ord_"), CheckoutSessionID: ss.id, Status: acp.OrderStatusConfirmed}
+	o.PermalinkURL = s.cfg.BaseURL + "/orders/" + o.ID
+	ss.status, ss.order = acp.StatusCompleted, o
+	o.Totals = s.view(ss).Totals
+	deliverDigital(o, ss.lines, s.cfg.BaseURL)
+	s.orders[o.ID] = o
+	s.recordPaid(o, res.PaymentIntentID, plan.amount, plan.currency, now)
+	s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
+		"currency", plan.currency, "payment_intent", res.PaymentIntentID)
+	return s.view(ss)
 }
 
 func declineDetail(ce *ChargeError) string {

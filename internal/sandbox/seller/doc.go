@@ -41,10 +41,20 @@
 //	                        while waiting for another complete of the session)
 //
 // After a 500 payment_failed or 503 payment_unavailable the charge may have gone
-// through: the stock taken for it stays with the session, and a retried complete
-// charges again with the same Stripe idempotency key (with the same token) without
-// taking stock again. That stock is given back when the session is canceled, expires
-// (Tick) or changes its lines before the retry.
+// through: the stock taken for it stays with the session with the charge, and GET
+// shows the session complete_in_progress. Meanwhile an update, or a complete with
+// another token, answers 503 payment_unavailable with Retry-After and changes or
+// charges nothing. A complete with the same token, a cancel, or Tick settles the
+// charge by sending it again as it was (its token, amount and Stripe idempotency key,
+// without the token check), so that Stripe replays it if it was made: made, the
+// session is completed with its order (a cancel is refused); surely not made, the
+// stock is given back and the request goes on; still unknown, the complete or cancel
+// answers 503 payment_unavailable with Retry-After and charges nothing. So a session
+// is never paid twice. When the first send never reached Stripe, the repeat is its
+// first execution: the payment the buyer sent, made late (the buyer stops it by
+// revoking the token). A charge still unknown 23 hours after its first send is no
+// longer repeated (Stripe may have forgotten its idempotency key) but looked up by its
+// session (Payments.Find), with the same outcomes.
 //
 // Problems with a valid session are session messages on a 2xx response:
 //
@@ -80,8 +90,9 @@
 // complete_in_progress meanwhile), and a completed session answers every later
 // complete with itself, whatever its key or token. The Stripe Idempotency-Key of a
 // charge is derived from the session id, the token, the amount and the currency, so a
-// complete retried after a lost answer or a 5xx replays Stripe's first result instead
-// of charging again, while a new token after a decline gets a new key.
+// charge sent again after a lost answer or a 5xx replays Stripe's first result instead
+// of charging again, while a new token after a decline gets a new key; a new token
+// after an unknown outcome waits for that outcome (above).
 //
 // # After the order
 //

@@ -110,7 +110,7 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 	if ss != nil {
 		ss.expire(s.cfg.Now())
 		currency = ss.currency
-		perr, status = stateError(ss, "updated")
+		perr, status = updateError(ss)
 		if perr == nil && b.LineItems == nil {
 			for i, l := range ss.lines {
 				wl = append(wl, wireLine{id: l.item.ID, qty: l.qty, param: fmt.Sprintf("$.line_items[%d]", i)})
@@ -123,7 +123,7 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if perr != nil {
-		writeError(w, status, perr)
+		writeUpdateError(w, status, perr)
 		return
 	}
 	if b.LineItems != nil {
@@ -138,12 +138,12 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	if perr, status = stateError(ss, "updated"); perr == nil {
+	if perr, status = updateError(ss); perr == nil {
 		before := *ss
 		if b.FulfillmentDetails != nil {
 			ss.fulfillment = b.FulfillmentDetails
 		}
-		ss.setLines(withHeld(lines, ss.held), currency)
+		ss.setLines(lines, currency)
 		if perr = ss.selectOptions(b.SelectedFulfillmentOptions); perr != nil {
 			*ss = before // an update applies whole or not at all
 			status = http.StatusBadRequest
@@ -157,11 +157,30 @@ func (s *Seller) handleUpdate(w http.ResponseWriter, r *http.Request) {
 	v, total := s.view(ss), ss.total()
 	s.mu.Unlock()
 	if perr != nil {
-		writeError(w, status, perr)
+		writeUpdateError(w, status, perr)
 		return
 	}
 	s.log.Info("checkout session updated", "session", ss.id, "status", v.Status, "total", total)
 	writeJSON(w, http.StatusOK, v)
+}
+
+// updateError is the error for updating session ss, with its HTTP status; nil when
+// it can be updated. A session holding a charge of unknown outcome cannot: that charge
+// may still be made, for the lines and total the buyer sent it with.
+func updateError(ss *session) (*acp.Error, int) {
+	if ss.held != nil {
+		return unsettled("update"), http.StatusServiceUnavailable
+	}
+	return stateError(ss, "updated")
+}
+
+// writeUpdateError writes perr of an update, with Retry-After when it must wait for
+// an earlier charge.
+func writeUpdateError(w http.ResponseWriter, status int, perr *acp.Error) {
+	if perr.Code == acp.CodePaymentUnavailable {
+		w.Header().Set("Retry-After", "2")
+	}
+	writeError(w, status, perr)
 }
 
 // stateError is the error for changing a session that is no longer open (what is
@@ -184,10 +203,21 @@ func (s *Seller) handleCancel(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &b, true) {
 		return
 	}
-	ss, err := s.lockSettled(r.Context(), id)
+	// A charge of unknown outcome is settled first: if it went through, the session
+	// is paid and cannot be canceled.
+	settled, err := s.settleHeld(r.Context(), id, "")
+	var ss *session
+	if err == nil {
+		ss, err = s.lockSettled(r.Context(), id)
+	}
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, &acp.Error{Type: acp.ErrorServiceUnavailable, Code: "canceled",
 			Message: "the request ended while a payment was in progress"})
+		return
+	}
+	if !settled || ss != nil && ss.held != nil {
+		s.mu.Unlock()
+		writeUnsettled(w, "cancel")
 		return
 	}
 	if ss == nil {
@@ -205,11 +235,8 @@ func (s *Seller) handleCancel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ss.status, ss.messages, ss.updated = acp.StatusCanceled, nil, now
-	held := ss.held
-	ss.held = nil
 	v := s.view(ss)
 	s.mu.Unlock()
-	s.giveBack(r.Context(), id, held)
 	reason := ""
 	if b.IntentTrace != nil {
 		reason = truncate(b.IntentTrace.ReasonCode, 40)

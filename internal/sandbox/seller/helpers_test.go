@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -66,27 +67,28 @@ func (f *fakeInventory) Item(_ context.Context, id string) (seller.InventoryItem
 	return it, nil
 }
 
-func (f *fakeInventory) Take(_ context.Context, id string, qty int) error {
+func (f *fakeInventory) Take(_ context.Context, id string, qty int) (int64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	it, ok := f.items[id]
 	if !ok {
-		return seller.ErrUnknownItem
+		return 0, seller.ErrUnknownItem
 	}
 	if it.Stock == nil {
-		return nil
+		return 0, nil
 	}
 	if *it.Stock < int64(qty) {
-		return seller.ErrOutOfStock
+		return 0, seller.ErrOutOfStock
 	}
 	n := *it.Stock - int64(qty)
 	it.Stock = &n
 	it.Purchasable = n > 0
 	f.items[id] = it
-	return nil
+	return 0, nil
 }
 
-func (f *fakeInventory) Return(_ context.Context, id string, qty int) error {
+// Return ignores the stamp: CatalogInventory's is tested against a real catalog.
+func (f *fakeInventory) Return(_ context.Context, id string, qty int, _ int64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.failReturns > 0 {
@@ -124,10 +126,26 @@ func (f *fakeInventory) stockOf(id string) int64 {
 type fakePayments struct {
 	mu      sync.Mutex
 	calls   []seller.ChargeRequest
+	paid    []seller.ChargeRequest // the calls that succeeded
 	fn      func(seller.ChargeRequest) (seller.ChargeResult, error)
 	gate    chan struct{}
 	started chan struct{}
 	refunds map[string]seller.RefundRequest // by idempotency key
+	// find answers Find; nil: the look-up fails (Stripe unreachable)
+	find  func(sessionID string, since time.Time) (seller.ChargeResult, bool, error)
+	finds int // Find calls
+}
+
+// Find answers with f.find.
+func (f *fakePayments) Find(_ context.Context, sessionID string, since time.Time) (seller.ChargeResult, bool, error) {
+	f.mu.Lock()
+	f.finds++
+	find := f.find
+	f.mu.Unlock()
+	if find == nil {
+		return seller.ChargeResult{}, false, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "list: timed out"}
+	}
+	return find(sessionID, since)
 }
 
 func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller.ChargeResult, error) {
@@ -139,10 +157,16 @@ func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller
 		started <- struct{}{}
 		<-gate
 	}
+	res, err := seller.ChargeResult{PaymentIntentID: "pi_test", CardBrand: "visa", CardLast4: "4242"}, error(nil)
 	if fn != nil {
-		return fn(r)
+		res, err = fn(r)
 	}
-	return seller.ChargeResult{PaymentIntentID: "pi_test", CardBrand: "visa", CardLast4: "4242"}, nil
+	if err == nil {
+		f.mu.Lock()
+		f.paid = append(f.paid, r)
+		f.mu.Unlock()
+	}
+	return res, err
 }
 
 // Refund succeeds, once per idempotency key, as Stripe's replay would.
@@ -180,7 +204,7 @@ type env struct {
 	pay    *fakePayments
 	clock  *clocktest.Clock
 	logs   *syncbuf.Buffer
-	keys   int
+	keys   atomic.Int64 // key() may be called from several goroutines
 }
 
 // newEnv starts the seller; opts change its configuration first.
@@ -208,8 +232,7 @@ func newEnv(t testing.TB, opts ...func(*seller.Config)) *env {
 
 // key returns a fresh idempotency key.
 func (e *env) key() string {
-	e.keys++
-	return fmt.Sprintf("key-%s-%d", e.t.Name(), e.keys)
+	return fmt.Sprintf("key-%s-%d", e.t.Name(), e.keys.Add(1))
 }
 
 // create opens a session for the items (id → quantity) or fails the test.
@@ -228,6 +251,28 @@ func (e *env) complete(id, token string) (*acp.CheckoutSession, error) {
 
 // raw sends a request with exactly the given headers (Authorization, API-Version and
 // Content-Type are added unless present in hdr; an empty value removes them).
+// update sends an update of session id and returns its error.
+func (e *env) update(id string, req acp.UpdateRequest) error {
+	_, err := e.client.Update(context.Background(), id, req, e.key())
+	return err
+}
+
+// paidTokens returns the tokens of the charges that succeeded, in order (a replay
+// of one charge counted once).
+func (e *env) paidTokens() []string {
+	var out []string
+	seen := map[string]bool{}
+	e.pay.mu.Lock()
+	defer e.pay.mu.Unlock()
+	for _, c := range e.pay.paid {
+		if !seen[c.IdempotencyKey] {
+			seen[c.IdempotencyKey] = true
+			out = append(out, c.Token)
+		}
+	}
+	return out
+}
+
 func (e *env) raw(method, path, body string, hdr map[string]string) (*http.Response, []byte) {
 	e.t.Helper()
 	var rd io.Reader

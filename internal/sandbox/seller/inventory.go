@@ -22,15 +22,18 @@ type Inventory interface {
 	// Item returns the item with this id, or an error wrapping ErrUnknownItem when the
 	// seller does not sell it.
 	Item(ctx context.Context, id string) (InventoryItem, error)
-	// Take removes qty units from stock before the payment. It returns an error
-	// wrapping ErrOutOfStock when there are not enough, ErrUnknownItem for an unknown
-	// item.
-	Take(ctx context.Context, id string, qty int) error
-	// Return puts back qty units that Take removed for a payment that did not happen
-	// (declined, token rejected, or the session ended unpaid while the outcome of
-	// its charge was unknown). It returns an error wrapping ErrUnknownItem for an
-	// unknown item; other errors are retried.
-	Return(ctx context.Context, id string, qty int) error
+	// Take removes qty units from stock before the payment and returns a stamp of
+	// the stock it took them from (an inventory without stamps returns 0). It
+	// returns an error wrapping ErrOutOfStock when there are not enough,
+	// ErrUnknownItem for an unknown item.
+	Take(ctx context.Context, id string, qty int) (stamp int64, err error)
+	// Return puts back qty units that Take removed, with Take's stamp, for a payment
+	// that did not happen (declined, token rejected, or a charge of unknown outcome
+	// found not made). When the stock was written anew since the take (a feed
+	// import: the stamp differs), nothing is put back and the new count stands. It
+	// returns an error wrapping ErrUnknownItem for an unknown item; other errors are
+	// retried.
+	Return(ctx context.Context, id string, qty int, stamp int64) error
 }
 
 // InventoryItem is one item for sale.
@@ -94,25 +97,26 @@ func DigitalProduct(p catalog.Product) bool {
 	return false
 }
 
-// Take removes qty units of the product from the catalog's stock (catalog.TakeStock).
-func (ci CatalogInventory) Take(ctx context.Context, id string, qty int) error {
+// Take removes qty units of the product from the catalog's stock (catalog.TakeStock);
+// the stamp is the catalog's stock version.
+func (ci CatalogInventory) Take(ctx context.Context, id string, qty int) (int64, error) {
 	if _, err := ci.Item(ctx, id); err != nil {
-		return err
+		return 0, err
 	}
-	err := ci.Catalog.TakeStock(ctx, id, qty)
+	v, err := ci.Catalog.TakeStock(ctx, id, qty)
 	switch {
 	case errors.Is(err, catalog.ErrOutOfStock):
-		return fmt.Errorf("item %q: %w", id, ErrOutOfStock)
+		return 0, fmt.Errorf("item %q: %w", id, ErrOutOfStock)
 	case errors.Is(err, catalog.ErrNotFound):
-		return fmt.Errorf("item %q: %w", id, ErrUnknownItem)
+		return 0, fmt.Errorf("item %q: %w", id, ErrUnknownItem)
 	}
-	return err
+	return int64(v), err
 }
 
-// Return puts qty units of the product back into the catalog's stock
-// (catalog.ReturnStock).
-func (ci CatalogInventory) Return(ctx context.Context, id string, qty int) error {
-	err := ci.Catalog.ReturnStock(ctx, id, qty)
+// Return puts qty units of the product back into the catalog's stock of version
+// stamp (catalog.ReturnStock).
+func (ci CatalogInventory) Return(ctx context.Context, id string, qty int, stamp int64) error {
+	err := ci.Catalog.ReturnStock(ctx, id, qty, catalog.StockVersion(stamp))
 	if errors.Is(err, catalog.ErrNotFound) {
 		return fmt.Errorf("item %q: %w", id, ErrUnknownItem)
 	}

@@ -57,7 +57,7 @@ func TestCatalogInventory(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := inv.Take(ctx, tc.id, tc.qty)
+			_, err := inv.Take(ctx, tc.id, tc.qty)
 			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Errorf("Take(%s, %d) = %v, want %v", tc.id, tc.qty, err, tc.want)
 			}
@@ -71,5 +71,51 @@ func TestCatalogInventory(t *testing.T) {
 	}
 	if p, _ := inv.Catalog.Product(ctx, "vase"); *p.Stock != 9 {
 		t.Errorf("another seller's stock changed to %d", *p.Stock)
+	}
+}
+
+// TestCatalogInventoryReturnAfterImport: what Take took is given back, unless a feed
+// import wrote the product's stock meanwhile; then the feed's count stands.
+func TestCatalogInventoryReturnAfterImport(t *testing.T) {
+	tests := []struct {
+		name   string
+		feed   *int64 // the mug's stock a feed imports between Take and Return; nil: none
+		want   int64
+		status bool // purchasable afterwards
+	}{
+		{name: "no import", want: 2, status: true},
+		{name: "feed restocks", feed: stock(6), want: 6, status: true},
+		{name: "feed sells out", feed: stock(0), want: 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			inv := seller.CatalogInventory{Catalog: openShopCatalog(t), SellerID: "shop"}
+			stamp, err := inv.Take(ctx, "mug", 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.feed != nil {
+				p, err := inv.Catalog.Product(ctx, "mug")
+				if err != nil {
+					t.Fatal(err)
+				}
+				p.Stock, p.Availability = tc.feed, catalog.InStock
+				if *tc.feed == 0 {
+					p.Availability = catalog.OutOfStock
+				}
+				if _, err := inv.Catalog.Upsert(ctx, []catalog.Seller{{ID: "shop", Name: "Shop", StripeProfileID: "profile_test_shop"}},
+					[]catalog.Product{p}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := inv.Return(ctx, "mug", 2, stamp); err != nil {
+				t.Fatal(err)
+			}
+			it, err := inv.Item(ctx, "mug")
+			if err != nil || it.Stock == nil || *it.Stock != tc.want || it.Purchasable != tc.status {
+				t.Errorf("mug after Return: %+v, %v; want stock %d, purchasable %v", it, err, tc.want, tc.status)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Payments charges payment tokens for the reference Seller.
@@ -17,6 +18,12 @@ type Payments interface {
 	// whose Kind is ErrPaymentUnavailable when the outcome is unknown; a call repeated
 	// with the same IdempotencyKey must not refund twice.
 	Refund(ctx context.Context, r RefundRequest) (RefundResult, error)
+	// Find looks for a payment made for checkout session sessionID (Metadata
+	// checkout_session_id) by a charge first sent at since or later. It reports the
+	// payment and true when one was made, false with a nil error when surely none was,
+	// and an error (a *ChargeError of Kind ErrPaymentUnavailable when Stripe cannot
+	// tell yet) otherwise.
+	Find(ctx context.Context, sessionID string, since time.Time) (ChargeResult, bool, error)
 }
 
 // RefundRequest returns money of one payment.
@@ -40,6 +47,11 @@ type ChargeRequest struct {
 	Currency       string // lower-case ISO 4217
 	IdempotencyKey string
 	Metadata       map[string]string // includes checkout_session_id
+	// Repeat marks a charge sent again, unchanged, to learn the outcome of a first
+	// send that is unknown: it must go to Stripe as it is, so that Stripe replays
+	// the charge if it was made. Checks of the token that a charge made would fail
+	// (a single-use token is used up by it) are skipped.
+	Repeat bool
 }
 
 // ChargeResult is a successful payment.

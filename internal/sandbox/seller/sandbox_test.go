@@ -58,17 +58,17 @@ func newShop(t *testing.T, skipCheck bool) *shop {
 	}
 	inv := seller.CatalogInventory{Catalog: openShopCatalog(t), SellerID: "shop"}
 	logs := &syncbuf.Buffer{}
-	seller, err := seller.New(seller.Config{APIKey: testKey, Inventory: inv, Payments: pay, Now: clk.Now,
+	sl, err := seller.New(seller.Config{APIKey: testKey, Inventory: inv, Payments: pay, Now: clk.Now,
 		StripeProfile: sellerProfile, Logger: newTextLogger(logs)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(seller)
+	srv := httptest.NewServer(sl)
 	t.Cleanup(srv.Close)
 	backend := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(stripeSrv.URL),
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
 	return &shop{
-		env:    &env{t: t, srv: srv, client: acp.NewClient(srv.URL, testKey), clock: clk, logs: logs, pay: &fakePayments{}},
+		env:    &env{t: t, seller: sl, srv: srv, client: acp.NewClient(srv.URL, testKey), clock: clk, logs: logs, pay: &fakePayments{}},
 		stripe: sb,
 		agent:  rawrequest.Client{B: backend.(stripe.RawRequestBackend), Key: agentKey},
 		inv:    inv,
@@ -202,5 +202,59 @@ func sandboxFailure(t *testing.T, skip bool, token func(*shop) string, message s
 	good := s.issue("pm_card_visa", sellerProfile, 2000, time.Hour)
 	if got, err := s.complete(cs.ID, good); err != nil || got.Status != acp.StatusCompleted {
 		t.Errorf("complete with a good token: %+v, %v", got, err)
+	}
+}
+
+// TestSandboxStored500: the first PaymentIntent request executed (the customer is
+// charged) but Stripe stored a 500 for it, replayed to every repeat for 24 hours. The
+// seller keeps the unit and the session complete_in_progress while repeats answer 500,
+// and once the idempotency key may be gone it stops repeating (a repeat would run
+// afresh against the used-up token, and its rejection would not prove "not made") and
+// finds the PaymentIntent by listing: the session is completed with its order, the
+// unit sold.
+func TestSandboxStored500(t *testing.T) {
+	s := newShop(t, false)
+	ctx := context.Background()
+	before, err := s.inv.Item(ctx, "mug")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := s.create(item("mug", 1))
+	total, _ := cs.Total(acp.TotalTotal)
+	tok := s.issue("pm_card_visa", sellerProfile, total, 48*time.Hour)
+	s.stripe.FailAfterExecuting(1)
+	_, err = s.complete(cs.ID, tok)
+	wantUnsettled(t, "complete whose charge stored a 500", err)
+	s.revoke(tok) // as our saga does after an unknown outcome
+	for hours := 10; hours <= 20; hours += 10 {
+		s.clock.Advance(10 * time.Hour)
+		s.seller.Tick(ctx)
+		_, err = s.complete(cs.ID, tok)
+		wantUnsettled(t, "complete with the same token", err)
+		got, err := s.client.Get(ctx, cs.ID)
+		if err != nil || got.Status != acp.StatusCompleteInProgress {
+			t.Fatalf("after %d h: session %+v, %v; want complete_in_progress", hours, got, err)
+		}
+		if it, _ := s.inv.Item(ctx, "mug"); *it.Stock != *before.Stock-1 {
+			t.Fatalf("after %d h: mug stock %d, want %d (held for the charge made)", hours, *it.Stock, *before.Stock-1)
+		}
+	}
+	s.clock.Advance(10 * time.Hour)
+	s.seller.Tick(ctx)
+	got, err := s.client.Get(ctx, cs.ID)
+	if err != nil || got.Status != acp.StatusCompleted || got.Order == nil {
+		t.Errorf("after 30 h: session %+v, %v; want completed with its order", got, err)
+	}
+	if it, _ := s.inv.Item(ctx, "mug"); *it.Stock != *before.Stock-1 {
+		t.Errorf("after 30 h: mug stock %d, want %d (sold)", *it.Stock, *before.Stock-1)
+	}
+	succeeded := 0
+	for _, pi := range s.stripe.PaymentIntents() {
+		if pi.Status == "succeeded" {
+			succeeded++
+		}
+	}
+	if succeeded != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", succeeded)
 	}
 }

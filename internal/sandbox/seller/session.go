@@ -32,9 +32,12 @@ type session struct {
 	order       *acp.Order
 	// charging is non-nil while a complete runs; it is closed when it ends.
 	charging chan struct{}
-	// held is the stock taken for a charge whose outcome is unknown, kept for the
-	// retry; given back when the session ends unpaid (see Seller.pay).
-	held []line
+	// held is the stock taken for a charge whose outcome is unknown (heldCharge),
+	// kept until that charge is settled by repeating it (see Seller.pay and
+	// Seller.settleHeld): sold if it was made, else given back.
+	held       []line
+	heldCharge ChargeRequest
+	heldSent   time.Time // when heldCharge was first sent
 }
 
 // line is one priced line of a session.
@@ -43,6 +46,7 @@ type line struct {
 	item  InventoryItem
 	qty   int
 	total int64
+	stamp int64 // Inventory.Take's stamp of the stock taken for a charge (see Seller.pay)
 }
 
 // wireItem is a request line as the Seller reads it: quantity may be absent.
@@ -239,6 +243,12 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		}
 		lines[i] = li
 	}
+	status := ss.status
+	if ss.held != nil {
+		// A charge of unknown outcome: the complete is not over until it is settled
+		// (by the next complete, a cancel, or Tick), so nobody takes the session as unpaid.
+		status = acp.StatusCompleteInProgress
+	}
 	items, shipping, tax, total := ss.itemsTotal(), ss.shipping(), ss.tax(), ss.total()
 	options := ss.options()
 	var selected []acp.SelectedFulfillmentOption
@@ -256,7 +266,7 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		Protocol:                   &acp.Protocol{Version: acp.APIVersion},
 		Capabilities:               s.capabilities(),
 		Buyer:                      ss.buyer,
-		Status:                     ss.status,
+		Status:                     status,
 		Currency:                   ss.currency,
 		LineItems:                  lines,
 		FulfillmentOptions:         options,

@@ -3,6 +3,7 @@ package seller_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -67,6 +68,14 @@ func TestSellerHeldStockEnds(t *testing.T) {
 	declined := func(seller.ChargeRequest) (seller.ChargeResult, error) {
 		return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrDeclined, Code: "card_declined"}
 	}
+	// notMade: the first charge never reached Stripe and its token is revoked since;
+	// another token pays.
+	notMade := func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		if r.Repeat {
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_revoked"}
+		}
+		return seller.ChargeResult{PaymentIntentID: "pi_other"}, nil
+	}
 	tests := []struct {
 		name     string
 		end      func(e *env, id string)
@@ -82,27 +91,28 @@ func TestSellerHeldStockEnds(t *testing.T) {
 			e.complete(id, testToken)
 		}, last: 1, mug: 5},
 		{name: "canceled", end: func(e *env, id string) {
+			e.pay.setFn(notMade)
 			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err != nil {
 				e.t.Fatal(err)
 			}
 		}, last: 1, mug: 5},
 		{name: "expired", end: func(e *env, id string) {
+			e.pay.setFn(notMade)
 			e.clock.Advance(seller.DefaultSessionTTL + time.Second)
 			e.seller.Tick(context.Background())
 		}, last: 1, mug: 5},
-		{name: "buyer updated then paid", end: func(e *env, id string) {
-			got, err := e.client.Update(context.Background(), id, acp.UpdateRequest{Buyer: &acp.Buyer{Email: "a@example.com"}}, e.key())
-			if err != nil || got.Status != acp.StatusReadyForPayment {
-				e.t.Fatalf("update of the buyer: %+v, %v; the held unit is the session's own", got, err)
-			}
+		{name: "update refused, then paid", end: func(e *env, id string) {
+			wantUnsettled(e.t, "update of the buyer", e.update(id, acp.UpdateRequest{Buyer: &acp.Buyer{Email: "a@example.com"}}))
 			e.complete(id, testToken)
 		}, last: 0, mug: 5, complete: true},
-		{name: "lines changed then paid", end: func(e *env, id string) {
-			if _, err := e.client.Update(context.Background(), id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}, e.key()); err != nil {
+		{name: "not made, then lines changed and paid", end: func(e *env, id string) {
+			wantUnsettled(e.t, "update of the lines", e.update(id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}))
+			e.pay.setFn(notMade)
+			e.seller.Tick(context.Background()) // settles: not made
+			if err := e.update(id, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 2)}}); err != nil {
 				e.t.Fatal(err)
 			}
-			e.pay.setFn(nil)
-			e.complete(id, testToken)
+			e.complete(id, "spt_other")
 		}, last: 1, mug: 3, complete: true},
 	}
 	for _, tc := range tests {
@@ -169,6 +179,294 @@ func TestSellerGiveBackRetried(t *testing.T) {
 			}
 			if strings.Contains(e.logs.String(), testToken) {
 				t.Error("the log holds the token")
+			}
+		})
+	}
+}
+
+// lostReply is Stripe behind a connection that loses the reply of the first charge:
+// every charge with a new key is made (counted in made), the first one's outcome is
+// reported unknown, and a charge repeated with a key already used replays the charge
+// made with it.
+func lostReply(made *int) func(seller.ChargeRequest) (seller.ChargeResult, error) {
+	var mu sync.Mutex
+	keys := map[string]string{} // idempotency key → payment intent
+	return func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if pi, ok := keys[r.IdempotencyKey]; ok {
+			return seller.ChargeResult{PaymentIntentID: pi}, nil
+		}
+		*made++
+		pi := "pi_" + string(rune('0'+*made))
+		keys[r.IdempotencyKey] = pi
+		if *made == 1 {
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		}
+		return seller.ChargeResult{PaymentIntentID: pi}, nil
+	}
+}
+
+// neverReached is Stripe that the first charge never reached (its outcome reported
+// unknown); that token is revoked since, so every later charge of it is rejected,
+// and another token pays.
+func neverReached() func(seller.ChargeRequest) (seller.ChargeResult, error) {
+	var mu sync.Mutex
+	first := ""
+	return func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch first {
+		case "":
+			first = r.Token
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		case r.Token:
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_revoked"}
+		}
+		return seller.ChargeResult{PaymentIntentID: "pi_" + r.Token}, nil
+	}
+}
+
+// wantUnsettled fails t unless err is the 503 payment_unavailable, with Retry-After,
+// of a request that waits for an earlier charge of unknown outcome.
+func wantUnsettled(t testing.TB, what string, err error) {
+	t.Helper()
+	var pe *acp.Error
+	if !errors.As(err, &pe) || pe.HTTPStatus != 503 || pe.Code != acp.CodePaymentUnavailable || pe.RetryAfter <= 0 {
+		t.Fatalf("%s while a charge is unknown: %v; want 503 %s with Retry-After", what, err, acp.CodePaymentUnavailable)
+	}
+}
+
+// TestSellerHeldChargeFreezesSession: while a charge of unknown outcome (it never
+// reached Stripe) is held, an update and a complete with another token are refused and
+// change nothing: no line, no total, no charge of either token. The seller's Tick then
+// settles it by repeating it — the buyer's own request, with the token and total
+// sent — and, the first token paying, the session completes with the lines it had.
+func TestSellerHeldChargeFreezesSession(t *testing.T) {
+	e := newEnv(t)
+	s := e.create(item("mug", 2))
+	total, _ := s.Total(acp.TotalTotal)
+	first := true
+	e.pay.setFn(func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+		if first { // never reached Stripe; every later charge is executed
+			first = false
+			return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "charge: timed out"}
+		}
+		return seller.ChargeResult{PaymentIntentID: "pi_" + r.Token}, nil
+	})
+	if _, err := e.complete(s.ID, testToken); err == nil {
+		t.Fatal("complete with an unknown outcome succeeded")
+	}
+	wantUnsettled(t, "update of the lines", e.update(s.ID, acp.UpdateRequest{LineItems: []acp.Item{item("mug", 1)}}))
+	_, err := e.complete(s.ID, "spt_other")
+	wantUnsettled(t, "complete with another token", err)
+	if n := len(e.pay.charges()); n != 1 {
+		t.Fatalf("%d charges sent, want 1 (the first): the refused requests charge nothing", n)
+	}
+	e.seller.Tick(context.Background())
+	got, err := e.client.Get(context.Background(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotTotal, _ := got.Total(acp.TotalTotal)
+	if got.Status != acp.StatusCompleted || got.LineItems[0].Quantity != 2 || gotTotal != total {
+		t.Errorf("session %s, %d mugs, total %d; want completed, 2 mugs, %d", got.Status, got.LineItems[0].Quantity, gotTotal, total)
+	}
+	if paid := e.paidTokens(); len(paid) != 1 || paid[0] != testToken {
+		t.Errorf("tokens charged %v, want only the first token", paid)
+	}
+}
+
+// TestSellerHeldChargePastSettleWindow: a charge of unknown outcome still held a day
+// after its first send (Stripe replayed a stored 500 all along) is no longer repeated —
+// Stripe may have forgotten its idempotency key, so a repeat could charge twice, and
+// its rejection (the token used up by the first send) would prove nothing — but looked
+// up by its session since its first send: found, the session is completed; surely
+// none, the unit is given back; the look-up failing, everything stays held.
+func TestSellerHeldChargePastSettleWindow(t *testing.T) {
+	made := func(string, time.Time) (seller.ChargeResult, bool, error) {
+		return seller.ChargeResult{PaymentIntentID: "pi_found"}, true, nil
+	}
+	none := func(string, time.Time) (seller.ChargeResult, bool, error) { return seller.ChargeResult{}, false, nil }
+	tests := []struct {
+		name   string
+		find   func(string, time.Time) (seller.ChargeResult, bool, error)
+		status acp.Status
+		last   int64 // stock of "last" afterwards
+	}{
+		{"look-up fails", nil, acp.StatusCompleteInProgress, 0},
+		{"payment found", made, acp.StatusCompleted, 0},
+		{"no payment", none, acp.StatusExpired, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			sent := e.clock.Now()
+			e.pay.setFn(func(r seller.ChargeRequest) (seller.ChargeResult, error) {
+				if r.Repeat { // the first send was executed and used the token up
+					return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrTokenRejected, Code: "token_consumed"}
+				}
+				return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, HTTPStatus: 500}
+			})
+			var since time.Time
+			e.pay.mu.Lock()
+			if tc.find != nil {
+				e.pay.find = func(id string, t time.Time) (seller.ChargeResult, bool, error) {
+					since = t // Tick looks up in this goroutine
+					return tc.find(id, t)
+				}
+			}
+			e.pay.mu.Unlock()
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			e.clock.Advance(24 * time.Hour)
+			e.seller.Tick(context.Background())
+			if tc.status == acp.StatusCompleteInProgress {
+				_, err := e.client.Cancel(context.Background(), s.ID, acp.CancelRequest{}, e.key())
+				wantUnsettled(t, "cancel", err)
+				_, err = e.complete(s.ID, testToken)
+				wantUnsettled(t, "complete with the same token", err)
+			}
+			if n := len(e.pay.charges()); n != 1 {
+				t.Errorf("%d charges sent, want 1: none repeated after the settle window", n)
+			}
+			e.pay.mu.Lock()
+			finds := e.pay.finds
+			e.pay.mu.Unlock()
+			if finds == 0 {
+				t.Error("the charge was not looked up")
+			}
+			if tc.find != nil && !since.Equal(sent) {
+				t.Errorf("looked up since %v, want the first send %v", since, sent)
+			}
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil || got.Status != tc.status {
+				t.Errorf("session %+v, %v; want %s", got, err, tc.status)
+			}
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock %d, want %d", n, tc.last)
+			}
+		})
+	}
+}
+
+// TestSellerUnknownChargeSettledFirst: a complete's charge went through but its reply
+// was lost; whatever ends the session next — a complete with another token, a cancel,
+// the expiry sweep — first settles that charge by repeating it with its own token and
+// key: one charge, one order, the held unit sold. When the charge never happened, the
+// session goes on as if it had been declined.
+func TestSellerUnknownChargeSettledFirst(t *testing.T) {
+	tests := []struct {
+		name      string
+		charged   bool // the first charge went through at Stripe
+		end       func(e *env, id string)
+		completed bool
+		made      int   // charges made at Stripe in all
+		last      int64 // stock of "last" afterwards
+	}{
+		{name: "complete with another token, then tick", charged: true, end: func(e *env, id string) {
+			_, err := e.complete(id, "spt_other")
+			wantUnsettled(e.t, "complete with another token", err)
+			e.seller.Tick(context.Background())
+		}, completed: true, made: 1, last: 0},
+		{name: "cancel", charged: true, end: func(e *env, id string) {
+			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err == nil {
+				e.t.Fatal("cancel of a session whose charge went through succeeded")
+			}
+		}, completed: true, made: 1, last: 0},
+		{name: "expiry sweep", charged: true, end: func(e *env, id string) {
+			e.clock.Advance(seller.DefaultSessionTTL + time.Second)
+			e.seller.Tick(context.Background())
+		}, completed: true, made: 1, last: 0},
+		{name: "never charged, complete with another token", end: func(e *env, id string) {
+			_, err := e.complete(id, "spt_other")
+			wantUnsettled(e.t, "complete with another token", err)
+			e.seller.Tick(context.Background()) // the first token is revoked: not made
+			got, err := e.complete(id, "spt_other")
+			if err != nil || got.Status != acp.StatusCompleted {
+				e.t.Fatalf("complete with another token: %+v, %v; want completed", got, err)
+			}
+			if paid := e.paidTokens(); len(paid) != 1 || paid[0] != "spt_other" {
+				e.t.Errorf("tokens charged %v, want only spt_other", paid)
+			}
+		}, completed: true, last: 0},
+		{name: "never charged, cancel", end: func(e *env, id string) {
+			if _, err := e.client.Cancel(context.Background(), id, acp.CancelRequest{}, e.key()); err != nil {
+				e.t.Fatal(err)
+			}
+		}, last: 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			made := 0
+			if tc.charged {
+				e.pay.setFn(lostReply(&made))
+			} else {
+				e.pay.setFn(neverReached())
+			}
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			if got, err := e.client.Get(context.Background(), s.ID); err != nil || got.Status != acp.StatusCompleteInProgress {
+				t.Fatalf("session with a charge of unknown outcome: %+v, %v; want complete_in_progress", got, err)
+			}
+			tc.end(e, s.ID)
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (got.Status == acp.StatusCompleted) != tc.completed {
+				t.Errorf("status %s, completed want %v", got.Status, tc.completed)
+			}
+			if made != tc.made {
+				t.Errorf("%d charges made at Stripe, want %d", made, tc.made)
+			}
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock of last %d, want %d", n, tc.last)
+			}
+			e.seller.Tick(context.Background())
+			if n := e.inv.stockOf("last"); n != tc.last {
+				t.Errorf("stock of last %d after another tick, want %d", n, tc.last)
+			}
+		})
+	}
+}
+
+// TestSellerSettleRaces: a complete with another token, a cancel and the sweep race
+// for a session whose charge went through unseen: it is settled once — one charge,
+// the session completed, the cancel refused, the unit sold.
+func TestSellerSettleRaces(t *testing.T) {
+	for i := range 5 {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			e := newEnv(t)
+			s := e.create(item("last", 1))
+			made := 0
+			e.pay.setFn(lostReply(&made))
+			if _, err := e.complete(s.ID, testToken); err == nil {
+				t.Fatal("complete with an unknown outcome succeeded")
+			}
+			var wg sync.WaitGroup
+			var cancelErr error
+			wg.Go(func() { e.complete(s.ID, "spt_other") })
+			wg.Go(func() { _, cancelErr = e.client.Cancel(context.Background(), s.ID, acp.CancelRequest{}, e.key()) })
+			wg.Go(func() { e.seller.Tick(context.Background()) })
+			wg.Wait()
+			got, err := e.client.Get(context.Background(), s.ID)
+			if err != nil || got.Status != acp.StatusCompleted {
+				t.Fatalf("session %+v, %v; want completed", got, err)
+			}
+			if cancelErr == nil {
+				t.Error("the cancel of a paid session succeeded")
+			}
+			if made != 1 {
+				t.Errorf("%d charges made, want 1", made)
+			}
+			if n := e.inv.stockOf("last"); n != 0 {
+				t.Errorf("stock %d, want 0", n)
 			}
 		})
 	}

@@ -100,7 +100,7 @@ func (p *StripePayments) Charge(ctx context.Context, r ChargeRequest) (ChargeRes
 		return ChargeResult{}, errors.New("stripe charge: token, a positive amount and a currency are required")
 	}
 	var card cardInfo
-	if p.check {
+	if p.check && !r.Repeat {
 		gt, err := p.grantedToken(ctx, r.Token)
 		if err != nil {
 			return ChargeResult{}, err
@@ -148,6 +148,35 @@ func (p *StripePayments) Refund(ctx context.Context, r RefundRequest) (RefundRes
 		return RefundResult{}, &ChargeError{Code: "refund_" + string(re.Status), Reason: "the refund did not succeed"}
 	}
 	return RefundResult{ID: re.ID, Amount: re.Amount}, nil
+}
+
+// findMargin widens Find's window for the clocks of the seller and Stripe.
+const findMargin = time.Hour
+
+// Find implements Payments by listing the account's PaymentIntents created since
+// (less findMargin) and reading their metadata: Stripe's List is strongly consistent
+// (Search is not) but cannot filter by metadata, so every page is read.
+func (p *StripePayments) Find(ctx context.Context, sessionID string, since time.Time) (ChargeResult, bool, error) {
+	params := &stripe.PaymentIntentListParams{CreatedRange: &stripe.RangeQueryParams{
+		GreaterThanOrEqual: since.Add(-findMargin).Unix()}}
+	params.Limit = stripe.Int64(100)
+	for pi, err := range p.sc.V1PaymentIntents.List(ctx, params) {
+		if err != nil {
+			return ChargeResult{}, false, chargeError(err, "list payment intents")
+		}
+		if pi.Metadata["checkout_session_id"] != sessionID {
+			continue
+		}
+		switch pi.Status {
+		case stripe.PaymentIntentStatusSucceeded, stripe.PaymentIntentStatusRequiresCapture:
+			res, err := p.result(ctx, pi, cardInfo{})
+			return res, err == nil, err
+		case stripe.PaymentIntentStatusProcessing:
+			return ChargeResult{}, false, &ChargeError{Kind: ErrPaymentUnavailable, Code: "processing",
+				Reason: "the payment is still processing"}
+		}
+	}
+	return ChargeResult{}, false, nil
 }
 
 // result checks the PaymentIntent's status and fills in the card.

@@ -96,6 +96,7 @@ func TestStripePayments(t *testing.T) {
 	tests := []struct {
 		name     string
 		skip     bool // SkipTokenCheck
+		repeat   bool // ChargeRequest.Repeat
 		token    fakeResponse
 		intent   fakeResponse
 		kind     error // nil: success unless unexpected
@@ -107,6 +108,10 @@ func TestStripePayments(t *testing.T) {
 	}{
 		{name: "success", token: okToken, intent: piSucceeded, brand: "visa"},
 		{name: "success without the token check", skip: true, intent: piSucceeded, brand: "mastercard"},
+		// The first send of the charge used the token up; its repeat is not refused by
+		// the check, so that Stripe replays the charge made.
+		{name: "repeat of a charge that used the token up", repeat: true, token: tokenJSON("usd", 2500, 2500, future, "consumed"),
+			intent: piSucceeded, brand: "mastercard"},
 		{name: "token already used", token: tokenJSON("usd", 2500, 2500, future, "consumed"), kind: seller.ErrTokenRejected, code: "token_consumed", noPI: true},
 		{name: "token revoked", token: tokenJSON("usd", 2500, 0, future, "revoked"), kind: seller.ErrTokenRejected, code: "token_revoked", noPI: true},
 		{name: "token expired", token: tokenJSON("usd", 2500, 0, past, ""), kind: seller.ErrTokenRejected, code: "token_expired", noPI: true},
@@ -139,7 +144,7 @@ func TestStripePayments(t *testing.T) {
 				t.Fatal(err)
 			}
 			res, err := p.Charge(context.Background(), seller.ChargeRequest{Token: testToken, Amount: 2500, Currency: "usd",
-				IdempotencyKey: "acp_cs_1_abc", Metadata: map[string]string{"checkout_session_id": "cs_1"}})
+				IdempotencyKey: "acp_cs_1_abc", Metadata: map[string]string{"checkout_session_id": "cs_1"}, Repeat: tc.repeat})
 			var ce *seller.ChargeError
 			switch {
 			case tc.kind != nil || tc.unexpect:
@@ -157,7 +162,7 @@ func TestStripePayments(t *testing.T) {
 					t.Errorf("result %+v, want pi_1 with brand %s", res, tc.brand)
 				}
 			}
-			checkStripeRequests(t, fs.seen(), !tc.skip, !tc.noPI)
+			checkStripeRequests(t, fs.seen(), !tc.skip && !tc.repeat, !tc.noPI)
 		})
 	}
 }

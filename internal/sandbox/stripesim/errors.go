@@ -16,6 +16,7 @@ const (
 	typeInvalidRequest = "invalid_request_error"
 	typeCard           = "card_error"
 	typeIdempotency    = "idempotency_error"
+	typeAPI            = "api_error"
 
 	CodeResourceMissing         = "resource_missing"
 	CodeParameterMissing        = "parameter_missing"

@@ -43,6 +43,21 @@ func (s *Server) runIdempotent(rt *route, c *call, key, fingerprint string) resp
 	default:
 		return aerr.response()
 	}
+	if s.failExecuted > 0 {
+		s.failExecuted--
+		res = (&apiError{status: http.StatusInternalServerError, Type: typeAPI,
+			Message: "An unknown error occurred while processing the request."}).response()
+	}
 	s.idem[k] = &idemEntry{fingerprint: fingerprint, res: res, at: c.now}
 	return res
+}
+
+// FailAfterExecuting makes the next n POSTs with an Idempotency-Key that start
+// executing fail afterwards with a 500 api_error, as Stripe can: what the request did
+// stays done (a PaymentIntent made, a token used), and the 500 is the response stored
+// for the key, replayed to every repeat within the window.
+func (s *Server) FailAfterExecuting(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failExecuted = n
 }

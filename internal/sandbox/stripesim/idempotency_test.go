@@ -144,3 +144,27 @@ func TestConcurrentIdempotentCharges(t *testing.T) {
 		t.Fatalf("%d PaymentIntents, want 1", got)
 	}
 }
+
+// TestFailAfterExecuting: a charge that executed but failed 500 made its
+// PaymentIntent and used its token; each repeat within the window gets the same 500,
+// and a repeat after the window runs afresh and finds the token used up.
+func TestFailAfterExecuting(t *testing.T) {
+	f := newFixture(t, Options{})
+	id := f.issue(t, nil)
+	f.sb.FailAfterExecuting(1)
+	_, err := f.charge(sellerKey, id, 1000, "usd", "k")
+	stripeErr(t, err, http.StatusInternalServerError, stripe.ErrorTypeAPI, "")
+	pis := f.sb.PaymentIntents()
+	if len(pis) != 1 || pis[0].Status != "succeeded" {
+		t.Fatalf("PaymentIntents %+v; want one succeeded", pis)
+	}
+	f.clock.Advance(idemWindow - time.Minute)
+	_, err = f.charge(sellerKey, id, 1000, "usd", "k")
+	stripeErr(t, err, http.StatusInternalServerError, stripe.ErrorTypeAPI, "")
+	f.clock.Advance(time.Minute)
+	_, err = f.charge(sellerKey, id, 1000, "usd", "k")
+	stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, CodeTokenConsumed)
+	if n := len(f.sb.PaymentIntents()); n != 1 {
+		t.Errorf("%d PaymentIntents, want 1", n)
+	}
+}

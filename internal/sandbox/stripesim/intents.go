@@ -3,6 +3,7 @@ package stripesim
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -159,6 +160,61 @@ func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string,
 		t.deactivate(reasonConsumed, now)
 	}
 	return pi.json, nil
+}
+
+// intentList is Stripe's list envelope of PaymentIntents.
+type intentList struct {
+	Object  string       `json:"object"`
+	URL     string       `json:"url"`
+	HasMore bool         `json:"has_more"`
+	Data    []intentJSON `json:"data"`
+}
+
+// listPaymentIntents serves GET /v1/payment_intents: the caller's PaymentIntents,
+// newest first, in Stripe's list envelope; limit (1–100, default 10) and
+// starting_after (the last id of the previous page) page it, created[gte] (unix
+// seconds) keeps those created at or after a time.
+func (s *Server) listPaymentIntents(c *call) (any, *apiError) {
+	if err := checkParams(c.form, "limit", "starting_after", "created[gte]", "expand[*]"); err != nil {
+		return nil, err
+	}
+	limit := int64(10)
+	if v := c.form.Get("limit"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1 || n > 100 {
+			return nil, invalidInteger("limit", "This value must be between 1 and 100.")
+		}
+		limit = n
+	}
+	var since int64
+	if v := c.form.Get("created[gte]"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, invalidInteger("created[gte]", "Invalid timestamp: created[gte] must be a unix time in seconds.")
+		}
+		since = n
+	}
+	after := c.form.Get("starting_after")
+	page := intentList{Object: "list", URL: "/v1/payment_intents", Data: []intentJSON{}}
+	started := after == ""
+	for i := len(s.order) - 1; i >= 0; i-- {
+		pi := s.intents[s.order[i]]
+		switch {
+		case pi.owner != c.acct.ID:
+		case !started:
+			started = pi.json.ID == after
+		case pi.json.Created < since:
+		case int64(len(page.Data)) == limit:
+			page.HasMore = true
+			return page, nil
+		default:
+			page.Data = append(page.Data, pi.json)
+		}
+	}
+	if !started {
+		return nil, noSuch(http.StatusBadRequest, "payment_intent", "starting_after")
+	}
+	return page, nil
 }
 
 // getPaymentIntent serves GET /v1/payment_intents/{id} for the owning account.

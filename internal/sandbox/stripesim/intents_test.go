@@ -241,3 +241,49 @@ func TestMultiCapture(t *testing.T) {
 		t.Fatalf("token at max_amount = %+v", tok)
 	}
 }
+
+// TestListPaymentIntents: stripe-go's List pages through the caller's PaymentIntents
+// newest first; created[gte] drops older ones and another account's are never listed.
+func TestListPaymentIntents(t *testing.T) {
+	f := newFixture(t, Options{})
+	var ids []string
+	for i := range 5 {
+		if i == 2 {
+			f.clock.Advance(time.Hour)
+		}
+		pi, err := f.charge(sellerKey, f.issue(t, nil), 1000, "usd", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, pi.ID)
+	}
+	tests := []struct {
+		name  string
+		key   string
+		since time.Time
+		want  []string
+	}{
+		{"all, three pages", sellerKey, time.Time{}, []string{ids[4], ids[3], ids[2], ids[1], ids[0]}},
+		{"created since", sellerKey, f.clock.Now(), []string{ids[4], ids[3], ids[2]}},
+		{"another account", agentKey, time.Time{}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &stripe.PaymentIntentListParams{}
+			p.Limit = stripe.Int64(2)
+			if !tc.since.IsZero() {
+				p.CreatedRange = &stripe.RangeQueryParams{GreaterThanOrEqual: tc.since.Unix()}
+			}
+			var got []string
+			for pi, err := range f.client(tc.key).V1PaymentIntents.List(context.Background(), p) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, pi.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("listed %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

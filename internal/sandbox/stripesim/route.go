@@ -33,6 +33,7 @@ var routes = []route{
 	{"POST", split("/v1/test_helpers/shared_payment/granted_tokens"), (*Server).createTestGrantedToken},
 	{"POST", split("/v1/test_helpers/shared_payment/granted_tokens/*/revoke"), (*Server).revokeTestGrantedToken},
 	{"POST", split("/v1/payment_intents"), (*Server).createPaymentIntent},
+	{"GET", split("/v1/payment_intents"), (*Server).listPaymentIntents},
 	{"GET", split("/v1/payment_intents/*"), (*Server).getPaymentIntent},
 	{"GET", split("/v1/payment_methods/*"), (*Server).getPaymentMethod},
 	{"POST", split("/v1/payment_methods/*/attach"), (*Server).attachPaymentMethod},

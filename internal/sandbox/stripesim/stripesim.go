@@ -32,6 +32,9 @@
 //     max_amount is reached instead). A declined charge captures nothing and leaves the
 //     token as it was.
 //
+// GET /v1/payment_intents lists the caller's PaymentIntents, newest first, with
+// limit, starting_after and created[gte] (no metadata filter, as on Stripe).
+//
 // Refunds: POST /v1/refunds refunds all (amount absent) or part of a succeeded
 // PaymentIntent of the calling account, at once (status succeeded); the refunds of a
 // PaymentIntent never add up to more than it received (charge_already_refunded).
@@ -75,7 +78,8 @@
 // Idempotent-Replayed: true) and changes nothing; a repeat with different parameters gets
 // 400 idempotency_error. As on Stripe, results are stored only once the endpoint started
 // executing: successes and 402 declines are stored, parameter and state errors are not,
-// so a corrected request can reuse its key.
+// so a corrected request can reuse its key. FailAfterExecuting makes a request that
+// executed store and answer a 500 instead, which Stripe then replays for the window.
 //
 // # Customers and setup pages
 //
@@ -143,6 +147,9 @@ type Server struct {
 	order    []string                  // PaymentIntent ids in creation order
 	methods  map[string]*paymentMethod // PaymentMethods created on seller accounts
 	idem     map[idemKey]*idemEntry
+	// failExecuted is how many more executed idempotent POSTs store a 500 (see
+	// FailAfterExecuting)
+	failExecuted int
 	// refunds of PaymentIntents, and their ids in creation order
 	refunds     map[string]*refund
 	refundOrder []string

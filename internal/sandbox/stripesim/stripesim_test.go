@@ -235,7 +235,7 @@ func TestUnrecognizedRequests(t *testing.T) {
 		{"unknown path", http.MethodGet, "/v1/nothing_here", http.StatusNotFound, ""},
 		{"list of issued tokens", http.MethodGet, "/v1/shared_payment/issued_tokens", http.StatusNotFound, ""},
 		{"wrong method", http.MethodDelete, "/v1/shared_payment/issued_tokens/" + spt, http.StatusNotFound, ""},
-		{"empty id", http.MethodGet, "/v1/payment_intents/", http.StatusNotFound, ""},
+		{"empty id", http.MethodGet, "/v1/refunds/", http.StatusNotFound, ""}, // (payment_intents/ is their list)
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := f.raw(t, agentKey, tc.method, tc.path, nil, "", "")
