@@ -69,13 +69,14 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 	}
 	// A sale and a change of ratings, after the first write (new products).
 	steps = slices.Insert(steps, 1, step{"a sale: stock taken and put back, sales counted", func() error {
-		if err := c.TakeStock(ctx, "w1", 2); err != nil {
+		v, err := c.TakeStock(ctx, "w1", 2)
+		if err != nil {
 			return err
 		}
 		if err := c.RecordSale(ctx, "w1", 2, []string{"w2"}, time.Unix(1_800_000_000, 0)); err != nil {
 			return err
 		}
-		return c.ReturnStock(ctx, "w1", 1)
+		return c.ReturnStock(ctx, "w1", 1, v)
 	}, true}, step{"ratings only", func() error {
 		for i := range ps {
 			ps[i].Rating, ps[i].ReviewCount = 4.5, int64(10+i)

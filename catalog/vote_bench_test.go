@@ -60,6 +60,7 @@ func BenchmarkSentenceTypes(b *testing.B) {
 	for _, mode := range []string{"warm", "cold", "stock", "price"} {
 		b.Run(mode, func(b *testing.B) {
 			var search, floor time.Duration
+			var stockV catalog.StockVersion // of the last take, for its return
 			for i := 0; b.Loop(); i++ {
 				var err error
 				switch p := touched; mode {
@@ -71,9 +72,9 @@ func BenchmarkSentenceTypes(b *testing.B) {
 					_, err = c.Upsert(ctx, nil, []catalog.Product{p})
 				case "stock":
 					if i%2 == 0 {
-						err = c.TakeStock(ctx, p.ID, 1)
+						stockV, err = c.TakeStock(ctx, p.ID, 1)
 					} else {
-						err = c.ReturnStock(ctx, p.ID, 1)
+						err = c.ReturnStock(ctx, p.ID, 1, stockV)
 					}
 				}
 				if err != nil {

@@ -97,12 +97,15 @@ func benchVoteTypes(b *testing.B, perType int) {
 	})
 	end() // the after_* modes see the writes
 	// The writes of the after_* modes, by iteration.
+	var stockV StockVersion // of the last take, for its return
 	writes := map[string]func(i int) error{
 		"after_stock": func(i int) error {
 			if i%2 == 0 {
-				return c.TakeStock(bg, products[0].ID, 1)
+				var err error
+				stockV, err = c.TakeStock(bg, products[0].ID, 1)
+				return err
 			}
-			return c.ReturnStock(bg, products[0].ID, 1)
+			return c.ReturnStock(bg, products[0].ID, 1, stockV)
 		},
 		"after_price": func(i int) error {
 			p := products[1]
