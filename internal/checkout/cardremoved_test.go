@@ -8,18 +8,18 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
-// removeCard removes the customer's card pmID the way the tools do: planned, sealed,
-// confirmed by the person.
-func removeCard(t *testing.T, e *env, pmID string) {
+// changeCard makes the change action to the customer's card pmID the way the tools
+// do: planned, sealed, confirmed by the person.
+func changeCard(t *testing.T, e *env, action checkout.ChangeAction, pmID string) {
 	t.Helper()
 	ctx := context.Background()
 	card := cardOf(t, e, e.customer, pmID)
-	ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, card)
+	ch, err := e.svc.PlanMethodChange(ctx, e.customer, action, card)
 	if err != nil {
 		t.Fatal(err)
 	}
 	state := e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
-	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, card, checkout.AnswerYes); err != nil {
+	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, action, card, checkout.AnswerYes); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -56,7 +56,7 @@ func TestConfirmAfterItsCardWasRemoved(t *testing.T) {
 				t.Fatal(err)
 			}
 			q := tc.quote(e)
-			removeCard(t, e, store.DemoPaymentMethod)
+			changeCard(t, e, checkout.ChangeRemove, store.DemoPaymentMethod)
 			for i := range 2 { // the refusal is recorded: asked again, the same
 				ref := wantRefusal(t, tc.confirm(e, q), checkout.RefusalCardRemoved)
 				if ref.Params.CardLast4 != "4242" {

@@ -372,15 +372,7 @@ func TestSubscriptionTwoServers(t *testing.T) {
 	ctx := context.Background()
 	e.subscribe(apiPlan, 1)
 	e.subscribe(coffeePlan, 2)
-	other, err := store.Open(ctx, e.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { other.Close() })
-	other.Now = e.clock.Now
-	cfgB := e.cfg
-	cfgB.Store = other
-	a, b := e.service(), mustService(t, cfgB)
+	a, b := e.service(), e.otherServer()
 	const cycles = 4
 	for range cycles {
 		e.clock.Advance(month)
@@ -407,7 +399,22 @@ func TestSubscriptionTwoServers(t *testing.T) {
 	}
 }
 
-func mustService(t *testing.T, cfg checkout.Config) *checkout.Service {
+// otherServer returns a Service over the same database file through a store handle
+// of its own, as another server process sharing the file would have.
+func (e *env) otherServer() *checkout.Service {
+	e.t.Helper()
+	other, err := store.Open(context.Background(), e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { other.Close() })
+	other.Now = e.clock.Now
+	cfg := e.cfg
+	cfg.Store = other
+	return mustService(e.t, cfg)
+}
+
+func mustService(t testing.TB, cfg checkout.Config) *checkout.Service {
 	t.Helper()
 	svc, err := checkout.New(cfg)
 	if err != nil {
@@ -999,15 +1006,7 @@ func TestSubscriptionRenewalsRaceForTheMonthlyLimit(t *testing.T) {
 	if _, err := e.st.UpdateRules(ctx, e.customer, store.RulesPatch{MonthlyMax: &limit}); err != nil {
 		t.Fatal(err)
 	}
-	other, err := store.Open(ctx, e.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { other.Close() })
-	other.Now = e.clock.Now
-	cfgB := e.cfg
-	cfgB.Store = other
-	a, b := e.service(), mustService(t, cfgB)
+	a, b := e.service(), e.otherServer()
 	e.clock.Advance(month) // the first cycles leave the 30-day window
 	charges := e.succeeded()
 	var wg sync.WaitGroup

@@ -83,15 +83,7 @@ func TestPaymentSetupThenPurchaseWithNewDefault(t *testing.T) {
 		t.Fatalf("methods = %+v, %v", pms, err)
 	}
 
-	mastercard := cardOf(t, e, e.customer, "pm_card_mastercard")
-	ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, mastercard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	state := e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
-	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeSetDefault, mastercard, checkout.AnswerYes); err != nil {
-		t.Fatal(err)
-	}
+	changeCard(t, e, checkout.ChangeSetDefault, "pm_card_mastercard")
 	// Purchases use the new default.
 	out, err := e.buy(e.product(100, 2000).ID, 1)
 	if err != nil || out.Status != checkout.StatusCompleted || out.Purchase.CardLast4 != "4444" {
