@@ -479,17 +479,34 @@ func (t *Toolbox) showChangeDialog(ctx context.Context, ch checkout.MethodChange
 func changeSummary(ch checkout.MethodChange) string {
 	name := CardName(ch.Method.Brand, ch.Method.Last4)
 	if ch.Action == checkout.ChangeSetDefault {
+		if ch.Renewing > 0 {
+			return "Make " + name + " the default card: every later purchase, and every renewal of " + activeSubscriptions(ch.Renewing) + ", is paid with it."
+		}
 		return "Make " + name + " the default card: every later purchase is paid with it."
 	}
 	s := "Remove " + name + ": it is detached from the payment account and can no longer be charged."
-	if ch.Method.Default {
-		if ch.NewDefault.CardID != "" {
-			s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card."
-		} else {
-			s += " It is the last card on file: purchases will need a new card."
-		}
+	switch {
+	case !ch.Method.Default:
+	case ch.NewDefault.CardID != "" && ch.Renewing > 0:
+		s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card, and pays every later purchase and every renewal of " +
+			activeSubscriptions(ch.Renewing) + "."
+	case ch.NewDefault.CardID != "":
+		s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card."
+	case ch.Renewing > 0:
+		s += " It is the last card on file: purchases will need a new card, and " + activeSubscriptions(ch.Renewing) +
+			" will pause at the next renewal, nothing charged, until a card is added and the subscription resumed."
+	default:
+		s += " It is the last card on file: purchases will need a new card."
 	}
 	return s
+}
+
+// activeSubscriptions names n active subscriptions of the customer.
+func activeSubscriptions(n int) string {
+	if n == 1 {
+		return "the active subscription"
+	}
+	return fmt.Sprintf("the %d active subscriptions", n)
 }
 
 // changeDialog asks the person to confirm a change.

@@ -558,3 +558,44 @@ func TestWalletText(t *testing.T) {
 		})
 	}
 }
+
+// The summary of a change that moves the default card says what happens to the
+// renewals of the person's active subscriptions.
+func TestChangeSummaryNamesTheRenewalsItMoves(t *testing.T) {
+	visa := store.PaymentMethod{CardID: "card_v", Brand: "visa", Last4: "4242", Default: true}
+	amex := store.PaymentMethod{CardID: "card_a", Brand: "amex", Last4: "8431"}
+	for _, tc := range []struct {
+		name  string
+		ch    checkout.MethodChange
+		says  []string
+		never string
+	}{
+		{"default removed, another card, two subscriptions",
+			checkout.MethodChange{Action: checkout.ChangeRemove, Method: visa, NewDefault: amex, Renewing: 2},
+			[]string{"American Express •••• 8431 becomes the default card, and pays every later purchase and every renewal of the 2 active subscriptions."}, ""},
+		{"last card removed, one subscription",
+			checkout.MethodChange{Action: checkout.ChangeRemove, Method: visa, Renewing: 1},
+			[]string{"the last card on file", "the active subscription will pause at the next renewal, nothing charged"}, ""},
+		{"last card removed, no subscription",
+			checkout.MethodChange{Action: checkout.ChangeRemove, Method: visa},
+			[]string{"the last card on file: purchases will need a new card."}, "subscription"},
+		{"default made, two subscriptions",
+			checkout.MethodChange{Action: checkout.ChangeSetDefault, Method: amex, Renewing: 2},
+			[]string{"every later purchase, and every renewal of the 2 active subscriptions, is paid with it."}, ""},
+		{"default made, no subscription",
+			checkout.MethodChange{Action: checkout.ChangeSetDefault, Method: amex},
+			[]string{"every later purchase is paid with it."}, "subscription"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := changeSummary(tc.ch)
+			for _, s := range tc.says {
+				if !strings.Contains(got, s) {
+					t.Errorf("summary %q lacks %q", got, s)
+				}
+			}
+			if tc.never != "" && strings.Contains(got, tc.never) {
+				t.Errorf("summary %q says %q", got, tc.never)
+			}
+		})
+	}
+}

@@ -46,6 +46,8 @@ func TestRefusalText(t *testing.T) {
 		}),
 			[]string{"3 × «", "at $50.00 each", "the most is $999,999.99"}},
 		{checkout.RefusalNoPaymentMethod, p, []string{"add_payment_method", "nothing was charged"}},
+		{checkout.RefusalCardRemoved, checkout.RefusalParams{CardBrand: "visa", CardLast4: "4242"},
+			[]string{"paid with Visa •••• 4242, which the person has removed", "nothing was charged", "purchase", "checkout", "add_payment_method"}},
 		{checkout.RefusalCardOtherMode, checkout.RefusalParams{CardBrand: "visa", CardLast4: "4242", Mode: "sandbox", ServerMode: "live"},
 			[]string{"(Visa •••• 4242) was put on file in sandbox mode and this server runs in live mode", "nothing was charged", "add_payment_method", "a card of live mode the default with set_default_payment_method"}},
 		{checkout.RefusalSellerNotPurchasable, with(func(q *checkout.RefusalParams) { q.Mode = "test" }), []string{"in test mode"}},

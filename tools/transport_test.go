@@ -269,6 +269,26 @@ func TestIsolationOverHTTP(t *testing.T) {
 			if res := call(t, cb, "list_orders", map[string]any{"limit": 1}, &bPage); res.IsError || bPage.NextCursor == "" {
 				t.Fatalf("b's first page: %s", text(res))
 			}
+			// b's subscription, checkout quote and card: what the relationship tools take.
+			var bSubQuote, bSub subscribeResult
+			if res := call(t, cb, "subscribe", map[string]any{"product_id": "cy-sub-0002"}, &bSubQuote); res.IsError || bSubQuote.QuoteID == "" {
+				t.Fatalf("b's subscription quote: %s", text(res))
+			}
+			if res := call(t, cb, "subscribe", map[string]any{"quote_id": bSubQuote.QuoteID}, &bSub); res.IsError || bSub.Status != "subscribed" {
+				t.Fatalf("b's subscription: %s", text(res))
+			}
+			var bCheckout checkoutResult
+			if res := call(t, cb, "add_to_cart", map[string]any{"product_id": dear.ID}, nil); res.IsError {
+				t.Fatalf("b's cart: %s", text(res))
+			}
+			if res := call(t, cb, "checkout", nil, &bCheckout); res.IsError || bCheckout.QuoteID == "" {
+				t.Fatalf("b's checkout quote: %s", text(res))
+			}
+			var bCards listPaymentMethodsResult
+			if res := call(t, cb, "list_payment_methods", nil, &bCards); res.IsError || len(bCards.PaymentMethods) != 1 {
+				t.Fatalf("b's cards: %s", text(res))
+			}
+			bSubID, bCard := bSub.Subscription.ID, bCards.PaymentMethods[0].PaymentMethodID
 
 			ca := dialAs(t, w, url, a, nil)
 			probes := []struct {
@@ -290,6 +310,30 @@ func TestIsolationOverHTTP(t *testing.T) {
 				{name: "quote_id", tool: "purchase",
 					theirs: map[string]any{"quote_id": bQuote.QuoteID}, theirID: bQuote.QuoteID,
 					none: map[string]any{"quote_id": "qt_nosuchquote000"}, noneID: "qt_nosuchquote000"},
+				{name: "cancel_order", tool: "cancel_order",
+					theirs: map[string]any{"order_id": bOrder.OrderID}, theirID: bOrder.OrderID,
+					none: map[string]any{"order_id": "ord_nosuchorder00"}, noneID: "ord_nosuchorder00"},
+				{name: "checkout quote_id", tool: "checkout",
+					theirs: map[string]any{"quote_id": bCheckout.QuoteID}, theirID: bCheckout.QuoteID,
+					none: map[string]any{"quote_id": "qt_nosuchquote000"}, noneID: "qt_nosuchquote000"},
+				{name: "subscribe quote_id", tool: "subscribe",
+					theirs: map[string]any{"quote_id": bSubQuote.QuoteID}, theirID: bSubQuote.QuoteID,
+					none: map[string]any{"quote_id": "qs_nosuchquote000"}, noneID: "qs_nosuchquote000"},
+				{name: "pause_subscription", tool: "pause_subscription",
+					theirs: map[string]any{"subscription_id": bSubID}, theirID: bSubID,
+					none: map[string]any{"subscription_id": "sub_nosuchsub0000"}, noneID: "sub_nosuchsub0000"},
+				{name: "resume_subscription", tool: "resume_subscription",
+					theirs: map[string]any{"subscription_id": bSubID}, theirID: bSubID,
+					none: map[string]any{"subscription_id": "sub_nosuchsub0000"}, noneID: "sub_nosuchsub0000"},
+				{name: "cancel_subscription", tool: "cancel_subscription",
+					theirs: map[string]any{"subscription_id": bSubID}, theirID: bSubID,
+					none: map[string]any{"subscription_id": "sub_nosuchsub0000"}, noneID: "sub_nosuchsub0000"},
+				{name: "remove_payment_method", tool: "remove_payment_method",
+					theirs: map[string]any{"payment_method_id": bCard}, theirID: bCard,
+					none: map[string]any{"payment_method_id": "card_nosuchcard00"}, noneID: "card_nosuchcard00"},
+				{name: "set_default_payment_method", tool: "set_default_payment_method",
+					theirs: map[string]any{"payment_method_id": bCard}, theirID: bCard,
+					none: map[string]any{"payment_method_id": "card_nosuchcard00"}, noneID: "card_nosuchcard00"},
 				{name: "quote_id with its product", tool: "purchase",
 					theirs: map[string]any{"quote_id": bQuote.QuoteID, "product_id": dear.ID}, theirID: bQuote.QuoteID,
 					none: map[string]any{"quote_id": "qt_nosuchquote000", "product_id": dear.ID}, noneID: "qt_nosuchquote000"},
@@ -366,9 +410,24 @@ func TestIsolationOverHTTP(t *testing.T) {
 				if res.IsError || done.Status != "completed" || done.Card.Last4 != "4444" {
 					t.Fatalf("b confirms the quote: %s / %+v", text(res), done)
 				}
-				var list listOrdersResult
-				if res := call(t, cb, "list_orders", nil, &list); res.IsError || len(list.Orders) != 3 {
+				var list listOrdersResult // two purchases, the subscription's first cycle, this one
+				if res := call(t, cb, "list_orders", nil, &list); res.IsError || len(list.Orders) != 4 {
 					t.Errorf("b's orders: %s", text(res))
+				}
+			})
+			// Nor did a's calls change b's subscription, cards or cart.
+			t.Run("relationship still the owner's", func(t *testing.T) {
+				var subs listSubscriptionsResult
+				if res := call(t, cb, "list_subscriptions", nil, &subs); res.IsError || len(subs.Subscriptions) != 1 || subs.Subscriptions[0].Status != "active" {
+					t.Errorf("b's subscriptions: %s", text(res))
+				}
+				var cards listPaymentMethodsResult
+				if res := call(t, cb, "list_payment_methods", nil, &cards); res.IsError || len(cards.PaymentMethods) != 1 || !cards.PaymentMethods[0].Default {
+					t.Errorf("b's cards: %s", text(res))
+				}
+				var again checkoutResult
+				if res := call(t, cb, "checkout", nil, &again); res.IsError || again.QuoteID != bCheckout.QuoteID {
+					t.Errorf("b's checkout quote changed: %s", text(res))
 				}
 			})
 		})

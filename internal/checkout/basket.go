@@ -472,7 +472,7 @@ func (s *Service) confirmCheckout(ctx context.Context, c *store.Checkout) (Check
 	for _, p := range quoted {
 		ref := checkRules(rules, *p)
 		if ref == nil {
-			if ref, err = s.becameSubscription(ctx, *p); err != nil {
+			if ref, err = s.staleQuote(ctx, *p); err != nil {
 				return CheckoutOutcome{}, err
 			}
 		}

@@ -3,10 +3,12 @@ package checkout_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -529,5 +531,76 @@ func TestUnknownDeliveryOption(t *testing.T) {
 		if f := so.Purchase.Fulfillment; f == nil || f.ID != "standard" {
 			t.Errorf("%s delivered by %+v, want the cheapest", so.Purchase.SellerID, f)
 		}
+	}
+}
+
+// The cart edited while its checkout pays: the checkout buys the lines it started
+// with, each charged once, and only those quantities leave the cart. More of a bought
+// line added meanwhile stays, a line the person removed stays removed, and a new line
+// is kept for the next checkout.
+func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
+	ctx := context.Background()
+	completing, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	hold := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, "/complete") {
+				once.Do(func() { close(completing) })
+				<-release
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: hold}})
+	b := e.fillCart()
+	more, gone := b.products[b.sellers[0]][0], b.products[b.sellers[1]][0]
+	var added catalog.Product
+	for _, p := range demo.Products() {
+		if p.Purchasable() && p.Price.Currency == "USD" && p.SellerID == b.sellers[0] && p.ID != more.ID &&
+			p.ID != b.products[b.sellers[0]][1].ID && p.Billing == nil {
+			added = p
+			break
+		}
+	}
+	if added.ID == "" {
+		t.Fatal("no other product of the first seller")
+	}
+	done := make(chan checkout.CheckoutOutcome)
+	go func() {
+		out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- out
+	}()
+	<-completing
+	if _, err := e.svc.AddToCart(ctx, e.customer, more.ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.UpdateCart(ctx, e.customer, gone.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.AddToCart(ctx, e.customer, added.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	out := <-done
+	if out.Status != checkout.CheckoutCompleted {
+		t.Fatalf("checkout %s, want completed", out.Status)
+	}
+	e.ledger(out)
+	if got := e.succeeded(); got != len(b.sellers) {
+		t.Errorf("%d charges, want one per seller (%d)", got, len(b.sellers))
+	}
+	cart, err := e.st.Cart(ctx, e.customer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := map[string]int{}
+	for _, l := range cart.Lines {
+		left[l.ProductID] = l.Quantity
+	}
+	if want := map[string]int{more.ID: 2, added.ID: 1}; !maps.Equal(left, want) {
+		t.Errorf("cart after the checkout = %v, want %v", left, want)
 	}
 }

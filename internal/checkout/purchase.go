@@ -189,13 +189,39 @@ func (s *Service) confirm(ctx context.Context, customerID, quoteID, via string) 
 	if ref := checkRules(rules, p); ref != nil {
 		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
-	if ref, err := s.becameSubscription(ctx, p); err != nil || ref != nil {
+	if ref, err := s.staleQuote(ctx, p); err != nil || ref != nil {
 		if err != nil {
 			return Outcome{}, err
 		}
 		return Outcome{}, s.cancelQuote(ctx, &p, ref)
 	}
 	return s.pay(ctx, &p, store.PurchaseQuoted, rules)
+}
+
+// staleQuote refuses the confirmation of quoted purchase p when what the person was
+// shown no longer holds: its card was taken off file (cardRemoved) or a product became
+// a subscription (becameSubscription).
+func (s *Service) staleQuote(ctx context.Context, p store.Purchase) (*Refusal, error) {
+	if ref, err := s.cardRemoved(ctx, p); err != nil || ref != nil {
+		return ref, err
+	}
+	return s.becameSubscription(ctx, p)
+}
+
+// cardRemoved refuses the confirmation of quoted purchase p when the card it was
+// quoted with (the one its summary named) is no longer on file: a card the person
+// removed is never charged, and no other card is charged in its place unasked.
+func (s *Service) cardRemoved(ctx context.Context, p store.Purchase) (*Refusal, error) {
+	pms, err := s.cfg.Store.PaymentMethods(ctx, p.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	for _, pm := range pms {
+		if pm.ID == p.PaymentMethod {
+			return nil, nil
+		}
+	}
+	return refuse(RefusalCardRemoved, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4}), nil
 }
 
 // becameSubscription refuses the confirmation of quoted purchase p when one of its

@@ -29,6 +29,7 @@ const (
 	RefusalTotalTooLarge        RefusalCode = "total_too_large"         // Quantity, Title, UnitAmount, Limit, Currency
 	RefusalNoPaymentMethod      RefusalCode = "no_payment_method"       //
 	RefusalCardOtherMode        RefusalCode = "card_other_mode"         // CardID, CardBrand, CardLast4, Mode (the card's), ServerMode
+	RefusalCardRemoved          RefusalCode = "card_removed"            // CardBrand, CardLast4: the quote's card was taken off file before it was confirmed
 	RefusalSellerNotPurchasable RefusalCode = "seller_not_purchasable"  // Seller, Mode
 	RefusalSellerMismatch       RefusalCode = "seller_mismatch"         // Seller, Title, Quantity quoted, AskedQuantity
 	RefusalNoTotal              RefusalCode = "no_total"                // Seller, Title, Quantity, Currency

@@ -372,15 +372,7 @@ func TestSubscriptionTwoServers(t *testing.T) {
 	ctx := context.Background()
 	e.subscribe(apiPlan, 1)
 	e.subscribe(coffeePlan, 2)
-	other, err := store.Open(ctx, e.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { other.Close() })
-	other.Now = e.clock.Now
-	cfgB := e.cfg
-	cfgB.Store = other
-	a, b := e.service(), mustService(t, cfgB)
+	a, b := e.service(), e.otherServer()
 	const cycles = 4
 	for range cycles {
 		e.clock.Advance(month)
@@ -407,7 +399,22 @@ func TestSubscriptionTwoServers(t *testing.T) {
 	}
 }
 
-func mustService(t *testing.T, cfg checkout.Config) *checkout.Service {
+// otherServer returns a Service over the same database file through a store handle
+// of its own, as another server process sharing the file would have.
+func (e *env) otherServer() *checkout.Service {
+	e.t.Helper()
+	other, err := store.Open(context.Background(), e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { other.Close() })
+	other.Now = e.clock.Now
+	cfg := e.cfg
+	cfg.Store = other
+	return mustService(e.t, cfg)
+}
+
+func mustService(t testing.TB, cfg checkout.Config) *checkout.Service {
 	t.Helper()
 	svc, err := checkout.New(cfg)
 	if err != nil {
@@ -984,5 +991,56 @@ func TestSubscriptionsRenewOnlyInTheirMode(t *testing.T) {
 	e.clock.Advance(month)
 	if rep := e.renew(e.svc, 3); rep.Paid != 1 {
 		t.Errorf("renewal in its own mode: %+v, want paid", rep)
+	}
+}
+
+// TestSubscriptionRenewalsRaceForTheMonthlyLimit renews two subscriptions that fall due
+// together, with two servers on one database file, when the monthly limit has room for
+// either renewal but not both: one is charged, the other pauses with the limit as its
+// reason, and the 30 days' charges stay within the limit.
+func TestSubscriptionRenewalsRaceForTheMonthlyLimit(t *testing.T) {
+	e := newEnv(t, envOpts{rules: &noLimits})
+	ctx := context.Background()
+	api, coffee := e.subscribe(apiPlan, 1).Subscription, e.subscribe(coffeePlan, 1).Subscription
+	limit := max(api.Amount, coffee.Amount) + min(api.Amount, coffee.Amount) - 1
+	if _, err := e.st.UpdateRules(ctx, e.customer, store.RulesPatch{MonthlyMax: &limit}); err != nil {
+		t.Fatal(err)
+	}
+	a, b := e.service(), e.otherServer()
+	e.clock.Advance(month) // the first cycles leave the 30-day window
+	charges := e.succeeded()
+	var wg sync.WaitGroup
+	for _, svc := range []*checkout.Service{a, b, a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := svc.RenewDue(ctx); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	e.renew(a, 5)
+	if got := e.succeeded() - charges; got != 1 {
+		t.Errorf("%d renewals charged, want 1", got)
+	}
+	spent, err := e.st.Spent(ctx, e.customer, api.Currency, store.MonthlyWindow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spent > limit {
+		t.Errorf("spent %d in 30 days, over the monthly limit %d", spent, limit)
+	}
+	var paused int
+	for _, u := range []store.Subscription{e.subscription(api.ID), e.subscription(coffee.ID)} {
+		if u.State == store.SubscriptionPaused {
+			paused++
+			if pr := checkout.PauseRefusal(u); pr == nil || pr.Code != checkout.RefusalOverMonthlyLimit {
+				t.Errorf("%s paused with %+v, want the monthly limit", u.ProductID, pr)
+			}
+		}
+	}
+	if paused != 1 {
+		t.Errorf("%d subscriptions paused, want 1", paused)
 	}
 }

@@ -404,7 +404,12 @@ type MethodChange struct {
 	// NewDefault is, for removing the default, the method that becomes the default
 	// (the most recently added other one), or zero when none is left.
 	NewDefault store.PaymentMethod
-	ExpiresAt  time.Time
+	// Renewing counts the customer's active subscriptions of the server's mode, whose
+	// renewals pay with the default card, when the change moves the default: making
+	// a card the default, or removing the default (to NewDefault, or to no card, and
+	// then they pause at their next renewal). Zero for other changes.
+	Renewing  int
+	ExpiresAt time.Time
 }
 
 // ChangeAction is what a MethodChange does.
@@ -457,6 +462,17 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 		for _, pm := range pms {
 			if pm.CardID != cardID {
 				ch.NewDefault = pm
+			}
+		}
+	}
+	if action == ChangeSetDefault || ch.Method.Default {
+		subs, err := s.cfg.Store.Subscriptions(ctx, customerID)
+		if err != nil {
+			return MethodChange{}, err
+		}
+		for _, u := range subs {
+			if u.State == store.SubscriptionActive && u.Mode == string(s.cfg.Mode) {
+				ch.Renewing++
 			}
 		}
 	}

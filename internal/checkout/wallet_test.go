@@ -83,15 +83,7 @@ func TestPaymentSetupThenPurchaseWithNewDefault(t *testing.T) {
 		t.Fatalf("methods = %+v, %v", pms, err)
 	}
 
-	mastercard := cardOf(t, e, e.customer, "pm_card_mastercard")
-	ch, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, mastercard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	state := e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
-	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, checkout.ChangeSetDefault, mastercard, checkout.AnswerYes); err != nil {
-		t.Fatal(err)
-	}
+	changeCard(t, e, checkout.ChangeSetDefault, "pm_card_mastercard")
 	// Purchases use the new default.
 	out, err := e.buy(e.product(100, 2000).ID, 1)
 	if err != nil || out.Status != checkout.StatusCompleted || out.Purchase.CardLast4 != "4444" {
@@ -383,5 +375,45 @@ func TestWaitSeesASetupRefusedWhilePollingFailed(t *testing.T) {
 	}
 	if want := checkout.RefusedSetupError(got).Code; we.Code != want {
 		t.Errorf("code %q, want %q", we.Code, want)
+	}
+}
+
+// A change that moves the default card counts the active subscriptions whose renewals
+// it moves, so that the person is told before confirming; other changes count none.
+func TestMethodChangeCountsTheRenewalsItMoves(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		amex   bool // a second card on file
+		action checkout.ChangeAction
+		card   string
+		want   int
+	}{
+		{"remove the default, another card left", true, checkout.ChangeRemove, store.DemoPaymentMethod, 2},
+		{"remove the last card", false, checkout.ChangeRemove, store.DemoPaymentMethod, 2},
+		{"remove a card that is not the default", true, checkout.ChangeRemove, "pm_card_amex", 0},
+		{"make another card the default", true, checkout.ChangeSetDefault, "pm_card_amex", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			e.subscribe(apiPlan, 1)
+			e.subscribe(softPlan, 1)
+			canceled := e.subscribe(coffeePlan, 1).Subscription.ID
+			if _, err := e.svc.CancelSubscription(ctx, e.customer, canceled); err != nil {
+				t.Fatal(err)
+			}
+			if tc.amex {
+				if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ch, err := e.svc.PlanMethodChange(ctx, e.customer, tc.action, cardOf(t, e, e.customer, tc.card))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ch.Renewing != tc.want {
+				t.Errorf("Renewing = %d, want %d", ch.Renewing, tc.want)
+			}
+		})
 	}
 }

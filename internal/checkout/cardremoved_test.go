@@ -1,0 +1,114 @@
+package checkout_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// changeCard makes the change action to the customer's card pmID the way the tools
+// do: planned, sealed, confirmed by the person.
+func changeCard(t *testing.T, e *env, action checkout.ChangeAction, pmID string) {
+	t.Helper()
+	ctx := context.Background()
+	card := cardOf(t, e, e.customer, pmID)
+	ch, err := e.svc.PlanMethodChange(ctx, e.customer, action, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := e.svc.SealMethodChange(e.customer, ch, checkout.ViaQuoteID)
+	if _, err := e.svc.ConfirmMethodChange(ctx, e.customer, state, checkout.ViaQuoteID, action, card, checkout.AnswerYes); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A quote names the card it is paid with. Once the person has removed that card,
+// confirming the quote charges nothing, neither the removed card nor the new default,
+// and says why; the quote stays refused.
+func TestConfirmAfterItsCardWasRemoved(t *testing.T) {
+	ctx := context.Background()
+	rules := noLimits
+	rules.ConfirmAbove = 50_00
+	for _, tc := range []struct {
+		name    string
+		wallet  bool // detached in Stripe too, not only taken off file
+		quote   func(e *env) string
+		confirm func(e *env, quoteID string) error
+	}{
+		{"purchase, detached in Stripe", true, quotePurchase, confirmPurchase},
+		{"purchase, removed from file only", false, quotePurchase, confirmPurchase},
+		{"checkout, detached in Stripe", true, quoteCheckout, confirmCheckout},
+		{"checkout, removed from file only", false, quoteCheckout, confirmCheckout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var e *env
+			if tc.wallet {
+				e = walletEnv(t)
+			} else {
+				e = newEnv(t, envOpts{})
+			}
+			if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
+				t.Fatal(err)
+			}
+			q := tc.quote(e)
+			changeCard(t, e, checkout.ChangeRemove, store.DemoPaymentMethod)
+			for i := range 2 { // the refusal is recorded: asked again, the same
+				ref := wantRefusal(t, tc.confirm(e, q), checkout.RefusalCardRemoved)
+				if ref.Params.CardLast4 != "4242" {
+					t.Errorf("confirm %d: refusal names card %q, want the quote's 4242", i, ref.Params.CardLast4)
+				}
+			}
+			if n := e.succeeded(); n != 0 {
+				t.Errorf("%d succeeded PaymentIntents after the quote's card was removed, want 0", n)
+			}
+			if n := len(e.sb.Stripe.Tokens()); n != 0 {
+				t.Errorf("%d tokens issued after the quote's card was removed, want 0", n)
+			}
+		})
+	}
+}
+
+func quotePurchase(e *env) string {
+	q := e.quote(e.product(6000, 40000).ID, "quote")
+	if q.Purchase.CardLast4 != "4242" {
+		e.t.Fatalf("quoted with %s, want the default visa", q.Purchase.CardLast4)
+	}
+	return q.Purchase.QuoteID
+}
+
+func confirmPurchase(e *env, quoteID string) error {
+	_, err := e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, QuoteID: quoteID})
+	return err
+}
+
+func quoteCheckout(e *env) string {
+	e.fillCart()
+	q, err := e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || q.Status != checkout.CheckoutConfirmationRequired {
+		e.t.Fatalf("checkout quote: %+v, %v", q.Status, err)
+	}
+	return q.Checkout.QuoteID
+}
+
+// confirmCheckout confirms a checkout quote; a checkout that bought nothing because
+// every seller order was refused is that refusal.
+func confirmCheckout(e *env, quoteID string) error {
+	out, err := e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: quoteID})
+	if err != nil {
+		return err
+	}
+	if out.Status != checkout.CheckoutNothingBought {
+		e.t.Fatalf("checkout confirmed: %s, want nothing bought", out.Status)
+	}
+	for _, so := range out.Orders {
+		if so.Refusal == nil || so.Refusal.Code != out.Orders[0].Refusal.Code {
+			e.t.Fatalf("seller order %s: %+v, want every one refused alike", so.Purchase.SellerID, so.Refusal)
+		}
+	}
+	return out.Orders[0].Refusal
+}
