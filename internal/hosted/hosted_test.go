@@ -502,11 +502,7 @@ func TestForgottenSessionEndsGETStream(t *testing.T) {
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("GET stream: %d", resp.StatusCode)
 			}
-			ended := make(chan struct{})
-			go func() {
-				_, _ = io.Copy(io.Discard, resp.Body)
-				close(ended)
-			}()
+			ended := drained(resp)
 			select {
 			case <-ended:
 				t.Fatal("the stream ended while its session was live")
@@ -529,20 +525,14 @@ func TestForgottenSessionEndsGETStream(t *testing.T) {
 // back to what the cap's worth of streams took.
 func TestGETStreamsBoundedByCap(t *testing.T) {
 	ts := newTestServerOf(t, server.NewMCPServer("test", "1"), Config{})
-	var ended []chan struct{}
+	var ended []<-chan struct{}
 	open := func(n int) {
 		for range n {
 			resp := openGETStream(t, ts)
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("GET stream %d: %d", len(ended), resp.StatusCode)
 			}
-			e := make(chan struct{})
-			ended = append(ended, e)
-			go func() {
-				_, _ = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				close(e)
-			}()
+			ended = append(ended, drained(resp))
 		}
 	}
 	open(maxSessionsPerCustomer)
@@ -620,11 +610,7 @@ func TestRevokedTokenEndsStreams(t *testing.T) {
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("opening the stream: %d", resp.StatusCode)
 			}
-			ended := make(chan struct{})
-			go func() {
-				_, _ = io.Copy(io.Discard, resp.Body)
-				close(ended)
-			}()
+			ended := drained(resp)
 			// Still open across several rechecks while the token is valid.
 			select {
 			case <-ended:
@@ -657,6 +643,17 @@ func openGETStream(t *testing.T, ts *testServer) *http.Response {
 	resp.Body.Close()
 	return ts.do(t, http.MethodGet, PathMCP, tokenA, "", map[string]string{server.HeaderKeySessionID: sid,
 		"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
+}
+
+// drained reads resp's body to its end in the background: the channel returned is
+// closed when the stream ends.
+func drained(resp *http.Response) <-chan struct{} {
+	ended := make(chan struct{})
+	go func() {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		close(ended)
+	}()
+	return ended
 }
 
 // listenBody is a 2026-07-28 subscriptions/listen request for tool list changes.
