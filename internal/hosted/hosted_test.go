@@ -499,10 +499,7 @@ func TestForgottenSessionEndsGETStream(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := newTestServerOf(t, server.NewMCPServer("test", "1"), Config{})
 			resp := openGETStream(t, ts)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("GET stream: %d", resp.StatusCode)
-			}
-			ended := drained(resp)
+			ended := streaming(t, resp)
 			select {
 			case <-ended:
 				t.Fatal("the stream ended while its session was live")
@@ -528,11 +525,7 @@ func TestGETStreamsBoundedByCap(t *testing.T) {
 	var ended []<-chan struct{}
 	open := func(n int) {
 		for range n {
-			resp := openGETStream(t, ts)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("GET stream %d: %d", len(ended), resp.StatusCode)
-			}
-			ended = append(ended, drained(resp))
+			ended = append(ended, streaming(t, openGETStream(t, ts)))
 		}
 	}
 	open(maxSessionsPerCustomer)
@@ -607,10 +600,7 @@ func TestRevokedTokenEndsStreams(t *testing.T) {
 			ts := newTestServerOf(t, testMCP(nil, nil), Config{Transport: tc.transport, Authenticate: auth})
 			ts.h.tokenRecheck = 20 * time.Millisecond
 			resp := tc.open(t, ts)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("opening the stream: %d", resp.StatusCode)
-			}
-			ended := drained(resp)
+			ended := streaming(t, resp)
 			// Still open across several rechecks while the token is valid.
 			select {
 			case <-ended:
@@ -645,9 +635,13 @@ func openGETStream(t *testing.T, ts *testServer) *http.Response {
 		"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
 }
 
-// drained reads resp's body to its end in the background: the channel returned is
-// closed when the stream ends.
-func drained(resp *http.Response) <-chan struct{} {
+// streaming checks that resp opened a stream and reads its body to its end in the
+// background: the channel returned is closed when the stream ends.
+func streaming(t *testing.T, resp *http.Response) <-chan struct{} {
+	t.Helper()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("opening the stream: %d", resp.StatusCode)
+	}
 	ended := make(chan struct{})
 	go func() {
 		_, _ = io.Copy(io.Discard, resp.Body)
