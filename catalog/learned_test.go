@@ -2,15 +2,18 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
 
 // TestLearnedViewFollowsIndexedText writes to the catalog every way it is written (a
-// sale's stock and statistics, and every kind of upsert in wordWrites) after searches
-// read words' spread over types, brands and votes, and checks after each write that
+// bulk load into the empty catalog, a sale's stock and statistics, every kind of upsert
+// in wordWrites, and products deleted by hand with SQL, as the README shows) after
+// searches read words' spread over types, brands and votes, and checks after each write that
 // what the next search's view gives equals what a view read afresh gives, and that
 // the view kept what it read exactly when no indexed text changed.
 func TestLearnedViewFollowsIndexedText(t *testing.T) {
@@ -19,7 +22,7 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 	sellers := []Seller{{ID: "s1", Name: "Shop"}}
 	ps := wordProducts(60)
 	words := []string{"mug", "mugs", "kettle", "kettles", "ceramic", "café", "cafe", "press", "hot", "drinks", "gift", "steel",
-		"enamel", "jug", "brewco", "kettleby", "wares", "first", "second", "nothing"}
+		"enamel", "jug", "brewco", "kettleby", "wares", "first", "second", "nothing", "lamp", "desk"}
 	sentences := []string{"hot drinks in a ceramic mug", "a steel kettle for hot drinks", "enamel jug for the kitchen",
 		"a gift of a café press", "kettleby kettle"}
 	// read reads, through lv, every word's spread, each head's brand word and every
@@ -80,6 +83,37 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 	}, true}, step{"ratings only", func() error {
 		for i := range ps {
 			ps[i].Rating, ps[i].ReviewCount = 4.5, int64(10+i)
+		}
+		_, err := c.Upsert(ctx, sellers, ps)
+		return err
+	}, true})
+	// Desk lamps, a product type of their own: bulk loaded first, deleted with SQL last.
+	var lamps []Product
+	for i := range 30 {
+		p := wordProducts(1)[0]
+		p.ID, p.Title = "lamp"+strconv.Itoa(i), "Desk Lamp "+strconv.Itoa(i)
+		lamps = append(lamps, p)
+	}
+	steps = slices.Insert(steps, 0, step{"a bulk load into the empty catalog", func() error {
+		l, err := c.Load(ctx)
+		if err != nil {
+			return err
+		}
+		defer l.Rollback()
+		if !l.Bulk() {
+			return errors.New("not a bulk load")
+		}
+		if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, lamps); err != nil {
+			return err
+		}
+		return l.Commit(ctx)
+	}, false})
+	steps = append(steps, step{"products deleted with SQL", func() error {
+		_, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id LIKE 'lamp%'`)
+		return err
+	}, false}, step{"then a price-only upsert", func() error {
+		for i := range ps {
+			ps[i].Price.Amount += 7
 		}
 		_, err := c.Upsert(ctx, sellers, ps)
 		return err

@@ -154,8 +154,8 @@ func (w *writer) tempText(ctx context.Context, table string, texts []indexedText
 // row left older than that version, spelling reads its words afresh (see spellCandidates).
 // The version moves first so that a fill always looks like one: a process that read its
 // words at the version before (a server beside an import that filled the table after
-// products were deleted with SQL, which moves nothing) must not take the fill for "no
-// change" and keep the deleted products' words.
+// products were deleted with SQL before migration 0036, when a delete moved nothing)
+// must not take the fill for "no change" and keep the deleted products' words.
 const fillWordsSQL = `UPDATE catalog_changes SET text = text + 1, indexed = indexed + 1 WHERE id = 1;
 	DELETE FROM index_words;
 	INSERT INTO index_words (term, docs, changed) SELECT term, doc, (SELECT text FROM catalog_changes WHERE id = 1) FROM products_vocab;

@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -430,6 +432,140 @@ func TestSessionsOverTheCapReleased(t *testing.T) {
 	}
 }
 
+// TestSessionStreamsEndWithSession checks that a GET stream's context ends when its
+// session is forgotten, by the cap or by drop, at once when the session is already
+// gone, and that a stream's end forgets it.
+func TestSessionStreamsEndWithSession(t *testing.T) {
+	ctx := context.Background()
+	s := newSessions()
+	s.bind("old", "cus_alice", true)
+	s.bind("dropped", "cus_alice", true)
+	evicted, doneEvicted := s.stream(ctx, "old")
+	dropped, doneDropped := s.stream(ctx, "dropped")
+	s.bind("bob-1", "cus_bob", true)
+	kept, doneKept := s.stream(ctx, "bob-1")
+	gone, doneGone := s.stream(ctx, "never-bound")
+	if gone.Err() == nil {
+		t.Error("a stream of a session that is gone stays open")
+	}
+	for i := range maxSessionsPerCustomer - 1 {
+		s.bind("alice-"+strconv.Itoa(i), "cus_alice", true)
+	}
+	if evicted.Err() == nil {
+		t.Error("the stream of the session the cap forgot stays open")
+	}
+	if dropped.Err() != nil {
+		t.Error("a stream of a session within the cap ended")
+	}
+	s.drop("dropped")
+	if dropped.Err() == nil {
+		t.Error("the stream of a dropped session stays open")
+	}
+	if kept.Err() != nil {
+		t.Error("another customer's stream ended")
+	}
+	for _, done := range []func(){doneEvicted, doneDropped, doneKept, doneGone} {
+		done()
+	}
+	if n := len(s.streams); n != 0 {
+		t.Errorf("%d sessions' streams kept after every stream ended", n)
+	}
+}
+
+// TestForgottenSessionEndsGETStream checks, through the server, that the GET stream
+// of a session ends when the session does: evicted by the per-customer cap, or
+// ended by its owner's DELETE (mcp-go terminates the session but leaves its stream
+// open until the client leaves).
+func TestForgottenSessionEndsGETStream(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		end  func(t *testing.T, ts *testServer, session string)
+	}{
+		{name: "evicted by the cap", end: func(t *testing.T, ts *testServer, _ string) {
+			for i := range maxSessionsPerCustomer {
+				resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("initialize %d: %d", i, resp.StatusCode)
+				}
+			}
+		}},
+		{name: "ended by its owner", end: func(t *testing.T, ts *testServer, session string) {
+			h := map[string]string{server.HeaderKeySessionID: session, "Mcp-Protocol-Version": "2025-11-25"}
+			if resp := ts.do(t, http.MethodDelete, PathMCP, tokenA, "", h); resp.StatusCode != http.StatusOK {
+				t.Fatalf("owner DELETE: %d", resp.StatusCode)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newTestServerOf(t, server.NewMCPServer("test", "1"), Config{})
+			resp := openGETStream(t, ts)
+			ended := streaming(t, resp)
+			select {
+			case <-ended:
+				t.Fatal("the stream ended while its session was live")
+			case <-time.After(200 * time.Millisecond):
+			}
+			tc.end(t, ts, resp.Request.Header.Get(server.HeaderKeySessionID))
+			select {
+			case <-ended:
+			case <-time.After(5 * time.Second):
+				resp.Body.Close()
+				t.Fatal("the stream outlived its session")
+			}
+		})
+	}
+}
+
+// TestGETStreamsBoundedByCap checks that one customer opening sessions without end,
+// each with a GET stream, holds at most the cap's worth of streams: the evicted
+// sessions' streams end, the newest stay open, and the goroutines serving them come
+// back to what the cap's worth of streams took.
+func TestGETStreamsBoundedByCap(t *testing.T) {
+	ts := newTestServerOf(t, server.NewMCPServer("test", "1"), Config{})
+	var ended []<-chan struct{}
+	open := func(n int) {
+		for range n {
+			ended = append(ended, streaming(t, openGETStream(t, ts)))
+		}
+	}
+	open(maxSessionsPerCustomer)
+	time.Sleep(200 * time.Millisecond)
+	atCap := runtime.NumGoroutine()
+	open(2 * maxSessionsPerCustomer)
+	deadline := time.After(10 * time.Second)
+evicted:
+	for i, e := range ended[:2*maxSessionsPerCustomer] {
+		select {
+		case <-e:
+		case <-deadline:
+			t.Errorf("the stream of evicted session %d is still open", i)
+			break evicted
+		}
+	}
+	for i, e := range ended[2*maxSessionsPerCustomer:] {
+		select {
+		case <-e:
+			t.Errorf("the stream of live session %d ended", 2*maxSessionsPerCustomer+i)
+		default:
+		}
+	}
+	// Closed connections take a moment to let their goroutines go.
+	const slack = 32
+	var now int
+	for try := 0; try < 100; try++ {
+		if now = runtime.NumGoroutine(); now <= atCap+slack {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if now > atCap+slack {
+		t.Errorf("%d goroutines with %d sessions opened, %d with the cap's %d", now, 3*maxSessionsPerCustomer, atCap, maxSessionsPerCustomer)
+	}
+	if n := ts.h.sessions.count(); n != maxSessionsPerCustomer {
+		t.Errorf("%d sessions owned, want the cap, %d", n, maxSessionsPerCustomer)
+	}
+}
+
 // TestRevokedTokenEndsStreams checks that a stream opened with a token ends once the
 // token is revoked (or expires), on every kind of stream: the 2025-era GET stream,
 // the SSE stream and the 2026-07-28 subscriptions/listen request; and that a token
@@ -464,14 +600,7 @@ func TestRevokedTokenEndsStreams(t *testing.T) {
 			ts := newTestServerOf(t, testMCP(nil, nil), Config{Transport: tc.transport, Authenticate: auth})
 			ts.h.tokenRecheck = 20 * time.Millisecond
 			resp := tc.open(t, ts)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("opening the stream: %d", resp.StatusCode)
-			}
-			ended := make(chan struct{})
-			go func() {
-				_, _ = io.Copy(io.Discard, resp.Body)
-				close(ended)
-			}()
+			ended := streaming(t, resp)
 			// Still open across several rechecks while the token is valid.
 			select {
 			case <-ended:
@@ -499,8 +628,26 @@ func openGETStream(t *testing.T, ts *testServer) *http.Response {
 	t.Helper()
 	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
 	sid := resp.Header.Get(server.HeaderKeySessionID)
+	// Read to the end, so that the connection serves the next request.
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
 	return ts.do(t, http.MethodGet, PathMCP, tokenA, "", map[string]string{server.HeaderKeySessionID: sid,
 		"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
+}
+
+// streaming checks that resp opened a stream and reads its body to its end in the
+// background: the channel returned is closed when the stream ends.
+func streaming(t *testing.T, resp *http.Response) <-chan struct{} {
+	t.Helper()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("opening the stream: %d", resp.StatusCode)
+	}
+	ended := make(chan struct{})
+	go func() {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		close(ended)
+	}()
+	return ended
 }
 
 // listenBody is a 2026-07-28 subscriptions/listen request for tool list changes.

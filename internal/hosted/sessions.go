@@ -20,6 +20,10 @@ type sessions struct {
 	mu         sync.Mutex
 	owner      map[string]string   // session id → customer
 	byCustomer map[string][]string // customer → Streamable HTTP session ids, oldest first
+	// streams holds the open GET streams of each session, to end them when the session
+	// is forgotten: mcp-go ends a GET stream only when its client leaves, not when its
+	// session is terminated, so an evicted session's stream would otherwise stay open.
+	streams map[string]map[*getStream]struct{}
 
 	// release, when set, frees what the MCP transport keeps for a session the cap
 	// forgot (mcp-go would otherwise keep it until the idle sweep, an hour later).
@@ -28,8 +32,12 @@ type sessions struct {
 }
 
 func newSessions() *sessions {
-	return &sessions{owner: map[string]string{}, byCustomer: map[string][]string{}}
+	return &sessions{owner: map[string]string{}, byCustomer: map[string][]string{},
+		streams: map[string]map[*getStream]struct{}{}}
 }
+
+// getStream is one open GET stream of a session.
+type getStream struct{ cancel context.CancelFunc }
 
 var errNoSession = errors.New("session not found")
 
@@ -56,6 +64,7 @@ func (s *sessions) bind(id, customer string, bounded bool) {
 	if len(ids) > maxSessionsPerCustomer {
 		evicted = ids[0]
 		delete(s.owner, evicted)
+		s.endStreams(evicted)
 		ids = ids[1:]
 	}
 	s.byCustomer[customer] = ids
@@ -83,6 +92,7 @@ func (s *sessions) drop(id string) {
 		return
 	}
 	delete(s.owner, id)
+	s.endStreams(id)
 	if ids := s.byCustomer[c]; ids != nil {
 		ids = slices.DeleteFunc(ids, func(x string) bool { return x == id })
 		if len(ids) == 0 {
@@ -91,6 +101,42 @@ func (s *sessions) drop(id string) {
 			s.byCustomer[c] = ids
 		}
 	}
+}
+
+// stream registers a GET stream of session id opened with ctx: the context returned
+// ends when the session is forgotten (the per-customer cap, a DELETE, the idle sweep),
+// or at once when it already is. done, called when the stream's request ends,
+// forgets the stream.
+func (s *sessions) stream(ctx context.Context, id string) (_ context.Context, done func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	g := &getStream{cancel: cancel}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.owner[id]; !ok {
+		cancel()
+		return ctx, cancel
+	}
+	if s.streams[id] == nil {
+		s.streams[id] = map[*getStream]struct{}{}
+	}
+	s.streams[id][g] = struct{}{}
+	return ctx, func() {
+		cancel()
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		delete(s.streams[id], g)
+		if len(s.streams[id]) == 0 {
+			delete(s.streams, id)
+		}
+	}
+}
+
+// endStreams ends the GET streams of session id. Called with mu held.
+func (s *sessions) endStreams(id string) {
+	for g := range s.streams[id] {
+		g.cancel()
+	}
+	delete(s.streams, id)
 }
 
 // count returns how many sessions are live.
@@ -145,7 +191,8 @@ func (v sessionView) Terminate(id string) (bool, error) {
 // requests (an elicitation for their purchase) to the caller. A legacy-era request
 // carrying a session id the customer does not own gets 404; a GET or DELETE without
 // one gets 400 (stateful servers require it). Requests of the 2026-07-28 protocol
-// have no sessions (mcp-go ignores the header) and pass.
+// have no sessions (mcp-go ignores the header) and pass. A GET stream ends when its
+// session is forgotten (see sessions.stream).
 func (h *Server) streamableSessions(next http.Handler) http.Handler {
 	if h.cfg.Stateless {
 		return next
@@ -164,6 +211,10 @@ func (h *Server) streamableSessions(next http.Handler) http.Handler {
 		case id != "" && !h.sessions.owns(id, customerFrom(r.Context())):
 			http.Error(w, "Session not found", http.StatusNotFound)
 			return
+		case r.Method == http.MethodGet:
+			ctx, done := h.sessions.stream(r.Context(), id)
+			defer done()
+			r = r.WithContext(ctx)
 		}
 		next.ServeHTTP(w, r)
 	})
