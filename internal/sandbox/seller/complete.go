@@ -306,6 +306,32 @@ func (s *Seller) releaseHeld(ctx context.Context) {
 // 24 covers clock skew and a slow repeat.
 const settleWindow = 23 * time.Hour
 
+// findMargin widens the look-up's window [first send, last send + ChargeTimeout] on
+// both sides, for a send that Stripe executed after the seller gave up on it and for
+// the clocks of the seller and Stripe (they must agree within minutes). The look-up is
+// made only once that window has closed (lookUpAt), so nothing can be created in it
+// afterwards: a look-up finding nothing proves that nothing was charged, and one that
+// stopped can go on where it stopped.
+const findMargin = time.Hour
+
+// lookUpPause is the least time between two look-ups of a held charge: a look-up can
+// read pages for ChargeTimeout, during which Tick waits.
+const lookUpPause = 10 * time.Minute
+
+// lookUpAt is when the held charge of session ss may be looked up, at now: once its
+// look-up window has closed and lookUpPause after the last look-up. It is zero within
+// settleWindow, when the charge is repeated instead.
+func (s *Seller) lookUpAt(ss *session, now time.Time) time.Time {
+	if now.Sub(ss.heldSent) < settleWindow {
+		return time.Time{}
+	}
+	at := ss.heldLast.Add(s.cfg.ChargeTimeout + findMargin)
+	if ss.heldNext.After(at) {
+		at = ss.heldNext
+	}
+	return at
+}
+
 // settleHeld settles the charge of unknown outcome that session id holds stock for,
 // if any, by repeating it as it was (its token and idempotency key), so that Stripe
 // replays it if it was made: made, it completes the session with its order (even a
@@ -314,7 +340,8 @@ const settleWindow = 23 * time.Hour
 // nil error means that the outcome is still unknown. A token other than "" settles
 // only a charge of that token: another one is left held (unknown). A charge first sent
 // settleWindow ago or more is never repeated (see settleWindow) but looked up by its
-// session (Payments.Find), with the same outcomes.
+// session (Payments.Find, see findMargin), with the same outcomes; until lookUpAt it
+// stays unknown.
 func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error) {
 	ss, err := s.lockSettled(ctx, id)
 	if err != nil {
@@ -328,8 +355,16 @@ func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error)
 		s.mu.Unlock()
 		return false, nil
 	}
-	r, sent := ss.heldCharge, ss.heldSent
-	lookUp := s.cfg.Now().Sub(sent) >= settleWindow
+	now := s.cfg.Now()
+	at := s.lookUpAt(ss, now)
+	lookUp := !at.IsZero()
+	if lookUp && now.Before(at) {
+		s.mu.Unlock()
+		return false, nil
+	}
+	r := ss.heldCharge
+	q := FindQuery{SessionID: id, From: ss.heldSent.Add(-findMargin),
+		To: ss.heldLast.Add(s.cfg.ChargeTimeout + findMargin), After: ss.heldAfter}
 	plan := &chargePlan{ss: ss, lines: ss.held, amount: r.Amount, currency: r.Currency, done: make(chan struct{})}
 	ss.charging = plan.done
 	s.mu.Unlock()
@@ -346,8 +381,10 @@ func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error)
 	defer cancel()
 	var res ChargeResult
 	var made bool
+	var found FindResult
 	if lookUp {
-		res, made, err = s.cfg.Payments.Find(cctx, id, sent)
+		found, err = s.cfg.Payments.Find(cctx, q)
+		res, made = found.Charge, found.Made
 	} else {
 		res, err = s.repeat(cctx, r)
 		made = err == nil
@@ -356,8 +393,14 @@ func (s *Seller) settleHeld(ctx context.Context, id, token string) (bool, error)
 	ended = true
 	// A failed look-up proves nothing; a repeat rejected within the window does.
 	settled := err == nil || !lookUp && notCharged(err)
-	if settled {
-		ss.held, ss.heldCharge, ss.heldSent = nil, ChargeRequest{}, time.Time{}
+	switch {
+	case settled:
+		ss.held, ss.heldCharge = nil, ChargeRequest{}
+		ss.heldSent, ss.heldLast, ss.heldNext, ss.heldAfter = time.Time{}, time.Time{}, time.Time{}, ""
+	case lookUp:
+		ss.heldNext, ss.heldAfter = s.cfg.Now().Add(lookUpPause), found.After
+	default: // Stripe may still execute this repeat: the look-up waits for it
+		ss.heldLast = now
 	}
 	if made {
 		s.completePaid(plan, res, s.cfg.Now())
@@ -405,7 +448,7 @@ func (s *Seller) endComplete(plan *chargePlan, out payOutcome) (*acp.CheckoutSes
 	now := s.cfg.Now()
 	ss.updated = now
 	ss.status = acp.StatusReadyForPayment
-	ss.held, ss.heldCharge, ss.heldSent = out.held, out.charge, out.sent
+	ss.held, ss.heldCharge, ss.heldSent, ss.heldLast = out.held, out.charge, out.sent, out.sent
 	switch {
 	case out.stock != nil:
 		ss.setLines(out.stock, ss.currency)

@@ -54,7 +54,14 @@
 // first execution: the payment the buyer sent, made late (the buyer stops it by
 // revoking the token). A charge still unknown 23 hours after its first send is no
 // longer repeated (Stripe may have forgotten its idempotency key) but looked up by its
-// session (Payments.Find), with the same outcomes.
+// session (Payments.Find), with the same outcomes: the PaymentIntents created from an
+// hour before its first send to an hour after its last send ended (ChargeTimeout), read
+// only once that window has closed, so that a send Stripe executed after the seller
+// gave up on it is in it. The seller's clock must agree with Stripe's within minutes
+// (the hour covers skew plus a late execution; a larger skew can miss the payment). A
+// look-up that did not finish (ChargeTimeout, Stripe failing, a payment processing)
+// leaves the charge unknown and the next one, ten minutes later at the earliest, goes
+// on after the last PaymentIntent read.
 //
 // Problems with a valid session are session messages on a 2xx response:
 //

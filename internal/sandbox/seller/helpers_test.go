@@ -132,20 +132,20 @@ type fakePayments struct {
 	started chan struct{}
 	refunds map[string]seller.RefundRequest // by idempotency key
 	// find answers Find; nil: the look-up fails (Stripe unreachable)
-	find  func(sessionID string, since time.Time) (seller.ChargeResult, bool, error)
+	find  func(q seller.FindQuery) (seller.FindResult, error)
 	finds int // Find calls
 }
 
 // Find answers with f.find.
-func (f *fakePayments) Find(_ context.Context, sessionID string, since time.Time) (seller.ChargeResult, bool, error) {
+func (f *fakePayments) Find(_ context.Context, q seller.FindQuery) (seller.FindResult, error) {
 	f.mu.Lock()
 	f.finds++
 	find := f.find
 	f.mu.Unlock()
 	if find == nil {
-		return seller.ChargeResult{}, false, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "list: timed out"}
+		return seller.FindResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, Reason: "list: timed out"}
 	}
-	return find(sessionID, since)
+	return find(q)
 }
 
 func (f *fakePayments) Charge(_ context.Context, r seller.ChargeRequest) (seller.ChargeResult, error) {

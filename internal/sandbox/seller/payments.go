@@ -18,12 +18,29 @@ type Payments interface {
 	// whose Kind is ErrPaymentUnavailable when the outcome is unknown; a call repeated
 	// with the same IdempotencyKey must not refund twice.
 	Refund(ctx context.Context, r RefundRequest) (RefundResult, error)
-	// Find looks for a payment made for checkout session sessionID (Metadata
-	// checkout_session_id) by a charge first sent at since or later. It reports the
-	// payment and true when one was made, false with a nil error when surely none was,
-	// and an error (a *ChargeError of Kind ErrPaymentUnavailable when Stripe cannot
-	// tell yet) otherwise.
-	Find(ctx context.Context, sessionID string, since time.Time) (ChargeResult, bool, error)
+	// Find looks for a payment made for checkout session q.SessionID (Metadata
+	// checkout_session_id) created between q.From and q.To. It reports the payment and
+	// Made when one was made; Made false with a nil error when surely none was; and an
+	// error (a *ChargeError of Kind ErrPaymentUnavailable when Stripe cannot tell yet)
+	// otherwise, with After set to go on from where it stopped.
+	Find(ctx context.Context, q FindQuery) (FindResult, error)
+}
+
+// FindQuery is a look-up of a checkout session's payment (Payments.Find).
+type FindQuery struct {
+	SessionID string
+	From, To  time.Time // the payment was created in [From, To]
+	// After goes on with a look-up that stopped: the FindResult.After it returned.
+	After string
+}
+
+// FindResult is what Payments.Find found.
+type FindResult struct {
+	Charge ChargeResult // the payment, when Made
+	Made   bool
+	// After is where a failed look-up stopped (the last payment it read; "" for none),
+	// for FindQuery.After: a look-up goes on instead of starting over.
+	After string
 }
 
 // RefundRequest returns money of one payment.

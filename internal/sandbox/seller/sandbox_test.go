@@ -33,11 +33,26 @@ type shop struct {
 	stripe *stripesim.Server
 	agent  rawrequest.Client
 	inv    seller.CatalogInventory
+	pay    *seller.StripePayments // the seller's
+}
+
+// shopOptions varies newShopWith.
+type shopOptions struct {
+	skipCheck     bool          // StripeConfig.SkipTokenCheck
+	chargeTimeout time.Duration // seller Config.ChargeTimeout; 0: the default
+	// stripe wraps the sandbox's handler (faults, delays); nil: none
+	stripe func(http.Handler) http.Handler
 }
 
 // newShop builds the shop; skipCheck makes StripePayments charge without retrieving
 // the granted token first, so that the sandbox's own checks answer.
 func newShop(t *testing.T, skipCheck bool) *shop {
+	t.Helper()
+	return newShopWith(t, shopOptions{skipCheck: skipCheck})
+}
+
+// newShopWith builds the shop with o.
+func newShopWith(t *testing.T, o shopOptions) *shop {
 	t.Helper()
 	clk := newClock()
 	sb := stripesim.New(stripesim.Options{Now: clk.Now})
@@ -50,16 +65,20 @@ func newShop(t *testing.T, skipCheck bool) *shop {
 			t.Fatal(err)
 		}
 	}
-	stripeSrv := httptest.NewServer(sb)
+	var h http.Handler = sb
+	if o.stripe != nil {
+		h = o.stripe(sb)
+	}
+	stripeSrv := httptest.NewServer(h)
 	t.Cleanup(stripeSrv.Close)
-	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL, Now: clk.Now, SkipTokenCheck: skipCheck})
+	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: sellerKey, URL: stripeSrv.URL, Now: clk.Now, SkipTokenCheck: o.skipCheck})
 	if err != nil {
 		t.Fatal(err)
 	}
 	inv := seller.CatalogInventory{Catalog: openShopCatalog(t), SellerID: "shop"}
 	logs := &syncbuf.Buffer{}
 	sl, err := seller.New(seller.Config{APIKey: testKey, Inventory: inv, Payments: pay, Now: clk.Now,
-		StripeProfile: sellerProfile, Logger: newTextLogger(logs)})
+		StripeProfile: sellerProfile, Logger: newTextLogger(logs), ChargeTimeout: o.chargeTimeout})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,6 +91,7 @@ func newShop(t *testing.T, skipCheck bool) *shop {
 		stripe: sb,
 		agent:  rawrequest.Client{B: backend.(stripe.RawRequestBackend), Key: agentKey},
 		inv:    inv,
+		pay:    pay,
 	}
 }
 

@@ -38,6 +38,11 @@ type session struct {
 	held       []line
 	heldCharge ChargeRequest
 	heldSent   time.Time // when heldCharge was first sent
+	heldLast   time.Time // when it was last sent (first send or repeat)
+	// the look-up of heldCharge after settleWindow: not before heldNext, going on
+	// after heldAfter (FindResult.After)
+	heldNext  time.Time
+	heldAfter string
 }
 
 // line is one priced line of a session.

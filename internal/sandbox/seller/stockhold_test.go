@@ -281,16 +281,17 @@ func TestSellerHeldChargeFreezesSession(t *testing.T) {
 // after its first send (Stripe replayed a stored 500 all along) is no longer repeated —
 // Stripe may have forgotten its idempotency key, so a repeat could charge twice, and
 // its rejection (the token used up by the first send) would prove nothing — but looked
-// up by its session since its first send: found, the session is completed; surely
-// none, the unit is given back; the look-up failing, everything stays held.
+// up by its session over a window around its sends, closed when it is read: found, the
+// session is completed; surely none, the unit is given back; the look-up failing,
+// everything stays held.
 func TestSellerHeldChargePastSettleWindow(t *testing.T) {
-	made := func(string, time.Time) (seller.ChargeResult, bool, error) {
-		return seller.ChargeResult{PaymentIntentID: "pi_found"}, true, nil
+	made := func(seller.FindQuery) (seller.FindResult, error) {
+		return seller.FindResult{Charge: seller.ChargeResult{PaymentIntentID: "pi_found"}, Made: true}, nil
 	}
-	none := func(string, time.Time) (seller.ChargeResult, bool, error) { return seller.ChargeResult{}, false, nil }
+	none := func(seller.FindQuery) (seller.FindResult, error) { return seller.FindResult{}, nil }
 	tests := []struct {
 		name   string
-		find   func(string, time.Time) (seller.ChargeResult, bool, error)
+		find   func(seller.FindQuery) (seller.FindResult, error)
 		status acp.Status
 		last   int64 // stock of "last" afterwards
 	}{
@@ -309,12 +310,12 @@ func TestSellerHeldChargePastSettleWindow(t *testing.T) {
 				}
 				return seller.ChargeResult{}, &seller.ChargeError{Kind: seller.ErrPaymentUnavailable, HTTPStatus: 500}
 			})
-			var since time.Time
+			var q seller.FindQuery
 			e.pay.mu.Lock()
 			if tc.find != nil {
-				e.pay.find = func(id string, t time.Time) (seller.ChargeResult, bool, error) {
-					since = t // Tick looks up in this goroutine
-					return tc.find(id, t)
+				e.pay.find = func(fq seller.FindQuery) (seller.FindResult, error) {
+					q = fq // Tick looks up in this goroutine
+					return tc.find(fq)
 				}
 			}
 			e.pay.mu.Unlock()
@@ -338,8 +339,8 @@ func TestSellerHeldChargePastSettleWindow(t *testing.T) {
 			if finds == 0 {
 				t.Error("the charge was not looked up")
 			}
-			if tc.find != nil && !since.Equal(sent) {
-				t.Errorf("looked up since %v, want the first send %v", since, sent)
+			if now := e.clock.Now(); tc.find != nil && (q.SessionID != s.ID || q.From.After(sent) || !q.To.After(sent) || q.To.After(now)) {
+				t.Errorf("looked up %+v; want session %s in a window around the send at %v, closed by now (%v)", q, s.ID, sent, now)
 			}
 			got, err := e.client.Get(context.Background(), s.ID)
 			if err != nil || got.Status != tc.status {

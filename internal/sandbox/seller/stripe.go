@@ -150,33 +150,36 @@ func (p *StripePayments) Refund(ctx context.Context, r RefundRequest) (RefundRes
 	return RefundResult{ID: re.ID, Amount: re.Amount}, nil
 }
 
-// findMargin widens Find's window for the clocks of the seller and Stripe.
-const findMargin = time.Hour
-
-// Find implements Payments by listing the account's PaymentIntents created since
-// (less findMargin) and reading their metadata: Stripe's List is strongly consistent
-// (Search is not) but cannot filter by metadata, so every page is read.
-func (p *StripePayments) Find(ctx context.Context, sessionID string, since time.Time) (ChargeResult, bool, error) {
+// Find implements Payments by listing the account's PaymentIntents created in
+// [q.From, q.To], newest first, and reading their metadata: Stripe's List is strongly
+// consistent (Search is not) but cannot filter by metadata, so every page is read. A
+// window in the past holds a fixed set, so a look-up that stopped goes on after the
+// last PaymentIntent it read (starting_after).
+func (p *StripePayments) Find(ctx context.Context, q FindQuery) (FindResult, error) {
 	params := &stripe.PaymentIntentListParams{CreatedRange: &stripe.RangeQueryParams{
-		GreaterThanOrEqual: since.Add(-findMargin).Unix()}}
+		GreaterThanOrEqual: q.From.Unix(), LesserThanOrEqual: q.To.Unix()}}
 	params.Limit = stripe.Int64(100)
+	if q.After != "" {
+		params.StartingAfter = stripe.String(q.After)
+	}
+	read := q.After
 	for pi, err := range p.sc.V1PaymentIntents.List(ctx, params) {
 		if err != nil {
-			return ChargeResult{}, false, chargeError(err, "list payment intents")
+			return FindResult{After: read}, chargeError(err, "list payment intents")
 		}
-		if pi.Metadata["checkout_session_id"] != sessionID {
-			continue
+		if pi.Metadata["checkout_session_id"] == q.SessionID {
+			switch pi.Status {
+			case stripe.PaymentIntentStatusSucceeded, stripe.PaymentIntentStatusRequiresCapture:
+				res, err := p.result(ctx, pi, cardInfo{})
+				return FindResult{Charge: res, Made: err == nil, After: read}, err
+			case stripe.PaymentIntentStatusProcessing:
+				return FindResult{After: read}, &ChargeError{Kind: ErrPaymentUnavailable, Code: "processing",
+					Reason: "the payment is still processing"}
+			}
 		}
-		switch pi.Status {
-		case stripe.PaymentIntentStatusSucceeded, stripe.PaymentIntentStatusRequiresCapture:
-			res, err := p.result(ctx, pi, cardInfo{})
-			return res, err == nil, err
-		case stripe.PaymentIntentStatusProcessing:
-			return ChargeResult{}, false, &ChargeError{Kind: ErrPaymentUnavailable, Code: "processing",
-				Reason: "the payment is still processing"}
-		}
+		read = pi.ID
 	}
-	return ChargeResult{}, false, nil
+	return FindResult{}, nil
 }
 
 // result checks the PaymentIntent's status and fills in the card.

@@ -2,6 +2,7 @@ package stripesim
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -172,10 +173,10 @@ type intentList struct {
 
 // listPaymentIntents serves GET /v1/payment_intents: the caller's PaymentIntents,
 // newest first, in Stripe's list envelope; limit (1–100, default 10) and
-// starting_after (the last id of the previous page) page it, created[gte] (unix
-// seconds) keeps those created at or after a time.
+// starting_after (the last id of the previous page) page it, created[gte] and
+// created[lte] (unix seconds) keep those created at or after, at or before a time.
 func (s *Server) listPaymentIntents(c *call) (any, *apiError) {
-	if err := checkParams(c.form, "limit", "starting_after", "created[gte]", "expand[*]"); err != nil {
+	if err := checkParams(c.form, "limit", "starting_after", "created[gte]", "created[lte]", "expand[*]"); err != nil {
 		return nil, err
 	}
 	limit := int64(10)
@@ -186,13 +187,13 @@ func (s *Server) listPaymentIntents(c *call) (any, *apiError) {
 		}
 		limit = n
 	}
-	var since int64
-	if v := c.form.Get("created[gte]"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return nil, invalidInteger("created[gte]", "Invalid timestamp: created[gte] must be a unix time in seconds.")
-		}
-		since = n
+	since, aerr := createdBound(c, "created[gte]", 0)
+	if aerr != nil {
+		return nil, aerr
+	}
+	until, aerr := createdBound(c, "created[lte]", math.MaxInt64)
+	if aerr != nil {
+		return nil, aerr
 	}
 	after := c.form.Get("starting_after")
 	page := intentList{Object: "list", URL: "/v1/payment_intents", Data: []intentJSON{}}
@@ -203,7 +204,7 @@ func (s *Server) listPaymentIntents(c *call) (any, *apiError) {
 		case pi.owner != c.acct.ID:
 		case !started:
 			started = pi.json.ID == after
-		case pi.json.Created < since:
+		case pi.json.Created < since, pi.json.Created > until:
 		case int64(len(page.Data)) == limit:
 			page.HasMore = true
 			return page, nil
@@ -215,6 +216,19 @@ func (s *Server) listPaymentIntents(c *call) (any, *apiError) {
 		return nil, noSuch(http.StatusBadRequest, "payment_intent", "starting_after")
 	}
 	return page, nil
+}
+
+// createdBound reads the created bound param (unix seconds) of a list, or def when absent.
+func createdBound(c *call, param string, def int64) (int64, *apiError) {
+	v := c.form.Get(param)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, invalidInteger(param, "Invalid timestamp: "+param+" must be a unix time in seconds.")
+	}
+	return n, nil
 }
 
 // getPaymentIntent serves GET /v1/payment_intents/{id} for the owning account.

@@ -243,12 +243,15 @@ func TestMultiCapture(t *testing.T) {
 }
 
 // TestListPaymentIntents: stripe-go's List pages through the caller's PaymentIntents
-// newest first; created[gte] drops older ones and another account's are never listed.
+// newest first; created[gte] drops older ones, created[lte] newer ones, and another
+// account's are never listed.
 func TestListPaymentIntents(t *testing.T) {
 	f := newFixture(t, Options{})
 	var ids []string
+	var first time.Time
 	for i := range 5 {
 		if i == 2 {
+			first = f.clock.Now()
 			f.clock.Advance(time.Hour)
 		}
 		pi, err := f.charge(sellerKey, f.issue(t, nil), 1000, "usd", "")
@@ -261,18 +264,26 @@ func TestListPaymentIntents(t *testing.T) {
 		name  string
 		key   string
 		since time.Time
+		until time.Time
 		want  []string
 	}{
-		{"all, three pages", sellerKey, time.Time{}, []string{ids[4], ids[3], ids[2], ids[1], ids[0]}},
-		{"created since", sellerKey, f.clock.Now(), []string{ids[4], ids[3], ids[2]}},
-		{"another account", agentKey, time.Time{}, nil},
+		{"all, three pages", sellerKey, time.Time{}, time.Time{}, []string{ids[4], ids[3], ids[2], ids[1], ids[0]}},
+		{"created since", sellerKey, f.clock.Now(), time.Time{}, []string{ids[4], ids[3], ids[2]}},
+		{"created until", sellerKey, time.Time{}, first, []string{ids[1], ids[0]}},
+		{"another account", agentKey, time.Time{}, time.Time{}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &stripe.PaymentIntentListParams{}
 			p.Limit = stripe.Int64(2)
+			if !tc.since.IsZero() || !tc.until.IsZero() {
+				p.CreatedRange = &stripe.RangeQueryParams{}
+			}
 			if !tc.since.IsZero() {
-				p.CreatedRange = &stripe.RangeQueryParams{GreaterThanOrEqual: tc.since.Unix()}
+				p.CreatedRange.GreaterThanOrEqual = tc.since.Unix()
+			}
+			if !tc.until.IsZero() {
+				p.CreatedRange.LesserThanOrEqual = tc.until.Unix()
 			}
 			var got []string
 			for pi, err := range f.client(tc.key).V1PaymentIntents.List(context.Background(), p) {
