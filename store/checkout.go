@@ -298,7 +298,8 @@ func (s *Store) CheckoutPurchases(ctx context.Context, id string) ([]Purchase, e
 // and the other rolling limits against the sum of their totals (one *LimitError for
 // the basket, nothing approved),
 // moves each purchase to approved with its pending order, and c to paying. A checkout
-// or purchase moved on meanwhile is ErrStateChanged, and nothing is approved.
+// or purchase moved on meanwhile is ErrStateChanged, a purchase whose card is no longer
+// on file ErrCardRemoved, and nothing is approved.
 func (s *Store) ApproveCheckout(ctx context.Context, c *Checkout, from CheckoutState, ps []*Purchase, pfrom PurchaseState,
 	limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {

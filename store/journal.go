@@ -260,8 +260,9 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, p *Purchase, from []Pur
 // (else ErrStateChanged: another call moved it first, so the limits are not its
 // concern) and each rolling limit in turn: the totals of the customer's pending and
 // completed orders in p.Currency over its window, plus p.Total, must not exceed its
-// Max (NoLimit for none). Concurrent approvals are serialised by SQLite's write lock,
-// so two purchases cannot both squeeze under a limit.
+// Max (NoLimit for none); then that p's card is still on file for its customer (else
+// ErrCardRemoved). Concurrent approvals are serialised by SQLite's write lock, so two
+// purchases cannot both squeeze under a limit, nor a card be removed mid-approval.
 func (s *Store) Approve(ctx context.Context, p *Purchase, from PurchaseState, limits ...Limit) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return s.approveIn(ctx, tx, p, from, limits) })
 }
@@ -280,6 +281,10 @@ func (s *Store) approveIn(ctx context.Context, tx *sql.Tx, p *Purchase, from Pur
 	}
 	return s.approve(ctx, tx, p, from, now)
 }
+
+// ErrCardRemoved is the approvals' answer for a purchase whose card
+// (Purchase.PaymentMethod) is no longer on file for its customer: nothing was approved.
+var ErrCardRemoved = errors.New("the purchase's card is no longer on file")
 
 // ErrRenewalStopped is ApproveRenewal's answer for a renewal whose subscription is no
 // longer active or whose attempt is no longer the open one: nothing was approved.
@@ -331,6 +336,19 @@ func underLimits(ctx context.Context, tx *sql.Tx, customerID, currency string, a
 
 // approve moves p from state from to approved and creates its pending order, in tx.
 func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from PurchaseState, now time.Time) error {
+	// In the approving transaction, so that a card removed at any moment before it
+	// is never charged; RemovePaymentMethod deletes the row. A purchase naming no
+	// card (the saga always names one; store tests need none) has none to check.
+	if p.PaymentMethod != "" {
+		var onFile bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ? AND id = ?)`,
+			p.CustomerID, p.PaymentMethod).Scan(&onFile); err != nil {
+			return fmt.Errorf("approve purchase: %w", err)
+		}
+		if !onFile {
+			return ErrCardRemoved
+		}
+	}
 	p.State = PurchaseApproved
 	if p.OrderID == "" {
 		p.OrderID = NewID("ord_")

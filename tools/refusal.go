@@ -71,7 +71,7 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("The default card (%s) was put on file in %s mode and this server runs in %s mode, so it is never charged here: nothing was charged. The person can add a card with add_payment_method (on a secure page), or make a card of %s mode the default with set_default_payment_method (list_payment_methods shows each card's mode), then try again.",
 			CardName(p.CardBrand, p.CardLast4), p.Mode, p.ServerMode, p.ServerMode)
 	case checkout.RefusalCardRemoved:
-		return fmt.Sprintf("This quote was to be paid with %s, which the person has removed since, so nothing was charged and the quote is canceled. Buy again (purchase with the product_id, or checkout for a cart) to get a fresh quote with the card now on file, or add one with add_payment_method.",
+		return fmt.Sprintf("This was to be paid with %s, which the person has removed since, so nothing was charged (no other card either) and any quote for it is canceled. Buy again (purchase with the product_id, or checkout for a cart) to pay with the card now on file, or add one with add_payment_method.",
 			CardName(p.CardBrand, p.CardLast4))
 	case checkout.RefusalSellerNotPurchasable:
 		return fmt.Sprintf("%s cannot be bought from through this server (no checkout is configured for it in %s mode). %s.", seller, p.Mode, unchanged)

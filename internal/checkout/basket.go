@@ -370,6 +370,8 @@ func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store
 		return CheckoutOutcome{}, lostRace{c.ID}
 	case errors.As(err, &lim):
 		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, limitRefusal(lim))
+	case errors.Is(err, store.ErrCardRemoved) && len(ps) > 0: // every seller order pays with one card
+		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, cardRemovedRefusal(*ps[0]))
 	case err != nil:
 		return CheckoutOutcome{}, err
 	}

@@ -2,6 +2,7 @@ package checkout_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
@@ -68,6 +69,79 @@ func TestConfirmAfterItsCardWasRemoved(t *testing.T) {
 			}
 			if n := len(e.sb.Stripe.Tokens()); n != 0 {
 				t.Errorf("%d tokens issued after the quote's card was removed, want 0", n)
+			}
+		})
+	}
+}
+
+// A card removed after the saga chose it (held while the seller's session opens, so
+// after every earlier check) is refused card_removed by the approval itself: no token,
+// no charge, and not the new default card in its place. A renewal so refused pauses
+// its subscription with that reason, as one with no card does.
+func TestCardRemovedBeforeTheApproval(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		// setup runs before the sellers are armed (a subscription's first cycle);
+		// run is what the removal lands in, and returns its refusal.
+		setup func(e *env) string
+		run   func(e *env, svc *checkout.Service, setup string) error
+	}{
+		{"purchase", func(*env) string { return "" }, func(e *env, svc *checkout.Service, _ string) error {
+			_, err := svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 6000).ID, Quantity: 1})
+			return err
+		}},
+		{"checkout", func(e *env) string { e.fillCart(); return "" }, func(e *env, svc *checkout.Service, _ string) error {
+			out, err := svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+			if err != nil || len(out.Orders) == 0 || out.Orders[0].Refusal == nil {
+				return err // nil when a seller order was not refused
+			}
+			for _, so := range out.Orders {
+				if so.Refusal == nil || so.Refusal.Code != checkout.RefusalCardRemoved {
+					e.t.Errorf("seller order %s: %+v, want refused card_removed", so.Purchase.SellerID, so.Refusal)
+				}
+			}
+			return out.Orders[0].Refusal
+		}},
+		{"renewal", func(e *env) string { return e.subscribe(apiPlan, 1).Subscription.ID }, func(e *env, svc *checkout.Service, id string) error {
+			e.clock.Advance(month)
+			rep, err := svc.RenewDue(ctx)
+			if err != nil || rep.Paused != 1 {
+				e.t.Fatalf("renewal %+v, %v; want it paused", rep, err)
+			}
+			u := e.subscription(id)
+			if u.State != store.SubscriptionPaused {
+				e.t.Fatalf("subscription %s, want paused", u.State)
+			}
+			return &checkout.Refusal{Code: checkout.RefusalCode(u.PauseCode)}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rules := noLimits
+			e := newEnv(t, envOpts{rules: &rules})
+			if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: e.customer, Brand: "amex", Last4: "8431"}); err != nil {
+				t.Fatal(err)
+			}
+			setup := tc.setup(e)
+			tokens, charged := len(e.sb.Stripe.Tokens()), e.succeeded()
+			b := blockingSellers{Sellers: e.cfg.Sellers, armed: &atomic.Bool{}, entered: make(chan struct{}), release: make(chan struct{})}
+			cfg := e.cfg
+			cfg.Sellers = b
+			svc := mustService(t, cfg)
+			b.armed.Store(true)
+			go func() {
+				<-b.entered
+				if err := e.st.RemovePaymentMethod(ctx, e.customer, store.DemoPaymentMethod); err != nil {
+					t.Error(err)
+				}
+				close(b.release)
+			}()
+			wantRefusal(t, tc.run(e, svc, setup), checkout.RefusalCardRemoved)
+			if n := len(e.sb.Stripe.Tokens()) - tokens; n != 0 {
+				t.Errorf("%d tokens issued for a card removed before the approval, want 0", n)
+			}
+			if n := e.succeeded() - charged; n != 0 {
+				t.Errorf("%d charges after the card was removed, want 0", n)
 			}
 		})
 	}

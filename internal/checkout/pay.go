@@ -18,7 +18,9 @@ func (s *Service) pay(ctx context.Context, p *store.Purchase, from store.Purchas
 
 // payAs is pay; a renewal purchase names the attempt it pays in r, and is approved
 // only while that attempt is its subscription's open one and the subscription is
-// active (else it ends refused with RefusalRenewalStopped, nothing charged).
+// active (else it ends refused with RefusalRenewalStopped, nothing charged). Any
+// purchase whose card was taken off file before its approval ends refused with
+// RefusalCardRemoved, nothing charged (a renewal then pauses, as with no card).
 func (s *Service) payAs(ctx context.Context, p *store.Purchase, from store.PurchaseState, rules store.Rules, r *store.Renewing) (Outcome, error) {
 	p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
 	var err error
@@ -33,6 +35,8 @@ func (s *Service) payAs(ctx context.Context, p *store.Purchase, from store.Purch
 		return Outcome{}, lostRace{p.ID}
 	case errors.Is(err, store.ErrRenewalStopped):
 		return Outcome{}, s.fail(ctx, p, from, refuse(RefusalRenewalStopped, RefusalParams{QuoteID: r.SubscriptionID}))
+	case errors.Is(err, store.ErrCardRemoved):
+		return Outcome{}, s.fail(ctx, p, from, cardRemovedRefusal(*p))
 	case errors.As(err, &lim):
 		return Outcome{}, s.fail(ctx, p, from, limitRefusal(lim))
 	case err != nil:

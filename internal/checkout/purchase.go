@@ -221,7 +221,14 @@ func (s *Service) cardRemoved(ctx context.Context, p store.Purchase) (*Refusal, 
 			return nil, nil
 		}
 	}
-	return refuse(RefusalCardRemoved, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4}), nil
+	return cardRemovedRefusal(p), nil
+}
+
+// cardRemovedRefusal is RefusalCardRemoved for purchase p, naming the card it was to
+// be paid with: cardRemoved's answer, and the approval's (store.ErrCardRemoved) for a
+// card removed after that check, which the approving transaction sees atomically.
+func cardRemovedRefusal(p store.Purchase) *Refusal {
+	return refuse(RefusalCardRemoved, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4})
 }
 
 // becameSubscription refuses the confirmation of quoted purchase p when one of its

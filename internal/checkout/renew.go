@@ -39,7 +39,9 @@ import (
 //     then the subscription pauses with that reason. A renewal interrupted by a crash
 //     is tried again at once if its token was revoked (or none was issued), else once that
 //     token has expired. Refusals by the spending rules, a product or seller that
-//     went away and a missing payment method pause it at once.
+//     went away and a missing payment method pause it at once, as does a card taken off
+//     file between its choice and the approval (RefusalCardRemoved; no other card is
+//     charged in its place).
 //   - A renewal is approved (store.ApproveRenewal) only while its subscription is
 //     active and its attempt is still the open one: a pause or cancel that lands
 //     while it talks to the seller stops it before any token, nothing charged.
