@@ -72,3 +72,74 @@ func TestApproveChecksTheCardIsOnFile(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoveCardWhilePaying: a card paying a purchase under way (approved, or its token
+// issued) is not removed (ErrCardPaying, nothing changed); once that purchase is
+// completed or failed it is. With the approval's check (above), a removal and an
+// approval of a purchase with the card never interleave.
+func TestRemoveCardWhilePaying(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		advance func(t *testing.T, s *store.Store, p *store.Purchase) // after the approval
+		wantErr error
+	}{
+		{"approved", func(*testing.T, *store.Store, *store.Purchase) {}, store.ErrCardPaying},
+		{"token issued", func(t *testing.T, s *store.Store, p *store.Purchase) {
+			p.State = store.PurchaseTokenIssued
+			if err := s.Advance(context.Background(), p, "token", "", store.PurchaseApproved); err != nil {
+				t.Fatal(err)
+			}
+		}, store.ErrCardPaying},
+		{"completed", func(t *testing.T, s *store.Store, p *store.Purchase) {
+			p.State = store.PurchaseTokenIssued
+			if err := s.Advance(context.Background(), p, "token", "", store.PurchaseApproved); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Complete(context.Background(), p); err != nil {
+				t.Fatal(err)
+			}
+		}, nil},
+		{"failed", func(t *testing.T, s *store.Store, p *store.Purchase) {
+			p.State = store.PurchaseFailed
+			if err := s.Advance(context.Background(), p, "failed", "", store.PurchaseApproved); err != nil {
+				t.Fatal(err)
+			}
+		}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := openTestStore(t)
+			ctx := context.Background()
+			c := mustCreateCustomer(t, s, "paying@example.com")
+			if _, err := s.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true}); err != nil {
+				t.Fatal(err)
+			}
+			p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.PaymentMethod, p.Total, p.Currency = "pm_card_visa", 1000, "USD"
+			if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
+				t.Fatal(err)
+			}
+			tc.advance(t, s, &p)
+			paying, err := s.CardPaying(ctx, c.ID, "pm_card_visa")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if paying != (tc.wantErr != nil) {
+				t.Errorf("CardPaying = %v", paying)
+			}
+			err = s.RemovePaymentMethod(ctx, c.ID, "pm_card_visa")
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("RemovePaymentMethod = %v, want %v", err, tc.wantErr)
+			}
+			pms, err := s.PaymentMethods(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := len(pms) == 1; kept != (tc.wantErr != nil) {
+				t.Errorf("%d cards on file after the removal", len(pms))
+			}
+		})
+	}
+}

@@ -235,13 +235,44 @@ func (s *Store) SetDefaultPaymentMethod(ctx context.Context, customerID, pmID st
 	return nil
 }
 
+// ErrCardPaying is RemovePaymentMethod's answer while a purchase approved with the
+// method is still being paid (approved or token issued, neither completed nor failed):
+// removing it could no longer stop that payment, so it is not removed.
+var ErrCardPaying = errors.New("a payment with the card is under way")
+
+// CardPaying reports whether a purchase of the customer approved with method pmID is
+// still being paid (what makes RemovePaymentMethod ErrCardPaying).
+func (s *Store) CardPaying(ctx context.Context, customerID, pmID string) (bool, error) {
+	paying, err := cardPaying(ctx, s.db, customerID, pmID)
+	if err != nil {
+		return false, fmt.Errorf("card paying: %w", err)
+	}
+	return paying, nil
+}
+
+func cardPaying(ctx context.Context, q querier, customerID, pmID string) (bool, error) {
+	var paying bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchases
+		WHERE state IN ('approved', 'token_issued') AND customer_id = ? AND payment_method = ?)`,
+		customerID, pmID).Scan(&paying)
+	return paying, err
+}
+
 // RemovePaymentMethod takes the customer's method pmID off file. When it was the
 // default, the most recently added remaining method becomes the default. It is
-// ErrNotFound when the customer does not have that method on file.
+// ErrNotFound when the customer does not have that method on file, and ErrCardPaying
+// while a purchase approved with it is being paid. With the approvals' check that the
+// card is on file (ErrCardRemoved), in one write transaction each, a card is either
+// removed before a purchase with it is approved, or after that purchase is paid.
 func (s *Store) RemovePaymentMethod(ctx context.Context, customerID, pmID string) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
 			return err
+		}
+		if paying, err := cardPaying(ctx, tx, customerID, pmID); err != nil {
+			return err
+		} else if paying {
+			return ErrCardPaying
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM payment_methods WHERE customer_id = ? AND id = ?`, customerID, pmID); err != nil {
 			return err

@@ -487,6 +487,13 @@ func changeSummary(ch checkout.MethodChange) string {
 	s := "Remove " + name + ": it is detached from the payment account and can no longer be charged."
 	switch {
 	case !ch.Method.Default:
+	case ch.NewDefault.CardID != "" && ch.NewDefault.Mode != string(ch.ServerMode):
+		s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card, but it was put on file in " + ch.NewDefault.Mode +
+			" mode and this server runs in " + string(ch.ServerMode) + " mode, so it pays nothing here: purchases will need a card added on this server"
+		if ch.Renewing > 0 {
+			s += ", and " + activeSubscriptions(ch.Renewing) + " will pause at the next renewal, nothing charged, until one is added and the subscription resumed"
+		}
+		s += "."
 	case ch.NewDefault.CardID != "" && ch.Renewing > 0:
 		s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card, and pays every later purchase and every renewal of " +
 			activeSubscriptions(ch.Renewing) + "."
@@ -612,6 +619,8 @@ func walletText(e *checkout.WalletError) string {
 		return "The person chose to keep things as they are; nothing was changed."
 	case checkout.WalletOtherMode:
 		return fmt.Sprintf("That card was put on file in %s mode and this server runs in %s mode, so it cannot pay with it here and it was not made the default. Nothing was changed; the person can add a card on this server with add_payment_method.", e.Mode, e.ServerMode)
+	case checkout.WalletCardPaying:
+		return "That card is paying a purchase still under way, so it was not removed: removing it now could not stop that payment. Nothing was changed; list_orders shows the pending order, and the card can be removed once that payment has settled."
 	case checkout.WalletCardKeptMode:
 		return fmt.Sprintf("The card saved on the payment page is already on file for the person in %s mode, and this server runs in %s mode: a card keeps the mode it was put on file in, so it was not added here. Nothing was changed (list_payment_methods shows the card as it is); to pay on this server the person can add another card with add_payment_method, which opens a new page.", e.Mode, e.ServerMode)
 	}

@@ -2,6 +2,7 @@ package checkout_test
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"testing"
 
@@ -185,4 +186,43 @@ func confirmCheckout(e *env, quoteID string) error {
 		}
 	}
 	return out.Orders[0].Refusal
+}
+
+// TestCardPayingNotRemoved: while a purchase with the card is being paid (held here at
+// the seller's complete, its token issued), removing the card is refused card_paying
+// before the person is asked and in the store, and nothing changes; the purchase is
+// paid with it, and afterwards the card can be removed.
+func TestCardPayingNotRemoved(t *testing.T) {
+	ctx := context.Background()
+	rules := noLimits
+	e := newEnv(t, envOpts{rules: &rules})
+	pms, err := e.st.PaymentMethods(ctx, e.customer)
+	if err != nil || len(pms) != 1 {
+		t.Fatalf("cards on file %v, %v; want the demo card", pms, err)
+	}
+	card := pms[0].CardID
+	b := blockingSellers{Sellers: e.cfg.Sellers, armed: &atomic.Bool{}, entered: make(chan struct{}), release: make(chan struct{}), atComplete: true}
+	cfg := e.cfg
+	cfg.Sellers = b
+	svc := mustService(t, cfg)
+	b.armed.Store(true)
+	go func() {
+		defer close(b.release)
+		<-b.entered
+		_, err := svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, card)
+		var we *checkout.WalletError
+		if !errors.As(err, &we) || we.Code != checkout.WalletCardPaying || we.PaymentMethodID != card {
+			t.Errorf("removal planned while paying: %v, want card_paying for %s", err, card)
+		}
+		if err := e.st.RemovePaymentMethod(ctx, e.customer, store.DemoPaymentMethod); !errors.Is(err, store.ErrCardPaying) {
+			t.Errorf("store removal while paying: %v, want ErrCardPaying", err)
+		}
+	}()
+	out, err := svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 6000).ID, Quantity: 1})
+	if err != nil || out.Purchase.State != store.PurchaseCompleted {
+		t.Fatalf("purchase %+v, %v; want completed with the card", out.Purchase.State, err)
+	}
+	if _, err := svc.PlanMethodChange(ctx, e.customer, checkout.ChangeRemove, card); err != nil {
+		t.Fatalf("removal planned after the payment: %v", err)
+	}
 }

@@ -133,6 +133,10 @@ const (
 	// (store.SetupRefused), so the next add_payment_method opens a new page, and every
 	// later look at that setup answers this again.
 	WalletCardKeptMode WalletCode = "card_on_file_in_other_mode"
+	// WalletCardPaying: PaymentMethodID is paying a purchase still under way (approved,
+	// its payment not yet settled; store.ErrCardPaying), so it was not removed: removing
+	// it could no longer stop that payment.
+	WalletCardPaying WalletCode = "card_paying"
 )
 
 // WalletError is a payment-method request that did not happen, with its parameters.
@@ -408,8 +412,11 @@ type MethodChange struct {
 	// renewals pay with the default card, when the change moves the default: making
 	// a card the default, or removing the default (to NewDefault, or to no card, and
 	// then they pause at their next renewal). Zero for other changes.
-	Renewing  int
-	ExpiresAt time.Time
+	Renewing int
+	// ServerMode is the server's mode: a NewDefault of another mode is never charged
+	// here (purchases are refused card_other_mode, renewals pause).
+	ServerMode Mode
+	ExpiresAt  time.Time
 }
 
 // ChangeAction is what a MethodChange does.
@@ -440,7 +447,7 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 	if err != nil {
 		return MethodChange{}, err
 	}
-	ch := MethodChange{Action: action, ExpiresAt: s.now().Add(changeTTL)}
+	ch := MethodChange{Action: action, ServerMode: s.cfg.Mode, ExpiresAt: s.now().Add(changeTTL)}
 	found := false
 	for _, pm := range pms {
 		if pm.CardID == cardID {
@@ -456,7 +463,17 @@ func (s *Service) PlanMethodChange(ctx context.Context, customerID string, actio
 	case action == ChangeSetDefault && ch.Method.Mode != string(s.cfg.Mode):
 		// This server would refuse to pay with it: never made the default here.
 		return MethodChange{}, &WalletError{Code: WalletOtherMode, PaymentMethodID: cardID, Mode: Mode(ch.Method.Mode), ServerMode: s.cfg.Mode}
-	case action == ChangeRemove && ch.Method.Default:
+	case action == ChangeRemove:
+		// A card paying a purchase under way is not removed (store.ErrCardPaying):
+		// say so before the person is asked.
+		if paying, err := s.cfg.Store.CardPaying(ctx, customerID, ch.Method.ID); err != nil {
+			return MethodChange{}, err
+		} else if paying {
+			return MethodChange{}, &WalletError{Code: WalletCardPaying, PaymentMethodID: cardID}
+		}
+		if !ch.Method.Default {
+			break
+		}
 		// The store's rule: the most recently added remaining method. PaymentMethods
 		// lists the others oldest first, so it is the last of them.
 		for _, pm := range pms {
@@ -529,6 +546,10 @@ func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, vi
 		err = s.cfg.Store.SetDefaultPaymentMethod(ctx, customerID, ch.Method.ID)
 	case ChangeRemove:
 		err = s.removeMethod(ctx, customerID, ch.Method.ID)
+		var we *WalletError
+		if errors.As(err, &we) && we.Code == WalletCardPaying {
+			we.PaymentMethodID = cardID
+		}
 	}
 	if errors.Is(err, store.ErrNotFound) { // removed meanwhile by another call
 		return s.changeDone(ctx, customerID, action, cardID, &WalletError{Code: WalletUnknownMethod, PaymentMethodID: cardID})
@@ -571,6 +592,11 @@ func (s *Service) changeDone(ctx context.Context, customerID string, action Chan
 // does not have attached (Stripe's test ids, one detached in the dashboard) is taken
 // off file all the same; when Stripe cannot be reached nothing is removed.
 func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
+	if paying, err := s.cfg.Store.CardPaying(ctx, customerID, pmID); err != nil {
+		return err
+	} else if paying {
+		return &WalletError{Code: WalletCardPaying}
+	}
 	if s.cfg.Wallet != nil {
 		err := s.cfg.Wallet.Detach(ctx, pmID, "")
 		switch {
@@ -581,7 +607,14 @@ func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) err
 			s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
 		}
 	}
-	return s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID)
+	// A purchase approved between the check above and this removal keeps the card on
+	// file (ErrCardPaying); Stripe has it detached then, so that payment fails.
+	if err := s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
+		return &WalletError{Code: WalletCardPaying, cause: err}
+	} else if err != nil {
+		return err
+	}
+	return nil
 }
 
 // purposeSetup is what a sealed setup state stands for: the request state of an
