@@ -592,11 +592,7 @@ func (s *Service) changeDone(ctx context.Context, customerID string, action Chan
 // does not have attached (Stripe's test ids, one detached in the dashboard) is taken
 // off file all the same; when Stripe cannot be reached nothing is removed.
 func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
-	if paying, err := s.cfg.Store.CardPaying(ctx, customerID, pmID); err != nil {
-		return err
-	} else if paying {
-		return &WalletError{Code: WalletCardPaying}
-	}
+	// PlanMethodChange, just before, refused a card paying a purchase under way.
 	if s.cfg.Wallet != nil {
 		err := s.cfg.Wallet.Detach(ctx, pmID, "")
 		switch {
@@ -607,8 +603,8 @@ func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) err
 			s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
 		}
 	}
-	// A purchase approved between the check above and this removal keeps the card on
-	// file (ErrCardPaying); Stripe has it detached then, so that payment fails.
+	// A purchase approved since PlanMethodChange's check keeps the card on file
+	// (ErrCardPaying), detached in Stripe by then.
 	if err := s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
 		return &WalletError{Code: WalletCardPaying, cause: err}
 	} else if err != nil {
