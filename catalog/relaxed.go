@@ -224,7 +224,7 @@ func wordAsThing(s *search, v *Vocabulary, w string) bool {
 		if x != w || i == 0 {
 			continue
 		}
-		if s.words[i-1] != "to" && !possessives[s.words[i-1]] && !afterPlace(s, i) && !inCompound(s, v, i) {
+		if s.words[i-1] != "to" && !afterPlace(s, i) && !inCompound(s, v, i) {
 			return true
 		}
 	}
