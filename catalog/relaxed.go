@@ -96,7 +96,8 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 }
 
 // minTitleShare is the share of the products whose titles have a word that must be of
-// one type for the word to name that type (titleWordType).
+// one type for the word to name that type (titleWordType); and of the products whose
+// texts have it, for the word to be said of that type (textWordType).
 const minTitleShare = 0.6
 
 // titleWordType searches for the type that a word of sentence s names in the
@@ -111,6 +112,9 @@ const minTitleShare = 0.6
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
 		return res, false, nil // a question about the world, or a request about an order
+	}
+	if unsold, err := c.asksUnsold(ctx, s); err != nil || unsold {
+		return res, false, err
 	}
 	v := c.vocabulary()
 	best, bestHead, bestShare := -1, "", 0.0
@@ -170,18 +174,25 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	if best < 0 {
 		return res, false, nil
 	}
+	return c.wordOfType(ctx, s, res, offset, best, bestHead, "which names them in titles")
+}
+
+// wordOfType searches for the products that have word i of s, those of type head
+// first, with a note saying why (the products' titles or texts have the word mostly
+// with that type: why). ok is false when no product has the word.
+func (c *Catalog) wordOfType(ctx context.Context, s *search, res Result, offset, i int, head, why string) (Result, bool, error) {
 	alt := *s
-	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[best] = true; return k }())
+	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[i] = true; return k }())
 	alt.text.atLeast, alt.text.named = 0, false
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
+		in.heads, in.order, in.forTarget = map[string]bool{head: true}, map[string]int{head: 0}, nil
 		alt.intent = &in
 	}
 	out := res
 	out.Words, out.Relaxed = alt.text.String(), true
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, %s.", head, s.text.words[i], why))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}

@@ -337,3 +337,145 @@ var possessives = set("my", "our", "your", "his", "her", "their")
 var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning", "refund", "refunded", "track", "tracking",
 	"deliver", "delivered", "delivery", "order", "ordered", "bought", "purchased", "exchange", "complaint", "receipt",
 	"invoice", "appointment", "booking", "book", "reservation", "ticket", "tickets", "insurance", "repair", "warranty")
+
+// textWordType is the last reading of sentence s, which found nothing by any other
+// (its words as typed, every spelling correction left out): one of its content words
+// whose products, by what their titles and descriptions say, are mostly
+// (minTitleShare, at least minMeet products) of one type says what the sentence is
+// about ("lattes" is said of espresso machines, "pollen" of air purifiers), as plain
+// BM25 would find it from that word's rarity alone. Of several such words, the one
+// whose products are of its type most often wins. Only a word where a sentence says
+// what it wants is read so (wordAsWhat), and not in a question about the world or a
+// request about an order. The spread of a word over types is learnedView.used's,
+// kept per word (sentenceContent has read it for most of these words already).
+func (c *Catalog) textWordType(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		return res, false, nil
+	}
+	if unsold, err := c.asksUnsold(ctx, s); err != nil || unsold {
+		return res, false, err
+	}
+	v := c.vocabulary()
+	best, bestHead, bestShare := -1, "", 0.0
+	for i, w := range s.text.words {
+		if !contentWord(w, s.learned, v) || !wordAsWhat(s, w) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, false, err
+		}
+		head, top, share := u.mostlyOf()
+		if top >= minMeet && share >= minTitleShare && share > bestShare {
+			best, bestHead, bestShare = i, head, share
+		}
+	}
+	if best < 0 {
+		return res, false, nil
+	}
+	return c.wordOfType(ctx, s, res, offset, best, bestHead, "which is said mostly of them")
+}
+
+// notWhat come before a word that is not what a sentence asks for: a verb ("to fix"),
+// a topic ("about sparrows").
+var notWhat = set("to", "about")
+
+// wordAsWhat reports whether w stands in sentence s where what the shopper wants may
+// be said: not after "to" (a verb: "to fix a leak") or "about" (a topic), nor after a
+// possessive (what the shopper has: "my phone fell") or a place word ("into french",
+// "at the gym"); and it is no participle ("while reading" is no reading lamp).
+func wordAsWhat(s *search, w string) bool {
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	for i, x := range s.words {
+		if x == w && (i == 0 || !notWhat[s.words[i-1]] && !possessives[s.words[i-1]]) && !afterPlace(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// thingWords stand for a thing without naming it ("a waterproof thing", "a big one").
+var thingWords = set("thing", "things", "one", "ones", "stuff", "something")
+
+// phraseEnds end the name of a thing: a function word, or what follows a name ("a
+// collar for my cat", "a bottle that keeps ice cold").
+var phraseEnds = set("for", "to", "that", "which", "who", "with", "without", "so", "and", "or", "of", "like", "as", "than")
+
+// haveWords say what the shopper has, not what they ask for (see possessives).
+var haveWords = set("have", "has", "had", "got", "own", "owns")
+
+// maxAskedWords bounds the words of the name of a thing a sentence asks for.
+const maxAskedWords = 3
+
+// askedThing returns the words that name the thing sentence s asks for, when it names
+// one where a request does: after "a" or "an" that opens the sentence or follows a word
+// that is no place word ("help me write a cover letter", not "at a beach party"), or
+// the words that open the sentence before "for" ("tires for my pickup truck"). Nil
+// when the sentence names none there (it tells of a use or a problem instead).
+func askedThing(s *search, v *Vocabulary) []string {
+	ends := func(w string) bool {
+		return phraseEnds[w] || placeWords[w] || determiners[w] || possessives[w] || stopwords[w] || v.filler[w] || isNumber(w)
+	}
+	for i, w := range s.words {
+		if w != "a" && w != "an" {
+			continue
+		}
+		if i > 0 && (placeWords[s.words[i-1]] || phraseEnds[s.words[i-1]] || haveWords[s.words[i-1]]) {
+			continue // where something is, or what the shopper has ("we have a barbecue")
+		}
+		j := i + 1
+		for j < len(s.words) && j-i-1 < maxAskedWords && !ends(s.words[j]) {
+			j++
+		}
+		if j > i+1 {
+			return s.words[i+1 : j]
+		}
+	}
+	for j, w := range s.words {
+		if w == "for" && j > 0 && j <= maxAskedWords {
+			if slices.ContainsFunc(s.words[:j], ends) {
+				return nil
+			}
+			return s.words[:j]
+		}
+	}
+	return nil
+}
+
+// asksUnsold reports whether sentence s asks for a thing the catalog does not sell
+// (askedThing): its last word, unless a placeholder, is in no product's title, or a
+// word of its name is in no product at all ("a piano keyboard", "an aquarium heater").
+// One word of such a sentence that the catalog has ("keyboard", "collar" of shirts)
+// says nothing of what it is about.
+func (c *Catalog) asksUnsold(ctx context.Context, s *search) (bool, error) {
+	name := askedThing(s, c.vocabulary())
+	if len(name) == 0 {
+		return false, nil
+	}
+	for _, w := range name {
+		if thingWords[w] {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return false, err
+		}
+		if u.matched == 0 {
+			return true, nil
+		}
+	}
+	head := name[len(name)-1]
+	if thingWords[head] {
+		return false, nil
+	}
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, head)
+	var n int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n == 0, nil
+}
