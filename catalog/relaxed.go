@@ -107,7 +107,8 @@ const minTitleShare = 0.6
 // of RC trucks, whose titles also name batteries for them) unless a word no product
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
 // products. The products with the word come back, that type first; with several such
-// words, the one whose titles are of its type most often wins. ok is
+// words, the one whose titles are of its type most often wins. Not when the sentence
+// asks for a thing the catalog does not sell (asksUnsold: "an aquarium heater"). ok is
 // false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
@@ -225,8 +226,11 @@ func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (boo
 
 // wordAsThing reports whether w stands in sentence s where a thing is named (see
 // thingsNamedAt): not first (where a request puts its verb: "set an alarm"), nor
-// after "to", a possessive or a place word ("into french"), nor before another noun;
-// and it is no participle ("reading about sparrows" is not a reading lamp).
+// after "to" or a place word ("into french"), nor before another noun; and it is no
+// participle ("reading about sparrows" is not a reading lamp). After a possessive it
+// may be: a thing the shopper has, said to be worn out, is the thing to replace ("my
+// pillow is flat"); one that does something is its subject ("my car makes a noise":
+// the noun before a verb).
 func wordAsThing(s *search, v *Vocabulary, w string) bool {
 	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
 		return false

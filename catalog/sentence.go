@@ -345,8 +345,9 @@ var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning",
 // about ("lattes" is said of espresso machines, "pollen" of air purifiers), as plain
 // BM25 would find it from that word's rarity alone. Of several such words, the one
 // whose products are of its type most often wins. Only a word where a sentence says
-// what it wants is read so (wordAsWhat), and not in a question about the world or a
-// request about an order. The spread of a word over types is learnedView.used's,
+// what it wants is read so (wordAsWhat), and not in a question about the world, a
+// request about an order, or a sentence that asks for a thing the catalog does not
+// sell (asksUnsold). The spread of a word over types is learnedView.used's,
 // kept per word (sentenceContent has read it for most of these words already).
 func (c *Catalog) textWordType(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
@@ -445,16 +446,17 @@ func askedThing(s *search, v *Vocabulary) []string {
 }
 
 // asksUnsold reports whether sentence s asks for a thing the catalog does not sell
-// (askedThing): its last word, unless a placeholder, is in no product's title, or a
-// word of its name is in no product at all ("a piano keyboard", "an aquarium heater").
-// One word of such a sentence that the catalog has ("keyboard", "collar" of shirts)
-// says nothing of what it is about.
+// (askedThing): its last word, unless it stands for a thing (thingWords), is in no
+// product's title, brand or category (namedWord: "a collar for my cat", where shirts'
+// descriptions have "collar"), or it or the word before it is in no product at all
+// ("a piano keyboard", "an aquarium heater"). One word of such a sentence that the
+// catalog has says nothing of what it is about.
 func (c *Catalog) asksUnsold(ctx context.Context, s *search) (bool, error) {
 	name := askedThing(s, c.vocabulary())
 	if len(name) == 0 {
 		return false, nil
 	}
-	for _, w := range name {
+	for _, w := range name[max(0, len(name)-2):] {
 		if thingWords[w] {
 			continue
 		}
@@ -470,12 +472,6 @@ func (c *Catalog) asksUnsold(ctx context.Context, s *search) (bool, error) {
 	if thingWords[head] {
 		return false, nil
 	}
-	var b strings.Builder
-	b.WriteString("{title} : ")
-	quoteTerm(&b, head)
-	var n int
-	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
-		return false, fmt.Errorf("search: %w", err)
-	}
-	return n == 0, nil
+	named, err := c.namedWord(ctx, textQuery{words: []string{head}}, 0)
+	return !named, err
 }
