@@ -52,8 +52,8 @@ type sentenceWord struct {
 // sentenceWords searches s, a sentence, for the products that have at least two of
 // its content words, or failing that the things it names with any other of its words,
 // or those things alone (thingsWithWords), or failing that any of its words, ranked by
-// BM25 and reordered by the types the words point to (however weakly; see typeScores)
-// and the accessories the sentence names. ok is false when the sentence is not about products (see
+// BM25 and reordered by the accessories and types the sentence names (sentenceIntent).
+// ok is false when the sentence is not about products (see
 // sentenceContent, and below) or nothing has the words.
 func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
 	v := c.vocabulary()
@@ -89,7 +89,7 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 		}
 	}
 	if s.intent != nil {
-		alt.intent = sentenceIntent(s, alt.text, votes, v)
+		alt.intent = sentenceIntent(s, v)
 	}
 	// Products with two of the words or more (both, of two), else with any of them.
 	for _, atLeast := range []int{2, 1} {
@@ -278,23 +278,21 @@ func inCompound(s *search, v *Vocabulary, i int) bool {
 	return n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]]
 }
 
-// sentenceIntent is the intent of s for its content words q: no type asked for by
-// its last word (a sentence's last word is seldom what it asks for), but first the
-// accessories the sentence names ("the bag of my vacuum is full" is for bags, as
-// "vacuum bags" is), then the other types it names, then the types its words point
-// to most.
-func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *intent {
+// sentenceIntent is the intent of sentence s searched for its content words: no type
+// asked for by its last word (a sentence's last word is seldom what it asks for), but
+// first the accessories the sentence names ("the bag of my vacuum is full" is for
+// bags, as "vacuum bags" is), then the other types it names. Not the types its words
+// point to: among the products that have two of its words or more, those with its
+// rarest words, as BM25 ranks them, are what the words say together ("dry my clothes
+// after washing" is for clothes dryers, not for jeans, whose words "wash" and "dry"
+// are said of apart).
+func sentenceIntent(s *search, v *Vocabulary) *intent {
 	in := *s.intent
 	in.heads, in.order = map[string]bool{}, nil
 	order := accessoriesNamed(s, v)
 	for _, k := range thingsNamed(s, v) {
 		if !slices.Contains(order, k) {
 			order = append(order, k)
-		}
-	}
-	for _, vt := range votes[:closeVotes(votes)] {
-		if !slices.Contains(order, vt.head) {
-			order = append(order, vt.head)
 		}
 	}
 	if len(order) > 0 {
@@ -401,8 +399,9 @@ func wordAsWhat(s *search, w string) bool {
 var thingWords = set("thing", "things", "one", "ones", "stuff", "something")
 
 // phraseEnds end the name of a thing: a function word, or what follows a name ("a
-// collar for my cat", "a bottle that keeps ice cold").
-var phraseEnds = set("for", "to", "that", "which", "who", "with", "without", "so", "and", "or", "of", "like", "as", "than")
+// collar for my cat", "a bottle that keeps ice cold", "a lamp while reading").
+var phraseEnds = set("for", "to", "that", "which", "who", "with", "without", "so", "and", "or", "but", "of", "like", "as",
+	"than", "while", "when", "whenever", "because", "since", "if", "until", "before", "after", "during")
 
 // haveWords say what the shopper has, not what they ask for (see possessives).
 var haveWords = set("have", "has", "had", "got", "own", "owns")
