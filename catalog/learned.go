@@ -77,23 +77,6 @@ type headCount struct {
 	products int
 }
 
-// mostlyOf returns the type (a title head that names one: typeLike) most of the
-// word's products are of, how many of them are, and their share of the word's
-// products of such types.
-func (u wordUse) mostlyOf() (head string, top int, share float64) {
-	all := 0
-	for _, hc := range u.heads {
-		if !typeLike(hc.head) {
-			continue
-		}
-		all += hc.products
-		if hc.products > top {
-			top, head = hc.products, hc.head
-		}
-	}
-	return head, top, float64(top) / float64(max(all, 1))
-}
-
 // minLearnedType is how many products' titles a word must head to be taken for a
 // product type of the catalog.
 const minLearnedType = 3

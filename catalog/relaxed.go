@@ -96,8 +96,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 }
 
 // minTitleShare is the share of the products whose titles have a word that must be of
-// one type for the word to name that type (titleWordType); and of the products whose
-// texts have it, for the word to be said of that type (textWordType).
+// one type for the word to name that type (titleWordType).
 const minTitleShare = 0.6
 
 // titleWordType searches for the type that a word of sentence s names in the
@@ -107,15 +106,11 @@ const minTitleShare = 0.6
 // of RC trucks, whose titles also name batteries for them) unless a word no product
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
 // products. The products with the word come back, that type first; with several such
-// words, the one whose titles are of its type most often wins. Not when the sentence
-// asks for a thing the catalog does not sell (asksUnsold: "an aquarium heater"). ok is
+// words, the one whose titles are of its type most often wins. ok is
 // false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
 		return res, false, nil // a question about the world, or a request about an order
-	}
-	if unsold, err := c.asksUnsold(ctx, s); err != nil || unsold {
-		return res, false, err
 	}
 	v := c.vocabulary()
 	best, bestHead, bestShare := -1, "", 0.0
@@ -175,25 +170,18 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	if best < 0 {
 		return res, false, nil
 	}
-	return c.wordOfType(ctx, s, res, offset, best, bestHead, "which names them in titles")
-}
-
-// wordOfType searches for the products that have word i of s, those of type head
-// first, with a note saying why (the products' titles or texts have the word mostly
-// with that type: why). ok is false when no product has the word.
-func (c *Catalog) wordOfType(ctx context.Context, s *search, res Result, offset, i int, head, why string) (Result, bool, error) {
 	alt := *s
-	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[i] = true; return k }())
+	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[best] = true; return k }())
 	alt.text.atLeast, alt.text.named = 0, false
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{head: true}, map[string]int{head: 0}, nil
+		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
 		alt.intent = &in
 	}
 	out := res
 	out.Words, out.Relaxed = alt.text.String(), true
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, %s.", head, s.text.words[i], why))
+		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}
@@ -226,11 +214,8 @@ func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (boo
 
 // wordAsThing reports whether w stands in sentence s where a thing is named (see
 // thingsNamedAt): not first (where a request puts its verb: "set an alarm"), nor
-// after "to" or a place word ("into french"), nor before another noun; and it is no
-// participle ("reading about sparrows" is not a reading lamp). After a possessive it
-// may be: a thing the shopper has, said to be worn out, is the thing to replace ("my
-// pillow is flat"); one that does something is its subject ("my car makes a noise":
-// the noun before a verb).
+// after "to", a possessive or a place word ("into french"), nor before another noun;
+// and it is no participle ("reading about sparrows" is not a reading lamp).
 func wordAsThing(s *search, v *Vocabulary, w string) bool {
 	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
 		return false
@@ -239,7 +224,7 @@ func wordAsThing(s *search, v *Vocabulary, w string) bool {
 		if x != w || i == 0 {
 			continue
 		}
-		if s.words[i-1] != "to" && !afterPlace(s, i) && !inCompound(s, v, i) {
+		if s.words[i-1] != "to" && !possessives[s.words[i-1]] && !afterPlace(s, i) && !inCompound(s, v, i) {
 			return true
 		}
 	}

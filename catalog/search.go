@@ -304,16 +304,6 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	if err != nil {
 		return cut(err)
 	}
-	if some.Total == 0 && s.sentence {
-		// A sentence nothing else read: a word of it, as typed, that the catalog's
-		// texts say of one type of product.
-		if out, ok, err := c.textWordType(fctx, s, res, offset); err != nil || ok {
-			if err != nil {
-				return cut(err)
-			}
-			return out, nil
-		}
-	}
 	return some, nil
 }
 

@@ -52,8 +52,8 @@ type sentenceWord struct {
 // sentenceWords searches s, a sentence, for the products that have at least two of
 // its content words, or failing that the things it names with any other of its words,
 // or those things alone (thingsWithWords), or failing that any of its words, ranked by
-// BM25 and reordered by the accessories and types the sentence names (sentenceIntent).
-// ok is false when the sentence is not about products (see
+// BM25 and reordered by the types the words point to (however weakly; see typeScores)
+// and the accessories the sentence names. ok is false when the sentence is not about products (see
 // sentenceContent, and below) or nothing has the words.
 func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
 	v := c.vocabulary()
@@ -89,7 +89,7 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 		}
 	}
 	if s.intent != nil {
-		alt.intent = sentenceIntent(s, v)
+		alt.intent = sentenceIntent(s, alt.text, votes, v)
 	}
 	// Products with two of the words or more (both, of two), else with any of them.
 	for _, atLeast := range []int{2, 1} {
@@ -278,21 +278,23 @@ func inCompound(s *search, v *Vocabulary, i int) bool {
 	return n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]]
 }
 
-// sentenceIntent is the intent of sentence s searched for its content words: no type
-// asked for by its last word (a sentence's last word is seldom what it asks for), but
-// first the accessories the sentence names ("the bag of my vacuum is full" is for
-// bags, as "vacuum bags" is), then the other types it names. Not the types its words
-// point to: among the products that have two of its words or more, those with its
-// rarest words, as BM25 ranks them, are what the words say together ("dry my clothes
-// after washing" is for clothes dryers, not for jeans, whose words "wash" and "dry"
-// are said of apart).
-func sentenceIntent(s *search, v *Vocabulary) *intent {
+// sentenceIntent is the intent of s for its content words q: no type asked for by
+// its last word (a sentence's last word is seldom what it asks for), but first the
+// accessories the sentence names ("the bag of my vacuum is full" is for bags, as
+// "vacuum bags" is), then the other types it names, then the types its words point
+// to most.
+func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *intent {
 	in := *s.intent
 	in.heads, in.order = map[string]bool{}, nil
 	order := accessoriesNamed(s, v)
 	for _, k := range thingsNamed(s, v) {
 		if !slices.Contains(order, k) {
 			order = append(order, k)
+		}
+	}
+	for _, vt := range votes[:closeVotes(votes)] {
+		if !slices.Contains(order, vt.head) {
+			order = append(order, vt.head)
 		}
 	}
 	if len(order) > 0 {
@@ -335,142 +337,3 @@ var possessives = set("my", "our", "your", "his", "her", "their")
 var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning", "refund", "refunded", "track", "tracking",
 	"deliver", "delivered", "delivery", "order", "ordered", "bought", "purchased", "exchange", "complaint", "receipt",
 	"invoice", "appointment", "booking", "book", "reservation", "ticket", "tickets", "insurance", "repair", "warranty")
-
-// textWordType is the last reading of sentence s, which found nothing by any other
-// (its words as typed, every spelling correction left out): one of its content words
-// whose products, by what their titles and descriptions say, are mostly
-// (minTitleShare, at least minMeet products) of one type says what the sentence is
-// about ("lattes" is said of espresso machines, "pollen" of air purifiers), as plain
-// BM25 would find it from that word's rarity alone. Of several such words, the one
-// whose products are of its type most often wins. Only a word where a sentence says
-// what it wants is read so (wordAsWhat), and not in a question about the world, a
-// request about an order, or a sentence that asks for a thing the catalog does not
-// sell (asksUnsold). The spread of a word over types is learnedView.used's,
-// kept per word (sentenceContent has read it for most of these words already).
-func (c *Catalog) textWordType(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
-		return res, false, nil
-	}
-	if unsold, err := c.asksUnsold(ctx, s); err != nil || unsold {
-		return res, false, err
-	}
-	v := c.vocabulary()
-	best, bestHead, bestShare := -1, "", 0.0
-	for i, w := range s.text.words {
-		if !contentWord(w, s.learned, v) || !wordAsWhat(s, w) {
-			continue
-		}
-		u, err := s.learned.used(ctx, c, w)
-		if err != nil {
-			return res, false, err
-		}
-		head, top, share := u.mostlyOf()
-		if top >= minMeet && share >= minTitleShare && share > bestShare {
-			best, bestHead, bestShare = i, head, share
-		}
-	}
-	if best < 0 {
-		return res, false, nil
-	}
-	return c.wordOfType(ctx, s, res, offset, best, bestHead, "which is said mostly of them")
-}
-
-// notWhat come before a word that is not what a sentence asks for: a verb ("to fix"),
-// a topic ("about sparrows").
-var notWhat = set("to", "about")
-
-// wordAsWhat reports whether w stands in sentence s where what the shopper wants may
-// be said: not after "to" (a verb: "to fix a leak") or "about" (a topic), nor after a
-// possessive (what the shopper has: "my phone fell") or a place word ("into french",
-// "at the gym"); and it is no participle ("while reading" is no reading lamp).
-func wordAsWhat(s *search, w string) bool {
-	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
-		return false
-	}
-	for i, x := range s.words {
-		if x == w && (i == 0 || !notWhat[s.words[i-1]] && !possessives[s.words[i-1]]) && !afterPlace(s, i) {
-			return true
-		}
-	}
-	return false
-}
-
-// thingWords stand for a thing without naming it ("a waterproof thing", "a big one").
-var thingWords = set("thing", "things", "one", "ones", "stuff", "something")
-
-// phraseEnds end the name of a thing: a function word, or what follows a name ("a
-// collar for my cat", "a bottle that keeps ice cold", "a lamp while reading").
-var phraseEnds = set("for", "to", "that", "which", "who", "with", "without", "so", "and", "or", "but", "of", "like", "as",
-	"than", "while", "when", "whenever", "because", "since", "if", "until", "before", "after", "during")
-
-// haveWords say what the shopper has, not what they ask for (see possessives).
-var haveWords = set("have", "has", "had", "got", "own", "owns")
-
-// maxAskedWords bounds the words of the name of a thing a sentence asks for.
-const maxAskedWords = 3
-
-// askedThing returns the words that name the thing sentence s asks for, when it names
-// one where a request does: after "a" or "an" that opens the sentence or follows a word
-// that is no place word ("help me write a cover letter", not "at a beach party"), or
-// the words that open the sentence before "for" ("tires for my pickup truck"). Nil
-// when the sentence names none there (it tells of a use or a problem instead).
-func askedThing(s *search, v *Vocabulary) []string {
-	ends := func(w string) bool {
-		return phraseEnds[w] || placeWords[w] || determiners[w] || possessives[w] || stopwords[w] || v.filler[w] || isNumber(w)
-	}
-	for i, w := range s.words {
-		if w != "a" && w != "an" {
-			continue
-		}
-		if i > 0 && (placeWords[s.words[i-1]] || phraseEnds[s.words[i-1]] || haveWords[s.words[i-1]]) {
-			continue // where something is, or what the shopper has ("we have a barbecue")
-		}
-		j := i + 1
-		for j < len(s.words) && j-i-1 < maxAskedWords && !ends(s.words[j]) {
-			j++
-		}
-		if j > i+1 {
-			return s.words[i+1 : j]
-		}
-	}
-	for j, w := range s.words {
-		if w == "for" && j > 0 && j <= maxAskedWords {
-			if slices.ContainsFunc(s.words[:j], ends) {
-				return nil
-			}
-			return s.words[:j]
-		}
-	}
-	return nil
-}
-
-// asksUnsold reports whether sentence s asks for a thing the catalog does not sell
-// (askedThing): its last word, unless it stands for a thing (thingWords), is in no
-// product's title, brand or category (namedWord: "a collar for my cat", where shirts'
-// descriptions have "collar"), or it or the word before it is in no product at all
-// ("a piano keyboard", "an aquarium heater"). One word of such a sentence that the
-// catalog has says nothing of what it is about.
-func (c *Catalog) asksUnsold(ctx context.Context, s *search) (bool, error) {
-	name := askedThing(s, c.vocabulary())
-	if len(name) == 0 {
-		return false, nil
-	}
-	for _, w := range name[max(0, len(name)-2):] {
-		if thingWords[w] {
-			continue
-		}
-		u, err := s.learned.used(ctx, c, w)
-		if err != nil {
-			return false, err
-		}
-		if u.matched == 0 {
-			return true, nil
-		}
-	}
-	head := name[len(name)-1]
-	if thingWords[head] {
-		return false, nil
-	}
-	named, err := c.namedWord(ctx, textQuery{words: []string{head}}, 0)
-	return !named, err
-}

@@ -30,11 +30,7 @@ func roomProducts() []catalog.Product {
 // when those words are about products (two of them point to one type, or are used
 // together in products far more often than chance), and nothing for a question about
 // the world or for words the catalog has each on its own. A type the sentence names
-// (not in a request about an order, nor one the shopper has unless it says what is
-// wrong with it) is about products too, and so is one word whose products are mostly of
-// one type, by their titles or, last, by their descriptions (not a word after "to", a
-// possessive or a place word); but not when the sentence asks for a thing the catalog
-// does not sell ("a gear", "an alpine ceramic").
+// (not one the shopper has, nor in a request about an order) is about products too.
 // A word of no product is corrected only when the correction is a slip of typing
 // ("ceramik", "feder"): a story word ("battle", "cottage") is not turned into a
 // catalog word ("bottle", "cotton") but stays unknown, named as typed.
@@ -56,13 +52,6 @@ func TestSentenceWords(t *testing.T) {
 		{name: "a type named", text: "i want a thick mat while reading about sparrows in my shed", prefix: "mat", note: "Read as a sentence"},
 		{name: "a type named that no product of it has another word with", text: "watching sparrows at dusk needs a sturdy lamp", prefix: "lamp", note: "Read as a sentence about lamp"},
 		{name: "one word that names a type in titles, among words of no product", text: "honestly nothing beats ceramic when sipping slowly outdoors", prefix: "mug", note: "Read as a sentence about mug"},
-		{name: "one word that descriptions say of one type, among words of no product", text: "honestly nothing beats fresh gear when autumn arrives", prefix: "bag", note: "Read as a sentence about backpack"},
-		{name: "that word after to, where a verb is", text: "honestly nothing beats wanting to gear up when autumn arrives", none: true},
-		{name: "a word said of several types", text: "honestly nothing beats warm evenings when autumn arrives", none: true},
-		{name: "a type the shopper has that is worn out", text: "sipping slowly outdoors is ruined because my mug is chipped", prefix: "mug", note: "Read as a sentence about mug"},
-		{name: "a thing asked for that no title names", text: "a gear for sipping slowly outdoors", none: true},
-		{name: "a thing asked for by a word no product has", text: "an alpine ceramic for sipping slowly outdoors", none: true},
-		{name: "a thing the shopper has is not asked for", text: "we have a picnic and nobody brought ceramic", prefix: "mug", note: "Read as a sentence about mug"},
 		{name: "that word in a question about the world", text: "why does nothing beat ceramic when sipping slowly outdoors", none: true},
 		{name: "that word after a place word", text: "honestly nothing beats sipping slowly outdoors in ceramic", none: true},
 		{name: "a type the shopper has", text: "my mat slid while reading about sparrows in the shed", none: true},

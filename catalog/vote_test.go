@@ -56,9 +56,7 @@ func TestSentenceTypes(t *testing.T) {
 		{name: "the type whose products have the words", text: "what can i get to attract more finches to my garden", prefix: "feeder", words: "feeder"},
 		{name: "another type", text: "a soft foam thing for weeding my vegetable patch", prefix: "kneeler", words: "pad"},
 		{name: "one word of five is no type", text: "who won the garden award at the flower show last year", none: true},
-		// The types' vote does not read it (the words would be "feeder"); the last
-		// reading of a sentence does, by one word said of one type (textWordType).
-		{name: "words no product has make half the words too few to vote", text: "attract finches in zanzibar and kenya", prefix: "feeder", words: "attract"},
+		{name: "words no product has make half the words too few", text: "attract finches in zanzibar and kenya", none: true},
 	}
 	v := catalog.BuiltinVocabulary()
 	for _, tt := range tests {
