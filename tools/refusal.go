@@ -143,6 +143,21 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 			return fmt.Sprintf("The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", seller)
 		}
 		return "The purchase was interrupted before payment and was not completed. Nothing was charged; try again."
+	case checkout.RefusalChargedNoOrder:
+		what := "this purchase"
+		if p.Title != "" {
+			what = title
+		}
+		s := fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here): the person paid and nothing was bought. cancel_order cannot ask for a refund, because the seller has no order to cancel;",
+			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID)
+		if p.SupportURL != "" {
+			s += " the person should ask the seller for a refund at " + quoted(p.SupportURL, 300) + ", quoting order " + p.OrderID + ";"
+		} else {
+			s += " the person should ask the seller for a refund, quoting order " + p.OrderID + ";"
+		}
+		return s + " failing that, their card issuer can dispute the charge. Do not buy it again before this is settled, or it may be paid twice."
+	case checkout.RefusalPaymentUnknown:
+		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:
 		return fmt.Sprintf("No order has id %q. Nothing was canceled; call list_orders to see the person's orders.", p.OrderID)
 	case checkout.RefusalOrderFailed:

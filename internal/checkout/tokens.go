@@ -33,6 +33,17 @@ func (t SPTTokens) Revoke(ctx context.Context, id, idemKey string) error {
 	return classifyStripe(err)
 }
 
+// Retrieve implements Tokens: the token as Stripe shows it now, with what was captured
+// on it.
+func (t SPTTokens) Retrieve(ctx context.Context, id string) (Token, error) {
+	tok, err := t.Client.Retrieve(ctx, id)
+	if err != nil {
+		return Token{}, classifyStripe(err)
+	}
+	return Token{ID: tok.ID, Status: TokenStatus(tok.Status), AmountCaptured: tok.AmountCaptured,
+		Currency: tok.Currency, ExpiresAt: tok.ExpiresAt}, nil
+}
+
 // classifyStripe maps the SPT client's errors onto the saga's.
 func classifyStripe(err error) error {
 	var se *spt.Error
