@@ -62,3 +62,16 @@ func classifyStripe(err error) error {
 	}
 	return fmt.Errorf("%w: %w", ErrRejected, err)
 }
+
+// tokenFailure describes a Tokens call's error err without the token id it may name:
+// a token id, even redacted, stays out of logs.
+func tokenFailure(err error) string {
+	var se *spt.Error
+	switch {
+	case errors.As(err, &se):
+		return strings.TrimSpace(fmt.Sprintf("%s: HTTP %d %s %s %s", se.Op, se.HTTPStatus, se.Type, se.Code, se.RequestID))
+	case errors.Is(err, ErrUnavailable):
+		return "the payment service is unavailable"
+	}
+	return "the payment service refused the request"
+}

@@ -33,7 +33,7 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	}
 	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Retrieve(ctx, p.TokenID) })
 	if err != nil {
-		return 0, "", fmt.Errorf("%w: %w", errNoWitness, err)
+		return 0, "", fmt.Errorf("%w: %s", errNoWitness, tokenFailure(err))
 	}
 	expires := tok.ExpiresAt
 	if expires.IsZero() {
