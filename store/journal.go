@@ -395,11 +395,14 @@ func (s *Store) Spent(ctx context.Context, customerID, currency string, window t
 	return spent, nil
 }
 
+// spentQuery sums what counts as spent. Its status list is the orders_spend partial
+// index's (migration 0019): TestSpentReadsItsIndex holds them together.
+const spentQuery = `SELECT COALESCE(SUM(total - MIN(MAX(refunded, 0), total)), 0) FROM orders
+	WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed', 'charged_no_order') AND created_at > ?`
+
 func spentSince(ctx context.Context, q querier, customerID, currency string, since time.Time) (int64, error) {
 	var spent int64
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(total - MIN(MAX(refunded, 0), total)), 0) FROM orders
-		WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed', 'charged_no_order') AND created_at > ?`,
-		customerID, currency, encodeTime(since)).Scan(&spent)
+	err := q.QueryRowContext(ctx, spentQuery, customerID, currency, encodeTime(since)).Scan(&spent)
 	return spent, err
 }
 
