@@ -148,14 +148,12 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		if p.Title != "" {
 			what = title
 		}
-		s := fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here): the person paid and nothing was bought. cancel_order cannot ask for a refund, because the seller has no order to cancel;",
-			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID)
+		where := ""
 		if p.SupportURL != "" {
-			s += " the person should ask the seller for a refund at " + quoted(p.SupportURL, 300) + ", quoting order " + p.OrderID + ";"
-		} else {
-			s += " the person should ask the seller for a refund, quoting order " + p.OrderID + ";"
+			where = " at " + quoted(p.SupportURL, 300)
 		}
-		return s + " failing that, their card issuer can dispute the charge. Do not buy it again before this is settled, or it may be paid twice."
+		return fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here), so nothing is known to be on its way. cancel_order cannot ask for a refund, because the seller has no order to cancel: the person should ask the seller for a refund%s, quoting order %s, and failing that may dispute the charge with their card issuer. Buying it again would charge the card again, separately.",
+			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID, where, p.OrderID)
 	case checkout.RefusalPaymentUnknown:
 		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:

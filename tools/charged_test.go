@@ -1,0 +1,80 @@
+package tools
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+)
+
+// TestGoldenChargedNoOrder: a seller that charges the card and then forgets the
+// session (a restart) has purchase, get_order and cancel_order say that Stripe shows
+// the card charged and the seller has no order, never "nothing was charged"; the
+// operator's filter finds the order. The results are golden files, as in
+// TestGoldenResults.
+func TestGoldenChargedNoOrder(t *testing.T) {
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	var forgot atomic.Bool
+	forgetful := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if !forgot.Load() && !(r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete")) {
+				h.ServeHTTP(w, r)
+				return
+			}
+			if !forgot.Load() {
+				h.ServeHTTP(httptest.NewRecorder(), r) // charges, and the answer is lost
+				forgot.Store(true)
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, `{"type":"invalid_request","code":"not_found","message":"no such checkout session"}`)
+		})
+	}
+	s := newStorefrontWith(t, sandbox.Options{Now: func() time.Time { return now }, SellerMiddleware: forgetful})
+	c := s.client(t, nil, "2025-11-25")
+	ids := idNormaliser{}
+	var results []string
+	step := func(name, tool string, args map[string]any) string {
+		t.Helper()
+		res := call(t, c, tool, args, nil)
+		var structured strings.Builder
+		enc := json.NewEncoder(&structured)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(map[string]any{"isError": res.IsError, "structuredContent": res.StructuredContent}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, name+".txt", ids.replace(text(res)+"\n"))
+		golden(t, name+".json", ids.replace(structured.String()))
+		b, _ := json.Marshal(res)
+		results = append(results, string(b))
+		if !res.IsError && tool != "get_order" {
+			t.Errorf("%s: not an error: %s", name, text(res))
+		}
+		got := text(res)
+		if !strings.Contains(got, "Stripe shows the card was charged $") || strings.Contains(strings.ToLower(got), "nothing was charged") {
+			t.Errorf("%s says %q; want that Stripe shows the card charged, and never nothing charged", name, got)
+		}
+		return got
+	}
+	step("purchase_charged_no_order", "purchase", map[string]any{"product_id": "nw-actv-0001"})
+	var list listOrdersResult
+	call(t, c, "list_orders", map[string]any{"status": "charged_no_order"}, &list)
+	if len(list.Orders) != 1 || list.Orders[0].Status != "charged_no_order" {
+		t.Fatalf("list_orders(charged_no_order) = %+v; want the one order", list.Orders)
+	}
+	step("get_order_charged_no_order", "get_order", map[string]any{"order_id": list.Orders[0].OrderID})
+	step("cancel_order_charged_no_order", "cancel_order", map[string]any{"order_id": list.Orders[0].OrderID})
+	all := strings.Join(results, "\n") + "\n" + s.logs.String()
+	for _, m := range secretMarks {
+		if i := strings.Index(all, m); i >= 0 {
+			t.Errorf("secret-looking %q in results or logs: …%s…", m, all[max(0, i-80):min(len(all), i+40)])
+		}
+	}
+}
