@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -10,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // TestGoldenChargedNoOrder: a seller that charges the card and then forgets the
@@ -76,5 +79,59 @@ func TestGoldenChargedNoOrder(t *testing.T) {
 		if i := strings.Index(all, m); i >= 0 {
 			t.Errorf("secret-looking %q in results or logs: …%s…", m, all[max(0, i-80):min(len(all), i+40)])
 		}
+	}
+}
+
+// TestCheckoutResultChargedNoOrder: a checkout with a seller order that Stripe shows
+// charged with no seller order never says nothing was charged for it, whatever the
+// other seller orders did.
+func TestCheckoutResultChargedNoOrder(t *testing.T) {
+	charged := checkout.SellerOrder{
+		Purchase: store.Purchase{SellerID: "acme", SellerName: "Acme", Currency: "USD", Total: 2599, CardBrand: "visa", CardLast4: "4242"},
+		Refusal: &checkout.Refusal{Code: checkout.RefusalChargedNoOrder, OrderID: "ord_c",
+			Params: checkout.RefusalParams{Seller: "Acme", Amount: 2599, Currency: "USD", OrderID: "ord_c"}},
+	}
+	placed := checkout.SellerOrder{Status: checkout.StatusCompleted, Order: &store.Order{ID: "ord_p"},
+		Purchase: store.Purchase{SellerID: "zeta", SellerName: "Zeta", Currency: "USD", Total: 1000}}
+	refused := checkout.SellerOrder{Purchase: store.Purchase{SellerID: "omega", SellerName: "Omega", Currency: "USD"},
+		Refusal: &checkout.Refusal{Code: checkout.RefusalOutOfStock, Params: checkout.RefusalParams{Seller: "Omega", Title: "Tent"}}}
+	tb := &Toolbox{}
+	for _, tc := range []struct {
+		name   string
+		status checkout.CheckoutStatus
+		orders []checkout.SellerOrder
+		says   []string
+	}{
+		{"partial", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged}, []string{"1 seller orders placed ($10.00 in total", "But for 1 seller order(s) Stripe shows the card"}},
+		{"partial with a refusal", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged, refused}, []string{"1 refused with nothing charged for them", "But for 1 seller order(s)"}},
+		{"nothing placed", checkout.CheckoutNothingBought, []checkout.SellerOrder{charged, refused}, []string{"Nothing was bought: no seller placed an order. 1 refused", "Stripe shows the card (Visa •••• 4242) charged"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := tb.checkoutResult(context.Background(), checkout.CheckoutOutcome{Status: tc.status,
+				Checkout: store.Checkout{ID: "chk_1", Mode: "sandbox", Currency: "USD"}, Orders: tc.orders}, "")
+			got := text(res)
+			for _, s := range tc.says {
+				if !strings.Contains(got, s) {
+					t.Errorf("%q lacks %q", got, s)
+				}
+			}
+			if strings.Contains(got, "Nothing was bought and nothing was charged") || !strings.Contains(got, "«Acme» — not bought, yet charged: Stripe shows the card was charged $25.99") {
+				t.Errorf("%q: want the charged seller order said charged, and no 'nothing was charged' for the whole", got)
+			}
+			var r checkoutResult
+			b, _ := json.Marshal(res.StructuredContent)
+			if err := json.Unmarshal(b, &r); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, o := range r.Orders {
+				if o.Status == "charged_no_order" {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("structured %s: want one seller order with status charged_no_order", b)
+			}
+		})
 	}
 }

@@ -255,14 +255,17 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	}
 	if chargedNoOrder > 0 {
 		// Not "nothing charged": Stripe shows these charged with no order at the seller.
+		refusedText := ""
+		if refused > 0 {
+			refusedText = fmt.Sprintf(" %d refused with nothing charged for them.", refused)
+		}
 		switch out.Status {
 		case checkout.CheckoutPartial:
-			lead = fmt.Sprintf("Bought part of the cart: %d seller orders placed (%s in total, paid with %s), %d refused with nothing charged for them.",
-				placed, r.Total.Display, cardText, refused)
+			lead = fmt.Sprintf("Bought part of the cart: %d seller orders placed (%s in total, paid with %s).%s", placed, r.Total.Display, cardText, refusedText)
 		case checkout.CheckoutNothingBought:
-			lead = "Nothing was bought: no seller placed an order."
+			lead = "Nothing was bought: no seller placed an order." + refusedText
 		}
-		lead += fmt.Sprintf(" But for %d seller order(s) Stripe shows the card (%s) charged although the seller has no order: tell the person, as said below.", chargedNoOrder, cardText)
+		lead += fmt.Sprintf(" But for %d seller order(s) Stripe shows the card (%s) charged although the seller has no order: tell the person, as said below. Lines not bought stay in the cart.", chargedNoOrder, cardText)
 	}
 	if r.DeliverTo != nil {
 		lead += " Delivery to " + r.DeliverTo.text() + "."

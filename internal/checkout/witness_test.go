@@ -342,3 +342,44 @@ func TestCancelSellerForgotSession(t *testing.T) {
 		t.Errorf("%d refunds, want none (the seller has no order to refund)", n)
 	}
 }
+
+// A cart checkout shares the saga: the seller order of a seller that charged and then
+// forgot the session ends charged_no_order, the others complete, and the checkout is
+// partial, never "nothing charged" for that seller.
+func TestCheckoutSellerForgotSession(t *testing.T) {
+	f := &forgetful{reply: reply404}
+	var forgetter atomic.Value // the seller id whose reference seller forgets
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
+		forgetting := f.middleware(id, h)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if s, _ := forgetter.Load().(string); s == id {
+				forgetting.ServeHTTP(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}}})
+	bk := e.fillCart()
+	forgetter.Store(bk.sellers[1])
+	out, err := e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || out.Status != checkout.CheckoutPartial || len(out.Orders) != 3 {
+		t.Fatalf("checkout = %+v, %v; want partial over 3 sellers", out, err)
+	}
+	completed := 0
+	for _, so := range out.Orders {
+		switch {
+		case so.Purchase.SellerID == bk.sellers[1]:
+			if so.Refusal == nil || so.Refusal.Code != checkout.RefusalChargedNoOrder || so.Refusal.Params.Amount != so.Purchase.Total {
+				t.Errorf("the forgetting seller's order: %+v; want charged_no_order for %d", so.Refusal, so.Purchase.Total)
+			}
+			if so.Order == nil || so.Order.Status != store.OrderChargedNoOrder {
+				t.Errorf("its order %+v, want charged_no_order", so.Order)
+			}
+		case so.Status == checkout.StatusCompleted:
+			completed++
+		}
+	}
+	if completed != 2 || e.succeeded() != 3 || !e.allTokensDeactivated() {
+		t.Errorf("%d completed seller orders, %d charges; want 2 completed and 3 charges, all tokens deactivated", completed, e.succeeded())
+	}
+}
