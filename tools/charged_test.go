@@ -135,3 +135,21 @@ func TestCheckoutResultChargedNoOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestPausedRenewalChargedNoOrder: a subscription paused because a renewal ended
+// charged with no seller order says that Stripe shows it charged, not that it could
+// not be paid, and warns that resuming charges the cycle again.
+func TestPausedRenewalChargedNoOrder(t *testing.T) {
+	u := store.Subscription{ID: "sub_1", State: store.SubscriptionPaused, Title: "API plan", SellerName: "Acme", Quantity: 1,
+		Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Mode: "sandbox",
+		PauseCode: string(checkout.RefusalChargedNoOrder), PauseParams: `{"seller":"Acme","amount":2900,"currency":"USD","order_id":"ord_r"}`}
+	got := subscriptionOf(u, nil).PausedReason
+	for _, s := range []string{"Stripe shows charged", "Stripe shows the card was charged $29.00", "order ord_r", "Resuming it charges that cycle again"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("%q lacks %q", got, s)
+		}
+	}
+	if l := strings.ToLower(got); strings.Contains(l, "could not be paid") || strings.Contains(l, "nothing was charged") {
+		t.Errorf("%q says it was not paid", got)
+	}
+}

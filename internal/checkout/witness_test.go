@@ -383,3 +383,43 @@ func TestCheckoutSellerForgotSession(t *testing.T) {
 		t.Errorf("%d completed seller orders, %d charges; want 2 completed and 3 charges, all tokens deactivated", completed, e.succeeded())
 	}
 }
+
+// A subscription renewal shares the saga: a renewal that the seller charged and then
+// forgot ends charged_no_order and pauses the subscription (it is not retried, which
+// would charge the cycle again), with that as the reason.
+func TestRenewalSellerForgotSession(t *testing.T) {
+	f := &forgetful{reply: reply404}
+	var armed atomic.Bool
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
+		forgetting := f.middleware(id, h)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if armed.Load() {
+				forgetting.ServeHTTP(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}}})
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	before := e.succeeded()
+	armed.Store(true)
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 3); rep.Paused != 1 || rep.Paid != 0 {
+		t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	u := e.subscription(id)
+	if u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalChargedNoOrder) {
+		t.Fatalf("subscription %+v; want paused with charged_no_order", u)
+	}
+	r := checkout.PauseRefusal(u)
+	if r == nil || r.Params.Amount != u.Amount || r.Params.OrderID == "" {
+		t.Fatalf("pause reason %+v; want the %d charged on its order", r, u.Amount)
+	}
+	o, err := e.st.Order(context.Background(), e.customer, r.Params.OrderID)
+	if err != nil || o.Status != store.OrderChargedNoOrder {
+		t.Errorf("order %+v, %v; want charged_no_order", o, err)
+	}
+	if n := e.succeeded() - before; n != 1 {
+		t.Errorf("%d renewal charges, want the seller's 1 and no retry", n)
+	}
+}
