@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -24,6 +25,11 @@ import (
 // pending.
 var errNoWitness = errors.New("stripe has not told what the payment token was charged")
 
+// clockSkew is how far past a token's expiry this server's clock must be before it
+// takes a token that Stripe does not show deactivated for expired: Stripe's clock
+// decides when the token stops working.
+const clockSkew = time.Minute
+
 // captured returns what Stripe shows captured on p's token, in minor units of the
 // currency it returns, once the token can no longer be charged. A purchase without a
 // token was charged nothing. Errors wrap errNoWitness.
@@ -39,7 +45,7 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	if expires.IsZero() {
 		expires = p.TokenExpiresAt
 	}
-	if tok.Status != TokenDeactivated && s.now().Before(expires) {
+	if tok.Status != TokenDeactivated && s.now().Before(expires.Add(clockSkew)) {
 		return 0, "", fmt.Errorf("%w: the token can still be charged (status %s)", errNoWitness, tok.Status)
 	}
 	currency := tok.Currency

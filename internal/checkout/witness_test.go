@@ -423,3 +423,25 @@ func TestRenewalSellerForgotSession(t *testing.T) {
 		t.Errorf("%d renewal charges, want the seller's 1 and no retry", n)
 	}
 }
+
+// A token that could not be revoked can still be charged, so Stripe showing nothing
+// captured on it yet is not final: the declined purchase stays pending until the
+// token expires, and then recovery fails it, nothing charged.
+func TestUnrevokedTokenStaysPendingUntilExpiry(t *testing.T) {
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", config: func(c *checkout.Config) { c.Tokens = unrevocable{c.Tokens} }})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending while the token can still be charged", out, err)
+	}
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover before the token expires = %+v, %v; want 1 unsettled", rep, err)
+	}
+	e.clock.Advance(checkout.DefaultTokenTTL)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover once the token expired = %+v, %v; want 1 failed", rep, err)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+}
