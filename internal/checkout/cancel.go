@@ -354,21 +354,16 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return s.finishCancel(ctx, o, c, "", busy)
 	}
 	// The seller has no completed order: Stripe tells whether it charged the token.
-	amount, currency, err := s.captured(ctx, &p)
-	switch {
-	case err != nil:
+	switch charged, err := s.witnessCharge(ctx, &p); {
+	case errors.Is(err, errNoWitness):
 		s.cfg.Log.WarnContext(ctx, "cancel: whether the payment token was charged is unknown", "order", o.ID, "err", err)
 		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
-	case amount > 0:
-		var ref *Refusal
-		switch err := s.chargedNoOrder(ctx, &p, amount, currency); {
-		case errors.As(err, &ref):
-			return s.finishCancel(ctx, o, c, "", ref)
-		case errors.As(err, new(lostRace)):
-			return s.finishCancel(ctx, o, c, "", busy)
-		default:
-			return CancelOutcome{}, err
-		}
+	case errors.As(err, new(lostRace)):
+		return s.finishCancel(ctx, o, c, "", busy)
+	case err != nil:
+		return CancelOutcome{}, err
+	case charged != nil:
+		return s.finishCancel(ctx, o, c, "", charged)
 	}
 	claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseTokenIssued)
 	switch {

@@ -140,18 +140,12 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	}
 	// The seller has no completed order (or no session at all: a restart may have lost
 	// it after it charged). Stripe tells whether the token was charged.
-	amount, currency, err := s.captured(ctx, p)
-	switch {
+	switch charged, err := s.witnessCharge(ctx, p); {
+	case errors.As(err, new(lostRace)):
+		return "", store.ErrStateChanged
 	case err != nil:
 		return "", err
-	case amount > 0:
-		var ref *Refusal
-		if err := s.chargedNoOrder(ctx, p, amount, currency); !errors.As(err, &ref) {
-			if errors.As(err, new(lostRace)) {
-				return "", store.ErrStateChanged
-			}
-			return "", err
-		}
+	case charged != nil:
 		return store.PurchaseChargedNoOrder, nil
 	}
 	return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))

@@ -83,17 +83,33 @@ func (s *Service) chargedNoOrder(ctx context.Context, p *store.Purchase, amount 
 	return ref
 }
 
+// witnessCharge asks Stripe whether p's revoked token, which its seller was given and
+// for which the seller has no completed order, was charged. Charged: p ends
+// charged_no_order and the refusal saying so is returned. Not charged: nil, nil, and
+// p is the caller's to fail. Stripe cannot tell: an error wrapping errNoWitness, p
+// unchanged. lostRace when another call ended p first.
+func (s *Service) witnessCharge(ctx context.Context, p *store.Purchase) (*Refusal, error) {
+	amount, currency, err := s.captured(ctx, p)
+	if err != nil || amount == 0 {
+		return nil, err
+	}
+	var ref *Refusal
+	if err := s.chargedNoOrder(ctx, p, amount, currency); !errors.As(err, &ref) {
+		return nil, err
+	}
+	return ref, nil
+}
+
 // failUnlessCharged ends p, in state token_issued, whose token is revoked and whose
 // seller has no completed order for it: failed with ref when Stripe shows nothing
-// captured on the token, else charged_no_order. When Stripe cannot tell it returns an
-// error wrapping errNoWitness and changes nothing.
+// captured on the token, else charged_no_order (that refusal is returned). When
+// Stripe cannot tell it returns an error wrapping errNoWitness and changes nothing.
 func (s *Service) failUnlessCharged(ctx context.Context, p *store.Purchase, ref *Refusal) error {
-	amount, currency, err := s.captured(ctx, p)
-	switch {
+	switch charged, err := s.witnessCharge(ctx, p); {
 	case err != nil:
 		return err
-	case amount > 0:
-		return s.chargedNoOrder(ctx, p, amount, currency)
+	case charged != nil:
+		return charged
 	}
 	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
 }
