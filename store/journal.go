@@ -25,11 +25,16 @@ const (
 	PurchaseCompleted   PurchaseState = "completed"
 	PurchaseFailed      PurchaseState = "failed"
 	PurchaseCanceled    PurchaseState = "canceled" // quote declined or expired; nothing was charged
+	// PurchaseChargedNoOrder: the seller has no completed order for the purchase, yet
+	// Stripe shows its payment token charged (revoked or expired, so the amount is
+	// final): the person paid and got no order. Its order is OrderChargedNoOrder, and
+	// FailureParams hold what Stripe shows captured.
+	PurchaseChargedNoOrder PurchaseState = "charged_no_order"
 )
 
 // Terminal reports whether a purchase in state will never change again.
 func Terminal(state PurchaseState) bool {
-	return state == PurchaseCompleted || state == PurchaseFailed || state == PurchaseCanceled
+	return state == PurchaseCompleted || state == PurchaseFailed || state == PurchaseCanceled || state == PurchaseChargedNoOrder
 }
 
 // ErrStateChanged means a purchase was not in the state a caller expected: another call
@@ -195,15 +200,20 @@ func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (P
 // Advance saves p (every mutable field) and moves it to p.State, but only if it is
 // still in one of the states from; otherwise it returns ErrStateChanged and saves
 // nothing. step and detail are appended to the purchase's journal. When the purchase
-// has an order, the order follows: failed purchases fail it.
+// has an order, the order follows: failed purchases fail it, and a purchase charged
+// with no seller order makes it OrderChargedNoOrder.
 func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...PurchaseState) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.advance(ctx, tx, p, from); err != nil {
 			return err
 		}
-		if p.OrderID != "" && (p.State == PurchaseFailed || p.State == PurchaseCanceled) {
+		status := OrderFailed
+		if p.State == PurchaseChargedNoOrder {
+			status = OrderChargedNoOrder
+		}
+		if p.OrderID != "" && (p.State == PurchaseFailed || p.State == PurchaseCanceled || p.State == PurchaseChargedNoOrder) {
 			if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, failure_code = ?, failure_params = ?, failure_reason = ?,
-				updated_at = ? WHERE id = ? AND status = ?`, OrderFailed, p.FailureCode, p.FailureParams, p.FailureMessage,
+				updated_at = ? WHERE id = ? AND status = ?`, status, p.FailureCode, p.FailureParams, p.FailureMessage,
 				encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
 				return err
 			}
@@ -371,8 +381,8 @@ func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from Purch
 	return s.appendEvent(ctx, tx, p.ID, "approved", "")
 }
 
-// Spent returns the sum of the totals of the customer's pending and completed orders
-// in currency created in the window up to now, less what sellers have refunded on
+// Spent returns the sum of the totals of the customer's pending, completed and
+// charged-with-no-order (OrderChargedNoOrder) orders in currency created in the window up to now, less what sellers have refunded on
 // them: what counts against the rolling daily limit. A refund counts from the moment
 // it is recorded (an order refunded in full no longer counts); a refund reported
 // above an order's total takes off no more than that total. Approve checks the limit
@@ -385,11 +395,14 @@ func (s *Store) Spent(ctx context.Context, customerID, currency string, window t
 	return spent, nil
 }
 
+// spentQuery sums what counts as spent. Its status list is the orders_spend partial
+// index's (migration 0019): TestSpentReadsItsIndex holds them together.
+const spentQuery = `SELECT COALESCE(SUM(total - MIN(MAX(refunded, 0), total)), 0) FROM orders
+	WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed', 'charged_no_order') AND created_at > ?`
+
 func spentSince(ctx context.Context, q querier, customerID, currency string, since time.Time) (int64, error) {
 	var spent int64
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(total - MIN(MAX(refunded, 0), total)), 0) FROM orders
-		WHERE customer_id = ? AND currency = ? AND status IN ('pending', 'completed') AND created_at > ?`,
-		customerID, currency, encodeTime(since)).Scan(&spent)
+	err := q.QueryRowContext(ctx, spentQuery, customerID, currency, encodeTime(since)).Scan(&spent)
 	return spent, err
 }
 

@@ -20,7 +20,24 @@ const (
 	OrderPending   OrderStatus = "pending"
 	OrderCompleted OrderStatus = "completed"
 	OrderFailed    OrderStatus = "failed"
+	// OrderChargedNoOrder: the seller has no order, yet Stripe shows the payment token
+	// charged (PurchaseChargedNoOrder). It counts against the spending limits as a
+	// completed order does; FailureCode and FailureParams say what was charged.
+	OrderChargedNoOrder OrderStatus = "charged_no_order"
 )
+
+// OrderStatuses are every order status, for filters and their validation.
+var OrderStatuses = []OrderStatus{OrderPending, OrderCompleted, OrderFailed, OrderChargedNoOrder}
+
+// Known reports whether st is one of OrderStatuses.
+func (st OrderStatus) Known() bool {
+	for _, k := range OrderStatuses {
+		if st == k {
+			return true
+		}
+	}
+	return false
+}
 
 // Order is a purchase as the customer sees it: a snapshot of the line as the seller
 // quoted it, the totals, and the card used. Amounts are minor units of Currency.
@@ -163,10 +180,12 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string,
 	if f.Limit > 100 {
 		return nil, "", &FieldError{Field: "limit", Problem: FieldOutOfRange, Min: 1, Max: 100}
 	}
-	switch f.Status {
-	case "", OrderPending, OrderCompleted, OrderFailed:
-	default:
-		return nil, "", &FieldError{Field: "status", Problem: FieldNotOneOf, OneOf: []string{string(OrderPending), string(OrderCompleted), string(OrderFailed)}}
+	if f.Status != "" && !f.Status.Known() {
+		oneOf := make([]string, len(OrderStatuses))
+		for i, st := range OrderStatuses {
+			oneOf[i] = string(st)
+		}
+		return nil, "", &FieldError{Field: "status", Problem: FieldNotOneOf, OneOf: oneOf}
 	}
 	var (
 		where []string

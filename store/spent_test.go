@@ -56,6 +56,51 @@ func TestSpent(t *testing.T) {
 	}
 }
 
+// TestSpentCountsChargedNoOrder: a purchase that ends charged_no_order (Stripe shows
+// its token charged, its seller has no order) makes its order charged_no_order, which
+// counts against the limits as money spent; the purchase is terminal, not left for
+// recovery, and the operator can list such orders.
+func TestSpentCountsChargedNoOrder(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "charged@example.com")
+	completeOrder(t, s, c.ID, "failed", "", "", true) // 10.00 USD, failed: not spent
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Total, p.Currency = 1500, "USD"
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
+		t.Fatal(err)
+	}
+	p.State, p.TokenID = store.PurchaseTokenIssued, "spt_x"
+	if err := s.Advance(ctx, &p, "token_issued", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	p.State, p.Charged, p.FailureCode, p.FailureParams = store.PurchaseChargedNoOrder, true, "charged_no_order", `{"amount":1500,"currency":"USD"}`
+	if err := s.Advance(ctx, &p, "charged_no_order", "", store.PurchaseTokenIssued); err != nil {
+		t.Fatal(err)
+	}
+	o, err := s.Order(ctx, c.ID, p.OrderID)
+	if err != nil || o.Status != store.OrderChargedNoOrder || o.FailureCode != "charged_no_order" || o.FailureParams != p.FailureParams {
+		t.Fatalf("order %+v, %v; want charged_no_order with the purchase's code and parameters", o, err)
+	}
+	if spent, err := s.Spent(ctx, c.ID, "USD", store.DailyWindow); err != nil || spent != 1500 {
+		t.Errorf("Spent = %d, %v; want the charged 1500", spent, err)
+	}
+	if un, err := s.Unfinished(ctx, time.Now().Add(time.Hour)); err != nil || len(un) != 0 || !store.Terminal(p.State) {
+		t.Errorf("unfinished %v, %v; want none (charged_no_order is final)", un, err)
+	}
+	listed, _, err := s.ListOrders(ctx, store.OrderFilter{Status: store.OrderChargedNoOrder})
+	if err != nil || len(listed) != 1 || listed[0].ID != o.ID {
+		t.Errorf("ListOrders(charged_no_order) = %+v, %v; want %s", listed, err, o.ID)
+	}
+	var fe *store.FieldError
+	if _, _, err := s.ListOrders(ctx, store.OrderFilter{Status: "charged"}); !errors.As(err, &fe) || len(fe.OneOf) != len(store.OrderStatuses) {
+		t.Errorf("ListOrders(charged) = %v; want a FieldError naming every status", err)
+	}
+}
+
 // TestSpentLessRefunds checks that what a seller refunded stops counting against the
 // daily and the monthly limit (rolling 24 hours and 30 days), that a refund reported
 // above an order's total takes off no more than that order, and that the refund of an

@@ -37,3 +37,35 @@ func TestAuthenticateReadsOneIndex(t *testing.T) {
 		t.Errorf("query plan %q, want one search of the index on hash", plan)
 	}
 }
+
+// TestSpentReadsItsIndex checks that the spending sum reads the orders_spend partial
+// index, which it can only when the index's status list covers the query's: a status
+// added to one and not the other fails here.
+func TestSpentReadsItsIndex(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+spentQuery, "cus_1", "USD", "2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan) != 1 || !strings.Contains(plan[0], "orders_spend") {
+		t.Errorf("query plan %q, want a search of orders_spend", plan)
+	}
+}

@@ -41,6 +41,7 @@ func (t *Toolbox) cancelOrderTool() server.ServerTool {
 - A paid order (status completed) is sent to the seller as a cancellation request; a seller that accepts cancels it and refunds the full payment. Result status "refunded". Sellers may refuse (a delivered order must be returned instead).
 - status "confirmation_required": the refund is above the amount the person pre-approved for purchases. Show them the summary exactly, and only if they say yes call cancel_order again with the same order_id and confirmation_id. Clients that support it ask the person in a dialog instead.
 - status "ask_seller": this seller takes no cancellation requests through this server; give the person support_url (or the seller's name) to ask the seller.
+- An order whose seller has no order while Stripe shows the card charged (status charged_no_order) cannot be canceled here; the error says so and whom to ask for a refund.
 - An error result says why nothing was canceled and what to do.
 
 Retrying returns the first outcome: an order is refunded at most once. get_order shows the order's status and history afterwards.`),

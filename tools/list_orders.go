@@ -30,7 +30,7 @@ func (t *Toolbox) listOrdersTool() server.ServerTool {
 Returns up to "limit" orders (default 10, max 50) and "next_cursor" when there are more.`),
 			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, a whole number from 1 to 50 (default 10).")),
 			mcp.WithString("cursor", mcp.Description("next_cursor from a previous list_orders result, for the next page.")),
-			mcp.WithString("status", mcp.Enum(string(store.OrderPending), string(store.OrderCompleted), string(store.OrderFailed)), mcp.Description("Only orders with this status: pending, completed or failed. Omit for all.")),
+			mcp.WithString("status", mcp.Enum(orderStatuses()...), mcp.Description("Only orders with this status: pending, completed, failed, or charged_no_order (the card was charged but the seller has no order). Omit for all.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[listOrdersResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),
@@ -80,4 +80,13 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		b.WriteString("More orders: call list_orders again with cursor=" + next)
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimRight(b.String(), "\n"))), nil
+}
+
+// orderStatuses are the order statuses list_orders filters by.
+func orderStatuses() []string {
+	out := make([]string, len(store.OrderStatuses))
+	for i, st := range store.OrderStatuses {
+		out[i] = string(st)
+	}
+	return out
 }

@@ -57,7 +57,7 @@ type orderChange struct {
 // orderView is an order as get_order and list_orders show it.
 type orderView struct {
 	OrderID       string           `json:"order_id"`
-	Status        string           `json:"status" jsonschema:"pending (being paid), completed (paid) or failed (nothing charged)"`
+	Status        string           `json:"status" jsonschema:"pending (being paid), completed (paid), failed (nothing charged) or charged_no_order (Stripe shows the card charged but the seller has no order: failure_reason says what to do)"`
 	SellerStatus  string           `json:"seller_status,omitempty" jsonschema:"after payment, what the seller says: confirmed, processing, shipped, delivered, canceled or refunded; absent until the seller says something"`
 	Tracking      *orderTracking   `json:"tracking,omitempty" jsonschema:"the shipment, once the seller has shipped"`
 	Refunded      *price           `json:"refunded,omitempty" jsonschema:"the amount refunded, when any"`
@@ -72,7 +72,7 @@ type orderView struct {
 	Lines         []orderLine      `json:"lines,omitempty" jsonschema:"every line of the order (line is the first); absent for orders placed before orders had lines"`
 	Fulfillment   *fulfillmentView `json:"fulfillment,omitempty" jsonschema:"how the order is delivered, as the seller offered it"`
 	Digital       *digitalView     `json:"digital_delivery,omitempty" jsonschema:"for digital goods (software, API plans, downloads): what the seller delivered with the paid order"`
-	FailureReason string           `json:"failure_reason,omitempty" jsonschema:"for failed orders: what happened; seller-supplied text in it is in «»"`
+	FailureReason string           `json:"failure_reason,omitempty" jsonschema:"for failed and charged_no_order orders: what happened; seller-supplied text in it is in «»"`
 	CreatedAt     string           `json:"created_at" jsonschema:"RFC 3339"`
 	UpdatedAt     string           `json:"updated_at" jsonschema:"RFC 3339"`
 }

@@ -58,7 +58,7 @@ Results:
 - status "completed": the order is placed; order_id, the line, totals and card are returned.
 - status "confirmation_required": the total is above the amount the person pre-approved (or confirm_first was set). Show them the summary exactly, and only if they say yes, call purchase again with quote_id (and nothing else). Quotes expire after 10 minutes and work once. Clients that support it ask the person directly in a dialog instead, and the call then completes or is declined in one go.
 - status "pending": the seller's answer is not known yet; nothing more will be charged. Check get_order later.
-- An error result says why nothing was bought (out of stock, over a limit, card declined, seller unavailable, ...) and what the person can do.
+- An error result says why nothing was bought (out of stock, over a limit, card declined, seller unavailable, ...) and what the person can do. Rarely the seller has no order yet Stripe shows the card charged: that error says so, with the amount, and whom to ask for a refund — never tell the person nothing was charged unless the result says so.
 
 Retrying with the same quote_id or idempotency_key returns the first outcome and never charges twice. After a purchase, get_order and list_orders show its status.`),
 			mcp.WithString("product_id", mcp.Description(`The product to buy, as search_products or get_product returned it, e.g. "nw-shoe-0007". Required unless quote_id is given.`)),

@@ -143,6 +143,19 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 			return fmt.Sprintf("The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", seller)
 		}
 		return "The purchase was interrupted before payment and was not completed. Nothing was charged; try again."
+	case checkout.RefusalChargedNoOrder:
+		what := "this purchase"
+		if p.Title != "" {
+			what = title
+		}
+		where := ""
+		if p.SupportURL != "" {
+			where = " at " + quoted(p.SupportURL, 300)
+		}
+		return fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here), so nothing is known to be on its way. cancel_order cannot ask for a refund, because the seller has no order to cancel: the person should ask the seller for a refund%s, quoting order %s, and failing that may dispute the charge with their card issuer. Buying it again would charge the card again, separately.",
+			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID, where, p.OrderID)
+	case checkout.RefusalPaymentUnknown:
+		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:
 		return fmt.Sprintf("No order has id %q. Nothing was canceled; call list_orders to see the person's orders.", p.OrderID)
 	case checkout.RefusalOrderFailed:

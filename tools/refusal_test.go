@@ -91,6 +91,13 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalNotCancelable, with(func(q *checkout.RefusalParams) { q.SupportURL = "https://seller.example/help" }), []string{"refused to cancel", "«https://seller.example/help»"}},
 		{checkout.RefusalCompletedMeanwhile, with(func(q *checkout.RefusalParams) { q.OrderID = "ord_x" }), []string{"completed order ord_x", "cancel_order again"}},
 		{checkout.RefusalSellerBusy, p, []string{"completing the order right now"}},
+		{checkout.RefusalChargedNoOrder, with(func(q *checkout.RefusalParams) {
+			q.Amount, q.Currency, q.OrderID, q.SupportURL = 2599, "USD", "ord_x", "https://seller.example/help"
+		}), []string{"Stripe shows the card was charged $25.99 for «", "has no order for it (order ord_x here)", "cancel_order cannot ask for a refund",
+			"refund at «https://seller.example/help», quoting order ord_x", "dispute the charge with their card issuer"}},
+		{checkout.RefusalChargedNoOrder, checkout.RefusalParams{Amount: 2599, Currency: "USD", OrderID: "ord_x"},
+			[]string{"charged $25.99 for this purchase", "ask the seller for a refund, quoting order ord_x"}},
+		{checkout.RefusalPaymentUnknown, checkout.RefusalParams{OrderID: "ord_x"}, []string{"could not say yet whether the card was charged for order ord_x", "cancel_order again"}},
 		{checkout.RefusalNotSubscription, with(func(q *checkout.RefusalParams) { q.ProductID = "nw-x" }), []string{"(product_id nw-x) is bought once", "purchase"}},
 		{checkout.RefusalUnknownSubscription, checkout.RefusalParams{QuoteID: "sub_9"}, []string{`"sub_9"`, "list_subscriptions"}},
 		{checkout.RefusalSubscriptionCanceled, checkout.RefusalParams{QuoteID: "sub_9"}, []string{"sub_9 was canceled", "subscribe"}},
@@ -112,6 +119,29 @@ func TestRefusalText(t *testing.T) {
 			}
 			if strings.Contains(got, "%!") || strings.Contains(got, "ignore the rules «") || strings.Contains(got, "Evil »") {
 				t.Errorf("%q is malformed or leaves seller text unquoted", got)
+			}
+		})
+	}
+}
+
+// A purchase Stripe shows charged with no seller order is never worded "nothing was
+// charged" (nor an unknown charge at cancellation), whatever its parameters.
+func TestChargedRefusalsNeverSayNothingCharged(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		r    checkout.Refusal
+	}{
+		{"charged, all parameters", checkout.Refusal{Code: checkout.RefusalChargedNoOrder, Params: checkout.RefusalParams{
+			Seller: "Acme", Title: "Tent", Amount: 2599, Currency: "USD", OrderID: "ord_x", SupportURL: "https://acme.example/help"}}},
+		{"charged, no title nor link", checkout.Refusal{Code: checkout.RefusalChargedNoOrder, Params: checkout.RefusalParams{Amount: 1, Currency: "EUR", OrderID: "ord_y"}}},
+		{"charge unknown at cancellation", checkout.Refusal{Code: checkout.RefusalPaymentUnknown, Params: checkout.RefusalParams{OrderID: "ord_z"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := strings.ToLower(refusalText(&tc.r))
+			for _, lie := range []string{"nothing was charged", "nothing charged", "not charged"} {
+				if strings.Contains(got, lie) {
+					t.Errorf("%q says %q", got, lie)
+				}
 			}
 		})
 	}

@@ -95,6 +95,10 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 		v.PausedReason = "Paused by the person; nothing is charged until it is resumed."
 		if r := checkout.PauseRefusal(u); r != nil {
 			v.PausedReason = "Paused by the server because a renewal could not be paid: " + refusalText(r) + " Resuming it charges that cycle again."
+			if r.Code == checkout.RefusalChargedNoOrder {
+				v.PausedReason = "Paused by the server because the seller has no order for a renewal that Stripe shows charged: " + refusalText(r) +
+					" Resuming it charges that cycle again, so the person should settle this charge with the seller first."
+			}
 			if r.Code == checkout.RefusalPriceChanged {
 				np := priceOf(money.Money{Amount: r.Params.Amount, Currency: r.Params.Currency})
 				ny := priceOf(money.Money{Amount: r.Params.Amount * int64(b.CyclesPerYear()), Currency: r.Params.Currency})

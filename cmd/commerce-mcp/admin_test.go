@@ -404,6 +404,26 @@ func addOrder(t *testing.T, s *store.Store, customerID, title string, total int6
 	}
 }
 
+// addChargedNoOrder records an order of title that Stripe shows charged while its
+// seller has no order for it (checkout's charged_no_order).
+func addChargedNoOrder(t *testing.T, s *store.Store, customerID, title string, total int64) {
+	t.Helper()
+	ctx := context.Background()
+	addOrder(t, s, customerID, title, total, false)
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: customerID, IdemKey: title, ProductID: "p-" + title, Quantity: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.State = store.PurchaseTokenIssued
+	if err := s.Advance(ctx, &p, "token_issued", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	p.State, p.Charged, p.FailureCode = store.PurchaseChargedNoOrder, true, "charged_no_order"
+	if err := s.Advance(ctx, &p, "charged_no_order", "", store.PurchaseTokenIssued); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOrdersList(t *testing.T) {
 	db := adminDB(t)
 	env := map[string]string{"COMMERCE_DB": db}
@@ -422,6 +442,7 @@ func TestOrdersList(t *testing.T) {
 	if r := runCLI(t, env, "orders", "list"); r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no orders") {
 		t.Fatalf("empty: %+v", r)
 	}
+	addChargedNoOrder(t, s, bob.ID, "Charger", 2500)
 	addOrder(t, s, ann.ID, "Headphones", 5998, true)
 	addOrder(t, s, ann.ID, "Cable", 1998, false)
 	addOrder(t, s, bob.ID, "Speaker", 12000, true)
@@ -431,6 +452,7 @@ func TestOrdersList(t *testing.T) {
 			stdout: []string{"ORDER", "TOTAL", "Speaker", "Cable", "Headphones", "$59.98", "completed", "pending", "Visa •••• 4242", "Circuit Yard Electronics"}},
 		{name: "one customer", args: []string{"orders", "list", "--customer", "{id}"}, stdout: []string{"Cable", "Headphones"}},
 		{name: "by status", args: []string{"orders", "list", "--status", "pending"}, stdout: []string{"Cable"}},
+		{name: "charged with no seller order", args: []string{"orders", "list", "--status", "charged_no_order"}, stdout: []string{"Charger", "charged_no_order", "$25.00"}},
 		{name: "limited", args: []string{"orders", "list", "--limit", "1"}, stdout: []string{"Speaker"}, stderr: "showing the newest 1 orders"},
 		{name: "unknown customer", args: []string{"orders", "list", "--customer", "cus_nope"}, wantCode: 1, stderr: "no customer with id cus_nope"},
 		{name: "bad limit", args: []string{"orders", "list", "--limit", "0"}, wantCode: 2, stderr: "--limit must be between 1 and 1000"},
@@ -441,7 +463,7 @@ func TestOrdersList(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.check(t, env, ann.ID)
 			lines := strings.Count(r.stdout, "\n")
-			want := map[string]int{"all": 4, "one customer": 3, "by status": 2, "limited": 2}[tc.name]
+			want := map[string]int{"all": 5, "one customer": 3, "by status": 2, "charged with no seller order": 2, "limited": 2}[tc.name]
 			if tc.wantCode == 0 && lines != want {
 				t.Fatalf("%d lines, want %d:\n%s", lines, want, r.stdout)
 			}

@@ -25,7 +25,7 @@ func ordersCmd(ctx context.Context, args []string, getenv func(string) string, s
 func ordersList(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, c := adminFlags("orders list", getenv)
 	custRef := fs.String("customer", "", "only this customer's orders (`id` or email)")
-	status := fs.String("status", "", "only orders with this `status`: pending, completed or failed")
+	status := fs.String("status", "", "only orders with this `status`: pending, completed, failed or charged_no_order (Stripe shows the card charged, the seller has no order)")
 	limit := fs.Int("limit", 20, fmt.Sprintf("at most `N` orders, up to %d", maxOrdersListed))
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
@@ -33,10 +33,8 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 	if *limit < 1 || *limit > maxOrdersListed {
 		return &usageError{Msg: fmt.Sprintf("--limit must be between 1 and %d", maxOrdersListed)}
 	}
-	switch store.OrderStatus(*status) {
-	case "", store.OrderPending, store.OrderCompleted, store.OrderFailed:
-	default:
-		return &usageError{Msg: fmt.Sprintf("--status %q is not one of pending, completed, failed", *status)}
+	if st := store.OrderStatus(*status); st != "" && !st.Known() {
+		return &usageError{Msg: fmt.Sprintf("--status %q is not one of pending, completed, failed, charged_no_order", *status)}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {

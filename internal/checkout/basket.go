@@ -565,7 +565,9 @@ func (s *Service) outcomeOfCheckout(ctx context.Context, c store.Checkout) (Chec
 		case store.PurchaseCompleted:
 			so.Status = StatusCompleted
 			completed++
-		case store.PurchaseFailed, store.PurchaseCanceled:
+		case store.PurchaseFailed, store.PurchaseCanceled, store.PurchaseChargedNoOrder:
+			// A charged_no_order seller order placed nothing either: its refusal
+			// (RefusalChargedNoOrder) says what Stripe shows charged.
 			so.Refusal = RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
 			refused++
 		case store.PurchaseQuoted:

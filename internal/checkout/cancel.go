@@ -77,6 +77,10 @@ func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 	if o.Status == store.OrderFailed {
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
 	}
+	if o.Status == store.OrderChargedNoOrder {
+		// The seller has no order to cancel or refund through this server.
+		return CancelOutcome{}, orderRefusal(o)
+	}
 	prev, err := s.cfg.Store.Cancellation(ctx, r.CustomerID, o.ID)
 	hasPrev := err == nil
 	switch {
@@ -228,9 +232,19 @@ func (s *Service) settleCancel(ctx context.Context, o store.Order, c store.Cance
 	case store.CancelQuoted:
 		return CancelOutcome{Status: CancelConfirmationRequired, Order: o, Cancellation: c}, nil
 	case store.CancelFailed:
+		if c.FailureCode == string(RefusalChargedNoOrder) {
+			if o, err := s.cfg.Store.Order(ctx, o.CustomerID, o.ID); err == nil && o.Status == store.OrderChargedNoOrder {
+				return CancelOutcome{}, orderRefusal(o) // with what Stripe shows charged
+			}
+		}
 		return CancelOutcome{}, RecordedRefusal(c.FailureCode, "", "", o.ID)
 	}
 	return s.cancelOutcomeOf(ctx, o, c)
+}
+
+// orderRefusal is the refusal recorded with order o.
+func orderRefusal(o store.Order) *Refusal {
+	return RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID)
 }
 
 // cancelOutcomeOf is the outcome of a done cancellation.
@@ -277,8 +291,10 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 //     call then loses its race when it journals its token, revokes that token and never
 //     asks the seller to complete;
 //   - token_issued: the token is revoked first (so no charge can happen from then on; if
-//     that fails, nothing is changed), then the seller says whether it charged before,
-//     and only a session it did not complete lets the purchase fail as canceled.
+//     that fails, nothing is changed), then the seller says whether it completed before,
+//     and for a session it did not complete (or no longer knows) Stripe says whether the
+//     token was charged: only nothing charged lets the purchase fail as canceled; a
+//     charge ends it charged_no_order; Stripe not telling changes nothing.
 func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
 	if err != nil {
@@ -301,6 +317,8 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	case store.PurchaseTokenIssued:
 	case store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
+	case store.PurchaseChargedNoOrder:
+		return s.finishCancel(ctx, o, c, "", RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, o.ID))
 	default: // failed meanwhile: nothing was charged, and nothing is left to stop
 		return s.finishCancel(ctx, o, c, "", refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID}))
 	}
@@ -334,6 +352,18 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case sess.Status == StatusCompleteInProgress:
 		return s.finishCancel(ctx, o, c, "", busy)
+	}
+	// The seller has no completed order: Stripe tells whether it charged the token.
+	switch charged, err := s.witnessCharge(ctx, &p); {
+	case errors.Is(err, errNoWitness):
+		s.cfg.Log.WarnContext(ctx, "cancel: whether the payment token was charged is unknown", "order", o.ID, "err", err)
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
+	case errors.As(err, new(lostRace)):
+		return s.finishCancel(ctx, o, c, "", busy)
+	case err != nil:
+		return CancelOutcome{}, err
+	case charged != nil:
+		return s.finishCancel(ctx, o, c, "", charged)
 	}
 	claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseTokenIssued)
 	switch {
@@ -434,12 +464,16 @@ func (s *Service) askSellerToCancel(ctx context.Context, o store.Order, c store.
 // supportURL is where the person reaches o's seller: the operator's configured page,
 // else the seller's page of the order.
 func (s *Service) supportURL(ctx context.Context, o store.Order) string {
+	return firstOf(s.sellerSupportURL(ctx, o.SellerID), o.SupportURL, o.PermalinkURL)
+}
+
+// sellerSupportURL is the operator's configured support page of seller sellerID, ""
+// when none is known.
+func (s *Service) sellerSupportURL(ctx context.Context, sellerID string) string {
 	if l, ok := s.cfg.Sellers.(SupportLinks); ok {
-		if seller, err := s.cfg.Catalog.Seller(ctx, o.SellerID); err == nil {
-			if u := l.SupportURL(seller); u != "" {
-				return u
-			}
+		if seller, err := s.cfg.Catalog.Seller(ctx, sellerID); err == nil {
+			return l.SupportURL(seller)
 		}
 	}
-	return firstOf(o.SupportURL, o.PermalinkURL)
+	return ""
 }

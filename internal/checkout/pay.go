@@ -113,7 +113,9 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (
 	return s.finish(ctx, p, co, sess, err)
 }
 
-// finish records what the seller's complete call ended with.
+// finish records what the seller's complete call ended with. A seller that answers
+// with anything but a completed order after it was given the token may have charged
+// it all the same: failAfterSeller lets Stripe tell.
 func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerCheckout, sess Session, err error) (Outcome, error) {
 	switch {
 	case err == nil && sess.Status == StatusSessionCompleted:
@@ -121,14 +123,14 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 	case err == nil && sess.Status == StatusCompleteInProgress:
 		return s.unknownOutcome(ctx, p, co, errors.New("the seller is still completing the checkout"))
 	case err == nil && sess.has(ProblemDeclined), errors.Is(err, ErrDeclined):
-		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalCardDeclined, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4}))
+		return s.failAfterSeller(ctx, p, refuse(RefusalCardDeclined, RefusalParams{CardBrand: p.CardBrand, CardLast4: p.CardLast4}))
 	case err == nil && sess.has(ProblemInvalid):
-		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalTokenRejected, RefusalParams{Seller: p.SellerName}))
+		return s.failAfterSeller(ctx, p, refuse(RefusalTokenRejected, RefusalParams{Seller: p.SellerName}))
 	case err == nil:
-		return Outcome{}, s.failAfterToken(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
+		return s.failAfterSeller(ctx, p, problemRefusal(p.SellerName, p.Title, sess))
 	case errors.Is(err, ErrRejected):
 		s.cfg.Log.WarnContext(ctx, "seller rejected payment", "purchase", p.ID, "err", err)
-		return Outcome{}, s.failAfterToken(ctx, p, refuse(RefusalSellerRejected, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
+		return s.failAfterSeller(ctx, p, refuse(RefusalSellerRejected, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
 	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return s.unknownOutcome(ctx, p, co, err)
 	}
@@ -138,22 +140,50 @@ func (s *Service) finish(ctx context.Context, p *store.Purchase, co SellerChecko
 // unknownOutcome handles a complete call whose result is unknown: revoke the token, so
 // no new charge can happen from now on, then ask the seller what happened
 // (settledSession). A seller that still cannot tell may have charged before the
-// revocation, so that purchase stays pending.
+// revocation, so that purchase stays pending. A seller that no longer knows the
+// session (a restart lost it) or did not complete it has Stripe tell whether the
+// token was charged.
 func (s *Service) unknownOutcome(ctx context.Context, p *store.Purchase, co SellerCheckout, cause error) (Outcome, error) {
 	s.cfg.Log.WarnContext(ctx, "seller complete outcome unknown", "purchase", p.ID, "err", cause)
 	bg := context.WithoutCancel(ctx)
 	s.revoke(bg, p)
-	sess, err := s.settledSession(bg, p, co)
+	sess, err := sessionOrNone(s.settledSession(bg, p, co))
 	switch {
 	case err == nil && sess.Status == StatusSessionCompleted:
 		return s.record(bg, p, sess)
 	case err == nil && sess.Status != StatusCompleteInProgress:
-		return Outcome{}, s.fail(bg, p, store.PurchaseTokenIssued, refuse(RefusalSellerUnavailable, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
+		return s.endUnpaid(bg, p, refuse(RefusalSellerUnavailable, RefusalParams{Seller: p.SellerName, Step: StepComplete}))
 	}
 	// Still unknown: leave it to Recover; the order stays pending.
-	order, oerr := s.cfg.Store.Order(bg, p.CustomerID, p.OrderID)
-	if oerr != nil {
-		return Outcome{}, oerr
+	return s.pending(bg, p)
+}
+
+// failAfterSeller ends p, whose token its seller was given and which the seller did
+// not complete, with ref: it revokes the token, then Stripe's word on the token
+// decides between ref and charged_no_order (endUnpaid).
+func (s *Service) failAfterSeller(ctx context.Context, p *store.Purchase, ref *Refusal) (Outcome, error) {
+	ctx = context.WithoutCancel(ctx)
+	s.revoke(ctx, p)
+	return s.endUnpaid(ctx, p, ref)
+}
+
+// endUnpaid ends p, whose token is revoked and whose seller has no completed order for
+// it: failed with ref when Stripe shows nothing captured, charged_no_order when it
+// shows a charge, and pending (for recovery to look again) while Stripe cannot tell.
+func (s *Service) endUnpaid(ctx context.Context, p *store.Purchase, ref *Refusal) (Outcome, error) {
+	err := s.failUnlessCharged(ctx, p, ref)
+	if errors.Is(err, errNoWitness) {
+		s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe has not told whether its token was charged", "purchase", p.ID, "err", err)
+		return s.pending(ctx, p)
+	}
+	return Outcome{}, err
+}
+
+// pending is the outcome of p while its end is not known.
+func (s *Service) pending(ctx context.Context, p *store.Purchase) (Outcome, error) {
+	order, err := s.cfg.Store.Order(ctx, p.CustomerID, p.OrderID)
+	if err != nil {
+		return Outcome{}, err
 	}
 	return Outcome{Status: StatusPending, Purchase: *p, Order: &order}, nil
 }
@@ -219,7 +249,8 @@ func (s *Service) fail(ctx context.Context, p *store.Purchase, from store.Purcha
 	return ref
 }
 
-// failAfterToken revokes p's token and then fails it.
+// failAfterToken revokes p's token and then fails it; only for a token that never
+// reached the seller (failAfterSeller for one that did).
 func (s *Service) failAfterToken(ctx context.Context, p *store.Purchase, ref *Refusal) error {
 	s.revoke(context.WithoutCancel(ctx), p)
 	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)

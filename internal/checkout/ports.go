@@ -133,6 +133,12 @@ type TokenRequest struct {
 type Token struct {
 	ID     string
 	Status TokenStatus
+	// AmountCaptured is what the seller has charged on the token so far, in minor units
+	// of Currency, as Stripe shows it (Tokens.Retrieve; zero from Issue). It is final
+	// once the token is deactivated or past ExpiresAt.
+	AmountCaptured int64
+	Currency       string
+	ExpiresAt      time.Time // zero when unknown
 }
 
 // TokenStatus is an issued token's status: active, requires_action or deactivated.
@@ -145,10 +151,13 @@ const (
 	TokenDeactivated    TokenStatus = "deactivated"
 )
 
-// Tokens issues and revokes Shared Payment Tokens on the agent's Stripe account.
+// Tokens issues, revokes and reads Shared Payment Tokens on the agent's Stripe
+// account. Retrieve is Stripe's word on what a token was charged: the saga's witness
+// when a seller has no order to show for a token it was given.
 type Tokens interface {
 	Issue(ctx context.Context, r TokenRequest) (Token, error)
 	Revoke(ctx context.Context, id, idemKey string) error
+	Retrieve(ctx context.Context, id string) (Token, error)
 }
 
 // Errors that SellerCheckout and Tokens implementations wrap, so the saga can tell a

@@ -314,7 +314,7 @@ func (s *Service) outcomeOf(ctx context.Context, p store.Purchase) (Outcome, err
 	switch p.State {
 	case store.PurchaseCompleted:
 		return Outcome{Status: StatusCompleted, Purchase: p, Order: order}, nil
-	case store.PurchaseFailed, store.PurchaseCanceled:
+	case store.PurchaseFailed, store.PurchaseCanceled, store.PurchaseChargedNoOrder:
 		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
 	}
 	return Outcome{Status: StatusPending, Purchase: p, Order: order}, nil

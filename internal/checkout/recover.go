@@ -11,15 +11,19 @@ import (
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
-	SalesCounted                 int // sales counted in the statistics that earlier drains left pending
+	// ChargedNoOrder counts purchases whose seller has no order but whose payment
+	// token Stripe shows charged (store.PurchaseChargedNoOrder): the operator's to follow up.
+	ChargedNoOrder int
+	SalesCounted   int // sales counted in the statistics that earlier drains left pending
 }
 
 // Recover settles purchases that a crash (or a lost connection) left between
 // approval and a final state, last updated before olderThan ago. For each it asks the
 // seller whether its checkout completed: if so the order is recorded as completed
-// (exactly once); if not, the token is revoked and the purchase fails. A purchase
-// whose seller cannot be reached stays as it is for the next run. Call it at startup,
-// before serving.
+// (exactly once); if not, the token is revoked and Stripe tells what it was charged:
+// nothing, and the purchase fails; something, and it ends charged_no_order. A
+// purchase whose seller cannot be reached, or whose token Stripe cannot tell about,
+// stays as it is for the next run. Call it at startup, before serving.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
 	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
@@ -28,14 +32,16 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 	}
 	for i := range ps {
 		p := &ps[i]
-		switch done, err := s.recoverOne(ctx, p); {
+		switch end, err := s.recoverOne(ctx, p); {
 		case errors.Is(err, store.ErrStateChanged):
 			// Its own call moved it on meanwhile: not recovery's to settle.
 		case err != nil:
 			rep.Unsettled++
 			s.cfg.Log.WarnContext(ctx, "purchase left unsettled", "purchase", p.ID, "state", p.State, "err", err)
-		case done:
+		case end == store.PurchaseCompleted:
 			rep.Completed++
+		case end == store.PurchaseChargedNoOrder:
+			rep.ChargedNoOrder++
 		default:
 			rep.Failed++
 		}
@@ -80,38 +86,39 @@ func (s *Service) recoverCheckout(ctx context.Context, c *store.Checkout) error 
 	return s.cfg.Store.AdvanceCheckout(ctx, c, from)
 }
 
-// recoverOne settles p and reports whether it completed.
-func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, error) {
+// recoverOne settles p and returns the state it ended in.
+func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.PurchaseState, error) {
 	interrupted := refuse(RefusalInterrupted, RefusalParams{})
 	switch p.State {
 	case store.PurchaseOpen:
-		return false, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
+		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
 	case store.PurchaseApproved:
 		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
 		if err == nil {
 			// The token may have been issued just before the crash, unjournaled: asking
 			// again with the same idempotency key returns it, and then it is revoked.
+			// It never reached the seller (the journal would show it issued).
 			s.reissueAndRevoke(ctx, p)
 		}
-		return false, err
+		return store.PurchaseFailed, err
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	sess, err := sessionOrNone(co.Get(ctx, p.SessionID))
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	if sess.Status != StatusSessionCompleted {
 		s.revoke(ctx, p)
 		// The seller may have completed between the Get and the revocation.
 		if sess, err = sessionOrNone(s.settledSession(ctx, p, co)); err != nil {
-			return false, err
+			return "", err
 		}
 	}
 	switch sess.Status {
@@ -119,19 +126,29 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (bool, erro
 		p.SellerOrderID, p.Digital = sess.OrderID, sess.Digital
 		switch err := s.cfg.Store.Complete(ctx, p); {
 		case errors.Is(err, store.ErrStateChanged):
-			return true, nil // the purchase's own call recorded it
+			return store.PurchaseCompleted, nil // the purchase's own call recorded it
 		case err != nil:
-			return false, err
+			return "", err
 		}
 		s.afterSale(ctx, p.ID, p.OrderID)
 		s.notifyOrder(p.CustomerID, p.OrderID)
-		return true, nil
+		return store.PurchaseCompleted, nil
 	case StatusCompleteInProgress:
 		// The seller may have charged the token before it was revoked: only its
 		// final status tells, on a later run.
-		return false, errors.New("the seller is still completing the checkout")
+		return "", errors.New("the seller is still completing the checkout")
 	}
-	return false, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))
+	// The seller has no completed order (or no session at all: a restart may have lost
+	// it after it charged). Stripe tells whether the token was charged.
+	switch charged, err := s.witnessCharge(ctx, p); {
+	case errors.As(err, new(lostRace)):
+		return "", store.ErrStateChanged
+	case err != nil:
+		return "", err
+	case charged != nil:
+		return store.PurchaseChargedNoOrder, nil
+	}
+	return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))
 }
 
 // settleFailed fails p (from state from) with ref and cancels its seller session. A
@@ -170,8 +187,10 @@ func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
 }
 
 // sessionOrNone treats a session the seller does not know (such as one from before a
-// sandbox restart) as not completed: nothing can be charged on it. Any other refusal
-// (a rejected API key, say) tells nothing about the session, so it stays an error.
+// seller restart) as not completed. That says nothing of whether the seller charged
+// its token before it forgot the session: the callers ask Stripe (captured) before
+// concluding anything. Any other refusal (a rejected API key, say) tells nothing
+// about the session, so it stays an error.
 func sessionOrNone(sess Session, err error) (Session, error) {
 	if errors.Is(err, ErrNoSession) {
 		return Session{}, nil

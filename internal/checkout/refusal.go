@@ -51,6 +51,13 @@ const (
 	RefusalTokenRejected        RefusalCode = "payment_token_rejected"  // Seller
 	RefusalPriceChanged         RefusalCode = "price_changed"           // Seller, Amount+Currency asked now, QuotedAmount+QuotedCurrency
 	RefusalInterrupted          RefusalCode = "interrupted"             // Seller when its checkout had started completing
+	// RefusalChargedNoOrder is not "nothing charged": the seller has no completed order,
+	// yet Stripe shows the payment token charged Amount of Currency (final: the token is
+	// revoked or expired). Recorded with the purchase (PurchaseChargedNoOrder) and its
+	// order (OrderChargedNoOrder); cancel_order answers it too, since the seller has no
+	// order to cancel or refund through this server. Seller, Title, Amount, Currency,
+	// OrderID, SupportURL (the seller's support page; may be empty).
+	RefusalChargedNoOrder RefusalCode = "charged_no_order"
 
 	// Refusals of cancel_order, and the reason recorded with an order canceled
 	// before its seller completed it.
@@ -63,6 +70,7 @@ const (
 	RefusalNotCancelable         RefusalCode = "not_cancelable"      // Seller, SellerMessage, SupportURL
 	RefusalCompletedMeanwhile    RefusalCode = "completed_meanwhile" // Seller, OrderID
 	RefusalSellerBusy            RefusalCode = "seller_busy"         // Seller: still completing; the outcome is not known yet
+	RefusalPaymentUnknown        RefusalCode = "payment_unknown"     // Seller, OrderID: Stripe could not say whether the order's token was charged; nothing canceled yet
 	RefusalNoAddress             RefusalCode = "no_address"          // Seller: it ships and the customer has no address on file
 	RefusalAddressRejected       RefusalCode = "address_rejected"    // Seller, SellerMessage
 	RefusalUnknownAddress        RefusalCode = "unknown_address"     // AddressID

@@ -915,8 +915,16 @@ func TestSubscriptionInterruptedRetryWaitsForToken(t *testing.T) {
 				cfg.Tokens = unrevocable{cfg.Tokens}
 			}
 			restarted := mustService(t, cfg)
-			if _, err := restarted.Recover(ctx, 0); err != nil {
+			rep, err := restarted.Recover(ctx, 0)
+			if err != nil {
 				t.Fatal(err)
+			}
+			want := checkout.RecoverReport{Failed: 1}
+			if !tc.revoke { // the token can still be charged: nothing is concluded
+				want = checkout.RecoverReport{Unsettled: 1}
+			}
+			if rep != want {
+				t.Fatalf("recover = %+v, want %+v", rep, want)
 			}
 			tokens := len(e.sb.Stripe.Tokens())
 			e.renew(restarted, 3)
@@ -930,6 +938,12 @@ func TestSubscriptionInterruptedRetryWaitsForToken(t *testing.T) {
 					t.Fatalf("%d new tokens a second before the old one expires, want 0", n)
 				}
 				e.clock.Advance(time.Second)
+				// Until its token expired, Stripe could not say that the interrupted
+				// attempt was never charged (the token could still be): recovery left it
+				// pending. Now it settles it, as the server's periodic recovery does.
+				if rep, err := restarted.Recover(ctx, 0); err != nil || rep.Failed != 1 {
+					t.Fatalf("recover after the token expired = %+v, %v; want 1 failed", rep, err)
+				}
 				e.renew(restarted, 3)
 			}
 			if e.succeeded() != 2 {

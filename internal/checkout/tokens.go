@@ -33,6 +33,17 @@ func (t SPTTokens) Revoke(ctx context.Context, id, idemKey string) error {
 	return classifyStripe(err)
 }
 
+// Retrieve implements Tokens: the token as Stripe shows it now, with what was captured
+// on it.
+func (t SPTTokens) Retrieve(ctx context.Context, id string) (Token, error) {
+	tok, err := t.Client.Retrieve(ctx, id)
+	if err != nil {
+		return Token{}, classifyStripe(err)
+	}
+	return Token{ID: tok.ID, Status: TokenStatus(tok.Status), AmountCaptured: tok.AmountCaptured,
+		Currency: tok.Currency, ExpiresAt: tok.ExpiresAt}, nil
+}
+
 // classifyStripe maps the SPT client's errors onto the saga's.
 func classifyStripe(err error) error {
 	var se *spt.Error
@@ -50,4 +61,17 @@ func classifyStripe(err error) error {
 		return fmt.Errorf("%w: %w: %w", ErrRejected, ErrMisconfigured, err)
 	}
 	return fmt.Errorf("%w: %w", ErrRejected, err)
+}
+
+// tokenFailure describes a Tokens call's error err without the token id it may name:
+// a token id, even redacted, stays out of logs.
+func tokenFailure(err error) string {
+	var se *spt.Error
+	switch {
+	case errors.As(err, &se):
+		return strings.TrimSpace(fmt.Sprintf("%s: HTTP %d %s %s %s", se.Op, se.HTTPStatus, se.Type, se.Code, se.RequestID))
+	case errors.Is(err, ErrUnavailable):
+		return "the payment service is unavailable"
+	}
+	return "the payment service refused the request"
 }

@@ -1,0 +1,115 @@
+package checkout
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// A seller's word alone never makes a purchase whose payment token reached it "nothing
+// charged": a seller that charged and then lost the session (a restart), or answers
+// with a decline or a problem after charging, would have the person charged while we
+// say they were not. Stripe is the witness: once the token can be used no more
+// (revoked, or past its expiry), what it shows captured on the token is final.
+//   - nothing captured: the purchase fails as the seller's answer says;
+//   - something captured: the purchase ends charged_no_order (store.PurchaseChargedNoOrder,
+//     RefusalChargedNoOrder), which counts as spent and says so;
+//   - Stripe cannot tell (unreachable, or the token still usable): nothing is concluded,
+//     the purchase stays token_issued (its order pending) for recovery to look again.
+
+// errNoWitness means Stripe has not told what a purchase's token was charged, finally:
+// it could not be asked, or the token can still be charged. The purchase must stay
+// pending.
+var errNoWitness = errors.New("stripe has not told what the payment token was charged")
+
+// clockSkew is how far past a token's expiry this server's clock must be before it
+// takes a token that Stripe does not show deactivated for expired: Stripe's clock
+// decides when the token stops working.
+const clockSkew = time.Minute
+
+// captured returns what Stripe shows captured on p's token, in minor units of the
+// currency it returns, once the token can no longer be charged. A purchase without a
+// token was charged nothing. Errors wrap errNoWitness.
+func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, string, error) {
+	if p.TokenID == "" {
+		return 0, p.Currency, nil
+	}
+	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Retrieve(ctx, p.TokenID) })
+	if err != nil {
+		return 0, "", fmt.Errorf("%w: %s", errNoWitness, tokenFailure(err))
+	}
+	expires := tok.ExpiresAt
+	if expires.IsZero() {
+		expires = p.TokenExpiresAt
+	}
+	if tok.Status != TokenDeactivated && s.now().Before(expires.Add(clockSkew)) {
+		return 0, "", fmt.Errorf("%w: the token can still be charged (status %s)", errNoWitness, tok.Status)
+	}
+	currency := tok.Currency
+	if currency == "" {
+		currency = p.Currency
+	}
+	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_captured", fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
+	}
+	return tok.AmountCaptured, currency, nil
+}
+
+// chargedNoOrder ends p, in state token_issued, charged with no seller order: Stripe
+// shows amount of currency captured on its token. It returns the refusal saying so
+// (recorded with p and its order), lostRace when another call moved p first, or the
+// store's error (p then stays pending, for recovery).
+func (s *Service) chargedNoOrder(ctx context.Context, p *store.Purchase, amount int64, currency string) error {
+	ctx = context.WithoutCancel(ctx)
+	ref := refuse(RefusalChargedNoOrder, RefusalParams{Seller: p.SellerName, Title: p.Title, Amount: amount,
+		Currency: currency, OrderID: p.OrderID, SupportURL: s.sellerSupportURL(ctx, p.SellerID)})
+	next := *p
+	ref.record(&next, store.PurchaseChargedNoOrder)
+	next.Charged = true
+	switch err := s.cfg.Store.Advance(ctx, &next, "charged_no_order", "", store.PurchaseTokenIssued); {
+	case errors.Is(err, store.ErrStateChanged):
+		return lostRace{p.ID}
+	case err != nil:
+		return err
+	}
+	*p = next
+	s.cfg.Log.ErrorContext(ctx, "the seller has no order for a purchase that Stripe shows charged",
+		"purchase", p.ID, "order", p.OrderID, "seller", p.SellerID, "captured", amount, "currency", currency)
+	s.notifyOrder(p.CustomerID, p.OrderID)
+	ref.OrderID = p.OrderID
+	return ref
+}
+
+// witnessCharge asks Stripe whether p's revoked token, which its seller was given and
+// for which the seller has no completed order, was charged. Charged: p ends
+// charged_no_order and the refusal saying so is returned. Not charged: nil, nil, and
+// p is the caller's to fail. Stripe cannot tell: an error wrapping errNoWitness, p
+// unchanged. lostRace when another call ended p first.
+func (s *Service) witnessCharge(ctx context.Context, p *store.Purchase) (*Refusal, error) {
+	amount, currency, err := s.captured(ctx, p)
+	if err != nil || amount == 0 {
+		return nil, err
+	}
+	var ref *Refusal
+	if err := s.chargedNoOrder(ctx, p, amount, currency); !errors.As(err, &ref) {
+		return nil, err
+	}
+	return ref, nil
+}
+
+// failUnlessCharged ends p, in state token_issued, whose token is revoked and whose
+// seller has no completed order for it: failed with ref when Stripe shows nothing
+// captured on the token, else charged_no_order (that refusal is returned). When
+// Stripe cannot tell it returns an error wrapping errNoWitness and changes nothing.
+func (s *Service) failUnlessCharged(ctx context.Context, p *store.Purchase, ref *Refusal) error {
+	switch charged, err := s.witnessCharge(ctx, p); {
+	case err != nil:
+		return err
+	case charged != nil:
+		return charged
+	}
+	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
+}

@@ -1,0 +1,447 @@
+package checkout_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// forgetful is a reference seller that completes (and charges) its first checkout as
+// usual, answers that complete call with reply, and then forgets every session, as a
+// seller that restarted would: from then on any call about a session is a 404.
+type forgetful struct {
+	forgot atomic.Bool
+	// reply answers the complete call; rec is the reference seller's own answer.
+	reply func(w http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder)
+}
+
+func (f *forgetful) middleware(_ string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case f.forgot.Load() && strings.Contains(r.URL.Path, "/checkout_sessions/"):
+			status(http.StatusNotFound, `{"type":"invalid_request","code":"not_found","message":"no such checkout session"}`)(w, r, h)
+		case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete"):
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			f.forgot.Store(true)
+			f.reply(w, r, rec)
+		default:
+			h.ServeHTTP(w, r)
+		}
+	})
+}
+
+// Replies of a forgetful seller's complete call.
+var (
+	// replyAsIs passes the seller's own answer on (a completed order).
+	replyAsIs = func(w http.ResponseWriter, _ *http.Request, rec *httptest.ResponseRecorder) {
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	}
+	// reply503 loses the answer: the seller looks down.
+	reply503 = func(w http.ResponseWriter, r *http.Request, _ *httptest.ResponseRecorder) {
+		status(http.StatusServiceUnavailable, `{"type":"service_unavailable","code":"restarting","message":"x"}`)(w, r, nil)
+	}
+	// reply404 answers that the session is unknown.
+	reply404 = func(w http.ResponseWriter, r *http.Request, _ *httptest.ResponseRecorder) {
+		status(http.StatusNotFound, `{"type":"invalid_request","code":"not_found","message":"no such checkout session"}`)(w, r, nil)
+	}
+)
+
+// replyProblem answers with the session as if it had not been paid, carrying an error
+// message with code: the seller misreports a charge it made.
+func replyProblem(code string) func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder) {
+	return func(w http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) {
+		var sess map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &sess); err != nil {
+			status(http.StatusInternalServerError, `{"type":"processing_error","code":"x","message":"x"}`)(w, r, nil)
+			return
+		}
+		sess["status"] = "ready_for_payment"
+		delete(sess, "order")
+		sess["messages"] = []map[string]any{{"type": "error", "code": code, "content_type": "plain", "content": "could not take payment"}}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(sess)
+	}
+}
+
+// stripeBlind makes the agent's reads of its issued tokens fail while it is set: Stripe
+// cannot say what a token was charged.
+type stripeBlind struct{ on atomic.Bool }
+
+func (b *stripeBlind) middleware(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if b.on.Load() && r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/v1/shared_payment/issued_tokens/") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			io.WriteString(w, `{"error":{"type":"api_error","message":"boom"}}`)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// wantChargedNoOrder checks that ref says Stripe shows the order's total charged with
+// no seller order, as the emulator has it, and that the purchase, its order, the
+// journal, the spending and the operator's listing say the same.
+func (e *env) wantChargedNoOrder(ref *checkout.Refusal) store.Order {
+	e.t.Helper()
+	ctx := context.Background()
+	o, err := e.st.Order(ctx, e.customer, ref.OrderID)
+	if err != nil || o.Status != store.OrderChargedNoOrder || o.FailureCode != string(checkout.RefusalChargedNoOrder) {
+		e.t.Fatalf("order %+v, %v; want charged_no_order", o, err)
+	}
+	var captured int64
+	for _, tok := range e.sb.Stripe.Tokens() {
+		captured += tok.AmountCaptured
+	}
+	if ref.Params.Amount != o.Total || captured != o.Total || ref.Params.Currency != o.Currency || ref.Params.OrderID != o.ID {
+		e.t.Fatalf("refusal %+v: want the %d %s Stripe shows captured (%d) on order %s", ref.Params, o.Total, o.Currency, captured, o.ID)
+	}
+	if got := checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID); got.Params != ref.Params {
+		e.t.Errorf("order records %+v, want %+v", got.Params, ref.Params)
+	}
+	p, err := e.st.Purchase(ctx, o.PurchaseID)
+	if err != nil || p.State != store.PurchaseChargedNoOrder || !p.Charged || !store.Terminal(p.State) {
+		e.t.Errorf("purchase %v (charged %v), %v; want charged_no_order, charged, terminal", p, p.Charged, err)
+	}
+	events, err := e.st.Events(ctx, p.ID)
+	if err != nil || len(events) < 2 || events[len(events)-1].Step != "charged_no_order" ||
+		events[len(events)-2] != (store.Event{Step: "token_captured", Detail: fmt.Sprintf("%d %s", o.Total, o.Currency), At: events[len(events)-2].At}) {
+		e.t.Errorf("journal %+v, %v; want token_captured then charged_no_order last", events, err)
+	}
+	if spent, err := e.st.Spent(ctx, e.customer, "USD", 24*time.Hour); err != nil || spent != o.Total {
+		e.t.Errorf("spent %d, %v; want the order's %d counted", spent, err, o.Total)
+	}
+	listed, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer, Status: store.OrderChargedNoOrder})
+	if err != nil || len(listed) != 1 || listed[0].ID != o.ID {
+		e.t.Errorf("orders listed as charged_no_order: %+v, %v; want %s", listed, err, o.ID)
+	}
+	if n := e.succeeded(); n != 1 {
+		e.t.Errorf("%d succeeded PaymentIntents, want the seller's 1", n)
+	}
+	if !e.allTokensDeactivated() {
+		e.t.Errorf("a token is still usable: %+v", e.sb.Stripe.Tokens())
+	}
+	return o
+}
+
+// A seller that charged the token and then answers anything but its order — a lost
+// reply and a restart that forgot the session, a 404, a decline, another problem, a
+// refusal — must not have the purchase called "nothing charged": Stripe shows the
+// token charged, and the purchase ends charged_no_order. A retry returns that and
+// charges nothing more.
+func TestSellerChargedWithoutOrder(t *testing.T) {
+	tests := []struct {
+		name  string
+		reply func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder)
+	}{
+		{"reply lost, then the session forgotten", reply503},
+		{"answers 404", reply404},
+		{"answers a decline", replyProblem("payment_declined")},
+		{"answers the token invalid", replyProblem("invalid")},
+		{"answers another problem", replyProblem("processing_error")},
+		{"refuses", func(w http.ResponseWriter, r *http.Request, _ *httptest.ResponseRecorder) {
+			status(http.StatusBadRequest, `{"type":"invalid_request","code":"bad","message":"no"}`)(w, r, nil)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &forgetful{reply: tt.reply}
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: f.middleware, SellerTimeout: 2 * time.Second}})
+			p := e.product(1000, 4000)
+			req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "charged-1"}
+			_, err := e.svc.Purchase(context.Background(), req)
+			ref := wantRefusal(t, err, checkout.RefusalChargedNoOrder)
+			e.wantChargedNoOrder(ref)
+			again, err := e.service().Purchase(context.Background(), req)
+			if got := wantRefusal(t, err, checkout.RefusalChargedNoOrder); got.Params != ref.Params {
+				t.Errorf("retry = %+v, %+v; want the first refusal %+v", again, got.Params, ref.Params)
+			}
+			if n := e.succeeded(); n != 1 {
+				t.Errorf("after the retry: %d succeeded PaymentIntents, want 1", n)
+			}
+			if rep, err := e.service().Recover(context.Background(), 0); err != nil || rep != (checkout.RecoverReport{}) {
+				t.Errorf("recover = %+v, %v; want nothing to do", rep, err)
+			}
+		})
+	}
+}
+
+// crashAt makes a Config stop the saga after step, as a crash would.
+func crashAt(step string) func(*checkout.Config) {
+	return func(c *checkout.Config) {
+		c.Fault = func(s string) error {
+			if s == step {
+				return errors.New("killed")
+			}
+			return nil
+		}
+	}
+}
+
+// Recovery asks Stripe, not the seller alone: a seller that restarted and forgot a
+// session it charged has the purchase end charged_no_order; one it never charged fails
+// as before; while Stripe cannot tell, the purchase waits for the next run.
+func TestRecoverSellerForgotSession(t *testing.T) {
+	tests := []struct {
+		name    string
+		crash   string // the saga's step the crash follows
+		blind   bool   // Stripe cannot tell at the first recovery
+		want    checkout.RecoverReport
+		charged int
+	}{
+		{name: "charged, then forgot", crash: "seller_completed", want: checkout.RecoverReport{ChargedNoOrder: 1}, charged: 1},
+		{name: "never completed, then forgot", crash: "token_issued", want: checkout.RecoverReport{Failed: 1}},
+		{name: "charged, then forgot, Stripe unreachable", crash: "seller_completed", blind: true, want: checkout.RecoverReport{ChargedNoOrder: 1}, charged: 1},
+		{name: "never completed, then forgot, Stripe unreachable", crash: "token_issued", blind: true, want: checkout.RecoverReport{Failed: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &forgetful{reply: replyAsIs}
+			b := &stripeBlind{}
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: f.middleware, StripeMiddleware: b.middleware},
+				config: crashAt(tt.crash)})
+			ctx := context.Background()
+			req := checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 4000).ID, Quantity: 1, IdempotencyKey: "forgot-1"}
+			if _, err := e.svc.Purchase(ctx, req); err == nil {
+				t.Fatal("the injected crash did not stop the purchase")
+			}
+			f.forgot.Store(true) // the seller restarts
+			e.cfg.Fault = nil
+			if tt.blind {
+				b.on.Store(true)
+				rep, err := e.service().Recover(ctx, 0)
+				if err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+					t.Fatalf("recover while Stripe cannot tell = %+v, %v; want 1 unsettled", rep, err)
+				}
+				orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+				if err != nil || len(orders) != 1 || orders[0].Status != store.OrderPending {
+					t.Fatalf("orders %+v, %v; want one pending", orders, err)
+				}
+				b.on.Store(false)
+			}
+			rep, err := e.service().Recover(ctx, 0)
+			if err != nil || rep != tt.want {
+				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tt.want)
+			}
+			_, err = e.service().Purchase(ctx, req)
+			if tt.charged == 0 {
+				wantRefusal(t, err, checkout.RefusalInterrupted)
+				if e.succeeded() != 0 || !e.allTokensDeactivated() {
+					t.Errorf("%d charges, tokens %+v; want none and all deactivated", e.succeeded(), e.sb.Stripe.Tokens())
+				}
+			} else {
+				e.wantChargedNoOrder(wantRefusal(t, err, checkout.RefusalChargedNoOrder))
+			}
+			if again, err := e.service().Recover(ctx, 0); err != nil || again != (checkout.RecoverReport{}) {
+				t.Errorf("second recover = %+v, %v; want nothing to do", again, err)
+			}
+		})
+	}
+}
+
+// A live purchase whose seller has no order for it, and about whose token Stripe
+// cannot tell, is pending, never "nothing charged": recovery settles it once Stripe
+// answers, charged or not.
+func TestStripeCannotTellStaysPending(t *testing.T) {
+	tests := []struct {
+		name   string
+		seller func(*envHolder) envOpts
+		want   checkout.RecoverReport
+	}{
+		{"seller charged, then answers 404", func(*envHolder) envOpts {
+			f := &forgetful{reply: reply404}
+			return envOpts{sandbox: sandbox.Options{SellerMiddleware: f.middleware}}
+		}, checkout.RecoverReport{ChargedNoOrder: 1}},
+		{"seller fails without charging", sellerFault(fault{"POST", "/complete", status(500, `{"type":"processing_error","code":"boom","message":"x"}`)}),
+			checkout.RecoverReport{Failed: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &stripeBlind{}
+			b.on.Store(true)
+			h := &envHolder{}
+			o := tt.seller(h)
+			o.sandbox.StripeMiddleware = b.middleware
+			o.sandbox.SellerTimeout = 2 * time.Second
+			h.e = newEnv(t, o)
+			e := h.e
+			ctx := context.Background()
+			out, err := e.buy(e.product(1000, 4000).ID, 1)
+			if err != nil || out.Status != checkout.StatusPending || out.Order == nil || out.Order.Status != store.OrderPending {
+				t.Fatalf("outcome %+v, %v; want pending", out, err)
+			}
+			if !e.allTokensDeactivated() {
+				t.Errorf("the token of a pending purchase is still usable: %+v", e.sb.Stripe.Tokens())
+			}
+			if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+				t.Fatalf("recover while Stripe cannot tell = %+v, %v; want 1 unsettled", rep, err)
+			}
+			b.on.Store(false)
+			if rep, err := e.service().Recover(ctx, 0); err != nil || rep != tt.want {
+				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tt.want)
+			}
+			o2, err := e.st.Order(ctx, e.customer, out.Order.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want.ChargedNoOrder == 1 {
+				e.wantChargedNoOrder(checkout.RecordedRefusal(o2.FailureCode, o2.FailureParams, o2.FailureReason, o2.ID))
+			} else if o2.Status != store.OrderFailed || e.succeeded() != 0 {
+				t.Errorf("order %+v with %d charges; want failed, none", o2, e.succeeded())
+			}
+		})
+	}
+}
+
+// cancel_order of a pending order whose seller charged and forgot the session does not
+// say "canceled, nothing charged": it ends the order charged_no_order and says so, and
+// says so again when asked again. While Stripe cannot tell, nothing is canceled.
+func TestCancelSellerForgotSession(t *testing.T) {
+	f := &forgetful{reply: reply404}
+	b := &stripeBlind{}
+	b.on.Store(true)
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: f.middleware, StripeMiddleware: b.middleware}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending", out, err)
+	}
+	_, err = e.cancel(out.Order.ID, "")
+	if ref := wantRefusal(t, err, checkout.RefusalPaymentUnknown); ref.Params.OrderID != out.Order.ID {
+		t.Errorf("refusal %+v, want order %s", ref.Params, out.Order.ID)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderPending {
+		t.Fatalf("order %+v, %v; want still pending", o, err)
+	}
+	b.on.Store(false)
+	_, err = e.cancel(out.Order.ID, "")
+	ref := wantRefusal(t, err, checkout.RefusalChargedNoOrder)
+	e.wantChargedNoOrder(ref)
+	_, err = e.cancel(out.Order.ID, "")
+	if again := wantRefusal(t, err, checkout.RefusalChargedNoOrder); again.Params != ref.Params {
+		t.Errorf("second cancel says %+v, want %+v", again.Params, ref.Params)
+	}
+	if n, _ := e.refunds(); n != 0 {
+		t.Errorf("%d refunds, want none (the seller has no order to refund)", n)
+	}
+}
+
+// A cart checkout shares the saga: the seller order of a seller that charged and then
+// forgot the session ends charged_no_order, the others complete, and the checkout is
+// partial, never "nothing charged" for that seller.
+func TestCheckoutSellerForgotSession(t *testing.T) {
+	f := &forgetful{reply: reply404}
+	var forgetter atomic.Value // the seller id whose reference seller forgets
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
+		forgetting := f.middleware(id, h)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if s, _ := forgetter.Load().(string); s == id {
+				forgetting.ServeHTTP(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}}})
+	bk := e.fillCart()
+	forgetter.Store(bk.sellers[1])
+	out, err := e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer})
+	if err != nil || out.Status != checkout.CheckoutPartial || len(out.Orders) != 3 {
+		t.Fatalf("checkout = %+v, %v; want partial over 3 sellers", out, err)
+	}
+	completed := 0
+	for _, so := range out.Orders {
+		switch {
+		case so.Purchase.SellerID == bk.sellers[1]:
+			if so.Refusal == nil || so.Refusal.Code != checkout.RefusalChargedNoOrder || so.Refusal.Params.Amount != so.Purchase.Total {
+				t.Errorf("the forgetting seller's order: %+v; want charged_no_order for %d", so.Refusal, so.Purchase.Total)
+			}
+			if so.Order == nil || so.Order.Status != store.OrderChargedNoOrder {
+				t.Errorf("its order %+v, want charged_no_order", so.Order)
+			}
+		case so.Status == checkout.StatusCompleted:
+			completed++
+		}
+	}
+	if completed != 2 || e.succeeded() != 3 || !e.allTokensDeactivated() {
+		t.Errorf("%d completed seller orders, %d charges; want 2 completed and 3 charges, all tokens deactivated", completed, e.succeeded())
+	}
+}
+
+// A subscription renewal shares the saga: a renewal that the seller charged and then
+// forgot ends charged_no_order and pauses the subscription (it is not retried, which
+// would charge the cycle again), with that as the reason.
+func TestRenewalSellerForgotSession(t *testing.T) {
+	f := &forgetful{reply: reply404}
+	var armed atomic.Bool
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
+		forgetting := f.middleware(id, h)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if armed.Load() {
+				forgetting.ServeHTTP(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}}})
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	before := e.succeeded()
+	armed.Store(true)
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 3); rep.Paused != 1 || rep.Paid != 0 {
+		t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	u := e.subscription(id)
+	if u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalChargedNoOrder) {
+		t.Fatalf("subscription %+v; want paused with charged_no_order", u)
+	}
+	r := checkout.PauseRefusal(u)
+	if r == nil || r.Params.Amount != u.Amount || r.Params.OrderID == "" {
+		t.Fatalf("pause reason %+v; want the %d charged on its order", r, u.Amount)
+	}
+	o, err := e.st.Order(context.Background(), e.customer, r.Params.OrderID)
+	if err != nil || o.Status != store.OrderChargedNoOrder {
+		t.Errorf("order %+v, %v; want charged_no_order", o, err)
+	}
+	if n := e.succeeded() - before; n != 1 {
+		t.Errorf("%d renewal charges, want the seller's 1 and no retry", n)
+	}
+}
+
+// A token that could not be revoked can still be charged, so Stripe showing nothing
+// captured on it yet is not final: the declined purchase stays pending until the
+// token expires, and then recovery fails it, nothing charged.
+func TestUnrevokedTokenStaysPendingUntilExpiry(t *testing.T) {
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", config: func(c *checkout.Config) { c.Tokens = unrevocable{c.Tokens} }})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending while the token can still be charged", out, err)
+	}
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover before the token expires = %+v, %v; want 1 unsettled", rep, err)
+	}
+	e.clock.Advance(checkout.DefaultTokenTTL)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover once the token expired = %+v, %v; want 1 failed", rep, err)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+}
