@@ -30,7 +30,7 @@ type record struct {
 	response   bool   // a JSON-RPC response (an id, no method): the answer to a server's request
 	batch      bool   // a JSON array: a JSON-RPC batch
 	id         json.RawMessage
-	modern     bool   // a 2026-07-28-era message
+	modern     bool // a 2026-07-28-era message
 	toolError  bool
 	rpcError   string
 	deferred   bool // the answer goes out on an SSE stream: log when the call ends
