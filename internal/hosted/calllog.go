@@ -24,13 +24,13 @@ type record struct {
 
 	mu         sync.Mutex
 	customer   string
-	method     string // JSON-RPC method; "" until peeked or when not JSON-RPC
-	tool       string // tool name of a tools/call
-	call       bool   // a JSON-RPC request (has an id), as opposed to a notification or response
-	response   bool   // a JSON-RPC response (an id, no method): the answer to a server's request
-	batch      bool   // a JSON array: a JSON-RPC batch
-	id         json.RawMessage
-	modern     bool // a 2026-07-28-era message
+	method     string          // JSON-RPC method; "" until peeked or when not JSON-RPC
+	tool       string          // tool name of a tools/call
+	call       bool            // a JSON-RPC request (has an id), as opposed to a notification or response
+	response   bool            // a JSON-RPC response (an id, no method): the answer to a server's request
+	batch      bool            // a JSON array: a JSON-RPC batch
+	modern     bool            // a 2026-07-28-era message
+	id         json.RawMessage // a request's id, for an answer refusing it
 	toolError  bool
 	rpcError   string
 	deferred   bool // the answer goes out on an SSE stream: log when the call ends
