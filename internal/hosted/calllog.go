@@ -107,12 +107,21 @@ func (r *record) methodIs(method string) bool {
 	return r.method == method
 }
 
-// exemptFromRequestLimit reports whether the request is a tool call (counted by the
-// tools) or a JSON-RPC response (never refused).
-func (r *record) exemptFromRequestLimit() bool {
+// isResponse reports whether the message is a JSON-RPC response.
+func (r *record) isResponse() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.method == string(mcp.MethodToolsCall) || r.response
+	return r.response
+}
+
+// toolCalled returns the tool a tools/call names, or "" for another message.
+func (r *record) toolCalled() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.method != string(mcp.MethodToolsCall) {
+		return ""
+	}
+	return r.tool
 }
 
 // requestID returns the JSON-RPC id of a request, or nil for anything else.

@@ -94,18 +94,20 @@ func (h *Server) refuseBatches(next http.Handler) http.Handler {
 }
 
 // limitRequests counts every authenticated request against Config.Requests, except
-// two kinds: tool calls, which the tools count against their own limits (and which
-// carry a person's dialog answers in 2026-07-28), and JSON-RPC responses (a dialog
-// answer, an answer to the server's ping), which are never refused. A request over
-// the limit gets 429 with Retry-After, and for a POST a JSON-RPC error with its id,
-// before anything else is done.
+// two kinds: calls of a tool the server has, which the tools' middleware counts
+// against their own limits (and which carry a person's dialog answers in
+// 2026-07-28), and JSON-RPC responses (a dialog answer, an answer to the server's
+// ping), which are never refused. A call of a tool the server does not have never
+// reaches that middleware, so it counts here. A request over the limit gets 429 with
+// Retry-After, and for a POST a JSON-RPC error with its id, before anything else is
+// done.
 func (h *Server) limitRequests(next http.Handler) http.Handler {
 	if h.cfg.Requests == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := recordFrom(r.Context())
-		if rec != nil && rec.exemptFromRequestLimit() {
+		if rec != nil && (rec.isResponse() || h.toolCounted(rec.toolCalled())) {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -139,6 +141,12 @@ func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Durat
 		id = rec.requestID()
 	}
 	writeRPCError(w, status, id, rateLimitedCode, msg, map[string]int{"retryAfterSeconds": secs})
+}
+
+// toolCounted reports whether a call of tool is counted by the tools' own limits: it
+// is a tool the server has ("" is none).
+func (h *Server) toolCounted(tool string) bool {
+	return tool != "" && h.mcp.GetTool(tool) != nil
 }
 
 // retrySeconds rounds d up to whole seconds, at least 1, as Retry-After wants them.

@@ -195,6 +195,8 @@ func TestRequestLimit(t *testing.T) {
 		notification = `{"jsonrpc":"2.0","method":"notifications/initialized"}`
 		response     = `{"jsonrpc":"2.0","id":7,"result":{}}`
 		pingID42     = `{"jsonrpc":"2.0","id":42,"method":"ping"}`
+		// A call of a tool the server does not have never reaches the tools' limits.
+		noSuchToolBody = `{"jsonrpc":"2.0","id":43,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}`
 	)
 	steps := []struct {
 		name   string
@@ -216,6 +218,7 @@ func TestRequestLimit(t *testing.T) {
 		{name: "GET over the limit", token: tokenA, method: http.MethodGet, want: http.StatusTooManyRequests},
 		{name: "DELETE over the limit", token: tokenA, method: http.MethodDelete, want: http.StatusTooManyRequests},
 		{name: "not JSON over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":`, want: http.StatusTooManyRequests},
+		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchToolBody, want: http.StatusTooManyRequests},
 		{name: "a response over the limit is taken", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
 		{name: "a tool call over the limit runs", token: tokenA, method: http.MethodPost, body: whoamiBody(5), want: http.StatusOK},
 		{name: "another customer", token: tokenB, method: http.MethodPost, body: pingBody, want: http.StatusOK},
@@ -241,8 +244,11 @@ func TestRequestLimit(t *testing.T) {
 		}
 		id, code, msg, data := rpcErrorOf(t, resp)
 		wantID := "null"
-		if s.body == pingID42 {
+		switch s.body {
+		case pingID42:
 			wantID = "42"
+		case noSuchToolBody:
+			wantID = "43"
 		}
 		if string(id) != wantID || code != rateLimitedCode || !strings.Contains(msg, "Try again in 100 seconds") || data["retryAfterSeconds"] != 100.0 {
 			t.Errorf("%s: id %s code %d %q %v; want id %s, code %d, a retry in 100 s", s.name, id, code, msg, data, wantID, rateLimitedCode)
