@@ -79,8 +79,8 @@ func methodIn(method, path string) bool {
 // refuseBatches answers a JSON-RPC batch (a POST whose body is a JSON array) with
 // 400 and a JSON-RPC Invalid Request error without an id, whatever the protocol
 // version: 2025-06-18 and later removed batches, and the server does not take them
-// for 2025-03-26 either (see the package's notes). Nothing in the batch is run or
-// counted.
+// for 2025-03-26 either (see the package's notes). Nothing in the batch is run; the
+// request limit counted it as one request.
 func (h *Server) refuseBatches(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if rec := recordFrom(r.Context()); rec != nil && rec.isBatch() {

@@ -114,7 +114,7 @@ func (c *countingLimiter) count(customer string) int {
 
 // TestBatchRefused checks that a JSON-RPC batch is answered 400 with a JSON-RPC
 // Invalid Request error without an id, in every protocol version and transport,
-// and that nothing in it runs or counts.
+// that nothing in it runs, and that it counts as one request against the limit.
 func TestBatchRefused(t *testing.T) {
 	batch := "[" + whoamiBody(1) + "," + pingBody + "]"
 	tests := []struct {
@@ -152,8 +152,8 @@ func TestBatchRefused(t *testing.T) {
 			if string(id) != "null" || code != mcp.INVALID_REQUEST || !strings.Contains(msg, "batches are not supported") {
 				t.Errorf("id %s, code %d, message %q; want null, %d, batches not supported", id, code, msg, mcp.INVALID_REQUEST)
 			}
-			if n := lim.count("cus_alice"); n != 0 {
-				t.Errorf("the batch counted %d requests", n)
+			if n := lim.count("cus_alice"); n != 1 {
+				t.Errorf("the batch counted as %d requests, want 1", n)
 			}
 			if n := ts.h.sessions.count(); n != 0 {
 				t.Errorf("the batch opened %d sessions", n)

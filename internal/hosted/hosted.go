@@ -382,8 +382,8 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
-//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → body limit → batches refused →
-//	                                             request limit → stream caps → stream's token recheck → session owner → mcp-go
+//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → body limit → request limit →
+//	                                             batches refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
@@ -440,11 +440,11 @@ func (h *Server) build() http.Handler {
 }
 
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
-// bearer auth, the body limit, the refusal of batches, the request limit, the stream
+// bearer auth, the body limit, the request limit, the refusal of batches, the stream
 // caps, and the end of streams whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
-	return h.logCalls(h.allowMethods(h.authenticate(h.limitBody(h.refuseBatches(
-		h.limitRequests(h.capStreams(h.endRevokedStreams(next))))))))
+	return h.logCalls(h.allowMethods(h.authenticate(h.limitBody(h.limitRequests(
+		h.refuseBatches(h.capStreams(h.endRevokedStreams(next))))))))
 }
 
 // CheckIssuer returns an error unless u can be an OAuth authorization server's
