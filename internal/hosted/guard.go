@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,15 +32,15 @@ type RequestLimiter interface {
 // requestKind is the kind every request counted by Config.Requests has.
 const requestKind = "request"
 
-// allowed returns the methods an MCP endpoint serves, for the Allow header.
-func (h *Server) allowed(path string) string {
+// served returns the methods an MCP endpoint serves besides OPTIONS.
+func served(path string) []string {
 	switch path {
 	case PathSSE:
-		return "GET, OPTIONS"
+		return []string{http.MethodGet}
 	case PathMessage:
-		return "POST, OPTIONS"
+		return []string{http.MethodPost}
 	}
-	return "GET, HEAD, POST, DELETE, OPTIONS"
+	return []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodDelete}
 }
 
 // allowMethods answers a method the endpoint does not serve with 405 and its Allow
@@ -46,34 +48,19 @@ func (h *Server) allowed(path string) string {
 // 204 and the same header; both before authentication, as they reveal nothing.
 func (h *Server) allowMethods(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		allow := h.allowed(r.URL.Path)
-		switch {
-		case r.Method == http.MethodOptions:
-			w.Header().Set("Allow", allow)
-			w.WriteHeader(http.StatusNoContent)
-			return
-		case !methodIn(r.Method, r.URL.Path):
-			w.Header().Set("Allow", allow)
-			http.Error(w, "method not allowed: use "+allow, http.StatusMethodNotAllowed)
+		methods := served(r.URL.Path)
+		if r.Method != http.MethodOptions && slices.Contains(methods, r.Method) {
+			next.ServeHTTP(w, r)
 			return
 		}
-		next.ServeHTTP(w, r)
+		allow := strings.Join(append(methods, http.MethodOptions), ", ")
+		w.Header().Set("Allow", allow)
+		if r.Method == http.MethodOptions {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		http.Error(w, "method not allowed: use "+allow, http.StatusMethodNotAllowed)
 	})
-}
-
-// methodIn reports whether path serves method (besides OPTIONS).
-func methodIn(method, path string) bool {
-	switch path {
-	case PathSSE:
-		return method == http.MethodGet
-	case PathMessage:
-		return method == http.MethodPost
-	}
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodDelete:
-		return true
-	}
-	return false
 }
 
 // refuseBatches answers a JSON-RPC batch (a POST whose body is a JSON array) with
