@@ -1,9 +1,11 @@
 // Package hosted serves an MCP server to many customers over HTTP: Streamable HTTP at
 // /mcp, or the legacy SSE transport at /sse and /message. It owns the HTTP concerns
-// only: bearer-token authentication (401 with the RFC 9728 challenge), the Origin check
-// and CORS, sessions bound to the customer who opened them, the request body limit,
-// one log line per call, /healthz, TLS and graceful shutdown. Who a token belongs to,
-// and what a customer may do, are decided elsewhere (Config.Authenticate, the tools).
+// only: bearer-token authentication (401 with the RFC 9728 challenge and metadata), the
+// Origin check and CORS, the methods served (405), sessions bound to the customer who
+// opened them, the request body limit, the limit on requests other than tool calls,
+// the caps on open streams, the refusal of JSON-RPC batches, one log line per call,
+// /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
+// do, are decided elsewhere (Config.Authenticate, the tools).
 package hosted
 
 import (
