@@ -34,17 +34,21 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
 		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
 	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
-		Transport:      c.http.transport,
-		Stateless:      c.http.stateless,
-		TLSCert:        c.http.tlsCert,
-		TLSKey:         c.http.tlsKey,
-		AllowedOrigins: c.http.allowedOrigins,
-		PublicURL:      c.http.publicURL,
-		Authenticate:   authenticator(st),
-		WithCustomer:   tools.WithCustomer,
-		Health:         st.Ping,
-		Log:            logger,
-		Routes:         routes,
+		Transport:            c.http.transport,
+		Stateless:            c.http.stateless,
+		TLSCert:              c.http.tlsCert,
+		TLSKey:               c.http.tlsKey,
+		AllowedOrigins:       c.http.allowedOrigins,
+		Requests:             ratelimit.New(ratelimit.Config{PerSecond: c.http.requestRate, Burst: c.http.requestBurst}),
+		MaxStreams:           c.http.maxStreams,
+		MaxStreamsTotal:      c.http.maxStreamsAll,
+		AuthorizationServers: c.http.authServers,
+		PublicURL:            c.http.publicURL,
+		Authenticate:         authenticator(st),
+		WithCustomer:         tools.WithCustomer,
+		Health:               st.Ping,
+		Log:                  logger,
+		Routes:               routes,
 	})
 	if err != nil {
 		return &usageError{Msg: err.Error()}
@@ -63,7 +67,10 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		}
 		logger.Info("serving MCP over HTTP", "transport", c.http.transport, "addr", a.String(), "url", h.Resource(),
 			"stateless", c.http.stateless, "tls", c.http.tlsCert != "", "mode", tb.Checkout.Mode(), "read_only", c.readOnly,
-			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate)
+			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate,
+			"request_rate", c.http.requestRate, "request_burst", c.http.requestBurst,
+			"max_streams", c.http.maxStreams, "max_streams_total", c.http.maxStreamsAll,
+			"authorization_servers", len(c.http.authServers))
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -695,5 +696,56 @@ func logShows(log *syncbuf.Buffer, want string) bool {
 		if time.Now().After(deadline) {
 			return false
 		}
+	}
+}
+
+// TestHostedGuards checks that serve's flags reach the hosted server: the
+// authorization servers named in the protected-resource metadata, the request limit
+// on requests other than tool calls, the per-customer stream cap, 405 with Allow on a
+// method /mcp does not serve, and the refusal of a JSON-RPC batch.
+func TestHostedGuards(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "shop.db")
+	// 3 requests at once, then one per 100 s: nothing refills during the test.
+	srv := startHosted(t, db, map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://replaced.example"},
+		"--transport", "http", "--request-rate", "0.01", "--request-burst", "3", "--max-streams", "1",
+		"--authorization-server", "https://auth.example", "--authorization-server", "https://auth2.example/realm")
+	token := newToken(t, db, store.DemoCustomerID)
+
+	resp := srv.do(t, http.MethodGet, "/.well-known/oauth-protected-resource/mcp", "", "", nil)
+	var meta struct {
+		AuthorizationServers []string `json:"authorization_servers"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&meta); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"https://auth.example", "https://auth2.example/realm"}; !slices.Equal(meta.AuthorizationServers, want) {
+		t.Errorf("authorization_servers = %v, want %v", meta.AuthorizationServers, want)
+	}
+	if r := srv.do(t, http.MethodPatch, "/mcp", token, "", nil); r.StatusCode != http.StatusMethodNotAllowed || r.Header.Get("Allow") == "" {
+		t.Errorf("PATCH /mcp: %d, Allow %q; want 405 with Allow", r.StatusCode, r.Header.Get("Allow"))
+	}
+	batch := `[{"jsonrpc":"2.0","id":1,"method":"ping"}]`
+	if r := srv.do(t, http.MethodPost, "/mcp", token, batch, map[string]string{"Mcp-Protocol-Version": "2025-06-18"}); r.StatusCode != http.StatusBadRequest {
+		t.Errorf("batch: %d, want 400", r.StatusCode)
+	}
+	// Request 1: initialize; 2: the GET stream; 3: a second GET stream, over the cap.
+	r := srv.do(t, http.MethodPost, "/mcp", token, wiretest.InitializeBody, nil)
+	sid := r.Header.Get("Mcp-Session-Id")
+	_, _ = io.Copy(io.Discard, r.Body)
+	stream := map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"}
+	if r := srv.do(t, http.MethodGet, "/mcp", token, "", stream); r.StatusCode != http.StatusOK {
+		t.Fatalf("GET stream: %d", r.StatusCode)
+	}
+	if r := srv.do(t, http.MethodGet, "/mcp", token, "", stream); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") == "" {
+		t.Errorf("a second GET stream: %d, Retry-After %q; want 429 with Retry-After", r.StatusCode, r.Header.Get("Retry-After"))
+	}
+	// A tool call is not counted against the request limit; the next ping is refused.
+	call := `{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"tent","limit":1}}}`
+	sess := map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-11-25"}
+	if r := srv.do(t, http.MethodPost, "/mcp", token, call, sess); r.StatusCode != http.StatusOK {
+		t.Errorf("tool call: %d, want 200", r.StatusCode)
+	}
+	if r := srv.do(t, http.MethodPost, "/mcp", token, `{"jsonrpc":"2.0","id":6,"method":"ping"}`, sess); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "100" {
+		t.Errorf("ping over the limit: %d, Retry-After %q; want 429, 100", r.StatusCode, r.Header.Get("Retry-After"))
 	}
 }

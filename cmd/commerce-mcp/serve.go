@@ -52,6 +52,12 @@ type httpFlags struct {
 	rate           float64  // tool calls per second per customer
 	burst          int      // calls a customer may make at once above rate
 	purchaseRate   int      // purchases per minute per customer
+	requestRate    float64  // requests other than tool calls per second per customer
+	requestBurst   int      // such requests a customer may make at once above requestRate
+	maxStreams     int      // long-lived streams open per customer
+	maxStreamsAll  int      // long-lived streams open in all
+	authServers    []string // OAuth authorization servers named in the protected-resource metadata
+	authServersSet bool     // --authorization-server was given: it replaces the environment's list
 }
 
 // Defaults of hosted mode.
@@ -60,6 +66,14 @@ const (
 	defaultRate         = 10.0
 	defaultBurst        = 20
 	defaultPurchaseRate = 10
+	// Requests other than tool calls (initialize, ping, lists, resources/read,
+	// prompts/get, notifications, GET streams, DELETE) are cheap, and a client makes a
+	// handful when it connects, so their budget is more generous than the tools'.
+	defaultRequestRate  = 50.0
+	defaultRequestBurst = 100
+	// A client holds one or two streams per session; an SSE client one per connection.
+	defaultMaxStreams    = 16
+	defaultMaxStreamsAll = 1000
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -81,6 +95,22 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.Float64Var(&h.rate, "rate", defaultRate, "tool calls per second allowed per customer, all tools together; 0 for no limit")
 	fs.IntVar(&h.burst, "burst", defaultBurst, "tool calls a customer may make at once before --rate applies")
 	fs.IntVar(&h.purchaseRate, "purchase-rate", defaultPurchaseRate, "purchase calls per minute allowed per customer (at most 3 back to back); 0 for no limit of its own")
+	fs.Float64Var(&h.requestRate, "request-rate", defaultRequestRate, "requests other than tool calls (initialize, ping, lists, resource reads, notifications, streams opened) per second allowed per customer; 0 for no limit. Answers to the server's dialogs are never refused")
+	fs.IntVar(&h.requestBurst, "request-burst", defaultRequestBurst, "such requests a customer may make at once before --request-rate applies")
+	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
+	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")
+	for _, as := range strings.Split(getenv("COMMERCE_AUTHORIZATION_SERVERS"), ",") {
+		if as = strings.TrimSpace(as); as != "" {
+			h.authServers = append(h.authServers, as)
+		}
+	}
+	fs.Func("authorization-server", "an OAuth authorization server's issuer `URL` (https) to name in the protected-resource metadata (RFC 9728 authorization_servers); repeatable. Default none: tokens come from commerce-mcp token create (env COMMERCE_AUTHORIZATION_SERVERS, comma-separated)", func(v string) error {
+		if !h.authServersSet {
+			h.authServers, h.authServersSet = nil, true
+		}
+		h.authServers = append(h.authServers, strings.TrimSpace(v))
+		return nil
+	})
 }
 
 // check refuses inconsistent hosted settings.
@@ -96,8 +126,16 @@ func (h *httpFlags) check() error {
 	if (h.tlsCert == "") != (h.tlsKey == "") {
 		return &usageError{Msg: "--tls-cert and --tls-key go together"}
 	}
-	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 {
-		return &usageError{Msg: "--rate and --purchase-rate must be 0 (no limit) or more, and --burst at least 1"}
+	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
+		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
+	}
+	if h.maxStreams < 0 || h.maxStreamsAll < 0 {
+		return &usageError{Msg: "--max-streams and --max-streams-total must be 0 (no cap) or more"}
+	}
+	for _, as := range h.authServers {
+		if err := hosted.CheckIssuer(as); err != nil {
+			return &usageError{Msg: fmt.Sprintf("--authorization-server %q: give the issuer's https URL, without query or fragment", as)}
+		}
 	}
 	if h.publicURL != "" {
 		u, err := url.Parse(h.publicURL)
@@ -147,7 +185,8 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 			c.customer = ""
 		}
 	} else {
-		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate"} {
+		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
+			"request-rate", "request-burst", "max-streams", "max-streams-total", "authorization-server"} {
 			if isSet(fs, f) {
 				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
 			}

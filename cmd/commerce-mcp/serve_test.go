@@ -43,10 +43,20 @@ func TestParseServe(t *testing.T) {
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}}},
 		{name: "http", args: []string{"--db", "x.db", "--transport", "http", "--addr", "0.0.0.0:9000", "--stateless",
 			"--tls-cert", "c.pem", "--tls-key", "k.pem", "--allowed-origins", "https://a.example, http://localhost:6274,", "--public-url", "https://shop.example",
-			"--rate", "2.5", "--burst", "4", "--purchase-rate", "0"},
+			"--rate", "2.5", "--burst", "4", "--purchase-rate", "0", "--request-rate", "0", "--request-burst", "7", "--max-streams", "0", "--max-streams-total", "5",
+			"--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
+			env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://replaced.example"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: httpFlags{transport: "http", addr: "0.0.0.0:9000", stateless: true,
 				tlsCert: "c.pem", tlsKey: "k.pem", allowedOrigins: []string{"https://a.example", "http://localhost:6274"}, publicURL: "https://shop.example",
-				rate: 2.5, burst: 4}}},
+				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5,
+				authServers: []string{"https://as.example", "http://localhost:9000/realm"}, authServersSet: true}}},
+		{name: "authorization servers from the environment", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://a.example, https://b.example/t,"},
+			args: []string{"--db", "x.db", "--transport", "http"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.authServers = []string{"https://a.example", "https://b.example/t"}
+				return h
+			}()}},
 		{name: "sse from the environment", env: map[string]string{"COMMERCE_TRANSPORT": "sse"}, args: []string{"--db", "x.db"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: hostedDefaults("sse")}},
 		{name: "customer from the environment is ignored over HTTP", env: map[string]string{"COMMERCE_CUSTOMER": "cus_1"}, args: []string{"--db", "x.db", "--transport", "http"},
@@ -57,6 +67,14 @@ func TestParseServe(t *testing.T) {
 		{name: "certificate without key", args: []string{"--transport", "http", "--tls-cert", "c.pem"}, wantErr: "--tls-cert and --tls-key"},
 		{name: "negative rate", args: []string{"--transport", "http", "--rate", "-1"}, wantErr: "--rate"},
 		{name: "no burst", args: []string{"--transport", "http", "--burst", "0"}, wantErr: "--burst"},
+		{name: "negative request rate", args: []string{"--transport", "http", "--request-rate", "-1"}, wantErr: "--request-rate"},
+		{name: "no request burst", args: []string{"--transport", "http", "--request-burst", "0"}, wantErr: "--request-burst"},
+		{name: "negative stream cap", args: []string{"--transport", "http", "--max-streams", "-1"}, wantErr: "--max-streams"},
+		{name: "authorization server over plain HTTP", args: []string{"--transport", "http", "--authorization-server", "http://as.example"}, wantErr: "--authorization-server"},
+		{name: "authorization server with a query", args: []string{"--transport", "http", "--authorization-server", "https://as.example/?x=1"}, wantErr: "--authorization-server"},
+		{name: "authorization server from the environment, not a URL", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "as.example"}, args: []string{"--transport", "http"}, wantErr: "--authorization-server"},
+		{name: "stream cap with stdio", args: []string{"--max-streams", "3"}, wantErr: "--max-streams is for --transport http or sse"},
+		{name: "authorization server with stdio", args: []string{"--authorization-server", "https://as.example"}, wantErr: "--authorization-server is for"},
 		{name: "public URL without scheme", args: []string{"--transport", "http", "--public-url", "shop.example"}, wantErr: "--public-url"},
 		{name: "HTTP flag with stdio", args: []string{"--addr", "127.0.0.1:9000"}, wantErr: "--addr is for --transport http or sse"},
 		{name: "database in a missing directory", args: []string{"--db", "/nonexistent-dir/x.db"}, wantErr: "--create"},
@@ -94,7 +112,8 @@ func TestParseServe(t *testing.T) {
 
 // hostedDefaults are the hosted settings when only the transport is given.
 func hostedDefaults(transport string) httpFlags {
-	return httpFlags{transport: transport, addr: defaultAddr, rate: defaultRate, burst: defaultBurst, purchaseRate: defaultPurchaseRate}
+	return httpFlags{transport: transport, addr: defaultAddr, rate: defaultRate, burst: defaultBurst, purchaseRate: defaultPurchaseRate,
+		requestRate: defaultRequestRate, requestBurst: defaultRequestBurst, maxStreams: defaultMaxStreams, maxStreamsAll: defaultMaxStreamsAll}
 }
 
 // TestServeReadOnly checks, through a client on stdio, that serve --read-only and

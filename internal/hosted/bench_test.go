@@ -10,6 +10,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
 )
 
 // BenchmarkHandler measures what hosting adds to a 2026-07-28 tools/call served in
@@ -42,6 +44,50 @@ func BenchmarkHandler(b *testing.B) {
 				w := httptest.NewRecorder()
 				c.h.ServeHTTP(w, req)
 				if w.Code != http.StatusOK {
+					b.Fatalf("%d %s", w.Code, w.Body)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRequestGuards measures a 2025-11-25 ping served by the hosted handler in
+// memory (stateless): without the request limit and stream caps (the floor), with
+// them and a limit high enough that it passes, and refused by an exhausted limit
+// (what a flood costs once over the limit).
+func BenchmarkRequestGuards(b *testing.B) {
+	const ping = `{"jsonrpc":"2.0","id":1,"method":"ping"}`
+	for _, c := range []struct {
+		name   string
+		limit  *ratelimit.Limiter
+		status int
+	}{
+		{"floor", nil, http.StatusOK},
+		{"guarded", ratelimit.New(ratelimit.Config{PerSecond: 1e9, Burst: 1 << 30}), http.StatusOK},
+		{"refused", ratelimit.New(ratelimit.Config{PerSecond: 1e-9, Burst: 1}), http.StatusTooManyRequests},
+	} {
+		cfg := Config{Stateless: true, PublicURL: "http://127.0.0.1", Authenticate: fakeAuthenticate,
+			WithCustomer: withTestCustomer, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		if c.limit != nil {
+			cfg.Requests, cfg.MaxStreams, cfg.MaxStreamsTotal = c.limit, 16, 1000
+			c.limit.Allow("cus_alice", requestKind) // the refused case's one request
+		}
+		h, err := New(testMCP(nil, nil), cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		handler := h.Handler()
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodPost, "http://127.0.0.1/mcp", strings.NewReader(ping))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Accept", "application/json, text/event-stream")
+				req.Header.Set(mcp.HeaderProtocolVersion, "2025-11-25")
+				req.Header.Set("Authorization", "Bearer "+tokenA)
+				w := httptest.NewRecorder()
+				handler.ServeHTTP(w, req)
+				if w.Code != c.status {
 					b.Fatalf("%d %s", w.Code, w.Body)
 				}
 			}

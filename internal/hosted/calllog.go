@@ -2,6 +2,7 @@ package hosted
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,10 +24,13 @@ type record struct {
 
 	mu         sync.Mutex
 	customer   string
-	method     string // JSON-RPC method; "" until peeked or when not JSON-RPC
-	tool       string // tool name of a tools/call
-	call       bool   // a JSON-RPC request (has an id), as opposed to a notification or response
-	modern     bool   // a 2026-07-28-era message
+	method     string          // JSON-RPC method; "" until peeked or when not JSON-RPC
+	tool       string          // tool name of a tools/call
+	call       bool            // a JSON-RPC request (has an id), as opposed to a notification or response
+	response   bool            // a JSON-RPC response (an id, no method): the answer to a server's request
+	batch      bool            // a JSON array: a JSON-RPC batch
+	modern     bool            // a 2026-07-28-era message
+	id         json.RawMessage // a request's id, for an answer refusing it
 	toolError  bool
 	rpcError   string
 	deferred   bool // the answer goes out on an SSE stream: log when the call ends
@@ -60,6 +64,12 @@ func (r *record) peek(body []byte) {
 			Meta map[string]json.RawMessage `json:"_meta"`
 		} `json:"params"`
 	}
+	if isArray(body) {
+		r.mu.Lock()
+		r.batch = true
+		r.mu.Unlock()
+		return
+	}
 	if json.Unmarshal(body, &m) != nil {
 		return
 	}
@@ -72,7 +82,59 @@ func (r *record) peek(body []byte) {
 		r.tool = m.Params.Name
 	}
 	r.call = m.Method != "" && len(m.ID) > 0 && string(m.ID) != "null"
+	r.response = m.Method == "" && len(m.ID) > 0
+	if r.call {
+		r.id = m.ID
+	}
 	r.modern = mcp.IsModernProtocol(version)
+}
+
+// isArray reports whether body is (or starts as) a JSON array.
+func isArray(body []byte) bool {
+	t := bytes.TrimLeft(body, " \t\r\n")
+	return len(t) > 0 && t[0] == '['
+}
+
+func (r *record) isBatch() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.batch
+}
+
+func (r *record) methodIs(method string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.method == method
+}
+
+// isResponse reports whether the message is a JSON-RPC response.
+func (r *record) isResponse() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.response
+}
+
+// toolCalled returns the tool a tools/call names, or "" for another message.
+func (r *record) toolCalled() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.method != string(mcp.MethodToolsCall) {
+		return ""
+	}
+	return r.tool
+}
+
+// requestID returns the JSON-RPC id of a request, or nil for anything else.
+func (r *record) requestID() json.RawMessage {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.id
+}
+
+func (r *record) setRPCError(label string) {
+	r.mu.Lock()
+	r.rpcError = label
+	r.mu.Unlock()
 }
 
 // logCalls writes one line per request to an MCP endpoint: HTTP method, status,

@@ -1,9 +1,11 @@
 // Package hosted serves an MCP server to many customers over HTTP: Streamable HTTP at
 // /mcp, or the legacy SSE transport at /sse and /message. It owns the HTTP concerns
-// only: bearer-token authentication (401 with the RFC 9728 challenge), the Origin check
-// and CORS, sessions bound to the customer who opened them, the request body limit,
-// one log line per call, /healthz, TLS and graceful shutdown. Who a token belongs to,
-// and what a customer may do, are decided elsewhere (Config.Authenticate, the tools).
+// only: bearer-token authentication (401 with the RFC 9728 challenge and metadata), the
+// Origin check and CORS, the methods served (405), sessions bound to the customer who
+// opened them, the request body limit, the limit on requests other than tool calls,
+// the caps on open streams, the refusal of JSON-RPC batches, one log line per call,
+// /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
+// do, are decided elsewhere (Config.Authenticate, the tools).
 package hosted
 
 import (
@@ -100,6 +102,17 @@ type Config struct {
 	MaxBody int64
 	// ShutdownTimeout bounds graceful shutdown; 0 means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
+	// Requests, when set, limits the requests to the MCP endpoints per customer, tool
+	// calls and JSON-RPC responses excepted (see limitRequests). Nil: no limit.
+	Requests RequestLimiter
+	// MaxStreams caps the long-lived streams (a 2025-era GET /mcp, an SSE GET /sse,
+	// a 2026-07-28 subscriptions/listen) one customer may hold open at once;
+	// MaxStreamsTotal caps them across customers. 0 means no cap.
+	MaxStreams, MaxStreamsTotal int
+	// AuthorizationServers are the OAuth authorization servers' issuer URLs the
+	// protected-resource metadata names (RFC 9728 authorization_servers); none by
+	// default, when tokens come from the operator (commerce-mcp token create).
+	AuthorizationServers []string
 	// Routes are served besides the MCP endpoints, by http.ServeMux pattern, without
 	// bearer-token authentication or the call log: each authenticates its requests
 	// itself (the sellers' order events, by their signature). They still pass the
@@ -113,6 +126,7 @@ type Server struct {
 	cfg      Config
 	sessions *sessions
 	inflight inflight
+	streams  streamCounts
 	origins  map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
 	tokenRecheck time.Duration
@@ -163,6 +177,14 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 			return nil, fmt.Errorf("hosted: allowed origin %q is not scheme://host[:port]", o)
 		}
 		origins[n] = true
+	}
+	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 {
+		return nil, errors.New("hosted: stream caps must be 0 (no cap) or more")
+	}
+	for _, as := range c.AuthorizationServers {
+		if err := CheckIssuer(as); err != nil {
+			return nil, err
+		}
 	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)
@@ -362,12 +384,14 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
-//	  /mcp or /sse + /message                    call log → bearer auth → body limit → stream's token recheck → session owner → mcp-go
+//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → body limit → request limit →
+//	                                             batches refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
 	meta := server.ProtectedResourceMetadataConfig{
 		Resource:               h.Resource(),
+		AuthorizationServers:   h.cfg.AuthorizationServers,
 		BearerMethodsSupported: []string{"header"},
 		ResourceName:           "commerce-mcp",
 	}
@@ -417,10 +441,24 @@ func (h *Server) build() http.Handler {
 	return h.origin(mux)
 }
 
-// mcpEndpoint wraps an MCP endpoint: the call log outside, then bearer auth, the
-// body limit, and the end of streams whose token stops being valid.
+// mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
+// bearer auth, the body limit, the request limit, the refusal of batches, the stream
+// caps, and the end of streams whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
-	return h.logCalls(h.authenticate(h.limitBody(h.endRevokedStreams(next))))
+	return h.logCalls(h.allowMethods(h.authenticate(h.limitBody(h.limitRequests(
+		h.refuseBatches(h.capStreams(h.endRevokedStreams(next))))))))
+}
+
+// CheckIssuer returns an error unless u can be an OAuth authorization server's
+// issuer identifier (RFC 8414): an https URL without query or fragment (http only
+// for a loopback host, for development).
+func CheckIssuer(u string) error {
+	p, err := url.Parse(u)
+	if err == nil && p.Host != "" && p.RawQuery == "" && p.Fragment == "" && p.User == nil &&
+		(p.Scheme == "https" || (p.Scheme == "http" && isLocalhost(p.Hostname()))) {
+		return nil
+	}
+	return fmt.Errorf("hosted: authorization server %q is not an https URL without query or fragment", u)
 }
 
 // health answers 200 when Config.Health succeeds and 503 otherwise, with no details.

@@ -1,0 +1,248 @@
+package hosted
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// What the guards below answer with.
+const (
+	// rateLimitedCode is the JSON-RPC error code of a request refused for coming too
+	// often: one of the codes JSON-RPC 2.0 reserves for the server (-32000…-32099).
+	rateLimitedCode = -32000
+	// streamRetryAfter is the Retry-After of a stream refused by a cap: streams end
+	// when their clients leave, so there is no better time to give.
+	streamRetryAfter = 30 * time.Second
+)
+
+// RequestLimiter decides whether customer may make one more request of kind now;
+// when not, retryAfter says how long until it may. ratelimit.Limiter is one.
+type RequestLimiter interface {
+	Allow(customer, kind string) (ok bool, retryAfter time.Duration)
+}
+
+// requestKind is the kind every request counted by Config.Requests has.
+const requestKind = "request"
+
+// served returns the methods an MCP endpoint serves besides OPTIONS.
+func served(path string) []string {
+	switch path {
+	case PathSSE:
+		return []string{http.MethodGet}
+	case PathMessage:
+		return []string{http.MethodPost}
+	}
+	return []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodDelete}
+}
+
+// allowMethods answers a method the endpoint does not serve with 405 and its Allow
+// header, and an OPTIONS that is not a CORS preflight (origin answered those) with
+// 204 and the same header; both before authentication, as they reveal nothing.
+func (h *Server) allowMethods(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		methods := served(r.URL.Path)
+		if r.Method != http.MethodOptions && slices.Contains(methods, r.Method) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		allow := strings.Join(append(methods, http.MethodOptions), ", ")
+		w.Header().Set("Allow", allow)
+		if r.Method == http.MethodOptions {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		http.Error(w, "method not allowed: use "+allow, http.StatusMethodNotAllowed)
+	})
+}
+
+// refuseBatches answers a JSON-RPC batch (a POST whose body is a JSON array) with
+// 400 and a JSON-RPC Invalid Request error without an id, whatever the protocol
+// version: 2025-06-18 and later removed batches, and the server does not take them
+// for 2025-03-26 either (see the package's notes). Nothing in the batch is run; the
+// request limit counted it as one request.
+func (h *Server) refuseBatches(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rec := recordFrom(r.Context()); rec != nil && rec.isBatch() {
+			rec.setRPCError("batch refused")
+			writeRPCError(w, http.StatusBadRequest, nil, mcp.INVALID_REQUEST,
+				"Invalid Request: JSON-RPC batches are not supported; send each message in a POST of its own", nil)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limitRequests counts every authenticated request against Config.Requests, except
+// two kinds: calls of a tool the server has, which the tools' middleware counts
+// against their own limits (and which carry a person's dialog answers in
+// 2026-07-28), and JSON-RPC responses (a dialog answer, an answer to the server's
+// ping), which are never refused. A call of a tool the server does not have never
+// reaches that middleware, so it counts here. A request over the limit gets 429 with
+// Retry-After, and for a POST a JSON-RPC error with its id, before anything else is
+// done.
+func (h *Server) limitRequests(next http.Handler) http.Handler {
+	if h.cfg.Requests == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if rec != nil && (rec.isResponse() || h.toolCounted(rec.toolCalled())) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ok, retry := h.cfg.Requests.Allow(customerFrom(r.Context()), requestKind)
+		if ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		secs := retrySeconds(retry)
+		refuse(w, r, http.StatusTooManyRequests, retry, "rate limited",
+			fmt.Sprintf("Too many requests: this customer has sent too many requests in a short time; nothing was done. Try again in %d seconds.", secs))
+	})
+}
+
+// refuse answers r with status and Retry-After: a POST (a JSON-RPC message) with a
+// JSON-RPC error carrying its id, anything else with text. label names the refusal
+// in the call log.
+func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Duration, label, msg string) {
+	secs := retrySeconds(retry)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	rec := recordFrom(r.Context())
+	if rec != nil {
+		rec.setRPCError(label)
+	}
+	if r.Method != http.MethodPost {
+		http.Error(w, msg, status)
+		return
+	}
+	var id json.RawMessage
+	if rec != nil {
+		id = rec.requestID()
+	}
+	writeRPCError(w, status, id, rateLimitedCode, msg, map[string]int{"retryAfterSeconds": secs})
+}
+
+// toolCounted reports whether a call of tool is counted by the tools' own limits: it
+// is a tool the server has ("" is none).
+func (h *Server) toolCounted(tool string) bool {
+	return tool != "" && h.mcp.GetTool(tool) != nil
+}
+
+// retrySeconds rounds d up to whole seconds, at least 1, as Retry-After wants them.
+func retrySeconds(d time.Duration) int {
+	return max(1, int((d+time.Second-1)/time.Second))
+}
+
+// writeRPCError writes a JSON-RPC error response (id null when id is empty) with
+// HTTP status.
+func writeRPCError(w http.ResponseWriter, status int, id json.RawMessage, code int, msg string, data any) {
+	if len(id) == 0 {
+		id = json.RawMessage("null")
+	}
+	type rpcError struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+		Data    any    `json:"data,omitempty"`
+	}
+	body, err := json.Marshal(struct {
+		JSONRPC string          `json:"jsonrpc"`
+		ID      json.RawMessage `json:"id"`
+		Error   rpcError        `json:"error"`
+	}{mcp.JSONRPC_VERSION, id, rpcError{code, msg, data}})
+	if err != nil { // an id that peek read as valid JSON: cannot happen
+		body = []byte(`{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"internal error"}}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// streamCounts counts the long-lived streams open, per customer and in all.
+type streamCounts struct {
+	mu    sync.Mutex
+	open  map[string]int
+	total int
+}
+
+// acquire takes a stream slot for customer, unless that would pass perCustomer or
+// total (0: no cap); it says which cap refused.
+func (s *streamCounts) acquire(customer string, perCustomer, total int) (ok, customerCap bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if perCustomer > 0 && s.open[customer] >= perCustomer {
+		return false, true
+	}
+	if total > 0 && s.total >= total {
+		return false, false
+	}
+	if s.open == nil {
+		s.open = map[string]int{}
+	}
+	s.open[customer]++
+	s.total++
+	return true, false
+}
+
+func (s *streamCounts) release(customer string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.total--
+	if s.open[customer]--; s.open[customer] <= 0 {
+		delete(s.open, customer)
+	}
+}
+
+// counts returns how many streams customer has open, and how many are open in all.
+func (s *streamCounts) counts(customer string) (int, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.open[customer], s.total
+}
+
+// isStream reports whether r opens a long-lived stream: a GET on /mcp (2025-era) or
+// /sse, or a 2026-07-28 subscriptions/listen.
+func isStream(r *http.Request) bool {
+	if r.Method == http.MethodGet {
+		return r.URL.Path == PathMCP || r.URL.Path == PathSSE
+	}
+	rec := recordFrom(r.Context())
+	return rec != nil && rec.methodIs(string(mcp.MethodSubscriptionsListen))
+}
+
+// capStreams bounds the long-lived streams: at most Config.MaxStreams open per
+// customer (the one more gets 429) and Config.MaxStreamsTotal in all (503), each
+// refusal with Retry-After. A slot is held while the stream's request is served.
+func (h *Server) capStreams(next http.Handler) http.Handler {
+	if h.cfg.MaxStreams <= 0 && h.cfg.MaxStreamsTotal <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !isStream(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		customer := customerFrom(r.Context())
+		ok, customerCap := h.streams.acquire(customer, h.cfg.MaxStreams, h.cfg.MaxStreamsTotal)
+		if !ok && customerCap {
+			refuse(w, r, http.StatusTooManyRequests, streamRetryAfter, "too many streams",
+				fmt.Sprintf("Too many open streams: this customer already has %d open; close one before opening another.", h.cfg.MaxStreams))
+			return
+		}
+		if !ok {
+			h.cfg.Log.Warn("refusing a stream: the server's cap on open streams is reached", "max_streams_total", h.cfg.MaxStreamsTotal)
+			refuse(w, r, http.StatusServiceUnavailable, streamRetryAfter, "too many streams",
+				"Service busy: the server has as many open streams as it allows. Try again later.")
+			return
+		}
+		defer h.streams.release(customer)
+		next.ServeHTTP(w, r)
+	})
+}

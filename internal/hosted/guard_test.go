@@ -1,0 +1,397 @@
+package hosted
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
+	"github.com/commerce-mcp/commerce-mcp/internal/wiretest"
+)
+
+// TestMethodNotAllowed checks that a method an MCP endpoint does not serve gets 405
+// with the Allow header, without a token, that OPTIONS (not a CORS preflight) names
+// the methods with 204, and that the methods served still reach authentication.
+func TestMethodNotAllowed(t *testing.T) {
+	const mcpAllow = "GET, HEAD, POST, DELETE, OPTIONS"
+	tests := []struct {
+		name      string
+		transport string
+		method    string
+		path      string
+		want      int
+		allow     string // the Allow header wanted; "" for none
+	}{
+		{name: "PUT /mcp", transport: TransportHTTP, method: http.MethodPut, path: PathMCP, want: http.StatusMethodNotAllowed, allow: mcpAllow},
+		{name: "PATCH /mcp", transport: TransportHTTP, method: http.MethodPatch, path: PathMCP, want: http.StatusMethodNotAllowed, allow: mcpAllow},
+		{name: "TRACE /mcp", transport: TransportHTTP, method: http.MethodTrace, path: PathMCP, want: http.StatusMethodNotAllowed, allow: mcpAllow},
+		{name: "a made-up method on /mcp", transport: TransportHTTP, method: "BREW", path: PathMCP, want: http.StatusMethodNotAllowed, allow: mcpAllow},
+		{name: "OPTIONS /mcp", transport: TransportHTTP, method: http.MethodOptions, path: PathMCP, want: http.StatusNoContent, allow: mcpAllow},
+		{name: "POST /mcp needs a token", transport: TransportHTTP, method: http.MethodPost, path: PathMCP, want: http.StatusUnauthorized},
+		{name: "GET /mcp needs a token", transport: TransportHTTP, method: http.MethodGet, path: PathMCP, want: http.StatusUnauthorized},
+		{name: "DELETE /mcp needs a token", transport: TransportHTTP, method: http.MethodDelete, path: PathMCP, want: http.StatusUnauthorized},
+		{name: "POST /sse", transport: TransportSSE, method: http.MethodPost, path: PathSSE, want: http.StatusMethodNotAllowed, allow: "GET, OPTIONS"},
+		{name: "PUT /sse", transport: TransportSSE, method: http.MethodPut, path: PathSSE, want: http.StatusMethodNotAllowed, allow: "GET, OPTIONS"},
+		{name: "GET /message", transport: TransportSSE, method: http.MethodGet, path: PathMessage, want: http.StatusMethodNotAllowed, allow: "POST, OPTIONS"},
+		{name: "DELETE /message", transport: TransportSSE, method: http.MethodDelete, path: PathMessage, want: http.StatusMethodNotAllowed, allow: "POST, OPTIONS"},
+		{name: "OPTIONS /message", transport: TransportSSE, method: http.MethodOptions, path: PathMessage, want: http.StatusNoContent, allow: "POST, OPTIONS"},
+		{name: "GET /sse needs a token", transport: TransportSSE, method: http.MethodGet, path: PathSSE, want: http.StatusUnauthorized},
+		{name: "POST /message needs a token", transport: TransportSSE, method: http.MethodPost, path: PathMessage, want: http.StatusUnauthorized},
+	}
+	servers := map[string]*testServer{
+		TransportHTTP: newTestServer(t, Config{}),
+		TransportSSE:  newTestServer(t, Config{Transport: TransportSSE}),
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp := servers[tc.transport].do(t, tc.method, tc.path, "", "", nil)
+			if resp.StatusCode != tc.want {
+				t.Errorf("status %d, want %d", resp.StatusCode, tc.want)
+			}
+			if got := resp.Header.Get("Allow"); got != tc.allow {
+				t.Errorf("Allow %q, want %q", got, tc.allow)
+			}
+		})
+	}
+	// With a valid token the refusal is the same.
+	if resp := servers[TransportHTTP].do(t, http.MethodPut, PathMCP, tokenA, pingBody, nil); resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("PUT with a token: %d, want 405", resp.StatusCode)
+	}
+}
+
+// rpcErrorOf decodes a JSON-RPC error response.
+func rpcErrorOf(t *testing.T, resp *http.Response) (id json.RawMessage, code int, msg string, data map[string]any) {
+	t.Helper()
+	var m struct {
+		JSONRPC string          `json:"jsonrpc"`
+		ID      json.RawMessage `json:"id"`
+		Error   *struct {
+			Code    int            `json:"code"`
+			Message string         `json:"message"`
+			Data    map[string]any `json:"data"`
+		} `json:"error"`
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if err := json.Unmarshal(body, &m); err != nil || m.Error == nil || m.JSONRPC != "2.0" {
+		t.Fatalf("not a JSON-RPC error (%v): %s", err, body)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	return m.ID, m.Error.Code, m.Error.Message, m.Error.Data
+}
+
+// countingLimiter lets every request through and counts them per customer.
+type countingLimiter struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (c *countingLimiter) Allow(customer, _ string) (bool, time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n == nil {
+		c.n = map[string]int{}
+	}
+	c.n[customer]++
+	return true, 0
+}
+
+func (c *countingLimiter) count(customer string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n[customer]
+}
+
+// TestBatchRefused checks that a JSON-RPC batch is answered 400 with a JSON-RPC
+// Invalid Request error without an id, in every protocol version and transport,
+// that nothing in it runs, and that it counts as one request against the limit.
+func TestBatchRefused(t *testing.T) {
+	batch := "[" + whoamiBody(1) + "," + pingBody + "]"
+	tests := []struct {
+		name      string
+		transport string
+		stateless bool
+		path      string
+		version   string // Mcp-Protocol-Version; "" for none
+		body      string
+	}{
+		{name: "2025-03-26", transport: TransportHTTP, path: PathMCP, version: "2025-03-26", body: batch},
+		{name: "2025-06-18", transport: TransportHTTP, path: PathMCP, version: "2025-06-18", body: batch},
+		{name: "2025-11-25", transport: TransportHTTP, path: PathMCP, version: "2025-11-25", body: batch},
+		{name: "2026-07-28", transport: TransportHTTP, path: PathMCP, version: "2026-07-28", body: batch},
+		{name: "no version header", transport: TransportHTTP, path: PathMCP, body: batch},
+		{name: "stateless", transport: TransportHTTP, stateless: true, path: PathMCP, version: "2025-11-25", body: batch},
+		{name: "leading white space", transport: TransportHTTP, path: PathMCP, body: " \r\n\t" + batch},
+		{name: "empty batch", transport: TransportHTTP, path: PathMCP, body: "[]"},
+		{name: "batch of one initialize", transport: TransportHTTP, path: PathMCP, body: "[" + wiretest.InitializeBody + "]"},
+		{name: "sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: batch},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lim := &countingLimiter{}
+			ts := newTestServer(t, Config{Transport: tc.transport, Stateless: tc.stateless, Requests: lim})
+			var hdr map[string]string
+			if tc.version != "" {
+				hdr = map[string]string{"Mcp-Protocol-Version": tc.version}
+			}
+			resp := ts.do(t, http.MethodPost, tc.path, tokenA, tc.body, hdr)
+			if resp.StatusCode != http.StatusBadRequest {
+				t.Errorf("status %d, want 400", resp.StatusCode)
+			}
+			id, code, msg, _ := rpcErrorOf(t, resp)
+			if string(id) != "null" || code != mcp.INVALID_REQUEST || !strings.Contains(msg, "batches are not supported") {
+				t.Errorf("id %s, code %d, message %q; want null, %d, batches not supported", id, code, msg, mcp.INVALID_REQUEST)
+			}
+			if n := lim.count("cus_alice"); n != 1 {
+				t.Errorf("the batch counted as %d requests, want 1", n)
+			}
+			if n := ts.h.sessions.count(); n != 0 {
+				t.Errorf("the batch opened %d sessions", n)
+			}
+			if !logShowsLine(ts, `rpc_error="batch refused"`) {
+				t.Errorf("no call log line for the refusal:\n%s", ts.log.String())
+			}
+		})
+	}
+	// A single message still works.
+	ts := newTestServer(t, Config{})
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, " "+wiretest.InitializeBody, nil); resp.StatusCode != http.StatusOK {
+		t.Errorf("initialize after white space: %d", resp.StatusCode)
+	}
+}
+
+// logShowsLine reports whether the server's log shows want within a few seconds.
+func logShowsLine(ts *testServer, want string) bool {
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(ts.log.String(), want) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
+// TestRequestLimit checks that every authenticated request counts against the
+// request limit except tool calls (the tools count those) and JSON-RPC responses
+// (never refused), that a request over it gets 429 with Retry-After and, for a POST,
+// a JSON-RPC error with its id, and that another customer is not held back.
+func TestRequestLimit(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	// 3 at once, then one per 100 s: nothing refills during the test.
+	lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 3, Now: func() time.Time { return now }})
+	ts := newTestServer(t, Config{Stateless: true, Requests: lim})
+	const (
+		notification = `{"jsonrpc":"2.0","method":"notifications/initialized"}`
+		response     = `{"jsonrpc":"2.0","id":7,"result":{}}`
+		pingID42     = `{"jsonrpc":"2.0","id":42,"method":"ping"}`
+		// A call of a tool the server does not have never reaches the tools' limits.
+		noSuchToolBody = `{"jsonrpc":"2.0","id":43,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}`
+	)
+	steps := []struct {
+		name   string
+		token  string
+		method string
+		body   string
+		want   int
+	}{
+		{name: "initialize", token: tokenA, method: http.MethodPost, body: wiretest.InitializeBody, want: http.StatusOK},
+		{name: "tool calls do not count", token: tokenA, method: http.MethodPost, body: whoamiBody(1), want: http.StatusOK},
+		{name: "tool calls do not count 2", token: tokenA, method: http.MethodPost, body: whoamiBody(2), want: http.StatusOK},
+		{name: "tool calls do not count 3", token: tokenA, method: http.MethodPost, body: whoamiBody(3), want: http.StatusOK},
+		{name: "tool calls do not count 4", token: tokenA, method: http.MethodPost, body: whoamiBody(4), want: http.StatusOK},
+		{name: "a response does not count", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
+		{name: "ping", token: tokenA, method: http.MethodPost, body: pingBody, want: http.StatusOK},
+		{name: "notification", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusAccepted},
+		{name: "ping over the limit", token: tokenA, method: http.MethodPost, body: pingID42, want: http.StatusTooManyRequests},
+		{name: "notification over the limit", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusTooManyRequests},
+		{name: "GET over the limit", token: tokenA, method: http.MethodGet, want: http.StatusTooManyRequests},
+		{name: "DELETE over the limit", token: tokenA, method: http.MethodDelete, want: http.StatusTooManyRequests},
+		{name: "not JSON over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":`, want: http.StatusTooManyRequests},
+		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchToolBody, want: http.StatusTooManyRequests},
+		{name: "a response over the limit is taken", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
+		{name: "a tool call over the limit runs", token: tokenA, method: http.MethodPost, body: whoamiBody(5), want: http.StatusOK},
+		{name: "another customer", token: tokenB, method: http.MethodPost, body: pingBody, want: http.StatusOK},
+		{name: "no token is 401, not 429", method: http.MethodPost, body: pingBody, want: http.StatusUnauthorized},
+	}
+	for _, s := range steps {
+		resp := ts.do(t, s.method, PathMCP, s.token, s.body, nil)
+		if resp.StatusCode != s.want {
+			resp.Body.Close() // unread: it may be a stream
+			t.Errorf("%s: status %d, want %d", s.name, resp.StatusCode, s.want)
+			continue
+		}
+		if s.want != http.StatusTooManyRequests {
+			_, _ = io.Copy(io.Discard, resp.Body)
+			continue
+		}
+		// 1 / 0.01 per second = 100 s until the next request.
+		if ra := resp.Header.Get("Retry-After"); ra != "100" {
+			t.Errorf("%s: Retry-After %q, want 100", s.name, ra)
+		}
+		if s.method != http.MethodPost {
+			continue
+		}
+		id, code, msg, data := rpcErrorOf(t, resp)
+		wantID := "null"
+		switch s.body {
+		case pingID42:
+			wantID = "42"
+		case noSuchToolBody:
+			wantID = "43"
+		}
+		if string(id) != wantID || code != rateLimitedCode || !strings.Contains(msg, "Try again in 100 seconds") || data["retryAfterSeconds"] != 100.0 {
+			t.Errorf("%s: id %s code %d %q %v; want id %s, code %d, a retry in 100 s", s.name, id, code, msg, data, wantID, rateLimitedCode)
+		}
+	}
+	if !logShowsLine(ts, `rpc_error="rate limited"`) {
+		t.Errorf("no call log line for a refusal:\n%s", ts.log.String())
+	}
+}
+
+// openStream opens a 2025-11-25 session with token and its GET stream, and returns
+// the response, whatever its status.
+func openStream(t *testing.T, ts *testServer, token string) *http.Response {
+	t.Helper()
+	resp := ts.do(t, http.MethodPost, PathMCP, token, wiretest.InitializeBody, nil)
+	sid := resp.Header.Get(server.HeaderKeySessionID)
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return ts.do(t, http.MethodGet, PathMCP, token, "", map[string]string{server.HeaderKeySessionID: sid,
+		"Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"})
+}
+
+// TestStreamCaps checks the caps on long-lived streams, per customer (429) and in
+// all (503), each with Retry-After, on every kind of stream; that a slot comes back
+// when its stream ends; and that other requests are not capped.
+func TestStreamCaps(t *testing.T) {
+	sse := func(t *testing.T, ts *testServer, token string) *http.Response {
+		return ts.do(t, http.MethodGet, PathSSE, token, "", map[string]string{"Accept": "text/event-stream"})
+	}
+	listen := func(t *testing.T, ts *testServer, token string) *http.Response {
+		return ts.do(t, http.MethodPost, PathMCP, token, listenBody, modernHeaders("subscriptions/listen"))
+	}
+	for _, tc := range []struct {
+		name      string
+		transport string
+		open      func(t *testing.T, ts *testServer, token string) *http.Response
+	}{
+		{name: "2025-11-25 GET stream", transport: TransportHTTP, open: openStream},
+		{name: "SSE stream", transport: TransportSSE, open: sse},
+		{name: "2026-07-28 subscriptions/listen", transport: TransportHTTP, open: listen},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newTestServer(t, Config{Transport: tc.transport, MaxStreams: 2, MaxStreamsTotal: 3})
+			a1 := tc.open(t, ts, tokenA)
+			streaming(t, a1)
+			streaming(t, tc.open(t, ts, tokenA))
+			refused := tc.open(t, ts, tokenA)
+			checkRefusal(t, "a third stream of one customer", refused, http.StatusTooManyRequests)
+			streaming(t, tc.open(t, ts, tokenB))
+			checkRefusal(t, "a fourth stream in all", tc.open(t, ts, tokenB), http.StatusServiceUnavailable)
+			if a, all := ts.h.streams.counts("cus_alice"); a != 2 || all != 3 {
+				t.Errorf("%d streams of cus_alice, %d in all; want 2, 3", a, all)
+			}
+			// Requests that are not streams pass.
+			if tc.transport == TransportHTTP {
+				if r := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil); r.StatusCode != http.StatusOK {
+					t.Errorf("initialize at the cap: %d", r.StatusCode)
+				}
+			}
+			// Ending one of A's streams gives its slot back.
+			a1.Body.Close()
+			deadline := time.Now().Add(10 * time.Second)
+			for {
+				if a, _ := ts.h.streams.counts("cus_alice"); a == 1 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the slot of an ended stream was not given back")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			streaming(t, tc.open(t, ts, tokenA))
+		})
+	}
+	// Without caps (the zero Config) nothing is counted.
+	ts := newTestServer(t, Config{})
+	for range 3 {
+		streaming(t, openStream(t, ts, tokenA))
+	}
+	if _, all := ts.h.streams.counts("cus_alice"); all != 0 {
+		t.Errorf("%d streams counted without caps", all)
+	}
+}
+
+// checkRefusal checks that resp refuses a stream with status and Retry-After; a POST's
+// refusal (subscriptions/listen) is a JSON-RPC error with the request's id.
+func checkRefusal(t *testing.T, what string, resp *http.Response, status int) {
+	t.Helper()
+	if resp.StatusCode != status {
+		t.Errorf("%s: status %d, want %d", what, resp.StatusCode, status)
+		return
+	}
+	if ra := resp.Header.Get("Retry-After"); ra != "30" {
+		t.Errorf("%s: Retry-After %q, want 30", what, ra)
+	}
+	if resp.Request.Method == http.MethodPost {
+		if id, code, _, _ := rpcErrorOf(t, resp); string(id) != "9" || code != rateLimitedCode {
+			t.Errorf("%s: id %s code %d, want 9, %d", what, id, code, rateLimitedCode)
+		}
+	}
+}
+
+// TestAuthorizationServers checks that the protected-resource metadata names the
+// configured authorization servers, none by default, and that New refuses one that
+// is not an https issuer URL.
+func TestAuthorizationServers(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		servers []string
+	}{
+		{name: "none"},
+		{name: "one", servers: []string{"https://auth.example"}},
+		{name: "two, one local", servers: []string{"https://auth.example/realms/shop", "http://localhost:9000"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newTestServer(t, Config{AuthorizationServers: tc.servers})
+			resp := ts.do(t, http.MethodGet, "/.well-known/oauth-protected-resource/mcp", "", "", nil)
+			var meta map[string]any
+			if err := json.NewDecoder(resp.Body).Decode(&meta); err != nil || resp.StatusCode != http.StatusOK {
+				t.Fatalf("metadata: %d %v", resp.StatusCode, err)
+			}
+			got, present := meta["authorization_servers"].([]any)
+			if len(tc.servers) == 0 {
+				if _, ok := meta["authorization_servers"]; ok {
+					t.Errorf("authorization_servers present: %v", meta["authorization_servers"])
+				}
+				return
+			}
+			var names []string
+			for _, g := range got {
+				s, _ := g.(string)
+				names = append(names, s)
+			}
+			if !present || !slices.Equal(names, tc.servers) {
+				t.Errorf("authorization_servers = %v, want %v", meta["authorization_servers"], tc.servers)
+			}
+		})
+	}
+	for _, bad := range []string{"http://auth.example", "https://auth.example?x=1", "https://auth.example#f", "auth.example", "https://user@auth.example", ""} {
+		_, err := New(testMCP(nil, nil), Config{Authenticate: fakeAuthenticate, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			AuthorizationServers: []string{bad}})
+		if err == nil {
+			t.Errorf("New accepted authorization server %q", bad)
+		}
+	}
+}
