@@ -123,8 +123,13 @@ func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 // newEvalSetupSeed is newEvalSetup for the world drawn with seed.
 func newEvalSetupSeed(t testing.TB, bare bool, seed int) *evalSetup {
 	t.Helper()
-	shape := worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
-		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", defaultCustomers()), seed: uint64(seed), bare: bare}
+	return newEvalSetupShape(t, worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
+		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", defaultCustomers()), seed: uint64(seed), bare: bare})
+}
+
+// newEvalSetupShape is newEvalSetup for a world of the given shape.
+func newEvalSetupShape(t testing.TB, shape worldShape) *evalSetup {
+	t.Helper()
 	start := time.Now()
 	w := genWorld(shape)
 	generated := time.Since(start)

@@ -246,6 +246,15 @@ func hits(list []int, targets map[int]bool) int {
 	return n
 }
 
+// The long-tail tuning worlds of TestLearnWeights: ten times the default world's
+// products for its customers, so that most products have few buyers and thin
+// co-purchase evidence is common. The seed is none of the other worlds'.
+const (
+	longTailProducts  = 20000
+	longTailCustomers = 5000
+	longTailSeed      = 8
+)
+
 // TestLearnWeights chooses the weights of the score by coordinate search over
 // prepared candidates (see TestTuneWeights for the search; here each trial re-ranks
 // the prepared candidates instead of asking the catalog, so a finer grid is
@@ -299,12 +308,39 @@ func TestLearnWeights(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	worlds := make([]*preparedWorld, 2*len(seeds)+len(quality))
+	// Long-tail worlds: many more products for the same customers, so that thin
+	// co-purchase evidence is common (RECOMMEND_LEARN_LONGTAIL, seeds; "none" for none).
+	var longTail []uint64
+	lspec := os.Getenv("RECOMMEND_LEARN_LONGTAIL")
+	if lspec == "" {
+		lspec = strconv.Itoa(longTailSeed)
+	}
+	if lspec != "none" {
+		for _, f := range strings.Split(lspec, ",") {
+			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			longTail = append(longTail, s)
+		}
+	}
+	nPurchase := 2 * len(seeds)
+	worlds := make([]*preparedWorld, nPurchase+2*len(longTail)+len(quality))
 	t.Run("prepare", func(t *testing.T) {
+		for i, seed := range longTail {
+			for k, bare := range []bool{false, true} {
+				name := fmt.Sprintf("longtail-%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					e := newEvalSetupShape(t, worldShape{products: longTailProducts, customers: longTailCustomers, seed: seed, bare: bare})
+					worlds[nPurchase+2*i+k] = prepareWorld(t, name, e, func(evalCase) bool { return true })
+				})
+			}
+		}
 		for i, seed := range quality {
 			t.Run(fmt.Sprintf("quality/%d", seed), func(t *testing.T) {
 				t.Parallel()
-				worlds[2*len(seeds)+i] = prepareQualityWorld(t, seed, 2000)
+				worlds[nPurchase+2*len(longTail)+i] = prepareQualityWorld(t, seed, 2000)
 			})
 		}
 		for i, seed := range seeds {
@@ -348,6 +384,7 @@ func TestLearnWeights(t *testing.T) {
 	better := func(a, b score) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
 	w := recommend.DefaultWeights()
 	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha // and coHalfLifeDays, from DefaultWeights
+	w["coFrom"], w["coShrink"] = recommend.CoFrom, recommend.CoShrink
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
 			x, err := strconv.ParseFloat(v, 64)
@@ -359,7 +396,7 @@ func TestLearnWeights(t *testing.T) {
 	}
 	best, line := evaluate(w)
 	t.Logf("start: HitRate@10 %.4f, NDCG@10 %.4f  %s", best.hit, best.ndcg, line)
-	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
+	names := slices.DeleteFunc(append([]string{"coSlots", "catCap", "coFrom", "coShrink"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
 	// RECOMMEND_LEARN_WORLDS=1 logs each trial's figure in every world, not only the
@@ -380,6 +417,10 @@ func TestLearnWeights(t *testing.T) {
 				tries = []float64{30, 60, 90, 120, 180, 240, 365, 730}
 			case name == "coAlpha":
 				tries = []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5}
+			case name == "coFrom": // below 0: 1 − coAlpha
+				tries = []float64{-1, 0.5, 0.75, 0.9, 1, 1.25}
+			case name == "coShrink":
+				tries = []float64{0, 0.5, 1, 2, 3, 5, 10, 20}
 			case name == "catCap":
 				tries = []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1}
 			case v == 0:
@@ -420,7 +461,7 @@ func TestPreparedRankIsRank(t *testing.T) {
 	w := genWorld(worldShape{products: 300, customers: 80, seed: 3})
 	cat, facts := replayFast(t, w)
 	weights := []map[string]float64{nil, {"co": 3, "catPop": 1, "coSlots": 0, "catCap": 1},
-		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, nil}
+		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, {"coShrink": 5, "coFrom": 1}, nil}
 	compared := 0
 	for i := range w.customers {
 		in := facts[i].Input(recommend.Request{Limit: 10}, w.split)

@@ -36,6 +36,14 @@ const catCapShare = 0.8
 // buyers over-rewards the rare.
 const coAlphaDamping = 0.1
 
+// coFromPower is the power of the buyers of the customer's purchase in a pair's
+// strength (see cand.sumCo); below 0 it is 1 − coAlpha, as in the cosine family.
+const coFromPower = -1
+
+// coShrinkCount is λ of the shrink n/(n+λ) of a pair's strength: a pair that few
+// customers bought counts less than its ratio says.
+const coShrinkCount = 1
+
 // features are a candidate's signals, each scaled to 0–1.
 type features struct {
 	text        float64 // how well it matches the context
@@ -146,7 +154,7 @@ func (r *recommender) scoreWith(paths map[int64]string) {
 	r.maxCo, r.maxKNN, r.maxSimilar, r.maxOrders, r.maxRevs, r.catMaxBuyers = 0, 0, 0, 0, 0, nil
 	for _, c := range r.cands {
 		if c.loaded {
-			c.sumCo(r.p.coAlpha, r.prof.coWeight)
+			c.sumCo(r.p, r.prof.coWeight)
 			r.maxCo = max(r.maxCo, c.co)
 			r.maxKNN = max(r.maxKNN, c.knn)
 			r.maxSimilar = max(r.maxSimilar, c.similar)
