@@ -396,6 +396,20 @@ func TestLearnWeights(t *testing.T) {
 	}
 	best, line := evaluate(w)
 	t.Logf("start: HitRate@10 %.4f, NDCG@10 %.4f  %s", best.hit, best.ndcg, line)
+	// item-kNN on the same cases of each purchase world, for the ratio the issue asks
+	// about (it does not enter the search).
+	var knnLine []string
+	for _, pw := range worlds {
+		if pw.e == nil {
+			continue
+		}
+		var m evalMetrics
+		for _, c := range pw.cases {
+			m.add(pw.e.knn(c.history, evalLimit), c.targets)
+		}
+		knnLine = append(knnLine, fmt.Sprintf("%s %.4f", pw.name, m.hitRate()))
+	}
+	t.Logf("item-kNN: HitRate@10 %s", strings.Join(knnLine, " "))
 	names := slices.DeleteFunc(append([]string{"coSlots", "catCap", "coFrom", "coShrink"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
