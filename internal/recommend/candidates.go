@@ -261,21 +261,15 @@ type coLink struct {
 }
 
 // sumCo sets c.co and c.knn from c's links: each pair's strength is
-// n / (fromBuyers^from · buyers^alpha) · n/(n+λ), with alpha p.coAlpha, from p.coFrom
-// (1 − alpha when below 0) and λ p.coShrink; alpha ½ and from ½ is the cosine of the
-// two sets of buyers, a lower alpha damps popular candidates less, and from 1 makes
-// each purchase's pairs a step of a random walk from it (as in RP3beta). c.co weighs
-// each pair by the recency of the purchase (weight, by id: see profile.coWeight), c.knn
-// does not.
-func (c *cand) sumCo(p params, weight map[string]float64) {
-	alpha, from := p.coAlpha, p.coFrom
-	if from < 0 {
-		from = 1 - alpha
-	}
+// n / (fromBuyers^(1-alpha) · buyers^alpha), shrunk by n/(n+1) when n is small; alpha ½
+// is the cosine of the two sets of buyers, and a lower alpha damps popular candidates
+// less. c.co weighs each pair by the recency of the purchase (weight, by id: see
+// profile.coWeight), c.knn does not.
+func (c *cand) sumCo(alpha float64, weight map[string]float64) {
 	c.co, c.knn = 0, 0
 	for _, l := range c.links {
 		nf := float64(l.n)
-		s := nf / (math.Pow(float64(l.fromBuyers), from) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + p.coShrink)
+		s := nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
 		c.co += weight[l.from] * s
 		c.knn += s
 	}

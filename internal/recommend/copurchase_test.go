@@ -11,9 +11,13 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
-// coPurchaseWorld is the catalog and input of TestCoPurchaseFeatures.
-func coPurchaseWorld(t *testing.T) (*catalog.Catalog, recommend.Input) {
-	t.Helper()
+// TestCoPurchaseFeatures checks the two co-purchase features on a catalog whose pairs
+// are known: co weighs each pair by how recent the customer's purchase is, knn does
+// not (item-kNN's own score), and coAlpha sets how much a candidate's own buyers damp
+// its pairs. The customer bought tea-0 five days ago and cof-0 a year ago; four other
+// customers bought each of book-new with the tea and book-old with the coffee, and
+// book-pop, bought with the tea by four, has 16 buyers in all.
+func TestCoPurchaseFeatures(t *testing.T) {
 	ctx := context.Background()
 	const tea, coffee, books = "Home > Tea", "Home > Coffee", "Books > Fiction"
 	ps := []catalog.Product{
@@ -42,19 +46,8 @@ func coPurchaseWorld(t *testing.T) (*catalog.Catalog, recommend.Input) {
 	if err := c.RecordSales(ctx, sales); err != nil {
 		t.Fatal(err)
 	}
-	return c, recommend.Input{Limit: 5, Now: recNow, Exclude: []string{"tea-0", "cof-0"},
+	in := recommend.Input{Limit: 5, Now: recNow, Exclude: []string{"tea-0", "cof-0"},
 		History: []recommend.Purchase{bought("tea-0", "Tea Brand", tea, 5), bought("cof-0", "Coffee Brand", coffee, 365)}}
-}
-
-// TestCoPurchaseFeatures checks the two co-purchase features on a catalog whose pairs
-// are known: co weighs each pair by how recent the customer's purchase is, knn does
-// not (item-kNN's own score), and coAlpha sets how much a candidate's own buyers damp
-// its pairs. The customer bought tea-0 five days ago and cof-0 a year ago; four other
-// customers bought each of book-new with the tea and book-old with the coffee, and
-// book-pop, bought with the tea by four, has 16 buyers in all.
-func TestCoPurchaseFeatures(t *testing.T) {
-	ctx := context.Background()
-	c, in := coPurchaseWorld(t)
 	// The tea and the coffee have 4 buyers each, every pair 4 customers (all shrunk
 	// alike by 4/5), so a pair's strength is 4 / (4^(1-alpha) · buyers^alpha).
 	for _, tc := range []struct {
@@ -101,58 +94,6 @@ func TestCoPurchaseFeatures(t *testing.T) {
 			}
 			if fmt.Sprint(got["book-new"].Features["knn"]) != fmt.Sprint(got["book-old"].Features["knn"]) {
 				t.Errorf("knn of book-new %v and book-old %v differ: knn ignores recency", got["book-new"].Features["knn"], got["book-old"].Features["knn"])
-			}
-		})
-	}
-}
-
-// TestCoPurchaseStrength checks the other two terms of a pair's strength on the same
-// catalog: the power of the purchase's buyers (coFrom; below 0 it is 1 − coAlpha) and
-// the shrink n/(n+λ) (coShrink). Every pair there has n = 4 and the tea and the coffee
-// 4 buyers each, so book-new's co (bought with the tea by 4 of its 4 buyers) is
-// recency · 4/(4^from · 4^alpha) · 4/(4+λ), and its ratio to the co of another
-// setting is known.
-func TestCoPurchaseStrength(t *testing.T) {
-	ctx := context.Background()
-	c, in := coPurchaseWorld(t)
-	co := func(w map[string]float64) float64 {
-		t.Helper()
-		p, err := recommend.Prepare(ctx, c, in, w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.Rank(w)
-		for _, cf := range p.Candidates() {
-			if cf.ID == "book-new" {
-				return cf.Co
-			}
-		}
-		t.Fatalf("book-new is not a candidate")
-		return 0
-	}
-	strength := func(alpha, from, shrink float64) float64 {
-		return 4 / (math.Pow(4, from) * math.Pow(4, alpha)) * 4 / (4 + shrink)
-	}
-	ref := map[string]float64{"coAlpha": 0.5, "coFrom": 0.5, "coShrink": 0}
-	base := co(ref)
-	for _, tc := range []struct {
-		name                string
-		alpha, from, shrink float64
-	}{
-		{"the cosine, shrunk by 4/5", 0.5, 0.5, 1},
-		{"a random walk's step from the purchase", 0.5, 1, 0},
-		{"from tied to alpha", 0.2, -1, 0},
-		{"shrunk by 4/14", 0.1, 0.9, 10},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			from := tc.from
-			if from < 0 {
-				from = 1 - tc.alpha
-			}
-			want := strength(tc.alpha, from, tc.shrink) / strength(0.5, 0.5, 0)
-			got := co(map[string]float64{"coAlpha": tc.alpha, "coFrom": tc.from, "coShrink": tc.shrink}) / base
-			if math.Abs(got-want) > 1e-9 {
-				t.Errorf("co relative to the unshrunk cosine %.6f, want %.6f", got, want)
 			}
 		})
 	}

@@ -561,6 +561,12 @@ func (e *evalSetup) knn(history []int, n int) []int {
 			score[b] += float64(nab) / math.Sqrt(float64(e.buyers[a])*float64(e.buyers[b]))
 		}
 	}
+	return e.top(score, history, n)
+}
+
+// top returns the n purchasable products of score not in history, best score first
+// (then most buyers), filled with the most popular.
+func (e *evalSetup) top(score map[int]float64, history []int, n int) []int {
 	var ids []int
 	for b := range score {
 		if e.purchasable[b] && !slices.Contains(history, b) {

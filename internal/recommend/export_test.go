@@ -81,10 +81,6 @@ func paramsWith(w map[string]float64) params {
 			p.catShare = v
 		case n == "coAlpha":
 			p.coAlpha = v
-		case n == "coFrom":
-			p.coFrom = v
-		case n == "coShrink":
-			p.coShrink = v
 		default:
 			*p.w.field(n) = v
 		}
@@ -137,8 +133,7 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife = p.r.p.halfLife
-	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coFrom != p.r.p.coFrom || pr.coShrink != p.r.p.coShrink ||
-		pr.coHalfLife != p.r.p.coHalfLife {
+	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coHalfLife != p.r.p.coHalfLife {
 		p.r.p, p.r.w = pr, pr.w
 		p.r.coWeights()
 		p.r.scoreWith(p.paths)
@@ -191,12 +186,6 @@ const CoSlotShare = coSlotShare
 
 // CoAlpha exports coAlphaDamping.
 const CoAlpha = coAlphaDamping
-
-// CoFrom exports coFromPower.
-const CoFrom = coFromPower
-
-// CoShrink exports coShrinkCount.
-const CoShrink = coShrinkCount
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare

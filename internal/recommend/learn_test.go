@@ -261,7 +261,10 @@ const (
 // affordable). The worlds are the validation part of the default world and every
 // customer of the worlds drawn with the seeds in RECOMMEND_LEARN_SEEDS (default
 // "3,4"), mixed and bare, and the worlds shaped like TestRecommendQuality's drawn with
-// the seeds in RECOMMEND_LEARN_QUALITY (default evalSeed+1; "none" for none); never
+// the seeds in RECOMMEND_LEARN_QUALITY (default evalSeed+1; "none" for none), and the
+// long-tail worlds (longTailProducts for longTailCustomers, mixed and bare, every
+// customer) drawn with the seeds in RECOMMEND_LEARN_LONGTAIL (default longTailSeed;
+// "none" for none); never
 // the held-out part, never the seeds kept for reporting, never TestRecommendQuality's
 // own shoppers. The score of a weighting is the mean HitRate@10 of the worlds, each
 // counting once. A change is kept only when it raises that mean by more than
@@ -384,7 +387,6 @@ func TestLearnWeights(t *testing.T) {
 	better := func(a, b score) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
 	w := recommend.DefaultWeights()
 	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha // and coHalfLifeDays, from DefaultWeights
-	w["coFrom"], w["coShrink"] = recommend.CoFrom, recommend.CoShrink
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
 			x, err := strconv.ParseFloat(v, 64)
@@ -410,7 +412,7 @@ func TestLearnWeights(t *testing.T) {
 		knnLine = append(knnLine, fmt.Sprintf("%s %.4f", pw.name, m.hitRate()))
 	}
 	t.Logf("item-kNN: HitRate@10 %s", strings.Join(knnLine, " "))
-	names := slices.DeleteFunc(append([]string{"coSlots", "catCap", "coFrom", "coShrink"}, recommend.WeightNames...), func(n string) bool {
+	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
 	// RECOMMEND_LEARN_WORLDS=1 logs each trial's figure in every world, not only the
@@ -431,10 +433,6 @@ func TestLearnWeights(t *testing.T) {
 				tries = []float64{30, 60, 90, 120, 180, 240, 365, 730}
 			case name == "coAlpha":
 				tries = []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5}
-			case name == "coFrom": // below 0: 1 − coAlpha
-				tries = []float64{-1, 0.5, 0.75, 0.9, 1, 1.25}
-			case name == "coShrink":
-				tries = []float64{0, 0.5, 1, 2, 3, 5, 10, 20}
 			case name == "catCap":
 				tries = []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1}
 			case v == 0:
@@ -475,7 +473,7 @@ func TestPreparedRankIsRank(t *testing.T) {
 	w := genWorld(worldShape{products: 300, customers: 80, seed: 3})
 	cat, facts := replayFast(t, w)
 	weights := []map[string]float64{nil, {"co": 3, "catPop": 1, "coSlots": 0, "catCap": 1},
-		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, {"coShrink": 5, "coFrom": 1}, nil}
+		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, nil}
 	compared := 0
 	for i := range w.customers {
 		in := facts[i].Input(recommend.Request{Limit: 10}, w.split)

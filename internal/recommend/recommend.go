@@ -109,16 +109,10 @@ type params struct {
 	catShare float64
 	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
 	coAlpha float64
-	// coFrom is the power of the buyers of the customer's purchase in a pair's strength
-	// (see cand.sumCo); below 0 it is 1 − coAlpha.
-	coFrom float64
-	// coShrink is λ of the shrink n/(n+λ) of a pair's strength (see cand.sumCo).
-	coShrink float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping,
-		coFrom: coFromPower, coShrink: coShrinkCount}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
 }
 
 // rank is Rank with the given parameters.
