@@ -92,6 +92,28 @@ func after(both bool) func(*coGraph, []int) map[int]float64 {
 	}
 }
 
+// blend is a + k·b, each relative to its best product for the history.
+func blend(a, b func(*coGraph, []int) map[int]float64, k float64) func(*coGraph, []int) map[int]float64 {
+	return func(g *coGraph, history []int) map[int]float64 {
+		sa, sb := a(g, history), b(g, history)
+		ma, mb := 0.0, 0.0
+		for _, v := range sa {
+			ma = max(ma, v)
+		}
+		for _, v := range sb {
+			mb = max(mb, v)
+		}
+		out := map[int]float64{}
+		for p, v := range sa {
+			out[p] += v / ma
+		}
+		for p, v := range sb {
+			out[p] += k * v / mb
+		}
+		return out
+	}
+}
+
 // iufCosine is the cosine in which each customer counts 1/log2(1+k), k the products
 // they bought: a pair from a customer who bought everything says less.
 func iufCosine(g *coGraph, history []int) map[int]float64 {
@@ -147,9 +169,9 @@ func rp3beta(beta float64) func(*coGraph, []int) map[int]float64 {
 // TestCoOccurrenceVariants measures well-known refinements of item-kNN's co-occurrence
 // on the tuning worlds (the validation part of the default world, every customer of
 // seeds 3 and 4; never a held-out part), each against the plain cosine with the paired
-// noise of the difference: whether any of them beats the cosine here, which would make
-// it worth building into recommend's co-purchase features (see the catalog's
-// copurchases). Purchases only: brands and categories play no part, so the mixed
+// noise of the difference, and each variant after recommend's own pair strength also
+// against that: whether any of them beats it here, which would make it worth building
+// into recommend's co-purchase features (see the catalog's copurchases). Purchases only: brands and categories play no part, so the mixed
 // worlds are used. RECOMMEND_DIAGNOSE=1 runs it.
 func TestCoOccurrenceVariants(t *testing.T) {
 	if os.Getenv("RECOMMEND_DIAGNOSE") == "" {
@@ -167,9 +189,12 @@ func TestCoOccurrenceVariants(t *testing.T) {
 		{"RP3beta 0.3", rp3beta(0.3)},
 		{"RP3beta 0.5", rp3beta(0.5)},
 		{"RP3beta 0.7", rp3beta(0.7)},
+		{"recommend's strength + ½ RP3beta 0 (each relative to its best)", blend(cosine(0.9, 0.1, 1, int(recommend.MinCoCustomers)), rp3beta(0), 0.5)},
+		{"recommend's strength + RP3beta 0 (each relative to its best)", blend(cosine(0.9, 0.1, 1, int(recommend.MinCoCustomers)), rp3beta(0), 1)},
 		{"recommend's strength, n the customers who bought it after", after(false)},
 		{"recommend's strength, n after + ½ before", after(true)},
 	}
+	const ownStrength = 2 // the variant that is recommend's own pair strength
 	for _, seed := range []int{evalWorldSeed, 3, 4} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			e := newEvalSetupSeed(t, false, seed)
@@ -182,8 +207,8 @@ func TestCoOccurrenceVariants(t *testing.T) {
 			}
 			hit := make([][]bool, len(variants))
 			var b strings.Builder
-			fmt.Fprintf(&b, "seed %d, %d customers:\n| variant | HitRate@10 | NDCG@10 | ÷ cosine | gain ± paired noise |\n|---|---:|---:|---:|---:|\n", seed, len(cases))
-			var base float64
+			fmt.Fprintf(&b, "seed %d, %d customers:\n| variant | HitRate@10 | NDCG@10 | ÷ cosine | gain ± paired noise | against recommend's strength |\n|---|---:|---:|---:|---:|---:|\n", seed, len(cases))
+			var base, own float64
 			for k, v := range variants {
 				var m evalMetrics
 				hit[k] = make([]bool, len(cases))
@@ -195,8 +220,15 @@ func TestCoOccurrenceVariants(t *testing.T) {
 				if k == 0 {
 					base = m.hitRate()
 				}
-				fmt.Fprintf(&b, "| %s | %.4f | %.4f | %.3f | %+.4f ± %.4f |\n", v.name, m.hitRate(), m.ndcgAt(), m.hitRate()/base,
-					m.hitRate()-base, pairedNoise([][]bool{hit[k]}, [][]bool{hit[0]}))
+				if k == ownStrength {
+					own = m.hitRate()
+				}
+				vsOwn := ""
+				if k > ownStrength {
+					vsOwn = fmt.Sprintf("%+.4f ± %.4f", m.hitRate()-own, pairedNoise([][]bool{hit[k]}, [][]bool{hit[ownStrength]}))
+				}
+				fmt.Fprintf(&b, "| %s | %.4f | %.4f | %.3f | %+.4f ± %.4f | %s |\n", v.name, m.hitRate(), m.ndcgAt(), m.hitRate()/base,
+					m.hitRate()-base, pairedNoise([][]bool{hit[k]}, [][]bool{hit[0]}), vsOwn)
 			}
 			t.Log(b.String())
 		})
