@@ -123,8 +123,13 @@ func newEvalSetup(t testing.TB, bare bool) *evalSetup {
 // newEvalSetupSeed is newEvalSetup for the world drawn with seed.
 func newEvalSetupSeed(t testing.TB, bare bool, seed int) *evalSetup {
 	t.Helper()
-	shape := worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
-		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", defaultCustomers()), seed: uint64(seed), bare: bare}
+	return newEvalSetupShape(t, worldShape{products: envInt(t, "RECOMMEND_EVAL_PRODUCTS", evalProducts),
+		customers: envInt(t, "RECOMMEND_EVAL_CUSTOMERS", defaultCustomers()), seed: uint64(seed), bare: bare})
+}
+
+// newEvalSetupShape is newEvalSetup for a world of the given shape.
+func newEvalSetupShape(t testing.TB, shape worldShape) *evalSetup {
+	t.Helper()
 	start := time.Now()
 	w := genWorld(shape)
 	generated := time.Since(start)
@@ -556,6 +561,12 @@ func (e *evalSetup) knn(history []int, n int) []int {
 			score[b] += float64(nab) / math.Sqrt(float64(e.buyers[a])*float64(e.buyers[b]))
 		}
 	}
+	return e.top(score, history, n)
+}
+
+// top returns the n purchasable products of score not in history, best score first
+// (then most buyers), filled with the most popular.
+func (e *evalSetup) top(score map[int]float64, history []int, n int) []int {
 	var ids []int
 	for b := range score {
 		if e.purchasable[b] && !slices.Contains(history, b) {

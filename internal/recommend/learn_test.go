@@ -246,13 +246,25 @@ func hits(list []int, targets map[int]bool) int {
 	return n
 }
 
+// The long-tail tuning worlds of TestLearnWeights: ten times the default world's
+// products for its customers, so that most products have few buyers and thin
+// co-purchase evidence is common. The seed is none of the other worlds'.
+const (
+	longTailProducts  = 20000
+	longTailCustomers = 5000
+	longTailSeed      = 8
+)
+
 // TestLearnWeights chooses the weights of the score by coordinate search over
 // prepared candidates (see TestTuneWeights for the search; here each trial re-ranks
 // the prepared candidates instead of asking the catalog, so a finer grid is
 // affordable). The worlds are the validation part of the default world and every
 // customer of the worlds drawn with the seeds in RECOMMEND_LEARN_SEEDS (default
 // "3,4"), mixed and bare, and the worlds shaped like TestRecommendQuality's drawn with
-// the seeds in RECOMMEND_LEARN_QUALITY (default evalSeed+1; "none" for none); never
+// the seeds in RECOMMEND_LEARN_QUALITY (default evalSeed+1; "none" for none), and the
+// long-tail worlds (longTailProducts for longTailCustomers, mixed and bare, every
+// customer) drawn with the seeds in RECOMMEND_LEARN_LONGTAIL (default longTailSeed;
+// "none" for none); never
 // the held-out part, never the seeds kept for reporting, never TestRecommendQuality's
 // own shoppers. The score of a weighting is the mean HitRate@10 of the worlds, each
 // counting once. A change is kept only when it raises that mean by more than
@@ -299,12 +311,39 @@ func TestLearnWeights(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	worlds := make([]*preparedWorld, 2*len(seeds)+len(quality))
+	// Long-tail worlds: many more products for the same customers, so that thin
+	// co-purchase evidence is common (RECOMMEND_LEARN_LONGTAIL, seeds; "none" for none).
+	var longTail []uint64
+	lspec := os.Getenv("RECOMMEND_LEARN_LONGTAIL")
+	if lspec == "" {
+		lspec = strconv.Itoa(longTailSeed)
+	}
+	if lspec != "none" {
+		for _, f := range strings.Split(lspec, ",") {
+			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			longTail = append(longTail, s)
+		}
+	}
+	nPurchase := 2 * len(seeds)
+	worlds := make([]*preparedWorld, nPurchase+2*len(longTail)+len(quality))
 	t.Run("prepare", func(t *testing.T) {
+		for i, seed := range longTail {
+			for k, bare := range []bool{false, true} {
+				name := fmt.Sprintf("longtail-%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					e := newEvalSetupShape(t, worldShape{products: longTailProducts, customers: longTailCustomers, seed: seed, bare: bare})
+					worlds[nPurchase+2*i+k] = prepareWorld(t, name, e, func(evalCase) bool { return true })
+				})
+			}
+		}
 		for i, seed := range quality {
 			t.Run(fmt.Sprintf("quality/%d", seed), func(t *testing.T) {
 				t.Parallel()
-				worlds[2*len(seeds)+i] = prepareQualityWorld(t, seed, 2000)
+				worlds[nPurchase+2*len(longTail)+i] = prepareQualityWorld(t, seed, 2000)
 			})
 		}
 		for i, seed := range seeds {
@@ -359,6 +398,20 @@ func TestLearnWeights(t *testing.T) {
 	}
 	best, line := evaluate(w)
 	t.Logf("start: HitRate@10 %.4f, NDCG@10 %.4f  %s", best.hit, best.ndcg, line)
+	// item-kNN on the same cases of each purchase world, for the ratio the issue asks
+	// about (it does not enter the search).
+	var knnLine []string
+	for _, pw := range worlds {
+		if pw.e == nil {
+			continue
+		}
+		var m evalMetrics
+		for _, c := range pw.cases {
+			m.add(pw.e.knn(c.history, evalLimit), c.targets)
+		}
+		knnLine = append(knnLine, fmt.Sprintf("%s %.4f", pw.name, m.hitRate()))
+	}
+	t.Logf("item-kNN: HitRate@10 %s", strings.Join(knnLine, " "))
 	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
