@@ -78,6 +78,61 @@ func TestShorten(t *testing.T) {
 	}
 }
 
+// Cut marks its cut and keeps what it keeps as it was: nothing is cleaned.
+func TestCut(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"short kept whole", "nw-shoe-0007", 80, "nw-shoe-0007"},
+		{"invisible characters kept", "nw-shoe\u202e-0007\x00", 80, "nw-shoe\u202e-0007\x00"},
+		{"long cut and marked", strings.Repeat("x", 100), 10, "xxxxxxx…"},
+		{"cut on a character boundary", strings.Repeat("é", 50), 10, "ééé…"},
+		{"cut before a bidi control", "abcd\u202eefgh", 8, "abcd…"},
+		{"no trailing space before the mark", "abcd efgh", 8, "abcd…"},
+		{"invalid UTF-8 counts as it is", "ab\xff\xffcdefgh", 8, "ab\xff\xffc…"},
+		{"max below the mark", "abcdef", 2, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := text.Cut(tt.in, tt.max)
+			if got != tt.want || len(got) > tt.max {
+				t.Errorf("Cut(%q, %d) = %q (%d bytes), want %q", tt.in, tt.max, got, len(got), tt.want)
+			}
+		})
+	}
+}
+
+// Quote repeats what a caller sent so that a person sees every character of it, the
+// invisible ones escaped, and none of it can change how the text around it reads.
+func TestQuote(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"plain id", "nw-shoe-0007", 80, `"nw-shoe-0007"`},
+		{"right-to-left override escaped", "nw-shoe-0007\u202e", 80, `"nw-shoe-0007\u202e"`},
+		{"bidi isolates and marks escaped", "\u2066nw\u2069\u200f", 80, `"\u2066nw\u2069\u200f"`},
+		{"zero-width characters escaped", "nw\u200b-shoe\ufeff", 80, `"nw\u200b-shoe\ufeff"`},
+		{"control characters escaped", "nw\x00\n\t\x1b", 80, `"nw\x00\n\t\x1b"`},
+		{"no-break space escaped", "nw\u00a0shoe", 80, `"nw\u00a0shoe"`},
+		{"private use escaped", "nw\ue000", 80, `"nw\ue000"`},
+		{"invalid UTF-8 escaped", "nw\xff", 80, `"nw\xff"`},
+		{"quotes and backslashes escaped", `a"b\c`, 80, `"a\"b\\c"`},
+		{"letters of other scripts kept", "café-שלום", 80, `"café-שלום"`},
+		{"cut marked inside the quotes", strings.Repeat("x", 100), 10, `"xxxxxxx…"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := text.Quote(tt.in, tt.max); got != tt.want {
+				t.Errorf("Quote(%q, %d) = %s, want %s", tt.in, tt.max, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCleanLines(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"plain", "size 42", "size 42"},
