@@ -1,0 +1,142 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Completion is what the start of a value, typed by a person, completes to: the first
+// values in order and how many there are in all.
+type Completion struct {
+	Values []string
+	Total  int
+}
+
+// maxPrefix bounds the typed start of a value: nothing longer is a prefix of an id,
+// brand or category path of the catalog.
+const maxPrefix = maxCategoryLen
+
+// CompleteProductIDs returns the ids that start with prefix (exactly: ids are
+// case-sensitive) of the products searches show (hidden ones are left out), at most
+// limit of them in id order, and how many there are. It reads the index on products.id.
+func (c *Catalog) CompleteProductIDs(ctx context.Context, prefix string, limit int) (Completion, error) {
+	if len(prefix) > maxPrefix {
+		return Completion{}, nil
+	}
+	end := prefixEnd(prefix)
+	rows, err := c.query(ctx, `SELECT id FROM products WHERE id >= ?1 AND id < ?2 AND NOT hidden ORDER BY id LIMIT ?3`, prefix, end, limit)
+	if err != nil {
+		return Completion{}, fmt.Errorf("complete product ids: %w", err)
+	}
+	out, err := scanStrings(rows)
+	if err != nil || len(out.Values) < limit {
+		return out, err
+	}
+	// Counting the ids of the range from the index alone, less the hidden products in
+	// it (few: found by a scan of the narrow product_keys, then their ids), reads a
+	// fraction of what checking every product of the range for hidden does.
+	err = c.queryRow(ctx, `SELECT
+		(SELECT count(*) FROM products WHERE id >= ?1 AND id < ?2) -
+		(SELECT count(*) FROM product_keys k CROSS JOIN products p ON p.rowid = k.rowid
+			WHERE k.hidden AND p.id >= ?1 AND p.id < ?2)`, prefix, end).Scan(&out.Total)
+	if err != nil {
+		return Completion{}, fmt.Errorf("complete product ids: %w", err)
+	}
+	return out, nil
+}
+
+// CompleteBrands returns the names of the brands whose name starts with prefix,
+// ignoring case as brand filters do, that some product searches show is by, at most
+// limit of them in order of their keys, and how many there are.
+func (c *Catalog) CompleteBrands(ctx context.Context, prefix string, limit int) (Completion, error) {
+	if len(prefix) > maxPrefix {
+		return Completion{}, nil
+	}
+	p := BrandKey(prefix)
+	rows, err := c.query(ctx, `SELECT name FROM brands b WHERE key >= ?1 AND key < ?2
+		AND EXISTS (SELECT 1 FROM products p WHERE p.brand_key = b.key AND NOT p.hidden) ORDER BY key`, p, prefixEnd(p))
+	if err != nil {
+		return Completion{}, fmt.Errorf("complete brands: %w", err)
+	}
+	all, err := scanStrings(rows)
+	return all.first(limit), err
+}
+
+// CompleteCategories returns the category paths, and the paths of their parents, that
+// a category filter takes and that start with prefix or whose last part does
+// ("shoes" completes to "Apparel > Shoes"), ignoring case as category filters do; at
+// most limit of them in order, and how many there are. Only categories that products
+// searches show are in count, with their parents.
+func (c *Catalog) CompleteCategories(ctx context.Context, prefix string, limit int) (Completion, error) {
+	if len(prefix) > maxPrefix {
+		return Completion{}, nil
+	}
+	p := strings.ToLower(NormalizeCategory(prefix))
+	rows, err := c.query(ctx, `SELECT path FROM categories c
+		WHERE EXISTS (SELECT 1 FROM products p WHERE p.category_id = c.id AND NOT p.hidden)`)
+	if err != nil {
+		return Completion{}, fmt.Errorf("complete categories: %w", err)
+	}
+	paths, err := scanStrings(rows)
+	if err != nil {
+		return Completion{}, err
+	}
+	seen := map[string]bool{}
+	var out Completion
+	for _, path := range paths.Values {
+		// The path and each of its parents: "A > B > C", "A > B", "A".
+		for v := path; v != ""; {
+			key, parent, last := strings.ToLower(v), "", ""
+			if i := strings.LastIndex(v, " > "); i >= 0 {
+				parent, last = v[:i], key[i+len(" > "):]
+			}
+			if !seen[key] && (strings.HasPrefix(key, p) || strings.HasPrefix(last, p)) {
+				out.Values = append(out.Values, v)
+			}
+			seen[key] = true
+			v = parent
+		}
+	}
+	sort.Slice(out.Values, func(i, j int) bool { return strings.ToLower(out.Values[i]) < strings.ToLower(out.Values[j]) })
+	out.Total = len(out.Values)
+	return out.first(limit), nil
+}
+
+// first is c with at most n values.
+func (c Completion) first(n int) Completion {
+	if len(c.Values) > n {
+		c.Values = c.Values[:n]
+	}
+	return c
+}
+
+// prefixEnd returns the least string above every string that starts with prefix, in
+// SQLite's binary order, so that "id >= prefix AND id < prefixEnd(prefix)" is a range of
+// an index: prefix with its last byte below 0xff raised by one (bytes of 0xff after it
+// dropped), or "\xff", above all text, for "".
+func prefixEnd(prefix string) string {
+	for i := len(prefix) - 1; i >= 0; i-- {
+		if prefix[i] < 0xff {
+			return prefix[:i] + string([]byte{prefix[i] + 1})
+		}
+	}
+	return "\xff"
+}
+
+// scanStrings reads rows of one text column into a Completion of all of them.
+func scanStrings(rows *sql.Rows) (Completion, error) {
+	defer rows.Close()
+	var out Completion
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return Completion{}, err
+		}
+		out.Values = append(out.Values, s)
+	}
+	out.Total = len(out.Values)
+	return out, rows.Err()
+}
