@@ -47,3 +47,24 @@ func TestCompletions(t *testing.T) {
 		})
 	}
 }
+
+// Both ways of counting the hidden products of a range of ids count the same.
+func TestHiddenIDsBothWays(t *testing.T) {
+	c := openCandidates(t)
+	for _, tc := range []struct {
+		name, from, to string
+		want           int
+	}{
+		{"the hidden shoe", "shoe-", "shoe.", 1},
+		{"no hidden tea", "tea-", "tea.", 0},
+		{"everything", "", "\xff", 1},
+		{"an empty range", "x", "y", 0},
+	} {
+		for _, scan := range []bool{false, true} {
+			n, err := c.HiddenIDs(context.Background(), tc.from, tc.to, scan)
+			if err != nil || n != tc.want {
+				t.Errorf("%s, scan %v: %d, %v; want %d", tc.name, scan, n, err, tc.want)
+			}
+		}
+	}
+}
