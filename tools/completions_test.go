@@ -238,3 +238,35 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// The prompt's category and brand, which complete from the catalog, are passed on as
+// the search filters to use, each on one line.
+func TestPromptCategoryAndBrand(t *testing.T) {
+	c, _ := newTestClient(t)
+	for _, tc := range []struct {
+		name string
+		args map[string]string
+		want string
+	}{
+		{"category", map[string]string{"category": "apparel>shoes"},
+			"\n\nIn the category: apparel > shoes\nStart by calling get_preferences, then search_products or recommend for this (give search_products category \"apparel > shoes\")."},
+		{"brand and goal", map[string]string{"goal": "trail shoes", "brand": "Stride\nwell"},
+			"\n\nThe person wants: trail shoes\nOf the brand: Stride well\nStart by calling get_preferences, then search_products or recommend for this (give search_products brand \"Stride well\")."},
+		{"goal only", map[string]string{"goal": "a gift"},
+			"\n\nThe person wants: a gift\nStart by calling get_preferences, then search_products or recommend for this."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := mcp.GetPromptRequest{}
+			req.Params.Name = "shopping_assistant"
+			req.Params.Arguments = tc.args
+			res, err := c.GetPrompt(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := res.Messages[0].Content.(mcp.TextContent).Text
+			if !strings.HasSuffix(got, tc.want) {
+				t.Errorf("the prompt ends\n%q\nwant\n%q", got[max(0, len(got)-len(tc.want)-40):], tc.want)
+			}
+		})
+	}
+}
