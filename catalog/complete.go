@@ -90,18 +90,26 @@ func (c *Catalog) CompleteBrands(ctx context.Context, prefix string, limit int) 
 	return all.first(limit), wrap("complete brands", err)
 }
 
-// CompleteCategories returns the category paths, and the paths of their parents, that
-// a category filter takes and that start with prefix or whose last part does
-// ("shoes" completes to "Apparel > Shoes"), ignoring case as category filters do; at
-// most limit of them in order, and how many there are. Only categories that products
-// searches show are in count, with their parents.
+// CompleteCategories completes the part of a category path being typed: it returns
+// the category paths, and the paths of their parents, that a category filter takes and
+// whose last part is being typed, ignoring case as category filters do: "sho" completes
+// to "Apparel > Shoes" (not to the paths below it), "apparel >" to "Apparel > Shoes"
+// and the other parts under "Apparel", "shoes > ru" to "Apparel > Shoes > Running". At
+// most limit of them in order, and how many there are. Only categories with products
+// searches show are in them, with their parents.
 func (c *Catalog) CompleteCategories(ctx context.Context, prefix string, limit int) (Completion, error) {
 	if len(prefix) > maxPrefix {
 		return Completion{}, nil
 	}
 	p := strings.ToLower(NormalizeCategory(prefix))
+	if p != "" && strings.HasSuffix(strings.TrimSpace(prefix), ">") {
+		p += " > " // the parts under it
+	}
+	// What completes p has a tail, from the start of one of its parts, that starts with
+	// p; so have the paths it is a parent of, and only those are checked for products.
 	rows, err := c.query(ctx, `SELECT path FROM categories c
-		WHERE EXISTS (SELECT 1 FROM products p WHERE p.category_id = c.id AND NOT p.hidden)`)
+		WHERE (substr(key, 1, length(?1)) = ?1 OR instr(key, ' > ' || ?1) > 0)
+		AND EXISTS (SELECT 1 FROM products p WHERE p.category_id = c.id AND NOT p.hidden)`, p)
 	if err != nil {
 		return Completion{}, fmt.Errorf("complete categories: %w", err)
 	}
@@ -114,20 +122,36 @@ func (c *Catalog) CompleteCategories(ctx context.Context, prefix string, limit i
 	for _, path := range paths.Values {
 		// The path and each of its parents: "A > B > C", "A > B", "A".
 		for v := path; v != ""; {
-			key, parent, last := strings.ToLower(v), "", ""
-			if i := strings.LastIndex(v, " > "); i >= 0 {
-				parent, last = v[:i], key[i+len(" > "):]
-			}
-			if !seen[key] && (strings.HasPrefix(key, p) || strings.HasPrefix(last, p)) {
+			key := strings.ToLower(v)
+			if !seen[key] && typingLastPart(key, p) {
 				out.Values = append(out.Values, v)
 			}
 			seen[key] = true
-			v = parent
+			i := strings.LastIndex(v, " > ")
+			if i < 0 {
+				break
+			}
+			v = v[:i]
 		}
 	}
 	sort.Slice(out.Values, func(i, j int) bool { return strings.ToLower(out.Values[i]) < strings.ToLower(out.Values[j]) })
 	out.Total = len(out.Values)
 	return out.first(limit), nil
+}
+
+// typingLastPart reports whether p, typed, is the start of a tail of the category
+// path key that runs from the start of one of its parts into its last part.
+func typingLastPart(key, p string) bool {
+	for {
+		if strings.HasPrefix(key, p) && !strings.Contains(key[len(p):], " > ") {
+			return true
+		}
+		i := strings.Index(key, " > ")
+		if i < 0 {
+			return false
+		}
+		key = key[i+len(" > "):]
+	}
 }
 
 // wrap is err, when not nil, wrapped with what failed.

@@ -33,7 +33,13 @@ func TestCompletions(t *testing.T) {
 		{"categories, all with their parents", c.CompleteCategories, "", 100,
 			[]string{"Apparel", "Apparel > Shoes", "Apparel > Shoes > Running", "Home", "Home > Tea"}, 5},
 		{"categories, by the last part", c.CompleteCategories, "RUN", 100, []string{"Apparel > Shoes > Running"}, 1},
-		{"categories, by the path", c.CompleteCategories, "apparel>shoes", 100, []string{"Apparel > Shoes", "Apparel > Shoes > Running"}, 2},
+		{"categories, a part, not what is under it", c.CompleteCategories, "sho", 100, []string{"Apparel > Shoes"}, 1},
+		{"categories, a top level, not what is under it", c.CompleteCategories, "app", 100, []string{"Apparel"}, 1},
+		{"categories, by the path", c.CompleteCategories, "apparel>shoes", 100, []string{"Apparel > Shoes"}, 1},
+		{"categories, the parts under a path", c.CompleteCategories, "apparel >", 100, []string{"Apparel > Shoes"}, 1},
+		{"categories, the parts under a path typed whole", c.CompleteCategories, "Apparel > Shoes > ", 100, []string{"Apparel > Shoes > Running"}, 1},
+		{"categories, by a tail of the path", c.CompleteCategories, "shoes > r", 100, []string{"Apparel > Shoes > Running"}, 1},
+		{"categories, a part that starts no part", c.CompleteCategories, "hoes", 100, nil, 0},
 		{"categories, limited", c.CompleteCategories, "", 2, []string{"Apparel", "Apparel > Shoes"}, 5},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
