@@ -32,6 +32,7 @@ func TestUnknownIDsEchoedAsSent(t *testing.T) {
 		{"cancel_order", "cancel_order", map[string]any{"order_id": "ord_1\u202e"}, `No order has id "ord_1\u202e".`},
 		{"pause_subscription", "pause_subscription", map[string]any{"subscription_id": "sub_1\u202e"}, `No subscription has id "sub_1\u202e".`},
 		{"checkout unknown address", "checkout", map[string]any{"address_id": "addr_1\u202e"}, `No saved address has id "addr_1\u202e".`},
+		{"purchase unknown delivery option", "purchase", map[string]any{"product_id": "nw-actv-0001", "fulfillment_option_id": "express\u200b"}, `does not offer the delivery option "express\u200b"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := call(t, c, tc.tool, tc.args, nil)
