@@ -152,3 +152,9 @@ func (c *Catalog) KeptSpellWords(ctx context.Context, start string) (int, error)
 
 // RelaxedNote is the note of a result of products with some of the words.
 const RelaxedNote = relaxedNote
+
+// HiddenIDs is hiddenIDs: the hidden products with ids in [from, to), counted by
+// looking each product of the range up or, with scan, by a scan of product_keys.
+func (c *Catalog) HiddenIDs(ctx context.Context, from, to string, scan bool) (int, error) {
+	return c.hiddenIDs(ctx, from, to, scan)
+}

@@ -287,3 +287,33 @@ func decodeTimes(src []string, dst ...*time.Time) error {
 	}
 	return nil
 }
+
+// CompleteOrderIDs returns the ids of the customer's own orders that start with
+// prefix, newest first, at most limit of them, and how many there are. It reads the
+// customer's entries of the index orders_customer (which holds the ids), never another
+// customer's orders.
+func (s *Store) CompleteOrderIDs(ctx context.Context, customerID, prefix string, limit int) (values []string, total int, err error) {
+	// The prefix is compared with substr, not as a range of the index of ids: the
+	// range of a prefix such as "ord_" holds every customer's orders.
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM orders WHERE customer_id = ?1
+		AND substr(id, 1, length(?2)) = ?2 ORDER BY created_at DESC, id DESC`, customerID, prefix)
+	if err != nil {
+		return nil, 0, fmt.Errorf("complete order ids: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		total++
+		if len(values) == limit {
+			continue
+		}
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, 0, fmt.Errorf("complete order ids: %w", err)
+		}
+		values = append(values, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("complete order ids: %w", err)
+	}
+	return values, total, nil
+}

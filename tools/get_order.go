@@ -57,7 +57,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		bySeller = err == nil
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		err = &notFound{fmt.Sprintf("No order has id %q. Call list_orders to see the person's orders.", txt.Shorten(a.OrderID, 80))}
+		err = &notFound{fmt.Sprintf("No order has id %s. Call list_orders to see the person's orders.", txt.Quote(a.OrderID, idCap))}
 	}
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil

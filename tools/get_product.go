@@ -60,7 +60,7 @@ func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	}
 	p, err := t.Catalog.Product(ctx, strings.TrimSpace(a.ProductID))
 	if errors.Is(err, catalog.ErrNotFound) {
-		err = &notFound{fmt.Sprintf("No product has id %q. Call search_products to find products and use an id from its results.", txt.Shorten(a.ProductID, 80))}
+		err = &notFound{fmt.Sprintf("No product has id %s. Call search_products to find products and use an id from its results.", txt.Quote(a.ProductID, idCap))}
 	}
 	var unsold map[string]bool
 	if err == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
 
 // refusalText words a purchase refusal for the model and the person: what happened,
@@ -31,20 +32,20 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalInvalid:
 		return fmt.Sprintf("%s must be between %d and %d", p.Field, p.Min, p.Max)
 	case checkout.RefusalUnknownProduct:
-		return fmt.Sprintf("No product has id %q. Find products with search_products and use an id from its results. %s.", p.ProductID, unchanged)
+		return fmt.Sprintf("No product has id %s. Find products with search_products and use an id from its results. %s.", txt.Quote(p.ProductID, idCap), unchanged)
 	case checkout.RefusalIdempotencyConflict:
 		return fmt.Sprintf("This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
 	case checkout.RefusalReservedKey:
 		return fmt.Sprintf("idempotency_key must not start with %q: that prefix is reserved for subscription renewals. Use another key (e.g. a UUID); nothing was charged by this call.", checkout.ReservedKeyPrefix)
 	case checkout.RefusalQuoteMismatch:
-		asked := fmt.Sprintf("%d × %s", p.AskedQuantity, p.AskedProductID)
+		asked := fmt.Sprintf("%d × %s", p.AskedQuantity, txt.Quote(p.AskedProductID, idCap))
 		if p.AskedProductID == "" {
 			asked = fmt.Sprintf("%d of it", p.AskedQuantity)
 		}
 		return fmt.Sprintf("Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
 			p.QuoteID, p.Quantity, title, p.ProductID, asked)
 	case checkout.RefusalUnknownQuote:
-		return fmt.Sprintf("No quote has id %q for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", p.QuoteID)
+		return fmt.Sprintf("No quote has id %s for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", txt.Quote(p.QuoteID, idCap))
 	case checkout.RefusalConfirmationMismatch:
 		return "This quote must be confirmed by the person in the confirmation dialog, not by its id. Call purchase with the product_id to ask again. Nothing was charged."
 	case checkout.RefusalConfirmationInvalid:
@@ -157,13 +158,13 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalPaymentUnknown:
 		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:
-		return fmt.Sprintf("No order has id %q. Nothing was canceled; call list_orders to see the person's orders.", p.OrderID)
+		return fmt.Sprintf("No order has id %s. Nothing was canceled; call list_orders to see the person's orders.", txt.Quote(p.OrderID, idCap))
 	case checkout.RefusalOrderFailed:
 		return fmt.Sprintf("Order %s did not go through, so there is nothing to cancel and nothing was charged.", p.OrderID)
 	case checkout.RefusalCanceledByPerson:
 		return "Canceled at the person's request before the seller completed it. Nothing was charged."
 	case checkout.RefusalUnknownCancelConfirm:
-		return fmt.Sprintf("%q is not the confirmation_id of a cancellation of order %s. Call cancel_order with only the order_id to ask again. Nothing was canceled.", p.QuoteID, p.OrderID)
+		return fmt.Sprintf("%s is not the confirmation_id of a cancellation of order %s. Call cancel_order with only the order_id to ask again. Nothing was canceled.", txt.Quote(p.QuoteID, idCap), p.OrderID)
 	case checkout.RefusalCancelConfirmExpired:
 		return fmt.Sprintf("This confirmation expired (they last %s). Call cancel_order with only the order_id %s to ask again. Nothing was canceled.", minutes(p.QuoteTTL()), p.OrderID)
 	case checkout.RefusalCancelConfirmMismatch:
@@ -183,18 +184,18 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalAddressRejected:
 		return fmt.Sprintf("%s cannot deliver to the address given (%s). Nothing was charged; check the address with the person and save a corrected one with set_shipping_address.", seller, quoted(p.SellerMessage, 200))
 	case checkout.RefusalUnknownAddress:
-		return fmt.Sprintf("No saved address has id %q. Call get_shipping_addresses to see the person's addresses, or leave address_id out to use the default one. Nothing was charged.", p.AddressID)
+		return fmt.Sprintf("No saved address has id %s. Call get_shipping_addresses to see the person's addresses, or leave address_id out to use the default one. Nothing was charged.", txt.Quote(p.AddressID, idCap))
 	case checkout.RefusalUnknownFulfillment:
 		if p.Offered == "" {
 			return fmt.Sprintf("%s offers no delivery options to choose from. Nothing was charged; call again without fulfillment_option_id.", seller)
 		}
-		return fmt.Sprintf("%s does not offer the delivery option %q; it offers %s. Nothing was charged; call again with one of those as fulfillment_option_id, or without it for the cheapest.", seller, p.FulfillmentID, p.Offered)
+		return fmt.Sprintf("%s does not offer the delivery option %s; it offers %s. Nothing was charged; call again with one of those as fulfillment_option_id, or without it for the cheapest.", seller, txt.Quote(p.FulfillmentID, idCap), p.Offered)
 	case checkout.RefusalCartEmpty:
 		return "The cart is empty, so there is nothing to check out. Add products with add_to_cart first. Nothing was charged."
 	case checkout.RefusalSuperseded:
 		return "This quote was replaced by a newer checkout of the changed cart. Nothing was charged; use the newest quote, or call checkout again."
 	case checkout.RefusalNotInCart:
-		return fmt.Sprintf("Product %q is not in the cart. Call view_cart to see what is, or add_to_cart to add it.", p.ProductID)
+		return fmt.Sprintf("Product %s is not in the cart. Call view_cart to see what is, or add_to_cart to add it.", txt.Quote(p.ProductID, idCap))
 	case checkout.RefusalCartFull:
 		return fmt.Sprintf("The cart already holds %d different products, the most it can. Check out or remove some with update_cart first.", p.Limit)
 	case checkout.RefusalCartQuantity:
@@ -205,7 +206,7 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalNotSubscription:
 		return fmt.Sprintf("%s (product_id %s) is bought once, not by subscription. Nothing was charged; buy it with purchase, or find subscription products (they show a billing interval) with search_products.", title, p.ProductID)
 	case checkout.RefusalUnknownSubscription:
-		return fmt.Sprintf("No subscription has id %q. Call list_subscriptions to see the person's subscriptions. Nothing was charged or changed.", p.QuoteID)
+		return fmt.Sprintf("No subscription has id %s. Call list_subscriptions to see the person's subscriptions. Nothing was charged or changed.", txt.Quote(p.QuoteID, idCap))
 	case checkout.RefusalSubscriptionCanceled:
 		return fmt.Sprintf("Subscription %s was canceled and cannot be paused or resumed. Nothing was charged; subscribe again with subscribe to start a new one.", p.QuoteID)
 	case checkout.RefusalRenewalStopped:

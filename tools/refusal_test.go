@@ -31,7 +31,7 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalIdempotencyConflict, checkout.RefusalParams{ProductID: "nw-x", Quantity: 2}, []string{"idempotency_key", "(nw-x × 2)"}},
 		{checkout.RefusalQuoteMismatch, with(func(q *checkout.RefusalParams) {
 			q.QuoteID, q.Quantity, q.ProductID, q.AskedProductID, q.AskedQuantity = "qt_1", 1, "nw-a", "nw-b", 3
-		}), []string{"Quote qt_1 is for 1 × «", "(product_id nw-a), not for 3 × nw-b", "quote_id"}},
+		}), []string{"Quote qt_1 is for 1 × «", `(product_id nw-a), not for 3 × "nw-b"`, "quote_id"}},
 		{checkout.RefusalQuoteMismatch, with(func(q *checkout.RefusalParams) { q.Quantity, q.AskedQuantity = 1, 3 }), []string{"not for 3 of it"}},
 		{checkout.RefusalUnknownQuote, checkout.RefusalParams{QuoteID: "qt_9"}, []string{`"qt_9"`, "product_id"}},
 		{checkout.RefusalConfirmationMismatch, p, []string{"confirmation dialog"}},

@@ -133,6 +133,9 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 		server.WithResourceCapabilities(true, false),
 		server.WithHooks(hooks),
 		server.WithPromptCapabilities(false),
+		server.WithCompletions(),
+		server.WithPromptCompletionProvider(completer{t}),
+		server.WithResourceCompletionProvider(completer{t}),
 		server.WithInstructions(t.instructions()),
 		server.WithExtensions(map[string]any{appsExtension: map[string]any{}}),
 		server.WithRecovery(),
@@ -144,6 +147,7 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	}
 	s.AddTools(served...)
 	s.AddResources(t.Resources()...)
+	s.AddResourceTemplates(t.ResourceTemplates()...)
 	t.watchOrders(s, hooks)
 	s.AddPrompts(t.Prompts()...)
 	return s

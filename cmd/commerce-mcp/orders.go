@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -65,7 +66,7 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
 			o.ID, o.CreatedAt.Format("2006-01-02 15:04"), o.CustomerID, o.Status, orDash(string(o.SellerStatus)),
-			orDash(o.SellerName), orDash(clip(o.Title, 40)), o.Quantity,
+			orDash(o.SellerName), orDash(text.Shorten(o.Title, 40)), o.Quantity,
 			money.Money{Amount: o.Total, Currency: o.Currency}.String(), card)
 	}
 	if err := tw.Flush(); err != nil {
@@ -95,13 +96,4 @@ func listOrders(ctx context.Context, s *store.Store, f store.OrderFilter, limit 
 		}
 		f.Cursor = next
 	}
-}
-
-// clip shortens s to at most n characters, marking the cut with "…".
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

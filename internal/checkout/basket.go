@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -75,7 +76,7 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	if err != nil {
 		return CheckoutOutcome{}, err
 	}
-	c := store.Checkout{CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode), FulfillmentOptionID: callerText(r.FulfillmentOption)}
+	c := store.Checkout{CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode), FulfillmentOptionID: text.Shorten(r.FulfillmentOption, 80)}
 	if addr != nil {
 		c.AddressID = addr.ID
 	}

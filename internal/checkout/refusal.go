@@ -184,9 +184,11 @@ func sellerMessage(msg string) string {
 	return text.MaskTokens(text.Clean(msg, 800), func(string) string { return "[payment token]" })
 }
 
-// callerText bounds text a caller sent (an id) for a refusal to repeat: cleaned, and
-// cut to 80 bytes with the cut marked, so an echoed id is never taken for whole.
-func callerText(s string) string { return text.Shorten(s, 80) }
+// callerText bounds text a caller sent (an id) for a refusal to repeat: kept as sent,
+// so that the words can show where it differs from a real id (tools quotes it with
+// its invisible characters escaped), and cut to 80 bytes with the cut marked, so an
+// echoed id is never taken for whole.
+func callerText(s string) string { return text.Cut(s, 80) }
 
 // record ends p in state with r as its reason.
 func (r *Refusal) record(p *store.Purchase, state store.PurchaseState) {

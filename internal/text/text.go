@@ -1,11 +1,13 @@
 // Package text holds the rules for text that comes from outside (sellers, feeds,
 // customers, other services) before it is stored or shown: one cleaner (Clean, and
 // CleanLines for text of several lines, both deleting what Invisible reports), one
-// category normaliser (Category) and one masker of payment token ids (MaskTokens).
+// category normaliser (Category), one masker of payment token ids (MaskTokens), and the
+// cutters and quoter of text repeated to whoever sent it (Cut, Shorten, Quote).
 package text
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,14 +48,33 @@ func Clean(s string, max int) string {
 }
 
 // Shorten cleans s like Clean and, when the clean text is longer than max bytes, cuts
-// it to at most max bytes ending in "…", so text repeated to a caller shows it was cut.
-func Shorten(s string, max int) string {
+// it as Cut does, so text repeated to a caller shows it was cut.
+func Shorten(s string, max int) string { return Cut(Clean(s, len(s)), max) }
+
+// Cut returns s when it is at most max bytes long, else s cut on a character boundary
+// to at most max bytes ending in "…" (with no space before it), so a cut text is never
+// taken for the whole. It does not clean s: Shorten does both.
+func Cut(s string, max int) string {
 	const mark = "…"
-	if c := Clean(s, len(s)); len(c) <= max {
-		return c
+	if len(s) <= max {
+		return s
 	}
-	return Clean(s, max-len(mark)) + mark
+	i := max - len(mark)
+	if i < 0 {
+		return ""
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return strings.TrimRight(s[:i], " ") + mark
 }
+
+// Quote shows s, text a caller sent such as an id, as they sent it and safe to repeat:
+// cut as Cut does, then in double quotes with control, format (bidi, zero-width),
+// private-use and other unprintable characters and invalid UTF-8 escaped as Go writes
+// them ("nw-shoe-0001\u202e"), so the person sees where it differs from what they
+// meant and no character of it can reorder or hide the text around it.
+func Quote(s string, max int) string { return strconv.Quote(Cut(s, max)) }
 
 // plain reports whether s is already clean: printable ASCII with single spaces
 // between words and none at the ends, which is most text. Clean returns such text

@@ -53,26 +53,78 @@ func TestClean(t *testing.T) {
 	}
 }
 
+// cutCase is a case of a function that cuts text to at most max bytes.
+type cutCase struct {
+	name string
+	in   string
+	max  int
+	want string
+}
+
+// checkCuts runs cases of cut, which must also never return more than max bytes.
+func checkCuts(t *testing.T, name string, cut func(string, int) string, cases []cutCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			got := cut(tt.in, tt.max)
+			if got != tt.want || len(got) > tt.max {
+				t.Errorf("%s(%q, %d) = %q (%d bytes), want %q", name, tt.in, tt.max, got, len(got), tt.want)
+			}
+		})
+	}
+}
+
 // Shorten marks its cut, so a repeated id that was cut is never taken for the whole id.
 func TestShorten(t *testing.T) {
 	long := strings.Repeat("x", 500)
-	for _, tt := range []struct {
-		name string
-		in   string
-		max  int
-		want string
-	}{
+	checkCuts(t, "Shorten", text.Shorten, []cutCase{
 		{"short kept whole", "nw-shoe-0007", 80, "nw-shoe-0007"},
 		{"exactly max kept whole", long[:80], 80, long[:80]},
 		{"cleaned before measuring", "\u200b" + long[:80] + "\x00", 80, long[:80]},
 		{"long cut and marked", long, 80, long[:77] + "…"},
 		{"cut on a character boundary", strings.Repeat("é", 50), 10, "ééé…"},
 		{"no trailing space before the mark", "abcd efgh", 8, "abcd…"},
+	})
+}
+
+// Cut marks its cut and keeps what it keeps as it was: nothing is cleaned.
+func TestCut(t *testing.T) {
+	checkCuts(t, "Cut", text.Cut, []cutCase{
+		{"short kept whole", "nw-shoe-0007", 80, "nw-shoe-0007"},
+		{"invisible characters kept", "nw-shoe\u202e-0007\x00", 80, "nw-shoe\u202e-0007\x00"},
+		{"long cut and marked", strings.Repeat("x", 100), 10, "xxxxxxx…"},
+		{"cut on a character boundary", strings.Repeat("é", 50), 10, "ééé…"},
+		{"cut before a bidi control", "abcd\u202eefgh", 8, "abcd…"},
+		{"no trailing space before the mark", "abcd efgh", 8, "abcd…"},
+		{"invalid UTF-8 counts as it is", "ab\xff\xffcdefgh", 8, "ab\xff\xffc…"},
+		{"max below the mark", "abcdef", 2, ""},
+	})
+}
+
+// Quote repeats what a caller sent so that a person sees every character of it, the
+// invisible ones escaped, and none of it can change how the text around it reads.
+func TestQuote(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"plain id", "nw-shoe-0007", 80, `"nw-shoe-0007"`},
+		{"right-to-left override escaped", "nw-shoe-0007\u202e", 80, `"nw-shoe-0007\u202e"`},
+		{"bidi isolates and marks escaped", "\u2066nw\u2069\u200f", 80, `"\u2066nw\u2069\u200f"`},
+		{"zero-width characters escaped", "nw\u200b-shoe\ufeff", 80, `"nw\u200b-shoe\ufeff"`},
+		{"control characters escaped", "nw\x00\n\t\x1b", 80, `"nw\x00\n\t\x1b"`},
+		{"no-break space escaped", "nw\u00a0shoe", 80, `"nw\u00a0shoe"`},
+		{"private use escaped", "nw\ue000", 80, `"nw\ue000"`},
+		{"invalid UTF-8 escaped", "nw\xff", 80, `"nw\xff"`},
+		{"quotes and backslashes escaped", `a"b\c`, 80, `"a\"b\\c"`},
+		{"letters of other scripts kept", "café-שלום", 80, `"café-שלום"`},
+		{"cut marked inside the quotes", strings.Repeat("x", 100), 10, `"xxxxxxx…"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := text.Shorten(tt.in, tt.max)
-			if got != tt.want || len(got) > tt.max {
-				t.Errorf("Shorten(%q, %d) = %q (%d bytes), want %q", tt.in, tt.max, got, len(got), tt.want)
+			if got := text.Quote(tt.in, tt.max); got != tt.want {
+				t.Errorf("Quote(%q, %d) = %s, want %s", tt.in, tt.max, got, tt.want)
 			}
 		})
 	}
