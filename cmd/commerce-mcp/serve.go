@@ -168,7 +168,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	}
 	fs.BoolVar(&c.readOnly, "read-only", readOnly, "serve only the tools that change nothing (search, products, recommendations, preferences and orders): no purchases, no preference changes (env COMMERCE_READ_ONLY=1)")
 	fs.StringVar(&c.synonyms, "synonyms", getenv("COMMERCE_SYNONYMS"), "vocabulary `file` for search: synonym groups that add to or replace the built-in ones, and accessory, filler and recipient words (format: catalog/vocabulary.txt) (env COMMERCE_SYNONYMS)")
-	fs.DurationVar(&c.recoverAfter, "recover-after", defaultRecoverAfter, "how long a purchase interrupted half-way (a crash, a seller that did not answer) must have been idle before recovery asks its seller and Stripe and settles it; shorter than a purchase can take (about a minute), a purchase still running here or in another server on the same database may be ended as interrupted, nothing charged")
+	fs.DurationVar(&c.recoverAfter, "recover-after", defaultRecoverAfter, "how long a purchase interrupted half-way (a crash, a seller that did not answer) must have been idle before recovery asks its seller and Stripe and settles it; set shorter than a purchase can take (about a minute), a purchase still running here or in another server on the same database may be ended as interrupted before its seller completes it (what Stripe shows charged still decides its outcome)")
 	fs.DurationVar(&c.recoverEvery, "recover-every", defaultRecoverEvery, "how often recovery looks for interrupted purchases and due subscription renewals (it also runs at start)")
 	c.pay.register(fs, getenv)
 	c.http.register(fs, getenv)
@@ -182,7 +182,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		return c, &usageError{Msg: "--recover-after and --recover-every must be more than 0 (such as 3m and 1m)"}
 	}
 	if c.recoverAfter < minRecoverAfter {
-		c.warnings = append(c.warnings, fmt.Sprintf("--recover-after %s is shorter than a purchase can take (%s): a purchase still running may be ended as interrupted (nothing charged)", c.recoverAfter, minRecoverAfter))
+		c.warnings = append(c.warnings, fmt.Sprintf("--recover-after %s is shorter than a purchase can take (%s): a purchase still running may be ended as interrupted before its seller completes it", c.recoverAfter, minRecoverAfter))
 	}
 	if err := c.http.check(); err != nil {
 		return c, err
