@@ -31,8 +31,9 @@ import (
 //   - the seller never charged: failed, nothing charged;
 //   - the seller charged, then forgot the session (a restart): charged_no_order.
 //
-// In every case Stripe shows at most the one charge, the seller at most the one order,
-// and the spending limits count the order once (or not at all when nothing was charged).
+// In every case Stripe shows at most the one charge (and the one payment token
+// deactivated: consumed, or revoked by recovery), the seller at most the one order, and
+// the spending limits count the order once (or not at all when nothing was charged).
 func TestHostedKilledMidPurchase(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
@@ -209,8 +210,14 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 		t.Fatal(err)
 	}
 	var wantSpent int64
+	wantToken := "revoked"
 	if charged {
-		wantSpent = o.Total
+		wantSpent, wantToken = o.Total, "consumed"
+	}
+	// Stripe's witness: the one token can be used no more, and shows the order's total
+	// captured, or nothing.
+	if toks := w.stripe.Tokens(); len(toks) != 1 || toks[0].Status != "deactivated" || toks[0].DeactivatedReason != wantToken || toks[0].AmountCaptured != wantSpent {
+		t.Errorf("payment tokens after recovery: %+v; want one, deactivated (%s), %d captured", toks, wantToken, wantSpent)
 	}
 	t.Logf("order %s: %d %s; spent before %d", id, o.Total, o.Currency, spentBefore)
 	if got := spent(t, db) - spentBefore; got != wantSpent {
