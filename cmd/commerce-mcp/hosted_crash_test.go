@@ -108,6 +108,9 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 		})
 	}
 	w := newStripeWorld(t, dir, hold)
+	var releaseOnce sync.Once
+	letGo := func() { releaseOnce.Do(func() { close(release) }) }
+	t.Cleanup(letGo) // before the seller's server closes, which waits for the held request
 	args := append([]string{"serve", "--db", db, "--transport", "http", "--addr", "127.0.0.1:0",
 		"--rate", "0", "--purchase-rate", "0"}, w.args...)
 
@@ -132,7 +135,7 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 		t.Fatal(err)
 	}
 	<-first.exited
-	close(release)
+	letGo()
 	<-done
 	wantCharges := 0
 	if charged {
