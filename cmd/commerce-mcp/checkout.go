@@ -149,31 +149,40 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 	return svc, after, nil
 }
 
-// settleAge is how long a purchase must have been idle before recovery settles it:
-// younger ones may still be running, here or in another server on the same database.
-const settleAge = 3 * time.Minute
+// Defaults of serve's recovery (--recover-after, --recover-every). A purchase must have
+// been idle recoverAfter before recovery settles it: younger ones may still be running,
+// here or in another server on the same database. A purchase call can wait on its seller
+// for about a minute (the seller call timeout, 30 s, and its retries), so
+// minRecoverAfter is the shortest setting that is not warned about.
+const (
+	defaultRecoverAfter = 3 * time.Minute
+	defaultRecoverEvery = time.Minute
+	minRecoverAfter     = time.Minute
+)
 
 // recovery settles the purchases that stopped half-way (a crash, a seller that did not
-// answer), then renews the subscriptions that are due, and logs what it did. A cycle
-// that fell due while the server was down is renewed on the first run, once.
+// answer) once they have been idle for after, then renews the subscriptions that are
+// due, and logs what it did; it does so at start and then every every. A cycle that
+// fell due while the server was down is renewed on the first run, once.
 type recovery struct {
-	svc *checkout.Service
-	log *slog.Logger
+	svc          *checkout.Service
+	log          *slog.Logger
+	after, every time.Duration
 }
 
-// start settles what an earlier run left unfinished, then settles again every interval
+// start settles what an earlier run left unfinished, then settles again every r.every
 // in the background until ctx ends, so that a pending purchase of a long-running server
 // does not wait for a restart.
-func (r recovery) start(ctx context.Context, interval time.Duration) error {
+func (r recovery) start(ctx context.Context) error {
 	if err := r.settle(ctx); err != nil {
 		return fmt.Errorf("recover unfinished purchases: %w", err)
 	}
-	go r.every(ctx, interval)
+	go r.loop(ctx)
 	return nil
 }
 
 func (r recovery) settle(ctx context.Context) error {
-	rep, err := r.svc.Recover(ctx, settleAge)
+	rep, err := r.svc.Recover(ctx, r.after)
 	if err != nil {
 		return err
 	}
@@ -190,8 +199,8 @@ func (r recovery) settle(ctx context.Context) error {
 	return nil
 }
 
-func (r recovery) every(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
+func (r recovery) loop(ctx context.Context) {
+	t := time.NewTicker(r.every)
 	defer t.Stop()
 	for {
 		select {

@@ -38,6 +38,9 @@ type serveConfig struct {
 	synonyms string   // a vocabulary file adding to or replacing the built-in synonym groups
 	warnings []string // about secrets given as flags, and settings ignored
 	http     httpFlags
+	// recoverAfter is how long an unfinished purchase must have been idle before
+	// recovery settles it; recoverEvery how often recovery runs.
+	recoverAfter, recoverEvery time.Duration
 }
 
 // httpFlags are the settings of hosted mode (--transport http or sse).
@@ -165,6 +168,8 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	}
 	fs.BoolVar(&c.readOnly, "read-only", readOnly, "serve only the tools that change nothing (search, products, recommendations, preferences and orders): no purchases, no preference changes (env COMMERCE_READ_ONLY=1)")
 	fs.StringVar(&c.synonyms, "synonyms", getenv("COMMERCE_SYNONYMS"), "vocabulary `file` for search: synonym groups that add to or replace the built-in ones, and accessory, filler and recipient words (format: catalog/vocabulary.txt) (env COMMERCE_SYNONYMS)")
+	fs.DurationVar(&c.recoverAfter, "recover-after", defaultRecoverAfter, "how long a purchase interrupted half-way (a crash, a seller that did not answer) must have been idle before recovery asks its seller and Stripe and settles it; set shorter than a purchase can take (about a minute), a purchase still running here or in another server on the same database may be ended as interrupted before its seller completes it (what Stripe shows charged still decides its outcome)")
+	fs.DurationVar(&c.recoverEvery, "recover-every", defaultRecoverEvery, "how often recovery looks for interrupted purchases and due subscription renewals (it also runs at start)")
 	c.pay.register(fs, getenv)
 	c.http.register(fs, getenv)
 	if err := parse(fs, args); err != nil {
@@ -172,6 +177,12 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	}
 	if fs.NArg() > 0 {
 		return c, &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	if c.recoverAfter <= 0 || c.recoverEvery <= 0 {
+		return c, &usageError{Msg: "--recover-after and --recover-every must be more than 0 (such as 3m and 1m)"}
+	}
+	if c.recoverAfter < minRecoverAfter {
+		c.warnings = append(c.warnings, fmt.Sprintf("--recover-after %s is shorter than a purchase can take (%s): a purchase still running may be ended as interrupted before its seller completes it", c.recoverAfter, minRecoverAfter))
 	}
 	if err := c.http.check(); err != nil {
 		return c, err
@@ -308,7 +319,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	// the databases close.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if err := (recovery{svc: svc, log: logger}).start(ctx, time.Minute); err != nil {
+	if err := (recovery{svc: svc, log: logger, after: c.recoverAfter, every: c.recoverEvery}).start(ctx); err != nil {
 		return err
 	}
 	after.start(ctx)

@@ -4,17 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -61,6 +64,13 @@ func TestParseServe(t *testing.T) {
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: hostedDefaults("sse")}},
 		{name: "customer from the environment is ignored over HTTP", env: map[string]string{"COMMERCE_CUSTOMER": "cus_1"}, args: []string{"--db", "x.db", "--transport", "http"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: hostedDefaults("http")}, wantWarning: "COMMERCE_CUSTOMER is ignored"},
+		{name: "recovery", args: []string{"--db", "x.db", "--recover-after", "10m", "--recover-every", "30s"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, recoverAfter: 10 * time.Minute, recoverEvery: 30 * time.Second}},
+		{name: "recovery sooner than a purchase takes", args: []string{"--db", "x.db", "--recover-after", "2s", "--recover-every", "1s"},
+			want:        serveConfig{common: common{db: "x.db", logLevel: "info"}, recoverAfter: 2 * time.Second, recoverEvery: time.Second},
+			wantWarning: "may be ended as interrupted"},
+		{name: "no recovery wait", args: []string{"--recover-after", "0s"}, wantErr: "--recover-after"},
+		{name: "negative recovery interval", args: []string{"--recover-every", "-1m"}, wantErr: "--recover-every"},
 		{name: "customer over HTTP", args: []string{"--transport", "http", "--customer", "cus_1"}, wantErr: "--customer is for stdio"},
 		{name: "unknown transport", args: []string{"--transport", "websocket"}, wantErr: "--transport"},
 		{name: "stateless SSE", args: []string{"--transport", "sse", "--stateless"}, wantErr: "--stateless is for --transport http"},
@@ -98,12 +108,16 @@ func TestParseServe(t *testing.T) {
 			if tc.want.http.transport == "" {
 				tc.want.http = hostedDefaults("stdio")
 			}
+			if tc.want.recoverAfter == 0 {
+				tc.want.recoverAfter, tc.want.recoverEvery = defaultRecoverAfter, defaultRecoverEvery
+			}
 			warned := len(got.warnings) == 0
 			if tc.wantWarning != "" {
 				warned = len(got.warnings) == 1 && strings.Contains(got.warnings[0], tc.wantWarning)
 			}
 			if got.common != tc.want.common || got.customer != tc.want.customer || got.noDemo != tc.want.noDemo ||
-				got.create != tc.want.create || got.readOnly != tc.want.readOnly || !reflect.DeepEqual(got.http, tc.want.http) || !warned {
+				got.create != tc.want.create || got.readOnly != tc.want.readOnly ||
+				got.recoverAfter != tc.want.recoverAfter || got.recoverEvery != tc.want.recoverEvery || !reflect.DeepEqual(got.http, tc.want.http) || !warned {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
@@ -170,50 +184,93 @@ func TestServeReadOnly(t *testing.T) {
 // TestRecoveryStart checks that wiring the checkout settles nothing, and that
 // recovery.start settles a purchase an earlier run left unfinished.
 func TestRecoveryStart(t *testing.T) {
-	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "c.db")
-	logger, _ := newLogger(&strings.Builder{}, "error")
-	cat, err := openCatalog(ctx, db, true, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
-	st, err := openStore(ctx, db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.SeedDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	st.Now = func() time.Time { return time.Now().Add(-time.Hour) } // an hour ago, a run that crashed
-	p, _, err := st.BeginPurchase(ctx, store.Purchase{CustomerID: store.DemoCustomerID, IdemKey: "k1", ProductID: "nw-actv-0001", Quantity: 1, Mode: "sandbox"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.Now = nil
-	svc, err := newCheckout(payFlags{}, cat, st, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	state := func() store.PurchaseState {
-		got, err := st.Purchase(ctx, p.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got.State
-	}
-	if s := state(); s != store.PurchaseOpen {
+	shop := newRecoveryShop(t)
+	p := shop.interrupted(t, "k1")
+	if s := shop.state(t, p.ID); s != store.PurchaseOpen {
 		t.Fatalf("after newCheckout the purchase is %s, want it untouched (%s)", s, store.PurchaseOpen)
 	}
-	rctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	if err := (recovery{svc: svc, log: logger}).start(rctx, time.Hour); err != nil {
+	if err := (recovery{svc: shop.svc, log: shop.log, after: defaultRecoverAfter, every: time.Hour}).start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if s := state(); s != store.PurchaseFailed {
+	if s := shop.state(t, p.ID); s != store.PurchaseFailed {
 		t.Errorf("after recovery.start the purchase is %s, want %s", s, store.PurchaseFailed)
 	}
+}
+
+// TestRecoveryEvery checks that recovery goes on settling, every r.every
+// (--recover-every), purchases interrupted after it started.
+func TestRecoveryEvery(t *testing.T) {
+	shop := newRecoveryShop(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := (recovery{svc: shop.svc, log: shop.log, after: defaultRecoverAfter, every: 10 * time.Millisecond}).start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	p := shop.interrupted(t, "k1")
+	deadline := time.Now().Add(30 * time.Second)
+	for shop.state(t, p.ID) != store.PurchaseFailed {
+		if time.Now().After(deadline) {
+			t.Fatalf("30 s after it was interrupted the purchase is %s, want %s", shop.state(t, p.ID), store.PurchaseFailed)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// recoveryShop is a demo catalog and store with the checkout wired over them as serve
+// wires it. The store's clock can be turned back (back), while recovery reads it.
+type recoveryShop struct {
+	st   *store.Store
+	svc  *checkout.Service
+	log  *slog.Logger
+	back *atomic.Int64 // nanoseconds the store's clock is behind the wall clock
+}
+
+func newRecoveryShop(t *testing.T) recoveryShop {
+	t.Helper()
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "c.db")
+	shop := recoveryShop{back: new(atomic.Int64)}
+	shop.log, _ = newLogger(&strings.Builder{}, "error")
+	cat, err := openCatalog(ctx, db, true, shop.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	if shop.st, err = openStore(ctx, db, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { shop.st.Close() })
+	if _, err := shop.st.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	shop.st.Now = func() time.Time { return time.Now().Add(-time.Duration(shop.back.Load())) }
+	if shop.svc, err = newCheckout(payFlags{}, cat, shop.st, shop.log); err != nil {
+		t.Fatal(err)
+	}
+	return shop
+}
+
+// interrupted begins a purchase an hour ago, as a run that crashed left it.
+func (s recoveryShop) interrupted(t *testing.T, key string) store.Purchase {
+	t.Helper()
+	s.back.Store(int64(time.Hour))
+	defer s.back.Store(0)
+	p, _, err := s.st.BeginPurchase(context.Background(), store.Purchase{CustomerID: store.DemoCustomerID, IdemKey: key, ProductID: "nw-actv-0001", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func (s recoveryShop) state(t *testing.T, id string) store.PurchaseState {
+	t.Helper()
+	p, err := s.st.Purchase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.State
 }
 
 // TestServeSynonyms checks that serve --synonyms adds synonym groups to the search
