@@ -32,9 +32,12 @@ Usage:
       key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
       each seller's ACP checkout URL, API key and Stripe profile. --read-only (or
       COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
+      --recover-after 3m and --recover-every 1m: when and how often interrupted
+      purchases are settled.
   commerce-mcp serve --transport http|sse [--addr 127.0.0.1:8080] [--stateless]
         [--public-url URL] [--allowed-origins ORIGIN,...] [--tls-cert F --tls-key F]
-        [--rate 10 --burst 20 --purchase-rate 10]
+        [--rate 10 --burst 20 --purchase-rate 10] [--request-rate 50 --request-burst 100]
+        [--max-streams 16 --max-streams-total 1000] [--authorization-server URL]
       serve many customers over HTTP: Streamable HTTP at /mcp (sse: /sse and
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
       and acts for that token's customer (see token create); --customer is refused.
