@@ -588,29 +588,78 @@ func (s *Service) changeDone(ctx context.Context, customerID string, action Chan
 	return MethodChange{}, otherwise
 }
 
-// removeMethod detaches the method in Stripe, then takes it off file. A method Stripe
-// does not have attached (Stripe's test ids, one detached in the dashboard) is taken
-// off file all the same; when Stripe cannot be reached nothing is removed.
+// removeMethod marks the method as being removed, detaches it in Stripe, then takes it
+// off file. The mark comes first, in the store's transaction that refuses a card paying
+// a purchase under way (WalletCardPaying, nothing changed): from then on nothing is
+// approved with the card, so Stripe's detach, which cannot be undone, never meets a
+// purchase paying with it, and a detached card is never left usable on file. A method
+// Stripe does not have attached (Stripe's test ids, one detached in the dashboard) is
+// taken off file all the same; when Stripe cannot be reached the mark is taken back and
+// nothing is removed. A removal interrupted after the mark (a crash) is finished by
+// Recover (finishRemovals).
 func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
-	// PlanMethodChange, just before, refused a card paying a purchase under way.
-	if s.cfg.Wallet != nil {
-		err := s.cfg.Wallet.Detach(ctx, pmID, "")
-		switch {
-		case err == nil:
-		case errors.Is(err, ErrMisconfigured), !errors.Is(err, ErrRejected):
-			return walletFailure(err)
-		default:
-			s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
-		}
-	}
-	// A purchase approved since PlanMethodChange's check keeps the card on file
-	// (ErrCardPaying), detached in Stripe by then.
-	if err := s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
+	// PlanMethodChange, just before, refused a card paying a purchase under way; a
+	// purchase approved since is refused here.
+	if err := s.cfg.Store.StartRemovingPaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
 		return &WalletError{Code: WalletCardPaying, cause: err}
 	} else if err != nil {
 		return err
 	}
+	// Past the mark, the store's writes finish what was started even when the caller
+	// has gone away meanwhile; what they leave undone, Recover finishes.
+	ctx = context.WithoutCancel(ctx)
+	if err := s.detach(ctx, customerID, pmID); err != nil {
+		if serr := s.cfg.Store.StopRemovingPaymentMethod(ctx, customerID, pmID); serr != nil {
+			s.cfg.Log.WarnContext(ctx, "card left being removed; recovery removes it", "customer", customerID, "err", serr)
+		}
+		return err
+	}
+	return s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID)
+}
+
+// detach detaches the method in Stripe, when this server has Stripe: nil when Stripe
+// detached it, or already had it detached; a wallet failure (nothing detached, as
+// far as this call knows) otherwise.
+func (s *Service) detach(ctx context.Context, customerID, pmID string) error {
+	if s.cfg.Wallet == nil {
+		return nil
+	}
+	err := s.cfg.Wallet.Detach(ctx, pmID, "")
+	switch {
+	case err == nil:
+	case errors.Is(err, ErrMisconfigured), !errors.Is(err, ErrRejected):
+		return walletFailure(err)
+	default:
+		s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
+	}
 	return nil
+}
+
+// finishRemovals finishes the removals of cards marked as being removed before before
+// that an earlier call left unfinished (a crash between the mark and taking the card
+// off file): the card is detached in Stripe (again: Stripe answers that it is detached
+// already) and taken off file. One Stripe cannot detach yet stays marked, unusable,
+// for the next run. It returns how many it removed.
+func (s *Service) finishRemovals(ctx context.Context, before time.Time) (int, error) {
+	pms, err := s.cfg.Store.PaymentMethodsBeingRemoved(ctx, before)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, pm := range pms {
+		if err := s.detach(ctx, pm.CustomerID, pm.ID); err != nil {
+			s.cfg.Log.WarnContext(ctx, "card being removed not detached in Stripe yet; tried again at the next recovery", "customer", pm.CustomerID, "err", err)
+			continue
+		}
+		switch err := s.cfg.Store.RemovePaymentMethod(ctx, pm.CustomerID, pm.ID); {
+		case errors.Is(err, store.ErrNotFound): // its own call removed it meanwhile
+		case err != nil:
+			s.cfg.Log.WarnContext(ctx, "card being removed not taken off file yet; tried again at the next recovery", "customer", pm.CustomerID, "err", err)
+		default:
+			n++
+		}
+	}
+	return n, nil
 }
 
 // purposeSetup is what a sealed setup state stands for: the request state of an
