@@ -137,6 +137,12 @@ const (
 	// its payment not yet settled; store.ErrCardPaying), so it was not removed: removing
 	// it could no longer stop that payment.
 	WalletCardPaying WalletCode = "card_paying"
+	// WalletCardRemovalPending: PaymentMethodID was being removed and no answer came
+	// back from Stripe's detach (spt.ErrOutcomeUnknown), so whether Stripe detached it
+	// is not known. The card stays marked as being removed: nothing is paid
+	// with it any more and it is not listed, and recovery (Recover) detaches it and takes
+	// it off file once Stripe answers. Nothing was charged.
+	WalletCardRemovalPending WalletCode = "card_removal_pending"
 )
 
 // WalletError is a payment-method request that did not happen, with its parameters.
@@ -547,7 +553,7 @@ func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, vi
 	case ChangeRemove:
 		err = s.removeMethod(ctx, customerID, ch.Method.ID)
 		var we *WalletError
-		if errors.As(err, &we) && we.Code == WalletCardPaying {
+		if errors.As(err, &we) && (we.Code == WalletCardPaying || we.Code == WalletCardRemovalPending) {
 			we.PaymentMethodID = cardID
 		}
 	}
@@ -594,9 +600,12 @@ func (s *Service) changeDone(ctx context.Context, customerID string, action Chan
 // approved with the card, so Stripe's detach, which cannot be undone, never meets a
 // purchase paying with it, and a detached card is never left usable on file. A method
 // Stripe does not have attached (Stripe's test ids, one detached in the dashboard) is
-// taken off file all the same; when Stripe cannot be reached the mark is taken back and
-// nothing is removed. A removal interrupted after the mark (a crash) is finished by
-// Recover (finishRemovals).
+// taken off file all the same. When Stripe did not act (not reached, or it refused
+// this server's configuration) the mark is taken back and nothing is removed; when it
+// may have (spt.ErrOutcomeUnknown: no answer came back) the card stays marked,
+// WalletCardRemovalPending. A removal
+// interrupted after the mark (a crash, no answer from Stripe) is finished by Recover
+// (finishRemovals).
 func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
 	// PlanMethodChange, just before, refused a card paying a purchase under way; a
 	// purchase approved since is refused here.
@@ -607,14 +616,24 @@ func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) err
 	}
 	// Past the mark, the store's writes finish what was started even when the caller
 	// has gone away meanwhile; what they leave undone, Recover finishes.
-	ctx = context.WithoutCancel(ctx)
-	if err := s.detach(ctx, customerID, pmID); err != nil {
-		if serr := s.cfg.Store.StopRemovingPaymentMethod(ctx, customerID, pmID); serr != nil {
-			s.cfg.Log.WarnContext(ctx, "card left being removed; recovery removes it", "customer", customerID, "err", serr)
+	wctx := context.WithoutCancel(ctx)
+	switch err := s.detach(ctx, customerID, pmID); {
+	case err != nil && !errors.Is(err, spt.ErrOutcomeUnknown):
+		// Stripe refused this server's key or settings, or was known not to act (not
+		// reached, rate limited): nothing was detached, so the card goes back in use
+		// and nothing is removed.
+		if serr := s.cfg.Store.StopRemovingPaymentMethod(wctx, customerID, pmID); serr != nil {
+			s.cfg.Log.WarnContext(wctx, "card left being removed; recovery removes it", "customer", customerID, "err", serr)
 		}
 		return err
+	case err != nil:
+		// Stripe may have detached it (the request may have reached it, and no answer
+		// came back): it is not put back in use, since it might no longer pay, and
+		// recovery finishes the removal once Stripe answers.
+		s.cfg.Log.WarnContext(wctx, "Stripe did not answer the detach; the card stays being removed until recovery finishes it", "customer", customerID, "err", err)
+		return &WalletError{Code: WalletCardRemovalPending, cause: err}
 	}
-	return s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID)
+	return s.cfg.Store.RemovePaymentMethod(wctx, customerID, pmID)
 }
 
 // detach detaches the method in Stripe, when this server has Stripe: nil when Stripe
