@@ -58,6 +58,11 @@ func newDetachEnv(t *testing.T) *detachEnv {
 		t.Fatal(err)
 	}
 	d.stripeCustomer = cus
+	t.Cleanup(func() { // no card's Stripe id reaches the log, whatever the removal met
+		if strings.Contains(d.logs.String(), "pm_") {
+			t.Error("the log names a payment method id")
+		}
+	})
 	d.clock.Advance(time.Minute)
 	if _, err := d.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: d.customer, Brand: "amex", Last4: "8431"}); err != nil {
 		t.Fatal(err)
@@ -326,6 +331,60 @@ func TestRemovalStripeDidNotAct(t *testing.T) {
 			}
 			if rep, err := d.service().Recover(context.Background(), 0); err != nil || rep.CardsRemoved != 0 {
 				t.Errorf("recovery: %+v, %v; want no card removed", rep, err)
+			}
+		})
+	}
+}
+
+// TestRecoveryFinishesRemovals: a crash after a removal marked the card, before or
+// after Stripe's detach, leaves the card marked and on file; recovery, once the
+// removal has waited long enough, detaches it (Stripe may answer that it is detached
+// already) and takes it off file, and the next card becomes the default. A card whose
+// detach Stripe does not answer stays marked for the next run.
+func TestRecoveryFinishesRemovals(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name        string
+		detached    bool // Stripe detached it before the crash
+		stripeDown  bool // Stripe does not answer recovery's detach
+		wantRemoved int
+	}{
+		{"crash before Stripe's detach", false, false, 1},
+		{"crash after Stripe's detach", true, false, 1},
+		{"Stripe does not answer recovery", true, true, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDetachEnv(t)
+			if err := d.st.StartRemovingPaymentMethod(ctx, d.customer, store.DemoPaymentMethod); err != nil {
+				t.Fatal(err)
+			}
+			if tc.detached {
+				if err := spt.New(d.sb.AgentStripe()).DetachPaymentMethod(ctx, store.DemoPaymentMethod, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.stripeDown {
+				d.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+					http.Error(w, "bad gateway", http.StatusBadGateway)
+				})
+			}
+			d.clock.Advance(5 * time.Minute)
+			rep, err := d.service().Recover(ctx, time.Minute)
+			if err != nil || rep.CardsRemoved != tc.wantRemoved {
+				t.Fatalf("recovery: %+v, %v; want %d card removed", rep, err, tc.wantRemoved)
+			}
+			want := "8431*"
+			if tc.wantRemoved == 0 {
+				want = "8431" // still being removed: not listed, the default until removed
+				if !strings.Contains(d.logs.String(), "tried again at the next recovery") {
+					t.Error("the log does not say the removal is tried again")
+				}
+			}
+			if got := d.listed(); got != want {
+				t.Errorf("cards listed after recovery %q, want %q", got, want)
+			}
+			if !d.visaDetachedInStripe() {
+				t.Error("the visa is still attached in Stripe")
 			}
 		})
 	}
