@@ -174,8 +174,9 @@ func TestRemoveCardWhilePaying(t *testing.T) {
 // TestCardBeingRemoved: a card marked as being removed is no longer listed, cannot be
 // made the default and stays the default until its removal ends (what is paid with it
 // is refused as removed: TestApproveChecksTheCardIsOnFile); recovery finds it once it
-// has been marked long enough; taken back, it is in use again as it was; removed, the
-// default moves to the most recent card not itself being removed.
+// has been marked long enough; taken back, it is in use again as it was; removed (or
+// its default moved off it while it cannot be removed yet), the default moves to the
+// most recent card not itself being removed.
 func TestCardBeingRemoved(t *testing.T) {
 	s, clock := openTestStore(t)
 	ctx := context.Background()
@@ -257,7 +258,18 @@ func TestCardBeingRemoved(t *testing.T) {
 		t.Errorf("listed once visa is back in use: %q", got)
 	}
 	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
-	// Removed: the default moves past amex, itself being removed, to mastercard.
+	// A removal that cannot end yet moves the default off it, past amex, itself being
+	// removed, to mastercard; a card not being removed keeps its place.
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_mastercard"), nil)
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_mastercard"), nil)
+	if got := defaultCard(); got != "pm_card_visa" {
+		t.Errorf("default after moving it off a card not being removed: %s, want pm_card_visa", got)
+	}
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_visa"), nil)
+	if got := listed(); got != "mastercard*" {
+		t.Errorf("listed once the default moved off visa: %q, want mastercard the default", got)
+	}
+	// Removed: the default stays on mastercard.
 	wantErr(t, s.RemovePaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
 	if got := defaultCard(); got != "pm_card_mastercard" {
 		t.Errorf("default after the removal: %s, want pm_card_mastercard (amex is being removed)", got)

@@ -330,6 +330,37 @@ func (s *Store) PaymentMethodsBeingRemoved(ctx context.Context, before time.Time
 	return out, rows.Err()
 }
 
+// MoveDefaultOffRemoving makes, when the customer's method pmID is the default and
+// being removed (StartRemovingPaymentMethod), the most recently added method not being
+// removed the default, as RemovePaymentMethod would: for a removal that will not be
+// taken back but cannot end yet. Otherwise it changes nothing.
+func (s *Store) MoveDefaultOffRemoving(ctx context.Context, customerID, pmID string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET is_default = 0
+			WHERE customer_id = ? AND id = ? AND is_default = 1 AND removing_since IS NOT NULL`, customerID, pmID); err != nil {
+			return err
+		}
+		return pickDefault(ctx, tx, customerID)
+	})
+	if err != nil {
+		return fmt.Errorf("move default off a card being removed: %w", err)
+	}
+	return nil
+}
+
+// pickDefault makes, when the customer has no default, the most recently added method
+// not being removed the default.
+func pickDefault(ctx context.Context, tx *sql.Tx, customerID string) error {
+	_, err := tx.ExecContext(ctx, `
+		UPDATE payment_methods SET is_default = 1
+		WHERE customer_id = ?1
+		  AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ?1 AND is_default = 1)
+		  AND rowid = (SELECT rowid FROM payment_methods WHERE customer_id = ?1 AND removing_since IS NULL
+		               ORDER BY created_at DESC, rowid DESC LIMIT 1)`,
+		customerID)
+	return err
+}
+
 // cardRemoving reports whether the customer's method pmID is marked as being removed.
 func cardRemoving(ctx context.Context, q querier, customerID, pmID string) (bool, error) {
 	var removing bool
@@ -358,14 +389,7 @@ func (s *Store) RemovePaymentMethod(ctx context.Context, customerID, pmID string
 		if _, err := tx.ExecContext(ctx, `DELETE FROM payment_methods WHERE customer_id = ? AND id = ?`, customerID, pmID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `
-			UPDATE payment_methods SET is_default = 1
-			WHERE customer_id = ?1
-			  AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ?1 AND is_default = 1)
-			  AND rowid = (SELECT rowid FROM payment_methods WHERE customer_id = ?1 AND removing_since IS NULL
-			               ORDER BY created_at DESC, rowid DESC LIMIT 1)`,
-			customerID)
-		return err
+		return pickDefault(ctx, tx, customerID)
 	})
 	if err != nil {
 		return fmt.Errorf("remove payment method: %w", err)

@@ -115,6 +115,22 @@ func (d *detachEnv) listed() string {
 	return strings.Join(out, " ")
 }
 
+// visaOrders counts the customer's orders paid, or being paid, with the demo Visa.
+func (d *detachEnv) visaOrders() int {
+	d.t.Helper()
+	orders, _, err := d.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: d.customer})
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	n := 0
+	for _, o := range orders {
+		if o.CardLast4 == "4242" {
+			n++
+		}
+	}
+	return n
+}
+
 // visaDetachedInStripe reports whether Stripe has the demo Visa detached: detaching
 // it again is refused as not attached.
 func (d *detachEnv) visaDetachedInStripe() bool {
@@ -128,7 +144,7 @@ func (d *detachEnv) visaDetachedInStripe() bool {
 // buyWithDefault buys a product with svc and returns the card it was paid with, or
 // the refusal.
 func (d *detachEnv) buyWithDefault(svc *checkout.Service) (string, error) {
-	out, err := svc.Purchase(context.Background(), checkout.Request{CustomerID: d.customer, ProductID: d.product(1000, 6000).ID, Quantity: 1})
+	out, err := svc.Purchase(context.Background(), checkout.Request{CustomerID: d.customer, ProductID: d.product(1000, 5000).ID, Quantity: 1})
 	if err != nil {
 		return "", err
 	}
@@ -229,41 +245,54 @@ func confirmCheckoutRefused(e *env, run func() (checkout.CheckoutOutcome, error)
 }
 
 // TestRemovalStripeAnswerLost: Stripe detaches the Visa but its answer never comes
-// back (a 500 after executing; a crash right after the detach leaves the same state:
-// the card marked, detached in Stripe, still on file). The removal says so
-// (card_removal_pending); the card is never paid with again (not listed, purchases
-// refused card_removed, a renewal pauses), and recovery, after a restart, finishes
-// the removal once it has waited long enough: the card is gone, the Amex the default
-// and paying.
+// back (a 500 after executing; a crash right after the detach leaves the card marked,
+// detached in Stripe, still on file, as TestRecoveryFinishesRemovals has it). The
+// removal says so (card_removal_pending) and is not taken back: the card is never paid
+// with again (not listed, a quote made with it refused card_removed), the default
+// moves to the Amex at once as the confirmation said (purchases and renewals pay with
+// it), and recovery, after a restart, finishes the removal once it has waited long
+// enough.
 func TestRemovalStripeAnswerLost(t *testing.T) {
 	ctx := context.Background()
 	d := newDetachEnv(t)
 	sub := d.subscribe(apiPlan, 1).Subscription.ID
+	rules := noLimits
+	rules.ConfirmAbove = 55_00
+	if err := d.st.SetRules(ctx, d.customer, rules); err != nil {
+		t.Fatal(err)
+	}
+	quoted := quotePurchase(d.env) // with the Visa, the default
 	d.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		next.ServeHTTP(httptest.NewRecorder(), r) // Stripe detaches; the answer is lost
 		http.Error(w, `{"error":{"type":"api_error","message":"An unknown error occurred."}}`, http.StatusInternalServerError)
 	})
 	card := cardOf(t, d.env, d.customer, store.DemoPaymentMethod)
+	visaOrders := d.visaOrders()
 	_, err := d.removeVisa(d.svc)
 	var we *checkout.WalletError
 	if !errors.As(err, &we) || we.Code != checkout.WalletCardRemovalPending || we.PaymentMethodID != card {
 		t.Fatalf("removal: %v, want card_removal_pending for %s", err, card)
 	}
-	if got := d.listed(); got != "8431" {
-		t.Errorf("cards listed %q, want the amex alone (the visa is being removed)", got)
+	if got := d.listed(); got != "8431*" {
+		t.Errorf("cards listed %q, want the amex alone, the default (the visa is being removed)", got)
 	}
 	tokens, charged := len(d.sb.Stripe.Tokens()), d.succeeded()
-	_, err = d.buyWithDefault(d.svc)
-	wantRefusal(t, err, checkout.RefusalCardRemoved)
-	d.clock.Advance(month)
-	if rep, err := d.svc.RenewDue(ctx); err != nil || rep.Paused != 1 {
-		t.Errorf("renewal %+v, %v; want it paused", rep, err)
-	}
-	if u := d.subscription(sub); u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalCardRemoved) {
-		t.Errorf("subscription %s (%s), want paused card_removed", u.State, u.PauseCode)
-	}
+	wantRefusal(t, confirmPurchase(d.env, quoted), checkout.RefusalCardRemoved)
 	if n, m := len(d.sb.Stripe.Tokens())-tokens, d.succeeded()-charged; n != 0 || m != 0 {
-		t.Errorf("%d tokens and %d charges with the card being removed, want none", n, m)
+		t.Errorf("%d tokens and %d charges for the quote made with the card being removed, want none", n, m)
+	}
+	if last4, err := d.buyWithDefault(d.svc); err != nil || last4 != "8431" {
+		t.Errorf("purchase while the removal is pending: card %q, %v; want paid with the amex", last4, err)
+	}
+	d.clock.Advance(month)
+	if rep, err := d.svc.RenewDue(ctx); err != nil || rep.Paid != 1 {
+		t.Errorf("renewal %+v, %v; want it paid with the new default", rep, err)
+	}
+	if u := d.subscription(sub); u.State != store.SubscriptionActive {
+		t.Errorf("subscription %s (%s), want active", u.State, u.PauseCode)
+	}
+	if n := d.visaOrders() - visaOrders; n != 0 {
+		t.Errorf("%d orders paid with the visa after its removal, want 0", n)
 	}
 
 	// A restart; the removal is younger than recovery's wait, then older.

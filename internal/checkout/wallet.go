@@ -139,9 +139,10 @@ const (
 	WalletCardPaying WalletCode = "card_paying"
 	// WalletCardRemovalPending: PaymentMethodID was being removed and no answer came
 	// back from Stripe's detach (spt.ErrOutcomeUnknown), so whether Stripe detached it
-	// is not known. The card stays marked as being removed: nothing is paid
-	// with it any more and it is not listed, and recovery (Recover) detaches it and takes
-	// it off file once Stripe answers. Nothing was charged.
+	// is not known. The card stays marked as being removed: nothing is paid with it any
+	// more, it is not listed, the default has moved as the removal would move it, and
+	// recovery (Recover) detaches it and takes it off file once Stripe answers. Nothing
+	// was charged.
 	WalletCardRemovalPending WalletCode = "card_removal_pending"
 )
 
@@ -630,7 +631,12 @@ func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) err
 		// Stripe may have detached it (the request may have reached it, and no answer
 		// came back): it is not put back in use, since it might no longer pay, and
 		// recovery finishes the removal once Stripe answers.
+		// The removal is not taken back, so the default moves now, as the person
+		// confirmed it would.
 		s.cfg.Log.WarnContext(wctx, "Stripe did not answer the detach; the card stays being removed until recovery finishes it", "customer", customerID, "err", err)
+		if serr := s.cfg.Store.MoveDefaultOffRemoving(wctx, customerID, pmID); serr != nil {
+			s.cfg.Log.WarnContext(wctx, "the default card did not move off the card being removed; it moves when recovery removes it", "customer", customerID, "err", serr)
+		}
 		return &WalletError{Code: WalletCardRemovalPending, cause: err}
 	}
 	return s.cfg.Store.RemovePaymentMethod(wctx, customerID, pmID)
