@@ -672,6 +672,11 @@ func (s *Service) finishRemovals(ctx context.Context, before time.Time) (int, er
 	}
 	n := 0
 	for _, pm := range pms {
+		// A card paying a purchase is never marked (StartRemovingPaymentMethod refuses
+		// it) nor detached: should one be found, it waits for that purchase to settle.
+		if paying, err := s.cfg.Store.CardPaying(ctx, pm.CustomerID, pm.ID); err != nil || paying {
+			continue
+		}
 		if err := s.detach(ctx, pm.CustomerID, pm.ID); err != nil {
 			s.cfg.Log.WarnContext(ctx, "card being removed not detached in Stripe yet; tried again at the next recovery", "customer", pm.CustomerID, "err", err)
 			continue
