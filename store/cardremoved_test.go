@@ -3,7 +3,9 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -25,6 +27,19 @@ func TestApproveChecksTheCardIsOnFile(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, store.ErrCardRemoved},
+		{"card being removed", "pm_card_visa", func(t *testing.T, s *store.Store, customer string) {
+			if err := s.StartRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
+				t.Fatal(err)
+			}
+		}, store.ErrCardRemoved},
+		{"card being removed, then back in use", "pm_card_visa", func(t *testing.T, s *store.Store, customer string) {
+			if err := s.StartRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.StopRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
+				t.Fatal(err)
+			}
+		}, nil},
 		{"another customer's card", "pm_card_other", nil, store.ErrCardRemoved},
 		{"no card named", "", nil, nil},
 	} {
@@ -74,9 +89,9 @@ func TestApproveChecksTheCardIsOnFile(t *testing.T) {
 }
 
 // TestRemoveCardWhilePaying: a card paying a purchase under way (approved, or its token
-// issued) is not removed (ErrCardPaying, nothing changed); once that purchase is
-// completed or failed it is. With the approval's check (above), a removal and an
-// approval of a purchase with the card never interleave.
+// issued) is neither marked as being removed nor removed (ErrCardPaying, nothing
+// changed); once that purchase is completed or failed it is. With the approval's check
+// (above), a removal and an approval of a purchase with the card never interleave.
 func TestRemoveCardWhilePaying(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -129,9 +144,21 @@ func TestRemoveCardWhilePaying(t *testing.T) {
 			if paying != (tc.wantErr != nil) {
 				t.Errorf("CardPaying = %v", paying)
 			}
+			err = s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("StartRemovingPaymentMethod = %v, want %v", err, tc.wantErr)
+			}
+			if pms, err := s.PaymentMethods(ctx, c.ID); err != nil {
+				t.Fatal(err)
+			} else if marked := len(pms) == 0; marked != (tc.wantErr == nil) {
+				t.Errorf("%d cards listed after StartRemovingPaymentMethod = %v", len(pms), tc.wantErr)
+			}
 			err = s.RemovePaymentMethod(ctx, c.ID, "pm_card_visa")
 			if !errors.Is(err, tc.wantErr) {
 				t.Fatalf("RemovePaymentMethod = %v, want %v", err, tc.wantErr)
+			}
+			if _, err := s.DefaultPaymentMethod(ctx, c.ID); errors.Is(err, store.ErrNotFound) == (tc.wantErr != nil) {
+				t.Errorf("DefaultPaymentMethod after the removal: %v", err)
 			}
 			pms, err := s.PaymentMethods(ctx, c.ID)
 			if err != nil {
@@ -142,4 +169,118 @@ func TestRemoveCardWhilePaying(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCardBeingRemoved: a card marked as being removed is no longer listed, cannot be
+// made the default and stays the default until its removal ends (what is paid with it
+// is refused as removed: TestApproveChecksTheCardIsOnFile); recovery finds it once it
+// has been marked long enough; taken back, it is in use again as it was; removed (or
+// its default moved off it while it cannot be removed yet), the default moves to the
+// most recent card not itself being removed.
+func TestCardBeingRemoved(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "removing@example.com")
+	for _, pm := range []store.PaymentMethod{
+		{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true},
+		{ID: "pm_card_mastercard", CustomerID: c.ID, Brand: "mastercard", Last4: "4444"},
+		{ID: "pm_card_amex", CustomerID: c.ID, Brand: "amex", Last4: "8431"},
+	} {
+		if _, err := s.AddPaymentMethod(ctx, pm); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Minute)
+	}
+	listed := func() string {
+		t.Helper()
+		pms, err := s.PaymentMethods(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, pm := range pms {
+			id := strings.TrimPrefix(pm.ID, "pm_card_")
+			if pm.Default {
+				id += "*"
+			}
+			ids = append(ids, id)
+		}
+		return strings.Join(ids, " ")
+	}
+	defaultCard := func() string {
+		t.Helper()
+		pm, err := s.DefaultPaymentMethod(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pm.ID
+	}
+	beingRemoved := func(before time.Time) []string {
+		t.Helper()
+		pms, err := s.PaymentMethodsBeingRemoved(ctx, before)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, pm := range pms {
+			if pm.CustomerID != c.ID {
+				t.Errorf("card %s of customer %s, want %s", pm.ID, pm.CustomerID, c.ID)
+			}
+			ids = append(ids, pm.ID)
+		}
+		return ids
+	}
+
+	for _, id := range []string{"pm_card_visa", "pm_card_amex"} {
+		if err := s.StartRemovingPaymentMethod(ctx, c.ID, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	marked := clock.Now()
+	if got := listed(); got != "mastercard" {
+		t.Errorf("listed while visa and amex are being removed: %q, want mastercard", got)
+	}
+	if got := defaultCard(); got != "pm_card_visa" {
+		t.Errorf("default while being removed: %s, want pm_card_visa until its removal ends", got)
+	}
+	wantErr(t, s.SetDefaultPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil) // again: harmless
+	if got := beingRemoved(marked.Add(-time.Second)); len(got) != 0 {
+		t.Errorf("being removed before they were marked: %v, want none", got)
+	}
+	if got := strings.Join(beingRemoved(marked), " "); got != "pm_card_visa pm_card_amex" {
+		t.Errorf("being removed: %q, want both", got)
+	}
+
+	// Taken back (Stripe did not act): in use again as it was, the default still.
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
+	if got := listed(); got != "visa* mastercard" {
+		t.Errorf("listed once visa is back in use: %q", got)
+	}
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
+	// A removal that cannot end yet moves the default off it, past amex, itself being
+	// removed, to mastercard; a card not being removed keeps its place.
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_mastercard"), nil)
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_mastercard"), nil)
+	if got := defaultCard(); got != "pm_card_visa" {
+		t.Errorf("default after moving it off a card not being removed: %s, want pm_card_visa", got)
+	}
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_visa"), nil)
+	if got := listed(); got != "mastercard*" {
+		t.Errorf("listed once the default moved off visa: %q, want mastercard the default", got)
+	}
+	// Removed: the default stays on mastercard.
+	wantErr(t, s.RemovePaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
+	if got := defaultCard(); got != "pm_card_mastercard" {
+		t.Errorf("default after the removal: %s, want pm_card_mastercard (amex is being removed)", got)
+	}
+	if got := strings.Join(beingRemoved(clock.Now()), " "); got != "pm_card_amex" {
+		t.Errorf("being removed after visa's removal: %q, want amex", got)
+	}
+	wantErr(t, s.RemovePaymentMethod(ctx, c.ID, "pm_card_amex"), nil)
+	if got := listed(); got != "mastercard*" {
+		t.Errorf("listed at the end: %q", got)
+	}
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), nil) // nothing to take back
 }

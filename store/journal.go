@@ -347,11 +347,14 @@ func underLimits(ctx context.Context, tx *sql.Tx, customerID, currency string, a
 // approve moves p from state from to approved and creates its pending order, in tx.
 func (s *Store) approve(ctx context.Context, tx *sql.Tx, p *Purchase, from PurchaseState, now time.Time) error {
 	// In the approving transaction, so that a card removed at any moment before it
-	// is never charged; RemovePaymentMethod deletes the row. A purchase naming no
-	// card (the saga always names one; store tests need none) has none to check.
+	// is never charged; RemovePaymentMethod deletes the row, and a card being removed
+	// (StartRemovingPaymentMethod: about to be detached in Stripe, or detached) counts
+	// as removed already. A purchase naming no card (the saga always names one; store
+	// tests need none) has none to check.
 	if p.PaymentMethod != "" {
 		var onFile bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ? AND id = ?)`,
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM payment_methods
+			WHERE customer_id = ? AND id = ? AND removing_since IS NULL)`,
 			p.CustomerID, p.PaymentMethod).Scan(&onFile); err != nil {
 			return fmt.Errorf("approve purchase: %w", err)
 		}

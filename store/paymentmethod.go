@@ -176,12 +176,14 @@ func normalizePaymentMethod(pm PaymentMethod) (PaymentMethod, error) {
 }
 
 // PaymentMethods returns the customer's payment methods, the default first and then
-// oldest first; none is an empty list. An unknown customer is ErrNotFound.
+// oldest first; none is an empty list. A card being removed (StartRemovingPaymentMethod)
+// is not among them: it pays for nothing more. An unknown customer is ErrNotFound.
 func (s *Store) PaymentMethods(ctx context.Context, customerID string) ([]PaymentMethod, error) {
 	if err := customerExists(ctx, s.db, customerID); err != nil {
 		return nil, fmt.Errorf("payment methods: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, paymentMethodColumns+` WHERE customer_id = ? ORDER BY is_default DESC, created_at, rowid`, customerID)
+	rows, err := s.db.QueryContext(ctx, paymentMethodColumns+` WHERE customer_id = ? AND removing_since IS NULL
+		ORDER BY is_default DESC, created_at, rowid`, customerID)
 	if err != nil {
 		return nil, fmt.Errorf("payment methods: %w", err)
 	}
@@ -201,7 +203,10 @@ func (s *Store) PaymentMethods(ctx context.Context, customerID string) ([]Paymen
 }
 
 // DefaultPaymentMethod returns the method the customer's purchases use. It is
-// ErrNotFound when the customer is unknown or has no payment method on file.
+// ErrNotFound when the customer is unknown or has no payment method on file. A default
+// being removed (StartRemovingPaymentMethod) is still returned until its removal ends
+// (the default moves then), so that what is paid with it is refused as a removed card
+// (the approvals' ErrCardRemoved) rather than as no card at all.
 func (s *Store) DefaultPaymentMethod(ctx context.Context, customerID string) (PaymentMethod, error) {
 	pm, err := scanPaymentMethod(s.db.QueryRowContext(ctx, paymentMethodColumns+` WHERE customer_id = ? AND is_default = 1`, customerID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -217,11 +222,17 @@ func (s *Store) DefaultPaymentMethod(ctx context.Context, customerID string) (Pa
 }
 
 // SetDefaultPaymentMethod makes the customer's method pmID the default and every other
-// one not. It is ErrNotFound when the customer does not have that method on file.
+// one not. It is ErrNotFound when the customer does not have that method on file, or
+// it is being removed (StartRemovingPaymentMethod).
 func (s *Store) SetDefaultPaymentMethod(ctx context.Context, customerID, pmID string) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
 			return err
+		}
+		if removing, err := cardRemoving(ctx, tx, customerID, pmID); err != nil {
+			return err
+		} else if removing {
+			return fmt.Errorf("payment method %q of customer %q is being removed: %w", pmID, customerID, ErrNotFound)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET is_default = 0 WHERE customer_id = ? AND is_default = 1 AND id <> ?`, customerID, pmID); err != nil {
 			return err
@@ -258,12 +269,113 @@ func cardPaying(ctx context.Context, q querier, customerID, pmID string) (bool, 
 	return paying, err
 }
 
+// StartRemovingPaymentMethod marks the customer's method pmID as being removed, the
+// first step of a removal (migrations/0020): from then on no purchase is approved with
+// it (the approvals answer ErrCardRemoved), PaymentMethods no longer lists it, and it
+// cannot be made the default. It is ErrNotFound when the customer does not have that
+// method on file, and ErrCardPaying, marking nothing, while a purchase approved with
+// it is being paid. With the approvals' check, in one write transaction each, a card
+// is either marked before a purchase with it is approved, or not marked until that
+// purchase is paid: what follows the mark (Stripe's detach) never meets a payment
+// with the card under way. Marking a card being removed again is harmless.
+func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
+			return err
+		}
+		if paying, err := cardPaying(ctx, tx, customerID, pmID); err != nil {
+			return err
+		} else if paying {
+			return ErrCardPaying
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = COALESCE(removing_since, ?)
+			WHERE customer_id = ? AND id = ?`, encodeTime(s.now()), customerID, pmID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("start removing payment method: %w", err)
+	}
+	return nil
+}
+
+// StopRemovingPaymentMethod puts the customer's method pmID, marked as being removed,
+// back in use: its removal did not happen (Stripe could not be reached). A method not
+// on file, or not being removed, is left as it is.
+func (s *Store) StopRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL WHERE customer_id = ? AND id = ?`,
+		customerID, pmID); err != nil {
+		return fmt.Errorf("stop removing payment method: %w", err)
+	}
+	return nil
+}
+
+// PaymentMethodsBeingRemoved returns the methods of every customer marked as being
+// removed (StartRemovingPaymentMethod) before before: removals that a crash, or a
+// failure to take the card off file, left unfinished, for recovery to finish.
+func (s *Store) PaymentMethodsBeingRemoved(ctx context.Context, before time.Time) ([]PaymentMethod, error) {
+	rows, err := s.db.QueryContext(ctx, paymentMethodColumns+` WHERE removing_since IS NOT NULL AND removing_since <= ?
+		ORDER BY removing_since, rowid`, encodeTime(before))
+	if err != nil {
+		return nil, fmt.Errorf("payment methods being removed: %w", err)
+	}
+	defer rows.Close()
+	var out []PaymentMethod
+	for rows.Next() {
+		pm, err := scanPaymentMethod(rows)
+		if err != nil {
+			return nil, fmt.Errorf("payment methods being removed: %w", err)
+		}
+		out = append(out, pm)
+	}
+	return out, rows.Err()
+}
+
+// MoveDefaultOffRemoving makes, when the customer's method pmID is the default and
+// being removed (StartRemovingPaymentMethod), the most recently added method not being
+// removed the default, as RemovePaymentMethod would: for a removal that will not be
+// taken back but cannot end yet. Otherwise it changes nothing.
+func (s *Store) MoveDefaultOffRemoving(ctx context.Context, customerID, pmID string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET is_default = 0
+			WHERE customer_id = ? AND id = ? AND is_default = 1 AND removing_since IS NOT NULL`, customerID, pmID); err != nil {
+			return err
+		}
+		return pickDefault(ctx, tx, customerID)
+	})
+	if err != nil {
+		return fmt.Errorf("move default off a card being removed: %w", err)
+	}
+	return nil
+}
+
+// pickDefault makes, when the customer has no default, the most recently added method
+// not being removed the default.
+func pickDefault(ctx context.Context, tx *sql.Tx, customerID string) error {
+	_, err := tx.ExecContext(ctx, `
+		UPDATE payment_methods SET is_default = 1
+		WHERE customer_id = ?1
+		  AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ?1 AND is_default = 1)
+		  AND rowid = (SELECT rowid FROM payment_methods WHERE customer_id = ?1 AND removing_since IS NULL
+		               ORDER BY created_at DESC, rowid DESC LIMIT 1)`,
+		customerID)
+	return err
+}
+
+// cardRemoving reports whether the customer's method pmID is marked as being removed.
+func cardRemoving(ctx context.Context, q querier, customerID, pmID string) (bool, error) {
+	var removing bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM payment_methods
+		WHERE customer_id = ? AND id = ? AND removing_since IS NOT NULL)`, customerID, pmID).Scan(&removing)
+	return removing, err
+}
+
 // RemovePaymentMethod takes the customer's method pmID off file. When it was the
-// default, the most recently added remaining method becomes the default. It is
-// ErrNotFound when the customer does not have that method on file, and ErrCardPaying
-// while a purchase approved with it is being paid. With the approvals' check that the
-// card is on file (ErrCardRemoved), in one write transaction each, a card is either
-// removed before a purchase with it is approved, or after that purchase is paid.
+// default, the most recently added remaining method not being removed becomes the
+// default. It is ErrNotFound when the customer does not have that method on file, and
+// ErrCardPaying while a purchase approved with it is being paid. With the approvals'
+// check that the card is on file (ErrCardRemoved), in one write transaction each, a
+// card is either removed before a purchase with it is approved, or after that purchase
+// is paid. A removal that calls Stripe first marks the card (StartRemovingPaymentMethod).
 func (s *Store) RemovePaymentMethod(ctx context.Context, customerID, pmID string) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
@@ -277,13 +389,7 @@ func (s *Store) RemovePaymentMethod(ctx context.Context, customerID, pmID string
 		if _, err := tx.ExecContext(ctx, `DELETE FROM payment_methods WHERE customer_id = ? AND id = ?`, customerID, pmID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `
-			UPDATE payment_methods SET is_default = 1
-			WHERE customer_id = ?1
-			  AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE customer_id = ?1 AND is_default = 1)
-			  AND rowid = (SELECT rowid FROM payment_methods WHERE customer_id = ?1 ORDER BY created_at DESC, rowid DESC LIMIT 1)`,
-			customerID)
-		return err
+		return pickDefault(ctx, tx, customerID)
 	})
 	if err != nil {
 		return fmt.Errorf("remove payment method: %w", err)

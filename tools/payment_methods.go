@@ -621,6 +621,8 @@ func walletText(e *checkout.WalletError) string {
 		return fmt.Sprintf("That card was put on file in %s mode and this server runs in %s mode, so it cannot pay with it here and it was not made the default. Nothing was changed; the person can add a card on this server with add_payment_method.", e.Mode, e.ServerMode)
 	case checkout.WalletCardPaying:
 		return "That card is paying a purchase still under way, so it was not removed: removing it now could not stop that payment. Nothing was changed; list_orders shows the pending order, and the card can be removed once that payment has settled."
+	case checkout.WalletCardRemovalPending:
+		return "The payment provider did not answer while the card was being removed, so it is not known yet whether it was detached there. The card is no longer used: nothing new is paid with it, it is no longer listed, and the default card is now the one the confirmation named (list_payment_methods shows it). Its removal finishes by itself once the provider answers; nothing else is needed, and nothing was charged."
 	case checkout.WalletCardKeptMode:
 		return fmt.Sprintf("The card saved on the payment page is already on file for the person in %s mode, and this server runs in %s mode: a card keeps the mode it was put on file in, so it was not added here. Nothing was changed (list_payment_methods shows the card as it is); to pay on this server the person can add another card with add_payment_method, which opens a new page.", e.Mode, e.ServerMode)
 	}

@@ -543,6 +543,7 @@ func TestWalletText(t *testing.T) {
 		{checkout.WalletError{Code: checkout.WalletOtherMode, Mode: checkout.ModeLive, ServerMode: checkout.ModeSandbox},
 			[]string{"put on file in live mode and this server runs in sandbox mode", "not made the default", "add_payment_method"}},
 		{checkout.WalletError{Code: checkout.WalletCardPaying}, []string{"under way", "not removed", "Nothing was changed", "list_orders"}},
+		{checkout.WalletError{Code: checkout.WalletCardRemovalPending}, []string{"did not answer", "no longer used", "finishes by itself", "nothing was charged"}},
 		{checkout.WalletError{Code: checkout.WalletCardKeptMode, Mode: checkout.ModeLive, ServerMode: checkout.ModeTest},
 			[]string{"already on file for the person in live mode, and this server runs in test mode", "not added", "Nothing was changed", "list_payment_methods", "add_payment_method"}},
 	} {

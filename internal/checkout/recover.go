@@ -15,6 +15,9 @@ type RecoverReport struct {
 	// token Stripe shows charged (store.PurchaseChargedNoOrder): the operator's to follow up.
 	ChargedNoOrder int
 	SalesCounted   int // sales counted in the statistics that earlier drains left pending
+	// CardsRemoved counts cards whose removal an earlier call left unfinished (marked
+	// as being removed: a crash before they were taken off file), now removed.
+	CardsRemoved int
 }
 
 // Recover settles purchases that a crash (or a lost connection) left between
@@ -23,7 +26,8 @@ type RecoverReport struct {
 // (exactly once); if not, the token is revoked and Stripe tells what it was charged:
 // nothing, and the purchase fails; something, and it ends charged_no_order. A
 // purchase whose seller cannot be reached, or whose token Stripe cannot tell about,
-// stays as it is for the next run. Call it at startup, before serving.
+// stays as it is for the next run. It also finishes card removals a crash interrupted
+// (finishRemovals). Call it at startup, before serving.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
 	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
@@ -54,6 +58,12 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 		if err := s.recoverCheckout(ctx, &cs[i]); err != nil && !errors.Is(err, store.ErrStateChanged) {
 			s.cfg.Log.WarnContext(ctx, "checkout left unsettled", "checkout", cs[i].ID, "state", cs[i].State, "err", err)
 		}
+	}
+	// Card removals that a crash left half-way: the card unusable, perhaps detached.
+	if n, err := s.finishRemovals(ctx, s.now().Add(-olderThan)); err != nil {
+		s.cfg.Log.WarnContext(ctx, "card removals not finished yet; tried again at the next recovery", "err", err)
+	} else {
+		rep.CardsRemoved = n
 	}
 	// Sales that a crash, or a sales file busy with an import, left uncounted.
 	if sr, err := s.DrainSales(ctx); err != nil {

@@ -137,6 +137,13 @@ const (
 	// its payment not yet settled; store.ErrCardPaying), so it was not removed: removing
 	// it could no longer stop that payment.
 	WalletCardPaying WalletCode = "card_paying"
+	// WalletCardRemovalPending: PaymentMethodID was being removed and no answer came
+	// back from Stripe's detach (spt.ErrOutcomeUnknown), so whether Stripe detached it
+	// is not known. The card stays marked as being removed: nothing is paid with it any
+	// more, it is not listed, the default has moved as the removal would move it, and
+	// recovery (Recover) detaches it and takes it off file once Stripe answers. Nothing
+	// was charged.
+	WalletCardRemovalPending WalletCode = "card_removal_pending"
 )
 
 // WalletError is a payment-method request that did not happen, with its parameters.
@@ -547,7 +554,7 @@ func (s *Service) ConfirmMethodChange(ctx context.Context, customerID, state, vi
 	case ChangeRemove:
 		err = s.removeMethod(ctx, customerID, ch.Method.ID)
 		var we *WalletError
-		if errors.As(err, &we) && we.Code == WalletCardPaying {
+		if errors.As(err, &we) && (we.Code == WalletCardPaying || we.Code == WalletCardRemovalPending) {
 			we.PaymentMethodID = cardID
 		}
 	}
@@ -588,29 +595,101 @@ func (s *Service) changeDone(ctx context.Context, customerID string, action Chan
 	return MethodChange{}, otherwise
 }
 
-// removeMethod detaches the method in Stripe, then takes it off file. A method Stripe
-// does not have attached (Stripe's test ids, one detached in the dashboard) is taken
-// off file all the same; when Stripe cannot be reached nothing is removed.
+// removeMethod marks the method as being removed, detaches it in Stripe, then takes it
+// off file. The mark comes first, in the store's transaction that refuses a card paying
+// a purchase under way (WalletCardPaying, nothing changed): from then on nothing is
+// approved with the card, so Stripe's detach, which cannot be undone, never meets a
+// purchase paying with it, and a detached card is never left usable on file. A method
+// Stripe does not have attached (Stripe's test ids, one detached in the dashboard) is
+// taken off file all the same. When Stripe did not act (not reached, or it refused
+// this server's configuration) the mark is taken back and nothing is removed; when it
+// may have (spt.ErrOutcomeUnknown: no answer came back) the card stays marked,
+// WalletCardRemovalPending. A removal
+// interrupted after the mark (a crash, no answer from Stripe) is finished by Recover
+// (finishRemovals).
 func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
-	// PlanMethodChange, just before, refused a card paying a purchase under way.
-	if s.cfg.Wallet != nil {
-		err := s.cfg.Wallet.Detach(ctx, pmID, "")
-		switch {
-		case err == nil:
-		case errors.Is(err, ErrMisconfigured), !errors.Is(err, ErrRejected):
-			return walletFailure(err)
-		default:
-			s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
-		}
-	}
-	// A purchase approved since PlanMethodChange's check keeps the card on file
-	// (ErrCardPaying), detached in Stripe by then.
-	if err := s.cfg.Store.RemovePaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
+	// PlanMethodChange, just before, refused a card paying a purchase under way; a
+	// purchase approved since is refused here.
+	if err := s.cfg.Store.StartRemovingPaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
 		return &WalletError{Code: WalletCardPaying, cause: err}
 	} else if err != nil {
 		return err
 	}
+	// Past the mark, the store's writes finish what was started even when the caller
+	// has gone away meanwhile; what they leave undone, Recover finishes.
+	wctx := context.WithoutCancel(ctx)
+	switch err := s.detach(ctx, customerID, pmID); {
+	case err != nil && !errors.Is(err, spt.ErrOutcomeUnknown):
+		// Stripe refused this server's key or settings, or was known not to act (not
+		// reached, rate limited): nothing was detached, so the card goes back in use
+		// and nothing is removed.
+		if serr := s.cfg.Store.StopRemovingPaymentMethod(wctx, customerID, pmID); serr != nil {
+			s.cfg.Log.WarnContext(wctx, "card left being removed; recovery removes it", "customer", customerID, "err", serr)
+		}
+		return err
+	case err != nil:
+		// Stripe may have detached it (the request may have reached it, and no answer
+		// came back): it is not put back in use, since it might no longer pay, and
+		// recovery finishes the removal once Stripe answers.
+		// The removal is not taken back, so the default moves now, as the person
+		// confirmed it would.
+		s.cfg.Log.WarnContext(wctx, "Stripe did not answer the detach; the card stays being removed until recovery finishes it", "customer", customerID, "err", err)
+		if serr := s.cfg.Store.MoveDefaultOffRemoving(wctx, customerID, pmID); serr != nil {
+			s.cfg.Log.WarnContext(wctx, "the default card did not move off the card being removed; it moves when recovery removes it", "customer", customerID, "err", serr)
+		}
+		return &WalletError{Code: WalletCardRemovalPending, cause: err}
+	}
+	return s.cfg.Store.RemovePaymentMethod(wctx, customerID, pmID)
+}
+
+// detach detaches the method in Stripe, when this server has Stripe: nil when Stripe
+// detached it, or already had it detached; a wallet failure (nothing detached, as
+// far as this call knows) otherwise.
+func (s *Service) detach(ctx context.Context, customerID, pmID string) error {
+	if s.cfg.Wallet == nil {
+		return nil
+	}
+	err := s.cfg.Wallet.Detach(ctx, pmID, "")
+	switch {
+	case err == nil:
+	case errors.Is(err, ErrMisconfigured), !errors.Is(err, ErrRejected):
+		return walletFailure(err)
+	default:
+		s.cfg.Log.InfoContext(ctx, "Stripe had the payment method detached already; removing it from file", "customer", customerID)
+	}
 	return nil
+}
+
+// finishRemovals finishes the removals of cards marked as being removed before before
+// that an earlier call left unfinished (a crash between the mark and taking the card
+// off file): the card is detached in Stripe (again: Stripe answers that it is detached
+// already) and taken off file. One Stripe cannot detach yet stays marked, unusable,
+// for the next run. It returns how many it removed.
+func (s *Service) finishRemovals(ctx context.Context, before time.Time) (int, error) {
+	pms, err := s.cfg.Store.PaymentMethodsBeingRemoved(ctx, before)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, pm := range pms {
+		// A card paying a purchase is never marked (StartRemovingPaymentMethod refuses
+		// it) nor detached: should one be found, it waits for that purchase to settle.
+		if paying, err := s.cfg.Store.CardPaying(ctx, pm.CustomerID, pm.ID); err != nil || paying {
+			continue
+		}
+		if err := s.detach(ctx, pm.CustomerID, pm.ID); err != nil {
+			s.cfg.Log.WarnContext(ctx, "card being removed not detached in Stripe yet; tried again at the next recovery", "customer", pm.CustomerID, "err", err)
+			continue
+		}
+		switch err := s.cfg.Store.RemovePaymentMethod(ctx, pm.CustomerID, pm.ID); {
+		case errors.Is(err, store.ErrNotFound): // its own call removed it meanwhile
+		case err != nil:
+			s.cfg.Log.WarnContext(ctx, "card being removed not taken off file yet; tried again at the next recovery", "customer", pm.CustomerID, "err", err)
+		default:
+			n++
+		}
+	}
+	return n, nil
 }
 
 // purposeSetup is what a sealed setup state stands for: the request state of an
