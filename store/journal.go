@@ -201,7 +201,8 @@ func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (P
 // still in one of the states from; otherwise it returns ErrStateChanged and saves
 // nothing. step and detail are appended to the purchase's journal. When the purchase
 // has an order, the order follows: failed purchases fail it, and a purchase charged
-// with no seller order makes it OrderChargedNoOrder.
+// with no seller order makes it OrderChargedNoOrder (and, when it is a cart's seller
+// order, takes its lines out of the cart, as Complete does).
 func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...PurchaseState) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.advance(ctx, tx, p, from); err != nil {
@@ -216,6 +217,13 @@ func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, f
 				updated_at = ? WHERE id = ? AND status = ?`, status, p.FailureCode, p.FailureParams, p.FailureMessage,
 				encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
 				return err
+			}
+		}
+		// A cart's seller order charged with no seller order leaves the cart as a
+		// bought one does: buying its lines again would charge them again.
+		if p.State == PurchaseChargedNoOrder && p.CheckoutID != "" {
+			if err := takeFromCart(ctx, tx, p.CustomerID, p.Lines, p.UpdatedAt); err != nil {
+				return fmt.Errorf("advance purchase: %w", err)
 			}
 		}
 		return s.appendEvent(ctx, tx, p.ID, step, detail)

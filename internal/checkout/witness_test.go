@@ -382,6 +382,17 @@ func TestCheckoutSellerForgotSession(t *testing.T) {
 	if completed != 2 || e.succeeded() != 3 || !e.allTokensDeactivated() {
 		t.Errorf("%d completed seller orders, %d charges; want 2 completed and 3 charges, all tokens deactivated", completed, e.succeeded())
 	}
+	// The charged seller order's lines leave the cart with the bought ones: a second
+	// checkout, the seller back, must not charge them again.
+	cart, err := e.st.Cart(context.Background(), e.customer)
+	if err != nil || len(cart.Lines) != 0 {
+		t.Fatalf("cart %+v, %v; want empty (the charged_no_order lines taken out too)", cart.Lines, err)
+	}
+	forgetter.Store("")
+	out, err = e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer})
+	if n := e.succeeded(); n != 3 {
+		t.Errorf("second checkout = %v, %v: %d charges, want still 3", out.Status, err, n)
+	}
 }
 
 // A subscription renewal shares the saga: a renewal that the seller charged and then
