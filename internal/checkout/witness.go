@@ -12,12 +12,14 @@ import (
 // A seller's word alone never makes a purchase whose payment token reached it "nothing
 // charged": a seller that charged and then lost the session (a restart), or answers
 // with a decline or a problem after charging, would have the person charged while we
-// say they were not. Stripe is the witness: once the token can be used no more
-// (revoked, or past its expiry), what it shows captured on the token is final.
+// say they were not. Stripe is the witness: once Stripe shows the token deactivated
+// (revoked, expired or used), what it shows captured on the token is final (see
+// expiryGrace for a token Stripe keeps showing active past its expiry).
 //   - nothing captured: the purchase fails as the seller's answer says;
 //   - something captured: the purchase ends charged_no_order (store.PurchaseChargedNoOrder,
 //     RefusalChargedNoOrder), which counts as spent and says so;
-//   - Stripe cannot tell (unreachable, or the token still usable): nothing is concluded,
+//   - Stripe cannot tell (unreachable, the token still usable, or its reply lacks the
+//     amount captured): nothing is concluded,
 //     the purchase stays token_issued (its order pending) for recovery to look again.
 
 // errNoWitness means Stripe has not told what a purchase's token was charged, finally:
@@ -25,10 +27,13 @@ import (
 // pending.
 var errNoWitness = errors.New("stripe has not told what the payment token was charged")
 
-// clockSkew is how far past a token's expiry this server's clock must be before it
-// takes a token that Stripe does not show deactivated for expired: Stripe's clock
-// decides when the token stops working.
-const clockSkew = time.Minute
+// expiryGrace is how far past a token's expiry this server's clock must be before it
+// takes the amount Stripe shows captured on a token that Stripe does not show
+// deactivated as final. Stripe's word decides when a token stops working (it shows an
+// expired token deactivated), and our clock alone is not trusted for that; but a
+// purchase must not stay pending for ever when Stripe keeps showing a token active
+// long after its expiry, so an hour past it by our clock the amount is taken as final.
+const expiryGrace = time.Hour
 
 // captured returns what Stripe shows captured on p's token, in minor units of the
 // currency it returns, once the token can no longer be charged. A purchase without a
@@ -45,8 +50,11 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	if expires.IsZero() {
 		expires = p.TokenExpiresAt
 	}
-	if tok.Status != TokenDeactivated && s.now().Before(expires.Add(clockSkew)) {
+	if tok.Status != TokenDeactivated && (expires.IsZero() || s.now().Before(expires.Add(expiryGrace))) {
 		return 0, "", fmt.Errorf("%w: the token can still be charged (status %s)", errNoWitness, tok.Status)
+	}
+	if !tok.CapturedKnown {
+		return 0, "", fmt.Errorf("%w: Stripe's reply does not show the amount captured", errNoWitness)
 	}
 	currency := tok.Currency
 	if currency == "" {

@@ -456,3 +456,72 @@ func TestUnrevokedTokenStaysPendingUntilExpiry(t *testing.T) {
 		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
 	}
 }
+
+// stripeSays changes what Stripe's reads of issued tokens show while on is set.
+type stripeSays struct {
+	checkout.Tokens
+	on   *atomic.Bool
+	edit func(*checkout.Token)
+}
+
+func (s stripeSays) Retrieve(ctx context.Context, id string) (checkout.Token, error) {
+	tok, err := s.Tokens.Retrieve(ctx, id)
+	if err == nil && s.on.Load() {
+		s.edit(&tok)
+	}
+	return tok, err
+}
+
+// A revoked token whose Stripe reply lacks the amount captured is no evidence that
+// nothing was charged: the declined purchase stays pending until Stripe shows the
+// amount, and only then fails.
+func TestUnknownCapturedStaysPending(t *testing.T) {
+	var on atomic.Bool
+	on.Store(true)
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", config: func(c *checkout.Config) {
+		c.Tokens = stripeSays{Tokens: c.Tokens, on: &on, edit: func(tok *checkout.Token) { tok.AmountCaptured, tok.CapturedKnown = 0, false }}
+	}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending while Stripe does not show the amount captured", out, err)
+	}
+	e.clock.Advance(checkout.DefaultTokenTTL + 2*time.Hour)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover while the amount is unknown = %+v, %v; want 1 unsettled", rep, err)
+	}
+	on.Store(false)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover once Stripe shows 0 captured = %+v, %v; want 1 failed", rep, err)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+}
+
+// Our clock past a token's expiry does not make what Stripe shows captured final
+// while Stripe still shows the token active: the purchase stays pending, and only an
+// hour past the expiry by our clock (expiryGrace) is the amount taken as final.
+func TestClockPastExpiryAloneStaysPending(t *testing.T) {
+	var on atomic.Bool
+	on.Store(true)
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", config: func(c *checkout.Config) {
+		c.Tokens = stripeSays{Tokens: unrevocable{c.Tokens}, on: &on, edit: func(tok *checkout.Token) { tok.Status = checkout.TokenActive }}
+	}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending while the token can still be charged", out, err)
+	}
+	e.clock.Advance(checkout.DefaultTokenTTL + 5*time.Minute)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover past expiry by our clock, Stripe showing the token active = %+v, %v; want 1 unsettled", rep, err)
+	}
+	e.clock.Advance(time.Hour)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover an hour past expiry = %+v, %v; want 1 failed", rep, err)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+}
