@@ -418,9 +418,23 @@ func spentSince(ctx context.Context, q querier, customerID, currency string, sin
 // seller's order id, in one transaction that also puts the order's lines in the sales
 // outbox (PendingSales), to be counted in the sales statistics.
 func (s *Store) Complete(ctx context.Context, p *Purchase) error {
+	return s.complete(ctx, p, PurchaseTokenIssued, "")
+}
+
+// CompleteChargedNoOrder moves p from charged_no_order to completed, as Complete does,
+// when its seller shows the order after all (a seller that answered 404 for a moment).
+// Its order was already counted as spent and its lines already left the cart; its
+// failure (the charged_no_order words) is cleared. ErrStateChanged when p is no longer
+// charged_no_order.
+func (s *Store) CompleteChargedNoOrder(ctx context.Context, p *Purchase) error {
+	p.FailureCode, p.FailureParams, p.FailureMessage = "", "", ""
+	return s.complete(ctx, p, PurchaseChargedNoOrder, "the seller shows the order of a purchase ended charged_no_order")
+}
+
+func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, detail string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p.State, p.Charged = PurchaseCompleted, true
-		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
+		if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
 			return err
 		}
 		var d DigitalDelivery
@@ -428,11 +442,13 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 			d = DigitalDelivery{URL: text.Clean(p.Digital.URL, 2048), LicenseKey: text.Clean(p.Digital.LicenseKey, 200)}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
-			total = ?, updated_at = ?, delivery_url = ?, license_key = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
+			total = ?, updated_at = ?, delivery_url = ?, license_key = ?, failure_code = '', failure_params = '',
+			failure_reason = '' WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
 			encodeTime(p.UpdatedAt), d.URL, d.LicenseKey, p.OrderID); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
-		if p.CheckoutID != "" {
+		// A charged_no_order purchase's lines left the cart then.
+		if p.CheckoutID != "" && from != PurchaseChargedNoOrder {
 			if err := takeFromCart(ctx, tx, p.CustomerID, p.Lines, p.UpdatedAt); err != nil {
 				return fmt.Errorf("complete purchase: %w", err)
 			}
@@ -440,7 +456,7 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 		if err := addPendingSales(ctx, tx, p, p.UpdatedAt); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
-		return s.appendEvent(ctx, tx, p.ID, "completed", "")
+		return s.appendEvent(ctx, tx, p.ID, "completed", detail)
 	})
 }
 

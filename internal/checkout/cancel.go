@@ -78,6 +78,12 @@ func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
 	}
 	if o.Status == store.OrderChargedNoOrder {
+		// The seller may show the order after all (it answered 404 for a moment).
+		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
+			s.cfg.Log.WarnContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
+		}
+	}
+	if o.Status == store.OrderChargedNoOrder {
 		// The seller has no order to cancel or refund through this server.
 		return CancelOutcome{}, orderRefusal(o)
 	}

@@ -121,3 +121,54 @@ func (s *Service) failUnlessCharged(ctx context.Context, p *store.Purchase, ref 
 	}
 	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
 }
+
+// orderAfterAll completes p, ended charged_no_order, whose seller shows the order after
+// all (an authenticated order event for its session, or its session completed): a
+// seller that answered 404 for a moment had the order. The order was counted as spent
+// when p ended charged_no_order and stays counted once; the completion is journaled
+// and the order's listeners told. ErrStateChanged when p is no longer charged_no_order.
+func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOrderID string, digital *store.DigitalDelivery) error {
+	ctx = context.WithoutCancel(ctx)
+	next := *p
+	if sellerOrderID != "" {
+		next.SellerOrderID = sellerOrderID
+	}
+	if digital != nil {
+		next.Digital = digital
+	}
+	if err := s.cfg.Store.CompleteChargedNoOrder(ctx, &next); err != nil {
+		return err
+	}
+	*p = next
+	s.cfg.Log.InfoContext(ctx, "the seller shows the order of a purchase ended charged_no_order: completed",
+		"purchase", p.ID, "order", p.OrderID, "seller", p.SellerID)
+	s.afterSale(ctx, p.ID, p.OrderID)
+	s.notifyOrder(p.CustomerID, p.OrderID)
+	return nil
+}
+
+// recheckChargedNoOrder asks o's seller again about the session of o, an order ended
+// charged_no_order, and completes it when the seller shows the session completed. It
+// returns the order as it now is; a seller that cannot tell leaves it as it was.
+func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (store.Order, error) {
+	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
+	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" {
+		return o, err
+	}
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return o, err
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return o, err
+	}
+	sess, err := sessionOrNone(co.Get(ctx, p.SessionID))
+	if err != nil || sess.Status != StatusSessionCompleted {
+		return o, err
+	}
+	if err := s.orderAfterAll(ctx, &p, sess.OrderID, sess.Digital); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		return o, err
+	}
+	return s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
+}

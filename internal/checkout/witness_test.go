@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -523,5 +524,91 @@ func TestClockPastExpiryAloneStaysPending(t *testing.T) {
 	}
 	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
 		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+}
+
+// A seller that completed and charged, whose reply is lost and whose session reads
+// answer 404 for a moment, makes the purchase end charged_no_order; it had the order
+// all along. Its authenticated order event, or its session shown completed when
+// cancel_order asks again, completes the order: spent counted once, the journal and
+// the order's listeners told, and the failure words gone.
+func TestChargedNoOrderSellerShowsOrderAfterAll(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		prove func(e *env, o store.Order)
+	}{
+		{"order event", func(e *env, o store.Order) {
+			ev := acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{Type: "order", ID: "ord_seller", CheckoutSessionID: o.SessionID, Status: acp.OrderStatusShipped}}
+			if err := e.svc.ApplyOrderEvent(context.Background(), o.SellerID, ev, store.Once{}); err != nil {
+				e.t.Fatalf("order event: %v", err)
+			}
+			if got, _ := e.st.Order(context.Background(), e.customer, o.ID); got.SellerStatus != store.SellerShipped || got.SellerOrderID != "ord_seller" {
+				e.t.Errorf("order %+v; want shipped, seller order ord_seller", got)
+			}
+		}},
+		{"cancel_order asks the seller again", func(e *env, o store.Order) {
+			_, err := e.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID})
+			var ref *checkout.Refusal
+			if errors.As(err, &ref) && ref.Code == checkout.RefusalChargedNoOrder {
+				e.t.Errorf("cancel_order = %v; want the order found completed", err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var lost, blip atomic.Bool
+			lost.Store(true)
+			mw := func(_ string, h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					switch {
+					case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") && lost.Load():
+						rec := httptest.NewRecorder()
+						h.ServeHTTP(rec, r) // the seller completes and charges
+						blip.Store(true)
+						reply503(w, r, rec) // the reply is lost
+					case blip.Load() && r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/checkout_sessions/"):
+						reply404(w, r, nil)
+					default:
+						h.ServeHTTP(w, r)
+					}
+				})
+			}
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: mw, SellerTimeout: 2 * time.Second}})
+			ctx := context.Background()
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 4000).ID, Quantity: 1, IdempotencyKey: "blip-1"})
+			o := e.wantChargedNoOrder(wantRefusal(t, err, checkout.RefusalChargedNoOrder))
+			lost.Store(false)
+			blip.Store(false) // the seller answers normally again: it has the order
+			var told atomic.Int32
+			e.svc.OnOrderChange(func(_, id string) {
+				if id == o.ID {
+					told.Add(1)
+				}
+			})
+
+			tc.prove(e, o)
+
+			got, err := e.st.Order(ctx, e.customer, o.ID)
+			if err != nil || got.Status != store.OrderCompleted || got.FailureCode != "" || got.FailureReason != "" {
+				t.Fatalf("order %+v, %v; want completed with no failure", got, err)
+			}
+			p, err := e.st.Purchase(ctx, o.PurchaseID)
+			if err != nil || p.State != store.PurchaseCompleted || p.FailureCode != "" || !p.Charged {
+				t.Errorf("purchase %v (failure %q), %v; want completed, charged, no failure", p, p.FailureCode, err)
+			}
+			// Counted once, less what the seller refunded (cancel_order has it cancel).
+			if spent, err := e.st.Spent(ctx, e.customer, "USD", 24*time.Hour); err != nil || spent != o.Total-got.Refunded {
+				t.Errorf("spent %d, %v; want the order's %d counted once, less %d refunded", spent, err, o.Total, got.Refunded)
+			}
+			events, _ := e.st.Events(ctx, p.ID)
+			if n := len(events); n == 0 || events[n-1].Step != "completed" || !strings.Contains(events[n-1].Detail, "charged_no_order") {
+				t.Errorf("journal %+v; want completed (after charged_no_order) last", events)
+			}
+			if told.Load() == 0 {
+				t.Error("the order's listeners were not told")
+			}
+			if n := e.succeeded(); n != 1 {
+				t.Errorf("%d charges, want the seller's 1", n)
+			}
+		})
 	}
 }
