@@ -330,8 +330,9 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	}
 	busy := refuse(RefusalSellerBusy, RefusalParams{Seller: o.SellerName})
 	if err := s.revoke(ctx, &p); err != nil {
-		// The token may still be usable: the seller may yet charge it.
-		return s.finishCancel(ctx, o, c, "", busy)
+		// Stripe did not revoke the token: the seller may yet charge it, so whether
+		// the card is charged is not known, and nothing is canceled.
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {

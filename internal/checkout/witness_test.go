@@ -612,3 +612,62 @@ func TestChargedNoOrderSellerShowsOrderAfterAll(t *testing.T) {
 		})
 	}
 }
+
+// stripeRevokeFails makes Stripe refuse every token revocation with an API error.
+func stripeRevokeFails(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/revoke") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			io.WriteString(w, `{"error":{"type":"api_error","message":"boom"}}`)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// When Stripe refuses to revoke a token, the log says so without the token's id (the
+// spt client's error names it), and cancel_order says that whether the card is
+// charged is unknown (the seller may still charge the token), not that the seller is
+// busy.
+func TestRevokeFailure(t *testing.T) {
+	t.Run("declined purchase", func(t *testing.T) {
+		e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", sandbox: sandbox.Options{StripeMiddleware: stripeRevokeFails}})
+		out, err := e.buy(e.product(1000, 4000).ID, 1)
+		if err != nil || out.Status != checkout.StatusPending {
+			t.Fatalf("outcome %+v, %v; want pending while the unrevoked token can be charged", out, err)
+		}
+		logs := e.logs.String()
+		if !strings.Contains(logs, "revoke payment token") || strings.Contains(logs, "spt_") {
+			t.Errorf("log %q; want the failed revocation logged without the token id", logs)
+		}
+	})
+	t.Run("cancel_order", func(t *testing.T) {
+		e := newEnv(t, envOpts{sandbox: sandbox.Options{StripeMiddleware: stripeRevokeFails}, config: func(c *checkout.Config) {
+			c.Fault = func(step string) error {
+				if step == "token_issued" {
+					return errors.New("crash")
+				}
+				return nil
+			}
+		}})
+		if _, err := e.buy(e.product(1000, 4000).ID, 1); err == nil {
+			t.Fatal("the injected crash did not stop the purchase")
+		}
+		orders, _, err := e.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: e.customer})
+		if err != nil || len(orders) != 1 || orders[0].Status != store.OrderPending {
+			t.Fatalf("orders %+v, %v; want one pending", orders, err)
+		}
+		_, err = e.cancel(orders[0].ID, "")
+		ref := wantRefusal(t, err, checkout.RefusalPaymentUnknown)
+		if ref.Params.OrderID != orders[0].ID {
+			t.Errorf("refusal %+v; want order %s", ref.Params, orders[0].ID)
+		}
+		if o, err := e.st.Order(context.Background(), e.customer, orders[0].ID); err != nil || o.Status != store.OrderPending || e.succeeded() != 0 {
+			t.Errorf("order %+v, %v, %d charges; want still pending, none", o, err, e.succeeded())
+		}
+		if strings.Contains(e.logs.String(), "spt_") {
+			t.Errorf("the log names a token: %q", e.logs.String())
+		}
+	})
+}
