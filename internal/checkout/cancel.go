@@ -388,7 +388,8 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 // It reports false, with p reloaded, when another call moved p first.
 func (s *Service) failAsCanceled(ctx context.Context, p *store.Purchase, from store.PurchaseState) (bool, error) {
 	next := *p
-	refuse(RefusalCanceledByPerson, RefusalParams{}).record(&next, store.PurchaseFailed)
+	// From token_issued, Stripe's word on the token (witnessCharge) came first.
+	refuse(RefusalCanceledByPerson, RefusalParams{Witnessed: from == store.PurchaseTokenIssued && p.TokenID != ""}).record(&next, store.PurchaseFailed)
 	err := s.cfg.Store.Advance(ctx, &next, "canceled_by_person", "", from)
 	if err == nil {
 		*p = next

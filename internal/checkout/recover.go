@@ -148,7 +148,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case charged != nil:
 		return store.PurchaseChargedNoOrder, nil
 	}
-	return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))
+	return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName, Witnessed: p.TokenID != ""}))
 }
 
 // settleFailed fails p (from state from) with ref and cancels its seller session. A

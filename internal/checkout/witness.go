@@ -119,6 +119,7 @@ func (s *Service) failUnlessCharged(ctx context.Context, p *store.Purchase, ref 
 	case charged != nil:
 		return charged
 	}
+	ref.Params.Witnessed = p.TokenID != ""
 	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
 }
 

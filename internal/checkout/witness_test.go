@@ -495,8 +495,26 @@ func TestUnknownCapturedStaysPending(t *testing.T) {
 	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
 		t.Fatalf("recover once Stripe shows 0 captured = %+v, %v; want 1 failed", rep, err)
 	}
-	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+	o, err := e.st.Order(ctx, e.customer, out.Order.ID)
+	if err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
 		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+	if r := checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID); !r.Params.Witnessed {
+		t.Errorf("refusal %s %+v; want it marked decided by Stripe's word (Witnessed)", r.Code, r.Params)
+	}
+}
+
+// A declined purchase is failed on Stripe's word that nothing was captured on its
+// token: its refusal says so (Witnessed); one refused before any token is not.
+func TestWitnessedFailureIsMarked(t *testing.T) {
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined"})
+	_, err := e.buy(e.product(1000, 4000).ID, 1)
+	if ref := wantRefusal(t, err, checkout.RefusalCardDeclined); !ref.Params.Witnessed {
+		t.Errorf("declined: %+v; want Witnessed", ref.Params)
+	}
+	_, err = e.buy("no-such-product", 1)
+	if ref := wantRefusal(t, err, checkout.RefusalUnknownProduct); ref.Params.Witnessed {
+		t.Errorf("unknown product: %+v; want not Witnessed", ref.Params)
 	}
 }
 
