@@ -481,6 +481,30 @@ func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, e
 	return out, rows.Err()
 }
 
+// chargedNoOrderQuery reads the purchases_charged_no_order partial index (migration
+// 0021): TestChargedNoOrderSinceReadsItsIndex holds them together.
+const chargedNoOrderQuery = `SELECT ` + purchaseColumns + ` FROM purchases
+	WHERE state = 'charged_no_order' AND updated_at > ? ORDER BY updated_at`
+
+// ChargedNoOrderSince returns the purchases that ended charged_no_order and were last
+// updated after since, oldest first: what recovery asks the sellers about again.
+func (s *Store) ChargedNoOrderSince(ctx context.Context, since time.Time) ([]Purchase, error) {
+	rows, err := s.db.QueryContext(ctx, chargedNoOrderQuery, encodeTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("charged_no_order purchases: %w", err)
+	}
+	defer rows.Close()
+	var out []Purchase
+	for rows.Next() {
+		p, err := scanPurchase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("charged_no_order purchases: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 // Event is one step of a purchase's journal.
 type Event struct {
 	Step, Detail string

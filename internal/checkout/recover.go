@@ -8,6 +8,10 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
+// chargedNoOrderRecheck is how long after a purchase ended charged_no_order recovery
+// keeps asking its seller whether it has the order after all.
+const chargedNoOrderRecheck = 24 * time.Hour
+
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
@@ -23,7 +27,10 @@ type RecoverReport struct {
 // (exactly once); if not, the token is revoked and Stripe tells what it was charged:
 // nothing, and the purchase fails; something, and it ends charged_no_order. A
 // purchase whose seller cannot be reached, or whose token Stripe cannot tell about,
-// stays as it is for the next run. Call it at startup, before serving.
+// stays as it is for the next run. Purchases that ended charged_no_order in the last
+// chargedNoOrderRecheck are asked about again: a seller that shows the session
+// completed has the order, and the purchase completes (counted in Completed). Call it
+// at startup, before serving.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
 	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
@@ -44,6 +51,21 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.ChargedNoOrder++
 		default:
 			rep.Failed++
+		}
+	}
+	// A seller that answered 404 for a moment may show the order of a recent
+	// charged_no_order purchase after all.
+	recent, err := s.cfg.Store.ChargedNoOrderSince(ctx, s.now().Add(-chargedNoOrderRecheck))
+	if err != nil {
+		return rep, err
+	}
+	for i := range recent {
+		o := store.Order{ID: recent[i].OrderID, CustomerID: recent[i].CustomerID, PurchaseID: recent[i].ID, Status: store.OrderChargedNoOrder}
+		switch o, err := s.recheckChargedNoOrder(ctx, o); {
+		case err != nil:
+			s.cfg.Log.InfoContext(ctx, "could not ask the seller again about a charged_no_order purchase", "purchase", recent[i].ID, "err", err)
+		case o.Status == store.OrderCompleted:
+			rep.Completed++
 		}
 	}
 	cs, err := s.cfg.Store.UnfinishedCheckouts(ctx, s.now().Add(-olderThan))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -153,7 +154,7 @@ func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOr
 // returns the order as it now is; a seller that cannot tell leaves it as it was.
 func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (store.Order, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
-	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" {
+	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" || renewal(p) {
 		return o, err
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
@@ -173,3 +174,9 @@ func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (sto
 	}
 	return s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
 }
+
+// renewal reports whether p is a subscription renewal's purchase. A renewal ended
+// charged_no_order paused its subscription, which does not follow its order: it is
+// left charged_no_order (completing it alone would leave the subscription paused
+// with its cycle unpaid, and resuming would charge the cycle again).
+func renewal(p store.Purchase) bool { return strings.HasPrefix(p.IdemKey, store.RenewalKeyPrefix) }
