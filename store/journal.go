@@ -201,7 +201,8 @@ func (s *Store) purchaseWhere(ctx context.Context, where string, args ...any) (P
 // still in one of the states from; otherwise it returns ErrStateChanged and saves
 // nothing. step and detail are appended to the purchase's journal. When the purchase
 // has an order, the order follows: failed purchases fail it, and a purchase charged
-// with no seller order makes it OrderChargedNoOrder.
+// with no seller order makes it OrderChargedNoOrder (and, when it is a cart's seller
+// order, takes its lines out of the cart, as Complete does).
 func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, from ...PurchaseState) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.advance(ctx, tx, p, from); err != nil {
@@ -216,6 +217,13 @@ func (s *Store) Advance(ctx context.Context, p *Purchase, step, detail string, f
 				updated_at = ? WHERE id = ? AND status = ?`, status, p.FailureCode, p.FailureParams, p.FailureMessage,
 				encodeTime(p.UpdatedAt), p.OrderID, OrderPending); err != nil {
 				return err
+			}
+		}
+		// A cart's seller order charged with no seller order leaves the cart as a
+		// bought one does: buying its lines again would charge them again.
+		if p.State == PurchaseChargedNoOrder && p.CheckoutID != "" {
+			if err := takeFromCart(ctx, tx, p.CustomerID, p.Lines, p.UpdatedAt); err != nil {
+				return fmt.Errorf("advance purchase: %w", err)
 			}
 		}
 		return s.appendEvent(ctx, tx, p.ID, step, detail)
@@ -413,9 +421,23 @@ func spentSince(ctx context.Context, q querier, customerID, currency string, sin
 // seller's order id, in one transaction that also puts the order's lines in the sales
 // outbox (PendingSales), to be counted in the sales statistics.
 func (s *Store) Complete(ctx context.Context, p *Purchase) error {
+	return s.complete(ctx, p, PurchaseTokenIssued, "")
+}
+
+// CompleteChargedNoOrder moves p from charged_no_order to completed, as Complete does,
+// when its seller shows the order after all (a seller that answered 404 for a moment).
+// Its order was already counted as spent and its lines already left the cart; its
+// failure (the charged_no_order words) is cleared. ErrStateChanged when p is no longer
+// charged_no_order.
+func (s *Store) CompleteChargedNoOrder(ctx context.Context, p *Purchase) error {
+	p.FailureCode, p.FailureParams, p.FailureMessage = "", "", ""
+	return s.complete(ctx, p, PurchaseChargedNoOrder, "the seller shows the order of a purchase ended charged_no_order")
+}
+
+func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, detail string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p.State, p.Charged = PurchaseCompleted, true
-		if err := s.advance(ctx, tx, p, []PurchaseState{PurchaseTokenIssued}); err != nil {
+		if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
 			return err
 		}
 		var d DigitalDelivery
@@ -423,11 +445,13 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 			d = DigitalDelivery{URL: text.Clean(p.Digital.URL, 2048), LicenseKey: text.Clean(p.Digital.LicenseKey, 200)}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
-			total = ?, updated_at = ?, delivery_url = ?, license_key = ? WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
+			total = ?, updated_at = ?, delivery_url = ?, license_key = ?, failure_code = '', failure_params = '',
+			failure_reason = '' WHERE id = ?`, OrderCompleted, p.SellerOrderID, p.SessionID, p.Total,
 			encodeTime(p.UpdatedAt), d.URL, d.LicenseKey, p.OrderID); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
-		if p.CheckoutID != "" {
+		// A charged_no_order purchase's lines left the cart then.
+		if p.CheckoutID != "" && from != PurchaseChargedNoOrder {
 			if err := takeFromCart(ctx, tx, p.CustomerID, p.Lines, p.UpdatedAt); err != nil {
 				return fmt.Errorf("complete purchase: %w", err)
 			}
@@ -435,7 +459,7 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 		if err := addPendingSales(ctx, tx, p, p.UpdatedAt); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
-		return s.appendEvent(ctx, tx, p.ID, "completed", "")
+		return s.appendEvent(ctx, tx, p.ID, "completed", detail)
 	})
 }
 
@@ -454,6 +478,30 @@ func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, e
 		p, err := scanPurchase(rows)
 		if err != nil {
 			return nil, fmt.Errorf("unfinished purchases: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// chargedNoOrderQuery reads the purchases_charged_no_order partial index (migration
+// 0021): TestChargedNoOrderSinceReadsItsIndex holds them together.
+const chargedNoOrderQuery = `SELECT ` + purchaseColumns + ` FROM purchases
+	WHERE state = 'charged_no_order' AND updated_at > ? ORDER BY updated_at`
+
+// ChargedNoOrderSince returns the purchases that ended charged_no_order and were last
+// updated after since, oldest first: what recovery asks the sellers about again.
+func (s *Store) ChargedNoOrderSince(ctx context.Context, since time.Time) ([]Purchase, error) {
+	rows, err := s.db.QueryContext(ctx, chargedNoOrderQuery, encodeTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("charged_no_order purchases: %w", err)
+	}
+	defer rows.Close()
+	var out []Purchase
+	for rows.Next() {
+		p, err := scanPurchase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("charged_no_order purchases: %w", err)
 		}
 		out = append(out, p)
 	}

@@ -69,3 +69,34 @@ func TestSpentReadsItsIndex(t *testing.T) {
 		t.Errorf("query plan %q, want a search of orders_spend", plan)
 	}
 }
+
+// TestChargedNoOrderSinceReadsItsIndex: recovery's look-up of recent charged_no_order
+// purchases reads its partial index, not every purchase.
+func TestChargedNoOrderSinceReadsItsIndex(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+chargedNoOrderQuery, "2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan) != 1 || !strings.Contains(plan[0], "purchases_charged_no_order") {
+		t.Errorf("query plan %q, want a search of purchases_charged_no_order", plan)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 type cancelOrderArgs struct {
@@ -193,7 +194,7 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 		o.ID, fmtMoney(o.Total, o.Currency))
 	switch out.Status {
 	case checkout.CancelStopped:
-		r.Summary = "Canceled " + what + " before the seller completed it. Nothing was charged."
+		r.Summary = stoppedSummary(o, what)
 	case checkout.CancelRefunded:
 		// What the seller says it refunded, never more than the order was charged.
 		refunded := priceOf(money.Money{Amount: min(max(o.Refunded, out.Cancellation.Refunded), o.Total), Currency: o.Currency})
@@ -226,4 +227,14 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// stoppedSummary says that order o, described by what, was canceled before its seller
+// completed it, and what is known of the charge: when Stripe's word on the payment
+// token decided it (the recorded refusal is Witnessed), what Stripe shows.
+func stoppedSummary(o store.Order, what string) string {
+	if checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID).Params.Witnessed {
+		return "Canceled " + what + " before the seller completed it. Stripe shows nothing charged on the payment token."
+	}
+	return "Canceled " + what + " before the seller completed it. Nothing was charged."
 }

@@ -10,6 +10,9 @@ import (
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // notices records the notifications/resources/updated a client receives.
@@ -207,5 +210,23 @@ func TestCancelOrderDialogFailsOverToConfirmationID(t *testing.T) {
 	res = call(t, c, "cancel_order", map[string]any{"order_id": order, "confirmation_id": out.ConfirmationID}, &out)
 	if res.IsError || out.Status != "refunded" || len(s.sb.Stripe.Refunds()) != 1 {
 		t.Fatalf("confirmed by id: %s (%d refunds)", text(res), len(s.sb.Stripe.Refunds()))
+	}
+}
+
+// An order stopped before its seller completed it says nothing was charged, or, when
+// Stripe's word on the payment token decided it, what Stripe shows.
+func TestStoppedSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name, params, want string
+	}{
+		{"before any token", `{}`, "before the seller completed it. Nothing was charged."},
+		{"Stripe's word", `{"stripe_witnessed":true}`, "before the seller completed it. Stripe shows nothing charged on the payment token."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := store.Order{ID: "ord_x", Status: store.OrderFailed, FailureCode: string(checkout.RefusalCanceledByPerson), FailureParams: tc.params}
+			if got := stoppedSummary(o, "1 × «Tent»"); !strings.HasSuffix(got, tc.want) {
+				t.Errorf("%q; want it to end %q", got, tc.want)
+			}
+		})
 	}
 }

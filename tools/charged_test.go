@@ -115,6 +115,9 @@ func TestCheckoutResultChargedNoOrder(t *testing.T) {
 					t.Errorf("%q lacks %q", got, s)
 				}
 			}
+			if !strings.Contains(got, "taken out of the cart, since buying them again would charge again") {
+				t.Errorf("%q: want the charged seller order's lines said taken out of the cart", got)
+			}
 			if strings.Contains(got, "Nothing was bought and nothing was charged") || !strings.Contains(got, "«Acme» — not bought, yet charged: Stripe shows the card was charged $25.99") {
 				t.Errorf("%q: want the charged seller order said charged, and no 'nothing was charged' for the whole", got)
 			}

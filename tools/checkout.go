@@ -265,7 +265,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		case checkout.CheckoutNothingBought:
 			lead = "Nothing was bought: no seller placed an order." + refusedText
 		}
-		lead += fmt.Sprintf(" But for %d seller order(s) Stripe shows the card (%s) charged although the seller has no order: tell the person, as said below. Lines not bought stay in the cart.", chargedNoOrder, cardText)
+		lead += fmt.Sprintf(" But for %d seller order(s) Stripe shows the card (%s) charged although the seller has no order: tell the person, as said below. Their lines are taken out of the cart, since buying them again would charge again; refused lines stay in the cart.", chargedNoOrder, cardText)
 	}
 	if r.DeliverTo != nil {
 		lead += " Delivery to " + r.DeliverTo.text() + "."

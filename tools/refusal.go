@@ -2,6 +2,7 @@ package tools
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
@@ -11,7 +12,22 @@ import (
 // whether anything was charged, and what they can do, naming the tools, arguments and
 // operator commands to use. Seller text in it is quoted in «». A refusal recorded
 // before refusals kept their parameters is shown in the words recorded with it.
-func refusalText(r *checkout.Refusal) string { return refusalWords(r, "Nothing was charged") }
+func refusalText(r *checkout.Refusal) string {
+	s := refusalWords(r, "Nothing was charged")
+	if r.Recorded == "" && r.Params.Witnessed {
+		s = stripeShowsNothing.Replace(s)
+	}
+	return s
+}
+
+// stripeShowsNothing rewords "nothing was charged" for a failure that Stripe's word on
+// the payment token decided (RefusalParams.Witnessed): Stripe shows nothing captured
+// on it, which is what is known (a seller's authorization hold does not show there).
+var stripeShowsNothing = strings.NewReplacer(
+	"Its payment token was revoked and nothing was charged", "Its payment token was revoked and Stripe shows nothing charged on it",
+	"Nothing was charged", "Stripe shows nothing charged on the payment token",
+	"nothing was charged", "Stripe shows nothing charged on the payment token",
+)
 
 // cartRefusalText words a refusal of a cart change (add_to_cart, update_cart): where the
 // refusal of a purchase says nothing was charged, it says the cart was not changed.

@@ -281,3 +281,38 @@ func TestFailKnowsInvalidInputByType(t *testing.T) {
 		})
 	}
 }
+
+// A failure that Stripe's word on the payment token decided (Witnessed) says what
+// Stripe shows — nothing charged on the payment token — not a flat "nothing was
+// charged"; the same refusal not witnessed keeps its words.
+func TestWitnessedRefusalsSayWhatStripeShows(t *testing.T) {
+	p := checkout.RefusalParams{Seller: "Acme", Title: "Tent", CardBrand: "visa", CardLast4: "4242", Amount: 100, Currency: "USD", QuotedAmount: 90, QuotedCurrency: "USD"}
+	step := func(s checkout.Step) checkout.RefusalParams { q := p; q.Step = s; return q }
+	for _, tc := range []struct {
+		name   string
+		code   checkout.RefusalCode
+		params checkout.RefusalParams
+	}{
+		{"card declined", checkout.RefusalCardDeclined, p},
+		{"seller failed completing", checkout.RefusalSellerUnavailable, step(checkout.StepComplete)},
+		{"seller refused completing", checkout.RefusalSellerRejected, step(checkout.StepComplete)},
+		{"token rejected", checkout.RefusalTokenRejected, p},
+		{"interrupted", checkout.RefusalInterrupted, p},
+		{"canceled by the person", checkout.RefusalCanceledByPerson, p},
+		{"price changed", checkout.RefusalPriceChanged, p},
+		{"out of stock", checkout.RefusalOutOfStock, p},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plain := refusalText(&checkout.Refusal{Code: tc.code, Params: tc.params})
+			if !strings.Contains(strings.ToLower(plain), "nothing was charged") {
+				t.Fatalf("%q: want the unwitnessed words to say nothing was charged", plain)
+			}
+			w := tc.params
+			w.Witnessed = true
+			got := refusalText(&checkout.Refusal{Code: tc.code, Params: w})
+			if !strings.Contains(got, "Stripe shows nothing charged on") || strings.Contains(strings.ToLower(got), "nothing was charged") {
+				t.Errorf("%q; want what Stripe shows, never a flat nothing was charged", got)
+			}
+		})
+	}
+}

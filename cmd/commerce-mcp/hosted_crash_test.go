@@ -48,7 +48,7 @@ func TestHostedKilledMidPurchase(t *testing.T) {
 		refusedSays string
 	}{
 		{name: "seller charged", seller: sellerCharges, want: "completed", charged: true},
-		{name: "seller never charged", seller: sellerNeverCharges, want: "failed", refusedSays: "nothing was charged"},
+		{name: "seller never charged", seller: sellerNeverCharges, want: "failed", refusedSays: "Stripe shows nothing charged"},
 		{name: "seller charged then forgot the session", seller: sellerChargesThenForgets, want: "charged_no_order", charged: true,
 			refusedSays: "Stripe shows the card was charged"},
 	}

@@ -78,6 +78,12 @@ func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
 	}
 	if o.Status == store.OrderChargedNoOrder {
+		// The seller may show the order after all (it answered 404 for a moment).
+		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
+			s.cfg.Log.WarnContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
+		}
+	}
+	if o.Status == store.OrderChargedNoOrder {
 		// The seller has no order to cancel or refund through this server.
 		return CancelOutcome{}, orderRefusal(o)
 	}
@@ -324,8 +330,9 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	}
 	busy := refuse(RefusalSellerBusy, RefusalParams{Seller: o.SellerName})
 	if err := s.revoke(ctx, &p); err != nil {
-		// The token may still be usable: the seller may yet charge it.
-		return s.finishCancel(ctx, o, c, "", busy)
+		// Stripe did not revoke the token: the seller may yet charge it, so whether
+		// the card is charged is not known, and nothing is canceled.
+		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
@@ -381,7 +388,8 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 // It reports false, with p reloaded, when another call moved p first.
 func (s *Service) failAsCanceled(ctx context.Context, p *store.Purchase, from store.PurchaseState) (bool, error) {
 	next := *p
-	refuse(RefusalCanceledByPerson, RefusalParams{}).record(&next, store.PurchaseFailed)
+	// From token_issued, Stripe's word on the token (witnessCharge) came first.
+	refuse(RefusalCanceledByPerson, RefusalParams{Witnessed: from == store.PurchaseTokenIssued && p.TokenID != ""}).record(&next, store.PurchaseFailed)
 	err := s.cfg.Store.Advance(ctx, &next, "canceled_by_person", "", from)
 	if err == nil {
 		*p = next

@@ -18,8 +18,9 @@ var ErrUnknownEvent = errors.New("unknown order event type")
 // store.UpdateOrder: events that arrive late or twice change nothing). The event must
 // have been authenticated as the seller's; once names the delivery, which is applied
 // at most once (store.ErrReplay), in the same transaction. When the order changed,
-// the order change listeners are told. It returns store.ErrNotFound for a session of
-// no order here, and ErrUnknownEvent for another event type.
+// the order change listeners are told. An order ended charged_no_order becomes
+// completed: the seller shows it has the order. It returns store.ErrNotFound for a
+// session of no order here, and ErrUnknownEvent for another event type.
 func (s *Service) ApplyOrderEvent(ctx context.Context, sellerID string, ev acp.OrderEvent, once store.Once) error {
 	if ev.Type != acp.EventOrderCreate && ev.Type != acp.EventOrderUpdate {
 		return fmt.Errorf("%w: %q", ErrUnknownEvent, ev.Type)
@@ -27,6 +28,19 @@ func (s *Service) ApplyOrderEvent(ctx context.Context, sellerID string, ev acp.O
 	o, changed, err := s.cfg.Store.UpdateSellerOrderOnce(ctx, sellerID, ev.Data.CheckoutSessionID, updateOf(ev.Data, store.SourceSeller), once)
 	if err != nil {
 		return err
+	}
+	if o.Status == store.OrderChargedNoOrder {
+		// The seller, authenticated, shows an order for the session: it had the order
+		// after all (it answered 404 for a moment).
+		switch p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID); {
+		case err != nil:
+			return err
+		case p.State == store.PurchaseChargedNoOrder && !renewal(p):
+			if err := s.orderAfterAll(ctx, &p, ev.Data.ID, nil); err != nil && !errors.Is(err, store.ErrStateChanged) {
+				return err
+			}
+			return nil // orderAfterAll told the listeners
+		}
 	}
 	if changed {
 		s.orderChanged(o)

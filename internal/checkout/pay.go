@@ -79,7 +79,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (
 		})
 	})
 	if err != nil {
-		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", err)
+		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", tokenFailure(err))
 		ref := refuse(RefusalPaymentUnavailable, RefusalParams{})
 		switch {
 		case errors.Is(err, ErrMisconfigured):
@@ -269,7 +269,7 @@ func (s *Service) revoke(ctx context.Context, p *store.Purchase) error {
 	detail := "revoked"
 	if err != nil {
 		detail = "revoke failed; the token expires at " + p.TokenExpiresAt.Format(time.RFC3339)
-		s.cfg.Log.ErrorContext(ctx, "revoke payment token", "purchase", p.ID, "err", err)
+		s.cfg.Log.ErrorContext(ctx, "revoke payment token", "purchase", p.ID, "err", tokenFailure(err)) // err names the token
 	}
 	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_revoked", detail); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal revoke", "purchase", p.ID, "err", jerr)

@@ -135,8 +135,10 @@ type Token struct {
 	Status TokenStatus
 	// AmountCaptured is what the seller has charged on the token so far, in minor units
 	// of Currency, as Stripe shows it (Tokens.Retrieve; zero from Issue). It is final
-	// once the token is deactivated or past ExpiresAt.
+	// once Stripe shows the token deactivated. It means something only when
+	// CapturedKnown: Stripe's reply may lack it, which is no evidence of zero.
 	AmountCaptured int64
+	CapturedKnown  bool
 	Currency       string
 	ExpiresAt      time.Time // zero when unknown
 }

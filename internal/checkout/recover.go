@@ -8,6 +8,10 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
+// chargedNoOrderRecheck is how long after a purchase ended charged_no_order recovery
+// keeps asking its seller whether it has the order after all.
+const chargedNoOrderRecheck = 24 * time.Hour
+
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
@@ -26,8 +30,11 @@ type RecoverReport struct {
 // (exactly once); if not, the token is revoked and Stripe tells what it was charged:
 // nothing, and the purchase fails; something, and it ends charged_no_order. A
 // purchase whose seller cannot be reached, or whose token Stripe cannot tell about,
-// stays as it is for the next run. It also finishes card removals a crash interrupted
-// (finishRemovals). Call it at startup, before serving.
+// stays as it is for the next run. Purchases that ended charged_no_order in the last
+// chargedNoOrderRecheck are asked about again: a seller that shows the session
+// completed has the order, and the purchase completes (counted in Completed). It also
+// finishes card removals a crash interrupted (finishRemovals). Call it at startup,
+// before serving.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
 	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
@@ -48,6 +55,22 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.ChargedNoOrder++
 		default:
 			rep.Failed++
+		}
+	}
+	// A seller that answered 404 for a moment may show the order of a recent
+	// charged_no_order purchase after all.
+	recent, err := s.cfg.Store.ChargedNoOrderSince(ctx, s.now().Add(-chargedNoOrderRecheck))
+	if err != nil {
+		// Not a reason to skip what follows: asked again at the next recovery.
+		s.cfg.Log.WarnContext(ctx, "charged_no_order purchases not asked about again yet", "err", err)
+	}
+	for i := range recent {
+		o := store.Order{ID: recent[i].OrderID, CustomerID: recent[i].CustomerID, PurchaseID: recent[i].ID, Status: store.OrderChargedNoOrder}
+		switch o, err := s.recheckChargedNoOrder(ctx, o); {
+		case err != nil:
+			s.cfg.Log.InfoContext(ctx, "could not ask the seller again about a charged_no_order purchase", "purchase", recent[i].ID, "err", err)
+		case o.Status == store.OrderCompleted:
+			rep.Completed++
 		}
 	}
 	cs, err := s.cfg.Store.UnfinishedCheckouts(ctx, s.now().Add(-olderThan))
@@ -158,7 +181,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case charged != nil:
 		return store.PurchaseChargedNoOrder, nil
 	}
-	return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName}))
+	return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalInterrupted, RefusalParams{Seller: p.SellerName, Witnessed: p.TokenID != ""}))
 }
 
 // settleFailed fails p (from state from) with ref and cancels its seller session. A

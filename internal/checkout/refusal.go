@@ -133,6 +133,10 @@ type RefusalParams struct {
 	AddressID      string `json:"address_id,omitempty"`
 	FulfillmentID  string `json:"fulfillment_option_id,omitempty"`
 	Offered        string `json:"offered,omitempty"` // ids, comma-separated
+	// Witnessed is set when Stripe, showing nothing captured on the purchase's payment
+	// token, decided the failure: the words then say what Stripe shows rather than a
+	// flat "nothing was charged" (a seller's authorization hold does not show there).
+	Witnessed bool `json:"stripe_witnessed,omitempty"`
 }
 
 // QuoteTTL is how long quotes last, for quote_expired.

@@ -40,8 +40,12 @@ func (t SPTTokens) Retrieve(ctx context.Context, id string) (Token, error) {
 	if err != nil {
 		return Token{}, classifyStripe(err)
 	}
+	currency := tok.CapturedCurrency // the captured amount's own currency, when Stripe names it
+	if currency == "" {
+		currency = tok.Currency
+	}
 	return Token{ID: tok.ID, Status: TokenStatus(tok.Status), AmountCaptured: tok.AmountCaptured,
-		Currency: tok.Currency, ExpiresAt: tok.ExpiresAt}, nil
+		CapturedKnown: tok.CapturedKnown, Currency: currency, ExpiresAt: tok.ExpiresAt}, nil
 }
 
 // classifyStripe maps the SPT client's errors onto the saga's.

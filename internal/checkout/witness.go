@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -12,12 +13,14 @@ import (
 // A seller's word alone never makes a purchase whose payment token reached it "nothing
 // charged": a seller that charged and then lost the session (a restart), or answers
 // with a decline or a problem after charging, would have the person charged while we
-// say they were not. Stripe is the witness: once the token can be used no more
-// (revoked, or past its expiry), what it shows captured on the token is final.
+// say they were not. Stripe is the witness: once Stripe shows the token deactivated
+// (revoked, expired or used), what it shows captured on the token is final (see
+// expiryGrace for a token Stripe keeps showing active past its expiry).
 //   - nothing captured: the purchase fails as the seller's answer says;
 //   - something captured: the purchase ends charged_no_order (store.PurchaseChargedNoOrder,
 //     RefusalChargedNoOrder), which counts as spent and says so;
-//   - Stripe cannot tell (unreachable, or the token still usable): nothing is concluded,
+//   - Stripe cannot tell (unreachable, the token still usable, or its reply lacks the
+//     amount captured): nothing is concluded,
 //     the purchase stays token_issued (its order pending) for recovery to look again.
 
 // errNoWitness means Stripe has not told what a purchase's token was charged, finally:
@@ -25,10 +28,13 @@ import (
 // pending.
 var errNoWitness = errors.New("stripe has not told what the payment token was charged")
 
-// clockSkew is how far past a token's expiry this server's clock must be before it
-// takes a token that Stripe does not show deactivated for expired: Stripe's clock
-// decides when the token stops working.
-const clockSkew = time.Minute
+// expiryGrace is how far past a token's expiry this server's clock must be before it
+// takes the amount Stripe shows captured on a token that Stripe does not show
+// deactivated as final. Stripe's word decides when a token stops working (it shows an
+// expired token deactivated), and our clock alone is not trusted for that; but a
+// purchase must not stay pending for ever when Stripe keeps showing a token active
+// long after its expiry, so an hour past it by our clock the amount is taken as final.
+const expiryGrace = time.Hour
 
 // captured returns what Stripe shows captured on p's token, in minor units of the
 // currency it returns, once the token can no longer be charged. A purchase without a
@@ -45,8 +51,11 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	if expires.IsZero() {
 		expires = p.TokenExpiresAt
 	}
-	if tok.Status != TokenDeactivated && s.now().Before(expires.Add(clockSkew)) {
+	if tok.Status != TokenDeactivated && (expires.IsZero() || s.now().Before(expires.Add(expiryGrace))) {
 		return 0, "", fmt.Errorf("%w: the token can still be charged (status %s)", errNoWitness, tok.Status)
+	}
+	if !tok.CapturedKnown {
+		return 0, "", fmt.Errorf("%w: Stripe's reply does not show the amount captured", errNoWitness)
 	}
 	currency := tok.Currency
 	if currency == "" {
@@ -111,5 +120,63 @@ func (s *Service) failUnlessCharged(ctx context.Context, p *store.Purchase, ref 
 	case charged != nil:
 		return charged
 	}
+	ref.Params.Witnessed = p.TokenID != ""
 	return s.fail(ctx, p, store.PurchaseTokenIssued, ref)
 }
+
+// orderAfterAll completes p, ended charged_no_order, whose seller shows the order after
+// all (an authenticated order event for its session, or its session completed): a
+// seller that answered 404 for a moment had the order. The order was counted as spent
+// when p ended charged_no_order and stays counted once; the completion is journaled
+// and the order's listeners told. ErrStateChanged when p is no longer charged_no_order.
+func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOrderID string, digital *store.DigitalDelivery) error {
+	ctx = context.WithoutCancel(ctx)
+	next := *p
+	if sellerOrderID != "" {
+		next.SellerOrderID = sellerOrderID
+	}
+	if digital != nil {
+		next.Digital = digital
+	}
+	if err := s.cfg.Store.CompleteChargedNoOrder(ctx, &next); err != nil {
+		return err
+	}
+	*p = next
+	s.cfg.Log.InfoContext(ctx, "the seller shows the order of a purchase ended charged_no_order: completed",
+		"purchase", p.ID, "order", p.OrderID, "seller", p.SellerID)
+	s.afterSale(ctx, p.ID, p.OrderID)
+	s.notifyOrder(p.CustomerID, p.OrderID)
+	return nil
+}
+
+// recheckChargedNoOrder asks o's seller again about the session of o, an order ended
+// charged_no_order, and completes it when the seller shows the session completed. It
+// returns the order as it now is; a seller that cannot tell leaves it as it was.
+func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (store.Order, error) {
+	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
+	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" || renewal(p) {
+		return o, err
+	}
+	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	if err != nil {
+		return o, err
+	}
+	co, err := s.cfg.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return o, err
+	}
+	sess, err := sessionOrNone(co.Get(ctx, p.SessionID))
+	if err != nil || sess.Status != StatusSessionCompleted {
+		return o, err
+	}
+	if err := s.orderAfterAll(ctx, &p, sess.OrderID, sess.Digital); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		return o, err
+	}
+	return s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
+}
+
+// renewal reports whether p is a subscription renewal's purchase. A renewal ended
+// charged_no_order paused its subscription, which does not follow its order: it is
+// left charged_no_order (completing it alone would leave the subscription paused
+// with its cycle unpaid, and resuming would charge the cycle again).
+func renewal(p store.Purchase) bool { return strings.HasPrefix(p.IdemKey, store.RenewalKeyPrefix) }

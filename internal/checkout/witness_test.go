@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -382,6 +383,17 @@ func TestCheckoutSellerForgotSession(t *testing.T) {
 	if completed != 2 || e.succeeded() != 3 || !e.allTokensDeactivated() {
 		t.Errorf("%d completed seller orders, %d charges; want 2 completed and 3 charges, all tokens deactivated", completed, e.succeeded())
 	}
+	// The charged seller order's lines leave the cart with the bought ones: a second
+	// checkout, the seller back, must not charge them again.
+	cart, err := e.st.Cart(context.Background(), e.customer)
+	if err != nil || len(cart.Lines) != 0 {
+		t.Fatalf("cart %+v, %v; want empty (the charged_no_order lines taken out too)", cart.Lines, err)
+	}
+	forgetter.Store("")
+	out, err = e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer})
+	if n := e.succeeded(); n != 3 {
+		t.Errorf("second checkout = %v, %v: %d charges, want still 3", out.Status, err, n)
+	}
 }
 
 // A subscription renewal shares the saga: a renewal that the seller charged and then
@@ -422,6 +434,15 @@ func TestRenewalSellerForgotSession(t *testing.T) {
 	if n := e.succeeded() - before; n != 1 {
 		t.Errorf("%d renewal charges, want the seller's 1 and no retry", n)
 	}
+	// A renewal's order is not completed by a seller's order event: its subscription,
+	// paused, does not follow it (left for later work).
+	ev := acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{Type: "order", ID: "ord_seller", CheckoutSessionID: o.SessionID, Status: acp.OrderStatusConfirmed}}
+	if err := e.svc.ApplyOrderEvent(context.Background(), o.SellerID, ev, store.Once{}); err != nil {
+		t.Fatalf("order event: %v", err)
+	}
+	if o, err := e.st.Order(context.Background(), e.customer, o.ID); err != nil || o.Status != store.OrderChargedNoOrder {
+		t.Errorf("order %+v, %v; want still charged_no_order", o, err)
+	}
 }
 
 // A token that could not be revoked can still be charged, so Stripe showing nothing
@@ -444,4 +465,244 @@ func TestUnrevokedTokenStaysPendingUntilExpiry(t *testing.T) {
 	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
 		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
 	}
+}
+
+// stripeSays changes what Stripe's reads of issued tokens show while on is set.
+type stripeSays struct {
+	checkout.Tokens
+	on   *atomic.Bool
+	edit func(*checkout.Token)
+}
+
+func (s stripeSays) Retrieve(ctx context.Context, id string) (checkout.Token, error) {
+	tok, err := s.Tokens.Retrieve(ctx, id)
+	if err == nil && s.on.Load() {
+		s.edit(&tok)
+	}
+	return tok, err
+}
+
+// A revoked token whose Stripe reply lacks the amount captured is no evidence that
+// nothing was charged: the declined purchase stays pending until Stripe shows the
+// amount, and only then fails.
+func TestUnknownCapturedStaysPending(t *testing.T) {
+	var on atomic.Bool
+	on.Store(true)
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", config: func(c *checkout.Config) {
+		c.Tokens = stripeSays{Tokens: c.Tokens, on: &on, edit: func(tok *checkout.Token) { tok.AmountCaptured, tok.CapturedKnown = 0, false }}
+	}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending while Stripe does not show the amount captured", out, err)
+	}
+	e.clock.Advance(checkout.DefaultTokenTTL + 2*time.Hour)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover while the amount is unknown = %+v, %v; want 1 unsettled", rep, err)
+	}
+	on.Store(false)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover once Stripe shows 0 captured = %+v, %v; want 1 failed", rep, err)
+	}
+	o, err := e.st.Order(ctx, e.customer, out.Order.ID)
+	if err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+	if r := checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID); !r.Params.Witnessed {
+		t.Errorf("refusal %s %+v; want it marked decided by Stripe's word (Witnessed)", r.Code, r.Params)
+	}
+}
+
+// A declined purchase is failed on Stripe's word that nothing was captured on its
+// token: its refusal says so (Witnessed); one refused before any token is not.
+func TestWitnessedFailureIsMarked(t *testing.T) {
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined"})
+	_, err := e.buy(e.product(1000, 4000).ID, 1)
+	if ref := wantRefusal(t, err, checkout.RefusalCardDeclined); !ref.Params.Witnessed {
+		t.Errorf("declined: %+v; want Witnessed", ref.Params)
+	}
+	_, err = e.buy("no-such-product", 1)
+	if ref := wantRefusal(t, err, checkout.RefusalUnknownProduct); ref.Params.Witnessed {
+		t.Errorf("unknown product: %+v; want not Witnessed", ref.Params)
+	}
+}
+
+// Our clock past a token's expiry does not make what Stripe shows captured final
+// while Stripe still shows the token active: the purchase stays pending, and only an
+// hour past the expiry by our clock (expiryGrace) is the amount taken as final.
+func TestClockPastExpiryAloneStaysPending(t *testing.T) {
+	var on atomic.Bool
+	on.Store(true)
+	e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", config: func(c *checkout.Config) {
+		c.Tokens = stripeSays{Tokens: unrevocable{c.Tokens}, on: &on, edit: func(tok *checkout.Token) { tok.Status = checkout.TokenActive }}
+	}})
+	ctx := context.Background()
+	out, err := e.buy(e.product(1000, 4000).ID, 1)
+	if err != nil || out.Status != checkout.StatusPending || out.Order == nil {
+		t.Fatalf("outcome %+v, %v; want pending while the token can still be charged", out, err)
+	}
+	e.clock.Advance(checkout.DefaultTokenTTL + 5*time.Minute)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Unsettled: 1}) {
+		t.Fatalf("recover past expiry by our clock, Stripe showing the token active = %+v, %v; want 1 unsettled", rep, err)
+	}
+	e.clock.Advance(time.Hour)
+	if rep, err := e.service().Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
+		t.Fatalf("recover an hour past expiry = %+v, %v; want 1 failed", rep, err)
+	}
+	if o, err := e.st.Order(ctx, e.customer, out.Order.ID); err != nil || o.Status != store.OrderFailed || e.succeeded() != 0 {
+		t.Errorf("order %+v, %v, %d charges; want failed, none", o, err, e.succeeded())
+	}
+}
+
+// A seller that completed and charged, whose reply is lost and whose session reads
+// answer 404 for a moment, makes the purchase end charged_no_order; it had the order
+// all along. Its authenticated order event, or its session shown completed when
+// cancel_order asks again, completes the order: spent counted once, the journal and
+// the order's listeners told, and the failure words gone.
+func TestChargedNoOrderSellerShowsOrderAfterAll(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		prove func(e *env, o store.Order)
+	}{
+		{"order event", func(e *env, o store.Order) {
+			ev := acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{Type: "order", ID: "ord_seller", CheckoutSessionID: o.SessionID, Status: acp.OrderStatusShipped}}
+			if err := e.svc.ApplyOrderEvent(context.Background(), o.SellerID, ev, store.Once{}); err != nil {
+				e.t.Fatalf("order event: %v", err)
+			}
+			if got, _ := e.st.Order(context.Background(), e.customer, o.ID); got.SellerStatus != store.SellerShipped || got.SellerOrderID != "ord_seller" {
+				e.t.Errorf("order %+v; want shipped, seller order ord_seller", got)
+			}
+		}},
+		{"recovery asks the seller again", func(e *env, o store.Order) {
+			if rep, err := e.svc.Recover(context.Background(), 0); err != nil || rep.Completed != 1 {
+				e.t.Errorf("recover = %+v, %v; want the order completed", rep, err)
+			}
+			if rep, err := e.service().Recover(context.Background(), 0); err != nil || rep.Completed != 0 {
+				e.t.Errorf("recover again = %+v, %v; want nothing more", rep, err)
+			}
+		}},
+		{"cancel_order asks the seller again", func(e *env, o store.Order) {
+			_, err := e.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID})
+			var ref *checkout.Refusal
+			if errors.As(err, &ref) && ref.Code == checkout.RefusalChargedNoOrder {
+				e.t.Errorf("cancel_order = %v; want the order found completed", err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var lost, blip atomic.Bool
+			lost.Store(true)
+			mw := func(_ string, h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					switch {
+					case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") && lost.Load():
+						rec := httptest.NewRecorder()
+						h.ServeHTTP(rec, r) // the seller completes and charges
+						blip.Store(true)
+						reply503(w, r, rec) // the reply is lost
+					case blip.Load() && r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/checkout_sessions/"):
+						reply404(w, r, nil)
+					default:
+						h.ServeHTTP(w, r)
+					}
+				})
+			}
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: mw, SellerTimeout: 2 * time.Second}})
+			ctx := context.Background()
+			_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 4000).ID, Quantity: 1, IdempotencyKey: "blip-1"})
+			o := e.wantChargedNoOrder(wantRefusal(t, err, checkout.RefusalChargedNoOrder))
+			lost.Store(false)
+			blip.Store(false) // the seller answers normally again: it has the order
+			var told atomic.Int32
+			e.svc.OnOrderChange(func(_, id string) {
+				if id == o.ID {
+					told.Add(1)
+				}
+			})
+
+			tc.prove(e, o)
+
+			got, err := e.st.Order(ctx, e.customer, o.ID)
+			if err != nil || got.Status != store.OrderCompleted || got.FailureCode != "" || got.FailureReason != "" {
+				t.Fatalf("order %+v, %v; want completed with no failure", got, err)
+			}
+			p, err := e.st.Purchase(ctx, o.PurchaseID)
+			if err != nil || p.State != store.PurchaseCompleted || p.FailureCode != "" || !p.Charged {
+				t.Errorf("purchase %v (failure %q), %v; want completed, charged, no failure", p, p.FailureCode, err)
+			}
+			// Counted once, less what the seller refunded (cancel_order has it cancel).
+			if spent, err := e.st.Spent(ctx, e.customer, "USD", 24*time.Hour); err != nil || spent != o.Total-got.Refunded {
+				t.Errorf("spent %d, %v; want the order's %d counted once, less %d refunded", spent, err, o.Total, got.Refunded)
+			}
+			events, _ := e.st.Events(ctx, p.ID)
+			if n := len(events); n == 0 || events[n-1].Step != "completed" || !strings.Contains(events[n-1].Detail, "charged_no_order") {
+				t.Errorf("journal %+v; want completed (after charged_no_order) last", events)
+			}
+			if told.Load() == 0 {
+				t.Error("the order's listeners were not told")
+			}
+			if n := e.succeeded(); n != 1 {
+				t.Errorf("%d charges, want the seller's 1", n)
+			}
+		})
+	}
+}
+
+// stripeRevokeFails makes Stripe refuse every token revocation with an API error.
+func stripeRevokeFails(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/revoke") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			io.WriteString(w, `{"error":{"type":"api_error","message":"boom"}}`)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// When Stripe refuses to revoke a token, the log says so without the token's id (the
+// spt client's error names it), and cancel_order says that whether the card is
+// charged is unknown (the seller may still charge the token), not that the seller is
+// busy.
+func TestRevokeFailure(t *testing.T) {
+	t.Run("declined purchase", func(t *testing.T) {
+		e := newEnv(t, envOpts{pm: "pm_card_chargeDeclined", sandbox: sandbox.Options{StripeMiddleware: stripeRevokeFails}})
+		out, err := e.buy(e.product(1000, 4000).ID, 1)
+		if err != nil || out.Status != checkout.StatusPending {
+			t.Fatalf("outcome %+v, %v; want pending while the unrevoked token can be charged", out, err)
+		}
+		logs := e.logs.String()
+		if !strings.Contains(logs, "revoke payment token") || strings.Contains(logs, "spt_") {
+			t.Errorf("log %q; want the failed revocation logged without the token id", logs)
+		}
+	})
+	t.Run("cancel_order", func(t *testing.T) {
+		e := newEnv(t, envOpts{sandbox: sandbox.Options{StripeMiddleware: stripeRevokeFails}, config: func(c *checkout.Config) {
+			c.Fault = func(step string) error {
+				if step == "token_issued" {
+					return errors.New("crash")
+				}
+				return nil
+			}
+		}})
+		if _, err := e.buy(e.product(1000, 4000).ID, 1); err == nil {
+			t.Fatal("the injected crash did not stop the purchase")
+		}
+		orders, _, err := e.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: e.customer})
+		if err != nil || len(orders) != 1 || orders[0].Status != store.OrderPending {
+			t.Fatalf("orders %+v, %v; want one pending", orders, err)
+		}
+		_, err = e.cancel(orders[0].ID, "")
+		ref := wantRefusal(t, err, checkout.RefusalPaymentUnknown)
+		if ref.Params.OrderID != orders[0].ID {
+			t.Errorf("refusal %+v; want order %s", ref.Params, orders[0].ID)
+		}
+		if o, err := e.st.Order(context.Background(), e.customer, orders[0].ID); err != nil || o.Status != store.OrderPending || e.succeeded() != 0 {
+			t.Errorf("order %+v, %v, %d charges; want still pending, none", o, err, e.succeeded())
+		}
+		if strings.Contains(e.logs.String(), "spt_") {
+			t.Errorf("the log names a token: %q", e.logs.String())
+		}
+	})
 }

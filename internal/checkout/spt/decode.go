@@ -30,7 +30,8 @@ type tokenJSON struct {
 	} `json:"usage_limits"`
 	UsageDetails *struct {
 		AmountCaptured *struct {
-			Value int64 `json:"value"`
+			Currency string `json:"currency"`
+			Value    *int64 `json:"value"`
 		} `json:"amount_captured"`
 	} `json:"usage_details"`
 	NextAction *struct {
@@ -69,8 +70,9 @@ func decodeToken(body []byte) (Token, bool) {
 	if u := j.UsageLimits; u != nil {
 		t.Currency, t.MaxAmount, t.ExpiresAt = strings.ToUpper(u.Currency), u.MaxAmount, unix(u.ExpiresAt)
 	}
-	if u := j.UsageDetails; u != nil && u.AmountCaptured != nil {
-		t.AmountCaptured = u.AmountCaptured.Value
+	if u := j.UsageDetails; u != nil && u.AmountCaptured != nil && u.AmountCaptured.Value != nil {
+		t.AmountCaptured, t.CapturedKnown = *u.AmountCaptured.Value, true
+		t.CapturedCurrency = strings.ToUpper(u.AmountCaptured.Currency)
 	}
 	if n := j.NextAction; n != nil && t.Status == StatusRequiresAction {
 		t.NextActionType = n.Type
@@ -117,6 +119,9 @@ func (t Token) String() string {
 	if t.DeactivatedReason != "" {
 		s += "/" + t.DeactivatedReason
 	}
+	if !t.CapturedKnown {
+		return s + fmt.Sprintf(" max %d %s captured unknown", t.MaxAmount, t.Currency)
+	}
 	return s + fmt.Sprintf(" max %d %s captured %d", t.MaxAmount, t.Currency, t.AmountCaptured)
 }
 
@@ -129,5 +134,6 @@ func (t Token) LogValue() slog.Value {
 		slog.Int64("max_amount", t.MaxAmount),
 		slog.String("currency", t.Currency),
 		slog.Int64("amount_captured", t.AmountCaptured),
+		slog.Bool("captured_known", t.CapturedKnown),
 	)
 }

@@ -110,14 +110,18 @@ type Token struct {
 	SellerExternalID  string
 	Currency          string // ISO 4217, upper case as in internal/money
 	MaxAmount         int64  // minor units
-	AmountCaptured    int64  // minor units the seller has captured so far
-	ExpiresAt         time.Time
-	DeactivatedAt     time.Time
-	Created           time.Time
-	NextActionType    string // "use_stripe_sdk" or "redirect_to_url" while StatusRequiresAction
-	NextActionURL     string // the redirect URL for "redirect_to_url"
-	Metadata          map[string]string
-	Livemode          bool
+	AmountCaptured    int64  // minor units the seller has captured so far; meaningful only when CapturedKnown
+	// CapturedKnown is whether Stripe's reply carried usage_details.amount_captured: an
+	// absent or null amount is no evidence of "nothing captured".
+	CapturedKnown    bool
+	CapturedCurrency string // amount_captured's currency, upper case; empty when Stripe sent none
+	ExpiresAt        time.Time
+	DeactivatedAt    time.Time
+	Created          time.Time
+	NextActionType   string // "use_stripe_sdk" or "redirect_to_url" while StatusRequiresAction
+	NextActionURL    string // the redirect URL for "redirect_to_url"
+	Metadata         map[string]string
+	Livemode         bool
 }
 
 // IssueParams describes the token to issue.

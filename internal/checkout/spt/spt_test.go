@@ -580,11 +580,50 @@ func TestIssuerSeesSellerCharge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Status != StatusDeactivated || got.DeactivatedReason != ReasonConsumed || got.AmountCaptured != 2599 {
+	if got.Status != StatusDeactivated || got.DeactivatedReason != ReasonConsumed || got.AmountCaptured != 2599 ||
+		!got.CapturedKnown || got.CapturedCurrency != "USD" {
 		t.Fatalf("token after the charge = %+v", got)
 	}
 	// Revoking a consumed token is harmless and changes nothing.
 	if rev, err := c.Revoke(ctx, tok.ID, ""); err != nil || rev.DeactivatedReason != ReasonConsumed {
 		t.Fatalf("revoke after consumption = %+v, %v", rev, err)
+	}
+}
+
+// TestDecodeAmountCaptured: only an amount_captured with a value is evidence of what
+// was captured; an absent or null one must not read as "0 captured", which the
+// witness would take for "nothing charged".
+func TestDecodeAmountCaptured(t *testing.T) {
+	const head = `{"id":"spt_1RgaZcFPC5QUO6ZCDVZuVA8q","status":"deactivated","deactivated_reason":"revoked","usage_limits":{"currency":"usd","max_amount":4000,"expires_at":1751587220}`
+	for _, tc := range []struct {
+		name     string
+		body     string
+		known    bool
+		amount   int64
+		currency string
+	}{
+		{"no usage_details", head + `}`, false, 0, ""},
+		{"usage_details null", head + `,"usage_details":null}`, false, 0, ""},
+		{"amount_captured absent", head + `,"usage_details":{}}`, false, 0, ""},
+		{"amount_captured null", head + `,"usage_details":{"amount_captured":null}}`, false, 0, ""},
+		{"value absent", head + `,"usage_details":{"amount_captured":{"currency":"usd"}}}`, false, 0, ""},
+		{"value null", head + `,"usage_details":{"amount_captured":{"currency":"usd","value":null}}}`, false, 0, ""},
+		{"zero captured", head + `,"usage_details":{"amount_captured":{"currency":"usd","value":0}}}`, true, 0, "USD"},
+		{"some captured", head + `,"usage_details":{"amount_captured":{"currency":"eur","value":2599}}}`, true, 2599, "EUR"},
+		{"no currency", head + `,"usage_details":{"amount_captured":{"value":2599}}}`, true, 2599, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tok, ok := decodeToken([]byte(tc.body))
+			if !ok {
+				t.Fatal("not decoded")
+			}
+			if tok.CapturedKnown != tc.known || tok.AmountCaptured != tc.amount || tok.CapturedCurrency != tc.currency {
+				t.Errorf("captured %d %q known %v; want %d %q known %v", tok.AmountCaptured, tok.CapturedCurrency, tok.CapturedKnown,
+					tc.amount, tc.currency, tc.known)
+			}
+			if tok.Currency != "USD" {
+				t.Errorf("usage_limits currency %q, want USD", tok.Currency)
+			}
+		})
 	}
 }
