@@ -244,7 +244,7 @@ func TestCardBeingRemoved(t *testing.T) {
 		t.Errorf("default while being removed: %s, want pm_card_visa until its removal ends", got)
 	}
 	wantErr(t, s.SetDefaultPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
-	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil) // again: harmless
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), store.ErrNotFound) // its removal's own
 	if got := beingRemoved(marked.Add(-time.Second)); len(got) != 0 {
 		t.Errorf("being removed before they were marked: %v, want none", got)
 	}
@@ -283,4 +283,51 @@ func TestCardBeingRemoved(t *testing.T) {
 	}
 	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
 	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), nil) // nothing to take back
+}
+
+// TestRemovingPaymentMethodOwnsItsMark: a card's removal has one owner. A second
+// removal of a card already being removed is refused (ErrNotFound, as for a card no
+// longer on file), so that it never calls Stripe on a mark it could then take back
+// while the first removal's detach is in flight or its outcome unknown. And taking a
+// mark back puts a default back when the customer was left without one.
+func TestRemovingPaymentMethodOwnsItsMark(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "owner@example.com")
+	for _, pm := range []store.PaymentMethod{
+		{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true},
+		{ID: "pm_card_amex", CustomerID: c.ID, Brand: "amex", Last4: "8431"},
+	} {
+		if _, err := s.AddPaymentMethod(ctx, pm); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Minute)
+	}
+	defaultCard := func() string {
+		t.Helper()
+		pm, err := s.DefaultPaymentMethod(ctx, c.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			return "none"
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return pm.ID
+	}
+
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), nil)
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
+
+	// The visa's removal cannot end (Stripe's answer lost): the default leaves it, and
+	// the amex, being removed too, cannot take it.
+	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_visa"), nil)
+	if got := defaultCard(); got != "none" {
+		t.Fatalf("default with every card being removed: %s, want none", got)
+	}
+	// The amex's removal is taken back (Stripe did not act): it is the one card in
+	// use, so it is the default.
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), nil)
+	if got := defaultCard(); got != "pm_card_amex" {
+		t.Errorf("default once the amex is back in use: %s, want pm_card_amex", got)
+	}
 }

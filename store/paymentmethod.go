@@ -277,18 +277,27 @@ func cardPaying(ctx context.Context, q querier, customerID, pmID string) (bool, 
 // it is being paid. With the approvals' check, in one write transaction each, a card
 // is either marked before a purchase with it is approved, or not marked until that
 // purchase is paid: what follows the mark (Stripe's detach) never meets a payment
-// with the card under way. Marking a card being removed again is harmless.
+// with the card under way. A card being removed already is ErrNotFound: the mark
+// belongs to the removal that set it, the only one that may take it back.
 func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
 			return err
+		}
+		// One removal owns the mark: a second one joining it could take it back
+		// (StopRemovingPaymentMethod) while the first one's detach is in flight, or
+		// after its outcome was lost, putting a card perhaps detached back in use.
+		if removing, err := cardRemoving(ctx, tx, customerID, pmID); err != nil {
+			return err
+		} else if removing {
+			return fmt.Errorf("payment method %q of customer %q is being removed already: %w", pmID, customerID, ErrNotFound)
 		}
 		if paying, err := cardPaying(ctx, tx, customerID, pmID); err != nil {
 			return err
 		} else if paying {
 			return ErrCardPaying
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = COALESCE(removing_since, ?)
+		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = ?
 			WHERE customer_id = ? AND id = ?`, encodeTime(s.now()), customerID, pmID)
 		return err
 	})
@@ -299,11 +308,19 @@ func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID
 }
 
 // StopRemovingPaymentMethod puts the customer's method pmID, marked as being removed,
-// back in use: its removal did not happen (Stripe could not be reached). A method not
-// on file, or not being removed, is left as it is.
+// back in use: its removal did not happen (Stripe could not be reached). When the
+// customer has no default (every other card was removed, or is being removed, in the
+// meantime), the most recently added method in use, this one perhaps, becomes it. A
+// method not on file, or not being removed, is left as it is.
 func (s *Store) StopRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL WHERE customer_id = ? AND id = ?`,
-		customerID, pmID); err != nil {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL WHERE customer_id = ? AND id = ?`,
+			customerID, pmID); err != nil {
+			return err
+		}
+		return pickDefault(ctx, tx, customerID)
+	})
+	if err != nil {
 		return fmt.Errorf("stop removing payment method: %w", err)
 	}
 	return nil

@@ -418,3 +418,63 @@ func TestRecoveryFinishesRemovals(t *testing.T) {
 		})
 	}
 }
+
+// TestTwoRemovalsOfOneCard: two confirmed removals of the same card, both planned
+// before either marks it. The first one's detach may have happened (no answer came
+// back), the second one's is refused before Stripe acts. The second must not take
+// the first one's mark back: the card, perhaps detached in Stripe, stays out of use
+// and recovery finishes its removal.
+func TestTwoRemovalsOfOneCard(t *testing.T) {
+	ctx := context.Background()
+	d := newDetachEnv(t)
+	card := cardOf(t, d.env, d.customer, store.DemoPaymentMethod)
+	confirm := func(state string) (checkout.MethodChange, error) {
+		return d.svc.ConfirmMethodChange(ctx, d.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, card, checkout.AnswerYes)
+	}
+	var states []string
+	for range 2 {
+		ch, err := d.svc.PlanMethodChange(ctx, d.customer, checkout.ChangeRemove, card)
+		if err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, d.svc.SealMethodChange(d.customer, ch, checkout.ViaQuoteID))
+	}
+	var second atomic.Bool
+	var secondErr error
+	d.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		if second.Load() { // the second removal's detach: refused before Stripe acts
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = w.Write([]byte(`{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests."}}`))
+			return
+		}
+		if second.CompareAndSwap(false, true) { // while the first detach is in flight
+			_, secondErr = confirm(states[1])
+		}
+		next.ServeHTTP(httptest.NewRecorder(), r) // Stripe detaches; the answer is lost
+		http.Error(w, `{"error":{"type":"api_error","message":"An unknown error occurred."}}`, http.StatusInternalServerError)
+	})
+	if _, err := confirm(states[0]); walletCode(err) != checkout.WalletCardRemovalPending {
+		t.Fatalf("first removal: %v, want card_removal_pending", err)
+	}
+	if !second.Load() {
+		t.Fatal("the second removal did not run during the first one's detach")
+	}
+	if code := walletCode(secondErr); secondErr != nil && code != checkout.WalletCardRemovalPending {
+		t.Errorf("second removal: %v, want it done or card_removal_pending, not that nothing was changed", secondErr)
+	}
+	if got := d.listed(); got != "8431*" {
+		t.Errorf("cards listed %q, want the amex alone, the default (the visa is being removed)", got)
+	}
+	if last4, err := d.buyWithDefault(d.svc); err != nil || last4 != "8431" {
+		t.Errorf("purchase after both removals: card %q, %v; want paid with the amex", last4, err)
+	}
+	d.setHook(nil)
+	d.clock.Advance(time.Hour)
+	if rep, err := d.service().Recover(ctx, 3*time.Minute); err != nil || rep.CardsRemoved != 1 {
+		t.Errorf("recovery %+v, %v; want the visa removed", rep, err)
+	}
+	if got := d.listed(); got != "8431*" {
+		t.Errorf("cards listed after recovery %q, want the amex alone", got)
+	}
+}
