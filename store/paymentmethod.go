@@ -278,8 +278,11 @@ func cardPaying(ctx context.Context, q querier, customerID, pmID string) (bool, 
 // is either marked before a purchase with it is approved, or not marked until that
 // purchase is paid: what follows the mark (Stripe's detach) never meets a payment
 // with the card under way. A card being removed already is ErrNotFound: the mark
-// belongs to the removal that set it, the only one that may take it back.
-func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
+// belongs to the removal that set it, the only one that may take it back
+// (StopRemovingPaymentMethod, with the mark returned), until recovery takes it over
+// (TakeOverRemovals).
+func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID string) (time.Time, error) {
+	mark := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
 			return err
@@ -298,25 +301,34 @@ func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID
 			return ErrCardPaying
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = ?
-			WHERE customer_id = ? AND id = ?`, encodeTime(s.now()), customerID, pmID)
+			WHERE customer_id = ? AND id = ?`, encodeTime(mark), customerID, pmID)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("start removing payment method: %w", err)
+		return time.Time{}, fmt.Errorf("start removing payment method: %w", err)
 	}
-	return nil
+	return decodeTime(encodeTime(mark))
 }
 
 // StopRemovingPaymentMethod puts the customer's method pmID, marked as being removed,
-// back in use: its removal did not happen (Stripe could not be reached). When the
-// customer has no default (every other card was removed, or is being removed, in the
-// meantime), the most recently added method in use, this one perhaps, becomes it. A
-// method not on file, or not being removed, is left as it is.
-func (s *Store) StopRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
+// back in use: its removal did not happen (Stripe could not be reached). mark is what
+// StartRemovingPaymentMethod returned: only the removal that set the mark takes it
+// back, and only while recovery has not taken it over (TakeOverRemovals, whose detach
+// may have happened). Otherwise, or when the method is not on file or not being
+// removed, nothing changes and the answer is ErrNotFound. When the customer has no
+// default (every other card was removed, or is being removed, in the meantime), the
+// most recently added method in use, this one perhaps, becomes it.
+func (s *Store) StopRemovingPaymentMethod(ctx context.Context, customerID, pmID string, mark time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL WHERE customer_id = ? AND id = ?`,
-			customerID, pmID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL
+			WHERE customer_id = ? AND id = ? AND removing_since = ?`, customerID, pmID, encodeTime(mark))
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("payment method %q of customer %q is not being removed by this removal: %w", pmID, customerID, ErrNotFound)
 		}
 		return pickDefault(ctx, tx, customerID)
 	})
@@ -345,6 +357,46 @@ func (s *Store) PaymentMethodsBeingRemoved(ctx context.Context, before time.Time
 		out = append(out, pm)
 	}
 	return out, rows.Err()
+}
+
+// TakeOverRemovals returns the methods of every customer marked as being removed
+// before before (PaymentMethodsBeingRemoved), for recovery to finish their removals,
+// and makes each mark recovery's own in the same transaction (it is set to now): the
+// call that set the mark can no longer take it back (StopRemovingPaymentMethod is
+// then ErrNotFound), so a card whose detach recovery may make is never put back in
+// use, and another recovery running at once finds none of them.
+func (s *Store) TakeOverRemovals(ctx context.Context, before time.Time) ([]PaymentMethod, error) {
+	var out []PaymentMethod
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, paymentMethodColumns+` WHERE removing_since IS NOT NULL AND removing_since <= ?
+			ORDER BY removing_since, rowid`, encodeTime(before))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			pm, err := scanPaymentMethod(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, pm)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// Later than every mark taken over, so that no removal's own mark matches.
+		now := s.now()
+		if !now.After(before) {
+			now = before.Add(time.Nanosecond)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = ?
+			WHERE removing_since IS NOT NULL AND removing_since <= ?`, encodeTime(now), encodeTime(before))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("take over removals: %w", err)
+	}
+	return out, nil
 }
 
 // MoveDefaultOffRemoving makes, when the customer's method pmID is the default and
