@@ -385,3 +385,27 @@ func TestTakeOverRemovals(t *testing.T) {
 		t.Errorf("cards in use %+v, want the amex alone (the visa stays being removed)", pms)
 	}
 }
+
+// TestAddCardBeingRemoved: a card being removed is not put on file again (its
+// removal, perhaps detached in Stripe already, is not taken back): refused
+// ErrConflict, it stays being removed, and it does not become the default.
+func TestAddCardBeingRemoved(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "readd@example.com")
+	visa := store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true}
+	if _, err := s.AddPaymentMethod(ctx, visa); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
+	wantErr(t, err, nil)
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_visa"), nil) // its answer lost: no default left
+	_, err = s.AddPaymentMethod(ctx, visa)
+	wantErr(t, err, store.ErrConflict)
+	if _, err := s.DefaultPaymentMethod(ctx, c.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("default after adding the card being removed again: %v, want none", err)
+	}
+	if pms, err := s.PaymentMethodsBeingRemoved(ctx, time.Now().Add(24*time.Hour*365*10)); err != nil || len(pms) != 1 {
+		t.Errorf("being removed: %v, %v; want the visa still", pms, err)
+	}
+}

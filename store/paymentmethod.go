@@ -98,11 +98,18 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 	// mode a card nothing vouched for was given (migrations/0016), and adding it again
 	// in test or live mode is how it gets its real one.
 	var card, mode string
-	switch err := tx.QueryRowContext(ctx, `SELECT card_id, mode FROM payment_methods WHERE customer_id = ? AND id = ?`,
-		pm.CustomerID, pm.ID).Scan(&card, &mode); {
+	var removing bool
+	switch err := tx.QueryRowContext(ctx, `SELECT card_id, mode, removing_since IS NOT NULL FROM payment_methods WHERE customer_id = ? AND id = ?`,
+		pm.CustomerID, pm.ID).Scan(&card, &mode, &removing); {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return PaymentMethod{}, err
+	case removing:
+		// Its removal cannot be taken back from here (Stripe may have detached it, and
+		// a detached PaymentMethod is not attached again): putting it on file again
+		// would report a card in use that is neither listed nor paying, and could make
+		// it the default.
+		return PaymentMethod{}, fmt.Errorf("card %s is being removed, not put on file again: %w", card, ErrConflict)
 	case mode != pm.Mode && mode != ModeSandbox:
 		return PaymentMethod{}, &CardModeError{CardID: card, Mode: mode, Wanted: pm.Mode}
 	}
