@@ -28,15 +28,16 @@ func TestApproveChecksTheCardIsOnFile(t *testing.T) {
 			}
 		}, store.ErrCardRemoved},
 		{"card being removed", "pm_card_visa", func(t *testing.T, s *store.Store, customer string) {
-			if err := s.StartRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
+			if _, err := s.StartRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
 				t.Fatal(err)
 			}
 		}, store.ErrCardRemoved},
 		{"card being removed, then back in use", "pm_card_visa", func(t *testing.T, s *store.Store, customer string) {
-			if err := s.StartRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
+			mark, err := s.StartRemovingPaymentMethod(context.Background(), customer, "pm_card_visa")
+			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.StopRemovingPaymentMethod(context.Background(), customer, "pm_card_visa"); err != nil {
+			if err := s.StopRemovingPaymentMethod(context.Background(), customer, "pm_card_visa", mark); err != nil {
 				t.Fatal(err)
 			}
 		}, nil},
@@ -144,7 +145,7 @@ func TestRemoveCardWhilePaying(t *testing.T) {
 			if paying != (tc.wantErr != nil) {
 				t.Errorf("CardPaying = %v", paying)
 			}
-			err = s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
+			_, err = s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
 			if !errors.Is(err, tc.wantErr) {
 				t.Fatalf("StartRemovingPaymentMethod = %v, want %v", err, tc.wantErr)
 			}
@@ -231,8 +232,16 @@ func TestCardBeingRemoved(t *testing.T) {
 		return ids
 	}
 
+	marks := map[string]time.Time{}
+	start := func(id string) error {
+		mark, err := s.StartRemovingPaymentMethod(ctx, c.ID, id)
+		if err == nil {
+			marks[id] = mark
+		}
+		return err
+	}
 	for _, id := range []string{"pm_card_visa", "pm_card_amex"} {
-		if err := s.StartRemovingPaymentMethod(ctx, c.ID, id); err != nil {
+		if err := start(id); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -244,7 +253,7 @@ func TestCardBeingRemoved(t *testing.T) {
 		t.Errorf("default while being removed: %s, want pm_card_visa until its removal ends", got)
 	}
 	wantErr(t, s.SetDefaultPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
-	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil) // again: harmless
+	wantErr(t, start("pm_card_visa"), store.ErrNotFound) // its removal's own
 	if got := beingRemoved(marked.Add(-time.Second)); len(got) != 0 {
 		t.Errorf("being removed before they were marked: %v, want none", got)
 	}
@@ -253,14 +262,14 @@ func TestCardBeingRemoved(t *testing.T) {
 	}
 
 	// Taken back (Stripe did not act): in use again as it was, the default still.
-	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_visa", marks["pm_card_visa"]), nil)
 	if got := listed(); got != "visa* mastercard" {
 		t.Errorf("listed once visa is back in use: %q", got)
 	}
-	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa"), nil)
+	wantErr(t, start("pm_card_visa"), nil)
 	// A removal that cannot end yet moves the default off it, past amex, itself being
 	// removed, to mastercard; a card not being removed keeps its place.
-	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_mastercard"), nil)
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_mastercard", marks["pm_card_visa"]), store.ErrNotFound)
 	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_mastercard"), nil)
 	if got := defaultCard(); got != "pm_card_visa" {
 		t.Errorf("default after moving it off a card not being removed: %s, want pm_card_visa", got)
@@ -281,6 +290,122 @@ func TestCardBeingRemoved(t *testing.T) {
 	if got := listed(); got != "mastercard*" {
 		t.Errorf("listed at the end: %q", got)
 	}
-	wantErr(t, s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), store.ErrNotFound)
-	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex"), nil) // nothing to take back
+	wantErr(t, start("pm_card_amex"), store.ErrNotFound)
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex", marks["pm_card_amex"]), store.ErrNotFound) // nothing to take back
+}
+
+// TestRemovingPaymentMethodOwnsItsMark: a card's removal has one owner. A second
+// removal of a card already being removed is refused (ErrNotFound, as for a card no
+// longer on file), so that it never calls Stripe on a mark it could then take back
+// while the first removal's detach is in flight or its outcome unknown. And taking a
+// mark back puts a default back when the customer was left without one.
+func TestRemovingPaymentMethodOwnsItsMark(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "owner@example.com")
+	for _, pm := range []store.PaymentMethod{
+		{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true},
+		{ID: "pm_card_amex", CustomerID: c.ID, Brand: "amex", Last4: "8431"},
+	} {
+		if _, err := s.AddPaymentMethod(ctx, pm); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Minute)
+	}
+	defaultCard := func() string {
+		t.Helper()
+		pm, err := s.DefaultPaymentMethod(ctx, c.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			return "none"
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return pm.ID
+	}
+
+	amex, err := s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex")
+	wantErr(t, err, nil)
+	_, err = s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex")
+	wantErr(t, err, store.ErrNotFound)
+
+	// The visa's removal cannot end (Stripe's answer lost): the default leaves it, and
+	// the amex, being removed too, cannot take it.
+	_, err = s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
+	wantErr(t, err, nil)
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_visa"), nil)
+	if got := defaultCard(); got != "none" {
+		t.Fatalf("default with every card being removed: %s, want none", got)
+	}
+	// The amex's removal is taken back (Stripe did not act): it is the one card in
+	// use, so it is the default.
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex", amex), nil)
+	if got := defaultCard(); got != "pm_card_amex" {
+		t.Errorf("default once the amex is back in use: %s, want pm_card_amex", got)
+	}
+}
+
+// TestTakeOverRemovals: recovery takes over the removals marked before its cut-off,
+// once: the removal that set a mark can no longer take it back (its detach may be
+// under way in recovery), a younger mark stays its removal's own, and a second
+// recovery finds nothing.
+func TestTakeOverRemovals(t *testing.T) {
+	s, clock := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "takeover@example.com")
+	for _, pm := range []store.PaymentMethod{
+		{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true},
+		{ID: "pm_card_amex", CustomerID: c.ID, Brand: "amex", Last4: "8431"},
+	} {
+		if _, err := s.AddPaymentMethod(ctx, pm); err != nil {
+			t.Fatal(err)
+		}
+	}
+	visa, err := s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
+	wantErr(t, err, nil)
+	clock.Advance(time.Hour)
+	amex, err := s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_amex")
+	wantErr(t, err, nil)
+	cutoff := clock.Now().Add(-3 * time.Minute)
+	for i, want := range []string{"pm_card_visa", ""} {
+		pms, err := s.TakeOverRemovals(ctx, cutoff)
+		wantErr(t, err, nil)
+		var ids []string
+		for _, pm := range pms {
+			ids = append(ids, pm.ID)
+		}
+		if got := strings.Join(ids, " "); got != want {
+			t.Errorf("recovery %d took over %q, want %q", i+1, got, want)
+		}
+	}
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_visa", visa), store.ErrNotFound)
+	wantErr(t, s.StopRemovingPaymentMethod(ctx, c.ID, "pm_card_amex", amex), nil)
+	pms, err := s.PaymentMethods(ctx, c.ID)
+	wantErr(t, err, nil)
+	if len(pms) != 1 || pms[0].ID != "pm_card_amex" {
+		t.Errorf("cards in use %+v, want the amex alone (the visa stays being removed)", pms)
+	}
+}
+
+// TestAddCardBeingRemoved: a card being removed is not put on file again (its
+// removal, perhaps detached in Stripe already, is not taken back): refused
+// ErrConflict, it stays being removed, and it does not become the default.
+func TestAddCardBeingRemoved(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "readd@example.com")
+	visa := store.PaymentMethod{ID: "pm_card_visa", CustomerID: c.ID, Brand: "visa", Last4: "4242", Default: true}
+	if _, err := s.AddPaymentMethod(ctx, visa); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.StartRemovingPaymentMethod(ctx, c.ID, "pm_card_visa")
+	wantErr(t, err, nil)
+	wantErr(t, s.MoveDefaultOffRemoving(ctx, c.ID, "pm_card_visa"), nil) // its answer lost: no default left
+	_, err = s.AddPaymentMethod(ctx, visa)
+	wantErr(t, err, store.ErrConflict)
+	if _, err := s.DefaultPaymentMethod(ctx, c.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("default after adding the card being removed again: %v, want none", err)
+	}
+	if pms, err := s.PaymentMethodsBeingRemoved(ctx, time.Now().Add(24*time.Hour*365*10)); err != nil || len(pms) != 1 {
+		t.Errorf("being removed: %v, %v; want the visa still", pms, err)
+	}
 }

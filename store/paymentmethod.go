@@ -98,11 +98,18 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 	// mode a card nothing vouched for was given (migrations/0016), and adding it again
 	// in test or live mode is how it gets its real one.
 	var card, mode string
-	switch err := tx.QueryRowContext(ctx, `SELECT card_id, mode FROM payment_methods WHERE customer_id = ? AND id = ?`,
-		pm.CustomerID, pm.ID).Scan(&card, &mode); {
+	var removing bool
+	switch err := tx.QueryRowContext(ctx, `SELECT card_id, mode, removing_since IS NOT NULL FROM payment_methods WHERE customer_id = ? AND id = ?`,
+		pm.CustomerID, pm.ID).Scan(&card, &mode, &removing); {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return PaymentMethod{}, err
+	case removing:
+		// Its removal cannot be taken back from here (Stripe may have detached it, and
+		// a detached PaymentMethod is not attached again): putting it on file again
+		// would report a card in use that is neither listed nor paying, and could make
+		// it the default.
+		return PaymentMethod{}, fmt.Errorf("card %s is being removed, not put on file again: %w", card, ErrConflict)
 	case mode != pm.Mode && mode != ModeSandbox:
 		return PaymentMethod{}, &CardModeError{CardID: card, Mode: mode, Wanted: pm.Mode}
 	}
@@ -277,33 +284,62 @@ func cardPaying(ctx context.Context, q querier, customerID, pmID string) (bool, 
 // it is being paid. With the approvals' check, in one write transaction each, a card
 // is either marked before a purchase with it is approved, or not marked until that
 // purchase is paid: what follows the mark (Stripe's detach) never meets a payment
-// with the card under way. Marking a card being removed again is harmless.
-func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
+// with the card under way. A card being removed already is ErrNotFound: the mark
+// belongs to the removal that set it, the only one that may take it back
+// (StopRemovingPaymentMethod, with the mark returned), until recovery takes it over
+// (TakeOverRemovals).
+func (s *Store) StartRemovingPaymentMethod(ctx context.Context, customerID, pmID string) (time.Time, error) {
+	mark := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := paymentMethodExists(ctx, tx, customerID, pmID); err != nil {
 			return err
+		}
+		// One removal owns the mark: a second one joining it could take it back
+		// (StopRemovingPaymentMethod) while the first one's detach is in flight, or
+		// after its outcome was lost, putting a card perhaps detached back in use.
+		if removing, err := cardRemoving(ctx, tx, customerID, pmID); err != nil {
+			return err
+		} else if removing {
+			return fmt.Errorf("payment method %q of customer %q is being removed already: %w", pmID, customerID, ErrNotFound)
 		}
 		if paying, err := cardPaying(ctx, tx, customerID, pmID); err != nil {
 			return err
 		} else if paying {
 			return ErrCardPaying
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = COALESCE(removing_since, ?)
-			WHERE customer_id = ? AND id = ?`, encodeTime(s.now()), customerID, pmID)
+		_, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = ?
+			WHERE customer_id = ? AND id = ?`, encodeTime(mark), customerID, pmID)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("start removing payment method: %w", err)
+		return time.Time{}, fmt.Errorf("start removing payment method: %w", err)
 	}
-	return nil
+	return decodeTime(encodeTime(mark))
 }
 
 // StopRemovingPaymentMethod puts the customer's method pmID, marked as being removed,
-// back in use: its removal did not happen (Stripe could not be reached). A method not
-// on file, or not being removed, is left as it is.
-func (s *Store) StopRemovingPaymentMethod(ctx context.Context, customerID, pmID string) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL WHERE customer_id = ? AND id = ?`,
-		customerID, pmID); err != nil {
+// back in use: its removal did not happen (Stripe could not be reached). mark is what
+// StartRemovingPaymentMethod returned: only the removal that set the mark takes it
+// back, and only while recovery has not taken it over (TakeOverRemovals, whose detach
+// may have happened). Otherwise, or when the method is not on file or not being
+// removed, nothing changes and the answer is ErrNotFound. When the customer has no
+// default (every other card was removed, or is being removed, in the meantime), the
+// most recently added method in use, this one perhaps, becomes it.
+func (s *Store) StopRemovingPaymentMethod(ctx context.Context, customerID, pmID string, mark time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = NULL
+			WHERE customer_id = ? AND id = ? AND removing_since = ?`, customerID, pmID, encodeTime(mark))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("payment method %q of customer %q is not being removed by this removal: %w", pmID, customerID, ErrNotFound)
+		}
+		return pickDefault(ctx, tx, customerID)
+	})
+	if err != nil {
 		return fmt.Errorf("stop removing payment method: %w", err)
 	}
 	return nil
@@ -328,6 +364,46 @@ func (s *Store) PaymentMethodsBeingRemoved(ctx context.Context, before time.Time
 		out = append(out, pm)
 	}
 	return out, rows.Err()
+}
+
+// TakeOverRemovals returns the methods of every customer marked as being removed
+// before before (PaymentMethodsBeingRemoved), for recovery to finish their removals,
+// and makes each mark recovery's own in the same transaction (it is set to now): the
+// call that set the mark can no longer take it back (StopRemovingPaymentMethod is
+// then ErrNotFound), so a card whose detach recovery may make is never put back in
+// use, and another recovery running at once finds none of them.
+func (s *Store) TakeOverRemovals(ctx context.Context, before time.Time) ([]PaymentMethod, error) {
+	var out []PaymentMethod
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, paymentMethodColumns+` WHERE removing_since IS NOT NULL AND removing_since <= ?
+			ORDER BY removing_since, rowid`, encodeTime(before))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			pm, err := scanPaymentMethod(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, pm)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// Later than every mark taken over, so that no removal's own mark matches.
+		now := s.now()
+		if !now.After(before) {
+			now = before.Add(time.Nanosecond)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE payment_methods SET removing_since = ?
+			WHERE removing_since IS NOT NULL AND removing_since <= ?`, encodeTime(now), encodeTime(before))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("take over removals: %w", err)
+	}
+	return out, nil
 }
 
 // MoveDefaultOffRemoving makes, when the customer's method pmID is the default and

@@ -3,6 +3,7 @@ package checkout_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -384,7 +385,7 @@ func TestRecoveryFinishesRemovals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDetachEnv(t)
-			if err := d.st.StartRemovingPaymentMethod(ctx, d.customer, store.DemoPaymentMethod); err != nil {
+			if _, err := d.st.StartRemovingPaymentMethod(ctx, d.customer, store.DemoPaymentMethod); err != nil {
 				t.Fatal(err)
 			}
 			if tc.detached {
@@ -416,5 +417,132 @@ func TestRecoveryFinishesRemovals(t *testing.T) {
 				t.Error("the visa is still attached in Stripe")
 			}
 		})
+	}
+}
+
+// TestTwoRemovalsOfOneCard: two confirmed removals of the same card, both planned
+// before either marks it. The first one's detach may have happened (no answer came
+// back), the second one's is refused before Stripe acts. The second must not take
+// the first one's mark back: the card, perhaps detached in Stripe, stays out of use
+// and recovery finishes its removal.
+func TestTwoRemovalsOfOneCard(t *testing.T) {
+	ctx := context.Background()
+	d := newDetachEnv(t)
+	card := cardOf(t, d.env, d.customer, store.DemoPaymentMethod)
+	confirm := func(state string) (checkout.MethodChange, error) {
+		return d.svc.ConfirmMethodChange(ctx, d.customer, state, checkout.ViaQuoteID, checkout.ChangeRemove, card, checkout.AnswerYes)
+	}
+	var states []string
+	for range 2 {
+		ch, err := d.svc.PlanMethodChange(ctx, d.customer, checkout.ChangeRemove, card)
+		if err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, d.svc.SealMethodChange(d.customer, ch, checkout.ViaQuoteID))
+	}
+	var second atomic.Bool
+	var secondErr error
+	d.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		if second.Load() { // the second removal's detach: refused before Stripe acts
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = w.Write([]byte(`{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests."}}`))
+			return
+		}
+		if second.CompareAndSwap(false, true) { // while the first detach is in flight
+			_, secondErr = confirm(states[1])
+		}
+		next.ServeHTTP(httptest.NewRecorder(), r) // Stripe detaches; the answer is lost
+		http.Error(w, `{"error":{"type":"api_error","message":"An unknown error occurred."}}`, http.StatusInternalServerError)
+	})
+	if _, err := confirm(states[0]); walletCode(err) != checkout.WalletCardRemovalPending {
+		t.Fatalf("first removal: %v, want card_removal_pending", err)
+	}
+	if !second.Load() {
+		t.Fatal("the second removal did not run during the first one's detach")
+	}
+	if code := walletCode(secondErr); secondErr != nil && code != checkout.WalletCardRemovalPending {
+		t.Errorf("second removal: %v, want it done or card_removal_pending, not that nothing was changed", secondErr)
+	}
+	if got := d.listed(); got != "8431*" {
+		t.Errorf("cards listed %q, want the amex alone, the default (the visa is being removed)", got)
+	}
+	if last4, err := d.buyWithDefault(d.svc); err != nil || last4 != "8431" {
+		t.Errorf("purchase after both removals: card %q, %v; want paid with the amex", last4, err)
+	}
+	d.setHook(nil)
+	d.clock.Advance(time.Hour)
+	if rep, err := d.service().Recover(ctx, 3*time.Minute); err != nil || rep.CardsRemoved != 1 {
+		t.Errorf("recovery %+v, %v; want the visa removed", rep, err)
+	}
+	if got := d.listed(); got != "8431*" {
+		t.Errorf("cards listed after recovery %q, want the amex alone", got)
+	}
+}
+
+// TestRecoveryTakesOverASlowRemoval: a removal whose Stripe call outlasts recovery's
+// wait. Recovery detaches the card; then the removal's own call hears that Stripe
+// did not act (rate limited). The removal is recovery's by then: the card, detached
+// in Stripe, is not put back in use (a purchase quoted with it is refused
+// card_removed, no token, no charge), the person is not told that nothing changed,
+// and recovery takes it off file.
+func TestRecoveryTakesOverASlowRemoval(t *testing.T) {
+	ctx := context.Background()
+	d := newDetachEnv(t)
+	rules := noLimits
+	rules.ConfirmAbove = 55_00
+	if err := d.st.SetRules(ctx, d.customer, rules); err != nil {
+		t.Fatal(err)
+	}
+	quoted := quotePurchase(d.env) // with the Visa, the default
+	recoveryDetached, releaseRecovery := make(chan struct{}), make(chan struct{})
+	recovered := make(chan error, 1)
+	var calls atomic.Int32
+	d.setHook(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		if calls.Add(1) == 1 { // the removal's own call, slow: recovery runs meanwhile
+			d.clock.Advance(5 * time.Minute) // past recovery's wait, within the quote's
+			go func() {
+				rep, err := d.service().Recover(ctx, 3*time.Minute)
+				if err == nil && rep.CardsRemoved != 1 {
+					err = fmt.Errorf("recovery removed %d cards, want 1", rep.CardsRemoved)
+				}
+				recovered <- err
+			}()
+			select {
+			case <-recoveryDetached:
+			case <-time.After(10 * time.Second):
+				t.Error("recovery did not detach the card")
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = w.Write([]byte(`{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests."}}`))
+			return
+		}
+		next.ServeHTTP(w, r) // recovery's: Stripe detaches
+		if calls.Load() == 2 {
+			close(recoveryDetached)
+			<-releaseRecovery // recovery takes the card off file only once the removal's call has ended
+		}
+	})
+	_, err := d.removeVisa(d.svc)
+	if walletCode(err) == checkout.WalletUnavailable {
+		t.Errorf("removal answered %v: nothing was changed, yet recovery detached the card", err)
+	} else if err != nil {
+		t.Errorf("removal: %v, want it done (recovery finishes it)", err)
+	}
+	tokens, charged := len(d.sb.Stripe.Tokens()), d.succeeded()
+	wantRefusal(t, confirmPurchase(d.env, quoted), checkout.RefusalCardRemoved)
+	if n, m := len(d.sb.Stripe.Tokens())-tokens, d.succeeded()-charged; n != 0 || m != 0 {
+		t.Errorf("%d tokens and %d charges with the card recovery detached, want none", n, m)
+	}
+	close(releaseRecovery)
+	if err := <-recovered; err != nil {
+		t.Errorf("recovery: %v", err)
+	}
+	if got := d.listed(); got != "8431*" {
+		t.Errorf("cards listed %q, want the amex alone, the default", got)
+	}
+	if !d.visaDetachedInStripe() {
+		t.Error("the visa is still attached in Stripe")
 	}
 }

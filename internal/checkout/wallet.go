@@ -610,7 +610,8 @@ func (s *Service) changeDone(ctx context.Context, customerID string, action Chan
 func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) error {
 	// PlanMethodChange, just before, refused a card paying a purchase under way; a
 	// purchase approved since is refused here.
-	if err := s.cfg.Store.StartRemovingPaymentMethod(ctx, customerID, pmID); errors.Is(err, store.ErrCardPaying) {
+	mark, err := s.cfg.Store.StartRemovingPaymentMethod(ctx, customerID, pmID)
+	if errors.Is(err, store.ErrCardPaying) {
 		return &WalletError{Code: WalletCardPaying, cause: err}
 	} else if err != nil {
 		return err
@@ -622,8 +623,16 @@ func (s *Service) removeMethod(ctx context.Context, customerID, pmID string) err
 	case err != nil && !errors.Is(err, spt.ErrOutcomeUnknown):
 		// Stripe refused this server's key or settings, or was known not to act (not
 		// reached, rate limited): nothing was detached, so the card goes back in use
-		// and nothing is removed.
-		if serr := s.cfg.Store.StopRemovingPaymentMethod(wctx, customerID, pmID); serr != nil {
+		// and nothing is removed. Unless recovery took the removal over meanwhile (this
+		// call outlasted recovery's wait) and may have detached it: then the removal is
+		// recovery's to finish, and the card stays out of use.
+		switch serr := s.cfg.Store.StopRemovingPaymentMethod(wctx, customerID, pmID, mark); {
+		case errors.Is(serr, store.ErrNotFound):
+			if merr := s.cfg.Store.MoveDefaultOffRemoving(wctx, customerID, pmID); merr != nil {
+				s.cfg.Log.WarnContext(wctx, "the default card did not move off the card being removed; it moves when recovery removes it", "customer", customerID, "err", merr)
+			}
+			return serr
+		case serr != nil:
 			s.cfg.Log.WarnContext(wctx, "card left being removed; recovery removes it", "customer", customerID, "err", serr)
 		}
 		return err
@@ -666,7 +675,7 @@ func (s *Service) detach(ctx context.Context, customerID, pmID string) error {
 // already) and taken off file. One Stripe cannot detach yet stays marked, unusable,
 // for the next run. It returns how many it removed.
 func (s *Service) finishRemovals(ctx context.Context, before time.Time) (int, error) {
-	pms, err := s.cfg.Store.PaymentMethodsBeingRemoved(ctx, before)
+	pms, err := s.cfg.Store.TakeOverRemovals(ctx, before)
 	if err != nil {
 		return 0, err
 	}
