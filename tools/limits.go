@@ -57,8 +57,15 @@ var dialogTools = map[string]bool{
 // dialog tool carrying a requestState sealed for customer. A replayed state passes
 // here; the tool returns its first use's outcome without acting again.
 func (t *Toolbox) dialogAnswer(customer string, req mcp.CallToolRequest) bool {
-	return dialogTools[req.Params.Name] && t.Checkout != nil && customer != "" &&
-		req.Params.RequestState != "" && t.Checkout.Sealed(req.Params.RequestState, customer)
+	return t.DialogAnswer(customer, req.Params.Name, req.Params.RequestState)
+}
+
+// DialogAnswer reports whether a call of tool carrying requestState state is a
+// genuine answer to a dialog of customer's: tool runs dialogs and state is sealed for
+// customer and not expired. Hosting uses it so the request limit never refuses one.
+func (t *Toolbox) DialogAnswer(customer, tool, state string) bool {
+	return dialogTools[tool] && t.Checkout != nil && customer != "" && state != "" &&
+		t.Checkout.Sealed(state, customer)
 }
 
 // tooManyCallsText says that a call to tool was refused for too many calls, that

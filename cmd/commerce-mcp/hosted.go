@@ -40,6 +40,7 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		TLSKey:               c.http.tlsKey,
 		AllowedOrigins:       c.http.allowedOrigins,
 		Requests:             ratelimit.New(ratelimit.Config{PerSecond: c.http.requestRate, Burst: c.http.requestBurst}),
+		DialogAnswer:         tb.DialogAnswer,
 		MaxStreams:           c.http.maxStreams,
 		MaxStreamsTotal:      c.http.maxStreamsAll,
 		AuthorizationServers: c.http.authServers,

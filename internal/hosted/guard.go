@@ -80,25 +80,26 @@ func (h *Server) refuseBatches(next http.Handler) http.Handler {
 	})
 }
 
-// limitRequests counts every authenticated request against Config.Requests, except
-// two kinds: calls of a tool the server has, which the tools' middleware counts
-// against their own limits (and which carry a person's dialog answers in
-// 2026-07-28), and JSON-RPC responses (a dialog answer, an answer to the server's
-// ping), which are never refused. A call of a tool the server does not have never
-// reaches that middleware, so it counts here. A request over the limit gets 429 with
-// Retry-After, and for a POST a JSON-RPC error with its id, before anything else is
-// done.
+// limitRequests counts every authenticated request against Config.Requests, tool
+// calls included (which the tools' middleware counts against their own, smaller,
+// limits too), except two kinds that are never refused: JSON-RPC responses the
+// endpoint handles as responses (a dialog answer, an answer to the server's ping; see
+// isResponse), and a genuine 2026-07-28 dialog answer (a tools/call that
+// Config.DialogAnswer recognises by its sealed requestState). A request over the
+// limit gets 429 with Retry-After, and for a POST a JSON-RPC error with its id,
+// before anything else is done.
 func (h *Server) limitRequests(next http.Handler) http.Handler {
 	if h.cfg.Requests == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := recordFrom(r.Context())
-		if rec != nil && (rec.isResponse() || h.toolCounted(rec.toolCalled())) {
+		customer := customerFrom(r.Context())
+		if rec != nil && (rec.isResponse(r.URL.Path == PathMessage) || h.dialogAnswer(customer, rec)) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		ok, retry := h.cfg.Requests.Allow(customerFrom(r.Context()), requestKind)
+		ok, retry := h.cfg.Requests.Allow(customer, requestKind)
 		if ok {
 			next.ServeHTTP(w, r)
 			return
@@ -130,10 +131,11 @@ func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Durat
 	writeRPCError(w, status, id, rateLimitedCode, msg, map[string]int{"retryAfterSeconds": secs})
 }
 
-// toolCounted reports whether a call of tool is counted by the tools' own limits: it
-// is a tool the server has ("" is none).
-func (h *Server) toolCounted(tool string) bool {
-	return tool != "" && h.mcp.GetTool(tool) != nil
+// dialogAnswer reports whether rec is a tools/call carrying the person's answer to a
+// dialog, by Config.DialogAnswer.
+func (h *Server) dialogAnswer(customer string, rec *record) bool {
+	tool, state := rec.dialogState()
+	return h.cfg.DialogAnswer != nil && tool != "" && state != "" && h.cfg.DialogAnswer(customer, tool, state)
 }
 
 // retrySeconds rounds d up to whole seconds, at least 1, as Retry-After wants them.

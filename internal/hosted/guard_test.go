@@ -183,45 +183,64 @@ func logShowsLine(ts *testServer, want string) bool {
 }
 
 // TestRequestLimit checks that every authenticated request counts against the
-// request limit except tool calls (the tools count those) and JSON-RPC responses
-// (never refused), that a request over it gets 429 with Retry-After and, for a POST,
-// a JSON-RPC error with its id, and that another customer is not held back.
+// request limit, tool calls and response-shaped messages without a result or error
+// included, except JSON-RPC responses and genuine dialog answers (never refused);
+// that a request over it gets 429 with Retry-After and, for a POST, a JSON-RPC error
+// echoing its id only when a number or a short string; and that another customer is
+// not held back (review findings M1, M2, L3).
 func TestRequestLimit(t *testing.T) {
 	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 	// 3 at once, then one per 100 s: nothing refills during the test.
 	lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 3, Now: func() time.Time { return now }})
-	ts := newTestServer(t, Config{Stateless: true, Requests: lim})
+	dialog := func(customer, tool, state string) bool {
+		return customer == "cus_alice" && tool == "whoami" && state == "sealed"
+	}
+	ts := newTestServer(t, Config{Stateless: true, Requests: lim, DialogAnswer: dialog})
 	const (
 		notification = `{"jsonrpc":"2.0","method":"notifications/initialized"}`
 		response     = `{"jsonrpc":"2.0","id":7,"result":{}}`
-		pingID42     = `{"jsonrpc":"2.0","id":42,"method":"ping"}`
-		// A call of a tool the server does not have never reaches the tools' limits.
-		noSuchToolBody = `{"jsonrpc":"2.0","id":43,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}`
+		errResponse  = `{"jsonrpc":"2.0","id":8,"error":{"code":-1,"message":"declined"}}`
+		idOnly       = `{"jsonrpc":"2.0","id":9}`
+		answer       = `{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"whoami","arguments":{},"requestState":"sealed"}}`
+		madeUp       = `{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{"name":"whoami","arguments":{},"requestState":"made-up"}}`
+		oddParams    = `{"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"name":"whoami","arguments":{},"task":5}}`
+		noSuchTool   = `{"jsonrpc":"2.0","id":43,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}`
 	)
+	longID := strings.Repeat("x", maxEchoedID+1)
 	steps := []struct {
 		name   string
 		token  string
 		method string
 		body   string
 		want   int
+		id     string // the refusal's id
 	}{
 		{name: "initialize", token: tokenA, method: http.MethodPost, body: wiretest.InitializeBody, want: http.StatusOK},
-		{name: "tool calls do not count", token: tokenA, method: http.MethodPost, body: whoamiBody(1), want: http.StatusOK},
-		{name: "tool calls do not count 2", token: tokenA, method: http.MethodPost, body: whoamiBody(2), want: http.StatusOK},
-		{name: "tool calls do not count 3", token: tokenA, method: http.MethodPost, body: whoamiBody(3), want: http.StatusOK},
-		{name: "tool calls do not count 4", token: tokenA, method: http.MethodPost, body: whoamiBody(4), want: http.StatusOK},
+		{name: "a tool call counts", token: tokenA, method: http.MethodPost, body: whoamiBody(1), want: http.StatusOK},
 		{name: "a response does not count", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
+		// Stateless, mcp-go has no request this answers (400); the limit let it pass.
+		{name: "an error response does not count", token: tokenA, method: http.MethodPost, body: errResponse, want: http.StatusBadRequest},
+		{name: "a dialog answer does not count", token: tokenA, method: http.MethodPost, body: answer, want: http.StatusOK},
 		{name: "ping", token: tokenA, method: http.MethodPost, body: pingBody, want: http.StatusOK},
-		{name: "notification", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusAccepted},
-		{name: "ping over the limit", token: tokenA, method: http.MethodPost, body: pingID42, want: http.StatusTooManyRequests},
-		{name: "notification over the limit", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusTooManyRequests},
+		{name: "ping over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":42,"method":"ping"}`, want: http.StatusTooManyRequests, id: "42"},
+		{name: "a tool call over the limit", token: tokenA, method: http.MethodPost, body: whoamiBody(5), want: http.StatusTooManyRequests, id: "5"},
+		{name: "a made-up requestState over the limit", token: tokenA, method: http.MethodPost, body: madeUp, want: http.StatusTooManyRequests, id: "11"},
+		{name: "params mcp-go refuses over the limit", token: tokenA, method: http.MethodPost, body: oddParams, want: http.StatusTooManyRequests, id: "12"},
+		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchTool, want: http.StatusTooManyRequests, id: "43"},
+		{name: "an id without result or error over the limit", token: tokenA, method: http.MethodPost, body: idOnly, want: http.StatusTooManyRequests, id: "null"},
+		{name: "a string id is echoed", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":"a-1","method":"ping"}`, want: http.StatusTooManyRequests, id: `"a-1"`},
+		{name: "a long string id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":"` + longID + `","method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "an object id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "an array id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":[1],"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "a bool id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "notification over the limit", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusTooManyRequests, id: "null"},
 		{name: "GET over the limit", token: tokenA, method: http.MethodGet, want: http.StatusTooManyRequests},
 		{name: "DELETE over the limit", token: tokenA, method: http.MethodDelete, want: http.StatusTooManyRequests},
-		{name: "not JSON over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":`, want: http.StatusTooManyRequests},
-		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchToolBody, want: http.StatusTooManyRequests},
+		{name: "not JSON over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":`, want: http.StatusTooManyRequests, id: "null"},
 		{name: "a response over the limit is taken", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
-		{name: "a tool call over the limit runs", token: tokenA, method: http.MethodPost, body: whoamiBody(5), want: http.StatusOK},
+		{name: "a dialog answer over the limit runs", token: tokenA, method: http.MethodPost, body: answer, want: http.StatusOK},
 		{name: "another customer", token: tokenB, method: http.MethodPost, body: pingBody, want: http.StatusOK},
+		{name: "another customer's dialog answer counts", token: tokenB, method: http.MethodPost, body: answer, want: http.StatusOK},
 		{name: "no token is 401, not 429", method: http.MethodPost, body: pingBody, want: http.StatusUnauthorized},
 	}
 	for _, s := range steps {
@@ -243,15 +262,8 @@ func TestRequestLimit(t *testing.T) {
 			continue
 		}
 		id, code, msg, data := rpcErrorOf(t, resp)
-		wantID := "null"
-		switch s.body {
-		case pingID42:
-			wantID = "42"
-		case noSuchToolBody:
-			wantID = "43"
-		}
-		if string(id) != wantID || code != rateLimitedCode || !strings.Contains(msg, "Try again in 100 seconds") || data["retryAfterSeconds"] != 100.0 {
-			t.Errorf("%s: id %s code %d %q %v; want id %s, code %d, a retry in 100 s", s.name, id, code, msg, data, wantID, rateLimitedCode)
+		if string(id) != s.id || code != rateLimitedCode || !strings.Contains(msg, "Try again in 100 seconds") || data["retryAfterSeconds"] != 100.0 {
+			t.Errorf("%s: id %s code %d %q %v; want id %s, code %d, a retry in 100 s", s.name, id, code, msg, data, s.id, rateLimitedCode)
 		}
 	}
 	if !logShowsLine(ts, `rpc_error="rate limited"`) {
@@ -393,5 +405,72 @@ func TestAuthorizationServers(t *testing.T) {
 		if err == nil {
 			t.Errorf("New accepted authorization server %q", bad)
 		}
+	}
+}
+
+// TestPeek checks that peek reads the method, tool, id and era whatever the types of
+// the other params and _meta members, as mcp-go does (review finding H2), and which
+// messages it takes for responses.
+func TestPeek(t *testing.T) {
+	const listen = string(mcp.MethodSubscriptionsListen)
+	modernMeta := `"_meta":{"` + mcp.MetaKeyProtocolVersion + `":"2026-07-28"}`
+	tests := []struct {
+		name     string
+		body     string
+		method   string
+		tool     string
+		call     bool
+		response bool
+		result   bool // a response SSE /message takes as one
+		modern   bool
+		id       string
+	}{
+		{name: "listen", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{` + modernMeta + `}}`, method: listen, call: true, modern: true, id: "1"},
+		{name: "listen, params.name a number", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{"name":1,` + modernMeta + `}}`, method: listen, call: true, modern: true, id: "1"},
+		{name: "listen, params a string", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":"x"}`, method: listen, call: true, id: "1"},
+		{name: "listen, params an array", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":[1]}`, method: listen, call: true, id: "1"},
+		{name: "listen, _meta a number", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{"_meta":5}}`, method: listen, call: true, id: "1"},
+		{name: "listen, version a number", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{"_meta":{"` + mcp.MetaKeyProtocolVersion + `":5}}}`, method: listen, call: true, id: "1"},
+		{name: "tool call, requestState a number", body: `{"jsonrpc":"2.0","id":"a","method":"tools/call","params":{"name":"whoami","requestState":7}}`, method: "tools/call", tool: "whoami", call: true, id: `"a"`},
+		{name: "tool call, name an object", body: `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":{}}}`, method: "tools/call", call: true, id: "2"},
+		{name: "notification", body: `{"jsonrpc":"2.0","method":"notifications/initialized","params":7}`, method: "notifications/initialized"},
+		{name: "result", body: `{"jsonrpc":"2.0","id":3,"result":{}}`, response: true, result: true},
+		{name: "null result", body: `{"jsonrpc":"2.0","id":3,"result":null}`, response: true},
+		{name: "error", body: `{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"no"}}`, response: true},
+		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`},
+		{name: "null id with a result", body: `{"jsonrpc":"2.0","id":null,"result":{}}`},
+		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &record{}
+			r.peek([]byte(tt.body))
+			if r.method != tt.method || r.tool != tt.tool || r.call != tt.call || r.response != tt.response ||
+				r.result != tt.result || r.modern != tt.modern || string(r.id) != tt.id {
+				t.Errorf("method %q tool %q call %v response %v result %v modern %v id %s; want %q %q %v %v %v %v %s",
+					r.method, r.tool, r.call, r.response, r.result, r.modern, r.id,
+					tt.method, tt.tool, tt.call, tt.response, tt.result, tt.modern, tt.id)
+			}
+		})
+	}
+}
+
+// TestOddListenIsCapped checks that a subscriptions/listen whose params carry a
+// member of an odd type still takes a stream slot: the second is refused (H2).
+func TestOddListenIsCapped(t *testing.T) {
+	ts := newTestServer(t, Config{MaxStreams: 1, MaxStreamsTotal: 1})
+	odd := strings.Replace(listenBody, `"params":{`, `"params":{"name":1,`, 1)
+	first := ts.do(t, http.MethodPost, PathMCP, tokenA, odd, modernHeaders("subscriptions/listen"))
+	defer first.Body.Close()
+	if first.StatusCode != http.StatusOK {
+		t.Fatalf("first listen: %d", first.StatusCode)
+	}
+	second := ts.do(t, http.MethodPost, PathMCP, tokenA, odd, modernHeaders("subscriptions/listen"))
+	defer second.Body.Close()
+	if second.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("second listen: %d, want 429", second.StatusCode)
+	}
+	if a, _ := ts.h.streams.counts("cus_alice"); a != 1 {
+		t.Errorf("%d streams counted, want 1", a)
 	}
 }

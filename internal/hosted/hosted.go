@@ -103,8 +103,13 @@ type Config struct {
 	// ShutdownTimeout bounds graceful shutdown; 0 means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
 	// Requests, when set, limits the requests to the MCP endpoints per customer, tool
-	// calls and JSON-RPC responses excepted (see limitRequests). Nil: no limit.
+	// calls included; JSON-RPC responses and dialog answers are never refused (see
+	// limitRequests). Nil: no limit.
 	Requests RequestLimiter
+	// DialogAnswer, when set, reports whether a tools/call of tool carrying
+	// requestState state is the person's answer to a dialog of customer's (a state the
+	// server sealed); the request limit never refuses one. Nil: none is.
+	DialogAnswer func(customer, tool, state string) bool
 	// MaxStreams caps the long-lived streams (a 2025-era GET /mcp, an SSE GET /sse,
 	// a 2026-07-28 subscriptions/listen) one customer may hold open at once;
 	// MaxStreamsTotal caps them across customers. 0 means no cap.
