@@ -80,6 +80,24 @@ func (h *Server) refuseBatches(next http.Handler) http.Handler {
 	})
 }
 
+// refuseModernOnSSE answers a 2026-07-28 message (a subscriptions/listen, or any
+// message whose _meta names that protocol version) POSTed to SSE /message with 400
+// and a JSON-RPC Method not found error, before mcp-go sees it: the legacy HTTP+SSE
+// transport serves the 2025 eras only, and mcp-go would run a listen there on a
+// context that outlives the request and the session (a goroutine per POST).
+func (h *Server) refuseModernOnSSE(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if r.URL.Path != PathMessage || rec == nil || !rec.isModern() {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rec.setRPCError("modern message on sse")
+		writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.METHOD_NOT_FOUND,
+			"Method not found: the SSE transport serves protocol versions up to 2025-11-25; 2026-07-28 messages (subscriptions/listen and others) are served at /mcp by a server run with --transport http", nil)
+	})
+}
+
 // limitRequests counts every authenticated request against Config.Requests, tool
 // calls included (which the tools' middleware counts against their own, smaller,
 // limits too), except two kinds that are never refused: JSON-RPC responses the

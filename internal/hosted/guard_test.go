@@ -1,10 +1,12 @@
 package hosted
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -472,5 +474,107 @@ func TestOddListenIsCapped(t *testing.T) {
 	}
 	if a, _ := ts.h.streams.counts("cus_alice"); a != 1 {
 		t.Errorf("%d streams counted, want 1", a)
+	}
+}
+
+// openSSESession opens an SSE stream for token and returns its session id; the
+// stream is read to its end in the background and closed when the test ends.
+func openSSESession(t *testing.T, ts *testServer, token string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.URL+PathSSE, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	buf := make([]byte, 512)
+	n, _ := resp.Body.Read(buf)
+	_, rest, ok := strings.Cut(string(buf[:n]), "sessionId=")
+	if !ok {
+		cancel()
+		resp.Body.Close()
+		t.Fatalf("no endpoint event: %q", buf[:n])
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = io.Copy(io.Discard, resp.Body)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		resp.Body.Close()
+		<-done
+	})
+	return strings.TrimSpace(rest)
+}
+
+// TestSSERefusesModernMessages checks that 2026-07-28 messages POSTed to SSE
+// /message are refused with 400 and Method not found before mcp-go, so listens there
+// leave no goroutine behind (review finding H3), and that 2025-era messages still go
+// through.
+func TestSSERefusesModernMessages(t *testing.T) {
+	ts := newTestServer(t, Config{Transport: TransportSSE, MaxStreams: 2, MaxStreamsTotal: 2})
+	sid := openSSESession(t, ts, tokenA)
+	path := PathMessage + "?sessionId=" + sid
+	bareListen := `{"jsonrpc":"2.0","id":9,"method":"subscriptions/listen","params":{}}`
+	modernPing := `{"jsonrpc":"2.0","id":9,"method":"ping","params":{"_meta":{"` + mcp.MetaKeyProtocolVersion + `":"2026-07-28"}}}`
+	time.Sleep(100 * time.Millisecond) // let the stream's goroutines settle
+	before := runtime.NumGoroutine()
+	for _, c := range []struct{ name, body string }{{"listen", listenBody}, {"listen without _meta", bareListen}, {"modern ping", modernPing}} {
+		for range 20 {
+			resp := ts.do(t, http.MethodPost, path, tokenA, c.body, modernHeaders("subscriptions/listen"))
+			if resp.StatusCode != http.StatusBadRequest {
+				resp.Body.Close()
+				t.Fatalf("%s: %d, want 400", c.name, resp.StatusCode)
+			}
+			id, code, msg, _ := rpcErrorOf(t, resp)
+			if string(id) != "9" || code != mcp.METHOD_NOT_FOUND || !strings.Contains(msg, "--transport http") {
+				t.Fatalf("%s: id %s code %d %q", c.name, id, code, msg)
+			}
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before+5 {
+		t.Errorf("goroutines: %d before 60 refused messages, %d after", before, after)
+	}
+	if resp := ts.do(t, http.MethodPost, path, tokenA, pingBody, nil); resp.StatusCode != http.StatusAccepted {
+		t.Errorf("2025-era ping: %d, want 202", resp.StatusCode)
+	} else {
+		resp.Body.Close()
+	}
+	if !logShowsLine(ts, `rpc_error="modern message on sse"`) {
+		t.Errorf("no call log line for the refusal:\n%s", ts.log.String())
+	}
+}
+
+// TestSSEResponseShapedCounts checks that on SSE /message, where mcp-go runs any
+// message with an id and no non-null result as a request, such a message counts
+// against the request limit, while a response with a result does not (M2).
+func TestSSEResponseShapedCounts(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 2, Now: func() time.Time { return now }})
+	ts := newTestServer(t, Config{Transport: TransportSSE, Requests: lim})
+	sid := openSSESession(t, ts, tokenA) // the GET counts: 1 left
+	path := PathMessage + "?sessionId=" + sid
+	steps := []struct {
+		name, body string
+		want       int
+	}{
+		{"a response with a result", `{"jsonrpc":"2.0","id":1,"result":{}}`, http.StatusAccepted},
+		{"an id alone counts", `{"jsonrpc":"2.0","id":2}`, http.StatusAccepted},
+		{"an id alone over the limit", `{"jsonrpc":"2.0","id":3}`, http.StatusTooManyRequests},
+		{"an error response is a request on SSE", `{"jsonrpc":"2.0","id":4,"error":{"code":1,"message":"x"}}`, http.StatusTooManyRequests},
+		{"a null result is a request on SSE", `{"jsonrpc":"2.0","id":5,"result":null}`, http.StatusTooManyRequests},
+		{"a response over the limit is taken", `{"jsonrpc":"2.0","id":6,"result":{}}`, http.StatusAccepted},
+	}
+	for _, s := range steps {
+		resp := ts.do(t, http.MethodPost, path, tokenA, s.body, nil)
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != s.want {
+			t.Errorf("%s: %d, want %d", s.name, resp.StatusCode, s.want)
+		}
 	}
 }

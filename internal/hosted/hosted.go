@@ -390,7 +390,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
 //	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → body limit → request limit →
-//	                                             batches refused → stream caps → stream's token recheck → session owner → mcp-go
+//	                                             batches and (on /message) 2026-07-28 messages refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
@@ -447,11 +447,12 @@ func (h *Server) build() http.Handler {
 }
 
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
-// bearer auth, the body limit, the request limit, the refusal of batches, the stream
-// caps, and the end of streams whose token stops being valid.
+// bearer auth, the body limit, the request limit, the refusal of batches and of
+// 2026-07-28 messages on SSE /message, the stream caps, and the end of streams
+// whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
 	return h.logCalls(h.allowMethods(h.authenticate(h.limitBody(h.limitRequests(
-		h.refuseBatches(h.capStreams(h.endRevokedStreams(next))))))))
+		h.refuseBatches(h.refuseModernOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))
 }
 
 // CheckIssuer returns an error unless u can be an OAuth authorization server's
