@@ -55,7 +55,7 @@ type httpFlags struct {
 	rate           float64  // tool calls per second per customer
 	burst          int      // calls a customer may make at once above rate
 	purchaseRate   int      // purchases per minute per customer
-	requestRate    float64  // requests other than tool calls per second per customer
+	requestRate    float64  // requests (tool calls included) per second per customer
 	requestBurst   int      // such requests a customer may make at once above requestRate
 	maxStreams     int      // long-lived streams open per customer
 	maxStreamsAll  int      // long-lived streams open in all
@@ -69,9 +69,10 @@ const (
 	defaultRate         = 10.0
 	defaultBurst        = 20
 	defaultPurchaseRate = 10
-	// Requests other than tool calls (initialize, ping, lists, resources/read,
-	// prompts/get, notifications, GET streams, DELETE) are cheap, and a client makes a
-	// handful when it connects, so their budget is more generous than the tools'.
+	// Every request counts against the request limit (initialize, ping, lists,
+	// resources/read, prompts/get, notifications, GET streams, DELETE, and tool calls,
+	// which the tools' own smaller limits count too); a client makes a handful when it
+	// connects, so this budget is more generous than the tools'.
 	defaultRequestRate  = 50.0
 	defaultRequestBurst = 100
 	// A client holds one or two streams per session; an SSE client one per connection.
@@ -98,7 +99,7 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.Float64Var(&h.rate, "rate", defaultRate, "tool calls per second allowed per customer, all tools together; 0 for no limit")
 	fs.IntVar(&h.burst, "burst", defaultBurst, "tool calls a customer may make at once before --rate applies")
 	fs.IntVar(&h.purchaseRate, "purchase-rate", defaultPurchaseRate, "purchase calls per minute allowed per customer (at most 3 back to back); 0 for no limit of its own")
-	fs.Float64Var(&h.requestRate, "request-rate", defaultRequestRate, "requests other than tool calls (initialize, ping, lists, resource reads, notifications, streams opened) per second allowed per customer; 0 for no limit. Answers to the server's dialogs are never refused")
+	fs.Float64Var(&h.requestRate, "request-rate", defaultRequestRate, "requests (tool calls, initialize, ping, lists, resource reads, notifications, streams opened) per second allowed per customer; 0 for no limit. Answers to the server's dialogs are never refused")
 	fs.IntVar(&h.requestBurst, "request-burst", defaultRequestBurst, "such requests a customer may make at once before --request-rate applies")
 	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
 	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")

@@ -257,7 +257,9 @@ func (h *Server) capStreams(next http.Handler) http.Handler {
 			return
 		}
 		if !ok {
-			h.cfg.Log.Warn("refusing a stream: the server's cap on open streams is reached", "max_streams_total", h.cfg.MaxStreamsTotal)
+			if h.busyLog.due(time.Now()) {
+				h.cfg.Log.Warn("refusing streams: the server's cap on open streams is reached (logged at most once a minute)", "max_streams_total", h.cfg.MaxStreamsTotal)
+			}
 			refuse(w, r, http.StatusServiceUnavailable, streamRetryAfter, "too many streams",
 				"Service busy: the server has as many open streams as it allows. Try again later.")
 			return
@@ -265,4 +267,25 @@ func (h *Server) capStreams(next http.Handler) http.Handler {
 		defer h.streams.release(customer)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// busyLogInterval is the least time between two warnings that the server's stream
+// cap is reached: a full server refuses many streams, and one line says it.
+const busyLogInterval = time.Minute
+
+// rateLog lets a log line through at most once per busyLogInterval.
+type rateLog struct {
+	mu   sync.Mutex
+	last time.Time
+}
+
+// due reports whether the line may be logged at now, and if so notes it.
+func (l *rateLog) due(now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.last.IsZero() && now.Sub(l.last) < busyLogInterval {
+		return false
+	}
+	l.last = now
+	return true
 }

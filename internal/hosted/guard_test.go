@@ -578,3 +578,47 @@ func TestSSEResponseShapedCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamCapWarnings checks that a server cap on streams without a customer cap
+// is warned about at the start (L2), and that a full server logs its refusals once,
+// not once per refusal (L1).
+func TestStreamCapWarnings(t *testing.T) {
+	ts := newTestServer(t, Config{Transport: TransportSSE, MaxStreams: 0, MaxStreamsTotal: 1})
+	if !strings.Contains(ts.log.String(), "one customer may take every slot") {
+		t.Errorf("no start-up warning for --max-streams 0 with a server cap:\n%s", ts.log.String())
+	}
+	openSSESession(t, ts, tokenA)
+	for i := range 5 {
+		resp := ts.do(t, http.MethodGet, PathSSE, tokenB, "", map[string]string{"Accept": "text/event-stream"})
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusServiceUnavailable {
+			t.Fatalf("stream %d past the server cap: %d, want 503", i, resp.StatusCode)
+		}
+	}
+	if n := strings.Count(ts.log.String(), "the server's cap on open streams is reached"); n != 1 {
+		t.Errorf("%d warnings for 5 refusals, want 1", n)
+	}
+	if other := newTestServer(t, Config{MaxStreams: 1, MaxStreamsTotal: 10}); strings.Contains(other.log.String(), "every slot") {
+		t.Errorf("warned with a customer cap set:\n%s", other.log.String())
+	}
+}
+
+func TestRateLog(t *testing.T) {
+	t0 := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	var l rateLog
+	for _, s := range []struct {
+		name string
+		at   time.Duration
+		want bool
+	}{
+		{"first", 0, true},
+		{"at once", time.Second, false},
+		{"just before the interval", busyLogInterval - time.Nanosecond, false},
+		{"after the interval", busyLogInterval, true},
+		{"again at once", busyLogInterval + time.Second, false},
+	} {
+		if got := l.due(t0.Add(s.at)); got != s.want {
+			t.Errorf("%s: due %v, want %v", s.name, got, s.want)
+		}
+	}
+}

@@ -2,8 +2,9 @@
 // /mcp, or the legacy SSE transport at /sse and /message. It owns the HTTP concerns
 // only: bearer-token authentication (401 with the RFC 9728 challenge and metadata), the
 // Origin check and CORS, the methods served (405), sessions bound to the customer who
-// opened them, the request body limit, the limit on requests other than tool calls,
-// the caps on open streams, the refusal of JSON-RPC batches, one log line per call,
+// opened them, the request body limit, the limit on requests (tool calls included),
+// the caps on open streams, the refusal of JSON-RPC batches (and of 2026-07-28
+// messages on SSE /message), one log line per call,
 // /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
 // do, are decided elsewhere (Config.Authenticate, the tools).
 package hosted
@@ -132,6 +133,7 @@ type Server struct {
 	sessions *sessions
 	inflight inflight
 	streams  streamCounts
+	busyLog  rateLog // the warning that the server's stream cap is reached
 	origins  map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
 	tokenRecheck time.Duration
@@ -185,6 +187,9 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 	}
 	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 {
 		return nil, errors.New("hosted: stream caps must be 0 (no cap) or more")
+	}
+	if c.MaxStreams == 0 && c.MaxStreamsTotal > 0 {
+		c.Log.Warn("no cap on the streams one customer may open, but a cap on the server's: one customer may take every slot", "max_streams_total", c.MaxStreamsTotal)
 	}
 	for _, as := range c.AuthorizationServers {
 		if err := CheckIssuer(as); err != nil {
