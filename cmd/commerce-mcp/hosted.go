@@ -43,6 +43,7 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		DialogAnswer:         tb.DialogAnswer,
 		MaxStreams:           c.http.maxStreams,
 		MaxStreamsTotal:      c.http.maxStreamsAll,
+		MaxInflight:          c.http.maxInflight,
 		AuthorizationServers: c.http.authServers,
 		PublicURL:            c.http.publicURL,
 		Authenticate:         authenticator(st),

@@ -59,6 +59,7 @@ type httpFlags struct {
 	requestBurst   int      // such requests a customer may make at once above requestRate
 	maxStreams     int      // long-lived streams open per customer
 	maxStreamsAll  int      // long-lived streams open in all
+	maxInflight    int      // POSTs one customer may have in flight
 	authServers    []string // OAuth authorization servers named in the protected-resource metadata
 	authServersSet bool     // --authorization-server was given: it replaces the environment's list
 }
@@ -78,6 +79,9 @@ const (
 	// A client holds one or two streams per session; an SSE client one per connection.
 	defaultMaxStreams    = 16
 	defaultMaxStreamsAll = 1000
+	// A client has a call or two in flight at a time, and a listen stream does not
+	// hold a slot.
+	defaultMaxInflight = 8
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -103,6 +107,7 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.IntVar(&h.requestBurst, "request-burst", defaultRequestBurst, "such requests a customer may make at once before --request-rate applies")
 	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
 	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")
+	fs.IntVar(&h.maxInflight, "max-inflight", defaultMaxInflight, "POSTs one customer may have in flight at once (streams aside); more get 429 before their body is read; 0 for no cap")
 	for _, as := range strings.Split(getenv("COMMERCE_AUTHORIZATION_SERVERS"), ",") {
 		if as = strings.TrimSpace(as); as != "" {
 			h.authServers = append(h.authServers, as)
@@ -133,8 +138,8 @@ func (h *httpFlags) check() error {
 	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
 		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
 	}
-	if h.maxStreams < 0 || h.maxStreamsAll < 0 {
-		return &usageError{Msg: "--max-streams and --max-streams-total must be 0 (no cap) or more"}
+	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 {
+		return &usageError{Msg: "--max-streams, --max-streams-total and --max-inflight must be 0 (no cap) or more"}
 	}
 	for _, as := range h.authServers {
 		if err := hosted.CheckIssuer(as); err != nil {
@@ -198,7 +203,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		}
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
-			"request-rate", "request-burst", "max-streams", "max-streams-total", "authorization-server"} {
+			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server"} {
 			if isSet(fs, f) {
 				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
 			}

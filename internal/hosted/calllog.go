@@ -39,6 +39,19 @@ type record struct {
 	finished   bool // a hook saw the call end
 	logged     bool
 	httpStatus int
+
+	release func() // gives back the request's slot of Config.MaxInflight; nil when none
+}
+
+// releaseInflight gives back the request's in-flight slot, once.
+func (r *record) releaseInflight() {
+	r.mu.Lock()
+	f := r.release
+	r.release = nil
+	r.mu.Unlock()
+	if f != nil {
+		f()
+	}
 }
 
 type recordKey struct{}

@@ -80,6 +80,50 @@ func (h *Server) refuseBatches(next http.Handler) http.Handler {
 	})
 }
 
+// limitInflight caps the POSTs a customer has in flight at Config.MaxInflight: one
+// more gets 429 with Retry-After before its body is read. The slot is held until the
+// answer is written, or given back by releaseListens once the POST is known to be a
+// subscriptions/listen stream.
+func (h *Server) limitInflight(next http.Handler) http.Handler {
+	if h.cfg.MaxInflight <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if r.Method != http.MethodPost || rec == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		customer := customerFrom(r.Context())
+		if ok, _ := h.posts.acquire(customer, h.cfg.MaxInflight, 0); !ok {
+			w.Header().Set("Connection", "close") // the body is not read
+			refuse(w, r, http.StatusTooManyRequests, inflightRetryAfter, "too many in flight",
+				fmt.Sprintf("Too many requests in flight: this customer already has %d requests being answered; nothing was done. Wait for one to finish.", h.cfg.MaxInflight))
+			return
+		}
+		var once sync.Once
+		rec.mu.Lock()
+		rec.release = func() { once.Do(func() { h.posts.release(customer) }) }
+		rec.mu.Unlock()
+		defer rec.releaseInflight()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// inflightRetryAfter is the Retry-After of a POST refused for too many in flight.
+const inflightRetryAfter = time.Second
+
+// releaseListens gives back the in-flight slot of a subscriptions/listen: a stream,
+// which the stream caps bound instead.
+func (h *Server) releaseListens(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rec := recordFrom(r.Context()); rec != nil && r.Method == http.MethodPost && isStream(r) {
+			rec.releaseInflight()
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // refuseModernOnSSE answers a 2026-07-28 message (a subscriptions/listen, or any
 // message whose _meta names that protocol version) POSTed to SSE /message with 400
 // and a JSON-RPC Method not found error, before mcp-go sees it: the legacy HTTP+SSE

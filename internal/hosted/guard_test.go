@@ -622,3 +622,114 @@ func TestRateLog(t *testing.T) {
 		}
 	}
 }
+
+// TestInflightCap checks that a customer's POSTs in flight are capped at MaxInflight:
+// one more gets 429 with Retry-After before its body is read, another customer is not
+// held back, a slot comes back when its POST ends, and a listen stream holds none (M3).
+func TestInflightCap(t *testing.T) {
+	ts := newTestServer(t, Config{MaxInflight: 2})
+	// Two POSTs whose bodies trickle: each holds a slot until its body ends.
+	var writers []*io.PipeWriter
+	var answers []chan int
+	for range 2 {
+		pr, pw := io.Pipe()
+		writers = append(writers, pw)
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+PathMCP, pr)
+		req.Header.Set("Authorization", "Bearer "+tokenA)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		done := make(chan int, 1)
+		answers = append(answers, done)
+		go func() {
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				done <- 0
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			done <- resp.StatusCode
+		}()
+		if _, err := pw.Write([]byte(`{"jsonrpc":"2.0",`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, func() bool { n, _ := ts.h.posts.counts("cus_alice"); return n == 2 })
+	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, nil)
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("a third POST in flight: %d, Retry-After %q; want 429 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	resp.Body.Close()
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenB, pingBody, nil); resp.StatusCode == http.StatusTooManyRequests {
+		t.Errorf("another customer: 429")
+	} else {
+		resp.Body.Close()
+	}
+	for i, pw := range writers {
+		_, _ = pw.Write([]byte(`"id":1,"method":"ping"}`))
+		pw.Close()
+		if code := <-answers[i]; code == http.StatusTooManyRequests || code == 0 {
+			t.Errorf("trickling POST %d: %d", i, code)
+		}
+	}
+	waitFor(t, func() bool { n, _ := ts.h.posts.counts("cus_alice"); return n == 0 })
+	// Listen streams give their slot back: three at once with a cap of 2.
+	for i := range 3 {
+		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, listenBody, modernHeaders("subscriptions/listen"))
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("listen %d: %d, want 200", i, resp.StatusCode)
+		}
+	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, nil); resp.StatusCode == http.StatusTooManyRequests {
+		t.Errorf("a POST with listens open: 429")
+	} else {
+		resp.Body.Close()
+	}
+}
+
+// waitFor waits up to 5 s for cond.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+	}
+}
+
+// TestTooLargeCounts checks that a body refused for its size (413) counts against the
+// request limit, declared or found while reading (M3).
+func TestTooLargeCounts(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		chunk bool // no Content-Length: found too large while reading
+	}{{"declared", false}, {"chunked", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+			lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 1, Now: func() time.Time { return now }})
+			ts := newTestServer(t, Config{Stateless: true, Requests: lim, MaxBody: 64})
+			big := `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":"` + strings.Repeat("A", 200) + `"}}`
+			var body io.Reader = strings.NewReader(big)
+			if tc.chunk {
+				body = io.MultiReader(strings.NewReader(big)) // hides the length
+			}
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+PathMCP, body)
+			req.Header.Set("Authorization", "Bearer "+tokenA)
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusRequestEntityTooLarge {
+				t.Fatalf("big body: %d, want 413", resp.StatusCode)
+			}
+			if r := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, nil); r.StatusCode != http.StatusTooManyRequests {
+				t.Errorf("ping after a 413 spent the budget: %d, want 429", r.StatusCode)
+			} else {
+				r.Body.Close()
+			}
+		})
+	}
+}

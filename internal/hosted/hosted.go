@@ -115,6 +115,10 @@ type Config struct {
 	// a 2026-07-28 subscriptions/listen) one customer may hold open at once;
 	// MaxStreamsTotal caps them across customers. 0 means no cap.
 	MaxStreams, MaxStreamsTotal int
+	// MaxInflight caps the POSTs one customer may have in flight at once, from before
+	// the body is read to the answer (a subscriptions/listen stream gives its slot
+	// back once known as one: the stream caps hold it); one more gets 429. 0: no cap.
+	MaxInflight int
 	// AuthorizationServers are the OAuth authorization servers' issuer URLs the
 	// protected-resource metadata names (RFC 9728 authorization_servers); none by
 	// default, when tokens come from the operator (commerce-mcp token create).
@@ -133,7 +137,8 @@ type Server struct {
 	sessions *sessions
 	inflight inflight
 	streams  streamCounts
-	busyLog  rateLog // the warning that the server's stream cap is reached
+	posts    streamCounts // POSTs in flight per customer (MaxInflight)
+	busyLog  rateLog      // the warning that the server's stream cap is reached
 	origins  map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
 	tokenRecheck time.Duration
@@ -185,7 +190,7 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		origins[n] = true
 	}
-	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 {
+	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 || c.MaxInflight < 0 {
 		return nil, errors.New("hosted: stream caps must be 0 (no cap) or more")
 	}
 	if c.MaxStreams == 0 && c.MaxStreamsTotal > 0 {
@@ -394,7 +399,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
-//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → body limit → request limit →
+//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → POSTs in flight → body limit → request limit →
 //	                                             batches and (on /message) 2026-07-28 messages refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
@@ -452,12 +457,13 @@ func (h *Server) build() http.Handler {
 }
 
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
-// bearer auth, the body limit, the request limit, the refusal of batches and of
+// bearer auth, the cap on POSTs in flight, the body limit, the request limit, the
+// refusal of batches and of
 // 2026-07-28 messages on SSE /message, the stream caps, and the end of streams
 // whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
-	return h.logCalls(h.allowMethods(h.authenticate(h.limitBody(h.limitRequests(
-		h.refuseBatches(h.refuseModernOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))
+	return h.logCalls(h.allowMethods(h.authenticate(h.limitInflight(h.limitBody(h.releaseListens(h.limitRequests(
+		h.refuseBatches(h.refuseModernOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))))
 }
 
 // CheckIssuer returns an error unless u can be an OAuth authorization server's
