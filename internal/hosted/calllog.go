@@ -185,16 +185,6 @@ func (r *record) dialogState() (tool, state string) {
 	return r.tool, r.state
 }
 
-// toolCalled returns the tool a tools/call names, or "" for another message.
-func (r *record) toolCalled() string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.method != string(mcp.MethodToolsCall) {
-		return ""
-	}
-	return r.tool
-}
-
 // requestID returns the JSON-RPC id of a request, or nil for anything else.
 func (r *record) requestID() json.RawMessage {
 	r.mu.Lock()
