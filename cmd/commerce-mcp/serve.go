@@ -79,9 +79,10 @@ const (
 	// A client holds one or two streams per session; an SSE client one per connection.
 	defaultMaxStreams    = 16
 	defaultMaxStreamsAll = 1000
-	// A client has a call or two in flight at a time, and a listen stream does not
-	// hold a slot.
-	defaultMaxInflight = 8
+	// A client has a few calls in flight at a time (the SDK walk races 20 purchases
+	// with one idempotency key), and a listen stream does not hold a slot; 32 bodies of
+	// at most 4 MiB bound one customer's request memory at 128 MiB.
+	defaultMaxInflight = 32
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {

@@ -167,14 +167,6 @@ func (r *record) isResponse(sseMessage bool) bool {
 	return r.response
 }
 
-// isModern reports whether the message is of the 2026-07-28 era: its _meta names
-// that version, or it is a subscriptions/listen, which only that era has.
-func (r *record) isModern() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.modern || r.method == string(mcp.MethodSubscriptionsListen)
-}
-
 // dialogState returns the tool a tools/call names and the requestState it carries.
 func (r *record) dialogState() (tool, state string) {
 	r.mu.Lock()

@@ -124,21 +124,22 @@ func (h *Server) releaseListens(next http.Handler) http.Handler {
 	})
 }
 
-// refuseModernOnSSE answers a 2026-07-28 message (a subscriptions/listen, or any
-// message whose _meta names that protocol version) POSTed to SSE /message with 400
-// and a JSON-RPC Method not found error, before mcp-go sees it: the legacy HTTP+SSE
-// transport serves the 2025 eras only, and mcp-go would run a listen there on a
-// context that outlives the request and the session (a goroutine per POST).
-func (h *Server) refuseModernOnSSE(next http.Handler) http.Handler {
+// refuseListensOnSSE answers a 2026-07-28 subscriptions/listen POSTed to SSE
+// /message with 400 and a JSON-RPC Method not found error, before mcp-go sees it:
+// mcp-go would answer the POST 202 and run the listen on a context detached from the
+// request and the session, a goroutine per POST that outlives both. Other 2026-07-28
+// messages (server/discover, tool calls with their dialogs) are served there as
+// before: each ends with its answer.
+func (h *Server) refuseListensOnSSE(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := recordFrom(r.Context())
-		if r.URL.Path != PathMessage || rec == nil || !rec.isModern() {
+		if r.URL.Path != PathMessage || rec == nil || !rec.methodIs(string(mcp.MethodSubscriptionsListen)) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		rec.setRPCError("modern message on sse")
+		rec.setRPCError("listen on sse")
 		writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.METHOD_NOT_FOUND,
-			"Method not found: the SSE transport serves protocol versions up to 2025-11-25; 2026-07-28 messages (subscriptions/listen and others) are served at /mcp by a server run with --transport http", nil)
+			"Method not found: subscriptions/listen is not served over the SSE transport; it is served at /mcp by a server run with --transport http", nil)
 	})
 }
 

@@ -510,41 +510,43 @@ func openSSESession(t *testing.T, ts *testServer, token string) string {
 	return strings.TrimSpace(rest)
 }
 
-// TestSSERefusesModernMessages checks that 2026-07-28 messages POSTed to SSE
-// /message are refused with 400 and Method not found before mcp-go, so listens there
-// leave no goroutine behind (review finding H3), and that 2025-era messages still go
-// through.
-func TestSSERefusesModernMessages(t *testing.T) {
+// TestSSERefusesListens checks that subscriptions/listen POSTed to SSE /message is
+// refused with 400 and Method not found before mcp-go, so listens there leave no
+// goroutine behind (review finding H3), and that other messages, 2026-07-28 ones
+// included, still go through.
+func TestSSERefusesListens(t *testing.T) {
 	ts := newTestServer(t, Config{Transport: TransportSSE, MaxStreams: 2, MaxStreamsTotal: 2})
 	sid := openSSESession(t, ts, tokenA)
 	path := PathMessage + "?sessionId=" + sid
 	bareListen := `{"jsonrpc":"2.0","id":9,"method":"subscriptions/listen","params":{}}`
-	modernPing := `{"jsonrpc":"2.0","id":9,"method":"ping","params":{"_meta":{"` + mcp.MetaKeyProtocolVersion + `":"2026-07-28"}}}`
 	time.Sleep(100 * time.Millisecond) // let the stream's goroutines settle
 	before := runtime.NumGoroutine()
-	for _, c := range []struct{ name, body string }{{"listen", listenBody}, {"listen without _meta", bareListen}, {"modern ping", modernPing}} {
-		for range 20 {
+	for _, c := range []struct{ name, body string }{{"listen", listenBody}, {"listen without _meta", bareListen}} {
+		for range 30 {
 			resp := ts.do(t, http.MethodPost, path, tokenA, c.body, modernHeaders("subscriptions/listen"))
 			if resp.StatusCode != http.StatusBadRequest {
 				resp.Body.Close()
 				t.Fatalf("%s: %d, want 400", c.name, resp.StatusCode)
 			}
 			id, code, msg, _ := rpcErrorOf(t, resp)
-			if string(id) != "9" || code != mcp.METHOD_NOT_FOUND || !strings.Contains(msg, "--transport http") {
+			if string(id) != "9" || code != mcp.METHOD_NOT_FOUND || !strings.Contains(msg, "subscriptions/listen") {
 				t.Fatalf("%s: id %s code %d %q", c.name, id, code, msg)
 			}
 		}
 	}
 	time.Sleep(200 * time.Millisecond)
 	if after := runtime.NumGoroutine(); after > before+5 {
-		t.Errorf("goroutines: %d before 60 refused messages, %d after", before, after)
+		t.Errorf("goroutines: %d before 60 refused listens, %d after", before, after)
 	}
-	if resp := ts.do(t, http.MethodPost, path, tokenA, pingBody, nil); resp.StatusCode != http.StatusAccepted {
-		t.Errorf("2025-era ping: %d, want 202", resp.StatusCode)
-	} else {
-		resp.Body.Close()
+	modernPing := `{"jsonrpc":"2.0","id":9,"method":"ping","params":{"_meta":{"` + mcp.MetaKeyProtocolVersion + `":"2026-07-28"}}}`
+	for _, body := range []string{pingBody, modernPing} {
+		if resp := ts.do(t, http.MethodPost, path, tokenA, body, nil); resp.StatusCode != http.StatusAccepted {
+			t.Errorf("%s: %d, want 202", body, resp.StatusCode)
+		} else {
+			resp.Body.Close()
+		}
 	}
-	if !logShowsLine(ts, `rpc_error="modern message on sse"`) {
+	if !logShowsLine(ts, `rpc_error="listen on sse"`) {
 		t.Errorf("no call log line for the refusal:\n%s", ts.log.String())
 	}
 }

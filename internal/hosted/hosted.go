@@ -3,8 +3,8 @@
 // only: bearer-token authentication (401 with the RFC 9728 challenge and metadata), the
 // Origin check and CORS, the methods served (405), sessions bound to the customer who
 // opened them, the request body limit, the limit on requests (tool calls included),
-// the caps on open streams, the refusal of JSON-RPC batches (and of 2026-07-28
-// messages on SSE /message), one log line per call,
+// the caps on open streams, the refusal of JSON-RPC batches (and of
+// subscriptions/listen on SSE /message), one log line per call,
 // /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
 // do, are decided elsewhere (Config.Authenticate, the tools).
 package hosted
@@ -400,7 +400,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
 //	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → POSTs in flight → body limit → request limit →
-//	                                             batches and (on /message) 2026-07-28 messages refused → stream caps → stream's token recheck → session owner → mcp-go
+//	                                             batches and (on /message) listens refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
@@ -459,11 +459,11 @@ func (h *Server) build() http.Handler {
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
 // bearer auth, the cap on POSTs in flight, the body limit, the request limit, the
 // refusal of batches and of
-// 2026-07-28 messages on SSE /message, the stream caps, and the end of streams
+// subscriptions/listen on SSE /message, the stream caps, and the end of streams
 // whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
 	return h.logCalls(h.allowMethods(h.authenticate(h.limitInflight(h.limitBody(h.releaseListens(h.limitRequests(
-		h.refuseBatches(h.refuseModernOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))))
+		h.refuseBatches(h.refuseListensOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))))
 }
 
 // CheckIssuer returns an error unless u can be an OAuth authorization server's
