@@ -17,15 +17,20 @@ import (
 // refuse them.
 //
 // A call that carries the person's answer to an input request of an earlier call
-// (a confirmation dialog: requestState or inputResponses) continues that call, which
-// was counted, and is not checked again: refusing it would drop the person's answer.
-// Such a call can only finish what a sealed, single-use state allows.
+// (a confirmation dialog) continues that call, which was counted, and is not checked
+// again: refusing it would drop the person's answer. Only a genuine answer is let
+// through: a call of a tool that runs dialogs (dialogTools) whose requestState the
+// checkout service sealed for this customer and has not expired. Any other call
+// carrying requestState or inputResponses is counted like any call.
 func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		if t.Limits == nil || req.Params.RequestState != "" || len(req.Params.InputResponses) > 0 {
+		if t.Limits == nil {
 			return next(ctx, req)
 		}
 		customer, _ := t.currentCustomer(ctx)
+		if t.dialogAnswer(customer, req) {
+			return next(ctx, req)
+		}
 		tool := req.Params.Name
 		bucket := tool
 		if tool == "checkout" {
@@ -38,6 +43,29 @@ func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc 
 		t.Log.InfoContext(ctx, "tool call over the rate limit", "tool", tool, "customer", customer, "retry_after", retry)
 		return mcp.NewToolResultError(tooManyCallsText(tool, retry)), nil
 	}
+}
+
+// dialogTools are the tools that ask the person through an input request (a
+// confirmation dialog) and take the answer in a second call.
+var dialogTools = map[string]bool{
+	"purchase": true, "checkout": true, "cancel_order": true,
+	"subscribe": true, "resume_subscription": true,
+	"add_payment_method": true, "set_default_payment_method": true, "remove_payment_method": true,
+}
+
+// dialogAnswer reports whether req is a genuine answer to a dialog: a call of a
+// dialog tool carrying a requestState sealed for customer. A replayed state passes
+// here; the tool returns its first use's outcome without acting again.
+func (t *Toolbox) dialogAnswer(customer string, req mcp.CallToolRequest) bool {
+	return t.DialogAnswer(customer, req.Params.Name, req.Params.RequestState)
+}
+
+// DialogAnswer reports whether a call of tool carrying requestState state is a
+// genuine answer to a dialog of customer's: tool runs dialogs and state is sealed for
+// customer and not expired. Hosting uses it so the request limit never refuses one.
+func (t *Toolbox) DialogAnswer(customer, tool, state string) bool {
+	return dialogTools[tool] && t.Checkout != nil && customer != "" && state != "" &&
+		t.Checkout.Sealed(state, customer)
 }
 
 // tooManyCallsText says that a call to tool was refused for too many calls, that

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -177,6 +178,60 @@ func TestRetryIn(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := retryIn(tt.d); got != tt.want {
 				t.Errorf("retryIn(%v) = %q, want %q", tt.d, got, tt.want)
+			}
+		})
+	}
+}
+
+// Only a genuine dialog answer skips the tool limit: a call of a dialog tool with a
+// requestState the checkout service sealed for this customer. A made-up state, a
+// state sealed for another customer, inputResponses alone, or a state on a tool that
+// runs no dialog are counted like any call (review finding H1).
+func TestRateLimitExemptsOnlySealedDialogAnswers(t *testing.T) {
+	s := newStorefront(t)
+	sealed := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_1", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(time.Hour)})
+	other := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_2", CustomerID: "cus_other", ExpiresAt: time.Now().Add(time.Hour)})
+	expired := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_3", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(-time.Minute)})
+	answers := map[string]mcp.InputResponse{confirmKey: mcp.NewElicitationInputResponse(mcp.ElicitationResult{})}
+	tests := []struct {
+		name      string
+		tool      string
+		state     string
+		responses map[string]mcp.InputResponse
+		counted   bool
+	}{
+		{"sealed state on a dialog tool", "purchase", sealed, answers, false},
+		{"sealed state without responses", "add_payment_method", sealed, nil, false},
+		{"made-up state", "purchase", "x", answers, true},
+		{"made-up state on a search", "search_products", "x", nil, true},
+		{"sealed state on a tool without dialogs", "search_products", sealed, answers, true},
+		{"state sealed for another customer", "purchase", other, answers, true},
+		{"expired state", "purchase", expired, answers, true},
+		{"responses without a state", "purchase", "", answers, true},
+		{"plain call", "purchase", "", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fakeLimiter{budget: map[string]int{"purchase": 0, "search_products": 0, "add_payment_method": 0}, retry: time.Second}
+			s.tb.Limits = f
+			ran := false
+			run := s.tb.rateLimit(func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+				ran = true
+				return mcp.NewToolResultText("ran"), nil
+			})
+			req := mcp.CallToolRequest{}
+			req.Params.Name = tt.tool
+			req.Params.RequestState = tt.state
+			req.Params.InputResponses = tt.responses
+			res, err := run(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if asked := len(f.calls()) > 0; asked != tt.counted {
+				t.Errorf("limiter asked: %v, want %v", asked, tt.counted)
+			}
+			if ran == tt.counted || res.IsError != tt.counted {
+				t.Errorf("ran %v (isError %v: %s), want refused %v", ran, res.IsError, text(res), tt.counted)
 			}
 		})
 	}

@@ -701,8 +701,9 @@ func logShows(log *syncbuf.Buffer, want string) bool {
 
 // TestHostedGuards checks that serve's flags reach the hosted server: the
 // authorization servers named in the protected-resource metadata, the request limit
-// on requests other than tool calls, the per-customer stream cap, 405 with Allow on a
-// method /mcp does not serve, and the refusal of a JSON-RPC batch.
+// on every request (tool calls included), the per-customer stream cap (on a server of
+// its own with a large request burst, so that only the cap can refuse), 405 with
+// Allow on a method /mcp does not serve, and the refusal of a JSON-RPC batch.
 func TestHostedGuards(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "shop.db")
 	// 3 requests at once, then one per 100 s: nothing refills during the test.
@@ -728,24 +729,87 @@ func TestHostedGuards(t *testing.T) {
 	if r := srv.do(t, http.MethodPost, "/mcp", token, batch, map[string]string{"Mcp-Protocol-Version": "2025-06-18"}); r.StatusCode != http.StatusBadRequest {
 		t.Errorf("batch: %d, want 400", r.StatusCode)
 	}
-	// Request 1: initialize; 2: the GET stream; 3: a second GET stream, over the cap.
+	// Request 1: the batch; 2: initialize; 3: a tool call, which counts; then a tool
+	// call and a ping are over the limit.
 	r := srv.do(t, http.MethodPost, "/mcp", token, wiretest.InitializeBody, nil)
 	sid := r.Header.Get("Mcp-Session-Id")
 	_, _ = io.Copy(io.Discard, r.Body)
-	stream := map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"}
-	if r := srv.do(t, http.MethodGet, "/mcp", token, "", stream); r.StatusCode != http.StatusOK {
-		t.Fatalf("GET stream: %d", r.StatusCode)
-	}
-	if r := srv.do(t, http.MethodGet, "/mcp", token, "", stream); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") == "" {
-		t.Errorf("a second GET stream: %d, Retry-After %q; want 429 with Retry-After", r.StatusCode, r.Header.Get("Retry-After"))
-	}
-	// A tool call is not counted against the request limit; the next ping is refused.
 	call := `{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"tent","limit":1}}}`
 	sess := map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-11-25"}
 	if r := srv.do(t, http.MethodPost, "/mcp", token, call, sess); r.StatusCode != http.StatusOK {
 		t.Errorf("tool call: %d, want 200", r.StatusCode)
 	}
+	if r := srv.do(t, http.MethodPost, "/mcp", token, call, sess); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "100" {
+		t.Errorf("tool call over the limit: %d, Retry-After %q; want 429, 100", r.StatusCode, r.Header.Get("Retry-After"))
+	}
 	if r := srv.do(t, http.MethodPost, "/mcp", token, `{"jsonrpc":"2.0","id":6,"method":"ping"}`, sess); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "100" {
 		t.Errorf("ping over the limit: %d, Retry-After %q; want 429, 100", r.StatusCode, r.Header.Get("Retry-After"))
 	}
+
+	// The stream cap, with a request budget that cannot run out here: the second GET
+	// stream is refused by the cap, whose Retry-After is 30 s.
+	db2 := filepath.Join(t.TempDir(), "shop.db")
+	srv2 := startHosted(t, db2, nil, "--transport", "http", "--request-rate", "0.01", "--request-burst", "1000", "--max-streams", "1")
+	token2 := newToken(t, db2, store.DemoCustomerID)
+	r = srv2.do(t, http.MethodPost, "/mcp", token2, wiretest.InitializeBody, nil)
+	sid2 := r.Header.Get("Mcp-Session-Id")
+	_, _ = io.Copy(io.Discard, r.Body)
+	stream := map[string]string{"Mcp-Session-Id": sid2, "Mcp-Protocol-Version": "2025-11-25", "Accept": "text/event-stream"}
+	if r := srv2.do(t, http.MethodGet, "/mcp", token2, "", stream); r.StatusCode != http.StatusOK {
+		t.Fatalf("GET stream: %d", r.StatusCode)
+	}
+	if r := srv2.do(t, http.MethodGet, "/mcp", token2, "", stream); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "30" {
+		t.Errorf("a second GET stream: %d, Retry-After %q; want 429 with the stream cap's Retry-After 30", r.StatusCode, r.Header.Get("Retry-After"))
+	}
+}
+
+// TestHostedLimitsDialogs checks, through serve, that a made-up requestState does not
+// skip the limits (review finding H1) while the person's answer to a purchase dialog
+// goes through with both the request and the tool budgets spent (M1).
+func TestHostedLimitsDialogs(t *testing.T) {
+	t.Run("made-up requestState", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "shop.db")
+		srv := startHosted(t, db, nil, "--transport", "http", "--rate", "0.01", "--burst", "1",
+			"--request-rate", "0.01", "--request-burst", "1000")
+		token := newToken(t, db, store.DemoCustomerID)
+		r := srv.do(t, http.MethodPost, "/mcp", token, wiretest.InitializeBody, nil)
+		sid := r.Header.Get("Mcp-Session-Id")
+		_, _ = io.Copy(io.Discard, r.Body)
+		sess := map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-11-25"}
+		const sneaky = `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"tent","limit":1},"requestState":"x"}}`
+		for i, want := range []bool{false, true, true} {
+			r := srv.do(t, http.MethodPost, "/mcp", token, sneaky, sess)
+			b, _ := io.ReadAll(r.Body)
+			if limited := strings.Contains(string(b), "Too many calls"); limited != want {
+				t.Errorf("call %d: limited %v, want %v: %d %.200s", i, limited, want, r.StatusCode, b)
+			}
+		}
+	})
+	t.Run("dialog answer", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		db := filepath.Join(t.TempDir(), "shop.db")
+		// Request 1: initialize; 2: the purchase call, which spends both budgets; 3:
+		// the answer, over both.
+		srv := startHosted(t, db, nil, "--transport", "http", "--rate", "0.01", "--burst", "1",
+			"--request-rate", "0.01", "--request-burst", "2")
+		token := newToken(t, db, store.DemoCustomerID)
+		c := dialogClientOf(t, ctx, srv.url, token, false, "")
+		buy := mcp.CallToolRequest{}
+		// nw-shoe-0001 costs $206.95, above the demo customer's $50 threshold.
+		buy.Params.Name, buy.Params.Arguments = "purchase", map[string]any{"product_id": "nw-shoe-0001"}
+		res, err := c.CallTool(ctx, buy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var outcome struct{ Status string }
+		raw, _ := json.Marshal(res.StructuredContent)
+		_ = json.Unmarshal(raw, &outcome)
+		if res.IsError || outcome.Status != "completed" {
+			t.Errorf("purchase with the budgets spent by its first call: isError=%v %+v %s", res.IsError, outcome, textOf(res))
+		}
+		if _, err := c.CallTool(ctx, buy); err == nil {
+			t.Errorf("a second purchase was not refused by the request limit")
+		}
+	})
 }

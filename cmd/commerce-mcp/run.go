@@ -37,7 +37,8 @@ Usage:
   commerce-mcp serve --transport http|sse [--addr 127.0.0.1:8080] [--stateless]
         [--public-url URL] [--allowed-origins ORIGIN,...] [--tls-cert F --tls-key F]
         [--rate 10 --burst 20 --purchase-rate 10] [--request-rate 50 --request-burst 100]
-        [--max-streams 16 --max-streams-total 1000] [--authorization-server URL]
+        [--max-streams 16 --max-streams-total 1000] [--max-inflight 32]
+        [--authorization-server URL]
       serve many customers over HTTP: Streamable HTTP at /mcp (sse: /sse and
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
       and acts for that token's customer (see token create); --customer is refused.

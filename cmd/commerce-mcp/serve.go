@@ -55,10 +55,11 @@ type httpFlags struct {
 	rate           float64  // tool calls per second per customer
 	burst          int      // calls a customer may make at once above rate
 	purchaseRate   int      // purchases per minute per customer
-	requestRate    float64  // requests other than tool calls per second per customer
+	requestRate    float64  // requests (tool calls included) per second per customer
 	requestBurst   int      // such requests a customer may make at once above requestRate
 	maxStreams     int      // long-lived streams open per customer
 	maxStreamsAll  int      // long-lived streams open in all
+	maxInflight    int      // POSTs one customer may have in flight
 	authServers    []string // OAuth authorization servers named in the protected-resource metadata
 	authServersSet bool     // --authorization-server was given: it replaces the environment's list
 }
@@ -69,14 +70,19 @@ const (
 	defaultRate         = 10.0
 	defaultBurst        = 20
 	defaultPurchaseRate = 10
-	// Requests other than tool calls (initialize, ping, lists, resources/read,
-	// prompts/get, notifications, GET streams, DELETE) are cheap, and a client makes a
-	// handful when it connects, so their budget is more generous than the tools'.
+	// Every request counts against the request limit (initialize, ping, lists,
+	// resources/read, prompts/get, notifications, GET streams, DELETE, and tool calls,
+	// which the tools' own smaller limits count too); a client makes a handful when it
+	// connects, so this budget is more generous than the tools'.
 	defaultRequestRate  = 50.0
 	defaultRequestBurst = 100
 	// A client holds one or two streams per session; an SSE client one per connection.
 	defaultMaxStreams    = 16
 	defaultMaxStreamsAll = 1000
+	// A client has a few calls in flight at a time (the SDK walk races 20 purchases
+	// with one idempotency key), and a listen stream does not hold a slot; 32 bodies of
+	// at most 4 MiB bound one customer's request memory at 128 MiB.
+	defaultMaxInflight = 32
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -98,10 +104,11 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.Float64Var(&h.rate, "rate", defaultRate, "tool calls per second allowed per customer, all tools together; 0 for no limit")
 	fs.IntVar(&h.burst, "burst", defaultBurst, "tool calls a customer may make at once before --rate applies")
 	fs.IntVar(&h.purchaseRate, "purchase-rate", defaultPurchaseRate, "purchase calls per minute allowed per customer (at most 3 back to back); 0 for no limit of its own")
-	fs.Float64Var(&h.requestRate, "request-rate", defaultRequestRate, "requests other than tool calls (initialize, ping, lists, resource reads, notifications, streams opened) per second allowed per customer; 0 for no limit. Answers to the server's dialogs are never refused")
+	fs.Float64Var(&h.requestRate, "request-rate", defaultRequestRate, "requests (tool calls, initialize, ping, lists, resource reads, notifications, streams opened) per second allowed per customer; 0 for no limit. Answers to the server's dialogs are never refused")
 	fs.IntVar(&h.requestBurst, "request-burst", defaultRequestBurst, "such requests a customer may make at once before --request-rate applies")
 	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
 	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")
+	fs.IntVar(&h.maxInflight, "max-inflight", defaultMaxInflight, "POSTs one customer may have in flight at once (streams aside); more get 429 before their body is read; 0 for no cap")
 	for _, as := range strings.Split(getenv("COMMERCE_AUTHORIZATION_SERVERS"), ",") {
 		if as = strings.TrimSpace(as); as != "" {
 			h.authServers = append(h.authServers, as)
@@ -132,8 +139,8 @@ func (h *httpFlags) check() error {
 	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
 		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
 	}
-	if h.maxStreams < 0 || h.maxStreamsAll < 0 {
-		return &usageError{Msg: "--max-streams and --max-streams-total must be 0 (no cap) or more"}
+	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 {
+		return &usageError{Msg: "--max-streams, --max-streams-total and --max-inflight must be 0 (no cap) or more"}
 	}
 	for _, as := range h.authServers {
 		if err := hosted.CheckIssuer(as); err != nil {
@@ -197,7 +204,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		}
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
-			"request-rate", "request-burst", "max-streams", "max-streams-total", "authorization-server"} {
+			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server"} {
 			if isSet(fs, f) {
 				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
 			}

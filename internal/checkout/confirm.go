@@ -105,6 +105,22 @@ func (s *Service) unseal(purpose, state, customerID string) (Confirmation, error
 	return c, nil
 }
 
+// Sealed reports whether state is a confirmation state this service sealed for
+// customerID, of any purpose, and not expired. It is a cheap check (no store access)
+// for callers that must tell a genuine dialog answer from a made-up one before
+// acting on it; single use and the purpose are checked where the state is used.
+func (s *Service) Sealed(state, customerID string) bool {
+	for _, p := range sealPurposes {
+		if _, err := s.unseal(p, state, customerID); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// sealPurposes lists every purpose a state is sealed for.
+var sealPurposes = []string{purposePurchase, purposeCancel, purposeCheckout, purposeSubscribe, purposeMethod, purposeSetup}
+
 func (s *Service) mac(purpose, msg string) []byte {
 	h := hmac.New(sha256.New, s.cfg.ConfirmKey)
 	h.Write([]byte(purpose + "\x00" + msg))

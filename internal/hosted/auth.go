@@ -118,6 +118,7 @@ func (h *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 func (h *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > h.cfg.MaxBody {
+			h.countTooLarge(r)
 			tooLarge(w)
 			return
 		}
@@ -133,6 +134,7 @@ func (h *Server) limitBody(next http.Handler) http.Handler {
 		_ = rc.SetReadDeadline(time.Time{})
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
+			h.countTooLarge(r)
 			tooLarge(w)
 			return
 		}
@@ -147,6 +149,14 @@ func (h *Server) limitBody(next http.Handler) http.Handler {
 		r.ContentLength = int64(len(body))
 		next.ServeHTTP(w, r)
 	})
+}
+
+// countTooLarge counts a request refused for its body's size against the request
+// limit, which comes after the body is read and so never sees it.
+func (h *Server) countTooLarge(r *http.Request) {
+	if h.cfg.Requests != nil {
+		h.cfg.Requests.Allow(customerFrom(r.Context()), requestKind)
+	}
 }
 
 func tooLarge(w http.ResponseWriter) {

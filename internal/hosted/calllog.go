@@ -27,7 +27,9 @@ type record struct {
 	method     string          // JSON-RPC method; "" until peeked or when not JSON-RPC
 	tool       string          // tool name of a tools/call
 	call       bool            // a JSON-RPC request (has an id), as opposed to a notification or response
-	response   bool            // a JSON-RPC response (an id, no method): the answer to a server's request
+	response   bool            // a JSON-RPC response (an id, no method, a result or error): the answer to a server's request
+	result     bool            // a response with a non-null result, which SSE /message alone takes as a response
+	state      string          // a tools/call's requestState: a dialog answer's sealed state
 	batch      bool            // a JSON array: a JSON-RPC batch
 	modern     bool            // a 2026-07-28-era message
 	id         json.RawMessage // a request's id, for an answer refusing it
@@ -37,6 +39,19 @@ type record struct {
 	finished   bool // a hook saw the call end
 	logged     bool
 	httpStatus int
+
+	release func() // gives back the request's slot of Config.MaxInflight; nil when none
+}
+
+// releaseInflight gives back the request's in-flight slot, once.
+func (r *record) releaseInflight() {
+	r.mu.Lock()
+	f := r.release
+	r.release = nil
+	r.mu.Unlock()
+	if f != nil {
+		f()
+	}
 }
 
 type recordKey struct{}
@@ -53,40 +68,72 @@ func (r *record) setCustomer(c string) {
 }
 
 // peek reads the JSON-RPC method, tool name, id and protocol era from a request
-// body. Only these fields are decoded; the rest (arguments) is skipped.
+// body. Only these fields are decoded; the rest (arguments) is skipped. The envelope
+// (id, method, result, error) is decoded first, as mcp-go decodes it; the params'
+// name and _meta are then read best-effort, so that a params member of an odd type
+// never hides the method from the guards (a subscriptions/listen stays one).
 func (r *record) peek(body []byte) {
-	var m struct {
-		ID     json.RawMessage `json:"id"`
-		Method string          `json:"method"`
-		Params struct {
-			Name string `json:"name"`
-			// A map, not a struct: its keys match exactly, as mcp-go reads them.
-			Meta map[string]json.RawMessage `json:"_meta"`
-		} `json:"params"`
-	}
 	if isArray(body) {
 		r.mu.Lock()
 		r.batch = true
 		r.mu.Unlock()
 		return
 	}
+	var m struct {
+		ID     json.RawMessage `json:"id"`
+		Method string          `json:"method"`
+		Params json.RawMessage `json:"params"`
+		Result json.RawMessage `json:"result"`
+		Error  json.RawMessage `json:"error"`
+	}
 	if json.Unmarshal(body, &m) != nil {
 		return
 	}
-	var version string
-	_ = json.Unmarshal(m.Params.Meta[mcp.MetaKeyProtocolVersion], &version)
+	var params struct {
+		Name  json.RawMessage `json:"name"`
+		State json.RawMessage `json:"requestState"`
+		// A map, not a struct: its keys match exactly, as mcp-go reads them.
+		Meta json.RawMessage `json:"_meta"`
+	}
+	_ = json.Unmarshal(m.Params, &params)
+	var meta map[string]json.RawMessage
+	_ = json.Unmarshal(params.Meta, &meta)
+	var version, name, state string
+	_ = json.Unmarshal(meta[mcp.MetaKeyProtocolVersion], &version)
+	_ = json.Unmarshal(params.Name, &name)
+	_ = json.Unmarshal(params.State, &state)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.method = m.Method
 	if m.Method == string(mcp.MethodToolsCall) {
-		r.tool = m.Params.Name
+		r.tool = name
+		r.state = state
 	}
-	r.call = m.Method != "" && len(m.ID) > 0 && string(m.ID) != "null"
-	r.response = m.Method == "" && len(m.ID) > 0
+	hasID := len(m.ID) > 0 && string(m.ID) != "null"
+	r.call = m.Method != "" && hasID
+	r.response = m.Method == "" && hasID && (len(m.Result) > 0 || len(m.Error) > 0)
+	r.result = r.response && len(m.Result) > 0 && string(m.Result) != "null"
 	if r.call {
-		r.id = m.ID
+		r.id = echoableID(m.ID)
 	}
 	r.modern = mcp.IsModernProtocol(version)
+}
+
+// maxEchoedID bounds a string id echoed in a refusal.
+const maxEchoedID = 200
+
+// echoableID returns id when a refusal may echo it: a number, or a string of at
+// most maxEchoedID bytes; nil (null in the refusal) otherwise.
+func echoableID(id json.RawMessage) json.RawMessage {
+	var v any
+	if len(id) > maxEchoedID+2 || json.Unmarshal(id, &v) != nil {
+		return nil
+	}
+	switch v.(type) {
+	case string, float64:
+		return id
+	}
+	return nil
 }
 
 // isArray reports whether body is (or starts as) a JSON array.
@@ -107,21 +154,27 @@ func (r *record) methodIs(method string) bool {
 	return r.method == method
 }
 
-// isResponse reports whether the message is a JSON-RPC response.
-func (r *record) isResponse() bool {
+// isResponse reports whether the message is a JSON-RPC response that the endpoint
+// handles as one: an id, no method, and a result or an error; on SSE /message
+// (mcp-go's HandleMessage) only a non-null result makes one, anything else with an
+// id runs as a request.
+func (r *record) isResponse(sseMessage bool) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if sseMessage {
+		return r.result
+	}
 	return r.response
 }
 
-// toolCalled returns the tool a tools/call names, or "" for another message.
-func (r *record) toolCalled() string {
+// dialogState returns the tool a tools/call names and the requestState it carries.
+func (r *record) dialogState() (tool, state string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.method != string(mcp.MethodToolsCall) {
-		return ""
+		return "", ""
 	}
-	return r.tool
+	return r.tool, r.state
 }
 
 // requestID returns the JSON-RPC id of a request, or nil for anything else.

@@ -80,25 +80,89 @@ func (h *Server) refuseBatches(next http.Handler) http.Handler {
 	})
 }
 
-// limitRequests counts every authenticated request against Config.Requests, except
-// two kinds: calls of a tool the server has, which the tools' middleware counts
-// against their own limits (and which carry a person's dialog answers in
-// 2026-07-28), and JSON-RPC responses (a dialog answer, an answer to the server's
-// ping), which are never refused. A call of a tool the server does not have never
-// reaches that middleware, so it counts here. A request over the limit gets 429 with
-// Retry-After, and for a POST a JSON-RPC error with its id, before anything else is
-// done.
+// limitInflight caps the POSTs a customer has in flight at Config.MaxInflight: one
+// more gets 429 with Retry-After before its body is read. The slot is held until the
+// answer is written, or given back by releaseListens once the POST is known to be a
+// subscriptions/listen stream.
+func (h *Server) limitInflight(next http.Handler) http.Handler {
+	if h.cfg.MaxInflight <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if r.Method != http.MethodPost || rec == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		customer := customerFrom(r.Context())
+		if ok, _ := h.posts.acquire(customer, h.cfg.MaxInflight, 0); !ok {
+			w.Header().Set("Connection", "close") // the body is not read
+			refuse(w, r, http.StatusTooManyRequests, inflightRetryAfter, "too many in flight",
+				fmt.Sprintf("Too many requests in flight: this customer already has %d requests being answered; nothing was done. Wait for one to finish.", h.cfg.MaxInflight))
+			return
+		}
+		var once sync.Once
+		rec.mu.Lock()
+		rec.release = func() { once.Do(func() { h.posts.release(customer) }) }
+		rec.mu.Unlock()
+		defer rec.releaseInflight()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// inflightRetryAfter is the Retry-After of a POST refused for too many in flight.
+const inflightRetryAfter = time.Second
+
+// releaseListens gives back the in-flight slot of a subscriptions/listen: a stream,
+// which the stream caps bound instead.
+func (h *Server) releaseListens(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rec := recordFrom(r.Context()); rec != nil && r.Method == http.MethodPost && isStream(r) {
+			rec.releaseInflight()
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// refuseListensOnSSE answers a 2026-07-28 subscriptions/listen POSTed to SSE
+// /message with 400 and a JSON-RPC Method not found error, before mcp-go sees it:
+// mcp-go would answer the POST 202 and run the listen on a context detached from the
+// request and the session, a goroutine per POST that outlives both. Other 2026-07-28
+// messages (server/discover, tool calls with their dialogs) are served there as
+// before: each ends with its answer.
+func (h *Server) refuseListensOnSSE(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := recordFrom(r.Context())
+		if r.URL.Path != PathMessage || rec == nil || !rec.methodIs(string(mcp.MethodSubscriptionsListen)) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rec.setRPCError("listen on sse")
+		writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.METHOD_NOT_FOUND,
+			"Method not found: subscriptions/listen is not served over the SSE transport; it is served at /mcp by a server run with --transport http", nil)
+	})
+}
+
+// limitRequests counts every authenticated request against Config.Requests, tool
+// calls included (which the tools' middleware counts against their own, smaller,
+// limits too), except two kinds that are never refused: JSON-RPC responses the
+// endpoint handles as responses (a dialog answer, an answer to the server's ping; see
+// isResponse), and a genuine 2026-07-28 dialog answer (a tools/call that
+// Config.DialogAnswer recognises by its sealed requestState). A request over the
+// limit gets 429 with Retry-After, and for a POST a JSON-RPC error with its id,
+// before anything else is done.
 func (h *Server) limitRequests(next http.Handler) http.Handler {
 	if h.cfg.Requests == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := recordFrom(r.Context())
-		if rec != nil && (rec.isResponse() || h.toolCounted(rec.toolCalled())) {
+		customer := customerFrom(r.Context())
+		if rec != nil && (rec.isResponse(r.URL.Path == PathMessage) || h.dialogAnswer(customer, rec)) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		ok, retry := h.cfg.Requests.Allow(customerFrom(r.Context()), requestKind)
+		ok, retry := h.cfg.Requests.Allow(customer, requestKind)
 		if ok {
 			next.ServeHTTP(w, r)
 			return
@@ -130,10 +194,11 @@ func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Durat
 	writeRPCError(w, status, id, rateLimitedCode, msg, map[string]int{"retryAfterSeconds": secs})
 }
 
-// toolCounted reports whether a call of tool is counted by the tools' own limits: it
-// is a tool the server has ("" is none).
-func (h *Server) toolCounted(tool string) bool {
-	return tool != "" && h.mcp.GetTool(tool) != nil
+// dialogAnswer reports whether rec is a tools/call carrying the person's answer to a
+// dialog, by Config.DialogAnswer.
+func (h *Server) dialogAnswer(customer string, rec *record) bool {
+	tool, state := rec.dialogState()
+	return h.cfg.DialogAnswer != nil && tool != "" && state != "" && h.cfg.DialogAnswer(customer, tool, state)
 }
 
 // retrySeconds rounds d up to whole seconds, at least 1, as Retry-After wants them.
@@ -237,7 +302,9 @@ func (h *Server) capStreams(next http.Handler) http.Handler {
 			return
 		}
 		if !ok {
-			h.cfg.Log.Warn("refusing a stream: the server's cap on open streams is reached", "max_streams_total", h.cfg.MaxStreamsTotal)
+			if h.busyLog.due(time.Now()) {
+				h.cfg.Log.Warn("refusing streams: the server's cap on open streams is reached (logged at most once a minute)", "max_streams_total", h.cfg.MaxStreamsTotal)
+			}
 			refuse(w, r, http.StatusServiceUnavailable, streamRetryAfter, "too many streams",
 				"Service busy: the server has as many open streams as it allows. Try again later.")
 			return
@@ -245,4 +312,25 @@ func (h *Server) capStreams(next http.Handler) http.Handler {
 		defer h.streams.release(customer)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// busyLogInterval is the least time between two warnings that the server's stream
+// cap is reached: a full server refuses many streams, and one line says it.
+const busyLogInterval = time.Minute
+
+// rateLog lets a log line through at most once per busyLogInterval.
+type rateLog struct {
+	mu   sync.Mutex
+	last time.Time
+}
+
+// due reports whether the line may be logged at now, and if so notes it.
+func (l *rateLog) due(now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.last.IsZero() && now.Sub(l.last) < busyLogInterval {
+		return false
+	}
+	l.last = now
+	return true
 }

@@ -1,10 +1,12 @@
 package hosted
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -183,45 +185,64 @@ func logShowsLine(ts *testServer, want string) bool {
 }
 
 // TestRequestLimit checks that every authenticated request counts against the
-// request limit except tool calls (the tools count those) and JSON-RPC responses
-// (never refused), that a request over it gets 429 with Retry-After and, for a POST,
-// a JSON-RPC error with its id, and that another customer is not held back.
+// request limit, tool calls and response-shaped messages without a result or error
+// included, except JSON-RPC responses and genuine dialog answers (never refused);
+// that a request over it gets 429 with Retry-After and, for a POST, a JSON-RPC error
+// echoing its id only when a number or a short string; and that another customer is
+// not held back (review findings M1, M2, L3).
 func TestRequestLimit(t *testing.T) {
 	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 	// 3 at once, then one per 100 s: nothing refills during the test.
 	lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 3, Now: func() time.Time { return now }})
-	ts := newTestServer(t, Config{Stateless: true, Requests: lim})
+	dialog := func(customer, tool, state string) bool {
+		return customer == "cus_alice" && tool == "whoami" && state == "sealed"
+	}
+	ts := newTestServer(t, Config{Stateless: true, Requests: lim, DialogAnswer: dialog})
 	const (
 		notification = `{"jsonrpc":"2.0","method":"notifications/initialized"}`
 		response     = `{"jsonrpc":"2.0","id":7,"result":{}}`
-		pingID42     = `{"jsonrpc":"2.0","id":42,"method":"ping"}`
-		// A call of a tool the server does not have never reaches the tools' limits.
-		noSuchToolBody = `{"jsonrpc":"2.0","id":43,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}`
+		errResponse  = `{"jsonrpc":"2.0","id":8,"error":{"code":-1,"message":"declined"}}`
+		idOnly       = `{"jsonrpc":"2.0","id":9}`
+		answer       = `{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"whoami","arguments":{},"requestState":"sealed"}}`
+		madeUp       = `{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{"name":"whoami","arguments":{},"requestState":"made-up"}}`
+		oddParams    = `{"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"name":"whoami","arguments":{},"task":5}}`
+		noSuchTool   = `{"jsonrpc":"2.0","id":43,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}`
 	)
+	longID := strings.Repeat("x", maxEchoedID+1)
 	steps := []struct {
 		name   string
 		token  string
 		method string
 		body   string
 		want   int
+		id     string // the refusal's id
 	}{
 		{name: "initialize", token: tokenA, method: http.MethodPost, body: wiretest.InitializeBody, want: http.StatusOK},
-		{name: "tool calls do not count", token: tokenA, method: http.MethodPost, body: whoamiBody(1), want: http.StatusOK},
-		{name: "tool calls do not count 2", token: tokenA, method: http.MethodPost, body: whoamiBody(2), want: http.StatusOK},
-		{name: "tool calls do not count 3", token: tokenA, method: http.MethodPost, body: whoamiBody(3), want: http.StatusOK},
-		{name: "tool calls do not count 4", token: tokenA, method: http.MethodPost, body: whoamiBody(4), want: http.StatusOK},
+		{name: "a tool call counts", token: tokenA, method: http.MethodPost, body: whoamiBody(1), want: http.StatusOK},
 		{name: "a response does not count", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
+		// Stateless, mcp-go has no request this answers (400); the limit let it pass.
+		{name: "an error response does not count", token: tokenA, method: http.MethodPost, body: errResponse, want: http.StatusBadRequest},
+		{name: "a dialog answer does not count", token: tokenA, method: http.MethodPost, body: answer, want: http.StatusOK},
 		{name: "ping", token: tokenA, method: http.MethodPost, body: pingBody, want: http.StatusOK},
-		{name: "notification", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusAccepted},
-		{name: "ping over the limit", token: tokenA, method: http.MethodPost, body: pingID42, want: http.StatusTooManyRequests},
-		{name: "notification over the limit", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusTooManyRequests},
+		{name: "ping over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":42,"method":"ping"}`, want: http.StatusTooManyRequests, id: "42"},
+		{name: "a tool call over the limit", token: tokenA, method: http.MethodPost, body: whoamiBody(5), want: http.StatusTooManyRequests, id: "5"},
+		{name: "a made-up requestState over the limit", token: tokenA, method: http.MethodPost, body: madeUp, want: http.StatusTooManyRequests, id: "11"},
+		{name: "params mcp-go refuses over the limit", token: tokenA, method: http.MethodPost, body: oddParams, want: http.StatusTooManyRequests, id: "12"},
+		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchTool, want: http.StatusTooManyRequests, id: "43"},
+		{name: "an id without result or error over the limit", token: tokenA, method: http.MethodPost, body: idOnly, want: http.StatusTooManyRequests, id: "null"},
+		{name: "a string id is echoed", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":"a-1","method":"ping"}`, want: http.StatusTooManyRequests, id: `"a-1"`},
+		{name: "a long string id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":"` + longID + `","method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "an object id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "an array id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":[1],"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "a bool id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
+		{name: "notification over the limit", token: tokenA, method: http.MethodPost, body: notification, want: http.StatusTooManyRequests, id: "null"},
 		{name: "GET over the limit", token: tokenA, method: http.MethodGet, want: http.StatusTooManyRequests},
 		{name: "DELETE over the limit", token: tokenA, method: http.MethodDelete, want: http.StatusTooManyRequests},
-		{name: "not JSON over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":`, want: http.StatusTooManyRequests},
-		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchToolBody, want: http.StatusTooManyRequests},
+		{name: "not JSON over the limit", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":`, want: http.StatusTooManyRequests, id: "null"},
 		{name: "a response over the limit is taken", token: tokenA, method: http.MethodPost, body: response, want: http.StatusAccepted},
-		{name: "a tool call over the limit runs", token: tokenA, method: http.MethodPost, body: whoamiBody(5), want: http.StatusOK},
+		{name: "a dialog answer over the limit runs", token: tokenA, method: http.MethodPost, body: answer, want: http.StatusOK},
 		{name: "another customer", token: tokenB, method: http.MethodPost, body: pingBody, want: http.StatusOK},
+		{name: "another customer's dialog answer counts", token: tokenB, method: http.MethodPost, body: answer, want: http.StatusOK},
 		{name: "no token is 401, not 429", method: http.MethodPost, body: pingBody, want: http.StatusUnauthorized},
 	}
 	for _, s := range steps {
@@ -243,15 +264,8 @@ func TestRequestLimit(t *testing.T) {
 			continue
 		}
 		id, code, msg, data := rpcErrorOf(t, resp)
-		wantID := "null"
-		switch s.body {
-		case pingID42:
-			wantID = "42"
-		case noSuchToolBody:
-			wantID = "43"
-		}
-		if string(id) != wantID || code != rateLimitedCode || !strings.Contains(msg, "Try again in 100 seconds") || data["retryAfterSeconds"] != 100.0 {
-			t.Errorf("%s: id %s code %d %q %v; want id %s, code %d, a retry in 100 s", s.name, id, code, msg, data, wantID, rateLimitedCode)
+		if string(id) != s.id || code != rateLimitedCode || !strings.Contains(msg, "Try again in 100 seconds") || data["retryAfterSeconds"] != 100.0 {
+			t.Errorf("%s: id %s code %d %q %v; want id %s, code %d, a retry in 100 s", s.name, id, code, msg, data, s.id, rateLimitedCode)
 		}
 	}
 	if !logShowsLine(ts, `rpc_error="rate limited"`) {
@@ -393,5 +407,331 @@ func TestAuthorizationServers(t *testing.T) {
 		if err == nil {
 			t.Errorf("New accepted authorization server %q", bad)
 		}
+	}
+}
+
+// TestPeek checks that peek reads the method, tool, id and era whatever the types of
+// the other params and _meta members, as mcp-go does (review finding H2), and which
+// messages it takes for responses.
+func TestPeek(t *testing.T) {
+	const listen = string(mcp.MethodSubscriptionsListen)
+	modernMeta := `"_meta":{"` + mcp.MetaKeyProtocolVersion + `":"2026-07-28"}`
+	tests := []struct {
+		name     string
+		body     string
+		method   string
+		tool     string
+		call     bool
+		response bool
+		result   bool // a response SSE /message takes as one
+		modern   bool
+		id       string
+	}{
+		{name: "listen", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{` + modernMeta + `}}`, method: listen, call: true, modern: true, id: "1"},
+		{name: "listen, params.name a number", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{"name":1,` + modernMeta + `}}`, method: listen, call: true, modern: true, id: "1"},
+		{name: "listen, params a string", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":"x"}`, method: listen, call: true, id: "1"},
+		{name: "listen, params an array", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":[1]}`, method: listen, call: true, id: "1"},
+		{name: "listen, _meta a number", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{"_meta":5}}`, method: listen, call: true, id: "1"},
+		{name: "listen, version a number", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{"_meta":{"` + mcp.MetaKeyProtocolVersion + `":5}}}`, method: listen, call: true, id: "1"},
+		{name: "tool call, requestState a number", body: `{"jsonrpc":"2.0","id":"a","method":"tools/call","params":{"name":"whoami","requestState":7}}`, method: "tools/call", tool: "whoami", call: true, id: `"a"`},
+		{name: "tool call, name an object", body: `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":{}}}`, method: "tools/call", call: true, id: "2"},
+		{name: "notification", body: `{"jsonrpc":"2.0","method":"notifications/initialized","params":7}`, method: "notifications/initialized"},
+		{name: "result", body: `{"jsonrpc":"2.0","id":3,"result":{}}`, response: true, result: true},
+		{name: "null result", body: `{"jsonrpc":"2.0","id":3,"result":null}`, response: true},
+		{name: "error", body: `{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"no"}}`, response: true},
+		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`},
+		{name: "null id with a result", body: `{"jsonrpc":"2.0","id":null,"result":{}}`},
+		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &record{}
+			r.peek([]byte(tt.body))
+			if r.method != tt.method || r.tool != tt.tool || r.call != tt.call || r.response != tt.response ||
+				r.result != tt.result || r.modern != tt.modern || string(r.id) != tt.id {
+				t.Errorf("method %q tool %q call %v response %v result %v modern %v id %s; want %q %q %v %v %v %v %s",
+					r.method, r.tool, r.call, r.response, r.result, r.modern, r.id,
+					tt.method, tt.tool, tt.call, tt.response, tt.result, tt.modern, tt.id)
+			}
+		})
+	}
+}
+
+// TestOddListenIsCapped checks that a subscriptions/listen whose params carry a
+// member of an odd type still takes a stream slot: the second is refused (H2).
+func TestOddListenIsCapped(t *testing.T) {
+	ts := newTestServer(t, Config{MaxStreams: 1, MaxStreamsTotal: 1})
+	odd := strings.Replace(listenBody, `"params":{`, `"params":{"name":1,`, 1)
+	first := ts.do(t, http.MethodPost, PathMCP, tokenA, odd, modernHeaders("subscriptions/listen"))
+	defer first.Body.Close()
+	if first.StatusCode != http.StatusOK {
+		t.Fatalf("first listen: %d", first.StatusCode)
+	}
+	second := ts.do(t, http.MethodPost, PathMCP, tokenA, odd, modernHeaders("subscriptions/listen"))
+	defer second.Body.Close()
+	if second.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("second listen: %d, want 429", second.StatusCode)
+	}
+	if a, _ := ts.h.streams.counts("cus_alice"); a != 1 {
+		t.Errorf("%d streams counted, want 1", a)
+	}
+}
+
+// openSSESession opens an SSE stream for token and returns its session id; the
+// stream is read to its end in the background and closed when the test ends.
+func openSSESession(t *testing.T, ts *testServer, token string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.URL+PathSSE, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	buf := make([]byte, 512)
+	n, _ := resp.Body.Read(buf)
+	_, rest, ok := strings.Cut(string(buf[:n]), "sessionId=")
+	if !ok {
+		cancel()
+		resp.Body.Close()
+		t.Fatalf("no endpoint event: %q", buf[:n])
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = io.Copy(io.Discard, resp.Body)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		resp.Body.Close()
+		<-done
+	})
+	return strings.TrimSpace(rest)
+}
+
+// TestSSERefusesListens checks that subscriptions/listen POSTed to SSE /message is
+// refused with 400 and Method not found before mcp-go, so listens there leave no
+// goroutine behind (review finding H3), and that other messages, 2026-07-28 ones
+// included, still go through.
+func TestSSERefusesListens(t *testing.T) {
+	ts := newTestServer(t, Config{Transport: TransportSSE, MaxStreams: 2, MaxStreamsTotal: 2})
+	sid := openSSESession(t, ts, tokenA)
+	path := PathMessage + "?sessionId=" + sid
+	bareListen := `{"jsonrpc":"2.0","id":9,"method":"subscriptions/listen","params":{}}`
+	time.Sleep(100 * time.Millisecond) // let the stream's goroutines settle
+	before := runtime.NumGoroutine()
+	for _, c := range []struct{ name, body string }{{"listen", listenBody}, {"listen without _meta", bareListen}} {
+		for range 30 {
+			resp := ts.do(t, http.MethodPost, path, tokenA, c.body, modernHeaders("subscriptions/listen"))
+			if resp.StatusCode != http.StatusBadRequest {
+				resp.Body.Close()
+				t.Fatalf("%s: %d, want 400", c.name, resp.StatusCode)
+			}
+			id, code, msg, _ := rpcErrorOf(t, resp)
+			if string(id) != "9" || code != mcp.METHOD_NOT_FOUND || !strings.Contains(msg, "subscriptions/listen") {
+				t.Fatalf("%s: id %s code %d %q", c.name, id, code, msg)
+			}
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before+5 {
+		t.Errorf("goroutines: %d before 60 refused listens, %d after", before, after)
+	}
+	modernPing := `{"jsonrpc":"2.0","id":9,"method":"ping","params":{"_meta":{"` + mcp.MetaKeyProtocolVersion + `":"2026-07-28"}}}`
+	for _, body := range []string{pingBody, modernPing} {
+		if resp := ts.do(t, http.MethodPost, path, tokenA, body, nil); resp.StatusCode != http.StatusAccepted {
+			t.Errorf("%s: %d, want 202", body, resp.StatusCode)
+		} else {
+			resp.Body.Close()
+		}
+	}
+	if !logShowsLine(ts, `rpc_error="listen on sse"`) {
+		t.Errorf("no call log line for the refusal:\n%s", ts.log.String())
+	}
+}
+
+// TestSSEResponseShapedCounts checks that on SSE /message, where mcp-go runs any
+// message with an id and no non-null result as a request, such a message counts
+// against the request limit, while a response with a result does not (M2).
+func TestSSEResponseShapedCounts(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 2, Now: func() time.Time { return now }})
+	ts := newTestServer(t, Config{Transport: TransportSSE, Requests: lim})
+	sid := openSSESession(t, ts, tokenA) // the GET counts: 1 left
+	path := PathMessage + "?sessionId=" + sid
+	steps := []struct {
+		name, body string
+		want       int
+	}{
+		{"a response with a result", `{"jsonrpc":"2.0","id":1,"result":{}}`, http.StatusAccepted},
+		{"an id alone counts", `{"jsonrpc":"2.0","id":2}`, http.StatusAccepted},
+		{"an id alone over the limit", `{"jsonrpc":"2.0","id":3}`, http.StatusTooManyRequests},
+		{"an error response is a request on SSE", `{"jsonrpc":"2.0","id":4,"error":{"code":1,"message":"x"}}`, http.StatusTooManyRequests},
+		{"a null result is a request on SSE", `{"jsonrpc":"2.0","id":5,"result":null}`, http.StatusTooManyRequests},
+		{"a response over the limit is taken", `{"jsonrpc":"2.0","id":6,"result":{}}`, http.StatusAccepted},
+	}
+	for _, s := range steps {
+		resp := ts.do(t, http.MethodPost, path, tokenA, s.body, nil)
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != s.want {
+			t.Errorf("%s: %d, want %d", s.name, resp.StatusCode, s.want)
+		}
+	}
+}
+
+// TestStreamCapWarnings checks that a server cap on streams without a customer cap
+// is warned about at the start (L2), and that a full server logs its refusals once,
+// not once per refusal (L1).
+func TestStreamCapWarnings(t *testing.T) {
+	ts := newTestServer(t, Config{Transport: TransportSSE, MaxStreams: 0, MaxStreamsTotal: 1})
+	if !strings.Contains(ts.log.String(), "one customer may take every slot") {
+		t.Errorf("no start-up warning for --max-streams 0 with a server cap:\n%s", ts.log.String())
+	}
+	openSSESession(t, ts, tokenA)
+	for i := range 5 {
+		resp := ts.do(t, http.MethodGet, PathSSE, tokenB, "", map[string]string{"Accept": "text/event-stream"})
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusServiceUnavailable {
+			t.Fatalf("stream %d past the server cap: %d, want 503", i, resp.StatusCode)
+		}
+	}
+	if n := strings.Count(ts.log.String(), "the server's cap on open streams is reached"); n != 1 {
+		t.Errorf("%d warnings for 5 refusals, want 1", n)
+	}
+	if other := newTestServer(t, Config{MaxStreams: 1, MaxStreamsTotal: 10}); strings.Contains(other.log.String(), "every slot") {
+		t.Errorf("warned with a customer cap set:\n%s", other.log.String())
+	}
+}
+
+func TestRateLog(t *testing.T) {
+	t0 := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	var l rateLog
+	for _, s := range []struct {
+		name string
+		at   time.Duration
+		want bool
+	}{
+		{"first", 0, true},
+		{"at once", time.Second, false},
+		{"just before the interval", busyLogInterval - time.Nanosecond, false},
+		{"after the interval", busyLogInterval, true},
+		{"again at once", busyLogInterval + time.Second, false},
+	} {
+		if got := l.due(t0.Add(s.at)); got != s.want {
+			t.Errorf("%s: due %v, want %v", s.name, got, s.want)
+		}
+	}
+}
+
+// TestInflightCap checks that a customer's POSTs in flight are capped at MaxInflight:
+// one more gets 429 with Retry-After before its body is read, another customer is not
+// held back, a slot comes back when its POST ends, and a listen stream holds none (M3).
+func TestInflightCap(t *testing.T) {
+	ts := newTestServer(t, Config{MaxInflight: 2})
+	// Two POSTs whose bodies trickle: each holds a slot until its body ends.
+	var writers []*io.PipeWriter
+	var answers []chan int
+	for range 2 {
+		pr, pw := io.Pipe()
+		writers = append(writers, pw)
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+PathMCP, pr)
+		req.Header.Set("Authorization", "Bearer "+tokenA)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		done := make(chan int, 1)
+		answers = append(answers, done)
+		go func() {
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				done <- 0
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			done <- resp.StatusCode
+		}()
+		if _, err := pw.Write([]byte(`{"jsonrpc":"2.0",`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, func() bool { n, _ := ts.h.posts.counts("cus_alice"); return n == 2 })
+	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, nil)
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("a third POST in flight: %d, Retry-After %q; want 429 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	resp.Body.Close()
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenB, pingBody, nil); resp.StatusCode == http.StatusTooManyRequests {
+		t.Errorf("another customer: 429")
+	} else {
+		resp.Body.Close()
+	}
+	for i, pw := range writers {
+		_, _ = pw.Write([]byte(`"id":1,"method":"ping"}`))
+		pw.Close()
+		if code := <-answers[i]; code == http.StatusTooManyRequests || code == 0 {
+			t.Errorf("trickling POST %d: %d", i, code)
+		}
+	}
+	waitFor(t, func() bool { n, _ := ts.h.posts.counts("cus_alice"); return n == 0 })
+	// Listen streams give their slot back: three at once with a cap of 2.
+	for i := range 3 {
+		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, listenBody, modernHeaders("subscriptions/listen"))
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("listen %d: %d, want 200", i, resp.StatusCode)
+		}
+	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, nil); resp.StatusCode == http.StatusTooManyRequests {
+		t.Errorf("a POST with listens open: 429")
+	} else {
+		resp.Body.Close()
+	}
+}
+
+// waitFor waits up to 5 s for cond.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+	}
+}
+
+// TestTooLargeCounts checks that a body refused for its size (413) counts against the
+// request limit, declared or found while reading (M3).
+func TestTooLargeCounts(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		chunk bool // no Content-Length: found too large while reading
+	}{{"declared", false}, {"chunked", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+			lim := ratelimit.New(ratelimit.Config{PerSecond: 0.01, Burst: 1, Now: func() time.Time { return now }})
+			ts := newTestServer(t, Config{Stateless: true, Requests: lim, MaxBody: 64})
+			big := `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":"` + strings.Repeat("A", 200) + `"}}`
+			var body io.Reader = strings.NewReader(big)
+			if tc.chunk {
+				body = io.MultiReader(strings.NewReader(big)) // hides the length
+			}
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+PathMCP, body)
+			req.Header.Set("Authorization", "Bearer "+tokenA)
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusRequestEntityTooLarge {
+				t.Fatalf("big body: %d, want 413", resp.StatusCode)
+			}
+			if r := ts.do(t, http.MethodPost, PathMCP, tokenA, pingBody, nil); r.StatusCode != http.StatusTooManyRequests {
+				t.Errorf("ping after a 413 spent the budget: %d, want 429", r.StatusCode)
+			} else {
+				r.Body.Close()
+			}
+		})
 	}
 }

@@ -2,8 +2,9 @@
 // /mcp, or the legacy SSE transport at /sse and /message. It owns the HTTP concerns
 // only: bearer-token authentication (401 with the RFC 9728 challenge and metadata), the
 // Origin check and CORS, the methods served (405), sessions bound to the customer who
-// opened them, the request body limit, the limit on requests other than tool calls,
-// the caps on open streams, the refusal of JSON-RPC batches, one log line per call,
+// opened them, the request body limit, the limit on requests (tool calls included),
+// the caps on open streams, the refusal of JSON-RPC batches (and of
+// subscriptions/listen on SSE /message), one log line per call,
 // /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
 // do, are decided elsewhere (Config.Authenticate, the tools).
 package hosted
@@ -103,12 +104,21 @@ type Config struct {
 	// ShutdownTimeout bounds graceful shutdown; 0 means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
 	// Requests, when set, limits the requests to the MCP endpoints per customer, tool
-	// calls and JSON-RPC responses excepted (see limitRequests). Nil: no limit.
+	// calls included; JSON-RPC responses and dialog answers are never refused (see
+	// limitRequests). Nil: no limit.
 	Requests RequestLimiter
+	// DialogAnswer, when set, reports whether a tools/call of tool carrying
+	// requestState state is the person's answer to a dialog of customer's (a state the
+	// server sealed); the request limit never refuses one. Nil: none is.
+	DialogAnswer func(customer, tool, state string) bool
 	// MaxStreams caps the long-lived streams (a 2025-era GET /mcp, an SSE GET /sse,
 	// a 2026-07-28 subscriptions/listen) one customer may hold open at once;
 	// MaxStreamsTotal caps them across customers. 0 means no cap.
 	MaxStreams, MaxStreamsTotal int
+	// MaxInflight caps the POSTs one customer may have in flight at once, from before
+	// the body is read to the answer (a subscriptions/listen stream gives its slot
+	// back once known as one: the stream caps hold it); one more gets 429. 0: no cap.
+	MaxInflight int
 	// AuthorizationServers are the OAuth authorization servers' issuer URLs the
 	// protected-resource metadata names (RFC 9728 authorization_servers); none by
 	// default, when tokens come from the operator (commerce-mcp token create).
@@ -127,6 +137,8 @@ type Server struct {
 	sessions *sessions
 	inflight inflight
 	streams  streamCounts
+	posts    streamCounts // POSTs in flight per customer (MaxInflight)
+	busyLog  rateLog      // the warning that the server's stream cap is reached
 	origins  map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
 	tokenRecheck time.Duration
@@ -178,8 +190,11 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		origins[n] = true
 	}
-	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 {
+	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 || c.MaxInflight < 0 {
 		return nil, errors.New("hosted: stream caps must be 0 (no cap) or more")
+	}
+	if c.MaxStreams == 0 && c.MaxStreamsTotal > 0 {
+		c.Log.Warn("no cap on the streams one customer may open, but a cap on the server's: one customer may take every slot", "max_streams_total", c.MaxStreamsTotal)
 	}
 	for _, as := range c.AuthorizationServers {
 		if err := CheckIssuer(as); err != nil {
@@ -384,8 +399,8 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
-//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → body limit → request limit →
-//	                                             batches refused → stream caps → stream's token recheck → session owner → mcp-go
+//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → POSTs in flight → body limit → request limit →
+//	                                             batches and (on /message) listens refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
@@ -442,11 +457,13 @@ func (h *Server) build() http.Handler {
 }
 
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
-// bearer auth, the body limit, the request limit, the refusal of batches, the stream
-// caps, and the end of streams whose token stops being valid.
+// bearer auth, the cap on POSTs in flight, the body limit, the request limit, the
+// refusal of batches and of
+// subscriptions/listen on SSE /message, the stream caps, and the end of streams
+// whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
-	return h.logCalls(h.allowMethods(h.authenticate(h.limitBody(h.limitRequests(
-		h.refuseBatches(h.capStreams(h.endRevokedStreams(next))))))))
+	return h.logCalls(h.allowMethods(h.authenticate(h.limitInflight(h.limitBody(h.releaseListens(h.limitRequests(
+		h.refuseBatches(h.refuseListensOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))))
 }
 
 // CheckIssuer returns an error unless u can be an OAuth authorization server's
