@@ -38,7 +38,7 @@ const (
 	callTimeout  = 30 * time.Second  // one call slower than this counts as an error
 	startTimeout = 120 * time.Second // a server not healthy within this is a failure
 	stopTimeout  = 10 * time.Second  // a server not gone this long after SIGINT is killed
-	benchRate    = "100000"          // --rate and --burst for the product: see productArgs
+	benchRate    = "100000"          // --rate, --burst, --request-rate and --request-burst for the product: see productArgs
 	benchBurst   = "100000"          //
 	benchCallCap = 4 << 20           // largest canned result accepted from the product
 	floorFile    = "floor.json"      // the floorFixture handed to the floor
@@ -174,7 +174,7 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "bench http: %d clients, %s per phase, %d paired runs, search_products query %q, era %s (protocol %s)\n",
 		c.clients, c.duration, c.runs, c.query, c.era, protocol)
 	fmt.Fprintf(stdout, "result: %d bytes, the same for both servers\n", size)
-	fmt.Fprintf(stdout, "product: `serve --transport http --rate %s --burst %s` (limits far above the load, so they do not throttle), pid %d\n", benchRate, benchBurst, product.cmd.Process.Pid)
+	fmt.Fprintf(stdout, "product: `serve --transport http --rate %s --burst %s --request-rate %s --request-burst %s` (limits far above the load, so they do not throttle), pid %d\n", benchRate, benchBurst, benchRate, benchBurst, product.cmd.Process.Pid)
 	fmt.Fprintf(stdout, "floor:   bare mcp-go Streamable HTTP server, the product's search_products declaration, a canned result, pid %d\n\n", floor.cmd.Process.Pid)
 
 	var runs [][2]phaseResult // floor, product
@@ -203,10 +203,11 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // productArgs is the command line that starts the product for the bench. The
-// per-customer rate limit is set far above what the bench can reach (every client
+// per-customer rate limits (tool calls and all requests) are set far above what the bench can reach (every client
 // uses one customer's token), so that it measures serving, not throttling.
 func productArgs(addr, db string) []string {
-	return []string{"serve", "--transport", "http", "--addr", addr, "--db", db, "--rate", benchRate, "--burst", benchBurst}
+	return []string{"serve", "--transport", "http", "--addr", addr, "--db", db, "--rate", benchRate, "--burst", benchBurst,
+		"--request-rate", benchRate, "--request-burst", benchBurst}
 }
 
 // freeLoopbackAddr returns a 127.0.0.1 address with a port that was free a moment ago.
