@@ -23,7 +23,7 @@ type FailConfig struct {
 	Now func() time.Time
 }
 
-// DefaultMaxKeys is FailConfig.MaxKeys when it is 0: about 2 MB of buckets.
+// DefaultMaxKeys is FailConfig.MaxKeys when it is 0: about 1.5 MB of buckets.
 const DefaultMaxKeys = 10_000
 
 // Failures limits failed attempts per key: Blocked asks, without counting anything,
