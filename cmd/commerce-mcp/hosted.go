@@ -33,6 +33,10 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 	}
 	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
 		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
+	var authFailures hosted.AuthFailureLimiter
+	if f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: c.http.authFailRate, Burst: c.http.authFailBurst}); f != nil {
+		authFailures = f
+	}
 	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
 		Transport:            c.http.transport,
 		Stateless:            c.http.stateless,
@@ -41,9 +45,11 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		AllowedOrigins:       c.http.allowedOrigins,
 		Requests:             ratelimit.New(ratelimit.Config{PerSecond: c.http.requestRate, Burst: c.http.requestBurst}),
 		DialogAnswer:         tb.DialogAnswer,
+		AuthFailures:         authFailures,
 		MaxStreams:           c.http.maxStreams,
 		MaxStreamsTotal:      c.http.maxStreamsAll,
 		MaxInflight:          c.http.maxInflight,
+		MaxConns:             c.http.maxConns,
 		AuthorizationServers: c.http.authServers,
 		PublicURL:            c.http.publicURL,
 		Authenticate:         authenticator(st),
@@ -72,6 +78,8 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate,
 			"request_rate", c.http.requestRate, "request_burst", c.http.requestBurst,
 			"max_streams", c.http.maxStreams, "max_streams_total", c.http.maxStreamsAll,
+			"max_inflight", c.http.maxInflight, "max_conns", c.http.maxConns,
+			"auth_fail_rate", c.http.authFailRate, "auth_fail_burst", c.http.authFailBurst,
 			"authorization_servers", len(c.http.authServers))
 	})
 }

@@ -60,6 +60,9 @@ type httpFlags struct {
 	maxStreams     int      // long-lived streams open per customer
 	maxStreamsAll  int      // long-lived streams open in all
 	maxInflight    int      // POSTs one customer may have in flight
+	authFailRate   float64  // refused authentications per second per client address
+	authFailBurst  int      // such refusals an address may have at once above authFailRate
+	maxConns       int      // connections open at once
 	authServers    []string // OAuth authorization servers named in the protected-resource metadata
 	authServersSet bool     // --authorization-server was given: it replaces the environment's list
 }
@@ -83,6 +86,14 @@ const (
 	// with one idempotency key), and a listen stream does not hold a slot; 32 bodies of
 	// at most 4 MiB bound one customer's request memory at 128 MiB.
 	defaultMaxInflight = 32
+	// A client's first request may be refused once (to learn the metadata URL), and a
+	// mistyped token a few times; a flood of wrong tokens from one address is not
+	// looked up past this.
+	defaultAuthFailRate  = 5.0
+	defaultAuthFailBurst = 20
+	// A client holds one or two connections (a POST and a stream), so the default
+	// stream cap (1000) leaves room for the requests of as many clients.
+	defaultMaxConns = 4096
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -109,6 +120,9 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
 	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")
 	fs.IntVar(&h.maxInflight, "max-inflight", defaultMaxInflight, "POSTs one customer may have in flight at once (streams aside); more get 429 before their body is read; 0 for no cap")
+	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a missing or wrong bearer token (answered 401) per second allowed per client address (the connection's peer: behind a proxy, the proxy); more get 429 before their token is looked up, a valid one too; 0 for no limit")
+	fs.IntVar(&h.authFailBurst, "auth-fail-burst", defaultAuthFailBurst, "such refusals an address may have at once before --auth-fail-rate applies")
+	fs.IntVar(&h.maxConns, "max-conns", defaultMaxConns, "connections open at once; one more waits to be accepted until one closes; 0 for no cap")
 	for _, as := range strings.Split(getenv("COMMERCE_AUTHORIZATION_SERVERS"), ",") {
 		if as = strings.TrimSpace(as); as != "" {
 			h.authServers = append(h.authServers, as)
@@ -139,8 +153,11 @@ func (h *httpFlags) check() error {
 	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
 		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
 	}
-	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 {
-		return &usageError{Msg: "--max-streams, --max-streams-total and --max-inflight must be 0 (no cap) or more"}
+	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 || h.maxConns < 0 {
+		return &usageError{Msg: "--max-streams, --max-streams-total, --max-inflight and --max-conns must be 0 (no cap) or more"}
+	}
+	if h.authFailRate < 0 || h.authFailBurst < 1 {
+		return &usageError{Msg: "--auth-fail-rate must be 0 (no limit) or more, and --auth-fail-burst at least 1"}
 	}
 	for _, as := range h.authServers {
 		if err := hosted.CheckIssuer(as); err != nil {
@@ -202,9 +219,13 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 			c.warnings = append(c.warnings, "COMMERCE_CUSTOMER is ignored over HTTP: each request acts for the customer of its bearer token")
 			c.customer = ""
 		}
+		if c.http.maxConns > 0 && (c.http.maxStreamsAll == 0 || c.http.maxStreamsAll >= c.http.maxConns) {
+			c.warnings = append(c.warnings, fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", c.http.maxStreamsAll, c.http.maxConns))
+		}
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
-			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server"} {
+			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server",
+			"auth-fail-rate", "auth-fail-burst", "max-conns"} {
 			if isSet(fs, f) {
 				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
 			}

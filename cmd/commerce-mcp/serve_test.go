@@ -47,11 +47,11 @@ func TestParseServe(t *testing.T) {
 		{name: "http", args: []string{"--db", "x.db", "--transport", "http", "--addr", "0.0.0.0:9000", "--stateless",
 			"--tls-cert", "c.pem", "--tls-key", "k.pem", "--allowed-origins", "https://a.example, http://localhost:6274,", "--public-url", "https://shop.example",
 			"--rate", "2.5", "--burst", "4", "--purchase-rate", "0", "--request-rate", "0", "--request-burst", "7", "--max-streams", "0", "--max-streams-total", "5",
-			"--max-inflight", "3", "--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
+			"--max-inflight", "3", "--auth-fail-rate", "0", "--auth-fail-burst", "2", "--max-conns", "9", "--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
 			env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://replaced.example"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: httpFlags{transport: "http", addr: "0.0.0.0:9000", stateless: true,
 				tlsCert: "c.pem", tlsKey: "k.pem", allowedOrigins: []string{"https://a.example", "http://localhost:6274"}, publicURL: "https://shop.example",
-				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxInflight: 3,
+				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxInflight: 3, authFailBurst: 2, maxConns: 9,
 				authServers: []string{"https://as.example", "http://localhost:9000/realm"}, authServersSet: true}}},
 		{name: "authorization servers from the environment", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://a.example, https://b.example/t,"},
 			args: []string{"--db", "x.db", "--transport", "http"},
@@ -81,6 +81,23 @@ func TestParseServe(t *testing.T) {
 		{name: "no request burst", args: []string{"--transport", "http", "--request-burst", "0"}, wantErr: "--request-burst"},
 		{name: "negative stream cap", args: []string{"--transport", "http", "--max-streams", "-1"}, wantErr: "--max-streams"},
 		{name: "negative in-flight cap", args: []string{"--transport", "http", "--max-inflight", "-1"}, wantErr: "--max-inflight"},
+		{name: "negative connection cap", args: []string{"--transport", "http", "--max-conns", "-1"}, wantErr: "--max-conns"},
+		{name: "negative refused-auth rate", args: []string{"--transport", "http", "--auth-fail-rate", "-1"}, wantErr: "--auth-fail-rate"},
+		{name: "no refused-auth burst", args: []string{"--transport", "http", "--auth-fail-burst", "0"}, wantErr: "--auth-fail-burst"},
+		{name: "connection cap with stdio", args: []string{"--max-conns", "10"}, wantErr: "--max-conns is for --transport http or sse"},
+		{name: "refused-auth limit with stdio", args: []string{"--auth-fail-rate", "1"}, wantErr: "--auth-fail-rate is for --transport http or sse"},
+		{name: "streams may take every connection", args: []string{"--db", "x.db", "--transport", "http", "--max-conns", "1000"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.maxConns = 1000
+				return h
+			}()}, wantWarning: "open streams may hold every connection"},
+		{name: "no stream cap with a connection cap", args: []string{"--db", "x.db", "--transport", "http", "--max-streams-total", "0"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.maxStreamsAll = 0
+				return h
+			}()}, wantWarning: "open streams may hold every connection"},
 		{name: "authorization server over plain HTTP", args: []string{"--transport", "http", "--authorization-server", "http://as.example"}, wantErr: "--authorization-server"},
 		{name: "authorization server with a query", args: []string{"--transport", "http", "--authorization-server", "https://as.example/?x=1"}, wantErr: "--authorization-server"},
 		{name: "authorization server from the environment, not a URL", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "as.example"}, args: []string{"--transport", "http"}, wantErr: "--authorization-server"},
@@ -129,7 +146,7 @@ func TestParseServe(t *testing.T) {
 func hostedDefaults(transport string) httpFlags {
 	return httpFlags{transport: transport, addr: defaultAddr, rate: defaultRate, burst: defaultBurst, purchaseRate: defaultPurchaseRate,
 		requestRate: defaultRequestRate, requestBurst: defaultRequestBurst, maxStreams: defaultMaxStreams, maxStreamsAll: defaultMaxStreamsAll,
-		maxInflight: defaultMaxInflight}
+		maxInflight: defaultMaxInflight, authFailRate: defaultAuthFailRate, authFailBurst: defaultAuthFailBurst, maxConns: defaultMaxConns}
 }
 
 // TestServeReadOnly checks, through a client on stdio, that serve --read-only and

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -22,20 +24,38 @@ func customerFrom(ctx context.Context) string {
 	return c
 }
 
+// AuthFailureLimiter limits refused authentications per client address: Blocked
+// says, counting nothing, whether addr has none left (and how long until it has);
+// Fail counts one. ratelimit.Failures is one.
+type AuthFailureLimiter interface {
+	Blocked(addr string) (blocked bool, retryAfter time.Duration)
+	Fail(addr string)
+}
+
 // authenticate lets through only requests with a valid bearer token, with the token's
 // customer in the request context. Every refusal is the same 401 with the RFC 9728
-// challenge, whatever the reason; a token store that cannot answer is 503.
+// challenge, whatever the reason; a token store that cannot answer is 503. A client
+// address with too many refusals (Config.AuthFailures) gets 429 with Retry-After
+// before its token is looked up.
 func (h *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		addr := ""
+		if h.cfg.AuthFailures != nil {
+			addr = clientKey(r.RemoteAddr)
+			if blocked, retry := h.cfg.AuthFailures.Blocked(addr); blocked {
+				h.authFlooded(w, r, retry)
+				return
+			}
+		}
 		secret, ok := bearer(r.Header.Get("Authorization"))
 		if !ok {
-			h.unauthorized(w, r)
+			h.refused(w, r, addr)
 			return
 		}
 		customer, err := h.cfg.Authenticate(r.Context(), secret)
 		switch {
 		case errors.Is(err, ErrBadToken) || (err == nil && customer == ""):
-			h.unauthorized(w, r)
+			h.refused(w, r, addr)
 			return
 		case err != nil:
 			h.cfg.Log.Error("authenticating a request failed", "err", err)
@@ -54,6 +74,47 @@ func (h *Server) authenticate(next http.Handler) http.Handler {
 		ctx := context.WithValue(r.Context(), customerKey{}, customer)
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, tokenValidKey{}, valid)))
 	})
+}
+
+// refused answers a refused authentication 401 and counts it against the client
+// address addr.
+func (h *Server) refused(w http.ResponseWriter, r *http.Request, addr string) {
+	if h.cfg.AuthFailures != nil {
+		h.cfg.AuthFailures.Fail(addr)
+	}
+	h.unauthorized(w, r)
+}
+
+// authFlooded answers a request from an address with too many refused
+// authentications: 429 with Retry-After, its token unread. The warning is logged at
+// most once a minute, without the address or any header.
+func (h *Server) authFlooded(w http.ResponseWriter, r *http.Request, retry time.Duration) {
+	if h.floodLog.due(time.Now()) {
+		h.cfg.Log.Warn("refusing requests from a client address after too many refused authentications (missing or wrong bearer tokens); logged at most once a minute")
+	}
+	refuse(w, r, http.StatusTooManyRequests, retry, "too many refused authentications",
+		fmt.Sprintf("Too many requests with a missing or wrong bearer token from this address; nothing was done. Try again in %d seconds with a valid token.", retrySeconds(retry)))
+}
+
+// clientKey is the client address r.RemoteAddr stands for, as the refused-auth limit
+// counts it: an IPv4 address, or an IPv6 address's /64 (one host's or one site's
+// usual allocation; counting single IPv6 addresses would let one client use
+// billions). It is the connection's peer: behind a reverse proxy every client is the
+// proxy.
+func clientKey(remoteAddr string) string {
+	host, _, err := net.SplitHostPort(remoteAddr)
+	if err != nil {
+		host = remoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	ip = ip.Unmap().WithZone("")
+	if ip.Is4() {
+		return ip.String()
+	}
+	return netip.PrefixFrom(ip, 64).Masked().String()
 }
 
 type tokenValidKey struct{}

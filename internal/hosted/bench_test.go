@@ -94,3 +94,55 @@ func BenchmarkRequestGuards(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAuthFailures measures a 2025-11-25 ping served by the hosted handler in
+// memory (stateless), authenticated by a map lookup (not the store): a good token
+// and a wrong one without the refused-auth limit, and with it (a good token asks the
+// limit first; a wrong one over it is refused before its lookup).
+func BenchmarkAuthFailures(b *testing.B) {
+	const ping = `{"jsonrpc":"2.0","id":1,"method":"ping"}`
+	for _, c := range []struct {
+		name   string
+		limit  bool
+		token  string
+		status int
+	}{
+		{"good-unlimited", false, tokenA, http.StatusOK},
+		{"good-limited", true, tokenA, http.StatusOK},
+		{"wrong-unlimited", false, "tok_wrong", http.StatusUnauthorized},
+		{"wrong-limited", true, "tok_wrong", http.StatusTooManyRequests},
+	} {
+		cfg := Config{Stateless: true, PublicURL: "http://127.0.0.1", Authenticate: fakeAuthenticate,
+			WithCustomer: withTestCustomer, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		if c.limit {
+			// Burst 1 and almost no refill: after the first refusal, every request
+			// is over it (a wrong token, the case measured; a good one would be too).
+			f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 1e-9, Burst: 1})
+			if c.status == http.StatusTooManyRequests {
+				f.Fail("192.0.2.1")
+			}
+			cfg.AuthFailures = f
+		}
+		h, err := New(testMCP(nil, nil), cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		handler := h.Handler()
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodPost, "http://127.0.0.1/mcp", strings.NewReader(ping))
+				req.RemoteAddr = "192.0.2.1:1234"
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Accept", "application/json, text/event-stream")
+				req.Header.Set(mcp.HeaderProtocolVersion, "2025-11-25")
+				req.Header.Set("Authorization", "Bearer "+c.token)
+				w := httptest.NewRecorder()
+				handler.ServeHTTP(w, req)
+				if w.Code != c.status {
+					b.Fatalf("%d %s", w.Code, w.Body)
+				}
+			}
+		})
+	}
+}

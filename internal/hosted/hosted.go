@@ -3,7 +3,8 @@
 // only: bearer-token authentication (401 with the RFC 9728 challenge and metadata), the
 // Origin check and CORS, the methods served (405), sessions bound to the customer who
 // opened them, the request body limit, the limit on requests (tool calls included),
-// the caps on open streams, the refusal of JSON-RPC batches (and of
+// the caps on open streams and connections, the limit on refused authentications per
+// client address, the refusal of JSON-RPC batches (and of
 // subscriptions/listen on SSE /message), one log line per call,
 // /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
 // do, are decided elsewhere (Config.Authenticate, the tools).
@@ -23,6 +24,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"golang.org/x/net/netutil"
 )
 
 // Transports.
@@ -115,6 +117,14 @@ type Config struct {
 	// a 2026-07-28 subscriptions/listen) one customer may hold open at once;
 	// MaxStreamsTotal caps them across customers. 0 means no cap.
 	MaxStreams, MaxStreamsTotal int
+	// AuthFailures, when set, limits the refused authentications (missing, unknown,
+	// expired or revoked tokens) per client address (see clientKey): an address over
+	// it gets 429 with Retry-After before its token is looked up, whatever the token.
+	// Successful authentications count nothing. Nil: no limit.
+	AuthFailures AuthFailureLimiter
+	// MaxConns caps the connections open at once; the one more waits to be accepted
+	// (in the kernel's backlog) until one closes. 0: no cap.
+	MaxConns int
 	// MaxInflight caps the POSTs one customer may have in flight at once, from before
 	// the body is read to the answer (a subscriptions/listen stream gives its slot
 	// back once known as one: the stream caps hold it); one more gets 429. 0: no cap.
@@ -139,6 +149,7 @@ type Server struct {
 	streams  streamCounts
 	posts    streamCounts // POSTs in flight per customer (MaxInflight)
 	busyLog  rateLog      // the warning that the server's stream cap is reached
+	floodLog rateLog      // the warning that an address is refused for failed authentications
 	origins  map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
 	tokenRecheck time.Duration
@@ -190,8 +201,8 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		origins[n] = true
 	}
-	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 || c.MaxInflight < 0 {
-		return nil, errors.New("hosted: stream caps must be 0 (no cap) or more")
+	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 || c.MaxInflight < 0 || c.MaxConns < 0 {
+		return nil, errors.New("hosted: stream, in-flight and connection caps must be 0 (no cap) or more")
 	}
 	if c.MaxStreams == 0 && c.MaxStreamsTotal > 0 {
 		c.Log.Warn("no cap on the streams one customer may open, but a cap on the server's: one customer may take every slot", "max_streams_total", c.MaxStreamsTotal)
@@ -289,6 +300,11 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
 		BaseContext:    func(net.Listener) context.Context { return base },
+	}
+	if h.cfg.MaxConns > 0 {
+		// Accept waits while MaxConns connections are open; the TLS listener ServeTLS
+		// wraps around it counts the same connections.
+		ln = netutil.LimitListener(ln, h.cfg.MaxConns)
 	}
 	errc := make(chan error, 1)
 	go func() {
@@ -399,7 +415,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /healthz                                   no auth
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
-//	  /mcp or /sse + /message                    call log → methods (405) → bearer auth → POSTs in flight → body limit → request limit →
+//	  /mcp or /sse + /message                    call log → methods (405) → refused-auth limit and bearer auth → POSTs in flight → body limit → request limit →
 //	                                             batches and (on /message) listens refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()

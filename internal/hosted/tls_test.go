@@ -102,6 +102,7 @@ func TestNewRefuses(t *testing.T) {
 		{name: "origin with a path", c: Config{AllowedOrigins: []string{"https://a.example/app"}, Authenticate: fakeAuthenticate, Log: log}, want: "allowed origin"},
 		{name: "origin without scheme", c: Config{AllowedOrigins: []string{"a.example"}, Authenticate: fakeAuthenticate, Log: log}, want: "allowed origin"},
 		{name: "public URL", c: Config{PublicURL: "ftp://x", Authenticate: fakeAuthenticate, Log: log}, want: "public URL"},
+		{name: "negative connection cap", c: Config{MaxConns: -1, Authenticate: fakeAuthenticate, Log: log}, want: "connection caps"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,7 +1,8 @@
 // Package ratelimit limits how often each customer may call tools in hosted mode: one
 // token bucket per customer for all tool calls together, and a tighter per-minute
 // bucket per customer for each named tool (such as purchase). The buckets are
-// golang.org/x/time/rate limiters.
+// golang.org/x/time/rate limiters. Failures limits failed attempts per key instead
+// (refused authentications per client address).
 //
 // A Limiter satisfies tools.RateLimiter without importing tools.
 package ratelimit
