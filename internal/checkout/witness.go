@@ -140,16 +140,18 @@ func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOr
 		next.Digital = digital
 	}
 	var end store.LateRenewalEnd
-	if r, ok := store.ParseCycleKey(p.IdemKey); ok {
-		late, err := s.lateRenewal(ctx, p, r)
-		if err != nil {
-			return err
-		}
+	late, isRenewal, err := s.lateRenewal(ctx, p)
+	switch {
+	case err != nil:
+		return err
+	case isRenewal:
 		if end, err = s.cfg.Store.CompleteChargedNoOrderRenewal(ctx, &next, late); err != nil {
 			return err
 		}
-	} else if err := s.cfg.Store.CompleteChargedNoOrder(ctx, &next); err != nil {
-		return err
+	default:
+		if err := s.cfg.Store.CompleteChargedNoOrder(ctx, &next); err != nil {
+			return err
+		}
 	}
 	*p = next
 	s.cfg.Log.InfoContext(ctx, "the seller shows the order of a purchase ended charged_no_order: completed",
@@ -159,15 +161,24 @@ func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOr
 	return nil
 }
 
-// lateRenewal is what completing renewal attempt r (p's) does to its cycle and
-// subscription: cycle+1 falls due as endCycle sets it for a paid cycle (a cycle paid
-// late is next renewed at the first due date after now).
-func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase, r store.Renewing) (store.LateRenewal, error) {
-	u, err := s.cfg.Store.Subscription(ctx, p.CustomerID, r.SubscriptionID)
-	if err != nil {
-		return store.LateRenewal{}, err
+// lateRenewal says whether p is a subscription renewal's purchase and, if so, what
+// completing it does to its cycle and subscription: cycle+1 falls due as endCycle sets
+// it for a paid cycle (a cycle paid late is next renewed at the first due date after
+// now). A purchase under a renewal key that is not the subscription's renewal (data
+// from before such keys were reserved; see renewalOf) is not one.
+func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.LateRenewal, bool, error) {
+	r, ok := store.ParseCycleKey(p.IdemKey)
+	if !ok {
+		return store.LateRenewal{}, false, nil
 	}
-	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder)}, nil
+	u, err := s.cfg.Store.Subscription(ctx, p.CustomerID, r.SubscriptionID)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.LateRenewal{}, false, nil
+	}
+	if err != nil || !renewalOf(*p, u) {
+		return store.LateRenewal{}, false, err
+	}
+	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder)}, true, nil
 }
 
 // recheckChargedNoOrder asks o's seller again about the session of o, an order ended
