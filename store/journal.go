@@ -421,7 +421,7 @@ func spentSince(ctx context.Context, q querier, customerID, currency string, sin
 // seller's order id, in one transaction that also puts the order's lines in the sales
 // outbox (PendingSales), to be counted in the sales statistics.
 func (s *Store) Complete(ctx context.Context, p *Purchase) error {
-	return s.complete(ctx, p, PurchaseTokenIssued, "")
+	return s.complete(ctx, p, PurchaseTokenIssued, "", nil)
 }
 
 // CompleteChargedNoOrder moves p from charged_no_order to completed, as Complete does,
@@ -431,10 +431,14 @@ func (s *Store) Complete(ctx context.Context, p *Purchase) error {
 // charged_no_order.
 func (s *Store) CompleteChargedNoOrder(ctx context.Context, p *Purchase) error {
 	p.FailureCode, p.FailureParams, p.FailureMessage = "", "", ""
-	return s.complete(ctx, p, PurchaseChargedNoOrder, "the seller shows the order of a purchase ended charged_no_order")
+	return s.complete(ctx, p, PurchaseChargedNoOrder, chargedNoOrderCompleted, nil)
 }
 
-func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, detail string) error {
+const chargedNoOrderCompleted = "the seller shows the order of a purchase ended charged_no_order"
+
+// complete moves p from from to completed; then, in the same transaction, runs also
+// (when not nil).
+func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, detail string, also func(tx *sql.Tx) error) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p.State, p.Charged = PurchaseCompleted, true
 		if err := s.advance(ctx, tx, p, []PurchaseState{from}); err != nil {
@@ -459,7 +463,13 @@ func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, d
 		if err := addPendingSales(ctx, tx, p, p.UpdatedAt); err != nil {
 			return fmt.Errorf("complete purchase: %w", err)
 		}
-		return s.appendEvent(ctx, tx, p.ID, "completed", detail)
+		if err := s.appendEvent(ctx, tx, p.ID, "completed", detail); err != nil {
+			return err
+		}
+		if also != nil {
+			return also(tx)
+		}
+		return nil
 	})
 }
 

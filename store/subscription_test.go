@@ -104,3 +104,27 @@ func TestClaimCycle(t *testing.T) {
 		t.Fatalf("the same retry twice: %v", err)
 	}
 }
+
+func TestParseCycleKey(t *testing.T) {
+	for _, tc := range []struct {
+		name, key string
+		want      store.Renewing
+		ok        bool
+	}{
+		{"round trip", store.CycleKey("sub_abc", 3, 2), store.Renewing{SubscriptionID: "sub_abc", Cycle: 3, Attempt: 2}, true},
+		{"cycle 0", store.CycleKey("sub_x", 0, 0), store.Renewing{SubscriptionID: "sub_x", Cycle: 0, Attempt: 0}, true},
+		{"caller's key", "order-1", store.Renewing{}, false},
+		{"too few parts", "sub/sub_x/1", store.Renewing{}, false},
+		{"too many parts", "sub/sub_x/1/2/3", store.Renewing{}, false},
+		{"not numbers", "sub/sub_x/a/b", store.Renewing{}, false},
+		{"negative", "sub/sub_x/-1/0", store.Renewing{}, false},
+		{"no subscription", "sub//1/0", store.Renewing{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := store.ParseCycleKey(tc.key)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("ParseCycleKey(%q) = %+v, %v; want %+v, %v", tc.key, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

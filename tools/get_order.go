@@ -9,6 +9,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -22,6 +23,8 @@ func (t *Toolbox) getOrderTool() server.ServerTool {
 		Tool: mcp.NewTool("get_order",
 			mcp.WithTitleAnnotation("Get an order"),
 			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed. After payment it also shows what the seller says (seller_status: confirmed, processing, shipped, delivered, canceled or refunded), the tracking (carrier, number, link), any refund, and the history of those changes.
+
+For an order still pending or charged_no_order it asks the seller (at most every 30 seconds) and shows the order as the seller now has it; when the seller cannot be reached it shows what is known and says so.
 
 Use it `+t.unlessReadOnly("after purchase (order_id is in its result) or ")+`with an id from list_orders, e.g. to check a pending order or to answer "where is my order?". Only the person's own orders can be seen.`+t.unlessReadOnly(" To cancel an order, use cancel_order.")),
 			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from `+t.unlessReadOnly("purchase or ")+`list_orders. The seller's order number (seller_order_id) also finds the order.`)),
@@ -62,16 +65,47 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil
 	}
+	var ask checkout.OrderAsk
+	if t.Checkout != nil {
+		// A pending or charged_no_order order: its seller is asked (at most every
+		// few seconds) and the order settled as recovery would.
+		o, ask = t.Checkout.AskSeller(ctx, o)
+	}
 	h, err := t.Store.OrderHistory(ctx, o.ID)
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil
 	}
 	v := viewOf(o, h)
 	text := v.line()
+	if check := sellerCheckText(o.Status, ask); check != "" {
+		text += "\n" + check
+	}
 	if bySeller {
 		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", quoted(id, 80), o.ID, text)
 	}
 	return mcp.NewToolResultStructured(v, withSellerNote(text)), nil
+}
+
+// sellerCheckText says what asking the seller about an order whose status is now
+// status gave; "" once the order is settled (completed or failed).
+func sellerCheckText(status store.OrderStatus, ask checkout.OrderAsk) string {
+	if status != store.OrderPending && status != store.OrderChargedNoOrder {
+		return ""
+	}
+	switch ask {
+	case checkout.AskUnreachable:
+		return "The seller (or Stripe) could not be reached to check this order just now: it is shown as last known. The server keeps checking; call get_order again in a few minutes."
+	case checkout.AskInFlight:
+		return "This purchase is still being processed; nothing more will be charged for it. Call get_order again in a minute."
+	case checkout.AskRecent:
+		return "The seller was asked about this order moments ago: it is shown as it was then. Call get_order again in a minute."
+	case checkout.AskAnswered:
+		if status == store.OrderChargedNoOrder {
+			return "The seller, asked again just now, still shows no order for this charge."
+		}
+		return "The seller was asked just now and the outcome is not final yet; the server keeps checking. Call get_order again in a few minutes."
+	}
+	return ""
 }
 
 // customerStore returns the current customer, or an error when there is none or no

@@ -38,6 +38,10 @@ type payFlags struct {
 	// stripehook.Pattern); from --stripe-webhook-secret-file or STRIPE_WEBHOOK_SECRET.
 	webhookSecret     string
 	webhookSecretFile string
+	// recoverAfter is serve's --recover-after: get_order settles a pending order by
+	// asking its seller only once its purchase has been idle that long, as recovery
+	// does. Zero takes checkout's default.
+	recoverAfter time.Duration
 }
 
 // register declares the flags. The secrets (--stripe-key, --confirm-key) are read from
@@ -108,7 +112,7 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 	if err != nil {
 		return nil, afterOrder{}, err
 	}
-	cfg := checkout.Config{Catalog: cat, Store: st, Mode: checkout.ModeOf(pf.stripeKey), ConfirmKey: key, Log: logger}
+	cfg := checkout.Config{Catalog: cat, Store: st, Mode: checkout.ModeOf(pf.stripeKey), ConfirmKey: key, Log: logger, RecoverAfter: pf.recoverAfter}
 	var (
 		after  = afterOrder{pages: &setupPages{log: logger}}
 		secret func(seller string) ([]byte, bool)
@@ -155,7 +159,7 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 // for about a minute (the seller call timeout, 30 s, and its retries), so
 // minRecoverAfter is the shortest setting that is not warned about.
 const (
-	defaultRecoverAfter = 3 * time.Minute
+	defaultRecoverAfter = checkout.DefaultRecoverAfter
 	defaultRecoverEvery = time.Minute
 	minRecoverAfter     = time.Minute
 )

@@ -339,6 +339,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 			return err
 		}
 	}
+	c.pay.recoverAfter = c.recoverAfter // get_order's asks wait for what recovery waits for
 	svc, after, err := newCommerce(c.pay, cat, st, logger)
 	if err != nil {
 		return err

@@ -84,12 +84,19 @@ type Config struct {
 	// RenewRetries are the waits before each retry of a declined subscription renewal;
 	// after the last the subscription pauses. Default DefaultRenewRetries().
 	RenewRetries []time.Duration
+	// RecoverAfter is how long a purchase must have been idle before AskSeller settles
+	// it as recovery does (the server's --recover-after); default DefaultRecoverAfter.
+	// AskEvery is how often AskSeller asks about one order at most; default
+	// DefaultAskEvery.
+	RecoverAfter time.Duration
+	AskEvery     time.Duration
 }
 
 // Service runs purchases. It is safe for concurrent use.
 type Service struct {
 	cfg       Config
 	listeners listeners
+	asks      askLimiter
 }
 
 // New returns a Service for cfg.
@@ -108,6 +115,12 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.TokenTTL <= 0 {
 		cfg.TokenTTL = DefaultTokenTTL
+	}
+	if cfg.RecoverAfter <= 0 {
+		cfg.RecoverAfter = DefaultRecoverAfter
+	}
+	if cfg.AskEvery <= 0 {
+		cfg.AskEvery = DefaultAskEvery
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)

@@ -35,7 +35,7 @@ func (s *Service) ApplyOrderEvent(ctx context.Context, sellerID string, ev acp.O
 		switch p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID); {
 		case err != nil:
 			return err
-		case p.State == store.PurchaseChargedNoOrder && !renewal(p):
+		case p.State == store.PurchaseChargedNoOrder:
 			if err := s.orderAfterAll(ctx, &p, ev.Data.ID, nil); err != nil && !errors.Is(err, store.ErrStateChanged) {
 				return err
 			}

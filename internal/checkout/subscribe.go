@@ -479,6 +479,10 @@ func (s *Service) ResumeSubscription(ctx context.Context, customerID, id, via st
 		if u.NextDueAt.Before(now) {
 			u.NextDueAt = s.firstDueAfter(u, now)
 		}
+	} else if due := Terms(u).Due(u.Anchor, u.NextCycle); u.OpenCycle < 0 && due.After(now) {
+		// The failed cycle was paid after all (its seller showed the order late):
+		// the next one is charged on its own date, not now.
+		u.NextDueAt = due
 	} else {
 		u.NextDueAt = now
 	}

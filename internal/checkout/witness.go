@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -128,7 +127,9 @@ func (s *Service) failUnlessCharged(ctx context.Context, p *store.Purchase, ref 
 // all (an authenticated order event for its session, or its session completed): a
 // seller that answered 404 for a moment had the order. The order was counted as spent
 // when p ended charged_no_order and stays counted once; the completion is journaled
-// and the order's listeners told. ErrStateChanged when p is no longer charged_no_order.
+// and the order's listeners told. A renewal's purchase also has its cycle recorded
+// paid and its subscription put back as if the renewal had succeeded, in the same
+// transaction (lateRenewal). ErrStateChanged when p is no longer charged_no_order.
 func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOrderID string, digital *store.DigitalDelivery) error {
 	ctx = context.WithoutCancel(ctx)
 	next := *p
@@ -138,15 +139,46 @@ func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOr
 	if digital != nil {
 		next.Digital = digital
 	}
-	if err := s.cfg.Store.CompleteChargedNoOrder(ctx, &next); err != nil {
+	var end store.LateRenewalEnd
+	late, isRenewal, err := s.lateRenewal(ctx, p)
+	switch {
+	case err != nil:
 		return err
+	case isRenewal:
+		if end, err = s.cfg.Store.CompleteChargedNoOrderRenewal(ctx, &next, late); err != nil {
+			return err
+		}
+	default:
+		if err := s.cfg.Store.CompleteChargedNoOrder(ctx, &next); err != nil {
+			return err
+		}
 	}
 	*p = next
 	s.cfg.Log.InfoContext(ctx, "the seller shows the order of a purchase ended charged_no_order: completed",
-		"purchase", p.ID, "order", p.OrderID, "seller", p.SellerID)
+		"purchase", p.ID, "order", p.OrderID, "seller", p.SellerID, "renewal", string(end))
 	s.afterSale(ctx, p.ID, p.OrderID)
 	s.notifyOrder(p.CustomerID, p.OrderID)
 	return nil
+}
+
+// lateRenewal says whether p is a subscription renewal's purchase and, if so, what
+// completing it does to its cycle and subscription: cycle+1 falls due as endCycle sets
+// it for a paid cycle (a cycle paid late is next renewed at the first due date after
+// now). A purchase under a renewal key that is not the subscription's renewal (data
+// from before such keys were reserved; see renewalOf) is not one.
+func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.LateRenewal, bool, error) {
+	r, ok := store.ParseCycleKey(p.IdemKey)
+	if !ok {
+		return store.LateRenewal{}, false, nil
+	}
+	u, err := s.cfg.Store.Subscription(ctx, p.CustomerID, r.SubscriptionID)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.LateRenewal{}, false, nil
+	}
+	if err != nil || !renewalOf(*p, u) {
+		return store.LateRenewal{}, false, err
+	}
+	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder)}, true, nil
 }
 
 // recheckChargedNoOrder asks o's seller again about the session of o, an order ended
@@ -154,7 +186,7 @@ func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOr
 // returns the order as it now is; a seller that cannot tell leaves it as it was.
 func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (store.Order, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
-	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" || renewal(p) {
+	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" {
 		return o, err
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
@@ -174,9 +206,3 @@ func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (sto
 	}
 	return s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
 }
-
-// renewal reports whether p is a subscription renewal's purchase. A renewal ended
-// charged_no_order paused its subscription, which does not follow its order: it is
-// left charged_no_order (completing it alone would leave the subscription paused
-// with its cycle unpaid, and resuming would charge the cycle again).
-func renewal(p store.Purchase) bool { return strings.HasPrefix(p.IdemKey, store.RenewalKeyPrefix) }

@@ -434,14 +434,17 @@ func TestRenewalSellerForgotSession(t *testing.T) {
 	if n := e.succeeded() - before; n != 1 {
 		t.Errorf("%d renewal charges, want the seller's 1 and no retry", n)
 	}
-	// A renewal's order is not completed by a seller's order event: its subscription,
-	// paused, does not follow it (left for later work).
+	// A seller's order event for the renewal's session completes it and resumes the
+	// subscription (TestLateRenewalResumesSubscription has the details).
 	ev := acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{Type: "order", ID: "ord_seller", CheckoutSessionID: o.SessionID, Status: acp.OrderStatusConfirmed}}
 	if err := e.svc.ApplyOrderEvent(context.Background(), o.SellerID, ev, store.Once{}); err != nil {
 		t.Fatalf("order event: %v", err)
 	}
-	if o, err := e.st.Order(context.Background(), e.customer, o.ID); err != nil || o.Status != store.OrderChargedNoOrder {
-		t.Errorf("order %+v, %v; want still charged_no_order", o, err)
+	if o, err := e.st.Order(context.Background(), e.customer, o.ID); err != nil || o.Status != store.OrderCompleted {
+		t.Errorf("order %+v, %v; want completed", o, err)
+	}
+	if u := e.subscription(id); u.State != store.SubscriptionActive || u.NextCycle != 2 {
+		t.Errorf("subscription %s, next cycle %d; want active, 2", u.State, u.NextCycle)
 	}
 }
 

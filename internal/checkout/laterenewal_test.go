@@ -1,0 +1,315 @@
+package checkout_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// lateEnv is a subscription to the API plan whose first renewal (cycle 1) the seller
+// charges and then answers 404 about, as a seller that restarted would, until heal.
+type lateEnv struct {
+	*env
+	f     *forgetful
+	armed *atomic.Bool
+	subID string
+}
+
+func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder), o envOpts) *lateEnv {
+	f := &forgetful{reply: reply}
+	var armed atomic.Bool
+	o.sandbox = sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
+		forgetting := f.middleware(id, h)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if armed.Load() {
+				forgetting.ServeHTTP(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}}
+	e := newEnv(t, o)
+	l := &lateEnv{env: e, f: f, armed: &armed}
+	l.subID = e.subscribe(apiPlan, 1).Subscription.ID
+	armed.Store(true)
+	e.clock.Advance(month)
+	return l
+}
+
+// heal has the seller answer about its sessions again: it shows the order it had.
+func (l *lateEnv) heal() { l.armed.Store(false) }
+
+// renewalOrder returns cycle 1's charged_no_order order.
+func (l *lateEnv) renewalOrder() store.Order {
+	l.t.Helper()
+	orders, _, err := l.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: l.customer, Status: store.OrderChargedNoOrder})
+	if err != nil || len(orders) != 1 {
+		l.t.Fatalf("charged_no_order orders %+v, %v; want the renewal's", orders, err)
+	}
+	return orders[0]
+}
+
+func (l *lateEnv) event(svc *checkout.Service, o store.Order) error {
+	ev := acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{Type: "order", ID: "ord_seller", CheckoutSessionID: o.SessionID, Status: acp.OrderStatusConfirmed}}
+	return svc.ApplyOrderEvent(context.Background(), o.SellerID, ev, store.Once{})
+}
+
+// wantPaidLate checks that renewal order o is completed, counted once, charged once,
+// its cycle 1 recorded paid with it, journaled once.
+func (l *lateEnv) wantPaidLate(o store.Order, spentBefore int64, chargesBefore int) store.Subscription {
+	l.t.Helper()
+	ctx := context.Background()
+	got, err := l.st.Order(ctx, l.customer, o.ID)
+	if err != nil || got.Status != store.OrderCompleted || got.FailureCode != "" {
+		l.t.Fatalf("order %+v, %v; want completed, no failure", got, err)
+	}
+	if spent, err := l.st.Spent(ctx, l.customer, "USD", 30*24*time.Hour); err != nil || spent != spentBefore {
+		l.t.Errorf("spent over 30 days %d, %v; want %d as before (the renewal counted once)", spent, err, spentBefore)
+	}
+	if n := l.succeeded(); n != chargesBefore {
+		l.t.Errorf("%d charges, want %d: none more", n, chargesBefore)
+	}
+	cycles, err := l.st.Cycles(ctx, l.subID)
+	if err != nil || len(cycles) != 2 || cycles[1].State != store.CyclePaid || cycles[1].OrderID != o.ID || cycles[1].FailureCode != "" {
+		l.t.Errorf("cycles %+v, %v; want cycle 1 paid with %s", cycles, err, o.ID)
+	}
+	events, err := l.st.Events(ctx, o.PurchaseID)
+	completed, paid := 0, 0
+	for _, ev := range events {
+		switch ev.Step {
+		case "completed":
+			completed++
+		case "renewal_paid":
+			paid++
+		}
+	}
+	if err != nil || completed != 1 || paid != 1 {
+		l.t.Errorf("journal %+v, %v; want completed and renewal_paid once each", events, err)
+	}
+	u := l.subscription(l.subID)
+	if u.NextCycle != 2 || u.OpenCycle != -1 {
+		l.t.Errorf("subscription next cycle %d, open %d; want 2, none", u.NextCycle, u.OpenCycle)
+	}
+	if want := checkout.Terms(u).Due(u.Anchor, 2); !u.NextDueAt.Equal(want) {
+		l.t.Errorf("next due %v, want cycle 2's %v", u.NextDueAt, want)
+	}
+	return u
+}
+
+// A renewal that ended charged_no_order (and paused its subscription) whose seller
+// shows the order after all — by an order event, by recovery asking again, both at
+// once, or an event replayed — completes, counted once, and the subscription is back
+// as if the renewal had succeeded: active, cycle 1 paid, cycle 2 due on its date and
+// charged once then.
+func TestLateRenewalResumesSubscription(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		prove func(l *lateEnv, o store.Order)
+	}{
+		{"order event", func(l *lateEnv, o store.Order) {
+			if err := l.event(l.svc, o); err != nil {
+				l.t.Fatalf("order event: %v", err)
+			}
+		}},
+		{"order event replayed", func(l *lateEnv, o store.Order) {
+			for range 3 {
+				if err := l.event(l.service(), o); err != nil {
+					l.t.Fatalf("order event: %v", err)
+				}
+			}
+		}},
+		{"recovery asks the seller again", func(l *lateEnv, o store.Order) {
+			if rep, err := l.svc.Recover(context.Background(), 0); err != nil || rep.Completed != 1 {
+				l.t.Errorf("recover = %+v, %v; want the order completed", rep, err)
+			}
+			if rep, err := l.service().Recover(context.Background(), 0); err != nil || rep.Completed != 0 {
+				l.t.Errorf("recover again = %+v, %v; want nothing more", rep, err)
+			}
+		}},
+		{"event and recovery racing", func(l *lateEnv, o store.Order) {
+			var wg sync.WaitGroup
+			errs := make(chan error, 4)
+			for i := range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					svc := l.service()
+					if i%2 == 0 {
+						errs <- l.event(svc, o)
+						return
+					}
+					_, err := svc.Recover(context.Background(), 0)
+					errs <- err
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					l.t.Errorf("racing: %v", err)
+				}
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLateEnv(t, reply404, envOpts{})
+			ctx := context.Background()
+			if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+				t.Fatalf("renewal = %+v; want it paused", rep)
+			}
+			if u := l.subscription(l.subID); u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalChargedNoOrder) {
+				t.Fatalf("subscription %+v; want paused by charged_no_order", u)
+			}
+			o := l.renewalOrder()
+			spent, err := l.st.Spent(ctx, l.customer, "USD", 30*24*time.Hour)
+			if err != nil || spent != o.Total { // cycle 0 is 31 days old
+				t.Fatalf("spent %d, %v; want cycle 1's", spent, err)
+			}
+			charges := l.succeeded()
+			l.heal()
+
+			tc.prove(l, o)
+
+			u := l.wantPaidLate(o, spent, charges)
+			if u.State != store.SubscriptionActive || u.PauseCode != "" || checkout.PauseRefusal(u) != nil {
+				t.Errorf("subscription %s paused %q; want active again", u.State, u.PauseCode)
+			}
+			// Nothing is due before cycle 2's date; then cycle 2 is charged once.
+			if rep := l.renew(l.svc, 3); rep != (checkout.RenewReport{}) {
+				t.Errorf("renew before cycle 2 = %+v; want nothing", rep)
+			}
+			l.clock.Advance(month)
+			if rep := l.renew(l.svc, 3); rep.Paid != 1 || l.succeeded() != charges+1 {
+				t.Errorf("renew at cycle 2 = %+v, %d charges; want cycle 2 paid once", rep, l.succeeded()-charges)
+			}
+			if u := l.subscription(l.subID); u.NextCycle != 3 {
+				t.Errorf("next cycle %d, want 3", u.NextCycle)
+			}
+		})
+	}
+}
+
+// A subscription the person stopped after the renewal's charged_no_order is not
+// resumed by the late order: canceled stays canceled; paused by the person (while the
+// renewal's purchase, settled by recovery, had not yet been recorded on its cycle)
+// stays paused, and resuming it charges cycle 2 on its date, never cycle 1 again.
+func TestLateRenewalLeavesPersonsChoice(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(l *lateEnv) // ends with the renewal charged_no_order and the person's change
+		want  store.SubscriptionState
+	}{
+		{"canceled after the pause", func(l *lateEnv) {
+			if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+				l.t.Fatalf("renewal = %+v; want it paused", rep)
+			}
+			if _, err := l.svc.CancelSubscription(context.Background(), l.customer, l.subID); err != nil {
+				l.t.Fatal(err)
+			}
+		}, store.SubscriptionCanceled},
+		{"paused by the person while the renewal was open", func(l *lateEnv) {
+			crashAt("seller_completed")(&l.cfg)
+			crashing := l.service()
+			l.cfg.Fault = nil
+			if rep := l.renew(crashing, 1); rep.Errors != 1 {
+				l.t.Fatalf("the injected crash did not stop the renewal: %+v", rep)
+			}
+			if rep, err := l.service().Recover(context.Background(), 0); err != nil || rep.ChargedNoOrder != 1 {
+				l.t.Fatalf("recover = %+v, %v; want charged_no_order", rep, err)
+			}
+			if _, err := l.svc.PauseSubscription(context.Background(), l.customer, l.subID); err != nil {
+				l.t.Fatal(err)
+			}
+		}, store.SubscriptionPaused},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reply := reply404
+			if strings.HasPrefix(tc.name, "paused") {
+				reply = replyAsIs // the crash loses the answer
+			}
+			l := newLateEnv(t, reply, envOpts{})
+			ctx := context.Background()
+			tc.setup(l)
+			ord := l.renewalOrder()
+			spent, _ := l.st.Spent(ctx, l.customer, "USD", 30*24*time.Hour)
+			charges := l.succeeded()
+			l.heal()
+			if err := l.event(l.svc, ord); err != nil {
+				t.Fatalf("order event: %v", err)
+			}
+			u := l.wantPaidLate(ord, spent, charges)
+			if u.State != tc.want {
+				t.Fatalf("subscription %s (%q); want %s", u.State, u.PauseCode, tc.want)
+			}
+			if u.State != store.SubscriptionPaused {
+				return
+			}
+			if u.PauseCode != checkout.PausedByPerson {
+				t.Errorf("pause code %q, want the person's", u.PauseCode)
+			}
+			out, err := l.svc.ResumeSubscription(ctx, l.customer, l.subID, "")
+			if err != nil || out.Subscription.State != store.SubscriptionActive || out.First != nil {
+				t.Fatalf("resume = %+v, %v; want active, nothing charged now", out, err)
+			}
+			if l.succeeded() != charges {
+				t.Errorf("resuming charged %d", l.succeeded()-charges)
+			}
+		})
+	}
+}
+
+// A person who resumed after the charged_no_order pause had the cycle tried again; when
+// that attempt too ends charged_no_order (the seller still answers 404), two orders of
+// the cycle may be real. When the seller then shows the first attempt's order, the
+// cycle is recorded paid but the subscription, paused by the second attempt, stays
+// paused; resuming it then charges nothing at once (cycle 2 falls due on its date).
+func TestLateRenewalAfterAResume(t *testing.T) {
+	l := newLateEnv(t, reply404, envOpts{})
+	ctx := context.Background()
+	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+		t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	first := l.renewalOrder()
+	l.f.forgot.Store(false) // the seller forgets the retry's session too
+	if out, err := l.svc.ResumeSubscription(ctx, l.customer, l.subID, ""); err != nil || out.First == nil || out.First.Status != checkout.RenewPaused {
+		t.Fatalf("resume = %+v, %v; want the retry paused again", out, err)
+	}
+	u := l.subscription(l.subID)
+	if u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalChargedNoOrder) {
+		t.Fatalf("subscription %+v; want paused by the retry's charged_no_order", u)
+	}
+	charges := l.succeeded()
+	l.heal()
+	if err := l.event(l.svc, first); err != nil {
+		t.Fatalf("order event: %v", err)
+	}
+	got, err := l.st.Order(ctx, l.customer, first.ID)
+	if err != nil || got.Status != store.OrderCompleted {
+		t.Fatalf("first order %+v, %v; want completed", got, err)
+	}
+	cycles, err := l.st.Cycles(ctx, l.subID)
+	if err != nil || len(cycles) != 2 || cycles[1].State != store.CyclePaid || cycles[1].OrderID != first.ID {
+		t.Errorf("cycles %+v, %v; want cycle 1 paid with the first order", cycles, err)
+	}
+	u = l.subscription(l.subID)
+	if u.State != store.SubscriptionPaused || u.NextCycle != 2 {
+		t.Fatalf("subscription %s, next cycle %d; want still paused (by the retry), next cycle 2", u.State, u.NextCycle)
+	}
+	out, err := l.svc.ResumeSubscription(ctx, l.customer, l.subID, "")
+	if err != nil || out.Subscription.State != store.SubscriptionActive || out.First != nil || l.succeeded() != charges {
+		t.Fatalf("resume = %+v, %v, %d charges; want active, nothing charged now", out, err, l.succeeded()-charges)
+	}
+	if want := checkout.Terms(u).Due(u.Anchor, 2); !out.Subscription.NextDueAt.Equal(want) {
+		t.Errorf("next due %v, want cycle 2's %v", out.Subscription.NextDueAt, want)
+	}
+}

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ParseCycleKey reads the attempt a renewal purchase's key (CycleKey) names; ok is
+// false for a key that is not a renewal's.
+func ParseCycleKey(key string) (r Renewing, ok bool) {
+	rest, found := strings.CutPrefix(key, RenewalKeyPrefix)
+	if !found {
+		return Renewing{}, false
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) != 3 || parts[0] == "" {
+		return Renewing{}, false
+	}
+	cycle, err1 := strconv.Atoi(parts[1])
+	attempt, err2 := strconv.Atoi(parts[2])
+	if err1 != nil || err2 != nil || cycle < 0 || attempt < 0 {
+		return Renewing{}, false
+	}
+	return Renewing{SubscriptionID: parts[0], Cycle: cycle, Attempt: attempt}, true
+}
+
+// LateRenewal is a renewal attempt whose purchase ended charged_no_order and whose
+// seller shows the order after all: the cycle was paid.
+type LateRenewal struct {
+	Renewing
+	// NextDueAt is when cycle+1 falls due, as a paid renewal sets it (EndCycle).
+	NextDueAt time.Time
+	// PauseCode is the failure code with which the attempt's charged_no_order ended
+	// its cycle and paused the subscription.
+	PauseCode string
+}
+
+// LateRenewalEnd is what completing a late renewal did to its subscription.
+type LateRenewalEnd string
+
+// Late renewal ends.
+const (
+	// LateResumed: the subscription was paused by this attempt's failure and nothing
+	// else since: its cycle is paid, it is active again, next due at NextDueAt.
+	LateResumed LateRenewalEnd = "resumed"
+	// LateCyclePaid: the cycle is recorded paid and the subscription's next cycle
+	// moved on (due at NextDueAt) as a paid renewal does, but its state (paused by
+	// the person or for another reason, or canceled, or active) is left as it is.
+	LateCyclePaid LateRenewalEnd = "cycle_paid"
+	// LateCycleOnly: the cycle is recorded paid; the subscription had already moved
+	// past it (a later cycle was claimed after a resume), so it is left as it is.
+	LateCycleOnly LateRenewalEnd = "cycle_paid_subscription_moved_on"
+	// LateUntouched: the cycle is not this attempt's to record: it was paid (by this
+	// attempt already, or by a later one) or a later attempt is running after a resume.
+	// Only the purchase completes.
+	LateUntouched LateRenewalEnd = "cycle_untouched"
+)
+
+// CompleteChargedNoOrderRenewal is CompleteChargedNoOrder for a renewal's purchase p
+// (attempt r): in the same transaction the cycle is recorded paid with p's order and
+// the subscription put back as if the renewal had succeeded (see LateRenewalEnd),
+// and the journal says which. Whether the renewal recorded the attempt's end before
+// this (cycle failed, subscription paused) or not yet (cycle running: the renewal's
+// own EndCycle then finds it recorded), the result is the same. ErrStateChanged when
+// p is no longer charged_no_order: another call completed it, with its cycle.
+func (s *Store) CompleteChargedNoOrderRenewal(ctx context.Context, p *Purchase, r LateRenewal) (LateRenewalEnd, error) {
+	var end LateRenewalEnd
+	err := s.complete(ctx, p, PurchaseChargedNoOrder, chargedNoOrderCompleted, func(tx *sql.Tx) error {
+		var err error
+		if end, err = s.payLateCycle(ctx, tx, p, r); err != nil {
+			return fmt.Errorf("complete late renewal: %w", err)
+		}
+		return s.appendEvent(ctx, tx, p.ID, "renewal_paid", fmt.Sprintf("subscription %s cycle %d attempt %d: %s",
+			r.SubscriptionID, r.Cycle, r.Attempt, end))
+	})
+	return end, err
+}
+
+func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r LateRenewal) (LateRenewalEnd, error) {
+	c, err := cycleIn(ctx, tx, r.SubscriptionID, r.Cycle)
+	if errors.Is(err, sql.ErrNoRows) {
+		return LateUntouched, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if !(c.State == CycleRunning && c.Attempt == r.Attempt || c.State == CycleFailed) {
+		return LateUntouched, nil
+	}
+	u, err := s.subscriptionWhere(ctx, tx, `id = ? AND customer_id = ?`, r.SubscriptionID, p.CustomerID)
+	if err != nil {
+		return "", err
+	}
+	now := encodeTime(s.now())
+	if _, err := tx.ExecContext(ctx, `UPDATE subscription_cycles SET state = 'paid', order_id = ?, failure_code = '',
+		retry_at = '', updated_at = ? WHERE subscription_id = ? AND cycle = ?`, p.OrderID, now, r.SubscriptionID, r.Cycle); err != nil {
+		return "", err
+	}
+	if u.NextCycle != r.Cycle || u.OpenCycle >= 0 && u.OpenCycle != r.Cycle {
+		return LateCycleOnly, nil
+	}
+	// This attempt's failure paused the subscription, and nothing has changed it since
+	// (a resume reopens the cycle at a later attempt; a person's pause or a cancel
+	// changes its state or code).
+	resume := c.State == CycleFailed && c.Attempt == r.Attempt && c.FailureCode == r.PauseCode &&
+		u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
+	if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
+		state = CASE WHEN ? THEN 'active' ELSE state END,
+		pause_code = CASE WHEN ? THEN '' ELSE pause_code END,
+		pause_params = CASE WHEN ? THEN '{}' ELSE pause_params END,
+		updated_at = ? WHERE id = ?`,
+		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, resume, now, r.SubscriptionID); err != nil {
+		return "", err
+	}
+	if resume {
+		return LateResumed, nil
+	}
+	return LateCyclePaid, nil
+}
