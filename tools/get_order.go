@@ -33,7 +33,7 @@ Use it `+t.unlessReadOnly("after purchase (order_id is in its result) or ")+`wit
 			mcp.WithReadOnlyHintAnnotation(true),
 			mcp.WithDestructiveHintAnnotation(false),
 			mcp.WithIdempotentHintAnnotation(true),
-			mcp.WithOpenWorldHintAnnotation(false),
+			mcp.WithOpenWorldHintAnnotation(true), // it may ask the seller
 		),
 		Handler: t.getOrder,
 	}
@@ -79,6 +79,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	text := v.line()
 	if check := sellerCheckText(o.Status, ask); check != "" {
 		text += "\n" + check
+		v.SellerCheck = string(ask)
 	}
 	if bySeller {
 		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", quoted(id, 80), o.ID, text)

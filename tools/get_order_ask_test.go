@@ -64,11 +64,12 @@ func TestGetOrderAsksTheSeller(t *testing.T) {
 		down    bool
 		status  string
 		says    string // in the text
+		check   string // seller_check in the structured result
 		asked   bool
 	}{
-		{"seller down", 0, true, "charged_no_order", "could not be reached to check this order just now", true},
-		{"again within the interval", 10 * time.Second, false, "charged_no_order", "asked about this order moments ago", false},
-		{"after the interval, the seller shows the order", 30 * time.Second, false, "completed", "", true},
+		{"seller down", 0, true, "charged_no_order", "could not be reached to check this order just now", "unreachable", true},
+		{"again within the interval", 10 * time.Second, false, "charged_no_order", "asked about this order moments ago", "recently_asked", false},
+		{"after the interval, the seller shows the order", 30 * time.Second, false, "completed", "", "", true},
 	}
 	forgot.Store(false) // from now on the seller answers about its sessions again (unless down)
 	for _, st := range steps {
@@ -80,6 +81,9 @@ func TestGetOrderAsksTheSeller(t *testing.T) {
 		txt := text(res)
 		if res.IsError || got.Status != st.status || got.OrderID != id {
 			t.Fatalf("%s: get_order = %s (error %v); want %s", st.name, txt, res.IsError, st.status)
+		}
+		if got.SellerCheck != st.check {
+			t.Errorf("%s: seller_check = %q, want %q", st.name, got.SellerCheck, st.check)
 		}
 		if st.says != "" && !strings.Contains(txt, st.says) {
 			t.Errorf("%s: get_order says %q; want %q", st.name, txt, st.says)

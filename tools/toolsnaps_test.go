@@ -50,7 +50,7 @@ func TestToolMetadata(t *testing.T) {
 		"search_products":            {readOnly: true, idempotent: true},
 		"get_product":                {readOnly: true, idempotent: true},
 		"purchase":                   {openWorld: true},
-		"get_order":                  {readOnly: true, idempotent: true},
+		"get_order":                  {readOnly: true, idempotent: true, openWorld: true},
 		"list_orders":                {readOnly: true, idempotent: true},
 		"cancel_order":               {destructive: true, idempotent: true, openWorld: true},
 		"recommend":                  {readOnly: true, idempotent: true},
