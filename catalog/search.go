@@ -58,6 +58,10 @@ type Query struct {
 type Hit struct {
 	Product
 	Snippet string // a short passage of the description around the matched words
+	// Seller is the product's seller as the search read it, in the same snapshot as
+	// the product (the zero Seller when the catalog has no row for it), so that a
+	// caller can tell whether it can buy from it without reading every seller.
+	Seller Seller
 }
 
 // Facet is a value and how many matching products have it.

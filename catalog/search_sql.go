@@ -155,7 +155,7 @@ func (s *search) ranks(ctx context.Context, offset int, anyWord bool) ([]match, 
 		return s.rankedWithFacts(ctx, anyWord, rankedTop(offset+s.q.Limit))
 	}
 	// One ranked pass returns the top matches in order.
-	ms, more, err := s.ranked(ctx, from, args, rankedTop(offset+s.q.Limit))
+	ms, more, err := s.ranked(ctx, from, args, rankedTop(offset+s.q.Limit), anyWord)
 	if err != nil || !more {
 		return ms, len(ms), false, err
 	}
@@ -248,12 +248,28 @@ func (s *search) count(ctx context.Context, from string, args []any) (int, error
 // ranked returns up to n best matches in order, and whether more exist. The limit is
 // written into the SQL rather than bound, since SQLite sorts faster when it knows the
 // limit while planning; run keeps n to a few values, so few statements are cached.
-func (s *search) ranked(ctx context.Context, from string, args []any, n int) ([]match, bool, error) {
-	ms, err := s.matchList(ctx, `SELECT `+matchColumns+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1), args, nil)
+func (s *search) ranked(ctx context.Context, from string, args []any, n int, anyWord bool) ([]match, bool, error) {
+	ms, err := s.matchList(ctx, `SELECT `+matchColumns+` `+from+` ORDER BY `+s.orderBy()+s.limit(n, anyWord), args, nil)
 	if err != nil {
 		return nil, false, err
 	}
 	return ms[:min(n, len(ms))], len(ms) > n, nil
+}
+
+// limit is the LIMIT clause of a ranked pass that reads up to n matches and one more
+// (to tell whether more exist): none when the search's expression (its words, with
+// anyWord as in from) was counted, for the
+// text version of its snapshot, to have at most n matches, hidden or not (see
+// pools.few), since the limit then cuts nothing. SQLite orders rows under a LIMIT by
+// keeping the best in an ordered temporary index, which costs more per row than
+// sorting them all at the end as it does without one (~7% of a rare word's ranked
+// pass at 1M). Should the count be wrong, the pass still reads every match, and the
+// caller takes the first n.
+func (s *search) limit(n int, anyWord bool) string {
+	if f := s.few; f != nil && f.n <= n && !s.text.empty() && f.expr == s.text.match(anyWord) {
+		return ""
+	}
+	return ` LIMIT ` + strconv.Itoa(n+1)
 }
 
 // foldedFacts are the typeFacts of a search's matches, in their order, read with them,
@@ -285,7 +301,7 @@ func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]ma
 	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ? LEFT JOIN product_rank rr ON rr.rowid = k.rowid")
 	args := append([]any{s.text.match(anyWord)}, s.f.args...)
 	var cols [11]string
-	err := s.c.queryRow(ctx, `SELECT `+matchLists+factLists+` FROM (SELECT `+matchColumns+factCols+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(n+1)+`)`,
+	err := s.c.queryRow(ctx, `SELECT `+matchLists+factLists+` FROM (SELECT `+matchColumns+factCols+` `+from+` ORDER BY `+s.orderBy()+s.limit(n, anyWord)+`)`,
 		args...).Scan(&cols[0], &cols[1], &cols[2], &cols[3], &cols[4], &cols[5], &cols[6], &cols[7], &cols[8], &cols[9], &cols[10])
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("search: %w", err)
@@ -299,7 +315,7 @@ func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]ma
 		// in this text version cannot have; were it to happen, read them as any
 		// search does.
 		from, args := s.from(anyWord)
-		ms, more, err := s.ranked(ctx, from, args, n)
+		ms, more, err := s.ranked(ctx, from, args, n, anyWord)
 		if err != nil || !more {
 			return ms, len(ms), false, err
 		}
@@ -484,12 +500,13 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 		)
 		hits = append(hits, Hit{}) // filled in place: a Hit of its own would be allocated per row
 		h := &hits[len(hits)-1]
-		if err := rows.Scan(&rowid, &card, &h.Description, &h.SellerName); err != nil {
+		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
 		if err := decodeCard(card, &h.Product); err != nil {
 			return nil, fmt.Errorf("search page: product %d: %w", rowid, err)
 		}
+		h.SellerName = h.Seller.Name
 		h.Snippet = snippet(h.Description, stems)
 	}
 	if err := rows.Err(); err != nil {
@@ -498,7 +515,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	return hits, nil
 }
 
-// pageSQL returns the statement that reads the card, description and seller name of n products, in
+// pageSQL returns the statement that reads the card, description and seller of n products, in
 // the order their rowids are bound: a SELECT of one row per product, joined with UNION
 // ALL, which keeps that order and costs SQLite less than an IN list. The statements of
 // pages of up to MaxLimit products are written once (see pageSQLs).
@@ -520,7 +537,8 @@ var pageSQLs = sync.OnceValue(func() []string {
 
 // writePageSQL writes the statement pageSQL returns.
 func writePageSQL(n int) string {
-	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.name, '') FROM product_text t
+	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.id, ''), coalesce(s.name, ''),
+		coalesce(s.acp_base_url, ''), coalesce(s.stripe_profile_id, '') FROM product_text t
 		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder
 	b.Grow(n * (len(one) + len(" UNION ALL ")))

@@ -1263,3 +1263,36 @@ func TestSearchCountFollowsChanges(t *testing.T) {
 		t.Errorf("after restocking: Total = %d, want %d (every product not renamed)", res.Total, want)
 	}
 }
+
+// TestSearchHitSeller checks that each hit carries its product's seller as
+// Catalog.Sellers reads it (what the tools judge purchasability by), endpoints and
+// profile included, and its name in SellerName.
+func TestSearchHitSeller(t *testing.T) {
+	ctx := context.Background()
+	sellers := slices.Clone(fixtureSellers)
+	sellers[0].ACPBaseURL, sellers[0].StripeProfileID = "https://trail.example/acp", "profile_trail"
+	sellers[2].StripeProfileID = "profile_volt"
+	c := testshop.Catalog(t, "", sellers, fixtureProducts)
+	want, err := c.Sellers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]catalog.Seller{}
+	for _, s := range want {
+		byID[s.ID] = s
+	}
+	res, err := c.Search(ctx, catalog.Query{Limit: catalog.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if h.Seller != byID[h.SellerID] || h.SellerName != h.Seller.Name {
+			t.Errorf("%s: seller %+v, name %q; want %+v", h.ID, h.Seller, h.SellerName, byID[h.SellerID])
+		}
+		seen[h.SellerID] = true
+	}
+	if len(seen) != len(sellers) {
+		t.Errorf("the hits have %d sellers, want all %d", len(seen), len(sellers))
+	}
+}

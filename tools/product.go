@@ -240,6 +240,23 @@ func (t *Toolbox) unsoldSellers(ctx context.Context) (map[string]bool, error) {
 	return out, nil
 }
 
+// unsoldOfHits is unsoldSellers for search results: the ids of the hits' sellers this
+// server cannot buy from, judged by the seller each hit was read with, so that a search
+// reads no other seller. A hit whose seller has no row in the catalog is left out, as
+// unsoldSellers leaves it out.
+func (t *Toolbox) unsoldOfHits(hits []catalog.Hit) map[string]bool {
+	if t.Checkout == nil || len(hits) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, h := range hits {
+		if h.Seller.ID != "" && !t.Checkout.Purchasable(h.Seller) {
+			out[h.Seller.ID] = true
+		}
+	}
+	return out
+}
+
 // checkLimit refuses a limit argument outside 1..max; nil (absent) takes the tool's
 // default. Zero is refused too, rather than read as the default.
 func checkLimit(limit *int, max int) error {

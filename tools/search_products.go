@@ -136,10 +136,7 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 		InStockGiven: a.InStock != nil,
 	}
 	res, err := t.Catalog.Search(ctx, q)
-	var unsold map[string]bool
-	if err == nil && len(res.Hits) > 0 {
-		unsold, err = t.unsoldSellers(ctx)
-	}
+	unsold := t.unsoldOfHits(res.Hits)
 	if err == nil && d == detailFull {
 		err = t.loadInFull(ctx, res.Hits)
 	}
