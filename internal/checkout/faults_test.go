@@ -48,13 +48,72 @@ func status(code int, body string) func(http.ResponseWriter, *http.Request, http
 }
 
 // hang waits for the caller to give up, optionally after letting the request through.
+// The request let through runs to its end even when the caller gives up meanwhile, as
+// a seller goes on with work it has begun.
 func hang(passThrough bool) func(http.ResponseWriter, *http.Request, http.Handler) {
 	return func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		if passThrough {
-			next.ServeHTTP(httptestDiscard{}, r)
+			next.ServeHTTP(httptestDiscard{}, r.WithContext(context.WithoutCancel(r.Context())))
 		}
 		<-r.Context().Done()
 	}
+}
+
+// completeTimeout is how long the saga waits for a seller's complete call in the tests
+// of a seller that hangs on it.
+const completeTimeout = 200 * time.Millisecond
+
+// sellerHangs makes the seller's complete hang (see hang) until the saga gives up on
+// it, every other seller call answering after delay. Only the complete calls are given
+// up on, after completeTimeout each (timedCompletes); every other seller call has the
+// sandbox's default timeout. So the calls the saga makes after giving up (the session's
+// status, the cancellation) are answered however slowly this machine runs them, and
+// the outcome does not depend on the load.
+func sellerHangs(passThrough bool, delay time.Duration) func(*envHolder) envOpts {
+	f := inject(fault{"POST", "/complete", hang(passThrough)})
+	return func(*envHolder) envOpts {
+		return envOpts{
+			sandbox: sandbox.Options{SellerMiddleware: func(_ string, h http.Handler) http.Handler { return slowed(delay, f(h)) }},
+			config:  func(c *checkout.Config) { c.Sellers = timedCompletes{c.Sellers, completeTimeout} },
+		}
+	}
+}
+
+// slowed answers every request after d.
+func slowed(d time.Duration, h http.Handler) http.Handler {
+	if d == 0 {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(d)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// timedCompletes hands out sellers whose complete calls are each given up on after
+// timeout, as a seller client's timeout gives up on a call.
+type timedCompletes struct {
+	checkout.Sellers
+	timeout time.Duration
+}
+
+func (t timedCompletes) Checkout(ctx context.Context, s catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := t.Sellers.Checkout(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return timedComplete{co, t.timeout}, nil
+}
+
+type timedComplete struct {
+	checkout.SellerCheckout
+	timeout time.Duration
+}
+
+func (t timedComplete) Complete(ctx context.Context, sessionID, token, idemKey string) (checkout.Session, error) {
+	ctx, cancel := context.WithTimeout(ctx, t.timeout)
+	defer cancel()
+	return t.SellerCheckout.Complete(ctx, sessionID, token, idemKey)
 }
 
 type httptestDiscard struct{}
@@ -120,8 +179,12 @@ func TestPurchaseFaults(t *testing.T) {
 		charged int                  // succeeded PaymentIntents
 	}{
 		{name: "seller 500 on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(500, `{"type":"processing_error","code":"boom","message":"x"}`)})},
-		{name: "seller timeout on complete", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", hang(false)})},
-		{name: "seller charges then times out", token: true, charged: 1, opts: sellerFault(fault{"POST", "/complete", hang(true)})},
+		{name: "seller timeout on complete", code: "seller_unavailable", token: true, opts: sellerHangs(false, 0)},
+		// Every other call of the seller takes longer than the saga waits for complete:
+		// it still asks the seller how the checkout ended, and is told.
+		{name: "seller timeout on complete, slow seller", code: "seller_unavailable", token: true, opts: sellerHangs(false, completeTimeout+100*time.Millisecond)},
+		{name: "seller charges then times out", token: true, charged: 1, opts: sellerHangs(true, 0)},
+		{name: "seller charges then times out, slow seller", token: true, charged: 1, opts: sellerHangs(true, completeTimeout+100*time.Millisecond)},
 		{name: "seller malformed JSON", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(200, `{"id": "cs_1", "status": `)})},
 		{name: "seller 409 in flight", code: "seller_unavailable", token: true, opts: sellerFault(fault{"POST", "/complete", status(409, `{"type":"invalid_request","code":"idempotency_in_flight","message":"busy"}`)})},
 		{name: "seller down on create", code: "seller_unavailable", opts: sellerFault(fault{"POST", "/checkout_sessions", status(503, `{"type":"service_unavailable","code":"down","message":"x"}`)})},
@@ -160,9 +223,7 @@ func TestPurchaseFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := &envHolder{}
-			o := tt.opts(h)
-			o.sandbox.SellerTimeout = 200 * time.Millisecond
-			h.e = newEnv(t, o)
+			h.e = newEnv(t, tt.opts(h))
 			e := h.e
 			p := e.product(1000, 4000)
 			qty := max(tt.qty, 1)
@@ -180,6 +241,9 @@ func TestPurchaseFaults(t *testing.T) {
 					t.Fatalf("outcome %+v, %v; want completed", out, err)
 				}
 			default:
+				if err == nil {
+					t.Fatalf("outcome %s (order %+v), want refusal %s", out.Status, out.Order, tt.code)
+				}
 				ref := wantRefusal(t, err, tt.code)
 				if ref.OrderID != "" {
 					o, err := e.st.Order(context.Background(), e.customer, ref.OrderID)
@@ -232,25 +296,33 @@ func stripeFault(f fault) func(*envHolder) envOpts {
 // when the saga gives up waiting must not be reported as "nothing was charged": the
 // purchase stays pending, and recovery records the order once the seller has.
 func TestSellerStillCompletingStaysPending(t *testing.T) {
-	release := make(chan struct{})
+	release, charged := make(chan struct{}), make(chan struct{})
+	var once sync.Once
 	var wg sync.WaitGroup
 	// Stripe charges at once; the seller then takes a long time to record the order.
 	slowAfterCharge := fault{"POST", "/v1/payment_intents", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		next.ServeHTTP(w, r)
+		once.Do(func() { close(charged) })
 		<-release
 	}}
-	// The seller goes on with the complete after the saga stops waiting for it.
+	// The seller goes on with the complete after the saga stops waiting for it; the saga
+	// gives up on a complete only once the seller has charged.
 	detached := fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			next.ServeHTTP(httptestDiscard{}, r.WithContext(context.WithoutCancel(r.Context())))
 		}()
+		select { // a seller that never charges fails the test below instead of hanging it
+		case <-charged:
+		case <-time.After(10 * time.Second):
+		}
 		<-r.Context().Done()
 	}}
-	e := newEnv(t, envOpts{sandbox: sandbox.Options{
-		StripeMiddleware: inject(slowAfterCharge), SellerMiddleware: sellerOnly(detached), SellerTimeout: 200 * time.Millisecond,
-	}})
+	e := newEnv(t, envOpts{
+		sandbox: sandbox.Options{StripeMiddleware: inject(slowAfterCharge), SellerMiddleware: sellerOnly(detached)},
+		config:  func(c *checkout.Config) { c.Sellers = timedCompletes{c.Sellers, completeTimeout} },
+	})
 	out, err := e.buy(e.product(1000, 4000).ID, 1)
 	close(release)
 	wg.Wait()
