@@ -1,0 +1,207 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// TestKeptUsesEqualFresh runs random sequences of writes of every kind (titles
+// renamed, descriptions rewritten, new products, prices alone, products deleted with
+// SQL, loads, upserts too large to log, runs of writes longer than text_log keeps)
+// between searches that each read some words' spread over types through the catalog's
+// view, and holds every spread a view gives, kept from before a write or read anew, equal
+// to the spread a view read afresh gives (see usedAt). It also checks that spreads were
+// kept across writes (the point of the log) and read again (the writes touched them).
+func TestKeptUsesEqualFresh(t *testing.T) {
+	vocab := []string{"kettle", "kettles", "mug", "mugs", "lamp", "desk", "chair", "warm", "warming", "steel", "ceramic",
+		"tool", "box", "toolbox", "wi-fi", "café", "garden", "bird", "feeder", "blue", "red", "keeps", "hot", "cold"}
+	// The words searches ask about: the vocabulary's, stems, phrases, a word in no
+	// product.
+	words := append([]string{"tool box", "wi fi", "cafe", "warmed", "zeppelin", "bird feeder"}, vocab...)
+	total := map[string]int{}
+	for seed := range uint64(6) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			for k, n := range keptUsesRun(t, seed, vocab, words) {
+				total[k] += n
+			}
+		})
+	}
+	t.Logf("spreads asked for: %v", total)
+	if total["kept"] == 0 || total["read again"] == 0 {
+		t.Errorf("spreads kept across a write %d, read again %d: want both", total["kept"], total["read again"])
+	}
+}
+
+// keptUsesRun is one sequence of TestKeptUsesEqualFresh; it returns how many spreads
+// the views asked for were kept across a write, read again after one, or read at the
+// view's own version.
+func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]int {
+	ctx := context.Background()
+	c := openTest(t)
+	r := rand.New(rand.NewPCG(seed, 37))
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	some := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = vocab[r.IntN(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	var ps []Product
+	next := 0
+	newProduct := func() Product {
+		next++
+		return Product{ID: fmt.Sprintf("p%d", next), SellerID: "s1", Title: some(1+r.IntN(3)) + " " + vocab[r.IntN(6)],
+			Description: some(r.IntN(5)), Tags: []string{vocab[r.IntN(len(vocab))]}, Availability: InStock,
+			Price: money.Money{Amount: int64(100 + r.IntN(900)), Currency: "USD"}}
+	}
+	upsert := func(batch ...Product) {
+		t.Helper()
+		if _, err := c.Upsert(ctx, sellers, batch); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range batch {
+			found := false
+			for i := range ps {
+				if ps[i].ID == p.ID {
+					ps[i], found = p, true
+				}
+			}
+			if !found {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for range 40 {
+		upsert(newProduct())
+	}
+	writes := []func(){
+		func() { // a title renamed: its head may change
+			p := ps[r.IntN(len(ps))]
+			p.Title = some(1+r.IntN(2)) + " " + vocab[r.IntN(6)]
+			upsert(p)
+		},
+		func() { // a description rewritten
+			p := ps[r.IntN(len(ps))]
+			p.Description = some(r.IntN(6))
+			upsert(p)
+		},
+		func() { upsert(newProduct()) },
+		func() { // a few products, new and changed
+			batch := []Product{newProduct(), newProduct()}
+			p := ps[r.IntN(len(ps))]
+			p.Title, p.Brand = some(2), "Blue Wares"
+			upsert(append(batch, p)...)
+		},
+		func() { // prices alone
+			p := ps[r.IntN(len(ps))]
+			p.Price.Amount++
+			upsert(p)
+		},
+		func() { // a product deleted with SQL
+			i := r.IntN(len(ps))
+			if _, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id = ?`, ps[i].ID); err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps[:i], ps[i+1:]...)
+		},
+		func() { // a load
+			l, err := c.Load(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Rollback()
+			batch := []Product{newProduct(), newProduct()}
+			if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, batch); err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps, batch...)
+		},
+		func() { // too many products to log
+			var batch []Product
+			for range maxLoggedRows/2 + 1 {
+				batch = append(batch, newProduct())
+			}
+			upsert(batch...)
+		},
+		func() { // more writes than the log keeps, none of them touching the words
+			for i := range textLogKeep + 1 {
+				upsert(Product{ID: fmt.Sprintf("quiet%d", i), SellerID: "s1", Title: fmt.Sprintf("Zzq %d", i),
+					Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}})
+			}
+		},
+	}
+	// Rarer writes last, drawn less often.
+	weights := []int{6, 6, 4, 3, 2, 1, 1, 1, 1}
+	draw := func() func() {
+		n := r.IntN(27)
+		for i, w := range weights {
+			if n < w {
+				return writes[i]
+			}
+			n -= w
+		}
+		return writes[0]
+	}
+	counts := map[string]int{}
+	for step := range 60 {
+		if step > 0 {
+			draw()()
+			if r.IntN(3) == 0 {
+				draw()() // two writes between searches
+			}
+		}
+		sctx, end, err := c.snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lv, err := c.learnedView(sctx)
+		if err != nil {
+			end()
+			t.Fatal(err)
+		}
+		fresh := newLearnedView(lv.version, lv.indexed, lv.types)
+		// A search asks about some of the words: the others stay as they were read,
+		// perhaps several writes before.
+		for _, w := range words {
+			if r.IntN(2) == 0 {
+				continue
+			}
+			lv.mu.Lock()
+			was, had := lv.uses[w]
+			lv.mu.Unlock()
+			got, err := lv.used(sctx, c, w)
+			if err != nil {
+				end()
+				t.Fatal(err)
+			}
+			want, err := fresh.used(sctx, c, w)
+			if err != nil {
+				end()
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("step %d: %q spreads as %+v, read afresh %+v", step, w, got, want)
+			}
+			switch {
+			case !had || was.indexed == lv.indexed:
+				counts["read at the view's version"]++
+			case len(got.heads) > 0 && len(was.use.heads) > 0 && &got.heads[0] == &was.use.heads[0]:
+				counts["kept"]++
+			case len(got.heads) > 0:
+				counts["read again"]++
+			}
+		}
+		end()
+	}
+	return counts
+}
