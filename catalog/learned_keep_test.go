@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
@@ -204,4 +206,60 @@ func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]in
 		end()
 	}
 	return counts
+}
+
+// BenchmarkTextLog times what logging a write's text adds to it (logText: one
+// product's old and new text, or ten products' of which six changed, as
+// BenchmarkUpsertTen), against its floor, a write transaction that moves
+// catalog_changes.indexed alone, alternating the two; it reports each one's process
+// CPU per transaction and the difference.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench TextLog -count 5 ./catalog
+func BenchmarkTextLog(b *testing.B) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	text := func(i int) indexedText {
+		p := wordProducts(i + 1)[i]
+		return indexedText{p.Title, p.Brand, p.Category, `["gift"]`, p.Description + " Sturdy, shipped fast, made for every kitchen."}
+	}
+	for _, n := range []int{2, 9} {
+		texts := make([]indexedText, n)
+		for i := range texts {
+			texts[i] = text(i)
+		}
+		b.Run(fmt.Sprint(n, " texts"), func(b *testing.B) {
+			write := func(log bool) time.Duration {
+				cpu0 := cpuTime(b)
+				tx, err := c.db.BeginTx(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				w := newWriter(c, tx, time.Now())
+				err = w.exec(ctx, `UPDATE catalog_changes SET indexed = indexed + 1 WHERE id = 1`)
+				if err == nil && log {
+					err = w.logText(ctx, texts)
+				}
+				w.close()
+				if err == nil {
+					err = tx.Commit()
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				return cpuTime(b) - cpu0
+			}
+			var logged, floor time.Duration
+			for b.Loop() {
+				logged += write(true)
+				floor += write(false)
+			}
+			b.ReportMetric(float64(logged.Nanoseconds())/float64(b.N), "log_cpu_ns/op")
+			b.ReportMetric(float64(floor.Nanoseconds())/float64(b.N), "floor_cpu_ns/op")
+			b.ReportMetric(float64((logged-floor).Nanoseconds())/float64(b.N), "added_cpu_ns/op")
+		})
+	}
 }
