@@ -208,12 +208,15 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 	var b strings.Builder
 	quoteTerm(&b, w)
 	if ok && kept.indexed < lv.indexed && lv.indexed-kept.indexed == lv.logged-kept.logged && lv.indexed-kept.indexed <= textLogKeep {
+		// The versions come with the answer, from the same read: outside a snapshot
+		// the log may have moved on since the view was read (and pruned what it kept).
 		var touched bool
-		if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM text_log WHERE text_log MATCH ? AND rowid >= ?)`,
-			b.String(), (kept.indexed+1)*textLogSpan).Scan(&touched); err != nil {
+		var indexed, logged int64
+		if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM text_log WHERE text_log MATCH ? AND rowid >= ?), indexed, logged
+			FROM catalog_changes WHERE id = 1`, b.String(), (kept.indexed+1)*textLogSpan).Scan(&touched, &indexed, &logged); err != nil {
 			return wordUse{}, fmt.Errorf("search types: %w", err)
 		}
-		if !touched {
+		if !touched && indexed-kept.indexed == logged-kept.logged && indexed-kept.indexed <= textLogKeep {
 			lv.remember(w, kept.use)
 			return kept.use, nil
 		}

@@ -40,6 +40,56 @@ func TestKeptUsesEqualFresh(t *testing.T) {
 	}
 }
 
+// TestKeptUsesOutsideSnapshot: a view read before the log pruned the write that touched
+// a word, asked about the word outside a snapshot (every query reads the latest
+// catalog), reads it again rather than take the pruned log for "not touched".
+func TestKeptUsesOutsideSnapshot(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	ps := wordProducts(30)
+	if _, err := c.Upsert(ctx, sellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	before, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := before.used(ctx, c, "kettle"); err != nil {
+		t.Fatal(err)
+	}
+	p := ps[2] // a Steel Kettle
+	p.Title = "Enamel Jug"
+	if _, err := c.Upsert(ctx, sellers, []Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	lv, err := c.learnedView(ctx) // keeps the spread of "kettle", not asked about yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range textLogKeep {
+		if _, err := c.Upsert(ctx, sellers, []Product{{ID: fmt.Sprint("quiet", i), SellerID: "s1", Title: fmt.Sprint("Zzq ", i),
+			Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := lv.used(ctx, c, "kettle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := newLearnedView(now.version, now.indexed, now.types).used(ctx, c, "kettle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("kettle spreads as %+v, read afresh %+v", got, want)
+	}
+}
+
 // keptUsesRun is one sequence of TestKeptUsesEqualFresh; it returns how many spreads
 // the views asked for were kept across a write, read again after one, or read at the
 // view's own version.
