@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -34,14 +35,16 @@ type learnedView struct {
 // database for what an earlier search of the same indexed text read.
 type learnedTypes struct {
 	indexed int64          // catalog_changes.indexed when read
+	logged  int64          // catalog_changes.logged when read (see usedAt)
 	types   map[string]int // head → products, for heads of at least minLearnedType
 	total   int            // the sum of types, once asked for (products)
 
 	mu    sync.Mutex
 	words map[string][]headCount // word key → the heads filed under it
 	// uses holds, by query word, the heads of the products that have the word
-	// anywhere (see used), read as they are first asked for.
-	uses map[string]wordUse
+	// anywhere (see used), read as they are first asked for, or kept from the view
+	// of an earlier indexed version (see usedAt).
+	uses map[string]usedAt
 	// brands says, by a learned head asked about, whether it is a word of a brand.
 	brands map[string]bool
 	// named holds what brandsNamed found for the words of a query, by the words joined
@@ -53,7 +56,19 @@ type learnedTypes struct {
 // learned types types and nothing else read yet.
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, learnedTypes: &learnedTypes{indexed: indexed, types: types,
-		words: map[string][]headCount{}, uses: map[string]wordUse{}, brands: map[string]bool{}}}
+		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}}}
+}
+
+// usedAt is a word's spread over types (see used) and the values of
+// catalog_changes.indexed and logged it was last known right at. A view of a later
+// indexed version keeps it (learnedView) and takes it for its own when every write
+// in between logged its text (indexed and logged moved alike, and no further back
+// than text_log keeps) and none of the text they removed or added has the word (see
+// migration 0037): the products that have the word and their title heads are then
+// the same. Anything else reads the word again.
+type usedAt struct {
+	use             wordUse
+	indexed, logged int64
 }
 
 // wordUse is how the products that have one word are spread over the catalog's types:
@@ -88,8 +103,8 @@ const maxLearnedWords = 4096
 // the one read before when neither version moved, one sharing what it read when only
 // the text version moved, else a new one that reads learned_types.
 func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
-	var version, indexed int64
-	if err := c.queryRow(ctx, `SELECT text, indexed FROM catalog_changes WHERE id = 1`).Scan(&version, &indexed); err != nil {
+	var version, indexed, logged int64
+	if err := c.queryRow(ctx, `SELECT text, indexed, logged FROM catalog_changes WHERE id = 1`).Scan(&version, &indexed, &logged); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	c.learnedMu.Lock()
@@ -102,6 +117,13 @@ func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
 		return c.learned, nil
 	}
 	lv := newLearnedView(version, indexed, map[string]int{})
+	lv.logged = logged
+	if old := c.learned; old != nil && old.indexed < indexed {
+		// The words read before, for used to check against the text written since.
+		old.mu.Lock()
+		lv.uses = maps.Clone(old.uses)
+		old.mu.Unlock()
+	}
 	// One row of text, "head products head products …" (a head is one word), costs a
 	// fraction of a row per head; every write of indexed text reads it again.
 	var list string
@@ -178,13 +200,28 @@ func (lv *learnedView) products() int {
 // index is) spread over the learned types.
 func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse, error) {
 	lv.mu.Lock()
-	u, ok := lv.uses[w]
+	kept, ok := lv.uses[w]
 	lv.mu.Unlock()
-	if ok {
-		return u, nil
+	if ok && kept.indexed == lv.indexed {
+		return kept.use, nil
 	}
 	var b strings.Builder
 	quoteTerm(&b, w)
+	if ok && kept.indexed < lv.indexed && lv.indexed-kept.indexed == lv.logged-kept.logged && lv.indexed-kept.indexed <= textLogKeep {
+		// The versions come with the answer, from the same read: outside a snapshot
+		// the log may have moved on since the view was read (and pruned what it kept).
+		var touched bool
+		var indexed, logged int64
+		if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM text_log WHERE text_log MATCH ? AND rowid >= ?), indexed, logged
+			FROM catalog_changes WHERE id = 1`, b.String(), (kept.indexed+1)*textLogSpan).Scan(&touched, &indexed, &logged); err != nil {
+			return wordUse{}, fmt.Errorf("search types: %w", err)
+		}
+		if !touched && indexed-kept.indexed == logged-kept.logged && indexed-kept.indexed <= textLogKeep {
+			lv.remember(w, kept.use)
+			return kept.use, nil
+		}
+	}
+	var u wordUse
 	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
 		b.String(), maxUseCount).Scan(&u.matched); err != nil {
 		return u, fmt.Errorf("search types: %w", err)
@@ -223,10 +260,10 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 func (lv *learnedView) remember(w string, u wordUse) {
 	lv.mu.Lock()
 	defer lv.mu.Unlock()
-	if len(lv.uses) >= maxLearnedWords {
+	if _, ok := lv.uses[w]; !ok && len(lv.uses) >= maxLearnedWords {
 		clear(lv.uses)
 	}
-	lv.uses[w] = u
+	lv.uses[w] = usedAt{use: u, indexed: lv.indexed, logged: lv.logged}
 }
 
 // typeVote is a product type (a title head, see learned_types) that a query's words

@@ -393,9 +393,16 @@ func BenchmarkUpsertTen(b *testing.B) {
 	benchUpsert(b, 100000, 10)
 }
 
+// BenchmarkUpsertOne is BenchmarkUpsertTen with one product a batch, whose title is new:
+// the smallest write of indexed text.
+func BenchmarkUpsertOne(b *testing.B) {
+	benchUpsert(b, 100000, 1)
+}
+
 // benchUpsert bulk-loads n products, then times upserts of batches of few products
-// (a third or more with a new price, a third with a new title, a third new), beside
-// the floor: one write transaction that updates one stored row.
+// (a third or more with a new price, a third with a new title, a third new; a batch of
+// one has a new title), beside the floor: one write transaction that updates one
+// stored row.
 func benchUpsert(b *testing.B, n, few int) {
 	ctx := context.Background()
 	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
@@ -423,7 +430,11 @@ func benchUpsert(b *testing.B, n, few int) {
 		for i := 0; b.Loop(); i++ {
 			for k := range batch {
 				p := products[(i*few+k*7919)%n]
-				switch k % 3 {
+				kind := k % 3
+				if few == 1 {
+					kind = 1
+				}
+				switch kind {
 				case 0:
 					p.Price.Amount++
 				case 1:

@@ -96,8 +96,9 @@ func (c *Catalog) VoteAgreement(ctx context.Context) (VoteAgreement, error) {
 		if err != nil {
 			return a, err
 		}
-		whole.uses = map[string]wordUse{w: uw}
-		read.uses = map[string]wordUse{}
+		clear(whole.uses)
+		clear(read.uses)
+		whole.remember(w, uw)
 		hw, err := vote(whole, w)
 		if err != nil {
 			return a, err

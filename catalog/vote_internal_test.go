@@ -19,7 +19,7 @@ import (
 // "after_*" modes time a search's view (learnedView) and the vote, in a snapshot, each
 // the first after an untimed write by another connection, as a search meets them:
 // a sale's stock taken and put back ("after_stock"), one product's price changed
-// ("after_price"), an upsert of ten products (four repriced, three renamed, three new,
+// ("after_price"), one product's description changed ("after_text1"), an upsert of ten products (four repriced, three renamed, three new,
 // as BenchmarkUpsertTen; "after_upsert10"); "after_floor" is the first read of the
 // text version after a stock write, which every search makes. Each reports vote_µs,
 // the median over the iterations, besides ns/op (which includes the write).
@@ -113,6 +113,12 @@ func benchVoteTypes(b *testing.B, perType int) {
 			_, err := c.Upsert(bg, sellers, []Product{p})
 			return err
 		},
+		"after_text1": func(i int) error {
+			p := products[2]
+			p.Description += fmt.Sprintf(" (%d)", i%2)
+			_, err := c.Upsert(bg, sellers, []Product{p})
+			return err
+		},
 		"after_upsert10": func(i int) error {
 			batch := make([]Product, 10)
 			for k := range batch {
@@ -131,7 +137,7 @@ func benchVoteTypes(b *testing.B, perType int) {
 			return err
 		},
 	}
-	for _, mode := range []string{"after_floor", "after_stock", "after_price", "after_upsert10"} {
+	for _, mode := range []string{"after_floor", "after_stock", "after_price", "after_text1", "after_upsert10"} {
 		b.Run(mode, func(b *testing.B) {
 			// A first search reads the view and the words, as the searches before the
 			// write did.

@@ -126,7 +126,46 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 	if _, err := w.tx.ExecContext(ctx, wordsFoldSQL); err != nil {
 		return fmt.Errorf("index words: %w", err)
 	}
+	if len(removed)+len(added) > maxLoggedRows {
+		return nil // indexed moved alone: readers read every word again
+	}
+	if err := w.logText(ctx, append(removed, added...)); err != nil {
+		return fmt.Errorf("text log: %w", err)
+	}
 	return nil
+}
+
+// Bounds of text_log (migration 0037): a write logs at most maxLoggedRows texts
+// (removed and added), at rowids from its indexed version times textLogSpan, and the
+// log keeps the texts of the last textLogKeep writes.
+const (
+	maxLoggedRows = 128
+	textLogSpan   = 1024
+	textLogKeep   = 64
+)
+
+// logText writes texts, what a write that just moved catalog_changes.indexed (see
+// wordsFoldSQL) removed from the index and added to it, into text_log, moves
+// catalog_changes.logged with indexed, and deletes the texts of writes older than
+// textLogKeep (see usedAt).
+func (w *writer) logText(ctx context.Context, texts []indexedText) error {
+	st, err := w.stmt(ctx, `UPDATE catalog_changes SET logged = logged + 1 WHERE id = 1 RETURNING indexed`)
+	if err != nil {
+		return err
+	}
+	var v int64
+	if err := st.QueryRowContext(ctx).Scan(&v); err != nil {
+		return err
+	}
+	if err := w.exec(ctx, `DELETE FROM text_log WHERE rowid < ?`, (v-textLogKeep+1)*textLogSpan); err != nil {
+		return err
+	}
+	args := make([]any, 0, 6*len(texts))
+	for i, t := range texts {
+		args = append(args, v*textLogSpan+int64(i), t.title, t.brand, t.category, t.tags, t.description)
+	}
+	return w.exec(ctx, multiRow(`INSERT INTO text_log (rowid, title, brand, category, tags, description) VALUES (?, ?, ?, ?, ?, ?)`,
+		len(texts)), args...)
 }
 
 // tempText inserts texts into the temp table, maxWordsRows to a statement. The

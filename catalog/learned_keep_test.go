@@ -1,0 +1,315 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// TestKeptUsesEqualFresh runs random sequences of writes of every kind (titles
+// renamed, descriptions rewritten, new products, prices alone, products deleted with
+// SQL, loads, upserts too large to log, runs of writes longer than text_log keeps)
+// between searches that each read some words' spread over types through the catalog's
+// view, and holds every spread a view gives, kept from before a write or read anew, equal
+// to the spread a view read afresh gives (see usedAt). It also checks that spreads were
+// kept across writes (the point of the log) and read again (the writes touched them).
+func TestKeptUsesEqualFresh(t *testing.T) {
+	vocab := []string{"kettle", "kettles", "mug", "mugs", "lamp", "desk", "chair", "warm", "warming", "steel", "ceramic",
+		"tool", "box", "toolbox", "wi-fi", "café", "garden", "bird", "feeder", "blue", "red", "keeps", "hot", "cold"}
+	// The words searches ask about: the vocabulary's, stems, phrases, a word in no
+	// product.
+	words := append([]string{"tool box", "wi fi", "cafe", "warmed", "zeppelin", "bird feeder"}, vocab...)
+	total := map[string]int{}
+	for seed := range uint64(6) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			for k, n := range keptUsesRun(t, seed, vocab, words) {
+				total[k] += n
+			}
+		})
+	}
+	t.Logf("spreads asked for: %v", total)
+	if total["kept"] == 0 || total["read again"] == 0 {
+		t.Errorf("spreads kept across a write %d, read again %d: want both", total["kept"], total["read again"])
+	}
+}
+
+// TestKeptUsesOutsideSnapshot: a view read before the log pruned the write that touched
+// a word, asked about the word outside a snapshot (every query reads the latest
+// catalog), reads it again rather than take the pruned log for "not touched".
+func TestKeptUsesOutsideSnapshot(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	ps := wordProducts(30)
+	if _, err := c.Upsert(ctx, sellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	before, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := before.used(ctx, c, "kettle"); err != nil {
+		t.Fatal(err)
+	}
+	p := ps[2] // a Steel Kettle
+	p.Title = "Enamel Jug"
+	if _, err := c.Upsert(ctx, sellers, []Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	lv, err := c.learnedView(ctx) // keeps the spread of "kettle", not asked about yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range textLogKeep {
+		if _, err := c.Upsert(ctx, sellers, []Product{{ID: fmt.Sprint("quiet", i), SellerID: "s1", Title: fmt.Sprint("Zzq ", i),
+			Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := lv.used(ctx, c, "kettle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := newLearnedView(now.version, now.indexed, now.types).used(ctx, c, "kettle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("kettle spreads as %+v, read afresh %+v", got, want)
+	}
+}
+
+// keptUsesRun is one sequence of TestKeptUsesEqualFresh; it returns how many spreads
+// the views asked for were kept across a write, read again after one, or read at the
+// view's own version.
+func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]int {
+	ctx := context.Background()
+	c := openTest(t)
+	r := rand.New(rand.NewPCG(seed, 37))
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	some := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = vocab[r.IntN(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	var ps []Product
+	next := 0
+	newProduct := func() Product {
+		next++
+		return Product{ID: fmt.Sprintf("p%d", next), SellerID: "s1", Title: some(1+r.IntN(3)) + " " + vocab[r.IntN(6)],
+			Description: some(r.IntN(5)), Tags: []string{vocab[r.IntN(len(vocab))]}, Availability: InStock,
+			Price: money.Money{Amount: int64(100 + r.IntN(900)), Currency: "USD"}}
+	}
+	upsert := func(batch ...Product) {
+		t.Helper()
+		if _, err := c.Upsert(ctx, sellers, batch); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range batch {
+			found := false
+			for i := range ps {
+				if ps[i].ID == p.ID {
+					ps[i], found = p, true
+				}
+			}
+			if !found {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for range 40 {
+		upsert(newProduct())
+	}
+	writes := []func(){
+		func() { // a title renamed: its head may change
+			p := ps[r.IntN(len(ps))]
+			p.Title = some(1+r.IntN(2)) + " " + vocab[r.IntN(6)]
+			upsert(p)
+		},
+		func() { // a description rewritten
+			p := ps[r.IntN(len(ps))]
+			p.Description = some(r.IntN(6))
+			upsert(p)
+		},
+		func() { upsert(newProduct()) },
+		func() { // a few products, new and changed
+			batch := []Product{newProduct(), newProduct()}
+			p := ps[r.IntN(len(ps))]
+			p.Title, p.Brand = some(2), "Blue Wares"
+			upsert(append(batch, p)...)
+		},
+		func() { // prices alone
+			p := ps[r.IntN(len(ps))]
+			p.Price.Amount++
+			upsert(p)
+		},
+		func() { // a product deleted with SQL
+			i := r.IntN(len(ps))
+			if _, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id = ?`, ps[i].ID); err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps[:i], ps[i+1:]...)
+		},
+		func() { // a load
+			l, err := c.Load(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Rollback()
+			batch := []Product{newProduct(), newProduct()}
+			if _, err := l.Upsert(ctx, UpsertOptions{}, sellers, batch); err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps, batch...)
+		},
+		func() { // too many products to log
+			var batch []Product
+			for range maxLoggedRows/2 + 1 {
+				batch = append(batch, newProduct())
+			}
+			upsert(batch...)
+		},
+		func() { // more writes than the log keeps, none of them touching the words
+			for i := range textLogKeep + 1 {
+				upsert(Product{ID: fmt.Sprintf("quiet%d", i), SellerID: "s1", Title: fmt.Sprintf("Zzq %d", i),
+					Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}})
+			}
+		},
+	}
+	// Rarer writes last, drawn less often.
+	weights := []int{6, 6, 4, 3, 2, 1, 1, 1, 1}
+	draw := func() func() {
+		n := r.IntN(27)
+		for i, w := range weights {
+			if n < w {
+				return writes[i]
+			}
+			n -= w
+		}
+		return writes[0]
+	}
+	counts := map[string]int{}
+	for step := range 60 {
+		if step > 0 {
+			draw()()
+			if r.IntN(3) == 0 {
+				draw()() // two writes between searches
+			}
+		}
+		sctx, end, err := c.snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lv, err := c.learnedView(sctx)
+		if err != nil {
+			end()
+			t.Fatal(err)
+		}
+		fresh := newLearnedView(lv.version, lv.indexed, lv.types)
+		// A search asks about some of the words: the others stay as they were read,
+		// perhaps several writes before.
+		for _, w := range words {
+			if r.IntN(2) == 0 {
+				continue
+			}
+			lv.mu.Lock()
+			was, had := lv.uses[w]
+			lv.mu.Unlock()
+			got, err := lv.used(sctx, c, w)
+			if err != nil {
+				end()
+				t.Fatal(err)
+			}
+			want, err := fresh.used(sctx, c, w)
+			if err != nil {
+				end()
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("step %d: %q spreads as %+v, read afresh %+v", step, w, got, want)
+			}
+			switch {
+			case !had || was.indexed == lv.indexed:
+				counts["read at the view's version"]++
+			case len(got.heads) > 0 && len(was.use.heads) > 0 && &got.heads[0] == &was.use.heads[0]:
+				counts["kept"]++
+			case len(got.heads) > 0:
+				counts["read again"]++
+			}
+		}
+		end()
+	}
+	return counts
+}
+
+// BenchmarkTextLog times what logging a write's text adds to it (logText: one
+// product's old and new text, or ten products' of which six changed, as
+// BenchmarkUpsertTen), against its floor, a write transaction that moves
+// catalog_changes.indexed alone, alternating the two; it reports each one's process
+// CPU per transaction and the difference.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench TextLog -count 5 ./catalog
+func BenchmarkTextLog(b *testing.B) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(b.TempDir(), "catalog.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	text := func(i int) indexedText {
+		p := wordProducts(i + 1)[i]
+		return indexedText{p.Title, p.Brand, p.Category, `["gift"]`, p.Description + " Sturdy, shipped fast, made for every kitchen."}
+	}
+	for _, n := range []int{2, 9} {
+		texts := make([]indexedText, n)
+		for i := range texts {
+			texts[i] = text(i)
+		}
+		b.Run(fmt.Sprint(n, " texts"), func(b *testing.B) {
+			write := func(log bool) time.Duration {
+				cpu0 := cpuTime(b)
+				tx, err := c.db.BeginTx(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				w := newWriter(c, tx, time.Now())
+				err = w.exec(ctx, `UPDATE catalog_changes SET indexed = indexed + 1 WHERE id = 1`)
+				if err == nil && log {
+					err = w.logText(ctx, texts)
+				}
+				w.close()
+				if err == nil {
+					err = tx.Commit()
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				return cpuTime(b) - cpu0
+			}
+			var logged, floor time.Duration
+			for b.Loop() {
+				logged += write(true)
+				floor += write(false)
+			}
+			b.ReportMetric(float64(logged.Nanoseconds())/float64(b.N), "log_cpu_ns/op")
+			b.ReportMetric(float64(floor.Nanoseconds())/float64(b.N), "floor_cpu_ns/op")
+			b.ReportMetric(float64((logged-floor).Nanoseconds())/float64(b.N), "added_cpu_ns/op")
+		})
+	}
+}
