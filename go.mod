@@ -3,6 +3,7 @@ module github.com/commerce-mcp/commerce-mcp
 go 1.25.5
 
 require (
+	github.com/chromedp/cdproto v0.160.1
 	github.com/chromedp/chromedp v0.23.1
 	github.com/google/jsonschema-go v0.4.2
 	github.com/lmittmann/tint v1.2.1
