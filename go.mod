@@ -10,7 +10,6 @@ require (
 	github.com/mark3labs/mcp-go v1.2.1
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/stripe/stripe-go/v82 v82.5.1
-	golang.org/x/net v0.23.0
 	golang.org/x/text v0.14.0
 	golang.org/x/time v0.15.0
 )

@@ -91,10 +91,10 @@ func newTokenSecret() string {
 	return TokenPrefix + base64.RawURLEncoding.EncodeToString(b)
 }
 
-// wellFormedToken reports whether secret has the shape of a secret CreateToken makes:
+// WellFormedToken reports whether secret has the shape of a secret CreateToken makes:
 // the prefix, then exactly 43 base64url characters. It is the cheap refusal of
 // garbage (and of over-long headers) before any hashing or reading.
-func wellFormedToken(secret string) bool {
+func WellFormedToken(secret string) bool {
 	if len(secret) != tokenSecretLen || !strings.HasPrefix(secret, TokenPrefix) {
 		return false
 	}
@@ -122,7 +122,7 @@ func wellFormedToken(secret string) bool {
 // calls do not write. A failed write of it does not refuse the caller, whose token is
 // valid; a later call writes it.
 func (s *Store) Authenticate(ctx context.Context, secret string, now time.Time) (customerID string, err error) {
-	if !wellFormedToken(secret) {
+	if !WellFormedToken(secret) {
 		return "", ErrBadToken
 	}
 	hash := sha256.Sum256([]byte(secret))

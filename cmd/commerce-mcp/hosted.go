@@ -33,9 +33,11 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 	}
 	tb.Limits = ratelimit.New(ratelimit.Config{PerSecond: c.http.rate, Burst: c.http.burst,
 		PerMinute: map[string]int{"purchase": c.http.purchaseRate}})
-	var authFailures hosted.AuthFailureLimiter
+	// An IPv6 /48 (a site) may hold 16 of a flood's /64s at once, no more.
+	var authFailures, authFailuresSite hosted.AuthFailureLimiter
 	if f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: c.http.authFailRate, Burst: c.http.authFailBurst}); f != nil {
 		authFailures = f
+		authFailuresSite = ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 16 * c.http.authFailRate, Burst: 16 * c.http.authFailBurst})
 	}
 	h, err := hosted.New(tb.NewServer("commerce-mcp", version), hosted.Config{
 		Transport:            c.http.transport,
@@ -46,6 +48,10 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		Requests:             ratelimit.New(ratelimit.Config{PerSecond: c.http.requestRate, Burst: c.http.requestBurst}),
 		DialogAnswer:         tb.DialogAnswer,
 		AuthFailures:         authFailures,
+		AuthFailuresIPv6Site: authFailuresSite,
+		WellFormedToken:      store.WellFormedToken,
+		TrustedProxies:       c.http.trustedProxies,
+		MaxConnsPerAddr:      c.http.maxConnsPerIP,
 		MaxStreams:           c.http.maxStreams,
 		MaxStreamsTotal:      c.http.maxStreamsAll,
 		MaxInflight:          c.http.maxInflight,
@@ -78,7 +84,8 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 			"rate", c.http.rate, "burst", c.http.burst, "purchase_rate", c.http.purchaseRate,
 			"request_rate", c.http.requestRate, "request_burst", c.http.requestBurst,
 			"max_streams", c.http.maxStreams, "max_streams_total", c.http.maxStreamsAll,
-			"max_inflight", c.http.maxInflight, "max_conns", c.http.maxConns,
+			"max_inflight", c.http.maxInflight, "max_conns", c.http.maxConns, "max_conns_per_addr", c.http.maxConnsPerIP,
+			"trusted_proxies", len(c.http.trustedProxies),
 			"auth_fail_rate", c.http.authFailRate, "auth_fail_burst", c.http.authFailBurst,
 			"authorization_servers", len(c.http.authServers))
 	})

@@ -8,6 +8,8 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -22,6 +24,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
+	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
@@ -45,26 +48,29 @@ type serveConfig struct {
 
 // httpFlags are the settings of hosted mode (--transport http or sse).
 type httpFlags struct {
-	transport      string   // stdio, http or sse
-	addr           string   // listen address
-	stateless      bool     // Streamable HTTP without sessions
-	tlsCert        string   // PEM certificate file; with tlsKey
-	tlsKey         string   // PEM key file
-	allowedOrigins []string // browser origins allowed besides same-origin and localhost
-	publicURL      string   // base URL clients use; "" derives it from addr
-	rate           float64  // tool calls per second per customer
-	burst          int      // calls a customer may make at once above rate
-	purchaseRate   int      // purchases per minute per customer
-	requestRate    float64  // requests (tool calls included) per second per customer
-	requestBurst   int      // such requests a customer may make at once above requestRate
-	maxStreams     int      // long-lived streams open per customer
-	maxStreamsAll  int      // long-lived streams open in all
-	maxInflight    int      // POSTs one customer may have in flight
-	authFailRate   float64  // refused authentications per second per client address
-	authFailBurst  int      // such refusals an address may have at once above authFailRate
-	maxConns       int      // connections open at once
-	authServers    []string // OAuth authorization servers named in the protected-resource metadata
-	authServersSet bool     // --authorization-server was given: it replaces the environment's list
+	transport      string         // stdio, http or sse
+	addr           string         // listen address
+	stateless      bool           // Streamable HTTP without sessions
+	tlsCert        string         // PEM certificate file; with tlsKey
+	tlsKey         string         // PEM key file
+	allowedOrigins []string       // browser origins allowed besides same-origin and localhost
+	publicURL      string         // base URL clients use; "" derives it from addr
+	rate           float64        // tool calls per second per customer
+	burst          int            // calls a customer may make at once above rate
+	purchaseRate   int            // purchases per minute per customer
+	requestRate    float64        // requests (tool calls included) per second per customer
+	requestBurst   int            // such requests a customer may make at once above requestRate
+	maxStreams     int            // long-lived streams open per customer
+	maxStreamsAll  int            // long-lived streams open in all
+	maxInflight    int            // POSTs one customer may have in flight
+	authFailRate   float64        // refused authentications per second per client address
+	authFailBurst  int            // such refusals an address may have at once above authFailRate
+	maxConns       int            // connections open at once
+	maxConnsPerIP  int            // connections open at once per client address
+	trustedProxies []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
+	proxiesErr     error          // COMMERCE_TRUSTED_PROXIES did not parse
+	authServers    []string       // OAuth authorization servers named in the protected-resource metadata
+	authServersSet bool           // --authorization-server was given: it replaces the environment's list
 }
 
 // Defaults of hosted mode.
@@ -94,6 +100,9 @@ const (
 	// A client holds one or two connections (a POST and a stream), so the default
 	// stream cap (1000) leaves room for the requests of as many clients.
 	defaultMaxConns = 4096
+	// A browser opens 6 connections per host and an agent platform's egress address
+	// carries many agents; one address holding more than this is a flood.
+	defaultMaxConnsPerAddr = 256
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -120,9 +129,18 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
 	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")
 	fs.IntVar(&h.maxInflight, "max-inflight", defaultMaxInflight, "POSTs one customer may have in flight at once (streams aside); more get 429 before their body is read; 0 for no cap")
-	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a missing or wrong bearer token (answered 401) per second allowed per client address (the connection's peer: behind a proxy, the proxy); more get 429 before their token is looked up, a valid one too; 0 for no limit")
+	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a wrong (well-formed but unknown, expired or revoked) bearer token per second allowed per client address (an IPv4 address or IPv6 /64, and 16 times as many per IPv6 /48); more get 429 before their token is looked up, except tokens that authenticated in the last 30 s; 0 for no limit")
 	fs.IntVar(&h.authFailBurst, "auth-fail-burst", defaultAuthFailBurst, "such refusals an address may have at once before --auth-fail-rate applies")
-	fs.IntVar(&h.maxConns, "max-conns", defaultMaxConns, "connections open at once; one more waits to be accepted until one closes; 0 for no cap")
+	fs.IntVar(&h.maxConns, "max-conns", defaultMaxConns, "connections open at once; at the cap the longest-idle connection is closed for a new one, which waits only when none is idle; 0 for no cap")
+	fs.IntVar(&h.maxConnsPerIP, "max-conns-per-addr", defaultMaxConnsPerAddr, "connections open at once per client address (IPv4 address, IPv6 /64; --trusted-proxies aside); one more is closed at once; 0 for no cap")
+	proxies := getenv("COMMERCE_TRUSTED_PROXIES")
+	h.trustedProxies, h.proxiesErr = parseCIDRs(proxies)
+	fs.Func("trusted-proxies", "comma-separated `CIDRs` of reverse proxies in front of the server: for a request from one, the client address is the right-most X-Forwarded-For entry not in the list (without it, X-Forwarded-For is never read) (env COMMERCE_TRUSTED_PROXIES)", func(v string) error {
+		var err error
+		h.trustedProxies, err = parseCIDRs(v)
+		h.proxiesErr = nil
+		return err
+	})
 	for _, as := range strings.Split(getenv("COMMERCE_AUTHORIZATION_SERVERS"), ",") {
 		if as = strings.TrimSpace(as); as != "" {
 			h.authServers = append(h.authServers, as)
@@ -153,11 +171,23 @@ func (h *httpFlags) check() error {
 	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
 		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
 	}
-	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 || h.maxConns < 0 {
-		return &usageError{Msg: "--max-streams, --max-streams-total, --max-inflight and --max-conns must be 0 (no cap) or more"}
+	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 || h.maxConns < 0 || h.maxConnsPerIP < 0 {
+		return &usageError{Msg: "--max-streams, --max-streams-total, --max-inflight, --max-conns and --max-conns-per-addr must be 0 (no cap) or more"}
 	}
 	if h.authFailRate < 0 || h.authFailBurst < 1 {
 		return &usageError{Msg: "--auth-fail-rate must be 0 (no limit) or more, and --auth-fail-burst at least 1"}
+	}
+	for _, r := range []struct {
+		flag  string
+		rate  float64
+		burst int
+	}{{"rate", h.rate, h.burst}, {"request-rate", h.requestRate, h.requestBurst}, {"auth-fail-rate", h.authFailRate, h.authFailBurst}} {
+		if !ratelimit.CheckRate(r.rate, r.burst) {
+			return &usageError{Msg: fmt.Sprintf("--%s %v: give 0 (no limit) or a finite rate at which its burst refills within a year", r.flag, r.rate)}
+		}
+	}
+	if h.proxiesErr != nil {
+		return &usageError{Msg: "COMMERCE_TRUSTED_PROXIES: " + h.proxiesErr.Error()}
 	}
 	for _, as := range h.authServers {
 		if err := hosted.CheckIssuer(as); err != nil {
@@ -174,6 +204,47 @@ func (h *httpFlags) check() error {
 }
 
 func (h *httpFlags) hosted() bool { return h.transport != "stdio" }
+
+// looksProxied reports whether the settings suggest a reverse proxy in front: an
+// https public URL served without TLS here, or a public URL while listening on
+// loopback only.
+func (h *httpFlags) looksProxied() bool {
+	if h.publicURL == "" {
+		return false
+	}
+	if strings.HasPrefix(strings.ToLower(h.publicURL), "https:") && h.tlsCert == "" {
+		return true
+	}
+	host, _, err := net.SplitHostPort(h.addr)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.IsLoopback()
+}
+
+// parseCIDRs parses comma-separated CIDRs (a bare address is its own /32 or /128).
+func parseCIDRs(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return nil, fmt.Errorf("%q is not a CIDR (such as 10.0.0.0/8) or an address", f)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
 
 // parseServe reads serve's settings from args and the environment; the secrets come
 // from the environment or files (see payFlags.resolve), and warnings says which were
@@ -219,13 +290,16 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 			c.warnings = append(c.warnings, "COMMERCE_CUSTOMER is ignored over HTTP: each request acts for the customer of its bearer token")
 			c.customer = ""
 		}
+		if c.http.authFailRate > 0 && len(c.http.trustedProxies) == 0 && c.http.looksProxied() {
+			c.warnings = append(c.warnings, "the server looks to be behind a reverse proxy (--public-url is https without --tls-cert, or it listens on loopback with a --public-url) but --trusted-proxies is not set: every client then has the proxy's address, and one flood of wrong tokens gets all of them refused (429); set --trusted-proxies to the proxy's address, or --auth-fail-rate 0 and limit at the proxy")
+		}
 		if c.http.maxConns > 0 && (c.http.maxStreamsAll == 0 || c.http.maxStreamsAll >= c.http.maxConns) {
 			c.warnings = append(c.warnings, fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", c.http.maxStreamsAll, c.http.maxConns))
 		}
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
 			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server",
-			"auth-fail-rate", "auth-fail-burst", "max-conns"} {
+			"auth-fail-rate", "auth-fail-burst", "max-conns", "max-conns-per-addr", "trusted-proxies"} {
 			if isSet(fs, f) {
 				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
 			}

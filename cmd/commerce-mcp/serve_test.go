@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -47,12 +48,13 @@ func TestParseServe(t *testing.T) {
 		{name: "http", args: []string{"--db", "x.db", "--transport", "http", "--addr", "0.0.0.0:9000", "--stateless",
 			"--tls-cert", "c.pem", "--tls-key", "k.pem", "--allowed-origins", "https://a.example, http://localhost:6274,", "--public-url", "https://shop.example",
 			"--rate", "2.5", "--burst", "4", "--purchase-rate", "0", "--request-rate", "0", "--request-burst", "7", "--max-streams", "0", "--max-streams-total", "5",
-			"--max-inflight", "3", "--auth-fail-rate", "0", "--auth-fail-burst", "2", "--max-conns", "9", "--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
+			"--max-inflight", "3", "--auth-fail-rate", "0", "--auth-fail-burst", "2", "--max-conns", "9", "--max-conns-per-addr", "5", "--trusted-proxies", "10.0.0.0/8, 192.0.2.1,", "--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
 			env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://replaced.example"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: httpFlags{transport: "http", addr: "0.0.0.0:9000", stateless: true,
 				tlsCert: "c.pem", tlsKey: "k.pem", allowedOrigins: []string{"https://a.example", "http://localhost:6274"}, publicURL: "https://shop.example",
-				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxInflight: 3, authFailBurst: 2, maxConns: 9,
-				authServers: []string{"https://as.example", "http://localhost:9000/realm"}, authServersSet: true}}},
+				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxInflight: 3, authFailBurst: 2, maxConns: 9, maxConnsPerIP: 5,
+				trustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("192.0.2.1/32")},
+				authServers:    []string{"https://as.example", "http://localhost:9000/realm"}, authServersSet: true}}},
 		{name: "authorization servers from the environment", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://a.example, https://b.example/t,"},
 			args: []string{"--db", "x.db", "--transport", "http"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
@@ -98,6 +100,45 @@ func TestParseServe(t *testing.T) {
 				h.maxStreamsAll = 0
 				return h
 			}()}, wantWarning: "open streams may hold every connection"},
+		{name: "trusted proxies from the environment", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "fd00::/8"}, args: []string{"--db", "x.db", "--transport", "http"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("fd00::/8")}
+				return h
+			}()}},
+		{name: "trusted proxies, not a CIDR", args: []string{"--transport", "http", "--trusted-proxies", "proxy.example"}, wantErr: "trusted-proxies"},
+		{name: "trusted proxies from the environment, not a CIDR", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "10.0.0.0/33"}, args: []string{"--transport", "http"}, wantErr: "COMMERCE_TRUSTED_PROXIES"},
+		{name: "the flag replaces a bad environment", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "nope"}, args: []string{"--db", "x.db", "--transport", "http", "--trusted-proxies", "10.1.2.3"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("10.1.2.3/32")}
+				return h
+			}()}},
+		{name: "negative per-address connection cap", args: []string{"--transport", "http", "--max-conns-per-addr", "-1"}, wantErr: "--max-conns-per-addr"},
+		{name: "per-address connection cap with stdio", args: []string{"--max-conns-per-addr", "3"}, wantErr: "--max-conns-per-addr is for"},
+		{name: "trusted proxies with stdio", args: []string{"--trusted-proxies", "10.0.0.0/8"}, wantErr: "--trusted-proxies is for"},
+		{name: "NaN rate", args: []string{"--transport", "http", "--rate", "NaN"}, wantErr: "--rate"},
+		{name: "infinite request rate", args: []string{"--transport", "http", "--request-rate", "Inf"}, wantErr: "--request-rate"},
+		{name: "refused-auth rate too slow to refill", args: []string{"--transport", "http", "--auth-fail-rate", "1e-10"}, wantErr: "--auth-fail-rate"},
+		{name: "behind a TLS proxy without trusted proxies", args: []string{"--db", "x.db", "--transport", "http", "--public-url", "https://shop.example"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.publicURL = "https://shop.example"
+				return h
+			}()}, wantWarning: "--trusted-proxies is not set"},
+		{name: "on loopback with a public URL without trusted proxies", args: []string{"--db", "x.db", "--transport", "http", "--public-url", "http://shop.example"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.publicURL = "http://shop.example"
+				return h
+			}()}, wantWarning: "--trusted-proxies is not set"},
+		{name: "behind a proxy with trusted proxies", args: []string{"--db", "x.db", "--transport", "http", "--public-url", "https://shop.example", "--trusted-proxies", "127.0.0.1"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.publicURL = "https://shop.example"
+				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
+				return h
+			}()}},
 		{name: "authorization server over plain HTTP", args: []string{"--transport", "http", "--authorization-server", "http://as.example"}, wantErr: "--authorization-server"},
 		{name: "authorization server with a query", args: []string{"--transport", "http", "--authorization-server", "https://as.example/?x=1"}, wantErr: "--authorization-server"},
 		{name: "authorization server from the environment, not a URL", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "as.example"}, args: []string{"--transport", "http"}, wantErr: "--authorization-server"},
@@ -146,7 +187,8 @@ func TestParseServe(t *testing.T) {
 func hostedDefaults(transport string) httpFlags {
 	return httpFlags{transport: transport, addr: defaultAddr, rate: defaultRate, burst: defaultBurst, purchaseRate: defaultPurchaseRate,
 		requestRate: defaultRequestRate, requestBurst: defaultRequestBurst, maxStreams: defaultMaxStreams, maxStreamsAll: defaultMaxStreamsAll,
-		maxInflight: defaultMaxInflight, authFailRate: defaultAuthFailRate, authFailBurst: defaultAuthFailBurst, maxConns: defaultMaxConns}
+		maxInflight: defaultMaxInflight, authFailRate: defaultAuthFailRate, authFailBurst: defaultAuthFailBurst, maxConns: defaultMaxConns,
+		maxConnsPerIP: defaultMaxConnsPerAddr}
 }
 
 // TestServeReadOnly checks, through a client on stdio, that serve --read-only and

@@ -3,6 +3,7 @@ package hosted
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -24,97 +26,271 @@ func customerFrom(ctx context.Context) string {
 	return c
 }
 
-// AuthFailureLimiter limits refused authentications per client address: Blocked
-// says, counting nothing, whether addr has none left (and how long until it has);
-// Fail counts one. ratelimit.Failures is one.
+// AuthFailureLimiter limits refused authentications per client address: Take takes
+// one refusal from addr's budget before its token is looked up (false, and how long
+// until it has one, when none is left), and Refund gives it back when the token was
+// not refused. ratelimit.Failures is one.
 type AuthFailureLimiter interface {
-	Blocked(addr string) (blocked bool, retryAfter time.Duration)
-	Fail(addr string)
+	Take(addr string) (ok bool, retryAfter time.Duration)
+	Refund(addr string)
 }
+
+// recentAuthTTL is how long a token that authenticated is still let through from a
+// client address refused for its failures (see recentAuths).
+const recentAuthTTL = 30 * time.Second
 
 // authenticate lets through only requests with a valid bearer token, with the token's
 // customer in the request context. Every refusal is the same 401 with the RFC 9728
-// challenge, whatever the reason; a token store that cannot answer is 503. A client
-// address with too many refusals (Config.AuthFailures) gets 429 with Retry-After
-// before its token is looked up.
+// challenge, whatever the reason; a token store that cannot answer is 503.
+//
+// A client address (see clientAddr) whose well-formed tokens were refused too often
+// (Config.AuthFailures, and for IPv6 also its /48 in Config.AuthFailuresIPv6Site)
+// gets 429 with Retry-After before its token is looked up, unless that token
+// authenticated within recentAuthTTL (recentAuths): customers sharing an address
+// with a flood keep being served. A missing or malformed token costs no lookup and
+// counts nothing; it is simply 401.
 func (h *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		addr := ""
+		secret, ok := bearer(r.Header.Get("Authorization"))
+		if ok && h.cfg.WellFormedToken != nil && !h.cfg.WellFormedToken(secret) {
+			ok = false
+		}
+		if !ok {
+			h.unauthorized(w, r)
+			return
+		}
+		var keys []authKey
 		if h.cfg.AuthFailures != nil {
-			addr = clientKey(r.RemoteAddr)
-			if blocked, retry := h.cfg.AuthFailures.Blocked(addr); blocked {
+			keys = h.authKeys(r)
+			if ok, retry := takeAll(keys); !ok {
+				if customer, ok := h.recent.get(secret, h.now()); ok {
+					h.serveAs(next, w, r, secret, customer)
+					return
+				}
 				h.authFlooded(w, r, retry)
 				return
 			}
 		}
-		secret, ok := bearer(r.Header.Get("Authorization"))
-		if !ok {
-			h.refused(w, r, addr)
-			return
-		}
 		customer, err := h.cfg.Authenticate(r.Context(), secret)
 		switch {
 		case errors.Is(err, ErrBadToken) || (err == nil && customer == ""):
-			h.refused(w, r, addr)
+			h.unauthorized(w, r) // the refusal taken stays counted
 			return
 		case err != nil:
+			refundAll(keys)
 			h.cfg.Log.Error("authenticating a request failed", "err", err)
 			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
 			return
 		}
-		if rec := recordFrom(r.Context()); rec != nil {
-			rec.setCustomer(customer)
+		if keys != nil {
+			refundAll(keys)
+			h.recent.put(secret, customer, h.now())
 		}
-		// Whether the token still acts for the customer, for streams that outlive
-		// this check (endRevokedStreams). The secret stays in this closure.
-		valid := func(ctx context.Context) bool {
-			c, err := h.cfg.Authenticate(ctx, secret)
-			return !errors.Is(err, ErrBadToken) && (err != nil || c == customer)
-		}
-		ctx := context.WithValue(r.Context(), customerKey{}, customer)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, tokenValidKey{}, valid)))
+		h.serveAs(next, w, r, secret, customer)
 	})
 }
 
-// refused answers a refused authentication 401 and counts it against the client
-// address addr.
-func (h *Server) refused(w http.ResponseWriter, r *http.Request, addr string) {
-	if h.cfg.AuthFailures != nil {
-		h.cfg.AuthFailures.Fail(addr)
+// serveAs passes r on as a request of customer, authenticated by secret.
+func (h *Server) serveAs(next http.Handler, w http.ResponseWriter, r *http.Request, secret, customer string) {
+	if rec := recordFrom(r.Context()); rec != nil {
+		rec.setCustomer(customer)
 	}
-	h.unauthorized(w, r)
+	// Whether the token still acts for the customer, for streams that outlive
+	// this check (endRevokedStreams). The secret stays in this closure.
+	valid := func(ctx context.Context) bool {
+		c, err := h.cfg.Authenticate(ctx, secret)
+		return !errors.Is(err, ErrBadToken) && (err != nil || c == customer)
+	}
+	ctx := context.WithValue(r.Context(), customerKey{}, customer)
+	next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, tokenValidKey{}, valid)))
+}
+
+// authKey is one budget a request's refusal is counted against.
+type authKey struct {
+	lim AuthFailureLimiter
+	key string
+}
+
+// authKeys are the budgets of r's client address: its own (an IPv4 address, an IPv6
+// /64) and, for IPv6, its /48's when Config.AuthFailuresIPv6Site is set.
+func (h *Server) authKeys(r *http.Request) []authKey {
+	a, ok := h.clientAddr(r)
+	if !ok {
+		return []authKey{{h.cfg.AuthFailures, r.RemoteAddr}}
+	}
+	keys := []authKey{{h.cfg.AuthFailures, addrKey(a)}}
+	if a.Is6() && h.cfg.AuthFailuresIPv6Site != nil {
+		keys = append(keys, authKey{h.cfg.AuthFailuresIPv6Site, netip.PrefixFrom(a, 48).Masked().String()})
+	}
+	return keys
+}
+
+// takeAll takes one refusal from every budget of keys, or from none: when one has
+// none left, those already taken are given back.
+func takeAll(keys []authKey) (ok bool, retry time.Duration) {
+	for i, k := range keys {
+		if ok, retry := k.lim.Take(k.key); !ok {
+			refundAll(keys[:i])
+			return false, retry
+		}
+	}
+	return true, 0
+}
+
+func refundAll(keys []authKey) {
+	for _, k := range keys {
+		k.lim.Refund(k.key)
+	}
 }
 
 // authFlooded answers a request from an address with too many refused
-// authentications: 429 with Retry-After, its token unread. The warning is logged at
-// most once a minute, without the address or any header.
+// authentications: 429 with Retry-After, its token not looked up. Such refusals
+// have no call-log line each: one warning at most once a minute counts them,
+// without the address or any header.
 func (h *Server) authFlooded(w http.ResponseWriter, r *http.Request, retry time.Duration) {
-	if h.floodLog.due(time.Now()) {
-		h.cfg.Log.Warn("refusing requests from a client address after too many refused authentications (missing or wrong bearer tokens); logged at most once a minute")
+	n := h.floodCount.Add(1)
+	if h.floodLog.due(h.now()) {
+		h.floodCount.Add(-n)
+		h.cfg.Log.Warn("refusing requests from client addresses after too many refused authentications (wrong bearer tokens); counted here, logged at most once a minute", "refused", n)
+	}
+	if rec := recordFrom(r.Context()); rec != nil {
+		rec.setQuiet()
 	}
 	refuse(w, r, http.StatusTooManyRequests, retry, "too many refused authentications",
-		fmt.Sprintf("Too many requests with a missing or wrong bearer token from this address; nothing was done. Try again in %d seconds with a valid token.", retrySeconds(retry)))
+		fmt.Sprintf("Too many requests with a wrong bearer token from this address; nothing was done. Try again in %d seconds with a valid token.", retrySeconds(retry)))
 }
 
-// clientKey is the client address r.RemoteAddr stands for, as the refused-auth limit
-// counts it: an IPv4 address, or an IPv6 address's /64 (one host's or one site's
-// usual allocation; counting single IPv6 addresses would let one client use
-// billions). It is the connection's peer: behind a reverse proxy every client is the
-// proxy.
+// clientAddr is the client address of r: the connection's peer or, when the peer
+// is one of Config.TrustedProxies, the right-most X-Forwarded-For entry that is not
+// (the peer itself when the header is missing or an entry malformed). Without
+// trusted proxies the header is never read. IPv4-mapped IPv6 is IPv4. False when
+// r.RemoteAddr is no IP address.
+func (h *Server) clientAddr(r *http.Request) (netip.Addr, bool) {
+	peer, ok := parseHostAddr(r.RemoteAddr)
+	if !ok || !h.trustedProxy(peer) {
+		return peer, ok
+	}
+	xff := r.Header.Values("X-Forwarded-For")
+	if len(xff) == 0 {
+		return peer, true
+	}
+	hops := strings.Split(strings.Join(xff, ","), ",")
+	client := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, ok := parseHostAddr(strings.TrimSpace(hops[i]))
+		if !ok {
+			return peer, true
+		}
+		client = a
+		if !h.trustedProxy(a) {
+			break
+		}
+	}
+	return client, true
+}
+
+func (h *Server) trustedProxy(a netip.Addr) bool {
+	for _, p := range h.cfg.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseHostAddr parses "ip", "ip:port" or "[ip]:port", unmapped and without zone.
+func parseHostAddr(s string) (netip.Addr, bool) {
+	host, _, err := net.SplitHostPort(s)
+	if err != nil {
+		host = s
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return netip.Addr{}, false
+	}
+	return a.Unmap().WithZone(""), true
+}
+
+// addrKey is the client address a as the limits per address count it: an IPv4
+// address, or an IPv6 address's /64 (one host's or one site's usual allocation;
+// counting single IPv6 addresses would let one client use billions).
+func addrKey(a netip.Addr) string {
+	if a.Is4() {
+		return a.String()
+	}
+	return netip.PrefixFrom(a, 64).Masked().String()
+}
+
+// clientKey is addrKey of the peer address remoteAddr ("host:port"), or remoteAddr
+// itself when it is no IP address.
 func clientKey(remoteAddr string) string {
-	host, _, err := net.SplitHostPort(remoteAddr)
-	if err != nil {
-		host = remoteAddr
+	a, ok := parseHostAddr(remoteAddr)
+	if !ok {
+		return remoteAddr
 	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
+	return addrKey(a)
+}
+
+// recentAuths remembers, for recentAuthTTL, the tokens that authenticated (by their
+// SHA-256, never the token): asked only for a request from a client address refused
+// for its failures, so that the customers behind a shared address (a NAT, an agent
+// platform's egress) keep being served while a flood from it is refused. For such an
+// address, a token revoked or expired is refused up to recentAuthTTL late. Bounded:
+// at most maxRecentAuths entries; when full, the stale ones go, then any one.
+type recentAuths struct {
+	mu sync.Mutex
+	m  map[[sha256.Size]byte]recentAuth
+	// max is maxRecentAuths (tests lower it).
+	max int
+}
+
+type recentAuth struct {
+	customer string
+	seen     time.Time
+}
+
+// maxRecentAuths bounds recentAuths: 10,000 entries are about 1 MB.
+const maxRecentAuths = 10_000
+
+func (c *recentAuths) put(secret, customer string, now time.Time) {
+	k := sha256.Sum256([]byte(secret))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[[sha256.Size]byte]recentAuth{}
 	}
-	ip = ip.Unmap().WithZone("")
-	if ip.Is4() {
-		return ip.String()
+	if _, ok := c.m[k]; !ok && len(c.m) >= c.max {
+		for k, e := range c.m {
+			if now.Sub(e.seen) >= recentAuthTTL {
+				delete(c.m, k)
+			}
+		}
+		for k := range c.m {
+			if len(c.m) < c.max {
+				break
+			}
+			delete(c.m, k)
+		}
 	}
-	return netip.PrefixFrom(ip, 64).Masked().String()
+	c.m[k] = recentAuth{customer: customer, seen: now}
+}
+
+// get returns the customer of secret if it authenticated within recentAuthTTL.
+func (c *recentAuths) get(secret string, now time.Time) (string, bool) {
+	k := sha256.Sum256([]byte(secret))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || now.Sub(e.seen) >= recentAuthTTL {
+		return "", false
+	}
+	return e.customer, true
+}
+
+func (c *recentAuths) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.m)
 }
 
 type tokenValidKey struct{}

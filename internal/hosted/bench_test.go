@@ -64,7 +64,7 @@ func BenchmarkRequestGuards(b *testing.B) {
 	}{
 		{"floor", nil, http.StatusOK},
 		{"guarded", ratelimit.New(ratelimit.Config{PerSecond: 1e9, Burst: 1 << 30}), http.StatusOK},
-		{"refused", ratelimit.New(ratelimit.Config{PerSecond: 1e-9, Burst: 1}), http.StatusTooManyRequests},
+		{"refused", ratelimit.New(ratelimit.Config{PerSecond: 1e-6, Burst: 1}), http.StatusTooManyRequests},
 	} {
 		cfg := Config{Stateless: true, PublicURL: "http://127.0.0.1", Authenticate: fakeAuthenticate,
 			WithCustomer: withTestCustomer, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
@@ -117,9 +117,9 @@ func BenchmarkAuthFailures(b *testing.B) {
 		if c.limit {
 			// Burst 1 and almost no refill: after the first refusal, every request
 			// is over it (a wrong token, the case measured; a good one would be too).
-			f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 1e-9, Burst: 1})
+			f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 1e-6, Burst: 1})
 			if c.status == http.StatusTooManyRequests {
-				f.Fail("192.0.2.1")
+				f.Take("192.0.2.1")
 			}
 			cfg.AuthFailures = f
 		}

@@ -38,6 +38,7 @@ type record struct {
 	deferred   bool // the answer goes out on an SSE stream: log when the call ends
 	finished   bool // a hook saw the call end
 	logged     bool
+	quiet      bool // counted in a summary line instead (authFlooded)
 	httpStatus int
 
 	release func() // gives back the request's slot of Config.MaxInflight; nil when none
@@ -184,6 +185,13 @@ func (r *record) requestID() json.RawMessage {
 	return r.id
 }
 
+// setQuiet says that the request has no line of its own.
+func (r *record) setQuiet() {
+	r.mu.Lock()
+	r.quiet = true
+	r.mu.Unlock()
+}
+
 func (r *record) setRPCError(label string) {
 	r.mu.Lock()
 	r.rpcError = label
@@ -216,7 +224,7 @@ func (h *Server) logCalls(next http.Handler) http.Handler {
 // logRecord writes rec's line once.
 func (h *Server) logRecord(rec *record, httpMethod string) {
 	rec.mu.Lock()
-	if rec.logged {
+	if rec.logged || rec.quiet {
 		rec.mu.Unlock()
 		return
 	}

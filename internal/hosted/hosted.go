@@ -17,14 +17,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
-	"golang.org/x/net/netutil"
 )
 
 // Transports.
@@ -117,14 +118,28 @@ type Config struct {
 	// a 2026-07-28 subscriptions/listen) one customer may hold open at once;
 	// MaxStreamsTotal caps them across customers. 0 means no cap.
 	MaxStreams, MaxStreamsTotal int
-	// AuthFailures, when set, limits the refused authentications (missing, unknown,
-	// expired or revoked tokens) per client address (see clientKey): an address over
-	// it gets 429 with Retry-After before its token is looked up, whatever the token.
-	// Successful authentications count nothing. Nil: no limit.
-	AuthFailures AuthFailureLimiter
-	// MaxConns caps the connections open at once; the one more waits to be accepted
-	// (in the kernel's backlog) until one closes. 0: no cap.
-	MaxConns int
+	// AuthFailures, when set, limits the refused authentications of well-formed
+	// tokens (unknown, expired or revoked) per client address (an IPv4 address or an
+	// IPv6 /64, see clientAddr): an address over it gets 429 with Retry-After before
+	// its token is looked up, unless that token authenticated in the last
+	// recentAuthTTL. Successful authentications, missing and malformed tokens count
+	// nothing. Nil: no limit. AuthFailuresIPv6Site, when set too, counts the same
+	// refusals per IPv6 /48 (an address is refused when either budget is spent).
+	AuthFailures, AuthFailuresIPv6Site AuthFailureLimiter
+	// WellFormedToken, when set, says whether a bearer token has the shape of a real
+	// one; one that has not is refused 401 without a lookup and counts nothing.
+	WellFormedToken func(string) bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed (see
+	// clientAddr); their own connections are not capped per address. None: the
+	// client address is the connection's peer.
+	TrustedProxies []netip.Prefix
+	// MaxConns caps the connections open at once: at the cap the connection idle
+	// the longest (a keep-alive between requests, or one that has sent nothing for
+	// 5 s) is closed for a new one, and only when none is idle does the new one wait
+	// to be accepted. MaxConnsPerAddr caps the connections of one client address
+	// (an IPv4 address, an IPv6 /64; trusted proxies aside): one more is closed at
+	// once. 0: no cap.
+	MaxConns, MaxConnsPerAddr int
 	// MaxInflight caps the POSTs one customer may have in flight at once, from before
 	// the body is read to the answer (a subscriptions/listen stream gives its slot
 	// back once known as one: the stream caps hold it); one more gets 429. 0: no cap.
@@ -150,7 +165,12 @@ type Server struct {
 	posts    streamCounts // POSTs in flight per customer (MaxInflight)
 	busyLog  rateLog      // the warning that the server's stream cap is reached
 	floodLog rateLog      // the warning that an address is refused for failed authentications
-	origins  map[string]bool
+	// floodCount counts the refusals of authFlooded since its last warning.
+	floodCount atomic.Int64
+	recent     recentAuths // tokens that authenticated lately (AuthFailures)
+	// now is the clock of the refused-auth limit's warning and recentAuths (tests set it).
+	now     func() time.Time
+	origins map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
 	tokenRecheck time.Duration
 
@@ -201,7 +221,7 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		origins[n] = true
 	}
-	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 || c.MaxInflight < 0 || c.MaxConns < 0 {
+	if c.MaxStreams < 0 || c.MaxStreamsTotal < 0 || c.MaxInflight < 0 || c.MaxConns < 0 || c.MaxConnsPerAddr < 0 {
 		return nil, errors.New("hosted: stream, in-flight and connection caps must be 0 (no cap) or more")
 	}
 	if c.MaxStreams == 0 && c.MaxStreamsTotal > 0 {
@@ -219,7 +239,7 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	}
-	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins, tokenRecheck: tokenRecheck}
+	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins, tokenRecheck: tokenRecheck, recent: recentAuths{max: maxRecentAuths}, now: time.Now}
 	h.abort, h.cancelAbort = context.WithCancel(context.Background())
 	h.instrument()
 	return h, nil
@@ -301,10 +321,11 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:       slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
 		BaseContext:    func(net.Listener) context.Context { return base },
 	}
-	if h.cfg.MaxConns > 0 {
-		// Accept waits while MaxConns connections are open; the TLS listener ServeTLS
-		// wraps around it counts the same connections.
-		ln = netutil.LimitListener(ln, h.cfg.MaxConns)
+	if h.cfg.MaxConns > 0 || h.cfg.MaxConnsPerAddr > 0 {
+		// The TLS listener ServeTLS wraps around it counts the same connections.
+		cl := newConnLimit(ln, h.cfg.MaxConns, h.cfg.MaxConnsPerAddr, h.trustedProxy)
+		srv.ConnState = cl.connState
+		ln = cl
 	}
 	errc := make(chan error, 1)
 	go func() {

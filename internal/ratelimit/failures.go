@@ -17,7 +17,7 @@ type FailConfig struct {
 	Burst int
 	// MaxKeys bounds how many keys have buckets of their own; 0 means
 	// DefaultMaxKeys. While that many are tracked and none can be dropped, a new
-	// key shares one overflow bucket with every other such key.
+	// key is not tracked: it is not limited until room appears.
 	MaxKeys int
 	// Now is the clock; nil means time.Now. Tests set it.
 	Now func() time.Time
@@ -26,15 +26,18 @@ type FailConfig struct {
 // DefaultMaxKeys is FailConfig.MaxKeys when it is 0: about 1.5 MB of buckets.
 const DefaultMaxKeys = 10_000
 
-// Failures limits failed attempts per key: Blocked asks, without counting anything,
-// whether a key has used up its failures, and Fail counts one. Only failures count,
-// so a key whose attempts succeed is never held back by them. It is safe for
-// concurrent use; a nil *Failures blocks nothing.
+// Failures limits failed attempts per key. Take takes one failure from a key's
+// budget before an attempt (refusing when none is left), and Refund gives it back
+// when the attempt did not fail; so attempts running at the same time can never
+// pass more than the budget, and a key whose attempts succeed is never held back.
+// It is safe for concurrent use; a nil *Failures limits nothing.
 //
-// Memory is bounded: a key's bucket is dropped once it has been idle long enough to
-// be full again (when dropping it changes nothing), and at most MaxKeys keys have a
-// bucket of their own; beyond that, new keys share the overflow bucket until old
-// ones are dropped.
+// Memory is bounded: a key's bucket is dropped once it is full again (when dropping
+// it changes nothing), and at most MaxKeys keys have a bucket. When the table is
+// full and none can be dropped, a new key is not tracked (Take lets it through),
+// rather than refused: a key that has not failed is never refused because others
+// did. Filling the table takes MaxKeys keys each failing, and such a client could
+// spend MaxKeys budgets anyway.
 type Failures struct {
 	now     func() time.Time
 	limit   rate.Limit
@@ -43,35 +46,67 @@ type Failures struct {
 	idle    time.Duration // how long an empty bucket takes to be full again
 
 	mu        sync.Mutex
-	keys      map[string]*failBucket
-	overflow  failBucket
+	keys      map[string]*rate.Limiter
 	lastSweep time.Time
 }
 
-type failBucket struct{ lim *rate.Limiter }
-
-// NewFailures returns a Failures for cfg, or nil when cfg sets no limit.
+// NewFailures returns a Failures for cfg, or nil when cfg sets no limit (a rate
+// of 0 or less, NaN or +Inf).
 func NewFailures(cfg FailConfig) *Failures {
-	if cfg.PerSecond <= 0 || math.IsInf(cfg.PerSecond, 1) || math.IsNaN(cfg.PerSecond) {
+	if !(cfg.PerSecond > 0) || math.IsInf(cfg.PerSecond, 1) {
 		return nil
 	}
-	f := &Failures{now: cfg.Now, limit: rate.Limit(cfg.PerSecond), burst: cfg.Burst, maxKeys: cfg.MaxKeys, keys: map[string]*failBucket{}}
+	f := &Failures{now: cfg.Now, limit: rate.Limit(cfg.PerSecond), burst: cfg.Burst, maxKeys: cfg.MaxKeys, keys: map[string]*rate.Limiter{}}
 	if f.now == nil {
 		f.now = time.Now
 	}
 	if f.burst < 1 {
-		f.burst = max(1, int(math.Ceil(cfg.PerSecond)))
+		f.burst = max(1, int(math.Ceil(min(cfg.PerSecond, 1e6))))
 	}
 	if f.maxKeys <= 0 {
 		f.maxKeys = DefaultMaxKeys
 	}
 	f.idle = max(time.Second, refill(f.limit, f.burst))
-	f.overflow.lim = rate.NewLimiter(f.limit, f.burst)
 	return f
 }
 
-// Blocked reports whether key has no failure left now and, if so, how long until it
-// has one (rounded up to the millisecond). It counts nothing.
+// Take takes one failure from key's budget for an attempt about to be made. When
+// key has none left it takes nothing and says how long until it has one (rounded
+// up to the millisecond).
+func (f *Failures) Take(key string) (ok bool, retryAfter time.Duration) {
+	if f == nil {
+		return true, 0
+	}
+	now := f.now()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	lim := f.bucket(key, now, true)
+	if lim == nil {
+		return true, 0 // not tracked: the table is full
+	}
+	if d := wait(lim, now); d > 0 {
+		return false, d
+	}
+	lim.AllowN(now, 1)
+	return true, 0
+}
+
+// Refund gives back the failure Take took for key, when the attempt did not fail.
+func (f *Failures) Refund(key string) {
+	if f == nil {
+		return
+	}
+	now := f.now()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if lim := f.keys[key]; lim != nil {
+		// A bucket never holds more than its burst: a refund to a full bucket is lost.
+		lim.AllowN(now, -1)
+	}
+}
+
+// Blocked reports, taking nothing, whether key has no failure left now and, if so,
+// how long until it has one.
 func (f *Failures) Blocked(key string) (blocked bool, retryAfter time.Duration) {
 	if f == nil {
 		return false, 0
@@ -79,48 +114,30 @@ func (f *Failures) Blocked(key string) (blocked bool, retryAfter time.Duration) 
 	now := f.now()
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	b := f.bucket(key, now, false)
-	if b == nil {
+	lim := f.keys[key]
+	if lim == nil {
 		return false, 0
 	}
-	retryAfter = wait(b.lim, now)
-	return retryAfter > 0, retryAfter
+	d := wait(lim, now)
+	return d > 0, d
 }
 
-// Fail counts one failure of key.
-func (f *Failures) Fail(key string) {
-	if f == nil {
-		return
-	}
-	now := f.now()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	b := f.bucket(key, now, true)
-	// Attempts that passed Blocked together may fail together: the bucket goes into
-	// debt rather than forgetting them.
-	b.lim.ReserveN(now, 1)
-}
-
-// bucket returns key's bucket, the overflow bucket when key has none and the table
-// is full, or, unless create, nil when key has none and the table has room (a new
-// bucket would be full).
-func (f *Failures) bucket(key string, now time.Time, create bool) *failBucket {
+// bucket returns key's bucket, making it unless create is false; nil when key has
+// none and the table is full.
+func (f *Failures) bucket(key string, now time.Time, create bool) *rate.Limiter {
 	f.sweep(now, false)
-	if b := f.keys[key]; b != nil {
-		return b
+	if lim := f.keys[key]; lim != nil || !create {
+		return lim
 	}
 	if len(f.keys) >= f.maxKeys {
 		f.sweep(now, true)
+		if len(f.keys) >= f.maxKeys {
+			return nil
+		}
 	}
-	if len(f.keys) >= f.maxKeys {
-		return &f.overflow
-	}
-	if !create {
-		return nil
-	}
-	b := &failBucket{lim: rate.NewLimiter(f.limit, f.burst)}
-	f.keys[key] = b
-	return b
+	lim := rate.NewLimiter(f.limit, f.burst)
+	f.keys[key] = lim
+	return lim
 }
 
 // sweep drops the buckets that are full again (the same as none), at most once per
@@ -132,8 +149,8 @@ func (f *Failures) sweep(now time.Time, full bool) {
 		return
 	}
 	f.lastSweep = now
-	for k, b := range f.keys {
-		if b.lim.TokensAt(now) >= float64(f.burst) {
+	for k, lim := range f.keys {
+		if lim.TokensAt(now) >= float64(f.burst) {
 			delete(f.keys, k)
 		}
 	}

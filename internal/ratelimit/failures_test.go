@@ -2,20 +2,24 @@ package ratelimit_test
 
 import (
 	"fmt"
+	"math"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
 )
 
-// failStep is one step of a Failures script: at a time after start, fails failures
-// of key, then Blocked(key) is expected to say blocked with retry (0: not blocked).
+// failStep is one step of a Failures script: at a time after start, takes tries
+// failures of key (the last one's answer is checked: refused with retry, or taken
+// when retry is 0) and refunds refunds of them.
 type failStep struct {
-	at    time.Duration
-	key   string
-	fails int
-	retry time.Duration
+	at      time.Duration
+	key     string
+	tries   int
+	refunds int
+	retry   time.Duration
 }
 
 func TestFailures(t *testing.T) {
@@ -24,44 +28,51 @@ func TestFailures(t *testing.T) {
 		cfg   ratelimit.FailConfig
 		steps []failStep
 	}{
-		{name: "burst, then blocked until the rate refills", cfg: ratelimit.FailConfig{PerSecond: 5, Burst: 20}, steps: []failStep{
-			{key: "10.0.0.1", fails: 19},
-			{key: "10.0.0.1", fails: 1, retry: 200 * time.Millisecond},
-			{at: 150 * time.Millisecond, key: "10.0.0.1", retry: 50 * time.Millisecond},
-			{at: 200 * time.Millisecond, key: "10.0.0.1"},
-			{at: 200 * time.Millisecond, key: "10.0.0.1", fails: 1, retry: 200 * time.Millisecond},
+		{name: "burst, then refused until the rate refills", cfg: ratelimit.FailConfig{PerSecond: 5, Burst: 20}, steps: []failStep{
+			{key: "10.0.0.1", tries: 20},
+			{key: "10.0.0.1", tries: 1, retry: 200 * time.Millisecond},
+			{at: 150 * time.Millisecond, key: "10.0.0.1", tries: 1, retry: 50 * time.Millisecond},
+			{at: 200 * time.Millisecond, key: "10.0.0.1", tries: 1},
+			{at: 200 * time.Millisecond, key: "10.0.0.1", tries: 1, retry: 200 * time.Millisecond},
 		}},
-		{name: "asking counts nothing", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 2}, steps: []failStep{
-			{key: "a"}, {key: "a"}, {key: "a"}, {key: "a"},
-			{key: "a", fails: 1},
-			{key: "a", fails: 1, retry: time.Second},
+		{name: "refunded attempts cost nothing", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 2}, steps: []failStep{
+			{key: "a", tries: 1, refunds: 1}, {key: "a", tries: 1, refunds: 1}, {key: "a", tries: 1, refunds: 1},
+			{key: "a", tries: 2},
+			{key: "a", tries: 1, retry: time.Second},
+		}},
+		{name: "a refund to a full bucket is lost", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 2}, steps: []failStep{
+			{key: "a", refunds: 5},
+			{key: "a", tries: 2},
+			{key: "a", tries: 1, retry: time.Second},
 		}},
 		{name: "another key is not held back", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 2}, steps: []failStep{
-			{key: "a", fails: 2, retry: time.Second},
-			{key: "b"},
-			{key: "b", fails: 1},
-			{key: "a", retry: time.Second},
+			{key: "a", tries: 2},
+			{key: "a", tries: 1, retry: time.Second},
+			{key: "b", tries: 2},
+			{key: "a", tries: 1, retry: time.Second},
 		}},
-		{name: "failures that passed together go into debt", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 1}, steps: []failStep{
-			{key: "a", fails: 3, retry: 3 * time.Second},
-			{at: 2 * time.Second, key: "a", retry: time.Second},
-			{at: 3 * time.Second, key: "a"},
+		{name: "refused attempts take nothing", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 1}, steps: []failStep{
+			{key: "a", tries: 1},
+			{key: "a", tries: 50, retry: time.Second},
+			{at: time.Second, key: "a", tries: 1},
 		}},
 		{name: "default burst is the rate rounded up", cfg: ratelimit.FailConfig{PerSecond: 2.5}, steps: []failStep{
-			{key: "a", fails: 2},
-			{key: "a", fails: 1, retry: 400 * time.Millisecond},
+			{key: "a", tries: 3},
+			{key: "a", tries: 1, retry: 400 * time.Millisecond},
 		}},
-		{name: "a full table shares the overflow bucket", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 2, MaxKeys: 2}, steps: []failStep{
-			{key: "a", fails: 1},
-			{key: "b", fails: 1},
-			{key: "c", fails: 1},
-			{key: "d", fails: 1, retry: time.Second},
-			{key: "e", retry: time.Second},
-			{key: "a"},
+		{name: "a full table does not track new keys", cfg: ratelimit.FailConfig{PerSecond: 1, Burst: 2, MaxKeys: 2}, steps: []failStep{
+			{key: "a", tries: 2},
+			{key: "b", tries: 2},
+			{key: "c", tries: 10},
+			{key: "a", tries: 1, retry: time.Second},
 			// Once a and b are full again they are dropped, and new keys get their own.
-			{at: 3 * time.Second, key: "e"},
-			{at: 3 * time.Second, key: "e", fails: 2, retry: time.Second},
-			{at: 3 * time.Second, key: "f", fails: 1},
+			{at: 3 * time.Second, key: "c", tries: 2},
+			{at: 3 * time.Second, key: "c", tries: 1, retry: time.Second},
+			{at: 3 * time.Second, key: "d", tries: 2},
+		}},
+		{name: "a tiny rate answers at once", cfg: ratelimit.FailConfig{PerSecond: 1e-10, Burst: 1}, steps: []failStep{
+			{key: "a", tries: 1},
+			{key: "a", tries: 1, retry: ratelimit.MaxRefill},
 		}},
 	}
 	for _, tc := range tests {
@@ -71,31 +82,66 @@ func TestFailures(t *testing.T) {
 			f := ratelimit.NewFailures(tc.cfg)
 			for i, s := range tc.steps {
 				now = start.Add(s.at)
-				for range s.fails {
-					f.Fail(s.key)
+				var ok bool
+				var retry time.Duration
+				for range s.tries {
+					ok, retry = f.Take(s.key)
 				}
-				blocked, retry := f.Blocked(s.key)
-				if blocked != (s.retry > 0) || retry != s.retry {
-					t.Errorf("step %d (%s at %v): blocked %v retry %v, want retry %v", i, s.key, s.at, blocked, retry, s.retry)
+				for range s.refunds {
+					f.Refund(s.key)
+				}
+				if s.tries > 0 && (ok != (s.retry == 0) || retry != s.retry) {
+					t.Errorf("step %d (%s at %v): ok %v retry %v, want retry %v", i, s.key, s.at, ok, retry, s.retry)
+				}
+				if blocked, r := f.Blocked(s.key); s.tries > 0 && s.retry > 0 && (!blocked || r != s.retry) {
+					t.Errorf("step %d: Blocked %v %v, want blocked %v", i, blocked, r, s.retry)
 				}
 			}
 		})
 	}
 }
 
-// TestFailuresOff checks that a rate of 0 (or less) limits nothing.
+// TestFailuresOff checks that a rate of 0 (or less, or NaN, or +Inf) limits nothing.
 func TestFailuresOff(t *testing.T) {
-	for _, rate := range []float64{0, -1} {
+	for _, rate := range []float64{0, -1, math.NaN(), math.Inf(1)} {
 		f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: rate, Burst: 1})
 		if f != nil {
 			t.Fatalf("rate %v: a limiter, want none", rate)
 		}
 		for range 100 {
-			f.Fail("a")
+			if ok, _ := f.Take("a"); !ok {
+				t.Fatalf("rate %v: refused", rate)
+			}
 		}
+		f.Refund("a")
 		if blocked, _ := f.Blocked("a"); blocked {
 			t.Errorf("rate %v: blocked", rate)
 		}
+	}
+}
+
+func TestCheckRate(t *testing.T) {
+	tests := []struct {
+		name  string
+		rate  float64
+		burst int
+		want  bool
+	}{
+		{"off", 0, 1, true},
+		{"default", 5, 20, true},
+		{"one a day", 1.0 / 86400, 1, true},
+		{"negative", -1, 1, false},
+		{"NaN", math.NaN(), 1, false},
+		{"+Inf", math.Inf(1), 1, false},
+		{"refill past a year", 1e-10, 1, false},
+		{"burst makes refill past a year", 1e-6, 1000, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ratelimit.CheckRate(tc.rate, tc.burst); got != tc.want {
+				t.Errorf("CheckRate(%v, %d) = %v, want %v", tc.rate, tc.burst, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -109,8 +155,9 @@ func TestFailuresMemoryBounded(t *testing.T) {
 	for i := range 100_000 {
 		now = start.Add(time.Duration(i) * time.Microsecond)
 		key := fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255)
-		f.Fail(key)
-		f.Blocked(key)
+		if ok, _ := f.Take(key); !ok {
+			t.Fatalf("key %d refused on its first attempt", i)
+		}
 		if n := f.Keys(); n > maxKeys {
 			t.Fatalf("after %d keys the table holds %d, want at most %d", i+1, n, maxKeys)
 		}
@@ -120,28 +167,31 @@ func TestFailuresMemoryBounded(t *testing.T) {
 	}
 	// One failure each refills in 0.2 s; the sweep runs at most once per 4 s.
 	now = now.Add(4 * time.Second)
-	f.Blocked("10.255.255.255")
-	if n := f.Keys(); n != 0 {
-		t.Errorf("after the buckets refilled the table holds %d, want 0", n)
+	f.Take("10.255.255.255")
+	if n := f.Keys(); n != 1 {
+		t.Errorf("after the buckets refilled the table holds %d, want 1", n)
 	}
 }
 
-// TestFailuresConcurrent runs Fail and Blocked from many goroutines (for -race)
-// and checks that every failure was counted.
+// TestFailuresConcurrent takes from one key from many goroutines at once (for
+// -race): exactly the burst is taken, however many try together.
 func TestFailuresConcurrent(t *testing.T) {
 	now := start
-	f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 1, Burst: 1000, Now: func() time.Time { return now }})
+	f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 1, Burst: 100, Now: func() time.Time { return now }})
+	var taken atomic.Int64
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
 			for i := range 125 {
-				f.Fail("a")
-				f.Blocked(fmt.Sprint(g, i))
+				if ok, _ := f.Take("a"); ok {
+					taken.Add(1)
+				}
+				f.Take(fmt.Sprint(g, i))
 			}
 		})
 	}
 	wg.Wait()
-	if blocked, retry := f.Blocked("a"); !blocked || retry != time.Second {
-		t.Errorf("after 1000 failures: blocked %v retry %v, want blocked for 1s", blocked, retry)
+	if n := taken.Load(); n != 100 {
+		t.Errorf("%d taken by 1000 concurrent attempts, want the burst (100)", n)
 	}
 }

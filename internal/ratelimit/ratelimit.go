@@ -87,9 +87,31 @@ func New(cfg Config) *Limiter {
 func toolLimit(perMinute int) rate.Limit { return rate.Limit(float64(perMinute) / 60) }
 func toolBurst(perMinute int) int        { return min(perMinute, MaxToolBurst) }
 
-// refill is how long an empty bucket takes to fill.
+// MaxRefill is the longest an empty bucket may take to fill: a slower rate (for its
+// burst) is refused by CheckRate. Far below time.Duration's range (292 years), so
+// that waits and refill times never overflow.
+const MaxRefill = 365 * 24 * time.Hour
+
+// CheckRate says whether perSecond (with burst) is a rate the limiters take: 0 (no
+// limit), or a finite positive rate at which an empty bucket of burst fills within
+// MaxRefill. Negative, NaN and infinite rates are refused.
+func CheckRate(perSecond float64, burst int) bool {
+	if perSecond == 0 {
+		return true
+	}
+	if !(perSecond > 0) || math.IsInf(perSecond, 1) {
+		return false
+	}
+	return float64(max(burst, 1))/perSecond <= MaxRefill.Seconds()
+}
+
+// refill is how long an empty bucket takes to fill, at most MaxRefill.
 func refill(r rate.Limit, burst int) time.Duration {
-	return time.Duration(math.Ceil(float64(burst) / float64(r) * float64(time.Second)))
+	secs := float64(burst) / float64(r)
+	if !(secs < MaxRefill.Seconds()) {
+		return MaxRefill
+	}
+	return time.Duration(math.Ceil(secs * float64(time.Second)))
 }
 
 // Allow reports whether customer may call tool now and, if so, counts the call. When
@@ -143,15 +165,21 @@ func (l *Limiter) Allow(customer, tool string) (ok bool, retryAfter time.Duratio
 }
 
 // wait is how long from now until lim has a token, rounded up to the millisecond and
-// checked with the limiter's own arithmetic, so that a call after that long passes.
+// checked with the limiter's own arithmetic, so that a call after that long passes;
+// at most MaxRefill (a rate so slow that it would be longer is as good as none).
 func wait(lim *rate.Limiter, now time.Time) time.Duration {
 	tokens := lim.TokensAt(now)
 	if tokens >= 1 {
 		return 0
 	}
-	d := time.Duration((1 - tokens) / float64(lim.Limit()) * float64(time.Second))
+	secs := (1 - tokens) / float64(lim.Limit())
+	if !(secs < MaxRefill.Seconds()) {
+		return MaxRefill
+	}
+	d := time.Duration(secs * float64(time.Second))
 	d = (d + time.Millisecond - 1).Truncate(time.Millisecond)
-	for lim.TokensAt(now.Add(d)) < 1 {
+	// The float arithmetic may be a little short; a few steps make it up.
+	for i := 0; i < 1000 && lim.TokensAt(now.Add(d)) < 1; i++ {
 		d += time.Millisecond
 	}
 	return d
