@@ -38,6 +38,14 @@ type LateRenewal struct {
 	// PauseCode is the failure code with which the attempt's charged_no_order ended
 	// its cycle and paused the subscription.
 	PauseCode string
+	// MayResume is false when what shows the order also says it is canceled or
+	// refunded: the cycle is recorded paid (the seller did charge) but a subscription
+	// this attempt paused stays paused.
+	MayResume bool
+	// PausedSince: a subscription this attempt paused is resumed only when the attempt
+	// ended its cycle at or after it (a late order long after the pause leaves the
+	// resuming to the person).
+	PausedSince time.Time
 }
 
 // LateRenewalEnd is what completing a late renewal did to its subscription.
@@ -56,8 +64,8 @@ const (
 	// past it (a later cycle was claimed after a resume), so it is left as it is.
 	LateCycleOnly LateRenewalEnd = "cycle_paid_subscription_moved_on"
 	// LateUntouched: the cycle is not this attempt's to record: it was paid (by this
-	// attempt already, or by a later one) or a later attempt is running after a resume.
-	// Only the purchase completes.
+	// attempt already, or by a later one) or a later attempt running after a resume
+	// has been approved (it may charge). Only the purchase completes.
 	LateUntouched LateRenewalEnd = "cycle_untouched"
 )
 
@@ -89,7 +97,20 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 	if err != nil {
 		return "", err
 	}
-	if !(c.State == CycleRunning && c.Attempt == r.Attempt || c.State == CycleFailed) {
+	switch {
+	case c.State == CycleFailed || c.State == CycleRetry:
+		// Failed (paused) or waiting for a retry after a resume: the retry must not
+		// charge the cycle again.
+	case c.State == CycleRunning && c.Attempt == r.Attempt:
+	case c.State == CycleRunning:
+		// A later attempt after a resume: recorded paid here only while that attempt
+		// has not been approved (ApproveRenewal then refuses it: renewal_stopped,
+		// nothing charged); once approved it may charge, and its end is its own.
+		approved, err := attemptApproved(ctx, tx, p.CustomerID, CycleKey(r.SubscriptionID, r.Cycle, c.Attempt))
+		if err != nil || approved {
+			return LateUntouched, err
+		}
+	default:
 		return LateUntouched, nil
 	}
 	u, err := s.subscriptionWhere(ctx, tx, `id = ? AND customer_id = ?`, r.SubscriptionID, p.CustomerID)
@@ -101,14 +122,17 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 		retry_at = '', updated_at = ? WHERE subscription_id = ? AND cycle = ?`, p.OrderID, now, r.SubscriptionID, r.Cycle); err != nil {
 		return "", err
 	}
-	if u.NextCycle != r.Cycle || u.OpenCycle >= 0 && u.OpenCycle != r.Cycle {
+	// A renewal that stepped over missed cycles claimed a cycle past next_cycle: paid,
+	// the subscription's next cycle is the one after it.
+	if u.NextCycle > r.Cycle || u.OpenCycle >= 0 && u.OpenCycle != r.Cycle {
 		return LateCycleOnly, nil
 	}
 	// This attempt's failure paused the subscription, and nothing has changed it since
 	// (a resume reopens the cycle at a later attempt; a person's pause or a cancel
-	// changes its state or code).
-	resume := c.State == CycleFailed && c.Attempt == r.Attempt && c.FailureCode == r.PauseCode &&
-		u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
+	// changes its state or code) — and what shows the order does not say it is
+	// canceled, and it came soon enough after the pause.
+	resume := r.MayResume && c.State == CycleFailed && c.Attempt == r.Attempt && c.FailureCode == r.PauseCode &&
+		!c.UpdatedAt.Before(r.PausedSince) && u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
 	if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
 		state = CASE WHEN ? THEN 'active' ELSE state END,
 		pause_code = CASE WHEN ? THEN '' ELSE pause_code END,
@@ -121,4 +145,19 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 		return LateResumed, nil
 	}
 	return LateCyclePaid, nil
+}
+
+// attemptApproved says whether the purchase under renewal key key has been approved
+// (it may have been charged): false while it does not exist or is still open or
+// quoted.
+func attemptApproved(ctx context.Context, tx *sql.Tx, customerID, key string) (bool, error) {
+	var state PurchaseState
+	err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE customer_id = ? AND idem_key = ?`, customerID, key).Scan(&state)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return state != PurchaseOpen && state != PurchaseQuoted, nil
 }

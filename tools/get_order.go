@@ -22,9 +22,9 @@ func (t *Toolbox) getOrderTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("get_order",
 			mcp.WithTitleAnnotation("Get an order"),
-			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed. After payment it also shows what the seller says (seller_status: confirmed, processing, shipped, delivered, canceled or refunded), the tracking (carrier, number, link), any refund, and the history of those changes.
+			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed. After payment it also shows what the seller says (seller_status: confirmed, processing, shipped, delivered, canceled or refunded), the tracking (carrier, number, link), any refund, and the history of those changes.`+t.unlessReadOnly(`
 
-For an order still pending or charged_no_order it asks the seller (at most every 30 seconds) and shows the order as the seller now has it; when the seller cannot be reached it shows what is known and says so.
+For an order still pending or charged_no_order it asks the seller (at most every 30 seconds) and shows the order as the seller now has it; when the seller cannot be reached it shows what is known and says so.`)+`
 
 Use it `+t.unlessReadOnly("after purchase (order_id is in its result) or ")+`with an id from list_orders, e.g. to check a pending order or to answer "where is my order?". Only the person's own orders can be seen.`+t.unlessReadOnly(" To cancel an order, use cancel_order.")),
 			mcp.WithString("order_id", mcp.Required(), mcp.Description(`The order id, e.g. "ord_…", from `+t.unlessReadOnly("purchase or ")+`list_orders. The seller's order number (seller_order_id) also finds the order.`)),
@@ -66,9 +66,10 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		return t.fail(ctx, "get_order", err), nil
 	}
 	var ask checkout.OrderAsk
-	if t.Checkout != nil {
+	if t.Checkout != nil && !t.ReadOnly {
 		// A pending or charged_no_order order: its seller is asked (at most every
-		// few seconds) and the order settled as recovery would.
+		// few seconds) and the order settled as recovery would. Not from a read-only
+		// server: it settles nothing.
 		o, ask = t.Checkout.AskSeller(ctx, o)
 	}
 	h, err := t.Store.OrderHistory(ctx, o.ID)
@@ -95,11 +96,19 @@ func sellerCheckText(status store.OrderStatus, ask checkout.OrderAsk) string {
 	}
 	switch ask {
 	case checkout.AskUnreachable:
+		// Recovery keeps asking about a pending purchase, and about a charged_no_order
+		// one for a day (AskSeller does not ask about an older one).
 		return "The seller (or Stripe) could not be reached to check this order just now: it is shown as last known. The server keeps checking; call get_order again in a few minutes."
+	case checkout.AskCompleting:
+		return "The seller says it is still completing this purchase: the order is shown as last known. The server keeps checking; call get_order again in a few minutes."
 	case checkout.AskInFlight:
-		return "This purchase is still being processed; nothing more will be charged for it. Call get_order again in a minute."
+		return "This purchase is still being processed; call get_order again in a minute."
 	case checkout.AskRecent:
 		return "The seller was asked about this order moments ago: it is shown as it was then. Call get_order again in a minute."
+	case checkout.AskLimited:
+		return "The person's orders were checked with their sellers many times in the last seconds: this one is shown as last known. Call get_order again in a minute."
+	case checkout.AskNoLonger:
+		return "The seller is no longer asked about this order automatically (it has been more than a day since the charge). The person should contact the seller about it."
 	case checkout.AskAnswered:
 		if status == store.OrderChargedNoOrder {
 			return "The seller, asked again just now, still shows no order for this charge."

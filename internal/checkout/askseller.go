@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -21,44 +23,93 @@ const (
 	askTimeout = 10 * time.Second
 )
 
+// Bounds of the asks one process makes (askLimiter).
+const (
+	// askCustomerEvery and askCustomerBurst limit one customer's asks, over all their
+	// orders: at most askCustomerBurst at once, then one per askCustomerEvery.
+	askCustomerEvery = 2 * time.Second
+	askCustomerBurst = 5
+	// askRemembered caps the orders (and the customers) remembered; beyond it the
+	// oldest are forgotten.
+	askRemembered = 10_000
+)
+
 // OrderAsk is what AskSeller did about an order.
 type OrderAsk string
 
 // AskSeller outcomes.
 const (
-	AskNotNeeded   OrderAsk = ""               // the order is settled (completed or failed): nothing to ask
-	AskAnswered    OrderAsk = "answered"       // the seller (and Stripe when needed) answered: the order is as they now show it
-	AskInFlight    OrderAsk = "in_flight"      // its purchase is still running (idle less than Config.RecoverAfter): not asked
-	AskRecent      OrderAsk = "recently_asked" // asked less than Config.AskEvery ago: not asked again
-	AskUnreachable OrderAsk = "unreachable"    // the seller or Stripe could not tell: the order is as last known
+	AskNotNeeded   OrderAsk = ""                  // nothing to ask: the order is settled (completed or failed), or its purchase is final
+	AskAnswered    OrderAsk = "answered"          // the seller (and Stripe when needed) answered: the order is as they now show it
+	AskInFlight    OrderAsk = "in_flight"         // its purchase is still running (idle less than Config.RecoverAfter): not asked
+	AskRecent      OrderAsk = "recently_asked"    // asked less than Config.AskEvery ago: not asked again
+	AskLimited     OrderAsk = "rate_limited"      // the customer's orders were asked about too often in the last seconds: not asked
+	AskUnreachable OrderAsk = "unreachable"       // the seller or Stripe could not tell: the order is as last known
+	AskCompleting  OrderAsk = "seller_completing" // the seller says it is still completing the checkout: the order is as last known
+	AskNoLonger    OrderAsk = "no_longer_asked"   // charged_no_order longer than recovery re-asks (a day): not asked
 )
 
 // askLimiter remembers when each order's seller was last asked, in this process, and
-// forgets what is older than the interval.
+// forgets what is older than the interval; it also limits each customer's asks.
 type askLimiter struct {
-	mu   sync.Mutex
-	last map[string]time.Time
+	mu        sync.Mutex
+	last      map[string]time.Time // order → last ask
+	customers map[string]*customerAsks
 }
 
-// claim reports whether order id may be asked about at now, and if so records it.
-func (l *askLimiter) claim(id string, now time.Time, every time.Duration) bool {
+type customerAsks struct {
+	lim  *rate.Limiter
+	last time.Time
+}
+
+// claim reports whether customer's order id may be asked about at now, and if so
+// records it: not when it was asked less than every ago (AskRecent), nor when the
+// customer has asked too often (AskLimited).
+func (l *askLimiter) claim(customer, id string, now time.Time, every time.Duration) OrderAsk {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if t, ok := l.last[id]; ok && now.Sub(t) < every && !now.Before(t) {
-		return false
+		return AskRecent
 	}
 	if l.last == nil {
-		l.last = map[string]time.Time{}
+		l.last, l.customers = map[string]time.Time{}, map[string]*customerAsks{}
 	}
-	if len(l.last) >= 256 {
+	c := l.customers[customer]
+	if c == nil {
+		if len(l.customers) >= askRemembered {
+			dropOldest(l.customers, func(c *customerAsks) time.Time { return c.last })
+		}
+		c = &customerAsks{lim: rate.NewLimiter(rate.Every(askCustomerEvery), askCustomerBurst)}
+		l.customers[customer] = c
+	}
+	if !c.lim.AllowN(now, 1) {
+		return AskLimited
+	}
+	c.last = now
+	if len(l.last) >= askRemembered {
 		for k, t := range l.last {
 			if now.Sub(t) >= every || now.Before(t) {
 				delete(l.last, k)
 			}
 		}
+		if len(l.last) >= askRemembered {
+			dropOldest(l.last, func(t time.Time) time.Time { return t })
+		}
 	}
 	l.last[id] = now
-	return true
+	return AskAnswered
+}
+
+// dropOldest deletes m's entry whose time is the earliest.
+func dropOldest[V any](m map[string]V, at func(V) time.Time) {
+	var oldest string
+	var first time.Time
+	for k, v := range m {
+		if t := at(v); oldest == "" || t.Before(first) {
+			oldest, first = k, t
+		}
+	}
+	delete(m, oldest)
 }
 
 // AskSeller asks the seller about o, one of the customer's orders that is not
@@ -66,11 +117,14 @@ func (l *askLimiter) claim(id string, now time.Time, every time.Duration) bool {
 // whose purchase has been idle Config.RecoverAfter (recoverOne: the seller's session
 // completed → completed; not completed → the token revoked and Stripe's word on what
 // it was charged decides, never "nothing charged" without it), a charged_no_order
-// order whose seller shows it after all (recheckChargedNoOrder). A purchase idle less
-// than that may still be running here or in another server and is left to its call.
-// One order is asked about at most once per Config.AskEvery in this process. It
-// returns the order as it now is and what was done; a seller or Stripe that cannot
-// tell leaves the order as it was (AskUnreachable), never an error.
+// order whose seller shows it after all (recheckChargedNoOrder), within the day
+// recovery asks again too (chargedNoOrderRecheck; older: AskNoLonger). A purchase idle
+// less than that may still be running here or in another server and is left to its
+// call. One order is asked about at most once per Config.AskEvery in this process,
+// and one customer's orders at most askCustomerBurst at once, then one per
+// askCustomerEvery. It returns the order as it now is and what was done; a seller or
+// Stripe that cannot tell leaves the order as it was (AskUnreachable,
+// AskCompleting), never an error, never an empty order.
 func (s *Service) AskSeller(ctx context.Context, o store.Order) (store.Order, OrderAsk) {
 	if o.Status != store.OrderPending && o.Status != store.OrderChargedNoOrder {
 		return o, AskNotNeeded
@@ -81,26 +135,36 @@ func (s *Service) AskSeller(ctx context.Context, o store.Order) (store.Order, Or
 		return o, AskUnreachable
 	}
 	now := s.now()
-	if o.Status == store.OrderPending && p.UpdatedAt.After(now.Add(-s.cfg.RecoverAfter)) {
+	switch {
+	case o.Status == store.OrderPending && store.Terminal(p.State):
+		// Its purchase ended meanwhile: the order is read again, nobody asked.
+		return s.orderNow(ctx, o), AskNotNeeded
+	case o.Status == store.OrderPending && p.UpdatedAt.After(now.Add(-s.cfg.RecoverAfter)):
 		return o, AskInFlight
+	case o.Status == store.OrderChargedNoOrder && (p.State != store.PurchaseChargedNoOrder || p.SessionID == ""):
+		return s.orderNow(ctx, o), AskNotNeeded
+	case o.Status == store.OrderChargedNoOrder && !p.UpdatedAt.After(now.Add(-chargedNoOrderRecheck)):
+		return o, AskNoLonger
 	}
-	if !s.asks.claim(o.ID, now, s.cfg.AskEvery) {
-		return o, AskRecent
+	if got := s.asks.claim(o.CustomerID, o.ID, now, s.cfg.AskEvery); got != AskAnswered {
+		return o, got
 	}
 	ctx, cancel := context.WithTimeout(ctx, askTimeout)
 	defer cancel()
-	switch {
-	case o.Status == store.OrderChargedNoOrder:
-		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
+	if o.Status == store.OrderChargedNoOrder {
+		got, err := s.recheckChargedNoOrder(ctx, o)
+		if err != nil {
 			s.cfg.Log.InfoContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
-			return o, AskUnreachable
-		}
-		return o, AskAnswered
-	case !store.Terminal(p.State):
-		if _, err := s.recoverOne(ctx, &p); err != nil && !errors.Is(err, store.ErrStateChanged) {
-			s.cfg.Log.InfoContext(ctx, "could not settle a pending order by asking its seller", "order", o.ID, "purchase", p.ID, "err", err)
 			return s.orderNow(ctx, o), AskUnreachable
 		}
+		return got, AskAnswered
+	}
+	if _, err := s.recoverOne(ctx, &p); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		s.cfg.Log.InfoContext(ctx, "could not settle a pending order by asking its seller", "order", o.ID, "purchase", p.ID, "err", err)
+		if errors.Is(err, errStillCompleting) {
+			return s.orderNow(ctx, o), AskCompleting
+		}
+		return s.orderNow(ctx, o), AskUnreachable
 	}
 	return s.orderNow(ctx, o), AskAnswered
 }

@@ -123,3 +123,23 @@ func TestAskSellerFailsWhatStripeShowsUncharged(t *testing.T) {
 		t.Errorf("failure %+v; want witnessed by Stripe", r)
 	}
 }
+
+// AskSeller never returns an empty order: here the caller's context ends (client gone,
+// or the ask's time out) just after the seller showed the order and it was completed;
+// the order is read again regardless and returned completed.
+func TestAskSellerNeverReturnsAnEmptyOrder(t *testing.T) {
+	l := newLateEnv(t, reply404, envOpts{})
+	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+		t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	o := l.renewalOrder()
+	l.heal()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	svc := l.service()
+	svc.OnOrderChange(func(string, string) { cancel() }) // the context ends as the order completes
+	got, ask := svc.AskSeller(ctx, o)
+	if got.ID != o.ID || got.Status != store.OrderCompleted || ask != checkout.AskAnswered {
+		t.Errorf("AskSeller = order %q %s, %q; want %s completed, answered", got.ID, got.Status, ask, o.ID)
+	}
+}

@@ -22,15 +22,21 @@ type lateEnv struct {
 	*env
 	f     *forgetful
 	armed *atomic.Bool
+	// hook, when set, sees each seller request first; true: it answered it.
+	hook  *atomic.Pointer[func(http.ResponseWriter, *http.Request) bool]
 	subID string
 }
 
 func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder), o envOpts) *lateEnv {
 	f := &forgetful{reply: reply}
 	var armed atomic.Bool
+	var hook atomic.Pointer[func(http.ResponseWriter, *http.Request) bool]
 	o.sandbox = sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
 		forgetting := f.middleware(id, h)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if fn := hook.Load(); fn != nil && (*fn)(w, r) {
+				return
+			}
 			if armed.Load() {
 				forgetting.ServeHTTP(w, r)
 				return
@@ -39,7 +45,7 @@ func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *ht
 		})
 	}}
 	e := newEnv(t, o)
-	l := &lateEnv{env: e, f: f, armed: &armed}
+	l := &lateEnv{env: e, f: f, armed: &armed, hook: &hook}
 	l.subID = e.subscribe(apiPlan, 1).Subscription.ID
 	armed.Store(true)
 	e.clock.Advance(month)
@@ -311,5 +317,196 @@ func TestLateRenewalAfterAResume(t *testing.T) {
 	}
 	if want := checkout.Terms(u).Due(u.Anchor, 2); !out.Subscription.NextDueAt.Equal(want) {
 		t.Errorf("next due %v, want cycle 2's %v", out.Subscription.NextDueAt, want)
+	}
+}
+
+// completedOrders counts the customer's completed orders.
+func (l *lateEnv) completedOrders() int {
+	l.t.Helper()
+	all, _, err := l.st.ListOrders(context.Background(), store.OrderFilter{CustomerID: l.customer, Status: store.OrderCompleted, Limit: 100})
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	return len(all)
+}
+
+// The person resumed after the charged_no_order pause and the retry of cycle 1 has not
+// charged yet — waiting in retry (the seller refused to complete: nothing charged), or
+// running but not yet approved — when the seller shows the first attempt's order. The
+// cycle is paid by it: recorded paid, the subscription moves on (active, cycle 2 on
+// its date), and the retry never charges cycle 1 a second time.
+func TestLateRenewalWhileTheRetryWaits(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// retry resumes the subscription so that the retry of cycle 1 is under way;
+		// lateOrder (the first attempt's order shown by the seller) runs when tc wants.
+		retry func(t *testing.T, l *lateEnv, lateOrder func())
+	}{
+		{"retry waiting after the seller refused to complete", func(t *testing.T, l *lateEnv, lateOrder func()) {
+			down := func(w http.ResponseWriter, r *http.Request) bool {
+				if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") {
+					status(http.StatusServiceUnavailable, `{"type":"service_unavailable","code":"down","message":"x"}`)(w, r, nil)
+					return true
+				}
+				return false
+			}
+			l.hook.Store(&down)
+			out, err := l.svc.ResumeSubscription(context.Background(), l.customer, l.subID, "")
+			if err != nil || out.First == nil || out.First.Status != checkout.RenewRetrying {
+				t.Fatalf("resume = %+v, %v; want the retry waiting", out.First, err)
+			}
+			l.hook.Store(nil)
+			lateOrder()
+		}},
+		{"retry running, not yet approved", func(t *testing.T, l *lateEnv, lateOrder func()) {
+			var once sync.Once
+			first := func(w http.ResponseWriter, r *http.Request) bool {
+				if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/checkout_sessions") {
+					once.Do(lateOrder) // while the retry opens its session, before its approval
+				}
+				return false
+			}
+			l.hook.Store(&first)
+			out, err := l.svc.ResumeSubscription(context.Background(), l.customer, l.subID, "")
+			if err != nil || out.First == nil || out.First.Status == checkout.RenewPaid {
+				t.Fatalf("resume = %+v, %v; want the retry stopped before any charge", out.First, err)
+			}
+			l.hook.Store(nil)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLateEnv(t, reply404, envOpts{})
+			ctx := context.Background()
+			if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+				t.Fatalf("renewal = %+v; want it paused", rep)
+			}
+			first := l.renewalOrder()
+			l.heal()
+			charges, completed := l.succeeded(), l.completedOrders()
+			tc.retry(t, l, func() {
+				if err := l.event(l.svc, first); err != nil {
+					t.Errorf("order event: %v", err)
+				}
+			})
+			if n := l.succeeded() - charges; n != 0 {
+				t.Fatalf("%d more charges; cycle 1 was paid by its first order", n)
+			}
+			if got, err := l.st.Order(ctx, l.customer, first.ID); err != nil || got.Status != store.OrderCompleted {
+				t.Fatalf("first order %+v, %v; want completed", got, err)
+			}
+			cycles, err := l.st.Cycles(ctx, l.subID)
+			if err != nil || len(cycles) != 2 || cycles[1].State != store.CyclePaid || cycles[1].OrderID != first.ID {
+				t.Fatalf("cycles %+v, %v; want cycle 1 paid with the first order", cycles, err)
+			}
+			u := l.subscription(l.subID)
+			if u.State != store.SubscriptionActive || u.NextCycle != 2 || u.OpenCycle != -1 {
+				t.Fatalf("subscription %s next %d open %d; want active, next cycle 2, none open", u.State, u.NextCycle, u.OpenCycle)
+			}
+			l.clock.Advance(49 * time.Hour) // past any retry
+			l.renew(l.svc, 3)
+			if n := l.succeeded() - charges; n != 0 {
+				t.Errorf("%d more charges after the retry's time; want none (cycle 1 paid)", n)
+			}
+			if n := l.completedOrders() - completed; n != 1 {
+				t.Errorf("%d more completed orders; want 1 (the first attempt's)", n)
+			}
+			l.clock.Advance(month)
+			l.renew(l.svc, 3)
+			if n := l.succeeded() - charges; n != 1 {
+				t.Errorf("%d charges at cycle 2's date; want 1", n)
+			}
+		})
+	}
+}
+
+// A late order resumes the subscription its charged_no_order paused only when the
+// seller does not show it canceled (or refunded) and it turns up within the day
+// recovery asks again; otherwise the cycle is recorded paid (the seller did charge)
+// and the subscription stays paused for the person to resume.
+func TestLateRenewalResumesOnlyWhenItShould(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		wait       time.Duration
+		status     string
+		wantActive bool
+	}{
+		{"confirmed at once", 0, acp.OrderStatusConfirmed, true},
+		{"confirmed 23 hours later", 23 * time.Hour, acp.OrderStatusConfirmed, true},
+		{"canceled by the seller", 0, acp.OrderStatusCanceled, false},
+		{"confirmed 25 hours later", 25 * time.Hour, acp.OrderStatusConfirmed, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLateEnv(t, reply404, envOpts{})
+			ctx := context.Background()
+			if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+				t.Fatalf("renewal = %+v; want it paused", rep)
+			}
+			o := l.renewalOrder()
+			l.heal()
+			l.clock.Advance(tc.wait)
+			charges := l.succeeded()
+			ev := acp.OrderEvent{Type: acp.EventOrderUpdate, Data: acp.Order{Type: "order", ID: "ord_seller", CheckoutSessionID: o.SessionID, Status: tc.status}}
+			if err := l.svc.ApplyOrderEvent(ctx, o.SellerID, ev, store.Once{}); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := l.st.Order(ctx, l.customer, o.ID); err != nil || got.Status != store.OrderCompleted {
+				t.Fatalf("order %+v, %v; want completed (the seller charged)", got, err)
+			}
+			cycles, err := l.st.Cycles(ctx, l.subID)
+			if err != nil || len(cycles) != 2 || cycles[1].State != store.CyclePaid || cycles[1].OrderID != o.ID {
+				t.Fatalf("cycles %+v, %v; want cycle 1 paid with the order", cycles, err)
+			}
+			u := l.subscription(l.subID)
+			if active := u.State == store.SubscriptionActive; active != tc.wantActive || u.NextCycle != 2 {
+				t.Fatalf("subscription %s (%s) next cycle %d; want active %v, next cycle 2", u.State, u.PauseCode, u.NextCycle, tc.wantActive)
+			}
+			if !tc.wantActive && u.PauseCode != string(checkout.RefusalChargedNoOrder) {
+				t.Errorf("pause code %q; want the renewal's charged_no_order kept", u.PauseCode)
+			}
+			l.renew(l.svc, 3)
+			if n := l.succeeded() - charges; n != 0 {
+				t.Errorf("%d more charges; want none", n)
+			}
+		})
+	}
+}
+
+// A renewal that stepped over a missed cycle (the server was down over a due date:
+// cycle 2 claimed, cycle 1 skipped) and ended charged_no_order: its late order pays
+// cycle 2, the subscription resumes with cycle 3 next, charged once on its date.
+func TestLateRenewalAfterSkippedCycle(t *testing.T) {
+	l := newLateEnv(t, reply404, envOpts{})
+	ctx := context.Background()
+	l.clock.Advance(month) // cycle 2 due too: the run claims cycle 2, skipping 1
+	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+		t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	o := l.renewalOrder()
+	l.heal()
+	charges := l.succeeded()
+	if err := l.event(l.svc, o); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := l.st.Order(ctx, l.customer, o.ID); err != nil || got.Status != store.OrderCompleted {
+		t.Fatalf("order %+v, %v; want completed", got, err)
+	}
+	u := l.subscription(l.subID)
+	if u.State != store.SubscriptionActive || u.NextCycle != 3 || u.OpenCycle != -1 {
+		t.Fatalf("subscription %s (%s) next cycle %d open %d; want active, next cycle 3", u.State, u.PauseCode, u.NextCycle, u.OpenCycle)
+	}
+	if want := checkout.Terms(u).Due(u.Anchor, 3); !u.NextDueAt.Equal(want) {
+		t.Errorf("next due %v, want cycle 3's %v", u.NextDueAt, want)
+	}
+	if _, err := l.svc.ResumeSubscription(ctx, l.customer, l.subID, ""); err == nil && l.succeeded() != charges {
+		t.Errorf("resuming an active subscription charged %d", l.succeeded()-charges)
+	}
+	l.renew(l.svc, 3)
+	if n := l.succeeded() - charges; n != 0 {
+		t.Fatalf("%d charges before cycle 3's date; want none", n)
+	}
+	l.clock.Advance(month)
+	l.renew(l.svc, 3)
+	if n := l.succeeded() - charges; n != 1 {
+		t.Errorf("%d charges at cycle 3's date; want 1", n)
 	}
 }

@@ -12,6 +12,10 @@ import (
 // keeps asking its seller whether it has the order after all.
 const chargedNoOrderRecheck = 24 * time.Hour
 
+// errStillCompleting is recoverOne's answer for a purchase whose seller is still
+// completing its checkout.
+var errStillCompleting = errors.New("the seller is still completing the checkout")
+
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
@@ -169,7 +173,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case StatusCompleteInProgress:
 		// The seller may have charged the token before it was revoked: only its
 		// final status tells, on a later run.
-		return "", errors.New("the seller is still completing the checkout")
+		return "", errStillCompleting
 	}
 	// The seller has no completed order (or no session at all: a restart may have lost
 	// it after it charged). Stripe tells whether the token was charged.

@@ -165,7 +165,9 @@ func (s *Service) orderAfterAll(ctx context.Context, p *store.Purchase, sellerOr
 // completing it does to its cycle and subscription: cycle+1 falls due as endCycle sets
 // it for a paid cycle (a cycle paid late is next renewed at the first due date after
 // now). A purchase under a renewal key that is not the subscription's renewal (data
-// from before such keys were reserved; see renewalOf) is not one.
+// from before such keys were reserved; see renewalOf) is not one. It reads p's order
+// as it now is (an order event is recorded before this) for whether the seller shows
+// it canceled or refunded.
 func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.LateRenewal, bool, error) {
 	r, ok := store.ParseCycleKey(p.IdemKey)
 	if !ok {
@@ -178,7 +180,16 @@ func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.Lat
 	if err != nil || !renewalOf(*p, u) {
 		return store.LateRenewal{}, false, err
 	}
-	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder)}, true, nil
+	o, err := s.cfg.Store.Order(ctx, p.CustomerID, p.OrderID)
+	if err != nil {
+		return store.LateRenewal{}, false, err
+	}
+	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder),
+		// An order the seller shows canceled or refunded was charged (the cycle is
+		// paid) but is no reason to renew again; nor is an order that turns up more
+		// than chargedNoOrderRecheck after the pause (the person decides).
+		MayResume:   o.SellerStatus != store.SellerCanceled && o.SellerStatus != store.SellerRefunded,
+		PausedSince: s.now().Add(-chargedNoOrderRecheck)}, true, nil
 }
 
 // recheckChargedNoOrder asks o's seller again about the session of o, an order ended
@@ -204,5 +215,7 @@ func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (sto
 	if err := s.orderAfterAll(ctx, &p, sess.OrderID, sess.Digital); err != nil && !errors.Is(err, store.ErrStateChanged) {
 		return o, err
 	}
-	return s.cfg.Store.Order(ctx, o.CustomerID, o.ID)
+	// Completed even when ctx ended meanwhile: read it regardless, and never return an
+	// empty order.
+	return s.orderNow(ctx, o), nil
 }
