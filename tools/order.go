@@ -72,7 +72,7 @@ type orderView struct {
 	Lines         []orderLine      `json:"lines,omitempty" jsonschema:"every line of the order (line is the first); absent for orders placed before orders had lines"`
 	Fulfillment   *fulfillmentView `json:"fulfillment,omitempty" jsonschema:"how the order is delivered, as the seller offered it"`
 	Digital       *digitalView     `json:"digital_delivery,omitempty" jsonschema:"for digital goods (software, API plans, downloads): what the seller delivered with the paid order"`
-	SellerCheck   string           `json:"seller_check,omitempty" jsonschema:"get_order only, for a pending or charged_no_order order: what asking the seller just now gave: answered, in_flight (the order is still being paid; not asked), recently_asked (asked moments ago; shown as then) or unreachable (shown as last known)"`
+	SellerCheck   string           `json:"seller_check,omitempty" jsonschema:"get_order only, for a pending or charged_no_order order when the seller was due to be asked: answered, in_flight (the order is still being paid; not asked), recently_asked (asked in the last 30 s; shown as then), rate_limited (the person's orders were asked about too often just now), unreachable (shown as last known), seller_completing (the seller says it is still completing) or no_longer_asked (charged more than a day ago: contact the seller)"`
 	FailureReason string           `json:"failure_reason,omitempty" jsonschema:"for failed and charged_no_order orders: what happened; seller-supplied text in it is in «»"`
 	CreatedAt     string           `json:"created_at" jsonschema:"RFC 3339"`
 	UpdatedAt     string           `json:"updated_at" jsonschema:"RFC 3339"`
