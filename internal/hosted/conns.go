@@ -184,6 +184,27 @@ func (l *connLimit) Close() error {
 	return l.Listener.Close()
 }
 
+// Read reads from the connection. Bytes arriving on a connection the cap has just
+// reclaimed (its slot given back while this read waited) are dropped and the read
+// fails, so that a request whose connection the client sees closed is never served;
+// otherwise the connection is no longer reclaimable until net/http says it is idle
+// again, so that one whose next request is arriving is never picked.
+func (c *limitedConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if n > 0 {
+		c.l.mu.Lock()
+		released := c.released
+		if !released {
+			c.idle = false
+		}
+		c.l.mu.Unlock()
+		if released {
+			return 0, net.ErrClosed
+		}
+	}
+	return n, err
+}
+
 // Close closes the connection and gives back its slot.
 func (c *limitedConn) Close() error {
 	c.l.mu.Lock()
