@@ -100,9 +100,9 @@ const (
 	// A client holds one or two connections (a POST and a stream), so the default
 	// stream cap (1000) leaves room for the requests of as many clients.
 	defaultMaxConns = 4096
-	// A browser opens 6 connections per host and an agent platform's egress address
-	// carries many agents; one address holding more than this is a flood.
-	defaultMaxConnsPerAddr = 256
+	// Off by default: behind a reverse proxy or an agent platform's egress every
+	// client has the same address. Set it when clients connect directly.
+	defaultMaxConnsPerAddr = 0
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -132,7 +132,7 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a wrong (well-formed but unknown, expired or revoked) bearer token per second allowed per client address (an IPv4 address or IPv6 /64, and 16 times as many per IPv6 /48); more get 429 before their token is looked up, except tokens that authenticated in the last 30 s; 0 for no limit")
 	fs.IntVar(&h.authFailBurst, "auth-fail-burst", defaultAuthFailBurst, "such refusals an address may have at once before --auth-fail-rate applies")
 	fs.IntVar(&h.maxConns, "max-conns", defaultMaxConns, "connections open at once; at the cap the longest-idle connection is closed for a new one, which waits only when none is idle; 0 for no cap")
-	fs.IntVar(&h.maxConnsPerIP, "max-conns-per-addr", defaultMaxConnsPerAddr, "connections open at once per client address (IPv4 address, IPv6 /64; --trusted-proxies aside); one more is closed at once; 0 for no cap")
+	fs.IntVar(&h.maxConnsPerIP, "max-conns-per-addr", defaultMaxConnsPerAddr, "connections open at once per client address (IPv4 address, IPv6 /64; --trusted-proxies aside); one more is closed at once; 0 (the default) for no cap. Set it only when clients connect directly: behind a proxy or an agent platform's egress all clients share one address")
 	proxies := getenv("COMMERCE_TRUSTED_PROXIES")
 	h.trustedProxies, h.proxiesErr = parseCIDRs(proxies)
 	fs.Func("trusted-proxies", "comma-separated `CIDRs` of reverse proxies in front of the server: for a request from one, the client address is the right-most X-Forwarded-For entry not in the list (without it, X-Forwarded-For is never read) (env COMMERCE_TRUSTED_PROXIES)", func(v string) error {

@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"io"
 	"log/slog"
 	"net"
@@ -225,7 +226,9 @@ func TestClientKey(t *testing.T) {
 func serveCapped(t *testing.T, c Config) (addr string, stop func()) {
 	t.Helper()
 	c.Authenticate = fakeAuthenticate
-	c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if c.Log == nil {
+		c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	c.ShutdownTimeout = 2 * time.Second // busy test connections are cut then
 	h, err := New(testMCP(nil, nil), c)
 	if err != nil {
@@ -374,7 +377,7 @@ func TestLongestIdle(t *testing.T) {
 		{"an idle one before a silent one", []limitedConn{{idle: true, idleFrom: now.Add(3 * time.Second)}, {idle: true, idleFrom: now}}, 1, 3 * time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := newConnLimit(nil, 10, 0, nil)
+			l := newConnLimit(nil, 10, 0, nil, nil)
 			for i := range tc.conns {
 				c := &tc.conns[i]
 				l.conns[c] = c
@@ -399,7 +402,8 @@ func TestLongestIdle(t *testing.T) {
 // trusted proxy's connections are not capped per address.
 func TestConnectionsPerAddr(t *testing.T) {
 	t.Run("capped", func(t *testing.T) {
-		addr, _ := serveCapped(t, Config{MaxConnsPerAddr: 2, Stateless: true})
+		var log syncbuf.Buffer
+		addr, _ := serveCapped(t, Config{MaxConnsPerAddr: 2, Stateless: true, Log: slog.New(slog.NewTextHandler(&log, nil))})
 		c1, _ := rawHealthz(t, addr)
 		rawHealthz(t, addr)
 		extra, err := net.Dial("tcp", addr)
@@ -409,6 +413,9 @@ func TestConnectionsPerAddr(t *testing.T) {
 		defer extra.Close()
 		if !closedByServer(extra, nil, 2*time.Second) {
 			t.Fatal("the connection over the per-address cap was not closed")
+		}
+		if l := log.String(); !strings.Contains(l, "over --max-conns-per-addr") || !strings.Contains(l, "closed=1") || strings.Contains(l, "127.0.0.1") {
+			t.Errorf("no warning counting the close, or one naming the address:\n%s", l)
 		}
 		c1.Close()
 		// The slot comes back once the server has seen the close.

@@ -25,6 +25,7 @@ type connLimit struct {
 	net.Listener
 	max, perAddr int
 	exempt       func(netip.Addr) bool // not capped per address (trusted proxies)
+	addrCapped   func()                // called after a connection over perAddr is closed; may be nil
 
 	mu     sync.Mutex
 	wake   *sync.Cond // a slot freed, a connection became idle, or the listener closed
@@ -44,8 +45,8 @@ type limitedConn struct {
 	released bool
 }
 
-func newConnLimit(ln net.Listener, max, perAddr int, exempt func(netip.Addr) bool) *connLimit {
-	l := &connLimit{Listener: ln, max: max, perAddr: perAddr, exempt: exempt, byAddr: map[string]int{}, conns: map[net.Conn]*limitedConn{}}
+func newConnLimit(ln net.Listener, max, perAddr int, exempt func(netip.Addr) bool, addrCapped func()) *connLimit {
+	l := &connLimit{Listener: ln, max: max, perAddr: perAddr, exempt: exempt, addrCapped: addrCapped, byAddr: map[string]int{}, conns: map[net.Conn]*limitedConn{}}
 	l.wake = sync.NewCond(&l.mu)
 	return l
 }
@@ -77,6 +78,9 @@ func (l *connLimit) admit(c net.Conn) (*limitedConn, bool) {
 	if key != "" && l.byAddr[key] >= l.perAddr {
 		l.mu.Unlock()
 		c.Close()
+		if l.addrCapped != nil {
+			l.addrCapped()
+		}
 		return nil, false
 	}
 	for l.max > 0 && l.open >= l.max && !l.closed {
@@ -211,4 +215,14 @@ func (c *limitedConn) Close() error {
 	c.l.release(c)
 	c.l.mu.Unlock()
 	return c.Conn.Close()
+}
+
+// addrCapped notes a connection closed for its address's cap (MaxConnsPerAddr): one
+// warning at most once a minute counts them, without the address.
+func (h *Server) addrCapped() {
+	n := h.addrCapCount.Add(1)
+	if h.addrCapLog.due(h.now()) {
+		h.addrCapCount.Add(-n)
+		h.cfg.Log.Warn("closing new connections of client addresses over --max-conns-per-addr (all clients behind one proxy or NAT share an address: set the cap to 0 there); counted here, logged at most once a minute", "closed", n)
+	}
 }

@@ -24,7 +24,7 @@ func TestReclaimedKeepAliveNotServed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cl := newConnLimit(ln, 1, 0, func(netip.Addr) bool { return false })
+			cl := newConnLimit(ln, 1, 0, func(netip.Addr) bool { return false }, nil)
 			var executed atomic.Int64
 			srv := &http.Server{ConnState: cl.connState, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.Method == http.MethodPost {
