@@ -111,18 +111,20 @@ type authKey struct {
 	key string
 }
 
-// authKeys are the budgets of r's client address: its own (an IPv4 address, an IPv6
-// /64) and, for IPv6, its /48's when Config.AuthFailuresIPv6Site is set.
+// authKeys are the budgets of r's client address: for IPv6 its /48's first when
+// Config.AuthFailuresIPv6Site is set, then its own (an IPv4 address, an IPv6 /64).
+// The /48 comes first so that a request it refuses makes no /64 bucket: a spent
+// /48 cannot fill the table with the /64s of its requests.
 func (h *Server) authKeys(r *http.Request) []authKey {
 	a, ok := h.clientAddr(r)
 	if !ok {
 		return []authKey{{h.cfg.AuthFailures, r.RemoteAddr}}
 	}
-	keys := []authKey{{h.cfg.AuthFailures, addrKey(a)}}
+	own := authKey{h.cfg.AuthFailures, addrKey(a)}
 	if a.Is6() && h.cfg.AuthFailuresIPv6Site != nil {
-		keys = append(keys, authKey{h.cfg.AuthFailuresIPv6Site, netip.PrefixFrom(a, 48).Masked().String()})
+		return []authKey{{h.cfg.AuthFailuresIPv6Site, netip.PrefixFrom(a, 48).Masked().String()}, own}
 	}
-	return keys
+	return []authKey{own}
 }
 
 // takeAll takes one refusal from every budget of keys, or from none: when one has

@@ -637,3 +637,41 @@ func TestClientAddr(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthSiteRefusalsDoNotFillTable: requests refused by a spent IPv6 /48 make no
+// /64 buckets, so one spent /48 cannot fill the table and leave every new address
+// untracked; a fresh IPv4 address still gets only its burst of lookups.
+func TestAuthSiteRefusalsDoNotFillTable(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	lim := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 3, MaxKeys: 50, Now: clock})
+	site := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 1, Now: clock})
+	var lookups atomic.Int64
+	ts := newTestServer(t, Config{Stateless: true, AuthFailures: lim, AuthFailuresIPv6Site: site, Authenticate: countingAuthenticate(&lookups)})
+	send := func(addr string) int {
+		req := httptest.NewRequest(http.MethodPost, ts.URL+PathMCP, strings.NewReader(pingBody))
+		req.RemoteAddr = addr
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		req.Header.Set("Authorization", "Bearer tok_wrong")
+		w := httptest.NewRecorder()
+		ts.h.Handler().ServeHTTP(w, req)
+		return w.Code
+	}
+	if code := send("[2001:db8::1]:1"); code != http.StatusUnauthorized { // spends the /48
+		t.Fatalf("first wrong token: %d, want 401", code)
+	}
+	for i := 1; i <= 60; i++ {
+		if code := send(fmt.Sprintf("[2001:db8:0:%x::1]:1", i)); code != http.StatusTooManyRequests {
+			t.Fatalf("/64 number %d of the spent /48: %d, want 429", i, code)
+		}
+	}
+	before := lookups.Load()
+	codes := map[int]int{}
+	for range 100 {
+		codes[send("198.51.100.7:1")]++
+	}
+	if n := lookups.Load() - before; n != 3 || codes[http.StatusTooManyRequests] != 97 {
+		t.Errorf("a fresh IPv4 address: %d lookups, statuses %v; want 3 lookups (its burst), 97 × 429", n, codes)
+	}
+}
