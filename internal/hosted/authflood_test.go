@@ -694,3 +694,54 @@ func TestAuthSiteRefusalsDoNotFillTable(t *testing.T) {
 		t.Errorf("a fresh IPv4 address: %d lookups, statuses %v; want 3 lookups (its burst), 97 × 429", n, codes)
 	}
 }
+
+// TestAuthClientGone: a lookup that fails because the client went away (its
+// request's context ended; database/sql answers ctx.Err() then) is not given back
+// and logs no error, so clients that close at once neither get free lookups nor
+// flood the log; a store error while the client waits is still 503, given back.
+func TestAuthClientGone(t *testing.T) {
+	lim := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 3})
+	var lookups atomic.Int64
+	ts := newTestServer(t, Config{Stateless: true, AuthFailures: lim,
+		Authenticate: func(ctx context.Context, secret string) (string, error) {
+			if err := ctx.Err(); err != nil {
+				return "", err
+			}
+			lookups.Add(1)
+			if secret == tokenDown {
+				return "", errors.New("database is locked")
+			}
+			return "", ErrBadToken
+		}})
+	send := func(ctx context.Context, token string) int {
+		req := httptest.NewRequestWithContext(ctx, http.MethodGet, ts.URL+PathMCP, nil)
+		req.RemoteAddr = "10.0.0.1:1"
+		req.Header.Set("Accept", "text/event-stream")
+		req.Header.Set("Authorization", "Bearer "+token)
+		w := httptest.NewRecorder()
+		ts.h.Handler().ServeHTTP(w, req)
+		return w.Code
+	}
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	steps := []struct {
+		name  string
+		ctx   context.Context
+		token string
+		want  int
+	}{
+		{"store down, client waiting: 503, given back", context.Background(), tokenDown, http.StatusServiceUnavailable},
+		{"client gone: not given back", gone, "tok_wrong", http.StatusOK}, // nothing written
+		{"client gone again", gone, "tok_wrong", http.StatusOK},
+		{"a wrong token: the last of the burst", context.Background(), "tok_wrong", http.StatusUnauthorized},
+		{"the burst is spent", context.Background(), "tok_wrong", http.StatusTooManyRequests},
+	}
+	for _, s := range steps {
+		if code := send(s.ctx, s.token); code != s.want {
+			t.Errorf("%s: %d, want %d", s.name, code, s.want)
+		}
+	}
+	if n := strings.Count(ts.log.String(), "authenticating a request failed"); n != 1 {
+		t.Errorf("%d error lines, want 1 (the store down while the client waited):\n%s", n, ts.log.String())
+	}
+}
