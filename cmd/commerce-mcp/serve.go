@@ -241,6 +241,9 @@ func parseCIDRs(v string) ([]netip.Prefix, error) {
 			}
 			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
 		}
+		if p.Bits() == 0 {
+			return nil, fmt.Errorf("%q trusts every address: any client could then choose its address in X-Forwarded-For; name the proxies' own addresses or networks", f)
+		}
 		out = append(out, p.Masked())
 	}
 	return out, nil
@@ -292,6 +295,11 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		}
 		if c.http.authFailRate > 0 && len(c.http.trustedProxies) == 0 && c.http.looksProxied() {
 			c.warnings = append(c.warnings, "the server looks to be behind a reverse proxy (--public-url is https without --tls-cert, or it listens on loopback with a --public-url) but --trusted-proxies is not set: every client then has the proxy's address, and one flood of wrong tokens gets all of them refused (429); set --trusted-proxies to the proxy's address, or --auth-fail-rate 0 and limit at the proxy")
+		}
+		for _, p := range c.http.trustedProxies {
+			if (p.Addr().Is4() && p.Bits() < 8) || (!p.Addr().Is4() && p.Bits() < 32) {
+				c.warnings = append(c.warnings, fmt.Sprintf("--trusted-proxies %s is a very wide network: any client in it can choose the address it is counted as with X-Forwarded-For; name the proxies' own addresses or networks", p))
+			}
 		}
 		if c.http.maxConns > 0 && (c.http.maxStreamsAll == 0 || c.http.maxStreamsAll >= c.http.maxConns) {
 			c.warnings = append(c.warnings, fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", c.http.maxStreamsAll, c.http.maxConns))
