@@ -157,7 +157,8 @@ func (l *connLimit) release(c *limitedConn) {
 
 // connState is the http.Server's ConnState hook: it notes which connections may be
 // reclaimed. A new connection becomes reclaimable silentReclaim after it opened
-// (unless it became active before), an idle keep-alive at once.
+// unless it sent anything before (Read), an idle keep-alive at once until its next
+// request's first bytes arrive.
 func (l *connLimit) connState(nc net.Conn, st http.ConnState) {
 	if tc, ok := nc.(*tls.Conn); ok {
 		nc = tc.NetConn()
