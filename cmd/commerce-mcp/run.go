@@ -39,7 +39,7 @@ Usage:
         [--rate 10 --burst 20 --purchase-rate 10] [--request-rate 50 --request-burst 100]
         [--max-streams 16 --max-streams-total 1000] [--max-inflight 32]
         [--auth-fail-rate 5 --auth-fail-burst 20] [--max-conns 4096]
-        [--max-conns-per-addr 256] [--trusted-proxies CIDR,...]
+        [--max-conns-per-addr 0] [--trusted-proxies CIDR,...]
         [--authorization-server URL]
       serve many customers over HTTP: Streamable HTTP at /mcp (sse: /sse and
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN

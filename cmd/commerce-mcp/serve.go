@@ -100,9 +100,9 @@ const (
 	// A client holds one or two connections (a POST and a stream), so the default
 	// stream cap (1000) leaves room for the requests of as many clients.
 	defaultMaxConns = 4096
-	// A browser opens 6 connections per host and an agent platform's egress address
-	// carries many agents; one address holding more than this is a flood.
-	defaultMaxConnsPerAddr = 256
+	// Off by default: behind a reverse proxy or an agent platform's egress every
+	// client has the same address. Set it when clients connect directly.
+	defaultMaxConnsPerAddr = 0
 )
 
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
@@ -129,10 +129,10 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.IntVar(&h.maxStreams, "max-streams", defaultMaxStreams, "long-lived streams (GET /mcp, GET /sse, subscriptions/listen) one customer may hold open; more get 429; 0 for no cap")
 	fs.IntVar(&h.maxStreamsAll, "max-streams-total", defaultMaxStreamsAll, "long-lived streams open on the server in all; more get 503; 0 for no cap")
 	fs.IntVar(&h.maxInflight, "max-inflight", defaultMaxInflight, "POSTs one customer may have in flight at once (streams aside); more get 429 before their body is read; 0 for no cap")
-	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a wrong (well-formed but unknown, expired or revoked) bearer token per second allowed per client address (an IPv4 address or IPv6 /64, and 16 times as many per IPv6 /48); more get 429 before their token is looked up, except tokens that authenticated in the last 30 s; 0 for no limit")
+	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a wrong (well-formed but unknown, expired or revoked) bearer token per second allowed per client address (an IPv4 address or IPv6 /64, and 16 times as many per IPv6 /48); more get 429 before their token is looked up, except tokens that authenticated in the last 5 minutes, which are still looked up; 0 for no limit")
 	fs.IntVar(&h.authFailBurst, "auth-fail-burst", defaultAuthFailBurst, "such refusals an address may have at once before --auth-fail-rate applies")
 	fs.IntVar(&h.maxConns, "max-conns", defaultMaxConns, "connections open at once; at the cap the longest-idle connection is closed for a new one, which waits only when none is idle; 0 for no cap")
-	fs.IntVar(&h.maxConnsPerIP, "max-conns-per-addr", defaultMaxConnsPerAddr, "connections open at once per client address (IPv4 address, IPv6 /64; --trusted-proxies aside); one more is closed at once; 0 for no cap")
+	fs.IntVar(&h.maxConnsPerIP, "max-conns-per-addr", defaultMaxConnsPerAddr, "connections open at once per client address (IPv4 address, IPv6 /64; --trusted-proxies aside); one more is closed at once; 0 (the default) for no cap. Set it only when clients connect directly: behind a proxy or an agent platform's egress all clients share one address")
 	proxies := getenv("COMMERCE_TRUSTED_PROXIES")
 	h.trustedProxies, h.proxiesErr = parseCIDRs(proxies)
 	fs.Func("trusted-proxies", "comma-separated `CIDRs` of reverse proxies in front of the server: for a request from one, the client address is the right-most X-Forwarded-For entry not in the list (without it, X-Forwarded-For is never read) (env COMMERCE_TRUSTED_PROXIES)", func(v string) error {
@@ -241,6 +241,9 @@ func parseCIDRs(v string) ([]netip.Prefix, error) {
 			}
 			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
 		}
+		if p.Bits() == 0 {
+			return nil, fmt.Errorf("%q trusts every address: any client could then choose its address in X-Forwarded-For; name the proxies' own addresses or networks", f)
+		}
 		out = append(out, p.Masked())
 	}
 	return out, nil
@@ -292,6 +295,11 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		}
 		if c.http.authFailRate > 0 && len(c.http.trustedProxies) == 0 && c.http.looksProxied() {
 			c.warnings = append(c.warnings, "the server looks to be behind a reverse proxy (--public-url is https without --tls-cert, or it listens on loopback with a --public-url) but --trusted-proxies is not set: every client then has the proxy's address, and one flood of wrong tokens gets all of them refused (429); set --trusted-proxies to the proxy's address, or --auth-fail-rate 0 and limit at the proxy")
+		}
+		for _, p := range c.http.trustedProxies {
+			if (p.Addr().Is4() && p.Bits() < 8) || (!p.Addr().Is4() && p.Bits() < 32) {
+				c.warnings = append(c.warnings, fmt.Sprintf("--trusted-proxies %s is a very wide network: any client in it can choose the address it is counted as with X-Forwarded-For; name the proxies' own addresses or networks", p))
+			}
 		}
 		if c.http.maxConns > 0 && (c.http.maxStreamsAll == 0 || c.http.maxStreamsAll >= c.http.maxConns) {
 			c.warnings = append(c.warnings, fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", c.http.maxStreamsAll, c.http.maxConns))

@@ -100,10 +100,10 @@ func TestParseServe(t *testing.T) {
 				h.maxStreamsAll = 0
 				return h
 			}()}, wantWarning: "open streams may hold every connection"},
-		{name: "trusted proxies from the environment", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "fd00::/8"}, args: []string{"--db", "x.db", "--transport", "http"},
+		{name: "trusted proxies from the environment", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "fd12:3456::/32"}, args: []string{"--db", "x.db", "--transport", "http"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
 				h := hostedDefaults("http")
-				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("fd00::/8")}
+				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("fd12:3456::/32")}
 				return h
 			}()}},
 		{name: "trusted proxies, not a CIDR", args: []string{"--transport", "http", "--trusted-proxies", "proxy.example"}, wantErr: "trusted-proxies"},
@@ -114,6 +114,20 @@ func TestParseServe(t *testing.T) {
 				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("10.1.2.3/32")}
 				return h
 			}()}},
+		{name: "trusted proxies, every IPv4 address", args: []string{"--transport", "http", "--trusted-proxies", "10.0.0.1, 0.0.0.0/0"}, wantErr: "trusts every address"},
+		{name: "trusted proxies, every IPv6 address", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "::/0"}, args: []string{"--transport", "http"}, wantErr: "trusts every address"},
+		{name: "trusted proxies, a very wide IPv4 network", args: []string{"--db", "x.db", "--transport", "http", "--trusted-proxies", "10.0.0.0/7"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/7")}
+				return h
+			}()}, wantWarning: "10.0.0.0/7 is a very wide network"},
+		{name: "trusted proxies, a very wide IPv6 network", args: []string{"--db", "x.db", "--transport", "http", "--trusted-proxies", "2001:db8::/31"},
+			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
+				h := hostedDefaults("http")
+				h.trustedProxies = []netip.Prefix{netip.MustParsePrefix("2001:db8::/31")}
+				return h
+			}()}, wantWarning: "2001:db8::/31 is a very wide network"},
 		{name: "negative per-address connection cap", args: []string{"--transport", "http", "--max-conns-per-addr", "-1"}, wantErr: "--max-conns-per-addr"},
 		{name: "per-address connection cap with stdio", args: []string{"--max-conns-per-addr", "3"}, wantErr: "--max-conns-per-addr is for"},
 		{name: "trusted proxies with stdio", args: []string{"--trusted-proxies", "10.0.0.0/8"}, wantErr: "--trusted-proxies is for"},

@@ -35,9 +35,10 @@ type AuthFailureLimiter interface {
 	Refund(addr string)
 }
 
-// recentAuthTTL is how long a token that authenticated is still let through from a
-// client address refused for its failures (see recentAuths).
-const recentAuthTTL = 30 * time.Second
+// recentAuthTTL is how long a token that authenticated is remembered (see
+// recentAuths): from a client address refused for its failures, a remembered token
+// is still looked up, taking no failure.
+const recentAuthTTL = 5 * time.Minute
 
 // authenticate lets through only requests with a valid bearer token, with the token's
 // customer in the request context. Every refusal is the same 401 with the RFC 9728
@@ -46,9 +47,10 @@ const recentAuthTTL = 30 * time.Second
 // A client address (see clientAddr) whose well-formed tokens were refused too often
 // (Config.AuthFailures, and for IPv6 also its /48 in Config.AuthFailuresIPv6Site)
 // gets 429 with Retry-After before its token is looked up, unless that token
-// authenticated within recentAuthTTL (recentAuths): customers sharing an address
-// with a flood keep being served. A missing or malformed token costs no lookup and
-// counts nothing; it is simply 401.
+// authenticated within recentAuthTTL (recentAuths): it is then looked up without
+// taking a failure, so that customers sharing an address with a flood keep being
+// served, and a revoked or expired token is refused at once (and forgotten). A
+// missing or malformed token costs no lookup and counts nothing; it is simply 401.
 func (h *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		secret, ok := bearer(r.Header.Get("Authorization"))
@@ -59,22 +61,29 @@ func (h *Server) authenticate(next http.Handler) http.Handler {
 			h.unauthorized(w, r)
 			return
 		}
-		var keys []authKey
+		var keys []authKey // the failures taken, given back unless the token is refused
 		if h.cfg.AuthFailures != nil {
 			keys = h.authKeys(r)
 			if ok, retry := takeAll(keys); !ok {
-				if customer, ok := h.recent.get(secret, h.now()); ok {
-					h.serveAs(next, w, r, secret, customer)
+				if !h.recent.has(secret, h.now()) {
+					h.authFlooded(w, r, retry)
 					return
 				}
-				h.authFlooded(w, r, retry)
-				return
+				keys = nil // a remembered token is looked up, taking nothing
 			}
 		}
 		customer, err := h.cfg.Authenticate(r.Context(), secret)
 		switch {
 		case errors.Is(err, ErrBadToken) || (err == nil && customer == ""):
+			if h.cfg.AuthFailures != nil {
+				h.recent.forget(secret)
+			}
 			h.unauthorized(w, r) // the refusal taken stays counted
+			return
+		case err != nil && r.Context().Err() != nil:
+			// The client went away before its token could be checked: nothing to
+			// answer, nothing given back (a client closing at once must not cost
+			// lookups for free), nothing worth an error line.
 			return
 		case err != nil:
 			refundAll(keys)
@@ -82,9 +91,9 @@ func (h *Server) authenticate(next http.Handler) http.Handler {
 			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
 			return
 		}
-		if keys != nil {
+		if h.cfg.AuthFailures != nil {
 			refundAll(keys)
-			h.recent.put(secret, customer, h.now())
+			h.recent.put(secret, h.now())
 		}
 		h.serveAs(next, w, r, secret, customer)
 	})
@@ -111,18 +120,20 @@ type authKey struct {
 	key string
 }
 
-// authKeys are the budgets of r's client address: its own (an IPv4 address, an IPv6
-// /64) and, for IPv6, its /48's when Config.AuthFailuresIPv6Site is set.
+// authKeys are the budgets of r's client address: for IPv6 its /48's first when
+// Config.AuthFailuresIPv6Site is set, then its own (an IPv4 address, an IPv6 /64).
+// The /48 comes first so that a request it refuses makes no /64 bucket: a spent
+// /48 cannot fill the table with the /64s of its requests.
 func (h *Server) authKeys(r *http.Request) []authKey {
 	a, ok := h.clientAddr(r)
 	if !ok {
 		return []authKey{{h.cfg.AuthFailures, r.RemoteAddr}}
 	}
-	keys := []authKey{{h.cfg.AuthFailures, addrKey(a)}}
+	own := authKey{h.cfg.AuthFailures, addrKey(a)}
 	if a.Is6() && h.cfg.AuthFailuresIPv6Site != nil {
-		keys = append(keys, authKey{h.cfg.AuthFailuresIPv6Site, netip.PrefixFrom(a, 48).Masked().String()})
+		return []authKey{{h.cfg.AuthFailuresIPv6Site, netip.PrefixFrom(a, 48).Masked().String()}, own}
 	}
-	return keys
+	return []authKey{own}
 }
 
 // takeAll takes one refusal from every budget of keys, or from none: when one has
@@ -233,35 +244,32 @@ func clientKey(remoteAddr string) string {
 
 // recentAuths remembers, for recentAuthTTL, the tokens that authenticated (by their
 // SHA-256, never the token): asked only for a request from a client address refused
-// for its failures, so that the customers behind a shared address (a NAT, an agent
-// platform's egress) keep being served while a flood from it is refused. For such an
-// address, a token revoked or expired is refused up to recentAuthTTL late. Bounded:
-// at most maxRecentAuths entries; when full, the stale ones go, then any one.
+// for its failures, whose remembered token is then looked up without taking a
+// failure, so that the customers behind a shared address (a NAT, an agent platform's
+// egress) keep being served while a flood from it is refused. A token refused by the
+// lookup is forgotten. Bounded: at most maxRecentAuths entries; when full, the stale
+// ones go, then any one.
 type recentAuths struct {
 	mu sync.Mutex
-	m  map[[sha256.Size]byte]recentAuth
+	m  map[[sha256.Size]byte]time.Time // when each token last authenticated
 	// max is maxRecentAuths (tests lower it).
 	max int
 }
 
-type recentAuth struct {
-	customer string
-	seen     time.Time
-}
-
-// maxRecentAuths bounds recentAuths: 10,000 entries are about 1 MB.
+// maxRecentAuths bounds recentAuths: 10,000 entries are well under 1 MB.
 const maxRecentAuths = 10_000
 
-func (c *recentAuths) put(secret, customer string, now time.Time) {
+// put notes that secret authenticated at now.
+func (c *recentAuths) put(secret string, now time.Time) {
 	k := sha256.Sum256([]byte(secret))
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
-		c.m = map[[sha256.Size]byte]recentAuth{}
+		c.m = map[[sha256.Size]byte]time.Time{}
 	}
 	if _, ok := c.m[k]; !ok && len(c.m) >= c.max {
-		for k, e := range c.m {
-			if now.Sub(e.seen) >= recentAuthTTL {
+		for k, seen := range c.m {
+			if now.Sub(seen) >= recentAuthTTL {
 				delete(c.m, k)
 			}
 		}
@@ -272,19 +280,24 @@ func (c *recentAuths) put(secret, customer string, now time.Time) {
 			delete(c.m, k)
 		}
 	}
-	c.m[k] = recentAuth{customer: customer, seen: now}
+	c.m[k] = now
 }
 
-// get returns the customer of secret if it authenticated within recentAuthTTL.
-func (c *recentAuths) get(secret string, now time.Time) (string, bool) {
+// has reports whether secret authenticated within recentAuthTTL.
+func (c *recentAuths) has(secret string, now time.Time) bool {
 	k := sha256.Sum256([]byte(secret))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.m[k]
-	if !ok || now.Sub(e.seen) >= recentAuthTTL {
-		return "", false
-	}
-	return e.customer, true
+	seen, ok := c.m[k]
+	return ok && now.Sub(seen) < recentAuthTTL
+}
+
+// forget drops secret (refused by a lookup).
+func (c *recentAuths) forget(secret string) {
+	k := sha256.Sum256([]byte(secret))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, k)
 }
 
 func (c *recentAuths) len() int {

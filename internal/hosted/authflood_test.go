@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"io"
 	"log/slog"
 	"net"
@@ -34,8 +35,9 @@ func countingAuthenticate(n *atomic.Int64) func(context.Context, string) (string
 
 // TestAuthFailureLimit checks that a client address with too many refused
 // well-formed tokens gets 429 with Retry-After before its token is looked up, unless
-// the token authenticated in the last 30 s (customers behind a NAT shared with the
-// flood); that missing and malformed tokens, successful authentications and a token
+// the token authenticated in the last 5 minutes (customers behind a NAT shared with
+// the flood): such a token is looked up taking nothing, served while valid, refused
+// at once once revoked and then forgotten; that missing and malformed tokens, successful authentications and a token
 // store that cannot answer count nothing; that other addresses are not held back;
 // that IPv6 addresses count by /64 and by /48, IPv4-mapped ones as IPv4; that the
 // health check and metadata are not limited; and that the refusals have no call-log
@@ -49,7 +51,16 @@ func TestAuthFailureLimit(t *testing.T) {
 	lim := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 3, Now: clock})
 	site := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 5, Now: clock})
 	var lookups atomic.Int64
-	ts := newTestServer(t, Config{Stateless: true, AuthFailures: lim, AuthFailuresIPv6Site: site, Authenticate: countingAuthenticate(&lookups),
+	var revokedA atomic.Bool
+	count := countingAuthenticate(&lookups)
+	ts := newTestServer(t, Config{Stateless: true, AuthFailures: lim, AuthFailuresIPv6Site: site,
+		Authenticate: func(ctx context.Context, secret string) (string, error) {
+			if secret == tokenA && revokedA.Load() {
+				lookups.Add(1)
+				return "", ErrBadToken
+			}
+			return count(ctx, secret)
+		},
 		WellFormedToken: func(s string) bool { return strings.HasPrefix(s, "tok_") }})
 	ts.h.now = clock
 	handler := ts.h.Handler()
@@ -63,6 +74,7 @@ func TestAuthFailureLimit(t *testing.T) {
 		times  int // 1 when 0
 		want   int
 		lookup bool // the token is looked up
+		revoke bool // tokenA is revoked from this step on
 	}{
 		{name: "good tokens count nothing", addr: "10.0.0.1:4000", token: tokenA, times: 10, want: http.StatusOK, lookup: true},
 		{name: "no token counts nothing", addr: "10.0.0.1:4001", times: 5, want: http.StatusUnauthorized},
@@ -71,7 +83,7 @@ func TestAuthFailureLimit(t *testing.T) {
 		{name: "wrong tokens up to the burst", addr: "10.0.0.1:4002", token: "tok_wrong", times: 3, want: http.StatusUnauthorized, lookup: true},
 		{name: "wrong token over the limit", addr: "10.0.0.1:4003", token: "tok_wrong", times: 5, want: http.StatusTooManyRequests},
 		{name: "no token over the limit is a 401, not looked up", addr: "10.0.0.1:4004", want: http.StatusUnauthorized},
-		{name: "token authenticated lately, same address", addr: "10.0.0.1:4005", token: tokenA, times: 3, want: http.StatusOK},
+		{name: "token authenticated lately, same address: looked up, taking nothing", addr: "10.0.0.1:4005", token: tokenA, times: 3, want: http.StatusOK, lookup: true},
 		{name: "token not seen lately, same address", addr: "10.0.0.1:4005", token: tokenB, want: http.StatusTooManyRequests},
 		{name: "GET over the limit", addr: "10.0.0.1:4006", method: http.MethodGet, token: "tok_wrong", want: http.StatusTooManyRequests},
 		{name: "IPv4-mapped IPv6 is the same address", addr: "[::ffff:10.0.0.1]:4007", token: "tok_wrong", want: http.StatusTooManyRequests},
@@ -83,10 +95,15 @@ func TestAuthFailureLimit(t *testing.T) {
 		{name: "IPv6 another /64 of the /48", addr: "[2001:db8:0:1::1]:4000", token: "tok_wrong", times: 2, want: http.StatusUnauthorized, lookup: true},
 		{name: "IPv6 /48 spent: a fresh /64 in it refused", addr: "[2001:db8:0:2::1]:4000", token: "tok_wrong", want: http.StatusTooManyRequests},
 		{name: "IPv6 another /48", addr: "[2001:db8:1::1]:4000", token: tokenB, want: http.StatusOK, lookup: true},
-		{name: "a minute later: the token seen lately is refused too", at: 61 * time.Second, addr: "10.0.0.1:4005", token: tokenA, want: http.StatusTooManyRequests},
+		{name: "a minute later: the token is still served", at: 61 * time.Second, addr: "10.0.0.1:4005", token: tokenA, want: http.StatusOK, lookup: true},
+		{name: "revoked: refused at once", at: 61 * time.Second, addr: "10.0.0.1:4005", token: tokenA, revoke: true, want: http.StatusUnauthorized, lookup: true},
+		{name: "revoked: then forgotten", at: 61 * time.Second, addr: "10.0.0.1:4005", token: tokenA, want: http.StatusTooManyRequests},
 	}
 	for _, s := range steps {
 		now = start.Add(s.at)
+		if s.revoke {
+			revokedA.Store(true)
+		}
 		method, path := s.method, s.path
 		if method == "" {
 			method = http.MethodPost
@@ -149,34 +166,37 @@ func TestAuthFailureLimit(t *testing.T) {
 	}
 }
 
-// TestRecentAuths checks that a token is remembered for 30 s by its hash, and that
-// the memory is bounded.
+// TestRecentAuths checks that a token is remembered for 5 minutes by its hash, that
+// a forgotten one is gone, and that the memory is bounded.
 func TestRecentAuths(t *testing.T) {
 	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 	c := recentAuths{max: 3}
-	c.put("t1", "alice", now)
+	c.put("t1", now)
+	c.put("t3", now)
+	c.forget("t3")
 	for _, tc := range []struct {
 		name   string
 		secret string
 		at     time.Duration
-		want   string
+		want   bool
 	}{
-		{"just seen", "t1", 0, "alice"},
-		{"29 s later", "t1", 29 * time.Second, "alice"},
-		{"30 s later", "t1", 30 * time.Second, ""},
-		{"never seen", "t2", 0, ""},
+		{"just seen", "t1", 0, true},
+		{"4 min 59 s later", "t1", 5*time.Minute - time.Second, true},
+		{"5 min later", "t1", 5 * time.Minute, false},
+		{"never seen", "t2", 0, false},
+		{"forgotten", "t3", 0, false},
 	} {
-		if got, _ := c.get(tc.secret, now.Add(tc.at)); got != tc.want {
-			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		if got := c.has(tc.secret, now.Add(tc.at)); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
 	for i := range 100 {
-		c.put(fmt.Sprint("s", i), "bob", now.Add(time.Duration(i)*time.Second))
+		c.put(fmt.Sprint("s", i), now.Add(time.Duration(i)*time.Second))
 		if n := c.len(); n > 3 {
 			t.Fatalf("after %d tokens %d remembered, want at most 3", i+1, n)
 		}
 	}
-	if got, _ := c.get("s99", now.Add(99*time.Second)); got != "bob" {
+	if !c.has("s99", now.Add(99*time.Second)) {
 		t.Errorf("the last token put is not remembered")
 	}
 	for k := range c.m {
@@ -225,7 +245,9 @@ func TestClientKey(t *testing.T) {
 func serveCapped(t *testing.T, c Config) (addr string, stop func()) {
 	t.Helper()
 	c.Authenticate = fakeAuthenticate
-	c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if c.Log == nil {
+		c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	c.ShutdownTimeout = 2 * time.Second // busy test connections are cut then
 	h, err := New(testMCP(nil, nil), c)
 	if err != nil {
@@ -374,7 +396,7 @@ func TestLongestIdle(t *testing.T) {
 		{"an idle one before a silent one", []limitedConn{{idle: true, idleFrom: now.Add(3 * time.Second)}, {idle: true, idleFrom: now}}, 1, 3 * time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := newConnLimit(nil, 10, 0, nil)
+			l := newConnLimit(nil, 10, 0, nil, nil)
 			for i := range tc.conns {
 				c := &tc.conns[i]
 				l.conns[c] = c
@@ -399,7 +421,8 @@ func TestLongestIdle(t *testing.T) {
 // trusted proxy's connections are not capped per address.
 func TestConnectionsPerAddr(t *testing.T) {
 	t.Run("capped", func(t *testing.T) {
-		addr, _ := serveCapped(t, Config{MaxConnsPerAddr: 2, Stateless: true})
+		var log syncbuf.Buffer
+		addr, _ := serveCapped(t, Config{MaxConnsPerAddr: 2, Stateless: true, Log: slog.New(slog.NewTextHandler(&log, nil))})
 		c1, _ := rawHealthz(t, addr)
 		rawHealthz(t, addr)
 		extra, err := net.Dial("tcp", addr)
@@ -409,6 +432,9 @@ func TestConnectionsPerAddr(t *testing.T) {
 		defer extra.Close()
 		if !closedByServer(extra, nil, 2*time.Second) {
 			t.Fatal("the connection over the per-address cap was not closed")
+		}
+		if l := log.String(); !strings.Contains(l, "over --max-conns-per-addr") || !strings.Contains(l, "closed=1") || strings.Contains(l, "127.0.0.1") {
+			t.Errorf("no warning counting the close, or one naming the address:\n%s", l)
 		}
 		c1.Close()
 		// The slot comes back once the server has seen the close.
@@ -628,5 +654,94 @@ func TestClientAddr(t *testing.T) {
 				t.Errorf("clientAddr = %v %v, want %s", a, ok, tc.want)
 			}
 		})
+	}
+}
+
+// TestAuthSiteRefusalsDoNotFillTable: requests refused by a spent IPv6 /48 make no
+// /64 buckets, so one spent /48 cannot fill the table and leave every new address
+// untracked; a fresh IPv4 address still gets only its burst of lookups.
+func TestAuthSiteRefusalsDoNotFillTable(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	lim := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 3, MaxKeys: 50, Now: clock})
+	site := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 1, Now: clock})
+	var lookups atomic.Int64
+	ts := newTestServer(t, Config{Stateless: true, AuthFailures: lim, AuthFailuresIPv6Site: site, Authenticate: countingAuthenticate(&lookups)})
+	send := func(addr string) int {
+		req := httptest.NewRequest(http.MethodPost, ts.URL+PathMCP, strings.NewReader(pingBody))
+		req.RemoteAddr = addr
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		req.Header.Set("Authorization", "Bearer tok_wrong")
+		w := httptest.NewRecorder()
+		ts.h.Handler().ServeHTTP(w, req)
+		return w.Code
+	}
+	if code := send("[2001:db8::1]:1"); code != http.StatusUnauthorized { // spends the /48
+		t.Fatalf("first wrong token: %d, want 401", code)
+	}
+	for i := 1; i <= 60; i++ {
+		if code := send(fmt.Sprintf("[2001:db8:0:%x::1]:1", i)); code != http.StatusTooManyRequests {
+			t.Fatalf("/64 number %d of the spent /48: %d, want 429", i, code)
+		}
+	}
+	before := lookups.Load()
+	codes := map[int]int{}
+	for range 100 {
+		codes[send("198.51.100.7:1")]++
+	}
+	if n := lookups.Load() - before; n != 3 || codes[http.StatusTooManyRequests] != 97 {
+		t.Errorf("a fresh IPv4 address: %d lookups, statuses %v; want 3 lookups (its burst), 97 × 429", n, codes)
+	}
+}
+
+// TestAuthClientGone: a lookup that fails because the client went away (its
+// request's context ended; database/sql answers ctx.Err() then) is not given back
+// and logs no error, so clients that close at once neither get free lookups nor
+// flood the log; a store error while the client waits is still 503, given back.
+func TestAuthClientGone(t *testing.T) {
+	lim := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 3})
+	var lookups atomic.Int64
+	ts := newTestServer(t, Config{Stateless: true, AuthFailures: lim,
+		Authenticate: func(ctx context.Context, secret string) (string, error) {
+			if err := ctx.Err(); err != nil {
+				return "", err
+			}
+			lookups.Add(1)
+			if secret == tokenDown {
+				return "", errors.New("database is locked")
+			}
+			return "", ErrBadToken
+		}})
+	send := func(ctx context.Context, token string) int {
+		req := httptest.NewRequestWithContext(ctx, http.MethodGet, ts.URL+PathMCP, nil)
+		req.RemoteAddr = "10.0.0.1:1"
+		req.Header.Set("Accept", "text/event-stream")
+		req.Header.Set("Authorization", "Bearer "+token)
+		w := httptest.NewRecorder()
+		ts.h.Handler().ServeHTTP(w, req)
+		return w.Code
+	}
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	steps := []struct {
+		name  string
+		ctx   context.Context
+		token string
+		want  int
+	}{
+		{"store down, client waiting: 503, given back", context.Background(), tokenDown, http.StatusServiceUnavailable},
+		{"client gone: not given back", gone, "tok_wrong", http.StatusOK}, // nothing written
+		{"client gone again", gone, "tok_wrong", http.StatusOK},
+		{"a wrong token: the last of the burst", context.Background(), "tok_wrong", http.StatusUnauthorized},
+		{"the burst is spent", context.Background(), "tok_wrong", http.StatusTooManyRequests},
+	}
+	for _, s := range steps {
+		if code := send(s.ctx, s.token); code != s.want {
+			t.Errorf("%s: %d, want %d", s.name, code, s.want)
+		}
+	}
+	if n := strings.Count(ts.log.String(), "authenticating a request failed"); n != 1 {
+		t.Errorf("%d error lines, want 1 (the store down while the client waited):\n%s", n, ts.log.String())
 	}
 }

@@ -25,6 +25,7 @@ type connLimit struct {
 	net.Listener
 	max, perAddr int
 	exempt       func(netip.Addr) bool // not capped per address (trusted proxies)
+	addrCapped   func()                // called after a connection over perAddr is closed; may be nil
 
 	mu     sync.Mutex
 	wake   *sync.Cond // a slot freed, a connection became idle, or the listener closed
@@ -44,8 +45,8 @@ type limitedConn struct {
 	released bool
 }
 
-func newConnLimit(ln net.Listener, max, perAddr int, exempt func(netip.Addr) bool) *connLimit {
-	l := &connLimit{Listener: ln, max: max, perAddr: perAddr, exempt: exempt, byAddr: map[string]int{}, conns: map[net.Conn]*limitedConn{}}
+func newConnLimit(ln net.Listener, max, perAddr int, exempt func(netip.Addr) bool, addrCapped func()) *connLimit {
+	l := &connLimit{Listener: ln, max: max, perAddr: perAddr, exempt: exempt, addrCapped: addrCapped, byAddr: map[string]int{}, conns: map[net.Conn]*limitedConn{}}
 	l.wake = sync.NewCond(&l.mu)
 	return l
 }
@@ -77,6 +78,9 @@ func (l *connLimit) admit(c net.Conn) (*limitedConn, bool) {
 	if key != "" && l.byAddr[key] >= l.perAddr {
 		l.mu.Unlock()
 		c.Close()
+		if l.addrCapped != nil {
+			l.addrCapped()
+		}
 		return nil, false
 	}
 	for l.max > 0 && l.open >= l.max && !l.closed {
@@ -153,7 +157,8 @@ func (l *connLimit) release(c *limitedConn) {
 
 // connState is the http.Server's ConnState hook: it notes which connections may be
 // reclaimed. A new connection becomes reclaimable silentReclaim after it opened
-// (unless it became active before), an idle keep-alive at once.
+// unless it sent anything before (Read), an idle keep-alive at once until its next
+// request's first bytes arrive.
 func (l *connLimit) connState(nc net.Conn, st http.ConnState) {
 	if tc, ok := nc.(*tls.Conn); ok {
 		nc = tc.NetConn()
@@ -184,10 +189,41 @@ func (l *connLimit) Close() error {
 	return l.Listener.Close()
 }
 
+// Read reads from the connection. Bytes arriving on a connection the cap has just
+// reclaimed (its slot given back while this read waited) are dropped and the read
+// fails, so that a request whose connection the client sees closed is never served;
+// otherwise the connection is no longer reclaimable until net/http says it is idle
+// again, so that one whose next request is arriving is never picked.
+func (c *limitedConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if n > 0 {
+		c.l.mu.Lock()
+		released := c.released
+		if !released {
+			c.idle = false
+		}
+		c.l.mu.Unlock()
+		if released {
+			return 0, net.ErrClosed
+		}
+	}
+	return n, err
+}
+
 // Close closes the connection and gives back its slot.
 func (c *limitedConn) Close() error {
 	c.l.mu.Lock()
 	c.l.release(c)
 	c.l.mu.Unlock()
 	return c.Conn.Close()
+}
+
+// addrCapped notes a connection closed for its address's cap (MaxConnsPerAddr): one
+// warning at most once a minute counts them, without the address.
+func (h *Server) addrCapped() {
+	n := h.addrCapCount.Add(1)
+	if h.addrCapLog.due(h.now()) {
+		h.addrCapCount.Add(-n)
+		h.cfg.Log.Warn("closing new connections of client addresses over --max-conns-per-addr (all clients behind one proxy or NAT share an address: set the cap to 0 there); counted here, logged at most once a minute", "closed", n)
+	}
 }

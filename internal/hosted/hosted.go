@@ -168,6 +168,10 @@ type Server struct {
 	// floodCount counts the refusals of authFlooded since its last warning.
 	floodCount atomic.Int64
 	recent     recentAuths // tokens that authenticated lately (AuthFailures)
+	// addrCapLog and addrCapCount: the warning that connections over
+	// MaxConnsPerAddr are closed, and how many since the last one.
+	addrCapLog   rateLog
+	addrCapCount atomic.Int64
 	// now is the clock of the refused-auth limit's warning and recentAuths (tests set it).
 	now     func() time.Time
 	origins map[string]bool
@@ -323,7 +327,7 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	if h.cfg.MaxConns > 0 || h.cfg.MaxConnsPerAddr > 0 {
 		// The TLS listener ServeTLS wraps around it counts the same connections.
-		cl := newConnLimit(ln, h.cfg.MaxConns, h.cfg.MaxConnsPerAddr, h.trustedProxy)
+		cl := newConnLimit(ln, h.cfg.MaxConns, h.cfg.MaxConnsPerAddr, h.trustedProxy, h.addrCapped)
 		srv.ConnState = cl.connState
 		ln = cl
 	}

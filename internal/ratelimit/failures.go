@@ -92,6 +92,8 @@ func (f *Failures) Take(key string) (ok bool, retryAfter time.Duration) {
 }
 
 // Refund gives back the failure Take took for key, when the attempt did not fail.
+// A bucket full after it is dropped (the same as none), so keys whose attempts
+// succeed take no room in the table.
 func (f *Failures) Refund(key string) {
 	if f == nil {
 		return
@@ -102,6 +104,9 @@ func (f *Failures) Refund(key string) {
 	if lim := f.keys[key]; lim != nil {
 		// A bucket never holds more than its burst: a refund to a full bucket is lost.
 		lim.AllowN(now, -1)
+		if lim.TokensAt(now) >= float64(f.burst) {
+			delete(f.keys, key)
+		}
 	}
 }
 

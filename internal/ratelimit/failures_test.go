@@ -195,3 +195,40 @@ func TestFailuresConcurrent(t *testing.T) {
 		t.Errorf("%d taken by 1000 concurrent attempts, want the burst (100)", n)
 	}
 }
+
+// TestFailuresRefundDropsFullBucket checks that a bucket full again after a refund
+// is dropped, and one still short is kept.
+func TestFailuresRefundDropsFullBucket(t *testing.T) {
+	now := start
+	f := ratelimit.NewFailures(ratelimit.FailConfig{PerSecond: 0.01, Burst: 3, Now: func() time.Time { return now }})
+	steps := []struct {
+		name     string
+		take     int
+		refund   int
+		wantKeys int
+	}{
+		{"taken and refunded", 1, 1, 0},
+		{"two taken, one refunded", 2, 1, 1},
+		{"the other refunded", 0, 1, 0},
+	}
+	for _, s := range steps {
+		for range s.take {
+			f.Take("a")
+		}
+		for range s.refund {
+			f.Refund("a")
+		}
+		if got := f.Keys(); got != s.wantKeys {
+			t.Errorf("%s: %d keys, want %d", s.name, got, s.wantKeys)
+		}
+	}
+	// The dropped bucket was full: the whole burst is there again.
+	for i := range 3 {
+		if ok, _ := f.Take("a"); !ok {
+			t.Fatalf("take %d after the refunds refused", i+1)
+		}
+	}
+	if ok, _ := f.Take("a"); ok {
+		t.Error("a fourth take passed the burst of 3")
+	}
+}
