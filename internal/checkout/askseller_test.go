@@ -129,10 +129,7 @@ func TestAskSellerFailsWhatStripeShowsUncharged(t *testing.T) {
 // the order is read again regardless and returned completed.
 func TestAskSellerNeverReturnsAnEmptyOrder(t *testing.T) {
 	l := newLateEnv(t, reply404, envOpts{})
-	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
-		t.Fatalf("renewal = %+v; want it paused", rep)
-	}
-	o := l.renewalOrder()
+	o := l.pausedRenewal()
 	l.heal()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

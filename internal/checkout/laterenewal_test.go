@@ -55,6 +55,16 @@ func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *ht
 // heal has the seller answer about its sessions again: it shows the order it had.
 func (l *lateEnv) heal() { l.armed.Store(false) }
 
+// pausedRenewal runs the due renewal, which must end charged_no_order and pause the
+// subscription, and returns its order.
+func (l *lateEnv) pausedRenewal() store.Order {
+	l.t.Helper()
+	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
+		l.t.Fatalf("renewal = %+v; want it paused", rep)
+	}
+	return l.renewalOrder()
+}
+
 // renewalOrder returns cycle 1's charged_no_order order.
 func (l *lateEnv) renewalOrder() store.Order {
 	l.t.Helper()
@@ -282,10 +292,7 @@ func TestLateRenewalLeavesPersonsChoice(t *testing.T) {
 func TestLateRenewalAfterAResume(t *testing.T) {
 	l := newLateEnv(t, reply404, envOpts{})
 	ctx := context.Background()
-	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
-		t.Fatalf("renewal = %+v; want it paused", rep)
-	}
-	first := l.renewalOrder()
+	first := l.pausedRenewal()
 	l.f.forgot.Store(false) // the seller forgets the retry's session too
 	if out, err := l.svc.ResumeSubscription(ctx, l.customer, l.subID, ""); err != nil || out.First == nil || out.First.Status != checkout.RenewPaused {
 		t.Fatalf("resume = %+v, %v; want the retry paused again", out, err)
@@ -377,10 +384,7 @@ func TestLateRenewalWhileTheRetryWaits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			l := newLateEnv(t, reply404, envOpts{})
 			ctx := context.Background()
-			if rep := l.renew(l.svc, 3); rep.Paused != 1 {
-				t.Fatalf("renewal = %+v; want it paused", rep)
-			}
-			first := l.renewalOrder()
+			first := l.pausedRenewal()
 			l.heal()
 			charges, completed := l.succeeded(), l.completedOrders()
 			tc.retry(t, l, func() {
@@ -438,10 +442,7 @@ func TestLateRenewalResumesOnlyWhenItShould(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			l := newLateEnv(t, reply404, envOpts{})
 			ctx := context.Background()
-			if rep := l.renew(l.svc, 3); rep.Paused != 1 {
-				t.Fatalf("renewal = %+v; want it paused", rep)
-			}
-			o := l.renewalOrder()
+			o := l.pausedRenewal()
 			l.heal()
 			l.clock.Advance(tc.wait)
 			charges := l.succeeded()
@@ -478,10 +479,7 @@ func TestLateRenewalAfterSkippedCycle(t *testing.T) {
 	l := newLateEnv(t, reply404, envOpts{})
 	ctx := context.Background()
 	l.clock.Advance(month) // cycle 2 due too: the run claims cycle 2, skipping 1
-	if rep := l.renew(l.svc, 3); rep.Paused != 1 {
-		t.Fatalf("renewal = %+v; want it paused", rep)
-	}
-	o := l.renewalOrder()
+	o := l.pausedRenewal()
 	l.heal()
 	charges := l.succeeded()
 	if err := l.event(l.svc, o); err != nil {

@@ -56,7 +56,6 @@ func BenchmarkHandler(b *testing.B) {
 // them and a limit high enough that it passes, and refused by an exhausted limit
 // (what a flood costs once over the limit).
 func BenchmarkRequestGuards(b *testing.B) {
-	const ping = `{"jsonrpc":"2.0","id":1,"method":"ping"}`
 	for _, c := range []struct {
 		name   string
 		limit  *ratelimit.Limiter
@@ -76,22 +75,7 @@ func BenchmarkRequestGuards(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		handler := h.Handler()
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				req := httptest.NewRequest(http.MethodPost, "http://127.0.0.1/mcp", strings.NewReader(ping))
-				req.Header.Set("Content-Type", "application/json")
-				req.Header.Set("Accept", "application/json, text/event-stream")
-				req.Header.Set(mcp.HeaderProtocolVersion, "2025-11-25")
-				req.Header.Set("Authorization", "Bearer "+tokenA)
-				w := httptest.NewRecorder()
-				handler.ServeHTTP(w, req)
-				if w.Code != c.status {
-					b.Fatalf("%d %s", w.Code, w.Body)
-				}
-			}
-		})
+		b.Run(c.name, func(b *testing.B) { benchPing(b, h.Handler(), "", tokenA, c.status) })
 	}
 }
 
@@ -100,7 +84,6 @@ func BenchmarkRequestGuards(b *testing.B) {
 // and a wrong one without the refused-auth limit, and with it (a good token asks the
 // limit first; a wrong one over it is refused before its lookup).
 func BenchmarkAuthFailures(b *testing.B) {
-	const ping = `{"jsonrpc":"2.0","id":1,"method":"ping"}`
 	for _, c := range []struct {
 		name   string
 		limit  bool
@@ -127,22 +110,28 @@ func BenchmarkAuthFailures(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		handler := h.Handler()
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				req := httptest.NewRequest(http.MethodPost, "http://127.0.0.1/mcp", strings.NewReader(ping))
-				req.RemoteAddr = "192.0.2.1:1234"
-				req.Header.Set("Content-Type", "application/json")
-				req.Header.Set("Accept", "application/json, text/event-stream")
-				req.Header.Set(mcp.HeaderProtocolVersion, "2025-11-25")
-				req.Header.Set("Authorization", "Bearer "+c.token)
-				w := httptest.NewRecorder()
-				handler.ServeHTTP(w, req)
-				if w.Code != c.status {
-					b.Fatalf("%d %s", w.Code, w.Body)
-				}
-			}
-		})
+		b.Run(c.name, func(b *testing.B) { benchPing(b, h.Handler(), "192.0.2.1:1234", c.token, c.status) })
+	}
+}
+
+// benchPing times a 2025-11-25 ping POSTed to handler with token, from remote when
+// it is not empty, each answered with status.
+func benchPing(b *testing.B, handler http.Handler, remote, token string, status int) {
+	const ping = `{"jsonrpc":"2.0","id":1,"method":"ping"}`
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "http://127.0.0.1/mcp", strings.NewReader(ping))
+		if remote != "" {
+			req.RemoteAddr = remote
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		req.Header.Set(mcp.HeaderProtocolVersion, "2025-11-25")
+		req.Header.Set("Authorization", "Bearer "+token)
+		w := httptest.NewRecorder()
+		handler.ServeHTTP(w, req)
+		if w.Code != status {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
 	}
 }
