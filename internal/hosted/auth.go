@@ -168,11 +168,7 @@ func refundAll(keys []authKey) {
 // start or restart authorization, a cue a rate refusal must not give (a client that
 // discards a valid token for a 429 would then flood the authorization server).
 func (h *Server) authFlooded(w http.ResponseWriter, r *http.Request, retry time.Duration) {
-	n := h.floodCount.Add(1)
-	if h.floodLog.due(h.now()) {
-		h.floodCount.Add(-n)
-		h.cfg.Log.Warn("refusing requests from client addresses after too many refused authentications (wrong bearer tokens); counted here, logged at most once a minute", "refused", n)
-	}
+	h.floodWarn.add(h.cfg.Log, h.now())
 	if rec := recordFrom(r.Context()); rec != nil {
 		rec.setQuiet()
 	}
