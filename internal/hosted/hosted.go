@@ -166,8 +166,9 @@ type Server struct {
 	// floodWarn counts the requests refused for their address's refused
 	// authentications (authFlooded), addrCapWarn the connections closed over
 	// MaxConnsPerAddr.
-	floodWarn, addrCapWarn countedWarning
-	recent                 recentAuths // tokens that authenticated lately (AuthFailures)
+	// acceptWarn the accepts that failed for want of file descriptors.
+	floodWarn, addrCapWarn, acceptWarn countedWarning
+	recent                             recentAuths // tokens that authenticated lately (AuthFailures)
 	// now is the clock of the counted warnings and recentAuths (tests set it).
 	now     func() time.Time
 	origins map[string]bool
@@ -241,6 +242,7 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 	}
 	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins, tokenRecheck: tokenRecheck, recent: recentAuths{max: maxRecentAuths}, now: time.Now,
 		floodWarn:   countedWarning{msg: "refusing requests from client addresses after too many refused authentications (wrong bearer tokens); counted here, logged at most once a minute", key: "refused"},
+		acceptWarn:  countedWarning{msg: "accepting connections failed for want of file descriptors (the process's open-file limit, ulimit -n, is reached) or kernel memory; new connections wait in the kernel's backlog while open ones are served, and accepting is retried with back-off; lower --max-conns or raise the limit; counted here, logged at most once a minute", key: "failed_accepts"},
 		addrCapWarn: countedWarning{msg: "closing new connections of client addresses over --max-conns-per-addr (all clients behind one proxy or NAT share an address: set the cap to 0 there); counted here, logged at most once a minute", key: "closed"},
 	}
 	h.abort, h.cancelAbort = context.WithCancel(context.Background())
@@ -324,6 +326,7 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:       slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
 		BaseContext:    func(net.Listener) context.Context { return base },
 	}
+	ln = newAcceptRetry(ln, h.acceptFailed)
 	if h.cfg.MaxConns > 0 || h.cfg.MaxConnsPerAddr > 0 {
 		// The TLS listener ServeTLS wraps around it counts the same connections.
 		cl := newConnLimit(ln, h.cfg.MaxConns, h.cfg.MaxConnsPerAddr, h.trustedProxy, h.addrCapped)

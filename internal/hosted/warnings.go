@@ -13,7 +13,7 @@ import (
 const warnFlushEvery = 10 * time.Second
 
 // countedWarning is a warning about refusals too many to log one by one (refused
-// authentications, connections closed over the per-address cap): the first after a
+// authentications, connections closed over the per-address cap, failed accepts): the first after a
 // quiet minute is logged at once, and the ones after it are counted and logged
 // with their count at most once per busyLogInterval, by the next refusal due or by
 // flush, which Serve calls on a timer and at shutdown, so that the last minute's
@@ -61,7 +61,7 @@ func (c *countedWarning) take(now time.Time, final bool) int64 {
 
 // warnings are the Server's counted warnings.
 func (h *Server) warnings() []*countedWarning {
-	return []*countedWarning{&h.floodWarn, &h.addrCapWarn}
+	return []*countedWarning{&h.floodWarn, &h.addrCapWarn, &h.acceptWarn}
 }
 
 // flushWarnings logs the pending counts of the counted warnings at every tick until
