@@ -48,29 +48,31 @@ type serveConfig struct {
 
 // httpFlags are the settings of hosted mode (--transport http or sse).
 type httpFlags struct {
-	transport      string         // stdio, http or sse
-	addr           string         // listen address
-	stateless      bool           // Streamable HTTP without sessions
-	tlsCert        string         // PEM certificate file; with tlsKey
-	tlsKey         string         // PEM key file
-	allowedOrigins []string       // browser origins allowed besides same-origin and localhost
-	publicURL      string         // base URL clients use; "" derives it from addr
-	rate           float64        // tool calls per second per customer
-	burst          int            // calls a customer may make at once above rate
-	purchaseRate   int            // purchases per minute per customer
-	requestRate    float64        // requests (tool calls included) per second per customer
-	requestBurst   int            // such requests a customer may make at once above requestRate
-	maxStreams     int            // long-lived streams open per customer
-	maxStreamsAll  int            // long-lived streams open in all
-	maxInflight    int            // POSTs one customer may have in flight
-	authFailRate   float64        // refused authentications per second per client address
-	authFailBurst  int            // such refusals an address may have at once above authFailRate
-	maxConns       int            // connections open at once
-	maxConnsPerIP  int            // connections open at once per client address
-	trustedProxies []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
-	proxiesErr     error          // COMMERCE_TRUSTED_PROXIES did not parse
-	authServers    []string       // OAuth authorization servers named in the protected-resource metadata
-	authServersSet bool           // --authorization-server was given: it replaces the environment's list
+	transport        string         // stdio, http or sse
+	addr             string         // listen address
+	stateless        bool           // Streamable HTTP without sessions
+	tlsCert          string         // PEM certificate file; with tlsKey
+	tlsKey           string         // PEM key file
+	allowedOrigins   []string       // browser origins allowed besides same-origin and localhost
+	publicURL        string         // base URL clients use; "" derives it from addr
+	rate             float64        // tool calls per second per customer
+	burst            int            // calls a customer may make at once above rate
+	purchaseRate     int            // purchases per minute per customer
+	requestRate      float64        // requests (tool calls included) per second per customer
+	requestBurst     int            // such requests a customer may make at once above requestRate
+	maxStreams       int            // long-lived streams open per customer
+	maxStreamsAll    int            // long-lived streams open in all
+	maxInflight      int            // POSTs one customer may have in flight
+	authFailRate     float64        // refused authentications per second per client address
+	authFailBurst    int            // such refusals an address may have at once above authFailRate
+	maxConns         int            // connections open at once
+	maxConnsSet      bool           // --max-conns was given
+	maxStreamsAllSet bool           // --max-streams-total was given
+	maxConnsPerIP    int            // connections open at once per client address
+	trustedProxies   []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
+	proxiesErr       error          // COMMERCE_TRUSTED_PROXIES did not parse
+	authServers      []string       // OAuth authorization servers named in the protected-resource metadata
+	authServersSet   bool           // --authorization-server was given: it replaces the environment's list
 }
 
 // Defaults of hosted mode.
@@ -302,8 +304,9 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 			}
 		}
 		if c.http.maxConns > 0 && (c.http.maxStreamsAll == 0 || c.http.maxStreamsAll >= c.http.maxConns) {
-			c.warnings = append(c.warnings, fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", c.http.maxStreamsAll, c.http.maxConns))
+			c.warnings = append(c.warnings, streamsNotBelowConns(c.http.maxStreamsAll, c.http.maxConns))
 		}
+		c.http.maxConnsSet, c.http.maxStreamsAllSet = isSet(fs, "max-conns"), isSet(fs, "max-streams-total")
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
 			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server",
@@ -323,6 +326,11 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		return c, err
 	}
 	return c, checkDBDir(c.db, c.create)
+}
+
+// streamsNotBelowConns is the warning that --max-streams-total is not below --max-conns.
+func streamsNotBelowConns(streams, conns int) string {
+	return fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", streams, conns)
 }
 
 // isSet reports whether the flag name was given on the command line.
@@ -355,6 +363,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	c, err := parseServe(args, getenv)
 	if err != nil {
 		return err
+	}
+	if c.http.hosted() {
+		w, err := c.http.fitFiles(openFileLimit(), openFiles())
+		if err != nil {
+			return err
+		}
+		c.warnings = append(c.warnings, w...)
 	}
 	if err := sharePageCache(pageCacheFor(c.db)); err != nil {
 		return err
