@@ -53,10 +53,11 @@ func (l *acceptRetry) Accept() (net.Conn, error) {
 	}
 }
 
-// Close closes the listener and ends a wait in Accept.
+// Close closes the listener and then ends a wait in Accept.
 func (l *acceptRetry) Close() error {
+	err := l.Listener.Close()
 	l.once.Do(func() { close(l.done) })
-	return l.Listener.Close()
+	return err
 }
 
 // outOfResources reports whether err is an accept failing for want of file
