@@ -48,31 +48,32 @@ type serveConfig struct {
 
 // httpFlags are the settings of hosted mode (--transport http or sse).
 type httpFlags struct {
-	transport        string         // stdio, http or sse
-	addr             string         // listen address
-	stateless        bool           // Streamable HTTP without sessions
-	tlsCert          string         // PEM certificate file; with tlsKey
-	tlsKey           string         // PEM key file
-	allowedOrigins   []string       // browser origins allowed besides same-origin and localhost
-	publicURL        string         // base URL clients use; "" derives it from addr
-	rate             float64        // tool calls per second per customer
-	burst            int            // calls a customer may make at once above rate
-	purchaseRate     int            // purchases per minute per customer
-	requestRate      float64        // requests (tool calls included) per second per customer
-	requestBurst     int            // such requests a customer may make at once above requestRate
-	maxStreams       int            // long-lived streams open per customer
-	maxStreamsAll    int            // long-lived streams open in all
-	maxInflight      int            // POSTs one customer may have in flight
-	authFailRate     float64        // refused authentications per second per client address
-	authFailBurst    int            // such refusals an address may have at once above authFailRate
-	maxConns         int            // connections open at once
-	maxConnsSet      bool           // --max-conns was given
-	maxStreamsAllSet bool           // --max-streams-total was given
-	maxConnsPerIP    int            // connections open at once per client address
-	trustedProxies   []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
-	proxiesErr       error          // COMMERCE_TRUSTED_PROXIES did not parse
-	authServers      []string       // OAuth authorization servers named in the protected-resource metadata
-	authServersSet   bool           // --authorization-server was given: it replaces the environment's list
+	transport      string         // stdio, http or sse
+	addr           string         // listen address
+	stateless      bool           // Streamable HTTP without sessions
+	tlsCert        string         // PEM certificate file; with tlsKey
+	tlsKey         string         // PEM key file
+	allowedOrigins []string       // browser origins allowed besides same-origin and localhost
+	publicURL      string         // base URL clients use; "" derives it from addr
+	rate           float64        // tool calls per second per customer
+	burst          int            // calls a customer may make at once above rate
+	purchaseRate   int            // purchases per minute per customer
+	requestRate    float64        // requests (tool calls included) per second per customer
+	requestBurst   int            // such requests a customer may make at once above requestRate
+	maxStreams     int            // long-lived streams open per customer
+	maxStreamsAll  int            // long-lived streams open in all
+	maxInflight    int            // POSTs one customer may have in flight
+	authFailRate   float64        // refused authentications per second per client address
+	authFailBurst  int            // such refusals an address may have at once above authFailRate
+	maxConns       int            // connections open at once
+	maxConnsPerIP  int            // connections open at once per client address
+	trustedProxies []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
+	proxiesErr     error          // COMMERCE_TRUSTED_PROXIES did not parse
+	authServers    []string       // OAuth authorization servers named in the protected-resource metadata
+	authServersSet bool           // --authorization-server was given: it replaces the environment's list
+
+	// Whether --max-conns and --max-streams-total were given (fitFiles lowers only defaults).
+	maxConnsSet, maxStreamsAllSet bool
 }
 
 // Defaults of hosted mode.
