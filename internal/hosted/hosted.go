@@ -163,12 +163,13 @@ type Server struct {
 	streams  streamCounts
 	posts    streamCounts // POSTs in flight per customer (MaxInflight)
 	busyLog  rateLog      // the warning that the server's stream cap is reached
-	// floodWarn counts the requests refused for their address's refused
-	// authentications (authFlooded), addrCapWarn the connections closed over
-	// MaxConnsPerAddr.
-	// acceptWarn the accepts that failed for want of file descriptors.
+	// The counted warnings (see warnings.go): floodWarn counts the requests refused
+	// for their address's refused authentications (authFlooded), addrCapWarn the
+	// connections closed over MaxConnsPerAddr, acceptWarn the accepts that failed for
+	// want of file descriptors (acceptRetry).
 	floodWarn, addrCapWarn, acceptWarn countedWarning
-	recent                             recentAuths // tokens that authenticated lately (AuthFailures)
+
+	recent recentAuths // tokens that authenticated lately (AuthFailures)
 	// now is the clock of the counted warnings and recentAuths (tests set it).
 	now     func() time.Time
 	origins map[string]bool
