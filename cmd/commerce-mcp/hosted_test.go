@@ -328,6 +328,14 @@ func startProcess(t *testing.T, env []string, args ...string) *hostedProcess {
 		t.Fatal(err)
 	}
 	go func() { p.exited <- p.cmd.Wait() }()
+	waitServing(t, p)
+	return p
+}
+
+// waitServing waits until the started p listens, and kills it at the end of the test
+// unless it has exited.
+func waitServing(t *testing.T, p *hostedProcess) {
+	t.Helper()
 	t.Cleanup(func() {
 		if p.cmd.ProcessState == nil {
 			p.cmd.Process.Kill()
@@ -338,7 +346,7 @@ func startProcess(t *testing.T, env []string, args ...string) *hostedProcess {
 	for {
 		if m := servingURL.FindStringSubmatch(p.stderr.String()); m != nil {
 			p.url = m[1]
-			return p
+			return
 		}
 		select {
 		case err := <-p.exited:

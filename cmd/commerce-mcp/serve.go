@@ -71,6 +71,9 @@ type httpFlags struct {
 	proxiesErr     error          // COMMERCE_TRUSTED_PROXIES did not parse
 	authServers    []string       // OAuth authorization servers named in the protected-resource metadata
 	authServersSet bool           // --authorization-server was given: it replaces the environment's list
+
+	// Whether --max-conns and --max-streams-total were given (fitFiles lowers only defaults).
+	maxConnsSet, maxStreamsAllSet bool
 }
 
 // Defaults of hosted mode.
@@ -302,8 +305,9 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 			}
 		}
 		if c.http.maxConns > 0 && (c.http.maxStreamsAll == 0 || c.http.maxStreamsAll >= c.http.maxConns) {
-			c.warnings = append(c.warnings, fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", c.http.maxStreamsAll, c.http.maxConns))
+			c.warnings = append(c.warnings, streamsNotBelowConns(c.http.maxStreamsAll, c.http.maxConns))
 		}
+		c.http.maxConnsSet, c.http.maxStreamsAllSet = isSet(fs, "max-conns"), isSet(fs, "max-streams-total")
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
 			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server",
@@ -323,6 +327,11 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 		return c, err
 	}
 	return c, checkDBDir(c.db, c.create)
+}
+
+// streamsNotBelowConns is the warning that --max-streams-total is not below --max-conns.
+func streamsNotBelowConns(streams, conns int) string {
+	return fmt.Sprintf("--max-streams-total %d is not below --max-conns %d: open streams may hold every connection, and then no request is served; set --max-streams-total below --max-conns", streams, conns)
 }
 
 // isSet reports whether the flag name was given on the command line.
@@ -355,6 +364,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	c, err := parseServe(args, getenv)
 	if err != nil {
 		return err
+	}
+	if c.http.hosted() {
+		w, err := c.http.fitFiles(openFileLimit(), openFiles())
+		if err != nil {
+			return err
+		}
+		c.warnings = append(c.warnings, w...)
 	}
 	if err := sharePageCache(pageCacheFor(c.db)); err != nil {
 		return err

@@ -52,7 +52,7 @@ func TestParseServe(t *testing.T) {
 			env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://replaced.example"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: httpFlags{transport: "http", addr: "0.0.0.0:9000", stateless: true,
 				tlsCert: "c.pem", tlsKey: "k.pem", allowedOrigins: []string{"https://a.example", "http://localhost:6274"}, publicURL: "https://shop.example",
-				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxInflight: 3, authFailBurst: 2, maxConns: 9, maxConnsPerIP: 5,
+				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxStreamsAllSet: true, maxInflight: 3, authFailBurst: 2, maxConns: 9, maxConnsSet: true, maxConnsPerIP: 5,
 				trustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("192.0.2.1/32")},
 				authServers:    []string{"https://as.example", "http://localhost:9000/realm"}, authServersSet: true}}},
 		{name: "authorization servers from the environment", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://a.example, https://b.example/t,"},
@@ -91,13 +91,13 @@ func TestParseServe(t *testing.T) {
 		{name: "streams may take every connection", args: []string{"--db", "x.db", "--transport", "http", "--max-conns", "1000"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
 				h := hostedDefaults("http")
-				h.maxConns = 1000
+				h.maxConns, h.maxConnsSet = 1000, true
 				return h
 			}()}, wantWarning: "open streams may hold every connection"},
 		{name: "no stream cap with a connection cap", args: []string{"--db", "x.db", "--transport", "http", "--max-streams-total", "0"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: func() httpFlags {
 				h := hostedDefaults("http")
-				h.maxStreamsAll = 0
+				h.maxStreamsAll, h.maxStreamsAllSet = 0, true
 				return h
 			}()}, wantWarning: "open streams may hold every connection"},
 		{name: "trusted proxies from the environment", env: map[string]string{"COMMERCE_TRUSTED_PROXIES": "fd12:3456::/32"}, args: []string{"--db", "x.db", "--transport", "http"},

@@ -157,17 +157,22 @@ func refundAll(keys []authKey) {
 // authFlooded answers a request from an address with too many refused
 // authentications: 429 with Retry-After, its token not looked up. Such refusals
 // have no call-log line each: one warning at most once a minute counts them,
-// without the address or any header.
+// without the address or any header (see countedWarning).
+//
+// The 429 carries no WWW-Authenticate challenge. The token was not looked up, so
+// nothing is known against it (a valid one is refused alike); RFC 6750 (§3, §3.1)
+// defines the Bearer challenge and its error codes for 400, 401 and 403 only; RFC
+// 9110 (§11.6.1) requires the header on a 401 and allows it elsewhere only to say
+// that other credentials might change the answer, which they would not here; and
+// the MCP authorization spec makes a 401 with the challenge the client's cue to
+// start or restart authorization, a cue a rate refusal must not give (a client that
+// discards a valid token for a 429 would then flood the authorization server).
 func (h *Server) authFlooded(w http.ResponseWriter, r *http.Request, retry time.Duration) {
-	n := h.floodCount.Add(1)
-	if h.floodLog.due(h.now()) {
-		h.floodCount.Add(-n)
-		h.cfg.Log.Warn("refusing requests from client addresses after too many refused authentications (wrong bearer tokens); counted here, logged at most once a minute", "refused", n)
-	}
+	h.floodWarn.add(h.cfg.Log, h.now())
 	if rec := recordFrom(r.Context()); rec != nil {
 		rec.setQuiet()
 	}
-	refuse(w, r, http.StatusTooManyRequests, retry, "too many refused authentications",
+	refuse(w, r, http.StatusTooManyRequests, retry, limitAuthFailures, "too many refused authentications",
 		fmt.Sprintf("Too many requests with a wrong bearer token from this address; nothing was done. Try again in %d seconds with a valid token.", retrySeconds(retry)))
 }
 

@@ -25,7 +25,7 @@ type connLimit struct {
 	net.Listener
 	max, perAddr int
 	exempt       func(netip.Addr) bool // not capped per address (trusted proxies)
-	addrCapped   func()                // called after a connection over perAddr is closed; may be nil
+	addrCapped   func()                // called when a connection over perAddr is about to be closed; may be nil
 
 	mu     sync.Mutex
 	wake   *sync.Cond // a slot freed, a connection became idle, or the listener closed
@@ -77,10 +77,10 @@ func (l *connLimit) admit(c net.Conn) (*limitedConn, bool) {
 	l.mu.Lock()
 	if key != "" && l.byAddr[key] >= l.perAddr {
 		l.mu.Unlock()
-		c.Close()
 		if l.addrCapped != nil {
-			l.addrCapped()
+			l.addrCapped() // counted before the client can see the close
 		}
+		c.Close()
 		return nil, false
 	}
 	for l.max > 0 && l.open >= l.max && !l.closed {
@@ -219,11 +219,7 @@ func (c *limitedConn) Close() error {
 }
 
 // addrCapped notes a connection closed for its address's cap (MaxConnsPerAddr): one
-// warning at most once a minute counts them, without the address.
+// warning at most once a minute counts them, without the address (countedWarning).
 func (h *Server) addrCapped() {
-	n := h.addrCapCount.Add(1)
-	if h.addrCapLog.due(h.now()) {
-		h.addrCapCount.Add(-n)
-		h.cfg.Log.Warn("closing new connections of client addresses over --max-conns-per-addr (all clients behind one proxy or NAT share an address: set the cap to 0 there); counted here, logged at most once a minute", "closed", n)
-	}
+	h.addrCapWarn.add(h.cfg.Log, h.now())
 }

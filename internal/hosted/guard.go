@@ -23,6 +23,17 @@ const (
 	streamRetryAfter = 30 * time.Second
 )
 
+// The limits a refusal (429, or 503 for the server's stream cap) names, in its
+// JSON-RPC error's data.limit and its plain-text body, so that a client (and the
+// person reading its log) can tell which limit it ran into.
+const (
+	limitRequests     = "requests"      // Config.Requests: requests per customer (--request-rate)
+	limitInflight     = "inflight"      // Config.MaxInflight: POSTs in flight per customer (--max-inflight)
+	limitStreams      = "streams"       // Config.MaxStreams: open streams per customer (--max-streams)
+	limitStreamsTotal = "streams_total" // Config.MaxStreamsTotal: open streams in all (--max-streams-total)
+	limitAuthFailures = "auth_failures" // Config.AuthFailures: refused tokens per client address (--auth-fail-rate)
+)
+
 // RequestLimiter decides whether customer may make one more request of kind now;
 // when not, retryAfter says how long until it may. ratelimit.Limiter is one.
 type RequestLimiter interface {
@@ -97,7 +108,7 @@ func (h *Server) limitInflight(next http.Handler) http.Handler {
 		customer := customerFrom(r.Context())
 		if ok, _ := h.posts.acquire(customer, h.cfg.MaxInflight, 0); !ok {
 			w.Header().Set("Connection", "close") // the body is not read
-			refuse(w, r, http.StatusTooManyRequests, inflightRetryAfter, "too many in flight",
+			refuse(w, r, http.StatusTooManyRequests, inflightRetryAfter, limitInflight, "too many in flight",
 				fmt.Sprintf("Too many requests in flight: this customer already has %d requests being answered; nothing was done. Wait for one to finish.", h.cfg.MaxInflight))
 			return
 		}
@@ -168,15 +179,17 @@ func (h *Server) limitRequests(next http.Handler) http.Handler {
 			return
 		}
 		secs := retrySeconds(retry)
-		refuse(w, r, http.StatusTooManyRequests, retry, "rate limited",
+		refuse(w, r, http.StatusTooManyRequests, retry, limitRequests, "rate limited",
 			fmt.Sprintf("Too many requests: this customer has sent too many requests in a short time; nothing was done. Try again in %d seconds.", secs))
 	})
 }
 
-// refuse answers r with status and Retry-After: a POST (a JSON-RPC message) with a
-// JSON-RPC error carrying its id, anything else with text. label names the refusal
-// in the call log.
-func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Duration, label, msg string) {
+// refuse answers r with status and Retry-After (retry in whole seconds, at least 1):
+// a POST (a JSON-RPC message) with a JSON-RPC error carrying its id and data
+// {retryAfterSeconds, limit}, anything else with text ending "(limit: <limit>)".
+// limit names the limit refusing (limitRequests…), label the refusal in the call log.
+// No WWW-Authenticate: a refusal says nothing of the token (see authFlooded).
+func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Duration, limit, label, msg string) {
 	secs := retrySeconds(retry)
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
 	rec := recordFrom(r.Context())
@@ -184,14 +197,20 @@ func refuse(w http.ResponseWriter, r *http.Request, status int, retry time.Durat
 		rec.setRPCError(label)
 	}
 	if r.Method != http.MethodPost {
-		http.Error(w, msg, status)
+		http.Error(w, msg+" (limit: "+limit+")", status)
 		return
 	}
 	var id json.RawMessage
 	if rec != nil {
 		id = rec.requestID()
 	}
-	writeRPCError(w, status, id, rateLimitedCode, msg, map[string]int{"retryAfterSeconds": secs})
+	writeRPCError(w, status, id, rateLimitedCode, msg, refusalData{secs, limit})
+}
+
+// refusalData is the data of a refusal's JSON-RPC error.
+type refusalData struct {
+	RetryAfterSeconds int    `json:"retryAfterSeconds"`
+	Limit             string `json:"limit"`
 }
 
 // dialogAnswer reports whether rec is a tools/call carrying the person's answer to a
@@ -297,7 +316,7 @@ func (h *Server) capStreams(next http.Handler) http.Handler {
 		customer := customerFrom(r.Context())
 		ok, customerCap := h.streams.acquire(customer, h.cfg.MaxStreams, h.cfg.MaxStreamsTotal)
 		if !ok && customerCap {
-			refuse(w, r, http.StatusTooManyRequests, streamRetryAfter, "too many streams",
+			refuse(w, r, http.StatusTooManyRequests, streamRetryAfter, limitStreams, "too many streams",
 				fmt.Sprintf("Too many open streams: this customer already has %d open; close one before opening another.", h.cfg.MaxStreams))
 			return
 		}
@@ -305,7 +324,7 @@ func (h *Server) capStreams(next http.Handler) http.Handler {
 			if h.busyLog.due(time.Now()) {
 				h.cfg.Log.Warn("refusing streams: the server's cap on open streams is reached (logged at most once a minute)", "max_streams_total", h.cfg.MaxStreamsTotal)
 			}
-			refuse(w, r, http.StatusServiceUnavailable, streamRetryAfter, "too many streams",
+			refuse(w, r, http.StatusServiceUnavailable, streamRetryAfter, limitStreamsTotal, "too many streams",
 				"Service busy: the server has as many open streams as it allows. Try again later.")
 			return
 		}

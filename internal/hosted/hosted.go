@@ -21,7 +21,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -164,15 +163,14 @@ type Server struct {
 	streams  streamCounts
 	posts    streamCounts // POSTs in flight per customer (MaxInflight)
 	busyLog  rateLog      // the warning that the server's stream cap is reached
-	floodLog rateLog      // the warning that an address is refused for failed authentications
-	// floodCount counts the refusals of authFlooded since its last warning.
-	floodCount atomic.Int64
-	recent     recentAuths // tokens that authenticated lately (AuthFailures)
-	// addrCapLog and addrCapCount: the warning that connections over
-	// MaxConnsPerAddr are closed, and how many since the last one.
-	addrCapLog   rateLog
-	addrCapCount atomic.Int64
-	// now is the clock of the refused-auth limit's warning and recentAuths (tests set it).
+	// The counted warnings (see warnings.go): floodWarn counts the requests refused
+	// for their address's refused authentications (authFlooded), addrCapWarn the
+	// connections closed over MaxConnsPerAddr, acceptWarn the accepts that failed for
+	// want of file descriptors (acceptRetry).
+	floodWarn, addrCapWarn, acceptWarn countedWarning
+
+	recent recentAuths // tokens that authenticated lately (AuthFailures)
+	// now is the clock of the counted warnings and recentAuths (tests set it).
 	now     func() time.Time
 	origins map[string]bool
 	// tokenRecheck is the constant of that name (tests shorten it).
@@ -243,7 +241,11 @@ func New(s *server.MCPServer, c Config) (*Server, error) {
 		}
 		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	}
-	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins, tokenRecheck: tokenRecheck, recent: recentAuths{max: maxRecentAuths}, now: time.Now}
+	h := &Server{mcp: s, cfg: c, sessions: newSessions(), origins: origins, tokenRecheck: tokenRecheck, recent: recentAuths{max: maxRecentAuths}, now: time.Now,
+		floodWarn:   countedWarning{msg: "refusing requests from client addresses after too many refused authentications (wrong bearer tokens); counted here, logged at most once a minute", key: "refused"},
+		acceptWarn:  countedWarning{msg: "accepting connections failed for want of file descriptors (the process's open-file limit, ulimit -n, is reached) or kernel memory; new connections wait in the kernel's backlog while open ones are served, and accepting is retried with back-off; lower --max-conns or raise the limit; counted here, logged at most once a minute", key: "failed_accepts"},
+		addrCapWarn: countedWarning{msg: "closing new connections of client addresses over --max-conns-per-addr (all clients behind one proxy or NAT share an address: set the cap to 0 there); counted here, logged at most once a minute", key: "closed"},
+	}
 	h.abort, h.cancelAbort = context.WithCancel(context.Background())
 	h.instrument()
 	return h, nil
@@ -325,12 +327,27 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:       slog.NewLogLogger(h.cfg.Log.Handler(), slog.LevelWarn),
 		BaseContext:    func(net.Listener) context.Context { return base },
 	}
+	ln = newAcceptRetry(ln, h.acceptFailed)
 	if h.cfg.MaxConns > 0 || h.cfg.MaxConnsPerAddr > 0 {
 		// The TLS listener ServeTLS wraps around it counts the same connections.
 		cl := newConnLimit(ln, h.cfg.MaxConns, h.cfg.MaxConnsPerAddr, h.trustedProxy, h.addrCapped)
 		srv.ConnState = cl.connState
 		ln = cl
 	}
+	// The counted warnings' pending counts are logged on a timer, and at the end.
+	warnCtx, stopWarnings := context.WithCancel(context.Background())
+	warned := make(chan struct{})
+	tick := time.NewTicker(warnFlushEvery)
+	endWarnings := sync.OnceFunc(func() {
+		tick.Stop()
+		stopWarnings()
+		<-warned
+	})
+	defer endWarnings()
+	go func() {
+		defer close(warned)
+		h.flushWarnings(warnCtx, tick.C)
+	}()
 	errc := make(chan error, 1)
 	go func() {
 		if h.cfg.TLSCert != "" {
@@ -374,6 +391,7 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 		srv.Close()
 	}
 	err := <-errc
+	endWarnings()
 	h.cfg.Log.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
 	if !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+// What a hosted server needs in open files (file descriptors) besides its
+// connections, and for each connection; measured on a running server (see
+// NOTES-hostedfiles.md): at start it holds about 27 (stdio, the runtime's, and the
+// three databases with their WAL and shared-memory files), and under load each busy
+// connection holds its socket and, while its request runs, a connection of the
+// store's SQLite pool (its file and WAL): 2.6 to 3.7 descriptors per connection
+// with 16 to 256 clients busy at once.
+const (
+	// fdsPerConn is what --max-conns is multiplied by.
+	fdsPerConn = 3
+	// fdReserve is what the server may open besides, on top of what the process
+	// holds when serve starts: the databases and their pools (about 20 at start, 35
+	// under load), the listener, connections to the sellers and Stripe, and a margin.
+	fdReserve = 160
+)
+
+// fitFiles checks --max-conns against the open-file limit (RLIMIT_NOFILE's soft
+// limit, which the Go runtime raises to the hard limit at start; 0: unknown or
+// unlimited), open being the descriptors the process holds now. When the connections
+// allowed would need more than the limit:
+//   - a --max-conns given explicitly is a usage error naming the numbers: the
+//     operator asked for a capacity the process cannot have;
+//   - the default is lowered to what fits, with one warning naming the numbers and
+//     the flag; --max-streams-total, when not given either, is lowered with it in
+//     the default proportion (1000 for 4096), so that streams still cannot hold
+//     every connection; a limit leaving room for fewer than minFittedConns is an
+//     error as well;
+//   - --max-conns 0 (no cap) is warned about: past the limit, accepts wait.
+func (h *httpFlags) fitFiles(limit uint64, open int) (warnings []string, err error) {
+	if limit == 0 {
+		return nil, nil
+	}
+	need := func(conns int) uint64 { return uint64(open + fdReserve + fdsPerConn*conns) }
+	fit := 0
+	if l := int64(limit) - int64(open+fdReserve); l > 0 {
+		fit = int(l / fdsPerConn)
+	}
+	raise := "raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N)"
+	switch {
+	case h.maxConns == 0:
+		return []string{fmt.Sprintf("--max-conns 0 (no cap) with an open-file limit (ulimit -n) of %d: past about %d connections new ones wait in the kernel's backlog and requests may fail to open the database; set --max-conns %d or less, or %s", limit, fit, fit, raise)}, nil
+	case need(h.maxConns) <= limit:
+		return nil, nil
+	case h.maxConnsSet:
+		return nil, &usageError{Msg: fmt.Sprintf("--max-conns %d needs about %d open files (%d per connection, and %d for the rest of the server) but the open-file limit (ulimit -n) is %d: %s, or set --max-conns %d or less",
+			h.maxConns, need(h.maxConns), fdsPerConn, open+fdReserve, limit, raise, fit)}
+	case fit < minFittedConns:
+		return nil, &usageError{Msg: fmt.Sprintf("the open-file limit (ulimit -n) is %d: it leaves room for %d connections (%d open files each, and %d for the rest of the server); %s to at least %d",
+			limit, fit, fdsPerConn, open+fdReserve, raise, need(minFittedConns))}
+	}
+	w := fmt.Sprintf("the open-file limit (ulimit -n) is %d: --max-conns lowered from %d to %d (%d open files per connection, and %d for the rest of the server)",
+		limit, h.maxConns, fit, fdsPerConn, open+fdReserve)
+	h.maxConns = fit
+	if !h.maxStreamsAllSet && h.maxStreamsAll >= fit*defaultMaxStreamsAll/defaultMaxConns {
+		h.maxStreamsAll = max(1, fit*defaultMaxStreamsAll/defaultMaxConns)
+		w += fmt.Sprintf(", and --max-streams-total to %d", h.maxStreamsAll)
+	}
+	w += fmt.Sprintf("; %s to %d for the default, or set --max-conns", raise, need(defaultMaxConns))
+	warnings = append(warnings, w)
+	if h.maxStreamsAll == 0 || h.maxStreamsAll >= h.maxConns {
+		warnings = append(warnings, streamsNotBelowConns(h.maxStreamsAll, h.maxConns))
+	}
+	return warnings, nil
+}
+
+// minFittedConns is the fewest connections fitFiles lowers the default to.
+const minFittedConns = 16
+
+// openFiles returns how many file descriptors this process holds, or fdsAtStart
+// where /proc/self/fd cannot be read.
+func openFiles() int {
+	ents, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return fdsAtStart
+	}
+	return len(ents) - 1 // the directory read
+}
+
+// fdsAtStart is about what serve holds when it starts (stdio and the runtime's).
+const fdsAtStart = 8

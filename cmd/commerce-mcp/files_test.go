@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
+)
+
+// TestFitFiles checks --max-conns against the open-file limit: an explicit cap that
+// does not fit is a usage error naming the numbers, the default is lowered to fit
+// with one warning (and --max-streams-total with it when not given), a limit too
+// small for a useful default is an error, no cap is warned about, and an unknown
+// limit or one with room changes nothing.
+func TestFitFiles(t *testing.T) {
+	const open = 20 // the descriptors held; with fdReserve 160, 180 for the rest
+	for _, tc := range []struct {
+		name        string
+		limit       uint64
+		flags       httpFlags
+		wantConns   int
+		wantStreams int
+		wantErr     string   // in the usage error
+		wantWarns   []string // in the warnings, one each
+	}{
+		{name: "unknown or unlimited", limit: 0, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000}, wantConns: 4096, wantStreams: 1000},
+		{name: "the default fits", limit: 180 + 3*4096, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000}, wantConns: 4096, wantStreams: 1000},
+		{name: "the default lowered, streams with it", limit: 1024, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000}, wantConns: 281, wantStreams: 68,
+			wantWarns: []string{"the open-file limit (ulimit -n) is 1024: --max-conns lowered from 4096 to 281 (3 open files per connection, and 180 for the rest of the server), and --max-streams-total to 68; raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N) to 12468 for the default, or set --max-conns"}},
+		{name: "the default lowered, streams given and below", limit: 1024, flags: httpFlags{maxConns: 4096, maxStreamsAll: 100, maxStreamsAllSet: true}, wantConns: 281, wantStreams: 100,
+			wantWarns: []string{"--max-conns lowered from 4096 to 281 (3 open files per connection, and 180 for the rest of the server); raise"}},
+		{name: "the default lowered, streams given and not below", limit: 1024, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000, maxStreamsAllSet: true}, wantConns: 281, wantStreams: 1000,
+			wantWarns: []string{"--max-conns lowered from 4096 to 281", "--max-streams-total 1000 is not below --max-conns 281"}},
+		{name: "the default, a limit too small", limit: 200, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000},
+			wantErr: "the open-file limit (ulimit -n) is 200: it leaves room for 6 connections (3 open files each, and 180 for the rest of the server); raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N) to at least 228"},
+		{name: "the default, a limit below what the server holds", limit: 64, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000}, wantErr: "leaves room for 0 connections"},
+		{name: "explicit, fits exactly", limit: 180 + 3*300, flags: httpFlags{maxConns: 300, maxConnsSet: true, maxStreamsAll: 1000}, wantConns: 300, wantStreams: 1000},
+		{name: "explicit, one too many", limit: 180 + 3*300 - 1, flags: httpFlags{maxConns: 300, maxConnsSet: true, maxStreamsAll: 1000},
+			wantErr: "--max-conns 300 needs about 1080 open files (3 per connection, and 180 for the rest of the server) but the open-file limit (ulimit -n) is 1079: raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N), or set --max-conns 299 or less"},
+		{name: "explicit default value is refused too", limit: 1024, flags: httpFlags{maxConns: 4096, maxConnsSet: true, maxStreamsAll: 1000}, wantErr: "--max-conns 4096 needs about 12468 open files"},
+		{name: "no cap", limit: 1024, flags: httpFlags{maxConns: 0, maxConnsSet: true, maxStreamsAll: 1000}, wantConns: 0, wantStreams: 1000,
+			wantWarns: []string{"--max-conns 0 (no cap) with an open-file limit (ulimit -n) of 1024: past about 281 connections new ones wait in the kernel's backlog and requests may fail to open the database; set --max-conns 281 or less"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := tc.flags
+			warns, err := h.fitFiles(tc.limit, open)
+			if tc.wantErr != "" {
+				var ue *usageError
+				if !errors.As(err, &ue) || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want a usage error with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h.maxConns != tc.wantConns || h.maxStreamsAll != tc.wantStreams {
+				t.Errorf("--max-conns %d, --max-streams-total %d; want %d, %d", h.maxConns, h.maxStreamsAll, tc.wantConns, tc.wantStreams)
+			}
+			if len(warns) != len(tc.wantWarns) {
+				t.Fatalf("warnings %q, want %d", warns, len(tc.wantWarns))
+			}
+			for i, w := range tc.wantWarns {
+				if !strings.Contains(warns[i], w) {
+					t.Errorf("warning %q, want %q in it", warns[i], w)
+				}
+			}
+			if tc.limit > 0 && h.maxConns > 0 && uint64(open+fdReserve+fdsPerConn*h.maxConns) > tc.limit {
+				t.Errorf("--max-conns %d does not fit %d", h.maxConns, tc.limit)
+			}
+		})
+	}
+}
+
+// TestServeOpenFileLimit runs serve under a real open-file limit of 300 (prlimit):
+// the default --max-conns is lowered with one warning and the server serves with
+// it; an explicit --max-conns that does not fit makes serve exit 2 before opening
+// anything; one that fits starts without a warning.
+func TestServeOpenFileLimit(t *testing.T) {
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil {
+		t.Skip("no prlimit to run the server under a low open-file limit")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("cannot find the test binary to run it as the program:", err)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.db")
+	under := func(args ...string) *exec.Cmd {
+		cmd := exec.Command(prlimit, append([]string{"--nofile=300:300", exe, "serve", "--db", db, "--addr", "127.0.0.1:0", "--transport", "http"}, args...)...)
+		cmd.Env = append(os.Environ(), asMainEnv+"=1")
+		return cmd
+	}
+	t.Run("explicit, too many", func(t *testing.T) {
+		out, err := under("--max-conns", "1000").CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "--max-conns 1000 needs about") || !strings.Contains(string(out), "the open-file limit (ulimit -n) is 300") {
+			t.Errorf("exit %v, want 2 naming the numbers:\n%s", err, out)
+		}
+		if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the database was created before the refusal: %v", err)
+		}
+	})
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		warns int
+		conns func(int) bool
+	}{
+		{name: "default lowered", warns: 1, conns: func(n int) bool { return n >= minFittedConns && n < 50 }},
+		{name: "explicit, fits", args: []string{"--max-conns", "20", "--max-streams-total", "10"}, conns: func(n int) bool { return n == 20 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := under(tc.args...)
+			var stderr syncbuf.Buffer
+			cmd.Stderr = &stderr
+			p := &hostedProcess{cmd: cmd, stderr: &stderr, exited: make(chan error, 1)}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			go func() { p.exited <- cmd.Wait() }()
+			waitServing(t, p)
+			m := regexp.MustCompile(`serving MCP over HTTP .* max_conns=(\d+)`).FindStringSubmatch(stderr.String())
+			n := -1
+			if m != nil {
+				n, _ = strconv.Atoi(m[1])
+			}
+			if !tc.conns(n) || strings.Count(stderr.String(), "open-file limit") != tc.warns {
+				t.Errorf("max_conns=%d, %d warnings about the limit; want %d:\n%s", n, strings.Count(stderr.String(), "open-file limit"), tc.warns, stderr.String())
+			}
+			if tc.warns > 0 && !strings.Contains(stderr.String(), fmt.Sprintf("--max-conns lowered from %d to %d", defaultMaxConns, n)) {
+				t.Errorf("the warning does not say what was lowered to what:\n%s", stderr.String())
+			}
+			if err := p.terminate(t); err != nil {
+				t.Errorf("exit: %v\n%s", err, stderr.String())
+			}
+		})
+	}
+}
