@@ -105,11 +105,11 @@ type loggedRow struct {
 	added   bool
 }
 
-// patched returns the spread k after the texts rows were removed or added, and whether
-// it is the spread read afresh would give: the products that have the word are those
-// before, less the removed texts' products, with the added ones; the sample is the same
-// products but those when the step (how many matched products a sampled one stands
-// for) is the same before and after, and the count exact (below maxUseCount).
+// patched returns k after the logged texts rows, which have the word, were removed or
+// added, and whether that is what a fresh read gives: the word's products are k's less
+// the removed texts' products plus the added texts' ones; when the step is the same
+// before and after (and both counts are exact, below maxUseCount), the sample is k's
+// with those of them whose rowid is a multiple of the step taken away or added.
 func (k usedAt) patched(rows []loggedRow) (usedAt, bool) {
 	matched := k.use.matched
 	for _, r := range rows {
