@@ -3,6 +3,8 @@ package catalog_test
 import (
 	"context"
 	"database/sql"
+	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -41,7 +43,23 @@ var judged struct {
 	err  error
 }
 
+// pageCache gives the test binary the shared page-cache buffer a serving process has
+// (sqlite.SharePageCache, maxPageCache of cmd/commerce-mcp), so that benchmarks measure
+// the page caches as a server has them: a page a connection reads again after another
+// connection's commit emptied its cache takes a slot of the buffer, not a fresh
+// allocation (whose memory the C allocator may have given back, a page fault each).
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench VoteTypes ./catalog -args -pagecache
+var pageCache = flag.Bool("pagecache", false, "share one page-cache buffer of 80 MiB among all connections, as a server does")
+
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if *pageCache {
+		if err := sqlite.SharePageCache(80 << 20); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+	}
 	code := m.Run()
 	if bench.cat != nil {
 		bench.cat.Close()

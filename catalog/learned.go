@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -45,6 +46,9 @@ type learnedTypes struct {
 	// anywhere (see used), read as they are first asked for, or kept from the view
 	// of an earlier indexed version (see usedAt).
 	uses map[string]usedAt
+	// patches counts the spreads kept from an earlier version with the products of
+	// the texts written since added or taken away (see usedAt), for tests.
+	patches atomic.Int64
 	// brands says, by a learned head asked about, whether it is a word of a brand.
 	brands map[string]bool
 	// named holds what brandsNamed found for the words of a query, by the words joined
@@ -59,16 +63,91 @@ func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}}}
 }
 
-// usedAt is a word's spread over types (see used) and the values of
-// catalog_changes.indexed and logged it was last known right at. A view of a later
-// indexed version keeps it (learnedView) and takes it for its own when every write
-// in between logged its text (indexed and logged moved alike, and no further back
-// than text_log keeps) and none of the text they removed or added has the word (see
-// migration 0037): the products that have the word and their title heads are then
-// the same. Anything else reads the word again.
+// usedAt is a word's spread over types (see used), the sample it was made from, and the
+// values of catalog_changes.indexed and logged it was last known right at. A view of a
+// later indexed version keeps it (learnedView) and takes it for its own when every
+// write in between logged its text (indexed and logged moved alike, and no further back
+// than text_log keeps): as it is when none of the text they removed or added has the
+// word (migration 0037), else with the products of those texts taken away and added
+// (patched, migration 0038). Anything else reads the word again.
 type usedAt struct {
-	use             wordUse
+	use wordUse
+	// sample is, by head (sorted), how many of the word's products whose rowid is a
+	// multiple of useStep(use.matched) that head heads: every head, each product
+	// counting once (use.heads leaves out the heads of one sampled product and
+	// counts each for the step).
+	sample          []headCount
 	indexed, logged int64
+}
+
+// useStep is how many of a word's matched products each product of its sample stands
+// for: every useStep-th product, by rowid, is looked up for its type.
+func useStep(matched int) int { return (matched + maxUseRows - 1) / maxUseRows }
+
+// spreadOf is the spread of a word that matched products have, from its sample (see
+// usedAt).
+func spreadOf(matched int, sample []headCount) wordUse {
+	u := wordUse{matched: matched}
+	step := useStep(matched)
+	for _, hc := range sample {
+		if step > 1 && hc.products < 2 {
+			continue // one product of a sample says too little of its type
+		}
+		u.heads = append(u.heads, headCount{hc.head, hc.products * step})
+	}
+	return u
+}
+
+// loggedRow is a row of text_log_rows (migration 0038) whose text has a word.
+type loggedRow struct {
+	product int64
+	head    string
+	added   bool
+}
+
+// patched returns k after the logged texts rows, which have the word, were removed or
+// added, and whether that is what a fresh read gives: the word's products are k's less
+// the removed texts' products plus the added texts' ones; when the step is the same
+// before and after (and both counts are exact, below maxUseCount), the sample is k's
+// with those of them whose rowid is a multiple of the step taken away or added.
+func (k usedAt) patched(rows []loggedRow) (usedAt, bool) {
+	matched := k.use.matched
+	for _, r := range rows {
+		if r.added {
+			matched++
+		} else {
+			matched--
+		}
+	}
+	step := useStep(matched)
+	if k.use.matched >= maxUseCount || matched >= maxUseCount || step == 0 || step != useStep(k.use.matched) {
+		return k, false
+	}
+	counts := make(map[string]int, len(k.sample)+len(rows))
+	for _, hc := range k.sample {
+		counts[hc.head] = hc.products
+	}
+	for _, r := range rows {
+		if r.head == "" || r.product%int64(step) != 0 {
+			continue
+		}
+		if r.added {
+			counts[r.head]++
+		} else {
+			counts[r.head]--
+		}
+	}
+	sample := make([]headCount, 0, len(counts))
+	for h, n := range counts {
+		if n < 0 {
+			return k, false // a product taken away that the sample did not have
+		}
+		if n > 0 {
+			sample = append(sample, headCount{h, n})
+		}
+	}
+	slices.SortFunc(sample, func(a, b headCount) int { return strings.Compare(a.head, b.head) })
+	return usedAt{use: spreadOf(matched, sample), sample: sample}, true
 }
 
 // wordUse is how the products that have one word are spread over the catalog's types:
@@ -208,62 +287,105 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 	var b strings.Builder
 	quoteTerm(&b, w)
 	if ok && kept.indexed < lv.indexed && lv.indexed-kept.indexed == lv.logged-kept.logged && lv.indexed-kept.indexed <= textLogKeep {
-		// The versions come with the answer, from the same read: outside a snapshot
-		// the log may have moved on since the view was read (and pruned what it kept).
-		var touched bool
-		var indexed, logged int64
-		if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM text_log WHERE text_log MATCH ? AND rowid >= ?), indexed, logged
-			FROM catalog_changes WHERE id = 1`, b.String(), (kept.indexed+1)*textLogSpan).Scan(&touched, &indexed, &logged); err != nil {
-			return wordUse{}, fmt.Errorf("search types: %w", err)
-		}
-		if !touched && indexed-kept.indexed == logged-kept.logged && indexed-kept.indexed <= textLogKeep {
-			lv.remember(w, kept.use)
-			return kept.use, nil
+		if k, ok, err := lv.sinceLogged(ctx, c, b.String(), kept); err != nil || ok {
+			if ok {
+				lv.remember(w, k)
+			}
+			return k.use, err
 		}
 	}
-	var u wordUse
+	var u usedAt
 	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`,
-		b.String(), maxUseCount).Scan(&u.matched); err != nil {
-		return u, fmt.Errorf("search types: %w", err)
+		b.String(), maxUseCount).Scan(&u.use.matched); err != nil {
+		return wordUse{}, fmt.Errorf("search types: %w", err)
 	}
-	if u.matched == 0 {
+	if u.use.matched == 0 {
 		lv.remember(w, u)
-		return u, nil
+		return u.use, nil
 	}
 	// Every step-th product (by rowid, which spreads it over the catalog's history
 	// rather than taking its oldest products) stands for step of them.
-	step := (u.matched + maxUseRows - 1) / maxUseRows
 	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? AND rowid % ? = 0) m
-		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head`, b.String(), step)
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head`, b.String(), useStep(u.use.matched))
 	if err != nil {
-		return u, fmt.Errorf("search types: %w", err)
+		return wordUse{}, fmt.Errorf("search types: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var hc headCount
 		if err := rows.Scan(&hc.head, &hc.products); err != nil {
-			return u, fmt.Errorf("search types: %w", err)
+			return wordUse{}, fmt.Errorf("search types: %w", err)
 		}
-		if step > 1 && hc.products < 2 {
-			continue // one product of a sample says too little of its type
-		}
-		hc.products *= step
-		u.heads = append(u.heads, hc)
+		u.sample = append(u.sample, hc)
 	}
 	if err := rows.Err(); err != nil {
-		return u, fmt.Errorf("search types: %w", err)
+		return wordUse{}, fmt.Errorf("search types: %w", err)
 	}
+	slices.SortFunc(u.sample, func(a, b headCount) int { return strings.Compare(a.head, b.head) })
+	u.use = spreadOf(u.use.matched, u.sample)
 	lv.remember(w, u)
-	return u, nil
+	return u.use, nil
 }
 
-func (lv *learnedView) remember(w string, u wordUse) {
+// sinceLogged returns the spread kept, read at an earlier indexed version than the view's,
+// as it is at the view's, and true, when the log holds every write since (see
+// usedAt): as it was when no text those writes removed or added has the word (match,
+// an FTS5 expression), else patched with the products of those texts; false when the
+// word must be read again.
+func (lv *learnedView) sinceLogged(ctx context.Context, c *Catalog, match string, kept usedAt) (usedAt, bool, error) {
+	// The versions come with the texts, from the same statement: outside a snapshot
+	// the log may have moved on since the view was read (and pruned what it kept).
+	rows, err := c.query(ctx, `SELECT 1, indexed, logged, '', 0 FROM catalog_changes WHERE id = 1
+		UNION ALL SELECT 0, coalesce(r.product, -1), 0, coalesce(r.head, ''), coalesce(r.added, 0)
+		FROM text_log LEFT JOIN text_log_rows r ON r.rowid = text_log.rowid WHERE text_log MATCH ? AND text_log.rowid >= ?`,
+		match, (kept.indexed+1)*textLogSpan)
+	if err != nil {
+		return usedAt{}, false, fmt.Errorf("search types: %w", err)
+	}
+	defer rows.Close()
+	var indexed, logged int64
+	var touched []loggedRow
+	whole := true // every text has its row of text_log_rows
+	for rows.Next() {
+		var versions bool
+		var a, b int64
+		var r loggedRow
+		if err := rows.Scan(&versions, &a, &b, &r.head, &r.added); err != nil {
+			return usedAt{}, false, fmt.Errorf("search types: %w", err)
+		}
+		if versions {
+			indexed, logged = a, b
+			continue
+		}
+		r.product = a
+		whole = whole && a >= 0
+		touched = append(touched, r)
+	}
+	if err := rows.Err(); err != nil {
+		return usedAt{}, false, fmt.Errorf("search types: %w", err)
+	}
+	if indexed-kept.indexed != logged-kept.logged || indexed-kept.indexed > textLogKeep || !whole {
+		return usedAt{}, false, nil
+	}
+	if len(touched) == 0 {
+		return kept, true, nil
+	}
+	k, ok := kept.patched(touched)
+	if ok {
+		lv.patches.Add(1)
+	}
+	return k, ok, nil
+}
+
+// remember keeps u as the spread of w, known right at the view's versions.
+func (lv *learnedView) remember(w string, u usedAt) {
 	lv.mu.Lock()
 	defer lv.mu.Unlock()
 	if _, ok := lv.uses[w]; !ok && len(lv.uses) >= maxLearnedWords {
 		clear(lv.uses)
 	}
-	lv.uses[w] = usedAt{use: u, indexed: lv.indexed, logged: lv.logged}
+	u.indexed, u.logged = lv.indexed, lv.logged
+	lv.uses[w] = u
 }
 
 // typeVote is a product type (a title head, see learned_types) that a query's words

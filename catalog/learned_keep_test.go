@@ -27,16 +27,25 @@ func TestKeptUsesEqualFresh(t *testing.T) {
 	// product.
 	words := append([]string{"tool box", "wi fi", "cafe", "warmed", "zeppelin", "bird feeder"}, vocab...)
 	total := map[string]int{}
-	for seed := range uint64(6) {
+	// Catalogs of 40 products, whose words each a few hundred products have at most
+	// (every product of a spread's sample counts), and of 6,000, whose common words
+	// more than maxUseRows have (every second or third counts).
+	for seed := range uint64(8) {
+		base := 40
+		if seed >= 6 {
+			base = 6000
+		}
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			for k, n := range keptUsesRun(t, seed, vocab, words) {
+			for k, n := range keptUsesRun(t, seed, base, vocab, words) {
 				total[k] += n
 			}
 		})
 	}
 	t.Logf("spreads asked for: %v", total)
-	if total["kept"] == 0 || total["read again"] == 0 {
-		t.Errorf("spreads kept across a write %d, read again %d: want both", total["kept"], total["read again"])
+	for _, k := range []string{"kept", "patched", "patched, sampled", "read again"} {
+		if total[k] == 0 {
+			t.Errorf("no spread %s: want some (%v)", k, total)
+		}
 	}
 }
 
@@ -90,10 +99,55 @@ func TestKeptUsesOutsideSnapshot(t *testing.T) {
 	}
 }
 
-// keptUsesRun is one sequence of TestKeptUsesEqualFresh; it returns how many spreads
-// the views asked for were kept across a write, read again after one, or read at the
-// view's own version.
-func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]int {
+// TestKeptUsesLogWithoutRows: a spread kept from before a write whose logged text has
+// the word, when the log's rows lack their products and heads (text_log_rows, written
+// since migration 0038; a catalog written before it has text_log rows alone), is read
+// again rather than patched with nothing.
+func TestKeptUsesLogWithoutRows(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	ps := wordProducts(30)
+	if _, err := c.Upsert(ctx, sellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	before, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := before.used(ctx, c, "kettle"); err != nil {
+		t.Fatal(err)
+	}
+	p := ps[2] // a Steel Kettle
+	p.Title = "Enamel Jug"
+	if _, err := c.Upsert(ctx, sellers, []Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.db.ExecContext(ctx, `DELETE FROM text_log_rows`); err != nil {
+		t.Fatal(err)
+	}
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := lv.used(ctx, c, "kettle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := newLearnedView(lv.version, lv.indexed, lv.types).used(ctx, c, "kettle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) || lv.patches.Load() != 0 {
+		t.Errorf("kettle spreads as %+v (%d patched), read afresh %+v", got, lv.patches.Load(), want)
+	}
+}
+
+// keptUsesRun is one sequence of TestKeptUsesEqualFresh on a catalog of base products
+// first; it returns how many spreads the views asked for were kept across a write,
+// patched with the products of the texts written (of a sample of every product, or of
+// every step-th: sampled), read again after one, or read at the view's own version.
+func keptUsesRun(t *testing.T, seed uint64, base int, vocab, words []string) map[string]int {
 	ctx := context.Background()
 	c := openTest(t)
 	r := rand.New(rand.NewPCG(seed, 37))
@@ -130,9 +184,11 @@ func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]in
 			}
 		}
 	}
-	for range 40 {
-		upsert(newProduct())
+	var first []Product
+	for range base {
+		first = append(first, newProduct())
 	}
+	upsert(first...)
 	writes := []func(){
 		func() { // a title renamed: its head may change
 			p := ps[r.IntN(len(ps))]
@@ -231,6 +287,7 @@ func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]in
 			lv.mu.Lock()
 			was, had := lv.uses[w]
 			lv.mu.Unlock()
+			patches := lv.patches.Load()
 			got, err := lv.used(sctx, c, w)
 			if err != nil {
 				end()
@@ -247,6 +304,10 @@ func keptUsesRun(t *testing.T, seed uint64, vocab, words []string) map[string]in
 			switch {
 			case !had || was.indexed == lv.indexed:
 				counts["read at the view's version"]++
+			case lv.patches.Load() > patches && useStep(got.matched) > 1:
+				counts["patched, sampled"]++
+			case lv.patches.Load() > patches:
+				counts["patched"]++
 			case len(got.heads) > 0 && len(was.use.heads) > 0 && &got.heads[0] == &was.use.heads[0]:
 				counts["kept"]++
 			case len(got.heads) > 0:
@@ -272,12 +333,13 @@ func BenchmarkTextLog(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer c.Close()
-	text := func(i int) indexedText {
+	text := func(i int) loggedText {
 		p := wordProducts(i + 1)[i]
-		return indexedText{p.Title, p.Brand, p.Category, `["gift"]`, p.Description + " Sturdy, shipped fast, made for every kitchen."}
+		return loggedText{indexedText{p.Title, p.Brand, p.Category, `["gift"]`, p.Description + " Sturdy, shipped fast, made for every kitchen."},
+			int64(1 + i), rankRowOf(p.Title, p.Brand, p.Category).head, i%2 == 1}
 	}
 	for _, n := range []int{2, 9} {
-		texts := make([]indexedText, n)
+		texts := make([]loggedText, n)
 		for i := range texts {
 			texts[i] = text(i)
 		}

@@ -98,7 +98,7 @@ func (c *Catalog) VoteAgreement(ctx context.Context) (VoteAgreement, error) {
 		}
 		clear(whole.uses)
 		clear(read.uses)
-		whole.remember(w, uw)
+		whole.remember(w, usedAt{use: uw})
 		hw, err := vote(whole, w)
 		if err != nil {
 			return a, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"time"
 
@@ -22,7 +23,9 @@ import (
 // ("after_price"), one product's description changed ("after_text1"), an upsert of ten products (four repriced, three renamed, three new,
 // as BenchmarkUpsertTen; "after_upsert10"); "after_floor" is the first read of the
 // text version after a stock write, which every search makes. Each reports vote_µs,
-// the median over the iterations, besides ns/op (which includes the write).
+// the median over the iterations, besides ns/op (which includes the write), and
+// faults/vote, the process's minor page faults while timed (a read connection fills its
+// page cache again after a commit emptied it; see -pagecache in bench_test.go).
 func BenchmarkVoteTypes(b *testing.B) {
 	for _, perType := range []int{500, 2500} {
 		b.Run(fmt.Sprint(40*perType), func(b *testing.B) { benchVoteTypes(b, perType) })
@@ -143,6 +146,7 @@ func benchVoteTypes(b *testing.B, perType int) {
 			// write did.
 			read(b, bg, c, check)
 			var took []time.Duration
+			var faults int64 // minor page faults of the process while timed
 			for i := 0; b.Loop(); i++ {
 				write := writes[mode]
 				if write == nil {
@@ -151,6 +155,7 @@ func benchVoteTypes(b *testing.B, perType int) {
 				if err := write(i); err != nil {
 					b.Fatal(err)
 				}
+				f0 := minorFaults(b)
 				t0 := time.Now()
 				if mode == "after_floor" {
 					ctx, end, err := c.snapshot(bg)
@@ -165,11 +170,23 @@ func benchVoteTypes(b *testing.B, perType int) {
 					read(b, bg, c, check)
 				}
 				took = append(took, time.Since(t0))
+				faults += minorFaults(b) - f0
 			}
 			slices.Sort(took)
 			b.ReportMetric(float64(took[len(took)/2].Nanoseconds())/1e3, "vote_µs")
+			b.ReportMetric(float64(faults)/float64(len(took)), "faults/vote")
 		})
 	}
+}
+
+// minorFaults is how many minor page faults the process has taken: pages of memory
+// the C allocator got from the system (again) and touched first.
+func minorFaults(b *testing.B) int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return ru.Minflt
 }
 
 // read runs check on the catalog's learned view in a new snapshot, as a search does.

@@ -99,6 +99,8 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 		return fmt.Errorf("index words: %w", err)
 	}
 	var added, removed []indexedText
+	var logged []loggedText // removed, then added, as written to the temp tables
+	var addedLog []loggedText
 	for _, r := range rows {
 		t := textOf(r.d)
 		if old, ok := stored[r.rowid]; ok {
@@ -106,8 +108,10 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 				continue // the index keeps it as it is (migration 0026)
 			}
 			removed = append(removed, old)
+			logged = append(logged, loggedText{old, r.rowid, rankRowOf(old.title, old.brand, old.category).head, false})
 		}
 		added = append(added, t)
+		addedLog = append(addedLog, loggedText{t, r.rowid, r.d.rank.head, true})
 	}
 	if len(added) == 0 {
 		return nil
@@ -129,7 +133,7 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 	if len(removed)+len(added) > maxLoggedRows {
 		return nil // indexed moved alone: readers read every word again
 	}
-	if err := w.logText(ctx, append(removed, added...)); err != nil {
+	if err := w.logText(ctx, append(logged, addedLog...)); err != nil {
 		return fmt.Errorf("text log: %w", err)
 	}
 	return nil
@@ -144,11 +148,20 @@ const (
 	textLogKeep   = 64
 )
 
+// loggedText is a row of text_log and of text_log_rows: a product's indexed text that
+// a write removed or added, with the product's rowid and the text's title head.
+type loggedText struct {
+	text    indexedText
+	product int64
+	head    string // rankRowOf's, as product_rank.head has it
+	added   bool
+}
+
 // logText writes texts, what a write that just moved catalog_changes.indexed (see
-// wordsFoldSQL) removed from the index and added to it, into text_log, moves
-// catalog_changes.logged with indexed, and deletes the texts of writes older than
-// textLogKeep (see usedAt).
-func (w *writer) logText(ctx context.Context, texts []indexedText) error {
+// wordsFoldSQL) removed from the index and added to it, into text_log and
+// text_log_rows (whose product and head it is), moves catalog_changes.logged with
+// indexed, and deletes the rows of writes older than textLogKeep (see usedAt).
+func (w *writer) logText(ctx context.Context, texts []loggedText) error {
 	st, err := w.stmt(ctx, `UPDATE catalog_changes SET logged = logged + 1 WHERE id = 1 RETURNING indexed`)
 	if err != nil {
 		return err
@@ -157,15 +170,24 @@ func (w *writer) logText(ctx context.Context, texts []indexedText) error {
 	if err := st.QueryRowContext(ctx).Scan(&v); err != nil {
 		return err
 	}
-	if err := w.exec(ctx, `DELETE FROM text_log WHERE rowid < ?`, (v-textLogKeep+1)*textLogSpan); err != nil {
-		return err
+	for _, table := range []string{"text_log", "text_log_rows"} {
+		if err := w.exec(ctx, `DELETE FROM `+table+` WHERE rowid < ?`, (v-textLogKeep+1)*textLogSpan); err != nil {
+			return err
+		}
 	}
 	args := make([]any, 0, 6*len(texts))
 	for i, t := range texts {
-		args = append(args, v*textLogSpan+int64(i), t.title, t.brand, t.category, t.tags, t.description)
+		args = append(args, v*textLogSpan+int64(i), t.text.title, t.text.brand, t.text.category, t.text.tags, t.text.description)
 	}
-	return w.exec(ctx, multiRow(`INSERT INTO text_log (rowid, title, brand, category, tags, description) VALUES (?, ?, ?, ?, ?, ?)`,
-		len(texts)), args...)
+	if err := w.exec(ctx, multiRow(`INSERT INTO text_log (rowid, title, brand, category, tags, description) VALUES (?, ?, ?, ?, ?, ?)`,
+		len(texts)), args...); err != nil {
+		return err
+	}
+	args = args[:0]
+	for i, t := range texts {
+		args = append(args, v*textLogSpan+int64(i), t.product, t.head, t.added)
+	}
+	return w.exec(ctx, multiRow(`INSERT INTO text_log_rows (rowid, product, head, added) VALUES (?, ?, ?, ?)`, len(texts)), args...)
 }
 
 // tempText inserts texts into the temp table, maxWordsRows to a statement. The
