@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 )
 
@@ -37,20 +38,38 @@ func (h *httpFlags) fitFiles(limit uint64, open int) (warnings []string, err err
 	if limit == 0 {
 		return nil, nil
 	}
-	need := func(conns int) uint64 { return uint64(open + fdReserve + fdsPerConn*conns) }
+	// need saturates instead of wrapping: a huge --max-conns must not look small.
+	need := func(conns int) uint64 {
+		base := uint64(max(0, open+fdReserve))
+		if uint64(conns) > (math.MaxUint64-base)/fdsPerConn {
+			return math.MaxUint64
+		}
+		return base + fdsPerConn*uint64(conns)
+	}
 	fit := 0
 	if l := int64(limit) - int64(open+fdReserve); l > 0 {
 		fit = int(l / fdsPerConn)
 	}
 	raise := "raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N)"
+	// orLower is the other way out, when some cap fits at all (--max-conns 0 is no cap).
+	orLower := ""
+	if fit > 0 {
+		orLower = fmt.Sprintf(", or set --max-conns %d or less", fit)
+	}
 	switch {
 	case h.maxConns == 0:
+		if fit >= defaultMaxConns {
+			return nil, nil // room for the default: not worth a line at every start
+		}
+		if fit == 0 {
+			return []string{fmt.Sprintf("--max-conns 0 (no cap) with an open-file limit (ulimit -n) of %d, which leaves no room for connections: requests may fail to open the database; %s to at least %d", limit, raise, need(minFittedConns))}, nil
+		}
 		return []string{fmt.Sprintf("--max-conns 0 (no cap) with an open-file limit (ulimit -n) of %d: past about %d connections new ones wait in the kernel's backlog and requests may fail to open the database; set --max-conns %d or less, or %s", limit, fit, fit, raise)}, nil
-	case need(h.maxConns) <= limit:
+	case h.maxConns <= fit: // need(h.maxConns) <= limit, without the multiplication
 		return nil, nil
 	case h.maxConnsSet:
-		return nil, &usageError{Msg: fmt.Sprintf("--max-conns %d needs about %d open files (%d per connection, and %d for the rest of the server) but the open-file limit (ulimit -n) is %d: %s, or set --max-conns %d or less",
-			h.maxConns, need(h.maxConns), fdsPerConn, open+fdReserve, limit, raise, fit)}
+		return nil, &usageError{Msg: fmt.Sprintf("--max-conns %d needs about %d open files (%d per connection, and %d for the rest of the server) but the open-file limit (ulimit -n) is %d: %s%s",
+			h.maxConns, need(h.maxConns), fdsPerConn, open+fdReserve, limit, raise, orLower)}
 	case fit < minFittedConns:
 		return nil, &usageError{Msg: fmt.Sprintf("the open-file limit (ulimit -n) is %d: it leaves room for %d connections (%d open files each, and %d for the rest of the server); %s to at least %d",
 			limit, fit, fdsPerConn, open+fdReserve, raise, need(minFittedConns))}

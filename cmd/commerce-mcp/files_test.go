@@ -45,6 +45,13 @@ func TestFitFiles(t *testing.T) {
 		{name: "explicit, one too many", limit: 180 + 3*300 - 1, flags: httpFlags{maxConns: 300, maxConnsSet: true, maxStreamsAll: 1000},
 			wantErr: "--max-conns 300 needs about 1080 open files (3 per connection, and 180 for the rest of the server) but the open-file limit (ulimit -n) is 1079: raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N), or set --max-conns 299 or less"},
 		{name: "explicit default value is refused too", limit: 1024, flags: httpFlags{maxConns: 4096, maxConnsSet: true, maxStreamsAll: 1000}, wantErr: "--max-conns 4096 needs about 12468 open files"},
+		{name: "explicit, too large to multiply", limit: 1024, flags: httpFlags{maxConns: 6148914691236517206, maxConnsSet: true, maxStreamsAll: 1000},
+			wantErr: "--max-conns 6148914691236517206 needs about 18446744073709551615 open files"},
+		{name: "explicit, no cap fits at all: no advice of --max-conns 0", limit: 150, flags: httpFlags{maxConns: 10, maxConnsSet: true, maxStreamsAll: 5},
+			wantErr: "the open-file limit (ulimit -n) is 150: raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N)"},
+		{name: "no cap, room for the default: no line", limit: 180 + 3*4096, flags: httpFlags{maxConns: 0, maxConnsSet: true, maxStreamsAll: 1000}, wantConns: 0, wantStreams: 1000},
+		{name: "no cap, no room at all", limit: 150, flags: httpFlags{maxConns: 0, maxConnsSet: true, maxStreamsAll: 1000}, wantConns: 0, wantStreams: 1000,
+			wantWarns: []string{"which leaves no room for connections: requests may fail to open the database; raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N) to at least 228"}},
 		{name: "no cap", limit: 1024, flags: httpFlags{maxConns: 0, maxConnsSet: true, maxStreamsAll: 1000}, wantConns: 0, wantStreams: 1000,
 			wantWarns: []string{"--max-conns 0 (no cap) with an open-file limit (ulimit -n) of 1024: past about 281 connections new ones wait in the kernel's backlog and requests may fail to open the database; set --max-conns 281 or less"}},
 	} {
@@ -55,6 +62,9 @@ func TestFitFiles(t *testing.T) {
 				var ue *usageError
 				if !errors.As(err, &ue) || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err = %v, want a usage error with %q", err, tc.wantErr)
+				}
+				if strings.Contains(err.Error(), "--max-conns 0 ") {
+					t.Errorf("err = %v: --max-conns 0 is no cap, never the way to fit", err)
 				}
 				return
 			}
@@ -110,12 +120,15 @@ func TestServeOpenFileLimit(t *testing.T) {
 		}
 	})
 	for _, tc := range []struct {
-		name  string
-		args  []string
-		warns int
-		conns func(int) bool
+		name     string
+		args     []string
+		warns    int
+		notBelow int // warnings that --max-streams-total is not below --max-conns
+		conns    func(int) bool
 	}{
 		{name: "default lowered", warns: 1, conns: func(n int) bool { return n >= minFittedConns && n < 50 }},
+		{name: "default lowered, no stream cap: warned once, with the lowered cap", args: []string{"--max-streams-total", "0"}, warns: 1, notBelow: 1,
+			conns: func(n int) bool { return n >= minFittedConns && n < 50 }},
 		{name: "explicit, fits", args: []string{"--max-conns", "20", "--max-streams-total", "10"}, conns: func(n int) bool { return n == 20 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,6 +148,10 @@ func TestServeOpenFileLimit(t *testing.T) {
 			}
 			if !tc.conns(n) || strings.Count(stderr.String(), "open-file limit") != tc.warns {
 				t.Errorf("max_conns=%d, %d warnings about the limit; want %d:\n%s", n, strings.Count(stderr.String(), "open-file limit"), tc.warns, stderr.String())
+			}
+			if got := strings.Count(stderr.String(), "is not below --max-conns"); got != tc.notBelow ||
+				(got > 0 && !strings.Contains(stderr.String(), fmt.Sprintf("is not below --max-conns %d", n))) {
+				t.Errorf("%d warnings that streams are not below the cap, want %d naming %d:\n%s", got, tc.notBelow, n, stderr.String())
 			}
 			if tc.warns > 0 && !strings.Contains(stderr.String(), fmt.Sprintf("--max-conns lowered from %d to %d", defaultMaxConns, n)) {
 				t.Errorf("the warning does not say what was lowered to what:\n%s", stderr.String())

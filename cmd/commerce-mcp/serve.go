@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -366,9 +367,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	if c.http.hosted() {
+		stale := streamsNotBelowConns(c.http.maxStreamsAll, c.http.maxConns)
 		w, err := c.http.fitFiles(openFileLimit(), openFiles())
 		if err != nil {
 			return err
+		}
+		if len(w) > 0 { // a lowered cap: fitFiles says again what still holds
+			c.warnings = slices.DeleteFunc(c.warnings, func(s string) bool { return s == stale })
 		}
 		c.warnings = append(c.warnings, w...)
 	}

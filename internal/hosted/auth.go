@@ -422,7 +422,7 @@ func tooLarge(w http.ResponseWriter) {
 // Headers a browser client may send and read.
 const (
 	corsAllowHeaders  = "Authorization, Content-Type, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID"
-	corsExposeHeaders = "Mcp-Session-Id, WWW-Authenticate"
+	corsExposeHeaders = "Mcp-Session-Id, WWW-Authenticate, Retry-After"
 	corsAllowMethods  = "GET, POST, DELETE, OPTIONS"
 )
 

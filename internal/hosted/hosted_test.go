@@ -244,8 +244,8 @@ func TestOrigin(t *testing.T) {
 				if (wantCORS && acao != tc.origin) || (!wantCORS && acao != "") {
 					t.Errorf("%s: Access-Control-Allow-Origin %q", path, acao)
 				}
-				if tc.origin != "" && tc.want == http.StatusOK && !strings.Contains(resp.Header.Get("Access-Control-Expose-Headers"), "Mcp-Session-Id") {
-					t.Errorf("%s: Mcp-Session-Id not exposed", path)
+				if tc.origin != "" && tc.want == http.StatusOK && (!strings.Contains(resp.Header.Get("Access-Control-Expose-Headers"), "Mcp-Session-Id") || !strings.Contains(resp.Header.Get("Access-Control-Expose-Headers"), "Retry-After")) {
+					t.Errorf("%s: Mcp-Session-Id or Retry-After not exposed", path)
 				}
 			}
 			// A preflight carries no credentials: it is answered before authentication.
