@@ -191,7 +191,7 @@ func (r recovery) settle(ctx context.Context) error {
 		return err
 	}
 	if rep != (checkout.RecoverReport{}) {
-		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "cards_removed", rep.CardsRemoved)
+		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held, "cards_removed", rep.CardsRemoved)
 	}
 	ren, err := r.svc.RenewDue(ctx)
 	if err != nil {

@@ -361,7 +361,11 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return s.finishCancel(ctx, o, c, "", busy)
 	}
 	// The seller has no completed order: Stripe tells whether it charged the token.
+	var held *errHeld
 	switch charged, err := s.witnessCharge(ctx, &p); {
+	case errors.As(err, &held):
+		s.cfg.Log.WarnContext(ctx, "cancel: Stripe shows the payment token used with nothing captured yet (a hold)", "order", o.ID, "until", held.Until)
+		return s.finishCancel(ctx, o, c, "", held.refusal(o.SellerName, o.ID))
 	case errors.Is(err, errNoWitness):
 		s.cfg.Log.WarnContext(ctx, "cancel: whether the payment token was charged is unknown", "order", o.ID, "err", err)
 		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))

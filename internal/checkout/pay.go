@@ -174,7 +174,11 @@ func (s *Service) endUnpaid(ctx context.Context, p *store.Purchase, ref *Refusal
 	err := s.failUnlessCharged(ctx, p, ref)
 	if errors.Is(err, errNoWitness) {
 		s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe has not told whether its token was charged", "purchase", p.ID, "err", err)
-		return s.pending(ctx, p)
+		out, perr := s.pending(ctx, p)
+		if held := (*errHeld)(nil); perr == nil && errors.As(err, &held) {
+			out.Hold = &Hold{Amount: held.Amount, Currency: held.Currency, Until: held.Until}
+		}
+		return out, perr
 	}
 	return Outcome{}, err
 }

@@ -57,6 +57,9 @@ type Outcome struct {
 	Status   OutcomeStatus
 	Purchase store.Purchase // its TokenID must never be shown
 	Order    *store.Order   // for completed and pending purchases
+	// Hold, for a pending purchase, is set when Stripe shows its token used by the
+	// seller with nothing captured yet: a hold may be on the card.
+	Hold *Hold
 }
 
 // Purchase runs a purchase for r.CustomerID. A QuoteID confirms an earlier quote

@@ -71,6 +71,7 @@ const (
 	RefusalCompletedMeanwhile    RefusalCode = "completed_meanwhile" // Seller, OrderID
 	RefusalSellerBusy            RefusalCode = "seller_busy"         // Seller: still completing; the outcome is not known yet
 	RefusalPaymentUnknown        RefusalCode = "payment_unknown"     // Seller, OrderID: Stripe could not say whether the order's token was charged; nothing canceled yet
+	RefusalPaymentHeld           RefusalCode = "payment_held"        // Seller, OrderID, Amount, Currency, HoldUntil: Stripe shows the token used with nothing captured yet (a hold may be on the card); nothing canceled yet
 	RefusalNoAddress             RefusalCode = "no_address"          // Seller: it ships and the customer has no address on file
 	RefusalAddressRejected       RefusalCode = "address_rejected"    // Seller, SellerMessage
 	RefusalUnknownAddress        RefusalCode = "unknown_address"     // AddressID
@@ -137,6 +138,9 @@ type RefusalParams struct {
 	// token, decided the failure: the words then say what Stripe shows rather than a
 	// flat "nothing was charged" (a seller's authorization hold does not show there).
 	Witnessed bool `json:"stripe_witnessed,omitempty"`
+	// HoldUntil (unix seconds) is, for payment_held, until when a hold on the card may
+	// still be captured; 0 when not known.
+	HoldUntil int64 `json:"hold_until,omitempty"`
 }
 
 // QuoteTTL is how long quotes last, for quote_expired.

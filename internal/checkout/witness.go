@@ -20,7 +20,13 @@ import (
 //     RefusalChargedNoOrder), which counts as spent and says so;
 //   - Stripe cannot tell (unreachable, the token still usable, or its reply lacks the
 //     amount captured): nothing is concluded,
-//     the purchase stays token_issued (its order pending) for recovery to look again.
+//     the purchase stays token_issued (its order pending) for recovery to look again;
+//   - Stripe shows the token used but nothing captured (deactivated "consumed" or
+//     "resolved", amount_captured 0): a seller that authorizes (manual capture) holds
+//     the amount on the card and captures it later, which amount_captured does not
+//     show yet. That is evidence of use, not of nothing: the purchase stays pending
+//     (errHeld) until Stripe shows an amount captured or until holdLapse after the
+//     last moment a hold could have been placed, when any hold has lapsed.
 
 // errNoWitness means Stripe has not told what a purchase's token was charged, finally:
 // it could not be asked, or the token can still be charged. The purchase must stay
@@ -34,6 +40,65 @@ var errNoWitness = errors.New("stripe has not told what the payment token was ch
 // purchase must not stay pending for ever when Stripe keeps showing a token active
 // long after its expiry, so an hour past it by our clock the amount is taken as final.
 const expiryGrace = time.Hour
+
+// holdLapse is how long after the last moment a seller could have authorized on a
+// token (its expiry) an authorization hold may still be captured. Stripe documents 7
+// days for an online card authorization (5 for Visa's merchant-initiated ones) and
+// extended authorizations of up to 30 days depending on the card network; a day is
+// added for clearing and clock skew. Only after it is "nothing captured" taken as
+// final for a token Stripe shows used.
+const holdLapse = 31 * 24 * time.Hour
+
+// errHeld is Stripe showing a purchase's token used by its seller with nothing
+// captured: a hold of up to the token's limit may be on the card until Until. It
+// wraps errNoWitness: the purchase stays pending.
+type errHeld struct {
+	Amount   int64  // the token's limit (the purchase's total): the most a hold can be
+	Currency string // of Amount
+	Reason   string // Stripe's deactivated_reason
+	Until    time.Time
+}
+
+func (e *errHeld) Error() string {
+	return fmt.Sprintf("%s: Stripe shows the token %s with nothing captured; a hold may be captured until %s",
+		errNoWitness, e.Reason, e.Until.UTC().Format(time.RFC3339))
+}
+
+func (e *errHeld) Unwrap() error { return errNoWitness }
+
+// refusal is the payment_held refusal of a call that could not end or cancel the
+// purchase of order orderID, sold by seller, because of the hold.
+func (e *errHeld) refusal(seller, orderID string) *Refusal {
+	ref := refuse(RefusalPaymentHeld, RefusalParams{Seller: seller, OrderID: orderID, Amount: e.Amount, Currency: e.Currency})
+	if !e.Until.IsZero() {
+		ref.Params.HoldUntil = e.Until.Unix()
+	}
+	return ref
+}
+
+// Hold is what a pending purchase's Outcome says of a possible authorization hold:
+// Stripe shows its token used by the seller with nothing captured yet.
+type Hold struct {
+	Amount   int64 // at most this, the purchase's total, in Currency
+	Currency string
+	Until    time.Time // when any hold has lapsed; zero when not known
+}
+
+// mayHold says whether a token deactivated for reason may carry a hold that Stripe
+// does not show captured. consumed: its limit was used, by a charge or an
+// authorization. resolved: the seller resolved it, which Stripe does not say excludes
+// an authorization. revoked (by us) and expired: the token stopped working without
+// its limit used; a hold taken before would have used it (the reference seller and
+// our tokens authorize the whole total), so what Stripe shows captured is final. A
+// reason Stripe adds later is treated as use. "" (Stripe's reply does not say) keeps
+// the amount shown as final, as before reasons were read.
+func mayHold(reason string) bool {
+	switch reason {
+	case "", TokenRevoked, TokenExpired:
+		return false
+	}
+	return true
+}
 
 // captured returns what Stripe shows captured on p's token, in minor units of the
 // currency it returns, once the token can no longer be charged. A purchase without a
@@ -59,6 +124,22 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	currency := tok.Currency
 	if currency == "" {
 		currency = p.Currency
+	}
+	if tok.Status == TokenDeactivated && tok.AmountCaptured == 0 && mayHold(tok.DeactivatedReason) {
+		// The last moment a hold could have been placed: the token's expiry, else when
+		// Stripe deactivated it. Neither known: it stays pending for the person and the
+		// operator to settle.
+		last := expires
+		if last.IsZero() {
+			last = tok.DeactivatedAt
+		}
+		if last.IsZero() || s.now().Before(last.Add(holdLapse)) {
+			held := &errHeld{Amount: p.Total, Currency: p.Currency, Reason: tok.DeactivatedReason, Until: last.Add(holdLapse)}
+			if last.IsZero() {
+				held.Until = time.Time{}
+			}
+			return 0, "", held
+		}
 	}
 	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_captured", fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
