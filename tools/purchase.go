@@ -294,8 +294,12 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 			r.Instruction = "The purchase is still being prepared by an earlier call with the same idempotency_key. Nothing more will be charged. Call purchase again with the same idempotency_key in a minute to see how it ended."
 		}
 		if h := out.Hold; h != nil && r.OrderID != "" {
+			who := quoted(p.SellerName, sellerCap)
+			if p.SellerName == "" {
+				who = "The seller"
+			}
 			r.Instruction = fmt.Sprintf("%s has no order to show, and Stripe shows the payment token used but nothing captured yet: a hold of up to %s may be on the card, which the seller can still capture%s. Nothing more will be charged. The order stays pending and the server keeps checking: get_order with order_id %s shows how it ends.",
-				quoted(p.SellerName, sellerCap), fmtMoney(h.Amount, h.Currency), holdUntil(unixOrZero(h.Until)), r.OrderID)
+				who, fmtMoney(h.Amount, h.Currency), holdUntil(unixOrZero(h.Until)), r.OrderID)
 		}
 		text = "Pending. " + r.Summary + " " + r.Instruction
 	}

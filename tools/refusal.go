@@ -173,8 +173,12 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here), so nothing is known to be on its way. cancel_order cannot ask for a refund, because the seller has no order to cancel: the person should ask the seller for a refund%s, quoting order %s, and failing that may dispute the charge with their card issuer. Buying it again would charge the card again, separately.",
 			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID, where, p.OrderID)
 	case checkout.RefusalPaymentHeld:
-		return fmt.Sprintf("Stripe shows the payment token of order %s used by %s but nothing captured yet: a hold of up to %s may be on the card, which the seller can still capture%s. So the order was not canceled and nothing was refunded; it stays pending and is checked again automatically: if Stripe shows the hold captured, the order says so; if it shows nothing captured once any hold has lapsed, the order ends with nothing charged. The person may ask %s to release the hold, quoting order %s.",
-			p.OrderID, seller, fmtMoney(p.Amount, p.Currency), holdUntil(p.HoldUntil), seller, p.OrderID)
+		who := seller
+		if p.Seller == "" {
+			who = "the seller"
+		}
+		return fmt.Sprintf("Stripe shows the payment token of order %s used by %s but nothing captured yet: a hold of up to %s may be on the card, which the seller can still capture%s. So the order was not canceled and nothing was refunded; it stays pending and is checked again automatically until Stripe shows the hold captured (the order then says so) or any hold has lapsed. The person may ask %s to release the hold, quoting order %s.",
+			p.OrderID, who, fmtMoney(p.Amount, p.Currency), holdUntil(p.HoldUntil), who, p.OrderID)
 	case checkout.RefusalPaymentUnknown:
 		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:
