@@ -63,11 +63,25 @@ const (
 	// LateCycleOnly: the cycle is recorded paid; the subscription had already moved
 	// past it (a later cycle was claimed after a resume), so it is left as it is.
 	LateCycleOnly LateRenewalEnd = "cycle_paid_subscription_moved_on"
+	// LateKeptPaused: the cycle is recorded paid and the subscription's next cycle
+	// moved on, as for LateResumed, but the subscription stays paused: the person had
+	// asked to cancel this renewal's order (StepCancelAsked) before the seller showed
+	// it.
+	LateKeptPaused LateRenewalEnd = "cycle_paid_kept_paused_cancel_asked"
 	// LateUntouched: the cycle is not this attempt's to record: it was paid (by this
 	// attempt already, or by a later one) or a later attempt running after a resume
 	// has been approved (it may charge). Only the purchase completes.
 	LateUntouched LateRenewalEnd = "cycle_untouched"
 )
+
+// StepCancelAsked is the journal step recording that the person asked cancel_order
+// about a purchase's order before its seller completed it or while it was
+// charged_no_order. A renewal's purchase so marked never resumes its subscription when
+// its seller shows the order late (LateKeptPaused): the person asking to cancel the
+// renewal's order is no wish to renew. The mark is durable, so a late order shown to
+// any process after it (recovery, get_order, an order event) sees it; one shown
+// before it was recorded resumed the subscription before the person asked.
+const StepCancelAsked = "cancel_asked"
 
 // CompleteChargedNoOrderRenewal is CompleteChargedNoOrder for a renewal's purchase p
 // (attempt r): in the same transaction the cycle is recorded paid with p's order and
@@ -133,6 +147,16 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 	// canceled, and it came soon enough after the pause.
 	resume := r.MayResume && c.State == CycleFailed && c.Attempt == r.Attempt && c.FailureCode == r.PauseCode &&
 		!c.UpdatedAt.Before(r.PausedSince) && u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
+	keptPaused := false
+	if resume {
+		// Read in the same transaction as the resume: a cancel_order recorded before
+		// it is seen.
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchase_events WHERE purchase_id = ? AND step = ?)`,
+			p.ID, StepCancelAsked).Scan(&keptPaused); err != nil {
+			return "", err
+		}
+		resume = !keptPaused
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
 		state = CASE WHEN ? THEN 'active' ELSE state END,
 		pause_code = CASE WHEN ? THEN '' ELSE pause_code END,
@@ -141,8 +165,11 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, resume, now, r.SubscriptionID); err != nil {
 		return "", err
 	}
-	if resume {
+	switch {
+	case resume:
 		return LateResumed, nil
+	case keptPaused:
+		return LateKeptPaused, nil
 	}
 	return LateCyclePaid, nil
 }

@@ -44,6 +44,9 @@ type CancelOutcome struct {
 	Order        store.Order
 	Cancellation store.Cancellation
 	SupportURL   string // for CancelAskSeller: the seller's support page, "" when unknown
+	// PausedSubscription is the id of the subscription whose renewal the order is,
+	// when that subscription is paused: cancelling the order never resumes it.
+	PausedSubscription string
 }
 
 // staleCancel is how long a claimed cancellation may go without news before another
@@ -64,6 +67,32 @@ const staleCancel = 2 * time.Minute
 // confirmation first, exactly as purchases do. A seller without the extension gives
 // CancelAskSeller.
 func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutcome, error) {
+	out, err := s.cancelOrder(ctx, r)
+	if err == nil && out.Order.ID != "" {
+		out.PausedSubscription = s.pausedRenewalOf(ctx, out.Order)
+	}
+	return out, err
+}
+
+// pausedRenewalOf returns the id of the subscription whose renewal o is, when it is
+// paused; "" otherwise or when it cannot be read (the words then leave it out).
+func (s *Service) pausedRenewalOf(ctx context.Context, o store.Order) string {
+	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
+	if err != nil {
+		return ""
+	}
+	r, ok := store.ParseCycleKey(p.IdemKey)
+	if !ok {
+		return ""
+	}
+	u, err := s.cfg.Store.Subscription(ctx, p.CustomerID, r.SubscriptionID)
+	if err != nil || !renewalOf(p, u) || u.State != store.SubscriptionPaused {
+		return ""
+	}
+	return u.ID
+}
+
+func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutcome, error) {
 	o, err := s.cfg.Store.Order(ctx, r.CustomerID, r.OrderID)
 	if errors.Is(err, store.ErrNotFound) {
 		return CancelOutcome{}, refuse(RefusalUnknownOrder, RefusalParams{OrderID: callerText(r.OrderID)})
@@ -76,6 +105,14 @@ func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 	}
 	if o.Status == store.OrderFailed {
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
+	}
+	if o.Status == store.OrderPending || o.Status == store.OrderChargedNoOrder {
+		// Recorded before anything is asked: a renewal's order the seller shows late,
+		// to this call or to any other process, then no longer resumes its
+		// subscription (store.StepCancelAsked).
+		if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelAsked, ""); err != nil {
+			return CancelOutcome{}, err
+		}
 	}
 	if o.Status == store.OrderChargedNoOrder {
 		// The seller may show the order after all (it answered 404 for a moment).

@@ -508,3 +508,128 @@ func TestLateRenewalAfterSkippedCycle(t *testing.T) {
 		t.Errorf("%d charges at cycle 3's date; want 1", n)
 	}
 }
+
+// The person asking cancel_order about a renewal's charged_no_order order stops its
+// late resume: whether the seller shows the order to the cancel's own re-ask, to
+// recovery or get_order's ask on another server afterwards, or to both racing after
+// the ask, the cycle is recorded paid with the order (counted once, never charged
+// again) and the subscription stays paused; the cancel's words say so.
+func TestCancelStopsLateResume(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// run shows the seller's late order after the person's cancel_order of o.
+		run func(l *lateEnv, o store.Order) checkout.CancelOutcome
+	}{
+		{"the cancel's own re-ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			l.heal()
+			return l.cancel(l.svc, o)
+		}},
+		{"recovery on another server after the ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			_, err := l.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+			wantRefusal(l.t.(*testing.T), err, checkout.RefusalChargedNoOrder) // the seller still shows nothing
+			l.heal()
+			if rep, err := l.service().Recover(context.Background(), 0); err != nil || rep.Completed != 1 {
+				l.t.Errorf("recover = %+v, %v; want the order completed", rep, err)
+			}
+			return l.cancel(l.service(), o)
+		}},
+		{"get_order's ask on another server after the ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			_, err := l.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+			wantRefusal(l.t.(*testing.T), err, checkout.RefusalChargedNoOrder)
+			l.heal()
+			if got, ask := l.service().AskSeller(context.Background(), o); got.Status != store.OrderCompleted {
+				l.t.Errorf("ask = %+v, %v; want the order completed", got, ask)
+			}
+			return l.cancel(l.service(), o)
+		}},
+		{"the cancel racing recovery and get_order on other servers", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			// Every ask about the session waits until all three are in flight, so that
+			// the two others race the cancel's re-ask once the person has asked.
+			var inFlight sync.WaitGroup
+			inFlight.Add(3)
+			release := make(chan struct{})
+			go func() { inFlight.Wait(); close(release) }()
+			var asked atomic.Int32
+			hold := func(w http.ResponseWriter, r *http.Request) bool {
+				if r.Method == http.MethodGet && strings.Contains(r.URL.Path, o.SessionID) && asked.Add(1) <= 3 {
+					inFlight.Done()
+					<-release
+				}
+				return false
+			}
+			l.hook.Store(&hold)
+			l.heal()
+			var wg sync.WaitGroup
+			wg.Add(2)
+			go func() {
+				defer wg.Done()
+				if _, err := l.service().Recover(context.Background(), 0); err != nil {
+					l.t.Errorf("recover: %v", err)
+				}
+			}()
+			go func() {
+				defer wg.Done()
+				l.service().AskSeller(context.Background(), o)
+			}()
+			out := l.cancel(l.svc, o)
+			wg.Wait()
+			l.hook.Store(nil)
+			return out
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLateEnv(t, reply404, envOpts{})
+			ctx := context.Background()
+			o := l.pausedRenewal()
+			charges := l.succeeded()
+
+			out := tc.run(l, o)
+
+			if out.PausedSubscription != l.subID {
+				t.Errorf("cancel outcome names paused subscription %q, want %q", out.PausedSubscription, l.subID)
+			}
+			u := l.subscription(l.subID)
+			if u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalChargedNoOrder) {
+				t.Errorf("subscription %s paused %q; want still paused by the renewal", u.State, u.PauseCode)
+			}
+			if u.NextCycle != 2 || u.OpenCycle != -1 {
+				t.Errorf("subscription next cycle %d, open %d; want 2 (cycle 1 paid), none", u.NextCycle, u.OpenCycle)
+			}
+			cycles, err := l.st.Cycles(ctx, l.subID)
+			if err != nil || len(cycles) != 2 || cycles[1].State != store.CyclePaid || cycles[1].OrderID != o.ID {
+				t.Errorf("cycles %+v, %v; want cycle 1 paid with %s", cycles, err, o.ID)
+			}
+			events, err := l.st.Events(ctx, o.PurchaseID)
+			paid := 0
+			for _, ev := range events {
+				if ev.Step == "renewal_paid" {
+					paid++
+					if !strings.HasSuffix(ev.Detail, string(store.LateKeptPaused)) {
+						t.Errorf("renewal_paid %q; want it kept paused", ev.Detail)
+					}
+				}
+			}
+			if err != nil || paid != 1 {
+				t.Errorf("journal %+v, %v; want renewal_paid once", events, err)
+			}
+			if n := l.succeeded(); n != charges {
+				t.Errorf("%d charges, want %d: none more", n, charges)
+			}
+			if rep := l.renew(l.svc, 3); rep != (checkout.RenewReport{}) {
+				t.Errorf("renew = %+v; want nothing: the subscription is paused", rep)
+			}
+		})
+	}
+}
+
+// cancel asks svc to cancel o, which the seller now shows: the cancellation goes on as
+// for any completed order (here: it is refunded, or waits for the person's
+// confirmation).
+func (l *lateEnv) cancel(svc *checkout.Service, o store.Order) checkout.CancelOutcome {
+	l.t.Helper()
+	out, err := svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+	if err != nil || (out.Status != checkout.CancelRefunded && out.Status != checkout.CancelConfirmationRequired) {
+		l.t.Fatalf("cancel = %+v, %v; want it refunded or waiting for confirmation", out, err)
+	}
+	return out
+}
