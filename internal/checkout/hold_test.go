@@ -2,6 +2,8 @@ package checkout_test
 
 import (
 	"context"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -141,4 +143,150 @@ func TestUnusedTokenIsNoHold(t *testing.T) {
 			}
 		})
 	}
+}
+
+// stripeReason changes the deactivated_reason Stripe's reads show: edit gets the
+// reason the emulator keeps and whether we revoked the token, and returns what Stripe
+// shows. It stands for readings of Stripe's docs the emulator does not follow.
+type stripeReason struct {
+	checkout.Tokens
+	revoked *sync.Map // token ids we revoked
+	edit    func(reason string, revokedByUs bool) string
+	// blind makes reads fail (Stripe unavailable) until we revoked the token.
+	blind bool
+}
+
+func (s stripeReason) Revoke(ctx context.Context, id, idemKey string) error {
+	err := s.Tokens.Revoke(ctx, id, idemKey)
+	if err == nil {
+		s.revoked.Store(id, true)
+	}
+	return err
+}
+
+func (s stripeReason) Retrieve(ctx context.Context, id string) (checkout.Token, error) {
+	_, ours := s.revoked.Load(id)
+	if s.blind && !ours {
+		return checkout.Token{}, checkout.ErrUnavailable
+	}
+	tok, err := s.Tokens.Retrieve(ctx, id)
+	if err == nil && tok.Status == checkout.TokenDeactivated {
+		tok.DeactivatedReason = s.edit(tok.DeactivatedReason, ours)
+	}
+	return tok, err
+}
+
+// Whatever reason Stripe shows on a token its seller authorized on (a hold), nothing
+// captured is never taken as final, and the hold is found the same each time it is
+// looked at again without revoking again or journaling again: the token is read
+// before any revoke (a deactivated one is not revoked, so a Stripe that would show a
+// used token "revoked" once we revoke it never gets to), and a reason that does not
+// say the token went unused is a possible hold. A token revoked unused (seen active
+// just before) fails as nothing charged, except when Stripe gives no reason at all.
+func TestHoldWhateverReasonStripeShows(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(reason string, revokedByUs bool) string
+		blind bool
+		// unused is how recovery of a purchase whose token never reached the seller
+		// (revoked unused) ends.
+		unused checkout.RecoverReport
+	}{
+		{name: "the emulator: the reason kept once deactivated",
+			edit: func(r string, _ bool) string { return r }, unused: checkout.RecoverReport{Failed: 1}},
+		{name: "revoked shown once we revoke, whatever the token's use",
+			edit: func(r string, ours bool) string {
+				if ours {
+					return checkout.TokenRevoked
+				}
+				return r
+			}, unused: checkout.RecoverReport{Failed: 1}},
+		{name: "revoked shown once we revoke, the read before it failing",
+			edit: func(r string, ours bool) string {
+				if ours {
+					return checkout.TokenRevoked
+				}
+				return r
+			}, blind: true, unused: checkout.RecoverReport{Held: 1}},
+		{name: "no reason in Stripe's reply",
+			edit: func(string, bool) string { return "" }, unused: checkout.RecoverReport{Held: 1}},
+		{name: "resolved instead of consumed",
+			edit: func(r string, _ bool) string {
+				if r == checkout.TokenConsumed {
+					return checkout.TokenResolved
+				}
+				return r
+			}, unused: checkout.RecoverReport{Failed: 1}},
+		{name: "a reason Stripe adds later",
+			edit: func(r string, _ bool) string {
+				if r == checkout.TokenConsumed {
+					return "settled_elsewhere"
+				}
+				return r
+			}, unused: checkout.RecoverReport{Failed: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/held", func(t *testing.T) {
+			f := &forgetful{reply: reply404}
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{ManualCapture: true, SellerMiddleware: f.middleware}, config: func(c *checkout.Config) {
+				c.Tokens = stripeReason{Tokens: c.Tokens, revoked: &sync.Map{}, edit: tt.edit, blind: tt.blind}
+			}})
+			ctx := context.Background()
+			out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 4000).ID, Quantity: 1, IdempotencyKey: "reason-1"})
+			if err != nil || out.Status != checkout.StatusPending || out.Hold == nil {
+				t.Fatalf("purchase = %+v, %v; want pending with a hold", out, err)
+			}
+			if pis := e.sb.Stripe.PaymentIntents(); len(pis) != 1 || pis[0].Status != "requires_capture" {
+				t.Fatalf("PaymentIntents %+v; want one hold", pis)
+			}
+			// Two hours of rechecks by one recovering process.
+			rec := e.service()
+			for i := 0; i < 12; i++ {
+				e.clock.Advance(11 * time.Minute)
+				if rep, err := rec.Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Held: 1}) {
+					t.Fatalf("recover %d = %+v, %v; want 1 held", i, rep, err)
+				}
+			}
+			steps := stepCounts(t, e, out.Purchase.ID)
+			seen := 1 // what Stripe showed before any revoke
+			if tt.blind {
+				seen = 0
+			}
+			if steps["token_revoked"] != 1 || steps["token_held"] != 1 || steps["token_seen"] != seen {
+				t.Errorf("journal steps %v; want token_revoked and token_held once each, token_seen %d", steps, seen)
+			}
+			if n := strings.Count(e.logs.String(), "level=WARN msg=\"purchase left pending: Stripe shows its token used"); n != 1 {
+				t.Errorf("%d warnings of the hold over 12 rechecks; want 1", n)
+			}
+		})
+		t.Run(tt.name+"/unused", func(t *testing.T) {
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{ManualCapture: true}, config: func(c *checkout.Config) {
+				crashAt("token_issued")(c)
+				c.Tokens = stripeReason{Tokens: c.Tokens, revoked: &sync.Map{}, edit: tt.edit, blind: tt.blind}
+			}})
+			ctx := context.Background()
+			req := checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 4000).ID, Quantity: 1, IdempotencyKey: "reason-2"}
+			if _, err := e.svc.Purchase(ctx, req); err == nil {
+				t.Fatal("the injected crash did not stop the purchase")
+			}
+			e.cfg.Fault = nil
+			if rep, err := e.service().Recover(ctx, 0); err != nil || rep != tt.unused {
+				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tt.unused)
+			}
+		})
+	}
+}
+
+// stepCounts counts the journal lines of purchase id by step.
+func stepCounts(t *testing.T, e *env, id string) map[string]int {
+	t.Helper()
+	events, err := e.st.Events(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, ev := range events {
+		n[ev.Step]++
+	}
+	return n
 }

@@ -69,7 +69,9 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 		switch {
 		case held != nil:
 			rep.Held++
-			s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
+			// Warned once, when first found and journaled (captured); each later look,
+			// every heldRecheck for up to a month, is a debug line.
+			s.cfg.Log.DebugContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
 				"purchase", p.ID, "reason", held.Reason, "until", held.Until)
 		case errors.Is(err, store.ErrStateChanged):
 			// Its own call moved it on meanwhile: not recovery's to settle.

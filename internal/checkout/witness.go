@@ -57,6 +57,17 @@ type errHeld struct {
 	Currency string // of Amount
 	Reason   string // Stripe's deactivated_reason
 	Until    time.Time
+	known    bool // p's journal already has its token_held line
+}
+
+// detail is the token_held journal line of e: "<amount> <currency> until <RFC 3339>"
+// ("until unknown" when no date is known).
+func (e *errHeld) detail() string {
+	until := "unknown"
+	if !e.Until.IsZero() {
+		until = e.Until.UTC().Format(time.RFC3339)
+	}
+	return fmt.Sprintf("%d %s until %s", e.Amount, e.Currency, until)
 }
 
 func (e *errHeld) Error() string {
@@ -84,18 +95,26 @@ type Hold struct {
 	Until    time.Time // when any hold has lapsed; zero when not known
 }
 
-// mayHold says whether a token deactivated for reason may carry a hold that Stripe
-// does not show captured. consumed: its limit was used, by a charge or an
-// authorization. resolved: the seller resolved it, which Stripe does not say excludes
-// an authorization. revoked (by us) and expired: the token stopped working without
-// its limit used; a hold taken before would have used it (the reference seller and
-// our tokens authorize the whole total), so what Stripe shows captured is final. A
-// reason Stripe adds later is treated as use. "" (Stripe's reply does not say) keeps
-// the amount shown as final, as before reasons were read.
-func mayHold(reason string) bool {
+// mayHold says whether a token Stripe shows deactivated for reason, with nothing
+// captured, may carry a hold that Stripe does not show captured; seen is what Stripe
+// showed just before our revoke (the last token_seen line, "" when not read).
+//   - expired: it stopped working unused; a hold would have used its limit first
+//     (consumed): what Stripe shows captured is final.
+//   - revoked: final only when the token was seen active just before our revoke,
+//     i.e. unused (a hold for its whole limit would have shown it consumed). Stripe may
+//     show a used token revoked once we revoke it, so a revoke not preceded by that
+//     read is no evidence of nothing used.
+//   - consumed (its limit used, by a charge or an authorization), resolved (the seller
+//     finished with it; Stripe does not say it excludes an authorization), a reason
+//     Stripe adds later, or none at all (its reply does not say): possible hold.
+//
+// Where unsure, a hold: never "nothing charged" on a token that may have been used.
+func mayHold(reason, seen string) bool {
 	switch reason {
-	case "", TokenRevoked, TokenExpired:
+	case TokenExpired:
 		return false
+	case TokenRevoked:
+		return seen != string(TokenActive)
 	}
 	return true
 }
@@ -125,18 +144,17 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	if currency == "" {
 		currency = p.Currency
 	}
-	if tok.Status == TokenDeactivated && tok.AmountCaptured == 0 && mayHold(tok.DeactivatedReason) {
-		// The last moment a hold could have been placed: the token's expiry, else when
-		// Stripe deactivated it. Neither known: it stays pending for the person and the
-		// operator to settle.
-		last := expires
-		if last.IsZero() {
-			last = tok.DeactivatedAt
+	if tok.Status == TokenDeactivated && tok.AmountCaptured == 0 {
+		events, err := s.cfg.Store.Events(ctx, p.ID)
+		if err != nil {
+			return 0, "", fmt.Errorf("%w: the journal could not be read: %w", errNoWitness, err)
 		}
-		if last.IsZero() || s.now().Before(last.Add(holdLapse)) {
-			held := &errHeld{Amount: p.Total, Currency: p.Currency, Reason: tok.DeactivatedReason, Until: last.Add(holdLapse)}
-			if last.IsZero() {
-				held.Until = time.Time{}
+		if held := s.holdOf(p, tok, expires, events); held != nil {
+			if !held.known {
+				// Once per purchase: a hold may be looked at for a month.
+				s.journal(ctx, p.ID, stepTokenHeld, held.detail())
+				s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
+					"purchase", p.ID, "reason", held.Reason, "until", held.Until)
 			}
 			return 0, "", held
 		}
@@ -145,6 +163,34 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
 	}
 	return tok.AmountCaptured, currency, nil
+}
+
+// holdOf returns the possible hold on p's token tok, which Stripe shows deactivated
+// with nothing captured, or nil when nothing captured is final: the token did not
+// carry a hold (mayHold) or any hold has lapsed. expires is the token's expiry, zero
+// when not known; events is p's journal.
+func (s *Service) holdOf(p *store.Purchase, tok Token, expires time.Time, events []store.Event) *errHeld {
+	if !mayHold(tok.DeactivatedReason, lastSeen(events)) {
+		return nil
+	}
+	// The last moment a hold could have been placed: the token's expiry, else when
+	// Stripe deactivated it. Neither known: it stays pending for the person and the
+	// operator to settle.
+	last := expires
+	if last.IsZero() {
+		last = tok.DeactivatedAt
+	}
+	if !last.IsZero() && !s.now().Before(last.Add(holdLapse)) {
+		return nil
+	}
+	held := &errHeld{Amount: p.Total, Currency: p.Currency, Reason: tok.DeactivatedReason}
+	if !last.IsZero() {
+		held.Until = last.Add(holdLapse)
+	}
+	for _, ev := range events {
+		held.known = held.known || ev.Step == stepTokenHeld
+	}
+	return held
 }
 
 // chargedNoOrder ends p, in state token_issued, charged with no seller order: Stripe
@@ -278,8 +324,16 @@ func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.Lat
 // returns the order as it now is; a seller that cannot tell leaves it as it was.
 func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (store.Order, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
-	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" {
+	if err != nil {
 		return o, err
+	}
+	if p.State != store.PurchaseChargedNoOrder {
+		// Another call or process moved it on since o was read (completed it, say):
+		// o is stale.
+		return s.orderNow(ctx, o), nil
+	}
+	if p.SessionID == "" {
+		return o, nil
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
