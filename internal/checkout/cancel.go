@@ -106,6 +106,9 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 	if o.Status == store.OrderFailed {
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
 	}
+	if err := s.fault("cancel_order_read"); err != nil {
+		return CancelOutcome{}, err
+	}
 	if o.Status == store.OrderPending || o.Status == store.OrderChargedNoOrder {
 		// Recorded before anything is asked: a renewal's order the seller shows late,
 		// to this call or to any other process, then no longer resumes its

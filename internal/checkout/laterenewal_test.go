@@ -633,3 +633,35 @@ func (l *lateEnv) cancel(svc *checkout.Service, o store.Order) checkout.CancelOu
 	}
 	return out
 }
+
+// Another server completes (and resumes) a paused renewal's late order between
+// cancel_order's read of the order and its own re-ask: the cancel goes on with the
+// order as it now is, completed, and never answers with the charged_no_order words
+// ("the seller has no order") for it.
+func TestCancelSeesOrderCompletedMeanwhile(t *testing.T) {
+	var race atomic.Pointer[func()]
+	l := newLateEnv(t, reply404, envOpts{config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if f := race.Load(); step == "cancel_order_read" && f != nil && race.CompareAndSwap(f, nil) {
+				(*f)()
+			}
+			return nil
+		}
+	}})
+	ctx := context.Background()
+	o := l.pausedRenewal()
+	l.heal()
+	other := func() {
+		if rep, err := l.service().Recover(ctx, 0); err != nil || rep.Completed != 1 {
+			t.Errorf("recover on another server = %+v, %v; want the order completed", rep, err)
+		}
+	}
+	race.Store(&other)
+	out := l.cancel(l.svc, o)
+	if race.Load() != nil {
+		t.Fatal("the other server did not run")
+	}
+	if out.Order.ID != o.ID || out.Order.Status != store.OrderCompleted {
+		t.Errorf("cancel outcome order %s %s; want %s completed", out.Order.ID, out.Order.Status, o.ID)
+	}
+}
