@@ -290,3 +290,27 @@ func stepCounts(t *testing.T, e *env, id string) map[string]int {
 	}
 	return n
 }
+
+// get_order's ask about a held order answers AskHeld (not "unreachable": Stripe
+// answered), and the hold, journaled once when found, is read back for the words.
+func TestAskSellerHeldOrder(t *testing.T) {
+	f := &forgetful{reply: reply404}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{ManualCapture: true, SellerMiddleware: f.middleware}})
+	ctx := context.Background()
+	out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: e.product(1000, 4000).ID, Quantity: 1, IdempotencyKey: "ask-held-1"})
+	if err != nil || out.Hold == nil {
+		t.Fatalf("purchase = %+v, %v; want pending with a hold", out, err)
+	}
+	e.clock.Advance(time.Hour)
+	svc := e.service()
+	o, ask := svc.AskSeller(ctx, *out.Order)
+	if ask != checkout.AskHeld || o.Status != store.OrderPending {
+		t.Errorf("ask = %s, order %s; want held, pending", ask, o.Status)
+	}
+	if h := svc.OrderHold(ctx, o); h == nil || h.Amount != out.Hold.Amount || h.Currency != out.Hold.Currency || !h.Until.Equal(out.Hold.Until) {
+		t.Errorf("hold read back %+v; want %+v", h, out.Hold)
+	}
+	if steps := stepCounts(t, e, out.Purchase.ID); steps["token_held"] != 1 {
+		t.Errorf("journal steps %v; want token_held once", steps)
+	}
+}

@@ -320,5 +320,5 @@ func (s *Service) outcomeOf(ctx context.Context, p store.Purchase) (Outcome, err
 	case store.PurchaseFailed, store.PurchaseCanceled, store.PurchaseChargedNoOrder:
 		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
 	}
-	return Outcome{Status: StatusPending, Purchase: p, Order: order}, nil
+	return Outcome{Status: StatusPending, Purchase: p, Order: order, Hold: s.holdJournaled(ctx, p.ID)}, nil
 }

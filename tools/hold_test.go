@@ -1,0 +1,74 @@
+package tools
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+)
+
+// A seller that authorizes (a hold on the card) and then has no order to show: the
+// purchase, its retry with the same idempotency_key, and get_order (which asks the
+// seller and Stripe again, over HTTP) all word the hold with its amount and end date,
+// never "could not be reached" and never "nothing charged"; get_order's seller_check
+// is held.
+func TestHeldOrderWords(t *testing.T) {
+	clock := clocktest.New(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	var forgot atomic.Bool
+	seller := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") && !forgot.Load():
+				h.ServeHTTP(httptest.NewRecorder(), r) // authorizes, and the answer is lost
+				forgot.Store(true)
+				fallthrough
+			case forgot.Load() && strings.Contains(r.URL.Path, "/checkout_sessions/"):
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusNotFound)
+				io.WriteString(w, `{"type":"invalid_request","code":"not_found","message":"no such checkout session"}`)
+			default:
+				h.ServeHTTP(w, r)
+			}
+		})
+	}
+	s := newStorefrontWith(t, sandbox.Options{Now: clock.Now, SellerMiddleware: seller, ManualCapture: true})
+	c := s.client(t, nil, "")
+	args := map[string]any{"product_id": "nw-actv-0001", "idempotency_key": "held-words-1"}
+	var bought purchaseResult
+	res := call(t, c, "purchase", args, &bought)
+	if res.IsError || bought.Status != "pending" || bought.OrderID == "" {
+		t.Fatalf("purchase: %s", text(res))
+	}
+	// The hold lapses 31 days after the token's expiry (15 minutes after the purchase).
+	until := "until April 2, 2026"
+	wantHold := func(what, got string) {
+		t.Helper()
+		for _, want := range []string{"a hold of up to $", "may be on the card", until} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: text %q lacks %q", what, got, want)
+			}
+		}
+		for _, never := range []string{"could not be reached", "nothing was charged", "nothing charged"} {
+			if strings.Contains(strings.ToLower(got), never) {
+				t.Errorf("%s: text %q says %q", what, got, never)
+			}
+		}
+	}
+	wantHold("purchase", text(res))
+	res = call(t, c, "purchase", args, nil)
+	wantHold("purchase retried with the same key", text(res))
+
+	clock.Advance(time.Hour) // past --recover-after: get_order asks the seller and Stripe
+	var v orderView
+	res = call(t, c, "get_order", map[string]any{"order_id": bought.OrderID}, &v)
+	if res.IsError || v.Status != "pending" || v.SellerCheck != "held" {
+		t.Errorf("get_order: status %q, seller_check %q; want pending, held: %s", v.Status, v.SellerCheck, text(res))
+	}
+	wantHold("get_order", text(res))
+}
