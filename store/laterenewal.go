@@ -38,6 +38,10 @@ type LateRenewal struct {
 	// PauseCode is the failure code with which the attempt's charged_no_order ended
 	// its cycle and paused the subscription.
 	PauseCode string
+	// PaidPauseCode and PaidPauseParams replace PauseCode and its params on a
+	// subscription this attempt paused that stays paused (not resumed): its cycle is
+	// paid now, and the pause says so ("" leaves them).
+	PaidPauseCode, PaidPauseParams string
 	// MayResume is false when what shows the order also says it is canceled or
 	// refunded: the cycle is recorded paid (the seller did charge) but a subscription
 	// this attempt paused stays paused.
@@ -157,12 +161,15 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 		}
 		resume = !keptPaused
 	}
+	// Kept paused by this charged_no_order: the pause now says the cycle was paid.
+	repaint := !resume && r.PaidPauseCode != "" && u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
 	if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
 		state = CASE WHEN ? THEN 'active' ELSE state END,
-		pause_code = CASE WHEN ? THEN '' ELSE pause_code END,
-		pause_params = CASE WHEN ? THEN '{}' ELSE pause_params END,
+		pause_code = CASE WHEN ? THEN '' WHEN ? THEN ? ELSE pause_code END,
+		pause_params = CASE WHEN ? THEN '{}' WHEN ? THEN ? ELSE pause_params END,
 		updated_at = ? WHERE id = ?`,
-		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, resume, now, r.SubscriptionID); err != nil {
+		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, repaint, r.PaidPauseCode, resume, repaint, r.PaidPauseParams,
+		now, r.SubscriptionID); err != nil {
 		return "", err
 	}
 	switch {

@@ -172,6 +172,13 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		}
 		return fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here), so nothing is known to be on its way. cancel_order cannot ask for a refund, because the seller has no order to cancel: the person should ask the seller for a refund%s, quoting order %s, and failing that may dispute the charge with their card issuer. Buying it again would charge the card again, separately.",
 			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID, where, p.OrderID)
+	case checkout.RefusalRenewalPaidLate:
+		who := seller
+		if p.Seller == "" {
+			who = "the seller"
+		}
+		return fmt.Sprintf("A renewal that %s first showed no order for turned up late as order %s, which paid that cycle; the subscription was kept paused (the person had asked to cancel that order, or the seller shows it canceled, or it turned up long after the pause). Resuming it (resume_subscription) charges the next cycle when due, not that one again.",
+			who, p.OrderID)
 	case checkout.RefusalPaymentHeld:
 		who := seller
 		if p.Seller == "" {

@@ -101,6 +101,7 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalPaymentHeld, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_x", Amount: 4194, Currency: "USD", HoldUntil: 1767225600},
 			[]string{"order ord_x used by «Acme» but nothing captured yet", "a hold of up to $41.94 may be on the card", "until January 1, 2026", "not canceled and nothing was refunded"}},
 		{checkout.RefusalPaymentHeld, checkout.RefusalParams{OrderID: "ord_x", Amount: 100, Currency: "USD"}, []string{"can still capture. So"}},
+		{checkout.RefusalRenewalPaidLate, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_r"}, []string{"«Acme» first showed no order", "order ord_r, which paid that cycle", "charges the next cycle"}},
 		{checkout.RefusalNotSubscription, with(func(q *checkout.RefusalParams) { q.ProductID = "nw-x" }), []string{"(product_id nw-x) is bought once", "purchase"}},
 		{checkout.RefusalUnknownSubscription, checkout.RefusalParams{QuoteID: "sub_9"}, []string{`"sub_9"`, "list_subscriptions"}},
 		{checkout.RefusalSubscriptionCanceled, checkout.RefusalParams{QuoteID: "sub_9"}, []string{"sub_9 was canceled", "subscribe"}},
@@ -139,6 +140,7 @@ func TestChargedRefusalsNeverSayNothingCharged(t *testing.T) {
 		{"charged, no title nor link", checkout.Refusal{Code: checkout.RefusalChargedNoOrder, Params: checkout.RefusalParams{Amount: 1, Currency: "EUR", OrderID: "ord_y"}}},
 		{"charge unknown at cancellation", checkout.Refusal{Code: checkout.RefusalPaymentUnknown, Params: checkout.RefusalParams{OrderID: "ord_z"}}},
 		{"hold at cancellation", checkout.Refusal{Code: checkout.RefusalPaymentHeld, Params: checkout.RefusalParams{OrderID: "ord_h", Amount: 1, Currency: "USD"}}},
+		{"renewal paid late", checkout.Refusal{Code: checkout.RefusalRenewalPaidLate, Params: checkout.RefusalParams{OrderID: "ord_r"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := strings.ToLower(refusalText(&tc.r))

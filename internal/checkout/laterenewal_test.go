@@ -461,8 +461,10 @@ func TestLateRenewalResumesOnlyWhenItShould(t *testing.T) {
 			if active := u.State == store.SubscriptionActive; active != tc.wantActive || u.NextCycle != 2 {
 				t.Fatalf("subscription %s (%s) next cycle %d; want active %v, next cycle 2", u.State, u.PauseCode, u.NextCycle, tc.wantActive)
 			}
-			if !tc.wantActive && u.PauseCode != string(checkout.RefusalChargedNoOrder) {
-				t.Errorf("pause code %q; want the renewal's charged_no_order kept", u.PauseCode)
+			// Kept paused: the pause now says the cycle was paid late (resuming charges
+			// the next cycle), no longer that the seller has no order.
+			if !tc.wantActive && u.PauseCode != string(checkout.RefusalRenewalPaidLate) {
+				t.Errorf("pause code %q; want renewal_paid_late", u.PauseCode)
 			}
 			l.renew(l.svc, 3)
 			if n := l.succeeded() - charges; n != 0 {
@@ -589,8 +591,10 @@ func TestCancelStopsLateResume(t *testing.T) {
 				t.Errorf("cancel outcome names paused subscription %q, want %q", out.PausedSubscription, l.subID)
 			}
 			u := l.subscription(l.subID)
-			if u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalChargedNoOrder) {
-				t.Errorf("subscription %s paused %q; want still paused by the renewal", u.State, u.PauseCode)
+			// Still paused, now saying that cycle was paid late.
+			if r := checkout.PauseRefusal(u); u.State != store.SubscriptionPaused || r == nil || r.Code != checkout.RefusalRenewalPaidLate ||
+				r.Params.OrderID != o.ID || r.Params.Seller != o.SellerName {
+				t.Errorf("subscription %s paused %q %s; want paused as renewal_paid_late with order %s", u.State, u.PauseCode, u.PauseParams, o.ID)
 			}
 			if u.NextCycle != 2 || u.OpenCycle != -1 {
 				t.Errorf("subscription next cycle %d, open %d; want 2 (cycle 1 paid), none", u.NextCycle, u.OpenCycle)

@@ -58,6 +58,13 @@ const (
 	// order to cancel or refund through this server. Seller, Title, Amount, Currency,
 	// OrderID, SupportURL (the seller's support page; may be empty).
 	RefusalChargedNoOrder RefusalCode = "charged_no_order"
+	// RefusalRenewalPaidLate is the pause code of a subscription paused by a
+	// renewal's charged_no_order whose seller then showed the order late: that
+	// cycle is paid with it, but the subscription was kept paused (the person had
+	// asked to cancel the order, the seller shows it canceled or refunded, or it
+	// turned up long after the pause). Resuming charges the next cycle, not that one
+	// again. Seller, OrderID.
+	RefusalRenewalPaidLate RefusalCode = "renewal_paid_late"
 
 	// Refusals of cancel_order, and the reason recorded with an order canceled
 	// before its seller completed it.
