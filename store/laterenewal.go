@@ -42,6 +42,9 @@ type LateRenewal struct {
 	// subscription this attempt paused that stays paused (not resumed): its cycle is
 	// paid now, and the pause says so ("" leaves them).
 	PaidPauseCode, PaidPauseParams string
+	// KeptPauseParams replace PaidPauseParams when the subscription stays paused
+	// because the person asked to cancel this renewal's order (LateKeptPaused).
+	KeptPauseParams string
 	// MayResume is false when what shows the order also says it is canceled or
 	// refunded: the cycle is recorded paid (the seller did charge) but a subscription
 	// this attempt paused stays paused.
@@ -86,6 +89,11 @@ const (
 // any process after it (recovery, get_order, an order event) sees it; one shown
 // before it was recorded resumed the subscription before the person asked.
 const StepCancelAsked = "cancel_asked"
+
+// StepCancelWithdrawn undoes a StepCancelAsked before it: the cancel_order that
+// recorded it was refused without canceling (the seller still shows no order), so
+// the person's ask no longer keeps a late renewal paused. The last of the two counts.
+const StepCancelWithdrawn = "cancel_withdrawn"
 
 // CompleteChargedNoOrderRenewal is CompleteChargedNoOrder for a renewal's purchase p
 // (attempt r): in the same transaction the cycle is recorded paid with p's order and
@@ -155,20 +163,28 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 	if resume {
 		// Read in the same transaction as the resume: a cancel_order recorded before
 		// it is seen.
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchase_events WHERE purchase_id = ? AND step = ?)`,
-			p.ID, StepCancelAsked).Scan(&keptPaused); err != nil {
+		var step string
+		switch err := tx.QueryRowContext(ctx, `SELECT step FROM purchase_events WHERE purchase_id = ? AND step IN (?, ?)
+			ORDER BY seq DESC LIMIT 1`, p.ID, StepCancelAsked, StepCancelWithdrawn).Scan(&step); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
 			return "", err
 		}
+		keptPaused = step == StepCancelAsked
 		resume = !keptPaused
 	}
 	// Kept paused by this charged_no_order: the pause now says the cycle was paid.
 	repaint := !resume && r.PaidPauseCode != "" && u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
+	paidParams := r.PaidPauseParams
+	if keptPaused && r.KeptPauseParams != "" {
+		paidParams = r.KeptPauseParams
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
 		state = CASE WHEN ? THEN 'active' ELSE state END,
 		pause_code = CASE WHEN ? THEN '' WHEN ? THEN ? ELSE pause_code END,
 		pause_params = CASE WHEN ? THEN '{}' WHEN ? THEN ? ELSE pause_params END,
 		updated_at = ? WHERE id = ?`,
-		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, repaint, r.PaidPauseCode, resume, repaint, r.PaidPauseParams,
+		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, repaint, r.PaidPauseCode, resume, repaint, paidParams,
 		now, r.SubscriptionID); err != nil {
 		return "", err
 	}

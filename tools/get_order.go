@@ -92,6 +92,9 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		text += "\n" + check
 		v.SellerCheck = string(ask)
 	}
+	if t.Checkout != nil && !t.ReadOnly && t.Checkout.CancelAskedBeforeOrder(ctx, o) {
+		text += "\nThe person asked to cancel this order before the seller showed it; the seller has shown it since, and it was not canceled: call cancel_order with order_id " + o.ID + " again to ask the seller to cancel and refund it, if the person still wants that."
+	}
 	if bySeller {
 		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", quoted(id, 80), o.ID, text)
 	}

@@ -177,7 +177,11 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		if p.Seller == "" {
 			who = "the seller"
 		}
-		return fmt.Sprintf("A renewal that %s first showed no order for turned up late as order %s, which paid that cycle; the subscription was kept paused (the person had asked to cancel that order, or the seller shows it canceled, or it turned up long after the pause). Resuming it (resume_subscription) charges the next cycle when due, not that one again.",
+		if p.Step == checkout.StepCancel {
+			return fmt.Sprintf("A renewal that %s first showed no order for turned up late as order %s, which paid that cycle; the person had asked to cancel that order before it turned up, so the subscription was kept paused and the order was not canceled yet: cancel_order on order %s can now ask the seller to cancel and refund it. Resuming the subscription (resume_subscription) charges the next cycle when due, not that one again.",
+				who, p.OrderID, p.OrderID)
+		}
+		return fmt.Sprintf("A renewal that %s first showed no order for turned up late as order %s, which paid that cycle; the subscription was kept paused (the seller shows that order canceled, or it turned up long after the pause). Resuming it (resume_subscription) charges the next cycle when due, not that one again.",
 			who, p.OrderID)
 	case checkout.RefusalPaymentHeld:
 		who := seller

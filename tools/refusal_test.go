@@ -102,6 +102,8 @@ func TestRefusalText(t *testing.T) {
 			[]string{"order ord_x used by «Acme» but nothing captured yet", "a hold of up to $41.94 may be on the card", "until January 1, 2026", "not canceled and nothing was refunded"}},
 		{checkout.RefusalPaymentHeld, checkout.RefusalParams{OrderID: "ord_x", Amount: 100, Currency: "USD"}, []string{"can still capture. So"}},
 		{checkout.RefusalRenewalPaidLate, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_r"}, []string{"«Acme» first showed no order", "order ord_r, which paid that cycle", "charges the next cycle"}},
+		{checkout.RefusalRenewalPaidLate, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_r", Step: checkout.StepCancel},
+			[]string{"order ord_r, which paid that cycle", "the person had asked to cancel that order", "cancel_order on order ord_r can now", "charges the next cycle"}},
 		{checkout.RefusalNotSubscription, with(func(q *checkout.RefusalParams) { q.ProductID = "nw-x" }), []string{"(product_id nw-x) is bought once", "purchase"}},
 		{checkout.RefusalUnknownSubscription, checkout.RefusalParams{QuoteID: "sub_9"}, []string{`"sub_9"`, "list_subscriptions"}},
 		{checkout.RefusalSubscriptionCanceled, checkout.RefusalParams{QuoteID: "sub_9"}, []string{"sub_9 was canceled", "subscribe"}},

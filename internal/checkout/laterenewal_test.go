@@ -512,20 +512,42 @@ func TestLateRenewalAfterSkippedCycle(t *testing.T) {
 }
 
 // The person asking cancel_order about a renewal's charged_no_order order stops its
-// late resume: whether the seller shows the order to the cancel's own re-ask, to
-// recovery or get_order's ask on another server afterwards, or to both racing after
-// the ask, the cycle is recorded paid with the order (counted once, never charged
-// again) and the subscription stays paused; the cancel's words say so.
+// late resume: whether the seller shows the order to the cancel's own re-ask, or to
+// recovery and get_order racing it on other servers, the cycle is recorded paid with
+// the order (counted once, never charged again) and the subscription stays paused,
+// saying the person asked to cancel; the cancel's words say so. A cancel refused
+// because the seller still shows no order cancels nothing and keeps nothing paused:
+// the order turning up afterwards (recovery or get_order's ask on another server)
+// resumes the subscription as if nobody had asked, and a new cancel_order refunds it.
 func TestCancelStopsLateResume(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		// run shows the seller's late order after the person's cancel_order of o.
 		run func(l *lateEnv, o store.Order) checkout.CancelOutcome
+		// resumed: the order turned up after a refused cancel.
+		resumed bool
 	}{
 		{"the cancel's own re-ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
 			l.heal()
 			return l.cancel(l.svc, o)
-		}},
+		}, false},
+		{"the cancel's own re-ask, the refund waiting for the person's confirmation", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			ctx := context.Background()
+			rules, err := l.st.Rules(ctx, l.customer)
+			if err != nil {
+				l.t.Fatal(err)
+			}
+			rules.ConfirmAbove = 1
+			if err := l.st.SetRules(ctx, l.customer, rules); err != nil {
+				l.t.Fatal(err)
+			}
+			l.heal()
+			out := l.cancel(l.svc, o)
+			if out.Status != checkout.CancelConfirmationRequired {
+				l.t.Errorf("cancel = %s; want confirmation_required", out.Status)
+			}
+			return out
+		}, false},
 		{"recovery on another server after the ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
 			_, err := l.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
 			wantRefusal(l.t.(*testing.T), err, checkout.RefusalChargedNoOrder) // the seller still shows nothing
@@ -534,7 +556,7 @@ func TestCancelStopsLateResume(t *testing.T) {
 				l.t.Errorf("recover = %+v, %v; want the order completed", rep, err)
 			}
 			return l.cancel(l.service(), o)
-		}},
+		}, true},
 		{"get_order's ask on another server after the ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
 			_, err := l.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
 			wantRefusal(l.t.(*testing.T), err, checkout.RefusalChargedNoOrder)
@@ -543,7 +565,7 @@ func TestCancelStopsLateResume(t *testing.T) {
 				l.t.Errorf("ask = %+v, %v; want the order completed", got, ask)
 			}
 			return l.cancel(l.service(), o)
-		}},
+		}, true},
 		{"the cancel racing recovery and get_order on other servers", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
 			// Every ask about the session waits until all three are in flight, so that
 			// the two others race the cancel's re-ask once the person has asked.
@@ -577,7 +599,7 @@ func TestCancelStopsLateResume(t *testing.T) {
 			wg.Wait()
 			l.hook.Store(nil)
 			return out
-		}},
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := newLateEnv(t, reply404, envOpts{})
@@ -587,14 +609,38 @@ func TestCancelStopsLateResume(t *testing.T) {
 
 			out := tc.run(l, o)
 
-			if out.PausedSubscription != l.subID {
-				t.Errorf("cancel outcome names paused subscription %q, want %q", out.PausedSubscription, l.subID)
+			// An ask not carried out yet (waiting for the person's confirmation) is told
+			// by get_order; none once refunded, nor after a refused ask (withdrawn).
+			now, err := l.st.Order(ctx, l.customer, o.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantAsked := !tc.resumed && out.Status == checkout.CancelConfirmationRequired
+			if got := l.service().CancelAskedBeforeOrder(ctx, now); got != wantAsked {
+				t.Errorf("cancel asked before the order = %v with cancel %s; want %v", got, out.Status, wantAsked)
+			}
+			if tc.resumed {
+				if steps := stepCounts(t, l.env, o.PurchaseID); steps[store.StepCancelWithdrawn] != 1 {
+					t.Errorf("journal steps %v; want the refused ask withdrawn once", steps)
+				}
 			}
 			u := l.subscription(l.subID)
-			// Still paused, now saying that cycle was paid late.
-			if r := checkout.PauseRefusal(u); u.State != store.SubscriptionPaused || r == nil || r.Code != checkout.RefusalRenewalPaidLate ||
-				r.Params.OrderID != o.ID || r.Params.Seller != o.SellerName {
-				t.Errorf("subscription %s paused %q %s; want paused as renewal_paid_late with order %s", u.State, u.PauseCode, u.PauseParams, o.ID)
+			wantEnd := store.LateKeptPaused
+			if tc.resumed {
+				wantEnd = store.LateResumed
+				if out.PausedSubscription != "" || u.State != store.SubscriptionActive {
+					t.Errorf("cancel outcome names paused subscription %q, subscription %s; want none, active", out.PausedSubscription, u.State)
+				}
+			} else {
+				if out.PausedSubscription != l.subID {
+					t.Errorf("cancel outcome names paused subscription %q, want %q", out.PausedSubscription, l.subID)
+				}
+				// Still paused, now saying that cycle was paid late, and that the person
+				// asked to cancel it.
+				if r := checkout.PauseRefusal(u); u.State != store.SubscriptionPaused || r == nil || r.Code != checkout.RefusalRenewalPaidLate ||
+					r.Params.OrderID != o.ID || r.Params.Seller != o.SellerName || r.Params.Step != checkout.StepCancel {
+					t.Errorf("subscription %s paused %q %s; want paused as renewal_paid_late with order %s, cancel asked", u.State, u.PauseCode, u.PauseParams, o.ID)
+				}
 			}
 			if u.NextCycle != 2 || u.OpenCycle != -1 {
 				t.Errorf("subscription next cycle %d, open %d; want 2 (cycle 1 paid), none", u.NextCycle, u.OpenCycle)
@@ -608,8 +654,8 @@ func TestCancelStopsLateResume(t *testing.T) {
 			for _, ev := range events {
 				if ev.Step == "renewal_paid" {
 					paid++
-					if !strings.HasSuffix(ev.Detail, string(store.LateKeptPaused)) {
-						t.Errorf("renewal_paid %q; want it kept paused", ev.Detail)
+					if !strings.HasSuffix(ev.Detail, ": "+string(wantEnd)) {
+						t.Errorf("renewal_paid %q; want %s", ev.Detail, wantEnd)
 					}
 				}
 			}

@@ -314,6 +314,8 @@ func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.Lat
 	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder),
 		PaidPauseCode:   string(RefusalRenewalPaidLate),
 		PaidPauseParams: RefusalParams{Seller: p.SellerName, OrderID: p.OrderID}.encode(),
+		// Kept paused because the person asked to cancel the order: the words say so.
+		KeptPauseParams: RefusalParams{Seller: p.SellerName, OrderID: p.OrderID, Step: StepCancel}.encode(),
 		// An order the seller shows canceled or refunded was charged (the cycle is
 		// paid) but is no reason to renew again; nor is an order that turns up more
 		// than chargedNoOrderRecheck after the pause (the person decides).
