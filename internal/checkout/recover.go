@@ -86,6 +86,18 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.Failed++
 		}
 	}
+	// Forget held purchases settled meanwhile (here or by another process): at worst
+	// one still held is looked at once more.
+	unfinished := make(map[string]bool, len(ps))
+	for i := range ps {
+		unfinished[ps[i].ID] = true
+	}
+	s.heldSeen.Range(func(id, _ any) bool {
+		if !unfinished[id.(string)] {
+			s.heldSeen.Delete(id)
+		}
+		return true
+	})
 	// A seller that answered 404 for a moment may show the order of a recent
 	// charged_no_order purchase after all.
 	recent, err := s.cfg.Store.ChargedNoOrderSince(ctx, s.now().Add(-chargedNoOrderRecheck))
