@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // A seller that authorizes (a hold on the card) and then has no order to show: the
@@ -71,4 +73,42 @@ func TestHeldOrderWords(t *testing.T) {
 		t.Errorf("get_order: status %q, seller_check %q; want pending, held: %s", v.Status, v.SellerCheck, text(res))
 	}
 	wantHold("get_order", text(res))
+}
+
+// get_order of a completed order the person asked to cancel while the seller showed
+// no order (the journal's cancel_asked, not withdrawn) says that cancel_order can now
+// ask the seller; a withdrawn ask says nothing.
+func TestGetOrderSaysCancelAskedBefore(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "")
+	var bought purchaseResult
+	if res := call(t, c, "purchase", map[string]any{"product_id": "nw-actv-0001"}, &bought); res.IsError || bought.Status != "completed" {
+		t.Fatalf("purchase: %s", text(res))
+	}
+	o, err := s.tb.Store.Order(context.Background(), s.tb.Customer, bought.OrderID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const asked = "asked to cancel this order before the seller showed it"
+	for _, tc := range []struct {
+		name string
+		step string // journaled next
+		want bool
+	}{
+		{"nobody asked", "", false},
+		{"asked before the order turned up", store.StepCancelAsked, true},
+		{"the ask refused and withdrawn", store.StepCancelWithdrawn, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.step != "" {
+				if err := s.tb.Store.Journal(context.Background(), o.PurchaseID, tc.step, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := text(call(t, c, "get_order", map[string]any{"order_id": o.ID}, nil))
+			if strings.Contains(got, asked) != tc.want || tc.want && !strings.Contains(got, "call cancel_order with order_id "+o.ID) {
+				t.Errorf("get_order text %q; want the cancel ask told: %v", got, tc.want)
+			}
+		})
+	}
 }
