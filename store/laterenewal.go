@@ -38,6 +38,13 @@ type LateRenewal struct {
 	// PauseCode is the failure code with which the attempt's charged_no_order ended
 	// its cycle and paused the subscription.
 	PauseCode string
+	// PaidPauseCode and PaidPauseParams replace PauseCode and its params on a
+	// subscription this attempt paused that stays paused (not resumed): its cycle is
+	// paid now, and the pause says so ("" leaves them).
+	PaidPauseCode, PaidPauseParams string
+	// KeptPauseParams replace PaidPauseParams when the subscription stays paused
+	// because the person asked to cancel this renewal's order (LateKeptPaused).
+	KeptPauseParams string
 	// MayResume is false when what shows the order also says it is canceled or
 	// refunded: the cycle is recorded paid (the seller did charge) but a subscription
 	// this attempt paused stays paused.
@@ -63,11 +70,30 @@ const (
 	// LateCycleOnly: the cycle is recorded paid; the subscription had already moved
 	// past it (a later cycle was claimed after a resume), so it is left as it is.
 	LateCycleOnly LateRenewalEnd = "cycle_paid_subscription_moved_on"
+	// LateKeptPaused: the cycle is recorded paid and the subscription's next cycle
+	// moved on, as for LateResumed, but the subscription stays paused: the person had
+	// asked to cancel this renewal's order (StepCancelAsked) before the seller showed
+	// it.
+	LateKeptPaused LateRenewalEnd = "cycle_paid_kept_paused_cancel_asked"
 	// LateUntouched: the cycle is not this attempt's to record: it was paid (by this
 	// attempt already, or by a later one) or a later attempt running after a resume
 	// has been approved (it may charge). Only the purchase completes.
 	LateUntouched LateRenewalEnd = "cycle_untouched"
 )
+
+// StepCancelAsked is the journal step recording that the person asked cancel_order
+// about a purchase's order before its seller completed it or while it was
+// charged_no_order. A renewal's purchase so marked never resumes its subscription when
+// its seller shows the order late (LateKeptPaused): the person asking to cancel the
+// renewal's order is no wish to renew. The mark is durable, so a late order shown to
+// any process after it (recovery, get_order, an order event) sees it; one shown
+// before it was recorded resumed the subscription before the person asked.
+const StepCancelAsked = "cancel_asked"
+
+// StepCancelWithdrawn undoes a StepCancelAsked before it: the cancel_order that
+// recorded it was refused without canceling (the seller still shows no order), so
+// the person's ask no longer keeps a late renewal paused. The last of the two counts.
+const StepCancelWithdrawn = "cancel_withdrawn"
 
 // CompleteChargedNoOrderRenewal is CompleteChargedNoOrder for a renewal's purchase p
 // (attempt r): in the same transaction the cycle is recorded paid with p's order and
@@ -133,16 +159,40 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 	// canceled, and it came soon enough after the pause.
 	resume := r.MayResume && c.State == CycleFailed && c.Attempt == r.Attempt && c.FailureCode == r.PauseCode &&
 		!c.UpdatedAt.Before(r.PausedSince) && u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
+	keptPaused := false
+	if resume {
+		// Read in the same transaction as the resume: a cancel_order recorded before
+		// it is seen.
+		var step string
+		switch err := tx.QueryRowContext(ctx, `SELECT step FROM purchase_events WHERE purchase_id = ? AND step IN (?, ?)
+			ORDER BY seq DESC LIMIT 1`, p.ID, StepCancelAsked, StepCancelWithdrawn).Scan(&step); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return "", err
+		}
+		keptPaused = step == StepCancelAsked
+		resume = !keptPaused
+	}
+	// Kept paused by this charged_no_order: the pause now says the cycle was paid.
+	repaint := !resume && r.PaidPauseCode != "" && u.State == SubscriptionPaused && u.PauseCode == r.PauseCode
+	paidParams := r.PaidPauseParams
+	if keptPaused && r.KeptPauseParams != "" {
+		paidParams = r.KeptPauseParams
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?,
 		state = CASE WHEN ? THEN 'active' ELSE state END,
-		pause_code = CASE WHEN ? THEN '' ELSE pause_code END,
-		pause_params = CASE WHEN ? THEN '{}' ELSE pause_params END,
+		pause_code = CASE WHEN ? THEN '' WHEN ? THEN ? ELSE pause_code END,
+		pause_params = CASE WHEN ? THEN '{}' WHEN ? THEN ? ELSE pause_params END,
 		updated_at = ? WHERE id = ?`,
-		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, resume, now, r.SubscriptionID); err != nil {
+		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, repaint, r.PaidPauseCode, resume, repaint, paidParams,
+		now, r.SubscriptionID); err != nil {
 		return "", err
 	}
-	if resume {
+	switch {
+	case resume:
 		return LateResumed, nil
+	case keptPaused:
+		return LateKeptPaused, nil
 	}
 	return LateCyclePaid, nil
 }

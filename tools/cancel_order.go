@@ -215,6 +215,9 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 		r.Summary = "The cancellation of " + what + " is still being carried out by an earlier call."
 		r.Instruction = "Nothing more will be done twice. Check get_order in a minute."
 	}
+	if id := out.PausedSubscription; id != "" {
+		r.Summary += fmt.Sprintf(" This order is a renewal of subscription %s, which stays paused: cancelling the order does not resume it (resume_subscription does, if the person wants).", id)
+	}
 	text := r.Summary
 	if r.Instruction != "" {
 		text += " " + r.Instruction

@@ -230,3 +230,31 @@ func TestStoppedSummary(t *testing.T) {
 		})
 	}
 }
+
+// Cancelling a renewal's order of a paused subscription says that the subscription
+// stays paused and how to resume it.
+func TestCancelOrderSaysSubscriptionStaysPaused(t *testing.T) {
+	s := newStorefront(t)
+	id := buy(t, s.client(t, accept(true), "2025-11-25"), demoProduct(t, 1000, 4000).ID)
+	o, err := s.tb.Store.Order(context.Background(), store.DemoCustomerID, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		paused string
+		want   bool
+	}{
+		{"renewal of a paused subscription", "sub_paused", true},
+		{"any other order", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.tb.cancelResult(context.Background(), checkout.CancelOutcome{Status: checkout.CancelRefunded, Order: o, PausedSubscription: tc.paused}, "")
+			got := text(res)
+			has := strings.Contains(got, "subscription sub_paused, which stays paused") && strings.Contains(got, "resume_subscription")
+			if has != tc.want || (!tc.want && strings.Contains(got, "paused")) {
+				t.Errorf("text %q: says the subscription stays paused = %v, want %v", got, has, tc.want)
+			}
+		})
+	}
+}

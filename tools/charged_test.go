@@ -156,3 +156,24 @@ func TestPausedRenewalChargedNoOrder(t *testing.T) {
 		t.Errorf("%q says it was not paid", got)
 	}
 }
+
+// A subscription kept paused after its charged_no_order renewal's order turned up
+// late (the person had asked to cancel it, say) says that cycle was paid and that
+// resuming charges the next cycle — never that the seller has no order or that
+// resuming charges that cycle again.
+func TestPausedRenewalPaidLate(t *testing.T) {
+	u := store.Subscription{ID: "sub_1", State: store.SubscriptionPaused, Title: "API plan", SellerName: "Acme", Quantity: 1,
+		Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Mode: "sandbox",
+		PauseCode: string(checkout.RefusalRenewalPaidLate), PauseParams: `{"seller":"Acme","order_id":"ord_r"}`}
+	got := subscriptionOf(u, nil).PausedReason
+	for _, s := range []string{"order ord_r", "paid that cycle", "«Acme»", "charges the next cycle"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("%q lacks %q", got, s)
+		}
+	}
+	for _, never := range []string{"has no order", "charges that cycle again", "could not be paid", "nothing was charged"} {
+		if strings.Contains(strings.ToLower(got), never) {
+			t.Errorf("%q says %q", got, never)
+		}
+	}
+}

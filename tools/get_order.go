@@ -78,9 +78,22 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	}
 	v := viewOf(o, h)
 	text := v.line()
-	if check := sellerCheckText(o.Status, ask); check != "" {
+	var hold *checkout.Hold
+	if t.Checkout != nil && o.Status == store.OrderPending {
+		hold = t.Checkout.OrderHold(ctx, o)
+	}
+	switch check := sellerCheckText(o.Status, ask); {
+	case hold != nil:
+		// What the seller and Stripe showed when the hold was found says more than
+		// how this ask went.
+		text += "\n" + holdWords(o.SellerName, *hold, o.ID)
+		v.SellerCheck = string(ask)
+	case check != "":
 		text += "\n" + check
 		v.SellerCheck = string(ask)
+	}
+	if t.Checkout != nil && !t.ReadOnly && t.Checkout.CancelAskedBeforeOrder(ctx, o) {
+		text += "\nThe person asked to cancel this order before the seller showed it; the seller has shown it since, and it was not canceled: call cancel_order with order_id " + o.ID + " again to ask the seller to cancel and refund it, if the person still wants that."
 	}
 	if bySeller {
 		text = fmt.Sprintf("%s is the seller's order number; this server's order id is %s (use that one with get_order).\n%s", quoted(id, 80), o.ID, text)
@@ -107,6 +120,8 @@ func sellerCheckText(status store.OrderStatus, ask checkout.OrderAsk) string {
 		return "The seller was asked about this order moments ago: it is shown as it was then. Call get_order again in a minute."
 	case checkout.AskLimited:
 		return "The person's orders were checked with their sellers many times in the last seconds: this one is shown as last known. Call get_order again in a minute."
+	case checkout.AskHeld:
+		return "Stripe shows the payment token used but nothing captured yet: a hold of up to the order's total may be on the card, which the seller can still capture. Nothing more will be charged. The order stays pending and the server keeps checking; call get_order again later."
 	case checkout.AskNoLonger:
 		return "The seller is no longer asked about this order automatically (it has been more than a day since the charge). The person should contact the seller about it."
 	case checkout.AskAnswered:

@@ -195,6 +195,7 @@ func TestSellerCheckText(t *testing.T) {
 		{"nobody asked", store.OrderChargedNoOrder, checkout.AskNotNeeded, "", "just now"},
 		{"per-customer limit", store.OrderPending, checkout.AskLimited, "shown as last known", "asked about this order moments ago"},
 		{"no longer asked", store.OrderChargedNoOrder, checkout.AskNoLonger, "contact the seller", "keeps checking"},
+		{"held", store.OrderPending, checkout.AskHeld, "a hold of up to", "could not be reached"},
 		{"settled", store.OrderCompleted, checkout.AskAnswered, "", "seller"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

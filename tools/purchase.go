@@ -293,6 +293,9 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 			r.Summary = fmt.Sprintf("Buy %d × %s.", p.Quantity, p.ProductID)
 			r.Instruction = "The purchase is still being prepared by an earlier call with the same idempotency_key. Nothing more will be charged. Call purchase again with the same idempotency_key in a minute to see how it ended."
 		}
+		if h := out.Hold; h != nil && r.OrderID != "" {
+			r.Instruction = holdWords(p.SellerName, *h, r.OrderID)
+		}
 		text = "Pending. " + r.Summary + " " + r.Instruction
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(text))
@@ -314,4 +317,22 @@ func clientCanElicit(ctx context.Context) (can, modern bool) {
 		return s.GetClientCapabilities().Elicitation != nil, false
 	}
 	return false, false
+}
+
+// holdWords says what a pending order orderID of seller means when Stripe shows its
+// payment token used with nothing captured yet: a hold of up to h may be on the card.
+func holdWords(seller string, h checkout.Hold, orderID string) string {
+	who := quoted(seller, sellerCap)
+	if seller == "" {
+		who = "The seller"
+	}
+	return fmt.Sprintf("%s has no order to show, and Stripe shows the payment token used but nothing captured yet: a hold of up to %s may be on the card, which the seller can still capture%s. Nothing more will be charged. The order stays pending and the server keeps checking: get_order with order_id %s shows how it ends.",
+		who, fmtMoney(h.Amount, h.Currency), holdUntil(unixOrZero(h.Until)), orderID)
+}
+
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
 }

@@ -303,6 +303,26 @@ func TestPurchasePendingBeforeOrder(t *testing.T) {
 	}
 }
 
+// A purchase pending because Stripe shows its token used with nothing captured says a
+// hold may be on the card, never that nothing was charged.
+func TestPurchasePendingHold(t *testing.T) {
+	s := newStorefront(t)
+	res := s.tb.purchaseResult(checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
+		ProductID: "nw-shoe-0001", Quantity: 1, Mode: string(checkout.ModeSandbox), State: store.PurchaseTokenIssued,
+		SellerName: "Acme", Total: 4194, Currency: "USD"},
+		Order: &store.Order{ID: "ord_h"},
+		Hold:  &checkout.Hold{Amount: 4194, Currency: "USD", Until: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}, "")
+	got := text(res)
+	for _, want := range []string{"Pending.", "«Acme» has no order", "a hold of up to $41.94 may be on the card", "until January 1, 2026", "order_id ord_h"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("text %q lacks %q", got, want)
+		}
+	}
+	if l := strings.ToLower(got); strings.Contains(l, "nothing was charged") || strings.Contains(l, "nothing charged") {
+		t.Errorf("text %q says nothing was charged", got)
+	}
+}
+
 func TestListOrdersTextCarriesCursor(t *testing.T) {
 	s := newStorefront(t)
 	c := s.client(t, nil, "2025-11-25")

@@ -3,6 +3,7 @@ package tools
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
@@ -171,6 +172,24 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		}
 		return fmt.Sprintf("Stripe shows the card was charged %s for %s, but %s has no order for it (order %s here), so nothing is known to be on its way. cancel_order cannot ask for a refund, because the seller has no order to cancel: the person should ask the seller for a refund%s, quoting order %s, and failing that may dispute the charge with their card issuer. Buying it again would charge the card again, separately.",
 			fmtMoney(p.Amount, p.Currency), what, seller, p.OrderID, where, p.OrderID)
+	case checkout.RefusalRenewalPaidLate:
+		who := seller
+		if p.Seller == "" {
+			who = "the seller"
+		}
+		if p.Step == checkout.StepCancel {
+			return fmt.Sprintf("A renewal that %s first showed no order for turned up late as order %s, which paid that cycle; the person had asked to cancel that order before it turned up, so the subscription was kept paused and the order was not canceled yet: cancel_order on order %s can now ask the seller to cancel and refund it. Resuming the subscription (resume_subscription) charges the next cycle when due, not that one again.",
+				who, p.OrderID, p.OrderID)
+		}
+		return fmt.Sprintf("A renewal that %s first showed no order for turned up late as order %s, which paid that cycle; the subscription was kept paused (the seller shows that order canceled, or it turned up long after the pause). Resuming it (resume_subscription) charges the next cycle when due, not that one again.",
+			who, p.OrderID)
+	case checkout.RefusalPaymentHeld:
+		who := seller
+		if p.Seller == "" {
+			who = "the seller"
+		}
+		return fmt.Sprintf("Stripe shows the payment token of order %s used by %s but nothing captured yet: a hold of up to %s may be on the card, which the seller can still capture%s. So the order was not canceled and nothing was refunded; it stays pending and is checked again automatically until Stripe shows the hold captured (the order then says so) or any hold has lapsed. The person may ask %s to release the hold, quoting order %s.",
+			p.OrderID, who, fmtMoney(p.Amount, p.Currency), holdUntil(p.HoldUntil), who, p.OrderID)
 	case checkout.RefusalPaymentUnknown:
 		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:
@@ -239,4 +258,12 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("Quote %s is for a single product: confirm it with purchase (quote_id), not checkout. Nothing was charged.", p.QuoteID)
 	}
 	return "The purchase did not go through. Nothing was charged; try again later."
+}
+
+// holdUntil words until when a hold may be captured (unix seconds; 0: not known).
+func holdUntil(unix int64) string {
+	if unix == 0 {
+		return ""
+	}
+	return " until " + time.Unix(unix, 0).UTC().Format("January 2, 2006")
 }

@@ -98,6 +98,12 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalChargedNoOrder, checkout.RefusalParams{Amount: 2599, Currency: "USD", OrderID: "ord_x"},
 			[]string{"charged $25.99 for this purchase", "ask the seller for a refund, quoting order ord_x"}},
 		{checkout.RefusalPaymentUnknown, checkout.RefusalParams{OrderID: "ord_x"}, []string{"could not say yet whether the card was charged for order ord_x", "cancel_order again"}},
+		{checkout.RefusalPaymentHeld, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_x", Amount: 4194, Currency: "USD", HoldUntil: 1767225600},
+			[]string{"order ord_x used by «Acme» but nothing captured yet", "a hold of up to $41.94 may be on the card", "until January 1, 2026", "not canceled and nothing was refunded"}},
+		{checkout.RefusalPaymentHeld, checkout.RefusalParams{OrderID: "ord_x", Amount: 100, Currency: "USD"}, []string{"can still capture. So"}},
+		{checkout.RefusalRenewalPaidLate, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_r"}, []string{"«Acme» first showed no order", "order ord_r, which paid that cycle", "charges the next cycle"}},
+		{checkout.RefusalRenewalPaidLate, checkout.RefusalParams{Seller: "Acme", OrderID: "ord_r", Step: checkout.StepCancel},
+			[]string{"order ord_r, which paid that cycle", "the person had asked to cancel that order", "cancel_order on order ord_r can now", "charges the next cycle"}},
 		{checkout.RefusalNotSubscription, with(func(q *checkout.RefusalParams) { q.ProductID = "nw-x" }), []string{"(product_id nw-x) is bought once", "purchase"}},
 		{checkout.RefusalUnknownSubscription, checkout.RefusalParams{QuoteID: "sub_9"}, []string{`"sub_9"`, "list_subscriptions"}},
 		{checkout.RefusalSubscriptionCanceled, checkout.RefusalParams{QuoteID: "sub_9"}, []string{"sub_9 was canceled", "subscribe"}},
@@ -135,6 +141,8 @@ func TestChargedRefusalsNeverSayNothingCharged(t *testing.T) {
 			Seller: "Acme", Title: "Tent", Amount: 2599, Currency: "USD", OrderID: "ord_x", SupportURL: "https://acme.example/help"}}},
 		{"charged, no title nor link", checkout.Refusal{Code: checkout.RefusalChargedNoOrder, Params: checkout.RefusalParams{Amount: 1, Currency: "EUR", OrderID: "ord_y"}}},
 		{"charge unknown at cancellation", checkout.Refusal{Code: checkout.RefusalPaymentUnknown, Params: checkout.RefusalParams{OrderID: "ord_z"}}},
+		{"hold at cancellation", checkout.Refusal{Code: checkout.RefusalPaymentHeld, Params: checkout.RefusalParams{OrderID: "ord_h", Amount: 1, Currency: "USD"}}},
+		{"renewal paid late", checkout.Refusal{Code: checkout.RefusalRenewalPaidLate, Params: checkout.RefusalParams{OrderID: "ord_r"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := strings.ToLower(refusalText(&tc.r))

@@ -99,6 +99,9 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 				v.PausedReason = "Paused by the server because the seller has no order for a renewal that Stripe shows charged: " + refusalText(r) +
 					" Resuming it charges that cycle again, so the person should settle this charge with the seller first."
 			}
+			if r.Code == checkout.RefusalRenewalPaidLate {
+				v.PausedReason = "Paused by the server: " + refusalText(r)
+			}
 			if r.Code == checkout.RefusalPriceChanged {
 				np := priceOf(money.Money{Amount: r.Params.Amount, Currency: r.Params.Currency})
 				ny := priceOf(money.Money{Amount: r.Params.Amount * int64(b.CyclesPerYear()), Currency: r.Params.Currency})

@@ -178,32 +178,39 @@ type recovery struct {
 // in the background until ctx ends, so that a pending purchase of a long-running server
 // does not wait for a restart.
 func (r recovery) start(ctx context.Context) error {
-	if err := r.settle(ctx); err != nil {
+	held, err := r.settle(ctx, 0)
+	if err != nil {
 		return fmt.Errorf("recover unfinished purchases: %w", err)
 	}
-	go r.loop(ctx)
+	go r.loop(ctx, held)
 	return nil
 }
 
-func (r recovery) settle(ctx context.Context) error {
+// settle runs recovery and renewals once. held is the number of held purchases
+// (RecoverReport.Held) the last run reported, and it returns this run's: purchases
+// held for weeks are not logged every run, only when their number changes (each is
+// warned about once when found, by Recover).
+func (r recovery) settle(ctx context.Context, held int) (int, error) {
 	rep, err := r.svc.Recover(ctx, r.after)
 	if err != nil {
-		return err
+		return held, err
 	}
-	if rep != (checkout.RecoverReport{}) {
-		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "cards_removed", rep.CardsRemoved)
+	others := rep
+	others.Held = 0
+	if others != (checkout.RecoverReport{}) || rep.Held != held {
+		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held, "cards_removed", rep.CardsRemoved)
 	}
 	ren, err := r.svc.RenewDue(ctx)
 	if err != nil {
-		return fmt.Errorf("renew subscriptions: %w", err)
+		return rep.Held, fmt.Errorf("renew subscriptions: %w", err)
 	}
 	if ren.Paid+ren.Retrying+ren.Paused+ren.Errors > 0 {
 		r.log.Info("renewed subscriptions", "paid", ren.Paid, "retrying", ren.Retrying, "paused", ren.Paused, "pending", ren.Pending, "errors", ren.Errors)
 	}
-	return nil
+	return rep.Held, nil
 }
 
-func (r recovery) loop(ctx context.Context) {
+func (r recovery) loop(ctx context.Context, held int) {
 	t := time.NewTicker(r.every)
 	defer t.Stop()
 	for {
@@ -211,7 +218,8 @@ func (r recovery) loop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := r.settle(ctx); err != nil && ctx.Err() == nil {
+			var err error
+			if held, err = r.settle(ctx, held); err != nil && ctx.Err() == nil {
 				r.log.Warn("settling unfinished purchases", "err", err)
 			}
 		}

@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -47,6 +48,7 @@ const (
 	AskUnreachable OrderAsk = "unreachable"       // the seller or Stripe could not tell: the order is as last known
 	AskCompleting  OrderAsk = "seller_completing" // the seller says it is still completing the checkout: the order is as last known
 	AskNoLonger    OrderAsk = "no_longer_asked"   // charged_no_order longer than recovery re-asks (a day): not asked
+	AskHeld        OrderAsk = "held"              // Stripe shows the token used with nothing captured yet: a possible hold (OrderHold), the order stays pending
 )
 
 // askLimiter remembers when each order's seller was last asked, in this process, and
@@ -164,9 +166,49 @@ func (s *Service) AskSeller(ctx context.Context, o store.Order) (store.Order, Or
 		if errors.Is(err, errStillCompleting) {
 			return s.orderNow(ctx, o), AskCompleting
 		}
+		if errors.As(err, new(*errHeld)) {
+			return s.orderNow(ctx, o), AskHeld
+		}
 		return s.orderNow(ctx, o), AskUnreachable
 	}
 	return s.orderNow(ctx, o), AskAnswered
+}
+
+// OrderHold returns the possible authorization hold on pending order o's card, as
+// journaled when Stripe first showed its token used with nothing captured (errHeld);
+// nil for an order not pending or without one. It reads the journal only: get_order
+// and a purchase retry word the hold without asking Stripe.
+func (s *Service) OrderHold(ctx context.Context, o store.Order) *Hold {
+	if o.Status != store.OrderPending || o.PurchaseID == "" {
+		return nil
+	}
+	return s.holdJournaled(ctx, o.PurchaseID)
+}
+
+// holdJournaled returns the hold of purchase id's last token_held journal line, nil
+// when none (or the journal cannot be read: the words then leave it out).
+func (s *Service) holdJournaled(ctx context.Context, id string) *Hold {
+	events, err := s.cfg.Store.Events(ctx, id)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "read journal", "purchase", id, "err", err)
+		return nil
+	}
+	var h *Hold
+	for _, ev := range events {
+		if ev.Step != stepTokenHeld {
+			continue
+		}
+		var amount int64
+		var currency, until string
+		if _, err := fmt.Sscanf(ev.Detail, "%d %s until %s", &amount, &currency, &until); err != nil {
+			continue
+		}
+		h = &Hold{Amount: amount, Currency: currency}
+		if t, err := time.Parse(time.RFC3339, until); err == nil {
+			h.Until = t
+		}
+	}
+	return h
 }
 
 // orderNow re-reads o, or returns it as it was when it cannot be read.

@@ -44,6 +44,9 @@ type CancelOutcome struct {
 	Order        store.Order
 	Cancellation store.Cancellation
 	SupportURL   string // for CancelAskSeller: the seller's support page, "" when unknown
+	// PausedSubscription is the id of the subscription whose renewal the order is,
+	// when that subscription is paused: cancelling the order never resumes it.
+	PausedSubscription string
 }
 
 // staleCancel is how long a claimed cancellation may go without news before another
@@ -64,6 +67,61 @@ const staleCancel = 2 * time.Minute
 // confirmation first, exactly as purchases do. A seller without the extension gives
 // CancelAskSeller.
 func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutcome, error) {
+	out, err := s.cancelOrder(ctx, r)
+	if err == nil && out.Order.ID != "" {
+		out.PausedSubscription = s.pausedRenewalOf(ctx, out.Order)
+	}
+	return out, err
+}
+
+// CancelAskedBeforeOrder says whether the person asked cancel_order about completed
+// order o while it was pending or charged_no_order (store.StepCancelAsked, not
+// withdrawn) and it has not been canceled since: the seller showed it late, and a new
+// cancel_order can now ask the seller to cancel and refund it. False when it cannot
+// be read (the words then leave it out).
+func (s *Service) CancelAskedBeforeOrder(ctx context.Context, o store.Order) bool {
+	if o.Status != store.OrderCompleted || o.PurchaseID == "" {
+		return false
+	}
+	events, err := s.cfg.Store.Events(ctx, o.PurchaseID)
+	if err != nil {
+		return false
+	}
+	asked := false
+	for _, ev := range events {
+		switch ev.Step {
+		case store.StepCancelAsked:
+			asked = true
+		case store.StepCancelWithdrawn:
+			asked = false
+		}
+	}
+	if !asked {
+		return false
+	}
+	c, err := s.cfg.Store.Cancellation(ctx, o.CustomerID, o.ID)
+	return errors.Is(err, store.ErrNotFound) || err == nil && c.State != store.CancelDone
+}
+
+// pausedRenewalOf returns the id of the subscription whose renewal o is, when it is
+// paused; "" otherwise or when it cannot be read (the words then leave it out).
+func (s *Service) pausedRenewalOf(ctx context.Context, o store.Order) string {
+	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
+	if err != nil {
+		return ""
+	}
+	r, ok := store.ParseCycleKey(p.IdemKey)
+	if !ok {
+		return ""
+	}
+	u, err := s.cfg.Store.Subscription(ctx, p.CustomerID, r.SubscriptionID)
+	if err != nil || !renewalOf(p, u) || u.State != store.SubscriptionPaused {
+		return ""
+	}
+	return u.ID
+}
+
+func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutcome, error) {
 	o, err := s.cfg.Store.Order(ctx, r.CustomerID, r.OrderID)
 	if errors.Is(err, store.ErrNotFound) {
 		return CancelOutcome{}, refuse(RefusalUnknownOrder, RefusalParams{OrderID: callerText(r.OrderID)})
@@ -77,15 +135,28 @@ func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 	if o.Status == store.OrderFailed {
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
 	}
+	if err := s.fault("cancel_order_read"); err != nil {
+		return CancelOutcome{}, err
+	}
 	if o.Status == store.OrderChargedNoOrder {
 		// The seller may show the order after all (it answered 404 for a moment).
+		// The ask is recorded before: a renewal's order the seller shows late, to this
+		// call's re-ask or to any other process meanwhile, then does not resume its
+		// subscription (store.StepCancelAsked); withdrawn when the seller still shows
+		// no order (nothing is canceled: the person's ask keeps nothing paused).
+		if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelAsked, ""); err != nil {
+			return CancelOutcome{}, err
+		}
 		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
 			s.cfg.Log.WarnContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
 		}
-	}
-	if o.Status == store.OrderChargedNoOrder {
-		// The seller has no order to cancel or refund through this server.
-		return CancelOutcome{}, orderRefusal(o)
+		if o.Status == store.OrderChargedNoOrder {
+			if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelWithdrawn, ""); err != nil {
+				return CancelOutcome{}, err
+			}
+			// The seller has no order to cancel or refund through this server.
+			return CancelOutcome{}, orderRefusal(o)
+		}
 	}
 	prev, err := s.cfg.Store.Cancellation(ctx, r.CustomerID, o.ID)
 	hasPrev := err == nil
@@ -133,6 +204,15 @@ func (s *Service) CancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 	// This call carries it out; the request outlives a caller that hangs up.
 	ctx = context.WithoutCancel(ctx)
 	if o.Status == store.OrderPending {
+		// Claimed: the person's cancel is recorded before anything is asked, so a
+		// renewal's order the seller shows late (to this call or any other process)
+		// no longer resumes its subscription (store.StepCancelAsked), even when this
+		// call cannot cancel yet (payment_held, payment_unknown, seller_busy): the
+		// subscription then says the person asked to cancel, and get_order that
+		// cancel_order can now (CancelAskedBeforeOrder).
+		if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelAsked, ""); err != nil {
+			return CancelOutcome{}, err
+		}
 		return s.stopBeforeCompletion(ctx, o, c)
 	}
 	return s.askSellerToCancel(ctx, o, c)
@@ -361,7 +441,11 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return s.finishCancel(ctx, o, c, "", busy)
 	}
 	// The seller has no completed order: Stripe tells whether it charged the token.
+	var held *errHeld
 	switch charged, err := s.witnessCharge(ctx, &p); {
+	case errors.As(err, &held):
+		s.cfg.Log.WarnContext(ctx, "cancel: Stripe shows the payment token used with nothing captured yet (a hold)", "order", o.ID, "until", held.Until)
+		return s.finishCancel(ctx, o, c, "", held.refusal(o.SellerName, o.ID))
 	case errors.Is(err, errNoWitness):
 		s.cfg.Log.WarnContext(ctx, "cancel: whether the payment token was charged is unknown", "order", o.ID, "err", err)
 		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))

@@ -24,6 +24,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -97,6 +98,10 @@ type Service struct {
 	cfg       Config
 	listeners listeners
 	asks      askLimiter
+	// heldSeen: when this process's recovery last found a purchase's token held (its
+	// id → the time), so that a hold, which may last a month, is looked at every
+	// heldRecheck rather than every run.
+	heldSeen sync.Map
 }
 
 // New returns a Service for cfg.

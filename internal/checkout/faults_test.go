@@ -207,7 +207,11 @@ func TestPurchaseFaults(t *testing.T) {
 				next.ServeHTTP(w, r)
 			}})}}
 		}},
-		{name: "token revoked before the charge", code: "payment_token_rejected", token: true, opts: func(h *envHolder) envOpts {
+		// Stripe shows the token revoked, by a revoke this server did not journal
+		// after reading it active: that does not tell it went unused (Stripe may show
+		// a used token revoked once revoked), so the purchase is pending, never
+		// "nothing charged".
+		{name: "token revoked before the charge", pending: true, token: true, opts: func(h *envHolder) envOpts {
 			return envOpts{sandbox: sandbox.Options{SellerMiddleware: sellerOnly(fault{"POST", "/complete", func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 				h.e.cfg.Tokens.Revoke(r.Context(), completeToken(r), "test-revoke")
 				next.ServeHTTP(w, r)

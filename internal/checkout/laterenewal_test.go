@@ -461,8 +461,10 @@ func TestLateRenewalResumesOnlyWhenItShould(t *testing.T) {
 			if active := u.State == store.SubscriptionActive; active != tc.wantActive || u.NextCycle != 2 {
 				t.Fatalf("subscription %s (%s) next cycle %d; want active %v, next cycle 2", u.State, u.PauseCode, u.NextCycle, tc.wantActive)
 			}
-			if !tc.wantActive && u.PauseCode != string(checkout.RefusalChargedNoOrder) {
-				t.Errorf("pause code %q; want the renewal's charged_no_order kept", u.PauseCode)
+			// Kept paused: the pause now says the cycle was paid late (resuming charges
+			// the next cycle), no longer that the seller has no order.
+			if !tc.wantActive && u.PauseCode != string(checkout.RefusalRenewalPaidLate) {
+				t.Errorf("pause code %q; want renewal_paid_late", u.PauseCode)
 			}
 			l.renew(l.svc, 3)
 			if n := l.succeeded() - charges; n != 0 {
@@ -506,5 +508,210 @@ func TestLateRenewalAfterSkippedCycle(t *testing.T) {
 	l.renew(l.svc, 3)
 	if n := l.succeeded() - charges; n != 1 {
 		t.Errorf("%d charges at cycle 3's date; want 1", n)
+	}
+}
+
+// The person asking cancel_order about a renewal's charged_no_order order stops its
+// late resume: whether the seller shows the order to the cancel's own re-ask, or to
+// recovery and get_order racing it on other servers, the cycle is recorded paid with
+// the order (counted once, never charged again) and the subscription stays paused,
+// saying the person asked to cancel; the cancel's words say so. A cancel refused
+// because the seller still shows no order cancels nothing and keeps nothing paused:
+// the order turning up afterwards (recovery or get_order's ask on another server)
+// resumes the subscription as if nobody had asked, and a new cancel_order refunds it.
+func TestCancelStopsLateResume(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// run shows the seller's late order after the person's cancel_order of o.
+		run func(l *lateEnv, o store.Order) checkout.CancelOutcome
+		// resumed: the order turned up after a refused cancel.
+		resumed bool
+	}{
+		{"the cancel's own re-ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			l.heal()
+			return l.cancel(l.svc, o)
+		}, false},
+		{"the cancel's own re-ask, the refund waiting for the person's confirmation", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			ctx := context.Background()
+			rules, err := l.st.Rules(ctx, l.customer)
+			if err != nil {
+				l.t.Fatal(err)
+			}
+			rules.ConfirmAbove = 1
+			if err := l.st.SetRules(ctx, l.customer, rules); err != nil {
+				l.t.Fatal(err)
+			}
+			l.heal()
+			out := l.cancel(l.svc, o)
+			if out.Status != checkout.CancelConfirmationRequired {
+				l.t.Errorf("cancel = %s; want confirmation_required", out.Status)
+			}
+			return out
+		}, false},
+		{"recovery on another server after the ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			_, err := l.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+			wantRefusal(l.t.(*testing.T), err, checkout.RefusalChargedNoOrder) // the seller still shows nothing
+			l.heal()
+			if rep, err := l.service().Recover(context.Background(), 0); err != nil || rep.Completed != 1 {
+				l.t.Errorf("recover = %+v, %v; want the order completed", rep, err)
+			}
+			return l.cancel(l.service(), o)
+		}, true},
+		{"get_order's ask on another server after the ask", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			_, err := l.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+			wantRefusal(l.t.(*testing.T), err, checkout.RefusalChargedNoOrder)
+			l.heal()
+			if got, ask := l.service().AskSeller(context.Background(), o); got.Status != store.OrderCompleted {
+				l.t.Errorf("ask = %+v, %v; want the order completed", got, ask)
+			}
+			return l.cancel(l.service(), o)
+		}, true},
+		{"the cancel racing recovery and get_order on other servers", func(l *lateEnv, o store.Order) checkout.CancelOutcome {
+			// Every ask about the session waits until all three are in flight, so that
+			// the two others race the cancel's re-ask once the person has asked.
+			var inFlight sync.WaitGroup
+			inFlight.Add(3)
+			release := make(chan struct{})
+			go func() { inFlight.Wait(); close(release) }()
+			var asked atomic.Int32
+			hold := func(w http.ResponseWriter, r *http.Request) bool {
+				if r.Method == http.MethodGet && strings.Contains(r.URL.Path, o.SessionID) && asked.Add(1) <= 3 {
+					inFlight.Done()
+					<-release
+				}
+				return false
+			}
+			l.hook.Store(&hold)
+			l.heal()
+			var wg sync.WaitGroup
+			wg.Add(2)
+			go func() {
+				defer wg.Done()
+				if _, err := l.service().Recover(context.Background(), 0); err != nil {
+					l.t.Errorf("recover: %v", err)
+				}
+			}()
+			go func() {
+				defer wg.Done()
+				l.service().AskSeller(context.Background(), o)
+			}()
+			out := l.cancel(l.svc, o)
+			wg.Wait()
+			l.hook.Store(nil)
+			return out
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLateEnv(t, reply404, envOpts{})
+			ctx := context.Background()
+			o := l.pausedRenewal()
+			charges := l.succeeded()
+
+			out := tc.run(l, o)
+
+			// An ask not carried out yet (waiting for the person's confirmation) is told
+			// by get_order; none once refunded, nor after a refused ask (withdrawn).
+			now, err := l.st.Order(ctx, l.customer, o.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantAsked := !tc.resumed && out.Status == checkout.CancelConfirmationRequired
+			if got := l.service().CancelAskedBeforeOrder(ctx, now); got != wantAsked {
+				t.Errorf("cancel asked before the order = %v with cancel %s; want %v", got, out.Status, wantAsked)
+			}
+			if tc.resumed {
+				if steps := stepCounts(t, l.env, o.PurchaseID); steps[store.StepCancelWithdrawn] != 1 {
+					t.Errorf("journal steps %v; want the refused ask withdrawn once", steps)
+				}
+			}
+			u := l.subscription(l.subID)
+			wantEnd := store.LateKeptPaused
+			if tc.resumed {
+				wantEnd = store.LateResumed
+				if out.PausedSubscription != "" || u.State != store.SubscriptionActive {
+					t.Errorf("cancel outcome names paused subscription %q, subscription %s; want none, active", out.PausedSubscription, u.State)
+				}
+			} else {
+				if out.PausedSubscription != l.subID {
+					t.Errorf("cancel outcome names paused subscription %q, want %q", out.PausedSubscription, l.subID)
+				}
+				// Still paused, now saying that cycle was paid late, and that the person
+				// asked to cancel it.
+				if r := checkout.PauseRefusal(u); u.State != store.SubscriptionPaused || r == nil || r.Code != checkout.RefusalRenewalPaidLate ||
+					r.Params.OrderID != o.ID || r.Params.Seller != o.SellerName || r.Params.Step != checkout.StepCancel {
+					t.Errorf("subscription %s paused %q %s; want paused as renewal_paid_late with order %s, cancel asked", u.State, u.PauseCode, u.PauseParams, o.ID)
+				}
+			}
+			if u.NextCycle != 2 || u.OpenCycle != -1 {
+				t.Errorf("subscription next cycle %d, open %d; want 2 (cycle 1 paid), none", u.NextCycle, u.OpenCycle)
+			}
+			cycles, err := l.st.Cycles(ctx, l.subID)
+			if err != nil || len(cycles) != 2 || cycles[1].State != store.CyclePaid || cycles[1].OrderID != o.ID {
+				t.Errorf("cycles %+v, %v; want cycle 1 paid with %s", cycles, err, o.ID)
+			}
+			events, err := l.st.Events(ctx, o.PurchaseID)
+			paid := 0
+			for _, ev := range events {
+				if ev.Step == "renewal_paid" {
+					paid++
+					if !strings.HasSuffix(ev.Detail, ": "+string(wantEnd)) {
+						t.Errorf("renewal_paid %q; want %s", ev.Detail, wantEnd)
+					}
+				}
+			}
+			if err != nil || paid != 1 {
+				t.Errorf("journal %+v, %v; want renewal_paid once", events, err)
+			}
+			if n := l.succeeded(); n != charges {
+				t.Errorf("%d charges, want %d: none more", n, charges)
+			}
+			if rep := l.renew(l.svc, 3); rep != (checkout.RenewReport{}) {
+				t.Errorf("renew = %+v; want nothing: the subscription is paused", rep)
+			}
+		})
+	}
+}
+
+// cancel asks svc to cancel o, which the seller now shows: the cancellation goes on as
+// for any completed order (here: it is refunded, or waits for the person's
+// confirmation).
+func (l *lateEnv) cancel(svc *checkout.Service, o store.Order) checkout.CancelOutcome {
+	l.t.Helper()
+	out, err := svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+	if err != nil || (out.Status != checkout.CancelRefunded && out.Status != checkout.CancelConfirmationRequired) {
+		l.t.Fatalf("cancel = %+v, %v; want it refunded or waiting for confirmation", out, err)
+	}
+	return out
+}
+
+// Another server completes (and resumes) a paused renewal's late order between
+// cancel_order's read of the order and its own re-ask: the cancel goes on with the
+// order as it now is, completed, and never answers with the charged_no_order words
+// ("the seller has no order") for it.
+func TestCancelSeesOrderCompletedMeanwhile(t *testing.T) {
+	var race atomic.Pointer[func()]
+	l := newLateEnv(t, reply404, envOpts{config: func(c *checkout.Config) {
+		c.Fault = func(step string) error {
+			if f := race.Load(); step == "cancel_order_read" && f != nil && race.CompareAndSwap(f, nil) {
+				(*f)()
+			}
+			return nil
+		}
+	}})
+	ctx := context.Background()
+	o := l.pausedRenewal()
+	l.heal()
+	other := func() {
+		if rep, err := l.service().Recover(ctx, 0); err != nil || rep.Completed != 1 {
+			t.Errorf("recover on another server = %+v, %v; want the order completed", rep, err)
+		}
+	}
+	race.Store(&other)
+	out := l.cancel(l.svc, o)
+	if race.Load() != nil {
+		t.Fatal("the other server did not run")
+	}
+	if out.Order.ID != o.ID || out.Order.Status != store.OrderCompleted {
+		t.Errorf("cancel outcome order %s %s; want %s completed", out.Order.ID, out.Order.Status, o.ID)
 	}
 }

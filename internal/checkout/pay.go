@@ -174,7 +174,11 @@ func (s *Service) endUnpaid(ctx context.Context, p *store.Purchase, ref *Refusal
 	err := s.failUnlessCharged(ctx, p, ref)
 	if errors.Is(err, errNoWitness) {
 		s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe has not told whether its token was charged", "purchase", p.ID, "err", err)
-		return s.pending(ctx, p)
+		out, perr := s.pending(ctx, p)
+		if held := (*errHeld)(nil); perr == nil && errors.As(err, &held) {
+			out.Hold = &Hold{Amount: held.Amount, Currency: held.Currency, Until: held.Until}
+		}
+		return out, perr
 	}
 	return Outcome{}, err
 }
@@ -259,22 +263,87 @@ func (s *Service) failAfterToken(ctx context.Context, p *store.Purchase, ref *Re
 // revoke revokes p's token, retrying while Stripe is unavailable. A token that could
 // not be revoked still expires on its own at p.TokenExpiresAt and only works for p's
 // seller and amount.
+//
+// Before revoking it reads the token and journals what Stripe shows then (token_seen:
+// "active", or "deactivated <reason>"): Stripe may show a token we revoked as revoked
+// even when its seller had used it (an authorization hold) just before, so only a
+// token seen active before our revoke is known unused by its revocation (captured). A
+// token already deactivated cannot be charged any more and is not revoked, so that
+// Stripe keeps showing why. A token whose revocation is journaled is not revoked
+// again (a held purchase is looked at for weeks).
 func (s *Service) revoke(ctx context.Context, p *store.Purchase) error {
 	if p.TokenID == "" {
 		return nil
 	}
-	_, err := retry(ctx, s, func() (struct{}, error) {
+	events, err := s.cfg.Store.Events(ctx, p.ID)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "read journal before revoking", "purchase", p.ID, "err", err)
+	}
+	if tokenDead(events) {
+		return nil
+	}
+	detail := "revoked"
+	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Retrieve(ctx, p.TokenID) })
+	switch {
+	case err != nil:
+		// Not known: it is revoked all the same (nothing may be charged from now on),
+		// and a "revoked" Stripe shows later is not taken as unused.
+		s.cfg.Log.WarnContext(ctx, "read payment token before revoking", "purchase", p.ID, "err", tokenFailure(err))
+	case tok.Status == TokenDeactivated:
+		s.journal(ctx, p.ID, stepTokenSeen, seenDeactivated+tok.DeactivatedReason)
+		s.journal(ctx, p.ID, stepTokenRevoked, revokedAlready)
+		return nil
+	default:
+		s.journal(ctx, p.ID, stepTokenSeen, string(tok.Status))
+	}
+	_, err = retry(ctx, s, func() (struct{}, error) {
 		return struct{}{}, s.cfg.Tokens.Revoke(ctx, p.TokenID, p.ID+"/revoke")
 	})
-	detail := "revoked"
 	if err != nil {
 		detail = "revoke failed; the token expires at " + p.TokenExpiresAt.Format(time.RFC3339)
 		s.cfg.Log.ErrorContext(ctx, "revoke payment token", "purchase", p.ID, "err", tokenFailure(err)) // err names the token
 	}
-	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_revoked", detail); jerr != nil {
-		s.cfg.Log.ErrorContext(ctx, "journal revoke", "purchase", p.ID, "err", jerr)
-	}
+	s.journal(ctx, p.ID, stepTokenRevoked, detail)
 	return err
+}
+
+// Journal steps and details of a purchase's token.
+const (
+	stepTokenSeen    = "token_seen"    // what Stripe showed just before our revoke
+	stepTokenRevoked = "token_revoked" // "revoked", revokedAlready, or why not
+	stepTokenHeld    = "token_held"    // Stripe showed it used with nothing captured (errHeld); once
+	seenDeactivated  = "deactivated "  // + Stripe's reason, in a token_seen line
+	revokedAlready   = "already deactivated"
+)
+
+// tokenDead says whether a purchase's journal shows its token revoked by us or found
+// deactivated before we would have: it can no longer be charged.
+func tokenDead(events []store.Event) bool {
+	for _, ev := range events {
+		if ev.Step == stepTokenRevoked && (ev.Detail == "revoked" || ev.Detail == revokedAlready) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSeen returns the detail of the last token_seen line of a journal, "" when none.
+func lastSeen(events []store.Event) string {
+	seen := ""
+	for _, ev := range events {
+		if ev.Step == stepTokenSeen {
+			seen = ev.Detail
+		}
+	}
+	return seen
+}
+
+// journal writes a journal line of purchase id; a failure is logged (the line is
+// evidence, not state).
+func (s *Service) journal(ctx context.Context, id, step, detail string) {
+	if err := s.cfg.Store.Journal(ctx, id, step, detail); err != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal", "purchase", id, "step", step, "err", err)
+	}
 }
 
 // retry calls fn until it succeeds, fails for a reason other than ErrUnavailable, or

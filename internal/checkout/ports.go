@@ -141,7 +141,20 @@ type Token struct {
 	CapturedKnown  bool
 	Currency       string
 	ExpiresAt      time.Time // zero when unknown
+	// DeactivatedReason is why Stripe deactivated the token (TokenConsumed,
+	// TokenResolved, TokenRevoked, TokenExpired; Retrieve only), "" while it is not or
+	// when Stripe's reply does not say. DeactivatedAt is when, zero when not known.
+	DeactivatedReason string
+	DeactivatedAt     time.Time
 }
+
+// Reasons Stripe gives for deactivating a token (deactivated_reason).
+const (
+	TokenConsumed = "consumed" // its usage limit was used: a charge or an authorization hold
+	TokenResolved = "resolved" // the seller resolved it: used, or finished with, by the seller
+	TokenRevoked  = "revoked"  // revoked by us, the issuer
+	TokenExpired  = "expired"  // its expires_at passed
+)
 
 // TokenStatus is an issued token's status: active, requires_action or deactivated.
 type TokenStatus string

@@ -57,6 +57,9 @@ type Outcome struct {
 	Status   OutcomeStatus
 	Purchase store.Purchase // its TokenID must never be shown
 	Order    *store.Order   // for completed and pending purchases
+	// Hold, for a pending purchase, is set when Stripe shows its token used by the
+	// seller with nothing captured yet: a hold may be on the card.
+	Hold *Hold
 }
 
 // Purchase runs a purchase for r.CustomerID. A QuoteID confirms an earlier quote
@@ -317,5 +320,5 @@ func (s *Service) outcomeOf(ctx context.Context, p store.Purchase) (Outcome, err
 	case store.PurchaseFailed, store.PurchaseCanceled, store.PurchaseChargedNoOrder:
 		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
 	}
-	return Outcome{Status: StatusPending, Purchase: p, Order: order}, nil
+	return Outcome{Status: StatusPending, Purchase: p, Order: order, Hold: s.holdJournaled(ctx, p.ID)}, nil
 }

@@ -12,6 +12,10 @@ import (
 // keeps asking its seller whether it has the order after all.
 const chargedNoOrderRecheck = 24 * time.Hour
 
+// heldRecheck is how often recovery asks Stripe again about a purchase whose token it
+// found held (errHeld): a seller captures within days, so minutes late is soon enough.
+const heldRecheck = 10 * time.Minute
+
 // errStillCompleting is recoverOne's answer for a purchase whose seller is still
 // completing its checkout.
 var errStillCompleting = errors.New("the seller is still completing the checkout")
@@ -19,6 +23,10 @@ var errStillCompleting = errors.New("the seller is still completing the checkout
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
+	// Held counts purchases left pending because Stripe shows their token used by the
+	// seller with nothing captured yet (an authorization hold, errHeld), looked at
+	// again at most every heldRecheck until captured or lapsed.
+	Held int
 	// ChargedNoOrder counts purchases whose seller has no order but whose payment
 	// token Stripe shows charged (store.PurchaseChargedNoOrder): the operator's to follow up.
 	ChargedNoOrder int
@@ -47,7 +55,24 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 	}
 	for i := range ps {
 		p := &ps[i]
-		switch end, err := s.recoverOne(ctx, p); {
+		if seen, ok := s.heldSeen.Load(p.ID); ok && s.now().Before(seen.(time.Time).Add(heldRecheck)) {
+			rep.Held++
+			continue
+		}
+		end, err := s.recoverOne(ctx, p)
+		var held *errHeld
+		if errors.As(err, &held) {
+			s.heldSeen.Store(p.ID, s.now())
+		} else {
+			s.heldSeen.Delete(p.ID)
+		}
+		switch {
+		case held != nil:
+			rep.Held++
+			// Warned once, when first found and journaled (captured); each later look,
+			// every heldRecheck for up to a month, is a debug line.
+			s.cfg.Log.DebugContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
+				"purchase", p.ID, "reason", held.Reason, "until", held.Until)
 		case errors.Is(err, store.ErrStateChanged):
 			// Its own call moved it on meanwhile: not recovery's to settle.
 		case err != nil:
@@ -61,6 +86,18 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.Failed++
 		}
 	}
+	// Forget held purchases settled meanwhile (here or by another process): at worst
+	// one still held is looked at once more.
+	unfinished := make(map[string]bool, len(ps))
+	for i := range ps {
+		unfinished[ps[i].ID] = true
+	}
+	s.heldSeen.Range(func(id, _ any) bool {
+		if !unfinished[id.(string)] {
+			s.heldSeen.Delete(id)
+		}
+		return true
+	})
 	// A seller that answered 404 for a moment may show the order of a recent
 	// charged_no_order purchase after all.
 	recent, err := s.cfg.Store.ChargedNoOrderSince(ctx, s.now().Add(-chargedNoOrderRecheck))

@@ -58,6 +58,13 @@ const (
 	// order to cancel or refund through this server. Seller, Title, Amount, Currency,
 	// OrderID, SupportURL (the seller's support page; may be empty).
 	RefusalChargedNoOrder RefusalCode = "charged_no_order"
+	// RefusalRenewalPaidLate is the pause code of a subscription paused by a
+	// renewal's charged_no_order whose seller then showed the order late: that
+	// cycle is paid with it, but the subscription was kept paused (the person had
+	// asked to cancel the order, the seller shows it canceled or refunded, or it
+	// turned up long after the pause). Resuming charges the next cycle, not that one
+	// again. Seller, OrderID.
+	RefusalRenewalPaidLate RefusalCode = "renewal_paid_late"
 
 	// Refusals of cancel_order, and the reason recorded with an order canceled
 	// before its seller completed it.
@@ -71,6 +78,7 @@ const (
 	RefusalCompletedMeanwhile    RefusalCode = "completed_meanwhile" // Seller, OrderID
 	RefusalSellerBusy            RefusalCode = "seller_busy"         // Seller: still completing; the outcome is not known yet
 	RefusalPaymentUnknown        RefusalCode = "payment_unknown"     // Seller, OrderID: Stripe could not say whether the order's token was charged; nothing canceled yet
+	RefusalPaymentHeld           RefusalCode = "payment_held"        // Seller, OrderID, Amount, Currency, HoldUntil: Stripe shows the token used with nothing captured yet (a hold may be on the card); nothing canceled yet
 	RefusalNoAddress             RefusalCode = "no_address"          // Seller: it ships and the customer has no address on file
 	RefusalAddressRejected       RefusalCode = "address_rejected"    // Seller, SellerMessage
 	RefusalUnknownAddress        RefusalCode = "unknown_address"     // AddressID
@@ -137,6 +145,9 @@ type RefusalParams struct {
 	// token, decided the failure: the words then say what Stripe shows rather than a
 	// flat "nothing was charged" (a seller's authorization hold does not show there).
 	Witnessed bool `json:"stripe_witnessed,omitempty"`
+	// HoldUntil (unix seconds) is, for payment_held, until when a hold on the card may
+	// still be captured; 0 when not known.
+	HoldUntil int64 `json:"hold_until,omitempty"`
 }
 
 // QuoteTTL is how long quotes last, for quote_expired.

@@ -281,10 +281,8 @@ func (s *Service) tokenWait(ctx context.Context, id string) time.Duration {
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "interrupted renewal", "purchase", id, "err", err)
 	}
-	for _, ev := range events {
-		if ev.Step == "token_revoked" && ev.Detail == "revoked" {
-			return 0
-		}
+	if tokenDead(events) {
+		return 0
 	}
 	return p.TokenExpiresAt.Sub(s.now())
 }

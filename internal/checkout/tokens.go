@@ -45,7 +45,8 @@ func (t SPTTokens) Retrieve(ctx context.Context, id string) (Token, error) {
 		currency = tok.Currency
 	}
 	return Token{ID: tok.ID, Status: TokenStatus(tok.Status), AmountCaptured: tok.AmountCaptured,
-		CapturedKnown: tok.CapturedKnown, Currency: currency, ExpiresAt: tok.ExpiresAt}, nil
+		CapturedKnown: tok.CapturedKnown, Currency: currency, ExpiresAt: tok.ExpiresAt,
+		DeactivatedReason: tok.DeactivatedReason, DeactivatedAt: tok.DeactivatedAt}, nil
 }
 
 // classifyStripe maps the SPT client's errors onto the saga's.

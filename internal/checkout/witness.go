@@ -20,7 +20,13 @@ import (
 //     RefusalChargedNoOrder), which counts as spent and says so;
 //   - Stripe cannot tell (unreachable, the token still usable, or its reply lacks the
 //     amount captured): nothing is concluded,
-//     the purchase stays token_issued (its order pending) for recovery to look again.
+//     the purchase stays token_issued (its order pending) for recovery to look again;
+//   - Stripe shows the token used but nothing captured (deactivated "consumed" or
+//     "resolved", amount_captured 0): a seller that authorizes (manual capture) holds
+//     the amount on the card and captures it later, which amount_captured does not
+//     show yet. That is evidence of use, not of nothing: the purchase stays pending
+//     (errHeld) until Stripe shows an amount captured or until holdLapse after the
+//     last moment a hold could have been placed, when any hold has lapsed.
 
 // errNoWitness means Stripe has not told what a purchase's token was charged, finally:
 // it could not be asked, or the token can still be charged. The purchase must stay
@@ -34,6 +40,84 @@ var errNoWitness = errors.New("stripe has not told what the payment token was ch
 // purchase must not stay pending for ever when Stripe keeps showing a token active
 // long after its expiry, so an hour past it by our clock the amount is taken as final.
 const expiryGrace = time.Hour
+
+// holdLapse is how long after the last moment a seller could have authorized on a
+// token (its expiry) an authorization hold may still be captured. Stripe documents 7
+// days for an online card authorization (5 for Visa's merchant-initiated ones) and
+// extended authorizations of up to 30 days depending on the card network; a day is
+// added for clearing and clock skew. Only after it is "nothing captured" taken as
+// final for a token Stripe shows used.
+const holdLapse = 31 * 24 * time.Hour
+
+// errHeld is Stripe showing a purchase's token used by its seller with nothing
+// captured: a hold of up to the token's limit may be on the card until Until. It
+// wraps errNoWitness: the purchase stays pending.
+type errHeld struct {
+	Amount   int64  // the token's limit (the purchase's total): the most a hold can be
+	Currency string // of Amount
+	Reason   string // Stripe's deactivated_reason
+	Until    time.Time
+	known    bool // p's journal already has its token_held line
+}
+
+// detail is the token_held journal line of e: "<amount> <currency> until <RFC 3339>"
+// ("until unknown" when no date is known).
+func (e *errHeld) detail() string {
+	until := "unknown"
+	if !e.Until.IsZero() {
+		until = e.Until.UTC().Format(time.RFC3339)
+	}
+	return fmt.Sprintf("%d %s until %s", e.Amount, e.Currency, until)
+}
+
+func (e *errHeld) Error() string {
+	return fmt.Sprintf("%s: Stripe shows the token %s with nothing captured; a hold may be captured until %s",
+		errNoWitness, e.Reason, e.Until.UTC().Format(time.RFC3339))
+}
+
+func (e *errHeld) Unwrap() error { return errNoWitness }
+
+// refusal is the payment_held refusal of a call that could not end or cancel the
+// purchase of order orderID, sold by seller, because of the hold.
+func (e *errHeld) refusal(seller, orderID string) *Refusal {
+	ref := refuse(RefusalPaymentHeld, RefusalParams{Seller: seller, OrderID: orderID, Amount: e.Amount, Currency: e.Currency})
+	if !e.Until.IsZero() {
+		ref.Params.HoldUntil = e.Until.Unix()
+	}
+	return ref
+}
+
+// Hold is what a pending purchase's Outcome says of a possible authorization hold:
+// Stripe shows its token used by the seller with nothing captured yet.
+type Hold struct {
+	Amount   int64 // at most this, the purchase's total, in Currency
+	Currency string
+	Until    time.Time // when any hold has lapsed; zero when not known
+}
+
+// mayHold says whether a token Stripe shows deactivated for reason, with nothing
+// captured, may carry a hold that Stripe does not show captured; seen is what Stripe
+// showed just before our revoke (the last token_seen line, "" when not read).
+//   - expired: it stopped working unused; a hold would have used its limit first
+//     (consumed): what Stripe shows captured is final.
+//   - revoked: final only when the token was seen active just before our revoke,
+//     i.e. unused (a hold for its whole limit would have shown it consumed). Stripe may
+//     show a used token revoked once we revoke it, so a revoke not preceded by that
+//     read is no evidence of nothing used.
+//   - consumed (its limit used, by a charge or an authorization), resolved (the seller
+//     finished with it; Stripe does not say it excludes an authorization), a reason
+//     Stripe adds later, or none at all (its reply does not say): possible hold.
+//
+// Where unsure, a hold: never "nothing charged" on a token that may have been used.
+func mayHold(reason, seen string) bool {
+	switch reason {
+	case TokenExpired:
+		return false
+	case TokenRevoked:
+		return seen != string(TokenActive)
+	}
+	return true
+}
 
 // captured returns what Stripe shows captured on p's token, in minor units of the
 // currency it returns, once the token can no longer be charged. A purchase without a
@@ -60,10 +144,53 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	if currency == "" {
 		currency = p.Currency
 	}
+	if tok.Status == TokenDeactivated && tok.AmountCaptured == 0 {
+		events, err := s.cfg.Store.Events(ctx, p.ID)
+		if err != nil {
+			return 0, "", fmt.Errorf("%w: the journal could not be read: %w", errNoWitness, err)
+		}
+		if held := s.holdOf(p, tok, expires, events); held != nil {
+			if !held.known {
+				// Once per purchase: a hold may be looked at for a month.
+				s.journal(ctx, p.ID, stepTokenHeld, held.detail())
+				s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
+					"purchase", p.ID, "reason", held.Reason, "until", held.Until)
+			}
+			return 0, "", held
+		}
+	}
 	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_captured", fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
 	}
 	return tok.AmountCaptured, currency, nil
+}
+
+// holdOf returns the possible hold on p's token tok, which Stripe shows deactivated
+// with nothing captured, or nil when nothing captured is final: the token did not
+// carry a hold (mayHold) or any hold has lapsed. expires is the token's expiry, zero
+// when not known; events is p's journal.
+func (s *Service) holdOf(p *store.Purchase, tok Token, expires time.Time, events []store.Event) *errHeld {
+	if !mayHold(tok.DeactivatedReason, lastSeen(events)) {
+		return nil
+	}
+	// The last moment a hold could have been placed: the token's expiry, else when
+	// Stripe deactivated it. Neither known: it stays pending for the person and the
+	// operator to settle.
+	last := expires
+	if last.IsZero() {
+		last = tok.DeactivatedAt
+	}
+	if !last.IsZero() && !s.now().Before(last.Add(holdLapse)) {
+		return nil
+	}
+	held := &errHeld{Amount: p.Total, Currency: p.Currency, Reason: tok.DeactivatedReason}
+	if !last.IsZero() {
+		held.Until = last.Add(holdLapse)
+	}
+	for _, ev := range events {
+		held.known = held.known || ev.Step == stepTokenHeld
+	}
+	return held
 }
 
 // chargedNoOrder ends p, in state token_issued, charged with no seller order: Stripe
@@ -185,6 +312,10 @@ func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.Lat
 		return store.LateRenewal{}, false, err
 	}
 	return store.LateRenewal{Renewing: r, NextDueAt: dueAfter(u, r.Cycle+1, s.now()), PauseCode: string(RefusalChargedNoOrder),
+		PaidPauseCode:   string(RefusalRenewalPaidLate),
+		PaidPauseParams: RefusalParams{Seller: p.SellerName, OrderID: p.OrderID}.encode(),
+		// Kept paused because the person asked to cancel the order: the words say so.
+		KeptPauseParams: RefusalParams{Seller: p.SellerName, OrderID: p.OrderID, Step: StepCancel}.encode(),
 		// An order the seller shows canceled or refunded was charged (the cycle is
 		// paid) but is no reason to renew again; nor is an order that turns up more
 		// than chargedNoOrderRecheck after the pause (the person decides).
@@ -197,8 +328,16 @@ func (s *Service) lateRenewal(ctx context.Context, p *store.Purchase) (store.Lat
 // returns the order as it now is; a seller that cannot tell leaves it as it was.
 func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (store.Order, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
-	if err != nil || p.State != store.PurchaseChargedNoOrder || p.SessionID == "" {
+	if err != nil {
 		return o, err
+	}
+	if p.State != store.PurchaseChargedNoOrder {
+		// Another call or process moved it on since o was read (completed it, say):
+		// o is stale.
+		return s.orderNow(ctx, o), nil
+	}
+	if p.SessionID == "" {
+		return o, nil
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {

@@ -210,7 +210,10 @@ func TestRecoverSellerForgotSession(t *testing.T) {
 		{name: "charged, then forgot", crash: "seller_completed", want: checkout.RecoverReport{ChargedNoOrder: 1}, charged: 1},
 		{name: "never completed, then forgot", crash: "token_issued", want: checkout.RecoverReport{Failed: 1}},
 		{name: "charged, then forgot, Stripe unreachable", crash: "seller_completed", blind: true, want: checkout.RecoverReport{ChargedNoOrder: 1}, charged: 1},
-		{name: "never completed, then forgot, Stripe unreachable", crash: "token_issued", blind: true, want: checkout.RecoverReport{Failed: 1}},
+		// Stripe could not be read before the token was revoked: a "revoked" it shows
+		// then does not tell that the token went unused (Stripe may show a used token
+		// revoked once revoked), so it may carry a hold: never "nothing charged".
+		{name: "never completed, then forgot, Stripe unreachable", crash: "token_issued", blind: true, want: checkout.RecoverReport{Held: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +244,9 @@ func TestRecoverSellerForgotSession(t *testing.T) {
 			if err != nil || rep != tt.want {
 				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tt.want)
 			}
+			if tt.want.Held == 1 {
+				return // pending (TestHoldWhateverReasonStripeShows)
+			}
 			_, err = e.service().Purchase(ctx, req)
 			if tt.charged == 0 {
 				wantRefusal(t, err, checkout.RefusalInterrupted)
@@ -270,8 +276,10 @@ func TestStripeCannotTellStaysPending(t *testing.T) {
 			f := &forgetful{reply: reply404}
 			return envOpts{sandbox: sandbox.Options{SellerMiddleware: f.middleware}}
 		}, checkout.RecoverReport{ChargedNoOrder: 1}},
+		// Its token was revoked while Stripe could not be read: a possible hold (see
+		// TestRecoverSellerForgotSession).
 		{"seller fails without charging", sellerFault(fault{"POST", "/complete", status(500, `{"type":"processing_error","code":"boom","message":"x"}`)}),
-			checkout.RecoverReport{Failed: 1}},
+			checkout.RecoverReport{Held: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -302,10 +310,11 @@ func TestStripeCannotTellStaysPending(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tt.want.ChargedNoOrder == 1 {
+			switch {
+			case tt.want.ChargedNoOrder == 1:
 				e.wantChargedNoOrder(checkout.RecordedRefusal(o2.FailureCode, o2.FailureParams, o2.FailureReason, o2.ID))
-			} else if o2.Status != store.OrderFailed || e.succeeded() != 0 {
-				t.Errorf("order %+v with %d charges; want failed, none", o2, e.succeeded())
+			case o2.Status != store.OrderPending || e.succeeded() != 0:
+				t.Errorf("order %+v with %d charges; want pending (a possible hold), none", o2, e.succeeded())
 			}
 		})
 	}

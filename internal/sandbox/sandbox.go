@@ -47,6 +47,10 @@ type Options struct {
 	// NoOrderCancellation makes the reference sellers leave out the order cancellation
 	// extension, as sellers that do not implement it.
 	NoOrderCancellation bool
+	// ManualCapture makes the reference sellers authorize their charges only (a hold on
+	// the buyer's card, the token used up with nothing captured); tests capture or
+	// release a hold with SellerPayments.
+	ManualCapture bool
 }
 
 // Sandbox runs, in-process, everything a purchase talks to. It is safe for concurrent
@@ -68,6 +72,7 @@ type endpoint struct {
 	client  *acp.Client
 	profile string
 	seller  *seller.Seller
+	pay     *seller.StripePayments
 	secret  []byte // signs its order events
 }
 
@@ -84,6 +89,16 @@ func (sb *Sandbox) DeliverOrderEventsTo(h http.Handler) {
 	sb.mu.Lock()
 	defer sb.mu.Unlock()
 	sb.events = h
+}
+
+// SellerPayments returns the Stripe payments of the reference seller of sellerID (its
+// own Stripe account), and false when that seller has not been started. Tests capture
+// or release a seller's holds with it (Options.ManualCapture).
+func (sb *Sandbox) SellerPayments(sellerID string) (*seller.StripePayments, bool) {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	e, ok := sb.sellers[sellerID]
+	return e.pay, ok
 }
 
 // WebhookSecret returns the secret with which the reference seller of sellerID signs
@@ -201,7 +216,8 @@ func (sb *Sandbox) newSeller(s catalog.Seller) (endpoint, error) {
 	if err := sb.Stripe.AddAccount(stripeKey, stripesim.Account{ID: "acct_" + tag, Profile: profile}); err != nil {
 		return endpoint{}, err
 	}
-	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: stripeKey, URL: stripeURL, HTTPClient: inMemory(sb.stripe, 30*time.Second), Now: sb.opts.Now})
+	pay, err := seller.NewStripePayments(seller.StripeConfig{SecretKey: stripeKey, URL: stripeURL, HTTPClient: inMemory(sb.stripe, 30*time.Second), Now: sb.opts.Now,
+		ManualCapture: sb.opts.ManualCapture})
 	if err != nil {
 		return endpoint{}, err
 	}
@@ -229,7 +245,7 @@ func (sb *Sandbox) newSeller(s catalog.Seller) (endpoint, error) {
 		h = sb.opts.SellerMiddleware(s.ID, h)
 	}
 	client := acp.NewClient(host, apiKey, acp.WithHTTPClient(inMemory(h, sb.opts.SellerTimeout)), acp.WithNow(sb.opts.Now))
-	return endpoint{client: client, profile: profile, seller: ref, secret: secret}, nil
+	return endpoint{client: client, profile: profile, seller: ref, pay: pay, secret: secret}, nil
 }
 
 var (

@@ -38,6 +38,11 @@ type StripeConfig struct {
 	// enforces the token's limits either way, the check only fails earlier and with
 	// clearer reasons.
 	SkipTokenCheck bool
+	// ManualCapture makes Charge authorize only (capture_method=manual): the buyer's
+	// card holds the amount, the token is used up with nothing captured, and the money
+	// moves only when Capture is called (Release lets the hold go). A seller that
+	// captures at shipment works so; the default captures at once.
+	ManualCapture bool
 	// NetworkRetries is how often stripe-go retries a failed request (with the same
 	// idempotency key); default 0.
 	NetworkRetries int64
@@ -55,6 +60,7 @@ type StripePayments struct {
 	key     string
 	version string
 	check   bool
+	manual  bool
 	now     func() time.Time
 }
 
@@ -81,6 +87,7 @@ func NewStripePayments(cfg StripeConfig) (*StripePayments, error) {
 		key:     cfg.SecretKey,
 		version: cfg.PreviewVersion,
 		check:   !cfg.SkipTokenCheck,
+		manual:  cfg.ManualCapture,
 		now:     cfg.Now,
 	}
 	if p.version == "" {
@@ -116,6 +123,9 @@ func (p *StripePayments) Charge(ctx context.Context, r ChargeRequest) (ChargeRes
 		Confirm:  stripe.Bool(true),
 		Metadata: r.Metadata,
 	}
+	if p.manual {
+		params.CaptureMethod = stripe.String(string(stripe.PaymentIntentCaptureMethodManual))
+	}
 	params.Context = ctx
 	params.AddExtra(sptParam, r.Token)
 	if r.IdempotencyKey != "" {
@@ -127,6 +137,31 @@ func (p *StripePayments) Charge(ctx context.Context, r ChargeRequest) (ChargeRes
 		return ChargeResult{}, chargeError(err, "create payment intent")
 	}
 	return p.result(ctx, pi, card)
+}
+
+// Capture captures the hold of a PaymentIntent that Charge authorized (ManualCapture):
+// all of it when amount is 0, else amount (the rest is released).
+func (p *StripePayments) Capture(ctx context.Context, paymentIntentID string, amount int64) error {
+	params := &stripe.PaymentIntentCaptureParams{}
+	if amount > 0 {
+		params.AmountToCapture = stripe.Int64(amount)
+	}
+	params.Context = ctx
+	if _, err := p.sc.V1PaymentIntents.Capture(ctx, paymentIntentID, params); err != nil {
+		return chargeError(err, "capture payment intent")
+	}
+	return nil
+}
+
+// Release lets the hold of a PaymentIntent that Charge authorized go: nothing is
+// captured.
+func (p *StripePayments) Release(ctx context.Context, paymentIntentID string) error {
+	params := &stripe.PaymentIntentCancelParams{}
+	params.Context = ctx
+	if _, err := p.sc.V1PaymentIntents.Cancel(ctx, paymentIntentID, params); err != nil {
+		return chargeError(err, "cancel payment intent")
+	}
+	return nil
 }
 
 // Refund implements Payments with a Stripe Refund of the PaymentIntent.

@@ -12,7 +12,7 @@ type PaymentIntent struct {
 	ID             string
 	Account        string // owning (seller) account
 	Token          string // the spt_ id it was confirmed with
-	Status         string // "succeeded" or "requires_payment_method" (declined)
+	Status         string // "succeeded", "requires_payment_method" (declined), "requires_capture" (a hold) or "canceled" (a hold released)
 	DeclineCode    string // set when declined
 	Amount         int64
 	AmountReceived int64

@@ -77,8 +77,13 @@ func (s *Server) createPaymentIntent(c *call) (any, *apiError) {
 	if f.Get("confirm") != "true" {
 		return nil, invalid("confirm", "The sandbox only creates PaymentIntents with confirm=true.")
 	}
-	if m := f.Get("capture_method"); m != "" && m != "automatic" && m != "automatic_async" {
-		return nil, invalid("capture_method", "The sandbox only supports automatic capture.")
+	manual := false
+	switch m := f.Get("capture_method"); m {
+	case "", "automatic", "automatic_async":
+	case "manual":
+		manual = true
+	default:
+		return nil, invalid("capture_method", "capture_method must be automatic, automatic_async or manual.")
 	}
 	if typ := f.Get("payment_method_data[type]"); typ != "" && typ != "card" {
 		return nil, invalid("payment_method_data[type]", "Shared payment tokens in the sandbox are cards; leave payment_method_data[type] out.")
@@ -98,7 +103,7 @@ func (s *Server) createPaymentIntent(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	return s.charge(c, t, amount, meta, f.Get("description"))
+	return s.charge(c, t, amount, meta, f.Get("description"), manual)
 }
 
 // chargeableToken checks every token rule for a charge of amount in cur by the caller.
@@ -120,17 +125,18 @@ func (s *Server) chargeableToken(c *call, id, cur string, amount int64) (*token,
 		return nil, tokenError(CodeCurrencyMismatch, "currency",
 			fmt.Sprintf("The currency %s does not match the shared payment token's currency %s.", cur, t.currency))
 	}
-	if t.captured+amount > t.maxAmount {
+	if t.captured+t.held+amount > t.maxAmount {
 		return nil, tokenError(CodeAmountTooLarge, "amount",
-			fmt.Sprintf("The amount %d exceeds what the shared payment token allows (max_amount %d, already captured %d).",
-				amount, t.maxAmount, t.captured))
+			fmt.Sprintf("The amount %d exceeds what the shared payment token allows (max_amount %d, already captured %d, held %d).",
+				amount, t.maxAmount, t.captured, t.held))
 	}
 	return t, nil
 }
 
 // charge creates the PaymentIntent on the caller's account with a PaymentMethod
-// reproduced from the buyer's card, and either captures or declines.
-func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string, desc string) (any, *apiError) {
+// reproduced from the buyer's card, and either captures (manual: authorizes, a hold
+// captured or released later) or declines.
+func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string, desc string, manual bool) (any, *apiError) {
 	now := c.now.Unix()
 	pm := s.newPaymentMethod(newID("pm_"), c.acct.ID, t.card, now)
 	tokenID := t.id
@@ -153,14 +159,84 @@ func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string,
 		return nil, &apiError{status: http.StatusPaymentRequired, executed: true, Type: typeCard,
 			Code: CodeCardDeclined, DeclineCode: code, Message: msg, Charge: charge, PaymentIntent: &j, PaymentMethod: pm}
 	}
-	pi.json.Status = "succeeded"
-	pi.json.AmountReceived = amount
 	pi.json.PaymentMethod = &pm.ID
-	t.captured += amount
-	if !s.multiCapture || t.captured >= t.maxAmount {
+	if manual {
+		pi.json.CaptureMethod = "manual"
+		pi.json.Status = "requires_capture"
+		pi.json.AmountCapturable = amount
+		t.held += amount
+	} else {
+		pi.json.Status = "succeeded"
+		pi.json.AmountReceived = amount
+		t.captured += amount
+	}
+	if !s.multiCapture || t.captured+t.held >= t.maxAmount {
 		t.deactivate(reasonConsumed, now)
 	}
 	return pi.json, nil
+}
+
+// capturePaymentIntent serves POST /v1/payment_intents/{id}/capture: the hold of a
+// requires_capture PaymentIntent is captured, all of it or amount_to_capture (the rest
+// is released). The token's amount_captured grows by what is captured; its status
+// stays as the authorization left it.
+func (s *Server) capturePaymentIntent(c *call) (any, *apiError) {
+	if err := checkParams(c.form, "amount_to_capture", "metadata[*]", "expand[*]"); err != nil {
+		return nil, err
+	}
+	pi, t, err := s.heldIntent(c)
+	if err != nil {
+		return nil, err
+	}
+	amount := pi.json.AmountCapturable
+	if c.form.Has("amount_to_capture") {
+		n, err := positiveInt(c.form, "amount_to_capture")
+		if err != nil {
+			return nil, err
+		}
+		if n > amount {
+			return nil, invalidInteger("amount_to_capture", "amount_to_capture must not exceed amount_capturable.")
+		}
+		amount = n
+	}
+	if t != nil {
+		t.held -= pi.json.AmountCapturable
+		t.captured += amount
+	}
+	pi.json.Status, pi.json.AmountReceived, pi.json.AmountCapturable = "succeeded", amount, 0
+	return pi.json, nil
+}
+
+// cancelPaymentIntent serves POST /v1/payment_intents/{id}/cancel for a
+// requires_capture PaymentIntent: its hold is released, nothing captured. The token
+// stays deactivated as it was (Stripe documents no reactivation).
+func (s *Server) cancelPaymentIntent(c *call) (any, *apiError) {
+	if err := checkParams(c.form, "cancellation_reason", "expand[*]"); err != nil {
+		return nil, err
+	}
+	pi, t, err := s.heldIntent(c)
+	if err != nil {
+		return nil, err
+	}
+	if t != nil {
+		t.held -= pi.json.AmountCapturable
+	}
+	pi.json.Status, pi.json.AmountCapturable = "canceled", 0
+	return pi.json, nil
+}
+
+// heldIntent finds the caller's PaymentIntent of the path in status requires_capture,
+// and its token (nil when gone).
+func (s *Server) heldIntent(c *call) (*paymentIntent, *token, *apiError) {
+	pi, ok := s.intents[c.ids[0]]
+	if !ok || pi.owner != c.acct.ID {
+		return nil, nil, noSuch(http.StatusNotFound, "payment_intent", "intent")
+	}
+	if pi.json.Status != "requires_capture" {
+		return nil, nil, &apiError{status: http.StatusBadRequest, Type: typeInvalidRequest, Code: "payment_intent_unexpected_state",
+			Message: "This PaymentIntent's status is " + pi.json.Status + "; it has no hold to capture or release."}
+	}
+	return pi, s.tokens[pi.token], nil
 }
 
 // intentList is Stripe's list envelope of PaymentIntents.

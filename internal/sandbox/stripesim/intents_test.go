@@ -197,7 +197,7 @@ func TestPaymentIntentValidation(t *testing.T) {
 		{"missing currency", func(p map[string]string) { delete(p, "currency") }, "", CodeParameterMissing, "currency"},
 		{"bad currency", func(p map[string]string) { p["currency"] = "us" }, "", CodeParameterInvalid, "currency"},
 		{"not confirmed", func(p map[string]string) { delete(p, "confirm") }, "", CodeParameterInvalid, "confirm"},
-		{"manual capture", func(p map[string]string) { p["capture_method"] = "manual" }, "", CodeParameterInvalid, "capture_method"},
+		{"unknown capture method", func(p map[string]string) { p["capture_method"] = "later" }, "", CodeParameterInvalid, "capture_method"},
 		{"unknown parameter", func(p map[string]string) { p["customer"] = "cus_1" }, "", CodeParameterUnknown, "customer"},
 		{"long unknown parameter is echoed cut", func(p map[string]string) { p[strings.Repeat("é", 5000)] = "1" }, "", CodeParameterUnknown,
 			strings.Repeat("é", 100) + "…"},
@@ -294,6 +294,62 @@ func TestListPaymentIntents(t *testing.T) {
 			}
 			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("listed %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestManualCapture: a manual-capture PaymentIntent authorizes (requires_capture) and
+// uses the token up (deactivated consumed) with nothing captured; a capture adds to
+// amount_captured, a cancel releases the hold and captures nothing; neither can repeat.
+func TestManualCapture(t *testing.T) {
+	tests := []struct {
+		name         string
+		path         string // capture or cancel
+		params       map[string]string
+		wantStatus   string
+		wantCaptured int64
+	}{
+		{"hold then capture", "capture", nil, "succeeded", 5000},
+		{"hold then partial capture", "capture", map[string]string{"amount_to_capture": "1200"}, "succeeded", 1200},
+		{"hold then release", "cancel", nil, "canceled", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, Options{})
+			id := f.issue(t, nil) // max_amount 5000
+			got, _, err := f.raw(t, sellerKey, http.MethodPost, "/v1/payment_intents", map[string]string{
+				"amount": "5000", "currency": "usd", "confirm": "true", "capture_method": "manual",
+				"payment_method_data[shared_payment_granted_token]": id}, "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got["status"] != "requires_capture" || got["amount_capturable"] != float64(5000) || got["amount_received"] != float64(0) {
+				t.Fatalf("authorized PaymentIntent = %v", got)
+			}
+			if tok, _ := f.sb.Token(id); tok.Status != "deactivated" || tok.DeactivatedReason != "consumed" || tok.AmountCaptured != 0 {
+				t.Fatalf("token under a hold = %+v; want deactivated consumed, 0 captured", tok)
+			}
+			if _, err := f.charge(sellerKey, id, 1, "usd", ""); err == nil {
+				t.Fatal("a held token was charged again")
+			}
+			pi := got["id"].(string)
+			done, _, err := f.raw(t, sellerKey, http.MethodPost, "/v1/payment_intents/"+pi+"/"+tc.path, tc.params, "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if done["status"] != tc.wantStatus || done["amount_received"] != float64(tc.wantCaptured) {
+				t.Errorf("after %s = %v", tc.path, done)
+			}
+			if tok, _ := f.sb.Token(id); tok.Status != "deactivated" || tok.DeactivatedReason != "consumed" || tok.AmountCaptured != tc.wantCaptured {
+				t.Errorf("token after %s = %+v; want consumed, %d captured", tc.path, tok, tc.wantCaptured)
+			}
+			for _, again := range []string{"capture", "cancel"} {
+				_, _, err := f.raw(t, sellerKey, http.MethodPost, "/v1/payment_intents/"+pi+"/"+again, nil, "", "")
+				stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state")
+			}
+			if _, _, err := f.raw(t, agentKey, http.MethodPost, "/v1/payment_intents/"+pi+"/capture", nil, "", ""); err == nil {
+				t.Error("another account captured the seller's PaymentIntent")
 			}
 		})
 	}

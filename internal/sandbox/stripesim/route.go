@@ -35,6 +35,8 @@ var routes = []route{
 	{"POST", split("/v1/payment_intents"), (*Server).createPaymentIntent},
 	{"GET", split("/v1/payment_intents"), (*Server).listPaymentIntents},
 	{"GET", split("/v1/payment_intents/*"), (*Server).getPaymentIntent},
+	{"POST", split("/v1/payment_intents/*/capture"), (*Server).capturePaymentIntent},
+	{"POST", split("/v1/payment_intents/*/cancel"), (*Server).cancelPaymentIntent},
 	{"GET", split("/v1/payment_methods/*"), (*Server).getPaymentMethod},
 	{"POST", split("/v1/payment_methods/*/attach"), (*Server).attachPaymentMethod},
 	{"POST", split("/v1/payment_methods/*/detach"), (*Server).detachPaymentMethod},

@@ -31,6 +31,11 @@
 //     reason "consumed", whatever its amount (Options.MultiCapture keeps it active until
 //     max_amount is reached instead). A declined charge captures nothing and leaves the
 //     token as it was.
+//   - capture_method=manual authorizes instead (status requires_capture,
+//     amount_capturable): the hold counts against max_amount and uses the token up as a
+//     charge does, but amount_captured stays 0 until POST /v1/payment_intents/{id}/capture
+//     (all, or amount_to_capture) adds what is captured; POST …/{id}/cancel releases the
+//     hold, nothing captured. The token stays deactivated "consumed" either way.
 //
 // GET /v1/payment_intents lists the caller's PaymentIntents, newest first, with
 // limit, starting_after and created[gte] (no metadata filter, as on Stripe).

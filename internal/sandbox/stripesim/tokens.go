@@ -33,6 +33,7 @@ type token struct {
 	maxAmount     int64
 	expiresAt     int64 // unix seconds; 0 means no expiry
 	captured      int64
+	held          int64 // authorized by a manual-capture PaymentIntent, neither captured nor released yet
 	metadata      map[string]string
 	returnURL     string
 	setupFuture   string
