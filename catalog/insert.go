@@ -261,4 +261,5 @@ func (w *writer) dropText() {
 	clear(w.text)
 	w.text = w.text[:0]
 	clear(w.textAt)
+	clear(w.oldHead)
 }

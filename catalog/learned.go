@@ -109,7 +109,10 @@ type loggedRow struct {
 // added, and whether that is what a fresh read gives: the word's products are k's less
 // the removed texts' products plus the added texts' ones; when the step is the same
 // before and after (and both counts are exact, below maxUseCount), the sample is k's
-// with those of them whose rowid is a multiple of the step taken away or added.
+// with those of them whose rowid is a multiple of the step taken away or added. A count
+// at maxUseCount before or after is not the word's (the fresh read stops counting
+// there), so it means read again, as a change of step, a count to or from 0 or a
+// product taken away that the sample did not have do.
 func (k usedAt) patched(rows []loggedRow) (usedAt, bool) {
 	matched := k.use.matched
 	for _, r := range rows {
@@ -160,7 +163,9 @@ type wordUse struct {
 
 // Bounds on reading one word's spread over types: at most maxUseCount of its products
 // are counted, and at most about maxUseRows of them are looked up for their type
-// (every step-th by rowid, each counting for step).
+// (every step-th by rowid, each counting for step). A count that reaches maxUseCount
+// is a bound, not the word's count, so a write that touches such a word has it read
+// again rather than patched (see usedAt.patched).
 const (
 	maxUseCount = 200_000
 	maxUseRows  = 1000
@@ -284,6 +289,26 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 	if ok && kept.indexed == lv.indexed {
 		return kept.use, nil
 	}
+	// What is kept must be read at the view's versions: outside a snapshot the catalog
+	// may have moved on since the view was read, and a spread read (or patched) there
+	// but stamped with the view's versions would have the newer writes in it already,
+	// which the next view would patch in again. So it is read in a snapshot, and when
+	// that is past the view, by a view of its own that nobody keeps.
+	if c.snapshotOf(ctx) == nil {
+		sctx, end, err := c.snapshot(ctx)
+		if err != nil {
+			return wordUse{}, err
+		}
+		defer end()
+		var indexed int64
+		if err := c.queryRow(sctx, `SELECT indexed FROM catalog_changes WHERE id = 1`).Scan(&indexed); err != nil {
+			return wordUse{}, fmt.Errorf("search types: %w", err)
+		}
+		ctx = sctx
+		if indexed != lv.indexed {
+			return newLearnedView(lv.version, indexed, lv.types).used(ctx, c, w)
+		}
+	}
 	var b strings.Builder
 	quoteTerm(&b, w)
 	if ok && kept.indexed < lv.indexed && lv.indexed-kept.indexed == lv.logged-kept.logged && lv.indexed-kept.indexed <= textLogKeep {
@@ -333,8 +358,9 @@ func (lv *learnedView) used(ctx context.Context, c *Catalog, w string) (wordUse,
 // an FTS5 expression), else patched with the products of those texts; false when the
 // word must be read again.
 func (lv *learnedView) sinceLogged(ctx context.Context, c *Catalog, match string, kept usedAt) (usedAt, bool, error) {
-	// The versions come with the texts, from the same statement: outside a snapshot
-	// the log may have moved on since the view was read (and pruned what it kept).
+	// The versions come with the texts, from the same statement, and must be the
+	// view's (used reads in a snapshot at them): texts of a later write would be
+	// patched in under the view's versions, and the log pruned of what it kept.
 	rows, err := c.query(ctx, `SELECT 1, indexed, logged, '', 0 FROM catalog_changes WHERE id = 1
 		UNION ALL SELECT 0, coalesce(r.product, -1), 0, coalesce(r.head, ''), coalesce(r.added, 0)
 		FROM text_log LEFT JOIN text_log_rows r ON r.rowid = text_log.rowid WHERE text_log MATCH ? AND text_log.rowid >= ?`,
@@ -364,7 +390,7 @@ func (lv *learnedView) sinceLogged(ctx context.Context, c *Catalog, match string
 	if err := rows.Err(); err != nil {
 		return usedAt{}, false, fmt.Errorf("search types: %w", err)
 	}
-	if indexed-kept.indexed != logged-kept.logged || indexed-kept.indexed > textLogKeep || !whole {
+	if indexed != lv.indexed || logged != lv.logged || !whole {
 		return usedAt{}, false, nil
 	}
 	if len(touched) == 0 {

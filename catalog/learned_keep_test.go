@@ -18,7 +18,9 @@ import (
 // SQL, loads, upserts too large to log, runs of writes longer than text_log keeps)
 // between searches that each read some words' spread over types through the catalog's
 // view, and holds every spread a view gives, kept from before a write or read anew, equal
-// to the spread a view read afresh gives (see usedAt). It also checks that spreads were
+// to the spread a view read afresh gives, and the sample it is made of equal to the
+// fresh one's (a wrong sample can give the same spread until a later patch, see usedAt).
+// It also checks that spreads were
 // kept across writes (the point of the log) and read again (the writes touched them).
 func TestKeptUsesEqualFresh(t *testing.T) {
 	vocab := []string{"kettle", "kettles", "mug", "mugs", "lamp", "desk", "chair", "warm", "warming", "steel", "ceramic",
@@ -301,6 +303,12 @@ func keptUsesRun(t *testing.T, seed uint64, base int, vocab, words []string) map
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("step %d: %q spreads as %+v, read afresh %+v", step, w, got, want)
 			}
+			lv.mu.Lock()
+			gs := lv.uses[w].sample
+			lv.mu.Unlock()
+			if ws := fresh.uses[w].sample; !reflect.DeepEqual(gs, ws) {
+				t.Errorf("step %d: %q sample %v, read afresh %v", step, w, gs, ws)
+			}
 			switch {
 			case !had || was.indexed == lv.indexed:
 				counts["read at the view's version"]++
@@ -373,5 +381,167 @@ func BenchmarkTextLog(b *testing.B) {
 			b.ReportMetric(float64(floor.Nanoseconds())/float64(b.N), "floor_cpu_ns/op")
 			b.ReportMetric(float64((logged-floor).Nanoseconds())/float64(b.N), "added_cpu_ns/op")
 		})
+	}
+}
+
+// TestKeptUsesAcrossWrites holds the spreads of a catalog's view equal to a fresh
+// view's (spread and sample) after writes that a kept spread is patched across or
+// read again after, each case on its own catalog of wordProducts(30) whose words a view
+// read first (kettle among them: ps[2] and ps[5] are Steel Kettles). patched is whether
+// the last view patched kettle's spread.
+func TestKeptUsesAcrossWrites(t *testing.T) {
+	ctx := context.Background()
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	renamed := func(p Product, title string) Product {
+		p.Title = title
+		return p
+	}
+	for _, tc := range []struct {
+		name    string
+		stale   bool // product_rank.head of ps[2] set to one no titleHead gives (staleHead) before the first view
+		write   func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product))
+		patched bool
+	}{
+		{"a title renamed", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			upsert(renamed(ps[2], "Enamel Jug"))
+		}, true},
+		{"the same product twice in one upsert", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			upsert(renamed(ps[2], "Enamel Jug"), renamed(ps[2], "Copper Kettle Deluxe"))
+		}, true},
+		{"renamed in two writes in a row", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			upsert(renamed(ps[2], "Enamel Jug"))
+			upsert(renamed(ps[2], "Steel Kettle Again"))
+		}, true},
+		{"deleted with SQL", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			execSQL(t, c, `DELETE FROM products WHERE id = ?`, ps[29].ID)
+		}, false},
+		{"a deleted product's rowid taken by a new one", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			execSQL(t, c, `DELETE FROM products WHERE id = ?`, ps[29].ID)
+			spreadsAtNewView(t, c, "kettle") // read again after the delete
+			n := renamed(ps[29], "Steel Kettle Reborn")
+			n.ID = "reborn"
+			upsert(n)
+			var reused bool
+			if err := c.db.QueryRowContext(ctx, `SELECT (SELECT rowid FROM products WHERE id = 'reborn') = 30`).Scan(&reused); err != nil || !reused {
+				t.Fatalf("rowid not reused (%v)", err)
+			}
+		}, true},
+		// A view asked outside a snapshot after a newer write than its own reads at
+		// the newer version: what it reads must not be kept as its own, or the next
+		// view patches the newer write in a second time.
+		{"a kept spread asked outside a snapshot after a newer write", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			upsert(renamed(ps[2], "Enamel Jug"))
+			lv := viewOf(t, c) // keeps kettle from before the write, not asked about yet
+			upsert(renamed(ps[5], "Enamel Jug"))
+			if _, err := lv.used(ctx, c, "kettle"); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"a spread read outside a snapshot after a newer write (steel)", false, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			lv := viewOf(t, c) // the catalog's view, which has not read steel
+			upsert(renamed(ps[2], "Enamel Jug"))
+			if _, err := lv.used(ctx, c, "steel"); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		// product_rank.head written by an earlier titleHead (fillRank and a change of
+		// titleHead move no change counter), read by the first view: the removed text's
+		// head is the stored one, and the same text under a new head is a change of the
+		// kept spread.
+		{"a stale head, the text changed", true, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			p := ps[2]
+			p.Description = "Now with a whistle."
+			upsert(p)
+		}, true},
+		{"a stale head, the same text written again", true, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {
+			upsert(ps[2])
+		}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := openTest(t)
+			ps := wordProducts(30)
+			upsert := func(batch ...Product) {
+				t.Helper()
+				if _, err := c.Upsert(ctx, sellers, batch); err != nil {
+					t.Fatal(err)
+				}
+			}
+			upsert(ps...)
+			if tc.stale {
+				staleHead(t, c, ps[2].ID)
+			}
+			words := []string{"kettle", "mug", "jug", "enamel", "hot", "whistle"}
+			for _, w := range words {
+				spreadsAtNewView(t, c, w)
+			}
+			tc.write(t, c, ps, upsert)
+			asked := "kettle"
+			if strings.HasSuffix(tc.name, "(steel)") {
+				asked = "steel" // a word the first view did not read
+			}
+			for _, w := range append(words, "steel") {
+				if patched := spreadsAtNewView(t, c, w); w == asked && patched != tc.patched {
+					t.Errorf("%s patched %v, want %v", w, patched, tc.patched)
+				}
+			}
+		})
+	}
+}
+
+// spreadsAtNewView asks the catalog's view for w's spread in a new snapshot, holds it
+// (spread and sample) equal to a fresh view's in the same snapshot, and reports whether
+// the view patched it.
+func spreadsAtNewView(t *testing.T, c *Catalog, w string) (patched bool) {
+	t.Helper()
+	sctx, end, err := c.snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer end()
+	lv, err := c.learnedView(sctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p0 := lv.patches.Load()
+	got, err := lv.used(sctx, c, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := newLearnedView(lv.version, lv.indexed, lv.types)
+	want, err := fresh.used(sctx, c, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv.mu.Lock()
+	gs := lv.uses[w].sample
+	lv.mu.Unlock()
+	if ws := fresh.uses[w].sample; !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gs, ws) {
+		t.Errorf("%q spreads as %+v sample %v (patched %v), read afresh %+v sample %v", w, got, gs, lv.patches.Load() > p0, want, ws)
+	}
+	return lv.patches.Load() > p0
+}
+
+// viewOf is the catalog's view, read outside a snapshot.
+func viewOf(t *testing.T, c *Catalog) *learnedView {
+	t.Helper()
+	lv, err := c.learnedView(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lv
+}
+
+// staleHead sets the product_rank.head of product id to one no titleHead gives it.
+func staleHead(t *testing.T, c *Catalog, id string) {
+	t.Helper()
+	execSQL(t, c, `UPDATE product_rank SET head = 'boiler' WHERE rowid = (SELECT rowid FROM products WHERE id = ?)`, id)
+}
+
+// execSQL runs a statement on the catalog's database, as a write outside the catalog's
+// code would.
+func execSQL(t *testing.T, c *Catalog, query string, args ...any) {
+	t.Helper()
+	if _, err := c.db.ExecContext(context.Background(), query, args...); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -169,8 +169,11 @@ type writer struct {
 	ins     *inserter
 	// text holds the rows of product_text this write call writes, at its end (see
 	// writeText); textAt finds a rowid's row in it, textArgs is writeText's buffer.
-	text     []textRow
-	textAt   map[int64]int
+	text   []textRow
+	textAt map[int64]int
+	// oldHead is, by rowid, a stored product's product_rank.head before this call
+	// rewrote it: the head its removed text is logged with (countWords).
+	oldHead  map[int64]string
 	textArgs []any
 	// learn, in a bulk load, counts what the suspended learned-type triggers would
 	// have written (see learning); nil otherwise, when they run.
@@ -179,7 +182,7 @@ type writer struct {
 
 func newWriter(c *Catalog, tx *sql.Tx, now time.Time) *writer {
 	return &writer{c: c, tx: tx, now: now.UTC().Format(time.RFC3339), cats: map[string]int64{},
-		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}, textAt: map[int64]int{}}
+		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}, textAt: map[int64]int{}, oldHead: map[int64]string{}}
 }
 
 func (w *writer) close() {
@@ -262,6 +265,9 @@ func (w *writer) write(ctx context.Context, opt UpsertOptions, sellers []Seller,
 			if err := ins.flush(ctx); err != nil { // an earlier row of this call may be the one updated
 				return st, err
 			}
+			if _, seen := w.oldHead[s.rowid]; !seen {
+				w.oldHead[s.rowid] = s.head
+			}
 			if err := w.update(ctx, d, s, catID, brandID); err != nil {
 				return st, err
 			}
@@ -334,6 +340,7 @@ type storedProduct struct {
 	rowid   int64
 	seller  string
 	indexed productIndexed // its columns that indexes of products hold
+	head    string         // its product_rank.head ('' without a row)
 }
 
 // productIndexed is a row's columns of products that its indexes hold (migrations):
@@ -363,7 +370,7 @@ func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedPro
 	}
 	list, _ := json.Marshal(ids) // []string cannot fail to marshal
 	st, err := w.stmt(ctx, `SELECT id, rowid, seller_id, group_id, brand_key, category_id, price_amount, rating,
-		review_count FROM products WHERE id IN (SELECT value FROM json_each(?))`)
+		review_count, coalesce((SELECT head FROM product_rank r WHERE r.rowid = products.rowid), '') FROM products WHERE id IN (SELECT value FROM json_each(?))`)
 	if err != nil {
 		return nil, err
 	}
@@ -380,7 +387,7 @@ func (w *writer) lookup(ctx context.Context, ds []derived) (map[string]storedPro
 		)
 		x := &s.indexed
 		if err := rows.Scan(&id, &s.rowid, &s.seller, &x.groupID, &x.brandKey, &x.categoryID, &x.amount, &x.rating,
-			&x.reviews); err != nil {
+			&x.reviews, &s.head); err != nil {
 			return nil, fmt.Errorf("upsert: %w", err)
 		}
 		s.indexed.sellerID = s.seller

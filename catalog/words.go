@@ -64,7 +64,8 @@ func textOf(d *derived) indexedText {
 // that writeText is about to write: it takes away the terms of each stored product
 // whose indexed text changes and adds those of its new text (and of new products).
 // When there are any, it moves catalog_changes.indexed (see wordsFoldSQL): a write
-// that changes no indexed text (price, rating, stock only) leaves it.
+// that changes no indexed text (price, rating, stock only) leaves it, unless it
+// rewrites a stale product_rank.head (see the loop).
 // A bulk load counts nothing here: its Commit fills the table (see fillWords).
 func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 	if w.learn != nil || len(rows) == 0 { // a bulk load
@@ -99,19 +100,23 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 		return fmt.Errorf("index words: %w", err)
 	}
 	var added, removed []indexedText
-	var logged []loggedText // removed, then added, as written to the temp tables
-	var addedLog []loggedText
-	for _, r := range rows {
+	var addedAt, removedAt []int // the rows of added and removed texts
+	for i, r := range rows {
 		t := textOf(r.d)
 		if old, ok := stored[r.rowid]; ok {
-			if old == t {
+			// The same text under a new head is logged as a change too: the head is what
+			// a kept spread counts the product under (see usedAt). It comes of the title,
+			// brand and category alone (rankRowOf), so only a product_rank.head written by
+			// an earlier titleHead differs (fillRank, which moves no change counter); the
+			// removed and added texts are the same words, which wordsFoldSQL nets out.
+			if old == t && w.oldHead[r.rowid] == r.d.rank.head {
 				continue // the index keeps it as it is (migration 0026)
 			}
 			removed = append(removed, old)
-			logged = append(logged, loggedText{old, r.rowid, rankRowOf(old.title, old.brand, old.category).head, false})
+			removedAt = append(removedAt, i)
 		}
 		added = append(added, t)
-		addedLog = append(addedLog, loggedText{t, r.rowid, r.d.rank.head, true})
+		addedAt = append(addedAt, i)
 	}
 	if len(added) == 0 {
 		return nil
@@ -133,7 +138,17 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 	if len(removed)+len(added) > maxLoggedRows {
 		return nil // indexed moved alone: readers read every word again
 	}
-	if err := w.logText(ctx, append(logged, addedLog...)); err != nil {
+	// Removed, then added, as written to the temp tables. A removed text's head is the
+	// one product_rank had before this call rewrote it (oldHead), which is the head a
+	// spread read before the write counted the product under.
+	logged := make([]loggedText, 0, len(removed)+len(added))
+	for j, i := range removedAt {
+		logged = append(logged, loggedText{removed[j], rows[i].rowid, w.oldHead[rows[i].rowid], false})
+	}
+	for j, i := range addedAt {
+		logged = append(logged, loggedText{added[j], rows[i].rowid, rows[i].d.rank.head, true})
+	}
+	if err := w.logText(ctx, logged); err != nil {
 		return fmt.Errorf("text log: %w", err)
 	}
 	return nil
@@ -153,7 +168,7 @@ const (
 type loggedText struct {
 	text    indexedText
 	product int64
-	head    string // rankRowOf's, as product_rank.head has it
+	head    string // product_rank.head: the stored one for a removed text, rankRowOf's for an added one
 	added   bool
 }
 
