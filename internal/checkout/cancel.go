@@ -154,8 +154,13 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 			if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelWithdrawn, ""); err != nil {
 				return CancelOutcome{}, err
 			}
-			// The seller has no order to cancel or refund through this server.
-			return CancelOutcome{}, orderRefusal(o)
+			// Another process may have completed it (the ask still standing, so its
+			// subscription kept paused) between the read and the withdrawal: then the
+			// person's cancel goes on with the order as it now is.
+			if o = s.orderNow(ctx, o); o.Status == store.OrderChargedNoOrder {
+				// The seller has no order to cancel or refund through this server.
+				return CancelOutcome{}, orderRefusal(o)
+			}
 		}
 	}
 	prev, err := s.cfg.Store.Cancellation(ctx, r.CustomerID, o.ID)

@@ -248,12 +248,10 @@ func TestHoldWhateverReasonStripeShows(t *testing.T) {
 				}
 			}
 			steps := stepCounts(t, e, out.Purchase.ID)
-			seen := 1 // what Stripe showed before any revoke
-			if tt.blind {
-				seen = 0
-			}
-			if steps["token_revoked"] != 1 || steps["token_held"] != 1 || steps["token_seen"] != seen {
-				t.Errorf("journal steps %v; want token_revoked and token_held once each, token_seen %d", steps, seen)
+			// One token_seen: what Stripe showed before the one revoke, or "unknown"
+			// when it could not be read.
+			if steps["token_revoked"] != 1 || steps["token_held"] != 1 || steps["token_seen"] != 1 {
+				t.Errorf("journal steps %v; want token_revoked, token_held and token_seen once each", steps)
 			}
 			if n := strings.Count(e.logs.String(), "level=WARN msg=\"purchase left pending: Stripe shows its token used"); n != 1 {
 				t.Errorf("%d warnings of the hold over 12 rechecks; want 1", n)

@@ -715,3 +715,42 @@ func TestCancelSeesOrderCompletedMeanwhile(t *testing.T) {
 		t.Errorf("cancel outcome order %s %s; want %s completed", out.Order.ID, out.Order.Status, o.ID)
 	}
 }
+
+// TestCancelGoesOnWhenAnotherServerCompletes: cancel_order's re-ask of a
+// charged_no_order renewal order fails (the seller is busy for that one request)
+// while recovery on another server sees the order and completes it, keeping the
+// subscription paused for the person's ask. The cancel must not then say the seller
+// has no order, nor withdraw the ask: it goes on with the order as it now is.
+func TestCancelGoesOnWhenAnotherServerCompletes(t *testing.T) {
+	l := newLateEnv(t, reply404, envOpts{})
+	ctx := context.Background()
+	o := l.pausedRenewal()
+	var n atomic.Int32
+	other := l.service()
+	hook := func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method == http.MethodGet && strings.Contains(r.URL.Path, o.SessionID) && n.Add(1) == 1 {
+			l.heal()
+			if rep, err := other.Recover(context.Background(), 0); err != nil || rep.Completed != 1 {
+				t.Errorf("the other server's recovery = %+v, %v; want the order completed", rep, err)
+			}
+			http.Error(w, `{"type":"service_unavailable"}`, http.StatusServiceUnavailable)
+			return true
+		}
+		return false
+	}
+	l.hook.Store(&hook)
+	out, err := l.svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+	l.hook.Store(nil)
+	if err != nil {
+		t.Fatalf("cancel_order = %v; want it to go on with the order the other server completed", err)
+	}
+	if out.Order.Status == store.OrderChargedNoOrder {
+		t.Errorf("cancel_order answered with the stale order %+v", out.Order)
+	}
+	if steps := stepCounts(t, l.env, o.PurchaseID); steps[store.StepCancelWithdrawn] != 0 || steps[store.StepCancelAsked] != 1 {
+		t.Errorf("journal %v; want the ask recorded once and not withdrawn", steps)
+	}
+	if u := l.subscription(l.subID); u.State != store.SubscriptionPaused {
+		t.Errorf("subscription %s; want it kept paused by the person's ask", u.State)
+	}
+}

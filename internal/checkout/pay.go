@@ -287,8 +287,11 @@ func (s *Service) revoke(ctx context.Context, p *store.Purchase) error {
 	switch {
 	case err != nil:
 		// Not known: it is revoked all the same (nothing may be charged from now on),
-		// and a "revoked" Stripe shows later is not taken as unused.
+		// and a "revoked" Stripe shows later is not taken as unused: the line says so,
+		// so that an "active" read by an earlier attempt (killed, or whose revoke
+		// failed) is never taken for this revoke's.
 		s.cfg.Log.WarnContext(ctx, "read payment token before revoking", "purchase", p.ID, "err", tokenFailure(err))
+		s.journal(ctx, p.ID, stepTokenSeen, seenUnknown)
 	case tok.Status == TokenDeactivated:
 		s.journal(ctx, p.ID, stepTokenSeen, seenDeactivated+tok.DeactivatedReason)
 		s.journal(ctx, p.ID, stepTokenRevoked, revokedAlready)
@@ -313,6 +316,7 @@ const (
 	stepTokenRevoked = "token_revoked" // "revoked", revokedAlready, or why not
 	stepTokenHeld    = "token_held"    // Stripe showed it used with nothing captured (errHeld); once
 	seenDeactivated  = "deactivated "  // + Stripe's reason, in a token_seen line
+	seenUnknown      = "unknown"       // the token could not be read before a revoke
 	revokedAlready   = "already deactivated"
 )
 
@@ -327,15 +331,26 @@ func tokenDead(events []store.Event) bool {
 	return false
 }
 
-// lastSeen returns the detail of the last token_seen line of a journal, "" when none.
+// lastSeen returns what Stripe showed of the token just before the revoke that
+// succeeded (the token_seen line right before the first token_revoked "revoked"),
+// and "" when no revoke of ours succeeded or no read came right before it: a read
+// made by an earlier attempt, whose revoke failed or which was killed before
+// revoking, says nothing of the token when a later attempt revoked it (the seller
+// may have used it in between).
 func lastSeen(events []store.Event) string {
-	seen := ""
+	prev := ""
 	for _, ev := range events {
-		if ev.Step == stepTokenSeen {
-			seen = ev.Detail
+		switch ev.Step {
+		case stepTokenSeen:
+			prev = ev.Detail
+		case stepTokenRevoked:
+			if ev.Detail == "revoked" {
+				return prev
+			}
+			prev = "" // a failed attempt: a later revoke needs a read of its own
 		}
 	}
-	return seen
+	return ""
 }
 
 // journal writes a journal line of purchase id; a failure is logged (the line is

@@ -339,20 +339,22 @@ func (s *Service) recheckChargedNoOrder(ctx context.Context, o store.Order) (sto
 	if p.SessionID == "" {
 		return o, nil
 	}
+	// On every way out the order is read again: another process may have completed
+	// it while this one asked (a seller failing this ask may have answered another).
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
-		return o, err
+		return s.orderNow(ctx, o), err
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return o, err
+		return s.orderNow(ctx, o), err
 	}
 	sess, err := sessionOrNone(co.Get(ctx, p.SessionID))
 	if err != nil || sess.Status != StatusSessionCompleted {
-		return o, err
+		return s.orderNow(ctx, o), err
 	}
 	if err := s.orderAfterAll(ctx, &p, sess.OrderID, sess.Digital); err != nil && !errors.Is(err, store.ErrStateChanged) {
-		return o, err
+		return s.orderNow(ctx, o), err
 	}
 	// Completed even when ctx ended meanwhile: read it regardless, and never return an
 	// empty order.
