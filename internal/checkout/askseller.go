@@ -182,7 +182,11 @@ func (s *Service) OrderHold(ctx context.Context, o store.Order) *Hold {
 	if o.Status != store.OrderPending || o.PurchaseID == "" {
 		return nil
 	}
-	return s.holdJournaled(ctx, o.PurchaseID)
+	h := s.holdJournaled(ctx, o.PurchaseID)
+	if h != nil && !h.Until.IsZero() && !s.now().Before(h.Until) {
+		return nil // any hold has lapsed: the order is settled at recovery's next look
+	}
+	return h
 }
 
 // holdJournaled returns the hold of purchase id's last token_held journal line, nil

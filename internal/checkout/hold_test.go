@@ -311,4 +311,9 @@ func TestAskSellerHeldOrder(t *testing.T) {
 	if steps := stepCounts(t, e, out.Purchase.ID); steps["token_held"] != 1 {
 		t.Errorf("journal steps %v; want token_held once", steps)
 	}
+	// Past the window no hold is claimed any more, even before recovery settles it.
+	e.clock.Advance(out.Hold.Until.Sub(e.clock.Now()))
+	if h := svc.OrderHold(ctx, o); h != nil {
+		t.Errorf("hold %+v claimed at its end %s", h, out.Hold.Until)
+	}
 }
