@@ -56,24 +56,7 @@ func TestKeptUsesEqualFresh(t *testing.T) {
 // catalog), reads it again rather than take the pruned log for "not touched".
 func TestKeptUsesOutsideSnapshot(t *testing.T) {
 	ctx := context.Background()
-	c := openTest(t)
-	sellers := []Seller{{ID: "s1", Name: "Shop"}}
-	ps := wordProducts(30)
-	if _, err := c.Upsert(ctx, sellers, ps); err != nil {
-		t.Fatal(err)
-	}
-	before, err := c.learnedView(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := before.used(ctx, c, "kettle"); err != nil {
-		t.Fatal(err)
-	}
-	p := ps[2] // a Steel Kettle
-	p.Title = "Enamel Jug"
-	if _, err := c.Upsert(ctx, sellers, []Product{p}); err != nil {
-		t.Fatal(err)
-	}
+	c, sellers := kettleRenamed(t)
 	lv, err := c.learnedView(ctx) // keeps the spread of "kettle", not asked about yet
 	if err != nil {
 		t.Fatal(err)
@@ -107,31 +90,9 @@ func TestKeptUsesOutsideSnapshot(t *testing.T) {
 // again rather than patched with nothing.
 func TestKeptUsesLogWithoutRows(t *testing.T) {
 	ctx := context.Background()
-	c := openTest(t)
-	sellers := []Seller{{ID: "s1", Name: "Shop"}}
-	ps := wordProducts(30)
-	if _, err := c.Upsert(ctx, sellers, ps); err != nil {
-		t.Fatal(err)
-	}
-	before, err := c.learnedView(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := before.used(ctx, c, "kettle"); err != nil {
-		t.Fatal(err)
-	}
-	p := ps[2] // a Steel Kettle
-	p.Title = "Enamel Jug"
-	if _, err := c.Upsert(ctx, sellers, []Product{p}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.db.ExecContext(ctx, `DELETE FROM text_log_rows`); err != nil {
-		t.Fatal(err)
-	}
-	lv, err := c.learnedView(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := kettleRenamed(t)
+	execSQL(t, c, `DELETE FROM text_log_rows`)
+	lv := viewOf(t, c)
 	got, err := lv.used(ctx, c, "kettle")
 	if err != nil {
 		t.Fatal(err)
@@ -529,6 +490,28 @@ func viewOf(t *testing.T, c *Catalog) *learnedView {
 		t.Fatal(err)
 	}
 	return lv
+}
+
+// kettleRenamed opens a catalog of wordProducts(30), has a view read the spread of
+// "kettle", then renames one of its kettles (one logged write touching the word).
+func kettleRenamed(t *testing.T) (*Catalog, []Seller) {
+	t.Helper()
+	ctx := context.Background()
+	c := openTest(t)
+	sellers := []Seller{{ID: "s1", Name: "Shop"}}
+	ps := wordProducts(30)
+	if _, err := c.Upsert(ctx, sellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := viewOf(t, c).used(ctx, c, "kettle"); err != nil {
+		t.Fatal(err)
+	}
+	p := ps[2] // a Steel Kettle
+	p.Title = "Enamel Jug"
+	if _, err := c.Upsert(ctx, sellers, []Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	return c, sellers
 }
 
 // staleHead sets the product_rank.head of product id to one no titleHead gives it.
