@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -54,9 +55,10 @@ func loadTestProducts(n int) ([]Seller, []Product) {
 // TestBulkLoadEqualsUpserts writes the same products, with rows repeated in later
 // batches (a feed that lists a product twice), into catalogs three ways: a bulk Load
 // into an empty catalog, Upserts of the same batches, and Upserts one product at a
-// time; then it checks that every table the catalog writes, the full-text index term
-// by term, and the schema (the triggers and indexes a bulk load suspends) are the same
-// in all three.
+// time; builds the search heads in each, as an import does; then it checks that every
+// table of the catalog (search heads and image origins too), the full-text index term
+// by term, the schema (the triggers and indexes a bulk load suspends) and what a set
+// of searches finds, in relevance and price order, are the same in all three.
 func TestBulkLoadEqualsUpserts(t *testing.T) {
 	ctx := context.Background()
 	sellers, products := loadTestProducts(700)
@@ -80,6 +82,7 @@ func TestBulkLoadEqualsUpserts(t *testing.T) {
 	open := func() *Catalog {
 		c := openTest(t)
 		c.Now = clock
+		c.exactUpTo, c.poolSize = 10, 20 // heads of 40 for words with more than 160 matches
 		return c
 	}
 
@@ -135,16 +138,35 @@ func TestBulkLoadEqualsUpserts(t *testing.T) {
 		}
 	}
 
+	for _, c := range []*Catalog{bulk, batched, single} {
+		if _, err := c.BuildHeads(ctx); err != nil { // as an import does after the load
+			t.Fatal(err)
+		}
+	}
 	want := dumpCatalog(t, batched)
 	if len(want["products"]) != len(products) {
 		t.Fatalf("%d products stored, want %d", len(want["products"]), len(products))
 	}
+	if len(want["search_heads"]) == 0 {
+		t.Fatal("no search heads to compare")
+	}
+	wantFound := searchEach(t, batched)
 	for _, tc := range []struct {
 		name string
 		c    *Catalog
 	}{{"bulk load", bulk}, {"one product at a time", single}} {
 		checkDerived(t, tc.c, tc.name)
+		if got := searchEach(t, tc.c); !reflect.DeepEqual(got, wantFound) {
+			for q := range wantFound {
+				if got[q] != wantFound[q] {
+					t.Errorf("%s: a search for %q finds\n%v\nwant\n%v", tc.name, q, got[q], wantFound[q])
+				}
+			}
+		}
 		got := dumpCatalog(t, tc.c)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d tables, want %d", tc.name, len(got), len(want))
+		}
 		for table, rows := range want {
 			if !reflect.DeepEqual(got[table], rows) {
 				t.Errorf("%s: %s differs from upserts in batches (%d rows, want %d)", tc.name, table, len(got[table]), len(rows))
@@ -159,8 +181,40 @@ func TestBulkLoadEqualsUpserts(t *testing.T) {
 	}
 }
 
-// dumpCatalog returns every row of the tables the catalog's writers write, and every
-// entry of the full-text index (term, product, column, offset), as text, in order.
+// equalSearches are the searches TestBulkLoadEqualsUpserts runs on each catalog: single
+// words (common ones, served from search heads, and rare ones), a prefix, several
+// words, brands and model codes.
+var equalSearches = []string{"lantern", "camping", "lights", "warm", "café", "lampara", "tent", "acme",
+	"ünïcode", "wh-1004", "lx-103", "2-pack", "bright warm", "la*", "number 12", "gift", "gift outdoor"}
+
+// searchEach returns, for each of equalSearches, what Search finds: the total and the
+// products of the first page in order, by relevance and by price.
+func searchEach(t *testing.T, c *Catalog) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, q := range equalSearches {
+		for _, sort := range []Sort{SortRelevance, SortPriceAsc} {
+			res, err := c.Search(context.Background(), Query{Text: q, Sort: sort, Limit: 20})
+			if err != nil {
+				t.Fatalf("search %q: %v", q, err)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "total=%d estimated=%v;", res.Total, res.TotalEstimated)
+			for _, p := range res.Hits {
+				b.WriteString(" " + p.ID)
+			}
+			out[q+" "+string(sort)] = b.String()
+		}
+	}
+	return out
+}
+
+// dumpCatalog returns every row of every table of the catalog except FTS5's own (whose
+// layout follows the order segments were written in), every entry of the
+// full-text index (term, product, column, offset), and the schema, as text, in order.
+// Left out are only what records how the catalog came to be rather than what it holds:
+// the migrations applied (with their times), the catalog's identity (random), the log
+// of text changes and its counters, and index_words.changed (a counter's value).
 func dumpCatalog(t *testing.T, c *Catalog) map[string][]string {
 	t.Helper()
 	ctx := context.Background()
@@ -168,19 +222,32 @@ func dumpCatalog(t *testing.T, c *Catalog) map[string][]string {
 		t.Fatal(err)
 	}
 	queries := map[string]string{
-		"sellers":       `SELECT * FROM sellers ORDER BY id`,
-		"categories":    `SELECT * FROM categories ORDER BY id`,
-		"brands":        `SELECT * FROM brands ORDER BY id`,
-		"products":      `SELECT rowid, * FROM products ORDER BY rowid`,
-		"product_text":  `SELECT rowid, * FROM product_text ORDER BY rowid`,
-		"product_keys":  `SELECT rowid, * FROM product_keys ORDER BY rowid`,
-		"product_codes": `SELECT * FROM product_codes ORDER BY rowid, code`,
-		"product_rank":  `SELECT rowid, * FROM product_rank ORDER BY rowid`,
-		"learned_types": `SELECT * FROM learned_types ORDER BY head`,
-		"learned_words": `SELECT * FROM learned_type_words ORDER BY word, head`,
-		"full-text":     `SELECT * FROM temp.fts_entries ORDER BY term, doc, col, offset`,
-		"schema":        `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name`,
+		"full-text": `SELECT * FROM temp.fts_entries ORDER BY term, doc, col, offset`,
+		"schema":    `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name`,
 	}
+	skip := map[string]string{
+		"catalog_migrations": "", "catalog_identity": "", "catalog_changes": "", "index_words_stale": "",
+		"index_words": `SELECT term, docs FROM index_words ORDER BY term`,
+	}
+	tables, err := c.db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+		AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'products_fts_%' AND name NOT LIKE 'text_log%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tables.Next() {
+		var name string
+		if err := tables.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		if q, ok := skip[name]; ok {
+			if q != "" {
+				queries[name] = q
+			}
+			continue
+		}
+		queries[name] = `SELECT * FROM "` + name + `"` // rows sorted below
+	}
+	tables.Close()
 	out := map[string][]string{}
 	for table, q := range queries {
 		rows, err := c.db.QueryContext(ctx, q)
@@ -210,6 +277,11 @@ func dumpCatalog(t *testing.T, c *Catalog) map[string][]string {
 			t.Fatal(err)
 		}
 		rows.Close()
+		slices.Sort(out[table])
+	}
+	for _, table := range []string{"sellers", "categories", "brands", "products", "product_text", "product_keys",
+		"product_codes", "product_rank", "learned_types", "learned_type_words", "image_origins", "index_words",
+		"full-text", "schema"} {
 		if len(out[table]) == 0 {
 			t.Fatalf("%s: no rows to compare", table)
 		}
