@@ -567,6 +567,30 @@ func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
 	return s.appendEvent(ctx, s.db, id, step, detail)
 }
 
+// JournalOnce appends a step to purchase id's journal, as Journal does, unless the
+// journal has that step already, and reports whether it did. The check and the
+// append are one transaction, so processes racing to record the same finding (a
+// hold, the amount captured) record it once and only the one that did says so.
+func (s *Store) JournalOnce(ctx context.Context, id, step, detail string) (bool, error) {
+	first := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var had bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchase_events WHERE purchase_id = ? AND step = ?)`,
+			id, step).Scan(&had); err != nil {
+			return fmt.Errorf("journal purchase: %w", err)
+		}
+		if had {
+			return nil
+		}
+		first = true
+		return s.appendEvent(ctx, tx, id, step, detail)
+	})
+	if err != nil {
+		return false, err
+	}
+	return first, nil
+}
+
 // String describes p without its token, so that printing or logging a whole Purchase
 // never shows the Shared Payment Token.
 func (p Purchase) String() string { return "purchase " + p.ID + " (" + string(p.State) + ")" }

@@ -87,13 +87,78 @@ const (
 // its seller shows the order late (LateKeptPaused): the person asking to cancel the
 // renewal's order is no wish to renew. The mark is durable, so a late order shown to
 // any process after it (recovery, get_order, an order event) sees it; one shown
-// before it was recorded resumed the subscription before the person asked.
+// before it was recorded resumed the subscription before the person asked. Its detail
+// names the ask (AskCancel), so that a withdrawal undoes that ask and no other.
 const StepCancelAsked = "cancel_asked"
 
-// StepCancelWithdrawn undoes a StepCancelAsked before it: the cancel_order that
-// recorded it was refused without canceling (the seller still shows no order), so
-// the person's ask no longer keeps a late renewal paused. The last of the two counts.
+// StepCancelWithdrawn undoes the StepCancelAsked before it with the same detail: the
+// cancel_order that recorded it was refused without canceling, or the person declined
+// the refund it asked to confirm, so that ask no longer keeps a late renewal paused.
+// Another ask, made by a cancel racing it, stands. (Journals from before asks were
+// named hold an empty detail on both: the last of the two counts, as then.)
 const StepCancelWithdrawn = "cancel_withdrawn"
+
+// cancelAskedQuery is whether purchase ?'s journal holds an ask not withdrawn since:
+// a StepCancelAsked line with no later StepCancelWithdrawn line of the same ask. The
+// one reading of the mark: CancelAsked and the late renewal's completion
+// (payLateCycle) both use it.
+const cancelAskedQuery = `SELECT EXISTS (SELECT 1 FROM purchase_events a WHERE a.purchase_id = ? AND a.step = 'cancel_asked'
+	AND NOT EXISTS (SELECT 1 FROM purchase_events w WHERE w.purchase_id = a.purchase_id AND w.step = 'cancel_withdrawn'
+		AND w.detail = a.detail AND w.seq > a.seq))`
+
+func cancelAsked(ctx context.Context, q querier, purchaseID string) (bool, error) {
+	var asked bool
+	if err := q.QueryRowContext(ctx, cancelAskedQuery, purchaseID).Scan(&asked); err != nil {
+		return false, fmt.Errorf("cancel asked: %w", err)
+	}
+	return asked, nil
+}
+
+// CancelAsked says whether the person's ask to cancel purchase purchaseID's order
+// (StepCancelAsked) stands: some ask was not withdrawn since.
+func (s *Store) CancelAsked(ctx context.Context, purchaseID string) (bool, error) {
+	return cancelAsked(ctx, s.db, purchaseID)
+}
+
+// AskCancel journals a new ask to cancel purchase purchaseID's order
+// (StepCancelAsked) and returns its name, for WithdrawCancelAsk.
+func (s *Store) AskCancel(ctx context.Context, purchaseID string) (string, error) {
+	ask := NewID("ask_")
+	if err := s.appendEvent(ctx, s.db, purchaseID, StepCancelAsked, ask); err != nil {
+		return "", err
+	}
+	return ask, nil
+}
+
+// WithdrawCancelAsk journals the withdrawal of ask (StepCancelWithdrawn), an ask
+// AskCancel made for purchase purchaseID, and reports whether it did. With
+// keepIfCompleted it does not once the purchase has completed (checked in the same
+// transaction): its seller showed the order meanwhile, so the ask may already have
+// kept a late renewal paused, and it tells that the person asked before the order.
+// An empty ask (none made) withdraws nothing.
+func (s *Store) WithdrawCancelAsk(ctx context.Context, purchaseID, ask string, keepIfCompleted bool) (bool, error) {
+	if ask == "" {
+		return false, nil
+	}
+	withdrawn := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if keepIfCompleted {
+			var state PurchaseState
+			if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, purchaseID).Scan(&state); err != nil {
+				return fmt.Errorf("withdraw cancel ask: %w", err)
+			}
+			if state == PurchaseCompleted {
+				return nil
+			}
+		}
+		withdrawn = true
+		return s.appendEvent(ctx, tx, purchaseID, StepCancelWithdrawn, ask)
+	})
+	if err != nil {
+		return false, err
+	}
+	return withdrawn, nil
+}
 
 // CompleteChargedNoOrderRenewal is CompleteChargedNoOrder for a renewal's purchase p
 // (attempt r): in the same transaction the cycle is recorded paid with p's order and
@@ -163,14 +228,11 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 	if resume {
 		// Read in the same transaction as the resume: a cancel_order recorded before
 		// it is seen.
-		var step string
-		switch err := tx.QueryRowContext(ctx, `SELECT step FROM purchase_events WHERE purchase_id = ? AND step IN (?, ?)
-			ORDER BY seq DESC LIMIT 1`, p.ID, StepCancelAsked, StepCancelWithdrawn).Scan(&step); {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
+		asked, err := cancelAsked(ctx, tx, p.ID)
+		if err != nil {
 			return "", err
 		}
-		keptPaused = step == StepCancelAsked
+		keptPaused = asked
 		resume = !keptPaused
 	}
 	// Kept paused by this charged_no_order: the pause now says the cycle was paid.

@@ -47,6 +47,10 @@ type CancelOutcome struct {
 	// PausedSubscription is the id of the subscription whose renewal the order is,
 	// when that subscription is paused: cancelling the order never resumes it.
 	PausedSubscription string
+	// ask is the person's ask to cancel (store.AskCancel) that this call recorded
+	// and that stands while a CancelConfirmationRequired waits: declining the
+	// confirmation withdraws it (SealCancel carries it).
+	ask string
 }
 
 // staleCancel is how long a claimed cancellation may go without news before another
@@ -83,20 +87,7 @@ func (s *Service) CancelAskedBeforeOrder(ctx context.Context, o store.Order) boo
 	if o.Status != store.OrderCompleted || o.PurchaseID == "" {
 		return false
 	}
-	events, err := s.cfg.Store.Events(ctx, o.PurchaseID)
-	if err != nil {
-		return false
-	}
-	asked := false
-	for _, ev := range events {
-		switch ev.Step {
-		case store.StepCancelAsked:
-			asked = true
-		case store.StepCancelWithdrawn:
-			asked = false
-		}
-	}
-	if !asked {
+	if asked, err := s.cfg.Store.CancelAsked(ctx, o.PurchaseID); err != nil || !asked {
 		return false
 	}
 	c, err := s.cfg.Store.Cancellation(ctx, o.CustomerID, o.ID)
@@ -121,7 +112,16 @@ func (s *Service) pausedRenewalOf(ctx context.Context, o store.Order) string {
 	return u.ID
 }
 
-func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutcome, error) {
+func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelOutcome, _ error) {
+	// The ask this call records, when it records one (a pending or charged_no_order
+	// order): withdrawn by the call when refused without canceling; standing when it
+	// waits for the person's confirmation, whose decline then withdraws it.
+	var ask string
+	defer func() {
+		if out.Status == CancelConfirmationRequired {
+			out.ask = ask
+		}
+	}()
 	o, err := s.cfg.Store.Order(ctx, r.CustomerID, r.OrderID)
 	if errors.Is(err, store.ErrNotFound) {
 		return CancelOutcome{}, refuse(RefusalUnknownOrder, RefusalParams{OrderID: callerText(r.OrderID)})
@@ -143,20 +143,23 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 		// The ask is recorded before: a renewal's order the seller shows late, to this
 		// call's re-ask or to any other process meanwhile, then does not resume its
 		// subscription (store.StepCancelAsked); withdrawn when the seller still shows
-		// no order (nothing is canceled: the person's ask keeps nothing paused).
-		if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelAsked, ""); err != nil {
+		// no order (nothing is canceled: the person's ask keeps nothing paused) —
+		// this call's ask only, and not once the purchase completed: a cancel racing
+		// this one keeps its own ask, and one whose re-ask found the order goes on.
+		if ask, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID); err != nil {
 			return CancelOutcome{}, err
 		}
 		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
 			s.cfg.Log.WarnContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
 		}
 		if o.Status == store.OrderChargedNoOrder {
-			if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelWithdrawn, ""); err != nil {
+			if _, err := s.cfg.Store.WithdrawCancelAsk(ctx, o.PurchaseID, ask, true); err != nil {
 				return CancelOutcome{}, err
 			}
 			// Another process may have completed it (the ask still standing, so its
-			// subscription kept paused) between the read and the withdrawal: then the
-			// person's cancel goes on with the order as it now is.
+			// subscription kept paused) between the read and the withdrawal, or
+			// right after it: then the person's cancel goes on with the order as it
+			// now is.
 			if o = s.orderNow(ctx, o); o.Status == store.OrderChargedNoOrder {
 				// The seller has no order to cancel or refund through this server.
 				return CancelOutcome{}, orderRefusal(o)
@@ -211,14 +214,15 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (CancelOutco
 	if o.Status == store.OrderPending {
 		// Claimed: the person's cancel is recorded before anything is asked, so a
 		// renewal's order the seller shows late (to this call or any other process)
-		// no longer resumes its subscription (store.StepCancelAsked), even when this
-		// call cannot cancel yet (payment_held, payment_unknown, seller_busy): the
+		// no longer resumes its subscription (store.StepCancelAsked): the
 		// subscription then says the person asked to cancel, and get_order that
-		// cancel_order can now (CancelAskedBeforeOrder).
-		if err := s.cfg.Store.Journal(ctx, o.PurchaseID, store.StepCancelAsked, ""); err != nil {
+		// cancel_order can now (CancelAskedBeforeOrder). A refusal that cancels
+		// nothing (payment_held, payment_unknown, seller_busy, ...) withdraws it
+		// first (refuseStop).
+		if ask, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID); err != nil {
 			return CancelOutcome{}, err
 		}
-		return s.stopBeforeCompletion(ctx, o, c)
+		return s.stopBeforeCompletion(ctx, o, c, ask)
 	}
 	return s.askSellerToCancel(ctx, o, c)
 }
@@ -242,6 +246,13 @@ func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state str
 	if answer != AnswerYes {
 		o, err := s.cfg.Store.Order(ctx, customerID, c.OrderID)
 		if err != nil {
+			return CancelOutcome{}, err
+		}
+		// The person keeps the order: the ask that led to this confirmation no
+		// longer stands (the order was completed by then, so its renewal's
+		// subscription, kept paused by it, stays as it is; get_order stops saying
+		// the person asked).
+		if _, err := s.cfg.Store.WithdrawCancelAsk(ctx, o.PurchaseID, c.Ask, false); err != nil {
 			return CancelOutcome{}, err
 		}
 		return CancelOutcome{}, refuse(RefusalDeclinedByPerson, RefusalParams{OrderID: o.ID})
@@ -386,7 +397,10 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 //     and for a session it did not complete (or no longer knows) Stripe says whether the
 //     token was charged: only nothing charged lets the purchase fail as canceled; a
 //     charge ends it charged_no_order; Stripe not telling changes nothing.
-func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
+//
+// ask is the person's ask this call recorded; a refusal that cancels nothing
+// withdraws it (refuseStop).
+func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation, ask string) (CancelOutcome, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
 	if err != nil {
 		return CancelOutcome{}, err
@@ -409,7 +423,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	case store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case store.PurchaseChargedNoOrder:
-		return s.finishCancel(ctx, o, c, "", RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, o.ID))
+		return s.refuseStop(ctx, o, c, ask, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, o.ID))
 	default: // failed meanwhile: nothing was charged, and nothing is left to stop
 		return s.finishCancel(ctx, o, c, "", refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID}))
 	}
@@ -417,7 +431,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	if err := s.revoke(ctx, &p); err != nil {
 		// Stripe did not revoke the token: the seller may yet charge it, so whether
 		// the card is charged is not known, and nothing is canceled.
-		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
+		return s.refuseStop(ctx, o, c, ask, refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
@@ -431,7 +445,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	switch {
 	case err != nil:
 		s.cfg.Log.WarnContext(ctx, "cancel: seller session unknown", "order", o.ID, "err", err)
-		return s.finishCancel(ctx, o, c, "", refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel}))
+		return s.refuseStop(ctx, o, c, ask, refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel}))
 	case sess.Status == StatusSessionCompleted:
 		// It was charged before the token was revoked: record the order as the saga
 		// would, and say so.
@@ -443,23 +457,23 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		}
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case sess.Status == StatusCompleteInProgress:
-		return s.finishCancel(ctx, o, c, "", busy)
+		return s.refuseStop(ctx, o, c, ask, busy)
 	}
 	// The seller has no completed order: Stripe tells whether it charged the token.
 	var held *errHeld
 	switch charged, err := s.witnessCharge(ctx, &p); {
 	case errors.As(err, &held):
 		s.cfg.Log.WarnContext(ctx, "cancel: Stripe shows the payment token used with nothing captured yet (a hold)", "order", o.ID, "until", held.Until)
-		return s.finishCancel(ctx, o, c, "", held.refusal(o.SellerName, o.ID))
+		return s.refuseStop(ctx, o, c, ask, held.refusal(o.SellerName, o.ID))
 	case errors.Is(err, errNoWitness):
 		s.cfg.Log.WarnContext(ctx, "cancel: whether the payment token was charged is unknown", "order", o.ID, "err", err)
-		return s.finishCancel(ctx, o, c, "", refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
+		return s.refuseStop(ctx, o, c, ask, refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
 	case errors.As(err, new(lostRace)):
-		return s.finishCancel(ctx, o, c, "", busy)
+		return s.refuseStop(ctx, o, c, ask, busy)
 	case err != nil:
 		return CancelOutcome{}, err
 	case charged != nil:
-		return s.finishCancel(ctx, o, c, "", charged)
+		return s.refuseStop(ctx, o, c, ask, charged)
 	}
 	claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseTokenIssued)
 	switch {
@@ -468,9 +482,25 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	case !claimed && p.State == store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case !claimed && p.State != store.PurchaseFailed:
-		return s.finishCancel(ctx, o, c, "", busy)
+		return s.refuseStop(ctx, o, c, ask, busy)
 	}
 	return s.stopped(ctx, o, c, &p)
+}
+
+// refuseStop ends cancellation c of pending order o refused with ref, which cancels
+// nothing (the seller is busy or unreachable, Stripe shows a hold, cannot tell, or
+// shows the token charged with no order): the person's ask this call recorded is
+// withdrawn first, so a renewal's order its seller shows late resumes its
+// subscription as if nobody had asked. Withdrawn before the cancellation is
+// finished: a crash between the two leaves the cancellation claimed (another call
+// takes it over once stale, asking afresh), never a refused ask standing. The ask
+// stays when the purchase completed meanwhile (the seller showed the order: the ask
+// may have kept its renewal paused already).
+func (s *Service) refuseStop(ctx context.Context, o store.Order, c store.Cancellation, ask string, ref *Refusal) (CancelOutcome, error) {
+	if _, err := s.cfg.Store.WithdrawCancelAsk(ctx, o.PurchaseID, ask, true); err != nil {
+		return CancelOutcome{}, err
+	}
+	return s.finishCancel(ctx, o, c, "", ref)
 }
 
 // failAsCanceled ends p, which must still be in state from, as canceled by the person.

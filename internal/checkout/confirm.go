@@ -24,6 +24,9 @@ type Confirmation struct {
 	Nonce      string `json:"n"`
 	OrderID    string `json:"o,omitempty"` // for a cancellation: the order
 	Kind       string `json:"k,omitempty"` // "" for a purchase's quote, kindCheckout for a checkout's
+	// Ask is, for a cancellation, the person's ask to cancel (store.AskCancel) that
+	// the call asking for this confirmation recorded; declining withdraws it.
+	Ask string `json:"ask,omitempty"`
 }
 
 const kindCheckout = "checkout"
@@ -51,7 +54,7 @@ func (s *Service) Seal(p store.Purchase) string {
 func (s *Service) SealCancel(out CancelOutcome) string {
 	return s.seal(purposeCancel, Confirmation{CustomerID: out.Order.CustomerID, QuoteID: out.Cancellation.ID,
 		OrderID: out.Order.ID, Amount: out.Order.Total, Currency: out.Order.Currency,
-		ExpiresAt: out.Cancellation.ExpiresAt.Unix(), Nonce: store.NewID("n_")})
+		ExpiresAt: out.Cancellation.ExpiresAt.Unix(), Nonce: store.NewID("n_"), Ask: out.ask})
 }
 
 // What a sealed state confirms; part of its MAC.

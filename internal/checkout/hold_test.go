@@ -9,6 +9,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -315,5 +316,96 @@ func TestAskSellerHeldOrder(t *testing.T) {
 	e.clock.Advance(out.Hold.Until.Sub(e.clock.Now()))
 	if h := svc.OrderHold(ctx, o); h != nil {
 		t.Errorf("hold %+v claimed at its end %s", h, out.Hold.Until)
+	}
+}
+
+// barrierTokens holds each token read's answer until every server's read has one,
+// then lets them all go at once: the servers then act on what Stripe shows together.
+type barrierTokens struct {
+	checkout.Tokens
+	wg *sync.WaitGroup
+}
+
+func (b barrierTokens) Retrieve(ctx context.Context, id string) (checkout.Token, error) {
+	tok, err := b.Tokens.Retrieve(ctx, id)
+	b.wg.Done()
+	b.wg.Wait()
+	return tok, err
+}
+
+// Servers (each with its own store handle on the one database file) recovering the
+// same purchase at once all find what Stripe shows on its token — a hold, or an amount
+// captured — but it is journaled once (token_held, token_captured), and the hold is
+// warned of once, by the server whose journal line went in.
+func TestServersFindingOneHoldJournalItOnce(t *testing.T) {
+	const servers = 6
+	for _, tc := range []struct {
+		name string
+		hold bool // the seller authorizes only
+		step string
+		want checkout.RecoverReport // of all the servers together
+	}{
+		{name: "hold", hold: true, step: "token_held", want: checkout.RecoverReport{Held: servers}},
+		{name: "captured", step: "token_captured", want: checkout.RecoverReport{ChargedNoOrder: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &forgetful{reply: reply404}
+			b := &stripeBlind{}
+			b.on.Store(true) // the purchase cannot read Stripe: it stays pending, nothing found
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{ManualCapture: tc.hold, SellerMiddleware: f.middleware, StripeMiddleware: b.middleware}})
+			ctx := context.Background()
+			out, err := e.buy(e.product(1000, 4000).ID, 1)
+			if err != nil || out.Status != checkout.StatusPending || out.Hold != nil {
+				t.Fatalf("purchase = %+v, %v; want pending, nothing found", out, err)
+			}
+			if steps := stepCounts(t, e, out.Purchase.ID); steps[tc.step] != 0 {
+				t.Fatalf("journal steps %v; want no %s yet", steps, tc.step)
+			}
+			b.on.Store(false)
+			var wg sync.WaitGroup
+			wg.Add(servers)
+			svcs := make([]*checkout.Service, servers)
+			for i := range svcs {
+				cfg := e.cfg
+				st := testshop.Store(t, e.path)
+				st.Now = e.clock.Now
+				cfg.Store = st
+				cfg.Tokens = barrierTokens{Tokens: cfg.Tokens, wg: &wg}
+				if svcs[i], err = checkout.New(cfg); err != nil {
+					t.Fatal(err)
+				}
+			}
+			reps := make(chan checkout.RecoverReport, servers)
+			var done sync.WaitGroup
+			for _, svc := range svcs {
+				done.Add(1)
+				go func() {
+					defer done.Done()
+					rep, err := svc.Recover(ctx, 0)
+					if err != nil {
+						t.Errorf("recover: %v", err)
+					}
+					reps <- rep
+				}()
+			}
+			done.Wait()
+			close(reps)
+			var all checkout.RecoverReport
+			for rep := range reps {
+				all.Held += rep.Held
+				all.ChargedNoOrder += rep.ChargedNoOrder
+				all.Completed += rep.Completed
+				all.Failed += rep.Failed
+			}
+			if all != tc.want {
+				t.Errorf("recoveries = %+v; want %+v", all, tc.want)
+			}
+			if steps := stepCounts(t, e, out.Purchase.ID); steps[tc.step] != 1 {
+				t.Errorf("journal steps %v; want %s once", steps, tc.step)
+			}
+			if n := strings.Count(e.logs.String(), "level=WARN msg=\"purchase left pending: Stripe shows its token used"); tc.hold && n != 1 {
+				t.Errorf("%d warnings of the hold by %d servers; want 1", n, servers)
+			}
+		})
 	}
 }

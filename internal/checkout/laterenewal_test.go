@@ -12,7 +12,6 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
-	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -31,7 +30,7 @@ func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *ht
 	f := &forgetful{reply: reply}
 	var armed atomic.Bool
 	var hook atomic.Pointer[func(http.ResponseWriter, *http.Request) bool]
-	o.sandbox = sandbox.Options{SellerMiddleware: func(id string, h http.Handler) http.Handler {
+	o.sandbox.SellerMiddleware = func(id string, h http.Handler) http.Handler {
 		forgetting := f.middleware(id, h)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if fn := hook.Load(); fn != nil && (*fn)(w, r) {
@@ -43,7 +42,7 @@ func newLateEnv(t *testing.T, reply func(http.ResponseWriter, *http.Request, *ht
 			}
 			h.ServeHTTP(w, r)
 		})
-	}}
+	}
 	e := newEnv(t, o)
 	l := &lateEnv{env: e, f: f, armed: &armed, hook: &hook}
 	l.subID = e.subscribe(apiPlan, 1).Subscription.ID

@@ -315,9 +315,11 @@ const (
 	stepTokenSeen    = "token_seen"    // what Stripe showed just before our revoke
 	stepTokenRevoked = "token_revoked" // "revoked", revokedAlready, or why not
 	stepTokenHeld    = "token_held"    // Stripe showed it used with nothing captured (errHeld); once
-	seenDeactivated  = "deactivated "  // + Stripe's reason, in a token_seen line
-	seenUnknown      = "unknown"       // the token could not be read before a revoke
-	revokedAlready   = "already deactivated"
+	// Stripe's final amount captured on it, "<amount> <currency>"; once.
+	stepTokenCaptured = "token_captured"
+	seenDeactivated   = "deactivated " // + Stripe's reason, in a token_seen line
+	seenUnknown       = "unknown"      // the token could not be read before a revoke
+	revokedAlready    = "already deactivated"
 )
 
 // tokenDead says whether a purchase's journal shows its token revoked by us or found

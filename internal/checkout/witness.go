@@ -150,16 +150,26 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 			return 0, "", fmt.Errorf("%w: the journal could not be read: %w", errNoWitness, err)
 		}
 		if held := s.holdOf(p, tok, expires, events); held != nil {
+			// Once per purchase, whichever process finds it first (a hold may be
+			// looked at for a month, by every server): journaled and warned by the
+			// one whose journal line went in. A journal that cannot be written still
+			// warns: better twice than not at all.
 			if !held.known {
-				// Once per purchase: a hold may be looked at for a month.
-				s.journal(ctx, p.ID, stepTokenHeld, held.detail())
-				s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
-					"purchase", p.ID, "reason", held.Reason, "until", held.Until)
+				first, err := s.cfg.Store.JournalOnce(ctx, p.ID, stepTokenHeld, held.detail())
+				if err != nil {
+					s.cfg.Log.ErrorContext(ctx, "journal", "purchase", p.ID, "step", stepTokenHeld, "err", err)
+				}
+				if first || err != nil {
+					s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
+						"purchase", p.ID, "reason", held.Reason, "until", held.Until)
+				}
 			}
 			return 0, "", held
 		}
 	}
-	if jerr := s.cfg.Store.Journal(ctx, p.ID, "token_captured", fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
+	// Final once read: the first reading is the journal's, however many calls or
+	// processes read it.
+	if _, jerr := s.cfg.Store.JournalOnce(ctx, p.ID, stepTokenCaptured, fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
 	}
 	return tok.AmountCaptured, currency, nil

@@ -1,0 +1,159 @@
+package store_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// Whether the person's ask to cancel stands is read from the journal: an ask stands
+// until a withdrawal of that same ask follows it; another ask, made before or after,
+// is not undone by it. Journals from before asks were named (empty details) keep
+// their meaning: the last of the two steps counts.
+func TestCancelAskStands(t *testing.T) {
+	type line struct{ step, detail string }
+	asked := func(d string) line { return line{store.StepCancelAsked, d} }
+	withdrawn := func(d string) line { return line{store.StepCancelWithdrawn, d} }
+	for _, tc := range []struct {
+		name  string
+		lines []line
+		want  bool
+	}{
+		{"none", nil, false},
+		{"asked", []line{asked("ask_a")}, true},
+		{"asked, withdrawn", []line{asked("ask_a"), withdrawn("ask_a")}, false},
+		{"two asks, the first withdrawn after the second", []line{asked("ask_b"), asked("ask_a"), withdrawn("ask_a")}, true},
+		{"two asks, the second withdrawn", []line{asked("ask_a"), asked("ask_b"), withdrawn("ask_b")}, true},
+		{"two asks, both withdrawn", []line{asked("ask_a"), asked("ask_b"), withdrawn("ask_b"), withdrawn("ask_a")}, false},
+		{"a withdrawal of another ask", []line{asked("ask_a"), withdrawn("ask_z")}, true},
+		{"a withdrawal before its ask", []line{withdrawn("ask_a"), asked("ask_a")}, true},
+		{"old journal: asked", []line{asked("")}, true},
+		{"old journal: asked, withdrawn", []line{asked(""), withdrawn("")}, false},
+		{"old journal: withdrawn, asked again", []line{asked(""), withdrawn(""), asked("")}, true},
+		{"old journal: two asks, one withdrawal", []line{asked(""), asked(""), withdrawn("")}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := openTestStore(t)
+			ctx := context.Background()
+			c := mustCreateCustomer(t, s, "a@example.com")
+			p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range tc.lines {
+				if err := s.Journal(ctx, p.ID, l.step, l.detail); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, err := s.CancelAsked(ctx, p.ID); err != nil || got != tc.want {
+				t.Errorf("CancelAsked = %v, %v; want %v", got, err, tc.want)
+			}
+		})
+	}
+}
+
+// WithdrawCancelAsk withdraws the ask it names; asked to keep it once the purchase
+// completed (its seller showed the order), it does, checked with the withdrawal.
+func TestWithdrawCancelAsk(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	open, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orderID := completeOrder(t, s, c.ID, "p2", "", "", false)
+	o, err := s.Order(ctx, c.ID, orderID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name            string
+		purchase        string
+		keepIfCompleted bool
+		want            bool // withdrawn
+	}{
+		{"pending purchase", open.ID, true, true},
+		{"completed purchase, kept", o.PurchaseID, true, false},
+		{"completed purchase, declined", o.PurchaseID, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ask, err := s.AskCancel(ctx, tc.purchase)
+			if err != nil || ask == "" {
+				t.Fatalf("AskCancel = %q, %v", ask, err)
+			}
+			got, err := s.WithdrawCancelAsk(ctx, tc.purchase, ask, tc.keepIfCompleted)
+			if err != nil || got != tc.want {
+				t.Errorf("WithdrawCancelAsk = %v, %v; want %v", got, err, tc.want)
+			}
+			if stands, err := s.CancelAsked(ctx, tc.purchase); err != nil || stands != !tc.want {
+				t.Errorf("ask stands = %v, %v; want %v", stands, err, !tc.want)
+			}
+			// Clean up for the next case: this ask withdrawn in any case.
+			if _, err := s.WithdrawCancelAsk(ctx, tc.purchase, ask, false); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if got, err := s.WithdrawCancelAsk(ctx, open.ID, "", false); err != nil || got {
+		t.Errorf("withdrawing no ask = %v, %v; want nothing done", got, err)
+	}
+}
+
+// Processes racing to journal the same once-only step (each with its own store
+// handle on the one file) journal it once, and exactly one is told it did.
+func TestJournalOnceAcrossHandles(t *testing.T) {
+	path := testshop.Path(t)
+	s := testshop.Store(t, path)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const handles = 8
+	stores := make([]*store.Store, handles)
+	for i := range stores {
+		stores[i] = testshop.Store(t, path)
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first int
+	)
+	start := make(chan struct{})
+	for _, st := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			ok, err := st.JournalOnce(ctx, p.ID, "token_held", "100 USD until unknown")
+			if err != nil {
+				t.Errorf("JournalOnce: %v", err)
+			}
+			if ok {
+				mu.Lock()
+				first++
+				mu.Unlock()
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	events, err := s.Events(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ev := range events {
+		if ev.Step == "token_held" {
+			n++
+		}
+	}
+	if n != 1 || first != 1 {
+		t.Errorf("token_held journaled %d times, %d told they did; want 1, 1", n, first)
+	}
+}
