@@ -41,8 +41,9 @@ type AuthFailureLimiter interface {
 const recentAuthTTL = 5 * time.Minute
 
 // authenticate lets through only requests with a valid bearer token, with the token's
-// customer in the request context. Every refusal is the same 401 with the RFC 9728
-// challenge, whatever the reason; a token store that cannot answer is 503.
+// customer in the request context. Every refusal is a 401 with the RFC 9728 challenge,
+// the same for every refused token whatever the reason (its body differs only from
+// that of a request with no bearer token); a token store that cannot answer is 503.
 //
 // A client address (see clientAddr) whose well-formed tokens were refused too often
 // (Config.AuthFailures, and for IPv6 also its /48 in Config.AuthFailuresIPv6Site)
