@@ -618,3 +618,26 @@ func TestRefusalKeptForKey(t *testing.T) {
 		t.Errorf("%d charges, want 1", n)
 	}
 }
+
+// TestNotBuyableSaysWhy: a product the catalog lists for preorder is refused by purchase
+// and add_to_cart saying so, not as "not in stock".
+func TestNotBuyableSaysWhy(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	var pre catalog.Product
+	for _, p := range demo.Products() {
+		if p.Availability == catalog.Preorder && p.Billing == nil {
+			pre = p
+			break
+		}
+	}
+	if pre.ID == "" {
+		t.Fatal("the demo catalog has no preorder product")
+	}
+	for _, tool := range []string{"purchase", "add_to_cart"} {
+		res := call(t, c, tool, map[string]any{"product_id": pre.ID}, nil)
+		if got := text(res); !res.IsError || !strings.Contains(got, "cannot be bought now: it is listed for preorder only") || strings.Contains(got, "not in stock") {
+			t.Errorf("%s of a preorder product: %s", tool, got)
+		}
+	}
+}
