@@ -54,7 +54,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 				return out, err
 			}
 		}
-		return c.nothing(ctx, res, s.text, known)
+		return c.nothing(ctx, res, s.text, known, other)
 	}
 	some := res
 	some.Relaxed, some.Words = true, s.text.String()
@@ -90,7 +90,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	}
 	if some.Total == 0 {
 		// Not even some of the words found anything: say so, not "these match some".
-		return c.nothing(ctx, res, s.text, known)
+		return c.nothing(ctx, res, s.text, known, other)
 	}
 	return some, nil
 }
@@ -252,13 +252,22 @@ func namesType(s *search, known, other []bool) bool {
 }
 
 // nothing is the result of a query too far from anything in the catalog: no products,
-// a note, and as suggestions the query's words that products do have.
-func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known []bool) (Result, error) {
+// a note, and as suggestions the query's words that products do have. When products
+// have every word as searched (none a correction into another word), it is the
+// filters that keep them out (or the products are hidden): searching the same words
+// again would find nothing again, so the result says FilteredOut instead.
+func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known, other []bool) (Result, error) {
 	res.Total, res.Hits, res.NextCursor = 0, nil, ""
+	all := len(q.words) > 0
 	for i, w := range q.words {
 		if known[i] {
 			res.Suggestions = append(res.Suggestions, w)
 		}
+		all = all && known[i] && (i >= len(other) || !other[i])
+	}
+	if all {
+		res.Suggestions, res.FilteredOut = nil, true
+		return res, nil
 	}
 	if len(q.words) >= 2 || len(res.Suggestions) == 0 {
 		res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)],

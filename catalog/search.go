@@ -113,6 +113,10 @@ type Result struct {
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
+	// FilteredOut, when nothing matched, means that products have every word of the
+	// query but none of them passes the query's filters (in stock, prices, rating,
+	// category, brand…) or is shown in searches.
+	FilteredOut bool
 }
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)

@@ -109,6 +109,10 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		AddressID: a.AddressID, FulfillmentOption: a.Fulfillment, ConfirmFirst: a.ConfirmFirst,
 	})
 	if err != nil {
+		var ref *checkout.Refusal
+		if a.IdempotencyKey != "" && a.QuoteID == "" && errors.As(err, &ref) && keptForKey(ref.Code) {
+			return mcp.NewToolResultError(withSellerNote(refusalText(ref) + " " + keyKeepsRefusal)), nil
+		}
 		return t.fail(ctx, "purchase", err), nil
 	}
 	if out.Status == checkout.StatusConfirmationRequired && out.Purchase.ConfirmVia == checkout.ViaElicitation {
@@ -118,6 +122,26 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		return t.confirmInDialog(ctx, customer, out), nil
 	}
 	return t.purchaseResult(out, ""), nil
+}
+
+// keyKeepsRefusal tells a caller that sent an idempotency_key that the refusal is now
+// what that key returns: calling again with it, even once the cause is fixed (an
+// address saved, a limit raised, the seller back), returns the same refusal.
+const keyKeepsRefusal = "This idempotency_key now always returns this answer: to try again, call purchase with a new idempotency_key (or none)."
+
+// keptForKey reports whether a purchase refusal with code c is kept as the first
+// outcome of the call's idempotency_key: every refusal after the purchase was recorded
+// under the key. Not kept: those made before (the arguments, the product, the key
+// itself), a key of another purchase, and the outcomes whose words already say how to
+// go on (charged with no order; interrupted, retried with the same key).
+func keptForKey(c checkout.RefusalCode) bool {
+	switch c {
+	case checkout.RefusalInvalid, checkout.RefusalUnknownProduct, checkout.RefusalSubscriptionProduct,
+		checkout.RefusalReservedKey, checkout.RefusalIdempotencyConflict,
+		checkout.RefusalChargedNoOrder, checkout.RefusalInterrupted:
+		return false
+	}
+	return true
 }
 
 func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {

@@ -562,3 +562,82 @@ func TestConfirmationDialogShowsServerFacts(t *testing.T) {
 		t.Errorf("dialog %q does not show the title once, quoted and cut", shown)
 	}
 }
+
+// TestRefusalKeptForKey: a refusal recorded under the caller's idempotency_key is what
+// that key returns from then on, even once its cause is fixed, so the refusal says to
+// try again with a new key; a refusal made before anything was recorded under the key,
+// or about the key itself, does not.
+func TestRefusalKeptForKey(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	ctx := context.Background()
+	p := demoProduct(t, 1000, 4000)
+	if err := s.tb.Store.SetRules(ctx, s.tb.Customer, store.Rules{Currency: "USD", PerOrderMax: 1_00, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name     string
+		args     map[string]any
+		raise    bool   // raise the per-order limit first
+		want     string // in the text
+		wantNote bool
+		wantOK   bool
+	}{
+		{name: "over the limit", args: map[string]any{"product_id": p.ID, "idempotency_key": "k1"}, want: "limit", wantNote: true},
+		{name: "the same key once the limit is raised", raise: true, args: map[string]any{"product_id": p.ID, "idempotency_key": "k1"}, want: "limit", wantNote: true},
+		{name: "without a key", args: map[string]any{"product_id": "nope"}, want: "No product has id"},
+		{name: "unknown product with a key", args: map[string]any{"product_id": "nope", "idempotency_key": "k2"}, want: "No product has id"},
+		{name: "the key of another purchase", args: map[string]any{"product_id": p.ID, "quantity": 2, "idempotency_key": "k1"}, want: "already used for a different purchase"},
+		{name: "a new key", args: map[string]any{"product_id": p.ID, "idempotency_key": "k3"}, wantOK: true},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			if st.raise {
+				if err := s.tb.Store.SetRules(ctx, s.tb.Customer, store.Rules{Currency: "USD", PerOrderMax: store.NoLimit, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var r purchaseResult
+			res := call(t, c, "purchase", st.args, &r)
+			got := text(res)
+			if st.wantOK {
+				if res.IsError || r.Status != string(checkout.StatusCompleted) {
+					t.Fatalf("got %s, want completed", got)
+				}
+				return
+			}
+			if !res.IsError || !strings.Contains(got, st.want) {
+				t.Fatalf("got %s, want a refusal containing %q", got, st.want)
+			}
+			if strings.Contains(got, keyKeepsRefusal) != st.wantNote {
+				t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !st.wantNote, st.wantNote, got)
+			}
+		})
+	}
+	if n := s.charges(); n != 1 {
+		t.Errorf("%d charges, want 1", n)
+	}
+}
+
+// TestNotBuyableSaysWhy: a product the catalog lists for preorder is refused by purchase
+// and add_to_cart saying so, not as "not in stock".
+func TestNotBuyableSaysWhy(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	var pre catalog.Product
+	for _, p := range demo.Products() {
+		if p.Availability == catalog.Preorder && p.Billing == nil {
+			pre = p
+			break
+		}
+	}
+	if pre.ID == "" {
+		t.Fatal("the demo catalog has no preorder product")
+	}
+	for _, tool := range []string{"purchase", "add_to_cart"} {
+		res := call(t, c, tool, map[string]any{"product_id": pre.ID}, nil)
+		if got := text(res); !res.IsError || !strings.Contains(got, "cannot be bought now: it is listed for preorder only") || strings.Contains(got, "not in stock") {
+			t.Errorf("%s of a preorder product: %s", tool, got)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
@@ -29,6 +30,15 @@ var stripeShowsNothing = strings.NewReplacer(
 	"Nothing was charged", "Stripe shows nothing charged on the payment token",
 	"nothing was charged", "Stripe shows nothing charged on the payment token",
 )
+
+// notBuyable says why a product listed with an availability other than in stock or out
+// of stock cannot be bought (RefusalParams.Availability).
+var notBuyable = map[string]string{
+	string(catalog.Preorder):     "it is listed for preorder only",
+	string(catalog.Backorder):    "it is on backorder",
+	string(catalog.Discontinued): "it is discontinued",
+	string(catalog.Unknown):      "its seller does not say that it is available",
+}
 
 // cartRefusalText words a refusal of a cart change (add_to_cart, update_cart): where the
 // refusal of a purchase says nothing was charged, it says the cart was not changed.
@@ -73,6 +83,9 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("This quote expired (quotes last %s). Call purchase with the product_id to get a fresh quote. Nothing was charged.", minutes(p.QuoteTTL()))
 	case checkout.RefusalOutOfStock:
 		if p.Seller == "" {
+			if why := notBuyable[p.Availability]; why != "" {
+				return fmt.Sprintf("%s cannot be bought now: %s. %s; look for an alternative with search_products or recommend.", title, why, unchanged)
+			}
 			return fmt.Sprintf("%s is not in stock. %s; look for an alternative with search_products or recommend.", title, unchanged)
 		}
 		detail := ""

@@ -39,6 +39,9 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalDeclinedByPerson, p, []string{"declined"}},
 		{checkout.RefusalQuoteExpired, checkout.RefusalParams{QuoteTTLSecs: 600}, []string{"quotes last 10 minutes", "product_id"}},
 		{checkout.RefusalOutOfStock, checkout.RefusalParams{Title: evil}, []string{"is not in stock", "search_products or recommend"}},
+		{checkout.RefusalOutOfStock, checkout.RefusalParams{Title: evil, Availability: "out_of_stock"}, []string{"is not in stock"}},
+		{checkout.RefusalOutOfStock, checkout.RefusalParams{Title: evil, Availability: "preorder"}, []string{"cannot be bought now: it is listed for preorder only. Nothing was charged", "search_products or recommend"}},
+		{checkout.RefusalOutOfStock, checkout.RefusalParams{Title: evil, Availability: "unknown"}, []string{"cannot be bought now: its seller does not say that it is available"}},
 		{checkout.RefusalOutOfStock, p, []string{"cannot supply", "in the quantity asked («"}},
 		{checkout.RefusalOutOfStock, checkout.RefusalParams{Seller: "Acme", Title: "Tent"}, []string{"«Acme» cannot supply «Tent» in the quantity asked. Nothing"}},
 		{checkout.RefusalTotalTooLarge, with(func(q *checkout.RefusalParams) {

@@ -179,6 +179,9 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
 	}
 	out.Suggestions = res.Suggestions
+	if res.FilteredOut {
+		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], filteredOutNote)
+	}
 	if d == detailBrief {
 		return out
 	}
@@ -226,6 +229,9 @@ func facetValues(fs []catalog.Facet) []facetValue {
 	}
 	return out
 }
+
+// filteredOutNote says why a search whose words products have found nothing.
+const filteredOutNote = "Products have these words, but none of them passes this search's filters: loosen or remove a filter (in_stock is true unless set to false, which leaves out products not available now)."
 
 // text is the readable fallback for clients that do not use structuredContent.
 func (r searchProductsResult) text() string {

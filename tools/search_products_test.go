@@ -65,6 +65,10 @@ func TestSearchProducts(t *testing.T) {
 				t.Error("expected a note explaining the query had no words")
 			}
 		}},
+		// Words products have, kept out by the filters: searching them again would find
+		// nothing again, so they are not offered as words to search for instead.
+		{name: "words products have, filtered out", args: map[string]any{"query": "kettle", "max_price": 0.5}, check: filteredOut},
+		{name: "two words products have, filtered out", args: map[string]any{"query": "coffee grinder", "max_price": 0.5}, check: filteredOut},
 		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
@@ -98,6 +102,20 @@ func TestSearchProducts(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "level=ERROR") {
 		t.Errorf("errors were logged:\n%s", logs)
+	}
+}
+
+// filteredOut checks a search that found nothing because of its filters.
+func filteredOut(t *testing.T, r searchProductsResult) {
+	t.Helper()
+	if r.Total != 0 || len(r.Suggestions) != 0 {
+		t.Errorf("total %d, suggestions %q: want nothing found and no words to search instead", r.Total, r.Suggestions)
+	}
+	if got := strings.Join(r.Notes, " "); !strings.Contains(got, filteredOutNote) || strings.Contains(got, "Nothing in the catalog matches") {
+		t.Errorf("notes %q: want the filters named, not the words", got)
+	}
+	if got := r.text(); !strings.Contains(got, "passes this search's filters") || strings.Contains(got, "Words products have") {
+		t.Errorf("text %q", got)
 	}
 }
 

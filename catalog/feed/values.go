@@ -74,6 +74,11 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 	if isNegative(raw) {
 		return m, bad("%s %s is negative; a price must be 0 or more", col, q(raw))
 	}
+	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) {
+		// "$9.99", "€9,99", "9.99 £": exports often write prices so, but a symbol
+		// stands for several currencies ($ for USD, CAD, AUD, …).
+		return m, bad(`%s %s has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`, col, q(raw))
+	}
 	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))
 }
 

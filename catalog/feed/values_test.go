@@ -29,6 +29,9 @@ func TestParsePriceReasons(t *testing.T) {
 		{name: "negative after the currency", raw: "USD -5.00", reason: `price "USD -5.00" is negative; a price must be 0 or more`},
 		{name: "a range", raw: "5 - 9 USD", reason: `price "5 - 9 USD" is not a price like "29.99 USD"`},
 		{name: "a word", raw: "free", reason: `price "free" is not a price like "29.99 USD"`},
+		{name: "a dollar sign", raw: "$9.99", reason: `price "$9.99" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
+		{name: "a euro sign after the amount", raw: "9,99 €", reason: `price "9,99 €": currency "€" is not a three-letter ISO 4217 code`},
+		{name: "a pound sign with a code", raw: "£5 GBP", reason: `price "£5 GBP" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

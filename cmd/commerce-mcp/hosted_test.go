@@ -197,7 +197,7 @@ func TestHostedServes(t *testing.T) {
 		if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") != challenge {
 			t.Errorf("%s token: %d %q, want 401 %q", name, resp.StatusCode, resp.Header.Get("WWW-Authenticate"), challenge)
 		}
-		if name != "missing" && string(body) != "unauthorized: send Authorization: Bearer <token>\n" {
+		if name != "missing" && string(body) != "unauthorized: the bearer token is not valid (unknown, expired or revoked); ask the server's operator for a new one\n" {
 			t.Errorf("%s token: body %q differs from the others", name, body)
 		}
 	}

@@ -127,7 +127,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	if err == nil && !has {
 		start, cpu := time.Now(), cpuTimeSelf()
 		var st catalog.HeadStats
-		if st, err = cat.BuildHeads(ctx); err == nil {
+		// Said only when some word was common enough to have one: a catalog of a few
+		// thousand products has none, and "0 for 0" tells its operator nothing.
+		if st, err = cat.BuildHeads(ctx); err == nil && st.Words > 0 {
 			fmt.Fprintf(stderr, "search heads: %d for %d common words, in %.1f s (%.1f s of CPU)\n",
 				st.Heads, st.Words, time.Since(start).Seconds(), (cpuTimeSelf() - cpu).Seconds())
 		}

@@ -172,6 +172,12 @@ func (h *httpFlags) check() error {
 	if (h.tlsCert == "") != (h.tlsKey == "") {
 		return &usageError{Msg: "--tls-cert and --tls-key go together"}
 	}
+	if h.hosted() {
+		// Checked before the database is opened: net.Listen would refuse it only after.
+		if _, _, err := net.SplitHostPort(h.addr); err != nil {
+			return &usageError{Msg: fmt.Sprintf("--addr %q: give host:port, such as 127.0.0.1:8080, or :8080 for every interface", h.addr)}
+		}
+	}
 	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
 		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
 	}

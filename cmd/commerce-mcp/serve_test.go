@@ -77,6 +77,8 @@ func TestParseServe(t *testing.T) {
 		{name: "unknown transport", args: []string{"--transport", "websocket"}, wantErr: "--transport"},
 		{name: "stateless SSE", args: []string{"--transport", "sse", "--stateless"}, wantErr: "--stateless is for --transport http"},
 		{name: "certificate without key", args: []string{"--transport", "http", "--tls-cert", "c.pem"}, wantErr: "--tls-cert and --tls-key"},
+		{name: "address without a port", args: []string{"--transport", "http", "--addr", "nonsense"}, wantErr: `--addr "nonsense": give host:port`},
+		{name: "address with a name for port", args: []string{"--transport", "sse", "--addr", "localhost"}, wantErr: `--addr "localhost": give host:port`},
 		{name: "negative rate", args: []string{"--transport", "http", "--rate", "-1"}, wantErr: "--rate"},
 		{name: "no burst", args: []string{"--transport", "http", "--burst", "0"}, wantErr: "--burst"},
 		{name: "negative request rate", args: []string{"--transport", "http", "--request-rate", "-1"}, wantErr: "--request-rate"},

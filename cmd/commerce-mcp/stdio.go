@@ -175,6 +175,13 @@ func idKey(id any) string {
 // It records the requests the server will answer and the client's answers to the
 // server's requests.
 func (g *stdioGuard) admit(line []byte) bool {
+	if t := bytes.TrimSpace(line); len(t) > 0 && t[0] == '[' {
+		// A batch, refused as over HTTP: mcp-go would answer only "parse error".
+		g.mu.Lock()
+		g.writeLocked(batchRefused)
+		g.mu.Unlock()
+		return false
+	}
 	var m envelope
 	if json.Unmarshal(line, &m) != nil || m.ID == nil {
 		return true // not an object, or a notification: the server answers or ignores it
@@ -216,6 +223,11 @@ func isStateless(line []byte) bool {
 	}
 	return json.Unmarshal(line, &w) == nil && mcp.IsModernProtocol(w.Params.Meta.ProtocolVersion())
 }
+
+// batchRefused answers a JSON-RPC batch (a line holding a JSON array): none of its
+// messages is run, whatever the protocol version.
+var batchRefused = mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(nil),
+	Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not supported; send each message on a line of its own", nil)}
 
 func notInitialized(id any) mcp.JSONRPCError {
 	return mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),

@@ -332,3 +332,37 @@ func TestStdioEndOfInputWhileAsking(t *testing.T) {
 		}
 	}
 }
+
+// TestStdioBatchRefused checks that a JSON-RPC batch over stdio is refused with one
+// "batches are not supported" error and none of its messages is run, as over HTTP,
+// and that the messages after it are served.
+func TestStdioBatchRefused(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "c.db")
+	tests := []struct {
+		name  string
+		batch string
+	}{
+		{name: "a batch of one call", batch: `[` + callLine(1, "purchase", map[string]any{"product_id": "nw-actv-0001"}) + `]`},
+		{name: "an empty batch", batch: `[]`},
+		{name: "a batch after spaces", batch: "  \t[" + `{"jsonrpc":"2.0","id":1,"method":"ping"}` + `]`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := serveStdin(t, db, lines(initLine, initializedLine, tc.batch, `{"jsonrpc":"2.0","id":2,"method":"ping"}`))
+			got, ok := r.replies["null"]
+			if !ok || got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || !strings.Contains(got.Error.Message, "batches are not supported") {
+				t.Errorf("reply to the batch: %+v (found %v); stdout:\n%s", got.Error, ok, r.stdout)
+			}
+			if _, ran := r.replies["1"]; ran {
+				t.Errorf("a message of the batch was answered:\n%s", r.stdout)
+			}
+			if after, ok := r.replies["2"]; !ok || after.Error != nil {
+				t.Errorf("the ping after the batch: %+v (found %v)", after.Error, ok)
+			}
+		})
+	}
+	if r := runCLI(t, map[string]string{"COMMERCE_DB": db}, "orders", "list"); !strings.Contains(r.stderr, "no orders") {
+		t.Errorf("a purchase in a batch made an order:\n%s", r.stdout)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -70,9 +71,29 @@ func tokenCreate(ctx context.Context, args []string, getenv func(string) string,
 	if tok.Name != "" {
 		label = fmt.Sprintf(" (%s)", tok.Name)
 	}
-	fmt.Fprintf(stderr, "created token %s%s for %s (%s); it %s.\nThe token is shown only this once: only its hash is kept. Revoke it with `commerce-mcp token revoke %s`.\n",
-		tok.ID, label, cust.ID, cust.Email, expiry, tok.ID)
+	fmt.Fprintf(stderr, "created token %s%s for %s (%s); it %s.\nThe token is shown only this once: only its hash is kept. Revoke it with `commerce-mcp token revoke%s %s`.\n",
+		tok.ID, label, cust.ID, cust.Email, expiry, dbGiven(fs, c), tok.ID)
 	return nil
+}
+
+// dbGiven is " --db PATH" when the command was given --db, for the commands it
+// suggests to run next: without it they would work on another database.
+func dbGiven(fs *flag.FlagSet, c *common) string {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "db" })
+	if !given {
+		return ""
+	}
+	return " --db " + shellWord(c.db)
+}
+
+// shellWord is s as one word of a POSIX shell command: as it is when it has no
+// character the shell treats specially, else in single quotes.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // parseExpiry reads --expires: a Go duration, a whole number of days ("90d"), or 0
@@ -199,7 +220,7 @@ func tokenRevoke(ctx context.Context, args []string, getenv func(string) string,
 	tok, err := s.RevokeToken(ctx, ref, now)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("no token has the id or label %q; run `commerce-mcp token list`", ref)
+		return fmt.Errorf("no token has the id or label %q; run `commerce-mcp token list%s`", ref, dbGiven(fs, c))
 	case err != nil:
 		return adminError(err)
 	}

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -149,5 +151,52 @@ func TestTokenCommandsNeedADatabase(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "token", "list", "--db", adminDB(t)); r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no tokens; create one") {
 		t.Errorf("empty list: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestTokenHintsNameTheDatabase checks that the commands token create and token revoke
+// suggest carry the --db they were given (quoted for the shell), so that following
+// them works on the same database, and stay bare when the database came from the
+// environment.
+func TestTokenHintsNameTheDatabase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my shop")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "shop.db")
+	testshop.WriteCatalog(t, db, demo.Sellers(), demo.Products()[:3])
+	s := testshop.Store(t, store.FileBeside(db))
+	if _, err := s.CreateCustomer(context.Background(), store.Customer{Email: "ann@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	quoted := "'" + db + "'"
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string // in stderr
+	}{
+		{name: "create with --db", args: []string{"token", "create", "--db", db, "--customer", "ann@example.com"},
+			want: "Revoke it with `commerce-mcp token revoke --db " + quoted + " tok_"},
+		{name: "create with COMMERCE_DB", env: map[string]string{"COMMERCE_DB": db}, args: []string{"token", "create", "--customer", "ann@example.com"},
+			want: "Revoke it with `commerce-mcp token revoke tok_"},
+		{name: "revoke an unknown with --db", args: []string{"token", "revoke", "--db", db, "tablet"},
+			want: "run `commerce-mcp token list --db " + quoted + "`"},
+		{name: "revoke an unknown with COMMERCE_DB", env: map[string]string{"COMMERCE_DB": db}, args: []string{"token", "revoke", "tablet"},
+			want: "run `commerce-mcp token list`"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.env, tc.args...)
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("stderr %q, want it to hold %q", r.stderr, tc.want)
+			}
+		})
+	}
+	for word, want := range map[string]string{"shop.db": "shop.db", "/srv/a-b_c/x.db": "/srv/a-b_c/x.db", "a b": "'a b'", "it's": `'it'\''s'`, "$HOME": "'$HOME'", "": "''"} {
+		if got := shellWord(word); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", word, got, want)
+		}
 	}
 }

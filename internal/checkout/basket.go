@@ -169,7 +169,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		case err != nil:
 			return CheckoutOutcome{}, err
 		case !product.Purchasable():
-			ref = refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
+			ref = notInStock(&product)
 		case product.Billing != nil: // it became a subscription after it was put in the cart
 			ref = refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 		case !rules.AllowsCategory(product.Category):

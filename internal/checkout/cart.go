@@ -68,6 +68,9 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 		return CartView{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
 	if code := s.unavailable(ctx, &product); code != "" {
+		if code == RefusalOutOfStock {
+			return CartView{}, notInStock(&product)
+		}
 		p := RefusalParams{Title: product.Title, Mode: s.cfg.Mode}
 		if code == RefusalSellerNotPurchasable { // with a seller, out_of_stock is the seller's own refusal
 			p.Seller = product.SellerName

@@ -89,7 +89,7 @@ func (s *Service) prepare(ctx context.Context, p *store.Purchase, product catalo
 		return store.Rules{}, ref
 	}
 	if !product.Purchasable() {
-		return store.Rules{}, refuse(RefusalOutOfStock, RefusalParams{Title: product.Title})
+		return store.Rules{}, notInStock(&product)
 	}
 	if product.Price.Amount > 0 && int64(p.Quantity) > MaxTotal/product.Price.Amount {
 		return store.Rules{}, tooLarge(p.Quantity, product.Title, product.Price.Amount, product.Price.Currency)

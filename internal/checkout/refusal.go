@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -25,7 +26,7 @@ const (
 	RefusalConfirmationInvalid  RefusalCode = "confirmation_invalid"    // a dialog answer that does not verify
 	RefusalDeclinedByPerson     RefusalCode = "declined_by_person"      //
 	RefusalQuoteExpired         RefusalCode = "quote_expired"           // QuoteTTLSeconds
-	RefusalOutOfStock           RefusalCode = "out_of_stock"            // Title; with Seller and SellerMessage when the seller said so
+	RefusalOutOfStock           RefusalCode = "out_of_stock"            // Title; Availability when the catalog lists it other than in stock; with Seller and SellerMessage when the seller said so
 	RefusalTotalTooLarge        RefusalCode = "total_too_large"         // Quantity, Title, UnitAmount, Limit, Currency
 	RefusalNoPaymentMethod      RefusalCode = "no_payment_method"       //
 	RefusalCardOtherMode        RefusalCode = "card_other_mode"         // CardID, CardBrand, CardLast4, Mode (the card's), ServerMode
@@ -138,9 +139,13 @@ type RefusalParams struct {
 	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
 	OrderID        string `json:"order_id,omitempty"`
 	SupportURL     string `json:"support_url,omitempty"`
-	AddressID      string `json:"address_id,omitempty"`
-	FulfillmentID  string `json:"fulfillment_option_id,omitempty"`
-	Offered        string `json:"offered,omitempty"` // ids, comma-separated
+	// Availability is, for out_of_stock, the catalog's availability of the product when
+	// it is not in_stock (preorder, backorder, discontinued, unknown, out_of_stock);
+	// empty when it is in stock with no units left.
+	Availability  string `json:"availability,omitempty"`
+	AddressID     string `json:"address_id,omitempty"`
+	FulfillmentID string `json:"fulfillment_option_id,omitempty"`
+	Offered       string `json:"offered,omitempty"` // ids, comma-separated
 	// Witnessed is set when Stripe, showing nothing captured on the purchase's payment
 	// token, decided the failure: the words then say what Stripe shows rather than a
 	// flat "nothing was charged" (a seller's authorization hold does not show there).
@@ -182,6 +187,15 @@ func RecordedRefusal(code, params, message, orderID string) *Refusal {
 		r.Recorded = message
 	}
 	return r
+}
+
+// notInStock is the refusal of a product the catalog does not show purchasable.
+func notInStock(p *catalog.Product) *Refusal {
+	params := RefusalParams{Title: p.Title}
+	if p.Availability != catalog.InStock {
+		params.Availability = string(p.Availability)
+	}
+	return refuse(RefusalOutOfStock, params)
 }
 
 // encode is p as stored with a purchase and its order.

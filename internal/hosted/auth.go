@@ -41,8 +41,9 @@ type AuthFailureLimiter interface {
 const recentAuthTTL = 5 * time.Minute
 
 // authenticate lets through only requests with a valid bearer token, with the token's
-// customer in the request context. Every refusal is the same 401 with the RFC 9728
-// challenge, whatever the reason; a token store that cannot answer is 503.
+// customer in the request context. Every refusal is a 401 with the RFC 9728 challenge,
+// the same for every refused token whatever the reason (its body differs only from
+// that of a request with no bearer token); a token store that cannot answer is 503.
 //
 // A client address (see clientAddr) whose well-formed tokens were refused too often
 // (Config.AuthFailures, and for IPv6 also its /48 in Config.AuthFailuresIPv6Site)
@@ -58,7 +59,7 @@ func (h *Server) authenticate(next http.Handler) http.Handler {
 			ok = false
 		}
 		if !ok {
-			h.unauthorized(w, r)
+			h.unauthorized(w, r, presented(r.Header.Get("Authorization")))
 			return
 		}
 		var keys []authKey // the failures taken, given back unless the token is refused
@@ -78,7 +79,7 @@ func (h *Server) authenticate(next http.Handler) http.Handler {
 			if h.cfg.AuthFailures != nil {
 				h.recent.forget(secret)
 			}
-			h.unauthorized(w, r) // the refusal taken stays counted
+			h.unauthorized(w, r, true) // the refusal taken stays counted
 			return
 		case err != nil && r.Context().Err() != nil:
 			// The client went away before its token could be checked: nothing to
@@ -362,9 +363,31 @@ func bearer(v string) (string, bool) {
 	return tok, true
 }
 
-func (h *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
+// presented reports whether an Authorization header value names a bearer token, well
+// formed or not.
+func presented(v string) bool {
+	scheme, tok, ok := strings.Cut(v, " ")
+	return ok && strings.EqualFold(scheme, "Bearer") && strings.TrimSpace(tok) != ""
+}
+
+// Bodies of a 401: without a bearer token, and with one that is refused. Every refused
+// token gets the same words, whatever the reason, so that a prober learns nothing of
+// which tokens exist.
+const (
+	bodyNoToken      = "unauthorized: send Authorization: Bearer <token>"
+	bodyTokenRefused = "unauthorized: the bearer token is not valid (unknown, expired or revoked); ask the server's operator for a new one"
+)
+
+// unauthorized answers 401 with the RFC 9728 challenge; tokenSent says whether the
+// request named a bearer token, so that a client holding an expired or revoked one is
+// not told to send a token it already sent.
+func (h *Server) unauthorized(w http.ResponseWriter, r *http.Request, tokenSent bool) {
 	w.Header().Set("WWW-Authenticate", `Bearer resource_metadata="`+h.MetadataURL()+`"`)
-	http.Error(w, "unauthorized: send Authorization: Bearer <token>", http.StatusUnauthorized)
+	body := bodyNoToken
+	if tokenSent {
+		body = bodyTokenRefused
+	}
+	http.Error(w, body, http.StatusUnauthorized)
 }
 
 // limitBody refuses a body longer than Config.MaxBody with 413, and reads the

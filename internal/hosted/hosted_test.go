@@ -143,12 +143,13 @@ func TestAuthentication(t *testing.T) {
 		name   string
 		header string // Authorization
 		want   int
+		body   string // of a 401
 	}{
-		{name: "no header", want: http.StatusUnauthorized},
-		{name: "unknown token", header: "Bearer tok_nobody", want: http.StatusUnauthorized},
-		{name: "empty token", header: "Bearer ", want: http.StatusUnauthorized},
-		{name: "basic scheme", header: "Basic " + tokenA, want: http.StatusUnauthorized},
-		{name: "token too long", header: "Bearer " + strings.Repeat("x", maxTokenLen+1), want: http.StatusUnauthorized},
+		{name: "no header", want: http.StatusUnauthorized, body: bodyNoToken},
+		{name: "unknown token", header: "Bearer tok_nobody", want: http.StatusUnauthorized, body: bodyTokenRefused},
+		{name: "empty token", header: "Bearer ", want: http.StatusUnauthorized, body: bodyNoToken},
+		{name: "basic scheme", header: "Basic " + tokenA, want: http.StatusUnauthorized, body: bodyNoToken},
+		{name: "token too long", header: "Bearer " + strings.Repeat("x", maxTokenLen+1), want: http.StatusUnauthorized, body: bodyTokenRefused},
 		{name: "store down", header: "Bearer " + tokenDown, want: http.StatusServiceUnavailable},
 		{name: "valid", header: "Bearer " + tokenA, want: http.StatusOK},
 		{name: "scheme in lower case", header: "bearer " + tokenA, want: http.StatusOK},
@@ -165,6 +166,12 @@ func TestAuthentication(t *testing.T) {
 			}
 			if tc.want != http.StatusUnauthorized && got != "" {
 				t.Errorf("WWW-Authenticate %q on a %d", got, tc.want)
+			}
+			if tc.want == http.StatusUnauthorized {
+				body, _ := io.ReadAll(resp.Body)
+				if string(body) != tc.body+"\n" {
+					t.Errorf("body %q, want %q", body, tc.body)
+				}
 			}
 		})
 	}
