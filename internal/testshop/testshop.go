@@ -214,10 +214,13 @@ func Upsert(t testing.TB, c *catalog.Catalog, sellers []catalog.Seller, products
 	}
 }
 
-// Store opens the store at path ("" means Path(t)).
+// Store opens the store at path ("" means Path(t)), its pool capped at one
+// connection: a nested use of the pool fails the test (see capPool).
 func Store(t testing.TB, path string) *store.Store {
 	t.Helper()
-	return open(t, path, store.Open)
+	s := open(t, path, store.Open)
+	capPool(t, s, "/store.(*Store).", nestedWait)
+	return s
 }
 
 // Shop is the demo catalog and a store holding the demo customer, in production's
