@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -115,50 +114,12 @@ func (c *Catalog) now() time.Time {
 	return time.Now()
 }
 
-// stmtCache holds statements prepared on a *sql.DB, by their SQL, for the life of a
-// Catalog: a writer's transaction runs them with Tx.StmtContext, which reuses what was
-// prepared on its connection before, so that an upsert of a few products does not
-// parse and plan its dozen statements again each time.
-type stmtCache struct {
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
-}
-
-// get returns query prepared on db (once).
-func (sc *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	if st, ok := sc.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if sc.stmts == nil {
-		sc.stmts = map[string]*sql.Stmt{}
-	}
-	sc.stmts[query] = st
-	return st, nil
-}
-
-func (sc *stmtCache) close() error {
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	var errs []error
-	for _, st := range sc.stmts {
-		errs = append(errs, st.Close())
-	}
-	sc.stmts = nil
-	return errors.Join(errs...)
-}
-
 // writer writes products within one transaction, with its prepared statements and
 // what it has looked up so far (sellers, categories and brands never change their
 // ids, so they are looked up once per writer).
 type writer struct {
 	tx      *sql.Tx
-	c       *Catalog // whose stmtCache the writer's statements come from; nil: prepared on tx
+	c       *Catalog // the catalog written; nil in a bulk load
 	now     string
 	cats    map[string]int64 // category key → id
 	brands  map[string]int64 // brand key → id
@@ -191,21 +152,17 @@ func (w *writer) close() {
 	}
 }
 
-// stmt returns query prepared for the writer's transaction: from the Catalog's
-// stmtCache when it has one, else prepared on the transaction.
+// stmt returns query prepared on the writer's transaction, once per writer. It is
+// prepared on the transaction's connection, never on the pool: a transaction holds its
+// connection, and asking the pool for another while holding one deadlocks a capped
+// pool once every connection is held that way. The connections of sqlite.Open keep
+// the statements they prepared (the driver's statement cache), so preparing a query
+// again on the same connection, in a later transaction, is not parsed again.
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	var st *sql.Stmt
-	var err error
-	if w.c != nil {
-		if st, err = w.c.writes.get(ctx, w.c.db, query); err == nil {
-			st = w.tx.StmtContext(ctx, st)
-		}
-	} else {
-		st, err = w.tx.PrepareContext(ctx, query)
-	}
+	st, err := w.tx.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("upsert: %w", err)
 	}

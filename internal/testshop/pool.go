@@ -15,7 +15,8 @@ import (
 // long means the holder is itself waiting, for the connection it holds.
 const nestedWait = 20 * time.Second
 
-// pool is a connection pool that capPool can cap and watch: a *store.Store.
+// pool is a connection pool that capPool can cap and watch: a *store.Store, a
+// *catalog.Catalog's writing pool.
 type pool interface {
 	LimitConns(n int)
 	PoolStats() sql.DBStats
