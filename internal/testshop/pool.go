@@ -63,7 +63,7 @@ func capPool(t testing.TB, s pool, frame string, wait time.Duration) {
 				stalled = 0
 				continue
 			}
-			t.Errorf("testshop: a call has waited %s for the connection of a pool capped at 1 (as every store's is in tests), while that connection stayed in use: code holding a connection of the pool asks it for another (a nested use), which deadlocks a capped pool; the pool was closed to end the wait. Goroutines waiting for a connection:\n%s", wait, waiting)
+			t.Errorf("testshop: a call has waited %s for the connection of a pool capped at 1 (as every store's, and every catalog's writing pool, is in tests), while that connection stayed in use: code holding a connection of the pool asks it for another (a nested use), which deadlocks a capped pool; the pool was closed to end the wait. Goroutines waiting for a connection:\n%s", wait, waiting)
 			s.Close()
 			return
 		}
