@@ -39,8 +39,6 @@ type Catalog struct {
 	db *sql.DB
 	// rdb is the pool that reads run on (see stmt.go and readPool); db writes.
 	rdb *sql.DB
-	// writes keeps the statements of writers (see writer.stmt), prepared once on db.
-	writes stmtCache
 	// cats and brands name the categories and brands that facets count by id.
 	cats, brands nameCache
 	// pools holds the best-ranked matches of common words (see search_pool.go);
@@ -160,7 +158,7 @@ func (c *Catalog) SetExhaustive() { c.exactUpTo, c.poolChunk = 1<<30, -1 }
 
 // Close closes the database.
 func (c *Catalog) Close() error {
-	return errors.Join(c.writes.close(), c.rdb.Close(), c.db.Close())
+	return errors.Join(c.rdb.Close(), c.db.Close())
 }
 
 // Count returns the number of products in the catalog, hidden ones included.

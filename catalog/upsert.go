@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -115,55 +114,17 @@ func (c *Catalog) now() time.Time {
 	return time.Now()
 }
 
-// stmtCache holds statements prepared on a *sql.DB, by their SQL, for the life of a
-// Catalog: a writer's transaction runs them with Tx.StmtContext, which reuses what was
-// prepared on its connection before, so that an upsert of a few products does not
-// parse and plan its dozen statements again each time.
-type stmtCache struct {
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
-}
-
-// get returns query prepared on db (once).
-func (sc *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	if st, ok := sc.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if sc.stmts == nil {
-		sc.stmts = map[string]*sql.Stmt{}
-	}
-	sc.stmts[query] = st
-	return st, nil
-}
-
-func (sc *stmtCache) close() error {
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	var errs []error
-	for _, st := range sc.stmts {
-		errs = append(errs, st.Close())
-	}
-	sc.stmts = nil
-	return errors.Join(errs...)
-}
-
 // writer writes products within one transaction, with its prepared statements and
 // what it has looked up so far (sellers, categories and brands never change their
 // ids, so they are looked up once per writer).
 type writer struct {
 	tx      *sql.Tx
-	c       *Catalog // whose stmtCache the writer's statements come from; nil: prepared on tx
+	c       *Catalog // the catalog written; nil in a bulk load
 	now     string
 	cats    map[string]int64 // category key → id
 	brands  map[string]int64 // brand key → id
 	sellers map[string]bool  // seller ids known to exist
-	stmts   map[string]*sql.Stmt
+	stmts   map[string]runner
 	moved   bool  // catalog_changes.text has been moved in this transaction
 	next    int64 // the rowid of the next new product; 0 until nextRowid reads it
 	ins     *inserter
@@ -182,32 +143,62 @@ type writer struct {
 
 func newWriter(c *Catalog, tx *sql.Tx, now time.Time) *writer {
 	return &writer{c: c, tx: tx, now: now.UTC().Format(time.RFC3339), cats: map[string]int64{},
-		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]*sql.Stmt{}, textAt: map[int64]int{}, oldHead: map[int64]string{}}
+		brands: map[string]int64{}, sellers: map[string]bool{}, stmts: map[string]runner{}, textAt: map[int64]int{}, oldHead: map[int64]string{}}
 }
 
 func (w *writer) close() {
 	for _, st := range w.stmts {
-		st.Close()
+		if st, ok := st.(*sql.Stmt); ok {
+			st.Close()
+		}
 	}
 }
 
-// stmt returns query prepared for the writer's transaction: from the Catalog's
-// stmtCache when it has one, else prepared on the transaction.
-func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+// runner runs one statement of a writer: a *sql.Stmt prepared on a bulk load's
+// transaction, or a textStmt.
+type runner interface {
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, args ...any) *sql.Row
+}
+
+// textStmt runs its SQL text on a transaction. The connections of sqlite.Open keep
+// the statements they ran (the driver's statement cache, which serves statements run
+// as text, not those prepared), so a query is parsed once per connection, not once per
+// upsert.
+type textStmt struct {
+	tx    *sql.Tx
+	query string
+}
+
+func (t textStmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.query, args...)
+}
+
+func (t textStmt) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.query, args...)
+}
+
+func (t textStmt) QueryRowContext(ctx context.Context, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.query, args...)
+}
+
+// stmt returns query ready to run on the writer's transaction: for an upsert of a
+// Catalog a textStmt, for a bulk load (one long transaction) a statement prepared on
+// it once. Either runs on the transaction's connection and never asks the pool for
+// another: a transaction holds its connection, and asking the pool for a second while
+// holding one deadlocks a capped pool once every connection is held that way.
+func (w *writer) stmt(ctx context.Context, query string) (runner, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	var st *sql.Stmt
-	var err error
-	if w.c != nil {
-		if st, err = w.c.writes.get(ctx, w.c.db, query); err == nil {
-			st = w.tx.StmtContext(ctx, st)
+	var st runner = textStmt{w.tx, query}
+	if w.c == nil {
+		p, err := w.tx.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, fmt.Errorf("upsert: %w", err)
 		}
-	} else {
-		st, err = w.tx.PrepareContext(ctx, query)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("upsert: %w", err)
+		st = p
 	}
 	w.stmts[query] = st
 	return st, nil
@@ -503,7 +494,7 @@ func (w *writer) update(ctx context.Context, d *derived, s storedProduct, catID 
 	}
 	var was rankRow // in a bulk load, the row of product_rank replaced (see learning)
 	if err == nil && w.learn != nil {
-		var st *sql.Stmt
+		var st runner
 		if st, err = w.stmt(ctx, `SELECT head, category_keys FROM product_rank WHERE rowid = ?`); err == nil {
 			err = st.QueryRowContext(ctx, rowid).Scan(&was.head, &was.categoryKeys)
 		}

@@ -56,6 +56,8 @@ type benchHTTPConfig struct {
 	runs     int
 	era      string
 	query    string
+	tool     string // the tool every call calls: search_products with query, any other without arguments
+	dbConns  int    // the product's --db-conns; -1 for serve's default
 }
 
 // benchCmd runs `bench http`, the hosted load benchmark, `bench stdio`, the stdio
@@ -92,16 +94,22 @@ func parseBenchHTTP(args []string) (benchHTTPConfig, error) {
 	fs.IntVar(&c.runs, "runs", 5, "paired runs, each a floor phase and a product phase")
 	fs.StringVar(&c.era, "era", "modern", "protocol era of the clients: modern (2026-07-28) or legacy (the 2025-11-25 handshake)")
 	fs.StringVar(&c.query, "query", benchQuery, "the search_products query every call sends; it must find something")
+	fs.StringVar(&c.tool, "tool", "search_products", "the `tool` every call calls: search_products (with --query), or another that takes no arguments (list_orders, get_preferences, view_cart: calls that read the store)")
+	fs.IntVar(&c.dbConns, "db-conns", -1, "the product's serve --db-conns (0: no cap); -1 for serve's default")
 	if err := parse(fs, args); err != nil {
 		return c, err
 	}
 	switch {
 	case fs.NArg() > 0:
 		return c, &usageError{Msg: fmt.Sprintf("bench http takes no arguments, got %q", fs.Args())}
+	case c.dbConns < -1:
+		return c, &usageError{Msg: "bench http: --db-conns must be -1 (serve's default), 0 (no cap) or more"}
 	case c.clients < 1 || c.runs < 1 || c.duration <= 0:
 		return c, &usageError{Msg: "bench http: --clients, --runs and --duration must be positive"}
 	case c.era != "modern" && c.era != "legacy":
 		return c, &usageError{Msg: fmt.Sprintf("bench http: --era %q: use modern or legacy", c.era)}
+	case strings.TrimSpace(c.tool) == "":
+		return c, &usageError{Msg: "bench http: --tool is empty"}
 	case strings.TrimSpace(c.query) == "":
 		return c, &usageError{Msg: "bench http: --query is empty"}
 	}
@@ -134,7 +142,7 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	product, err := startBenchServer("product", exe, filepath.Join(dir, "product.log"), productAddr, productArgs(productAddr, db)...)
+	product, err := startBenchServer("product", exe, filepath.Join(dir, "product.log"), productAddr, productArgs(productAddr, db, c.dbConns)...)
 	if err != nil {
 		return err
 	}
@@ -171,11 +179,15 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 
-	fmt.Fprintf(stdout, "bench http: %d clients, %s per phase, %d paired runs, search_products query %q, era %s (protocol %s)\n",
-		c.clients, c.duration, c.runs, c.query, c.era, protocol)
+	call := fmt.Sprintf("search_products query %q", c.query)
+	if c.tool != "search_products" {
+		call = c.tool + " without arguments"
+	}
+	fmt.Fprintf(stdout, "bench http: %d clients, %s per phase, %d paired runs, %s, era %s (protocol %s)\n",
+		c.clients, c.duration, c.runs, call, c.era, protocol)
 	fmt.Fprintf(stdout, "result: %d bytes, the same for both servers\n", size)
-	fmt.Fprintf(stdout, "product: `serve --transport http --rate %s --burst %s --request-rate %s --request-burst %s` (limits far above the load, so they do not throttle), pid %d\n", benchRate, benchBurst, benchRate, benchBurst, product.cmd.Process.Pid)
-	fmt.Fprintf(stdout, "floor:   bare mcp-go Streamable HTTP server, the product's search_products declaration, a canned result, pid %d\n\n", floor.cmd.Process.Pid)
+	fmt.Fprintf(stdout, "product: `%s` (limits far above the load, or off, so they do not throttle), pid %d\n", strings.Join(productArgs(productAddr, "DB", c.dbConns), " "), product.cmd.Process.Pid)
+	fmt.Fprintf(stdout, "floor:   bare mcp-go Streamable HTTP server, the product's %s declaration, a canned result, pid %d\n\n", c.tool, floor.cmd.Process.Pid)
 
 	var runs [][2]phaseResult // floor, product
 	for i := range c.runs {
@@ -203,11 +215,16 @@ func benchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // productArgs is the command line that starts the product for the bench. The
-// per-customer rate limits (tool calls and all requests) are set far above what the bench can reach (every client
-// uses one customer's token), so that it measures serving, not throttling.
-func productArgs(addr, db string) []string {
-	return []string{"serve", "--transport", "http", "--addr", addr, "--db", db, "--rate", benchRate, "--burst", benchBurst,
-		"--request-rate", benchRate, "--request-burst", benchBurst}
+// per-customer rate limits (tool calls and all requests) are set far above what the bench can reach, and the
+// per-customer cap on requests in flight is off (every client uses one customer's token), so that it measures
+// serving, not throttling. dbConns is its --db-conns, -1 for serve's default.
+func productArgs(addr, db string, dbConns int) []string {
+	args := []string{"serve", "--transport", "http", "--addr", addr, "--db", db, "--rate", benchRate, "--burst", benchBurst,
+		"--request-rate", benchRate, "--request-burst", benchBurst, "--max-inflight", "0"}
+	if dbConns >= 0 {
+		args = append(args, "--db-conns", strconv.Itoa(dbConns))
+	}
+	return args
 }
 
 // freeLoopbackAddr returns a 127.0.0.1 address with a port that was free a moment ago.
@@ -318,6 +335,25 @@ func (s *benchServer) peakRSS() int64 {
 	return -1
 }
 
+// peakFiles samples how many file descriptors the server holds (its /proc/PID/fd)
+// every 10 ms until stop is closed, and returns the most seen, or -1 when unknown.
+func (s *benchServer) peakFiles(stop <-chan struct{}) int {
+	dir := fmt.Sprintf("/proc/%d/fd", s.cmd.Process.Pid)
+	peak := -1
+	tk := time.NewTicker(10 * time.Millisecond)
+	defer tk.Stop()
+	for {
+		if ents, err := os.ReadDir(dir); err == nil {
+			peak = max(peak, len(ents))
+		}
+		select {
+		case <-stop:
+			return peak
+		case <-tk.C:
+		}
+	}
+}
+
 // cpuTime is the CPU time, user and system, that the server process has used so far
 // (utime and stime of /proc/PID/stat, in USER_HZ ticks, which Linux fixes at 100 a
 // second), or -1 when unknown.
@@ -407,6 +443,18 @@ func searchRequest(query string) mcp.CallToolRequest {
 	return req
 }
 
+// toolRequest is the call the bench makes: search_products with c.query, or c.tool
+// without arguments.
+func toolRequest(c benchHTTPConfig) mcp.CallToolRequest {
+	if c.tool == "search_products" {
+		return searchRequest(c.query)
+	}
+	var req mcp.CallToolRequest
+	req.Params.Name = c.tool
+	req.Params.Arguments = map[string]any{}
+	return req
+}
+
 // fetchFixture asks the product for its declaration of search_products and makes one
 // call of it, and returns both as a floorFixture in JSON, the size of the result, and
 // the protocol version the client negotiated.
@@ -424,16 +472,16 @@ func fetchFixture(ctx context.Context, url, token string, c benchHTTPConfig) ([]
 	}
 	var tool []byte
 	for _, t := range tools.Tools {
-		if t.Name == "search_products" {
+		if t.Name == c.tool {
 			if tool, err = json.Marshal(t); err != nil {
 				return nil, 0, "", err
 			}
 		}
 	}
 	if tool == nil {
-		return nil, 0, "", errors.New("tools/list has no search_products")
+		return nil, 0, "", fmt.Errorf("tools/list has no %s", c.tool)
 	}
-	res, err := cl.CallTool(cctx, searchRequest(c.query))
+	res, err := cl.CallTool(cctx, toolRequest(c))
 	if err != nil {
 		return nil, 0, "", err
 	}
@@ -447,7 +495,7 @@ func fetchFixture(ctx context.Context, url, token string, c benchHTTPConfig) ([]
 	var found struct {
 		Total int `json:"total"`
 	}
-	if sc, err := json.Marshal(res.StructuredContent); err != nil || json.Unmarshal(sc, &found) != nil || found.Total == 0 {
+	if sc, err := json.Marshal(res.StructuredContent); c.tool == "search_products" && (err != nil || json.Unmarshal(sc, &found) != nil || found.Total == 0) {
 		return nil, 0, "", &foundNothing{c.query}
 	}
 	if len(b) > benchCallCap {
@@ -471,6 +519,7 @@ type phaseResult struct {
 	elapsed  time.Duration
 	p50, p99 time.Duration
 	rss      int64         // peak RSS of the server process so far, bytes; -1 unknown
+	fds      int           // most file descriptors the server held at once in the phase (sampled); -1 unknown
 	cpu      time.Duration // CPU time (user and system) the server used in the phase; -1 unknown
 	firstErr string        // the first error seen, for the report
 }
@@ -532,7 +581,7 @@ func runPhase(ctx context.Context, srv *benchServer, token string, c benchHTTPCo
 			defer cl.Close()
 			<-start
 			deadline := t0.Add(c.duration)
-			req := searchRequest(c.query)
+			req := toolRequest(c)
 			mine := make([]time.Duration, 0, 4096)
 			errs, first := 0, ""
 			for time.Now().Before(deadline) && ctx.Err() == nil {
@@ -562,10 +611,15 @@ func runPhase(ctx context.Context, srv *benchServer, token string, c benchHTTPCo
 	}
 	ready.Wait()
 	cpu0 := srv.cpuTime()
+	fdsDone := make(chan int)
+	stopFds := make(chan struct{})
+	go func() { fdsDone <- srv.peakFiles(stopFds) }()
 	t0 = time.Now()
 	close(start)
 	wg.Wait()
 	r.elapsed = time.Since(t0)
+	close(stopFds)
+	r.fds = <-fdsDone
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
@@ -627,6 +681,13 @@ func fmtMB(b int64) string {
 	return fmt.Sprintf("%.1fMB", float64(b)/(1<<20))
 }
 
+func fmtCount(n int) string {
+	if n < 0 {
+		return "?"
+	}
+	return strconv.Itoa(n)
+}
+
 func mark(ok bool) string {
 	if ok {
 		return "✓"
@@ -638,10 +699,10 @@ func mark(ok bool) string {
 func printRun(w io.Writer, i, n int, first string, pair [2]phaseResult) {
 	fmt.Fprintf(w, "run %d/%d (%s first)\n", i, n, first)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "server\tcalls\tcalls/s\tp50\tp99\terrors\tpeak RSS\tCPU/call\t")
+	fmt.Fprintln(tw, "server\tcalls\tcalls/s\tp50\tp99\terrors\tpeak RSS\tCPU/call\tpeak fds\t")
 	for k, name := range []string{"floor", "product"} {
 		r := pair[k]
-		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t%d\t%s\t%s\t\n", name, r.calls, r.rate(), fmtMs(r.p50), fmtMs(r.p99), r.errors, fmtMB(r.rss), fmtCPU(r.cpuPerCall()))
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t%d\t%s\t%s\t%s\t\n", name, r.calls, r.rate(), fmtMs(r.p50), fmtMs(r.p99), r.errors, fmtMB(r.rss), fmtCPU(r.cpuPerCall()), fmtCount(r.fds))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "product/floor calls/s: %.1f%%\n", 100*ratio(pair))
@@ -698,6 +759,8 @@ func printSummary(w io.Writer, runs [][2]phaseResult, c benchHTTPConfig) {
 	p99 := func(r phaseResult) float64 { return float64(r.p99) }
 	rss := func(r phaseResult) float64 { return float64(r.rss) }
 	cpu := func(r phaseResult) float64 { return float64(r.cpuPerCall()) }
+	fds := func(r phaseResult) float64 { return float64(r.fds) }
+	count := func(v float64) string { return fmtCount(int(v)) }
 	errs := func(k int) int {
 		n := 0
 		for _, p := range runs {
@@ -715,6 +778,7 @@ func printSummary(w io.Writer, runs [][2]phaseResult, c benchHTTPConfig) {
 	fmt.Fprintf(tw, "errors (all runs)\t%d\t%d\t0 %s\t\n", errs(0), errs(1), mark(errs(1) == 0))
 	fmt.Fprintf(tw, "server CPU per call\t%s\t%s\t\t\n", side(0, cpu).format(cpuf), side(1, cpu).format(cpuf))
 	fmt.Fprintf(tw, "peak RSS\t%s\t%s\t< %s %s\t\n", side(0, rss).format(mb), prss.format(mb), fmtMB(targetRSS), mark(prss.hi >= 0 && prss.hi < targetRSS))
+	fmt.Fprintf(tw, "peak file descriptors\t%s\t%s\t\t\n", side(0, fds).format(count), side(1, fds).format(count))
 	tw.Flush()
 	if c.duration < time.Minute {
 		fmt.Fprintf(w, "note: issue 12 asks for zero errors over 60 s phases; these were %s\n", c.duration)

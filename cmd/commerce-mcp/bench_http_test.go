@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,12 +32,15 @@ func TestBenchHTTP(t *testing.T) {
 		if row == nil {
 			t.Fatalf("no %s row in:\n%s", name, r.stdout)
 		}
-		// server calls calls/s p50 p99 errors peak-RSS CPU/call
-		if len(row) != 8 {
-			t.Fatalf("%s row %q: want 8 columns", name, row)
+		// server calls calls/s p50 p99 errors peak-RSS CPU/call peak-fds
+		if len(row) != 9 {
+			t.Fatalf("%s row %q: want 9 columns", name, row)
 		}
 		if calls, err := strconv.Atoi(row[1]); err != nil || calls < 1 {
 			t.Errorf("%s made %s calls, want at least one:\n%s", name, row[1], r.stdout)
+		}
+		if fds, err := strconv.Atoi(row[8]); runtime.GOOS == "linux" && (err != nil || fds < 1) {
+			t.Errorf("%s held %s file descriptors at its peak, want a count:\n%s", name, row[8], r.stdout)
 		}
 		if row[5] != "0" {
 			t.Errorf("%s had %s errors, want 0:\n%s", name, row[5], r.stdout)

@@ -8,24 +8,43 @@ import (
 
 // What a hosted server needs in open files (file descriptors) besides its
 // connections, and for each connection; measured on a running server (see
-// NOTES-hostedfiles.md): at start it holds about 27 (stdio, the runtime's, and the
-// three databases with their WAL and shared-memory files), and under load each busy
-// connection holds its socket and, while its request runs, a connection of the
-// store's SQLite pool (its file and WAL): 2.6 to 3.7 descriptors per connection
-// with 16 to 256 clients busy at once.
+// NOTES-hostedfiles.md and NOTES-storepool.md): at start it holds about 27 (stdio,
+// the runtime's, and the three databases with their WAL and shared-memory files), and
+// under load each busy connection holds its socket and, while its request runs, a
+// connection of the store's SQLite pool (its file and WAL) — 2.6 to 3.7 descriptors
+// per connection with 16 to 256 clients busy at once — unless --db-conns caps that
+// pool (and the catalog's writing one), which then hold at most their cap.
 const (
-	// fdsPerConn is what --max-conns is multiplied by.
-	fdsPerConn = 3
+	// fdsPerConn is what --max-conns is multiplied by when --db-conns caps the SQLite
+	// pools: the connection's socket.
+	fdsPerConn = 1
+	// fdsPerConnUncapped is what --max-conns is multiplied by with --db-conns 0:
+	// the socket, and the file and WAL of the store's connection its request holds.
+	fdsPerConnUncapped = 3
+	// fdsPerDBConn is what --db-conns is multiplied by: a connection of the store's
+	// pool holds its file and WAL, one of the catalog's writing pool the catalog's
+	// file and the sales file, each with its WAL.
+	fdsPerDBConn = 2 + 4
 	// fdReserve is what the server may open besides, on top of what the process
-	// holds when serve starts: the databases and their pools (about 20 at start, 35
-	// under load), the listener, connections to the sellers and Stripe, and a margin.
+	// holds when serve starts: the catalog's read pool, the listener, connections to
+	// the sellers and Stripe, and a margin.
 	fdReserve = 160
 )
 
+// fileCosts returns the open files each connection costs and those the rest of the
+// server needs, open being what the process holds now.
+func (h *httpFlags) fileCosts(open int) (perConn, rest int) {
+	if h.dbConns == 0 {
+		return fdsPerConnUncapped, open + fdReserve
+	}
+	return fdsPerConn, open + fdReserve + fdsPerDBConn*min(h.dbConns, 1<<30) // no overflow, whatever the flag
+}
+
 // fitFiles checks --max-conns against the open-file limit (RLIMIT_NOFILE's soft
 // limit, which the Go runtime raises to the hard limit at start; 0: unknown or
-// unlimited), open being the descriptors the process holds now. When the connections
-// allowed would need more than the limit:
+// unlimited), open being the descriptors the process holds now, counting what each
+// connection costs and what the SQLite pools --db-conns caps hold (fileCosts). When
+// the connections allowed would need more than the limit:
 //   - a --max-conns given explicitly is a usage error naming the numbers: the
 //     operator asked for a capacity the process cannot have;
 //   - the default is lowered to what fits, with one warning naming the numbers and
@@ -38,17 +57,22 @@ func (h *httpFlags) fitFiles(limit uint64, open int) (warnings []string, err err
 	if limit == 0 {
 		return nil, nil
 	}
+	perConn, rest := h.fileCosts(open)
+	files := fmt.Sprintf("%d open files", perConn)
+	if perConn == 1 {
+		files = "1 open file"
+	}
 	// need saturates instead of wrapping: a huge --max-conns must not look small.
 	need := func(conns int) uint64 {
-		base := uint64(max(0, open+fdReserve))
-		if uint64(conns) > (math.MaxUint64-base)/fdsPerConn {
+		base := uint64(max(0, rest))
+		if uint64(conns) > (math.MaxUint64-base)/uint64(perConn) {
 			return math.MaxUint64
 		}
-		return base + fdsPerConn*uint64(conns)
+		return base + uint64(perConn)*uint64(conns)
 	}
 	fit := 0
-	if l := int64(limit) - int64(open+fdReserve); l > 0 {
-		fit = int(l / fdsPerConn)
+	if l := int64(limit) - int64(rest); l > 0 {
+		fit = int(l / int64(perConn))
 	}
 	raise := "raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N)"
 	// orLower is the other way out, when some cap fits at all (--max-conns 0 is no cap).
@@ -69,13 +93,13 @@ func (h *httpFlags) fitFiles(limit uint64, open int) (warnings []string, err err
 		return nil, nil
 	case h.maxConnsSet:
 		return nil, &usageError{Msg: fmt.Sprintf("--max-conns %d needs about %d open files (%d per connection, and %d for the rest of the server) but the open-file limit (ulimit -n) is %d: %s%s",
-			h.maxConns, need(h.maxConns), fdsPerConn, open+fdReserve, limit, raise, orLower)}
+			h.maxConns, need(h.maxConns), perConn, rest, limit, raise, orLower)}
 	case fit < minFittedConns:
-		return nil, &usageError{Msg: fmt.Sprintf("the open-file limit (ulimit -n) is %d: it leaves room for %d connections (%d open files each, and %d for the rest of the server); %s to at least %d",
-			limit, fit, fdsPerConn, open+fdReserve, raise, need(minFittedConns))}
+		return nil, &usageError{Msg: fmt.Sprintf("the open-file limit (ulimit -n) is %d: it leaves room for %d connections (%s each, and %d for the rest of the server); %s to at least %d",
+			limit, fit, files, rest, raise, need(minFittedConns))}
 	}
-	w := fmt.Sprintf("the open-file limit (ulimit -n) is %d: --max-conns lowered from %d to %d (%d open files per connection, and %d for the rest of the server)",
-		limit, h.maxConns, fit, fdsPerConn, open+fdReserve)
+	w := fmt.Sprintf("the open-file limit (ulimit -n) is %d: --max-conns lowered from %d to %d (%s per connection, and %d for the rest of the server)",
+		limit, h.maxConns, fit, files, rest)
 	h.maxConns = fit
 	if !h.maxStreamsAllSet && h.maxStreamsAll >= fit*defaultMaxStreamsAll/defaultMaxConns {
 		h.maxStreamsAll = max(1, fit*defaultMaxStreamsAll/defaultMaxConns)

@@ -18,7 +18,8 @@ import (
 // does not fit is a usage error naming the numbers, the default is lowered to fit
 // with one warning (and --max-streams-total with it when not given), a limit too
 // small for a useful default is an error, no cap is warned about, and an unknown
-// limit or one with room changes nothing.
+// limit or one with room changes nothing. Without --db-conns (0) a connection costs
+// 3 open files; with it 1, and the pools 6 per --db-conns.
 func TestFitFiles(t *testing.T) {
 	const open = 20 // the descriptors held; with fdReserve 160, 180 for the rest
 	for _, tc := range []struct {
@@ -54,6 +55,13 @@ func TestFitFiles(t *testing.T) {
 			wantWarns: []string{"which leaves no room for connections: requests may fail to open the database; raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N) to at least 228"}},
 		{name: "no cap", limit: 1024, flags: httpFlags{maxConns: 0, maxConnsSet: true, maxStreamsAll: 1000}, wantConns: 0, wantStreams: 1000,
 			wantWarns: []string{"--max-conns 0 (no cap) with an open-file limit (ulimit -n) of 1024: past about 281 connections new ones wait in the kernel's backlog and requests may fail to open the database; set --max-conns 281 or less"}},
+		// --db-conns 8: the pools hold 6 × 8 = 48, 228 for the rest; a connection costs its socket.
+		{name: "pools capped: the default lowered", limit: 1024, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000, dbConns: 8}, wantConns: 796, wantStreams: 194,
+			wantWarns: []string{"the open-file limit (ulimit -n) is 1024: --max-conns lowered from 4096 to 796 (1 open file per connection, and 228 for the rest of the server), and --max-streams-total to 194; raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N) to 4324 for the default, or set --max-conns"}},
+		{name: "pools capped: the default fits", limit: 228 + 4096, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000, dbConns: 8}, wantConns: 4096, wantStreams: 1000},
+		{name: "pools capped: explicit, one too many", limit: 228 + 300 - 1, flags: httpFlags{maxConns: 300, maxConnsSet: true, maxStreamsAll: 100, dbConns: 8},
+			wantErr: "--max-conns 300 needs about 528 open files (1 per connection, and 228 for the rest of the server) but the open-file limit (ulimit -n) is 527: raise the limit (ulimit -n, systemd LimitNOFILE=, docker run --ulimit nofile=N:N), or set --max-conns 299 or less"},
+		{name: "pools capped: a huge cap leaves no room", limit: 1024, flags: httpFlags{maxConns: 4096, maxStreamsAll: 1000, dbConns: 1 << 40}, wantErr: "leaves room for 0 connections"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := tc.flags
@@ -82,7 +90,7 @@ func TestFitFiles(t *testing.T) {
 					t.Errorf("warning %q, want %q in it", warns[i], w)
 				}
 			}
-			if tc.limit > 0 && h.maxConns > 0 && uint64(open+fdReserve+fdsPerConn*h.maxConns) > tc.limit {
+			if perConn, rest := h.fileCosts(open); tc.limit > 0 && h.maxConns > 0 && uint64(rest+perConn*h.maxConns) > tc.limit {
 				t.Errorf("--max-conns %d does not fit %d", h.maxConns, tc.limit)
 			}
 		})
@@ -105,7 +113,7 @@ func TestServeOpenFileLimit(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "shop.db")
 	under := func(args ...string) *exec.Cmd {
-		cmd := exec.Command(prlimit, append([]string{"--nofile=300:300", exe, "serve", "--db", db, "--addr", "127.0.0.1:0", "--transport", "http"}, args...)...)
+		cmd := exec.Command(prlimit, append([]string{"--nofile=300:300", exe, "serve", "--db", db, "--addr", "127.0.0.1:0", "--transport", "http", "--db-conns", "8"}, args...)...)
 		cmd.Env = append(os.Environ(), asMainEnv+"=1")
 		return cmd
 	}
@@ -126,9 +134,10 @@ func TestServeOpenFileLimit(t *testing.T) {
 		notBelow int // warnings that --max-streams-total is not below --max-conns
 		conns    func(int) bool
 	}{
-		{name: "default lowered", warns: 1, conns: func(n int) bool { return n >= minFittedConns && n < 50 }},
+		// 300 open files less what serve holds at start (about 10), 160 and 6 × 8 for the pools: about 80 connections of 1 file.
+		{name: "default lowered", warns: 1, conns: func(n int) bool { return n >= minFittedConns && n < 100 }},
 		{name: "default lowered, no stream cap: warned once, with the lowered cap", args: []string{"--max-streams-total", "0"}, warns: 1, notBelow: 1,
-			conns: func(n int) bool { return n >= minFittedConns && n < 50 }},
+			conns: func(n int) bool { return n >= minFittedConns && n < 100 }},
 		{name: "explicit, fits", args: []string{"--max-conns", "20", "--max-streams-total", "10"}, conns: func(n int) bool { return n == 20 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

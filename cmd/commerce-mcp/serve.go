@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -72,6 +73,7 @@ type httpFlags struct {
 	proxiesErr     error          // COMMERCE_TRUSTED_PROXIES did not parse
 	authServers    []string       // OAuth authorization servers named in the protected-resource metadata
 	authServersSet bool           // --authorization-server was given: it replaces the environment's list
+	dbConns        int            // connections open at once of the store's SQLite pool, and of the catalog's writing one
 
 	// Whether --max-conns and --max-streams-total were given (fitFiles lowers only defaults).
 	maxConnsSet, maxStreamsAllSet bool
@@ -109,6 +111,14 @@ const (
 	defaultMaxConnsPerAddr = 0
 )
 
+// defaultDBConns is --db-conns's default: 4 per processor Go may use, at least 8 and
+// at most 32. A request's store work (its token's lookup, a few rows) takes SQLite
+// well under a millisecond of CPU, so a few connections per processor keep the
+// processors busy; more would hold open files (6 for each step of the cap) waiting
+// for the same processors, or for the write lock, which one connection holds at a
+// time. At 32 the pools hold at most 192 open files, which a limit of 1024 affords.
+func defaultDBConns() int { return min(32, max(8, 4*runtime.GOMAXPROCS(0))) }
+
 func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&h.transport, "transport", envOr(getenv, "COMMERCE_TRANSPORT", "stdio"), "`transport`: stdio (one client that started the server), http (Streamable HTTP at /mcp, for many customers with bearer tokens) or sse (the legacy HTTP+SSE transport at /sse) (env COMMERCE_TRANSPORT)")
 	fs.StringVar(&h.addr, "addr", defaultAddr, "`host:port` to listen on with --transport http or sse; port 0 picks a free port (logged)")
@@ -136,6 +146,7 @@ func (h *httpFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.Float64Var(&h.authFailRate, "auth-fail-rate", defaultAuthFailRate, "requests with a wrong (well-formed but unknown, expired or revoked) bearer token per second allowed per client address (an IPv4 address or IPv6 /64, and 16 times as many per IPv6 /48); more get 429 before their token is looked up, except tokens that authenticated in the last 5 minutes, which are still looked up; 0 for no limit")
 	fs.IntVar(&h.authFailBurst, "auth-fail-burst", defaultAuthFailBurst, "such refusals an address may have at once before --auth-fail-rate applies")
 	fs.IntVar(&h.maxConns, "max-conns", defaultMaxConns, "connections open at once; at the cap the longest-idle connection is closed for a new one, which waits only when none is idle; 0 for no cap")
+	fs.IntVar(&h.dbConns, "db-conns", defaultDBConns(), "connections each of two SQLite pools holds open at once: the store's (customers, tokens, orders; 2 open files a connection) and the catalog's writing one (stock, sales; 4 open files a connection). Requests beyond it wait for a connection; the catalog's reads have a pool of their own. 0 for no cap. Default 4 per processor, from 8 to 32")
 	fs.IntVar(&h.maxConnsPerIP, "max-conns-per-addr", defaultMaxConnsPerAddr, "connections open at once per client address (IPv4 address, IPv6 /64; --trusted-proxies aside); one more is closed at once; 0 (the default) for no cap. Set it only when clients connect directly: behind a proxy or an agent platform's egress all clients share one address")
 	proxies := getenv("COMMERCE_TRUSTED_PROXIES")
 	h.trustedProxies, h.proxiesErr = parseCIDRs(proxies)
@@ -181,8 +192,8 @@ func (h *httpFlags) check() error {
 	if h.rate < 0 || h.burst < 1 || h.purchaseRate < 0 || h.requestRate < 0 || h.requestBurst < 1 {
 		return &usageError{Msg: "--rate, --purchase-rate and --request-rate must be 0 (no limit) or more, and --burst and --request-burst at least 1"}
 	}
-	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 || h.maxConns < 0 || h.maxConnsPerIP < 0 {
-		return &usageError{Msg: "--max-streams, --max-streams-total, --max-inflight, --max-conns and --max-conns-per-addr must be 0 (no cap) or more"}
+	if h.maxStreams < 0 || h.maxStreamsAll < 0 || h.maxInflight < 0 || h.maxConns < 0 || h.maxConnsPerIP < 0 || h.dbConns < 0 {
+		return &usageError{Msg: "--max-streams, --max-streams-total, --max-inflight, --max-conns, --max-conns-per-addr and --db-conns must be 0 (no cap) or more"}
 	}
 	if h.authFailRate < 0 || h.authFailBurst < 1 {
 		return &usageError{Msg: "--auth-fail-rate must be 0 (no limit) or more, and --auth-fail-burst at least 1"}
@@ -318,7 +329,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	} else {
 		for _, f := range []string{"addr", "stateless", "tls-cert", "tls-key", "allowed-origins", "public-url", "rate", "burst", "purchase-rate",
 			"request-rate", "request-burst", "max-streams", "max-streams-total", "max-inflight", "authorization-server",
-			"auth-fail-rate", "auth-fail-burst", "max-conns", "max-conns-per-addr", "trusted-proxies"} {
+			"auth-fail-rate", "auth-fail-burst", "max-conns", "max-conns-per-addr", "trusted-proxies", "db-conns"} {
 			if isSet(fs, f) {
 				return c, &usageError{Msg: fmt.Sprintf("--%s is for --transport http or sse", f)}
 			}
@@ -432,6 +443,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	defer st.Close()
+	if c.http.hosted() {
+		cat.LimitConns(c.http.dbConns)
+		st.LimitConns(c.http.dbConns)
+	}
 	if seed {
 		if _, err := st.SeedDemoIn(ctx, string(mode)); err != nil {
 			return err

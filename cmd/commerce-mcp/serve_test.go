@@ -48,11 +48,11 @@ func TestParseServe(t *testing.T) {
 		{name: "http", args: []string{"--db", "x.db", "--transport", "http", "--addr", "0.0.0.0:9000", "--stateless",
 			"--tls-cert", "c.pem", "--tls-key", "k.pem", "--allowed-origins", "https://a.example, http://localhost:6274,", "--public-url", "https://shop.example",
 			"--rate", "2.5", "--burst", "4", "--purchase-rate", "0", "--request-rate", "0", "--request-burst", "7", "--max-streams", "0", "--max-streams-total", "5",
-			"--max-inflight", "3", "--auth-fail-rate", "0", "--auth-fail-burst", "2", "--max-conns", "9", "--max-conns-per-addr", "5", "--trusted-proxies", "10.0.0.0/8, 192.0.2.1,", "--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
+			"--max-inflight", "3", "--auth-fail-rate", "0", "--auth-fail-burst", "2", "--max-conns", "9", "--max-conns-per-addr", "5", "--db-conns", "3", "--trusted-proxies", "10.0.0.0/8, 192.0.2.1,", "--authorization-server", "https://as.example", "--authorization-server", "http://localhost:9000/realm"},
 			env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://replaced.example"},
 			want: serveConfig{common: common{db: "x.db", logLevel: "info"}, http: httpFlags{transport: "http", addr: "0.0.0.0:9000", stateless: true,
 				tlsCert: "c.pem", tlsKey: "k.pem", allowedOrigins: []string{"https://a.example", "http://localhost:6274"}, publicURL: "https://shop.example",
-				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxStreamsAllSet: true, maxInflight: 3, authFailBurst: 2, maxConns: 9, maxConnsSet: true, maxConnsPerIP: 5,
+				rate: 2.5, burst: 4, requestBurst: 7, maxStreamsAll: 5, maxStreamsAllSet: true, maxInflight: 3, authFailBurst: 2, maxConns: 9, maxConnsSet: true, maxConnsPerIP: 5, dbConns: 3,
 				trustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("192.0.2.1/32")},
 				authServers:    []string{"https://as.example", "http://localhost:9000/realm"}, authServersSet: true}}},
 		{name: "authorization servers from the environment", env: map[string]string{"COMMERCE_AUTHORIZATION_SERVERS": "https://a.example, https://b.example/t,"},
@@ -132,6 +132,8 @@ func TestParseServe(t *testing.T) {
 			}()}, wantWarning: "2001:db8::/31 is a very wide network"},
 		{name: "negative per-address connection cap", args: []string{"--transport", "http", "--max-conns-per-addr", "-1"}, wantErr: "--max-conns-per-addr"},
 		{name: "per-address connection cap with stdio", args: []string{"--max-conns-per-addr", "3"}, wantErr: "--max-conns-per-addr is for"},
+		{name: "negative database connection cap", args: []string{"--transport", "http", "--db-conns", "-1"}, wantErr: "--db-conns"},
+		{name: "database connection cap with stdio", args: []string{"--db-conns", "3"}, wantErr: "--db-conns is for"},
 		{name: "trusted proxies with stdio", args: []string{"--trusted-proxies", "10.0.0.0/8"}, wantErr: "--trusted-proxies is for"},
 		{name: "NaN rate", args: []string{"--transport", "http", "--rate", "NaN"}, wantErr: "--rate"},
 		{name: "infinite request rate", args: []string{"--transport", "http", "--request-rate", "Inf"}, wantErr: "--request-rate"},
@@ -204,7 +206,7 @@ func hostedDefaults(transport string) httpFlags {
 	return httpFlags{transport: transport, addr: defaultAddr, rate: defaultRate, burst: defaultBurst, purchaseRate: defaultPurchaseRate,
 		requestRate: defaultRequestRate, requestBurst: defaultRequestBurst, maxStreams: defaultMaxStreams, maxStreamsAll: defaultMaxStreamsAll,
 		maxInflight: defaultMaxInflight, authFailRate: defaultAuthFailRate, authFailBurst: defaultAuthFailBurst, maxConns: defaultMaxConns,
-		maxConnsPerIP: defaultMaxConnsPerAddr}
+		maxConnsPerIP: defaultMaxConnsPerAddr, dbConns: defaultDBConns()}
 }
 
 // TestServeReadOnly checks, through a client on stdio, that serve --read-only and

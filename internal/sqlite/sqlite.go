@@ -56,7 +56,10 @@ var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go buil
 // Open opens (creating if needed) the database file at path, with WAL journaling, a
 // 5 s busy timeout and foreign keys on, and checks that FTS5 is available. The pool
 // keeps up to maxIdleConns idle connections, each for up to connMaxIdleTime; the
-// number open at once is not limited.
+// number open at once is not limited here (its owner may cap it with
+// SetMaxOpenConns, which is safe only where nothing holding a connection of the pool
+// asks it for another). Each connection keeps the last stmtCacheSize statements it
+// prepared.
 //
 // The files hold personal data, so a new database is created readable and writable by
 // its owner only (0600, whatever the umask; SQLite gives its -wal and -shm files the
@@ -86,6 +89,7 @@ func Open(ctx context.Context, path string, attach ...Attach) (*sql.DB, error) {
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
 	q.Set("_cache_size", "-65536")
+	q.Set("_stmt_cache_size", fmt.Sprint(stmtCacheSize))
 	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, true)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -103,8 +107,10 @@ func Open(ctx context.Context, path string, attach ...Attach) (*sql.DB, error) {
 	return db, nil
 }
 
-// readerStmts is how many prepared statements each connection of OpenReader keeps.
-const readerStmts = 256
+// stmtCacheSize is how many prepared statements each connection of Open and
+// OpenReader keeps (the driver's statement cache): a query run as SQL text, or
+// prepared and closed again, is parsed and planned once per connection.
+const stmtCacheSize = 256
 
 // OpenReader opens a second pool of connections to the database at path, which Open
 // has created (and whoever owns it migrated), for reads only: at most conns
@@ -120,7 +126,7 @@ const readerStmts = 256
 // connection buys little while orders flow; a read that runs its statements in one
 // transaction drops it at most once.
 //
-// Each connection keeps the last readerStmts statements it prepared (the driver's
+// Each connection keeps the last stmtCacheSize statements it prepared (the driver's
 // statement cache), so that a query run as SQL text is parsed and planned once per
 // connection, as a prepared statement would be. The databases of attach are attached
 // to every connection, as Open does.
@@ -136,7 +142,7 @@ func OpenReader(ctx context.Context, path string, conns, cacheKiB int, attach ..
 	q.Set("_query_only", "1")
 	q.Set("_txlock", "deferred")
 	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
-	q.Set("_stmt_cache_size", fmt.Sprint(readerStmts))
+	q.Set("_stmt_cache_size", fmt.Sprint(stmtCacheSize))
 	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, false)
 	if err != nil {
 		return nil, fmt.Errorf("open database for reading: %w", err)

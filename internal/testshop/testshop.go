@@ -28,11 +28,13 @@ func Path(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "commerce.db")
 }
 
-// Catalog opens the catalog at path ("" means Path(t)) and writes sellers and
-// products to it, when there are any.
+// Catalog opens the catalog at path ("" means Path(t)), its writing pool capped at
+// one connection (a nested use of it fails the test, see capPool), and writes sellers
+// and products to it, when there are any.
 func Catalog(t testing.TB, path string, sellers []catalog.Seller, products []catalog.Product) *catalog.Catalog {
 	t.Helper()
 	c := open(t, path, catalog.Open)
+	capPool(t, c, "/catalog.(*Catalog).", nestedWait)
 	c.SetFallbackBudget(FallbackBudget)
 	Upsert(t, c, sellers, products)
 	return c
@@ -65,6 +67,7 @@ func demoCatalog(t testing.TB, path string, now func() time.Time) *catalog.Catal
 		writeDemoFiles(t, path, now)
 	}
 	c := open(t, path, catalog.Open)
+	capPool(t, c, "/catalog.(*Catalog).", nestedWait)
 	c.SetFallbackBudget(FallbackBudget)
 	if now != nil {
 		c.Now = now
@@ -214,10 +217,13 @@ func Upsert(t testing.TB, c *catalog.Catalog, sellers []catalog.Seller, products
 	}
 }
 
-// Store opens the store at path ("" means Path(t)).
+// Store opens the store at path ("" means Path(t)), its pool capped at one
+// connection: a nested use of the pool fails the test (see capPool).
 func Store(t testing.TB, path string) *store.Store {
 	t.Helper()
-	return open(t, path, store.Open)
+	s := open(t, path, store.Open)
+	capPool(t, s, "/store.(*Store).", nestedWait)
+	return s
 }
 
 // Shop is the demo catalog and a store holding the demo customer, in production's

@@ -1,0 +1,24 @@
+package catalog
+
+import "database/sql"
+
+// LimitConns caps at n the connections of the catalog's writing pool (writes, and the
+// few reads that run beside them: Seller, Count, stock checks), idle ones included:
+// a call beyond n waits for one, for as long as its context allows. n < 1 means no
+// cap, Open's default. Reads have a pool of their own, capped already (readConns).
+//
+// A cap cannot deadlock the catalog because nothing holding a connection of the pool
+// (a transaction, rows still being read) asks the pool for another; tests open
+// catalogs capped at 1 (testshop.Catalog), where such a call would wait for ever, and
+// fail it.
+func (c *Catalog) LimitConns(n int) {
+	if n < 1 {
+		c.db.SetMaxOpenConns(0)
+		return
+	}
+	c.db.SetMaxOpenConns(n)
+	c.db.SetMaxIdleConns(n)
+}
+
+// PoolStats returns the statistics of the catalog's writing pool.
+func (c *Catalog) PoolStats() sql.DBStats { return c.db.Stats() }
