@@ -112,6 +112,9 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
 		return res, false, nil // a question about the world, or a request about an order
 	}
+	if unsold, err := c.asksUnsold(ctx, s); err != nil || unsold {
+		return res, false, err
+	}
 	v := c.vocabulary()
 	best, bestHead, bestShare := -1, "", 0.0
 	for i, w := range s.text.words {
