@@ -362,8 +362,9 @@ const maxAskedWords = 3
 // word that is no place word ("help me write a cover letter", not "at a beach
 // party"), or the words that open the sentence before "for" ("tires for my pickup
 // truck"). Nil when the sentence names none there (it tells of a use or a problem
-// instead).
-func askedThing(s *search, v *Vocabulary) []string {
+// instead). opens says the name opens the request: only filler ("i need", "looking
+// for") comes before it.
+func askedThing(s *search, v *Vocabulary) (name []string, opens bool) {
 	ends := func(w string) bool {
 		return phraseEnds[w] || placeWords[w] || determiners[w] || possessives[w] || stopwords[w] || v.filler[w] || isNumber(w)
 	}
@@ -379,18 +380,18 @@ func askedThing(s *search, v *Vocabulary) []string {
 			j++
 		}
 		if j > i+1 {
-			return s.words[i+1 : j]
+			return s.words[i+1 : j], !slices.ContainsFunc(s.words[:i], func(w string) bool { return !v.filler[w] })
 		}
 	}
 	for j, w := range s.words {
 		if w == "for" && j > 0 && j <= maxAskedWords {
 			if slices.ContainsFunc(s.words[:j], ends) {
-				return nil
+				return nil, false
 			}
-			return s.words[:j]
+			return s.words[:j], true
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // asksUnsold reports whether sentence s asks for a thing the catalog does not sell
@@ -399,15 +400,15 @@ func askedThing(s *search, v *Vocabulary) []string {
 // (namedWord: "a collar for my cat", where shirts' descriptions have "collar"), or it
 // or the word before it is in no product at all ("a piano keyboard", "an aquarium
 // heater"). One word of such a sentence that the catalog has says nothing of what it
-// is about.
-func (c *Catalog) asksUnsold(ctx context.Context, s *search) (bool, error) {
-	name := askedThing(s, c.vocabulary())
+// is about. opens is askedThing's.
+func (c *Catalog) asksUnsold(ctx context.Context, s *search) (unsold, opens bool, err error) {
+	name, opens := askedThing(s, c.vocabulary())
 	if len(name) == 0 {
-		return false, nil
+		return false, false, nil
 	}
 	head := name[len(name)-1]
 	if giftWords[head] {
-		return false, nil
+		return false, opens, nil
 	}
 	for i, w := range name[max(0, len(name)-2):] {
 		if thingWords[w] || i == 0 && len(name) > 1 && adjectiveLike(w) {
@@ -415,17 +416,17 @@ func (c *Catalog) asksUnsold(ctx context.Context, s *search) (bool, error) {
 		}
 		u, err := s.learned.used(ctx, c, w)
 		if err != nil {
-			return false, err
+			return false, opens, err
 		}
 		if u.matched == 0 {
-			return true, nil
+			return true, opens, nil
 		}
 	}
 	if thingWords[head] {
-		return false, nil
+		return false, opens, nil
 	}
 	named, err := c.namedWord(ctx, textQuery{words: []string{head}}, 0)
-	return !named, err
+	return !named, opens, err
 }
 
 // adjectiveEnds are endings of English adjectives ("cosy", "sturdy", "hopeful",
@@ -436,4 +437,16 @@ var adjectiveEnds = []string{"y", "ful", "less", "ous", "ive", "able", "ible", "
 // before a noun it says what the thing is like rather than what thing it is.
 func adjectiveLike(w string) bool {
 	return len(w) > 3 && slices.ContainsFunc(adjectiveEnds, func(e string) bool { return strings.HasSuffix(w, e) })
+}
+
+// unsoldAsked is asksUnsold of sentence s, read once and kept on s: whether it asks
+// for a thing the catalog does not sell, and whether that request opens it.
+func (c *Catalog) unsoldAsked(ctx context.Context, s *search) (unsold, opens bool, err error) {
+	if !s.unsoldRead {
+		if s.unsold, s.unsoldOpens, err = c.asksUnsold(ctx, s); err != nil {
+			return false, false, err
+		}
+		s.unsoldRead = true
+	}
+	return s.unsold, s.unsoldOpens, nil
 }
