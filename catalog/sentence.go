@@ -360,10 +360,10 @@ const maxAskedWords = 3
 // askedThing returns the words that name the thing sentence s asks for, when it names
 // one where a request does: after "a" or "an" that opens the sentence or follows a
 // word that is no place word ("help me write a cover letter", not "at a beach
-// party"), or the words that open the sentence before "for" ("tires for my pickup
-// truck"). Nil when the sentence names none there (it tells of a use or a problem
+// party"). Nil when the sentence names none there (it tells of a use or a problem
 // instead). opens says the name opens the request: only filler ("i need", "looking
-// for") comes before it.
+// for") comes before the article. (The words before "for" were tried too and not
+// kept: "music for our garden party" wants something that plays it.)
 func askedThing(s *search, v *Vocabulary) (name []string, opens bool) {
 	ends := func(w string) bool {
 		return phraseEnds[w] || placeWords[w] || determiners[w] || possessives[w] || stopwords[w] || v.filler[w] || isNumber(w)
@@ -381,14 +381,6 @@ func askedThing(s *search, v *Vocabulary) (name []string, opens bool) {
 		}
 		if j > i+1 {
 			return s.words[i+1 : j], !slices.ContainsFunc(s.words[:i], func(w string) bool { return !v.filler[w] })
-		}
-	}
-	for j, w := range s.words {
-		if w == "for" && j > 0 && j <= maxAskedWords {
-			if slices.ContainsFunc(s.words[:j], ends) {
-				return nil, false
-			}
-			return s.words[:j], true
 		}
 	}
 	return nil, false
