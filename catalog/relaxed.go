@@ -106,11 +106,15 @@ const minTitleShare = 0.6
 // of RC trucks, whose titles also name batteries for them) unless a word no product
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
 // products. The products with the word come back, that type first; with several such
-// words, the one whose titles are of its type most often wins. ok is
-// false when no word names a type so.
+// words, the one whose titles are of its type most often wins. Not when the sentence
+// asks for a thing the catalog does not sell (asksUnsold: "a birthday cake for my
+// son's party" is no party speaker). ok is false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
 	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
 		return res, false, nil // a question about the world, or a request about an order
+	}
+	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+		return res, false, err
 	}
 	v := c.vocabulary()
 	best, bestHead, bestShare := -1, "", 0.0

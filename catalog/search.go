@@ -146,9 +146,14 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		if out, ok, err := c.sentenceNeed(ctx, s, res, offset); err != nil || ok {
 			return out, err
 		}
-		// No need names it: the product types its words stand for in this catalog.
-		if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
-			return out, err
+		// No need names it: the product types its words stand for in this catalog,
+		// unless it asks for a thing the catalog does not sell.
+		if unsold, opens, err := c.unsoldAsked(ctx, s); err != nil {
+			return Result{}, err
+		} else if !unsold || !opens {
+			if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
+				return out, err
+			}
 		}
 	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
@@ -158,8 +163,14 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		return res, nil
 	}
 	if s.sentence {
-		if out, ok, err := c.sentenceWords(ctx, s, res, offset); err != nil || ok {
-			return out, err
+		unsold, opens, err := c.unsoldAsked(ctx, s)
+		if err != nil {
+			return Result{}, err
+		}
+		if !unsold || !opens {
+			if out, ok, err := c.sentenceWords(ctx, s, res, offset); err != nil || ok {
+				return out, err
+			}
 		}
 	}
 	return c.fallback(ctx, s, res, offset)

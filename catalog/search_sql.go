@@ -25,7 +25,10 @@ type search struct {
 	// words are its words before filler was dropped.
 	sentence bool
 	words    []string
-	learned  *learnedView // what the catalog learned of its types (see learned.go)
+	// unsold, once unsoldRead, is whether the sentence asks for a thing the catalog
+	// does not sell (asksUnsold); read at most once per search (see unsoldAsked).
+	unsold, unsoldOpens, unsoldRead bool
+	learned                         *learnedView // what the catalog learned of its types (see learned.go)
 	// pooled is the pool the matches were drawn from; nil when they were ranked in full.
 	pooled *pool
 	// few, when the matches were ranked in full, is what the catalog keeps of their

@@ -337,3 +337,108 @@ var possessives = set("my", "our", "your", "his", "her", "their")
 var serviceWords = set("cancel", "cancelled", "canceled", "return", "returning", "refund", "refunded", "track", "tracking",
 	"deliver", "delivered", "delivery", "order", "ordered", "bought", "purchased", "exchange", "complaint", "receipt",
 	"invoice", "appointment", "booking", "book", "reservation", "ticket", "tickets", "insurance", "repair", "warranty")
+
+// thingWords stand for a thing without naming it ("a waterproof thing", "a big one").
+var thingWords = set("thing", "things", "one", "ones", "stuff", "something")
+
+// giftWords name a thing by the occasion it is given for, not by what it is ("a
+// birthday present for my niece who plays with dolls", "a stocking filler"): the
+// sentence's other words say what it is, and the words before one are the occasion.
+var giftWords = set("gift", "gifts", "present", "presents", "surprise", "treat", "treats", "filler", "fillers", "stuffer", "stuffers")
+
+// phraseEnds end the name of a thing: a function word, or what follows a name ("a
+// collar for my cat", "a bottle that keeps ice cold", "a lamp while reading").
+var phraseEnds = set("for", "to", "that", "which", "who", "with", "without", "so", "and", "or", "but", "of", "like", "as",
+	"than", "while", "when", "whenever", "because", "since", "if", "until", "before", "after", "during")
+
+// haveWords say what the shopper has, not what they ask for (see possessives).
+var haveWords = set("have", "has", "had", "got", "own", "owns")
+
+// maxAskedWords bounds the words of the name of a thing a sentence asks for.
+const maxAskedWords = 3
+
+// askedThing returns the words that name the thing sentence s asks for, when it names
+// one where a request does: after "a" or "an" that opens the sentence or follows a
+// word that is no place word ("help me write a cover letter", not "at a beach
+// party"). Nil when the sentence names none there (it tells of a use or a problem
+// instead). opens says the name opens the request: only filler ("i need", "looking
+// for") comes before the article. (The words before "for" were tried too and not
+// kept: "music for our garden party" wants something that plays it.)
+func askedThing(s *search, v *Vocabulary) (name []string, opens bool) {
+	ends := func(w string) bool {
+		return phraseEnds[w] || placeWords[w] || determiners[w] || possessives[w] || stopwords[w] || v.filler[w] || isNumber(w)
+	}
+	for i, w := range s.words {
+		if w != "a" && w != "an" {
+			continue
+		}
+		if i > 0 && (placeWords[s.words[i-1]] || phraseEnds[s.words[i-1]] || haveWords[s.words[i-1]]) {
+			continue // where something is, or what the shopper has ("we have a barbecue")
+		}
+		j := i + 1
+		for j < len(s.words) && j-i-1 < maxAskedWords && !ends(s.words[j]) {
+			j++
+		}
+		if j > i+1 {
+			return s.words[i+1 : j], !slices.ContainsFunc(s.words[:i], func(w string) bool { return !v.filler[w] })
+		}
+	}
+	return nil, false
+}
+
+// asksUnsold reports whether sentence s asks for a thing the catalog does not sell
+// (askedThing): its last word, unless it stands for a thing (thingWords) or an
+// occasion's gift (giftWords), is in no product's title, brand or category
+// (namedWord: "a collar for my cat", where shirts' descriptions have "collar"), or it
+// or the word before it is in no product at all ("a piano keyboard", "an aquarium
+// heater"). One word of such a sentence that the catalog has says nothing of what it
+// is about. opens is askedThing's.
+func (c *Catalog) asksUnsold(ctx context.Context, s *search) (unsold, opens bool, err error) {
+	name, opens := askedThing(s, c.vocabulary())
+	if len(name) == 0 {
+		return false, false, nil
+	}
+	head := name[len(name)-1]
+	if giftWords[head] {
+		return false, opens, nil
+	}
+	for i, w := range name[max(0, len(name)-2):] {
+		if thingWords[w] || i == 0 && len(name) > 1 && adjectiveLike(w) {
+			continue // a quality the catalog has no word for ("a cosy pullover") is no other thing
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return false, opens, err
+		}
+		if u.matched == 0 {
+			return true, opens, nil
+		}
+	}
+	if thingWords[head] {
+		return false, opens, nil
+	}
+	named, err := c.namedWord(ctx, textQuery{words: []string{head}}, 0)
+	return !named, opens, err
+}
+
+// adjectiveEnds are endings of English adjectives ("cosy", "sturdy", "hopeful",
+// "spotless", "luxurious", "protective", "foldable", "stylish").
+var adjectiveEnds = []string{"y", "ful", "less", "ous", "ive", "able", "ible", "ish"}
+
+// adjectiveLike reports whether w ends as an adjective does (adjectiveEnds), so that
+// before a noun it says what the thing is like rather than what thing it is.
+func adjectiveLike(w string) bool {
+	return len(w) > 3 && slices.ContainsFunc(adjectiveEnds, func(e string) bool { return strings.HasSuffix(w, e) })
+}
+
+// unsoldAsked is asksUnsold of sentence s, read once and kept on s: whether it asks
+// for a thing the catalog does not sell, and whether that request opens it.
+func (c *Catalog) unsoldAsked(ctx context.Context, s *search) (unsold, opens bool, err error) {
+	if !s.unsoldRead {
+		if s.unsold, s.unsoldOpens, err = c.asksUnsold(ctx, s); err != nil {
+			return false, false, err
+		}
+		s.unsoldRead = true
+	}
+	return s.unsold, s.unsoldOpens, nil
+}

@@ -791,3 +791,64 @@ func TestSentenceThings(t *testing.T) {
 		})
 	}
 }
+
+// TestProbeGift holds the premises of the gift probe (a dev set: gift and occasion
+// sentences, needs that name no product, and nonsense sentences sharing a word with
+// the catalog) and prints its NDCG@10 per kind beside plain BM25, with how many
+// nonsense sentences each answers with products. TestSearchQuality holds it to
+// baseline.tsv like the other probes; this test is the view to tune the nonsense
+// gate on (-dump=probe ids work here too).
+//
+//	go test -tags sqlite_fts5 -run TestProbeGift -v ./internal/searcheval
+func TestProbeGift(t *testing.T) {
+	e := loadEnv(t)
+	ctx := context.Background()
+	h, err := LoadProbe(dir, ProbeGift, e.items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	search, bm := kindScores{}, kindScores{}
+	answered := map[string]int{} // nonsense sentences given products, per engine
+	for _, q := range h.Queries {
+		count[q.Kind]++
+		if q.Kind != "sentence" && q.Kind != "nonsense" {
+			t.Errorf("%q: kind %q; the probe holds sentences and nonsense", q.Text, q.Kind)
+		}
+		if (q.Kind == "nonsense") != q.Intent.Nothing {
+			t.Errorf("%q: kind %s with nothing=%v", q.Text, q.Kind, q.Intent.Nothing)
+		}
+		got, _, err := e.search(ctx, q.Text)
+		if err != nil {
+			t.Fatalf("search %q: %v", q.Text, err)
+		}
+		b, err := e.bm25Search(ctx, q.Text)
+		if err != nil {
+			t.Fatalf("bm25 %q: %v", q.Text, err)
+		}
+		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
+		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
+		if q.Intent.Nothing {
+			if len(got) > 0 {
+				answered["Search"]++
+			}
+			if len(b) > 0 {
+				answered["BM25"]++
+			}
+		}
+		if *dump == "all" || *dump == q.Kind || *dump == q.ID {
+			t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
+		}
+	}
+	if count["sentence"]+count["nonsense"] < 60 || count["sentence"] < 40 || count["nonsense"] < 20 {
+		t.Errorf("%d sentences and %d nonsense sentences, want at least 40 and 20, 60 in all", count["sentence"], count["nonsense"])
+	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-11s %3s %7s %7s %7s\n", "kind", "n", "Search", "BM25", "Δ")
+	for _, k := range []string{"sentence", "nonsense"} {
+		fmt.Fprintf(&table, "%-11s %3d %7.3f %7.3f %+7.3f\n", k, len(search[k]), mean(search[k]), mean(bm[k]), mean(search[k])-mean(bm[k]))
+	}
+	fmt.Fprintf(&table, "%-11s %3d %7.3f %7.3f %+7.3f\n", "overall", len(h.Queries), search.overall(), bm.overall(), search.overall()-bm.overall())
+	fmt.Fprintf(&table, "nonsense sentences answered with products: Search %d, BM25 %d of %d\n", answered["Search"], answered["BM25"], count["nonsense"])
+	t.Log("\n" + table.String())
+}

@@ -32,6 +32,10 @@ const (
 	// manner, and nonsense sentences, written by the sentences5 work to tune on: a
 	// dev set.
 	ProbeStory = "probe-story"
+	// ProbeGift holds gift and occasion sentences, needs that name no product, and
+	// nonsense sentences that share a word with the catalog, written by the
+	// sentences4 work from the catalog's data to tune the nonsense gate on: a dev set.
+	ProbeGift = "probe-gift"
 	// ProbeThird holds sentences and nonsense sentences written at dbd3a01 from the
 	// catalog's data alone, without running a search on them, while search was being
 	// tuned on the other probes: none of its results is read (like HeldOut) and no
@@ -56,7 +60,7 @@ const (
 
 // Sets are the halves and the probes in the order reports and the baseline list
 // them: the probes between the halves.
-var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth, ProbeFifth, ProbeSixth, HeldOut}
+var Sets = []string{Dev, Probe, ProbeNoNeed, ProbeStory, ProbeGift, ProbeThird, ProbeFourth, ProbeFifth, ProbeSixth, HeldOut}
 
 // Unseen reports whether the set name is one nobody who changes search looks at the
 // results of: the held-out half and the third, fourth, fifth and sixth probes. Their totals
@@ -295,7 +299,7 @@ func LoadHalf(dir, name string) (Half, error) {
 }
 
 // LoadProbe reads the queries of a probe (dir/name/queries.jsonl: Probe,
-// ProbeNoNeed, ProbeStory, ProbeThird, ProbeFourth, ProbeFifth or ProbeSixth) and judges them over items by Grade, as the halves' qrels were judged:
+// ProbeNoNeed, ProbeStory, ProbeGift, ProbeThird, ProbeFourth, ProbeFifth or ProbeSixth) and judges them over items by Grade, as the halves' qrels were judged:
 // a probe is outside the split and has no qrels file, so its judgments can only come
 // from the rule. Ids are set from the text when empty.
 func LoadProbe(dir, name string, items []Item) (Half, error) {
