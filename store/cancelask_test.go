@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 
@@ -81,7 +82,7 @@ func TestWithdrawCancelAsk(t *testing.T) {
 		{"completed purchase, declined", o.PurchaseID, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ask, err := s.AskCancel(ctx, tc.purchase)
+			ask, err := s.AskCancel(ctx, tc.purchase, "")
 			if err != nil || ask == "" {
 				t.Fatalf("AskCancel = %q, %v", ask, err)
 			}
@@ -100,6 +101,109 @@ func TestWithdrawCancelAsk(t *testing.T) {
 	}
 	if got, err := s.WithdrawCancelAsk(ctx, open.ID, "", false); err != nil || got {
 		t.Errorf("withdrawing no ask = %v, %v; want nothing done", got, err)
+	}
+}
+
+// WithdrawCancelAsks withdraws every standing ask made under one cancellation (an
+// earlier attempt's too), in one transaction, and no other: not the asks of another
+// cancellation (one whose id begins with this one's included), not those named for
+// none, not one withdrawn already (withdrawn once). Once the purchase completed it
+// keeps them when asked to.
+func TestWithdrawCancelAsks(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name            string
+		completed       bool
+		keepIfCompleted bool
+		want            bool // withdrawn
+	}{
+		{"pending purchase", false, true, true},
+		{"completed purchase, kept", true, true, false},
+		{"completed purchase, not kept", true, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := openTestStore(t)
+			c := mustCreateCustomer(t, s, "a@example.com")
+			purchase := ""
+			if tc.completed {
+				o, err := s.Order(ctx, c.ID, completeOrder(t, s, c.ID, "p2", "", "", false))
+				if err != nil {
+					t.Fatal(err)
+				}
+				purchase = o.PurchaseID
+			} else {
+				p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				purchase = p.ID
+			}
+			ask := func(cancellation string) string {
+				a, err := s.AskCancel(ctx, purchase, cancellation)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return a
+			}
+			died, withdrawnBefore, last := ask("ocx_a"), ask("ocx_a"), ask("ocx_a")
+			other, longer, plain := ask("ocx_b"), ask("ocx_ab"), ask("")
+			if _, err := s.WithdrawCancelAsk(ctx, purchase, withdrawnBefore, false); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.WithdrawCancelAsks(ctx, purchase, "ocx_a", tc.keepIfCompleted)
+			if err != nil || got != tc.want {
+				t.Fatalf("WithdrawCancelAsks = %v, %v; want %v", got, err, tc.want)
+			}
+			events, err := s.Events(ctx, purchase)
+			if err != nil {
+				t.Fatal(err)
+			}
+			withdrawals := map[string]int{}
+			for _, ev := range events {
+				if ev.Step == store.StepCancelWithdrawn {
+					withdrawals[ev.Detail]++
+				}
+			}
+			want := map[string]int{withdrawnBefore: 1}
+			if tc.want {
+				want[died], want[last] = 1, 1
+			}
+			for _, a := range []string{died, withdrawnBefore, last, other, longer, plain} {
+				if withdrawals[a] != want[a] {
+					t.Errorf("ask %s withdrawn %d times, want %d (journal %+v)", a, withdrawals[a], want[a], events)
+				}
+			}
+			if stands, err := s.CancelAsked(ctx, purchase); err != nil || !stands {
+				t.Errorf("ask stands = %v, %v; want the other asks standing", stands, err)
+			}
+		})
+	}
+	s, _ := openTestStore(t)
+	if _, err := s.WithdrawCancelAsks(ctx, "pur_x", "", false); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("withdrawing the asks of no cancellation = %v; want ErrInvalid", err)
+	}
+}
+
+// JournalOncePerDetail journals a step once per detail: the same reading again adds
+// nothing, a different one is journaled.
+func TestJournalOncePerDetail(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range []struct {
+		detail string
+		want   bool
+	}{{"2900 USD", true}, {"2900 USD", false}, {"3100 USD", true}, {"2900 USD", false}, {"3100 USD", false}} {
+		if first, err := s.JournalOncePerDetail(ctx, p.ID, "token_captured", tc.detail); err != nil || first != tc.want {
+			t.Errorf("reading %d (%s): journaled = %v, %v; want %v", i, tc.detail, first, err, tc.want)
+		}
+	}
+	if first, err := s.JournalOnce(ctx, p.ID, "token_captured", "4000 USD"); err != nil || first {
+		t.Errorf("JournalOnce with the step journaled = %v, %v; want nothing journaled", first, err)
 	}
 }
 

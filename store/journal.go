@@ -570,13 +570,24 @@ func (s *Store) Journal(ctx context.Context, id, step, detail string) error {
 // JournalOnce appends a step to purchase id's journal, as Journal does, unless the
 // journal has that step already, and reports whether it did. The check and the
 // append are one transaction, so processes racing to record the same finding (a
-// hold, the amount captured) record it once and only the one that did says so.
+// hold) record it once and only the one that did says so.
 func (s *Store) JournalOnce(ctx context.Context, id, step, detail string) (bool, error) {
+	return s.journalOnce(ctx, id, step, detail, false)
+}
+
+// JournalOncePerDetail is JournalOnce for a step recorded once per detail: a reading
+// (the amount captured) recorded once however many processes make it, and again when
+// it reads differently.
+func (s *Store) JournalOncePerDetail(ctx context.Context, id, step, detail string) (bool, error) {
+	return s.journalOnce(ctx, id, step, detail, true)
+}
+
+func (s *Store) journalOnce(ctx context.Context, id, step, detail string, perDetail bool) (bool, error) {
 	first := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var had bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchase_events WHERE purchase_id = ? AND step = ?)`,
-			id, step).Scan(&had); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchase_events WHERE purchase_id = ? AND step = ?
+			AND (NOT ? OR detail = ?))`, id, step, perDetail, detail).Scan(&had); err != nil {
 			return fmt.Errorf("journal purchase: %w", err)
 		}
 		if had {

@@ -121,14 +121,26 @@ func (s *Store) CancelAsked(ctx context.Context, purchaseID string) (bool, error
 }
 
 // AskCancel journals a new ask to cancel purchase purchaseID's order
-// (StepCancelAsked) and returns its name, for WithdrawCancelAsk.
-func (s *Store) AskCancel(ctx context.Context, purchaseID string) (string, error) {
+// (StepCancelAsked) and returns its name, for WithdrawCancelAsk. An ask made under
+// claimed cancellation cancellationID (the order_cancellations row, whose id stays
+// the same when a stale claim is taken over) is named for it, so that
+// WithdrawCancelAsks can withdraw the asks of every attempt at it, one that died
+// included; with cancellationID "" the ask is named for nothing else.
+func (s *Store) AskCancel(ctx context.Context, purchaseID, cancellationID string) (string, error) {
 	ask := NewID("ask_")
+	if cancellationID != "" {
+		ask = NewID(askPrefix(cancellationID))
+	}
 	if err := s.appendEvent(ctx, s.db, purchaseID, StepCancelAsked, ask); err != nil {
 		return "", err
 	}
 	return ask, nil
 }
+
+// askPrefix begins the name of every ask made under cancellation cancellationID.
+// An ask named for no cancellation ("ask_" and random letters and digits, no "_")
+// never begins with it.
+func askPrefix(cancellationID string) string { return "ask_" + cancellationID + "_" }
 
 // WithdrawCancelAsk journals the withdrawal of ask (StepCancelWithdrawn), an ask
 // AskCancel made for purchase purchaseID, and reports whether it did. With
@@ -142,14 +154,8 @@ func (s *Store) WithdrawCancelAsk(ctx context.Context, purchaseID, ask string, k
 	}
 	withdrawn := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if keepIfCompleted {
-			var state PurchaseState
-			if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, purchaseID).Scan(&state); err != nil {
-				return fmt.Errorf("withdraw cancel ask: %w", err)
-			}
-			if state == PurchaseCompleted {
-				return nil
-			}
+		if kept, err := keptAsCompleted(ctx, tx, purchaseID, keepIfCompleted); err != nil || kept {
+			return err
 		}
 		withdrawn = true
 		return s.appendEvent(ctx, tx, purchaseID, StepCancelWithdrawn, ask)
@@ -158,6 +164,68 @@ func (s *Store) WithdrawCancelAsk(ctx context.Context, purchaseID, ask string, k
 		return false, err
 	}
 	return withdrawn, nil
+}
+
+// WithdrawCancelAsks withdraws, in one transaction, every ask made under cancellation
+// cancellationID of purchase purchaseID (AskCancel) that still stands: this attempt's,
+// and one an earlier attempt at the same cancellation recorded before it died or
+// failed. It reports false, withdrawing none, when keepIfCompleted and the purchase
+// has completed (as WithdrawCancelAsk); true otherwise, also when none stood. Asks
+// named for no cancellation, or another, are left as they are.
+func (s *Store) WithdrawCancelAsks(ctx context.Context, purchaseID, cancellationID string, keepIfCompleted bool) (bool, error) {
+	if cancellationID == "" {
+		return false, fmt.Errorf("%w: withdraw cancel asks needs a cancellation", ErrInvalid)
+	}
+	withdrawn := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if kept, err := keptAsCompleted(ctx, tx, purchaseID, keepIfCompleted); err != nil || kept {
+			return err
+		}
+		withdrawn = true
+		prefix := askPrefix(cancellationID)
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.detail FROM purchase_events a WHERE a.purchase_id = ?
+			AND a.step = 'cancel_asked' AND substr(a.detail, 1, length(?)) = ?
+			AND NOT EXISTS (SELECT 1 FROM purchase_events w WHERE w.purchase_id = a.purchase_id AND w.step = 'cancel_withdrawn'
+				AND w.detail = a.detail AND w.seq > a.seq)`, purchaseID, prefix, prefix)
+		if err != nil {
+			return fmt.Errorf("withdraw cancel asks: %w", err)
+		}
+		var asks []string
+		for rows.Next() {
+			var ask string
+			if err := rows.Scan(&ask); err != nil {
+				rows.Close()
+				return fmt.Errorf("withdraw cancel asks: %w", err)
+			}
+			asks = append(asks, ask)
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return fmt.Errorf("withdraw cancel asks: %w", err)
+		}
+		for _, ask := range asks {
+			if err := s.appendEvent(ctx, tx, purchaseID, StepCancelWithdrawn, ask); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	return withdrawn, nil
+}
+
+// keptAsCompleted says whether, with keepIfCompleted, an ask is kept: purchase
+// purchaseID has completed (read in tx, with the withdrawal).
+func keptAsCompleted(ctx context.Context, tx *sql.Tx, purchaseID string, keepIfCompleted bool) (bool, error) {
+	if !keepIfCompleted {
+		return false, nil
+	}
+	var state PurchaseState
+	if err := tx.QueryRowContext(ctx, `SELECT state FROM purchases WHERE id = ?`, purchaseID).Scan(&state); err != nil {
+		return false, fmt.Errorf("withdraw cancel ask: %w", err)
+	}
+	return state == PurchaseCompleted, nil
 }
 
 // CompleteChargedNoOrderRenewal is CompleteChargedNoOrder for a renewal's purchase p

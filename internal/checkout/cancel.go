@@ -146,24 +146,36 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 		// no order (nothing is canceled: the person's ask keeps nothing paused) —
 		// this call's ask only, and not once the purchase completed: a cancel racing
 		// this one keeps its own ask, and one whose re-ask found the order goes on.
-		if ask, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID); err != nil {
+		if ask, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID, ""); err != nil {
 			return CancelOutcome{}, err
 		}
 		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
 			s.cfg.Log.WarnContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
 		}
 		if o.Status == store.OrderChargedNoOrder {
-			if _, err := s.cfg.Store.WithdrawCancelAsk(ctx, o.PurchaseID, ask, true); err != nil {
+			withdrawn, err := s.cfg.Store.WithdrawCancelAsk(ctx, o.PurchaseID, ask, true)
+			if err != nil {
 				return CancelOutcome{}, err
 			}
-			// Another process may have completed it (the ask still standing, so its
-			// subscription kept paused) between the read and the withdrawal, or
-			// right after it: then the person's cancel goes on with the order as it
-			// now is.
-			if o = s.orderNow(ctx, o); o.Status == store.OrderChargedNoOrder {
+			if err := s.fault("cancel_ask_withdrawn"); err != nil {
+				return CancelOutcome{}, err
+			}
+			o = s.orderNow(ctx, o)
+			switch {
+			case withdrawn && o.Status == store.OrderCompleted:
+				// Another process completed it right after the withdrawal: with no
+				// ask standing then, its late renewal resumed its subscription. The
+				// cancel does not go on (refunding an order whose subscription runs
+				// on, with nothing saying so): nothing is canceled, and the refusal
+				// says the order now exists (a new call refunds it).
+				return CancelOutcome{}, refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
+			case withdrawn || o.Status == store.OrderChargedNoOrder:
 				// The seller has no order to cancel or refund through this server.
 				return CancelOutcome{}, orderRefusal(o)
 			}
+			// Not withdrawn: another process completed it between the re-ask and the
+			// withdrawal, the ask still standing (so its renewal's subscription was
+			// kept paused): the person's cancel goes on with the order as it now is.
 		}
 	}
 	prev, err := s.cfg.Store.Cancellation(ctx, r.CustomerID, o.ID)
@@ -216,13 +228,14 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 		// renewal's order the seller shows late (to this call or any other process)
 		// no longer resumes its subscription (store.StepCancelAsked): the
 		// subscription then says the person asked to cancel, and get_order that
-		// cancel_order can now (CancelAskedBeforeOrder). A refusal that cancels
-		// nothing (payment_held, payment_unknown, seller_busy, ...) withdraws it
-		// first (refuseStop).
-		if ask, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID); err != nil {
+		// cancel_order can now (CancelAskedBeforeOrder). The ask is named for
+		// cancellation c, whose id an attempt taking a stale claim over keeps: a
+		// refusal that cancels nothing (payment_held, payment_unknown, seller_busy,
+		// ...) withdraws it first, with any an earlier attempt left (refuseStop).
+		if _, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID, c.ID); err != nil {
 			return CancelOutcome{}, err
 		}
-		return s.stopBeforeCompletion(ctx, o, c, ask)
+		return s.stopBeforeCompletion(ctx, o, c)
 	}
 	return s.askSellerToCancel(ctx, o, c)
 }
@@ -398,9 +411,9 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 //     token was charged: only nothing charged lets the purchase fail as canceled; a
 //     charge ends it charged_no_order; Stripe not telling changes nothing.
 //
-// ask is the person's ask this call recorded; a refusal that cancels nothing
-// withdraws it (refuseStop).
-func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation, ask string) (CancelOutcome, error) {
+// A refusal that cancels nothing withdraws the person's asks made under c
+// (refuseStop); a Go error leaves them (the state is not known).
+func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c store.Cancellation) (CancelOutcome, error) {
 	p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
 	if err != nil {
 		return CancelOutcome{}, err
@@ -423,7 +436,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	case store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case store.PurchaseChargedNoOrder:
-		return s.refuseStop(ctx, o, c, ask, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, o.ID))
+		return s.refuseStop(ctx, o, c, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, o.ID))
 	default: // failed meanwhile: nothing was charged, and nothing is left to stop
 		return s.finishCancel(ctx, o, c, "", refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID}))
 	}
@@ -431,7 +444,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	if err := s.revoke(ctx, &p); err != nil {
 		// Stripe did not revoke the token: the seller may yet charge it, so whether
 		// the card is charged is not known, and nothing is canceled.
-		return s.refuseStop(ctx, o, c, ask, refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
+		return s.refuseStop(ctx, o, c, refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
@@ -445,7 +458,7 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	switch {
 	case err != nil:
 		s.cfg.Log.WarnContext(ctx, "cancel: seller session unknown", "order", o.ID, "err", err)
-		return s.refuseStop(ctx, o, c, ask, refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel}))
+		return s.refuseStop(ctx, o, c, refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel}))
 	case sess.Status == StatusSessionCompleted:
 		// It was charged before the token was revoked: record the order as the saga
 		// would, and say so.
@@ -457,23 +470,23 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		}
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case sess.Status == StatusCompleteInProgress:
-		return s.refuseStop(ctx, o, c, ask, busy)
+		return s.refuseStop(ctx, o, c, busy)
 	}
 	// The seller has no completed order: Stripe tells whether it charged the token.
 	var held *errHeld
 	switch charged, err := s.witnessCharge(ctx, &p); {
 	case errors.As(err, &held):
 		s.cfg.Log.WarnContext(ctx, "cancel: Stripe shows the payment token used with nothing captured yet (a hold)", "order", o.ID, "until", held.Until)
-		return s.refuseStop(ctx, o, c, ask, held.refusal(o.SellerName, o.ID))
+		return s.refuseStop(ctx, o, c, held.refusal(o.SellerName, o.ID))
 	case errors.Is(err, errNoWitness):
 		s.cfg.Log.WarnContext(ctx, "cancel: whether the payment token was charged is unknown", "order", o.ID, "err", err)
-		return s.refuseStop(ctx, o, c, ask, refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
+		return s.refuseStop(ctx, o, c, refuse(RefusalPaymentUnknown, RefusalParams{Seller: o.SellerName, OrderID: o.ID}))
 	case errors.As(err, new(lostRace)):
-		return s.refuseStop(ctx, o, c, ask, busy)
+		return s.refuseStop(ctx, o, c, busy)
 	case err != nil:
 		return CancelOutcome{}, err
 	case charged != nil:
-		return s.refuseStop(ctx, o, c, ask, charged)
+		return s.refuseStop(ctx, o, c, charged)
 	}
 	claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseTokenIssued)
 	switch {
@@ -482,23 +495,37 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	case !claimed && p.State == store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case !claimed && p.State != store.PurchaseFailed:
-		return s.refuseStop(ctx, o, c, ask, busy)
+		return s.refuseStop(ctx, o, c, busy)
 	}
 	return s.stopped(ctx, o, c, &p)
 }
 
 // refuseStop ends cancellation c of pending order o refused with ref, which cancels
 // nothing (the seller is busy or unreachable, Stripe shows a hold, cannot tell, or
-// shows the token charged with no order): the person's ask this call recorded is
-// withdrawn first, so a renewal's order its seller shows late resumes its
+// shows the token charged with no order): the person's asks made under c are
+// withdrawn first — this call's, and any an earlier attempt at c left when it died or
+// ended in an error — so a renewal's order its seller shows late resumes its
 // subscription as if nobody had asked. Withdrawn before the cancellation is
-// finished: a crash between the two leaves the cancellation claimed (another call
-// takes it over once stale, asking afresh), never a refused ask standing. The ask
-// stays when the purchase completed meanwhile (the seller showed the order: the ask
-// may have kept its renewal paused already).
-func (s *Service) refuseStop(ctx context.Context, o store.Order, c store.Cancellation, ask string, ref *Refusal) (CancelOutcome, error) {
-	if _, err := s.cfg.Store.WithdrawCancelAsk(ctx, o.PurchaseID, ask, true); err != nil {
+// finished: a crash between the two leaves the cancellation claimed, and the call
+// that takes it over once stale withdraws them when it is refused in turn. An older
+// attempt still running after such a takeover ends failed (its ask no longer
+// matters), completed (asks kept, below) or refused (withdrawing them too).
+//
+// The asks stay when the purchase completed after the refusal was decided (checked
+// with the withdrawal): the seller showed the order, a late renewal may already have
+// been kept paused by them, and they tell truly that the person asked before the
+// order. The refusal then says that the order was completed meanwhile (a new call
+// asks the seller to refund it), as when it is read before deciding.
+func (s *Service) refuseStop(ctx context.Context, o store.Order, c store.Cancellation, ref *Refusal) (CancelOutcome, error) {
+	if err := s.fault("cancel_refused"); err != nil {
 		return CancelOutcome{}, err
+	}
+	withdrawn, err := s.cfg.Store.WithdrawCancelAsks(ctx, o.PurchaseID, c.ID, true)
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	if !withdrawn {
+		ref = refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
 	}
 	return s.finishCancel(ctx, o, c, "", ref)
 }

@@ -234,3 +234,204 @@ func TestRacingCancelKeepsTheOtherAsk(t *testing.T) {
 		t.Errorf("second cancel names paused subscription %q; want %q", out.PausedSubscription, l.subID)
 	}
 }
+
+// withFault returns a service like l's whose Config.Fault is fault.
+func (l *lateEnv) withFault(fault func(step string) error) *checkout.Service {
+	l.t.Helper()
+	cfg := l.cfg
+	cfg.Fault = fault
+	svc, err := checkout.New(cfg)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	return svc
+}
+
+// once runs f the first time step is reached, on the step named; the fault never
+// fails the step.
+func once(step string, f func()) func(string) error {
+	var done atomic.Bool
+	return func(s string) error {
+		if s == step && done.CompareAndSwap(false, true) {
+			f()
+		}
+		return nil
+	}
+}
+
+// A cancel_order of a charged_no_order renewal order whose re-ask still finds no order
+// withdraws its ask; another server completes the late order right after, with no ask
+// standing, and so resumes the subscription. The cancel must not then go on and
+// refund the order (the person's cancel taking effect while the subscription runs on,
+// its next cycle charged, nothing saying so): it is refused, completed_meanwhile, and
+// nothing is refunded. Before, it went on: refunded, subscription active.
+func TestCancelRefusedWhenTheOrderTurnsUpAfterItsWithdrawal(t *testing.T) {
+	l := newLateEnv(t, reply404, envOpts{})
+	ctx := context.Background()
+	o := l.pausedRenewal()
+	charges := l.succeeded()
+	other := l.service()
+	ran := false
+	svc := l.withFault(once("cancel_ask_withdrawn", func() {
+		ran = true
+		l.heal()
+		if rep, err := other.Recover(context.Background(), 0); err != nil || rep.Completed != 1 {
+			t.Errorf("the other server's recovery = %+v, %v; want the order completed", rep, err)
+		}
+	}))
+	_, err := svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+	if !ran {
+		t.Fatal("the other server did not run")
+	}
+	wantRefusal(t, err, checkout.RefusalCompletedMeanwhile)
+	if n, sum := l.refunds(); n != 0 {
+		t.Errorf("%d refunds (%d); want none: the cancel did not go on", n, sum)
+	}
+	if u := l.subscription(l.subID); u.State != store.SubscriptionActive {
+		t.Errorf("subscription %s %q; want resumed by the late order (no ask stood)", u.State, u.PauseCode)
+	}
+	if steps := stepCounts(t, l.env, o.PurchaseID); steps[store.StepCancelAsked] != 1 || steps[store.StepCancelWithdrawn] != 1 {
+		t.Errorf("journal steps %v; want the ask recorded and withdrawn", steps)
+	}
+	now, err := l.st.Order(ctx, l.customer, o.ID)
+	if err != nil || now.Status != store.OrderCompleted || l.service().CancelAskedBeforeOrder(ctx, now) {
+		t.Errorf("order %s, %v; want completed, no ask told", now.Status, err)
+	}
+	if n := l.succeeded(); n != charges {
+		t.Errorf("%d charges, want %d: none more", n, charges)
+	}
+	// The person, told the order exists, can cancel it now: refunded.
+	if out := l.cancel(l.service(), o); out.Status != checkout.CancelRefunded {
+		t.Errorf("the new cancel = %s; want refunded", out.Status)
+	}
+}
+
+// A cancel_order of a pending renewal that dies (or ends in an error) after recording
+// its ask leaves that ask standing; the call that takes the stale cancellation over
+// and is refused without canceling withdraws it with its own. The renewal ending
+// charged_no_order and its seller showing the order late then resumes the
+// subscription: nobody's cancel happened. Before, the orphaned ask kept the
+// subscription paused, saying the person had asked to cancel.
+func TestRefusedCancelWithdrawsAnEarlierAttemptsAsk(t *testing.T) {
+	for _, step := range []string{
+		"cancel_read",    // after the ask, before anything is asked outside
+		"cancel_refused", // refused (a hold), before its withdrawal
+	} {
+		t.Run(step, func(t *testing.T) {
+			l := newLateEnv(t, reply404, envOpts{sandbox: sandbox.Options{ManualCapture: true}})
+			ctx := context.Background()
+			if rep := l.renew(l.svc, 1); rep.Pending != 1 {
+				t.Fatalf("renewal = %+v; want it pending", rep)
+			}
+			o := l.pendingRenewalOrder()
+			cfg := l.cfg
+			crashAt(step)(&cfg)
+			crashed, err := checkout.New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := crashed.CancelOrder(ctx, checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID}); err == nil || !strings.Contains(err.Error(), "killed") {
+				t.Fatalf("cancel = %v; want it killed at %s", err, step)
+			}
+			if !l.askStands(o) {
+				t.Fatalf("journal %v; want the killed call's ask standing", stepCounts(t, l.env, o.PurchaseID))
+			}
+			l.clock.Advance(3 * time.Minute) // the claimed cancellation is stale
+			_, err = l.service().CancelOrder(ctx, checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+			wantRefusal(t, err, checkout.RefusalPaymentHeld)
+			if steps := stepCounts(t, l.env, o.PurchaseID); steps[store.StepCancelAsked] != 2 || steps[store.StepCancelWithdrawn] != 2 || l.askStands(o) {
+				t.Fatalf("journal steps %v, ask standing %v; want both asks withdrawn", steps, l.askStands(o))
+			}
+
+			pis := l.sb.Stripe.PaymentIntents()
+			pay, _ := l.sb.SellerPayments(o.SellerID)
+			if err := pay.Capture(ctx, pis[len(pis)-1].ID, 0); err != nil {
+				t.Fatal(err)
+			}
+			charges := l.succeeded()
+			l.clock.Advance(11 * time.Minute)
+			if rep, err := l.service().Recover(ctx, 0); err != nil || rep.ChargedNoOrder != 1 {
+				t.Fatalf("recover = %+v, %v; want the renewal charged_no_order", rep, err)
+			}
+			if rep := l.renew(l.svc, 1); rep.Paused != 1 {
+				t.Fatalf("renewal = %+v; want the subscription paused", rep)
+			}
+			l.heal()
+			if err := l.event(l.service(), o); err != nil {
+				t.Fatal(err)
+			}
+			if u := l.subscription(l.subID); u.State != store.SubscriptionActive || u.PauseCode != "" {
+				t.Errorf("subscription %s %q; want resumed: no cancel happened", u.State, u.PauseCode)
+			}
+			if n := l.succeeded(); n != charges {
+				t.Errorf("%d charges, want %d: none more", n, charges)
+			}
+		})
+	}
+}
+
+// The renewal's purchase completes after a cancel_order's refusal was decided and
+// before its ask is withdrawn: the seller showed the order late while the ask stood,
+// so the subscription was kept paused for it. The ask is kept (it tells truly that
+// the person asked before the order; get_order says so, and that cancel_order can now
+// refund it) and the refusal says the order was completed meanwhile, not the stale
+// reason. Before, the refusal gave the stale reason.
+func TestRefusedCancelKeepsItsAskOnceTheOrderTurnsUp(t *testing.T) {
+	l := newLateEnv(t, reply404, envOpts{sandbox: sandbox.Options{ManualCapture: true}})
+	ctx := context.Background()
+	if rep := l.renew(l.svc, 1); rep.Pending != 1 {
+		t.Fatalf("renewal = %+v; want it pending", rep)
+	}
+	o := l.pendingRenewalOrder()
+	other := l.service()
+	var ranRead, ranRefused bool
+	charges := 0
+	svc := l.withFault(func(step string) error {
+		switch {
+		case step == "cancel_order_read" && !ranRead:
+			// After the cancel read the order pending: the renewal is captured, ends
+			// charged_no_order and pauses the subscription.
+			ranRead = true
+			pis := l.sb.Stripe.PaymentIntents()
+			pay, _ := l.sb.SellerPayments(o.SellerID)
+			if err := pay.Capture(ctx, pis[len(pis)-1].ID, 0); err != nil {
+				t.Error(err)
+			}
+			charges = l.succeeded()
+			l.clock.Advance(11 * time.Minute)
+			if rep, err := other.Recover(ctx, 0); err != nil || rep.ChargedNoOrder != 1 {
+				t.Errorf("recover = %+v, %v; want the renewal charged_no_order", rep, err)
+			}
+			if rep := l.renew(other, 1); rep.Paused != 1 {
+				t.Errorf("renewal = %+v; want the subscription paused", rep)
+			}
+		case step == "cancel_refused" && !ranRefused:
+			// Refused (charged_no_order), not withdrawn yet: the seller shows the
+			// order to another server, the ask standing.
+			ranRefused = true
+			l.heal()
+			if err := l.event(other, o); err != nil {
+				t.Error(err)
+			}
+		}
+		return nil
+	})
+	_, err := svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID})
+	if !ranRead || !ranRefused {
+		t.Fatalf("the other server ran at the read %v, at the refusal %v; want both", ranRead, ranRefused)
+	}
+	wantRefusal(t, err, checkout.RefusalCompletedMeanwhile)
+	if steps := stepCounts(t, l.env, o.PurchaseID); steps[store.StepCancelAsked] != 1 || steps[store.StepCancelWithdrawn] != 0 {
+		t.Errorf("journal steps %v; want the ask recorded, not withdrawn", steps)
+	}
+	now, err := l.st.Order(ctx, l.customer, o.ID)
+	if err != nil || now.Status != store.OrderCompleted || !l.service().CancelAskedBeforeOrder(ctx, now) {
+		t.Errorf("order %s, %v; want completed, the ask told", now.Status, err)
+	}
+	if u := l.subscription(l.subID); u.State != store.SubscriptionPaused || u.PauseCode != string(checkout.RefusalRenewalPaidLate) {
+		t.Errorf("subscription %s %q; want kept paused, renewal_paid_late", u.State, u.PauseCode)
+	}
+	if n := l.succeeded(); n != charges {
+		t.Errorf("%d charges, want %d: none more", n, charges)
+	}
+}

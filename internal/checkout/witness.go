@@ -167,9 +167,10 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 			return 0, "", held
 		}
 	}
-	// Final once read: the first reading is the journal's, however many calls or
-	// processes read it.
-	if _, jerr := s.cfg.Store.JournalOnce(ctx, p.ID, stepTokenCaptured, fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
+	// Final once read: journaled once per amount, however many calls or processes
+	// read it (an amount read differently later is journaled too, as the refusal
+	// carries it).
+	if _, jerr := s.cfg.Store.JournalOncePerDetail(ctx, p.ID, stepTokenCaptured, fmt.Sprintf("%d %s", tok.AmountCaptured, currency)); jerr != nil {
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
 	}
 	return tok.AmountCaptured, currency, nil
