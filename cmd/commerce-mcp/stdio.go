@@ -183,7 +183,18 @@ func (g *stdioGuard) admit(line []byte) bool {
 		return false
 	}
 	var m envelope
-	if json.Unmarshal(line, &m) != nil || m.ID == nil {
+	err := json.Unmarshal(line, &m)
+	if err != nil || m.Method == "" {
+		// Perhaps a method member that is not a string: mcp-go would answer "method not
+		// found" (null), "parse error" without the id (a number), or nothing (no id).
+		if id, bad := badMethod(line); bad {
+			g.mu.Lock()
+			g.writeLocked(invalidRequest(id))
+			g.mu.Unlock()
+			return false
+		}
+	}
+	if err != nil || m.ID == nil {
 		return true // not an object, or a notification: the server answers or ignores it
 	}
 	key := idKey(m.ID)
@@ -228,6 +239,35 @@ func isStateless(line []byte) bool {
 // messages is run, whatever the protocol version.
 var batchRefused = mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(nil),
 	Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not supported; send each message on a line of its own", nil)}
+
+// badMethod reports whether line is an object whose method member is not a string
+// ("method": null, or a number) and that has neither a result nor an error: a
+// JSON-RPC Invalid Request; id is its id when a number or a string, else nil.
+func badMethod(line []byte) (id any, bad bool) {
+	var m struct {
+		ID     json.RawMessage `json:"id"`
+		Method json.RawMessage `json:"method"`
+		Result json.RawMessage `json:"result"`
+		Error  json.RawMessage `json:"error"`
+	}
+	if json.Unmarshal(line, &m) != nil || len(m.Method) == 0 || m.Method[0] == '"' || len(m.Result) > 0 || len(m.Error) > 0 {
+		return nil, false
+	}
+	var v any
+	if json.Unmarshal(m.ID, &v) == nil {
+		switch v.(type) {
+		case string, float64:
+			id = v
+		}
+	}
+	return id, true
+}
+
+// invalidRequest answers a message whose method member is not a string; nothing runs.
+func invalidRequest(id any) mcp.JSONRPCError {
+	return mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),
+		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "Invalid Request: the method member must be a string naming the method", nil)}
+}
 
 func notInitialized(id any) mcp.JSONRPCError {
 	return mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),

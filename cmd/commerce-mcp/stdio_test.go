@@ -366,3 +366,37 @@ func TestStdioBatchRefused(t *testing.T) {
 		t.Errorf("a purchase in a batch made an order:\n%s", r.stdout)
 	}
 }
+
+// TestStdioInvalidRequest checks that a message whose method member is not a string
+// (null, a number, an object), and that is no response, is answered with a JSON-RPC
+// Invalid Request error carrying its id (null when it has none), before and after
+// initialization, as over HTTP, and that the messages after it are served.
+func TestStdioInvalidRequest(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "c.db")
+	tests := []struct {
+		name string
+		pre  []string // the lines before it
+		line string
+		id   string // the key of the reply
+	}{
+		{name: "null method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
+		{name: "null method, string id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":"x","method":null,"params":{}}`, id: `"x"`},
+		{name: "number method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":5}`, id: "7"},
+		{name: "object method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":{}}`, id: "7"},
+		{name: "null method, no id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","method":null}`, id: "null"},
+		{name: "null method before initialize", line: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := serveStdin(t, db, lines(append(tc.pre, tc.line, `{"jsonrpc":"2.0","id":2,"method":"ping"}`)...))
+			got, ok := r.replies[tc.id]
+			if !ok || got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || !strings.Contains(got.Error.Message, "method member must be a string") {
+				t.Errorf("reply to %s: %+v (found %v); stdout:\n%s", tc.line, got.Error, ok, r.stdout)
+			}
+			if after, ok := r.replies["2"]; !ok || after.Error != nil {
+				t.Errorf("the ping after it: %+v (found %v)", after.Error, ok)
+			}
+		})
+	}
+}

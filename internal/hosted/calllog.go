@@ -31,6 +31,7 @@ type record struct {
 	result     bool            // a response with a non-null result, which SSE /message alone takes as a response
 	state      string          // a tools/call's requestState: a dialog answer's sealed state
 	batch      bool            // a JSON array: a JSON-RPC batch
+	invalid    bool            // an object whose method member is not a string (null included), and not a response
 	modern     bool            // a 2026-07-28-era message
 	id         json.RawMessage // a request's id, for an answer refusing it
 	toolError  bool
@@ -82,12 +83,29 @@ func (r *record) peek(body []byte) {
 	}
 	var m struct {
 		ID     json.RawMessage `json:"id"`
-		Method string          `json:"method"`
+		Method json.RawMessage `json:"method"`
 		Params json.RawMessage `json:"params"`
 		Result json.RawMessage `json:"result"`
 		Error  json.RawMessage `json:"error"`
 	}
 	if json.Unmarshal(body, &m) != nil {
+		return
+	}
+	hasID := len(m.ID) > 0 && string(m.ID) != "null"
+	var method string
+	if len(m.Method) > 0 && (m.Method[0] != '"' || json.Unmarshal(m.Method, &method) != nil) {
+		// "method": null or 5. Without a result or an error it is no response either: an
+		// Invalid Request (mcp-go would take a null method with an id for an empty
+		// response and answer 202, and a number for a parse error). With one, it is left
+		// to mcp-go as before.
+		if len(m.Result) == 0 && len(m.Error) == 0 {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			r.invalid = true
+			if hasID {
+				r.id = echoableID(m.ID)
+			}
+		}
 		return
 	}
 	var params struct {
@@ -105,14 +123,13 @@ func (r *record) peek(body []byte) {
 	_ = json.Unmarshal(params.State, &state)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.method = m.Method
-	if m.Method == string(mcp.MethodToolsCall) {
+	r.method = method
+	if method == string(mcp.MethodToolsCall) {
 		r.tool = name
 		r.state = state
 	}
-	hasID := len(m.ID) > 0 && string(m.ID) != "null"
-	r.call = m.Method != "" && hasID
-	r.response = m.Method == "" && hasID && (len(m.Result) > 0 || len(m.Error) > 0)
+	r.call = method != "" && hasID
+	r.response = method == "" && hasID && (len(m.Result) > 0 || len(m.Error) > 0)
 	r.result = r.response && len(m.Result) > 0 && string(m.Result) != "null"
 	if r.call {
 		r.id = echoableID(m.ID)
@@ -147,6 +164,22 @@ func (r *record) isBatch() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.batch
+}
+
+// isInvalid reports whether the message is an object with a method member that is
+// not a string, and neither a result nor an error: a JSON-RPC Invalid Request.
+func (r *record) isInvalid() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.invalid
+}
+
+// needsSession reports whether a stateful server requires a session id for the
+// message: a request or notification other than initialize.
+func (r *record) needsSession() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.method != "" && r.method != string(mcp.MethodInitialize)
 }
 
 func (r *record) methodIs(method string) bool {

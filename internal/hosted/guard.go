@@ -74,17 +74,30 @@ func (h *Server) allowMethods(next http.Handler) http.Handler {
 	})
 }
 
-// refuseBatches answers a JSON-RPC batch (a POST whose body is a JSON array) with
-// 400 and a JSON-RPC Invalid Request error without an id, whatever the protocol
-// version: 2025-06-18 and later removed batches, and the server does not take them
-// for 2025-03-26 either (see the package's notes). Nothing in the batch is run; the
-// request limit counted it as one request.
-func (h *Server) refuseBatches(next http.Handler) http.Handler {
+// refuseInvalid answers two messages mcp-go would mishandle, before it sees them,
+// with 400 and a JSON-RPC Invalid Request error; nothing in them is run, and the
+// request limit counted each as one request:
+//   - a JSON-RPC batch (a POST whose body is a JSON array), without an id, whatever
+//     the protocol version: 2025-06-18 and later removed batches, and the server does
+//     not take them for 2025-03-26 either (see the package's notes);
+//   - an object whose method member is not a string ("method": null, or a number)
+//     and that has neither a result nor an error, with its id (null when it has none
+//     or one a refusal does not echo): mcp-go would answer a null method with an id
+//     202 as if it were an empty response, and run nothing.
+func (h *Server) refuseInvalid(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if rec := recordFrom(r.Context()); rec != nil && rec.isBatch() {
+		rec := recordFrom(r.Context())
+		switch {
+		case rec == nil:
+		case rec.isBatch():
 			rec.setRPCError("batch refused")
 			writeRPCError(w, http.StatusBadRequest, nil, mcp.INVALID_REQUEST,
 				"Invalid Request: JSON-RPC batches are not supported; send each message in a POST of its own", nil)
+			return
+		case rec.isInvalid():
+			rec.setRPCError("invalid request")
+			writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.INVALID_REQUEST,
+				"Invalid Request: the method member must be a string naming the method", nil)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -425,6 +425,7 @@ func TestPeek(t *testing.T) {
 		response bool
 		result   bool // a response SSE /message takes as one
 		modern   bool
+		invalid  bool // a method member that is not a string, and no response
 		id       string
 	}{
 		{name: "listen", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{` + modernMeta + `}}`, method: listen, call: true, modern: true, id: "1"},
@@ -441,17 +442,21 @@ func TestPeek(t *testing.T) {
 		{name: "error", body: `{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"no"}}`, response: true},
 		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`},
 		{name: "null id with a result", body: `{"jsonrpc":"2.0","id":null,"result":{}}`},
-		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`},
+		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`, invalid: true, id: "3"},
+		{name: "method null", body: `{"jsonrpc":"2.0","id":"q","method":null}`, invalid: true, id: `"q"`},
+		{name: "method null, no id", body: `{"jsonrpc":"2.0","method":null}`, invalid: true},
+		{name: "method null with a result", body: `{"jsonrpc":"2.0","id":3,"method":null,"result":{}}`},
+		{name: "method a number with an error", body: `{"jsonrpc":"2.0","id":3,"method":5,"error":{"code":1,"message":"no"}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &record{}
 			r.peek([]byte(tt.body))
 			if r.method != tt.method || r.tool != tt.tool || r.call != tt.call || r.response != tt.response ||
-				r.result != tt.result || r.modern != tt.modern || string(r.id) != tt.id {
-				t.Errorf("method %q tool %q call %v response %v result %v modern %v id %s; want %q %q %v %v %v %v %s",
-					r.method, r.tool, r.call, r.response, r.result, r.modern, r.id,
-					tt.method, tt.tool, tt.call, tt.response, tt.result, tt.modern, tt.id)
+				r.result != tt.result || r.modern != tt.modern || r.invalid != tt.invalid || string(r.id) != tt.id {
+				t.Errorf("method %q tool %q call %v response %v result %v modern %v invalid %v id %s; want %q %q %v %v %v %v %v %s",
+					r.method, r.tool, r.call, r.response, r.result, r.modern, r.invalid, r.id,
+					tt.method, tt.tool, tt.call, tt.response, tt.result, tt.modern, tt.invalid, tt.id)
 			}
 		})
 	}

@@ -4,7 +4,7 @@
 // Origin check and CORS, the methods served (405), sessions bound to the customer who
 // opened them, the request body limit, the limit on requests (tool calls included),
 // the caps on open streams and connections, the limit on refused authentications per
-// client address, the refusal of JSON-RPC batches (and of
+// client address, the refusal of JSON-RPC batches and invalid requests (and of
 // subscriptions/listen on SSE /message), one log line per call,
 // /healthz, TLS and graceful shutdown. Who a token belongs to, and what a customer may
 // do, are decided elsewhere (Config.Authenticate, the tools).
@@ -459,7 +459,7 @@ func (h *Server) endListens(next http.Handler) http.Handler {
 //	  /.well-known/oauth-protected-resource/…    no auth
 //	  Config.Routes                              their own auth (body limit only)
 //	  /mcp or /sse + /message                    call log → methods (405) → refused-auth limit and bearer auth → POSTs in flight → body limit → request limit →
-//	                                             batches and (on /message) listens refused → stream caps → stream's token recheck → session owner → mcp-go
+//	                                             batches and invalid requests and (on /message) listens refused → stream caps → stream's token recheck → session owner → mcp-go
 func (h *Server) build() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(PathHealth, h.health)
@@ -517,12 +517,12 @@ func (h *Server) build() http.Handler {
 
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,
 // bearer auth, the cap on POSTs in flight, the body limit, the request limit, the
-// refusal of batches and of
+// refusal of batches, of invalid requests and of
 // subscriptions/listen on SSE /message, the stream caps, and the end of streams
 // whose token stops being valid.
 func (h *Server) mcpEndpoint(next http.Handler) http.Handler {
 	return h.logCalls(h.allowMethods(h.authenticate(h.limitInflight(h.limitBody(h.releaseListens(h.limitRequests(
-		h.refuseBatches(h.refuseListensOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))))
+		h.refuseInvalid(h.refuseListensOnSSE(h.capStreams(h.endRevokedStreams(next)))))))))))
 }
 
 // CheckIssuer returns an error unless u can be an OAuth authorization server's

@@ -189,8 +189,12 @@ func (v sessionView) Terminate(id string) (bool, error) {
 // before mcp-go sees the request: mcp-go validates the id of a POST, but opens a GET
 // stream for any id it is given, which would deliver another customer's server
 // requests (an elicitation for their purchase) to the caller. A legacy-era request
-// carrying a session id the customer does not own gets 404; a GET or DELETE without
-// one gets 400 (stateful servers require it). Requests of the 2026-07-28 protocol
+// carrying a session id the customer does not own gets 404 (the client re-initializes);
+// a GET or DELETE without one gets 400, and so does a POST of a message other than
+// initialize (a request or notification; mcp-go would answer 404, which tells a
+// client its session expired), as the spec asks of a server that requires sessions
+// (2025-06-18, Session Management). A JSON-RPC response or a body that is not a
+// message is left to mcp-go. Requests of the 2026-07-28 protocol
 // have no sessions (mcp-go ignores the header) and pass. A GET stream ends when its
 // session is forgotten (see sessions.stream).
 func (h *Server) streamableSessions(next http.Handler) http.Handler {
@@ -200,13 +204,19 @@ func (h *Server) streamableSessions(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get(server.HeaderKeySessionID)
 		modern := mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion))
-		if rec := recordFrom(r.Context()); rec != nil && rec.modern {
+		rec := recordFrom(r.Context())
+		if rec != nil && rec.modern {
 			modern = true
 		}
 		switch {
 		case modern || r.Method == http.MethodOptions || r.Method == http.MethodHead:
 		case id == "" && (r.Method == http.MethodGet || r.Method == http.MethodDelete):
 			http.Error(w, "Bad Request: Mcp-Session-Id header is required", http.StatusBadRequest)
+			return
+		case id == "" && r.Method == http.MethodPost && rec != nil && rec.needsSession():
+			rec.setRPCError("no session id")
+			writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.INVALID_REQUEST,
+				"Bad Request: Mcp-Session-Id header is required; send initialize first and then the session id it returns on every request", nil)
 			return
 		case id != "" && !h.sessions.owns(id, customerFrom(r.Context())):
 			http.Error(w, "Session not found", http.StatusNotFound)
