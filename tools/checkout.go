@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -107,7 +108,17 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		CustomerID: customer, QuoteID: strings.TrimSpace(a.QuoteID), IdempotencyKey: strings.TrimSpace(a.IdempotencyKey),
 		ConfirmVia: via, AddressID: strings.TrimSpace(a.AddressID), FulfillmentOption: strings.TrimSpace(a.Fulfillment),
 	})
+	// The outcome is kept under the caller's key when it is the outcome of the checkout
+	// recorded with that key: not when the call was refused before one was begun (the
+	// key, the address, an empty cart), nor when it joined another call's checkout of
+	// the same cart.
+	key := strings.TrimSpace(a.IdempotencyKey)
+	kept := key != "" && strings.TrimSpace(a.QuoteID) == "" && out.Checkout.IdemKey == key
 	if err != nil {
+		var ref *checkout.Refusal
+		if kept && errors.As(err, &ref) {
+			return mcp.NewToolResultError(withSellerNote(refusalText(ref) + " " + keyKeepsRefusal("checkout"))), nil
+		}
 		return t.fail(ctx, "checkout", err), nil
 	}
 	if out.Status == checkout.CheckoutConfirmationRequired && out.Checkout.ConfirmVia == checkout.ViaElicitation {
@@ -126,7 +137,11 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		}
 		return t.checkoutResult(ctx, offered, why), nil
 	}
-	return t.checkoutResult(ctx, out, ""), nil
+	note := ""
+	if kept && out.Status == checkout.CheckoutNothingBought {
+		note = keyKeepsRefusal("checkout")
+	}
+	return t.checkoutResult(ctx, out, note), nil
 }
 
 // checkoutConfirmed acts on the person's answer (nil: none) to a checkout's dialog.
@@ -194,8 +209,11 @@ func (v sellerOrderView) text() string {
 	return b.String()
 }
 
-// checkoutResult shapes a checkout's outcome; note, when set, says why a quote to be
-// confirmed in a dialog now waits for confirmation by quote_id.
+// checkoutResult shapes a checkout's outcome. note, when set, is for the instruction:
+// for confirmation_required, why a quote to be confirmed in a dialog now waits for
+// confirmation by quote_id; for refused, that the caller's idempotency_key keeps the
+// refusal, said only when a refused line is left to try again (not when every seller
+// order was charged with no order: their words say what to do).
 func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutcome, note string) *mcp.CallToolResult {
 	c := out.Checkout
 	r := checkoutResult{Status: string(out.Status), Mode: c.Mode, CheckoutID: c.ID, Orders: []sellerOrderView{}}
@@ -245,6 +263,9 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 			placed, r.Total.Display, cardText, refused)
 	case checkout.CheckoutNothingBought:
 		lead = "Nothing was bought and nothing was charged: every seller's order was refused. The lines stay in the cart."
+		if refused > 0 {
+			r.Instruction = note
+		}
 	case checkout.CheckoutConfirmationRequired:
 		lead = fmt.Sprintf("Buy the cart: %d seller orders, %s in total, paid with %s.", placed, r.Total.Display, cardText)
 		r.QuoteID, r.ExpiresAt = c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)

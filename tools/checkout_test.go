@@ -9,6 +9,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // The cart and checkout through an MCP client: one confirmation for a two-seller
@@ -170,5 +172,77 @@ func TestCartRefusalWords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCheckoutRefusalKeptForKey: a checkout refusal recorded under the caller's
+// idempotency_key (of the whole basket, or of every seller's order) is what that key
+// returns from then on, even once its cause is fixed, so it says to try again with a
+// new key; a refusal made before a checkout was begun under the key (an empty cart,
+// an unknown address, a reserved key) does not, and leaves the key unused.
+func TestCheckoutRefusalKeptForKey(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	ctx := context.Background()
+	rules := func(perOrder, daily int64) func() {
+		return func() {
+			if err := s.tb.Store.SetRules(ctx, s.tb.Customer, store.Rules{Currency: "USD", PerOrderMax: perOrder, DailyMax: daily,
+				MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	fill := func() {
+		if res := call(t, c, "add_to_cart", map[string]any{"product_id": "hh-cof-0004"}, nil); res.IsError {
+			t.Fatalf("add_to_cart: %s", text(res))
+		}
+	}
+	note := keyKeepsRefusal("checkout")
+	steps := []struct {
+		name     string
+		before   func()
+		args     map[string]any
+		want     string // in the text
+		wantNote bool
+		wantOK   bool
+	}{
+		{name: "empty cart with a key", args: map[string]any{"idempotency_key": "k0"}, want: "The cart is empty"},
+		{name: "a reserved key", before: fill, args: map[string]any{"idempotency_key": checkout.ReservedKeyPrefix + "x"}, want: "reserved for subscription renewals"},
+		{name: "unknown address with a key", args: map[string]any{"idempotency_key": "k1", "address_id": "nope"}, want: "No saved address has id"},
+		{name: "every seller order over the per-order limit", before: rules(1_00, store.NoLimit), args: map[string]any{"idempotency_key": "k1"},
+			want: "per-order limit", wantNote: true},
+		{name: "the basket over the daily limit", before: rules(store.NoLimit, 1_00), args: map[string]any{"idempotency_key": "k2"},
+			want: "limit of $1.00 per 24 hours", wantNote: true},
+		{name: "over the daily limit without a key", args: map[string]any{}, want: "per 24 hours"},
+		{name: "the first key once the limits are raised", before: rules(store.NoLimit, store.NoLimit), args: map[string]any{"idempotency_key": "k1"},
+			want: "per-order limit", wantNote: true},
+		{name: "the second key once the limits are raised", args: map[string]any{"idempotency_key": "k2"}, want: "per 24 hours", wantNote: true},
+		{name: "a new key", args: map[string]any{"idempotency_key": "k3"}, wantOK: true},
+		{name: "the key of the empty cart, now free", before: fill, args: map[string]any{"idempotency_key": "k0"}, wantOK: true},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			if st.before != nil {
+				st.before()
+			}
+			var r checkoutResult
+			res := call(t, c, "checkout", st.args, &r)
+			got := text(res)
+			if st.wantOK {
+				if res.IsError || r.Status != string(checkout.CheckoutCompleted) {
+					t.Fatalf("got %s, want completed", got)
+				}
+				return
+			}
+			if !res.IsError || !strings.Contains(got, st.want) {
+				t.Fatalf("got %s, want a refusal containing %q", got, st.want)
+			}
+			if strings.Contains(got, note) != st.wantNote {
+				t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !st.wantNote, st.wantNote, got)
+			}
+		})
+	}
+	if n := s.charges(); n != 2 {
+		t.Errorf("%d charges, want 2 (one per completed checkout)", n)
 	}
 }

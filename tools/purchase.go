@@ -111,7 +111,7 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if err != nil {
 		var ref *checkout.Refusal
 		if a.IdempotencyKey != "" && a.QuoteID == "" && errors.As(err, &ref) && keptForKey(ref.Code) {
-			return mcp.NewToolResultError(withSellerNote(refusalText(ref) + " " + keyKeepsRefusal)), nil
+			return mcp.NewToolResultError(withSellerNote(refusalText(ref) + " " + keyKeepsRefusal("purchase"))), nil
 		}
 		return t.fail(ctx, "purchase", err), nil
 	}
@@ -124,10 +124,13 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	return t.purchaseResult(out, ""), nil
 }
 
-// keyKeepsRefusal tells a caller that sent an idempotency_key that the refusal is now
-// what that key returns: calling again with it, even once the cause is fixed (an
-// address saved, a limit raised, the seller back), returns the same refusal.
-const keyKeepsRefusal = "This idempotency_key now always returns this answer: to try again, call purchase with a new idempotency_key (or none)."
+// keyKeepsRefusal tells a caller of tool (purchase, checkout) that sent an
+// idempotency_key that the refusal is now what that key returns: calling again with it,
+// even once the cause is fixed (an address saved, a limit raised, the seller back),
+// returns the same refusal.
+func keyKeepsRefusal(tool string) string {
+	return "This idempotency_key now always returns this answer: to try again, call " + tool + " with a new idempotency_key (or none)."
+}
 
 // keptForKey reports whether a purchase refusal with code c is kept as the first
 // outcome of the call's idempotency_key: every refusal after the purchase was recorded

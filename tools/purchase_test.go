@@ -609,7 +609,7 @@ func TestRefusalKeptForKey(t *testing.T) {
 			if !res.IsError || !strings.Contains(got, st.want) {
 				t.Fatalf("got %s, want a refusal containing %q", got, st.want)
 			}
-			if strings.Contains(got, keyKeepsRefusal) != st.wantNote {
+			if strings.Contains(got, keyKeepsRefusal("purchase")) != st.wantNote {
 				t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !st.wantNote, st.wantNote, got)
 			}
 		})

@@ -39,7 +39,9 @@ const (
 
 // CheckoutOutcome is what a checkout call ended with: the checkout and, for each
 // seller, its order. A refusal of the whole basket (an empty cart, the daily limit, a
-// declined quote, …) is a *Refusal error instead.
+// declined quote, …) is a *Refusal error instead; Checkout returns it with an outcome
+// that holds only the checkout it was recorded with, if any (none when the refusal
+// came before one was begun: the key, the address, an empty cart).
 type CheckoutOutcome struct {
 	Status   CheckoutStatus
 	Checkout store.Checkout
@@ -87,14 +89,27 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	case err != nil:
 		return CheckoutOutcome{}, err
 	case !created:
-		return s.settleCheckout(ctx, c)
+		out, err := s.settleCheckout(ctx, c)
+		return refusedWith(c, out, err)
 	}
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
 	out, err := s.quoteCheckout(ctx, &c, cart, addr, via)
-	return s.checkoutOutcome(ctx, c, out, err)
+	out, err = s.checkoutOutcome(ctx, c, out, err)
+	return refusedWith(c, out, err)
+}
+
+// refusedWith gives a refusal (err) of checkout c an outcome that names c, so that the
+// caller can tell under which idempotency key it is kept: c's own, or, when this call
+// joined another call's checkout of the same cart, that call's.
+func refusedWith(c store.Checkout, out CheckoutOutcome, err error) (CheckoutOutcome, error) {
+	var ref *Refusal
+	if errors.As(err, &ref) && out.Checkout.ID == "" {
+		out = CheckoutOutcome{Checkout: c}
+	}
+	return out, err
 }
 
 // checkoutOutcome replaces a lost race with the outcome of the call that won it.

@@ -604,3 +604,51 @@ func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
 		t.Errorf("cart after the checkout = %v, want %v", left, want)
 	}
 }
+
+// A checkout's refusal comes with an outcome naming the checkout it was recorded with,
+// none when it came before one was begun, so that a caller can tell whether its
+// idempotency key keeps it; a call that joins another call's checkout of the same cart
+// is answered with that checkout, under the other key.
+func TestCheckoutRefusalNamesItsCheckout(t *testing.T) {
+	ctx := context.Background()
+	rules := noLimits
+	rules.DailyMax = 1_00
+	e := newEnv(t, envOpts{rules: &rules})
+	_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k0"})
+	wantRefusal(t, err, checkout.RefusalCartEmpty)
+	e.fillCart()
+	for _, tt := range []struct {
+		name string
+		req  checkout.CheckoutRequest
+		code checkout.RefusalCode
+		key  string // of the checkout named; "" for none
+	}{
+		{"unknown address", checkout.CheckoutRequest{IdempotencyKey: "k0", AddressID: "nope"}, checkout.RefusalUnknownAddress, ""},
+		{"reserved key", checkout.CheckoutRequest{IdempotencyKey: checkout.ReservedKeyPrefix + "x"}, checkout.RefusalReservedKey, ""},
+		{"over the daily limit", checkout.CheckoutRequest{IdempotencyKey: "k1"}, checkout.RefusalOverDailyLimit, "k1"},
+		{"the same key again", checkout.CheckoutRequest{IdempotencyKey: "k1"}, checkout.RefusalOverDailyLimit, "k1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.req.CustomerID = e.customer
+			out, err := e.svc.Checkout(ctx, tt.req)
+			wantRefusal(t, err, tt.code)
+			if out.Checkout.IdemKey != tt.key || (tt.key == "") != (out.Checkout.ID == "") {
+				t.Errorf("outcome names checkout %q under key %q, want key %q", out.Checkout.ID, out.Checkout.IdemKey, tt.key)
+			}
+		})
+	}
+	rules = noLimits
+	rules.ConfirmAbove = 1_00
+	if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
+		t.Fatal(err)
+	}
+	quoted, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k2"})
+	if err != nil || quoted.Status != checkout.CheckoutConfirmationRequired {
+		t.Fatalf("quote: %+v, %v", quoted.Status, err)
+	}
+	joined, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k3"})
+	if err != nil || joined.Checkout.ID != quoted.Checkout.ID || joined.Checkout.IdemKey != "k2" {
+		t.Errorf("a call under k3 while the cart is quoted under k2: checkout %q under %q (%v), want %q under k2",
+			joined.Checkout.ID, joined.Checkout.IdemKey, err, quoted.Checkout.ID)
+	}
+}
