@@ -385,7 +385,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	if c.http.hosted() {
 		stale := streamsNotBelowConns(c.http.maxStreamsAll, c.http.maxConns)
-		w, err := c.http.fitFiles(openFileLimit(), openFiles())
+		w, err := c.http.fitFiles(openFileLimit(), openFiles(), catalog.ReadConns())
 		if err != nil {
 			return err
 		}
