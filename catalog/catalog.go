@@ -150,6 +150,10 @@ func openReadPool(ctx context.Context, path string, conns int) (*sql.DB, error) 
 // readConns is twice the processors Go may use, and at least 4.
 func readConns() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
+// ReadConns is how many connections a catalog opened now keeps for reads (each holds
+// the catalog's file and the sales file, with their WALs, kept open while idle).
+func ReadConns() int { return readConns() }
+
 // SetExhaustive makes every search of c order all its matches in full, as searches
 // with few matches always do: no pools, no chunked browsing. It is for measuring what
 // the bounded plan gives up (`bench scale --quality`), not for serving; call it before

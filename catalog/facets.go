@@ -148,6 +148,13 @@ func (c *Catalog) categoryPaths(ctx context.Context, ids iter.Seq[int64]) (map[i
 // nameCache keeps the names of the rows of a table whose rows never change once they
 // exist (categories, brands), by id. It reads the table again only when asked for an id
 // new to this process, since another process may have imported more.
+//
+// The table is read without holding mu: a caller outside a snapshot (CategoryPaths,
+// for recommend) waits for a read connection to read it, and searches, which hold
+// read connections, wait for mu; holding mu while waiting would let them wait on each
+// other for ever once the read pool is taken. For the same reason there is no
+// single flight: a search waiting for another caller's read would wait for a
+// connection it may be holding. Two callers missing at once both read the table.
 type nameCache struct {
 	mu    sync.Mutex
 	names map[int64]string
@@ -157,18 +164,25 @@ type nameCache struct {
 // first if any of ids is missing. The map returned is never modified afterwards.
 func (nc *nameCache) get(ctx context.Context, c *Catalog, query string, ids iter.Seq[int64]) (map[int64]string, error) {
 	nc.mu.Lock()
-	defer nc.mu.Unlock()
+	names := nc.names
+	nc.mu.Unlock()
 	for id := range ids {
-		if _, ok := nc.names[id]; !ok {
-			names, err := loadNames(ctx, c, query)
-			if err != nil {
-				return nil, err
-			}
-			nc.names = names
-			break
+		if _, ok := names[id]; ok {
+			continue
 		}
+		loaded, err := loadNames(ctx, c, query)
+		if err != nil {
+			return nil, err
+		}
+		nc.mu.Lock()
+		// Rows are only added: of two reads, the one with more rows is the later.
+		if len(loaded) >= len(nc.names) {
+			nc.names = loaded
+		}
+		nc.mu.Unlock()
+		return loaded, nil
 	}
-	return nc.names, nil
+	return names, nil
 }
 
 func loadNames(ctx context.Context, c *Catalog, query string) (map[int64]string, error) {

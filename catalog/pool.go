@@ -1,6 +1,10 @@
 package catalog
 
-import "database/sql"
+import (
+	"database/sql"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
 
 // LimitConns caps at n the connections of the catalog's writing pool (writes, and the
 // few reads that run beside them: Seller, Count, stock checks), idle ones included:
@@ -12,12 +16,7 @@ import "database/sql"
 // catalogs capped at 1 (testshop.Catalog), where such a call would wait for ever, and
 // fail it.
 func (c *Catalog) LimitConns(n int) {
-	if n < 1 {
-		c.db.SetMaxOpenConns(0)
-		return
-	}
-	c.db.SetMaxOpenConns(n)
-	c.db.SetMaxIdleConns(n)
+	sqlite.LimitConns(c.db, n)
 }
 
 // PoolStats returns the statistics of the catalog's writing pool.

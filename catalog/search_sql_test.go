@@ -12,12 +12,16 @@ import (
 )
 
 // openTest opens a new catalog in a temporary directory, closed when the test ends.
+// Its writing pool is capped at one connection, as testshop.Catalog's is: code holding
+// a connection of it that asks it for another (a nested use, which would deadlock a
+// capped pool in serve) hangs the test until go test's -timeout ends it.
 func openTest(t *testing.T) *Catalog {
 	t.Helper()
 	c, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.LimitConns(1)
 	t.Cleanup(func() { c.Close() })
 	return c
 }

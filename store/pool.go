@@ -1,6 +1,10 @@
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
 
 // LimitConns caps the SQLite connections the store holds open at n, idle ones
 // included: a call beyond n waits for one to come back, for as long as its context
@@ -12,12 +16,7 @@ import "database/sql"
 // run every store with a cap of 1 (testshop.Store), where such a call would wait for
 // ever, and fail it.
 func (s *Store) LimitConns(n int) {
-	if n < 1 {
-		s.db.SetMaxOpenConns(0)
-		return
-	}
-	s.db.SetMaxOpenConns(n)
-	s.db.SetMaxIdleConns(n)
+	sqlite.LimitConns(s.db, n)
 }
 
 // PoolStats returns the statistics of the store's connection pool: the connections

@@ -8,41 +8,52 @@ import (
 
 // What a hosted server needs in open files (file descriptors) besides its
 // connections, and for each connection; measured on a running server (see
-// NOTES-hostedfiles.md and NOTES-storepool.md): at start it holds about 27 (stdio,
-// the runtime's, and the three databases with their WAL and shared-memory files), and
-// under load each busy connection holds its socket and, while its request runs, a
-// connection of the store's SQLite pool (its file and WAL) — 2.6 to 3.7 descriptors
-// per connection with 16 to 256 clients busy at once — unless --db-conns caps that
-// pool (and the catalog's writing one), which then hold at most their cap.
+// NOTES-hostedfiles.md and NOTES-storepool.md): before any database is opened (when
+// fitFiles runs) it holds about 10 (stdio, the runtime's); the databases opened after
+// add about 20 (their files, WALs and shared-memory files), the catalog's read pool 4
+// per connection (kept open while idle); under load each busy connection holds its
+// socket, the socket of an outbound call its request may make (to a seller or
+// Stripe; counted one per connection) and, while its request runs, a connection of the store's SQLite pool
+// (its file and WAL) unless --db-conns caps that pool (and the catalog's writing
+// one), which then hold at most their cap.
 const (
 	// fdsPerConn is what --max-conns is multiplied by when --db-conns caps the SQLite
-	// pools: the connection's socket.
-	fdsPerConn = 1
+	// pools: the connection's socket and its request's outbound socket.
+	fdsPerConn = 1 + 1
 	// fdsPerConnUncapped is what --max-conns is multiplied by with --db-conns 0:
-	// the socket, and the file and WAL of the store's connection its request holds.
-	fdsPerConnUncapped = 3
+	// those, and the file and WAL of the store's connection its request holds.
+	fdsPerConnUncapped = fdsPerConn + 2
 	// fdsPerDBConn is what --db-conns is multiplied by: a connection of the store's
 	// pool holds its file and WAL, one of the catalog's writing pool the catalog's
 	// file and the sales file, each with its WAL.
 	fdsPerDBConn = 2 + 4
+	// fdsPerReadConn is what the catalog's read pool (catalog.ReadConns) is
+	// multiplied by: the catalog's file and the sales file, each with its WAL.
+	fdsPerReadConn = 4
+	// fdsDatabases is what the databases opened after fitFiles hold besides their
+	// pools' connections.
+	fdsDatabases = 20
 	// fdReserve is what the server may open besides, on top of what the process
-	// holds when serve starts: the catalog's read pool, the listener, connections to
-	// the sellers and Stripe, and a margin.
+	// holds when serve starts: the listener, idle kept-alive connections to the
+	// sellers and Stripe, and a margin.
 	fdReserve = 160
 )
 
 // fileCosts returns the open files each connection costs and those the rest of the
-// server needs, open being what the process holds now.
-func (h *httpFlags) fileCosts(open int) (perConn, rest int) {
+// server needs, open being what the process holds now and readConns the catalog's
+// read pool.
+func (h *httpFlags) fileCosts(open, readConns int) (perConn, rest int) {
+	rest = open + fdsDatabases + fdsPerReadConn*readConns + fdReserve
 	if h.dbConns == 0 {
-		return fdsPerConnUncapped, open + fdReserve
+		return fdsPerConnUncapped, rest
 	}
-	return fdsPerConn, open + fdReserve + fdsPerDBConn*min(h.dbConns, 1<<30) // no overflow, whatever the flag
+	return fdsPerConn, rest + fdsPerDBConn*min(h.dbConns, 1<<30) // no overflow, whatever the flag
 }
 
 // fitFiles checks --max-conns against the open-file limit (RLIMIT_NOFILE's soft
 // limit, which the Go runtime raises to the hard limit at start; 0: unknown or
-// unlimited), open being the descriptors the process holds now, counting what each
+// unlimited), open being the descriptors the process holds now and readConns the
+// connections of the catalog's read pool, counting what each
 // connection costs and what the SQLite pools --db-conns caps hold (fileCosts). When
 // the connections allowed would need more than the limit:
 //   - a --max-conns given explicitly is a usage error naming the numbers: the
@@ -53,15 +64,11 @@ func (h *httpFlags) fileCosts(open int) (perConn, rest int) {
 //     every connection; a limit leaving room for fewer than minFittedConns is an
 //     error as well;
 //   - --max-conns 0 (no cap) is warned about: past the limit, accepts wait.
-func (h *httpFlags) fitFiles(limit uint64, open int) (warnings []string, err error) {
+func (h *httpFlags) fitFiles(limit uint64, open, readConns int) (warnings []string, err error) {
 	if limit == 0 {
 		return nil, nil
 	}
-	perConn, rest := h.fileCosts(open)
-	files := fmt.Sprintf("%d open files", perConn)
-	if perConn == 1 {
-		files = "1 open file"
-	}
+	perConn, rest := h.fileCosts(open, readConns)
 	// need saturates instead of wrapping: a huge --max-conns must not look small.
 	need := func(conns int) uint64 {
 		base := uint64(max(0, rest))
@@ -95,11 +102,11 @@ func (h *httpFlags) fitFiles(limit uint64, open int) (warnings []string, err err
 		return nil, &usageError{Msg: fmt.Sprintf("--max-conns %d needs about %d open files (%d per connection, and %d for the rest of the server) but the open-file limit (ulimit -n) is %d: %s%s",
 			h.maxConns, need(h.maxConns), perConn, rest, limit, raise, orLower)}
 	case fit < minFittedConns:
-		return nil, &usageError{Msg: fmt.Sprintf("the open-file limit (ulimit -n) is %d: it leaves room for %d connections (%s each, and %d for the rest of the server); %s to at least %d",
-			limit, fit, files, rest, raise, need(minFittedConns))}
+		return nil, &usageError{Msg: fmt.Sprintf("the open-file limit (ulimit -n) is %d: it leaves room for %d connections (%d open files each, and %d for the rest of the server); %s to at least %d",
+			limit, fit, perConn, rest, raise, need(minFittedConns))}
 	}
-	w := fmt.Sprintf("the open-file limit (ulimit -n) is %d: --max-conns lowered from %d to %d (%s per connection, and %d for the rest of the server)",
-		limit, h.maxConns, fit, files, rest)
+	w := fmt.Sprintf("the open-file limit (ulimit -n) is %d: --max-conns lowered from %d to %d (%d open files per connection, and %d for the rest of the server)",
+		limit, h.maxConns, fit, perConn, rest)
 	h.maxConns = fit
 	if !h.maxStreamsAllSet && h.maxStreamsAll >= fit*defaultMaxStreamsAll/defaultMaxConns {
 		h.maxStreamsAll = max(1, fit*defaultMaxStreamsAll/defaultMaxConns)

@@ -385,7 +385,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	if c.http.hosted() {
 		stale := streamsNotBelowConns(c.http.maxStreamsAll, c.http.maxConns)
-		w, err := c.http.fitFiles(openFileLimit(), openFiles())
+		w, err := c.http.fitFiles(openFileLimit(), openFiles(), catalog.ReadConns())
 		if err != nil {
 			return err
 		}
@@ -446,6 +446,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if c.http.hosted() {
 		cat.LimitConns(c.http.dbConns)
 		st.LimitConns(c.http.dbConns)
+		// What the pools hold now (0: no cap), read back from them.
+		logger.Info("database pools", "store_max_conns", st.PoolStats().MaxOpenConnections,
+			"catalog_write_max_conns", cat.PoolStats().MaxOpenConnections)
 	}
 	if seed {
 		if _, err := st.SeedDemoIn(ctx, string(mode)); err != nil {

@@ -534,3 +534,27 @@ func TestStartWithoutTheSalesFile(t *testing.T) {
 		})
 	}
 }
+
+// TestServeCapsDBPools checks that a hosted serve caps the store's pool and the
+// catalog's writing pool at --db-conns (its default when not given, none with 0), as
+// the pools themselves report it once they are capped.
+func TestServeCapsDBPools(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{name: "given", args: []string{"--db-conns", "3"}, want: 3},
+		{name: "default", want: defaultDBConns()},
+		{name: "no cap", args: []string{"--db-conns", "0"}, want: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "shop.db")
+			srv := startHosted(t, db, nil, append([]string{"--transport", "http"}, tc.args...)...)
+			want := fmt.Sprintf("database pools store_max_conns=%d catalog_write_max_conns=%d", tc.want, tc.want)
+			if !strings.Contains(srv.stderr.String(), want) {
+				t.Errorf("no %q in the log:\n%s", want, srv.stderr.String())
+			}
+		})
+	}
+}

@@ -49,6 +49,19 @@ const (
 	connMaxIdleTime = 5 * time.Minute
 )
 
+// LimitConns caps the connections of db, a pool of Open, at n, idle ones included: a
+// call beyond n waits for one, for as long as its context allows. n < 1 means no cap,
+// with Open's idle connections back.
+func LimitConns(db *sql.DB, n int) {
+	if n < 1 {
+		db.SetMaxOpenConns(0)
+		db.SetMaxIdleConns(maxIdleConns)
+		return
+	}
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+}
+
 // ErrNoFTS5 is returned by Open when the SQLite library was built without FTS5, which
 // happens when the program is built without the sqlite_fts5 build tag.
 var ErrNoFTS5 = errors.New("SQLite was built without FTS5: rebuild with `go build -tags sqlite_fts5`")
