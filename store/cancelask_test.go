@@ -40,10 +40,7 @@ func TestCancelAskStands(t *testing.T) {
 			s, _ := openTestStore(t)
 			ctx := context.Background()
 			c := mustCreateCustomer(t, s, "a@example.com")
-			p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := beginPurchase(t, s, c.ID)
 			for _, l := range tc.lines {
 				if err := s.Journal(ctx, p.ID, l.step, l.detail); err != nil {
 					t.Fatal(err)
@@ -62,10 +59,7 @@ func TestWithdrawCancelAsk(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := context.Background()
 	c := mustCreateCustomer(t, s, "a@example.com")
-	open, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	open := beginPurchase(t, s, c.ID)
 	orderID := completeOrder(t, s, c.ID, "p2", "", "", false)
 	o, err := s.Order(ctx, c.ID, orderID)
 	if err != nil {
@@ -132,10 +126,7 @@ func TestWithdrawCancelAsks(t *testing.T) {
 				}
 				purchase = o.PurchaseID
 			} else {
-				p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
-				if err != nil {
-					t.Fatal(err)
-				}
+				p := beginPurchase(t, s, c.ID)
 				purchase = p.ID
 			}
 			ask := func(cancellation string) string {
@@ -190,10 +181,7 @@ func TestJournalOncePerDetail(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := context.Background()
 	c := mustCreateCustomer(t, s, "a@example.com")
-	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := beginPurchase(t, s, c.ID)
 	for i, tc := range []struct {
 		detail string
 		want   bool
@@ -214,10 +202,7 @@ func TestJournalOnceAcrossHandles(t *testing.T) {
 	s := testshop.Store(t, path)
 	ctx := context.Background()
 	c := mustCreateCustomer(t, s, "a@example.com")
-	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := beginPurchase(t, s, c.ID)
 	const handles = 8
 	stores := make([]*store.Store, handles)
 	for i := range stores {
@@ -260,4 +245,14 @@ func TestJournalOnceAcrossHandles(t *testing.T) {
 	if n != 1 || first != 1 {
 		t.Errorf("token_held journaled %d times, %d told they did; want 1, 1", n, first)
 	}
+}
+
+// beginPurchase begins one purchase of product "p" under key "k" for the customer.
+func beginPurchase(t *testing.T, s *store.Store, customerID string) store.Purchase {
+	t.Helper()
+	p, _, err := s.BeginPurchase(context.Background(), store.Purchase{CustomerID: customerID, IdemKey: "k", ProductID: "p", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
