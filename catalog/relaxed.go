@@ -256,10 +256,12 @@ func namesType(s *search, known, other []bool) bool {
 }
 
 // nothing is the result of a query too far from anything in the catalog: no products,
-// a note, and as suggestions the query's words that products do have. When products
-// have every word as searched (none a correction into another word), it is the
-// filters that keep them out (or the products are hidden): searching the same words
-// again would find nothing again, so the result says FilteredOut instead.
+// a note, and as suggestions the query's words that products do have. When some
+// product has every word as searched (none a correction into another word), it is the
+// filters that keep it out (or the products are hidden): searching the same words
+// again would find nothing again, so the result says FilteredOut instead. Every word
+// being in some product is not enough: "kettle lamp blue" may be in no one product,
+// with no filter at all.
 func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known, other []bool) (Result, error) {
 	res.Total, res.Hits, res.NextCursor = 0, nil, ""
 	all := len(q.words) > 0
@@ -270,8 +272,14 @@ func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known, o
 		all = all && known[i] && (i >= len(other) || !other[i])
 	}
 	if all {
-		res.Suggestions, res.FilteredOut = nil, true
-		return res, nil
+		has, err := c.hasAll(ctx, q, "")
+		if err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+		if has {
+			res.Suggestions, res.FilteredOut = nil, true
+			return res, nil
+		}
 	}
 	if len(q.words) >= 2 || len(res.Suggestions) == 0 {
 		res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)],
@@ -357,9 +365,16 @@ func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offse
 
 // titleHasAll reports whether some product's title has every word of q.
 func (c *Catalog) titleHasAll(ctx context.Context, q textQuery) (bool, error) {
+	return c.hasAll(ctx, q, "{title} : ")
+}
+
+// hasAll reports whether some product has every word of q, in the columns that
+// columns (an FTS5 column filter such as "{title} : ") names, or in any when empty;
+// filters and hidden products aside.
+func (c *Catalog) hasAll(ctx context.Context, q textQuery, columns string) (bool, error) {
 	var n int
 	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`,
-		"{title} : ("+q.match(false)+")").Scan(&n)
+		columns+"("+q.match(false)+")").Scan(&n)
 	return n > 0, err
 }
 

@@ -135,13 +135,14 @@ func keyKeepsRefusal(tool string) string {
 // keptForKey reports whether a purchase refusal with code c is kept as the first
 // outcome of the call's idempotency_key: every refusal after the purchase was recorded
 // under the key. Not kept: those made before (the arguments, the product, the key
-// itself), a key of another purchase, and the outcomes whose words already say how to
-// go on (charged with no order; interrupted, retried with the same key).
+// itself), a key of another purchase, and a charge with no order, whose words already
+// say how to go on. An interrupted purchase is kept: recovery ended it, and the same
+// key returns that end.
 func keptForKey(c checkout.RefusalCode) bool {
 	switch c {
 	case checkout.RefusalInvalid, checkout.RefusalUnknownProduct, checkout.RefusalSubscriptionProduct,
 		checkout.RefusalReservedKey, checkout.RefusalIdempotencyConflict,
-		checkout.RefusalChargedNoOrder, checkout.RefusalInterrupted:
+		checkout.RefusalChargedNoOrder:
 		return false
 	}
 	return true

@@ -641,3 +641,29 @@ func TestNotBuyableSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedKeptForKey: a purchase that recovery ended as interrupted is what its
+// idempotency_key returns from then on, so its words say to try again with a new key.
+func TestInterruptedKeptForKey(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	ctx := context.Background()
+	p := demoProduct(t, 1000, 4000)
+	if _, _, err := s.tb.Store.BeginPurchase(ctx, store.Purchase{CustomerID: s.tb.Customer, IdemKey: "k1", Mode: "sandbox",
+		ProductID: p.ID, SellerID: p.SellerID, Quantity: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.tb.Checkout.Recover(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"first retry", "second retry"} {
+		t.Run(name, func(t *testing.T) {
+			var r purchaseResult
+			res := call(t, c, "purchase", map[string]any{"product_id": p.ID, "idempotency_key": "k1"}, &r)
+			got := text(res)
+			if !res.IsError || !strings.Contains(got, "interrupted") || !strings.Contains(got, keyKeepsRefusal("purchase")) {
+				t.Fatalf("got isError=%v %s: want the interrupted refusal with the key note", res.IsError, got)
+			}
+		})
+	}
+}

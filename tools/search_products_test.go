@@ -69,6 +69,7 @@ func TestSearchProducts(t *testing.T) {
 		// nothing again, so they are not offered as words to search for instead.
 		{name: "words products have, filtered out", args: map[string]any{"query": "kettle", "max_price": 0.5}, check: filteredOut},
 		{name: "two words products have, filtered out", args: map[string]any{"query": "coffee grinder", "max_price": 0.5}, check: filteredOut},
+		{name: "words in no one product, no filter", args: map[string]any{"query": "kettle lamp blue", "in_stock": false}, check: notFilteredOut},
 		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
@@ -116,6 +117,15 @@ func filteredOut(t *testing.T, r searchProductsResult) {
 	}
 	if got := r.text(); !strings.Contains(got, "passes this search's filters") || strings.Contains(got, "Words products have") {
 		t.Errorf("text %q", got)
+	}
+}
+
+// notFilteredOut: a search whose words are each in some product but all in none is not
+// told that filters keep products out (it may have no filter at all).
+func notFilteredOut(t *testing.T, r searchProductsResult) {
+	t.Helper()
+	if got := strings.Join(r.Notes, " "); strings.Contains(got, filteredOutNote) {
+		t.Errorf("notes %q: filters blamed for words no one product has", got)
 	}
 }
 
