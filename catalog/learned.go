@@ -186,23 +186,35 @@ const maxLearnedWords = 4096
 // learnedView returns the view of the learned tables for the current text version:
 // the one read before when neither version moved, one sharing what it read when only
 // the text version moved, else a new one that reads learned_types.
+//
+// learned_types is read outside c.learnedMu, and the new view swapped in under it, so
+// that no caller holds the lock while it waits for a read connection: a caller outside
+// a snapshot waiting for the read pool with the lock held would stop every search
+// (each holding a read connection) at the lock, as nameCache.get once did (facets.go).
+// Two callers that miss at once both read the table; there is no single flight, for
+// waiting on another caller's read is waiting on a read connection again.
 func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
 	var version, indexed, logged int64
 	if err := c.queryRow(ctx, `SELECT text, indexed, logged FROM catalog_changes WHERE id = 1`).Scan(&version, &indexed, &logged); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	c.learnedMu.Lock()
-	defer c.learnedMu.Unlock()
-	if lv := c.learned; lv != nil && lv.version == version && lv.indexed == indexed {
+	old := c.learned
+	if old != nil && old.version == version && old.indexed == indexed {
+		c.learnedMu.Unlock()
+		return old, nil
+	}
+	if old != nil && old.indexed == indexed {
+		lv := &learnedView{version: version, learnedTypes: old.learnedTypes}
+		c.keepLearned(lv)
+		c.learnedMu.Unlock()
 		return lv, nil
 	}
-	if lv := c.learned; lv != nil && lv.indexed == indexed {
-		c.learned = &learnedView{version: version, learnedTypes: lv.learnedTypes}
-		return c.learned, nil
-	}
+	c.learnedMu.Unlock()
+
 	lv := newLearnedView(version, indexed, map[string]int{})
 	lv.logged = logged
-	if old := c.learned; old != nil && old.indexed < indexed {
+	if old != nil && old.indexed < indexed {
 		// The words read before, for used to check against the text written since.
 		old.mu.Lock()
 		lv.uses = maps.Clone(old.uses)
@@ -226,8 +238,20 @@ func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
 		}
 		lv.types[fields[i]] = n
 	}
-	c.learned = lv
+	c.learnedMu.Lock()
+	c.keepLearned(lv)
+	c.learnedMu.Unlock()
 	return lv, nil
+}
+
+// keepLearned makes lv the view the next search starts from unless the one kept is of
+// later versions (another caller read since, or lv was read in an older snapshot): the
+// versions only grow, so the kept view never goes back. c.learnedMu must be held.
+func (c *Catalog) keepLearned(lv *learnedView) {
+	if k := c.learned; k != nil && (k.indexed > lv.indexed || k.indexed == lv.indexed && k.version > lv.version) {
+		return
+	}
+	c.learned = lv
 }
 
 // isType reports whether w (any form) heads the titles of at least minLearnedType

@@ -175,3 +175,109 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		t.Error("no write kept the view: nothing was compared across a write")
 	}
 }
+
+// TestLearnedViewWhileSearchesHoldReadPool checks that a learnedView call outside a
+// snapshot that misses the kept view and waits for a read connection does not stop
+// searches that hold every read connection from reading their own views: before
+// learned_types was read outside c.learnedMu, such a caller waited for the pool with
+// the lock held, and the searches waited for the lock (the cycle of
+// TestCategoryPathsWhileSearchesHoldReadPool). Searches call learnedView in their
+// snapshots only, so no public call reached it; the test calls it as a future caller
+// outside one would.
+func TestLearnedViewWhileSearchesHoldReadPool(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s1", Name: "Shop"}}, wordProducts(30)); err != nil {
+		t.Fatal(err)
+	}
+	want, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.types) == 0 {
+		t.Fatal("no learned types: the views compared would be empty")
+	}
+
+	// Every read connection but one held by a search in its snapshot.
+	n := readConns()
+	snaps := make([]context.Context, n)
+	ends := make([]func(), n)
+	for i := range n - 1 {
+		if snaps[i], ends[i], err = c.snapshot(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The caller outside a snapshot reads the versions on the free connection and then
+	// waits for the lock, held here, with nothing kept: it will have to read
+	// learned_types.
+	c.learnedMu.Lock()
+	c.learned = nil
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type answer struct {
+		lv  *learnedView
+		err error
+	}
+	outside := make(chan answer, 1)
+	go func() {
+		lv, err := c.learnedView(rctx)
+		outside <- answer{lv, err}
+	}()
+	// Give it the time to read the versions (were it still reading them when the last
+	// connection is taken below, it would wait for the pool before the lock, and the
+	// test could not fail on the old code; it cannot fail spuriously either way).
+	time.Sleep(200 * time.Millisecond)
+	if snaps[n-1], ends[n-1], err = c.snapshot(ctx); err != nil {
+		c.learnedMu.Unlock()
+		t.Fatal(err)
+	}
+	c.learnedMu.Unlock()
+	for c.rdb.Stats().WaitCount == 0 { // it waits for a read connection
+		time.Sleep(time.Millisecond)
+	}
+	// The searches reach their query's understanding and read the view.
+	searches := make(chan answer, n)
+	for i := range n {
+		go func() {
+			defer ends[i]()
+			lv, err := c.learnedView(snaps[i])
+			searches <- answer{lv, err}
+		}()
+	}
+	check := func(who string, a answer) {
+		t.Helper()
+		if a.err != nil {
+			t.Errorf("%s: %v", who, a.err)
+			return
+		}
+		if a.lv.version != want.version || a.lv.indexed != want.indexed || !reflect.DeepEqual(a.lv.types, want.types) {
+			t.Errorf("%s: view of versions %d/%d with types %v; want %d/%d with %v",
+				who, a.lv.version, a.lv.indexed, a.lv.types, want.version, want.indexed, want.types)
+		}
+	}
+	// No speed is asked for: the wait only turns a deadlock into a failure.
+	deadline := time.After(30 * time.Second)
+	for done := 0; done < n; {
+		select {
+		case a := <-searches:
+			done++
+			check("a search's learned view", a)
+		case <-deadline:
+			st := c.rdb.Stats()
+			t.Errorf("deadlock: after 30s the searches holding the %d read connections have not read their learned views while a caller outside a snapshot waits (read pool: in use %d, waiting %d)",
+				n, st.InUse, st.WaitCount)
+			cancel() // ends the outside caller's wait, so that the searches and the test can end
+			deadline = nil
+		}
+	}
+	if t.Failed() {
+		<-outside
+		return
+	}
+	select {
+	case a := <-outside:
+		check("learnedView outside a snapshot", a)
+	case <-deadline:
+		t.Fatal("learnedView outside a snapshot still waits 30s after the searches gave their connections back")
+	}
+}

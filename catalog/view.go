@@ -30,17 +30,26 @@ func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string
 	if err != nil {
 		return nil, false, fmt.Errorf("image origins: %w", err)
 	}
-	c.images.mu.Lock()
-	defer c.images.mu.Unlock() // one reader computes; the others wait for its answer
-	if k := &c.images; k.valid && k.version == version && k.limit == limit {
-		return slices.Clone(k.origins), k.more, nil
+	k := &c.images
+	k.mu.Lock()
+	if k.valid && k.version == version && k.limit == limit {
+		origins, more = slices.Clone(k.origins), k.more
+		k.mu.Unlock()
+		return origins, more, nil
 	}
+	k.mu.Unlock()
+	// Read outside the lock, so that no caller waits for the read pool holding it (nor
+	// waits behind one that does); two callers that miss at once both read.
 	origins, more, err = c.imageOrigins(ctx, limit)
 	if err != nil {
 		return nil, false, err
 	}
-	c.images.valid, c.images.version, c.images.limit = true, version, limit
-	c.images.origins, c.images.more = origins, more
+	k.mu.Lock()
+	if !k.valid || version >= k.version {
+		k.valid, k.version, k.limit = true, version, limit
+		k.origins, k.more = origins, more
+	}
+	k.mu.Unlock()
 	return slices.Clone(origins), more, nil
 }
 
