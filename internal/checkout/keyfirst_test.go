@@ -60,12 +60,15 @@ func TestPurchaseKeyFirst(t *testing.T) {
 		rules  *store.Rules
 		first  checkout.OutcomeStatus // "" when the first call is refused
 		refuse checkout.RefusalCode   // the first call's refusal
-		gone   string                 // "product" or "address": removed before the retry
+		gone   string                 // what changes before the retry: "product" or "address" removed, "billing" added
 		retry  func(r *checkout.Request)
 		want   checkout.OutcomeStatus // "" when the retry is refused
 		code   checkout.RefusalCode   // the retry's refusal
 	}{
 		{name: "completed, product removed", first: checkout.StatusCompleted, gone: "product", want: checkout.StatusCompleted},
+		{name: "completed, product became a subscription", first: checkout.StatusCompleted, gone: "billing", want: checkout.StatusCompleted},
+		{name: "new key, product became a subscription", first: checkout.StatusCompleted, gone: "billing",
+			retry: func(r *checkout.Request) { r.IdempotencyKey = "k-new" }, code: checkout.RefusalSubscriptionProduct},
 		{name: "completed, address removed", first: checkout.StatusCompleted, gone: "address", want: checkout.StatusCompleted},
 		{name: "refused, product removed", rules: &store.Rules{Currency: "USD", PerOrderMax: 1_00, DailyMax: store.NoLimit, MonthlyMax: store.NoLimit, ConfirmAbove: store.NoLimit},
 			refuse: checkout.RefusalOverOrderLimit, gone: "product", code: checkout.RefusalOverOrderLimit},
@@ -104,6 +107,10 @@ func TestPurchaseKeyFirst(t *testing.T) {
 				e.removeProduct(cheap.ID)
 			case "address":
 				e.removeAddress(addr.ID)
+			case "billing":
+				sub := cheap
+				sub.Billing = &catalog.Billing{Interval: catalog.Month, Every: 1}
+				testshop.Upsert(t, e.cat, nil, []catalog.Product{sub})
 			}
 			again := req
 			if tt.retry != nil {
