@@ -76,6 +76,12 @@ func (s *Store) CheckoutByID(ctx context.Context, id string) (Checkout, error) {
 	return s.checkoutWhere(ctx, s.db, `id = ?`, id)
 }
 
+// CheckoutByKey returns the customer's checkout recorded under idempotency key key;
+// another customer's is ErrNotFound.
+func (s *Store) CheckoutByKey(ctx context.Context, customerID, key string) (Checkout, error) {
+	return s.checkoutWhere(ctx, s.db, `customer_id = ? AND idem_key = ?`, customerID, key)
+}
+
 // CheckoutByQuote returns the customer's checkout with quoteID; another customer's is
 // ErrNotFound.
 func (s *Store) CheckoutByQuote(ctx context.Context, customerID, quoteID string) (Checkout, error) {

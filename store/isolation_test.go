@@ -33,6 +33,13 @@ func TestCustomerIsolation(t *testing.T) {
 	if err := s.Advance(ctx, &quoted, "quoted", "", store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
+	// and a checkout of a's cart under a key.
+	if _, err := s.ChangeCart(ctx, a.ID, store.CartChange{ProductID: "p4", SellerID: "s1", Quantity: 1, Add: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := s.BeginCheckout(ctx, store.Checkout{CustomerID: a.ID, IdemKey: "cart-key-1", Mode: "sandbox"}); err != nil {
+		t.Fatal(err)
+	}
 	page, cursor, err := s.ListOrders(ctx, store.OrderFilter{CustomerID: a.ID, Limit: 1})
 	if err != nil || len(page) != 1 || cursor == "" {
 		t.Fatalf("a's first page: %v, cursor %q, %v", page, cursor, err)
@@ -53,6 +60,12 @@ func TestCustomerIsolation(t *testing.T) {
 		{name: "quote, owner", as: a.ID, do: func(c string) error { _, err := s.PurchaseByQuote(ctx, c, "quo_a"); return err }},
 		{name: "quote, other customer", as: b.ID, do: func(c string) error { _, err := s.PurchaseByQuote(ctx, c, "quo_a"); return err }, wantErr: store.ErrNotFound},
 		{name: "unknown quote", as: b.ID, do: func(c string) error { _, err := s.PurchaseByQuote(ctx, c, "quo_nope"); return err }, wantErr: store.ErrNotFound},
+		{name: "purchase by key, owner", as: a.ID, do: func(c string) error { _, err := s.PurchaseByKey(ctx, c, "key-1"); return err }},
+		{name: "purchase by key, other customer", as: b.ID, do: func(c string) error { _, err := s.PurchaseByKey(ctx, c, "key-1"); return err }, wantErr: store.ErrNotFound},
+		{name: "purchase by unknown key", as: a.ID, do: func(c string) error { _, err := s.PurchaseByKey(ctx, c, "key-nope"); return err }, wantErr: store.ErrNotFound},
+		{name: "checkout by key, owner", as: a.ID, do: func(c string) error { _, err := s.CheckoutByKey(ctx, c, "cart-key-1"); return err }},
+		{name: "checkout by key, other customer", as: b.ID, do: func(c string) error { _, err := s.CheckoutByKey(ctx, c, "cart-key-1"); return err }, wantErr: store.ErrNotFound},
+		{name: "checkout by a purchase's key", as: a.ID, do: func(c string) error { _, err := s.CheckoutByKey(ctx, c, "key-1"); return err }, wantErr: store.ErrNotFound},
 		{name: "cursor, owner", as: a.ID, do: func(c string) error {
 			_, _, err := s.ListOrders(ctx, store.OrderFilter{CustomerID: c, Limit: 1, Cursor: cursor})
 			return err

@@ -166,7 +166,7 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 		return Purchase{}, false, fmt.Errorf("begin purchase: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		existing, err := s.purchaseWhere(ctx, `customer_id = ? AND idem_key = ?`, p.CustomerID, p.IdemKey)
+		existing, err := s.PurchaseByKey(ctx, p.CustomerID, p.IdemKey)
 		return existing, false, err
 	}
 	if err := s.appendEvent(ctx, s.db, p.ID, "opened", ""); err != nil {
@@ -178,6 +178,12 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 // Purchase returns the purchase with id.
 func (s *Store) Purchase(ctx context.Context, id string) (Purchase, error) {
 	return s.purchaseWhere(ctx, `id = ?`, id)
+}
+
+// PurchaseByKey returns the customer's purchase recorded under idempotency key key;
+// another customer's is ErrNotFound.
+func (s *Store) PurchaseByKey(ctx context.Context, customerID, key string) (Purchase, error) {
+	return s.purchaseWhere(ctx, `customer_id = ? AND idem_key = ?`, customerID, key)
 }
 
 // PurchaseByQuote returns the customer's purchase with quoteID; another customer's quote

@@ -74,6 +74,18 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	if err != nil {
 		return CheckoutOutcome{}, err
 	}
+	// A key already recorded returns its first outcome whatever the address is now
+	// (removed since): the checks below are for a new checkout only.
+	if r.IdempotencyKey != "" {
+		c, err := s.cfg.Store.CheckoutByKey(ctx, r.CustomerID, key)
+		if err == nil {
+			out, err := s.settleCheckout(ctx, c)
+			return refusedWith(c, out, err)
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return CheckoutOutcome{}, err
+		}
+	}
 	addr, err := s.address(ctx, r.CustomerID, r.AddressID)
 	if err != nil {
 		return CheckoutOutcome{}, err

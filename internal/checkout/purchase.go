@@ -81,6 +81,22 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if r.Quantity < 1 || r.Quantity > 99 {
 		return Outcome{}, refuse(RefusalInvalid, RefusalParams{Field: "quantity", Min: 1, Max: 99})
 	}
+	key, err := callerKey(r.IdempotencyKey)
+	if err != nil {
+		return Outcome{}, err
+	}
+	// A key already recorded returns its first outcome whatever the product is now
+	// (gone from the catalog, become a subscription): the checks below are for a new
+	// purchase only.
+	if r.IdempotencyKey != "" {
+		p, err := s.cfg.Store.PurchaseByKey(ctx, r.CustomerID, key)
+		if err == nil {
+			return s.replay(ctx, p, r)
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return Outcome{}, err
+		}
+	}
 	product, err := s.cfg.Catalog.Product(ctx, r.ProductID)
 	if errors.Is(err, catalog.ErrNotFound) {
 		return Outcome{}, refuse(RefusalUnknownProduct, RefusalParams{ProductID: callerText(r.ProductID)})
@@ -91,10 +107,6 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if product.Billing != nil { // bought once it would be charged once, not every cycle
 		return Outcome{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
-	key, err := callerKey(r.IdempotencyKey)
-	if err != nil {
-		return Outcome{}, err
-	}
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
 		CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode),
 		ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity,
@@ -102,17 +114,25 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	if !created {
-		if p.ProductID != product.ID || p.Quantity != r.Quantity {
-			return Outcome{}, refuse(RefusalIdempotencyConflict, RefusalParams{ProductID: p.ProductID, Quantity: p.Quantity})
-		}
-		return s.settle(ctx, p)
+	if !created { // recorded by a call racing this one since the look-up above
+		return s.replay(ctx, p, r)
 	}
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
 	return s.quote(ctx, p, product, quoting{via: via, first: r.ConfirmFirst}, r.AddressID, r.FulfillmentOption)
+}
+
+// replay answers purchase call r with the outcome of p, the purchase already recorded
+// under r's idempotency key, unless r asks for another product or quantity than p
+// buys (RefusalIdempotencyConflict). Both are compared with what p recorded, never
+// with the catalog, so that a product gone since changes neither answer.
+func (s *Service) replay(ctx context.Context, p store.Purchase, r Request) (Outcome, error) {
+	if p.ProductID != r.ProductID || p.Quantity != r.Quantity {
+		return Outcome{}, refuse(RefusalIdempotencyConflict, RefusalParams{ProductID: p.ProductID, Quantity: p.Quantity})
+	}
+	return s.settle(ctx, p)
 }
 
 // ReservedKeyPrefix is the prefix a caller's idempotency key must not start with:
