@@ -197,7 +197,6 @@ func TestCheckoutRefusalKeptForKey(t *testing.T) {
 			t.Fatalf("add_to_cart: %s", text(res))
 		}
 	}
-	note := keyKeepsRefusal("checkout")
 	steps := []struct {
 		name     string
 		before   func()
@@ -227,19 +226,7 @@ func TestCheckoutRefusalKeptForKey(t *testing.T) {
 			}
 			var r checkoutResult
 			res := call(t, c, "checkout", st.args, &r)
-			got := text(res)
-			if st.wantOK {
-				if res.IsError || r.Status != string(checkout.CheckoutCompleted) {
-					t.Fatalf("got %s, want completed", got)
-				}
-				return
-			}
-			if !res.IsError || !strings.Contains(got, st.want) {
-				t.Fatalf("got %s, want a refusal containing %q", got, st.want)
-			}
-			if strings.Contains(got, note) != st.wantNote {
-				t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !st.wantNote, st.wantNote, got)
-			}
+			checkKeyedAnswer(t, "checkout", res, r.Status == string(checkout.CheckoutCompleted), st.want, st.wantNote, st.wantOK)
 		})
 	}
 	if n := s.charges(); n != 2 {

@@ -599,19 +599,7 @@ func TestRefusalKeptForKey(t *testing.T) {
 			}
 			var r purchaseResult
 			res := call(t, c, "purchase", st.args, &r)
-			got := text(res)
-			if st.wantOK {
-				if res.IsError || r.Status != string(checkout.StatusCompleted) {
-					t.Fatalf("got %s, want completed", got)
-				}
-				return
-			}
-			if !res.IsError || !strings.Contains(got, st.want) {
-				t.Fatalf("got %s, want a refusal containing %q", got, st.want)
-			}
-			if strings.Contains(got, keyKeepsRefusal("purchase")) != st.wantNote {
-				t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !st.wantNote, st.wantNote, got)
-			}
+			checkKeyedAnswer(t, "purchase", res, r.Status == string(checkout.StatusCompleted), st.want, st.wantNote, st.wantOK)
 		})
 	}
 	if n := s.charges(); n != 1 {
@@ -665,5 +653,25 @@ func TestInterruptedKeptForKey(t *testing.T) {
 				t.Fatalf("got isError=%v %s: want the interrupted refusal with the key note", res.IsError, got)
 			}
 		})
+	}
+}
+
+// checkKeyedAnswer checks a tool's answer to a call with an idempotency_key: completed
+// when wantOK, else a refusal containing want, with the note that the key keeps it
+// (keyKeepsRefusal) exactly when wantNote.
+func checkKeyedAnswer(t *testing.T, tool string, res *mcp.CallToolResult, completed bool, want string, wantNote, wantOK bool) {
+	t.Helper()
+	got := text(res)
+	if wantOK {
+		if res.IsError || !completed {
+			t.Fatalf("got %s, want completed", got)
+		}
+		return
+	}
+	if !res.IsError || !strings.Contains(got, want) {
+		t.Fatalf("got %s, want a refusal containing %q", got, want)
+	}
+	if strings.Contains(got, keyKeepsRefusal(tool)) != wantNote {
+		t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !wantNote, wantNote, got)
 	}
 }
