@@ -13,7 +13,7 @@ import (
 //
 // A cap cannot deadlock the catalog because nothing holding a connection of the pool
 // (a transaction, rows still being read) asks the pool for another; tests open
-// catalogs capped at 1 (testshop.Catalog), where such a call would wait for ever, and
+// catalogs capped at 1 (pooltest.Cap), where such a call would wait for ever, and
 // fail it.
 func (c *Catalog) LimitConns(n int) {
 	sqlite.LimitConns(c.db, n)

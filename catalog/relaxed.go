@@ -507,3 +507,41 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 	}
 	return out, true, nil
 }
+
+// headType is the type the head word of query s names in the catalog's titles: the
+// title head most of the products with the word in their title have ("toner" of
+// "toner for inkora printer" heads toner cartridges), when at least minMeet do. Empty
+// when the query has no head word or its titles name no type.
+func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
+	w := queryHead(s.rest)
+	if w == "" {
+		return "", nil
+	}
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, w)
+	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
+	if err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	top, head := 0, ""
+	for rows.Next() {
+		var h string
+		var n int
+		if err := rows.Scan(&h, &n); err != nil {
+			return "", fmt.Errorf("search: %w", err)
+		}
+		if typeLike(h) && n > top {
+			top, head = n, h
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	if top < minMeet {
+		return "", nil
+	}
+	return head, nil
+}

@@ -110,6 +110,40 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 	return in, nil
 }
 
+// correctedIntent is the intent of s searched with its words corrected into fixed: a
+// correction takes the misspelled word's place among the words ranking reads the
+// query's head from, so that "shreder" corrected ranks as "shredder" typed does (the
+// shredders before the sheets made for them). The products the query names by code
+// stay those of the query as typed.
+func (s *search) correctedIntent(ctx context.Context, fixed textQuery) (*intent, error) {
+	if s.intent == nil {
+		return nil, nil
+	}
+	rest := slices.Clone(s.rest)
+	for i, w := range s.text.words {
+		if i >= len(fixed.words) || fixed.words[i] == w {
+			continue
+		}
+		to := fixed.words[i]
+		if i < len(fixed.shown) && fixed.shown[i] != "" {
+			to = fixed.shown[i]
+		}
+		for j, r := range rest {
+			if r == w {
+				rest[j] = to
+			}
+		}
+	}
+	alt := *s
+	alt.text = fixed
+	in, err := alt.intentOf(ctx, "", rest, s.c.vocabulary())
+	if err != nil || in == nil {
+		return in, err
+	}
+	in.codeHits = s.intent.codeHits
+	return in, nil
+}
+
 // forTargetOf returns the word keys after the first "for" of words, without stop
 // words and possessives: what the thing asked for is for ("for my smartwatch").
 func forTargetOf(words []string) map[string]bool {

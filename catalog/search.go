@@ -278,6 +278,9 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 	if trying {
 		alt := *s
 		alt.text = tried
+		if alt.intent, err = s.correctedIntent(fctx, tried); err != nil {
+			return cut(err)
+		}
 		out := Result{Words: tried.String(), Corrected: tried.String(), Applied: res.Applied,
 			Notes: append(res.Notes[:len(res.Notes):len(res.Notes)], correctedWords(s.text, tried))}
 		if err := alt.run(fctx, &out, offset, false); err != nil {
@@ -297,7 +300,17 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// Every word is the catalog's, but no product has them all ("camping gear"):
 		// the product types the words stand for, before products with some of them.
 		// (A sentence tried this before its words were searched.)
-		if out, ok, err := c.searchTypes(fctx, s, res, offset, nil); err != nil || ok {
+		// The type the query's own head names comes first ("toner for inkora
+		// printer" asks for toner, not for the printers most of its words name).
+		head, err := c.headType(fctx, s)
+		if err != nil {
+			return cut(err)
+		}
+		var first []string
+		if head != "" {
+			first = []string{head}
+		}
+		if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
 			if err != nil {
 				return cut(err)
 			}

@@ -9,20 +9,21 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/pooltest"
 )
 
 // openTest opens a new catalog in a temporary directory, closed when the test ends.
-// Its writing pool is capped at one connection, as testshop.Catalog's is: code holding
-// a connection of it that asks it for another (a nested use, which would deadlock a
-// capped pool in serve) hangs the test until go test's -timeout ends it.
+// Its writing pool is capped at one connection and watched, as testshop.Catalog's is:
+// code holding a connection of it that asks it for another (a nested use, which would
+// deadlock a capped pool in serve) fails the test with its stack (pooltest.Cap).
 func openTest(t *testing.T) *Catalog {
 	t.Helper()
 	c, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.LimitConns(1)
 	t.Cleanup(func() { c.Close() })
+	pooltest.Cap(t, c, "/catalog.")
 	return c
 }
 

@@ -1135,6 +1135,7 @@ func TestSearchSpellingCorrection(t *testing.T) {
 		{ID: "iphone", SellerID: "hearth", Title: "Clear Case for iPhone", Category: "Phone Cases", Price: usd(1900)},
 		{ID: "care", SellerID: "hearth", Title: "Leather Care Kit", Category: "Shoes", Price: usd(1500)},
 		{ID: "battery", SellerID: "hearth", Title: "AA Battery Pack", Category: "Power", Price: usd(900)},
+		{ID: "toaster", SellerID: "hearth", Title: "Quartz Toaster QT/9915E", Category: "Kitchen", Price: usd(4900)},
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -1142,6 +1143,9 @@ func TestSearchSpellingCorrection(t *testing.T) {
 	tests := []struct {
 		text, want, corrected string
 	}{
+		{"9912e", "", ""},              // another model number, not a typo of 9915e: digits are never changed
+		{"9915ee", "toaster", "9915e"}, // a letter slipped beside the same digits is a typo
+		{"toastr", "toaster", "toaster"},
 		{"sneekers", "sneak", "sneakers"},
 		{"waterprof boots", "boot", "waterproof boots"},
 		{"kettel", "kettle", "kettle"},
@@ -1174,6 +1178,46 @@ func TestSearchSpellingCorrection(t *testing.T) {
 			}
 			if tt.corrected != "" && (len(res.Notes) == 0 || !strings.Contains(res.Notes[len(res.Notes)-1], "showing results for")) {
 				t.Errorf("notes %q do not say the words were corrected", res.Notes)
+			}
+		})
+	}
+}
+
+// TestSearchCorrectedRanksAsTyped checks that a misspelled word, once corrected, ranks
+// the products as the word typed right does: the thing it names before the things made
+// for it, even where BM25 alone would put an accessory first.
+func TestSearchCorrectedRanksAsTyped(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	products := []catalog.Product{
+		{ID: "sheets", SellerID: "trail", Title: "Shredder Lubricant Sheets for Shredder Blades, 12-Pack", Price: usd(999)},
+		{ID: "bags", SellerID: "trail", Title: "Shredder Bags for Office Shredder Bins, 100 Count", Price: usd(1499)},
+		{ID: "shred12", SellerID: "trail", Title: "Acme Heavy Duty Cross-Cut Paper Shredder, 12-Sheet Capacity, Black", Price: usd(7999)},
+		{ID: "shred8", SellerID: "hearth", Title: "Acme Micro-Cut Paper Shredder with Pullout Basket, 8-Sheet", Price: usd(5999)},
+		{ID: "kettle", SellerID: "hearth", Title: "Stovetop Kettle", Price: usd(3000)},
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	typed, err := c.Search(ctx, catalog.Query{Text: "shredder"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(typed); len(got) != 4 || !slices.Contains(got[:2], "shred12") || !slices.Contains(got[:2], "shred8") {
+		t.Fatalf("typed: hits %q, want the two shredders first", got)
+	}
+	for _, text := range []string{"shreder", "shreddr", "paper shreder"} {
+		t.Run(text, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Corrected == "" {
+				t.Fatalf("not corrected (words %q, notes %q)", res.Words, res.Notes)
+			}
+			got := hitIDs(res)
+			if len(got) < 2 || !slices.Contains(got[:2], "shred12") || !slices.Contains(got[:2], "shred8") {
+				t.Errorf("corrected to %q: hits %q, want the two shredders first", res.Corrected, got)
 			}
 		})
 	}

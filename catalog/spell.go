@@ -66,7 +66,7 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 		if err != nil {
 			return q, false, err
 		}
-		if best == "" {
+		if best == "" || !sameDigits(w, best) {
 			continue
 		}
 		shown, err := c.surfaceWord(ctx, best)
@@ -76,6 +76,14 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 		out.words[i], out.prefix[i], out.shown[i], changed = best, true, shown, true
 	}
 	return out, changed, nil
+}
+
+// sameDigits reports whether a and b hold the same digits in the same order. A word
+// with digits is a model or part number, a size or a count, where a digit changed names
+// another thing (9912e is not a typo of 9915e), so a correction keeps them all.
+func sameDigits(a, b string) bool {
+	notDigit := func(r rune) bool { return r < '0' || r > '9' }
+	return strings.Join(strings.FieldsFunc(a, notDigit), "") == strings.Join(strings.FieldsFunc(b, notDigit), "")
 }
 
 // matches reports whether any product matches w as the search uses it (a word, and

@@ -118,7 +118,13 @@ func TestCartLines(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTestStore(t)
 	c := mustCreateCustomer(t, s, "a@example.com")
-	change := func(ch store.CartChange) (store.Cart, error) { return s.ChangeCart(ctx, c.ID, ch) }
+	change := func(ch store.CartChange) (store.Cart, error) {
+		cart, emptied, err := s.ChangeCart(ctx, c.ID, ch)
+		if emptied != nil {
+			t.Errorf("change %+v emptied the cart: %+v", ch, *emptied)
+		}
+		return cart, err
+	}
 	if _, err := change(store.CartChange{ProductID: "p2", SellerID: "s1", Quantity: 2, Add: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -137,8 +143,8 @@ func TestCartLines(t *testing.T) {
 	if err != nil || len(cart.Lines) != 1 || cart.Lines[0].ProductID != "p1" || cart.Revision != 3 {
 		t.Errorf("after removing p2: %+v, %v", cart, err)
 	}
-	n, err := s.ClearCart(ctx, c.ID)
-	if cart, _ := s.Cart(ctx, c.ID); err != nil || n != 1 || len(cart.Lines) != 0 || cart.Revision != 4 {
-		t.Errorf("clear: %d, %v, %+v", n, err, cart)
+	e, err := s.ClearCart(ctx, c.ID)
+	if cart, _ := s.Cart(ctx, c.ID); err != nil || e.Removed != 1 || e.Ended.ID != "" || e.Paying.ID != "" || len(cart.Lines) != 0 || cart.Revision != 4 {
+		t.Errorf("clear: %+v, %v, %+v", e, err, cart)
 	}
 }

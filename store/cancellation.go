@@ -42,6 +42,11 @@ type Cancellation struct {
 	ExpiresAt   time.Time // when a quoted request lapses
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Ask is, for QuoteCancellation, the person's ask to cancel (AskCancel) that the
+	// call quoting recorded and that the quote carries; QuoteCancellation returns its
+	// name for the quote, "" when it carries none. Not stored with the request: the
+	// journal holds it (an ask named for the quote's id).
+	Ask string
 }
 
 const cancellationColumns = `id, order_id, customer_id, state, confirm_via, outcome, failure_code, refund_id,
@@ -88,14 +93,26 @@ func (s *Store) QuoteCancellation(ctx context.Context, c Cancellation) (_ Cancel
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
+		purchaseID, err := orderPurchase(ctx, tx, c.OrderID)
+		if err != nil {
+			return err
+		}
+		ask := c.Ask
 		old, err := s.cancellationWhere(ctx, tx, `order_id = ?`, c.OrderID)
 		switch {
 		case err == nil && old.State == CancelQuoted && now.Before(old.ExpiresAt):
 			c, quoted = old, true
-			return nil
+			c.Ask, err = s.moveAskTx(ctx, tx, purchaseID, ask, c.ID)
+			return err
 		case err == nil && old.State != CancelQuoted && old.State != CancelFailed:
 			c = old
 			return nil
+		case err == nil && old.State == CancelQuoted:
+			// The quote it replaces lapsed unconfirmed: its asks end as a declined
+			// confirmation's do.
+			if _, err := s.withdrawAsksTx(ctx, tx, purchaseID, old.ID); err != nil {
+				return err
+			}
 		case err != nil && !errors.Is(err, ErrNotFound):
 			return err
 		}
@@ -109,7 +126,8 @@ func (s *Store) QuoteCancellation(ctx context.Context, c Cancellation) (_ Cancel
 			return fmt.Errorf("quote cancellation: %w", err)
 		}
 		quoted = true
-		return nil
+		c.Ask, err = s.moveAskTx(ctx, tx, purchaseID, ask, c.ID)
+		return err
 	})
 	if err != nil {
 		return Cancellation{}, false, err
@@ -122,11 +140,16 @@ func (s *Store) QuoteCancellation(ctx context.Context, c Cancellation) (_ Cancel
 // the quoted request's id (the person confirmed that quote); with an empty id a new
 // request is made when there is none, and a failed one is requested again. A request
 // in state requested that was last updated before staleBefore (its call died) is
-// claimed again. Otherwise the request is returned as it is with ErrStateChanged:
-// another call has it, or it is done. ErrNotFound when id names no request of the
-// order; a quote past its expiry is ErrExpired.
+// claimed again. A quote past its expiry met with an empty id (the call needs no
+// confirmation any more: the threshold was raised since) ends as a declined one — its
+// asks withdrawn — and is replaced by a new request, with a new id, claimed by the
+// caller. Otherwise the request is returned as it is with ErrStateChanged: another
+// call has it, it waits for its confirmation, or it is done. ErrNotFound when id
+// names no request of the order; a quote past its expiry confirmed by its id is
+// ErrExpired.
 func (s *Store) ClaimCancellation(ctx context.Context, customerID, orderID, id string, staleBefore time.Time) (Cancellation, error) {
 	var c Cancellation
+	expired := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		var err error
@@ -146,24 +169,67 @@ func (s *Store) ClaimCancellation(ctx context.Context, customerID, orderID, id s
 			return fmt.Errorf("cancellation %q: %w", id, ErrNotFound)
 		}
 		switch {
+		case c.State == CancelQuoted && id == "" && !now.Before(c.ExpiresAt):
+			// Lapsed unconfirmed, met by a call that needs no confirmation: its asks
+			// end as a declined confirmation's do, and a new request replaces it.
+			purchaseID, err := orderPurchase(ctx, tx, orderID)
+			if err != nil {
+				return err
+			}
+			if _, err := s.withdrawAsksTx(ctx, tx, purchaseID, c.ID); err != nil {
+				return err
+			}
+			c.ID, c.ConfirmVia, c.ExpiresAt, c.CreatedAt = NewID("ocx_"), "", time.Time{}, now
 		case c.State == CancelQuoted && id == "":
 			// Not confirmed: the caller must confirm the quote first.
 			return ErrStateChanged
 		case c.State == CancelQuoted && !now.Before(c.ExpiresAt):
-			return ErrExpired
+			// Lapsed unconfirmed: refused, and its asks end as a declined
+			// confirmation's do (committed with this transaction).
+			expired = true
+			purchaseID, err := orderPurchase(ctx, tx, orderID)
+			if err != nil {
+				return err
+			}
+			_, err = s.withdrawAsksTx(ctx, tx, purchaseID, c.ID)
+			return err
 		case c.State == CancelQuoted, c.State == CancelFailed:
 		case c.State == CancelRequested && c.UpdatedAt.Before(staleBefore):
 		default:
 			return ErrStateChanged
 		}
 		c.State, c.FailureCode, c.UpdatedAt = CancelRequested, "", now
-		if _, err := tx.ExecContext(ctx, `UPDATE order_cancellations SET state = ?, failure_code = '', updated_at = ?
-			WHERE order_id = ?`, c.State, encodeTime(now), orderID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE order_cancellations SET id = ?, state = ?, confirm_via = ?, failure_code = '',
+			expires_at = ?, created_at = ?, updated_at = ? WHERE order_id = ?`, c.ID, c.State, c.ConfirmVia,
+			encodeTimeOrEmpty(c.ExpiresAt), encodeTime(c.CreatedAt), encodeTime(now), orderID); err != nil {
 			return fmt.Errorf("claim cancellation: %w", err)
 		}
 		return nil
 	})
+	if err == nil && expired {
+		err = ErrExpired
+	}
 	return c, err
+}
+
+// orderPurchase returns the id of order orderID's purchase.
+func orderPurchase(ctx context.Context, q querier, orderID string) (string, error) {
+	var id string
+	if err := q.QueryRowContext(ctx, `SELECT purchase_id FROM orders WHERE id = ?`, orderID).Scan(&id); err != nil {
+		return "", fmt.Errorf("order %s purchase: %w", orderID, err)
+	}
+	return id, nil
+}
+
+// TouchCancellation keeps the claim on request id (of order orderID) fresh: its call
+// is alive, so neither a new call (ClaimCancellation) nor recovery (WithdrawDeadAsks)
+// may take it for dead. A request no longer requested is left as it is.
+func (s *Store) TouchCancellation(ctx context.Context, orderID, id string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE order_cancellations SET updated_at = ? WHERE order_id = ? AND id = ? AND state = ?`,
+		encodeTime(s.now()), orderID, id, CancelRequested); err != nil {
+		return fmt.Errorf("touch cancellation: %w", err)
+	}
+	return nil
 }
 
 // ErrExpired means a quote was confirmed after it lapsed.

@@ -145,14 +145,30 @@ type CartChange struct {
 	Add       bool
 }
 
+// Emptied is what emptying a customer's cart (ClearCart, or ChangeCart removing its
+// last line) did to the checkout holding it. Ended is a checkout of it not yet approved
+// (its sellers being quoted, or its quote awaiting confirmation) that the emptying
+// ended: canceled with CartEmptiedCode, with its seller orders, so that its quote can
+// no longer be confirmed. Paying is a checkout already approved and being paid, which
+// goes on. Each has an empty ID when there was none. Removed is how many lines the
+// cart held.
+type Emptied struct {
+	Removed int
+	Ended   Checkout
+	Paying  Checkout
+}
+
 // ChangeCart applies ch to the customer's cart and returns the cart as it is now. The
 // caller has checked that the product exists and can be bought. Errors: ErrNotFound
 // for an unknown customer, or for setting the quantity of a product not in the cart; a
 // *FieldError on "quantity" (OutOfRange between Min and Max: an added quantity must be
 // at least 1 and keep the line at most MaxLineQuantity, a set one 0 to MaxLineQuantity) or on "product_id" (TooMany: the cart has MaxCartLines products).
-func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange) (Cart, error) {
+// A change that removes the cart's last line empties it, as ClearCart does: emptied
+// is then not nil, and says what that did to the checkout holding the cart.
+func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange) (_ Cart, emptied *Emptied, _ error) {
 	var out Cart
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		emptied = nil // a retried transaction starts again
 		if err := customerExists(ctx, tx, customerID); err != nil {
 			return err
 		}
@@ -190,18 +206,29 @@ func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange
 			return err
 		}
 		var err error
-		out, err = readCart(ctx, tx, customerID)
-		return err
+		if out, err = readCart(ctx, tx, customerID); err != nil {
+			return err
+		}
+		if qty == 0 && len(out.Lines) == 0 {
+			e, err := s.emptied(ctx, tx, customerID)
+			if err != nil {
+				return err
+			}
+			e.Removed = 1
+			emptied = &e
+		}
+		return nil
 	})
 	if err != nil {
-		return Cart{}, fmt.Errorf("change cart: %w", err)
+		return Cart{}, nil, fmt.Errorf("change cart: %w", err)
 	}
-	return out, nil
+	return out, emptied, nil
 }
 
-// ClearCart empties the customer's cart and returns how many lines it held.
-func (s *Store) ClearCart(ctx context.Context, customerID string) (int, error) {
-	var n int64
+// ClearCart empties the customer's cart: every line leaves it, and a checkout of it not
+// yet approved ends (see Emptied).
+func (s *Store) ClearCart(ctx context.Context, customerID string) (Emptied, error) {
+	var e Emptied
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := customerExists(ctx, tx, customerID); err != nil {
 			return err
@@ -210,13 +237,53 @@ func (s *Store) ClearCart(ctx context.Context, customerID string) (int, error) {
 		if err != nil {
 			return err
 		}
-		n, _ = res.RowsAffected()
-		return bumpCart(ctx, tx, customerID, encodeTime(s.now()))
+		if err := bumpCart(ctx, tx, customerID, encodeTime(s.now())); err != nil {
+			return err
+		}
+		if e, err = s.emptied(ctx, tx, customerID); err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		e.Removed = int(n)
+		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("clear cart: %w", err)
+		return Emptied{}, fmt.Errorf("clear cart: %w", err)
 	}
-	return int(n), nil
+	return e, nil
+}
+
+// emptied ends, in tx, the checkout holding the customer's cart, just emptied, when it
+// is not yet approved (it lets go of the cart), and says what it did.
+func (s *Store) emptied(ctx context.Context, tx *sql.Tx, customerID string) (Emptied, error) {
+	var holder string
+	err := tx.QueryRowContext(ctx, `SELECT checkout_id FROM carts WHERE customer_id = ?`, customerID).Scan(&holder)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && holder == "") {
+		return Emptied{}, nil
+	}
+	if err != nil {
+		return Emptied{}, err
+	}
+	h, err := s.checkoutWhere(ctx, tx, `id = ?`, holder)
+	if err != nil {
+		return Emptied{}, err
+	}
+	switch h.State {
+	case CheckoutOpen, CheckoutQuoted:
+		now := s.now()
+		if err := supersede(ctx, tx, s, h, CartEmptiedCode, now); err != nil {
+			return Emptied{}, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE carts SET checkout_id = '' WHERE customer_id = ? AND checkout_id = ?`,
+			customerID, h.ID); err != nil {
+			return Emptied{}, err
+		}
+		h.State, h.FailureCode, h.FailureParams, h.UpdatedAt = CheckoutCanceled, CartEmptiedCode, "{}", now
+		return Emptied{Ended: h}, nil
+	case CheckoutPaying:
+		return Emptied{Paying: h}, nil
+	}
+	return Emptied{}, nil
 }
 
 // bumpCart counts a change of the customer's cart lines.

@@ -141,7 +141,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 			}
 			switch h.State {
 			case CheckoutQuoted:
-				if err := supersede(ctx, tx, s, h, now); err != nil {
+				if err := supersede(ctx, tx, s, h, SupersededCode, now); err != nil {
 					return err
 				}
 			case CheckoutOpen:
@@ -208,13 +208,19 @@ const InterruptedCode = "interrupted"
 // new checkout of a changed cart replaced.
 const SupersededCode = "superseded"
 
-// supersede cancels quoted checkout h and its quoted purchases.
-func supersede(ctx context.Context, tx *sql.Tx, s *Store, h Checkout, now time.Time) error {
+// CartEmptiedCode is the failure code of a checkout not yet approved (its sellers
+// being quoted, or its quote awaiting confirmation), and of its seller orders, that
+// emptying its cart ended.
+const CartEmptiedCode = "cart_emptied"
+
+// supersede cancels checkout h, quoted (or open: being quoted), and its quoted (or
+// open) purchases, with failure code code; nothing of it was approved.
+func supersede(ctx context.Context, tx *sql.Tx, s *Store, h Checkout, code string, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE checkouts SET state = ?, failure_code = ?, failure_params = '{}', updated_at = ?
-		WHERE id = ? AND state = ?`, CheckoutCanceled, SupersededCode, encodeTime(now), h.ID, CheckoutQuoted); err != nil {
+		WHERE id = ? AND state IN (?, ?)`, CheckoutCanceled, code, encodeTime(now), h.ID, CheckoutQuoted, CheckoutOpen); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM purchases WHERE checkout_id = ? AND state = ?`, h.ID, PurchaseQuoted)
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM purchases WHERE checkout_id = ? AND state IN (?, ?)`, h.ID, PurchaseQuoted, PurchaseOpen)
 	if err != nil {
 		return err
 	}
@@ -230,10 +236,10 @@ func supersede(ctx context.Context, tx *sql.Tx, s *Store, h Checkout, now time.T
 	rows.Close()
 	for _, id := range ids {
 		if _, err := tx.ExecContext(ctx, `UPDATE purchases SET state = ?, failure_code = ?, failure_params = '{}', updated_at = ?
-			WHERE id = ?`, PurchaseCanceled, SupersededCode, encodeTime(now), id); err != nil {
+			WHERE id = ?`, PurchaseCanceled, code, encodeTime(now), id); err != nil {
 			return err
 		}
-		if err := s.appendEvent(ctx, tx, id, "canceled", SupersededCode); err != nil {
+		if err := s.appendEvent(ctx, tx, id, "canceled", code); err != nil {
 			return err
 		}
 	}

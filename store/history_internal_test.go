@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/pooltest"
 )
 
 // boughtBeforeAll is BoughtBefore's former query, which groups the customer's whole
@@ -63,6 +65,7 @@ func openSeeded(tb testing.TB, emails ...string) (*Store, []string) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
+	pooltest.Cap(tb, s, "/store.")
 	var ids []string
 	for _, e := range emails {
 		c, err := s.CreateCustomer(ctx, Customer{Email: e})

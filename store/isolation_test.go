@@ -34,7 +34,7 @@ func TestCustomerIsolation(t *testing.T) {
 		t.Fatal(err)
 	}
 	// and a checkout of a's cart under a key.
-	if _, err := s.ChangeCart(ctx, a.ID, store.CartChange{ProductID: "p4", SellerID: "s1", Quantity: 1, Add: true}); err != nil {
+	if _, _, err := s.ChangeCart(ctx, a.ID, store.CartChange{ProductID: "p4", SellerID: "s1", Quantity: 1, Add: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, _, err := s.BeginCheckout(ctx, store.Checkout{CustomerID: a.ID, IdemKey: "cart-key-1", Mode: "sandbox"}); err != nil {

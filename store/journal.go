@@ -145,7 +145,9 @@ func NewID(prefix string) string { return prefix + strings.ToLower(rand.Text()[:
 
 // BeginPurchase records p as a new open purchase, unless the customer already has one
 // with the same IdemKey: then it returns that one and created is false. This is what
-// makes a retried purchase return the first outcome instead of buying twice.
+// makes a retried purchase return the first outcome instead of buying twice. A seller
+// order of a checkout (p.CheckoutID set) is recorded only while that checkout is open,
+// in the same transaction: one ended meanwhile (its cart emptied) is ErrStateChanged.
 func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, created bool, err error) {
 	if p.CustomerID == "" || p.IdemKey == "" || p.ProductID == "" || p.Quantity <= 0 {
 		return Purchase{}, false, fmt.Errorf("%w: purchase needs a customer, key, product and quantity", ErrInvalid)
@@ -156,21 +158,41 @@ func (s *Store) BeginPurchase(ctx context.Context, p Purchase) (_ Purchase, crea
 	}
 	p.State, p.CreatedAt, p.UpdatedAt = PurchaseOpen, now, now
 	lines, fulfillment := encodeDelivery(p.Lines, p.Fulfillment)
-	res, err := s.db.ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
-		product_id, seller_id, quantity, created_at, updated_at, checkout_id, lines, address_id, fulfillment)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT (customer_id, idem_key) DO NOTHING`,
-		p.ID, p.CustomerID, p.IdemKey, p.State, p.Mode, p.ProductID, p.SellerID, p.Quantity,
-		encodeTime(now), encodeTime(now), p.CheckoutID, lines, p.AddressID, fulfillment)
-	if err != nil {
-		return Purchase{}, false, fmt.Errorf("begin purchase: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if p.CheckoutID != "" {
+			var state CheckoutState
+			err := tx.QueryRowContext(ctx, `SELECT state FROM checkouts WHERE id = ?`, p.CheckoutID).Scan(&state)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("begin purchase: checkout %s: %w", p.CheckoutID, ErrNotFound)
+			case err != nil:
+				return fmt.Errorf("begin purchase: %w", err)
+			case state != CheckoutOpen:
+				return fmt.Errorf("begin purchase: checkout %s is %s: %w", p.CheckoutID, state, ErrStateChanged)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO purchases (id, customer_id, idem_key, state, mode,
+			product_id, seller_id, seller_name, title, brand, category, currency, quantity, created_at, updated_at,
+			checkout_id, lines, address_id, fulfillment)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			ON CONFLICT (customer_id, idem_key) DO NOTHING`,
+			p.ID, p.CustomerID, p.IdemKey, p.State, p.Mode, p.ProductID, p.SellerID, p.SellerName, p.Title, p.Brand,
+			p.Category, p.Currency, p.Quantity, encodeTime(now), encodeTime(now), p.CheckoutID, lines, p.AddressID, fulfillment)
+		if err != nil {
+			return fmt.Errorf("begin purchase: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		created = true
+		return s.appendEvent(ctx, tx, p.ID, "opened", "")
+	})
+	switch {
+	case err != nil:
+		return Purchase{}, false, err
+	case !created:
 		existing, err := s.PurchaseByKey(ctx, p.CustomerID, p.IdemKey)
 		return existing, false, err
-	}
-	if err := s.appendEvent(ctx, s.db, p.ID, "opened", ""); err != nil {
-		return Purchase{}, false, err
 	}
 	return p, true, nil
 }

@@ -182,37 +182,84 @@ func (s *Store) WithdrawCancelAsks(ctx context.Context, purchaseID, cancellation
 			return err
 		}
 		withdrawn = true
-		prefix := askPrefix(cancellationID)
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.detail FROM purchase_events a WHERE a.purchase_id = ?
-			AND a.step = 'cancel_asked' AND substr(a.detail, 1, length(?)) = ?
-			AND NOT EXISTS (SELECT 1 FROM purchase_events w WHERE w.purchase_id = a.purchase_id AND w.step = 'cancel_withdrawn'
-				AND w.detail = a.detail AND w.seq > a.seq)`, purchaseID, prefix, prefix)
-		if err != nil {
-			return fmt.Errorf("withdraw cancel asks: %w", err)
-		}
-		var asks []string
-		for rows.Next() {
-			var ask string
-			if err := rows.Scan(&ask); err != nil {
-				rows.Close()
-				return fmt.Errorf("withdraw cancel asks: %w", err)
-			}
-			asks = append(asks, ask)
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return fmt.Errorf("withdraw cancel asks: %w", err)
-		}
-		for _, ask := range asks {
-			if err := s.appendEvent(ctx, tx, purchaseID, StepCancelWithdrawn, ask); err != nil {
-				return err
-			}
-		}
-		return nil
+		_, err := s.withdrawAsksTx(ctx, tx, purchaseID, cancellationID)
+		return err
 	})
 	if err != nil {
 		return false, err
 	}
 	return withdrawn, nil
+}
+
+// withdrawAsksTx withdraws, in tx, every ask of purchase purchaseID made under
+// cancellation cancellationID that still stands, and returns how many it withdrew.
+func (s *Store) withdrawAsksTx(ctx context.Context, tx *sql.Tx, purchaseID, cancellationID string) (int, error) {
+	prefix := askPrefix(cancellationID)
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.detail FROM purchase_events a WHERE a.purchase_id = ?
+		AND a.step = 'cancel_asked' AND substr(a.detail, 1, length(?)) = ?
+		AND NOT EXISTS (SELECT 1 FROM purchase_events w WHERE w.purchase_id = a.purchase_id AND w.step = 'cancel_withdrawn'
+			AND w.detail = a.detail AND w.seq > a.seq)`, purchaseID, prefix, prefix)
+	if err != nil {
+		return 0, fmt.Errorf("withdraw cancel asks: %w", err)
+	}
+	asks, err := scanStrings(rows)
+	if err != nil {
+		return 0, fmt.Errorf("withdraw cancel asks: %w", err)
+	}
+	for _, ask := range asks {
+		if err := s.appendEvent(ctx, tx, purchaseID, StepCancelWithdrawn, ask); err != nil {
+			return 0, err
+		}
+	}
+	return len(asks), nil
+}
+
+// scanStrings reads rows of one text column, and closes them.
+func scanStrings(rows *sql.Rows) ([]string, error) {
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, errors.Join(rows.Err(), rows.Close())
+}
+
+// askStands says whether ask (AskCancel) of purchase purchaseID stands: recorded and
+// not withdrawn since.
+func askStands(ctx context.Context, q querier, purchaseID, ask string) (bool, error) {
+	var stands bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM purchase_events a WHERE a.purchase_id = ? AND a.step = 'cancel_asked'
+		AND a.detail = ? AND NOT EXISTS (SELECT 1 FROM purchase_events w WHERE w.purchase_id = a.purchase_id
+			AND w.step = 'cancel_withdrawn' AND w.detail = a.detail AND w.seq > a.seq))`, purchaseID, ask).Scan(&stands)
+	if err != nil {
+		return false, fmt.Errorf("cancel ask: %w", err)
+	}
+	return stands, nil
+}
+
+// moveAskTx names ask (AskCancel) of purchase purchaseID for cancellation
+// cancellationID, in tx: a new ask so named is recorded and ask withdrawn, so that one
+// ask stands throughout, and the new name is returned. An ask that no longer stands
+// (or none) moves nowhere: "".
+func (s *Store) moveAskTx(ctx context.Context, tx *sql.Tx, purchaseID, ask, cancellationID string) (string, error) {
+	if ask == "" {
+		return "", nil
+	}
+	if stands, err := askStands(ctx, tx, purchaseID, ask); err != nil || !stands {
+		return "", err
+	}
+	named := NewID(askPrefix(cancellationID))
+	if err := s.appendEvent(ctx, tx, purchaseID, StepCancelAsked, named); err != nil {
+		return "", err
+	}
+	if err := s.appendEvent(ctx, tx, purchaseID, StepCancelWithdrawn, ask); err != nil {
+		return "", err
+	}
+	return named, nil
 }
 
 // keptAsCompleted says whether, with keepIfCompleted, an ask is kept: purchase

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/pooltest"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -26,11 +28,7 @@ func sharedWithStore(t *testing.T, path string) map[string]int {
 		t.Fatal(err)
 	}
 	db.Close()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testshop.Store(t, path)
 	if _, err := s.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -112,11 +110,7 @@ func checkMoved(t *testing.T, shared, path string, want map[string]int) {
 		}
 		t.Errorf("store.Open of the shared database = %v, want ErrMovedOut", err)
 	}
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testshop.Store(t, path)
 	if _, err := s.CustomerByEmail(ctx, "ada@example.com"); err != nil {
 		t.Errorf("Ada after the move: %v", err)
 	}
@@ -308,6 +302,7 @@ func olderVersionSeeds(t *testing.T, shared string) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	pooltest.Cap(t, s, "/store.(*Store).")
 	if _, err := s.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}

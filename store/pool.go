@@ -13,7 +13,7 @@ import (
 //
 // A cap cannot deadlock the store because no method holds a connection (a
 // transaction, or rows it is still reading) while it asks the pool for another; tests
-// run every store with a cap of 1 (testshop.Store), where such a call would wait for
+// run every store with a cap of 1 (pooltest.Cap), where such a call would wait for
 // ever, and fail it.
 func (s *Store) LimitConns(n int) {
 	sqlite.LimitConns(s.db, n)

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/store"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // TestMigrationLeavesOldSalesToSettle: migration 0017 leaves the sales waiting before
@@ -22,11 +22,7 @@ func TestMigrationLeavesOldSalesToSettle(t *testing.T) {
 	exec(`DELETE FROM sales_outbox WHERE order_id = 'o1'`) // counted and forgotten
 	exec(`INSERT INTO store_identity (id) VALUES ('old')`)
 	db.Close()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testshop.Store(t, path)
 	if id, top, err := s.OldSales(ctx); err != nil || id != "old" || top != 4 {
 		t.Fatalf("OldSales = %q, %d, %v; want old, 4", id, top, err)
 	}
@@ -62,11 +58,7 @@ func TestMigrationGivesTokensToAStoreThatNeverDrained(t *testing.T) {
 		exec(`INSERT INTO sales_outbox (order_id, product_id, quantity, sold_at) VALUES (?, 'p', 1, '2026-12-03T00:00:00.000000000Z')`, order)
 	}
 	db.Close()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testshop.Store(t, path)
 	if id, _, err := s.OldSales(ctx); err != nil || id != "" {
 		t.Errorf("OldSales = %q, %v; want no old id", id, err)
 	}

@@ -78,21 +78,14 @@ func wantTyped(t *testing.T, err error, want error) {
 func TestOpenTwiceAppliesMigrationsOnce(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nested", "commerce.db")
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatalf("first Open: %v", err)
-	}
+	s := testshop.Store(t, path)
 	c, err := s.CreateCustomer(ctx, store.Customer{Email: "a@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 
-	s, err = store.Open(ctx, path)
-	if err != nil {
-		t.Fatalf("second Open: %v", err)
-	}
-	defer s.Close()
+	s = testshop.Store(t, path)
 	if _, err := s.Customer(ctx, c.ID); err != nil {
 		t.Fatalf("customer lost after reopening: %v", err)
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/pooltest"
 )
 
 // planSteps opens a new store and returns SQLite's plan for query, one step an entry.
@@ -15,6 +17,7 @@ func planSteps(t *testing.T, query string, args ...any) []string {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	pooltest.Cap(t, s, "/store.")
 	return strings.Split(strings.TrimSuffix(queryPlan(t, s, query, args...), "\n"), "\n")
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -206,11 +207,7 @@ func TestTokenSecretIsNotStored(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "store.db")
 	ctx := context.Background()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testshop.Store(t, path)
 	c := mustCreateCustomer(t, s, "ann@example.com")
 	now := time.Now()
 	secret, tok := mustCreateToken(t, s, c.ID, "ci", now.Add(time.Hour), now)

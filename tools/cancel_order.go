@@ -176,11 +176,20 @@ func (t *Toolbox) cancelConfirmed(ctx context.Context, customer, state string, a
 	if errors.As(err, &ref) && ref.Code == checkout.RefusalDeclinedByPerson {
 		return mcp.NewToolResultError("The person chose to keep the order; nothing was canceled.")
 	}
+	if errors.As(err, &ref) && ref.Code == checkout.RefusalConfirmationInvalid {
+		// Not the purchase words: this dialog was about canceling an order.
+		return mcp.NewToolResultError(cancelConfirmInvalid)
+	}
 	if err != nil {
 		return t.fail(ctx, "cancel_order", err)
 	}
 	return t.cancelResult(ctx, out, "")
 }
+
+// cancelConfirmInvalid is what an answer to a cancellation dialog that does not verify
+// (altered, or answered already) says: this answer canceled nothing, and where the
+// order stands is for get_order to tell (an earlier answer may be canceling it).
+const cancelConfirmInvalid = "The confirmation could not be verified (it may have been altered or answered already), so this answer canceled and refunded nothing. Call get_order with the order_id to see where the order stands, and cancel_order with the order_id to ask the person again."
 
 // cancelResult shapes a cancellation outcome.
 func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, note string) *mcp.CallToolResult {

@@ -12,6 +12,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/clocktest"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -256,5 +258,29 @@ func TestCancelOrderSaysSubscriptionStaysPaused(t *testing.T) {
 				t.Errorf("text %q: says the subscription stays paused = %v, want %v", got, has, tc.want)
 			}
 		})
+	}
+}
+
+// A cancellation dialog answered after its confirmation lapsed is told in cancel
+// words: the confirmation expired, nothing was canceled or refunded, ask again with
+// cancel_order. Before, it got the purchase refusal ("Nothing was charged; call
+// purchase again"), though the order had been charged.
+func TestCancelDialogAnsweredAfterItLapsed(t *testing.T) {
+	clock := clocktest.New(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	s := newStorefrontWith(t, sandbox.Options{Now: clock.Now})
+	order := buy(t, s.client(t, accept(true), "2025-11-25"), "nw-shoe-0001") // above the demo customer's threshold
+	late := elicitFunc(func(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+		clock.Advance(time.Hour) // the person answers long after the confirmation lapsed
+		return accept(true), nil
+	})
+	res := call(t, s.clientWith(t, late, "2025-11-25"), "cancel_order", map[string]any{"order_id": order}, nil)
+	got := text(res)
+	if !res.IsError || !strings.Contains(got, "expired") || !strings.Contains(got, "Nothing was canceled or refunded") ||
+		!strings.Contains(got, "cancel_order") || !strings.Contains(got, order) ||
+		strings.Contains(got, "charged") || strings.Contains(got, "purchase") {
+		t.Fatalf("answered after it lapsed: %s; want the cancel confirmation's expiry, nothing canceled or refunded, cancel_order with the order", got)
+	}
+	if n := len(s.sb.Stripe.Refunds()); n != 0 {
+		t.Fatalf("%d refunds; want none", n)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // cartLineView is a line of the cart.
@@ -50,7 +51,7 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 				lv.UnitPrice = &p
 			}
 			if !lv.Available {
-				lv.Unavailable = t.unavailableText(l.Unavailable)
+				lv.Unavailable = t.unavailableText(l)
 			}
 			sv.Lines = append(sv.Lines, lv)
 			r.Lines++
@@ -76,19 +77,30 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 	}
 	if r.Lines == 0 {
 		b.WriteString(" The cart is empty.")
+		if v.Emptied != nil {
+			if s := emptiedText(*v.Emptied); s != "" {
+				b.WriteString(" " + s)
+			}
+		}
 	} else if !t.ReadOnly {
 		b.WriteString("\nCall checkout to buy it (one order per seller).")
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimSpace(b.String())))
 }
 
-// unavailableText says why a cart line cannot be bought now.
-func (t *Toolbox) unavailableText(code checkout.RefusalCode) string {
-	switch code {
+// unavailableText says why cart line l cannot be bought now: for a product the catalog
+// lists other than in stock, in the words the refusals use (notBuyable).
+func (t *Toolbox) unavailableText(l checkout.CartItem) string {
+	switch l.Unavailable {
 	case checkout.RefusalUnknownProduct:
 		return "no longer in the catalog" + t.unlessReadOnly("; remove it with update_cart quantity 0")
 	case checkout.RefusalSellerNotPurchasable:
 		return "its seller cannot be bought from through this server now"
+	}
+	if l.Product != nil {
+		if w := notBuyable[string(l.Product.Availability)]; w != "" {
+			return "not available now: " + w + t.unlessReadOnly("; checkout leaves it in the cart")
+		}
 	}
 	return "not available now (out of stock)" + t.unlessReadOnly("; checkout leaves it in the cart")
 }
@@ -156,11 +168,25 @@ type clearCartResult struct {
 	Removed int `json:"removed" jsonschema:"how many lines the cart held"`
 }
 
+// emptiedText says what emptying the cart did to a checkout of it; "" when no checkout
+// held it.
+func emptiedText(e store.Emptied) string {
+	switch {
+	case e.Ended.ID != "" && e.Ended.QuoteID != "":
+		return fmt.Sprintf("The checkout quote %s of the cart, which awaited confirmation, is canceled: confirming it now buys nothing. Nothing was charged.", e.Ended.QuoteID)
+	case e.Ended.ID != "":
+		return "A checkout of the cart that was still being quoted is stopped: nothing was bought and nothing was charged."
+	case e.Paying.ID != "":
+		return fmt.Sprintf("A checkout of this cart (%s) was already approved and is being paid: emptying the cart does not stop it, and each order completes or fails as it would have (list_orders shows them; cancel_order can cancel one). As they complete, the quantities it bought are taken out of the cart, also from products added to it again since.", e.Paying.ID)
+	}
+	return ""
+}
+
 func (t *Toolbox) clearCartTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("clear_cart",
 			mcp.WithTitleAnnotation("Empty the cart"),
-			mcp.WithDescription(`Remove every line from the person's cart. Only when they ask to empty it; it cannot be undone. Orders already placed are not affected.`),
+			mcp.WithDescription(`Remove every line from the person's cart. Only when they ask to empty it; it cannot be undone. Orders already placed are not affected. A checkout of the cart still awaiting confirmation is canceled (its quote_id then buys nothing); one already approved and being paid goes on, and the answer says so.`),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[clearCartResult]()),
 			mcp.WithReadOnlyHintAnnotation(false),
@@ -252,9 +278,13 @@ func (t *Toolbox) clearCart(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	if err != nil {
 		return t.fail(ctx, "clear_cart", err), nil
 	}
-	n, err := t.Checkout.ClearCart(ctx, customer)
+	e, err := t.Checkout.ClearCart(ctx, customer)
 	if err != nil {
 		return t.fail(ctx, "clear_cart", err), nil
 	}
-	return mcp.NewToolResultStructured(clearCartResult{Removed: n}, fmt.Sprintf("Emptied the cart (%d lines removed).", n)), nil
+	msg := fmt.Sprintf("Emptied the cart (%d lines removed).", e.Removed)
+	if s := emptiedText(e); s != "" {
+		msg += " " + s
+	}
+	return mcp.NewToolResultStructured(clearCartResult{Removed: e.Removed}, msg), nil
 }

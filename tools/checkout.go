@@ -2,7 +2,6 @@ package tools
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -90,7 +89,7 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		if res := server.ElicitationResponse(req.Params.InputResponses, confirmKey); res != nil {
 			answer = &res.ElicitationResponse
 		}
-		return t.checkoutConfirmed(ctx, customer, req.Params.RequestState, answer), nil
+		return t.checkoutConfirmed(ctx, customer, argKey(req), req.Params.RequestState, answer), nil
 	}
 	a, err := bind[checkoutArgs](req)
 	if err == nil && len(strings.TrimSpace(a.IdempotencyKey)) > 200 {
@@ -108,18 +107,12 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		CustomerID: customer, QuoteID: strings.TrimSpace(a.QuoteID), IdempotencyKey: strings.TrimSpace(a.IdempotencyKey),
 		ConfirmVia: via, AddressID: strings.TrimSpace(a.AddressID), FulfillmentOption: strings.TrimSpace(a.Fulfillment),
 	})
-	// The outcome is kept under the caller's key when it is the outcome of the checkout
-	// recorded with that key: not when the call was refused before one was begun (the
-	// key, the address, an empty cart), nor when it joined another call's checkout of
-	// the same cart.
 	key := strings.TrimSpace(a.IdempotencyKey)
-	kept := key != "" && strings.TrimSpace(a.QuoteID) == "" && out.Checkout.IdemKey == key
+	if strings.TrimSpace(a.QuoteID) != "" {
+		key = "" // confirming a quote: the key plays no part
+	}
 	if err != nil {
-		var ref *checkout.Refusal
-		if kept && errors.As(err, &ref) {
-			return mcp.NewToolResultError(withSellerNote(refusalText(ref) + " " + keyKeepsRefusal("checkout"))), nil
-		}
-		return t.fail(ctx, "checkout", err), nil
+		return t.failKept(ctx, "checkout", key, err), nil
 	}
 	if out.Status == checkout.CheckoutConfirmationRequired && out.Checkout.ConfirmVia == checkout.ViaElicitation {
 		msg := t.checkoutConfirmationMessage(ctx, out)
@@ -129,7 +122,7 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		state := t.Checkout.SealCheckout(out.Checkout)
 		answer, why := t.showDialog(ctx, msg)
 		if why == "" {
-			return t.checkoutConfirmed(ctx, customer, state, answer), nil
+			return t.checkoutConfirmed(ctx, customer, key, state, answer), nil
 		}
 		offered, oerr := t.Checkout.OfferCheckoutQuoteID(context.WithoutCancel(ctx), customer, out.Checkout.QuoteID)
 		if oerr != nil {
@@ -137,21 +130,41 @@ func (t *Toolbox) checkoutCall(ctx context.Context, req mcp.CallToolRequest) (*m
 		}
 		return t.checkoutResult(ctx, offered, why), nil
 	}
-	note := ""
-	if kept && out.Status == checkout.CheckoutNothingBought {
-		note = keyKeepsRefusal("checkout")
-	}
-	return t.checkoutResult(ctx, out, note), nil
+	return t.checkoutResult(ctx, out, checkoutKeyNote(key, out)), nil
 }
 
-// checkoutConfirmed acts on the person's answer (nil: none) to a checkout's dialog.
-func (t *Toolbox) checkoutConfirmed(ctx context.Context, customer, state string, answer *mcp.ElicitationResponse) *mcp.CallToolResult {
+// checkoutKeyNote is what the idempotency_key key (empty: none) of a checkout call
+// returns from now on, when the call's outcome left lines to try again: the outcome
+// of the checkout recorded under that very key (not another call's checkout of the
+// same cart) is what the key returns, so a refused or partial outcome says to use a
+// new key. For a checkout under that key still open (an earlier call with it is
+// quoting, or died doing so), it says to call again with it. Empty otherwise.
+func checkoutKeyNote(key string, out checkout.CheckoutOutcome) string {
+	if key == "" || out.Checkout.IdemKey != key {
+		return ""
+	}
+	switch out.Status {
+	case checkout.CheckoutPending:
+		if out.Checkout.State == store.CheckoutOpen {
+			return "The checkout is still being prepared by an earlier call with the same idempotency_key. Nothing more will be charged. Call checkout again with the same idempotency_key in a minute to see how it ended."
+		}
+	case checkout.CheckoutNothingBought:
+		return keyKeepsRefusal("checkout", "")
+	case checkout.CheckoutPartial:
+		return keyKeeps + "to try the refused lines again (they stay in the cart), call checkout with a new idempotency_key (or none)."
+	}
+	return ""
+}
+
+// checkoutConfirmed acts on the person's answer (nil: none) to a checkout's dialog,
+// for a call that sent the idempotency_key key (empty: none).
+func (t *Toolbox) checkoutConfirmed(ctx context.Context, customer, key, state string, answer *mcp.ElicitationResponse) *mcp.CallToolResult {
 	a := answerOf(answer)
 	out, err := t.Checkout.ConfirmSealedCheckout(ctx, customer, state, a)
 	if err != nil {
-		return t.fail(ctx, "checkout", err)
+		return t.failKept(ctx, "checkout", key, err)
 	}
-	note := ""
+	note := checkoutKeyNote(key, out)
 	if a == checkout.AnswerUnticked && out.Status == checkout.CheckoutConfirmationRequired {
 		note = untickedNote
 	}
@@ -165,7 +178,9 @@ func sellerOrderOf(so checkout.SellerOrder) sellerOrderView {
 	v := sellerOrderView{Status: string(so.Status), Seller: orderSeller{ID: p.SellerID, Name: p.SellerName}, Lines: []orderLine{},
 		Fulfillment: fulfillmentOf(p.Fulfillment, p.Currency)}
 	if so.Refusal != nil {
-		v.Status, v.RefusalReason = "refused", refusalText(so.Refusal)
+		// Words that send the model back to purchase for a new quote send it to
+		// checkout: the lines are still in the cart.
+		v.Status, v.RefusalReason = "refused", askAgainWith["checkout"].Replace(refusalText(so.Refusal))
 		if so.Refusal.Code == checkout.RefusalChargedNoOrder {
 			v.Status = string(store.OrderChargedNoOrder)
 		}
@@ -211,9 +226,11 @@ func (v sellerOrderView) text() string {
 
 // checkoutResult shapes a checkout's outcome. note, when set, is for the instruction:
 // for confirmation_required, why a quote to be confirmed in a dialog now waits for
-// confirmation by quote_id; for refused, that the caller's idempotency_key keeps the
-// refusal, said only when a refused line is left to try again (not when every seller
-// order was charged with no order: their words say what to do).
+// confirmation by quote_id; for refused and partial, that the caller's idempotency_key
+// keeps the outcome (checkoutKeyNote), said only when a refused line is left to try
+// again (not when only seller orders charged with no order are: their words say what
+// to do); for a pending checkout still open, that the key's earlier call prepares it
+// (empty: the call joined another call's checkout of the cart).
 func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutcome, note string) *mcp.CallToolResult {
 	c := out.Checkout
 	r := checkoutResult{Status: string(out.Status), Mode: c.Mode, CheckoutID: c.ID, Orders: []sellerOrderView{}}
@@ -245,6 +262,12 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 			currency = p.Currency
 		}
 	}
+	for _, so := range out.Orders { // nothing placed (and no basket total): the orders' currency
+		if currency != "" {
+			break
+		}
+		currency = so.Purchase.Currency
+	}
 	r.Card = card
 	r.Total = priceOf(money.Money{Amount: total, Currency: currency})
 	if c.AddressID != "" && t.Store != nil {
@@ -261,6 +284,9 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	case checkout.CheckoutPartial:
 		lead = fmt.Sprintf("Bought part of the cart: %d seller orders placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
 			placed, r.Total.Display, cardText, refused)
+		if refused > 0 {
+			r.Instruction = note
+		}
 	case checkout.CheckoutNothingBought:
 		lead = "Nothing was bought and nothing was charged: every seller's order was refused. The lines stay in the cart."
 		if refused > 0 {
@@ -270,6 +296,16 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		lead = fmt.Sprintf("Buy the cart: %d seller orders, %s in total, paid with %s.", placed, r.Total.Display, cardText)
 		r.QuoteID, r.ExpiresAt = c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call checkout with quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
+	case checkout.CheckoutPending:
+		if c.State == store.CheckoutOpen { // no seller order approved yet: nothing charged
+			lead = "Checkout still being prepared: nothing has been charged for it yet."
+			r.Instruction = note
+			if note == "" { // another call's checkout of the same cart
+				r.Instruction = "Another call is checking out this cart and has not finished; nothing has been charged for it yet, and nothing by this call. In a minute, list_orders shows what it bought and view_cart what is left; call checkout again only for what the person still wants."
+			}
+			break
+		}
+		fallthrough
 	default:
 		lead = fmt.Sprintf("Checkout under way: %d seller orders, %s so far.", placed, r.Total.Display)
 		r.Instruction = "A seller has not confirmed its order yet. Nothing more will be charged. Check get_order with the order ids in a few minutes; the server settles them."

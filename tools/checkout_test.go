@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -72,6 +73,92 @@ func TestCheckoutTool(t *testing.T) {
 	}
 }
 
+// The person who empties the cart does not want its lines: clear_cart (or update_cart
+// removing the last line) while a quote of the cart awaits confirmation says that the
+// quote is canceled, and confirming it then buys nothing, refused in its own words (not
+// "replaced by a newer checkout"); a product added since waits in the cart.
+func TestEmptyingCartCancelsItsQuote(t *testing.T) {
+	for _, tc := range []struct {
+		name, tool string
+		args       map[string]any
+	}{
+		{"clear_cart", "clear_cart", nil},
+		{"update_cart to 0", "update_cart", map[string]any{"product_id": "hh-cof-0004", "quantity": 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStorefront(t)
+			c := s.client(t, nil, "2025-11-25")
+			if res := call(t, c, "add_to_cart", map[string]any{"product_id": "hh-cof-0004", "quantity": 3}, nil); res.IsError {
+				t.Fatalf("add_to_cart: %s", text(res))
+			}
+			var quote checkoutResult
+			if res := call(t, c, "checkout", nil, &quote); res.IsError || quote.QuoteID == "" {
+				t.Fatalf("quote: %s", text(res))
+			}
+			res := call(t, c, tc.tool, tc.args, nil)
+			want := "The checkout quote " + quote.QuoteID + " of the cart, which awaited confirmation, is canceled: confirming it now buys nothing. Nothing was charged."
+			if got := text(res); res.IsError || !strings.Contains(got, want) {
+				t.Fatalf("%s: %q, want it to say %q", tc.tool, got, want)
+			}
+			if res := call(t, c, "add_to_cart", map[string]any{"product_id": "cy-hp-0001"}, nil); res.IsError {
+				t.Fatalf("add_to_cart: %s", text(res))
+			}
+			for range 2 {
+				res = call(t, c, "checkout", map[string]any{"quote_id": quote.QuoteID}, nil)
+				got := text(res)
+				if !res.IsError || !strings.Contains(got, "The cart was emptied after this checkout began") || strings.Contains(got, "newer checkout") {
+					t.Errorf("confirming: %q, want the emptied cart's refusal", got)
+				}
+			}
+			if s.charges() != 0 {
+				t.Errorf("%d charges, want none", s.charges())
+			}
+			var cart cartResult
+			if call(t, c, "view_cart", nil, &cart); cart.Lines != 1 || cart.Sellers[0].Lines[0].ProductID != "cy-hp-0001" {
+				t.Errorf("cart %+v, want only cy-hp-0001", cart)
+			}
+		})
+	}
+}
+
+// TestEmptiedText: what clear_cart and update_cart say about the checkout of the cart
+// they emptied. A paying checkout was approved (below the threshold, without a
+// confirmation) and each of its orders ends as it would have; its words must not
+// promise that the orders go through.
+func TestEmptiedText(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		e         store.Emptied
+		want, not []string
+	}{
+		{"no checkout", store.Emptied{Removed: 2}, nil, nil},
+		{"quote awaiting confirmation", store.Emptied{Ended: store.Checkout{ID: "chk_q", QuoteID: "qt_q"}},
+			[]string{"qt_q", "is canceled", "Nothing was charged."}, []string{"newer checkout"}},
+		{"sellers being quoted", store.Emptied{Ended: store.Checkout{ID: "chk_o"}},
+			[]string{"still being quoted is stopped", "nothing was charged"}, nil},
+		{"being paid", store.Emptied{Paying: store.Checkout{ID: "chk_p"}},
+			[]string{"chk_p", "already approved and is being paid", "each order completes or fails as it would have", "list_orders"},
+			[]string{"go through", "confirmed"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := emptiedText(tc.e)
+			if tc.want == nil && got != "" {
+				t.Errorf("got %q, want nothing", got)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q does not say %q", got, w)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("%q says %q", got, n)
+				}
+			}
+		})
+	}
+}
+
 // set_shipping_address checks every field and names the one at fault; a saved address
 // becomes the default, is listed, and names nothing for another customer.
 func TestSetShippingAddress(t *testing.T) {
@@ -121,6 +208,122 @@ func TestSetShippingAddress(t *testing.T) {
 	other := s.secondCustomer(t)
 	if _, err := s.tb.Store.Address(context.Background(), other, saved.AddressID); err == nil {
 		t.Error("another customer can read the address")
+	}
+}
+
+// An address is shown on one line with one space between city, region and postal
+// code, and none left where one of them is missing (no region in Switzerland, no
+// postal code in Hong Kong).
+func TestAddressText(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		a    addressView
+		want string
+	}{
+		{"US", addressView{Name: "Ada", Line1: "1 Main St", City: "Austin", Region: "TX", PostalCode: "73301", Country: "US"},
+			"Ada, 1 Main St, Austin TX 73301, US"},
+		{"second line", addressView{Name: "Ada", Line1: "1 Main St", Line2: "Apt 2", City: "Austin", Region: "TX", PostalCode: "73301", Country: "US"},
+			"Ada, 1 Main St, Apt 2, Austin TX 73301, US"},
+		{"no region", addressView{Name: "Zoë 🚀", Line1: "12 Rue de l'Église", City: "Zürich", PostalCode: "8001", Country: "CH"},
+			"Zoë 🚀, 12 Rue de l'Église, Zürich 8001, CH"},
+		{"no postal code", addressView{Name: "Li", Line1: "1 Queen's Rd", City: "Hong Kong", Country: "HK"},
+			"Li, 1 Queen's Rd, Hong Kong, HK"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.a.text(); got != tt.want {
+				t.Errorf("text() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A checkout interrupted before its sellers quoted (a crash, settled by recovery) is
+// shown with each seller's name and its lines priced in their currency, as the seller
+// orders were recorded from the catalog, and its total of nothing in that currency.
+func TestCheckoutResultInterruptedBeforeQuotes(t *testing.T) {
+	var ref *checkout.Refusal
+	if !errors.As(checkout.RecordedRefusal("interrupted", "", "", ""), &ref) {
+		t.Fatal("no refusal")
+	}
+	out := checkout.CheckoutOutcome{Status: checkout.CheckoutNothingBought, Checkout: store.Checkout{ID: "chk_x", Mode: "test"},
+		Orders: []checkout.SellerOrder{{Refusal: ref, Purchase: store.Purchase{SellerID: "maple-lane-market", SellerName: "Maple Lane Market",
+			Currency: "USD", Lines: []store.Line{{ProductID: "ml-cat-0008", Title: "Feather Wand", Quantity: 1, UnitAmount: 549, Amount: 549}}}}}}
+	res := (&Toolbox{}).checkoutResult(context.Background(), out, "")
+	got := text(res)
+	for _, want := range []string{"From «Maple Lane Market» — not bought: ", "- 1 × «Feather Wand» at $5.49 each"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("text %q does not say %q", got, want)
+		}
+	}
+	var r checkoutResult
+	if b, err := json.Marshal(res.StructuredContent); err != nil || json.Unmarshal(b, &r) != nil {
+		t.Fatalf("structured content: %v", err)
+	}
+	if !res.IsError || r.Total.Display != "$0.00" || r.Orders[0].Lines[0].UnitPrice.Display != "$5.49" {
+		t.Errorf("isError %v, total %+v, line %+v; want an error result, $0.00 and $5.49", res.IsError, r.Total, r.Orders[0].Lines[0].UnitPrice)
+	}
+}
+
+// A seller order of a checkout refused with words that send the model back to purchase
+// (a seller now asking another price at confirmation, a quote expired) says to call
+// checkout again instead: its lines are still in the cart, and purchase buys one
+// product, not the cart.
+func TestCheckoutSellerRefusalsNameCheckout(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		code   checkout.RefusalCode
+		params checkout.RefusalParams
+		want   string
+	}{
+		{"price changed", checkout.RefusalPriceChanged, checkout.RefusalParams{Seller: "Acme", Amount: 1200, Currency: "USD", QuotedAmount: 1000, QuotedCurrency: "USD"},
+			"«Acme» now asks $12.00 for this order instead of the $10.00 quoted. Nothing was charged; call checkout without quote_id to get a new quote."},
+		{"quote expired", checkout.RefusalQuoteExpired, checkout.RefusalParams{QuoteTTLSecs: 600}, "Call checkout without quote_id to get a fresh quote."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := checkout.CheckoutOutcome{Status: checkout.CheckoutNothingBought, Checkout: store.Checkout{ID: "chk_x", Mode: "test"},
+				Orders: []checkout.SellerOrder{{Refusal: &checkout.Refusal{Code: tc.code, Params: tc.params},
+					Purchase: store.Purchase{SellerID: "acme", SellerName: "Acme", Currency: "USD"}}}}
+			res := (&Toolbox{}).checkoutResult(context.Background(), out, "")
+			var r checkoutResult
+			if b, err := json.Marshal(res.StructuredContent); err != nil || json.Unmarshal(b, &r) != nil || len(r.Orders) != 1 {
+				t.Fatalf("structured content: %v", err)
+			}
+			for where, got := range map[string]string{"text": text(res), "refusal_reason": r.Orders[0].RefusalReason} {
+				if !strings.Contains(got, tc.want) || strings.Contains(got, "purchase") {
+					t.Errorf("%s %q; want it to say %q, and not to send the model to purchase", where, got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// A refused quote_id tells the model to ask again with the tool it called: a quote of
+// the cart with checkout, of a subscription with subscribe (purchase refuses
+// subscription products), of a resume with resume_subscription — never with purchase.
+func TestQuoteRefusalsNameTheirTool(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	for _, tt := range []struct {
+		name, tool string
+		args       map[string]any
+		want       string
+	}{
+		{"purchase", "purchase", map[string]any{"quote_id": "qt_nope"}, "Call purchase with the product_id to get a new quote."},
+		{"checkout", "checkout", map[string]any{"quote_id": "qt_nope"}, "Call checkout without quote_id to get a new quote."},
+		{"subscribe", "subscribe", map[string]any{"quote_id": "qs_nope"}, "Call subscribe with the product_id to get a new quote."},
+		{"resume_subscription", "resume_subscription", map[string]any{"subscription_id": "sub_nope", "quote_id": "qs_nope"},
+			"Call resume_subscription without quote_id to get a new quote."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, c, tt.tool, tt.args, nil)
+			got := text(res)
+			if !res.IsError || !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want an error saying %q", got, tt.want)
+			}
+			if tt.tool != "purchase" && strings.Contains(got, "purchase") {
+				t.Errorf("got %q, which sends the model to purchase", got)
+			}
+		})
 	}
 }
 

@@ -106,7 +106,13 @@ func (a addressView) text() string {
 	if a.Line2 != "" {
 		parts = append(parts, a.Line2)
 	}
-	parts = append(parts, strings.TrimSpace(a.City+" "+a.Region+" "+a.PostalCode), a.Country)
+	var place []string // city, region and postal code, each only when there is one
+	for _, s := range []string{a.City, a.Region, a.PostalCode} {
+		if s != "" {
+			place = append(place, s)
+		}
+	}
+	parts = append(parts, strings.Join(place, " "), a.Country)
 	return strings.Join(parts, ", ")
 }
 

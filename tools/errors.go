@@ -55,10 +55,7 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		}
 		return mcp.NewToolResultError(walletText(we))
 	case errors.As(err, &ref):
-		text := refusalText(ref)
-		if tool == "add_to_cart" || tool == "update_cart" {
-			text = cartRefusalText(ref)
-		}
+		text := toolRefusalText(tool, ref)
 		if argRefusal(ref) {
 			text = invalidArguments + text
 		}
@@ -83,6 +80,39 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 	}
 	t.Log.ErrorContext(ctx, "tool failed", "tool", tool, "err", err)
 	return mcp.NewToolResultError("Internal error in " + tool + ". Nothing was changed; try again, and if it keeps failing the operator should check the server log.")
+}
+
+// toolRefusalText is the words of refusal ref as tool gives them: a cart tool's own,
+// and a quote refusal reworded to be asked again with tool itself (askAgainWith).
+func toolRefusalText(tool string, ref *checkout.Refusal) string {
+	text := refusalText(ref)
+	if tool == "add_to_cart" || tool == "update_cart" {
+		text = cartRefusalText(ref)
+	}
+	if r := askAgainWith[tool]; r != nil {
+		text = r.Replace(text)
+	}
+	return text
+}
+
+// askAgainWith rewords, for the tools other than purchase that confirm quotes, a
+// refusal of a quote (unknown, expired, to be confirmed in the dialog, not verified,
+// price changed) that tells the model to ask again with purchase: a quote of the cart,
+// of a subscription or of a resume at a new price is asked for again with its own tool
+// (purchase refuses subscriptions, and does not buy the cart).
+var askAgainWith = map[string]*strings.Replacer{
+	"checkout": strings.NewReplacer(
+		"Call purchase with the product_id", "Call checkout without quote_id",
+		"call purchase again with the product_id", "call checkout again without quote_id",
+		"call purchase with the product_id", "call checkout without quote_id"),
+	"subscribe": strings.NewReplacer(
+		"Call purchase with the product_id", "Call subscribe with the product_id",
+		"call purchase again with the product_id", "call subscribe again with the product_id",
+		"call purchase with the product_id", "call subscribe with the product_id"),
+	"resume_subscription": strings.NewReplacer(
+		"Call purchase with the product_id", "Call resume_subscription without quote_id",
+		"call purchase again with the product_id", "call resume_subscription again without quote_id",
+		"call purchase with the product_id", "call resume_subscription without quote_id"),
 }
 
 // argText says what is wrong with an argument of a search or a recommendation and what

@@ -109,43 +109,60 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		AddressID: a.AddressID, FulfillmentOption: a.Fulfillment, ConfirmFirst: a.ConfirmFirst,
 	})
 	if err != nil {
-		var ref *checkout.Refusal
-		if a.IdempotencyKey != "" && a.QuoteID == "" && errors.As(err, &ref) && keptForKey(ref.Code) {
-			return mcp.NewToolResultError(withSellerNote(refusalText(ref) + " " + keyKeepsRefusal("purchase"))), nil
+		if a.QuoteID != "" {
+			return t.fail(ctx, "purchase", err), nil
 		}
-		return t.fail(ctx, "purchase", err), nil
+		return t.failKept(ctx, "purchase", a.IdempotencyKey, err), nil
 	}
 	if out.Status == checkout.StatusConfirmationRequired && out.Purchase.ConfirmVia == checkout.ViaElicitation {
 		if modern {
 			return t.askToConfirm(t.Checkout.Seal(out.Purchase), confirmationMessage(out.Purchase)), nil
 		}
-		return t.confirmInDialog(ctx, customer, out), nil
+		return t.confirmInDialog(ctx, customer, a.IdempotencyKey, out), nil
 	}
 	return t.purchaseResult(out, ""), nil
 }
 
+// keyKeeps begins every note that an idempotency_key now returns the answer it ends.
+const keyKeeps = "This idempotency_key now always returns this answer: "
+
 // keyKeepsRefusal tells a caller of tool (purchase, checkout) that sent an
-// idempotency_key that the refusal is now what that key returns: calling again with it,
-// even once the cause is fixed (an address saved, a limit raised, the seller back),
-// returns the same refusal.
-func keyKeepsRefusal(tool string) string {
-	return "This idempotency_key now always returns this answer: to try again, call " + tool + " with a new idempotency_key (or none)."
+// idempotency_key that the refusal with code is now what that key returns: calling
+// again with it, even once the cause is fixed (an address saved, a limit raised, the
+// seller back), returns the same refusal. A decline is the person's no, not something
+// to try again: a new key is for when they ask to buy after all.
+func keyKeepsRefusal(tool string, code checkout.RefusalCode) string {
+	if code == checkout.RefusalDeclinedByPerson {
+		what := "it"
+		if tool == "checkout" {
+			what = "the cart"
+		}
+		return keyKeeps + "if the person later asks to buy " + what + " after all, call " + tool + " with a new idempotency_key (or none)."
+	}
+	return keyKeeps + "to try again, call " + tool + " with a new idempotency_key (or none)."
 }
 
-// keptForKey reports whether a purchase refusal with code c is kept as the first
-// outcome of the call's idempotency_key: every refusal after the purchase was recorded
-// under the key. Not kept: those made before (the arguments, the product, the key
-// itself), a key of another purchase, and a charge with no order, whose words already
-// say how to go on. An interrupted purchase is kept: recovery ended it, and the same
-// key returns that end.
-func keptForKey(c checkout.RefusalCode) bool {
-	switch c {
-	case checkout.RefusalInvalid, checkout.RefusalUnknownProduct, checkout.RefusalSubscriptionProduct,
-		checkout.RefusalReservedKey, checkout.RefusalIdempotencyConflict,
-		checkout.RefusalChargedNoOrder:
-		return false
+// failKept is fail for a purchase or checkout call (tool) that sent the idempotency_key
+// key (empty: none): a refusal that the domain recorded as the end of the purchase or
+// checkout under that very key (Refusal.KeptUnder) ends with keyKeepsRefusal, since
+// the key now returns it. Nothing is said where nothing is kept under it: a refusal
+// made before anything was recorded (the arguments, the product, the address, the key
+// itself), one whose record could not be written, one kept under another key (a
+// checkout of the same cart begun by another call), and a charge with no order, whose
+// words already say how to go on.
+func (t *Toolbox) failKept(ctx context.Context, tool, key string, err error) *mcp.CallToolResult {
+	var ref *checkout.Refusal
+	if key != "" && errors.As(err, &ref) && ref.KeptUnder == key && ref.Code != checkout.RefusalChargedNoOrder {
+		return mcp.NewToolResultError(withSellerNote(toolRefusalText(tool, ref) + " " + keyKeepsRefusal(tool, ref.Code)))
 	}
-	return true
+	return t.fail(ctx, tool, err)
+}
+
+// argKey is the idempotency_key argument of req, trimmed ("" when absent or not a
+// string): for a dialog's answer, which repeats the arguments of the call that asked.
+func argKey(req mcp.CallToolRequest) string {
+	key, _ := req.GetArguments()["idempotency_key"].(string)
+	return strings.TrimSpace(key)
 }
 
 func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
@@ -233,11 +250,11 @@ func (t *Toolbox) showDialogWith(ctx context.Context, params mcp.ElicitationPara
 // showDialog). A dialog that the client cannot show or that nobody answers in time
 // buys nothing: the quote is offered for confirmation by quote_id, and the result says
 // why.
-func (t *Toolbox) confirmInDialog(ctx context.Context, customer string, out checkout.Outcome) *mcp.CallToolResult {
+func (t *Toolbox) confirmInDialog(ctx context.Context, customer, key string, out checkout.Outcome) *mcp.CallToolResult {
 	state := t.Checkout.Seal(out.Purchase)
 	answer, why := t.showDialog(ctx, confirmationMessage(out.Purchase))
 	if why == "" {
-		return t.confirmed(ctx, customer, state, answer)
+		return t.confirmed(ctx, customer, key, state, answer)
 	}
 	// The quote is the customer's whatever became of the call.
 	offered, oerr := t.Checkout.OfferQuoteID(context.WithoutCancel(ctx), customer, out.Purchase.QuoteID)
@@ -268,16 +285,17 @@ func (t *Toolbox) purchaseConfirmed(ctx context.Context, customer string, req mc
 	if res := server.ElicitationResponse(req.Params.InputResponses, confirmKey); res != nil {
 		answer = &res.ElicitationResponse
 	}
-	return t.confirmed(ctx, customer, req.Params.RequestState, answer), nil
+	return t.confirmed(ctx, customer, argKey(req), req.Params.RequestState, answer), nil
 }
 
 // confirmed acts on the person's answer (nil: none) to the dialog sent with the sealed
-// state.
-func (t *Toolbox) confirmed(ctx context.Context, customer, state string, answer *mcp.ElicitationResponse) *mcp.CallToolResult {
+// state, for a call that sent the idempotency_key key (empty: none). A refusal kept
+// under that key (a decline too) says so.
+func (t *Toolbox) confirmed(ctx context.Context, customer, key, state string, answer *mcp.ElicitationResponse) *mcp.CallToolResult {
 	a := answerOf(answer)
 	out, err := t.Checkout.ConfirmSealed(ctx, customer, state, a)
 	if err != nil {
-		return t.fail(ctx, "purchase", err)
+		return t.failKept(ctx, "purchase", key, err)
 	}
 	note := ""
 	if a == checkout.AnswerUnticked && out.Status == checkout.StatusConfirmationRequired {

@@ -26,9 +26,10 @@ import (
 
 // storefront is a Toolbox with a store, the demo customer and a sandbox checkout.
 type storefront struct {
-	tb   *Toolbox
-	sb   *sandbox.Sandbox
-	logs *syncbuf.Buffer
+	tb        *Toolbox
+	sb        *sandbox.Sandbox
+	logs      *syncbuf.Buffer
+	storePath string // the store's file, for tests that write it directly
 }
 
 func newStorefront(t *testing.T) *storefront {
@@ -53,7 +54,8 @@ func newStorefrontWith(t *testing.T, sbo sandbox.Options) *storefront {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log, Now: sbo.Now}, sb: sb, logs: logs}
+	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log, Now: sbo.Now}, sb: sb, logs: logs,
+		storePath: shop.StorePath}
 }
 
 // client connects an in-process MCP client. With answer set, the client declares
@@ -649,7 +651,7 @@ func TestInterruptedKeptForKey(t *testing.T) {
 			var r purchaseResult
 			res := call(t, c, "purchase", map[string]any{"product_id": p.ID, "idempotency_key": "k1"}, &r)
 			got := text(res)
-			if !res.IsError || !strings.Contains(got, "interrupted") || !strings.Contains(got, keyKeepsRefusal("purchase")) {
+			if !res.IsError || !strings.Contains(got, "interrupted") || !strings.Contains(got, keyKeepsRefusal("purchase", checkout.RefusalInterrupted)) {
 				t.Fatalf("got isError=%v %s: want the interrupted refusal with the key note", res.IsError, got)
 			}
 		})
@@ -657,8 +659,8 @@ func TestInterruptedKeptForKey(t *testing.T) {
 }
 
 // checkKeyedAnswer checks a tool's answer to a call with an idempotency_key: completed
-// when wantOK, else a refusal containing want, with the note that the key keeps it
-// (keyKeepsRefusal) exactly when wantNote.
+// when wantOK, else a refusal containing want, with a note that the key keeps it
+// (keyKeeps, which begins every keyKeepsRefusal) exactly when wantNote.
 func checkKeyedAnswer(t *testing.T, tool string, res *mcp.CallToolResult, completed bool, want string, wantNote, wantOK bool) {
 	t.Helper()
 	got := text(res)
@@ -671,7 +673,7 @@ func checkKeyedAnswer(t *testing.T, tool string, res *mcp.CallToolResult, comple
 	if !res.IsError || !strings.Contains(got, want) {
 		t.Fatalf("got %s, want a refusal containing %q", got, want)
 	}
-	if strings.Contains(got, keyKeepsRefusal(tool)) != wantNote {
+	if strings.Contains(got, keyKeeps) != wantNote {
 		t.Errorf("note that the key keeps the refusal: %v, want %v, in %s", !wantNote, wantNote, got)
 	}
 }

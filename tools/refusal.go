@@ -61,6 +61,14 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalUnknownProduct:
 		return fmt.Sprintf("No product has id %s. Find products with search_products and use an id from its results. %s.", txt.Quote(p.ProductID, idCap), unchanged)
 	case checkout.RefusalIdempotencyConflict:
+		switch {
+		case p.AskedAddressID != "":
+			return fmt.Sprintf("This idempotency_key was already used for a purchase of %s × %d delivering to address_id %s, not to address_id %s. Call purchase with that key, that product_id and quantity and no address_id to see how it ended, or use a new key for a new purchase; nothing was charged by this call.",
+				p.ProductID, p.Quantity, txt.Quote(p.AddressID, idCap), txt.Quote(p.AskedAddressID, idCap))
+		case p.AskedFulfillmentID != "":
+			return fmt.Sprintf("This idempotency_key was already used for a purchase of %s × %d delivered by fulfillment_option_id %s, not by %s. Call purchase with that key, that product_id and quantity and no fulfillment_option_id to see how it ended, or use a new key for a new purchase; nothing was charged by this call.",
+				p.ProductID, p.Quantity, txt.Quote(p.FulfillmentID, idCap), txt.Quote(p.AskedFulfillmentID, idCap))
+		}
 		return fmt.Sprintf("This idempotency_key was already used for a different purchase (%s × %d). Use a new key for a new purchase; nothing was charged by this call.", p.ProductID, p.Quantity)
 	case checkout.RefusalReservedKey:
 		return fmt.Sprintf("idempotency_key must not start with %q: that prefix is reserved for subscription renewals. Use another key (e.g. a UUID); nothing was charged by this call.", checkout.ReservedKeyPrefix)
@@ -214,7 +222,7 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalUnknownCancelConfirm:
 		return fmt.Sprintf("%s is not the confirmation_id of a cancellation of order %s. Call cancel_order with only the order_id to ask again. Nothing was canceled.", txt.Quote(p.QuoteID, idCap), p.OrderID)
 	case checkout.RefusalCancelConfirmExpired:
-		return fmt.Sprintf("This confirmation expired (they last %s). Call cancel_order with only the order_id %s to ask again. Nothing was canceled.", minutes(p.QuoteTTL()), p.OrderID)
+		return fmt.Sprintf("This confirmation expired (they last %s). Nothing was canceled or refunded; call cancel_order with only the order_id %s to ask again.", minutes(p.QuoteTTL()), p.OrderID)
 	case checkout.RefusalCancelConfirmMismatch:
 		return "This cancellation must be confirmed by the person in the confirmation dialog, not by its id. Call cancel_order with only the order_id to ask again. Nothing was canceled."
 	case checkout.RefusalNotCancelable:
@@ -242,6 +250,8 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return "The cart is empty, so there is nothing to check out. Add products with add_to_cart first. Nothing was charged."
 	case checkout.RefusalSuperseded:
 		return "This quote was replaced by a newer checkout of the changed cart. Nothing was charged; use the newest quote, or call checkout again."
+	case checkout.RefusalCartEmptied:
+		return "The cart was emptied after this checkout began, so it was canceled before anything was approved: nothing was bought and nothing was charged. To buy, add the products with add_to_cart and call checkout again."
 	case checkout.RefusalNotInCart:
 		return fmt.Sprintf("Product %s is not in the cart. Call view_cart to see what is, or add_to_cart to add it.", txt.Quote(p.ProductID, idCap))
 	case checkout.RefusalCartFull:
@@ -269,6 +279,19 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("start_date must be today or a date within the next %d days (YYYY-MM-DD). Nothing was charged.", p.Max)
 	case checkout.RefusalCheckoutQuote:
 		return fmt.Sprintf("Quote %s is for a single product: confirm it with purchase (quote_id), not checkout. Nothing was charged.", p.QuoteID)
+	case checkout.RefusalCheckoutConflict:
+		if p.AskedFulfillmentID != "" {
+			first := "that asked for no fulfillment option (each seller's cheapest)"
+			if p.FulfillmentID != "" {
+				first = "that asked for fulfillment_option_id " + txt.Quote(p.FulfillmentID, idCap)
+			}
+			return fmt.Sprintf("This idempotency_key was already used for a checkout %s, not for %s. Call checkout with that key and no fulfillment_option_id to see how it ended, or use a new key for a new checkout; nothing was charged by this call.", first, txt.Quote(p.AskedFulfillmentID, idCap))
+		}
+		first := "with no delivery address"
+		if p.AddressID != "" {
+			first = "delivering to address_id " + txt.Quote(p.AddressID, idCap)
+		}
+		return fmt.Sprintf("This idempotency_key was already used for a checkout %s, not to address_id %s. Call checkout with that key and no address_id to see how it ended, or use a new key for a new checkout; nothing was charged by this call.", first, txt.Quote(p.AskedAddressID, idCap))
 	}
 	return "The purchase did not go through. Nothing was charged; try again later."
 }

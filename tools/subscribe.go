@@ -114,6 +114,15 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 	return v
 }
 
+// sentence ends s with a full stop, unless it ends with one already (a paused
+// subscription's line ends with its reason, a sentence of its own).
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
 // line is a subscription in one line of text.
 func (v subscriptionView) line() string {
 	s := fmt.Sprintf("%s: %d × %s from %s, %s (%s a year), %s", v.ID, v.Quantity, quoted(v.Title, titleCap),
@@ -368,7 +377,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call " + tool + " with quote_id \"" + u.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 		text = "Confirmation required. " + r.Summary + " " + r.Instruction
 	} else {
-		r.Summary = "Subscribed: " + v.line() + "."
+		r.Summary = "Subscribed: " + sentence(v.line())
 		text = r.Summary
 		if f := r.FirstCharge; f != nil {
 			switch f.Status {
@@ -644,7 +653,7 @@ func (t *Toolbox) subscriptionStopped(ch checkout.SubscriptionChange, verb, next
 func (t *Toolbox) subscriptionChanged(u store.Subscription, charge *checkout.Renewal, under *renewalUnderWayView, verb, next string) *mcp.CallToolResult {
 	v := subscriptionOf(u, t.Checkout.OtherMode(u))
 	r := subscriptionChangeResult{Status: v.Status, Subscription: v, Charge: renewalOf(charge), RenewalUnderWay: under, Instruction: next}
-	r.Summary = verb + ": " + v.line() + "."
+	r.Summary = verb + ": " + sentence(v.line())
 	text := r.Summary + " " + next
 	if c := r.Charge; c != nil {
 		if c.Status == string(checkout.RenewPaid) {

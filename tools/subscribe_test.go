@@ -90,6 +90,8 @@ func TestSubscriptionTools(t *testing.T) {
 	var ch subscriptionChangeResult
 	if res := call(t, c, "pause_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "paused" {
 		t.Fatalf("pause: %s", text(res))
+	} else if strings.Contains(text(res), "..") || strings.Contains(ch.Summary, "..") {
+		t.Errorf("pause: a sentence ends twice: %q", text(res))
 	}
 	if res := call(t, c, "resume_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "active" || ch.Charge != nil {
 		t.Fatalf("resume: %s", text(res))

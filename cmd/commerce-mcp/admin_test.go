@@ -345,6 +345,28 @@ func TestAddPaymentMethodStripeMode(t *testing.T) {
 	}
 }
 
+// A customer whose Stripe Customer the key's account does not have (made with another
+// key, or deleted) is told so when a card is added, not that Stripe has no such
+// payment method: Stripe found the method and refused the customer.
+func TestAddPaymentMethodUnknownStripeCustomer(t *testing.T) {
+	db := adminDB(t)
+	const key = "sk_test_secret123"
+	srv := stripeFake(t, key)
+	c, err := testshop.Store(t, store.FileBeside(db)).CreateCustomer(context.Background(),
+		store.Customer{Email: "gone@example.com", StripeCustomerID: "cus_Gone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"COMMERCE_DB": db, "STRIPE_SECRET_KEY": key}
+	tc := cliCase{name: "unknown Stripe Customer", args: []string{"customer", "add-payment-method", "--customer", "{id}",
+		"--stripe-base-url", srv.URL, "--payment-method", "pm_1RealCard"},
+		wantCode: 1, stderr: "Stripe has no customer cus_Gone on this account"}
+	r := tc.check(t, env, c.ID)
+	if strings.Contains(r.stderr, "no payment method") {
+		t.Errorf("stderr blames the payment method: %s", r.stderr)
+	}
+}
+
 // With a Stripe key, customer create makes the Stripe Customer (POST /v1/customers);
 // without one, or when Stripe fails, the customer is created all the same and the
 // server makes the Stripe Customer when first needed.

@@ -155,9 +155,10 @@ func newCommerce(pf payFlags, cat *catalog.Catalog, st *store.Store, logger *slo
 
 // Defaults of serve's recovery (--recover-after, --recover-every). A purchase must have
 // been idle recoverAfter before recovery settles it: younger ones may still be running,
-// here or in another server on the same database. A purchase call can wait on its seller
-// for about a minute (the seller call timeout, 30 s, and its retries), so
-// minRecoverAfter is the shortest setting that is not warned about.
+// here or in another server on the same database. An approved payment runs at most
+// checkout.DefaultPayingTimeout (45 s) and then journals how it ended, so
+// minRecoverAfter, a minute, is the shortest setting that is not warned about
+// (TestMinRecoverAfterOutlastsPaying).
 const (
 	defaultRecoverAfter = checkout.DefaultRecoverAfter
 	defaultRecoverEvery = time.Minute
@@ -179,7 +180,7 @@ type recovery struct {
 // does not wait for a restart.
 func (r recovery) start(ctx context.Context) error {
 	held, err := r.settle(ctx, 0)
-	if err != nil {
+	if err != nil && ctx.Err() == nil { // a signal meanwhile: serving ends at once
 		return fmt.Errorf("recover unfinished purchases: %w", err)
 	}
 	go r.loop(ctx, held)
@@ -198,14 +199,15 @@ func (r recovery) settle(ctx context.Context, held int) (int, error) {
 	others := rep
 	others.Held = 0
 	if others != (checkout.RecoverReport{}) || rep.Held != held {
-		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held, "cards_removed", rep.CardsRemoved)
+		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held, "cards_removed", rep.CardsRemoved, "cancel_asks_withdrawn", rep.AsksWithdrawn)
 	}
 	ren, err := r.svc.RenewDue(ctx)
 	if err != nil {
 		return rep.Held, fmt.Errorf("renew subscriptions: %w", err)
 	}
-	if ren.Paid+ren.Retrying+ren.Paused+ren.Errors > 0 {
-		r.log.Info("renewed subscriptions", "paid", ren.Paid, "retrying", ren.Retrying, "paused", ren.Paused, "pending", ren.Pending, "errors", ren.Errors)
+	if ren.Paid+ren.Retrying+ren.Paused+ren.Stopped+ren.Errors > 0 {
+		r.log.Info("renewed subscriptions", "paid", ren.Paid, "retrying", ren.Retrying, "paused", ren.Paused, "stopped", ren.Stopped,
+			"pending", ren.Pending, "errors", ren.Errors)
 	}
 	return rep.Held, nil
 }

@@ -18,6 +18,9 @@ import (
 // variable is set for all of them here, once, rather than by each test (t.Setenv,
 // which would keep those tests from running in parallel with others).
 func TestMain(m *testing.M) {
+	if os.Getenv(secondSignalEnv) == "1" {
+		secondSignalChild()
+	}
 	if os.Getenv(asMainEnv) == "1" {
 		main()
 		os.Exit(0)

@@ -61,6 +61,7 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 		Authenticate:         authenticator(st),
 		WithCustomer:         tools.WithCustomer,
 		Health:               st.Ping,
+		StopDetached:         tb.Checkout.StopPayments,
 		Log:                  logger,
 		Routes:               routes,
 	})

@@ -15,11 +15,21 @@ import (
 
 func main() {
 	sqlite.LimitMallocArenas(os.Getenv)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := shutdownSignals()
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "commerce-mcp:", err)
 		os.Exit(exitCode(err))
 	}
+}
+
+// shutdownSignals returns a context that the first SIGINT or SIGTERM ends, which
+// starts a graceful shutdown. It then stops catching them, so that a second one
+// kills the process at once (their default action) rather than waiting out the
+// grace period given to the payments under way, which recovery settles.
+func shutdownSignals() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }

@@ -59,6 +59,11 @@ func (l sptLookup) CreateCustomer(ctx context.Context, c store.Customer) (string
 // Attach implements pmLookup.
 func (l sptLookup) Attach(ctx context.Context, pmID, stripeCustomer string) (string, error) {
 	pm, err := l.c.AttachPaymentMethod(ctx, pmID, stripeCustomer, "")
+	var se *spt.Error
+	if errors.As(err, &se) && se.Code == spt.CodeResourceMissing && se.Param == "customer" {
+		// The method was found (looked up just before); the customer's Stripe Customer was not.
+		return "", fmt.Errorf("Stripe has no customer %s on this account (the Stripe Customer on file for this customer); check that the key is for the account and mode (test or live) it was made in", stripeCustomer)
+	}
 	if err != nil {
 		return "", pmLookupError(pmID, err)
 	}

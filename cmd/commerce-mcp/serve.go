@@ -494,11 +494,49 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
 	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode(), "read_only", c.readOnly)
 	g := newStdioGuard(ctx, stdin, stdout, logger)
-	err = s.Listen(ctx, g, g.Out())
+	err = listenStdio(ctx, s, g, svc, logger, hosted.DefaultShutdownTimeout)
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, io.EOF) {
 		return nil
 	}
 	return err
+}
+
+// listenStdio serves s over g until the end of stdin, or until ctx ends (SIGINT or
+// SIGTERM). Then the calls in flight are cancelled, but an approved payment runs on
+// (see checkout's paying), and StdioServer.Listen waits for it: listenStdio waits at
+// most grace, as hosted shutdown does. A fifth of grace (at least 1 s) before it ends,
+// it stops the payments still running (payments.StopPayments), which then revoke
+// their token or journal their state; at grace it returns with whatever is still
+// running, and a purchase among it is settled by recovery at the next start.
+func listenStdio(ctx context.Context, s *server.StdioServer, g *stdioGuard, payments interface{ StopPayments() }, logger *slog.Logger, grace time.Duration) error {
+	done := make(chan error, 1)
+	go func() { done <- s.Listen(ctx, g, g.Out()) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	if n := g.inFlight(); n > 0 {
+		logger.Info("shutting down: finishing the payments under way", "in_flight", n)
+	}
+	stopAt := time.NewTimer(max(grace-max(grace/5, time.Second), 0))
+	defer stopAt.Stop()
+	giveUp := time.NewTimer(grace)
+	defer giveUp.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-stopAt.C:
+	}
+	logger.Warn("shutdown: stopping the payments still running; each ends with its token revoked or its state journaled for recovery", "in_flight", g.inFlight())
+	payments.StopPayments()
+	select {
+	case err := <-done:
+		return err
+	case <-giveUp.C:
+	}
+	logger.Warn("shutdown: exiting with calls still running; a purchase among them is settled by recovery at the next start", "in_flight", g.inFlight(), "waited", grace)
+	return ctx.Err()
 }
 
 // checkDBDir refuses a database path whose directory does not exist, unless create:

@@ -87,6 +87,13 @@ func (g *stdioGuard) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// inFlight is the number of requests passed on and not yet answered.
+func (g *stdioGuard) inFlight() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.pending)
+}
+
 // Out is the writer the StdioServer writes its messages to.
 func (g *stdioGuard) Out() io.Writer { return guardOut{g} }
 
@@ -184,12 +191,13 @@ func (g *stdioGuard) admit(line []byte) bool {
 	}
 	var m envelope
 	err := json.Unmarshal(line, &m)
-	if err != nil || m.Method == "" {
-		// Perhaps a method member that is not a string: mcp-go would answer "method not
-		// found" (null), "parse error" without the id (a number), or nothing (no id).
-		if id, bad := badMethod(line); bad {
+	if err != nil || m.Method == "" || !validID(m.ID) {
+		// Perhaps no method or one that is not a string, and no response: mcp-go would
+		// answer "method not found" (null), "parse error" without the id (a number), or
+		// nothing (no method, or no id). Or a request with an id of an odd type.
+		if id, why := invalidLine(line); why != "" {
 			g.mu.Lock()
-			g.writeLocked(invalidRequest(id))
+			g.writeLocked(invalidRequest(id, why))
 			g.mu.Unlock()
 			return false
 		}
@@ -240,33 +248,61 @@ func isStateless(line []byte) bool {
 var batchRefused = mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(nil),
 	Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not supported; send each message on a line of its own", nil)}
 
-// badMethod reports whether line is an object whose method member is not a string
-// ("method": null, or a number) and that has neither a result nor an error: a
-// JSON-RPC Invalid Request; id is its id when a number or a string, else nil.
-func badMethod(line []byte) (id any, bad bool) {
+// validID reports whether id, as decoded into an any, may be a request's id: absent
+// or null (a notification, to mcp-go), a string or a number.
+func validID(id any) bool {
+	switch id.(type) {
+	case nil, string, float64:
+		return true
+	}
+	return false
+}
+
+// The messages of an Invalid Request's refusal, by what is wrong (invalidLine).
+const (
+	invalidMethod = "Invalid Request: the method member must be a string naming the method"
+	invalidID     = "Invalid Request: the id member must be a string or an integer"
+)
+
+// invalidLine returns why line is a JSON-RPC Invalid Request, "" when it is not one,
+// and its id when a number or a string (else nil): an object with neither a result
+// nor an error (so no response, which is left to mcp-go) whose method member is
+// absent, empty or not a string ("method": null, or a number), or a request (a string
+// method) whose id is an object, an array or a boolean (MCP's ids are strings or
+// integers). The same rule as the hosted server's (internal/hosted).
+func invalidLine(line []byte) (id any, why string) {
 	var m struct {
 		ID     json.RawMessage `json:"id"`
 		Method json.RawMessage `json:"method"`
 		Result json.RawMessage `json:"result"`
 		Error  json.RawMessage `json:"error"`
 	}
-	if json.Unmarshal(line, &m) != nil || len(m.Method) == 0 || m.Method[0] == '"' || len(m.Result) > 0 || len(m.Error) > 0 {
-		return nil, false
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 || t[0] != '{' || json.Unmarshal(t, &m) != nil || len(m.Result) > 0 || len(m.Error) > 0 {
+		return nil, ""
 	}
 	var v any
-	if json.Unmarshal(m.ID, &v) == nil {
-		switch v.(type) {
-		case string, float64:
-			id = v
-		}
+	_ = json.Unmarshal(m.ID, &v)
+	switch {
+	case len(m.Method) == 0 || m.Method[0] != '"' || string(m.Method) == `""`:
+		why = invalidMethod
+	case !validID(v):
+		why = invalidID
+	default:
+		return nil, ""
 	}
-	return id, true
+	switch v.(type) {
+	case string, float64:
+		id = v
+	}
+	return id, why
 }
 
-// invalidRequest answers a message whose method member is not a string; nothing runs.
-func invalidRequest(id any) mcp.JSONRPCError {
+// invalidRequest answers a message that is neither a request nor a response, or a
+// request with an id of an odd type, with why; nothing runs.
+func invalidRequest(id any, why string) mcp.JSONRPCError {
 	return mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),
-		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "Invalid Request: the method member must be a string naming the method", nil)}
+		Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, why, nil)}
 }
 
 func notInitialized(id any) mcp.JSONRPCError {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -367,10 +368,12 @@ func TestStdioBatchRefused(t *testing.T) {
 	}
 }
 
-// TestStdioInvalidRequest checks that a message whose method member is not a string
-// (null, a number, an object), and that is no response, is answered with a JSON-RPC
-// Invalid Request error carrying its id (null when it has none), before and after
-// initialization, as over HTTP, and that the messages after it are served.
+// TestStdioInvalidRequest checks that a message whose method member is absent, empty
+// or not a string (null, a number, an object), and that is no response, or a request
+// whose id is an object, an array or a boolean, is answered with a JSON-RPC Invalid
+// Request error carrying its id (null when it has none or one of an odd type), before
+// and after initialization, as over HTTP, and that the messages after it are served.
+// Responses (a result, an error) are not refused.
 func TestStdioInvalidRequest(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "c.db")
@@ -379,24 +382,45 @@ func TestStdioInvalidRequest(t *testing.T) {
 		pre  []string // the lines before it
 		line string
 		id   string // the key of the reply
+		msg  string // its message; "" means invalidMethod
 	}{
 		{name: "null method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
 		{name: "null method, string id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":"x","method":null,"params":{}}`, id: `"x"`},
 		{name: "number method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":5}`, id: "7"},
 		{name: "object method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":{}}`, id: "7"},
 		{name: "null method, no id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","method":null}`, id: "null"},
+		{name: "no method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7}`, id: "7"},
+		{name: "no method, string id, params", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":"y","params":{}}`, id: `"y"`},
+		{name: "no method, no id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0"}`, id: "null"},
+		{name: "empty method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":""}`, id: "7"},
+		{name: "no method before initialize", line: `{"jsonrpc":"2.0","id":7}`, id: "7"},
+		{name: "object id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":{"n":7},"method":"ping"}`, id: "null", msg: invalidID},
+		{name: "array id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":[7],"method":"tools/list"}`, id: "null", msg: invalidID},
+		{name: "boolean id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, id: "null", msg: invalidID},
+		{name: "boolean id before initialize", line: `{"jsonrpc":"2.0","id":false,"method":"initialize","params":{}}`, id: "null", msg: invalidID},
 		{name: "null method before initialize", line: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := serveStdin(t, db, lines(append(tc.pre, tc.line, `{"jsonrpc":"2.0","id":2,"method":"ping"}`)...))
 			got, ok := r.replies[tc.id]
-			if !ok || got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || !strings.Contains(got.Error.Message, "method member must be a string") {
-				t.Errorf("reply to %s: %+v (found %v); stdout:\n%s", tc.line, got.Error, ok, r.stdout)
+			if want := cmp.Or(tc.msg, invalidMethod); !ok || got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || got.Error.Message != want {
+				t.Errorf("reply to %s: %+v (found %v), want %q; stdout:\n%s", tc.line, got.Error, ok, want, r.stdout)
 			}
 			if after, ok := r.replies["2"]; !ok || after.Error != nil {
 				t.Errorf("the ping after it: %+v (found %v)", after.Error, ok)
 			}
 		})
+	}
+	// Responses, to no request of the server's here: not refused (mcp-go drops them).
+	for _, line := range []string{`{"jsonrpc":"2.0","id":5,"result":{}}`, `{"jsonrpc":"2.0","id":6,"result":null}`,
+		`{"jsonrpc":"2.0","id":7,"error":{"code":-1,"message":"no"}}`, `{"jsonrpc":"2.0","id":8,"method":null,"result":{}}`} {
+		r := serveStdin(t, db, lines(initLine, initializedLine, line, `{"jsonrpc":"2.0","id":2,"method":"ping"}`))
+		if strings.Contains(r.stdout, "Invalid Request") {
+			t.Errorf("the response %s was refused:\n%s", line, r.stdout)
+		}
+		if after, ok := r.replies["2"]; !ok || after.Error != nil {
+			t.Errorf("the ping after %s: %+v (found %v)", line, after.Error, ok)
+		}
 	}
 }

@@ -39,9 +39,9 @@ const (
 
 // CheckoutOutcome is what a checkout call ended with: the checkout and, for each
 // seller, its order. A refusal of the whole basket (an empty cart, the daily limit, a
-// declined quote, …) is a *Refusal error instead; Checkout returns it with an outcome
-// that holds only the checkout it was recorded with, if any (none when the refusal
-// came before one was begun: the key, the address, an empty cart).
+// declined quote, …) is a *Refusal error instead; its KeptUnder names the key of the
+// checkout it is recorded with, if any (none when the refusal came before one was
+// begun: the key, the address, an empty cart, a conflict).
 type CheckoutOutcome struct {
 	Status   CheckoutStatus
 	Checkout store.Checkout
@@ -79,8 +79,7 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	if r.IdempotencyKey != "" {
 		c, err := s.cfg.Store.CheckoutByKey(ctx, r.CustomerID, key)
 		if err == nil {
-			out, err := s.settleCheckout(ctx, c)
-			return refusedWith(c, out, err)
+			return s.replayCheckout(ctx, c, r)
 		}
 		if !errors.Is(err, store.ErrNotFound) {
 			return CheckoutOutcome{}, err
@@ -100,28 +99,34 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 		return CheckoutOutcome{}, refuse(RefusalCartEmpty, RefusalParams{})
 	case err != nil:
 		return CheckoutOutcome{}, err
-	case !created:
-		out, err := s.settleCheckout(ctx, c)
-		return refusedWith(c, out, err)
+	case !created && c.IdemKey == key: // recorded by a call racing this one since the look-up above
+		return s.replayCheckout(ctx, c, r)
+	case !created: // another call's checkout of the same cart
+		return s.settleCheckout(ctx, c)
 	}
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
 	out, err := s.quoteCheckout(ctx, &c, cart, addr, via)
-	out, err = s.checkoutOutcome(ctx, c, out, err)
-	return refusedWith(c, out, err)
+	return s.checkoutOutcome(ctx, c, out, err)
 }
 
-// refusedWith gives a refusal (err) of checkout c an outcome that names c, so that the
-// caller can tell under which idempotency key it is kept: c's own, or, when this call
-// joined another call's checkout of the same cart, that call's.
-func refusedWith(c store.Checkout, out CheckoutOutcome, err error) (CheckoutOutcome, error) {
-	var ref *Refusal
-	if errors.As(err, &ref) && out.Checkout.ID == "" {
-		out = CheckoutOutcome{Checkout: c}
+// replayCheckout answers checkout call r with the outcome of c, the checkout already
+// recorded under r's idempotency key, unless r names another address than c delivers
+// to, or another fulfillment option than c asked for (RefusalCheckoutConflict). Both
+// are compared with what c recorded (the address named, or the default one at the
+// time; the option asked for, none included), never with the addresses now; a call
+// that names none asks for no particular one and gets c's outcome.
+func (s *Service) replayCheckout(ctx context.Context, c store.Checkout, r CheckoutRequest) (CheckoutOutcome, error) {
+	switch {
+	case r.AddressID != "" && r.AddressID != c.AddressID:
+		return CheckoutOutcome{}, refuse(RefusalCheckoutConflict, RefusalParams{AddressID: c.AddressID, AskedAddressID: callerText(r.AddressID)})
+	case r.FulfillmentOption != "" && text.Shorten(r.FulfillmentOption, 80) != c.FulfillmentOptionID:
+		return CheckoutOutcome{}, refuse(RefusalCheckoutConflict, RefusalParams{FulfillmentID: c.FulfillmentOptionID,
+			AskedFulfillmentID: callerText(r.FulfillmentOption)})
 	}
-	return out, err
+	return s.settleCheckout(ctx, c)
 }
 
 // checkoutOutcome replaces a lost race with the outcome of the call that won it.
@@ -157,7 +162,7 @@ func (s *Service) refuseCheckout(ctx context.Context, c *store.Checkout, from st
 	case err != nil:
 		return err
 	}
-	return ref
+	return ref.kept(c.IdemKey)
 }
 
 // basketLine is a cart line with its product.
@@ -169,9 +174,17 @@ type basketLine struct {
 // quoteCheckout opens one session per seller for the new checkout c, applies the
 // rules, and pays or leaves the basket quoted for the person to confirm.
 func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart store.Cart, addr *store.Address, via string) (CheckoutOutcome, error) {
+	// Until the sellers are asked, an error with the caller gone (the reads and writes
+	// below end with its context) ends the checkout as interrupted at once.
+	early := func(err error) (CheckoutOutcome, error) {
+		if ctx.Err() == nil || errors.As(err, new(lostRace)) {
+			return CheckoutOutcome{}, err
+		}
+		return CheckoutOutcome{}, s.interruptCheckout(ctx, c)
+	}
 	rules, err := s.cfg.Store.Rules(ctx, c.CustomerID)
 	if err != nil {
-		return CheckoutOutcome{}, err
+		return early(err)
 	}
 	pm, err := s.payingCard(ctx, c.CustomerID)
 	var ref *Refusal
@@ -179,7 +192,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutOpen, nil, "", ref)
 	}
 	if err != nil {
-		return CheckoutOutcome{}, err
+		return early(err)
 	}
 	// Group the lines by seller, setting aside those that cannot be offered, and
 	// begin the seller orders one after the other, in the order of the cart.
@@ -194,7 +207,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		case errors.Is(err, catalog.ErrNotFound):
 			ref = refuse(RefusalUnknownProduct, RefusalParams{ProductID: l.ProductID})
 		case err != nil:
-			return CheckoutOutcome{}, err
+			return early(err)
 		case !product.Purchasable():
 			ref = notInStock(&product)
 		case product.Billing != nil: // it became a subscription after it was put in the cart
@@ -204,7 +217,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		}
 		if ref != nil {
 			if err := s.refuseLine(ctx, c, l, product, ref); err != nil {
-				return CheckoutOutcome{}, err
+				return early(err)
 			}
 			continue
 		}
@@ -217,7 +230,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 	for i, sellerID := range sellers {
 		p, err := s.beginSellerOrder(ctx, c, sellerID, groups[sellerID])
 		if err != nil {
-			return CheckoutOutcome{}, err
+			return early(err)
 		}
 		ps[i] = p
 	}
@@ -232,6 +245,21 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		}()
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		// The caller went away while the sellers quoted. Nothing is approved, so nothing
+		// can have been charged: every seller order ends interrupted now (its session
+		// canceled) rather than at recovery, and the checkout with them.
+		bg := context.WithoutCancel(ctx)
+		for _, p := range ps {
+			if p.State != store.PurchaseOpen {
+				continue
+			}
+			if err := s.fail(bg, p, store.PurchaseOpen, refuse(RefusalInterrupted, RefusalParams{})); errors.As(err, new(lostRace)) {
+				return CheckoutOutcome{}, err
+			}
+		}
+		return s.endCheckout(bg, c, store.CheckoutOpen)
+	}
 	var ok []*store.Purchase
 	for i, err := range errs {
 		var ref *Refusal
@@ -239,6 +267,8 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		case err == nil:
 			ok = append(ok, ps[i])
 		case errors.As(err, &ref):
+		case errors.As(err, new(lostRace)): // the checkout was ended meanwhile (its cart emptied)
+			return CheckoutOutcome{}, err
 		default:
 			// An internal error: the seller order ends, recorded, and the rest goes on.
 			s.cfg.Log.ErrorContext(ctx, "quote seller order", "checkout", c.ID, "err", err)
@@ -277,6 +307,25 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 	return s.payCheckout(ctx, c, store.CheckoutOpen, ok, store.PurchaseOpen, rules)
 }
 
+// interruptCheckout ends open checkout c, whose caller went away before its sellers
+// were asked: refused as interrupted (nothing approved, so nothing charged; the lines
+// stay in the cart), with the seller orders recorded so far, as recovery would end it
+// later.
+func (s *Service) interruptCheckout(ctx context.Context, c *store.Checkout) error {
+	ctx = context.WithoutCancel(ctx)
+	all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	var open []*store.Purchase
+	for i := range all {
+		if all[i].State == store.PurchaseOpen {
+			open = append(open, &all[i])
+		}
+	}
+	return s.refuseCheckout(ctx, c, store.CheckoutOpen, open, store.PurchaseOpen, refuse(RefusalInterrupted, RefusalParams{}))
+}
+
 // refuseLine records a cart line that cannot be offered to its seller as a refused
 // purchase of its own, so that the checkout's outcome names it.
 func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.CartLine, product catalog.Product, ref *Refusal) error {
@@ -284,6 +333,9 @@ func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.Car
 		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + l.SellerID + "/" + l.ProductID, Mode: c.Mode,
 		ProductID: l.ProductID, SellerID: l.SellerID, Quantity: l.Quantity, CheckoutID: c.ID,
 	})
+	if errors.Is(err, store.ErrStateChanged) { // the checkout was ended meanwhile (its cart emptied)
+		return lostRace{c.ID}
+	}
 	if err != nil || !created {
 		return err
 	}
@@ -292,7 +344,11 @@ func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.Car
 		Amount: product.Price.Amount * int64(l.Quantity)}}
 	p.Currency = product.Price.Currency
 	ref.record(&p, store.PurchaseFailed)
-	return s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
+	err = s.cfg.Store.Advance(ctx, &p, "refused", string(ref.Code), store.PurchaseOpen)
+	if errors.Is(err, store.ErrStateChanged) { // ended meanwhile with its checkout (the cart was emptied)
+		return lostRace{c.ID}
+	}
+	return err
 }
 
 // beginSellerOrder records the purchase of one seller's lines of checkout c.
@@ -304,11 +360,16 @@ func (s *Service) beginSellerOrder(ctx context.Context, c *store.Checkout, selle
 		asked[i] = store.Line{ProductID: l.product.ID, Title: l.product.Title, Quantity: l.line.Quantity,
 			UnitAmount: l.product.Price.Amount, Amount: l.product.Price.Amount * int64(l.line.Quantity)}
 	}
+	// With the seller's name, the first title and the currency, also until the seller
+	// quotes: a checkout interrupted before that still names what it was buying.
 	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
 		CustomerID: c.CustomerID, IdemKey: c.ID + "/" + sellerID, Mode: c.Mode, Currency: first.Price.Currency,
 		ProductID: first.ID, SellerID: sellerID, Quantity: lines[0].line.Quantity, CheckoutID: c.ID, AddressID: c.AddressID,
-		Lines: asked,
+		Lines: asked, SellerName: first.SellerName, Title: first.Title, Brand: first.Brand, Category: first.Category,
 	})
+	if errors.Is(err, store.ErrStateChanged) { // the checkout was ended meanwhile (its cart emptied): no seller is asked
+		return nil, lostRace{c.ID}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -323,6 +384,9 @@ func (s *Service) beginSellerOrder(ctx context.Context, c *store.Checkout, selle
 func (s *Service) quoteSellerOrder(ctx context.Context, p *store.Purchase, lines []basketLine, addr *store.Address,
 	pm store.PaymentMethod, rules store.Rules, option string) error {
 	err := s.quoteSellerSteps(ctx, p, lines, addr, pm, rules, option)
+	if ctx.Err() != nil {
+		return err // the caller left: quoteCheckout ends the order as interrupted, not as the seller's fault
+	}
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
 		ref.record(p, store.PurchaseFailed)
@@ -406,6 +470,8 @@ func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store
 	if err := s.fault("approved"); err != nil {
 		return CheckoutOutcome{}, err
 	}
+	ctx, done := s.paying(ctx) // approved: every seller order is paid to its end, caller or not
+	defer done()
 	errs := make([]error, len(ps))
 	var wg sync.WaitGroup
 	for i, p := range ps {
@@ -448,7 +514,15 @@ func (s *Service) endCheckout(ctx context.Context, c *store.Checkout, from store
 		}
 	}
 	c.State = store.CheckoutDone
-	if err := s.cfg.Store.AdvanceCheckout(ctx, c, from); err != nil && !errors.Is(err, store.ErrStateChanged) {
+	switch err := s.cfg.Store.AdvanceCheckout(ctx, c, from); {
+	case errors.Is(err, store.ErrStateChanged):
+		// Ended meanwhile by another call (or its cart emptied): answer what is recorded,
+		// as a retry of its key would, not what this call holds in memory.
+		if *c, err = s.cfg.Store.CheckoutByID(ctx, c.ID); err != nil {
+			return CheckoutOutcome{}, err
+		}
+		return s.settleCheckout(ctx, *c)
+	case err != nil:
 		return CheckoutOutcome{}, err
 	}
 	return s.outcomeOfCheckout(ctx, *c)
@@ -572,7 +646,7 @@ func (s *Service) settleCheckout(ctx context.Context, c store.Checkout) (Checkou
 func (s *Service) outcomeOfCheckout(ctx context.Context, c store.Checkout) (CheckoutOutcome, error) {
 	switch c.State {
 	case store.CheckoutRefused, store.CheckoutCanceled:
-		return CheckoutOutcome{}, RecordedRefusal(c.FailureCode, c.FailureParams, "", "")
+		return CheckoutOutcome{}, RecordedRefusal(c.FailureCode, c.FailureParams, "", "").kept(c.IdemKey)
 	}
 	ps, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
 	if err != nil {
@@ -596,7 +670,7 @@ func (s *Service) outcomeOfCheckout(ctx context.Context, c store.Checkout) (Chec
 		case store.PurchaseFailed, store.PurchaseCanceled, store.PurchaseChargedNoOrder:
 			// A charged_no_order seller order placed nothing either: its refusal
 			// (RefusalChargedNoOrder) says what Stripe shows charged.
-			so.Refusal = RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
+			so.Refusal = RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID).kept(p.IdemKey)
 			refused++
 		case store.PurchaseQuoted:
 			so.Status = StatusConfirmationRequired
@@ -609,7 +683,9 @@ func (s *Service) outcomeOfCheckout(ctx context.Context, c store.Checkout) (Chec
 	switch {
 	case c.State == store.CheckoutQuoted:
 		out.Status = CheckoutConfirmationRequired
-	case pending > 0:
+	case c.State != store.CheckoutDone || pending > 0:
+		// Open (its call is still quoting, or died doing so: Recover ends it) or
+		// paying: not over, whatever its seller orders show so far.
 		out.Status = CheckoutPending
 	case refused == 0:
 		out.Status = CheckoutCompleted

@@ -8,8 +8,10 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,6 +98,16 @@ func (e *env) ledger(out checkout.CheckoutOutcome) {
 	}
 }
 
+// overLoopback serves h on a real loopback HTTP server and returns a proxy to it, so
+// that a seller's calls cross the network stack as a real seller's do (a caller going
+// away ends the request in flight).
+func overLoopback(t *testing.T, h http.Handler) http.Handler {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	return httputil.NewSingleHostReverseProxy(u)
+}
+
 // viaHTTP serves sellerID's reference seller on a real loopback HTTP server and
 // proxies the sandbox's calls to it, so that its checkout crosses the network stack.
 func viaHTTP(t *testing.T, sellerID string) func(string, http.Handler) http.Handler {
@@ -103,10 +115,7 @@ func viaHTTP(t *testing.T, sellerID string) func(string, http.Handler) http.Hand
 		if id != sellerID {
 			return h
 		}
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
-		u, _ := url.Parse(srv.URL)
-		return httputil.NewSingleHostReverseProxy(u)
+		return overLoopback(t, h)
 	}
 }
 
@@ -540,18 +549,9 @@ func TestUnknownDeliveryOption(t *testing.T) {
 // is kept for the next checkout.
 func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
 	ctx := context.Background()
-	completing, release := make(chan struct{}), make(chan struct{})
-	var once sync.Once
-	hold := func(_ string, h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.HasSuffix(r.URL.Path, "/complete") {
-				once.Do(func() { close(completing) })
-				<-release
-			}
-			h.ServeHTTP(w, r)
-		})
-	}
-	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: hold}})
+	gate := newCompleteGate()
+	completing, release := gate.entered, gate.release
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.hold}})
 	b := e.fillCart()
 	more, gone := b.products[b.sellers[0]][0], b.products[b.sellers[1]][0]
 	var added catalog.Product
@@ -605,7 +605,281 @@ func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
 	}
 }
 
-// A checkout's refusal comes with an outcome naming the checkout it was recorded with,
+// Emptying the cart (clear_cart, or update_cart removing its last line) while a quote
+// of it awaits confirmation ends that checkout: confirming the quote afterwards buys
+// nothing and is refused as cart_emptied (not superseded), as is a retry with the
+// checkout's key, with nothing charged; a product added to the emptied cart waits for
+// the next checkout.
+func TestEmptiedCartEndsItsQuote(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		empty func(e *env, b basket) (store.Emptied, error)
+	}{
+		{"clear_cart", func(e *env, _ basket) (store.Emptied, error) {
+			return e.svc.ClearCart(context.Background(), e.customer)
+		}},
+		{"update_cart removing every line", func(e *env, b basket) (store.Emptied, error) {
+			var last checkout.CartView
+			for _, s := range b.sellers {
+				for _, p := range b.products[s] {
+					v, err := e.svc.UpdateCart(context.Background(), e.customer, p.ID, 0)
+					if err != nil {
+						return store.Emptied{}, err
+					}
+					if len(v.Groups) > 0 && v.Emptied != nil {
+						e.t.Errorf("removing %s, with lines left, emptied the cart: %+v", p.ID, *v.Emptied)
+					}
+					last = v
+				}
+			}
+			if last.Emptied == nil {
+				return store.Emptied{}, errors.New("removing the last line did not say the cart was emptied")
+			}
+			return *last.Emptied, nil
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			rules := noLimits
+			rules.ConfirmAbove = 1_00
+			e := newEnv(t, envOpts{rules: &rules})
+			b := e.fillCart()
+			quoted, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			if err != nil || quoted.Status != checkout.CheckoutConfirmationRequired {
+				t.Fatalf("quote: %s, %v", quoted.Status, err)
+			}
+			emptied, err := tc.empty(e, b)
+			if err != nil || emptied.Ended.ID != quoted.Checkout.ID || emptied.Ended.QuoteID != quoted.Checkout.QuoteID || emptied.Paying.ID != "" {
+				t.Fatalf("emptied %+v, %v; want the quote %s ended", emptied, err, quoted.Checkout.QuoteID)
+			}
+			other := e.product(500, 5000)
+			if _, err := e.svc.AddToCart(ctx, e.customer, other.ID, 1); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range []checkout.CheckoutRequest{
+				{CustomerID: e.customer, QuoteID: quoted.Checkout.QuoteID},
+				{CustomerID: e.customer, QuoteID: quoted.Checkout.QuoteID},
+				{CustomerID: e.customer, IdempotencyKey: "k1"},
+			} {
+				out, err := e.svc.Checkout(ctx, r)
+				if ref := wantRefusal(t, err, checkout.RefusalCartEmptied); ref.KeptUnder != "k1" {
+					t.Errorf("%+v: refusal kept under %q, want k1", r, ref.KeptUnder)
+				}
+				if out.Status != "" {
+					t.Errorf("%+v: status %s alongside the refusal", r, out.Status)
+				}
+			}
+			ps, err := e.st.CheckoutPurchases(ctx, quoted.Checkout.ID)
+			if err != nil || len(ps) != len(b.sellers) {
+				t.Fatalf("%d seller orders, %v", len(ps), err)
+			}
+			for _, p := range ps {
+				if p.State != store.PurchaseCanceled || p.FailureCode != string(checkout.RefusalCartEmptied) {
+					t.Errorf("seller order %s: %s %q, want canceled, cart_emptied", p.SellerID, p.State, p.FailureCode)
+				}
+			}
+			if n := e.succeeded(); n != 0 {
+				t.Errorf("%d charges, want none", n)
+			}
+			cart, err := e.st.Cart(ctx, e.customer)
+			if err != nil || len(cart.Lines) != 1 || cart.Lines[0].ProductID != other.ID {
+				t.Errorf("cart %+v, %v; want only %s, added after the emptying", cart.Lines, err, other.ID)
+			}
+			// The next checkout buys what the cart holds now.
+			out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k2"})
+			if err != nil || out.Status != checkout.CheckoutConfirmationRequired || len(out.Orders) != 1 || out.Orders[0].Purchase.ProductID != other.ID {
+				t.Errorf("next checkout: %s, %v, %+v; want a quote of %s", out.Status, err, out.Orders, other.ID)
+			}
+		})
+	}
+}
+
+// Emptying the cart while a checkout of it is being paid (confirmed, its sellers
+// completing) does not stop it: the emptying says so, and every seller order is charged
+// once and completes.
+func TestEmptiedCartWhileItsCheckoutPays(t *testing.T) {
+	ctx := context.Background()
+	gate := newCompleteGate()
+	completing, release := gate.entered, gate.release
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.hold}})
+	b := e.fillCart()
+	done := make(chan checkout.CheckoutOutcome)
+	go func() {
+		out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- out
+	}()
+	<-completing
+	emptied, err := e.svc.ClearCart(ctx, e.customer)
+	close(release)
+	out := <-done
+	if err != nil || emptied.Paying.ID == "" || emptied.Paying.ID != out.Checkout.ID || emptied.Ended.ID != "" || emptied.Removed != 2*len(b.sellers) {
+		t.Fatalf("emptied %+v, %v; want the checkout %s paying, not ended, and %d lines removed", emptied, err, out.Checkout.ID, 2*len(b.sellers))
+	}
+	if out.Status != checkout.CheckoutCompleted {
+		t.Fatalf("checkout %s, want completed", out.Status)
+	}
+	e.ledger(out)
+	if n := e.succeeded(); n != len(b.sellers) {
+		t.Errorf("%d charges, want one per seller (%d)", n, len(b.sellers))
+	}
+	if cart, err := e.st.Cart(ctx, e.customer); err != nil || len(cart.Lines) != 0 {
+		t.Errorf("cart %+v, %v; want it empty", cart.Lines, err)
+	}
+}
+
+// Emptying the cart while its checkout's sellers quote (before anything is approved)
+// ends that checkout too: its call answers cart_emptied, nothing is approved or
+// charged, even below the confirmation threshold, where it would have paid at once.
+func TestEmptiedCartWhileItsCheckoutQuotes(t *testing.T) {
+	ctx := context.Background()
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	hold := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && r.URL.Path == "/checkout_sessions" {
+				once.Do(func() { close(entered); <-release })
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: hold}})
+	e.fillCart()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+		done <- err
+	}()
+	<-entered
+	emptied, err := e.svc.ClearCart(ctx, e.customer)
+	close(release)
+	if err != nil || emptied.Ended.ID == "" || emptied.Ended.QuoteID != "" {
+		t.Fatalf("emptied %+v, %v; want the checkout being quoted ended", emptied, err)
+	}
+	wantRefusal(t, <-done, checkout.RefusalCartEmptied)
+	_, err = e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	wantRefusal(t, err, checkout.RefusalCartEmptied)
+	ps, err := e.st.CheckoutPurchases(ctx, emptied.Ended.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if !store.Terminal(p.State) || p.OrderID != "" {
+			t.Errorf("seller order %s: %s, order %q; want it ended with no order", p.SellerID, p.State, p.OrderID)
+		}
+	}
+	if n := len(e.sb.Stripe.Tokens()); n != 0 {
+		t.Errorf("%d tokens issued, want none", n)
+	}
+}
+
+// Emptying the cart while its checkout records its seller orders (before any seller is
+// asked) ends the checkout, and no seller order is recorded after it: the store refuses
+// one for a checkout no longer open, so no seller is asked and none is left open.
+func TestEmptiedCartWhileItsSellerOrdersAreRecorded(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		after int // seller orders recorded before the cart is emptied
+	}{
+		{"recording the first seller order", 0},
+		{"recording the second seller order", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var opens atomic.Int32
+			countOpens := func(_ string, h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.Method == http.MethodPost && r.URL.Path == "/checkout_sessions" {
+						opens.Add(1)
+					}
+					h.ServeHTTP(w, r)
+				})
+			}
+			e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: countOpens}})
+			b := e.fillCart()
+			if len(b.sellers) < 2 {
+				t.Fatalf("the cart has %d sellers, want at least 2", len(b.sellers))
+			}
+			bg := context.Background()
+			var (
+				begun    atomic.Int32
+				emptied  store.Emptied
+				emptyErr error
+			)
+			e.st.Now = func() time.Time { // the cart is emptied as the store begins recording a seller order
+				if calledFrom("github.com/commerce-mcp/commerce-mcp/store.(*Store).BeginPurchase") &&
+					!calledFrom("github.com/commerce-mcp/commerce-mcp/store.(*Store).appendEvent") &&
+					begun.Add(1) == int32(tc.after+1) {
+					emptied, emptyErr = e.svc.ClearCart(bg, e.customer)
+				}
+				return e.clock.Now()
+			}
+			_, err := e.svc.Checkout(bg, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			wantRefusal(t, err, checkout.RefusalCartEmptied)
+			if emptyErr != nil || emptied.Ended.ID == "" || emptied.Ended.QuoteID != "" {
+				t.Fatalf("emptied %+v, %v; want the checkout being quoted ended", emptied, emptyErr)
+			}
+			_, err = e.svc.Checkout(bg, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			wantRefusal(t, err, checkout.RefusalCartEmptied)
+			c, err := e.st.CheckoutByKey(bg, e.customer, "k1")
+			if err != nil || c.ID != emptied.Ended.ID || c.State != store.CheckoutCanceled || c.FailureCode != string(checkout.RefusalCartEmptied) {
+				t.Fatalf("checkout %s %s %q (%v); want %s canceled, cart_emptied", c.ID, c.State, c.FailureCode, err, emptied.Ended.ID)
+			}
+			ps, err := e.st.CheckoutPurchases(bg, c.ID)
+			if err != nil || len(ps) != tc.after {
+				t.Fatalf("%d seller orders (%v), want the %d recorded before the emptying", len(ps), err, tc.after)
+			}
+			for _, p := range ps {
+				if !store.Terminal(p.State) || p.OrderID != "" {
+					t.Errorf("seller order %s: %s, order %q; want it ended with no order", p.SellerID, p.State, p.OrderID)
+				}
+			}
+			if n := opens.Load(); n != 0 {
+				t.Errorf("%d seller sessions opened for the emptied cart, want none", n)
+			}
+			if n := len(e.sb.Stripe.Tokens()); n != 0 {
+				t.Errorf("%d tokens issued, want none", n)
+			}
+		})
+	}
+}
+
+// A checkout whose every seller refused is ended by its call; when the cart is emptied
+// just before (the checkout canceled, as the last seller session is canceled), the call
+// answers what is recorded, as a retry of its key does (cart_emptied), not the outcome
+// it held in memory.
+func TestEmptiedCartAsItsCheckoutEnds(t *testing.T) {
+	var (
+		e        *env
+		sellers  int
+		cancels  atomic.Int32
+		emptied  store.Emptied
+		emptyErr error
+	)
+	bg := context.Background()
+	emptyAtLastCancel := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/cancel") && cancels.Add(1) == int32(sellers) {
+				emptied, emptyErr = e.svc.ClearCart(bg, e.customer) // every seller order is already refused
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	rules := noLimits
+	rules.PerOrderMax = 1 // every seller's quote is over it: refused, its session canceled
+	e = newEnv(t, envOpts{rules: &rules, sandbox: sandbox.Options{SellerMiddleware: emptyAtLastCancel}})
+	sellers = len(e.fillCart().sellers)
+	_, err := e.svc.Checkout(bg, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	if emptyErr != nil || emptied.Ended.ID == "" {
+		t.Fatalf("emptied %+v, %v; want the checkout ended", emptied, emptyErr)
+	}
+	wantRefusal(t, err, checkout.RefusalCartEmptied)
+	_, err = e.svc.Checkout(bg, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	wantRefusal(t, err, checkout.RefusalCartEmptied)
+}
+
+// A checkout's refusal names the key of the checkout it was recorded with (KeptUnder),
 // none when it came before one was begun, so that a caller can tell whether its
 // idempotency key keeps it; a call that joins another call's checkout of the same cart
 // is answered with that checkout, under the other key.
@@ -621,7 +895,7 @@ func TestCheckoutRefusalNamesItsCheckout(t *testing.T) {
 		name string
 		req  checkout.CheckoutRequest
 		code checkout.RefusalCode
-		key  string // of the checkout named; "" for none
+		key  string // the refusal is kept under; "" for none
 	}{
 		{"unknown address", checkout.CheckoutRequest{IdempotencyKey: "k0", AddressID: "nope"}, checkout.RefusalUnknownAddress, ""},
 		{"reserved key", checkout.CheckoutRequest{IdempotencyKey: checkout.ReservedKeyPrefix + "x"}, checkout.RefusalReservedKey, ""},
@@ -630,10 +904,9 @@ func TestCheckoutRefusalNamesItsCheckout(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.req.CustomerID = e.customer
-			out, err := e.svc.Checkout(ctx, tt.req)
-			wantRefusal(t, err, tt.code)
-			if out.Checkout.IdemKey != tt.key || (tt.key == "") != (out.Checkout.ID == "") {
-				t.Errorf("outcome names checkout %q under key %q, want key %q", out.Checkout.ID, out.Checkout.IdemKey, tt.key)
+			_, err := e.svc.Checkout(ctx, tt.req)
+			if ref := wantRefusal(t, err, tt.code); ref.KeptUnder != tt.key {
+				t.Errorf("refusal kept under %q, want %q", ref.KeptUnder, tt.key)
 			}
 		})
 	}
@@ -650,5 +923,270 @@ func TestCheckoutRefusalNamesItsCheckout(t *testing.T) {
 	if err != nil || joined.Checkout.ID != quoted.Checkout.ID || joined.Checkout.IdemKey != "k2" {
 		t.Errorf("a call under k3 while the cart is quoted under k2: checkout %q under %q (%v), want %q under k2",
 			joined.Checkout.ID, joined.Checkout.IdemKey, err, quoted.Checkout.ID)
+	}
+}
+
+// A checkout stopped while its sellers quote (as by a crash: here recovery settles it
+// while every seller's POST /checkout_sessions stalls) is refused as interrupted, and
+// the outcome its key returns still names each seller and prices its lines in their
+// currency: the seller orders are recorded with what the catalog said of them before
+// any seller answered. Nothing is charged and the lines stay in the cart.
+func TestCheckoutInterruptedWhileQuoting(t *testing.T) {
+	ctx := context.Background()
+	var (
+		entered = make(chan struct{})
+		release = make(chan struct{})
+		once    sync.Once
+	)
+	stallOpens := func(_ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && r.URL.Path == "/checkout_sessions" {
+				once.Do(func() { close(entered) })
+				<-release
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: stallOpens}})
+	b := e.fillCart()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+		done <- err
+	}()
+	<-entered
+	if _, err := e.service().Recover(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	<-done
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	if err != nil || out.Status != checkout.CheckoutNothingBought || len(out.Orders) == 0 {
+		t.Fatalf("after recovery: %+v, %v; want every seller order refused", out.Status, err)
+	}
+	names := map[string]string{}
+	for _, id := range b.sellers {
+		s, err := e.cat.Seller(ctx, id)
+		if err != nil || s.Name == "" {
+			t.Fatalf("seller %s: %+v, %v", id, s, err)
+		}
+		names[id] = s.Name
+	}
+	for _, so := range out.Orders {
+		p := so.Purchase
+		if so.Refusal == nil || so.Refusal.Code != "interrupted" {
+			t.Errorf("%s: %s (%+v), want refused as interrupted", p.SellerID, so.Status, so.Refusal)
+		}
+		if p.SellerName == "" || p.SellerName != names[p.SellerID] {
+			t.Errorf("%s: seller name %q, want %q", p.SellerID, p.SellerName, names[p.SellerID])
+		}
+		if p.Currency != "USD" || p.Title == "" || len(p.Lines) == 0 {
+			t.Errorf("%s: currency %q, title %q, %d lines; want USD, the first line's title, its lines", p.SellerID, p.Currency, p.Title, len(p.Lines))
+		}
+	}
+	e.ledger(out)
+	if cart, _ := e.svc.ViewCart(ctx, e.customer); len(cart.Groups) != len(b.sellers) {
+		t.Errorf("cart has %d seller groups, want the %d it had", len(cart.Groups), len(b.sellers))
+	}
+}
+
+// A checkout the person confirmed is paid to its end when its caller goes away while a
+// seller completes its order (the client disconnected, or cancelled the request): the
+// other sellers' orders are not left alone completed, and this one is not failed with
+// its token revoked. Each seller order is charged once.
+func TestCheckoutPaidAfterCallerLeaves(t *testing.T) {
+	var (
+		entered = make(chan struct{})
+		release = make(chan struct{})
+		once    sync.Once
+		slow    string // the seller whose complete waits
+	)
+	holdComplete := func(id string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if id == slow && r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") {
+				once.Do(func() { close(entered) })
+				<-release
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	overHTTP := func(id string, h http.Handler) http.Handler { // as a real seller is reached
+		return overLoopback(t, holdComplete(id, h))
+	}
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: overHTTP}})
+	b := e.fillCart()
+	slow = b.sellers[1]
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	type result struct {
+		out checkout.CheckoutOutcome
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+		done <- result{out, err}
+	}()
+	<-entered
+	cancel() // the caller is gone while the slow seller completes
+	close(release)
+	<-done
+	out, err := e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	if err != nil || out.Status != checkout.CheckoutCompleted {
+		for _, so := range out.Orders {
+			t.Logf("%s: %s %v", so.Purchase.SellerID, so.Status, so.Refusal)
+		}
+		t.Fatalf("after the caller left: %s, %v; want every seller order completed", out.Status, err)
+	}
+	e.ledger(out)
+	if n := e.succeeded(); n != len(b.sellers) {
+		t.Errorf("%d charges, want %d", n, len(b.sellers))
+	}
+}
+
+// A checkout whose caller goes away while its sellers quote ends at once with every
+// seller order interrupted (nothing was approved, so nothing charged; the lines stay in
+// the cart), not with a seller blamed for "not responding", and not left open for
+// recovery with the key's retry answering pending.
+func TestCheckoutCallerLeavesWhileQuoting(t *testing.T) {
+	var (
+		entered = make(chan struct{})
+		release = make(chan struct{})
+		once    sync.Once
+	)
+	overHTTP := func(id string, h http.Handler) http.Handler {
+		held := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && r.URL.Path == "/checkout_sessions" {
+				held := false
+				once.Do(func() { held = true; close(entered) })
+				if held {
+					<-release
+				}
+			}
+			h.ServeHTTP(w, r)
+		})
+		return overLoopback(t, held)
+	}
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: overHTTP}})
+	b := e.fillCart()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+		done <- err
+	}()
+	<-entered
+	cancel()
+	close(release)
+	<-done
+	start := time.Now()
+	out, err := e.svc.Checkout(context.Background(), checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	if err != nil || out.Status != checkout.CheckoutNothingBought || len(out.Orders) != len(b.sellers) {
+		t.Fatalf("retry after %v: %s, %v, %d orders; want every seller order refused", time.Since(start), out.Status, err, len(out.Orders))
+	}
+	for _, so := range out.Orders {
+		if so.Refusal == nil || so.Refusal.Code != checkout.RefusalInterrupted {
+			t.Errorf("%s: %s (%+v), want interrupted", so.Purchase.SellerID, so.Status, so.Refusal)
+		}
+	}
+	if out.Checkout.State != store.CheckoutDone {
+		t.Errorf("checkout %s, want done", out.Checkout.State)
+	}
+	e.ledger(out)
+	if len(e.sb.Stripe.Tokens()) != 0 {
+		t.Errorf("%d tokens issued, want none", len(e.sb.Stripe.Tokens()))
+	}
+	if cart, _ := e.svc.ViewCart(context.Background(), e.customer); len(cart.Groups) != len(b.sellers) {
+		t.Errorf("cart has %d seller groups, want the %d it had", len(cart.Groups), len(b.sellers))
+	}
+}
+
+// calledFrom reports whether fn (a function's full name, e.g.
+// "github.com/commerce-mcp/commerce-mcp/store.(*Store).BeginPurchase") is on the
+// calling goroutine's stack.
+func calledFrom(fn string) bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	for {
+		f, more := frames.Next()
+		if f.Function == fn {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+// A checkout whose caller goes away before any seller is asked (while its seller
+// orders are being recorded, about a millisecond in) ends at once, refused as
+// interrupted with every seller order recorded so far (nothing approved, so nothing
+// charged; the lines stay in the cart), not left open until recovery with the key's
+// retry waiting and answering pending.
+func TestCheckoutCallerLeavesBeforeSellersAreAsked(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		after int // seller orders recorded before the caller leaves
+	}{
+		{"recording the first seller order", 0},
+		{"recording the second seller order", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var opens atomic.Int32
+			countOpens := func(_ string, h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.Method == http.MethodPost && r.URL.Path == "/checkout_sessions" {
+						opens.Add(1)
+					}
+					h.ServeHTTP(w, r)
+				})
+			}
+			e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: countOpens}})
+			b := e.fillCart()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var begun atomic.Int32
+			e.st.Now = func() time.Time { // the caller leaves as the store records a seller order
+				if calledFrom("github.com/commerce-mcp/commerce-mcp/store.(*Store).BeginPurchase") &&
+					!calledFrom("github.com/commerce-mcp/commerce-mcp/store.(*Store).appendEvent") && begun.Add(1) > int32(tc.after) {
+					cancel()
+				}
+				return e.clock.Now()
+			}
+			_, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			if err == nil {
+				t.Fatal("the call whose caller left answered without an error")
+			}
+			bg := context.Background()
+			c, err := e.st.CheckoutByKey(bg, e.customer, "k1")
+			if err != nil || c.State != store.CheckoutRefused || c.FailureCode != string(checkout.RefusalInterrupted) {
+				t.Fatalf("checkout %s %q (%v) once its call returned; want refused, interrupted", c.State, c.FailureCode, err)
+			}
+			ps, err := e.st.CheckoutPurchases(bg, c.ID)
+			if err != nil || len(ps) != tc.after {
+				t.Fatalf("%d seller orders (%v), want %d", len(ps), err, tc.after)
+			}
+			for _, p := range ps {
+				if p.State != store.PurchaseFailed || p.FailureCode != string(checkout.RefusalInterrupted) {
+					t.Errorf("seller order %s: %s %q, want failed, interrupted", p.SellerID, p.State, p.FailureCode)
+				}
+			}
+			_, err = e.svc.Checkout(bg, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+			wantRefusal(t, err, checkout.RefusalInterrupted)
+			if n := opens.Load(); n != 0 {
+				t.Errorf("%d seller sessions opened, want none", n)
+			}
+			if n := len(e.sb.Stripe.Tokens()); n != 0 {
+				t.Errorf("%d tokens issued, want none", n)
+			}
+			if cart, _ := e.svc.ViewCart(bg, e.customer); len(cart.Groups) != len(b.sellers) {
+				t.Errorf("cart has %d seller groups, want the %d it had", len(cart.Groups), len(b.sellers))
+			}
+			// The cart is free again: a new checkout quotes and buys it.
+			out, err := e.svc.Checkout(bg, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k2"})
+			if err != nil || out.Status != checkout.CheckoutCompleted {
+				t.Fatalf("checkout again: %s, %v; want completed", out.Status, err)
+			}
+		})
 	}
 }

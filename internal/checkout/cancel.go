@@ -149,7 +149,16 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 		if ask, err = s.cfg.Store.AskCancel(ctx, o.PurchaseID, ""); err != nil {
 			return CancelOutcome{}, err
 		}
-		if o, err = s.recheckChargedNoOrder(ctx, o); err != nil {
+		if err := s.fault("cancel_asked"); err != nil {
+			return CancelOutcome{}, err
+		}
+		// The re-ask is bounded (askTimeout): an ask named for no cancellation that
+		// still stands on a charged_no_order purchase staleCancel after it was made is
+		// one whose call died, and recovery withdraws it (store.WithdrawDeadAsks).
+		reask, cancel := context.WithTimeout(ctx, askTimeout)
+		o, err = s.recheckChargedNoOrder(reask, o)
+		cancel()
+		if err != nil {
 			s.cfg.Log.WarnContext(ctx, "could not ask the seller again about a charged_no_order order", "order", o.ID, "err", err)
 		}
 		if o.Status == store.OrderChargedNoOrder {
@@ -196,12 +205,15 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 			if via != ViaElicitation {
 				via = ViaQuoteID
 			}
+			// The quote carries this call's ask, renamed for it: declined, or left to
+			// lapse, it is withdrawn (store.WithdrawDeadAsks).
 			q, quoted, err := s.cfg.Store.QuoteCancellation(ctx, store.Cancellation{OrderID: o.ID, CustomerID: r.CustomerID,
-				ConfirmVia: via, ExpiresAt: s.now().Add(s.cfg.QuoteTTL)})
+				ConfirmVia: via, ExpiresAt: s.now().Add(s.cfg.QuoteTTL), Ask: ask})
 			if err != nil {
 				return CancelOutcome{}, err
 			}
 			if quoted {
+				ask = q.Ask
 				return CancelOutcome{Status: CancelConfirmationRequired, Order: o, Cancellation: q}, nil
 			}
 			return s.settleCancel(ctx, o, q)
@@ -221,8 +233,11 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	case err != nil:
 		return CancelOutcome{}, err
 	}
-	// This call carries it out; the request outlives a caller that hangs up.
+	// This call carries it out; the request outlives a caller that hangs up. Its claim
+	// is kept fresh while it runs, so that neither another call nor recovery takes it
+	// for dead (store.WithdrawDeadAsks) however long the seller or Stripe take.
 	ctx = context.WithoutCancel(ctx)
+	defer s.keepClaimed(ctx, c)()
 	if o.Status == store.OrderPending {
 		// Claimed: the person's cancel is recorded before anything is asked, so a
 		// renewal's order the seller shows late (to this call or any other process)
@@ -240,12 +255,41 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	return s.askSellerToCancel(ctx, o, c)
 }
 
+// keepClaimed keeps claimed cancellation c fresh (store.TouchCancellation) every
+// Config.ClaimBeat until the function it returns is called, which waits for the last
+// touch to end.
+func (s *Service) keepClaimed(ctx context.Context, c store.Cancellation) (stop func()) {
+	done, ended := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(ended)
+		t := time.NewTicker(s.cfg.ClaimBeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if err := s.cfg.Store.TouchCancellation(ctx, c.OrderID, c.ID); err != nil {
+					s.cfg.Log.WarnContext(ctx, "cancel: could not keep the claim fresh", "order", c.OrderID, "err", err)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-ended
+	}
+}
+
 // ConfirmCancelSealed acts on the person's answer to a cancellation dialog: state is
 // the sealed confirmation it was sent with (SealCancel). AnswerYes cancels; anything
 // else leaves the order as it is.
 func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state string, answer Answer) (CancelOutcome, error) {
 	c, err := s.unsealCancel(state, customerID)
 	if err != nil {
+		if lapsed, err := s.openSealed(purposeCancel, state, customerID); err == nil && lapsed.OrderID != "" {
+			return s.lapsedCancelAnswer(ctx, customerID, lapsed)
+		}
 		return CancelOutcome{}, refuse(RefusalConfirmationInvalid, RefusalParams{})
 	}
 	switch err := s.cfg.Store.UseOnce(ctx, "cancel", c.Nonce, time.Unix(c.ExpiresAt, 0)); {
@@ -271,6 +315,36 @@ func (s *Service) ConfirmCancelSealed(ctx context.Context, customerID, state str
 		return CancelOutcome{}, refuse(RefusalDeclinedByPerson, RefusalParams{OrderID: o.ID})
 	}
 	return s.CancelOrder(ctx, CancelRequest{CustomerID: customerID, OrderID: c.OrderID, ConfirmationID: c.QuoteID, ConfirmVia: ViaElicitation})
+}
+
+// lapsedCancelAnswer answers a genuine cancellation dialog c answered after it
+// lapsed: the asks its quote carries end now as a declined confirmation's do, not at
+// the next recovery (store.WithdrawDeadAsks), and the answer is refused as a lapsed
+// confirmation (RefusalCancelConfirmExpired: nothing canceled or refunded by it) —
+// unless the order was canceled meanwhile, or is being canceled, by another request,
+// whose outcome is told.
+func (s *Service) lapsedCancelAnswer(ctx context.Context, customerID string, c Confirmation) (CancelOutcome, error) {
+	if _, err := s.cfg.Store.WithdrawLapsedAsks(ctx, customerID, c.OrderID, c.QuoteID); err != nil {
+		s.cfg.Log.WarnContext(ctx, "cancel: the lapsed confirmation's ask is left to recovery", "order", c.OrderID, "err", err)
+	}
+	o, err := s.cfg.Store.Order(ctx, customerID, c.OrderID)
+	if errors.Is(err, store.ErrNotFound) {
+		return CancelOutcome{}, refuse(RefusalConfirmationInvalid, RefusalParams{})
+	}
+	if err != nil {
+		return CancelOutcome{}, err
+	}
+	if done, ok := alreadyCanceled(o); ok {
+		return done, nil
+	}
+	switch prev, err := s.cfg.Store.Cancellation(ctx, customerID, o.ID); {
+	case err == nil && (prev.State == store.CancelDone || prev.State == store.CancelRequested):
+		// Canceled, or being canceled, by another request: its outcome is told.
+		return s.settleCancel(ctx, o, prev)
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return CancelOutcome{}, err
+	}
+	return CancelOutcome{}, refuse(RefusalCancelConfirmExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second), OrderID: o.ID})
 }
 
 // answeredCancel reports what became of the cancellation confirmed by c, whose dialog
@@ -345,6 +419,14 @@ func (s *Service) settleCancel(ctx context.Context, o store.Order, c store.Cance
 	}
 	switch c.State {
 	case store.CancelQuoted:
+		if !s.now().Before(c.ExpiresAt) {
+			// Lapsed (a dialog left unanswered past it, say): never offered again. Its
+			// asks end as a declined confirmation's do; a new call asks anew.
+			if _, err := s.cfg.Store.WithdrawLapsedAsks(ctx, o.CustomerID, o.ID, c.ID); err != nil {
+				return CancelOutcome{}, err
+			}
+			return CancelOutcome{}, refuse(RefusalCancelConfirmExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second), OrderID: o.ID})
+		}
 		return CancelOutcome{Status: CancelConfirmationRequired, Order: o, Cancellation: c}, nil
 	case store.CancelFailed:
 		if c.FailureCode == string(RefusalChargedNoOrder) {

@@ -155,14 +155,7 @@ func TestDeclinedCancelWithdrawsItsAsk(t *testing.T) {
 	l := newLateEnv(t, reply404, envOpts{})
 	ctx := context.Background()
 	o := l.pausedRenewal()
-	rules, err := l.st.Rules(ctx, l.customer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules.ConfirmAbove = 1
-	if err := l.st.SetRules(ctx, l.customer, rules); err != nil {
-		t.Fatal(err)
-	}
+	l.confirmAbove(t, 1)
 	l.heal()
 	out, err := l.svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: l.customer, OrderID: o.ID, ConfirmVia: checkout.ViaElicitation})
 	if err != nil || out.Status != checkout.CancelConfirmationRequired {

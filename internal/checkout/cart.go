@@ -14,6 +14,9 @@ import (
 type CartView struct {
 	Revision int64
 	Groups   []CartGroup
+	// Emptied, after UpdateCart removed the cart's last line, says what emptying the
+	// cart did to a checkout of it (see ClearCart); nil otherwise.
+	Emptied *store.Emptied
 }
 
 // CartGroup is one seller's lines of a cart. Estimated is the sum of the catalog
@@ -77,7 +80,7 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 		}
 		return CartView{}, refuse(code, p)
 	}
-	c, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: product.ID, SellerID: product.SellerID, Quantity: quantity, Add: true})
+	c, _, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: product.ID, SellerID: product.SellerID, Quantity: quantity, Add: true})
 	if err != nil {
 		return CartView{}, cartRefusal(err, product.ID, quantity)
 	}
@@ -103,15 +106,22 @@ func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, 
 			sellerID = l.SellerID // a product gone from the catalog keeps its seller
 		}
 	}
-	c, err = s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: productID, SellerID: sellerID, Quantity: quantity})
+	c, emptied, err := s.cfg.Store.ChangeCart(ctx, customerID, store.CartChange{ProductID: productID, SellerID: sellerID, Quantity: quantity})
 	if err != nil {
 		return CartView{}, cartRefusal(err, productID, quantity)
 	}
-	return s.cartView(ctx, c)
+	v, err := s.cartView(ctx, c)
+	v.Emptied = emptied
+	return v, err
 }
 
-// ClearCart empties the customer's cart and returns how many lines it held.
-func (s *Service) ClearCart(ctx context.Context, customerID string) (int, error) {
+// ClearCart empties the customer's cart and says how many lines it held and what that
+// did to a checkout of it. The person who empties the cart no longer wants its lines:
+// a checkout of it not yet approved (its sellers being quoted, or its quote awaiting
+// confirmation) ends, nothing bought, and confirming its quote is refused with
+// RefusalCartEmptied. A checkout already approved is being paid and goes on; its
+// seller orders complete or fail as they would have.
+func (s *Service) ClearCart(ctx context.Context, customerID string) (store.Emptied, error) {
 	return s.cfg.Store.ClearCart(ctx, customerID)
 }
 

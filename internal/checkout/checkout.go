@@ -91,6 +91,14 @@ type Config struct {
 	// DefaultAskEvery.
 	RecoverAfter time.Duration
 	AskEvery     time.Duration
+	// ClaimBeat is how often a call carrying out a cancellation keeps its claim
+	// fresh (store.TouchCancellation); default a quarter of the time after which a
+	// claim is taken for dead (2 minutes).
+	ClaimBeat time.Duration
+	// PayingTimeout bounds the payment of an approved purchase, checkout or renewal,
+	// which its caller's cancellation does not stop (see paying); default
+	// DefaultPayingTimeout.
+	PayingTimeout time.Duration
 }
 
 // Service runs purchases. It is safe for concurrent use.
@@ -102,6 +110,9 @@ type Service struct {
 	// id → the time), so that a hold, which may last a month, is looked at every
 	// heldRecheck rather than every run.
 	heldSeen sync.Map
+	// stop ends the payments in flight (StopPayments, halt).
+	stop context.Context
+	halt context.CancelFunc
 }
 
 // New returns a Service for cfg.
@@ -127,6 +138,9 @@ func New(cfg Config) (*Service, error) {
 	if cfg.AskEvery <= 0 {
 		cfg.AskEvery = DefaultAskEvery
 	}
+	if cfg.ClaimBeat <= 0 {
+		cfg.ClaimBeat = staleCancel / 4
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -146,7 +160,11 @@ func New(cfg Config) (*Service, error) {
 	if cfg.RenewRetries == nil {
 		cfg.RenewRetries = DefaultRenewRetries()
 	}
-	return &Service{cfg: cfg}, nil
+	if cfg.PayingTimeout <= 0 {
+		cfg.PayingTimeout = DefaultPayingTimeout
+	}
+	stop, halt := context.WithCancel(context.Background())
+	return &Service{cfg: cfg, stop: stop, halt: halt}, nil
 }
 
 // Mode reports the mode purchases run in.

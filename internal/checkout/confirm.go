@@ -86,6 +86,19 @@ func (s *Service) unsealCancel(state, customerID string) (Confirmation, error) {
 }
 
 func (s *Service) unseal(purpose, state, customerID string) (Confirmation, error) {
+	c, err := s.openSealed(purpose, state, customerID)
+	if err != nil {
+		return Confirmation{}, err
+	}
+	if !s.now().Before(time.Unix(c.ExpiresAt, 0)) {
+		return Confirmation{}, ErrBadConfirmation
+	}
+	return c, nil
+}
+
+// openSealed is unseal without the expiry: state is genuine, sealed for purpose and
+// customerID, whether or not it has expired.
+func (s *Service) openSealed(purpose, state, customerID string) (Confirmation, error) {
 	enc, sig, ok := strings.Cut(state, ".")
 	if !ok {
 		return Confirmation{}, ErrBadConfirmation
@@ -100,9 +113,6 @@ func (s *Service) unseal(purpose, state, customerID string) (Confirmation, error
 	}
 	var c Confirmation
 	if err := json.Unmarshal(body, &c); err != nil || c.CustomerID != customerID || c.Nonce == "" {
-		return Confirmation{}, ErrBadConfirmation
-	}
-	if !s.now().Before(time.Unix(c.ExpiresAt, 0)) {
 		return Confirmation{}, ErrBadConfirmation
 	}
 	return c, nil

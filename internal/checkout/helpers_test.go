@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -150,4 +152,40 @@ func (e *env) allTokensDeactivated() bool {
 		}
 	}
 	return true
+}
+
+// confirmAbove sets the customer's confirmation threshold to amount (minor units),
+// keeping the other rules.
+func (e *env) confirmAbove(t *testing.T, amount int64) {
+	t.Helper()
+	ctx := context.Background()
+	rules, err := e.st.Rules(ctx, e.customer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules.ConfirmAbove = amount
+	if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// completeGate holds every seller's POST …/complete until release is closed; entered
+// is closed when the first one arrives. Its hold is a sandbox SellerMiddleware.
+type completeGate struct {
+	entered, release chan struct{}
+	once             sync.Once
+}
+
+func newCompleteGate() *completeGate {
+	return &completeGate{entered: make(chan struct{}), release: make(chan struct{})}
+}
+
+func (g *completeGate) hold(_ string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") {
+			g.once.Do(func() { close(g.entered) })
+			<-g.release
+		}
+		h.ServeHTTP(w, r)
+	})
 }

@@ -97,7 +97,9 @@ func TestPurchaseKeyFirst(t *testing.T) {
 			req := checkout.Request{CustomerID: e.customer, ProductID: cheap.ID, Quantity: 1, IdempotencyKey: "k-1", AddressID: addr.ID}
 			first, err := e.svc.Purchase(ctx, req)
 			if tt.first == "" {
-				wantRefusal(t, err, tt.refuse)
+				if ref := wantRefusal(t, err, tt.refuse); ref.KeptUnder != "k-1" {
+					t.Errorf("first refusal kept under %q, want k-1 (it is recorded there)", ref.KeptUnder)
+				}
 			} else if err != nil || first.Status != tt.first {
 				t.Fatalf("first call: %+v, %v; want %s", first.Status, err, tt.first)
 			}
@@ -122,6 +124,15 @@ func TestPurchaseKeyFirst(t *testing.T) {
 				if tt.code == checkout.RefusalIdempotencyConflict && (ref.Params.ProductID != cheap.ID || ref.Params.Quantity != 1) {
 					t.Errorf("conflict names %s × %d, want the recorded %s × 1", ref.Params.ProductID, ref.Params.Quantity, cheap.ID)
 				}
+				// Only the recorded refusal, replayed, is kept under the key; the
+				// refusals of the call itself are recorded nowhere.
+				wantKept := ""
+				if tt.refuse != "" && tt.code == tt.refuse && again.IdempotencyKey == req.IdempotencyKey {
+					wantKept = req.IdempotencyKey
+				}
+				if ref.KeptUnder != wantKept {
+					t.Errorf("retry's refusal kept under %q, want %q", ref.KeptUnder, wantKept)
+				}
 			} else {
 				if err != nil || out.Status != tt.want || out.Purchase.ID != first.Purchase.ID {
 					t.Fatalf("retry: %s of %s, %v; want %s of %s", out.Status, out.Purchase.ID, err, tt.want, first.Purchase.ID)
@@ -142,7 +153,8 @@ func TestPurchaseKeyFirst(t *testing.T) {
 
 // A checkout call whose idempotency_key is already recorded gets that key's first
 // outcome even when its address_id has been removed since; a new key with that
-// address is refused as unknown.
+// address is refused as unknown. The same key naming another address than its
+// checkout recorded is a conflict; naming none, it gets the first outcome.
 func TestCheckoutKeyFirst(t *testing.T) {
 	ctx := context.Background()
 	overDaily, confirmAll := noLimits, noLimits
@@ -154,6 +166,7 @@ func TestCheckoutKeyFirst(t *testing.T) {
 		first  checkout.CheckoutStatus // "" when refused
 		refuse checkout.RefusalCode
 		key    string                  // the retry's key
+		addr   string                  // the retry's address_id: "" the first call's, "-" none
 		want   checkout.CheckoutStatus // "" when refused
 		code   checkout.RefusalCode
 	}{
@@ -161,6 +174,9 @@ func TestCheckoutKeyFirst(t *testing.T) {
 		{name: "refused", rules: overDaily, refuse: checkout.RefusalOverDailyLimit, key: "k-1", code: checkout.RefusalOverDailyLimit},
 		{name: "quoted", rules: confirmAll, first: checkout.CheckoutConfirmationRequired, key: "k-1", want: checkout.CheckoutConfirmationRequired},
 		{name: "new key", rules: noLimits, first: checkout.CheckoutCompleted, key: "k-new", code: checkout.RefusalUnknownAddress},
+		{name: "another address", rules: noLimits, first: checkout.CheckoutCompleted, key: "k-1", addr: "addr_other", code: checkout.RefusalCheckoutConflict},
+		{name: "refused, another address", rules: overDaily, refuse: checkout.RefusalOverDailyLimit, key: "k-1", addr: "addr_other", code: checkout.RefusalCheckoutConflict},
+		{name: "no address", rules: noLimits, first: checkout.CheckoutCompleted, key: "k-1", addr: "-", want: checkout.CheckoutCompleted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,13 +194,31 @@ func TestCheckoutKeyFirst(t *testing.T) {
 			e.removeAddress(addr.ID)
 			again := req
 			again.IdempotencyKey = tt.key
+			switch tt.addr {
+			case "":
+			case "-":
+				again.AddressID = ""
+			default:
+				again.AddressID = tt.addr
+			}
 			out, err := e.svc.Checkout(ctx, again)
 			if tt.want == "" {
-				wantRefusal(t, err, tt.code)
+				ref := wantRefusal(t, err, tt.code)
+				if tt.code == checkout.RefusalCheckoutConflict && (ref.Params.AddressID != addr.ID || ref.Params.AskedAddressID != tt.addr) {
+					t.Errorf("conflict names %q (asked %q), want the recorded %q (asked %q)", ref.Params.AddressID, ref.Params.AskedAddressID, addr.ID, tt.addr)
+				}
+				wantKept := ""
+				if tt.code == tt.refuse && tt.key == req.IdempotencyKey {
+					wantKept = tt.key
+				}
+				if ref.KeptUnder != wantKept {
+					t.Errorf("retry's refusal kept under %q, want %q", ref.KeptUnder, wantKept)
+				}
 			} else if err != nil || out.Status != tt.want {
 				t.Fatalf("retry: %s, %v; want %s", out.Status, err, tt.want)
 			}
-			if tt.key == req.IdempotencyKey && (out.Checkout.ID != first.Checkout.ID || out.Checkout.IdemKey != tt.key) {
+			// A refusal names its checkout by the key it is kept under (checked above).
+			if tt.key == req.IdempotencyKey && tt.want != "" && (out.Checkout.ID != first.Checkout.ID || out.Checkout.IdemKey != tt.key) {
 				t.Errorf("retry names checkout %q under %q, want the first one %q", out.Checkout.ID, out.Checkout.IdemKey, first.Checkout.ID)
 			}
 			if tt.want == checkout.CheckoutCompleted && len(out.Orders) != len(first.Orders) {

@@ -46,8 +46,38 @@ func (s *Service) payAs(ctx context.Context, p *store.Purchase, from store.Purch
 	if err := s.fault("approved"); err != nil {
 		return Outcome{}, err
 	}
+	// Approved: paid to its end even if the caller goes away meanwhile (see paying).
+	ctx, done := s.paying(ctx)
+	defer done()
 	return s.charge(ctx, p, p.QuoteID != "")
 }
+
+// DefaultPayingTimeout bounds an approved payment (Config.PayingTimeout): 45 s, under
+// the shortest --recover-after that serve does not warn about (1 minute), so that
+// recovery, which waits until a purchase has been idle that long, does not race a
+// payment still running here. It lets the seller's complete call run its whole 30 s
+// and leaves 15 s for the revocation and the journal entry that end a payment cut
+// short.
+const DefaultPayingTimeout = 45 * time.Second
+
+// paying is the context an approved purchase is paid in: ctx without its cancellation,
+// ended by Config.PayingTimeout and by StopPayments. The person has agreed and the
+// spending rules have let it through, so a client that disconnects or cancels its
+// request must not stop the payment halfway (a checkout's other seller orders
+// completing while this one fails, or one failed with its token revoked while the
+// seller was completing it). A payment cut short by the timeout or StopPayments ends
+// as a cancelled call did before: its token revoked, the purchase journaled for
+// recovery. done releases the context.
+func (s *Service) paying(ctx context.Context) (_ context.Context, done func()) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.PayingTimeout)
+	unhook := context.AfterFunc(s.stop, cancel)
+	return ctx, func() { unhook(); cancel() }
+}
+
+// StopPayments ends the payments still running (see paying) and any started later:
+// serve calls it at the end of its shutdown grace period, so that a payment journals
+// its state before the databases close. It is not undone.
+func (s *Service) StopPayments() { s.halt() }
 
 // charge issues the token for an approved purchase and completes the seller's
 // checkout; requote first makes sure that the seller's session of a confirmed quote
@@ -246,6 +276,7 @@ func (s *Service) fail(ctx context.Context, p *store.Purchase, from store.Purcha
 	case err != nil:
 		s.cfg.Log.ErrorContext(ctx, "record failed purchase", "purchase", p.ID, "err", err)
 	default:
+		ref.kept(p.IdemKey)
 		s.notifyOrder(p.CustomerID, p.OrderID)
 	}
 	s.cancelSession(context.WithoutCancel(ctx), p)
@@ -312,9 +343,10 @@ func (s *Service) revoke(ctx context.Context, p *store.Purchase) error {
 
 // Journal steps and details of a purchase's token.
 const (
-	stepTokenSeen    = "token_seen"    // what Stripe showed just before our revoke
-	stepTokenRevoked = "token_revoked" // "revoked", revokedAlready, or why not
-	stepTokenHeld    = "token_held"    // Stripe showed it used with nothing captured (errHeld); once
+	stepTokenSeen    = "token_seen"        // what Stripe showed just before our revoke
+	stepTokenRevoked = "token_revoked"     // "revoked", revokedAlready, or why not
+	stepTokenHeld    = "token_held"        // Stripe showed it used with nothing captured (errHeld); once
+	stepHeldWarned   = "token_held_warned" // the operator was warned of the token_held line (warnHeld); once
 	// Stripe's final amount captured on it, "<amount> <currency>"; once.
 	stepTokenCaptured = "token_captured"
 	seenDeactivated   = "deactivated " // + Stripe's reason, in a token_seen line

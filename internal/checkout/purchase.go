@@ -3,10 +3,12 @@ package checkout
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -107,10 +109,23 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if product.Billing != nil { // bought once it would be charged once, not every cycle
 		return Outcome{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
-	p, created, err := s.cfg.Store.BeginPurchase(ctx, store.Purchase{
+	// The delivery address is resolved (the one named, or the default one now) and
+	// recorded with the purchase when it is begun, so that the key's later calls are
+	// compared with it (replay); an address_id the customer has not saved is an
+	// argument to fix, refused before anything is recorded under the key, as checkout
+	// does. prepare reads it again.
+	addr, err := s.address(ctx, r.CustomerID, r.AddressID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	begin := store.Purchase{
 		CustomerID: r.CustomerID, IdemKey: key, Mode: string(s.cfg.Mode),
 		ProductID: product.ID, SellerID: product.SellerID, Quantity: r.Quantity,
-	})
+	}
+	if addr != nil {
+		begin.AddressID = addr.ID
+	}
+	p, created, err := s.cfg.Store.BeginPurchase(ctx, begin)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -121,18 +136,30 @@ func (s *Service) purchase(ctx context.Context, r Request) (Outcome, error) {
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
-	return s.quote(ctx, p, product, quoting{via: via, first: r.ConfirmFirst}, r.AddressID, r.FulfillmentOption)
+	return s.quote(ctx, p, product, quoting{via: via, first: r.ConfirmFirst}, p.AddressID, r.FulfillmentOption)
 }
 
 // replay answers purchase call r with the outcome of p, the purchase already recorded
-// under r's idempotency key, unless r asks for another product or quantity than p
-// buys (RefusalIdempotencyConflict). Both are compared with what p recorded, never
-// with the catalog, so that a product gone since changes neither answer.
+// under r's idempotency key, unless r asks for another purchase than p
+// (RefusalIdempotencyConflict): another product or quantity; an address_id other than
+// the address p recorded (the one named, or the default one at the time); a
+// fulfillment_option_id other than the delivery p was quoted with. All are compared
+// with what p recorded, never with the catalog or the addresses now, so that what
+// changed since changes no answer. An address or delivery p has not recorded (a
+// purchase refused before it got there, or begun before addresses were recorded at
+// the start) is not compared, nor is one the call does not name.
 func (s *Service) replay(ctx context.Context, p store.Purchase, r Request) (Outcome, error) {
-	if p.ProductID != r.ProductID || p.Quantity != r.Quantity {
-		return Outcome{}, refuse(RefusalIdempotencyConflict, RefusalParams{ProductID: p.ProductID, Quantity: p.Quantity})
+	conflict := RefusalParams{ProductID: p.ProductID, Quantity: p.Quantity}
+	switch {
+	case p.ProductID != r.ProductID || p.Quantity != r.Quantity:
+	case r.AddressID != "" && p.AddressID != "" && r.AddressID != p.AddressID:
+		conflict.AddressID, conflict.AskedAddressID = p.AddressID, callerText(r.AddressID)
+	case r.FulfillmentOption != "" && p.Fulfillment != nil && text.Clean(r.FulfillmentOption, 80) != p.Fulfillment.ID:
+		conflict.FulfillmentID, conflict.AskedFulfillmentID = p.Fulfillment.ID, callerText(r.FulfillmentOption)
+	default:
+		return s.settle(ctx, p)
 	}
-	return s.settle(ctx, p)
+	return Outcome{}, refuse(RefusalIdempotencyConflict, conflict)
 }
 
 // ReservedKeyPrefix is the prefix a caller's idempotency key must not start with:
@@ -282,18 +309,20 @@ func (s *Service) becameSubscription(ctx context.Context, p store.Purchase) (*Re
 
 // cancelQuote moves a quoted purchase to canceled with ref as its outcome, cancels the
 // seller's session (best effort: nothing was charged either way) and returns ref. If
-// another call moved the quote on first, it cancels nothing and returns lostRace.
+// another call moved the quote on first, it cancels nothing and returns lostRace. If
+// the cancellation cannot be written (tried twice), the quote stays as it was and the
+// answer is an internal error, not ref: the quote's key and id would not return ref.
 func (s *Service) cancelQuote(ctx context.Context, p *store.Purchase, ref *Refusal) error {
 	ref.record(p, store.PurchaseCanceled)
-	err := s.cfg.Store.Advance(ctx, p, "canceled", string(ref.Code), store.PurchaseQuoted, store.PurchaseOpen)
-	switch {
-	case errors.Is(err, store.ErrStateChanged):
+	err := s.advanceRefused(ctx, p, "canceled", string(ref.Code), store.PurchaseQuoted, store.PurchaseOpen)
+	if errors.Is(err, store.ErrStateChanged) {
 		return lostRace{p.ID}
-	case err != nil:
-		s.cfg.Log.ErrorContext(ctx, "cancel quote", "purchase", p.ID, "err", err)
 	}
 	s.cancelSession(ctx, p)
-	return ref
+	if err != nil {
+		return fmt.Errorf("cancel quote %s with %s: %w", p.ID, ref.Code, err)
+	}
+	return ref.kept(p.IdemKey)
 }
 
 // settle waits (bounded) until another call has finished purchase p and returns the
@@ -338,7 +367,7 @@ func (s *Service) outcomeOf(ctx context.Context, p store.Purchase) (Outcome, err
 	case store.PurchaseCompleted:
 		return Outcome{Status: StatusCompleted, Purchase: p, Order: order}, nil
 	case store.PurchaseFailed, store.PurchaseCanceled, store.PurchaseChargedNoOrder:
-		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID)
+		return Outcome{}, RecordedRefusal(p.FailureCode, p.FailureParams, p.FailureMessage, p.OrderID).kept(p.IdemKey)
 	}
 	return Outcome{Status: StatusPending, Purchase: p, Order: order, Hold: s.holdJournaled(ctx, p.ID)}, nil
 }

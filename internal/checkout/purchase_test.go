@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -359,6 +360,81 @@ func TestCompletedOrderRecordedAfterCallerLeaves(t *testing.T) {
 	}
 	if n := e.succeeded(); n != 1 {
 		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+}
+
+// An approved purchase is paid to its end when its caller goes away while the seller
+// completes it (the client disconnected or cancelled): the call still answers with the
+// completed order, charged once, instead of revoking the token under the seller.
+func TestPurchasePaidAfterCallerLeaves(t *testing.T) {
+	gate := newCompleteGate()
+	entered, release := gate.entered, gate.release
+	// Every seller is served over loopback HTTP, so that the caller going away ends the
+	// complete request as it would with a real seller.
+	overHTTP := func(id string, h http.Handler) http.Handler {
+		return overLoopback(t, gate.hold(id, h))
+	}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: overHTTP}})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := e.product(1000, 4000)
+	type result struct {
+		out checkout.Outcome
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
+		done <- result{out, err}
+	}()
+	<-entered
+	cancel()
+	close(release)
+	got := <-done
+	if got.err != nil || got.out.Status != checkout.StatusCompleted || got.out.Order == nil || got.out.Order.Status != store.OrderCompleted {
+		t.Fatalf("outcome %+v, %v; want the completed order", got.out.Status, got.err)
+	}
+	if n := e.succeeded(); n != 1 {
+		t.Errorf("%d succeeded PaymentIntents, want 1", n)
+	}
+}
+
+// A purchase whose caller goes away while its seller quotes ends at once, interrupted
+// (nothing was approved, so nothing charged), not with the seller blamed for "not
+// responding", and not left open for recovery with a retry of its key answering
+// pending.
+func TestPurchaseCallerLeavesWhileQuoting(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	overHTTP := func(_ string, h http.Handler) http.Handler {
+		held := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && r.URL.Path == "/checkout_sessions" {
+				once.Do(func() { close(entered); <-release })
+			}
+			h.ServeHTTP(w, r)
+		})
+		return overLoopback(t, held)
+	}
+	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: overHTTP}})
+	ctx, cancel := context.WithCancel(context.Background())
+	p := e.product(1000, 4000)
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
+		done <- err
+	}()
+	<-entered
+	cancel()
+	close(release)
+	<-done
+	rec, err := e.st.PurchaseByKey(context.Background(), e.customer, "k1")
+	if err != nil || rec.State != store.PurchaseFailed || rec.FailureCode != string(checkout.RefusalInterrupted) {
+		t.Fatalf("recorded %s %q (%v); want failed, interrupted", rec.State, rec.FailureCode, err)
+	}
+	_, err = e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
+	wantRefusal(t, err, checkout.RefusalInterrupted)
+	if n := len(e.sb.Stripe.Tokens()); n != 0 {
+		t.Errorf("%d tokens issued, want none", n)
 	}
 }
 

@@ -15,23 +15,45 @@ import (
 // and either pays at once or leaves p quoted for the person to confirm.
 func (s *Service) quote(ctx context.Context, p store.Purchase, product catalog.Product, q quoting, addressID, option string) (Outcome, error) {
 	o, err := s.quoteSteps(ctx, &p, product, q, addressID, option)
+	if err != nil && ctx.Err() != nil && p.State == store.PurchaseOpen && !errors.As(err, new(crash)) {
+		// The caller went away before the purchase was approved, so nothing can have
+		// been charged: it ends interrupted now (its session canceled), as a checkout
+		// does, rather than at recovery, and not as the seller's fault.
+		return Outcome{}, s.fail(context.WithoutCancel(ctx), &p, store.PurchaseOpen, refuse(RefusalInterrupted, RefusalParams{}))
+	}
 	return o, s.recordRefusal(ctx, &p, err)
 }
 
 // recordRefusal ends the open purchase p with err when err is a refusal, and cancels
-// its seller session; it returns err, or lostRace when another call ended p first.
+// its seller session; it returns err, or lostRace when another call ended p first. A
+// refusal whose record cannot be written (tried twice, advanceRefused) is an internal
+// error instead: p stays open (recovery ends it interrupted), so its key would not
+// return the refusal.
 func (s *Service) recordRefusal(ctx context.Context, p *store.Purchase, err error) error {
 	var ref *Refusal
 	if errors.As(err, &ref) && p.State == store.PurchaseOpen {
 		ref.record(p, store.PurchaseFailed)
-		aerr := s.cfg.Store.Advance(ctx, p, "refused", string(ref.Code), store.PurchaseOpen)
+		aerr := s.advanceRefused(ctx, p, "refused", string(ref.Code), store.PurchaseOpen)
+		s.cancelSession(ctx, p)
 		switch {
 		case errors.Is(aerr, store.ErrStateChanged):
 			return lostRace{p.ID}
 		case aerr != nil:
-			s.cfg.Log.ErrorContext(ctx, "record refusal", "purchase", p.ID, "err", aerr)
+			return fmt.Errorf("record refusal %s of purchase %s: %w", ref.Code, p.ID, aerr)
 		}
-		s.cancelSession(ctx, p)
+		ref.kept(p.IdemKey)
+	}
+	return err
+}
+
+// advanceRefused records purchase p's refusal or cancellation (store.Advance), trying
+// once more when the write fails for another reason than a change of state (a busy or
+// briefly failing store): an unwritten refusal leaves p as it was.
+func (s *Service) advanceRefused(ctx context.Context, p *store.Purchase, step, detail string, from ...store.PurchaseState) error {
+	err := s.cfg.Store.Advance(ctx, p, step, detail, from...)
+	if err != nil && !errors.Is(err, store.ErrStateChanged) {
+		s.cfg.Log.WarnContext(ctx, "record refusal: trying once more", "purchase", p.ID, "err", err)
+		err = s.cfg.Store.Advance(ctx, p, step, detail, from...)
 	}
 	return err
 }

@@ -16,6 +16,12 @@ const chargedNoOrderRecheck = 24 * time.Hour
 // found held (errHeld): a seller captures within days, so minutes late is soon enough.
 const heldRecheck = 10 * time.Minute
 
+// lapsedAskWindow is how long after a cancel confirmation lapsed recovery still looks
+// for the asks it carries (store.WithdrawDeadAsks): every run (each minute, and at
+// start) settles those lapsed since the last, so a week covers any downtime short of
+// one and keeps each run from reading every quote that ever lapsed.
+const lapsedAskWindow = 7 * 24 * time.Hour
+
 // errStillCompleting is recoverOne's answer for a purchase whose seller is still
 // completing its checkout.
 var errStillCompleting = errors.New("the seller is still completing the checkout")
@@ -34,6 +40,10 @@ type RecoverReport struct {
 	// CardsRemoved counts cards whose removal an earlier call left unfinished (marked
 	// as being removed: a crash before they were taken off file), now removed.
 	CardsRemoved int
+	// AsksWithdrawn counts the person's asks to cancel that no call would withdraw
+	// (store.WithdrawDeadAsks): carried by a confirmation left to lapse, or left by a
+	// cancel that died.
+	AsksWithdrawn int
 }
 
 // Recover settles purchases that a crash (or a lost connection) left between
@@ -45,7 +55,10 @@ type RecoverReport struct {
 // stays as it is for the next run. Purchases that ended charged_no_order in the last
 // chargedNoOrderRecheck are asked about again: a seller that shows the session
 // completed has the order, and the purchase completes (counted in Completed). It also
-// finishes card removals a crash interrupted (finishRemovals). Call it at startup,
+// finishes card removals a crash interrupted (finishRemovals), and withdraws the asks
+// to cancel that lapsed confirmations and dead cancels left (store.WithdrawDeadAsks),
+// as a decline or a refusal would have — after the sellers were asked about the
+// purchases above, as the refused call asks before it withdraws. Call it at startup,
 // before serving.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
@@ -101,6 +114,7 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 	// A seller that answered 404 for a moment may show the order of a recent
 	// charged_no_order purchase after all.
 	recent, err := s.cfg.Store.ChargedNoOrderSince(ctx, s.now().Add(-chargedNoOrderRecheck))
+	rechecked := err == nil
 	if err != nil {
 		// Not a reason to skip what follows: asked again at the next recovery.
 		s.cfg.Log.WarnContext(ctx, "charged_no_order purchases not asked about again yet", "err", err)
@@ -112,6 +126,20 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			s.cfg.Log.InfoContext(ctx, "could not ask the seller again about a charged_no_order purchase", "purchase", recent[i].ID, "err", err)
 		case o.Status == store.OrderCompleted:
 			rep.Completed++
+		}
+	}
+	// Asks to cancel that no call will withdraw, settled only now: after the sellers
+	// were asked above about the purchases they are on, as the refused call asks
+	// before it withdraws. An ask on a charged_no_order purchase whose seller showed
+	// the order just now is then kept (true: the person asked before the order), so
+	// its late renewal stays paused saying so instead of resuming the subscription
+	// the person asked to cancel. Not when the charged_no_order purchases could not
+	// be listed (their sellers were not asked): left for the next recovery.
+	if rechecked {
+		if n, err := s.cfg.Store.WithdrawDeadAsks(ctx, s.now().Add(-staleCancel), s.now().Add(-lapsedAskWindow)); err != nil {
+			s.cfg.Log.WarnContext(ctx, "asks to cancel not settled yet; tried again at the next recovery", "err", err)
+		} else {
+			rep.AsksWithdrawn = n
 		}
 	}
 	cs, err := s.cfg.Store.UnfinishedCheckouts(ctx, s.now().Add(-olderThan))

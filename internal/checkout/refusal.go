@@ -18,7 +18,7 @@ type RefusalCode string
 const (
 	RefusalInvalid              RefusalCode = "invalid"                 // Field outside Min…Max
 	RefusalUnknownProduct       RefusalCode = "unknown_product"         // ProductID
-	RefusalIdempotencyConflict  RefusalCode = "idempotency_conflict"    // ProductID, Quantity of the first purchase
+	RefusalIdempotencyConflict  RefusalCode = "idempotency_conflict"    // ProductID, Quantity of the first purchase; AddressID and AskedAddressID, or FulfillmentID and AskedFulfillmentID, when they differ
 	RefusalReservedKey          RefusalCode = "reserved_key"            // the idempotency key starts with ReservedKeyPrefix
 	RefusalQuoteMismatch        RefusalCode = "quote_mismatch"          // QuoteID, ProductID, Title, Quantity; AskedProductID, AskedQuantity
 	RefusalUnknownQuote         RefusalCode = "unknown_quote"           // QuoteID
@@ -86,10 +86,16 @@ const (
 	RefusalUnknownFulfillment    RefusalCode = "unknown_fulfillment" // Seller, FulfillmentOptionID asked, Offered ids
 	RefusalCartEmpty             RefusalCode = "cart_empty"          //
 	RefusalSuperseded            RefusalCode = "superseded"          // a quote replaced by a newer checkout of a changed cart
+	RefusalCartEmptied           RefusalCode = store.CartEmptiedCode // a checkout not yet approved whose cart was emptied (clear_cart, or update_cart removing the last line)
 	RefusalNotInCart             RefusalCode = "not_in_cart"         // ProductID
 	RefusalCartFull              RefusalCode = "cart_full"           // Limit (products)
 	RefusalCartQuantity          RefusalCode = "cart_quantity"       // ProductID, Quantity in the cart now, Min, Max for the call
 	RefusalCheckoutQuote         RefusalCode = "checkout_quote"      // QuoteID: a cart checkout's quote given to purchase, or the other way round
+	// RefusalCheckoutConflict: the idempotency key is a checkout's that delivers to
+	// AddressID (empty: no address), not to AskedAddressID as the call asked; or, when
+	// AskedFulfillmentID is set, one that asked for fulfillment option FulfillmentID
+	// (empty: none, each seller's cheapest), not for AskedFulfillmentID.
+	RefusalCheckoutConflict RefusalCode = "checkout_idempotency_conflict"
 )
 
 // Step says where a call to a seller failed, for the codes that happen at several.
@@ -142,10 +148,14 @@ type RefusalParams struct {
 	// Availability is, for out_of_stock, the catalog's availability of the product when
 	// it is not in_stock (preorder, backorder, discontinued, unknown, out_of_stock);
 	// empty when it is in stock with no units left.
-	Availability  string `json:"availability,omitempty"`
-	AddressID     string `json:"address_id,omitempty"`
-	FulfillmentID string `json:"fulfillment_option_id,omitempty"`
-	Offered       string `json:"offered,omitempty"` // ids, comma-separated
+	Availability string `json:"availability,omitempty"`
+	AddressID    string `json:"address_id,omitempty"`
+	// AskedAddressID and AskedFulfillmentID are, for the two idempotency conflicts, the
+	// address_id or fulfillment_option_id the call named (the caller's text, cut).
+	AskedAddressID     string `json:"asked_address_id,omitempty"`
+	FulfillmentID      string `json:"fulfillment_option_id,omitempty"`
+	AskedFulfillmentID string `json:"asked_fulfillment_option_id,omitempty"`
+	Offered            string `json:"offered,omitempty"` // ids, comma-separated
 	// Witnessed is set when Stripe, showing nothing captured on the purchase's payment
 	// token, decided the failure: the words then say what Stripe shows rather than a
 	// flat "nothing was charged" (a seller's authorization hold does not show there).
@@ -168,6 +178,12 @@ type Refusal struct {
 	Recorded string
 	// OrderID is set when an order record exists for the attempt (get_order shows it).
 	OrderID string
+	// KeptUnder is the idempotency key of the purchase or checkout that has this
+	// refusal recorded as its end, so that calling again with that key returns it
+	// again: set where the record is written (or read back), and empty when nothing
+	// was recorded (a refusal made before the purchase or checkout was begun, one
+	// about the key itself, or one whose record could not be written).
+	KeptUnder string
 }
 
 func (r *Refusal) Error() string { return "purchase refused: " + string(r.Code) }
@@ -218,6 +234,13 @@ func sellerMessage(msg string) string {
 // its invisible characters escaped), and cut to 80 bytes with the cut marked, so an
 // echoed id is never taken for whole.
 func callerText(s string) string { return text.Cut(s, 80) }
+
+// kept notes that r is now recorded as the end of the purchase or checkout with
+// idempotency key key, and returns r.
+func (r *Refusal) kept(key string) *Refusal {
+	r.KeptUnder = key
+	return r
+}
 
 // record ends p in state with r as its reason.
 func (r *Refusal) record(p *store.Purchase, state store.PurchaseState) {

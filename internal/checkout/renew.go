@@ -86,13 +86,17 @@ type Renewal struct {
 	Skipped        int // missed cycles stepped over, not charged
 }
 
-// RenewReport counts what RenewDue did.
+// RenewReport counts what RenewDue did. Paused counts renewals that failed and paused
+// their subscription; Stopped those that a pause or cancel of the subscription, landing
+// while they were under way, stopped before anything was charged
+// (RefusalRenewalStopped).
 type RenewReport struct {
-	Paid, Retrying, Paused, Pending, Waiting, Errors int
+	Paid, Retrying, Paused, Stopped, Pending, Waiting, Errors int
 }
 
 // RenewDue renews the active subscriptions whose next action is due now, at most 500
-// per call.
+// per call. When ctx ends (serving stops) it renews no more and returns ctx's error;
+// the subscriptions left are due again at the next call.
 func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 	var rep RenewReport
 	due, err := s.cfg.Store.DueSubscriptions(ctx, string(s.cfg.Mode), s.now(), 500)
@@ -100,6 +104,9 @@ func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 		return rep, err
 	}
 	for _, u := range due {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
 		r, err := s.renew(ctx, u)
 		if err != nil {
 			rep.Errors++
@@ -112,7 +119,11 @@ func (s *Service) RenewDue(ctx context.Context) (RenewReport, error) {
 		case RenewRetrying:
 			rep.Retrying++
 		case RenewPaused:
-			rep.Paused++
+			if r.Refusal != nil && r.Refusal.Code == RefusalRenewalStopped {
+				rep.Stopped++
+			} else {
+				rep.Paused++
+			}
 		case RenewPending:
 			rep.Pending++
 		default:

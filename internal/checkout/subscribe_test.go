@@ -52,6 +52,7 @@ func (e *env) renew(svc *checkout.Service, rounds int) checkout.RenewReport {
 		total.Paid += rep.Paid
 		total.Retrying += rep.Retrying
 		total.Paused += rep.Paused
+		total.Stopped += rep.Stopped
 		total.Errors += rep.Errors
 		total.Pending += rep.Pending
 		if rep == (checkout.RenewReport{}) {
@@ -853,8 +854,8 @@ func TestSubscriptionStoppedDuringRenewal(t *testing.T) {
 			}
 			close(b.release)
 			rep := <-done
-			if rep.Paid != 0 || rep.Pending != 0 {
-				t.Fatalf("renewal %+v, want nothing paid or pending", rep)
+			if rep.Paid != 0 || rep.Pending != 0 || rep.Paused != 0 || rep.Stopped != 1 {
+				t.Fatalf("renewal %+v, want it counted as stopped (not paused), nothing paid or pending", rep)
 			}
 			e.renew(e.svc, 3)
 			if got := e.succeeded(); got != 1 {

@@ -57,7 +57,9 @@ type errHeld struct {
 	Currency string // of Amount
 	Reason   string // Stripe's deactivated_reason
 	Until    time.Time
-	known    bool // p's journal already has its token_held line
+	known    bool      // p's journal already has its token_held line
+	heldAt   time.Time // when that line was written
+	warned   bool      // and its warning was logged (stepHeldWarned)
 }
 
 // detail is the token_held journal line of e: "<amount> <currency> until <RFC 3339>"
@@ -150,20 +152,7 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 			return 0, "", fmt.Errorf("%w: the journal could not be read: %w", errNoWitness, err)
 		}
 		if held := s.holdOf(p, tok, expires, events); held != nil {
-			// Once per purchase, whichever process finds it first (a hold may be
-			// looked at for a month, by every server): journaled and warned by the
-			// one whose journal line went in. A journal that cannot be written still
-			// warns: better twice than not at all.
-			if !held.known {
-				first, err := s.cfg.Store.JournalOnce(ctx, p.ID, stepTokenHeld, held.detail())
-				if err != nil {
-					s.cfg.Log.ErrorContext(ctx, "journal", "purchase", p.ID, "step", stepTokenHeld, "err", err)
-				}
-				if first || err != nil {
-					s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
-						"purchase", p.ID, "reason", held.Reason, "until", held.Until)
-				}
-			}
+			s.warnHeld(ctx, p, held)
 			return 0, "", held
 		}
 	}
@@ -199,9 +188,51 @@ func (s *Service) holdOf(p *store.Purchase, tok Token, expires time.Time, events
 		held.Until = last.Add(holdLapse)
 	}
 	for _, ev := range events {
-		held.known = held.known || ev.Step == stepTokenHeld
+		switch ev.Step {
+		case stepTokenHeld:
+			if !held.known {
+				held.known, held.heldAt = true, ev.At
+			}
+		case stepHeldWarned:
+			held.warned = true
+		}
 	}
 	return held
+}
+
+// heldWarnLate is how long a token_held line may go without its warning
+// (stepHeldWarned) before another look warns again: the server that wrote it warns
+// and marks it right after, unless it died in between.
+const heldWarnLate = time.Minute
+
+// warnHeld tells the operator (one WARN line) of the hold found on p's token: once
+// per purchase, whichever process finds it first (a hold may be looked at for a
+// month, by every server), and at least once. The process whose journal line
+// (stepTokenHeld) went in warns, then marks the line warned (stepHeldWarned); a line
+// left unmarked longer than heldWarnLate — its process died between the two — is
+// warned of by the next look, here or elsewhere, and marked then. A journal that
+// cannot be written still warns: better twice than not at all.
+func (s *Service) warnHeld(ctx context.Context, p *store.Purchase, held *errHeld) {
+	if !held.known {
+		first, err := s.cfg.Store.JournalOnce(ctx, p.ID, stepTokenHeld, held.detail())
+		if err != nil {
+			s.cfg.Log.ErrorContext(ctx, "journal", "purchase", p.ID, "step", stepTokenHeld, "err", err)
+		}
+		if !first && err == nil {
+			return // another process's line went in first: that process warns
+		}
+		held.known = err == nil
+	} else if held.warned || s.now().Before(held.heldAt.Add(heldWarnLate)) {
+		return
+	}
+	s.cfg.Log.WarnContext(ctx, "purchase left pending: Stripe shows its token used with nothing captured yet (a hold)",
+		"purchase", p.ID, "reason", held.Reason, "until", held.Until)
+	if !held.known {
+		return // no line to mark: the next look journals it, and warns again
+	}
+	if _, err := s.cfg.Store.JournalOnce(ctx, p.ID, stepHeldWarned, ""); err != nil {
+		s.cfg.Log.ErrorContext(ctx, "journal", "purchase", p.ID, "step", stepHeldWarned, "err", err)
+	}
 }
 
 // chargedNoOrder ends p, in state token_issued, charged with no seller order: Stripe
@@ -226,7 +257,7 @@ func (s *Service) chargedNoOrder(ctx context.Context, p *store.Purchase, amount 
 		"purchase", p.ID, "order", p.OrderID, "seller", p.SellerID, "captured", amount, "currency", currency)
 	s.notifyOrder(p.CustomerID, p.OrderID)
 	ref.OrderID = p.OrderID
-	return ref
+	return ref.kept(p.IdemKey)
 }
 
 // witnessCharge asks Stripe whether p's revoked token, which its seller was given and

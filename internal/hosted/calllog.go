@@ -31,7 +31,7 @@ type record struct {
 	result     bool            // a response with a non-null result, which SSE /message alone takes as a response
 	state      string          // a tools/call's requestState: a dialog answer's sealed state
 	batch      bool            // a JSON array: a JSON-RPC batch
-	invalid    bool            // an object whose method member is not a string (null included), and not a response
+	invalid    string          // why the message is a JSON-RPC Invalid Request (invalidMessage); "" when it is not
 	modern     bool            // a 2026-07-28-era message
 	id         json.RawMessage // a request's id, for an answer refusing it
 	toolError  bool
@@ -92,21 +92,18 @@ func (r *record) peek(body []byte) {
 		return
 	}
 	hasID := len(m.ID) > 0 && string(m.ID) != "null"
-	var method string
-	if len(m.Method) > 0 && (m.Method[0] != '"' || json.Unmarshal(m.Method, &method) != nil) {
-		// "method": null or 5. Without a result or an error it is no response either: an
-		// Invalid Request (mcp-go would take a null method with an id for an empty
-		// response and answer 202, and a number for a parse error). With one, it is left
-		// to mcp-go as before.
-		if len(m.Result) == 0 && len(m.Error) == 0 {
-			r.mu.Lock()
-			defer r.mu.Unlock()
-			r.invalid = true
-			if hasID {
-				r.id = echoableID(m.ID)
-			}
+	if why := invalidMessage(m.ID, m.Method, m.Result, m.Error); why != "" && isObject(body) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.invalid = why
+		if hasID {
+			r.id = echoableID(m.ID)
 		}
 		return
+	}
+	var method string
+	if len(m.Method) > 0 && (m.Method[0] != '"' || json.Unmarshal(m.Method, &method) != nil) {
+		return // a method that is no string, in a response: left to mcp-go as before
 	}
 	var params struct {
 		Name  json.RawMessage `json:"name"`
@@ -160,18 +157,55 @@ func isArray(body []byte) bool {
 	return len(t) > 0 && t[0] == '['
 }
 
+// isObject reports whether body is (or starts as) a JSON object.
+func isObject(body []byte) bool {
+	t := bytes.TrimLeft(body, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
+}
+
 func (r *record) isBatch() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.batch
 }
 
-// isInvalid reports whether the message is an object with a method member that is
-// not a string, and neither a result nor an error: a JSON-RPC Invalid Request.
-func (r *record) isInvalid() bool {
+// invalidReason returns why the message is a JSON-RPC Invalid Request (the message
+// of its refusal), "" when it is not one; see invalidMessage.
+func (r *record) invalidReason() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.invalid
+}
+
+// The messages of an Invalid Request's refusal, by what is wrong (invalidMessage).
+const (
+	invalidMethod = "Invalid Request: the method member must be a string naming the method"
+	invalidID     = "Invalid Request: the id member must be a string or an integer"
+)
+
+// invalidMessage returns why an object with these members (raw JSON, nil when
+// absent) is a JSON-RPC Invalid Request, "" when it is not one:
+//   - it has neither a result nor an error (so it is no response, which is left to
+//     mcp-go whatever else it holds) and its method member is absent, empty or not a
+//     string ("method": null, or a number): mcp-go would take one with an id for an empty
+//     response and answer 202, running nothing, and one with a number method for a
+//     parse error without its id;
+//   - it is a request (a string method) whose id is an object, an array or a
+//     boolean: MCP's ids are strings or integers.
+func invalidMessage(id, method, result, err json.RawMessage) string {
+	if len(result) > 0 || len(err) > 0 {
+		return ""
+	}
+	if len(method) == 0 || method[0] != '"' || string(method) == `""` {
+		return invalidMethod
+	}
+	if len(id) > 0 {
+		switch id[0] {
+		case '{', '[', 't', 'f':
+			return invalidID
+		}
+	}
+	return ""
 }
 
 // needsSession reports whether a stateful server requires a session id for the

@@ -80,10 +80,11 @@ func (h *Server) allowMethods(next http.Handler) http.Handler {
 //   - a JSON-RPC batch (a POST whose body is a JSON array), without an id, whatever
 //     the protocol version: 2025-06-18 and later removed batches, and the server does
 //     not take them for 2025-03-26 either (see the package's notes);
-//   - an object whose method member is not a string ("method": null, or a number)
-//     and that has neither a result nor an error, with its id (null when it has none
-//     or one a refusal does not echo): mcp-go would answer a null method with an id
-//     202 as if it were an empty response, and run nothing.
+//   - an object that is neither a request nor a response (its method member absent,
+//     empty or not a string, and neither a result nor an error), or a request whose
+//     id is an object, an array or a boolean (see invalidMessage), with its id (null
+//     when it has none or one a refusal does not echo): mcp-go would answer one with
+//     an id and no method 202 as if it were an empty response, and run nothing.
 func (h *Server) refuseInvalid(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := recordFrom(r.Context())
@@ -94,10 +95,9 @@ func (h *Server) refuseInvalid(next http.Handler) http.Handler {
 			writeRPCError(w, http.StatusBadRequest, nil, mcp.INVALID_REQUEST,
 				"Invalid Request: JSON-RPC batches are not supported; send each message in a POST of its own", nil)
 			return
-		case rec.isInvalid():
+		case rec.invalidReason() != "":
 			rec.setRPCError("invalid request")
-			writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.INVALID_REQUEST,
-				"Invalid Request: the method member must be a string naming the method", nil)
+			writeRPCError(w, http.StatusBadRequest, rec.requestID(), mcp.INVALID_REQUEST, rec.invalidReason(), nil)
 			return
 		}
 		next.ServeHTTP(w, r)

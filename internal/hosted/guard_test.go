@@ -229,7 +229,7 @@ func TestRequestLimit(t *testing.T) {
 		{name: "a made-up requestState over the limit", token: tokenA, method: http.MethodPost, body: madeUp, want: http.StatusTooManyRequests, id: "11"},
 		{name: "params mcp-go refuses over the limit", token: tokenA, method: http.MethodPost, body: oddParams, want: http.StatusTooManyRequests, id: "12"},
 		{name: "an unknown tool's call over the limit", token: tokenA, method: http.MethodPost, body: noSuchTool, want: http.StatusTooManyRequests, id: "43"},
-		{name: "an id without result or error over the limit", token: tokenA, method: http.MethodPost, body: idOnly, want: http.StatusTooManyRequests, id: "null"},
+		{name: "an id without result or error over the limit", token: tokenA, method: http.MethodPost, body: idOnly, want: http.StatusTooManyRequests, id: "9"}, // an Invalid Request, its id echoed as in its 400
 		{name: "a string id is echoed", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":"a-1","method":"ping"}`, want: http.StatusTooManyRequests, id: `"a-1"`},
 		{name: "a long string id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":"` + longID + `","method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
 		{name: "an object id is not", token: tokenA, method: http.MethodPost, body: `{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}`, want: http.StatusTooManyRequests, id: "null"},
@@ -425,7 +425,7 @@ func TestPeek(t *testing.T) {
 		response bool
 		result   bool // a response SSE /message takes as one
 		modern   bool
-		invalid  bool // a method member that is not a string, and no response
+		invalid  string // why it is an Invalid Request: a method member absent, empty or not a string, and no response; an id of an odd type
 		id       string
 	}{
 		{name: "listen", body: `{"jsonrpc":"2.0","id":1,"method":"` + listen + `","params":{` + modernMeta + `}}`, method: listen, call: true, modern: true, id: "1"},
@@ -440,11 +440,18 @@ func TestPeek(t *testing.T) {
 		{name: "result", body: `{"jsonrpc":"2.0","id":3,"result":{}}`, response: true, result: true},
 		{name: "null result", body: `{"jsonrpc":"2.0","id":3,"result":null}`, response: true},
 		{name: "error", body: `{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"no"}}`, response: true},
-		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`},
+		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`, invalid: invalidMethod, id: "3"},
+		{name: "empty object", body: `{}`, invalid: invalidMethod},
+		{name: "empty method", body: `{"jsonrpc":"2.0","id":3,"method":""}`, invalid: invalidMethod, id: "3"},
+		{name: "not an object", body: `null`},
+		{name: "object id", body: `{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}`, invalid: invalidID},
+		{name: "array id", body: `{"jsonrpc":"2.0","id":[1],"method":"ping"}`, invalid: invalidID},
+		{name: "boolean id", body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, invalid: invalidID},
+		{name: "object id in a response", body: `{"jsonrpc":"2.0","id":{},"result":{}}`, response: true, result: true},
 		{name: "null id with a result", body: `{"jsonrpc":"2.0","id":null,"result":{}}`},
-		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`, invalid: true, id: "3"},
-		{name: "method null", body: `{"jsonrpc":"2.0","id":"q","method":null}`, invalid: true, id: `"q"`},
-		{name: "method null, no id", body: `{"jsonrpc":"2.0","method":null}`, invalid: true},
+		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`, invalid: invalidMethod, id: "3"},
+		{name: "method null", body: `{"jsonrpc":"2.0","id":"q","method":null}`, invalid: invalidMethod, id: `"q"`},
+		{name: "method null, no id", body: `{"jsonrpc":"2.0","method":null}`, invalid: invalidMethod},
 		{name: "method null with a result", body: `{"jsonrpc":"2.0","id":3,"method":null,"result":{}}`},
 		{name: "method a number with an error", body: `{"jsonrpc":"2.0","id":3,"method":5,"error":{"code":1,"message":"no"}}`},
 	}
@@ -454,7 +461,7 @@ func TestPeek(t *testing.T) {
 			r.peek([]byte(tt.body))
 			if r.method != tt.method || r.tool != tt.tool || r.call != tt.call || r.response != tt.response ||
 				r.result != tt.result || r.modern != tt.modern || r.invalid != tt.invalid || string(r.id) != tt.id {
-				t.Errorf("method %q tool %q call %v response %v result %v modern %v invalid %v id %s; want %q %q %v %v %v %v %v %s",
+				t.Errorf("method %q tool %q call %v response %v result %v modern %v invalid %q id %s; want %q %q %v %v %v %v %q %s",
 					r.method, r.tool, r.call, r.response, r.result, r.modern, r.invalid, r.id,
 					tt.method, tt.tool, tt.call, tt.response, tt.result, tt.modern, tt.invalid, tt.id)
 			}
@@ -570,7 +577,7 @@ func TestSSEResponseShapedCounts(t *testing.T) {
 		want       int
 	}{
 		{"a response with a result", `{"jsonrpc":"2.0","id":1,"result":{}}`, http.StatusAccepted},
-		{"an id alone counts", `{"jsonrpc":"2.0","id":2}`, http.StatusAccepted},
+		{"an id alone counts", `{"jsonrpc":"2.0","id":2}`, http.StatusBadRequest}, // an Invalid Request (TestInvalidRequestRefused)
 		{"an id alone over the limit", `{"jsonrpc":"2.0","id":3}`, http.StatusTooManyRequests},
 		{"an error response is a request on SSE", `{"jsonrpc":"2.0","id":4,"error":{"code":1,"message":"x"}}`, http.StatusTooManyRequests},
 		{"a null result is a request on SSE", `{"jsonrpc":"2.0","id":5,"result":null}`, http.StatusTooManyRequests},

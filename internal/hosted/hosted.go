@@ -105,6 +105,11 @@ type Config struct {
 	MaxBody int64
 	// ShutdownTimeout bounds graceful shutdown; 0 means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
+	// StopDetached, when set, is called when shutdown stops waiting for the calls in
+	// flight (see Serve), with their cancellation: it ends the work they carry on past
+	// their own context (checkout's approved payments, which then revoke their token
+	// or journal their state), so that a call ends before the database closes.
+	StopDetached func()
 	// Requests, when set, limits the requests to the MCP endpoints per customer, tool
 	// calls included; JSON-RPC responses and dialog answers are never refused (see
 	// limitRequests). Nil: no limit.
@@ -177,8 +182,9 @@ type Server struct {
 	tokenRecheck time.Duration
 
 	// abort is cancelled when shutdown stops waiting for calls: tool calls still
-	// running then are cancelled (a purchase stays journaled and recovery settles
-	// it), and answer as cancelled calls do.
+	// running then are cancelled (with Config.StopDetached, an approved payment too;
+	// a purchase stays journaled and recovery settles it), and answer as cancelled
+	// calls do.
 	abort       context.Context
 	cancelAbort context.CancelFunc
 
@@ -309,8 +315,8 @@ func (h *Server) derivePublicURL(a net.Addr) {
 // Serve serves on ln until ctx ends, then shuts down gracefully: it stops accepting,
 // lets calls in flight finish, closes the long-lived streams, and returns within
 // Config.ShutdownTimeout. Tool calls still running a fifth of it (at least 1 s) before
-// the end are cancelled (their context ends), and connections still open at the end
-// are closed; neither is an error.
+// the end are cancelled (their context ends, and Config.StopDetached is called), and
+// connections still open at the end are closed; neither is an error.
 func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	h.derivePublicURL(ln.Addr())
 	// Requests are not cancelled when serving ends, only when Serve gives up on them.
@@ -376,8 +382,11 @@ func (h *Server) Serve(ctx context.Context, ln net.Listener) error {
 	// Calls outlive their request on SSE (answered on the stream), so wait for the
 	// calls themselves, then close the streams that would keep Shutdown waiting.
 	if !h.inflight.wait(dctx) {
-		h.cfg.Log.Warn("shutdown: cancelling the calls still running", "in_flight", h.inflight.count())
+		h.cfg.Log.Warn("shutdown: cancelling the calls still running, approved payments included (a purchase cut short is settled by recovery)", "in_flight", h.inflight.count())
 		h.cancelAbort()
+		if h.cfg.StopDetached != nil {
+			h.cfg.StopDetached()
+		}
 		h.inflight.wait(sctx)
 	}
 	if h.cfg.Transport == TransportSSE {

@@ -1,6 +1,7 @@
 package hosted
 
 import (
+	"cmp"
 	"io"
 	"net/http"
 	"strings"
@@ -18,12 +19,14 @@ const modernWhoami = `{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"n
 
 var modernWhoamiHeader = map[string]string{mcp.HeaderProtocolVersion: "2026-07-28", mcp.HeaderMethod: "tools/call", mcp.HeaderName: "whoami"}
 
-// TestInvalidRequestRefused checks that a message whose method member is not a
-// string (null, a number, an object), and that is no response, is answered 400 with
-// a JSON-RPC Invalid Request error carrying its id (null when it has none, or one a
+// TestInvalidRequestRefused checks that a message whose method member is absent,
+// empty or not a string (null, a number, an object), and that is no response, or a
+// request whose id is an object, an array or a boolean, is answered 400 with a
+// JSON-RPC Invalid Request error carrying its id (null when it has none, or one a
 // refusal does not echo), in every transport and era; that it counts as one request
 // and opens no session; and that a response carrying "method": null is still left
-// to mcp-go. Before, mcp-go answered a null method with an id 202 and ran nothing.
+// to mcp-go, as are responses (a result, a null result, an error). Before, mcp-go
+// answered a message with an id and a null or no method 202 and ran nothing.
 func TestInvalidRequestRefused(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -33,6 +36,7 @@ func TestInvalidRequestRefused(t *testing.T) {
 		header    map[string]string
 		body      string
 		id        string // the id the refusal carries
+		msg       string // its message; "" means invalidMethod
 	}{
 		{name: "null method, number id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
 		{name: "null method, string id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":"abc","method":null,"params":{}}`, id: `"abc"`},
@@ -46,6 +50,19 @@ func TestInvalidRequestRefused(t *testing.T) {
 			body: `{"jsonrpc":"2.0","id":7,"method":null,"params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}`, id: "7"},
 		{name: "stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
 		{name: "sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
+		{name: "no method, number id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
+		{name: "no method, string id, params", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":"x","params":{}}`, id: `"x"`},
+		{name: "empty method", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1,"method":""}`, id: "1"},
+		{name: "no method, no id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0"}`, id: "null"},
+		{name: "no method, with a session id", transport: TransportHTTP, path: PathMCP, header: map[string]string{server.HeaderKeySessionID: "mcp-session-any"}, body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
+		{name: "no method, 2026-07-28", transport: TransportHTTP, path: PathMCP, header: map[string]string{mcp.HeaderProtocolVersion: "2026-07-28"}, body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
+		{name: "no method, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
+		{name: "no method, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
+		{name: "object id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":{"n":1},"method":"ping"}`, id: "null", msg: invalidID},
+		{name: "array id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":[1],"method":"tools/list"}`, id: "null", msg: invalidID},
+		{name: "boolean id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, id: "null", msg: invalidID},
+		{name: "boolean id, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":false,"method":"ping"}`, id: "null", msg: invalidID},
+		{name: "object id, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":{},"method":"ping"}`, id: "null", msg: invalidID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,8 +73,9 @@ func TestInvalidRequestRefused(t *testing.T) {
 				t.Errorf("status %d, want 400", resp.StatusCode)
 			}
 			id, code, msg, _ := rpcErrorOf(t, resp)
-			if string(id) != tc.id || code != mcp.INVALID_REQUEST || !strings.Contains(msg, "Invalid Request") {
-				t.Errorf("id %s, code %d, message %q; want %s, %d, Invalid Request", id, code, msg, tc.id, mcp.INVALID_REQUEST)
+			want := cmp.Or(tc.msg, invalidMethod)
+			if string(id) != tc.id || code != mcp.INVALID_REQUEST || msg != want {
+				t.Errorf("id %s, code %d, message %q; want %s, %d, %q", id, code, msg, tc.id, mcp.INVALID_REQUEST, want)
 			}
 			if n := lim.count("cus_alice"); n != 1 {
 				t.Errorf("counted as %d requests, want 1", n)
@@ -81,6 +99,15 @@ func TestInvalidRequestRefused(t *testing.T) {
 	session := map[string]string{server.HeaderKeySessionID: sid, mcp.HeaderProtocolVersion: "2025-11-25"}
 	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, `{"jsonrpc":"2.0","id":3,"method":null,"result":{}}`, session); resp.StatusCode != http.StatusAccepted {
 		t.Errorf("a response with a null method: %d, want 202", resp.StatusCode)
+	}
+	// Responses are mcp-go's to answer: 202 for a result; an error answering no
+	// request of the server's gets mcp-go's own 400, not the guard's refusal.
+	for _, answer := range []string{`{"jsonrpc":"2.0","id":5,"result":{}}`, `{"jsonrpc":"2.0","id":6,"result":null}`, `{"jsonrpc":"2.0","id":7,"error":{"code":-1,"message":"no"}}`} {
+		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, answer, session)
+		body, _ := io.ReadAll(resp.Body)
+		if strings.Contains(string(body), "Invalid Request") || (resp.StatusCode != http.StatusAccepted && !strings.Contains(answer, `"error"`)) {
+			t.Errorf("the response %s: %d %s, want it left to mcp-go (202 for a result)", answer, resp.StatusCode, body)
+		}
 	}
 	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, whoamiBody(4), session); resp.StatusCode != http.StatusOK {
 		t.Errorf("a tool call: %d, want 200", resp.StatusCode)

@@ -27,7 +27,7 @@ var (
 	dump          = flag.String("dump", "", "print the results of dev and probe queries: all, a kind, or a query id (never those of the held-out half or the third probe)")
 	devOnly       = flag.Bool("dev-only", false, "score the dev half and the first two probes only (while tuning, so as not to watch the held-out half and the third probe); their baselines are not checked")
 	noNeeds       = flag.Bool("no-needs", false, "search with the built-in vocabulary less its need: lines (to work on what sentences find without a need); baselines are not checked")
-	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading")
+	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading (TestFreshCatalog writes the fresh catalog beside it, -fresh before its extension)")
 )
 
 // tolerance is how far below its baseline a kind may score before the test fails:
@@ -61,7 +61,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	code := m.Run()
-	if e := loaded.env; e != nil {
+	for _, e := range []*env{loaded.env, freshLoaded.env} {
+		if e == nil {
+			continue
+		}
 		if e.cat != nil {
 			e.cat.Close()
 		}
@@ -100,8 +103,14 @@ func loadEnv(t testing.TB) *env {
 }
 
 func build(ctx context.Context) (*env, error) {
-	start := time.Now()
 	sellers, items := generated()
+	return buildEnv(ctx, "", sellers, items)
+}
+
+// buildEnv loads items into a catalog and a plain BM25 table, in files of tmpDir
+// whose names start with prefix.
+func buildEnv(ctx context.Context, prefix string, sellers []catalog.Seller, items []Item) (*env, error) {
+	start := time.Now()
 	e := &env{items: items, byID: map[string]*Item{}}
 	for i := range items {
 		e.byID[items[i].Product.ID] = &items[i]
@@ -111,9 +120,9 @@ func build(ctx context.Context) (*env, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		bmErr = e.loadBM25(ctx, items)
+		bmErr = e.loadBM25(ctx, filepath.Join(tmpDir, prefix+"bm25.db"), items)
 	}()
-	catErr := e.loadCatalog(ctx, sellers, items)
+	catErr := e.loadCatalog(ctx, filepath.Join(tmpDir, prefix+"catalog.db"), sellers, items)
 	<-done
 	e.built = time.Since(start)
 	return e, errors.Join(catErr, bmErr)
@@ -121,9 +130,9 @@ func build(ctx context.Context) (*env, error) {
 
 // loadCatalog writes the products through the catalog's import path: Upsert in
 // batches, then the index merge an import ends with.
-func (e *env) loadCatalog(ctx context.Context, sellers []catalog.Seller, items []Item) error {
+func (e *env) loadCatalog(ctx context.Context, path string, sellers []catalog.Seller, items []Item) error {
 	var err error
-	if e.cat, err = catalog.Open(ctx, filepath.Join(tmpDir, "catalog.db")); err != nil {
+	if e.cat, err = catalog.Open(ctx, path); err != nil {
 		return err
 	}
 	e.cat.SetFallbackBudget(time.Minute) // what is found must not depend on the load
@@ -152,9 +161,9 @@ func (e *env) loadCatalog(ctx context.Context, sellers []catalog.Seller, items [
 }
 
 // loadBM25 writes the products' stored title and description to a plain FTS5 table.
-func (e *env) loadBM25(ctx context.Context, items []Item) error {
+func (e *env) loadBM25(ctx context.Context, path string, items []Item) error {
 	var err error
-	if e.bm25, err = sqlite.Open(ctx, filepath.Join(tmpDir, "bm25.db")); err != nil {
+	if e.bm25, err = sqlite.Open(ctx, path); err != nil {
 		return err
 	}
 	if _, err := e.bm25.ExecContext(ctx, `CREATE VIRTUAL TABLE bm USING fts5(id UNINDEXED, title, description, tokenize = 'porter unicode61')`); err != nil {
@@ -681,7 +690,13 @@ func TestWriteCatalog(t *testing.T) {
 		t.Skip("no -catalog-out file")
 	}
 	_, items := generated()
-	f, err := os.Create(*catalogOut)
+	writeItems(t, *catalogOut, items)
+}
+
+// writeItems writes items to the file path, one product and its truth a line (JSON).
+func writeItems(t *testing.T, path string, items []Item) {
+	t.Helper()
+	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}

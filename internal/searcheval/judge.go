@@ -63,7 +63,12 @@ const (
 // bounds by at most 15% caps it at 2, further at 1; a rating below the minimum by at
 // most 0.5 caps it at 2, further (or unrated) at 1; out of stock when in stock is
 // asked caps it at 1.
-func Grade(in Intent, t Truth) int {
+func Grade(in Intent, t Truth) int { return GradeBy(in, t, typeGrade) }
+
+// GradeBy is Grade with the grade of a product for the types asked for given by
+// types: the rest of the rule (models, categories, brands, constraints) is the same for
+// every judged catalog, whose type relations differ.
+func GradeBy(in Intent, t Truth, types func(want []string, t Truth) int) int {
 	if in.Nothing {
 		return Wrong
 	}
@@ -73,7 +78,7 @@ func Grade(in Intent, t Truth) int {
 		switch {
 		case in.Model != "" && modelKey(t.Model) == modelKey(in.Model), in.GTIN != "" && t.GTIN == in.GTIN:
 			return Exact
-		case in.Model != "" && modelKey(t.ForModel) == modelKey(in.Model):
+		case in.Model != "" && t.ForModel != "" && modelKey(t.ForModel) == modelKey(in.Model):
 			return Related
 		}
 		return Wrong
@@ -86,7 +91,7 @@ func Grade(in Intent, t Truth) int {
 			g = Close
 		}
 	case len(in.Types) > 0:
-		g = typeGrade(in.Types, t)
+		g = types(in.Types, t)
 		if g > Wrong && in.Brand != "" && t.Brand != in.Brand {
 			g = min(g, Related)
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/pooltest"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -29,12 +30,12 @@ func Path(t testing.TB) string {
 }
 
 // Catalog opens the catalog at path ("" means Path(t)), its writing pool capped at
-// one connection (a nested use of it fails the test, see capPool), and writes sellers
+// one connection (a nested use of it fails the test, see pooltest.Cap), and writes sellers
 // and products to it, when there are any.
 func Catalog(t testing.TB, path string, sellers []catalog.Seller, products []catalog.Product) *catalog.Catalog {
 	t.Helper()
 	c := open(t, path, catalog.Open)
-	capPool(t, c, "/catalog.(*Catalog).", nestedWait)
+	pooltest.Cap(t, c, "/catalog.(*Catalog).")
 	c.SetFallbackBudget(FallbackBudget)
 	Upsert(t, c, sellers, products)
 	return c
@@ -67,7 +68,7 @@ func demoCatalog(t testing.TB, path string, now func() time.Time) *catalog.Catal
 		writeDemoFiles(t, path, now)
 	}
 	c := open(t, path, catalog.Open)
-	capPool(t, c, "/catalog.(*Catalog).", nestedWait)
+	pooltest.Cap(t, c, "/catalog.(*Catalog).")
 	c.SetFallbackBudget(FallbackBudget)
 	if now != nil {
 		c.Now = now
@@ -218,11 +219,11 @@ func Upsert(t testing.TB, c *catalog.Catalog, sellers []catalog.Seller, products
 }
 
 // Store opens the store at path ("" means Path(t)), its pool capped at one
-// connection: a nested use of the pool fails the test (see capPool).
+// connection: a nested use of the pool fails the test (see pooltest.Cap).
 func Store(t testing.TB, path string) *store.Store {
 	t.Helper()
 	s := open(t, path, store.Open)
-	capPool(t, s, "/store.(*Store).", nestedWait)
+	pooltest.Cap(t, s, "/store.(*Store).")
 	return s
 }
 
