@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -189,19 +190,18 @@ func (g *stdioGuard) admit(line []byte) bool {
 		g.mu.Unlock()
 		return false
 	}
+	// No method or one that is not a string, and no response: mcp-go would answer
+	// "method not found" (null), "parse error" without the id (a number), or nothing
+	// (no method, or no id). Or a request whose id is not a string or an integer in
+	// range: mcp-go would take one with a null id for a notification.
+	if id, why := invalidLine(line); why != "" {
+		g.mu.Lock()
+		g.writeLocked(invalidRequest(id, why))
+		g.mu.Unlock()
+		return false
+	}
 	var m envelope
 	err := json.Unmarshal(line, &m)
-	if err != nil || m.Method == "" || !validID(m.ID) {
-		// Perhaps no method or one that is not a string, and no response: mcp-go would
-		// answer "method not found" (null), "parse error" without the id (a number), or
-		// nothing (no method, or no id). Or a request with an id of an odd type.
-		if id, why := invalidLine(line); why != "" {
-			g.mu.Lock()
-			g.writeLocked(invalidRequest(id, why))
-			g.mu.Unlock()
-			return false
-		}
-	}
 	if err != nil || m.ID == nil {
 		return true // not an object, or a notification: the server answers or ignores it
 	}
@@ -248,28 +248,11 @@ func isStateless(line []byte) bool {
 var batchRefused = mcp.JSONRPCError{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(nil),
 	Error: mcp.NewJSONRPCErrorDetails(mcp.INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not supported; send each message on a line of its own", nil)}
 
-// validID reports whether id, as decoded into an any, may be a request's id: absent
-// or null (a notification, to mcp-go), a string or a number.
-func validID(id any) bool {
-	switch id.(type) {
-	case nil, string, float64:
-		return true
-	}
-	return false
-}
-
-// The messages of an Invalid Request's refusal, by what is wrong (invalidLine).
-const (
-	invalidMethod = "Invalid Request: the method member must be a string naming the method"
-	invalidID     = "Invalid Request: the id member must be a string or an integer"
-)
-
 // invalidLine returns why line is a JSON-RPC Invalid Request, "" when it is not one,
-// and its id when a number or a string (else nil): an object with neither a result
-// nor an error (so no response, which is left to mcp-go) whose method member is
-// absent, empty or not a string ("method": null, or a number), or a request (a string
-// method) whose id is an object, an array or a boolean (MCP's ids are strings or
-// integers). The same rule as the hosted server's (internal/hosted).
+// and its id when the refusal may echo it (a valid id, hosted.ValidID; else nil): the
+// hosted server's rule, hosted.InvalidMessage, applied to the line's members. Every
+// line that is a JSON object is put to it: a request with a method and a null,
+// fractional or out-of-range id decodes as well as a good one.
 func invalidLine(line []byte) (id any, why string) {
 	var m struct {
 		ID     json.RawMessage `json:"id"`
@@ -278,22 +261,14 @@ func invalidLine(line []byte) (id any, why string) {
 		Error  json.RawMessage `json:"error"`
 	}
 	t := bytes.TrimSpace(line)
-	if len(t) == 0 || t[0] != '{' || json.Unmarshal(t, &m) != nil || len(m.Result) > 0 || len(m.Error) > 0 {
+	if len(t) == 0 || t[0] != '{' || json.Unmarshal(t, &m) != nil {
 		return nil, ""
 	}
-	var v any
-	_ = json.Unmarshal(m.ID, &v)
-	switch {
-	case len(m.Method) == 0 || m.Method[0] != '"' || string(m.Method) == `""`:
-		why = invalidMethod
-	case !validID(v):
-		why = invalidID
-	default:
+	if why = hosted.InvalidMessage(m.ID, m.Method, m.Result, m.Error); why == "" {
 		return nil, ""
 	}
-	switch v.(type) {
-	case string, float64:
-		id = v
+	if hosted.ValidID(m.ID) {
+		_ = json.Unmarshal(m.ID, &id)
 	}
 	return id, why
 }
@@ -343,7 +318,7 @@ func (g *stdioGuard) refuseTooLarge(prefix, tail []byte, size int64) {
 
 // lineHead is what the top-level members at the start of a cut-off JSON object say.
 type lineHead struct {
-	id      any  // the "id" member, when it is a string or a number
+	id      any  // the "id" member, when it is a valid id (hosted.ValidID)
 	hasID   bool // id was read
 	request bool // a "method" member was read, and no "result" or "error"
 }
@@ -376,11 +351,8 @@ func leadingMembers(prefix []byte) lineHead {
 			response = true
 		case "id":
 			var id any
-			if json.Unmarshal(v, &id) == nil {
-				switch id.(type) {
-				case string, float64:
-					h.id, h.hasID = id, true
-				}
+			if hosted.ValidID(v) && json.Unmarshal(v, &id) == nil {
+				h.id, h.hasID = id, true
 			}
 		}
 	}
@@ -394,11 +366,12 @@ func leadingMembers(prefix []byte) lineHead {
 var lastMember = regexp.MustCompile(`[{,]\s*"id"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|"(?:[^"\\]|\\.)*")\s*}\s*$`)
 
 // trailingID returns the "id" of the JSON object that suffix ends, when it is the
-// object's last member and is a string or a number. The brace that ends a line closes
-// its top-level object, so a member just before it belongs to that object.
+// object's last member and is a valid id (hosted.ValidID). The brace that ends a
+// line closes its top-level object, so a member just before it belongs to that
+// object.
 func trailingID(suffix []byte) (any, bool) {
 	m := lastMember.FindSubmatch(suffix)
-	if m == nil {
+	if m == nil || !hosted.ValidID(m[1]) {
 		return nil, false
 	}
 	var id any

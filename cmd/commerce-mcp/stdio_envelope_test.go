@@ -105,6 +105,34 @@ func BenchmarkOutputEnvelope(b *testing.B) {
 	}
 }
 
+// BenchmarkInputClassify measures what the guard reads of a request line, a tool
+// call, before passing it on: the envelope admit decodes (the floor, all it read
+// before ids were checked by hosted.InvalidMessage on every line) and that plus
+// invalidLine, which the id rule needs as written (1.0 and 1 decode alike).
+func BenchmarkInputClassify(b *testing.B) {
+	line := []byte(callLine(42, "search_products", map[string]any{"query": "trail running shoes under $150", "limit": 10, "filters": map[string]any{"brand": []string{"Northwind", "Contoso"}, "in_stock": true}}))
+	for _, bc := range []struct {
+		name string
+		read func([]byte) bool
+	}{
+		{"envelope", func(l []byte) bool { var m envelope; return json.Unmarshal(l, &m) == nil }},
+		{"envelope+invalidLine", func(l []byte) bool {
+			var m envelope
+			_, why := invalidLine(l)
+			return why == "" && json.Unmarshal(l, &m) == nil
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(line)))
+			for b.Loop() {
+				if !bc.read(line) {
+					b.Fatal("not read")
+				}
+			}
+		})
+	}
+}
+
 // TestGuardOutSplitWrites writes answers to the guard's output cut at every point, in
 // two writes, and with several in one write: each is passed through unchanged and
 // noted once whole.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
@@ -238,8 +239,9 @@ func TestStdioMessageTooLarge(t *testing.T) {
 // TestStdioTooLargeNotARequest checks that a line over the limit that is not a request
 // gets no answer, even with an id at either end: a client's response to the server's
 // own request, written id first or id last (the client would take an error carrying
-// that id as the answer to its own request of the same number), and a notification
-// whose last key merely ends in "id".
+// that id as the answer to its own request of the same number), a notification
+// whose last key merely ends in "id", and a request whose id, first or last, is not
+// a valid one (hosted.ValidID), which is not echoed.
 func TestStdioTooLargeNotARequest(t *testing.T) {
 	t.Parallel()
 	in := io.MultiReader(
@@ -247,9 +249,11 @@ func TestStdioTooLargeNotARequest(t *testing.T) {
 		paddedLine(`{"result":{"action":"accept","content":{"note":"`, 5<<20, `"}},"jsonrpc":"2.0","id":3}`),
 		bigLine(`{"jsonrpc":"2.0","id":4,"result":{"action":"accept","content":{"note":"`, 5<<20),
 		paddedLine(`{"jsonrpc":"2.0","method":"notifications/progress","params":{"note":"`, 5<<20, `"},"x\"id":77}`),
+		paddedLine(sdkHead, 5<<20, `"}},"jsonrpc":"2.0","id":1.5}`),
+		bigLine(`{"jsonrpc":"2.0","id":1e3,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"`, 5<<20),
 		lines(`{"jsonrpc":"2.0","id":8,"method":"ping"}`))
 	r := serveStdin(t, filepath.Join(t.TempDir(), "c.db"), in)
-	for _, id := range []string{"3", "4", "77"} {
+	for _, id := range []string{"3", "4", "77", "1.5", "1000", "1e3", "null"} {
 		if got, ok := r.replies[id]; ok {
 			t.Errorf("answered a message that is not a request with id %s: %+v", id, got)
 		}
@@ -257,8 +261,8 @@ func TestStdioTooLargeNotARequest(t *testing.T) {
 	if got := r.replies["8"]; got.Result == nil {
 		t.Errorf("the line after the large ones was not served: %+v", got)
 	}
-	if n := strings.Count(r.stderr, "dropped a JSON-RPC message larger than the limit"); n != 3 {
-		t.Errorf("%d warnings for the 3 dropped messages:\n%s", n, r.stderr)
+	if n := strings.Count(r.stderr, "dropped a JSON-RPC message larger than the limit"); n != 5 {
+		t.Errorf("%d warnings for the 5 dropped messages:\n%s", n, r.stderr)
 	}
 }
 
@@ -370,10 +374,13 @@ func TestStdioBatchRefused(t *testing.T) {
 
 // TestStdioInvalidRequest checks that a message whose method member is absent, empty
 // or not a string (null, a number, an object), and that is no response, or a request
-// whose id is an object, an array or a boolean, is answered with a JSON-RPC Invalid
-// Request error carrying its id (null when it has none or one of an odd type), before
-// and after initialization, as over HTTP, and that the messages after it are served.
-// Responses (a result, an error) are not refused.
+// whose id is not a string or an integer of at most 2^53-1 either way written in
+// digits (an object, an array, a boolean, null, 1.5, 1.0, 1e3, 2^53), is answered
+// with a JSON-RPC Invalid Request error carrying its id (null when it has none or an
+// invalid one), before and after initialization, as over HTTP (the same function
+// decides), and that the messages after it are served. Responses (a result, an error,
+// an error with a null id) are not refused, and ids at the ends of the range are
+// served.
 func TestStdioInvalidRequest(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "c.db")
@@ -382,7 +389,7 @@ func TestStdioInvalidRequest(t *testing.T) {
 		pre  []string // the lines before it
 		line string
 		id   string // the key of the reply
-		msg  string // its message; "" means invalidMethod
+		msg  string // its message; "" means hosted.InvalidMethod
 	}{
 		{name: "null method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
 		{name: "null method, string id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":"x","method":null,"params":{}}`, id: `"x"`},
@@ -394,17 +401,29 @@ func TestStdioInvalidRequest(t *testing.T) {
 		{name: "no method, no id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0"}`, id: "null"},
 		{name: "empty method", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":7,"method":""}`, id: "7"},
 		{name: "no method before initialize", line: `{"jsonrpc":"2.0","id":7}`, id: "7"},
-		{name: "object id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":{"n":7},"method":"ping"}`, id: "null", msg: invalidID},
-		{name: "array id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":[7],"method":"tools/list"}`, id: "null", msg: invalidID},
-		{name: "boolean id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, id: "null", msg: invalidID},
-		{name: "boolean id before initialize", line: `{"jsonrpc":"2.0","id":false,"method":"initialize","params":{}}`, id: "null", msg: invalidID},
+		{name: "object id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":{"n":7},"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "array id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":[7],"method":"tools/list"}`, id: "null", msg: hosted.InvalidID},
+		{name: "boolean id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "boolean id before initialize", line: `{"jsonrpc":"2.0","id":false,"method":"initialize","params":{}}`, id: "null", msg: hosted.InvalidID},
 		{name: "null method before initialize", line: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
+		{name: "null id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":null,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "null id, tool call", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":null,"method":"tools/call","params":{"name":"get_preferences","arguments":{}}}`, id: "null", msg: hosted.InvalidID},
+		{name: "null id, initialize", line: strings.Replace(initLine, `"id":"init"`, `"id":null`, 1), id: "null", msg: hosted.InvalidID},
+		{name: "null id, 2026-07-28", line: `{"jsonrpc":"2.0","id":null,"method":"ping","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}`, id: "null", msg: hosted.InvalidID},
+		{name: "fractional id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":1.5,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "integral id with a fraction", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":1.0,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "id with an exponent", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":1e3,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "id 2^53", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":9007199254740992,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "id -2^53", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":-9007199254740992,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "id past float64", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":1e400,"method":"ping"}`, id: "null", msg: hosted.InvalidID},
+		{name: "fractional id before initialize", line: `{"jsonrpc":"2.0","id":0.5,"method":"initialize","params":{}}`, id: "null", msg: hosted.InvalidID},
+		{name: "null method, fractional id", pre: []string{initLine, initializedLine}, line: `{"jsonrpc":"2.0","id":1.5,"method":null}`, id: "null"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := serveStdin(t, db, lines(append(tc.pre, tc.line, `{"jsonrpc":"2.0","id":2,"method":"ping"}`)...))
 			got, ok := r.replies[tc.id]
-			if want := cmp.Or(tc.msg, invalidMethod); !ok || got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || got.Error.Message != want {
+			if want := cmp.Or(tc.msg, hosted.InvalidMethod); !ok || got.Error == nil || got.Error.Code != mcp.INVALID_REQUEST || got.Error.Message != want {
 				t.Errorf("reply to %s: %+v (found %v), want %q; stdout:\n%s", tc.line, got.Error, ok, want, r.stdout)
 			}
 			if after, ok := r.replies["2"]; !ok || after.Error != nil {
@@ -414,13 +433,26 @@ func TestStdioInvalidRequest(t *testing.T) {
 	}
 	// Responses, to no request of the server's here: not refused (mcp-go drops them).
 	for _, line := range []string{`{"jsonrpc":"2.0","id":5,"result":{}}`, `{"jsonrpc":"2.0","id":6,"result":null}`,
-		`{"jsonrpc":"2.0","id":7,"error":{"code":-1,"message":"no"}}`, `{"jsonrpc":"2.0","id":8,"method":null,"result":{}}`} {
+		`{"jsonrpc":"2.0","id":7,"error":{"code":-1,"message":"no"}}`, `{"jsonrpc":"2.0","id":8,"method":null,"result":{}}`,
+		`{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}`} {
 		r := serveStdin(t, db, lines(initLine, initializedLine, line, `{"jsonrpc":"2.0","id":2,"method":"ping"}`))
 		if strings.Contains(r.stdout, "Invalid Request") {
 			t.Errorf("the response %s was refused:\n%s", line, r.stdout)
 		}
 		if after, ok := r.replies["2"]; !ok || after.Error != nil {
 			t.Errorf("the ping after %s: %+v (found %v)", line, after.Error, ok)
+		}
+	}
+	// Ids at the ends of the range, and zero, are served and answered as sent.
+	ends := []string{"9007199254740991", "-9007199254740991", "0"}
+	in := []string{initLine, initializedLine}
+	for _, id := range ends {
+		in = append(in, `{"jsonrpc":"2.0","id":`+id+`,"method":"ping"}`)
+	}
+	r := serveStdin(t, db, lines(in...))
+	for _, id := range ends {
+		if got, ok := r.replies[id]; !ok || got.Error != nil {
+			t.Errorf("the ping with id %s: %+v (found %v); stdout:\n%s", id, got.Error, ok, r.stdout)
 		}
 	}
 }

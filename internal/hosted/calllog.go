@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -31,7 +32,7 @@ type record struct {
 	result     bool            // a response with a non-null result, which SSE /message alone takes as a response
 	state      string          // a tools/call's requestState: a dialog answer's sealed state
 	batch      bool            // a JSON array: a JSON-RPC batch
-	invalid    string          // why the message is a JSON-RPC Invalid Request (invalidMessage); "" when it is not
+	invalid    string          // why the message is a JSON-RPC Invalid Request (InvalidMessage); "" when it is not
 	modern     bool            // a 2026-07-28-era message
 	id         json.RawMessage // a request's id, for an answer refusing it
 	toolError  bool
@@ -92,7 +93,7 @@ func (r *record) peek(body []byte) {
 		return
 	}
 	hasID := len(m.ID) > 0 && string(m.ID) != "null"
-	if why := invalidMessage(m.ID, m.Method, m.Result, m.Error); why != "" && isObject(body) {
+	if why := InvalidMessage(m.ID, m.Method, m.Result, m.Error); why != "" && isObject(body) {
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		r.invalid = why
@@ -137,18 +138,13 @@ func (r *record) peek(body []byte) {
 // maxEchoedID bounds a string id echoed in a refusal.
 const maxEchoedID = 200
 
-// echoableID returns id when a refusal may echo it: a number, or a string of at
-// most maxEchoedID bytes; nil (null in the refusal) otherwise.
+// echoableID returns id when a refusal may echo it: a valid id (ValidID) of at most
+// maxEchoedID bytes; nil (null in the refusal) otherwise.
 func echoableID(id json.RawMessage) json.RawMessage {
-	var v any
-	if len(id) > maxEchoedID+2 || json.Unmarshal(id, &v) != nil {
+	if len(id) > maxEchoedID+2 || !ValidID(id) {
 		return nil
 	}
-	switch v.(type) {
-	case string, float64:
-		return id
-	}
-	return nil
+	return id
 }
 
 // isArray reports whether body is (or starts as) a JSON array.
@@ -170,42 +166,66 @@ func (r *record) isBatch() bool {
 }
 
 // invalidReason returns why the message is a JSON-RPC Invalid Request (the message
-// of its refusal), "" when it is not one; see invalidMessage.
+// of its refusal), "" when it is not one; see InvalidMessage.
 func (r *record) invalidReason() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.invalid
 }
 
-// The messages of an Invalid Request's refusal, by what is wrong (invalidMessage).
+// The messages of an Invalid Request's refusal, by what is wrong (InvalidMessage).
 const (
-	invalidMethod = "Invalid Request: the method member must be a string naming the method"
-	invalidID     = "Invalid Request: the id member must be a string or an integer"
+	InvalidMethod = "Invalid Request: the method member must be a string naming the method"
+	InvalidID     = "Invalid Request: the id member of a request must be a string or an integer written in digits between -9007199254740991 and 9007199254740991; not null"
 )
 
-// invalidMessage returns why an object with these members (raw JSON, nil when
-// absent) is a JSON-RPC Invalid Request, "" when it is not one:
+// InvalidMessage returns why an object with these members (raw JSON, nil when
+// absent) is a JSON-RPC Invalid Request, "" when it is not one. It is the one rule
+// every transport applies (this package for Streamable HTTP and SSE, the stdio
+// guard in cmd/commerce-mcp):
 //   - it has neither a result nor an error (so it is no response, which is left to
-//     mcp-go whatever else it holds) and its method member is absent, empty or not a
-//     string ("method": null, or a number): mcp-go would take one with an id for an empty
-//     response and answer 202, running nothing, and one with a number method for a
-//     parse error without its id;
-//   - it is a request (a string method) whose id is an object, an array or a
-//     boolean: MCP's ids are strings or integers.
-func invalidMessage(id, method, result, err json.RawMessage) string {
+//     mcp-go whatever else it holds, its id null included) and its method member is
+//     absent, empty or not a string ("method": null, or a number): mcp-go would take
+//     one with an id for an empty response and answer 202, running nothing, and one
+//     with a number method for a parse error without its id;
+//   - it is a request (a string method) with an id member that is not a valid id
+//     (see ValidID): MCP's request ids are strings or integers, never null. A
+//     notification has no id member at all.
+func InvalidMessage(id, method, result, err json.RawMessage) string {
 	if len(result) > 0 || len(err) > 0 {
 		return ""
 	}
 	if len(method) == 0 || method[0] != '"' || string(method) == `""` {
-		return invalidMethod
+		return InvalidMethod
 	}
-	if len(id) > 0 {
-		switch id[0] {
-		case '{', '[', 't', 'f':
-			return invalidID
-		}
+	if len(id) > 0 && !ValidID(id) {
+		return InvalidID
 	}
 	return ""
+}
+
+// maxSafeID is the largest integer id taken, 2^53-1: mcp-go decodes a number id
+// through a float64, so a larger one would be answered with another number (and a
+// JavaScript client cannot hold it either).
+const maxSafeID = 1<<53 - 1
+
+// ValidID reports whether id, a JSON value as written, may be a request's id: a
+// string, or an integer written as one (digits, perhaps a minus sign; no fraction
+// or exponent, so not 1.0 or 1e3, which mcp-go would answer as 1 and 1000, not as
+// the client wrote them) of at most maxSafeID either way. Not null, and nothing else.
+func ValidID(id json.RawMessage) bool {
+	if len(id) == 0 {
+		return false
+	}
+	if id[0] == '"' {
+		var s string
+		return json.Unmarshal(id, &s) == nil
+	}
+	if id[0] != '-' && (id[0] < '0' || id[0] > '9') { // ParseInt would take a "+"
+		return false
+	}
+	n, err := strconv.ParseInt(string(id), 10, 64)
+	return err == nil && n >= -maxSafeID && n <= maxSafeID
 }
 
 // needsSession reports whether a stateful server requires a session id for the

@@ -82,9 +82,10 @@ func (h *Server) allowMethods(next http.Handler) http.Handler {
 //     not take them for 2025-03-26 either (see the package's notes);
 //   - an object that is neither a request nor a response (its method member absent,
 //     empty or not a string, and neither a result nor an error), or a request whose
-//     id is an object, an array or a boolean (see invalidMessage), with its id (null
-//     when it has none or one a refusal does not echo): mcp-go would answer one with
-//     an id and no method 202 as if it were an empty response, and run nothing.
+//     id is not a string or an integer in range (null, 1.5, 1e3, an object…; see
+//     InvalidMessage), with its id (null when it has none or one a refusal does not
+//     echo): mcp-go would answer one with an id and no method 202 as if it were an
+//     empty response, and run nothing, and one with a null id as a notification.
 func (h *Server) refuseInvalid(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := recordFrom(r.Context())

@@ -440,18 +440,25 @@ func TestPeek(t *testing.T) {
 		{name: "result", body: `{"jsonrpc":"2.0","id":3,"result":{}}`, response: true, result: true},
 		{name: "null result", body: `{"jsonrpc":"2.0","id":3,"result":null}`, response: true},
 		{name: "error", body: `{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"no"}}`, response: true},
-		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`, invalid: invalidMethod, id: "3"},
-		{name: "empty object", body: `{}`, invalid: invalidMethod},
-		{name: "empty method", body: `{"jsonrpc":"2.0","id":3,"method":""}`, invalid: invalidMethod, id: "3"},
+		{name: "id only", body: `{"jsonrpc":"2.0","id":3}`, invalid: InvalidMethod, id: "3"},
+		{name: "empty object", body: `{}`, invalid: InvalidMethod},
+		{name: "empty method", body: `{"jsonrpc":"2.0","id":3,"method":""}`, invalid: InvalidMethod, id: "3"},
 		{name: "not an object", body: `null`},
-		{name: "object id", body: `{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}`, invalid: invalidID},
-		{name: "array id", body: `{"jsonrpc":"2.0","id":[1],"method":"ping"}`, invalid: invalidID},
-		{name: "boolean id", body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, invalid: invalidID},
+		{name: "object id", body: `{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}`, invalid: InvalidID},
+		{name: "array id", body: `{"jsonrpc":"2.0","id":[1],"method":"ping"}`, invalid: InvalidID},
+		{name: "boolean id", body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, invalid: InvalidID},
 		{name: "object id in a response", body: `{"jsonrpc":"2.0","id":{},"result":{}}`, response: true, result: true},
 		{name: "null id with a result", body: `{"jsonrpc":"2.0","id":null,"result":{}}`},
-		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`, invalid: invalidMethod, id: "3"},
-		{name: "method null", body: `{"jsonrpc":"2.0","id":"q","method":null}`, invalid: invalidMethod, id: `"q"`},
-		{name: "method null, no id", body: `{"jsonrpc":"2.0","method":null}`, invalid: invalidMethod},
+		{name: "null id with an error", body: `{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}`},
+		{name: "null id", body: `{"jsonrpc":"2.0","id":null,"method":"ping"}`, invalid: InvalidID},
+		{name: "fractional id", body: `{"jsonrpc":"2.0","id":1.5,"method":"ping"}`, invalid: InvalidID},
+		{name: "id 2^53", body: `{"jsonrpc":"2.0","id":9007199254740992,"method":"ping"}`, invalid: InvalidID},
+		{name: "null method, fractional id", body: `{"jsonrpc":"2.0","id":1.5,"method":null}`, invalid: InvalidMethod},
+		{name: "id 2^53-1", body: `{"jsonrpc":"2.0","id":9007199254740991,"method":"ping"}`, method: "ping", call: true, id: "9007199254740991"},
+		{name: "notification, no id", body: `{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}`, method: "notifications/cancelled"},
+		{name: "method a number", body: `{"jsonrpc":"2.0","id":3,"method":5}`, invalid: InvalidMethod, id: "3"},
+		{name: "method null", body: `{"jsonrpc":"2.0","id":"q","method":null}`, invalid: InvalidMethod, id: `"q"`},
+		{name: "method null, no id", body: `{"jsonrpc":"2.0","method":null}`, invalid: InvalidMethod},
 		{name: "method null with a result", body: `{"jsonrpc":"2.0","id":3,"method":null,"result":{}}`},
 		{name: "method a number with an error", body: `{"jsonrpc":"2.0","id":3,"method":5,"error":{"code":1,"message":"no"}}`},
 	}
@@ -464,6 +471,45 @@ func TestPeek(t *testing.T) {
 				t.Errorf("method %q tool %q call %v response %v result %v modern %v invalid %q id %s; want %q %q %v %v %v %v %q %s",
 					r.method, r.tool, r.call, r.response, r.result, r.modern, r.invalid, r.id,
 					tt.method, tt.tool, tt.call, tt.response, tt.result, tt.modern, tt.invalid, tt.id)
+			}
+		})
+	}
+}
+
+// TestValidID checks the one rule every transport applies to a request's id: a
+// string, or an integer written in digits of at most 2^53-1 either way.
+func TestValidID(t *testing.T) {
+	tests := []struct {
+		name string
+		id   string
+		want bool
+	}{
+		{name: "string", id: `"abc"`, want: true},
+		{name: "empty string", id: `""`, want: true},
+		{name: "string with escapes", id: `"a\"b\u00e9"`, want: true},
+		{name: "zero", id: `0`, want: true},
+		{name: "negative", id: `-7`, want: true},
+		{name: "2^53-1", id: `9007199254740991`, want: true},
+		{name: "-(2^53-1)", id: `-9007199254740991`, want: true},
+		{name: "2^53", id: `9007199254740992`},
+		{name: "-2^53", id: `-9007199254740992`},
+		{name: "past int64", id: `9223372036854775808`},
+		{name: "fraction", id: `1.5`},
+		{name: "zero fraction", id: `1.0`},
+		{name: "exponent", id: `1e3`},
+		{name: "capital exponent", id: `1E3`},
+		{name: "plus sign", id: `+1`},
+		{name: "null", id: `null`},
+		{name: "true", id: `true`},
+		{name: "object", id: `{}`},
+		{name: "array", id: `[1]`},
+		{name: "absent", id: ``},
+		{name: "unterminated string", id: `"abc`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ValidID(json.RawMessage(tt.id)); got != tt.want {
+				t.Errorf("ValidID(%s) = %v, want %v", tt.id, got, tt.want)
 			}
 		})
 	}

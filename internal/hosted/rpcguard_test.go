@@ -21,12 +21,16 @@ var modernWhoamiHeader = map[string]string{mcp.HeaderProtocolVersion: "2026-07-2
 
 // TestInvalidRequestRefused checks that a message whose method member is absent,
 // empty or not a string (null, a number, an object), and that is no response, or a
-// request whose id is an object, an array or a boolean, is answered 400 with a
-// JSON-RPC Invalid Request error carrying its id (null when it has none, or one a
-// refusal does not echo), in every transport and era; that it counts as one request
-// and opens no session; and that a response carrying "method": null is still left
-// to mcp-go, as are responses (a result, a null result, an error). Before, mcp-go
-// answered a message with an id and a null or no method 202 and ran nothing.
+// request whose id is not a string or an integer of at most 2^53-1 either way
+// written in digits (an object, an array, a boolean, null, 1.5, 1.0, 1e3, 2^53), is
+// answered 400 with a JSON-RPC Invalid Request error carrying its id (null when it
+// has none, or one a refusal does not echo), in every transport and era; that it
+// counts as one request and opens no session (an initialize with a null id
+// included); and that a response carrying "method": null is still left to mcp-go,
+// as are responses (a result, a null result, an error, an error with a null id),
+// notifications and requests with ids at the ends of the range. Before, mcp-go
+// answered a message with an id and a null or no method 202 and ran nothing, and
+// took a request with a null id for a notification.
 func TestInvalidRequestRefused(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -36,7 +40,7 @@ func TestInvalidRequestRefused(t *testing.T) {
 		header    map[string]string
 		body      string
 		id        string // the id the refusal carries
-		msg       string // its message; "" means invalidMethod
+		msg       string // its message; "" means InvalidMethod
 	}{
 		{name: "null method, number id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":7,"method":null}`, id: "7"},
 		{name: "null method, string id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":"abc","method":null,"params":{}}`, id: `"abc"`},
@@ -58,11 +62,29 @@ func TestInvalidRequestRefused(t *testing.T) {
 		{name: "no method, 2026-07-28", transport: TransportHTTP, path: PathMCP, header: map[string]string{mcp.HeaderProtocolVersion: "2026-07-28"}, body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
 		{name: "no method, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
 		{name: "no method, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":1}`, id: "1"},
-		{name: "object id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":{"n":1},"method":"ping"}`, id: "null", msg: invalidID},
-		{name: "array id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":[1],"method":"tools/list"}`, id: "null", msg: invalidID},
-		{name: "boolean id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, id: "null", msg: invalidID},
-		{name: "boolean id, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":false,"method":"ping"}`, id: "null", msg: invalidID},
-		{name: "object id, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":{},"method":"ping"}`, id: "null", msg: invalidID},
+		{name: "object id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":{"n":1},"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "array id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":[1],"method":"tools/list"}`, id: "null", msg: InvalidID},
+		{name: "boolean id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":true,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "boolean id, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":false,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "object id, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":{},"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "null id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":null,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "null id, initialize", transport: TransportHTTP, path: PathMCP, body: nullIDInitialize, id: "null", msg: InvalidID},
+		{name: "null id, tool call, with a session id", transport: TransportHTTP, path: PathMCP, header: map[string]string{server.HeaderKeySessionID: "mcp-session-any"},
+			body: `{"jsonrpc":"2.0","id":null,"method":"tools/call","params":{"name":"whoami","arguments":{}}}`, id: "null", msg: InvalidID},
+		{name: "null id, 2026-07-28", transport: TransportHTTP, path: PathMCP, header: modernWhoamiHeader, body: strings.Replace(modernWhoami, `"id":8`, `"id":null`, 1), id: "null", msg: InvalidID},
+		{name: "null id, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":null,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "null id, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":null,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "fractional id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1.5,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "integral id with a fraction", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1.0,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "id with an exponent", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1e3,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "id 2^53", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":9007199254740992,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "id -2^53", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":-9007199254740992,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "id past int64", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":100000000000000000000,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "id past float64", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1e400,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "fractional id, stateless", transport: TransportHTTP, stateless: true, path: PathMCP, body: `{"jsonrpc":"2.0","id":2.5,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "fractional id, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":2.5,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "id 2^53, sse message", transport: TransportSSE, path: PathMessage + "?sessionId=any", body: `{"jsonrpc":"2.0","id":9007199254740992,"method":"ping"}`, id: "null", msg: InvalidID},
+		{name: "null method, fractional id", transport: TransportHTTP, path: PathMCP, body: `{"jsonrpc":"2.0","id":1.5,"method":null}`, id: "null"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,7 +95,7 @@ func TestInvalidRequestRefused(t *testing.T) {
 				t.Errorf("status %d, want 400", resp.StatusCode)
 			}
 			id, code, msg, _ := rpcErrorOf(t, resp)
-			want := cmp.Or(tc.msg, invalidMethod)
+			want := cmp.Or(tc.msg, InvalidMethod)
 			if string(id) != tc.id || code != mcp.INVALID_REQUEST || msg != want {
 				t.Errorf("id %s, code %d, message %q; want %s, %d, %q", id, code, msg, tc.id, mcp.INVALID_REQUEST, want)
 			}
@@ -102,7 +124,8 @@ func TestInvalidRequestRefused(t *testing.T) {
 	}
 	// Responses are mcp-go's to answer: 202 for a result; an error answering no
 	// request of the server's gets mcp-go's own 400, not the guard's refusal.
-	for _, answer := range []string{`{"jsonrpc":"2.0","id":5,"result":{}}`, `{"jsonrpc":"2.0","id":6,"result":null}`, `{"jsonrpc":"2.0","id":7,"error":{"code":-1,"message":"no"}}`} {
+	for _, answer := range []string{`{"jsonrpc":"2.0","id":5,"result":{}}`, `{"jsonrpc":"2.0","id":6,"result":null}`, `{"jsonrpc":"2.0","id":7,"error":{"code":-1,"message":"no"}}`,
+		`{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}`} {
 		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, answer, session)
 		body, _ := io.ReadAll(resp.Body)
 		if strings.Contains(string(body), "Invalid Request") || (resp.StatusCode != http.StatusAccepted && !strings.Contains(answer, `"error"`)) {
@@ -112,7 +135,22 @@ func TestInvalidRequestRefused(t *testing.T) {
 	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, whoamiBody(4), session); resp.StatusCode != http.StatusOK {
 		t.Errorf("a tool call: %d, want 200", resp.StatusCode)
 	}
+	if resp := ts.do(t, http.MethodPost, PathMCP, tokenA, `{"jsonrpc":"2.0","method":"notifications/initialized"}`, session); resp.StatusCode != http.StatusAccepted {
+		t.Errorf("a notification: %d, want 202", resp.StatusCode)
+	}
+	// Ids at the ends of the range, and zero, are served and answered as sent.
+	for _, id := range []string{"9007199254740991", "-9007199254740991", "0", `""`} {
+		resp := ts.do(t, http.MethodPost, PathMCP, tokenA, `{"jsonrpc":"2.0","id":`+id+`,"method":"ping"}`, session)
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"id":`+id+`,`) || strings.Contains(string(body), `"error"`) {
+			t.Errorf("a ping with id %s: %d %s, want 200 answering that id", id, resp.StatusCode, body)
+		}
+	}
 }
+
+// nullIDInitialize is an initialize request with a null id, which would open a
+// session if it were run.
+var nullIDInitialize = strings.Replace(wiretest.InitializeBody, `"id":1`, `"id":null`, 1)
 
 // TestSessionRequired checks that a stateful Streamable HTTP server answers a
 // 2025-era POST without Mcp-Session-Id, other than initialize, 400 (the spec's
