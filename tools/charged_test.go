@@ -178,13 +178,16 @@ func TestPausedRenewalPaidLate(t *testing.T) {
 	}
 }
 
-// TestCheckoutResultCountsSellerOrders: a checkout's lead counts its seller orders in
-// words that agree with the number ("1 seller order", never "1 seller orders").
-func TestCheckoutResultCountsSellerOrders(t *testing.T) {
+// TestCheckoutResultWords: a checkout's lead counts its seller orders in words that
+// agree with the number ("1 seller order", never "1 seller orders"), and a seller order
+// with no order yet (its checkout still being prepared) names no empty order id.
+func TestCheckoutResultWords(t *testing.T) {
 	placed := func(id, seller string) checkout.SellerOrder {
 		return checkout.SellerOrder{Status: checkout.StatusCompleted, Order: &store.Order{ID: id},
 			Purchase: store.Purchase{SellerID: seller, SellerName: seller, Currency: "USD", Total: 1000, CardBrand: "visa", CardLast4: "4242"}}
 	}
+	preparing := checkout.SellerOrder{Status: checkout.StatusPending,
+		Purchase: store.Purchase{SellerID: "acme", SellerName: "Acme", Currency: "USD", Lines: []store.Line{{ProductID: "p1", Title: "Tent", Quantity: 1, UnitAmount: 1000}}}}
 	tb := &Toolbox{}
 	for _, tc := range []struct {
 		name   string
@@ -192,6 +195,7 @@ func TestCheckoutResultCountsSellerOrders(t *testing.T) {
 		orders []checkout.SellerOrder
 		says   string
 	}{
+		{"being prepared", checkout.CheckoutPending, []checkout.SellerOrder{preparing}, "From «Acme» — no order yet, being prepared\n- 1 × «Tent»"},
 		{"one seller bought", checkout.CheckoutCompleted, []checkout.SellerOrder{placed("ord_a", "acme")}, "Bought the cart: 1 seller order placed, $10.00 in total"},
 		{"two sellers bought", checkout.CheckoutCompleted, []checkout.SellerOrder{placed("ord_a", "acme"), placed("ord_z", "zeta")}, "Bought the cart: 2 seller orders placed, $20.00 in total"},
 	} {

@@ -209,6 +209,10 @@ func (v sellerOrderView) text() string {
 	case "completed":
 		fmt.Fprintf(&b, " — order %s placed", v.OrderID)
 	case "pending":
+		if v.OrderID == "" { // the checkout is still being prepared: no order recorded yet
+			b.WriteString(" — no order yet, being prepared")
+			break
+		}
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
