@@ -102,8 +102,8 @@ func TestCheckoutResultChargedNoOrder(t *testing.T) {
 		orders []checkout.SellerOrder
 		says   []string
 	}{
-		{"partial", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged}, []string{"1 seller orders placed ($10.00 in total", "But for 1 seller order(s) Stripe shows the card"}},
-		{"partial with a refusal", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged, refused}, []string{"1 refused with nothing charged for them", "But for 1 seller order(s)"}},
+		{"partial", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged}, []string{"1 seller order placed ($10.00 in total", "But for 1 seller order Stripe shows the card"}},
+		{"partial with a refusal", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged, refused}, []string{"1 refused with nothing charged for them", "But for 1 seller order Stripe"}},
 		{"nothing placed", checkout.CheckoutNothingBought, []checkout.SellerOrder{charged, refused}, []string{"Nothing was bought: no seller placed an order. 1 refused", "Stripe shows the card (Visa •••• 4242) charged"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,5 +175,36 @@ func TestPausedRenewalPaidLate(t *testing.T) {
 		if strings.Contains(strings.ToLower(got), never) {
 			t.Errorf("%q says %q", got, never)
 		}
+	}
+}
+
+// TestCheckoutResultWords: a checkout's lead counts its seller orders in words that
+// agree with the number ("1 seller order", never "1 seller orders"), and a seller order
+// with no order yet (its checkout still being prepared) names no empty order id.
+func TestCheckoutResultWords(t *testing.T) {
+	placed := func(id, seller string) checkout.SellerOrder {
+		return checkout.SellerOrder{Status: checkout.StatusCompleted, Order: &store.Order{ID: id},
+			Purchase: store.Purchase{SellerID: seller, SellerName: seller, Currency: "USD", Total: 1000, CardBrand: "visa", CardLast4: "4242"}}
+	}
+	preparing := checkout.SellerOrder{Status: checkout.StatusPending,
+		Purchase: store.Purchase{SellerID: "acme", SellerName: "Acme", Currency: "USD", Lines: []store.Line{{ProductID: "p1", Title: "Tent", Quantity: 1, UnitAmount: 1000}}}}
+	tb := &Toolbox{}
+	for _, tc := range []struct {
+		name   string
+		status checkout.CheckoutStatus
+		orders []checkout.SellerOrder
+		says   string
+	}{
+		{"being prepared", checkout.CheckoutPending, []checkout.SellerOrder{preparing}, "From «Acme» — no order yet, being prepared\n- 1 × «Tent»"},
+		{"one seller bought", checkout.CheckoutCompleted, []checkout.SellerOrder{placed("ord_a", "acme")}, "Bought the cart: 1 seller order placed, $10.00 in total"},
+		{"two sellers bought", checkout.CheckoutCompleted, []checkout.SellerOrder{placed("ord_a", "acme"), placed("ord_z", "zeta")}, "Bought the cart: 2 seller orders placed, $20.00 in total"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := tb.checkoutResult(context.Background(), checkout.CheckoutOutcome{Status: tc.status,
+				Checkout: store.Checkout{ID: "chk_1", Mode: "sandbox", Currency: "USD"}, Orders: tc.orders}, "")
+			if got := text(res); !strings.Contains(got, tc.says) {
+				t.Errorf("%q lacks %q", got, tc.says)
+			}
+		})
 	}
 }

@@ -209,6 +209,10 @@ func (v sellerOrderView) text() string {
 	case "completed":
 		fmt.Fprintf(&b, " — order %s placed", v.OrderID)
 	case "pending":
+		if v.OrderID == "" { // the checkout is still being prepared: no order recorded yet
+			b.WriteString(" — no order yet, being prepared")
+			break
+		}
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
@@ -222,6 +226,14 @@ func (v sellerOrderView) text() string {
 		}
 	}
 	return b.String()
+}
+
+// sellerOrders counts seller orders in words: "1 seller order", "2 seller orders".
+func sellerOrders(n int) string {
+	if n == 1 {
+		return "1 seller order"
+	}
+	return fmt.Sprintf("%d seller orders", n)
 }
 
 // checkoutResult shapes a checkout's outcome. note, when set, is for the instruction:
@@ -280,10 +292,10 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	var lead string
 	switch out.Status {
 	case checkout.CheckoutCompleted:
-		lead = fmt.Sprintf("Bought the cart: %d seller orders placed, %s in total, paid with %s.", placed, r.Total.Display, cardText)
+		lead = fmt.Sprintf("Bought the cart: %s placed, %s in total, paid with %s.", sellerOrders(placed), r.Total.Display, cardText)
 	case checkout.CheckoutPartial:
-		lead = fmt.Sprintf("Bought part of the cart: %d seller orders placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
-			placed, r.Total.Display, cardText, refused)
+		lead = fmt.Sprintf("Bought part of the cart: %s placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
+			sellerOrders(placed), r.Total.Display, cardText, refused)
 		if refused > 0 {
 			r.Instruction = note
 		}
@@ -293,7 +305,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 			r.Instruction = note
 		}
 	case checkout.CheckoutConfirmationRequired:
-		lead = fmt.Sprintf("Buy the cart: %d seller orders, %s in total, paid with %s.", placed, r.Total.Display, cardText)
+		lead = fmt.Sprintf("Buy the cart: %s, %s in total, paid with %s.", sellerOrders(placed), r.Total.Display, cardText)
 		r.QuoteID, r.ExpiresAt = c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call checkout with quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 	case checkout.CheckoutPending:
@@ -307,7 +319,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 		fallthrough
 	default:
-		lead = fmt.Sprintf("Checkout under way: %d seller orders, %s so far.", placed, r.Total.Display)
+		lead = fmt.Sprintf("Checkout under way: %s, %s so far.", sellerOrders(placed), r.Total.Display)
 		r.Instruction = "A seller has not confirmed its order yet. Nothing more will be charged. Check get_order with the order ids in a few minutes; the server settles them."
 	}
 	if chargedNoOrder > 0 {
@@ -318,11 +330,11 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 		switch out.Status {
 		case checkout.CheckoutPartial:
-			lead = fmt.Sprintf("Bought part of the cart: %d seller orders placed (%s in total, paid with %s).%s", placed, r.Total.Display, cardText, refusedText)
+			lead = fmt.Sprintf("Bought part of the cart: %s placed (%s in total, paid with %s).%s", sellerOrders(placed), r.Total.Display, cardText, refusedText)
 		case checkout.CheckoutNothingBought:
 			lead = "Nothing was bought: no seller placed an order." + refusedText
 		}
-		lead += fmt.Sprintf(" But for %d seller order(s) Stripe shows the card (%s) charged although the seller has no order: tell the person, as said below. Their lines are taken out of the cart, since buying them again would charge again; refused lines stay in the cart.", chargedNoOrder, cardText)
+		lead += fmt.Sprintf(" But for %s Stripe shows the card (%s) charged although the seller has no order: tell the person, as said below. Their lines are taken out of the cart, since buying them again would charge again; refused lines stay in the cart.", sellerOrders(chargedNoOrder), cardText)
 	}
 	if r.DeliverTo != nil {
 		lead += " Delivery to " + r.DeliverTo.text() + "."

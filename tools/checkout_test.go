@@ -189,6 +189,10 @@ func TestSetShippingAddress(t *testing.T) {
 		{"bad phone", with("phone", "call me"), "phone"},
 		{"unknown argument", with("state", "TX"), "state"},
 		{"name of control characters", with("name", "\x01\x02\u200b"), "name has no printable characters"},
+		{"region of control characters", with("region", "\x01\u200b"), "region has no printable characters"},
+		{"US without region", with("region", nil), "region is required for an address in US"},
+		{"US with empty region", with("region", " "), "region is required for an address in US"},
+		{"no postal code where one is needed", with("postal_code", nil), "postal_code is required for an address in US"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := call(t, c, "set_shipping_address", tt.args, nil)

@@ -70,9 +70,15 @@ func (t *Toolbox) DialogAnswer(customer, tool, state string) bool {
 
 // tooManyCallsText says that a call to tool was refused for too many calls, that
 // nothing was done, and when to retry (after retry, rounded up to a whole second).
+// The tools that buy share a limit of their own, much lower than other calls', so the
+// words name it: a person who made a few calls is not told they made too many.
 func tooManyCallsText(tool string, retry time.Duration) string {
-	return fmt.Sprintf("Too many calls: %s was refused because this customer has made too many calls in a short time. Nothing was done%s. Try again in %s.",
-		tool, nothingCharged(tool), retryIn(retry))
+	what := "calls"
+	if nothingCharged(tool) != "" {
+		what = "purchase and checkout calls"
+	}
+	return fmt.Sprintf("Too many calls: %s was refused because this customer has made too many %s in a short time (refused ones count too). Nothing was done%s. Try again in %s.",
+		tool, what, nothingCharged(tool), retryIn(retry))
 }
 
 // nothingCharged adds, for the tools that buy, that nothing was bought or charged.

@@ -62,9 +62,9 @@ func TestRateLimit(t *testing.T) {
 		{name: "over the limit", limits: &fakeLimiter{budget: map[string]int{"search_products": 0}, retry: 2300 * time.Millisecond},
 			tool: "search_products", args: map[string]any{"query": "shoes"}, wantText: "Try again in 3 seconds."},
 		{name: "purchase over the limit", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 90 * time.Second},
-			tool: "purchase", args: map[string]any{"product_id": "x"}, wantText: "nothing was bought and nothing was charged. Try again in 90 seconds."},
+			tool: "purchase", args: map[string]any{"product_id": "x"}, wantText: "too many purchase and checkout calls in a short time (refused ones count too). Nothing was done: nothing was bought and nothing was charged. Try again in 90 seconds."},
 		{name: "checkout counts as a purchase", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 5 * time.Second},
-			tool: "checkout", bucket: "purchase", wantText: "nothing was bought and nothing was charged. Try again in 5 seconds."},
+			tool: "checkout", bucket: "purchase", wantText: "too many purchase and checkout calls in a short time (refused ones count too). Nothing was done: nothing was bought and nothing was charged. Try again in 5 seconds."},
 		{name: "long wait in minutes", limits: &fakeLimiter{budget: map[string]int{"list_orders": 0}, retry: 150 * time.Second},
 			tool: "list_orders", wantText: "Try again in 3 minutes."},
 	}

@@ -579,7 +579,7 @@ func (t *Toolbox) pauseSubscription(ctx context.Context, req mcp.CallToolRequest
 	if err != nil {
 		return t.fail(ctx, "pause_subscription", err), nil
 	}
-	return t.subscriptionStopped(ch, "Paused", "Nothing more is charged until resume_subscription resumes it."), nil
+	return t.subscriptionStopped(ch, "Paused", "Call resume_subscription when the person wants it to renew again."), nil
 }
 
 func (t *Toolbox) cancelSubscription(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

@@ -92,6 +92,8 @@ func TestSubscriptionTools(t *testing.T) {
 		t.Fatalf("pause: %s", text(res))
 	} else if strings.Contains(text(res), "..") || strings.Contains(ch.Summary, "..") {
 		t.Errorf("pause: a sentence ends twice: %q", text(res))
+	} else if n := strings.Count(text(res), "nothing is charged") + strings.Count(text(res), "Nothing more is charged"); n != 1 || !strings.Contains(ch.Instruction, "resume_subscription") {
+		t.Errorf("pause: want the pause's effect said once (said %d times) and resume_subscription named in the instruction: %q", n, text(res))
 	}
 	if res := call(t, c, "resume_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "active" || ch.Charge != nil {
 		t.Fatalf("resume: %s", text(res))

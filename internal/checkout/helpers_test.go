@@ -36,6 +36,7 @@ type env struct {
 	clock    *clocktest.Clock
 	logs     *syncbuf.Buffer
 	cfg      checkout.Config
+	sbo      sandbox.Options // what e.sb was made with
 }
 
 type envOpts struct {
@@ -69,6 +70,7 @@ func newEnv(t testing.TB, o envOpts) *env {
 	if sbo.Log == nil { // the sellers' log lines are checked for secrets too
 		sbo.Log = slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
+	e.sbo = sbo
 	if e.sb, err = sandbox.New(e.cat, sbo); err != nil {
 		t.Fatal(err)
 	}
@@ -104,6 +106,20 @@ func (e *env) service() *checkout.Service {
 		e.t.Fatal(err)
 	}
 	return svc
+}
+
+// restartSandbox replaces e's sandbox with a new one, as a restarted process gets: its
+// Stripe emulator and sellers know nothing of what the old one saw. Services made
+// afterwards (e.service) use it.
+func (e *env) restartSandbox() {
+	e.t.Helper()
+	sb, err := sandbox.New(e.cat, e.sbo)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.sb = sb
+	e.cfg.Sellers = checkout.ACPSellers{Endpoints: sb}
+	e.cfg.Tokens = checkout.SPTTokens{Client: spt.New(sb.AgentStripe())}
 }
 
 // product returns an in-stock demo product priced within [lo, hi] minor units.

@@ -92,6 +92,43 @@ func TestCrashRecovery(t *testing.T) {
 	}
 }
 
+// TestRecoverAfterSandboxRestart: in sandbox mode the Stripe emulator and the sellers
+// live in the process, so a process killed mid-purchase (stdio, kill -9) restarts with
+// an emulator that never saw the purchase's token. No money moves in the sandbox, so
+// recovery ends the purchase failed rather than leaving its order pending for ever.
+func TestRecoverAfterSandboxRestart(t *testing.T) {
+	for _, step := range []string{"approved", "token_issued"} {
+		t.Run(step, func(t *testing.T) {
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+				c.Fault = func(s string) error {
+					if s == step {
+						return errors.New("killed")
+					}
+					return nil
+				}
+			}})
+			ctx := context.Background()
+			p := e.product(1000, 4000)
+			req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "killed-1"}
+			if _, err := e.svc.Purchase(ctx, req); err == nil {
+				t.Fatal("the injected crash did not stop the purchase")
+			}
+			e.cfg.Fault = nil
+			e.restartSandbox()
+			restarted := e.service()
+			rep, err := restarted.Recover(ctx, 0)
+			if err != nil || rep.Unsettled != 0 {
+				t.Fatalf("recover = %+v, %v; want nothing left unsettled", rep, err)
+			}
+			orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
+			if err != nil || len(orders) != 1 || orders[0].Status != store.OrderFailed {
+				t.Fatalf("orders = %+v (%v), want one failed", orders, err)
+			}
+			wantRefusal(t, func() error { _, err := restarted.Purchase(ctx, req); return err }(), "interrupted")
+		})
+	}
+}
+
 // A seller that refuses to show a session (here: it rejects our API key) says nothing
 // about whether it charged: recovery leaves the purchase for a later run rather than
 // failing an order that may have been paid.

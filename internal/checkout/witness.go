@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -129,6 +131,14 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 		return 0, p.Currency, nil
 	}
 	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Retrieve(ctx, p.TokenID) })
+	if err != nil && s.cfg.Mode == ModeSandbox && unknownToken(err) {
+		// The sandbox's Stripe lives in memory, in the process (or the standalone
+		// emulator), and forgot the token with a restart: its charges went with it,
+		// and no money ever moves in the sandbox. Left pending, the order would stay
+		// so for ever.
+		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the payment token (restarted): nothing charged", "purchase", p.ID)
+		return 0, p.Currency, nil
+	}
 	if err != nil {
 		return 0, "", fmt.Errorf("%w: %s", errNoWitness, tokenFailure(err))
 	}
@@ -163,6 +173,12 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
 	}
 	return tok.AmountCaptured, currency, nil
+}
+
+// unknownToken says whether err is Stripe answering that it has no such token.
+func unknownToken(err error) bool {
+	var se *spt.Error
+	return errors.As(err, &se) && se.HTTPStatus == http.StatusNotFound && se.Code == spt.CodeResourceMissing
 }
 
 // holdOf returns the possible hold on p's token tok, which Stripe shows deactivated
