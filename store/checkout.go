@@ -97,7 +97,10 @@ var ErrCartEmpty = &FieldError{Field: "cart", Problem: FieldEmpty}
 //   - a checkout with the same IdemKey is returned as it is (created false);
 //   - otherwise, while the cart is held by a checkout that is open (for less than
 //     OpenCheckoutTTL), paying with a seller order not yet settled, or quoted
-//     (unexpired) from the cart as it is now, that one is returned (created false);
+//     (unexpired) from the cart as it is now, that one is returned (created false),
+//     with, for a paying one, the lines of the cart it is not buying (added since it
+//     was quoted; see notHeld), which stay in the cart for a checkout once it ends
+//     (no lines for an open or quoted one);
 //   - otherwise a quoted checkout holding the cart is canceled (superseded: the cart
 //     changed or its quote lapsed), an open one refused (interrupted), and c is
 //     recorded, holding the cart, with the cart's revision; its lines are returned.
@@ -137,7 +140,12 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 			}
 			if active {
 				c, created = h, false
-				return nil
+				lines := cart.Lines
+				cart.Lines = nil
+				if h.State == CheckoutPaying {
+					cart.Lines, err = notHeld(ctx, tx, h.ID, lines)
+				}
+				return err
 			}
 			switch h.State {
 			case CheckoutQuoted:
@@ -195,6 +203,43 @@ func holds(ctx context.Context, tx *sql.Tx, h, c Checkout, rev int64, now time.T
 		return n > 0, err
 	}
 	return false, nil
+}
+
+// notHeld returns the lines of cart that paying checkout id is not buying: the
+// product added to the cart since it was quoted, or more of one than it buys. The
+// lines its seller orders still being paid buy are in the cart until they settle
+// (a completed one takes its lines out, a refused one leaves them as lines it does not
+// buy), so what is left over is the cart less those.
+func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]CartLine, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE checkout_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	held := map[string]int{}
+	for rows.Next() {
+		p, err := scanPurchase(rows)
+		if err != nil {
+			return nil, err
+		}
+		if Terminal(p.State) {
+			continue
+		}
+		for _, l := range p.Lines {
+			held[l.ProductID] += l.Quantity
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var rest []CartLine
+	for _, l := range cart {
+		if n := l.Quantity - held[l.ProductID]; n > 0 {
+			l.Quantity = n
+			rest = append(rest, l)
+		}
+	}
+	return rest, nil
 }
 
 // OpenCheckoutTTL is how long a checkout may stay open (its sellers being quoted)

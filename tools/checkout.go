@@ -47,6 +47,7 @@ type checkoutResult struct {
 	Total       price             `json:"total" jsonschema:"what was charged (completed and pending orders), or for confirmation_required what will be"`
 	DeliverTo   *addressView      `json:"deliver_to,omitempty" jsonschema:"the delivery address (the person's own data)"`
 	Card        cardRef           `json:"card"`
+	NotIncluded []cartLineView    `json:"not_included,omitempty" jsonschema:"lines of the cart this checkout is not buying: this call found checkout_id, approved earlier for the cart as it was then, being paid, and bought nothing itself. They stay in the cart, nothing charged for them; checkout again once checkout_id has finished"`
 }
 
 func (t *Toolbox) checkoutTool() server.ServerTool {
@@ -277,13 +278,20 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 	}
 	cardText := CardName(card.Brand, card.Last4)
+	// A call that found another call's checkout being paid bought nothing itself: the
+	// cart that checkout buys is the cart as it was when it was quoted.
+	cart, joined := "the cart", ""
+	if len(out.NotIncluded) > 0 {
+		cart = "the cart as it was then"
+		joined = fmt.Sprintf("This call bought nothing: checkout %s, approved earlier for the cart as it was then, was already being paid, and a cart has one checkout at a time. That checkout: ", c.ID)
+	}
 	var lead string
 	switch out.Status {
 	case checkout.CheckoutCompleted:
-		lead = fmt.Sprintf("Bought the cart: %d seller orders placed, %s in total, paid with %s.", placed, r.Total.Display, cardText)
+		lead = fmt.Sprintf("Bought %s: %d seller orders placed, %s in total, paid with %s.", cart, placed, r.Total.Display, cardText)
 	case checkout.CheckoutPartial:
-		lead = fmt.Sprintf("Bought part of the cart: %d seller orders placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
-			placed, r.Total.Display, cardText, refused)
+		lead = fmt.Sprintf("Bought part of %s: %d seller orders placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
+			cart, placed, r.Total.Display, cardText, refused)
 		if refused > 0 {
 			r.Instruction = note
 		}
@@ -329,6 +337,18 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	}
 	if checkout.Mode(c.Mode) == checkout.ModeSandbox {
 		lead += " (Sandbox: no real money moves.)"
+	}
+	if len(out.NotIncluded) > 0 {
+		lead = joined + lead
+		rest := make([]string, len(out.NotIncluded))
+		for i, l := range out.NotIncluded {
+			lv := t.cartLineOf(l)
+			r.NotIncluded = append(r.NotIncluded, lv)
+			rest[i] = lv.text()
+		}
+		body = append(body, fmt.Sprintf("Not part of checkout %s, added to the cart since it was quoted (not bought, nothing charged for them; they stay in the cart):\n%s",
+			c.ID, strings.Join(rest, "\n")))
+		r.Instruction = strings.TrimSpace(r.Instruction + fmt.Sprintf(" Tell the person the lines not part of checkout %s were not bought. Once it has finished (no order of it pending; list_orders shows them), call checkout again to buy what is left in the cart, if they still want it; nothing was recorded under this call's idempotency_key, if any.", c.ID))
 	}
 	r.Summary = lead + "\n" + strings.Join(body, "\n")
 	text := r.Summary

@@ -46,6 +46,11 @@ type CheckoutOutcome struct {
 	Status   CheckoutStatus
 	Checkout store.Checkout
 	Orders   []SellerOrder
+	// NotIncluded, for a call that found another call's checkout of the cart being
+	// paid (Checkout is that one), are the lines of the cart that checkout is not
+	// buying: added (or more of a product) since it was quoted. They stay in the cart,
+	// bought by nothing, for a checkout once that one has ended.
+	NotIncluded []CartItem
 }
 
 // SellerOrder is one seller's part of a checkout: its purchase (lines, delivery,
@@ -101,6 +106,11 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 		return CheckoutOutcome{}, err
 	case !created && c.IdemKey == key: // recorded by a call racing this one since the look-up above
 		return s.replayCheckout(ctx, c, r)
+	case !created && len(cart.Lines) > 0:
+		// Another call's checkout, being paid, of the cart as it was: this call buys
+		// nothing (a second checkout of the cart now could buy its lines twice) and
+		// answers at once with that checkout as it stands and the lines it leaves.
+		return s.joinedPaying(ctx, c, cart.Lines)
 	case !created: // another call's checkout of the same cart
 		return s.settleCheckout(ctx, c)
 	}
@@ -110,6 +120,23 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	}
 	out, err := s.quoteCheckout(ctx, &c, cart, addr, via)
 	return s.checkoutOutcome(ctx, c, out, err)
+}
+
+// joinedPaying is the outcome of paying checkout c for a call that found it holding
+// the cart, with rest, the cart's lines c is not buying.
+func (s *Service) joinedPaying(ctx context.Context, c store.Checkout, rest []store.CartLine) (CheckoutOutcome, error) {
+	out, err := s.endCheckout(ctx, &c, store.CheckoutPaying)
+	if err != nil {
+		return out, err
+	}
+	for _, l := range rest {
+		item, err := s.cartItem(ctx, l)
+		if err != nil {
+			return CheckoutOutcome{}, err
+		}
+		out.NotIncluded = append(out.NotIncluded, item)
+	}
+	return out, nil
 }
 
 // replayCheckout answers checkout call r with the outcome of c, the checkout already

@@ -155,21 +155,30 @@ func (s *Service) unavailable(ctx context.Context, product *catalog.Product) Ref
 	return ""
 }
 
+// cartItem is cart line l with its product, flagged when it cannot be bought now.
+func (s *Service) cartItem(ctx context.Context, l store.CartLine) (CartItem, error) {
+	item := CartItem{CartLine: l}
+	p, err := s.cfg.Catalog.Product(ctx, l.ProductID)
+	switch {
+	case errors.Is(err, catalog.ErrNotFound):
+		item.Unavailable = RefusalUnknownProduct
+	case err != nil:
+		return CartItem{}, err
+	default:
+		item.Product = &p
+		item.Unavailable = s.unavailable(ctx, &p)
+	}
+	return item, nil
+}
+
 // cartView groups the cart's lines by seller and flags those that cannot be bought.
 func (s *Service) cartView(ctx context.Context, c store.Cart) (CartView, error) {
 	v := CartView{Revision: c.Revision}
 	index := map[string]int{}
 	for _, l := range c.Lines {
-		item := CartItem{CartLine: l}
-		p, err := s.cfg.Catalog.Product(ctx, l.ProductID)
-		switch {
-		case errors.Is(err, catalog.ErrNotFound):
-			item.Unavailable = RefusalUnknownProduct
-		case err != nil:
+		item, err := s.cartItem(ctx, l)
+		if err != nil {
 			return CartView{}, err
-		default:
-			item.Product = &p
-			item.Unavailable = s.unavailable(ctx, &p)
 		}
 		i, ok := index[l.SellerID]
 		if !ok {
