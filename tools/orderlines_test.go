@@ -87,7 +87,9 @@ func TestMultiLineOrderShown(t *testing.T) {
 // number of lines and items in all; one line is named alone; an order from before
 // orders had lines is named by its first line.
 func TestOrderItemsText(t *testing.T) {
-	line := func(i int) orderLine { return orderLine{ProductID: fmt.Sprint("p", i), Title: fmt.Sprint("T", i), Quantity: i} }
+	line := func(i int) orderLine {
+		return orderLine{ProductID: fmt.Sprint("p", i), Title: fmt.Sprint("T", i), Quantity: i}
+	}
 	many := orderView{Line: line(1)}
 	for i := 1; i <= 7; i++ {
 		many.Lines = append(many.Lines, line(i))
