@@ -42,6 +42,10 @@ type Checkout struct {
 	ExpiresAt           time.Time
 	CreatedAt           time.Time
 	UpdatedAt           time.Time
+	// Replaced, set by BeginCheckout only (not stored), is the checkout not yet
+	// approved that it ended to begin this one: canceled as superseded, or refused as
+	// interrupted. Its seller sessions are the caller's to cancel.
+	Replaced string
 }
 
 const checkoutColumns = `SELECT id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode, cart_revision,
@@ -152,6 +156,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 				if err := supersede(ctx, tx, s, h, SupersededCode, now); err != nil {
 					return err
 				}
+				c.Replaced = h.ID
 			case CheckoutOpen:
 				// Its call died while quoting (nothing is approved while a checkout is
 				// open): refused, so that if it is still running it cannot approve.
@@ -159,6 +164,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 					WHERE id = ? AND state = ?`, CheckoutRefused, InterruptedCode, encodeTime(now), h.ID, CheckoutOpen); err != nil {
 					return err
 				}
+				c.Replaced = h.ID
 			}
 		}
 		if len(cart.Lines) == 0 {

@@ -114,6 +114,7 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	case !created: // another call's checkout of the same cart
 		return s.settleCheckout(ctx, c)
 	}
+	s.endSessions(ctx, c.Replaced) // a quote superseded by this checkout: its sessions are of no more use
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
@@ -272,6 +273,12 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		}()
 	}
 	wg.Wait()
+	// A checkout ended meanwhile (its cart emptied, or taken over): the sessions this
+	// call opened are of no more use, whether or not they were recorded.
+	lost := func() (CheckoutOutcome, error) {
+		s.cancelSessions(ctx, ps)
+		return CheckoutOutcome{}, lostRace{c.ID}
+	}
 	if ctx.Err() != nil {
 		// The caller went away while the sellers quoted. Nothing is approved, so nothing
 		// can have been charged: every seller order ends interrupted now (its session
@@ -295,14 +302,14 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 			ok = append(ok, ps[i])
 		case errors.As(err, &ref):
 		case errors.As(err, new(lostRace)): // the checkout was ended meanwhile (its cart emptied)
-			return CheckoutOutcome{}, err
+			return lost()
 		default:
 			// An internal error: the seller order ends, recorded, and the rest goes on.
 			s.cfg.Log.ErrorContext(ctx, "quote seller order", "checkout", c.ID, "err", err)
 			if ps[i] != nil && ps[i].State == store.PurchaseOpen {
 				ref := refuse(RefusalSellerUnavailable, RefusalParams{Seller: ps[i].SellerName})
 				if err := s.fail(ctx, ps[i], store.PurchaseOpen, ref); errors.As(err, new(lostRace)) {
-					return CheckoutOutcome{}, err
+					return lost()
 				}
 			}
 		}
@@ -325,7 +332,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		c.QuoteID, c.ConfirmVia, c.ExpiresAt = store.NewID("qt_"), via, s.now().Add(s.cfg.QuoteTTL)
 		switch err := s.cfg.Store.QuoteCheckout(ctx, c, ok); {
 		case errors.Is(err, store.ErrStateChanged):
-			return CheckoutOutcome{}, lostRace{c.ID}
+			return lost()
 		case err != nil:
 			return CheckoutOutcome{}, err
 		}

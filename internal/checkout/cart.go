@@ -110,6 +110,9 @@ func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, 
 	if err != nil {
 		return CartView{}, cartRefusal(err, productID, quantity)
 	}
+	if emptied != nil {
+		s.endSessions(ctx, emptied.Ended.ID)
+	}
 	v, err := s.cartView(ctx, c)
 	v.Emptied = emptied
 	return v, err
@@ -122,7 +125,11 @@ func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, 
 // RefusalCartEmptied. A checkout already approved is being paid and goes on; its
 // seller orders complete or fail as they would have.
 func (s *Service) ClearCart(ctx context.Context, customerID string) (store.Emptied, error) {
-	return s.cfg.Store.ClearCart(ctx, customerID)
+	e, err := s.cfg.Store.ClearCart(ctx, customerID)
+	if err == nil {
+		s.endSessions(ctx, e.Ended.ID) // the ended checkout's seller sessions, canceled (bounded)
+	}
+	return e, err
 }
 
 // cartRefusal turns the store's refusal of a cart change into a Refusal.
