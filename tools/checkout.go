@@ -47,7 +47,6 @@ type checkoutResult struct {
 	Total       price             `json:"total" jsonschema:"what was charged (completed and pending orders), or for confirmation_required what will be"`
 	DeliverTo   *addressView      `json:"deliver_to,omitempty" jsonschema:"the delivery address (the person's own data)"`
 	Card        cardRef           `json:"card"`
-	NotIncluded []cartLineView    `json:"not_included,omitempty" jsonschema:"lines of the cart this checkout is not buying: this call found checkout_id, approved earlier for the cart as it was then, being paid, and bought nothing itself. They stay in the cart, nothing charged for them; checkout again once checkout_id has finished"`
 }
 
 func (t *Toolbox) checkoutTool() server.ServerTool {
@@ -342,9 +341,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		lead = joined + lead
 		rest := make([]string, len(out.NotIncluded))
 		for i, l := range out.NotIncluded {
-			lv := t.cartLineOf(l)
-			r.NotIncluded = append(r.NotIncluded, lv)
-			rest[i] = lv.text()
+			rest[i] = t.cartLineOf(l).text()
 		}
 		body = append(body, fmt.Sprintf("Not part of checkout %s, added to the cart since it was quoted (not bought, nothing charged for them; they stay in the cart):\n%s",
 			c.ID, strings.Join(rest, "\n")))
