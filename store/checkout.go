@@ -42,6 +42,10 @@ type Checkout struct {
 	ExpiresAt           time.Time
 	CreatedAt           time.Time
 	UpdatedAt           time.Time
+	// Replaced, set by BeginCheckout only (not stored), is the checkout not yet
+	// approved that it ended to begin this one: canceled as superseded, or refused as
+	// interrupted. Its seller sessions are the caller's to cancel.
+	Replaced string
 }
 
 const checkoutColumns = `SELECT id, customer_id, idem_key, COALESCE(quote_id, ''), confirm_via, state, mode, cart_revision,
@@ -97,7 +101,10 @@ var ErrCartEmpty = &FieldError{Field: "cart", Problem: FieldEmpty}
 //   - a checkout with the same IdemKey is returned as it is (created false);
 //   - otherwise, while the cart is held by a checkout that is open (for less than
 //     OpenCheckoutTTL), paying with a seller order not yet settled, or quoted
-//     (unexpired) from the cart as it is now, that one is returned (created false);
+//     (unexpired) from the cart as it is now, that one is returned (created false),
+//     with, for a paying one, the lines of the cart it is not buying (added since it
+//     was quoted; see notHeld), which stay in the cart for a checkout once it ends
+//     (no lines for an open or quoted one);
 //   - otherwise a quoted checkout holding the cart is canceled (superseded: the cart
 //     changed or its quote lapsed), an open one refused (interrupted), and c is
 //     recorded, holding the cart, with the cart's revision; its lines are returned.
@@ -137,13 +144,19 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 			}
 			if active {
 				c, created = h, false
-				return nil
+				lines := cart.Lines
+				cart.Lines = nil
+				if h.State == CheckoutPaying {
+					cart.Lines, err = notHeld(ctx, tx, h.ID, lines)
+				}
+				return err
 			}
 			switch h.State {
 			case CheckoutQuoted:
 				if err := supersede(ctx, tx, s, h, SupersededCode, now); err != nil {
 					return err
 				}
+				c.Replaced = h.ID
 			case CheckoutOpen:
 				// Its call died while quoting (nothing is approved while a checkout is
 				// open): refused, so that if it is still running it cannot approve.
@@ -151,6 +164,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 					WHERE id = ? AND state = ?`, CheckoutRefused, InterruptedCode, encodeTime(now), h.ID, CheckoutOpen); err != nil {
 					return err
 				}
+				c.Replaced = h.ID
 			}
 		}
 		if len(cart.Lines) == 0 {
@@ -195,6 +209,43 @@ func holds(ctx context.Context, tx *sql.Tx, h, c Checkout, rev int64, now time.T
 		return n > 0, err
 	}
 	return false, nil
+}
+
+// notHeld returns the lines of cart that paying checkout id is not buying: the
+// product added to the cart since it was quoted, or more of one than it buys. The
+// lines its seller orders still being paid buy are in the cart until they settle
+// (a completed one takes its lines out, a refused one leaves them as lines it does not
+// buy), so what is left over is the cart less those.
+func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]CartLine, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE checkout_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	held := map[string]int{}
+	for rows.Next() {
+		p, err := scanPurchase(rows)
+		if err != nil {
+			return nil, err
+		}
+		if Terminal(p.State) {
+			continue
+		}
+		for _, l := range p.Lines {
+			held[l.ProductID] += l.Quantity
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var rest []CartLine
+	for _, l := range cart {
+		if n := l.Quantity - held[l.ProductID]; n > 0 {
+			l.Quantity = n
+			rest = append(rest, l)
+		}
+	}
+	return rest, nil
 }
 
 // OpenCheckoutTTL is how long a checkout may stay open (its sellers being quoted)

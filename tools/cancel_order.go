@@ -105,7 +105,7 @@ func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
 	var b strings.Builder
 	b.WriteString("Please confirm: cancel this order and have it refunded.\n\n")
 	fmt.Fprintf(&b, "Order: %s\n", o.ID)
-	fmt.Fprintf(&b, "Item: %d × %s\n", o.Quantity, quoted(o.Title, titleCap))
+	fmt.Fprintf(&b, "Items: %s\n", viewOf(o, nil).items())
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(o.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Refund asked: %s to %s\n", fmtMoney(o.Total, o.Currency), CardName(o.CardBrand, o.CardLast4))
 	if checkout.Mode(o.Mode) == checkout.ModeSandbox {
@@ -199,7 +199,7 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 		return t.fail(ctx, "cancel_order", err)
 	}
 	r := cancelOrderResult{Status: string(out.Status), Mode: o.Mode, Order: viewOf(o, h)}
-	what := fmt.Sprintf("%d × %s from %s (order %s, %s)", o.Quantity, quoted(o.Title, titleCap), quoted(o.SellerName, sellerCap),
+	what := fmt.Sprintf("%s from %s (order %s, %s)", r.Order.items(), quoted(o.SellerName, sellerCap),
 		o.ID, fmtMoney(o.Total, o.Currency))
 	switch out.Status {
 	case checkout.CancelStopped:

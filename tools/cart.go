@@ -44,29 +44,11 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 		sv := cartSellerView{Seller: orderSeller{ID: g.SellerID, Name: g.SellerName}, Lines: []cartLineView{}}
 		fmt.Fprintf(&b, "\nFrom %s:", quoted(g.SellerName, sellerCap))
 		for _, l := range g.Lines {
-			lv := cartLineView{ProductID: l.ProductID, Quantity: l.Quantity, Available: l.Unavailable == ""}
-			if l.Product != nil {
-				lv.Title = l.Product.Title
-				p := priceOf(l.Product.Price)
-				lv.UnitPrice = &p
-			}
-			if !lv.Available {
-				lv.Unavailable = t.unavailableText(l)
-			}
+			lv := t.cartLineOf(l)
 			sv.Lines = append(sv.Lines, lv)
 			r.Lines++
 			r.Items += l.Quantity
-			title := l.ProductID
-			if lv.Title != "" {
-				title = quoted(lv.Title, titleCap)
-			}
-			fmt.Fprintf(&b, "\n- %d × %s (%s)", l.Quantity, title, l.ProductID)
-			if lv.UnitPrice != nil {
-				fmt.Fprintf(&b, " at %s each", lv.UnitPrice.Display)
-			}
-			if !lv.Available {
-				b.WriteString(" — " + lv.Unavailable)
-			}
+			b.WriteString("\n" + lv.text())
 		}
 		if g.Currency != "" {
 			p := priceOf(money.Money{Amount: g.Estimated, Currency: g.Currency})
@@ -86,6 +68,36 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 		b.WriteString("\nCall checkout to buy it (one order per seller).")
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimSpace(b.String())))
+}
+
+// cartLineOf shows cart line l.
+func (t *Toolbox) cartLineOf(l checkout.CartItem) cartLineView {
+	lv := cartLineView{ProductID: l.ProductID, Quantity: l.Quantity, Available: l.Unavailable == ""}
+	if l.Product != nil {
+		lv.Title = l.Product.Title
+		p := priceOf(l.Product.Price)
+		lv.UnitPrice = &p
+	}
+	if !lv.Available {
+		lv.Unavailable = t.unavailableText(l)
+	}
+	return lv
+}
+
+// text is the cart line in one line.
+func (lv cartLineView) text() string {
+	title := lv.ProductID
+	if lv.Title != "" {
+		title = quoted(lv.Title, titleCap)
+	}
+	s := fmt.Sprintf("- %d × %s (%s)", lv.Quantity, title, lv.ProductID)
+	if lv.UnitPrice != nil {
+		s += fmt.Sprintf(" at %s each", lv.UnitPrice.Display)
+	}
+	if !lv.Available {
+		s += " — " + lv.Unavailable
+	}
+	return s
 }
 
 // unavailableText says why cart line l cannot be bought now: for a product the catalog

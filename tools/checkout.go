@@ -289,13 +289,20 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 	}
 	cardText := CardName(card.Brand, card.Last4)
+	// A call that found another call's checkout being paid bought nothing itself: the
+	// cart that checkout buys is the cart as it was when it was quoted.
+	cart, joined := "the cart", ""
+	if len(out.NotIncluded) > 0 {
+		cart = "the cart as it was then"
+		joined = fmt.Sprintf("This call bought nothing: checkout %s, approved earlier for the cart as it was then, was already being paid, and a cart has one checkout at a time. That checkout: ", c.ID)
+	}
 	var lead string
 	switch out.Status {
 	case checkout.CheckoutCompleted:
-		lead = fmt.Sprintf("Bought the cart: %s placed, %s in total, paid with %s.", sellerOrders(placed), r.Total.Display, cardText)
+		lead = fmt.Sprintf("Bought %s: %s placed, %s in total, paid with %s.", cart, sellerOrders(placed), r.Total.Display, cardText)
 	case checkout.CheckoutPartial:
-		lead = fmt.Sprintf("Bought part of the cart: %s placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
-			sellerOrders(placed), r.Total.Display, cardText, refused)
+		lead = fmt.Sprintf("Bought part of %s: %s placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
+			cart, sellerOrders(placed), r.Total.Display, cardText, refused)
 		if refused > 0 {
 			r.Instruction = note
 		}
@@ -341,6 +348,16 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	}
 	if checkout.Mode(c.Mode) == checkout.ModeSandbox {
 		lead += " (Sandbox: no real money moves.)"
+	}
+	if len(out.NotIncluded) > 0 {
+		lead = joined + lead
+		rest := make([]string, len(out.NotIncluded))
+		for i, l := range out.NotIncluded {
+			rest[i] = t.cartLineOf(l).text()
+		}
+		body = append(body, fmt.Sprintf("Not part of checkout %s, added to the cart since it was quoted (not bought, nothing charged for them; they stay in the cart):\n%s",
+			c.ID, strings.Join(rest, "\n")))
+		r.Instruction = strings.TrimSpace(r.Instruction + fmt.Sprintf(" Tell the person the lines not part of checkout %s were not bought. Once it has finished (no order of it pending; list_orders shows them), call checkout again to buy what is left in the cart, if they still want it; nothing was recorded under this call's idempotency_key, if any.", c.ID))
 	}
 	r.Summary = lead + "\n" + strings.Join(body, "\n")
 	text := r.Summary

@@ -154,19 +154,41 @@ func failureReason(o store.Order) string {
 	return refusalText(checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID))
 }
 
+// shownLines is how many of an order's lines its text names; the others are counted.
+// structuredContent has them all.
+const shownLines = 5
+
+// items is what the order bought, for text results: each line as "2 × «title»",
+// joined by " + ", and past shownLines lines "and N more lines", with the number of
+// items in all when there is more than one line.
+func (v orderView) items() string {
+	lines := v.Lines
+	if len(lines) == 0 { // an order from before orders had lines
+		lines = []orderLine{v.Line}
+	}
+	parts := make([]string, 0, min(len(lines), shownLines))
+	units := 0
+	for i, l := range lines {
+		units += l.Quantity
+		if i < shownLines {
+			parts = append(parts, fmt.Sprintf("%d × %s", l.Quantity, quoted(l.Title, 200)))
+		}
+	}
+	s := strings.Join(parts, " + ")
+	if n := len(lines) - shownLines; n > 0 {
+		s += fmt.Sprintf(" and %d more lines", n)
+	}
+	if len(lines) > 1 {
+		s += fmt.Sprintf(" (%d lines, %d items in all)", len(lines), units)
+	}
+	return s
+}
+
 // line is the order in one line for text results; seller-supplied text is Quoted, so
 // the text needs catalog.SellerTextNote.
 func (v orderView) line() string {
-	what := fmt.Sprintf("%d × %s", v.Line.Quantity, quoted(v.Line.Title, 200))
-	if len(v.Lines) > 1 {
-		parts := make([]string, len(v.Lines))
-		for i, l := range v.Lines {
-			parts[i] = fmt.Sprintf("%d × %s", l.Quantity, quoted(l.Title, 200))
-		}
-		what = strings.Join(parts, " + ")
-	}
 	s := fmt.Sprintf("%s [%s] %s from %s, total %s, %s, %s",
-		v.OrderID, v.Status, what, quoted(v.Seller.Name, 80),
+		v.OrderID, v.Status, v.items(), quoted(v.Seller.Name, 80),
 		v.Totals.Total.Display, CardName(v.Card.Brand, v.Card.Last4), v.CreatedAt)
 	if v.SellerOrderID != "" {
 		s += ", seller's order number " + quoted(v.SellerOrderID, 80)

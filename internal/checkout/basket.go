@@ -46,6 +46,11 @@ type CheckoutOutcome struct {
 	Status   CheckoutStatus
 	Checkout store.Checkout
 	Orders   []SellerOrder
+	// NotIncluded, for a call that found another call's checkout of the cart being
+	// paid (Checkout is that one), are the lines of the cart that checkout is not
+	// buying: added (or more of a product) since it was quoted. They stay in the cart,
+	// bought by nothing, for a checkout once that one has ended.
+	NotIncluded []CartItem
 }
 
 // SellerOrder is one seller's part of a checkout: its purchase (lines, delivery,
@@ -101,15 +106,38 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 		return CheckoutOutcome{}, err
 	case !created && c.IdemKey == key: // recorded by a call racing this one since the look-up above
 		return s.replayCheckout(ctx, c, r)
+	case !created && len(cart.Lines) > 0:
+		// Another call's checkout, being paid, of the cart as it was: this call buys
+		// nothing (a second checkout of the cart now could buy its lines twice) and
+		// answers at once with that checkout as it stands and the lines it leaves.
+		return s.joinedPaying(ctx, c, cart.Lines)
 	case !created: // another call's checkout of the same cart
 		return s.settleCheckout(ctx, c)
 	}
+	s.endSessions(ctx, c.Replaced) // a quote superseded by this checkout: its sessions are of no more use
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
 	out, err := s.quoteCheckout(ctx, &c, cart, addr, via)
 	return s.checkoutOutcome(ctx, c, out, err)
+}
+
+// joinedPaying is the outcome of paying checkout c for a call that found it holding
+// the cart, with rest, the cart's lines c is not buying.
+func (s *Service) joinedPaying(ctx context.Context, c store.Checkout, rest []store.CartLine) (CheckoutOutcome, error) {
+	out, err := s.endCheckout(ctx, &c, store.CheckoutPaying)
+	if err != nil {
+		return out, err
+	}
+	for _, l := range rest {
+		item, err := s.cartItem(ctx, l)
+		if err != nil {
+			return CheckoutOutcome{}, err
+		}
+		out.NotIncluded = append(out.NotIncluded, item)
+	}
+	return out, nil
 }
 
 // replayCheckout answers checkout call r with the outcome of c, the checkout already
@@ -245,6 +273,12 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		}()
 	}
 	wg.Wait()
+	// A checkout ended meanwhile (its cart emptied, or taken over): the sessions this
+	// call opened are of no more use, whether or not they were recorded.
+	lost := func() (CheckoutOutcome, error) {
+		s.cancelSessions(ctx, ps)
+		return CheckoutOutcome{}, lostRace{c.ID}
+	}
 	if ctx.Err() != nil {
 		// The caller went away while the sellers quoted. Nothing is approved, so nothing
 		// can have been charged: every seller order ends interrupted now (its session
@@ -268,14 +302,14 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 			ok = append(ok, ps[i])
 		case errors.As(err, &ref):
 		case errors.As(err, new(lostRace)): // the checkout was ended meanwhile (its cart emptied)
-			return CheckoutOutcome{}, err
+			return lost()
 		default:
 			// An internal error: the seller order ends, recorded, and the rest goes on.
 			s.cfg.Log.ErrorContext(ctx, "quote seller order", "checkout", c.ID, "err", err)
 			if ps[i] != nil && ps[i].State == store.PurchaseOpen {
 				ref := refuse(RefusalSellerUnavailable, RefusalParams{Seller: ps[i].SellerName})
 				if err := s.fail(ctx, ps[i], store.PurchaseOpen, ref); errors.As(err, new(lostRace)) {
-					return CheckoutOutcome{}, err
+					return lost()
 				}
 			}
 		}
@@ -298,7 +332,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		c.QuoteID, c.ConfirmVia, c.ExpiresAt = store.NewID("qt_"), via, s.now().Add(s.cfg.QuoteTTL)
 		switch err := s.cfg.Store.QuoteCheckout(ctx, c, ok); {
 		case errors.Is(err, store.ErrStateChanged):
-			return CheckoutOutcome{}, lostRace{c.ID}
+			return lost()
 		case err != nil:
 			return CheckoutOutcome{}, err
 		}

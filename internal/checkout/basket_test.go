@@ -19,6 +19,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -549,9 +550,9 @@ func TestUnknownDeliveryOption(t *testing.T) {
 // is kept for the next checkout.
 func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
 	ctx := context.Background()
-	gate := newCompleteGate()
-	completing, release := gate.entered, gate.release
-	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.hold}})
+	gate := testshop.NewCompleteGate()
+	completing, release := gate.Entered, gate.Release
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.Hold}})
 	b := e.fillCart()
 	more, gone := b.products[b.sellers[0]][0], b.products[b.sellers[1]][0]
 	var added catalog.Product
@@ -699,9 +700,9 @@ func TestEmptiedCartEndsItsQuote(t *testing.T) {
 // once and completes.
 func TestEmptiedCartWhileItsCheckoutPays(t *testing.T) {
 	ctx := context.Background()
-	gate := newCompleteGate()
-	completing, release := gate.entered, gate.release
-	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.hold}})
+	gate := testshop.NewCompleteGate()
+	completing, release := gate.Entered, gate.Release
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.Hold}})
 	b := e.fillCart()
 	done := make(chan checkout.CheckoutOutcome)
 	go func() {

@@ -110,6 +110,9 @@ func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, 
 	if err != nil {
 		return CartView{}, cartRefusal(err, productID, quantity)
 	}
+	if emptied != nil {
+		s.endSessions(ctx, emptied.Ended.ID)
+	}
 	v, err := s.cartView(ctx, c)
 	v.Emptied = emptied
 	return v, err
@@ -122,7 +125,11 @@ func (s *Service) UpdateCart(ctx context.Context, customerID, productID string, 
 // RefusalCartEmptied. A checkout already approved is being paid and goes on; its
 // seller orders complete or fail as they would have.
 func (s *Service) ClearCart(ctx context.Context, customerID string) (store.Emptied, error) {
-	return s.cfg.Store.ClearCart(ctx, customerID)
+	e, err := s.cfg.Store.ClearCart(ctx, customerID)
+	if err == nil {
+		s.endSessions(ctx, e.Ended.ID) // the ended checkout's seller sessions, canceled (bounded)
+	}
+	return e, err
 }
 
 // cartRefusal turns the store's refusal of a cart change into a Refusal.
@@ -155,21 +162,30 @@ func (s *Service) unavailable(ctx context.Context, product *catalog.Product) Ref
 	return ""
 }
 
+// cartItem is cart line l with its product, flagged when it cannot be bought now.
+func (s *Service) cartItem(ctx context.Context, l store.CartLine) (CartItem, error) {
+	item := CartItem{CartLine: l}
+	p, err := s.cfg.Catalog.Product(ctx, l.ProductID)
+	switch {
+	case errors.Is(err, catalog.ErrNotFound):
+		item.Unavailable = RefusalUnknownProduct
+	case err != nil:
+		return CartItem{}, err
+	default:
+		item.Product = &p
+		item.Unavailable = s.unavailable(ctx, &p)
+	}
+	return item, nil
+}
+
 // cartView groups the cart's lines by seller and flags those that cannot be bought.
 func (s *Service) cartView(ctx context.Context, c store.Cart) (CartView, error) {
 	v := CartView{Revision: c.Revision}
 	index := map[string]int{}
 	for _, l := range c.Lines {
-		item := CartItem{CartLine: l}
-		p, err := s.cfg.Catalog.Product(ctx, l.ProductID)
-		switch {
-		case errors.Is(err, catalog.ErrNotFound):
-			item.Unavailable = RefusalUnknownProduct
-		case err != nil:
+		item, err := s.cartItem(ctx, l)
+		if err != nil {
 			return CartView{}, err
-		default:
-			item.Product = &p
-			item.Unavailable = s.unavailable(ctx, &p)
 		}
 		i, ok := index[l.SellerID]
 		if !ok {

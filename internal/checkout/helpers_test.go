@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -183,25 +181,4 @@ func (e *env) confirmAbove(t *testing.T, amount int64) {
 	if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// completeGate holds every seller's POST …/complete until release is closed; entered
-// is closed when the first one arrives. Its hold is a sandbox SellerMiddleware.
-type completeGate struct {
-	entered, release chan struct{}
-	once             sync.Once
-}
-
-func newCompleteGate() *completeGate {
-	return &completeGate{entered: make(chan struct{}), release: make(chan struct{})}
-}
-
-func (g *completeGate) hold(_ string, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/complete") {
-			g.once.Do(func() { close(g.entered) })
-			<-g.release
-		}
-		h.ServeHTTP(w, r)
-	})
 }

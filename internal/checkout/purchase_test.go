@@ -367,12 +367,12 @@ func TestCompletedOrderRecordedAfterCallerLeaves(t *testing.T) {
 // completes it (the client disconnected or cancelled): the call still answers with the
 // completed order, charged once, instead of revoking the token under the seller.
 func TestPurchasePaidAfterCallerLeaves(t *testing.T) {
-	gate := newCompleteGate()
-	entered, release := gate.entered, gate.release
+	gate := testshop.NewCompleteGate()
+	entered, release := gate.Entered, gate.Release
 	// Every seller is served over loopback HTTP, so that the caller going away ends the
 	// complete request as it would with a real seller.
 	overHTTP := func(id string, h http.Handler) http.Handler {
-		return overLoopback(t, gate.hold(id, h))
+		return overLoopback(t, gate.Hold(id, h))
 	}
 	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: overHTTP}})
 	ctx, cancel := context.WithCancel(context.Background())

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
@@ -382,11 +384,19 @@ func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) e
 	return err
 }
 
-// cancelSession cancels p's seller session, best effort.
+// sessionCancelWait bounds how long canceling a seller session may hold up the call
+// that ended it: a slow seller's session lapses at the seller instead.
+const sessionCancelWait = 3 * time.Second
+
+// cancelSession cancels p's seller session, best effort: within sessionCancelWait,
+// whether or not the caller is still there, idempotently (the same key each time), a
+// failure only logged.
 func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
 	if p.SessionID == "" {
 		return
 	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sessionCancelWait)
+	defer cancel()
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
 		return
@@ -398,6 +408,44 @@ func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
 	if err := co.Cancel(ctx, p.SessionID, p.ID+"/cancel"); err != nil {
 		s.cfg.Log.DebugContext(ctx, "cancel seller session", "purchase", p.ID, "err", err)
 	}
+}
+
+// cancelSessions cancels the seller sessions of ps at once (cancelSession each).
+func (s *Service) cancelSessions(ctx context.Context, ps []*store.Purchase) {
+	var wg sync.WaitGroup
+	for _, p := range ps {
+		if p == nil || p.SessionID == "" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.cancelSession(ctx, p)
+		}()
+	}
+	wg.Wait()
+}
+
+// endSessions cancels the seller sessions of the seller orders of checkout id that
+// ended before approval with the checkout (canceled or failed; the store's ending of a
+// checkout superseded or its cart emptied cannot ask sellers), as cancelSessions does.
+func (s *Service) endSessions(ctx context.Context, id string) {
+	if id == "" {
+		return
+	}
+	ctx = context.WithoutCancel(ctx)
+	all, err := s.cfg.Store.CheckoutPurchases(ctx, id)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "seller sessions of an ended checkout not canceled", "checkout", id, "err", err)
+		return
+	}
+	var ended []*store.Purchase
+	for i := range all {
+		if all[i].State == store.PurchaseCanceled || (all[i].State == store.PurchaseFailed && all[i].OrderID == "") {
+			ended = append(ended, &all[i])
+		}
+	}
+	s.cancelSessions(ctx, ended)
 }
 
 // refreshSession makes sure that the seller still holds the checkout session of the
