@@ -1382,7 +1382,7 @@ func TestSearchTopUp(t *testing.T) {
 			if res.Total != len(got) {
 				t.Errorf("total %d for %d hits", res.Total, len(got))
 			}
-			if topped := hasNote(res, "have every word"); topped != (len(tc.then) > 0) {
+			if topped := hasNote(res, "every word; after"); topped != (len(tc.then) > 0) {
 				t.Errorf("notes %q: a top-up note is %v, want %v", res.Notes, topped, len(tc.then) > 0)
 			}
 		})

@@ -55,7 +55,11 @@ func (s *search) topUp(ctx context.Context, res *Result, offset int) error {
 		}
 	}
 	if added > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("Only %d products have every word; after them, more with the word %q.", res.Total, alt.text.String()))
+		lead := fmt.Sprintf("Only %d products have every word; after them", res.Total)
+		if res.Total == 1 {
+			lead = "Only 1 product has every word; after it"
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("%s, more with the word %q.", lead, alt.text.String()))
 		res.Total += added
 	}
 	return nil
