@@ -89,11 +89,8 @@ type Facets struct {
 
 // Result is a page of search results.
 type Result struct {
-	Hits []Hit
-	// Total is the number of products matching the query and filters (see TotalEstimated);
-	// when a short first page was topped up with more products of the query's head word
-	// (see topUp and its note), it counts the products the page shows.
-	Total int
+	Hits  []Hit
+	Total int // products matching the query and filters; see TotalEstimated
 	// TotalEstimated means Total is an estimate: there were too many matches to count
 	// them with the filters applied (see search_pool.go).
 	TotalEstimated bool
