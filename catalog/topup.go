@@ -36,18 +36,8 @@ func (s *search) topUp(ctx context.Context, res *Result, offset int) error {
 	}
 	alt := *s
 	alt.text = s.text.only(keep)
-	alt.pooled, alt.few, alt.folded = nil, nil, nil // the every-word search's, not the head word's
-	// The head word's best matches, ranked; no total or facets (they stay the
-	// every-word products'), and a page of them read.
-	ms, total, _, err := alt.matches(ctx, 0, false)
-	if err == nil {
-		ms, _, err = alt.rerank(ctx, ms, total, false)
-	}
-	if err != nil {
-		return err
-	}
-	more, err := alt.hits(ctx, ms[:min(len(ms), s.q.Limit)])
-	if err != nil {
+	var more Result
+	if err := alt.run(ctx, &more, 0, false); err != nil {
 		return err
 	}
 	seen := make(map[string]bool, len(res.Hits))
@@ -55,7 +45,7 @@ func (s *search) topUp(ctx context.Context, res *Result, offset int) error {
 		seen[h.ID] = true
 	}
 	added := 0
-	for _, h := range more {
+	for _, h := range more.Hits {
 		if len(res.Hits) >= s.q.Limit {
 			break
 		}
