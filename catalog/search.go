@@ -160,9 +160,6 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	if res.Total > 0 || s.text.empty() {
-		if err := s.topUp(ctx, &res, offset); err != nil {
-			return Result{}, err
-		}
 		return res, nil
 	}
 	if s.sentence {

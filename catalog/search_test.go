@@ -199,8 +199,7 @@ func TestSearch(t *testing.T) {
 		{name: "stemming: shoe finds Shoes", q: catalog.Query{Text: "shoe"}, want: []string{"trail-shoe"}},
 		{name: "stemming: plural query finds plural", q: catalog.Query{Text: "SHOES"}, want: []string{"trail-shoe"}},
 		{name: "stemming: running finds Run", q: catalog.Query{Text: "running"}, want: []string{"tee-run"}},
-		// Limit 1: the page is full, so no other tee tops it up (TestSearchTopUp).
-		{name: "stemming without prefix: running tee", q: catalog.Query{Text: "running tee", Limit: 1}, want: []string{"tee-run"}},
+		{name: "stemming without prefix: running tee", q: catalog.Query{Text: "running tee"}, want: []string{"tee-run"}},
 		{name: "prefix on the last word", q: catalog.Query{Text: "sneak"}, want: []string{"road-sneaker"}},
 		{name: "prefix after a full word", q: catalog.Query{Text: "velo sneak"}, want: []string{"road-sneaker"}},
 		{name: "no prefix on a middle word, so only the relaxed match", q: catalog.Query{Text: "sneak velo"},
@@ -1339,52 +1338,5 @@ func TestSearchHitSeller(t *testing.T) {
 	}
 	if len(seen) != len(sellers) {
 		t.Errorf("the hits have %d sellers, want all %d", len(seen), len(sellers))
-	}
-}
-
-// TestSearchTopUp holds what a short first page gets (topUp): when fewer products
-// than the page holds have every word, more products with the query's head word
-// follow them; not on another order, and not for one word.
-func TestSearchTopUp(t *testing.T) {
-	c := openCatalog(t)
-	ctx := context.Background()
-	products := []catalog.Product{
-		{ID: "sd128a", SellerID: "trail", Title: "Acme 128GB Extreme microSD Card, A2, U3", Price: usd(1999)},
-		{ID: "sd128b", SellerID: "trail", Title: "Zenko 128GB microSD Card with Adapter", Price: usd(1799)},
-		{ID: "sd64", SellerID: "trail", Title: "Acme 64GB Extreme microSD Card, A2, U3", Price: usd(999)},
-		{ID: "sd256", SellerID: "hearth", Title: "Zenko 256GB microSD Card with Adapter", Price: usd(2999)},
-		{ID: "book", SellerID: "hearth", Title: "Zenko 14\" Chromebook, 8GB/128GB", Price: usd(24999)},
-	}
-	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name  string
-		q     catalog.Query
-		first []string // the products with every word, in any order
-		then  []string // the products that follow them, in any order
-	}{
-		{"a short page goes on with the head word's products", catalog.Query{Text: "microsd card 128gb"}, []string{"sd128a", "sd128b"}, []string{"sd64", "sd256"}},
-		{"a full page is left as it is", catalog.Query{Text: "microsd card 128gb", Limit: 2}, []string{"sd128a", "sd128b"}, nil},
-		{"another order than relevance: no reading to top up by", catalog.Query{Text: "microsd card 128gb", Sort: catalog.SortPriceAsc}, []string{"sd128b", "sd128a"}, nil},
-		{"one word: nothing to top up", catalog.Query{Text: "chromebook"}, []string{"book"}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Search(ctx, tc.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			if len(got) != len(tc.first)+len(tc.then) || !slices.Equal(sorted(got[:len(tc.first)]), sorted(slices.Clone(tc.first))) ||
-				!slices.Equal(sorted(got[len(tc.first):]), sorted(slices.Clone(tc.then))) {
-				t.Fatalf("hits %q, want %q then %q", got, tc.first, tc.then)
-			}
-			if res.Total != len(got) {
-				t.Errorf("total %d for %d hits", res.Total, len(got))
-			}
-			if topped := hasNote(res, "every word; after"); topped != (len(tc.then) > 0) {
-				t.Errorf("notes %q: a top-up note is %v, want %v", res.Notes, topped, len(tc.then) > 0)
-			}
-		})
 	}
 }

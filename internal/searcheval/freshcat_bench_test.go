@@ -9,8 +9,7 @@ import (
 )
 
 // freshPaths are fresh dev queries grouped by the path of Search they take (read
-// from their notes in a -dump): "topup", a short first page topped up with the head
-// word's products (topUp); "corrected", a misspelled word corrected, whose intent is
+// from their notes in a -dump): "corrected", a misspelled word corrected, whose intent is
 // read again (correctedIntent: "a corrected word ranks as typed"); "headtype", no
 // product has every word, so the head word's type is looked up before the types
 // the words vote for (headType: "head word's type first").
@@ -18,7 +17,6 @@ var freshPaths = []struct {
 	name    string
 	queries []string
 }{
-	{"topup", []string{"microsd card 128gb", "laptop charger 65w", "portable ssd under $100", "space heater under 50", "bluetooth speaker highly rated under $60"}},
 	{"corrected", []string{"labtop", "moniter", "shreder", "humidifer", "blendr", "toster", "kettel", "printr"}},
 	{"headtype", []string{"toner for inkora printer", "hdmi cable 6ft", "robot vacuum side brushes", "sd card", "litter bx"}},
 }
