@@ -223,7 +223,9 @@ func withoutPhrases(rs []rune, toks []token, used []bool) string {
 }
 
 // dropFiller drops filler words, and recipient words after "for" ("for my son"), and
-// reports how many it dropped; when nothing else would be left it keeps words.
+// reports how many it dropped; when nothing else would be left it keeps words. A
+// filler word that is, with the word before or after it, two cues of a need next to
+// each other in the need's order is a phrase's word, not filler ("air quality").
 func dropFiller(words []string, v *Vocabulary) ([]string, int) {
 	var out []string
 	for i := 0; i < len(words); i++ {
@@ -242,8 +244,10 @@ func dropFiller(words []string, v *Vocabulary) ([]string, int) {
 				continue
 			}
 		}
-		// Filler, and "for" right after it ("looking for").
-		if v.filler[w] || w == "for" && i > 0 && v.filler[words[i-1]] {
+		// Filler, and "for" right after it ("looking for"); not a filler word that
+		// makes a phrase of a need with its neighbour ("air quality").
+		if v.filler[w] && !(i > 0 && v.cuePair(words[i-1], w) || i+1 < len(words) && v.cuePair(w, words[i+1])) ||
+			w == "for" && i > 0 && v.filler[words[i-1]] {
 			continue
 		}
 		out = append(out, w)

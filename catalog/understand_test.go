@@ -53,6 +53,9 @@ func TestUnderstand(t *testing.T) {
 		{"for my son", "a good bike for my son", "bike", nil, ""},
 		{"kids stays", "best kids bike", "kids bike", nil, ""},
 		{"only filler kept", "the best", "the best", nil, ""},
+		{"a need's phrase keeps its filler word", "air quality", "air quality", nil, ""},
+		{"filler apart from the need's other cue", "good quality air fryer", "air fryer", nil, ""},
+		{"the cues out of the need's order", "quality air", "air", nil, ""},
 		{"only a constraint", "under $20", "", []string{"max_price 20 «under $20»"}, ""},
 	}
 	for _, tt := range tests {

@@ -165,6 +165,24 @@ func (v *Vocabulary) addNeed(n need) {
 // cuePrefix is the part of a word every form of it has, as cueMatches compares them.
 func cuePrefix(w string) string { return w[:min(len(w), 2)] }
 
+// cuePair reports whether words a and b, in that order, are two cues of a need that
+// follow each other in it ("air quality"): a phrase the vocabulary names.
+func (v *Vocabulary) cuePair(a, b string) bool {
+	ka, kb := wordKey(a), wordKey(b)
+	if ka == "" || kb == "" {
+		return false
+	}
+	for _, n := range v.needsBy[cuePrefix(ka)] {
+		cues := v.needs[n].cues
+		for j := 0; j+1 < len(cues); j++ {
+			if cueMatches(cues[j], ka) && cueMatches(cues[j+1], kb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // addGroup adds group, first removing every group that shares a term with it.
 func (v *Vocabulary) addGroup(group []string) {
 	drop := map[int]bool{}

@@ -59,9 +59,13 @@ func freshTypeGrade(want []string, t Truth) int {
 }
 
 // loadFresh reads the fresh set's queries and judges them over the fresh catalog.
-func loadFresh(items []Item) (Half, error) {
-	h := Half{Name: FreshCat, Grades: map[string]map[string]int{}}
-	qs, err := ReadQueries(filepath.Join(dir, FreshCat, "queries.jsonl"))
+func loadFresh(items []Item) (Half, error) { return loadFreshSet(items, FreshCat) }
+
+// loadFreshSet reads the queries of name (a directory of testdata/searcheval) and
+// judges them over the fresh catalog by freshGrade.
+func loadFreshSet(items []Item, name string) (Half, error) {
+	h := Half{Name: name, Grades: map[string]map[string]int{}}
+	qs, err := ReadQueries(filepath.Join(dir, name, "queries.jsonl"))
 	if err != nil {
 		return h, err
 	}
@@ -70,7 +74,7 @@ func loadFresh(items []Item) (Half, error) {
 			qs[i].ID = QueryID(qs[i].Kind, qs[i].Text)
 		}
 		if _, dup := h.Grades[qs[i].ID]; dup {
-			return h, fmt.Errorf("%s: query %q twice", FreshCat, qs[i].Text)
+			return h, fmt.Errorf("%s: query %q twice", name, qs[i].Text)
 		}
 		g := map[string]int{}
 		for _, it := range items {

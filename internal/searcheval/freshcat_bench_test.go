@@ -1,0 +1,55 @@
+package searcheval
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// freshPaths are fresh dev queries grouped by the path of Search they take (read
+// from their notes in a -dump): "corrected", a misspelled word corrected, whose intent is
+// read again (correctedIntent: "a corrected word ranks as typed"); "headtype", no
+// product has every word, so the head word's type is looked up before the types
+// the words vote for (headType: "head word's type first").
+var freshPaths = []struct {
+	name    string
+	queries []string
+}{
+	{"corrected", []string{"labtop", "moniter", "shreder", "humidifer", "blendr", "toster", "kettel", "printr"}},
+	{"headtype", []string{"toner for inkora printer", "hdmi cable 6ft", "robot vacuum side brushes", "sd card", "litter bx"}},
+}
+
+// BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
+// path in freshPaths and, as the floor, plain BM25, query by query in turn (as
+// BenchmarkSearchEval does). Run against another build, the difference of a path
+// is the cost of what that build does on it.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench FreshPaths -count 5 ./internal/searcheval
+func BenchmarkFreshPaths(b *testing.B) {
+	e := loadFreshEnv(b)
+	ctx := context.Background()
+	for _, p := range freshPaths {
+		b.Run(p.name, func(b *testing.B) {
+			var search, bm time.Duration
+			for b.Loop() {
+				for _, q := range p.queries {
+					t0 := time.Now()
+					if _, err := e.cat.Search(ctx, catalog.Query{Text: q, Limit: K}); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					if _, err := e.bm25Search(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+					search, bm = search+t1.Sub(t0), bm+time.Since(t1)
+				}
+			}
+			n := float64(b.N * len(p.queries))
+			b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+			b.ReportMetric(float64(bm.Nanoseconds())/n, "bm25-ns/query")
+			b.ReportMetric(float64(search)/float64(bm), "search/bm25")
+		})
+	}
+}
