@@ -327,19 +327,32 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 	if _, ok := obj["variants"]; ok {
 		return p.acpProduct(at, obj)
 	}
-	for _, cols := range flatColumns {
-		for _, c := range cols {
-			if k := kind(obj[c]); k == "an object" || k == "a list" {
-				p.reject(at, "%s should be text, not %s", c, k)
-				return nil
-			}
-			if len(obj[c]) > maxFieldLen {
-				p.reject(at, "%s is longer than 64 KiB", c)
-				return nil
+	if hasNonScalar(obj) { // else the loop finds nothing: most rows
+		for _, cols := range flatColumns {
+			for _, c := range cols {
+				if k := kind(obj[c]); k == "an object" || k == "a list" {
+					p.reject(at, "%s should be text, not %s", c, k)
+					return nil
+				}
+				if len(obj[c]) > maxFieldLen {
+					p.reject(at, "%s is longer than 64 KiB", c)
+					return nil
+				}
 			}
 		}
 	}
 	return p.flatRow(at, func(col string) string { return scalarText(obj[col]) })
+}
+
+// hasNonScalar reports whether a member of obj is an object, a list or longer than
+// maxFieldLen: what jsonObject rejects a flat row for when it is one of its columns.
+func hasNonScalar(obj map[string]json.RawMessage) bool {
+	for _, v := range obj {
+		if k := kind(v); k == "an object" || k == "a list" || len(v) > maxFieldLen {
+			return true
+		}
+	}
+	return false
 }
 
 // scalarText renders a JSON value as feed text: strings as themselves, numbers and
