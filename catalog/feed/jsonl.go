@@ -236,7 +236,10 @@ func scanFlatObject(b []byte) (map[string]json.RawMessage, bool) {
 		if end < 0 {
 			return nil, false
 		}
-		key := string(b[i+1 : end-1])
+		key, known := knownKeys[string(b[i+1:end-1])] // no copy of a column's name
+		if !known {
+			key = string(b[i+1 : end-1])
+		}
 		if !canonicalKey(key) || key == "" {
 			return nil, false
 		}
@@ -278,6 +281,18 @@ func scanFlatObject(b []byte) (map[string]json.RawMessage, bool) {
 		i = skipSpace(b, i+1)
 	}
 }
+
+// knownKeys holds the name of every flat column, so that scanFlatObject keys its
+// members by these strings instead of a copy of each key of each line.
+var knownKeys = func() map[string]string {
+	m := map[string]string{"variants": "variants"}
+	for _, cols := range flatColumns {
+		for _, c := range cols {
+			m[c] = c
+		}
+	}
+	return m
+}()
 
 // stringEnd returns the index just past the JSON string that starts at b[i] (a
 // quote), or -1 when it is not a valid string (an unterminated one, a raw control
