@@ -594,7 +594,7 @@ func keysOf(p *Product, category any, brand int64) keyRow {
 // list of search results shows of it except the description and the seller's name: a
 // JSON array of cardFields values that decodeCard reads back, as an Encoder with
 // SetEscapeHTML(false) writes it ("&" stays "&", so that decodeCard reads most strings
-// without unescaping), written without reflection (see jsonwrite.go; TestCardOfEqualsEncoder).
+// without unescaping), written without reflection (see jsonwrite.go; FuzzJSONWriteEqualsEncodingJSON).
 func cardOf(p *Product) string {
 	b := make([]byte, 0, 64+len(p.ID)+len(p.SellerID)+len(p.Title)+len(p.Brand)+len(p.Category)+len(p.URL)+len(p.ImageURL))
 	str := func(s string) { b = appendJSONString(append(b, ','), s, false) }
