@@ -452,6 +452,21 @@ func TestNormalize(t *testing.T) {
 			func(p catalog.Product) string { return want(strings.Join(p.Tags, ","), "Rain,wind") }},
 		{"empty attributes dropped", func(p *catalog.Product) { p.Attributes = map[string]string{"": "x", "y": " ", "color": "red"} },
 			func(p catalog.Product) string { return want(fmt.Sprint(p.Attributes), "map[color:red]") }},
+		{"clean attributes kept", func(p *catalog.Product) { p.Attributes = map[string]string{"color": "Crème", "size": "M"} },
+			func(p catalog.Product) string { return want(fmt.Sprint(p.Attributes), "map[color:Crème size:M]") }},
+		{"attribute names and values cleaned", func(p *catalog.Product) { p.Attributes = map[string]string{" color": "red\u200b", "size": "M"} },
+			func(p catalog.Product) string { return want(fmt.Sprint(p.Attributes), "map[color:red size:M]") }},
+		{"attribute names cleaned to one: the last by name wins", func(p *catalog.Product) {
+			p.Attributes = map[string]string{"color ": "red", "color": "blue"}
+		}, func(p catalog.Product) string { return want(fmt.Sprint(p.Attributes), "map[color:red]") }},
+		{"attributes capped", func(p *catalog.Product) {
+			p.Attributes = map[string]string{}
+			for i := range 45 {
+				p.Attributes[fmt.Sprintf("a%02d", i)] = "x"
+			}
+		}, func(p catalog.Product) string {
+			return want(fmt.Sprintf("%d %q %q", len(p.Attributes), p.Attributes["a39"], p.Attributes["a40"]), `40 "x" ""`)
+		}},
 		{"rating bounds accepted", func(p *catalog.Product) { p.Rating = 5 },
 			func(p catalog.Product) string { return want(fmt.Sprint(p.Rating), "5") }},
 		{"id trimmed", func(p *catalog.Product) { p.ID = "  p1\t" },

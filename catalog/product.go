@@ -195,6 +195,21 @@ func (p *Product) Normalize() error {
 // dropped. Case is kept for display; matching is case-insensitive.
 func NormalizeCategory(path string) string { return text.Category(path, maxCategoryLen) }
 
+// attrsClean reports whether cleanAttrs would return attrs as they are: few enough,
+// and every name and value non-empty and already clean (distinct clean names stay
+// distinct).
+func attrsClean(attrs map[string]string) bool {
+	if len(attrs) > maxAttrs {
+		return false
+	}
+	for k, v := range attrs {
+		if k == "" || v == "" || text.Clean(k, maxTagLen) != k || text.Clean(v, 200) != v {
+			return false
+		}
+	}
+	return true
+}
+
 func cleanTags(tags []string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -213,6 +228,9 @@ func cleanTags(tags []string) []string {
 func cleanAttrs(attrs map[string]string) map[string]string {
 	if len(attrs) == 0 {
 		return nil
+	}
+	if attrsClean(attrs) {
+		return attrs // what the loop below would copy (Normalize runs twice in an import)
 	}
 	keys := make([]string, 0, len(attrs))
 	for k := range attrs {

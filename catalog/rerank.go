@@ -491,11 +491,7 @@ func rankRowOf(title, brand, category string) rankRow {
 			cks = append(cks, k)
 		}
 	}
-	list, _ := json.Marshal(cks) // []string cannot fail to marshal
-	r.categoryKeys = string(list)
-	if cks == nil {
-		r.categoryKeys = "[]"
-	}
+	r.categoryKeys = jsonStrings(cks) // as json.Marshal writes it; "[]" for none
 	if i := strings.LastIndex(category, ">"); i >= 0 {
 		category = category[i+1:]
 	}

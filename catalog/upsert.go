@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -312,12 +313,10 @@ func (d *derived) derive(p Product) error {
 	}
 	d.p, d.tags, d.attrs = p, "[]", "{}"
 	if len(p.Tags) > 0 {
-		b, _ := json.Marshal(p.Tags) // []string cannot fail to marshal
-		d.tags = string(b)
+		d.tags = jsonStrings(p.Tags) // as json.Marshal writes it
 	}
 	if len(p.Attributes) > 0 {
-		b, _ := json.Marshal(p.Attributes) // map[string]string cannot fail either
-		d.attrs = string(b)
+		d.attrs = jsonObject(p.Attributes) // as json.Marshal writes it
 	}
 	d.card = cardOf(&d.p)
 	d.codes = productCodes(&d.p)
@@ -593,19 +592,31 @@ func keysOf(p *Product, category any, brand int64) keyRow {
 
 // cardOf is the one function that derives a product's card (product_text.card), what a
 // list of search results shows of it except the description and the seller's name: a
-// JSON array of cardFields values that decodeCard reads back.
+// JSON array of cardFields values that decodeCard reads back, as an Encoder with
+// SetEscapeHTML(false) writes it ("&" stays "&", so that decodeCard reads most strings
+// without unescaping), written without reflection (see jsonwrite.go; FuzzJSONWriteEqualsEncodingJSON).
 func cardOf(p *Product) string {
-	var stock any
-	if p.Stock != nil {
-		stock = *p.Stock
+	b := make([]byte, 0, 64+len(p.ID)+len(p.SellerID)+len(p.Title)+len(p.Brand)+len(p.Category)+len(p.URL)+len(p.ImageURL))
+	str := func(s string) { b = appendJSONString(append(b, ','), s, false) }
+	b = appendJSONString(append(b, '['), p.ID, false)
+	str(p.SellerID)
+	str(p.Title)
+	str(p.Brand)
+	str(p.Category)
+	b = strconv.AppendInt(append(b, ','), p.Price.Amount, 10)
+	str(p.Price.Currency)
+	if b = append(b, ','); p.Stock != nil {
+		b = strconv.AppendInt(b, *p.Stock, 10)
+	} else {
+		b = append(b, "null"...)
 	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // "&" stays "&", so that decodeCard reads most strings without unescaping
-	_ = enc.Encode([cardFields]any{p.ID, p.SellerID, p.Title, p.Brand, p.Category, p.Price.Amount,
-		p.Price.Currency, stock, string(p.Availability), p.Rating, p.ReviewCount, p.URL, p.ImageURL,
-		encodeBilling(p.Billing)}) // plain values: cannot fail
-	return strings.TrimSuffix(b.String(), "\n")
+	str(string(p.Availability))
+	b = appendJSONFloat(append(b, ','), p.Rating)
+	b = strconv.AppendInt(append(b, ','), p.ReviewCount, 10)
+	str(p.URL)
+	str(p.ImageURL)
+	str(encodeBilling(p.Billing))
+	return string(append(b, ']'))
 }
 
 // codes writes the product_codes rows of the product at rowid, replacing those it had

@@ -263,17 +263,17 @@ func TestParseInvalidUTF8(t *testing.T) {
 			// (one without any is read as Windows-1252, see TestParseEncoding).
 			name: "CSV",
 			file: "a.csv",
-			data: "item_id,title,description,url,gtin,item_group_id,color,seller_name,price\n" +
-				"A,Caf\xe9,\xc3\xb6k,,,,R\xe9d,Shop,1 USD\n" +
-				"B\xff,Beta,ok,,,,,Shop,1 USD\n" +
-				"C,Gamma,ok,https://x.test/\xe9,,,,Shop,1 USD\n" +
-				"D,Delta,Na\xefve,,400\xff,,,Shop,1 USD\n" +
-				"E,Eta,ok,,,G\xe9,,Shop,1 USD\n" +
-				"F,Fe,ok,,,,,Sh\xf6p,1 USD\n" +
-				"H,H\xe9,d\xe9,,,,,Shop,1 USD\n",
+			data: "item_id,title,description,url,gtin,item_group_id,color,seller_name,price,size,material,pattern\n" +
+				"A,Caf\xe9,\xc3\xb6k,,,,R\xe9d,Shop,1 USD,X\xe9L,W\xf6ol,Dots\n" +
+				"B\xff,Beta,ok,,,,,Shop,1 USD,,,\n" +
+				"C,Gamma,ok,https://x.test/\xe9,,,,Shop,1 USD,,,\n" +
+				"D,Delta,Na\xefve,,400\xff,,,Shop,1 USD,,,\n" +
+				"E,Eta,ok,,,G\xe9,,Shop,1 USD,,,\n" +
+				"F,Fe,ok,,,,,Sh\xf6p,1 USD,,,\n" +
+				"H,H\xe9,d\xe9,,,,,Shop,1 USD,,,\n",
 			wantIDs: []string{"A", "H"},
 			wantRejects: []string{
-				`a.csv:2: warning: title, attribute "color"` + warn,
+				`a.csv:2: warning: title, attribute "color", attribute "material", attribute "size"` + warn,
 				`a.csv:3: id "B\xff" is not valid UTF-8; save the feed as UTF-8`,
 				`a.csv:4: url "https://x.test/\xe9" is not valid UTF-8; save the feed as UTF-8`,
 				`a.csv:5: gtin "400\xff" is not valid UTF-8; save the feed as UTF-8`,

@@ -40,7 +40,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -314,11 +313,15 @@ func badDisplayText(p catalog.Product) []string {
 			names = append(names, f.name)
 		}
 	}
-	keys := slices.Sorted(maps.Keys(p.Attributes))
-	for _, k := range keys {
-		if notUTF8(k) || notUTF8(p.Attributes[k]) {
-			names = append(names, "attribute "+q(k))
+	var keys []string // sorted, when there are any: few rows have one
+	for k, v := range p.Attributes {
+		if notUTF8(k) || notUTF8(v) {
+			keys = append(keys, k)
 		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		names = append(names, "attribute "+q(k))
 	}
 	return names
 }

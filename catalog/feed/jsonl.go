@@ -236,7 +236,10 @@ func scanFlatObject(b []byte) (map[string]json.RawMessage, bool) {
 		if end < 0 {
 			return nil, false
 		}
-		key := string(b[i+1 : end-1])
+		key, known := knownKeys[string(b[i+1:end-1])] // no copy of a column's name
+		if !known {
+			key = string(b[i+1 : end-1])
+		}
 		if !canonicalKey(key) || key == "" {
 			return nil, false
 		}
@@ -278,6 +281,18 @@ func scanFlatObject(b []byte) (map[string]json.RawMessage, bool) {
 		i = skipSpace(b, i+1)
 	}
 }
+
+// knownKeys holds the name of every flat column, so that scanFlatObject keys its
+// members by these strings instead of a copy of each key of each line.
+var knownKeys = func() map[string]string {
+	m := map[string]string{"variants": "variants"}
+	for _, cols := range flatColumns {
+		for _, c := range cols {
+			m[c] = c
+		}
+	}
+	return m
+}()
 
 // stringEnd returns the index just past the JSON string that starts at b[i] (a
 // quote), or -1 when it is not a valid string (an unterminated one, a raw control
@@ -327,19 +342,32 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 	if _, ok := obj["variants"]; ok {
 		return p.acpProduct(at, obj)
 	}
-	for _, cols := range flatColumns {
-		for _, c := range cols {
-			if k := kind(obj[c]); k == "an object" || k == "a list" {
-				p.reject(at, "%s should be text, not %s", c, k)
-				return nil
-			}
-			if len(obj[c]) > maxFieldLen {
-				p.reject(at, "%s is longer than 64 KiB", c)
-				return nil
+	if hasNonScalar(obj) { // else the loop finds nothing: most rows
+		for _, cols := range flatColumns {
+			for _, c := range cols {
+				if k := kind(obj[c]); k == "an object" || k == "a list" {
+					p.reject(at, "%s should be text, not %s", c, k)
+					return nil
+				}
+				if len(obj[c]) > maxFieldLen {
+					p.reject(at, "%s is longer than 64 KiB", c)
+					return nil
+				}
 			}
 		}
 	}
 	return p.flatRow(at, func(col string) string { return scalarText(obj[col]) })
+}
+
+// hasNonScalar reports whether a member of obj is an object, a list or longer than
+// maxFieldLen: what jsonObject rejects a flat row for when it is one of its columns.
+func hasNonScalar(obj map[string]json.RawMessage) bool {
+	for _, v := range obj {
+		if k := kind(v); k == "an object" || k == "a list" || len(v) > maxFieldLen {
+			return true
+		}
+	}
+	return false
 }
 
 // scalarText renders a JSON value as feed text: strings as themselves, numbers and

@@ -36,7 +36,7 @@ type cliResult struct {
 }
 
 // runCLI runs the program with args and the given environment.
-func runCLI(t *testing.T, env map[string]string, args ...string) cliResult {
+func runCLI(t testing.TB, env map[string]string, args ...string) cliResult {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	err := run(context.Background(), args, func(k string) string { return env[k] }, strings.NewReader(""), &stdout, &stderr)

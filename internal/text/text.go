@@ -126,13 +126,29 @@ func Invisible(r rune) bool {
 // max bytes; empty parts are dropped; case is kept. What it returns it returns
 // unchanged, so a path written once is the path stored.
 func Category(path string, max int) string {
-	s := categoryParts(Clean(path, max))
+	s := Clean(path, max)
+	if categoryWritten(s) {
+		return s // what categoryParts would write again (Normalize runs twice in an import)
+	}
+	s = categoryParts(s)
 	if len(s) > max {
 		// The separators made it longer than max: cut the written path. Its ">" have
 		// their spaces already, so writing it again makes it no longer.
 		s = categoryParts(Clean(s, max))
 	}
 	return s
+}
+
+// categoryWritten reports whether categoryParts returns the Cleaned path s as it is:
+// every ">" has one space on each side and a part that is not empty on each side
+// (Clean leaves no space at either end and none doubled).
+func categoryWritten(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '>' && (i < 2 || i+2 >= len(s) || s[i-1] != ' ' || s[i+1] != ' ' || s[i-2] == '>' || s[i+2] == '>') {
+			return false
+		}
+	}
+	return true
 }
 
 // categoryParts writes the parts of path between ">" with " > " between them.

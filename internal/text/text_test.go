@@ -164,6 +164,11 @@ func TestCategory(t *testing.T) {
 		{"spaced separators cut again", "ab>ab>ab>ab", 10, "ab > ab"},
 		{"cut in a separator", "abc>defg", 5, "abc"},
 		{"cut in a part", "abc>defg", 8, "abc > de"},
+		{"written already", "Home > Kitchen > Mugs", 100, "Home > Kitchen > Mugs"},
+		{"written, empty part between", "Home > > Kitchen", 100, "Home > Kitchen"},
+		{"separator first", "> Home > Kitchen", 100, "Home > Kitchen"},
+		{"separator last", "Home > Kitchen >", 100, "Home > Kitchen"},
+		{"unspaced on one side", "Home >Kitchen", 100, "Home > Kitchen"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := text.Category(tc.in, tc.max)
