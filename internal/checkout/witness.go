@@ -29,6 +29,10 @@ import (
 //     show yet. That is evidence of use, not of nothing: the purchase stays pending
 //     (errHeld) until Stripe shows an amount captured or until holdLapse after the
 //     last moment a hold could have been placed, when any hold has lapsed.
+//   - one exception, in the sandbox only: the sandbox's Stripe (the emulator in the
+//     process, in memory) answering that it does not know an expired sandbox
+//     purchase's token means the process restarted and forgot it; no money moves in
+//     the sandbox, and recovery ends it failed (sandboxForgot, RefusalSandboxForgot).
 
 // errNoWitness means Stripe has not told what a purchase's token was charged, finally:
 // it could not be asked, or the token can still be charged. The purchase must stay
