@@ -76,8 +76,17 @@ var (
 // normalizeAddress cleans a and checks every field, refusing the first bad one with a
 // *FieldError named as set_shipping_address names it (name, line1, line2, city,
 // region, postal_code, country, phone). Values are not echoed: they are personal data.
+// A region or postal code that the country requires is FieldRequired (naming the
+// country) when not given, FieldEmpty when given with no printable character.
 func normalizeAddress(a Address) (Address, error) {
 	clean := func(s string) string { return strings.Join(strings.Fields(cleanLine(s)), " ") }
+	missing := func(field, sent, country string) error {
+		if strings.TrimSpace(sent) == "" {
+			return &FieldError{Field: field, Problem: FieldRequired, Value: country}
+		}
+		return &FieldError{Field: field, Problem: FieldEmpty}
+	}
+	sentRegion, sentPostal := a.Region, a.PostalCode
 	a.Name, a.Line1, a.Line2, a.City = clean(a.Name), clean(a.Line1), clean(a.Line2), clean(a.City)
 	a.Region, a.Phone = clean(a.Region), clean(a.Phone)
 	a.PostalCode = strings.ToUpper(clean(a.PostalCode))
@@ -112,7 +121,7 @@ func normalizeAddress(a Address) (Address, error) {
 		a.Region = strings.ToUpper(a.Region)
 		switch {
 		case a.Region == "":
-			return Address{}, &FieldError{Field: "region", Problem: FieldEmpty}
+			return Address{}, missing("region", sentRegion, a.Country)
 		case !regions[a.Region]:
 			return Address{}, &FieldError{Field: "region", Problem: FieldMalformed, Value: a.Region}
 		}
@@ -120,7 +129,7 @@ func normalizeAddress(a Address) (Address, error) {
 	switch form, ok := postalForms[a.Country]; {
 	case a.PostalCode == "" && noPostalCode[a.Country]:
 	case a.PostalCode == "":
-		return Address{}, &FieldError{Field: "postal_code", Problem: FieldEmpty}
+		return Address{}, missing("postal_code", sentPostal, a.Country)
 	case ok && !form.MatchString(a.PostalCode), !ok && !postalGeneric.MatchString(a.PostalCode):
 		return Address{}, &FieldError{Field: "postal_code", Problem: FieldMalformed}
 	}

@@ -32,14 +32,17 @@ func TestAddAddressValidation(t *testing.T) {
 		{"unknown country code", with(func(a *store.Address) { a.Country = "XX" }), "country", store.FieldMalformed},
 		{"region code for a continent", with(func(a *store.Address) { a.Country = "EU" }), "country", store.FieldMalformed},
 		{"lower-case country is fine", with(func(a *store.Address) { a.Country = "us" }), "", ""},
-		{"US without a state", with(func(a *store.Address) { a.Region = "" }), "region", store.FieldEmpty},
+		{"US without a state", with(func(a *store.Address) { a.Region = " " }), "region", store.FieldRequired},
+		{"US state of invisible characters", with(func(a *store.Address) { a.Region = "\u200b\x01" }), "region", store.FieldEmpty},
+		{"US with invisible characters, without a state", with(func(a *store.Address) { a.Country, a.Region = "u\u200bs", "" }), "region", store.FieldRequired},
 		{"US state spelled out", with(func(a *store.Address) { a.Region = "California" }), "region", store.FieldMalformed},
 		{"lower-case state is fine", with(func(a *store.Address) { a.Region = "ca" }), "", ""},
 		{"Canadian province", with(func(a *store.Address) { a.Country, a.Region, a.PostalCode = "CA", "ON", "K1A 0B1" }), "", ""},
 		{"Canadian postal code of the US", with(func(a *store.Address) { a.Country, a.Region = "CA", "ON" }), "postal_code", store.FieldMalformed},
 		{"ZIP too short", with(func(a *store.Address) { a.PostalCode = "9410" }), "postal_code", store.FieldMalformed},
 		{"ZIP+4", with(func(a *store.Address) { a.PostalCode = "94107-1234" }), "", ""},
-		{"no postal code in the US", with(func(a *store.Address) { a.PostalCode = "" }), "postal_code", store.FieldEmpty},
+		{"no postal code in the US", with(func(a *store.Address) { a.PostalCode = "" }), "postal_code", store.FieldRequired},
+		{"postal code of control characters", with(func(a *store.Address) { a.PostalCode = "\x01\x02" }), "postal_code", store.FieldEmpty},
 		{"UK postcode", with(func(a *store.Address) { a.Country, a.Region, a.PostalCode = "GB", "", "sw1a 1aa" }), "", ""},
 		{"German postcode of four digits", with(func(a *store.Address) { a.Country, a.Region, a.PostalCode = "DE", "", "1011" }), "postal_code", store.FieldMalformed},
 		{"Hong Kong needs none", with(func(a *store.Address) { a.Country, a.Region, a.PostalCode = "HK", "", "" }), "", ""},
@@ -66,7 +69,9 @@ func TestAddAddressValidation(t *testing.T) {
 				t.Fatalf("err = %v, want a *FieldError on %s", err, tt.field)
 			case fe.Field != tt.field || fe.Problem != tt.problem:
 				t.Errorf("refused %s %s, want %s %s", fe.Field, fe.Problem, tt.field, tt.problem)
-			case fe.Field == "postal_code" && fe.Value != "":
+			case fe.Problem == store.FieldRequired && fe.Value != "US":
+				t.Errorf("required %s names the country %q, want the normalized US", fe.Field, fe.Value)
+			case fe.Field == "postal_code" && fe.Problem != store.FieldRequired && fe.Value != "":
 				t.Errorf("a postal code is personal data and must not be echoed: %q", fe.Value)
 			}
 		})

@@ -44,6 +44,7 @@ const (
 	FieldNeeds      FieldProblem = "needs"        // given (as Value) without the fields in Needs
 	FieldReserved   FieldProblem = "reserved"     // Value begins with Prefix, which marks something else
 	FieldNotFuture  FieldProblem = "not_future"   // the time Value is not after now
+	FieldRequired   FieldProblem = "required"     // not given (or only spaces), yet required for the country Value (normalized)
 )
 
 // Error states the facts for logs and operators: "invalid: sizes key \"shoes\":
@@ -72,6 +73,8 @@ func (e *FieldError) Error() string {
 		if e.Value != "" {
 			s += fmt.Sprintf(" (%q)", e.Value)
 		}
+	case FieldRequired:
+		s += " (in " + e.Value + ")"
 	case FieldNeeds:
 		s += " (needs " + strings.Join(e.Needs, ", ") + ")"
 	case FieldReserved:

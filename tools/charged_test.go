@@ -103,7 +103,7 @@ func TestCheckoutResultChargedNoOrder(t *testing.T) {
 		says   []string
 	}{
 		{"partial", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged}, []string{"1 seller order placed ($10.00 in total", "But for 1 seller order Stripe shows the card"}},
-		{"partial with a refusal", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged, refused}, []string{"1 refused with nothing charged for them", "But for 1 seller order Stripe"}},
+		{"partial with a refusal", checkout.CheckoutPartial, []checkout.SellerOrder{placed, charged, refused}, []string{"1 refused with nothing charged for it.", "But for 1 seller order Stripe"}},
 		{"nothing placed", checkout.CheckoutNothingBought, []checkout.SellerOrder{charged, refused}, []string{"Nothing was bought: no seller placed an order. 1 refused", "Stripe shows the card (Visa •••• 4242) charged"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -188,22 +188,41 @@ func TestCheckoutResultWords(t *testing.T) {
 	}
 	preparing := checkout.SellerOrder{Status: checkout.StatusPending,
 		Purchase: store.Purchase{SellerID: "acme", SellerName: "Acme", Currency: "USD", Lines: []store.Line{{ProductID: "p1", Title: "Tent", Quantity: 1, UnitAmount: 1000}}}}
+	refused := func(seller string) checkout.SellerOrder {
+		return checkout.SellerOrder{Purchase: store.Purchase{SellerID: seller, SellerName: seller, Currency: "USD"},
+			Refusal: &checkout.Refusal{Code: checkout.RefusalOutOfStock, Params: checkout.RefusalParams{Seller: seller, Title: "Tent"}}}
+	}
 	tb := &Toolbox{}
 	for _, tc := range []struct {
 		name   string
 		status checkout.CheckoutStatus
+		state  store.CheckoutState
 		orders []checkout.SellerOrder
-		says   string
+		says   []string
+		never  string
 	}{
-		{"being prepared", checkout.CheckoutPending, []checkout.SellerOrder{preparing}, "From «Acme» — no order yet, being prepared\n- 1 × «Tent»"},
-		{"one seller bought", checkout.CheckoutCompleted, []checkout.SellerOrder{placed("ord_a", "acme")}, "Bought the cart: 1 seller order placed, $10.00 in total"},
-		{"two sellers bought", checkout.CheckoutCompleted, []checkout.SellerOrder{placed("ord_a", "acme"), placed("ord_z", "zeta")}, "Bought the cart: 2 seller orders placed, $20.00 in total"},
+		{"being prepared", checkout.CheckoutPending, store.CheckoutOpen, []checkout.SellerOrder{preparing},
+			[]string{"Checkout still being prepared: nothing has been charged for it yet.", "From «Acme» — no order yet, being prepared\n- 1 × «Tent»"}, "get_order with the order ids"},
+		{"one seller bought", checkout.CheckoutCompleted, store.CheckoutDone, []checkout.SellerOrder{placed("ord_a", "acme")},
+			[]string{"Bought the cart: 1 seller order placed, $10.00 in total"}, "1 seller orders"},
+		{"two sellers bought", checkout.CheckoutCompleted, store.CheckoutDone, []checkout.SellerOrder{placed("ord_a", "acme"), placed("ord_z", "zeta")},
+			[]string{"Bought the cart: 2 seller orders placed, $20.00 in total"}, ""},
+		{"one refused", checkout.CheckoutPartial, store.CheckoutDone, []checkout.SellerOrder{placed("ord_a", "acme"), refused("zeta")},
+			[]string{"1 seller order placed", "1 refused with nothing charged for it;"}, "for them"},
+		{"two refused", checkout.CheckoutPartial, store.CheckoutDone, []checkout.SellerOrder{placed("ord_a", "acme"), refused("zeta"), refused("omega")},
+			[]string{"2 refused with nothing charged for them;"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := tb.checkoutResult(context.Background(), checkout.CheckoutOutcome{Status: tc.status,
-				Checkout: store.Checkout{ID: "chk_1", Mode: "sandbox", Currency: "USD"}, Orders: tc.orders}, "")
-			if got := text(res); !strings.Contains(got, tc.says) {
-				t.Errorf("%q lacks %q", got, tc.says)
+				Checkout: store.Checkout{ID: "chk_1", Mode: "sandbox", Currency: "USD", State: tc.state}, Orders: tc.orders}, "")
+			got := text(res)
+			for _, s := range tc.says {
+				if !strings.Contains(got, s) {
+					t.Errorf("%q lacks %q", got, s)
+				}
+			}
+			if tc.never != "" && strings.Contains(got, tc.never) {
+				t.Errorf("%q says %q", got, tc.never)
 			}
 		})
 	}

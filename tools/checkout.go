@@ -236,6 +236,15 @@ func sellerOrders(n int) string {
 	return fmt.Sprintf("%d seller orders", n)
 }
 
+// refusedNothingCharged says that n seller orders were refused with nothing charged,
+// in words that agree with n: "1 refused with nothing charged for it".
+func refusedNothingCharged(n int) string {
+	if n == 1 {
+		return "1 refused with nothing charged for it"
+	}
+	return fmt.Sprintf("%d refused with nothing charged for them", n)
+}
+
 // checkoutResult shapes a checkout's outcome. note, when set, is for the instruction:
 // for confirmation_required, why a quote to be confirmed in a dialog now waits for
 // confirmation by quote_id; for refused and partial, that the caller's idempotency_key
@@ -301,8 +310,8 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	case checkout.CheckoutCompleted:
 		lead = fmt.Sprintf("Bought %s: %s placed, %s in total, paid with %s.", cart, sellerOrders(placed), r.Total.Display, cardText)
 	case checkout.CheckoutPartial:
-		lead = fmt.Sprintf("Bought part of %s: %s placed (%s in total, paid with %s), %d refused with nothing charged for them; their lines stay in the cart.",
-			cart, sellerOrders(placed), r.Total.Display, cardText, refused)
+		lead = fmt.Sprintf("Bought part of %s: %s placed (%s in total, paid with %s), %s; their lines stay in the cart.",
+			cart, sellerOrders(placed), r.Total.Display, cardText, refusedNothingCharged(refused))
 		if refused > 0 {
 			r.Instruction = note
 		}
@@ -333,7 +342,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		// Not "nothing charged": Stripe shows these charged with no order at the seller.
 		refusedText := ""
 		if refused > 0 {
-			refusedText = fmt.Sprintf(" %d refused with nothing charged for them.", refused)
+			refusedText = " " + refusedNothingCharged(refused) + "."
 		}
 		switch out.Status {
 		case checkout.CheckoutPartial:

@@ -192,7 +192,9 @@ func TestSetShippingAddress(t *testing.T) {
 		{"region of control characters", with("region", "\x01\u200b"), "region has no printable characters"},
 		{"US without region", with("region", nil), "region is required for an address in US"},
 		{"US with empty region", with("region", " "), "region is required for an address in US"},
-		{"no postal code where one is needed", with("postal_code", nil), "postal_code is required for an address in US"},
+		{"no postal code where one is needed", with("postal_code", nil), "postal_code is required for an address in US; ask"},
+		{"postal code of control characters", with("postal_code", "\x01"), "postal_code has no printable characters"},
+		{"country with an invisible character, without region", map[string]any{"name": "Ada", "line1": "1 Main St", "city": "Austin", "postal_code": "73301", "country": "u\u200bs"}, "region is required for an address in US (the two-letter"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := call(t, c, "set_shipping_address", tt.args, nil)

@@ -184,8 +184,7 @@ func (t *Toolbox) setShippingAddress(ctx context.Context, req mcp.CallToolReques
 		City: a.City, Region: a.Region, PostalCode: a.PostalCode, Country: a.Country, Phone: a.Phone, Default: def})
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
-		sent := map[string]string{"region": a.Region, "postal_code": a.PostalCode}
-		return mcp.NewToolResultError(invalidArguments + addressFieldText(fe, sent[fe.Field], a.Country) + " Nothing was saved."), nil
+		return mcp.NewToolResultError(invalidArguments + addressFieldText(fe) + " Nothing was saved."), nil
 	}
 	if err != nil {
 		return t.fail(ctx, "set_shipping_address", err), nil
@@ -198,20 +197,16 @@ func (t *Toolbox) setShippingAddress(ctx context.Context, req mcp.CallToolReques
 	return mcp.NewToolResultStructured(v, "Saved the address "+v.text()+" as "+v.AddressID+". "+role), nil
 }
 
-// addressFieldText says what is wrong with a field of an address; sent is what the
-// call gave for region or postal_code (optional arguments some countries require), and
-// country the country it named.
-func addressFieldText(e *store.FieldError, sent, country string) string {
+// addressFieldText says what is wrong with a field of an address.
+func addressFieldText(e *store.FieldError) string {
 	switch {
 	case e.Field == "address" && e.Problem == store.FieldTooMany:
 		return fmt.Sprintf("the person already has %.0f addresses saved, the most this server keeps.", e.Max)
-	case e.Problem == store.FieldEmpty && (e.Field == "region" || e.Field == "postal_code") && strings.TrimSpace(sent) == "":
-		what := "the postal code"
-		if e.Field == "region" {
-			what = "the two-letter abbreviation of the state or province"
-		}
-		return fmt.Sprintf("%s is required for an address in %s (%s); ask the person for it.", e.Field, strings.ToUpper(strings.TrimSpace(country)), what)
-	case e.Problem == store.FieldEmpty: // sent, so only unprintable characters were left out
+	case e.Problem == store.FieldRequired && e.Field == "region":
+		return fmt.Sprintf("region is required for an address in %s (the two-letter abbreviation of the state or province); ask the person for it.", e.Value)
+	case e.Problem == store.FieldRequired:
+		return fmt.Sprintf("%s is required for an address in %s; ask the person for it.", e.Field, e.Value)
+	case e.Problem == store.FieldEmpty: // the tool requires name, line1, city and country: sent, so only unprintable characters were left out
 		return e.Field + " has no printable characters (only control or invisible ones); ask the person for it."
 	case e.Problem == store.FieldTooLong:
 		return fmt.Sprintf("%s is longer than %.0f characters.", e.Field, e.Max)

@@ -82,7 +82,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if t.Checkout != nil && o.Status == store.OrderPending {
 		hold = t.Checkout.OrderHold(ctx, o)
 	}
-	switch check := sellerCheckText(o.Status, ask); {
+	switch check := sellerCheckText(o.Status, o.Mode, ask); {
 	case hold != nil:
 		// What the seller and Stripe showed when the hold was found says more than
 		// how this ask went.
@@ -102,8 +102,8 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 }
 
 // sellerCheckText says what asking the seller about an order whose status is now
-// status gave; "" once the order is settled (completed or failed).
-func sellerCheckText(status store.OrderStatus, ask checkout.OrderAsk) string {
+// status, made in mode, gave; "" once the order is settled (completed or failed).
+func sellerCheckText(status store.OrderStatus, mode string, ask checkout.OrderAsk) string {
 	if status != store.OrderPending && status != store.OrderChargedNoOrder {
 		return ""
 	}
@@ -122,6 +122,8 @@ func sellerCheckText(status store.OrderStatus, ask checkout.OrderAsk) string {
 		return "The person's orders were checked with their sellers many times in the last seconds: this one is shown as last known. Call get_order again in a minute."
 	case checkout.AskHeld:
 		return "Stripe shows the payment token used but nothing captured yet: a hold of up to the order's total may be on the card, which the seller can still capture. Nothing more will be charged. The order stays pending and the server keeps checking; call get_order again later."
+	case checkout.AskOtherMode:
+		return fmt.Sprintf("This order was made in %s mode and this server runs in another mode, so it cannot check it with the seller or Stripe: it is shown as last known. A server running in %s mode settles it; nothing more is charged for it by this server.", mode, mode)
 	case checkout.AskNoLonger:
 		return "The seller is no longer asked about this order automatically (it has been more than a day since the charge). The person should contact the seller about it."
 	case checkout.AskAnswered:

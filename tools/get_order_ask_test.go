@@ -197,9 +197,10 @@ func TestSellerCheckText(t *testing.T) {
 		{"no longer asked", store.OrderChargedNoOrder, checkout.AskNoLonger, "contact the seller", "keeps checking"},
 		{"held", store.OrderPending, checkout.AskHeld, "a hold of up to", "could not be reached"},
 		{"settled", store.OrderCompleted, checkout.AskAnswered, "", "seller"},
+		{"other mode", store.OrderPending, checkout.AskOtherMode, "made in test mode and this server runs in another mode", "could not be reached"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := sellerCheckText(tc.status, tc.ask)
+			got := sellerCheckText(tc.status, "test", tc.ask)
 			if tc.want == "" && got != "" || !strings.Contains(got, tc.want) || tc.never != "" && strings.Contains(got, tc.never) {
 				t.Errorf("sellerCheckText(%s, %q) = %q; want %q, never %q", tc.status, tc.ask, got, tc.want, tc.never)
 			}

@@ -32,16 +32,13 @@ func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc 
 			return next(ctx, req)
 		}
 		tool := req.Params.Name
-		bucket := tool
-		if tool == "checkout" {
-			bucket = "purchase" // the tools that buy share the purchase limit
-		}
+		bucket := limitBucket(tool)
 		ok, retry := t.Limits.Allow(customer, bucket)
 		if ok {
 			return next(ctx, req)
 		}
 		t.Log.InfoContext(ctx, "tool call over the rate limit", "tool", tool, "customer", customer, "retry_after", retry)
-		return mcp.NewToolResultError(tooManyCallsText(tool, retry)), nil
+		return mcp.NewToolResultError(tooManyCallsText(tool, bucket, retry)), nil
 	}
 }
 
@@ -68,25 +65,30 @@ func (t *Toolbox) DialogAnswer(customer, tool, state string) bool {
 		t.Checkout.Sealed(state, customer)
 }
 
-// tooManyCallsText says that a call to tool was refused for too many calls, that
-// nothing was done, and when to retry (after retry, rounded up to a whole second).
-// The tools that buy share a limit of their own, much lower than other calls', so the
-// words name it: a person who made a few calls is not told they made too many.
-func tooManyCallsText(tool string, retry time.Duration) string {
-	what := "calls"
-	if nothingCharged(tool) != "" {
-		what = "purchase and checkout calls"
+// purchaseBucket is the limit the tools that buy share (limitBucket).
+const purchaseBucket = "purchase"
+
+// limitBucket is the limit a call of tool counts against: the tools that buy share
+// purchaseBucket, every other tool has its own.
+func limitBucket(tool string) string {
+	if tool == "checkout" {
+		return purchaseBucket
 	}
-	return fmt.Sprintf("Too many calls: %s was refused because this customer has made too many %s in a short time (refused ones count too). Nothing was done%s. Try again in %s.",
-		tool, what, nothingCharged(tool), retryIn(retry))
+	return tool
 }
 
-// nothingCharged adds, for the tools that buy, that nothing was bought or charged.
-func nothingCharged(tool string) string {
-	if tool == "purchase" || tool == "checkout" {
-		return ": nothing was bought and nothing was charged"
+// tooManyCallsText says that a call to tool, counted against bucket (limitBucket), was
+// refused for too many calls, that nothing was done, and when to retry (after retry,
+// rounded up to a whole second). The tools that buy share a limit of their own, much
+// lower than other calls', so the words name it, and say that nothing was bought or
+// charged: a person who made a few calls is not told they made too many.
+func tooManyCallsText(tool, bucket string, retry time.Duration) string {
+	what, done := "calls", ""
+	if bucket == purchaseBucket {
+		what, done = "purchase and checkout calls", ": nothing was bought and nothing was charged"
 	}
-	return ""
+	return fmt.Sprintf("Too many calls: %s was refused because this customer has made too many %s in a short time (refused ones count too). Nothing was done%s. Try again in %s.",
+		tool, what, done, retryIn(retry))
 }
 
 // retryIn words a wait of d, rounded up: "1 second", "3 seconds", "2 minutes".

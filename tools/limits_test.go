@@ -54,19 +54,21 @@ func TestRateLimit(t *testing.T) {
 		tool     string
 		args     map[string]any
 		wantText string // a fragment of a refusal; "" for a call that runs
+		never    string // a fragment the refusal must not have
 		bucket   string // the limit the call counts against; "" for the tool's own
 	}{
 		{name: "no limiter", tool: "search_products", args: map[string]any{"query": "shoes"}},
 		{name: "within the limit", limits: &fakeLimiter{budget: map[string]int{"search_products": 1}}, tool: "search_products", args: map[string]any{"query": "shoes"}},
 		{name: "another tool's limit", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: time.Second}, tool: "get_preferences"},
 		{name: "over the limit", limits: &fakeLimiter{budget: map[string]int{"search_products": 0}, retry: 2300 * time.Millisecond},
-			tool: "search_products", args: map[string]any{"query": "shoes"}, wantText: "Try again in 3 seconds."},
+			tool: "search_products", args: map[string]any{"query": "shoes"}, wantText: "too many calls in a short time (refused ones count too). Nothing was done. Try again in 3 seconds.",
+			never: "purchase and checkout calls"},
 		{name: "purchase over the limit", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 90 * time.Second},
 			tool: "purchase", args: map[string]any{"product_id": "x"}, wantText: "too many purchase and checkout calls in a short time (refused ones count too). Nothing was done: nothing was bought and nothing was charged. Try again in 90 seconds."},
 		{name: "checkout counts as a purchase", limits: &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: 5 * time.Second},
 			tool: "checkout", bucket: "purchase", wantText: "too many purchase and checkout calls in a short time (refused ones count too). Nothing was done: nothing was bought and nothing was charged. Try again in 5 seconds."},
 		{name: "long wait in minutes", limits: &fakeLimiter{budget: map[string]int{"list_orders": 0}, retry: 150 * time.Second},
-			tool: "list_orders", wantText: "Try again in 3 minutes."},
+			tool: "list_orders", wantText: "Try again in 3 minutes.", never: "nothing was bought"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +89,9 @@ func TestRateLimit(t *testing.T) {
 						t.Fatalf("%s: %q, want an error containing %q", tt.tool, got, want)
 					}
 				}
+				if tt.never != "" && strings.Contains(got, tt.never) {
+					t.Errorf("%s: %q says %q", tt.tool, got, tt.never)
+				}
 			}
 			if tt.limits != nil {
 				bucket := tt.bucket
@@ -96,6 +101,27 @@ func TestRateLimit(t *testing.T) {
 				if got, want := tt.limits.calls(), []string{s.tb.Customer + " " + bucket}; strings.Join(got, ",") != strings.Join(want, ",") {
 					t.Errorf("limiter asked %q, want %q", got, want)
 				}
+			}
+		})
+	}
+}
+
+// The words follow the limit a call counts against, decided in one place
+// (limitBucket): a tool counted against the purchase limit says so, whatever its name.
+func TestTooManyCallsTextFollowsBucket(t *testing.T) {
+	for _, tc := range []struct {
+		name, tool, bucket string
+		buys               bool
+	}{
+		{"purchase", "purchase", limitBucket("purchase"), true},
+		{"checkout", "checkout", limitBucket("checkout"), true},
+		{"a tool added to the purchase limit", "buy_again", purchaseBucket, true},
+		{"get_order", "get_order", limitBucket("get_order"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tooManyCallsText(tc.tool, tc.bucket, time.Second)
+			if says := strings.Contains(got, "purchase and checkout calls") && strings.Contains(got, "nothing was bought and nothing was charged"); says != tc.buys {
+				t.Errorf("%q: names the purchase limit = %v, want %v", got, says, tc.buys)
 			}
 		})
 	}

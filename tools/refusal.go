@@ -182,6 +182,12 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 			return fmt.Sprintf("The purchase was interrupted before %s completed it. Its payment token was revoked and nothing was charged; try again.", seller)
 		}
 		return "The purchase was interrupted before payment and was not completed. Nothing was charged; try again."
+	case checkout.RefusalSandboxForgot:
+		by := ""
+		if p.Seller != "" {
+			by = " with " + seller
+		}
+		return "This server runs in sandbox mode, which was restarted and forgot this test purchase" + by + " before it finished: no money moves in the sandbox, so nothing was charged. Try the purchase again."
 	case checkout.RefusalChargedNoOrder:
 		what := "this purchase"
 		if p.Title != "" {

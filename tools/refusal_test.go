@@ -84,6 +84,8 @@ func TestRefusalText(t *testing.T) {
 			[]string{"now asks $399.99", "instead of the $299.99 quoted", "product_id"}},
 		{checkout.RefusalInterrupted, checkout.RefusalParams{}, []string{"before payment"}},
 		{checkout.RefusalInterrupted, p, []string{"before «", "payment token was revoked"}},
+		{checkout.RefusalSandboxForgot, p, []string{"sandbox mode, which was restarted and forgot this test purchase with «", "no money moves in the sandbox", "Try the purchase again"}},
+		{checkout.RefusalSandboxForgot, checkout.RefusalParams{}, []string{"forgot this test purchase before it finished"}},
 		{checkout.RefusalSellerUnavailable, with(func(q *checkout.RefusalParams) { q.Step = checkout.StepCancel }), []string{"could not be reached to cancel", "cancel_order again"}},
 		{checkout.RefusalUnknownOrder, checkout.RefusalParams{OrderID: "ord_x"}, []string{`"ord_x"`, "list_orders"}},
 		{checkout.RefusalOrderFailed, checkout.RefusalParams{OrderID: "ord_x"}, []string{"Order ord_x did not go through"}},

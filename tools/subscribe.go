@@ -631,21 +631,25 @@ func (t *Toolbox) resumeSubscription(ctx context.Context, req mcp.CallToolReques
 }
 
 // subscriptionStopped shows a pause or cancel, saying so when a renewal it came too
-// late to stop is still being charged (or was charged).
+// late to stop is still being charged (or was charged). next is what to say after it.
+// A pause's summary already says that nothing is charged until it is resumed, so its
+// words about the renewal do not say it again, and end with next (how to resume).
 func (t *Toolbox) subscriptionStopped(ch checkout.SubscriptionChange, verb, next string) *mcp.CallToolResult {
 	w := renewalUnderWayOf(ch.UnderWay)
 	if w != nil {
+		lead, after := "Nothing more is charged after it, but the renewal", ""
+		if verb == "Paused" {
+			lead, after = "The renewal", " "+next
+		}
 		switch w.Status {
 		case "charged":
-			next = fmt.Sprintf("Nothing more is charged after it, but the renewal of cycle %d (%s, order %s) had already been paid before this; if the person does not want it, cancel_order %s asks the seller to cancel it.",
-				w.Cycle, w.Total.Display, w.OrderID, w.OrderID)
+			next = fmt.Sprintf("%s of cycle %d (%s, order %s) had already been paid before this; if the person does not want it, cancel_order %s asks the seller to cancel it.",
+				lead, w.Cycle, w.Total.Display, w.OrderID, w.OrderID)
 		default:
-			next = fmt.Sprintf("Nothing more is charged after it, but the renewal of cycle %d (%s, order %s) had already been approved and its payment token issued before this, so it still completes (unless the card is declined); check it with get_order %s, and if the person does not want it, cancel_order can ask the seller to cancel it.",
-				w.Cycle, w.Total.Display, w.OrderID, w.OrderID)
+			next = fmt.Sprintf("%s of cycle %d (%s, order %s) had already been approved and its payment token issued before this, so it still completes (unless the card is declined); check it with get_order %s, and if the person does not want it, cancel_order can ask the seller to cancel it.",
+				lead, w.Cycle, w.Total.Display, w.OrderID, w.OrderID)
 		}
-		if verb == "Paused" {
-			next += " After that, nothing is charged until resume_subscription resumes it."
-		}
+		next += after
 	}
 	return t.subscriptionChanged(ch.Subscription, nil, w, verb, next)
 }

@@ -200,21 +200,39 @@ func TestStoppedSubscriptionResults(t *testing.T) {
 	u := store.Subscription{ID: "sub_1", CustomerID: "cus_demo", State: store.SubscriptionCanceled, Mode: "sandbox", ProductID: "cy-sub-0002",
 		SellerID: "circuit-yard", SellerName: "Circuit Yard Electronics", Title: "Weather API", Quantity: 1, Interval: "month", Every: 1,
 		Amount: 2900, Currency: "USD", Anchor: at, NextDueAt: at, OpenCycle: 3, CreatedAt: at, UpdatedAt: at}
+	const resumeNext = "Call resume_subscription when the person wants it to renew again."
 	for _, tc := range []struct {
 		name   string
+		paused bool // paused, not canceled
 		under  *store.RenewalUnderWay
 		status string
 		words  []string
 	}{
-		{"none", nil, "", []string{"Nothing more will be charged for it."}},
-		{"token issued", &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseTokenIssued, Total: 2900, Currency: "USD"},
-			"charging", []string{"renewal of cycle 3 ($29.00, order ord_x)", "still completes"}},
-		{"already paid", &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseCompleted, Total: 2900, Currency: "USD"},
-			"charged", []string{"renewal of cycle 3 ($29.00, order ord_x) had already been paid", "cancel_order ord_x"}},
+		{name: "none", words: []string{"Nothing more will be charged for it."}},
+		{name: "paused, none", paused: true, words: []string{resumeNext}},
+		{name: "paused, token issued", paused: true, under: &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseTokenIssued, Total: 2900, Currency: "USD"},
+			status: "charging", words: []string{"The renewal of cycle 3 ($29.00, order ord_x)", "still completes", resumeNext}},
+		{name: "paused, already paid", paused: true, under: &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseCompleted, Total: 2900, Currency: "USD"},
+			status: "charged", words: []string{"The renewal of cycle 3 ($29.00, order ord_x) had already been paid", resumeNext}},
+		{name: "token issued", under: &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseTokenIssued, Total: 2900, Currency: "USD"},
+			status: "charging", words: []string{"renewal of cycle 3 ($29.00, order ord_x)", "still completes"}},
+		{name: "already paid", under: &store.RenewalUnderWay{Cycle: 3, OrderID: "ord_x", State: store.PurchaseCompleted, Total: 2900, Currency: "USD"},
+			status: "charged", words: []string{"renewal of cycle 3 ($29.00, order ord_x) had already been paid", "cancel_order ord_x"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := s.tb.subscriptionStopped(checkout.SubscriptionChange{Subscription: u, UnderWay: tc.under}, "Canceled", "Nothing more will be charged for it.")
+			u, verb, next := u, "Canceled", "Nothing more will be charged for it."
+			if tc.paused {
+				u.State, u.PauseCode, verb, next = store.SubscriptionPaused, "", "Paused", resumeNext
+			}
+			res := s.tb.subscriptionStopped(checkout.SubscriptionChange{Subscription: u, UnderWay: tc.under}, verb, next)
 			r := res.StructuredContent.(subscriptionChangeResult)
+			lower, n := strings.ToLower(text(res)), 0
+			for _, says := range []string{"nothing is charged", "nothing more is charged", "nothing more will be charged"} {
+				n += strings.Count(lower, says)
+			}
+			if n != 1 {
+				t.Errorf("text %q says that nothing is charged %d times, want once", text(res), n)
+			}
 			switch {
 			case tc.under == nil && r.RenewalUnderWay != nil:
 				t.Errorf("renewal_under_way %+v, want none", r.RenewalUnderWay)

@@ -190,6 +190,8 @@ func operatorFieldText(e *store.FieldError) string {
 		return fmt.Sprintf("%s %q may not begin with %s", f, e.Value, e.Prefix)
 	case store.FieldNotFuture:
 		return fmt.Sprintf("%s %s is not in the future", f, e.Value)
+	case store.FieldRequired:
+		return fmt.Sprintf("%s is required for an address in %s", f, e.Value)
 	case store.FieldNotOneOf:
 		return fmt.Sprintf("%s must be one of %s", f, strings.Join(e.OneOf, ", "))
 	case store.FieldForeign:

@@ -528,6 +528,8 @@ func TestAdminError(t *testing.T) {
 			want: "--exp-month needs --exp-year too", wantCode: 2},
 		{name: "currency change", err: &store.FieldError{Field: "currency", Problem: store.FieldNeeds, Value: "JPY", Needs: []string{"per_order_max", "confirm_above"}},
 			want: "changing the currency to JPY needs --per-order, --confirm-above in JPY too (or none for no limit)", wantCode: 2},
+		{name: "region required", err: &store.FieldError{Field: "region", Problem: store.FieldRequired, Value: "US"},
+			want: "--region is required for an address in US", wantCode: 2},
 		{name: "negative limit", err: &store.FieldError{Field: "daily_max", Problem: store.FieldNegative},
 			want: "--daily must be an amount of at least 0, or none for no limit", wantCode: 2},
 		{name: "label like an id", err: &store.FieldError{Field: "name", Problem: store.FieldReserved, Value: "tok_1", Prefix: "tok_"},

@@ -179,40 +179,46 @@ type recovery struct {
 // in the background until ctx ends, so that a pending purchase of a long-running server
 // does not wait for a restart.
 func (r recovery) start(ctx context.Context) error {
-	held, err := r.settle(ctx, 0)
+	left, err := r.settle(ctx, lingering{})
 	if err != nil && ctx.Err() == nil { // a signal meanwhile: serving ends at once
 		return fmt.Errorf("recover unfinished purchases: %w", err)
 	}
-	go r.loop(ctx, held)
+	go r.loop(ctx, left)
 	return nil
 }
 
-// settle runs recovery and renewals once. held is the number of held purchases
-// (RecoverReport.Held) the last run reported, and it returns this run's: purchases
-// held for weeks are not logged every run, only when their number changes (each is
-// warned about once when found, by Recover).
-func (r recovery) settle(ctx context.Context, held int) (int, error) {
+// lingering counts the purchases a recovery run left as they are for long: held
+// (RecoverReport.Held), perhaps for weeks, and made in another mode than the server
+// runs in (RecoverReport.OtherMode), until a server of their mode runs.
+type lingering struct{ held, otherMode int }
+
+// settle runs recovery and renewals once. last is what the last run left lingering,
+// and it returns this run's: those purchases are not logged every run, only when
+// their numbers change (each held one is warned about once when found, by Recover).
+func (r recovery) settle(ctx context.Context, last lingering) (lingering, error) {
 	rep, err := r.svc.Recover(ctx, r.after)
 	if err != nil {
-		return held, err
+		return last, err
 	}
+	left := lingering{held: rep.Held, otherMode: rep.OtherMode}
 	others := rep
-	others.Held = 0
-	if others != (checkout.RecoverReport{}) || rep.Held != held {
-		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held, "cards_removed", rep.CardsRemoved, "cancel_asks_withdrawn", rep.AsksWithdrawn)
+	others.Held, others.OtherMode = 0, 0
+	if others != (checkout.RecoverReport{}) || left != last {
+		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held,
+			"other_mode", rep.OtherMode, "mode", string(r.svc.Mode()), "cards_removed", rep.CardsRemoved, "cancel_asks_withdrawn", rep.AsksWithdrawn)
 	}
 	ren, err := r.svc.RenewDue(ctx)
 	if err != nil {
-		return rep.Held, fmt.Errorf("renew subscriptions: %w", err)
+		return left, fmt.Errorf("renew subscriptions: %w", err)
 	}
 	if ren.Paid+ren.Retrying+ren.Paused+ren.Stopped+ren.Errors > 0 {
 		r.log.Info("renewed subscriptions", "paid", ren.Paid, "retrying", ren.Retrying, "paused", ren.Paused, "stopped", ren.Stopped,
 			"pending", ren.Pending, "errors", ren.Errors)
 	}
-	return rep.Held, nil
+	return left, nil
 }
 
-func (r recovery) loop(ctx context.Context, held int) {
+func (r recovery) loop(ctx context.Context, left lingering) {
 	t := time.NewTicker(r.every)
 	defer t.Stop()
 	for {
@@ -221,7 +227,7 @@ func (r recovery) loop(ctx context.Context, held int) {
 			return
 		case <-t.C:
 			var err error
-			if held, err = r.settle(ctx, held); err != nil && ctx.Err() == nil {
+			if left, err = r.settle(ctx, left); err != nil && ctx.Err() == nil {
 				r.log.Warn("settling unfinished purchases", "err", err)
 			}
 		}

@@ -49,6 +49,7 @@ const (
 	AskCompleting  OrderAsk = "seller_completing" // the seller says it is still completing the checkout: the order is as last known
 	AskNoLonger    OrderAsk = "no_longer_asked"   // charged_no_order longer than recovery re-asks (a day): not asked
 	AskHeld        OrderAsk = "held"              // Stripe shows the token used with nothing captured yet: a possible hold (OrderHold), the order stays pending
+	AskOtherMode   OrderAsk = "other_mode"        // made in another mode (Order.Mode) than the server runs in: not asked here; a server of its mode settles it
 )
 
 // askLimiter remembers when each order's seller was last asked, in this process, and
@@ -162,6 +163,9 @@ func (s *Service) AskSeller(ctx context.Context, o store.Order) (store.Order, Or
 		return got, AskAnswered
 	}
 	if _, err := s.recoverOne(ctx, &p); err != nil && !errors.Is(err, store.ErrStateChanged) {
+		if errors.Is(err, errOtherMode) {
+			return o, AskOtherMode
+		}
 		s.cfg.Log.InfoContext(ctx, "could not settle a pending order by asking its seller", "order", o.ID, "purchase", p.ID, "err", err)
 		if errors.Is(err, errStillCompleting) {
 			return s.orderNow(ctx, o), AskCompleting

@@ -26,6 +26,12 @@ const lapsedAskWindow = 7 * 24 * time.Hour
 // completing its checkout.
 var errStillCompleting = errors.New("the seller is still completing the checkout")
 
+// errOtherMode is recoverOne's answer for a purchase recorded in another mode than
+// the server runs in: its seller sessions and payment token are another Stripe's and
+// other sellers' (a sandbox server's Stripe is its own emulator), which this server
+// cannot ask. It stays as it is until a server of its mode settles it.
+var errOtherMode = errors.New("the purchase was made in another mode than this server runs in")
+
 // RecoverReport counts what Recover did.
 type RecoverReport struct {
 	Completed, Failed, Unsettled int
@@ -36,7 +42,11 @@ type RecoverReport struct {
 	// ChargedNoOrder counts purchases whose seller has no order but whose payment
 	// token Stripe shows charged (store.PurchaseChargedNoOrder): the operator's to follow up.
 	ChargedNoOrder int
-	SalesCounted   int // sales counted in the statistics that earlier drains left pending
+	// OtherMode counts purchases left as they are because they were made in another
+	// mode (sandbox, test, live) than the server runs in: a server of their mode
+	// settles them.
+	OtherMode    int
+	SalesCounted int // sales counted in the statistics that earlier drains left pending
 	// CardsRemoved counts cards whose removal an earlier call left unfinished (marked
 	// as being removed: a crash before they were taken off file), now removed.
 	CardsRemoved int
@@ -59,7 +69,8 @@ type RecoverReport struct {
 // to cancel that lapsed confirmations and dead cancels left (store.WithdrawDeadAsks),
 // as a decline or a refusal would have — after the sellers were asked about the
 // purchases above, as the refused call asks before it withdraws. Call it at startup,
-// before serving.
+// before serving. A purchase made in another mode than the server runs in is left as
+// it is (counted in OtherMode) for a server of its mode.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
 	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
@@ -88,6 +99,8 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 				"purchase", p.ID, "reason", held.Reason, "until", held.Until)
 		case errors.Is(err, store.ErrStateChanged):
 			// Its own call moved it on meanwhile: not recovery's to settle.
+		case errors.Is(err, errOtherMode):
+			rep.OtherMode++
 		case err != nil:
 			rep.Unsettled++
 			s.cfg.Log.WarnContext(ctx, "purchase left unsettled", "purchase", p.ID, "state", p.State, "err", err)
@@ -188,8 +201,13 @@ func (s *Service) recoverCheckout(ctx context.Context, c *store.Checkout) error 
 	return s.cfg.Store.AdvanceCheckout(ctx, c, from)
 }
 
-// recoverOne settles p and returns the state it ended in.
+// recoverOne settles p and returns the state it ended in. A purchase made in another
+// mode than the server runs in is left as it is (errOtherMode), as renewals leave
+// subscriptions of another mode (RenewOtherMode).
 func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.PurchaseState, error) {
+	if Mode(p.Mode) != s.cfg.Mode {
+		return "", errOtherMode
+	}
 	interrupted := refuse(RefusalInterrupted, RefusalParams{})
 	switch p.State {
 	case store.PurchaseOpen:
@@ -245,6 +263,11 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	switch charged, err := s.witnessCharge(ctx, p); {
 	case errors.As(err, new(lostRace)):
 		return "", store.ErrStateChanged
+	case errors.Is(err, errSandboxForgot):
+		// The sandbox restarted and forgot the token, expired: no money moves in the
+		// sandbox, and left pending the order would stay so for ever.
+		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the expired payment token (restarted): the test purchase failed", "purchase", p.ID)
+		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalSandboxForgot, RefusalParams{Seller: p.SellerName}))
 	case err != nil:
 		return "", err
 	case charged != nil:

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
@@ -92,39 +93,103 @@ func TestCrashRecovery(t *testing.T) {
 	}
 }
 
-// TestRecoverAfterSandboxRestart: in sandbox mode the Stripe emulator and the sellers
-// live in the process, so a process killed mid-purchase (stdio, kill -9) restarts with
-// an emulator that never saw the purchase's token. No money moves in the sandbox, so
-// recovery ends the purchase failed rather than leaving its order pending for ever.
+// TestRecoverAfterSandboxRestart: a sandbox process killed after its payment token
+// reached the seller restarts with a new Stripe emulator and sellers that know nothing
+// of it (the token Retrieve answers 404). Recovery ends the purchase failed with
+// sandbox_forgot only for a purchase made in sandbox mode, by a server in sandbox
+// mode, once the token has expired: before that another sandbox process on the same
+// database may still hold it (its seller charged it, its own recovery completes it); a
+// test-mode purchase is not a sandbox server's to settle at all (other mode), and a
+// test-mode server's 404 leaves it pending.
 func TestRecoverAfterSandboxRestart(t *testing.T) {
-	for _, step := range []string{"approved", "token_issued"} {
-		t.Run(step, func(t *testing.T) {
+	const pastExpiry = checkout.DefaultTokenTTL + time.Minute
+	for _, tc := range []struct {
+		name      string
+		killAt    string        // the step after which the first process dies
+		buyMode   checkout.Mode // the mode the purchase is made in ("": sandbox)
+		serveMode checkout.Mode // the mode of the server that recovers ("": sandbox)
+		advance   time.Duration // how long after the crash recovery runs
+		oldAlive  bool          // the first process (its sandbox) still runs and recovers after
+		want      checkout.RecoverReport
+		status    store.OrderStatus
+		failure   checkout.RefusalCode // of the order, when failed
+	}{
+		{name: "token issued, expired", killAt: "token_issued", advance: pastExpiry,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
+		{name: "seller charged, expired", killAt: "seller_completed", advance: pastExpiry,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
+		{name: "seller charged, not expired yet", killAt: "seller_completed",
+			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
+		{name: "two sandbox processes", killAt: "seller_completed", oldAlive: true,
+			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderCompleted},
+		{name: "test purchase, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, advance: pastExpiry,
+			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
+		{name: "test purchase, test server, 404", killAt: "seller_completed", buyMode: checkout.ModeTest, serveMode: checkout.ModeTest, advance: pastExpiry,
+			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{config: func(c *checkout.Config) {
+				if tc.buyMode != "" {
+					c.Mode = tc.buyMode
+				}
 				c.Fault = func(s string) error {
-					if s == step {
+					if s == tc.killAt {
 						return errors.New("killed")
 					}
 					return nil
 				}
 			}})
 			ctx := context.Background()
+			if tc.buyMode == checkout.ModeTest {
+				if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: e.customer,
+					Brand: "mastercard", Last4: "4444", Default: true, Mode: store.ModeTest}); err != nil {
+					t.Fatal(err)
+				}
+			}
 			p := e.product(1000, 4000)
 			req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "killed-1"}
 			if _, err := e.svc.Purchase(ctx, req); err == nil {
 				t.Fatal("the injected crash did not stop the purchase")
 			}
 			e.cfg.Fault = nil
+			old := e.service() // the first process, when it is still alive: its own sandbox
+			e.cfg.Mode = checkout.ModeSandbox
+			if tc.serveMode != "" {
+				e.cfg.Mode = tc.serveMode
+			}
 			e.restartSandbox()
+			e.clock.Advance(tc.advance)
 			restarted := e.service()
 			rep, err := restarted.Recover(ctx, 0)
-			if err != nil || rep.Unsettled != 0 {
-				t.Fatalf("recover = %+v, %v; want nothing left unsettled", rep, err)
+			if err != nil || rep != tc.want {
+				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tc.want)
+			}
+			if tc.oldAlive {
+				if rep, err := old.Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Completed: 1}) {
+					t.Fatalf("the first process's recover = %+v, %v; want its purchase completed", rep, err)
+				}
 			}
 			orders, _, err := e.st.ListOrders(ctx, store.OrderFilter{CustomerID: e.customer})
-			if err != nil || len(orders) != 1 || orders[0].Status != store.OrderFailed {
-				t.Fatalf("orders = %+v (%v), want one failed", orders, err)
+			if err != nil || len(orders) != 1 || orders[0].Status != tc.status || orders[0].FailureCode != string(tc.failure) {
+				t.Fatalf("orders = %+v (%v), want one %s (%q)", orders, err, tc.status, tc.failure)
 			}
-			wantRefusal(t, func() error { _, err := restarted.Purchase(ctx, req); return err }(), "interrupted")
+			if tc.failure != "" {
+				ref := wantRefusal(t, func() error { _, err := restarted.Purchase(ctx, req); return err }(), tc.failure)
+				if ref.Params.Witnessed {
+					t.Errorf("refusal %+v says Stripe witnessed it; Stripe did not know the token", ref)
+				}
+			}
+			if tc.status == store.OrderPending {
+				// Asked from get_order, the same: nothing settled, and why.
+				e.clock.Advance(checkout.DefaultRecoverAfter)
+				wantAsk := checkout.AskUnreachable
+				if tc.want.OtherMode == 1 {
+					wantAsk = checkout.AskOtherMode
+				}
+				if o, ask := restarted.AskSeller(ctx, orders[0]); ask != wantAsk || o.Status != store.OrderPending {
+					t.Errorf("AskSeller = %s, %q; want pending, %q", o.Status, ask, wantAsk)
+				}
+			}
 		})
 	}
 }

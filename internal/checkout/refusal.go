@@ -52,6 +52,11 @@ const (
 	RefusalTokenRejected        RefusalCode = "payment_token_rejected"  // Seller
 	RefusalPriceChanged         RefusalCode = "price_changed"           // Seller, Amount+Currency asked now, QuotedAmount+QuotedCurrency
 	RefusalInterrupted          RefusalCode = "interrupted"             // Seller when its checkout had started completing
+	// RefusalSandboxForgot: a sandbox purchase interrupted after its token reached the
+	// seller, whose payment token the sandbox's Stripe (in memory, in the process) no
+	// longer knows once it expired: the process restarted and forgot it. No money moves
+	// in the sandbox. Seller.
+	RefusalSandboxForgot RefusalCode = "sandbox_forgot"
 	// RefusalChargedNoOrder is not "nothing charged": the seller has no completed order,
 	// yet Stripe shows the payment token charged Amount of Currency (final: the token is
 	// revoked or expired). Recorded with the purchase (PurchaseChargedNoOrder) and its

@@ -29,6 +29,10 @@ import (
 //     show yet. That is evidence of use, not of nothing: the purchase stays pending
 //     (errHeld) until Stripe shows an amount captured or until holdLapse after the
 //     last moment a hold could have been placed, when any hold has lapsed.
+//   - one exception, in the sandbox only: the sandbox's Stripe (the emulator in the
+//     process, in memory) answering that it does not know an expired sandbox
+//     purchase's token means the process restarted and forgot it; no money moves in
+//     the sandbox, and recovery ends it failed (sandboxForgot, RefusalSandboxForgot).
 
 // errNoWitness means Stripe has not told what a purchase's token was charged, finally:
 // it could not be asked, or the token can still be charged. The purchase must stay
@@ -131,13 +135,8 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 		return 0, p.Currency, nil
 	}
 	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Retrieve(ctx, p.TokenID) })
-	if err != nil && s.cfg.Mode == ModeSandbox && unknownToken(err) {
-		// The sandbox's Stripe lives in memory, in the process (or the standalone
-		// emulator), and forgot the token with a restart: its charges went with it,
-		// and no money ever moves in the sandbox. Left pending, the order would stay
-		// so for ever.
-		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the payment token (restarted): nothing charged", "purchase", p.ID)
-		return 0, p.Currency, nil
+	if err != nil && s.sandboxForgot(p, err) {
+		return 0, "", errSandboxForgot
 	}
 	if err != nil {
 		return 0, "", fmt.Errorf("%w: %s", errNoWitness, tokenFailure(err))
@@ -173,6 +172,25 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 		s.cfg.Log.ErrorContext(ctx, "journal captured amount", "purchase", p.ID, "err", jerr)
 	}
 	return tok.AmountCaptured, currency, nil
+}
+
+// errSandboxForgot is the sandbox's Stripe answering that it does not know a sandbox
+// purchase's payment token, which has expired (sandboxForgot). It wraps errNoWitness:
+// only recovery (recoverOne) ends the purchase on it, failed with RefusalSandboxForgot;
+// any other caller leaves it pending.
+var errSandboxForgot = fmt.Errorf("%w: the sandbox's Stripe no longer knows the expired payment token (it restarted)", errNoWitness)
+
+// sandboxForgot says whether err, the answer to retrieving p's payment token, means
+// the sandbox forgot the token: a sandbox server's Stripe is the emulator in its own
+// process, in memory, and a restarted process knows none of the tokens before it. Only
+// for a purchase recorded in sandbox mode by a server in sandbox mode (a test or live
+// purchase's token is not the emulator's to know, and no money moves in the sandbox),
+// and only once the token has expired: until then another sandbox process sharing the
+// store may still hold it and have its seller charge it, and its own recovery settles
+// it. A purchase left so would otherwise stay pending for ever.
+func (s *Service) sandboxForgot(p *store.Purchase, err error) bool {
+	return s.cfg.Mode == ModeSandbox && Mode(p.Mode) == ModeSandbox &&
+		!p.TokenExpiresAt.IsZero() && !s.now().Before(p.TokenExpiresAt) && unknownToken(err)
 }
 
 // unknownToken says whether err is Stripe answering that it has no such token.
