@@ -146,7 +146,7 @@ func sentence(s string) string {
 
 // line is a subscription in one line of text.
 func (v subscriptionView) line() string {
-	s := fmt.Sprintf("%s: %d × %s from %s, %s (%s a year), %s", v.ID, v.Quantity, quoted(v.Title, titleCap),
+	s := fmt.Sprintf("%s: %d × %s from %s, %s, %s a year, %s", v.ID, v.Quantity, quoted(v.Title, titleCap),
 		quoted(v.Seller.Name, sellerCap), v.chargeText(), v.PerYear.Display, v.Status)
 	if v.NextRenewal != "" {
 		s += ", next renewal " + v.NextRenewal
@@ -382,7 +382,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 	if v.NewPrice != nil {
 		per = v.NewPrice.Display + " " + everyText(checkout.Terms(u)) + " (was " + v.PricePerCycle.Display + ")"
 	}
-	r.Summary = fmt.Sprintf("Subscribe to %d × %s from %s at %s (%s a year), paid with the card on file.", u.Quantity,
+	r.Summary = fmt.Sprintf("Subscribe to %d × %s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
 		quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
 	var text string
 	if out.Status == checkout.StatusConfirmationRequired {
