@@ -99,7 +99,10 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 		c.AddressID = addr.ID
 	}
 	c, cart, created, err := s.cfg.Store.BeginCheckout(ctx, c)
+	var bought *store.CartBoughtError
 	switch {
+	case errors.As(err, &bought):
+		return CheckoutOutcome{}, refuse(RefusalCartBought, RefusalParams{CheckoutID: bought.CheckoutID})
 	case errors.Is(err, store.ErrCartEmpty):
 		return CheckoutOutcome{}, refuse(RefusalCartEmpty, RefusalParams{})
 	case err != nil:
