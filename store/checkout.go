@@ -285,8 +285,20 @@ func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]Car
 }
 
 // OpenCheckoutTTL is how long a checkout may stay open (its sellers being quoted)
-// before a new checkout of the cart takes over from it: its call has died.
-const OpenCheckoutTTL = 5 * time.Minute
+// without news before a new checkout of the cart takes over from it: its call has
+// died. A live call refreshes it (TouchCheckout) every checkout.Config.ClaimBeat, at
+// most a third of this.
+const OpenCheckoutTTL = 90 * time.Second
+
+// TouchCheckout refreshes open checkout id, whose call is alive: its hold on the cart
+// lasts OpenCheckoutTTL from now. A checkout no longer open is left as it is.
+func (s *Store) TouchCheckout(ctx context.Context, id string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE checkouts SET updated_at = ? WHERE id = ? AND state = ?`,
+		encodeTime(s.now()), id, CheckoutOpen); err != nil {
+		return fmt.Errorf("touch checkout: %w", err)
+	}
+	return nil
+}
 
 // InterruptedCode is the failure code of an open checkout whose call died.
 const InterruptedCode = "interrupted"
