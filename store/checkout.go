@@ -96,6 +96,41 @@ func (s *Store) CheckoutByQuote(ctx context.Context, customerID, quoteID string)
 // ErrInvalid.
 var ErrCartEmpty = &FieldError{Field: "cart", Problem: FieldEmpty}
 
+// CartBoughtError is BeginCheckout's answer for a cart emptied by a checkout's
+// purchase: its last change took out the lines that CheckoutID bought, at At. It
+// matches ErrCartEmpty.
+type CartBoughtError struct {
+	CheckoutID string
+	At         time.Time
+}
+
+func (e *CartBoughtError) Error() string {
+	return "cart emptied by checkout " + e.CheckoutID + "'s purchase"
+}
+
+func (e *CartBoughtError) Unwrap() error { return ErrCartEmpty }
+
+// emptiedBy returns, for a customer's empty cart, the checkout whose purchase made its
+// last change (taking the lines it bought out of the cart, at the purchase's
+// completion); ErrCartEmpty when the cart changed since (or never held one).
+func emptiedBy(ctx context.Context, tx *sql.Tx, customerID string) error {
+	var id, at string
+	err := tx.QueryRowContext(ctx, `SELECT p.checkout_id, p.updated_at FROM purchases p JOIN carts c ON c.customer_id = p.customer_id
+		WHERE p.customer_id = ? AND p.checkout_id != '' AND p.state = 'completed' AND p.updated_at = c.updated_at
+		ORDER BY p.rowid DESC LIMIT 1`, customerID).Scan(&id, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrCartEmpty
+	}
+	if err != nil {
+		return err
+	}
+	e := &CartBoughtError{CheckoutID: id}
+	if err := decodeTimes([]string{at}, &e.At); err != nil {
+		return err
+	}
+	return e
+}
+
 // BeginCheckout starts checkout c of the customer's cart, or joins the one already
 // under way, atomically, so that racing calls buy a cart once:
 //   - a checkout with the same IdemKey is returned as it is (created false);
@@ -109,7 +144,8 @@ var ErrCartEmpty = &FieldError{Field: "cart", Problem: FieldEmpty}
 //     changed or its quote lapsed), an open one refused (interrupted), and c is
 //     recorded, holding the cart, with the cart's revision; its lines are returned.
 //
-// An empty cart is ErrCartEmpty (nothing recorded).
+// An empty cart is ErrCartEmpty (nothing recorded), a *CartBoughtError when a
+// checkout's purchase emptied it.
 func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Cart, created bool, err error) {
 	if c.CustomerID == "" || c.IdemKey == "" {
 		return Checkout{}, Cart{}, false, fmt.Errorf("%w: checkout needs a customer and a key", ErrInvalid)
@@ -168,7 +204,7 @@ func (s *Store) BeginCheckout(ctx context.Context, c Checkout) (_ Checkout, _ Ca
 			}
 		}
 		if len(cart.Lines) == 0 {
-			return ErrCartEmpty
+			return emptiedBy(ctx, tx, c.CustomerID)
 		}
 		if c.ID == "" {
 			c.ID = NewID("chk_")
@@ -249,8 +285,20 @@ func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]Car
 }
 
 // OpenCheckoutTTL is how long a checkout may stay open (its sellers being quoted)
-// before a new checkout of the cart takes over from it: its call has died.
-const OpenCheckoutTTL = 5 * time.Minute
+// without news before a new checkout of the cart takes over from it: its call has
+// died. A live call refreshes it (TouchCheckout) every checkout.Config.ClaimBeat, at
+// most a third of this.
+const OpenCheckoutTTL = 90 * time.Second
+
+// TouchCheckout refreshes open checkout id, whose call is alive: its hold on the cart
+// lasts OpenCheckoutTTL from now. A checkout no longer open is left as it is.
+func (s *Store) TouchCheckout(ctx context.Context, id string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE checkouts SET updated_at = ? WHERE id = ? AND state = ?`,
+		encodeTime(s.now()), id, CheckoutOpen); err != nil {
+		return fmt.Errorf("touch checkout: %w", err)
+	}
+	return nil
+}
 
 // InterruptedCode is the failure code of an open checkout whose call died.
 const InterruptedCode = "interrupted"

@@ -24,10 +24,28 @@ const (
 	// charged (PurchaseChargedNoOrder). It counts against the spending limits as a
 	// completed order does; FailureCode and FailureParams say what was charged.
 	OrderChargedNoOrder OrderStatus = "charged_no_order"
+	// OrderCanceled and OrderRefunded are never stored: they are how a completed order
+	// is shown once its seller says it canceled or refunded it (Order.Shown).
+	OrderCanceled OrderStatus = "canceled"
+	OrderRefunded OrderStatus = "refunded"
 )
 
-// OrderStatuses are every order status, for filters and their validation.
-var OrderStatuses = []OrderStatus{OrderPending, OrderCompleted, OrderFailed, OrderChargedNoOrder}
+// OrderStatuses are every status an order is shown with (Order.Shown), for filters
+// and their validation.
+var OrderStatuses = []OrderStatus{OrderPending, OrderCompleted, OrderCanceled, OrderRefunded, OrderFailed, OrderChargedNoOrder}
+
+// Shown is the status the person reads: Status, except that a completed order its
+// seller canceled or refunded is OrderCanceled or OrderRefunded. shownStatusSQL is
+// the same rule for ListOrders' filter; TestOrderShownMatchesFilter holds them equal.
+func (o Order) Shown() OrderStatus {
+	if o.Status == OrderCompleted && (o.SellerStatus == SellerCanceled || o.SellerStatus == SellerRefunded) {
+		return OrderStatus(o.SellerStatus)
+	}
+	return o.Status
+}
+
+// shownStatusSQL is Order.Shown over the orders table's columns.
+const shownStatusSQL = `(CASE WHEN status = 'completed' AND seller_status IN ('canceled', 'refunded') THEN seller_status ELSE status END)`
 
 // Known reports whether st is one of OrderStatuses.
 func (st OrderStatus) Known() bool {
@@ -104,7 +122,7 @@ type DigitalDelivery struct {
 // orders (for the operator); tools always set it.
 type OrderFilter struct {
 	CustomerID string
-	Status     OrderStatus // empty for all
+	Status     OrderStatus // as Order.Shown; empty for all
 	Limit      int         // default 20, at most 100
 	Cursor     string      // from a previous ListOrders
 }
@@ -195,7 +213,7 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Order, string,
 		where, args = append(where, "customer_id = ?"), append(args, f.CustomerID)
 	}
 	if f.Status != "" {
-		where, args = append(where, "status = ?"), append(args, f.Status)
+		where, args = append(where, shownStatusSQL+" = ?"), append(args, f.Status)
 	}
 	if f.Cursor != "" {
 		at, id, err := decodeOrderCursor(f.Cursor)

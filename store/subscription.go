@@ -41,11 +41,15 @@ type Subscription struct {
 	TrialDays  int
 	Amount     int64
 	Currency   string
-	AddressID  string
-	Anchor     time.Time // when cycle 0 is due
-	NextCycle  int       // the first cycle neither paid nor skipped
-	NextDueAt  time.Time // when the server acts next: a due date or a retry
-	OpenCycle  int       // the cycle being renewed or retried; -1 for none
+	// Subtotal, Shipping and Tax are the items, delivery and tax of Amount as the seller
+	// quoted them at subscribing (migrations/0026); 0s when not known. Only
+	// CreateSubscription records them: a later Amount may no longer be their sum.
+	Subtotal, Shipping, Tax int64
+	AddressID               string
+	Anchor                  time.Time // when cycle 0 is due
+	NextCycle               int       // the first cycle neither paid nor skipped
+	NextDueAt               time.Time // when the server acts next: a due date or a retry
+	OpenCycle               int       // the cycle being renewed or retried; -1 for none
 	// PauseCode and PauseParams (JSON) say why a paused subscription was paused: the
 	// checkout's refusal code, or "by_person".
 	PauseCode   string
@@ -98,7 +102,7 @@ const RenewalKeyPrefix = "sub/"
 const subscriptionColumns = `id, customer_id, state, mode, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
 	COALESCE(open_cycle, -1), pause_code, pause_params, COALESCE(quote_id, ''), confirm_via, expires_at,
-	created_at, updated_at`
+	created_at, updated_at, subtotal, shipping, tax`
 
 func scanSubscription(row scanner) (Subscription, error) {
 	var (
@@ -108,7 +112,7 @@ func scanSubscription(row scanner) (Subscription, error) {
 	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.Mode, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
 		&u.Quantity, &u.Interval, &u.Every, &u.TrialDays, &u.Amount, &u.Currency, &u.AddressID, &anchor,
 		&u.NextCycle, &due, &u.OpenCycle, &u.PauseCode, &u.PauseParams, &u.QuoteID, &u.ConfirmVia, &exp,
-		&created, &upd)
+		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax)
 	if err != nil {
 		return u, err
 	}
@@ -135,12 +139,13 @@ func (s *Store) CreateSubscription(ctx context.Context, u *Subscription) error {
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (id, customer_id, state, mode, product_id, seller_id,
 			seller_name, title, quantity, interval, every, trial_days, amount, currency, address_id, anchor,
-			next_cycle, next_due_at, pause_code, pause_params, quote_id, confirm_via, expires_at, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			next_cycle, next_due_at, pause_code, pause_params, quote_id, confirm_via, expires_at, created_at, updated_at,
+			subtotal, shipping, tax)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			u.ID, u.CustomerID, u.State, u.Mode, u.ProductID, u.SellerID, u.SellerName, u.Title, u.Quantity, u.Interval,
 			u.Every, u.TrialDays, u.Amount, u.Currency, u.AddressID, encodeTime(u.Anchor), u.NextCycle,
 			encodeTime(u.NextDueAt), u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia,
-			encodeTime(u.ExpiresAt), encodeTime(now), encodeTime(now))
+			encodeTime(u.ExpiresAt), encodeTime(now), encodeTime(now), u.Subtotal, u.Shipping, u.Tax)
 		return err
 	})
 	if err != nil {

@@ -331,6 +331,10 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 			if note == "" { // another call's checkout of the same cart
 				r.Instruction = "Another call is checking out this cart and has not finished; nothing has been charged for it yet, and nothing by this call. In a minute, list_orders shows what it bought and view_cart what is left; call checkout again only for what the person still wants."
 			}
+			// A call that died (its server killed) holds the cart until the open
+			// checkout lapses; say when, so a stopped call is not waited for in vain.
+			r.Instruction += " If that call has stopped (its server was restarted, say), its hold on this cart lapses at " +
+				c.UpdatedAt.Add(store.OpenCheckoutTTL).UTC().Format("15:04:05 UTC") + " at the latest: checkout can be called again then."
 			break
 		}
 		fallthrough

@@ -21,9 +21,12 @@ func TestCheckoutOpenKeyWords(t *testing.T) {
 	c := s.client(t, nil, "2025-11-25")
 	s.setRules(t, store.NoLimit, store.NoLimit, store.NoLimit)
 	addToCart(t, c, demoProduct(t, 1000, 4000).ID)
-	if _, _, _, err := s.tb.Store.BeginCheckout(ctx, store.Checkout{CustomerID: s.tb.Customer, IdemKey: "k1", Mode: "sandbox"}); err != nil {
+	open, _, _, err := s.tb.Store.BeginCheckout(ctx, store.Checkout{CustomerID: s.tb.Customer, IdemKey: "k1", Mode: "sandbox"})
+	if err != nil {
 		t.Fatal(err)
 	}
+	// A call that stopped holds the cart until its open checkout lapses: the words say when.
+	lapse := open.UpdatedAt.Add(store.OpenCheckoutTTL).UTC().Format("15:04:05 UTC")
 	t.Run("while open", func(t *testing.T) {
 		for _, tt := range []struct {
 			name string
@@ -39,7 +42,8 @@ func TestCheckoutOpenKeyWords(t *testing.T) {
 				res := call(t, c, "checkout", tt.args, &r)
 				got := text(res)
 				if res.IsError || r.Status != "pending" || len(r.Orders) != 0 || !strings.Contains(r.Instruction, tt.want) ||
-					!strings.Contains(got, "nothing has been charged for it yet") || strings.Contains(got, "Bought") {
+					!strings.Contains(got, "nothing has been charged for it yet") || strings.Contains(got, "Bought") ||
+					!strings.Contains(r.Instruction, "its hold on this cart lapses at "+lapse) {
 					t.Fatalf("got %s (%s), want pending saying %q", r.Status, got, tt.want)
 				}
 			})

@@ -57,7 +57,7 @@ type orderChange struct {
 // orderView is an order as get_order and list_orders show it.
 type orderView struct {
 	OrderID       string           `json:"order_id"`
-	Status        string           `json:"status" jsonschema:"pending (being paid), completed (paid), failed (nothing charged) or charged_no_order (Stripe shows the card charged but the seller has no order: failure_reason says what to do)"`
+	Status        string           `json:"status" jsonschema:"pending (being paid), completed (paid), canceled or refunded (paid, then canceled or refunded by the seller: refunded says how much), failed (nothing charged) or charged_no_order (Stripe shows the card charged but the seller has no order: failure_reason says what to do)"`
 	SellerStatus  string           `json:"seller_status,omitempty" jsonschema:"after payment, what the seller says: confirmed, processing, shipped, delivered, canceled or refunded; absent until the seller says something"`
 	Tracking      *orderTracking   `json:"tracking,omitempty" jsonschema:"the shipment, once the seller has shipped"`
 	Refunded      *price           `json:"refunded,omitempty" jsonschema:"the amount refunded, when any"`
@@ -87,7 +87,7 @@ type digitalView struct {
 func viewOf(o store.Order, history []store.OrderEvent) orderView {
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: o.Currency}) }
 	v := orderView{
-		OrderID: o.ID, Status: string(o.Status), Mode: o.Mode,
+		OrderID: o.ID, Status: string(o.Shown()), Mode: o.Mode,
 		SellerStatus: string(o.SellerStatus), OrderPage: o.PermalinkURL,
 		Tracking: trackingOf(o.Carrier, o.TrackingNumber, o.TrackingURL), History: []orderChange{},
 		Seller:        orderSeller{ID: o.SellerID, Name: o.SellerName},
@@ -184,22 +184,49 @@ func (v orderView) items() string {
 	return s
 }
 
+// refundShown reports whether statusText says how much was refunded.
+func (v orderView) refundShown() bool {
+	return v.Status == string(store.OrderCanceled) || v.Status == string(store.OrderRefunded)
+}
+
+// statusText is the order's status as the person reads it; for a canceled or refunded
+// order with how much was refunded of its total.
+func (v orderView) statusText() string {
+	if !v.refundShown() {
+		return v.Status
+	}
+	prefix := ""
+	if v.Status == string(store.OrderCanceled) {
+		prefix = "canceled, "
+	}
+	switch r := v.Refunded; {
+	case r == nil && prefix != "":
+		return "canceled, nothing refunded yet"
+	case r == nil:
+		return "refunded (the seller has not said how much)"
+	case r.Amount >= v.Totals.Total.Amount:
+		return prefix + "refunded " + r.Display
+	default:
+		return fmt.Sprintf("%srefunded %s of %s", prefix, r.Display, v.Totals.Total.Display)
+	}
+}
+
 // line is the order in one line for text results; seller-supplied text is Quoted, so
 // the text needs catalog.SellerTextNote.
 func (v orderView) line() string {
 	s := fmt.Sprintf("%s [%s] %s from %s, total %s, %s, %s",
-		v.OrderID, v.Status, v.items(), quoted(v.Seller.Name, 80),
+		v.OrderID, v.statusText(), v.items(), quoted(v.Seller.Name, 80),
 		v.Totals.Total.Display, CardName(v.Card.Brand, v.Card.Last4), v.CreatedAt)
 	if v.SellerOrderID != "" {
 		s += ", seller's order number " + quoted(v.SellerOrderID, 80)
 	}
-	if v.SellerStatus != "" {
+	if v.SellerStatus != "" && v.SellerStatus != v.Status {
 		s += "; seller: " + v.SellerStatus
 	}
 	if tr := v.Tracking; tr != nil {
 		s += fmt.Sprintf(", %s tracking %s %s", quoted(tr.Carrier, 80), quoted(tr.Number, 80), quoted(tr.URL, 300))
 	}
-	if v.Refunded != nil {
+	if v.Refunded != nil && !v.refundShown() {
 		s += ", refunded " + v.Refunded.Display
 	}
 	if f := v.Fulfillment; f != nil && f.Chosen.ID != "" {

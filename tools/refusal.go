@@ -254,6 +254,8 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("%s does not offer the delivery option %s; it offers %s. Nothing was charged; call again with one of those as fulfillment_option_id, or without it for the cheapest.", seller, txt.Quote(p.FulfillmentID, idCap), p.Offered)
 	case checkout.RefusalCartEmpty:
 		return "The cart is empty, so there is nothing to check out. Add products with add_to_cart first. Nothing was charged."
+	case checkout.RefusalCartBought:
+		return "The cart is empty because it was bought by checkout " + r.Params.CheckoutID + " (another checkout call, which may have run at the same time as this one): nothing was bought or charged by this call. list_orders shows what that checkout bought; to buy more, add the products with add_to_cart and call checkout again."
 	case checkout.RefusalSuperseded:
 		return "This quote was replaced by a newer checkout of the changed cart. Nothing was charged; use the newest quote, or call checkout again."
 	case checkout.RefusalCartEmptied:

@@ -402,6 +402,12 @@ func TestCustomerCreateStripeMode(t *testing.T) {
 // completes it when complete is true.
 func addOrder(t *testing.T, s *store.Store, customerID, title string, total int64, complete bool) {
 	t.Helper()
+	addOrderLines(t, s, customerID, title, total, complete, nil)
+}
+
+// addOrderLines is addOrder of an order with lines (its first line is title's).
+func addOrderLines(t *testing.T, s *store.Store, customerID, title string, total int64, complete bool, lines []store.Line) {
+	t.Helper()
 	ctx := context.Background()
 	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: customerID, IdemKey: title, ProductID: "p-" + title,
 		SellerID: "circuit-yard", Quantity: 2, Mode: "sandbox"})
@@ -409,7 +415,7 @@ func addOrder(t *testing.T, s *store.Store, customerID, title string, total int6
 		t.Fatal(err)
 	}
 	p.SellerName, p.Title, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "Circuit Yard Electronics", title, total/2, total, total, "USD"
-	p.CardBrand, p.CardLast4 = "visa", "4242"
+	p.CardBrand, p.CardLast4, p.Lines = "visa", "4242", lines
 	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
 		t.Fatal(err)
 	}
@@ -495,6 +501,63 @@ func TestOrdersList(t *testing.T) {
 	r := runCLI(t, env, "orders", "list")
 	if i, j := strings.Index(r.stdout, "Speaker"), strings.Index(r.stdout, "Headphones"); i > j {
 		t.Fatalf("orders not newest first:\n%s", r.stdout)
+	}
+}
+
+// orders list shows the status a person reads: a completed order its seller refunded
+// or canceled as refunded (with how much) or canceled; and a multi-line order by its
+// first line's title and how many more lines it has, with the items in all.
+func TestOrdersListShowsRefundsAndLines(t *testing.T) {
+	db := adminDB(t)
+	env := map[string]string{"COMMERCE_DB": db}
+	s := testshop.Store(t, store.FileBeside(db))
+	ctx := context.Background()
+	ann, err := s.CreateCustomer(ctx, store.Customer{Email: "ann@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addOrderLines(t, s, ann.ID, "Kettle", 5000, true, []store.Line{
+		{ProductID: "p-Kettle", Title: "Kettle", Quantity: 1, UnitAmount: 3000, Amount: 3000},
+		{ProductID: "p-Mug", Title: "Mug", Quantity: 2, UnitAmount: 500, Amount: 1000},
+		{ProductID: "p-Tea", Title: "Tea", Quantity: 2, UnitAmount: 500, Amount: 1000},
+	})
+	for _, tc := range []struct {
+		title  string
+		update store.OrderUpdate
+	}{
+		{"Speaker", store.OrderUpdate{Status: store.SellerRefunded, Refunded: 12000, Source: store.SourceCancel}},
+		{"Cable", store.OrderUpdate{Status: store.SellerCanceled, Source: store.SourceSeller}},
+	} {
+		addOrder(t, s, ann.ID, tc.title, 12000, true)
+		o, err := s.OrderBySellerOrderID(ctx, ann.ID, "so_"+tc.title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.UpdateOrder(ctx, o.ID, tc.update); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []cliCase{
+		{name: "all", args: []string{"orders", "list"}, stdout: []string{"refunded $120.00", "canceled", "Kettle and 2 more"}},
+		{name: "refunded", args: []string{"orders", "list", "--status", "refunded"}, stdout: []string{"Speaker"}},
+		{name: "canceled", args: []string{"orders", "list", "--status", "canceled"}, stdout: []string{"Cable"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := tc.check(t, env, ann.ID)
+			if strings.Contains(r.stdout, "completed") && tc.name != "all" {
+				t.Errorf("a canceled or refunded order listed as completed:\n%s", r.stdout)
+			}
+			if tc.name == "all" {
+				for _, l := range strings.Split(r.stdout, "\n") {
+					if strings.Contains(l, "Kettle") && !regexp.MustCompile(`\s5\s`).MatchString(l) {
+						t.Errorf("the Kettle order's line does not count 5 items: %q", l)
+					}
+					if (strings.Contains(l, "Speaker") || strings.Contains(l, "Cable")) && strings.Contains(l, "completed") {
+						t.Errorf("shown completed: %q", l)
+					}
+				}
+			}
+		})
 	}
 }
 

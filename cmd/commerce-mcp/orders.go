@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
@@ -26,7 +27,7 @@ func ordersCmd(ctx context.Context, args []string, getenv func(string) string, s
 func ordersList(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, c := adminFlags("orders list", getenv)
 	custRef := fs.String("customer", "", "only this customer's orders (`id` or email)")
-	status := fs.String("status", "", "only orders with this `status`: pending, completed, failed or charged_no_order (Stripe shows the card charged, the seller has no order)")
+	status := fs.String("status", "", "only orders with this `status`, as the table shows it: pending, completed, canceled or refunded (paid, then canceled or refunded by the seller), failed or charged_no_order (Stripe shows the card charged, the seller has no order)")
 	limit := fs.Int("limit", 20, fmt.Sprintf("at most `N` orders, up to %d", maxOrdersListed))
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
@@ -35,7 +36,7 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		return &usageError{Msg: fmt.Sprintf("--limit must be between 1 and %d", maxOrdersListed)}
 	}
 	if st := store.OrderStatus(*status); st != "" && !st.Known() {
-		return &usageError{Msg: fmt.Sprintf("--status %q is not one of pending, completed, failed, charged_no_order", *status)}
+		return &usageError{Msg: fmt.Sprintf("--status %q is not one of %s", *status, strings.Join(statusNames(), ", "))}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {
@@ -64,9 +65,16 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		if o.CardBrand != "" || o.CardLast4 != "" {
 			card = cardLabel(o.CardBrand, o.CardLast4, 0, 0)
 		}
+		item, qty := text.Shorten(o.Title, 40), o.Quantity
+		if n := len(o.Lines); n > 1 {
+			item, qty = fmt.Sprintf("%s and %d more", item, n-1), 0
+			for _, l := range o.Lines {
+				qty += l.Quantity
+			}
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
-			o.ID, o.CreatedAt.Format("2006-01-02 15:04"), o.CustomerID, o.Status, orDash(string(o.SellerStatus)),
-			orDash(o.SellerName), orDash(text.Shorten(o.Title, 40)), o.Quantity,
+			o.ID, o.CreatedAt.Format("2006-01-02 15:04"), o.CustomerID, statusLabel(o), orDash(string(o.SellerStatus)),
+			orDash(o.SellerName), orDash(item), qty,
 			money.Money{Amount: o.Total, Currency: o.Currency}.String(), card)
 	}
 	if err := tw.Flush(); err != nil {
@@ -76,6 +84,28 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprintf(stderr, "showing the newest %d orders; pass --limit for more\n", len(orders))
 	}
 	return nil
+}
+
+// statusLabel is the order's status as the table shows it (store.Order.Shown), with
+// the amount refunded of a canceled or refunded order.
+func statusLabel(o store.Order) string {
+	st := string(o.Shown())
+	if (o.Shown() == store.OrderCanceled || o.Shown() == store.OrderRefunded) && o.Refunded > 0 {
+		st += " " + money.Money{Amount: o.Refunded, Currency: o.Currency}.String()
+		if o.Refunded < o.Total {
+			st += " of " + money.Money{Amount: o.Total, Currency: o.Currency}.String()
+		}
+	}
+	return st
+}
+
+// statusNames are the statuses --status takes.
+func statusNames() []string {
+	out := make([]string, len(store.OrderStatuses))
+	for i, st := range store.OrderStatuses {
+		out[i] = string(st)
+	}
+	return out
 }
 
 // listOrders pages through ListOrders until it has limit orders or there are no more;

@@ -99,7 +99,10 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 		c.AddressID = addr.ID
 	}
 	c, cart, created, err := s.cfg.Store.BeginCheckout(ctx, c)
+	var bought *store.CartBoughtError
 	switch {
+	case errors.As(err, &bought):
+		return CheckoutOutcome{}, refuse(RefusalCartBought, RefusalParams{CheckoutID: bought.CheckoutID})
 	case errors.Is(err, store.ErrCartEmpty):
 		return CheckoutOutcome{}, refuse(RefusalCartEmpty, RefusalParams{})
 	case err != nil:
@@ -119,7 +122,11 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	if via != ViaElicitation {
 		via = ViaQuoteID
 	}
+	// While its sellers are quoted the checkout is open: refreshed, so that its hold on
+	// the cart outlasts OpenCheckoutTTL while this call lives, and only then.
+	stop := s.keepFresh(ctx, "checkout", func(ctx context.Context) error { return s.cfg.Store.TouchCheckout(ctx, c.ID) })
 	out, err := s.quoteCheckout(ctx, &c, cart, addr, via)
+	stop()
 	return s.checkoutOutcome(ctx, c, out, err)
 }
 

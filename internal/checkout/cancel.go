@@ -237,7 +237,9 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	// is kept fresh while it runs, so that neither another call nor recovery takes it
 	// for dead (store.WithdrawDeadAsks) however long the seller or Stripe take.
 	ctx = context.WithoutCancel(ctx)
-	defer s.keepClaimed(ctx, c)()
+	defer s.keepFresh(ctx, "cancel order "+c.OrderID, func(ctx context.Context) error {
+		return s.cfg.Store.TouchCancellation(ctx, c.OrderID, c.ID)
+	})()
 	if o.Status == store.OrderPending {
 		// Claimed: the person's cancel is recorded before anything is asked, so a
 		// renewal's order the seller shows late (to this call or any other process)
@@ -255,10 +257,11 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	return s.askSellerToCancel(ctx, o, c)
 }
 
-// keepClaimed keeps claimed cancellation c fresh (store.TouchCancellation) every
-// Config.ClaimBeat until the function it returns is called, which waits for the last
-// touch to end.
-func (s *Service) keepClaimed(ctx context.Context, c store.Cancellation) (stop func()) {
+// keepFresh calls touch every Config.ClaimBeat until the function it returns is
+// called, which waits for the last touch to end: how a live call keeps its claim on
+// a cancellation, or its open checkout's hold on a cart, from being taken for a dead
+// call's. what names the claim in the log line of a touch that failed.
+func (s *Service) keepFresh(ctx context.Context, what string, touch func(context.Context) error) (stop func()) {
 	done, ended := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(ended)
@@ -269,8 +272,8 @@ func (s *Service) keepClaimed(ctx context.Context, c store.Cancellation) (stop f
 			case <-done:
 				return
 			case <-t.C:
-				if err := s.cfg.Store.TouchCancellation(ctx, c.OrderID, c.ID); err != nil {
-					s.cfg.Log.WarnContext(ctx, "cancel: could not keep the claim fresh", "order", c.OrderID, "err", err)
+				if err := touch(ctx); err != nil {
+					s.cfg.Log.WarnContext(ctx, what+": could not keep the claim fresh", "err", err)
 				}
 			}
 		}

@@ -92,8 +92,10 @@ type Config struct {
 	RecoverAfter time.Duration
 	AskEvery     time.Duration
 	// ClaimBeat is how often a call carrying out a cancellation keeps its claim
-	// fresh (store.TouchCancellation); default a quarter of the time after which a
-	// claim is taken for dead (2 minutes).
+	// fresh (store.TouchCancellation), and a checkout call its open checkout
+	// (store.TouchCheckout); default a quarter of the time after which a claimed
+	// cancellation is taken for dead (2 minutes), at most a third of
+	// store.OpenCheckoutTTL.
 	ClaimBeat time.Duration
 	// PayingTimeout bounds the payment of an approved purchase, checkout or renewal,
 	// which its caller's cancellation does not stop (see paying); default
@@ -141,6 +143,7 @@ func New(cfg Config) (*Service, error) {
 	if cfg.ClaimBeat <= 0 {
 		cfg.ClaimBeat = staleCancel / 4
 	}
+	cfg.ClaimBeat = min(cfg.ClaimBeat, store.OpenCheckoutTTL/3)
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}

@@ -90,6 +90,7 @@ const (
 	RefusalUnknownAddress        RefusalCode = "unknown_address"     // AddressID
 	RefusalUnknownFulfillment    RefusalCode = "unknown_fulfillment" // Seller, FulfillmentOptionID asked, Offered ids
 	RefusalCartEmpty             RefusalCode = "cart_empty"          //
+	RefusalCartBought            RefusalCode = "cart_bought"         // CheckoutID: the checkout whose purchase emptied the cart (a racing call's, or an earlier one)
 	RefusalSuperseded            RefusalCode = "superseded"          // a quote replaced by a newer checkout of a changed cart
 	RefusalCartEmptied           RefusalCode = store.CartEmptiedCode // a checkout not yet approved whose cart was emptied (clear_cart, or update_cart removing the last line)
 	RefusalNotInCart             RefusalCode = "not_in_cart"         // ProductID
@@ -149,6 +150,7 @@ type RefusalParams struct {
 	CardID         string `json:"card_id,omitempty"` // ours, card_…
 	QuoteTTLSecs   int64  `json:"quote_ttl_seconds,omitempty"`
 	OrderID        string `json:"order_id,omitempty"`
+	CheckoutID     string `json:"checkout_id,omitempty"`
 	SupportURL     string `json:"support_url,omitempty"`
 	// Availability is, for out_of_stock, the catalog's availability of the product when
 	// it is not in_stock (preorder, backorder, discontinued, unknown, out_of_stock);

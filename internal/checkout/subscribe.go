@@ -116,6 +116,7 @@ func (s *Service) Subscribe(ctx context.Context, r SubscribeRequest) (Subscripti
 		return SubscriptionOutcome{}, err
 	}
 	u.SellerName, u.Title, u.Amount, u.Currency, u.AddressID = p.SellerName, p.Title, p.Total, p.Currency, p.AddressID
+	u.Subtotal, u.Shipping, u.Tax = p.Subtotal, p.Shipping, p.Tax
 	if err := s.fitsMonthly(ctx, rules, u); err != nil {
 		return SubscriptionOutcome{}, err
 	}
