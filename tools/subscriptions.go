@@ -76,9 +76,12 @@ func (t *Toolbox) watchOrders(s *server.MCPServer, hooks *server.Hooks) *subscri
 // add records that session subscribed to uri for customer. Only the orders resource
 // is ever notified, so only a subscription to it is kept: mcp-go accepts any uri,
 // and keeping each would let a client grow the server's memory without end (a
-// session's subscriptions are otherwise bounded only by its life).
+// session's subscriptions are otherwise bounded only by its life). Nor is one kept
+// without a session id (Streamable HTTP without sessions): there is no session to
+// notify, and every such request shares the id "", so a notice for one customer
+// could reach another's request that happens to be registered under it.
 func (s *subscriptions) add(session, customer, uri string) {
-	if uri != ordersURI {
+	if uri != ordersURI || session == "" {
 		return
 	}
 	s.mu.Lock()
