@@ -13,6 +13,7 @@ import (
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
@@ -77,6 +78,12 @@ type elicitor interface {
 // clientWith is client with the elicitation handler h (nil: no elicitation).
 func (s *storefront) clientWith(t *testing.T, h elicitor, version string) *client.Client {
 	t.Helper()
+	return clientOn(t, s.tb.NewServer("commerce-mcp", "test"), h, version)
+}
+
+// clientOn is clientWith connected to the server srv.
+func clientOn(t *testing.T, srv *server.MCPServer, h elicitor, version string) *client.Client {
+	t.Helper()
 	var (
 		opts  []client.ClientOption
 		topts []transport.InProcessOption
@@ -88,7 +95,7 @@ func (s *storefront) clientWith(t *testing.T, h elicitor, version string) *clien
 	if version != "" {
 		opts = append(opts, client.WithProtocolVersion(version))
 	}
-	c := client.NewClient(transport.NewInProcessTransportWithOptions(s.tb.NewServer("commerce-mcp", "test"), topts...), opts...)
+	c := client.NewClient(transport.NewInProcessTransportWithOptions(srv, topts...), opts...)
 	ctx := context.Background()
 	if err := c.Start(ctx); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ type subscriptions struct {
 	srv *server.MCPServer
 
 	mu       sync.Mutex
-	sessions map[string]subscriber // by session id
+	sessions map[string]string // session id → customer, of sessions subscribed to the orders resource
 	streams  map[server.ClientSession]stream
 }
 
@@ -31,15 +31,10 @@ type stream struct {
 	id       any
 }
 
-type subscriber struct {
-	customer string
-	uris     map[string]bool
-}
-
 // watchOrders makes s accept subscriptions to the orders resource and notify them
 // when the Checkout service reports an order change.
-func (t *Toolbox) watchOrders(s *server.MCPServer, hooks *server.Hooks) {
-	subs := &subscriptions{srv: s, sessions: map[string]subscriber{}, streams: map[server.ClientSession]stream{}}
+func (t *Toolbox) watchOrders(s *server.MCPServer, hooks *server.Hooks) *subscriptions {
+	subs := &subscriptions{srv: s, sessions: map[string]string{}, streams: map[server.ClientSession]stream{}}
 	hooks.AddBeforeSubscriptionsListen(func(ctx context.Context, id any, req *mcp.SubscriptionsListenRequest) {
 		session := server.ClientSessionFromContext(ctx)
 		customer, err := t.currentCustomer(ctx)
@@ -73,27 +68,32 @@ func (t *Toolbox) watchOrders(s *server.MCPServer, hooks *server.Hooks) {
 		subs.forget(session.SessionID())
 	})
 	if t.Checkout != nil {
-		t.Checkout.OnOrderChange(func(customer, _ string) { subs.notify(customer, ordersURI) })
+		t.Checkout.OnOrderChange(func(customer, _ string) { subs.notify(customer) })
 	}
+	return subs
 }
 
+// add records that session subscribed to uri for customer. Only the orders resource
+// is ever notified, so only a subscription to it is kept: mcp-go accepts any uri,
+// and keeping each would let a client grow the server's memory without end (a
+// session's subscriptions are otherwise bounded only by its life). Nor is one kept
+// without a session id (Streamable HTTP without sessions): there is no session to
+// notify, and every such request shares the id "", so a notice for one customer
+// could reach another's request that happens to be registered under it.
 func (s *subscriptions) add(session, customer, uri string) {
+	if uri != ordersURI || session == "" {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sub, ok := s.sessions[session]
-	if !ok || sub.customer != customer {
-		sub = subscriber{customer: customer, uris: map[string]bool{}}
-	}
-	sub.uris[uri] = true
-	s.sessions[session] = sub
+	s.sessions[session] = customer
 }
 
 func (s *subscriptions) remove(session, uri string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if sub, ok := s.sessions[session]; ok {
-		delete(sub.uris, uri)
+	if uri != ordersURI {
+		return
 	}
+	s.forget(session)
 }
 
 func (s *subscriptions) forget(session string) {
@@ -102,20 +102,28 @@ func (s *subscriptions) forget(session string) {
 	delete(s.sessions, session)
 }
 
-// notify sends notifications/resources/updated for uri to the sessions of customer
-// that subscribed to it. A session whose queue is full misses the notice; the
-// resource itself is always current.
-func (s *subscriptions) notify(customer, uri string) {
+// held is how many sessions' subscriptions are kept, for tests.
+func (s *subscriptions) held() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
+// notify sends notifications/resources/updated for the orders resource to the
+// sessions of customer that subscribed to it. A session whose queue is full misses
+// the notice; the resource itself is always current.
+func (s *subscriptions) notify(customer string) {
+	const uri = ordersURI
 	s.mu.Lock()
 	var to []string
-	for id, sub := range s.sessions {
-		if sub.customer == customer && sub.uris[uri] {
+	for id, c := range s.sessions {
+		if c == customer {
 			to = append(to, id)
 		}
 	}
 	listening := map[server.ClientSession]any{}
 	for session, st := range s.streams {
-		if st.customer == customer && uri == ordersURI {
+		if st.customer == customer {
 			listening[session] = st.id
 		}
 	}

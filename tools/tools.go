@@ -127,6 +127,12 @@ func (t *Toolbox) instructions() string {
 // checked against Limits first, when set. The tools are registered with their input
 // schemas encoded once (see encodedInputSchema).
 func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
+	s, _ := t.newServer(name, version)
+	return s
+}
+
+// newServer is NewServer that also returns the server's record of subscriptions.
+func (t *Toolbox) newServer(name, version string) (*server.MCPServer, *subscriptions) {
 	hooks := &server.Hooks{}
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
@@ -148,9 +154,9 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 	s.AddTools(served...)
 	s.AddResources(t.Resources()...)
 	s.AddResourceTemplates(t.ResourceTemplates()...)
-	t.watchOrders(s, hooks)
+	subs := t.watchOrders(s, hooks)
 	s.AddPrompts(t.Prompts()...)
-	return s
+	return s, subs
 }
 
 // encodedInputSchema returns tool with its structured input schema replaced by its
