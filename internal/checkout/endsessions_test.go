@@ -89,6 +89,8 @@ func TestEndedCheckoutCancelsItsSessions(t *testing.T) {
 	tests := []struct {
 		name string
 		hold bool // hold the first session's opening while the cart changes
+		// direct: the basket needs no confirmation (it would be paid once quoted)
+		direct bool
 		// end ends the checkout begun (quoted unless hold); it returns how many of the
 		// sessions opened first must be canceled (the rest belong to a new checkout).
 		end func(t *testing.T, e *env, b basket) int
@@ -126,13 +128,22 @@ func TestEndedCheckoutCancelsItsSessions(t *testing.T) {
 			}
 			return len(b.sellers)
 		}},
+		{name: "cart emptied while the sellers of a basket paid without confirmation are quoted", hold: true, direct: true,
+			end: func(t *testing.T, e *env, b basket) int {
+				if _, err := e.svc.ClearCart(context.Background(), e.customer); err != nil {
+					t.Fatal(err)
+				}
+				return len(b.sellers)
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			w := newSessionWatch(tt.hold)
 			e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: w.middleware}})
-			e.confirmAbove(t, 1)
+			if !tt.direct {
+				e.confirmAbove(t, 1)
+			}
 			b := e.fillCart()
 			var first int
 			if tt.hold {
