@@ -384,18 +384,17 @@ func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) e
 	return err
 }
 
-// sessionCancelWait bounds how long canceling a seller session may hold up the call
-// that ended it: a slow seller's session lapses at the seller instead.
-const sessionCancelWait = 3 * time.Second
+// DefaultSessionCancelWait is Config.SessionCancelWait's default.
+const DefaultSessionCancelWait = 3 * time.Second
 
-// cancelSession cancels p's seller session, best effort: within sessionCancelWait,
-// whether or not the caller is still there, idempotently (the same key each time), a
-// failure only logged.
+// cancelSession cancels p's seller session, best effort: within
+// Config.SessionCancelWait, whether or not the caller is still there, idempotently
+// (the same key each time), a failure only logged.
 func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
 	if p.SessionID == "" {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sessionCancelWait)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.SessionCancelWait)
 	defer cancel()
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
