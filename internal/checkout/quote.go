@@ -404,7 +404,7 @@ func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
 	if err != nil {
 		return
 	}
-	if err := co.Cancel(ctx, p.SessionID, p.ID+"/cancel"); err != nil {
+	if err := co.Cancel(ctx, p.SessionID, p.ID+"/cancel/"+p.SessionID); err != nil {
 		s.cfg.Log.DebugContext(ctx, "cancel seller session", "purchase", p.ID, "err", err)
 	}
 }
