@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -258,6 +259,17 @@ func TestEndedCheckoutSlowSellerCancel(t *testing.T) {
 		if a < 0 || a > wait {
 			t.Errorf("cancellation %d allowed %v, want at most the configured %v", i, a, wait)
 		}
+	}
+	// Each failed cancellation is a warning naming its purchase, not the seller's words.
+	warned := 0
+	for _, l := range strings.Split(e.logs.String(), "\n") {
+		if strings.Contains(l, `level=WARN msg="seller session not canceled"`) && strings.Contains(l, "timed_out=true") &&
+			strings.Contains(l, "purchase=pur_") && !strings.Contains(l, "err=") {
+			warned++
+		}
+	}
+	if warned != len(b.sellers) {
+		t.Errorf("%d warnings of a session not canceled, want %d:\n%s", warned, len(b.sellers), e.logs.String())
 	}
 	_, err = e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: out.Checkout.QuoteID})
 	wantRefusal(t, err, checkout.RefusalCartEmptied)
