@@ -43,8 +43,11 @@ type Checkout struct {
 	CreatedAt           time.Time
 	UpdatedAt           time.Time
 	// Replaced, set by BeginCheckout only (not stored), is the checkout not yet
-	// approved that it ended to begin this one: canceled as superseded, or refused as
-	// interrupted. Its seller sessions are the caller's to cancel.
+	// approved that it ended to begin this one: canceled as superseded (its seller
+	// orders canceled, their recorded sessions the caller's to cancel), or refused as
+	// interrupted (its seller orders stay open, with no session recorded: a session
+	// of an open seller order is known only to the call quoting it, which cancels it
+	// if still running, and recovery ends those orders).
 	Replaced string
 }
 

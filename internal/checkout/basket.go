@@ -114,7 +114,10 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	case !created: // another call's checkout of the same cart
 		return s.settleCheckout(ctx, c)
 	}
-	s.endSessions(ctx, c.Replaced) // a quote superseded by this checkout: its sessions are of no more use
+	// A quote superseded by this checkout: its sessions are of no more use. (For a
+	// stale open checkout refused as interrupted this finds none: its sessions were
+	// never recorded.)
+	s.endSessions(ctx, c.Replaced)
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
