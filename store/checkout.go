@@ -43,8 +43,11 @@ type Checkout struct {
 	CreatedAt           time.Time
 	UpdatedAt           time.Time
 	// Replaced, set by BeginCheckout only (not stored), is the checkout not yet
-	// approved that it ended to begin this one: canceled as superseded, or refused as
-	// interrupted. Its seller sessions are the caller's to cancel.
+	// approved that it ended to begin this one: canceled as superseded (its seller
+	// orders canceled, their recorded sessions the caller's to cancel), or refused as
+	// interrupted (its seller orders stay open, with no session recorded: a session
+	// of an open seller order is known only to the call quoting it, which cancels it
+	// if still running, and recovery ends those orders).
 	Replaced string
 }
 
@@ -241,17 +244,19 @@ func holds(ctx context.Context, tx *sql.Tx, h, c Checkout, rev int64, now time.T
 	case CheckoutPaying:
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM purchases WHERE checkout_id = ?
-			AND state NOT IN ('completed', 'failed', 'canceled')`, h.ID).Scan(&n)
+			AND state NOT IN (?, ?, ?, ?)`, h.ID, PurchaseCompleted, PurchaseFailed, PurchaseCanceled, PurchaseChargedNoOrder).Scan(&n)
 		return n > 0, err
 	}
 	return false, nil
 }
 
-// notHeld returns the lines of cart that paying checkout id is not buying: the
-// product added to the cart since it was quoted, or more of one than it buys. The
-// lines its seller orders still being paid buy are in the cart until they settle
-// (a completed one takes its lines out, a refused one leaves them as lines it does not
-// buy), so what is left over is the cart less those.
+// notHeld returns the lines of cart that paying checkout id does not account for: the
+// product added to the cart since it was quoted, or more of one than it bought or
+// tried to buy. The lines of its seller orders are in the cart until they settle, and
+// after, unless bought: a completed (or charged_no_order) one takes its lines out, a
+// refused one leaves them as lines it tried and failed to buy, which are no news to
+// its caller. So what is left over is the cart less the lines of every seller order
+// of it not bought.
 func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]CartLine, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases WHERE checkout_id = ?`, id)
 	if err != nil {
@@ -264,7 +269,7 @@ func notHeld(ctx context.Context, tx *sql.Tx, id string, cart []CartLine) ([]Car
 		if err != nil {
 			return nil, err
 		}
-		if Terminal(p.State) {
+		if p.State == PurchaseCompleted || p.State == PurchaseChargedNoOrder { // its lines left the cart
 			continue
 		}
 		for _, l := range p.Lines {

@@ -105,7 +105,7 @@ func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
 	var b strings.Builder
 	b.WriteString("Please confirm: cancel this order and have it refunded.\n\n")
 	fmt.Fprintf(&b, "Order: %s\n", o.ID)
-	fmt.Fprintf(&b, "Items: %s\n", viewOf(o, nil).items())
+	b.WriteString("Items:\n" + viewOf(o, nil).dialogItems())
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(o.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Refund asked: %s to %s\n", fmtMoney(o.Total, o.Currency), CardName(o.CardBrand, o.CardLast4))
 	if checkout.Mode(o.Mode) == checkout.ModeSandbox {

@@ -47,6 +47,7 @@ type checkoutResult struct {
 	Total       price             `json:"total" jsonschema:"what was charged (completed and pending orders), or for confirmation_required what will be"`
 	DeliverTo   *addressView      `json:"deliver_to,omitempty" jsonschema:"the delivery address (the person's own data)"`
 	Card        cardRef           `json:"card"`
+	NotIncluded []cartLineView    `json:"not_included,omitempty" jsonschema:"only when this call found an earlier checkout of the cart being paid: checkout_id, status and orders are that checkout's, this call bought nothing, and these are the cart lines it is not buying (added since it was quoted); they stay in the cart"`
 }
 
 func (t *Toolbox) checkoutTool() server.ServerTool {
@@ -341,6 +342,9 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	default:
 		lead = fmt.Sprintf("Checkout under way: %s, %s so far.", sellerOrders(placed), r.Total.Display)
 		r.Instruction = "A seller has not confirmed its order yet. Nothing more will be charged. Check get_order with the order ids in a few minutes; the server settles them."
+		if len(out.NotIncluded) > 0 { // the lines not included are for a later checkout to buy
+			r.Instruction = fmt.Sprintf("A seller has not confirmed its order of checkout %s yet; nothing more will be charged for that checkout. Check get_order with the order ids in a few minutes; the server settles them.", c.ID)
+		}
 	}
 	if chargedNoOrder > 0 {
 		// Not "nothing charged": Stripe shows these charged with no order at the seller.
@@ -350,7 +354,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 		switch out.Status {
 		case checkout.CheckoutPartial:
-			lead = fmt.Sprintf("Bought part of the cart: %s placed (%s in total, paid with %s).%s", sellerOrders(placed), r.Total.Display, cardText, refusedText)
+			lead = fmt.Sprintf("Bought part of %s: %s placed (%s in total, paid with %s).%s", cart, sellerOrders(placed), r.Total.Display, cardText, refusedText)
 		case checkout.CheckoutNothingBought:
 			lead = "Nothing was bought: no seller placed an order." + refusedText
 		}
@@ -366,7 +370,9 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		lead = joined + lead
 		rest := make([]string, len(out.NotIncluded))
 		for i, l := range out.NotIncluded {
-			rest[i] = t.cartLineOf(l).text()
+			v := t.cartLineOf(l)
+			r.NotIncluded = append(r.NotIncluded, v)
+			rest[i] = v.text()
 		}
 		body = append(body, fmt.Sprintf("Not part of checkout %s, added to the cart since it was quoted (not bought, nothing charged for them; they stay in the cart):\n%s",
 			c.ID, strings.Join(rest, "\n")))

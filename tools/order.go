@@ -162,10 +162,7 @@ const shownLines = 5
 // joined by " + ", and past shownLines lines "and N more lines", with the number of
 // items in all when there is more than one line.
 func (v orderView) items() string {
-	lines := v.Lines
-	if len(lines) == 0 { // an order from before orders had lines
-		lines = []orderLine{v.Line}
-	}
+	lines := v.allLines()
 	parts := make([]string, 0, min(len(lines), shownLines))
 	units := 0
 	for i, l := range lines {
@@ -209,6 +206,32 @@ func (v orderView) statusText() string {
 	default:
 		return fmt.Sprintf("%srefunded %s of %s", prefix, r.Display, v.Totals.Total.Display)
 	}
+}
+
+// allLines is every line of the order: its one line for an order from before orders
+// had lines.
+func (v orderView) allLines() []orderLine {
+	if len(v.Lines) == 0 {
+		return []orderLine{v.Line}
+	}
+	return v.Lines
+}
+
+// dialogItems is what the order bought for a confirmation dialog: every line on its
+// own ("  2 × «title»", titles at titleCap), then the count of lines and items when
+// there is more than one: the person confirms seeing all of it.
+func (v orderView) dialogItems() string {
+	var b strings.Builder
+	units := 0
+	lines := v.allLines()
+	for _, l := range lines {
+		units += l.Quantity
+		fmt.Fprintf(&b, "  %d × %s\n", l.Quantity, quoted(l.Title, titleCap))
+	}
+	if len(lines) > 1 {
+		fmt.Fprintf(&b, "  (%d lines, %d items in all)\n", len(lines), units)
+	}
+	return b.String()
 }
 
 // line is the order in one line for text results; seller-supplied text is Quoted, so

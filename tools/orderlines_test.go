@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -108,6 +109,47 @@ func TestOrderItemsText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.v.items(); got != tt.want {
 				t.Errorf("items() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// cancel_order's confirmation dialog names every line of the order, whatever their
+// number, each title at the dialog's cap (80 characters, as the checkout dialog),
+// then counts the lines and items: the person confirms a refund seeing all of it.
+func TestCancelDialogListsEveryLine(t *testing.T) {
+	long := strings.Repeat("Very long title ", 12) // 192 characters
+	tests := []struct {
+		name  string
+		lines []store.Line
+		says  []string
+	}{
+		{"one line", []store.Line{{ProductID: "p1", Title: "Tent", Quantity: 2}}, []string{"Items:\n  2 × «Tent»\nSeller:"}},
+		{"seven lines, one title long", nil, nil},
+	}
+	for i := 1; i <= 7; i++ {
+		title := fmt.Sprint("T", i)
+		if i == 7 {
+			title = long
+		}
+		tests[1].lines = append(tests[1].lines, store.Line{ProductID: fmt.Sprint("p", i), Title: title, Quantity: i})
+		if i < 7 {
+			tests[1].says = append(tests[1].says, fmt.Sprintf("  %d × «T%d»\n", i, i))
+		}
+	}
+	tests[1].says = append(tests[1].says, "  7 × "+quoted(long, titleCap)+"\n", "  (7 lines, 28 items in all)\n")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := store.Order{ID: "ord_1", SellerName: "Acme", Currency: "USD", Total: 1000, Mode: "sandbox",
+				ProductID: tt.lines[0].ProductID, Title: tt.lines[0].Title, Quantity: tt.lines[0].Quantity, Lines: tt.lines}
+			msg := cancelDialog(checkout.CancelOutcome{Order: o}).Message
+			for _, want := range tt.says {
+				if !strings.Contains(msg, want) {
+					t.Errorf("dialog %q lacks %q", msg, want)
+				}
+			}
+			if strings.Contains(msg, strings.TrimSpace(long)) || strings.Contains(msg, "more lines") {
+				t.Errorf("dialog %q: a title past the cap, or lines left out", msg)
 			}
 		})
 	}

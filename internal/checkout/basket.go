@@ -117,7 +117,10 @@ func (s *Service) Checkout(ctx context.Context, r CheckoutRequest) (CheckoutOutc
 	case !created: // another call's checkout of the same cart
 		return s.settleCheckout(ctx, c)
 	}
-	s.endSessions(ctx, c.Replaced) // a quote superseded by this checkout: its sessions are of no more use
+	// A quote superseded by this checkout: its sessions are of no more use. (For a
+	// stale open checkout refused as interrupted this finds none: its sessions were
+	// never recorded.)
+	s.endSessions(ctx, c.Replaced)
 	via := r.ConfirmVia
 	if via != ViaElicitation {
 		via = ViaQuoteID
@@ -296,7 +299,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 				continue
 			}
 			if err := s.fail(bg, p, store.PurchaseOpen, refuse(RefusalInterrupted, RefusalParams{})); errors.As(err, new(lostRace)) {
-				return CheckoutOutcome{}, err
+				return lost()
 			}
 		}
 		return s.endCheckout(bg, c, store.CheckoutOpen)
@@ -332,7 +335,9 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		if err := s.overDaily(ctx, rules, store.Purchase{CustomerID: c.CustomerID, Currency: c.Currency, Total: c.Total}); err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
-				return CheckoutOutcome{}, s.refuseCheckout(ctx, c, store.CheckoutOpen, ok, store.PurchaseOpen, ref)
+				if err = s.refuseCheckout(ctx, c, store.CheckoutOpen, ok, store.PurchaseOpen, ref); errors.As(err, new(lostRace)) {
+					return lost()
+				}
 			}
 			return CheckoutOutcome{}, err
 		}
@@ -496,15 +501,25 @@ func (s *Service) payCheckout(ctx context.Context, c *store.Checkout, from store
 	for _, p := range ps {
 		p.TokenExpiresAt = s.now().Add(s.cfg.TokenTTL).Truncate(time.Second)
 	}
+	// Not approved and ended by another call meanwhile. From open, that call ended
+	// it before approval (its cart emptied, or taken over: only this call approves an
+	// open checkout), so the sessions of ps are of no more use. From quoted, it may be
+	// a racing confirmation of the same quote that won, paying those very sessions.
+	unapproved := func(err error) (CheckoutOutcome, error) {
+		if from == store.CheckoutOpen && errors.As(err, new(lostRace)) {
+			s.cancelSessions(ctx, ps)
+		}
+		return CheckoutOutcome{}, err
+	}
 	err := s.cfg.Store.ApproveCheckout(ctx, c, from, ps, pfrom, rules.Limits()...)
 	var lim *store.LimitError
 	switch {
 	case errors.Is(err, store.ErrStateChanged):
-		return CheckoutOutcome{}, lostRace{c.ID}
+		return unapproved(lostRace{c.ID})
 	case errors.As(err, &lim):
-		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, limitRefusal(lim))
+		return unapproved(s.refuseCheckout(ctx, c, from, ps, pfrom, limitRefusal(lim)))
 	case errors.Is(err, store.ErrCardRemoved) && len(ps) > 0: // every seller order pays with one card
-		return CheckoutOutcome{}, s.refuseCheckout(ctx, c, from, ps, pfrom, cardRemovedRefusal(*ps[0]))
+		return unapproved(s.refuseCheckout(ctx, c, from, ps, pfrom, cardRemovedRefusal(*ps[0])))
 	case err != nil:
 		return CheckoutOutcome{}, err
 	}

@@ -550,8 +550,8 @@ func TestUnknownDeliveryOption(t *testing.T) {
 // is kept for the next checkout.
 func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
 	ctx := context.Background()
-	gate := testshop.NewCompleteGate()
-	completing, release := gate.Entered, gate.Release
+	gate := testshop.NewCompleteGate(t)
+	completing := gate.Entered
 	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.Hold}})
 	b := e.fillCart()
 	more, gone := b.products[b.sellers[0]][0], b.products[b.sellers[1]][0]
@@ -584,7 +584,7 @@ func TestCartEditedWhileItsCheckoutPays(t *testing.T) {
 	if _, err := e.svc.AddToCart(ctx, e.customer, added.ID, 1); err != nil {
 		t.Fatal(err)
 	}
-	close(release)
+	gate.Open()
 	out := <-done
 	if out.Status != checkout.CheckoutCompleted {
 		t.Fatalf("checkout %s, want completed", out.Status)
@@ -700,8 +700,8 @@ func TestEmptiedCartEndsItsQuote(t *testing.T) {
 // once and completes.
 func TestEmptiedCartWhileItsCheckoutPays(t *testing.T) {
 	ctx := context.Background()
-	gate := testshop.NewCompleteGate()
-	completing, release := gate.Entered, gate.Release
+	gate := testshop.NewCompleteGate(t)
+	completing := gate.Entered
 	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.Hold}})
 	b := e.fillCart()
 	done := make(chan checkout.CheckoutOutcome)
@@ -714,7 +714,7 @@ func TestEmptiedCartWhileItsCheckoutPays(t *testing.T) {
 	}()
 	<-completing
 	emptied, err := e.svc.ClearCart(ctx, e.customer)
-	close(release)
+	gate.Open()
 	out := <-done
 	if err != nil || emptied.Paying.ID == "" || emptied.Paying.ID != out.Checkout.ID || emptied.Ended.ID != "" || emptied.Removed != 2*len(b.sellers) {
 		t.Fatalf("emptied %+v, %v; want the checkout %s paying, not ended, and %d lines removed", emptied, err, out.Checkout.ID, 2*len(b.sellers))

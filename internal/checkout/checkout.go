@@ -101,6 +101,10 @@ type Config struct {
 	// which its caller's cancellation does not stop (see paying); default
 	// DefaultPayingTimeout.
 	PayingTimeout time.Duration
+	// SessionCancelWait bounds how long canceling a seller session of a seller order
+	// ended before approval may hold up the call that ended it (a slow seller's
+	// session lapses at the seller instead); default DefaultSessionCancelWait.
+	SessionCancelWait time.Duration
 }
 
 // Service runs purchases. It is safe for concurrent use.
@@ -165,6 +169,9 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.PayingTimeout <= 0 {
 		cfg.PayingTimeout = DefaultPayingTimeout
+	}
+	if cfg.SessionCancelWait <= 0 {
+		cfg.SessionCancelWait = DefaultSessionCancelWait
 	}
 	stop, halt := context.WithCancel(context.Background())
 	return &Service{cfg: cfg, stop: stop, halt: halt}, nil

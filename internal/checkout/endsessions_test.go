@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 )
@@ -89,6 +92,8 @@ func TestEndedCheckoutCancelsItsSessions(t *testing.T) {
 	tests := []struct {
 		name string
 		hold bool // hold the first session's opening while the cart changes
+		// direct: the basket needs no confirmation (it would be paid once quoted)
+		direct bool
 		// end ends the checkout begun (quoted unless hold); it returns how many of the
 		// sessions opened first must be canceled (the rest belong to a new checkout).
 		end func(t *testing.T, e *env, b basket) int
@@ -126,13 +131,22 @@ func TestEndedCheckoutCancelsItsSessions(t *testing.T) {
 			}
 			return len(b.sellers)
 		}},
+		{name: "cart emptied while the sellers of a basket paid without confirmation are quoted", hold: true, direct: true,
+			end: func(t *testing.T, e *env, b basket) int {
+				if _, err := e.svc.ClearCart(context.Background(), e.customer); err != nil {
+					t.Fatal(err)
+				}
+				return len(b.sellers)
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			w := newSessionWatch(tt.hold)
 			e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: w.middleware}})
-			e.confirmAbove(t, 1)
+			if !tt.direct {
+				e.confirmAbove(t, 1)
+			}
 			b := e.fillCart()
 			var first int
 			if tt.hold {
@@ -171,28 +185,64 @@ func TestEndedCheckoutCancelsItsSessions(t *testing.T) {
 	}
 }
 
+// slowCancel is a checkout.Sellers whose sessions' Cancel never answers: it notes
+// how long each cancellation's context allowed it (-1: no deadline, which is
+// refused at once rather than waited on forever) and waits until that context ends.
+type slowCancel struct {
+	checkout.Sellers
+	mu      sync.Mutex
+	allowed []time.Duration
+}
+
+func (s *slowCancel) Checkout(ctx context.Context, seller catalog.Seller) (checkout.SellerCheckout, error) {
+	co, err := s.Sellers.Checkout(ctx, seller)
+	if err != nil {
+		return nil, err
+	}
+	return slowCancelSession{co, s}, nil
+}
+
+func (s *slowCancel) noted() []time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Duration(nil), s.allowed...)
+}
+
+type slowCancelSession struct {
+	checkout.SellerCheckout
+	s *slowCancel
+}
+
+func (c slowCancelSession) Cancel(ctx context.Context, _, _ string) error {
+	d, ok := ctx.Deadline()
+	allowed := time.Duration(-1)
+	if ok {
+		allowed = time.Until(d)
+	}
+	c.s.mu.Lock()
+	c.s.allowed = append(c.s.allowed, allowed)
+	c.s.mu.Unlock()
+	if !ok {
+		return errors.New("a cancellation with no deadline")
+	}
+	<-ctx.Done()
+	return ctx.Err()
+}
+
 // A seller that never answers the cancellation of its session does not hold up the
-// call that ended the checkout: clear_cart answers (the cancellation is bounded), says
-// the quote ended, and nothing is charged.
+// call that ended the checkout: every cancellation clear_cart asks for is bounded
+// by Config.SessionCancelWait (its context's deadline, not a clock in the test),
+// clear_cart answers, the quote is refused as its cart emptied, and nothing is
+// charged.
 func TestEndedCheckoutSlowSellerCancel(t *testing.T) {
 	ctx := context.Background()
-	stuck := make(chan struct{})
-	t.Cleanup(func() { close(stuck) })
-	hang := func(_ string, h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/cancel") {
-				select {
-				case <-stuck:
-				case <-r.Context().Done():
-				}
-				return
-			}
-			h.ServeHTTP(w, r)
-		})
-	}
-	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: hang}})
+	const wait = 50 * time.Millisecond
+	slow := &slowCancel{}
+	e := newEnv(t, envOpts{rules: &noLimits, config: func(c *checkout.Config) {
+		slow.Sellers, c.Sellers, c.SessionCancelWait = c.Sellers, slow, wait
+	}})
 	e.confirmAbove(t, 1)
-	e.fillCart()
+	b := e.fillCart()
 	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
 	if err != nil || out.Status != checkout.CheckoutConfirmationRequired {
 		t.Fatalf("checkout %s, %v; want a quote", out.Status, err)
@@ -200,6 +250,26 @@ func TestEndedCheckoutSlowSellerCancel(t *testing.T) {
 	emptied, err := e.svc.ClearCart(ctx, e.customer)
 	if err != nil || emptied.Ended.ID != out.Checkout.ID {
 		t.Fatalf("emptied %+v, %v; want checkout %s ended", emptied, err, out.Checkout.ID)
+	}
+	allowed := slow.noted()
+	if len(allowed) != len(b.sellers) {
+		t.Errorf("%d sessions canceled, want %d (one per seller)", len(allowed), len(b.sellers))
+	}
+	for i, a := range allowed {
+		if a < 0 || a > wait {
+			t.Errorf("cancellation %d allowed %v, want at most the configured %v", i, a, wait)
+		}
+	}
+	// Each failed cancellation is a warning naming its purchase, not the seller's words.
+	warned := 0
+	for _, l := range strings.Split(e.logs.String(), "\n") {
+		if strings.Contains(l, `level=WARN msg="seller session not canceled"`) && strings.Contains(l, "timed_out=true") &&
+			strings.Contains(l, "purchase=pur_") && !strings.Contains(l, "err=") {
+			warned++
+		}
+	}
+	if warned != len(b.sellers) {
+		t.Errorf("%d warnings of a session not canceled, want %d:\n%s", warned, len(b.sellers), e.logs.String())
 	}
 	_, err = e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, QuoteID: out.Checkout.QuoteID})
 	wantRefusal(t, err, checkout.RefusalCartEmptied)

@@ -18,10 +18,10 @@ import (
 // completion (approved, being paid), with the cart edited meanwhile: one more of a
 // product it buys, and a product it does not.
 type joinPaying struct {
-	e       *env
-	b       basket
-	first   chan checkout.CheckoutOutcome
-	release chan struct{}
+	e     *env
+	b     basket
+	first chan checkout.CheckoutOutcome
+	gate  *testshop.CompleteGate
 	// rest is what of the cart the held checkout is not buying.
 	rest map[string]int
 }
@@ -29,9 +29,9 @@ type joinPaying struct {
 func newJoinPaying(t *testing.T) *joinPaying {
 	t.Helper()
 	ctx := context.Background()
-	gate := testshop.NewCompleteGate()
+	gate := testshop.NewCompleteGate(t)
 	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: gate.Hold}})
-	j := &joinPaying{e: e, b: e.fillCart(), first: make(chan checkout.CheckoutOutcome, 1), release: gate.Release}
+	j := &joinPaying{e: e, b: e.fillCart(), first: make(chan checkout.CheckoutOutcome, 1), gate: gate}
 	more := j.b.products[j.b.sellers[0]][0]
 	var added catalog.Product
 	for _, p := range demo.Products() {
@@ -111,7 +111,7 @@ func TestCheckoutWhileAnotherPays(t *testing.T) {
 					t.Errorf("a checkout was recorded under key %q", tt.key)
 				}
 			}
-			close(j.release)
+			j.gate.Open()
 			a := <-j.first
 			if a.Status != checkout.CheckoutCompleted || a.Checkout.ID != out.Checkout.ID || len(a.NotIncluded) != 0 {
 				t.Fatalf("checkout a = %s %s (not included %v), want %s completed", a.Checkout.ID, a.Status, a.NotIncluded, out.Checkout.ID)
@@ -174,7 +174,7 @@ func TestRacingCheckoutsWhileAnotherPays(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	close(j.release)
+	j.gate.Open()
 	a := <-j.first
 	for i := range n {
 		if errs[i] != nil || outs[i].Checkout.ID != a.Checkout.ID || !maps.Equal(linesOf(outs[i].NotIncluded), j.rest) {

@@ -367,8 +367,8 @@ func TestCompletedOrderRecordedAfterCallerLeaves(t *testing.T) {
 // completes it (the client disconnected or cancelled): the call still answers with the
 // completed order, charged once, instead of revoking the token under the seller.
 func TestPurchasePaidAfterCallerLeaves(t *testing.T) {
-	gate := testshop.NewCompleteGate()
-	entered, release := gate.Entered, gate.Release
+	gate := testshop.NewCompleteGate(t)
+	entered := gate.Entered
 	// Every seller is served over loopback HTTP, so that the caller going away ends the
 	// complete request as it would with a real seller.
 	overHTTP := func(id string, h http.Handler) http.Handler {
@@ -389,7 +389,7 @@ func TestPurchasePaidAfterCallerLeaves(t *testing.T) {
 	}()
 	<-entered
 	cancel()
-	close(release)
+	gate.Open()
 	got := <-done
 	if got.err != nil || got.out.Status != checkout.StatusCompleted || got.out.Order == nil || got.out.Order.Status != store.OrderCompleted {
 		t.Fatalf("outcome %+v, %v; want the completed order", got.out.Status, got.err)

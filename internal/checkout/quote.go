@@ -384,29 +384,33 @@ func (s *Service) sellerRefusal(ctx context.Context, seller string, err error) e
 	return err
 }
 
-// sessionCancelWait bounds how long canceling a seller session may hold up the call
-// that ended it: a slow seller's session lapses at the seller instead.
-const sessionCancelWait = 3 * time.Second
+// DefaultSessionCancelWait is Config.SessionCancelWait's default.
+const DefaultSessionCancelWait = 3 * time.Second
 
-// cancelSession cancels p's seller session, best effort: within sessionCancelWait,
-// whether or not the caller is still there, idempotently (the same key each time), a
-// failure only logged.
+// cancelSession cancels p's seller session, best effort: within
+// Config.SessionCancelWait, whether or not the caller is still there, idempotently
+// (the same key for the same session), a failure logged as a warning with ids only
+// (the seller's words are not logged) and whether the wait ran out.
 func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
 	if p.SessionID == "" {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sessionCancelWait)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.SessionCancelWait)
 	defer cancel()
-	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	err := func() error {
+		seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+		if err != nil {
+			return err
+		}
+		co, err := s.cfg.Sellers.Checkout(ctx, seller)
+		if err != nil {
+			return err
+		}
+		return co.Cancel(ctx, p.SessionID, p.ID+"/cancel/"+p.SessionID)
+	}()
 	if err != nil {
-		return
-	}
-	co, err := s.cfg.Sellers.Checkout(ctx, seller)
-	if err != nil {
-		return
-	}
-	if err := co.Cancel(ctx, p.SessionID, p.ID+"/cancel"); err != nil {
-		s.cfg.Log.DebugContext(ctx, "cancel seller session", "purchase", p.ID, "err", err)
+		s.cfg.Log.WarnContext(ctx, "seller session not canceled", "purchase", p.ID, "seller", p.SellerID,
+			"timed_out", errors.Is(err, context.DeadlineExceeded))
 	}
 }
 
