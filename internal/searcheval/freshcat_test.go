@@ -143,6 +143,32 @@ func TestFreshCatalog(t *testing.T) {
 	}
 }
 
+// checkFreshJudged checks one query of a fresh set h: a known kind and known types,
+// nonsense exactly when it wants nothing, and an exact answer when it wants something.
+func checkFreshJudged(t *testing.T, h Half, q Query) {
+	t.Helper()
+	if !slices.Contains(Kinds, q.Kind) {
+		t.Errorf("%q: unknown kind %q", q.Text, q.Kind)
+	}
+	for _, ty := range q.Intent.Types {
+		if freshTypeIndex[ty] == nil {
+			t.Errorf("%q: unknown type %q", q.Text, ty)
+		}
+	}
+	if (q.Kind == "nonsense") != q.Intent.Nothing {
+		t.Errorf("%q: kind %s with nothing=%v", q.Text, q.Kind, q.Intent.Nothing)
+	}
+	exact := 0
+	for _, g := range h.Grades[q.ID] {
+		if g == Exact {
+			exact++
+		}
+	}
+	if !q.Intent.Nothing && exact == 0 {
+		t.Errorf("%s %q: no product is an exact answer", q.ID, q.Text)
+	}
+}
+
 // TestFreshQueries holds the fresh set's queries: frozen by SHA-256, at least 150
 // of the ten kinds (10 or more each), known types, and every query that wants
 // something has a product graded 3; nonsense none.
@@ -162,26 +188,7 @@ func TestFreshQueries(t *testing.T) {
 	perKind := map[string]int{}
 	for _, q := range h.Queries {
 		perKind[q.Kind]++
-		if !slices.Contains(Kinds, q.Kind) {
-			t.Errorf("%q: unknown kind %q", q.Text, q.Kind)
-		}
-		for _, ty := range q.Intent.Types {
-			if freshTypeIndex[ty] == nil {
-				t.Errorf("%q: unknown type %q", q.Text, ty)
-			}
-		}
-		if (q.Kind == "nonsense") != q.Intent.Nothing {
-			t.Errorf("%q: kind %s with nothing=%v", q.Text, q.Kind, q.Intent.Nothing)
-		}
-		exact := 0
-		for _, g := range h.Grades[q.ID] {
-			if g == Exact {
-				exact++
-			}
-		}
-		if !q.Intent.Nothing && exact == 0 {
-			t.Errorf("%s %q: no product is an exact answer", q.ID, q.Text)
-		}
+		checkFreshJudged(t, h, q)
 	}
 	if len(h.Queries) < 150 {
 		t.Errorf("%d queries, want at least 150", len(h.Queries))
