@@ -392,8 +392,8 @@ const sessionCancelWait = 3 * time.Second
 // whether or not the caller is still there, idempotently (the same key each time), a
 // failure only logged.
 func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
-	if p.SessionID == "" {
-		return
+	if p.SessionID == "" || Mode(p.Mode) != s.cfg.Mode {
+		return // another mode's seller is not this server's to ask
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sessionCancelWait)
 	defer cancel()

@@ -201,26 +201,30 @@ func (s *Service) recoverCheckout(ctx context.Context, c *store.Checkout) error 
 	return s.cfg.Store.AdvanceCheckout(ctx, c, from)
 }
 
-// recoverOne settles p and returns the state it ended in. A purchase made in another
-// mode than the server runs in is left as it is (errOtherMode), as renewals leave
-// subscriptions of another mode (RenewOtherMode).
+// recoverOne settles p and returns the state it ended in. An open or approved purchase
+// is failed by a server of any mode: its token never reached the seller. A purchase
+// whose token was issued, made in another mode than the server runs in, is left as it
+// is (errOtherMode): settling it needs that mode's Stripe and seller, as renewals
+// leave subscriptions of another mode (RenewOtherMode).
 func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.PurchaseState, error) {
-	if Mode(p.Mode) != s.cfg.Mode {
-		return "", errOtherMode
-	}
+	ownMode := Mode(p.Mode) == s.cfg.Mode
 	interrupted := refuse(RefusalInterrupted, RefusalParams{})
 	switch p.State {
 	case store.PurchaseOpen:
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
 	case store.PurchaseApproved:
 		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
-		if err == nil {
+		if err == nil && ownMode {
 			// The token may have been issued just before the crash, unjournaled: asking
 			// again with the same idempotency key returns it, and then it is revoked.
-			// It never reached the seller (the journal would show it issued).
+			// It never reached the seller (the journal would show it issued). Another
+			// mode's Stripe is not this server's to ask: such a token expires unused.
 			s.reissueAndRevoke(ctx, p)
 		}
 		return store.PurchaseFailed, err
+	}
+	if !ownMode {
+		return "", errOtherMode
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {

@@ -99,8 +99,10 @@ func TestCrashRecovery(t *testing.T) {
 // sandbox_forgot only for a purchase made in sandbox mode, by a server in sandbox
 // mode, once the token has expired: before that another sandbox process on the same
 // database may still hold it (its seller charged it, its own recovery completes it); a
-// test-mode purchase is not a sandbox server's to settle at all (other mode), and a
-// test-mode server's 404 leaves it pending.
+// purchase whose token was issued in another mode is not this server's to settle
+// (other mode, either way round), and a test-mode server's 404 leaves it pending. A
+// purchase killed at approval is failed by a server of any mode (its token never
+// reached the seller), without asking another mode's Stripe for a token.
 func TestRecoverAfterSandboxRestart(t *testing.T) {
 	const pastExpiry = checkout.DefaultTokenTTL + time.Minute
 	for _, tc := range []struct {
@@ -124,6 +126,12 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderCompleted},
 		{name: "test purchase, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, advance: pastExpiry,
 			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
+		{name: "token issued, sandbox purchase, test server", killAt: "token_issued", serveMode: checkout.ModeTest, advance: pastExpiry,
+			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
+		{name: "approved, sandbox purchase, test server", killAt: "approved", serveMode: checkout.ModeTest,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalInterrupted},
+		{name: "approved, test purchase, sandbox server", killAt: "approved", buyMode: checkout.ModeTest,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalInterrupted},
 		{name: "test purchase, test server, 404", killAt: "seller_completed", buyMode: checkout.ModeTest, serveMode: checkout.ModeTest, advance: pastExpiry,
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
 	} {
@@ -163,6 +171,10 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 			rep, err := restarted.Recover(ctx, 0)
 			if err != nil || rep != tc.want {
 				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tc.want)
+			}
+			if buy := cmpMode(tc.buyMode); buy != cmpMode(tc.serveMode) && len(e.sb.Stripe.Tokens()) != 0 {
+				t.Errorf("%d payment tokens issued by a %s server for a %s purchase; want none (another mode's Stripe)",
+					len(e.sb.Stripe.Tokens()), cmpMode(tc.serveMode), buy)
 			}
 			if tc.oldAlive {
 				if rep, err := old.Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Completed: 1}) {
@@ -280,4 +292,12 @@ func TestStalledConfirmationSettledByRecovery(t *testing.T) {
 	if e.succeeded() != 0 || !e.allTokensDeactivated() {
 		t.Errorf("%d charges, tokens %+v; want none charged and all deactivated", e.succeeded(), e.sb.Stripe.Tokens())
 	}
+}
+
+// cmpMode is m, or sandbox when m is unset (the table's default).
+func cmpMode(m checkout.Mode) checkout.Mode {
+	if m == "" {
+		return checkout.ModeSandbox
+	}
+	return m
 }
