@@ -133,6 +133,9 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 		s.cfg.Log.WarnContext(ctx, "charged_no_order purchases not asked about again yet", "err", err)
 	}
 	for i := range recent {
+		if Mode(recent[i].Mode) != s.cfg.Mode {
+			continue // another mode's seller is not this server's to ask
+		}
 		o := store.Order{ID: recent[i].OrderID, CustomerID: recent[i].CustomerID, PurchaseID: recent[i].ID, Status: store.OrderChargedNoOrder}
 		switch o, err := s.recheckChargedNoOrder(ctx, o); {
 		case err != nil:

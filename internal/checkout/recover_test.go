@@ -201,6 +201,11 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 				if o, ask := restarted.AskSeller(ctx, orders[0]); ask != wantAsk || o.Status != store.OrderPending {
 					t.Errorf("AskSeller = %s, %q; want pending, %q", o.Status, ask, wantAsk)
 				}
+				if tc.want.OtherMode == 1 { // nobody was asked: no ask claimed, the same answer again
+					if o, ask := restarted.AskSeller(ctx, orders[0]); ask != wantAsk || o.Status != store.OrderPending {
+						t.Errorf("AskSeller again = %s, %q; want pending, %q", o.Status, ask, wantAsk)
+					}
+				}
 			}
 		})
 	}
