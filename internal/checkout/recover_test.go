@@ -306,3 +306,39 @@ func cmpMode(m checkout.Mode) checkout.Mode {
 	}
 	return m
 }
+
+// A sandbox cart checkout killed after its sellers completed, then a test-mode server
+// on the same database (a Stripe key set after trying the sandbox): the old checkout's
+// seller orders are left to a sandbox server (other mode), and the old checkout does
+// not hold the person's cart against a new checkout in test mode. That one goes on to
+// choose a card (here refused: the only card is a sandbox one) instead of answering
+// the old checkout, pending, for ever.
+func TestOtherModeCheckoutDoesNotHoldCart(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits, config: func(c *checkout.Config) {
+		c.Fault = func(s string) error {
+			if s == "seller_completed" {
+				return errors.New("killed")
+			}
+			return nil
+		}
+	}})
+	e.fillCart()
+	if _, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"}); err == nil {
+		t.Fatal("the injected crash did not stop the checkout")
+	}
+	e.cfg.Fault = nil
+	e.cfg.Mode = checkout.ModeTest
+	e.restartSandbox()
+	e.clock.Advance(checkout.DefaultTokenTTL * 10)
+	test := e.service()
+	if rep, err := test.Recover(ctx, 0); err != nil || rep.OtherMode == 0 || rep.Failed != 0 || rep.Completed != 0 {
+		t.Fatalf("recover on the test server = %+v, %v; want the sandbox seller orders left (other mode)", rep, err)
+	}
+	out, err := test.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k2"})
+	if err == nil {
+		t.Fatalf("checkout in test mode = %s, checkout %s %s; want the new checkout refused for its sandbox card, not the old one answered",
+			out.Status, out.Checkout.ID, out.Checkout.State)
+	}
+	wantRefusal(t, err, checkout.RefusalCardOtherMode)
+}
