@@ -101,6 +101,10 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			// Its own call moved it on meanwhile: not recovery's to settle.
 		case errors.Is(err, errOtherMode):
 			rep.OtherMode++
+			if _, warned := s.otherModeWarned.LoadOrStore(p.ID, true); !warned {
+				s.cfg.Log.WarnContext(ctx, "purchase of another mode left pending: start a server with a key of its mode on this --db to settle it",
+					"purchase", p.ID, "mode", p.Mode, "server_mode", s.cfg.Mode)
+			}
 		case err != nil:
 			rep.Unsettled++
 			s.cfg.Log.WarnContext(ctx, "purchase left unsettled", "purchase", p.ID, "state", p.State, "err", err)
@@ -227,6 +231,12 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 		return store.PurchaseFailed, err
 	}
 	if !ownMode {
+		if s.sandboxTokenGone(p) {
+			// A sandbox purchase whose token has expired: no money moves in the sandbox,
+			// and a server of another mode would otherwise leave it pending for ever.
+			s.cfg.Log.InfoContext(ctx, "sandbox purchase ended by a server of another mode: its payment token has expired, no money moves in the sandbox", "purchase", p.ID, "mode", s.cfg.Mode)
+			return store.PurchaseFailed, s.settleFailed(ctx, p, p.State, refuse(RefusalSandboxForgot, RefusalParams{Seller: p.SellerName}))
+		}
 		return "", errOtherMode
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
@@ -273,7 +283,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case errors.Is(err, errSandboxForgot):
 		// The sandbox restarted and forgot the token, expired: no money moves in the
 		// sandbox, and left pending the order would stay so for ever.
-		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the expired payment token (restarted): the test purchase failed", "purchase", p.ID)
+		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the expired payment token (restarted): the sandbox purchase failed", "purchase", p.ID)
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalSandboxForgot, RefusalParams{Seller: p.SellerName}))
 	case err != nil:
 		return "", err

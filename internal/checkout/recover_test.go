@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -96,15 +97,18 @@ func TestCrashRecovery(t *testing.T) {
 // TestRecoverAfterSandboxRestart: a sandbox process killed after its payment token
 // reached the seller restarts with a new Stripe emulator and sellers that know nothing
 // of it (the token Retrieve answers 404). Recovery ends the purchase failed with
-// sandbox_forgot only for a purchase made in sandbox mode, by a server in sandbox
-// mode, once the token has expired: before that another sandbox process on the same
+// sandbox_forgot only for a purchase made in sandbox mode, once the token has expired
+// plus the hour's grace (by a server of any mode: no money moves in the sandbox): before that another sandbox process on the same
 // database may still hold it (its seller charged it, its own recovery completes it); a
 // purchase whose token was issued in another mode is not this server's to settle
 // (other mode, either way round), and a test-mode server's 404 leaves it pending. A
 // purchase killed at approval is failed by a server of any mode (its token never
 // reached the seller), without asking another mode's Stripe for a token.
 func TestRecoverAfterSandboxRestart(t *testing.T) {
-	const pastExpiry = checkout.DefaultTokenTTL + time.Minute
+	const (
+		pastExpiry = checkout.DefaultTokenTTL + time.Minute
+		pastGrace  = pastExpiry + time.Hour // the hour's grace every token expiry check allows
+	)
 	for _, tc := range []struct {
 		name      string
 		killAt    string        // the step after which the first process dies
@@ -116,23 +120,27 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 		status    store.OrderStatus
 		failure   checkout.RefusalCode // of the order, when failed
 	}{
-		{name: "token issued, expired", killAt: "token_issued", advance: pastExpiry,
+		{name: "token issued, expired", killAt: "token_issued", advance: pastGrace,
 			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
-		{name: "seller charged, expired", killAt: "seller_completed", advance: pastExpiry,
+		{name: "token issued, expired within the grace", killAt: "token_issued", advance: pastExpiry,
+			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
+		{name: "seller charged, expired", killAt: "seller_completed", advance: pastGrace,
 			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
 		{name: "seller charged, not expired yet", killAt: "seller_completed",
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
 		{name: "two sandbox processes", killAt: "seller_completed", oldAlive: true,
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderCompleted},
-		{name: "test purchase, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, advance: pastExpiry,
+		{name: "test purchase, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, advance: pastGrace,
 			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
 		{name: "token issued, sandbox purchase, test server", killAt: "token_issued", serveMode: checkout.ModeTest, advance: pastExpiry,
 			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
+		{name: "seller charged, sandbox purchase, test server, expired", killAt: "seller_completed", serveMode: checkout.ModeTest, advance: pastGrace,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
 		{name: "approved, sandbox purchase, test server", killAt: "approved", serveMode: checkout.ModeTest,
 			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalInterrupted},
 		{name: "approved, test purchase, sandbox server", killAt: "approved", buyMode: checkout.ModeTest,
 			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalInterrupted},
-		{name: "test purchase, test server, 404", killAt: "seller_completed", buyMode: checkout.ModeTest, serveMode: checkout.ModeTest, advance: pastExpiry,
+		{name: "test purchase, test server, 404", killAt: "seller_completed", buyMode: checkout.ModeTest, serveMode: checkout.ModeTest, advance: pastGrace,
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,6 +183,15 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 			if buy := cmpMode(tc.buyMode); buy != cmpMode(tc.serveMode) && len(e.sb.Stripe.Tokens()) != 0 {
 				t.Errorf("%d payment tokens issued by a %s server for a %s purchase; want none (another mode's Stripe)",
 					len(e.sb.Stripe.Tokens()), cmpMode(tc.serveMode), buy)
+			}
+			if tc.want.OtherMode == 1 { // the operator warned once, with the purchase and its mode
+				if _, err := restarted.Recover(ctx, 0); err != nil {
+					t.Fatal(err)
+				}
+				if n := strings.Count(e.logs.String(), "level=WARN msg=\"purchase of another mode left pending"); n != 1 ||
+					!strings.Contains(e.logs.String(), "mode="+string(cmpMode(tc.buyMode))+" server_mode="+string(cmpMode(tc.serveMode))) {
+					t.Errorf("%d other-mode warnings (want 1, naming the modes) in:\n%s", n, e.logs.String())
+				}
 			}
 			if tc.oldAlive {
 				if rep, err := old.Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Completed: 1}) {
@@ -330,7 +347,6 @@ func TestOtherModeCheckoutDoesNotHoldCart(t *testing.T) {
 	e.cfg.Fault = nil
 	e.cfg.Mode = checkout.ModeTest
 	e.restartSandbox()
-	e.clock.Advance(checkout.DefaultTokenTTL * 10)
 	test := e.service()
 	if rep, err := test.Recover(ctx, 0); err != nil || rep.OtherMode == 0 || rep.Failed != 0 || rep.Completed != 0 {
 		t.Fatalf("recover on the test server = %+v, %v; want the sandbox seller orders left (other mode)", rep, err)
