@@ -242,6 +242,12 @@ func holds(ctx context.Context, tx *sql.Tx, h, c Checkout, rev int64, now time.T
 		return h.CartRevision == rev && now.Before(h.ExpiresAt) &&
 			h.FulfillmentOptionID == c.FulfillmentOptionID && h.AddressID == c.AddressID, nil
 	case CheckoutPaying:
+		if h.Mode != c.Mode {
+			// Made in another mode (a sandbox tried before a Stripe key was set, say):
+			// its seller orders are left to a server of that mode, which may never
+			// run again. They do not keep the person's cart from this mode's checkout.
+			return false, nil
+		}
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM purchases WHERE checkout_id = ?
 			AND state NOT IN (?, ?, ?, ?)`, h.ID, PurchaseCompleted, PurchaseFailed, PurchaseCanceled, PurchaseChargedNoOrder).Scan(&n)

@@ -123,7 +123,11 @@ func sellerCheckText(status store.OrderStatus, mode string, ask checkout.OrderAs
 	case checkout.AskHeld:
 		return "Stripe shows the payment token used but nothing captured yet: a hold of up to the order's total may be on the card, which the seller can still capture. Nothing more will be charged. The order stays pending and the server keeps checking; call get_order again later."
 	case checkout.AskOtherMode:
-		return fmt.Sprintf("This order was made in %s mode and this server runs in another mode, so it cannot check it with the seller or Stripe: it is shown as last known. A server running in %s mode settles it; nothing more is charged for it by this server.", mode, mode)
+		money := "No real money moves in that mode."
+		if mode == string(checkout.ModeLive) {
+			money = "This server charges nothing for it."
+		}
+		return fmt.Sprintf("This order was made in %s mode and this server runs in another mode, so it cannot check it with the seller or Stripe: it is shown as last known. Settling it is for the operator, who can run a server in %s mode on this database. %s", mode, mode, money)
 	case checkout.AskNoLonger:
 		return "The seller is no longer asked about this order automatically (it has been more than a day since the charge). The person should contact the seller about it."
 	case checkout.AskAnswered:

@@ -198,6 +198,8 @@ func TestSellerCheckText(t *testing.T) {
 		{"held", store.OrderPending, checkout.AskHeld, "a hold of up to", "could not be reached"},
 		{"settled", store.OrderCompleted, checkout.AskAnswered, "", "seller"},
 		{"other mode", store.OrderPending, checkout.AskOtherMode, "made in test mode and this server runs in another mode", "could not be reached"},
+		{"other mode, words for the operator", store.OrderPending, checkout.AskOtherMode, "for the operator, who can run a server in test mode", "charged for it by this server"},
+		{"other mode, charged_no_order", store.OrderChargedNoOrder, checkout.AskOtherMode, "No real money moves in that mode", "asked again just now"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := sellerCheckText(tc.status, "test", tc.ask)

@@ -187,7 +187,7 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		if p.Seller != "" {
 			by = " with " + seller
 		}
-		return "This server runs in sandbox mode, which was restarted and forgot this test purchase" + by + " before it finished: no money moves in the sandbox, so nothing was charged. Try the purchase again."
+		return "The sandbox (a server run without a Stripe key) was restarted and forgot this sandbox purchase" + by + " before it finished: no money moves in the sandbox, so nothing was charged. Try the purchase again."
 	case checkout.RefusalChargedNoOrder:
 		what := "this purchase"
 		if p.Title != "" {

@@ -149,6 +149,12 @@ func (s *Service) AskSeller(ctx context.Context, o store.Order) (store.Order, Or
 	case o.Status == store.OrderChargedNoOrder && !p.UpdatedAt.After(now.Add(-chargedNoOrderRecheck)):
 		return o, AskNoLonger
 	}
+	if Mode(p.Mode) != s.cfg.Mode && p.State != store.PurchaseOpen && p.State != store.PurchaseApproved {
+		// Another mode's seller and Stripe are not this server's to ask (an open or
+		// approved purchase is ended by recoverOne from any mode): checked before an
+		// ask is claimed, as nobody is asked.
+		return o, AskOtherMode
+	}
 	if got := s.asks.claim(o.CustomerID, o.ID, now, s.cfg.AskEvery); got != AskAnswered {
 		return o, got
 	}

@@ -116,6 +116,9 @@ type Service struct {
 	// id → the time), so that a hold, which may last a month, is looked at every
 	// heldRecheck rather than every run.
 	heldSeen sync.Map
+	// otherModeWarned: the purchases of another mode this process's recovery has
+	// warned the operator about (id → true), once each.
+	otherModeWarned sync.Map
 	// stop ends the payments in flight (StopPayments, halt).
 	stop context.Context
 	halt context.CancelFunc

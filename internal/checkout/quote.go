@@ -392,8 +392,8 @@ const DefaultSessionCancelWait = 3 * time.Second
 // (the same key for the same session), a failure logged as a warning with ids only
 // (the seller's words are not logged) and whether the wait ran out.
 func (s *Service) cancelSession(ctx context.Context, p *store.Purchase) {
-	if p.SessionID == "" {
-		return
+	if p.SessionID == "" || Mode(p.Mode) != s.cfg.Mode {
+		return // another mode's seller is not this server's to ask
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.SessionCancelWait)
 	defer cancel()

@@ -101,6 +101,10 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			// Its own call moved it on meanwhile: not recovery's to settle.
 		case errors.Is(err, errOtherMode):
 			rep.OtherMode++
+			if _, warned := s.otherModeWarned.LoadOrStore(p.ID, true); !warned {
+				s.cfg.Log.WarnContext(ctx, "purchase of another mode left pending: start a server with a key of its mode on this --db to settle it",
+					"purchase", p.ID, "mode", p.Mode, "server_mode", s.cfg.Mode)
+			}
 		case err != nil:
 			rep.Unsettled++
 			s.cfg.Log.WarnContext(ctx, "purchase left unsettled", "purchase", p.ID, "state", p.State, "err", err)
@@ -133,6 +137,9 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 		s.cfg.Log.WarnContext(ctx, "charged_no_order purchases not asked about again yet", "err", err)
 	}
 	for i := range recent {
+		if Mode(recent[i].Mode) != s.cfg.Mode {
+			continue // another mode's seller is not this server's to ask
+		}
 		o := store.Order{ID: recent[i].OrderID, CustomerID: recent[i].CustomerID, PurchaseID: recent[i].ID, Status: store.OrderChargedNoOrder}
 		switch o, err := s.recheckChargedNoOrder(ctx, o); {
 		case err != nil:
@@ -201,26 +208,36 @@ func (s *Service) recoverCheckout(ctx context.Context, c *store.Checkout) error 
 	return s.cfg.Store.AdvanceCheckout(ctx, c, from)
 }
 
-// recoverOne settles p and returns the state it ended in. A purchase made in another
-// mode than the server runs in is left as it is (errOtherMode), as renewals leave
-// subscriptions of another mode (RenewOtherMode).
+// recoverOne settles p and returns the state it ended in. An open or approved purchase
+// is failed by a server of any mode: its token never reached the seller. A purchase
+// whose token was issued, made in another mode than the server runs in, is left as it
+// is (errOtherMode): settling it needs that mode's Stripe and seller, as renewals
+// leave subscriptions of another mode (RenewOtherMode).
 func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.PurchaseState, error) {
-	if Mode(p.Mode) != s.cfg.Mode {
-		return "", errOtherMode
-	}
+	ownMode := Mode(p.Mode) == s.cfg.Mode
 	interrupted := refuse(RefusalInterrupted, RefusalParams{})
 	switch p.State {
 	case store.PurchaseOpen:
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
 	case store.PurchaseApproved:
 		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
-		if err == nil {
+		if err == nil && ownMode {
 			// The token may have been issued just before the crash, unjournaled: asking
 			// again with the same idempotency key returns it, and then it is revoked.
-			// It never reached the seller (the journal would show it issued).
+			// It never reached the seller (the journal would show it issued). Another
+			// mode's Stripe is not this server's to ask: such a token expires unused.
 			s.reissueAndRevoke(ctx, p)
 		}
 		return store.PurchaseFailed, err
+	}
+	if !ownMode {
+		if s.sandboxTokenGone(p) {
+			// A sandbox purchase whose token has expired: no money moves in the sandbox,
+			// and a server of another mode would otherwise leave it pending for ever.
+			s.cfg.Log.InfoContext(ctx, "sandbox purchase ended by a server of another mode: its payment token has expired, no money moves in the sandbox", "purchase", p.ID, "mode", s.cfg.Mode)
+			return store.PurchaseFailed, s.settleFailed(ctx, p, p.State, refuse(RefusalSandboxForgot, RefusalParams{Seller: p.SellerName}))
+		}
+		return "", errOtherMode
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
@@ -266,7 +283,7 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case errors.Is(err, errSandboxForgot):
 		// The sandbox restarted and forgot the token, expired: no money moves in the
 		// sandbox, and left pending the order would stay so for ever.
-		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the expired payment token (restarted): the test purchase failed", "purchase", p.ID)
+		s.cfg.Log.InfoContext(ctx, "sandbox Stripe no longer knows the expired payment token (restarted): the sandbox purchase failed", "purchase", p.ID)
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseTokenIssued, refuse(RefusalSandboxForgot, RefusalParams{Seller: p.SellerName}))
 	case err != nil:
 		return "", err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -96,13 +97,18 @@ func TestCrashRecovery(t *testing.T) {
 // TestRecoverAfterSandboxRestart: a sandbox process killed after its payment token
 // reached the seller restarts with a new Stripe emulator and sellers that know nothing
 // of it (the token Retrieve answers 404). Recovery ends the purchase failed with
-// sandbox_forgot only for a purchase made in sandbox mode, by a server in sandbox
-// mode, once the token has expired: before that another sandbox process on the same
+// sandbox_forgot only for a purchase made in sandbox mode, once the token has expired
+// plus the hour's grace (by a server of any mode: no money moves in the sandbox): before that another sandbox process on the same
 // database may still hold it (its seller charged it, its own recovery completes it); a
-// test-mode purchase is not a sandbox server's to settle at all (other mode), and a
-// test-mode server's 404 leaves it pending.
+// purchase whose token was issued in another mode is not this server's to settle
+// (other mode, either way round), and a test-mode server's 404 leaves it pending. A
+// purchase killed at approval is failed by a server of any mode (its token never
+// reached the seller), without asking another mode's Stripe for a token.
 func TestRecoverAfterSandboxRestart(t *testing.T) {
-	const pastExpiry = checkout.DefaultTokenTTL + time.Minute
+	const (
+		pastExpiry = checkout.DefaultTokenTTL + time.Minute
+		pastGrace  = pastExpiry + time.Hour // the hour's grace every token expiry check allows
+	)
 	for _, tc := range []struct {
 		name      string
 		killAt    string        // the step after which the first process dies
@@ -114,17 +120,27 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 		status    store.OrderStatus
 		failure   checkout.RefusalCode // of the order, when failed
 	}{
-		{name: "token issued, expired", killAt: "token_issued", advance: pastExpiry,
+		{name: "token issued, expired", killAt: "token_issued", advance: pastGrace,
 			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
-		{name: "seller charged, expired", killAt: "seller_completed", advance: pastExpiry,
+		{name: "token issued, expired within the grace", killAt: "token_issued", advance: pastExpiry,
+			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
+		{name: "seller charged, expired", killAt: "seller_completed", advance: pastGrace,
 			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
 		{name: "seller charged, not expired yet", killAt: "seller_completed",
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
 		{name: "two sandbox processes", killAt: "seller_completed", oldAlive: true,
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderCompleted},
-		{name: "test purchase, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, advance: pastExpiry,
+		{name: "test purchase, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, advance: pastGrace,
 			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
-		{name: "test purchase, test server, 404", killAt: "seller_completed", buyMode: checkout.ModeTest, serveMode: checkout.ModeTest, advance: pastExpiry,
+		{name: "token issued, sandbox purchase, test server", killAt: "token_issued", serveMode: checkout.ModeTest, advance: pastExpiry,
+			want: checkout.RecoverReport{OtherMode: 1}, status: store.OrderPending},
+		{name: "seller charged, sandbox purchase, test server, expired", killAt: "seller_completed", serveMode: checkout.ModeTest, advance: pastGrace,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalSandboxForgot},
+		{name: "approved, sandbox purchase, test server", killAt: "approved", serveMode: checkout.ModeTest,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalInterrupted},
+		{name: "approved, test purchase, sandbox server", killAt: "approved", buyMode: checkout.ModeTest,
+			want: checkout.RecoverReport{Failed: 1}, status: store.OrderFailed, failure: checkout.RefusalInterrupted},
+		{name: "test purchase, test server, 404", killAt: "seller_completed", buyMode: checkout.ModeTest, serveMode: checkout.ModeTest, advance: pastGrace,
 			want: checkout.RecoverReport{Unsettled: 1}, status: store.OrderPending},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -164,6 +180,19 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 			if err != nil || rep != tc.want {
 				t.Fatalf("recover = %+v, %v; want %+v", rep, err, tc.want)
 			}
+			if buy := cmpMode(tc.buyMode); buy != cmpMode(tc.serveMode) && len(e.sb.Stripe.Tokens()) != 0 {
+				t.Errorf("%d payment tokens issued by a %s server for a %s purchase; want none (another mode's Stripe)",
+					len(e.sb.Stripe.Tokens()), cmpMode(tc.serveMode), buy)
+			}
+			if tc.want.OtherMode == 1 { // the operator warned once, with the purchase and its mode
+				if _, err := restarted.Recover(ctx, 0); err != nil {
+					t.Fatal(err)
+				}
+				if n := strings.Count(e.logs.String(), "level=WARN msg=\"purchase of another mode left pending"); n != 1 ||
+					!strings.Contains(e.logs.String(), "mode="+string(cmpMode(tc.buyMode))+" server_mode="+string(cmpMode(tc.serveMode))) {
+					t.Errorf("%d other-mode warnings (want 1, naming the modes) in:\n%s", n, e.logs.String())
+				}
+			}
 			if tc.oldAlive {
 				if rep, err := old.Recover(ctx, 0); err != nil || rep != (checkout.RecoverReport{Completed: 1}) {
 					t.Fatalf("the first process's recover = %+v, %v; want its purchase completed", rep, err)
@@ -188,6 +217,11 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 				}
 				if o, ask := restarted.AskSeller(ctx, orders[0]); ask != wantAsk || o.Status != store.OrderPending {
 					t.Errorf("AskSeller = %s, %q; want pending, %q", o.Status, ask, wantAsk)
+				}
+				if tc.want.OtherMode == 1 { // nobody was asked: no ask claimed, the same answer again
+					if o, ask := restarted.AskSeller(ctx, orders[0]); ask != wantAsk || o.Status != store.OrderPending {
+						t.Errorf("AskSeller again = %s, %q; want pending, %q", o.Status, ask, wantAsk)
+					}
 				}
 			}
 		})
@@ -280,4 +314,47 @@ func TestStalledConfirmationSettledByRecovery(t *testing.T) {
 	if e.succeeded() != 0 || !e.allTokensDeactivated() {
 		t.Errorf("%d charges, tokens %+v; want none charged and all deactivated", e.succeeded(), e.sb.Stripe.Tokens())
 	}
+}
+
+// cmpMode is m, or sandbox when m is unset (the table's default).
+func cmpMode(m checkout.Mode) checkout.Mode {
+	if m == "" {
+		return checkout.ModeSandbox
+	}
+	return m
+}
+
+// A sandbox cart checkout killed after its sellers completed, then a test-mode server
+// on the same database (a Stripe key set after trying the sandbox): the old checkout's
+// seller orders are left to a sandbox server (other mode), and the old checkout does
+// not hold the person's cart against a new checkout in test mode. That one goes on to
+// choose a card (here refused: the only card is a sandbox one) instead of answering
+// the old checkout, pending, for ever.
+func TestOtherModeCheckoutDoesNotHoldCart(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, envOpts{rules: &noLimits, config: func(c *checkout.Config) {
+		c.Fault = func(s string) error {
+			if s == "seller_completed" {
+				return errors.New("killed")
+			}
+			return nil
+		}
+	}})
+	e.fillCart()
+	if _, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"}); err == nil {
+		t.Fatal("the injected crash did not stop the checkout")
+	}
+	e.cfg.Fault = nil
+	e.cfg.Mode = checkout.ModeTest
+	e.restartSandbox()
+	test := e.service()
+	if rep, err := test.Recover(ctx, 0); err != nil || rep.OtherMode == 0 || rep.Failed != 0 || rep.Completed != 0 {
+		t.Fatalf("recover on the test server = %+v, %v; want the sandbox seller orders left (other mode)", rep, err)
+	}
+	out, err := test.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k2"})
+	if err == nil {
+		t.Fatalf("checkout in test mode = %s, checkout %s %s; want the new checkout refused for its sandbox card, not the old one answered",
+			out.Status, out.Checkout.ID, out.Checkout.State)
+	}
+	wantRefusal(t, err, checkout.RefusalCardOtherMode)
 }

@@ -185,12 +185,19 @@ var errSandboxForgot = fmt.Errorf("%w: the sandbox's Stripe no longer knows the 
 // process, in memory, and a restarted process knows none of the tokens before it. Only
 // for a purchase recorded in sandbox mode by a server in sandbox mode (a test or live
 // purchase's token is not the emulator's to know, and no money moves in the sandbox),
-// and only once the token has expired: until then another sandbox process sharing the
+// and only once the token has expired (plus expiryGrace): until then another sandbox process sharing the
 // store may still hold it and have its seller charge it, and its own recovery settles
 // it. A purchase left so would otherwise stay pending for ever.
 func (s *Service) sandboxForgot(p *store.Purchase, err error) bool {
 	return s.cfg.Mode == ModeSandbox && Mode(p.Mode) == ModeSandbox &&
-		!p.TokenExpiresAt.IsZero() && !s.now().Before(p.TokenExpiresAt) && unknownToken(err)
+		s.sandboxTokenGone(p) && unknownToken(err)
+}
+
+// sandboxTokenGone says whether sandbox purchase p's token has expired, with the grace
+// every other "can it still be charged" check here allows: until then another sandbox
+// process sharing the store may still hold it and settle it.
+func (s *Service) sandboxTokenGone(p *store.Purchase) bool {
+	return Mode(p.Mode) == ModeSandbox && !p.TokenExpiresAt.IsZero() && !s.now().Before(p.TokenExpiresAt.Add(expiryGrace))
 }
 
 // unknownToken says whether err is Stripe answering that it has no such token.

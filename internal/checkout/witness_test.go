@@ -601,6 +601,23 @@ func TestChargedNoOrderSellerShowsOrderAfterAll(t *testing.T) {
 				e.t.Errorf("recover again = %+v, %v; want nothing more", rep, err)
 			}
 		}},
+		{"a server of another mode does not ask, its own does", func(e *env, o store.Order) {
+			ctx := context.Background()
+			e.cfg.Mode = checkout.ModeTest
+			other := e.service()
+			e.cfg.Mode = checkout.ModeSandbox
+			if rep, err := other.Recover(ctx, 0); err != nil || rep.Completed != 0 {
+				e.t.Errorf("recover on a test-mode server = %+v, %v; want the sandbox order left alone", rep, err)
+			}
+			for i := range 2 { // the second too: nobody was asked, so no ask is claimed
+				if got, ask := other.AskSeller(ctx, o); ask != checkout.AskOtherMode || got.Status != store.OrderChargedNoOrder {
+					e.t.Errorf("AskSeller #%d on a test-mode server = %s, %q; want charged_no_order, %q", i+1, got.Status, ask, checkout.AskOtherMode)
+				}
+			}
+			if rep, err := e.svc.Recover(ctx, 0); err != nil || rep.Completed != 1 {
+				e.t.Errorf("recover = %+v, %v; want the order completed", rep, err)
+			}
+		}},
 		{"cancel_order asks the seller again", func(e *env, o store.Order) {
 			_, err := e.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID})
 			var ref *checkout.Refusal
