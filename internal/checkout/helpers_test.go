@@ -132,6 +132,24 @@ func (e *env) product(lo, hi int64) catalog.Product {
 	return catalog.Product{}
 }
 
+// purchaseResult is what a purchase started by purchaseAsync returned.
+type purchaseResult struct {
+	out checkout.Outcome
+	err error
+}
+
+// purchaseAsync runs req as e.customer's purchase in a goroutine; its result arrives on
+// the returned channel, which has room for it (the goroutine never blocks).
+func (e *env) purchaseAsync(ctx context.Context, req checkout.Request) <-chan purchaseResult {
+	req.CustomerID = e.customer
+	done := make(chan purchaseResult, 1)
+	go func() {
+		out, err := e.svc.Purchase(ctx, req)
+		done <- purchaseResult{out, err}
+	}()
+	return done
+}
+
 func (e *env) buy(productID string, qty int) (checkout.Outcome, error) {
 	return e.svc.Purchase(context.Background(), checkout.Request{CustomerID: e.customer, ProductID: productID, Quantity: qty})
 }

@@ -50,15 +50,7 @@ func TestPayingEnds(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			p := e.product(1000, 4000)
-			type result struct {
-				out checkout.Outcome
-				err error
-			}
-			done := make(chan result, 1)
-			go func() {
-				out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
-				done <- result{out, err}
-			}()
+			done := e.purchaseAsync(ctx, checkout.Request{ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
 			<-entered
 			cancel() // the caller leaves: the payment goes on
 			if tc.stop {
@@ -69,7 +61,7 @@ func TestPayingEnds(t *testing.T) {
 				}
 				e.svc.StopPayments()
 			}
-			var got result
+			var got purchaseResult
 			select {
 			case got = <-done:
 			case <-time.After(15 * time.Second):

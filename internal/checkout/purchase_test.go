@@ -378,15 +378,7 @@ func TestPurchasePaidAfterCallerLeaves(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	p := e.product(1000, 4000)
-	type result struct {
-		out checkout.Outcome
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		out, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
-		done <- result{out, err}
-	}()
+	done := e.purchaseAsync(ctx, checkout.Request{ProductID: p.ID, Quantity: 1, IdempotencyKey: "k1"})
 	<-entered
 	cancel()
 	gate.Open()

@@ -294,15 +294,7 @@ func TestStalledConfirmationSettledByRecovery(t *testing.T) {
 	e := newEnv(t, envOpts{sandbox: sandbox.Options{SellerMiddleware: stallGets}})
 	ctx := context.Background()
 	out := e.quote(e.product(6000, 30000).ID, "quote")
-	type result struct {
-		out checkout.Outcome
-		err error
-	}
-	done := make(chan result)
-	go func() {
-		o, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID})
-		done <- result{o, err}
-	}()
+	done := e.purchaseAsync(ctx, checkout.Request{QuoteID: out.Purchase.QuoteID})
 	<-entered
 	rep, err := e.service().Recover(ctx, 0)
 	if err != nil || rep != (checkout.RecoverReport{Failed: 1}) {
