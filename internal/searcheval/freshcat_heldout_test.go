@@ -39,10 +39,18 @@ func TestFreshHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dev2, err := loadFreshSet(items, FreshDev2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range h.Queries {
 		checkFreshJudged(t, h, q)
 		if _, seen := dev.Grades[q.ID]; seen {
 			t.Errorf("%q is a freshcat dev query too", q.Text)
+		}
+		if _, seen := dev2.Grades[q.ID]; seen {
+			q := dev2Query(dev2, q.ID)
+			t.Errorf("%s query %q is a held-out query too: drop it from %s", FreshDev2, q.Text, FreshDev2)
 		}
 	}
 	if n := len(h.Queries); n < 40 || n > 60 {
@@ -83,4 +91,14 @@ func TestFreshHeldOut(t *testing.T) {
 		fmt.Fprintf(&table, "%-11s %3d %7.3f %7.3f %+7.3f\n", k, n, s, b, s-b)
 	}
 	t.Log("\n" + table.String())
+}
+
+// dev2Query is the query of h with id (its text is a dev set's, safe to print).
+func dev2Query(h Half, id string) Query {
+	for _, q := range h.Queries {
+		if q.ID == id {
+			return q
+		}
+	}
+	return Query{}
 }
