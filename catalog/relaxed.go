@@ -61,6 +61,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if corrected {
 		some.Corrected = s.text.String()
 	}
+	if n < len(words) && c.weakRest(s, known) {
+		return c.nothing(ctx, res, s.text, known, other)
+	}
 	if n < len(words) {
 		some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)],
 			fmt.Sprintf("No product has the words %s; these match the others.", quoteWords(s.text, known, false)))
@@ -93,6 +96,41 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	return some, nil
+}
+
+// weakRest reports whether what a short query keeps once its unknown words are dropped
+// (known false) is one word in the query's head place that heads no product's title
+// and names no brand: "wine glasses" is no kettle with a "Glass" lid, "prescription
+// sunglasses" (the synonym "shades") no toaster with "Shade Settings". The shopper
+// asked for a thing the catalog does not have, so nothing with suggestions is the
+// answer, not products that share a word of its description.
+func (c *Catalog) weakRest(s *search, known []bool) bool {
+	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 {
+		return false
+	}
+	kept := -1
+	for i, ok := range known {
+		if ok {
+			if kept >= 0 {
+				return false
+			}
+			kept = i
+		}
+	}
+	if kept != len(known)-1 || kept < len(s.text.prefix) && s.text.prefix[kept] ||
+		slices.ContainsFunc(s.rest, func(w string) bool { return stopwords[w] || determiners[w] || possessives[w] }) {
+		return false // not the last word, or words between: a phrase more than a thing's name
+	}
+	w := s.text.words[kept]
+	if headOf(strings.Fields(w)) != queryHead(s.rest) {
+		return false // not the head: "fyer" of "air fyer" is dropped, "air" kept
+	}
+	for _, t := range append([]string{w}, s.text.alts[kept]...) {
+		if f := strings.Fields(t); s.learned.isType(f[len(f)-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // minTitleShare is the share of the products whose titles have a word that must be of
