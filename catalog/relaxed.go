@@ -65,6 +65,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	if n < len(words) {
+		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
+			return out, err
+		}
 		some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)],
 			fmt.Sprintf("No product has the words %s; these match the others.", quoteWords(s.text, known, false)))
 		alt := *s
