@@ -30,7 +30,9 @@ func (c *Catalog) SetVocabulary(v *Vocabulary) {
 // dropped and at most maxQueryWords kept (as parseText does); each run of words that a
 // synonym group of the vocabulary names gets the group's other terms as alternatives
 // ("hoover" also finds "vacuum cleaner"); and two words whose joined form is a word of
-// the catalog's own index also match that form ("hair dryer" finds "Hairdryer").
+// the catalog's own index also match that form ("hair dryer" finds "Hairdryer"); a
+// type's word also matches the other heads the catalog files as that type
+// (typeAliases: "laptop" finds "Chromebook").
 func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (textQuery, error) {
 	q := parseText(strings.Join(words, " "))
 	if q.empty() {
@@ -89,6 +91,22 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 			out.words[i], out.alts[i] = a+" "+b, []string{a + b}
 			out.words = slices.Delete(out.words, i+1, i+2)
 			out.alts = slices.Delete(out.alts, i+1, i+2)
+		}
+	}
+	// A type's other names in the catalog's titles (see typeAliases).
+	for i, w := range out.words {
+		k := wordKey(w)
+		if len(out.words) > maxAliasWords || strings.Contains(w, " ") || lv == nil || !lv.isType(k) {
+			continue
+		}
+		aliases, err := lv.typeAliases(ctx, c, k, w)
+		if err != nil {
+			return textQuery{}, err
+		}
+		for _, a := range aliases {
+			if !slices.ContainsFunc(out.alts[i], func(t string) bool { f := strings.Fields(t); return wordKey(f[len(f)-1]) == a }) {
+				out.alts[i] = append(out.alts[i], a)
+			}
 		}
 	}
 	return out, nil

@@ -54,13 +54,16 @@ type learnedTypes struct {
 	// named holds what brandsNamed found for the words of a query, by the words joined
 	// with \x00, as they are first asked for (see rerank.go).
 	named map[string]map[int64]bool
+	// aliases holds, by type word key, the other heads the catalog files as that type
+	// (see typeAliases), read as they are first asked for.
+	aliases map[string][]string
 }
 
 // newLearnedView returns a view of the text version, at the indexed version, with the
 // learned types types and nothing else read yet.
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, learnedTypes: &learnedTypes{indexed: indexed, types: types,
-		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}}}
+		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the

@@ -62,6 +62,17 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		some.Corrected = s.text.String()
 	}
 	if n < len(words) {
+		if weak, err := c.weakRest(ctx, s, known); err != nil || weak {
+			if err != nil {
+				return Result{}, err
+			}
+			return c.nothing(ctx, res, s.text, known, other)
+		}
+	}
+	if n < len(words) {
+		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
+			return out, err
+		}
 		some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)],
 			fmt.Sprintf("No product has the words %s; these match the others.", quoteWords(s.text, known, false)))
 		alt := *s
@@ -93,6 +104,61 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	return some, nil
+}
+
+// weakRest reports whether what a short query keeps once its unknown words are dropped
+// (known false) is one word in the query's head place that heads no product's title
+// and names no brand: "wine glasses" is no kettle with a "Glass" lid, "prescription
+// sunglasses" (the synonym "shades") no toaster with "Shade Settings". The shopper
+// asked for a thing the catalog does not have, so nothing with suggestions is the
+// answer, not products that share a word of its description.
+func (c *Catalog) weakRest(ctx context.Context, s *search, known []bool) (bool, error) {
+	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 {
+		return false, nil
+	}
+	kept := -1
+	for i, ok := range known {
+		if ok {
+			if kept >= 0 {
+				return false, nil
+			}
+			kept = i
+		}
+	}
+	if kept != len(known)-1 || kept < len(s.text.prefix) && s.text.prefix[kept] ||
+		slices.ContainsFunc(s.rest, func(w string) bool { return stopwords[w] || determiners[w] || possessives[w] }) {
+		return false, nil // not the last word, or words between: a phrase more than a thing's name
+	}
+	w := s.text.words[kept]
+	if headOf(strings.Fields(w)) != queryHead(s.rest) {
+		return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
+	}
+	for _, t := range append([]string{w}, s.text.alts[kept]...) {
+		f := strings.Fields(t)
+		if s.learned.isType(f[len(f)-1]) {
+			return false, nil
+		}
+		if heads, err := c.headsTitle(ctx, t); err != nil || heads {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// headsTitle reports whether term heads the title of a product that has it in its
+// title (see titleHead): a type's name, however few products the type has.
+func (c *Catalog) headsTitle(ctx context.Context, term string) (bool, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, term)
+	f := strings.Fields(term)
+	var n int
+	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head = ? LIMIT 1)`, b.String(), maxUseRows, wordKey(f[len(f)-1])).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n > 0, nil
 }
 
 // minTitleShare is the share of the products whose titles have a word that must be of

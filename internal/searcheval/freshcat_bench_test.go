@@ -19,6 +19,14 @@ var freshPaths = []struct {
 }{
 	{"corrected", []string{"labtop", "moniter", "shreder", "humidifer", "blendr", "toster", "kettel", "printr"}},
 	{"headtype", []string{"toner for inkora printer", "hdmi cable 6ft", "robot vacuum side brushes", "sd card", "litter bx"}},
+	// freshcat-dev2 and freshcat queries of the paths the srchgen lane added: "madefor",
+	// a type and a word no product has, read as what is made for the type (madeFor);
+	// "weakrest", one known word left that heads no title (weakRest); "alias", a type
+	// word with other names learned from the catalog (typeAliases, cached per indexed
+	// version, so this is their warm cost).
+	{"madefor", []string{"printer refill", "watch wristband", "blender jug", "stapler refill"}},
+	{"weakrest", []string{"wine glasses", "prescription sunglasses", "lawn mower blades", "tennis racket"}},
+	{"alias", []string{"laptop", "laptop under 500 dollars", "smartwatch", "litter box"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
