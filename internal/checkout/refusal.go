@@ -76,6 +76,7 @@ const (
 	// before its seller completed it.
 	RefusalUnknownOrder          RefusalCode = "unknown_order"               // OrderID
 	RefusalOrderFailed           RefusalCode = "order_failed"                // OrderID: nothing to cancel, nothing was charged
+	RefusalOrderOtherMode        RefusalCode = "order_other_mode"            // OrderID, Mode (the order's), ServerMode: its payment and seller are another mode's; nothing canceled or refunded
 	RefusalCanceledByPerson      RefusalCode = "canceled_by_person"          // the order was stopped before the seller completed it
 	RefusalUnknownCancelConfirm  RefusalCode = "unknown_cancel_confirmation" // QuoteID (the confirmation id)
 	RefusalCancelConfirmExpired  RefusalCode = "cancel_confirmation_expired" // QuoteTTLSeconds
