@@ -487,7 +487,11 @@ func (t *Toolbox) listSubscriptions(ctx context.Context, req mcp.CallToolRequest
 	}
 	text := "The person has no subscriptions." + t.unlessReadOnly(" Products with a billing interval can be subscribed to with subscribe.")
 	if len(subs) > 0 {
-		text = fmt.Sprintf("%d subscription(s):\n%s", len(subs), strings.TrimRight(b.String(), "\n"))
+		head := fmt.Sprintf("%d subscriptions:", len(subs))
+		if len(subs) == 1 {
+			head = "1 subscription:"
+		}
+		text = head + "\n" + strings.TrimRight(b.String(), "\n")
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(text)), nil
 }
