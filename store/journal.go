@@ -522,6 +522,53 @@ func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, e
 	return out, rows.Err()
 }
 
+// lapsedQuotesQuery and lapsedCheckoutsQuery read the purchases_quoted and
+// checkouts_quoted partial indexes (migration 0027): TestLapsedQuotesReadTheirIndexes
+// holds them together.
+const (
+	lapsedQuotesQuery = `SELECT ` + purchaseColumns + ` FROM purchases
+	WHERE state = 'quoted' AND checkout_id = '' AND expires_at > ? AND expires_at <= ? ORDER BY expires_at LIMIT ?`
+	lapsedCheckoutsQuery = checkoutColumns + ` WHERE state = 'quoted' AND expires_at > ? AND expires_at <= ? ORDER BY expires_at LIMIT ?`
+)
+
+// LapsedQuotes returns the quotes still waiting for the person's confirmation whose
+// expiry is in (since, before]: purchases outside a cart, and cart checkouts, oldest
+// expiry first, at most limit of each. Nobody confirmed them in time, so nothing of
+// theirs will be paid.
+func (s *Store) LapsedQuotes(ctx context.Context, since, before time.Time, limit int) ([]Purchase, []Checkout, error) {
+	rows, err := s.db.QueryContext(ctx, lapsedQuotesQuery, encodeTime(since), encodeTime(before), limit)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lapsed quotes: %w", err)
+	}
+	var ps []Purchase
+	for rows.Next() {
+		p, err := scanPurchase(rows)
+		if err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("lapsed quotes: %w", err)
+		}
+		ps = append(ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("lapsed quotes: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, lapsedCheckoutsQuery, encodeTime(since), encodeTime(before), limit)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lapsed checkout quotes: %w", err)
+	}
+	defer rows.Close()
+	var cs []Checkout
+	for rows.Next() {
+		c, err := scanCheckout(rows)
+		if err != nil {
+			return nil, nil, fmt.Errorf("lapsed checkout quotes: %w", err)
+		}
+		cs = append(cs, c)
+	}
+	return ps, cs, rows.Err()
+}
+
 // chargedNoOrderQuery reads the purchases_charged_no_order partial index (migration
 // 0021): TestChargedNoOrderSinceReadsItsIndex holds them together.
 const chargedNoOrderQuery = `SELECT ` + purchaseColumns + ` FROM purchases

@@ -24,28 +24,44 @@ const (
 	// charged (PurchaseChargedNoOrder). It counts against the spending limits as a
 	// completed order does; FailureCode and FailureParams say what was charged.
 	OrderChargedNoOrder OrderStatus = "charged_no_order"
-	// OrderCanceled and OrderRefunded are never stored: they are how a completed order
-	// is shown once its seller says it canceled or refunded it (Order.Shown).
-	OrderCanceled OrderStatus = "canceled"
-	OrderRefunded OrderStatus = "refunded"
+	// OrderCanceled, OrderRefunded and OrderPartiallyRefunded are never stored: they
+	// are how a completed order is shown once its seller says it canceled or refunded
+	// it, or refunded part or all of its total while the order stands (Order.Shown).
+	OrderCanceled          OrderStatus = "canceled"
+	OrderRefunded          OrderStatus = "refunded"
+	OrderPartiallyRefunded OrderStatus = "partially_refunded"
 )
 
 // OrderStatuses are every status an order is shown with (Order.Shown), for filters
 // and their validation.
-var OrderStatuses = []OrderStatus{OrderPending, OrderCompleted, OrderCanceled, OrderRefunded, OrderFailed, OrderChargedNoOrder}
+var OrderStatuses = []OrderStatus{OrderPending, OrderCompleted, OrderPartiallyRefunded, OrderCanceled, OrderRefunded, OrderFailed, OrderChargedNoOrder}
 
-// Shown is the status the person reads: Status, except that a completed order its
-// seller canceled or refunded is OrderCanceled or OrderRefunded. shownStatusSQL is
-// the same rule for ListOrders' filter; TestOrderShownMatchesFilter holds them equal.
+// Shown is the status the person reads: Status, except for a completed order: one its
+// seller canceled or refunded (ACP's canceled with a refund) is OrderCanceled or
+// OrderRefunded, whatever was refunded; one the seller refunded while the order
+// stands (a shipped or delivered order, say) is OrderRefunded when all of its total
+// came back and OrderPartiallyRefunded when part of it did. shownStatusSQL is the same
+// rule for ListOrders' filter; TestOrderShownMatchesFilter holds them equal.
 func (o Order) Shown() OrderStatus {
-	if o.Status == OrderCompleted && (o.SellerStatus == SellerCanceled || o.SellerStatus == SellerRefunded) {
+	switch {
+	case o.Status != OrderCompleted:
+		return o.Status
+	case o.SellerStatus == SellerCanceled || o.SellerStatus == SellerRefunded:
 		return OrderStatus(o.SellerStatus)
+	case o.Refunded > 0 && o.Refunded >= o.Total:
+		return OrderRefunded
+	case o.Refunded > 0:
+		return OrderPartiallyRefunded
 	}
-	return o.Status
+	return OrderCompleted
 }
 
 // shownStatusSQL is Order.Shown over the orders table's columns.
-const shownStatusSQL = `(CASE WHEN status = 'completed' AND seller_status IN ('canceled', 'refunded') THEN seller_status ELSE status END)`
+const shownStatusSQL = `(CASE WHEN status <> 'completed' THEN status
+	WHEN seller_status IN ('canceled', 'refunded') THEN seller_status
+	WHEN refunded > 0 AND refunded >= total THEN 'refunded'
+	WHEN refunded > 0 THEN 'partially_refunded'
+	ELSE 'completed' END)`
 
 // Known reports whether st is one of OrderStatuses.
 func (st OrderStatus) Known() bool {

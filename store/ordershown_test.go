@@ -9,23 +9,40 @@ import (
 
 // Order.Shown and ListOrders' status filter are one rule written twice (Go and SQL):
 // for every status, the filter finds exactly the orders shown with it, and a
-// completed order its seller canceled or refunded is shown so.
+// completed order its seller canceled or refunded, or refunded part or all of while
+// it stands, is shown so.
 func TestOrderShownMatchesFilter(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := context.Background()
 	c := mustCreateCustomer(t, s, "a@example.com")
 	want := map[string]store.OrderStatus{}
-	for i, st := range []store.SellerStatus{"", store.SellerConfirmed, store.SellerShipped, store.SellerDelivered, store.SellerCanceled, store.SellerRefunded} {
+	// paidOrder's total is 1000.
+	for i, tc := range []struct {
+		name     string
+		seller   store.SellerStatus
+		refunded int64
+		want     store.OrderStatus
+	}{
+		{"paid, nothing said", "", 0, store.OrderCompleted},
+		{"confirmed", store.SellerConfirmed, 0, store.OrderCompleted},
+		{"shipped", store.SellerShipped, 0, store.OrderCompleted},
+		{"delivered", store.SellerDelivered, 0, store.OrderCompleted},
+		{"canceled, nothing refunded", store.SellerCanceled, 0, store.OrderCanceled},
+		{"canceled, part refunded", store.SellerCanceled, 100, store.OrderCanceled},
+		{"refunded on canceling, amount unsaid", store.SellerRefunded, 0, store.OrderRefunded},
+		{"refunded on canceling, part", store.SellerRefunded, 100, store.OrderRefunded},
+		{"shipped, part refunded", store.SellerShipped, 250, store.OrderPartiallyRefunded},
+		{"delivered, part refunded", store.SellerDelivered, 999, store.OrderPartiallyRefunded},
+		{"delivered, all refunded", store.SellerDelivered, 1000, store.OrderRefunded},
+		{"nothing said, part refunded", "", 1, store.OrderPartiallyRefunded},
+	} {
 		id := paidOrder(t, s, c.ID, "cs_"+string(rune('a'+i)))
-		if st != "" {
-			if _, _, err := s.UpdateOrder(ctx, id, store.OrderUpdate{Status: st, Source: store.SourceSeller}); err != nil {
-				t.Fatal(err)
+		if tc.seller != "" || tc.refunded > 0 {
+			if _, _, err := s.UpdateOrder(ctx, id, store.OrderUpdate{Status: tc.seller, Refunded: tc.refunded, Source: store.SourceSeller}); err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
 			}
 		}
-		want[id] = map[store.SellerStatus]store.OrderStatus{store.SellerCanceled: store.OrderCanceled, store.SellerRefunded: store.OrderRefunded}[st]
-		if want[id] == "" {
-			want[id] = store.OrderCompleted
-		}
+		want[id] = tc.want
 	}
 	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k_pending", ProductID: "p1", SellerID: "s1", Quantity: 1, Mode: "sandbox"})
 	if err != nil {

@@ -42,8 +42,9 @@ type Subscription struct {
 	Amount     int64
 	Currency   string
 	// Subtotal, Shipping and Tax are the items, delivery and tax of Amount as the seller
-	// quoted them at subscribing (migrations/0026); 0s when not known. Only
-	// CreateSubscription records them: a later Amount may no longer be their sum.
+	// quoted them at subscribing, or at the new price a resume confirmed
+	// (migrations/0026); 0s when not known. A later Amount may no longer be their sum
+	// (a subscription made before they were recorded).
 	Subtotal, Shipping, Tax int64
 	AddressID               string
 	Anchor                  time.Time // when cycle 0 is due
@@ -219,7 +220,7 @@ func (s *Store) subscriptions(ctx context.Context, where string, args ...any) ([
 	return out, rows.Err()
 }
 
-// UpdateSubscription saves u's mutable fields (state, amount, address, next due,
+// UpdateSubscription saves u's mutable fields (state, amount and its parts, address, next due,
 // pause reason, quote) but only if it is still in one of the states from; otherwise
 // ErrStateChanged and nothing is saved. The cycle fields are the renewal's: see
 // ClaimCycle and EndCycle.
@@ -231,12 +232,12 @@ func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ..
 	if u.PauseParams == "" {
 		u.PauseParams = "{}"
 	}
-	args := []any{u.State, u.Amount, u.Currency, u.AddressID, encodeTime(u.Anchor), encodeTime(u.NextDueAt),
+	args := []any{u.State, u.Amount, u.Currency, u.Subtotal, u.Shipping, u.Tax, u.AddressID, encodeTime(u.Anchor), encodeTime(u.NextDueAt),
 		u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia, encodeTime(u.ExpiresAt), encodeTime(u.UpdatedAt), u.ID}
 	for _, f := range from {
 		args = append(args, f)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET state = ?, amount = ?, currency = ?, address_id = ?,
+	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET state = ?, amount = ?, currency = ?, subtotal = ?, shipping = ?, tax = ?, address_id = ?,
 		anchor = ?, next_due_at = ?, pause_code = ?, pause_params = ?, quote_id = ?,
 		confirm_via = ?, expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
 	if err != nil {

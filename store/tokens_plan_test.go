@@ -48,3 +48,20 @@ func TestChargedNoOrderSinceReadsItsIndex(t *testing.T) {
 		t.Errorf("query plan %q, want a search of purchases_charged_no_order", plan)
 	}
 }
+
+// TestLapsedQuotesReadTheirIndexes: recovery's look-up of lapsed quotes reads the
+// purchases_quoted and checkouts_quoted partial indexes, not every purchase and
+// checkout.
+func TestLapsedQuotesReadTheirIndexes(t *testing.T) {
+	for _, tc := range []struct{ name, query, index string }{
+		{"purchases", lapsedQuotesQuery, "purchases_quoted"},
+		{"checkouts", lapsedCheckoutsQuery, "checkouts_quoted"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plan := planSteps(t, tc.query, "2026-01-01", "2026-01-02", 100)
+			if len(plan) != 1 || !strings.Contains(plan[0], tc.index) {
+				t.Errorf("query plan %q, want a search of %s", plan, tc.index)
+			}
+		})
+	}
+}

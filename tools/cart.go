@@ -58,6 +58,10 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 		r.Sellers = append(r.Sellers, sv)
 	}
 	if r.Lines == 0 {
+		// "The cart: The cart is empty." says it twice: the lead's "The cart:" (or
+		// "The cart now:") introduces lines there are none of.
+		b.Reset()
+		b.WriteString(strings.TrimSuffix(strings.TrimSuffix(lead, "The cart now:"), "The cart:"))
 		b.WriteString(" The cart is empty.")
 		if v.Emptied != nil {
 			if s := emptiedText(*v.Emptied); s != "" {

@@ -76,3 +76,31 @@ func TestRacingCheckoutsNameTheWinner(t *testing.T) {
 		t.Errorf("%d charges, want 1", got)
 	}
 }
+
+// An empty cart is said to be empty once, whatever the call: not "The cart: The cart
+// is empty." (view_cart) or "The cart now: The cart is empty." (update_cart removing
+// the last line).
+func TestEmptyCartSaidOnce(t *testing.T) {
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	for _, tc := range []struct {
+		name, tool string
+		args       map[string]any
+	}{
+		{"view_cart of a new cart", "view_cart", nil},
+		{"update_cart removing the last line", "update_cart", map[string]any{"product_id": "nw-actv-0001", "quantity": 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.tool == "update_cart" {
+				if res := call(t, c, "add_to_cart", map[string]any{"product_id": "nw-actv-0001", "quantity": 1}, nil); res.IsError {
+					t.Fatal(text(res))
+				}
+			}
+			res := call(t, c, tc.tool, tc.args, nil)
+			got := text(res)
+			if res.IsError || strings.Count(got, "The cart is empty.") != 1 || strings.Contains(got, "The cart: The cart") || strings.Contains(got, "now: The cart") {
+				t.Errorf("%s: %q; want the cart said empty once", tc.tool, got)
+			}
+		})
+	}
+}

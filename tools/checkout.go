@@ -157,6 +157,14 @@ func checkoutKeyNote(key string, out checkout.CheckoutOutcome) string {
 	return ""
 }
 
+// serverMode is the mode this server runs in; "" when it has no checkout.
+func (t *Toolbox) serverMode() string {
+	if t.Checkout == nil {
+		return ""
+	}
+	return string(t.Checkout.Mode())
+}
+
 // checkoutConfirmed acts on the person's answer (nil: none) to a checkout's dialog,
 // for a call that sent the idempotency_key key (empty: none).
 func (t *Toolbox) checkoutConfirmed(ctx context.Context, customer, key, state string, answer *mcp.ElicitationResponse) *mcp.CallToolResult {
@@ -342,6 +350,13 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	default:
 		lead = fmt.Sprintf("Checkout under way: %s, %s so far.", sellerOrders(placed), r.Total.Display)
 		r.Instruction = "A seller has not confirmed its order yet. Nothing more will be charged. Check get_order with the order ids in a few minutes; the server settles them."
+		if mode := t.serverMode(); c.Mode != "" && mode != "" && c.Mode != mode {
+			// Paid by a server of another mode, which alone can settle it: waiting
+			// here, or calling again, changes nothing.
+			lead = fmt.Sprintf("Checkout %s was paid in %s mode and is still waiting for a server of %s mode: %s, %s so far.", c.ID, c.Mode, c.Mode, sellerOrders(placed), r.Total.Display)
+			r.Instruction = fmt.Sprintf("This server runs in %s mode and cannot settle it: its seller orders that are still pending stay so until a server in %s mode runs on this database (the operator starts one), which finishes or ends them; nothing more will be charged by this server. get_order shows each order. The lines of the cart it was buying stay in the cart until then; checking them out here would buy them again, in %s mode.", mode, c.Mode, mode)
+			break
+		}
 		if len(out.NotIncluded) > 0 { // the lines not included are for a later checkout to buy
 			r.Instruction = fmt.Sprintf("A seller has not confirmed its order of checkout %s yet; nothing more will be charged for that checkout. Check get_order with the order ids in a few minutes; the server settles them.", c.ID)
 		}

@@ -22,7 +22,7 @@ func (t *Toolbox) getOrderTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("get_order",
 			mcp.WithTitleAnnotation("Get an order"),
-			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed, canceled, refunded or failed), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed. After payment it also shows what the seller says (seller_status: confirmed, processing, shipped, delivered, canceled or refunded), the tracking (carrier, number, link), any refund, and the history of those changes.`+t.unlessReadOnly(`
+			mcp.WithDescription(`Get one of the person's orders by id: status (pending, completed, partially_refunded, canceled, refunded, failed or charged_no_order), what was bought, totals, seller and its order number, the card used, and for a failed order why it failed. After payment it also shows what the seller says (seller_status: confirmed, processing, shipped, delivered, canceled or refunded), the tracking (carrier, number, link), any refund, and the history of those changes.`+t.unlessReadOnly(`
 
 For an order still pending or charged_no_order it asks the seller (at most every 30 seconds) and shows the order as the seller now has it; when the seller cannot be reached it shows what is known and says so.`)+`
 

@@ -30,7 +30,7 @@ func (t *Toolbox) listOrdersTool() server.ServerTool {
 Returns up to "limit" orders (default 10, max 50) and "next_cursor" when there are more.`),
 			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(50), mcp.DefaultNumber(10), mcp.Description("Orders per page, a whole number from 1 to 50 (default 10).")),
 			mcp.WithString("cursor", mcp.Description("next_cursor from a previous list_orders result, for the next page.")),
-			mcp.WithString("status", mcp.Enum(orderStatuses()...), mcp.Description("Only orders with this status, as list_orders shows it: pending, completed (paid, not canceled or refunded), canceled or refunded (paid, then canceled or refunded by the seller), failed, or charged_no_order (the card was charged but the seller has no order). Omit for all.")),
+			mcp.WithString("status", mcp.Enum(orderStatuses()...), mcp.Description("Only orders with this status, as list_orders shows it: pending, completed (paid, nothing refunded), partially_refunded (paid, and the seller refunded part of it while the order stands), canceled or refunded (paid, then canceled or refunded by the seller, or all of it refunded), failed, or charged_no_order (the card was charged but the seller has no order). Omit for all.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[listOrdersResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),

@@ -57,7 +57,7 @@ type orderChange struct {
 // orderView is an order as get_order and list_orders show it.
 type orderView struct {
 	OrderID       string           `json:"order_id"`
-	Status        string           `json:"status" jsonschema:"pending (being paid), completed (paid), canceled or refunded (paid, then canceled or refunded by the seller: refunded says how much), failed (nothing charged) or charged_no_order (Stripe shows the card charged but the seller has no order: failure_reason says what to do)"`
+	Status        string           `json:"status" jsonschema:"pending (being paid), completed (paid), partially_refunded (paid, and the seller refunded part of the total while the order stands: refunded says how much came back; the rest of totals.total stays paid), canceled or refunded (paid, then canceled or refunded by the seller, or all of the total refunded: refunded says how much), failed (nothing charged) or charged_no_order (Stripe shows the card charged but the seller has no order: failure_reason says what to do)"`
 	SellerStatus  string           `json:"seller_status,omitempty" jsonschema:"after payment, what the seller says: confirmed, processing, shipped, delivered, canceled or refunded; absent until the seller says something"`
 	Tracking      *orderTracking   `json:"tracking,omitempty" jsonschema:"the shipment, once the seller has shipped"`
 	Refunded      *price           `json:"refunded,omitempty" jsonschema:"the amount refunded, when any"`
@@ -183,14 +183,20 @@ func (v orderView) items() string {
 
 // refundShown reports whether statusText says how much was refunded.
 func (v orderView) refundShown() bool {
-	return v.Status == string(store.OrderCanceled) || v.Status == string(store.OrderRefunded)
+	return v.Status == string(store.OrderCanceled) || v.Status == string(store.OrderRefunded) ||
+		v.Status == string(store.OrderPartiallyRefunded)
 }
 
 // statusText is the order's status as the person reads it; for a canceled or refunded
-// order with how much was refunded of its total.
+// order with how much was refunded of its total, and for a partly refunded one also
+// what stays paid.
 func (v orderView) statusText() string {
 	if !v.refundShown() {
 		return v.Status
+	}
+	if r := v.Refunded; v.Status == string(store.OrderPartiallyRefunded) && r != nil {
+		kept := money.Money{Amount: max(v.Totals.Total.Amount-r.Amount, 0), Currency: v.Totals.Total.Currency}
+		return fmt.Sprintf("partially refunded: %s of %s came back, %s stays paid", r.Display, v.Totals.Total.Display, kept)
 	}
 	prefix := ""
 	if v.Status == string(store.OrderCanceled) {

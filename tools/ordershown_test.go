@@ -5,10 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
-// An order the seller canceled or refunded is shown so by list_orders and get_order,
+// An order the seller canceled or refunded, or refunded part or all of while it
+// stands, is shown so by list_orders and get_order,
 // in the text and in structuredContent alike, with the amount refunded; list_orders'
 // status filter finds it by that status, and no longer as completed.
 func TestCanceledOrderShown(t *testing.T) {
@@ -24,6 +26,10 @@ func TestCanceledOrderShown(t *testing.T) {
 			status: "canceled", inText: "[canceled, nothing refunded yet]", notInTxt: "[completed]"},
 		{name: "part refunded", update: &store.OrderUpdate{Status: store.SellerRefunded, Refunded: 100, Source: store.SourceSeller},
 			status: "refunded", inText: "[refunded $1.00 of $", notInTxt: "[completed]"},
+		{name: "shipped, part refunded", update: &store.OrderUpdate{Status: store.SellerShipped, Refunded: 100, Source: store.SourceSeller},
+			status: "partially_refunded", inText: "[partially refunded: $1.00 of $", notInTxt: "[completed]"},
+		{name: "delivered, all refunded", update: &store.OrderUpdate{Status: store.SellerDelivered, Refunded: 1 << 40, Source: store.SourceSeller},
+			status: "refunded", inText: "[refunded $", notInTxt: " of $"},
 		{name: "shipped stays completed", update: &store.OrderUpdate{Status: store.SellerShipped, Source: store.SourceSeller},
 			status: "completed", inText: "[completed]", notInTxt: "[refunded"},
 	} {
@@ -42,6 +48,13 @@ func TestCanceledOrderShown(t *testing.T) {
 				t.Helper()
 				if v.Status != tc.status || !strings.Contains(txt, tc.inText) || strings.Contains(txt, tc.notInTxt) {
 					t.Errorf("%s: status %q, text %q; want status %q and text with %q, without %q", what, v.Status, txt, tc.status, tc.inText, tc.notInTxt)
+				}
+				// A part refund says what came back and what stays paid: the rest.
+				if r := v.Refunded; tc.status == "partially_refunded" {
+					kept := money.Money{Amount: v.Totals.Total.Amount - r.Amount, Currency: v.Totals.Total.Currency}
+					if !strings.Contains(txt, r.Display+" of "+v.Totals.Total.Display+" came back, "+kept.String()+" stays paid") {
+						t.Errorf("%s: text %q does not say %s of %s came back and %s stays paid", what, txt, r.Display, v.Totals.Total.Display, kept)
+					}
 				}
 			}
 			var list listOrdersResult

@@ -221,6 +221,9 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("The payment service could not say yet whether the card was charged for order %s, so it was not canceled and nothing was refunded; the order stays pending and is checked again automatically. Call cancel_order again in a few minutes.", p.OrderID)
 	case checkout.RefusalUnknownOrder:
 		return fmt.Sprintf("No order has id %s. Nothing was canceled; call list_orders to see the person's orders.", txt.Quote(p.OrderID, idCap))
+	case checkout.RefusalOrderOtherMode:
+		return fmt.Sprintf("Order %s was placed in %s mode, and this server runs in %s mode: its payment and its seller belong to %s mode, so this server cannot cancel it or ask for a refund. Nothing was canceled or refunded, and the order stays as it is. Only a server running in %s mode can cancel it: the operator runs one on this same database, and cancel_order is called there.",
+			p.OrderID, p.Mode, p.ServerMode, p.Mode, p.Mode)
 	case checkout.RefusalOrderFailed:
 		return fmt.Sprintf("Order %s did not go through, so there is nothing to cancel and nothing was charged.", p.OrderID)
 	case checkout.RefusalCanceledByPerson:

@@ -53,6 +53,8 @@ func TestRefusalText(t *testing.T) {
 			[]string{"paid with Visa •••• 4242, which the person has removed", "nothing was charged", "purchase", "checkout", "add_payment_method"}},
 		{checkout.RefusalCardOtherMode, checkout.RefusalParams{CardBrand: "visa", CardLast4: "4242", Mode: "sandbox", ServerMode: "live"},
 			[]string{"(Visa •••• 4242) was put on file in sandbox mode and this server runs in live mode", "nothing was charged", "add_payment_method", "a card of live mode the default with set_default_payment_method"}},
+		{checkout.RefusalOrderOtherMode, checkout.RefusalParams{OrderID: "ord_1", Mode: "sandbox", ServerMode: "test"},
+			[]string{"Order ord_1 was placed in sandbox mode, and this server runs in test mode", "Nothing was canceled or refunded", "Only a server running in sandbox mode can cancel it", "cancel_order"}},
 		{checkout.RefusalSellerNotPurchasable, with(func(q *checkout.RefusalParams) { q.Mode = "test" }), []string{"in test mode"}},
 		{checkout.RefusalSellerMismatch, with(func(q *checkout.RefusalParams) { q.Quantity, q.AskedQuantity = 2, 3 }), []string{"quoted 2 × «", "instead of the 3 asked for"}},
 		{checkout.RefusalNoTotal, with(func(q *checkout.RefusalParams) { q.Quantity, q.Currency = 1, "USD" }), []string{"a total of $0.00 for 1 × «"}},

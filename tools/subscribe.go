@@ -65,7 +65,7 @@ type subscriptionView struct {
 	Seller        orderSeller   `json:"seller"`
 	Quantity      int           `json:"quantity"`
 	PricePerCycle price         `json:"price_per_cycle" jsonschema:"the seller's total for one cycle, as the person confirmed it: the items, delivery and tax"`
-	CycleCharges  *cycleCharges `json:"cycle_charges,omitempty" jsonschema:"what price_per_cycle is made of, as the seller quoted it at subscribing; absent when not known (subscribed before this was recorded, or since resumed at a new price)"`
+	CycleCharges  *cycleCharges `json:"cycle_charges,omitempty" jsonschema:"what price_per_cycle is made of, as the seller quoted it at subscribing or at the new price a resume confirmed; absent when not known (subscribed, or paused for a new price, before this was recorded)"`
 	Billing       billing       `json:"billing"`
 	PerYear       price         `json:"per_year" jsonschema:"what a year of cycles costs at this price"`
 	NextRenewal   string        `json:"next_renewal,omitempty" jsonschema:"when the next cycle is charged (RFC 3339); absent unless active"`
@@ -91,6 +91,21 @@ func (v subscriptionView) chargeText() string {
 		return fmt.Sprintf("%s (items %s, delivery %s, tax %s)", v.Billing.Display, ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
 	}
 	return v.Billing.Display + " (the seller's total: delivery and tax included)"
+}
+
+// newChargesText is " (items $36.00, delivery $5.99, tax $0.00)": what the seller's new
+// price of u, paused for a price increase, is made of; "" when not known.
+func newChargesText(u store.Subscription) string {
+	pr := checkout.PauseRefusal(u)
+	if pr == nil || pr.Code != checkout.RefusalPriceChanged {
+		return ""
+	}
+	items, delivery, tax := checkout.QuotedCharges(u)
+	if items == 0 {
+		return ""
+	}
+	m := func(a int64) string { return money.Money{Amount: a, Currency: pr.Params.Currency}.String() }
+	return fmt.Sprintf(" (items %s, delivery %s, tax %s)", m(items), m(delivery), m(tax))
 }
 
 // subscriptionOf shows u; otherMode (checkout's OtherMode) is why this server does not
@@ -336,6 +351,9 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	if ch := v.CycleCharges; ch != nil && v.NewPrice == nil {
 		fmt.Fprintf(&b, "Each cycle: items %s, delivery %s, tax %s\n", ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
 	}
+	if s := newChargesText(u); s != "" && v.NewPrice != nil {
+		fmt.Fprintf(&b, "Each cycle at the new price: %s\n", strings.Trim(s, " ()"))
+	}
 	if u.TrialDays > 0 && u.State == store.SubscriptionQuoted {
 		fmt.Fprintf(&b, "Free trial: %d days before the first charge\n", u.TrialDays)
 	}
@@ -380,7 +398,7 @@ func (t *Toolbox) subscribeResult(out checkout.SubscriptionOutcome, note string)
 	r := subscribeResult{Status: "subscribed", Mode: string(t.Checkout.Mode()), Subscription: v, FirstCharge: renewalOf(out.First)}
 	per := v.chargeText()
 	if v.NewPrice != nil {
-		per = v.NewPrice.Display + " " + everyText(checkout.Terms(u)) + " (was " + v.PricePerCycle.Display + ")"
+		per = v.NewPrice.Display + " " + everyText(checkout.Terms(u)) + newChargesText(u) + " (was " + v.PricePerCycle.Display + ")"
 	}
 	r.Summary = fmt.Sprintf("Subscribe to %d × %s from %s at %s, %s a year, paid with the card on file.", u.Quantity,
 		quoted(u.Title, titleCap), quoted(u.SellerName, sellerCap), per, v.PerYear.Display)
@@ -469,7 +487,11 @@ func (t *Toolbox) listSubscriptions(ctx context.Context, req mcp.CallToolRequest
 	}
 	text := "The person has no subscriptions." + t.unlessReadOnly(" Products with a billing interval can be subscribed to with subscribe.")
 	if len(subs) > 0 {
-		text = fmt.Sprintf("%d subscription(s):\n%s", len(subs), strings.TrimRight(b.String(), "\n"))
+		head := fmt.Sprintf("%d subscriptions:", len(subs))
+		if len(subs) == 1 {
+			head = "1 subscription:"
+		}
+		text = head + "\n" + strings.TrimRight(b.String(), "\n")
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(text)), nil
 }

@@ -505,7 +505,8 @@ func TestOrdersList(t *testing.T) {
 }
 
 // orders list shows the status a person reads: a completed order its seller refunded
-// or canceled as refunded (with how much) or canceled; and a multi-line order by its
+// or canceled as refunded (with how much) or canceled, one it refunded part of while
+// shipped as partially_refunded (with how much of what); and a multi-line order by its
 // first line's title and how many more lines it has, with the items in all.
 func TestOrdersListShowsRefundsAndLines(t *testing.T) {
 	db := adminDB(t)
@@ -527,6 +528,7 @@ func TestOrdersListShowsRefundsAndLines(t *testing.T) {
 	}{
 		{"Speaker", store.OrderUpdate{Status: store.SellerRefunded, Refunded: 12000, Source: store.SourceCancel}},
 		{"Cable", store.OrderUpdate{Status: store.SellerCanceled, Source: store.SourceSeller}},
+		{"Lamp", store.OrderUpdate{Status: store.SellerShipped, Refunded: 2500, Source: store.SourceSeller}},
 	} {
 		addOrder(t, s, ann.ID, tc.title, 12000, true)
 		o, err := s.OrderBySellerOrderID(ctx, ann.ID, "so_"+tc.title)
@@ -541,6 +543,7 @@ func TestOrdersListShowsRefundsAndLines(t *testing.T) {
 		{name: "all", args: []string{"orders", "list"}, stdout: []string{"refunded $120.00", "canceled", "Kettle and 2 more"}},
 		{name: "refunded", args: []string{"orders", "list", "--status", "refunded"}, stdout: []string{"Speaker"}},
 		{name: "canceled", args: []string{"orders", "list", "--status", "canceled"}, stdout: []string{"Cable"}},
+		{name: "partially_refunded", args: []string{"orders", "list", "--status", "partially_refunded"}, stdout: []string{"Lamp", "partially_refunded $25.00 of $120.00"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.check(t, env, ann.ID)
@@ -552,7 +555,7 @@ func TestOrdersListShowsRefundsAndLines(t *testing.T) {
 					if strings.Contains(l, "Kettle") && !regexp.MustCompile(`\s5\s`).MatchString(l) {
 						t.Errorf("the Kettle order's line does not count 5 items: %q", l)
 					}
-					if (strings.Contains(l, "Speaker") || strings.Contains(l, "Cable")) && strings.Contains(l, "completed") {
+					if (strings.Contains(l, "Speaker") || strings.Contains(l, "Cable") || strings.Contains(l, "Lamp")) && strings.Contains(l, "completed") {
 						t.Errorf("shown completed: %q", l)
 					}
 				}

@@ -205,7 +205,8 @@ func (r recovery) settle(ctx context.Context, last lingering) (lingering, error)
 	others.Held, others.OtherMode = 0, 0
 	if others != (checkout.RecoverReport{}) || left != last {
 		r.log.Info("settled unfinished purchases", "completed", rep.Completed, "failed", rep.Failed, "charged_no_order", rep.ChargedNoOrder, "unsettled", rep.Unsettled, "held", rep.Held,
-			"other_mode", rep.OtherMode, "mode", string(r.svc.Mode()), "cards_removed", rep.CardsRemoved, "cancel_asks_withdrawn", rep.AsksWithdrawn)
+			"other_mode", rep.OtherMode, "mode", string(r.svc.Mode()), "cards_removed", rep.CardsRemoved, "cancel_asks_withdrawn", rep.AsksWithdrawn,
+			"quotes_lapsed", rep.QuotesLapsed)
 	}
 	ren, err := r.svc.RenewDue(ctx)
 	if err != nil {

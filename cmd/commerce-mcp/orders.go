@@ -87,10 +87,11 @@ func ordersList(ctx context.Context, args []string, getenv func(string) string, 
 }
 
 // statusLabel is the order's status as the table shows it (store.Order.Shown), with
-// the amount refunded of a canceled or refunded order.
+// the amount refunded of a canceled, refunded or partially refunded order.
 func statusLabel(o store.Order) string {
-	st := string(o.Shown())
-	if (o.Shown() == store.OrderCanceled || o.Shown() == store.OrderRefunded) && o.Refunded > 0 {
+	shown := o.Shown()
+	st := string(shown)
+	if (shown == store.OrderCanceled || shown == store.OrderRefunded || shown == store.OrderPartiallyRefunded) && o.Refunded > 0 {
 		st += " " + money.Money{Amount: o.Refunded, Currency: o.Currency}.String()
 		if o.Refunded < o.Total {
 			st += " of " + money.Money{Amount: o.Total, Currency: o.Currency}.String()

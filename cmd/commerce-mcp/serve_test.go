@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/netip"
 	"os"
@@ -308,10 +309,19 @@ type recoveryShop struct {
 
 func newRecoveryShop(t *testing.T) recoveryShop {
 	t.Helper()
+	return newRecoveryShopLogging(t, &strings.Builder{}, "error")
+}
+
+// newRecoveryShopLogging is newRecoveryShop logging to w from level on, as serve logs.
+func newRecoveryShopLogging(t *testing.T, w io.Writer, level string) recoveryShop {
+	t.Helper()
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "c.db")
 	shop := recoveryShop{back: new(atomic.Int64)}
-	shop.log, _ = newLogger(&strings.Builder{}, "error")
+	var err error
+	if shop.log, err = newLogger(w, level); err != nil {
+		t.Fatal(err)
+	}
 	cat, err := openCatalog(ctx, db, true, shop.log)
 	if err != nil {
 		t.Fatal(err)

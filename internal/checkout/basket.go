@@ -676,7 +676,10 @@ func (s *Service) settleCheckout(ctx context.Context, c store.Checkout) (Checkou
 		settled := c.State != store.CheckoutOpen && c.State != store.CheckoutPaying
 		if c.State == store.CheckoutPaying {
 			out, err := s.endCheckout(ctx, &c, store.CheckoutPaying)
-			if err != nil || out.Status != CheckoutPending {
+			if err != nil || out.Status != CheckoutPending || Mode(c.Mode) != s.cfg.Mode {
+				// A checkout of another mode is paid and settled only by a server of
+				// that mode: this one has nothing to wait for, and says so at once
+				// (the checkout's Mode), as pending.
 				return out, err
 			}
 		}

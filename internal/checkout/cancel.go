@@ -135,6 +135,12 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	if o.Status == store.OrderFailed {
 		return CancelOutcome{}, refuse(RefusalOrderFailed, RefusalParams{OrderID: o.ID})
 	}
+	if ref, err := s.orderOtherMode(ctx, o); err != nil || ref != nil {
+		if err != nil {
+			return CancelOutcome{}, err
+		}
+		return CancelOutcome{}, ref
+	}
 	if err := s.fault("cancel_order_read"); err != nil {
 		return CancelOutcome{}, err
 	}
@@ -255,6 +261,28 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 		return s.stopBeforeCompletion(ctx, o, c)
 	}
 	return s.askSellerToCancel(ctx, o, c)
+}
+
+// orderOtherMode refuses to cancel order o when it was made in another mode than the
+// server runs in and its payment token was issued (a pending order past approval, a
+// completed or charged_no_order one): its token, Stripe account and seller are that
+// mode's, which this server must neither revoke through its own Stripe nor ask, and
+// nothing is recorded. A pending order whose token was never issued is stopped as
+// any server stops it (recovery fails it from any mode). Nil when o is this mode's.
+func (s *Service) orderOtherMode(ctx context.Context, o store.Order) (*Refusal, error) {
+	if o.Mode == "" || Mode(o.Mode) == s.cfg.Mode {
+		return nil, nil
+	}
+	if o.Status == store.OrderPending {
+		p, err := s.cfg.Store.Purchase(ctx, o.PurchaseID)
+		if err != nil {
+			return nil, err
+		}
+		if p.State == store.PurchaseOpen || p.State == store.PurchaseApproved {
+			return nil, nil
+		}
+	}
+	return refuse(RefusalOrderOtherMode, RefusalParams{OrderID: o.ID, Mode: Mode(o.Mode), ServerMode: s.cfg.Mode}), nil
 }
 
 // keepFresh calls touch every Config.ClaimBeat until the function it returns is

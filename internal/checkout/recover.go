@@ -54,6 +54,10 @@ type RecoverReport struct {
 	// (store.WithdrawDeadAsks): carried by a confirmation left to lapse, or left by a
 	// cancel that died.
 	AsksWithdrawn int
+	// QuotesLapsed counts quotes (a purchase's, or a cart checkout's) left to lapse
+	// with nobody confirming them, now ended as a late confirmation ends them
+	// (quote_expired) and their seller sessions canceled (endLapsedQuotes).
+	QuotesLapsed int
 }
 
 // Recover settles purchases that a crash (or a lost connection) left between
@@ -162,6 +166,7 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.AsksWithdrawn = n
 		}
 	}
+	rep.QuotesLapsed = s.endLapsedQuotes(ctx)
 	cs, err := s.cfg.Store.UnfinishedCheckouts(ctx, s.now().Add(-olderThan))
 	if err != nil {
 		return rep, err
@@ -184,6 +189,69 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 		rep.SalesCounted = sr.Counted
 	}
 	return rep, nil
+}
+
+// lapsedQuoteWindow is how far back recovery looks for quotes that lapsed with nobody
+// confirming them: every run (each minute, and at start) ends those lapsed since the
+// last; a seller lets a session it was never paid on lapse on its own within hours, so
+// an older quote's session is left to it. lapsedQuoteBatch bounds one run's work.
+const (
+	lapsedQuoteWindow = 24 * time.Hour
+	lapsedQuoteBatch  = 100
+)
+
+// endLapsedQuotes ends this mode's quotes that lapsed with nobody confirming them, as
+// a confirmation after the lapse would (refused quote_expired: a purchase quote
+// canceled, a cart checkout's seller orders failed and the checkout canceled), which
+// cancels their seller sessions at once (cancelSession: bounded by
+// Config.SessionCancelWait, a failure an ids-only warning) instead of leaving them
+// open until the sellers expire them. A quote of another mode is left for a server of
+// its mode: its sellers are not this server's to ask. It returns how many it ended.
+func (s *Service) endLapsedQuotes(ctx context.Context) int {
+	now := s.now()
+	ps, cs, err := s.cfg.Store.LapsedQuotes(ctx, now.Add(-lapsedQuoteWindow), now, lapsedQuoteBatch)
+	if err != nil {
+		s.cfg.Log.WarnContext(ctx, "lapsed quotes not ended yet; tried again at the next recovery", "err", err)
+		return 0
+	}
+	expired := func() *Refusal {
+		return refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
+	}
+	n := 0
+	for i := range ps {
+		p := &ps[i]
+		if Mode(p.Mode) != s.cfg.Mode {
+			continue
+		}
+		if err := s.cancelQuote(ctx, p, expired()); errors.As(err, new(*Refusal)) {
+			n++
+		} else if !errors.As(err, new(lostRace)) {
+			s.cfg.Log.WarnContext(ctx, "lapsed quote not ended yet", "purchase", p.ID, "err", err)
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		if Mode(c.Mode) != s.cfg.Mode {
+			continue
+		}
+		all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+		if err != nil {
+			s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
+			continue
+		}
+		var quoted []*store.Purchase
+		for j := range all {
+			if all[j].State == store.PurchaseQuoted {
+				quoted = append(quoted, &all[j])
+			}
+		}
+		if err := s.refuseCheckout(ctx, c, store.CheckoutQuoted, quoted, store.PurchaseQuoted, expired()); errors.As(err, new(*Refusal)) {
+			n++
+		} else if !errors.As(err, new(lostRace)) {
+			s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
+		}
+	}
+	return n
 }
 
 // recoverCheckout ends a checkout that a crash left open or paying once all its seller

@@ -321,7 +321,8 @@ func cmpMode(m checkout.Mode) checkout.Mode {
 // seller orders are left to a sandbox server (other mode), and the old checkout does
 // not hold the person's cart against a new checkout in test mode. That one goes on to
 // choose a card (here refused: the only card is a sandbox one) instead of answering
-// the old checkout, pending, for ever.
+// the old checkout, pending, for ever. The old checkout's key answers with it,
+// pending in sandbox mode, without waiting for what only a sandbox server settles.
 func TestOtherModeCheckoutDoesNotHoldCart(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t, envOpts{rules: &noLimits, config: func(c *checkout.Config) {
@@ -349,4 +350,11 @@ func TestOtherModeCheckoutDoesNotHoldCart(t *testing.T) {
 			out.Status, out.Checkout.ID, out.Checkout.State)
 	}
 	wantRefusal(t, err, checkout.RefusalCardOtherMode)
+	// The old checkout's own key answers with it as it stands, pending, in sandbox mode
+	// (which the words say), without waiting for what only a sandbox server settles.
+	old, err := test.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer, IdempotencyKey: "k1"})
+	if err != nil || old.Status != checkout.CheckoutPending || old.Checkout.Mode != string(checkout.ModeSandbox) {
+		t.Fatalf("the sandbox checkout's key on the test server = %s (mode %q), %v; want it pending, in sandbox mode",
+			old.Status, old.Checkout.Mode, err)
+	}
 }

@@ -76,6 +76,7 @@ const (
 	// before its seller completed it.
 	RefusalUnknownOrder          RefusalCode = "unknown_order"               // OrderID
 	RefusalOrderFailed           RefusalCode = "order_failed"                // OrderID: nothing to cancel, nothing was charged
+	RefusalOrderOtherMode        RefusalCode = "order_other_mode"            // OrderID, Mode (the order's), ServerMode: its payment and seller are another mode's; nothing canceled or refunded
 	RefusalCanceledByPerson      RefusalCode = "canceled_by_person"          // the order was stopped before the seller completed it
 	RefusalUnknownCancelConfirm  RefusalCode = "unknown_cancel_confirmation" // QuoteID (the confirmation id)
 	RefusalCancelConfirmExpired  RefusalCode = "cancel_confirmation_expired" // QuoteTTLSeconds
@@ -139,6 +140,12 @@ type RefusalParams struct {
 	Currency       string `json:"currency,omitempty"`
 	RulesCurrency  string `json:"rules_currency,omitempty"`
 	QuotedAmount   int64  `json:"quoted_amount,omitempty"`
+	// Subtotal, Shipping and Tax are, for a renewal's price_changed, what the seller's
+	// new total (Amount) is made of: the items, delivery and tax; 0s for a refusal
+	// recorded before they were kept.
+	Subtotal       int64  `json:"subtotal,omitempty"`
+	Shipping       int64  `json:"shipping,omitempty"`
+	Tax            int64  `json:"tax,omitempty"`
 	QuotedCurrency string `json:"quoted_currency,omitempty"`
 	Mode           Mode   `json:"mode,omitempty"`
 	ServerMode     Mode   `json:"server_mode,omitempty"` // for other_mode and card_other_mode: the mode the server runs in (Mode is the subscription's or card's)

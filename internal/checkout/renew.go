@@ -227,7 +227,8 @@ func (s *Service) renewSteps(ctx context.Context, p *store.Purchase, u store.Sub
 	}
 	if p.Total > u.Amount || p.Currency != u.Currency {
 		return Outcome{}, refuse(RefusalPriceChanged, RefusalParams{Seller: p.SellerName, Title: p.Title,
-			Amount: p.Total, Currency: p.Currency, QuotedAmount: u.Amount, QuotedCurrency: u.Currency})
+			Amount: p.Total, Currency: p.Currency, QuotedAmount: u.Amount, QuotedCurrency: u.Currency,
+			Subtotal: p.Subtotal, Shipping: p.Shipping, Tax: p.Tax})
 	}
 	return s.payAs(ctx, p, store.PurchaseOpen, rules, &store.Renewing{SubscriptionID: u.ID, Cycle: c.Cycle, Attempt: c.Attempt})
 }

@@ -212,6 +212,9 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 		u.NextDueAt = u.Anchor
 	} else { // a paused subscription resumed at the new price: its cycle is due now
 		u.NextDueAt = now
+		// What the new price is made of, as the seller quoted it then; 0s (not shown)
+		// when that pause did not record it.
+		u.Subtotal, u.Shipping, u.Tax = QuotedCharges(u)
 	}
 	u.State, u.PauseCode, u.PauseParams, u.ExpiresAt = store.SubscriptionActive, "", "{}", time.Time{}
 	if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); errors.Is(err, store.ErrStateChanged) {
@@ -290,6 +293,22 @@ func quotedPrice(u store.Subscription) (int64, string) {
 		return pr.Params.Amount, pr.Params.Currency
 	}
 	return u.Amount, u.Currency
+}
+
+// QuotedCharges is what the price u's pending quote asks the person to confirm
+// (quotedPrice: a paused subscription's new price, else its price) is made of — the
+// items, delivery and tax — as the seller quoted them; 0s when not known (a pause
+// recorded before they were kept) or when they do not add up to that price.
+func QuotedCharges(u store.Subscription) (subtotal, shipping, tax int64) {
+	if pr := PauseRefusal(u); pr != nil && pr.Code == RefusalPriceChanged {
+		subtotal, shipping, tax = pr.Params.Subtotal, pr.Params.Shipping, pr.Params.Tax
+	} else {
+		subtotal, shipping, tax = u.Subtotal, u.Shipping, u.Tax
+	}
+	if amount, _ := quotedPrice(u); subtotal <= 0 || subtotal+shipping+tax != amount {
+		return 0, 0, 0
+	}
+	return subtotal, shipping, tax
 }
 
 const (

@@ -1,0 +1,52 @@
+package tools
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/store"
+)
+
+// A checkout still being paid says truthfully who can settle it: one of this
+// server's mode is settled here (check get_order in a few minutes); one paid in
+// another mode waits for a server of that mode, which the words name, and says that
+// checking its lines out here would buy them again.
+func TestPendingCheckoutWordsByMode(t *testing.T) {
+	s := newStorefront(t) // a sandbox server
+	order := &store.Order{ID: "ord_1", Status: store.OrderPending}
+	p := store.Purchase{ID: "pur_1", SellerID: "northwind-outfitters", SellerName: "Northwind Outfitters", State: store.PurchaseTokenIssued,
+		SessionID: "cs_1", Subtotal: 4000, Total: 4000, Currency: "USD", CardBrand: "visa", CardLast4: "4242"}
+	for _, tc := range []struct {
+		name    string
+		mode    string
+		says    []string
+		notSays []string
+	}{
+		{name: "this mode", mode: "sandbox", says: []string{"Checkout under way", "the server settles them"}, notSays: []string{"waiting for a server"}},
+		{name: "another mode", mode: "test", says: []string{
+			"Checkout chk_1 was paid in test mode and is still waiting for a server of test mode",
+			"This server runs in sandbox mode and cannot settle it", "until a server in test mode runs on this database",
+			"nothing more will be charged by this server", "would buy them again, in sandbox mode"},
+			notSays: []string{"the server settles them"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := checkout.CheckoutOutcome{Status: checkout.CheckoutPending,
+				Checkout: store.Checkout{ID: "chk_1", CustomerID: s.tb.Customer, State: store.CheckoutPaying, Mode: tc.mode, Currency: "USD"},
+				Orders:   []checkout.SellerOrder{{Status: checkout.StatusPending, Purchase: p, Order: order}}}
+			res := s.tb.checkoutResult(context.Background(), out, "")
+			got := text(res)
+			for _, w := range tc.says {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q does not say %q", got, w)
+				}
+			}
+			for _, w := range tc.notSays {
+				if strings.Contains(got, w) {
+					t.Errorf("%q says %q", got, w)
+				}
+			}
+		})
+	}
+}
