@@ -144,9 +144,9 @@ func benchPageCache(cmd string, args []string) bool {
 
 // uncountedMemory reports whether the command cmd with args runs with SQLite not
 // counting the memory it allocates (sqlite.StopMemoryCount, before anything opens a
-// database; a process that opened one already keeps counting): import, whose bulk load
-// took about a fifth less CPU in the writer so, and bench import, whose floor of
-// building the full-text index must run as the import does. Every other command counts
+// database; a process that opened one already keeps counting): import, whose writer
+// takes a few percent less CPU so, and bench import, whose floor of building the
+// full-text index must run as the import does. Every other command counts
 // (bench scale and bench memory report SQLite's memory, sqlite.MemoryUsed).
 func uncountedMemory(cmd string, args []string) bool {
 	return cmd == "import" || (cmd == "bench" && len(args) > 0 && args[0] == "import")
