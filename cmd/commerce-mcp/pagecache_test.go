@@ -68,3 +68,30 @@ func TestBenchPageCache(t *testing.T) {
 		})
 	}
 }
+
+// TestUncountedMemory: import and bench import run with SQLite's memory uncounted (see
+// uncountedMemory); the commands that report SQLite's memory (bench scale, bench
+// memory's callers), serve and the rest count it.
+func TestUncountedMemory(t *testing.T) {
+	for _, tc := range []struct {
+		cmd  string
+		args []string
+		want bool
+	}{
+		{"import", []string{"--db", "shop.db", "feed.csv"}, true},
+		{"import", nil, true},
+		{"bench", []string{"import", "--feed", "1m.jsonl"}, true},
+		{"bench", []string{"scale"}, false},
+		{"bench", []string{"stdio"}, false},
+		{"bench", []string{"http"}, false},
+		{"bench", nil, false},
+		{"serve", nil, false},
+		{"gen-catalog", []string{"--products", "10"}, false},
+	} {
+		t.Run(strings.Join(append([]string{tc.cmd}, tc.args...), " "), func(t *testing.T) {
+			if got := uncountedMemory(tc.cmd, tc.args); got != tc.want {
+				t.Errorf("uncountedMemory = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -5,9 +5,9 @@ import "errors"
 // pageSize is the page size this project's databases have (SQLite's default).
 const pageSize = 4096
 
-// ErrStarted is SharePageCache's error when SQLite has started in this process
-// already: the page caches stay as they are.
-var ErrStarted = errors.New("sqlite: started already; the page caches cannot be given a shared buffer any more")
+// ErrStarted is the error of SharePageCache and StopMemoryCount when SQLite has
+// started in this process already: its process-wide settings stay as they are.
+var ErrStarted = errors.New("sqlite: started already; its process-wide settings (a shared page cache, counting memory) cannot change any more")
 
 // SharePageCache gives the page caches of all connections of this process one buffer
 // of bytes, allocated once, and reports why not when it cannot (it must be called
