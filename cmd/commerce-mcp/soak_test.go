@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,9 +52,10 @@ const (
 
 // The soak's made-up secrets and personal data: none may reach a server's output.
 const (
-	soakAgentKey    = "sk_test_soak_agent_7f3a9c"
-	soakConfirmKey  = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
-	soakSellerLine1 = "77 Chaoswood Lane"
+	soakAgentKey     = "sk_test_soak_agent_7f3a9c"
+	soakAgentAccount = "acct_soakagent"
+	soakConfirmKey   = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
+	soakSellerLine1  = "77 Chaoswood Lane"
 )
 
 // soakSeller is a reference seller process the soak starts.
@@ -188,15 +188,16 @@ func startAux(t *testing.T, exe string, env []string, args ...string) *auxProces
 
 // soakWorld is one seed's processes and files.
 type soakWorld struct {
-	dir, db    string
-	stripe     *auxProcess
-	sellers    []*auxProcess
-	servers    []*soakServer
-	tokens     map[string]string // customer id → bearer token
-	customers  []string
-	counts     soakCounts
-	serverArgs []string
-	serverEnv  []string
+	dir, db     string
+	stripeState string
+	stripe      *auxProcess
+	sellers     []*auxProcess
+	servers     []*soakServer
+	tokens      map[string]string // customer id → bearer token
+	customers   []string
+	counts      soakCounts
+	serverArgs  []string
+	serverEnv   []string
 }
 
 // soakServer is one commerce-mcp server of the soak, over its incarnations.
@@ -375,7 +376,7 @@ func newSoakWorld(t *testing.T, bin string) *soakWorld {
 	t.Helper()
 	ctx := context.Background()
 	w := &soakWorld{dir: t.TempDir(), tokens: map[string]string{}}
-	w.db = filepath.Join(w.dir, "shop.db")
+	w.db, w.stripeState = filepath.Join(w.dir, "shop.db"), filepath.Join(w.dir, "stripe-state.json")
 	testshop.WriteDemo(t, w.db)
 	// Plenty of stock, so that purchases go on to be paid rather than refused.
 	cat, err := sqlite.Open(ctx, w.db)
@@ -425,12 +426,12 @@ func newSoakWorld(t *testing.T, bin string) *soakWorld {
 	}
 	st.Close()
 
-	accounts := []string{soakAgentKey + "=acct_soakagent:profile_test_soakagent"}
+	accounts := []string{soakAgentKey + "=" + soakAgentAccount + ":profile_test_soakagent"}
 	for _, s := range soakSellers {
 		accounts = append(accounts, s.stripeKey+"="+s.account+":"+s.profile)
 	}
 	w.stripe = startAux(t, filepath.Join(bin, "stripe-sandbox"), []string{"STRIPE_SANDBOX_ACCOUNTS=" + strings.Join(accounts, " ")},
-		"--addr", "127.0.0.1:0", "--log-level", "debug")
+		"--addr", "127.0.0.1:0", "--log-level", "debug", "--state-file", w.stripeState)
 	var sellers []map[string]string
 	for _, s := range soakSellers {
 		p := startAux(t, filepath.Join(bin, "demo-seller"), []string{"DEMO_SELLER_API_KEY=" + s.apiKey, "STRIPE_SECRET_KEY=" + s.stripeKey},
@@ -696,8 +697,7 @@ func runSoak(t *testing.T, bin string, seed uint64, dur time.Duration) soakCount
 
 	snap := readSoakDB(t, w.db)
 	snap.charges = stripeCharges(t, w.stripe.url)
-	snap.tokens = stripeTokens(t, w.stripe.url, snap.tokenIDs())
-	snap.tokensIssued = issuedTokenCount(w.stripe.stderr.String())
+	snap.tokens = w.stripeTokens(t)
 	snap.secrets = []string{soakAgentKey, soakConfirmKey, "4242424242424242"}
 	snap.personal = []string{soakSellerLine1, store.DemoAddress.Line1}
 	for _, s := range soakSellers {
@@ -858,26 +858,30 @@ func stripeCharges(t *testing.T, base string) []soakCharge {
 	return out
 }
 
-// stripeTokens reads each issued token the database names from the emulator.
-func stripeTokens(t *testing.T, base string, ids []string) map[string]soakToken {
+// stripeTokens stops the emulator and reads every token it issued from its state
+// file (Stripe has no API listing them).
+func (w *soakWorld) stripeTokens(t *testing.T) map[string]soakToken {
 	t.Helper()
+	w.stripe.cmd.Process.Signal(os.Interrupt)
+	w.stripe.cmd.Wait()
+	b, err := os.ReadFile(w.stripeState)
+	if err != nil {
+		t.Fatalf("the emulator's state: %v\n%s", err, w.stripe.stderr.String())
+	}
+	var st struct {
+		Tokens []struct{ ID, Issuer, Status, DeactivatedReason string }
+	}
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
 	out := map[string]soakToken{}
-	for _, id := range ids {
-		var tok struct {
-			Status            string
-			DeactivatedReason string `json:"deactivated_reason"`
+	for _, tok := range st.Tokens {
+		if tok.Issuer == soakAgentAccount {
+			out[tok.ID] = soakToken{status: tok.Status, reason: tok.DeactivatedReason}
 		}
-		stripeGet(t, base+"/v1/shared_payment/issued_tokens/"+id, soakAgentKey, &tok)
-		out[id] = soakToken{status: tok.Status, reason: tok.DeactivatedReason}
 	}
 	return out
 }
-
-// issuedTokenRequest is the emulator's log line of a token issued (not replayed).
-var issuedTokenRequest = regexp.MustCompile(`(?m)stripe request method=POST path=/v1/shared_payment/issued_tokens status=200 duration=\S+$`)
-
-// issuedTokenCount counts the tokens the emulator issued, from its request log.
-func issuedTokenCount(log string) int { return len(issuedTokenRequest.FindAllString(log, -1)) }
 
 // readSoakDB reads the store's purchases, orders and subscription cycles.
 func readSoakDB(t *testing.T, db string) *soakSnapshot {
