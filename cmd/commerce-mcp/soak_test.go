@@ -190,6 +190,8 @@ func startAux(t *testing.T, exe string, env []string, args ...string) *auxProces
 type soakWorld struct {
 	dir, db     string
 	stripeState string
+	mu          sync.Mutex
+	adds        map[string]soakAdds // customer|product → units added to the cart
 	stripe      *auxProcess
 	sellers     []*auxProcess
 	servers     []*soakServer
@@ -375,7 +377,7 @@ func (p *soakProc) closeClients() {
 func newSoakWorld(t *testing.T, bin string) *soakWorld {
 	t.Helper()
 	ctx := context.Background()
-	w := &soakWorld{dir: t.TempDir(), tokens: map[string]string{}}
+	w := &soakWorld{dir: t.TempDir(), tokens: map[string]string{}, adds: map[string]soakAdds{}}
 	w.db, w.stripeState = filepath.Join(w.dir, "shop.db"), filepath.Join(w.dir, "stripe-state.json")
 	testshop.WriteDemo(t, w.db)
 	// Plenty of stock, so that purchases go on to be paid rather than refused.
@@ -501,6 +503,21 @@ func (w *soakWorld) call(ctx context.Context, s *soakServer, customer, tool stri
 	return soakCall{ok: true, isError: res.IsError, out: out}
 }
 
+// added records an add_to_cart of one unit: applied when it answered without error,
+// perhaps applied when the call was cut off.
+func (w *soakWorld) added(customer, product string, res soakCall) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	a := w.adds[customer+"|"+product]
+	switch {
+	case !res.ok:
+		a.unknown++
+	case !res.isError:
+		a.ok++
+	}
+	w.adds[customer+"|"+product] = a
+}
+
 // soakClient is one seeded client acting for one customer.
 type soakClient struct {
 	w        *soakWorld
@@ -541,7 +558,9 @@ func (c *soakClient) step(ctx context.Context) {
 		}
 	case r < 62:
 		for range 1 + c.rng.IntN(2) {
-			w.call(ctx, c.server(), c.customer, "add_to_cart", map[string]any{"product_id": c.pick(append(c.cheap, c.dear...)), "quantity": 1})
+			product := c.pick(append(c.cheap, c.dear...))
+			res := w.call(ctx, c.server(), c.customer, "add_to_cart", map[string]any{"product_id": product, "quantity": 1})
+			w.added(c.customer, product, res)
 		}
 		res := c.withRetry(ctx, "checkout", map[string]any{"idempotency_key": c.key("checkout")})
 		if q := res.str("quote_id"); q != "" && res.str("status") == "confirmation_required" {
@@ -698,6 +717,7 @@ func runSoak(t *testing.T, bin string, seed uint64, dur time.Duration) soakCount
 	snap := readSoakDB(t, w.db)
 	snap.charges = stripeCharges(t, w.stripe.url)
 	snap.tokens = w.stripeTokens(t)
+	snap.adds = w.adds
 	snap.secrets = []string{soakAgentKey, soakConfirmKey, "4242424242424242"}
 	snap.personal = []string{soakSellerLine1, store.DemoAddress.Line1}
 	for _, s := range soakSellers {
@@ -908,10 +928,27 @@ func readSoakDB(t *testing.T, db string) *soakSnapshot {
 		}
 	}
 	s := &soakSnapshot{}
-	q(`SELECT id, idem_key, state, session_id, token_id, total, failure_code, charged FROM purchases`, func(r interface{ Scan(...any) error }) error {
-		var p soakPurchase
-		err := r.Scan(&p.id, &p.key, &p.state, &p.session, &p.token, &p.total, &p.failure, &p.charged)
-		s.purchases = append(s.purchases, p)
+	q(`SELECT id, customer_id, idem_key, state, session_id, token_id, total, failure_code, charged, checkout_id, lines FROM purchases`,
+		func(r interface{ Scan(...any) error }) error {
+			var p soakPurchase
+			var lines string
+			if err := r.Scan(&p.id, &p.customer, &p.key, &p.state, &p.session, &p.token, &p.total, &p.failure, &p.charged, &p.checkout, &lines); err != nil {
+				return err
+			}
+			if lines != "" {
+				if err := json.Unmarshal([]byte(lines), &p.lines); err != nil {
+					return fmt.Errorf("purchase %s lines: %w", p.id, err)
+				}
+			}
+			s.purchases = append(s.purchases, p)
+			return nil
+		})
+	s.cartLines = map[string]int{}
+	q(`SELECT customer_id, product_id, quantity FROM cart_lines`, func(r interface{ Scan(...any) error }) error {
+		var c, p string
+		var n int
+		err := r.Scan(&c, &p, &n)
+		s.cartLines[c+"|"+p] = n
 		return err
 	})
 	q(`SELECT id, purchase_id, status, total FROM orders`, func(r interface{ Scan(...any) error }) error {

@@ -19,6 +19,8 @@ type soakSnapshot struct {
 	orders    []soakOrder
 	cycles    []soakCycle
 	carts     []soakCart
+	cartLines map[string]int      // customer|product → quantity in the cart
+	adds      map[string]soakAdds // customer|product → what the clients added
 	charges   []soakCharge
 	tokens    map[string]soakToken // every token the emulator issued, by id
 	outputs   []soakOutput
@@ -27,10 +29,18 @@ type soakSnapshot struct {
 }
 
 type soakPurchase struct {
-	id, key, state, session, token, failure string
-	total                                   int64
-	charged                                 bool
+	id, customer, key, state, session, token, failure, checkout string
+	total                                                       int64
+	charged                                                     bool
+	lines                                                       []struct {
+		ProductID string `json:"product_id"`
+		Quantity  int
+	}
 }
+
+// soakAdds is what the clients added of one product to one customer's cart: units
+// whose add_to_cart answered, and units whose call was cut off (applied or not).
+type soakAdds struct{ ok, unknown int }
 
 type soakOrder struct {
 	id, purchase, status string
@@ -193,6 +203,26 @@ func checkSoak(s *soakSnapshot) []string {
 		}
 	}
 
+	// Carts: what is in them and what checkouts bought from them is what was added.
+	bought := map[string]int{}
+	for _, p := range s.purchases {
+		if p.checkout != "" && p.state == string(store.PurchaseCompleted) {
+			for _, l := range p.lines {
+				bought[p.customer+"|"+l.ProductID] += l.Quantity
+			}
+		}
+	}
+	keys := slices.Collect(maps.Keys(s.adds))
+	keys = append(keys, slices.Collect(maps.Keys(s.cartLines))...)
+	keys = append(keys, slices.Collect(maps.Keys(bought))...)
+	slices.Sort(keys)
+	for _, k := range slices.Compact(keys) {
+		a, have := s.adds[k], s.cartLines[k]+bought[k]
+		if have < a.ok || have > a.ok+a.unknown {
+			bad("cart line %s: %d added (and %d perhaps), but %d in the cart and %d bought by checkouts", k, a.ok, a.unknown, s.cartLines[k], bought[k])
+		}
+	}
+
 	// Outputs: stdout over stdio is JSON-RPC only; no secret in any output.
 	for _, o := range s.outputs {
 		if o.stdio {
@@ -263,19 +293,27 @@ func TestSoakInvariants(t *testing.T) {
 				{id: "pur_1", key: "k1", state: "completed", session: "cs_1", token: "spt_aaaa1111", total: 1500, charged: true},
 				{id: "pur_2", key: "k2", state: "failed", session: "cs_2", token: "spt_bbbb2222", total: 900},
 				{id: "pur_3", key: "k3", state: "quoted", session: "cs_3", total: 4000},
+				{id: "pur_6", customer: "cus_demo", key: "chk_1/nw", state: "completed", checkout: "chk_1", session: "cs_6", token: "spt_ffff6666",
+					total: 500, lines: []struct {
+						ProductID string `json:"product_id"`
+						Quantity  int
+					}{{"p2", 1}}},
 				{id: "pur_4", key: "sub/sub_1/0/0", state: "completed", session: "cs_4", token: "spt_cccc3333", total: 2900, charged: true},
 			},
-			orders: []soakOrder{{id: "ord_1", purchase: "pur_1", status: "completed", total: 1500}, {id: "ord_2", purchase: "pur_2", status: "failed", total: 900},
+			orders: []soakOrder{{id: "ord_1", purchase: "pur_1", status: "completed", total: 1500}, {id: "ord_6", purchase: "pur_6", status: "completed", total: 500}, {id: "ord_2", purchase: "pur_2", status: "failed", total: 900},
 				{id: "ord_4", purchase: "pur_4", status: "completed", total: 2900}},
-			cycles: []soakCycle{{subscription: "sub_1", cycle: 0, state: "paid", order: "ord_4"}},
-			carts:  []soakCart{{customer: "cus_demo", checkout: "chk_1", checkoutState: "done"}},
+			cycles:    []soakCycle{{subscription: "sub_1", cycle: 0, state: "paid", order: "ord_4"}},
+			carts:     []soakCart{{customer: "cus_demo", checkout: "chk_1", checkoutState: "done"}},
+			cartLines: map[string]int{"cus_demo|p1": 2},
+			adds:      map[string]soakAdds{"cus_demo|p1": {ok: 2, unknown: 1}, "cus_demo|p2": {ok: 1}},
 			charges: []soakCharge{
 				{id: "pi_1", seller: "nw", status: "succeeded", session: "cs_1", amount: 1500, received: 1500},
 				{id: "pi_2", seller: "nw", status: "requires_payment_method", session: "cs_2", amount: 900},
 				{id: "pi_4", seller: "cy", status: "succeeded", session: "cs_4", amount: 2900, received: 2900},
+				{id: "pi_6", seller: "nw", status: "succeeded", session: "cs_6", amount: 500, received: 500},
 			},
 			tokens: map[string]soakToken{"spt_aaaa1111": {"deactivated", "consumed"}, "spt_bbbb2222": {"deactivated", "revoked"},
-				"spt_cccc3333": {"deactivated", "consumed"}},
+				"spt_cccc3333": {"deactivated", "consumed"}, "spt_ffff6666": {"deactivated", "consumed"}},
 			outputs: []soakOutput{{name: "stdio#1", stdio: true, killed: true,
 				stdout: `{"jsonrpc":"2.0","id":1,"result":{}}` + "\n" + `{"jsonrpc":"2.0","id":2,"res`,
 				stderr: "INF purchase completed order=ord_1 token=spt_…\n"}},
@@ -313,6 +351,10 @@ func TestSoakInvariants(t *testing.T) {
 			s.tokens["spt_dddd4444"] = soakToken{"deactivated", "consumed"}
 		}},
 		{name: "cart held by a dead checkout", want: "still paying", break_: func(s *soakSnapshot) { s.carts[0].checkoutState = "paying" }},
+		{name: "cart line lost", want: "cart line cus_demo|p1: 2 added", break_: func(s *soakSnapshot) { delete(s.cartLines, "cus_demo|p1") }},
+		{name: "cart line bought and kept", want: "cart line cus_demo|p2: 1 added", break_: func(s *soakSnapshot) { s.cartLines["cus_demo|p2"] = 1 }},
+		{name: "cart line with the add cut off applied", break_: func(s *soakSnapshot) { s.cartLines["cus_demo|p1"] = 3 }},
+		{name: "cart line doubled", want: "cart line cus_demo|p1: 2 added", break_: func(s *soakSnapshot) { s.cartLines["cus_demo|p1"] = 4 }},
 		{name: "stdout not JSON-RPC", want: "not JSON-RPC", break_: func(s *soakSnapshot) { s.outputs[0].stdout = "starting up\n" + s.outputs[0].stdout }},
 		{name: "cut line of a live process", want: "not JSON-RPC", break_: func(s *soakSnapshot) { s.outputs[0].killed = false }},
 		{name: "key in a log", want: "shows a secret", break_: func(s *soakSnapshot) { s.outputs[0].stderr += "key=sk_test_soak_agent_7f3a9c\n" }},
