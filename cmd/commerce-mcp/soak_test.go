@@ -771,6 +771,9 @@ func dumpSoak(t *testing.T, w *soakWorld) {
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "stripe.stderr"), []byte(w.stripe.stderr.String()), 0o600)
+	if b, err := os.ReadFile(w.stripeState); err == nil {
+		os.WriteFile(filepath.Join(dir, "stripe-state.json"), b, 0o600)
+	}
 	for i, p := range w.sellers {
 		os.WriteFile(filepath.Join(dir, soakSellers[i].id+".stderr"), []byte(p.stderr.String()), 0o600)
 	}
@@ -889,7 +892,11 @@ func (w *soakWorld) stripeTokens(t *testing.T) map[string]soakToken {
 		t.Fatalf("the emulator's state: %v\n%s", err, w.stripe.stderr.String())
 	}
 	var st struct {
-		Tokens []struct{ ID, Issuer, Status, DeactivatedReason string }
+		Tokens []struct {
+			ID, Issuer, Status, DeactivatedReason string
+			MaxAmount                             int64
+			ExpiresAt                             time.Time
+		}
 	}
 	if err := json.Unmarshal(b, &st); err != nil {
 		t.Fatal(err)
@@ -897,7 +904,7 @@ func (w *soakWorld) stripeTokens(t *testing.T) map[string]soakToken {
 	out := map[string]soakToken{}
 	for _, tok := range st.Tokens {
 		if tok.Issuer == soakAgentAccount {
-			out[tok.ID] = soakToken{status: tok.Status, reason: tok.DeactivatedReason}
+			out[tok.ID] = soakToken{status: tok.Status, reason: tok.DeactivatedReason, max: tok.MaxAmount, expires: tok.ExpiresAt.Unix()}
 		}
 	}
 	return out
@@ -928,12 +935,15 @@ func readSoakDB(t *testing.T, db string) *soakSnapshot {
 		}
 	}
 	s := &soakSnapshot{}
-	q(`SELECT id, customer_id, idem_key, state, session_id, token_id, total, failure_code, charged, checkout_id, lines FROM purchases`,
+	q(`SELECT id, customer_id, idem_key, state, session_id, token_id, total, failure_code, charged, checkout_id, lines, token_expires_at FROM purchases`,
 		func(r interface{ Scan(...any) error }) error {
 			var p soakPurchase
-			var lines string
-			if err := r.Scan(&p.id, &p.customer, &p.key, &p.state, &p.session, &p.token, &p.total, &p.failure, &p.charged, &p.checkout, &lines); err != nil {
+			var lines, expires string
+			if err := r.Scan(&p.id, &p.customer, &p.key, &p.state, &p.session, &p.token, &p.total, &p.failure, &p.charged, &p.checkout, &lines, &expires); err != nil {
 				return err
+			}
+			if at, err := time.Parse(time.RFC3339Nano, expires); err == nil {
+				p.tokenExpires = at.Unix()
 			}
 			if lines != "" {
 				if err := json.Unmarshal([]byte(lines), &p.lines); err != nil {

@@ -30,7 +30,7 @@ type soakSnapshot struct {
 
 type soakPurchase struct {
 	id, customer, key, state, session, token, failure, checkout string
-	total                                                       int64
+	total, tokenExpires                                         int64
 	charged                                                     bool
 	lines                                                       []struct {
 		ProductID string `json:"product_id"`
@@ -59,7 +59,10 @@ type soakCharge struct {
 	amount, received            int64
 }
 
-type soakToken struct{ status, reason string }
+type soakToken struct {
+	status, reason string
+	max, expires   int64 // max_amount, and expires_at in Unix seconds
+}
 
 type soakOutput struct {
 	name           string
@@ -166,7 +169,7 @@ func checkSoak(s *soakSnapshot) []string {
 	// Every payment token issued is used or revoked; every one the store names was issued.
 	for _, id := range slices.Sorted(maps.Keys(s.tokens)) {
 		if tok := s.tokens[id]; tok.status != "deactivated" {
-			bad("payment token of purchase %s is still %s", ownerOf(s.purchases, id), tok.status)
+			bad("payment token of purchase %s is still %s%s", ownerOf(s.purchases, id), tok.status, likelyOwner(s.purchases, id, tok))
 		}
 	}
 	for _, id := range s.tokenIDs() {
@@ -270,6 +273,21 @@ func ownerOf(ps []soakPurchase, token string) string {
 	return "(none: the store does not name it)"
 }
 
+// likelyOwner names the purchases that a token the store does not name may be of: those
+// with its amount and expiry.
+func likelyOwner(ps []soakPurchase, id string, tok soakToken) string {
+	if slices.ContainsFunc(ps, func(p soakPurchase) bool { return p.token == id }) {
+		return ""
+	}
+	var who []string
+	for _, p := range ps {
+		if p.total == tok.max && p.tokenExpires == tok.expires {
+			who = append(who, fmt.Sprintf("%s (%s, %s, %s)", p.id, p.key, p.state, p.failure))
+		}
+	}
+	return fmt.Sprintf(" (max %d, expires %d; issued for %v)", tok.max, tok.expires, who)
+}
+
 func purchaseOfOrder(s *soakSnapshot, order string) (soakPurchase, bool) {
 	for _, o := range s.orders {
 		if o.id == order {
@@ -312,8 +330,8 @@ func TestSoakInvariants(t *testing.T) {
 				{id: "pi_4", seller: "cy", status: "succeeded", session: "cs_4", amount: 2900, received: 2900},
 				{id: "pi_6", seller: "nw", status: "succeeded", session: "cs_6", amount: 500, received: 500},
 			},
-			tokens: map[string]soakToken{"spt_aaaa1111": {"deactivated", "consumed"}, "spt_bbbb2222": {"deactivated", "revoked"},
-				"spt_cccc3333": {"deactivated", "consumed"}, "spt_ffff6666": {"deactivated", "consumed"}},
+			tokens: map[string]soakToken{"spt_aaaa1111": {status: "deactivated", reason: "consumed"}, "spt_bbbb2222": {status: "deactivated", reason: "revoked"},
+				"spt_cccc3333": {status: "deactivated", reason: "consumed"}, "spt_ffff6666": {status: "deactivated", reason: "consumed"}},
 			outputs: []soakOutput{{name: "stdio#1", stdio: true, killed: true,
 				stdout: `{"jsonrpc":"2.0","id":1,"result":{}}` + "\n" + `{"jsonrpc":"2.0","id":2,"res`,
 				stderr: "INF purchase completed order=ord_1 token=spt_…\n"}},
@@ -343,12 +361,12 @@ func TestSoakInvariants(t *testing.T) {
 		{name: "token issued, not journaled, active", want: "purchase (none: the store does not name it) is still active", break_: func(s *soakSnapshot) {
 			s.tokens["spt_eeee5555"] = soakToken{status: "active"}
 		}},
-		{name: "token issued, not journaled, revoked", break_: func(s *soakSnapshot) { s.tokens["spt_eeee5555"] = soakToken{"deactivated", "revoked"} }},
+		{name: "token issued, not journaled, revoked", break_: func(s *soakSnapshot) { s.tokens["spt_eeee5555"] = soakToken{status: "deactivated", reason: "revoked"} }},
 		{name: "token named, never issued", want: "unknown to the emulator", break_: func(s *soakSnapshot) { delete(s.tokens, "spt_cccc3333") }},
 		{name: "cycle charged twice", want: "cycle sub_1/0 charged 2 times", break_: func(s *soakSnapshot) {
 			s.purchases = append(s.purchases, soakPurchase{id: "pur_5", key: "sub/sub_1/0/1", state: "completed", session: "cs_5", token: "spt_dddd4444", total: 2900})
 			s.charges = append(s.charges, soakCharge{id: "pi_5", status: "succeeded", session: "cs_5", amount: 2900, received: 2900})
-			s.tokens["spt_dddd4444"] = soakToken{"deactivated", "consumed"}
+			s.tokens["spt_dddd4444"] = soakToken{status: "deactivated", reason: "consumed"}
 		}},
 		{name: "cart held by a dead checkout", want: "still paying", break_: func(s *soakSnapshot) { s.carts[0].checkoutState = "paying" }},
 		{name: "cart line lost", want: "cart line cus_demo|p1: 2 added", break_: func(s *soakSnapshot) { delete(s.cartLines, "cus_demo|p1") }},

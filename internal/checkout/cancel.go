@@ -512,6 +512,13 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 			return CancelOutcome{}, err
 		}
 		if claimed {
+			if Mode(p.Mode) == s.cfg.Mode {
+				// As recovery does: the purchase's call may have been given its token
+				// and died before journaling it, leaving it to nobody; asking again
+				// with its idempotency key returns it, and it is revoked. A call still
+				// running journals it too late, loses the race and revokes it itself.
+				s.reissueAndRevoke(context.WithoutCancel(ctx), &p)
+			}
 			return s.stopped(ctx, o, c, &p)
 		}
 	}
