@@ -507,17 +507,22 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return CancelOutcome{}, err
 	}
 	if p.State == store.PurchaseApproved {
+		if Mode(p.Mode) == s.cfg.Mode {
+			// As recovery does: the purchase's call may have been issued its token
+			// and died before journaling it, leaving it to nobody. Asking again with
+			// its idempotency key returns it (or issues it, which the call then gets),
+			// and it is revoked — before the claim, so that a cancel killed in between
+			// leaves the purchase approved for recovery to do it again. A call still
+			// running then hands the seller a revoked token, or loses the race.
+			s.reissueAndRevoke(context.WithoutCancel(ctx), &p)
+		}
 		claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseApproved)
 		if err != nil {
 			return CancelOutcome{}, err
 		}
 		if claimed {
-			if Mode(p.Mode) == s.cfg.Mode {
-				// As recovery does: the purchase's call may have been given its token
-				// and died before journaling it, leaving it to nobody; asking again
-				// with its idempotency key returns it, and it is revoked. A call still
-				// running journals it too late, loses the race and revokes it itself.
-				s.reissueAndRevoke(context.WithoutCancel(ctx), &p)
+			if err := s.fault("cancel_claimed"); err != nil {
+				return CancelOutcome{}, err
 			}
 			return s.stopped(ctx, o, c, &p)
 		}

@@ -11,17 +11,22 @@ import (
 
 // TestTokenIssuedUnjournaled kills a purchase (the token_received fault) after Stripe
 // issued its token and before the journal named it, then lets what may come next on a
-// restarted server settle it: recovery alone, or the person's cancel_order before
-// recovery ran (the order pending, its purchase approved). Either way nothing is
-// charged, the order fails, and the token the store never named is revoked — nobody
-// else knows it is there (found by the cross-process soak, cmd/commerce-mcp TestSoak).
+// restarted server settle it: recovery, or the person's cancel_order before recovery
+// ran (the order pending, its purchase approved), each also killed just after it
+// failed the purchase (then recovery runs again on another restart). Every way,
+// nothing is charged, the order fails, and the token the store never named is revoked:
+// nobody else knows it is there (found by the cross-process soak, cmd/commerce-mcp
+// TestSoak: a cancel claimed the purchase of a call killed with its token issued).
 func TestTokenIssuedUnjournaled(t *testing.T) {
 	tests := []struct {
 		name   string
 		cancel bool
+		kill   string // the step at which the restarted server is killed too
 	}{
 		{name: "recovery settles it"},
+		{name: "recovery killed after failing it", kill: "recovered_approved"},
 		{name: "the person cancels before recovery", cancel: true},
+		{name: "the cancel killed after its claim", cancel: true, kill: "cancel_claimed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,15 +50,28 @@ func TestTokenIssuedUnjournaled(t *testing.T) {
 			if err != nil || len(orders) != 1 {
 				t.Fatalf("orders %+v, %v", orders, err)
 			}
-			e.cfg.Fault = nil
+			killed := false
+			e.cfg.Fault = func(step string) error {
+				if step == tt.kill {
+					killed = true
+					return errors.New("killed")
+				}
+				return nil
+			}
 			restarted := e.service()
+			cancel := checkout.CancelRequest{CustomerID: e.customer, OrderID: orders[0].ID, ConfirmVia: checkout.ViaQuoteID}
 			if tt.cancel {
-				out, err := restarted.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: orders[0].ID, ConfirmVia: checkout.ViaQuoteID})
-				if err != nil || out.Status != checkout.CancelStopped {
+				out, err := restarted.CancelOrder(ctx, cancel)
+				if tt.kill == "" && (err != nil || out.Status != checkout.CancelStopped) {
 					t.Fatalf("cancel = %+v, %v; want stopped", out.Status, err)
 				}
 			}
-			if _, err := restarted.Recover(ctx, 0); err != nil {
+			restarted.Recover(ctx, 0) // it fails when killed
+			if killed != (tt.kill != "") {
+				t.Fatalf("killed at %q: %v", tt.kill, killed)
+			}
+			e.cfg.Fault = nil
+			if _, err := e.service().Recover(ctx, 0); err != nil {
 				t.Fatal(err)
 			}
 			o, err := e.st.Order(ctx, e.customer, orders[0].ID)
