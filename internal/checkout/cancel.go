@@ -487,9 +487,10 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 // stopBeforeCompletion cancels a purchase that the seller has not completed. Its own
 // call (or recovery) may be moving it on at the same time, so every step acts only on
 // the state it read:
-//   - approved (no token yet): the purchase is claimed as failed first; the purchase's
-//     call then loses its race when it journals its token, revokes that token and never
-//     asks the seller to complete;
+//   - approved (no token journaled): a token the call may have been issued is asked for
+//     again and revoked (reissueAndRevoke: the call may have died with it), then the
+//     purchase is claimed as failed; a call still running then loses its race when it
+//     journals its token, or hands the seller a revoked one, and nothing is charged;
 //   - token_issued: the token is revoked first (so no charge can happen from then on; if
 //     that fails, nothing is changed), then the seller says whether it completed before,
 //     and for a session it did not complete (or no longer knows) Stripe says whether the
