@@ -245,6 +245,11 @@ func checkSoak(s *soakSnapshot) []string {
 				}
 			}
 		}
+		for _, crash := range []string{"WARNING: DATA RACE", "panic: ", "fatal error: "} {
+			if strings.Contains(o.stderr, crash) {
+				bad("%s's stderr shows %q", o.name, crash)
+			}
+		}
 		for i, out := range []string{o.stdout, o.stderr} {
 			for _, secret := range s.secrets {
 				if secret != "" && strings.Contains(out, secret) {
@@ -373,6 +378,8 @@ func TestSoakInvariants(t *testing.T) {
 		{name: "cart line bought and kept", want: "cart line cus_demo|p2: 1 added", break_: func(s *soakSnapshot) { s.cartLines["cus_demo|p2"] = 1 }},
 		{name: "cart line with the add cut off applied", break_: func(s *soakSnapshot) { s.cartLines["cus_demo|p1"] = 3 }},
 		{name: "cart line doubled", want: "cart line cus_demo|p1: 2 added", break_: func(s *soakSnapshot) { s.cartLines["cus_demo|p1"] = 4 }},
+		{name: "a panic", want: `shows "panic: "`, break_: func(s *soakSnapshot) { s.outputs[0].stderr += "panic: runtime error\n" }},
+		{name: "a data race", want: "DATA RACE", break_: func(s *soakSnapshot) { s.outputs[0].stderr += "WARNING: DATA RACE\n" }},
 		{name: "stdout not JSON-RPC", want: "not JSON-RPC", break_: func(s *soakSnapshot) { s.outputs[0].stdout = "starting up\n" + s.outputs[0].stdout }},
 		{name: "cut line of a live process", want: "not JSON-RPC", break_: func(s *soakSnapshot) { s.outputs[0].killed = false }},
 		{name: "key in a log", want: "shows a secret", break_: func(s *soakSnapshot) { s.outputs[0].stderr += "key=sk_test_soak_agent_7f3a9c\n" }},
