@@ -739,6 +739,11 @@ func runSoak(t *testing.T, bin string, seed uint64, dur time.Duration) soakCount
 	w.counts.charges, w.counts.purchases, w.counts.orders = len(snap.charges), len(snap.purchases), len(snap.orders)
 	problems := checkSoak(snap)
 	t.Logf("seed %d: %s; load %s", seed, w.counts.String(), loadAvg())
+	for _, p := range snap.purchases {
+		if p.held && !store.Terminal(store.PurchaseState(p.state)) {
+			t.Logf("seed %d: purchase %s (%s) waits as a possible hold (token_held): its token was revoked by an attempt whose own read came before a kill", seed, p.id, p.key)
+		}
+	}
 	for _, p := range problems {
 		t.Errorf("seed %d: %s", seed, p)
 	}
@@ -935,11 +940,12 @@ func readSoakDB(t *testing.T, db string) *soakSnapshot {
 		}
 	}
 	s := &soakSnapshot{}
-	q(`SELECT id, customer_id, idem_key, state, session_id, token_id, total, failure_code, charged, checkout_id, lines, token_expires_at FROM purchases`,
+	q(`SELECT id, customer_id, idem_key, state, session_id, token_id, total, failure_code, charged, checkout_id, lines, token_expires_at,
+		EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = 'token_held') FROM purchases`,
 		func(r interface{ Scan(...any) error }) error {
 			var p soakPurchase
 			var lines, expires string
-			if err := r.Scan(&p.id, &p.customer, &p.key, &p.state, &p.session, &p.token, &p.total, &p.failure, &p.charged, &p.checkout, &lines, &expires); err != nil {
+			if err := r.Scan(&p.id, &p.customer, &p.key, &p.state, &p.session, &p.token, &p.total, &p.failure, &p.charged, &p.checkout, &lines, &expires, &p.held); err != nil {
 				return err
 			}
 			if at, err := time.Parse(time.RFC3339Nano, expires); err == nil {
