@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"strings"
 	"time"
 
@@ -49,6 +51,7 @@ type config struct {
 	accounts        []account
 	multiCapture    bool
 	shutdownTimeout time.Duration
+	stateFile       string
 }
 
 // run is the whole program: main only adds signals and the exit code. It serves the
@@ -79,7 +82,39 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger.Info("stripe sandbox listening", "url", base, "accounts", len(cfg.accounts), "multi_capture", cfg.multiCapture)
 	fmt.Fprintln(stdout, "stripe-sandbox listening on", base)
-	return cli.ServeHTTP(ctx, ln, logRequests(sb, logger), cfg.shutdownTimeout, logger)
+	err = cli.ServeHTTP(ctx, ln, logRequests(sb, logger), cfg.shutdownTimeout, logger)
+	if cfg.stateFile != "" {
+		if werr := writeState(cfg.stateFile, sb); werr != nil {
+			return errors.Join(err, werr)
+		}
+	}
+	return err
+}
+
+// state is what --state-file holds: every token issued and every PaymentIntent made,
+// as the emulator's tests see them (stripesim's Tokens and PaymentIntents). Stripe
+// has no API listing issued tokens, so this is how a test across processes checks
+// that each was used or revoked.
+type state struct {
+	Tokens         []stripesim.Token         `json:"tokens"`
+	PaymentIntents []stripesim.PaymentIntent `json:"payment_intents"`
+}
+
+// writeState writes the emulator's state to path (mode 0600: it holds token ids),
+// through a temporary file renamed over it.
+func writeState(path string, sb *stripesim.Server) error {
+	b, err := json.Marshal(state{Tokens: sb.Tokens(), PaymentIntents: sb.PaymentIntents()})
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return fmt.Errorf("write the state file: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write the state file: %w", err)
+	}
+	return nil
 }
 
 // parseFlags reads the command line; it returns nil, nil after printing help.
@@ -94,6 +129,7 @@ func parseFlags(args []string, getenv func(string) string, stdout io.Writer) (*c
 	fs.BoolVar(&c.multiCapture, "multi-capture", false, "let a token be charged repeatedly up to its max_amount (default: single use, as Stripe)")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long to let requests finish on shutdown")
+	fs.StringVar(&c.stateFile, "state-file", "", "on shutdown, write every token and PaymentIntent (JSON, token ids included) to this `file`, for tests")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(fs, stdout)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -77,8 +79,9 @@ func TestRunServes(t *testing.T) {
 	var stderr syncbuf.Buffer
 	done := make(chan error, 1)
 	accounts := "sk_test_agentsecret=acct_agent:profile_test_agent sk_test_shopsecret=acct_shop:profile_test_shop"
+	stateFile := filepath.Join(t.TempDir(), "state.json")
 	go func() {
-		done <- run(ctx, []string{"--addr", "127.0.0.1:0"}, env(map[string]string{accountsEnv: accounts}), outW, &stderr)
+		done <- run(ctx, []string{"--addr", "127.0.0.1:0", "--state-file", stateFile}, env(map[string]string{accountsEnv: accounts}), outW, &stderr)
 		outW.Close()
 	}()
 	line, err := bufio.NewReader(outR).ReadString('\n')
@@ -117,6 +120,21 @@ func TestRunServes(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("run after cancel: %v", err)
+	}
+	// The state file shows the token issued, still active.
+	b, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st struct {
+		Tokens []struct{ ID, Issuer, Status string }
+	}
+	if err := json.Unmarshal(b, &st); err != nil || len(st.Tokens) != 1 || st.Tokens[0].ID != issued.ID ||
+		st.Tokens[0].Issuer != "acct_agent" || st.Tokens[0].Status != "active" {
+		t.Errorf("state file: %v %s", err, b)
+	}
+	if fi, err := os.Stat(stateFile); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("state file mode: %v %v", fi.Mode(), err)
 	}
 	logs := stderr.String()
 	for _, want := range []string{"account id=acct_agent profile=profile_test_agent", "stripe sandbox listening",

@@ -515,9 +515,10 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 // stopBeforeCompletion cancels a purchase that the seller has not completed. Its own
 // call (or recovery) may be moving it on at the same time, so every step acts only on
 // the state it read:
-//   - approved (no token yet): the purchase is claimed as failed first; the purchase's
-//     call then loses its race when it journals its token, revokes that token and never
-//     asks the seller to complete;
+//   - approved (no token journaled): a token the call may have been issued is asked for
+//     again and revoked (reissueAndRevoke: the call may have died with it), then the
+//     purchase is claimed as failed; a call still running then loses its race when it
+//     journals its token, or hands the seller a revoked one, and nothing is charged;
 //   - token_issued: the token is revoked first (so no charge can happen from then on; if
 //     that fails, nothing is changed), then the seller says whether it completed before,
 //     and for a session it did not complete (or no longer knows) Stripe says whether the
@@ -535,11 +536,23 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return CancelOutcome{}, err
 	}
 	if p.State == store.PurchaseApproved {
+		if Mode(p.Mode) == s.cfg.Mode {
+			// As recovery does: the purchase's call may have been issued its token
+			// and died before journaling it, leaving it to nobody. Asking again with
+			// its idempotency key returns it (or issues it, which the call then gets),
+			// and it is revoked — before the claim, so that a cancel killed in between
+			// leaves the purchase approved for recovery to do it again. A call still
+			// running then hands the seller a revoked token, or loses the race.
+			s.reissueAndRevoke(context.WithoutCancel(ctx), &p)
+		}
 		claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseApproved)
 		if err != nil {
 			return CancelOutcome{}, err
 		}
 		if claimed {
+			if err := s.fault("cancel_claimed"); err != nil {
+				return CancelOutcome{}, err
+			}
 			return s.stopped(ctx, o, c, &p)
 		}
 	}

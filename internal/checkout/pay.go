@@ -119,6 +119,9 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (
 		}
 		return Outcome{}, s.fail(ctx, p, store.PurchaseApproved, ref)
 	}
+	if err := s.fault("token_received"); err != nil {
+		return Outcome{}, err // as a process killed before it journaled the token: unknown to the store
+	}
 	p.TokenID, p.State = tok.ID, store.PurchaseTokenIssued
 	if err := s.cfg.Store.Advance(ctx, p, "token_issued", "", store.PurchaseApproved); err != nil {
 		// Unjournaled, the token is this call's alone to revoke, won or lost.

@@ -288,13 +288,21 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case store.PurchaseOpen:
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
 	case store.PurchaseApproved:
-		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
-		if err == nil && ownMode {
+		if ownMode {
 			// The token may have been issued just before the crash, unjournaled: asking
 			// again with the same idempotency key returns it, and then it is revoked.
-			// It never reached the seller (the journal would show it issued). Another
-			// mode's Stripe is not this server's to ask: such a token expires unused.
+			// It never reached the seller (the journal would show it issued). This comes
+			// before the purchase fails, so that a recovery killed in between leaves it
+			// approved, to be done again (a failed purchase is never looked at again).
+			// Another mode's Stripe is not this server's to ask: such a token expires
+			// unused.
 			s.reissueAndRevoke(ctx, p)
+		}
+		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
+		if err == nil {
+			if err := s.fault("recovered_approved"); err != nil {
+				return "", err
+			}
 		}
 		return store.PurchaseFailed, err
 	}
@@ -373,6 +381,9 @@ func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from stor
 	return nil
 }
 
+// reissueAndRevoke revokes the token p's call may have been issued without journaling
+// it: issuing again under p's idempotency key returns that token (or issues one, which
+// a call still running then gets), which is revoked. p keeps naming no token.
 func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
 	if !s.now().Before(p.TokenExpiresAt) {
 		return // any token issued has expired
@@ -392,8 +403,9 @@ func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
 	if err != nil {
 		return
 	}
-	p.TokenID = tok.ID
-	s.revoke(ctx, p)
+	q := *p // the purchase's row keeps naming no token
+	q.TokenID = tok.ID
+	s.revoke(ctx, &q)
 }
 
 // sessionOrNone treats a session the seller does not know (such as one from before a
