@@ -210,3 +210,24 @@ func (p *Prepared) Rows(names []string) ([]string, [][]float64) {
 	}
 	return ids, rows
 }
+
+// RankBy is Rank(w) with each candidate's score score(x) instead of the weighted sum, x
+// its features named in names (the other parameters, and the co-purchase places' order,
+// as w gives them).
+func (p *Prepared) RankBy(w map[string]float64, names []string, score func(x []float64) float64) []string {
+	p.Rank(w)
+	x := make([]float64, len(names))
+	for _, c := range p.r.cands {
+		if c.loaded {
+			for k, n := range names {
+				x[k] = *c.f.field(n)
+			}
+			c.score = score(x)
+		}
+	}
+	var ids []string
+	for _, c := range p.r.pick() {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}

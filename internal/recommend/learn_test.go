@@ -91,12 +91,17 @@ func (pw *preparedWorld) prepare(t testing.TB, cat *catalog.Catalog, input func(
 
 // lists ranks every prepared case with the weights w.
 func (pw *preparedWorld) lists(w map[string]float64) [][]int {
+	return pw.listsBy(func(p *recommend.Prepared) []string { return p.Rank(w) })
+}
+
+// listsBy ranks every prepared case with rank.
+func (pw *preparedWorld) listsBy(rank func(*recommend.Prepared) []string) [][]int {
 	out := make([][]int, len(pw.prep))
 	_ = forEachParallel(len(pw.prep), func(i int) error {
 		if pw.prep[i] == nil {
 			return nil
 		}
-		for _, id := range pw.prep[i].Rank(w) {
+		for _, id := range rank(pw.prep[i]) {
 			out[i] = append(out[i], pw.index[id])
 		}
 		return nil
@@ -107,9 +112,14 @@ func (pw *preparedWorld) lists(w map[string]float64) [][]int {
 // metrics is HitRate@10 and NDCG@10 of w on the prepared cases, and whether each
 // case was a hit.
 func (pw *preparedWorld) metrics(w map[string]float64) (evalMetrics, []bool) {
+	return pw.metricsBy(func(p *recommend.Prepared) []string { return p.Rank(w) })
+}
+
+// metricsBy is metrics with the rankings of rank.
+func (pw *preparedWorld) metricsBy(rank func(*recommend.Prepared) []string) (evalMetrics, []bool) {
 	var m evalMetrics
 	hit := make([]bool, len(pw.cases))
-	for i, l := range pw.lists(w) {
+	for i, l := range pw.listsBy(rank) {
 		m.add(l, pw.cases[i].targets)
 		hit[i] = hits(l, pw.cases[i].targets) > 0
 	}
@@ -526,10 +536,15 @@ type learnScore struct {
 // evaluateWorlds ranks every case of the worlds with w: the mean HitRate@10 and
 // NDCG@10, and a line of each world's HitRate@10 (and coverage).
 func evaluateWorlds(worlds []*preparedWorld, w map[string]float64) (learnScore, string) {
+	return evaluateWorldsBy(worlds, func(p *recommend.Prepared) []string { return p.Rank(w) })
+}
+
+// evaluateWorldsBy is evaluateWorlds with the rankings of rank.
+func evaluateWorldsBy(worlds []*preparedWorld, rank func(*recommend.Prepared) []string) (learnScore, string) {
 	var s learnScore
 	var line []string
 	for _, pw := range worlds {
-		m, hit := pw.metrics(w)
+		m, hit := pw.metricsBy(rank)
 		s.hit += m.hitRate() / float64(len(worlds))
 		s.ndcg += m.ndcgAt() / float64(len(worlds))
 		s.hits = append(s.hits, hit)

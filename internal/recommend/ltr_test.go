@@ -1,21 +1,18 @@
 package recommend_test
 
 import (
+	"cmp"
 	"fmt"
-	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
-
-// ltrTop is how many of a case's candidates, best committed score first, a listwise
-// fit sees (and every target among the rest).
-const ltrTop = 200
 
 // ltrCase is one case's candidates for a listwise fit: feature rows and which rows
 // are targets; weight is the case's share of the objective (each world counts once).
@@ -26,10 +23,10 @@ type ltrCase struct {
 }
 
 // ltrCases collects, from every case of the worlds for which keep(world, case) holds,
-// the ltrTop best candidates under w (and every target further down), with the features
-// named in names. Cases with no target among their candidates teach nothing and are
+// the top best candidates under w (and every target further down), with the terms
+// over the features named in names. Cases with no target among their candidates teach nothing and are
 // left out.
-func ltrCases(worlds []*preparedWorld, w map[string]float64, names []string, keep func(k, i int) bool) []ltrCase {
+func ltrCases(worlds []*preparedWorld, w map[string]float64, names []string, terms []ltrTerm, top int, keep func(k, i int) bool) []ltrCase {
 	var out []ltrCase
 	for k, pw := range worlds {
 		per := make([]*ltrCase, len(pw.cases))
@@ -42,8 +39,8 @@ func ltrCases(worlds []*preparedWorld, w map[string]float64, names []string, kee
 			var c ltrCase
 			for j, id := range ids {
 				target := pw.cases[i].targets[pw.index[id]]
-				if j < ltrTop || target {
-					c.rows = append(c.rows, rows[j])
+				if j < top || target {
+					c.rows = append(c.rows, expand(terms, rows[j]))
 					c.target = append(c.target, target)
 				}
 			}
@@ -70,8 +67,9 @@ func ltrCases(worlds []*preparedWorld, w map[string]float64, names []string, kee
 
 // fitListwise fits linear weights over the cases' features by the listwise logistic
 // (softmax) loss — minus the log of the targets' share of exp(score) over the case's
-// candidates — plus l2·|w|², by Adam from start. It returns the weights and the loss.
-func fitListwise(cases []ltrCase, start []float64, l2 float64, steps int) ([]float64, float64) {
+// candidates — plus l2·|w|² over the free weights, by Adam from start; a weight k with
+// free[k] false (nil: all free) keeps its start. It returns the weights and the loss.
+func fitListwise(cases []ltrCase, start []float64, free []bool, l2 float64, steps int) ([]float64, float64) {
 	d := len(start)
 	w := slices.Clone(start)
 	m, v := make([]float64, d), make([]float64, d)
@@ -114,6 +112,9 @@ func fitListwise(cases []ltrCase, start []float64, l2 float64, steps int) ([]flo
 			}
 		}
 		for k := range w {
+			if free != nil && !free[k] {
+				continue
+			}
 			loss += l2 * w[k] * w[k]
 			grad[k] += 2 * l2 * w[k]
 			m[k] = b1*m[k] + (1-b1)*grad[k]
@@ -144,24 +145,76 @@ func TestFitListwise(t *testing.T) {
 		}
 		cases = append(cases, c)
 	}
-	w, loss := fitListwise(cases, []float64{0, 0}, 0.01, 300)
+	w, loss := fitListwise(cases, []float64{0, 0}, nil, 0.01, 300)
 	if w[0] < 2 || math.Abs(w[1]) > w[0]/4 || loss > math.Log(20)/2 {
 		t.Errorf("fit: weights %v, loss %.3f (uniform %.3f)", w, loss, math.Log(20))
 	}
 }
 
-// TestLearnToRank fits the score's weights by a listwise logistic regression over the
-// candidates' features (learning to rank, instead of TestLearnWeights' coordinate
-// search on HitRate@10), on TestLearnWeights' tuning worlds — never a held-out part.
-// It first cross-fits (weights fitted on the even cases of every world, judged on the
-// odd ones, and the other way round), then fits on every case, and judges the fitted
-// weights and blends of them with the committed ones by the mean HitRate@10 of the
-// worlds, each against the committed weights with its paired noise (TestLearnWeights'
-// rule: kept only above it). RECOMMEND_LTR=1 runs it; RECOMMEND_LTR_L2 sets the
-// penalty (default 1e-4).
+// ltrTerm is a term of a fitted score: feature a, times feature b unless b < 0.
+type ltrTerm struct{ a, b int }
+
+// expand returns the terms' values for the features x.
+func expand(terms []ltrTerm, x []float64) []float64 {
+	out := make([]float64, len(terms))
+	for k, t := range terms {
+		out[k] = x[t.a]
+		if t.b >= 0 {
+			out[k] *= x[t.b]
+		}
+	}
+	return out
+}
+
+// TestLearnToRank fits the score by a listwise logistic regression over the candidates'
+// features (learning to rank, instead of TestLearnWeights' coordinate search on
+// HitRate@10) on TestLearnWeights' tuning worlds — never a held-out part. The score is
+// the committed weighted sum (every weight but text's and due's fitted; the evaluation
+// has no context and leaves out what was bought) and, with RECOMMEND_LTR_PAIRS (features
+// separated by commas), the products of every two of those features, squares included,
+// starting at 0. It first cross-fits (fitted on the even cases of every world, judged on
+// the odd ones, and the other way round), then fits on every case and judges the fit and
+// blends of it with the committed weights by the mean HitRate@10 of the worlds, each
+// against the committed weights with its paired noise (TestLearnWeights' rule: kept
+// only above it). The fit sees each case's best candidates under the committed weights,
+// as many as each number in RECOMMEND_LTR_TOPS (default "200"; 10 makes it a contest of
+// the targets against the list they are missing from), and every target among its
+// candidates. RECOMMEND_LTR=1 runs it; RECOMMEND_LTR_L2 sets the penalty (default 1e-4),
+// RECOMMEND_LTR_STEPS the steps (300).
 func TestLearnToRank(t *testing.T) {
 	if os.Getenv("RECOMMEND_LTR") == "" {
 		t.Skip("set RECOMMEND_LTR=1 to fit the weights by learning to rank on the tuning worlds")
+	}
+	names := recommend.WeightNames
+	var linear []ltrTerm
+	for k := range names {
+		linear = append(linear, ltrTerm{k, -1})
+	}
+	termSets := [][]ltrTerm{linear}
+	if spec := os.Getenv("RECOMMEND_LTR_PAIRS"); spec != "" {
+		var pairs []int
+		for _, n := range strings.Split(spec, ",") {
+			k := slices.Index(names, strings.TrimSpace(n))
+			if k < 0 {
+				t.Fatalf("no feature %q", n)
+			}
+			pairs = append(pairs, k)
+		}
+		withPairs := slices.Clone(linear)
+		for i, a := range pairs {
+			for _, b := range pairs[i:] {
+				withPairs = append(withPairs, ltrTerm{a, b})
+			}
+		}
+		termSets = append(termSets, withPairs)
+	}
+	var tops []int
+	for _, f := range strings.Split(cmp.Or(os.Getenv("RECOMMEND_LTR_TOPS"), "200"), ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tops = append(tops, n)
 	}
 	worlds := learnWorlds(t)
 	if t.Failed() {
@@ -173,64 +226,88 @@ func TestLearnToRank(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	steps := envInt(t, "RECOMMEND_LTR_STEPS", 300)
 	base := recommend.DefaultWeights()
 	base["coSlots"], base["catCap"], base["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha
-	names := slices.DeleteFunc(slices.Clone(recommend.WeightNames), func(n string) bool {
-		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
-	})
-	start := make([]float64, len(names))
-	for k, n := range names {
-		start[k] = base[n]
-	}
-	with := func(x []float64) map[string]float64 {
-		w := maps.Clone(base)
-		for k, n := range names {
-			w[n] = x[k]
-		}
-		return w
-	}
-	format := func(x []float64) string {
-		var b strings.Builder
-		for k, n := range names {
-			fmt.Fprintf(&b, "%s=%.3g,", n, x[k])
-		}
-		return b.String()
-	}
-	steps := envInt(t, "RECOMMEND_LTR_STEPS", 300)
 	ref, line := evaluateWorlds(worlds, base)
 	t.Logf("committed: HitRate@10 %.4f, NDCG@10 %.4f  %s", ref.hit, ref.ndcg, line)
+	for _, terms := range termSets {
+		for _, top := range tops {
+			t.Logf("%d terms, the %d best candidates and every target:", len(terms), top)
+			start := make([]float64, len(terms))
+			free := make([]bool, len(terms))
+			for k, tm := range terms {
+				if tm.b < 0 {
+					start[k] = base[names[tm.a]]
+				}
+				free[k] = names[tm.a] != "text" && names[tm.a] != "due"
+			}
+			by := func(coef []float64) func(*recommend.Prepared) []string {
+				return func(p *recommend.Prepared) []string {
+					return p.RankBy(base, names, func(x []float64) float64 {
+						var s float64
+						for k, v := range expand(terms, x) {
+							s += coef[k] * v
+						}
+						return s
+					})
+				}
+			}
+			format := func(coef []float64) string {
+				var b strings.Builder
+				for k, tm := range terms {
+					if !free[k] || coef[k] == 0 {
+						continue
+					}
+					n := names[tm.a]
+					if tm.b >= 0 {
+						n += "*" + names[tm.b]
+					}
+					fmt.Fprintf(&b, "%s=%.3g,", n, coef[k])
+				}
+				return b.String()
+			}
+			// The fitted score's ranking is Rank's when it is the committed weighted sum.
+			if same, _ := evaluateWorldsBy(worlds, by(start)); !slices.EqualFunc(same.hits, ref.hits, slices.Equal) {
+				t.Fatalf("RankBy with the committed weights: HitRate@10 %.4f, Rank %.4f", same.hit, ref.hit)
+			}
+			// Cross-fit: fitted on one half of every world's cases, judged on the other.
+			for fold := range 2 {
+				train := ltrCases(worlds, base, names, terms, top, func(_, i int) bool { return i%2 == fold })
+				coef, loss := fitListwise(train, start, free, l2, steps)
+				var held []*preparedWorld
+				for _, pw := range worlds {
+					held = append(held, pw.subset(func(i int) bool { return i%2 != fold }))
+				}
+				a, _ := evaluateWorlds(held, base)
+				b, l := evaluateWorldsBy(held, by(coef))
+				t.Logf("fold %d (%d cases, loss %.4f): on the other half %+.4f ±%.4f (committed %.4f)  %s  %s",
+					fold, len(train), loss, b.hit-a.hit, pairedNoise(b.hits, a.hits), a.hit, format(coef), l)
+			}
 
-	// Cross-fit: fitted on one half of every world's cases, judged on the other.
-	for fold := range 2 {
-		train := ltrCases(worlds, base, names, func(_, i int) bool { return i%2 == fold })
-		x, loss := fitListwise(train, start, l2, steps)
-		var held []*preparedWorld
-		for _, pw := range worlds {
-			held = append(held, pw.subset(func(i int) bool { return i%2 != fold }))
+			all := ltrCases(worlds, base, names, terms, top, func(int, int) bool { return true })
+			_, startLoss := fitListwise(all, start, free, l2, 0)
+			coef, loss := fitListwise(all, start, free, l2, steps)
+			t.Logf("fitted on %d cases: loss %.4f (committed weights %.4f): %s", len(all), loss, startLoss, format(coef))
+			// Blends with the committed weights, the fit scaled to their size.
+			var n0, n1 float64
+			for k := range coef {
+				if free[k] {
+					n0, n1 = n0+start[k]*start[k], n1+coef[k]*coef[k]
+				}
+			}
+			scale := math.Sqrt(n0 / n1)
+			for _, a := range []float64{0.25, 0.5, 0.75, 1} {
+				y := slices.Clone(start)
+				for k := range coef {
+					if free[k] {
+						y[k] = (1-a)*start[k] + a*scale*coef[k]
+					}
+				}
+				s, l := evaluateWorldsBy(worlds, by(y))
+				t.Logf("blend %.2f: HitRate@10 %.4f (%+.4f ±%.4f), NDCG@10 %.4f  %s  %s",
+					a, s.hit, s.hit-ref.hit, pairedNoise(s.hits, ref.hits), s.ndcg, format(y), l)
+			}
 		}
-		a, _ := evaluateWorlds(held, base)
-		b, l := evaluateWorlds(held, with(x))
-		t.Logf("fold %d (%d cases, loss %.4f): on the other half %+.4f ±%.4f (committed %.4f)  %s  %s",
-			fold, len(train), loss, b.hit-a.hit, pairedNoise(b.hits, a.hits), a.hit, format(x), l)
-	}
-
-	all := ltrCases(worlds, base, names, func(int, int) bool { return true })
-	_, startLoss := fitListwise(all, start, l2, 0)
-	x, loss := fitListwise(all, start, l2, steps)
-	t.Logf("fitted on %d cases: loss %.4f (committed weights %.4f): %s", len(all), loss, startLoss, format(x))
-	// Blends with the committed weights, the fitted ones scaled to their size.
-	var n0, n1 float64
-	for k := range x {
-		n0, n1 = n0+start[k]*start[k], n1+x[k]*x[k]
-	}
-	scale := math.Sqrt(n0 / n1)
-	for _, a := range []float64{0.25, 0.5, 0.75, 1} {
-		y := make([]float64, len(x))
-		for k := range x {
-			y[k] = (1-a)*start[k] + a*scale*x[k]
-		}
-		s, l := evaluateWorlds(worlds, with(y))
-		t.Logf("blend %.2f: HitRate@10 %.4f (%+.4f ±%.4f), NDCG@10 %.4f  %s  %s",
-			a, s.hit, s.hit-ref.hit, pairedNoise(s.hits, ref.hits), s.ndcg, format(y), l)
 	}
 }
