@@ -74,10 +74,10 @@ func fitListwise(cases []ltrCase, start []float64, free []bool, l2 float64, step
 	w := slices.Clone(start)
 	m, v := make([]float64, d), make([]float64, d)
 	const lr, b1, b2 = 0.05, 0.9, 0.999
-	var loss float64
-	for step := 1; step <= steps; step++ {
+	// Each round computes the loss and its gradient at w, then (but for the last) steps.
+	for step := 1; ; step++ {
 		grad := make([]float64, d)
-		loss = 0
+		var loss float64
 		for _, c := range cases {
 			scores := make([]float64, len(c.rows))
 			top := math.Inf(-1)
@@ -112,10 +112,17 @@ func fitListwise(cases []ltrCase, start []float64, free []bool, l2 float64, step
 			}
 		}
 		for k := range w {
+			if free == nil || free[k] {
+				loss += l2 * w[k] * w[k]
+			}
+		}
+		if step > steps {
+			return w, loss
+		}
+		for k := range w {
 			if free != nil && !free[k] {
 				continue
 			}
-			loss += l2 * w[k] * w[k]
 			grad[k] += 2 * l2 * w[k]
 			m[k] = b1*m[k] + (1-b1)*grad[k]
 			v[k] = b2*v[k] + (1-b2)*grad[k]*grad[k]
@@ -124,11 +131,10 @@ func fitListwise(cases []ltrCase, start []float64, free []bool, l2 float64, step
 			w[k] -= lr * mh / (math.Sqrt(vh) + 1e-8)
 		}
 	}
-	return w, loss
 }
 
-// TestFitListwise checks the fit on cases a single feature separates: its weight must
-// grow and the noise's stay small.
+// TestFitListwise checks the loss of equal scores (log of the candidates) and the fit on
+// cases a single feature separates: its weight must grow and the noise's stay small.
 func TestFitListwise(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var cases []ltrCase
@@ -144,6 +150,9 @@ func TestFitListwise(t *testing.T) {
 			c.target = append(c.target, j == i%20)
 		}
 		cases = append(cases, c)
+	}
+	if _, loss := fitListwise(cases, []float64{0, 0}, nil, 0.01, 0); math.Abs(loss-math.Log(20)) > 1e-9 {
+		t.Errorf("loss of equal scores over 20 candidates %.6f, want log 20 = %.6f", loss, math.Log(20))
 	}
 	w, loss := fitListwise(cases, []float64{0, 0}, nil, 0.01, 300)
 	if w[0] < 2 || math.Abs(w[1]) > w[0]/4 || loss > math.Log(20)/2 {
