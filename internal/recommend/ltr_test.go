@@ -281,7 +281,10 @@ func TestLearnToRank(t *testing.T) {
 				t.Fatalf("RankBy with the committed weights: HitRate@10 %.4f, Rank %.4f", same.hit, ref.hit)
 			}
 			// Cross-fit: fitted on one half of every world's cases, judged on the other.
-			for fold := range 2 * envInt(t, "RECOMMEND_LTR_CROSS", 1) {
+			for fold := range 2 {
+				if os.Getenv("RECOMMEND_LTR_CROSS") == "0" {
+					break
+				}
 				train := ltrCases(worlds, base, names, terms, top, func(_, i int) bool { return i%2 == fold })
 				coef, loss := fitListwise(train, start, free, l2, steps)
 				var held []*preparedWorld
