@@ -189,3 +189,45 @@ const CoAlpha = coAlphaDamping
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare
+
+// Rows returns the loaded candidates as last ranked, best score first: their ids and
+// the features named in names, in that order (a compact Candidates for fitting).
+func (p *Prepared) Rows(names []string) ([]string, [][]float64) {
+	var cs []*cand
+	for _, ref := range p.r.order {
+		if c := p.r.cands[ref]; c.loaded {
+			cs = append(cs, c)
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	ids, rows := make([]string, len(cs)), make([][]float64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+		rows[i] = make([]float64, len(names))
+		for k, n := range names {
+			rows[i][k] = *c.f.field(n)
+		}
+	}
+	return ids, rows
+}
+
+// RankBy is Rank(w) with each candidate's score score(x) instead of the weighted sum, x
+// its features named in names (the other parameters, and the co-purchase places' order,
+// as w gives them).
+func (p *Prepared) RankBy(w map[string]float64, names []string, score func(x []float64) float64) []string {
+	p.Rank(w)
+	x := make([]float64, len(names))
+	for _, c := range p.r.cands {
+		if c.loaded {
+			for k, n := range names {
+				x[k] = *c.f.field(n)
+			}
+			c.score = score(x)
+		}
+	}
+	var ids []string
+	for _, c := range p.r.pick() {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}

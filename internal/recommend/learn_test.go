@@ -91,12 +91,17 @@ func (pw *preparedWorld) prepare(t testing.TB, cat *catalog.Catalog, input func(
 
 // lists ranks every prepared case with the weights w.
 func (pw *preparedWorld) lists(w map[string]float64) [][]int {
+	return pw.listsBy(func(p *recommend.Prepared) []string { return p.Rank(w) })
+}
+
+// listsBy ranks every prepared case with rank.
+func (pw *preparedWorld) listsBy(rank func(*recommend.Prepared) []string) [][]int {
 	out := make([][]int, len(pw.prep))
 	_ = forEachParallel(len(pw.prep), func(i int) error {
 		if pw.prep[i] == nil {
 			return nil
 		}
-		for _, id := range pw.prep[i].Rank(w) {
+		for _, id := range rank(pw.prep[i]) {
 			out[i] = append(out[i], pw.index[id])
 		}
 		return nil
@@ -107,9 +112,14 @@ func (pw *preparedWorld) lists(w map[string]float64) [][]int {
 // metrics is HitRate@10 and NDCG@10 of w on the prepared cases, and whether each
 // case was a hit.
 func (pw *preparedWorld) metrics(w map[string]float64) (evalMetrics, []bool) {
+	return pw.metricsBy(func(p *recommend.Prepared) []string { return p.Rank(w) })
+}
+
+// metricsBy is metrics with the rankings of rank.
+func (pw *preparedWorld) metricsBy(rank func(*recommend.Prepared) []string) (evalMetrics, []bool) {
 	var m evalMetrics
 	hit := make([]bool, len(pw.cases))
-	for i, l := range pw.lists(w) {
+	for i, l := range pw.listsBy(rank) {
 		m.add(l, pw.cases[i].targets)
 		hit[i] = hits(l, pw.cases[i].targets) > 0
 	}
@@ -276,33 +286,9 @@ func TestLearnWeights(t *testing.T) {
 	if os.Getenv("RECOMMEND_LEARN") == "" {
 		t.Skip("set RECOMMEND_LEARN=1 to learn the weights on the validation split and other seeds")
 	}
-	seeds := []int{evalWorldSeed}
-	spec := os.Getenv("RECOMMEND_LEARN_SEEDS")
-	if spec == "" {
-		spec = "3,4"
-	}
-	for _, f := range strings.Split(spec, ",") {
-		s, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		seeds = append(seeds, s)
-	}
-	// The worlds are prepared in parallel subtests; once prepared, their candidates
-	// need no catalog, so the subtests' databases may go.
-	var quality []uint64
-	qspec := os.Getenv("RECOMMEND_LEARN_QUALITY")
-	if qspec == "" {
-		qspec = strconv.Itoa(evalSeed + 1)
-	}
-	if qspec != "none" {
-		for _, f := range strings.Split(qspec, ",") {
-			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			quality = append(quality, s)
-		}
+	worlds := learnWorlds(t)
+	if t.Failed() {
+		return
 	}
 	minGain := 1.0
 	if v := os.Getenv("RECOMMEND_LEARN_MIN_GAIN"); v != "" {
@@ -311,80 +297,8 @@ func TestLearnWeights(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Long-tail worlds: many more products for the same customers, so that thin
-	// co-purchase evidence is common (RECOMMEND_LEARN_LONGTAIL, seeds; "none" for none).
-	var longTail []uint64
-	lspec := os.Getenv("RECOMMEND_LEARN_LONGTAIL")
-	if lspec == "" {
-		lspec = strconv.Itoa(longTailSeed)
-	}
-	if lspec != "none" {
-		for _, f := range strings.Split(lspec, ",") {
-			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			longTail = append(longTail, s)
-		}
-	}
-	nPurchase := 2 * len(seeds)
-	worlds := make([]*preparedWorld, nPurchase+2*len(longTail)+len(quality))
-	t.Run("prepare", func(t *testing.T) {
-		for i, seed := range longTail {
-			for k, bare := range []bool{false, true} {
-				name := fmt.Sprintf("longtail-%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
-				t.Run(name, func(t *testing.T) {
-					t.Parallel()
-					e := newEvalSetupShape(t, worldShape{products: longTailProducts, customers: longTailCustomers, seed: seed, bare: bare})
-					worlds[nPurchase+2*i+k] = prepareWorld(t, name, e, func(evalCase) bool { return true })
-				})
-			}
-		}
-		for i, seed := range quality {
-			t.Run(fmt.Sprintf("quality/%d", seed), func(t *testing.T) {
-				t.Parallel()
-				worlds[nPurchase+2*len(longTail)+i] = prepareQualityWorld(t, seed, 2000)
-			})
-		}
-		for i, seed := range seeds {
-			for k, bare := range []bool{false, true} {
-				name := fmt.Sprintf("%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
-				t.Run(name, func(t *testing.T) {
-					t.Parallel()
-					e := newEvalSetupSeed(t, bare, seed)
-					pick := func(evalCase) bool { return true }
-					if seed == evalWorldSeed {
-						pick = func(c evalCase) bool { return c.validation }
-					}
-					worlds[2*i+k] = prepareWorld(t, name, e, pick)
-				})
-			}
-		}
-	})
-	if t.Failed() {
-		return
-	}
-	type score struct {
-		hit, ndcg float64
-		hits      [][]bool // per world, whether each case was a hit
-	}
-	evaluate := func(w map[string]float64) (score, string) {
-		var s score
-		var line []string
-		for _, pw := range worlds {
-			m, hit := pw.metrics(w)
-			s.hit += m.hitRate() / float64(len(worlds))
-			s.ndcg += m.ndcgAt() / float64(len(worlds))
-			s.hits = append(s.hits, hit)
-			l := fmt.Sprintf("%s %.4f", pw.name, m.hitRate())
-			if pw.e != nil {
-				l += fmt.Sprintf(" (coverage %.3f)", pw.e.coverage(m))
-			}
-			line = append(line, l)
-		}
-		return s, strings.Join(line, " ")
-	}
-	better := func(a, b score) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
+	evaluate := func(w map[string]float64) (learnScore, string) { return evaluateWorlds(worlds, w) }
+	better := func(a, b learnScore) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
 	w := recommend.DefaultWeights()
 	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha // and coHalfLifeDays, from DefaultWeights
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
@@ -526,4 +440,131 @@ func TestPairedNoise(t *testing.T) {
 			}
 		})
 	}
+}
+
+// learnWorlds prepares the tuning worlds of TestLearnWeights (see there) in parallel
+// subtests; once prepared, their candidates need no catalog. It never prepares a
+// held-out part, a seed kept for reporting or TestRecommendQuality's own shoppers.
+func learnWorlds(t *testing.T) []*preparedWorld {
+	seeds := []int{evalWorldSeed}
+	spec := os.Getenv("RECOMMEND_LEARN_SEEDS")
+	if spec == "" {
+		spec = "3,4"
+	}
+	for _, f := range strings.Split(spec, ",") {
+		s, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, s)
+	}
+	// The worlds are prepared in parallel subtests; once prepared, their candidates
+	// need no catalog, so the subtests' databases may go.
+	var quality []uint64
+	qspec := os.Getenv("RECOMMEND_LEARN_QUALITY")
+	if qspec == "" {
+		qspec = strconv.Itoa(evalSeed + 1)
+	}
+	if qspec != "none" {
+		for _, f := range strings.Split(qspec, ",") {
+			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			quality = append(quality, s)
+		}
+	}
+	// Long-tail worlds: many more products for the same customers, so that thin
+	// co-purchase evidence is common (RECOMMEND_LEARN_LONGTAIL, seeds; "none" for none).
+	var longTail []uint64
+	lspec := os.Getenv("RECOMMEND_LEARN_LONGTAIL")
+	if lspec == "" {
+		lspec = strconv.Itoa(longTailSeed)
+	}
+	if lspec != "none" {
+		for _, f := range strings.Split(lspec, ",") {
+			s, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			longTail = append(longTail, s)
+		}
+	}
+	nPurchase := 2 * len(seeds)
+	worlds := make([]*preparedWorld, nPurchase+2*len(longTail)+len(quality))
+	t.Run("prepare", func(t *testing.T) {
+		for i, seed := range longTail {
+			for k, bare := range []bool{false, true} {
+				name := fmt.Sprintf("longtail-%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					e := newEvalSetupShape(t, worldShape{products: longTailProducts, customers: longTailCustomers, seed: seed, bare: bare})
+					worlds[nPurchase+2*i+k] = prepareWorld(t, name, e, func(evalCase) bool { return true })
+				})
+			}
+		}
+		for i, seed := range quality {
+			t.Run(fmt.Sprintf("quality/%d", seed), func(t *testing.T) {
+				t.Parallel()
+				worlds[nPurchase+2*len(longTail)+i] = prepareQualityWorld(t, seed, 2000)
+			})
+		}
+		for i, seed := range seeds {
+			for k, bare := range []bool{false, true} {
+				name := fmt.Sprintf("%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed)
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					e := newEvalSetupSeed(t, bare, seed)
+					pick := func(evalCase) bool { return true }
+					if seed == evalWorldSeed {
+						pick = func(c evalCase) bool { return c.validation }
+					}
+					worlds[2*i+k] = prepareWorld(t, name, e, pick)
+				})
+			}
+		}
+	})
+	return worlds
+}
+
+// learnScore is a weighting's figures over the tuning worlds, each world counting once.
+type learnScore struct {
+	hit, ndcg float64
+	hits      [][]bool // per world, whether each case was a hit
+}
+
+// evaluateWorlds ranks every case of the worlds with w: the mean HitRate@10 and
+// NDCG@10, and a line of each world's HitRate@10 (and coverage).
+func evaluateWorlds(worlds []*preparedWorld, w map[string]float64) (learnScore, string) {
+	return evaluateWorldsBy(worlds, func(p *recommend.Prepared) []string { return p.Rank(w) })
+}
+
+// evaluateWorldsBy is evaluateWorlds with the rankings of rank.
+func evaluateWorldsBy(worlds []*preparedWorld, rank func(*recommend.Prepared) []string) (learnScore, string) {
+	var s learnScore
+	var line []string
+	for _, pw := range worlds {
+		m, hit := pw.metricsBy(rank)
+		s.hit += m.hitRate() / float64(len(worlds))
+		s.ndcg += m.ndcgAt() / float64(len(worlds))
+		s.hits = append(s.hits, hit)
+		l := fmt.Sprintf("%s %.4f", pw.name, m.hitRate())
+		if pw.e != nil {
+			l += fmt.Sprintf(" (coverage %.3f)", pw.e.coverage(m))
+		}
+		line = append(line, l)
+	}
+	return s, strings.Join(line, " ")
+}
+
+// subset is pw with only the cases i for which keep(i) holds.
+func (pw *preparedWorld) subset(keep func(i int) bool) *preparedWorld {
+	out := &preparedWorld{name: pw.name, e: pw.e, index: pw.index}
+	for i := range pw.cases {
+		if keep(i) {
+			out.cases = append(out.cases, pw.cases[i])
+			out.prep = append(out.prep, pw.prep[i])
+		}
+	}
+	return out
 }
