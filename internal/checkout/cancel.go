@@ -550,6 +550,12 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	completedMeanwhile := refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
 	switch p.State {
 	case store.PurchaseTokenIssued:
+		if Mode(p.Mode) != s.cfg.Mode {
+			// Its token was issued since orderOtherMode read it approved (by the
+			// server of its mode, which is running): revoking it, asking its seller
+			// and Stripe are that server's, not this one's. Nothing is canceled.
+			return s.refuseStop(ctx, o, c, refuse(RefusalOrderOtherMode, RefusalParams{OrderID: o.ID, Mode: Mode(p.Mode), ServerMode: s.cfg.Mode}))
+		}
 	case store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case store.PurchaseChargedNoOrder:
