@@ -205,11 +205,12 @@ const (
 // canceled, a cart checkout's seller orders failed and the checkout canceled), which
 // cancels their seller sessions at once (cancelSession: bounded by
 // Config.SessionCancelWait, a failure an ids-only warning) instead of leaving them
-// open until the sellers expire them. A quote of another mode is left for a server of
-// its mode: its sellers are not this server's to ask. It returns how many it ended.
+// open until the sellers expire them. A quote of another mode is not read (it is left
+// for a server of its mode: its sellers are not this server's to ask). It returns how
+// many it ended.
 func (s *Service) endLapsedQuotes(ctx context.Context) int {
 	now := s.now()
-	ps, cs, err := s.cfg.Store.LapsedQuotes(ctx, now.Add(-lapsedQuoteWindow), now, lapsedQuoteBatch)
+	ps, cs, err := s.cfg.Store.LapsedQuotes(ctx, string(s.cfg.Mode), now.Add(-lapsedQuoteWindow), now, lapsedQuoteBatch)
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "lapsed quotes not ended yet; tried again at the next recovery", "err", err)
 		return 0
@@ -220,9 +221,6 @@ func (s *Service) endLapsedQuotes(ctx context.Context) int {
 	n := 0
 	for i := range ps {
 		p := &ps[i]
-		if Mode(p.Mode) != s.cfg.Mode {
-			continue
-		}
 		if err := s.cancelQuote(ctx, p, expired()); errors.As(err, new(*Refusal)) {
 			n++
 		} else if !errors.As(err, new(lostRace)) {
@@ -231,9 +229,6 @@ func (s *Service) endLapsedQuotes(ctx context.Context) int {
 	}
 	for i := range cs {
 		c := &cs[i]
-		if Mode(c.Mode) != s.cfg.Mode {
-			continue
-		}
 		all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
 		if err != nil {
 			s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
