@@ -527,16 +527,17 @@ func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, e
 // holds them together.
 const (
 	lapsedQuotesQuery = `SELECT ` + purchaseColumns + ` FROM purchases
-	WHERE state = 'quoted' AND checkout_id = '' AND expires_at > ? AND expires_at <= ? ORDER BY expires_at LIMIT ?`
-	lapsedCheckoutsQuery = checkoutColumns + ` WHERE state = 'quoted' AND expires_at > ? AND expires_at <= ? ORDER BY expires_at LIMIT ?`
+	WHERE state = 'quoted' AND checkout_id = '' AND mode = ? AND expires_at > ? AND expires_at <= ? ORDER BY expires_at LIMIT ?`
+	lapsedCheckoutsQuery = checkoutColumns + ` WHERE state = 'quoted' AND mode = ? AND expires_at > ? AND expires_at <= ? ORDER BY expires_at LIMIT ?`
 )
 
-// LapsedQuotes returns the quotes still waiting for the person's confirmation whose
-// expiry is in (since, before]: purchases outside a cart, and cart checkouts, oldest
-// expiry first, at most limit of each. Nobody confirmed them in time, so nothing of
-// theirs will be paid.
-func (s *Store) LapsedQuotes(ctx context.Context, since, before time.Time, limit int) ([]Purchase, []Checkout, error) {
-	rows, err := s.db.QueryContext(ctx, lapsedQuotesQuery, encodeTime(since), encodeTime(before), limit)
+// LapsedQuotes returns the quotes of mode still waiting for the person's confirmation
+// whose expiry is in (since, before]: purchases outside a cart, and cart checkouts,
+// oldest expiry first, at most limit of each. Nobody confirmed them in time, so
+// nothing of theirs will be paid. Another mode's quotes are not read, so however many
+// of them a server of that mode left they never take this mode's places in limit.
+func (s *Store) LapsedQuotes(ctx context.Context, mode string, since, before time.Time, limit int) ([]Purchase, []Checkout, error) {
+	rows, err := s.db.QueryContext(ctx, lapsedQuotesQuery, mode, encodeTime(since), encodeTime(before), limit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("lapsed quotes: %w", err)
 	}
@@ -553,7 +554,7 @@ func (s *Store) LapsedQuotes(ctx context.Context, since, before time.Time, limit
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("lapsed quotes: %w", err)
 	}
-	rows, err = s.db.QueryContext(ctx, lapsedCheckoutsQuery, encodeTime(since), encodeTime(before), limit)
+	rows, err = s.db.QueryContext(ctx, lapsedCheckoutsQuery, mode, encodeTime(since), encodeTime(before), limit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("lapsed checkout quotes: %w", err)
 	}

@@ -56,6 +56,10 @@ func (o Order) Shown() OrderStatus {
 	return OrderCompleted
 }
 
+// StaysPaid is what of o's total the seller has not refunded (never below zero): what
+// a cancellation of a completed order still asks to have refunded.
+func (o Order) StaysPaid() int64 { return max(o.Total-o.Refunded, 0) }
+
 // shownStatusSQL is Order.Shown over the orders table's columns.
 const shownStatusSQL = `(CASE WHEN status <> 'completed' THEN status
 	WHEN seller_status IN ('canceled', 'refunded') THEN seller_status

@@ -58,9 +58,9 @@ func TestLapsedQuotesReadTheirIndexes(t *testing.T) {
 		{"checkouts", lapsedCheckoutsQuery, "checkouts_quoted"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			plan := planSteps(t, tc.query, "2026-01-01", "2026-01-02", 100)
-			if len(plan) != 1 || !strings.Contains(plan[0], tc.index) {
-				t.Errorf("query plan %q, want a search of %s", plan, tc.index)
+			plan := planSteps(t, tc.query, "test", "2026-01-01", "2026-01-02", 100)
+			if len(plan) != 1 || !strings.Contains(plan[0], tc.index) || !strings.Contains(plan[0], "mode=?") {
+				t.Errorf("query plan %q, want a search of %s by mode", plan, tc.index)
 			}
 		})
 	}

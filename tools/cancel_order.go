@@ -39,7 +39,7 @@ func (t *Toolbox) cancelOrderTool() server.ServerTool {
 			mcp.WithDescription(`Cancel one of the person's orders, or ask its seller to cancel and refund it. Only call it when the person has clearly asked to cancel this order.
 
 - An order still being paid (status pending) is stopped: its payment authorisation is revoked and the seller's checkout canceled, so nothing is charged. Result status "canceled".
-- A paid order (status completed) is sent to the seller as a cancellation request; a seller that accepts cancels it and refunds the full payment. Result status "refunded". Sellers may refuse (a delivered order must be returned instead).
+- A paid order (status completed or partially_refunded) is sent to the seller as a cancellation request; a seller that accepts cancels it and refunds what stays paid (the full payment, less what it refunded already). Result status "refunded". Sellers may refuse (a delivered order must be returned instead). An order refunded already (status refunded) answers "refunded" at once.
 - status "confirmation_required": the refund is above the amount the person pre-approved for purchases. Show them the summary exactly, and only if they say yes call cancel_order again with the same order_id and confirmation_id. Clients that support it ask the person in a dialog instead.
 - status "ask_seller": this seller takes no cancellation requests through this server; give the person support_url (or the seller's name) to ask the seller.
 - An order whose seller has no order while Stripe shows the card charged (status charged_no_order) cannot be canceled here; the error says so and whom to ask for a refund.
@@ -98,6 +98,15 @@ func (t *Toolbox) cancelOrder(ctx context.Context, req mcp.CallToolRequest) (*mc
 	return t.cancelResult(ctx, out, ""), nil
 }
 
+// refundedAlready says, for an order the seller refunded part of already, that the
+// refund asked is what stays paid of its total; "" for any other.
+func refundedAlready(o store.Order) string {
+	if o.Refunded <= 0 || o.StaysPaid() == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (what stays paid of %s: %s came back already)", fmtMoney(o.Total, o.Currency), fmtMoney(o.Refunded, o.Currency))
+}
+
 // cancelDialog asks the person to confirm a cancellation; the facts come from the
 // server's records, seller text is quoted.
 func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
@@ -107,7 +116,7 @@ func cancelDialog(out checkout.CancelOutcome) mcp.ElicitationParams {
 	fmt.Fprintf(&b, "Order: %s\n", o.ID)
 	b.WriteString("Items:\n" + viewOf(o, nil).dialogItems())
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(o.SellerName, sellerCap))
-	fmt.Fprintf(&b, "Refund asked: %s to %s\n", fmtMoney(o.Total, o.Currency), CardName(o.CardBrand, o.CardLast4))
+	fmt.Fprintf(&b, "Refund asked: %s to %s%s\n", fmtMoney(o.StaysPaid(), o.Currency), CardName(o.CardBrand, o.CardLast4), refundedAlready(o))
 	if checkout.Mode(o.Mode) == checkout.ModeSandbox {
 		b.WriteString("Mode: sandbox (no real money moves)\n")
 	}
@@ -208,9 +217,13 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 		// What the seller says it refunded, never more than the order was charged.
 		refunded := priceOf(money.Money{Amount: min(max(o.Refunded, out.Cancellation.Refunded), o.Total), Currency: o.Currency})
 		r.Summary = fmt.Sprintf("The seller canceled %s and refunded %s to %s.", what, refunded.Display, CardName(o.CardBrand, o.CardLast4))
+		if o.SellerStatus != store.SellerCanceled && o.SellerStatus != store.SellerRefunded {
+			// All of it came back while the order stood (a return, say): not canceled.
+			r.Summary = fmt.Sprintf("The seller refunded %s to %s already, all of %s: nothing is left to cancel.", refunded.Display, CardName(o.CardBrand, o.CardLast4), what)
+		}
 	case checkout.CancelConfirmationRequired:
 		r.ConfirmationID, r.ExpiresAt = out.Cancellation.ID, out.Cancellation.ExpiresAt.UTC().Format(time.RFC3339)
-		r.Summary = fmt.Sprintf("Cancel %s and ask the seller to refund %s to %s.", what, fmtMoney(o.Total, o.Currency), CardName(o.CardBrand, o.CardLast4))
+		r.Summary = fmt.Sprintf("Cancel %s and ask the seller to refund %s to %s%s.", what, fmtMoney(o.StaysPaid(), o.Currency), CardName(o.CardBrand, o.CardLast4), refundedAlready(o))
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call cancel_order with order_id \"" + o.ID + "\" and confirmation_id \"" + r.ConfirmationID + "\". If they do not agree, do nothing: the order stays as it is.")
 	case checkout.CancelAskSeller:
 		r.SupportURL = out.SupportURL

@@ -206,7 +206,9 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 		if err != nil {
 			return CancelOutcome{}, err
 		}
-		if rules.NeedsConfirmation(o.Total) {
+		// What is asked back is what stays paid: part of a partly refunded order
+		// came back already.
+		if rules.NeedsConfirmation(o.StaysPaid()) {
 			via := r.ConfirmVia
 			if via != ViaElicitation {
 				via = ViaQuoteID
@@ -414,12 +416,14 @@ func (s *Service) OfferCancelByID(ctx context.Context, customerID, orderID strin
 	return s.settleCancel(ctx, o, c)
 }
 
-// alreadyCanceled is the outcome of an order the seller has canceled already.
+// alreadyCanceled is the outcome of an order the seller has canceled or refunded
+// already: one shown refunded (store.Order.Shown: the seller says so, or all of the
+// total came back, by a return say), or canceled with something refunded.
 func alreadyCanceled(o store.Order) (CancelOutcome, bool) {
-	switch o.SellerStatus {
-	case store.SellerRefunded:
+	switch {
+	case o.SellerStatus == store.SellerRefunded || o.Shown() == store.OrderRefunded:
 		return CancelOutcome{Status: CancelRefunded, Order: o}, true
-	case store.SellerCanceled:
+	case o.SellerStatus == store.SellerCanceled:
 		return CancelOutcome{Status: CancelRefunded, Order: o}, o.Refunded > 0
 	}
 	if o.Status == store.OrderFailed && o.FailureCode == string(RefusalCanceledByPerson) {
@@ -559,6 +563,12 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 	completedMeanwhile := refuse(RefusalCompletedMeanwhile, RefusalParams{Seller: o.SellerName, OrderID: o.ID})
 	switch p.State {
 	case store.PurchaseTokenIssued:
+		if Mode(p.Mode) != s.cfg.Mode {
+			// Its token was issued since orderOtherMode read it approved (by the
+			// server of its mode, which is running): revoking it, asking its seller
+			// and Stripe are that server's, not this one's. Nothing is canceled.
+			return s.refuseStop(ctx, o, c, refuse(RefusalOrderOtherMode, RefusalParams{OrderID: o.ID, Mode: Mode(p.Mode), ServerMode: s.cfg.Mode}))
+		}
 	case store.PurchaseCompleted:
 		return s.finishCancel(ctx, o, c, "", completedMeanwhile)
 	case store.PurchaseChargedNoOrder:

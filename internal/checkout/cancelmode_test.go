@@ -27,12 +27,17 @@ func TestCancelOtherModeOrder(t *testing.T) {
 		buyMode   checkout.Mode // the mode the order is made in ("": sandbox)
 		serveMode checkout.Mode // the mode of the server asked to cancel ("": sandbox)
 		refused   bool          // order_other_mode; else canceled as any server cancels it
+		// raced: the server of the order's mode issues its token between the cancel's
+		// first read (approved, which any server stops) and its claim: refused all the
+		// same, the ask recorded meanwhile withdrawn.
+		raced bool
 	}{
 		{name: "token issued, sandbox order, test server", killAt: "token_issued", serveMode: checkout.ModeTest, refused: true},
 		{name: "seller charged, test order, sandbox server", killAt: "seller_completed", buyMode: checkout.ModeTest, refused: true},
 		{name: "completed, test order, sandbox server", buyMode: checkout.ModeTest, refused: true},
 		{name: "completed, sandbox order, live server", serveMode: checkout.ModeLive, refused: true},
 		{name: "approved, sandbox order, test server", killAt: "approved", serveMode: checkout.ModeTest},
+		{name: "approved, sandbox order, test server, token issued meanwhile", killAt: "approved", serveMode: checkout.ModeTest, refused: true, raced: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var counting atomic.Bool
@@ -75,7 +80,19 @@ func TestCancelOtherModeOrder(t *testing.T) {
 			if (err == nil) != (tc.killAt == "") {
 				t.Fatalf("buy: %v", err)
 			}
-			e.cfg.Fault = nil
+			var before store.Order
+			e.cfg.Fault = func(step string) error {
+				if !tc.raced || step != "cancel_order_read" {
+					return nil
+				}
+				// The buying server, of the order's mode, journals its token now.
+				p, err := e.st.Purchase(ctx, before.PurchaseID)
+				if err != nil {
+					return err
+				}
+				p.TokenID, p.State = "spt_issued_meanwhile", store.PurchaseTokenIssued
+				return e.st.Advance(ctx, &p, "token_issued", "", store.PurchaseApproved)
+			}
 			e.cfg.Mode = cmpMode(tc.serveMode)
 			e.restartSandbox()
 			other := e.service()
@@ -83,7 +100,7 @@ func TestCancelOtherModeOrder(t *testing.T) {
 			if err != nil || len(orders) != 1 {
 				t.Fatalf("orders %+v, %v", orders, err)
 			}
-			before := orders[0]
+			before = orders[0]
 			logged := len(e.logs.String())
 			counting.Store(true)
 			out, err := other.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: before.ID, ConfirmVia: checkout.ViaQuoteID})
@@ -98,11 +115,18 @@ func TestCancelOtherModeOrder(t *testing.T) {
 					t.Errorf("refusal %+v; want the order, its mode %s and the server's %s", ref.Params, cmpMode(tc.buyMode), cmpMode(tc.serveMode))
 				}
 				after, err := e.st.Order(ctx, e.customer, before.ID)
-				if err != nil || after.Status != before.Status || !after.UpdatedAt.Equal(before.UpdatedAt) {
+				if err != nil || after.Status != before.Status || (!tc.raced && !after.UpdatedAt.Equal(before.UpdatedAt)) {
 					t.Errorf("order after the refusal %s (updated %v), %v; want it as it was: %s (updated %v)", after.Status, after.UpdatedAt, err, before.Status, before.UpdatedAt)
 				}
-				if _, err := e.st.Cancellation(ctx, e.customer, before.ID); !errors.Is(err, store.ErrNotFound) {
+				c, err := e.st.Cancellation(ctx, e.customer, before.ID)
+				switch {
+				case tc.raced && (err != nil || c.State != store.CancelFailed || c.FailureCode != string(checkout.RefusalOrderOtherMode)):
+					t.Errorf("cancellation %+v, %v; want it failed %s", c, err, checkout.RefusalOrderOtherMode)
+				case !tc.raced && !errors.Is(err, store.ErrNotFound):
 					t.Errorf("a cancellation was recorded (%v); want none", err)
+				}
+				if p, err := e.st.Purchase(ctx, before.PurchaseID); tc.raced && (err != nil || p.State != store.PurchaseTokenIssued) {
+					t.Errorf("purchase %s, %v; want it left token_issued to the server of its mode", p.State, err)
 				}
 				if asked, err := e.st.CancelAsked(ctx, before.PurchaseID); err != nil || asked {
 					t.Errorf("an ask to cancel was recorded (%v, %v); want none", asked, err)

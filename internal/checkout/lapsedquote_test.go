@@ -2,6 +2,9 @@ package checkout_test
 
 import (
 	"context"
+	"net/http"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,11 +27,15 @@ func TestLapsedQuoteCancelsItsSessions(t *testing.T) {
 		serveMode checkout.Mode // the recovering server's mode ("": sandbox, the quote's)
 		ended     bool
 	}{
-		{name: "purchase quote lapsed", advance: checkout.DefaultQuoteTTL + time.Second, ended: true},
-		{name: "cart quote lapsed", cart: true, advance: checkout.DefaultQuoteTTL + time.Second, ended: true},
+		{name: "purchase quote lapsed", advance: checkout.DefaultQuoteTTL + time.Minute + time.Second, ended: true},
+		{name: "cart quote lapsed", cart: true, advance: checkout.DefaultQuoteTTL + time.Minute + time.Second, ended: true},
+		// Within a minute of its expiry a quote is left to a confirmation that passed
+		// its expiry check just in time.
+		{name: "purchase quote lapsed within the grace", advance: checkout.DefaultQuoteTTL + 30*time.Second},
+		{name: "cart quote lapsed within the grace", cart: true, advance: checkout.DefaultQuoteTTL + 30*time.Second},
 		{name: "purchase quote still open", advance: checkout.DefaultQuoteTTL - time.Second},
 		{name: "cart quote still open", cart: true, advance: checkout.DefaultQuoteTTL - time.Second},
-		{name: "purchase quote of another mode", advance: checkout.DefaultQuoteTTL + time.Second, serveMode: checkout.ModeTest},
+		{name: "purchase quote of another mode", advance: checkout.DefaultQuoteTTL + time.Minute + time.Second, serveMode: checkout.ModeTest},
 		{name: "cart quote lapsed two days ago", cart: true, advance: checkout.DefaultQuoteTTL + 48*time.Hour},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -85,5 +92,53 @@ func TestLapsedQuoteCancelsItsSessions(t *testing.T) {
 				t.Errorf("%d completed orders (%v), %d charges; want none", len(orders), err, e.succeeded())
 			}
 		})
+	}
+}
+
+// A recovery run whose context ends (the server shutting down) begins ending no more
+// lapsed quotes: only those already begun, at most one per worker, have their seller
+// sessions canceled (none is canceled with its quote left quoted), and the next run
+// ends the rest.
+func TestLapsedQuotesStopWithTheRun(t *testing.T) {
+	ctx, shutdown := context.WithCancel(context.Background())
+	defer shutdown()
+	var cancels atomic.Int64
+	w := newSessionWatch(false)
+	e := newEnv(t, envOpts{rules: &noLimits, sandbox: sandbox.Options{SellerMiddleware: func(seller string, h http.Handler) http.Handler {
+		h = w.middleware(seller, h)
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/cancel") {
+				cancels.Add(1)
+				shutdown() // told to stop while it cancels the first sessions
+			}
+			h.ServeHTTP(rw, r)
+		})
+	}}})
+	e.confirmAbove(t, 1)
+	const quotes = checkout.LapsedQuoteWorkers + 3
+	for range quotes {
+		e.quote(e.product(1000, 4000).ID, "quote")
+	}
+	if n := len(w.sessions()); n != quotes {
+		t.Fatalf("%d seller sessions opened, want %d", n, quotes)
+	}
+	e.clock.Advance(checkout.DefaultQuoteTTL + 2*time.Minute)
+	svc := e.service()
+	first, _ := svc.Recover(ctx, checkout.DefaultRecoverAfter) // its later steps end with ctx
+	begun := int(cancels.Load())
+	if begun == 0 || begun > checkout.LapsedQuoteWorkers || first.QuotesLapsed != begun {
+		t.Errorf("run told to stop: %d sessions canceled, %d quotes ended; want 1..%d, all of them ended", begun, first.QuotesLapsed, checkout.LapsedQuoteWorkers)
+	}
+	next, err := svc.Recover(context.Background(), checkout.DefaultRecoverAfter)
+	if err != nil || next.QuotesLapsed != quotes-first.QuotesLapsed {
+		t.Errorf("next run: %+v, %v; want the other %d quotes ended", next, err, quotes-first.QuotesLapsed)
+	}
+	for i, o := range w.sessions() {
+		if got := e.sessionStatus(o); got != "canceled" {
+			t.Errorf("session %d is %s after the next run; want canceled", i, got)
+		}
+	}
+	if n := cancels.Load(); n != quotes {
+		t.Errorf("%d cancel requests in all, want one per quote (%d)", n, quotes)
 	}
 }

@@ -3,6 +3,8 @@ package checkout
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -194,10 +196,21 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 // lapsedQuoteWindow is how far back recovery looks for quotes that lapsed with nobody
 // confirming them: every run (each minute, and at start) ends those lapsed since the
 // last; a seller lets a session it was never paid on lapse on its own within hours, so
-// an older quote's session is left to it. lapsedQuoteBatch bounds one run's work.
+// an older quote's session is left to it. A quote is ended only lapsedQuoteGrace after
+// its expiry: a confirmation that passed its expiry check just in time (on this
+// server, or on another sharing the database whose clock runs a little behind) is not
+// beaten to its approval by recovery. lapsedQuoteBatch bounds one run's count; the
+// quotes are ended lapsedQuoteWorkers at a time, and none is begun once
+// lapsedQuoteBudget has passed or the run's context ended (a shutdown): a seller that
+// does not answer holds start-up and each run for at most about lapsedQuoteBudget
+// plus the ending of the quotes already begun (each seller session's cancel bounded
+// by Config.SessionCancelWait). The rest wait for the next run.
 const (
-	lapsedQuoteWindow = 24 * time.Hour
-	lapsedQuoteBatch  = 100
+	lapsedQuoteWindow  = 24 * time.Hour
+	lapsedQuoteGrace   = time.Minute
+	lapsedQuoteBatch   = 100
+	lapsedQuoteWorkers = 4
+	lapsedQuoteBudget  = 10 * time.Second
 )
 
 // endLapsedQuotes ends this mode's quotes that lapsed with nobody confirming them, as
@@ -205,11 +218,13 @@ const (
 // canceled, a cart checkout's seller orders failed and the checkout canceled), which
 // cancels their seller sessions at once (cancelSession: bounded by
 // Config.SessionCancelWait, a failure an ids-only warning) instead of leaving them
-// open until the sellers expire them. A quote of another mode is left for a server of
-// its mode: its sellers are not this server's to ask. It returns how many it ended.
+// open until the sellers expire them. A quote of another mode is not read (it is left
+// for a server of its mode: its sellers are not this server's to ask). It returns how
+// many it ended. A quote begun is ended whatever becomes of ctx (its writes and
+// cancels are short and bounded); no quote is begun once ctx has ended.
 func (s *Service) endLapsedQuotes(ctx context.Context) int {
 	now := s.now()
-	ps, cs, err := s.cfg.Store.LapsedQuotes(ctx, now.Add(-lapsedQuoteWindow), now, lapsedQuoteBatch)
+	ps, cs, err := s.cfg.Store.LapsedQuotes(ctx, string(s.cfg.Mode), now.Add(-lapsedQuoteWindow), now.Add(-lapsedQuoteGrace), lapsedQuoteBatch)
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "lapsed quotes not ended yet; tried again at the next recovery", "err", err)
 		return 0
@@ -217,41 +232,68 @@ func (s *Service) endLapsedQuotes(ctx context.Context) int {
 	expired := func() *Refusal {
 		return refuse(RefusalQuoteExpired, RefusalParams{QuoteTTLSecs: int64(s.cfg.QuoteTTL / time.Second)})
 	}
-	n := 0
+	// One job per quote; each reports whether it ended its quote.
+	jobs := make([]func(context.Context) bool, 0, len(ps)+len(cs))
 	for i := range ps {
 		p := &ps[i]
-		if Mode(p.Mode) != s.cfg.Mode {
-			continue
-		}
-		if err := s.cancelQuote(ctx, p, expired()); errors.As(err, new(*Refusal)) {
-			n++
-		} else if !errors.As(err, new(lostRace)) {
-			s.cfg.Log.WarnContext(ctx, "lapsed quote not ended yet", "purchase", p.ID, "err", err)
-		}
+		jobs = append(jobs, func(ctx context.Context) bool {
+			err := s.cancelQuote(ctx, p, expired())
+			if !errors.As(err, new(*Refusal)) && !errors.As(err, new(lostRace)) {
+				s.cfg.Log.WarnContext(ctx, "lapsed quote not ended yet", "purchase", p.ID, "err", err)
+			}
+			return errors.As(err, new(*Refusal))
+		})
 	}
 	for i := range cs {
 		c := &cs[i]
-		if Mode(c.Mode) != s.cfg.Mode {
-			continue
-		}
-		all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
-		if err != nil {
-			s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
-			continue
-		}
-		var quoted []*store.Purchase
-		for j := range all {
-			if all[j].State == store.PurchaseQuoted {
-				quoted = append(quoted, &all[j])
+		jobs = append(jobs, func(ctx context.Context) bool {
+			all, err := s.cfg.Store.CheckoutPurchases(ctx, c.ID)
+			if err != nil {
+				s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
+				return false
 			}
-		}
-		if err := s.refuseCheckout(ctx, c, store.CheckoutQuoted, quoted, store.PurchaseQuoted, expired()); errors.As(err, new(*Refusal)) {
-			n++
-		} else if !errors.As(err, new(lostRace)) {
-			s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
+			var quoted []*store.Purchase
+			for j := range all {
+				if all[j].State == store.PurchaseQuoted {
+					quoted = append(quoted, &all[j])
+				}
+			}
+			err = s.refuseCheckout(ctx, c, store.CheckoutQuoted, quoted, store.PurchaseQuoted, expired())
+			if !errors.As(err, new(*Refusal)) && !errors.As(err, new(lostRace)) {
+				s.cfg.Log.WarnContext(ctx, "lapsed checkout quote not ended yet", "checkout", c.ID, "err", err)
+			}
+			return errors.As(err, new(*Refusal))
+		})
+	}
+	budget, cancel := context.WithTimeout(ctx, lapsedQuoteBudget)
+	defer cancel()
+	var (
+		ended atomic.Int64
+		wg    sync.WaitGroup
+		next  = make(chan func(context.Context) bool)
+	)
+	for range min(lapsedQuoteWorkers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range next {
+				if budget.Err() == nil && job(context.WithoutCancel(ctx)) {
+					ended.Add(1)
+				}
+			}
+		}()
+	}
+feed:
+	for _, job := range jobs {
+		select {
+		case next <- job:
+		case <-budget.Done():
+			break feed
 		}
 	}
-	return n
+	close(next)
+	wg.Wait()
+	return int(ended.Load())
 }
 
 // recoverCheckout ends a checkout that a crash left open or paying once all its seller
