@@ -62,19 +62,11 @@ func TestCancelOtherModeOrder(t *testing.T) {
 			}
 			e := newEnv(t, envOpts{rules: &noLimits, sandbox: opts, config: func(c *checkout.Config) {
 				c.Mode = cmpMode(tc.buyMode)
-				c.Fault = func(s string) error {
-					if s == tc.killAt {
-						return errors.New("killed")
-					}
-					return nil
-				}
+				c.Fault = failAt(tc.killAt)
 			}})
 			ctx := context.Background()
 			if tc.buyMode == checkout.ModeTest {
-				if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: e.customer,
-					Brand: "mastercard", Last4: "4444", Default: true, Mode: store.ModeTest}); err != nil {
-					t.Fatal(err)
-				}
+				e.addTestCard(t)
 			}
 			_, err := e.buy(e.product(1000, 4000).ID, 1)
 			if (err == nil) != (tc.killAt == "") {

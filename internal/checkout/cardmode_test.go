@@ -46,11 +46,7 @@ func TestCardsPayOnlyInTheirMode(t *testing.T) {
 	}
 
 	// A card of the server's mode pays.
-	testCard, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: e.customer,
-		Brand: "mastercard", Last4: "4444", Default: true, Mode: store.ModeTest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testCard := e.addTestCard(t)
 	var we *checkout.WalletError
 	if _, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, sandboxCard.CardID); !errors.As(err, &we) ||
 		we.Code != checkout.WalletOtherMode || we.Mode != checkout.ModeSandbox || we.ServerMode != checkout.ModeTest {

@@ -3,6 +3,7 @@ package checkout_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"testing"
@@ -198,5 +199,28 @@ func (e *env) confirmAbove(t *testing.T, amount int64) {
 	rules.ConfirmAbove = amount
 	if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// addTestCard files a test-mode Mastercard as the customer's default card, for a
+// purchase made in test mode.
+func (e *env) addTestCard(t *testing.T) store.PaymentMethod {
+	t.Helper()
+	pm, err := e.st.AddPaymentMethod(context.Background(), store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: e.customer,
+		Brand: "mastercard", Last4: "4444", Default: true, Mode: store.ModeTest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pm
+}
+
+// failAt is a Config.Fault that stops the saga at the crash point named at ("" for
+// none), as a kill there would.
+func failAt(at string) func(string) error {
+	return func(s string) error {
+		if s == at {
+			return errors.New("killed")
+		}
+		return nil
 	}
 }

@@ -148,19 +148,11 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 				if tc.buyMode != "" {
 					c.Mode = tc.buyMode
 				}
-				c.Fault = func(s string) error {
-					if s == tc.killAt {
-						return errors.New("killed")
-					}
-					return nil
-				}
+				c.Fault = failAt(tc.killAt)
 			}})
 			ctx := context.Background()
 			if tc.buyMode == checkout.ModeTest {
-				if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: e.customer,
-					Brand: "mastercard", Last4: "4444", Default: true, Mode: store.ModeTest}); err != nil {
-					t.Fatal(err)
-				}
+				e.addTestCard(t)
 			}
 			p := e.product(1000, 4000)
 			req := checkout.Request{CustomerID: e.customer, ProductID: p.ID, Quantity: 1, IdempotencyKey: "killed-1"}
