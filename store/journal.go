@@ -501,12 +501,33 @@ func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, d
 	})
 }
 
+// Journal steps by which a purchase failed from approved owes the revocation of a token
+// its call may have been issued unjournaled (see Unfinished).
+const (
+	// StepTokenOwed is journaled just before a purchase is failed from approved by
+	// another than its own call (a cancel, recovery): a token its call may have been
+	// issued and not journaled is still to be asked for again and revoked.
+	StepTokenOwed = "token_owed"
+	// StepTokenSettled is journaled once that token is revoked, or known never issued
+	// or no longer usable.
+	StepTokenSettled = "token_settled"
+)
+
 // Unfinished returns purchases that stopped between approval and a final state: what
 // recovery must settle at startup. Purchases updated after before are left alone (they
-// may belong to a call still running).
+// may belong to a call still running). It also returns failed purchases that still owe
+// a token's revocation (StepTokenOwed journaled, no StepTokenSettled, no token named,
+// and a token issued for them not yet expired), so that a cancel or recovery killed
+// after failing one, or that could not reach Stripe, has it finished.
 func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM purchases
-		WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ? ORDER BY created_at`, encodeTime(before))
+	b := encodeTime(before)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM (
+		SELECT * FROM purchases WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ?
+		UNION ALL
+		SELECT * FROM purchases WHERE state = 'failed' AND token_id = '' AND token_expires_at > ? AND updated_at <= ?
+			AND EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
+			AND NOT EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
+		) AS purchases ORDER BY created_at`, b, encodeTime(s.now()), b, StepTokenOwed, StepTokenSettled)
 	if err != nil {
 		return nil, fmt.Errorf("unfinished purchases: %w", err)
 	}

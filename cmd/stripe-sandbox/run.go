@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -101,20 +102,38 @@ type state struct {
 }
 
 // writeState writes the emulator's state to path (mode 0600: it holds token ids),
-// through a temporary file renamed over it.
-func writeState(path string, sb *stripesim.Server) error {
+// through a new temporary file in path's directory (created exclusively, so that
+// neither a leftover file's mode nor a planted symlink applies), renamed over path and
+// removed on any error.
+func writeState(path string, sb *stripesim.Server) (err error) {
 	b, err := json.Marshal(state{Tokens: sb.Tokens(), PaymentIntents: sb.PaymentIntents()})
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+	f, err := os.CreateTemp(filepath.Dir(path), ".stripe-sandbox-state-*")
+	if err != nil {
 		return fmt.Errorf("write the state file: %w", err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write the state file: %w", err)
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			err = fmt.Errorf("write the state file: %w", err)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil {
+		return err
 	}
-	return nil
+	if _, err := f.Write(b); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }
 
 // parseFlags reads the command line; it returns nil, nil after printing help.

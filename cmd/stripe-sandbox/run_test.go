@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/stripesim"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
@@ -133,8 +134,10 @@ func TestRunServes(t *testing.T) {
 		st.Tokens[0].Issuer != "acct_agent" || st.Tokens[0].Status != "active" {
 		t.Errorf("state file: %v %s", err, b)
 	}
-	if fi, err := os.Stat(stateFile); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Errorf("state file mode: %v %v", fi.Mode(), err)
+	if fi, err := os.Stat(stateFile); err != nil {
+		t.Error(err)
+	} else if fi.Mode().Perm() != 0o600 {
+		t.Errorf("state file mode: %v", fi.Mode())
 	}
 	logs := stderr.String()
 	for _, want := range []string{"account id=acct_agent profile=profile_test_agent", "stripe sandbox listening",
@@ -190,4 +193,74 @@ func TestMaskPath(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWriteState writes the state file over what a shared directory may hold: a
+// leftover world-readable temporary file, a planted symlink, a path it cannot be
+// renamed to. The state file is 0600 whatever was there, nothing is written through a
+// symlink, and a failed write leaves no temporary file behind.
+func TestWriteState(t *testing.T) {
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, dir, path string)
+		wantErr bool
+	}{
+		{name: "a leftover temporary file", prepare: func(t *testing.T, dir, path string) {
+			if err := os.WriteFile(path+".tmp", []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "a planted symlink", prepare: func(t *testing.T, dir, path string) {
+			if err := os.WriteFile(filepath.Join(dir, "target"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(filepath.Join(dir, "target"), path+".tmp"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "a directory in the way", wantErr: true, prepare: func(t *testing.T, dir, path string) {
+			if err := os.MkdirAll(filepath.Join(path, "x"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "state.json")
+			tt.prepare(t, dir, path)
+			before := entries(t, dir)
+			err := writeState(path, stripesim.New(stripesim.Options{}))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("writeState: %v; want an error: %v", err, tt.wantErr)
+			}
+			if tt.wantErr {
+				if after := entries(t, dir); strings.Join(after, " ") != strings.Join(before, " ") {
+					t.Errorf("files after a failed write %v, before %v", after, before)
+				}
+				return
+			}
+			if fi, err := os.Lstat(path); err != nil {
+				t.Error(err)
+			} else if fi.Mode() != 0o600 {
+				t.Errorf("state file mode %v; want a regular file, 0600", fi.Mode())
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, "target")); err == nil && len(b) != 0 {
+				t.Errorf("written through the symlink: %s", b)
+			}
+		})
+	}
+}
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
 }

@@ -519,10 +519,11 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 // stopBeforeCompletion cancels a purchase that the seller has not completed. Its own
 // call (or recovery) may be moving it on at the same time, so every step acts only on
 // the state it read:
-//   - approved (no token journaled): a token the call may have been issued is asked for
-//     again and revoked (reissueAndRevoke: the call may have died with it), then the
-//     purchase is claimed as failed; a call still running then loses its race when it
-//     journals its token, or hands the seller a revoked one, and nothing is charged;
+//   - approved (no token journaled): the purchase is claimed as failed (a call still
+//     running then loses its race when it journals its token, and revokes it), the
+//     token owed journaled just before; then a token the call may have been issued
+//     and died with is asked for again and revoked (settleOwedToken), or left to
+//     recovery, which finishes it (store.Unfinished lists the purchase until then);
 //   - token_issued: the token is revoked first (so no charge can happen from then on; if
 //     that fails, nothing is changed), then the seller says whether it completed before,
 //     and for a session it did not complete (or no longer knows) Stripe says whether the
@@ -540,14 +541,15 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		return CancelOutcome{}, err
 	}
 	if p.State == store.PurchaseApproved {
-		if Mode(p.Mode) == s.cfg.Mode {
-			// As recovery does: the purchase's call may have been issued its token
-			// and died before journaling it, leaving it to nobody. Asking again with
-			// its idempotency key returns it (or issues it, which the call then gets),
-			// and it is revoked — before the claim, so that a cancel killed in between
-			// leaves the purchase approved for recovery to do it again. A call still
-			// running then hands the seller a revoked token, or loses the race.
-			s.reissueAndRevoke(context.WithoutCancel(ctx), &p)
+		ownMode := Mode(p.Mode) == s.cfg.Mode
+		if ownMode {
+			// The purchase's call may have been issued its token and died before
+			// journaling it. The token owed is journaled before the claim, so that a
+			// cancel killed after it, or one that cannot reach Stripe, leaves the
+			// failed purchase to recovery to ask for it again and revoke it.
+			if err := s.cfg.Store.Journal(ctx, p.ID, store.StepTokenOwed, "cancel"); err != nil {
+				return CancelOutcome{}, err
+			}
 		}
 		claimed, err := s.failAsCanceled(ctx, &p, store.PurchaseApproved)
 		if err != nil {
@@ -556,6 +558,18 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 		if claimed {
 			if err := s.fault("cancel_claimed"); err != nil {
 				return CancelOutcome{}, err
+			}
+			if ownMode {
+				// No call of the purchase can hand a token to the seller any more
+				// (one still running loses its race and revokes its own): stopped is
+				// the answer, whether or not Stripe answers now. The revocation is
+				// bounded by the client's ctx and the paying timeout; recovery
+				// finishes what it leaves.
+				rctx, cancel := context.WithTimeout(ctx, s.cfg.PayingTimeout)
+				if err := s.settleOwedToken(rctx, &p); err != nil {
+					s.cfg.Log.WarnContext(ctx, "cancel: payment token left for recovery to revoke", "order", o.ID, "err", err)
+				}
+				cancel()
 			}
 			return s.stopped(ctx, o, c, &p)
 		}

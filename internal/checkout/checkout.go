@@ -64,8 +64,11 @@ type Config struct {
 	Log        *slog.Logger
 	Now        func() time.Time
 	// Fault, when set, is called after each saga step with the step's name
-	// ("approved", "token_issued", "seller_completed", "order_completed",
-	// "order_recorded"; "sales_counted" in DrainSales); an error
+	// ("approved", "token_received" (Stripe issued the token, not journaled yet),
+	// "token_issued", "seller_completed", "order_completed", "order_recorded";
+	// "sales_counted" in DrainSales; "recovered_approved" after recovery failed an
+	// approved purchase; "cancel_order_read", "cancel_asked", "cancel_read",
+	// "cancel_claimed", "cancel_refused", "cancel_ask_withdrawn" in cancel_order); an error
 	// stops the saga right there, as a crash would: no compensation runs. Tests use it
 	// to prove that Recover settles every interrupted purchase.
 	Fault func(step string) error

@@ -3,10 +3,13 @@ package checkout
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -329,24 +332,36 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	switch p.State {
 	case store.PurchaseOpen:
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
+	case store.PurchaseFailed:
+		// Listed only while it owes a token's revocation (store.Unfinished): failed
+		// from approved by a cancel or a recovery that was killed or could not reach
+		// Stripe before settling the token its call may have been issued.
+		if !ownMode {
+			return "", errOtherMode
+		}
+		return store.PurchaseFailed, s.settleOwedToken(ctx, p)
 	case store.PurchaseApproved:
-		if ownMode {
-			// The token may have been issued just before the crash, unjournaled: asking
-			// again with the same idempotency key returns it, and then it is revoked.
-			// It never reached the seller (the journal would show it issued). This comes
-			// before the purchase fails, so that a recovery killed in between leaves it
-			// approved, to be done again (a failed purchase is never looked at again).
-			// Another mode's Stripe is not this server's to ask: such a token expires
-			// unused.
-			s.reissueAndRevoke(ctx, p)
+		if !ownMode {
+			// Another mode's Stripe is not this server's to ask: a token its call
+			// may have been issued expires unused.
+			return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
 		}
-		err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted)
-		if err == nil {
-			if err := s.fault("recovered_approved"); err != nil {
-				return "", err
-			}
+		// The token may have been issued just before the crash, unjournaled. The
+		// purchase is claimed first (a call still running then loses its race when it
+		// journals its token, and revokes it itself), with the token owed journaled
+		// just before, so that a recovery killed after the claim, or one that cannot
+		// reach Stripe, leaves the failed purchase listed by Unfinished for the next
+		// run to ask for the token again and revoke it (settleOwedToken).
+		if err := s.cfg.Store.Journal(ctx, p.ID, store.StepTokenOwed, "recovery"); err != nil {
+			return "", err
 		}
-		return store.PurchaseFailed, err
+		if err := s.settleFailed(ctx, p, store.PurchaseApproved, interrupted); err != nil {
+			return "", err
+		}
+		if err := s.fault("recovered_approved"); err != nil {
+			return "", err
+		}
+		return store.PurchaseFailed, s.settleOwedToken(ctx, p)
 	}
 	if !ownMode {
 		if s.sandboxTokenGone(p) {
@@ -423,31 +438,70 @@ func (s *Service) settleFailed(ctx context.Context, p *store.Purchase, from stor
 	return nil
 }
 
+// settleOwedToken settles the token that p, failed from approved with
+// store.StepTokenOwed journaled, may have been issued unjournaled (reissueAndRevoke),
+// and journals store.StepTokenSettled once it is. Until then it returns an error, and
+// p stays listed by store.Unfinished for the next recovery, until its token expires.
+func (s *Service) settleOwedToken(ctx context.Context, p *store.Purchase) error {
+	settled, how, err := s.reissueAndRevoke(ctx, p)
+	if !settled {
+		if err == nil {
+			err = errors.New("payment token not settled")
+		}
+		return fmt.Errorf("the payment token a failed purchase may have been issued is not revoked yet (asked again at the next recovery): %w", err)
+	}
+	if err := s.cfg.Store.Journal(ctx, p.ID, store.StepTokenSettled, how); err != nil {
+		return err
+	}
+	return nil
+}
+
 // reissueAndRevoke revokes the token p's call may have been issued without journaling
-// it: issuing again under p's idempotency key returns that token (or issues one, which
-// a call still running then gets), which is revoked. p keeps naming no token.
-func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) {
+// it: issuing again under p's idempotency key (retried while Stripe is unavailable, as
+// charge does) returns that token, which is revoked. p keeps naming no token. It is
+// only called once p is failed, so that no call of p can hand the token to a seller
+// any more. settled says no usable token can remain: the token is revoked (or found
+// deactivated: consumed or revoked before), any token issued has expired, or Stripe
+// refuses to issue one (a refusal it stores under the key, so the call got it too);
+// how says which. Otherwise err says why not.
+func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) (settled bool, how string, err error) {
 	if !s.now().Before(p.TokenExpiresAt) {
-		return // any token issued has expired
+		return true, "expired", nil // any token issued has expired
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
 	if err != nil {
-		return
+		return false, "", err
 	}
 	co, err := s.cfg.Sellers.Checkout(ctx, seller)
 	if err != nil {
-		return
+		return false, "", err
 	}
-	tok, err := s.cfg.Tokens.Issue(ctx, TokenRequest{
-		PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
-		Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
+	tok, err := retry(ctx, s, func() (Token, error) {
+		return s.cfg.Tokens.Issue(ctx, TokenRequest{
+			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
+			Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
+		})
 	})
-	if err != nil {
-		return
+	switch {
+	case errors.Is(err, ErrRejected) && !idempotencyConflict(err):
+		return true, "never issued", nil
+	case err != nil:
+		return false, "", err
 	}
 	q := *p // the purchase's row keeps naming no token
 	q.TokenID = tok.ID
-	s.revoke(ctx, &q)
+	if err := s.revoke(ctx, &q); err != nil {
+		return false, "", err
+	}
+	return true, "revoked", nil
+}
+
+// idempotencyConflict says whether err is Stripe refusing a request because its
+// idempotency key was used with other parameters (or is in use): that says nothing of
+// whether a token was issued under the key.
+func idempotencyConflict(err error) bool {
+	var se *spt.Error
+	return errors.As(err, &se) && (se.Type == "idempotency_error" || se.HTTPStatus == http.StatusConflict)
 }
 
 // sessionOrNone treats a session the seller does not know (such as one from before a
