@@ -243,11 +243,14 @@ func TestConcurrentCheckoutsOfOneCart(t *testing.T) {
 	}
 	wg.Wait()
 	var first checkout.CheckoutOutcome
+	var boughtBy []string // the checkouts named by calls refused cart_bought
 	for i := range n {
 		var ref *checkout.Refusal
 		switch {
 		case errors.As(errs[i], &ref) && ref.Code == checkout.RefusalCartEmpty:
 			continue // came after the cart was bought: nothing left to buy
+		case errors.As(errs[i], &ref) && ref.Code == checkout.RefusalCartBought:
+			boughtBy = append(boughtBy, ref.Params.CheckoutID) // came after: told which checkout bought it
 		case errs[i] != nil || outs[i].Status != checkout.CheckoutCompleted:
 			t.Fatalf("call %d: %+v, %v", i, outs[i].Status, errs[i])
 		case first.Checkout.ID == "":
@@ -258,6 +261,11 @@ func TestConcurrentCheckoutsOfOneCart(t *testing.T) {
 	}
 	if len(first.Orders) != len(b.sellers) {
 		t.Fatalf("%d seller orders, want %d", len(first.Orders), len(b.sellers))
+	}
+	for _, id := range boughtBy {
+		if id != first.Checkout.ID {
+			t.Errorf("a call refused cart_bought names checkout %q, the one that bought the cart is %s", id, first.Checkout.ID)
+		}
 	}
 	e.ledger(first)
 	if got := e.succeeded(); got != len(b.sellers) {
