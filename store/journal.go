@@ -513,6 +513,17 @@ const (
 	StepTokenSettled = "token_settled"
 )
 
+// unfinishedQuery is Unfinished's look-up; the failed purchases that may owe a token's
+// revocation are read through the purchases_token_owed partial index (store migration
+// 0028), not by scanning every failed purchase.
+const unfinishedQuery = `SELECT ` + purchaseColumns + ` FROM (
+	SELECT * FROM purchases WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ?
+	UNION ALL
+	SELECT * FROM purchases WHERE state = 'failed' AND token_id = '' AND token_expires_at > ? AND updated_at <= ?
+		AND EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
+		AND NOT EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
+	) AS purchases ORDER BY created_at`
+
 // Unfinished returns purchases that stopped between approval and a final state: what
 // recovery must settle at startup. Purchases updated after before are left alone (they
 // may belong to a call still running). It also returns failed purchases that still owe
@@ -521,13 +532,7 @@ const (
 // after failing one, or that could not reach Stripe, has it finished.
 func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, error) {
 	b := encodeTime(before)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+purchaseColumns+` FROM (
-		SELECT * FROM purchases WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ?
-		UNION ALL
-		SELECT * FROM purchases WHERE state = 'failed' AND token_id = '' AND token_expires_at > ? AND updated_at <= ?
-			AND EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
-			AND NOT EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
-		) AS purchases ORDER BY created_at`, b, encodeTime(s.now()), b, StepTokenOwed, StepTokenSettled)
+	rows, err := s.db.QueryContext(ctx, unfinishedQuery, b, encodeTime(s.now()), b, StepTokenOwed, StepTokenSettled)
 	if err != nil {
 		return nil, fmt.Errorf("unfinished purchases: %w", err)
 	}
