@@ -257,7 +257,7 @@ func loadFreshEnv(t testing.TB) *env {
 //
 //	go test -tags sqlite_fts5 -run TestFreshSearch -v ./internal/searcheval
 func TestFreshSearch(t *testing.T) {
-	for _, name := range []string{FreshCat, FreshDev2} {
+	for _, name := range []string{FreshCat, FreshDev2, FreshDev3} {
 		t.Run(name, func(t *testing.T) { scoreFreshSet(t, name) })
 	}
 }
@@ -335,6 +335,9 @@ func scoreFreshSet(t *testing.T, name string) {
 	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on %s over the fresh catalog, which TestFreshSearch holds it to\n# (failing below a value minus %.2f). Written by:\n#   go test -tags sqlite_fts5 -run TestFreshSearch ./internal/searcheval -baseline\n", name, tolerance)
 	if name == FreshCat {
 		fmt.Fprintf(&out, "# First measured before any change was made for it (e255f04), unseen: overall 0.8748,\n# accessory 0.9009 (BM25 0.951), typo 0.8885; see NOTES-freshcat.md.\n")
+	}
+	if name == FreshDev3 {
+		fmt.Fprintf(&out, "# First measured on the search of f927584, before any change was made for it; see NOTES-dev3.md.\n")
 	}
 	now := map[string]float64{}
 	for _, k := range append(slices.Clone(Kinds), "overall") {
