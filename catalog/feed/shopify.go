@@ -210,11 +210,12 @@ func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt strin
 
 // shopCurrency returns the currency of a shop export's bare prices: the row's
 // currency column, else Options.Currency. When there is neither and the price in
-// column col (named name in the export) is bare, it rejects the row naming the flag
-// and returns false.
+// column col (named name in the export) is bare or written with a symbol
+// ("$19.99"), it rejects the row naming the flag and returns false.
 func (p *parser) shopCurrency(at lines, own func(string) string, col, name, shop string) (string, bool) {
 	currency := cmp.Or(own("currency"), p.opt.Currency)
-	if price := own(col); currency == "" && isDecimal(price) {
+	_, _, symbol := symbolPrice(own(col))
+	if price := own(col); currency == "" && (isDecimal(price) || symbol) {
 		p.reject(at, "%s %s has no currency and a %s export names none; give it with --currency (such as --currency USD)", name, q(price), shop)
 		return "", false
 	}

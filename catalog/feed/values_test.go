@@ -31,6 +31,18 @@ func TestParsePriceReasons(t *testing.T) {
 		{name: "a word", raw: "free", reason: `price "free" is not a price like "29.99 USD"`},
 		{name: "a dollar sign", raw: "$9.99", reason: `price "$9.99" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
 		{name: "a euro sign after the amount", raw: "9,99 €", reason: `price "9,99 €": currency "€" is not a three-letter ISO 4217 code`},
+		// With the currency known (a currency column, --currency), a symbol that can
+		// stand for it is read as it: shop exports and spreadsheets write "$1,299.00".
+		{name: "a dollar sign with the currency known", raw: "$1,299.00", currency: "USD", want: money.Money{Amount: 129900, Currency: "USD"}},
+		{name: "a dollar sign for another dollar", raw: "$9.99", currency: "cad", want: money.Money{Amount: 999, Currency: "CAD"}},
+		{name: "a prefixed dollar sign", raw: "CA$ 25.00", currency: "CAD", want: money.Money{Amount: 2500, Currency: "CAD"}},
+		{name: "a euro sign after the amount, currency known", raw: "1.299,00 €", currency: "EUR", want: money.Money{Amount: 129900, Currency: "EUR"}},
+		{name: "a symbol of another currency", raw: "€9.99", currency: "USD",
+			reason: `price "€9.99" has the symbol €, which does not stand for USD, the currency given for it; write the three-letter code, like "29.99 USD"`},
+		{name: "a prefix of another dollar", raw: "US$9.99", currency: "CAD",
+			reason: `price "US$9.99" has the symbol US$, which does not stand for CAD, the currency given for it; write the three-letter code, like "29.99 CAD"`},
+		{name: "a negative amount after the symbol", raw: "-$5.00", currency: "USD", reason: `price "-$5.00" is negative; a price must be 0 or more`},
+		{name: "a symbol and a code", raw: "$5 USD", currency: "USD", reason: `price "$5 USD" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
 		{name: "a pound sign with a code", raw: "£5 GBP", reason: `price "£5 GBP" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
 	}
 	for _, tc := range tests {
