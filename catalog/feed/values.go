@@ -108,7 +108,7 @@ func isNegative(raw string) bool {
 // symbolCurrencies are the currencies a price's symbol can stand for, as shop exports
 // write it before or after the amount ("$1,299.00", "19,99 €", "CA$25.00").
 var symbolCurrencies = map[string][]string{
-	"$": {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD", "CLP", "COP", "ARS"},
+	"$":   {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD", "CLP", "COP", "ARS"},
 	"US$": {"USD"}, "C$": {"CAD"}, "CA$": {"CAD"}, "A$": {"AUD"}, "AU$": {"AUD"}, "NZ$": {"NZD"},
 	"HK$": {"HKD"}, "S$": {"SGD"}, "MX$": {"MXN"}, "NT$": {"TWD"}, "R$": {"BRL"},
 	"€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY", "CNY"}, "￥": {"JPY", "CNY"}, "₹": {"INR"}, "₩": {"KRW"},
