@@ -138,7 +138,8 @@ func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, er
 	p.URL = r.get(colURL)
 	p.ImageURL = r.get(colImage)
 	p.Brand = displayText(r.get(colBrand))
-	p.GTIN = r.get(colGTIN)
+	// A spreadsheet keeps a long number as text behind an apostrophe ('0012345678905).
+	p.GTIN = strings.TrimPrefix(r.get(colGTIN), "'")
 	p.Availability = catalog.Availability(r.get(colAvail))
 	for _, c := range colCategory {
 		if v := r.get([]string{c}); v != "" && strings.Trim(v, "0123456789") != "" {

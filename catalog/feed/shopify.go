@@ -25,7 +25,8 @@ import (
 //   - Vendor is the brand; Product Category (else Type) the category; Variant
 //     Barcode the GTIN; Variant Image (else the product's Image Src) the image;
 //     options named like an attribute (Color, Size, Material, …) become that
-//     attribute.
+//     attribute, as do the Google Shopping / MPN, Condition, Gender and Age Group
+//     columns (the MPN is then a code a search finds the product by).
 //   - Variant Inventory Qty is the stock, unless Variant Inventory Tracker is empty
 //     (not tracked) or Variant Inventory Policy is continue (sold when out of
 //     stock): the stock is then unknown and the variant in stock.
@@ -37,7 +38,8 @@ const shopifyDefaultTitle = "Default Title"
 // shopifyProductCols are the product's own columns, which a variant row takes from
 // the product's first row when it leaves them empty.
 var shopifyProductCols = []string{"title", "body_(html)", "vendor", "product_category", "type", "tags",
-	"published", "status", "option1_name", "option2_name", "option3_name", "image_src"}
+	"published", "status", "option1_name", "option2_name", "option3_name", "image_src",
+	"google_shopping_/_mpn", "google_shopping_/_condition", "google_shopping_/_gender", "google_shopping_/_age_group"}
 
 // isShopify reports whether a CSV header (canonical names) is a Shopify products export.
 func isShopify(cols map[string]int) bool {
@@ -157,6 +159,10 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 				return string(catalog.InStock)
 			}
 			return ""
+		case "mpn", "condition", "gender", "age_group":
+			if v := prod("google_shopping_/_" + col); v != "" {
+				return v
+			}
 		}
 		if single {
 			return ""
