@@ -169,7 +169,7 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		}
 		return optionAttr(col, names, values)
 	})
-	prod2, _, err := flatProduct(r, p.start)
+	prod2, _, err := flatProduct(r, p.start, "")
 	if err == nil {
 		err = shopifyExtras(&prod2, prod, own("variant_compare_at_price"))
 	}

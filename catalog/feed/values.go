@@ -59,7 +59,7 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 	}
 	if isDecimal(raw) {
 		if currency == "" {
-			return m, bad(`%s %s has no currency; write it like "29.99 USD"`, col, q(raw))
+			return m, bad(`%s %s has no currency; write it like "29.99 USD", or name it with a currency column or --currency`, col, q(raw))
 		}
 		if m.Currency, err = money.NormalizeCurrency(currency); err != nil {
 			return m, bad("currency %s is not a three-letter code like USD", q(currency))
@@ -91,7 +91,7 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) {
 		// "$9.99", "€9,99", "9.99 £": exports often write prices so, but a symbol
 		// stands for several currencies ($ for USD, CAD, AUD, …).
-		return m, bad(`%s %s has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`, col, q(raw))
+		return m, bad(`%s %s has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD", or name it with a currency column or --currency`, col, q(raw))
 	}
 	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))
 }

@@ -124,7 +124,7 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 		}
 		return optionAttr(col, names, values)
 	})
-	prod, _, err := flatProduct(r, p.start)
+	prod, _, err := flatProduct(r, p.start, "")
 	if err != nil {
 		p.reject(at, "%s", err)
 		return nil
