@@ -490,6 +490,12 @@ func TestHTMLText(t *testing.T) {
 		{"unknown reference", "<br>&notebook; &eacute;", " &notebook; é"},
 		{"comment", "a<!-- <b>hidden</b> -->b", "a b"},
 		{"upper-case element", "<P ALIGN=left>x</P>", " x "},
+		// The end of a block before more text ends a sentence, unless it did already.
+		{"list items", "<ul><li>Model X1</li><li>Great for travel</li></ul>", "  Model X1.  Great for travel  "},
+		{"paragraphs, one ending in a stop", "<p>Built to last.</p><p>Warm</p><P>Soft</P>", " Built to last.  Warm.  Soft "},
+		{"a line break", "Size 10<br/>Width D<br>", "Size 10. Width D "},
+		{"a stop only after a letter or digit", "<li>20%</li><li>Fast!</li><li>x</li>", " 20%  Fast!  x "},
+		{"inline elements end no sentence", "<b>Bold</b> <span>text</span>", " Bold   text "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
