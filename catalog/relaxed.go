@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // relaxed is the last step of a search that found nothing with every word (as typed
@@ -109,7 +110,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 // weakRest reports whether what a short query keeps once its unknown words are dropped
 // (known false) is one word in the query's head place that heads no product's title
 // and names no brand: "wine glasses" is no kettle with a "Glass" lid, "prescription
-// sunglasses" (the synonym "shades") no toaster with "Shade Settings". The shopper
+// sunglasses" (the synonym "shades") no toaster with "Shade Settings". A word that
+// names a category of the catalog (namesCategory: "shoes" of "running shoes" where
+// titles say "Trail Runner") is not weak either. The shopper
 // asked for a thing the catalog does not have, so nothing with suggestions is the
 // answer, not products that share a word of its description.
 func (c *Catalog) weakRest(ctx context.Context, s *search, known []bool) (bool, error) {
@@ -141,8 +144,43 @@ func (c *Catalog) weakRest(ctx context.Context, s *search, known []bool) (bool, 
 		if heads, err := c.headsTitle(ctx, t); err != nil || heads {
 			return false, err
 		}
+		if leaf, err := c.namesCategory(ctx, t); err != nil || leaf {
+			return false, err
+		}
 	}
 	return true, nil
+}
+
+// namesCategory reports whether term's last word is a word of the last step of a
+// category of the catalog ("shoes" of "Apparel & Accessories > Shoes"): the shop's own
+// name for a kind of product, as a title's head is, whatever its titles call the
+// products ("Trail Runner", "Loafer").
+func (c *Catalog) namesCategory(ctx context.Context, term string) (bool, error) {
+	f := strings.Fields(term)
+	k := wordKey(f[len(f)-1])
+	if k == "" {
+		return false, nil
+	}
+	rows, err := c.query(ctx, `SELECT key FROM categories WHERE key LIKE ? ESCAPE '\'`, "%"+escapeLike(k)+"%")
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if i := strings.LastIndex(key, ">"); i >= 0 {
+			key = key[i+1:]
+		}
+		for _, w := range strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if wordKey(w) == k {
+				return true, nil
+			}
+		}
+	}
+	return false, rows.Err()
 }
 
 // headsTitle reports whether term heads the title of a product that has it in its

@@ -14,7 +14,9 @@ import (
 // title: nothing, with that word as a suggestion ("wine glasses" is no kettle with a
 // glass lid; "prescription sunglasses", through the synonym "shades", no toaster with
 // shade settings). A word left that heads titles, one that is not the last, or a
-// phrase with a stop word keeps the products that have the words it can.
+// phrase with a stop word keeps the products that have the words it can, as does a
+// word that is the last step of a category ("shoes" of "Apparel & Accessories >
+// Shoes", whose titles say "Trail Runner").
 func TestSearchWeakRest(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -23,6 +25,9 @@ func TestSearchWeakRest(t *testing.T) {
 		products = append(products,
 			catalog.Product{ID: fmt.Sprint("toaster", i), SellerID: "hearth", Title: fmt.Sprintf("Whirla %d-Slice Toaster, 6 Shade Settings", 2+2*i), Price: usd(2999)},
 			catalog.Product{ID: fmt.Sprint("kettle", i), SellerID: "hearth", Title: fmt.Sprintf("Brewmate 1.%dL Electric Kettle, Glass, Black", 5+i), Price: usd(3999)},
+			// A shop's titles that name no type its category does not ("Trail Runner").
+			catalog.Product{ID: fmt.Sprint("shoe", i), SellerID: "hearth", Title: fmt.Sprintf("Brooks Trail Runner BR-%d", 100+i),
+				Category: "Apparel & Accessories > Shoes", Price: usd(8999)},
 		)
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
@@ -38,6 +43,8 @@ func TestSearchWeakRest(t *testing.T) {
 		{"a type left", "whistling kettle", "kettle0", ""},
 		{"not the last word left", "glass tumblers", "kettle0", ""},
 		{"a phrase with a stop word", "glasses for wine", "kettle0", ""},
+		{"a category's last step left", "running shoes", "shoe0", ""},
+		{"a category's first step left", "leather apparel", "", "apparel"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

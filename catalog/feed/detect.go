@@ -21,7 +21,7 @@ const (
 // sniffLen is how much of the (decompressed) start of a file is examined.
 const sniffLen = 4096
 
-// open unwraps gzip (guarded against decompression bombs, see limits.go), refuses binary and UTF-16 content, drops a UTF-8 byte order mark
+// open unwraps gzip (guarded against decompression bombs, see limits.go), refuses binary, UTF-16 and XML content, drops a UTF-8 byte order mark
 // and chooses the format from name's extension (and, for .txt, from the first line).
 // A CSV or TSV file is read in enc (Options.Encoding); with EncodingAuto, one with a
 // byte order mark is UTF-8 and another's encoding is sniffed (see sniffEncoding).
@@ -33,6 +33,8 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 	}
 	var f format
 	switch ext {
+	case ".xml":
+		return nil, 0, "", errXML
 	case ".csv":
 		f = formatCSV
 	case ".tsv", ".tab", ".txt":
@@ -71,6 +73,9 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 			enc = EncodingUTF8
 		}
 	}
+	if start := bytes.TrimSpace(head); bytes.HasPrefix(start, []byte("<?xml")) || bytes.HasPrefix(start, []byte("<rss")) || bytes.HasPrefix(start, []byte("<feed")) {
+		return nil, 0, "", errXML // Merchant Center feeds are often .txt, whatever they hold
+	}
 	if ext == ".txt" {
 		first, _, _ := bytes.Cut(head, []byte("\n"))
 		switch {
@@ -86,6 +91,9 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 	br, enc = decodeText(br, enc)
 	return br, f, enc, nil
 }
+
+// errXML refuses an XML feed (Merchant Center's RSS 2.0 or Atom), which is not read.
+var errXML = errors.New("this is an XML feed (RSS or Atom), which import does not read; export the products as a TSV or CSV file (Merchant Center can download them so) and import that")
 
 // readError describes a failure to read the file itself, without Go's wording where
 // a plainer one exists.

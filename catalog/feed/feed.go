@@ -59,9 +59,11 @@ type Options struct {
 	// another seller, in the catalog or earlier in the same import, is rejected, so
 	// that one seller's feed cannot take over another's products. Parse ignores it.
 	AllowSellerChange bool
-	// Currency is the currency of prices written without one in a feed that has no
-	// currency column for them (the command's --currency flag). Only a Shopify
-	// products export uses it (see shopify.go), since Shopify writes bare prices.
+	// Currency is the currency of prices written without one ("29.99", or "$29.99"
+	// when the symbol can stand for it) in a row that has no currency column for them
+	// (the command's --currency flag): Shopify and WooCommerce exports write bare
+	// prices, and so do many spreadsheets. ACP feeds, whose prices carry their
+	// currency, do not use it.
 	Currency string
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
@@ -255,6 +257,12 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		return nil
 	}
 	prod.SellerID = s.ID
+	rounded := prod.GTIN
+	if !scientific(rounded) {
+		rounded = ""
+	} else {
+		prod.GTIN = "" // its digits are lost: no GTIN rather than another product's
+	}
 	damaged := badDisplayText(prod)
 	cut := catalog.TitleCut(prod.Title)
 	if err := prod.Normalize(); err != nil {
@@ -273,7 +281,25 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 			Reason: fmt.Sprintf("%stitle is longer than %d bytes; it was cut to fit", label, catalog.MaxTitleLen)})
 	}
+	if rounded != "" {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: fmt.Sprintf("%sgtin %s is a number in scientific notation, as a spreadsheet writes a long number it rounded; it was left out (format the column as text before saving)", label, q(rounded))})
+	}
 	return nil
+}
+
+// scientific reports whether s is a number in scientific notation ("8.90123E+12"),
+// as a spreadsheet shows a barcode it took for a number, with its last digits lost.
+func scientific(s string) bool {
+	mant, exp, ok := strings.Cut(strings.ToUpper(s), "E+")
+	if !ok || mant == "" || exp == "" || strings.Trim(exp, "0123456789") != "" {
+		return false
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	if whole == "" {
+		whole = frac
+	}
+	return whole != "" && strings.Trim(whole+frac, "0123456789") == "" && strings.Trim(mant, "0123456789.") == ""
 }
 
 // Text that is not valid UTF-8 is never dropped without a word. A value counts as

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 	"time"
@@ -119,14 +120,14 @@ var keySeparators = strings.NewReplacer(" ", "_", "-", "_")
 
 // flatProduct builds a product from a flat row. It returns the row's seller name
 // separately; a rowError explains why the row cannot be used.
-func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, err error) {
+func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sellerName string, err error) {
 	if p.ID = r.get(colID); p.ID == "" {
 		return p, "", bad("item_id is missing")
 	}
 	if p.Title = displayText(r.get(colTitle)); p.Title == "" {
 		return p, "", bad("title is missing")
 	}
-	if p.Price, err = flatPrice(r); err != nil {
+	if p.Price, err = flatPrice(r, currency); err != nil {
 		return p, "", err
 	}
 	p.Attributes = map[string]string{}
@@ -138,7 +139,8 @@ func flatProduct(r row, now time.Time) (p catalog.Product, sellerName string, er
 	p.URL = r.get(colURL)
 	p.ImageURL = r.get(colImage)
 	p.Brand = displayText(r.get(colBrand))
-	p.GTIN = r.get(colGTIN)
+	// A spreadsheet keeps a long number as text behind an apostrophe ('0012345678905).
+	p.GTIN = strings.TrimPrefix(r.get(colGTIN), "'")
 	p.Availability = catalog.Availability(r.get(colAvail))
 	for _, c := range colCategory {
 		if v := r.get([]string{c}); v != "" && strings.Trim(v, "0123456789") != "" {
@@ -233,19 +235,20 @@ func flatBilling(r row) (*catalog.Billing, error) {
 
 // flatPrice reads the price column ("29.99 USD"), or price_amount/amount in major
 // units with a currency column. A currency column also supplies the currency of a
-// bare "29.99" in price, and must agree with one written in it.
-func flatPrice(r row) (money.Money, error) {
+// bare "29.99" (or "$29.99") in price, and must agree with one written in it; without
+// one, fallback (--currency) does, when it is set.
+func flatPrice(r row, fallback string) (money.Money, error) {
 	cur, _ := r.first(colCurrency)
 	raw, col := r.first(colPrice)
 	if raw == "" {
 		if raw, col = r.first(colAmount); raw == "" {
 			return money.Money{}, bad("price is missing")
 		}
-		if cur == "" {
-			return money.Money{}, bad("%s %s needs a currency column", col, q(raw))
+		if cur == "" && fallback == "" {
+			return money.Money{}, bad("%s %s needs a currency column (or --currency)", col, q(raw))
 		}
 	}
-	m, err := parsePrice(col, raw, cur)
+	m, err := parsePrice(col, raw, cmp.Or(cur, fallback))
 	if err != nil {
 		return m, err
 	}
@@ -284,7 +287,7 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 
 // flatRow builds and finishes one flat record.
 func (p *parser) flatRow(at lines, r row) error {
-	prod, sellerName, err := flatProduct(r, p.start)
+	prod, sellerName, err := flatProduct(r, p.start, p.opt.Currency)
 	if err != nil {
 		p.reject(at, "%s", err)
 		return nil

@@ -85,9 +85,9 @@ func TestParseInline(t *testing.T) {
 				"N,n,,\"1.234\",EUR\n",
 			wantIDs: []string{"A", "B", "C", "D", "H", "I", "J", "K", "L"},
 			wantRejects: []string{
-				`a.csv:6: price_amount "12" needs a currency column`,
+				`a.csv:6: price_amount "12" needs a currency column (or --currency)`,
 				`a.csv:7: price "9 USD" is in USD but the currency column says "EUR"`,
-				`a.csv:8: price "9" has no currency; write it like "29.99 USD"`,
+				`a.csv:8: price "9" has no currency; write it like "29.99 USD", or name it with a currency column or --currency`,
 				`a.csv:14: price "1,234 USD": "1,234" is ambiguous: the "," may group thousands or mark decimals; write the amount with 2 decimals, such as "1234.00"`,
 				`a.csv:15: price_amount "1.234": "1.234" is ambiguous: the "." may group thousands or mark decimals; write the amount with 2 decimals, such as "1234.00"`,
 			},
@@ -340,6 +340,9 @@ func TestParseFileErrors(t *testing.T) {
 		{name: "truncated gzip", file: "a.csv.gz", data: truncated, wantErr: "truncated"},
 		{name: "bad default seller", file: "a.csv", data: csvData, opt: Options{DefaultSeller: "!!!"}, wantErr: `default seller: seller name "!!!" has no letters or digits`},
 		{name: "damaged gzip header", file: "a.csv.gz", data: []byte("\x1f\x8b\x00\x00"), wantErr: "gzip header is damaged"},
+		{name: "XML feed", file: "feed.xml", data: []byte(`<?xml version="1.0"?><rss version="2.0"></rss>`), wantErr: "feed.xml: this is an XML feed (RSS or Atom), which import does not read; export the products as a TSV or CSV file"},
+		{name: "XML in a .txt file", file: "feed.txt", data: []byte("\ufeff  <rss xmlns:g=\"http://base.google.com/ns/1.0\" version=\"2.0\">\n<channel>\n"), wantErr: "this is an XML feed (RSS or Atom)"},
+		{name: "Atom feed", file: "feed.txt", data: []byte("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"), wantErr: "this is an XML feed (RSS or Atom)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -487,6 +490,12 @@ func TestHTMLText(t *testing.T) {
 		{"unknown reference", "<br>&notebook; &eacute;", " &notebook; é"},
 		{"comment", "a<!-- <b>hidden</b> -->b", "a b"},
 		{"upper-case element", "<P ALIGN=left>x</P>", " x "},
+		// The end of a block before more text ends a sentence, unless it did already.
+		{"list items", "<ul><li>Model X1</li><li>Great for travel</li></ul>", "  Model X1.  Great for travel  "},
+		{"paragraphs, one ending in a stop", "<p>Built to last.</p><p>Warm</p><P>Soft</P>", " Built to last.  Warm.  Soft "},
+		{"a line break", "Size 10<br/>Width D<br>", "Size 10. Width D "},
+		{"a stop only after a letter or digit", "<li>20%</li><li>Fast!</li><li>x</li>", " 20%  Fast!  x "},
+		{"inline elements end no sentence", "<b>Bold</b> <span>text</span>", " Bold   text "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -525,5 +534,69 @@ func TestMerchantCenterFeed(t *testing.T) {
 	}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestFlatFeedCurrencyOption: --currency (Options.Currency) names the currency of a
+// flat feed's bare prices, and of prices written with a symbol that stands for it,
+// when the row has no currency column; a price that names its currency, or a currency
+// column, wins.
+func TestFlatFeedCurrencyOption(t *testing.T) {
+	tests := []struct {
+		name, file, currency, want string // want: product A's price, or the reject
+	}{
+		{"bare price", "id,title,price\nA,Mug,9.99\n", "USD", "$9.99"},
+		{"a symbol that stands for it", "id,title,price\nA,Mug,\"$1,299.00\"\n", "USD", "$1,299.00"},
+		{"a price naming its currency", "id,title,price\nA,Mug,9.99 EUR\n", "USD", "€9.99"},
+		{"a currency column", "id,title,price,currency\nA,Mug,9.99,GBP\n", "USD", "£9.99"},
+		{"an amount column", "id,title,price_amount\nA,Mug,9.99\n", "EUR", "€9.99"},
+		{"a symbol of another currency", "id,title,price\nA,Mug,€9.99\n", "USD",
+			`x.csv:2: price "€9.99" has the symbol €, which does not stand for USD, the currency given for it; write the three-letter code, like "29.99 USD"`},
+		{"no option", "id,title,price\nA,Mug,9.99\n", "",
+			`x.csv:2: price "9.99" has no currency; write it like "29.99 USD", or name it with a currency column or --currency`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(tt.file), "x.csv", Options{DefaultSeller: "S", Currency: tt.currency})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := strings.Join(got.rejects, "\n")
+			if p, ok := got.products["A"]; ok {
+				res = p.Price.String()
+			}
+			if res != tt.want {
+				t.Errorf("got %q, want %q", res, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpreadsheetRoundedGTIN: a GTIN a spreadsheet wrote in scientific notation has
+// lost its last digits, so it is left out with a warning rather than kept as another
+// product's barcode; the product is imported.
+func TestSpreadsheetRoundedGTIN(t *testing.T) {
+	tests := []struct {
+		name, gtin, want, warning string
+	}{
+		{"scientific notation", "8.90123E+12", "", `x.csv:2: warning: gtin "8.90123E+12" is a number in scientific notation, as a spreadsheet writes a long number it rounded; it was left out (format the column as text before saving)`},
+		{"lower case, no fraction", "9e+12", "", `x.csv:2: warning: gtin "9e+12" is a number in scientific notation, as a spreadsheet writes a long number it rounded; it was left out (format the column as text before saving)`},
+		{"digits", "0012345678905", "0012345678905", ""},
+		{"a code with an E", "AB-E+12", "AB-E+12", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader("id,title,price,gtin\nA,Mug,9.99 USD,"+tt.gtin+"\n"), "x.csv", Options{DefaultSeller: "S"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ok := got.products["A"]
+			if !ok || p.GTIN != tt.want {
+				t.Errorf("gtin = %q (imported %v), want %q", p.GTIN, ok, tt.want)
+			}
+			if w := strings.Join(got.rejects, "\n"); w != tt.warning {
+				t.Errorf("reports = %q, want %q", w, tt.warning)
+			}
+		})
 	}
 }

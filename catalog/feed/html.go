@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,6 +50,7 @@ func init() {
 func htmlText(s string) string {
 	var b strings.Builder
 	last, dropping := 0, "" // s[last:] is not written yet; dropping: inside a script or style element
+	var ends []int          // where in b a block ended (see stops)
 	for _, m := range markup.FindAllStringSubmatchIndex(s, -1) {
 		name := ""
 		if m[4] >= 0 {
@@ -64,6 +66,9 @@ func htmlText(s string) string {
 		case m[4] >= 0 && !htmlElements[name]: // shaped like a tag, but text
 		default:
 			b.WriteString(s[last:m[0]])
+			if closing && blockElements[name] || name == "br" {
+				ends = append(ends, b.Len())
+			}
 			b.WriteByte(' ')
 			last = m[1]
 			if !closing && (name == "script" || name == "style") {
@@ -74,7 +79,36 @@ func htmlText(s string) string {
 	if dropping == "" {
 		b.WriteString(s[last:])
 	}
-	return charRef.ReplaceAllStringFunc(b.String(), decodeRef)
+	return charRef.ReplaceAllStringFunc(stops(b.String(), ends), decodeRef)
+}
+
+// blockElements are the elements whose end ends a line of text: a list item, a
+// paragraph, a heading, a cell.
+var blockElements = map[string]bool{"p": true, "li": true, "div": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "caption": true}
+
+// stops puts a full stop at each of ends (where a block of t ended) that follows a
+// letter or digit and comes before more text, so that a list's items do not run
+// into one sentence ("<li>Model X1</li><li>Great for travel</li>" reads "Model X1.
+// Great for travel"); a block that ends in punctuation, or ends the text, is left so.
+func stops(t string, ends []int) string {
+	var b strings.Builder
+	last := 0
+	for _, e := range ends {
+		before := strings.TrimRightFunc(t[:e], unicode.IsSpace)
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if len(before) <= last || !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.TrimSpace(t[e:]) == "" {
+			continue
+		}
+		b.WriteString(t[last:len(before)])
+		b.WriteByte('.')
+		last = len(before)
+	}
+	if last == 0 {
+		return t
+	}
+	b.WriteString(t[last:])
+	return b.String()
 }
 
 // decodeRef decodes one character reference, or leaves it as written when it names

@@ -25,7 +25,8 @@ import (
 //   - Vendor is the brand; Product Category (else Type) the category; Variant
 //     Barcode the GTIN; Variant Image (else the product's Image Src) the image;
 //     options named like an attribute (Color, Size, Material, …) become that
-//     attribute.
+//     attribute, as do the Google Shopping / MPN, Condition, Gender and Age Group
+//     columns (the MPN is then a code a search finds the product by).
 //   - Variant Inventory Qty is the stock, unless Variant Inventory Tracker is empty
 //     (not tracked) or Variant Inventory Policy is continue (sold when out of
 //     stock): the stock is then unknown and the variant in stock.
@@ -37,7 +38,8 @@ const shopifyDefaultTitle = "Default Title"
 // shopifyProductCols are the product's own columns, which a variant row takes from
 // the product's first row when it leaves them empty.
 var shopifyProductCols = []string{"title", "body_(html)", "vendor", "product_category", "type", "tags",
-	"published", "status", "option1_name", "option2_name", "option3_name", "image_src"}
+	"published", "status", "option1_name", "option2_name", "option3_name", "image_src",
+	"google_shopping_/_mpn", "google_shopping_/_condition", "google_shopping_/_gender", "google_shopping_/_age_group"}
 
 // isShopify reports whether a CSV header (canonical names) is a Shopify products export.
 func isShopify(cols map[string]int) bool {
@@ -157,13 +159,17 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 				return string(catalog.InStock)
 			}
 			return ""
+		case "mpn", "condition", "gender", "age_group":
+			if v := prod("google_shopping_/_" + col); v != "" {
+				return v
+			}
 		}
 		if single {
 			return ""
 		}
 		return optionAttr(col, names, values)
 	})
-	prod2, _, err := flatProduct(r, p.start)
+	prod2, _, err := flatProduct(r, p.start, "")
 	if err == nil {
 		err = shopifyExtras(&prod2, prod, own("variant_compare_at_price"))
 	}
@@ -210,11 +216,12 @@ func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt strin
 
 // shopCurrency returns the currency of a shop export's bare prices: the row's
 // currency column, else Options.Currency. When there is neither and the price in
-// column col (named name in the export) is bare, it rejects the row naming the flag
-// and returns false.
+// column col (named name in the export) is bare or written with a symbol
+// ("$19.99"), it rejects the row naming the flag and returns false.
 func (p *parser) shopCurrency(at lines, own func(string) string, col, name, shop string) (string, bool) {
 	currency := cmp.Or(own("currency"), p.opt.Currency)
-	if price := own(col); currency == "" && isDecimal(price) {
+	_, _, symbol := symbolPrice(own(col))
+	if price := own(col); currency == "" && (isDecimal(price) || symbol) {
 		p.reject(at, "%s %s has no currency and a %s export names none; give it with --currency (such as --currency USD)", name, q(price), shop)
 		return "", false
 	}

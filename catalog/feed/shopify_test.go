@@ -85,6 +85,11 @@ func TestShopExportCurrency(t *testing.T) {
 		{"flag", header, "a,A,Title,Default Title,A,24.00", "EUR", "€24.00"},
 		{"no flag", header, "a,A,Title,Default Title,A,24.00", "",
 			`x.csv:2: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency (such as --currency USD)`},
+		{"a dollar sign and the flag", header, "a,A,Title,Default Title,A,\"$1,299.00\"", "USD", "$1,299.00"},
+		{"a dollar sign, no flag", header, "a,A,Title,Default Title,A,$24.00", "",
+			`x.csv:2: Variant Price "$24.00" has no currency and a Shopify export names none; give it with --currency (such as --currency USD)`},
+		{"a euro sign against the flag", header, "a,A,Title,Default Title,A,€24.00", "USD",
+			`x.csv:2: price "€24.00" has the symbol €, which does not stand for USD, the currency given for it; write the three-letter code, like "29.99 USD"`},
 		{"currency in the price", header, "a,A,Title,Default Title,A,24.00 GBP", "", "£24.00"},
 		{"woo flag", wooHeader, "1,simple,A,Mug,9.50", "EUR", "€9.50"},
 		{"woo no flag", wooHeader, "1,simple,A,Mug,9.50", "",
@@ -193,5 +198,51 @@ func TestWooCommerceExport(t *testing.T) {
 	}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestShopExportColumns holds what real Shopify and WooCommerce exports carry beyond
+// the basics: Shopify's Google Shopping columns (the MPN a shopper searches by, carried
+// to further variants), a barcode kept as text behind a spreadsheet's apostrophe,
+// WooCommerce's line breaks written as \n, and the variations of a draft or hidden
+// WooCommerce product, which the shop does not sell.
+func TestShopExportColumns(t *testing.T) {
+	const shop = "Handle,Title,Vendor,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Barcode,Google Shopping / MPN,Google Shopping / Condition,Google Shopping / Gender,Google Shopping / Age Group\n"
+	const woo = "ID,Type,SKU,Name,Published,Visibility in catalog,Description,Regular price,Parent\n"
+	tests := []struct {
+		name, file string
+		checks     []check
+	}{
+		{"shopify google shopping columns", shop +
+			"tee,Tee,Acme,Size,S,TEE-S,20.00,,AC-1000,used,female,adult\n" +
+			"tee,,,,M,TEE-M,20.00,,,,,\n",
+			[]check{{"TEE-S", "attr:mpn", "AC-1000"}, {"TEE-S", "attr:condition", "used"}, {"TEE-S", "attr:gender", "female"},
+				{"TEE-S", "attr:age_group", "adult"}, {"TEE-M", "attr:mpn", "AC-1000"}, {"TEE-M", "attr:size", "M"}}},
+		{"shopify barcode behind an apostrophe", shop + "mug,Mug,Acme,Title,Default Title,MUG,9.00,'0012345678905,,,,\n",
+			[]check{{"MUG", "gtin", "0012345678905"}}},
+		{"flat gtin behind an apostrophe", "id,title,price,gtin\nA,Mug,9.00 USD,'0012345678905\n",
+			[]check{{"A", "gtin", "0012345678905"}}},
+		{"woo line breaks", woo + `1,simple,A,Mug,1,visible,"<p>Line one.</p>\n<p>Line two \\n stays.</p>",9.00,` + "\n",
+			[]check{{"A", "description", "Line one. Line two \\n stays."}}},
+		{"woo variations of a draft parent", woo + "1,variable,P,Tee,-1,visible,,,\n2,variation,P-S,Tee - S,1,visible,,9.00,id:1\n",
+			[]check{{"P-S", "hidden", "true"}}},
+		{"woo variations of a hidden parent", woo + "1,variable,P,Tee,1,hidden,,,\n2,variation,P-S,Tee - S,1,visible,,9.00,P\n",
+			[]check{{"P-S", "hidden", "true"}}},
+		{"woo variations of a published parent", woo + "1,variable,P,Tee,1,visible,,,\n2,variation,P-S,Tee - S,1,visible,,9.00,id:1\n",
+			[]check{{"P-S", "hidden", "false"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(tt.file), "x.csv", Options{DefaultSeller: "S", Currency: "USD"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range got.rejects {
+				if !strings.Contains(r, "skipped: ") {
+					t.Errorf("rejected: %s", r)
+				}
+			}
+			checkFields(t, got, tt.checks)
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,9 +44,22 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 		m   money.Money
 		err error
 	)
+	if sym, amount, ok := symbolPrice(raw); ok && currency != "" {
+		// "$1,299.00" with the currency known from a column or --currency: the
+		// symbol is read as that currency when it can stand for it.
+		cur, cerr := money.NormalizeCurrency(currency)
+		if cerr != nil {
+			return m, bad("currency %s is not a three-letter code like USD", q(currency))
+		}
+		if !slices.Contains(symbolCurrencies[sym], cur) {
+			return m, bad(`%s %s has the symbol %s, which does not stand for %s, the currency given for it; write the three-letter code, like "29.99 %s"`,
+				col, q(raw), sym, cur, cur)
+		}
+		raw = amount
+	}
 	if isDecimal(raw) {
 		if currency == "" {
-			return m, bad(`%s %s has no currency; write it like "29.99 USD"`, col, q(raw))
+			return m, bad(`%s %s has no currency; write it like "29.99 USD", or name it with a currency column or --currency`, col, q(raw))
 		}
 		if m.Currency, err = money.NormalizeCurrency(currency); err != nil {
 			return m, bad("currency %s is not a three-letter code like USD", q(currency))
@@ -77,7 +91,7 @@ func parsePrice(col, raw, currency string) (money.Money, error) {
 	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) {
 		// "$9.99", "€9,99", "9.99 £": exports often write prices so, but a symbol
 		// stands for several currencies ($ for USD, CAD, AUD, …).
-		return m, bad(`%s %s has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`, col, q(raw))
+		return m, bad(`%s %s has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD", or name it with a currency column or --currency`, col, q(raw))
 	}
 	return m, bad(`%s %s is not a price like "29.99 USD"`, col, q(raw))
 }
@@ -89,6 +103,48 @@ func isNegative(raw string) bool {
 		return unicode.IsLetter(r) || unicode.IsSpace(r) || unicode.Is(unicode.Sc, r)
 	})
 	return strings.HasPrefix(amount, "-")
+}
+
+// symbolCurrencies are the currencies a price's symbol can stand for, as shop exports
+// write it before or after the amount ("$1,299.00", "19,99 €", "CA$25.00").
+var symbolCurrencies = map[string][]string{
+	"$":   {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD", "CLP", "COP", "ARS"},
+	"US$": {"USD"}, "C$": {"CAD"}, "CA$": {"CAD"}, "A$": {"AUD"}, "AU$": {"AUD"}, "NZ$": {"NZD"},
+	"HK$": {"HKD"}, "S$": {"SGD"}, "MX$": {"MXN"}, "NT$": {"TWD"}, "R$": {"BRL"},
+	"€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY", "CNY"}, "￥": {"JPY", "CNY"}, "₹": {"INR"}, "₩": {"KRW"},
+	"₽": {"RUB"}, "₺": {"TRY"}, "₪": {"ILS"}, "₫": {"VND"}, "฿": {"THB"}, "₱": {"PHP"}, "₴": {"UAH"},
+}
+
+// symbolPrice splits a price written with a currency symbol before or after a bare
+// amount ("$1,299.00", "US$ 5", "19,99 €") into the symbol and the amount; ok is
+// false for anything else (a code, a minus sign, several symbols).
+func symbolPrice(raw string) (sym, amount string, ok bool) {
+	for i, r := range raw {
+		if unicode.Is(unicode.Sc, r) {
+			end := i + utf8.RuneLen(r)
+			before, after := raw[:i], strings.TrimSpace(raw[end:])
+			switch {
+			case isDecimal(after) && (before == "" || isUpperASCII(before)):
+				sym, amount = raw[:end], after // "$5", "US$5"
+			case strings.TrimSpace(raw[end:]) == "" && isDecimal(strings.TrimSpace(before)):
+				sym, amount = raw[i:end], strings.TrimSpace(before) // "5 €"
+			default:
+				return "", "", false
+			}
+			_, known := symbolCurrencies[sym]
+			return sym, amount, known
+		}
+	}
+	return "", "", false
+}
+
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isDecimal(s string) bool {

@@ -18,7 +18,7 @@ func TestParsePriceReasons(t *testing.T) {
 	}{
 		{name: "price with code", raw: "29.99 USD", want: money.Money{Amount: 2999, Currency: "USD"}},
 		{name: "bare amount in the column's currency", raw: "1.234,50", currency: "eur", want: money.Money{Amount: 123450, Currency: "EUR"}},
-		{name: "no currency", raw: "29.99", reason: `price "29.99" has no currency; write it like "29.99 USD"`},
+		{name: "no currency", raw: "29.99", reason: `price "29.99" has no currency; write it like "29.99 USD", or name it with a currency column or --currency`},
 		{name: "bad column currency", raw: "29.99", currency: "dollars", reason: `currency "dollars" is not a three-letter code like USD`},
 		{name: "ambiguous", raw: "1,234 USD",
 			reason: `price "1,234 USD": "1,234" is ambiguous: the "," may group thousands or mark decimals; write the amount with 2 decimals, such as "1234.00"`},
@@ -29,9 +29,21 @@ func TestParsePriceReasons(t *testing.T) {
 		{name: "negative after the currency", raw: "USD -5.00", reason: `price "USD -5.00" is negative; a price must be 0 or more`},
 		{name: "a range", raw: "5 - 9 USD", reason: `price "5 - 9 USD" is not a price like "29.99 USD"`},
 		{name: "a word", raw: "free", reason: `price "free" is not a price like "29.99 USD"`},
-		{name: "a dollar sign", raw: "$9.99", reason: `price "$9.99" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
+		{name: "a dollar sign", raw: "$9.99", reason: `price "$9.99" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD", or name it with a currency column or --currency`},
 		{name: "a euro sign after the amount", raw: "9,99 €", reason: `price "9,99 €": currency "€" is not a three-letter ISO 4217 code`},
-		{name: "a pound sign with a code", raw: "£5 GBP", reason: `price "£5 GBP" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD"`},
+		// With the currency known (a currency column, --currency), a symbol that can
+		// stand for it is read as it: shop exports and spreadsheets write "$1,299.00".
+		{name: "a dollar sign with the currency known", raw: "$1,299.00", currency: "USD", want: money.Money{Amount: 129900, Currency: "USD"}},
+		{name: "a dollar sign for another dollar", raw: "$9.99", currency: "cad", want: money.Money{Amount: 999, Currency: "CAD"}},
+		{name: "a prefixed dollar sign", raw: "CA$ 25.00", currency: "CAD", want: money.Money{Amount: 2500, Currency: "CAD"}},
+		{name: "a euro sign after the amount, currency known", raw: "1.299,00 €", currency: "EUR", want: money.Money{Amount: 129900, Currency: "EUR"}},
+		{name: "a symbol of another currency", raw: "€9.99", currency: "USD",
+			reason: `price "€9.99" has the symbol €, which does not stand for USD, the currency given for it; write the three-letter code, like "29.99 USD"`},
+		{name: "a prefix of another dollar", raw: "US$9.99", currency: "CAD",
+			reason: `price "US$9.99" has the symbol US$, which does not stand for CAD, the currency given for it; write the three-letter code, like "29.99 CAD"`},
+		{name: "a negative amount after the symbol", raw: "-$5.00", currency: "USD", reason: `price "-$5.00" is negative; a price must be 0 or more`},
+		{name: "a symbol and a code", raw: "$5 USD", currency: "USD", reason: `price "$5 USD" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD", or name it with a currency column or --currency`},
+		{name: "a pound sign with a code", raw: "£5 GBP", reason: `price "£5 GBP" has a currency symbol, which can stand for several currencies; write the three-letter code instead, like "29.99 USD", or name it with a currency column or --currency`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

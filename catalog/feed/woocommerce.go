@@ -21,7 +21,9 @@ import (
 // not read, so such a sale is left out). Categories "A > B, C" gives its first path;
 // Images and Brands their first entry. Stock is the stock; without it, In stock? 1 or
 // 0 gives the availability. Published other than 1, or Visibility in catalog hidden,
-// hides the product from search. Attributes named like a product attribute (Color,
+// on the row or on a variation's parent (a draft product's variations are not sold),
+// hides the product from search. The description's line breaks, which WooCommerce
+// writes as \n, are read back (wooNewlines). Attributes named like a product attribute (Color,
 // Size, …) become that attribute.
 var wooCarried = []string{"description", "short_description", "categories", "images", "brands"}
 
@@ -85,7 +87,7 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 		case "title":
 			return own("name")
 		case "description":
-			return cmp.Or(carried("description"), carried("short_description"))
+			return wooNewlines.Replace(cmp.Or(carried("description"), carried("short_description")))
 		case "brand":
 			return firstOf(carried("brands"), ",")
 		case "category":
@@ -115,22 +117,32 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 			}
 			return ""
 		case "is_eligible_search":
-			if pub := own("published"); pub != "" && pub != "1" {
-				return "false"
-			}
-			if strings.EqualFold(own("visibility_in_catalog"), "hidden") {
+			if wooHidden(own) || parent != nil && wooHidden(func(col string) string { return w.cols.field(parent, col) }) {
 				return "false"
 			}
 			return ""
 		}
 		return optionAttr(col, names, values)
 	})
-	prod, _, err := flatProduct(r, p.start)
+	prod, _, err := flatProduct(r, p.start, "")
 	if err != nil {
 		p.reject(at, "%s", err)
 		return nil
 	}
 	return p.finish(at, "", "", prod)
+}
+
+// wooNewlines undoes how WooCommerce exports a description's line breaks: a newline
+// as the two characters \n, and a \n the text had as \\n.
+var wooNewlines = strings.NewReplacer(`\\n`, `\n`, `\n`, "\n")
+
+// wooHidden reports whether a row (its value for a column: col) is hidden from the
+// shop: Published other than 1 (0 private, -1 draft), or Visibility in catalog hidden.
+func wooHidden(col func(string) string) bool {
+	if pub := col("published"); pub != "" && pub != "1" {
+		return true
+	}
+	return strings.EqualFold(col("visibility_in_catalog"), "hidden")
 }
 
 // firstOf returns the first of the sep-separated entries of s, trimmed.

@@ -111,7 +111,7 @@ func Open(ctx context.Context, path string, attach ...Attach) (*sql.DB, error) {
 	db.SetConnMaxIdleTime(connMaxIdleTime)
 	if err := ping(ctx, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, openError(path, "", err)
 	}
 	if err := CheckFTS5(ctx, db); err != nil {
 		db.Close()
@@ -165,7 +165,7 @@ func OpenReader(ctx context.Context, path string, conns, cacheKiB int, attach ..
 	db.SetConnMaxIdleTime(connMaxIdleTime)
 	if err := ping(ctx, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
+		return nil, openError(path, " for reading", err)
 	}
 	return db, nil
 }
@@ -237,6 +237,31 @@ func createPrivate(path string) error {
 		return fmt.Errorf("create database %s: %w", path, err)
 	}
 	return nil
+}
+
+// openError is the error of a database at path that could not be opened (what: ""
+// or " for reading"). When the file's directory cannot be written (a read-only file
+// system, a directory of another user), it says so: SQLite keeps a database's -wal
+// and -shm files beside it and must create them even to read it, and its own words
+// for that ("unable to open database file: no such file or directory") send people
+// looking for a file that is there.
+func openError(path, what string, err error) error {
+	if derr := dirWritable(filepath.Dir(path)); derr != nil {
+		return fmt.Errorf("open database %s%s: %w (its directory %s cannot be written: %v; SQLite keeps a database's -wal and -shm files beside it and must create them, even to read it, so the database files need a directory that can be written)",
+			path, what, err, filepath.Dir(path), derr)
+	}
+	return fmt.Errorf("open database %s%s: %w", path, what, err)
+}
+
+// dirWritable returns why a file cannot be created in dir (nil when one can), by
+// creating one and removing it again.
+func dirWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".commerce-mcp-probe-*")
+	if err != nil {
+		return bareError(err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // bareError returns the system's reason inside a *fs.PathError ("permission denied"),
