@@ -270,7 +270,7 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 // cancel's answer, which does not wait for it: the outcome is decided. It is bounded
 // as a payment is (paying: Config.PayingTimeout, ended by StopPayments at shutdown);
 // what it leaves, the next recovery finishes (store.Unfinished lists p until its
-// token is settled or expired).
+// token is settled or expired). Drain waits for it at shutdown.
 func (s *Service) settleAfterAnswer(ctx context.Context, orderID string, p store.Purchase) {
 	ctx, done := s.paying(ctx)
 	s.settling.Add(1)
@@ -281,6 +281,26 @@ func (s *Service) settleAfterAnswer(ctx context.Context, orderID string, p store
 			s.cfg.Log.WarnContext(ctx, "cancel: payment token left for recovery to revoke", "order", orderID, "err", err)
 		}
 	}()
+}
+
+// Drain waits for what cancels left running after their answer (settleAfterAnswer)
+// for at most wait, then stops it, as StopPayments does (recovery finishes what it
+// leaves), and waits for it to end. A server calls it before closing the databases.
+func (s *Service) Drain(wait time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		s.settling.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-done:
+		return
+	case <-t.C:
+	}
+	s.halt()
+	<-done
 }
 
 // orderOtherMode refuses to cancel order o when it was made in another mode than the

@@ -315,3 +315,48 @@ func (e *env) removeSeller(id string) {
 		e.t.Fatalf("seller %s still in the catalog: %v", id, err)
 	}
 }
+
+// TestDrainEndsSettling: Drain, which serve calls before closing the databases, waits
+// for a cancel's token settling left running after its answer; one that Stripe holds
+// past the wait is stopped (its context ended, so nothing writes to closed databases
+// later), and the next recovery settles the token.
+func TestDrainEndsSettling(t *testing.T) {
+	tests := []struct {
+		name string
+		up   bool // Stripe answers
+		want string
+	}{
+		{name: "Stripe answers", up: true, want: "revoked"},
+		{name: "Stripe hangs", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			o := e.unjournaledToken()
+			real := e.cfg.Tokens
+			gate := &gatedTokens{Tokens: real, open: make(chan struct{})}
+			e.cfg.Tokens = gate
+			svc := e.service()
+			e.cfg.Tokens = real
+			if out, err := svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID, ConfirmVia: checkout.ViaQuoteID}); err != nil || out.Status != checkout.CancelStopped {
+				t.Fatalf("cancel = %+v, %v; want stopped", out.Status, err)
+			}
+			wait := time.Millisecond // Stripe hangs: stopped after the wait
+			if tt.up {
+				close(gate.open)
+				wait = time.Hour // waited for to its end
+			}
+			svc.Drain(wait)
+			if got := e.tokenSettled(o.PurchaseID); got != tt.want {
+				t.Errorf("token settled %q once drained, want %q", got, tt.want)
+			}
+			if _, err := e.service().Recover(ctx, 0); err != nil {
+				t.Fatal(err)
+			}
+			if got := e.tokenSettled(o.PurchaseID); got != "revoked" || !e.allTokensDeactivated() {
+				t.Errorf("token settled %q after recovery, tokens %+v; want revoked", got, e.sb.Stripe.Tokens())
+			}
+		})
+	}
+}
