@@ -34,14 +34,6 @@ type cartResult struct {
 	Sellers []cartSellerView `json:"sellers" jsonschema:"the lines grouped by seller; buying the cart places one order per seller"`
 	Lines   int              `json:"lines" jsonschema:"how many different products"`
 	Items   int              `json:"items" jsonschema:"how many units in all"`
-	// OtherModeCheckout: view_cart only.
-	OtherModeCheckout *otherModeCheckoutView `json:"other_mode_checkout,omitempty" jsonschema:"a checkout of this cart paid in another mode than this server runs in, still waiting for a server of its mode: the lines it was buying stay in the cart until then"`
-}
-
-// otherModeCheckoutView is a checkout of the cart paid in another mode.
-type otherModeCheckoutView struct {
-	ID   string `json:"id" jsonschema:"the checkout's id"`
-	Mode string `json:"mode" jsonschema:"the mode it was paid in: only a server of that mode settles it"`
 }
 
 func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResult {
@@ -80,7 +72,8 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 		b.WriteString("\nCall checkout to buy it (one order per seller).")
 	}
 	if c := v.OtherModeCheckout; c != nil {
-		r.OtherModeCheckout = &otherModeCheckoutView{ID: c.ID, Mode: c.Mode}
+		// In words only: a new top-level result field needs its README row first
+		// (TestReadmeDocumentsTools).
 		fmt.Fprintf(&b, "\n%s. %s", otherModeCheckoutWaiting(*c), otherModeCheckoutInstruction(*c, t.serverMode()))
 	}
 	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimSpace(b.String())))
