@@ -128,3 +128,46 @@ func TestParseCycleKey(t *testing.T) {
 		})
 	}
 }
+
+// TestSubscriptionCharged: a paid cycle records what it charged (Charged), apart from
+// the agreed price (Amount); an update that keeps the agreed price and currency keeps
+// it, one that agrees a new price clears it (nothing charged at that price yet), and
+// the update reports what the row then holds.
+func TestSubscriptionCharged(t *testing.T) {
+	tests := []struct {
+		name     string
+		amount   int64
+		currency string
+		want     int64
+	}{
+		{name: "same price", amount: 2900, currency: "USD", want: 2400},
+		{name: "a new price agreed", amount: 3100, currency: "USD", want: 0},
+		{name: "another currency", amount: 2900, currency: "EUR", want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, clock := openTestStore(t)
+			ctx := context.Background()
+			c := mustCreateCustomer(t, s, "subscriber@example.com")
+			u := newSubscription(t, s, c.ID, clock.Now())
+			if _, err := s.ClaimCycle(ctx, u.ID, 0, 0, clock.Now()); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.EndCycle(ctx, u.ID, 0, 0, store.CycleEnd{State: store.CyclePaid, OrderID: "ord_1", Charged: 2400, NextDueAt: clock.Now().AddDate(0, 1, 0)}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Subscription(ctx, c.ID, u.ID)
+			if err != nil || got.Charged != 2400 || got.Amount != 2900 {
+				t.Fatalf("after a cycle paid at 2400: charged %d, agreed %d, %v", got.Charged, got.Amount, err)
+			}
+			got.Amount, got.Currency, got.Charged = tt.amount, tt.currency, 7 // Charged is not the caller's to set
+			if err := s.UpdateSubscription(ctx, &got, store.SubscriptionActive); err != nil {
+				t.Fatal(err)
+			}
+			again, err := s.Subscription(ctx, c.ID, u.ID)
+			if err != nil || again.Charged != tt.want || got.Charged != tt.want {
+				t.Errorf("charged %d (reported %d), %v; want %d", again.Charged, got.Charged, err, tt.want)
+			}
+		})
+	}
+}

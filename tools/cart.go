@@ -71,6 +71,11 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 	} else if !t.ReadOnly {
 		b.WriteString("\nCall checkout to buy it (one order per seller).")
 	}
+	if c := v.OtherModeCheckout; c != nil {
+		// In words only: a new top-level result field needs its README row first
+		// (TestReadmeDocumentsTools).
+		fmt.Fprintf(&b, "\n%s. %s", otherModeCheckoutWaiting(*c), otherModeCheckoutInstruction(*c, t.serverMode()))
+	}
 	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimSpace(b.String())))
 }
 

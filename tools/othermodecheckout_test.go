@@ -50,3 +50,31 @@ func TestPendingCheckoutWordsByMode(t *testing.T) {
 		})
 	}
 }
+
+// TestViewCartOtherModeCheckoutWords: view_cart names a checkout of the cart paid in another
+// mode in the words checkout uses for it (who settles it, that its lines stay in the cart and checking them out here would
+// buy them again); without one it says nothing of it.
+func TestViewCartOtherModeCheckoutWords(t *testing.T) {
+	s := newStorefront(t) // a sandbox server
+	says := []string{"Checkout chk_1 was paid in test mode and is still waiting for a server of test mode.",
+		"This server runs in sandbox mode and cannot settle it", "would buy them again, in sandbox mode"}
+	for _, tc := range []struct {
+		name    string
+		pending *store.Checkout
+	}{
+		{name: "a checkout of another mode", pending: &store.Checkout{ID: "chk_1", State: store.CheckoutPaying, Mode: "test"}},
+		{name: "none"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := checkout.CartView{Revision: 1, OtherModeCheckout: tc.pending, Groups: []checkout.CartGroup{{SellerID: "northwind-outfitters", SellerName: "Northwind Outfitters",
+				Lines: []checkout.CartItem{{CartLine: store.CartLine{ProductID: "nw-0001", SellerID: "northwind-outfitters", Quantity: 1}}}}}}
+			res := s.tb.cartResult(v, "The cart:")
+			got := text(res)
+			for _, w := range says {
+				if strings.Contains(got, w) != (tc.pending != nil) {
+					t.Errorf("%q: says %q: %v, want %v", got, w, tc.pending == nil, tc.pending != nil)
+				}
+			}
+		})
+	}
+}

@@ -125,6 +125,9 @@ type Service struct {
 	// stop ends the payments in flight (StopPayments, halt).
 	stop context.Context
 	halt context.CancelFunc
+	// settling counts the owed tokens being settled after their cancel answered
+	// (settleAfterAnswer).
+	settling sync.WaitGroup
 }
 
 // New returns a Service for cfg.

@@ -53,9 +53,22 @@ func Terms(u store.Subscription) catalog.Billing {
 	return catalog.Billing{Interval: catalog.Interval(u.Interval), Every: u.Every, TrialDays: u.TrialDays}
 }
 
-// YearlyAmount is what a subscription costs over a year at its price per cycle.
+// NextAmount is what u's next cycle is expected to charge: what its last paid cycle
+// charged when that was under the price the person agreed to (the seller lowered its
+// price), else the agreed price, u.Amount. The agreed price stays the bound: a
+// renewal the seller quotes at or under it (back up to it, say) is charged, one above
+// it pauses the subscription and asks the person (RefusalPriceChanged).
+func NextAmount(u store.Subscription) int64 {
+	if u.Charged > 0 && u.Charged < u.Amount {
+		return u.Charged
+	}
+	return u.Amount
+}
+
+// YearlyAmount is what a subscription costs over a year at the price its next cycle
+// is expected to charge (NextAmount).
 func YearlyAmount(u store.Subscription) int64 {
-	return u.Amount * int64(Terms(u).CyclesPerYear())
+	return NextAmount(u) * int64(Terms(u).CyclesPerYear())
 }
 
 // PauseRefusal is why a paused subscription was paused; nil when the person paused it
