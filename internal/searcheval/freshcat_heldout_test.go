@@ -37,7 +37,7 @@ var (
 )
 
 // freshSets are the fresh catalog's query sets; no query text is in two of them.
-var freshSets = []string{FreshCat, FreshDev2, FreshHeldOut, FreshHeldOut2}
+var freshSets = []string{FreshCat, FreshDev2, FreshDevSentences, FreshHeldOut, FreshHeldOut2}
 
 // TestFreshHeldOut holds the fresh held-out set frozen and judged; with
 // -fresh-heldout it scores it (see testFreshHeldOut).
