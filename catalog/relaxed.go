@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // relaxed is the last step of a search that found nothing with every word (as typed
@@ -61,13 +62,11 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if corrected {
 		some.Corrected = s.text.String()
 	}
-	if n < len(words) {
-		if weak, err := c.weakRest(ctx, s, known); err != nil || weak {
-			if err != nil {
-				return Result{}, err
-			}
-			return c.nothing(ctx, res, s.text, known, other)
+	if unsold, err := c.unsoldHead(ctx, s, known, other); err != nil || unsold {
+		if err != nil {
+			return Result{}, err
 		}
+		return c.nothing(ctx, res, s.text, known, other)
 	}
 	if n < len(words) {
 		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
@@ -106,43 +105,164 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	return some, nil
 }
 
-// weakRest reports whether what a short query keeps once its unknown words are dropped
-// (known false) is one word in the query's head place that heads no product's title
-// and names no brand: "wine glasses" is no kettle with a "Glass" lid, "prescription
-// sunglasses" (the synonym "shades") no toaster with "Shade Settings". The shopper
-// asked for a thing the catalog does not have, so nothing with suggestions is the
-// answer, not products that share a word of its description.
-func (c *Catalog) weakRest(ctx context.Context, s *search, known []bool) (bool, error) {
-	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 {
+// unsoldHead reports whether short query s, which no product has every word of, asks
+// for a thing the catalog does not sell, read from the catalog's own evidence of its
+// head (its last word; known and other as relaxed has them):
+//
+//   - a head products have (as typed, or corrected by a slip) that heads no product's
+//     title and is no type, brand or category word names no product: "wine glasses" is
+//     no kettle with a "Glass" lid, "coffee table" no coffee maker, "mouse trap" no
+//     mouse, "prescription sunglasses" (the synonym "shades") no toaster with "Shade
+//     Settings";
+//   - a head no product has (or that was corrected into another word: "racket" is no
+//     "race") names a thing the catalog does not know, unless the word before it
+//     names a type and the words before that are used with it in some product, when
+//     it may be what is made for the type (madeFor: "printer refill", "blender jug";
+//     not "a cable car ride", "window blinds", "tennis racket").
+//
+// A head that names a thing the catalog sells keeps the query, whatever its other
+// words ("wine fridge" finds refrigerators). Not for sentences, brands, codes, or a
+// phrase with a stop word ("glasses for wine"), whose head is elsewhere.
+func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool) (bool, error) {
+	if !headShaped(s) {
 		return false, nil
 	}
-	kept := -1
-	for i, ok := range known {
-		if ok {
-			if kept >= 0 {
-				return false, nil
-			}
-			kept = i
+	words := s.text.words
+	last := len(words) - 1
+	if known[last] && (last >= len(other) || !other[last]) {
+		if headOf(strings.Fields(words[last])) != queryHead(s.rest) && (last >= len(s.text.prefix) || !s.text.prefix[last]) {
+			return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
 		}
-	}
-	if kept != len(known)-1 || kept < len(s.text.prefix) && s.text.prefix[kept] ||
-		slices.ContainsFunc(s.rest, func(w string) bool { return stopwords[w] || determiners[w] || possessives[w] }) {
-		return false, nil // not the last word, or words between: a phrase more than a thing's name
-	}
-	w := s.text.words[kept]
-	if headOf(strings.Fields(w)) != queryHead(s.rest) {
-		return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
-	}
-	for _, t := range append([]string{w}, s.text.alts[kept]...) {
-		f := strings.Fields(t)
-		if s.learned.isType(f[len(f)-1]) {
-			return false, nil
-		}
-		if heads, err := c.headsTitle(ctx, t); err != nil || heads {
+		if sold, err := c.namesSold(ctx, s, last); err != nil || sold {
 			return false, err
 		}
+		// Unless it is a typo of a word the titles of the word before it have ("yoga
+		// matt", where "matt" is a prefix of "matte").
+		if known[last-1] && (last-1 >= len(other) || !other[last-1]) {
+			near, err := c.nearTitleWord(ctx, s.text, last-1, words[last])
+			return !near, err
+		}
+		return true, nil
 	}
-	return true, nil
+	// The head is no word of the catalog's: only what is made for a type may be meant,
+	// or the head is a typo that spelling left as it was ("air fyer": the titles that
+	// have "air" have "fryer"), or a phrase of the vocabulary ("external hard drive").
+	if len(strings.Fields(words[last])) > 1 || last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+		return false, nil
+	}
+	if !known[last-1] || last-1 < len(other) && other[last-1] {
+		return true, nil
+	}
+	if near, err := c.nearTitleWord(ctx, s.text, last-1, words[last]); err != nil || near {
+		return false, err
+	}
+	f := strings.Fields(words[last-1])
+	if k := wordKey(f[len(f)-1]); !typeLike(k) {
+		return true, nil
+	} else if !s.learned.isType(k) {
+		if heads, err := c.headsTitle(ctx, words[last-1]); err != nil || !heads {
+			return !heads, err
+		}
+	}
+	// A head that descriptions have, but never with the type, is another thing said
+	// of other products ("mouse trap", where vacuum cleaners' filters trap dust).
+	u, err := s.learned.used(ctx, c, words[last])
+	if err != nil {
+		return false, err
+	}
+	pair := make([]bool, len(words))
+	pair[last-1], pair[last] = true, true
+	if u.matched > 0 {
+		if met, err := c.hasAll(ctx, s.text.only(pair), ""); err != nil || !met {
+			return !met, err
+		}
+	}
+	if last == 1 {
+		return false, nil
+	}
+	before := make([]bool, len(words))
+	for i := range last {
+		before[i] = known[i]
+	}
+	used, err := c.hasAll(ctx, s.text.only(before), "")
+	return !used, err
+}
+
+// maxNearTitles bounds the titles nearTitleWord reads.
+const maxNearTitles = 200
+
+// nearTitleWord reports whether w, a word no product has, is one typo (within
+// editBudget, same first letter) from a word of the titles that have word i of q: a
+// misspelling of a word used with it ("fyer" of "air fyer"), not another word.
+func (c *Catalog) nearTitleWord(ctx context.Context, q textQuery, i int, w string) (bool, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	q.term(&b, i)
+	rows, err := c.query(ctx, `SELECT t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_text t ON t.rowid = m.rowid`, b.String(), maxNearTitles)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	w = foldDiacritics(w)
+	budget := editBudget(utf8.RuneCountInString(w))
+	seen := map[string]bool{}
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		for _, t := range lowerWords(title) {
+			if seen[t] || t == "" || t[0] != w[0] {
+				continue
+			}
+			seen[t] = true
+			if editDistance(w, foldDiacritics(t), budget, 1) <= budget {
+				return true, nil
+			}
+		}
+	}
+	return false, rows.Err()
+}
+
+// headShaped reports whether s is a short query whose last word is its head, as
+// unsoldHead reads it: no sentence, brand, code, stop word, or digits in the last word.
+func headShaped(s *search) bool {
+	words := s.text.words
+	last := len(words) - 1
+	return !s.sentence && s.intent != nil && len(s.intent.brands) == 0 && len(s.intent.codeHits) == 0 && last >= 1 &&
+		!slices.ContainsFunc(s.rest, func(w string) bool { return stopwords[w] || determiners[w] || possessives[w] }) &&
+		strings.IndexFunc(words[last], func(r rune) bool { return r >= '0' && r <= '9' }) < 0
+}
+
+// namesSold reports whether word i of s, or an alternative of it, names products of
+// the catalog: it is a brand or a word of a category, or it is the head the titles
+// that have it have most often (see topTitleHead). A word that heads some titles but
+// is mostly said of other things is no name of them: "case" is said of earbuds with a
+// charging case more often than of laptop sleeve cases, so "phone case" is neither.
+func (c *Catalog) namesSold(ctx context.Context, s *search, i int) (bool, error) {
+	terms := []string{s.text.words[i]}
+	if i < len(s.text.alts) {
+		terms = append(terms, s.text.alts[i]...)
+	}
+	for _, t := range terms {
+		f := strings.Fields(t)
+		k := wordKey(f[len(f)-1])
+		if top, _, err := c.topTitleHead(ctx, t, k); err != nil || top == k {
+			return top == k, err
+		}
+		var b strings.Builder
+		b.WriteString("{brand category} : ")
+		quoteTerm(&b, t)
+		var n int
+		if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if n > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // headsTitle reports whether term heads the title of a product that has it in its
@@ -583,13 +703,24 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 	if w == "" {
 		return "", nil
 	}
+	head, top, err := c.topTitleHead(ctx, w, "")
+	if err != nil || top < minMeet {
+		return "", err
+	}
+	return head, nil
+}
+
+// topTitleHead returns the type-like title head (see typeLike) most of the products
+// with term in their title have, and how many have it ("" and 0 when none); of heads
+// that tie, prefer.
+func (c *Catalog) topTitleHead(ctx context.Context, term, prefer string) (string, int, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
-	quoteTerm(&b, w)
+	quoteTerm(&b, term)
 	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
 		CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
 	if err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return "", 0, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	top, head := 0, ""
@@ -597,17 +728,14 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 		var h string
 		var n int
 		if err := rows.Scan(&h, &n); err != nil {
-			return "", fmt.Errorf("search: %w", err)
+			return "", 0, fmt.Errorf("search: %w", err)
 		}
-		if typeLike(h) && n > top {
+		if typeLike(h) && (n > top || n == top && h == prefer) {
 			top, head = n, h
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return "", 0, fmt.Errorf("search: %w", err)
 	}
-	if top < minMeet {
-		return "", nil
-	}
-	return head, nil
+	return head, top, nil
 }
