@@ -530,7 +530,14 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 // ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
 // applies or nothing has them.
 func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	return c.searchNeeds(ctx, s, res, offset, c.vocabulary().needsOf(s.words, s.sentence))
+	needs := c.vocabulary().needsOf(s.words, s.sentence)
+	if s.sentence {
+		var err error
+		if needs, err = c.uncontradicted(ctx, s, needs); err != nil {
+			return res, false, err
+		}
+	}
+	return c.searchNeeds(ctx, s, res, offset, needs)
 }
 
 // sentenceNeed is needed for a sentence, before its words are searched: when a need's
@@ -546,7 +553,102 @@ func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offse
 	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
 		return res, false, err
 	}
+	needs, err := c.uncontradicted(ctx, s, needs)
+	if err != nil || len(needs) == 0 {
+		return res, false, err
+	}
 	return c.searchNeeds(ctx, s, res, offset, needs)
+}
+
+// uncontradicted returns the needs of sentence s that its other words do not
+// contradict. A need is read from its cues alone; the sentence's other content words
+// that products have contradict it when they say what the sentence is about — one
+// names a thing of the catalog (thingsNamed, no recipient, the head most titles with
+// it have: "smooth pens for journaling", whose need names notebooks), or two of them are in one product's title ("i left my laptop
+// power brick at the hotel": "laptop" and "power" are a charger's, "brick" a building
+// set's cue) — and no product of the need's things has any of them. Other words
+// that no product of the need has, but that say nothing together ("my office is
+// freezing": a space heater for the office), leave it be.
+func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([]int, error) {
+	v := c.vocabulary()
+	var things []string
+	if !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		for _, k := range thingsNamed(s, v) {
+			if !v.recipient[k] {
+				things = append(things, k)
+			}
+		}
+	}
+	out := needs[:0:0]
+	for _, n := range needs {
+		nd := v.needs[n]
+		var others []int
+		said := false
+		for i, w := range s.text.words {
+			k := wordKey(w)
+			if !contentWord(w, s.learned, v) || slices.ContainsFunc(nd.cues, func(cue string) bool { return cueMatches(cue, k) }) ||
+				slices.ContainsFunc(nd.terms, func(t string) bool { return slices.Contains(strings.Fields(t), k) }) {
+				continue
+			}
+			u, err := s.learned.used(ctx, c, w)
+			if err != nil {
+				return nil, err
+			}
+			if u.matched == 0 {
+				continue
+			}
+			others = append(others, i)
+			if !said && slices.Contains(things, k) {
+				top, _, err := c.topTitleHead(ctx, w, k)
+				if err != nil {
+					return nil, err
+				}
+				said = top == k
+			}
+		}
+		if len(others) == 0 {
+			out = append(out, n)
+			continue
+		}
+		for a := 0; !said && a < len(others); a++ {
+			for b := a + 1; !said && b < len(others); b++ {
+				pair := make([]bool, len(s.text.words))
+				pair[others[a]], pair[others[b]] = true, true
+				var err error
+				if said, err = c.hasAll(ctx, s.text.only(pair), "{title} : "); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if !said {
+			out = append(out, n)
+			continue
+		}
+		var q strings.Builder
+		q.WriteByte('(')
+		for i, t := range nd.terms {
+			if i > 0 {
+				q.WriteString(" OR ")
+			}
+			quoteTerm(&q, t)
+		}
+		q.WriteString(") AND (")
+		for i, o := range others {
+			if i > 0 {
+				q.WriteString(" OR ")
+			}
+			s.text.term(&q, o)
+		}
+		q.WriteByte(')')
+		var met int
+		if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, q.String()).Scan(&met); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if met > 0 {
+			out = append(out, n)
+		}
+	}
+	return out, nil
 }
 
 // titleHasAll reports whether some product's title has every word of q.
