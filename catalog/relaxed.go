@@ -121,7 +121,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 //     not "a cable car ride", "window blinds", "tennis racket").
 //
 // A head that names a thing the catalog sells keeps the query, whatever its other
-// words ("wine fridge" finds refrigerators). Not for sentences, brands, codes, or a
+// words ("wine fridge" finds refrigerators), as does an accessory word of the
+// vocabulary after a word the catalog names (accessoryAfterWord: "padded laptop
+// cover"). Not for sentences, brands, codes, or a
 // phrase with a stop word ("glasses for wine"), whose head is elsewhere.
 func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool) (bool, error) {
 	if !headShaped(s) {
@@ -129,6 +131,9 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	}
 	words := s.text.words
 	last := len(words) - 1
+	if accessoryAfterWord(s, known, other) {
+		return false, nil
+	}
 	if known[last] && (last >= len(other) || !other[last]) {
 		if headOf(strings.Fields(words[last])) != queryHead(s.rest) && (last >= len(s.text.prefix) || !s.text.prefix[last]) {
 			return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
@@ -223,6 +228,24 @@ func (c *Catalog) nearTitleWord(ctx context.Context, q textQuery, i int, w strin
 		}
 	}
 	return false, rows.Err()
+}
+
+// accessoryAfterWord reports whether the head of s, as typed, is a word of the
+// vocabulary that names things made for another product ("cover", "refill") after a
+// word some product's title, brand or category has (known, not a correction into
+// another word: other): "padded laptop cover" and "inkjet refills" ask for what is
+// made for what that word names, which the catalog may call otherwise ("Laptop
+// Sleeve", "Ink Cartridge"), and relaxed and madeFor look for it.
+func accessoryAfterWord(s *search, known, other []bool) bool {
+	if !s.c.vocabulary().isAccessory(queryHead(s.rest)) {
+		return false
+	}
+	for i := range len(s.text.words) - 1 {
+		if known[i] && (i >= len(other) || !other[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // headShaped reports whether s is a short query whose last word is its head, as
