@@ -660,7 +660,13 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 			if i > 0 {
 				q.WriteString(" OR ")
 			}
-			s.text.term(&q, o)
+			quoteTerm(&q, s.text.words[o]) // as typed: a prefix ("ink*") would find other words ("inkjet")
+			if o < len(s.text.alts) {
+				for _, a := range s.text.alts[o] {
+					q.WriteString(" OR ")
+					quoteTerm(&q, a)
+				}
+			}
 		}
 		q.WriteByte(')')
 		var met int
