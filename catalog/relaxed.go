@@ -142,10 +142,11 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 			return false, err
 		}
 		// Unless it is a typo of a word the titles of the word before it have ("yoga
-		// matt", where "matt" is a prefix of "matte").
+		// matt", where "matt" is a prefix of "matte"), or another name of what that
+		// word names ("studio cans": studio monitor headphones).
 		if known[last-1] && (last-1 >= len(other) || !other[last-1]) {
-			near, err := c.nearTitleWord(ctx, s.text, last-1, words[last])
-			return !near, err
+			near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last])
+			return !near && !named, err
 		}
 		return true, nil
 	}
@@ -158,7 +159,7 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	if !known[last-1] || last-1 < len(other) && other[last-1] {
 		return true, nil
 	}
-	if near, err := c.nearTitleWord(ctx, s.text, last-1, words[last]); err != nil || near {
+	if near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last]); err != nil || near || named {
 		return false, err
 	}
 	f := strings.Fields(words[last-1])
@@ -193,41 +194,68 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	return !used, err
 }
 
-// maxNearTitles bounds the titles nearTitleWord reads.
+// maxNearTitles bounds the titles modifierTitles reads.
 const maxNearTitles = 200
 
-// nearTitleWord reports whether w, a word no product has, is one typo (within
-// editBudget, same first letter) from a word of the titles that have word i of q: a
-// misspelling of a word used with it ("fyer" of "air fyer"), not another word.
-func (c *Catalog) nearTitleWord(ctx context.Context, q textQuery, i int, w string) (bool, error) {
+// modifierTitles reads the titles that have word i of q (at most maxNearTitles) for
+// what they say of w, the word after it in a short query, which no product names:
+// near, whether w is one typo (within editBudget, same first letter) from a word of
+// them, a misspelling of a word used with word i ("fyer" of "air fyer"); named,
+// whether word i is, in at least half of them, a word of the product's name, before
+// its head (see titleName: "computer" of "27-Inch Computer Monitor", "wireless" of
+// "True Wireless Earbuds"), not of a feature said after it ("window" of "Air Fryer,
+// Viewing Window"). A query that puts such a word before a word of its own names
+// that product by another name ("computer display", "wireless buds").
+func (c *Catalog) modifierTitles(ctx context.Context, q textQuery, i int, w string) (near, named bool, err error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	q.term(&b, i)
 	rows, err := c.query(ctx, `SELECT t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
 		CROSS JOIN product_text t ON t.rowid = m.rowid`, b.String(), maxNearTitles)
 	if err != nil {
-		return false, fmt.Errorf("search: %w", err)
+		return false, false, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	w = foldDiacritics(w)
 	budget := editBudget(utf8.RuneCountInString(w))
+	f := strings.Fields(q.words[i])
+	mk := wordKey(f[len(f)-1])
+	prefix := i < len(q.prefix) && q.prefix[i]
+	is := func(t string) bool {
+		k := wordKey(t)
+		return k == mk || prefix && strings.HasPrefix(k, mk)
+	}
 	seen := map[string]bool{}
+	titles, inName := 0, 0
 	for rows.Next() {
 		var title string
 		if err := rows.Scan(&title); err != nil {
-			return false, fmt.Errorf("search: %w", err)
+			return false, false, fmt.Errorf("search: %w", err)
+		}
+		titles++
+		name := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		if h := headOf(name); h != "" {
+			for j := len(name) - 1; j >= 0; j-- {
+				if wordKey(name[j]) == h {
+					if slices.ContainsFunc(name[:j], is) {
+						inName++
+					}
+					break
+				}
+			}
 		}
 		for _, t := range lowerWords(title) {
-			if seen[t] || t == "" || t[0] != w[0] {
+			if near || seen[t] || t == "" || t[0] != w[0] {
 				continue
 			}
 			seen[t] = true
-			if editDistance(w, foldDiacritics(t), budget, 1) <= budget {
-				return true, nil
-			}
+			near = editDistance(w, foldDiacritics(t), budget, 1) <= budget
 		}
 	}
-	return false, rows.Err()
+	if err := rows.Err(); err != nil {
+		return false, false, fmt.Errorf("search: %w", err)
+	}
+	return near, titles > 0 && 2*inName >= titles, nil
 }
 
 // accessoryAfterWord reports whether the head of s, as typed, is a word of the
