@@ -198,7 +198,8 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 const maxNearTitles = 200
 
 // modifierTitles reads the titles that have word i of q (at most maxNearTitles) for
-// what they say of w, the word after it in a short query, which no product names:
+// what they say of w, the word after it in a short query, which no product names (""
+// for none):
 // near, whether w is one typo (within editBudget, same first letter) from a word of
 // them, a misspelling of a word used with word i ("fyer" of "air fyer"); named,
 // whether word i is, in at least half of them, a word of the product's name, before
@@ -245,7 +246,7 @@ func (c *Catalog) modifierTitles(ctx context.Context, q textQuery, i int, w stri
 			}
 		}
 		for _, t := range lowerWords(title) {
-			if near || seen[t] || t == "" || t[0] != w[0] {
+			if w == "" || near || seen[t] || t == "" || t[0] != w[0] {
 				continue
 			}
 			seen[t] = true
@@ -288,7 +289,9 @@ func headShaped(s *search) bool {
 
 // namesSold reports whether word i of s, or an alternative of it, names products of
 // the catalog: it is a brand or a word of a category, or it is the head the titles
-// that have it have most often (see topTitleHead). A word that heads some titles but
+// that have it have most often (see topTitleHead) or a word of the names of most of
+// them (modifierTitles: "tracker" of "Activity Tracker Watch"), or, for a word of a
+// synonym group, any of its names heads some title. A word that heads some titles but
 // is mostly said of other things is no name of them: "case" is said of earbuds with a
 // charging case more often than of laptop sleeve cases, so "phone case" is neither.
 func (c *Catalog) namesSold(ctx context.Context, s *search, i int) (bool, error) {
@@ -299,8 +302,24 @@ func (c *Catalog) namesSold(ctx context.Context, s *search, i int) (bool, error)
 	for _, t := range terms {
 		f := strings.Fields(t)
 		k := wordKey(f[len(f)-1])
-		if top, _, err := c.topTitleHead(ctx, t, k); err != nil || top == k {
+		if len(terms) > 1 {
+			// A word of a synonym group is a name of products by the vocabulary's word:
+			// any title it or another name of it heads will do ("plush", whose titles
+			// are headed by "bear" and "unicorn", "stuffed animal" by "animal").
+			if s.learned.isType(k) {
+				return true, nil
+			}
+			if heads, err := c.headsTitle(ctx, t); err != nil || heads {
+				return heads, err
+			}
+		} else if top, _, err := c.topTitleHead(ctx, t, k); err != nil || top == k {
 			return top == k, err
+		} else if t == s.text.words[i] {
+			// Or it is in the names of most of the titles that have it, though not
+			// their head ("tracker" of "Activity Tracker Watch").
+			if _, named, err := c.modifierTitles(ctx, s.text, i, ""); err != nil || named {
+				return named, err
+			}
 		}
 		var b strings.Builder
 		b.WriteString("{brand category} : ")

@@ -23,6 +23,8 @@ import (
 // a head no product has after a type ("kettle jug": something for a kettle) or after a
 // word of most of its titles' names ("electric jug": another name for an electric
 // kettle), and a phrase with a stop word ("glasses for wine"), whose head is elsewhere.
+// A head in the names of most titles that have it names them too ("fitness tracker":
+// "Activity Tracker Watch").
 func TestSearchWeakRest(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -37,6 +39,12 @@ func TestSearchWeakRest(t *testing.T) {
 		)
 	}
 	products = append(products, catalog.Product{ID: "sleeve", SellerID: "hearth", Title: "Deskwell Laptop Sleeve Case 15 Inch", Price: usd(1999)})
+	for i := range 3 {
+		products = append(products,
+			catalog.Product{ID: fmt.Sprint("tracker", i), SellerID: "hearth", Title: fmt.Sprintf("Pacewise Activity Tracker Watch %d", i), Price: usd(5999)},
+			catalog.Product{ID: fmt.Sprint("yogamat", i), SellerID: "hearth", Title: fmt.Sprintf("Stretchly Yoga Mat %d", i), Category: "Sports > Fitness", Price: usd(2999)},
+		)
+	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +63,7 @@ func TestSearchWeakRest(t *testing.T) {
 		{"an unknown head after a word of the titles' names", "electric jug", "kettle0", ""},
 		{"a phrase with a stop word", "glasses for wine", "kettle0", ""},
 		{"a head that names its titles", "laptop case", "sleeve", ""},
+		{"a head in the names of its titles", "fitness tracker", "tracker0", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
