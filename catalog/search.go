@@ -302,6 +302,27 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// (A sentence tried this before its words were searched.)
 		// The type the query's own head names comes first ("toner for inkora
 		// printer" asks for toner, not for the printers most of its words name).
+		if headShaped(s) {
+			// Unless its head names a thing the catalog does not sell ("mouse trap",
+			// "coffee table"): then no type its words stand for is what was asked.
+			known := make([]bool, len(s.text.words))
+			for i := range known {
+				if known[i], err = c.namedWord(fctx, s.text, i); err != nil {
+					return cut(err)
+				}
+			}
+			unsold, err := c.unsoldHead(fctx, s, known, nil)
+			if err != nil {
+				return cut(err)
+			}
+			if unsold {
+				out, err := c.nothing(fctx, res, s.text, known, nil)
+				if err != nil {
+					return cut(err)
+				}
+				return out, nil
+			}
+		}
 		head, err := c.headType(fctx, s)
 		if err != nil {
 			return cut(err)
