@@ -456,7 +456,7 @@ type typoOutcome struct {
 // typoTally sums the outcomes of one part and kind.
 type typoTally struct {
 	n, intended, wrong, graded int
-	search, bm25                 float64
+	search, bm25               float64
 }
 
 func (t *typoTally) add(o typoOutcome, graded bool) {
