@@ -69,7 +69,7 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 		if best == "" || !sameDigits(w, best) {
 			continue
 		}
-		shown, err := c.surfaceWord(ctx, best)
+		shown, err := c.surfaceNear(ctx, best, w)
 		if err != nil {
 			return q, false, err
 		}
@@ -615,6 +615,13 @@ func foldDiacritics(w string) string {
 // may be a "y", as in "batteri") and occurs most, the shorter on a tie; the stem itself
 // when none does.
 func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) {
+	return c.surfaceNear(ctx, stem, "")
+}
+
+// surfaceNear is surfaceWord for a correction of typed: of the words that have the
+// stem as a prefix, the one nearest to what was typed, then the one that occurs most
+// ("pilow" is "pillow", not "pillowcases", which more products may say).
+func (c *Catalog) surfaceNear(ctx context.Context, stem, typed string) (string, error) {
 	rows, err := c.query(ctx, `SELECT t.title || ' ' || t.brand || ' ' || t.category || ' ' || t.tags || ' ' || t.description FROM products_fts
 		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`,
 		textQuery{words: []string{stem}, prefix: []bool{true}}.match(false))
@@ -634,10 +641,22 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 	if err := rows.Err(); err != nil {
 		return "", fmt.Errorf("spelling: %w", err)
 	}
-	best := stem
+	typed = foldDiacritics(typed)
+	far := func(w string) int {
+		if typed == "" {
+			return 0
+		}
+		return editDistance(foldDiacritics(w), typed, 1<<10, 1)
+	}
+	// The stem itself is a candidate when it is nearer by two edits than any word the
+	// sample has ("pillow", when the first products sampled say "pillowcases"); a stem
+	// is often no word ("coffe"), which one edit does not make worth showing.
+	best, bestFar := stem, far(stem)+1
 	for w, n := range counts {
-		if b := counts[best]; n > b || n == b && (len(w) < len(best) || len(w) == len(best) && w < best) || best == stem && b == 0 {
-			best = w
+		d := far(w)
+		if b := counts[best]; best == stem && b == 0 && (typed == "" || d <= bestFar) || d < bestFar ||
+			d == bestFar && (n > b || n == b && (len(w) < len(best) || len(w) == len(best) && w < best)) {
+			best, bestFar = w, d
 		}
 	}
 	return best, nil
