@@ -114,20 +114,29 @@ func editBudget(n int) int {
 }
 
 // nearestWord returns the indexed word nearest to w (see spellDistance), or "".
-// Candidates share w's first letter (folded), or its sound for "f" and "ph": the
+// Candidates share w's first letter (folded), or its sound ("f" and "ph"; "c", "k"
+// and "s"; "s" and "z"): the
 // maxSpellCandidates most common indexed words that start so (see spellWords), in that
 // order, so the first of two equally near and common words wins.
 func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 	w = foldDiacritics(w)
+	m := newSpellMatcher(w)
 	first, _ := utf8.DecodeRuneInString(w)
 	starts := []string{string(first)}
 	switch {
-	case strings.HasPrefix(w, "f"):
-		starts = append(starts, "ph")
 	case strings.HasPrefix(w, "ph"):
 		starts = []string{"p", "f"}
+	case first == 'f':
+		starts = append(starts, "ph")
+	case first == 'c':
+		starts = append(starts, "k", "s")
+	case first == 'k':
+		starts = append(starts, "c")
+	case first == 's':
+		starts = append(starts, "c", "z")
+	case first == 'z':
+		starts = append(starts, "s")
 	}
-	m := newSpellMatcher(w)
 	best, bestDist, bestDoc := "", 0, 0
 	for _, start := range starts {
 		cands, err := c.spellCandidates(ctx, start)
@@ -310,6 +319,13 @@ var inflections = []string{"s", "es", "e", "ed", "ing", "y", "ies"}
 // derivations are endings that make another word of a word ("blend" → "blender").
 var derivations = set("er", "ers", "or", "ors", "ery")
 
+// derivedEndings are endings the index's stemmer takes off some words ("moisturizer"
+// is indexed as "moistur", "attachment" as "attach", "zoomrunner" as "zoomrunn"): a
+// misspelled word that ends so is also compared without the ending, as long as what
+// is left is itself misspelled (a word of the index with one of them added is another
+// word: see derivations). The longest ending that fits is tried.
+var derivedEndings = []string{"izers", "isers", "ments", "izer", "iser", "ment", "ness", "ers", "ize", "ise", "er"}
+
 // spellDistance is how far query word w is from the indexed stem, and whether it is
 // near enough to be its correction: within the edit budget (see editBudget) of w, or
 // of w without an inflection it ends with ("headphnes" is "headphn" + "es"). Stems of
@@ -335,27 +351,34 @@ type spellMatcher struct {
 }
 
 type spellTry struct {
-	key    string // soundKey of the form
-	n      int    // runes of key
-	budget int    // editBudget of the form's letters
-	mask   uint64 // runeMask(key)
-	whole  bool   // the word itself, not a form without an inflection
+	key     string // soundKey of the form
+	n       int    // runes of key
+	budget  int    // editBudget of the form's letters
+	mask    uint64 // runeMask(key)
+	whole   bool   // the word itself, not a form without an inflection
+	derived bool   // the word less a derivedEnding: it must not be the stem itself
 }
 
 func newSpellMatcher(w string) spellMatcher {
 	m := spellMatcher{key: soundKey(w), short: utf8.RuneCountInString(w) <= 4}
-	add := func(base string, whole bool) {
+	add := func(base string, whole, derived bool) {
 		n := utf8.RuneCountInString(base)
 		if n < 3 {
 			return
 		}
 		key := soundKey(base)
-		m.tries = append(m.tries, spellTry{key: key, n: utf8.RuneCountInString(key), budget: editBudget(n), mask: runeMask(key), whole: whole})
+		m.tries = append(m.tries, spellTry{key: key, n: utf8.RuneCountInString(key), budget: editBudget(n), mask: runeMask(key), whole: whole, derived: derived})
 	}
-	add(w, true)
+	add(w, true, false)
 	for _, end := range inflections {
 		if base, cut := strings.CutSuffix(w, end); cut {
-			add(base, false)
+			add(base, false, false)
+		}
+	}
+	for _, end := range derivedEndings {
+		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 5 {
+			add(base, false, true)
+			break
 		}
 	}
 	return m
@@ -382,14 +405,20 @@ func (m *spellMatcher) distance(sc *spellCandidate) (int, bool) {
 			bits.OnesCount64(t.mask&^sc.mask) > t.budget || bits.OnesCount64(sc.mask&^t.mask) > t.budget {
 			continue
 		}
-		d := editDistance(t.key, sc.key, t.budget, 1)
+		d := typoDistance(t.key, sc.key, 2*t.budget)
 		if m.short {
 			if !shortSlip(t.key, sc.key) {
 				continue
 			}
-			d = 1
+			d = 2
 		}
-		if d <= t.budget && (!ok || d < best) {
+		if t.derived {
+			if d == 0 {
+				continue
+			}
+			d++ // less sure than the word as typed: it loses a tie
+		}
+		if d <= 2*t.budget && (!ok || d < best) {
 			best, ok = d, true
 		}
 	}
@@ -593,6 +622,51 @@ func onlySlips(typed, fixed textQuery) (textQuery, bool) {
 // soundKey writes "ph" as "f", so that the two cost nothing to swap.
 func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 
+// typoDistance is the optimal-string-alignment distance between a and b counted in
+// halves of an edit, or limit+1 when it is more than limit: a letter added or
+// dropped, or two neighbours swapped, costs 2, and so does a letter struck for a
+// keyboard neighbour, for one of the same sound (soundAlike, and "c" and "s") or a
+// vowel for a vowel ("moniter"), which are how typing and spelling slip; any other letter for another
+// costs 3 ("paint" is not a slip of "print", nor "steer" of "steel").
+func typoDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); 2*d > limit || -2*d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = 2 * j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = 2 * i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			x, y := ra[i-1], rb[j-1]
+			cost := 0
+			if x != y {
+				cost = 3
+				if keyNeighbours(x, y) || soundAlike(x, y) || isVowel(x) && isVowel(y) || x == 'c' && y == 's' || x == 's' && y == 'c' {
+					cost = 2
+				}
+			}
+			cur[j] = min(prev[j]+2, cur[j-1]+2, prev[j-1]+cost)
+			if i > 1 && j > 1 && x == rb[j-2] && ra[i-2] == y {
+				cur[j] = min(cur[j], prev2[j-2]+2)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(rb)], limit+1)
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+
 // foldDiacritics removes the diacritics of w, as the index's tokenizer does: "café" is
 // "cafe".
 func foldDiacritics(w string) string {
@@ -622,24 +696,25 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 // stem as a prefix, the one nearest to what was typed, then the one that occurs most
 // ("pilow" is "pillow", not "pillowcases", which more products may say).
 func (c *Catalog) surfaceNear(ctx context.Context, stem, typed string) (string, error) {
-	rows, err := c.query(ctx, `SELECT t.title || ' ' || t.brand || ' ' || t.category || ' ' || t.tags || ' ' || t.description FROM products_fts
-		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`,
-		textQuery{words: []string{stem}, prefix: []bool{true}}.match(false))
-	if err != nil {
-		return "", fmt.Errorf("spelling: %w", err)
-	}
-	defer rows.Close()
-	counts := map[string]int{}
-	base := strings.TrimSuffix(stem, "i")
-	for rows.Next() {
-		var text string
-		if err := rows.Scan(&text); err != nil {
-			return "", fmt.Errorf("spelling: %w", err)
+	expr := textQuery{words: []string{stem}, prefix: []bool{true}}.match(false)
+	var counts map[string]int
+	var err error
+	if typed != "" {
+		// What a shopper misspelled is more often a word of titles and brands than of
+		// descriptions ("moisturizer", not the "moisture-wicking" of socks): those
+		// products' titles and brands first.
+		counts, err = c.countSurfaces(ctx, stem, `SELECT t.title || ' ' || t.brand FROM products_fts
+		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`, "{title brand}: ("+expr+")")
+		if err != nil {
+			return "", err
 		}
-		countSurface(text, stem, base, counts)
 	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("spelling: %w", err)
+	if len(counts) == 0 {
+		counts, err = c.countSurfaces(ctx, stem, `SELECT t.title || ' ' || t.brand || ' ' || t.category || ' ' || t.tags || ' ' || t.description FROM products_fts
+		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`, expr)
+		if err != nil {
+			return "", err
+		}
 	}
 	typed = foldDiacritics(typed)
 	far := func(w string) int {
@@ -660,6 +735,29 @@ func (c *Catalog) surfaceNear(ctx context.Context, stem, typed string) (string, 
 		}
 	}
 	return best, nil
+}
+
+// countSurfaces counts the words that have stem as a prefix (see countSurface) in the
+// texts query returns for the match expression expr.
+func (c *Catalog) countSurfaces(ctx context.Context, stem, query, expr string) (map[string]int, error) {
+	rows, err := c.query(ctx, query, expr)
+	if err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	base := strings.TrimSuffix(stem, "i")
+	for rows.Next() {
+		var text string
+		if err := rows.Scan(&text); err != nil {
+			return nil, fmt.Errorf("spelling: %w", err)
+		}
+		countSurface(text, stem, base, counts)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	return counts, nil
 }
 
 // countSurface adds one to counts for each word of text, split as splitWords splits

@@ -201,29 +201,38 @@ func spellDistanceInFull(w, stem string) (int, bool) {
 	}
 	best, ok := 0, false
 	short := utf8.RuneCountInString(w) <= 4
-	try := func(base string) {
+	try := func(base string, derived bool) {
 		n := utf8.RuneCountInString(base)
 		if n < 3 {
 			return
 		}
 		budget, key := editBudget(n), soundKey(base)
-		d := editDistance(key, stem, budget, 1)
+		d := typoDistance(key, stem, 2*budget)
 		if short {
 			if !shortSlip(key, stem) {
 				return
 			}
-			d = 1
+			d = 2
 		}
-		if d <= budget && (!ok || d < best) {
+		if derived && d == 0 {
+			return
+		}
+		if d <= 2*budget && (!ok || d < best) {
 			best, ok = d, true
 		}
 	}
 	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
-		try(w)
+		try(w, false)
 	}
 	for _, end := range inflections {
 		if base, cut := strings.CutSuffix(w, end); cut {
-			try(base)
+			try(base, false)
+		}
+	}
+	for _, end := range derivedEndings {
+		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 5 {
+			try(base, true)
+			break
 		}
 	}
 	return best, ok

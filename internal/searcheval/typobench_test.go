@@ -537,7 +537,7 @@ func TestTypoBench(t *testing.T) {
 			if res.Corrected != "" {
 				searched = res.Corrected
 			}
-			o := typoOutcome{words: fmt.Sprintf("words %q corrected %q", res.Words, res.Corrected)}
+			o := typoOutcome{words: fmt.Sprintf("words %q corrected %q notes %q", res.Words, res.Corrected, res.Notes)}
 			switch {
 			case q.edit == "clean":
 				clean[q.src.subject] = searched
