@@ -35,13 +35,16 @@ const (
 )
 
 // corrected returns q with misspelled words replaced, and whether anything changed.
-func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, error) {
+// Words of three or four letters are corrected only into words that name a kind of
+// product (nearestHead), and not in a sentence.
+func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (textQuery, bool, error) {
 	n := len(q.words)
 	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts}
 	changed, tried := false, 0
 	for i, w := range q.words {
-		if utf8.RuneCountInString(w) < 4 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
-			continue // short words, phrases and words with synonyms are not corrected
+		runes := utf8.RuneCountInString(w)
+		if runes < 3 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
+			continue // words of two letters, phrases and words with synonyms are not corrected
 		}
 		known, err := c.matches(ctx, w, i == n-1)
 		if err != nil || known {
@@ -62,11 +65,19 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 			out.words[i], out.shown[i], changed = phrase, phrase, true
 			continue
 		}
-		best, err := c.nearestWord(ctx, w)
-		if err != nil {
-			return q, false, err
+		best := ""
+		if runes >= 4 {
+			if best, err = c.nearestWord(ctx, w); err != nil {
+				return q, false, err
+			}
+		}
+		if best == "" && runes <= 4 && !sentence { // a sentence's short words are its own ("ran")
+			if best, err = c.nearestHead(ctx, w); err != nil {
+				return q, false, err
+			}
 		}
 		if best == "" || !sameDigits(w, best) {
+			out.uncorrected = true
 			continue
 		}
 		shown, err := c.surfaceNear(ctx, best, w)
@@ -121,6 +132,27 @@ func editBudget(n int) int {
 func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 	w = foldDiacritics(w)
 	m := newSpellMatcher(w)
+	best, bestDist, bestDoc := "", 0, 0
+	for _, start := range spellStarts(w) {
+		cands, err := c.spellCandidates(ctx, start)
+		if err != nil {
+			return "", err
+		}
+		for i := range cands {
+			sc := &cands[i]
+			// The nearer word wins, and the more common one a tie.
+			if d, ok := m.distance(sc); ok && (best == "" || d < bestDist || d == bestDist && sc.doc > bestDoc) {
+				best, bestDist, bestDoc = sc.term, d, sc.doc
+			}
+		}
+	}
+	return best, nil
+}
+
+// spellStarts are the starts of the indexed words a correction of w (folded) may be:
+// its first letter, and the letters of the same sound ("f" and "ph"; "c", "k" and "s";
+// "s" and "z").
+func spellStarts(w string) []string {
 	first, _ := utf8.DecodeRuneInString(w)
 	starts := []string{string(first)}
 	switch {
@@ -137,17 +169,44 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 	case first == 'z':
 		starts = append(starts, "s")
 	}
-	best, bestDist, bestDoc := "", 0, 0
-	for _, start := range starts {
+	return starts
+}
+
+// nearestHead returns the correction of a short word w (three or four letters): an
+// indexed word that heads product titles (a type the catalog learned: "card", "crib",
+// "rug") which w, or w less a final "s", is one slip of the fingers from (slipEdits:
+// "crd", "ctib", "rut"), the more common on a tie; or "". A short word is one edit from
+// many others ("cafe" from "care", "bug" from "bag"), so only a slip into a word that
+// names a kind of product is taken for a typo.
+func (c *Catalog) nearestHead(ctx context.Context, w string) (string, error) {
+	w = foldDiacritics(w)
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return "", err
+	}
+	forms := [][]rune{[]rune(w)}
+	if base, cut := strings.CutSuffix(w, "s"); cut && len(base) >= 2 {
+		forms = append(forms, []rune(base))
+	}
+	best, bestDoc := "", 0
+	for _, start := range spellStarts(w) {
 		cands, err := c.spellCandidates(ctx, start)
 		if err != nil {
 			return "", err
 		}
 		for i := range cands {
 			sc := &cands[i]
-			// The nearer word wins, and the more common one a tie.
-			if d, ok := m.distance(sc); ok && (best == "" || d < bestDist || d == bestDist && sc.doc > bestDoc) {
-				best, bestDist, bestDoc = sc.term, d, sc.doc
+			if sc.doc <= bestDoc || sc.n > 5 || sc.term != sc.key {
+				continue // kept by a more common one, too long, or a "ph" word
+			}
+			slip := false
+			for _, f := range forms {
+				if d := sc.n - len(f); d <= 1 && d >= -1 && slipEdits(f, []rune(sc.term), 1) == 1 {
+					slip = true
+				}
+			}
+			if slip && lv.isType(sc.term) {
+				best, bestDoc = sc.term, sc.doc
 			}
 		}
 	}
@@ -375,6 +434,9 @@ func newSpellMatcher(w string) spellMatcher {
 			add(base, false, false)
 		}
 	}
+	if base, cut := strings.CutSuffix(w, "y"); cut && utf8.RuneCountInString(base) >= 3 {
+		add(base+"i", false, false) // as the stemmer writes a final y ("batteri")
+	}
 	for _, end := range derivedEndings {
 		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 5 {
 			add(base, false, true)
@@ -600,17 +662,66 @@ func keyAt(r rune) (int, int) {
 	return -1, -1
 }
 
+// keptSlip reports whether a sentence keeps the correction of its word w into word
+// (an indexed stem, or a phrase), which products write as shown: it must be a slip of
+// typing (sentenceSlip), and when the slip is one key struck for its neighbour, the
+// correction must name a kind of product (names), since that slip turns one of the
+// shopper's own words into another just as often ("concert" into "convert", which
+// only descriptions say).
+func keptSlip(w, word, shown string, names func(string) bool) bool {
+	if !sentenceSlip(w, word, shown) {
+		return false
+	}
+	if !neighbourStruck(w, word) && !neighbourStruck(w, shown) {
+		return true
+	}
+	return names(word) || names(shown)
+}
+
+// neighbourStruck reports whether typed, or typed less an inflection it ends with, is
+// meant with one letter struck for its keyboard neighbour.
+func neighbourStruck(typed, meant string) bool {
+	typed, meant = foldDiacritics(typed), foldDiacritics(meant)
+	forms := []string{typed}
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(typed, end); cut {
+			forms = append(forms, base)
+		}
+	}
+	m := []rune(meant)
+	for _, f := range forms {
+		r := []rune(f)
+		if len(r) != len(m) {
+			continue
+		}
+		diff := -1
+		for i := range r {
+			if r[i] != m[i] {
+				if diff >= 0 {
+					diff = -2
+					break
+				}
+				diff = i
+			}
+		}
+		if diff >= 0 && keyNeighbours(r[diff], m[diff]) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlySlips returns fixed, the corrections of the sentence typed, with each
-// correction that is another word rather than a slip (see sentenceSlip) put back as
-// typed, and whether any correction is left.
-func onlySlips(typed, fixed textQuery) (textQuery, bool) {
+// correction that is not a slip it keeps (keptSlip) put back as typed, and whether
+// any correction is left.
+func onlySlips(typed, fixed textQuery, names func(string) bool) (textQuery, bool) {
 	out := fixed
 	out.words, out.shown, out.prefix = slices.Clone(fixed.words), slices.Clone(fixed.shown), slices.Clone(fixed.prefix)
 	changed := false
 	for i, w := range typed.words {
 		switch {
 		case out.words[i] == w:
-		case sentenceSlip(w, out.words[i], out.shown[i]):
+		case keptSlip(w, out.words[i], out.shown[i], names):
 			changed = true
 		default:
 			out.words[i], out.shown[i], out.prefix[i] = w, w, false
@@ -626,7 +737,8 @@ func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 // halves of an edit, or limit+1 when it is more than limit: a letter added or
 // dropped, or two neighbours swapped, costs 2, and so does a letter struck for a
 // keyboard neighbour, for one of the same sound (soundAlike, and "c" and "s") or a
-// vowel for a vowel ("moniter"), which are how typing and spelling slip; any other letter for another
+// vowel for a vowel ("moniter"), or a doubling put on the wrong letter ("slepping"),
+// which are how typing and spelling slip; any other letter for another
 // costs 3 ("paint" is not a slip of "print", nor "steer" of "steel").
 func typoDistance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
@@ -647,7 +759,8 @@ func typoDistance(a, b string, limit int) int {
 			cost := 0
 			if x != y {
 				cost = 3
-				if keyNeighbours(x, y) || soundAlike(x, y) || isVowel(x) && isVowel(y) || x == 'c' && y == 's' || x == 's' && y == 'c' {
+				if keyNeighbours(x, y) || soundAlike(x, y) || isVowel(x) && isVowel(y) || x == 'c' && y == 's' || x == 's' && y == 'c' ||
+					doubles(ra, i-1) && doubles(rb, j-1) {
 					cost = 2
 				}
 			}

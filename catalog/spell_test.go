@@ -214,8 +214,11 @@ func spellDistanceInFull(w, stem string) (int, bool) {
 			}
 			d = 2
 		}
-		if derived && d == 0 {
-			return
+		if derived {
+			if d == 0 {
+				return
+			}
+			d++
 		}
 		if d <= 2*budget && (!ok || d < best) {
 			best, ok = d, true
@@ -228,6 +231,9 @@ func spellDistanceInFull(w, stem string) (int, bool) {
 		if base, cut := strings.CutSuffix(w, end); cut {
 			try(base, false)
 		}
+	}
+	if base, cut := strings.CutSuffix(w, "y"); cut && utf8.RuneCountInString(base) >= 3 {
+		try(base+"i", false)
 	}
 	for _, end := range derivedEndings {
 		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 5 {
