@@ -41,6 +41,7 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 	n := len(q.words)
 	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts}
 	changed, tried := false, 0
+	var lv *learnedView
 	for i, w := range q.words {
 		runes := utf8.RuneCountInString(w)
 		if runes < 3 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
@@ -65,14 +66,19 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 			out.words[i], out.shown[i], changed = phrase, phrase, true
 			continue
 		}
-		best := ""
-		if runes >= 4 {
-			if best, err = c.nearestWord(ctx, w); err != nil {
+		if lv == nil {
+			if lv, err = c.learnedView(ctx); err != nil {
 				return q, false, err
 			}
 		}
-		if best == "" && runes <= 4 && !sentence { // a sentence's short words are its own ("ran")
-			if best, err = c.nearestHead(ctx, w); err != nil {
+		best := ""
+		if runes <= 4 && !sentence { // a sentence's short words are its own ("ran")
+			if best, err = c.nearestHead(ctx, lv, w); err != nil {
+				return q, false, err
+			}
+		}
+		if best == "" && runes >= 4 {
+			if best, err = c.nearestWord(ctx, lv, w); err != nil {
 				return q, false, err
 			}
 		}
@@ -129,10 +135,10 @@ func editBudget(n int) int {
 // and "s"; "s" and "z"): the
 // maxSpellCandidates most common indexed words that start so (see spellWords), in that
 // order, so the first of two equally near and common words wins.
-func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
+func (c *Catalog) nearestWord(ctx context.Context, lv *learnedView, w string) (string, error) {
 	w = foldDiacritics(w)
 	m := newSpellMatcher(w)
-	best, bestDist, bestDoc := "", 0, 0
+	best, bestDist, bestDoc, bestHead := "", 0, 0, false
 	for _, start := range spellStarts(w) {
 		cands, err := c.spellCandidates(ctx, start)
 		if err != nil {
@@ -140,9 +146,15 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 		}
 		for i := range cands {
 			sc := &cands[i]
-			// The nearer word wins, and the more common one a tie.
-			if d, ok := m.distance(sc); ok && (best == "" || d < bestDist || d == bestDist && sc.doc > bestDoc) {
-				best, bestDist, bestDoc = sc.term, d, sc.doc
+			d, ok := m.distance(sc)
+			if !ok || best != "" && d > bestDist {
+				continue
+			}
+			// The nearer word wins; of two as near, one that heads titles (names a kind of
+			// product: "cat tree", not "true"), then the more common one.
+			head := lv.isType(sc.term)
+			if best == "" || d < bestDist || head && !bestHead || head == bestHead && sc.doc > bestDoc {
+				best, bestDist, bestDoc, bestHead = sc.term, d, sc.doc, head
 			}
 		}
 	}
@@ -178,17 +190,15 @@ func spellStarts(w string) []string {
 // "crd", "ctib", "rut"), the more common on a tie; or "". A short word is one edit from
 // many others ("cafe" from "care", "bug" from "bag"), so only a slip into a word that
 // names a kind of product is taken for a typo.
-func (c *Catalog) nearestHead(ctx context.Context, w string) (string, error) {
+func (c *Catalog) nearestHead(ctx context.Context, lv *learnedView, w string) (string, error) {
 	w = foldDiacritics(w)
-	lv, err := c.learnedView(ctx)
-	if err != nil {
-		return "", err
-	}
 	forms := [][]rune{[]rune(w)}
 	if base, cut := strings.CutSuffix(w, "s"); cut && len(base) >= 2 {
 		forms = append(forms, []rune(base))
 	}
-	best, bestDoc := "", 0
+	// A swap or a letter doubled or undoubled ("carr": "car") is the likelier slip, then
+	// the more common word.
+	best, bestDoc, bestRank := "", 0, 2
 	for _, start := range spellStarts(w) {
 		cands, err := c.spellCandidates(ctx, start)
 		if err != nil {
@@ -196,17 +206,21 @@ func (c *Catalog) nearestHead(ctx context.Context, w string) (string, error) {
 		}
 		for i := range cands {
 			sc := &cands[i]
-			if sc.doc <= bestDoc || sc.n > 5 || sc.term != sc.key {
-				continue // kept by a more common one, too long, or a "ph" word
+			if sc.n > 5 || sc.term != sc.key {
+				continue // too long, or a "ph" word
 			}
-			slip := false
+			rank := 2
 			for _, f := range forms {
 				if d := sc.n - len(f); d <= 1 && d >= -1 && slipEdits(f, []rune(sc.term), 1) == 1 {
-					slip = true
+					r := 1
+					if shortSlip(string(f), sc.term) {
+						r = 0
+					}
+					rank = min(rank, r)
 				}
 			}
-			if slip && lv.isType(sc.term) {
-				best, bestDoc = sc.term, sc.doc
+			if rank < 2 && (rank < bestRank || rank == bestRank && sc.doc > bestDoc) && lv.isType(sc.term) {
+				best, bestDoc, bestRank = sc.term, sc.doc, rank
 			}
 		}
 	}
