@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -311,5 +312,81 @@ func TestSpellingFollowsWrites(t *testing.T) {
 	upsert(product("vac", "Upright Broom"))
 	if got := corrected("vacum"); got != "" {
 		t.Errorf(`with no vacuum left, "vacum" corrected to %q`, got)
+	}
+}
+
+// TestTypoDistance holds the weights of typoDistance, in halves of an edit.
+func TestTypoDistance(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       int
+	}{
+		{"the same", "kettle", "kettle", 0},
+		{"a swap", "kettel", "kettle", 2},
+		{"a letter dropped", "blendr", "blender", 2},
+		{"a key for its neighbour", "blebder", "blender", 2},
+		{"a letter of the same sound", "ceramik", "ceramic", 2},
+		{"c for s", "sircle", "circle", 2},
+		{"a vowel for a vowel", "moniter", "monitor", 2},
+		{"a doubling on the wrong letter", "slepp", "sleep", 2},
+		{"a key for a non-neighbour", "paint", "print", 3},
+		{"two edits", "bleendr", "blender", 4},
+		{"over the limit", "xqzvbnm", "kettle", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := typoDistance(tt.a, tt.b, 4); got != tt.want {
+				t.Errorf("typoDistance(%q, %q, 4) = %d, want %d", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeptSlip holds which slips of a sentence's words are kept: a key struck for its
+// neighbour only into a word that names a kind of product.
+func TestKeptSlip(t *testing.T) {
+	heads := func(w string) bool { return w == "blender" || w == "coat" || w == "coats" }
+	tests := []struct {
+		name, typed, word, shown string
+		want                     bool
+	}{
+		{"a neighbour key into a word of descriptions", "concert", "convert", "convert", false},
+		{"a neighbour key into a head", "blebder", "blender", "blender", true},
+		{"a neighbour key, inflected, into a head", "coars", "coat", "coats", true},
+		{"a letter of the same sound", "ceramik", "ceram", "ceramic", true},
+		{"a letter undoubled", "lose", "loos", "loose", true},
+		{"a letter dropped", "cancelng", "cancel", "cancelling", true},
+		{"no slip at all", "letters", "liter", "liter", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := keptSlip(tt.typed, tt.word, tt.shown, heads); got != tt.want {
+				t.Errorf("keptSlip(%q, %q, %q) = %v, want %v", tt.typed, tt.word, tt.shown, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSurfaceNearTyped checks that a correction shows the word products write nearest
+// to what was typed, though the first products that have the stem say another.
+func TestSurfaceNearTyped(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	var ps []Product
+	for i := range 25 {
+		ps = append(ps, Product{ID: fmt.Sprintf("case%02d", i), SellerID: "s", Title: "Cotton Pillowcases, Set of 2", Price: money.Money{Amount: 1000, Currency: "USD"}, Availability: InStock})
+	}
+	ps = append(ps, Product{ID: "pillow", SellerID: "s", Title: "Down Pillow", Price: money.Money{Amount: 1000, Currency: "USD"}, Availability: InStock})
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ typed, want string }{{"pilow", "pillow"}, {"pilowcases", "pillowcases"}, {"", "pillowcases"}} {
+		got, err := c.surfaceNear(ctx, "pillow", tt.typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("surfaceNear(pillow, %q) = %q, want %q", tt.typed, got, tt.want)
+		}
 	}
 }
