@@ -750,7 +750,7 @@ func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
 // typoDistance is the optimal-string-alignment distance between a and b counted in
 // halves of an edit, or limit+1 when it is more than limit: a letter added or
 // dropped, or two neighbours swapped, costs 2, and so does a letter struck for a
-// keyboard neighbour, for one of the same sound (soundAlike, and "c" and "s") or a
+// keyboard neighbour, for one of the same sound (soundAlike, and "s" and a soft "c") or a
 // vowel for a vowel ("moniter"), or a doubling put on the wrong letter ("slepping"),
 // which are how typing and spelling slip; any other letter for another
 // costs 3 ("paint" is not a slip of "print", nor "steer" of "steel").
@@ -773,7 +773,8 @@ func typoDistance(a, b string, limit int) int {
 			cost := 0
 			if x != y {
 				cost = 3
-				if keyNeighbours(x, y) || soundAlike(x, y) || isVowel(x) && isVowel(y) || x == 'c' && y == 's' || x == 's' && y == 'c' ||
+				if keyNeighbours(x, y) || soundAlike(x, y) || isVowel(x) && isVowel(y) ||
+					x == 'c' && y == 's' && softC(ra, i-1) || x == 's' && y == 'c' && softC(rb, j-1) ||
 					doubles(ra, i-1) && doubles(rb, j-1) {
 					cost = 2
 				}
@@ -793,6 +794,12 @@ func typoDistance(a, b string, limit int) int {
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+
+// softC reports whether w[i], a "c", sounds as "s": before e, i or y ("sircle"; not
+// "chewer" for "shower").
+func softC(w []rune, i int) bool {
+	return i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y')
+}
 
 // foldDiacritics removes the diacritics of w, as the index's tokenizer does: "café" is
 // "cafe".
