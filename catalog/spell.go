@@ -44,8 +44,8 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 	var lv *learnedView
 	for i, w := range q.words {
 		runes := utf8.RuneCountInString(w)
-		if runes < 3 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
-			continue // words of two letters, phrases and words with synonyms are not corrected
+		if runes < 3 || runes == 3 && sentence || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
+			continue // words of two letters (of three in a sentence), phrases and words with synonyms are not corrected
 		}
 		known, err := c.matches(ctx, w, i == n-1)
 		if err != nil || known {
@@ -78,7 +78,7 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 			}
 		}
 		if best == "" && runes >= 4 {
-			if best, err = c.nearestWord(ctx, lv, w); err != nil {
+			if best, err = c.nearestWord(ctx, lv, w, sentence); err != nil {
 				return q, false, err
 			}
 		}
@@ -86,7 +86,11 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 			out.uncorrected = true
 			continue
 		}
-		shown, err := c.surfaceNear(ctx, best, w)
+		typed := w
+		if sentence {
+			typed = "" // as products write it most (see nearestWord)
+		}
+		shown, err := c.surfaceNear(ctx, best, typed)
 		if err != nil {
 			return q, false, err
 		}
@@ -135,11 +139,28 @@ func editBudget(n int) int {
 // and "s"; "s" and "z"): the
 // maxSpellCandidates most common indexed words that start so (see spellWords), in that
 // order, so the first of two equally near and common words wins.
-func (c *Catalog) nearestWord(ctx context.Context, lv *learnedView, w string) (string, error) {
+//
+// A word of a sentence is compared as before the typo benchmark (sentence): every
+// edit costs one, with no endings the stemmer cut, only "f" and "ph" for the first
+// letter, and the more common word wins a tie. A sentence is mostly the shopper's own
+// words, whose corrections the slip test then weighs (keptSlip); weights that favour
+// slip-shaped corrections turn more of those words into catalog words, and the
+// benchmark, of type names and brands, does not measure sentences.
+func (c *Catalog) nearestWord(ctx context.Context, lv *learnedView, w string, sentence bool) (string, error) {
 	w = foldDiacritics(w)
-	m := newSpellMatcher(w)
+	m := newSpellMatcher(w, sentence)
+	starts := spellStarts(w)
+	if sentence {
+		starts = starts[:1]
+		switch {
+		case strings.HasPrefix(w, "ph"):
+			starts = []string{"p", "f"}
+		case strings.HasPrefix(w, "f"):
+			starts = append(starts, "ph")
+		}
+	}
 	best, bestDist, bestDoc, bestHead := "", 0, 0, false
-	for _, start := range spellStarts(w) {
+	for _, start := range starts {
 		cands, err := c.spellCandidates(ctx, start)
 		if err != nil {
 			return "", err
@@ -152,7 +173,7 @@ func (c *Catalog) nearestWord(ctx context.Context, lv *learnedView, w string) (s
 			}
 			// The nearer word wins; of two as near, one that heads titles (names a kind of
 			// product: "cat tree", not "true"), then the more common one.
-			head := lv.isType(sc.term)
+			head := !sentence && lv.isType(sc.term)
 			if best == "" || d < bestDist || head && !bestHead || head == bestHead && sc.doc > bestDoc {
 				best, bestDist, bestDoc, bestHead = sc.term, d, sc.doc, head
 			}
@@ -408,7 +429,7 @@ var derivedEndings = []string{"izers", "isers", "ments", "izer", "iser", "ment",
 // their soundKey. nearestWord compares one word with many stems through a
 // spellMatcher, which is the same.
 func spellDistance(w, stem string) (int, bool) {
-	m := newSpellMatcher(w)
+	m := newSpellMatcher(w, false)
 	key := soundKey(stem)
 	return m.distance(&spellCandidate{term: stem, key: key, n: utf8.RuneCountInString(key), mask: runeMask(key)})
 }
@@ -420,6 +441,7 @@ func spellDistance(w, stem string) (int, bool) {
 type spellMatcher struct {
 	key   string // soundKey of the word
 	short bool   // four letters or fewer
+	plain bool   // every edit costs one, no stemmer's endings (a sentence's word)
 	tries []spellTry
 }
 
@@ -432,8 +454,8 @@ type spellTry struct {
 	derived bool   // the word less a derivedEnding: it must not be the stem itself
 }
 
-func newSpellMatcher(w string) spellMatcher {
-	m := spellMatcher{key: soundKey(w), short: utf8.RuneCountInString(w) <= 4}
+func newSpellMatcher(w string, plain bool) spellMatcher {
+	m := spellMatcher{key: soundKey(w), short: utf8.RuneCountInString(w) <= 4, plain: plain}
 	add := func(base string, whole, derived bool) {
 		n := utf8.RuneCountInString(base)
 		if n < 3 {
@@ -447,6 +469,9 @@ func newSpellMatcher(w string) spellMatcher {
 		if base, cut := strings.CutSuffix(w, end); cut {
 			add(base, false, false)
 		}
+	}
+	if plain {
+		return m
 	}
 	if base, cut := strings.CutSuffix(w, "y"); cut && utf8.RuneCountInString(base) >= 3 {
 		add(base+"i", false, false) // as the stemmer writes a final y ("batteri")
@@ -481,7 +506,9 @@ func (m *spellMatcher) distance(sc *spellCandidate) (int, bool) {
 			bits.OnesCount64(t.mask&^sc.mask) > t.budget || bits.OnesCount64(sc.mask&^t.mask) > t.budget {
 			continue
 		}
-		d := typoDistance(t.key, sc.key, 2*t.budget)
+		// In halves of an edit, so that a form less a derived ending can cost half an
+		// edit more.
+		d := 2 * editDistance(t.key, sc.key, t.budget, 1)
 		if m.short {
 			if !shortSlip(t.key, sc.key) {
 				continue
@@ -746,60 +773,6 @@ func onlySlips(typed, fixed textQuery, names func(string) bool) (textQuery, bool
 
 // soundKey writes "ph" as "f", so that the two cost nothing to swap.
 func soundKey(w string) string { return strings.ReplaceAll(w, "ph", "f") }
-
-// typoDistance is the optimal-string-alignment distance between a and b counted in
-// halves of an edit, or limit+1 when it is more than limit: a letter added or
-// dropped, or two neighbours swapped, costs 2, and so does a letter struck for a
-// keyboard neighbour, for one of the same sound (soundAlike, and "s" and a soft "c") or a
-// vowel for a vowel ("moniter"), or a doubling put on the wrong letter ("slepping"),
-// which are how typing and spelling slip; any other letter for another
-// costs 3 ("paint" is not a slip of "print", nor "steer" of "steel").
-func typoDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); 2*d > limit || -2*d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = 2 * j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = 2 * i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			x, y := ra[i-1], rb[j-1]
-			cost := 0
-			if x != y {
-				cost = 3
-				if keyNeighbours(x, y) || soundAlike(x, y) || isVowel(x) && isVowel(y) ||
-					x == 'c' && y == 's' && softC(ra, i-1) || x == 's' && y == 'c' && softC(rb, j-1) ||
-					doubles(ra, i-1) && doubles(rb, j-1) {
-					cost = 2
-				}
-			}
-			cur[j] = min(prev[j]+2, cur[j-1]+2, prev[j-1]+cost)
-			if i > 1 && j > 1 && x == rb[j-2] && ra[i-2] == y {
-				cur[j] = min(cur[j], prev2[j-2]+2)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(rb)], limit+1)
-}
-
-func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
-
-// softC reports whether w[i], a "c", sounds as "s": before e, i or y ("sircle"; not
-// "chewer" for "shower").
-func softC(w []rune, i int) bool {
-	return i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y')
-}
 
 // foldDiacritics removes the diacritics of w, as the index's tokenizer does: "café" is
 // "cafe".
