@@ -140,12 +140,11 @@ func editBudget(n int) int {
 // maxSpellCandidates most common indexed words that start so (see spellWords), in that
 // order, so the first of two equally near and common words wins.
 //
-// A word of a sentence is compared as before the typo benchmark (sentence): every
-// edit costs one, with no endings the stemmer cut, only "f" and "ph" for the first
-// letter, and the more common word wins a tie. A sentence is mostly the shopper's own
-// words, whose corrections the slip test then weighs (keptSlip); weights that favour
-// slip-shaped corrections turn more of those words into catalog words, and the
-// benchmark, of type names and brands, does not measure sentences.
+// A word of a sentence is compared as before the typo benchmark (sentence): with no
+// endings the stemmer cut nor a final y as i, only "f" and "ph" for the first letter,
+// and the more common word wins a tie. A sentence is mostly the shopper's own words,
+// whose corrections the slip test then weighs (keptSlip); the benchmark, of type names
+// and brands, measures none of this for sentences.
 func (c *Catalog) nearestWord(ctx context.Context, lv *learnedView, w string, sentence bool) (string, error) {
 	w = foldDiacritics(w)
 	m := newSpellMatcher(w, sentence)
