@@ -41,7 +41,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	}
 	if typed != nil && other != nil {
 		alt := *s
-		alt.text, _ = onlySlips(*typed, s.text)
+		alt.text, _ = onlySlips(*typed, s.text, s.namesType)
 		s = &alt
 	}
 	// A word corrected into another word ("weather" into "water") does not count

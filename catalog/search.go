@@ -260,7 +260,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		return out, nil
 	}
-	fixed, changed, err := c.corrected(fctx, s.text)
+	fixed, changed, err := c.corrected(fctx, s.text, s.sentence)
 	if err != nil {
 		return cut(err)
 	}
@@ -273,7 +273,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// of the story ("letters"), not a typo, unless its correction is a slip of
 		// typing. Corrected into another word ("liter") it would find products the
 		// shopper never meant, so a sentence is searched again with its slips only.
-		tried, trying = onlySlips(s.text, fixed)
+		tried, trying = onlySlips(s.text, fixed, s.namesType)
 	}
 	if trying {
 		alt := *s
@@ -296,8 +296,9 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		alt.text = fixed
 		base = &alt
 	}
-	if !changed && !s.sentence {
-		// Every word is the catalog's, but no product has them all ("camping gear"):
+	if !changed && !s.sentence && !fixed.uncorrected {
+		// Every word is the catalog's, but no product has them all ("camping gear"; a
+		// word no product has and no correction fits leaves it to relaxed, which drops it):
 		// the product types the words stand for, before products with some of them.
 		// (A sentence tried this before its words were searched.)
 		// The type the query's own head names comes first ("toner for inkora
@@ -344,7 +345,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		for i, w := range s.text.words {
 			slip := slipOf(w, fixed.shown[i])
 			if s.sentence {
-				slip = sentenceSlip(w, fixed.words[i], fixed.shown[i])
+				slip = keptSlip(w, fixed.words[i], fixed.shown[i], s.namesType)
 			}
 			other[i] = fixed.words[i] != w && !slip
 		}
@@ -415,3 +416,6 @@ func (q *Query) validate() error {
 	}
 	return nil
 }
+
+// namesType reports whether w heads the titles of products of a kind (see isType).
+func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }
