@@ -40,7 +40,7 @@ type cartResult struct {
 // server of another mode can settle (add_to_cart and update_cart say it in words).
 type viewCartResult struct {
 	cartResult
-	OtherModeCheckout *otherModeCheckoutView `json:"other_mode_checkout,omitempty" jsonschema:"a purchase of this cart paid in another mode than the server runs in, still waiting for a server of that mode to settle it; its lines stay in the cart, and buying them here would buy them again"`
+	OtherModeCheckout *otherModeCheckoutView `json:"other_mode_checkout,omitempty" jsonschema:"a payment for this cart made in another mode than the server runs in, still waiting for a server of that mode to settle it; its lines stay in the cart, and buying them here would buy them again"`
 }
 
 type otherModeCheckoutView struct {
