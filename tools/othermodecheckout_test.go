@@ -2,8 +2,11 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/google/jsonschema-go/jsonschema"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -74,6 +77,66 @@ func TestViewCartOtherModeCheckoutWords(t *testing.T) {
 				if strings.Contains(got, w) != (tc.pending != nil) {
 					t.Errorf("%q: says %q: %v, want %v", got, w, tc.pending == nil, tc.pending != nil)
 				}
+			}
+		})
+	}
+}
+
+// TestViewCartOtherModeCheckoutField: view_cart's structured result names a checkout
+// of the cart paid in another mode (other_mode_checkout: its id and mode), as its
+// schema says; without one the field is absent. add_to_cart and update_cart, which
+// share the cart's result, say it in words only: their schema has no such field.
+func TestViewCartOtherModeCheckoutField(t *testing.T) {
+	s := newStorefront(t) // a sandbox server
+	schemas := map[string]*jsonschema.Resolved{}
+	for _, st := range (&Toolbox{}).Tools() {
+		if name := st.Tool.Name; name == "view_cart" || name == "add_to_cart" {
+			var sc jsonschema.Schema
+			if err := json.Unmarshal(st.Tool.RawOutputSchema, &sc); err != nil {
+				t.Fatal(err)
+			}
+			r, err := sc.Resolve(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			schemas[name] = r
+		}
+	}
+	for _, tc := range []struct {
+		name    string
+		tool    string
+		pending *store.Checkout
+		want    string // the field's JSON; "" absent
+	}{
+		{name: "view_cart, a checkout of another mode", tool: "view_cart", pending: &store.Checkout{ID: "chk_1", State: store.CheckoutPaying, Mode: "test"},
+			want: `{"id":"chk_1","mode":"test"}`},
+		{name: "view_cart, none", tool: "view_cart"},
+		{name: "add_to_cart, a checkout of another mode", tool: "add_to_cart", pending: &store.Checkout{ID: "chk_1", State: store.CheckoutPaying, Mode: "test"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := checkout.CartView{Revision: 1, OtherModeCheckout: tc.pending, Groups: []checkout.CartGroup{{SellerID: "northwind-outfitters", SellerName: "Northwind Outfitters",
+				Lines: []checkout.CartItem{{CartLine: store.CartLine{ProductID: "nw-0001", SellerID: "northwind-outfitters", Quantity: 1}}}}}}
+			res := s.tb.cartResult(v, "The cart:")
+			if tc.tool == "view_cart" {
+				res = s.tb.viewCartResult(v)
+			}
+			var got map[string]any
+			if err := json.Unmarshal([]byte(structured(t, res)), &got); err != nil {
+				t.Fatal(err)
+			}
+			if err := schemas[tc.tool].Validate(got); err != nil {
+				t.Errorf("%s's result does not fit its schema: %v", tc.tool, err)
+			}
+			field := ""
+			if f, ok := got["other_mode_checkout"]; ok {
+				b, _ := json.Marshal(f)
+				field = string(b)
+			}
+			if field != tc.want {
+				t.Errorf("other_mode_checkout = %s, want %q", field, tc.want)
+			}
+			if w := "Checkout chk_1 was paid in test mode"; strings.Contains(text(res), w) != (tc.pending != nil) {
+				t.Errorf("%q: says %q: %v, want %v", text(res), w, tc.pending == nil, tc.pending != nil)
 			}
 		})
 	}

@@ -270,10 +270,18 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 // cancel's answer, which does not wait for it: the outcome is decided. It is bounded
 // as a payment is (paying: Config.PayingTimeout, ended by StopPayments at shutdown);
 // what it leaves, the next recovery finishes (store.Unfinished lists p until its
-// token is settled or expired). Drain waits for it at shutdown.
+// token is settled or expired). Drain waits for it at shutdown; once Drain has begun,
+// none starts, and the token is left to recovery.
 func (s *Service) settleAfterAnswer(ctx context.Context, orderID string, p store.Purchase) {
-	ctx, done := s.paying(ctx)
+	s.settleMu.Lock()
+	if s.draining {
+		s.settleMu.Unlock()
+		s.cfg.Log.InfoContext(ctx, "cancel during shutdown: payment token left for recovery to revoke", "order", orderID)
+		return
+	}
 	s.settling.Add(1)
+	s.settleMu.Unlock()
+	ctx, done := s.paying(ctx)
 	go func() {
 		defer s.settling.Done()
 		defer done()
@@ -285,8 +293,13 @@ func (s *Service) settleAfterAnswer(ctx context.Context, orderID string, p store
 
 // Drain waits for what cancels left running after their answer (settleAfterAnswer)
 // for at most wait, then stops it, as StopPayments does (recovery finishes what it
-// leaves), and waits for it to end. A server calls it before closing the databases.
+// leaves), and waits for it to end. From its start no new settling begins: a cancel
+// answering later leaves its token to recovery. It is for shutdown only (a server
+// calls it before closing the databases): what it stops and turns away is not undone.
 func (s *Service) Drain(wait time.Duration) {
+	s.settleMu.Lock()
+	s.draining = true
+	s.settleMu.Unlock()
 	done := make(chan struct{})
 	go func() {
 		s.settling.Wait()

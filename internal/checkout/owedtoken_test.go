@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -76,17 +80,24 @@ func (e *env) tokenSettled(id string) string {
 }
 
 // gatedTokens is Tokens whose Issue waits until open is closed (a slow Stripe), or
-// fails as unavailable once its context ends.
+// fails as unavailable once its context ends; with late, Stripe answers then all the
+// same (the token issued as the caller gives up). calls counts its Issue calls.
 type gatedTokens struct {
 	checkout.Tokens
-	open chan struct{}
+	open  chan struct{}
+	late  bool
+	calls atomic.Int64
 }
 
 func (g *gatedTokens) Issue(ctx context.Context, r checkout.TokenRequest) (checkout.Token, error) {
+	g.calls.Add(1)
 	select {
 	case <-g.open:
 		return g.Tokens.Issue(ctx, r)
 	case <-ctx.Done():
+		if g.late {
+			return g.Tokens.Issue(context.WithoutCancel(ctx), r)
+		}
 		return checkout.Token{}, fmt.Errorf("timeout: %w: %w", checkout.ErrUnavailable, ctx.Err())
 	}
 }
@@ -280,14 +291,24 @@ func TestOwedTokenNeverSettleable(t *testing.T) {
 					t.Errorf("the log says %q:\n%s", noise, logs)
 				}
 			}
-			if tt.want == "expires unused" && !strings.Contains(logs, "left to expire unused") {
-				t.Errorf("no debug line says the token is left to expire:\n%s", logs)
+			if tt.want == "expires unused" && !logged(logs, "INFO", "left to expire unused") {
+				t.Errorf("no info line says the token is left to expire:\n%s", logs)
 			}
 			if e.succeeded() != 0 {
 				t.Errorf("%d charges, want none", e.succeeded())
 			}
 		})
 	}
+}
+
+// logged says whether logs has a line of level (INFO, WARN, ...) containing msg.
+func logged(logs, level, msg string) bool {
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, "level="+level+" ") && strings.Contains(l, msg) {
+			return true
+		}
+	}
+	return false
 }
 
 // removeSeller takes seller id out of the catalog's file, its products left naming it
@@ -319,43 +340,174 @@ func (e *env) removeSeller(id string) {
 // TestDrainEndsSettling: Drain, which serve calls before closing the databases, waits
 // for a cancel's token settling left running after its answer; one that Stripe holds
 // past the wait is stopped (its context ended, so nothing writes to closed databases
-// later), and the next recovery settles the token.
+// later) and waited for, one that Stripe answers as it is stopped goes no further
+// (no journal line or revoke in the ended context, no error logged), a cancel
+// answering once Drain has begun starts none, and the next recovery settles the
+// token. The paying timeout is an hour: only Drain ends a settling here.
 func TestDrainEndsSettling(t *testing.T) {
 	tests := []struct {
-		name string
-		up   bool // Stripe answers
-		want string
+		name  string
+		up    bool // Stripe answers
+		late  bool // Stripe answers once the settling is stopped
+		after bool // the cancel answers after Drain began
+		want  string
+		calls int64 // Issue calls by the cancel's settling
 	}{
-		{name: "Stripe answers", up: true, want: "revoked"},
-		{name: "Stripe hangs", want: ""},
+		{name: "Stripe answers", up: true, want: "revoked", calls: 1},
+		{name: "Stripe hangs", want: "", calls: 1},
+		{name: "Stripe answers as the wait runs out", late: true, want: "", calls: 1},
+		{name: "a cancel after Drain began", up: true, after: true, want: "", calls: 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newEnv(t, envOpts{})
+			e := newEnv(t, envOpts{config: func(c *checkout.Config) { c.PayingTimeout = time.Hour }})
 			ctx := context.Background()
 			o := e.unjournaledToken()
 			real := e.cfg.Tokens
-			gate := &gatedTokens{Tokens: real, open: make(chan struct{})}
+			gate := &gatedTokens{Tokens: real, open: make(chan struct{}), late: tt.late}
 			e.cfg.Tokens = gate
 			svc := e.service()
 			e.cfg.Tokens = real
-			if out, err := svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID, ConfirmVia: checkout.ViaQuoteID}); err != nil || out.Status != checkout.CancelStopped {
-				t.Fatalf("cancel = %+v, %v; want stopped", out.Status, err)
-			}
 			wait := time.Millisecond // Stripe hangs: stopped after the wait
 			if tt.up {
 				close(gate.open)
 				wait = time.Hour // waited for to its end
 			}
-			svc.Drain(wait)
+			cancel := func() {
+				if out, err := svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID, ConfirmVia: checkout.ViaQuoteID}); err != nil || out.Status != checkout.CancelStopped {
+					t.Fatalf("cancel = %+v, %v; want stopped", out.Status, err)
+				}
+			}
+			if tt.after {
+				svc.Drain(wait)
+				cancel()
+			} else {
+				cancel()
+				svc.Drain(wait)
+			}
+			logs := e.logs.String()
 			if got := e.tokenSettled(o.PurchaseID); got != tt.want {
 				t.Errorf("token settled %q once drained, want %q", got, tt.want)
+			}
+			if got := gate.calls.Load(); got != tt.calls {
+				t.Errorf("Stripe asked to issue %d times by the cancel, want %d", got, tt.calls)
+			}
+			// Logged as the settling ends, before Drain returns: Drain waited for it.
+			if left := strings.Contains(logs, "payment token left for recovery to revoke"); left != (tt.want == "") {
+				t.Errorf("token left to recovery logged: %v, want %v:\n%s", left, tt.want == "", logs)
+			}
+			if strings.Contains(logs, "level=ERROR") {
+				t.Errorf("an error was logged:\n%s", logs)
 			}
 			if _, err := e.service().Recover(ctx, 0); err != nil {
 				t.Fatal(err)
 			}
 			if got := e.tokenSettled(o.PurchaseID); got != "revoked" || !e.allTokensDeactivated() {
 				t.Errorf("token settled %q after recovery, tokens %+v; want revoked", got, e.sb.Stripe.Tokens())
+			}
+		})
+	}
+}
+
+// TestOwedTokenErrorNamesNoToken: when the revocation of an owed token fails, the
+// lines saying the token is left for later (a cancel's, a recovery's that failed
+// the purchase, and the next recovery's "purchase left unsettled") say why without
+// the token's id, even redacted.
+func TestOwedTokenErrorNamesNoToken(t *testing.T) {
+	revokeRefused := inject(fault{method: http.MethodPost, suffix: "/revoke",
+		serve: status(http.StatusBadRequest, `{"error":{"type":"invalid_request_error","message":"This token cannot be revoked."}}`)})
+	tests := []struct {
+		name string
+		by   string // cancel, recovery, next recovery
+		line string // the line that says the token is left
+	}{
+		{name: "a cancel fails the purchase", by: "cancel", line: "cancel: payment token left for recovery to revoke"},
+		{name: "a recovery fails the purchase", by: "recovery", line: "recovery: payment token left for the next recovery to revoke"},
+		{name: "the next recovery", by: "next recovery", line: "purchase left unsettled"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{sandbox: sandbox.Options{StripeMiddleware: revokeRefused}})
+			ctx := context.Background()
+			switch tt.by {
+			case "cancel":
+				o := e.unjournaledToken()
+				out, err := e.svc.CancelOrder(ctx, checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID, ConfirmVia: checkout.ViaQuoteID})
+				if err != nil || out.Status != checkout.CancelStopped {
+					t.Fatalf("cancel = %+v, %v; want stopped", out.Status, err)
+				}
+				e.svc.WaitSettling()
+			case "recovery":
+				e.unjournaledToken()
+				if _, err := e.svc.Recover(ctx, 0); err != nil {
+					t.Fatal(err)
+				}
+			default:
+				e.owedToken()
+				if _, err := e.svc.Recover(ctx, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+			logs := e.logs.String()
+			if !strings.Contains(logs, tt.line) {
+				t.Fatalf("no line %q:\n%s", tt.line, logs)
+			}
+			if strings.Contains(logs, "spt_") {
+				t.Errorf("the log names a token:\n%s", logs)
+			}
+		})
+	}
+}
+
+// recordingTokens is Tokens that keeps every Issue request it passes on.
+type recordingTokens struct {
+	checkout.Tokens
+	mu   sync.Mutex
+	reqs []checkout.TokenRequest
+}
+
+func (r *recordingTokens) Issue(ctx context.Context, req checkout.TokenRequest) (checkout.Token, error) {
+	r.mu.Lock()
+	r.reqs = append(r.reqs, req)
+	r.mu.Unlock()
+	return r.Tokens.Issue(ctx, req)
+}
+
+// TestReissueSameRequest: the token a purchase's call may have been issued
+// unjournaled is asked for again (to revoke it) with the very request the call sent,
+// under the same key, by a cancel or a recovery; any other would be refused as an
+// idempotency conflict, and the token never revoked.
+func TestReissueSameRequest(t *testing.T) {
+	tests := []struct {
+		name   string
+		settle func(e *env, o store.Order) error
+	}{
+		{name: "a cancel", settle: func(e *env, o store.Order) error {
+			_, err := e.svc.CancelOrder(context.Background(), checkout.CancelRequest{CustomerID: e.customer, OrderID: o.ID, ConfirmVia: checkout.ViaQuoteID})
+			e.svc.WaitSettling()
+			return err
+		}},
+		{name: "a recovery", settle: func(e *env, _ store.Order) error {
+			_, err := e.svc.Recover(context.Background(), 0)
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			rec := &recordingTokens{Tokens: e.cfg.Tokens}
+			e.cfg.Tokens = rec
+			o := e.unjournaledToken() // its service and the next both record
+			if err := tt.settle(e, o); err != nil {
+				t.Fatal(err)
+			}
+			if got := e.tokenSettled(o.PurchaseID); got != "revoked" {
+				t.Errorf("token settled %q, want revoked", got)
+			}
+			rec.mu.Lock()
+			defer rec.mu.Unlock()
+			if len(rec.reqs) != 2 || rec.reqs[0] != rec.reqs[1] {
+				t.Errorf("Issue requests %+v, want the call's sent again, once", rec.reqs)
 			}
 		})
 	}

@@ -495,30 +495,31 @@ func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) (sett
 		// be asked for again. None reached a seller (p failed before its call handed
 		// one over), and any issued expires unused: asking again every run until then
 		// would only repeat this.
-		s.cfg.Log.DebugContext(ctx, "payment token owed left to expire unused: its seller cannot be resolved", "purchase", p.ID, "err", err)
+		// Said once: settled so, p is not listed again.
+		s.cfg.Log.InfoContext(ctx, "payment token owed left to expire unused: its seller cannot be resolved", "purchase", p.ID, "err", err)
 		return true, "expires unused", nil
 	}
 	if err != nil {
 		return false, "", err
 	}
-	tok, err := retry(ctx, s, func() (Token, error) {
-		return s.cfg.Tokens.Issue(ctx, TokenRequest{
-			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
-			Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
-		})
-	})
+	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Issue(ctx, issueRequest(p, co)) })
 	switch {
 	case errors.Is(err, ErrRejected) && !idempotencyConflict(err), errors.Is(err, ErrDeclined):
 		// A refusal (a decline, 402, too) is stored by Stripe under the key: the
 		// call got it too, and no token was issued.
 		return true, "never issued", nil
 	case err != nil:
-		return false, "", err
+		return false, "", redactedToken{err}
+	case ctx.Err() != nil:
+		// Stopped (Drain, StopPayments, the paying timeout) as Stripe answered:
+		// nothing more can be journaled or revoked in ctx. The token is left to
+		// the next recovery, which issues it again under the key and revokes it.
+		return false, "", ctx.Err()
 	}
 	q := *p // the purchase's row keeps naming no token
 	q.TokenID = tok.ID
 	if err := s.revoke(ctx, &q); err != nil {
-		return false, "", err
+		return false, "", redactedToken{err}
 	}
 	return true, "revoked", nil
 }

@@ -204,8 +204,11 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 	if err != nil {
 		return SubscriptionOutcome{}, err
 	}
-	u.Amount, u.Currency = quotedPrice(u) // a paused subscription's quote is for the seller's new price
-	check := store.Purchase{SellerID: u.SellerID, SellerName: u.SellerName, Currency: u.Currency, Total: u.Amount}
+	// A paused subscription's quote is for the seller's new price. It becomes the
+	// agreed price only once confirmed: a refusal leaves u (its agreed price and what
+	// its last cycle charged) as it was.
+	amount, currency := quotedPrice(u)
+	check := store.Purchase{SellerID: u.SellerID, SellerName: u.SellerName, Currency: currency, Total: amount}
 	if ref := checkRules(rules, check); ref != nil {
 		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
 	}
@@ -229,6 +232,7 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 		// when that pause did not record it.
 		u.Subtotal, u.Shipping, u.Tax = QuotedCharges(u)
 	}
+	u.Amount, u.Currency = amount, currency
 	u.State, u.PauseCode, u.PauseParams, u.ExpiresAt = store.SubscriptionActive, "", "{}", time.Time{}
 	if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); errors.Is(err, store.ErrStateChanged) {
 		return s.subscriptionNow(ctx, customerID, u.ID)

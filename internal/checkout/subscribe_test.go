@@ -1115,6 +1115,76 @@ func TestSubscriptionLowerPrice(t *testing.T) {
 	}
 }
 
+// TestRefusedResumeKeepsAgreedPrice: a paused subscription's resume at the seller's
+// new price, refused by the person's rules when confirmed, leaves the subscription as
+// it was: paused for that price, at the price the person agreed to, with what its last
+// cycle charged. Only a confirmed resume makes the new price the agreed one.
+func TestRefusedResumeKeepsAgreedPrice(t *testing.T) {
+	tests := []struct {
+		name        string
+		perOrderMax int64 // set between the resume's quote and its confirmation
+		refused     checkout.RefusalCode
+		state       store.SubscriptionState
+		agreed      int64
+		charged     int64
+		charges     int
+	}{
+		{name: "refused over the per-order limit", perOrderMax: 3000, refused: checkout.RefusalOverOrderLimit,
+			state: store.SubscriptionPaused, agreed: 2900, charged: 2400, charges: 2},
+		{name: "confirmed within the limits", perOrderMax: store.NoLimit,
+			state: store.SubscriptionActive, agreed: 3100, charged: 3100, charges: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID // agreed at 2900
+			e.setPrice(apiPlan, 2400)
+			e.clock.Advance(month)
+			if rep := e.renew(e.svc, 3); rep.Paid != 1 {
+				t.Fatalf("renewal at a lower price %+v, want paid", rep)
+			}
+			e.setPrice(apiPlan, 3100)
+			e.clock.Advance(month)
+			if rep := e.renew(e.svc, 3); rep.Paused != 1 {
+				t.Fatalf("renewal above the agreed price %+v, want paused", rep)
+			}
+			res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+			if err != nil || res.Status != checkout.StatusConfirmationRequired {
+				t.Fatalf("resume = %+v, %v; want confirmation required", res, err)
+			}
+			rules, err := e.st.Rules(ctx, e.customer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rules.PerOrderMax = tt.perOrderMax
+			if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.svc.ConfirmSubscription(ctx, e.customer, res.Subscription.QuoteID, checkout.ViaQuoteID)
+			var ref *checkout.Refusal
+			if got := checkout.RefusalCode(""); errors.As(err, &ref) {
+				got = ref.Code
+				if got != tt.refused {
+					t.Fatalf("confirm refused %s, want %q", got, tt.refused)
+				}
+			} else if err != nil || tt.refused != "" {
+				t.Fatalf("confirm = %v, want refused %q", err, tt.refused)
+			}
+			u := e.subscription(id)
+			if u.State != tt.state || u.Amount != tt.agreed || u.Charged != tt.charged {
+				t.Errorf("%s, agreed %d, charged %d; want %s, %d, %d", u.State, u.Amount, u.Charged, tt.state, tt.agreed, tt.charged)
+			}
+			if pr := checkout.PauseRefusal(u); tt.state == store.SubscriptionPaused && (pr == nil || pr.Code != checkout.RefusalPriceChanged || pr.Params.Amount != 3100) {
+				t.Errorf("pause %+v, want still for the price of 3100", pr)
+			}
+			if e.succeeded() != tt.charges {
+				t.Errorf("%d charges, want %d", e.succeeded(), tt.charges)
+			}
+		})
+	}
+}
+
 // setPrice sets product id's price in the catalog, as a seller's feed would.
 func (e *env) setPrice(id string, amount int64) {
 	e.t.Helper()
