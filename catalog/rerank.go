@@ -49,15 +49,18 @@ type intent struct {
 	// strap for my smartwatch"), are the word keys after its "for": the products made
 	// for them are what it asks for. Only the query's own reading uses it (no order).
 	forTarget map[string]bool
+	// sorted means the matches come in the order the query's words asked for
+	// ("cheapest"): ranking keeps that order within each tier.
+	sorted bool
 }
 
 // intentOf reads the intent of a query: rest are the words understand left, text the
 // expanded query.
 func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Vocabulary) (*intent, error) {
-	if s.text.empty() || s.q.Sort != SortRelevance {
+	if s.text.empty() || s.q.Sort != SortRelevance && !s.sortedByWords {
 		return nil, nil
 	}
-	in := &intent{heads: map[string]bool{}, words: map[string]bool{}, brands: map[int64]bool{}}
+	in := &intent{heads: map[string]bool{}, words: map[string]bool{}, brands: map[int64]bool{}, sorted: s.sortedByWords}
 	for _, w := range s.text.terms() {
 		in.words[wordKey(w)] = true
 	}
@@ -339,6 +342,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(b.tier, a.tier); c != 0 {
 			return c
+		}
+		if in.sorted {
+			return cmp.Compare(a.pos, b.pos)
 		}
 		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c

@@ -19,7 +19,25 @@ const (
 	SortPriceAsc  Sort = "price_asc"
 	SortPriceDesc Sort = "price_desc"
 	SortRating    Sort = "rating"
+	// SortNewest is the order "newest" and "latest" ask for. The catalog cannot give
+	// it, since it does not know when products came out (UpdatedAt is when a feed last
+	// changed one): it is never an argument, only what AppliedOrder reports was asked.
+	SortNewest Sort = "newest"
 )
+
+// AppliedOrder is an order read from the words of a query ("cheapest" is
+// SortPriceAsc): the phrase was removed from the words searched and, unless
+// Overridden or Unsupported, the results are in that order, the products of the type
+// the query asks for first (as a relevance search puts them first).
+type AppliedOrder struct {
+	Sort   Sort   // SortPriceAsc, SortPriceDesc, SortRating or SortNewest
+	Phrase string // the words it was read from, as written
+	// Overridden means the sort argument was given, and wins.
+	Overridden bool
+	// Unsupported means the catalog cannot order so (SortNewest): the results are in
+	// the order they would have been without the phrase.
+	Unsupported bool
+}
 
 // Search limits.
 const (
@@ -50,6 +68,9 @@ type Query struct {
 	Sort         Sort
 	Limit        int    // 1–MaxLimit; 0 means DefaultLimit
 	Cursor       string // from a previous Result.NextCursor of the same query
+	// sortGiven means Sort was set (validate sets an empty Sort to SortRelevance): an
+	// order the words ask for ("cheapest") is then not used.
+	sortGiven bool
 }
 
 // Hit is one search result. Its Product has the fields a result list shows; Tags,
@@ -110,6 +131,9 @@ type Result struct {
 	// were removed from the words searched; those an argument of the query overrode
 	// are marked so.
 	Applied []AppliedFilter
+	// Order, when the words of the query ask for an order ("cheapest", "best rated"),
+	// is that order and what became of it.
+	Order *AppliedOrder
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -186,6 +210,7 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
 	u := understand(q.Text, c.vocabulary())
 	res.Applied = u.apply(&q)
+	byWords := u.orderBy(&q, &res)
 	lv, err := c.learnedView(ctx)
 	if err != nil {
 		return nil, Result{}, false, err
@@ -209,7 +234,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		res.Notes = append(res.Notes, note)
 		return nil, res, true, nil
 	}
-	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv}
+	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv, sortedByWords: byWords}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return nil, Result{}, false, err
@@ -372,6 +397,7 @@ func (q *Query) validate() error {
 	case "":
 		q.Sort = SortRelevance
 	case SortRelevance, SortPriceAsc, SortPriceDesc, SortRating:
+		q.sortGiven = true
 	default:
 		return &ArgError{Arg: "sort", Problem: ArgNotOneOf, OneOf: []string{string(SortRelevance), string(SortPriceAsc), string(SortPriceDesc), string(SortRating)}}
 	}

@@ -62,7 +62,9 @@ type searchProductsResult struct {
 	Notes          []string      `json:"notes,omitempty"`
 	// AppliedFilters are the filters read from the words of the query.
 	AppliedFilters []appliedFilter `json:"applied_filters,omitempty" jsonschema:"filters read from the words of the query (under $80, 4 stars and up, in stock, cheap), which were removed from the words searched"`
-	Suggestions    []string        `json:"suggestions,omitempty" jsonschema:"when nothing matched because most words of the query are in no product: the words of it that products have, to search for instead"`
+	// AppliedSort is the order read from the words of the query.
+	AppliedSort *appliedSort `json:"applied_sort,omitempty" jsonschema:"the order read from the words of the query (cheapest, most expensive, best rated, newest), which was removed from the words searched"`
+	Suggestions []string     `json:"suggestions,omitempty" jsonschema:"when nothing matched because most words of the query are in no product: the words of it that products have, to search for instead"`
 
 	detail detail // how the products are shown
 }
@@ -75,6 +77,13 @@ type appliedFilter struct {
 	Derived    bool    `json:"derived,omitempty" jsonschema:"true when the bound was worked out from the matching products (cheap: the price a third of them are under)"`
 }
 
+type appliedSort struct {
+	Sort        string `json:"sort" jsonschema:"the order the words ask for: price_asc, price_desc, rating, or newest (which the catalog cannot give)"`
+	Phrase      string `json:"phrase" jsonschema:"the words of the query it was read from"`
+	Overridden  bool   `json:"overridden,omitempty" jsonschema:"true when the sort argument was given: the argument was used and this phrase only removed from the words"`
+	Unsupported bool   `json:"unsupported,omitempty" jsonschema:"true when the catalog cannot order so (newest: it does not know when products came out); the results are in the usual order"`
+}
+
 func (t *Toolbox) searchProductsTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("search_products",
@@ -85,6 +94,7 @@ Returns up to "limit" products (default 10, max 50), best match first, each with
 
 Any text is a valid query, including a shopper's sentence: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). The query is understood before it is searched:
 - price, rating and stock phrases become filters and leave the words: "under $80", "between $20 and $50", "from $100", "$50 and up", "cheap", "4 stars and up", "rated 4+", "highly rated", "in stock" ("applied_filters" lists them; an explicit argument wins over a phrase);
+- superlatives become the order when no sort is given, and leave the words: "cheapest" (price_asc), "most expensive" (price_desc), "best rated"/"top rated" (rating), the type asked for still before accessories ("applied_sort" says so; "newest" cannot be honoured and says so);
 - filler is dropped ("i'm looking for a good … for my son" searches the product words);
 - synonyms, regional words and abbreviations match each other (hoover/vacuum cleaner, fridge/refrigerator, tv/television, trainers/sneakers, couch/sofa), and so do joined and split words (hair dryer/hairdryer);
 - model and part numbers and GTINs match exactly in any spelling (WH-1000XM4, wh1000xm4, "wh 1000 xm4") and come first;
@@ -178,6 +188,9 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 	for _, f := range res.Applied {
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
 	}
+	if o := res.Order; o != nil {
+		out.AppliedSort = &appliedSort{Sort: string(o.Sort), Phrase: o.Phrase, Overridden: o.Overridden, Unsupported: o.Unsupported}
+	}
 	out.Suggestions = res.Suggestions
 	if res.FilteredOut {
 		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], filteredOutNote)
@@ -242,6 +255,9 @@ func (r searchProductsResult) text() string {
 	for _, f := range r.AppliedFilters {
 		b.WriteString(f.text() + "\n")
 	}
+	if r.AppliedSort != nil {
+		b.WriteString(r.AppliedSort.text() + "\n")
+	}
 	if r.Total == 0 {
 		b.WriteString("No products found. Try fewer or different words, or remove filters.")
 		if len(r.Suggestions) > 0 {
@@ -292,4 +308,22 @@ func (f appliedFilter) text() string {
 		return fmt.Sprintf("%q was read as %s=%s (a third of the matching products cost less).", f.Phrase, f.Filter, v)
 	}
 	return fmt.Sprintf("%q was read as %s=%s.", f.Phrase, f.Filter, v)
+}
+
+// sortWords say how results in each order come.
+var sortWords = map[string]string{
+	string(catalog.SortPriceAsc):  "lowest price first",
+	string(catalog.SortPriceDesc): "highest price first",
+	string(catalog.SortRating):    "best rated first",
+}
+
+// text says what the order read from the words did, for the readable result.
+func (o appliedSort) text() string {
+	switch {
+	case o.Unsupported:
+		return fmt.Sprintf("%q was removed from the words: the catalog does not know when products came out, so results are not ordered by it.", o.Phrase)
+	case o.Overridden:
+		return fmt.Sprintf("%q was read as sort=%s and removed from the words; the sort argument was used instead.", o.Phrase, o.Sort)
+	}
+	return fmt.Sprintf("%q was read as sort=%s: results are ordered %s, the products of the type asked for before accessories and other matches.", o.Phrase, o.Sort, sortWords[o.Sort])
 }

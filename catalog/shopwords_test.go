@@ -1,0 +1,125 @@
+package catalog_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// shopwordsCatalog is a catalog of products with their variants' colours and sizes,
+// brands spelled with diacritics, apostrophes, ampersands and hyphens, and an
+// accessory for a product type that costs less than the products.
+func shopwordsCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c := openCatalog(t)
+	products := []catalog.Product{
+		{ID: "grinder-burr", Title: "Burr Coffee Grinder", Brand: "Baratza", Price: usd(8900), Rating: 4.1, ReviewCount: 40},
+		{ID: "grinder-blade", Title: "Blade Coffee Grinder", Brand: "Krups", Price: usd(2500), Rating: 4.7, ReviewCount: 90},
+		{ID: "grinder-pro", Title: "Conical Burr Coffee Grinder Pro", Brand: "Breville", Price: usd(19900), Rating: 3.9, ReviewCount: 12},
+		{ID: "grinder-brush", Title: "Cleaning Brush for Coffee Grinder", Brand: "Generic", Price: usd(500), Rating: 4.9, ReviewCount: 300},
+		{ID: "loreal", Title: "Revitalift Night Cream", Brand: "L'Oréal Paris", Price: usd(1999)},
+		{ID: "nestle", Title: "Hot Cocoa Mix", Brand: "Nestlé", Price: usd(499)},
+		{ID: "haagen", Title: "Vanilla Ice Cream", Brand: "Häagen-Dazs", Price: usd(699)},
+		{ID: "bo", Title: "Beoplay H95 Headphones", Brand: "Bang & Olufsen", Price: usd(89900)},
+		{ID: "plain-cream", Title: "Daily Face Cream", Brand: "Loreal", Price: usd(899)},
+	}
+	for i := range products {
+		products[i].SellerID, products[i].Availability = "hearth", catalog.InStock
+	}
+	if _, err := c.Upsert(context.Background(), fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSearchOrderWords checks that a superlative of the query ("cheapest", "most
+// expensive", "best rated") orders the results when no sort argument is given, the
+// products of the type asked for first, and that its words leave the words searched.
+func TestSearchOrderWords(t *testing.T) {
+	c := shopwordsCatalog(t)
+	grinders := func(ids ...string) []string { return ids }
+	tests := []struct {
+		name  string
+		q     catalog.Query
+		order catalog.AppliedOrder // the zero value: none read
+		words string
+		first []string // the first hits, in this order
+		after []string // among the hits, after first
+	}{
+		{name: "cheapest", q: catalog.Query{Text: "cheapest coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "lowest price at the end", q: catalog.Query{Text: "coffee grinder lowest price"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "lowest price"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "most expensive", q: catalog.Query{Text: "most expensive coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceDesc, Phrase: "most expensive"}, words: "coffee grinder",
+			first: grinders("grinder-pro", "grinder-burr", "grinder-blade"), after: []string{"grinder-brush"}},
+		{name: "best rated", q: catalog.Query{Text: "best rated coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "best rated"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "top-rated", q: catalog.Query{Text: "top-rated coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "top - rated"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "the sort argument wins", q: catalog.Query{Text: "cheapest coffee grinder", Sort: catalog.SortPriceDesc},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest", Overridden: true}, words: "coffee grinder",
+			first: grinders("grinder-pro", "grinder-burr", "grinder-blade", "grinder-brush")},
+		{name: "relevance given wins too", q: catalog.Query{Text: "cheapest coffee grinder", Sort: catalog.SortRelevance},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest", Overridden: true}, words: "coffee grinder",
+			after: []string{"grinder-brush"}},
+		{name: "newest cannot be given", q: catalog.Query{Text: "newest coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortNewest, Phrase: "newest", Unsupported: true}, words: "coffee grinder",
+			after: []string{"grinder-brush"}},
+		{name: "cheapest alone browses by price", q: catalog.Query{Text: "cheapest"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest"},
+			first: []string{"nestle", "grinder-brush", "haagen"}},
+		{name: "cheap is a bound, not an order", q: catalog.Query{Text: "cheap coffee grinder"}, words: "coffee grinder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.q.Limit = catalog.MaxLimit
+			res, err := c.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got catalog.AppliedOrder
+			if res.Order != nil {
+				got = *res.Order
+			}
+			if got != tt.order {
+				t.Errorf("order %+v, want %+v", got, tt.order)
+			}
+			if res.Words != tt.words {
+				t.Errorf("words %q, want %q", res.Words, tt.words)
+			}
+			ids := hitIDs(res)
+			if len(ids) < len(tt.first) || !slices.Equal(ids[:len(tt.first)], tt.first) {
+				t.Errorf("hits %q, want them to start with %q", ids, tt.first)
+			}
+			for _, id := range tt.after {
+				if i := slices.Index(ids, id); i < len(tt.first) {
+					t.Errorf("hits %q, want %s among them after %q", ids, id, tt.first)
+				}
+			}
+		})
+	}
+	// Pages of a search ordered by its words follow on.
+	var pages []string
+	q := catalog.Query{Text: "cheapest coffee grinder", Limit: 2}
+	for {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, hitIDs(res)...)
+		if res.NextCursor == "" {
+			break
+		}
+		q.Cursor = res.NextCursor
+	}
+	if want := []string{"grinder-blade", "grinder-burr", "grinder-pro", "grinder-brush"}; !slices.Equal(pages, want) {
+		t.Errorf("pages of 2: %q, want %q", pages, want)
+	}
+}
