@@ -61,27 +61,21 @@ type searchProductsResult struct {
 	Corrected      string        `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
 	Notes          []string      `json:"notes,omitempty"`
 	// AppliedFilters are the filters read from the words of the query.
-	AppliedFilters []appliedFilter `json:"applied_filters,omitempty" jsonschema:"filters read from the words of the query (under $80, 4 stars and up, in stock, cheap), which were removed from the words searched"`
-	// AppliedSort is the order read from the words of the query.
-	AppliedSort *appliedSort `json:"applied_sort,omitempty" jsonschema:"the order read from the words of the query (cheapest, most expensive, best rated, newest), which was removed from the words searched"`
-	Suggestions []string     `json:"suggestions,omitempty" jsonschema:"when nothing matched because most words of the query are in no product: the words of it that products have, to search for instead"`
+	AppliedFilters []appliedFilter `json:"applied_filters,omitempty" jsonschema:"filters and the order read from the words of the query (under $80, 4 stars and up, in stock, cheap, cheapest), which were removed from the words searched"`
+	Suggestions    []string        `json:"suggestions,omitempty" jsonschema:"when nothing matched because most words of the query are in no product: the words of it that products have, to search for instead"`
 
 	detail detail // how the products are shown
 }
 
 type appliedFilter struct {
-	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating or in_stock"`
-	Bound      float64 `json:"bound" jsonschema:"the bound: major units for prices, stars for min_rating, 1 for in_stock"`
+	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating, in_stock or sort"`
+	Bound      float64 `json:"bound" jsonschema:"the bound: major units for prices, stars for min_rating, 1 for in_stock; 0 for sort, whose order is in value"`
+	Value      string  `json:"value,omitempty" jsonschema:"for sort: the order the phrase asks for (price_asc, price_desc, rating, or newest, which the catalog cannot give)"`
 	Phrase     string  `json:"phrase" jsonschema:"the words of the query it was read from"`
 	Overridden bool    `json:"overridden,omitempty" jsonschema:"true when the argument of the same name was given: the argument was used and this phrase only removed from the words"`
 	Derived    bool    `json:"derived,omitempty" jsonschema:"true when the bound was worked out from the matching products (cheap: the price a third of them are under)"`
-}
-
-type appliedSort struct {
-	Sort        string `json:"sort" jsonschema:"the order the words ask for: price_asc, price_desc, rating, or newest (which the catalog cannot give)"`
-	Phrase      string `json:"phrase" jsonschema:"the words of the query it was read from"`
-	Overridden  bool   `json:"overridden,omitempty" jsonschema:"true when the sort argument was given: the argument was used and this phrase only removed from the words"`
-	Unsupported bool   `json:"unsupported,omitempty" jsonschema:"true when the catalog cannot order so (newest: it does not know when products came out); the results are in the usual order"`
+	// Unsupported is set for an order the catalog cannot give.
+	Unsupported bool `json:"unsupported,omitempty" jsonschema:"true when the catalog cannot do what the phrase asks (newest: it does not know when products came out); the phrase was only removed from the words"`
 }
 
 func (t *Toolbox) searchProductsTool() server.ServerTool {
@@ -94,7 +88,7 @@ Returns up to "limit" products (default 10, max 50), best match first, each with
 
 Any text is a valid query, including a shopper's sentence: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). The query is understood before it is searched:
 - price, rating and stock phrases become filters and leave the words: "under $80", "between $20 and $50", "from $100", "$50 and up", "cheap", "4 stars and up", "rated 4+", "highly rated", "in stock" ("applied_filters" lists them; an explicit argument wins over a phrase);
-- superlatives become the order when no sort is given, and leave the words: "cheapest" (price_asc), "most expensive" (price_desc), "best rated"/"top rated" (rating), the type asked for still before accessories ("applied_sort" says so; "newest" cannot be honoured and says so);
+- superlatives become the order when no sort is given, and leave the words: "cheapest" (price_asc), "most expensive" (price_desc), "best rated"/"top rated" (rating), the type asked for still before accessories ("applied_filters" lists them as sort; "newest" cannot be honoured and says so);
 - filler is dropped ("i'm looking for a good … for my son" searches the product words);
 - synonyms, regional words and abbreviations match each other (hoover/vacuum cleaner, fridge/refrigerator, tv/television, trainers/sneakers, couch/sofa), and so do joined and split words (hair dryer/hairdryer);
 - model and part numbers and GTINs match exactly in any spelling (WH-1000XM4, wh1000xm4, "wh 1000 xm4") and come first;
@@ -189,7 +183,8 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
 	}
 	if o := res.Order; o != nil {
-		out.AppliedSort = &appliedSort{Sort: string(o.Sort), Phrase: o.Phrase, Overridden: o.Overridden, Unsupported: o.Unsupported}
+		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: "sort", Value: string(o.Sort), Phrase: o.Phrase,
+			Overridden: o.Overridden, Unsupported: o.Unsupported})
 	}
 	out.Suggestions = res.Suggestions
 	if res.FilteredOut {
@@ -255,9 +250,6 @@ func (r searchProductsResult) text() string {
 	for _, f := range r.AppliedFilters {
 		b.WriteString(f.text() + "\n")
 	}
-	if r.AppliedSort != nil {
-		b.WriteString(r.AppliedSort.text() + "\n")
-	}
 	if r.Total == 0 {
 		b.WriteString("No products found. Try fewer or different words, or remove filters.")
 		if len(r.Suggestions) > 0 {
@@ -300,6 +292,8 @@ func facetText(fs []facetValue) string {
 func (f appliedFilter) text() string {
 	v := strconv.FormatFloat(f.Bound, 'f', -1, 64)
 	switch {
+	case f.Filter == "sort":
+		return f.sortText()
 	case f.Overridden:
 		return fmt.Sprintf("%q was read as %s and removed from the words; the %s argument was used instead.", f.Phrase, f.Filter, f.Filter)
 	case f.Filter == catalog.FilterInStock:
@@ -317,13 +311,13 @@ var sortWords = map[string]string{
 	string(catalog.SortRating):    "best rated first",
 }
 
-// text says what the order read from the words did, for the readable result.
-func (o appliedSort) text() string {
+// sortText says what an order read from the words did, for the readable result.
+func (f appliedFilter) sortText() string {
 	switch {
-	case o.Unsupported:
-		return fmt.Sprintf("%q was removed from the words: the catalog does not know when products came out, so results are not ordered by it.", o.Phrase)
-	case o.Overridden:
-		return fmt.Sprintf("%q was read as sort=%s and removed from the words; the sort argument was used instead.", o.Phrase, o.Sort)
+	case f.Unsupported:
+		return fmt.Sprintf("%q was removed from the words: the catalog does not know when products came out, so results are not ordered by it.", f.Phrase)
+	case f.Overridden:
+		return fmt.Sprintf("%q was read as sort=%s and removed from the words; the sort argument was used instead.", f.Phrase, f.Value)
 	}
-	return fmt.Sprintf("%q was read as sort=%s: results are ordered %s, the products of the type asked for before accessories and other matches.", o.Phrase, o.Sort, sortWords[o.Sort])
+	return fmt.Sprintf("%q was read as sort=%s: results are ordered %s, the products of the type asked for before accessories and other matches.", f.Phrase, f.Value, sortWords[f.Value])
 }
