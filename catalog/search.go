@@ -219,6 +219,13 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	if err != nil {
 		return nil, Result{}, false, err
 	}
+	if !text.empty() {
+		folds, err := lv.brandFolds(ctx, c)
+		if err != nil {
+			return nil, Result{}, false, err
+		}
+		text = brandSpellings(text, folds, ampersandInitials(q.Text))
+	}
 	res.Words = text.String()
 	if text.cut {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))

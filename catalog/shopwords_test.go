@@ -123,3 +123,41 @@ func TestSearchOrderWords(t *testing.T) {
 		t.Errorf("pages of 2: %q, want %q", pages, want)
 	}
 }
+
+// TestSearchBrandSpellings checks that a brand is found however a shopper spells its
+// diacritics, apostrophes, ampersands, hyphens and the spaces between its words, both
+// ways: a query joined where the brand is split ("loreal", "L'Oréal") and split where
+// it is joined ("l'oreal", "Loreal").
+func TestSearchBrandSpellings(t *testing.T) {
+	c := shopwordsCatalog(t)
+	tests := []struct {
+		name, query string
+		want        []string // the hits, in any order
+	}{
+		{"joined finds the elided brand, and the joined one", "loreal", []string{"loreal", "plain-cream"}},
+		{"elided finds the joined brand too", "l'oreal", []string{"loreal", "plain-cream"}},
+		{"elided with its accent", "L'Oréal", []string{"loreal", "plain-cream"}},
+		{"joined with a product word", "loreal night cream", []string{"loreal"}},
+		{"without the accent", "nestle", []string{"nestle"}},
+		{"with the accent", "Nestlé cocoa", []string{"nestle"}},
+		{"umlaut and hyphen left out", "haagen dazs", []string{"haagen"}},
+		{"umlaut and hyphen written", "Häagen-Dazs ice cream", []string{"haagen"}},
+		{"hyphenated brand joined", "haagendazs", []string{"haagen"}},
+		{"ampersand left out", "bang olufsen", []string{"bo"}},
+		{"ampersand as and", "bang and olufsen headphones", []string{"bo"}},
+		{"initials with an ampersand", "b&o", []string{"bo"}},
+		{"initials spaced with a product word", "B & O headphones", []string{"bo"}},
+		{"letters without an ampersand are no initials", "b o headphones", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) || res.Corrected != "" || res.Relaxed {
+				t.Errorf("%q: hits %q (words %q, corrected %q, relaxed %v), want %q as typed", tt.query, got, res.Words, res.Corrected, res.Relaxed, tt.want)
+			}
+		})
+	}
+}
