@@ -68,6 +68,10 @@ type Query struct {
 	Sort         Sort
 	Limit        int    // 1–MaxLimit; 0 means DefaultLimit
 	Cursor       string // from a previous Result.NextCursor of the same query
+	// attrs are the colour and size words of Text, filters set (see queryAttrs);
+	// attrsOff means they are not read (Search found nothing with them).
+	attrs    []attrWord
+	attrsOff bool
 	// sortGiven means Sort was set (validate sets an empty Sort to SortRelevance): an
 	// order the words ask for ("cheapest") is then not used.
 	sortGiven bool
@@ -134,6 +138,8 @@ type Result struct {
 	// Order, when the words of the query ask for an order ("cheapest", "best rated"),
 	// is that order and what became of it.
 	Order *AppliedOrder
+	// attrsRead means colour or size words of the query were read as filters.
+	attrsRead bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -145,7 +151,18 @@ type Result struct {
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
 // return an error wrapping ErrInvalid that names the argument; any text is valid.
+// When colour or size words were read as filters and nothing passes them, the query
+// is searched again with them as plain words, as it was before they were read.
 func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
+	res, err := c.search(ctx, q)
+	if err == nil && res.Total == 0 && res.attrsRead {
+		q.attrsOff = true
+		return c.search(ctx, q)
+	}
+	return res, err
+}
+
+func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err := q.validate(); err != nil {
 		return Result{}, err
 	}
@@ -211,6 +228,17 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	u := understand(q.Text, c.vocabulary())
 	res.Applied = u.apply(&q)
 	byWords := u.orderBy(&q, &res)
+	if !q.attrsOff {
+		attrs, rest, err := c.queryAttrs(ctx, u.rest)
+		if err != nil {
+			return nil, Result{}, false, err
+		}
+		u.rest, q.attrs = rest, attrs
+		for _, a := range attrs {
+			res.Applied = append(res.Applied, AppliedFilter{Filter: a.kind, Text: a.words, Phrase: a.phrase})
+		}
+		res.attrsRead = len(attrs) > 0
+	}
 	lv, err := c.learnedView(ctx)
 	if err != nil {
 		return nil, Result{}, false, err
@@ -230,7 +258,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	if text.cut {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
 	}
-	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" {
+	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" && res.Order == nil {
 		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
 	}
 	f, note, err := c.filters(ctx, q, onKeys)

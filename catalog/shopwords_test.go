@@ -24,6 +24,21 @@ func shopwordsCatalog(t *testing.T) *catalog.Catalog {
 		{ID: "haagen", Title: "Vanilla Ice Cream", Brand: "Häagen-Dazs", Price: usd(699)},
 		{ID: "bo", Title: "Beoplay H95 Headphones", Brand: "Bang & Olufsen", Price: usd(89900)},
 		{ID: "plain-cream", Title: "Daily Face Cream", Brand: "Loreal", Price: usd(899)},
+		// A hoodie in three colours and two sizes, whose titles do not say them.
+		{ID: "hoodie-red-xl", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Red", "size": "XL"}},
+		{ID: "hoodie-red-m", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Red", "size": "M"}},
+		{ID: "hoodie-navy-xl", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"Colour": "Navy Blue", "size": "XL"}},
+		{ID: "hoodie-gold-m", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Rose Gold", "size": "M"}},
+		{ID: "hoodie-stripe", Title: "Red Stripe Zip Hoodie", Price: usd(5000), Attributes: map[string]string{"color": "White/Red"}},
+		{ID: "runner-10", GroupID: "runner", Title: "Trail Runner Shoes", Price: usd(9000), Attributes: map[string]string{"shoe_size": "10"}},
+		{ID: "runner-9", GroupID: "runner", Title: "Trail Runner Shoes", Price: usd(9000), Attributes: map[string]string{"shoe_size": "9"}},
+		{ID: "duvet-king", GroupID: "duvet", Title: "Down Duvet", Price: usd(12000), Attributes: map[string]string{"size": "King"}},
+		{ID: "duvet-queen", GroupID: "duvet", Title: "Down Duvet", Price: usd(11000), Attributes: map[string]string{"size": "Queen"}},
+		{ID: "juice", Title: "Fresh Orange Juice, 1 L", Price: usd(399)},
+		{ID: "apple-juice", Title: "Apple Juice, 1 L", Price: usd(349)},
+		{ID: "orange-tee", Title: "Cotton Tee", Price: usd(1500), Attributes: map[string]string{"color": "Orange"}},
+		{ID: "navy-brand", Title: "Canvas Tote", Brand: "Navy", Price: usd(2500)},
+		{ID: "navy-tee", Title: "Cotton Tee", Price: usd(1500), Attributes: map[string]string{"color": "Navy"}},
 	}
 	for i := range products {
 		products[i].SellerID, products[i].Availability = "hearth", catalog.InStock
@@ -74,7 +89,7 @@ func TestSearchOrderWords(t *testing.T) {
 			after: []string{"grinder-brush"}},
 		{name: "cheapest alone browses by price", q: catalog.Query{Text: "cheapest"},
 			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest"},
-			first: []string{"nestle", "grinder-brush", "haagen"}},
+			first: []string{"apple-juice", "juice", "nestle", "grinder-brush"}},
 		{name: "cheap is a bound, not an order", q: catalog.Query{Text: "cheap coffee grinder"}, words: "coffee grinder"},
 	}
 	for _, tt := range tests {
@@ -157,6 +172,54 @@ func TestSearchBrandSpellings(t *testing.T) {
 			}
 			if got := hitIDs(res); !sameSet(got, tt.want) || res.Corrected != "" || res.Relaxed {
 				t.Errorf("%q: hits %q (words %q, corrected %q, relaxed %v), want %q as typed", tt.query, got, res.Words, res.Corrected, res.Relaxed, tt.want)
+			}
+		})
+	}
+}
+
+// TestSearchColourAndSizeWords checks that a query's colour and size words find the
+// products, and variants, whose attributes have them although their titles do not,
+// and that a word that is a colour and a product's word still finds that product.
+func TestSearchColourAndSizeWords(t *testing.T) {
+	c := shopwordsCatalog(t)
+	tests := []struct {
+		name, query string
+		applied     []string // "filter text «phrase»"
+		words       string
+		want        []string // the hits, in any order
+	}{
+		{"colour and size", "red hoodie xl", []string{"color red «red»", "size xl «xl»"}, "hoodie", []string{"hoodie-red-xl"}},
+		{"colour, the title's or the attribute's", "red hoodie", []string{"color red «red»"}, "hoodie", []string{"hoodie-red-xl", "hoodie-red-m", "hoodie-stripe"}},
+		{"a colour of two words", "rose gold hoodie", []string{"color rose gold «rose gold»"}, "hoodie", []string{"hoodie-gold-m"}},
+		{"size before its value", "hoodie size xl", []string{"size xl «size xl»"}, "hoodie", []string{"hoodie-red-xl", "hoodie-navy-xl"}},
+		{"a shoe size after size", "size 10 running shoes", []string{"size 10 «size 10»"}, "running shoes", []string{"runner-10"}},
+		{"a number alone is no size", "10 trail runner shoes", nil, "10 trail runner shoes", []string{"runner-10", "runner-9"}},
+		{"size before the word size", "king size duvet", []string{"size king «king size»"}, "duvet", []string{"duvet-king"}},
+		{"a colour and a product's word", "orange juice", []string{"color orange «orange»"}, "juice", []string{"juice"}},
+		{"a colour that is a brand", "navy tote", []string{"color navy «navy»"}, "tote", []string{"navy-brand"}},
+		{"a colour alone", "orange", []string{"color orange «orange»"}, "", []string{"juice", "orange-tee"}},
+		{"a colour value's word is not the colour", "navy blue hoodie", []string{"color navy blue «navy blue»"}, "hoodie", []string{"hoodie-navy-xl"}},
+		{"no product of the colour: the words as they were", "orange hoodie", nil, "orange hoodie",
+			[]string{"hoodie-red-xl", "hoodie-red-m", "hoodie-navy-xl", "hoodie-gold-m", "hoodie-stripe", "juice"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var applied []string
+			for _, f := range res.Applied {
+				applied = append(applied, f.Filter+" "+f.Text+" «"+f.Phrase+"»")
+			}
+			if !slices.Equal(applied, tt.applied) {
+				t.Errorf("applied %q, want %q", applied, tt.applied)
+			}
+			if res.Words != tt.words {
+				t.Errorf("words %q, want %q", res.Words, tt.words)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) {
+				t.Errorf("hits %q (relaxed %v, corrected %q), want %q", got, res.Relaxed, res.Corrected, tt.want)
 			}
 		})
 	}

@@ -27,9 +27,12 @@ const (
 
 // AppliedFilter is a filter read from the words of a query.
 type AppliedFilter struct {
-	Filter string  // FilterMinPrice, FilterMaxPrice, FilterMinRating or FilterInStock
+	Filter string  // FilterMinPrice, FilterMaxPrice, FilterMinRating, FilterInStock, FilterColor or FilterSize
 	Value  float64 // the bound (major units, or stars); 1 for FilterInStock
-	Phrase string  // the words it was read from, as written ("under $80")
+	// Text is the value of FilterColor and FilterSize, as the query's words have it
+	// ("red", "xl"): products pass whose attribute has it or whose text has the words.
+	Text   string
+	Phrase string // the words it was read from, as written ("under $80")
 	// Overridden means an argument of the query sets this filter, and wins: the phrase
 	// was removed from the text but its value was not used.
 	Overridden bool

@@ -102,6 +102,23 @@ func TestSearchProducts(t *testing.T) {
 				t.Errorf("applied_filters %+v, searched %q, text %q: want newest read, unsupported, and said so", r.AppliedFilters, r.Searched, r.text())
 			}
 		}},
+		{name: "a colour word keeps that colour", args: map[string]any{"query": "coral running shoes", "detail": "full"}, check: func(t *testing.T, r searchProductsResult) {
+			if len(r.AppliedFilters) != 1 || r.AppliedFilters[0] != (appliedFilter{Filter: "color", Value: "coral", Phrase: "coral"}) {
+				t.Fatalf("applied_filters %+v: want color coral", r.AppliedFilters)
+			}
+			if want := `"coral" was read as color=coral: only products whose color is coral, or whose text says coral, are shown.`; !strings.Contains(r.text(), want) {
+				t.Errorf("text %q, want it to say %q", r.text(), want)
+			}
+			if len(r.Products) == 0 {
+				t.Fatal("no coral shoes")
+			}
+			for _, p := range r.Products {
+				all := strings.ToLower(p.Title + " " + p.Description + " " + p.Attributes["color"])
+				if !strings.Contains(all, "coral") {
+					t.Errorf("%s (%v) is not coral", p.Title, p.Attributes)
+				}
+			}
+		}},
 		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
