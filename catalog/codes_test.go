@@ -116,8 +116,8 @@ func codeProducts(n int, gen string) []Product {
 	products := make([]Product, n)
 	for i := range products {
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: "Acme AB-" + strconv.Itoa(i) + gen + " Lantern, 2-Pack",
-			GTIN: []string{"", "00" + strconv.Itoa(40000000+i)}[i%2],
-			Attributes: map[string]string{"mpn": "X" + gen + strconv.Itoa(i%3), "color": []string{"Red", "Navy/White"}[i%2], "size": "X" + gen},
+			GTIN:         []string{"", "00" + strconv.Itoa(40000000+i)}[i%2],
+			Attributes:   map[string]string{"mpn": "X" + gen + strconv.Itoa(i%3), "color": []string{"Red", "Navy/White"}[i%2], "size": "X" + gen},
 			Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
 	}
 	return products
