@@ -96,8 +96,10 @@ type attrWord struct {
 // queryAttrs reads the runs of one or two of words that are the colour or size of
 // some product of the catalog, and returns them and the words without them. A size of
 // one character or digits only ("m", "10") counts only after the word "size" ("size
-// m"), and the word "size" next to a size goes with it ("size 10", "king size").
-func (c *Catalog) queryAttrs(ctx context.Context, words []string) ([]attrWord, []string, error) {
+// m"), and the word "size" next to a size goes with it ("size 10", "king size"). In a
+// sentence (long: its words may be the shopper's story, "a small gift in her
+// favourite blue") only a size the word "size" marks is read.
+func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool) ([]attrWord, []string, error) {
 	type cand struct {
 		from, to int // the value's words
 		sized    bool
@@ -156,9 +158,12 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string) ([]attrWord, [
 				continue
 			}
 			from, to := cd.from, cd.to
+			if sentence && kind == FilterColor {
+				continue
+			}
 			if kind == FilterSize {
 				after := to < len(words) && words[to] == "size"
-				if (len([]rune(v)) < 2 || isNumber(v)) && !cd.sized {
+				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after) && !cd.sized {
 					continue
 				}
 				if cd.sized {

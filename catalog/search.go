@@ -229,7 +229,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	res.Applied = u.apply(&q)
 	byWords := u.orderBy(&q, &res)
 	if !q.attrsOff {
-		attrs, rest, err := c.queryAttrs(ctx, u.rest)
+		attrs, rest, err := c.queryAttrs(ctx, u.rest, u.sentence)
 		if err != nil {
 			return nil, Result{}, false, err
 		}
