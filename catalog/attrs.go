@@ -98,7 +98,8 @@ type attrWord struct {
 // one character or digits only ("m", "10") counts only after the word "size" ("size
 // m"), and the word "size" next to a size goes with it ("size 10", "king size"). In a
 // sentence (long: its words may be the shopper's story, "a small gift in her
-// favourite blue") only a size the word "size" marks is read.
+// favourite blue") only a size the word "size" marks is read. A query of nothing but
+// such words is left as it is.
 func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool) ([]attrWord, []string, error) {
 	type cand struct {
 		from, to int // the value's words
@@ -179,14 +180,18 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			break
 		}
 	}
-	if len(out) == 0 {
-		return nil, words, nil
-	}
 	var rest []string
+	content := false
 	for i, w := range words {
 		if !used[i] {
 			rest = append(rest, w)
+			content = content || !stopwords[w]
 		}
+	}
+	if len(out) == 0 || !content {
+		// Nothing else asked for ("compact", "red"): the words are searched and ranked
+		// as words, as a browse filtered by them would lose their ranking.
+		return nil, words, nil
 	}
 	return out, rest, nil
 }

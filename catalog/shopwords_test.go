@@ -201,7 +201,7 @@ func TestSearchColourAndSizeWords(t *testing.T) {
 			[]string{"hoodie-red-xl", "hoodie-navy-xl"}},
 		{"a colour and a product's word", "orange juice", []string{"color orange «orange»"}, "juice", []string{"juice"}},
 		{"a colour that is a brand", "navy tote", []string{"color navy «navy»"}, "tote", []string{"navy-brand"}},
-		{"a colour alone", "orange", []string{"color orange «orange»"}, "", []string{"juice", "orange-tee"}},
+		{"a colour alone is a word", "orange", nil, "orange", []string{"juice"}},
 		{"a colour value's word is not the colour", "navy blue hoodie", []string{"color navy blue «navy blue»"}, "hoodie", []string{"hoodie-navy-xl"}},
 		{"no product of the colour: the words as they were", "orange hoodie", nil, "orange hoodie",
 			[]string{"hoodie-red-xl", "hoodie-red-m", "hoodie-navy-xl", "hoodie-gold-m", "hoodie-stripe", "juice"}},
