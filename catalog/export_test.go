@@ -68,7 +68,7 @@ func (c *Catalog) UnderstandQueries(ctx context.Context, qs []Query, spelling bo
 			return nil, nil, err
 		}
 		if spelling && !done {
-			if _, _, err := c.corrected(read, s.text); err != nil {
+			if _, _, err := c.corrected(read, s.text, s.sentence); err != nil {
 				return nil, nil, err
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // relaxed is the last step of a search that found nothing with every word (as typed
@@ -41,7 +41,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	}
 	if typed != nil && other != nil {
 		alt := *s
-		alt.text, _ = onlySlips(*typed, s.text)
+		alt.text, _ = onlySlips(*typed, s.text, s.namesType)
 		s = &alt
 	}
 	// A word corrected into another word ("weather" into "water") does not count
@@ -62,13 +62,11 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if corrected {
 		some.Corrected = s.text.String()
 	}
-	if n < len(words) {
-		if weak, err := c.weakRest(ctx, s, known); err != nil || weak {
-			if err != nil {
-				return Result{}, err
-			}
-			return c.nothing(ctx, res, s.text, known, other)
+	if unsold, err := c.unsoldHead(ctx, s, known, other); err != nil || unsold {
+		if err != nil {
+			return Result{}, err
 		}
+		return c.nothing(ctx, res, s.text, known, other)
 	}
 	if n < len(words) {
 		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
@@ -107,80 +105,234 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	return some, nil
 }
 
-// weakRest reports whether what a short query keeps once its unknown words are dropped
-// (known false) is one word in the query's head place that heads no product's title
-// and names no brand: "wine glasses" is no kettle with a "Glass" lid, "prescription
-// sunglasses" (the synonym "shades") no toaster with "Shade Settings". A word that
-// names a category of the catalog (namesCategory: "shoes" of "running shoes" where
-// titles say "Trail Runner") is not weak either. The shopper
-// asked for a thing the catalog does not have, so nothing with suggestions is the
-// answer, not products that share a word of its description.
-func (c *Catalog) weakRest(ctx context.Context, s *search, known []bool) (bool, error) {
-	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 {
+// unsoldHead reports whether short query s, which no product has every word of, asks
+// for a thing the catalog does not sell, read from the catalog's own evidence of its
+// head (its last word; known and other as relaxed has them):
+//
+//   - a head products have (as typed, or corrected by a slip) that heads no product's
+//     title and is no type, brand or category word names no product: "wine glasses" is
+//     no kettle with a "Glass" lid, "coffee table" no coffee maker, "mouse trap" no
+//     mouse, "prescription sunglasses" (the synonym "shades") no toaster with "Shade
+//     Settings";
+//   - a head no product has (or that was corrected into another word: "racket" is no
+//     "race") names a thing the catalog does not know, unless the word before it
+//     names a type and the words before that are used with it in some product, when
+//     it may be what is made for the type (madeFor: "printer refill", "blender jug";
+//     not "a cable car ride", "window blinds", "tennis racket").
+//
+// A head that names a thing the catalog sells keeps the query, whatever its other
+// words ("wine fridge" finds refrigerators), as does an accessory word of the
+// vocabulary after a word the catalog names (accessoryAfterWord: "padded laptop
+// cover"). Not for sentences, brands, codes, or a
+// phrase with a stop word ("glasses for wine"), whose head is elsewhere.
+func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool) (bool, error) {
+	if !headShaped(s) {
 		return false, nil
 	}
-	kept := -1
-	for i, ok := range known {
-		if ok {
-			if kept >= 0 {
-				return false, nil
-			}
-			kept = i
+	words := s.text.words
+	last := len(words) - 1
+	if accessoryAfterWord(s, known, other) {
+		return false, nil
+	}
+	if known[last] && (last >= len(other) || !other[last]) {
+		if headOf(strings.Fields(words[last])) != queryHead(s.rest) && (last >= len(s.text.prefix) || !s.text.prefix[last]) {
+			return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
 		}
-	}
-	if kept != len(known)-1 || kept < len(s.text.prefix) && s.text.prefix[kept] ||
-		slices.ContainsFunc(s.rest, func(w string) bool { return stopwords[w] || determiners[w] || possessives[w] }) {
-		return false, nil // not the last word, or words between: a phrase more than a thing's name
-	}
-	w := s.text.words[kept]
-	if headOf(strings.Fields(w)) != queryHead(s.rest) {
-		return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
-	}
-	for _, t := range append([]string{w}, s.text.alts[kept]...) {
-		f := strings.Fields(t)
-		if s.learned.isType(f[len(f)-1]) {
-			return false, nil
-		}
-		if heads, err := c.headsTitle(ctx, t); err != nil || heads {
+		if sold, err := c.namesSold(ctx, s, last); err != nil || sold {
 			return false, err
 		}
-		if leaf, err := c.namesCategory(ctx, t); err != nil || leaf {
-			return false, err
+		// Unless it is a typo of a word the titles of the word before it have ("yoga
+		// matt", where "matt" is a prefix of "matte"), or another name of what that
+		// word names ("studio cans": studio monitor headphones).
+		if known[last-1] && (last-1 >= len(other) || !other[last-1]) {
+			near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last])
+			return !near && !named, err
+		}
+		return true, nil
+	}
+	// The head is no word of the catalog's: only what is made for a type may be meant,
+	// or the head is a typo that spelling left as it was ("air fyer": the titles that
+	// have "air" have "fryer"), or a phrase of the vocabulary ("external hard drive").
+	if len(strings.Fields(words[last])) > 1 || last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+		return false, nil
+	}
+	if !known[last-1] || last-1 < len(other) && other[last-1] {
+		return true, nil
+	}
+	if near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last]); err != nil || near || named {
+		return false, err
+	}
+	f := strings.Fields(words[last-1])
+	if k := wordKey(f[len(f)-1]); !typeLike(k) {
+		return true, nil
+	} else if !s.learned.isType(k) {
+		if heads, err := c.headsTitle(ctx, words[last-1]); err != nil || !heads {
+			return !heads, err
 		}
 	}
-	return true, nil
+	// A head that descriptions have, but never with the type, is another thing said
+	// of other products ("mouse trap", where vacuum cleaners' filters trap dust).
+	u, err := s.learned.used(ctx, c, words[last])
+	if err != nil {
+		return false, err
+	}
+	pair := make([]bool, len(words))
+	pair[last-1], pair[last] = true, true
+	if u.matched > 0 {
+		if met, err := c.hasAll(ctx, s.text.only(pair), ""); err != nil || !met {
+			return !met, err
+		}
+	}
+	if last == 1 {
+		return false, nil
+	}
+	before := make([]bool, len(words))
+	for i := range last {
+		before[i] = known[i]
+	}
+	used, err := c.hasAll(ctx, s.text.only(before), "")
+	return !used, err
 }
 
-// namesCategory reports whether term's last word is a word of the last step of a
-// category of the catalog ("shoes" of "Apparel & Accessories > Shoes"): the shop's own
-// name for a kind of product, as a title's head is, whatever its titles call the
-// products ("Trail Runner", "Loafer").
-func (c *Catalog) namesCategory(ctx context.Context, term string) (bool, error) {
-	f := strings.Fields(term)
-	k := wordKey(f[len(f)-1])
-	if k == "" {
-		return false, nil
-	}
-	rows, err := c.query(ctx, `SELECT key FROM categories WHERE key LIKE ? ESCAPE '\'`, "%"+escapeLike(k)+"%")
+// maxNearTitles bounds the titles modifierTitles reads.
+const maxNearTitles = 200
+
+// modifierTitles reads the titles that have word i of q (at most maxNearTitles) for
+// what they say of w, the word after it in a short query, which no product names (""
+// for none):
+// near, whether w is one typo (within editBudget, same first letter) from a word of
+// them, a misspelling of a word used with word i ("fyer" of "air fyer"); named,
+// whether word i is, in at least half of them, a word of the product's name, before
+// its head (see titleName: "computer" of "27-Inch Computer Monitor", "wireless" of
+// "True Wireless Earbuds"), not of a feature said after it ("window" of "Air Fryer,
+// Viewing Window"). A query that puts such a word before a word of its own names
+// that product by another name ("computer display", "wireless buds").
+func (c *Catalog) modifierTitles(ctx context.Context, q textQuery, i int, w string) (near, named bool, err error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	q.term(&b, i)
+	rows, err := c.query(ctx, `SELECT t.title FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_text t ON t.rowid = m.rowid`, b.String(), maxNearTitles)
 	if err != nil {
-		return false, fmt.Errorf("search: %w", err)
+		return false, false, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
+	w = foldDiacritics(w)
+	budget := editBudget(utf8.RuneCountInString(w))
+	f := strings.Fields(q.words[i])
+	mk := wordKey(f[len(f)-1])
+	prefix := i < len(q.prefix) && q.prefix[i]
+	is := func(t string) bool {
+		k := wordKey(t)
+		return k == mk || prefix && strings.HasPrefix(k, mk)
+	}
+	seen := map[string]bool{}
+	titles, inName := 0, 0
 	for rows.Next() {
-		var key string
-		if err := rows.Scan(&key); err != nil {
-			return false, fmt.Errorf("search: %w", err)
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return false, false, fmt.Errorf("search: %w", err)
 		}
-		if i := strings.LastIndex(key, ">"); i >= 0 {
-			key = key[i+1:]
-		}
-		for _, w := range strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if wordKey(w) == k {
-				return true, nil
+		titles++
+		name := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		if h := headOf(name); h != "" {
+			for j := len(name) - 1; j >= 0; j-- {
+				if wordKey(name[j]) == h {
+					if slices.ContainsFunc(name[:j], is) {
+						inName++
+					}
+					break
+				}
 			}
 		}
+		for _, t := range lowerWords(title) {
+			if w == "" || near || seen[t] || t == "" || t[0] != w[0] {
+				continue
+			}
+			seen[t] = true
+			near = editDistance(w, foldDiacritics(t), budget, 1) <= budget
+		}
 	}
-	return false, rows.Err()
+	if err := rows.Err(); err != nil {
+		return false, false, fmt.Errorf("search: %w", err)
+	}
+	return near, titles > 0 && 2*inName >= titles, nil
+}
+
+// accessoryAfterWord reports whether the head of s, as typed, is a word of the
+// vocabulary that names things made for another product ("cover", "refill") after a
+// word some product's title, brand or category has (known, not a correction into
+// another word: other): "padded laptop cover" and "inkjet refills" ask for what is
+// made for what that word names, which the catalog may call otherwise ("Laptop
+// Sleeve", "Ink Cartridge"), and relaxed and madeFor look for it.
+func accessoryAfterWord(s *search, known, other []bool) bool {
+	if !s.c.vocabulary().isAccessory(queryHead(s.rest)) {
+		return false
+	}
+	for i := range len(s.text.words) - 1 {
+		if known[i] && (i >= len(other) || !other[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// headShaped reports whether s is a short query whose last word is its head, as
+// unsoldHead reads it: no sentence, brand, code, stop word, or digits in the last word.
+func headShaped(s *search) bool {
+	words := s.text.words
+	last := len(words) - 1
+	return !s.sentence && s.intent != nil && len(s.intent.brands) == 0 && len(s.intent.codeHits) == 0 && last >= 1 &&
+		!slices.ContainsFunc(s.rest, func(w string) bool { return stopwords[w] || determiners[w] || possessives[w] }) &&
+		strings.IndexFunc(words[last], func(r rune) bool { return r >= '0' && r <= '9' }) < 0
+}
+
+// namesSold reports whether word i of s, or an alternative of it, names products of
+// the catalog: it is a brand or a word of a category, or it is the head the titles
+// that have it have most often (see topTitleHead) or a word of the names of most of
+// them (modifierTitles: "tracker" of "Activity Tracker Watch"), or, for a word of a
+// synonym group, any of its names heads some title. A word that heads some titles but
+// is mostly said of other things is no name of them: "case" is said of earbuds with a
+// charging case more often than of laptop sleeve cases, so "phone case" is neither.
+func (c *Catalog) namesSold(ctx context.Context, s *search, i int) (bool, error) {
+	terms := []string{s.text.words[i]}
+	if i < len(s.text.alts) {
+		terms = append(terms, s.text.alts[i]...)
+	}
+	for _, t := range terms {
+		f := strings.Fields(t)
+		k := wordKey(f[len(f)-1])
+		if len(terms) > 1 {
+			// A word of a synonym group is a name of products by the vocabulary's word:
+			// any title it or another name of it heads will do ("plush", whose titles
+			// are headed by "bear" and "unicorn", "stuffed animal" by "animal").
+			if s.learned.isType(k) {
+				return true, nil
+			}
+			if heads, err := c.headsTitle(ctx, t); err != nil || heads {
+				return heads, err
+			}
+		} else if top, _, err := c.topTitleHead(ctx, t, k); err != nil || top == k {
+			return top == k, err
+		} else if t == s.text.words[i] {
+			// Or it is in the names of most of the titles that have it, though not
+			// their head ("tracker" of "Activity Tracker Watch").
+			if _, named, err := c.modifierTitles(ctx, s.text, i, ""); err != nil || named {
+				return named, err
+			}
+		}
+		var b strings.Builder
+		b.WriteString("{brand category} : ")
+		quoteTerm(&b, t)
+		var n int
+		if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if n > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // headsTitle reports whether term heads the title of a product that has it in its
@@ -448,7 +600,14 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 // ("keep my groceries cold" is for a refrigerator or a cooler); ok is false when none
 // applies or nothing has them.
 func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	return c.searchNeeds(ctx, s, res, offset, c.vocabulary().needsOf(s.words, s.sentence))
+	needs := c.vocabulary().needsOf(s.words, s.sentence)
+	if s.sentence {
+		var err error
+		if needs, err = c.uncontradicted(ctx, s, needs); err != nil {
+			return res, false, err
+		}
+	}
+	return c.searchNeeds(ctx, s, res, offset, needs)
 }
 
 // sentenceNeed is needed for a sentence, before its words are searched: when a need's
@@ -464,7 +623,108 @@ func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offse
 	if titled, err := c.titleHasAll(ctx, s.text); err != nil || titled {
 		return res, false, err
 	}
+	needs, err := c.uncontradicted(ctx, s, needs)
+	if err != nil || len(needs) == 0 {
+		return res, false, err
+	}
 	return c.searchNeeds(ctx, s, res, offset, needs)
+}
+
+// uncontradicted returns the needs of sentence s that its other words do not
+// contradict. A need is read from its cues alone; the sentence's other content words
+// that products have contradict it when they say what the sentence is about — one
+// names a thing of the catalog (thingsNamed, no recipient, the head most titles with
+// it have: "smooth pens for journaling", whose need names notebooks), or two of them are in one product's title ("i left my laptop
+// power brick at the hotel": "laptop" and "power" are a charger's, "brick" a building
+// set's cue) — and no product of the need's things has any of them. Other words
+// that no product of the need has, but that say nothing together ("my office is
+// freezing": a space heater for the office), leave it be.
+func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([]int, error) {
+	v := c.vocabulary()
+	var things []string
+	if !slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) {
+		for _, k := range thingsNamed(s, v) {
+			if !v.recipient[k] {
+				things = append(things, k)
+			}
+		}
+	}
+	out := needs[:0:0]
+	for _, n := range needs {
+		nd := v.needs[n]
+		var others []int
+		said := false
+		for i, w := range s.text.words {
+			k := wordKey(w)
+			if !contentWord(w, s.learned, v) || slices.ContainsFunc(nd.cues, func(cue string) bool { return cueMatches(cue, k) }) ||
+				slices.ContainsFunc(nd.terms, func(t string) bool { return slices.Contains(strings.Fields(t), k) }) {
+				continue
+			}
+			u, err := s.learned.used(ctx, c, w)
+			if err != nil {
+				return nil, err
+			}
+			if u.matched == 0 {
+				continue
+			}
+			others = append(others, i)
+			if !said && slices.Contains(things, k) {
+				top, _, err := c.topTitleHead(ctx, w, k)
+				if err != nil {
+					return nil, err
+				}
+				said = top == k
+			}
+		}
+		if len(others) == 0 {
+			out = append(out, n)
+			continue
+		}
+		for a := 0; !said && a < len(others); a++ {
+			for b := a + 1; !said && b < len(others); b++ {
+				pair := make([]bool, len(s.text.words))
+				pair[others[a]], pair[others[b]] = true, true
+				var err error
+				if said, err = c.hasAll(ctx, s.text.only(pair), "{title} : "); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if !said {
+			out = append(out, n)
+			continue
+		}
+		var q strings.Builder
+		q.WriteByte('(')
+		for i, t := range nd.terms {
+			if i > 0 {
+				q.WriteString(" OR ")
+			}
+			quoteTerm(&q, t)
+		}
+		q.WriteString(") AND (")
+		for i, o := range others {
+			if i > 0 {
+				q.WriteString(" OR ")
+			}
+			quoteTerm(&q, s.text.words[o]) // as typed: a prefix ("ink*") would find other words ("inkjet")
+			if o < len(s.text.alts) {
+				for _, a := range s.text.alts[o] {
+					q.WriteString(" OR ")
+					quoteTerm(&q, a)
+				}
+			}
+		}
+		q.WriteByte(')')
+		var met int
+		if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, q.String()).Scan(&met); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if met > 0 {
+			out = append(out, n)
+		}
+	}
+	return out, nil
 }
 
 // titleHasAll reports whether some product's title has every word of q.
@@ -621,13 +881,24 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 	if w == "" {
 		return "", nil
 	}
+	head, top, err := c.topTitleHead(ctx, w, "")
+	if err != nil || top < minMeet {
+		return "", err
+	}
+	return head, nil
+}
+
+// topTitleHead returns the type-like title head (see typeLike) most of the products
+// with term in their title have, and how many have it ("" and 0 when none); of heads
+// that tie, prefer.
+func (c *Catalog) topTitleHead(ctx context.Context, term, prefer string) (string, int, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
-	quoteTerm(&b, w)
+	quoteTerm(&b, term)
 	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
 		CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
 	if err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return "", 0, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	top, head := 0, ""
@@ -635,17 +906,14 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 		var h string
 		var n int
 		if err := rows.Scan(&h, &n); err != nil {
-			return "", fmt.Errorf("search: %w", err)
+			return "", 0, fmt.Errorf("search: %w", err)
 		}
-		if typeLike(h) && n > top {
+		if typeLike(h) && (n > top || n == top && h == prefer) {
 			top, head = n, h
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return "", 0, fmt.Errorf("search: %w", err)
 	}
-	if top < minMeet {
-		return "", nil
-	}
-	return head, nil
+	return head, top, nil
 }

@@ -585,12 +585,7 @@ var skipHead = set("black", "white", "blue", "red", "green", "gray", "grey", "si
 // (see headCuts) that is not a number, size, code or colour.
 func titleHead(title string) (string, string) {
 	t := " " + strings.ToLower(title) + " "
-	first := t
-	for _, cut := range headCuts {
-		if i := strings.Index(first, cut); i > 0 {
-			first = first[:i]
-		}
-	}
+	first := titleName(t)
 	forPart := ""
 	for _, cut := range forCuts {
 		if i := strings.Index(t, cut); i >= 0 && (forPart == "" || len(t)-i > len(forPart)) {
@@ -598,6 +593,17 @@ func titleHead(title string) (string, string) {
 		}
 	}
 	return headOf(lowerWords(first)), strings.TrimSpace(forPart)
+}
+
+// titleName is the first phrase of t, a lower-cased title: what it names the product
+// by, before what it says of it (see headCuts).
+func titleName(t string) string {
+	for _, cut := range headCuts {
+		if i := strings.Index(t, cut); i > 0 {
+			t = t[:i]
+		}
+	}
+	return t
 }
 
 // lowerWords is splitWords for seller text, faster for ASCII: the words are slices of

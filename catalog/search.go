@@ -320,7 +320,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 		return out, nil
 	}
-	fixed, changed, err := c.corrected(fctx, s.text)
+	fixed, changed, err := c.corrected(fctx, s.text, s.sentence)
 	if err != nil {
 		return cut(err)
 	}
@@ -333,7 +333,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		// of the story ("letters"), not a typo, unless its correction is a slip of
 		// typing. Corrected into another word ("liter") it would find products the
 		// shopper never meant, so a sentence is searched again with its slips only.
-		tried, trying = onlySlips(s.text, fixed)
+		tried, trying = onlySlips(s.text, fixed, s.namesType)
 	}
 	if trying {
 		alt := *s
@@ -356,12 +356,34 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		alt.text = fixed
 		base = &alt
 	}
-	if !changed && !s.sentence {
-		// Every word is the catalog's, but no product has them all ("camping gear"):
+	if !changed && !s.sentence && !fixed.uncorrected {
+		// Every word is the catalog's, but no product has them all ("camping gear"; a
+		// word no product has and no correction fits leaves it to relaxed, which drops it):
 		// the product types the words stand for, before products with some of them.
 		// (A sentence tried this before its words were searched.)
 		// The type the query's own head names comes first ("toner for inkora
 		// printer" asks for toner, not for the printers most of its words name).
+		if headShaped(s) {
+			// Unless its head names a thing the catalog does not sell ("mouse trap",
+			// "coffee table"): then no type its words stand for is what was asked.
+			known := make([]bool, len(s.text.words))
+			for i := range known {
+				if known[i], err = c.namedWord(fctx, s.text, i); err != nil {
+					return cut(err)
+				}
+			}
+			unsold, err := c.unsoldHead(fctx, s, known, nil)
+			if err != nil {
+				return cut(err)
+			}
+			if unsold {
+				out, err := c.nothing(fctx, res, s.text, known, nil)
+				if err != nil {
+					return cut(err)
+				}
+				return out, nil
+			}
+		}
 		head, err := c.headType(fctx, s)
 		if err != nil {
 			return cut(err)
@@ -383,7 +405,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		for i, w := range s.text.words {
 			slip := slipOf(w, fixed.shown[i])
 			if s.sentence {
-				slip = sentenceSlip(w, fixed.words[i], fixed.shown[i])
+				slip = keptSlip(w, fixed.words[i], fixed.shown[i], s.namesType)
 			}
 			other[i] = fixed.words[i] != w && !slip
 		}
@@ -455,3 +477,6 @@ func (q *Query) validate() error {
 	}
 	return nil
 }
+
+// namesType reports whether w heads the titles of products of a kind (see isType).
+func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }

@@ -1340,3 +1340,52 @@ func TestSearchHitSeller(t *testing.T) {
 		t.Errorf("the hits have %d sellers, want all %d", len(seen), len(sellers))
 	}
 }
+
+// TestSearchSpellingHeads checks the corrections that weigh what the catalog sells:
+// a short word is corrected only by one slip into a word that heads titles; of two
+// corrections as near, the one that heads titles wins; a word the stemmer cut an ending from is
+// found from the word with its ending; and a sentence keeps a key struck for its
+// neighbour only into a word that names a kind of product.
+func TestSearchSpellingHeads(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title, desc string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Price: usd(1000)})
+	}
+	for i, brand := range []string{"Acme", "Zenith", "Orbit"} {
+		add(fmt.Sprintf("card%d", i), brand+" 64GB Memory Card", "Fast storage.")
+		add(fmt.Sprintf("tree%d", i), brand+" Cat Tree", "Sisal posts; it is true to size.")
+		add(fmt.Sprintf("moist%d", i), brand+" Daily Moisturizer", "For dry skin.")
+		add(fmt.Sprintf("print%d", i), brand+" Photo Printer", "Prints borderless photos.")
+	}
+	add("true1", "Trueview Glasses Cleaner", "Streak-free, true clarity.")
+	add("true2", "Lens Wipes", "True streak-free shine, true to the label.")
+	add("convert", "Convertible Sofa", "Converts to a bed; convert it in seconds.")
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, corrected, first string
+	}{
+		{"a short word one slip from a head", "memory crd", "memory card", "card0"},
+		{"a short word one slip from no head", "prnt", "", ""},
+		{"of two as near, the head", "cat treed", "cat tree", "tree0"},
+		{"an ending the stemmer cut", "mosturizer", "moisturizer", "moist0"},
+		{"a sentence keeps no neighbour key into a word of descriptions", "tickets for the concert on saturday", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Corrected != tt.corrected {
+				t.Errorf("%q corrected to %q, want %q (notes %q)", tt.text, res.Corrected, tt.corrected, res.Notes)
+			}
+			if got := hitIDs(res); tt.first != "" && (len(got) == 0 || !strings.HasPrefix(got[0], strings.TrimRight(tt.first, "0123456789"))) {
+				t.Errorf("%q found %q, want %s first", tt.text, got, tt.first)
+			}
+		})
+	}
+}

@@ -317,7 +317,7 @@ func thingsNamed(s *search, v *Vocabulary) []string {
 		if !s.learned.isType(k) || !typeLike(k) || slices.Contains(out, k) {
 			continue
 		}
-		if i > 0 && (s.words[i-1] == "to" || possessives[s.words[i-1]]) {
+		if i > 0 && s.words[i-1] == "to" || owned(s, v, i) {
 			continue // "to watch" is a verb, "my car" what the shopper has
 		}
 		if afterPlace(s, i) || inCompound(s, v, i) {
@@ -326,6 +326,27 @@ func thingsNamed(s *search, v *Vocabulary) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// maxOwnedWords bounds the words between a possessive and the thing it owns ("my
+// rolling desk chair").
+const maxOwnedWords = 2
+
+// owned reports whether the i-th word of s ends a phrase a possessive opens, up to
+// maxOwnedWords words after it with no stop word, filler or place word among them:
+// "my rolling chair is scratching the floor" tells of the shopper's chair, as "my
+// chair" does, and asks for something else.
+func owned(s *search, v *Vocabulary, i int) bool {
+	for j := i - 1; j >= 0 && i-j <= maxOwnedWords+1; j-- {
+		w := s.words[j]
+		if possessives[w] {
+			return true
+		}
+		if stopwords[w] || determiners[w] || placeWords[w] || v.filler[w] || phraseEnds[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // possessives say whose a thing is.

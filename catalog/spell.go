@@ -35,13 +35,17 @@ const (
 )
 
 // corrected returns q with misspelled words replaced, and whether anything changed.
-func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, error) {
+// Words of three or four letters are corrected only into words that name a kind of
+// product (nearestHead), and not in a sentence.
+func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (textQuery, bool, error) {
 	n := len(q.words)
 	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts}
 	changed, tried := false, 0
+	var lv *learnedView
 	for i, w := range q.words {
-		if utf8.RuneCountInString(w) < 4 || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
-			continue // short words, phrases and words with synonyms are not corrected
+		runes := utf8.RuneCountInString(w)
+		if runes < 3 || runes == 3 && sentence || strings.Contains(w, " ") || i < len(q.alts) && len(q.alts[i]) > 0 {
+			continue // words of two letters (of three in a sentence), phrases and words with synonyms are not corrected
 		}
 		known, err := c.matches(ctx, w, i == n-1)
 		if err != nil || known {
@@ -62,14 +66,31 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery) (textQuery, bool, 
 			out.words[i], out.shown[i], changed = phrase, phrase, true
 			continue
 		}
-		best, err := c.nearestWord(ctx, w)
-		if err != nil {
-			return q, false, err
+		if lv == nil {
+			if lv, err = c.learnedView(ctx); err != nil {
+				return q, false, err
+			}
+		}
+		best := ""
+		if runes <= 4 && !sentence { // a sentence's short words are its own ("ran")
+			if best, err = c.nearestHead(ctx, lv, w); err != nil {
+				return q, false, err
+			}
+		}
+		if best == "" && runes >= 4 {
+			if best, err = c.nearestWord(ctx, lv, w, sentence); err != nil {
+				return q, false, err
+			}
 		}
 		if best == "" || !sameDigits(w, best) {
+			out.uncorrected = true
 			continue
 		}
-		shown, err := c.surfaceWord(ctx, best)
+		typed := w
+		if sentence {
+			typed = "" // as products write it most (see nearestWord)
+		}
+		shown, err := c.surfaceNear(ctx, best, typed)
 		if err != nil {
 			return q, false, err
 		}
@@ -114,21 +135,30 @@ func editBudget(n int) int {
 }
 
 // nearestWord returns the indexed word nearest to w (see spellDistance), or "".
-// Candidates share w's first letter (folded), or its sound for "f" and "ph": the
+// Candidates share w's first letter (folded), or its sound ("f" and "ph"; "c", "k"
+// and "s"; "s" and "z"): the
 // maxSpellCandidates most common indexed words that start so (see spellWords), in that
 // order, so the first of two equally near and common words wins.
-func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
+//
+// A word of a sentence is compared as before the typo benchmark (sentence): with no
+// endings the stemmer cut nor a final y as i, only "f" and "ph" for the first letter,
+// and the more common word wins a tie. A sentence is mostly the shopper's own words,
+// whose corrections the slip test then weighs (keptSlip); the benchmark, of type names
+// and brands, measures none of this for sentences.
+func (c *Catalog) nearestWord(ctx context.Context, lv *learnedView, w string, sentence bool) (string, error) {
 	w = foldDiacritics(w)
-	first, _ := utf8.DecodeRuneInString(w)
-	starts := []string{string(first)}
-	switch {
-	case strings.HasPrefix(w, "f"):
-		starts = append(starts, "ph")
-	case strings.HasPrefix(w, "ph"):
-		starts = []string{"p", "f"}
+	m := newSpellMatcher(w, sentence)
+	starts := spellStarts(w)
+	if sentence {
+		starts = starts[:1]
+		switch {
+		case strings.HasPrefix(w, "ph"):
+			starts = []string{"p", "f"}
+		case strings.HasPrefix(w, "f"):
+			starts = append(starts, "ph")
+		}
 	}
-	m := newSpellMatcher(w)
-	best, bestDist, bestDoc := "", 0, 0
+	best, bestDist, bestDoc, bestHead := "", 0, 0, false
 	for _, start := range starts {
 		cands, err := c.spellCandidates(ctx, start)
 		if err != nil {
@@ -136,9 +166,81 @@ func (c *Catalog) nearestWord(ctx context.Context, w string) (string, error) {
 		}
 		for i := range cands {
 			sc := &cands[i]
-			// The nearer word wins, and the more common one a tie.
-			if d, ok := m.distance(sc); ok && (best == "" || d < bestDist || d == bestDist && sc.doc > bestDoc) {
-				best, bestDist, bestDoc = sc.term, d, sc.doc
+			d, ok := m.distance(sc)
+			if !ok || best != "" && d > bestDist {
+				continue
+			}
+			// The nearer word wins; of two as near, one that heads titles (names a kind of
+			// product: "cat tree", not "true"), then the more common one.
+			head := !sentence && lv.isType(sc.term)
+			if best == "" || d < bestDist || head && !bestHead || head == bestHead && sc.doc > bestDoc {
+				best, bestDist, bestDoc, bestHead = sc.term, d, sc.doc, head
+			}
+		}
+	}
+	return best, nil
+}
+
+// spellStarts are the starts of the indexed words a correction of w (folded) may be:
+// its first letter, and the letters of the same sound ("f" and "ph"; "c", "k" and "s";
+// "s" and "z").
+func spellStarts(w string) []string {
+	first, _ := utf8.DecodeRuneInString(w)
+	starts := []string{string(first)}
+	switch {
+	case strings.HasPrefix(w, "ph"):
+		starts = []string{"p", "f"}
+	case first == 'f':
+		starts = append(starts, "ph")
+	case first == 'c':
+		starts = append(starts, "k", "s")
+	case first == 'k':
+		starts = append(starts, "c")
+	case first == 's':
+		starts = append(starts, "c", "z")
+	case first == 'z':
+		starts = append(starts, "s")
+	}
+	return starts
+}
+
+// nearestHead returns the correction of a short word w (three or four letters): an
+// indexed word that heads product titles (a type the catalog learned: "card", "crib",
+// "rug") which w, or w less a final "s", is one slip of the fingers from (slipEdits:
+// "crd", "ctib", "rut"), the more common on a tie; or "". A short word is one edit from
+// many others ("cafe" from "care", "bug" from "bag"), so only a slip into a word that
+// names a kind of product is taken for a typo.
+func (c *Catalog) nearestHead(ctx context.Context, lv *learnedView, w string) (string, error) {
+	w = foldDiacritics(w)
+	forms := [][]rune{[]rune(w)}
+	if base, cut := strings.CutSuffix(w, "s"); cut && len(base) >= 2 {
+		forms = append(forms, []rune(base))
+	}
+	// A swap or a letter doubled or undoubled ("carr": "car") is the likelier slip, then
+	// the more common word.
+	best, bestDoc, bestRank := "", 0, 2
+	for _, start := range spellStarts(w) {
+		cands, err := c.spellCandidates(ctx, start)
+		if err != nil {
+			return "", err
+		}
+		for i := range cands {
+			sc := &cands[i]
+			if sc.n > 5 || sc.term != sc.key {
+				continue // too long, or a "ph" word
+			}
+			rank := 2
+			for _, f := range forms {
+				if d := sc.n - len(f); d <= 1 && d >= -1 && slipEdits(f, []rune(sc.term), 1) == 1 {
+					r := 1
+					if shortSlip(string(f), sc.term) {
+						r = 0
+					}
+					rank = min(rank, r)
+				}
+			}
+			if rank < 2 && (rank < bestRank || rank == bestRank && sc.doc > bestDoc) && lv.isType(sc.term) {
+				best, bestDoc, bestRank = sc.term, sc.doc, rank
 			}
 		}
 	}
@@ -310,6 +412,13 @@ var inflections = []string{"s", "es", "e", "ed", "ing", "y", "ies"}
 // derivations are endings that make another word of a word ("blend" → "blender").
 var derivations = set("er", "ers", "or", "ors", "ery")
 
+// derivedEndings are endings the index's stemmer takes off some words ("moisturizer"
+// is indexed as "moistur", "attachment" as "attach", "zoomrunner" as "zoomrunn"): a
+// misspelled word that ends so is also compared without the ending, as long as what
+// is left is itself misspelled (a word of the index with one of them added is another
+// word: see derivations). The longest ending that fits is tried.
+var derivedEndings = []string{"izers", "isers", "ments", "izer", "iser", "ment", "ness", "ers", "ize", "ise", "er"}
+
 // spellDistance is how far query word w is from the indexed stem, and whether it is
 // near enough to be its correction: within the edit budget (see editBudget) of w, or
 // of w without an inflection it ends with ("headphnes" is "headphn" + "es"). Stems of
@@ -319,7 +428,7 @@ var derivations = set("er", "ers", "or", "ors", "ery")
 // their soundKey. nearestWord compares one word with many stems through a
 // spellMatcher, which is the same.
 func spellDistance(w, stem string) (int, bool) {
-	m := newSpellMatcher(w)
+	m := newSpellMatcher(w, false)
 	key := soundKey(stem)
 	return m.distance(&spellCandidate{term: stem, key: key, n: utf8.RuneCountInString(key), mask: runeMask(key)})
 }
@@ -331,31 +440,45 @@ func spellDistance(w, stem string) (int, bool) {
 type spellMatcher struct {
 	key   string // soundKey of the word
 	short bool   // four letters or fewer
+	plain bool   // every edit costs one, no stemmer's endings (a sentence's word)
 	tries []spellTry
 }
 
 type spellTry struct {
-	key    string // soundKey of the form
-	n      int    // runes of key
-	budget int    // editBudget of the form's letters
-	mask   uint64 // runeMask(key)
-	whole  bool   // the word itself, not a form without an inflection
+	key     string // soundKey of the form
+	n       int    // runes of key
+	budget  int    // editBudget of the form's letters
+	mask    uint64 // runeMask(key)
+	whole   bool   // the word itself, not a form without an inflection
+	derived bool   // the word less a derivedEnding: it must not be the stem itself
 }
 
-func newSpellMatcher(w string) spellMatcher {
-	m := spellMatcher{key: soundKey(w), short: utf8.RuneCountInString(w) <= 4}
-	add := func(base string, whole bool) {
+func newSpellMatcher(w string, plain bool) spellMatcher {
+	m := spellMatcher{key: soundKey(w), short: utf8.RuneCountInString(w) <= 4, plain: plain}
+	add := func(base string, whole, derived bool) {
 		n := utf8.RuneCountInString(base)
 		if n < 3 {
 			return
 		}
 		key := soundKey(base)
-		m.tries = append(m.tries, spellTry{key: key, n: utf8.RuneCountInString(key), budget: editBudget(n), mask: runeMask(key), whole: whole})
+		m.tries = append(m.tries, spellTry{key: key, n: utf8.RuneCountInString(key), budget: editBudget(n), mask: runeMask(key), whole: whole, derived: derived})
 	}
-	add(w, true)
+	add(w, true, false)
 	for _, end := range inflections {
 		if base, cut := strings.CutSuffix(w, end); cut {
-			add(base, false)
+			add(base, false, false)
+		}
+	}
+	if plain {
+		return m
+	}
+	if base, cut := strings.CutSuffix(w, "y"); cut && utf8.RuneCountInString(base) >= 3 {
+		add(base+"i", false, false) // as the stemmer writes a final y ("batteri")
+	}
+	for _, end := range derivedEndings {
+		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 5 {
+			add(base, false, true)
+			break
 		}
 	}
 	return m
@@ -382,14 +505,22 @@ func (m *spellMatcher) distance(sc *spellCandidate) (int, bool) {
 			bits.OnesCount64(t.mask&^sc.mask) > t.budget || bits.OnesCount64(sc.mask&^t.mask) > t.budget {
 			continue
 		}
-		d := editDistance(t.key, sc.key, t.budget, 1)
+		// In halves of an edit, so that a form less a derived ending can cost half an
+		// edit more.
+		d := 2 * editDistance(t.key, sc.key, t.budget, 1)
 		if m.short {
 			if !shortSlip(t.key, sc.key) {
 				continue
 			}
-			d = 1
+			d = 2
 		}
-		if d <= t.budget && (!ok || d < best) {
+		if t.derived {
+			if d == 0 {
+				continue
+			}
+			d++ // less sure than the word as typed: it loses a tie
+		}
+		if d <= 2*t.budget && (!ok || d < best) {
 			best, ok = d, true
 		}
 	}
@@ -571,17 +702,66 @@ func keyAt(r rune) (int, int) {
 	return -1, -1
 }
 
+// keptSlip reports whether a sentence keeps the correction of its word w into word
+// (an indexed stem, or a phrase), which products write as shown: it must be a slip of
+// typing (sentenceSlip), and when the slip is one key struck for its neighbour, the
+// correction must name a kind of product (names), since that slip turns one of the
+// shopper's own words into another just as often ("concert" into "convert", which
+// only descriptions say).
+func keptSlip(w, word, shown string, names func(string) bool) bool {
+	if !sentenceSlip(w, word, shown) {
+		return false
+	}
+	if !neighbourStruck(w, word) && !neighbourStruck(w, shown) {
+		return true
+	}
+	return names(word) || names(shown)
+}
+
+// neighbourStruck reports whether typed, or typed less an inflection it ends with, is
+// meant with one letter struck for its keyboard neighbour.
+func neighbourStruck(typed, meant string) bool {
+	typed, meant = foldDiacritics(typed), foldDiacritics(meant)
+	forms := []string{typed}
+	for _, end := range inflections {
+		if base, cut := strings.CutSuffix(typed, end); cut {
+			forms = append(forms, base)
+		}
+	}
+	m := []rune(meant)
+	for _, f := range forms {
+		r := []rune(f)
+		if len(r) != len(m) {
+			continue
+		}
+		diff := -1
+		for i := range r {
+			if r[i] != m[i] {
+				if diff >= 0 {
+					diff = -2
+					break
+				}
+				diff = i
+			}
+		}
+		if diff >= 0 && keyNeighbours(r[diff], m[diff]) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlySlips returns fixed, the corrections of the sentence typed, with each
-// correction that is another word rather than a slip (see sentenceSlip) put back as
-// typed, and whether any correction is left.
-func onlySlips(typed, fixed textQuery) (textQuery, bool) {
+// correction that is not a slip it keeps (keptSlip) put back as typed, and whether
+// any correction is left.
+func onlySlips(typed, fixed textQuery, names func(string) bool) (textQuery, bool) {
 	out := fixed
 	out.words, out.shown, out.prefix = slices.Clone(fixed.words), slices.Clone(fixed.shown), slices.Clone(fixed.prefix)
 	changed := false
 	for i, w := range typed.words {
 		switch {
 		case out.words[i] == w:
-		case sentenceSlip(w, out.words[i], out.shown[i]):
+		case keptSlip(w, out.words[i], out.shown[i], names):
 			changed = true
 		default:
 			out.words[i], out.shown[i], out.prefix[i] = w, w, false
@@ -615,11 +795,60 @@ func foldDiacritics(w string) string {
 // may be a "y", as in "batteri") and occurs most, the shorter on a tie; the stem itself
 // when none does.
 func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) {
-	rows, err := c.query(ctx, `SELECT t.title || ' ' || t.brand || ' ' || t.category || ' ' || t.tags || ' ' || t.description FROM products_fts
-		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`,
-		textQuery{words: []string{stem}, prefix: []bool{true}}.match(false))
+	return c.surfaceNear(ctx, stem, "")
+}
+
+// surfaceNear is surfaceWord for a correction of typed: of the words that have the
+// stem as a prefix, the one nearest to what was typed, then the one that occurs most
+// ("pilow" is "pillow", not "pillowcases", which more products may say).
+func (c *Catalog) surfaceNear(ctx context.Context, stem, typed string) (string, error) {
+	expr := textQuery{words: []string{stem}, prefix: []bool{true}}.match(false)
+	var counts map[string]int
+	var err error
+	if typed != "" {
+		// What a shopper misspelled is more often a word of titles and brands than of
+		// descriptions ("moisturizer", not the "moisture-wicking" of socks): those
+		// products' titles and brands first.
+		counts, err = c.countSurfaces(ctx, stem, `SELECT t.title || ' ' || t.brand FROM products_fts
+		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`, "{title brand}: ("+expr+")")
+		if err != nil {
+			return "", err
+		}
+	}
+	if len(counts) == 0 {
+		counts, err = c.countSurfaces(ctx, stem, `SELECT t.title || ' ' || t.brand || ' ' || t.category || ' ' || t.tags || ' ' || t.description FROM products_fts
+		JOIN product_text t ON t.rowid = products_fts.rowid WHERE products_fts MATCH ? LIMIT 20`, expr)
+		if err != nil {
+			return "", err
+		}
+	}
+	typed = foldDiacritics(typed)
+	far := func(w string) int {
+		if typed == "" {
+			return 0
+		}
+		return editDistance(foldDiacritics(w), typed, 1<<10, 1)
+	}
+	// The stem itself is a candidate when it is nearer by two edits than any word the
+	// sample has ("pillow", when the first products sampled say "pillowcases"); a stem
+	// is often no word ("coffe"), which one edit does not make worth showing.
+	best, bestFar := stem, far(stem)+1
+	for w, n := range counts {
+		d := far(w)
+		if b := counts[best]; best == stem && b == 0 && (typed == "" || d <= bestFar) || d < bestFar ||
+			d == bestFar && (n > b || n == b && (len(w) < len(best) || len(w) == len(best) && w < best)) {
+			best, bestFar = w, d
+		}
+	}
+	return best, nil
+}
+
+// countSurfaces counts the words that have stem as a prefix (see countSurface) in the
+// texts query returns for the match expression expr.
+func (c *Catalog) countSurfaces(ctx context.Context, stem, query, expr string) (map[string]int, error) {
+	rows, err := c.query(ctx, query, expr)
 	if err != nil {
-		return "", fmt.Errorf("spelling: %w", err)
+		return nil, fmt.Errorf("spelling: %w", err)
 	}
 	defer rows.Close()
 	counts := map[string]int{}
@@ -627,20 +856,14 @@ func (c *Catalog) surfaceWord(ctx context.Context, stem string) (string, error) 
 	for rows.Next() {
 		var text string
 		if err := rows.Scan(&text); err != nil {
-			return "", fmt.Errorf("spelling: %w", err)
+			return nil, fmt.Errorf("spelling: %w", err)
 		}
 		countSurface(text, stem, base, counts)
 	}
 	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("spelling: %w", err)
+		return nil, fmt.Errorf("spelling: %w", err)
 	}
-	best := stem
-	for w, n := range counts {
-		if b := counts[best]; n > b || n == b && (len(w) < len(best) || len(w) == len(best) && w < best) || best == stem && b == 0 {
-			best = w
-		}
-	}
-	return best, nil
+	return counts, nil
 }
 
 // countSurface adds one to counts for each word of text, split as splitWords splits

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -172,7 +173,7 @@ func TestSpellMatcherIsSpellDistance(t *testing.T) {
 	near := 0
 	for _, w := range stems[:min(len(stems), 40)] {
 		for _, typed := range typos(w) {
-			m := newSpellMatcher(typed)
+			m := newSpellMatcher(typed, false)
 			for _, stem := range stems[:min(len(stems), 1200)] {
 				key := soundKey(stem)
 				gd, gok := m.distance(&spellCandidate{term: stem, key: key, n: utf8.RuneCountInString(key), mask: runeMask(key)})
@@ -201,29 +202,44 @@ func spellDistanceInFull(w, stem string) (int, bool) {
 	}
 	best, ok := 0, false
 	short := utf8.RuneCountInString(w) <= 4
-	try := func(base string) {
+	try := func(base string, derived bool) {
 		n := utf8.RuneCountInString(base)
 		if n < 3 {
 			return
 		}
 		budget, key := editBudget(n), soundKey(base)
-		d := editDistance(key, stem, budget, 1)
+		d := 2 * editDistance(key, stem, budget, 1)
 		if short {
 			if !shortSlip(key, stem) {
 				return
 			}
-			d = 1
+			d = 2
 		}
-		if d <= budget && (!ok || d < best) {
+		if derived {
+			if d == 0 {
+				return
+			}
+			d++
+		}
+		if d <= 2*budget && (!ok || d < best) {
 			best, ok = d, true
 		}
 	}
 	if rest, ok := strings.CutPrefix(soundKey(w), stem); !ok || !derivations[rest] {
-		try(w)
+		try(w, false)
 	}
 	for _, end := range inflections {
 		if base, cut := strings.CutSuffix(w, end); cut {
-			try(base)
+			try(base, false)
+		}
+	}
+	if base, cut := strings.CutSuffix(w, "y"); cut && utf8.RuneCountInString(base) >= 3 {
+		try(base+"i", false)
+	}
+	for _, end := range derivedEndings {
+		if base, cut := strings.CutSuffix(w, end); cut && utf8.RuneCountInString(base) >= 5 {
+			try(base, true)
+			break
 		}
 	}
 	return best, ok
@@ -296,5 +312,54 @@ func TestSpellingFollowsWrites(t *testing.T) {
 	upsert(product("vac", "Upright Broom"))
 	if got := corrected("vacum"); got != "" {
 		t.Errorf(`with no vacuum left, "vacum" corrected to %q`, got)
+	}
+}
+
+// TestKeptSlip holds which slips of a sentence's words are kept: a key struck for its
+// neighbour only into a word that names a kind of product.
+func TestKeptSlip(t *testing.T) {
+	heads := func(w string) bool { return w == "blender" || w == "coat" || w == "coats" }
+	tests := []struct {
+		name, typed, word, shown string
+		want                     bool
+	}{
+		{"a neighbour key into a word of descriptions", "concert", "convert", "convert", false},
+		{"a neighbour key into a head", "blebder", "blender", "blender", true},
+		{"a neighbour key, inflected, into a head", "coars", "coat", "coats", true},
+		{"a letter of the same sound", "ceramik", "ceram", "ceramic", true},
+		{"a letter undoubled", "lose", "loos", "loose", true},
+		{"a letter dropped", "cancelng", "cancel", "cancelling", true},
+		{"no slip at all", "letters", "liter", "liter", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := keptSlip(tt.typed, tt.word, tt.shown, heads); got != tt.want {
+				t.Errorf("keptSlip(%q, %q, %q) = %v, want %v", tt.typed, tt.word, tt.shown, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSurfaceNearTyped checks that a correction shows the word products write nearest
+// to what was typed, though the first products that have the stem say another.
+func TestSurfaceNearTyped(t *testing.T) {
+	ctx := context.Background()
+	c := openTest(t)
+	var ps []Product
+	for i := range 25 {
+		ps = append(ps, Product{ID: fmt.Sprintf("case%02d", i), SellerID: "s", Title: "Cotton Pillowcases, Set of 2", Price: money.Money{Amount: 1000, Currency: "USD"}, Availability: InStock})
+	}
+	ps = append(ps, Product{ID: "pillow", SellerID: "s", Title: "Down Pillow", Price: money.Money{Amount: 1000, Currency: "USD"}, Availability: InStock})
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ typed, want string }{{"pilow", "pillow"}, {"pilowcases", "pillowcases"}, {"", "pillowcases"}} {
+		got, err := c.surfaceNear(ctx, "pillow", tt.typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("surfaceNear(pillow, %q) = %q, want %q", tt.typed, got, tt.want)
+		}
 	}
 }

@@ -36,6 +36,9 @@ type textQuery struct {
 	// unchecked means more than maxCorrections words were unknown and the rest were
 	// not corrected.
 	unchecked bool
+	// uncorrected means a word no product has was left as typed: no correction was
+	// near enough.
+	uncorrected bool
 	// alts, when set, holds for each word the other terms that also match it: its
 	// synonyms and compound forms (see expand). A word or term with a space is a phrase.
 	alts [][]string

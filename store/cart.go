@@ -92,6 +92,9 @@ type Cart struct {
 	CustomerID string
 	Revision   int64
 	Lines      []CartLine
+	// CheckoutID is the checkout holding the cart ("" for none): one being quoted,
+	// awaiting confirmation, or being paid; a later one replaces it.
+	CheckoutID string
 }
 
 // Cart returns the customer's cart (empty, revision 0, when they never had one).
@@ -106,7 +109,7 @@ func (s *Store) Cart(ctx context.Context, customerID string) (Cart, error) {
 
 func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	c := Cart{CustomerID: customerID}
-	err := q.QueryRowContext(ctx, `SELECT revision FROM carts WHERE customer_id = ?`, customerID).Scan(&c.Revision)
+	err := q.QueryRowContext(ctx, `SELECT revision, checkout_id FROM carts WHERE customer_id = ?`, customerID).Scan(&c.Revision, &c.CheckoutID)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = customerExists(ctx, q, customerID)
 	}

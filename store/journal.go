@@ -519,20 +519,24 @@ const (
 const unfinishedQuery = `SELECT ` + purchaseColumns + ` FROM (
 	SELECT * FROM purchases WHERE state IN ('open', 'approved', 'token_issued') AND updated_at <= ?
 	UNION ALL
-	SELECT * FROM purchases WHERE state = 'failed' AND token_id = '' AND token_expires_at > ? AND updated_at <= ?
+	SELECT * FROM purchases WHERE state = 'failed' AND token_id = '' AND token_expires_at > ? AND updated_at <= ? AND mode = ?
 		AND EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
 		AND NOT EXISTS (SELECT 1 FROM purchase_events e WHERE e.purchase_id = purchases.id AND e.step = ?)
 	) AS purchases ORDER BY created_at`
 
 // Unfinished returns purchases that stopped between approval and a final state: what
 // recovery must settle at startup. Purchases updated after before are left alone (they
-// may belong to a call still running). It also returns failed purchases that still owe
-// a token's revocation (StepTokenOwed journaled, no StepTokenSettled, no token named,
-// and a token issued for them not yet expired), so that a cancel or recovery killed
-// after failing one, or that could not reach Stripe, has it finished.
-func (s *Store) Unfinished(ctx context.Context, before time.Time) ([]Purchase, error) {
-	b := encodeTime(before)
-	rows, err := s.db.QueryContext(ctx, unfinishedQuery, b, encodeTime(s.now()), b, StepTokenOwed, StepTokenSettled)
+// may belong to a call still running). It also returns mode's failed purchases that
+// still owe a token's revocation (StepTokenOwed journaled, no StepTokenSettled, no
+// token named, and a token issued for them not yet expired) last updated by
+// owedBefore, so that a cancel or recovery killed after failing one, or that could
+// not reach Stripe, has it finished. owedBefore is its own bound, not before: the
+// token expires within minutes of its approval, so a long before (a large
+// --recover-after) would list it only once it could no longer be revoked. Another
+// mode's are not listed: their Stripe is not this server's to ask, and the purchase
+// itself is already settled (failed).
+func (s *Store) Unfinished(ctx context.Context, before, owedBefore time.Time, mode string) ([]Purchase, error) {
+	rows, err := s.db.QueryContext(ctx, unfinishedQuery, encodeTime(before), encodeTime(s.now()), encodeTime(owedBefore), mode, StepTokenOwed, StepTokenSettled)
 	if err != nil {
 		return nil, fmt.Errorf("unfinished purchases: %w", err)
 	}

@@ -360,9 +360,10 @@ func (s *Store) payLateCycle(ctx context.Context, tx *sql.Tx, p *Purchase, r Lat
 		state = CASE WHEN ? THEN 'active' ELSE state END,
 		pause_code = CASE WHEN ? THEN '' WHEN ? THEN ? ELSE pause_code END,
 		pause_params = CASE WHEN ? THEN '{}' WHEN ? THEN ? ELSE pause_params END,
+		charged = CASE WHEN currency = ? AND ? <= amount THEN ? ELSE charged END,
 		updated_at = ? WHERE id = ?`,
 		r.Cycle+1, encodeTime(r.NextDueAt), resume, resume, repaint, r.PaidPauseCode, resume, repaint, paidParams,
-		now, r.SubscriptionID); err != nil {
+		p.Currency, p.Total, p.Total, now, r.SubscriptionID); err != nil {
 		return "", err
 	}
 	switch {

@@ -88,7 +88,7 @@ func TestSpentCountsChargedNoOrder(t *testing.T) {
 	if spent, err := s.Spent(ctx, c.ID, "USD", store.DailyWindow); err != nil || spent != 1500 {
 		t.Errorf("Spent = %d, %v; want the charged 1500", spent, err)
 	}
-	if un, err := s.Unfinished(ctx, time.Now().Add(time.Hour)); err != nil || len(un) != 0 || !store.Terminal(p.State) {
+	if un, err := s.Unfinished(ctx, time.Now().Add(time.Hour), time.Now().Add(time.Hour), "sandbox"); err != nil || len(un) != 0 || !store.Terminal(p.State) {
 		t.Errorf("unfinished %v, %v; want none (charged_no_order is final)", un, err)
 	}
 	listed, _, err := s.ListOrders(ctx, store.OrderFilter{Status: store.OrderChargedNoOrder})

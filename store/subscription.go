@@ -22,8 +22,8 @@ const (
 
 // Subscription is a customer's standing order for a subscription product: Quantity of
 // it every Every Intervals, at Amount (minor units of Currency, the seller's total
-// per cycle as the person confirmed it). Cycle n is due at the checkout's
-// Billing.Due(Anchor, n).
+// per cycle as the person confirmed it: the most a renewal charges without asking
+// again). Cycle n is due at the checkout's Billing.Due(Anchor, n).
 type Subscription struct {
 	ID         string
 	CustomerID string
@@ -41,6 +41,10 @@ type Subscription struct {
 	TrialDays  int
 	Amount     int64
 	Currency   string
+	// Charged is what the last cycle paid charged, in Currency: the seller's total
+	// then, at or under Amount (migrations/0029). 0 while no cycle was paid since
+	// Amount was agreed.
+	Charged int64
 	// Subtotal, Shipping and Tax are the items, delivery and tax of Amount as the seller
 	// quoted them at subscribing, or at the new price a resume confirmed
 	// (migrations/0026); 0s when not known. A later Amount may no longer be their sum
@@ -103,7 +107,7 @@ const RenewalKeyPrefix = "sub/"
 const subscriptionColumns = `id, customer_id, state, mode, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
 	COALESCE(open_cycle, -1), pause_code, pause_params, COALESCE(quote_id, ''), confirm_via, expires_at,
-	created_at, updated_at, subtotal, shipping, tax`
+	created_at, updated_at, subtotal, shipping, tax, charged`
 
 func scanSubscription(row scanner) (Subscription, error) {
 	var (
@@ -113,7 +117,7 @@ func scanSubscription(row scanner) (Subscription, error) {
 	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.Mode, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
 		&u.Quantity, &u.Interval, &u.Every, &u.TrialDays, &u.Amount, &u.Currency, &u.AddressID, &anchor,
 		&u.NextCycle, &due, &u.OpenCycle, &u.PauseCode, &u.PauseParams, &u.QuoteID, &u.ConfirmVia, &exp,
-		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax)
+		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax, &u.Charged)
 	if err != nil {
 		return u, err
 	}
@@ -223,7 +227,9 @@ func (s *Store) subscriptions(ctx context.Context, where string, args ...any) ([
 // UpdateSubscription saves u's mutable fields (state, amount and its parts, address, next due,
 // pause reason, quote) but only if it is still in one of the states from; otherwise
 // ErrStateChanged and nothing is saved. The cycle fields are the renewal's: see
-// ClaimCycle and EndCycle.
+// ClaimCycle and EndCycle; so is Charged, kept while u's amount and currency stay as
+// they were, and cleared (0) when they change (a new price agreed): u.Charged is set
+// to what the row then holds.
 func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ...SubscriptionState) error {
 	if len(from) == 0 {
 		return fmt.Errorf("%w: update subscription: no from state", ErrInvalid)
@@ -232,19 +238,20 @@ func (s *Store) UpdateSubscription(ctx context.Context, u *Subscription, from ..
 	if u.PauseParams == "" {
 		u.PauseParams = "{}"
 	}
-	args := []any{u.State, u.Amount, u.Currency, u.Subtotal, u.Shipping, u.Tax, u.AddressID, encodeTime(u.Anchor), encodeTime(u.NextDueAt),
+	args := []any{u.Amount, u.Currency, u.State, u.Amount, u.Currency, u.Subtotal, u.Shipping, u.Tax, u.AddressID, encodeTime(u.Anchor), encodeTime(u.NextDueAt),
 		u.PauseCode, u.PauseParams, nullIfEmpty(u.QuoteID), u.ConfirmVia, encodeTime(u.ExpiresAt), encodeTime(u.UpdatedAt), u.ID}
 	for _, f := range from {
 		args = append(args, f)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET state = ?, amount = ?, currency = ?, subtotal = ?, shipping = ?, tax = ?, address_id = ?,
+	err := s.db.QueryRowContext(ctx, `UPDATE subscriptions SET charged = CASE WHEN amount = ? AND currency = ? THEN charged ELSE 0 END,
+		state = ?, amount = ?, currency = ?, subtotal = ?, shipping = ?, tax = ?, address_id = ?,
 		anchor = ?, next_due_at = ?, pause_code = ?, pause_params = ?, quote_id = ?,
-		confirm_via = ?, expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`)`, args...)
+		confirm_via = ?, expires_at = ?, updated_at = ? WHERE id = ? AND state IN (`+marks(len(from))+`) RETURNING charged`, args...).Scan(&u.Charged)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrStateChanged
+	}
 	if err != nil {
 		return fmt.Errorf("update subscription: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrStateChanged
 	}
 	return nil
 }
@@ -498,6 +505,7 @@ func (s *Store) RetryCycle(ctx context.Context, subscriptionID string, cycle, at
 type CycleEnd struct {
 	State       CycleState // paid, retry or failed
 	OrderID     string     // the order, for paid (and for the record, a failed attempt's)
+	Charged     int64      // for paid: what it charged (Subscription.Charged)
 	FailureCode string
 	RetryAt     time.Time // for retry
 	NextDueAt   time.Time // for paid: cycle+1's due date
@@ -525,8 +533,8 @@ func (s *Store) EndCycle(ctx context.Context, subscriptionID string, cycle, atte
 		}
 		switch e.State {
 		case CyclePaid:
-			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?, updated_at = ?
-				WHERE id = ?`, cycle+1, encodeTime(e.NextDueAt), now, subscriptionID)
+			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET open_cycle = NULL, next_cycle = ?, next_due_at = ?, charged = ?,
+				updated_at = ? WHERE id = ?`, cycle+1, encodeTime(e.NextDueAt), e.Charged, now, subscriptionID)
 		case CycleRetry:
 			_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET next_due_at = ?, updated_at = ? WHERE id = ?`,
 				encodeTime(e.RetryAt), now, subscriptionID)

@@ -128,3 +128,93 @@ func TestParseCycleKey(t *testing.T) {
 		})
 	}
 }
+
+// TestSubscriptionCharged: a paid cycle records what it charged (Charged), apart from
+// the agreed price (Amount); an update that keeps the agreed price and currency keeps
+// it, one that agrees a new price clears it (nothing charged at that price yet), and
+// the update reports what the row then holds. A renewal charged with no order whose
+// order turns up late records what it charged too, when in the agreed currency and
+// at or under the agreed price.
+func TestSubscriptionCharged(t *testing.T) {
+	tests := []struct {
+		name     string
+		amount   int64  // a new price agreed (UpdateSubscription); 0: none
+		currency string // of amount, or of the late order
+		late     int64  // the total of cycle 1's order, charged with no order and found late; 0: none
+		want     int64
+	}{
+		{name: "same price", amount: 2900, currency: "USD", want: 2400},
+		{name: "a new price agreed", amount: 3100, currency: "USD", want: 0},
+		{name: "another currency", amount: 2900, currency: "EUR", want: 0},
+		{name: "a late order under the agreed price", late: 2200, currency: "USD", want: 2200},
+		{name: "a late order at the agreed price", late: 2900, currency: "USD", want: 2900},
+		{name: "a late order in another currency", late: 2200, currency: "EUR", want: 2400},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, clock := openTestStore(t)
+			ctx := context.Background()
+			c := mustCreateCustomer(t, s, "subscriber@example.com")
+			u := newSubscription(t, s, c.ID, clock.Now())
+			if _, err := s.ClaimCycle(ctx, u.ID, 0, 0, clock.Now()); err != nil {
+				t.Fatal(err)
+			}
+			next := clock.Now().AddDate(0, 1, 0)
+			if err := s.EndCycle(ctx, u.ID, 0, 0, store.CycleEnd{State: store.CyclePaid, OrderID: "ord_1", Charged: 2400, NextDueAt: next}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Subscription(ctx, c.ID, u.ID)
+			if err != nil || got.Charged != 2400 || got.Amount != 2900 {
+				t.Fatalf("after a cycle paid at 2400: charged %d, agreed %d, %v", got.Charged, got.Amount, err)
+			}
+			if tt.late > 0 {
+				lateRenewal(t, s, u, 1, tt.late, tt.currency)
+				got, err = s.Subscription(ctx, c.ID, u.ID)
+				if err != nil || got.Charged != tt.want || got.NextCycle != 2 {
+					t.Errorf("after cycle 1's late order: charged %d, next cycle %d, %v; want %d, 2", got.Charged, got.NextCycle, err, tt.want)
+				}
+				return
+			}
+			got.Amount, got.Currency, got.Charged = tt.amount, tt.currency, 7 // Charged is not the caller's to set
+			if err := s.UpdateSubscription(ctx, &got, store.SubscriptionActive); err != nil {
+				t.Fatal(err)
+			}
+			again, err := s.Subscription(ctx, c.ID, u.ID)
+			if err != nil || again.Charged != tt.want || got.Charged != tt.want {
+				t.Errorf("charged %d (reported %d), %v; want %d", again.Charged, got.Charged, err, tt.want)
+			}
+		})
+	}
+}
+
+// lateRenewal renews cycle of subscription u with a purchase of total in currency that
+// ends charged with no order, then completes it as its order turns up late
+// (CompleteChargedNoOrderRenewal): the cycle is paid.
+func lateRenewal(t *testing.T, s *store.Store, u store.Subscription, cycle int, total int64, currency string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.ClaimCycle(ctx, u.ID, cycle, cycle, u.NextDueAt); err != nil {
+		t.Fatal(err)
+	}
+	key := store.CycleKey(u.ID, cycle, 0)
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: u.CustomerID, IdemKey: key, ProductID: u.ProductID, Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Title, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "plan", total, total, total, currency
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
+		t.Fatal(err)
+	}
+	p.State = store.PurchaseTokenIssued
+	if err := s.Advance(ctx, &p, "token_issued", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	p.State, p.Charged, p.FailureCode, p.FailureParams = store.PurchaseChargedNoOrder, true, "charged_no_order", `{}`
+	if err := s.Advance(ctx, &p, "charged_no_order", "", store.PurchaseTokenIssued); err != nil {
+		t.Fatal(err)
+	}
+	r := store.LateRenewal{Renewing: store.Renewing{SubscriptionID: u.ID, Cycle: cycle}, NextDueAt: u.NextDueAt.AddDate(0, 1, 0), MayResume: true}
+	if end, err := s.CompleteChargedNoOrderRenewal(ctx, &p, r); err != nil || end != store.LateCyclePaid {
+		t.Fatalf("late renewal = %s, %v; want %s", end, err, store.LateCyclePaid)
+	}
+}

@@ -18,6 +18,7 @@ func TestUnfinishedListsTokenOwed(t *testing.T) {
 		owed, settled bool
 		token         string
 		after         time.Duration // the clock moves on this much before listing
+		mode          string        // the listing server's; default sandbox
 		want          bool
 	}{
 		{name: "owed", owed: true, want: true},
@@ -25,6 +26,7 @@ func TestUnfinishedListsTokenOwed(t *testing.T) {
 		{name: "owed, the token expired", owed: true, after: 16 * time.Minute},
 		{name: "owed, but it names a token", owed: true, token: "spt_x"},
 		{name: "not owed"},
+		{name: "owed, listed by a server of another mode", owed: true, mode: "test"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,14 +56,20 @@ func TestUnfinishedListsTokenOwed(t *testing.T) {
 				}
 			}
 			clock.Advance(tt.after)
-			un, err := s.Unfinished(ctx, clock.Now())
+			mode := tt.mode
+			if mode == "" {
+				mode = "sandbox"
+			}
+			// The unfinished ones' bound (before) is long ago, as with a large
+			// --recover-after: the owed one is listed by its own bound.
+			un, err := s.Unfinished(ctx, clock.Now().Add(-time.Hour), clock.Now(), mode)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := len(un) == 1 && un[0].ID == p.ID && un[0].State == store.PurchaseFailed; got != tt.want || len(un) > 1 {
 				t.Errorf("unfinished %+v; want it listed: %v", un, tt.want)
 			}
-			if un, err := s.Unfinished(ctx, clock.Now().Add(-time.Minute)); err != nil || len(un) != 0 {
+			if un, err := s.Unfinished(ctx, clock.Now(), clock.Now().Add(-time.Minute), mode); err != nil || len(un) != 0 {
 				t.Errorf("unfinished before its last update: %+v, %v; want none", un, err)
 			}
 		})

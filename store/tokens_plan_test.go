@@ -70,7 +70,7 @@ func TestLapsedQuotesReadTheirIndexes(t *testing.T) {
 // failed ones that may owe a token's revocation through purchases_token_owed, and scans
 // no part of the purchases table.
 func TestUnfinishedReadsItsIndexes(t *testing.T) {
-	plan := planSteps(t, unfinishedQuery, "2026-01-01", "2026-01-01", "2026-01-01", StepTokenOwed, StepTokenSettled)
+	plan := planSteps(t, unfinishedQuery, "2026-01-01", "2026-01-01", "2026-01-01", "sandbox", StepTokenOwed, StepTokenSettled)
 	joined := strings.Join(plan, "\n")
 	if !strings.Contains(joined, "purchases_token_owed") || strings.Contains(joined, "SCAN purchases") {
 		t.Errorf("query plan %q, want a search of purchases_token_owed and no scan of purchases", plan)

@@ -36,7 +36,25 @@ type cartResult struct {
 	Items   int              `json:"items" jsonschema:"how many units in all"`
 }
 
+// viewCartResult is view_cart's result: the cart, and a checkout of it that only a
+// server of another mode can settle (add_to_cart and update_cart say it in words).
+type viewCartResult struct {
+	cartResult
+	OtherModeCheckout *otherModeCheckoutView `json:"other_mode_checkout,omitempty" jsonschema:"a payment for this cart made in another mode than the server runs in, still waiting for a server of that mode to settle it; its lines stay in the cart, and buying them here would buy them again"`
+}
+
+type otherModeCheckoutView struct {
+	ID   string `json:"id"`
+	Mode string `json:"mode" jsonschema:"the mode it was paid in: sandbox, test or live"`
+}
+
 func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResult {
+	r, text := t.cartView(v, lead)
+	return mcp.NewToolResultStructured(r, text)
+}
+
+// cartView is cart v as the cart tools show it, and in words after lead.
+func (t *Toolbox) cartView(v checkout.CartView, lead string) (cartResult, string) {
 	r := cartResult{Sellers: []cartSellerView{}}
 	var b strings.Builder
 	b.WriteString(lead)
@@ -71,7 +89,10 @@ func (t *Toolbox) cartResult(v checkout.CartView, lead string) *mcp.CallToolResu
 	} else if !t.ReadOnly {
 		b.WriteString("\nCall checkout to buy it (one order per seller).")
 	}
-	return mcp.NewToolResultStructured(r, withSellerNote(strings.TrimSpace(b.String())))
+	if c := v.OtherModeCheckout; c != nil {
+		fmt.Fprintf(&b, "\n%s. %s", otherModeCheckoutWaiting(*c), otherModeCheckoutInstruction(*c, t.serverMode()))
+	}
+	return r, withSellerNote(strings.TrimSpace(b.String()))
 }
 
 // cartLineOf shows cart line l.
@@ -170,7 +191,7 @@ func (t *Toolbox) viewCartTool() server.ServerTool {
 			mcp.WithTitleAnnotation("View the cart"),
 			mcp.WithDescription(`Show the person's cart: its lines grouped by seller`+t.unlessReadOnly(" (checkout places one order per seller)")+`, with catalog prices and an estimated subtotal per seller. A product that cannot be bought now is flagged (available false, with why) and stays in the cart`+t.unlessReadOnly("; checkout leaves it out")+`.`),
 			mcp.WithSchemaAdditionalProperties(false),
-			mcp.WithRawOutputSchema(outputSchema[cartResult]()),
+			mcp.WithRawOutputSchema(outputSchema[viewCartResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),
 			mcp.WithDestructiveHintAnnotation(false),
 			mcp.WithIdempotentHintAnnotation(true),
@@ -283,7 +304,17 @@ func (t *Toolbox) viewCart(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	if err != nil {
 		return t.fail(ctx, "view_cart", err), nil
 	}
-	return t.cartResult(v, "The cart:"), nil
+	return t.viewCartResult(v), nil
+}
+
+// viewCartResult is view_cart's answer for cart v.
+func (t *Toolbox) viewCartResult(v checkout.CartView) *mcp.CallToolResult {
+	c, text := t.cartView(v, "The cart:")
+	r := viewCartResult{cartResult: c}
+	if m := v.OtherModeCheckout; m != nil {
+		r.OtherModeCheckout = &otherModeCheckoutView{ID: m.ID, Mode: m.Mode}
+	}
+	return mcp.NewToolResultStructured(r, text)
 }
 
 func (t *Toolbox) clearCart(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

@@ -353,8 +353,8 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		if mode := t.serverMode(); c.Mode != "" && mode != "" && c.Mode != mode {
 			// Paid by a server of another mode, which alone can settle it: waiting
 			// here, or calling again, changes nothing.
-			lead = fmt.Sprintf("Checkout %s was paid in %s mode and is still waiting for a server of %s mode: %s, %s so far.", c.ID, c.Mode, c.Mode, sellerOrders(placed), r.Total.Display)
-			r.Instruction = fmt.Sprintf("This server runs in %s mode and cannot settle it: its seller orders that are still pending stay so until a server in %s mode runs on this database (the operator starts one), which finishes or ends them; nothing more will be charged by this server. get_order shows each order. The lines of the cart it was buying stay in the cart until then; checking them out here would buy them again, in %s mode.", mode, c.Mode, mode)
+			lead = fmt.Sprintf("%s: %s, %s so far.", otherModeCheckoutWaiting(c), sellerOrders(placed), r.Total.Display)
+			r.Instruction = otherModeCheckoutInstruction(c, mode)
 			break
 		}
 		if len(out.NotIncluded) > 0 { // the lines not included are for a later checkout to buy
@@ -449,4 +449,15 @@ func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.
 	}
 	b.WriteString("\n" + catalog.SellerTextNote)
 	return b.String()
+}
+
+// otherModeCheckoutWaiting and otherModeCheckoutInstruction are what checkout and
+// view_cart say of checkout c of the cart, paid in another mode than the server's
+// (mode): who settles it, and that the lines it was buying stay in the cart.
+func otherModeCheckoutWaiting(c store.Checkout) string {
+	return fmt.Sprintf("Checkout %s was paid in %s mode and is still waiting for a server of %s mode", c.ID, c.Mode, c.Mode)
+}
+
+func otherModeCheckoutInstruction(c store.Checkout, mode string) string {
+	return fmt.Sprintf("This server runs in %s mode and cannot settle it: its seller orders that are still pending stay so until a server in %s mode runs on this database (the operator starts one), which finishes or ends them; nothing more will be charged by this server. get_order shows each order. The lines of the cart it was buying stay in the cart until then; checking them out here would buy them again, in %s mode.", mode, c.Mode, mode)
 }

@@ -128,6 +128,8 @@ func sellerCheckText(status store.OrderStatus, mode string, ask checkout.OrderAs
 			money = "This server charges nothing for it."
 		}
 		return fmt.Sprintf("This order was made in %s mode and this server runs in another mode, so it cannot check it with the seller or Stripe: it is shown as last known. Settling it is for the operator, who can run a server in %s mode on this database. %s", mode, mode, money)
+	case checkout.AskSandboxForgot:
+		return "The sandbox's Stripe was restarted and no longer knows this sandbox purchase's payment token, so the order cannot be checked yet: it is shown as last known. No real money moves in the sandbox. The server ends it as failed an hour after the token expires (15 minutes after the purchase, unless set otherwise); call get_order again then."
 	case checkout.AskNoLonger:
 		return "The seller is no longer asked about this order automatically (it has been more than a day since the charge). The person should contact the seller about it."
 	case checkout.AskAnswered:

@@ -197,6 +197,7 @@ func TestSellerCheckText(t *testing.T) {
 		{"no longer asked", store.OrderChargedNoOrder, checkout.AskNoLonger, "contact the seller", "keeps checking"},
 		{"held", store.OrderPending, checkout.AskHeld, "a hold of up to", "could not be reached"},
 		{"settled", store.OrderCompleted, checkout.AskAnswered, "", "seller"},
+		{"sandbox forgot", store.OrderPending, checkout.AskSandboxForgot, "no longer knows this sandbox purchase's payment token", "could not be reached"},
 		{"other mode", store.OrderPending, checkout.AskOtherMode, "made in test mode and this server runs in another mode", "could not be reached"},
 		{"other mode, words for the operator", store.OrderPending, checkout.AskOtherMode, "for the operator, who can run a server in test mode", "charged for it by this server"},
 		{"other mode, charged_no_order", store.OrderChargedNoOrder, checkout.AskOtherMode, "No real money moves in that mode", "asked again just now"},

@@ -2,8 +2,11 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/google/jsonschema-go/jsonschema"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -46,6 +49,94 @@ func TestPendingCheckoutWordsByMode(t *testing.T) {
 				if strings.Contains(got, w) {
 					t.Errorf("%q says %q", got, w)
 				}
+			}
+		})
+	}
+}
+
+// TestViewCartOtherModeCheckoutWords: view_cart names a checkout of the cart paid in another
+// mode in the words checkout uses for it (who settles it, that its lines stay in the cart and checking them out here would
+// buy them again); without one it says nothing of it.
+func TestViewCartOtherModeCheckoutWords(t *testing.T) {
+	s := newStorefront(t) // a sandbox server
+	says := []string{"Checkout chk_1 was paid in test mode and is still waiting for a server of test mode.",
+		"This server runs in sandbox mode and cannot settle it", "would buy them again, in sandbox mode"}
+	for _, tc := range []struct {
+		name    string
+		pending *store.Checkout
+	}{
+		{name: "a checkout of another mode", pending: &store.Checkout{ID: "chk_1", State: store.CheckoutPaying, Mode: "test"}},
+		{name: "none"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := checkout.CartView{Revision: 1, OtherModeCheckout: tc.pending, Groups: []checkout.CartGroup{{SellerID: "northwind-outfitters", SellerName: "Northwind Outfitters",
+				Lines: []checkout.CartItem{{CartLine: store.CartLine{ProductID: "nw-0001", SellerID: "northwind-outfitters", Quantity: 1}}}}}}
+			res := s.tb.cartResult(v, "The cart:")
+			got := text(res)
+			for _, w := range says {
+				if strings.Contains(got, w) != (tc.pending != nil) {
+					t.Errorf("%q: says %q: %v, want %v", got, w, tc.pending == nil, tc.pending != nil)
+				}
+			}
+		})
+	}
+}
+
+// TestViewCartOtherModeCheckoutField: view_cart's structured result names a checkout
+// of the cart paid in another mode (other_mode_checkout: its id and mode), as its
+// schema says; without one the field is absent. add_to_cart and update_cart, which
+// share the cart's result, say it in words only: their schema has no such field.
+func TestViewCartOtherModeCheckoutField(t *testing.T) {
+	s := newStorefront(t) // a sandbox server
+	schemas := map[string]*jsonschema.Resolved{}
+	for _, st := range (&Toolbox{}).Tools() {
+		if name := st.Tool.Name; name == "view_cart" || name == "add_to_cart" {
+			var sc jsonschema.Schema
+			if err := json.Unmarshal(st.Tool.RawOutputSchema, &sc); err != nil {
+				t.Fatal(err)
+			}
+			r, err := sc.Resolve(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			schemas[name] = r
+		}
+	}
+	for _, tc := range []struct {
+		name    string
+		tool    string
+		pending *store.Checkout
+		want    string // the field's JSON; "" absent
+	}{
+		{name: "view_cart, a checkout of another mode", tool: "view_cart", pending: &store.Checkout{ID: "chk_1", State: store.CheckoutPaying, Mode: "test"},
+			want: `{"id":"chk_1","mode":"test"}`},
+		{name: "view_cart, none", tool: "view_cart"},
+		{name: "add_to_cart, a checkout of another mode", tool: "add_to_cart", pending: &store.Checkout{ID: "chk_1", State: store.CheckoutPaying, Mode: "test"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := checkout.CartView{Revision: 1, OtherModeCheckout: tc.pending, Groups: []checkout.CartGroup{{SellerID: "northwind-outfitters", SellerName: "Northwind Outfitters",
+				Lines: []checkout.CartItem{{CartLine: store.CartLine{ProductID: "nw-0001", SellerID: "northwind-outfitters", Quantity: 1}}}}}}
+			res := s.tb.cartResult(v, "The cart:")
+			if tc.tool == "view_cart" {
+				res = s.tb.viewCartResult(v)
+			}
+			var got map[string]any
+			if err := json.Unmarshal([]byte(structured(t, res)), &got); err != nil {
+				t.Fatal(err)
+			}
+			if err := schemas[tc.tool].Validate(got); err != nil {
+				t.Errorf("%s's result does not fit its schema: %v", tc.tool, err)
+			}
+			field := ""
+			if f, ok := got["other_mode_checkout"]; ok {
+				b, _ := json.Marshal(f)
+				field = string(b)
+			}
+			if field != tc.want {
+				t.Errorf("other_mode_checkout = %s, want %q", field, tc.want)
+			}
+			if w := "Checkout chk_1 was paid in test mode"; strings.Contains(text(res), w) != (tc.pending != nil) {
+				t.Errorf("%q: says %q: %v, want %v", text(res), w, tc.pending == nil, tc.pending != nil)
 			}
 		})
 	}

@@ -252,3 +252,63 @@ func TestStoppedSubscriptionResults(t *testing.T) {
 		t.Errorf("a live subscription on a sandbox server: %+v", v)
 	}
 }
+
+// TestSubscriptionPriceShown: list_subscriptions shows as price_per_cycle what the next
+// cycle is expected to charge — what the last cycle charged when the seller lowered
+// its price under the one the person agreed to — with agreed_price then, in
+// structuredContent and in words; a price rise is worded against the agreed price.
+func TestSubscriptionPriceShown(t *testing.T) {
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	base := store.Subscription{ID: "sub_1", CustomerID: "cus_demo", State: store.SubscriptionActive, Mode: "sandbox", ProductID: "cy-sub-0002",
+		SellerID: "circuit-yard", SellerName: "Circuit Yard Electronics", Title: "Stratus Labs Weather API Starter Plan",
+		Quantity: 1, Interval: "month", Every: 1, Amount: 2900, Currency: "USD", Subtotal: 2900, Anchor: at.AddDate(0, -2, 0),
+		NextCycle: 2, NextDueAt: at, OpenCycle: -1, CreatedAt: at.AddDate(0, -2, 0), UpdatedAt: at}
+	rise, err := json.Marshal(checkout.RefusalParams{Seller: "Circuit Yard Electronics", Amount: 3500, Currency: "USD", QuotedAmount: 2900, QuotedCurrency: "USD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		charged  int64
+		paused   bool
+		per      int64
+		agreed   int64 // 0: no agreed_price shown
+		charges  bool  // cycle_charges shown
+		wantText []string
+	}{
+		{name: "no cycle charged yet", per: 2900, charges: true, wantText: []string{"$29.00 every month (items $29.00"}},
+		{name: "charged the agreed price", charged: 2900, per: 2900, charges: true, wantText: []string{"$348.00 a year"}},
+		{name: "charged a lower price", charged: 2400, per: 2400, agreed: 2900,
+			wantText: []string{"$24.00 every month (the seller's total as the last cycle charged it; the person agreed to $29.00, and only a price above that pauses it to ask)", "$288.00 a year"}},
+		{name: "paused for a rise after a lower charge", charged: 2400, paused: true, per: 2400, agreed: 2900,
+			wantText: []string{"now asks $35.00 per cycle instead of the $29.00 the person agreed to"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := base
+			u.Charged = tt.charged
+			if tt.paused {
+				u.State, u.PauseCode, u.PauseParams = store.SubscriptionPaused, string(checkout.RefusalPriceChanged), string(rise)
+			}
+			v := subscriptionOf(u, nil)
+			if v.PricePerCycle.Amount != tt.per || v.PerYear.Amount != 12*tt.per {
+				t.Errorf("price_per_cycle %+v, per_year %+v; want %d, %d", v.PricePerCycle, v.PerYear, tt.per, 12*tt.per)
+			}
+			var agreed int64
+			if v.AgreedPrice != nil {
+				agreed = v.AgreedPrice.Amount
+			}
+			if agreed != tt.agreed {
+				t.Errorf("agreed_price %+v, want %d", v.AgreedPrice, tt.agreed)
+			}
+			if (v.CycleCharges != nil) != tt.charges {
+				t.Errorf("cycle_charges %+v, want shown: %v", v.CycleCharges, tt.charges)
+			}
+			for _, want := range tt.wantText {
+				if !strings.Contains(v.line(), want) {
+					t.Errorf("line %q lacks %q", v.line(), want)
+				}
+			}
+		})
+	}
+}

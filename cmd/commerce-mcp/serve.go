@@ -471,6 +471,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	if err != nil {
 		return err
 	}
+	// A cancel's token settling, left running after its answer, ends before the
+	// databases close: finished within drainWait, else stopped for recovery.
+	defer svc.Drain(drainWait)
 	// Background work (settling unfinished purchases) stops when serving does, before
 	// the databases close.
 	ctx, cancel := context.WithCancel(ctx)
@@ -500,6 +503,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	return err
 }
+
+// drainWait bounds how long serve waits, once serving has ended, for work a call left
+// running after its answer (checkout's Drain) before stopping it.
+const drainWait = 2 * time.Second
 
 // listenStdio serves s over g until the end of stdin, or until ctx ends (SIGINT or
 // SIGTERM). Then the calls in flight are cancelled, but an approved payment runs on

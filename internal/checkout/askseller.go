@@ -50,6 +50,11 @@ const (
 	AskNoLonger    OrderAsk = "no_longer_asked"   // charged_no_order longer than recovery re-asks (a day): not asked
 	AskHeld        OrderAsk = "held"              // Stripe shows the token used with nothing captured yet: a possible hold (OrderHold), the order stays pending
 	AskOtherMode   OrderAsk = "other_mode"        // made in another mode (Order.Mode) than the server runs in: not asked here; a server of its mode settles it
+	// AskSandboxForgot: the sandbox's Stripe, restarted, no longer knows the sandbox
+	// purchase's payment token (errSandboxForgetting): nothing can tell yet, and the
+	// order stays pending until recovery fails it, an hour after the token expired
+	// (RefusalSandboxForgot; no money moves in the sandbox).
+	AskSandboxForgot OrderAsk = "sandbox_forgot"
 )
 
 // askLimiter remembers when each order's seller was last asked, in this process, and
@@ -178,6 +183,9 @@ func (s *Service) AskSeller(ctx context.Context, o store.Order) (store.Order, Or
 		}
 		if errors.As(err, new(*errHeld)) {
 			return s.orderNow(ctx, o), AskHeld
+		}
+		if errors.Is(err, errSandboxForgetting) {
+			return s.orderNow(ctx, o), AskSandboxForgot
 		}
 		return s.orderNow(ctx, o), AskUnreachable
 	}

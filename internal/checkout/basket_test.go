@@ -1199,3 +1199,54 @@ func TestCheckoutCallerLeavesBeforeSellersAreAsked(t *testing.T) {
 		})
 	}
 }
+
+// TestViewCartOtherModeCheckout: a checkout of the cart killed while being paid (the
+// approved fault) is shown by ViewCart of a server of another mode, which cannot
+// settle it (OtherModeCheckout); a server of its mode settles it itself and shows
+// none, as does a cart no checkout holds.
+func TestViewCartOtherModeCheckout(t *testing.T) {
+	tests := []struct {
+		name   string
+		paying bool          // a checkout of the cart was killed while being paid
+		mode   checkout.Mode // the viewing server's
+		want   bool
+	}{
+		{name: "another mode's checkout being paid", paying: true, mode: checkout.ModeTest, want: true},
+		{name: "this mode's checkout being paid", paying: true, mode: checkout.ModeSandbox},
+		{name: "no checkout", mode: checkout.ModeTest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{rules: &noLimits})
+			ctx := context.Background()
+			e.fillCart()
+			var id string
+			if tt.paying {
+				e.cfg.Fault = func(step string) error {
+					if step == "approved" {
+						return errors.New("killed")
+					}
+					return nil
+				}
+				if _, err := e.service().Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer}); err == nil {
+					t.Fatal("the injected crash did not stop the checkout")
+				}
+				e.cfg.Fault = nil
+				cart, err := e.st.Cart(ctx, e.customer)
+				if err != nil || cart.CheckoutID == "" {
+					t.Fatalf("cart %+v, %v; want held by the checkout", cart, err)
+				}
+				id = cart.CheckoutID
+			}
+			cfg := e.cfg
+			cfg.Mode = tt.mode
+			v, err := mustService(t, cfg).ViewCart(ctx, e.customer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := v.OtherModeCheckout != nil; got != tt.want || got && (v.OtherModeCheckout.ID != id || v.OtherModeCheckout.Mode != "sandbox") {
+				t.Errorf("other mode's checkout %+v, want one: %v (%s)", v.OtherModeCheckout, tt.want, id)
+			}
+		})
+	}
+}

@@ -265,6 +265,57 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	return s.askSellerToCancel(ctx, o, c)
 }
 
+// settleAfterAnswer settles the token that p, failed by a cancel with
+// store.StepTokenOwed journaled, may have been issued (settleOwedToken) beside the
+// cancel's answer, which does not wait for it: the outcome is decided. It is bounded
+// as a payment is (paying: Config.PayingTimeout, ended by StopPayments at shutdown);
+// what it leaves, the next recovery finishes (store.Unfinished lists p until its
+// token is settled or expired). Drain waits for it at shutdown; once Drain has begun,
+// none starts, and the token is left to recovery.
+func (s *Service) settleAfterAnswer(ctx context.Context, orderID string, p store.Purchase) {
+	s.settleMu.Lock()
+	if s.draining {
+		s.settleMu.Unlock()
+		s.cfg.Log.InfoContext(ctx, "cancel during shutdown: payment token left for recovery to revoke", "order", orderID)
+		return
+	}
+	s.settling.Add(1)
+	s.settleMu.Unlock()
+	ctx, done := s.paying(ctx)
+	go func() {
+		defer s.settling.Done()
+		defer done()
+		if err := s.settleOwedToken(ctx, &p); err != nil {
+			s.cfg.Log.WarnContext(ctx, "cancel: payment token left for recovery to revoke", "order", orderID, "err", err)
+		}
+	}()
+}
+
+// Drain waits for what cancels left running after their answer (settleAfterAnswer)
+// for at most wait, then stops it, as StopPayments does (recovery finishes what it
+// leaves), and waits for it to end. From its start no new settling begins: a cancel
+// answering later leaves its token to recovery. It is for shutdown only (a server
+// calls it before closing the databases): what it stops and turns away is not undone.
+func (s *Service) Drain(wait time.Duration) {
+	s.settleMu.Lock()
+	s.draining = true
+	s.settleMu.Unlock()
+	done := make(chan struct{})
+	go func() {
+		s.settling.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-done:
+		return
+	case <-t.C:
+	}
+	s.halt()
+	<-done
+}
+
 // orderOtherMode refuses to cancel order o when it was made in another mode than the
 // server runs in and its payment token was issued (a pending order past approval, a
 // completed or charged_no_order one): its token, Stripe account and seller are that
@@ -522,7 +573,8 @@ func (s *Service) finishCancel(ctx context.Context, o store.Order, c store.Cance
 //   - approved (no token journaled): the purchase is claimed as failed (a call still
 //     running then loses its race when it journals its token, and revokes it), the
 //     token owed journaled just before; then a token the call may have been issued
-//     and died with is asked for again and revoked (settleOwedToken), or left to
+//     and died with is asked for again and revoked (settleOwedToken) beside the
+//     answer, which does not wait for Stripe (settleAfterAnswer), or left to
 //     recovery, which finishes it (store.Unfinished lists the purchase until then);
 //   - token_issued: the token is revoked first (so no charge can happen from then on; if
 //     that fails, nothing is changed), then the seller says whether it completed before,
@@ -562,14 +614,9 @@ func (s *Service) stopBeforeCompletion(ctx context.Context, o store.Order, c sto
 			if ownMode {
 				// No call of the purchase can hand a token to the seller any more
 				// (one still running loses its race and revokes its own): stopped is
-				// the answer, whether or not Stripe answers now. The revocation is
-				// bounded by the client's ctx and the paying timeout; recovery
-				// finishes what it leaves.
-				rctx, cancel := context.WithTimeout(ctx, s.cfg.PayingTimeout)
-				if err := s.settleOwedToken(rctx, &p); err != nil {
-					s.cfg.Log.WarnContext(ctx, "cancel: payment token left for recovery to revoke", "order", o.ID, "err", err)
-				}
-				cancel()
+				// the answer, whether or not Stripe answers now, so the person is not
+				// kept waiting on Stripe for it.
+				s.settleAfterAnswer(ctx, o.ID, p)
 			}
 			return s.stopped(ctx, o, c, &p)
 		}

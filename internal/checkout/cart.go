@@ -17,6 +17,10 @@ type CartView struct {
 	// Emptied, after UpdateCart removed the cart's last line, says what emptying the
 	// cart did to a checkout of it (see ClearCart); nil otherwise.
 	Emptied *store.Emptied
+	// OtherModeCheckout, from ViewCart, is a checkout of the cart being paid that was
+	// made in another mode than the server runs in: only a server of its mode settles
+	// it, and the lines it is buying stay in the cart until then. Nil otherwise.
+	OtherModeCheckout *store.Checkout
 }
 
 // CartGroup is one seller's lines of a cart. Estimated is the sum of the catalog
@@ -42,13 +46,25 @@ type CartItem struct {
 	Unavailable RefusalCode
 }
 
-// ViewCart returns the customer's cart.
+// ViewCart returns the customer's cart, with a checkout of it being paid in another
+// mode (OtherModeCheckout).
 func (s *Service) ViewCart(ctx context.Context, customerID string) (CartView, error) {
 	c, err := s.cfg.Store.Cart(ctx, customerID)
 	if err != nil {
 		return CartView{}, err
 	}
-	return s.cartView(ctx, c)
+	v, err := s.cartView(ctx, c)
+	if err != nil || c.CheckoutID == "" {
+		return v, err
+	}
+	h, err := s.cfg.Store.CheckoutByID(ctx, c.CheckoutID)
+	if err != nil {
+		return CartView{}, err
+	}
+	if h.State == store.CheckoutPaying && h.Mode != "" && Mode(h.Mode) != s.cfg.Mode {
+		v.OtherModeCheckout = &h
+	}
+	return v, nil
 }
 
 // AddToCart adds quantity of product productID to the customer's cart. Only a

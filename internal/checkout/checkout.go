@@ -125,6 +125,12 @@ type Service struct {
 	// stop ends the payments in flight (StopPayments, halt).
 	stop context.Context
 	halt context.CancelFunc
+	// settling counts the owed tokens being settled after their cancel answered
+	// (settleAfterAnswer). settleMu guards its Add against Drain's Wait: once
+	// draining is set (by Drain, for good), no settling starts.
+	settling sync.WaitGroup
+	settleMu sync.Mutex
+	draining bool
 }
 
 // New returns a Service for cfg.

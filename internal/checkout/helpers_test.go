@@ -104,6 +104,7 @@ func (e *env) service() *checkout.Service {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	e.t.Cleanup(svc.WaitSettling) // before the databases close
 	return svc
 }
 

@@ -102,12 +102,7 @@ func (s *Service) charge(ctx context.Context, p *store.Purchase, requote bool) (
 			return Outcome{}, err
 		}
 	}
-	tok, err := retry(ctx, s, func() (Token, error) {
-		return s.cfg.Tokens.Issue(ctx, TokenRequest{
-			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
-			Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
-		})
-	})
+	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Issue(ctx, issueRequest(p, co)) })
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "issue payment token", "purchase", p.ID, "err", tokenFailure(err))
 		ref := refuse(RefusalPaymentUnavailable, RefusalParams{})
@@ -285,6 +280,17 @@ func (s *Service) fail(ctx context.Context, p *store.Purchase, from store.Purcha
 	s.cancelSession(context.WithoutCancel(ctx), p)
 	ref.OrderID = p.OrderID
 	return ref
+}
+
+// issueRequest is the request for p's token to co's seller. charge and a recovery's
+// reissueAndRevoke send it under the same idempotency key: they must send the same
+// parameters, or Stripe refuses the second as an idempotency conflict and a token the
+// first was issued is never revoked.
+func issueRequest(p *store.Purchase, co SellerCheckout) TokenRequest {
+	return TokenRequest{
+		PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
+		Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
+	}
 }
 
 // failAfterToken revokes p's token and then fails it; only for a token that never

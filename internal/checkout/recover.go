@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/spt"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -82,7 +83,12 @@ type RecoverReport struct {
 // it is (counted in OtherMode) for a server of its mode.
 func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (RecoverReport, error) {
 	var rep RecoverReport
-	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan))
+	// A failed purchase that owes a token's revocation is listed once the call that
+	// failed it has had its time to settle the token (a cancel settles it within
+	// PayingTimeout), however long olderThan: the token expires TokenTTL after its
+	// approval, and a revocation asked later than that is none.
+	owedAfter := min(olderThan, s.cfg.PayingTimeout)
+	ps, err := s.cfg.Store.Unfinished(ctx, s.now().Add(-olderThan), s.now().Add(-owedAfter), string(s.cfg.Mode))
 	if err != nil {
 		return rep, err
 	}
@@ -121,6 +127,9 @@ func (s *Service) Recover(ctx context.Context, olderThan time.Duration) (Recover
 			rep.Completed++
 		case end == store.PurchaseChargedNoOrder:
 			rep.ChargedNoOrder++
+		case end == "":
+			// The token owed by a purchase failed before (and counted then) is settled:
+			// nothing new to count.
 		default:
 			rep.Failed++
 		}
@@ -333,13 +342,14 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 	case store.PurchaseOpen:
 		return store.PurchaseFailed, s.settleFailed(ctx, p, store.PurchaseOpen, interrupted)
 	case store.PurchaseFailed:
-		// Listed only while it owes a token's revocation (store.Unfinished): failed
-		// from approved by a cancel or a recovery that was killed or could not reach
-		// Stripe before settling the token its call may have been issued.
+		// Listed only while it owes a token's revocation (store.Unfinished, which
+		// lists this mode's only): failed from approved by a cancel or a recovery
+		// that was killed or could not reach Stripe before settling the token its
+		// call may have been issued. Failed before, it ends in no new state ("").
 		if !ownMode {
 			return "", errOtherMode
 		}
-		return store.PurchaseFailed, s.settleOwedToken(ctx, p)
+		return "", s.settleOwedToken(ctx, p)
 	case store.PurchaseApproved:
 		if !ownMode {
 			// Another mode's Stripe is not this server's to ask: a token its call
@@ -361,7 +371,12 @@ func (s *Service) recoverOne(ctx context.Context, p *store.Purchase) (store.Purc
 		if err := s.fault("recovered_approved"); err != nil {
 			return "", err
 		}
-		return store.PurchaseFailed, s.settleOwedToken(ctx, p)
+		// Failed now, whether or not Stripe answers: a token left unsettled is owed
+		// durably (token_owed), and the next recovery asks for it again.
+		if err := s.settleOwedToken(ctx, p); err != nil {
+			s.cfg.Log.WarnContext(ctx, "recovery: payment token left for the next recovery to revoke", "purchase", p.ID, "err", err)
+		}
+		return store.PurchaseFailed, nil
 	}
 	if !ownMode {
 		if s.sandboxTokenGone(p) {
@@ -462,36 +477,49 @@ func (s *Service) settleOwedToken(ctx context.Context, p *store.Purchase) error 
 // only called once p is failed, so that no call of p can hand the token to a seller
 // any more. settled says no usable token can remain: the token is revoked (or found
 // deactivated: consumed or revoked before), any token issued has expired, or Stripe
-// refuses to issue one (a refusal it stores under the key, so the call got it too);
-// how says which. Otherwise err says why not.
+// refuses to issue one (a refusal or a decline: it stores either under the key, so
+// the call got it too), or p's seller cannot be resolved any more (any token issued
+// expires unused); how says which. Otherwise err says why not.
 func (s *Service) reissueAndRevoke(ctx context.Context, p *store.Purchase) (settled bool, how string, err error) {
 	if !s.now().Before(p.TokenExpiresAt) {
 		return true, "expired", nil // any token issued has expired
 	}
 	seller, err := s.cfg.Catalog.Seller(ctx, p.SellerID)
+	var co SellerCheckout
+	if err == nil {
+		co, err = s.cfg.Sellers.Checkout(ctx, seller)
+	}
+	if errors.Is(err, catalog.ErrNotFound) || errors.Is(err, ErrNotPurchasable) {
+		// The seller is gone from the catalog (or no longer bought from): its profile,
+		// which the request under p's key named, cannot be had again, so no token can
+		// be asked for again. None reached a seller (p failed before its call handed
+		// one over), and any issued expires unused: asking again every run until then
+		// would only repeat this.
+		// Said once: settled so, p is not listed again.
+		s.cfg.Log.InfoContext(ctx, "payment token owed left to expire unused: its seller cannot be resolved", "purchase", p.ID, "err", err)
+		return true, "expires unused", nil
+	}
 	if err != nil {
 		return false, "", err
 	}
-	co, err := s.cfg.Sellers.Checkout(ctx, seller)
-	if err != nil {
-		return false, "", err
-	}
-	tok, err := retry(ctx, s, func() (Token, error) {
-		return s.cfg.Tokens.Issue(ctx, TokenRequest{
-			PaymentMethod: p.PaymentMethod, SellerProfile: co.Profile(),
-			Currency: p.Currency, MaxAmount: p.Total, ExpiresAt: p.TokenExpiresAt, IdemKey: p.ID + "/spt",
-		})
-	})
+	tok, err := retry(ctx, s, func() (Token, error) { return s.cfg.Tokens.Issue(ctx, issueRequest(p, co)) })
 	switch {
-	case errors.Is(err, ErrRejected) && !idempotencyConflict(err):
+	case errors.Is(err, ErrRejected) && !idempotencyConflict(err), errors.Is(err, ErrDeclined):
+		// A refusal (a decline, 402, too) is stored by Stripe under the key: the
+		// call got it too, and no token was issued.
 		return true, "never issued", nil
 	case err != nil:
-		return false, "", err
+		return false, "", redactedToken{err}
+	case ctx.Err() != nil:
+		// Stopped (Drain, StopPayments, the paying timeout) as Stripe answered:
+		// nothing more can be journaled or revoked in ctx. The token is left to
+		// the next recovery, which issues it again under the key and revokes it.
+		return false, "", ctx.Err()
 	}
 	q := *p // the purchase's row keeps naming no token
 	q.TokenID = tok.ID
 	if err := s.revoke(ctx, &q); err != nil {
-		return false, "", err
+		return false, "", redactedToken{err}
 	}
 	return true, "revoked", nil
 }

@@ -206,6 +206,8 @@ func TestRecoverAfterSandboxRestart(t *testing.T) {
 				wantAsk := checkout.AskUnreachable
 				if tc.want.OtherMode == 1 {
 					wantAsk = checkout.AskOtherMode
+				} else if cmpMode(tc.buyMode) == checkout.ModeSandbox && cmpMode(tc.serveMode) == checkout.ModeSandbox {
+					wantAsk = checkout.AskSandboxForgot // not "unreachable": the sandbox answered, forgetting
 				}
 				if o, ask := restarted.AskSeller(ctx, orders[0]); ask != wantAsk || o.Status != store.OrderPending {
 					t.Errorf("AskSeller = %s, %q; want pending, %q", o.Status, ask, wantAsk)

@@ -246,7 +246,7 @@ func (s *Service) endCycle(ctx context.Context, u store.Subscription, c store.Cy
 		// and the next claim records the cycles before it as skipped.
 		end = store.CycleEnd{State: store.CyclePaid, NextDueAt: dueAfter(u, c.Cycle+1, s.now())}
 		if out.Order != nil {
-			end.OrderID = out.Order.ID
+			end.OrderID, end.Charged = out.Order.ID, out.Order.Total
 		}
 	case err == nil:
 		r.Status = RenewPending

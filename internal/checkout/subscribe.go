@@ -53,9 +53,22 @@ func Terms(u store.Subscription) catalog.Billing {
 	return catalog.Billing{Interval: catalog.Interval(u.Interval), Every: u.Every, TrialDays: u.TrialDays}
 }
 
-// YearlyAmount is what a subscription costs over a year at its price per cycle.
+// NextAmount is what u's next cycle is expected to charge: what its last paid cycle
+// charged when that was under the price the person agreed to (the seller lowered its
+// price), else the agreed price, u.Amount. The agreed price stays the bound: a
+// renewal the seller quotes at or under it (back up to it, say) is charged, one above
+// it pauses the subscription and asks the person (RefusalPriceChanged).
+func NextAmount(u store.Subscription) int64 {
+	if u.Charged > 0 && u.Charged < u.Amount {
+		return u.Charged
+	}
+	return u.Amount
+}
+
+// YearlyAmount is what a subscription costs over a year at the price its next cycle
+// is expected to charge (NextAmount).
 func YearlyAmount(u store.Subscription) int64 {
-	return u.Amount * int64(Terms(u).CyclesPerYear())
+	return NextAmount(u) * int64(Terms(u).CyclesPerYear())
 }
 
 // PauseRefusal is why a paused subscription was paused; nil when the person paused it
@@ -191,8 +204,11 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 	if err != nil {
 		return SubscriptionOutcome{}, err
 	}
-	u.Amount, u.Currency = quotedPrice(u) // a paused subscription's quote is for the seller's new price
-	check := store.Purchase{SellerID: u.SellerID, SellerName: u.SellerName, Currency: u.Currency, Total: u.Amount}
+	// A paused subscription's quote is for the seller's new price. It becomes the
+	// agreed price only once confirmed: a refusal leaves u (its agreed price and what
+	// its last cycle charged) as it was.
+	amount, currency := quotedPrice(u)
+	check := store.Purchase{SellerID: u.SellerID, SellerName: u.SellerName, Currency: currency, Total: amount}
 	if ref := checkRules(rules, check); ref != nil {
 		return SubscriptionOutcome{}, s.endQuote(ctx, u, ref)
 	}
@@ -216,6 +232,7 @@ func (s *Service) ConfirmSubscription(ctx context.Context, customerID, quoteID, 
 		// when that pause did not record it.
 		u.Subtotal, u.Shipping, u.Tax = QuotedCharges(u)
 	}
+	u.Amount, u.Currency = amount, currency
 	u.State, u.PauseCode, u.PauseParams, u.ExpiresAt = store.SubscriptionActive, "", "{}", time.Time{}
 	if err := s.cfg.Store.UpdateSubscription(ctx, &u, from); errors.Is(err, store.ErrStateChanged) {
 		return s.subscriptionNow(ctx, customerID, u.ID)

@@ -1059,3 +1059,142 @@ func TestSubscriptionRenewalsRaceForTheMonthlyLimit(t *testing.T) {
 		t.Errorf("%d subscriptions paused, want 1", paused)
 	}
 }
+
+// TestSubscriptionLowerPrice: a renewal the seller quotes under the price the person
+// agreed to is charged that lower price, and the subscription keeps both: the agreed
+// price (Amount) stays the bound, what the cycle charged (Charged) is what the next
+// cycle is expected to charge (NextAmount). The seller's return to the agreed price
+// then renews without asking; a price above it still pauses and asks; a new price the
+// person confirms becomes the agreed price, and no earlier charge is shown for it.
+func TestSubscriptionLowerPrice(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID // agreed at 2900, cycle 0 charged 2900
+	steps := []struct {
+		name                  string
+		price                 int64 // the seller's price for the next cycle
+		paused                bool
+		agreed, charged, next int64
+		charges               int // charges so far
+	}{
+		{name: "the seller lowers its price", price: 2400, agreed: 2900, charged: 2400, next: 2400, charges: 2},
+		{name: "back to the agreed price", price: 2900, agreed: 2900, charged: 2900, next: 2900, charges: 3},
+		{name: "lower again", price: 2000, agreed: 2900, charged: 2000, next: 2000, charges: 4},
+		{name: "above the agreed price", price: 3100, paused: true, agreed: 2900, charged: 2000, next: 2000, charges: 4},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			e.setPrice(apiPlan, st.price)
+			e.clock.Advance(month)
+			rep := e.renew(e.svc, 3)
+			if (rep.Paused == 1) != st.paused || (rep.Paid == 1) == st.paused {
+				t.Fatalf("renewal %+v, want paused: %v", rep, st.paused)
+			}
+			u := e.subscription(id)
+			if u.Amount != st.agreed || u.Charged != st.charged || checkout.NextAmount(u) != st.next || checkout.YearlyAmount(u) != 12*st.next {
+				t.Errorf("agreed %d, charged %d, next %d, a year %d; want %d, %d, %d, %d", u.Amount, u.Charged, checkout.NextAmount(u), checkout.YearlyAmount(u),
+					st.agreed, st.charged, st.next, 12*st.next)
+			}
+			if e.succeeded() != st.charges {
+				t.Errorf("%d charges, want %d", e.succeeded(), st.charges)
+			}
+		})
+	}
+	// The person confirms the new price: it is the agreed price, and the next cycle is
+	// expected at it (the earlier, lower charge no longer says what comes next).
+	res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+	if err != nil || res.Status != checkout.StatusConfirmationRequired {
+		t.Fatalf("resume at a new price = %+v, %v; want confirmation required", res, err)
+	}
+	conf, err := e.svc.ConfirmSubscription(ctx, e.customer, res.Subscription.QuoteID, checkout.ViaQuoteID)
+	if err != nil || conf.Subscription.Amount != 3100 || checkout.NextAmount(conf.Subscription) != 3100 {
+		t.Fatalf("confirm new price = %+v, %v; want agreed and expected at 3100", conf.Subscription, err)
+	}
+	if u := e.subscription(id); u.Amount != 3100 || checkout.NextAmount(u) != 3100 {
+		t.Errorf("after the new price: agreed %d, charged %d, next %d; want 3100, -, 3100", u.Amount, u.Charged, checkout.NextAmount(u))
+	}
+}
+
+// TestRefusedResumeKeepsAgreedPrice: a paused subscription's resume at the seller's
+// new price, refused by the person's rules when confirmed, leaves the subscription as
+// it was: paused for that price, at the price the person agreed to, with what its last
+// cycle charged. Only a confirmed resume makes the new price the agreed one.
+func TestRefusedResumeKeepsAgreedPrice(t *testing.T) {
+	tests := []struct {
+		name        string
+		perOrderMax int64 // set between the resume's quote and its confirmation
+		refused     checkout.RefusalCode
+		state       store.SubscriptionState
+		agreed      int64
+		charged     int64
+		charges     int
+	}{
+		{name: "refused over the per-order limit", perOrderMax: 3000, refused: checkout.RefusalOverOrderLimit,
+			state: store.SubscriptionPaused, agreed: 2900, charged: 2400, charges: 2},
+		{name: "confirmed within the limits", perOrderMax: store.NoLimit,
+			state: store.SubscriptionActive, agreed: 3100, charged: 3100, charges: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			id := e.subscribe(apiPlan, 1).Subscription.ID // agreed at 2900
+			e.setPrice(apiPlan, 2400)
+			e.clock.Advance(month)
+			if rep := e.renew(e.svc, 3); rep.Paid != 1 {
+				t.Fatalf("renewal at a lower price %+v, want paid", rep)
+			}
+			e.setPrice(apiPlan, 3100)
+			e.clock.Advance(month)
+			if rep := e.renew(e.svc, 3); rep.Paused != 1 {
+				t.Fatalf("renewal above the agreed price %+v, want paused", rep)
+			}
+			res, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID)
+			if err != nil || res.Status != checkout.StatusConfirmationRequired {
+				t.Fatalf("resume = %+v, %v; want confirmation required", res, err)
+			}
+			rules, err := e.st.Rules(ctx, e.customer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rules.PerOrderMax = tt.perOrderMax
+			if err := e.st.SetRules(ctx, e.customer, rules); err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.svc.ConfirmSubscription(ctx, e.customer, res.Subscription.QuoteID, checkout.ViaQuoteID)
+			var ref *checkout.Refusal
+			if got := checkout.RefusalCode(""); errors.As(err, &ref) {
+				got = ref.Code
+				if got != tt.refused {
+					t.Fatalf("confirm refused %s, want %q", got, tt.refused)
+				}
+			} else if err != nil || tt.refused != "" {
+				t.Fatalf("confirm = %v, want refused %q", err, tt.refused)
+			}
+			u := e.subscription(id)
+			if u.State != tt.state || u.Amount != tt.agreed || u.Charged != tt.charged {
+				t.Errorf("%s, agreed %d, charged %d; want %s, %d, %d", u.State, u.Amount, u.Charged, tt.state, tt.agreed, tt.charged)
+			}
+			if pr := checkout.PauseRefusal(u); tt.state == store.SubscriptionPaused && (pr == nil || pr.Code != checkout.RefusalPriceChanged || pr.Params.Amount != 3100) {
+				t.Errorf("pause %+v, want still for the price of 3100", pr)
+			}
+			if e.succeeded() != tt.charges {
+				t.Errorf("%d charges, want %d", e.succeeded(), tt.charges)
+			}
+		})
+	}
+}
+
+// setPrice sets product id's price in the catalog, as a seller's feed would.
+func (e *env) setPrice(id string, amount int64) {
+	e.t.Helper()
+	ctx := context.Background()
+	p, err := e.cat.Product(ctx, id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	p.Price.Amount = amount
+	if _, err := e.cat.Upsert(ctx, nil, []catalog.Product{p}); err != nil {
+		e.t.Fatal(err)
+	}
+}

@@ -68,6 +68,14 @@ func classifyStripe(err error) error {
 	return fmt.Errorf("%w: %w", ErrRejected, err)
 }
 
+// redactedToken is a Tokens call's error err as a log line may show it: its text is
+// tokenFailure's (no token id, even redacted), while errors.Is and errors.As still
+// see err.
+type redactedToken struct{ err error }
+
+func (e redactedToken) Error() string { return tokenFailure(e.err) }
+func (e redactedToken) Unwrap() error { return e.err }
+
 // tokenFailure describes a Tokens call's error err without the token id it may name:
 // a token id, even redacted, stays out of logs.
 func tokenFailure(err error) string {

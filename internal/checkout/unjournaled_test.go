@@ -80,6 +80,7 @@ func TestTokenIssuedUnjournaled(t *testing.T) {
 				if tt.kill == "" && (err != nil || out.Status != checkout.CancelStopped) {
 					t.Fatalf("cancel = %+v, %v; want stopped", out.Status, err)
 				}
+				restarted.WaitSettling() // the token it settles after its answer
 			}
 			// A kill or Stripe's failures leave the purchase to the next run (Unsettled).
 			restarted.Recover(ctx, 0)
@@ -190,6 +191,7 @@ func TestClaimBeforeReissue(t *testing.T) {
 				if err != nil || out.Status != checkout.CancelStopped {
 					t.Errorf("cancel = %+v, %v; want stopped", out.Status, err)
 				}
+				other.WaitSettling()
 			} else if _, err := other.Recover(ctx, 0); err != nil {
 				t.Fatal(err)
 			}

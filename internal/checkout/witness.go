@@ -138,6 +138,9 @@ func (s *Service) captured(ctx context.Context, p *store.Purchase) (int64, strin
 	if err != nil && s.sandboxForgot(p, err) {
 		return 0, "", errSandboxForgot
 	}
+	if err != nil && s.sandboxForgetting(p, err) {
+		return 0, "", errSandboxForgetting
+	}
 	if err != nil {
 		return 0, "", fmt.Errorf("%w: %s", errNoWitness, tokenFailure(err))
 	}
@@ -191,6 +194,18 @@ var errSandboxForgot = fmt.Errorf("%w: the sandbox's Stripe no longer knows the 
 func (s *Service) sandboxForgot(p *store.Purchase, err error) bool {
 	return s.cfg.Mode == ModeSandbox && Mode(p.Mode) == ModeSandbox &&
 		s.sandboxTokenGone(p) && unknownToken(err)
+}
+
+// errSandboxForgetting is the sandbox's Stripe answering that it does not know a
+// sandbox purchase's payment token that has not expired yet (sandboxForgetting): the
+// purchase is left pending until errSandboxForgot ends it. It wraps errNoWitness.
+var errSandboxForgetting = fmt.Errorf("%w: the sandbox's Stripe no longer knows the payment token (it restarted); the purchase fails an hour after the token expires", errNoWitness)
+
+// sandboxForgetting says whether err, the answer to retrieving sandbox purchase p's
+// payment token on a sandbox server, is the sandbox's Stripe not knowing it while it
+// may still be usable (before sandboxTokenGone; after it, sandboxForgot).
+func (s *Service) sandboxForgetting(p *store.Purchase, err error) bool {
+	return s.cfg.Mode == ModeSandbox && Mode(p.Mode) == ModeSandbox && unknownToken(err)
 }
 
 // sandboxTokenGone says whether sandbox purchase p's token has expired, with the grace

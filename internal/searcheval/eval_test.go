@@ -216,14 +216,9 @@ const cutNote = "The search stopped looking for spelling corrections"
 // by the fallback's time budget is retried up to 10 times; if every try is cut, the
 // last result counts and the caller is told.
 func (e *env) search(ctx context.Context, text string) (ids []string, cut bool, err error) {
-	var res catalog.Result
-	for try := 0; try < 10; try++ {
-		if res, err = e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
-			return nil, false, err
-		}
-		if cut = slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, cutNote) }); !cut {
-			break
-		}
+	res, cut, err := e.searchResult(ctx, text)
+	if err != nil {
+		return nil, false, err
 	}
 	ids = make([]string, len(res.Hits))
 	for i, h := range res.Hits {
@@ -231,6 +226,19 @@ func (e *env) search(ctx context.Context, text string) (ids []string, cut bool, 
 	}
 	lastWords.Store(text, fmt.Sprintf("words %q, notes %q", res.Words, res.Notes))
 	return ids, cut, nil
+}
+
+// searchResult is search's Result, with the same retries.
+func (e *env) searchResult(ctx context.Context, text string) (res catalog.Result, cut bool, err error) {
+	for try := 0; try < 10; try++ {
+		if res, err = e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
+			return res, false, err
+		}
+		if cut = slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, cutNote) }); !cut {
+			break
+		}
+	}
+	return res, cut, nil
 }
 
 // lastWords holds, per query text, the words Search searched and its notes, for dumps.

@@ -21,12 +21,17 @@ var freshPaths = []struct {
 	{"headtype", []string{"toner for inkora printer", "hdmi cable 6ft", "robot vacuum side brushes", "sd card", "litter bx"}},
 	// freshcat-dev2 and freshcat queries of the paths the srchgen lane added: "madefor",
 	// a type and a word no product has, read as what is made for the type (madeFor);
-	// "weakrest", one known word left that heads no title (weakRest); "alias", a type
+	// "weakrest", one known word left that heads no title (weakRest, now unsoldHead); "alias", a type
 	// word with other names learned from the catalog (typeAliases, cached per indexed
 	// version, so this is their warm cost).
 	{"madefor", []string{"printer refill", "watch wristband", "blender jug", "stapler refill"}},
 	{"weakrest", []string{"wine glasses", "prescription sunglasses", "lawn mower blades", "tennis racket"}},
 	{"alias", []string{"laptop", "laptop under 500 dollars", "smartwatch", "litter box"}},
+	// Paths of the nonsent lane: "unsoldhead", a short query's head read against the
+	// titles (unsoldHead, modifierTitles); "needcheck", a sentence's need checked
+	// against its other words (uncontradicted).
+	{"unsoldhead", []string{"window blinds", "phone case", "computer virus removal", "coffee grinder", "computer display", "air fyer"}},
+	{"needcheck", []string{"i left my laptop power brick at the hotel", "smooth pens for journaling in colour", "my office is freezing in the mornings", "i want to boil water for tea quickly"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each

@@ -257,7 +257,7 @@ func loadFreshEnv(t testing.TB) *env {
 //
 //	go test -tags sqlite_fts5 -run TestFreshSearch -v ./internal/searcheval
 func TestFreshSearch(t *testing.T) {
-	for _, name := range []string{FreshCat, FreshDev2, FreshDev3} {
+	for _, name := range []string{FreshCat, FreshDev2, FreshDev3, FreshDevSentences} {
 		t.Run(name, func(t *testing.T) { scoreFreshSet(t, name) })
 	}
 }
@@ -281,6 +281,31 @@ const freshDev3Frozen = "ee185b934b70bbab85c50eebb3181a3b66c6af10a5017931d6da3af
 func TestFreshDev3Queries(t *testing.T) {
 	if n := len(checkFreshSet(t, FreshDev3, freshDev3Frozen).Queries); n != 80 {
 		t.Errorf("%d queries, want 80", n)
+	}
+}
+
+// FreshDevSentences is the directory of the third dev set over the fresh catalog
+// (lane nonsent): 53 shopper sentences over all of its types and 16 nonsense
+// requests sharing a word with it, written from the generator's types before any
+// search ran on them.
+const FreshDevSentences = "freshcat-dev-sentences"
+
+// freshDevSentencesFrozen is the SHA-256 of freshcat-dev-sentences/queries.jsonl as
+// committed before any search ran on it (b5e2659), less one sentence that the
+// second fresh held-out set, written independently, holds too.
+const freshDevSentencesFrozen = "9d06e7ce94d93a073da65e36dbd55178412b5364d69d82b5ba5a7418d62a03fb"
+
+// TestFreshDevSentencesQueries holds the sentence dev set frozen and judged like
+// TestFreshDev2Queries.
+func TestFreshDevSentencesQueries(t *testing.T) {
+	probeFrozen(t, FreshDevSentences, freshDevSentencesFrozen)
+	_, items := freshGenerated()
+	h, err := loadFreshSet(items, FreshDevSentences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range h.Queries {
+		checkFreshJudged(t, h, q)
 	}
 }
 

@@ -1,0 +1,50 @@
+package catalog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSentenceNeedContradicted holds when a sentence's need gives way to what its
+// other words say: when two of them are in one product's title, or one names a thing
+// whose titles it heads, and no product of the need's things has any of them ("smooth
+// pens for journaling" asks for the pens, not for the notebooks journaling names).
+// Other words that say nothing together ("my office", told of a need for warmth), or
+// that the need's products have too ("thin and light", of notebooks), leave the need be.
+func TestSentenceNeedContradicted(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	v, err := catalog.ParseVocabulary("need: journaling => notebook\nneed: chilly => space heater\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetVocabulary(catalog.BuiltinVocabulary().With(v))
+	var ps []catalog.Product
+	ps = numbered(ps, 50000, 4, "notebook", "Vantora Thin & Light Notebook PC %d", "Vantora", "A laptop for work and school.")
+	ps = numbered(ps, 1000, 4, "pens", "Markit Smooth Gel Pens, %d Colors", "Markit", "Quick-drying ink.")
+	ps = numbered(ps, 4000, 4, "heater", "Warmly Ceramic Space Heater %d", "Warmly", "Warms a small room fast.")
+	ps = numbered(ps, 20000, 4, "chair", "Deskwell Office Chair %d", "Deskwell", "Mesh back and lumbar support.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, text, want string }{
+		{"a thing named with a word of its title", "i want smooth pens for journaling", "pens-"},
+		{"a word that says nothing alone", "my office is chilly in the mornings", "heater-"},
+		{"words the need's products have", "journaling on something thin and light", "notebook-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			if len(got) == 0 || !strings.HasPrefix(got[0], tt.want) {
+				t.Errorf("%q found %q (notes %q); want a %s first", tt.text, got, res.Notes, strings.TrimSuffix(tt.want, "-"))
+			}
+		})
+	}
+}
