@@ -162,6 +162,15 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			if sentence && kind == FilterColor {
 				continue
 			}
+			if kind == FilterColor && to < len(words) && !stopwords[words[to]] && words[to] != "size" {
+				name, err := c.colourNamesProduct(ctx, strings.Join(words[from:to], " "), strings.Join(words[from:to+1], " "), k)
+				if err != nil {
+					return nil, nil, err
+				}
+				if name {
+					continue
+				}
+			}
 			if kind == FilterSize {
 				after := to < len(words) && words[to] == "size"
 				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after) && !cd.sized {
@@ -195,6 +204,32 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 	}
 	return out, rest, nil
 }
+
+// colourNamesProduct says whether a colour word before another word is rather a word
+// of a product's name ("olive oil", "espresso machine", misspelled or not): some
+// product's text has the two words as a phrase and none of those products has the
+// colour key k, or most of the first products whose text has the colour word (up to
+// colourSample) lack the key.
+func (c *Catalog) colourNamesProduct(ctx context.Context, colour, phrase, k string) (bool, error) {
+	var cb, pb strings.Builder
+	quoteTerm(&cb, colour)
+	quoteTerm(&pb, phrase)
+	var name bool
+	err := c.queryRow(ctx, `SELECT (EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1)
+		AND NOT EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1
+			AND rowid IN (SELECT rowid FROM product_codes WHERE code = ?2)))
+		OR coalesce((SELECT 2 * sum(rowid IN (SELECT rowid FROM product_codes WHERE code = ?2)) < count(*)
+			FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?3 LIMIT ?4)), 0)`,
+		pb.String(), k, cb.String(), colourSample).Scan(&name)
+	if err != nil {
+		return false, fmt.Errorf("search attributes: %w", err)
+	}
+	return name, nil
+}
+
+// colourSample is how many of the products whose text has a colour word
+// colourNamesProduct looks at.
+const colourSample = 100
 
 // attrCondition is the condition a colour or size word sets, on the rowid column col
 // (k.rowid or p.rowid), and its arguments: the product's attribute has the value, or

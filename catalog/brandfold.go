@@ -169,6 +169,13 @@ func brandSpellings(q textQuery, b *brandFolds, initials map[string]bool) textQu
 			if len(others) == 0 || len(joined) < minFoldKey && !initials[joined] {
 				continue
 			}
+			if n == 1 {
+				// One word for a brand of more ("casaverde"): the brand's words are
+				// searched, and shown, as the shopper meant them, the word as written
+				// an alternative (spelling splits such a word the same way).
+				q.words[i], q.alts[i] = others[0], append(others[1:], run[0])
+				break
+			}
 			q.words = slices.Replace(q.words, i, i+n, strings.Join(run, " "))
 			q.alts = slices.Replace(q.alts, i, i+n, others)
 			if len(q.prefix) > i {
