@@ -65,7 +65,8 @@ var codeUnits = set("gb", "tb", "mb", "in", "inch", "k", "p", "mm", "cm", "m", "
 
 // productCodes returns p's codes (see codeKey and isCode): its GTIN, the values of its
 // code attributes, and the words of its title that are codes, once each, at most
-// maxCodes. Upsert stores them; nothing else decides them.
+// maxCodes; and after them the keys of its colour and size values (attrKeys), which
+// no code can equal. Upsert stores them; nothing else decides them.
 func productCodes(p *Product) []string {
 	var out []string
 	add := func(s string) {
@@ -87,7 +88,7 @@ func productCodes(p *Product) []string {
 	for _, w := range titleChunks(p.Title) {
 		add(w)
 	}
-	return out
+	return append(out, attrKeys(p)...)
 }
 
 // titleChunks splits a title at white space and the punctuation that separates

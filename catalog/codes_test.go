@@ -20,7 +20,9 @@ func TestProductCodes(t *testing.T) {
 		{"sizes are no codes", Product{Title: "Acme 55in 4K UHD Smart TV 16GB 2-Pack 1080p 2023"}, nil},
 		{"gtin without leading zeros", Product{Title: "Kettle", GTIN: "0012345678905"}, []string{"12345678905"}},
 		{"attributes", Product{Title: "Vacuum", Attributes: map[string]string{"MPN": "SV-22/B", "color": "Red X1", "Model": "V11"}},
-			[]string{"sv22b", "v11"}},
+			[]string{"sv22b", "v11", "color=redx1"}}, // a colour is no code, but is kept as an attribute key
+		{"colour and size keys", Product{Title: "Hoodie", Attributes: map[string]string{"Colour": "Navy/Rosé", "shoe_size": "10", "material": "Cotton"}},
+			[]string{"color=navyrose", "color=navy", "color=rose", "size=10"}},
 		{"letters only", Product{Title: "Over/Under Shotgun Case"}, nil},
 	}
 	for _, tt := range tests {
@@ -114,7 +116,8 @@ func codeProducts(n int, gen string) []Product {
 	products := make([]Product, n)
 	for i := range products {
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: "Acme AB-" + strconv.Itoa(i) + gen + " Lantern, 2-Pack",
-			GTIN: []string{"", "00" + strconv.Itoa(40000000+i)}[i%2], Attributes: map[string]string{"mpn": "X" + gen + strconv.Itoa(i%3)},
+			GTIN:         []string{"", "00" + strconv.Itoa(40000000+i)}[i%2],
+			Attributes:   map[string]string{"mpn": "X" + gen + strconv.Itoa(i%3), "color": []string{"Red", "Navy/White"}[i%2], "size": "X" + gen},
 			Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
 	}
 	return products
@@ -164,5 +167,36 @@ func TestProductCodesFilled(t *testing.T) {
 	var pending int
 	if err := c.db.QueryRow(`SELECT count(*) FROM product_codes_pending`).Scan(&pending); err != nil || pending != 0 {
 		t.Errorf("pending = %d, %v; want 0", pending, err)
+	}
+}
+
+// TestAttributeKeysMigrated checks that a catalog stored before migration 0039, whose
+// product_codes have no colour and size keys, gets them when opened.
+func TestAttributeKeysMigrated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, codeProducts(25, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.db.Exec(`DELETE FROM product_codes WHERE instr(code, '=') > 0;
+		DELETE FROM catalog_migrations WHERE name = '0039_attribute_keys.sql'`); err != nil {
+		t.Fatal(err)
+	}
+	var keys int
+	if err := c.db.QueryRow(`SELECT count(*) FROM product_codes WHERE instr(code, '=') > 0`).Scan(&keys); err != nil || keys != 0 {
+		t.Fatalf("before: %d keys, %v", keys, err)
+	}
+	c.Close()
+	if c, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	checkCodes(t, c, "opened after migration 0039")
+	if err := c.db.QueryRow(`SELECT count(*) FROM product_codes WHERE instr(code, '=') > 0`).Scan(&keys); err != nil || keys == 0 {
+		t.Errorf("after: %d keys, %v; want some", keys, err)
 	}
 }

@@ -519,7 +519,7 @@ func TestUpsertLeavesEqualRowsAlone(t *testing.T) {
 	}{
 		{"the same again", codeProducts(30, "a"), map[string]int{}},
 		{"new prices", cheaper, map[string]int{"product_keys": 30, "products": 30}},
-		{"fewer codes", less, map[string]int{"product_codes": 45}}, // 15 GTINs and 30 MPNs
+		{"fewer codes", less, map[string]int{"product_codes": 135}}, // 15 GTINs, 30 MPNs, 90 colour and size keys (Red or Navy/White, Navy, White; a size)
 		// the product's price moves and comes back within one call: the second update
 		// compares with the first, not with the row stored before the call
 		{"a price and back", []Product{twice[0], less[0]}, map[string]int{"product_keys": 2, "products": 2}},

@@ -97,6 +97,11 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		conds = append(conds, t+"rating >= ?")
 		f.args = append(f.args, q.MinRating)
 	}
+	for _, a := range q.attrs {
+		cond, args := attrCondition(t+"rowid", a)
+		conds = append(conds, cond)
+		f.args = append(f.args, args...)
+	}
 	f.where, f.inStockOnly = strings.Join(conds, " AND "), q.InStock && len(conds) == 2
 	return f, "", nil
 }

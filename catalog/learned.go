@@ -51,9 +51,8 @@ type learnedTypes struct {
 	patches atomic.Int64
 	// brands says, by a learned head asked about, whether it is a word of a brand.
 	brands map[string]bool
-	// named holds what brandsNamed found for the words of a query, by the words joined
-	// with \x00, as they are first asked for (see rerank.go).
-	named map[string]map[int64]bool
+	// folds are the brands by foldKey, read when first asked for (see brandFolds).
+	folds *brandFolds
 	// aliases holds, by type word key, the other heads the catalog files as that type
 	// (see typeAliases), read as they are first asked for.
 	aliases map[string][]string

@@ -33,7 +33,7 @@ func (c *Catalog) madeForHeads(ctx context.Context, k, term string) ([]string, e
 			CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head = ?3),
 		made AS (
 			SELECT ac.rowid FROM typed t CROSS JOIN product_codes pc ON pc.rowid = t.rowid
-			CROSS JOIN product_codes ac ON ac.code = pc.code AND ac.rowid <> t.rowid
+			CROSS JOIN product_codes ac ON ac.code = pc.code AND ac.rowid <> t.rowid AND instr(pc.code, '=') = 0
 			UNION
 			SELECT r.rowid FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?1 LIMIT ?2) m
 			CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE ' ' || r.for_keys || ' ' LIKE '% ' || ?3 || ' %')

@@ -49,15 +49,18 @@ type intent struct {
 	// strap for my smartwatch"), are the word keys after its "for": the products made
 	// for them are what it asks for. Only the query's own reading uses it (no order).
 	forTarget map[string]bool
+	// sorted means the matches come in the order the query's words asked for
+	// ("cheapest"): ranking keeps that order within each tier.
+	sorted bool
 }
 
 // intentOf reads the intent of a query: rest are the words understand left, text the
 // expanded query.
 func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Vocabulary) (*intent, error) {
-	if s.text.empty() || s.q.Sort != SortRelevance {
+	if s.text.empty() || s.q.Sort != SortRelevance && !s.sortedByWords {
 		return nil, nil
 	}
-	in := &intent{heads: map[string]bool{}, words: map[string]bool{}, brands: map[int64]bool{}}
+	in := &intent{heads: map[string]bool{}, words: map[string]bool{}, brands: map[int64]bool{}, sorted: s.sortedByWords}
 	for _, w := range s.text.terms() {
 		in.words[wordKey(w)] = true
 	}
@@ -175,57 +178,24 @@ func hasKey[K comparable, V any](m map[K]V, k K) bool {
 	return ok
 }
 
-// brandsNamed returns the brands whose whole name is a run of one to three of words.
-// It looks them up once per indexed version (see learnedTypes): brands are added only
-// by writes of indexed text, which move that version, and never change. The map returned is not to be
-// modified.
+// brandsNamed returns the brands whose whole name is, by foldKey, a run of one to
+// three of words (see brandFolds.named), from the brands the view read once for its
+// indexed version (learnedView.brandFolds). The map returned is not to be modified.
 func (lv *learnedView) brandsNamed(ctx context.Context, c *Catalog, words []string) (map[int64]bool, error) {
-	key := strings.Join(words, "\x00")
-	lv.mu.Lock()
-	out, ok := lv.named[key]
-	lv.mu.Unlock()
-	if ok {
-		return out, nil
-	}
-	out, err := c.brandsNamed(ctx, words)
+	b, err := lv.brandFolds(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	lv.mu.Lock()
-	if lv.named == nil || len(lv.named) >= maxLearnedWords {
-		lv.named = map[string]map[int64]bool{}
-	}
-	lv.named[key] = out
-	lv.mu.Unlock()
-	return out, nil
+	return b.named(words), nil
 }
 
-// brandsNamed returns the brands whose whole name is a run of one to three of words.
+// brandsNamed is learnedView.brandsNamed from the brands as they are now.
 func (c *Catalog) brandsNamed(ctx context.Context, words []string) (map[int64]bool, error) {
-	var grams []string
-	for i := range words {
-		for n := 1; n <= 3 && i+n <= len(words); n++ {
-			grams = append(grams, strings.Join(words[i:i+n], " "))
-		}
-	}
-	out := map[int64]bool{}
-	if len(grams) == 0 {
-		return out, nil
-	}
-	list, _ := json.Marshal(grams) // []string cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT b.id FROM json_each(?) j CROSS JOIN brands b ON b.key = j.value`, string(list))
+	b, err := c.readBrandFolds(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("search brands: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("search brands: %w", err)
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return b.named(words), nil
 }
 
 // rerank puts the code hits into ms and reorders its best rerankPool matches (see
@@ -339,6 +309,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(b.tier, a.tier); c != 0 {
 			return c
+		}
+		if in.sorted {
+			return cmp.Compare(a.pos, b.pos)
 		}
 		if c := cmp.Compare(a.order, b.order); c != 0 {
 			return c

@@ -19,7 +19,25 @@ const (
 	SortPriceAsc  Sort = "price_asc"
 	SortPriceDesc Sort = "price_desc"
 	SortRating    Sort = "rating"
+	// SortNewest is the order "newest" and "latest" ask for. The catalog cannot give
+	// it, since it does not know when products came out (UpdatedAt is when a feed last
+	// changed one): it is never an argument, only what AppliedOrder reports was asked.
+	SortNewest Sort = "newest"
 )
+
+// AppliedOrder is an order read from the words of a query ("cheapest" is
+// SortPriceAsc): the phrase was removed from the words searched and, unless
+// Overridden or Unsupported, the results are in that order, the products of the type
+// the query asks for first (as a relevance search puts them first).
+type AppliedOrder struct {
+	Sort   Sort   // SortPriceAsc, SortPriceDesc, SortRating or SortNewest
+	Phrase string // the words it was read from, as written
+	// Overridden means the sort argument was given, and wins.
+	Overridden bool
+	// Unsupported means the catalog cannot order so (SortNewest): the results are in
+	// the order they would have been without the phrase.
+	Unsupported bool
+}
 
 // Search limits.
 const (
@@ -50,6 +68,13 @@ type Query struct {
 	Sort         Sort
 	Limit        int    // 1–MaxLimit; 0 means DefaultLimit
 	Cursor       string // from a previous Result.NextCursor of the same query
+	// attrs are the colour and size words of Text, filters set (see queryAttrs);
+	// attrsOff means they are not read (Search found nothing with them).
+	attrs    []attrWord
+	attrsOff bool
+	// sortGiven means Sort was set (validate sets an empty Sort to SortRelevance): an
+	// order the words ask for ("cheapest") is then not used.
+	sortGiven bool
 }
 
 // Hit is one search result. Its Product has the fields a result list shows; Tags,
@@ -110,6 +135,11 @@ type Result struct {
 	// were removed from the words searched; those an argument of the query overrode
 	// are marked so.
 	Applied []AppliedFilter
+	// Order, when the words of the query ask for an order ("cheapest", "best rated"),
+	// is that order and what became of it.
+	Order *AppliedOrder
+	// attrsRead means colour or size words of the query were read as filters.
+	attrsRead bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -121,7 +151,18 @@ type Result struct {
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
 // return an error wrapping ErrInvalid that names the argument; any text is valid.
+// When colour or size words were read as filters and nothing passes them, the query
+// is searched again with them as plain words, as it was before they were read.
 func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
+	res, err := c.search(ctx, q)
+	if err == nil && res.Total == 0 && res.attrsRead {
+		q.attrsOff = true
+		return c.search(ctx, q)
+	}
+	return res, err
+}
+
+func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err := q.validate(); err != nil {
 		return Result{}, err
 	}
@@ -186,6 +227,18 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
 	u := understand(q.Text, c.vocabulary())
 	res.Applied = u.apply(&q)
+	byWords := u.orderBy(&q, &res)
+	if !q.attrsOff {
+		attrs, rest, err := c.queryAttrs(ctx, u.rest, u.sentence)
+		if err != nil {
+			return nil, Result{}, false, err
+		}
+		u.rest, q.attrs = rest, attrs
+		for _, a := range attrs {
+			res.Applied = append(res.Applied, AppliedFilter{Filter: a.kind, Text: a.words, Phrase: a.phrase})
+		}
+		res.attrsRead = len(attrs) > 0
+	}
 	lv, err := c.learnedView(ctx)
 	if err != nil {
 		return nil, Result{}, false, err
@@ -194,11 +247,18 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	if err != nil {
 		return nil, Result{}, false, err
 	}
+	if !text.empty() {
+		folds, err := lv.brandFolds(ctx, c)
+		if err != nil {
+			return nil, Result{}, false, err
+		}
+		text = brandSpellings(text, folds, ampersandInitials(q.Text))
+	}
 	res.Words = text.String()
 	if text.cut {
 		res.Notes = append(res.Notes, fmt.Sprintf("Only the first %d words of the query were used.", maxQueryWords))
 	}
-	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" {
+	if strings.TrimSpace(q.Text) != "" && text.empty() && len(res.Applied) == 0 && u.cheap == "" && res.Order == nil {
 		res.Notes = append(res.Notes, "The query has no searchable words; showing all products that pass the filters.")
 	}
 	f, note, err := c.filters(ctx, q, onKeys)
@@ -209,7 +269,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		res.Notes = append(res.Notes, note)
 		return nil, res, true, nil
 	}
-	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv}
+	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv, sortedByWords: byWords}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return nil, Result{}, false, err
@@ -394,6 +454,7 @@ func (q *Query) validate() error {
 	case "":
 		q.Sort = SortRelevance
 	case SortRelevance, SortPriceAsc, SortPriceDesc, SortRating:
+		q.sortGiven = true
 	default:
 		return &ArgError{Arg: "sort", Problem: ArgNotOneOf, OneOf: []string{string(SortRelevance), string(SortPriceAsc), string(SortPriceDesc), string(SortRating)}}
 	}

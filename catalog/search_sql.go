@@ -37,6 +37,9 @@ type search struct {
 	// folded, when set, is what reranking reads of each match, read with the matches
 	// (see foldsFacts).
 	folded *foldedFacts
+	// sortedByWords means q.Sort is the order the words asked for ("cheapest"):
+	// ranking still puts the type asked for first, in that order (see intent.sorted).
+	sortedByWords bool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are

@@ -27,9 +27,12 @@ const (
 
 // AppliedFilter is a filter read from the words of a query.
 type AppliedFilter struct {
-	Filter string  // FilterMinPrice, FilterMaxPrice, FilterMinRating or FilterInStock
+	Filter string  // FilterMinPrice, FilterMaxPrice, FilterMinRating, FilterInStock, FilterColor or FilterSize
 	Value  float64 // the bound (major units, or stars); 1 for FilterInStock
-	Phrase string  // the words it was read from, as written ("under $80")
+	// Text is the value of FilterColor and FilterSize, as the query's words have it
+	// ("red", "xl"): products pass whose attribute has it or whose text has the words.
+	Text   string
+	Phrase string // the words it was read from, as written ("under $80")
 	// Overridden means an argument of the query sets this filter, and wins: the phrase
 	// was removed from the text but its value was not used.
 	Overridden bool
@@ -44,6 +47,9 @@ type understood struct {
 	words   []string // the words before filler was dropped: needs are read from them
 	filters []AppliedFilter
 	cheap   string // the phrase asking for cheap products, if any
+	// order is the order the words ask for ("cheapest", "most expensive", "best
+	// rated", "newest"), if any.
+	order AppliedOrder
 	// codeText is the text without its constraint phrases, as written otherwise: the
 	// codes a query names are read from it ("less than $40" names no code "than40").
 	codeText string
@@ -152,7 +158,7 @@ var (
 		"people", "seater", "seat", "seats", "star", "stars", "x", "qt", "quart", "quarts", "cup", "cups", "tier",
 		"drawer", "drawers", "burner", "burners", "speed", "speeds", "player", "players", "pound", "pounds", "mph",
 		"degree", "degrees", "percent", "k", "p", "piece", "pc", "rpm", "bit", "ghz", "core", "cores", "port", "ports")
-	cheapWords = set("cheap", "cheaper", "cheapest", "budget", "inexpensive", "affordable", "bargain")
+	cheapWords = set("cheap", "cheaper", "budget", "inexpensive", "affordable", "bargain")
 )
 
 func set(words ...string) map[string]bool {
@@ -172,6 +178,16 @@ func understand(s string, v *Vocabulary) understood {
 	for i := 0; i < len(p.toks); i++ {
 		if p.used[i] {
 			continue
+		}
+		if u.order.Phrase == "" {
+			if sort, end, ok := p.order(i); ok {
+				u.order = AppliedOrder{Sort: sort, Phrase: p.rawText(i, end)}
+				for j := i; j < end; j++ {
+					p.used[j] = true
+				}
+				i = end - 1
+				continue
+			}
 		}
 		if fs, end, ok := p.constraint(i); ok {
 			phrase := p.rawText(i, end)
@@ -269,11 +285,41 @@ var (
 	aroundLeads  = phrases("around", "about", "approximately", "roughly", "~")
 	minTails     = phrases("and up", "or more", "and above", "or above", "plus", "+", "or higher", "and over", "or over")
 	maxTails     = phrases("or less", "and under", "and below", "or below", "or under", "max", "or cheaper", "tops")
-	highRated    = phrases("highly rated", "top rated", "best rated", "well rated", "highly reviewed", "well reviewed", "best reviewed", "top reviewed", "highest rated", "high rating", "high ratings", "good reviews", "great reviews")
+	highRated    = phrases("highly rated", "well rated", "highly reviewed", "well reviewed", "high rating", "high ratings", "good reviews", "great reviews")
 	ratingLeads  = phrases("rated", "rating", "rated at least", "rating of at least", "at least", "rated above", "rated over", "rating above", "rating over", "minimum", "min")
 	starWords    = phrases("stars", "star", "star rating", "stars rating", "rating")
 	ratingTails  = phrases("and up", "or more", "and above", "or above", "plus", "+", "or higher", "or better", "and higher", "& up")
 )
+
+// The phrases that ask for an order rather than a bound: superlatives. "cheap" (no
+// superlative) stays a derived price bound, ranked by relevance (see applyCheap).
+var orderPhrases = []struct {
+	sort Sort
+	ps   phraseList
+}{
+	{SortPriceAsc, phrases("cheapest", "lowest price", "lowest priced", "lowest cost", "least expensive", "least pricey",
+		"price low to high", "prices low to high", "low to high", "cheapest first", "lowest price first")},
+	{SortPriceDesc, phrases("most expensive", "priciest", "highest price", "highest priced", "price high to low",
+		"prices high to low", "high to low", "most expensive first", "highest price first")},
+	{SortRating, phrases("best rated", "top rated", "highest rated", "best reviewed", "top reviewed", "highest reviewed",
+		"best rated first", "top rated first", "highest rated first")},
+	{SortNewest, phrases("newest", "latest", "most recent", "newest first", "latest first", "most recent first")},
+}
+
+// order reads a phrase asking for an order at i, and the order.
+func (p *phraseReader) order(i int) (Sort, int, bool) {
+	var (
+		best  Sort
+		end   = i
+		found bool
+	)
+	for _, o := range orderPhrases {
+		if e, ok := p.anyOf(i, o.ps); ok && e > end {
+			best, end, found = o.sort, e, true
+		}
+	}
+	return best, end, found
+}
 
 // phraseList is a list of phrases, each as its words.
 type phraseList [][]string
@@ -518,6 +564,26 @@ func (u understood) apply(q *Query) []AppliedFilter {
 		}
 	}
 	return out
+}
+
+// orderBy sets q's sort to the order u's words ask for, unless the sort argument was
+// given or the catalog cannot order so, and reports it in res; it reports whether q's
+// sort is now the words'.
+func (u understood) orderBy(q *Query, res *Result) bool {
+	if u.order.Phrase == "" {
+		return false
+	}
+	o := u.order
+	switch {
+	case o.Sort == SortNewest:
+		o.Unsupported = true
+	case q.sortGiven:
+		o.Overridden = true
+	default:
+		q.Sort = o.Sort
+	}
+	res.Order = &o
+	return !o.Unsupported && !o.Overridden
 }
 
 // applyCheap sets a price bound for a query that asks for cheap products ("cheap",

@@ -61,18 +61,21 @@ type searchProductsResult struct {
 	Corrected      string        `json:"corrected,omitempty" jsonschema:"set when nothing matched the words as typed: the spelling-corrected words these results are for"`
 	Notes          []string      `json:"notes,omitempty"`
 	// AppliedFilters are the filters read from the words of the query.
-	AppliedFilters []appliedFilter `json:"applied_filters,omitempty" jsonschema:"filters read from the words of the query (under $80, 4 stars and up, in stock, cheap), which were removed from the words searched"`
+	AppliedFilters []appliedFilter `json:"applied_filters,omitempty" jsonschema:"filters and the order read from the words of the query (under $80, 4 stars and up, in stock, cheap, cheapest), which were removed from the words searched"`
 	Suggestions    []string        `json:"suggestions,omitempty" jsonschema:"when nothing matched because most words of the query are in no product: the words of it that products have, to search for instead"`
 
 	detail detail // how the products are shown
 }
 
 type appliedFilter struct {
-	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating or in_stock"`
-	Bound      float64 `json:"bound" jsonschema:"the bound: major units for prices, stars for min_rating, 1 for in_stock"`
+	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating, in_stock or sort; or color or size, which have no argument: products pass whose color or size attribute is read_as or whose text has those words"`
+	Bound      float64 `json:"bound" jsonschema:"the bound: major units for prices, stars for min_rating, 1 for in_stock; 0 for sort, color and size, whose value is read_as"`
+	Value      string  `json:"read_as,omitempty" jsonschema:"for sort: the order the phrase asks for (price_asc, price_desc, rating, or newest, which the catalog cannot give); for color and size: the value the phrase names, as the query writes it"`
 	Phrase     string  `json:"phrase" jsonschema:"the words of the query it was read from"`
 	Overridden bool    `json:"overridden,omitempty" jsonschema:"true when the argument of the same name was given: the argument was used and this phrase only removed from the words"`
 	Derived    bool    `json:"derived,omitempty" jsonschema:"true when the bound was worked out from the matching products (cheap: the price a third of them are under)"`
+	// Unsupported is set for an order the catalog cannot give.
+	Unsupported bool `json:"unsupported,omitempty" jsonschema:"true when the catalog cannot do what the phrase asks (newest: it does not know when products came out); the phrase was only removed from the words"`
 }
 
 func (t *Toolbox) searchProductsTool() server.ServerTool {
@@ -85,6 +88,8 @@ Returns up to "limit" products (default 10, max 50), best match first, each with
 
 Any text is a valid query, including a shopper's sentence: words are matched with stemming ("shoe" finds "Shoes"), the last word also as a prefix ("sneak" finds "sneakers"). The query is understood before it is searched:
 - price, rating and stock phrases become filters and leave the words: "under $80", "between $20 and $50", "from $100", "$50 and up", "cheap", "4 stars and up", "rated 4+", "highly rated", "in stock" ("applied_filters" lists them; an explicit argument wins over a phrase);
+- colour and size words that are the color or size of products in this catalog keep the products (or variants) that have them, as an attribute or in their text: "red hoodie xl", "size 10 running shoes", "king size duvet" ("applied_filters" lists them as color and size);
+- superlatives become the order when no sort is given, and leave the words: "cheapest" (price_asc), "most expensive" (price_desc), "best rated"/"top rated" (rating), the type asked for still before accessories ("applied_filters" lists them as sort; "newest" cannot be honoured and says so);
 - filler is dropped ("i'm looking for a good … for my son" searches the product words);
 - synonyms, regional words and abbreviations match each other (hoover/vacuum cleaner, fridge/refrigerator, tv/television, trainers/sneakers, couch/sofa), and so do joined and split words (hair dryer/hairdryer);
 - model and part numbers and GTINs match exactly in any spelling (WH-1000XM4, wh1000xm4, "wh 1000 xm4") and come first;
@@ -176,7 +181,11 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		out.Products = append(out.Products, itemOf(h.Product, h.Snippet, unsold, d))
 	}
 	for _, f := range res.Applied {
-		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
+		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Value: f.Text, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
+	}
+	if o := res.Order; o != nil {
+		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: "sort", Value: string(o.Sort), Phrase: o.Phrase,
+			Overridden: o.Overridden, Unsupported: o.Unsupported})
 	}
 	out.Suggestions = res.Suggestions
 	if res.FilteredOut {
@@ -284,6 +293,10 @@ func facetText(fs []facetValue) string {
 func (f appliedFilter) text() string {
 	v := strconv.FormatFloat(f.Bound, 'f', -1, 64)
 	switch {
+	case f.Filter == "sort":
+		return f.sortText()
+	case f.Filter == catalog.FilterColor || f.Filter == catalog.FilterSize:
+		return fmt.Sprintf("%q was read as %s=%s: only products whose %s is %s, or whose text says %s, are shown.", f.Phrase, f.Filter, f.Value, f.Filter, f.Value, f.Value)
 	case f.Overridden:
 		return fmt.Sprintf("%q was read as %s and removed from the words; the %s argument was used instead.", f.Phrase, f.Filter, f.Filter)
 	case f.Filter == catalog.FilterInStock:
@@ -292,4 +305,22 @@ func (f appliedFilter) text() string {
 		return fmt.Sprintf("%q was read as %s=%s (a third of the matching products cost less).", f.Phrase, f.Filter, v)
 	}
 	return fmt.Sprintf("%q was read as %s=%s.", f.Phrase, f.Filter, v)
+}
+
+// sortWords say how results in each order come.
+var sortWords = map[string]string{
+	string(catalog.SortPriceAsc):  "lowest price first",
+	string(catalog.SortPriceDesc): "highest price first",
+	string(catalog.SortRating):    "best rated first",
+}
+
+// sortText says what an order read from the words did, for the readable result.
+func (f appliedFilter) sortText() string {
+	switch {
+	case f.Unsupported:
+		return fmt.Sprintf("%q was removed from the words: the catalog does not know when products came out, so results are not ordered by it.", f.Phrase)
+	case f.Overridden:
+		return fmt.Sprintf("%q was read as sort=%s and removed from the words; the sort argument was used instead.", f.Phrase, f.Value)
+	}
+	return fmt.Sprintf("%q was read as sort=%s: results are ordered %s, the products of the type asked for before accessories and other matches.", f.Phrase, f.Value, sortWords[f.Value])
 }

@@ -70,6 +70,55 @@ func TestSearchProducts(t *testing.T) {
 		{name: "words products have, filtered out", args: map[string]any{"query": "kettle", "max_price": 0.5}, check: filteredOut},
 		{name: "two words products have, filtered out", args: map[string]any{"query": "coffee grinder", "max_price": 0.5}, check: filteredOut},
 		{name: "words in no one product, no filter", args: map[string]any{"query": "kettle lamp blue", "in_stock": false}, check: notFilteredOut},
+		{name: "cheapest orders by price", args: map[string]any{"query": "cheapest coffee grinder", "detail": "brief"}, check: func(t *testing.T, r searchProductsResult) {
+			if len(r.AppliedFilters) != 1 || r.AppliedFilters[0] != (appliedFilter{Filter: "sort", Value: "price_asc", Phrase: "cheapest"}) || r.Searched != "coffee grinder" {
+				t.Fatalf("applied_filters %+v, searched %q: want sort price_asc from \"cheapest\" and the words coffee grinder", r.AppliedFilters, r.Searched)
+			}
+			if want := `"cheapest" was read as sort=price_asc: results are ordered lowest price first`; !strings.Contains(r.text(), want) {
+				t.Errorf("text %q, want it to say %q", r.text(), want)
+			}
+			last := int64(-1)
+			for _, p := range r.Products {
+				if !strings.Contains(strings.ToLower(p.Title), "grinder") {
+					break
+				}
+				if p.Price.Amount < last {
+					t.Errorf("%s at %d after %d: not lowest price first", p.Title, p.Price.Amount, last)
+				}
+				last = p.Price.Amount
+			}
+			if last < 0 {
+				t.Errorf("no grinder first: %+v", r.Products)
+			}
+		}},
+		{name: "the sort argument wins over cheapest", args: map[string]any{"query": "cheapest coffee grinder", "sort": "rating", "detail": "brief"}, check: func(t *testing.T, r searchProductsResult) {
+			if len(r.AppliedFilters) != 1 || !r.AppliedFilters[0].Overridden || !strings.Contains(r.text(), "the sort argument was used instead") {
+				t.Errorf("applied_filters %+v, text %q: want the phrase overridden, and said so", r.AppliedFilters, r.text())
+			}
+		}},
+		{name: "newest is said to be unsupported", args: map[string]any{"query": "newest coffee grinder", "detail": "brief"}, check: func(t *testing.T, r searchProductsResult) {
+			if len(r.AppliedFilters) != 1 || !r.AppliedFilters[0].Unsupported || r.Searched != "coffee grinder" ||
+				!strings.Contains(r.text(), "does not know when products came out") {
+				t.Errorf("applied_filters %+v, searched %q, text %q: want newest read, unsupported, and said so", r.AppliedFilters, r.Searched, r.text())
+			}
+		}},
+		{name: "a colour word keeps that colour", args: map[string]any{"query": "coral running shoes", "detail": "full"}, check: func(t *testing.T, r searchProductsResult) {
+			if len(r.AppliedFilters) != 1 || r.AppliedFilters[0] != (appliedFilter{Filter: "color", Value: "coral", Phrase: "coral"}) {
+				t.Fatalf("applied_filters %+v: want color coral", r.AppliedFilters)
+			}
+			if want := `"coral" was read as color=coral: only products whose color is coral, or whose text says coral, are shown.`; !strings.Contains(r.text(), want) {
+				t.Errorf("text %q, want it to say %q", r.text(), want)
+			}
+			if len(r.Products) == 0 {
+				t.Fatal("no coral shoes")
+			}
+			for _, p := range r.Products {
+				all := strings.ToLower(p.Title + " " + p.Description + " " + p.Attributes["color"])
+				if !strings.Contains(all, "coral") {
+					t.Errorf("%s (%v) is not coral", p.Title, p.Attributes)
+				}
+			}
+		}},
 		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},

@@ -1,0 +1,242 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Colour and size words: "red hoodie xl", "size 10 running shoes", "king size duvet".
+// Feeds carry colours and sizes as attributes (Merchant Center color and size,
+// Shopify's options), which are not in the full-text index, so a product whose title
+// does not repeat its colour was no match for "red hoodie". Each product's colour and
+// size values are stored with its codes in product_codes (attrKeys, "color=red"),
+// which no code can equal (codes are letters and digits only); a query's words that
+// are such a value in this catalog (queryAttrs) leave the words searched and become a
+// filter that a product passes when its attribute has the value or its text has the
+// words: never fewer products than the words alone found, so a word that is a colour
+// and a product's word ("orange juice", "rose gold", a brand called Navy) still finds
+// what it found. Nothing is hard-coded but the attribute names: the values are the
+// catalog's own.
+
+// The attribute names whose values are colours and sizes, as feeds name them (lower
+// case, "_" and "-" read as spaces).
+var (
+	colorAttributes = set("color", "colour", "color name", "colour name", "color family", "colour family", "main color",
+		"primary color", "base color")
+	sizeAttributes = set("size", "size name", "shoe size", "clothing size", "bed size", "ring size", "storage",
+		"storage capacity", "capacity", "sizes")
+)
+
+// Filter names of the colour and size words of a query (AppliedFilter.Filter).
+const (
+	FilterColor = "color"
+	FilterSize  = "size"
+)
+
+// maxAttrKeys bounds the colour and size keys of one product.
+const maxAttrKeys = 8
+
+// attrKind returns FilterColor or FilterSize for an attribute name of that kind, else "".
+func attrKind(name string) string {
+	n := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(name))), " ")
+	switch {
+	case colorAttributes[n]:
+		return FilterColor
+	case sizeAttributes[n]:
+		return FilterSize
+	}
+	return ""
+}
+
+// attrKey is how a colour or size value is stored and looked up: its kind, "=", and
+// the value by foldKey ("Rose Gold" is "color=rosegold").
+func attrKey(kind, value string) string { return kind + "=" + foldKey(value) }
+
+// attrKeys returns the keys of p's colour and size values: each value whole, and each
+// part of a value that lists several ("Red/Black", "Navy, White"), once each, at most
+// maxAttrKeys.
+func attrKeys(p *Product) []string {
+	names := make([]string, 0, len(p.Attributes))
+	for name := range p.Attributes {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	var out []string
+	add := func(kind, v string) {
+		if k := attrKey(kind, v); len(k) > len(kind)+1 && !slices.Contains(out, k) && len(out) < maxAttrKeys {
+			out = append(out, k)
+		}
+	}
+	for _, name := range names {
+		kind := attrKind(name)
+		if kind == "" {
+			continue
+		}
+		v := p.Attributes[name]
+		add(kind, v)
+		for part := range strings.FieldsFuncSeq(v, func(r rune) bool { return strings.ContainsRune("/,;|", r) }) {
+			add(kind, part)
+		}
+	}
+	return out
+}
+
+// attrWord is a run of a query's words that names a colour or size value of the
+// catalog.
+type attrWord struct {
+	kind   string // FilterColor or FilterSize
+	key    string // attrKey
+	words  string // the value's words as the query has them ("rose gold")
+	phrase string // the words read, with a "size" before or after them ("size 10")
+}
+
+// queryAttrs reads the runs of one or two of words that are the colour or size of
+// some product of the catalog, and returns them and the words without them. A size of
+// one character or digits only ("m", "10") counts only after the word "size" ("size
+// m"), and the word "size" next to a size goes with it ("size 10", "king size"). In a
+// sentence (long: its words may be the shopper's story, "a small gift in her
+// favourite blue") only a size the word "size" marks is read. A query of nothing but
+// such words is left as it is.
+func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool) ([]attrWord, []string, error) {
+	type cand struct {
+		from, to int // the value's words
+		sized    bool
+	}
+	var keys []string
+	var cands []cand
+	for i := range words {
+		for n := 2; n >= 1; n-- {
+			if i+n > len(words) {
+				continue
+			}
+			run := words[i : i+n]
+			if slices.ContainsFunc(run, func(w string) bool { return stopwords[w] }) || run[0] == "size" {
+				continue
+			}
+			sized := i > 0 && words[i-1] == "size"
+			cands = append(cands, cand{i, i + n, sized})
+			v := strings.Join(run, "")
+			keys = append(keys, attrKey(FilterColor, v), attrKey(FilterSize, v))
+		}
+	}
+	if len(keys) == 0 {
+		return nil, words, nil
+	}
+	list, _ := json.Marshal(keys) // []string cannot fail to marshal
+	rows, err := c.query(ctx, `SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM product_codes WHERE code = value)`, string(list))
+	if err != nil {
+		return nil, nil, fmt.Errorf("search attributes: %w", err)
+	}
+	have := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("search attributes: %w", err)
+		}
+		have[k] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("search attributes: %w", err)
+	}
+	if len(have) == 0 {
+		return nil, words, nil
+	}
+	used := make([]bool, len(words))
+	var out []attrWord
+	for _, cd := range cands {
+		if slices.Contains(used[cd.from:cd.to], true) {
+			continue
+		}
+		v := strings.Join(words[cd.from:cd.to], "")
+		for _, kind := range []string{FilterColor, FilterSize} {
+			k := attrKey(kind, v)
+			if !have[k] || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
+				continue
+			}
+			from, to := cd.from, cd.to
+			if sentence && kind == FilterColor {
+				continue
+			}
+			if kind == FilterColor && to < len(words) && !stopwords[words[to]] && words[to] != "size" {
+				name, err := c.colourNamesProduct(ctx, strings.Join(words[from:to], " "), strings.Join(words[from:to+1], " "), k)
+				if err != nil {
+					return nil, nil, err
+				}
+				if name {
+					continue
+				}
+			}
+			if kind == FilterSize {
+				after := to < len(words) && words[to] == "size"
+				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after) && !cd.sized {
+					continue
+				}
+				if cd.sized {
+					from--
+				} else if after {
+					to++
+				}
+			}
+			for j := from; j < to; j++ {
+				used[j] = true
+			}
+			out = append(out, attrWord{kind: kind, key: k, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
+			break
+		}
+	}
+	var rest []string
+	content := false
+	for i, w := range words {
+		if !used[i] {
+			rest = append(rest, w)
+			content = content || !stopwords[w]
+		}
+	}
+	if len(out) == 0 || !content {
+		// Nothing else asked for ("compact", "red"): the words are searched and ranked
+		// as words, as a browse filtered by them would lose their ranking.
+		return nil, words, nil
+	}
+	return out, rest, nil
+}
+
+// colourNamesProduct says whether a colour word before another word is rather a word
+// of a product's name ("olive oil", "espresso machine", misspelled or not): some
+// product's text has the two words as a phrase and none of those products has the
+// colour key k, or most of the first products whose text has the colour word (up to
+// colourSample) lack the key.
+func (c *Catalog) colourNamesProduct(ctx context.Context, colour, phrase, k string) (bool, error) {
+	var cb, pb strings.Builder
+	quoteTerm(&cb, colour)
+	quoteTerm(&pb, phrase)
+	var name bool
+	err := c.queryRow(ctx, `SELECT (EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1)
+		AND NOT EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1
+			AND rowid IN (SELECT rowid FROM product_codes WHERE code = ?2)))
+		OR coalesce((SELECT 2 * sum(rowid IN (SELECT rowid FROM product_codes WHERE code = ?2)) < count(*)
+			FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?3 LIMIT ?4)), 0)`,
+		pb.String(), k, cb.String(), colourSample).Scan(&name)
+	if err != nil {
+		return false, fmt.Errorf("search attributes: %w", err)
+	}
+	return name, nil
+}
+
+// colourSample is how many of the products whose text has a colour word
+// colourNamesProduct looks at.
+const colourSample = 100
+
+// attrCondition is the condition a colour or size word sets, on the rowid column col
+// (k.rowid or p.rowid), and its arguments: the product's attribute has the value, or
+// its text has the words.
+func attrCondition(col string, a attrWord) (string, []any) {
+	var b strings.Builder
+	quoteTerm(&b, a.words)
+	return "(" + col + " IN (SELECT rowid FROM product_codes WHERE code = ?) OR " + col +
+		" IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?))", []any{a.key, b.String()}
+}

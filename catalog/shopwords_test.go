@@ -1,0 +1,230 @@
+package catalog_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// shopwordsCatalog is a catalog of products with their variants' colours and sizes,
+// brands spelled with diacritics, apostrophes, ampersands and hyphens, and an
+// accessory for a product type that costs less than the products.
+func shopwordsCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c := openCatalog(t)
+	products := []catalog.Product{
+		{ID: "grinder-burr", Title: "Burr Coffee Grinder", Brand: "Baratza", Price: usd(8900), Rating: 4.1, ReviewCount: 40},
+		{ID: "grinder-blade", Title: "Blade Coffee Grinder", Brand: "Krups", Price: usd(2500), Rating: 4.7, ReviewCount: 90},
+		{ID: "grinder-pro", Title: "Conical Burr Coffee Grinder Pro", Brand: "Breville", Price: usd(19900), Rating: 3.9, ReviewCount: 12},
+		{ID: "grinder-brush", Title: "Cleaning Brush for Coffee Grinder", Brand: "Generic", Price: usd(500), Rating: 4.9, ReviewCount: 300},
+		{ID: "loreal", Title: "Revitalift Night Cream", Brand: "L'Oréal Paris", Price: usd(1999)},
+		{ID: "nestle", Title: "Hot Cocoa Mix", Brand: "Nestlé", Price: usd(499)},
+		{ID: "haagen", Title: "Vanilla Ice Cream", Brand: "Häagen-Dazs", Price: usd(699)},
+		{ID: "bo", Title: "Beoplay H95 Headphones", Brand: "Bang & Olufsen", Price: usd(89900)},
+		{ID: "plain-cream", Title: "Daily Face Cream", Brand: "Loreal", Price: usd(899)},
+		// A hoodie in three colours and two sizes, whose titles do not say them.
+		{ID: "hoodie-red-xl", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Red", "size": "XL"}},
+		{ID: "hoodie-red-m", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Red", "size": "M"}},
+		{ID: "hoodie-navy-xl", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"Colour": "Navy Blue", "size": "XL"}},
+		{ID: "hoodie-gold-m", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Rose Gold", "size": "M"}},
+		{ID: "hoodie-stripe", Title: "Red Stripe Zip Hoodie", Price: usd(5000), Attributes: map[string]string{"color": "White/Red"}},
+		{ID: "runner-10", GroupID: "runner", Title: "Trail Runner Shoes", Price: usd(9000), Attributes: map[string]string{"shoe_size": "10"}},
+		{ID: "runner-9", GroupID: "runner", Title: "Trail Runner Shoes", Price: usd(9000), Attributes: map[string]string{"shoe_size": "9"}},
+		{ID: "duvet-king", GroupID: "duvet", Title: "Down Duvet", Price: usd(12000), Attributes: map[string]string{"size": "King"}},
+		{ID: "duvet-queen", GroupID: "duvet", Title: "Down Duvet", Price: usd(11000), Attributes: map[string]string{"size": "Queen"}},
+		{ID: "juice", Title: "Fresh Orange Juice, 1 L", Price: usd(399)},
+		{ID: "apple-juice", Title: "Apple Juice, 1 L", Price: usd(349)},
+		{ID: "orange-tee", Title: "Cotton Tee", Price: usd(1500), Attributes: map[string]string{"color": "Orange"}},
+		{ID: "navy-brand", Title: "Canvas Tote", Brand: "Navy", Price: usd(2500)},
+		{ID: "navy-tee", Title: "Cotton Tee", Price: usd(1500), Attributes: map[string]string{"color": "Navy"}},
+	}
+	for i := range products {
+		products[i].SellerID, products[i].Availability = "hearth", catalog.InStock
+	}
+	if _, err := c.Upsert(context.Background(), fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSearchOrderWords checks that a superlative of the query ("cheapest", "most
+// expensive", "best rated") orders the results when no sort argument is given, the
+// products of the type asked for first, and that its words leave the words searched.
+func TestSearchOrderWords(t *testing.T) {
+	c := shopwordsCatalog(t)
+	grinders := func(ids ...string) []string { return ids }
+	tests := []struct {
+		name  string
+		q     catalog.Query
+		order catalog.AppliedOrder // the zero value: none read
+		words string
+		first []string // the first hits, in this order
+		after []string // among the hits, after first
+	}{
+		{name: "cheapest", q: catalog.Query{Text: "cheapest coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "lowest price at the end", q: catalog.Query{Text: "coffee grinder lowest price"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "lowest price"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "most expensive", q: catalog.Query{Text: "most expensive coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceDesc, Phrase: "most expensive"}, words: "coffee grinder",
+			first: grinders("grinder-pro", "grinder-burr", "grinder-blade"), after: []string{"grinder-brush"}},
+		{name: "best rated", q: catalog.Query{Text: "best rated coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "best rated"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "top-rated", q: catalog.Query{Text: "top-rated coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "top - rated"}, words: "coffee grinder",
+			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
+		{name: "the sort argument wins", q: catalog.Query{Text: "cheapest coffee grinder", Sort: catalog.SortPriceDesc},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest", Overridden: true}, words: "coffee grinder",
+			first: grinders("grinder-pro", "grinder-burr", "grinder-blade", "grinder-brush")},
+		{name: "relevance given wins too", q: catalog.Query{Text: "cheapest coffee grinder", Sort: catalog.SortRelevance},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest", Overridden: true}, words: "coffee grinder",
+			after: []string{"grinder-brush"}},
+		{name: "newest cannot be given", q: catalog.Query{Text: "newest coffee grinder"},
+			order: catalog.AppliedOrder{Sort: catalog.SortNewest, Phrase: "newest", Unsupported: true}, words: "coffee grinder",
+			after: []string{"grinder-brush"}},
+		{name: "cheapest alone browses by price", q: catalog.Query{Text: "cheapest"},
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest"},
+			first: []string{"apple-juice", "juice", "nestle", "grinder-brush"}},
+		{name: "cheap is a bound, not an order", q: catalog.Query{Text: "cheap coffee grinder"}, words: "coffee grinder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.q.Limit = catalog.MaxLimit
+			res, err := c.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got catalog.AppliedOrder
+			if res.Order != nil {
+				got = *res.Order
+			}
+			if got != tt.order {
+				t.Errorf("order %+v, want %+v", got, tt.order)
+			}
+			if res.Words != tt.words {
+				t.Errorf("words %q, want %q", res.Words, tt.words)
+			}
+			ids := hitIDs(res)
+			if len(ids) < len(tt.first) || !slices.Equal(ids[:len(tt.first)], tt.first) {
+				t.Errorf("hits %q, want them to start with %q", ids, tt.first)
+			}
+			for _, id := range tt.after {
+				if i := slices.Index(ids, id); i < len(tt.first) {
+					t.Errorf("hits %q, want %s among them after %q", ids, id, tt.first)
+				}
+			}
+		})
+	}
+	// Pages of a search ordered by its words follow on.
+	var pages []string
+	q := catalog.Query{Text: "cheapest coffee grinder", Limit: 2}
+	for {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, hitIDs(res)...)
+		if res.NextCursor == "" {
+			break
+		}
+		q.Cursor = res.NextCursor
+	}
+	if want := []string{"grinder-blade", "grinder-burr", "grinder-pro", "grinder-brush"}; !slices.Equal(pages, want) {
+		t.Errorf("pages of 2: %q, want %q", pages, want)
+	}
+}
+
+// TestSearchBrandSpellings checks that a brand is found however a shopper spells its
+// diacritics, apostrophes, ampersands, hyphens and the spaces between its words, both
+// ways: a query joined where the brand is split ("loreal", "L'Oréal") and split where
+// it is joined ("l'oreal", "Loreal").
+func TestSearchBrandSpellings(t *testing.T) {
+	c := shopwordsCatalog(t)
+	tests := []struct {
+		name, query string
+		want        []string // the hits, in any order
+	}{
+		{"joined finds the elided brand, and the joined one", "loreal", []string{"loreal", "plain-cream"}},
+		{"elided finds the joined brand too", "l'oreal", []string{"loreal", "plain-cream"}},
+		{"elided with its accent", "L'Oréal", []string{"loreal", "plain-cream"}},
+		{"joined with a product word", "loreal night cream", []string{"loreal"}},
+		{"without the accent", "nestle", []string{"nestle"}},
+		{"with the accent", "Nestlé cocoa", []string{"nestle"}},
+		{"umlaut and hyphen left out", "haagen dazs", []string{"haagen"}},
+		{"umlaut and hyphen written", "Häagen-Dazs ice cream", []string{"haagen"}},
+		{"hyphenated brand joined", "haagendazs", []string{"haagen"}},
+		{"ampersand left out", "bang olufsen", []string{"bo"}},
+		{"ampersand as and", "bang and olufsen headphones", []string{"bo"}},
+		{"initials with an ampersand", "b&o", []string{"bo"}},
+		{"initials spaced with a product word", "B & O headphones", []string{"bo"}},
+		{"letters without an ampersand are no initials", "b o headphones", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) || res.Corrected != "" || res.Relaxed {
+				t.Errorf("%q: hits %q (words %q, corrected %q, relaxed %v), want %q as typed", tt.query, got, res.Words, res.Corrected, res.Relaxed, tt.want)
+			}
+		})
+	}
+}
+
+// TestSearchColourAndSizeWords checks that a query's colour and size words find the
+// products, and variants, whose attributes have them although their titles do not,
+// and that a word that is a colour and a product's word still finds that product.
+func TestSearchColourAndSizeWords(t *testing.T) {
+	c := shopwordsCatalog(t)
+	tests := []struct {
+		name, query string
+		applied     []string // "filter text «phrase»"
+		words       string
+		want        []string // the hits, in any order
+	}{
+		{"colour and size", "red hoodie xl", []string{"color red «red»", "size xl «xl»"}, "hoodie", []string{"hoodie-red-xl"}},
+		{"colour, the title's or the attribute's", "red hoodie", []string{"color red «red»"}, "hoodie", []string{"hoodie-red-xl", "hoodie-red-m", "hoodie-stripe"}},
+		{"a colour of two words", "rose gold hoodie", []string{"color rose gold «rose gold»"}, "hoodie", []string{"hoodie-gold-m"}},
+		{"size before its value", "hoodie size xl", []string{"size xl «size xl»"}, "hoodie", []string{"hoodie-red-xl", "hoodie-navy-xl"}},
+		{"a shoe size after size", "size 10 running shoes", []string{"size 10 «size 10»"}, "running shoes", []string{"runner-10"}},
+		{"a number alone is no size", "10 trail runner shoes", nil, "10 trail runner shoes", []string{"runner-10", "runner-9"}},
+		{"size before the word size", "king size duvet", []string{"size king «king size»"}, "duvet", []string{"duvet-king"}},
+		{"a sentence's colour is its story", "classic pullover hoodie in red for the winter", nil, "hoodie",
+			[]string{"hoodie-red-xl", "hoodie-red-m", "hoodie-navy-xl", "hoodie-gold-m", "hoodie-stripe"}},
+		{"a sentence's marked size is read", "classic pullover hoodie for winter size xl", []string{"size xl «size xl»"}, "hoodie",
+			[]string{"hoodie-red-xl", "hoodie-navy-xl"}},
+		{"a colour that names a product with the next word", "orange juice", nil, "orange juice", []string{"juice"}},
+		{"a colour that is a brand", "navy tote", nil, "navy tote", []string{"navy-brand"}},
+		{"a colour alone is a word", "orange", nil, "orange", []string{"juice"}},
+		{"a colour value's word is not the colour", "navy blue hoodie", []string{"color navy blue «navy blue»"}, "hoodie", []string{"hoodie-navy-xl"}},
+		{"no product of the colour: the words as they were", "orange hoodie", nil, "orange hoodie",
+			[]string{"hoodie-red-xl", "hoodie-red-m", "hoodie-navy-xl", "hoodie-gold-m", "hoodie-stripe", "juice"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var applied []string
+			for _, f := range res.Applied {
+				applied = append(applied, f.Filter+" "+f.Text+" «"+f.Phrase+"»")
+			}
+			if !slices.Equal(applied, tt.applied) {
+				t.Errorf("applied %q, want %q", applied, tt.applied)
+			}
+			if res.Words != tt.words {
+				t.Errorf("words %q, want %q", res.Words, tt.words)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) {
+				t.Errorf("hits %q (relaxed %v, corrected %q), want %q", got, res.Relaxed, res.Corrected, tt.want)
+			}
+		})
+	}
+}
