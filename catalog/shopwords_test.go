@@ -13,7 +13,6 @@ import (
 // accessory for a product type that costs less than the products.
 func shopwordsCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
-	c := openCatalog(t)
 	products := []catalog.Product{
 		{ID: "grinder-burr", Title: "Burr Coffee Grinder", Brand: "Baratza", Price: usd(8900), Rating: 4.1, ReviewCount: 40},
 		{ID: "grinder-blade", Title: "Blade Coffee Grinder", Brand: "Krups", Price: usd(2500), Rating: 4.7, ReviewCount: 90},
@@ -40,13 +39,7 @@ func shopwordsCatalog(t *testing.T) *catalog.Catalog {
 		{ID: "navy-brand", Title: "Canvas Tote", Brand: "Navy", Price: usd(2500)},
 		{ID: "navy-tee", Title: "Cotton Tee", Price: usd(1500), Attributes: map[string]string{"color": "Navy"}},
 	}
-	for i := range products {
-		products[i].SellerID, products[i].Availability = "hearth", catalog.InStock
-	}
-	if _, err := c.Upsert(context.Background(), fixtureSellers, products); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return stockedCatalog(t, products)
 }
 
 // TestSearchOrderWords checks that a superlative of the query ("cheapest", "most

@@ -54,8 +54,14 @@ var shopperProducts = []catalog.Product{
 
 func shopperCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
+	return stockedCatalog(t, slices.Clone(shopperProducts))
+}
+
+// stockedCatalog is a new catalog holding products, each sold by the fixture seller
+// "hearth" and in stock.
+func stockedCatalog(t *testing.T, products []catalog.Product) *catalog.Catalog {
+	t.Helper()
 	c := openCatalog(t)
-	products := slices.Clone(shopperProducts)
 	for i := range products {
 		products[i].SellerID, products[i].Availability = "hearth", catalog.InStock
 	}
