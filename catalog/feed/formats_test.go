@@ -213,6 +213,44 @@ func TestParseInline(t *testing.T) {
 			wantRejects: []string{`a.json:2-3: the JSON array has ended; what follows it was not read`},
 		},
 		{
+			name: "Amazon flat file: the template rows above the attribute names are passed over, a parent row skipped",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.0405\tThe top 3 rows are for Amazon.com use only\n" +
+				"Seller SKU\tProduct Name\tBrand Name\tStandard Price\tQuantity\tMain Image URL\tProduct Description\tColor\tSize\tParent/Child\tParent SKU\n" +
+				"item_sku\titem_name\tbrand_name\tstandard_price\tquantity\tmain_image_url\tproduct_description\tcolor_name\tsize_name\tparent_child\tparent_sku\n" +
+				"KN-P\tChef Knife\tOakline\t\t\t\tSteel knife.\t\t\tparent\t\n" +
+				"KN-8B\tChef Knife, Black\tOakline\t49.00\t20\thttps://img.test/kn.jpg\tSteel knife.\tBlack\t8 inch\tchild\tKN-P\n" +
+				"KN-8W\tChef Knife, White\tOakline\t49.00\t0\t\tSteel knife.\tWhite\t8 inch\tchild\tKN-P\n",
+			opt:         &Options{DefaultSeller: "Corner Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"KN-8B", "KN-8W"},
+			wantLines:   []int{5, 6},
+			wantRejects: []string{"amazon.txt:4: skipped: a parent row (its child rows are the products)"},
+			checks: []check{{"KN-8B", "title", "Chef Knife, Black"}, {"KN-8B", "group", "KN-P"}, {"KN-8B", "brand", "Oakline"},
+				{"KN-8B", "price", "$49.00"}, {"KN-8B", "stock", "20"}, {"KN-8B", "availability", "in_stock"},
+				{"KN-8B", "image", "https://img.test/kn.jpg"}, {"KN-8B", "description", "Steel knife."},
+				{"KN-8B", "attr:color", "Black"}, {"KN-8B", "attr:size", "8 inch"},
+				{"KN-8W", "stock", "0"}, {"KN-8W", "availability", "out_of_stock"}},
+		},
+		{
+			name: "Etsy listings CSV: SKU is the id, QUANTITY the stock, IMAGE1 the image, CURRENCY_CODE the currency",
+			file: "etsy.csv",
+			data: "TITLE,DESCRIPTION,PRICE,CURRENCY_CODE,QUANTITY,TAGS,IMAGE1,IMAGE2,SKU\n" +
+				"Stoneware Mug,\"Thrown on the wheel.\",38.00,USD,6,\"mug,pottery\",https://img.test/m.jpg,,MUG-1\n" +
+				"Leather Keyring,Stamped by hand.,22.50,USD,40,keyring,https://img.test/k.jpg,,\n",
+			wantIDs:     []string{"MUG-1"},
+			wantRejects: []string{"etsy.csv:3: item_id is missing"},
+			checks: []check{{"MUG-1", "price", "$38.00"}, {"MUG-1", "stock", "6"}, {"MUG-1", "availability", "in_stock"},
+				{"MUG-1", "image", "https://img.test/m.jpg"}},
+		},
+		{
+			name:    "a stock count stands for a missing availability, never over a given one",
+			file:    "a.csv",
+			data:    "id,title,price,inventory_quantity,availability\nA,Alpha,1 USD,3,\nB,Beta,1 USD,0,\nC,Gamma,1 USD,3,preorder\nD,Delta,1 USD,,\n",
+			wantIDs: []string{"A", "B", "C", "D"},
+			checks: []check{{"A", "availability", "in_stock"}, {"B", "availability", "out_of_stock"},
+				{"C", "availability", "preorder"}, {"D", "availability", "unknown"}},
+		},
+		{
 			name:    "ACP product without a seller and no default",
 			file:    "a.ndjson",
 			data:    `{"id":"T","title":"Tee","seller":{"name":"   "},"variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n",
@@ -333,7 +371,9 @@ func TestParseFileErrors(t *testing.T) {
 		{name: "only white space", file: "a.jsonl", data: []byte("\n  \n"), wantErr: "file is empty"},
 		{name: "binary", file: "a.csv", data: []byte("PK\x03\x04\x00\x00garbage"), wantErr: "binary"},
 		{name: "UTF-16", file: "a.csv", data: []byte("\xff\xfei\x00d\x00"), wantErr: "UTF-16"},
-		{name: "header without required columns", file: "a.csv", data: []byte("sku,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id), no title, no price (or price_amount with currency) column; it has "sku", "name", "cost"`},
+		{name: "header without required columns", file: "a.csv", data: []byte("code,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id), no title, no price (or price_amount with currency) column; it has "code", "name", "cost"`},
+		{name: "an Amazon template's first row without the rows below it", file: "amazon.txt", data: []byte("TemplateType=fptcustom\tVersion=1\nSeller SKU\tProduct Name\n"),
+			wantErr: "amazon.txt: the file has an Amazon template's first row (TemplateType=…) but not the row of attribute names two rows below it", noRejects: true},
 		{name: "JSON Lines that is not JSON", file: "a.jsonl", data: []byte("hello\nworld\n"), wantErr: "does not look like JSON Lines", noRejects: true},
 		{name: "pretty-printed JSON object", file: "a.json", data: []byte("{\n  \"id\": \"A\"\n}\n"), wantErr: "line 1: not valid JSON", noRejects: true},
 		{name: "JSON array with a syntax error first", file: "a.json", data: []byte("[ {\"id\": oops} ]"), wantErr: "does not look like", noRejects: true},
