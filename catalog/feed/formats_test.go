@@ -232,6 +232,39 @@ func TestParseInline(t *testing.T) {
 				{"KN-8W", "stock", "0"}, {"KN-8W", "availability", "out_of_stock"}},
 		},
 		{
+			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
+			file: "products.json",
+			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
+ "resources": [
+  {"kind": "content#product", "id": "online:en:US:B-1", "offerId": "B-1", "title": "Wool Beanie", "link": "https://shop.test/b",
+   "imageLink": "https://shop.test/b.jpg", "availability": "in stock", "brand": "Northfold", "itemGroupId": "B",
+   "price": {"value": "24.00", "currency": "USD"}, "salePrice": {"value": "19.00", "currency": "USD"},
+   "salePriceEffectiveDate": "2026-05-01T00:00:00Z/2026-06-01T00:00:00Z",
+   "googleProductCategory": "Apparel & Accessories > Clothing Accessories > Hats", "productTypes": ["Accessories > Hats", "Sale"],
+   "sizes": ["One Size"], "ageGroup": "adult", "color": "Charcoal"},
+  {"kind": "content#product", "id": "online:en:US:B-2", "offerId": "B-2", "title": "Water Bottle", "availability": "out of stock",
+   "price": {"value": "32.50", "currency": "USD"}},
+  {"kind": "content#product", "id": "online:en:US:B-3", "title": "No offer id", "price": {"value": "1", "currency": "USD"}}
+ ]}
+`,
+			wantIDs:     []string{"B-1", "B-2"},
+			wantLines:   []int{3, 9},
+			wantRejects: []string{"products.json:11: item_id is missing"},
+			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
+				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
+				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
+				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"}},
+		},
+		{
+			name: "a Content API products list cut short",
+			file: "products.json",
+			data: "{\"kind\": \"content#productsListResponse\", \"resources\": [\n" +
+				`{"offerId": "B-1", "title": "Wool Beanie", "price": {"value": "24.00", "currency": "USD"}},` + "\n" +
+				`{"offerId": "B-2", "title": "Water` + "\n",
+			wantIDs:     []string{"B-1"},
+			wantRejects: []string{"products.json:2-3: not valid JSON from here on; the rest of the file was not read"},
+		},
+		{
 			name: "Etsy listings CSV: SKU is the id, QUANTITY the stock, IMAGE1 the image, CURRENCY_CODE the currency",
 			file: "etsy.csv",
 			data: "TITLE,DESCRIPTION,PRICE,CURRENCY_CODE,QUANTITY,TAGS,IMAGE1,IMAGE2,SKU\n" +
