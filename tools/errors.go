@@ -10,6 +10,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -77,9 +78,27 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 			return mcp.NewToolResultError("The purchase was interrupted before it finished. It will not be charged twice: call list_orders to see whether it went through before trying again, and retry with the same idempotency_key or quote_id if you have one.")
 		}
 		return mcp.NewToolResultError("The request was cancelled or took too long. Nothing was changed; try again, perhaps with a narrower query.")
+	case sqlite.IsBusy(err):
+		// Another process (an import, another server on the same files, an operator's
+		// sqlite3) held the write lock past the busy timeout: a wait, not a bug.
+		t.Log.WarnContext(ctx, "tool found the database busy", "tool", tool, "err", err)
+		return mcp.NewToolResultError(busyText(tool))
 	}
 	t.Log.ErrorContext(ctx, "tool failed", "tool", tool, "err", err)
 	return mcp.NewToolResultError("Internal error in " + tool + ". Nothing was changed; try again, and if it keeps failing the operator should check the server log.")
+}
+
+// busyText is the answer of tool when the database stayed locked by another process
+// for longer than the busy timeout. A tool that pays cannot promise that nothing
+// happened (the lock may have met it after the seller charged); its journal keeps it
+// from charging twice, so it says how to find out and retry.
+func busyText(tool string) string {
+	const busy = "The shop's database is busy with another process (an import or another server writing to it), so "
+	switch tool {
+	case "purchase", "checkout", "subscribe", "resume_subscription":
+		return busy + tool + " could not finish now. It will not be charged twice: wait a minute, call list_orders to see whether it went through, and retry with the same idempotency_key or quote_id if you have one."
+	}
+	return busy + tool + " could not finish. Nothing was changed; try again in a minute."
 }
 
 // toolRefusalText is the words of refusal ref as tool gives them: a cart tool's own,

@@ -47,6 +47,9 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	if header.damage != "" {
 		return fmt.Errorf("cannot read the header row: %s", header.damage)
 	}
+	if header, err = r.amazonHeader(header); err != nil {
+		return err
+	}
 	cols := columnIndex(header.fields)
 	var (
 		shop *shopify
@@ -109,6 +112,32 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			return err
 		}
 	}
+}
+
+// amazonHeader passes over the rows an Amazon flat file (inventory loader or category
+// template) has above its header: a first row that starts TemplateType=, then a row
+// of labels for people ("Seller SKU"); the third row names the attributes (item_sku,
+// item_name, standard_price…), which are the columns. Any other first row is the
+// header itself.
+func (r *delimReader) amazonHeader(first *delimRecord) (*delimRecord, error) {
+	if len(first.fields) == 0 || !strings.HasPrefix(strings.TrimSpace(first.fields[0]), "TemplateType=") {
+		return first, nil
+	}
+	header := first
+	for range 2 {
+		rec, err := r.record()
+		if err != nil {
+			return nil, readError(err)
+		}
+		if rec == nil {
+			return nil, errors.New("the file has an Amazon template's first row (TemplateType=…) but not the row of attribute names two rows below it")
+		}
+		if rec.damage != "" {
+			return nil, fmt.Errorf("cannot read the header row (line %d): %s", rec.first, rec.damage)
+		}
+		header = rec
+	}
+	return header, nil
 }
 
 // Reasons for damaged CSV/TSV records, for the person who exports the feed.

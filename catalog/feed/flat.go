@@ -39,20 +39,25 @@ import (
 // Where a field has several names, the first non-empty one in the list wins, so
 // current names take precedence over legacy ones.
 var (
-	colID         = []string{"item_id", "id"}
-	colGroup      = []string{"item_group_id"}
-	colTitle      = []string{"title"}
-	colDesc       = []string{"description"}
+	//
+	// The names after the feed's own are those of Amazon's flat file (item_sku,
+	// item_name, standard_price, quantity, main_image_url, product_description,
+	// brand_name, parent_sku, color_name, size_name) and Etsy's listings CSV (sku,
+	// quantity, image1, currency_code).
+	colID         = []string{"item_id", "id", "item_sku", "sku"}
+	colGroup      = []string{"item_group_id", "parent_sku"}
+	colTitle      = []string{"title", "item_name"}
+	colDesc       = []string{"description", "product_description"}
 	colURL        = []string{"url", "link"}
-	colImage      = []string{"image_url", "image_link"}
-	colPrice      = []string{"price"}
+	colImage      = []string{"image_url", "image_link", "main_image_url", "image1"}
+	colPrice      = []string{"price", "standard_price"}
 	colAmount     = []string{"price_amount", "amount"}
-	colCurrency   = []string{"currency", "price_currency"}
+	colCurrency   = []string{"currency", "price_currency", "currency_code"}
 	colSale       = []string{"sale_price"}
 	colSaleWindow = []string{"sale_price_effective_date"}
 	colAvail      = []string{"availability"}
-	colStock      = []string{"inventory_quantity"}
-	colBrand      = []string{"brand"}
+	colStock      = []string{"inventory_quantity", "quantity"}
+	colBrand      = []string{"brand", "brand_name"}
 	// A category that is only digits (a taxonomy id rather than a path) is skipped.
 	colCategory    = []string{"product_category", "category", "google_product_category", "product_type"}
 	colRating      = []string{"product_review_rating"}
@@ -63,14 +68,20 @@ var (
 	colInterval    = []string{"billing_interval"}
 	colEvery       = []string{"billing_interval_count"}
 	colTrial       = []string{"trial_days", "trial_period_days"}
-	// attrColumns are copied into Product.Attributes under the same name.
+	// attrColumns are copied into Product.Attributes under the same name;
+	// attrAliases are read into the attribute they name when it has no value.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
+	attrAliases = map[string]string{"color_name": "color", "size_name": "size"}
+	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
+	// no offer: their children are the products.
+	colParentChild = []string{"parent_child"}
 )
 
 // flatColumns lists every column a flat row is read from.
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
-	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, attrColumns}
+	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, attrColumns,
+	{"color_name", "size_name"}, colParentChild}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -155,6 +166,14 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 		}
 		n = max(n, 0) // oversold stock is reported as negative by some shops
 		p.Stock = &n
+		// A feed that counts stock but has no availability column (Etsy, Amazon's
+		// flat file) says by its count whether the product can be bought.
+		if p.Availability == "" {
+			p.Availability = catalog.InStock
+			if n == 0 {
+				p.Availability = catalog.OutOfStock
+			}
+		}
 	}
 	if v, col := r.first(colRating); v != "" {
 		if p.Rating, err = parseRating(col, v); err != nil {
@@ -181,6 +200,11 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 	}
 	for _, c := range attrColumns {
 		if v := r.get([]string{c}); v != "" {
+			p.Attributes[c] = v
+		}
+	}
+	for alias, c := range attrAliases {
+		if v := r.get([]string{alias}); v != "" && p.Attributes[c] == "" {
 			p.Attributes[c] = v
 		}
 	}
@@ -287,6 +311,10 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 
 // flatRow builds and finishes one flat record.
 func (p *parser) flatRow(at lines, r row) error {
+	if strings.EqualFold(r.get(colParentChild), "parent") {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a parent row (its child rows are the products)"})
+		return nil
+	}
 	prod, sellerName, err := flatProduct(r, p.start, p.opt.Currency)
 	if err != nil {
 		p.reject(at, "%s", err)

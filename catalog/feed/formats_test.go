@@ -213,6 +213,77 @@ func TestParseInline(t *testing.T) {
 			wantRejects: []string{`a.json:2-3: the JSON array has ended; what follows it was not read`},
 		},
 		{
+			name: "Amazon flat file: the template rows above the attribute names are passed over, a parent row skipped",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.0405\tThe top 3 rows are for Amazon.com use only\n" +
+				"Seller SKU\tProduct Name\tBrand Name\tStandard Price\tQuantity\tMain Image URL\tProduct Description\tColor\tSize\tParent/Child\tParent SKU\n" +
+				"item_sku\titem_name\tbrand_name\tstandard_price\tquantity\tmain_image_url\tproduct_description\tcolor_name\tsize_name\tparent_child\tparent_sku\n" +
+				"KN-P\tChef Knife\tOakline\t\t\t\tSteel knife.\t\t\tparent\t\n" +
+				"KN-8B\tChef Knife, Black\tOakline\t49.00\t20\thttps://img.test/kn.jpg\tSteel knife.\tBlack\t8 inch\tchild\tKN-P\n" +
+				"KN-8W\tChef Knife, White\tOakline\t49.00\t0\t\tSteel knife.\tWhite\t8 inch\tchild\tKN-P\n",
+			opt:         &Options{DefaultSeller: "Corner Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"KN-8B", "KN-8W"},
+			wantLines:   []int{5, 6},
+			wantRejects: []string{"amazon.txt:4: skipped: a parent row (its child rows are the products)"},
+			checks: []check{{"KN-8B", "title", "Chef Knife, Black"}, {"KN-8B", "group", "KN-P"}, {"KN-8B", "brand", "Oakline"},
+				{"KN-8B", "price", "$49.00"}, {"KN-8B", "stock", "20"}, {"KN-8B", "availability", "in_stock"},
+				{"KN-8B", "image", "https://img.test/kn.jpg"}, {"KN-8B", "description", "Steel knife."},
+				{"KN-8B", "attr:color", "Black"}, {"KN-8B", "attr:size", "8 inch"},
+				{"KN-8W", "stock", "0"}, {"KN-8W", "availability", "out_of_stock"}},
+		},
+		{
+			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
+			file: "products.json",
+			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
+ "resources": [
+  {"kind": "content#product", "id": "online:en:US:B-1", "offerId": "B-1", "title": "Wool Beanie", "link": "https://shop.test/b",
+   "imageLink": "https://shop.test/b.jpg", "availability": "in stock", "brand": "Northfold", "itemGroupId": "B",
+   "price": {"value": "24.00", "currency": "USD"}, "salePrice": {"value": "19.00", "currency": "USD"},
+   "salePriceEffectiveDate": "2026-05-01T00:00:00Z/2026-06-01T00:00:00Z",
+   "googleProductCategory": "Apparel & Accessories > Clothing Accessories > Hats", "productTypes": ["Accessories > Hats", "Sale"],
+   "sizes": ["One Size"], "ageGroup": "adult", "color": "Charcoal"},
+  {"kind": "content#product", "id": "online:en:US:B-2", "offerId": "B-2", "title": "Water Bottle", "availability": "out of stock",
+   "price": {"value": "32.50", "currency": "USD"}},
+  {"kind": "content#product", "id": "online:en:US:B-3", "title": "No offer id", "price": {"value": "1", "currency": "USD"}}
+ ]}
+`,
+			wantIDs:     []string{"B-1", "B-2"},
+			wantLines:   []int{3, 9},
+			wantRejects: []string{"products.json:11: item_id is missing"},
+			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
+				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
+				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
+				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"}},
+		},
+		{
+			name: "a Content API products list cut short",
+			file: "products.json",
+			data: "{\"kind\": \"content#productsListResponse\", \"resources\": [\n" +
+				`{"offerId": "B-1", "title": "Wool Beanie", "price": {"value": "24.00", "currency": "USD"}},` + "\n" +
+				`{"offerId": "B-2", "title": "Water` + "\n",
+			wantIDs:     []string{"B-1"},
+			wantRejects: []string{"products.json:2-3: not valid JSON from here on; the rest of the file was not read"},
+		},
+		{
+			name: "Etsy listings CSV: SKU is the id, QUANTITY the stock, IMAGE1 the image, CURRENCY_CODE the currency",
+			file: "etsy.csv",
+			data: "TITLE,DESCRIPTION,PRICE,CURRENCY_CODE,QUANTITY,TAGS,IMAGE1,IMAGE2,SKU\n" +
+				"Stoneware Mug,\"Thrown on the wheel.\",38.00,USD,6,\"mug,pottery\",https://img.test/m.jpg,,MUG-1\n" +
+				"Leather Keyring,Stamped by hand.,22.50,USD,40,keyring,https://img.test/k.jpg,,\n",
+			wantIDs:     []string{"MUG-1"},
+			wantRejects: []string{"etsy.csv:3: item_id is missing"},
+			checks: []check{{"MUG-1", "price", "$38.00"}, {"MUG-1", "stock", "6"}, {"MUG-1", "availability", "in_stock"},
+				{"MUG-1", "image", "https://img.test/m.jpg"}},
+		},
+		{
+			name:    "a stock count stands for a missing availability, never over a given one",
+			file:    "a.csv",
+			data:    "id,title,price,inventory_quantity,availability\nA,Alpha,1 USD,3,\nB,Beta,1 USD,0,\nC,Gamma,1 USD,3,preorder\nD,Delta,1 USD,,\n",
+			wantIDs: []string{"A", "B", "C", "D"},
+			checks: []check{{"A", "availability", "in_stock"}, {"B", "availability", "out_of_stock"},
+				{"C", "availability", "preorder"}, {"D", "availability", "unknown"}},
+		},
+		{
 			name:    "ACP product without a seller and no default",
 			file:    "a.ndjson",
 			data:    `{"id":"T","title":"Tee","seller":{"name":"   "},"variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n",
@@ -333,7 +404,9 @@ func TestParseFileErrors(t *testing.T) {
 		{name: "only white space", file: "a.jsonl", data: []byte("\n  \n"), wantErr: "file is empty"},
 		{name: "binary", file: "a.csv", data: []byte("PK\x03\x04\x00\x00garbage"), wantErr: "binary"},
 		{name: "UTF-16", file: "a.csv", data: []byte("\xff\xfei\x00d\x00"), wantErr: "UTF-16"},
-		{name: "header without required columns", file: "a.csv", data: []byte("sku,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id), no title, no price (or price_amount with currency) column; it has "sku", "name", "cost"`},
+		{name: "header without required columns", file: "a.csv", data: []byte("code,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id), no title, no price (or price_amount with currency) column; it has "code", "name", "cost"`},
+		{name: "an Amazon template's first row without the rows below it", file: "amazon.txt", data: []byte("TemplateType=fptcustom\tVersion=1\nSeller SKU\tProduct Name\n"),
+			wantErr: "amazon.txt: the file has an Amazon template's first row (TemplateType=…) but not the row of attribute names two rows below it", noRejects: true},
 		{name: "JSON Lines that is not JSON", file: "a.jsonl", data: []byte("hello\nworld\n"), wantErr: "does not look like JSON Lines", noRejects: true},
 		{name: "pretty-printed JSON object", file: "a.json", data: []byte("{\n  \"id\": \"A\"\n}\n"), wantErr: "line 1: not valid JSON", noRejects: true},
 		{name: "JSON array with a syntax error first", file: "a.json", data: []byte("[ {\"id\": oops} ]"), wantErr: "does not look like", noRejects: true},

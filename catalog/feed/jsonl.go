@@ -37,6 +37,8 @@ func (p *parser) readJSON(in *bufio.Reader) error {
 	var err error
 	if b, _ := in.Peek(1); b[0] == '[' {
 		err = p.readJSONArray(in, line)
+	} else if isContentAPI(in) {
+		err = p.readContentAPI(in, line)
 	} else {
 		err = p.readJSONLines(in, line)
 	}
@@ -128,6 +130,25 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 		return readError(err)
 	}
 	lc.mark = dec.InputOffset()
+	if err := p.readEntries(dec, lc, nil); err != nil || lc.exceeded || lc.stopped {
+		return err
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim(']') {
+		p.tick()
+		return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		p.tick()
+		return p.rejectRest(lc, dec.InputOffset(), "the JSON array has ended; what follows it was not read")
+	}
+	return nil
+}
+
+// readEntries reads the entries of a JSON array whose "[" dec has read, up to its
+// "]", each through convert (when not nil) to a flat row. When it ends the reading
+// early (a syntax error, an entry past maxRecordLen) it reports the rest of the file
+// and sets lc.stopped.
+func (p *parser) readEntries(dec *json.Decoder, lc *lineCounter, convert func(map[string]json.RawMessage) map[string]json.RawMessage) error {
 	for dec.More() {
 		lc.mark = dec.InputOffset()
 		var raw json.RawMessage
@@ -140,6 +161,7 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 				return readError(err)
 			}
 			p.tick()
+			lc.stopped = true
 			return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
 		}
 		lc.mark = dec.InputOffset()
@@ -154,6 +176,9 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 		if p.holding {
 			p.release()
 		}
+		if convert != nil {
+			obj = convert(obj)
+		}
 		if err := p.jsonObject(at, obj); err != nil {
 			return err
 		}
@@ -161,14 +186,6 @@ func (p *parser) readJSONArray(in *bufio.Reader, firstLine int) error {
 	if lc.exceeded { // in Decode, or in More, which then says false
 		p.tick()
 		return p.rejectRest(lc, lc.mark, "an entry is longer than 1 MiB; the rest of the file was not read")
-	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim(']') {
-		p.tick()
-		return p.rejectRest(lc, dec.InputOffset(), "not valid JSON from here on; the rest of the file was not read")
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		p.tick()
-		return p.rejectRest(lc, dec.InputOffset(), "the JSON array has ended; what follows it was not read")
 	}
 	return nil
 }
@@ -425,6 +442,7 @@ type lineCounter struct {
 	passed   int     // newlines before the last offset asked about
 	mark     int64   // where the entry being decoded starts, or the last one ended
 	exceeded bool    // a read went past the cap
+	stopped  bool    // readEntries ended the reading at a syntax error
 	endsLine bool    // the last byte read is a newline
 }
 

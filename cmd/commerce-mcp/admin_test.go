@@ -650,3 +650,24 @@ func TestAddPaymentMethodKeepsALiveCardLive(t *testing.T) {
 		t.Errorf("the card after the refusal: %+v, %v; want it live and unchanged", got, err)
 	}
 }
+
+// STRIPE_BASE_URL points the customer commands at an emulator as it points serve
+// (the README's Configuration names it for --stripe-base-url): with the key in the
+// environment and no flag, they ask the emulator, never api.stripe.com.
+func TestCustomerStripeBaseURLFromEnv(t *testing.T) {
+	db := adminDB(t)
+	const key = "sk_test_secret123"
+	srv := stripeFake(t, key)
+	env := map[string]string{"COMMERCE_DB": db, "STRIPE_SECRET_KEY": key, "STRIPE_BASE_URL": srv.URL}
+	r := runCLI(t, env, "customer", "create", "--email", "env@example.com")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("customer create: code %d, stderr %q", r.code, r.stderr)
+	}
+	id := strings.TrimSpace(r.stdout)
+	tc := cliCase{name: "add-payment-method", args: []string{"customer", "add-payment-method", "--customer", "{id}", "--payment-method", "pm_1RealCard"},
+		stdout: []string{"pm_1RealCard (Mastercard •••• 5454, exp 03/2029) is on file for {id}, the default"}}
+	tc.check(t, env, id)
+	if got, err := testshop.Store(t, store.FileBeside(db)).Customer(context.Background(), id); err != nil || got.StripeCustomerID != "cus_Stripe1" {
+		t.Fatalf("customer = %+v, %v; want the emulator's Stripe Customer cus_Stripe1", got, err)
+	}
+}

@@ -39,7 +39,7 @@ func customerCreate(ctx context.Context, args []string, getenv func(string) stri
 	name := fs.String("name", "", "the customer's `name`")
 	stripeID := fs.String("stripe-customer", "", "the customer's existing Stripe customer `id` (cus_…); with a Stripe key and without it, a Stripe Customer is created")
 	stripeKeyFile := fs.String("stripe-key-file", "", "`file` holding the Stripe secret key (env STRIPE_SECRET_KEY gives the key itself); with a key the Stripe Customer is created now, otherwise the server creates it when first needed")
-	stripeURL := fs.String("stripe-base-url", "", "Stripe API base `URL`, for emulators and tests")
+	stripeURL := fs.String("stripe-base-url", getenv("STRIPE_BASE_URL"), "Stripe API base `URL`, for emulators and tests (env STRIPE_BASE_URL)")
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	// as flag defaults.
 	stripeKey := fs.String("stripe-key", "", "Stripe secret `key`: check the method with Stripe. Visible to other users in the process list: prefer STRIPE_SECRET_KEY or --stripe-key-file")
 	stripeKeyFile := fs.String("stripe-key-file", "", "`file` holding the Stripe secret key (env STRIPE_SECRET_KEY gives the key itself)")
-	stripeURL := fs.String("stripe-base-url", "", "Stripe API base `URL`, for emulators and tests")
+	stripeURL := fs.String("stripe-base-url", getenv("STRIPE_BASE_URL"), "Stripe API base `URL`, for emulators and tests (env STRIPE_BASE_URL)")
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
 	}
