@@ -1,6 +1,7 @@
 package recommend_test
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
@@ -67,6 +69,8 @@ type seqKernel struct {
 	// before counts the customers who bought the candidate before the purchase instead;
 	// both counts those who bought them in either order
 	before, both bool
+	// latest counts the pairs of the customer's latest purchase only
+	latest bool
 }
 
 var seqKernels = []seqKernel{
@@ -87,6 +91,10 @@ var seqAged = []seqKernel{
 	{name: "either order, halving every 90 days since", g: func(_, age float64) float64 { return math.Exp2(-age / 90) }, both: true},
 	{name: "either order, halving every 180 days since", g: func(_, age float64) float64 { return math.Exp2(-age / 180) }, both: true},
 }
+
+// seqLatest is the co-purchase count (either order) of the customer's latest purchase
+// alone: the latest order weighed above the others, which co weighs by their age.
+var seqLatest = seqKernel{name: "either order, the latest purchase only", g: func(_, _ float64) float64 { return 1 }, both: true, latest: true}
 
 func b2f(b bool) float64 {
 	if b {
@@ -114,6 +122,9 @@ func (g *seqGraph) score(c int, cands []int, k seqKernel) map[int]float64 {
 	}
 	slices.SortFunc(srcs, func(x, y src) int { return y.at.Compare(x.at) })
 	srcs = srcs[:min(len(srcs), maxSources)]
+	if k.latest {
+		srcs = srcs[:min(len(srcs), 1)]
+	}
 	out := map[int]float64{}
 	best := 0.0
 	for _, b := range cands {
@@ -254,7 +265,8 @@ func (tr seqTrial) name() string {
 // score at four weights, with and without the co-purchase places; the co-purchase
 // feature (co) replaced by a directed one; a penalty for candidates people buy before
 // the customer's purchases rather than after (the tent for the owner of a sleeping
-// bag); and time-decayed co-purchase counts, added or in place of co.
+// bag); the latest purchase's co-purchases; and time-decayed co-purchase counts, added
+// or in place of co.
 func seqTrials() []seqTrial {
 	var out []seqTrial
 	for _, k := range seqKernels {
@@ -272,6 +284,11 @@ func seqTrials() []seqTrial {
 	for _, coPlaces := range []bool{false, true} {
 		for _, weight := range []float64{-0.1, -0.25, -0.5, -1} {
 			out = append(out, seqTrial{k: seqBefore, weight: weight, coPlaces: coPlaces})
+		}
+	}
+	for _, coPlaces := range []bool{false, true} {
+		for _, weight := range []float64{0.1, 0.25, 0.5} {
+			out = append(out, seqTrial{k: seqLatest, weight: weight, coPlaces: coPlaces})
 		}
 	}
 	for _, k := range seqAged {
@@ -292,4 +309,88 @@ func hitRateOf(hit []bool) float64 {
 		}
 	}
 	return float64(n) / float64(max(len(hit), 1))
+}
+
+// TestSeqGraphScore checks the sequence signal on a hand-made history: which pairs
+// count under each kernel, and that a pair bought by fewer than MinCoCustomers
+// customers in that order counts for nothing.
+func TestSeqGraphScore(t *testing.T) {
+	day := func(d int) time.Time { return worldStart.AddDate(0, 0, d) }
+	// Products 0–3. Customers 0–2 bought 0, then 1 ten days later and 2 ninety days
+	// later; customers 0 and 1 also bought 3 before 0. Customer 3, the one asked for,
+	// bought 0 only.
+	var orders []worldOrder
+	for c := range 3 {
+		if c < 2 {
+			orders = append(orders, worldOrder{customer: c, product: 3, at: day(c)})
+		}
+		orders = append(orders, worldOrder{customer: c, product: 0, at: day(10 + c)},
+			worldOrder{customer: c, product: 1, at: day(20 + c)}, worldOrder{customer: c, product: 2, at: day(100 + c)})
+	}
+	orders = append(orders, worldOrder{customer: 3, product: 0, at: day(150)})
+	e := &evalSetup{w: &world{products: make([]catalog.Product, 4), customers: make([]worldCustomer, 4), orders: orders, split: day(200)},
+		buyers: []int{4, 3, 3, 2}}
+	g := newSeqGraph(e)
+	for _, tc := range []struct {
+		name string
+		k    seqKernel
+		want map[int]float64
+	}{
+		{"after: both followers, equally", seqKernels[0], map[int]float64{1: 1, 2: 1}},
+		{"within 60 days: the one bought 10 days after", seqKernels[1], map[int]float64{1: 1}},
+		{"before: 3 was bought before 0 by two customers only", seqBefore, map[int]float64{}},
+		{"either order: as after here", seqLatest, map[int]float64{1: 1, 2: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := g.score(3, []int{1, 2, 3}, tc.k)
+			if len(got) != len(tc.want) {
+				t.Fatalf("score = %v, want %v", got, tc.want)
+			}
+			for p, v := range tc.want {
+				if math.Abs(got[p]-v) > 1e-9 {
+					t.Errorf("score = %v, want %v", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// TestRankPlus checks the hook the sequence signals are tried through: with weight 0
+// it ranks as Rank does, a large signal on one candidate puts it first, and the
+// prepared candidates rank as before afterwards.
+func TestRankPlus(t *testing.T) {
+	w := genWorld(worldShape{products: 300, customers: 80, seed: 3})
+	cat, facts := replayFast(t, w)
+	compared := 0
+	for i := range w.customers {
+		p, err := recommend.Prepare(context.Background(), cat, facts[i].Input(recommend.Request{Limit: 10}, w.split), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == nil {
+			continue
+		}
+		want := p.Rank(nil)
+		cands := p.Candidates()
+		if len(want) < 10 || len(cands) < 20 {
+			continue
+		}
+		last := cands[len(cands)-1].ID // the lowest score
+		extra := map[string]float64{last: 1}
+		for _, coPlaces := range []bool{false, true} {
+			if got := p.RankPlus(nil, extra, 0, coPlaces); !slices.Equal(got, want) {
+				t.Fatalf("customer %d, weight 0: %v, want %v", i, got, want)
+			}
+			if got := p.RankPlus(nil, extra, 100, coPlaces); got[0] != last {
+				t.Fatalf("customer %d, weight 100 on %s: %v", i, last, got)
+			}
+			if got := p.Rank(nil); !slices.Equal(got, want) {
+				t.Fatalf("customer %d: Rank after RankPlus %v, want %v", i, got, want)
+			}
+		}
+		compared++
+	}
+	if compared < 10 {
+		t.Fatalf("only %d customers compared", compared)
+	}
 }
