@@ -169,11 +169,8 @@ func (g *seqGraph) score(c int, cands []int, k seqKernel) map[int]float64 {
 // noise, and each world's change. Never a held-out part. RECOMMEND_SEQ=1 runs it;
 // RECOMMEND_SEQ_ONLY (a regular expression) runs only the trials whose names match.
 func TestSequenceSignals(t *testing.T) {
-	if os.Getenv("RECOMMEND_SEQ") == "" {
-		t.Skip("set RECOMMEND_SEQ=1 to try sequence signals on the tuning worlds")
-	}
-	worlds := learnWorlds(t)
-	if t.Failed() {
+	worlds := learnWorldsIf(t, "RECOMMEND_SEQ", "to try sequence signals on the tuning worlds")
+	if worlds == nil {
 		return
 	}
 	graphs := make([]*seqGraph, len(worlds))
