@@ -231,3 +231,31 @@ func (p *Prepared) RankBy(w map[string]float64, names []string, score func(x []f
 	}
 	return ids
 }
+
+// RankPlus is Rank(w) with weight·extra[id] added to each candidate's score: a signal
+// a test computes itself, tried as one more feature before it is built. With coPlaces
+// it also orders the co-purchase places (through the knn feature, which orders them
+// with co; w's knn must not be 0).
+func (p *Prepared) RankPlus(w map[string]float64, extra map[string]float64, weight float64, coPlaces bool) []string {
+	p.Rank(w)
+	saved := map[*cand]float64{}
+	for _, c := range p.r.cands {
+		x := extra[c.ID]
+		if !c.loaded || x == 0 {
+			continue
+		}
+		c.score += weight * x
+		if coPlaces && p.r.w.knn != 0 {
+			saved[c] = c.f.knn
+			c.f.knn += weight * x / p.r.w.knn
+		}
+	}
+	var ids []string
+	for _, c := range p.r.pick() {
+		ids = append(ids, c.ID)
+	}
+	for c, v := range saved {
+		c.f.knn = v
+	}
+	return ids
+}

@@ -283,11 +283,8 @@ const (
 // gains within the noise leave the weights as they were. RECOMMEND_LEARN=1 runs it;
 // RECOMMEND_LEARN_WORLDS=1 also logs every trial's figure in each world.
 func TestLearnWeights(t *testing.T) {
-	if os.Getenv("RECOMMEND_LEARN") == "" {
-		t.Skip("set RECOMMEND_LEARN=1 to learn the weights on the validation split and other seeds")
-	}
-	worlds := learnWorlds(t)
-	if t.Failed() {
+	worlds := learnWorldsIf(t, "RECOMMEND_LEARN", "to learn the weights on the validation split and other seeds")
+	if worlds == nil {
 		return
 	}
 	minGain := 1.0
@@ -440,6 +437,19 @@ func TestPairedNoise(t *testing.T) {
 			}
 		})
 	}
+}
+
+// learnWorldsIf is learnWorlds when the variable env is set; otherwise it skips the
+// test, saying to set it and why. It returns nil when preparing failed.
+func learnWorldsIf(t *testing.T, env, why string) []*preparedWorld {
+	if os.Getenv(env) == "" {
+		t.Skipf("set %s=1 %s", env, why)
+	}
+	worlds := learnWorlds(t)
+	if t.Failed() {
+		return nil
+	}
+	return worlds
 }
 
 // learnWorlds prepares the tuning worlds of TestLearnWeights (see there) in parallel
