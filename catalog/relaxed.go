@@ -118,7 +118,11 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 //     "race") names a thing the catalog does not know, unless the word before it
 //     names a type and the words before that are used with it in some product, when
 //     it may be what is made for the type (madeFor: "printer refill", "blender jug";
-//     not "a cable car ride", "window blinds", "tennis racket").
+//     not "a cable car ride", "window blinds", "tennis racket"), or another name of
+//     what the word before it names in titles (modifierTitles: "electric jug") —
+//     but not when that word is a thing's name, no quality (qualityLike), and no
+//     product has the head in any field ("coffee grinder" where coffee makers are
+//     sold, "cat carrier").
 //
 // A head that names a thing the catalog sells keeps the query, whatever its other
 // words ("wine fridge" finds refrigerators), as does an accessory word of the
@@ -159,8 +163,24 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	if !known[last-1] || last-1 < len(other) && other[last-1] {
 		return true, nil
 	}
-	if near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last]); err != nil || near || named {
+	near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last])
+	if err != nil || near {
 		return false, err
+	}
+	if named {
+		// After a quality ("electric jug", "wireless buds") a head no title has may be
+		// another name of what the quality is said of. After a thing's name ("coffee"
+		// of coffee makers) another name of that thing is a word the catalog uses, if
+		// only in descriptions ("computer display"); a head no product has in any
+		// field names another thing ("coffee grinder", "cat carrier", "dog raincoat").
+		if qualityLike(words[last-1]) {
+			return false, nil
+		}
+		u, err := s.learned.used(ctx, c, words[last])
+		if err != nil || u.matched > 0 {
+			return false, err
+		}
+		return true, nil
 	}
 	f := strings.Fields(words[last-1])
 	if k := wordKey(f[len(f)-1]); !typeLike(k) {
@@ -194,6 +214,13 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	return !used, err
 }
 
+// qualityLike reports whether w, before another word, reads as a quality of a thing
+// rather than a thing's name: it ends as an adjective does (adjectiveLike) or in "ic"
+// ("electric", "acoustic", "automatic").
+func qualityLike(w string) bool {
+	return adjectiveLike(w) || len(w) > 3 && strings.HasSuffix(w, "ic")
+}
+
 // maxNearTitles bounds the titles modifierTitles reads.
 const maxNearTitles = 200
 
@@ -201,7 +228,8 @@ const maxNearTitles = 200
 // what they say of w, the word after it in a short query, which no product names (""
 // for none):
 // near, whether w is one typo (within editBudget, same first letter) from a word of
-// them, a misspelling of a word used with word i ("fyer" of "air fyer"); named,
+// them, a misspelling of a word used with word i ("fyer" of "air fyer"), or the end of
+// one, a short name of a joined word ("buds" of "earbuds"); named,
 // whether word i is, in at least half of them, a word of the product's name, before
 // its head (see titleName: "computer" of "27-Inch Computer Monitor", "wireless" of
 // "True Wireless Earbuds"), not of a feature said after it ("window" of "Air Fryer,
@@ -246,10 +274,15 @@ func (c *Catalog) modifierTitles(ctx context.Context, q textQuery, i int, w stri
 			}
 		}
 		for _, t := range lowerWords(title) {
-			if w == "" || near || seen[t] || t == "" || t[0] != w[0] {
+			if w == "" || near || seen[t] || t == "" {
 				continue
 			}
 			seen[t] = true
+			if t[0] != w[0] {
+				// The end of a joined word ("buds" of "earbuds") is a short name of it.
+				near = len(t) > len(w)+1 && strings.HasSuffix(foldDiacritics(t), w)
+				continue
+			}
 			near = editDistance(w, foldDiacritics(t), budget, 1) <= budget
 		}
 	}
