@@ -671,7 +671,8 @@ func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offse
 // power brick at the hotel": "laptop" and "power" are a charger's, "brick" a building
 // set's cue) — and no product of the need's things has any of them. Other words
 // that no product of the need has, but that say nothing together ("my office is
-// freezing": a space heater for the office), leave it be.
+// freezing": a space heater for the office), leave it be. A need said only by naming
+// its own thing as the shopper's is none (ownThing: "paper for the printer").
 func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([]int, error) {
 	v := c.vocabulary()
 	var things []string
@@ -685,6 +686,9 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 	out := needs[:0:0]
 	for _, n := range needs {
 		nd := v.needs[n]
+		if ownThing(s, v, nd) {
+			continue
+		}
 		var others []int
 		said := false
 		for i, w := range s.text.words {
@@ -758,6 +762,40 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 		}
 	}
 	return out, nil
+}
+
+// ownThing reports whether sentence s says need nd only by naming the thing the need
+// is for as one the shopper has or buys for (owned, or after "for": "paper for the
+// printer", "my label printer ran out of tape"), where a cue is a form of the thing's
+// name ("print" of "printer"): the sentence is about something for that thing, not
+// about the need.
+func ownThing(s *search, v *Vocabulary, nd need) bool {
+	for _, cue := range nd.cues {
+		for i, w := range s.words {
+			k := wordKey(w)
+			if !cueMatches(cue, k) {
+				continue
+			}
+			named := slices.ContainsFunc(nd.terms, func(t string) bool {
+				f := strings.Fields(t)
+				return f[len(f)-1] == k
+			})
+			if !named || !owned(s, v, i) && !afterFor(s, i) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// afterFor says whether the i-th word of s follows "for", past any determiners ("for
+// the printer"): what a thing is for.
+func afterFor(s *search, i int) bool {
+	j := i - 1
+	for j >= 0 && determiners[s.words[j]] {
+		j--
+	}
+	return j >= 0 && s.words[j] == "for"
 }
 
 // titleHasAll reports whether some product's title has every word of q.
