@@ -831,6 +831,9 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	if err != nil || len(votes) == 0 {
 		return res, false, err
 	}
+	if s.sentence {
+		votes = theirsLast(s, votes)
+	}
 	heads := slices.Clone(first)
 	var idx []int
 	for _, v := range votes {
@@ -871,6 +874,43 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 		return res, false, err
 	}
 	return out, true, nil
+}
+
+// theirsLast reorders the type votes of sentence s: the types the shopper says they
+// have (a word of the type's name that a possessive owns: "my label printer ran out
+// of tape") come after the first other type that a word they do not say they have
+// points to ("tape"), since the sentence asks for something else than what it tells
+// of. When every word that votes is the shopper's ("my cats litter box stinks"), the
+// votes stay as they are.
+func theirsLast(s *search, votes []typeVote) []typeVote {
+	v := s.c.vocabulary()
+	theirs := func(w string) bool {
+		k := wordKey(w)
+		for j, x := range s.words {
+			if wordKey(x) == k && owned(s, v, j) {
+				return true
+			}
+		}
+		return false
+	}
+	asked := slices.IndexFunc(votes, func(vt typeVote) bool {
+		return !theirs(vt.head) && slices.ContainsFunc(vt.words, func(i int) bool { return !theirs(s.text.words[i]) })
+	})
+	if asked <= 0 || !slices.ContainsFunc(votes[:asked], func(vt typeVote) bool { return theirs(vt.head) }) {
+		return votes
+	}
+	out := make([]typeVote, 0, len(votes))
+	for _, vt := range votes {
+		if !theirs(vt.head) {
+			out = append(out, vt)
+		}
+	}
+	for _, vt := range votes {
+		if theirs(vt.head) {
+			out = append(out, vt)
+		}
+	}
+	return out
 }
 
 // quoteList lists words, quoted.
