@@ -55,6 +55,13 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 				return out, err
 			}
 		}
+		if s.sentence {
+			// Or one only descriptions have, said of one type of product ("frozen" of
+			// blenders that make frozen drinks).
+			if out, ok, err := c.descWordType(ctx, s, res, offset, known, other); err != nil || ok {
+				return out, err
+			}
+		}
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	some := res
@@ -475,6 +482,86 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	out.Words, out.Relaxed = alt.text.String(), true
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
 		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
+
+// minDescShare is the share of the products with a word only descriptions have that
+// must be of one type for the word to say a sentence is about that type
+// (descWordType).
+const minDescShare = 0.75
+
+// minDescCover is the share of that type's products that must have the word: a word
+// said of few of them ("ride", of three strollers) is no word of the type.
+const minDescCover = 0.25
+
+// wantWords say that the shopper wants something: a sentence without one tells a
+// story ("my mat slid while reading about sparrows"), where one word descriptions say
+// of a type is no request for it.
+var wantWords = set("want", "wants", "wanted", "need", "needs", "looking", "buy", "something", "recommend", "suggest")
+
+// descWordType searches for the type a word of sentence s that no product's title,
+// brand or category has (known false), and that is no correction (other), is said of
+// in descriptions: at least minMeet products have it, at least minDescShare of them of
+// one type, and at least minDescCover of that type's products have it ("i want to
+// make frozen drinks and soups": blenders' descriptions say "frozen drinks"). With several such words the one most of one type wins, then the
+// rarer. The products with the word come back, that type first. Only for a sentence
+// that says the shopper wants something (wantWords), and not for a question about the
+// world, a request about an order, or one for a thing the catalog does not sell
+// (asksUnsold). ok is false when no word is so.
+func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
+	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) ||
+		!slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] }) {
+		return res, false, nil
+	}
+	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+		return res, false, err
+	}
+	v := c.vocabulary()
+	best, bestHead, bestShare, bestN := -1, "", 0.0, 0
+	for i, w := range s.text.words {
+		if known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] || !contentWord(w, s.learned, v) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, false, err
+		}
+		if u.matched < minMeet {
+			continue
+		}
+		top, head := 0, ""
+		for _, h := range u.heads {
+			if typeLike(h.head) && h.products > top {
+				top, head = h.products, h.head
+			}
+		}
+		share := float64(top) / float64(u.matched)
+		// lv.types is read-only once the view is made (see newLearnedView).
+		cover := float64(top) / float64(max(s.learned.types[head], 1))
+		if share >= minDescShare && cover >= minDescCover && (share > bestShare || share == bestShare && u.matched < bestN) {
+			best, bestHead, bestShare, bestN = i, head, share, u.matched
+		}
+	}
+	if best < 0 {
+		return res, false, nil
+	}
+	keep := make([]bool, len(s.text.words))
+	keep[best] = true
+	alt := *s
+	alt.text = s.text.only(keep)
+	alt.text.atLeast, alt.text.named = 0, false
+	if s.intent != nil {
+		in := *s.intent
+		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
+		alt.intent = &in
+	}
+	out := res
+	out.Words, out.Relaxed = alt.text.String(), true
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a sentence about %s: the products whose descriptions have the word %q.", bestHead, s.text.words[best]))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}
