@@ -163,9 +163,21 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	}
 	// The head is no word of the catalog's: only what is made for a type may be meant,
 	// or the head is a typo that spelling left as it was ("air fyer": the titles that
-	// have "air" have "fryer"), or a phrase of the vocabulary ("external hard drive").
-	if len(strings.Fields(words[last])) > 1 || last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+	// have "air" have "fryer"), or a phrase of the vocabulary ("external hard drive"),
+	// or a word of it that descriptions say by one of its names.
+	if len(strings.Fields(words[last])) > 1 {
 		return false, nil
+	}
+	if last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+		// A word of the vocabulary that no title names may be said in descriptions,
+		// by it or another name of it; one no product has at all names nothing sold
+		// ("dog raincoat").
+		for _, t := range append([]string{words[last]}, s.text.alts[last]...) {
+			u, err := s.learned.used(ctx, c, t)
+			if err != nil || u.matched > 0 {
+				return false, err
+			}
+		}
 	}
 	if !known[last-1] || last-1 < len(other) && other[last-1] {
 		return true, nil

@@ -25,7 +25,8 @@ import (
 // kettle; "wireless buds", the end of "earbuds"), and a phrase with a stop word
 // ("glasses for wine"), whose head is elsewhere. After a word of the titles' names that
 // is a thing's name, not a quality, a head no product has in any field is another thing
-// ("yoga carrier", as "coffee grinder" where only coffee makers are sold).
+// ("yoga carrier", as "coffee grinder" where only coffee makers are sold), as is a word
+// of the vocabulary no product has in any field by any of its names ("yoga raincoat").
 // A head in the names of most titles that have it names them too ("fitness tracker":
 // "Activity Tracker Watch").
 // A word that is the last step of a category names products too ("shoes" of
@@ -70,6 +71,7 @@ func TestSearchWeakRest(t *testing.T) {
 		{"an unknown head after a type", "kettle jug", "kettle0", ""},
 		{"an unknown head after a word of the titles' names", "electric jug", "kettle0", ""},
 		{"a head no product has after a thing's name", "yoga carrier", "", "yoga"},
+		{"a vocabulary word no product has, nor another name of it", "yoga raincoat", "", "yoga"},
 		{"the end of a joined word of the titles after a quality", "wireless buds", "earbuds0", ""},
 		{"a phrase with a stop word", "glasses for wine", "kettle0", ""},
 		{"a head that names its titles", "laptop case", "sleeve", ""},
