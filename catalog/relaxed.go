@@ -134,7 +134,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 // A head that names a thing the catalog sells keeps the query, whatever its other
 // words ("wine fridge" finds refrigerators), as does an accessory word of the
 // vocabulary after a word the catalog names (accessoryAfterWord: "padded laptop
-// cover"). Not for sentences, brands, codes, or a
+// cover") — unless, in two words, the word before it is one titles say only after
+// their names, no type and no quality (foreignModifier: "gift card", where plush
+// toys are a "Gift for Kids" and memory cards are sold). Not for sentences, brands, codes, or a
 // phrase with a stop word ("glasses for wine"), whose head is elsewhere.
 func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool) (bool, error) {
 	if !headShaped(s) {
@@ -143,6 +145,9 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	words := s.text.words
 	last := len(words) - 1
 	if accessoryAfterWord(s, known, other) {
+		if last == 1 && known[0] && (len(other) == 0 || !other[0]) {
+			return c.foreignModifier(ctx, s)
+		}
 		return false, nil
 	}
 	if known[last] && (last >= len(other) || !other[last]) {
@@ -150,7 +155,14 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 			return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
 		}
 		if sold, err := c.namesSold(ctx, s, last); err != nil || sold {
-			return false, err
+			if err != nil || last != 1 || !known[0] || len(other) > 0 && other[0] {
+				return false, err
+			}
+			// A sold head after a word its titles never name a thing by, that is no
+			// type, no quality and in no product with the head, names another thing
+			// ("gift card", where plush toys are a "Gift for Kids" and memory cards
+			// are sold).
+			return c.foreignModifier(ctx, s)
 		}
 		// Unless it is a typo of a word the titles of the word before it have ("yoga
 		// matt", where "matt" is a prefix of "matte"), or another name of what that
@@ -231,6 +243,23 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	}
 	used, err := c.hasAll(ctx, s.text.only(before), "")
 	return !used, err
+}
+
+// foreignModifier reports whether the first word of two-word query s is in titles, but
+// said in them only after their names (modifierTitles: "Plushie, Gift for Kids"), is
+// no type's name and reads as no quality (qualityLike).
+func (c *Catalog) foreignModifier(ctx context.Context, s *search) (bool, error) {
+	w := s.text.words[0]
+	if len(strings.Fields(w)) > 1 || qualityLike(w) || s.learned.isType(wordKey(w)) || isNumber(w) {
+		return false, nil
+	}
+	first := make([]bool, len(s.text.words))
+	first[0] = true
+	if titled, err := c.titleHasAll(ctx, s.text.only(first)); err != nil || !titled {
+		return false, err // a word of categories or brands only ("fitness tracker")
+	}
+	_, named, err := c.modifierTitles(ctx, s.text, 0, "")
+	return err == nil && !named, err
 }
 
 // qualityLike reports whether w, before another word, reads as a quality of a thing
