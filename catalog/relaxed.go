@@ -134,9 +134,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 // A head that names a thing the catalog sells keeps the query, whatever its other
 // words ("wine fridge" finds refrigerators), as does an accessory word of the
 // vocabulary after a word the catalog names (accessoryAfterWord: "padded laptop
-// cover") — unless, in two words, the word before it is one titles say only after
-// their names, no type and no quality (foreignModifier: "gift card", where plush
-// toys are a "Gift for Kids" and memory cards are sold). Not for sentences, brands, codes, or a
+// cover") — unless, in two words, the word before the accessory word is one titles
+// say only after their names, no type and no quality (foreignModifier: "gift card",
+// where plush toys are a "Gift for Kids" and memory cards are sold). Not for sentences, brands, codes, or a
 // phrase with a stop word ("glasses for wine"), whose head is elsewhere.
 func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool) (bool, error) {
 	if !headShaped(s) {
@@ -155,14 +155,7 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 			return false, nil // not the head: "fyer" of "air fyer" is dropped, "air" kept
 		}
 		if sold, err := c.namesSold(ctx, s, last); err != nil || sold {
-			if err != nil || last != 1 || !known[0] || len(other) > 0 && other[0] {
-				return false, err
-			}
-			// A sold head after a word its titles never name a thing by, that is no
-			// type, no quality and in no product with the head, names another thing
-			// ("gift card", where plush toys are a "Gift for Kids" and memory cards
-			// are sold).
-			return c.foreignModifier(ctx, s)
+			return false, err
 		}
 		// Unless it is a typo of a word the titles of the word before it have ("yoga
 		// matt", where "matt" is a prefix of "matte"), or another name of what that

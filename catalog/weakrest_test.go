@@ -27,9 +27,9 @@ import (
 // is a thing's name, not a quality, a head no product has in any field is another thing
 // ("yoga carrier", as "coffee grinder" where only coffee makers are sold), as is a word
 // of the vocabulary no product has in any field by any of its names ("yoga raincoat").
-// A head that names a sold thing after a word that the titles having it say only after
-// their names, and that is no type and no quality, names another thing ("glass mat",
-// as "gift card" where plush toys are a "Gift for Kids").
+// An accessory word after a word that the titles having it say only after their names,
+// and that is no type and no quality, names another thing ("glass sleeve", as "gift
+// card" where plush toys are a "Gift for Kids").
 // A head in the names of most titles that have it names them too ("fitness tracker":
 // "Activity Tracker Watch").
 // A word that is the last step of a category names products too ("shoes" of
@@ -75,8 +75,8 @@ func TestSearchWeakRest(t *testing.T) {
 		{"an unknown head after a word of the titles' names", "electric jug", "kettle0", ""},
 		{"a head no product has after a thing's name", "yoga carrier", "", "yoga"},
 		{"a vocabulary word no product has, nor another name of it", "yoga raincoat", "", "yoga"},
-		{"a sold head after a word titles say only after their names", "glass mat", "", "glass"},
-		{"a sold head after a word of the titles' names", "electric mat", "yogamat0", ""},
+		{"an accessory word after a word titles say only after their names", "glass sleeve", "", "glass"},
+		{"an accessory word after a word of the titles' names: kept", "electric sleeve", "kettle0", ""},
 		{"the end of a joined word of the titles after a quality", "wireless buds", "earbuds0", ""},
 		{"a phrase with a stop word", "glasses for wine", "kettle0", ""},
 		{"a head that names its titles", "laptop case", "sleeve", ""},
