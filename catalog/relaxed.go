@@ -504,18 +504,26 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	if best < 0 {
 		return res, false, nil
 	}
+	return c.searchWordType(ctx, s, res, offset, best, bestHead,
+		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+}
+
+// searchWordType searches for the products with word i of sentence s, those of type
+// head first, with note said of them. ok is false when no product has the word.
+func (c *Catalog) searchWordType(ctx context.Context, s *search, res Result, offset, i int, head, note string) (Result, bool, error) {
+	keep := make([]bool, len(s.text.words))
+	keep[i] = true
 	alt := *s
-	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[best] = true; return k }())
+	alt.text = s.text.only(keep)
 	alt.text.atLeast, alt.text.named = 0, false
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
+		in.heads, in.order, in.forTarget = map[string]bool{head: true}, map[string]int{head: 0}, nil
 		alt.intent = &in
 	}
 	out := res
 	out.Words, out.Relaxed = alt.text.String(), true
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], note)
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}
@@ -582,24 +590,8 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 	if best < 0 {
 		return res, false, nil
 	}
-	keep := make([]bool, len(s.text.words))
-	keep[best] = true
-	alt := *s
-	alt.text = s.text.only(keep)
-	alt.text.atLeast, alt.text.named = 0, false
-	if s.intent != nil {
-		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
-		alt.intent = &in
-	}
-	out := res
-	out.Words, out.Relaxed = alt.text.String(), true
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+	return c.searchWordType(ctx, s, res, offset, best, bestHead,
 		fmt.Sprintf("Read as a sentence about %s: the products whose descriptions have the word %q.", bestHead, s.text.words[best]))
-	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
-		return res, false, err
-	}
-	return out, true, nil
 }
 
 // unknownModifier reports whether w follows, in sentence s, a word that no product

@@ -179,16 +179,7 @@ func TestSentenceHeadWord(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids := hitIDs(res)
-			if tt.prefix == "" {
-				if len(ids) > 0 {
-					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
-				}
-				return
-			}
-			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
-				t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, tt.prefix)
-			}
+			wantFirst(t, res, tt.prefix)
 		})
 	}
 }
@@ -223,16 +214,23 @@ func TestSentenceDescriptionWord(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids := hitIDs(res)
-			if tt.prefix == "" {
-				if len(ids) > 0 {
-					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
-				}
-				return
-			}
-			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
-				t.Fatalf("found %v (words %q, notes %q), want a %s first", ids, res.Words, res.Notes, tt.prefix)
-			}
+			wantFirst(t, res, tt.prefix)
 		})
+	}
+}
+
+// wantFirst fails t unless the first hit of res has an id that starts with prefix, or,
+// with prefix "", unless res has no hits.
+func wantFirst(t *testing.T, res catalog.Result, prefix string) {
+	t.Helper()
+	ids := hitIDs(res)
+	if prefix == "" {
+		if len(ids) > 0 {
+			t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+		}
+		return
+	}
+	if len(ids) == 0 || !strings.HasPrefix(ids[0], prefix) {
+		t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, prefix)
 	}
 }
