@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,71 @@ func TestOwned(t *testing.T) {
 			s := &search{words: strings.Fields(tt.sentence)}
 			if got := owned(s, v, tt.i); got != tt.want {
 				t.Errorf("owned(%q, %d: %q) = %v, want %v", tt.sentence, tt.i, s.words[tt.i], got, tt.want)
+			}
+		})
+	}
+}
+
+// TestActedOn holds which words of a sentence are the object of a verb after "to"
+// (past determiners and quantity words): what the shopper does something to, not
+// what they ask for; and TestAfterFor which follow "for": what a thing is for.
+func TestActedOn(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		i              int
+		acted, forIt   bool
+	}{
+		{"past a quantity word and an article", "i need to label all the cables behind my tv", 5, true, false},
+		{"right after the verb", "i want to crush ice", 4, true, false},
+		{"past a possessive", "something to protect my laptop", 3, true, false},
+		{"the verb itself", "i need to label all the cables", 3, false, false},
+		{"a thing asked for", "i need a label maker for the cables", 4, false, false},
+		{"after for and an article", "paper for the printer", 3, false, true},
+		{"right after for", "ink for printers", 2, false, true},
+		{"after to and a place word", "a lamp to put on the desk", 6, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &search{words: strings.Fields(tt.sentence)}
+			if got := actedOn(s, tt.i); got != tt.acted {
+				t.Errorf("actedOn(%q, %d: %q) = %v, want %v", tt.sentence, tt.i, s.words[tt.i], got, tt.acted)
+			}
+			if got := afterFor(s, tt.i); got != tt.forIt {
+				t.Errorf("afterFor(%q, %d: %q) = %v, want %v", tt.sentence, tt.i, s.words[tt.i], got, tt.forIt)
+			}
+		})
+	}
+}
+
+// TestTheirsLast holds how a sentence's type votes are reordered: the types the
+// shopper says they have come after the first other type a word they do not say they
+// have points to; when every voting word is the shopper's, or no type they have comes
+// first, the votes keep their order.
+func TestTheirsLast(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		votes          []typeVote // words index the sentence's words
+		want           []string   // the heads in order
+	}{
+		{"the shopper's thing after what is asked", "new brush heads for my sonic toothbrush",
+			[]typeVote{{head: "toothbrush", words: []int{1, 5, 6}}, {head: "head", words: []int{1, 2, 6}}}, []string{"head", "toothbrush"}},
+		{"every voting word the shopper's", "my cats litter box stinks",
+			[]typeVote{{head: "box", words: []int{1, 2, 3}}, {head: "pan", words: []int{1, 2}}}, []string{"box", "pan"}},
+		{"what is asked already first", "tape for my label printer",
+			[]typeVote{{head: "tape", words: []int{0, 3}}, {head: "printer", words: []int{3, 4}}}, []string{"tape", "printer"}},
+		{"nothing the shopper has", "a printer and some tape",
+			[]typeVote{{head: "printer", words: []int{1}}, {head: "tape", words: []int{4}}}, []string{"printer", "tape"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := strings.Fields(tt.sentence)
+			s := &search{c: &Catalog{}, words: words, text: textQuery{words: words}}
+			var got []string
+			for _, vt := range theirsLast(s, tt.votes) {
+				got = append(got, vt.head)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("theirsLast(%q) = %q, want %q", tt.sentence, got, tt.want)
 			}
 		})
 	}

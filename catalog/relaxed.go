@@ -55,6 +55,13 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 				return out, err
 			}
 		}
+		if s.sentence {
+			// Or one only descriptions have, said of one type of product ("frozen" of
+			// blenders that make frozen drinks).
+			if out, ok, err := c.descWordType(ctx, s, res, offset, known, other); err != nil || ok {
+				return out, err
+			}
+		}
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	some := res
@@ -118,12 +125,18 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 //     "race") names a thing the catalog does not know, unless the word before it
 //     names a type and the words before that are used with it in some product, when
 //     it may be what is made for the type (madeFor: "printer refill", "blender jug";
-//     not "a cable car ride", "window blinds", "tennis racket").
+//     not "a cable car ride", "window blinds", "tennis racket"), or another name of
+//     what the word before it names in titles (modifierTitles: "electric jug") —
+//     but not when that word is a thing's name, no quality (qualityLike), and no
+//     product has the head in any field ("coffee grinder" where coffee makers are
+//     sold, "cat carrier").
 //
 // A head that names a thing the catalog sells keeps the query, whatever its other
 // words ("wine fridge" finds refrigerators), as does an accessory word of the
 // vocabulary after a word the catalog names (accessoryAfterWord: "padded laptop
-// cover"). Not for sentences, brands, codes, or a
+// cover") — unless, in two words, the word before the accessory word is one titles
+// say only after their names, no type and no quality (foreignModifier: "gift card",
+// where plush toys are a "Gift for Kids" and memory cards are sold). Not for sentences, brands, codes, or a
 // phrase with a stop word ("glasses for wine"), whose head is elsewhere.
 func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool) (bool, error) {
 	if !headShaped(s) {
@@ -132,6 +145,9 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	words := s.text.words
 	last := len(words) - 1
 	if accessoryAfterWord(s, known, other) {
+		if last == 1 && known[0] && (len(other) == 0 || !other[0]) {
+			return c.foreignModifier(ctx, s)
+		}
 		return false, nil
 	}
 	if known[last] && (last >= len(other) || !other[last]) {
@@ -152,15 +168,43 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	}
 	// The head is no word of the catalog's: only what is made for a type may be meant,
 	// or the head is a typo that spelling left as it was ("air fyer": the titles that
-	// have "air" have "fryer"), or a phrase of the vocabulary ("external hard drive").
-	if len(strings.Fields(words[last])) > 1 || last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+	// have "air" have "fryer"), or a phrase of the vocabulary ("external hard drive"),
+	// or a word of it that descriptions say by one of its names.
+	if len(strings.Fields(words[last])) > 1 {
 		return false, nil
+	}
+	if last < len(s.text.alts) && len(s.text.alts[last]) > 0 {
+		// A word of the vocabulary that no title names may be said in descriptions,
+		// by it or another name of it; one no product has at all names nothing sold
+		// ("dog raincoat").
+		for _, t := range append([]string{words[last]}, s.text.alts[last]...) {
+			u, err := s.learned.used(ctx, c, t)
+			if err != nil || u.matched > 0 {
+				return false, err
+			}
+		}
 	}
 	if !known[last-1] || last-1 < len(other) && other[last-1] {
 		return true, nil
 	}
-	if near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last]); err != nil || near || named {
+	near, named, err := c.modifierTitles(ctx, s.text, last-1, words[last])
+	if err != nil || near {
 		return false, err
+	}
+	if named {
+		// After a quality ("electric jug", "wireless buds") a head no title has may be
+		// another name of what the quality is said of. After a thing's name ("coffee"
+		// of coffee makers) another name of that thing is a word the catalog uses, if
+		// only in descriptions ("computer display"); a head no product has in any
+		// field names another thing ("coffee grinder", "cat carrier", "dog raincoat").
+		if qualityLike(words[last-1]) {
+			return false, nil
+		}
+		u, err := s.learned.used(ctx, c, words[last])
+		if err != nil || u.matched > 0 {
+			return false, err
+		}
+		return true, nil
 	}
 	f := strings.Fields(words[last-1])
 	if k := wordKey(f[len(f)-1]); !typeLike(k) {
@@ -194,6 +238,30 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	return !used, err
 }
 
+// foreignModifier reports whether the first word of two-word query s is in titles, but
+// said in them only after their names (modifierTitles: "Plushie, Gift for Kids"), is
+// no type's name and reads as no quality (qualityLike).
+func (c *Catalog) foreignModifier(ctx context.Context, s *search) (bool, error) {
+	w := s.text.words[0]
+	if len(strings.Fields(w)) > 1 || qualityLike(w) || s.learned.isType(wordKey(w)) || isNumber(w) {
+		return false, nil
+	}
+	first := make([]bool, len(s.text.words))
+	first[0] = true
+	if titled, err := c.titleHasAll(ctx, s.text.only(first)); err != nil || !titled {
+		return false, err // a word of categories or brands only ("fitness tracker")
+	}
+	_, named, err := c.modifierTitles(ctx, s.text, 0, "")
+	return err == nil && !named, err
+}
+
+// qualityLike reports whether w, before another word, reads as a quality of a thing
+// rather than a thing's name: it ends as an adjective does (adjectiveLike) or in "ic"
+// ("electric", "acoustic", "automatic").
+func qualityLike(w string) bool {
+	return adjectiveLike(w) || len(w) > 3 && strings.HasSuffix(w, "ic")
+}
+
 // maxNearTitles bounds the titles modifierTitles reads.
 const maxNearTitles = 200
 
@@ -201,7 +269,8 @@ const maxNearTitles = 200
 // what they say of w, the word after it in a short query, which no product names (""
 // for none):
 // near, whether w is one typo (within editBudget, same first letter) from a word of
-// them, a misspelling of a word used with word i ("fyer" of "air fyer"); named,
+// them, a misspelling of a word used with word i ("fyer" of "air fyer"), or the end of
+// one, a short name of a joined word ("buds" of "earbuds"); named,
 // whether word i is, in at least half of them, a word of the product's name, before
 // its head (see titleName: "computer" of "27-Inch Computer Monitor", "wireless" of
 // "True Wireless Earbuds"), not of a feature said after it ("window" of "Air Fryer,
@@ -246,10 +315,15 @@ func (c *Catalog) modifierTitles(ctx context.Context, q textQuery, i int, w stri
 			}
 		}
 		for _, t := range lowerWords(title) {
-			if w == "" || near || seen[t] || t == "" || t[0] != w[0] {
+			if w == "" || near || seen[t] || t == "" {
 				continue
 			}
 			seen[t] = true
+			if t[0] != w[0] {
+				// The end of a joined word ("buds" of "earbuds") is a short name of it.
+				near = len(t) > len(w)+1 && strings.HasSuffix(foldDiacritics(t), w)
+				continue
+			}
 			near = editDistance(w, foldDiacritics(t), budget, 1) <= budget
 		}
 	}
@@ -430,22 +504,94 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	if best < 0 {
 		return res, false, nil
 	}
+	return c.searchWordType(ctx, s, res, offset, best, bestHead,
+		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+}
+
+// searchWordType searches for the products with word i of sentence s, those of type
+// head first, with note said of them. ok is false when no product has the word.
+func (c *Catalog) searchWordType(ctx context.Context, s *search, res Result, offset, i int, head, note string) (Result, bool, error) {
+	keep := make([]bool, len(s.text.words))
+	keep[i] = true
 	alt := *s
-	alt.text = s.text.only(func() []bool { k := make([]bool, len(s.text.words)); k[best] = true; return k }())
+	alt.text = s.text.only(keep)
 	alt.text.atLeast, alt.text.named = 0, false
 	if s.intent != nil {
 		in := *s.intent
-		in.heads, in.order, in.forTarget = map[string]bool{bestHead: true}, map[string]int{bestHead: 0}, nil
+		in.heads, in.order, in.forTarget = map[string]bool{head: true}, map[string]int{head: 0}, nil
 		alt.intent = &in
 	}
 	out := res
 	out.Words, out.Relaxed = alt.text.String(), true
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a sentence about %s: the products that have the word %q, which names them in titles.", bestHead, s.text.words[best]))
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], note)
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}
 	return out, true, nil
+}
+
+// minDescShare is the share of the products with a word only descriptions have that
+// must be of one type for the word to say a sentence is about that type
+// (descWordType).
+const minDescShare = 0.75
+
+// minDescCover is the share of that type's products that must have the word: a word
+// said of few of them ("ride", of three strollers) is no word of the type.
+const minDescCover = 0.25
+
+// wantWords say that the shopper wants something: a sentence without one tells a
+// story ("my mat slid while reading about sparrows"), where one word descriptions say
+// of a type is no request for it.
+var wantWords = set("want", "wants", "wanted", "need", "needs", "looking", "buy", "something", "recommend", "suggest")
+
+// descWordType searches for the type a word of sentence s that no product's title,
+// brand or category has (known false), and that is no correction (other), is said of
+// in descriptions: at least minMeet products have it, at least minDescShare of them of
+// one type, and at least minDescCover of that type's products have it ("i want to
+// make frozen drinks and soups": blenders' descriptions say "frozen drinks"). With several such words the one most of one type wins, then the
+// rarer. The products with the word come back, that type first. Only for a sentence
+// that says the shopper wants something (wantWords), and not for a question about the
+// world, a request about an order, or one for a thing the catalog does not sell
+// (asksUnsold). ok is false when no word is so.
+func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
+	if len(s.words) == 0 || questionWords[s.words[0]] || slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) ||
+		!slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] }) {
+		return res, false, nil
+	}
+	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+		return res, false, err
+	}
+	v := c.vocabulary()
+	best, bestHead, bestShare, bestN := -1, "", 0.0, 0
+	for i, w := range s.text.words {
+		if known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] || !contentWord(w, s.learned, v) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, false, err
+		}
+		if u.matched < minMeet {
+			continue
+		}
+		top, head := 0, ""
+		for _, h := range u.heads {
+			if typeLike(h.head) && h.products > top {
+				top, head = h.products, h.head
+			}
+		}
+		share := float64(top) / float64(u.matched)
+		// lv.types is read-only once the view is made (see newLearnedView).
+		cover := float64(top) / float64(max(s.learned.types[head], 1))
+		if share >= minDescShare && cover >= minDescCover && (share > bestShare || share == bestShare && u.matched < bestN) {
+			best, bestHead, bestShare, bestN = i, head, share, u.matched
+		}
+	}
+	if best < 0 {
+		return res, false, nil
+	}
+	return c.searchWordType(ctx, s, res, offset, best, bestHead,
+		fmt.Sprintf("Read as a sentence about %s: the products whose descriptions have the word %q.", bestHead, s.text.words[best]))
 }
 
 // unknownModifier reports whether w follows, in sentence s, a word that no product
@@ -638,7 +784,8 @@ func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offse
 // power brick at the hotel": "laptop" and "power" are a charger's, "brick" a building
 // set's cue) — and no product of the need's things has any of them. Other words
 // that no product of the need has, but that say nothing together ("my office is
-// freezing": a space heater for the office), leave it be.
+// freezing": a space heater for the office), leave it be. A need said only by naming
+// its own thing as the shopper's is none (ownThing: "paper for the printer").
 func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([]int, error) {
 	v := c.vocabulary()
 	var things []string
@@ -652,6 +799,9 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 	out := needs[:0:0]
 	for _, n := range needs {
 		nd := v.needs[n]
+		if ownThing(s, v, nd) {
+			continue
+		}
 		var others []int
 		said := false
 		for i, w := range s.text.words {
@@ -727,6 +877,40 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 	return out, nil
 }
 
+// ownThing reports whether sentence s says need nd only by naming the thing the need
+// is for as one the shopper has or buys for (owned, or after "for": "paper for the
+// printer", "my label printer ran out of tape"), where a cue is a form of the thing's
+// name ("print" of "printer"): the sentence is about something for that thing, not
+// about the need.
+func ownThing(s *search, v *Vocabulary, nd need) bool {
+	for _, cue := range nd.cues {
+		for i, w := range s.words {
+			k := wordKey(w)
+			if !cueMatches(cue, k) {
+				continue
+			}
+			named := slices.ContainsFunc(nd.terms, func(t string) bool {
+				f := strings.Fields(t)
+				return f[len(f)-1] == k
+			})
+			if !named || !owned(s, v, i) && !afterFor(s, i) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// afterFor says whether the i-th word of s follows "for", past any determiners ("for
+// the printer"): what a thing is for.
+func afterFor(s *search, i int) bool {
+	j := i - 1
+	for j >= 0 && determiners[s.words[j]] {
+		j--
+	}
+	return j >= 0 && s.words[j] == "for"
+}
+
 // titleHasAll reports whether some product's title has every word of q.
 func (c *Catalog) titleHasAll(ctx context.Context, q textQuery) (bool, error) {
 	return c.hasAll(ctx, q, "{title} : ")
@@ -759,6 +943,9 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	votes, err := c.voteTypes(ctx, s.learned, s.text)
 	if err != nil || len(votes) == 0 {
 		return res, false, err
+	}
+	if s.sentence {
+		votes = theirsLast(s, votes)
 	}
 	heads := slices.Clone(first)
 	var idx []int
@@ -800,6 +987,43 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 		return res, false, err
 	}
 	return out, true, nil
+}
+
+// theirsLast reorders the type votes of sentence s: the types the shopper says they
+// have (a word of the type's name that a possessive owns: "my label printer ran out
+// of tape") come after the first other type that a word they do not say they have
+// points to ("tape"), since the sentence asks for something else than what it tells
+// of. When every word that votes is the shopper's ("my cats litter box stinks"), the
+// votes stay as they are.
+func theirsLast(s *search, votes []typeVote) []typeVote {
+	v := s.c.vocabulary()
+	theirs := func(w string) bool {
+		k := wordKey(w)
+		for j, x := range s.words {
+			if wordKey(x) == k && owned(s, v, j) {
+				return true
+			}
+		}
+		return false
+	}
+	asked := slices.IndexFunc(votes, func(vt typeVote) bool {
+		return !theirs(vt.head) && slices.ContainsFunc(vt.words, func(i int) bool { return !theirs(s.text.words[i]) })
+	})
+	if asked <= 0 || !slices.ContainsFunc(votes[:asked], func(vt typeVote) bool { return theirs(vt.head) }) {
+		return votes
+	}
+	out := make([]typeVote, 0, len(votes))
+	for _, vt := range votes {
+		if !theirs(vt.head) {
+			out = append(out, vt)
+		}
+	}
+	for _, vt := range votes {
+		if theirs(vt.head) {
+			out = append(out, vt)
+		}
+	}
+	return out
 }
 
 // quoteList lists words, quoted.

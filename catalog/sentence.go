@@ -245,7 +245,8 @@ var determiners = set("my", "our", "your", "his", "her", "its", "their", "the", 
 // accessoriesNamed returns the accessory words of sentence s that are types of the
 // catalog, in order, but not those after a place word ("the filter in my purifier"
 // asks for a filter, "a case for my headphones in my backpack" not for a backpack),
-// nor those another word follows in a compound ("brush heads").
+// nor those another word follows in a compound ("brush heads"), nor the object of a
+// verb after "to" (actedOn: "to label all the cables" asks for no cable).
 func accessoriesNamed(s *search, v *Vocabulary) []string {
 	var out []string
 	for i, w := range s.words {
@@ -253,12 +254,26 @@ func accessoriesNamed(s *search, v *Vocabulary) []string {
 		if !v.isAccessory(k) || !s.learned.isType(k) || slices.Contains(out, k) {
 			continue
 		}
-		if afterPlace(s, i) || inCompound(s, v, i) {
+		if afterPlace(s, i) || inCompound(s, v, i) || actedOn(s, i) {
 			continue
 		}
 		out = append(out, k)
 	}
 	return out
+}
+
+// quantityWords come between a verb and its object ("label all the cables").
+var quantityWords = set("all", "both", "some", "any", "every", "each")
+
+// actedOn says whether the i-th word of s is the object of a verb after "to", past
+// any determiners and quantity words ("to label all the cables", "to crush ice"): the
+// thing the shopper does something to, not what they ask for.
+func actedOn(s *search, i int) bool {
+	j := i - 1
+	for j >= 0 && (determiners[s.words[j]] || possessives[s.words[j]] || quantityWords[s.words[j]]) {
+		j--
+	}
+	return j >= 1 && s.words[j-1] == "to" && !stopwords[s.words[j]] && !placeWords[s.words[j]]
 }
 
 // afterPlace says whether the i-th word of s follows a place word, past any
@@ -309,7 +324,7 @@ func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *in
 // thingsNamed returns the types of the catalog that sentence s names as what it is
 // about: a word that heads products' titles, but not one after "to" ("to watch"),
 // after a possessive ("my car makes a noise": what the shopper has), after a place
-// word, or inside a compound (see accessoriesNamed).
+// word, inside a compound, or the object of a verb after "to" (see accessoriesNamed).
 func thingsNamed(s *search, v *Vocabulary) []string {
 	var out []string
 	for i, w := range s.words {
@@ -320,7 +335,7 @@ func thingsNamed(s *search, v *Vocabulary) []string {
 		if i > 0 && s.words[i-1] == "to" || owned(s, v, i) {
 			continue // "to watch" is a verb, "my car" what the shopper has
 		}
-		if afterPlace(s, i) || inCompound(s, v, i) {
+		if afterPlace(s, i) || inCompound(s, v, i) || actedOn(s, i) {
 			continue
 		}
 		out = append(out, k)

@@ -179,16 +179,58 @@ func TestSentenceHeadWord(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids := hitIDs(res)
-			if tt.prefix == "" {
-				if len(ids) > 0 {
-					t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
-				}
-				return
-			}
-			if len(ids) == 0 || !strings.HasPrefix(ids[0], tt.prefix) {
-				t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, tt.prefix)
-			}
+			wantFirst(t, res, tt.prefix)
 		})
+	}
+}
+
+// TestSentenceDescriptionWord holds what a sentence finds whose only word of the
+// catalog's is one that descriptions say of one type (descWordType): that type, when
+// most products with the word are of it and many of its products have the word, in a
+// sentence that says the shopper wants something; and nothing when the word is said of
+// few of the type's products, in a question about the world, or in a story.
+func TestSentenceDescriptionWord(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	ps := numbered(roomProducts(), 4000, 6, "blender", "Whirla Blender %d", "Whirla", "Crushes ice for frozen margaritas.")
+	// Three lamps of 21 say "drowsy": too few of the lamps for the word to be theirs.
+	ps = numbered(ps, 2500, 12, "desklamp", "Brightwell Desk Lamp %d", "Brightwell", "Bright light for late work.")
+	ps = numbered(ps, 2600, 3, "nightlamp", "Brightwell Night Lamp %d", "Brightwell", "Dim light for drowsy evenings.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		prefix     string // the first hit's id starts with it; "" for nothing found
+	}{
+		{"a word of one type's descriptions", "i want frozen margaritas on sunny afternoons", "blender"},
+		{"a word of few of its type's products", "i want to stop feeling drowsy on sunny afternoons", ""},
+		{"a question about the world", "why do frozen margaritas taste better on sunny afternoons", ""},
+		{"no want said: a story", "we watched frozen lakes on sunny afternoons", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFirst(t, res, tt.prefix)
+		})
+	}
+}
+
+// wantFirst fails t unless the first hit of res has an id that starts with prefix, or,
+// with prefix "", unless res has no hits.
+func wantFirst(t *testing.T, res catalog.Result, prefix string) {
+	t.Helper()
+	ids := hitIDs(res)
+	if prefix == "" {
+		if len(ids) > 0 {
+			t.Fatalf("found %v (words %q, notes %q), want nothing", ids, res.Words, res.Notes)
+		}
+		return
+	}
+	if len(ids) == 0 || !strings.HasPrefix(ids[0], prefix) {
+		t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, prefix)
 	}
 }

@@ -22,7 +22,14 @@ import (
 // names a type keeps the products with the words it can ("whistling kettle"), as does
 // a head no product has after a type ("kettle jug": something for a kettle) or after a
 // word of most of its titles' names ("electric jug": another name for an electric
-// kettle), and a phrase with a stop word ("glasses for wine"), whose head is elsewhere.
+// kettle; "wireless buds", the end of "earbuds"), and a phrase with a stop word
+// ("glasses for wine"), whose head is elsewhere. After a word of the titles' names that
+// is a thing's name, not a quality, a head no product has in any field is another thing
+// ("yoga carrier", as "coffee grinder" where only coffee makers are sold), as is a word
+// of the vocabulary no product has in any field by any of its names ("yoga raincoat").
+// An accessory word after a word that the titles having it say only after their names,
+// and that is no type and no quality, names another thing ("glass sleeve", as "gift
+// card" where plush toys are a "Gift for Kids").
 // A head in the names of most titles that have it names them too ("fitness tracker":
 // "Activity Tracker Watch").
 // A word that is the last step of a category names products too ("shoes" of
@@ -66,6 +73,11 @@ func TestSearchWeakRest(t *testing.T) {
 		{"a type left", "whistling kettle", "kettle0", ""},
 		{"an unknown head after a type", "kettle jug", "kettle0", ""},
 		{"an unknown head after a word of the titles' names", "electric jug", "kettle0", ""},
+		{"a head no product has after a thing's name", "yoga carrier", "", "yoga"},
+		{"a vocabulary word no product has, nor another name of it", "yoga raincoat", "", "yoga"},
+		{"an accessory word after a word titles say only after their names", "glass sleeve", "", "glass"},
+		{"an accessory word after a word of the titles' names: kept", "electric sleeve", "kettle0", ""},
+		{"the end of a joined word of the titles after a quality", "wireless buds", "earbuds0", ""},
 		{"a phrase with a stop word", "glasses for wine", "kettle0", ""},
 		{"a head that names its titles", "laptop case", "sleeve", ""},
 		{"a head in the names of its titles", "fitness tracker", "tracker0", ""},
