@@ -1,10 +1,10 @@
 package catalog
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -164,16 +164,8 @@ func (c *Catalog) fillCodes(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, `DROP INDEX product_codes_rowid; DELETE FROM product_codes`); err != nil {
 		return fmt.Errorf("product codes: %w", err)
 	}
-	ins, err := tx.PrepareContext(ctx, fillCodesSQL)
-	if err != nil {
+	if err := codes.write(ctx, tx); err != nil {
 		return fmt.Errorf("product codes: %w", err)
-	}
-	defer ins.Close()
-	for chunk := range slices.Chunk(codes, fillCodesChunk) {
-		list, _ := json.Marshal(chunk) // strings and numbers cannot fail to marshal
-		if _, err := ins.ExecContext(ctx, string(list)); err != nil {
-			return fmt.Errorf("product codes: %w", err)
-		}
 	}
 	if _, err := tx.ExecContext(ctx, index+`; DELETE FROM product_codes_pending`); err != nil {
 		return fmt.Errorf("product codes: %w", err)
@@ -184,32 +176,82 @@ func (c *Catalog) fillCodes(ctx context.Context) error {
 	return nil
 }
 
-// fillCodesSQL appends a chunk of rows of product_codes, a JSON list of [code, rowid].
-const fillCodesSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) SELECT value ->> 0, value ->> 1 FROM json_each(?)`
+// fillCodesChunk is how many rows of product_codes one statement of codeRows.write
+// appends (two parameters each, under SQLite's 32,766).
+const fillCodesChunk = 1000
 
-// fillCodesChunk is how many rows of product_codes one fillCodesSQL appends.
-const fillCodesChunk = 10000
-
-// codeRow is a row of product_codes; it marshals as [code, rowid].
-type codeRow struct {
-	code  string
-	rowid int64
+// codeRows are rows of product_codes kept without a pointer each (the garbage
+// collector would otherwise walk millions of them): the codes one after another in
+// text, each row its code's end in text and its rowid.
+type codeRows struct {
+	text []byte
+	rows []codeRow
 }
 
-func (r codeRow) MarshalJSON() ([]byte, error) {
-	b, _ := json.Marshal(r.code)
-	return fmt.Appendf(append([]byte{'['}, b...), ",%d]", r.rowid), nil
+type codeRow struct {
+	start, end int
+	rowid      int64
+}
+
+func (r *codeRows) add(code string, rowid int64) {
+	start := len(r.text)
+	r.text = append(r.text, code...)
+	r.rows = append(r.rows, codeRow{start, len(r.text), rowid})
+}
+
+func (r *codeRows) code(i int) []byte { return r.text[r.rows[i].start:r.rows[i].end] }
+
+// sort orders the rows as product_codes' key is (code by bytes, then rowid).
+func (r *codeRows) sort() {
+	slices.SortFunc(r.rows, func(a, b codeRow) int {
+		return cmp.Or(bytes.Compare(r.text[a.start:a.end], r.text[b.start:b.end]), cmp.Compare(a.rowid, b.rowid))
+	})
+}
+
+// write appends the rows to product_codes in tx, fillCodesChunk rows a statement.
+func (r *codeRows) write(ctx context.Context, tx *sql.Tx) error {
+	var stmt *sql.Stmt
+	defer func() {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}()
+	args := make([]any, 0, 2*fillCodesChunk)
+	for i := 0; i < len(r.rows); i += fillCodesChunk {
+		n := min(fillCodesChunk, len(r.rows)-i)
+		if stmt == nil || n < fillCodesChunk {
+			if stmt != nil {
+				stmt.Close()
+			}
+			var err error
+			if stmt, err = tx.PrepareContext(ctx, `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES `+strings.Repeat("(?, ?), ", n-1)+`(?, ?)`); err != nil {
+				return err
+			}
+		}
+		args = args[:0]
+		for j := i; j < i+n; j++ {
+			args = append(args, string(r.code(j)), r.rows[j].rowid)
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // allCodes returns the rows of product_codes every product of tx should have
 // (productCodes), in the table's key order.
-func allCodes(ctx context.Context, tx *sql.Tx) ([]codeRow, error) {
+func allCodes(ctx context.Context, tx *sql.Tx) (*codeRows, error) {
+	var last int64 // about the products' count, to make room for about three codes each
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM product_text`).Scan(&last); err != nil {
+		return nil, err
+	}
+	out := &codeRows{text: make([]byte, 0, 24*last), rows: make([]codeRow, 0, 3*last)}
 	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.attributes, t.gtin FROM product_text t`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []codeRow
 	for rows.Next() {
 		var (
 			p     Product
@@ -219,16 +261,14 @@ func allCodes(ctx context.Context, tx *sql.Tx) ([]codeRow, error) {
 		if err := rows.Scan(&rowid, &p.Title, &attrs, &p.GTIN); err != nil {
 			return nil, err
 		}
-		_ = json.Unmarshal([]byte(attrs), &p.Attributes) // a bad column has no codes
+		p.Attributes, _ = decodeAttributes(attrs) // a bad column has no codes
 		for _, code := range productCodes(&p) {
-			out = append(out, codeRow{code, rowid})
+			out.add(code, rowid)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	slices.SortFunc(out, func(a, b codeRow) int {
-		return cmp.Or(strings.Compare(a.code, b.code), cmp.Compare(a.rowid, b.rowid))
-	})
+	out.sort()
 	return out, nil
 }

@@ -165,10 +165,19 @@ func TestProductCodesFilled(t *testing.T) {
 				t.Fatal(err)
 			}
 			sellers := []Seller{{ID: "s", Name: "Shop"}}
-			for _, gen := range []string{"a", "b"} {
-				if _, err := c.Upsert(ctx, sellers, codeProducts(25, gen)[:20+len(gen)*3]); err != nil {
+			// Products p0-p299, p0-p149 re-imported with other codes: more rows than one
+			// statement of the fill appends (fillCodesChunk).
+			for _, b := range []struct {
+				n   int
+				gen string
+			}{{300, "a"}, {150, "b"}} {
+				if _, err := c.Upsert(ctx, sellers, codeProducts(b.n, b.gen)); err != nil {
 					t.Fatal(err)
 				}
+			}
+			var n int
+			if err := c.db.QueryRow(`SELECT count(*) FROM product_codes`).Scan(&n); err != nil || n <= fillCodesChunk {
+				t.Fatalf("%d codes imported (%v), want more than %d", n, err, fillCodesChunk)
 			}
 			const (
 				rowsSQL   = `SELECT coalesce(group_concat(code || ' ' || rowid, ', '), '') FROM (SELECT code, rowid FROM product_codes ORDER BY code, rowid)`
