@@ -39,9 +39,12 @@ const (
 // maxAttrKeys bounds the colour and size keys of one product.
 const maxAttrKeys = 8
 
+// attrNameSeparators are the characters between the words of an attribute name.
+var attrNameSeparators = strings.NewReplacer("_", " ", "-", " ")
+
 // attrKind returns FilterColor or FilterSize for an attribute name of that kind, else "".
 func attrKind(name string) string {
-	n := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(name))), " ")
+	n := strings.Join(strings.Fields(attrNameSeparators.Replace(strings.ToLower(name))), " ")
 	switch {
 	case colorAttributes[n]:
 		return FilterColor

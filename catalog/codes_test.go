@@ -143,60 +143,79 @@ func TestProductCodesFollowProducts(t *testing.T) {
 	checkCodes(t, c, "deleted")
 }
 
-// TestProductCodesFilled checks that a catalog whose products have no codes yet (it
-// had them before migration 0009) gets them when opened.
+// TestProductCodesFilled checks that a catalog whose product_codes a migration left to
+// fill (fillCodes) gets, when opened, the very rows and schema (the rowid index that
+// the fill drops and makes again) an import wrote, whatever it held before.
 func TestProductCodesFilled(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, codeProducts(25, "a")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.db.Exec(`DELETE FROM product_codes; INSERT INTO product_codes_pending (id) VALUES (1)`); err != nil {
-		t.Fatal(err)
-	}
-	c.Close()
-	if c, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	checkCodes(t, c, "opened with codes pending")
-	var pending int
-	if err := c.db.QueryRow(`SELECT count(*) FROM product_codes_pending`).Scan(&pending); err != nil || pending != 0 {
-		t.Errorf("pending = %d, %v; want 0", pending, err)
+	for _, tt := range []struct {
+		name, damage string
+	}{
+		{"before migration 0009: no codes", `DELETE FROM product_codes; INSERT INTO product_codes_pending (id) VALUES (1)`},
+		{"before migration 0039: no colour and size keys", `DELETE FROM product_codes WHERE instr(code, '=') > 0;
+			DELETE FROM catalog_migrations WHERE name = '0039_attribute_keys.sql'`},
+		{"wrong and missing codes", `DELETE FROM product_codes WHERE rowid % 2 = 0;
+			INSERT INTO product_codes (code, rowid) VALUES ('zz999', 3), ('color=green', 5), ('ab1a', 1000);
+			INSERT INTO product_codes_pending (id) VALUES (1)`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "catalog.db")
+			c, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sellers := []Seller{{ID: "s", Name: "Shop"}}
+			// Products p0-p299, p0-p149 re-imported with other codes: more rows than one
+			// statement of the fill appends (fillCodesChunk).
+			for _, b := range []struct {
+				n   int
+				gen string
+			}{{300, "a"}, {150, "b"}} {
+				if _, err := c.Upsert(ctx, sellers, codeProducts(b.n, b.gen)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var n int
+			if err := c.db.QueryRow(`SELECT count(*) FROM product_codes`).Scan(&n); err != nil || n <= fillCodesChunk {
+				t.Fatalf("%d codes imported (%v), want more than %d", n, err, fillCodesChunk)
+			}
+			const (
+				rowsSQL   = `SELECT coalesce(group_concat(code || ' ' || rowid, ', '), '') FROM (SELECT code, rowid FROM product_codes ORDER BY code, rowid)`
+				schemaSQL = `SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql FROM sqlite_schema WHERE tbl_name = 'product_codes' ORDER BY name)`
+			)
+			imported, schema := queryString(t, c, rowsSQL), queryString(t, c, schemaSQL)
+			if _, err := c.db.Exec(tt.damage); err != nil {
+				t.Fatal(err)
+			}
+			if queryString(t, c, rowsSQL) == imported {
+				t.Fatal("the damage left product_codes as imported")
+			}
+			c.Close()
+			if c, err = Open(ctx, path); err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if got := queryString(t, c, rowsSQL); got != imported {
+				t.Errorf("product_codes filled:\n%s\nimported:\n%s", got, imported)
+			}
+			if got := queryString(t, c, schemaSQL); got != schema {
+				t.Errorf("product_codes schema filled:\n%s\nimported:\n%s", got, schema)
+			}
+			checkCodes(t, c, "opened with codes pending")
+			var pending int
+			if err := c.db.QueryRow(`SELECT count(*) FROM product_codes_pending`).Scan(&pending); err != nil || pending != 0 {
+				t.Errorf("pending = %d, %v; want 0", pending, err)
+			}
+		})
 	}
 }
 
-// TestAttributeKeysMigrated checks that a catalog stored before migration 0039, whose
-// product_codes have no colour and size keys, gets them when opened.
-func TestAttributeKeysMigrated(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
-	if err != nil {
+// queryString returns the one text value query reads from c.
+func queryString(t *testing.T, c *Catalog, query string) string {
+	t.Helper()
+	var s string
+	if err := c.db.QueryRow(query).Scan(&s); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, codeProducts(25, "a")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.db.Exec(`DELETE FROM product_codes WHERE instr(code, '=') > 0;
-		DELETE FROM catalog_migrations WHERE name = '0039_attribute_keys.sql'`); err != nil {
-		t.Fatal(err)
-	}
-	var keys int
-	if err := c.db.QueryRow(`SELECT count(*) FROM product_codes WHERE instr(code, '=') > 0`).Scan(&keys); err != nil || keys != 0 {
-		t.Fatalf("before: %d keys, %v", keys, err)
-	}
-	c.Close()
-	if c, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	checkCodes(t, c, "opened after migration 0039")
-	if err := c.db.QueryRow(`SELECT count(*) FROM product_codes WHERE instr(code, '=') > 0`).Scan(&keys); err != nil || keys == 0 {
-		t.Errorf("after: %d keys, %v; want some", keys, err)
-	}
+	return s
 }

@@ -97,7 +97,7 @@ func TestBulkLoadEqualsUpserts(t *testing.T) {
 	// A product updated during the load deletes its codes by rowid: that must stay
 	// an index lookup while the load has the other indexes dropped.
 	var plan strings.Builder
-	rows, err := l.tx.QueryContext(ctx, `EXPLAIN QUERY PLAN `+deleteCodesSQL, 1)
+	rows, err := l.tx.QueryContext(ctx, `EXPLAIN QUERY PLAN `+deleteLostCodesSQL, `[]`, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
