@@ -2,10 +2,14 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Brand spellings: shoppers write "loreal" for "L'Oréal", "haagen dazs" for
@@ -225,4 +229,40 @@ func (b *brandFolds) named(words []string) map[int64]bool {
 		}
 	}
 	return out
+}
+
+// brandIDs returns the brands a brand filter names: those whose name is the filter's
+// by BrandKey, and those that are by foldKey, stop words left out as brandWords
+// leaves them ("loreal" and "L'OREAL" name "L'Oréal", "b and o" does not, but "bang
+// and olufsen" names "Bang & Olufsen"): the rule query words meet brands by. When
+// none is, it returns a note for the person instead.
+func (c *Catalog) brandIDs(ctx context.Context, lv *learnedView, name string) ([]int64, string, error) {
+	name = text.Clean(name, maxBrandLen)
+	if name == "" {
+		return nil, "", nil
+	}
+	var ids []int64
+	var id int64
+	err := c.queryRow(ctx, `SELECT id FROM brands WHERE key = ?`, strings.ToLower(name)).Scan(&id)
+	switch {
+	case err == nil:
+		ids = append(ids, id)
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, "", fmt.Errorf("brand filter: %w", err)
+	}
+	if ws := brandWords(name); len(ws) > 0 {
+		b, err := lv.brandFolds(ctx, c)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, id := range b.whole[foldKey(strings.Join(ws, ""))] {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Sprintf("No brand is called %q.", name), nil
+	}
+	return ids, "", nil
 }

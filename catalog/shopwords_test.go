@@ -221,3 +221,65 @@ func TestSearchColourAndSizeWords(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchBrandArgument checks that the brand filter meets brands by the rule query
+// words do (foldKey): accents, apostrophes, ampersands, hyphens and case do not count,
+// nor the stop words between a brand's words; a brand no spelling names says so.
+func TestSearchBrandArgument(t *testing.T) {
+	c := shopwordsCatalog(t)
+	tests := []struct {
+		name, query, brand string
+		want               []string // the hits, in any order
+		note               string   // a note the result has
+	}{
+		{name: "as stored", brand: "L'Oréal Paris", want: []string{"loreal"}},
+		{name: "upper case, as before", brand: "L'ORÉAL PARIS", want: []string{"loreal"}},
+		{name: "joined and unaccented", brand: "loreal paris", want: []string{"loreal"}},
+		{name: "the joined brand, not the elided one", brand: "loreal", want: []string{"plain-cream"}},
+		{name: "elided names the joined brand", brand: "l'oreal", want: []string{"plain-cream"}},
+		{name: "without the accent", brand: "nestle", want: []string{"nestle"}},
+		{name: "umlaut and hyphen left out", brand: "haagen dazs", want: []string{"haagen"}},
+		{name: "hyphenated brand joined", brand: "HaagenDazs", want: []string{"haagen"}},
+		{name: "ampersand as and", brand: "bang and olufsen", want: []string{"bo"}},
+		{name: "ampersand left out", brand: "Bang Olufsen", want: []string{"bo"}},
+		{name: "with query words", query: "cream", brand: "loreal paris", want: []string{"loreal"}},
+		{name: "a brand no spelling names", query: "cream", brand: "Lorael", note: `No brand is called "Lorael".`},
+		{name: "part of a brand is no brand", brand: "bang", note: `No brand is called "bang".`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Brand: tt.brand, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) {
+				t.Errorf("brand %q: hits %q, want %q", tt.brand, got, tt.want)
+			}
+			if tt.note != "" && !slices.Contains(res.Notes, tt.note) {
+				t.Errorf("brand %q: notes %q, want %q among them", tt.brand, res.Notes, tt.note)
+			}
+		})
+	}
+	completions := []struct {
+		name, prefix string
+		want         []string
+	}{
+		{"by the brand's key", "Nestlé", []string{"Nestlé"}},
+		{"elided, both spellings", "l'o", []string{"L'Oréal Paris", "Loreal"}},
+		{"by foldKey, both spellings", "lor", []string{"L'Oréal Paris", "Loreal"}},
+		{"without the umlaut", "haagen", []string{"Häagen-Dazs"}},
+		{"and as the ampersand", "bang and o", []string{"Bang & Olufsen"}},
+		{"nothing", "zz", nil},
+	}
+	for _, tt := range completions {
+		t.Run("complete "+tt.name, func(t *testing.T) {
+			got, err := c.CompleteBrands(context.Background(), tt.prefix, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Values, tt.want) || got.Total != len(tt.want) {
+				t.Errorf("%q completes to %q (total %d), want %q", tt.prefix, got.Values, got.Total, tt.want)
+			}
+		})
+	}
+}
