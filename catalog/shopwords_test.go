@@ -283,3 +283,58 @@ func TestSearchBrandArgument(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchColourAndSizeSpellings checks that sizes meet by their code however the
+// feed and the shopper spell them ("XL", "X-Large", "extra large"; "M", "Medium"), and
+// a colour word meets a colour of several words that has it ("navy" finds "Navy
+// Blue") and its other spelling ("gray" finds "Heather Grey").
+func TestSearchColourAndSizeSpellings(t *testing.T) {
+	products := []catalog.Product{
+		{ID: "tee-xl", GroupID: "tee", Title: "Organic Crew Tee", Price: usd(2000), Attributes: map[string]string{"size": "X-Large", "color": "Navy Blue"}},
+		{ID: "tee-m", GroupID: "tee", Title: "Organic Crew Tee", Price: usd(2000), Attributes: map[string]string{"size": "Medium", "color": "Heather Grey"}},
+		{ID: "tee-s", GroupID: "tee", Title: "Organic Crew Tee", Price: usd(2000), Attributes: map[string]string{"size": "S", "color": "Red"}},
+		{ID: "fleece-xl", GroupID: "fleece", Title: "Polar Fleece Jacket", Price: usd(6000), Attributes: map[string]string{"size": "XL", "color": "Gray"}},
+		{ID: "fleece-l", GroupID: "fleece", Title: "Polar Fleece Jacket", Price: usd(6000), Attributes: map[string]string{"size": "Large", "color": "Navy"}},
+		{ID: "fleece-m", GroupID: "fleece", Title: "Polar Fleece Jacket", Price: usd(6000), Attributes: map[string]string{"size": "M", "color": "Red"}},
+		{ID: "light-bulb", Title: "LED Light Bulb", Price: usd(500)},
+		{ID: "lamp", Title: "Reading Lamp", Price: usd(3000), Attributes: map[string]string{"color": "Light Blue"}},
+	}
+	c := stockedCatalog(t, products)
+	tests := []struct {
+		name, query string
+		applied     []string // "filter key-words"
+		want        []string // the hits, in any order
+	}{
+		{"size m", "tee size m", []string{"size m"}, []string{"tee-m"}},
+		{"size medium", "tee size medium", []string{"size medium"}, []string{"tee-m"}},
+		{"medium alone", "medium fleece jacket", []string{"size medium"}, []string{"fleece-m"}},
+		{"xl meets X-Large", "xl tee", []string{"size xl"}, []string{"tee-xl"}},
+		{"extra large meets X-Large and XL", "extra large organic tee", []string{"size extra large"}, []string{"tee-xl"}},
+		{"x-large meets XL", "polar fleece x-large", []string{"size x large"}, []string{"fleece-xl"}},
+		{"large meets L, not XL", "large polar fleece", []string{"size large"}, []string{"fleece-l"}},
+		{"navy meets Navy Blue and Navy", "navy tee", []string{"color navy"}, []string{"tee-xl"}},
+		{"navy fleece", "navy fleece", []string{"color navy"}, []string{"fleece-l"}},
+		{"gray meets Grey", "gray tee", []string{"color gray"}, []string{"tee-m"}},
+		{"grey meets Gray", "grey fleece", []string{"color grey"}, []string{"fleece-xl"}},
+		{"blue meets Navy Blue", "blue crew tee", []string{"color blue"}, []string{"tee-xl"}},
+		{"a colour's word before a product's word names it", "light bulb", nil, []string{"light-bulb"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var applied []string
+			for _, f := range res.Applied {
+				applied = append(applied, f.Filter+" "+f.Text)
+			}
+			if !slices.Equal(applied, tt.applied) {
+				t.Errorf("applied %q, want %q", applied, tt.applied)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) {
+				t.Errorf("hits %q (words %q), want %q", got, res.Words, tt.want)
+			}
+		})
+	}
+}
