@@ -137,7 +137,7 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 	q := catalog.Query{
 		Text: a.Query, Category: a.Category, Brand: a.Brand, Seller: a.Seller,
 		MinPrice: a.MinPrice, MaxPrice: a.MaxPrice, InStock: a.InStock == nil || *a.InStock,
-		MinRating: a.MinRating, Sort: catalog.Sort(a.Sort), Limit: orZero(a.Limit), Cursor: a.Cursor,
+		MinRating: a.MinRating, Sort: catalog.Sort(enumWord(a.Sort)), Limit: orZero(a.Limit), Cursor: a.Cursor,
 		InStockGiven: a.InStock != nil,
 	}
 	res, err := t.Catalog.Search(ctx, q)
