@@ -266,3 +266,35 @@ func (c *Catalog) brandIDs(ctx context.Context, lv *learnedView, name string) ([
 	}
 	return ids, "", nil
 }
+
+// BrandName returns the catalog's name of the one brand that name names by the rule
+// brand filters meet brands by (see brandIDs: "loreal paris" names "L'Oréal Paris"),
+// so that a brand a person states is kept as the catalog spells it; "" when its key
+// is a brand's already (nothing to respell), or it names none or several.
+func (c *Catalog) BrandName(ctx context.Context, name string) (string, error) {
+	key := BrandKey(name)
+	if key == "" {
+		return "", nil
+	}
+	var one int
+	err := c.queryRow(ctx, `SELECT 1 FROM brands WHERE key = ?`, key).Scan(&one)
+	if err == nil {
+		return "", nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("brand name: %w", err)
+	}
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return "", err
+	}
+	ids, _, err := c.brandIDs(ctx, lv, name)
+	if err != nil || len(ids) != 1 {
+		return "", err
+	}
+	var out string
+	if err := c.queryRow(ctx, `SELECT name FROM brands WHERE id = ?`, ids[0]).Scan(&out); err != nil {
+		return "", fmt.Errorf("brand name: %w", err)
+	}
+	return out, nil
+}
