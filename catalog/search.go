@@ -143,9 +143,6 @@ type Result struct {
 	Order *AppliedOrder
 	// attrsRead means colour or size words of the query were read as filters.
 	attrsRead bool
-	// fellBack means no product had every word as asked: the result is the
-	// fallback's (corrected, relaxed, or read otherwise).
-	fellBack bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -157,15 +154,11 @@ type Result struct {
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
 // return an error wrapping ErrInvalid that names the argument; any text is valid.
-// When colour or size words were read as filters and nothing passes them, or what
-// passes has not every other word as asked (only some of them, or the words read as
-// something else; a spelling correction alone is kept), the query is searched again
-// with them as plain words, as it was before they were read: a colour word taken out
-// must not turn words that name nothing ("a green card application") into a search
-// for what has some of them.
+// When colour or size words were read as filters and nothing passes them, the query
+// is searched again with them as plain words, as it was before they were read.
 func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	res, err := c.search(ctx, q)
-	if err == nil && res.attrsRead && (res.Total == 0 || res.Relaxed || res.fellBack && res.Corrected == "") {
+	if err == nil && res.Total == 0 && res.attrsRead {
 		q.attrsOff = true
 		return c.search(ctx, q)
 	}
@@ -224,9 +217,7 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 			}
 		}
 	}
-	out, err := c.fallback(ctx, s, res, offset)
-	out.fellBack = true
-	return out, err
+	return c.fallback(ctx, s, res, offset)
 }
 
 // understandQuery is the query-understanding step of Search: it reads the constraint

@@ -114,12 +114,7 @@ func TestCut(t *testing.T) {
 // characters.
 func TestEllipsize(t *testing.T) {
 	long := "Ultra-Quiet Stainless Steel Electric Gooseneck Kettle with Temperature Control, 1.7 L"
-	for _, tt := range []struct {
-		name string
-		in   string
-		max  int
-		want string
-	}{
+	for _, tt := range []cutCase{
 		{"short kept whole", "Daily Face Cream", 80, "Daily Face Cream"},
 		{"exactly max kept whole", "Daily Face Cream", 16, "Daily Face Cream"},
 		{"a long title between words", long, 60, "Ultra-Quiet Stainless Steel Electric Gooseneck Kettle with…"},
