@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Colour and size words: "red hoodie xl", "size 10 running shoes", "king size duvet".
@@ -37,7 +38,7 @@ const (
 )
 
 // maxAttrKeys bounds the colour and size keys of one product.
-const maxAttrKeys = 8
+const maxAttrKeys = 12
 
 // attrNameSeparators are the characters between the words of an attribute name.
 var attrNameSeparators = strings.NewReplacer("_", " ", "-", " ")
@@ -55,8 +56,74 @@ func attrKind(name string) string {
 }
 
 // attrKey is how a colour or size value is stored and looked up: its kind, "=", and
-// the value by foldKey ("Rose Gold" is "color=rosegold").
-func attrKey(kind, value string) string { return kind + "=" + foldKey(value) }
+// the value by foldKey ("Rose Gold" is "color=rosegold"), a colour with its words
+// spelled one way (colourSpellings: "Heather Gray" is "color=heathergrey") and a
+// letter size as its code (sizeCodes: "X-Large", "extra large" and "XL" are
+// "size=xl").
+func attrKey(kind, value string) string {
+	if kind == FilterColor {
+		ws := strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		for i, w := range ws {
+			if o, ok := colourSpellings[w]; ok {
+				ws[i] = o
+			}
+		}
+		return kind + "=" + foldKey(strings.Join(ws, ""))
+	}
+	k := foldKey(value)
+	if kind == FilterSize {
+		if code, ok := sizeCodes[k]; ok {
+			k = code
+		}
+	}
+	return kind + "=" + k
+}
+
+// colourSpellings are the other spellings of colour words, each as the one it is
+// stored and looked up as.
+var colourSpellings = map[string]string{"gray": "grey", "grays": "greys"}
+
+// sizeCodes are the names of letter sizes, by foldKey, each as its code: feeds and
+// shoppers write the same size "XL", "X-Large", "XLarge", "Extra Large" or "1XL",
+// "M" or "Medium".
+var sizeCodes = func() map[string]string {
+	m := map[string]string{}
+	for code, names := range map[string][]string{
+		"xxs":  {"2xs", "xxsmall", "2xsmall", "extraextrasmall"},
+		"xs":   {"xsmall", "extrasmall"},
+		"s":    {"small"},
+		"m":    {"medium", "med"},
+		"l":    {"large"},
+		"xl":   {"xlarge", "extralarge", "1xl"},
+		"xxl":  {"2xl", "xxlarge", "2xlarge", "extraextralarge"},
+		"xxxl": {"3xl", "xxxlarge", "3xlarge"},
+		"4xl":  {"xxxxl", "xxxxlarge", "4xlarge"},
+		"5xl":  {"xxxxxl", "5xlarge"},
+	} {
+		for _, n := range names {
+			m[n] = code
+		}
+	}
+	return m
+}()
+
+// colourWords returns the words of a colour value of more than one word that a
+// shopper may name it by ("Navy Blue": "navy" and "blue"; "Heather Gray/Navy" has
+// its parts read apart first): each word of three letters or more that is not a stop
+// word, as attrKey writes it.
+func colourWords(value string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	if len(ws) < 2 {
+		return nil
+	}
+	var out []string
+	for _, w := range ws {
+		if len([]rune(w)) >= 3 && !stopwords[w] && !isNumber(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 // attrKeys returns the keys of p's colour and size values: each value whole, and each
 // part of a value that lists several ("Red/Black", "Navy, White"), once each, at most
@@ -73,6 +140,7 @@ func attrKeys(p *Product) []string {
 			out = append(out, k)
 		}
 	}
+	var words []string
 	for _, name := range names {
 		kind := attrKind(name)
 		if kind == "" {
@@ -82,7 +150,15 @@ func attrKeys(p *Product) []string {
 		add(kind, v)
 		for part := range strings.FieldsFuncSeq(v, func(r rune) bool { return strings.ContainsRune("/,;|", r) }) {
 			add(kind, part)
+			if kind == FilterColor {
+				words = append(words, colourWords(part)...)
+			}
 		}
+	}
+	// The words of colours of several words come after every whole value, so that the
+	// bound keeps the values.
+	for _, w := range words {
+		add(FilterColor, w)
 	}
 	return out
 }
@@ -101,7 +177,8 @@ type attrWord struct {
 // one character or digits only ("m", "10") counts only after the word "size" ("size
 // m"), and the word "size" next to a size goes with it ("size 10", "king size"). In a
 // sentence (long: its words may be the shopper's story, "a small gift in her
-// favourite blue") only a size the word "size" marks is read. A query of nothing but
+// favourite blue") only a size the word "size" marks, or one of two words that name a
+// letter size ("extra large"), is read. A query of nothing but
 // such words is left as it is.
 func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool) ([]attrWord, []string, error) {
 	type cand struct {
@@ -116,12 +193,12 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 				continue
 			}
 			run := words[i : i+n]
-			if slices.ContainsFunc(run, func(w string) bool { return stopwords[w] }) || run[0] == "size" {
+			sized := i > 0 && words[i-1] == "size"
+			if slices.ContainsFunc(run, func(w string) bool { return stopwords[w] }) && !(sized && n == 1) || run[0] == "size" {
 				continue
 			}
-			sized := i > 0 && words[i-1] == "size"
 			cands = append(cands, cand{i, i + n, sized})
-			v := strings.Join(run, "")
+			v := strings.Join(run, " ")
 			keys = append(keys, attrKey(FilterColor, v), attrKey(FilterSize, v))
 		}
 	}
@@ -155,7 +232,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 		if slices.Contains(used[cd.from:cd.to], true) {
 			continue
 		}
-		v := strings.Join(words[cd.from:cd.to], "")
+		v := strings.Join(words[cd.from:cd.to], " ")
 		for _, kind := range []string{FilterColor, FilterSize} {
 			k := attrKey(kind, v)
 			if !have[k] || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
@@ -176,7 +253,10 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			}
 			if kind == FilterSize {
 				after := to < len(words) && words[to] == "size"
-				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after) && !cd.sized {
+				// A letter size of two words ("extra large", "x-large") needs no "size"
+				// in a sentence: its words say it.
+				named := cd.to-cd.from == 2 && sizeCodes[foldKey(v)] != ""
+				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after && !named) && !cd.sized {
 					continue
 				}
 				if cd.sized {

@@ -2,10 +2,14 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Brand spellings: shoppers write "loreal" for "L'Oréal", "haagen dazs" for
@@ -225,4 +229,72 @@ func (b *brandFolds) named(words []string) map[int64]bool {
 		}
 	}
 	return out
+}
+
+// brandIDs returns the brands a brand filter names: those whose name is the filter's
+// by BrandKey, and those that are by foldKey, stop words left out as brandWords
+// leaves them ("loreal" and "L'OREAL" name "L'Oréal", "b and o" does not, but "bang
+// and olufsen" names "Bang & Olufsen"): the rule query words meet brands by. When
+// none is, it returns a note for the person instead.
+func (c *Catalog) brandIDs(ctx context.Context, lv *learnedView, name string) ([]int64, string, error) {
+	name = text.Clean(name, maxBrandLen)
+	if name == "" {
+		return nil, "", nil
+	}
+	var ids []int64
+	var id int64
+	err := c.queryRow(ctx, `SELECT id FROM brands WHERE key = ?`, strings.ToLower(name)).Scan(&id)
+	switch {
+	case err == nil:
+		ids = append(ids, id)
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, "", fmt.Errorf("brand filter: %w", err)
+	}
+	if ws := brandWords(name); len(ws) > 0 {
+		b, err := lv.brandFolds(ctx, c)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, id := range b.whole[foldKey(strings.Join(ws, ""))] {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Sprintf("No brand is called %q.", name), nil
+	}
+	return ids, "", nil
+}
+
+// BrandName returns the catalog's name of the one brand that name names by the rule
+// brand filters meet brands by (see brandIDs: "loreal paris" names "L'Oréal Paris"),
+// so that a brand a person states is kept as the catalog spells it; "" when its key
+// is a brand's already (nothing to respell), or it names none or several.
+func (c *Catalog) BrandName(ctx context.Context, name string) (string, error) {
+	key := BrandKey(name)
+	if key == "" {
+		return "", nil
+	}
+	var one int
+	err := c.queryRow(ctx, `SELECT 1 FROM brands WHERE key = ?`, key).Scan(&one)
+	if err == nil {
+		return "", nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("brand name: %w", err)
+	}
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return "", err
+	}
+	ids, _, err := c.brandIDs(ctx, lv, name)
+	if err != nil || len(ids) != 1 {
+		return "", err
+	}
+	var out string
+	if err := c.queryRow(ctx, `SELECT name FROM brands WHERE id = ?`, ids[0]).Scan(&out); err != nil {
+		return "", fmt.Errorf("brand name: %w", err)
+	}
+	return out, nil
 }

@@ -20,7 +20,7 @@ func TestProductCodes(t *testing.T) {
 		{"sizes are no codes", Product{Title: "Acme 55in 4K UHD Smart TV 16GB 2-Pack 1080p 2023"}, nil},
 		{"gtin without leading zeros", Product{Title: "Kettle", GTIN: "0012345678905"}, []string{"12345678905"}},
 		{"attributes", Product{Title: "Vacuum", Attributes: map[string]string{"MPN": "SV-22/B", "color": "Red X1", "Model": "V11"}},
-			[]string{"sv22b", "v11", "color=redx1"}}, // a colour is no code, but is kept as an attribute key
+			[]string{"sv22b", "v11", "color=redx1", "color=red"}}, // a colour is no code, but is kept as an attribute key, and its word
 		{"colour and size keys", Product{Title: "Hoodie", Attributes: map[string]string{"Colour": "Navy/Rosé", "shoe_size": "10", "material": "Cotton"}},
 			[]string{"color=navyrose", "color=navy", "color=rose", "size=10"}},
 		{"letters only", Product{Title: "Over/Under Shotgun Case"}, nil},

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -74,15 +75,36 @@ func (c *Catalog) hiddenIDs(ctx context.Context, from, to string, scan bool) (n 
 }
 
 // CompleteBrands returns the names of the brands whose name starts with prefix,
-// ignoring case as brand filters do, that some product searches show is by, at most
-// limit of them in order of their keys, and how many there are.
+// ignoring case as brand filters do, or whose name by foldKey starts with the
+// prefix's (brand filters meet brands by that rule too: "lor" completes to
+// "L'Oréal", "haagen" to "Häagen-Dazs"), that some product searches show is by, at
+// most limit of them in order of their keys, and how many there are.
 func (c *Catalog) CompleteBrands(ctx context.Context, prefix string, limit int) (Completion, error) {
 	if len(prefix) > maxPrefix {
 		return Completion{}, nil
 	}
 	p := BrandKey(prefix)
-	rows, err := c.query(ctx, `SELECT name FROM brands b WHERE key >= ?1 AND key < ?2
-		AND EXISTS (SELECT 1 FROM products p WHERE p.brand_key = b.key AND NOT p.hidden) ORDER BY key`, p, prefixEnd(p))
+	folded := "[]"
+	if fp, fw := foldKey(prefix), foldKey(strings.Join(brandWords(prefix), "")); fp != "" {
+		lv, err := c.learnedView(ctx)
+		if err != nil {
+			return Completion{}, fmt.Errorf("complete brands: %w", err)
+		}
+		b, err := lv.brandFolds(ctx, c)
+		if err != nil {
+			return Completion{}, fmt.Errorf("complete brands: %w", err)
+		}
+		var ids []int64
+		for k, of := range b.whole {
+			if strings.HasPrefix(k, fp) || fw != "" && strings.HasPrefix(k, fw) {
+				ids = append(ids, of...)
+			}
+		}
+		list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
+		folded = string(list)
+	}
+	rows, err := c.query(ctx, `SELECT name FROM brands b WHERE (key >= ?1 AND key < ?2 OR id IN (SELECT value FROM json_each(?3)))
+		AND EXISTS (SELECT 1 FROM products p WHERE p.brand_key = b.key AND NOT p.hidden) ORDER BY key`, p, prefixEnd(p), folded)
 	if err != nil {
 		return Completion{}, fmt.Errorf("complete brands: %w", err)
 	}

@@ -59,7 +59,16 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		conds = append(conds, t+"category_id IN ("+placeholders(len(ids))+")")
 		f.args = append(f.args, ids...)
 	}
-	if b := strings.ToLower(text.Clean(q.Brand, maxBrandLen)); b != "" {
+	if len(q.brandIDs) > 0 {
+		if on == onKeys {
+			conds = append(conds, "k.brand_id IN ("+placeholders(len(q.brandIDs))+")")
+		} else {
+			conds = append(conds, "p.brand_key IN (SELECT key FROM brands WHERE id IN ("+placeholders(len(q.brandIDs))+"))")
+		}
+		for _, id := range q.brandIDs {
+			f.args = append(f.args, id)
+		}
+	} else if b := strings.ToLower(text.Clean(q.Brand, maxBrandLen)); b != "" {
 		if on == onKeys {
 			conds = append(conds, "k.brand_id = (SELECT id FROM brands WHERE key = ?)")
 		} else {

@@ -72,6 +72,9 @@ type Query struct {
 	// attrsOff means they are not read (Search found nothing with them).
 	attrs    []attrWord
 	attrsOff bool
+	// brandIDs are the brands Brand names by foldKey (see brandIDs), set by
+	// understandQuery; filters reads them instead of Brand when set.
+	brandIDs []int64
 	// sortGiven means Sort was set (validate sets an empty Sort to SortRelevance): an
 	// order the words ask for ("cheapest") is then not used.
 	sortGiven bool
@@ -253,6 +256,16 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 			return nil, Result{}, false, err
 		}
 		text = brandSpellings(text, folds, ampersandInitials(q.Text))
+	}
+	if q.Brand != "" {
+		var note string
+		if q.brandIDs, note, err = c.brandIDs(ctx, lv, q.Brand); err != nil {
+			return nil, Result{}, false, err
+		}
+		if note != "" {
+			res.Notes = append(res.Notes, note)
+			return nil, res, true, nil
+		}
 	}
 	res.Words = text.String()
 	if text.cut {

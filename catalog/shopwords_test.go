@@ -175,12 +175,7 @@ func TestSearchBrandSpellings(t *testing.T) {
 // and that a word that is a colour and a product's word still finds that product.
 func TestSearchColourAndSizeWords(t *testing.T) {
 	c := shopwordsCatalog(t)
-	tests := []struct {
-		name, query string
-		applied     []string // "filter text «phrase»"
-		words       string
-		want        []string // the hits, in any order
-	}{
+	tests := []attrCase{
 		{"colour and size", "red hoodie xl", []string{"color red «red»", "size xl «xl»"}, "hoodie", []string{"hoodie-red-xl"}},
 		{"colour, the title's or the attribute's", "red hoodie", []string{"color red «red»"}, "hoodie", []string{"hoodie-red-xl", "hoodie-red-m", "hoodie-stripe"}},
 		{"a colour of two words", "rose gold hoodie", []string{"color rose gold «rose gold»"}, "hoodie", []string{"hoodie-gold-m"}},
@@ -199,6 +194,20 @@ func TestSearchColourAndSizeWords(t *testing.T) {
 		{"no product of the colour: the words as they were", "orange hoodie", nil, "orange hoodie",
 			[]string{"hoodie-red-xl", "hoodie-red-m", "hoodie-navy-xl", "hoodie-gold-m", "hoodie-stripe", "juice"}},
 	}
+	runAttrCases(t, c, tests)
+}
+
+// attrCase is a search whose colour and size words are read (or not) as filters.
+type attrCase struct {
+	name, query string
+	applied     []string // "filter text «phrase»"
+	words       string
+	want        []string // the hits, in any order
+}
+
+// runAttrCases searches c for each case and checks what was read and found.
+func runAttrCases(t *testing.T, c *catalog.Catalog, tests []attrCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
@@ -220,4 +229,99 @@ func TestSearchColourAndSizeWords(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSearchBrandArgument checks that the brand filter meets brands by the rule query
+// words do (foldKey): accents, apostrophes, ampersands, hyphens and case do not count,
+// nor the stop words between a brand's words; a brand no spelling names says so.
+func TestSearchBrandArgument(t *testing.T) {
+	c := shopwordsCatalog(t)
+	tests := []struct {
+		name, query, brand string
+		want               []string // the hits, in any order
+		note               string   // a note the result has
+	}{
+		{name: "as stored", brand: "L'Oréal Paris", want: []string{"loreal"}},
+		{name: "upper case, as before", brand: "L'ORÉAL PARIS", want: []string{"loreal"}},
+		{name: "joined and unaccented", brand: "loreal paris", want: []string{"loreal"}},
+		{name: "the joined brand, not the elided one", brand: "loreal", want: []string{"plain-cream"}},
+		{name: "elided names the joined brand", brand: "l'oreal", want: []string{"plain-cream"}},
+		{name: "without the accent", brand: "nestle", want: []string{"nestle"}},
+		{name: "umlaut and hyphen left out", brand: "haagen dazs", want: []string{"haagen"}},
+		{name: "hyphenated brand joined", brand: "HaagenDazs", want: []string{"haagen"}},
+		{name: "ampersand as and", brand: "bang and olufsen", want: []string{"bo"}},
+		{name: "ampersand left out", brand: "Bang Olufsen", want: []string{"bo"}},
+		{name: "with query words", query: "cream", brand: "loreal paris", want: []string{"loreal"}},
+		{name: "a brand no spelling names", query: "cream", brand: "Lorael", note: `No brand is called "Lorael".`},
+		{name: "part of a brand is no brand", brand: "bang", note: `No brand is called "bang".`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Brand: tt.brand, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitIDs(res); !sameSet(got, tt.want) {
+				t.Errorf("brand %q: hits %q, want %q", tt.brand, got, tt.want)
+			}
+			if tt.note != "" && !slices.Contains(res.Notes, tt.note) {
+				t.Errorf("brand %q: notes %q, want %q among them", tt.brand, res.Notes, tt.note)
+			}
+		})
+	}
+	completions := []struct {
+		name, prefix string
+		want         []string
+	}{
+		{"by the brand's key", "Nestlé", []string{"Nestlé"}},
+		{"elided, both spellings", "l'o", []string{"L'Oréal Paris", "Loreal"}},
+		{"by foldKey, both spellings", "lor", []string{"L'Oréal Paris", "Loreal"}},
+		{"without the umlaut", "haagen", []string{"Häagen-Dazs"}},
+		{"and as the ampersand", "bang and o", []string{"Bang & Olufsen"}},
+		{"nothing", "zz", nil},
+	}
+	for _, tt := range completions {
+		t.Run("complete "+tt.name, func(t *testing.T) {
+			got, err := c.CompleteBrands(context.Background(), tt.prefix, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Values, tt.want) || got.Total != len(tt.want) {
+				t.Errorf("%q completes to %q (total %d), want %q", tt.prefix, got.Values, got.Total, tt.want)
+			}
+		})
+	}
+}
+
+// TestSearchColourAndSizeSpellings checks that sizes meet by their code however the
+// feed and the shopper spell them ("XL", "X-Large", "extra large"; "M", "Medium"), and
+// a colour word meets a colour of several words that has it ("navy" finds "Navy
+// Blue") and its other spelling ("gray" finds "Heather Grey").
+func TestSearchColourAndSizeSpellings(t *testing.T) {
+	products := []catalog.Product{
+		{ID: "tee-xl", GroupID: "tee", Title: "Organic Crew Tee", Price: usd(2000), Attributes: map[string]string{"size": "X-Large", "color": "Navy Blue"}},
+		{ID: "tee-m", GroupID: "tee", Title: "Organic Crew Tee", Price: usd(2000), Attributes: map[string]string{"size": "Medium", "color": "Heather Grey"}},
+		{ID: "tee-s", GroupID: "tee", Title: "Organic Crew Tee", Price: usd(2000), Attributes: map[string]string{"size": "S", "color": "Red"}},
+		{ID: "fleece-xl", GroupID: "fleece", Title: "Polar Fleece Jacket", Price: usd(6000), Attributes: map[string]string{"size": "XL", "color": "Gray"}},
+		{ID: "fleece-l", GroupID: "fleece", Title: "Polar Fleece Jacket", Price: usd(6000), Attributes: map[string]string{"size": "Large", "color": "Navy"}},
+		{ID: "fleece-m", GroupID: "fleece", Title: "Polar Fleece Jacket", Price: usd(6000), Attributes: map[string]string{"size": "M", "color": "Red"}},
+		{ID: "light-bulb", Title: "LED Light Bulb", Price: usd(500)},
+		{ID: "lamp", Title: "Reading Lamp", Price: usd(3000), Attributes: map[string]string{"color": "Light Blue"}},
+	}
+	c := stockedCatalog(t, products)
+	runAttrCases(t, c, []attrCase{
+		{"size m", "tee size m", []string{"size m «size m»"}, "tee", []string{"tee-m"}},
+		{"size medium", "tee size medium", []string{"size medium «size medium»"}, "tee", []string{"tee-m"}},
+		{"medium alone", "medium fleece jacket", []string{"size medium «medium»"}, "fleece jacket", []string{"fleece-m"}},
+		{"xl meets X-Large", "xl tee", []string{"size xl «xl»"}, "tee", []string{"tee-xl"}},
+		{"extra large meets X-Large, in a sentence too", "extra large organic tee", []string{"size extra large «extra large»"}, "organic tee", []string{"tee-xl"}},
+		{"x-large meets XL", "polar fleece x-large", []string{"size x large «x large»"}, "polar fleece", []string{"fleece-xl"}},
+		{"large meets L, not XL", "large polar fleece", []string{"size large «large»"}, "polar fleece", []string{"fleece-l"}},
+		{"navy meets Navy Blue", "navy tee", []string{"color navy «navy»"}, "tee", []string{"tee-xl"}},
+		{"navy meets Navy", "navy fleece", []string{"color navy «navy»"}, "fleece", []string{"fleece-l"}},
+		{"gray meets Grey", "gray tee", []string{"color gray «gray»"}, "tee", []string{"tee-m"}},
+		{"grey meets Gray", "grey fleece", []string{"color grey «grey»"}, "fleece", []string{"fleece-xl"}},
+		{"blue meets Navy Blue", "blue crew tee", []string{"color blue «blue»"}, "crew tee", []string{"tee-xl"}},
+		{"a colour's word before a product's word names it", "light bulb", nil, "light bulb", []string{"light-bulb"}},
+	})
 }

@@ -261,8 +261,10 @@ func dropFiller(words []string, v *Vocabulary) ([]string, int) {
 			}
 		}
 		// Filler, and "for" right after it ("looking for"); not a filler word that
-		// makes a phrase of a need with its neighbour ("air quality").
-		if v.filler[w] && !(i > 0 && v.cuePair(words[i-1], w) || i+1 < len(words) && v.cuePair(w, words[i+1])) ||
+		// makes a phrase of a need with its neighbour ("air quality"), nor a letter
+		// after "size" ("size m", "size s": a size, see queryAttrs).
+		if v.filler[w] && !(i > 0 && v.cuePair(words[i-1], w) || i+1 < len(words) && v.cuePair(w, words[i+1])) &&
+			!(i > 0 && words[i-1] == "size" && len(w) == 1) ||
 			w == "for" && i > 0 && v.filler[words[i-1]] {
 			continue
 		}

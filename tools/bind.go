@@ -113,3 +113,13 @@ func kind(k string) string {
 	}
 	return "of another type"
 }
+
+// enumWord reads a value of an enumerated argument as its values are written: the
+// words a model or a person may send for one ("PRICE_ASC", " Rating ", "price-asc",
+// "Partially Refunded") in lower case, trimmed, with spaces and hyphens between
+// words as underscores, and the British "cancelled" as "canceled". What is still no
+// value is refused by the tool, naming the values.
+func enumWord(v string) string {
+	v = strings.Join(strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "_")
+	return strings.ReplaceAll(v, "cancelled", "canceled")
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -213,13 +214,22 @@ func (t *Toolbox) cancelResult(ctx context.Context, out checkout.CancelOutcome, 
 	switch out.Status {
 	case checkout.CancelStopped:
 		r.Summary = stoppedSummary(o, what)
+		if out.Earlier {
+			r.Summary = fmt.Sprintf("%s was already canceled%s, before the seller completed it. %s This call changed nothing.", what, canceledWhen(out, h), chargedWhenStopped(o))
+		}
 	case checkout.CancelRefunded:
 		// What the seller says it refunded, never more than the order was charged.
 		refunded := priceOf(money.Money{Amount: min(max(o.Refunded, out.Cancellation.Refunded), o.Total), Currency: o.Currency})
-		r.Summary = fmt.Sprintf("The seller canceled %s and refunded %s to %s.", what, refunded.Display, CardName(o.CardBrand, o.CardLast4))
-		if o.SellerStatus != store.SellerCanceled && o.SellerStatus != store.SellerRefunded {
+		card := CardName(o.CardBrand, o.CardLast4)
+		switch {
+		case o.SellerStatus != store.SellerCanceled && o.SellerStatus != store.SellerRefunded:
 			// All of it came back while the order stood (a return, say): not canceled.
-			r.Summary = fmt.Sprintf("The seller refunded %s to %s already, all of %s: nothing is left to cancel.", refunded.Display, CardName(o.CardBrand, o.CardLast4), what)
+			r.Summary = fmt.Sprintf("The seller refunded %s to %s already, all of %s: nothing is left to cancel.", refunded.Display, card, what)
+		case out.Earlier:
+			r.Summary = fmt.Sprintf("%s was already canceled%s, and the seller refunded %s to %s%s. This call changed nothing: no second refund was asked for.",
+				what, canceledWhen(out, h), refunded.Display, card, refundedOf(refunded.Amount, o))
+		default:
+			r.Summary = fmt.Sprintf("The seller canceled %s and refunded %s to %s.", what, refunded.Display, card)
 		}
 	case checkout.CancelConfirmationRequired:
 		r.ConfirmationID, r.ExpiresAt = out.Cancellation.ID, out.Cancellation.ExpiresAt.UTC().Format(time.RFC3339)
@@ -255,11 +265,43 @@ func firstNonEmpty(a, b string) string {
 }
 
 // stoppedSummary says that order o, described by what, was canceled before its seller
-// completed it, and what is known of the charge: when Stripe's word on the payment
-// token decided it (the recorded refusal is Witnessed), what Stripe shows.
+// completed it, and what is known of the charge (chargedWhenStopped).
 func stoppedSummary(o store.Order, what string) string {
+	return "Canceled " + what + " before the seller completed it. " + chargedWhenStopped(o)
+}
+
+// chargedWhenStopped says what is known of the charge of order o, stopped before its
+// seller completed it: when Stripe's word on the payment token decided it (the
+// recorded refusal is Witnessed), what Stripe shows.
+func chargedWhenStopped(o store.Order) string {
 	if checkout.RecordedRefusal(o.FailureCode, o.FailureParams, o.FailureReason, o.ID).Params.Witnessed {
-		return "Canceled " + what + " before the seller completed it. Stripe shows nothing charged on the payment token."
+		return "Stripe shows nothing charged on the payment token."
 	}
-	return "Canceled " + what + " before the seller completed it. Nothing was charged."
+	return "Nothing was charged."
+}
+
+// canceledWhen says when the order of out, canceled before this call, was canceled:
+// the last change of its history to canceled or refunded, else when the order or its
+// cancellation last changed (out.At); "" when neither is known.
+func canceledWhen(out checkout.CancelOutcome, h []store.OrderEvent) string {
+	at := out.At
+	for _, e := range slices.Backward(h) {
+		if e.Status == store.SellerCanceled || e.Status == store.SellerRefunded {
+			at = e.At
+			break
+		}
+	}
+	if at.IsZero() {
+		return ""
+	}
+	return " on " + at.UTC().Format("January 2, 2006 at 15:04 UTC")
+}
+
+// refundedOf says, when refunded is less than order o's total, of how much: " of
+// $50.00"; "" otherwise.
+func refundedOf(refunded int64, o store.Order) string {
+	if refunded >= o.Total {
+		return ""
+	}
+	return " of " + fmtMoney(o.Total, o.Currency)
 }

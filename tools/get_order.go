@@ -60,7 +60,11 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		bySeller = err == nil
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		err = &notFound{fmt.Sprintf("No order has id %s. Call list_orders to see the person's orders.", txt.Quote(a.OrderID, idCap))}
+		err = &notFound{fmt.Sprintf("No order has id %s.%s Call list_orders to see the person's orders.", txt.Quote(a.OrderID, idCap),
+			t.otherCase(ctx, id, func(id string) bool {
+				_, err := t.Store.Order(ctx, customer, id)
+				return err == nil
+			}))}
 	}
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil

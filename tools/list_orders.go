@@ -59,7 +59,7 @@ func (t *Toolbox) listOrders(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		limit = *a.Limit
 	}
 	orders, next, err := t.Store.ListOrders(ctx, store.OrderFilter{
-		CustomerID: customer, Status: store.OrderStatus(strings.TrimSpace(a.Status)), Limit: limit, Cursor: strings.TrimSpace(a.Cursor),
+		CustomerID: customer, Status: store.OrderStatus(enumWord(a.Status)), Limit: limit, Cursor: strings.TrimSpace(a.Cursor),
 	})
 	if err != nil {
 		return t.fail(ctx, "list_orders", err), nil

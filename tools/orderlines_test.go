@@ -115,10 +115,10 @@ func TestOrderItemsText(t *testing.T) {
 }
 
 // cancel_order's confirmation dialog names every line of the order, whatever their
-// number, each title at the dialog's cap (80 characters, as the checkout dialog),
-// then counts the lines and items: the person confirms a refund seeing all of it.
+// number, each title at the dialog's cap (80 characters, as the checkout dialog, cut
+// between words), then counts the lines and items: the person confirms a refund seeing all of it.
 func TestCancelDialogListsEveryLine(t *testing.T) {
-	long := strings.Repeat("Very long title ", 12) // 192 characters
+	long := strings.Repeat("Stainless kettle ", 12) // 204 characters
 	tests := []struct {
 		name  string
 		lines []store.Line
@@ -137,7 +137,7 @@ func TestCancelDialogListsEveryLine(t *testing.T) {
 			tests[1].says = append(tests[1].says, fmt.Sprintf("  %d × «T%d»\n", i, i))
 		}
 	}
-	tests[1].says = append(tests[1].says, "  7 × "+quoted(long, titleCap)+"\n", "  (7 lines, 28 items in all)\n")
+	tests[1].says = append(tests[1].says, "  7 × «"+strings.Repeat("Stainless kettle ", 4)+"Stainless…»\n", "  (7 lines, 28 items in all)\n")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := store.Order{ID: "ord_1", SellerName: "Acme", Currency: "USD", Total: 1000, Mode: "sandbox",

@@ -81,7 +81,7 @@ func detailArg(what string) mcp.ToolOption {
 
 // parseDetail reads the detail argument; "" is the default.
 func parseDetail(v string) (detail, error) {
-	switch d := detail(v); d {
+	switch d := detail(enumWord(v)); d {
 	case "":
 		return detailStandard, nil
 	case detailBrief, detailStandard, detailFull:

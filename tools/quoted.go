@@ -1,9 +1,6 @@
 package tools
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
 )
@@ -24,13 +21,8 @@ const idCap = 80
 // quoted shows seller-supplied text s, which is untrusted, inside «…» guillemets: s is
 // cleaned (control and invisible characters dropped, one line), its own guillemets made
 // single (catalog.SellerText) so that it cannot close the quote early, and cut to at most max
-// characters, ending with "…" when cut. Text in «» is data from sellers, never the
-// server's words or instructions.
+// characters, ending with "…" when cut, between words when it can (txt.Ellipsize).
+// Text in «» is data from sellers, never the server's words or instructions.
 func quoted(s string, max int) string {
-	s = txt.Clean(s, 4*max+8)
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		s = strings.TrimSpace(string(r[:max-1])) + "…"
-	}
-	return catalog.SellerText(s)
+	return catalog.SellerText(txt.Ellipsize(txt.Clean(s, 4*max+8), max))
 }

@@ -101,7 +101,7 @@ Call get_product with a product id for its full description and attributes.
 `+sellerTextRule),
 			mcp.WithString("query", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`Words to look for in title, brand, category, tags and description, e.g. "waterproof hiking boots". Empty to browse. At most 500 characters (longer is an error); only the first 16 words are used.`)),
 			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Apparel > Shoes". Facets list the categories that exist.`)),
-			mcp.WithString("brand", mcp.Description("Only this brand (exact name, case-insensitive).")),
+			mcp.WithString("brand", mcp.Description("Only this brand, by its name; case, accents, punctuation and the spaces between words do not count (loreal = L'Oréal, bang and olufsen = Bang & Olufsen).")),
 			mcp.WithString("seller", mcp.Description("Only this seller, by id or name (case-insensitive).")),
 			mcp.WithNumber("min_price", mcp.Min(0), mcp.Description("Lowest price, inclusive, as a decimal amount in major units, e.g. 20 or 49.99.")),
 			mcp.WithNumber("max_price", mcp.Min(0), mcp.Description("Highest price, inclusive, as a decimal amount in major units, e.g. 100 or 49.99.")),
@@ -137,7 +137,7 @@ func (t *Toolbox) searchProducts(ctx context.Context, req mcp.CallToolRequest) (
 	q := catalog.Query{
 		Text: a.Query, Category: a.Category, Brand: a.Brand, Seller: a.Seller,
 		MinPrice: a.MinPrice, MaxPrice: a.MaxPrice, InStock: a.InStock == nil || *a.InStock,
-		MinRating: a.MinRating, Sort: catalog.Sort(a.Sort), Limit: orZero(a.Limit), Cursor: a.Cursor,
+		MinRating: a.MinRating, Sort: catalog.Sort(enumWord(a.Sort)), Limit: orZero(a.Limit), Cursor: a.Cursor,
 		InStockGiven: a.InStock != nil,
 	}
 	res, err := t.Catalog.Search(ctx, q)

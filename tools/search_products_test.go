@@ -119,6 +119,13 @@ func TestSearchProducts(t *testing.T) {
 				}
 			}
 		}},
+		{name: "brand spelled otherwise", args: map[string]any{"brand": "kettle and crane", "limit": 50}, check: allOfBrand("Kettle & Crane")},
+		{name: "brand joined, without its punctuation", args: map[string]any{"brand": "tamaracktrailco", "limit": 50}, check: allOfBrand("Tamarack Trail Co.")},
+		{name: "brand no spelling names", args: map[string]any{"brand": "Kettel & Crane"}, check: func(t *testing.T, r searchProductsResult) {
+			if r.Total != 0 || !strings.Contains(r.text(), `No brand is called "Kettel & Crane".`) {
+				t.Errorf("total %d, text %q: want nothing and a note naming the brand", r.Total, r.text())
+			}
+		}},
 		{name: "wrong type", args: map[string]any{"limit": "ten"}, wantError: "limit must be a whole number"},
 		{name: "unknown argument", args: map[string]any{"colour": "red"}, wantError: `unknown argument "colour"`},
 		{name: "limit too big", args: map[string]any{"limit": 51}, wantError: "limit must be between 1 and 50"},
@@ -152,6 +159,21 @@ func TestSearchProducts(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "level=ERROR") {
 		t.Errorf("errors were logged:\n%s", logs)
+	}
+}
+
+// allOfBrand checks a search that found products, all of the brand.
+func allOfBrand(brand string) func(*testing.T, searchProductsResult) {
+	return func(t *testing.T, r searchProductsResult) {
+		t.Helper()
+		if len(r.Products) == 0 {
+			t.Fatalf("no products of %s", brand)
+		}
+		for _, p := range r.Products {
+			if p.Brand != brand {
+				t.Errorf("%s is by %q, want %q", p.ID, p.Brand, brand)
+			}
+		}
 	}
 }
 

@@ -134,6 +134,7 @@ func (t *Toolbox) NewServer(name, version string) *server.MCPServer {
 // newServer is NewServer that also returns the server's record of subscriptions.
 func (t *Toolbox) newServer(name, version string) (*server.MCPServer, *subscriptions) {
 	hooks := &server.Hooks{}
+	hooks.AddOnRequestInitialization(finiteNumbers)
 	s := server.NewMCPServer(name, version,
 		server.WithToolCapabilities(false),
 		server.WithResourceCapabilities(true, false),

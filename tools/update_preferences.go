@@ -100,7 +100,14 @@ func (t *Toolbox) updatePreferences(ctx context.Context, req mcp.CallToolRequest
 	if err != nil {
 		return t.fail(ctx, "update_preferences", err), nil
 	}
-	p, notes, err := a.apply(old)
+	err = t.catalogBrandNames(ctx, &a)
+	var (
+		p     store.Preferences
+		notes []string
+	)
+	if err == nil {
+		p, notes, err = a.apply(old)
+	}
 	if err == nil {
 		err = t.checkCategories(ctx, a)
 	}
@@ -269,6 +276,28 @@ func (t *Toolbox) brandNotes(ctx context.Context, a updatePreferencesArgs, notes
 		}
 	}
 	return notes, nil
+}
+
+// catalogBrandNames writes each brand of a as the catalog spells it when it names one
+// of the catalog's brands by the rule search_products' brand argument meets brands by
+// (catalog.BrandName: "loreal paris" is kept as "L'Oréal Paris"), so that recommend,
+// which compares brands by their names, meets the brand stated.
+func (t *Toolbox) catalogBrandNames(ctx context.Context, a *updatePreferencesArgs) error {
+	for _, l := range []*[]string{a.FavoriteBrands, a.DislikedBrands, &a.AddFavoriteBrands, &a.RemoveFavoriteBrands, &a.AddDislikedBrands, &a.RemoveDislikedBrands} {
+		if l == nil {
+			continue
+		}
+		for i, b := range *l {
+			name, err := t.Catalog.BrandName(ctx, b)
+			if err != nil {
+				return err
+			}
+			if name != "" {
+				(*l)[i] = name
+			}
+		}
+	}
+	return nil
 }
 
 func containsFold(list []string, v string) bool {

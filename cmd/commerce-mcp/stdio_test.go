@@ -456,3 +456,25 @@ func TestStdioInvalidRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestStdioHugeNumberArgument checks, over stdio as a client writes it, that a number
+// beyond a float64 in a tool's arguments gets the tool's own argument error, not a
+// JSON-RPC error quoting Go's parse text.
+func TestStdioHugeNumberArgument(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "c.db")
+	for _, tt := range []struct{ name, line, want string }{
+		{"limit 1e999", `{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"search_products","arguments":{"query":"kettle","limit":1e999}}}`,
+			"limit must be between 1 and 50"},
+		{"quantity -1E+400", `{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"add_to_cart","arguments":{"product_id":"nw-shoe-0001","quantity":-1E+400}}}`,
+			"quantity must be between 1 and"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := serveStdin(t, db, lines(initLine, initializedLine, tt.line))
+			text, isErr := toolText(t, r.replies["3"])
+			if !isErr || !strings.Contains(text, tt.want) {
+				t.Errorf("isError %v %q, want the error %q", isErr, text, tt.want)
+			}
+		})
+	}
+}

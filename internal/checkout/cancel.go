@@ -44,6 +44,11 @@ type CancelOutcome struct {
 	Order        store.Order
 	Cancellation store.Cancellation
 	SupportURL   string // for CancelAskSeller: the seller's support page, "" when unknown
+	// Earlier means that this call did nothing: the order was canceled or refunded
+	// before it was made (by an earlier call, or by its seller), last at At (when the
+	// cancellation, or the order, last changed).
+	Earlier bool
+	At      time.Time
 	// PausedSubscription is the id of the subscription whose renewal the order is,
 	// when that subscription is paused: cancelling the order never resumes it.
 	PausedSubscription string
@@ -130,6 +135,7 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 		return CancelOutcome{}, err
 	}
 	if done, ok := alreadyCanceled(o); ok {
+		done.Earlier, done.At = true, o.UpdatedAt
 		return done, nil
 	}
 	if o.Status == store.OrderFailed {
@@ -197,7 +203,9 @@ func (s *Service) cancelOrder(ctx context.Context, r CancelRequest) (out CancelO
 	hasPrev := err == nil
 	switch {
 	case hasPrev && prev.State == store.CancelDone:
-		return s.cancelOutcomeOf(ctx, o, prev)
+		out, err := s.cancelOutcomeOf(ctx, o, prev)
+		out.Earlier, out.At = err == nil, prev.UpdatedAt
+		return out, err
 	case err != nil && !errors.Is(err, store.ErrNotFound):
 		return CancelOutcome{}, err
 	}

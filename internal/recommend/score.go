@@ -362,17 +362,10 @@ func sortByShare(keys []string, share map[string]float64) {
 }
 
 // shortTitle is a title cut at its first comma (which usually starts the variant) and
-// to about 60 characters.
+// to at most 60 characters, between words when it can (text.Ellipsize).
 func shortTitle(t string) string {
 	if i := strings.Index(t, ", "); i > 0 {
 		t = t[:i]
 	}
-	if len(t) > 60 {
-		t = text.Clean(t, 60)
-		if i := strings.LastIndex(t, " "); i > 30 {
-			t = t[:i]
-		}
-		t += "…"
-	}
-	return t
+	return text.Ellipsize(t, 60)
 }

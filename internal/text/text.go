@@ -51,22 +51,93 @@ func Clean(s string, max int) string {
 // it as Cut does, so text repeated to a caller shows it was cut.
 func Shorten(s string, max int) string { return Cut(Clean(s, len(s)), max) }
 
-// Cut returns s when it is at most max bytes long, else s cut on a character boundary
-// to at most max bytes ending in "…" (with no space before it), so a cut text is never
-// taken for the whole. It does not clean s: Shorten does both.
+// Cut returns s when it is at most max bytes long, else s cut to at most max bytes
+// ending in "…" (with no space before it), so a cut text is never taken for the
+// whole: cut where cutBefore says, between words when it can. It does not clean s:
+// Shorten does both.
 func Cut(s string, max int) string {
-	const mark = "…"
 	if len(s) <= max {
 		return s
 	}
-	i := max - len(mark)
+	i := max - len(ellipsis)
 	if i < 0 {
 		return ""
+	}
+	return s[:cutBefore(s, i)] + ellipsis
+}
+
+// Ellipsize returns s when it has at most max characters, else s cut as Cut cuts it
+// to at most max characters, "…" included: for text shown to a person, who counts
+// characters, not bytes.
+func Ellipsize(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	if max < 1 {
+		return ""
+	}
+	i, n := 0, 0
+	for i < len(s) && n < max-1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+	}
+	return s[:cutBefore(s, i)] + ellipsis
+}
+
+const ellipsis = "…"
+
+// cutBefore returns where to cut s to keep at most its first i bytes, leaving out
+// the space and punctuation that would stand before the "…": at the end of the last
+// word that ends by i, when that keeps at least half of them ("Stainless Steel
+// Electric…", not "Stainless Steel Elec…"); else, a word too long for that (an id, a
+// URL, a language written without spaces), at i moved back to the start of a
+// character that does not join the one before it, so that no character is split,
+// nor a letter from its accent (a combining mark) or an emoji from its joiner or
+// variation selector.
+func cutBefore(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	if w := lastWordEnd(s, i); w > 0 && w >= i/2 {
+		return w
 	}
 	for i > 0 && !utf8.RuneStart(s[i]) {
 		i--
 	}
-	return strings.TrimRight(s[:i], " ") + mark
+	for i > 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		prev, size := utf8.DecodeLastRuneInString(s[:i])
+		if !joins(r) && prev != zwj {
+			break
+		}
+		i -= size
+	}
+	return len(strings.TrimRight(s[:i], " "))
+}
+
+const zwj = '\u200d' // the zero-width joiner of emoji sequences
+
+// joins reports whether r belongs with the character before it: a combining mark
+// (an accent, a variation selector), an emoji skin tone, or the joiner.
+func joins(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me) || r >= 0x1F3FB && r <= 0x1F3FF || r == zwj
+}
+
+// lastWordEnd returns the end of the last word of s that ends by i (a space follows
+// it), less the punctuation that would stand before a "…" (",", "-", "&", "(" …, not
+// ".", ")" or quotes); 0 when there is none.
+func lastWordEnd(s string, i int) int {
+	for j := i; j > 0; j-- {
+		if s[j] != ' ' {
+			continue
+		}
+		return len(strings.TrimRightFunc(s[:j], func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r) && !strings.ContainsRune(`.)]"'”’»!?%`, r) ||
+				unicode.IsSymbol(r) && r != '+'
+		}))
+	}
+	return 0
 }
 
 // Quote shows s, text a caller sent such as an id, as they sent it and safe to repeat:

@@ -3,6 +3,7 @@ package text_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
@@ -98,7 +99,38 @@ func TestCut(t *testing.T) {
 		{"no trailing space before the mark", "abcd efgh", 8, "abcd…"},
 		{"invalid UTF-8 counts as it is", "ab\xff\xffcdefgh", 8, "ab\xff\xffc…"},
 		{"max below the mark", "abcdef", 2, ""},
+		{"between words", "Stainless Steel Electric Kettle", 24, "Stainless Steel…"},
+		{"between words, the space at the cut", "Stainless Steel Electric Kettle", 19, "Stainless Steel…"},
+		{"punctuation before the mark left out", "Kettle & Crane, 1.7 L Kettle", 20, "Kettle & Crane…"},
+		{"a full stop kept", "Tamarack Trail Co. Hiking Boots", 23, "Tamarack Trail Co.…"},
+		{"one long word cut in it", "https://example.com/a-very-long-path", 20, "https://example.c…"},
+		{"a last word too short to keep: cut in the word", "a verylongwordindeed", 16, "a verylongwor…"},
+		{"not between a letter and its accent", "Cafe\u0301sbar", 8, "Caf…"},
+		{"not inside an emoji sequence", "ab👩\u200d💻cdefgh", 15, "ab…"},
 	})
+}
+
+// Ellipsize counts characters and cuts as Cut does; it never returns more than max
+// characters.
+func TestEllipsize(t *testing.T) {
+	long := "Ultra-Quiet Stainless Steel Electric Gooseneck Kettle with Temperature Control, 1.7 L"
+	for _, tt := range []cutCase{
+		{"short kept whole", "Daily Face Cream", 80, "Daily Face Cream"},
+		{"exactly max kept whole", "Daily Face Cream", 16, "Daily Face Cream"},
+		{"a long title between words", long, 60, "Ultra-Quiet Stainless Steel Electric Gooseneck Kettle with…"},
+		{"the punctuation before the cut left out", long, 80, "Ultra-Quiet Stainless Steel Electric Gooseneck Kettle with Temperature Control…"},
+		{"characters, not bytes", "Crème brûlée torch für Küche und Bar", 20, "Crème brûlée torch…"},
+		{"a script without spaces cut between characters", "ステンレス電気ケトル一・七リットル", 8, "ステンレス電気…"},
+		{"one character", "abc", 1, "…"},
+		{"nothing", "abc", 0, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := text.Ellipsize(tt.in, tt.max)
+			if got != tt.want || utf8.RuneCountInString(got) > max(tt.max, 0) || !utf8.ValidString(got) {
+				t.Errorf("Ellipsize(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+			}
+		})
+	}
 }
 
 // Quote repeats what a caller sent so that a person sees every character of it, the

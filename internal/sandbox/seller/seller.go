@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
 	"io"
 	"log/slog"
 	"mime"
@@ -16,6 +15,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Defaults of Config.
@@ -323,12 +325,9 @@ func writeError(w http.ResponseWriter, status int, e *acp.Error) {
 	writeJSON(w, status, e)
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
-}
+// truncate cuts s, text a client sent, to at most n bytes, marked and on a
+// character boundary (text.Cut), for an error message or a log line.
+func truncate(s string, n int) string { return text.Cut(s, n) }
 
 // handleDiscovery serves the ACP discovery document.
 func (s *Seller) handleDiscovery(w http.ResponseWriter, r *http.Request) {
