@@ -205,6 +205,12 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	if in == nil {
 		return ms, total, nil
 	}
+	if in.sorted && len(in.heads) > 0 && (len(ms) > rerankPool || total > len(ms)) {
+		var err error
+		if ms, err = s.typedFirst(ctx, ms, anyWord); err != nil {
+			return nil, 0, err
+		}
+	}
 	code := map[int64]bool{}
 	if len(in.codeHits) > 0 {
 		have := map[int64]bool{}
@@ -330,7 +336,99 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	for i := range rs {
 		pool[i] = rs[i].m
 	}
+	s.typeFound = rs[0].tier >= 2
 	return ms, total, nil
+}
+
+// typedFirst puts first in ms, which are in the order the query's words asked for
+// ("cheapest tent"), the first rerankPool matches of the type asked for in that order
+// (the head of their title or the last word of their category is one of in.heads, as
+// tier reads them), taken from every match: those the order put past the pool would
+// otherwise never be reranked, and a large catalog's cheapest matches of "tent" are
+// whatever mentions a tent in its description. The rest follow in their order.
+func (s *search) typedFirst(ctx context.Context, ms []match, anyWord bool) ([]match, error) {
+	heads := make([]string, 0, len(s.intent.heads))
+	for h := range s.intent.heads {
+		heads = append(heads, h)
+	}
+	slices.Sort(heads)
+	list, expr := jsonStrings(heads), s.text.match(anyWord)
+	rowids, cut, err := s.typedMatches(ctx, expr, list)
+	if err != nil {
+		return nil, err
+	}
+	typed, err := s.passing(ctx, rowids, nil)
+	if err != nil {
+		return nil, err
+	}
+	if cut && len(typed) < rerankPool {
+		// The filters pass too few of those kept: read them through the filters.
+		from := s.keysFrom(`products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?
+			JOIN product_rank rr ON rr.rowid = k.rowid AND ` + ofTypes)
+		typed, err = s.scanMatches(ctx, `SELECT `+matchColumns+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(rerankPool),
+			append([]any{expr, list, list}, s.f.args...), nil)
+		if err != nil {
+			return nil, err
+		}
+	}
+	typed = typed[:min(len(typed), rerankPool)]
+	if len(typed) == 0 {
+		return ms, nil
+	}
+	first := make(map[int64]bool, len(typed))
+	for _, m := range typed {
+		first[m.rowid] = true
+	}
+	for _, m := range ms {
+		if !first[m.rowid] {
+			typed = append(typed, m)
+		}
+	}
+	return typed, nil
+}
+
+// ofTypes is the condition that the row rr of product_rank is of the types whose word
+// keys are its two arguments (the same JSON array): by title head or category (see
+// tier).
+const ofTypes = `(rr.head IN (SELECT value FROM json_each(?)) OR rr.category IN (SELECT value FROM json_each(?)))`
+
+// typedMatches returns the first matches of expr of the types heads lists (a JSON
+// array of word keys), in the search's order, before any filter, up to a pool chunk
+// (cut reports that more exist). They depend on the text only, so they are kept with
+// the expression's pool, or with what pools.few keeps of it, once read for an order
+// and types: read every time, they would cost ten times the rest of a search.
+func (s *search) typedMatches(ctx context.Context, expr, heads string) (rowids []int64, cut bool, err error) {
+	limit := s.c.chunk()
+	read := func() ([]int64, error) {
+		list, err := s.ordered(ctx, expr, ` AND EXISTS (SELECT 1 FROM product_rank rr WHERE rr.rowid = k.rowid AND `+ofTypes+`)`,
+			[]any{heads, heads}, limit)
+		if err != nil {
+			return nil, err
+		}
+		return parseRowids(list, limit)
+	}
+	p := s.pooled
+	if p == nil {
+		p = s.few
+	}
+	if p == nil || p.expr != expr {
+		rowids, err = read()
+		return rowids, len(rowids) == limit, err
+	}
+	key := string(s.q.Sort) + " " + heads
+	p.titledMu.Lock()
+	defer p.titledMu.Unlock()
+	rowids, ok := p.typed[key]
+	if !ok {
+		if rowids, err = read(); err != nil {
+			return nil, false, err
+		}
+		if p.typed == nil {
+			p.typed = map[string][]int64{}
+		}
+		p.typed[key] = rowids
+	}
+	return rowids, len(rowids) == limit, nil
 }
 
 // typeFact is what ranking reads of a product's row of product_rank for one query.

@@ -37,6 +37,10 @@ type AppliedOrder struct {
 	// Unsupported means the catalog cannot order so (SortNewest): the results are in
 	// the order they would have been without the phrase.
 	Unsupported bool
+	// TypeFirst means the query names a type of product and the results open with
+	// products of that type, in the order, before accessories and other matches (each
+	// in the order too); when false, no match of the type was found to put first.
+	TypeFirst bool
 }
 
 // Search limits.

@@ -48,6 +48,9 @@ type pool struct {
 	// depends on the text only, as the pool does); nil until then.
 	titledMu sync.Mutex
 	titled   []Ref
+	// typed is what typedMatches returns for the expression, by order and types, kept
+	// once read; guarded by titledMu too.
+	typed map[string][]int64
 }
 
 // complete reports whether the pool holds every match.

@@ -40,6 +40,9 @@ type search struct {
 	// sortedByWords means q.Sort is the order the words asked for ("cheapest"):
 	// ranking still puts the type asked for first, in that order (see intent.sorted).
 	sortedByWords bool
+	// typeFound, once reranked, means the first match is of the type the query asks
+	// for (see intent.tier).
+	typeFound bool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -103,6 +106,9 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	}
 	if err != nil {
 		return err
+	}
+	if res.Order != nil && s.sortedByWords {
+		res.Order.TypeFirst = s.typeFound
 	}
 	res.Total, res.TotalEstimated = total, estimated
 	if res.Facets, err = s.c.facets(ctx, ms[:min(len(ms), FacetCap)]); err != nil {

@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -57,19 +58,19 @@ func TestSearchOrderWords(t *testing.T) {
 		after []string // among the hits, after first
 	}{
 		{name: "cheapest", q: catalog.Query{Text: "cheapest coffee grinder"},
-			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest"}, words: "coffee grinder",
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest", TypeFirst: true}, words: "coffee grinder",
 			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
 		{name: "lowest price at the end", q: catalog.Query{Text: "coffee grinder lowest price"},
-			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "lowest price"}, words: "coffee grinder",
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "lowest price", TypeFirst: true}, words: "coffee grinder",
 			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
 		{name: "most expensive", q: catalog.Query{Text: "most expensive coffee grinder"},
-			order: catalog.AppliedOrder{Sort: catalog.SortPriceDesc, Phrase: "most expensive"}, words: "coffee grinder",
+			order: catalog.AppliedOrder{Sort: catalog.SortPriceDesc, Phrase: "most expensive", TypeFirst: true}, words: "coffee grinder",
 			first: grinders("grinder-pro", "grinder-burr", "grinder-blade"), after: []string{"grinder-brush"}},
 		{name: "best rated", q: catalog.Query{Text: "best rated coffee grinder"},
-			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "best rated"}, words: "coffee grinder",
+			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "best rated", TypeFirst: true}, words: "coffee grinder",
 			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
 		{name: "top-rated", q: catalog.Query{Text: "top-rated coffee grinder"},
-			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "top - rated"}, words: "coffee grinder",
+			order: catalog.AppliedOrder{Sort: catalog.SortRating, Phrase: "top - rated", TypeFirst: true}, words: "coffee grinder",
 			first: grinders("grinder-blade", "grinder-burr", "grinder-pro"), after: []string{"grinder-brush"}},
 		{name: "the sort argument wins", q: catalog.Query{Text: "cheapest coffee grinder", Sort: catalog.SortPriceDesc},
 			order: catalog.AppliedOrder{Sort: catalog.SortPriceAsc, Phrase: "cheapest", Overridden: true}, words: "coffee grinder",
@@ -324,4 +325,65 @@ func TestSearchColourAndSizeSpellings(t *testing.T) {
 		{"blue meets Navy Blue", "blue crew tee", []string{"color blue «blue»"}, "crew tee", []string{"tee-xl"}},
 		{"a colour's word before a product's word names it", "light bulb", nil, "light bulb", []string{"light-bulb"}},
 	})
+}
+
+// TestSearchOrderWordsTypeFirstPastPool checks that an order read from the words puts
+// the products of the type asked for first even when more than a facet sample of other
+// matches, which name the type in their descriptions only, come before them in that
+// order: the type is taken first over every match, not only over the first ones.
+func TestSearchOrderWordsTypeFirstPastPool(t *testing.T) {
+	const noise = catalog.FacetCap + 100 // of each kind: past every sample of the order
+	products := []catalog.Product{
+		{ID: "tent-dome", Title: "Backpacking Dome Tent", Description: "Two-person shelter.", Price: usd(12000), Rating: 4.5, ReviewCount: 80},
+		{ID: "tent-cabin", Title: "Family Cabin Tent", Description: "Sleeps six.", Price: usd(30000), Rating: 4.0, ReviewCount: 50},
+		{ID: "tent-tunnel", Title: "Ultralight Tunnel Tent", Description: "One-person shelter.", Price: usd(20000), Rating: 4.2, ReviewCount: 60},
+	}
+	for i := range noise {
+		// Cheaper and better rated than any tent, then dearer and worse rated.
+		products = append(products,
+			catalog.Product{ID: fmt.Sprintf("granola-%d", i), Title: fmt.Sprintf("Trail Granola Bar %d", i),
+				Description: "A snack to keep in the tent or the car.", Price: usd(100 + int64(i)), Rating: 5, ReviewCount: 100},
+			catalog.Product{ID: fmt.Sprintf("stove-%d", i), Title: fmt.Sprintf("Camp Cook Stove %d", i),
+				Description: "Never light it inside a tent.", Price: usd(100000 + int64(i)), Rating: 1, ReviewCount: 3})
+	}
+	c := stockedCatalog(t, products)
+	tests := []struct {
+		name      string
+		query     string
+		first     []string // the first hits, in this order
+		typeFirst bool
+	}{
+		{"cheapest", "cheapest tent", []string{"tent-dome", "tent-tunnel", "tent-cabin", "granola-0"}, true},
+		{"most expensive", "most expensive tent", []string{"tent-cabin", "tent-tunnel", "tent-dome", fmt.Sprintf("stove-%d", noise-1)}, true},
+		{"best rated", "best rated tents", []string{"tent-dome", "tent-tunnel", "tent-cabin"}, true},
+		{"no product of the type: the order alone", "cheapest person", []string{"tent-dome", "tent-tunnel"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := hitIDs(res); len(ids) < len(tt.first) || !slices.Equal(ids[:len(tt.first)], tt.first) {
+				t.Errorf("%q: hits %q, want them to start with %q", tt.query, ids, tt.first)
+			}
+			if res.Order == nil || res.Order.TypeFirst != tt.typeFirst {
+				t.Errorf("%q: order %+v, want TypeFirst %v", tt.query, res.Order, tt.typeFirst)
+			}
+		})
+	}
+	// Pages follow on: the tents open the first page only.
+	q := catalog.Query{Text: "cheapest tent", Limit: 2}
+	var pages []string
+	for range 3 {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, hitIDs(res)...)
+		q.Cursor = res.NextCursor
+	}
+	if want := []string{"tent-dome", "tent-tunnel", "tent-cabin", "granola-0", "granola-1", "granola-2"}; !slices.Equal(pages, want) {
+		t.Errorf("pages of 2: %q, want %q", pages, want)
+	}
 }

@@ -76,6 +76,7 @@ type appliedFilter struct {
 	Derived    bool    `json:"derived,omitempty" jsonschema:"true when the bound was worked out from the matching products (cheap: the price a third of them are under)"`
 	// Unsupported is set for an order the catalog cannot give.
 	Unsupported bool `json:"unsupported,omitempty" jsonschema:"true when the catalog cannot do what the phrase asks (newest: it does not know when products came out); the phrase was only removed from the words"`
+	TypeFirst   bool `json:"type_first,omitempty" jsonschema:"for sort: true when the results open with products of the type the query names, in that order, before accessories and other matches (each in that order too); false when no match is of that type, or the sort argument was given"`
 }
 
 func (t *Toolbox) searchProductsTool() server.ServerTool {
@@ -185,7 +186,7 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 	}
 	if o := res.Order; o != nil {
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: "sort", Value: string(o.Sort), Phrase: o.Phrase,
-			Overridden: o.Overridden, Unsupported: o.Unsupported})
+			Overridden: o.Overridden, Unsupported: o.Unsupported, TypeFirst: o.TypeFirst})
 	}
 	out.Suggestions = res.Suggestions
 	if res.FilteredOut {
@@ -321,6 +322,8 @@ func (f appliedFilter) sortText() string {
 		return fmt.Sprintf("%q was removed from the words: the catalog does not know when products came out, so results are not ordered by it.", f.Phrase)
 	case f.Overridden:
 		return fmt.Sprintf("%q was read as sort=%s and removed from the words; the sort argument was used instead.", f.Phrase, f.Value)
+	case !f.TypeFirst:
+		return fmt.Sprintf("%q was read as sort=%s: results are ordered %s.", f.Phrase, f.Value, sortWords[f.Value])
 	}
 	return fmt.Sprintf("%q was read as sort=%s: results are ordered %s, the products of the type asked for before accessories and other matches.", f.Phrase, f.Value, sortWords[f.Value])
 }

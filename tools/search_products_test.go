@@ -71,10 +71,10 @@ func TestSearchProducts(t *testing.T) {
 		{name: "two words products have, filtered out", args: map[string]any{"query": "coffee grinder", "max_price": 0.5}, check: filteredOut},
 		{name: "words in no one product, no filter", args: map[string]any{"query": "kettle lamp blue", "in_stock": false}, check: notFilteredOut},
 		{name: "cheapest orders by price", args: map[string]any{"query": "cheapest coffee grinder", "detail": "brief"}, check: func(t *testing.T, r searchProductsResult) {
-			if len(r.AppliedFilters) != 1 || r.AppliedFilters[0] != (appliedFilter{Filter: "sort", Value: "price_asc", Phrase: "cheapest"}) || r.Searched != "coffee grinder" {
+			if len(r.AppliedFilters) != 1 || r.AppliedFilters[0] != (appliedFilter{Filter: "sort", Value: "price_asc", Phrase: "cheapest", TypeFirst: true}) || r.Searched != "coffee grinder" {
 				t.Fatalf("applied_filters %+v, searched %q: want sort price_asc from \"cheapest\" and the words coffee grinder", r.AppliedFilters, r.Searched)
 			}
-			if want := `"cheapest" was read as sort=price_asc: results are ordered lowest price first`; !strings.Contains(r.text(), want) {
+			if want := `"cheapest" was read as sort=price_asc: results are ordered lowest price first, the products of the type asked for before accessories and other matches.`; !strings.Contains(r.text(), want) {
 				t.Errorf("text %q, want it to say %q", r.text(), want)
 			}
 			last := int64(-1)
@@ -251,6 +251,33 @@ func TestSearchTotalEstimated(t *testing.T) {
 			}
 			if text := out.text(); !strings.Contains(text, tc.want) {
 				t.Errorf("text %q does not say %q", text, tc.want)
+			}
+		})
+	}
+}
+
+// TestSortText checks that the readable text of an order read from the words promises
+// the type asked for first only when the results open with it.
+func TestSortText(t *testing.T) {
+	const promise = "the products of the type asked for before accessories and other matches"
+	tests := []struct {
+		name    string
+		f       appliedFilter
+		want    string
+		promise bool
+	}{
+		{"type first", appliedFilter{Filter: "sort", Value: "price_asc", Phrase: "cheapest", TypeFirst: true},
+			`"cheapest" was read as sort=price_asc: results are ordered lowest price first`, true},
+		{"no product of the type", appliedFilter{Filter: "sort", Value: "price_desc", Phrase: "most expensive"},
+			`"most expensive" was read as sort=price_desc: results are ordered highest price first.`, false},
+		{"overridden", appliedFilter{Filter: "sort", Value: "rating", Phrase: "best rated", Overridden: true},
+			"the sort argument was used instead", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.f.text()
+			if !strings.Contains(got, tt.want) || strings.Contains(got, promise) != tt.promise {
+				t.Errorf("text %q: want it to say %q, and the type first %v", got, tt.want, tt.promise)
 			}
 		})
 	}
