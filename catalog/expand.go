@@ -56,7 +56,7 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 	for i := 0; i < len(q.words); {
 		n := min(v.maxWords, len(q.words)-i)
 		for ; n >= 1; n-- {
-			if group, ok := v.synonyms(keys[i : i+n]); ok {
+			if group, ok := v.synonyms(keys, i, i+n); ok {
 				own := strings.Join(keys[i:i+n], " ")
 				var alts []string
 				for _, t := range group {

@@ -58,7 +58,7 @@ func TestVocabularyWith(t *testing.T) {
 func TestBuiltinVocabulary(t *testing.T) {
 	v := BuiltinVocabulary()
 	for _, term := range [][]string{{"hoover"}, {"fridge"}, {"tee"}, {"trainer"}, {"couch"}, {"telly"}, {"cellphone"}, {"hairdryer"}, {"ear", "bud"}} {
-		if _, ok := v.synonyms(term); !ok {
+		if _, ok := v.synonyms(term, 0, len(term)); !ok {
 			t.Errorf("no synonym group has %q", term)
 		}
 	}
@@ -125,6 +125,59 @@ need: keep food cold => refrigerator, cooler`)
 	for _, tt := range tests {
 		if got := terms(tt.words, tt.sentence); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: needsOf(%q) = %q, want %q", tt.name, tt.words, got, tt.want)
+		}
+	}
+}
+
+// TestBuiltinVocabularyGroupsKept checks that no group of vocabulary.txt replaces
+// another (a term in two groups of one sense keeps only the later), and that no group
+// names the thing an accessory is for among the accessory's terms ("watch" beside
+// "watch strap"), which would rank the thing before the accessory asked for: a term
+// of one word that another group names a thing by, and that another term of its own
+// group has before the accessory word it ends in.
+func TestBuiltinVocabularyGroupsKept(t *testing.T) {
+	lines := 0
+	for _, line := range strings.Split(builtinVocabularyText, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if kind, _, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(strings.ToLower(kind), "when ") {
+			continue
+		}
+		lines++
+	}
+	v := BuiltinVocabulary()
+	if len(v.groups) != lines {
+		kept := map[string]bool{}
+		for _, g := range v.groups {
+			kept[strings.Join(g.terms, ",")] = true
+		}
+		for _, line := range strings.Split(builtinVocabularyText, "\n") {
+			g, err := ParseVocabulary(line)
+			if err != nil || len(g.groups) != 1 || kept[strings.Join(g.groups[0].terms, ",")] {
+				continue
+			}
+			t.Errorf("the group %q is replaced by a later one sharing a term", line)
+		}
+		t.Fatalf("%d synonym groups of %d lines", len(v.groups), lines)
+	}
+	named := map[string][]int{} // the last word of a term → the groups with such a term
+	for i, g := range v.groups {
+		for _, k := range g.terms {
+			f := strings.Fields(k)
+			named[f[len(f)-1]] = append(named[f[len(f)-1]], i)
+		}
+	}
+	for i, g := range v.groups {
+		for _, a := range g.terms {
+			for _, b := range g.terms {
+				f := strings.Fields(b)
+				if len(f) > 1 && slices.Contains(f[:len(f)-1], a) && v.isAccessory(f[len(f)-1]) && !v.isAccessory(a) &&
+					slices.ContainsFunc(named[a], func(j int) bool { return j != i }) {
+					t.Errorf("group %q: %q is what %q is for", g.terms, a, b)
+				}
+			}
 		}
 	}
 }
