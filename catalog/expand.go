@@ -3,6 +3,7 @@ package catalog
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -33,7 +34,12 @@ func (c *Catalog) SetVocabulary(v *Vocabulary) {
 // the catalog's own index also match that form ("hair dryer" finds "Hairdryer"); a
 // type's word also matches the other heads the catalog files as that type
 // (typeAliases: "laptop" finds "Chromebook").
-func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (textQuery, error) {
+//
+// In a sentence (sentence set: filler words were dropped, "i want …", "my …") the
+// words are counted and voted on one by one: a run of
+// them is one term only when it is how the shopper names a thing the catalog calls
+// otherwise (no product has the run, or its words apart, but one has a synonym).
+func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, sentence bool) (textQuery, error) {
 	q := parseText(strings.Join(words, " "))
 	if q.empty() {
 		return q, nil
@@ -56,18 +62,52 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 	for i := 0; i < len(q.words); {
 		n := min(v.maxWords, len(q.words)-i)
 		for ; n >= 1; n-- {
-			if group, ok := v.synonyms(keys, i, i+n); ok {
-				own := strings.Join(keys[i:i+n], " ")
-				var alts []string
-				for _, t := range group {
-					if t != own {
-						alts = append(alts, t)
-					}
-				}
-				out.words = append(out.words, strings.Join(q.words[i:i+n], " "))
-				out.alts = append(out.alts, alts)
-				break
+			group, ok := v.synonyms(keys, i, i+n)
+			if !ok {
+				continue
 			}
+			own := strings.Join(keys[i:i+n], " ")
+			var alts []string
+			for _, t := range group {
+				if t != own {
+					alts = append(alts, t)
+				}
+			}
+			term := strings.Join(q.words[i:i+n], " ")
+			// A group the catalog has no term of finds nothing as it is. A phrase whose
+			// words some product has apart is searched by its words ("rc car battery"
+			// as "rc car" and "battery", when titles say "Battery for … RC Car"); one
+			// whose words no product has together names a thing the catalog does not
+			// sell ("coffee grinder" where coffee makers are sold). A word keeps no
+			// alternatives that would make it look sold ("pillow" in a shop that has
+			// no "bed pillow" either).
+			has, err := c.indexHasAny(ctx, term, alts)
+			if err != nil {
+				return textQuery{}, err
+			}
+			if has && n > 1 && sentence {
+				typed, err := c.indexHas(ctx, term)
+				if err != nil {
+					return textQuery{}, err
+				}
+				if typed {
+					continue
+				}
+			}
+			if (!has || sentence) && n > 1 {
+				apart, err := c.hasAll(ctx, textQuery{words: q.words[i : i+n]}, "")
+				if err != nil {
+					return textQuery{}, err
+				}
+				if apart || sentence && !has {
+					continue
+				}
+			} else if !has {
+				alts = nil
+			}
+			out.words = append(out.words, term)
+			out.alts = append(out.alts, alts)
+			break
 		}
 		if n == 0 {
 			n = 1
@@ -110,6 +150,18 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 		}
 	}
 	return out, nil
+}
+
+// indexHasAny reports whether any product has the word or phrase w, or one of alts
+// (hidden or not), in one look-up.
+func (c *Catalog) indexHasAny(ctx context.Context, w string, alts []string) (bool, error) {
+	var b strings.Builder
+	textQuery{words: []string{w}, alts: [][]string{alts}, prefix: []bool{false}}.term(&b, 0)
+	var n int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n > 0, nil
 }
 
 // indexHas reports whether any product has the word w or phrase (hidden or not).

@@ -774,13 +774,20 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	}
 	slices.Sort(idx)
 	words := make([]string, len(idx))
+	var others []string // the other words and every word's alternatives ("sd card": "memory card")
 	for i, j := range idx {
 		words[i] = s.text.words[j]
+		if i > 0 {
+			others = append(others, words[i])
+		}
+		if j < len(s.text.alts) {
+			others = append(others, s.text.alts[j]...)
+		}
 	}
 	alt := *s
 	// Any of the words that point to the types, and the types: "(coffee OR hot) AND
 	// (mug OR tumbler)".
-	alt.text = textQuery{words: []string{words[0], heads[0]}, alts: [][]string{words[1:], heads[1:]}}
+	alt.text = textQuery{words: []string{words[0], heads[0]}, alts: [][]string{others, heads[1:]}}
 	if s.intent != nil {
 		in := *s.intent
 		in.heads, in.words, in.order = map[string]bool{}, map[string]bool{}, map[string]int{}
@@ -836,7 +843,7 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 		}
 	}
 	alt := *s
-	text, err := c.expand(ctx, s.learned, terms[:1])
+	text, err := c.expand(ctx, s.learned, terms[:1], false)
 	if err != nil {
 		return res, false, err
 	}
