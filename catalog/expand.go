@@ -95,11 +95,11 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 				}
 			}
 			if (!has || sentence) && n > 1 {
-				apart, err := c.hasAll(ctx, textQuery{words: q.words[i : i+n]}, "")
+				split, err := c.splitTerm(ctx, v, q.words[i:i+n], keys[i:i+n], !has)
 				if err != nil {
 					return textQuery{}, err
 				}
-				if apart || sentence && !has {
+				if split || sentence && !has {
 					continue
 				}
 			} else if !has {
@@ -150,6 +150,33 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 		}
 	}
 	return out, nil
+}
+
+// splitTerm reports whether a run of words (keys their keys) that a synonym group
+// names is better searched word by word: some product has them apart, each word or one
+// of its own synonyms ("watch wristband": "Sport Bands … for … Watch"); or, when
+// unsold (no product has a term of the group), none of them is a word of the catalog
+// ("shower curtain", two words it does not know, where "coffee grinder" is a thing
+// a shop of coffee makers does not sell).
+func (c *Catalog) splitTerm(ctx context.Context, v *Vocabulary, words, keys []string, unsold bool) (bool, error) {
+	apart := textQuery{words: words, alts: make([][]string, len(words))}
+	for k := range words {
+		if group, ok := v.synonyms(keys, k, k+1); ok {
+			for _, t := range group {
+				if t != keys[k] {
+					apart.alts[k] = append(apart.alts[k], t)
+				}
+			}
+		}
+	}
+	if met, err := c.hasAll(ctx, apart, ""); err != nil || met {
+		return met, err
+	}
+	if !unsold {
+		return false, nil
+	}
+	known, err := c.indexHasAny(ctx, words[0], words[1:])
+	return !known, err
 }
 
 // indexHasAny reports whether any product has the word or phrase w, or one of alts
