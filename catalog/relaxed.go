@@ -774,14 +774,20 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	}
 	slices.Sort(idx)
 	words := make([]string, len(idx))
-	var others []string // the other words and every word's alternatives ("sd card": "memory card")
+	// The other words, and the alternatives of a word no product has ("sd card":
+	// "memory card"), as they voted (see typeScores).
+	var others []string
 	for i, j := range idx {
 		words[i] = s.text.words[j]
 		if i > 0 {
 			others = append(others, words[i])
 		}
-		if j < len(s.text.alts) {
-			others = append(others, s.text.alts[j]...)
+		if j < len(s.text.alts) && len(s.text.alts[j]) > 0 {
+			if has, err := c.indexHas(ctx, words[i]); err != nil {
+				return res, false, err
+			} else if !has {
+				others = append(others, s.text.alts[j]...)
+			}
 		}
 	}
 	alt := *s
