@@ -155,9 +155,9 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 // splitTerm reports whether a run of words (keys their keys) that a synonym group
 // names is better searched word by word: some product has them apart, each word or one
 // of its own synonyms ("watch wristband": "Sport Bands … for … Watch"); or, when
-// unsold (no product has a term of the group), none of them is a word of the catalog
-// ("shower curtain", two words it does not know, where "coffee grinder" is a thing
-// a shop of coffee makers does not sell).
+// unsold (no product has a term of the group), none of them is a word of the
+// catalog's titles, brands or categories ("shower curtain", two words it does not
+// know, where "coffee grinder" is a thing a shop of coffee makers does not sell).
 func (c *Catalog) splitTerm(ctx context.Context, v *Vocabulary, words, keys []string, unsold bool) (bool, error) {
 	apart := textQuery{words: words, alts: make([][]string, len(words))}
 	for k := range words {
@@ -175,8 +175,14 @@ func (c *Catalog) splitTerm(ctx context.Context, v *Vocabulary, words, keys []st
 	if !unsold {
 		return false, nil
 	}
-	known, err := c.indexHasAny(ctx, words[0], words[1:])
-	return !known, err
+	// As relaxed counts a query's words: those of titles, brands and categories.
+	q := textQuery{words: words[:1], alts: [][]string{words[1:]}}
+	for i := range q.words {
+		if known, err := c.namedWord(ctx, q, i); err != nil || known {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // indexHasAny reports whether any product has the word or phrase w, or one of alts
