@@ -62,7 +62,7 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 	for i := 0; i < len(q.words); {
 		n := min(v.maxWords, len(q.words)-i)
 		for ; n >= 1; n-- {
-			group, ok := v.synonyms(keys, i, i+n)
+			group, at, ok := v.sense(keys, i, i+n)
 			if !ok {
 				continue
 			}
@@ -81,7 +81,16 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 			// sell ("coffee grinder" where coffee makers are sold). A word keeps no
 			// alternatives that would make it look sold ("pillow" in a shop that has
 			// no "bed pillow" either).
-			has, err := c.indexHasAny(ctx, term, alts)
+			// A group of one sense is of use only with the word that chose it
+			// ("printer refill": no product has "printer" and "toner", where toner is
+			// for a printer named by its code).
+			var has bool
+			var err error
+			if at >= 0 {
+				has, err = c.hasAll(ctx, textQuery{words: []string{term, q.words[at]}, alts: [][]string{alts, nil}}, "")
+			} else {
+				has, err = c.indexHasAny(ctx, term, alts)
+			}
 			if err != nil {
 				return textQuery{}, err
 			}
@@ -95,7 +104,7 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 				}
 			}
 			if (!has || sentence) && n > 1 {
-				split, err := c.splitTerm(ctx, v, q.words[i:i+n], keys[i:i+n], !has)
+				split, err := c.splitTerm(ctx, lv, v, q.words[i:i+n], keys[i:i+n], group, !has)
 				if err != nil {
 					return textQuery{}, err
 				}
@@ -154,15 +163,21 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 
 // splitTerm reports whether a run of words (keys their keys) that a synonym group
 // names is better searched word by word: some product has them apart, each word or one
-// of its own synonyms ("watch wristband": "Sport Bands … for … Watch"); or, when
-// unsold (no product has a term of the group), none of them is a word of the
-// catalog's titles, brands or categories ("shower curtain", two words it does not
-// know, where "coffee grinder" is a thing a shop of coffee makers does not sell).
-func (c *Catalog) splitTerm(ctx context.Context, v *Vocabulary, words, keys []string, unsold bool) (bool, error) {
+// of its own synonyms ("watch wristband": "Sport Bands … for … Watch"). When unsold
+// (no product has a term of the group), it is searched by its words when it may be
+// what is made for a type of the catalog (a type, then an accessory word: "printer
+// refill", not "car wax"); when it is a kind of a thing the catalog names (half the
+// terms of the group at least end in that word: "whistling kettle", "running shoes";
+// not "gift card", whose group says "voucher"); when the
+// catalog's titles join its two words ("dish rack": "Dishrack"); and when no word of it
+// is a word of the catalog's titles, brands or categories, as relaxed counts words
+// ("shower curtain"). Otherwise it names a thing the catalog does not sell, and is
+// kept whole ("coffee grinder" in a shop of coffee makers).
+func (c *Catalog) splitTerm(ctx context.Context, lv *learnedView, v *Vocabulary, words, keys, group []string, unsold bool) (bool, error) {
 	apart := textQuery{words: words, alts: make([][]string, len(words))}
 	for k := range words {
-		if group, ok := v.synonyms(keys, k, k+1); ok {
-			for _, t := range group {
+		if g, ok := v.synonyms(keys, k, k+1); ok {
+			for _, t := range g {
 				if t != keys[k] {
 					apart.alts[k] = append(apart.alts[k], t)
 				}
@@ -175,14 +190,31 @@ func (c *Catalog) splitTerm(ctx context.Context, v *Vocabulary, words, keys []st
 	if !unsold {
 		return false, nil
 	}
-	// As relaxed counts a query's words: those of titles, brands and categories.
-	q := textQuery{words: words[:1], alts: [][]string{words[1:]}}
-	for i := range q.words {
-		if known, err := c.namedWord(ctx, q, i); err != nil || known {
-			return false, err
+	last := len(words) - 1
+	if lv != nil && lv.isType(keys[last-1]) {
+		return v.isAccessory(keys[last]), nil // "printer refill", not "car wax"
+	}
+	named := func(ws []string) (bool, error) {
+		return c.namedWord(ctx, textQuery{words: ws[:1], alts: [][]string{ws[1:]}}, 0)
+	}
+	kinds := 0
+	for _, t := range group {
+		if strings.HasSuffix(" "+t, " "+keys[last]) {
+			kinds++
 		}
 	}
-	return true, nil
+	if 2*kinds >= len(group) {
+		if kind, err := named(words[last:]); err != nil || kind {
+			return kind, err
+		}
+	}
+	if len(words) == 2 {
+		if joined, err := c.indexHas(ctx, words[0]+words[1]); err != nil || joined {
+			return joined, err
+		}
+	}
+	known, err := named(words)
+	return !known, err
 }
 
 // indexHasAny reports whether any product has the word or phrase w, or one of alts

@@ -275,33 +275,39 @@ func (v *Vocabulary) Groups() [][]string {
 // a query's words: of the groups of the term, the first of one sense that applies
 // (the query has one of its when words outside the term), or else the first of none.
 func (v *Vocabulary) synonyms(keys []string, i, j int) ([]string, bool) {
+	terms, _, ok := v.sense(keys, i, j)
+	return terms, ok
+}
+
+// sense is synonyms, with the index in keys of the word that chose the group's sense
+// (-1 for a group that always applies).
+func (v *Vocabulary) sense(keys []string, i, j int) ([]string, int, bool) {
 	any := -1
 	for _, g := range v.byTerm[strings.Join(keys[i:j], " ")] {
-		switch {
-		case len(v.groups[g].when) == 0:
+		if len(v.groups[g].when) == 0 {
 			if any < 0 {
 				any = g
 			}
-		case v.groups[g].applies(keys, i, j):
-			return v.groups[g].terms, true
+		} else if at := v.groups[g].applies(keys, i, j); at >= 0 {
+			return v.groups[g].terms, at, true
 		}
 	}
 	if any < 0 {
-		return nil, false
+		return nil, -1, false
 	}
-	return v.groups[any].terms, true
+	return v.groups[any].terms, -1, true
 }
 
-// applies reports whether the sense of g, a group with when words, is that of a query
-// whose word keys are keys, its term being keys[i:j]: a word of the query outside the
-// term is one of them.
-func (g synGroup) applies(keys []string, i, j int) bool {
+// applies returns the index in keys of the first word outside keys[i:j] that is one
+// of g's when words, or -1: the query whose word keys are keys, its term keys[i:j],
+// is of g's sense when there is one.
+func (g synGroup) applies(keys []string, i, j int) int {
 	for n, k := range keys {
 		if (n < i || n >= j) && slices.Contains(g.when, k) {
-			return true
+			return n
 		}
 	}
-	return false
+	return -1
 }
 
 // isAccessory reports whether the word (any form) names an accessory.

@@ -181,3 +181,65 @@ func TestBuiltinVocabularyGroupsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularySenses checks the groups of one sense ("when …:"): which applies to a
+// query, that one that applies comes before a group of the same term that always
+// does, and that a --synonyms file replaces only the groups of the same sense.
+func TestVocabularySenses(t *testing.T) {
+	v, err := ParseVocabulary(`lead, leash
+when monitor, tv, hdmi: lead, cable, cord
+when pencil: lead, refill
+dog lead, dog leash
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, query string
+		i, j        int
+		want        []string // the group's terms; nil for none
+	}{
+		{"no sense word: the group that always applies", "spare lead", 1, 2, []string{"lead", "leash"}},
+		{"a sense word after the term", "lead for my monitor", 0, 1, []string{"lead", "cable", "cord"}},
+		{"a sense word before it, in a plural form", "monitors lead", 1, 2, []string{"lead", "cable", "cord"}},
+		{"another sense", "pencil lead", 1, 2, []string{"lead", "refill"}},
+		{"a phrase of its own", "dog lead", 0, 2, []string{"dog lead", "dog leash"}},
+		{"the term's own words are no sense word", "hdmi", 0, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keys := strings.Fields(tt.query)
+			for i, w := range keys {
+				keys[i] = wordKey(w)
+			}
+			got, ok := v.synonyms(keys, tt.i, tt.j)
+			if ok != (tt.want != nil) || !slices.Equal(got, tt.want) {
+				t.Errorf("synonyms(%q, %d, %d) = %q, %v; want %q", tt.query, tt.i, tt.j, got, ok, tt.want)
+			}
+		})
+	}
+	add, err := ParseVocabulary("when monitor, tv, hdmi: lead, wire\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"lead", "leash"}, {"lead", "refill"}, {"dog lead", "dog leash"}, {"lead", "wire"}}
+	if got := v.With(add).Groups(); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("groups %q, want %q (a sense replaces only the same sense)", got, want)
+	}
+	var ve *VocabularyError
+	if _, err := ParseVocabulary("when : lead, cable\n"); !errors.As(err, &ve) {
+		t.Errorf("a sense with no words: err = %v, want a *VocabularyError", err)
+	}
+}
+
+// BenchmarkParseVocabulary times reading the built-in vocabulary, what a process pays
+// once, on its first search.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench ParseVocabulary -count 5 ./catalog
+func BenchmarkParseVocabulary(b *testing.B) {
+	for b.Loop() {
+		if _, err := ParseVocabulary(builtinVocabularyText); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
