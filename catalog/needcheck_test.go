@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -36,15 +35,6 @@ func TestSentenceNeedContradicted(t *testing.T) {
 		{"words the need's products have", "journaling on something thin and light", "notebook-"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			if len(got) == 0 || !strings.HasPrefix(got[0], tt.want) {
-				t.Errorf("%q found %q (notes %q); want a %s first", tt.text, got, res.Notes, strings.TrimSuffix(tt.want, "-"))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantFirst(t, c, tt.text, tt.want) })
 	}
 }
