@@ -113,6 +113,14 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 				}
 			} else if !has {
 				alts = nil
+			} else if n == 1 {
+				// A joined word no product has, whose group has it apart ("boardgame":
+				// "board game"), is the spelling step's to split, which says so.
+				if joined, err := c.joinedOnly(ctx, term, alts); err != nil {
+					return textQuery{}, err
+				} else if joined {
+					alts = nil
+				}
 			}
 			out.words = append(out.words, term)
 			out.alts = append(out.alts, alts)
@@ -321,4 +329,19 @@ func (c *Catalog) categoryTypes(ctx context.Context, lv *learnedView, words []st
 		heads = append(heads, t.head)
 	}
 	return heads, nil
+}
+
+// joinedOnly reports whether no product has word w, but some product has one of its
+// alternatives that is w's letters split by spaces ("board game" of "boardgame").
+func (c *Catalog) joinedOnly(ctx context.Context, w string, alts []string) (bool, error) {
+	for _, a := range alts {
+		if !strings.Contains(a, " ") || strings.ReplaceAll(a, " ", "") != w {
+			continue
+		}
+		if has, err := c.indexHas(ctx, w); err != nil || has {
+			return false, err
+		}
+		return c.indexHas(ctx, a)
+	}
+	return false, nil
 }

@@ -88,6 +88,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	alt := *s
 	alt.text = s.text.only(known)
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
+	alt.text.alts = withoutKinds(alt.text)
 	alt.text.named = !s.sentence
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
@@ -929,4 +930,29 @@ func (c *Catalog) topTitleHead(ctx context.Context, term, prefer string) (string
 		return "", 0, fmt.Errorf("search: %w", err)
 	}
 	return head, top, nil
+}
+
+// withoutKinds returns q's alternatives less those that have their own word in them,
+// kinds of it ("camping tent", "pop up tent" of "tent"). Among some of the words, each
+// counts once: a product that has a kind has the word already, and the kind would only
+// weigh that word above the others ("tent accessory for the roof" finding tents, not
+// their footprints).
+func withoutKinds(q textQuery) [][]string {
+	if q.alts == nil {
+		return nil
+	}
+	out := make([][]string, len(q.alts))
+	for i, as := range q.alts {
+		if i >= len(q.words) {
+			out[i] = as
+			continue
+		}
+		w := " " + q.words[i] + " "
+		for _, a := range as {
+			if !strings.Contains(" "+a+" ", w) {
+				out[i] = append(out[i], a)
+			}
+		}
+	}
+	return out
 }
