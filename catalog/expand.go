@@ -59,6 +59,7 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 		keys[i] = wordKey(w)
 	}
 	out := textQuery{cut: q.cut}
+	apart := map[string]bool{} // the phrases a group applied to, kept whole
 	for i := 0; i < len(q.words); {
 		n := min(v.maxWords, len(q.words)-i)
 		for ; n >= 1; n-- {
@@ -122,6 +123,9 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 					alts = nil
 				}
 			}
+			if n > 1 && has {
+				apart[term] = true
+			}
 			out.words = append(out.words, term)
 			out.alts = append(out.alts, alts)
 			break
@@ -148,6 +152,18 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 			out.words[i], out.alts[i] = a+" "+b, []string{a + b}
 			out.words = slices.Delete(out.words, i+1, i+2)
 			out.alts = slices.Delete(out.alts, i+1, i+2)
+		}
+	}
+	// A phrase kept whole for its group still finds what its words find apart, as it
+	// would without the group: "tv remote" finds "Remote Control for … Smart TVs"
+	// besides "universal remote", which a filter on price or rating would otherwise
+	// leave few of.
+	for i, w := range out.words {
+		if apart[w] {
+			if out.apart == nil {
+				out.apart = make([]bool, len(out.words))
+			}
+			out.apart[i] = true
 		}
 	}
 	// A type's other names in the catalog's titles (see typeAliases).

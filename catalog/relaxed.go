@@ -573,6 +573,9 @@ func (q textQuery) only(keep []bool) textQuery {
 		if q.alts != nil {
 			out.alts = append(out.alts, q.alts[i])
 		}
+		if q.apart != nil {
+			out.apart = append(out.apart, q.apart[i])
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -62,6 +63,80 @@ func TestSearchVocabularyTerms(t *testing.T) {
 			}
 			if got := hitIDs(res); len(got) > 0 {
 				t.Errorf("%q: hits %q, want none (notes %q)", tt.text, got, res.Notes)
+			}
+		})
+	}
+}
+
+// TestSearchVocabularyReadings holds how the built-in vocabulary's groups leave a
+// query's own reading in place: a phrase kept whole for its group still finds what its
+// words find apart ("tv remote": "Remote Control for … Smart TVs" too, not only
+// "universal remote"); a joined word no product has, whose group has it apart, is
+// split by the spelling step, which says so ("boardgame"); and "cheap" is a third of
+// the prices of the products the words name as typed, not of what a synonym finds
+// besides ("buds" of "earbuds" finding cotton buds).
+func TestSearchVocabularyReadings(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title string, cents int64) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Price: usd(cents)})
+	}
+	for i := range 3 {
+		add(fmt.Sprint("universal", i), fmt.Sprintf("Clikko Universal Remote for Lumina LM-%d TV", 50+i), 1299)
+		add(fmt.Sprint("replacement", i), fmt.Sprintf("Clikko Replacement Remote Control for Lumina Smart TVs, Model %d", i), 1499)
+		add(fmt.Sprint("game", i), fmt.Sprintf("Tilecraft Family Board Game, %d Players", 2+i), 2499)
+		add(fmt.Sprint("earbuds", i), fmt.Sprintf("Sonique SQ-%d Wireless Earbuds", i), 2000+1000*int64(i))
+		add(fmt.Sprint("cotton", i), fmt.Sprintf("Softa Cotton Buds, %d Count", 100*(i+1)), 200+100*int64(i))
+		add(fmt.Sprint("swabs", i), fmt.Sprintf("Softa Cotton Buds Travel Pack, %d Count", 50*(i+1)), 250+100*int64(i))
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	count := func(ids []string, prefix string) int {
+		n := 0
+		for _, id := range ids {
+			if strings.HasPrefix(id, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	tests := []struct {
+		name, text    string
+		corrected     string         // the correction Search reports; "" for none
+		want          map[string]int // ID prefix: how many hits have it
+		cheapMaxCents int64          // the price bound "cheap" derives, in cents; 0 for none
+	}{
+		{name: "a phrase kept whole finds its words apart", text: "tv remote", want: map[string]int{"universal": 3, "replacement": 3}},
+		{name: "a joined word is the spelling step's", text: "boardgame", corrected: "board game", want: map[string]int{"game": 3}},
+		{name: "cheap reads the prices of the words as typed", text: "cheap earbuds", want: map[string]int{"earbuds": 2}, cheapMaxCents: 3000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if res.Corrected != tt.corrected {
+				t.Errorf("%q: corrected %q, want %q", tt.text, res.Corrected, tt.corrected)
+			}
+			for prefix, n := range tt.want {
+				if got := count(ids, prefix); got != n {
+					t.Errorf("%q: %d hits %s…, want %d (hits %q, notes %q)", tt.text, got, prefix, n, ids, res.Notes)
+				}
+			}
+			if tt.cheapMaxCents > 0 {
+				var bound float64
+				for _, a := range res.Applied {
+					if a.Derived {
+						bound = a.Value
+					}
+				}
+				if int64(bound*100) != tt.cheapMaxCents {
+					t.Errorf("%q: cheap bound %v, want %d cents (applied %+v)", tt.text, bound, tt.cheapMaxCents, res.Applied)
+				}
 			}
 		})
 	}
