@@ -3,6 +3,7 @@ package catalog
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -33,7 +34,12 @@ func (c *Catalog) SetVocabulary(v *Vocabulary) {
 // the catalog's own index also match that form ("hair dryer" finds "Hairdryer"); a
 // type's word also matches the other heads the catalog files as that type
 // (typeAliases: "laptop" finds "Chromebook").
-func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (textQuery, error) {
+//
+// In a sentence (sentence set: filler words were dropped, "i want …", "my …") the
+// words are counted and voted on one by one: a run of
+// them is one term only when it is how the shopper names a thing the catalog calls
+// otherwise (no product has the run, or its words apart, but one has a synonym).
+func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, sentence bool) (textQuery, error) {
 	q := parseText(strings.Join(words, " "))
 	if q.empty() {
 		return q, nil
@@ -53,21 +59,76 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 		keys[i] = wordKey(w)
 	}
 	out := textQuery{cut: q.cut}
+	apart := map[string]bool{} // the phrases a group applied to, kept whole
 	for i := 0; i < len(q.words); {
 		n := min(v.maxWords, len(q.words)-i)
 		for ; n >= 1; n-- {
-			if group, ok := v.synonyms(keys[i : i+n]); ok {
-				own := strings.Join(keys[i:i+n], " ")
-				var alts []string
-				for _, t := range group {
-					if t != own {
-						alts = append(alts, t)
-					}
-				}
-				out.words = append(out.words, strings.Join(q.words[i:i+n], " "))
-				out.alts = append(out.alts, alts)
-				break
+			group, at, ok := v.sense(keys, i, i+n)
+			if !ok {
+				continue
 			}
+			own := strings.Join(keys[i:i+n], " ")
+			var alts []string
+			for _, t := range group {
+				if t != own {
+					alts = append(alts, t)
+				}
+			}
+			term := strings.Join(q.words[i:i+n], " ")
+			// A group the catalog has no term of finds nothing as it is. A phrase whose
+			// words some product has apart is searched by its words ("rc car battery"
+			// as "rc car" and "battery", when titles say "Battery for … RC Car"); one
+			// whose words no product has together names a thing the catalog does not
+			// sell ("coffee grinder" where coffee makers are sold). A word keeps no
+			// alternatives that would make it look sold ("pillow" in a shop that has
+			// no "bed pillow" either).
+			// A group of one sense is of use only with the word that chose it
+			// ("printer refill": no product has "printer" and "toner", where toner is
+			// for a printer named by its code).
+			var has bool
+			var err error
+			if at >= 0 {
+				has, err = c.hasAll(ctx, textQuery{words: []string{term, q.words[at]}, alts: [][]string{alts, nil}}, "")
+			} else {
+				has, err = c.indexHasAny(ctx, term, alts)
+			}
+			if err != nil {
+				return textQuery{}, err
+			}
+			if has && n > 1 && sentence {
+				typed, err := c.indexHas(ctx, term)
+				if err != nil {
+					return textQuery{}, err
+				}
+				if typed {
+					continue
+				}
+			}
+			if (!has || sentence) && n > 1 {
+				split, err := c.splitTerm(ctx, lv, v, q.words[i:i+n], keys[i:i+n], group, !has)
+				if err != nil {
+					return textQuery{}, err
+				}
+				if split || sentence && !has {
+					continue
+				}
+			} else if !has {
+				alts = nil
+			} else if n == 1 {
+				// A joined word no product has, whose group has it apart ("boardgame":
+				// "board game"), is the spelling step's to split, which says so.
+				if joined, err := c.joinedOnly(ctx, term, alts); err != nil {
+					return textQuery{}, err
+				} else if joined {
+					alts = nil
+				}
+			}
+			if n > 1 && has {
+				apart[term] = true
+			}
+			out.words = append(out.words, term)
+			out.alts = append(out.alts, alts)
+			break
 		}
 		if n == 0 {
 			n = 1
@@ -93,6 +154,18 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 			out.alts = slices.Delete(out.alts, i+1, i+2)
 		}
 	}
+	// A phrase kept whole for its group still finds what its words find apart, as it
+	// would without the group: "tv remote" finds "Remote Control for … Smart TVs"
+	// besides "universal remote", which a filter on price or rating would otherwise
+	// leave few of.
+	for i, w := range out.words {
+		if apart[w] {
+			if out.apart == nil {
+				out.apart = make([]bool, len(out.words))
+			}
+			out.apart[i] = true
+		}
+	}
 	// A type's other names in the catalog's titles (see typeAliases).
 	for i, w := range out.words {
 		k := wordKey(w)
@@ -110,6 +183,74 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string) (
 		}
 	}
 	return out, nil
+}
+
+// splitTerm reports whether a run of words (keys their keys) that a synonym group
+// names is better searched word by word: some product has them apart, each word or one
+// of its own synonyms ("watch wristband": "Sport Bands … for … Watch"). When unsold
+// (no product has a term of the group), it is searched by its words when it may be
+// what is made for a type of the catalog (a type, then an accessory word: "printer
+// refill", not "car wax"); when it is a kind of a thing the catalog names (half the
+// terms of the group at least end in that word: "whistling kettle", "running shoes";
+// not "gift card", whose group says "voucher"); when the
+// catalog's titles join its two words ("dish rack": "Dishrack"); and when no word of it
+// is a word of the catalog's titles, brands or categories, as relaxed counts words
+// ("shower curtain"). Otherwise it names a thing the catalog does not sell, and is
+// kept whole ("coffee grinder" in a shop of coffee makers).
+func (c *Catalog) splitTerm(ctx context.Context, lv *learnedView, v *Vocabulary, words, keys, group []string, unsold bool) (bool, error) {
+	apart := textQuery{words: words, alts: make([][]string, len(words))}
+	for k := range words {
+		if g, ok := v.synonyms(keys, k, k+1); ok {
+			for _, t := range g {
+				if t != keys[k] {
+					apart.alts[k] = append(apart.alts[k], t)
+				}
+			}
+		}
+	}
+	if met, err := c.hasAll(ctx, apart, ""); err != nil || met {
+		return met, err
+	}
+	if !unsold {
+		return false, nil
+	}
+	last := len(words) - 1
+	if lv != nil && lv.isType(keys[last-1]) {
+		return v.isAccessory(keys[last]), nil // "printer refill", not "car wax"
+	}
+	named := func(ws []string) (bool, error) {
+		return c.namedWord(ctx, textQuery{words: ws[:1], alts: [][]string{ws[1:]}}, 0)
+	}
+	kinds := 0
+	for _, t := range group {
+		if strings.HasSuffix(" "+t, " "+keys[last]) {
+			kinds++
+		}
+	}
+	if 2*kinds >= len(group) {
+		if kind, err := named(words[last:]); err != nil || kind {
+			return kind, err
+		}
+	}
+	if len(words) == 2 {
+		if joined, err := c.indexHas(ctx, words[0]+words[1]); err != nil || joined {
+			return joined, err
+		}
+	}
+	known, err := named(words)
+	return !known, err
+}
+
+// indexHasAny reports whether any product has the word or phrase w, or one of alts
+// (hidden or not), in one look-up.
+func (c *Catalog) indexHasAny(ctx context.Context, w string, alts []string) (bool, error) {
+	var b strings.Builder
+	textQuery{words: []string{w}, alts: [][]string{alts}, prefix: []bool{false}}.term(&b, 0)
+	var n int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n > 0, nil
 }
 
 // indexHas reports whether any product has the word w or phrase (hidden or not).
@@ -204,4 +345,19 @@ func (c *Catalog) categoryTypes(ctx context.Context, lv *learnedView, words []st
 		heads = append(heads, t.head)
 	}
 	return heads, nil
+}
+
+// joinedOnly reports whether no product has word w, but some product has one of its
+// alternatives that is w's letters split by spaces ("board game" of "boardgame").
+func (c *Catalog) joinedOnly(ctx context.Context, w string, alts []string) (bool, error) {
+	for _, a := range alts {
+		if !strings.Contains(a, " ") || strings.ReplaceAll(a, " ", "") != w {
+			continue
+		}
+		if has, err := c.indexHas(ctx, w); err != nil || has {
+			return false, err
+		}
+		return c.indexHas(ctx, a)
+	}
+	return false, nil
 }

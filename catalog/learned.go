@@ -540,7 +540,13 @@ func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) 
 		}
 		best := map[string]float64{} // head → this word's best gain for it
 		known := false
-		for _, t := range terms {
+		for j, t := range terms {
+			if j > 0 && known {
+				// A word the catalog has says what it stands for itself: its
+				// alternatives ("sports cam" of "action camera", "clumping litter" of
+				// "litter") vote only for a word no product has.
+				break
+			}
 			u, err := lv.used(ctx, c, t)
 			if err != nil {
 				return nil, 0, 0, err

@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -45,15 +44,6 @@ func TestSentenceNeedContradicted(t *testing.T) {
 		{"the need's cue as a verb", "i need to print boarding passes at home", "printer-"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			if len(got) == 0 || !strings.HasPrefix(got[0], tt.want) {
-				t.Errorf("%q found %q (notes %q); want a %s first", tt.text, got, res.Notes, strings.TrimSuffix(tt.want, "-"))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantSearchFirst(t, c, tt.text, tt.want) })
 	}
 }

@@ -95,6 +95,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	alt := *s
 	alt.text = s.text.only(known)
 	alt.text.atLeast = (len(alt.text.words) + 1) / 2 // half of them at least: a product with one word of four is no match
+	alt.text.alts = withoutKinds(alt.text)
 	alt.text.named = !s.sentence
 	if err := alt.run(ctx, &some, offset, true); err != nil {
 		return Result{}, err
@@ -718,6 +719,9 @@ func (q textQuery) only(keep []bool) textQuery {
 		if q.alts != nil {
 			out.alts = append(out.alts, q.alts[i])
 		}
+		if q.apart != nil {
+			out.apart = append(out.apart, q.apart[i])
+		}
 	}
 	return out
 }
@@ -961,13 +965,26 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	}
 	slices.Sort(idx)
 	words := make([]string, len(idx))
+	// The other words, and the alternatives of a word no product has ("sd card":
+	// "memory card"), as they voted (see typeScores).
+	var others []string
 	for i, j := range idx {
 		words[i] = s.text.words[j]
+		if i > 0 {
+			others = append(others, words[i])
+		}
+		if j < len(s.text.alts) && len(s.text.alts[j]) > 0 {
+			if has, err := c.indexHas(ctx, words[i]); err != nil {
+				return res, false, err
+			} else if !has {
+				others = append(others, s.text.alts[j]...)
+			}
+		}
 	}
 	alt := *s
 	// Any of the words that point to the types, and the types: "(coffee OR hot) AND
 	// (mug OR tumbler)".
-	alt.text = textQuery{words: []string{words[0], heads[0]}, alts: [][]string{words[1:], heads[1:]}}
+	alt.text = textQuery{words: []string{words[0], heads[0]}, alts: [][]string{others, heads[1:]}}
 	if s.intent != nil {
 		in := *s.intent
 		in.heads, in.words, in.order = map[string]bool{}, map[string]bool{}, map[string]int{}
@@ -1060,7 +1077,7 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 		}
 	}
 	alt := *s
-	text, err := c.expand(ctx, s.learned, terms[:1])
+	text, err := c.expand(ctx, s.learned, terms[:1], false)
 	if err != nil {
 		return res, false, err
 	}
@@ -1140,4 +1157,29 @@ func (c *Catalog) topTitleHead(ctx context.Context, term, prefer string) (string
 		return "", 0, fmt.Errorf("search: %w", err)
 	}
 	return head, top, nil
+}
+
+// withoutKinds returns q's alternatives less those that have their own word in them,
+// kinds of it ("camping tent", "pop up tent" of "tent"). Among some of the words, each
+// counts once: a product that has a kind has the word already, and the kind would only
+// weigh that word above the others ("tent accessory for the roof" finding tents, not
+// their footprints).
+func withoutKinds(q textQuery) [][]string {
+	if q.alts == nil {
+		return nil
+	}
+	out := make([][]string, len(q.alts))
+	for i, as := range q.alts {
+		if i >= len(q.words) {
+			out[i] = as
+			continue
+		}
+		w := " " + q.words[i] + " "
+		for _, a := range as {
+			if !strings.Contains(" "+a+" ", w) {
+				out[i] = append(out[i], a)
+			}
+		}
+	}
+	return out
 }

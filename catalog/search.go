@@ -250,7 +250,7 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	if err != nil {
 		return nil, Result{}, false, err
 	}
-	text, err := c.expand(ctx, lv, u.rest)
+	text, err := c.expand(ctx, lv, u.rest, len(u.words)-len(u.rest) >= 2) // filler dropped: a shopper's sentence
 	if err != nil {
 		return nil, Result{}, false, err
 	}

@@ -164,6 +164,19 @@ func withDescription(word string) []string {
 	return out
 }
 
+// wantSearchFirst fails t unless searching c for text finds first a product whose ID starts
+// with prefix.
+func wantSearchFirst(t *testing.T, c *catalog.Catalog, text, prefix string) {
+	t.Helper()
+	res, err := c.Search(context.Background(), catalog.Query{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); len(got) == 0 || !strings.HasPrefix(got[0], prefix) {
+		t.Errorf("%q found %q (notes %q); want a %s first", text, got, res.Notes, strings.TrimSuffix(prefix, "-"))
+	}
+}
+
 func hitIDs(res catalog.Result) []string {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {

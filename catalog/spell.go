@@ -39,7 +39,7 @@ const (
 // product (nearestHead), and not in a sentence.
 func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (textQuery, bool, error) {
 	n := len(q.words)
-	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts}
+	out := textQuery{words: slices.Clone(q.words), cut: q.cut, prefix: make([]bool, n), shown: slices.Clone(q.words), alts: q.alts, apart: q.apart}
 	changed, tried := false, 0
 	var lv *learnedView
 	for i, w := range q.words {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ type textQuery struct {
 	// alts, when set, holds for each word the other terms that also match it: its
 	// synonyms and compound forms (see expand). A word or term with a space is a phrase.
 	alts [][]string
+	// apart, when set, marks the phrases among words that also match as their words
+	// anywhere in a product, as words without a synonym group would (see expand).
+	apart []bool
 	// atLeast, when more than 1, makes a match of any of the words a match of any
 	// atLeast of them (see match).
 	atLeast int
@@ -110,6 +114,17 @@ func splitWords(s string) []string {
 
 func (q textQuery) empty() bool { return len(q.words) == 0 }
 
+// hasAlts reports whether a word of q has alternatives.
+func (q textQuery) hasAlts() bool {
+	return slices.ContainsFunc(q.alts, func(a []string) bool { return len(a) > 0 })
+}
+
+// withoutAlts returns q with its words alone: no synonyms, compounds or types.
+func (q textQuery) withoutAlts() textQuery {
+	q.alts, q.apart, q.ranked = nil, nil, false
+	return q
+}
+
 // String is the words searched for, as a person would write them.
 func (q textQuery) String() string {
 	if q.shown != nil {
@@ -177,9 +192,21 @@ func (q textQuery) term(b *strings.Builder, i int) {
 	if len(alts) > 0 {
 		b.WriteByte('(')
 	}
-	quoteTerm(b, w)
-	if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
-		b.WriteByte('*')
+	if i < len(q.apart) && q.apart[i] {
+		// Its words anywhere: a product that has the phrase has them.
+		b.WriteByte('(')
+		for j, f := range strings.Fields(w) {
+			if j > 0 {
+				b.WriteString(" AND ")
+			}
+			quoteTerm(b, f)
+		}
+		b.WriteByte(')')
+	} else {
+		quoteTerm(b, w)
+		if i == len(q.words)-1 && len([]rune(w)) >= minPrefixLen || i < len(q.prefix) && q.prefix[i] {
+			b.WriteByte('*')
+		}
 	}
 	for _, alt := range alts {
 		b.WriteString(" OR ")

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -162,5 +163,30 @@ func TestParseTextWords(t *testing.T) {
 			t.Errorf("parseText(%q): %d words, limit %d", in, len(q.words), maxQueryWords)
 		}
 		checkMatchShape(t, q)
+	}
+}
+
+// TestWithoutKinds holds what a search for some of the words keeps of each word's
+// alternatives: not those that have the word itself in them (kinds of it, which count
+// it twice), but every other.
+func TestWithoutKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		q    textQuery
+		want [][]string
+	}{
+		{"no alternatives", textQuery{words: []string{"tent", "roof"}}, nil},
+		{"kinds dropped, synonyms kept",
+			textQuery{words: []string{"tent", "roof"}, alts: [][]string{{"tents", "camping tent", "pop up tent", "shelter"}, nil}},
+			[][]string{{"tents", "shelter"}, nil}},
+		{"a phrase's kinds", textQuery{words: []string{"sleeping bag"}, alts: [][]string{{"kids sleeping bag", "sleeping bags", "bedroll"}}},
+			[][]string{{"sleeping bags", "bedroll"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := withoutKinds(tt.q); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("withoutKinds(%v, %v) = %q, want %q", tt.q.words, tt.q.alts, got, tt.want)
+			}
+		})
 	}
 }

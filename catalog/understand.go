@@ -591,13 +591,22 @@ func (u understood) orderBy(q *Query, res *Result) bool {
 // applyCheap sets a price bound for a query that asks for cheap products ("cheap",
 // "budget"), when no max_price is given: the price below which a third of the matching
 // products are (whole units, rounded up), or nothing when nothing matches. The matching
-// products are those the search's first page is drawn from (see matchPrices).
+// products are those the search's first page is drawn from (see matchPrices), found by
+// the words as typed, or by their alternatives too when the words alone find none.
 func (c *Catalog) applyCheap(ctx context.Context, s *search, phrase string, res *Result) error {
 	if s.q.MaxPrice != nil {
 		res.Applied = append(res.Applied, AppliedFilter{Filter: FilterMaxPrice, Phrase: phrase, Overridden: true})
 		return nil
 	}
-	prices, err := s.matchPrices(ctx)
+	// The products the words name as typed say what is cheap for them: the synonyms'
+	// find neighbours at other prices (a printer's "ink", an earbud's "headphones").
+	// Only when the words as typed match nothing do the alternatives count.
+	own := *s
+	own.text = s.text.withoutAlts()
+	prices, err := own.matchPrices(ctx)
+	if err == nil && len(prices) == 0 && s.text.hasAlts() {
+		prices, err = s.matchPrices(ctx)
+	}
 	if err != nil || len(prices) == 0 {
 		return err
 	}

@@ -22,9 +22,9 @@ var builtinVocabularyText string
 // multi-word name), the words that name accessories, and the filler and recipient
 // words dropped from sentences. It is read-only once built, so catalogs share it.
 type Vocabulary struct {
-	groups    [][]string     // each group's terms, as keys (see termKey)
-	byTerm    map[string]int // a term's key → its group
-	maxWords  int            // the most words in a term
+	groups    []synGroup
+	byTerm    map[string][]int // a term's key → its groups, in the vocabulary's order
+	maxWords  int              // the most words in a term
 	accessory map[string]bool
 	filler    map[string]bool
 	recipient map[string]bool
@@ -32,6 +32,15 @@ type Vocabulary struct {
 	// needsBy lists, by the first two letters of a cue (which every form of the cue
 	// shares, see cueMatches), the needs with such a cue: a query's candidates.
 	needsBy map[string][]int
+}
+
+// synGroup is a synonym group: terms that name one thing, each as a key (see
+// termKey). A group with when words is of one sense of its terms: it applies only to a
+// query with one of those words besides the term ("when printer, inkjet: refill, ink
+// cartridge").
+type synGroup struct {
+	terms []string
+	when  []string // word keys; none for a group that always applies
 }
 
 // need is a "need:" line: when every cue is in a query, the query is for any of terms.
@@ -73,7 +82,7 @@ func BuiltinVocabulary() *Vocabulary { return builtinVocabulary() }
 // ("vacuum, vacuum cleaner, hoover"), and "accessory:", "filler:" and "recipient:"
 // lists of words. A line it cannot read is a *VocabularyError.
 func ParseVocabulary(text string) (*Vocabulary, error) {
-	v := &Vocabulary{byTerm: map[string]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
+	v := &Vocabulary{byTerm: map[string][]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -106,7 +115,21 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			v.addNeed(n)
 			continue
 		}
-		if kind, list, ok := strings.Cut(line, ":"); ok {
+		var when []string
+		if kind, list, ok := strings.Cut(line, ":"); ok && strings.HasPrefix(strings.ToLower(strings.TrimSpace(kind)), "when ") {
+			for _, t := range strings.Split(strings.TrimSpace(kind)[len("when "):], ",") {
+				for _, w := range splitWords(t) {
+					if k := wordKey(w); !slices.Contains(when, k) {
+						when = append(when, k)
+					}
+				}
+			}
+			if len(when) == 0 {
+				return nil, bad(`a sense is "when word, word: term, term"`)
+			}
+			slices.Sort(when)
+			line = list
+		} else if ok {
 			var set map[string]bool
 			switch strings.TrimSpace(strings.ToLower(kind)) {
 			case "accessory":
@@ -116,7 +139,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			case "recipient":
 				set = v.recipient
 			default:
-				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:" or "need:"`)
+				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:", "need:" or "when …:"`)
 			}
 			for _, term := range strings.Split(list, ",") {
 				for _, w := range splitWords(term) {
@@ -142,7 +165,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 		if len(group) < 2 {
 			return nil, bad("a synonym group needs at least two different terms, separated by commas")
 		}
-		v.addGroup(group)
+		v.addGroup(synGroup{terms: group, when: when})
 	}
 	return v, nil
 }
@@ -183,38 +206,47 @@ func (v *Vocabulary) cuePair(a, b string) bool {
 	return false
 }
 
-// addGroup adds group, first removing every group that shares a term with it.
-func (v *Vocabulary) addGroup(group []string) {
+// addGroup adds g, first removing every group of the same sense (the same when
+// words) that shares a term with it: a group of another sense of a term stays.
+func (v *Vocabulary) addGroup(g synGroup) {
 	drop := map[int]bool{}
-	for _, k := range group {
-		if g, ok := v.byTerm[k]; ok {
-			drop[g] = true
+	for _, k := range g.terms {
+		for _, i := range v.byTerm[k] {
+			if slices.Equal(v.groups[i].when, g.when) {
+				drop[i] = true
+			}
 		}
 	}
 	if len(drop) > 0 {
 		kept := v.groups[:0:0]
-		for g, terms := range v.groups {
-			if !drop[g] {
-				kept = append(kept, terms)
+		for i, old := range v.groups {
+			if !drop[i] {
+				kept = append(kept, old)
 			}
 		}
 		v.groups = kept
-	}
-	v.groups = append(v.groups, group)
-	v.byTerm = make(map[string]int, len(v.byTerm)+len(group))
-	v.maxWords = 0
-	for g, terms := range v.groups {
-		for _, k := range terms {
-			v.byTerm[k] = g
-			v.maxWords = max(v.maxWords, strings.Count(k, " ")+1)
+		v.byTerm = make(map[string][]int, len(v.byTerm))
+		v.maxWords = 0
+		for i, old := range v.groups {
+			v.index(i, old)
 		}
+	}
+	v.groups = append(v.groups, g)
+	v.index(len(v.groups)-1, g)
+}
+
+// index records group i, g, under its terms.
+func (v *Vocabulary) index(i int, g synGroup) {
+	for _, k := range g.terms {
+		v.byTerm[k] = append(v.byTerm[k], i)
+		v.maxWords = max(v.maxWords, strings.Count(k, " ")+1)
 	}
 }
 
 // With returns v with o's entries: each synonym group of o replaces the groups of v
 // that share a term with it, or is added; o's word lists add to v's. v is not changed.
 func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
-	out := &Vocabulary{byTerm: map[string]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
+	out := &Vocabulary{byTerm: map[string][]int{}, accessory: map[string]bool{}, filler: map[string]bool{}, recipient: map[string]bool{}}
 	for _, src := range []*Vocabulary{v, o} {
 		for _, g := range src.groups {
 			out.addGroup(g)
@@ -230,22 +262,52 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 }
 
 // Groups returns the synonym groups, each as its terms' keys (lower-cased words with a
-// final plural -s cut, separated by single spaces).
+// final plural -s cut, separated by single spaces), those of one sense too.
 func (v *Vocabulary) Groups() [][]string {
 	out := make([][]string, len(v.groups))
 	for i, g := range v.groups {
-		out[i] = slices.Clone(g)
+		out[i] = slices.Clone(g.terms)
 	}
 	return out
 }
 
-// synonyms returns the other terms of the group of the term made of keys, if any.
-func (v *Vocabulary) synonyms(keys []string) ([]string, bool) {
-	g, ok := v.byTerm[strings.Join(keys, " ")]
-	if !ok {
-		return nil, false
+// synonyms returns the terms of the group of the term made of keys[i:j], the keys of
+// a query's words: of the groups of the term, the first of one sense that applies
+// (the query has one of its when words outside the term), or else the first of none.
+func (v *Vocabulary) synonyms(keys []string, i, j int) ([]string, bool) {
+	terms, _, ok := v.sense(keys, i, j)
+	return terms, ok
+}
+
+// sense is synonyms, with the index in keys of the word that chose the group's sense
+// (-1 for a group that always applies).
+func (v *Vocabulary) sense(keys []string, i, j int) ([]string, int, bool) {
+	any := -1
+	for _, g := range v.byTerm[strings.Join(keys[i:j], " ")] {
+		if len(v.groups[g].when) == 0 {
+			if any < 0 {
+				any = g
+			}
+		} else if at := v.groups[g].applies(keys, i, j); at >= 0 {
+			return v.groups[g].terms, at, true
+		}
 	}
-	return v.groups[g], true
+	if any < 0 {
+		return nil, -1, false
+	}
+	return v.groups[any].terms, -1, true
+}
+
+// applies returns the index in keys of the first word outside keys[i:j] that is one
+// of g's when words, or -1: the query whose word keys are keys, its term keys[i:j],
+// is of g's sense when there is one.
+func (g synGroup) applies(keys []string, i, j int) int {
+	for n, k := range keys {
+		if (n < i || n >= j) && slices.Contains(g.when, k) {
+			return n
+		}
+	}
+	return -1
 }
 
 // isAccessory reports whether the word (any form) names an accessory.

@@ -1,0 +1,143 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSearchVocabularyTerms holds what the built-in vocabulary's phrases and senses
+// find in a shop that names things its own way: a phrase whose words titles say apart
+// is searched by its words ("rc car battery"); a phrase no title says, whose words
+// some product has with their own synonyms, likewise ("watch wristband"); an
+// accessory asked for by a synonym comes before the thing it is for ("sd card for
+// action camera"); a word's sense follows the query's other words ("printer refill",
+// "stapler refill"); and a phrase for a thing the shop does not sell finds nothing,
+// though the shop has one of its words ("coffee grinder" among coffee makers).
+func TestSearchVocabularyTerms(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Price: usd(2999)})
+	}
+	for i := range 3 {
+		add(fmt.Sprint("rccar", i), fmt.Sprintf("Zoomrunner ZR-%d High Speed RC Car, 4WD, 2 Rechargeable Batteries", 10+i))
+		add(fmt.Sprint("rcbattery", i), fmt.Sprintf("Wattly 1200mAh Li-ion Battery for Zoomrunner ZR-%d RC Car", 10+i))
+		add(fmt.Sprint("camera", i), fmt.Sprintf("Pixalto PX-%d Action Camera 4K60, Waterproof, Wide Angle", 20+i))
+		add(fmt.Sprint("card", i), fmt.Sprintf("Stratadisk %dGB microSDXC Memory Card with Adapter", 64<<i))
+		add(fmt.Sprint("watch", i), fmt.Sprintf("Vantora VN-%d Smart Watch 44mm, Heart Rate", 30+i))
+		add(fmt.Sprint("band", i), fmt.Sprintf("Sport Bands Compatible with Vantora VN-%d Watch, Soft Silicone", 30+i))
+		add(fmt.Sprint("printer", i), fmt.Sprintf("Inkora IK-%d All-in-One Wireless Inkjet Printer", 40+i))
+		add(fmt.Sprint("ink", i), fmt.Sprintf("Inkora IK-%dXL Black Ink Cartridge for Inkora IK-%d", 40+i, 40+i))
+		add(fmt.Sprint("stapler", i), fmt.Sprintf("Markit Desktop Stapler, %d Sheet Capacity", 20+5*i))
+		add(fmt.Sprint("staples", i), fmt.Sprintf("Markit Standard Staples 26/6, %d Count", 1000*(i+1)))
+		add(fmt.Sprint("coffee", i), fmt.Sprintf("Brewmate %d-Cup Programmable Coffee Maker, Glass Carafe", 10+2*i))
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		first      string // the ID prefix of the first hit; "" for no hits
+	}{
+		{"a phrase whose words titles say apart", "rc car battery", "rcbattery"},
+		{"a phrase no title says, its words with synonyms in one", "watch wristband", "band"},
+		{"the accessory before the thing it is for", "sd card for action camera", "card"},
+		{"a sense from the query's other words", "printer refill", "ink"},
+		{"another sense of the same word", "stapler refill", "staples"},
+		{"a thing the shop does not sell", "coffee grinder", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.first != "" {
+				wantSearchFirst(t, c, tt.text, tt.first)
+				return
+			}
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitIDs(res); len(got) > 0 {
+				t.Errorf("%q: hits %q, want none (notes %q)", tt.text, got, res.Notes)
+			}
+		})
+	}
+}
+
+// TestSearchVocabularyReadings holds how the built-in vocabulary's groups leave a
+// query's own reading in place: a phrase kept whole for its group still finds what its
+// words find apart ("tv remote": "Remote Control for … Smart TVs" too, not only
+// "universal remote"); a joined word no product has, whose group has it apart, is
+// split by the spelling step, which says so ("boardgame"); and "cheap" is a third of
+// the prices of the products the words name as typed, not of what a synonym finds
+// besides ("buds" of "earbuds" finding cotton buds).
+func TestSearchVocabularyReadings(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title string, cents int64) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Price: usd(cents)})
+	}
+	for i := range 3 {
+		add(fmt.Sprint("universal", i), fmt.Sprintf("Clikko Universal Remote for Lumina LM-%d TV", 50+i), 1299)
+		add(fmt.Sprint("replacement", i), fmt.Sprintf("Clikko Replacement Remote Control for Lumina Smart TVs, Model %d", i), 1499)
+		add(fmt.Sprint("game", i), fmt.Sprintf("Tilecraft Family Board Game, %d Players", 2+i), 2499)
+		add(fmt.Sprint("earbuds", i), fmt.Sprintf("Sonique SQ-%d Wireless Earbuds", i), 2000+1000*int64(i))
+		add(fmt.Sprint("cotton", i), fmt.Sprintf("Softa Cotton Buds, %d Count", 100*(i+1)), 200+100*int64(i))
+		add(fmt.Sprint("swabs", i), fmt.Sprintf("Softa Cotton Buds Travel Pack, %d Count", 50*(i+1)), 250+100*int64(i))
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	count := func(ids []string, prefix string) int {
+		n := 0
+		for _, id := range ids {
+			if strings.HasPrefix(id, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	tests := []struct {
+		name, text    string
+		corrected     string         // the correction Search reports; "" for none
+		want          map[string]int // ID prefix: how many hits have it
+		cheapMaxCents int64          // the price bound "cheap" derives, in cents; 0 for none
+	}{
+		{name: "a phrase kept whole finds its words apart", text: "tv remote", want: map[string]int{"universal": 3, "replacement": 3}},
+		{name: "a joined word is the spelling step's", text: "boardgame", corrected: "board game", want: map[string]int{"game": 3}},
+		{name: "cheap reads the prices of the words as typed", text: "cheap earbuds", want: map[string]int{"earbuds": 2}, cheapMaxCents: 3000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if res.Corrected != tt.corrected {
+				t.Errorf("%q: corrected %q, want %q", tt.text, res.Corrected, tt.corrected)
+			}
+			for prefix, n := range tt.want {
+				if got := count(ids, prefix); got != n {
+					t.Errorf("%q: %d hits %s…, want %d (hits %q, notes %q)", tt.text, got, prefix, n, ids, res.Notes)
+				}
+			}
+			if tt.cheapMaxCents > 0 {
+				var bound float64
+				for _, a := range res.Applied {
+					if a.Derived {
+						bound = a.Value
+					}
+				}
+				if int64(bound*100) != tt.cheapMaxCents {
+					t.Errorf("%q: cheap bound %v, want %d cents (applied %+v)", tt.text, bound, tt.cheapMaxCents, res.Applied)
+				}
+			}
+		})
+	}
+}
