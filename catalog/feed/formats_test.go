@@ -630,15 +630,7 @@ func TestFlatFeedCurrencyOption(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, strings.NewReader(tt.file), "x.csv", Options{DefaultSeller: "S", Currency: tt.currency})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := strings.Join(got.rejects, "\n")
-			if p, ok := got.products["A"]; ok {
-				res = p.Price.String()
-			}
-			if res != tt.want {
+			if res := priceOrRejects(t, tt.file, tt.currency); res != tt.want {
 				t.Errorf("got %q, want %q", res, tt.want)
 			}
 		})
@@ -672,4 +664,18 @@ func TestSpreadsheetRoundedGTIN(t *testing.T) {
 			}
 		})
 	}
+}
+
+// priceOrRejects parses file as a CSV feed with currency as --currency and returns the
+// price of product A, or, when A was not read, the rejections joined by newlines.
+func priceOrRejects(t *testing.T, file, currency string) string {
+	t.Helper()
+	got, err := parse(t, strings.NewReader(file), "x.csv", Options{DefaultSeller: "S", Currency: currency})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := got.products["A"]; ok {
+		return p.Price.String()
+	}
+	return strings.Join(got.rejects, "\n")
 }

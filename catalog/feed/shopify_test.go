@@ -97,15 +97,7 @@ func TestShopExportCurrency(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, strings.NewReader(tt.header+"\n"+tt.rows+"\n"), "x.csv", Options{DefaultSeller: "S", Currency: tt.currency})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := strings.Join(got.rejects, "\n")
-			if p, ok := got.products["A"]; ok {
-				res = p.Price.String()
-			}
-			if res != tt.want {
+			if res := priceOrRejects(t, tt.header+"\n"+tt.rows+"\n", tt.currency); res != tt.want {
 				t.Errorf("got %q, want %q", res, tt.want)
 			}
 		})
