@@ -142,4 +142,3 @@ func (d productDetail) text() string {
 	}
 	return withSellerNote(strings.TrimRight(b.String(), "\n"))
 }
-
