@@ -113,7 +113,7 @@ func lookalikeSet(c byte) string {
 }
 
 // refusalIDHint is idSuggestion for the id a refusal names as unknown (a product,
-// quote, order, address or subscription), looked up for the calling customer: that id
+// quote, order, address, subscription or cancellation's confirmation), looked up for the calling customer: that id
 // as the refusal has it, and the hint; "" for any other refusal.
 func (t *Toolbox) refusalIDHint(ctx context.Context, r *checkout.Refusal) (id, hint string) {
 	p := r.Params
@@ -138,6 +138,11 @@ func (t *Toolbox) refusalIDHint(ctx context.Context, r *checkout.Refusal) (id, h
 		return p.AddressID, idSuggestion(p.AddressID, func(id string) bool {
 			_, err := t.Store.Address(ctx, customer, id)
 			return err == nil
+		})
+	case checkout.RefusalUnknownCancelConfirm:
+		return p.QuoteID, idSuggestion(p.QuoteID, func(id string) bool { // QuoteID holds the confirmation's id
+			c, err := t.Store.Cancellation(ctx, customer, p.OrderID)
+			return err == nil && c.ID == id
 		})
 	case checkout.RefusalUnknownSubscription:
 		return p.QuoteID, idSuggestion(p.QuoteID, func(id string) bool { // QuoteID holds the subscription's id

@@ -34,6 +34,11 @@ func TestIDHints(t *testing.T) {
 		t.Fatalf("list_payment_methods: %s", text(res))
 	}
 	card := cards.PaymentMethods[0].PaymentMethodID
+	dear := buy(t, s.client(t, accept(true), "2025-11-25"), "nw-shoe-0001") // above the $50 threshold: cancelling asks first
+	var cancel cancelOrderResult
+	if res := call(t, c, "cancel_order", map[string]any{"order_id": dear}, &cancel); res.IsError || cancel.ConfirmationID == "" {
+		t.Fatalf("cancel_order without a dialog: %s", text(res))
+	}
 	const caseSays, lookSays = "Ids are case-sensitive: ", "Did you mean "
 	for _, tt := range []struct {
 		name, tool string
@@ -65,6 +70,9 @@ func TestIDHints(t *testing.T) {
 			want: caseSays + `"` + sub.Subscription.ID + `" is one.`},
 		{name: "card id in capitals", tool: "set_default_payment_method", args: map[string]any{"payment_method_id": strings.ToUpper(card)},
 			want: caseSays + `"` + card + `" is one.`},
+		{name: "cancellation's confirmation_id in capitals", tool: "cancel_order",
+			args: map[string]any{"order_id": dear, "confirmation_id": strings.ToUpper(cancel.ConfirmationID)},
+			want: caseSays + `"` + cancel.ConfirmationID + `" is one.`},
 		{name: "order id near nothing", tool: "get_order", args: map[string]any{"order_id": "ord_nothing"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
