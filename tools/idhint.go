@@ -113,7 +113,7 @@ func lookalikeSet(c byte) string {
 }
 
 // refusalIDHint is idSuggestion for the id a refusal names as unknown (a product,
-// quote, order, address, subscription or cancellation's confirmation), looked up for the calling customer: that id
+// quote, order, address, subscription, cart line or cancellation's confirmation), looked up for the calling customer: that id
 // as the refusal has it, and the hint; "" for any other refusal.
 func (t *Toolbox) refusalIDHint(ctx context.Context, r *checkout.Refusal) (id, hint string) {
 	p := r.Params
@@ -143,6 +143,14 @@ func (t *Toolbox) refusalIDHint(ctx context.Context, r *checkout.Refusal) (id, h
 		return p.QuoteID, idSuggestion(p.QuoteID, func(id string) bool { // QuoteID holds the confirmation's id
 			c, err := t.Store.Cancellation(ctx, customer, p.OrderID)
 			return err == nil && c.ID == id
+		})
+	case checkout.RefusalNotInCart:
+		cart, err := t.Store.Cart(ctx, customer)
+		if err != nil {
+			return "", ""
+		}
+		return p.ProductID, idSuggestion(p.ProductID, func(id string) bool {
+			return slices.ContainsFunc(cart.Lines, func(l store.CartLine) bool { return l.ProductID == id })
 		})
 	case checkout.RefusalUnknownSubscription:
 		return p.QuoteID, idSuggestion(p.QuoteID, func(id string) bool { // QuoteID holds the subscription's id
@@ -198,12 +206,18 @@ func withIDHint(msg, id, hint string) string {
 	if hint == "" {
 		return msg
 	}
-	q := txt.Quote(id, idCap) + "."
-	if i := strings.Index(msg, q); i >= 0 {
-		i += len(q)
-		return msg[:i] + hint + msg[i:]
+	q := txt.Quote(id, idCap)
+	i := strings.Index(msg, q)
+	if i < 0 {
+		return msg + hint
 	}
-	return msg + hint
+	i += len(q)
+	end := strings.Index(msg[i:], ". ")
+	if end < 0 {
+		return msg + hint
+	}
+	i += end + 1
+	return msg[:i] + hint + msg[i:]
 }
 
 // withHintAfter ends msg, a sentence without its full stop, with hint.

@@ -34,6 +34,9 @@ func TestIDHints(t *testing.T) {
 		t.Fatalf("list_payment_methods: %s", text(res))
 	}
 	card := cards.PaymentMethods[0].PaymentMethodID
+	if res := call(t, c, "add_to_cart", map[string]any{"product_id": "nw-actv-0001"}, nil); res.IsError {
+		t.Fatalf("add_to_cart: %s", text(res))
+	}
 	dear := buy(t, s.client(t, accept(true), "2025-11-25"), "nw-shoe-0001") // above the $50 threshold: cancelling asks first
 	var cancel cancelOrderResult
 	if res := call(t, c, "cancel_order", map[string]any{"order_id": dear}, &cancel); res.IsError || cancel.ConfirmationID == "" {
@@ -55,6 +58,8 @@ func TestIDHints(t *testing.T) {
 			want: caseSays + `"nw-shoe-0001" is one.`},
 		{name: "product id with o for 0, to subscribe", tool: "subscribe", args: map[string]any{"product_id": "cy-sub-ooo2"},
 			want: `Did you mean "cy-sub-0002"?`},
+		{name: "cart line's product id with O for 0", tool: "update_cart", args: map[string]any{"product_id": "nw-actv-OOO1", "quantity": 2},
+			want: `Product "nw-actv-OOO1" is not in the cart. Did you mean "nw-actv-0001"?`},
 		{name: "product id near nothing", tool: "get_product", args: map[string]any{"product_id": "NW-NOPE-0001"}},
 		{name: "order id in capitals", tool: "get_order", args: map[string]any{"order_id": strings.ToUpper(order)},
 			want: caseSays + `"` + order + `" is one.`},
@@ -179,6 +184,25 @@ func TestIDCandidates(t *testing.T) {
 			}
 			if tt.most >= 0 && len(got) > tt.most {
 				t.Errorf("%d candidates, want at most %d", len(got), tt.most)
+			}
+		})
+	}
+}
+
+// BenchmarkUnknownIDHint measures get_product calls through an in-process client on
+// the demo catalog: an id found (the floor), an id none is near (two case lookups),
+// and one with the most look-alike candidates (maxIDCandidates lookups more).
+func BenchmarkUnknownIDHint(b *testing.B) {
+	s := newStorefront(b)
+	c := s.client(b, nil, "2025-11-25")
+	for _, bc := range []struct{ name, id string }{
+		{"found", "nw-shoe-0001"},
+		{"unknown", "nw-nope-9999"},
+		{"lookalikes", "nw-sh0e-o0OOl"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				call(b, c, "get_product", map[string]any{"product_id": bc.id}, nil)
 			}
 		})
 	}
