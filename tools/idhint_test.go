@@ -17,9 +17,7 @@ import (
 // another case, or with look-alike characters (0 and O, 1, l and I) swapped. An id
 // near nothing gets no hint, and another customer's ids are never named.
 func TestIDHints(t *testing.T) {
-	s := newStorefront(t)
-	c := s.client(t, nil, "2025-11-25")
-	order := buy(t, c, demoProduct(t, 1000, 4000).ID)
+	s, c, order := shopWithOrder(t)
 	quote := lookalikeQuote(t, c)
 	var sub subscribeResult
 	var q subscribeResult

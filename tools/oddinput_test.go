@@ -3,15 +3,15 @@ package tools
 import (
 	"strings"
 	"testing"
+
+	"github.com/mark3labs/mcp-go/client"
 )
 
 // Odd but plausible input a new user's assistant sends: enumerated values in capitals,
 // with spaces or hyphens, or spelled the British way, are read as their values; blank
 // ids are missing ones (an id in the wrong case: TestIDHints).
 func TestOddButPlausibleInput(t *testing.T) {
-	s := newStorefront(t)
-	c := s.client(t, nil, "2025-11-25")
-	order := buy(t, c, demoProduct(t, 1000, 4000).ID)
+	_, c, order := shopWithOrder(t)
 	for _, tt := range []struct {
 		name, tool string
 		args       map[string]any
@@ -45,4 +45,13 @@ func TestOddButPlausibleInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// shopWithOrder is a storefront, a client of it (2025-11-25, no dialogs) and the id of
+// an order that client bought.
+func shopWithOrder(t *testing.T) (*storefront, *client.Client, string) {
+	t.Helper()
+	s := newStorefront(t)
+	c := s.client(t, nil, "2025-11-25")
+	return s, c, buy(t, c, demoProduct(t, 1000, 4000).ID)
 }
