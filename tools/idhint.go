@@ -102,6 +102,7 @@ func swaps(s string, max int) []string {
 	return variants[1:]
 }
 
+// lookalikeSet returns the set of lookalikes c is in, "" for none.
 func lookalikeSet(c byte) string {
 	c = strings.ToLower(string(c))[0]
 	for _, set := range lookalikes {
@@ -113,8 +114,9 @@ func lookalikeSet(c byte) string {
 }
 
 // refusalIDHint is idSuggestion for the id a refusal names as unknown (a product,
-// quote, order, address, subscription, cart line or cancellation's confirmation), looked up for the calling customer: that id
-// as the refusal has it, and the hint; "" for any other refusal.
+// quote, order, address, subscription, cart line or cancellation's confirmation),
+// looked up for the calling customer: that id as the refusal has it, and the hint; ""
+// for any other refusal.
 func (t *Toolbox) refusalIDHint(ctx context.Context, r *checkout.Refusal) (id, hint string) {
 	p := r.Params
 	if r.Code == checkout.RefusalUnknownProduct {
@@ -186,6 +188,7 @@ func (t *Toolbox) walletIDHint(ctx context.Context, e *checkout.WalletError) str
 	return ""
 }
 
+// productIDHint is idSuggestion for a product id, looked up in the catalog.
 func (t *Toolbox) productIDHint(ctx context.Context, id string) string {
 	return idSuggestion(id, func(id string) bool {
 		_, err := t.Catalog.Product(ctx, id)
@@ -193,6 +196,7 @@ func (t *Toolbox) productIDHint(ctx context.Context, id string) string {
 	})
 }
 
+// orderIDHint is idSuggestion for an order id, looked up among customer's orders.
 func (t *Toolbox) orderIDHint(ctx context.Context, customer, id string) string {
 	return idSuggestion(id, func(id string) bool {
 		_, err := t.Store.Order(ctx, customer, id)
