@@ -144,17 +144,25 @@ func segmentOf(e *evalSetup, c evalCase, repeat []bool, pop map[int]string) []st
 			break
 		}
 	}
-	return []string{hb, rb, sp, "targets: most popular " + tp, bb}
+	var hp []int
+	for _, p := range c.history {
+		hp = append(hp, e.buyers[p])
+	}
+	slices.Sort(hp)
+	hc := "history mostly " + pop[-1-hp[len(hp)/2]]
+	return []string{hb, rb, sp, "targets: most popular " + tp, bb, hc}
 }
 
 // segmentOrder is the order of the segments in the table.
 var segmentOrder = []string{"history 1", "history 2-3", "history 4-9", "history 10-19", "history 20+",
 	"repeat buyer", "bought nothing twice", "stated preferences", "no stated preferences",
 	"targets: most popular head", "targets: most popular mid", "targets: most popular tail",
-	"every target has a category", "a target without a category"}
+	"every target has a category", "a target without a category",
+	"history mostly head", "history mostly mid", "history mostly tail"}
 
 // popularityClass classes each product by its buyers before the split: "head" the top
-// tenth of the products bought, "tail" those at or below the median, "mid" the rest.
+// tenth of the products bought, "tail" those at or below the median, "mid" the rest;
+// and, under the key -1-n, a count of n buyers the same way.
 func popularityClass(e *evalSetup) map[int]string {
 	var bought []int
 	for _, n := range e.buyers {
@@ -164,16 +172,23 @@ func popularityClass(e *evalSetup) map[int]string {
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(bought)))
 	head, median := bought[len(bought)/10], bought[len(bought)/2]
-	out := map[int]string{}
-	for p, n := range e.buyers {
+	class := func(n int) string {
 		switch {
 		case n > head:
-			out[p] = "head"
+			return "head"
 		case n > median:
-			out[p] = "mid"
-		default:
-			out[p] = "tail"
+			return "mid"
 		}
+		return "tail"
+	}
+	out := map[int]string{}
+	for p, n := range e.buyers {
+		out[p] = class(n)
+	}
+	// A count of buyers n is classed under the key -1-n (the median purchase of a
+	// history, for instance).
+	for n := 0; n <= bought[0]; n++ {
+		out[-1-n] = class(n)
 	}
 	return out
 }
