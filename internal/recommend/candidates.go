@@ -41,15 +41,12 @@ type cand struct {
 	matched    []string // the context words it matches, when the match was relaxed
 	co         float64
 	knn        float64 // co with every purchase weighing 1
-	// placeCo and placeKNN are co and knn with the popularity damping of the
-	// co-purchase places (params.placesAlpha), which order those places (see pick)
-	placeCo, placeKNN float64
-	links             []coLink
-	coFrom            string // id of the purchase it was most often bought with
-	coN               int64  // how often
-	similar           float64
-	simFrom           string  // id of the purchase whose title it is most like
-	simBest           float64 // how much that purchase adds to similar
+	links      []coLink
+	coFrom     string // id of the purchase it was most often bought with
+	coN        int64  // how often
+	similar    float64
+	simFrom    string  // id of the purchase whose title it is most like
+	simBest    float64 // how much that purchase adds to similar
 
 	f     features
 	score float64
@@ -267,26 +264,15 @@ type coLink struct {
 // n / (fromBuyers^(1-alpha) · buyers^alpha), shrunk by n/(n+1) when n is small; alpha ½
 // is the cosine of the two sets of buyers, and a lower alpha damps popular candidates
 // less. c.co weighs each pair by the recency of the purchase (weight, by id: see
-// profile.coWeight), c.knn does not. c.placeCo and c.placeKNN are the same with
-// placesAlpha for alpha.
-func (c *cand) sumCo(alpha, placesAlpha float64, weight map[string]float64) {
-	c.co, c.knn = sumPairs(c.links, alpha, weight)
-	c.placeCo, c.placeKNN = c.co, c.knn
-	if placesAlpha != alpha {
-		c.placeCo, c.placeKNN = sumPairs(c.links, placesAlpha, weight)
-	}
-}
-
-// sumPairs sums the strengths of links with the damping alpha (see cand.sumCo),
-// weighted by the recency weight of each purchase (co) and not (knn).
-func sumPairs(links []coLink, alpha float64, weight map[string]float64) (co, knn float64) {
-	for _, l := range links {
+// profile.coWeight), c.knn does not.
+func (c *cand) sumCo(alpha float64, weight map[string]float64) {
+	c.co, c.knn = 0, 0
+	for _, l := range c.links {
 		nf := float64(l.n)
 		s := nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
-		co += weight[l.from] * s
-		knn += s
+		c.co += weight[l.from] * s
+		c.knn += s
 	}
-	return co, knn
 }
 
 // fromCategories adds the best rated products of the favourite and usual categories.

@@ -82,14 +82,9 @@ func paramsWith(w map[string]float64) params {
 			p.catShare = v
 		case n == "coAlpha":
 			p.coAlpha = v
-		case n == "placesAlpha":
-			p.placesAlpha = v
 		default:
 			*p.w.field(n) = v
 		}
-	}
-	if _, ok := w["placesAlpha"]; !ok && placesAlphaDamping == coAlphaDamping {
-		p.placesAlpha = p.coAlpha // the places keep the score's damping, as committed
 	}
 	return p
 }
@@ -139,7 +134,7 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife = p.r.p.halfLife
-	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.placesAlpha != p.r.p.placesAlpha || pr.coHalfLife != p.r.p.coHalfLife {
+	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coHalfLife != p.r.p.coHalfLife {
 		p.r.p, p.r.w = pr, pr.w
 		p.r.coWeights()
 		p.r.scoreWith(p.paths)
@@ -192,9 +187,6 @@ const CoSlotShare = coSlotShare
 
 // CoAlpha exports coAlphaDamping.
 const CoAlpha = coAlphaDamping
-
-// PlacesAlpha exports placesAlphaDamping.
-const PlacesAlpha = placesAlphaDamping
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare

@@ -298,7 +298,6 @@ func TestLearnWeights(t *testing.T) {
 	better := func(a, b learnScore) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
 	w := recommend.DefaultWeights()
 	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha // and coHalfLifeDays, from DefaultWeights
-	w["placesAlpha"] = recommend.PlacesAlpha
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
 			x, err := strconv.ParseFloat(v, 64)
@@ -343,8 +342,6 @@ func TestLearnWeights(t *testing.T) {
 				tries = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			case name == "coHalfLifeDays":
 				tries = []float64{30, 60, 90, 120, 180, 240, 365, 730}
-			case name == "placesAlpha":
-				tries = []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75}
 			case name == "coAlpha":
 				tries = []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5}
 			case name == "catCap":
@@ -387,7 +384,7 @@ func TestPreparedRankIsRank(t *testing.T) {
 	w := genWorld(worldShape{products: 300, customers: 80, seed: 3})
 	cat, facts := replayFast(t, w)
 	weights := []map[string]float64{nil, {"co": 3, "catPop": 1, "coSlots": 0, "catCap": 1},
-		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, {"placesAlpha": 0.5, "coSlots": 0.4}, nil}
+		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, nil}
 	compared := 0
 	for i := range w.customers {
 		in := facts[i].Input(recommend.Request{Limit: 10}, w.split)

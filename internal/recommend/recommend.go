@@ -109,14 +109,10 @@ type params struct {
 	catShare float64
 	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
 	coAlpha float64
-	// placesAlpha is the popularity damping of the pairs that order the co-purchase
-	// places (see pick and placesAlphaDamping).
-	placesAlpha float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping,
-		placesAlpha: placesAlphaDamping}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
 }
 
 // rank is Rank with the given parameters.
@@ -204,8 +200,6 @@ type recommender struct {
 	order        []catalog.Ref // candidates in the order found, for determinism
 	maxCo        float64
 	maxKNN       float64
-	maxPlaceCo   float64
-	maxPlaceKNN  float64
 	maxSimilar   float64
 	maxOrders    int64
 	catMaxBuyers map[int64]int64

@@ -36,11 +36,6 @@ const catCapShare = 0.8
 // buyers over-rewards the rare.
 const coAlphaDamping = 0.1
 
-// placesAlphaDamping is placesAlpha: the popularity damping of the pairs that order
-// the co-purchase places (see pick), which the score's co and knn order with
-// coAlphaDamping.
-const placesAlphaDamping = coAlphaDamping
-
 // features are a candidate's signals, each scaled to 0–1.
 type features struct {
 	text        float64 // how well it matches the context
@@ -156,14 +151,11 @@ func (r *recommender) score(ctx context.Context) error {
 // scoreWith is score with the category paths of the candidates, by id.
 func (r *recommender) scoreWith(paths map[int64]string) {
 	r.maxCo, r.maxKNN, r.maxSimilar, r.maxOrders, r.maxRevs, r.catMaxBuyers = 0, 0, 0, 0, 0, nil
-	r.maxPlaceCo, r.maxPlaceKNN = 0, 0
 	for _, c := range r.cands {
 		if c.loaded {
-			c.sumCo(r.p.coAlpha, r.p.placesAlpha, r.prof.coWeight)
+			c.sumCo(r.p.coAlpha, r.prof.coWeight)
 			r.maxCo = max(r.maxCo, c.co)
 			r.maxKNN = max(r.maxKNN, c.knn)
-			r.maxPlaceCo = max(r.maxPlaceCo, c.placeCo)
-			r.maxPlaceKNN = max(r.maxPlaceKNN, c.placeKNN)
 			r.maxSimilar = max(r.maxSimilar, c.similar)
 			r.maxOrders = max(r.maxOrders, c.Orders)
 			if r.catMaxBuyers == nil {
@@ -281,12 +273,10 @@ func (r *recommender) pick() []*cand {
 		}
 		return ranked[i].Ref < ranked[j].Ref
 	})
-	// The co-purchase places go by the two co-purchase features of the score, with
-	// their own popularity damping (placesAlpha).
-	coF, knnF := r.placeFeatures()
-	coKey := func(c *cand) float64 { return r.w.co*coF(c) + r.w.knn*knnF(c) }
+	// The co-purchase places go by the two co-purchase features of the score.
+	coKey := func(c *cand) float64 { return r.w.co*c.f.co + r.w.knn*c.f.knn }
 	if r.w.co == 0 && r.w.knn == 0 {
-		coKey = coF
+		coKey = func(c *cand) float64 { return c.f.co }
 	}
 	sort.SliceStable(byCo, func(i, j int) bool {
 		if ki, kj := coKey(byCo[i]), coKey(byCo[j]); ki != kj {
@@ -333,24 +323,6 @@ func (r *recommender) pick() []*cand {
 	take(ranked, limit, true)
 	take(ranked, limit, false)
 	return picked
-}
-
-// placeFeatures returns the co and knn features with the damping of the co-purchase
-// places: the score's own (c.f) when it is the same.
-func (r *recommender) placeFeatures() (co, knn func(*cand) float64) {
-	if r.p.placesAlpha == r.p.coAlpha {
-		return func(c *cand) float64 { return c.f.co }, func(c *cand) float64 { return c.f.knn }
-	}
-	return func(c *cand) float64 { return ratio(c.placeCo, r.maxPlaceCo) },
-		func(c *cand) float64 { return ratio(c.placeKNN, r.maxPlaceKNN) }
-}
-
-// ratio is x/m, 0 when m is not positive.
-func ratio(x, m float64) float64 {
-	if m <= 0 {
-		return 0
-	}
-	return x / m
 }
 
 // result loads the picked products in full and writes their reasons.
