@@ -268,22 +268,22 @@ func (p *Prepared) RankPlus(w map[string]float64, extra map[string]float64, weig
 // price range, a disliked brand or an excluded seller) or "excluded" (already bought).
 // Among the limit best scores but left out by the pick: "variant group", "brand cap",
 // "category cap", or "co-purchase places" (displaced by the places kept for the
-// candidates most bought with the customer's purchases). Otherwise "scored below".
-func (p *Prepared) Fate(id string) (string, int) {
-	var c *cand
-	for _, k := range p.r.cands {
-		if k.ID == id {
-			c = k
-			break
-		}
+// candidates most bought with the customer's purchases). Otherwise "scored below". A
+// candidate outside the pool is known by its Ref only, which Fate reads from the catalog.
+func (p *Prepared) Fate(ctx context.Context, id string) (string, int, error) {
+	sales, err := p.r.c.SalesOf(ctx, []string{id})
+	if err != nil {
+		return "", -1, err
 	}
+	s, ok := sales[id]
+	c := p.r.cands[s.Ref]
 	switch {
-	case c == nil:
-		return "not a candidate", -1
+	case !ok || c == nil:
+		return "not a candidate", -1, nil
 	case !c.read:
-		return "outside the pool", -1
+		return "outside the pool", -1, nil
 	case !c.loaded:
-		return "excluded", -1
+		return "excluded", -1, nil
 	}
 	place := 0
 	for _, k := range p.r.cands {
@@ -295,7 +295,7 @@ func (p *Prepared) Fate(id string) (string, int) {
 	brands, cats, groups := map[string]int{}, map[int64]int{}, map[string]bool{}
 	for _, k := range picked {
 		if k == c {
-			return "picked", place
+			return "picked", place, nil
 		}
 		brands[k.BrandKey]++
 		cats[k.Category]++
@@ -304,15 +304,15 @@ func (p *Prepared) Fate(id string) (string, int) {
 	limit := p.r.in.Limit
 	switch {
 	case place >= limit:
-		return "scored below", place
+		return "scored below", place, nil
 	case c.GroupID != "" && groups[c.GroupID]:
-		return "variant group", place
+		return "variant group", place, nil
 	case c.BrandKey != "" && brands[c.BrandKey] >= MaxPerBrand(limit):
-		return "brand cap", place
+		return "brand cap", place, nil
 	case c.Category != 0 && p.r.in.Category == "" && cats[c.Category] >= max(1, min(limit-1, int(math.Ceil(float64(limit)*p.r.p.catShare)))):
-		return "category cap", place
+		return "category cap", place, nil
 	}
-	return "co-purchase places", place
+	return "co-purchase places", place, nil
 }
 
 // Picked returns the features of the products the last ranking picked, in order.

@@ -1,6 +1,7 @@
 package recommend_test
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
@@ -55,7 +57,11 @@ func TestRecommendSegments(t *testing.T) {
 				pick = func(c evalCase) bool { return c.validation }
 			}
 			pw := prepareWorld(t, name, e, pick)
-			t.Logf("%s\n%s", name, diagnoseSegments(pw, tries))
+			table, err := diagnoseSegments(pw, tries)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s\n%s", name, table)
 		}
 	}
 }
@@ -254,7 +260,7 @@ func notFoundWhy(pw *preparedWorld, c evalCase, p int) string {
 }
 
 // diagnoseSegments writes the segment tables of one prepared world.
-func diagnoseSegments(pw *preparedWorld, tries []segmentTrial) string {
+func diagnoseSegments(pw *preparedWorld, tries []segmentTrial) (string, error) {
 	e := pw.e
 	repeat, pop := repeatBuyers(e), popularityClass(e)
 	base := pw.lists(nil)
@@ -305,7 +311,10 @@ func diagnoseSegments(pw *preparedWorld, tries []segmentTrial) string {
 				continue
 			}
 			id := e.w.products[p].ID
-			fate, place := pw.prep[i].Fate(id)
+			fate, place, err := pw.prep[i].Fate(context.Background(), id)
+			if err != nil {
+				return "", err
+			}
 			switch fate {
 			case "not a candidate":
 				fate += ": " + notFoundWhy(pw, c, p)
@@ -362,7 +371,7 @@ func diagnoseSegments(pw *preparedWorld, tries []segmentTrial) string {
 			fmt.Fprintf(&b, "- %s: %s\n", s, strings.Join(parts, "; "))
 		}
 	}
-	return b.String()
+	return b.String(), nil
 }
 
 // separating is the feature whose weighted value most exceeds, on average over the
@@ -403,4 +412,74 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestPreparedFate checks what Prepared.Fate, the diagnosis's account of a product's
+// fate, says of products whose fate the fixture fixes: a customer who likes Alpha
+// running shoes, bought run-a1 and caps prices at $100; run-a2 ($120) and run-oos (out
+// of stock) were bought with run-a1 by four customers, so they are candidates outside
+// the pool; three Alpha shoes fit, of which a list of five holds two (MaxPerBrand).
+func TestPreparedFate(t *testing.T) {
+	ctx := context.Background()
+	c := openRecFixture(t)
+	const run = "Apparel > Shoes > Running"
+	var sales []catalog.Sale
+	for range 4 {
+		sales = append(sales, catalog.Sale{ProductID: "run-a1", Quantity: 1, At: recNow.AddDate(0, 0, -20)})
+		for _, id := range []string{"run-a2", "run-oos"} {
+			sales = append(sales, catalog.Sale{ProductID: id, Quantity: 1, AlsoBought: []string{"run-a1"}, At: recNow.AddDate(0, 0, -20)})
+		}
+	}
+	if err := c.RecordSales(ctx, sales); err != nil {
+		t.Fatal(err)
+	}
+	in := recommend.Input{Limit: 5, Now: recNow, FavoriteBrands: []string{"Alpha"}, FavoriteCategories: []string{run},
+		MaxPrice: amount(100), History: []recommend.Purchase{bought("run-a1", "Alpha", run, 3)}, Exclude: []string{"run-a1"}}
+	p, err := recommend.Prepare(ctx, c, in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := p.Rank(nil)
+	if len(ids) != 5 {
+		t.Fatalf("ranked %v, want five products", ids)
+	}
+	fate := func(id string) string {
+		f, _, err := p.Fate(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	var capped []string
+	for _, id := range []string{"run-a3", "run-a4", "run-a5"} {
+		if !slices.Contains(ids, id) {
+			capped = append(capped, id)
+		}
+	}
+	if len(capped) != 1 {
+		t.Fatalf("ranked %v: want two of the three Alpha shoes that fit", ids)
+	}
+	cands := p.Candidates()
+	lowest := cands[len(cands)-1].ID
+	tests := []struct{ name, id, want string }{
+		{"a product no source found", "no-such-product", "not a candidate"},
+		{"a co-purchase above the price range", "run-a2", "outside the pool"},
+		{"a co-purchase out of stock", "run-oos", "outside the pool"},
+		{"a product already bought", "run-a1", "excluded"},
+		{"the third Alpha shoe", capped[0], "brand cap"},
+		{"the lowest score", lowest, "scored below"},
+	}
+	for _, id := range ids {
+		tests = append(tests, struct{ name, id, want string }{"picked " + id, id, "picked"})
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := fate(tc.id); got != tc.want {
+				t.Errorf("Fate(%s) = %q, want %q (ranked %v)", tc.id, got, tc.want, ids)
+			}
+		})
+	}
+	if _, place, _ := p.Fate(ctx, capped[0]); place >= in.Limit {
+		t.Errorf("the capped Alpha shoe is at place %d, want among the %d best scores", place, in.Limit)
+	}
 }
