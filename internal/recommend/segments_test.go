@@ -30,9 +30,7 @@ import (
 // purchase), a hard rule, the pick, or a lower score (and the feature that most
 // separates it from the picked products). RECOMMEND_SEGMENTS=1 runs it.
 func TestRecommendSegments(t *testing.T) {
-	if os.Getenv("RECOMMEND_SEGMENTS") == "" {
-		t.Skip("set RECOMMEND_SEGMENTS=1 to break recommend's losses to item-kNN down by segment on the tuning worlds")
-	}
+	skipUnlessEnv(t, "RECOMMEND_SEGMENTS", "to break recommend's losses to item-kNN down by segment on the tuning worlds")
 	tries := segmentTrials(t)
 	seeds := []int{evalWorldSeed}
 	if s := os.Getenv("RECOMMEND_SEGMENTS_SEEDS"); s != "" {
