@@ -66,13 +66,6 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 			out.words[i], out.shown[i], changed = phrase, phrase, true
 			continue
 		}
-		if hasKey(c.vocabulary().byTerm, wordKey(w)) {
-			// A name of the vocabulary's, one word, is the shopper's word for a thing,
-			// not a typo of a word products have, though no product has it ("cordless
-			// headset" is no "headrest"): it is left as typed, for relaxed to drop.
-			out.uncorrected = true
-			continue
-		}
 		if lv == nil {
 			if lv, err = c.learnedView(ctx); err != nil {
 				return q, false, err
