@@ -944,9 +944,21 @@ func (c *Catalog) sentenceTypes(ctx context.Context, s *search, res Result, offs
 // first, after the accessories named first (see accessoriesNamed) when they are other
 // types. ok is false when no type stands out or none has the words.
 func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset int, first []string) (Result, bool, error) {
-	votes, err := c.voteTypes(ctx, s.learned, s.text)
-	if err != nil || len(votes) == 0 {
+	q, err := c.withoutForBrand(ctx, s)
+	if err != nil {
 		return res, false, err
+	}
+	votes, err := c.voteTypes(ctx, s.learned, q)
+	if err != nil {
+		return res, false, err
+	}
+	if len(votes) == 0 && len(q.words) < len(s.text.words) {
+		if votes, err = c.voteTypes(ctx, s.learned, s.text); err != nil {
+			return res, false, err
+		}
+	}
+	if len(votes) == 0 {
+		return res, false, nil
 	}
 	if s.sentence {
 		votes = theirsLast(s, votes)
@@ -1004,6 +1016,40 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 		return res, false, err
 	}
 	return out, true, nil
+}
+
+// withoutForBrand returns the words of s less a brand named after "for" ("laptop
+// power cord for halden tech"): the brand says what the thing fits, not what it is,
+// and its own products' types ("Halden Tech" memory cards) are not what was asked. A
+// query with no such brand, or with nothing else, keeps every word.
+func (c *Catalog) withoutForBrand(ctx context.Context, s *search) (textQuery, error) {
+	at := slices.Index(s.rest, "for")
+	if at < 0 || s.learned == nil {
+		return s.text, nil
+	}
+	after := map[string]bool{}
+	for _, w := range s.rest[at+1:] {
+		after[w] = true
+	}
+	keep := make([]bool, len(s.text.words))
+	dropped := false
+	for i, w := range s.text.words {
+		keep[i] = true
+		if strings.Contains(w, " ") || !after[w] {
+			continue
+		}
+		brand, err := s.learned.brandWord(ctx, c, wordKey(w))
+		if err != nil {
+			return textQuery{}, err
+		}
+		if brand {
+			keep[i], dropped = false, true
+		}
+	}
+	if !dropped || !slices.Contains(keep, true) {
+		return s.text, nil
+	}
+	return s.text.only(keep), nil
 }
 
 // theirsLast reorders the type votes of sentence s: the types the shopper says they

@@ -15,8 +15,10 @@ import (
 // some product has with their own synonyms, likewise ("watch wristband"); an
 // accessory asked for by a synonym comes before the thing it is for ("sd card for
 // action camera"); a word's sense follows the query's other words ("printer refill",
-// "stapler refill"); and a phrase for a thing the shop does not sell finds nothing,
-// though the shop has one of its words ("coffee grinder" among coffee makers).
+// "stapler refill"; "tape refill for label printer", though a printer's sense of
+// "refill" is ink; "screen bracket"); and a phrase for a thing the shop does not sell
+// finds nothing, though the shop has one of its words ("coffee grinder" among coffee
+// makers, "staple gun" among staples).
 func TestSearchVocabularyTerms(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -36,6 +38,10 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		add(fmt.Sprint("stapler", i), fmt.Sprintf("Markit Desktop Stapler, %d Sheet Capacity", 20+5*i))
 		add(fmt.Sprint("staples", i), fmt.Sprintf("Markit Standard Staples 26/6, %d Count", 1000*(i+1)))
 		add(fmt.Sprint("coffee", i), fmt.Sprintf("Brewmate %d-Cup Programmable Coffee Maker, Glass Carafe", 10+2*i))
+		add(fmt.Sprint("labeller", i), fmt.Sprintf("Markit MK-%d Bluetooth Label Printer, QWERTY Keyboard", 50+i))
+		add(fmt.Sprint("labeltape", i), fmt.Sprintf("Markit Label Tape Compatible with Markit MK-%d, Black on White, 12mm", 50+i))
+		add(fmt.Sprint("monitor", i), fmt.Sprintf("Pixalto PX-%d 27\" Gaming Monitor, 165Hz", 60+i))
+		add(fmt.Sprint("arm", i), fmt.Sprintf("Deskwell Single Monitor Arm Desk Mount for 13-32\" Screens, Gas Spring - DW%d", 60+i))
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -50,6 +56,9 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		{"a sense from the query's other words", "printer refill", "ink"},
 		{"another sense of the same word", "stapler refill", "staples"},
 		{"a thing the shop does not sell", "coffee grinder", ""},
+		{"a label printer's refill is its tape, not a printer's ink", "tape refill for label printer", "labeltape"},
+		{"a bracket with a screen is what holds it", "screen bracket", "arm"},
+		{"a staple gun is a tool, no desk stapler", "staple gun", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,6 +32,11 @@ var freshPaths = []struct {
 	// against its other words (uncontradicted).
 	{"unsoldhead", []string{"window blinds", "phone case", "computer virus removal", "coffee grinder", "computer display", "air fyer"}},
 	{"needcheck", []string{"i left my laptop power brick at the hotel", "smooth pens for journaling in colour", "my office is freezing in the mornings", "i want to boil water for tea quickly"}},
+	// Paths of the dev4 lane: "forbrand", the types voted for without a brand named
+	// after "for" (withoutForBrand); "vocabword", a name of the vocabulary that no
+	// product has, next to words products have.
+	{"forbrand", []string{"laptop power cord for halden tech", "laptop charger for halden tech", "power cord for halden tech"}},
+	{"vocabword", []string{"cordless headset", "headset ear covers", "screen bracket clamp"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each

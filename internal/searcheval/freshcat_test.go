@@ -425,24 +425,28 @@ func scoreFreshSet(t *testing.T, name string) {
 // TestFreshHeadTypeFirst holds, on the fresh catalog, what a query finds when no
 // product has all of its words and its own head word names a type in titles (its
 // toner titles name the printers they fit by model, never the word "printer"): that
-// type first, not the type most of its other words name (catalog.headType).
+// type first, not the type most of its other words name (catalog.headType); nor the
+// types of a brand named after "for" (Halden Tech makes memory cards and cameras, and
+// its laptops' chargers are another brand's: catalog.withoutForBrand).
 func TestFreshHeadTypeFirst(t *testing.T) {
 	e := loadFreshEnv(t)
 	for _, tc := range []struct{ name, text, want string }{
 		{"the head before for names the thing", "toner for inkora printer", "ink-cartridge"},
 		{"every word in titles: as before", "inkora printer", "printer"},
+		{"a brand after for names what it fits, not what is asked", "laptop power cord for halden tech", "laptop-charger"},
+		{"a brand after for, the thing said by its synonym", "laptop charger for halden tech", "laptop-charger"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ids, _, err := e.search(context.Background(), tc.text)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(ids) == 0 || e.byID[ids[0]].Truth.Type != tc.want {
-				var got []string
-				for _, id := range ids {
-					got = append(got, e.byID[id].Truth.Type)
-				}
-				t.Errorf("%q found %q; want a %s first", tc.text, got, tc.want)
+			var got []string
+			for _, id := range ids {
+				got = append(got, e.byID[id].Truth.Type)
+			}
+			if len(got) < 3 || slices.ContainsFunc(got[:3], func(ty string) bool { return ty != tc.want }) {
+				t.Errorf("%q found %q; want %s first, three at least", tc.text, got, tc.want)
 			}
 		})
 	}
