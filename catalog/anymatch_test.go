@@ -29,15 +29,9 @@ func TestAnyMatchFollowsIndexedText(t *testing.T) {
 	// the alternatives expand gives "pitcher" and "mug".
 	read := func() (got map[string]bool, before, after int, alts [][]string) {
 		t.Helper()
-		sctx, end, err := c.snapshot(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sctx, lv, end := viewInSnapshot(t, c)
 		defer end()
-		lv, err := c.learnedView(sctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		var err error
 		held := func() int {
 			lv.mu.Lock()
 			defer lv.mu.Unlock()
@@ -67,24 +61,9 @@ func TestAnyMatchFollowsIndexedText(t *testing.T) {
 		}
 		return n > 0
 	}
-	type step struct {
-		name  string
-		write func() error
-		keeps bool // no indexed text changes: the view keeps what it answered
-	}
 	ps := wordProducts(60)
-	var steps []step
-	for i, ww := range wordWrites() {
-		steps = append(steps, step{ww.name, func() error {
-			written := ww.change(ps)
-			if i > 0 {
-				ps = written
-			}
-			_, err := c.Upsert(ctx, sellers, written)
-			return err
-		}, ww.name == "nothing indexed changes (price, stock)"})
-	}
-	steps = append(steps, step{"steel kettles deleted with SQL", func() error {
+	steps := upsertSteps(ctx, c, sellers, &ps)
+	steps = append(steps, textStep{"steel kettles deleted with SQL", func() error {
 		_, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE rowid IN (SELECT rowid FROM product_text WHERE title LIKE 'Steel Kettle%')`)
 		return err
 	}, false})

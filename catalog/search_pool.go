@@ -83,63 +83,44 @@ func (ps *pools) at(version int64) {
 	}
 }
 
-func (ps *pools) get(key string, version int64) *pool {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.version != version {
-		return nil
-	}
-	return ps.byKey[key]
-}
+func (ps *pools) get(key string, version int64) *pool { return ps.lookup(&ps.byKey, key, version) }
 
 func (ps *pools) put(key string, version int64, p *pool) {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	ps.at(version)
-	if ps.byKey == nil || len(ps.byKey) >= maxPools {
-		ps.byKey = map[string]*pool{}
-	}
-	ps.byKey[key] = p
+	ps.keep(&ps.byKey, maxPools, key, version, p)
 }
 
 // fewOf returns what putFew kept of expr for version, or nil.
-func (ps *pools) fewOf(expr string, version int64) *pool {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.version != version {
-		return nil
-	}
-	return ps.few[expr]
-}
+func (ps *pools) fewOf(expr string, version int64) *pool { return ps.lookup(&ps.few, expr, version) }
 
-func (ps *pools) putFew(version int64, p *pool) {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	ps.at(version)
-	if ps.few == nil || len(ps.few) >= maxFew {
-		ps.few = map[string]*pool{}
-	}
-	ps.few[p.expr] = p
-}
+func (ps *pools) putFew(version int64, p *pool) { ps.keep(&ps.few, maxFew, p.expr, version, p) }
 
 // keptOf returns what putKept kept under key for version, or nil.
-func (ps *pools) keptOf(key string, version int64) *pool {
+func (ps *pools) keptOf(key string, version int64) *pool { return ps.lookup(&ps.kept, key, version) }
+
+func (ps *pools) putKept(key string, version int64, p *pool) {
+	ps.keep(&ps.kept, maxKept, key, version, p)
+}
+
+// lookup returns what *m, one of ps's maps, holds under key for version, or nil.
+func (ps *pools) lookup(m *map[string]*pool, key string, version int64) *pool {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	if ps.version != version {
 		return nil
 	}
-	return ps.kept[key]
+	return (*m)[key]
 }
 
-func (ps *pools) putKept(key string, version int64, p *pool) {
+// keep puts p under key in *m, one of ps's maps, for version (forgetting what every
+// map held for another), first dropping all of *m once it holds bound.
+func (ps *pools) keep(m *map[string]*pool, bound int, key string, version int64, p *pool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.at(version)
-	if ps.kept == nil || len(ps.kept) >= maxKept {
-		ps.kept = map[string]*pool{}
+	if *m == nil || len(*m) >= bound {
+		*m = map[string]*pool{}
 	}
-	ps.kept[key] = p
+	(*m)[key] = p
 }
 
 // maxKept bounds the orders pools.kept holds (at most maxExact rowids, 8 KB, each);

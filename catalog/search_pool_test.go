@@ -36,6 +36,20 @@ func poolCatalog(t *testing.T) *Catalog {
 	return c
 }
 
+// poolTextQueries are searches of poolCatalog's words: single words, several words,
+// prefixes, filters and every sort.
+func poolTextQueries() []Query {
+	max := func(v float64) *float64 { return &v }
+	return []Query{
+		{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "brass lamp"}, {Text: "cam"},
+		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
+		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2},
+		{Text: "classic trips"}, {Text: "lantern", Limit: 7},
+		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
+		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)},
+	}
+}
+
 // TestPooledSearchRanksAsInFull checks that a search served from the pool of its
 // first matches returns the pages, in order, that ordering every match returns, for
 // single words, several words, prefixes, filters and every sort, also past the first
@@ -46,17 +60,10 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 	ctx := context.Background()
 	c := poolCatalog(t)
 	max := func(v float64) *float64 { return &v }
-	queries := []Query{
-		{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "brass lamp"}, {Text: "cam"},
-		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
-		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2},
-		{Text: "classic trips"}, {Text: "lantern", Limit: 7},
-		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
-		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)},
+	queries := append(poolTextQueries(),
 		// Browses, which read an index in chunks.
-		{}, {InStock: true}, {Category: "camping", InStock: true, Limit: 20}, {Sort: SortPriceAsc, MaxPrice: max(30)},
-		{Brand: "acme", MinRating: 4}, {Seller: "Shop", Category: "home", Sort: SortPriceAsc},
-	}
+		[]Query{{}, {InStock: true}, {Category: "camping", InStock: true, Limit: 20}, {Sort: SortPriceAsc, MaxPrice: max(30)},
+			{Brand: "acme", MinRating: 4}, {Seller: "Shop", Category: "home", Sort: SortPriceAsc}}...)
 	pages := func(q Query) ([][]string, Result) { return searchPages(t, c, q) }
 	for _, tc := range []struct {
 		name                   string
@@ -150,14 +157,7 @@ func searchPages(t *testing.T, c *Catalog, q Query) ([][]string, Result) {
 func TestKeptOrderRanksAsInFull(t *testing.T) {
 	ctx := context.Background()
 	c := poolCatalog(t)
-	max := func(v float64) *float64 { return &v }
-	queries := []Query{
-		{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "brass lamp"}, {Text: "cam"},
-		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
-		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2}, {Text: "lantern", Limit: 7},
-		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
-		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)}, {Text: "cheap lantern"},
-	}
+	queries := append(poolTextQueries(), Query{Text: "cheap lantern"})
 	// check compares every query's pages and first result, asked three times, with
 	// what ranking every match gives.
 	check := func(when string) {
