@@ -246,9 +246,49 @@ func (c *Catalog) splitTerm(ctx context.Context, lv *learnedView, v *Vocabulary,
 func (c *Catalog) indexHasAny(ctx context.Context, w string, alts []string) (bool, error) {
 	var b strings.Builder
 	textQuery{words: []string{w}, alts: [][]string{alts}, prefix: []bool{false}}.term(&b, 0)
-	var n int
-	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n); err != nil {
+	has, err := c.anyMatch(ctx, b.String())
+	if err != nil {
 		return false, fmt.Errorf("search: %w", err)
+	}
+	return has, nil
+}
+
+// maxMatchedExprs bounds the look-ups a learned view keeps (see anyMatch); past it, it
+// forgets them.
+const maxMatchedExprs = 8192
+
+// anyMatch reports whether any product, hidden or not, matches the full-text
+// expression expr. What the index holds moves only with catalog_changes.indexed, so
+// within a snapshot whose learned view was read (every search reads it before it
+// expands its words) the answer is kept in the view, by expression, for every later
+// search of the same indexed text: query understanding asks the same few look-ups of
+// every query that names a vocabulary term (is a term of its group sold, with the word
+// that chose its sense, are its words sold apart, is a joined form a word), and each
+// costs an FTS5 look-up of every term in it. Outside a snapshot nothing is kept.
+func (c *Catalog) anyMatch(ctx context.Context, expr string) (bool, error) {
+	var lv *learnedView
+	if s := c.snapshotOf(ctx); s != nil {
+		lv = s.learned.Load()
+	}
+	if lv != nil {
+		lv.mu.Lock()
+		has, ok := lv.matched[expr]
+		lv.mu.Unlock()
+		if ok {
+			return has, nil
+		}
+	}
+	var n int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, expr).Scan(&n); err != nil {
+		return false, err
+	}
+	if lv != nil {
+		lv.mu.Lock()
+		if len(lv.matched) >= maxMatchedExprs {
+			clear(lv.matched)
+		}
+		lv.matched[expr] = n > 0
+		lv.mu.Unlock()
 	}
 	return n > 0, nil
 }

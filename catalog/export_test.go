@@ -158,3 +158,7 @@ const RelaxedNote = relaxedNote
 func (c *Catalog) HiddenIDs(ctx context.Context, from, to string, scan bool) (int, error) {
 	return c.hiddenIDs(ctx, from, to, scan)
 }
+
+// ForgetPools drops what the catalog kept of search expressions (match counts, kept
+// orders, pools), as a write of product text does.
+func (c *Catalog) ForgetPools() { c.pools.put("", -1, nil) }

@@ -56,13 +56,17 @@ type learnedTypes struct {
 	// aliases holds, by type word key, the other heads the catalog files as that type
 	// (see typeAliases), read as they are first asked for.
 	aliases map[string][]string
+	// matched says, by full-text expression asked about, whether any product matches
+	// it (see anyMatch): what the index holds, so it is kept per indexed version.
+	matched map[string]bool
 }
 
 // newLearnedView returns a view of the text version, at the indexed version, with the
 // learned types types and nothing else read yet.
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, learnedTypes: &learnedTypes{indexed: indexed, types: types,
-		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{}}}
+		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
+		matched: map[string]bool{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the
@@ -195,7 +199,18 @@ const maxLearnedWords = 4096
 // (each holding a read connection) at the lock, as nameCache.get once did (facets.go).
 // Two callers that miss at once both read the table; there is no single flight, for
 // waiting on another caller's read is waiting on a read connection again.
+//
+// A view read within a snapshot is of the snapshot's versions: the snapshot keeps it
+// (see snap.learned) for the look-ups that anyMatch answers from it.
 func (c *Catalog) learnedView(ctx context.Context) (*learnedView, error) {
+	lv, err := c.readLearnedView(ctx)
+	if s := c.snapshotOf(ctx); s != nil && err == nil {
+		s.learned.Store(lv)
+	}
+	return lv, err
+}
+
+func (c *Catalog) readLearnedView(ctx context.Context) (*learnedView, error) {
 	var version, indexed, logged int64
 	if err := c.queryRow(ctx, `SELECT text, indexed, logged FROM catalog_changes WHERE id = 1`).Scan(&version, &indexed, &logged); err != nil {
 		return nil, fmt.Errorf("search: %w", err)

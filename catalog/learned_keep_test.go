@@ -231,15 +231,7 @@ func keptUsesRun(t *testing.T, seed uint64, base int, vocab, words []string) map
 				draw()() // two writes between searches
 			}
 		}
-		sctx, end, err := c.snapshot(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lv, err := c.learnedView(sctx)
-		if err != nil {
-			end()
-			t.Fatal(err)
-		}
+		sctx, lv, end := viewInSnapshot(t, c)
 		fresh := newLearnedView(lv.version, lv.indexed, lv.types)
 		// A search asks about some of the words: the others stay as they were read,
 		// perhaps several writes before.
@@ -454,15 +446,8 @@ func TestKeptUsesAcrossWrites(t *testing.T) {
 // the view patched it.
 func spreadsAtNewView(t *testing.T, c *Catalog, w string) (patched bool) {
 	t.Helper()
-	sctx, end, err := c.snapshot(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sctx, lv, end := viewInSnapshot(t, c)
 	defer end()
-	lv, err := c.learnedView(sctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	p0 := lv.patches.Load()
 	got, err := lv.used(sctx, c, w)
 	if err != nil {
@@ -480,6 +465,22 @@ func spreadsAtNewView(t *testing.T, c *Catalog, w string) (patched bool) {
 		t.Errorf("%q spreads as %+v sample %v (patched %v), read afresh %+v sample %v", w, got, gs, lv.patches.Load() > p0, want, ws)
 	}
 	return lv.patches.Load() > p0
+}
+
+// viewInSnapshot returns a new snapshot of c, as a search takes one, the catalog's view
+// read in it, and the function that ends the snapshot.
+func viewInSnapshot(t *testing.T, c *Catalog) (context.Context, *learnedView, func()) {
+	t.Helper()
+	sctx, end, err := c.snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv, err := c.learnedView(sctx)
+	if err != nil {
+		end()
+		t.Fatal(err)
+	}
+	return sctx, lv, end
 }
 
 // viewOf is the catalog's view, read outside a snapshot.

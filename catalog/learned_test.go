@@ -54,24 +54,9 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		}
 		return uses, brands, votes
 	}
-	type step struct {
-		name  string
-		write func() error
-		keeps bool // no indexed text changes: the view keeps what it read
-	}
-	var steps []step
-	for i, ww := range wordWrites() {
-		steps = append(steps, step{ww.name, func() error {
-			written := ww.change(ps)
-			if i > 0 {
-				ps = written
-			}
-			_, err := c.Upsert(ctx, sellers, written)
-			return err
-		}, ww.name == "nothing indexed changes (price, stock)"})
-	}
+	steps := upsertSteps(ctx, c, sellers, &ps)
 	// A sale and a change of ratings, after the first write (new products).
-	steps = slices.Insert(steps, 1, step{"a sale: stock taken and put back, sales counted", func() error {
+	steps = slices.Insert(steps, 1, textStep{"a sale: stock taken and put back, sales counted", func() error {
 		v, err := c.TakeStock(ctx, "w1", 2)
 		if err != nil {
 			return err
@@ -80,7 +65,7 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 			return err
 		}
 		return c.ReturnStock(ctx, "w1", 1, v)
-	}, true}, step{"ratings only", func() error {
+	}, true}, textStep{"ratings only", func() error {
 		for i := range ps {
 			ps[i].Rating, ps[i].ReviewCount = 4.5, int64(10+i)
 		}
@@ -94,7 +79,7 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		p.ID, p.Title = "lamp"+strconv.Itoa(i), "Desk Lamp "+strconv.Itoa(i)
 		lamps = append(lamps, p)
 	}
-	steps = slices.Insert(steps, 0, step{"a bulk load into the empty catalog", func() error {
+	steps = slices.Insert(steps, 0, textStep{"a bulk load into the empty catalog", func() error {
 		l, err := c.Load(ctx)
 		if err != nil {
 			return err
@@ -108,10 +93,10 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		}
 		return l.Commit(ctx)
 	}, false})
-	steps = append(steps, step{"products deleted with SQL", func() error {
+	steps = append(steps, textStep{"products deleted with SQL", func() error {
 		_, err := c.db.ExecContext(ctx, `DELETE FROM products WHERE id LIKE 'lamp%'`)
 		return err
-	}, false}, step{"then a price-only upsert", func() error {
+	}, false}, textStep{"then a price-only upsert", func() error {
 		for i := range ps {
 			ps[i].Price.Amount += 7
 		}

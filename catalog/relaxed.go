@@ -738,12 +738,11 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 	b.WriteString("{title brand category} : (")
 	q.term(&b, i)
 	b.WriteByte(')')
-	var n int
-	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, b.String()).Scan(&n)
+	has, err := c.anyMatch(ctx, b.String())
 	if err != nil {
 		return false, fmt.Errorf("search: %w", err)
 	}
-	return n > 0, nil
+	return has, nil
 }
 
 // needed searches for the things a need of the vocabulary names when the query says one
@@ -924,10 +923,7 @@ func (c *Catalog) titleHasAll(ctx context.Context, q textQuery) (bool, error) {
 // columns (an FTS5 column filter such as "{title} : ") names, or in any when empty;
 // filters and hidden products aside.
 func (c *Catalog) hasAll(ctx context.Context, q textQuery, columns string) (bool, error) {
-	var n int
-	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`,
-		columns+"("+q.match(false)+")").Scan(&n)
-	return n > 0, err
+	return c.anyMatch(ctx, columns+"("+q.match(false)+")")
 }
 
 // sentenceTypes is searchTypes for a sentence that no need of the vocabulary names,

@@ -66,6 +66,10 @@ type pools struct {
 	// of them with their number (hidden or not): a search for one orders its matches in
 	// full without counting them first, and keeps its titled matches there.
 	few map[string]*pool
+	// kept holds, by order and expression, the pools of every match of the expressions
+	// of few searched again in this version (see keptOrder); apart from byKey, so that
+	// they never crowd out the pools of common words, which cost far more to build.
+	kept map[string]*pool
 }
 
 // maxFew bounds the expressions pools.few keeps (about 100 bytes each, and 800 more
@@ -75,48 +79,53 @@ const maxFew = 4096
 // at forgets what was kept for another version than version.
 func (ps *pools) at(version int64) {
 	if ps.version != version {
-		ps.version, ps.byKey, ps.few = version, nil, nil
+		ps.version, ps.byKey, ps.few, ps.kept = version, nil, nil, nil
 	}
 }
 
-func (ps *pools) get(key string, version int64) *pool {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.version != version {
-		return nil
-	}
-	return ps.byKey[key]
-}
+func (ps *pools) get(key string, version int64) *pool { return ps.lookup(&ps.byKey, key, version) }
 
 func (ps *pools) put(key string, version int64, p *pool) {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	ps.at(version)
-	if ps.byKey == nil || len(ps.byKey) >= maxPools {
-		ps.byKey = map[string]*pool{}
-	}
-	ps.byKey[key] = p
+	ps.keep(&ps.byKey, maxPools, key, version, p)
 }
 
 // fewOf returns what putFew kept of expr for version, or nil.
-func (ps *pools) fewOf(expr string, version int64) *pool {
+func (ps *pools) fewOf(expr string, version int64) *pool { return ps.lookup(&ps.few, expr, version) }
+
+func (ps *pools) putFew(version int64, p *pool) { ps.keep(&ps.few, maxFew, p.expr, version, p) }
+
+// keptOf returns what putKept kept under key for version, or nil.
+func (ps *pools) keptOf(key string, version int64) *pool { return ps.lookup(&ps.kept, key, version) }
+
+func (ps *pools) putKept(key string, version int64, p *pool) {
+	ps.keep(&ps.kept, maxKept, key, version, p)
+}
+
+// lookup returns what *m, one of ps's maps, holds under key for version, or nil.
+func (ps *pools) lookup(m *map[string]*pool, key string, version int64) *pool {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	if ps.version != version {
 		return nil
 	}
-	return ps.few[expr]
+	return (*m)[key]
 }
 
-func (ps *pools) putFew(version int64, p *pool) {
+// keep puts p under key in *m, one of ps's maps, for version (forgetting what every
+// map held for another), first dropping all of *m once it holds bound.
+func (ps *pools) keep(m *map[string]*pool, bound int, key string, version int64, p *pool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.at(version)
-	if ps.few == nil || len(ps.few) >= maxFew {
-		ps.few = map[string]*pool{}
+	if *m == nil || len(*m) >= bound {
+		*m = map[string]*pool{}
 	}
-	ps.few[p.expr] = p
+	(*m)[key] = p
 }
+
+// maxKept bounds the orders pools.kept holds (at most maxExact rowids, 8 KB, each);
+// past it, they are all dropped.
+const maxKept = 512
 
 // textVersion returns catalog_changes.text, which every write of product text moves.
 func (c *Catalog) textVersion(ctx context.Context) (int64, error) {
@@ -141,8 +150,9 @@ func (c *Catalog) countUpTo(ctx context.Context, expr string, limit int) (int, e
 
 // pool returns the pool of expr in the search's order, building it when the catalog
 // has none for the current text (from expr's head when it has one, see heads.go);
-// nil when expr has at most maxExact matches (order them in full instead), which is
-// counted once per text version.
+// when expr has at most maxExact matches, which is counted once per text version, nil
+// (order them in full instead) the first time, and from then on the order kept for it
+// (see keptOrder).
 func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	// The learned view was read for the text version of the search's snapshot.
 	version := s.learned.version
@@ -153,7 +163,7 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 	exact := cmp.Or(s.c.exactUpTo, maxExact)
 	if f := s.c.pools.fewOf(expr, version); f != nil && f.n <= exact {
 		s.few = f
-		return nil, nil
+		return s.keptOrder(ctx, key, version, f)
 	}
 	n, err := s.c.countUpTo(ctx, expr, exact+1)
 	if err != nil {
@@ -172,6 +182,40 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 		return nil, err
 	}
 	s.c.pools.put(key, version, p)
+	return p, nil
+}
+
+// keptOrder returns the pool of every match of f's expression in the search's order,
+// kept under key for the text version, for an expression searched before in this
+// version (f was counted then): ordering its matches once more and keeping the order
+// costs about what ordering them costs, and every later search of it (a next page, the
+// same question asked again, another filter) then filters the order as a pool's
+// chunk instead of ranking every match (bm25 and a sort in SQL). It returns nil, for
+// the matches to be ranked in full as before, for an expression whose facts reranking
+// reads with its matches (at most rerankPool of them, see foldsFacts) and for a
+// catalog that orders every search in full (SetExhaustive). The order depends on the
+// text version only, as a common word's pool does: filters, stock included, are
+// applied to it at each search (fromPool).
+func (s *search) keptOrder(ctx context.Context, key string, version int64, f *pool) (*pool, error) {
+	if f.n <= rerankPool || s.c.chunk() <= 0 {
+		return nil, nil
+	}
+	if p := s.c.pools.keptOf(key, version); p != nil {
+		return p, nil
+	}
+	list, err := s.ordered(ctx, f.expr, "", nil, f.n+1)
+	if err != nil {
+		return nil, err
+	}
+	p := &pool{expr: f.expr, n: f.n}
+	if p.rowids, err = parseRowids(list, f.n+1); err != nil {
+		return nil, err
+	}
+	if len(p.rowids) != f.n {
+		// Not the count of this version: rank in full, as a search of few matches does.
+		return nil, nil
+	}
+	s.c.pools.putKept(key, version, p)
 	return p, nil
 }
 

@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -34,6 +36,20 @@ func poolCatalog(t *testing.T) *Catalog {
 	return c
 }
 
+// poolTextQueries are searches of poolCatalog's words: single words, several words,
+// prefixes, filters and every sort.
+func poolTextQueries() []Query {
+	max := func(v float64) *float64 { return &v }
+	return []Query{
+		{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "brass lamp"}, {Text: "cam"},
+		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
+		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2},
+		{Text: "classic trips"}, {Text: "lantern", Limit: 7},
+		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
+		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)},
+	}
+}
+
 // TestPooledSearchRanksAsInFull checks that a search served from the pool of its
 // first matches returns the pages, in order, that ordering every match returns, for
 // single words, several words, prefixes, filters and every sort, also past the first
@@ -44,40 +60,11 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 	ctx := context.Background()
 	c := poolCatalog(t)
 	max := func(v float64) *float64 { return &v }
-	queries := []Query{
-		{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "brass lamp"}, {Text: "cam"},
-		{Text: "steel", MaxPrice: max(40)}, {Text: "red", Category: "camping", InStock: true},
-		{Text: "travel", Brand: "acme"}, {Text: "lamp", Seller: "Shop", MinRating: 2},
-		{Text: "classic trips"}, {Text: "lantern", Limit: 7},
-		{Text: "lantern", Sort: SortPriceAsc}, {Text: "steel", Sort: SortRating, InStock: true},
-		{Text: "cam", Sort: SortPriceDesc, MaxPrice: max(60)},
+	queries := append(poolTextQueries(),
 		// Browses, which read an index in chunks.
-		{}, {InStock: true}, {Category: "camping", InStock: true, Limit: 20}, {Sort: SortPriceAsc, MaxPrice: max(30)},
-		{Brand: "acme", MinRating: 4}, {Seller: "Shop", Category: "home", Sort: SortPriceAsc},
-	}
-	// pages returns the ids of the first three pages of q and the first result.
-	pages := func(q Query) ([][]string, Result) {
-		var out [][]string
-		var first Result
-		for i := range 3 {
-			res, err := c.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if i == 0 {
-				first = res
-			}
-			var ids []string
-			for _, h := range res.Hits {
-				ids = append(ids, h.ID)
-			}
-			out = append(out, ids)
-			if q.Cursor = res.NextCursor; q.Cursor == "" {
-				break
-			}
-		}
-		return out, first
-	}
+		[]Query{{}, {InStock: true}, {Category: "camping", InStock: true, Limit: 20}, {Sort: SortPriceAsc, MaxPrice: max(30)},
+			{Brand: "acme", MinRating: 4}, {Seller: "Shop", Category: "home", Sort: SortPriceAsc}}...)
+	pages := func(q Query) ([][]string, Result) { return searchPages(t, c, q) }
 	for _, tc := range []struct {
 		name                   string
 		exact, poolSize, chunk int
@@ -134,6 +121,84 @@ func TestPooledSearchRanksAsInFull(t *testing.T) {
 	if len(after.Hits) == 0 || after.Hits[0].ID != "new" || before.Hits[0].ID == "new" {
 		t.Errorf("the best match for lantern is %v before and %v after adding a product titled Lantern", before.Hits[0].ID, after.Hits[0].ID)
 	}
+}
+
+// searchPages returns the ids of the first three pages of q and the first result.
+func searchPages(t *testing.T, c *Catalog, q Query) ([][]string, Result) {
+	t.Helper()
+	var out [][]string
+	var first Result
+	for i := range 3 {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = res
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		out = append(out, ids)
+		if q.Cursor = res.NextCursor; q.Cursor == "" {
+			break
+		}
+	}
+	return out, first
+}
+
+// TestKeptOrderRanksAsInFull checks that searches of an expression with too few
+// matches for a pool, asked again in one text version and so served from the order
+// kept for it (see keptOrder), return what ranking every match returns: the same
+// pages, totals and facets, for single words, several words, prefixes, filters and
+// every sort; also after a sale changes which products are in stock (the order is
+// kept, the filter is not), and with the new text after a write of product text.
+func TestKeptOrderRanksAsInFull(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	queries := append(poolTextQueries(), Query{Text: "cheap lantern"})
+	// check compares every query's pages and first result, asked three times, with
+	// what ranking every match gives.
+	check := func(when string) {
+		t.Helper()
+		for _, q := range queries {
+			c.exactUpTo, c.poolChunk = 1<<30, -1 // every match ranked, nothing kept
+			want, full := searchPages(t, c, q)
+			c.exactUpTo, c.poolChunk = 0, 0
+			for ask := range 3 {
+				got, first := searchPages(t, c, q)
+				if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(first, full) {
+					t.Errorf("%s: %+v, asked %d times: pages\n%v\ntotal %d, facets %+v\nranked in full\n%v\ntotal %d, facets %+v",
+						when, q, ask+1, got, first.Total, first.Facets, want, full.Total, full.Facets)
+				}
+			}
+		}
+		c.pools.mu.Lock()
+		kept := maps.Clone(c.pools.kept)
+		c.pools.mu.Unlock()
+		for key, p := range kept {
+			if n, err := c.countUpTo(ctx, p.expr, 1<<30); err != nil || n != len(p.rowids) || !p.complete() || n <= rerankPool || n > maxExact {
+				t.Errorf("%s: %s: an order of %d matches kept (n %d), the index has %d (%v)", when, key, len(p.rowids), p.n, n, err)
+			}
+		}
+		if len(kept) < len(queries)/2 {
+			t.Errorf("%s: only %d orders kept for %d searches asked again", when, len(kept), len(queries))
+		}
+	}
+	check("first")
+	for i := range 40 { // a sale of everything some products had: they leave the in-stock searches
+		if _, err := c.TakeStock(ctx, "p"+strconv.Itoa(i*7), (i*7)%5); err != nil && !errors.Is(err, ErrInvalid) {
+			t.Fatal(err)
+		}
+	}
+	check("after a sale")
+	ps := []Product{{ID: "p3", SellerID: "s", Title: "Lantern lantern brass lantern", Availability: InStock,
+		Price: money.Money{Amount: 100, Currency: "USD"}, Rating: 5}}
+	if _, err := c.Upsert(ctx, nil, ps); err != nil {
+		t.Fatal(err)
+	}
+	check("after a write of product text")
 }
 
 // TestFewMatchesRecountedAfterTextChanges checks that an expression found to have too

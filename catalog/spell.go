@@ -110,16 +110,15 @@ func sameDigits(a, b string) bool {
 // matches reports whether any product matches w as the search uses it (a word, and
 // also a prefix when last): what a misspelled word does not do.
 func (c *Catalog) matches(ctx context.Context, w string, last bool) (bool, error) {
-	var n int
 	expr := textQuery{words: []string{w}}.match(false)
 	if !last {
 		expr = strings.TrimSuffix(expr, "*")
 	}
-	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, expr).Scan(&n)
+	has, err := c.anyMatch(ctx, expr)
 	if err != nil {
 		return false, fmt.Errorf("spelling: %w", err)
 	}
-	return n > 0, nil
+	return has, nil
 }
 
 // editBudget is how many edits a misspelled word of n letters may be from its

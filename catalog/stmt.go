@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"sync/atomic"
 )
 
 // The catalog's reads run on the read pool (sqlite.OpenReader), whose connections keep
@@ -30,8 +31,11 @@ func (c *Catalog) queryRow(ctx context.Context, query string, args ...any) *sql.
 }
 
 // snap is a connection of the read pool in a read transaction, which a context
-// carries.
-type snap struct{ conn *sql.Conn }
+// carries, and the learned view read in it, once one is (see learnedView).
+type snap struct {
+	conn    *sql.Conn
+	learned atomic.Pointer[learnedView]
+}
 
 // snapshotKey is the context key of a Catalog's snap.
 type snapshotKey struct{ c *Catalog }

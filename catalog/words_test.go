@@ -90,6 +90,31 @@ func wordWrites() []wordWrite {
 	}
 }
 
+// textStep is one write of a test that follows what a view reads of indexed text:
+// keeps says that it changes no indexed text, so the view keeps what it read.
+type textStep struct {
+	name  string
+	write func() error
+	keeps bool
+}
+
+// upsertSteps are the writes of wordWrites, each an upsert to c, starting from *ps
+// (wordProducts(60)), which follows the products as written.
+func upsertSteps(ctx context.Context, c *Catalog, sellers []Seller, ps *[]Product) []textStep {
+	var steps []textStep
+	for i, ww := range wordWrites() {
+		steps = append(steps, textStep{ww.name, func() error {
+			written := ww.change(*ps)
+			if i > 0 {
+				*ps = written
+			}
+			_, err := c.Upsert(ctx, sellers, written)
+			return err
+		}, ww.name == "nothing indexed changes (price, stock)"})
+	}
+	return steps
+}
+
 // TestIndexWordsFollowText writes product text every way an upsert does and checks
 // after each write that index_words equals products_vocab.
 func TestIndexWordsFollowText(t *testing.T) {
