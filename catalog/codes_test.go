@@ -191,10 +191,7 @@ func TestProductCodesFilled(t *testing.T) {
 				t.Fatal("the damage left product_codes as imported")
 			}
 			c.Close()
-			if c, err = Open(ctx, path); err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
+			c = openFilled(t, path, fillOptions{})
 			if got := queryString(t, c, rowsSQL); got != imported {
 				t.Errorf("product_codes filled:\n%s\nimported:\n%s", got, imported)
 			}
