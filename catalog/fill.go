@@ -51,8 +51,10 @@ type FillState struct {
 	// Done is the rowid of the last product of Table filled; Last is the last rowid
 	// of the catalog when its fill began, so that Done/Last is about the part filled.
 	Done, Last int64
-	// Batches counts the batches this process has written.
+	// Batches counts the batches this process has written; Longest is the longest
+	// of their write transactions, as long as a writer may wait for one.
 	Batches int
+	Longest time.Duration
 	// Err, when set, stopped the fills; what is left is done at the next Open.
 	Err error
 }
@@ -159,7 +161,7 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 		busy := 0
 		for {
 			start := time.Now()
-			after, to, err := c.fillStep(ctx, f, n)
+			after, to, took, err := c.fillStep(ctx, f, n)
 			if err != nil && sqlite.IsBusy(err) && ctx.Err() == nil {
 				// A writer held the lock longer than the busy timeout (an import's
 				// bulk load): try again, later each time, up to 10 s apart.
@@ -182,7 +184,7 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 			}
 			if to == 0 {
 				c.setFill(func(s *FillState) {
-					s.Table, s.Batches = "", s.Batches+1
+					s.Table, s.Batches, s.Longest = "", s.Batches+1, max(s.Longest, took)
 					if f.table == FillCodes {
 						s.Codes = false
 					} else {
@@ -191,7 +193,7 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 				})
 				break
 			}
-			c.setFill(func(s *FillState) { s.Done, s.Batches = to, s.Batches+1 })
+			c.setFill(func(s *FillState) { s.Done, s.Batches, s.Longest = to, s.Batches+1, max(s.Longest, took) })
 			if !rest(ctx, time.Since(start)) {
 				return
 			}
@@ -237,30 +239,35 @@ func rest(ctx context.Context, d time.Duration) bool {
 // fillStep writes one batch of fill f in one transaction: the n products after the
 // pending row's filled_to, read under the write lock, which it then moves to the last
 // of them, or deletes when none was left. It returns the batch's rowids (after, to],
-// to 0 when the fill is complete (or another process completed it).
-func (c *Catalog) fillStep(ctx context.Context, f fillKind, n int) (after, to int64, err error) {
+// to 0 when the fill is complete (or another process completed it), and how long it
+// held the write lock.
+func (c *Catalog) fillStep(ctx context.Context, f fillKind, n int) (after, to int64, took time.Duration, err error) {
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer tx.Rollback()
+	start := time.Now()
 	err = tx.QueryRowContext(ctx, `SELECT filled_to FROM `+f.pending).Scan(&after)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, 0, nil
+		return 0, 0, 0, nil
 	}
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	if to, err = f.batch(ctx, tx, after, n); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	if to == 0 {
 		_, err = tx.ExecContext(ctx, `DELETE FROM `+f.pending)
 	} else {
 		_, err = tx.ExecContext(ctx, `UPDATE `+f.pending+` SET filled_to = ?`, to)
 	}
-	if err != nil {
-		return 0, 0, err
+	if err == nil {
+		err = tx.Commit()
 	}
-	return after, to, tx.Commit()
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	return after, to, time.Since(start), nil
 }

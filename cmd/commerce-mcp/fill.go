@@ -40,7 +40,8 @@ func logFill(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, eve
 			case st.Filling(): // closed meanwhile
 				return nil
 			}
-			logger.Info("the catalog's background fill is done", "seconds", time.Since(start).Round(100*time.Millisecond).Seconds(), "batches", st.Batches)
+			logger.Info("the catalog's background fill is done", "seconds", time.Since(start).Round(100*time.Millisecond).Seconds(), "batches", st.Batches,
+				"longest_batch_ms", st.Longest.Milliseconds())
 			return nil
 		case <-tick.C:
 			st := cat.Fill()
