@@ -55,6 +55,10 @@ type FillState struct {
 	// of their write transactions, as long as a writer may wait for one.
 	Batches int
 	Longest time.Duration
+	// Started is when Open found fills to do and started them (zero when it found
+	// none); Took, once they are complete, how long they took.
+	Started time.Time
+	Took    time.Duration
 	// Err, when set, stopped the fills; what is left is done at the next Open.
 	Err error
 }
@@ -123,6 +127,7 @@ func (c *Catalog) startFills(ctx context.Context, o fillOptions) error {
 		close(c.fill.done)
 		return nil
 	}
+	st.Started = time.Now()
 	// Not ctx: the fills outlive Open's context; Close stops them.
 	fctx, cancel := context.WithCancel(context.Background())
 	c.fill.cancel = cancel
@@ -199,6 +204,7 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 			}
 		}
 	}
+	c.setFill(func(s *FillState) { s.Took = time.Since(s.Started) })
 }
 
 // fillFailed records err as what stopped the fills, unless ctx ended (Close).

@@ -13,16 +13,14 @@ const fillLogEvery = 10 * time.Second
 
 // logFill tells the operator about the catalog's background fill (the rewrite of every
 // product's codes or rank an upgrade asks for, see catalog.FillState): that it runs,
-// its progress every `every`, and how it ended. It returns when the fill ends, or
-// with nothing more said when ctx ends. It returns the error that stopped the fill.
+// its progress every `every`, and how it ended (when it ended before, only that it
+// ran and how). It returns when the fill ends, or with nothing more said when ctx
+// ends; it returns the error that stopped the fill.
 func logFill(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, every time.Duration) error {
-	st := cat.Fill()
-	if !st.Filling() {
+	if cat.Fill().Started.IsZero() {
 		return nil
 	}
-	start := time.Now()
-	logger.Info("the catalog is rewriting what an upgrade changed for every product, in the background; searches are served meanwhile, a colour or size filter may miss products until it ends",
-		"codes", st.Codes, "rank", st.Rank)
+	logger.Info("the catalog is rewriting what an upgrade changed for every product, in the background; searches are served meanwhile, a colour or size filter may miss products until it ends")
 	ended := make(chan error, 1)
 	go func() { ended <- cat.WaitFill(ctx) }()
 	tick := time.NewTicker(every)
@@ -40,7 +38,7 @@ func logFill(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, eve
 			case st.Filling(): // closed meanwhile
 				return nil
 			}
-			logger.Info("the catalog's background fill is done", "seconds", time.Since(start).Round(100*time.Millisecond).Seconds(), "batches", st.Batches,
+			logger.Info("the catalog's background fill is done", "seconds", st.Took.Round(100*time.Millisecond).Seconds(), "batches", st.Batches,
 				"longest_batch_ms", st.Longest.Milliseconds())
 			return nil
 		case <-tick.C:
