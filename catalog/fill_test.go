@@ -199,7 +199,7 @@ const killedFillEnv = "CATALOG_KILLED_FILL"
 // batch, and kills it (SIGKILL) after its batch n.
 func killFillAfter(n int) func(t *testing.T, path string) {
 	return func(t *testing.T, path string) {
-		cmd, out, _ := startFillChild(t, path, "^TestFillResumes$")
+		cmd, out, _ := startChild(t, "^TestFillResumes$", killedFillEnv+"="+path)
 		want := "batch " + strconv.Itoa(n)
 		seen := false
 		sc := bufio.NewScanner(out)
@@ -218,12 +218,13 @@ func killFillAfter(n int) func(t *testing.T, path string) {
 	}
 }
 
-// startFillChild starts the test binary running test as a fill child of the catalog at
-// path (killedFillChild), and returns it, its output and its input.
-func startFillChild(t *testing.T, path, test string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
+// startChild starts the test binary running test in a child process, with env (a
+// NAME=value) added to its environment, and returns it, its output and its input; the
+// child is killed when the test ends.
+func startChild(t *testing.T, test, env string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run="+test)
-	cmd.Env = append(os.Environ(), killedFillEnv+"="+path)
+	cmd.Env = append(os.Environ(), env)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -289,7 +290,7 @@ func TestFillRace(t *testing.T) {
 		batches = map[string][]batch{}
 	)
 	for i := range outs {
-		_, out, in := startFillChild(t, path, "^TestFillRace$")
+		_, out, in := startChild(t, "^TestFillRace$", killedFillEnv+"="+path)
 		outs[i], ins[i] = bufio.NewScanner(out), in
 		if !outs[i].Scan() || outs[i].Text() != "ready" {
 			t.Fatalf("child %d: %q, want ready", i, outs[i].Text())
