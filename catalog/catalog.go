@@ -69,6 +69,8 @@ type Catalog struct {
 	headsRead func()
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
+	// fill runs the fills an upgrade left to do (see fill.go).
+	fill fills
 	// salesDiscarded and salesStartedEmpty are SalesDiscarded's and
 	// SalesStartedEmpty's answers.
 	salesDiscarded, salesStartedEmpty bool
@@ -89,7 +91,14 @@ func (c *Catalog) SalesStartedEmpty() bool { return c.salesStartedEmpty }
 
 // Open opens the database file at path (creating it if needed) and brings the catalog
 // schema up to date. It returns sqlite.ErrNoFTS5 when built without the sqlite_fts5 tag.
+// What an upgrade asks to rewrite for every product it rewrites after returning, in
+// the background (see fill.go, Fill and WaitFill); Close stops that.
 func Open(ctx context.Context, path string) (*Catalog, error) {
+	return open(ctx, path, fillOptions{})
+}
+
+// open is Open, with the fills run as fo says.
+func open(ctx context.Context, path string, fo fillOptions) (*Catalog, error) {
 	db, err := sqlite.Open(ctx, path, sqlite.Attach{Name: "sales", Path: SalesFile(path)})
 	if err != nil {
 		return nil, err
@@ -117,19 +126,16 @@ func Open(ctx context.Context, path string) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{db: db, Now: time.Now, salesDiscarded: discarded, salesStartedEmpty: startedEmpty}
-	if err := c.fillCodes(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := c.fillRank(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
 	if err := c.fillStaleWords(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	if c.rdb, err = openReadPool(ctx, path, readConns()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := c.startFills(ctx, fo); err != nil {
+		c.rdb.Close()
 		db.Close()
 		return nil, err
 	}
@@ -163,8 +169,9 @@ func ReadConns() int { return readConns() }
 // the first search.
 func (c *Catalog) SetExhaustive() { c.exactUpTo, c.poolChunk = 1<<30, -1 }
 
-// Close closes the database.
+// Close stops the background fills, if any, and closes the database.
 func (c *Catalog) Close() error {
+	c.stopFills()
 	return errors.Join(c.rdb.Close(), c.db.Close())
 }
 

@@ -5,7 +5,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -131,53 +131,8 @@ const (
 	deleteLostCodesSQL = `DELETE FROM product_codes WHERE rowid = ?2 AND code NOT IN (SELECT value FROM json_each(?1))`
 )
 
-// fillCodes writes the codes of every product when a migration left that to do (0009:
-// the catalog had products before it; 0039: codes gained colour and size keys), in
-// one transaction, so that a fill cut short (kill -9) leaves the pending row and the
-// old codes, and the next Open starts it again. It rewrites product_codes in bulk:
-// every product's productCodes, sorted by key, appended to the emptied table in
-// chunks, with the rowid index dropped before and made again after from the
-// statement migration 0009 wrote (sqlite_schema), so that no B-tree is written out of
-// order. At a million products that costs 13-17 s of CPU, against 32-40 s row by row,
-// which on a busy machine took longer than a desktop client waits for a server to start.
-func (c *Catalog) fillCodes(ctx context.Context) error {
-	var pending int
-	if err := c.db.QueryRowContext(ctx, `SELECT count(*) FROM product_codes_pending`).Scan(&pending); err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	if pending == 0 {
-		return nil
-	}
-	tx, err := c.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	defer tx.Rollback()
-	codes, err := allCodes(ctx, tx)
-	if err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	var index string
-	if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'product_codes_rowid'`).Scan(&index); err != nil {
-		return fmt.Errorf("product codes: the rowid index: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `DROP INDEX product_codes_rowid; DELETE FROM product_codes`); err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	if err := codes.write(ctx, tx); err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, index+`; DELETE FROM product_codes_pending`); err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("product codes: %w", err)
-	}
-	return nil
-}
-
-// fillCodesChunk is how many rows of product_codes one statement of codeRows.write
-// appends (two parameters each, under SQLite's 32,766).
+// fillCodesChunk is how many rows of product_codes one statement of codeRows.exec
+// inserts or deletes (two parameters each, under SQLite's 32,766).
 const fillCodesChunk = 1000
 
 // codeRows are rows of product_codes kept without a pointer each (the garbage
@@ -208,15 +163,26 @@ func (r *codeRows) sort() {
 	})
 }
 
-// write appends the rows to product_codes in tx, fillCodesChunk rows a statement.
-func (r *codeRows) write(ctx context.Context, tx *sql.Tx) error {
+// Statements of codeRows.exec: insert rows into product_codes, or delete them.
+const (
+	insertCodeRowsSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES `
+	deleteCodeRowsSQL = `DELETE FROM product_codes WHERE (code, rowid) IN (VALUES `
+)
+
+// exec runs, in tx, statement (insertCodeRowsSQL or deleteCodeRowsSQL) on the rows,
+// fillCodesChunk rows a statement.
+func (r *codeRows) exec(ctx context.Context, tx *sql.Tx, statement string) error {
+	tail := ""
+	if statement == deleteCodeRowsSQL {
+		tail = ")"
+	}
 	var stmt *sql.Stmt
 	defer func() {
 		if stmt != nil {
 			stmt.Close()
 		}
 	}()
-	args := make([]any, 0, 2*fillCodesChunk)
+	args := make([]any, 0, 2*min(fillCodesChunk, len(r.rows)))
 	for i := 0; i < len(r.rows); i += fillCodesChunk {
 		n := min(fillCodesChunk, len(r.rows)-i)
 		if stmt == nil || n < fillCodesChunk {
@@ -224,7 +190,7 @@ func (r *codeRows) write(ctx context.Context, tx *sql.Tx) error {
 				stmt.Close()
 			}
 			var err error
-			if stmt, err = tx.PrepareContext(ctx, `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES `+strings.Repeat("(?, ?), ", n-1)+`(?, ?)`); err != nil {
+			if stmt, err = tx.PrepareContext(ctx, statement+strings.Repeat("(?, ?), ", n-1)+"(?, ?)"+tail); err != nil {
 				return err
 			}
 		}
@@ -239,36 +205,96 @@ func (r *codeRows) write(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// allCodes returns the rows of product_codes every product of tx should have
-// (productCodes), in the table's key order.
-func allCodes(ctx context.Context, tx *sql.Tx) (*codeRows, error) {
-	var last int64 // about the products' count, to make room for about three codes each
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM product_text`).Scan(&last); err != nil {
-		return nil, err
-	}
-	out := &codeRows{text: make([]byte, 0, 24*last), rows: make([]codeRow, 0, 3*last)}
-	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.attributes, t.gtin FROM product_text t`)
+// fillCodesBatch is the batch of the codes' fill (see fill.go): it rewrites in tx the
+// rows of product_codes of the first n products whose rowid is more than after, as
+// productCodes has them now, writing only the rows that differ (after 0039 a product
+// gains its colour and size keys and keeps its codes), and deletes the rows in those
+// rowids whose product is gone; with no product past after, it deletes every row past
+// after and returns 0. Otherwise it returns the last rowid it rewrote.
+func fillCodesBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
+	want, to, err := batchCodes(ctx, tx, after, n)
 	if err != nil {
-		return nil, err
+		return 0, err
+	}
+	upTo := to
+	if to == 0 {
+		upTo = math.MaxInt64
+	}
+	have := &codeRows{}
+	rows, err := tx.QueryContext(ctx, `SELECT code, rowid FROM product_codes WHERE rowid > ? AND rowid <= ?`, after, upTo)
+	if err != nil {
+		return 0, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			p     Product
+			code  string
 			rowid int64
+		)
+		if err := rows.Scan(&code, &rowid); err != nil {
+			return 0, err
+		}
+		have.add(code, rowid)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	rows.Close()
+	want.sort()
+	have.sort()
+	lost, gained := have.minus(want), want.minus(have)
+	if err := lost.exec(ctx, tx, deleteCodeRowsSQL); err != nil {
+		return 0, err
+	}
+	if err := gained.exec(ctx, tx, insertCodeRowsSQL); err != nil {
+		return 0, err
+	}
+	return to, nil
+}
+
+// minus returns the rows of r that o lacks, both sorted (see sort), in order.
+func (r *codeRows) minus(o *codeRows) *codeRows {
+	out := &codeRows{}
+	j := 0
+	for i := range r.rows {
+		c := 1
+		for j < len(o.rows) {
+			if c = cmp.Or(bytes.Compare(o.code(j), r.code(i)), cmp.Compare(o.rows[j].rowid, r.rows[i].rowid)); c >= 0 {
+				break
+			}
+			j++
+		}
+		if j == len(o.rows) || c != 0 {
+			out.add(string(r.code(i)), r.rows[i].rowid)
+		}
+	}
+	return out
+}
+
+// batchCodes returns the rows of product_codes the first n products of tx whose rowid
+// is more than after should have (productCodes), unsorted, and the last rowid of
+// them (0 for none).
+func batchCodes(ctx context.Context, tx *sql.Tx, after int64, n int) (*codeRows, int64, error) {
+	out := &codeRows{text: make([]byte, 0, 24*3*n), rows: make([]codeRow, 0, 3*n)}
+	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.attributes, t.gtin FROM product_text t
+		WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`, after, n)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var last int64
+	for rows.Next() {
+		var (
+			p     Product
 			attrs string
 		)
-		if err := rows.Scan(&rowid, &p.Title, &attrs, &p.GTIN); err != nil {
-			return nil, err
+		if err := rows.Scan(&last, &p.Title, &attrs, &p.GTIN); err != nil {
+			return nil, 0, err
 		}
 		p.Attributes, _ = decodeAttributes(attrs) // a bad column has no codes
 		for _, code := range productCodes(&p) {
-			out.add(code, rowid)
+			out.add(code, last)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out.sort()
-	return out, nil
+	return out, last, rows.Err()
 }

@@ -144,8 +144,8 @@ func TestProductCodesFollowProducts(t *testing.T) {
 }
 
 // TestProductCodesFilled checks that a catalog whose product_codes a migration left to
-// fill (fillCodes) gets, when opened, the very rows and schema (the rowid index that
-// the fill drops and makes again) an import wrote, whatever it held before.
+// fill (fillCodesBatch, see fill.go) gets, once opened and filled, the very rows and
+// schema an import wrote, whatever it held before.
 func TestProductCodesFilled(t *testing.T) {
 	for _, tt := range []struct {
 		name, damage string
@@ -166,7 +166,7 @@ func TestProductCodesFilled(t *testing.T) {
 			}
 			sellers := []Seller{{ID: "s", Name: "Shop"}}
 			// Products p0-p299, p0-p149 re-imported with other codes: more rows than one
-			// statement of the fill appends (fillCodesChunk).
+			// statement of the fill writes (fillCodesChunk).
 			for _, b := range []struct {
 				n   int
 				gen string
@@ -191,10 +191,7 @@ func TestProductCodesFilled(t *testing.T) {
 				t.Fatal("the damage left product_codes as imported")
 			}
 			c.Close()
-			if c, err = Open(ctx, path); err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
+			c = openFilled(t, path, fillOptions{})
 			if got := queryString(t, c, rowsSQL); got != imported {
 				t.Errorf("product_codes filled:\n%s\nimported:\n%s", got, imported)
 			}

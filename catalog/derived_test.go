@@ -208,11 +208,7 @@ func TestDerivedTablesBackfilled(t *testing.T) {
 	}
 	db.Close()
 
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openFilled(t, path, fillOptions{})
 	checkDerived(t, c, "opened after an upgrade")
 }
 
@@ -427,11 +423,7 @@ func TestLearnedTypesAtUpgrade(t *testing.T) {
 	}
 	db.Close()
 
-	c, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := openFilled(t, path, fillOptions{})
 	checkRank(t, c, "opened after the upgrade to 0014")
 	var n int
 	if err := c.db.QueryRowContext(ctx, `SELECT products FROM learned_type_words WHERE word = 'floor' AND head = 'cleaner'`).Scan(&n); err != nil || n != 10 {

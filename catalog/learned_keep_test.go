@@ -397,8 +397,8 @@ func TestKeptUsesAcrossWrites(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false},
-		// product_rank.head written by an earlier titleHead (fillRank and a change of
-		// titleHead move no change counter), read by the first view: the removed text's
+		// product_rank.head written by an earlier titleHead (the rank fill, fillRankBatch, and a
+		// change of titleHead move no change counter), read by the first view: the removed text's
 		// head is the stored one, and the same text under a new head is a change of the
 		// kept spread.
 		{"a stale head, the text changed", true, func(t *testing.T, c *Catalog, ps []Product, upsert func(...Product)) {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -341,16 +340,7 @@ func TestKilledLoadLeavesCatalogUsable(t *testing.T) {
 			}
 			c.Close()
 
-			cmd := exec.Command(os.Args[0], "-test.run=^TestKilledLoadLeavesCatalogUsable$")
-			cmd.Env = append(os.Environ(), killedLoadEnv+"="+path)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.Stderr = os.Stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
+			cmd, out, _ := startChild(t, "^TestKilledLoadLeavesCatalogUsable$", killedLoadEnv+"="+path)
 			seen, committed := false, false
 			sc := bufio.NewScanner(out)
 			for sc.Scan() {

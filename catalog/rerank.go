@@ -3,6 +3,7 @@ package catalog
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -581,25 +582,15 @@ const upsertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys
 	WHERE (head, category, for_keys, title_keys, category_keys) IS NOT
 		(excluded.head, excluded.category, excluded.for_keys, excluded.title_keys, excluded.category_keys)`
 
-// fillRank writes the row of product_rank of every product when migration 0012 left
-// that to do (the catalog had products before it), in one transaction.
-func (c *Catalog) fillRank(ctx context.Context) error {
-	var pending int
-	if err := c.db.QueryRowContext(ctx, `SELECT count(*) FROM product_rank_pending`).Scan(&pending); err != nil {
-		return fmt.Errorf("product rank: %w", err)
-	}
-	if pending == 0 {
-		return nil
-	}
-	tx, err := c.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("product rank: %w", err)
-	}
-	defer tx.Rollback()
+// fillRankBatch is the batch of the rank's fill (see fill.go), for catalogs from
+// before migration 0012: it writes in tx the rows of product_rank of the first n
+// products whose rowid is more than after (upsertRankSQL leaves an equal row alone),
+// and returns the last rowid it wrote, 0 when no product is past after.
+func fillRankBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.brand, t.category FROM product_text t
-		WHERE t.rowid IN (SELECT rowid FROM products)`)
+		WHERE t.rowid > ? AND t.rowid IN (SELECT rowid FROM products) ORDER BY t.rowid LIMIT ?`, after, n)
 	if err != nil {
-		return fmt.Errorf("product rank: %w", err)
+		return 0, err
 	}
 	type item struct {
 		rowid int64
@@ -613,31 +604,25 @@ func (c *Catalog) fillRank(ctx context.Context) error {
 		)
 		if err := rows.Scan(&rowid, &title, &brand, &category); err != nil {
 			rows.Close()
-			return fmt.Errorf("product rank: %w", err)
+			return 0, err
 		}
 		items = append(items, item{rowid, rankRowOf(title, brand, category)})
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("product rank: %w", err)
+	if err := rows.Err(); err != nil || len(items) == 0 {
+		return 0, err
 	}
 	ins, err := tx.PrepareContext(ctx, upsertRankSQL)
 	if err != nil {
-		return fmt.Errorf("product rank: %w", err)
+		return 0, err
 	}
 	defer ins.Close()
 	for _, it := range items {
 		if _, err := ins.ExecContext(ctx, it.rowid, it.r.head, it.r.category, it.r.forKeys, it.r.titleKeys, it.r.categoryKeys); err != nil {
-			return fmt.Errorf("product rank: %w", err)
+			return 0, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM product_rank_pending`); err != nil {
-		return fmt.Errorf("product rank: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("product rank: %w", err)
-	}
-	return nil
+	return items[len(items)-1].rowid, nil
 }
 
 // tier places a product for this query: 2 of the type asked for, 0 made for it (an

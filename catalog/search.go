@@ -154,6 +154,10 @@ type Result struct {
 	// query but none of them passes the query's filters (in stock, prices, rating,
 	// category, brand…) or is shown in searches.
 	FilteredOut bool
+	// RankFilling means the catalog, from before product types were ranked (migration
+	// 0012), is still writing what ranking knows of its products (FillState.Rank):
+	// until then the products of the type asked for may not all come first.
+	RankFilling bool
 }
 
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
@@ -164,8 +168,9 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	res, err := c.search(ctx, q)
 	if err == nil && res.Total == 0 && res.attrsRead {
 		q.attrsOff = true
-		return c.search(ctx, q)
+		res, err = c.search(ctx, q)
 	}
+	res.RankFilling = err == nil && res.Words != "" && c.Fill().Rank
 	return res, err
 }
 
@@ -241,8 +246,9 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 			return nil, Result{}, false, err
 		}
 		u.rest, q.attrs = rest, attrs
+		filling := len(attrs) > 0 && c.Fill().Codes
 		for _, a := range attrs {
-			res.Applied = append(res.Applied, AppliedFilter{Filter: a.kind, Text: a.words, Phrase: a.phrase})
+			res.Applied = append(res.Applied, AppliedFilter{Filter: a.kind, Text: a.words, Phrase: a.phrase, Incomplete: filling})
 		}
 		res.attrsRead = len(attrs) > 0
 	}

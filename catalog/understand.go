@@ -39,6 +39,11 @@ type AppliedFilter struct {
 	// Derived means the value was worked out from the matching products ("cheap": the
 	// lower part of their prices) rather than written.
 	Derived bool
+	// Incomplete, for FilterColor and FilterSize, means the catalog is still writing
+	// the colour and size keys of its products after an upgrade (FillState.Codes): a
+	// product whose attribute has the value but whose text lacks the words may be
+	// missed until the fill ends.
+	Incomplete bool
 }
 
 // understood is what understand read from a query's text.

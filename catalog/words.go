@@ -107,7 +107,7 @@ func (w *writer) countWords(ctx context.Context, rows []textRow) error {
 			// The same text under a new head is logged as a change too: the head is what
 			// a kept spread counts the product under (see usedAt). It comes of the title,
 			// brand and category alone (rankRowOf), so only a product_rank.head written by
-			// an earlier titleHead differs (fillRank, which moves no change counter); the
+			// an earlier titleHead differs (the rank fill, fillRankBatch, which moves no change counter); the
 			// removed and added texts are the same words, which wordsFoldSQL nets out.
 			if old == t && w.oldHead[r.rowid] == r.d.rank.head {
 				continue // the index keeps it as it is (migration 0026)

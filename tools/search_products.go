@@ -77,6 +77,8 @@ type appliedFilter struct {
 	// Unsupported is set for an order the catalog cannot give.
 	Unsupported bool `json:"unsupported,omitempty" jsonschema:"true when the catalog cannot do what the phrase asks (newest: it does not know when products came out); the phrase was only removed from the words"`
 	TypeFirst   bool `json:"type_first,omitempty" jsonschema:"for sort: true when the results open with products of the type the query names, in that order, before accessories and other matches (each in that order too); false when no match is of that type, or the sort argument was given"`
+	// Incomplete is set while the catalog writes its colour and size keys after an upgrade.
+	Incomplete bool `json:"incomplete,omitempty" jsonschema:"for color and size: true while the catalog is still indexing its products' colours and sizes after an upgrade (in the background, minutes at most): products whose attribute has the value but whose text does not say it may be missing; search again later for them all"`
 }
 
 func (t *Toolbox) searchProductsTool() server.ServerTool {
@@ -182,7 +184,8 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		out.Products = append(out.Products, itemOf(h.Product, h.Snippet, unsold, d))
 	}
 	for _, f := range res.Applied {
-		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Value: f.Text, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived})
+		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Value: f.Text, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived,
+			Incomplete: f.Incomplete})
 	}
 	if o := res.Order; o != nil {
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: "sort", Value: string(o.Sort), Phrase: o.Phrase,
@@ -191,6 +194,9 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 	out.Suggestions = res.Suggestions
 	if res.FilteredOut {
 		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], filteredOutNote)
+	}
+	if res.RankFilling {
+		out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], rankFillingNote)
 	}
 	if d == detailBrief {
 		return out
@@ -242,6 +248,10 @@ func facetValues(fs []catalog.Facet) []facetValue {
 
 // filteredOutNote says why a search whose words products have found nothing.
 const filteredOutNote = "Products have these words, but none of them passes this search's filters: loosen or remove a filter (in_stock is true unless set to false, which leaves out products not available now)."
+
+// rankFillingNote says that ranking by product type is partial while the catalog,
+// upgraded from a version before it, is still writing what it needs.
+const rankFillingNote = "The catalog is still indexing its products' types after an upgrade (in the background): until it finishes, the products of the type asked for may not all come before the others."
 
 // text is the readable fallback for clients that do not use structuredContent.
 func (r searchProductsResult) text() string {
@@ -296,6 +306,9 @@ func (f appliedFilter) text() string {
 	switch {
 	case f.Filter == "sort":
 		return f.sortText()
+	case (f.Filter == catalog.FilterColor || f.Filter == catalog.FilterSize) && f.Incomplete:
+		return fmt.Sprintf("%q was read as %s=%s: only products whose %s is %s, or whose text says %s, are shown; the catalog is still indexing colours and sizes after an upgrade, so some products whose %s is %s may be missing until it finishes.",
+			f.Phrase, f.Filter, f.Value, f.Filter, f.Value, f.Value, f.Filter, f.Value)
 	case f.Filter == catalog.FilterColor || f.Filter == catalog.FilterSize:
 		return fmt.Sprintf("%q was read as %s=%s: only products whose %s is %s, or whose text says %s, are shown.", f.Phrase, f.Filter, f.Value, f.Filter, f.Value, f.Value)
 	case f.Overridden:

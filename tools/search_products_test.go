@@ -282,3 +282,34 @@ func TestSortText(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchResultWhileFilling checks what a search says while the catalog fills what
+// an upgrade changed (catalog.FillState): a colour or size filter that may miss
+// products says so in applied_filters and in the text, and so does partial type
+// ranking; once filled, neither is said.
+func TestSearchResultWhileFilling(t *testing.T) {
+	colour := func(incomplete bool) []catalog.AppliedFilter {
+		return []catalog.AppliedFilter{{Filter: catalog.FilterColor, Text: "red", Phrase: "red", Incomplete: incomplete}}
+	}
+	const missing = "some products whose color is red may be missing until it finishes"
+	for _, tc := range []struct {
+		name       string
+		res        catalog.Result
+		incomplete bool   // applied_filters[0].incomplete
+		text, not  string // in the text, and not in it
+	}{
+		{"colour filter, filling", catalog.Result{Total: 1, Applied: colour(true)}, true, missing, rankFillingNote},
+		{"colour filter, filled", catalog.Result{Total: 1, Applied: colour(false)}, false, "only products whose color is red", missing},
+		{"type ranking, filling", catalog.Result{Total: 1, RankFilling: true}, false, rankFillingNote, missing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := searchResultOf(tc.res, nil, detailBrief)
+			if got := len(out.AppliedFilters) > 0 && out.AppliedFilters[0].Incomplete; got != tc.incomplete {
+				t.Errorf("applied filters %+v, want incomplete %v", out.AppliedFilters, tc.incomplete)
+			}
+			if text := out.text(); !strings.Contains(text, tc.text) || strings.Contains(text, tc.not) {
+				t.Errorf("text %q: want %q in it and not %q", text, tc.text, tc.not)
+			}
+		})
+	}
+}

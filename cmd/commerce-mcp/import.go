@@ -140,5 +140,10 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	case err != nil:
 		logger.Warn("the common words' search heads could not be built; searches work, a common word's first one slower", "err", err)
 	}
+	// An upgrade's rewrite of every product (see catalog.FillState) runs beside the
+	// import; a batch job waits for it, so that the server started next has none to do.
+	if err := logFill(ctx, cat, logger, fillLogEvery); err != nil {
+		return errors.New("the products were imported, but the rewrite an upgrade asks for stopped; the next start goes on with it")
+	}
 	return nil
 }

@@ -430,6 +430,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	defer cat.Close()
+	defer startFillLog(ctx, cat, logger)()
 	if c.synonyms != "" {
 		v, err := readVocabulary(c.synonyms)
 		if err != nil {

@@ -1,0 +1,439 @@
+package catalog
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+)
+
+// openFilled opens the catalog at path with the fills run as fo says, waits for them to
+// end, and closes it when the test ends.
+func openFilled(t *testing.T, path string, fo fillOptions) *Catalog {
+	t.Helper()
+	c, err := open(context.Background(), path, fo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := c.WaitFill(ctx); err != nil {
+		t.Fatalf("fill: %v", err)
+	}
+	if st := c.Fill(); st.Filling() {
+		t.Fatalf("fill ended with %+v left", st)
+	}
+	return c
+}
+
+// fillTestProducts is how many products the fill tests import: dozens of batches of
+// fillTestBatch.
+const (
+	fillTestProducts = 300
+	fillTestBatch    = 7
+)
+
+// upgradeDamageSQL leaves a catalog as an upgrade finds it: product_codes as before
+// migration 0039 (no colour and size keys), with some products' codes missing, a wrong
+// code and one of a product that is gone; product_rank as before 0012 for a third of
+// the products; both fills pending.
+const upgradeDamageSQL = `DELETE FROM product_codes WHERE instr(code, '=') > 0 OR rowid % 5 = 0;
+	INSERT INTO product_codes (code, rowid) VALUES ('zz999', 3), ('color=green', 8), ('ab1a', 100000);
+	INSERT INTO product_codes_pending (id) VALUES (1);
+	DELETE FROM product_rank WHERE rowid % 3 = 0;
+	INSERT INTO product_rank_pending (id) VALUES (1);`
+
+// upgradedCatalog imports fillTestProducts products into a catalog at path, and
+// returns every table as the import left it (dumpCatalog) before damaging it as an
+// upgrade finds it (upgradeDamageSQL).
+func upgradedCatalog(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	ctx := context.Background()
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sellers := []Seller{{ID: "s", Name: "Shop"}}
+	products := codeProducts(fillTestProducts, "a")
+	for i := range products {
+		p := &products[i]
+		p.Brand, p.Category, p.ImageURL = "Acme", []string{"Home > Lights", "Outdoor > Camping > Lanterns"}[i%2], testImageURL(i)
+	}
+	if _, err := c.Upsert(ctx, sellers, products); err != nil {
+		t.Fatal(err)
+	}
+	imported := dumpCatalog(t, c)
+	if _, err := c.db.ExecContext(ctx, upgradeDamageSQL); err != nil {
+		t.Fatal(err)
+	}
+	damaged := dumpCatalog(t, c)
+	for _, table := range []string{"product_codes", "product_rank", "learned_types"} {
+		if slices.Equal(damaged[table], imported[table]) {
+			t.Fatalf("the damage left %s as imported", table)
+		}
+	}
+	return imported
+}
+
+// checkFilledAsImported checks that every table of c equals imported, and that SQLite
+// finds the file sound.
+func checkFilledAsImported(t *testing.T, c *Catalog, imported map[string][]string) {
+	t.Helper()
+	var check string
+	if err := c.db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check: %q, %v", check, err)
+	}
+	got := dumpCatalog(t, c)
+	for _, table := range slices.Sorted(maps.Keys(imported)) {
+		if !slices.Equal(got[table], imported[table]) {
+			t.Errorf("%s after the fill differs from the import:\nfilled:   %q\nimported: %q", table, got[table], imported[table])
+		}
+	}
+	checkCodes(t, c, "filled")
+	checkRank(t, c, "filled")
+}
+
+// filledTo returns the filled_to of each pending table of the catalog at path, -1 for
+// a table without its row, read without opening the catalog (which would fill).
+func filledTo(t *testing.T, path string) (codes, rank int64) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q := func(table string) int64 {
+		var n int64 = -1
+		if err := db.QueryRow(`SELECT filled_to FROM ` + table).Scan(&n); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			t.Fatal(err)
+		}
+		return n
+	}
+	return q("product_codes_pending"), q("product_rank_pending")
+}
+
+// TestFillResumes checks that the fills an upgrade leaves (product_codes after
+// migrations 0039 and 0042, product_rank after 0012) end with every table equal to
+// what a fresh import wrote, whether they run to the end in one process, or are cut
+// short by Close or by SIGKILL part-way and go on at the next Open.
+func TestFillResumes(t *testing.T) {
+	if spec := os.Getenv(killedFillEnv); spec != "" {
+		killedFillChild(spec)
+		return
+	}
+	for _, tc := range []struct {
+		name string
+		cut  func(t *testing.T, path string) // runs the fill part-way
+	}{
+		{"uninterrupted", nil},
+		{"closed part-way", closeFillAfter(5)},
+		{"killed part-way", killFillAfter(5)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "catalog.db")
+			imported := upgradedCatalog(t, path)
+			if tc.cut != nil {
+				tc.cut(t, path)
+				if codes, _ := filledTo(t, path); codes < 5*fillTestBatch || codes >= fillTestProducts {
+					t.Fatalf("the cut fill left product codes filled to %d, want part-way (at least %d)", codes, 5*fillTestBatch)
+				}
+			}
+			var batches []string
+			c := openFilled(t, path, fillOptions{batch: fillTestBatch, step: func(table string, after, to int64) {
+				batches = append(batches, fmt.Sprintf("%s (%d, %d]", table, after, to))
+			}})
+			if tc.cut != nil && strings.HasPrefix(batches[0], FillCodes+" (0,") {
+				t.Errorf("the fill started again from the first product: %q", batches[:3])
+			}
+			checkFilledAsImported(t, c, imported)
+			if codes, rank := filledTo(t, path); codes != -1 || rank != -1 {
+				t.Errorf("pending rows left: codes %d, rank %d", codes, rank)
+			}
+		})
+	}
+}
+
+// closeFillAfter runs the fill of the catalog at path for n batches and closes it.
+func closeFillAfter(n int) func(t *testing.T, path string) {
+	return func(t *testing.T, path string) {
+		var once sync.Once
+		reached, done := make(chan struct{}), 0
+		c, err := open(context.Background(), path, fillOptions{batch: fillTestBatch, step: func(string, int64, int64) {
+			if done++; done == n {
+				once.Do(func() { close(reached) })
+			}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-reached:
+		case <-time.After(time.Minute):
+			t.Fatal("the fill did not reach its batch", n)
+		}
+		c.Close()
+	}
+}
+
+// killedFillEnv names, for the child process of TestFillResumes and TestFillRace,
+// the catalog it fills.
+const killedFillEnv = "CATALOG_KILLED_FILL"
+
+// killFillAfter starts a process that fills the catalog at path, printing a line per
+// batch, and kills it (SIGKILL) after its batch n.
+func killFillAfter(n int) func(t *testing.T, path string) {
+	return func(t *testing.T, path string) {
+		cmd, out, _ := startChild(t, "^TestFillResumes$", killedFillEnv+"="+path)
+		want := "batch " + strconv.Itoa(n)
+		seen := false
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if sc.Text() == want {
+				seen = true
+				break
+			}
+		}
+		cmd.Process.Kill()
+		io.Copy(io.Discard, out)
+		cmd.Wait()
+		if !seen {
+			t.Fatalf("the child never printed %q", want)
+		}
+	}
+}
+
+// startChild starts the test binary running test in a child process, with env (a
+// NAME=value) added to its environment, and returns it, its output and its input; the
+// child is killed when the test ends.
+func startChild(t *testing.T, test, env string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run="+test)
+	cmd.Env = append(os.Environ(), env)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd, out, in
+}
+
+// killedFillChild prints "ready", waits for a line on stdin when its test is
+// TestFillRace (so that two children open at once), opens the catalog at path, fills
+// it in batches of fillTestBatch printing "batch N TABLE AFTER TO" for each, then
+// "done", and waits to be killed.
+func killedFillChild(path string) {
+	fmt.Println("ready")
+	if slices.ContainsFunc(os.Args, func(a string) bool { return strings.Contains(a, "TestFillRace") }) {
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	var mu sync.Mutex
+	n := 0
+	c, err := open(context.Background(), path, fillOptions{batch: fillTestBatch, step: func(table string, after, to int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		fmt.Printf("batch %d\n%s %d %d\n", n, table, after, to)
+	}})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if err := c.WaitFill(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	fmt.Println("done")
+	time.Sleep(time.Minute) // killed before this ends
+}
+
+// TestFillRace opens an upgraded catalog in two processes at once: both fill it, and
+// between them every batch of products is written once, in order, the fill completed
+// once, and the catalog ends equal to the import.
+func TestFillRace(t *testing.T) {
+	if spec := os.Getenv(killedFillEnv); spec != "" {
+		killedFillChild(spec)
+		return
+	}
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	imported := upgradedCatalog(t, path)
+	type batch struct {
+		child     int
+		after, to int64
+	}
+	var (
+		outs    [2]*bufio.Scanner
+		ins     [2]io.WriteCloser
+		batches = map[string][]batch{}
+	)
+	for i := range outs {
+		_, out, in := startChild(t, "^TestFillRace$", killedFillEnv+"="+path)
+		outs[i], ins[i] = bufio.NewScanner(out), in
+		if !outs[i].Scan() || outs[i].Text() != "ready" {
+			t.Fatalf("child %d: %q, want ready", i, outs[i].Text())
+		}
+	}
+	for _, in := range ins {
+		io.WriteString(in, "go\n")
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := [2]bool{}
+	for i, sc := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sc.Scan() {
+				var (
+					table     string
+					after, to int64
+				)
+				if sc.Text() == "done" {
+					done[i] = true
+					return
+				}
+				if n, _ := fmt.Sscanf(sc.Text(), "%s %d %d", &table, &after, &to); n == 3 {
+					mu.Lock()
+					batches[table] = append(batches[table], batch{i, after, to})
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if !done[0] || !done[1] {
+		t.Fatalf("the children ended: %v, want both done", done)
+	}
+	for _, table := range []string{FillCodes, FillRank} {
+		bs := batches[table]
+		slices.SortFunc(bs, func(a, b batch) int { return int(a.after - b.after) })
+		var at int64
+		completed, by := 0, [2]int{}
+		for _, b := range bs {
+			switch {
+			case b.after == 0 && b.to == 0: // the other child had completed it
+			case b.to == 0:
+				completed++
+				if b.after != at {
+					t.Errorf("%s: completed after %d, but the batches reached %d", table, b.after, at)
+				}
+			case b.after != at:
+				t.Errorf("%s: a batch of child %d (%d, %d] after the batches reached %d: written twice or skipped", table, b.child, b.after, b.to, at)
+				at = max(at, b.to)
+			default:
+				at = b.to
+				by[b.child]++
+			}
+		}
+		if completed != 1 {
+			t.Errorf("%s: completed %d times, want once", table, completed)
+		}
+		if by[0] == 0 || by[1] == 0 {
+			t.Errorf("%s: batches by child: %v, want both to have filled", table, by)
+		}
+	}
+	checkFilledAsImported(t, openFilled(t, path, fillOptions{}), imported)
+}
+
+// TestSearchWhileFilling searches an upgraded catalog while its fills are part-way:
+// the products not yet filled are found by their words and codes as before the
+// upgrade, a colour filter says it may miss some (AppliedFilter.Incomplete) and type
+// ranking that it is partial (RankFilling); after the fills, neither.
+func TestSearchWhileFilling(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	upgradedCatalog(t, path)
+	first, hold := make(chan struct{}), make(chan struct{})
+	var holding, release sync.Once
+	c, err := open(ctx, path, fillOptions{batch: 4 * fillTestBatch, step: func(table string, after, to int64) {
+		if table == FillCodes && after == 0 {
+			holding.Do(func() { close(first) })
+			<-hold
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	t.Cleanup(func() { release.Do(func() { close(hold) }) })
+	<-first
+	type want struct {
+		total      int
+		first      string // the first hit's id, when set
+		incomplete bool   // a colour filter applied and marked incomplete
+		colour     bool   // a colour filter applied
+		rank       bool   // RankFilling
+	}
+	search := func(t *testing.T, text string, w want) {
+		t.Helper()
+		res, err := c.Search(ctx, Query{Text: text, InStock: true, Limit: MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		colour := slices.IndexFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterColor })
+		switch {
+		case w.total > 0 && res.Total != w.total:
+			t.Errorf("%d products, want %d", res.Total, w.total)
+		case w.first != "" && (len(res.Hits) == 0 || res.Hits[0].ID != w.first):
+			t.Errorf("hits %v, want %s first", res.Hits, w.first)
+		case (colour >= 0) != w.colour:
+			t.Errorf("applied %+v, colour filter %v", res.Applied, w.colour)
+		case colour >= 0 && res.Applied[colour].Incomplete != w.incomplete:
+			t.Errorf("colour filter %+v, want incomplete %v", res.Applied[colour], w.incomplete)
+		case res.RankFilling != w.rank:
+			t.Errorf("RankFilling %v, want %v", res.RankFilling, w.rank)
+		}
+		for _, h := range res.Hits {
+			if n, _ := strconv.Atoi(strings.TrimPrefix(h.ID, "p")); w.colour && n%2 != 0 {
+				t.Errorf("%s is not red, but passed the colour filter", h.ID)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       want
+	}{
+		{"words, filling", "lantern", want{total: fillTestProducts, rank: true}},
+		{"a code of a product not filled yet", "AB-251a", want{first: "p251", rank: true}},
+		{"a colour, filling", "red lantern", want{colour: true, incomplete: true, rank: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { search(t, tc.text, tc.want) })
+	}
+	release.Do(func() { close(hold) })
+	if err := c.WaitFill(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       want
+	}{
+		{"words, filled", "lantern", want{total: fillTestProducts}},
+		{"a code, filled", "AB-251a", want{first: "p251"}},
+		{"a colour, filled", "red lantern", want{total: fillTestProducts / 2, colour: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { search(t, tc.text, tc.want) })
+	}
+}

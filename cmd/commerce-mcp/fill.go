@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// fillLogEvery is how often the progress of a catalog's background fill is logged.
+const fillLogEvery = 10 * time.Second
+
+// logFill tells the operator about the catalog's background fill (the rewrite of every
+// product's codes or rank an upgrade asks for, see catalog.FillState): that it runs,
+// its progress every `every`, and how it ended (when it ended before, only that it
+// ran and how). It returns when the fill ends, or with nothing more said when ctx
+// ends; it returns the error that stopped the fill.
+func logFill(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, every time.Duration) error {
+	if cat.Fill().Started.IsZero() {
+		return nil
+	}
+	logger.Info("the catalog is rewriting what an upgrade changed for every product, in the background; searches are served meanwhile, a colour or size filter may miss products until it ends")
+	ended := make(chan error, 1)
+	go func() { ended <- cat.WaitFill(ctx) }()
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-ended:
+			st := cat.Fill()
+			switch {
+			case ctx.Err() != nil:
+				return nil
+			case err != nil:
+				logger.Error("the catalog's background fill stopped; the next start goes on from where it stopped", "err", err)
+				return err
+			case st.Filling(): // closed meanwhile
+				return nil
+			}
+			logger.Info("the catalog's background fill is done", "seconds", st.Took.Round(100*time.Millisecond).Seconds(), "batches", st.Batches,
+				"longest_batch_ms", st.Longest.Milliseconds())
+			return nil
+		case <-tick.C:
+			st := cat.Fill()
+			if st.Last > 0 && st.Table != "" {
+				logger.Info("the catalog's background fill", "table", st.Table, "percent", 100*st.Done/st.Last, "batches", st.Batches)
+			}
+		}
+	}
+}
+
+// startFillLog runs logFill in the background; stop ends it and waits for it.
+func startFillLog(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		logFill(ctx, cat, logger, fillLogEvery)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
