@@ -16,7 +16,9 @@ import (
 // accessory asked for by a synonym comes before the thing it is for ("sd card for
 // action camera"); a word's sense follows the query's other words ("printer refill",
 // "stapler refill"); and a phrase for a thing the shop does not sell finds nothing,
-// though the shop has one of its words ("coffee grinder" among coffee makers).
+// though the shop has one of its words ("coffee grinder" among coffee makers). A
+// phrase no title says weighs as many words as it has against a query's others
+// ("laptop power cord", known as "laptop charger", against a brand's "halden tech").
 func TestSearchVocabularyTerms(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -36,6 +38,8 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		add(fmt.Sprint("stapler", i), fmt.Sprintf("Markit Desktop Stapler, %d Sheet Capacity", 20+5*i))
 		add(fmt.Sprint("staples", i), fmt.Sprintf("Markit Standard Staples 26/6, %d Count", 1000*(i+1)))
 		add(fmt.Sprint("coffee", i), fmt.Sprintf("Brewmate %d-Cup Programmable Coffee Maker, Glass Carafe", 10+2*i))
+		add(fmt.Sprint("charger", i), fmt.Sprintf("Wattly %dW USB-C Laptop Charger, GaN Fast Charging", 65+20*i))
+		add(fmt.Sprint("webcam", i), fmt.Sprintf("Halden Tech HT-%d 1080p Webcam with Microphone", 50+i))
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -50,6 +54,7 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		{"a sense from the query's other words", "printer refill", "ink"},
 		{"another sense of the same word", "stapler refill", "staples"},
 		{"a thing the shop does not sell", "coffee grinder", ""},
+		{"a phrase no title says counts all its words among a long query's", "laptop power cord for halden tech", "charger"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
