@@ -187,6 +187,9 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err != nil || done {
 		return res, err
 	}
+	if s.sentence && factQuestion(s.words) {
+		return c.question(ctx, s, res)
+	}
 	if s.sentence && s.intent != nil {
 		// A sentence that says a need is searched for what meets the need, unless a
 		// product's title has all of its words: its other words are the shopper's

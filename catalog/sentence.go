@@ -34,6 +34,36 @@ const (
 // searched for its words.
 var questionWords = set("how", "what", "what's", "whats", "who", "who's", "whom", "whose", "when", "where", "why")
 
+// measureWords after "how" ask for a measure of the world ("how long should i boil an
+// egg", "how tall is mount everest"), not for a thing; "how much" may ask a price.
+var measureWords = set("long", "far", "tall", "many")
+
+// factQuestion reports whether sentence words ask for a fact rather than a thing: a
+// question about who did something ("who won the game last night") or about a measure
+// (measureWords). Such a sentence names products only by chance: its words find
+// whatever shares them ("game" of board games), and a need read from them is none.
+func factQuestion(words []string) bool {
+	return len(words) > 1 && (words[0] == "who" || words[0] == "how" && measureWords[words[1]])
+}
+
+// question is the result of a sentence that asks for a fact (factQuestion): nothing,
+// with a note saying why and the words of it that products are named by.
+func (c *Catalog) question(ctx context.Context, s *search, res Result) (Result, error) {
+	res.Total, res.Hits, res.NextCursor = 0, nil, ""
+	for i, w := range s.text.words {
+		if !contentWord(w, s.learned, c.vocabulary()) {
+			continue
+		}
+		if named, err := c.namedWord(ctx, s.text, i); err != nil {
+			return Result{}, err
+		} else if named {
+			res.Suggestions = append(res.Suggestions, w)
+		}
+	}
+	res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)], "Read as a question about the world, not a request for a product: nothing in the catalog answers it.")
+	return res, nil
+}
+
 // timeWords say when, not what.
 var timeWords = set("today", "tonight", "tomorrow", "yesterday", "morning", "mornings", "evening", "evenings", "afternoon",
 	"afternoons", "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "hour", "hours", "minute",

@@ -234,3 +234,35 @@ func wantFirst(t *testing.T, res catalog.Result, prefix string) {
 		t.Fatalf("found %v (words %q, notes %q), want %s products first", ids, res.Words, res.Notes, prefix)
 	}
 }
+
+// TestSentenceFactQuestion holds that a sentence asking for a fact about the world (who
+// did something, how long, far, tall or many) finds nothing, with a note, though it
+// names a type of the catalog; asking what a thing costs still finds it.
+func TestSentenceFactQuestion(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	if _, err := c.Upsert(ctx, fixtureSellers, roomProducts()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		prefix     string // the first hit's id starts with it; "" for nothing found
+	}{
+		{"who did something", "who painted the ceramic mug in the museum", ""},
+		{"how long", "how long should a wool throw be washed", ""},
+		{"how many", "how many yoga mat poses are there", ""},
+		{"what a thing costs", "how much is a good reading lamp", "lamp"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text, Limit: catalog.MaxLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFirst(t, res, tt.prefix)
+			if tt.prefix == "" && !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, "Read as a question about the world") }) {
+				t.Errorf("notes %q, want the question's", res.Notes)
+			}
+		})
+	}
+}
