@@ -64,6 +64,9 @@ type Catalog struct {
 	// spelling keeps the indexed words spelling corrections compare with, per text
 	// version (see spell.go).
 	spelling spellWords
+	// headsRead, when set (tests), is called by readHeads once it has read the text
+	// version its heads are built from, before its workers take their snapshots.
+	headsRead func()
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
 	// salesDiscarded and salesStartedEmpty are SalesDiscarded's and

@@ -131,6 +131,9 @@ func (c *Catalog) readHeads(ctx context.Context, st *HeadStats) ([]head, int64, 
 		return nil, 0, err
 	}
 	st.Words = len(terms)
+	if c.headsRead != nil {
+		c.headsRead()
+	}
 	var (
 		mu    sync.Mutex
 		seen  = map[string]bool{}
@@ -172,7 +175,7 @@ func (c *Catalog) readHeads(ctx context.Context, st *HeadStats) ([]head, int64, 
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := joinOnce(errs); err != nil {
 		return nil, 0, err
 	}
 	var heads []head
@@ -195,6 +198,23 @@ func (c *Catalog) readHeads(ctx context.Context, st *HeadStats) ([]head, int64, 
 		}
 	}
 	return heads, version, nil
+}
+
+// joinOnce joins errs (nils skipped), ErrTextChanged at most once: every worker that
+// found the text changed says so, and it is one fact.
+func joinOnce(errs []error) error {
+	var out []error
+	changed := false
+	for _, err := range errs {
+		if errors.Is(err, ErrTextChanged) {
+			if changed {
+				continue
+			}
+			changed = true
+		}
+		out = append(out, err)
+	}
+	return errors.Join(out...)
 }
 
 // termHeads returns the heads of the indexed word term: of the search for it as

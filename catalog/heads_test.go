@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -222,5 +223,26 @@ func TestHeadsWhateverClaimsFirst(t *testing.T) {
 	}
 	if st.Heads != want {
 		t.Errorf("BuildHeads stored %d heads, the words in order give %d", st.Heads, want)
+	}
+}
+
+// TestHeadsTextChangedSaidOnce: product text written while BuildHeads reads (another
+// process importing, here the version counter moved as its writes move it) stores
+// nothing and says so once, not once per worker that found it.
+func TestHeadsTextChangedSaidOnce(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	c.exactUpTo, c.poolSize = 10, 20
+	c.headsRead = func() {
+		if _, err := c.db.ExecContext(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1`); err != nil {
+			t.Error(err)
+		}
+	}
+	_, err := c.BuildHeads(ctx)
+	if !errors.Is(err, ErrTextChanged) || err.Error() != ErrTextChanged.Error() {
+		t.Fatalf("BuildHeads: %q, want %q once", err, ErrTextChanged)
+	}
+	if has, err := c.HasHeads(ctx); err != nil || has {
+		t.Fatalf("heads stored after the text changed: %v, %v", has, err)
 	}
 }

@@ -54,9 +54,12 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		if we.Code == checkout.WalletUnavailable || we.Code == checkout.WalletMisconfigured || we.Code == checkout.WalletRejected {
 			t.Log.WarnContext(ctx, "payment provider refused or failed", "tool", tool, "err", err)
 		}
-		return mcp.NewToolResultError(walletText(we))
+		return mcp.NewToolResultError(walletText(we) + t.walletIDHint(ctx, we))
 	case errors.As(err, &ref):
 		text := toolRefusalText(tool, ref)
+		if id, hint := t.refusalIDHint(ctx, ref); hint != "" {
+			text = withIDHint(text, id, hint)
+		}
 		if argRefusal(ref) {
 			text = invalidArguments + text
 		}

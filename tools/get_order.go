@@ -61,10 +61,7 @@ func (t *Toolbox) getOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	}
 	if errors.Is(err, store.ErrNotFound) {
 		err = &notFound{fmt.Sprintf("No order has id %s.%s Call list_orders to see the person's orders.", txt.Quote(a.OrderID, idCap),
-			t.otherCase(ctx, id, func(id string) bool {
-				_, err := t.Store.Order(ctx, customer, id)
-				return err == nil
-			}))}
+			t.orderIDHint(ctx, customer, id))}
 	}
 	if err != nil {
 		return t.fail(ctx, "get_order", err), nil

@@ -61,10 +61,7 @@ func (t *Toolbox) getProduct(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	p, err := t.Catalog.Product(ctx, strings.TrimSpace(a.ProductID))
 	if errors.Is(err, catalog.ErrNotFound) {
 		err = &notFound{fmt.Sprintf("No product has id %s.%s Call search_products to find products and use an id from its results.",
-			txt.Quote(a.ProductID, idCap), t.otherCase(ctx, a.ProductID, func(id string) bool {
-				_, err := t.Catalog.Product(ctx, id)
-				return err == nil
-			}))}
+			txt.Quote(a.ProductID, idCap), t.productIDHint(ctx, a.ProductID))}
 	}
 	var unsold map[string]bool
 	if err == nil {
@@ -144,16 +141,4 @@ func (d productDetail) text() string {
 		b.WriteString("Link: " + d.URL + "\n")
 	}
 	return withSellerNote(strings.TrimRight(b.String(), "\n"))
-}
-
-// otherCase says, of an id that names nothing, the id in lower case when that names
-// something (exists says): ids are case-sensitive, and a model or person that
-// capitalised one ("NW-SHOE-0001", "ORD_…") learns the one to use; "" otherwise.
-func (t *Toolbox) otherCase(ctx context.Context, id string, exists func(string) bool) string {
-	id = strings.TrimSpace(id)
-	lower := strings.ToLower(id)
-	if lower == id || !exists(lower) {
-		return ""
-	}
-	return fmt.Sprintf(" Ids are case-sensitive: %s is one.", txt.Quote(lower, idCap))
 }

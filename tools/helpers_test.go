@@ -48,7 +48,7 @@ func connect(t *testing.T, tb *Toolbox) (*client.Client, *mcp.InitializeResult) 
 
 // call invokes a tool and decodes its structuredContent into out (when not nil). It
 // fails the test on a protocol error; tool errors are returned for the caller to check.
-func call(t *testing.T, c *client.Client, name string, args map[string]any, out any) *mcp.CallToolResult {
+func call(t testing.TB, c *client.Client, name string, args map[string]any, out any) *mcp.CallToolResult {
 	t.Helper()
 	req := mcp.CallToolRequest{}
 	req.Params.Name = name

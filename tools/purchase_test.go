@@ -33,14 +33,14 @@ type storefront struct {
 	storePath string // the store's file, for tests that write it directly
 }
 
-func newStorefront(t *testing.T) *storefront {
+func newStorefront(t testing.TB) *storefront {
 	t.Helper()
 	return newStorefrontWith(t, sandbox.Options{})
 }
 
 // newStorefrontWith is newStorefront with sandbox options (fault injection). A clock
 // in sbo.Now is the clock of the catalog, store, checkout and tools too.
-func newStorefrontWith(t *testing.T, sbo sandbox.Options) *storefront {
+func newStorefrontWith(t testing.TB, sbo sandbox.Options) *storefront {
 	t.Helper()
 	shop := testshop.Demo(t, sbo.Now)
 	cat, st, c := shop.Catalog, shop.Store, shop.Customer
@@ -62,7 +62,7 @@ func newStorefrontWith(t *testing.T, sbo sandbox.Options) *storefront {
 // client connects an in-process MCP client. With answer set, the client declares
 // elicitation and answers every confirmation dialog with it; version pins the
 // protocol era ("" for the newest).
-func (s *storefront) client(t *testing.T, answer *mcp.ElicitationResult, version string) *client.Client {
+func (s *storefront) client(t testing.TB, answer *mcp.ElicitationResult, version string) *client.Client {
 	t.Helper()
 	if answer == nil {
 		return s.clientWith(t, nil, version)
@@ -76,13 +76,13 @@ type elicitor interface {
 }
 
 // clientWith is client with the elicitation handler h (nil: no elicitation).
-func (s *storefront) clientWith(t *testing.T, h elicitor, version string) *client.Client {
+func (s *storefront) clientWith(t testing.TB, h elicitor, version string) *client.Client {
 	t.Helper()
 	return clientOn(t, s.tb.NewServer("commerce-mcp", "test"), h, version)
 }
 
 // clientOn is clientWith connected to the server srv.
-func clientOn(t *testing.T, srv *server.MCPServer, h elicitor, version string) *client.Client {
+func clientOn(t testing.TB, srv *server.MCPServer, h elicitor, version string) *client.Client {
 	t.Helper()
 	var (
 		opts  []client.ClientOption

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -92,7 +91,8 @@ func (t *Toolbox) readProduct(ctx context.Context, req mcp.ReadResourceRequest) 
 	uri := req.Params.URI
 	p, err := t.Catalog.Product(ctx, templateArg(req, "product_id"))
 	if errors.Is(err, catalog.ErrNotFound) {
-		return nil, fmt.Errorf("no product has id %s; search_products finds products", txt.Quote(templateArg(req, "product_id"), idCap))
+		id := templateArg(req, "product_id")
+		return nil, errors.New(withHintAfter("no product has id "+txt.Quote(id, idCap)+"; search_products finds products", t.productIDHint(ctx, id)))
 	}
 	var unsold map[string]bool
 	if err == nil {
@@ -112,7 +112,8 @@ func (t *Toolbox) readOrder(ctx context.Context, req mcp.ReadResourceRequest) ([
 	}
 	o, err := t.Store.Order(ctx, customer, templateArg(req, "order_id"))
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("no order has id %s; list_orders shows the person's orders", txt.Quote(templateArg(req, "order_id"), idCap))
+		id := templateArg(req, "order_id")
+		return nil, errors.New(withHintAfter("no order has id "+txt.Quote(id, idCap)+"; list_orders shows the person's orders", t.orderIDHint(ctx, customer, id)))
 	}
 	if err != nil {
 		return nil, t.resourceError(ctx, uri, err)

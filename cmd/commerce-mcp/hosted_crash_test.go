@@ -34,6 +34,8 @@ import (
 // In every case Stripe shows at most the one charge (and the one payment token
 // deactivated: consumed, or revoked by recovery), the seller at most the one order, and
 // the spending limits count the order once (or not at all when nothing was charged).
+// The cart cases do the same with a cart of one line bought by checkout (retried with
+// checkout and its key): the line leaves the cart only when it was charged.
 func TestHostedKilledMidPurchase(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
@@ -46,16 +48,19 @@ func TestHostedKilledMidPurchase(t *testing.T) {
 		charged bool   // Stripe shows the one charge, and the seller its order
 		// refusedSays is in the retry's answer when recovery refused the purchase first.
 		refusedSays string
+		cart        bool // bought with add_to_cart and checkout (retried with checkout)
 	}{
 		{name: "seller charged", seller: sellerCharges, want: "completed", charged: true},
 		{name: "seller never charged", seller: sellerNeverCharges, want: "failed", refusedSays: "Stripe shows nothing charged"},
 		{name: "seller charged then forgot the session", seller: sellerChargesThenForgets, want: "charged_no_order", charged: true,
 			refusedSays: "Stripe shows the card was charged"},
+		{name: "cart, seller charged", seller: sellerCharges, want: "completed", charged: true, cart: true},
+		{name: "cart, seller never charged", seller: sellerNeverCharges, want: "failed", refusedSays: "Stripe shows nothing charged", cart: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			killMidPurchase(t, tc.seller, tc.want, tc.charged, tc.refusedSays)
+			killMidPurchase(t, tc.seller, tc.want, tc.charged, tc.refusedSays, tc.cart)
 		})
 	}
 }
@@ -70,7 +75,7 @@ const (
 	sellerChargesThenForgets                        // completes it, then answers 404 for the session, as after a restart
 )
 
-func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged bool, refusedSays string) {
+func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged bool, refusedSays string, cart bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
@@ -120,10 +125,16 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 	token := newToken(t, db, store.DemoCustomerID) // the first start seeded the demo customer
 	spentBefore := spent(t, db)
 	c := httpClient(t, ctx, first.url, token, "")
-	buy := map[string]any{"product_id": cheapProduct(t, ctx, c, w.sellerID), "idempotency_key": "killed-mid-purchase"}
+	tool, buy := "purchase", map[string]any{"product_id": cheapProduct(t, ctx, c, w.sellerID), "idempotency_key": "killed-mid-purchase"}
+	if cart {
+		if res := callTool(t, ctx, c, "add_to_cart", map[string]any{"product_id": buy["product_id"]}); res.IsError {
+			t.Fatalf("add_to_cart: %s", textOf(res))
+		}
+		tool, buy = "checkout", map[string]any{"idempotency_key": "killed-mid-checkout"}
+	}
 	go func() {
 		req := mcp.CallToolRequest{}
-		req.Params.Name, req.Params.Arguments = "purchase", buy
+		req.Params.Name, req.Params.Arguments = tool, buy
 		_, _ = c.CallTool(ctx, req) // the server dies under it
 	}()
 	select {
@@ -157,7 +168,7 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 	// The operator restarts it, settling interrupted purchases after a second.
 	second := startProcess(t, nil, append(args, "--recover-after", "1s", "--recover-every", "1s")...)
 	c = httpClient(t, ctx, second.url, token, "")
-	res := callTool(t, ctx, c, "purchase", buy)
+	res := callTool(t, ctx, c, tool, buy)
 	var retry struct{ Status string }
 	b, _ := json.Marshal(res.StructuredContent)
 	_ = json.Unmarshal(b, &retry)
@@ -199,6 +210,14 @@ func killMidPurchase(t *testing.T, after sellerAfterKill, want string, charged b
 		t.Errorf("the seller has orders %v, want one", ids)
 	case want == "completed" && order.SellerOrderID != ids[0]:
 		t.Errorf("order %s has the seller's order %q, the seller made %q", id, order.SellerOrderID, ids[0])
+	}
+	if cart {
+		// A bought line leaves the cart; one never charged stays for the next checkout.
+		var inCart struct{ Lines int }
+		callJSON(t, ctx, c, "view_cart", map[string]any{}, &inCart)
+		if wantLines := map[bool]int{true: 0, false: 1}[charged]; inCart.Lines != wantLines {
+			t.Errorf("the cart holds %d lines after recovery, want %d", inCart.Lines, wantLines)
+		}
 	}
 	// Recovery settles the interrupted purchase unless the retry, asking its seller,
 	// settled it first (it answers completed then: under load the retry can come before

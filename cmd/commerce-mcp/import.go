@@ -134,7 +134,10 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 				st.Heads, st.Words, time.Since(start).Seconds(), (cpuTimeSelf() - cpu).Seconds())
 		}
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, catalog.ErrTextChanged):
+		logger.Warn("the common words' search heads were not built: another process changed products while they were read; the next import builds them, and searches work meanwhile, a common word's first one slower")
+	case err != nil:
 		logger.Warn("the common words' search heads could not be built; searches work, a common word's first one slower", "err", err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package recommend
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -258,4 +259,85 @@ func (p *Prepared) RankPlus(w map[string]float64, extra map[string]float64, weig
 		c.f.knn = v
 	}
 	return ids
+}
+
+// Fate says what became of product id in the prepared ranking last ranked (Rank,
+// RankPlus or RankBy), and its place among the loaded candidates by score (0 the best;
+// -1 when it was not loaded): "picked", or why not. Before scoring: "not a candidate"
+// (no source found it), "outside the pool" (a hard rule: not buyable now, outside the
+// price range, a disliked brand or an excluded seller) or "excluded" (already bought).
+// Among the limit best scores but left out by the pick: "variant group", "brand cap",
+// "category cap", or "co-purchase places" (displaced by the places kept for the
+// candidates most bought with the customer's purchases). Otherwise "scored below". A
+// candidate outside the pool is known by its Ref only, which Fate reads from the catalog.
+func (p *Prepared) Fate(ctx context.Context, id string) (string, int, error) {
+	sales, err := p.r.c.SalesOf(ctx, []string{id})
+	if err != nil {
+		return "", -1, err
+	}
+	s, ok := sales[id]
+	c := p.r.cands[s.Ref]
+	switch {
+	case !ok || c == nil:
+		return "not a candidate", -1, nil
+	case !c.read:
+		return "outside the pool", -1, nil
+	case !c.loaded:
+		return "excluded", -1, nil
+	}
+	place := 0
+	for _, k := range p.r.cands {
+		if k.loaded && k != c && (k.score > c.score || k.score == c.score && k.Ref < c.Ref) {
+			place++
+		}
+	}
+	picked := p.r.pick()
+	brands, cats, groups := map[string]int{}, map[int64]int{}, map[string]bool{}
+	for _, k := range picked {
+		if k == c {
+			return "picked", place, nil
+		}
+		brands[k.BrandKey]++
+		cats[k.Category]++
+		groups[k.GroupID] = groups[k.GroupID] || k.GroupID != ""
+	}
+	limit := p.r.in.Limit
+	switch {
+	case place >= limit:
+		return "scored below", place, nil
+	case c.GroupID != "" && groups[c.GroupID]:
+		return "variant group", place, nil
+	case c.BrandKey != "" && brands[c.BrandKey] >= MaxPerBrand(limit):
+		return "brand cap", place, nil
+	case c.Category != 0 && p.r.in.Category == "" && cats[c.Category] >= max(1, min(limit-1, int(math.Ceil(float64(limit)*p.r.p.catShare)))):
+		return "category cap", place, nil
+	}
+	return "co-purchase places", place, nil
+}
+
+// Picked returns the features of the products the last ranking picked, in order.
+func (p *Prepared) Picked() []map[string]float64 {
+	var out []map[string]float64
+	for _, c := range p.r.pick() {
+		f := map[string]float64{}
+		for _, n := range WeightNames {
+			f[n] = *c.f.field(n)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// FeaturesOf returns the features of the loaded candidate id, or nil.
+func (p *Prepared) FeaturesOf(id string) map[string]float64 {
+	for _, c := range p.r.cands {
+		if c.ID == id && c.loaded {
+			f := map[string]float64{}
+			for _, n := range WeightNames {
+				f[n] = *c.f.field(n)
+			}
+			return f
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package recommend_test
 
 import (
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -47,4 +48,13 @@ func forEachParallel(n int, fn func(i int) error) error {
 	close(next)
 	wg.Wait()
 	return first
+}
+
+// skipUnlessEnv skips the test unless the variable env is set, saying to set it and
+// why: for the long tuning and diagnosis runs.
+func skipUnlessEnv(t *testing.T, env, why string) {
+	t.Helper()
+	if os.Getenv(env) == "" {
+		t.Skipf("set %s=1 %s", env, why)
+	}
 }

@@ -442,9 +442,7 @@ func TestPairedNoise(t *testing.T) {
 // learnWorldsIf is learnWorlds when the variable env is set; otherwise it skips the
 // test, saying to set it and why. It returns nil when preparing failed.
 func learnWorldsIf(t *testing.T, env, why string) []*preparedWorld {
-	if os.Getenv(env) == "" {
-		t.Skipf("set %s=1 %s", env, why)
-	}
+	skipUnlessEnv(t, env, why)
 	worlds := learnWorlds(t)
 	if t.Failed() {
 		return nil

@@ -3,7 +3,6 @@ package recommend_test
 import (
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -20,9 +19,7 @@ import (
 // weights to commit in weights() (score.go). It takes minutes, so it runs only with
 // RECOMMEND_TUNE=1.
 func TestTuneWeights(t *testing.T) {
-	if os.Getenv("RECOMMEND_TUNE") == "" {
-		t.Skip("set RECOMMEND_TUNE=1 to search the weights on the validation split")
-	}
+	skipUnlessEnv(t, "RECOMMEND_TUNE", "to search the weights on the validation split")
 	worlds := []*evalSetup{newEvalSetup(t, false), newEvalSetup(t, true)}
 	type score struct{ hit, ndcg float64 }
 	evaluate := func(w map[string]float64) score {

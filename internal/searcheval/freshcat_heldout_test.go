@@ -43,14 +43,27 @@ const FreshHeldOut3 = "freshcat-heldout3"
 // freshHeldOut3Frozen is the SHA-256 of freshcat-heldout3/queries.jsonl as committed.
 const freshHeldOut3Frozen = "81b1917572774910bfa1dcaf7559d608daaca2aff9f7a7ac59ddc66d77c9340c"
 
+// FreshHeldOut4 is the directory of the fresh catalog's fourth held-out set (lane
+// dev4): 60 queries — 20 accessories (most by a word their titles lack), 12 types
+// named by another word (a regional word, an abbreviation, a brand used as a
+// generic word, a split or joined compound), 12 nonsense (most sharing one catalog
+// word), 12 shopper sentences, 4 typos — written from the generator's types alone,
+// without reading the other held-out sets, before freshcat-dev4 was written, and
+// committed before any search ran on them.
+const FreshHeldOut4 = "freshcat-heldout4"
+
+// freshHeldOut4Frozen is the SHA-256 of freshcat-heldout4/queries.jsonl as committed.
+const freshHeldOut4Frozen = "ce06fea36729607ecff55aed40d80132dd3cbe207713219e1c1e2f6f30e6cc2b"
+
 var (
 	scoreFreshHeldOut  = flag.Bool("fresh-heldout", false, "score the fresh catalog's held-out queries (totals per kind only; run it rarely: it measures whether fixes tuned on freshcat generalise)")
 	scoreFreshHeldOut2 = flag.Bool("fresh-heldout2", false, "score the fresh catalog's second held-out queries (totals per kind only; run it rarely, like -fresh-heldout)")
 	scoreFreshHeldOut3 = flag.Bool("fresh-heldout3", false, "score the fresh catalog's third held-out queries (totals per kind only; run it rarely, like -fresh-heldout)")
+	scoreFreshHeldOut4 = flag.Bool("fresh-heldout4", false, "score the fresh catalog's fourth held-out queries (totals per kind only; run it rarely, like -fresh-heldout)")
 )
 
 // freshSets are the fresh catalog's query sets; no query text is in two of them.
-var freshSets = []string{FreshCat, FreshDev2, FreshDev3, FreshDevSentences, FreshHeldOut, FreshHeldOut2, FreshHeldOut3}
+var freshSets = []string{FreshCat, FreshDev2, FreshDev3, FreshDev4, FreshDevSentences, FreshHeldOut, FreshHeldOut2, FreshHeldOut3, FreshHeldOut4}
 
 // TestFreshHeldOut holds the fresh held-out set frozen and judged; with
 // -fresh-heldout it scores it (see testFreshHeldOut).
@@ -74,6 +87,14 @@ func TestFreshHeldOut2(t *testing.T) {
 //	go test -tags sqlite_fts5 -run 'TestFreshHeldOut3$' -v ./internal/searcheval -fresh-heldout3
 func TestFreshHeldOut3(t *testing.T) {
 	testFreshHeldOut(t, FreshHeldOut3, freshHeldOut3Frozen, *scoreFreshHeldOut3)
+}
+
+// TestFreshHeldOut4 holds the fourth fresh held-out set frozen and judged; with
+// -fresh-heldout4 it scores it (see testFreshHeldOut).
+//
+//	go test -tags sqlite_fts5 -run 'TestFreshHeldOut4$' -v ./internal/searcheval -fresh-heldout4
+func TestFreshHeldOut4(t *testing.T) {
+	testFreshHeldOut(t, FreshHeldOut4, freshHeldOut4Frozen, *scoreFreshHeldOut4)
 }
 
 // testFreshHeldOut holds the held-out set name as checkFreshSet does, with 40 to 60
