@@ -228,7 +228,7 @@ func (c *Catalog) splitTerm(ctx context.Context, lv *learnedView, v *Vocabulary,
 		}
 	}
 	if 2*kinds >= len(group) {
-		if kind, err := c.namesThing(ctx, lv, words[last], keys[last]); err != nil || kind {
+		if kind, err := named(words[last:]); err != nil || kind {
 			return kind, err
 		}
 	}
@@ -239,16 +239,6 @@ func (c *Catalog) splitTerm(ctx context.Context, lv *learnedView, v *Vocabulary,
 	}
 	known, err := named(words)
 	return !known, err
-}
-
-// namesThing reports whether word w (key k) names a thing of the catalog: a type its
-// titles are headed by, or a word of its categories. A word titles say of another
-// thing ("10-Cup Coffee Maker") names none: "menstrual cup" is no kind of it.
-func (c *Catalog) namesThing(ctx context.Context, lv *learnedView, w, k string) (bool, error) {
-	if lv != nil && lv.isType(k) {
-		return true, nil
-	}
-	return c.hasAll(ctx, textQuery{words: []string{w}}, "{category} : ")
 }
 
 // indexHasAny reports whether any product has the word or phrase w, or one of alts

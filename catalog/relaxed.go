@@ -679,16 +679,6 @@ func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known, o
 	for i, w := range q.words {
 		if known[i] {
 			res.Suggestions = append(res.Suggestions, w)
-		} else if f := strings.Fields(w); len(f) > 1 {
-			// A phrase kept whole for a thing not sold ("wine glasses"): its words
-			// that products are named by.
-			for _, x := range f {
-				if named, err := c.namedWord(ctx, textQuery{words: []string{x}}, 0); err != nil {
-					return res, err
-				} else if named && !stopwords[x] {
-					res.Suggestions = append(res.Suggestions, x)
-				}
-			}
 		}
 		all = all && known[i] && (i >= len(other) || !other[i])
 	}
