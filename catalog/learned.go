@@ -463,6 +463,9 @@ type typeVote struct {
 	score float64
 	top   float64 // the most one word adds
 	words []int   // the query words (indexes) that point to it
+	// weight is how many of the shopper's words point to it: a phrase of the
+	// vocabulary ("laptop power cord") is one query word but as many of theirs.
+	weight int
 }
 
 // Bounds of voteTypes.
@@ -500,13 +503,13 @@ func (c *Catalog) voteTypes(ctx context.Context, lv *learnedView, q textQuery) (
 		// One word alone stands for a type only when most of its products have it:
 		// a word a third of them have ("without" of "without dropped frames") may
 		// be the shopper's story.
-		if len(v.words) < 2 && v.top < minLoneGain {
+		if v.weight < 2 && v.top < minLoneGain {
 			continue
 		}
 		// The words of a type must be half the sentence's words at least: one word
 		// of four ("mount" of "how tall is mount everest") does not make it about a
 		// product.
-		if 2*len(v.words) < voted || unknown > 0 && 2*len(v.words) == voted {
+		if 2*v.weight < voted || unknown > 0 && 2*v.weight == voted {
 			continue // and more than half when some word is in no product ("flights to tokyo")
 		}
 		out = append(out, v)
@@ -542,19 +545,18 @@ func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) 
 	votes := map[string]*typeVote{}
 	voted, unknown := 0, 0
 	for i, w := range q.words {
-		if voted == maxVoteWords {
+		if voted >= maxVoteWords {
 			break
 		}
 		if utf8.RuneCountInString(w) < 3 || isNumber(w) || stopwords[w] || howWords[w] {
 			continue
 		}
-		voted++
 		terms := []string{w}
 		if i < len(q.alts) {
 			terms = append(terms, q.alts[i]...)
 		}
 		best := map[string]float64{} // head → this word's best gain for it
-		known := false
+		known, named := false, true
 		for j, t := range terms {
 			if j > 0 && known {
 				// A word the catalog has says what it stands for itself: its
@@ -565,6 +567,9 @@ func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) 
 			u, err := lv.used(ctx, c, t)
 			if err != nil {
 				return nil, 0, 0, err
+			}
+			if j == 0 && u.matched == 0 {
+				named = false
 			}
 			known = known || u.matched > 0
 			p := float64(u.matched) / float64(total)
@@ -586,6 +591,15 @@ func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) 
 		if !known {
 			unknown++
 		}
+		// A phrase of the vocabulary the catalog does not say, known by its other
+		// names ("laptop power cord": "laptop charger"), is as many of the shopper's
+		// words as it has: each of them would have voted for the type before the
+		// vocabulary joined them.
+		n := 1
+		if !named && known && vocab.isTerm(w) {
+			n = strings.Count(w, " ") + 1
+		}
+		voted += n
 		for head, gain := range best {
 			v := votes[head]
 			if v == nil {
@@ -595,6 +609,7 @@ func (c *Catalog) typeScores(ctx context.Context, lv *learnedView, q textQuery) 
 			v.score += gain
 			v.top = max(v.top, gain)
 			v.words = append(v.words, i)
+			v.weight += n
 		}
 	}
 	out := make([]typeVote, 0, len(votes))

@@ -99,3 +99,41 @@ func TestTheirsLast(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnAlternatives holds which of the vocabulary's other names a sentence's words
+// are searched with: none for a word that names a type in titles, and not those that
+// are the word's own beginning or say another word of the sentence; a word no title
+// heads keeps the others ("strap": "band").
+func TestOwnAlternatives(t *testing.T) {
+	types := map[string]bool{"camera": true}
+	isType := func(w string) bool { return types[w] }
+	tests := []struct {
+		name  string
+		words []string
+		alts  [][]string
+		want  [][]string
+	}{
+		{"a type's word, and a word whose other names say it again or another word",
+			[]string{"carry", "camera", "lenses"},
+			[][]string{nil, {"digital camera", "point and shoot"}, {"camera len", "len", "camera lense"}},
+			[][]string{nil, nil, nil}},
+		{"a word no title heads keeps its other names",
+			[]string{"replacement", "strap", "smartwatch"},
+			[][]string{nil, {"band", "wristband", "replacement band"}, nil},
+			[][]string{nil, {"band", "wristband"}, nil}},
+		{"no alternatives", []string{"carry", "camera"}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ownAlternatives(textQuery{words: tt.words, alts: tt.alts}, isType)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !slices.Equal(got[i], tt.want[i]) {
+					t.Errorf("word %q: got %q, want %q", tt.words[i], got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

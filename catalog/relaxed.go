@@ -207,6 +207,14 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 		}
 		return true, nil
 	}
+	// What is made for a type is a thing the vocabulary knows ("printer refill",
+	// "blender goblet"): a word no product has and the vocabulary does not know,
+	// after a type's name and a word before it (one read as a colour too), names
+	// something else ("a green card application"). After the type's name alone it may
+	// be a slip no correction fits ("boots xqzvbnm"), dropped.
+	if v := c.vocabulary(); (last >= 2 || len(s.q.attrs) > 0) && !v.isTerm(words[last]) && !v.isAccessory(words[last]) {
+		return true, nil
+	}
 	f := strings.Fields(words[last-1])
 	if k := wordKey(f[len(f)-1]); !typeLike(k) {
 		return true, nil

@@ -67,6 +67,7 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 	}
 	alt := *s
 	alt.text = s.text.only(keep)
+	alt.text.alts = ownAlternatives(alt.text, s.learned.isType)
 	votes, _, _, err := c.typeScores(ctx, s.learned, alt.text)
 	if err == nil {
 		votes, err = s.learned.notBrands(ctx, c, votes)
@@ -118,6 +119,33 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 		}
 	}
 	return res, false, nil
+}
+
+// ownAlternatives returns the alternatives of sentence words q that are searched
+// with them. A word that names a type in titles (isType) says what it means itself,
+// and an alternative that its word starts with or that says another of the
+// sentence's words would weigh those words twice: each would put the products of
+// another name above those the sentence's other words are said of ("carry my camera
+// and lenses": "digital camera" and "camera lens" finding cameras with a lens, not
+// the bags that carry them).
+func ownAlternatives(q textQuery, isType func(string) bool) [][]string {
+	if q.alts == nil {
+		return nil
+	}
+	out := make([][]string, len(q.alts))
+	for i, as := range q.alts {
+		if i >= len(q.words) || isType(q.words[i]) {
+			continue
+		}
+		for _, a := range as {
+			f := strings.Fields(a)
+			if strings.HasPrefix(q.words[i], a) || slices.ContainsFunc(q.words, func(w string) bool { return w != q.words[i] && slices.Contains(f, w) }) {
+				continue
+			}
+			out[i] = append(out[i], a)
+		}
+	}
+	return out
 }
 
 // thingsWithWords searches for the products of the things sentence s names that have

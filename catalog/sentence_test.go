@@ -209,14 +209,20 @@ func TestSentenceDescriptionWord(t *testing.T) {
 		{"no want said: a story", "we watched frozen lakes on sunny afternoons", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			wantFirst(t, res, tt.prefix)
-		})
+		t.Run(tt.name, func(t *testing.T) { searchWantFirst(t, c, tt.text, tt.prefix) })
 	}
+}
+
+// searchWantFirst searches c for text and fails t unless the result is as wantFirst
+// wants; it returns the result.
+func searchWantFirst(t *testing.T, c *catalog.Catalog, text, prefix string) catalog.Result {
+	t.Helper()
+	res, err := c.Search(context.Background(), catalog.Query{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFirst(t, res, prefix)
+	return res
 }
 
 // wantFirst fails t unless the first hit of res has an id that starts with prefix, or,

@@ -311,6 +311,15 @@ func (g synGroup) applies(keys []string, i, j int) int {
 }
 
 // isAccessory reports whether the word (any form) names an accessory.
+// isTerm reports whether phrase or word w is a term of a synonym group.
+func (v *Vocabulary) isTerm(w string) bool {
+	keys := strings.Fields(w)
+	for i, k := range keys {
+		keys[i] = wordKey(k)
+	}
+	return hasKey(v.byTerm, strings.Join(keys, " "))
+}
+
 func (v *Vocabulary) isAccessory(w string) bool { return v.accessory[w] || v.accessory[wordKey(w)] }
 
 // termKey is the key of a term: its words (see splitWords), each by wordKey, joined

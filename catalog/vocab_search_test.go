@@ -16,9 +16,11 @@ import (
 // accessory asked for by a synonym comes before the thing it is for ("sd card for
 // action camera"); a word's sense follows the query's other words ("printer refill",
 // "stapler refill"; "tape refill for label printer", though a printer's sense of
-// "refill" is ink; "screen bracket"); and a phrase for a thing the shop does not sell
+// "refill" is ink; "screen bracket"); a phrase for a thing the shop does not sell
 // finds nothing, though the shop has one of its words ("coffee grinder" among coffee
-// makers, "staple gun" among staples).
+// makers, "staple gun" among staples); and a phrase no title says weighs as many words
+// as it has against a query's others ("laptop power cord", known as "laptop charger",
+// against a brand's "halden tech").
 func TestSearchVocabularyTerms(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -42,6 +44,8 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		add(fmt.Sprint("labeltape", i), fmt.Sprintf("Markit Label Tape Compatible with Markit MK-%d, Black on White, 12mm", 50+i))
 		add(fmt.Sprint("monitor", i), fmt.Sprintf("Pixalto PX-%d 27\" Gaming Monitor, 165Hz", 60+i))
 		add(fmt.Sprint("arm", i), fmt.Sprintf("Deskwell Single Monitor Arm Desk Mount for 13-32\" Screens, Gas Spring - DW%d", 60+i))
+		add(fmt.Sprint("charger", i), fmt.Sprintf("Wattly %dW USB-C Laptop Charger, GaN Fast Charging", 65+20*i))
+		add(fmt.Sprint("webcam", i), fmt.Sprintf("Halden Tech HT-%d 1080p Webcam with Microphone", 50+i))
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -59,6 +63,7 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		{"a label printer's refill is its tape, not a printer's ink", "tape refill for label printer", "labeltape"},
 		{"a bracket with a screen is what holds it", "screen bracket", "arm"},
 		{"a staple gun is a tool, no desk stapler", "staple gun", ""},
+		{"a phrase no title says counts all its words among a long query's", "laptop power cord for halden tech", "charger"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

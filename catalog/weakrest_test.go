@@ -73,6 +73,8 @@ func TestSearchWeakRest(t *testing.T) {
 		{"a type left", "whistling kettle", "kettle0", ""},
 		{"an unknown head after a type", "kettle jug", "kettle0", ""},
 		{"an unknown head after a word of the titles' names", "electric jug", "kettle0", ""},
+		{"a head neither products nor the vocabulary know, after a type and another word", "black kettle application", "", "kettle"},
+		{"a head the vocabulary knows, after a type and another word", "black kettle jug", "kettle0", ""},
 		{"a head no product has after a thing's name", "yoga carrier", "", "yoga"},
 		{"a vocabulary word no product has, nor another name of it", "yoga raincoat", "", "yoga"},
 		{"an accessory word after a word titles say only after their names", "glass sleeve", "", "glass"},
