@@ -86,8 +86,6 @@ func paramsWith(w map[string]float64) params {
 			p.hedgeSlots = v
 		case n == "hedgeAlpha":
 			p.hedgeAlpha = v
-		case n == "hedgeByKNN":
-			p.hedgeByKNN = v != 0
 		default:
 			*p.w.field(n) = v
 		}

@@ -325,8 +325,8 @@ func TestLearnWeights(t *testing.T) {
 	}
 	t.Logf("item-kNN: HitRate@10 %s", strings.Join(knnLine, " "))
 	// RECOMMEND_LEARN_TRY ("hedgeSlots=0.1,hedgeAlpha=0.5;coSlots=0.2") logs each
-	// weighting against the start, every world's figure with it, before the search;
-	// without RECOMMEND_LEARN_NAMES, only the trials run.
+	// weighting against the start, every world's figure with it, before the search
+	// (RECOMMEND_LEARN_PASSES=0: no search).
 	for _, spec := range strings.Split(os.Getenv("RECOMMEND_LEARN_TRY"), ";") {
 		if strings.TrimSpace(spec) == "" {
 			continue
@@ -342,9 +342,6 @@ func TestLearnWeights(t *testing.T) {
 		}
 		s, l := evaluate(trial)
 		t.Logf("try %s: %+.4f ±%.4f (HitRate@10 %.4f, NDCG@10 %.4f)  %s", spec, s.hit-best.hit, pairedNoise(s.hits, best.hits), s.hit, s.ndcg, l)
-	}
-	if os.Getenv("RECOMMEND_LEARN_TRY") != "" && os.Getenv("RECOMMEND_LEARN_NAMES") == "" {
-		return
 	}
 	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
@@ -412,7 +409,7 @@ func TestPreparedRankIsRank(t *testing.T) {
 	cat, facts := replayFast(t, w)
 	weights := []map[string]float64{nil, {"co": 3, "catPop": 1, "coSlots": 0, "catCap": 1},
 		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, {"hedgeSlots": 0.2, "hedgeAlpha": 0.5},
-		{"hedgeSlots": 0.1, "hedgeAlpha": 0.75, "coSlots": 0.2}, nil, {"hedgeSlots": 0.3}, {"hedgeSlots": 0.2, "hedgeByKNN": 1}}
+		{"hedgeSlots": 0.1, "hedgeAlpha": 0.75, "coSlots": 0.2}, nil, {"hedgeSlots": 0.3}}
 	compared := 0
 	for i := range w.customers {
 		in := facts[i].Input(recommend.Request{Limit: 10}, w.split)

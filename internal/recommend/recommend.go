@@ -113,9 +113,6 @@ type params struct {
 	// with the stronger damping hedgeAlpha in place of coAlpha (see pick).
 	hedgeSlots float64
 	hedgeAlpha float64
-	// hedgeByKNN orders the hedge places by the damped knn alone (item-kNN's cosine
-	// order) instead of the whole score with co and knn damped.
-	hedgeByKNN bool
 }
 
 func defaultParams() params {

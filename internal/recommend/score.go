@@ -377,9 +377,6 @@ func (r *recommender) pick() []*cand {
 		// purchases get a few places beside the popular ones.
 		w := r.w
 		hedgeKey := func(c *cand) float64 { return c.score + w.co*(c.hedgeCo-c.f.co) + w.knn*(c.hedgeKNN-c.f.knn) }
-		if r.p.hedgeByKNN {
-			hedgeKey = func(c *cand) float64 { return c.hedgeKNN }
-		}
 		byHedge := slices.Clone(ranked)
 		sort.SliceStable(byHedge, func(i, j int) bool {
 			if ki, kj := hedgeKey(byHedge[i]), hedgeKey(byHedge[j]); ki != kj {
