@@ -48,11 +48,6 @@ type cand struct {
 	simFrom    string  // id of the purchase whose title it is most like
 	simBest    float64 // how much that purchase adds to similar
 
-	// hedgeCo and hedgeKNN are f.co and f.knn under the hedge places' stronger damping
-	// (params.hedgeAlpha), each relative to the best candidate; set only when a list
-	// keeps hedge places (see pick).
-	hedgeCo, hedgeKNN float64
-
 	f     features
 	score float64
 }
@@ -271,18 +266,13 @@ type coLink struct {
 // less. c.co weighs each pair by the recency of the purchase (weight, by id: see
 // profile.coWeight), c.knn does not.
 func (c *cand) sumCo(alpha float64, weight map[string]float64) {
-	c.co, c.knn = c.coSums(alpha, weight)
-}
-
-// coSums returns c's co and knn sums with the damping alpha (see sumCo).
-func (c *cand) coSums(alpha float64, weight map[string]float64) (co, knn float64) {
+	c.co, c.knn = 0, 0
 	for _, l := range c.links {
 		nf := float64(l.n)
 		s := nf / (math.Pow(float64(l.fromBuyers), 1-alpha) * math.Pow(float64(l.buyers), alpha)) * nf / (nf + 1)
-		co += weight[l.from] * s
-		knn += s
+		c.co += weight[l.from] * s
+		c.knn += s
 	}
-	return co, knn
 }
 
 // fromCategories adds the best rated products of the favourite and usual categories.

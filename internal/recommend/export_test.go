@@ -82,10 +82,6 @@ func paramsWith(w map[string]float64) params {
 			p.catShare = v
 		case n == "coAlpha":
 			p.coAlpha = v
-		case n == "hedgeSlots":
-			p.hedgeSlots = v
-		case n == "hedgeAlpha":
-			p.hedgeAlpha = v
 		default:
 			*p.w.field(n) = v
 		}
@@ -138,7 +134,7 @@ func Prepare(ctx context.Context, c *catalog.Catalog, in Input, w map[string]flo
 func (p *Prepared) Rank(w map[string]float64) []string {
 	pr := paramsWith(w)
 	pr.halfLife = p.r.p.halfLife
-	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coHalfLife != p.r.p.coHalfLife || pr.hedgeAlpha != p.r.p.hedgeAlpha {
+	if !p.scored || pr.coAlpha != p.r.p.coAlpha || pr.coHalfLife != p.r.p.coHalfLife {
 		p.r.p, p.r.w = pr, pr.w
 		p.r.coWeights()
 		p.r.scoreWith(p.paths)
@@ -150,9 +146,6 @@ func (p *Prepared) Rank(w map[string]float64) []string {
 			if c.loaded {
 				c.score = c.f.dot(pr.w)
 			}
-		}
-		if p.r.hedgePlaces() > 0 && !p.r.hedged {
-			p.r.hedgeFeatures()
 		}
 	}
 	var ids []string
@@ -194,12 +187,6 @@ const CoSlotShare = coSlotShare
 
 // CoAlpha exports coAlphaDamping.
 const CoAlpha = coAlphaDamping
-
-// HedgeSlotShare and HedgeAlpha export hedgeSlotShare and hedgeAlphaDamping.
-const (
-	HedgeSlotShare = hedgeSlotShare
-	HedgeAlpha     = hedgeAlphaDamping
-)
 
 // CatCapShare exports catCapShare.
 const CatCapShare = catCapShare

@@ -298,7 +298,6 @@ func TestLearnWeights(t *testing.T) {
 	better := func(a, b learnScore) bool { return a.hit > b.hit+minGain*pairedNoise(a.hits, b.hits)+1e-9 }
 	w := recommend.DefaultWeights()
 	w["coSlots"], w["catCap"], w["coAlpha"] = recommend.CoSlotShare, recommend.CatCapShare, recommend.CoAlpha // and coHalfLifeDays, from DefaultWeights
-	w["hedgeSlots"], w["hedgeAlpha"] = recommend.HedgeSlotShare, recommend.HedgeAlpha
 	for _, kv := range strings.Split(os.Getenv("RECOMMEND_LEARN_START"), ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
 			x, err := strconv.ParseFloat(v, 64)
@@ -324,25 +323,6 @@ func TestLearnWeights(t *testing.T) {
 		knnLine = append(knnLine, fmt.Sprintf("%s %.4f", pw.name, m.hitRate()))
 	}
 	t.Logf("item-kNN: HitRate@10 %s", strings.Join(knnLine, " "))
-	// RECOMMEND_LEARN_TRY ("hedgeSlots=0.1,hedgeAlpha=0.5;coSlots=0.2") logs each
-	// weighting against the start, every world's figure with it, before the search
-	// (RECOMMEND_LEARN_PASSES=0: no search).
-	for _, spec := range strings.Split(os.Getenv("RECOMMEND_LEARN_TRY"), ";") {
-		if strings.TrimSpace(spec) == "" {
-			continue
-		}
-		trial := maps.Clone(w)
-		for _, kv := range strings.Split(spec, ",") {
-			k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			trial[k] = x
-		}
-		s, l := evaluate(trial)
-		t.Logf("try %s: %+.4f ±%.4f (HitRate@10 %.4f, NDCG@10 %.4f)  %s", spec, s.hit-best.hit, pairedNoise(s.hits, best.hits), s.hit, s.ndcg, l)
-	}
 	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
@@ -362,10 +342,6 @@ func TestLearnWeights(t *testing.T) {
 				tries = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			case name == "coHalfLifeDays":
 				tries = []float64{30, 60, 90, 120, 180, 240, 365, 730}
-			case name == "hedgeSlots":
-				tries = []float64{0, 0.1, 0.2, 0.3}
-			case name == "hedgeAlpha":
-				tries = []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.75, 1}
 			case name == "coAlpha":
 				tries = []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5}
 			case name == "catCap":
@@ -408,8 +384,7 @@ func TestPreparedRankIsRank(t *testing.T) {
 	w := genWorld(worldShape{products: 300, customers: 80, seed: 3})
 	cat, facts := replayFast(t, w)
 	weights := []map[string]float64{nil, {"co": 3, "catPop": 1, "coSlots": 0, "catCap": 1},
-		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, {"hedgeSlots": 0.2, "hedgeAlpha": 0.5},
-		{"hedgeSlots": 0.1, "hedgeAlpha": 0.75, "coSlots": 0.2}, nil, {"hedgeSlots": 0.3}}
+		{"coHalfLifeDays": 120, "coAlpha": 0.2, "histType": 0.5}, nil}
 	compared := 0
 	for i := range w.customers {
 		in := facts[i].Input(recommend.Request{Limit: 10}, w.split)

@@ -109,15 +109,10 @@ type params struct {
 	catShare float64
 	// coAlpha is the popularity damping of co-purchase pairs (see cand.sumCo).
 	coAlpha float64
-	// hedgeSlots is the share of a personal list kept for the best candidates scored
-	// with the stronger damping hedgeAlpha in place of coAlpha (see pick).
-	hedgeSlots float64
-	hedgeAlpha float64
 }
 
 func defaultParams() params {
-	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping,
-		hedgeSlots: hedgeSlotShare, hedgeAlpha: hedgeAlphaDamping}
+	return params{w: weights(), halfLife: halfLifeDays, coHalfLife: coHalfLifeDays, coSlots: coSlotShare, catShare: catCapShare, coAlpha: coAlphaDamping}
 }
 
 // rank is Rank with the given parameters.
@@ -213,8 +208,6 @@ type recommender struct {
 	// constrained is true when the customer stated a price range or disliked brands:
 	// a cold start then still follows stated preferences.
 	constrained bool
-	// hedged is true when the candidates' hedge features are set (see hedgeFeatures).
-	hedged bool
 }
 
 // setup parses the context, builds the profile and compiles the filter. It reports

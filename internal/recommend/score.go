@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -36,17 +35,6 @@ const catCapShare = 0.8
 // buy what is popular in their interests, dividing by the square root of a candidate's
 // buyers over-rewards the rare.
 const coAlphaDamping = 0.1
-
-// hedgeSlotShare is the share of a personal list kept for hedge places: the best
-// candidates when the co-purchase features are damped like the cosine (hedgeAlphaDamping)
-// that the score did not place. TestRecommendSegments found recommend ahead of item-kNN
-// for customers whose next products are popular and behind for those whose next
-// products are of middling popularity, which their histories do not foretell; a list
-// counts a hit anywhere in its ten, so a few places may hedge between the two.
-const (
-	hedgeSlotShare    = 0.0
-	hedgeAlphaDamping = 0.5
-)
 
 // features are a candidate's signals, each scaled to 0–1.
 type features struct {
@@ -192,44 +180,6 @@ func (r *recommender) scoreWith(paths map[int64]string) {
 		c.f = r.features(c, k)
 		c.score = c.f.dot(w)
 	}
-	r.hedged = false
-	if r.hedgePlaces() > 0 {
-		r.hedgeFeatures()
-	}
-}
-
-// hedgePlaces is how many places of the list are hedge places (see pick).
-func (r *recommender) hedgePlaces() int {
-	if !r.personal || r.p.hedgeSlots <= 0 {
-		return 0
-	}
-	return int(math.Round(float64(r.in.Limit) * r.p.hedgeSlots))
-}
-
-// hedgeFeatures sets every loaded candidate's hedgeCo and hedgeKNN: its co and knn
-// features with the damping hedgeAlpha.
-func (r *recommender) hedgeFeatures() {
-	var maxCo, maxKNN float64
-	for _, c := range r.cands {
-		if c.loaded {
-			c.hedgeCo, c.hedgeKNN = c.coSums(r.p.hedgeAlpha, r.prof.coWeight)
-			maxCo, maxKNN = max(maxCo, c.hedgeCo), max(maxKNN, c.hedgeKNN)
-		}
-	}
-	for _, c := range r.cands {
-		if c.loaded {
-			c.hedgeCo, c.hedgeKNN = ratio(c.hedgeCo, maxCo), ratio(c.hedgeKNN, maxKNN)
-		}
-	}
-	r.hedged = true
-}
-
-// ratio is a/b, or 0 when b is not positive.
-func ratio(a, b float64) float64 {
-	if b <= 0 {
-		return 0
-	}
-	return a / b
 }
 
 // paths returns the category paths of the catalog, by id (kept in memory).
@@ -368,24 +318,8 @@ func (r *recommender) pick() []*cand {
 			picked = append(picked, c)
 		}
 	}
-	hedge := r.hedgePlaces()
-	take(ranked, limit-coSlots-hedge, true)
-	take(byCo, limit-hedge, true)
-	if hedge > 0 {
-		// The hedge places: the best of the rest when co and knn are damped like the
-		// cosine, so that products of middling popularity bought with the customer's
-		// purchases get a few places beside the popular ones.
-		w := r.w
-		hedgeKey := func(c *cand) float64 { return c.score + w.co*(c.hedgeCo-c.f.co) + w.knn*(c.hedgeKNN-c.f.knn) }
-		byHedge := slices.Clone(ranked)
-		sort.SliceStable(byHedge, func(i, j int) bool {
-			if ki, kj := hedgeKey(byHedge[i]), hedgeKey(byHedge[j]); ki != kj {
-				return ki > kj
-			}
-			return byHedge[i].Ref < byHedge[j].Ref
-		})
-		take(byHedge, limit, true)
-	}
+	take(ranked, limit-coSlots, true)
+	take(byCo, limit, true)
 	take(ranked, limit, true)
 	take(ranked, limit, false)
 	return picked
