@@ -323,6 +323,28 @@ func TestLearnWeights(t *testing.T) {
 		knnLine = append(knnLine, fmt.Sprintf("%s %.4f", pw.name, m.hitRate()))
 	}
 	t.Logf("item-kNN: HitRate@10 %s", strings.Join(knnLine, " "))
+	// RECOMMEND_LEARN_TRY ("coSlots=0.2,catCap=0.7;coAlpha=0.2") logs each weighting
+	// against the start, with every world's figure, before the search; without
+	// RECOMMEND_LEARN_NAMES, only these trials run.
+	for _, spec := range strings.Split(os.Getenv("RECOMMEND_LEARN_TRY"), ";") {
+		if strings.TrimSpace(spec) == "" {
+			continue
+		}
+		trial := maps.Clone(w)
+		for _, kv := range strings.Split(spec, ",") {
+			k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trial[k] = x
+		}
+		s, l := evaluate(trial)
+		t.Logf("try %s: %+.4f ±%.4f (HitRate@10 %.4f, NDCG@10 %.4f)  %s", spec, s.hit-best.hit, pairedNoise(s.hits, best.hits), s.hit, s.ndcg, l)
+	}
+	if os.Getenv("RECOMMEND_LEARN_TRY") != "" && os.Getenv("RECOMMEND_LEARN_NAMES") == "" {
+		return
+	}
 	names := slices.DeleteFunc(append([]string{"coSlots", "catCap"}, recommend.WeightNames...), func(n string) bool {
 		return n == "text" || n == "due" // the evaluation asks without context and leaves out what was bought
 	})
