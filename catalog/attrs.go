@@ -298,17 +298,24 @@ func (c *Catalog) colourNamesProduct(ctx context.Context, colour, phrase, k stri
 	quoteTerm(&cb, colour)
 	quoteTerm(&pb, phrase)
 	var name bool
-	err := c.queryRow(ctx, `SELECT (EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1)
-		AND NOT EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1
-			AND rowid IN (SELECT rowid FROM product_codes WHERE code = ?2)))
-		OR coalesce((SELECT 2 * sum(rowid IN (SELECT rowid FROM product_codes WHERE code = ?2)) < count(*)
-			FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?3 LIMIT ?4)), 0)`,
+	err := c.queryRow(ctx, colourNamesSQL,
 		pb.String(), k, cb.String(), colourSample).Scan(&name)
 	if err != nil {
 		return false, fmt.Errorf("search attributes: %w", err)
 	}
 	return name, nil
 }
+
+// colourNamesSQL is colourNamesProduct's question: ?1 the phrase, ?2 the colour key,
+// ?3 the colour word, ?4 colourSample. The matches of the full-text queries drive it
+// and each is looked up in product_codes by its key: product_codes must not drive a
+// products_fts scan (rowid IN (…) beside MATCH), as FTS5 then runs the phrase query
+// once for every product of the colour (at 1M, ~50,000 of them, a minute).
+const colourNamesSQL = `SELECT (EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?1)
+	AND NOT EXISTS (SELECT 1 FROM products_fts f WHERE f.products_fts MATCH ?1
+		AND EXISTS (SELECT 1 FROM product_codes c WHERE c.code = ?2 AND c.rowid = f.rowid)))
+	OR coalesce((SELECT 2 * sum(EXISTS (SELECT 1 FROM product_codes c WHERE c.code = ?2 AND c.rowid = s.rowid)) < count(*)
+		FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ?3 LIMIT ?4) s), 0)`
 
 // colourSample is how many of the products whose text has a colour word
 // colourNamesProduct looks at.
