@@ -36,23 +36,7 @@ const (
 // at least minLearnedType of them, most first; not accessories, not heads a vocabulary
 // term already names as k. term is k's word as the query searches it.
 func (lv *learnedView) typeAliases(ctx context.Context, c *Catalog, k, term string) ([]string, error) {
-	lv.mu.Lock()
-	out, ok := lv.aliases[k]
-	lv.mu.Unlock()
-	if ok {
-		return out, nil
-	}
-	out, err := c.typeAliases(ctx, k, term)
-	if err != nil {
-		return nil, err
-	}
-	lv.mu.Lock()
-	if len(lv.aliases) >= maxLearnedWords {
-		clear(lv.aliases)
-	}
-	lv.aliases[k] = out
-	lv.mu.Unlock()
-	return out, nil
+	return recall(lv, lv.aliases, maxLearnedWords, k, func() ([]string, error) { return c.typeAliases(ctx, k, term) })
 }
 
 func (c *Catalog) typeAliases(ctx context.Context, k, term string) ([]string, error) {

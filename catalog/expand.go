@@ -270,27 +270,15 @@ func (c *Catalog) anyMatch(ctx context.Context, expr string) (bool, error) {
 	if s := c.snapshotOf(ctx); s != nil {
 		lv = s.learned.Load()
 	}
-	if lv != nil {
-		lv.mu.Lock()
-		has, ok := lv.matched[expr]
-		lv.mu.Unlock()
-		if ok {
-			return has, nil
-		}
+	ask := func() (bool, error) {
+		var n int
+		err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, expr).Scan(&n)
+		return n > 0, err
 	}
-	var n int
-	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1)`, expr).Scan(&n); err != nil {
-		return false, err
+	if lv == nil {
+		return ask()
 	}
-	if lv != nil {
-		lv.mu.Lock()
-		if len(lv.matched) >= maxMatchedExprs {
-			clear(lv.matched)
-		}
-		lv.matched[expr] = n > 0
-		lv.mu.Unlock()
-	}
-	return n > 0, nil
+	return recall(lv, lv.matched, maxMatchedExprs, expr, ask)
 }
 
 // indexHas reports whether any product has the word w or phrase (hidden or not).

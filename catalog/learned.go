@@ -278,34 +278,25 @@ func (lv *learnedView) isType(w string) bool { return lv.types[wordKey(w)] > 0 }
 // filed returns the heads filed under the category word key k, with how many of their
 // products are.
 func (lv *learnedView) filed(ctx context.Context, c *Catalog, k string) ([]headCount, error) {
-	lv.mu.Lock()
-	hs, ok := lv.words[k]
-	lv.mu.Unlock()
-	if ok {
-		return hs, nil
-	}
-	rows, err := c.query(ctx, `SELECT head, products FROM learned_type_words WHERE word = ?`, k)
-	if err != nil {
-		return nil, fmt.Errorf("search category types: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var hc headCount
-		if err := rows.Scan(&hc.head, &hc.products); err != nil {
+	return recall(lv, lv.words, maxLearnedWords, k, func() ([]headCount, error) {
+		rows, err := c.query(ctx, `SELECT head, products FROM learned_type_words WHERE word = ?`, k)
+		if err != nil {
 			return nil, fmt.Errorf("search category types: %w", err)
 		}
-		hs = append(hs, hc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search category types: %w", err)
-	}
-	lv.mu.Lock()
-	if len(lv.words) >= maxLearnedWords {
-		clear(lv.words)
-	}
-	lv.words[k] = hs
-	lv.mu.Unlock()
-	return hs, nil
+		defer rows.Close()
+		var hs []headCount
+		for rows.Next() {
+			var hc headCount
+			if err := rows.Scan(&hc.head, &hc.products); err != nil {
+				return nil, fmt.Errorf("search category types: %w", err)
+			}
+			hs = append(hs, hc)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("search category types: %w", err)
+		}
+		return hs, nil
+	})
 }
 
 // products is how many products the learned types head: the catalog, for the shares
@@ -453,6 +444,29 @@ func (lv *learnedView) remember(w string, u usedAt) {
 	}
 	u.indexed, u.logged = lv.indexed, lv.logged
 	lv.uses[w] = u
+}
+
+// recall returns what m, one of lv's maps of answers, holds for key, else asks for it
+// and keeps the answer, first emptying m once it holds bound answers. The look-up runs
+// without lv.mu held; two searches asking at once both ask and keep the same answer.
+func recall[V any](lv *learnedView, m map[string]V, bound int, key string, ask func() (V, error)) (V, error) {
+	lv.mu.Lock()
+	v, ok := m[key]
+	lv.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := ask()
+	if err != nil {
+		return v, err
+	}
+	lv.mu.Lock()
+	if len(m) >= bound {
+		clear(m)
+	}
+	m[key] = v
+	lv.mu.Unlock()
+	return v, nil
 }
 
 // typeVote is a product type (a title head, see learned_types) that a query's words
@@ -643,25 +657,15 @@ func (lv *learnedView) notBrands(ctx context.Context, c *Catalog, votes []typeVo
 
 // brandWord reports whether w is a word of a brand's name.
 func (lv *learnedView) brandWord(ctx context.Context, c *Catalog, w string) (bool, error) {
-	lv.mu.Lock()
-	b, ok := lv.brands[w]
-	lv.mu.Unlock()
-	if ok {
-		return b, nil
-	}
-	var n int
-	err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM brands WHERE key = ?1 OR key LIKE ?1 || ' %' OR key LIKE '% ' || ?1
-		OR key LIKE '% ' || ?1 || ' %' LIMIT 1)`, w).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("search types: %w", err)
-	}
-	lv.mu.Lock()
-	if len(lv.brands) >= maxLearnedWords {
-		clear(lv.brands)
-	}
-	lv.brands[w] = n > 0
-	lv.mu.Unlock()
-	return n > 0, nil
+	return recall(lv, lv.brands, maxLearnedWords, w, func() (bool, error) {
+		var n int
+		err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM brands WHERE key = ?1 OR key LIKE ?1 || ' %' OR key LIKE '% ' || ?1
+			OR key LIKE '% ' || ?1 || ' %' LIMIT 1)`, w).Scan(&n)
+		if err != nil {
+			return false, fmt.Errorf("search types: %w", err)
+		}
+		return n > 0, nil
+	})
 }
 
 // howWords are words of a shopper's sentence that say how, when or how much rather
