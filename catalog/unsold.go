@@ -3,30 +3,33 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
-// unsoldPair reports whether two-word query s ("watch battery", "paper clips"), which
-// some products have both words of, asks for a thing none of them is: the words meet
-// in those products in other senses (smart watches with a long battery life, paper
-// shredders that cut through paper clips), not as the thing's name. The evidence is
-// the catalog's own, read only when ranking did not find the type the head names
-// first (s.typeFound):
+// unsoldPair reports whether two-word query s ("watch battery"), or one phrase of the
+// vocabulary ("paper clips"), which some products have, asks for a thing none of them
+// is: the words meet in those products in other senses (smart watches with a long
+// battery life, paper shredders that cut through paper clips), not as the thing's
+// name. The evidence is the catalog's own, read only when ranking did not find the
+// type the head names first (s.typeFound). The thing is sold when
 //
-//   - the phrase, its words next to each other in order, in some title names the
-//     thing ("Wireless Earbuds");
-//   - a product with both words whose title is headed by the head (or an
-//     alternative of it) is the thing, whatever else its title says ("Portable
-//     Waterproof Speaker" for "waterproof speaker");
-//   - a head that names no type of the catalog (isType: fewer than minLearnedType
-//     titles have it as their head) may be a quality of the first word's thing,
-//     said in its description ("speaker clip": speakers with a carabiner clip), when
-//     a product with both words is headed by the first word.
+//   - its words are next to each other: two words in the query's order in any field
+//     ("cast iron" of a teapot's description), the other way round in a title
+//     ("Replacement Ear Pads" for "earcups replacement"), a phrase of the vocabulary,
+//     or another name of it, in a title;
+//   - a product with the words is headed by the head or an alternative of it,
+//     whatever else its title says ("Portable Waterproof Speaker" for "waterproof
+//     speaker"; one sofa of many whose description says leather);
+//   - or, for a head that names no type of the catalog (isType), such a product is
+//     headed by the first word: the head may be a quality of its thing, said in its
+//     description ("speaker clip": speakers with a carabiner clip).
 //
-// When none holds the head names a thing the catalog sells otherwise, or none at all,
-// and the first word does not name it. Not for sentences, brands, codes, colour or size
-// words read as filters, phrases of the vocabulary, adjectives or numbers (see
-// pairShaped).
+// Otherwise the head names a thing the catalog sells, but never with the first word
+// ("watch battery", where the batteries are for RC cars), or nothing at all. Not for
+// sentences, brands, codes, colour or size words read as filters, a category's words,
+// or the other shapes pairShaped leaves out.
 func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 	if s.typeFound || !pairShaped(s) {
 		return false, nil
@@ -47,8 +50,9 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 	if filed, err := c.hasAll(ctx, q, "{category} : "); err != nil || filed {
 		return false, err
 	}
-	// A title that says the words next to each other names the thing, in the query's
-	// order or the other ("Replacement Ear Pads" for "earcups replacement").
+	// The words next to each other name the thing: in the query's order in any
+	// field, in the other order in a title ("Replacement Ear Pads" for "earcups
+	// replacement").
 	var b strings.Builder
 	prefix := len([]rune(q.words[last])) >= minPrefixLen || last < len(q.prefix) && q.prefix[last]
 	var phrases []string
@@ -62,7 +66,12 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 	}
 	for i, p := range phrases {
 		b.Reset()
-		b.WriteString("{title} : ")
+		if last == 0 || i%2 == 1 {
+			// The words in the query's order anywhere may be a quality its products
+			// have ("cast iron"); a phrase of the vocabulary, or the other order, must
+			// name the thing in a title.
+			b.WriteString("{title} : ")
+		}
 		quoteTerm(&b, p)
 		if prefix && (last == 0 || i%2 == 0) {
 			b.WriteByte('*')
@@ -91,24 +100,24 @@ func altsOf(q textQuery, i int) []string {
 }
 
 // pairShaped reports whether s is a query unsoldPair reads: two words, the second its
-// head (headShaped), neither a phrase nor a number, the head no adjective; or one phrase of the
+// head (headShaped), neither a phrase, a number nor shorter than minPrefixLen ("b o" of
+// "b&o"), the head no adjective; or one phrase of the
 // vocabulary ("paper clips"); no colour or size read from it.
 func pairShaped(s *search) bool {
 	words := s.text.words
 	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 || len(s.q.attrs) > 0 || s.text.ranked {
 		return false
 	}
+	plain := func(ws []string) bool {
+		return !slices.ContainsFunc(ws, func(w string) bool { return isNumber(w) || utf8.RuneCountInString(w) < minPrefixLen })
+	}
 	switch len(words) {
 	case 1:
-		return strings.Count(words[0], " ") == 1 && len(altsOf(s.text, 0)) > 0 && !qualityLike(strings.Fields(words[0])[1])
+		f := strings.Fields(words[0])
+		return len(f) == 2 && plain(f) && len(altsOf(s.text, 0)) > 0 && !qualityLike(f[1])
 	case 2:
-		if !headShaped(s) {
+		if !headShaped(s) || strings.ContainsRune(words[0]+words[1], ' ') || !plain(words) {
 			return false
-		}
-		for _, w := range words {
-			if strings.ContainsRune(w, ' ') || isNumber(w) {
-				return false
-			}
 		}
 		// A word that ends as an adjective does is a quality, unless titles are
 		// headed by it ("battery").
