@@ -101,8 +101,8 @@ func altsOf(q textQuery, i int) []string {
 
 // pairShaped reports whether s is a query unsoldPair reads: two words, the second its
 // head (headShaped), neither a phrase, a number nor shorter than minPrefixLen ("b o" of
-// "b&o"), the head no adjective; or one phrase of the
-// vocabulary ("paper clips"); no colour or size read from it.
+// "b&o"), the head no adjective; or one two-word phrase of the vocabulary ("paper
+// clips"); no colour or size read from it.
 func pairShaped(s *search) bool {
 	words := s.text.words
 	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 || len(s.q.attrs) > 0 || s.text.ranked {
