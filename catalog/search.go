@@ -213,6 +213,9 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	if res.Total > 0 || s.text.empty() {
+		if unsold, err := c.unsoldPair(ctx, s); err != nil || unsold {
+			return pairNothing(res, s.text), err
+		}
 		return res, nil
 	}
 	if s.sentence {
