@@ -54,12 +54,15 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	var (
 		shop *shopify
 		wc   *woo
+		bc   *bigCommerce
 	)
 	switch {
 	case isShopify(cols):
 		shop = &shopify{cols: cols}
 	case isWooCommerce(cols):
 		wc = &woo{cols: cols, parents: map[string][]string{}}
+	case isBigCommerce(cols):
+		bc = &bigCommerce{cols: cols}
 	default:
 		if err := checkColumns(cols, header.fields); err != nil {
 			return err
@@ -78,6 +81,9 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			return readError(err)
 		}
 		if rec == nil {
+			if bc != nil {
+				return p.bigCommerceFlush(bc)
+			}
 			return nil
 		}
 		p.tick()
@@ -105,6 +111,8 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			err = p.shopifyRow(at, shop, rec.fields)
 		case wc != nil:
 			err = p.wooRow(at, wc, rec.fields)
+		case bc != nil:
+			err = p.bigCommerceRow(at, bc, rec.fields)
 		default:
 			err = p.flatRow(at, r2)
 		}
