@@ -48,7 +48,7 @@ func TestBigCommerceExport(t *testing.T) {
 		{"UMB-1", "hidden", "true"},
 		{"UMB-1", "stock", "nil"},
 		{"UMB-1", "availability", "in_stock"},
-		{"UMB-1", "price", "$19.99"}, // the modifier's rule is not applied
+		{"UMB-1", "price", "$19.99"},            // the modifier's rule is not applied
 		{"115", "availability", "out_of_stock"}, // Allow Purchases? N
 	})
 	want := []string{
