@@ -17,6 +17,7 @@ const (
 	formatTSV
 	formatJSON // JSON Lines, or one JSON array
 	formatXML  // Merchant Center RSS 2.0 or Atom 1.0
+	formatSSV  // CSV with ";" between fields, as Excel writes it where "," marks decimals
 )
 
 // sniffLen is how much of the (decompressed) start of a file is examined.
@@ -85,8 +86,20 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 		switch {
 		case bytes.HasPrefix(bytes.TrimSpace(first), []byte("{")):
 			f = formatJSON
-		case bytes.IndexByte(first, '\t') < 0 && bytes.IndexByte(first, ',') >= 0:
+		case bytes.IndexByte(first, '\t') < 0 && (bytes.IndexByte(first, ',') >= 0 || bytes.IndexByte(first, ';') >= 0):
 			f = formatCSV
+		}
+	}
+	if f == formatCSV {
+		// A .csv whose header has no comma is separated by what it has: ";" (Excel
+		// where the comma is the decimal mark) or a tab.
+		first, _, _ := bytes.Cut(head, []byte("\n"))
+		switch {
+		case bytes.IndexByte(first, ',') >= 0:
+		case bytes.IndexByte(first, ';') >= 0:
+			f = formatSSV
+		case bytes.IndexByte(first, '\t') >= 0:
+			f = formatTSV
 		}
 	}
 	if f == formatJSON || f == formatXML {

@@ -176,6 +176,8 @@ func parseFeed(r io.Reader, name string, opt Options, emit func(line, end int, s
 		err = p.readDelimited(in, ',')
 	case formatTSV:
 		err = p.readDelimited(in, '\t')
+	case formatSSV:
+		err = p.readDelimited(in, ';')
 	case formatXML:
 		err = p.readXML(in)
 	default:

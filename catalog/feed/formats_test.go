@@ -40,6 +40,27 @@ func TestParseInline(t *testing.T) {
 			checks: []check{{"A", "title", "two lines"}},
 		},
 		{
+			name:      "semicolon CSV of European Excel, decimal commas and a quoted ;",
+			file:      "export.csv",
+			data:      "\ufeffid;title;price;currency;description\r\nA;Kaffeebecher;12,90 €;EUR;\"Steingut; spülmaschinenfest\"\r\nB;Teekanne;1.234,50;EUR;\r\n",
+			wantIDs:   []string{"A", "B"},
+			checks:    []check{{"A", "price", "€12.90"}, {"A", "description", "Steingut; spülmaschinenfest"}, {"B", "price", "€1,234.50"}},
+			wantLines: []int{2, 3},
+		},
+		{
+			name:    "a .csv file separated by tabs",
+			file:    "export.csv",
+			data:    "id\ttitle\tprice\nA\tMug, large\t3 USD\n",
+			wantIDs: []string{"A"},
+			checks:  []check{{"A", "title", "Mug, large"}},
+		},
+		{
+			name:    "a .txt file separated by semicolons",
+			file:    "export.txt",
+			data:    "id;title;price\nA;Mug;3 USD\n",
+			wantIDs: []string{"A"},
+		},
+		{
 			name:    "header names are trimmed and case and spacing insensitive; unknown columns ignored",
 			file:    "a.csv",
 			data:    " Item ID ,TITLE,Image-Link,Price,Shoe Colour\nA,Alpha,https://img.test/a.png,3 USD,red\n",
