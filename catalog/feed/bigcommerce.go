@@ -32,8 +32,9 @@ import (
 // A product without SKU rows is one product (id = Product Code/SKU, else Product
 // ID). A product with SKU rows is one product per SKU row (id = its Product
 // Code/SKU, group = the product's code, else its id, title = Product Name followed by
-// the option values), and its own row is skipped, as are rule rows that name no
-// variant (a modifier option's). A product's rows are read together, when the next
+// the option values), and its own row is skipped. A rule row that matches no variant
+// (a modifier option's, such as gift wrap) is rejected: its adjustment is not read,
+// and the product is imported at its price without it. A product's rows are read together, when the next
 // product's row (or the end of the file) shows that they are all there.
 //
 // Prices are bare, so their currency comes from --currency (Options.Currency) as in
@@ -103,8 +104,7 @@ func (p *parser) bigCommerceFlush(b *bigCommerce) error {
 	prod := func(col string) string { return b.cols.field(prodRow.fields, col) }
 	if len(skus) == 0 {
 		for _, r := range rules {
-			p.report(RowError{File: p.name, Line: r.at.first, EndLine: r.at.last, Skipped: true,
-				Reason: "a price rule of a product without SKU rows (a modifier option's) is not read; the product's price is without it"})
+			p.reject(r.at, "a price rule of a product without SKU rows (a modifier option's, such as gift wrap) is not read; the product is imported at its price without it")
 		}
 		return p.bigCommerceProduct(prodRow.at, b, prod, nil, nil)
 	}
@@ -136,8 +136,7 @@ func (p *parser) bigCommerceFlush(b *bigCommerce) error {
 	}
 	for i, r := range rules {
 		if !used[i] {
-			p.report(RowError{File: p.name, Line: r.at.first, EndLine: r.at.last, Skipped: true,
-				Reason: "a price rule that names no SKU row of its product (a modifier option's) is not read"})
+			p.reject(r.at, "a price rule that matches no SKU row of its product (a modifier option's, such as gift wrap) is not read; the variants are imported at their prices without it")
 		}
 	}
 	return nil

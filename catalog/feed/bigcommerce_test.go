@@ -1,9 +1,12 @@
 package feed
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 // TestBigCommerceExport reads a BigCommerce Bulk Edit export written by hand as the
@@ -53,8 +56,8 @@ func TestBigCommerceExport(t *testing.T) {
 	})
 	want := []string{
 		`bigcommerce_products.csv:2-3: skipped: a product with SKU rows (its SKUs are the products)`,
-		`bigcommerce_products.csv:9: skipped: a price rule that names no SKU row of its product (a modifier option's) is not read`,
-		`bigcommerce_products.csv:12: skipped: a price rule of a product without SKU rows (a modifier option's) is not read; the product's price is without it`,
+		`bigcommerce_products.csv:9: a price rule that matches no SKU row of its product (a modifier option's, such as gift wrap) is not read; the variants are imported at their prices without it`,
+		`bigcommerce_products.csv:12: a price rule of a product without SKU rows (a modifier option's, such as gift wrap) is not read; the product is imported at its price without it`,
 		`bigcommerce_products.csv:18: Item Type "Video" is not Product, SKU or Rule`,
 		`bigcommerce_products.csv:14: skipped: a product with SKU rows (its SKUs are the products)`,
 		`bigcommerce_products.csv:15: the price rule on line 17 has Price "[ADD_PERCENT]10"; only [ADD], [REMOVE] and [FIXED] are read`,
@@ -62,5 +65,55 @@ func TestBigCommerceExport(t *testing.T) {
 	}
 	if !slices.Equal(got.rejects, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestImportBigCommerce imports the export into a catalog: the summary counts every
+// row, each skipped one with its reason, and a variant is found by a search for its
+// option value.
+func TestImportBigCommerce(t *testing.T) {
+	ctx := context.Background()
+	cat := openCatalog(t)
+	files := []string{fixture("bigcommerce_products.csv")}
+	reports, err := Import(ctx, cat, files, Options{DefaultSeller: "Northwind", Currency: "USD"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := files[0] + ": 6 imported, 0 updated, 5 rejected, 2 skipped (2 × a product with SKU rows (its SKUs are the products))"
+	if got := reports[0].String(); got != want {
+		t.Errorf("Report.String() = %q, want %q", got, want)
+	}
+	checkStored(t, cat, []check{
+		{"TRJ-BLU-M", "price", "$124.50"},
+		{"TRJ-BLU-M", "group", "TRJ"},
+		{"ESP-PRO", "attr:list_price", "$1,299.00"},
+	})
+	res, err := cat.Search(ctx, catalog.Query{Text: "blue jacket"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "TRJ-BLU-M" {
+		t.Errorf("search %q found %d products, first %v; want TRJ-BLU-M first", "blue jacket", len(res.Hits), res.Hits)
+	}
+}
+
+// TestReportSkippedWhy: the summary explains skipped rows reason by reason, in the
+// order the reasons were met.
+func TestReportSkippedWhy(t *testing.T) {
+	tests := []struct {
+		name string
+		r    Report
+		want string
+	}{
+		{"none skipped", Report{File: "a.csv", Imported: 2}, "a.csv: 2 imported, 0 updated, 0 rejected"},
+		{"two reasons", Report{File: "a.csv", Imported: 2, Skipped: 3, SkippedWhy: []SkipCount{{"an image row", 2}, {"a parent row", 1}}},
+			"a.csv: 2 imported, 0 updated, 0 rejected, 3 skipped (2 × an image row; 1 × a parent row)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.r.String(); got != tc.want {
+				t.Errorf("String() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

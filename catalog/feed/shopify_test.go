@@ -136,7 +136,7 @@ func TestImportShopify(t *testing.T) {
 	if got, want := reports[0].Skipped, 1; got != want {
 		t.Errorf("Skipped = %d, want %d", got, want)
 	}
-	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped"; got != want {
+	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped (1 × a row without a variant (a product's further image))"; got != want {
 		t.Errorf("Report.String() = %q, want %q", got, want)
 	}
 	if len(streamed) != 3 {
