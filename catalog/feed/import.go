@@ -34,16 +34,16 @@ const (
 // product to another seller) whose id an earlier row of the same file had.
 type Report struct {
 	File     string
-	Imported int        // products that were new to the catalog
-	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
-	Rejected int        // rows and damaged spans that were not imported
-	Warned   int        // warnings about rows that were imported
-	Skipped  int        // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
+	Imported int // products that were new to the catalog
+	Updated  int // products that replaced one with the same id, including an earlier row of the same file
+	Rejected int // rows and damaged spans that were not imported
+	Warned   int // warnings about rows that were imported
+	Skipped  int // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
 	// SkippedWhy counts the skipped rows by their reason, in the order the reasons
 	// were first met, so that the summary explains every one.
 	SkippedWhy []SkipCount
-	Repeated int        // rows whose id an earlier row of the same file had (the later row replaces it)
-	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
+	Repeated   int        // rows whose id an earlier row of the same file had (the later row replaces it)
+	Errors     []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Encoding is EncodingWindows1252 when the file was read as such (see
 	// Options.Encoding), EncodingUTF8 when it was read as UTF-8.
 	Encoding string
