@@ -161,7 +161,7 @@ func bcOptions(s string) (names, values []string) {
 		if !ok || strings.TrimSpace(value) == "" {
 			continue
 		}
-		names, values = append(names, columnKey(name)), append(values, strings.TrimSpace(value))
+		names, values = append(names, optionKey(name)), append(values, strings.TrimSpace(value))
 	}
 	return names, values
 }

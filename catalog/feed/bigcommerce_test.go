@@ -32,6 +32,7 @@ func TestBigCommerceExport(t *testing.T) {
 		{"TRJ-RED-M", "gtin", "0012345678912"},
 		{"TRJ-RED-M", "image", "https://cdn.example.test/trj.jpg"},
 		{"TRJ-RED-M", "attr:size", "M"},
+		{"TRJ-RED-M", "attr:color", "Red"}, // the option is named Colour
 		{"TRJ-RED-M", "attr:gender", "unisex"},
 		{"TRJ-RED-M", "attr:condition", "New"},
 		{"TRJ-RED-M", "tags", "rain jacket,running"},

@@ -67,6 +67,15 @@ func (c columns) field(fields []string, col string) string {
 	return ""
 }
 
+// optionKey is the attribute name of a shop's option (or attribute) name: its
+// canonical form, British "Colour" read as "color", the attribute it means.
+func optionKey(name string) string {
+	if k := columnKey(name); k != "colour" {
+		return k
+	}
+	return "color"
+}
+
 // optionAttr returns the value of the option (or attribute) whose name is the
 // attribute col, when there is one.
 func optionAttr(col string, names, values []string) string {
@@ -107,7 +116,7 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	var names, values []string
 	for _, n := range []string{"1", "2", "3"} {
 		if v := own("option" + n + "_value"); v != "" {
-			names, values = append(names, columnKey(prod("option"+n+"_name"))), append(values, v)
+			names, values = append(names, optionKey(prod("option"+n+"_name"))), append(values, v)
 		}
 	}
 	single := len(values) == 0 || (len(values) == 1 && values[0] == shopifyDefaultTitle)
