@@ -2,6 +2,7 @@ package feed
 
 import (
 	"cmp"
+	"errors"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -66,6 +67,23 @@ func isBigCommerce(cols map[string]int) bool {
 	_, name := cols["product_name"]
 	return kind && name
 }
+
+// isBigCommerceModern reports whether a CSV header (canonical names) is an export of
+// BigCommerce's modern Import/Export: an Item column (Product, Variant, Image,
+// Video) beside Name and SKU or Options.
+func isBigCommerceModern(cols map[string]int) bool {
+	_, item := cols["item"]
+	_, name := cols["name"]
+	_, sku := cols["sku"]
+	_, options := cols["options"]
+	return item && name && (sku || options)
+}
+
+// errBigCommerceModern refuses the modern export: its variant rows carry their
+// options in a formula that BigCommerce's public documentation does not spell out,
+// so a variant's title, attributes and the rows it belongs to cannot be read with
+// confidence, and a wrong reading would sell the wrong variant.
+var errBigCommerceModern = errors.New("this is an export of BigCommerce's modern Import/Export (an Item column with Product and Variant rows), whose variant options import does not read; export the products with the Bulk Edit template of the legacy Import/Export (columns Item Type, Product Name, Product Code/SKU), which import reads, or convert the rows to the flat columns (id, title, price, availability, …)")
 
 // bigCommerceRow takes one row of a BigCommerce export, reading the product before
 // it when this row starts another (see bigCommerce).

@@ -63,6 +63,8 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 		wc = &woo{cols: cols, parents: map[string][]string{}}
 	case isBigCommerce(cols):
 		bc = &bigCommerce{cols: cols}
+	case isBigCommerceModern(cols):
+		return errBigCommerceModern
 	default:
 		if err := checkColumns(cols, header.fields); err != nil {
 			return err

@@ -438,6 +438,8 @@ func TestParseFileErrors(t *testing.T) {
 		{name: "XML in a .txt file, cut short", file: "feed.txt", data: []byte("\ufeff  <rss xmlns:g=\"http://base.google.com/ns/1.0\" version=\"2.0\">\n<channel>\n"), wantErr: "line 3: the XML is not well formed: unexpected EOF; reading stopped there (no product was read)", noRejects: true},
 		{name: "Atom feed without entries", file: "feed.txt", data: []byte("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n</feed>\n"), wantErr: "no <item> (RSS) or <entry> (Atom) elements", noRejects: true},
 		{name: "XML text longer than the record cap", file: "big.xml", data: []byte("<rss><channel><item><description>" + strings.Repeat("x", maxRecordLen+1)), wantErr: "line 1: more than 1048576 bytes of text without markup, or a tag longer than that; reading stopped there (no product was read)", noRejects: true},
+		{name: "BigCommerce modern export", file: "products-2026-12-05.csv", data: []byte("Item,ID,Name,Type,SKU,Options,Inventory Tracking,Current Stock,Price\nProduct,,Trail Jacket,Physical,TRJ,,variant,,129.00\nVariant,,,,TRJ-RED,\"Type=Swatch|Name=Colour|Value=Red\",,4,129.00\n"),
+			wantErr: "this is an export of BigCommerce's modern Import/Export (an Item column with Product and Variant rows), whose variant options import does not read; export the products with the Bulk Edit template", noRejects: true},
 		{name: ".xml that is not XML", file: "feed.xml", data: csvData, wantErr: "feed.xml: the file is named .xml but does not start like an XML feed", noRejects: true},
 		{name: "XML in an encoding not read", file: "feed.xml", data: []byte(`<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item></item></channel></rss>`), wantErr: `the XML declares encoding "Shift_JIS"; save the feed as UTF-8`, noRejects: true},
 	}
