@@ -58,7 +58,7 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	)
 	switch {
 	case isShopify(cols):
-		shop = &shopify{cols: cols}
+		shop = &shopify{cols: shopifyColumns(cols)}
 	case isWooCommerce(cols):
 		wc = &woo{cols: cols, parents: map[string][]string{}}
 	case isBigCommerce(cols):
