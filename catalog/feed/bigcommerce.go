@@ -309,11 +309,7 @@ func (p *parser) bigCommerceProduct(at lines, b *bigCommerce, prod, own func(str
 			product.Attributes[listPriceAttr] = m.String()
 		}
 	}
-	for _, t := range strings.Split(prod("search_keywords"), ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			product.Tags = append(product.Tags, t)
-		}
-	}
+	product.Tags = appendTags(product.Tags, prod("search_keywords"))
 	return p.finish(at, "", "", product)
 }
 

@@ -249,12 +249,18 @@ func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt strin
 		}
 		p.Hidden = p.Hidden || !ok
 	}
-	for _, t := range strings.Split(prod("tags"), ",") {
+	p.Tags = appendTags(p.Tags, prod("tags"))
+	return nil
+}
+
+// appendTags appends the comma-separated tags of s to tags.
+func appendTags(tags []string, s string) []string {
+	for _, t := range strings.Split(s, ",") {
 		if t = strings.TrimSpace(t); t != "" {
-			p.Tags = append(p.Tags, t)
+			tags = append(tags, t)
 		}
 	}
-	return nil
+	return tags
 }
 
 // shopCurrency returns the currency of a shop export's bare prices: the row's

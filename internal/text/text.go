@@ -57,11 +57,8 @@ func Shorten(s string, max int) string { return Cut(Clean(s, len(s)), max) }
 // from its accent or emoji sequence. No mark is added: it is for a stored field, such
 // as a title, whose cut its writer reports.
 func Fit(s string, max int) string {
-	if len(s) <= max {
-		return Clean(s, max)
-	}
-	c := Clean(s, len(s))
-	if len(c) <= max {
+	c, fits := cleanFits(s, max)
+	if fits {
 		return c
 	}
 	return c[:cutBefore(c, max)]
@@ -72,17 +69,23 @@ func Fit(s string, max int) string {
 // ends within max bytes when that keeps at least half of them, else as Cut does (after
 // the last whole word, "…" marking the cut).
 func FitSentences(s string, max int) string {
-	if len(s) <= max {
-		return Clean(s, max)
-	}
-	c := Clean(s, len(s))
-	if len(c) <= max {
+	c, fits := cleanFits(s, max)
+	if fits {
 		return c
 	}
 	if end := lastSentenceEnd(c, max); end >= max/2 {
 		return c[:end]
 	}
 	return Cut(c, max)
+}
+
+// cleanFits returns s cleaned, whole, and whether it fits in max bytes.
+func cleanFits(s string, max int) (string, bool) {
+	if len(s) <= max {
+		return Clean(s, max), true
+	}
+	c := Clean(s, len(s))
+	return c, len(c) <= max
 }
 
 // lastSentenceEnd returns the end of the last sentence of s that ends within its
