@@ -255,7 +255,10 @@ func (p *parser) bigCommerceProduct(at lines, b *bigCommerce, prod, own func(str
 		case "currency":
 			return currency
 		case "gtin":
-			return cmp.Or(own("product_upc/ean"), prod("product_upc/ean"))
+			if v != nil {
+				return own("product_upc/ean") // the product's barcode is not each variant's
+			}
+			return prod("product_upc/ean")
 		case "inventory_quantity":
 			switch {
 			case track == "by option" && v != nil:

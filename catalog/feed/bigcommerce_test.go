@@ -33,6 +33,7 @@ func TestBigCommerceExport(t *testing.T) {
 		{"TRJ-RED-M", "tags", "rain jacket,running"},
 		{"TRJ-RED-XL", "price", "$139.00"}, // [ADD]10.00 by SKU
 		{"TRJ-RED-XL", "stock", "0"},
+		{"TRJ-RED-XL", "gtin", ""}, // the SKU row has none
 		{"TRJ-RED-XL", "availability", "out_of_stock"},
 		{"TRJ-BLU-M", "price", "$124.50"}, // [REMOVE]4.50 by option Colour=Blue
 		{"TRJ-BLU-M", "image", "https://cdn.example.test/trj-blue.jpg"},
