@@ -67,7 +67,7 @@ func Or(ms ...Match) Match {
 func BrandKey(name string) string { return strings.ToLower(text.Clean(name, maxBrandLen)) }
 
 // CleanTitle cleans a product title as the catalog stores titles.
-func CleanTitle(s string) string { return text.Clean(s, maxTitleLen) }
+func CleanTitle(s string) string { return text.Fit(s, maxTitleLen) }
 
 // qualityExpr is Candidate.Quality in SQL, the order of InCategory, OfBrand and
 // TopRated; the indexes of migration 0002 are on this exact expression.

@@ -140,13 +140,13 @@ func (p *Product) Normalize() error {
 	if p.SellerID == "" {
 		return &FieldError{Field: "seller", Problem: FieldMissing}
 	}
-	p.Title = text.Clean(p.Title, maxTitleLen)
+	p.Title = text.Fit(p.Title, maxTitleLen)
 	if p.Title == "" {
 		return &FieldError{Field: "title", Problem: FieldMissing}
 	}
 	p.Brand = text.Clean(p.Brand, maxBrandLen)
 	p.Category = NormalizeCategory(p.Category)
-	p.Description = text.Clean(p.Description, maxDescriptionLen)
+	p.Description = text.FitSentences(p.Description, maxDescriptionLen)
 	p.URL = text.Clean(p.URL, maxURLLen)
 	p.ImageURL = text.Clean(p.ImageURL, maxURLLen)
 	p.GTIN = text.Clean(p.GTIN, 32)

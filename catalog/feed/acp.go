@@ -349,7 +349,7 @@ func acpOptions(raw json.RawMessage, attrs map[string]string) error {
 		if err != nil {
 			return err
 		}
-		if k := columnKey(name); k != "" && strings.TrimSpace(val) != "" {
+		if k := optionKey(name); k != "" && strings.TrimSpace(val) != "" {
 			attrs[k] = strings.TrimSpace(val)
 		}
 	}

@@ -54,12 +54,17 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	var (
 		shop *shopify
 		wc   *woo
+		bc   *bigCommerce
 	)
 	switch {
 	case isShopify(cols):
-		shop = &shopify{cols: cols}
+		shop = &shopify{cols: shopifyColumns(cols)}
 	case isWooCommerce(cols):
 		wc = &woo{cols: cols, parents: map[string][]string{}}
+	case isBigCommerce(cols):
+		bc = &bigCommerce{cols: cols}
+	case isBigCommerceModern(cols):
+		return errBigCommerceModern
 	default:
 		if err := checkColumns(cols, header.fields); err != nil {
 			return err
@@ -78,6 +83,9 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			return readError(err)
 		}
 		if rec == nil {
+			if bc != nil {
+				return p.bigCommerceFlush(bc)
+			}
 			return nil
 		}
 		p.tick()
@@ -105,6 +113,8 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			err = p.shopifyRow(at, shop, rec.fields)
 		case wc != nil:
 			err = p.wooRow(at, wc, rec.fields)
+		case bc != nil:
+			err = p.bigCommerceRow(at, bc, rec.fields)
 		default:
 			err = p.flatRow(at, r2)
 		}

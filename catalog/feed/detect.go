@@ -16,13 +16,16 @@ const (
 	formatCSV format = iota
 	formatTSV
 	formatJSON // JSON Lines, or one JSON array
+	formatXML  // Merchant Center RSS 2.0 or Atom 1.0
+	formatSSV  // CSV with ";" between fields, as Excel writes it where "," marks decimals
 )
 
 // sniffLen is how much of the (decompressed) start of a file is examined.
 const sniffLen = 4096
 
-// open unwraps gzip (guarded against decompression bombs, see limits.go), refuses binary, UTF-16 and XML content, drops a UTF-8 byte order mark
-// and chooses the format from name's extension (and, for .txt, from the first line).
+// open unwraps gzip (guarded against decompression bombs, see limits.go), refuses binary and UTF-16 content, drops a UTF-8 byte order mark
+// and chooses the format from name's extension (and, for .txt, from the first line);
+// content that starts like XML (<?xml, <rss, <feed) is read as XML whatever the name.
 // A CSV or TSV file is read in enc (Options.Encoding); with EncodingAuto, one with a
 // byte order mark is UTF-8 and another's encoding is sniffed (see sniffEncoding).
 // JSON is always UTF-8. The encoding the file is read in is returned.
@@ -34,7 +37,7 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 	var f format
 	switch ext {
 	case ".xml":
-		return nil, 0, "", errXML
+		f = formatXML
 	case ".csv":
 		f = formatCSV
 	case ".tsv", ".tab", ".txt":
@@ -42,7 +45,7 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 	case ".jsonl", ".ndjson", ".json":
 		f = formatJSON
 	default:
-		return nil, 0, "", errors.New("unknown feed format: the file name must end in .csv, .tsv, .tab, .txt, .jsonl, .ndjson or .json (optionally followed by .gz)")
+		return nil, 0, "", errors.New("unknown feed format: the file name must end in .csv, .tsv, .tab, .txt, .jsonl, .ndjson, .json or .xml (optionally followed by .gz)")
 	}
 
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -74,26 +77,37 @@ func open(r io.Reader, name, enc string) (*bufio.Reader, format, string, error) 
 		}
 	}
 	if start := bytes.TrimSpace(head); bytes.HasPrefix(start, []byte("<?xml")) || bytes.HasPrefix(start, []byte("<rss")) || bytes.HasPrefix(start, []byte("<feed")) {
-		return nil, 0, "", errXML // Merchant Center feeds are often .txt, whatever they hold
+		f = formatXML // Merchant Center feeds are often .txt, whatever they hold
+	} else if f == formatXML {
+		return nil, 0, "", errors.New("the file is named .xml but does not start like an XML feed (<?xml, <rss or <feed)")
 	}
-	if ext == ".txt" {
+	if ext == ".txt" && f != formatXML {
 		first, _, _ := bytes.Cut(head, []byte("\n"))
 		switch {
 		case bytes.HasPrefix(bytes.TrimSpace(first), []byte("{")):
 			f = formatJSON
-		case bytes.IndexByte(first, '\t') < 0 && bytes.IndexByte(first, ',') >= 0:
+		case bytes.IndexByte(first, '\t') < 0 && (bytes.IndexByte(first, ',') >= 0 || bytes.IndexByte(first, ';') >= 0):
 			f = formatCSV
 		}
 	}
-	if f == formatJSON {
-		return br, f, EncodingUTF8, nil
+	if f == formatCSV {
+		// A .csv whose header has no comma is separated by what it has: ";" (Excel
+		// where the comma is the decimal mark) or a tab.
+		first, _, _ := bytes.Cut(head, []byte("\n"))
+		switch {
+		case bytes.IndexByte(first, ',') >= 0:
+		case bytes.IndexByte(first, ';') >= 0:
+			f = formatSSV
+		case bytes.IndexByte(first, '\t') >= 0:
+			f = formatTSV
+		}
+	}
+	if f == formatJSON || f == formatXML {
+		return br, f, EncodingUTF8, nil // an XML declaration names any other encoding
 	}
 	br, enc = decodeText(br, enc)
 	return br, f, enc, nil
 }
-
-// errXML refuses an XML feed (Merchant Center's RSS 2.0 or Atom), which is not read.
-var errXML = errors.New("this is an XML feed (RSS or Atom), which import does not read; export the products as a TSV or CSV file (Merchant Center can download them so) and import that")
 
 // readError describes a failure to read the file itself, without Go's wording where
 // a plainer one exists.

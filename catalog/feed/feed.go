@@ -13,9 +13,13 @@
 //     is the product's id; see acp.go.
 //
 // A CSV file may also be a shop's own products export: a Shopify export (its header
-// has Handle and Variant Price; see shopify.go) or a WooCommerce export (SKU, Name
-// and Regular price; see woocommerce.go). Their columns are read into the flat
-// row's, so a value is checked as in a flat feed.
+// has Handle and Variant Price, or URL handle and Price; see shopify.go), a
+// WooCommerce export (SKU, Name and Regular price; see woocommerce.go) or a
+// BigCommerce Bulk Edit export (Item Type and Product Name; see bigcommerce.go).
+// Their columns are read into the flat row's, so a value is checked as in a flat
+// feed. A .csv whose header has no comma is read with the separator it has, ";" or a
+// tab. A Merchant Center XML feed (RSS 2.0 or Atom, .xml or any file that starts like
+// XML) is read item by item as flat rows; see xml.go.
 //
 // A JSON Lines line is taken as an ACP product when it has a "variants" key and as a
 // flat row otherwise, so both shapes may be mixed in one file. A .json file may also
@@ -176,6 +180,10 @@ func parseFeed(r io.Reader, name string, opt Options, emit func(line, end int, s
 		err = p.readDelimited(in, ',')
 	case formatTSV:
 		err = p.readDelimited(in, '\t')
+	case formatSSV:
+		err = p.readDelimited(in, ';')
+	case formatXML:
+		err = p.readXML(in)
 	default:
 		err = p.readJSON(in)
 	}

@@ -40,6 +40,27 @@ func TestParseInline(t *testing.T) {
 			checks: []check{{"A", "title", "two lines"}},
 		},
 		{
+			name:      "semicolon CSV of European Excel, decimal commas and a quoted ;",
+			file:      "export.csv",
+			data:      "\ufeffid;title;price;currency;description\r\nA;Kaffeebecher;12,90 €;EUR;\"Steingut; spülmaschinenfest\"\r\nB;Teekanne;1.234,50;EUR;\r\n",
+			wantIDs:   []string{"A", "B"},
+			checks:    []check{{"A", "price", "€12.90"}, {"A", "description", "Steingut; spülmaschinenfest"}, {"B", "price", "€1,234.50"}},
+			wantLines: []int{2, 3},
+		},
+		{
+			name:    "a .csv file separated by tabs",
+			file:    "export.csv",
+			data:    "id\ttitle\tprice\nA\tMug, large\t3 USD\n",
+			wantIDs: []string{"A"},
+			checks:  []check{{"A", "title", "Mug, large"}},
+		},
+		{
+			name:    "a .txt file separated by semicolons",
+			file:    "export.txt",
+			data:    "id;title;price\nA;Mug;3 USD\n",
+			wantIDs: []string{"A"},
+		},
+		{
 			name:    "header names are trimmed and case and spacing insensitive; unknown columns ignored",
 			file:    "a.csv",
 			data:    " Item ID ,TITLE,Image-Link,Price,Shoe Colour\nA,Alpha,https://img.test/a.png,3 USD,red\n",
@@ -413,9 +434,14 @@ func TestParseFileErrors(t *testing.T) {
 		{name: "truncated gzip", file: "a.csv.gz", data: truncated, wantErr: "truncated"},
 		{name: "bad default seller", file: "a.csv", data: csvData, opt: Options{DefaultSeller: "!!!"}, wantErr: `default seller: seller name "!!!" has no letters or digits`},
 		{name: "damaged gzip header", file: "a.csv.gz", data: []byte("\x1f\x8b\x00\x00"), wantErr: "gzip header is damaged"},
-		{name: "XML feed", file: "feed.xml", data: []byte(`<?xml version="1.0"?><rss version="2.0"></rss>`), wantErr: "feed.xml: this is an XML feed (RSS or Atom), which import does not read; export the products as a TSV or CSV file"},
-		{name: "XML in a .txt file", file: "feed.txt", data: []byte("\ufeff  <rss xmlns:g=\"http://base.google.com/ns/1.0\" version=\"2.0\">\n<channel>\n"), wantErr: "this is an XML feed (RSS or Atom)"},
-		{name: "Atom feed", file: "feed.txt", data: []byte("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"), wantErr: "this is an XML feed (RSS or Atom)"},
+		{name: "XML feed without items", file: "feed.xml", data: []byte(`<?xml version="1.0"?><rss version="2.0"></rss>`), wantErr: "feed.xml: this XML file has no <item> (RSS) or <entry> (Atom) elements", noRejects: true},
+		{name: "XML in a .txt file, cut short", file: "feed.txt", data: []byte("\ufeff  <rss xmlns:g=\"http://base.google.com/ns/1.0\" version=\"2.0\">\n<channel>\n"), wantErr: "line 3: the XML is not well formed: unexpected EOF; reading stopped there (no product was read)", noRejects: true},
+		{name: "Atom feed without entries", file: "feed.txt", data: []byte("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n</feed>\n"), wantErr: "no <item> (RSS) or <entry> (Atom) elements", noRejects: true},
+		{name: "XML text longer than the record cap", file: "big.xml", data: []byte("<rss><channel><item><description>" + strings.Repeat("x", maxRecordLen+1)), wantErr: "line 1: more than 1048576 bytes of text without markup, or a tag longer than that; reading stopped there (no product was read)", noRejects: true},
+		{name: "BigCommerce modern export", file: "products-2026-12-05.csv", data: []byte("Item,ID,Name,Type,SKU,Options,Inventory Tracking,Current Stock,Price\nProduct,,Trail Jacket,Physical,TRJ,,variant,,129.00\nVariant,,,,TRJ-RED,\"Type=Swatch|Name=Colour|Value=Red\",,4,129.00\n"),
+			wantErr: "this is an export of BigCommerce's modern Import/Export (an Item column with Product and Variant rows), whose variant options import does not read; export the products with the Bulk Edit template", noRejects: true},
+		{name: ".xml that is not XML", file: "feed.xml", data: csvData, wantErr: "feed.xml: the file is named .xml but does not start like an XML feed", noRejects: true},
+		{name: "XML in an encoding not read", file: "feed.xml", data: []byte(`<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item></item></channel></rss>`), wantErr: `the XML declares encoding "Shift_JIS"; save the feed as UTF-8`, noRejects: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -678,4 +704,66 @@ func priceOrRejects(t *testing.T, file, currency string) string {
 		return p.Price.String()
 	}
 	return strings.Join(got.rejects, "\n")
+}
+
+// TestMerchantCenterXML reads Merchant Center's RSS 2.0 feed (g: fields, CDATA and
+// HTML entities, a nested shipping block, repeated elements, CRLF and a byte order
+// mark) and its Atom form, item by item as flat rows.
+func TestMerchantCenterXML(t *testing.T) {
+	got := parseFixture(t, "merchant_center.xml", Options{DefaultSeller: "Corner Shop", Now: may2026})
+	checkFields(t, got, []check{
+		{"MC-1", "title", "Trail Shoe & Sock Set"},
+		{"MC-1", "description", "Lightweight trail shoe & grippy sole."},
+		{"MC-1", "brand", "Acme & Sons"},
+		{"MC-1", "price", "$999.00"}, // not the nested shipping price
+		{"MC-1", "attr:list_price", "$1,299.00"},
+		{"MC-1", "availability", "in_stock"},
+		{"MC-1", "category", "Apparel > Shoes > Running"}, // the first product_type
+		{"MC-1", "group", "G-1"},
+		{"MC-1", "image", "https://cdn.example.com/1.jpg"},
+		{"MC-1", "url", "https://shop.example.com/p/1"},
+		{"MC-1", "gtin", "00012345678905"},
+		{"MC-1", "attr:mpn", "TR-1"},
+		{"MC-1", "attr:color", "Blue"},
+		{"MC-2", "title", "ドライバッグ 20L"},
+		{"MC-2", "description", `Roll-top bag, keeps "everything" dry. Two straps.`},
+		{"MC-2", "availability", "out_of_stock"},
+		{"MC-2", "price", "¥4,500"},
+		{"MC-2", "url", "https://shop.example.com/p/2"},
+	})
+	want := []string{`merchant_center.xml:42-46: price "-5.00 USD" is negative; a price must be 0 or more`}
+	checkOutcome(t, got, []string{"MC-1", "MC-2"}, want)
+
+	atom := `<?xml version="1.0" encoding="ISO-8859-1"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0">
+<title>Shop</title>
+<entry>
+<g:id>AT-1</g:id>
+<title>Caf` + "\xe9" + ` cr` + "\xe8" + `me mug</title>
+<link rel="alternate" href="https://shop.example.com/mug"/>
+<summary>Stoneware mug.</summary>
+<g:price>12.50 EUR</g:price>
+<g:availability>in stock</g:availability>
+</entry>
+</feed>
+`
+	got, err := parse(t, strings.NewReader(atom), "feed.txt", Options{DefaultSeller: "Corner Shop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFields(t, got, []check{
+		{"AT-1", "title", "Café crème mug"},
+		{"AT-1", "url", "https://shop.example.com/mug"},
+		{"AT-1", "description", "Stoneware mug."},
+		{"AT-1", "price", "€12.50"},
+	})
+
+	broken := "<rss><channel><item><g:id>A</g:id><title>Alpha</title><g:price>1 USD</g:price></item>\n<item><g:id>B</g:id><title>Beta</wrong></item></channel></rss>\n"
+	got, err = parse(t, strings.NewReader(broken), "broken.xml", Options{DefaultSeller: "Corner Shop"})
+	if err == nil || !strings.Contains(err.Error(), "line 2: the XML is not well formed") || !strings.Contains(err.Error(), "(the item before it was read)") {
+		t.Errorf("Parse(broken.xml) error = %v, want it to stop at line 2 keeping 1 item", err)
+	}
+	if !slices.Equal(got.ids, []string{"A"}) {
+		t.Errorf("broken.xml ids = %q, want [A]", got.ids)
+	}
 }

@@ -11,12 +11,12 @@ import (
 )
 
 // fuzzNames are the file names a fuzz input is parsed as, one per format path.
-var fuzzNames = []string{"f.csv", "f.tsv", "f.txt", "f.jsonl", "f.json", "f.csv.gz"}
+var fuzzNames = []string{"f.csv", "f.tsv", "f.txt", "f.jsonl", "f.json", "f.csv.gz", "f.xml"}
 
 // FuzzParse checks that Parse never panics, and that what it emits and reports is
 // consistent, whatever the bytes and whichever format they are read as.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"flat_current.csv", "flat_legacy.tsv", "flat.jsonl", "acp_variants.jsonl", "bad_rows.csv"} {
+	for _, name := range []string{"flat_current.csv", "flat_legacy.tsv", "flat.jsonl", "acp_variants.jsonl", "bad_rows.csv", "bigcommerce_products.csv", "merchant_center.xml"} {
 		data, err := os.ReadFile(fixture(name))
 		if err != nil {
 			f.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,6 +133,17 @@ func checkFields(t *testing.T, got parsed, checks []check) {
 		if v := field(p, c.field); v != c.want {
 			t.Errorf("product %q %s = %q, want %q", c.id, c.field, v, c.want)
 		}
+	}
+}
+
+// checkOutcome checks the ids a Parse emitted, in order, and the rows it reported.
+func checkOutcome(t *testing.T, got parsed, wantIDs, wantRejects []string) {
+	t.Helper()
+	if !slices.Equal(got.ids, wantIDs) {
+		t.Errorf("ids = %q, want %q", got.ids, wantIDs)
+	}
+	if !slices.Equal(got.rejects, wantRejects) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(wantRejects, "\n"))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -19,6 +20,9 @@ const (
 	batchSize = 1000
 	// maxReportErrors is how many RowErrors a Report keeps; Rejected counts them all.
 	maxReportErrors = 1000
+	// maxSkipReasons is how many distinct reasons for skipped rows a Report counts
+	// apart; the readers' reasons are a handful of fixed sentences.
+	maxSkipReasons = 16
 )
 
 // Report summarizes the import of one file. Every row read is counted once in
@@ -30,13 +34,16 @@ const (
 // product to another seller) whose id an earlier row of the same file had.
 type Report struct {
 	File     string
-	Imported int        // products that were new to the catalog
-	Updated  int        // products that replaced one with the same id, including an earlier row of the same file
-	Rejected int        // rows and damaged spans that were not imported
-	Warned   int        // warnings about rows that were imported
-	Skipped  int        // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
-	Repeated int        // rows whose id an earlier row of the same file had (the later row replaces it)
-	Errors   []RowError // the first 1000 rejections and warnings, in the order they were found
+	Imported int // products that were new to the catalog
+	Updated  int // products that replaced one with the same id, including an earlier row of the same file
+	Rejected int // rows and damaged spans that were not imported
+	Warned   int // warnings about rows that were imported
+	Skipped  int // shop export rows that hold no product (see RowError.Skipped), neither passed on nor in Errors
+	// SkippedWhy counts the skipped rows by their reason, in the order the reasons
+	// were first met, so that the summary explains every one.
+	SkippedWhy []SkipCount
+	Repeated   int        // rows whose id an earlier row of the same file had (the later row replaces it)
+	Errors     []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Encoding is EncodingWindows1252 when the file was read as such (see
 	// Options.Encoding), EncodingUTF8 when it was read as UTF-8.
 	Encoding string
@@ -47,9 +54,16 @@ type Report struct {
 	Err error
 }
 
+// SkipCount is how many rows were skipped for one reason.
+type SkipCount struct {
+	Reason string
+	Rows   int
+}
+
 // String is a one-line summary: "products.csv: 120 imported, 3 updated, 2 rejected",
-// with ", 1 warning" when there were warnings, ", 4 skipped" when a shop
-// export had rows that hold no product, " (read as Windows-1252)" when it was,
+// with ", 1 warning" when there were warnings, ", 4 skipped (4 × a row without a
+// variant (a product's further image))" when a shop export had rows that hold no
+// product, each reason with its count, " (read as Windows-1252)" when it was,
 // then how many rows repeated an id of an earlier row of the file, followed by
 // "; stopped: <reason>" when
 // reading stopped part-way. For a file from which nothing was read it is
@@ -66,7 +80,11 @@ func (r Report) String() string {
 		s += fmt.Sprintf(", %d warnings", r.Warned)
 	}
 	if r.Skipped > 0 {
-		s += fmt.Sprintf(", %d skipped", r.Skipped)
+		why := make([]string, len(r.SkippedWhy))
+		for i, c := range r.SkippedWhy {
+			why[i] = fmt.Sprintf("%d × %s", c.Rows, c.Reason)
+		}
+		s += fmt.Sprintf(", %d skipped (%s)", r.Skipped, strings.Join(why, "; "))
 	}
 	if r.Encoding == EncodingWindows1252 {
 		s += " (read as Windows-1252)"
@@ -164,6 +182,11 @@ func importFile(ctx context.Context, l *catalog.Loader, name string, opt Options
 	reject := func(e RowError) {
 		if e.Skipped {
 			rep.Skipped++
+			if i := slices.IndexFunc(rep.SkippedWhy, func(c SkipCount) bool { return c.Reason == e.Reason }); i >= 0 {
+				rep.SkippedWhy[i].Rows++
+			} else if len(rep.SkippedWhy) < maxSkipReasons {
+				rep.SkippedWhy = append(rep.SkippedWhy, SkipCount{e.Reason, 1})
+			}
 			return
 		}
 		if e.Warning {

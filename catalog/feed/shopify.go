@@ -41,11 +41,44 @@ var shopifyProductCols = []string{"title", "body_(html)", "vendor", "product_cat
 	"published", "status", "option1_name", "option2_name", "option3_name", "image_src",
 	"google_shopping_/_mpn", "google_shopping_/_condition", "google_shopping_/_gender", "google_shopping_/_age_group"}
 
-// isShopify reports whether a CSV header (canonical names) is a Shopify products export.
+// isShopify reports whether a CSV header (canonical names) is a Shopify products
+// export: the long-standing one (Handle, Variant Price) or the one Shopify writes
+// since 2025 (URL handle, Price; see shopifyColumns).
 func isShopify(cols map[string]int) bool {
 	_, handle := cols["handle"]
 	_, price := cols["variant_price"]
-	return handle && price
+	_, urlHandle := cols["url_handle"]
+	_, newPrice := cols["price"]
+	return handle && price || urlHandle && newPrice
+}
+
+// shopifyRenamed maps the columns of Shopify's current export (2025 on) to those of
+// the long-standing one, which shopifyRow reads: the same fields under new names.
+// Continue selling when out of stock (TRUE or FALSE) stands for Variant Inventory
+// Policy (continue or deny) and is read as such.
+var shopifyRenamed = map[string]string{
+	"url_handle": "handle", "description": "body_(html)", "published_on_online_store": "published",
+	"sku": "variant_sku", "barcode": "variant_barcode", "price": "variant_price",
+	"compare_at_price": "variant_compare_at_price", "inventory_tracker": "variant_inventory_tracker",
+	"inventory_quantity": "variant_inventory_qty", "product_image_url": "image_src",
+	"variant_image_url": "variant_image",
+}
+
+// shopifyColumns returns a Shopify export's columns under the long-standing names.
+func shopifyColumns(cols map[string]int) columns {
+	if _, old := cols["handle"]; old {
+		return cols
+	}
+	out := make(columns, len(cols))
+	for k, i := range cols {
+		if n, ok := shopifyRenamed[k]; ok {
+			k = n
+		}
+		if j, dup := out[k]; !dup || i < j {
+			out[k] = i
+		}
+	}
+	return out
 }
 
 // shopify carries a Shopify export's product fields from a product's first row to
@@ -65,6 +98,15 @@ func (c columns) field(fields []string, col string) string {
 		return strings.TrimSpace(fields[i])
 	}
 	return ""
+}
+
+// optionKey is the attribute name of a shop's option (or attribute) name: its
+// canonical form, British "Colour" read as "color", the attribute it means.
+func optionKey(name string) string {
+	if k := columnKey(name); k != "colour" {
+		return k
+	}
+	return "color"
 }
 
 // optionAttr returns the value of the option (or attribute) whose name is the
@@ -107,7 +149,7 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	var names, values []string
 	for _, n := range []string{"1", "2", "3"} {
 		if v := own("option" + n + "_value"); v != "" {
-			names, values = append(names, columnKey(prod("option"+n+"_name"))), append(values, v)
+			names, values = append(names, optionKey(prod("option"+n+"_name"))), append(values, v)
 		}
 	}
 	single := len(values) == 0 || (len(values) == 1 && values[0] == shopifyDefaultTitle)
@@ -118,7 +160,8 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	// A variant whose stock Shopify does not track, or that is sold when out of
 	// stock (policy continue), is sold whatever its quantity says.
 	_, tracking := s.cols["variant_inventory_tracker"]
-	unlimited := (tracking && own("variant_inventory_tracker") == "") || strings.EqualFold(own("variant_inventory_policy"), "continue")
+	unlimited := (tracking && own("variant_inventory_tracker") == "") || strings.EqualFold(own("variant_inventory_policy"), "continue") ||
+		strings.EqualFold(own("continue_selling_when_out_of_stock"), "true")
 	r := row(func(col string) string {
 		switch col {
 		case "item_id":
@@ -206,12 +249,18 @@ func shopifyExtras(p *catalog.Product, prod func(string) string, compareAt strin
 		}
 		p.Hidden = p.Hidden || !ok
 	}
-	for _, t := range strings.Split(prod("tags"), ",") {
+	p.Tags = appendTags(p.Tags, prod("tags"))
+	return nil
+}
+
+// appendTags appends the comma-separated tags of s to tags.
+func appendTags(tags []string, s string) []string {
+	for _, t := range strings.Split(s, ",") {
 		if t = strings.TrimSpace(t); t != "" {
-			p.Tags = append(p.Tags, t)
+			tags = append(tags, t)
 		}
 	}
-	return nil
+	return tags
 }
 
 // shopCurrency returns the currency of a shop export's bare prices: the row's

@@ -136,7 +136,7 @@ func TestImportShopify(t *testing.T) {
 	if got, want := reports[0].Skipped, 1; got != want {
 		t.Errorf("Skipped = %d, want %d", got, want)
 	}
-	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped"; got != want {
+	if got, want := reports[0].String(), files[0]+": 6 imported, 0 updated, 3 rejected, 1 skipped (1 × a row without a variant (a product's further image))"; got != want {
 		t.Errorf("Report.String() = %q, want %q", got, want)
 	}
 	if len(streamed) != 3 {
@@ -237,4 +237,34 @@ func TestShopExportColumns(t *testing.T) {
 			checkFields(t, got, tt.checks)
 		})
 	}
+}
+
+// TestShopifyExport2025 reads the products export Shopify writes since 2025 (URL
+// handle, Description, SKU, Price, Compare-at price, Inventory quantity, Continue
+// selling when out of stock, Product image URL…) as the long-standing one.
+func TestShopifyExport2025(t *testing.T) {
+	got := parseFixture(t, "shopify_products_2025.csv", Options{DefaultSeller: "North Studio", Currency: "USD"})
+	checkFields(t, got, []check{
+		{"SH-001-S", "title", "Linen Shirt - S / Sage"},
+		{"SH-001-S", "group", "linen-shirt"},
+		{"SH-001-S", "description", "Washed European linen — breathable. Relaxed fit."},
+		{"SH-001-S", "brand", "North Studio"},
+		{"SH-001-S", "price", "$79.90"},
+		{"SH-001-S", "attr:list_price", "$99.00"},
+		{"SH-001-S", "stock", "12"},
+		{"SH-001-S", "attr:color", "Sage"},
+		{"SH-001-S", "attr:mpn", "LS-1"},
+		{"SH-001-S", "image", "https://cdn.shopify.test/linen-1.jpg"},
+		{"SH-001-M", "stock", "nil"}, // continue selling when out of stock
+		{"SH-001-M", "availability", "in_stock"},
+		{"SH-001-M", "image", "https://cdn.shopify.test/linen-m.jpg"},
+		{"SH-001-M", "description", "Washed European linen — breathable. Relaxed fit."},
+		{"MT-30", "title", "抹茶 Matcha Tin"},
+		{"MT-30", "price", "$1,250.00"},
+		{"MT-30", "gtin", "4901234567894"},
+		{"MT-30", "hidden", "true"}, // not published on the online store
+		{"MT-30", "availability", "in_stock"},
+	})
+	want := []string{`shopify_products_2025.csv:5: skipped: a row without a variant (a product's further image)`}
+	checkOutcome(t, got, []string{"SH-001-S", "SH-001-M", "MT-30"}, want)
 }

@@ -68,7 +68,7 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 	for n := 1; n <= 3; n++ {
 		k := "attribute_" + string(rune('0'+n))
 		if v := own(k + "_value(s)"); v != "" {
-			names, values = append(names, columnKey(own(k+"_name"))), append(values, v)
+			names, values = append(names, optionKey(own(k+"_name"))), append(values, v)
 		}
 	}
 	currency, ok := p.shopCurrency(at, own, "regular_price", "Regular price", "WooCommerce")

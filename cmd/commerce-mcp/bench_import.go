@@ -51,6 +51,9 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	runs := fs.Int("runs", 5, "imports to run")
 	dir := fs.String("dir", "", "`directory` for the catalogs imported (default: a new temporary one, removed at the end)")
 	importer := fs.String("importer", "", "`program` whose import to measure, e.g. an older build (default: this one)")
+	var opt feed.Options
+	fs.StringVar(&opt.DefaultSeller, "seller", "", "seller `name` for rows that name none, as import's --seller (a shop's own export names none)")
+	fs.StringVar(&opt.Currency, "currency", "", "currency `code` of bare prices, as import's --currency")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -89,7 +92,7 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	row(header...)
 	for i := range *runs {
-		r, err := importOnce(ctx, exe, *feedPath, db)
+		r, err := importOnce(ctx, exe, *feedPath, db, opt)
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
@@ -126,8 +129,9 @@ func benchImport(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 // importOnce imports feedPath into a new catalog at db in a child process, then
-// measures the floors on the same feed and catalog.
-func importOnce(ctx context.Context, exe, feedPath, db string) (importRun, error) {
+// measures the floors on the same feed and catalog, both reading it with opt's seller
+// and currency.
+func importOnce(ctx context.Context, exe, feedPath, db string, opt feed.Options) (importRun, error) {
 	var r importRun
 	r.load = loadAverage()
 	for _, f := range []string{db, db + "-wal", db + "-shm"} {
@@ -136,7 +140,14 @@ func importOnce(ctx context.Context, exe, feedPath, db string) (importRun, error
 		}
 	}
 	var errOut bytes.Buffer
-	cmd := exec.CommandContext(ctx, exe, "import", "--db", db, feedPath)
+	args := []string{"import", "--db", db}
+	if opt.DefaultSeller != "" {
+		args = append(args, "--seller", opt.DefaultSeller)
+	}
+	if opt.Currency != "" {
+		args = append(args, "--currency", opt.Currency)
+	}
+	cmd := exec.CommandContext(ctx, exe, append(args, feedPath)...)
 	cmd.Stderr = &errOut
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
@@ -171,7 +182,7 @@ func importOnce(ctx context.Context, exe, feedPath, db string) (importRun, error
 	}
 	start, c0 := time.Now(), cpuTimeSelf()
 	var batch []catalog.Product
-	_ = feed.Parse(f, feedPath, feed.Options{}, func(_, _ int, _ catalog.Seller, p catalog.Product) error {
+	_ = feed.Parse(f, feedPath, opt, func(_, _ int, _ catalog.Seller, p catalog.Product) error {
 		if batch = append(batch, p); len(batch) == 1000 {
 			catalog.Prepare(batch)
 			batch = batch[:0]

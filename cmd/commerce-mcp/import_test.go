@@ -152,7 +152,7 @@ func TestImportCurrency(t *testing.T) {
 		wantErr string // substring of the error; "" for none
 		stderr  string // substring of stderr
 	}{
-		{name: "with --currency", flags: []string{"--currency", "USD"}, stderr: "shopify_products.csv: 6 imported, 0 updated, 3 rejected, 1 skipped"},
+		{name: "with --currency", flags: []string{"--currency", "USD"}, stderr: "shopify_products.csv: 6 imported, 0 updated, 3 rejected, 1 skipped (1 × a row without a variant (a product's further image))"},
 		{name: "without", stderr: `shopify_products.csv:4: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency`},
 		{name: "not a currency", flags: []string{"--currency", "dollars"}, wantErr: `--currency "dollars" is not a three-letter currency code`},
 	}

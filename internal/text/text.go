@@ -51,6 +51,62 @@ func Clean(s string, max int) string {
 // it as Cut does, so text repeated to a caller shows it was cut.
 func Shorten(s string, max int) string { return Cut(Clean(s, len(s)), max) }
 
+// Fit cleans s like Clean and, when the clean text is longer than max bytes, cuts it
+// to at most max bytes where cutBefore says: after the last whole word when that
+// keeps at least half of it, else on a character boundary that splits no character
+// from its accent or emoji sequence. No mark is added: it is for a stored field, such
+// as a title, whose cut its writer reports.
+func Fit(s string, max int) string {
+	c, fits := cleanFits(s, max)
+	if fits {
+		return c
+	}
+	return c[:cutBefore(c, max)]
+}
+
+// FitSentences cleans s like Clean and, when the clean text is longer than max bytes,
+// cuts long prose such as a product description: after the last whole sentence that
+// ends within max bytes when that keeps at least half of them, else as Cut does (after
+// the last whole word, "…" marking the cut).
+func FitSentences(s string, max int) string {
+	c, fits := cleanFits(s, max)
+	if fits {
+		return c
+	}
+	if end := lastSentenceEnd(c, max); end >= max/2 {
+		return c[:end]
+	}
+	return Cut(c, max)
+}
+
+// cleanFits returns s cleaned, whole, and whether it fits in max bytes.
+func cleanFits(s string, max int) (string, bool) {
+	if len(s) <= max {
+		return Clean(s, max), true
+	}
+	c := Clean(s, len(s))
+	return c, len(c) <= max
+}
+
+// lastSentenceEnd returns the end of the last sentence of s that ends within its
+// first max bytes: after a ".", "!" or "?" (and any closing quote or bracket) that a
+// space follows, or after an ideographic full stop or full-width "!" or "?", which
+// need none; 0 when there is none.
+func lastSentenceEnd(s string, max int) int {
+	for j := max; j > 0; j-- {
+		if j < len(s) && s[j] == ' ' {
+			k := len(strings.TrimRight(s[:j], `)]"'”’»`))
+			if k > 1 && strings.IndexByte(".!?", s[k-1]) >= 0 && s[k-2] != ' ' {
+				return j
+			}
+		}
+		if j <= len(s) && (strings.HasSuffix(s[:j], "。") || strings.HasSuffix(s[:j], "！") || strings.HasSuffix(s[:j], "？")) {
+			return j
+		}
+	}
+	return 0
+}
+
 // Cut returns s when it is at most max bytes long, else s cut to at most max bytes
 // ending in "…" (with no space before it), so a cut text is never taken for the
 // whole: cut where cutBefore says, between words when it can. It does not clean s:

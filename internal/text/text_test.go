@@ -238,3 +238,24 @@ func TestMaskTokens(t *testing.T) {
 		t.Errorf("mask gets the id: %q", got)
 	}
 }
+
+// Fit and FitSentences cut stored text between words, never inside one; FitSentences
+// prefers the end of a sentence and marks a cut inside one.
+func TestFit(t *testing.T) {
+	words := "Soft merino wool socks for long walks"
+	checkCuts(t, "Fit", text.Fit, []cutCase{
+		{"short kept whole", words, 80, words},
+		{"cleaned before measuring", "\u200b" + words + "\x00", 80, words},
+		{"cut after a whole word", words, 20, "Soft merino wool"},
+		{"one long word cut on a character boundary", strings.Repeat("é", 50), 11, "ééééé"},
+		{"a title with no spaces (Japanese) cut between characters", "メリノウールの靴下", 10, "メリノ"},
+	})
+	prose := "Warm and soft. Knitted in Portugal from merino wool. Machine washable at thirty degrees."
+	checkCuts(t, "FitSentences", text.FitSentences, []cutCase{
+		{"short kept whole", prose, 200, prose},
+		{"cut after the last whole sentence", prose, 60, "Warm and soft. Knitted in Portugal from merino wool."},
+		{"a closing quote kept with its sentence", `He said "it fits." Then more words follow here`, 30, `He said "it fits."`},
+		{"a sentence too short to keep: cut after a word, marked", prose, 40, "Warm and soft. Knitted in Portugal…"},
+		{"ideographic full stop ends a sentence", "暖かい靴下です。ポルトガル製のメリノウール", 30, "暖かい靴下です。"},
+	})
+}

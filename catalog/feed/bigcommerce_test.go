@@ -1,0 +1,114 @@
+package feed
+
+import (
+	"context"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestBigCommerceExport reads a BigCommerce Bulk Edit export written by hand as the
+// platform writes it (byte order mark, CRLF, HTML in a quoted multi-line field,
+// thousands separators): a product with SKU rows and price rules by SKU and by
+// option, a modifier's rule, a product on sale with stock by product, a hidden
+// product, one not purchasable, and bad rows.
+func TestBigCommerceExport(t *testing.T) {
+	got := parseFixture(t, "bigcommerce_products.csv", Options{DefaultSeller: "Northwind", Currency: "USD"})
+	checkFields(t, got, []check{
+		{"TRJ-RED-M", "title", "Trail Runner Jacket - Red / M"},
+		{"TRJ-RED-M", "group", "TRJ"},
+		{"TRJ-RED-M", "description", "Light waterproof shell for wet runs. Taped seams. Packs into its pocket"},
+		{"TRJ-RED-M", "brand", "Northwind & Co"},
+		{"TRJ-RED-M", "category", "Clothing > Jackets"},
+		{"TRJ-RED-M", "price", "$129.00"},
+		{"TRJ-RED-M", "attr:list_price", "$149.00"}, // Retail Price, higher
+		{"TRJ-RED-M", "stock", "4"},
+		{"TRJ-RED-M", "availability", "in_stock"},
+		{"TRJ-RED-M", "gtin", "0012345678912"},
+		{"TRJ-RED-M", "image", "https://cdn.example.test/trj.jpg"},
+		{"TRJ-RED-M", "attr:size", "M"},
+		{"TRJ-RED-M", "attr:color", "Red"}, // the option is named Colour
+		{"TRJ-RED-M", "attr:gender", "unisex"},
+		{"TRJ-RED-M", "attr:condition", "New"},
+		{"TRJ-RED-M", "tags", "rain jacket,running"},
+		{"TRJ-RED-XL", "price", "$139.00"}, // [ADD]10.00 by SKU
+		{"TRJ-RED-XL", "stock", "0"},
+		{"TRJ-RED-XL", "gtin", ""}, // the SKU row has none
+		{"TRJ-RED-XL", "availability", "out_of_stock"},
+		{"TRJ-BLU-M", "price", "$124.50"}, // [REMOVE]4.50 by option Colour=Blue
+		{"TRJ-BLU-M", "image", "https://cdn.example.test/trj-blue.jpg"},
+		{"TRJ-BLU-M", "stock", "7"},
+		{"ESP-PRO", "price", "$1,099.00"},
+		{"ESP-PRO", "attr:list_price", "$1,299.00"},
+		{"ESP-PRO", "stock", "3"},
+		{"ESP-PRO", "category", "Kitchen > Coffee / Tea"},
+		{"ESP-PRO", "image", ""}, // an image file name is not a URL
+		{"ESP-PRO", "group", ""},
+		{"UMB-1", "title", "雨傘 Umbrella"},
+		{"UMB-1", "hidden", "true"},
+		{"UMB-1", "stock", "nil"},
+		{"UMB-1", "availability", "in_stock"},
+		{"UMB-1", "price", "$19.99"},            // the modifier's rule is not applied
+		{"115", "availability", "out_of_stock"}, // Allow Purchases? N
+	})
+	want := []string{
+		`bigcommerce_products.csv:2-3: skipped: a product with SKU rows (its SKUs are the products)`,
+		`bigcommerce_products.csv:9: a price rule that matches no SKU row of its product (a modifier option's, such as gift wrap) is not read; the variants are imported at their prices without it`,
+		`bigcommerce_products.csv:12: a price rule of a product without SKU rows (a modifier option's, such as gift wrap) is not read; the product is imported at its price without it`,
+		`bigcommerce_products.csv:18: Item Type "Video" is not Product, SKU or Rule`,
+		`bigcommerce_products.csv:14: skipped: a product with SKU rows (its SKUs are the products)`,
+		`bigcommerce_products.csv:15: the price rule on line 17 has Price "[ADD_PERCENT]10"; only [ADD], [REMOVE] and [FIXED] are read`,
+		`bigcommerce_products.csv:16: a SKU row without a Product Code/SKU; each variant needs its own SKU`,
+	}
+	checkOutcome(t, got, []string{"TRJ-RED-M", "TRJ-RED-XL", "TRJ-BLU-M", "ESP-PRO", "UMB-1", "115"}, want)
+}
+
+// TestImportBigCommerce imports the export into a catalog: the summary counts every
+// row, each skipped one with its reason, and a variant is found by a search for its
+// option value.
+func TestImportBigCommerce(t *testing.T) {
+	ctx := context.Background()
+	cat := openCatalog(t)
+	files := []string{fixture("bigcommerce_products.csv")}
+	reports, err := Import(ctx, cat, files, Options{DefaultSeller: "Northwind", Currency: "USD"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := files[0] + ": 6 imported, 0 updated, 5 rejected, 2 skipped (2 × a product with SKU rows (its SKUs are the products))"
+	if got := reports[0].String(); got != want {
+		t.Errorf("Report.String() = %q, want %q", got, want)
+	}
+	checkStored(t, cat, []check{
+		{"TRJ-BLU-M", "price", "$124.50"},
+		{"TRJ-BLU-M", "group", "TRJ"},
+		{"ESP-PRO", "attr:list_price", "$1,299.00"},
+	})
+	res, err := cat.Search(ctx, catalog.Query{Text: "blue jacket"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "TRJ-BLU-M" {
+		t.Errorf("search %q found %d products, first %v; want TRJ-BLU-M first", "blue jacket", len(res.Hits), res.Hits)
+	}
+}
+
+// TestReportSkippedWhy: the summary explains skipped rows reason by reason, in the
+// order the reasons were met.
+func TestReportSkippedWhy(t *testing.T) {
+	tests := []struct {
+		name string
+		r    Report
+		want string
+	}{
+		{"none skipped", Report{File: "a.csv", Imported: 2}, "a.csv: 2 imported, 0 updated, 0 rejected"},
+		{"two reasons", Report{File: "a.csv", Imported: 2, Skipped: 3, SkippedWhy: []SkipCount{{"an image row", 2}, {"a parent row", 1}}},
+			"a.csv: 2 imported, 0 updated, 0 rejected, 3 skipped (2 × an image row; 1 × a parent row)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.r.String(); got != tc.want {
+				t.Errorf("String() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
