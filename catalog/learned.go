@@ -56,6 +56,9 @@ type learnedTypes struct {
 	// aliases holds, by type word key, the other heads the catalog files as that type
 	// (see typeAliases), read as they are first asked for.
 	aliases map[string][]string
+	// modifiers holds, by title head key, the words its titles say before it when it
+	// names no product alone (see headModifiers), read as they are first asked for.
+	modifiers map[string][]string
 	// matched says, by full-text expression asked about, whether any product matches
 	// it (see anyMatch): what the index holds, so it is kept per indexed version.
 	matched map[string]bool
@@ -66,7 +69,7 @@ type learnedTypes struct {
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
-		matched: map[string]bool{}}}
+		modifiers: map[string][]string{}, matched: map[string]bool{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the
