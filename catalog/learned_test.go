@@ -25,8 +25,8 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		"enamel", "jug", "brewco", "kettleby", "wares", "first", "second", "nothing", "lamp", "desk"}
 	sentences := []string{"hot drinks in a ceramic mug", "a steel kettle for hot drinks", "enamel jug for the kitchen",
 		"a gift of a café press", "kettleby kettle"}
-	// read reads, through lv, every word's spread, each head's brand word and
-	// modifiers (headModifiers) and every sentence's vote.
+	// read reads, through lv, every word's spread, each head's brand word, modifiers
+	// and heads named after it (headModifiers, namedAfter) and every sentence's vote.
 	read := func(lv *learnedView) (map[string]wordUse, map[string]bool, map[string][]string, [][]typeVote) {
 		t.Helper()
 		uses, brands, mods := map[string]wordUse{}, map[string]bool{}, map[string][]string{}
@@ -44,6 +44,9 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 			}
 			brands[head] = b
 			if mods[head], err = lv.headModifiers(ctx, c, head); err != nil {
+				t.Fatal(err)
+			}
+			if mods["after "+head], err = lv.namedAfter(ctx, c, head, head); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -154,3 +154,68 @@ func (c *Catalog) titleHeads(ctx context.Context, term, prefer string) (string, 
 	}
 	return head, top, all, rows.Err()
 }
+
+// Things named after a type. A catalog often names what it sells for a type by the
+// type's word before the thing's own ("Shredder Bags", "Shredder Oil"), without "for":
+// a title that says a type's word right before its head is of a thing for that type.
+// madeFor reads them after the products its codes and "for" say are made for the type,
+// so that "shredder sacks" finds shredder bags where no synonym group says so.
+
+// namedAfter returns the title heads other than the type key k that at least minMeet
+// of the products with term (k's word as the query searches it) in their titles have
+// right after k's word, most first. Read once per indexed version (the learned view
+// keeps it).
+func (lv *learnedView) namedAfter(ctx context.Context, c *Catalog, k, term string) ([]string, error) {
+	return recall(lv, lv.after, maxLearnedWords, k+" "+term, func() ([]string, error) { return c.namedAfter(ctx, k, term) })
+}
+
+func (c *Catalog) namedAfter(ctx context.Context, k, term string) ([]string, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, term)
+	rows, err := c.query(ctx, `SELECT r.head, r.title_keys FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head <> ? AND r.head <> ''`, b.String(), maxUseRows, k)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	kk := coverKey(k)
+	after := map[string]int{}
+	for rows.Next() {
+		var head, keys string
+		if err := rows.Scan(&head, &keys); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		ks := strings.Fields(keys)
+		if i := slices.Index(ks, kk); i >= 0 && i+1 < len(ks) && ks[i+1] == coverKey(head) && typeLike(head) {
+			after[head]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var heads []string
+	for h, n := range after {
+		if n >= minMeet {
+			heads = append(heads, h)
+		}
+	}
+	slices.SortFunc(heads, func(a, b string) int { return cmp.Or(after[b]-after[a], strings.Compare(a, b)) })
+	return heads, nil
+}
+
+// madeForOrAfter returns madeForHeads of k, then the heads named after k (namedAfter)
+// that it does not list.
+func (c *Catalog) madeForOrAfter(ctx context.Context, lv *learnedView, k, term string) ([]string, error) {
+	heads, err := c.madeForHeads(ctx, k, term)
+	if err != nil || lv == nil {
+		return heads, err
+	}
+	named, err := lv.namedAfter(ctx, c, k, term)
+	for _, h := range named {
+		if !slices.Contains(heads, h) {
+			heads = append(heads, h)
+		}
+	}
+	return heads, err
+}

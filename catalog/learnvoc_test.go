@@ -13,6 +13,8 @@ import (
 // last is a head its titles always say after one word ("Drip Coffee Machine"): the
 // type the other word stands for in titles, whichever vocabulary is used; a head said
 // after many words ("… Desk") keeps its own type, and its own modifier its products.
+// And a type's word before a word no product has finds the things whose titles name
+// them after the type ("Shredder Bags"; namedAfter).
 func TestSearchCompoundHeads(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -25,6 +27,11 @@ func TestSearchCompoundHeads(t *testing.T) {
 		add(fmt.Sprint("stapler", i), fmt.Sprintf("Markit Stapler, %d Sheet Capacity", 20+i))
 		add(fmt.Sprint("humidifier", i), fmt.Sprintf("Warmly %dL Cool Mist Humidifier, Quiet", 2+i))
 		add(fmt.Sprint("desk", i), fmt.Sprintf("Shelfwise %s Desk, %d Inch", []string{"Standing", "Writing", "Computer", "Gaming", "Corner", "Student"}[i], 40+i))
+		add(fmt.Sprint("shredder", i), fmt.Sprintf("Papyra Cross-Cut Paper Shredder, %d Sheet", 8+i))
+		add(fmt.Sprint("shredder-micro", i), fmt.Sprintf("Papyra Micro-Cut Paper Shredder, %d Sheet", 8+i))
+		if i < 4 {
+			add(fmt.Sprint("bags", i), fmt.Sprintf("Papyra Shredder Bags, %d Gallon, 50 Count", 6+i))
+		}
 		// Other types, so that a word of one type is rare in the catalog.
 		for _, other := range []string{"Ceramic Mug", "Electric Kettle", "Table Lamp", "Office Chair", "Steel Bottle", "Wall Clock"} {
 			add(fmt.Sprint(strings.ReplaceAll(other, " ", "-"), i), fmt.Sprintf("Homely %s, No. %d", other, i))
@@ -47,6 +54,7 @@ func TestSearchCompoundHeads(t *testing.T) {
 			{"a word one type's titles say, before a compound head", "mist machine", "humidifier"},
 			{"the head's own modifier", "coffee machine", "machine"},
 			{"a head said after many words keeps its type", "stapler desk", "desk"},
+			{"a word no product has after a type: what titles name after it", "shredder sacks", "bags"},
 		} {
 			t.Run(v.name+"/"+tc.name, func(t *testing.T) {
 				res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 6})
@@ -55,7 +63,7 @@ func TestSearchCompoundHeads(t *testing.T) {
 				}
 				got := hitIDs(res)
 				if len(got) < 3 {
-					t.Fatalf("%q: hits %q, want three %s at least", tc.text, got, tc.want)
+					t.Fatalf("%q: hits %q (read as %q, %q), want three %s at least", tc.text, got, res.Words, res.Notes, tc.want)
 				}
 				for _, id := range got[:3] {
 					if !strings.HasPrefix(id, tc.want) {
