@@ -37,6 +37,11 @@ var freshPaths = []struct {
 	// product has, next to words products have.
 	{"forbrand", []string{"laptop power cord for halden tech", "laptop charger for halden tech", "power cord for halden tech"}},
 	{"vocabword", []string{"cordless headset", "headset ear covers", "screen bracket clamp"}},
+	// Paths of the learnvoc lane: "compound", a compound head after another word
+	// (modifierType) and one after its own modifier; "namedafter", a word no product
+	// has after a type's word (madeFor with namedAfter).
+	{"compound", []string{"stapler machine", "mist maker", "shredding machine", "coffee machine"}},
+	{"namedafter", []string{"shredder sacks", "shredder lube", "printer refill", "stapler refill"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
