@@ -97,17 +97,18 @@ func modifiersOf(before map[string]int, total int) []string {
 	return nil
 }
 
-// modifierType returns the type the word right before the query's head w stands for
+// modifierType returns the type the word right before the query's head w (a word key)
+// stands for
 // when w is a compound head (headModifiers) and the query says none of its modifiers:
 // the head most of the titles with that word have, when it heads minStandShare of
 // them at least minMeet times and is not w; else "". Only a thing named in two or
 // three words, not a sentence.
 func (c *Catalog) modifierType(ctx context.Context, s *search, w string) (string, error) {
 	words := s.text.words
-	if s.sentence || s.learned == nil || len(words) < 2 || len(words) > maxAliasWords || words[len(words)-1] != w {
+	if s.sentence || s.learned == nil || len(words) < 2 || len(words) > maxAliasWords || wordKey(words[len(words)-1]) != w {
 		return "", nil
 	}
-	mods, err := s.learned.headModifiers(ctx, c, wordKey(w))
+	mods, err := s.learned.headModifiers(ctx, c, w)
 	if err != nil || len(mods) == 0 {
 		return "", err
 	}
@@ -121,7 +122,7 @@ func (c *Catalog) modifierType(ctx context.Context, s *search, w string) (string
 		return "", nil
 	}
 	head, top, all, err := c.titleHeads(ctx, m, "")
-	if err != nil || head == "" || head == wordKey(w) || top < minMeet || float64(top) < minStandShare*float64(all) {
+	if err != nil || head == "" || head == w || top < minMeet || float64(top) < minStandShare*float64(all) {
 		return "", err
 	}
 	return head, nil

@@ -51,6 +51,7 @@ func TestSearchCompoundHeads(t *testing.T) {
 		c.SetVocabulary(v.vocab)
 		for _, tc := range []struct{ name, text, want string }{
 			{"a type before a compound head", "stapler machine", "stapler"},
+			{"a type before a compound head, plural", "stapler machines", "stapler"},
 			{"a word one type's titles say, before a compound head", "mist machine", "humidifier"},
 			{"the head's own modifier", "coffee machine", "machine"},
 			{"a head said after many words keeps its type", "stapler desk", "desk"},
