@@ -60,6 +60,12 @@ type learnedTypes struct {
 	// aliases holds, by type word key, the other heads the catalog files as that type
 	// (see typeAliases), read as they are first asked for.
 	aliases map[string][]string
+	// modifiers holds, by title head key, the words its titles say before it when it
+	// names no product alone (see headModifiers), read as they are first asked for.
+	modifiers map[string][]string
+	// after holds, by type key and query word, the heads titles say right after the
+	// word (see namedAfter), read as they are first asked for.
+	after map[string][]string
 	// matched says, by full-text expression asked about, whether any product matches
 	// it (see anyMatch): what the index holds, so it is kept per indexed version.
 	matched map[string]bool
@@ -70,7 +76,7 @@ type learnedTypes struct {
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, codes: map[string]bool{}, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
-		matched: map[string]bool{}}}
+		modifiers: map[string][]string{}, after: map[string][]string{}, matched: map[string]bool{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the

@@ -25,11 +25,11 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		"enamel", "jug", "brewco", "kettleby", "wares", "first", "second", "nothing", "lamp", "desk"}
 	sentences := []string{"hot drinks in a ceramic mug", "a steel kettle for hot drinks", "enamel jug for the kitchen",
 		"a gift of a café press", "kettleby kettle"}
-	// read reads, through lv, every word's spread, each head's brand word and every
-	// sentence's vote.
-	read := func(lv *learnedView) (map[string]wordUse, map[string]bool, [][]typeVote) {
+	// read reads, through lv, every word's spread, each head's brand word, modifiers
+	// and heads named after it (headModifiers, namedAfter) and every sentence's vote.
+	read := func(lv *learnedView) (map[string]wordUse, map[string]bool, map[string][]string, [][]typeVote) {
 		t.Helper()
-		uses, brands := map[string]wordUse{}, map[string]bool{}
+		uses, brands, mods := map[string]wordUse{}, map[string]bool{}, map[string][]string{}
 		for _, w := range words {
 			u, err := lv.used(ctx, c, w)
 			if err != nil {
@@ -43,6 +43,12 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 				t.Fatal(err)
 			}
 			brands[head] = b
+			if mods[head], err = lv.headModifiers(ctx, c, head); err != nil {
+				t.Fatal(err)
+			}
+			if mods["after "+head], err = lv.namedAfter(ctx, c, head, head); err != nil {
+				t.Fatal(err)
+			}
 		}
 		var votes [][]typeVote
 		for _, s := range sentences {
@@ -52,7 +58,7 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 			}
 			votes = append(votes, v)
 		}
-		return uses, brands, votes
+		return uses, brands, mods, votes
 	}
 	steps := upsertSteps(ctx, c, sellers, &ps)
 	// A sale and a change of ratings, after the first write (new products).
@@ -136,8 +142,8 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		if !reflect.DeepEqual(after.types, fresh.types) {
 			t.Errorf("%s: the view's types %v, read afresh %v", st.name, after.types, fresh.types)
 		}
-		gotUses, gotBrands, gotVotes := read(after)
-		wantUses, wantBrands, wantVotes := read(fresh)
+		gotUses, gotBrands, gotMods, gotVotes := read(after)
+		wantUses, wantBrands, wantMods, wantVotes := read(fresh)
 		for _, w := range words {
 			if !reflect.DeepEqual(gotUses[w], wantUses[w]) {
 				t.Errorf("%s: %q spreads as %+v, read afresh %+v", st.name, w, gotUses[w], wantUses[w])
@@ -145,6 +151,9 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		}
 		if !reflect.DeepEqual(gotBrands, wantBrands) {
 			t.Errorf("%s: brand words %v, read afresh %v", st.name, gotBrands, wantBrands)
+		}
+		if !reflect.DeepEqual(gotMods, wantMods) {
+			t.Errorf("%s: heads' modifiers %v, read afresh %v", st.name, gotMods, wantMods)
 		}
 		for i, s := range sentences {
 			if !reflect.DeepEqual(gotVotes[i], wantVotes[i]) {

@@ -85,7 +85,7 @@ func (c *Catalog) madeFor(ctx context.Context, s *search, res Result, offset int
 	if !s.learned.isType(k) || !typeLike(k) {
 		return res, false, nil
 	}
-	heads, err := c.madeForHeads(ctx, k, word)
+	heads, err := c.madeForOrAfter(ctx, s.learned, k, word)
 	if err != nil || len(heads) == 0 {
 		return res, false, err
 	}

@@ -1172,6 +1172,9 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 	if w == "" {
 		return "", nil
 	}
+	if t, err := c.modifierType(ctx, s, w); err != nil || t != "" {
+		return t, err // a compound head after another word (learnvoc.go)
+	}
 	head, top, err := c.topTitleHead(ctx, w, "")
 	if err != nil || top < minMeet {
 		return "", err
@@ -1183,30 +1186,8 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 // with term in their title have, and how many have it ("" and 0 when none); of heads
 // that tie, prefer.
 func (c *Catalog) topTitleHead(ctx context.Context, term, prefer string) (string, int, error) {
-	var b strings.Builder
-	b.WriteString("{title} : ")
-	quoteTerm(&b, term)
-	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-		CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
-	if err != nil {
-		return "", 0, fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
-	top, head := 0, ""
-	for rows.Next() {
-		var h string
-		var n int
-		if err := rows.Scan(&h, &n); err != nil {
-			return "", 0, fmt.Errorf("search: %w", err)
-		}
-		if typeLike(h) && (n > top || n == top && h == prefer) {
-			top, head = n, h
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return "", 0, fmt.Errorf("search: %w", err)
-	}
-	return head, top, nil
+	head, top, _, err := c.titleHeads(ctx, term, prefer)
+	return head, top, err
 }
 
 // withoutKinds returns q's alternatives less those that have their own word in them,

@@ -27,6 +27,7 @@ var (
 	dump          = flag.String("dump", "", "print the results of dev and probe queries: all, a kind, or a query id (never those of the held-out half or the third probe)")
 	devOnly       = flag.Bool("dev-only", false, "score the dev half and the first two probes only (while tuning, so as not to watch the held-out half and the third probe); their baselines are not checked")
 	noNeeds       = flag.Bool("no-needs", false, "search with the built-in vocabulary less its need: lines (to work on what sentences find without a need); baselines are not checked")
+	noGroups      = flag.Bool("no-groups", false, "search with the built-in vocabulary less its synonym groups, plain and \"when …:\" (to measure what search finds by what it learns of the catalog alone, as for words no group has); baselines are not checked")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading (TestFreshCatalog writes the fresh catalog beside it, -fresh before its extension)")
 )
 
@@ -136,11 +137,9 @@ func (e *env) loadCatalog(ctx context.Context, path string, sellers []catalog.Se
 		return err
 	}
 	e.cat.SetFallbackBudget(time.Minute) // what is found must not depend on the load
-	if *noNeeds {
-		v, err := vocabularyWithoutNeeds()
-		if err != nil {
-			return err
-		}
+	if v, err := partialVocabulary(); err != nil {
+		return err
+	} else if v != nil {
 		e.cat.SetVocabulary(v)
 	}
 	const batch = 1000
@@ -191,15 +190,46 @@ func (e *env) loadBM25(ctx context.Context, path string, items []Item) error {
 	return err
 }
 
+// partial reports whether the flags search with part of the built-in vocabulary
+// (-no-needs, -no-groups), whose scores are not held to the baselines.
+func partial() bool { return *noNeeds || *noGroups }
+
+// partialVocabulary is the vocabulary the flags ask for: nil for the whole built-in one.
+func partialVocabulary() (*catalog.Vocabulary, error) {
+	if !partial() {
+		return nil, nil
+	}
+	return vocabularyWithout(func(line string) bool {
+		return *noNeeds && strings.HasPrefix(line, "need:") || *noGroups && isGroupLine(line)
+	})
+}
+
 // vocabularyWithoutNeeds is the built-in vocabulary without its need: lines.
 func vocabularyWithoutNeeds() (*catalog.Vocabulary, error) {
+	return vocabularyWithout(func(line string) bool { return strings.HasPrefix(line, "need:") })
+}
+
+// isGroupLine reports whether a trimmed line of vocabulary.txt is a synonym group,
+// plain ("vacuum, hoover") or of one sense ("when printer: refill, ink"): neither a
+// comment nor a list of accessory, filler or recipient words nor a need.
+func isGroupLine(line string) bool {
+	if line == "" || strings.HasPrefix(line, "#") {
+		return false
+	}
+	kind, _, ok := strings.Cut(line, ":")
+	return !ok || strings.HasPrefix(strings.ToLower(kind), "when ")
+}
+
+// vocabularyWithout is the built-in vocabulary without the lines drop (given them
+// trimmed) says to leave out.
+func vocabularyWithout(drop func(line string) bool) (*catalog.Vocabulary, error) {
 	b, err := os.ReadFile(filepath.Join("..", "..", "catalog", "vocabulary.txt"))
 	if err != nil {
 		return nil, err
 	}
 	var kept []string
 	for _, l := range strings.Split(string(b), "\n") {
-		if !strings.HasPrefix(strings.TrimSpace(l), "need:") {
+		if !drop(strings.TrimSpace(l)) {
 			kept = append(kept, l)
 		}
 	}
@@ -318,9 +348,9 @@ func TestSearchQuality(t *testing.T) {
 	now := Baseline{}
 	var searching time.Duration
 	halves := slices.Clone(Sets)
-	if *devOnly || *noNeeds {
+	if *devOnly || partial() {
 		if *writeBaseline {
-			t.Fatal("-baseline needs both halves and the whole vocabulary; drop -dev-only and -no-needs")
+			t.Fatal("-baseline needs both halves and the whole vocabulary; drop -dev-only, -no-needs and -no-groups")
 		}
 		halves = slices.DeleteFunc(halves, Unseen)
 	}
@@ -385,7 +415,7 @@ func TestSearchQuality(t *testing.T) {
 		}
 		return
 	}
-	if *noNeeds {
+	if partial() {
 		return
 	}
 	for _, name := range halves {

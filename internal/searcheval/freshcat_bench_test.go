@@ -42,6 +42,11 @@ var freshPaths = []struct {
 	// and heads when ranking did not find the head's type first (unsoldPair): three
 	// it empties, three it keeps.
 	{"pair", []string{"watch battery", "office desk", "paper clips", "wireless earbuds", "office chair", "laptop sleeve"}},
+	// Paths of the learnvoc lane: "compound", a compound head after another word
+	// (modifierType) and one after its own modifier; "namedafter", a word no product
+	// has after a type's word (madeFor with namedAfter).
+	{"compound", []string{"stapler machine", "mist maker", "shredding machine", "coffee machine"}},
+	{"namedafter", []string{"shredder sacks", "shredder lube", "printer refill", "stapler refill"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each

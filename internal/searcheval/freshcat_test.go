@@ -350,6 +350,9 @@ func scoreFreshSet(t *testing.T, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if *writeBaseline && partial() {
+		t.Fatal("-baseline needs the whole vocabulary; drop -no-needs and -no-groups")
+	}
 	basePath := filepath.Join(dir, name, "baseline.tsv")
 	base, err := ReadBaseline(basePath)
 	if err != nil && !*writeBaseline {
@@ -407,7 +410,7 @@ func scoreFreshSet(t *testing.T, name string) {
 		}
 		return
 	}
-	if *noNeeds {
+	if partial() {
 		return
 	}
 	for k, got := range now {

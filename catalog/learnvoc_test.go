@@ -1,0 +1,78 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSearchCompoundHeads holds what two words find when no product has both and the
+// last is a head its titles always say after one word ("Drip Coffee Machine"): the
+// type the other word stands for in titles, whichever vocabulary is used; a head said
+// after many words ("… Desk") keeps its own type, and its own modifier its products.
+// And a type's word before a word no product has finds the things whose titles name
+// them after the type ("Shredder Bags"; namedAfter).
+func TestSearchCompoundHeads(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "volt", Title: title, Price: usd(4999)})
+	}
+	for i := range 6 {
+		add(fmt.Sprint("machine", i), fmt.Sprintf("Brewmate %d Cup Drip Coffee Machine, Glass Carafe", 4+i))
+		add(fmt.Sprint("stapler", i), fmt.Sprintf("Markit Stapler, %d Sheet Capacity", 20+i))
+		add(fmt.Sprint("humidifier", i), fmt.Sprintf("Warmly %dL Cool Mist Humidifier, Quiet", 2+i))
+		add(fmt.Sprint("desk", i), fmt.Sprintf("Shelfwise %s Desk, %d Inch", []string{"Standing", "Writing", "Computer", "Gaming", "Corner", "Student"}[i], 40+i))
+		add(fmt.Sprint("shredder", i), fmt.Sprintf("Papyra Cross-Cut Paper Shredder, %d Sheet", 8+i))
+		add(fmt.Sprint("shredder-micro", i), fmt.Sprintf("Papyra Micro-Cut Paper Shredder, %d Sheet", 8+i))
+		if i < 4 {
+			add(fmt.Sprint("bags", i), fmt.Sprintf("Papyra Shredder Bags, %d Gallon, 50 Count", 6+i))
+		}
+		// Other types, so that a word of one type is rare in the catalog.
+		for _, other := range []string{"Ceramic Mug", "Electric Kettle", "Table Lamp", "Office Chair", "Steel Bottle", "Wall Clock"} {
+			add(fmt.Sprint(strings.ReplaceAll(other, " ", "-"), i), fmt.Sprintf("Homely %s, No. %d", other, i))
+		}
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	noGroups, err := catalog.ParseVocabulary("accessory: case, cover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []struct {
+		name  string
+		vocab *catalog.Vocabulary
+	}{{"built-in vocabulary", catalog.BuiltinVocabulary()}, {"no synonym groups", noGroups}} {
+		c.SetVocabulary(v.vocab)
+		for _, tc := range []struct{ name, text, want string }{
+			{"a type before a compound head", "stapler machine", "stapler"},
+			{"a type before a compound head, plural", "stapler machines", "stapler"},
+			{"a word one type's titles say, before a compound head", "mist machine", "humidifier"},
+			{"the head's own modifier", "coffee machine", "machine"},
+			{"a head said after many words keeps its type", "stapler desk", "desk"},
+			{"a word no product has after a type: what titles name after it", "shredder sacks", "bags"},
+		} {
+			t.Run(v.name+"/"+tc.name, func(t *testing.T) {
+				res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 6})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := hitIDs(res)
+				if len(got) < 3 {
+					t.Fatalf("%q: hits %q (read as %q, %q), want three %s at least", tc.text, got, res.Words, res.Notes, tc.want)
+				}
+				for _, id := range got[:3] {
+					if !strings.HasPrefix(id, tc.want) {
+						t.Errorf("%q: hits %q (read as %q, %q), want %s first", tc.text, got, res.Words, res.Notes, tc.want)
+						break
+					}
+				}
+			})
+		}
+	}
+}
