@@ -43,7 +43,7 @@ func benchUpsert(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer cat.Close()
-	if err := cat.WaitFill(ctx); err != nil {
+	if err := benchWaitFill(ctx, cat, stdout); err != nil {
 		return err
 	}
 	bare, err := sqlite.Open(ctx, *db)
