@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -91,11 +92,25 @@ func (c *Catalog) Merge() MergeState {
 // merge. The background goroutine runs it after writes; bench and tests call it to
 // finish merging.
 func (c *Catalog) MergeIndex(ctx context.Context, pages int) (bool, error) {
+	return c.mergeIndex(ctx, pages, true)
+}
+
+// mergeIndex is MergeIndex; unless wait, it fails at once with a busy error while
+// another writer holds the lock, so that the background goroutine never holds one of
+// the writers' connections while it waits (it rests and tries again instead).
+func (c *Catalog) mergeIndex(ctx context.Context, pages int, wait bool) (bool, error) {
 	conn, err := c.db.Conn(ctx)
 	if err != nil {
 		return false, fmt.Errorf("merge the search index: %w", err)
 	}
 	defer conn.Close()
+	if !wait {
+		restore, err := noBusyWait(ctx, conn)
+		if err != nil {
+			return false, fmt.Errorf("merge the search index: %w", err)
+		}
+		defer restore()
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("merge the search index: %w", err)
@@ -135,13 +150,19 @@ func (c *Catalog) mergeTurn(ctx context.Context, o fillOptions) bool {
 	if pages == 0 {
 		pages = mergePages
 	}
+	// Nothing to merge (no level of FTS5's usermerge, 4, segments, no merge unfinished):
+	// read so, without taking the write lock.
+	if sh, err := c.IndexShape(ctx); err == nil && !sh.Merging() && !slices.ContainsFunc(sh.Levels, func(l IndexLevel) bool { return len(l.Segments) >= 4 }) {
+		c.merge.pending = false
+		return ctx.Err() == nil
+	}
 	start := time.Now()
-	worked, err := c.MergeIndex(ctx, pages)
+	worked, err := c.mergeIndex(ctx, pages, false)
 	took := time.Since(start)
 	switch {
 	case err != nil && sqlite.IsBusy(err):
-		// A writer held the lock past the busy timeout: try again after a rest.
-		return rest(ctx, time.Second)
+		// A writer holds the lock: it goes first; try again after a rest.
+		return rest(ctx, 50*time.Millisecond)
 	case err != nil:
 		if ctx.Err() != nil {
 			return false
