@@ -69,8 +69,10 @@ type Catalog struct {
 	headsRead func()
 	// Now returns the current time; it defaults to time.Now.
 	Now func() time.Time
-	// fill runs the fills an upgrade left to do (see fill.go).
-	fill fills
+	// fill runs the fills an upgrade left to do (see fill.go); merge merges the
+	// full-text index after writes (see ftsmerge.go), on the same goroutine.
+	fill  fills
+	merge merger
 	// salesDiscarded and salesStartedEmpty are SalesDiscarded's and
 	// SalesStartedEmpty's answers.
 	salesDiscarded, salesStartedEmpty bool

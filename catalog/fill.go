@@ -70,8 +70,9 @@ func (s FillState) Filling() bool { return s.Codes || s.Rank }
 type fills struct {
 	mu     sync.Mutex
 	state  FillState
-	cancel context.CancelFunc
-	done   chan struct{} // closed when the fills end, stop or were never started
+	cancel context.CancelFunc // stops the background goroutine
+	done   chan struct{}      // closed when the fills end, stop or were never started
+	bg     chan struct{}      // closed when the background goroutine ends
 }
 
 // fillKind is one fill: its table, its pending table and how it rewrites a batch.
@@ -94,6 +95,12 @@ type fillOptions struct {
 	// step, when set, hears of every batch once committed: its table and the rowids
 	// it covered (after, to]; to is 0 for the batch that completed the fill.
 	step func(table string, after, to int64)
+	// noMerge keeps the background goroutine from merging the full-text index (see
+	// ftsmerge.go), so that a test sees what write calls alone do to it; mergePages,
+	// when not 0, replaces mergePages; mergeStep hears of every step that merged.
+	noMerge    bool
+	mergePages int
+	mergeStep  func()
 }
 
 // Fill returns the state of the background fills.
@@ -114,34 +121,49 @@ func (c *Catalog) WaitFill(ctx context.Context) error {
 	}
 }
 
-// startFills starts the fills the pending tables ask for, in the background.
+// startFills starts the Catalog's background goroutine: the fills the pending tables
+// ask for, if any, and then the merging of the full-text index after writes (see
+// ftsmerge.go), which it is woken for once at the start, in case a merge was left
+// unfinished.
 func (c *Catalog) startFills(ctx context.Context, o fillOptions) error {
-	c.fill.done = make(chan struct{})
+	c.fill.done, c.fill.bg = make(chan struct{}), make(chan struct{})
+	c.merge.wake = make(chan struct{}, 1)
 	st := &c.fill.state
 	if err := c.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM product_codes_pending),
 		EXISTS (SELECT 1 FROM product_rank_pending)`).Scan(&st.Codes, &st.Rank); err != nil {
 		close(c.fill.done)
+		close(c.fill.bg)
 		return fmt.Errorf("open catalog: fills: %w", err)
 	}
-	if !st.Filling() {
-		close(c.fill.done)
-		return nil
+	if st.Filling() {
+		st.Started = time.Now()
 	}
-	st.Started = time.Now()
-	// Not ctx: the fills outlive Open's context; Close stops them.
-	fctx, cancel := context.WithCancel(context.Background())
+	c.wakeMerge()
+	// Not ctx: the goroutine outlives Open's context; Close stops it.
+	bctx, cancel := context.WithCancel(context.Background())
 	c.fill.cancel = cancel
-	go c.runFills(fctx, o)
+	go c.background(bctx, o)
 	return nil
 }
 
-// stopFills stops the fills and waits for them (Close).
+// background is the Catalog's background goroutine: the fills, then merging.
+func (c *Catalog) background(ctx context.Context, o fillOptions) {
+	defer close(c.fill.bg)
+	if c.Fill().Filling() {
+		c.runFills(ctx, o)
+	} else {
+		close(c.fill.done)
+	}
+	c.runMerges(ctx, o)
+}
+
+// stopFills stops the background goroutine and waits for it (Close).
 func (c *Catalog) stopFills() {
 	if c.fill.cancel != nil {
 		c.fill.cancel()
 	}
-	if c.fill.done != nil {
-		<-c.fill.done
+	if c.fill.bg != nil {
+		<-c.fill.bg
 	}
 }
 
@@ -200,6 +222,10 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 			}
 			c.setFill(func(s *FillState) { s.Done, s.Batches, s.Longest = to, s.Batches+1, max(s.Longest, took) })
 			if !rest(ctx, time.Since(start)) {
+				return
+			}
+			// Writes go on during a fill: a step of merging between batches.
+			if !c.mergeTurn(ctx, o) {
 				return
 			}
 		}

@@ -219,15 +219,11 @@ func (c *Catalog) TryCountSales(ctx context.Context, sales []CountedSale) (int, 
 		return 0, fmt.Errorf("count sales: %w", err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+	restore, err := noBusyWait(ctx, conn)
+	if err != nil {
 		return 0, fmt.Errorf("count sales: %w", err)
 	}
-	defer func() {
-		// The connection goes back to the pool with the pool's timeout, or not at all.
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, sqlite.BusyTimeout.Milliseconds())); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck
-		}
-	}()
+	defer restore()
 	n, err := c.countSales(ctx, conn, sales)
 	if sqlite.IsBusy(err) {
 		return 0, fmt.Errorf("count sales: %w", ErrBusy)
@@ -281,4 +277,18 @@ func (c *Catalog) countSales(ctx context.Context, b interface {
 		return 0, fmt.Errorf("count sales: %w", err)
 	}
 	return n, nil
+}
+
+// noBusyWait makes conn fail at once with a busy error instead of waiting for another
+// writer's lock; restore gives it the pool's busy timeout back, or, failing that,
+// drops the connection from the pool.
+func noBusyWait(ctx context.Context, conn *sql.Conn) (restore func(), err error) {
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return nil, err
+	}
+	return func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, sqlite.BusyTimeout.Milliseconds())); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck
+		}
+	}, nil
 }

@@ -84,6 +84,7 @@ func (c *Catalog) upsertPrepared(ctx context.Context, opt UpsertOptions, sellers
 	if err := tx.Commit(); err != nil {
 		return UpsertStats{}, fmt.Errorf("upsert: %w", err)
 	}
+	c.wakeMerge() // the merging of the text it indexed, after the call (see ftsmerge.go)
 	return st, nil
 }
 

@@ -145,6 +145,9 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	if err := benchSettle(ctx, c.db, stderr); err != nil {
+		return err
+	}
 	// First search after start, each in a process of its own.
 	var first []time.Duration
 	for range c.runs {

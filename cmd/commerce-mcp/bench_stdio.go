@@ -240,6 +240,9 @@ func prepareBenchDB(ctx context.Context, c benchStdioConfig, path string, stderr
 		return err
 	}
 	defer cat.Close()
+	if err := benchWaitFill(ctx, cat, stderr); err != nil {
+		return err
+	}
 	if c.db == "" {
 		fmt.Fprintf(stderr, "bench: generating and loading %d products…\n", c.products)
 		sellers, products := demo.Generate(c.products, 1)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"log/slog"
 	"time"
 
@@ -62,4 +64,32 @@ func startFillLog(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger
 		cancel()
 		<-done
 	}
+}
+
+// benchWaitFill waits, before a benchmark measures a catalog, for the background fill
+// an upgrade left to do (see catalog.FillState), saying so on w, so that no figure is
+// taken while the fill writes; a benchmark that Closed the catalog mid-fill would leave
+// it to the next process, the one measured.
+func benchWaitFill(ctx context.Context, cat *catalog.Catalog, w io.Writer) error {
+	if cat.Fill().Started.IsZero() {
+		return nil
+	}
+	fmt.Fprintln(w, "bench: waiting for the catalog's background fill to end before measuring…")
+	if err := cat.WaitFill(ctx); err != nil {
+		return fmt.Errorf("the catalog's background fill: %w", err)
+	}
+	st := cat.Fill()
+	fmt.Fprintf(w, "bench: the fill took %.1f s (%d batches)\n", st.Took.Seconds(), st.Batches)
+	return nil
+}
+
+// benchSettle opens the catalog at path, waits for its background fill (benchWaitFill)
+// and closes it.
+func benchSettle(ctx context.Context, path string, w io.Writer) error {
+	cat, err := catalog.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	return benchWaitFill(ctx, cat, w)
 }

@@ -26,27 +26,9 @@ func TestLogFill(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			path := filepath.Join(t.TempDir(), "catalog.db")
+			path := pendingCatalog(t, tc.pending)
 			cat, err := catalog.Open(ctx, path)
 			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
-				t.Fatal(err)
-			}
-			cat.Close()
-			if tc.pending != "" {
-				db, err := sqlite.Open(ctx, path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				_, err = db.ExecContext(ctx, tc.pending)
-				db.Close()
-				if err != nil {
-					t.Fatal(err)
-				}
-			}
-			if cat, err = catalog.Open(ctx, path); err != nil {
 				t.Fatal(err)
 			}
 			defer cat.Close()
@@ -65,6 +47,69 @@ func TestLogFill(t *testing.T) {
 			}
 			if tc.want == nil && logs.Len() > 0 {
 				t.Errorf("logged with nothing to fill:\n%s", logs.String())
+			}
+		})
+	}
+}
+
+// pendingCatalog makes a catalog of the demo products in a new directory, runs pending
+// (SQL leaving fills to do, as migrations do, or "") on it, and returns its path.
+func pendingCatalog(t *testing.T, pending string) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	cat, err := catalog.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cat.Upsert(ctx, demo.Sellers(), demo.Products()); err != nil {
+		t.Fatal(err)
+	}
+	cat.Close()
+	if pending != "" {
+		db, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.ExecContext(ctx, pending)
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+// TestBenchSettle checks that a benchmark's settling leaves no fill to the process it
+// measures: the pending tables are empty after it, and it says that it waited.
+func TestBenchSettle(t *testing.T) {
+	for _, tc := range []struct {
+		name, pending, want string
+	}{
+		{"nothing to fill", "", ""},
+		{"codes and rank to fill", `INSERT INTO product_codes_pending (id) VALUES (1); INSERT INTO product_rank_pending (id) VALUES (1)`, "the fill took"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := pendingCatalog(t, tc.pending)
+			var out strings.Builder
+			if err := benchSettle(ctx, path, &out); err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == "" && out.Len() > 0 || !strings.Contains(out.String(), tc.want) {
+				t.Errorf("said %q, want %q", out.String(), tc.want)
+			}
+			db, err := sqlite.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var left int
+			if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM product_codes_pending) + (SELECT count(*) FROM product_rank_pending)`).Scan(&left); err != nil {
+				t.Fatal(err)
+			}
+			if left != 0 {
+				t.Errorf("%d fills left after settling", left)
 			}
 		})
 	}
