@@ -221,6 +221,10 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 			return Result{}, err
 		}
 		if !unsold || !opens {
+			// No need or type reads it: the plain ranking of its words, when sure.
+			if out, ok, err := c.sentenceFloor(ctx, s, res, offset); err != nil || ok {
+				return out, err
+			}
 			if out, ok, err := c.sentenceWords(ctx, s, res, offset); err != nil || ok {
 				return out, err
 			}
