@@ -35,3 +35,26 @@ func TestSentenceCueModifies(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { wantSearchFirst(t, c, tt.text, tt.want) })
 	}
 }
+
+// TestSentenceFloor holds the floor under a sentence's readings: a sentence that no
+// need, type vote or title reads is searched as plain ranking of its content words
+// reads it, when that reading is sure (most of its best products of one type, several
+// of them with two of the words); not when the type it reads is one the sentence names
+// itself, nor when the words meet in no product.
+func TestSentenceFloor(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	ps := numbered(roomProducts(), 5000, 6, "petbed", "Snoozewell Orthopedic Pet Bed %d", "Snoozewell", "Memory foam eases stiff joints of senior dogs.")
+	ps = numbered(ps, 3000, 3, "dogthrow", "Loomcraft Dog Sofa Throw %d", "Loomcraft", "Keeps hair off the cushions.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, text, prefix string }{
+		{"words that meet in one type's products", "grandma says the senior dogs limp after naps", "petbed"},
+		{"words of two types that meet in no product", "grandma says the ceramic dogs limp after naps", ""},
+		{"the type read is one the sentence names, where it is", "grandma says the senior dogs limp after naps on the bed", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { searchWantFirst(t, c, tt.text, tt.prefix) })
+	}
+}
