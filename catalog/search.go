@@ -230,7 +230,14 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 			}
 		}
 	}
-	return c.fallback(ctx, s, res, offset)
+	out, err := c.fallback(ctx, s, res, offset)
+	if err == nil && s.sentence && out.Total == 0 && len(out.Hits) == 0 && ctx.Err() == nil {
+		// Read as nothing: the shopper's own thing, when it is all the sentence names.
+		if own, ok, err := c.sentenceOwned(ctx, s, res, offset); err != nil || ok {
+			return own, err
+		}
+	}
+	return out, err
 }
 
 // understandQuery is the query-understanding step of Search: it reads the constraint

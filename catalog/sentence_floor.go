@@ -34,7 +34,8 @@ type plainRead struct {
 }
 
 // plainReading ranks the content words of sentence s that products have (at most
-// plainWords of them, the rarest) by BM25 over titles and descriptions, as plain
+// plainWords of them, the rarest; as sentenceContent, none of a question about the
+// world, nor of a sentence whose content words are half or more in no product) by BM25 over titles and descriptions, as plain
 // text search would, and reports whether that ranking is confident: at least
 // minTitleShare of its plainTop best products are of one type, no word of the
 // sentence names that type (saysHead: a thing the sentence names is one its own
@@ -42,12 +43,17 @@ type plainRead struct {
 // those products have two of the words or more. ok is false otherwise, or with fewer
 // than two such words.
 func (c *Catalog) plainReading(ctx context.Context, s *search) (plainRead, bool, error) {
+	if len(s.words) > 0 && questionWords[s.words[0]] {
+		return plainRead{}, false, nil
+	}
 	v := c.vocabulary()
 	var known []sentenceWord
+	content := 0
 	for i, w := range s.text.words {
 		if !contentWord(w, s.learned, v) {
 			continue
 		}
+		content++
 		u, err := s.learned.used(ctx, c, w)
 		if err != nil {
 			return plainRead{}, false, err
@@ -56,7 +62,7 @@ func (c *Catalog) plainReading(ctx context.Context, s *search) (plainRead, bool,
 			known = append(known, sentenceWord{i, u.matched})
 		}
 	}
-	if len(known) < 2 {
+	if len(known) < 2 || 2*len(known) <= content {
 		return plainRead{}, false, nil
 	}
 	known = rarest(known, plainWords)

@@ -36,11 +36,10 @@ func TestSentenceCueModifies(t *testing.T) {
 	}
 }
 
-// TestSentenceFloor holds the floor under a sentence's readings: a sentence that no
-// need, type vote or title reads is searched as plain ranking of its content words
-// reads it, when that reading is sure (most of its best products of one type, several
-// of them with two of the words); not when the type it reads is one the sentence names
-// itself, nor when the words meet in no product.
+// TestSentenceFloor holds that the floor under a sentence's readings (plainReading,
+// held by TestPlainReading) answers no sentence that its other readings rightly read
+// as nothing: words of two types that meet in no product, and a sentence whose content
+// words are half in no product, though the type it names, where it is, is sold.
 func TestSentenceFloor(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)
@@ -50,9 +49,28 @@ func TestSentenceFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ name, text, prefix string }{
-		{"words that meet in one type's products", "grandma says the senior dogs limp after naps", "petbed"},
 		{"words of two types that meet in no product", "grandma says the ceramic dogs limp after naps", ""},
-		{"the type read is one the sentence names, where it is", "grandma says the senior dogs limp after naps on the bed", ""},
+		{"half its words in no product, naming the type where it is", "grandma says the senior dogs limp after naps on the bed", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { searchWantFirst(t, c, tt.text, tt.prefix) })
+	}
+}
+
+// TestSentenceOwnedThing holds what a sentence finds that tells only of the shopper's
+// own thing and that nothing else reads ("i sleep badly since my throw is thin"):
+// another of it. Not when it asks for something done about an order, nor when the
+// thing is no type of the catalog.
+func TestSentenceOwnedThing(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	if _, err := c.Upsert(ctx, fixtureSellers, roomProducts()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, text, prefix string }{
+		{"the shopper's own thing, worn", "i shiver at dusk because my throw is thin", "throw"},
+		{"a request about an order", "i shiver at dusk because my throw was never delivered", ""},
+		{"a thing the catalog has no type for", "i shiver at dusk because my parka is thin", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { searchWantFirst(t, c, tt.text, tt.prefix) })
