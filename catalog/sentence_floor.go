@@ -35,8 +35,9 @@ type plainRead struct {
 
 // plainReading ranks the content words of sentence s that products have (at most
 // plainWords of them, the rarest; as sentenceContent, none of a question about the
-// world, nor of a sentence whose content words are half or more in no product) by BM25 over titles and descriptions, as plain
-// text search would, and reports whether that ranking is confident: at least
+// world, nor of a sentence whose content words are half or more in no product) by
+// BM25 over titles and descriptions, as plain text search would, and reports
+// whether that ranking is confident: at least
 // minTitleShare of its plainTop best products are of one type, no word of the
 // sentence names that type (saysHead: a thing the sentence names is one its own
 // readings place, as the shopper's or where something is), and at least minMeet of
