@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -205,23 +206,9 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 	if len(keys) == 0 {
 		return nil, words, nil
 	}
-	list, _ := json.Marshal(keys) // []string cannot fail to marshal
-	rows, err := c.query(ctx, `SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM product_codes WHERE code = value)`, string(list))
+	have, err := c.knownCodes(ctx, keys)
 	if err != nil {
-		return nil, nil, fmt.Errorf("search attributes: %w", err)
-	}
-	have := map[string]bool{}
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("search attributes: %w", err)
-		}
-		have[k] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("search attributes: %w", err)
+		return nil, nil, err
 	}
 	if len(have) == 0 {
 		return nil, words, nil
@@ -329,4 +316,68 @@ func attrCondition(col string, a attrWord) (string, []any) {
 	quoteTerm(&b, a.words)
 	return "(" + col + " IN (SELECT rowid FROM product_codes WHERE code = ?) OR " + col +
 		" IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?))", []any{a.key, b.String()}
+}
+
+// maxKnownCodes bounds the answers of knownCodes a learned view keeps; past it, it
+// forgets them.
+const maxKnownCodes = 8192
+
+// knownCodes returns the keys of keys that some product has in product_codes (true),
+// hidden or not. Within a snapshot whose learned view was read and which began with no
+// fill of product_codes under way, each key's answer, yes or no, is kept in the view
+// for every later search of the same text version (catalog_changes.text, which every
+// write of product_codes but that fill moves): every search asks it of each run of one
+// or two of its words. Otherwise nothing is kept.
+func (c *Catalog) knownCodes(ctx context.Context, keys []string) (map[string]bool, error) {
+	var lv *learnedView
+	if s := c.snapshotOf(ctx); s != nil && !s.codesFilling {
+		lv = s.learned.Load()
+	}
+	have := map[string]bool{}
+	ask := keys
+	if lv != nil {
+		ask = nil
+		lv.mu.Lock()
+		for _, k := range keys {
+			if v, ok := lv.codes[k]; !ok {
+				ask = append(ask, k)
+			} else if v {
+				have[k] = true
+			}
+		}
+		lv.mu.Unlock()
+		if len(ask) == 0 {
+			return have, nil
+		}
+	}
+	list, _ := json.Marshal(ask) // []string cannot fail to marshal
+	rows, err := c.query(ctx, `SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM product_codes WHERE code = value)`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("search attributes: %w", err)
+	}
+	found := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search attributes: %w", err)
+		}
+		found[k] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search attributes: %w", err)
+	}
+	maps.Copy(have, found)
+	if lv != nil {
+		lv.mu.Lock()
+		if len(lv.codes)+len(ask) > maxKnownCodes {
+			clear(lv.codes)
+		}
+		for _, k := range ask {
+			lv.codes[k] = found[k]
+		}
+		lv.mu.Unlock()
+	}
+	return have, nil
 }

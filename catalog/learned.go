@@ -26,6 +26,10 @@ import (
 type learnedView struct {
 	version int64 // catalog_changes.text, which search pools key on
 	*learnedTypes
+	// codes says, by colour or size key asked about, whether some product has it in
+	// product_codes (see knownCodes): every write of product_codes but the background
+	// fill moves catalog_changes.text, so it is kept per text version. Guarded by mu.
+	codes map[string]bool
 }
 
 // learnedTypes is what a view knows of the catalog's indexed text at one value of
@@ -64,7 +68,7 @@ type learnedTypes struct {
 // newLearnedView returns a view of the text version, at the indexed version, with the
 // learned types types and nothing else read yet.
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
-	return &learnedView{version: version, learnedTypes: &learnedTypes{indexed: indexed, types: types,
+	return &learnedView{version: version, codes: map[string]bool{}, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
 		matched: map[string]bool{}}}
 }
@@ -222,7 +226,7 @@ func (c *Catalog) readLearnedView(ctx context.Context) (*learnedView, error) {
 		return old, nil
 	}
 	if old != nil && old.indexed == indexed {
-		lv := &learnedView{version: version, learnedTypes: old.learnedTypes}
+		lv := &learnedView{version: version, codes: map[string]bool{}, learnedTypes: old.learnedTypes}
 		c.keepLearned(lv)
 		c.learnedMu.Unlock()
 		return lv, nil

@@ -213,6 +213,9 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	if res.Total > 0 || s.text.empty() {
+		if unsold, err := c.unsoldPair(ctx, s); err != nil || unsold {
+			return pairNothing(res, s.text), err
+		}
 		return res, nil
 	}
 	if s.sentence {
@@ -251,6 +254,11 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	u := understand(q.Text, c.vocabulary())
 	res.Applied = u.apply(&q)
 	byWords := u.orderBy(&q, &res)
+	// Read first: knownCodes keeps its answers in the view the snapshot read.
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		return nil, Result{}, false, err
+	}
 	if !q.attrsOff {
 		attrs, rest, err := c.queryAttrs(ctx, u.rest, u.sentence)
 		if err != nil {
@@ -262,10 +270,6 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 			res.Applied = append(res.Applied, AppliedFilter{Filter: a.kind, Text: a.words, Phrase: a.phrase, Incomplete: filling})
 		}
 		res.attrsRead = len(attrs) > 0
-	}
-	lv, err := c.learnedView(ctx)
-	if err != nil {
-		return nil, Result{}, false, err
 	}
 	text, err := c.expand(ctx, lv, u.rest, len(u.words)-len(u.rest) >= 2) // filler dropped: a shopper's sentence
 	if err != nil {

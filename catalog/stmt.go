@@ -35,6 +35,9 @@ func (c *Catalog) queryRow(ctx context.Context, query string, args ...any) *sql.
 type snap struct {
 	conn    *sql.Conn
 	learned atomic.Pointer[learnedView]
+	// codesFilling is whether the background fill of product_codes was under way
+	// when the snapshot began (see knownCodes).
+	codesFilling bool
 }
 
 // snapshotKey is the context key of a Catalog's snap.
@@ -56,6 +59,9 @@ func (c *Catalog) snapshot(ctx context.Context) (context.Context, func(), error)
 	if c.snapshotOf(ctx) != nil {
 		return ctx, func() {}, nil
 	}
+	// Read before the transaction's first read: a fill seen ended had committed its
+	// last batch, which the snapshot then holds.
+	filling := c.Fill().Codes
 	conn, err := c.rdb.Conn(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
@@ -70,7 +76,7 @@ func (c *Catalog) snapshot(ctx context.Context) (context.Context, func(), error)
 		}
 		conn.Close()
 	}
-	return context.WithValue(ctx, snapshotKey{c}, &snap{conn: conn}), end, nil
+	return context.WithValue(ctx, snapshotKey{c}, &snap{conn: conn, codesFilling: filling}), end, nil
 }
 
 func (c *Catalog) snapshotOf(ctx context.Context) *snap {

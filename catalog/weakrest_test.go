@@ -87,21 +87,27 @@ func TestSearchWeakRest(t *testing.T) {
 		{"a category's first step left: the shop sells apparel", "leather apparel", "shoe0", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			if tt.want == "" {
-				if len(got) > 0 || !slices.Contains(res.Suggestions, tt.suggest) {
-					t.Errorf("%q: hits %q, suggestions %q; want none and the suggestion %q (notes %q)", tt.text, got, res.Suggestions, tt.suggest, res.Notes)
-				}
-				return
-			}
-			if !slices.Contains(got, tt.want) {
-				t.Errorf("%q: hits %q; want %s among them (notes %q)", tt.text, got, tt.want, res.Notes)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { searchHitOrNothing(t, c, tt.text, tt.want, tt.suggest) })
 	}
+}
+
+// searchHitOrNothing searches c for text and wants the product want among the hits,
+// or, when want is "", no hits and suggest among the suggestions; it returns the result.
+func searchHitOrNothing(t *testing.T, c *catalog.Catalog, text, want, suggest string) catalog.Result {
+	t.Helper()
+	res, err := c.Search(context.Background(), catalog.Query{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitIDs(res)
+	if want == "" {
+		if len(got) > 0 || res.Total != 0 || !slices.Contains(res.Suggestions, suggest) {
+			t.Errorf("%q: hits %q (total %d), suggestions %q; want none and the suggestion %q (notes %q)", text, got, res.Total, res.Suggestions, suggest, res.Notes)
+		}
+		return res
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("%q: hits %q; want %s among them (notes %q)", text, got, want, res.Notes)
+	}
+	return res
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,11 +15,11 @@ import (
 // and detail level with products in it. It asserts nothing about speed.
 func TestBenchStdio(t *testing.T) {
 	t.Parallel()
-	r := runCLI(t, nil, "bench", "stdio", "--products", "2000", "--duration", "300ms", "--runs", "1", "--inflight", "2", "--query", demo.CommonWord)
+	r := runCLI(t, nil, "bench", "stdio", "--products", "2000", "--duration", "300ms", "--runs", "1", "--inflight", "2", "--query", demo.CommonWord, "--words", "20")
 	if r.code != 0 {
 		t.Fatalf("bench stdio: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	for _, name := range []string{"stub search", "product search", "stub purchase", "product purchase", "in-process purchase"} {
+	for _, name := range []string{"stub search", "product search", "stub rotating search", "product rotating search", "stub purchase", "product purchase", "in-process purchase"} {
 		row := benchRowNamed(r.stdout, name)
 		// what… calls calls/s p50 CPU/call
 		if len(row) < 4 {
@@ -36,7 +37,7 @@ func TestBenchStdio(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"product/stub search calls/s:", "summary over 1 runs", "≥ 40%", "≤ 2×"} {
+	for _, want := range []string{"product/stub search calls/s:", "; rotating: ", "rare words (of 20 indexed terms in 1-20 products drawn", "rotating search product/stub calls/s", "summary over 1 runs", "≥ 40%", "≤ 2×"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
@@ -72,6 +73,50 @@ func TestWordPieces(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := wordPieces(tc.in); got != tc.want {
 				t.Errorf("wordPieces(%q) = %d, want %d", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEvenly(t *testing.T) {
+	all := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	for _, tc := range []struct {
+		name string
+		n    int
+		want []string
+	}{
+		{"all when fewer", 20, all},
+		{"all when as many", 10, all},
+		{"every second", 5, []string{"a", "c", "e", "g", "i"}},
+		{"spread from the first", 3, []string{"a", "d", "g"}},
+		{"one", 1, []string{"a"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := evenly(all, tc.n); !slices.Equal(got, tc.want) {
+				t.Errorf("evenly(%d) = %q, want %q", tc.n, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDocRangeFlag(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     docRange
+		bad      bool
+	}{
+		{"range", "1-20", docRange{1, 20}, false},
+		{"one value", "27-27", docRange{27, 27}, false},
+		{"reversed", "20-1", docRange{}, true},
+		{"zero", "0-5", docRange{}, true},
+		{"no dash", "20", docRange{}, true},
+		{"not numbers", "a-b", docRange{}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r docRange
+			err := r.Set(tc.in)
+			if (err != nil) != tc.bad || !tc.bad && r != tc.want {
+				t.Errorf("Set(%q) = %v, %v; want %v, error %v", tc.in, r, err, tc.want, tc.bad)
 			}
 		})
 	}

@@ -37,6 +37,11 @@ var freshPaths = []struct {
 	// product has, next to words products have.
 	{"forbrand", []string{"laptop power cord for halden tech", "laptop charger for halden tech", "power cord for halden tech"}},
 	{"vocabword", []string{"cordless headset", "headset ear covers", "screen bracket clamp"}},
+	// Paths of the nonsense8 lane: "pair", two-word queries (or one phrase of the
+	// vocabulary) that products have every word of, read against the catalog's titles
+	// and heads when ranking did not find the head's type first (unsoldPair): three
+	// it empties, three it keeps.
+	{"pair", []string{"watch battery", "office desk", "paper clips", "wireless earbuds", "office chair", "laptop sleeve"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each

@@ -1,0 +1,165 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// unsoldPair reports whether two-word query s ("watch battery"), or one phrase of the
+// vocabulary ("paper clips"), which some products have, asks for a thing none of them
+// is: the words meet in those products in other senses (smart watches with a long
+// battery life, paper shredders that cut through paper clips), not as the thing's
+// name. The evidence is the catalog's own, read only when ranking did not find the
+// type the head names first (s.typeFound). The thing is sold when
+//
+//   - its words are next to each other: two words in the query's order in any field
+//     ("cast iron" of a teapot's description), the other way round in a title
+//     ("Replacement Ear Pads" for "earcups replacement"), a phrase of the vocabulary,
+//     or another name of it, in a title;
+//   - a product with the words is headed by the head or an alternative of it,
+//     whatever else its title says ("Portable Waterproof Speaker" for "waterproof
+//     speaker"; one sofa of many whose description says leather);
+//   - or, for a head that names no type of the catalog (isType), such a product is
+//     headed by the first word: the head may be a quality of its thing, said in its
+//     description ("speaker clip": speakers with a carabiner clip).
+//
+// Otherwise the head names a thing the catalog sells, but never with the first word
+// ("watch battery", where the batteries are for RC cars), or nothing at all. Not for
+// sentences, brands, codes, colour or size words read as filters, a category's words,
+// or the other shapes pairShaped leaves out.
+func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
+	if s.typeFound || !pairShaped(s) {
+		return false, nil
+	}
+	q := s.text
+	var names, heads []string // the head's names, and their heads by wordKey
+	var firsts []string       // the first word's names
+	last := len(q.words) - 1
+	for _, t := range append([]string{q.words[last]}, altsOf(q, last)...) {
+		f := strings.Fields(t)
+		names = append(names, t)
+		heads = append(heads, wordKey(f[len(f)-1]))
+	}
+	if last == 1 {
+		firsts = append([]string{q.words[0]}, altsOf(q, 0)...)
+	}
+	// Words of a category name what it files ("small appliances").
+	if filed, err := c.hasAll(ctx, q, "{category} : "); err != nil || filed {
+		return false, err
+	}
+	// The words next to each other name the thing: in the query's order in any
+	// field, in the other order in a title ("Replacement Ear Pads" for "earcups
+	// replacement").
+	var b strings.Builder
+	prefix := len([]rune(q.words[last])) >= minPrefixLen || last < len(q.prefix) && q.prefix[last]
+	var phrases []string
+	if last == 0 {
+		phrases = names
+	}
+	for _, m := range firsts {
+		for _, h := range names {
+			phrases = append(phrases, m+" "+h, h+" "+m)
+		}
+	}
+	for i, p := range phrases {
+		b.Reset()
+		if last == 0 || i%2 == 1 {
+			// The words in the query's order anywhere may be a quality its products
+			// have ("cast iron"); a phrase of the vocabulary, or the other order, must
+			// name the thing in a title.
+			b.WriteString("{title} : ")
+		}
+		quoteTerm(&b, p)
+		if prefix && (last == 0 || i%2 == 0) {
+			b.WriteByte('*')
+		}
+		if titled, err := c.anyMatch(ctx, b.String()); err != nil || titled {
+			return false, err
+		}
+	}
+	if last == 1 && !s.learned.isType(heads[0]) {
+		// A head no type has may be said of the first word's thing.
+		for _, m := range firsts {
+			f := strings.Fields(m)
+			heads = append(heads, wordKey(f[len(f)-1]))
+		}
+	}
+	headed, err := c.matchHeaded(ctx, q, heads, prefix)
+	return !headed, err
+}
+
+// altsOf returns the alternatives of word i of q.
+func altsOf(q textQuery, i int) []string {
+	if i < len(q.alts) {
+		return q.alts[i]
+	}
+	return nil
+}
+
+// pairShaped reports whether s is a query unsoldPair reads: two words, the second its
+// head (headShaped), neither a phrase, a number nor shorter than minPrefixLen ("b o" of
+// "b&o"), the head no adjective; or one two-word phrase of the vocabulary ("paper
+// clips"); no colour or size read from it.
+func pairShaped(s *search) bool {
+	words := s.text.words
+	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 || len(s.q.attrs) > 0 || s.text.ranked {
+		return false
+	}
+	plain := func(ws []string) bool {
+		return !slices.ContainsFunc(ws, func(w string) bool { return isNumber(w) || utf8.RuneCountInString(w) < minPrefixLen })
+	}
+	switch len(words) {
+	case 1:
+		f := strings.Fields(words[0])
+		return len(f) == 2 && plain(f) && len(altsOf(s.text, 0)) > 0 && !qualityLike(f[1])
+	case 2:
+		if !headShaped(s) || strings.ContainsRune(words[0]+words[1], ' ') || !plain(words) {
+			return false
+		}
+		// A word that ends as an adjective does is a quality, unless titles are
+		// headed by it ("battery").
+		return !qualityLike(words[1]) || s.learned.isType(wordKey(words[1]))
+	}
+	return false
+}
+
+// matchHeaded reports whether a product that has every word of q (with their
+// alternatives) is headed by one of heads (word keys), or, when prefix is set, by a
+// word that begins with the first of them ("earb" of "earbuds" typed short).
+func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, prefix bool) (bool, error) {
+	var b strings.Builder
+	b.WriteString(`SELECT count(*) FROM (SELECT 1 FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND (r.head IN (`)
+	args := []any{q.match(false)}
+	for i, h := range heads {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('?')
+		args = append(args, h)
+	}
+	b.WriteByte(')')
+	if prefix {
+		b.WriteString(` OR substr(r.head, 1, length(?)) = ?`)
+		args = append(args, heads[0], heads[0])
+	}
+	b.WriteString(`) LIMIT 1)`)
+	var n int
+	if err := c.queryRow(ctx, b.String(), args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return n > 0, nil
+}
+
+// pairNothing is the result of a two-word query unsoldPair found no product to be:
+// nothing, with a note, and the words as suggestions.
+func pairNothing(res Result, q textQuery) Result {
+	res.Total, res.Hits, res.NextCursor, res.Facets = 0, nil, "", Facets{}
+	res.Suggestions = append([]string(nil), q.words...)
+	res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)],
+		fmt.Sprintf("No product is a %s: the products with both words are other things.", strings.Join(q.words, " ")))
+	return res
+}

@@ -1,0 +1,76 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSearchUnsoldPair holds what a two-word query (or one phrase of the vocabulary)
+// finds when some products have both its words, but only in other senses: nothing,
+// with the words as suggestions, when no title says the words next to each other (in
+// either order) and no product with both is headed by the head ("wrist battery", where
+// smart watches' descriptions say both and the batteries sold are for RC cars; "binder
+// clips", a vocabulary phrase only shredders' descriptions say), nor, for a head no type
+// has, by the first word ("socket clips": chargers' descriptions say both). A product
+// with both words headed by the head is the thing, however rarely the two meet
+// ("leather sofa": one sofa of three says leather, in its description; "waterproof
+// speaker": the words apart in a title); a head no type has may be a quality of the
+// first word's thing ("speaker clip": a speaker with a carabiner clip); a title that
+// says the words in the other order names it ("earbuds wireless"), and so do a
+// category's words ("small appliances").
+func TestSearchUnsoldPair(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	for i := range 3 {
+		leather := "Linen weave."
+		if i == 0 {
+			leather = "Top-grain leather upholstery."
+		}
+		products = append(products,
+			catalog.Product{ID: fmt.Sprint("watch", i), SellerID: "hearth", Title: fmt.Sprintf("Vantora Smart Watch 4%dmm, Heart Rate Monitor", i),
+				Description: "A seven-day battery; answers your phone from the wrist.", Price: usd(12999)},
+			catalog.Product{ID: fmt.Sprint("battery", i), SellerID: "hearth", Title: fmt.Sprintf("Voltix 7.4V %d000mAh LiPo Battery for RC Cars", 2+i),
+				Description: "Fits most 1/10 scale trucks.", Price: usd(2999)},
+			catalog.Product{ID: fmt.Sprint("shredder", i), SellerID: "hearth", Title: fmt.Sprintf("Papyra %d-Sheet Cross-Cut Paper Shredder", 6+2*i),
+				Description: "Shreds staples and binder clips.", Price: usd(5999)},
+			catalog.Product{ID: fmt.Sprint("charger", i), SellerID: "hearth", Title: fmt.Sprintf("Voltix %dW USB-C Wall Charger", 20+i),
+				Description: "Folding prongs for any wall socket; cable clips keep the cord tidy.", Price: usd(1999)},
+			catalog.Product{ID: fmt.Sprint("speaker", i), SellerID: "hearth", Title: fmt.Sprintf("Sonora Portable Waterproof Bluetooth Speaker %d", i),
+				Description: "A carabiner clip hangs it from a bag.", Price: usd(4999)},
+			catalog.Product{ID: fmt.Sprint("sofa", i), SellerID: "hearth", Title: fmt.Sprintf("Casa Verde Mid-Century Sofa %d, Beige", i),
+				Description: leather, Price: usd(89999)},
+			catalog.Product{ID: fmt.Sprint("earbuds", i), SellerID: "hearth", Title: fmt.Sprintf("Orbisound Wireless Earbuds %d, Charging Case", i), Price: usd(4999)},
+			catalog.Product{ID: fmt.Sprint("toaster", i), SellerID: "hearth", Title: fmt.Sprintf("Whirla %d-Slice Toaster", 2+2*i),
+				Category: "Home > Small Appliances", Price: usd(2999)},
+		)
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       string // a product ID among the hits; "" for none
+		suggest    string // with want "": a suggestion the result must carry
+	}{
+		{"a head the catalog sells, never with the first word", "wrist battery", "", "battery"},
+		{"a vocabulary phrase only descriptions say", "binder clips", "", "binder clips"},
+		{"a head no type has, its first word heading nothing with it", "socket clips", "", "clips"},
+		{"a head with the first word once, in a description", "leather sofa", "sofa0", ""},
+		{"the words apart in a title", "waterproof speaker", "speaker0", ""},
+		{"a head no type has, said of the first word's thing", "speaker clip", "speaker0", ""},
+		{"the words the other way round in a title", "earbuds wireless", "earbuds0", ""},
+		{"a category's words", "small appliances", "toaster0", ""},
+		{"the head typed short", "wireless earb", "earbuds0", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if res := searchHitOrNothing(t, c, tt.text, tt.want, tt.suggest); tt.want == "" && len(res.Notes) == 0 {
+				t.Errorf("%q: no note says why nothing was found", tt.text)
+			}
+		})
+	}
+}
