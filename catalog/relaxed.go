@@ -760,7 +760,7 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 	needs := c.vocabulary().needsOf(s.words, s.sentence)
 	if s.sentence {
 		var err error
-		if needs, err = c.uncontradicted(ctx, s, needs); err != nil {
+		if needs, err = c.uncontradicted(ctx, s, modifiedNeeds(s, c.vocabulary(), needs)); err != nil {
 			return res, false, err
 		}
 	}
@@ -773,7 +773,7 @@ func (c *Catalog) needed(ctx context.Context, s *search, res Result, offset int)
 // sentence whose words some product's title has all of names that product ("i'm
 // looking for trail running shoes under $150"), and is searched as written.
 func (c *Catalog) sentenceNeed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	needs := c.vocabulary().needsOf(s.words, true)
+	needs := modifiedNeeds(s, c.vocabulary(), c.vocabulary().needsOf(s.words, true))
 	if len(needs) == 0 {
 		return res, false, nil
 	}

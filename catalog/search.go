@@ -224,12 +224,23 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 			return Result{}, err
 		}
 		if !unsold || !opens {
+			// No need or type reads it: the plain ranking of its words, when sure.
+			if out, ok, err := c.sentenceFloor(ctx, s, res, offset); err != nil || ok {
+				return out, err
+			}
 			if out, ok, err := c.sentenceWords(ctx, s, res, offset); err != nil || ok {
 				return out, err
 			}
 		}
 	}
-	return c.fallback(ctx, s, res, offset)
+	out, err := c.fallback(ctx, s, res, offset)
+	if err == nil && s.sentence && out.Total == 0 && len(out.Hits) == 0 && ctx.Err() == nil {
+		// Read as nothing: the shopper's own thing, when it is all the sentence names.
+		if own, ok, err := c.sentenceOwned(ctx, s, res, offset); err != nil || ok {
+			return own, err
+		}
+	}
+	return out, err
 }
 
 // understandQuery is the query-understanding step of Search: it reads the constraint
