@@ -12,16 +12,20 @@ import (
 // vocabulary ("paper clips"), which some products have, asks for a thing none of them
 // is: the words meet in those products in other senses (smart watches with a long
 // battery life, paper shredders that cut through paper clips), not as the thing's
-// name. The evidence is the catalog's own, read only when ranking did not find the
-// type the head names first (s.typeFound). The thing is sold when
+// name. The evidence is the catalog's own, read whether or not ranking put the type
+// the head names first: office chairs titled "Mesh High Back" are of the type "high
+// chair" names, and no high chair. The thing is sold when
 //
 //   - its words are next to each other: two words in the query's order in any field
 //     ("cast iron" of a teapot's description), the other way round in a title
 //     ("Replacement Ear Pads" for "earcups replacement"), a phrase of the vocabulary,
 //     or another name of it, in a title;
-//   - a product with the words is headed by the head or an alternative of it,
-//     whatever else its title says ("Portable Waterproof Speaker" for "waterproof
-//     speaker"; one sofa of many whose description says leather);
+//   - a product with the words is headed by the head or an alternative of it, and
+//     its title says the first word (or a phrase's words before its head) in its
+//     name, in what it is for, or nowhere ("Portable Waterproof Speaker" for
+//     "waterproof speaker", "Sleeve for Tablets" for "tablet sleeve", one sofa of many
+//     whose description says leather; not "Office Chair, Mesh High Back" for "high
+//     chair", see namesWith);
 //   - or, for a head that names no type of the catalog (isType), such a product is
 //     headed by the first word: the head may be a quality of its thing, said in its
 //     description ("speaker clip": speakers with a carabiner clip).
@@ -31,7 +35,7 @@ import (
 // sentences, brands, codes, colour or size words read as filters, a category's words,
 // or the other shapes pairShaped leaves out.
 func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
-	if s.typeFound || !pairShaped(s) {
+	if !pairShaped(s) {
 		return false, nil
 	}
 	q := s.text
@@ -87,8 +91,42 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 			heads = append(heads, wordKey(f[len(f)-1]))
 		}
 	}
-	headed, err := c.matchHeaded(ctx, q, heads, prefix)
+	// The words that say which of the head's things: the first word's names, or a
+	// phrase's words before its head ("high" of "high chair").
+	var mods []string
+	for _, m := range firsts {
+		f := strings.Fields(m)
+		mods = append(mods, wordKey(f[len(f)-1]))
+	}
+	if last == 0 {
+		for _, m := range names {
+			f := strings.Fields(m)
+			for _, w := range f[:len(f)-1] {
+				mods = append(mods, wordKey(w))
+			}
+		}
+	}
+	headed, err := c.matchHeaded(ctx, q, heads, prefix, len(names), mods)
 	return !headed, err
+}
+
+// maxNamedTitles caps the titles matchHeaded reads for one that names the thing: past
+// it the head is taken as sold.
+const maxNamedTitles = 500
+
+// namesWith reports whether title, of a product headed by the query's head, says it is
+// a thing of mods (word keys): a mod is in the title's name (titleName, "Portable
+// Waterproof Bluetooth Speaker"), in what it is for ("Case for Headphones"), or in no
+// part of the title (a quality its description says: "leather" of a sofa). A mod said
+// only in the title's other parts is said of another thing the title names ("Office
+// Chair, Mesh High Back" is no high chair).
+func namesWith(title string, mods []string) bool {
+	t := " " + strings.ToLower(title) + " "
+	has := func(s string) bool {
+		return slices.ContainsFunc(lowerWords(s), func(w string) bool { return slices.Contains(mods, wordKey(w)) })
+	}
+	_, forPart := titleHead(title)
+	return has(titleName(t)) || has(forPart) || !has(t)
 }
 
 // altsOf returns the alternatives of word i of q.
@@ -128,10 +166,13 @@ func pairShaped(s *search) bool {
 
 // matchHeaded reports whether a product that has every word of q (with their
 // alternatives) is headed by one of heads (word keys), or, when prefix is set, by a
-// word that begins with the first of them ("earb" of "earbuds" typed short).
-func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, prefix bool) (bool, error) {
+// word that begins with the first of them ("earb" of "earbuds" typed short). A product
+// headed by one of the first own heads (the query head's names) counts only when its
+// title names it with mods, the word keys that say which of the head's things it is
+// (see namesWith).
+func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, prefix bool, own int, mods []string) (bool, error) {
 	var b strings.Builder
-	b.WriteString(`SELECT count(*) FROM (SELECT 1 FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+	b.WriteString(`SELECT f.title, r.head FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
 		WHERE products_fts MATCH ? AND (r.head IN (`)
 	args := []any{q.match(false)}
 	for i, h := range heads {
@@ -146,12 +187,27 @@ func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, 
 		b.WriteString(` OR substr(r.head, 1, length(?)) = ?`)
 		args = append(args, heads[0], heads[0])
 	}
-	b.WriteString(`) LIMIT 1)`)
-	var n int
-	if err := c.queryRow(ctx, b.String(), args...).Scan(&n); err != nil {
+	fmt.Fprintf(&b, `) LIMIT %d`, maxNamedTitles+1)
+	rows, err := c.query(ctx, b.String(), args...)
+	if err != nil {
 		return false, fmt.Errorf("search: %w", err)
 	}
-	return n > 0, nil
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var title, head string
+		if err := rows.Scan(&title, &head); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if n++; n > maxNamedTitles || len(mods) == 0 || !slices.Contains(heads[:own], head) && !(prefix && strings.HasPrefix(head, heads[0])) ||
+			namesWith(title, mods) {
+			return true, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return false, nil
 }
 
 // pairNothing is the result of a two-word query unsoldPair found no product to be:

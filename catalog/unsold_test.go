@@ -20,7 +20,10 @@ import (
 // speaker": the words apart in a title); a head no type has may be a quality of the
 // first word's thing ("speaker clip": a speaker with a carabiner clip); a title that
 // says the words in the other order names it ("earbuds wireless"), and so do a
-// category's words ("small appliances").
+// category's words ("small appliances"). Titles of the head's type found first count
+// only when they say the first word in their name or in what the thing is for ("gaming
+// chair" of "Gaming Ergonomic Chair", "tablet sleeve" of "Sleeve for Tablets"), or not
+// at all (the sofa): "kitchen chair" is no "Office Chair, …, Kitchen Counter Height".
 func TestSearchUnsoldPair(t *testing.T) {
 	c := openCatalog(t)
 	ctx := context.Background()
@@ -44,6 +47,10 @@ func TestSearchUnsoldPair(t *testing.T) {
 			catalog.Product{ID: fmt.Sprint("sofa", i), SellerID: "hearth", Title: fmt.Sprintf("Casa Verde Mid-Century Sofa %d, Beige", i),
 				Description: leather, Price: usd(89999)},
 			catalog.Product{ID: fmt.Sprint("earbuds", i), SellerID: "hearth", Title: fmt.Sprintf("Orbisound Wireless Earbuds %d, Charging Case", i), Price: usd(4999)},
+			catalog.Product{ID: fmt.Sprint("chair", i), SellerID: "hearth", Title: fmt.Sprintf("Deskwell Ergonomic Office Chair %d, Swivel Base, Kitchen Counter Height", i),
+				Description: "A dining room or kitchen chair's comfort at your desk.", Price: usd(15999)},
+			catalog.Product{ID: fmt.Sprint("gamer", i), SellerID: "hearth", Title: fmt.Sprintf("Velocita Gaming Ergonomic Chair %d, Lumbar Pillow", i), Price: usd(19999)},
+			catalog.Product{ID: fmt.Sprint("sleeve", i), SellerID: "hearth", Title: fmt.Sprintf("Padded Neoprene Sleeve %d for 11-inch Tablets, Charcoal", i), Price: usd(1999)},
 			catalog.Product{ID: fmt.Sprint("toaster", i), SellerID: "hearth", Title: fmt.Sprintf("Whirla %d-Slice Toaster", 2+2*i),
 				Category: "Home > Small Appliances", Price: usd(2999)},
 		)
@@ -60,6 +67,9 @@ func TestSearchUnsoldPair(t *testing.T) {
 		{"a vocabulary phrase only descriptions say", "binder clips", "", "binder clips"},
 		{"a head no type has, its first word heading nothing with it", "socket clips", "", "clips"},
 		{"a head with the first word once, in a description", "leather sofa", "sofa0", ""},
+		{"a phrase whose first word titles say only of another part", "kitchen chair", "", "kitchen chair"},
+		{"a phrase whose words are apart in the title's name", "gaming chair", "gamer0", ""},
+		{"the first word in what the title says it is for", "tablet sleeve", "sleeve0", ""},
 		{"the words apart in a title", "waterproof speaker", "speaker0", ""},
 		{"a head no type has, said of the first word's thing", "speaker clip", "speaker0", ""},
 		{"the words the other way round in a title", "earbuds wireless", "earbuds0", ""},
