@@ -103,7 +103,7 @@ func Open(ctx context.Context, path string, attach ...Attach) (*sql.DB, error) {
 	q.Set("_txlock", "immediate")
 	q.Set("_cache_size", "-65536")
 	q.Set("_stmt_cache_size", fmt.Sprint(stmtCacheSize))
-	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, true, 0)
+	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, true)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -144,20 +144,7 @@ const stmtCacheSize = 256
 // connection, as a prepared statement would be. The databases of attach are attached
 // to every connection, as Open does.
 func OpenReader(ctx context.Context, path string, conns, cacheKiB int, attach ...Attach) (*sql.DB, error) {
-	return OpenMappedReader(ctx, path, conns, cacheKiB, 0, attach...)
-}
-
-// OpenMappedReader is OpenReader whose connections also read the first mmapBytes of
-// path through a memory map (PRAGMA main.mmap_size) instead of copying each page into
-// their page caches with a system call; 0 maps nothing, as OpenReader. The mapped
-// pages are the operating system's page cache of the file, shared by every connection
-// and process that maps or reads it: they count in the process's RSS (RssFile) while
-// mapped and touched, but not in its anonymous memory, and the system may drop them
-// under memory pressure like any cached file page. SQLite caps the map at its
-// compile-time limit (SQLITE_MAX_MMAP_SIZE) and reads pages written since the last
-// checkpoint from the WAL as before.
-func OpenMappedReader(ctx context.Context, path string, conns, cacheKiB int, mmapBytes int64, attach ...Attach) (*sql.DB, error) {
-	if conns < 1 || cacheKiB < 1 || mmapBytes < 0 {
+	if conns < 1 || cacheKiB < 1 {
 		return nil, fmt.Errorf("open database %s for reading: %d connections of %d KiB", path, conns, cacheKiB)
 	}
 	if _, err := os.Stat(path); err != nil {
@@ -169,7 +156,7 @@ func OpenMappedReader(ctx context.Context, path string, conns, cacheKiB int, mma
 	q.Set("_txlock", "deferred")
 	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
 	q.Set("_stmt_cache_size", fmt.Sprint(stmtCacheSize))
-	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, false, mmapBytes)
+	db, err := openDB("file:"+escapePath(path)+"?"+q.Encode(), attach, false)
 	if err != nil {
 		return nil, fmt.Errorf("open database for reading: %w", err)
 	}
@@ -190,10 +177,9 @@ type Attach struct {
 }
 
 // openDB opens a pool on dsn whose connections attach the databases of attach, each
-// switched to WAL with synchronous NORMAL when writable, and map the first mmapBytes
-// of the main database (none when 0).
-func openDB(dsn string, attach []Attach, writable bool, mmapBytes int64) (*sql.DB, error) {
-	if len(attach) == 0 && mmapBytes == 0 {
+// switched to WAL with synchronous NORMAL when writable.
+func openDB(dsn string, attach []Attach, writable bool) (*sql.DB, error) {
+	if len(attach) == 0 {
 		return sql.Open(driverName, dsn)
 	}
 	for _, a := range attach {
@@ -203,11 +189,6 @@ func openDB(dsn string, attach []Attach, writable bool, mmapBytes int64) (*sql.D
 	}
 	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		_ = enableQPSG(c)
-		if mmapBytes > 0 {
-			if _, err := c.Exec(fmt.Sprintf(`PRAGMA main.mmap_size = %d`, mmapBytes), nil); err != nil {
-				return fmt.Errorf("map the database: %w", err)
-			}
-		}
 		for _, a := range attach {
 			if _, err := c.Exec(`ATTACH DATABASE ? AS `+a.Name, []driver.Value{a.Path}); err != nil {
 				return fmt.Errorf("attach %s: %w", a.Path, err)
