@@ -166,6 +166,10 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 			out.apart[i] = true
 		}
 	}
+	// Forms and clips of the catalog's heads (see learnedForms).
+	if err := c.learnedForms(ctx, lv, &out, sentence); err != nil {
+		return textQuery{}, err
+	}
 	// A type's other names in the catalog's titles (see typeAliases).
 	for i, w := range out.words {
 		k := wordKey(w)

@@ -66,6 +66,8 @@ type learnedTypes struct {
 	// after holds, by type key and query word, the heads titles say right after the
 	// word (see namedAfter), read as they are first asked for.
 	after map[string][]string
+	// forms holds, by query word, the head it is a form or clip of (see formHead).
+	forms map[string]string
 	// matched says, by full-text expression asked about, whether any product matches
 	// it (see anyMatch): what the index holds, so it is kept per indexed version.
 	matched map[string]bool
@@ -76,7 +78,7 @@ type learnedTypes struct {
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, codes: map[string]bool{}, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
-		modifiers: map[string][]string{}, after: map[string][]string{}, matched: map[string]bool{}}}
+		modifiers: map[string][]string{}, after: map[string][]string{}, forms: map[string]string{}, matched: map[string]bool{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the

@@ -25,8 +25,11 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 		"enamel", "jug", "brewco", "kettleby", "wares", "first", "second", "nothing", "lamp", "desk"}
 	sentences := []string{"hot drinks in a ceramic mug", "a steel kettle for hot drinks", "enamel jug for the kitchen",
 		"a gift of a café press", "kettleby kettle"}
+	// forms are words read for the head they are a form or clip of (formHead).
+	forms := []string{"kett", "lam", "mugging", "jugger", "des", "enam"}
 	// read reads, through lv, every word's spread, each head's brand word, modifiers
-	// and heads named after it (headModifiers, namedAfter) and every sentence's vote.
+	// and heads named after it (headModifiers, namedAfter), the head of every form and
+	// every sentence's vote.
 	read := func(lv *learnedView) (map[string]wordUse, map[string]bool, map[string][]string, [][]typeVote) {
 		t.Helper()
 		uses, brands, mods := map[string]wordUse{}, map[string]bool{}, map[string][]string{}
@@ -49,6 +52,9 @@ func TestLearnedViewFollowsIndexedText(t *testing.T) {
 			if mods["after "+head], err = lv.namedAfter(ctx, c, head, head); err != nil {
 				t.Fatal(err)
 			}
+		}
+		for _, w := range forms {
+			mods["form "+w] = []string{lv.formHead(w, false)}
 		}
 		var votes [][]typeVote
 		for _, s := range sentences {

@@ -76,3 +76,71 @@ func TestSearchCompoundHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchLearnedForms holds what a word no product has finds when it is a form or
+// a clip of one head the catalog has ("grating": graters, "tramp": trampolines),
+// with the built-in vocabulary and with none of its groups; and that a clip two heads
+// share, and a nonsense word, find nothing of either.
+func TestSearchLearnedForms(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	for i := range 5 {
+		for _, p := range []struct{ id, title string }{
+			{"grater", "Zestly Steel Box Grater, %d Sides"},
+			{"bottle", "Flowly Steel Water Bottle, %d0 oz"},
+			{"trampoline", "Bounceroo %d ft Garden Trampoline with Enclosure"},
+			{"net", "Sportline Garden Goal Net, %d Pack"},
+			{"projector", "Beamly %d Lumen Mini Projector"},
+			{"protector", "Guardly Screen Protector, %d Pack"},
+			{"mug", "Homely Ceramic Mug, No. %d"},
+		} {
+			products = append(products, catalog.Product{ID: fmt.Sprint(p.id, i), SellerID: "volt", Title: fmt.Sprintf(p.title, 2+i), Price: usd(2999)})
+		}
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	noGroups, err := catalog.ParseVocabulary("accessory: case, cover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []struct {
+		name  string
+		vocab *catalog.Vocabulary
+	}{{"built-in vocabulary", catalog.BuiltinVocabulary()}, {"no synonym groups", noGroups}} {
+		c.SetVocabulary(v.vocab)
+		for _, tc := range []struct{ name, text, want string }{
+			{"the -ing of a tool's -er head", "grating steel", "grater"},
+			{"a clip of one head", "tramp garden", "trampoline"},
+			{"a clip two heads share", "pro garden", ""},
+			{"nonsense", "florping garden", ""},
+		} {
+			t.Run(v.name+"/"+tc.name, func(t *testing.T) {
+				res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 6})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := hitIDs(res)
+				for _, id := range got {
+					if tc.want == "" && (strings.HasPrefix(id, "projector") || strings.HasPrefix(id, "protector")) {
+						t.Errorf("%q: hits %q (read as %q, %q), want no projector nor protector", tc.text, got, res.Words, res.Notes)
+						break
+					}
+				}
+				if tc.want == "" {
+					return
+				}
+				if len(got) < 3 {
+					t.Fatalf("%q: hits %q (read as %q, %q), want three %s at least", tc.text, got, res.Words, res.Notes, tc.want)
+				}
+				for _, id := range got[:3] {
+					if !strings.HasPrefix(id, tc.want) {
+						t.Errorf("%q: hits %q (read as %q, %q), want %s first", tc.text, got, res.Words, res.Notes, tc.want)
+						break
+					}
+				}
+			})
+		}
+	}
+}

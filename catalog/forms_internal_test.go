@@ -1,0 +1,40 @@
+package catalog
+
+import "testing"
+
+// TestFormOf holds which head a word no product has is taken for: a form of one head
+// by an ending the stemmer does not join, or a clip of one head; and none when two
+// heads share the form or clip, or when nothing relates.
+func TestFormOf(t *testing.T) {
+	heads := map[string]int{"laminator": 5, "grater": 4, "trampoline": 6, "projector": 3, "protector": 3,
+		"copy": 3, "dehumidifier": 4, "whisk": 3, "whisker": 3, "mug": 9, "plane": 3, "planer": 3}
+	for _, tc := range []struct {
+		name, word string
+		sentence   bool
+		want       string
+	}{
+		{"-ing of the tool's -or head", "laminating", false, "laminator"},
+		{"-ion of the tool's -or head", "lamination", false, "laminator"},
+		{"-ing of a head with and without -er", "whisking", false, ""},
+		{"-ing of the tool's -er head, e dropped", "grating", false, "grater"},
+		{"-ier of a -y head", "copier", false, "copy"},
+		{"-ier plural", "copiers", false, "copy"},
+		{"clip of one head", "tramp", false, "trampoline"},
+		{"clip of one head, longer", "dehumid", false, "dehumidifier"},
+		{"clip shared by two heads", "pro", false, ""},
+		{"form shared by two heads", "planing", false, ""},
+		{"clip in a sentence is the sentence's word", "tramp", true, ""},
+		{"form in a sentence", "grating", true, "grater"},
+		{"a head itself", "mug", false, ""},
+		{"clip of two letters", "mu", false, ""},
+		{"nonsense", "zorblax", false, ""},
+		{"nonsense with a known ending", "florping", false, ""},
+		{"short -er word", "muger", false, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := formOf(heads, tc.word, tc.sentence); got != tc.want {
+				t.Errorf("formOf(%q, sentence %v) = %q, want %q", tc.word, tc.sentence, got, tc.want)
+			}
+		})
+	}
+}
