@@ -26,11 +26,12 @@ var formPairs = [][2]string{
 }
 
 // Bounds on learned forms: the shortest word taken for a form, the stem it and its
-// head share ("cop-ier", "cop-y"), and the shortest clip.
+// head share ("cop-ier", "cop-y"), and the shortest clip (a word of three letters is
+// too often a word of its own: "new" is not a clip of "newborn").
 const (
 	minFormWord = 6
 	minFormStem = 3
-	minClip     = 3
+	minClip     = 4
 )
 
 // formHead returns the learned head the word w (a word no product has) is a form or a
@@ -51,7 +52,7 @@ func (lv *learnedView) formHead(w string, sentence bool) string {
 // that finds any. A sentence's short words are its own ("mom" is not a clip).
 func formOf(heads map[string]int, w string, sentence bool) string {
 	w = wordKey(strings.ToLower(w))
-	if utf8.RuneCountInString(w) < minClip || heads[w] > 0 || isNumber(w) || stopwords[w] {
+	if utf8.RuneCountInString(w) < minFormStem || heads[w] > 0 || isNumber(w) || stopwords[w] {
 		return ""
 	}
 	one := func(related func(h string) bool) (string, bool) {
@@ -71,6 +72,9 @@ func formOf(heads map[string]int, w string, sentence bool) string {
 		return h
 	}
 	if sentence {
+		return ""
+	}
+	if utf8.RuneCountInString(w) < minClip {
 		return ""
 	}
 	h, _ := one(func(h string) bool { return len(h) > len(w) && strings.HasPrefix(h, w) })
@@ -105,12 +109,17 @@ func (c *Catalog) learnedForms(ctx context.Context, lv *learnedView, out *textQu
 			continue
 		}
 		has, err := c.indexHas(ctx, w)
-		if err != nil {
+		if err != nil || has {
 			return err
 		}
-		if !has {
-			out.alts[i] = []string{h}
+		// A clip that is the first part of a compound head ("head" of "headphone",
+		// "new" of "newborn") is a word of its own.
+		if rest, clipped := strings.CutPrefix(h, wordKey(strings.ToLower(w))); clipped && len(rest) >= minFormStem {
+			if compound, err := c.indexHas(ctx, rest); err != nil || compound {
+				return err
+			}
 		}
+		out.alts[i] = []string{h}
 	}
 	return nil
 }

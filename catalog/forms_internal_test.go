@@ -7,7 +7,7 @@ import "testing"
 // heads share the form or clip, or when nothing relates.
 func TestFormOf(t *testing.T) {
 	heads := map[string]int{"laminator": 5, "grater": 4, "trampoline": 6, "projector": 3, "protector": 3,
-		"copy": 3, "dehumidifier": 4, "whisk": 3, "whisker": 3, "mug": 9, "plane": 3, "planer": 3}
+		"copy": 3, "dehumidifier": 4, "whisk": 3, "whisker": 3, "mug": 9, "plane": 3, "planer": 3, "cardholder": 3, "cardigan": 4}
 	for _, tc := range []struct {
 		name, word string
 		sentence   bool
@@ -21,7 +21,8 @@ func TestFormOf(t *testing.T) {
 		{"-ier plural", "copiers", false, "copy"},
 		{"clip of one head", "tramp", false, "trampoline"},
 		{"clip of one head, longer", "dehumid", false, "dehumidifier"},
-		{"clip shared by two heads", "pro", false, ""},
+		{"clip shared by two heads", "card", false, ""},
+		{"clip of three letters", "tra", false, ""},
 		{"form shared by two heads", "planing", false, ""},
 		{"clip in a sentence is the sentence's word", "tramp", true, ""},
 		{"form in a sentence", "grating", true, "grater"},
