@@ -40,14 +40,7 @@ func TestSearchCompoundHeads(t *testing.T) {
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
 	}
-	noGroups, err := catalog.ParseVocabulary("accessory: case, cover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []struct {
-		name  string
-		vocab *catalog.Vocabulary
-	}{{"built-in vocabulary", catalog.BuiltinVocabulary()}, {"no synonym groups", noGroups}} {
+	for _, v := range groupVocabularies(t) {
 		c.SetVocabulary(v.vocab)
 		for _, tc := range []struct{ name, text, want string }{
 			{"a type before a compound head", "stapler machine", "stapler"},
@@ -58,20 +51,7 @@ func TestSearchCompoundHeads(t *testing.T) {
 			{"a word no product has after a type: what titles name after it", "shredder sacks", "bags"},
 		} {
 			t.Run(v.name+"/"+tc.name, func(t *testing.T) {
-				res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 6})
-				if err != nil {
-					t.Fatal(err)
-				}
-				got := hitIDs(res)
-				if len(got) < 3 {
-					t.Fatalf("%q: hits %q (read as %q, %q), want three %s at least", tc.text, got, res.Words, res.Notes, tc.want)
-				}
-				for _, id := range got[:3] {
-					if !strings.HasPrefix(id, tc.want) {
-						t.Errorf("%q: hits %q (read as %q, %q), want %s first", tc.text, got, res.Words, res.Notes, tc.want)
-						break
-					}
-				}
+				wantFirstThree(t, c, tc.text, tc.want)
 			})
 		}
 	}
@@ -101,14 +81,7 @@ func TestSearchLearnedForms(t *testing.T) {
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
 	}
-	noGroups, err := catalog.ParseVocabulary("accessory: case, cover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []struct {
-		name  string
-		vocab *catalog.Vocabulary
-	}{{"built-in vocabulary", catalog.BuiltinVocabulary()}, {"no synonym groups", noGroups}} {
+	for _, v := range groupVocabularies(t) {
 		c.SetVocabulary(v.vocab)
 		for _, tc := range []struct{ name, text, want string }{
 			{"the -ing of a tool's -er head", "grating steel", "grater"},
@@ -117,30 +90,58 @@ func TestSearchLearnedForms(t *testing.T) {
 			{"nonsense", "florping garden", ""},
 		} {
 			t.Run(v.name+"/"+tc.name, func(t *testing.T) {
+				if tc.want != "" {
+					wantFirstThree(t, c, tc.text, tc.want)
+					return
+				}
 				res, err := c.Search(ctx, catalog.Query{Text: tc.text, Limit: 6})
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := hitIDs(res)
-				for _, id := range got {
-					if tc.want == "" && (strings.HasPrefix(id, "projector") || strings.HasPrefix(id, "protector")) {
-						t.Errorf("%q: hits %q (read as %q, %q), want no projector nor protector", tc.text, got, res.Words, res.Notes)
-						break
-					}
-				}
-				if tc.want == "" {
-					return
-				}
-				if len(got) < 3 {
-					t.Fatalf("%q: hits %q (read as %q, %q), want three %s at least", tc.text, got, res.Words, res.Notes, tc.want)
-				}
-				for _, id := range got[:3] {
-					if !strings.HasPrefix(id, tc.want) {
-						t.Errorf("%q: hits %q (read as %q, %q), want %s first", tc.text, got, res.Words, res.Notes, tc.want)
+				for _, id := range hitIDs(res) {
+					if strings.HasPrefix(id, "projector") || strings.HasPrefix(id, "protector") {
+						t.Errorf("%q: hits %q (read as %q, %q), want no projector nor protector", tc.text, hitIDs(res), res.Words, res.Notes)
 						break
 					}
 				}
 			})
+		}
+	}
+}
+
+// groupVocabularies are the built-in vocabulary and one with none of its synonym
+// groups, by name: what the catalog teaches is held with both.
+func groupVocabularies(t *testing.T) []struct {
+	name  string
+	vocab *catalog.Vocabulary
+} {
+	t.Helper()
+	noGroups, err := catalog.ParseVocabulary("accessory: case, cover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []struct {
+		name  string
+		vocab *catalog.Vocabulary
+	}{{"built-in vocabulary", catalog.BuiltinVocabulary()}, {"no synonym groups", noGroups}}
+}
+
+// wantFirstThree searches text and holds that its first three hits at least have IDs
+// starting with want.
+func wantFirstThree(t *testing.T, c *catalog.Catalog, text, want string) {
+	t.Helper()
+	res, err := c.Search(context.Background(), catalog.Query{Text: text, Limit: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitIDs(res)
+	if len(got) < 3 {
+		t.Fatalf("%q: hits %q (read as %q, %q), want three %s at least", text, got, res.Words, res.Notes, want)
+	}
+	for _, id := range got[:3] {
+		if !strings.HasPrefix(id, want) {
+			t.Errorf("%q: hits %q (read as %q, %q), want %s first", text, got, res.Words, res.Notes, want)
+			break
 		}
 	}
 }
