@@ -58,7 +58,7 @@ func formOf(heads map[string]int, w string, sentence bool) string {
 	one := func(related func(h string) bool) (string, bool) {
 		found := ""
 		for h := range heads {
-			if h == w || !typeLike(h) || !related(h) {
+			if h == w || !related(h) || !typeLike(h) {
 				continue
 			}
 			if found != "" {
@@ -86,7 +86,7 @@ func formOf(heads map[string]int, w string, sentence bool) string {
 func formOfHead(w, h string) bool {
 	for _, p := range formPairs {
 		stem, ok := strings.CutSuffix(w, p[0])
-		if ok && len(stem) >= minFormStem && h == stem+p[1] {
+		if ok && len(stem) >= minFormStem && len(h) == len(stem)+len(p[1]) && strings.HasPrefix(h, stem) && strings.HasSuffix(h, p[1]) {
 			return true
 		}
 	}

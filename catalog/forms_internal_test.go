@@ -1,6 +1,9 @@
 package catalog
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestFormOf holds which head a word no product has is taken for: a form of one head
 // by an ending the stemmer does not join, or a clip of one head; and none when two
@@ -35,6 +38,32 @@ func TestFormOf(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := formOf(heads, tc.word, tc.sentence); got != tc.want {
 				t.Errorf("formOf(%q, sentence %v) = %q, want %q", tc.word, tc.sentence, got, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkFormOf is what the first look-up of a word costs (formOf reads every learned
+// head; the learned view keeps the answer per indexed version), with 5,000 heads;
+// "floor" is one pass over the heads that reads each one's length.
+func BenchmarkFormOf(b *testing.B) {
+	heads := map[string]int{"trampoline": 5, "grater": 5}
+	for i := range 5000 {
+		heads[fmt.Sprintf("head%dword", i)] = 3
+	}
+	b.Run("floor", func(b *testing.B) {
+		n := 0
+		for b.Loop() {
+			for h := range heads {
+				n += len(h)
+			}
+		}
+		_ = n
+	})
+	for _, w := range []string{"tramp", "grating", "zorblax"} {
+		b.Run(w, func(b *testing.B) {
+			for b.Loop() {
+				formOf(heads, w, false)
 			}
 		})
 	}
