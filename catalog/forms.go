@@ -32,6 +32,9 @@ const (
 	minFormWord = 6
 	minFormStem = 3
 	minClip     = 4
+	// minClipped is how many letters a clip leaves off at least: one or two left off
+	// ("kettl", "trampoli") is a slip the spelling step corrects.
+	minClipped = 3
 )
 
 // formHead returns the learned head the word w (a word no product has) is a form or a
@@ -77,7 +80,7 @@ func formOf(heads map[string]int, w string, sentence bool) string {
 	if utf8.RuneCountInString(w) < minClip {
 		return ""
 	}
-	h, _ := one(func(h string) bool { return len(h) > len(w) && strings.HasPrefix(h, w) })
+	h, _ := one(func(h string) bool { return len(h) >= len(w)+minClipped && strings.HasPrefix(h, w) })
 	return h
 }
 

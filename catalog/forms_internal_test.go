@@ -26,6 +26,7 @@ func TestFormOf(t *testing.T) {
 		{"clip of one head, longer", "dehumid", false, "dehumidifier"},
 		{"clip shared by two heads", "card", false, ""},
 		{"clip of three letters", "tra", false, ""},
+		{"two letters left off: a slip, not a clip", "trampoli", false, ""},
 		{"form shared by two heads", "planing", false, ""},
 		{"clip in a sentence is the sentence's word", "tramp", true, ""},
 		{"form in a sentence", "grating", true, "grater"},
