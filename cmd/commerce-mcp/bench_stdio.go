@@ -465,6 +465,7 @@ type stdioPhase struct {
 	elapsed time.Duration
 	p50     time.Duration
 	cpu     time.Duration // CPU time (user and system) the server used; -1 unknown
+	reads   int64         // read system calls the server made (readCalls); -1 unknown
 }
 
 func (p stdioPhase) rate() float64 {
@@ -481,13 +482,47 @@ func (p stdioPhase) cpuPerCall() time.Duration {
 	return p.cpu / time.Duration(p.calls)
 }
 
+// readsPerCall is the server's read system calls per call, or -1 when unknown.
+func (p stdioPhase) readsPerCall() float64 {
+	if p.reads < 0 || p.calls == 0 {
+		return -1
+	}
+	return float64(p.reads) / float64(p.calls)
+}
+
+// readCalls is how many read system calls the process pid ("self" for this one) has
+// made so far (syscr of /proc/PID/io, Linux), or -1 where that cannot be read. A
+// search reads the catalog a page at a time (a pread each) for every page missing
+// from SQLite's own cache, so per call it counts the pages a search copied from the
+// system's file cache, plus the reads of requests from stdin.
+func readCalls(pid string) int64 {
+	b, err := os.ReadFile("/proc/" + pid + "/io")
+	if err != nil {
+		return -1
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "syscr:"); ok {
+			n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			if err != nil {
+				return -1
+			}
+			return n
+		}
+	}
+	return -1
+}
+
+func (s *stdioServer) readCalls() int64 { return readCalls(strconv.Itoa(s.cmd.Process.Pid)) }
+
+func selfReads() int64 { return readCalls("self") }
+
 // drive makes the phase's calls back to back for d from inflight goroutines sharing
 // the one client (and the one pipe), and measures the calls and the server's CPU time.
 // A rotating phase's calls take the next word each, in order, from the first.
 func (s *stdioServer) drive(ctx context.Context, ph stdioBenchPhase, c benchStdioConfig) (stdioPhase, error) {
 	args := benchArgs(ph.tool, c)
 	var next atomic.Int64
-	return measure(c.duration, c.inflight, s.cpuTime, func() error {
+	return measure(c.duration, c.inflight, s.cpuTime, s.readCalls, func() error {
 		a := args
 		if len(ph.words) > 0 {
 			a = searchArgs(ph.words[int((next.Add(1)-1)%int64(len(ph.words)))], c)
@@ -498,16 +533,16 @@ func (s *stdioServer) drive(ctx context.Context, ph stdioBenchPhase, c benchStdi
 }
 
 // measure calls call back to back for d from inflight goroutines, and returns the
-// number of calls, their p50 and the CPU time cpu counted meanwhile. The first error
-// ends the phase.
-func measure(d time.Duration, inflight int, cpu func() time.Duration, call func() error) (stdioPhase, error) {
+// number of calls, their p50, and the CPU time cpu and the read system calls reads
+// counted meanwhile. The first error ends the phase.
+func measure(d time.Duration, inflight int, cpu func() time.Duration, reads func() int64, call func() error) (stdioPhase, error) {
 	var (
 		mu    sync.Mutex
 		lats  []time.Duration
 		first error
 		wg    sync.WaitGroup
 	)
-	cpu0 := cpu()
+	cpu0, reads0 := cpu(), reads()
 	t0 := time.Now()
 	for range inflight {
 		wg.Add(1)
@@ -534,10 +569,15 @@ func measure(d time.Duration, inflight int, cpu func() time.Duration, call func(
 	if first != nil {
 		return stdioPhase{}, first
 	}
-	p := stdioPhase{calls: len(lats), elapsed: time.Since(t0), cpu: -1}
+	p := stdioPhase{calls: len(lats), elapsed: time.Since(t0), cpu: -1, reads: -1}
 	if cpu0 >= 0 {
 		if cpu1 := cpu(); cpu1 >= 0 {
 			p.cpu = cpu1 - cpu0
+		}
+	}
+	if reads0 >= 0 {
+		if reads1 := reads(); reads1 >= 0 {
+			p.reads = reads1 - reads0
 		}
 	}
 	slices.Sort(lats)
@@ -751,7 +791,7 @@ func (b *inProcessBuyer) close() {
 // goroutines, for d. Its CPU time is the whole bench process's (getrusage), which does
 // nothing else meanwhile.
 func (b *inProcessBuyer) drive(ctx context.Context, d time.Duration, inflight int) (stdioPhase, error) {
-	return measure(d, inflight, selfCPU, func() error {
+	return measure(d, inflight, selfCPU, selfReads, func() error {
 		out, err := b.svc.Purchase(ctx, checkout.Request{CustomerID: store.DemoCustomerID, ProductID: benchPurchaseID, Quantity: 1})
 		if err != nil {
 			return fmt.Errorf("in-process purchase: %w", err)
@@ -770,6 +810,14 @@ func selfCPU() time.Duration {
 		return -1
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// fmtReads formats a number of reads per call, or - when it is unknown (negative).
+func fmtReads(v float64) string {
+	if v < 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
 // stdioBenchRun is one run's figures.
@@ -830,7 +878,7 @@ func (r stdioBenchRun) purchaseOverInProcess() float64 {
 func printStdioRun(w io.Writer, i, n int, first string, r stdioBenchRun) {
 	fmt.Fprintf(w, "run %d/%d (%s first)\n", i, n, first)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "what\tcalls\tcalls/s\tp50\tserver CPU/call\t")
+	fmt.Fprintln(tw, "what\tcalls\tcalls/s\tp50\tserver CPU/call\tserver reads/call\t")
 	for _, row := range []struct {
 		name string
 		p    stdioPhase
@@ -843,7 +891,7 @@ func printStdioRun(w io.Writer, i, n int, first string, r stdioBenchRun) {
 		if row.p.calls == 0 && strings.Contains(row.name, "rotating") {
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t\n", row.name, row.p.calls, row.p.rate(), fmtCPU(row.p.p50), fmtCPU(row.p.cpuPerCall()))
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t%s\t\n", row.name, row.p.calls, row.p.rate(), fmtCPU(row.p.p50), fmtCPU(row.p.cpuPerCall()), fmtReads(row.p.readsPerCall()))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "product/stub search calls/s: %.1f%%", 100*r.searchRatio())
@@ -872,6 +920,9 @@ func printStdioSummary(w io.Writer, runs []stdioBenchRun) {
 	cpu := func(p func(stdioBenchRun) stdioPhase) span {
 		return spanOf(func(r stdioBenchRun) float64 { return float64(p(r).cpuPerCall()) })
 	}
+	reads := func(p func(stdioBenchRun) stdioPhase) span {
+		return spanOf(func(r stdioBenchRun) float64 { return p(r).readsPerCall() })
+	}
 	p50 := func(p func(stdioBenchRun) stdioPhase) span {
 		return spanOf(func(r stdioBenchRun) float64 { return float64(p(r).p50) })
 	}
@@ -891,6 +942,7 @@ func printStdioSummary(w io.Writer, runs []stdioBenchRun) {
 			100*targetStdioSearch, mark(sr.lo >= targetStdioSearch))
 		fmt.Fprintf(tw, "%s p50\t%s\t%s\t\t\n", name, p50(stub).format(cpuf), p50(product).format(cpuf))
 		fmt.Fprintf(tw, "%s server CPU/call\t%s\t%s\t\t\n", name, cpu(stub).format(cpuf), cpu(product).format(cpuf))
+		fmt.Fprintf(tw, "%s server reads/call\t%s\t%s\t\t\n", name, reads(stub).format(fmtReads), reads(product).format(fmtReads))
 		cr := spanOf(func(r stdioBenchRun) float64 { return cpuRatio(product(r), stub(r)) })
 		fmt.Fprintf(tw, "%s stub CPU / product CPU per call\t\t%s\t\t\n", name, cr.format(pct))
 	}
@@ -907,6 +959,7 @@ func printStdioSummary(w io.Writer, runs []stdioBenchRun) {
 	fmt.Fprintln(w, "search: the one --query repeated, every call; rotating search: the next of the rare words each call (the stub answers each with the product's result for it)")
 	fmt.Fprintln(w, "stub purchase: the product's purchase result canned (no saga), the framework's floor for a call of that size")
 	fmt.Fprintln(w, "in-process CPU/call is the bench process's own CPU over the phase (getrusage), which runs nothing else then")
+	fmt.Fprintln(w, "server reads/call: the server's read system calls per call (/proc/PID/io syscr; - where unknown): a request read, and a pread for each catalog page missing from SQLite's cache")
 	fmt.Fprintln(w)
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,12 +22,19 @@ func TestBenchStdio(t *testing.T) {
 	}
 	for _, name := range []string{"stub search", "product search", "stub rotating search", "product rotating search", "stub purchase", "product purchase", "in-process purchase"} {
 		row := benchRowNamed(r.stdout, name)
-		// what… calls calls/s p50 CPU/call
-		if len(row) < 4 {
+		// what… calls calls/s p50 CPU/call reads/call
+		if len(row) < 5 {
 			t.Fatalf("no %s row in:\n%s", name, r.stdout)
 		}
-		if calls, err := strconv.Atoi(row[len(row)-4]); err != nil || calls < 1 {
-			t.Errorf("%s made %s calls, want at least one:\n%s", name, row[len(row)-4], r.stdout)
+		if calls, err := strconv.Atoi(row[len(row)-5]); err != nil || calls < 1 {
+			t.Errorf("%s made %s calls, want at least one:\n%s", name, row[len(row)-5], r.stdout)
+		}
+		// Where /proc/PID/io can be read (Linux), every stdio server made read calls:
+		// it reads its requests from stdin.
+		if _, err := os.Stat("/proc/self/io"); err == nil && !strings.HasPrefix(name, "in-process") {
+			if reads, err := strconv.ParseFloat(row[len(row)-1], 64); err != nil || reads <= 0 {
+				t.Errorf("%s read %s times a call, want a count above 0:\n%s", name, row[len(row)-1], r.stdout)
+			}
 		}
 	}
 	for _, tool := range []string{"search_products", "recommend"} {
@@ -37,7 +45,7 @@ func TestBenchStdio(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"product/stub search calls/s:", "; rotating: ", "rare words (of 20 indexed terms in 1-20 products drawn", "rotating search product/stub calls/s", "summary over 1 runs", "≥ 40%", "≤ 2×"} {
+	for _, want := range []string{"product/stub search calls/s:", "; rotating: ", "rare words (of 20 indexed terms in 1-20 products drawn", "rotating search product/stub calls/s", "summary over 1 runs", "rotating search server reads/call", "≥ 40%", "≤ 2×"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
