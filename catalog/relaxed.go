@@ -459,8 +459,8 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	best, bestHead, bestShare := -1, "", 0.0
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
-			!contentWord(w, s.learned, v) || !wordAsThing(s, v, w) {
-			continue // a correction, or a word in a place no thing is said
+			!contentWord(w, s.learned, v) || !wordAsThing(s, v, w) || giftWords[w] {
+			continue // a correction, a word in a place no thing is said, or an occasion's gift (the other words say what it is)
 		}
 		var b strings.Builder
 		b.WriteString("{title} : (")

@@ -184,6 +184,29 @@ func TestSentenceHeadWord(t *testing.T) {
 	}
 }
 
+// TestSentenceGiftWord holds that an occasion's gift word ("gift", "present") is not
+// read as the thing a sentence names in titles, though titles say it ("Plush Bear,
+// Gift for Kids"): the sentence's other words say what the gift is.
+func TestSentenceGiftWord(t *testing.T) {
+	ctx := context.Background()
+	c := openCatalog(t)
+	ps := numbered(roomProducts(), 5000, 6, "plush", "Snugglebee Plush Bear %d, Gift for Kids", "Snugglebee", "Soft and cuddly.")
+	if _, err := c.Upsert(ctx, fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		prefix     string // the first hit's id starts with it; "" for nothing found
+	}{
+		{"the gift word first", "a birthday gift for someone who beats ceramic when sipping slowly outdoors", "mug"},
+		{"the gift word last", "someone who beats ceramic when sipping slowly outdoors deserves a gift", "mug"},
+		{"a present", "a present for someone who beats ceramic when sipping slowly outdoors", "mug"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { searchWantFirst(t, c, tt.text, tt.prefix) })
+	}
+}
+
 // TestSentenceDescriptionWord holds what a sentence finds whose only word of the
 // catalog's is one that descriptions say of one type (descWordType): that type, when
 // most products with the word are of it and many of its products have the word, in a

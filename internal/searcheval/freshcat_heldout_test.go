@@ -59,11 +59,12 @@ var (
 	scoreFreshHeldOut  = flag.Bool("fresh-heldout", false, "score the fresh catalog's held-out queries (totals per kind only; run it rarely: it measures whether fixes tuned on freshcat generalise)")
 	scoreFreshHeldOut2 = flag.Bool("fresh-heldout2", false, "score the fresh catalog's second held-out queries (totals per kind only; run it rarely, like -fresh-heldout)")
 	scoreFreshHeldOut3 = flag.Bool("fresh-heldout3", false, "score the fresh catalog's third held-out queries (totals per kind only; run it rarely, like -fresh-heldout)")
+	dev6Check          = flag.Bool("dev6-check", false, "print the figures and results of freshcat-dev6's check half (read it once, at the end of a change tuned on its other half)")
 	scoreFreshHeldOut4 = flag.Bool("fresh-heldout4", false, "score the fresh catalog's fourth held-out queries (totals per kind only; run it rarely, like -fresh-heldout)")
 )
 
 // freshSets are the fresh catalog's query sets; no query text is in two of them.
-var freshSets = []string{FreshCat, FreshDev2, FreshDev3, FreshDev4, FreshDevSentences, FreshHeldOut, FreshHeldOut2, FreshHeldOut3, FreshHeldOut4}
+var freshSets = []string{FreshCat, FreshDev2, FreshDev3, FreshDev4, FreshDevSentences, FreshDev6, FreshHeldOut, FreshHeldOut2, FreshHeldOut3, FreshHeldOut4}
 
 // TestFreshHeldOut holds the fresh held-out set frozen and judged; with
 // -fresh-heldout it scores it (see testFreshHeldOut).
