@@ -288,6 +288,14 @@ const freshDev4Frozen = "ff325f9a47cce5ebd7f3818851ab89f592352a0cda2238d25f4b10d
 // TestFreshDev2Queries, with 80 queries.
 func TestFreshDev4Queries(t *testing.T) { checkFreshSetSize(t, FreshDev4, freshDev4Frozen, 80) }
 
+// freshDev5Frozen is the SHA-256 of freshcat-dev5/queries.jsonl as committed before
+// any search ran on it.
+const freshDev5Frozen = "cbc0e5edd0d6e0820ce43b399ba3d0f1460ab21d376d44aea88030e65f9a89cf"
+
+// TestFreshDev5Queries holds the fifth fresh dev set frozen and judged like
+// TestFreshDev2Queries, with 84 queries.
+func TestFreshDev5Queries(t *testing.T) { checkFreshSetSize(t, FreshDev5, freshDev5Frozen, 84) }
+
 // checkFreshSetSize holds the fresh set name as checkFreshSet does, with n queries.
 func checkFreshSetSize(t *testing.T, name, frozen string, n int) {
 	t.Helper()
@@ -339,6 +347,14 @@ const FreshDev3 = "freshcat-dev3"
 // brand used as a generic word, a split or joined compound), 16 nonsense (most
 // sharing one catalog word), 16 shopper sentences, 5 typos.
 const FreshDev4 = "freshcat-dev4"
+
+// FreshDev5 is the directory of the fifth dev set over the fresh catalog (lane
+// nothing1), written from the generator's types and committed before any search ran
+// on it: 40 accessories (most by a word their titles lack, some naming the brand or
+// product they fit, some two words each met elsewhere in another sense), 17 types
+// named by another word, 27 nonsense (two and three words met only in other senses,
+// "X for Y" where no X fits Y, things the catalog does not sell, typo'd nonsense).
+const FreshDev5 = "freshcat-dev5"
 
 // scoreFreshSet scores catalog.Search and plain BM25 on the fresh catalog's set name,
 // prints NDCG@10 per kind side by side, and fails when Search falls more than
