@@ -1,9 +1,13 @@
 package searcheval
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
+	"flag"
 	"fmt"
+	"hash/fnv"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -260,6 +264,39 @@ func TestFreshSearch(t *testing.T) {
 	for _, name := range []string{FreshCat, FreshDev2, FreshDev3, FreshDev4, FreshDevSentences} {
 		t.Run(name, func(t *testing.T) { scoreFreshSet(t, name) })
 	}
+	t.Run(FreshDev5+"-tune", func(t *testing.T) { scoreFreshHalf(t, FreshDev5, "tune") })
+	if *dev5Check {
+		t.Run(FreshDev5+"-check", func(t *testing.T) { scoreFreshHalf(t, FreshDev5, "check") })
+	}
+}
+
+var dev5Check = flag.Bool("dev5-check", false, "also score freshcat-dev5's check half (totals per kind only, never its results): the half nobody tuned on, read once at the end of a change")
+
+// freshHalves splits qs in two halves, "tune" and "check", balanced within each
+// kind: a kind's queries in the order of the FNV-1a hash of their text, alternately
+// to tune and to check. The split depends on the texts alone, so it is fixed once the
+// set is frozen.
+func freshHalves(qs []Query) map[string]string {
+	byKind := map[string][]Query{}
+	for _, q := range qs {
+		byKind[q.Kind] = append(byKind[q.Kind], q)
+	}
+	half := map[string]string{}
+	for _, kq := range byKind {
+		slices.SortFunc(kq, func(a, b Query) int {
+			ha, hb := fnv.New32a(), fnv.New32a()
+			ha.Write([]byte(a.Text))
+			hb.Write([]byte(b.Text))
+			if c := cmp.Compare(ha.Sum32(), hb.Sum32()); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Text, b.Text)
+		})
+		for i, q := range kq {
+			half[q.Text] = []string{"tune", "check"}[i%2]
+		}
+	}
+	return half
 }
 
 // freshDev2Frozen is the SHA-256 of freshcat-dev2/queries.jsonl as committed before
@@ -295,6 +332,34 @@ const freshDev5Frozen = "cbc0e5edd0d6e0820ce43b399ba3d0f1460ab21d376d44aea88030e
 // TestFreshDev5Queries holds the fifth fresh dev set frozen and judged like
 // TestFreshDev2Queries, with 84 queries.
 func TestFreshDev5Queries(t *testing.T) { checkFreshSetSize(t, FreshDev5, freshDev5Frozen, 84) }
+
+// TestFreshDev5Halves holds freshHalves' split of freshcat-dev5: every query in
+// exactly one half, each kind split evenly (one more in tune when odd), and the same
+// split whatever the order of the file.
+func TestFreshDev5Halves(t *testing.T) {
+	qs, err := ReadQueries(filepath.Join(dir, FreshDev5, "queries.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := freshHalves(qs)
+	n := map[string]map[string]int{}
+	for _, q := range qs {
+		if n[q.Kind] == nil {
+			n[q.Kind] = map[string]int{}
+		}
+		n[q.Kind][half[q.Text]]++
+	}
+	for k, c := range n {
+		if c[""] != 0 || c["tune"]-c["check"] < 0 || c["tune"]-c["check"] > 1 {
+			t.Errorf("%s: split %v, want tune and check within one", k, c)
+		}
+	}
+	rev := slices.Clone(qs)
+	slices.Reverse(rev)
+	if again := freshHalves(rev); !maps.Equal(again, half) {
+		t.Error("the split depends on the order of the file")
+	}
+}
 
 // checkFreshSetSize holds the fresh set name as checkFreshSet does, with n queries.
 func checkFreshSetSize(t *testing.T, name, frozen string, n int) {
@@ -359,17 +424,32 @@ const FreshDev5 = "freshcat-dev5"
 // scoreFreshSet scores catalog.Search and plain BM25 on the fresh catalog's set name,
 // prints NDCG@10 per kind side by side, and fails when Search falls more than
 // tolerance below name/baseline.tsv in any kind of the set (-baseline writes it).
-func scoreFreshSet(t *testing.T, name string) {
+func scoreFreshSet(t *testing.T, name string) { scoreFreshHalf(t, name, "") }
+
+// scoreFreshHalf is scoreFreshSet on the half of name's queries freshHalves names
+// (all of them when half is ""), held to name/baseline-half.tsv, whose rows are
+// named name/half. The check
+// half's results are never dumped.
+func scoreFreshHalf(t *testing.T, name, half string) {
 	e := loadFreshEnv(t)
 	ctx := context.Background()
 	h, err := loadFreshSet(e.items, name)
 	if err != nil {
 		t.Fatal(err)
 	}
+	label := name
+	if half != "" {
+		label = name + "/" + half
+		in := freshHalves(h.Queries)
+		h.Queries = slices.DeleteFunc(h.Queries, func(q Query) bool { return in[q.Text] != half })
+	}
 	if *writeBaseline && partial() {
 		t.Fatal("-baseline needs the whole vocabulary; drop -no-needs and -no-groups")
 	}
 	basePath := filepath.Join(dir, name, "baseline.tsv")
+	if half != "" {
+		basePath = filepath.Join(dir, name, "baseline-"+half+".tsv")
+	}
 	base, err := ReadBaseline(basePath)
 	if err != nil && !*writeBaseline {
 		t.Fatalf("read the baseline: %v", err)
@@ -389,12 +469,12 @@ func scoreFreshSet(t *testing.T, name string) {
 		}
 		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
 		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
-		if *dump == "all" || *dump == q.Kind || *dump == q.ID {
+		if half != "check" && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {
 			t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
 		}
 	}
 	var table, out strings.Builder
-	fmt.Fprintf(&table, "%s over the fresh catalog (%d products): NDCG@10 of Search and plain FTS5 BM25\n", name, len(e.items))
+	fmt.Fprintf(&table, "%s over the fresh catalog (%d products): NDCG@10 of Search and plain FTS5 BM25\n", label, len(e.items))
 	fmt.Fprintf(&table, "%-11s %3s %7s %7s %7s\n", "kind", "n", "Search", "BM25", "Δ")
 	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on %s over the fresh catalog, which TestFreshSearch holds it to\n# (failing below a value minus %.2f). Written by:\n#   go test -tags sqlite_fts5 -run TestFreshSearch ./internal/searcheval -baseline\n", name, tolerance)
 	if name == FreshCat {
@@ -402,6 +482,9 @@ func scoreFreshSet(t *testing.T, name string) {
 	}
 	if name == FreshDev3 {
 		fmt.Fprintf(&out, "# First measured on the search of f927584, before any change was made for it; see NOTES-dev3.md.\n")
+	}
+	if name == FreshDev5 {
+		fmt.Fprintf(&out, "# First measured on the search of 8e8c355, before any change was made for it; see NOTES-nothing1.md.\n")
 	}
 	if name == FreshDev4 {
 		fmt.Fprintf(&out, "# First measured on the search of 0c24091, before any change was made for it: overall 0.578 (BM25 0.491),\n# accessory 0.707 (BM25 0.759), vocabulary 0.625, sentence 0.196 (BM25 0.357), nonsense 0.562; see NOTES-dev4.md.\n")
@@ -417,7 +500,7 @@ func scoreFreshSet(t *testing.T, name string) {
 		}
 		now[k] = s
 		fmt.Fprintf(&table, "%-11s %3d %7.3f %7.3f %+7.3f\n", k, n, s, b, s-b)
-		fmt.Fprintf(&out, "%s\t%s\t%.4f\n", name, k, s)
+		fmt.Fprintf(&out, "%s\t%s\t%.4f\n", label, k, s)
 	}
 	t.Log("\n" + table.String())
 	if *writeBaseline {
@@ -430,13 +513,13 @@ func scoreFreshSet(t *testing.T, name string) {
 		return
 	}
 	for k, got := range now {
-		want, ok := base[name][k]
+		want, ok := base[label][k]
 		if !ok {
-			t.Errorf("%s %s: no baseline; run with -baseline", name, k)
+			t.Errorf("%s %s: no baseline; run with -baseline", label, k)
 			continue
 		}
 		if got < want-tolerance {
-			t.Errorf("%s %s: NDCG@10 %.4f is below the baseline %.4f (tolerance %.2f)", name, k, got, want, tolerance)
+			t.Errorf("%s %s: NDCG@10 %.4f is below the baseline %.4f (tolerance %.2f)", label, k, got, want, tolerance)
 		}
 	}
 }
