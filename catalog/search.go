@@ -213,8 +213,14 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	if res.Total > 0 || s.text.empty() {
-		if unsold, err := c.unsoldPair(ctx, s); err != nil || unsold {
+		unsold, instead, err := c.unsoldPair(ctx, s)
+		if err != nil || unsold {
 			return pairNothing(res, s.text), err
+		}
+		if instead != "" {
+			if out, ok, err := c.searchNeed(ctx, s, res, offset, []string{instead}); err != nil || ok {
+				return out, err
+			}
 		}
 		return res, nil
 	}

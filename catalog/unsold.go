@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -34,9 +35,9 @@ import (
 // ("watch battery", where the batteries are for RC cars), or nothing at all. Not for
 // sentences, brands, codes, colour or size words read as filters, a category's words,
 // or the other shapes pairShaped leaves out.
-func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
+func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, error) {
 	if !pairShaped(s) {
-		return false, nil
+		return false, "", nil
 	}
 	q := s.text
 	var names, heads []string // the head's names, and their heads by wordKey
@@ -52,7 +53,7 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 	}
 	// Words of a category name what it files ("small appliances").
 	if filed, err := c.hasAll(ctx, q, "{category} : "); err != nil || filed {
-		return false, err
+		return false, "", err
 	}
 	// The words next to each other name the thing: in the query's order in any
 	// field, in the other order in a title ("Replacement Ear Pads" for "earcups
@@ -81,7 +82,7 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 			b.WriteByte('*')
 		}
 		if titled, err := c.anyMatch(ctx, b.String()); err != nil || titled {
-			return false, err
+			return false, "", err
 		}
 	}
 	if last == 1 && !s.learned.isType(heads[0]) {
@@ -107,7 +108,121 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 		}
 	}
 	headed, err := c.matchHeaded(ctx, q, heads, prefix, len(names), mods)
-	return !headed, err
+	if err != nil || headed || last == 0 {
+		return !headed, "", err
+	}
+	// The head's things may be named after what they are for, which the first word
+	// describes: "vesa stand" (monitor stands; monitors are VESA), "drip filters"
+	// (coffee filters; drip coffee machines).
+	named, err := c.describesFor(ctx, names[0], heads[:len(names)], firsts)
+	if err != nil || named == "" {
+		return true, "", err
+	}
+	// When no product the head heads has both words, the head's things named after
+	// that thing are what was asked ("coffee filters" for "drip filters").
+	if any, err := c.matchHeaded(ctx, q, heads[:len(names)], prefix, len(names), nil); err != nil || any {
+		return false, "", err
+	}
+	return false, named + " " + heads[0], nil
+}
+
+// maxForWords bounds the words describesFor reads as what a head's things are for.
+const maxForWords = 8
+
+// describesFor returns a word of the title of a product that the head term does not
+// head and that has one of
+// firsts (the query's first word and its names), of the words that the products the
+// head heads are named after or made for (else ""): the word right before the
+// head in their titles' names ("Monitor" of "Dual Monitor Stand", "Coffee" of "Basket
+// Coffee Filters") or the head of what they are for ("Blender" of "Cup with Blade
+// for Whirla WL-22 Blender"), said by at least minMeet of them. Then the query asks
+// for the head's thing for a thing the first word describes, which the catalog sells.
+// heads are the word keys of the head's names: products they head are not read as
+// what the thing is for.
+func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts []string) (string, error) {
+	h := heads[0]
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, head)
+	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
+	if err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	named := map[string]int{}
+	skip := func(w string) bool {
+		k := wordKey(w)
+		return !typeLike(k) || slices.Contains(heads, k) || slices.ContainsFunc(firsts, func(m string) bool { return wordKey(m) == k })
+	}
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return "", fmt.Errorf("search: %w", err)
+		}
+		t := " " + strings.ToLower(title) + " "
+		ws := lowerWords(titleName(t))
+		for i := len(ws) - 1; i > 0; i-- {
+			if wordKey(ws[i]) == h {
+				if !skip(ws[i-1]) {
+					named[ws[i-1]]++
+				}
+				break
+			}
+		}
+		if _, forPart := titleHead(title); forPart != "" {
+			fs := lowerWords(titleName(" " + forPart + " "))
+			for i := len(fs) - 1; i >= 0; i-- {
+				if wordKey(fs[i]) == headOf(fs) {
+					if !skip(fs[i]) {
+						named[fs[i]]++
+					}
+					break
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	var fors []string
+	for w, n := range named {
+		if n >= minMeet {
+			fors = append(fors, w)
+		}
+	}
+	if len(fors) == 0 {
+		return "", nil
+	}
+	slices.SortFunc(fors, func(a, b string) int { return cmp.Or(named[b]-named[a], strings.Compare(a, b)) })
+	fors = fors[:min(len(fors), maxForWords)]
+	args := []any{""}
+	marks := make([]string, len(heads))
+	for i, k := range heads {
+		marks[i] = "?"
+		args = append(args, k)
+	}
+	for _, w := range fors {
+		b.Reset()
+		b.WriteString("{title} : ")
+		quoteTerm(&b, w)
+		b.WriteString(" AND (")
+		for i, m := range firsts {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			quoteTerm(&b, m)
+		}
+		b.WriteByte(')')
+		args[0] = b.String()
+		var n int
+		err = c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+			WHERE products_fts MATCH ? AND r.head NOT IN (`+strings.Join(marks, ",")+`) LIMIT 1)`, args...).Scan(&n)
+		if err != nil || n > 0 {
+			return w, err
+		}
+	}
+	return "", nil
 }
 
 // maxNamedTitles caps the titles matchHeaded reads for one that names the thing: past
