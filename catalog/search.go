@@ -417,6 +417,13 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 			}
 			unsold, err := c.unsoldHead(fctx, s, known, nil)
+			if err == nil && unsold {
+				// Unless the head is what the catalog makes for the type its word
+				// before it stands for.
+				var made bool
+				made, err = c.madeForNamed(fctx, s)
+				unsold = !made
+			}
 			if err != nil {
 				return cut(err)
 			}

@@ -529,7 +529,8 @@ func scoreFreshHalf(t *testing.T, name, half string) {
 // toner titles name the printers they fit by model, never the word "printer"): that
 // type first, not the type most of its other words name (catalog.headType); nor the
 // types of a brand named after "for" (Halden Tech makes memory cards and cameras, and
-// its laptops' chargers are another brand's: catalog.withoutForBrand).
+// its laptops' chargers are another brand's: catalog.withoutForBrand); nor the type a
+// word before the head stands for when the head's things are made for it.
 func TestFreshHeadTypeFirst(t *testing.T) {
 	e := loadFreshEnv(t)
 	for _, tc := range []struct{ name, text, want string }{
@@ -537,6 +538,10 @@ func TestFreshHeadTypeFirst(t *testing.T) {
 		{"every word in titles: as before", "inkora printer", "printer"},
 		{"a brand after for names what it fits, not what is asked", "laptop power cord for halden tech", "laptop-charger"},
 		{"a brand after for, the thing said by its synonym", "laptop charger for halden tech", "laptop-charger"},
+		// No product says both words; "printing" stands for printers, whose codes the
+		// toner cartridges' titles name: cartridges, neither nothing (madeForNamed)
+		// nor the printers a compound head's learned reading would take (modifierType).
+		{"a word for the type the head's things are made for", "printing cartridges", "ink-cartridge"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ids, _, err := e.search(context.Background(), tc.text)
