@@ -126,6 +126,58 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 	return false, named + " " + heads[0], nil
 }
 
+// namedFor reads the titles of the products the word key h heads (of those with the
+// term head in their titles, the first maxUseRows) for what they are named after or
+// made for: the word right before the head in a title's name ("Monitor" of "Dual
+// Monitor Stand") and the head of what it says it is for ("Humidifier" of "Wick
+// Filter Replacement for Mistra MS-20 Humidifier"), each with how many titles say it,
+// less the type-like words whose keys skip reports. n is how many titles were read.
+func (c *Catalog) namedFor(ctx context.Context, head, h string, skip func(string) bool) (named map[string]int, n int, err error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, head)
+	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	named = map[string]int{}
+	add := func(w string) {
+		if k := wordKey(w); typeLike(k) && !skip(k) {
+			named[w]++
+		}
+	}
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+		n++
+		ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		for i := len(ws) - 1; i > 0; i-- {
+			if wordKey(ws[i]) == h {
+				add(ws[i-1])
+				break
+			}
+		}
+		if _, forPart := titleHead(title); forPart != "" {
+			fs := lowerWords(titleName(" " + forPart + " "))
+			fh := headOf(fs)
+			for i := len(fs) - 1; i >= 0; i-- {
+				if wordKey(fs[i]) == fh {
+					add(fs[i])
+					break
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	return named, n, nil
+}
+
 // maxForWords bounds the words describesFor reads as what a head's things are for.
 const maxForWords = 8
 
@@ -140,51 +192,14 @@ const maxForWords = 8
 // heads are the word keys of the head's names: products they head are not read as
 // what the thing is for.
 func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts []string) (string, error) {
-	h := heads[0]
-	var b strings.Builder
-	b.WriteString("{title} : ")
-	quoteTerm(&b, head)
-	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
-		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
+	skip := func(k string) bool {
+		return slices.Contains(heads, k) || slices.ContainsFunc(firsts, func(m string) bool { return wordKey(m) == k })
+	}
+	named, _, err := c.namedFor(ctx, head, heads[0], skip)
 	if err != nil {
-		return "", fmt.Errorf("search: %w", err)
+		return "", err
 	}
-	defer rows.Close()
-	named := map[string]int{}
-	skip := func(w string) bool {
-		k := wordKey(w)
-		return !typeLike(k) || slices.Contains(heads, k) || slices.ContainsFunc(firsts, func(m string) bool { return wordKey(m) == k })
-	}
-	for rows.Next() {
-		var title string
-		if err := rows.Scan(&title); err != nil {
-			return "", fmt.Errorf("search: %w", err)
-		}
-		t := " " + strings.ToLower(title) + " "
-		ws := lowerWords(titleName(t))
-		for i := len(ws) - 1; i > 0; i-- {
-			if wordKey(ws[i]) == h {
-				if !skip(ws[i-1]) {
-					named[ws[i-1]]++
-				}
-				break
-			}
-		}
-		if _, forPart := titleHead(title); forPart != "" {
-			fs := lowerWords(titleName(" " + forPart + " "))
-			for i := len(fs) - 1; i >= 0; i-- {
-				if wordKey(fs[i]) == headOf(fs) {
-					if !skip(fs[i]) {
-						named[fs[i]]++
-					}
-					break
-				}
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("search: %w", err)
-	}
+	var b strings.Builder
 	var fors []string
 	for w, n := range named {
 		if n >= minMeet {
