@@ -126,34 +126,47 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 	return false, named + " " + heads[0], nil
 }
 
+// namedForIn is namedFor, read once per indexed version when the search has a
+// learned view (which keeps it).
+func (c *Catalog) namedForIn(ctx context.Context, head, h string) (map[string]int, error) {
+	ask := func() (map[string]int, error) { return c.namedFor(ctx, head, h) }
+	s := c.snapshotOf(ctx)
+	if s == nil {
+		return ask()
+	}
+	lv := s.learned.Load()
+	if lv == nil {
+		return ask()
+	}
+	return recall(lv, lv.namedFor, maxLearnedWords, h+" "+head, ask)
+}
+
 // namedFor reads the titles of the products the word key h heads (of those with the
 // term head in their titles, the first maxUseRows) for what they are named after or
-// made for: the word right before the head in a title's name ("Monitor" of "Dual
-// Monitor Stand") and the head of what it says it is for ("Humidifier" of "Wick
-// Filter Replacement for Mistra MS-20 Humidifier"), each with how many titles say it,
-// less the type-like words whose keys skip reports. n is how many titles were read.
-func (c *Catalog) namedFor(ctx context.Context, head, h string, skip func(string) bool) (named map[string]int, n int, err error) {
+// made for: the type-like word right before the head in a title's name ("Monitor" of
+// "Dual Monitor Stand") and the head of what it says it is for ("Humidifier" of "Wick
+// Filter Replacement for Mistra MS-20 Humidifier"), each with how many titles say it.
+func (c *Catalog) namedFor(ctx context.Context, head, h string) (map[string]int, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	quoteTerm(&b, head)
 	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
 		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
 	if err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	named = map[string]int{}
+	named := map[string]int{}
 	add := func(w string) {
-		if k := wordKey(w); typeLike(k) && !skip(k) {
+		if k := wordKey(w); typeLike(k) && k != h {
 			named[w]++
 		}
 	}
 	for rows.Next() {
 		var title string
 		if err := rows.Scan(&title); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		n++
 		ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
 		for i := len(ws) - 1; i > 0; i-- {
 			if wordKey(ws[i]) == h {
@@ -173,9 +186,9 @@ func (c *Catalog) namedFor(ctx context.Context, head, h string, skip func(string
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	return named, n, nil
+	return named, nil
 }
 
 // maxForWords bounds the words describesFor reads as what a head's things are for.
@@ -195,14 +208,14 @@ func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts [
 	skip := func(k string) bool {
 		return slices.Contains(heads, k) || slices.ContainsFunc(firsts, func(m string) bool { return wordKey(m) == k })
 	}
-	named, _, err := c.namedFor(ctx, head, heads[0], skip)
+	named, err := c.namedForIn(ctx, head, heads[0])
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
 	var fors []string
 	for w, n := range named {
-		if n >= minMeet {
+		if n >= minMeet && !skip(wordKey(w)) {
 			fors = append(fors, w)
 		}
 	}
