@@ -120,7 +120,7 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 	}
 	// When no product the head heads has both words, the head's things named after
 	// that thing are what was asked ("coffee filters" for "drip filters").
-	if any, err := c.matchHeaded(ctx, q, heads[:len(names)], prefix, len(names), nil); err != nil || any {
+	if some, err := c.matchHeaded(ctx, q, heads[:len(names)], prefix, len(names), nil); err != nil || some {
 		return false, "", err
 	}
 	return false, named + " " + heads[0], nil
@@ -145,7 +145,8 @@ func (c *Catalog) namedForIn(ctx context.Context, head, h string) (map[string]in
 // term head in their titles, the first maxUseRows) for what they are named after or
 // made for: the type-like word right before the head in a title's name ("Monitor" of
 // "Dual Monitor Stand") and the head of what it says it is for ("Humidifier" of "Wick
-// Filter Replacement for Mistra MS-20 Humidifier"), each with how many titles say it.
+// Filter Replacement for Mistra MS-20 Humidifier"), by wordKey, each with how many
+// titles say it.
 func (c *Catalog) namedFor(ctx context.Context, head, h string) (map[string]int, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
@@ -159,7 +160,7 @@ func (c *Catalog) namedFor(ctx context.Context, head, h string) (map[string]int,
 	named := map[string]int{}
 	add := func(w string) {
 		if k := wordKey(w); typeLike(k) && k != h {
-			named[w]++
+			named[k]++
 		}
 	}
 	for rows.Next() {
@@ -194,16 +195,14 @@ func (c *Catalog) namedFor(ctx context.Context, head, h string) (map[string]int,
 // maxForWords bounds the words describesFor reads as what a head's things are for.
 const maxForWords = 8
 
-// describesFor returns a word of the title of a product that the head term does not
-// head and that has one of
-// firsts (the query's first word and its names), of the words that the products the
-// head heads are named after or made for (else ""): the word right before the
-// head in their titles' names ("Monitor" of "Dual Monitor Stand", "Coffee" of "Basket
-// Coffee Filters") or the head of what they are for ("Blender" of "Cup with Blade
-// for Whirla WL-22 Blender"), said by at least minMeet of them. Then the query asks
-// for the head's thing for a thing the first word describes, which the catalog sells.
-// heads are the word keys of the head's names: products they head are not read as
-// what the thing is for.
+// describesFor returns one of the words that the products the head term heads are
+// named after or made for (namedFor, said by at least minMeet of them; "Monitor" of
+// "Dual Monitor Stand", "Coffee" of "Basket Coffee Filters", "Blender" of "Cup with
+// Blade for Whirla WL-22 Blender") that the title of a product of another head has,
+// with one of firsts (the query's first word and its names) in any field; else "".
+// Then the first word describes the thing the head's things are for, and the query
+// asks for one of them. heads are the word keys of the head's names: products they
+// head are not read as that thing.
 func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts []string) (string, error) {
 	skip := func(k string) bool {
 		return slices.Contains(heads, k) || slices.ContainsFunc(firsts, func(m string) bool { return wordKey(m) == k })
@@ -215,7 +214,7 @@ func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts [
 	var b strings.Builder
 	var fors []string
 	for w, n := range named {
-		if n >= minMeet && !skip(wordKey(w)) {
+		if n >= minMeet && !skip(w) {
 			fors = append(fors, w)
 		}
 	}
