@@ -66,6 +66,9 @@ type learnedTypes struct {
 	// after holds, by type key and query word, the heads titles say right after the
 	// word (see namedAfter), read as they are first asked for.
 	after map[string][]string
+	// namedFor holds, by title head key and term, what the titles it heads are named
+	// after or made for (see namedFor), read as they are first asked for.
+	namedFor map[string]map[string]int
 	// matched says, by full-text expression asked about, whether any product matches
 	// it (see anyMatch): what the index holds, so it is kept per indexed version.
 	matched map[string]bool
@@ -76,7 +79,7 @@ type learnedTypes struct {
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, codes: map[string]bool{}, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
-		modifiers: map[string][]string{}, after: map[string][]string{}, matched: map[string]bool{}}}
+		modifiers: map[string][]string{}, after: map[string][]string{}, namedFor: map[string]map[string]int{}, matched: map[string]bool{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the

@@ -125,6 +125,16 @@ func (c *Catalog) modifierType(ctx context.Context, s *search, w string) (string
 	if err != nil || head == "" || head == w || top < minMeet || float64(top) < minStandShare*float64(all) {
 		return "", err
 	}
+	// Unless the head's own things are for that type: named after it ("Blender Cups"
+	// for "smoothie cup") or made for it ("printing cartridges": toner cartridges
+	// name printers by their codes). The query asks for them, not for the type.
+	if slices.Contains(mods, coverKey(head)) {
+		return "", nil
+	}
+	made, err := c.madeForOrAfter(ctx, s.learned, head, head)
+	if err != nil || slices.Contains(made, w) {
+		return "", err
+	}
 	return head, nil
 }
 

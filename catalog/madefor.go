@@ -109,3 +109,28 @@ func (c *Catalog) madeFor(ctx context.Context, s *search, res Result, offset int
 	}
 	return out, true, nil
 }
+
+// madeForNamed reports whether the head of short query s is what the catalog makes
+// for the type the word before it stands for in titles ("printing cartridges": the
+// titles that say "printing" are printers', and toner cartridges name printers by
+// their codes), though no product has both words. The word stands for a type when that
+// type heads minStandShare of the titles with it, at least minMeet of them.
+func (c *Catalog) madeForNamed(ctx context.Context, s *search) (bool, error) {
+	words := s.text.words
+	last := len(words) - 1
+	if last < 1 || last > 2 || s.sentence {
+		return false, nil
+	}
+	m := words[last-1]
+	if strings.Contains(m, " ") || isNumber(m) || stopwords[m] {
+		return false, nil
+	}
+	f := strings.Fields(words[last])
+	h := wordKey(f[len(f)-1])
+	t, top, all, err := c.titleHeads(ctx, m, "")
+	if err != nil || t == "" || t == h || top < minMeet || float64(top) < minStandShare*float64(all) {
+		return false, err
+	}
+	heads, err := c.madeForOrAfter(ctx, s.learned, t, t)
+	return slices.Contains(heads, h), err
+}

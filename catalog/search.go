@@ -213,8 +213,14 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, err
 	}
 	if res.Total > 0 || s.text.empty() {
-		if unsold, err := c.unsoldPair(ctx, s); err != nil || unsold {
+		unsold, instead, err := c.unsoldPair(ctx, s)
+		if err != nil || unsold {
 			return pairNothing(res, s.text), err
+		}
+		if instead != "" {
+			if out, ok, err := c.searchNeed(ctx, s, res, offset, []string{instead}); err != nil || ok {
+				return out, err
+			}
 		}
 		return res, nil
 	}
@@ -411,6 +417,13 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 			}
 			unsold, err := c.unsoldHead(fctx, s, known, nil)
+			if err == nil && unsold {
+				// Unless the head is what the catalog makes for the type its word
+				// before it stands for.
+				var made bool
+				made, err = c.madeForNamed(fctx, s)
+				unsold = !made
+			}
 			if err != nil {
 				return cut(err)
 			}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -34,9 +35,9 @@ import (
 // ("watch battery", where the batteries are for RC cars), or nothing at all. Not for
 // sentences, brands, codes, colour or size words read as filters, a category's words,
 // or the other shapes pairShaped leaves out.
-func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
+func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, error) {
 	if !pairShaped(s) {
-		return false, nil
+		return false, "", nil
 	}
 	q := s.text
 	var names, heads []string // the head's names, and their heads by wordKey
@@ -52,7 +53,7 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 	}
 	// Words of a category name what it files ("small appliances").
 	if filed, err := c.hasAll(ctx, q, "{category} : "); err != nil || filed {
-		return false, err
+		return false, "", err
 	}
 	// The words next to each other name the thing: in the query's order in any
 	// field, in the other order in a title ("Replacement Ear Pads" for "earcups
@@ -81,7 +82,7 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 			b.WriteByte('*')
 		}
 		if titled, err := c.anyMatch(ctx, b.String()); err != nil || titled {
-			return false, err
+			return false, "", err
 		}
 	}
 	if last == 1 && !s.learned.isType(heads[0]) {
@@ -107,7 +108,148 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, error) {
 		}
 	}
 	headed, err := c.matchHeaded(ctx, q, heads, prefix, len(names), mods)
-	return !headed, err
+	if err != nil || headed || last == 0 {
+		return !headed, "", err
+	}
+	// The head's things may be named after what they are for, which the first word
+	// describes: "vesa stand" (monitor stands; monitors are VESA), "drip filters"
+	// (coffee filters; drip coffee machines).
+	named, err := c.describesFor(ctx, names[0], heads[:len(names)], firsts)
+	if err != nil || named == "" {
+		return true, "", err
+	}
+	// When no product the head heads has both words, the head's things named after
+	// that thing are what was asked ("coffee filters" for "drip filters").
+	if some, err := c.matchHeaded(ctx, q, heads[:len(names)], prefix, len(names), nil); err != nil || some {
+		return false, "", err
+	}
+	return false, named + " " + heads[0], nil
+}
+
+// namedForIn is namedFor, read once per indexed version when the search has a
+// learned view (which keeps it).
+func (c *Catalog) namedForIn(ctx context.Context, head, h string) (map[string]int, error) {
+	ask := func() (map[string]int, error) { return c.namedFor(ctx, head, h) }
+	s := c.snapshotOf(ctx)
+	if s == nil {
+		return ask()
+	}
+	lv := s.learned.Load()
+	if lv == nil {
+		return ask()
+	}
+	return recall(lv, lv.namedFor, maxLearnedWords, h+" "+head, ask)
+}
+
+// namedFor reads the titles of the products the word key h heads (of those with the
+// term head in their titles, the first maxUseRows) for what they are named after or
+// made for: the type-like word right before the head in a title's name ("Monitor" of
+// "Dual Monitor Stand") and the head of what it says it is for ("Humidifier" of "Wick
+// Filter Replacement for Mistra MS-20 Humidifier"), by wordKey, each with how many
+// titles say it.
+func (c *Catalog) namedFor(ctx context.Context, head, h string) (map[string]int, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, head)
+	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	named := map[string]int{}
+	add := func(w string) {
+		if k := wordKey(w); typeLike(k) && k != h {
+			named[k]++
+		}
+	}
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		for i := len(ws) - 1; i > 0; i-- {
+			if wordKey(ws[i]) == h {
+				add(ws[i-1])
+				break
+			}
+		}
+		if _, forPart := titleHead(title); forPart != "" {
+			fs := lowerWords(titleName(" " + forPart + " "))
+			fh := headOf(fs)
+			for i := len(fs) - 1; i >= 0; i-- {
+				if wordKey(fs[i]) == fh {
+					add(fs[i])
+					break
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return named, nil
+}
+
+// maxForWords bounds the words describesFor reads as what a head's things are for.
+const maxForWords = 8
+
+// describesFor returns one of the words that the products the head term heads are
+// named after or made for (namedFor, said by at least minMeet of them; "Monitor" of
+// "Dual Monitor Stand", "Coffee" of "Basket Coffee Filters", "Blender" of "Cup with
+// Blade for Whirla WL-22 Blender") that the title of a product of another head has,
+// with one of firsts (the query's first word and its names) in any field; else "".
+// Then the first word describes the thing the head's things are for, and the query
+// asks for one of them. heads are the word keys of the head's names: products they
+// head are not read as that thing.
+func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts []string) (string, error) {
+	skip := func(k string) bool {
+		return slices.Contains(heads, k) || slices.ContainsFunc(firsts, func(m string) bool { return wordKey(m) == k })
+	}
+	named, err := c.namedForIn(ctx, head, heads[0])
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	var fors []string
+	for w, n := range named {
+		if n >= minMeet && !skip(w) {
+			fors = append(fors, w)
+		}
+	}
+	if len(fors) == 0 {
+		return "", nil
+	}
+	slices.SortFunc(fors, func(a, b string) int { return cmp.Or(named[b]-named[a], strings.Compare(a, b)) })
+	fors = fors[:min(len(fors), maxForWords)]
+	args := []any{""}
+	marks := make([]string, len(heads))
+	for i, k := range heads {
+		marks[i] = "?"
+		args = append(args, k)
+	}
+	for _, w := range fors {
+		b.Reset()
+		b.WriteString("{title} : ")
+		quoteTerm(&b, w)
+		b.WriteString(" AND (")
+		for i, m := range firsts {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			quoteTerm(&b, m)
+		}
+		b.WriteByte(')')
+		args[0] = b.String()
+		var n int
+		err = c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+			WHERE products_fts MATCH ? AND r.head NOT IN (`+strings.Join(marks, ",")+`) LIMIT 1)`, args...).Scan(&n)
+		if err != nil || n > 0 {
+			return w, err
+		}
+	}
+	return "", nil
 }
 
 // maxNamedTitles caps the titles matchHeaded reads for one that names the thing: past

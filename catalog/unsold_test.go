@@ -84,3 +84,47 @@ func TestSearchUnsoldPair(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchUnsoldPairDescribed holds the guard before a two-word query is answered
+// with nothing (describesFor): when the things its head heads are named after what
+// they are for ("Projector Mount") and the first word is said of those things
+// (projectors' keystone correction, their universal threads), the catalog sells what
+// was asked. Then the head's own things with both words are found as searched
+// ("universal mount": the mounts say it after their name), and, when none has both,
+// the head's things named after that thing ("keystone mount": projector mounts). A
+// first word said only of another thing still finds nothing ("handlebar mount": bike
+// lights come with one; no mount is for bikes).
+func TestSearchUnsoldPairDescribed(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	for i := range 3 {
+		products = append(products,
+			catalog.Product{ID: fmt.Sprint("projector", i), SellerID: "hearth", Title: fmt.Sprintf("Beamco 1080p Home Projector PJ-%d", 10+i),
+				Description: "Keystone correction squares the picture; universal threads on the base take a ceiling mount.", Price: usd(29999)},
+			catalog.Product{ID: fmt.Sprint("mount", i), SellerID: "hearth", Title: fmt.Sprintf("Steadyarm Projector Mount %d, Adjustable Tilt, Universal Threads", i),
+				Description: "Holds up to 30 lbs from the ceiling.", Price: usd(3999)},
+			catalog.Product{ID: fmt.Sprint("light", i), SellerID: "hearth", Title: fmt.Sprintf("Cyclo Bike Light %d, USB Rechargeable", 300+100*i),
+				Description: "Mounts on any handlebar in seconds.", Price: usd(2499)},
+		)
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		want       string // a product ID among the hits; "" for none
+		suggest    string
+	}{
+		{"the head's things say the first word after their name", "universal mount", "mount0", ""},
+		{"no mount says it: the mounts named after what it is said of", "keystone mount", "mount0", ""},
+		{"the first word said only of another thing", "handlebar mount", "", "mount"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := searchHitOrNothing(t, c, tt.text, tt.want, tt.suggest)
+			if tt.want != "" && len(res.Hits) > 0 && res.Hits[0].Product.ID[:5] != "mount" {
+				t.Errorf("%q: first %s, want a mount", tt.text, res.Hits[0].Product.ID)
+			}
+		})
+	}
+}

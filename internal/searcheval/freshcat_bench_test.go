@@ -47,6 +47,11 @@ var freshPaths = []struct {
 	// has after a type's word (madeFor with namedAfter).
 	{"compound", []string{"stapler machine", "mist maker", "shredding machine", "coffee machine"}},
 	{"namedafter", []string{"shredder sacks", "shredder lube", "printer refill", "stapler refill"}},
+	// Paths of the nothing1 lane: "described", two-word queries unsoldPair would
+	// empty, read against what the head's things are named after or made for
+	// (describesFor; two kept, three still empty), and a head made for the type the
+	// word before it stands for (madeForNamed, modifierType).
+	{"described", []string{"vesa stand", "drip filters", "high chair", "tea bags", "watch battery", "printing cartridges"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each
