@@ -3,6 +3,8 @@ package catalog_test
 import (
 	"context"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 // BenchmarkImageOrigins times ImageOrigins (every read of an MCP Apps view asks for
@@ -24,7 +26,7 @@ func BenchmarkImageOrigins(b *testing.B) {
 		// for 32 first, untimed, so that the timed calls (31, 32, 31, …) never find
 		// the kept answer, whatever an earlier run left.
 		limit := 32
-		if _, _, err := c.ImageOrigins(ctx, limit); err != nil {
+		if _, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, limit); err != nil {
 			b.Fatal(err)
 		}
 		pairedRatio(b, func() error {
@@ -42,7 +44,7 @@ func BenchmarkImageOrigins(b *testing.B) {
 			return rows.Err()
 		}, func() error {
 			limit = 63 - limit // 32, 31, 32, ...: never the kept answer
-			_, _, err := c.ImageOrigins(ctx, limit)
+			_, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, limit)
 			return err
 		})
 	})
@@ -52,14 +54,14 @@ func BenchmarkImageOrigins(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer st.Close()
-		if _, _, err := c.ImageOrigins(ctx, 32); err != nil { // kept from here on, untimed
+		if _, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 32); err != nil { // kept from here on, untimed
 			b.Fatal(err)
 		}
 		pairedRatio(b, func() error {
 			var v int64
 			return st.QueryRowContext(ctx).Scan(&v)
 		}, func() error {
-			_, _, err := c.ImageOrigins(ctx, 32)
+			_, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 32)
 			return err
 		})
 	})
