@@ -128,6 +128,10 @@ func (c *Catalog) imageOrigins(ctx context.Context, hosts ImageHosts, limit int)
 		return nil, false, fmt.Errorf("image origins: %w", err)
 	}
 	defer rows.Close()
+	allowed := make(map[string]bool, len(hosts.Allowed)) // one look-up a row, however long the list
+	for _, o := range hosts.Allowed {
+		allowed[o] = true
+	}
 	seen := map[string]bool{}
 	for rows.Next() {
 		var prefix string
@@ -135,7 +139,7 @@ func (c *Catalog) imageOrigins(ctx context.Context, hosts ImageHosts, limit int)
 			return nil, false, fmt.Errorf("image origins: %w", err)
 		}
 		o, ok := ImageOrigin(prefix)
-		if !ok || seen[o] || !hosts.Allows(o) {
+		if !ok || seen[o] || !(hosts.Any || allowed[o]) {
 			continue
 		}
 		if len(seen) == limit {

@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -45,6 +46,50 @@ func BenchmarkImageOrigins(b *testing.B) {
 		}, func() error {
 			limit = 63 - limit // 32, 31, 32, ...: never the kept answer
 			_, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, limit)
+			return err
+		})
+	})
+	// "computed, listed" is "computed" under an operator's list of hosts: half of the
+	// catalog's (every other one, by name) and 30 it does not use.
+	b.Run("computed, listed", func(b *testing.B) {
+		st, err := bare.PrepareContext(ctx, `SELECT image_url FROM product_text`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		all, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 1000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		listed := catalog.ImageHosts{}
+		for i, o := range all {
+			if i%2 == 0 {
+				listed.Allowed = append(listed.Allowed, o)
+			}
+		}
+		for i := range 30 {
+			listed.Allowed = append(listed.Allowed, fmt.Sprintf("https://unused-%d.example", i))
+		}
+		limit := 32
+		if _, _, err := c.ImageOrigins(ctx, listed, limit); err != nil {
+			b.Fatal(err)
+		}
+		pairedRatio(b, func() error {
+			rows, err := st.QueryContext(ctx)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			var u string
+			for rows.Next() {
+				if err := rows.Scan(&u); err != nil {
+					return err
+				}
+			}
+			return rows.Err()
+		}, func() error {
+			limit = 63 - limit // 32, 31, 32, ...: never the kept answer
+			_, _, err := c.ImageOrigins(ctx, listed, limit)
 			return err
 		})
 	})
