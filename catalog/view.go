@@ -8,31 +8,56 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
 
+// ImageHosts is the operator's choice of the hosts a page may load product images
+// from: every https host the catalog's products name (Any), or only the origins in
+// Allowed, written as ImageOrigin writes them ("https://host" or "https://host:port").
+// The zero value allows none: every product shows without its picture.
+type ImageHosts struct {
+	Any     bool
+	Allowed []string
+}
+
+// Allows reports whether h lets a page load images from origin (as ImageOrigin
+// writes it).
+func (h ImageHosts) Allows(origin string) bool {
+	return h.Any || slices.Contains(h.Allowed, origin)
+}
+
+// key identifies h in ImageOrigins' kept answer.
+func (h ImageHosts) key() string {
+	if h.Any {
+		return "*"
+	}
+	return strings.Join(h.Allowed, " ")
+}
+
 // ImageOrigins returns the distinct origins ("https://host" or "https://host:port") of
-// the images of the catalog's visible products, sorted, at most limit of them (those
-// that most products use): what a page that
-// shows the catalog's images must allow and nothing more. Only https URLs whose host is
-// a plain DNS name or IP address count; anything else (other schemes, user info, odd
-// characters that could break out of a Content-Security-Policy source list) is left
-// out, so its image is not shown. more is true when the catalog has more origins than
-// limit.
+// the images of the catalog's visible products that hosts allows, sorted, at most
+// limit of them (those that most products use): what a page that shows the catalog's
+// images must allow and nothing more. Only https URLs whose host is a plain DNS name
+// or IP address count; anything else (other schemes, user info, odd characters that
+// could break out of a Content-Security-Policy source list) is left out, so its image
+// is not shown, as is an image on a host that hosts does not allow. more is true when
+// the catalog has more allowed origins than limit.
 //
 // Finding them reads the counts of image_origins (migration 0028: one row per origin
 // prefix, kept by triggers as products are written), and the answer is kept until
 // product text changes (catalog_changes.text, which every upsert moves, in any
 // process): callers get a copy.
-func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
+func (c *Catalog) ImageOrigins(ctx context.Context, hosts ImageHosts, limit int) (origins []string, more bool, err error) {
 	version, err := c.textVersion(ctx)
 	if err != nil {
 		return nil, false, fmt.Errorf("image origins: %w", err)
 	}
+	key := hosts.key()
 	k := &c.images
 	k.mu.Lock()
-	if k.valid && k.version == version && k.limit == limit {
+	if k.valid && k.version == version && k.limit == limit && k.hosts == key {
 		origins, more = slices.Clone(k.origins), k.more
 		k.mu.Unlock()
 		return origins, more, nil
@@ -40,17 +65,44 @@ func (c *Catalog) ImageOrigins(ctx context.Context, limit int) (origins []string
 	k.mu.Unlock()
 	// Read outside the lock, so that no caller waits for the read pool holding it (nor
 	// waits behind one that does); two callers that miss at once both read.
-	origins, more, err = c.imageOrigins(ctx, limit)
+	origins, more, err = c.imageOrigins(ctx, hosts, limit)
 	if err != nil {
 		return nil, false, err
 	}
 	k.mu.Lock()
 	if !k.valid || version >= k.version {
-		k.valid, k.version, k.limit = true, version, limit
+		k.valid, k.version, k.limit, k.hosts = true, version, limit, key
 		k.origins, k.more = origins, more
 	}
 	k.mu.Unlock()
 	return slices.Clone(origins), more, nil
+}
+
+// ImageOriginCounts returns every origin (as ImageOrigin writes it) of the images of
+// the catalog's visible products, with how many visible products use it: what an
+// operator is told about the hosts a choice of ImageHosts leaves out. It reads
+// image_origins, one row per origin prefix, and is not kept.
+func (c *Catalog) ImageOriginCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := c.query(ctx, `SELECT prefix, n FROM image_origins`)
+	if err != nil {
+		return nil, fmt.Errorf("image origin counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var prefix string
+		var n int
+		if err := rows.Scan(&prefix, &n); err != nil {
+			return nil, fmt.Errorf("image origin counts: %w", err)
+		}
+		if o, ok := ImageOrigin(prefix); ok {
+			out[o] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("image origin counts: %w", err)
+	}
+	return out, nil
 }
 
 // imageOriginsCache is the last answer of ImageOrigins and what it was for.
@@ -59,21 +111,27 @@ type imageOriginsCache struct {
 	valid   bool
 	version int64
 	limit   int
+	hosts   string // ImageHosts.key of the answer
 	origins []string
 	more    bool
 }
 
 // imageOrigins computes ImageOrigins' answer.
-func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string, more bool, err error) {
+func (c *Catalog) imageOrigins(ctx context.Context, hosts ImageHosts, limit int) (origins []string, more bool, err error) {
 	// The prefix up to the first "/" after "https://" is the origin: image_origins
 	// counts the visible products of each (migration 0028), Go does the checking.
 	// The hosts most products use come first, so that limit keeps those: a feed
-	// with many hosts of one image each cannot push the others out.
+	// with many hosts of one image each cannot push the others out. Hosts that hosts
+	// does not allow are skipped before the limit counts them.
 	rows, err := c.query(ctx, `SELECT prefix FROM image_origins ORDER BY n DESC, prefix`)
 	if err != nil {
 		return nil, false, fmt.Errorf("image origins: %w", err)
 	}
 	defer rows.Close()
+	allowed := make(map[string]bool, len(hosts.Allowed)) // one look-up a row, however long the list
+	for _, o := range hosts.Allowed {
+		allowed[o] = true
+	}
 	seen := map[string]bool{}
 	for rows.Next() {
 		var prefix string
@@ -81,7 +139,7 @@ func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string
 			return nil, false, fmt.Errorf("image origins: %w", err)
 		}
 		o, ok := ImageOrigin(prefix)
-		if !ok || seen[o] {
+		if !ok || seen[o] || !(hosts.Any || allowed[o]) {
 			continue
 		}
 		if len(seen) == limit {
@@ -103,7 +161,9 @@ func (c *Catalog) imageOrigins(ctx context.Context, limit int) (origins []string
 
 // ImageOrigin returns the origin of an https image URL, lower-cased, and whether it
 // is one a page may declare: scheme https, no user info, a host of letters, digits,
-// dots and hyphens (or an IP address), an optional numeric port.
+// dots and hyphens (or an IP address; an internationalized name only in its punycode
+// form, xn--…), an optional port from 1 to 65535 without leading zeros. The default port, 443, is left out, so that
+// https://host:443 and https://host are one origin.
 func ImageOrigin(raw string) (string, bool) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme != "https" || u.User != nil || u.Host == "" || u.Opaque != "" {
@@ -122,9 +182,31 @@ func ImageOrigin(raw string) (string, bool) {
 				return "", false
 			}
 		}
-		host += ":" + p
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 || p[0] == '0' {
+			return "", false
+		}
+		if p != "443" {
+			host += ":" + p
+		}
 	}
 	return "https://" + host, true
+}
+
+// HostOrigin returns the origin ImageOrigin writes for images on host, and whether
+// host is exactly a host and an optional port ("cdn.shop.example",
+// "cdn.shop.example:8443", "[2001:db8::1]"), nothing more: no scheme, user info, path,
+// query or wildcard, and a name in ASCII (an internationalized one in its punycode
+// form). It is how an operator's list of image hosts becomes ImageHosts.Allowed.
+func HostOrigin(host string) (string, bool) {
+	o, ok := ImageOrigin("https://" + host)
+	if !ok {
+		return "", false
+	}
+	h := "https://" + strings.ToLower(host)
+	if o != h && o+":443" != h {
+		return "", false
+	}
+	return o, true
 }
 
 func dnsName(h string) bool {

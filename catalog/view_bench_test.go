@@ -2,7 +2,10 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 // BenchmarkImageOrigins times ImageOrigins (every read of an MCP Apps view asks for
@@ -24,7 +27,7 @@ func BenchmarkImageOrigins(b *testing.B) {
 		// for 32 first, untimed, so that the timed calls (31, 32, 31, …) never find
 		// the kept answer, whatever an earlier run left.
 		limit := 32
-		if _, _, err := c.ImageOrigins(ctx, limit); err != nil {
+		if _, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, limit); err != nil {
 			b.Fatal(err)
 		}
 		pairedRatio(b, func() error {
@@ -42,7 +45,51 @@ func BenchmarkImageOrigins(b *testing.B) {
 			return rows.Err()
 		}, func() error {
 			limit = 63 - limit // 32, 31, 32, ...: never the kept answer
-			_, _, err := c.ImageOrigins(ctx, limit)
+			_, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, limit)
+			return err
+		})
+	})
+	// "computed, listed" is "computed" under an operator's list of hosts: half of the
+	// catalog's (every other one, by name) and 30 it does not use.
+	b.Run("computed, listed", func(b *testing.B) {
+		st, err := bare.PrepareContext(ctx, `SELECT image_url FROM product_text`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		all, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 1000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		listed := catalog.ImageHosts{}
+		for i, o := range all {
+			if i%2 == 0 {
+				listed.Allowed = append(listed.Allowed, o)
+			}
+		}
+		for i := range 30 {
+			listed.Allowed = append(listed.Allowed, fmt.Sprintf("https://unused-%d.example", i))
+		}
+		limit := 32
+		if _, _, err := c.ImageOrigins(ctx, listed, limit); err != nil {
+			b.Fatal(err)
+		}
+		pairedRatio(b, func() error {
+			rows, err := st.QueryContext(ctx)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			var u string
+			for rows.Next() {
+				if err := rows.Scan(&u); err != nil {
+					return err
+				}
+			}
+			return rows.Err()
+		}, func() error {
+			limit = 63 - limit // 32, 31, 32, ...: never the kept answer
+			_, _, err := c.ImageOrigins(ctx, listed, limit)
 			return err
 		})
 	})
@@ -52,14 +99,14 @@ func BenchmarkImageOrigins(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer st.Close()
-		if _, _, err := c.ImageOrigins(ctx, 32); err != nil { // kept from here on, untimed
+		if _, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 32); err != nil { // kept from here on, untimed
 			b.Fatal(err)
 		}
 		pairedRatio(b, func() error {
 			var v int64
 			return st.QueryRowContext(ctx).Scan(&v)
 		}, func() error {
-			_, _, err := c.ImageOrigins(ctx, 32)
+			_, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 32)
 			return err
 		})
 	})

@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 
@@ -26,11 +27,58 @@ func TestImageOrigin(t *testing.T) {
 		{"wildcard", "https://*.example.com/x.jpg", ""},
 		{"empty host", "https:///x.jpg", ""},
 		{"dot host", "https://./x.jpg", ""},
+		{"default port", "https://img.example.com:443/x.jpg", "https://img.example.com"},
+		{"port out of range", "https://img.example.com:65536/x.jpg", ""},
+		{"port zero", "https://img.example.com:0/x.jpg", ""},
+		{"port with a leading zero", "https://img.example.com:0443/x.jpg", ""},
+		{"ipv6", "https://[2001:db8::1]:8443/x.jpg", "https://[2001:db8::1]:8443"},
+		{"idn", "https://bücher.example/x.jpg", ""},
+		{"punycode", "https://xn--bcher-kva.example/x.jpg", "https://xn--bcher-kva.example"},
+		{"javascript", "javascript:alert(1)//https://a.example/x.jpg", ""},
+		{"user info hiding the host", "https://a.example@evil.example/x.jpg", ""},
+		{"backslash", "https://a.example\\@evil.example/x.jpg", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := catalog.ImageOrigin(tc.url)
 			if got != tc.want || ok != (tc.want != "") {
 				t.Errorf("ImageOrigin(%q) = %q, %v; want %q", tc.url, got, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestHostOrigin(t *testing.T) {
+	for _, tc := range []struct {
+		name, host, want string
+	}{
+		{"plain", "cdn.shop.example", "https://cdn.shop.example"},
+		{"upper case", "CDN.Shop.Example", "https://cdn.shop.example"},
+		{"port", "cdn.shop.example:8443", "https://cdn.shop.example:8443"},
+		{"default port", "cdn.shop.example:443", "https://cdn.shop.example"},
+		{"ipv4", "192.0.2.7", "https://192.0.2.7"},
+		{"ipv6", "[2001:db8::1]:8443", "https://[2001:db8::1]:8443"},
+		{"punycode", "xn--bcher-kva.example", "https://xn--bcher-kva.example"},
+		{"idn", "bücher.example", ""},
+		{"url", "https://cdn.shop.example", ""},
+		{"http url", "http://cdn.shop.example", ""},
+		{"javascript", "javascript:alert(1)", ""},
+		{"user info", "user@cdn.shop.example", ""},
+		{"path", "cdn.shop.example/images", ""},
+		{"query", "cdn.shop.example?x=1", ""},
+		{"fragment", "cdn.shop.example#x", ""},
+		{"wildcard", "*.shop.example", ""},
+		{"bad port", "cdn.shop.example:http", ""},
+		{"port out of range", "cdn.shop.example:70000", ""},
+		{"empty", "", ""},
+		{"space", "cdn shop.example", ""},
+		{"csp injection", "cdn.example; script-src *", ""},
+		{"trailing dot", "cdn.shop.example.", ""},
+		{"bare ipv6", "2001:db8::1", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := catalog.HostOrigin(tc.host)
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("HostOrigin(%q) = %q, %v; want %q", tc.host, got, ok, tc.want)
 			}
 		})
 	}
@@ -55,27 +103,39 @@ func TestImageOrigins(t *testing.T) {
 		img("h", "https://d.example"),
 		hidden(img("i", "https://hidden.example/9.jpg")),
 	})
+	any := catalog.ImageHosts{Any: true}
 	for _, tc := range []struct {
 		name     string
+		hosts    catalog.ImageHosts
 		limit    int
 		want     []string
 		wantMore bool
 	}{
-		{"all", 10, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
-		{"exactly enough", 4, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
+		{"all", any, 10, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
+		{"exactly enough", any, 4, []string{"https://a.example", "https://b.example", "https://c.example:8443", "https://d.example"}, false},
 		// The hosts most products use are kept: b (two images), then by name.
-		{"bounded", 2, []string{"https://a.example", "https://b.example"}, true},
-		{"bounded to one", 1, []string{"https://b.example"}, true},
+		{"bounded", any, 2, []string{"https://a.example", "https://b.example"}, true},
+		{"bounded to one", any, 1, []string{"https://b.example"}, true},
+		{"none allowed", catalog.ImageHosts{}, 10, []string{}, false},
+		{"allowed and used", catalog.ImageHosts{Allowed: []string{"https://a.example", "https://d.example"}}, 10, []string{"https://a.example", "https://d.example"}, false},
+		// An allowed host that no visible product uses is not declared.
+		{"allowed, unused or hidden", catalog.ImageHosts{Allowed: []string{"https://a.example", "https://unused.example", "https://hidden.example", "https://plain.example"}}, 10, []string{"https://a.example"}, false},
+		// The port is part of the origin: c.example without its port is another.
+		{"port must match", catalog.ImageHosts{Allowed: []string{"https://c.example"}}, 10, []string{}, false},
+		{"port matches", catalog.ImageHosts{Allowed: []string{"https://c.example:8443"}}, 10, []string{"https://c.example:8443"}, false},
+		// Unlisted hosts do not count against the limit: the allowed ones all fit.
+		{"limit counts allowed hosts only", catalog.ImageHosts{Allowed: []string{"https://a.example", "https://d.example"}}, 2, []string{"https://a.example", "https://d.example"}, false},
+		{"bounded among allowed", catalog.ImageHosts{Allowed: []string{"https://a.example", "https://c.example:8443", "https://d.example"}}, 2, []string{"https://a.example", "https://c.example:8443"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, more, err := c.ImageOrigins(ctx, tc.limit)
+			got, more, err := c.ImageOrigins(ctx, tc.hosts, tc.limit)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if more != tc.wantMore {
 				t.Errorf("more = %v, want %v", more, tc.wantMore)
 			}
-			if tc.want != nil && !slices.Equal(got, tc.want) {
+			if !slices.Equal(got, tc.want) {
 				t.Errorf("origins = %q, want %q", got, tc.want)
 			}
 			if len(got) > tc.limit {
@@ -83,6 +143,16 @@ func TestImageOrigins(t *testing.T) {
 			}
 		})
 	}
+	t.Run("counts", func(t *testing.T) {
+		got, err := c.ImageOriginCounts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{"https://a.example": 1, "https://b.example": 2, "https://c.example:8443": 1, "https://d.example": 1}
+		if !maps.Equal(got, want) {
+			t.Errorf("counts = %v, want %v", got, want)
+		}
+	})
 }
 
 // TestImageOriginsFollowUpserts holds ImageOrigins' kept answer equal to the catalog:
@@ -112,7 +182,7 @@ func TestImageOriginsFollowUpserts(t *testing.T) {
 			if step.writer != nil {
 				testshop.Upsert(t, step.writer, nil, []catalog.Product{step.write})
 			}
-			got, _, err := c.ImageOrigins(ctx, 10)
+			got, _, err := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,8 +190,13 @@ func TestImageOriginsFollowUpserts(t *testing.T) {
 				t.Errorf("origins = %q, want %q", got, step.want)
 			}
 			got[0] = "mutated" // a caller's copy
-			if again, _, _ := c.ImageOrigins(ctx, 10); !slices.Equal(again, step.want) {
+			if again, _, _ := c.ImageOrigins(ctx, catalog.ImageHosts{Any: true}, 10); !slices.Equal(again, step.want) {
 				t.Errorf("a caller changed the kept answer: %q", again)
+			}
+			// The kept answer is for one choice of hosts: another gets its own.
+			only := catalog.ImageHosts{Allowed: step.want[len(step.want)-1:]}
+			if other, _, _ := c.ImageOrigins(ctx, only, 10); !slices.Equal(other, only.Allowed) {
+				t.Errorf("allowing %q only: origins %q", only.Allowed, other)
 			}
 		})
 	}

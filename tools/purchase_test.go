@@ -55,8 +55,23 @@ func newStorefrontWith(t testing.TB, sbo sandbox.Options) *storefront {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log, Now: sbo.Now}, sb: sb, logs: logs,
+	return &storefront{tb: &Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: c.ID, Log: log, Now: sbo.Now, ImageHosts: allowHosts(t, demo.ImageHosts()...)}, sb: sb, logs: logs,
 		storePath: shop.StorePath}
+}
+
+// allowHosts is the ImageHosts that allows images from hosts, as --image-hosts lists
+// them (the demo catalog's, as serve's default does).
+func allowHosts(t testing.TB, hosts ...string) catalog.ImageHosts {
+	t.Helper()
+	h := catalog.ImageHosts{Allowed: []string{}}
+	for _, host := range hosts {
+		o, ok := catalog.HostOrigin(host)
+		if !ok {
+			t.Fatalf("%q is not an image host", host)
+		}
+		h.Allowed = append(h.Allowed, o)
+	}
+	return h
 }
 
 // client connects an in-process MCP client. With answer set, the client declares

@@ -58,6 +58,10 @@ type Toolbox struct {
 	// setup page once they agreed to open it; SetupPoll how often it checks meanwhile.
 	// 0 means DefaultSetupWait and DefaultSetupPoll.
 	SetupWait, SetupPoll time.Duration
+	// ImageHosts is the operator's choice of the hosts whose product images the MCP
+	// Apps views may load (--image-hosts): a view declares those of them that visible
+	// products use. The zero value allows none: products show a letter.
+	ImageHosts catalog.ImageHosts
 }
 
 // DefaultConfirmTimeout is the default Toolbox.ConfirmTimeout: long enough to read a

@@ -17,8 +17,8 @@ import (
 const appsExtension = "io.modelcontextprotocol/ui"
 
 // maxImageOrigins bounds the image hosts a view's content-security metadata declares.
-// A catalog with more shows the images of the first ones (by name) and a letter in
-// place of the others.
+// A catalog with more allowed hosts shows the images of those most products use and a
+// letter in place of the others.
 const maxImageOrigins = 32
 
 // maxVariants bounds the other variants a product page lists.
@@ -98,7 +98,8 @@ var uiDescriptions = map[ui.View]string{
 }
 
 // readView returns view's page with its content-security metadata: the page loads
-// nothing but images, and those only from the catalog's own image hosts. The checkout
+// nothing but images, and those only from the catalog's image hosts that the operator
+// allows (Toolbox.ImageHosts); a product on another host shows a letter. The checkout
 // view, the page with the button that pays, declares no outside host at all (hosts may
 // apply the declared hosts to scripts as well as images): its lines show a letter.
 func (t *Toolbox) readView(ctx context.Context, v ui.View) ([]mcp.ResourceContents, error) {
@@ -106,12 +107,12 @@ func (t *Toolbox) readView(ctx context.Context, v ui.View) ([]mcp.ResourceConten
 	origins, more := []string{}, false
 	if v != ui.Checkout {
 		var err error
-		if origins, more, err = t.Catalog.ImageOrigins(ctx, maxImageOrigins); err != nil {
+		if origins, more, err = t.Catalog.ImageOrigins(ctx, t.ImageHosts, maxImageOrigins); err != nil {
 			return nil, t.resourceError(ctx, uri, err)
 		}
 	}
 	if more {
-		t.Log.WarnContext(ctx, "the catalog has more image hosts than a view declares; images from the others show as a letter", "uri", uri, "declared", len(origins))
+		t.Log.WarnContext(ctx, "the catalog has more allowed image hosts than a view declares; images from the others show as a letter", "uri", uri, "declared", len(origins))
 	}
 	return []mcp.ResourceContents{mcp.TextResourceContents{
 		URI:      uri,

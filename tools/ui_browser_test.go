@@ -24,6 +24,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/internal/ui"
 )
@@ -132,7 +133,7 @@ func TestViewResources(t *testing.T) {
 			if len(linked) != len(listed) {
 				t.Errorf("tools link %v, resources list %v", linked, listed)
 			}
-			origins, _, err := s.tb.Catalog.ImageOrigins(ctx, maxImageOrigins)
+			origins, _, err := s.tb.Catalog.ImageOrigins(ctx, s.tb.ImageHosts, maxImageOrigins)
 			if err != nil || len(origins) == 0 {
 				t.Fatalf("image origins %v, %v", origins, err)
 			}
@@ -161,6 +162,74 @@ func TestViewResources(t *testing.T) {
 			}
 			if listed[uiURI(ui.Checkout)] == readOnly {
 				t.Errorf("checkout view listed = %v on a read-only=%v server", listed[uiURI(ui.Checkout)], readOnly)
+			}
+		})
+	}
+}
+
+// TestViewImageHosts checks the image hosts each view declares under the operator's
+// choice (--image-hosts) over the demo catalog plus products on hosts no operator
+// named: allowed hosts that visible products use and nothing else, whatever the feed
+// says; the checkout view never declares any.
+func TestViewImageHosts(t *testing.T) {
+	s := newStorefront(t)
+	ctx := context.Background()
+	foreign := func(id, url string, hidden bool) catalog.Product {
+		p, err := s.tb.Catalog.Product(ctx, "nw-shoe-0001")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.ID, p.GroupID, p.ImageURL, p.Hidden = id, "", url, hidden
+		return p
+	}
+	testshop.Upsert(t, s.tb.Catalog, nil, []catalog.Product{
+		foreign("x-seller-host", "https://img.seller.example/a.jpg", false),
+		foreign("x-seller-host-2", "https://IMG.seller.example:443/b.jpg", false),
+		foreign("x-tracker", "https://tracker.example:8443/c.jpg", false),
+		foreign("x-hidden", "https://hidden.example/d.jpg", true),
+		foreign("x-userinfo", "https://northwind-outfitters.example@evil.example/e.jpg", false),
+		foreign("x-http", "http://northwind-outfitters.example/f.jpg", false),
+		foreign("x-javascript", "javascript:alert(1)", false),
+		foreign("x-idn", "https://bücher.example/g.jpg", false),
+	})
+	demoOrigins := []string{}
+	for _, h := range demo.ImageHosts() {
+		demoOrigins = append(demoOrigins, "https://"+h)
+	}
+	slices.Sort(demoOrigins)
+	for _, tc := range []struct {
+		name  string
+		hosts catalog.ImageHosts
+		want  []string
+	}{
+		{"none", catalog.ImageHosts{}, []string{}},
+		{"demo, the default", allowHosts(t, demo.ImageHosts()...), demoOrigins},
+		{"one allowed", allowHosts(t, "circuit-yard.example"), []string{"https://circuit-yard.example"}},
+		// Allowed but used by no visible product: not declared.
+		{"unused and hidden", allowHosts(t, "cdn.unused.example", "hidden.example"), []string{}},
+		{"mixed", allowHosts(t, "circuit-yard.example", "cdn.unused.example", "img.seller.example"), []string{"https://circuit-yard.example", "https://img.seller.example"}},
+		// The port is part of the host: tracker.example alone does not allow :8443.
+		{"port must match", allowHosts(t, "tracker.example"), []string{}},
+		{"port", allowHosts(t, "tracker.example:8443"), []string{"https://tracker.example:8443"}},
+		// any keeps the behaviour before the setting: every https host of the feeds,
+		// still never one with user info, plain http, a script or a non-ASCII name.
+		{"any", catalog.ImageHosts{Any: true}, append(slices.Clone(demoOrigins), "https://img.seller.example", "https://tracker.example:8443")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s.tb.ImageHosts = tc.hosts
+			c := appsClient(t, s.tb)
+			slices.Sort(tc.want)
+			for _, v := range ui.Views {
+				uri := uiURI(v)
+				_, csp := readView(t, c, uri)
+				got, _ := json.Marshal(csp["resourceDomains"])
+				want, _ := json.Marshal(tc.want)
+				if v == ui.Checkout {
+					want = []byte("[]")
+				}
+				if string(got) != string(want) {
+					t.Errorf("%s declares resourceDomains %s, want %s", uri, got, want)
+				}
 			}
 		})
 	}
@@ -375,7 +444,8 @@ func (b *browserHost) waitImages(n int) {
 		return imgs.every(i => i.complete) && imgs.filter(i => i.naturalWidth > 0).length === %d && imgs.length === %d;
 	})()`, n, n), chromedp.WithPollingInFrame(b.frame), chromedp.WithPollingTimeout(15*time.Second)))
 	if err != nil {
-		b.t.Fatalf("the view never showed %d loaded images: %v", n, err)
+		state := get(b, chromedp.Poll[string](`JSON.stringify([...document.querySelectorAll(".thumb")].map(t => { const i = t.querySelector("img"); return i ? (i.src + " " + i.complete + " " + i.naturalWidth) : "letter" }))`, chromedp.WithPollingInFrame(b.frame)))
+		b.t.Fatalf("the view never showed %d loaded images: %v\n%q", n, err, state)
 	}
 }
 
@@ -668,6 +738,37 @@ func TestViewsInBrowser(t *testing.T) {
 		b.waitImages(0)
 		if got := b.text(); !strings.Contains(got, "Add to cart") {
 			t.Errorf("without images the grid is broken:\n%s", got)
+		}
+	})
+
+	t.Run("images from hosts the operator did not allow", func(t *testing.T) {
+		b.t = t
+		// Casual sneakers come from two demo sellers, each with its own image host
+		// (five products: all in view, where their lazy images load).
+		args := map[string]any{"query": "sneakers", "limit": 5}
+		sc := decodeResult[searchProductsResult](t, call(t, b.c, "search_products", args, nil))
+		if len(sc.Products) == 0 {
+			t.Fatal("no sneakers found")
+		}
+		allowed, _ := catalog.ImageOrigin(sc.Products[0].ImageURL)
+		n := 0
+		for _, p := range sc.Products {
+			if o, _ := catalog.ImageOrigin(p.ImageURL); o == allowed {
+				n++
+			}
+		}
+		if n == len(sc.Products) {
+			t.Fatalf("every sneaker's image is on %s: the case needs two hosts", allowed)
+		}
+		before := s.tb.ImageHosts
+		s.tb.ImageHosts = catalog.ImageHosts{Allowed: []string{allowed}}
+		defer func() { s.tb.ImageHosts = before }()
+		b.open("search_products", args)
+		// The view declares only the allowed host: the other seller's products
+		// show a letter, the grid stays whole.
+		b.waitImages(n)
+		if got := b.text(); strings.Count(got, "Add to cart") != len(sc.Products) {
+			t.Errorf("with some images hidden the grid is broken:\n%s", got)
 		}
 	})
 

@@ -55,6 +55,16 @@ func Sellers() []catalog.Seller {
 	return out
 }
 
+// ImageHosts returns the hosts of the demo catalog's images, one per seller: names
+// under the reserved .example domain, which resolve nowhere.
+func ImageHosts() []string {
+	out := make([]string, len(demoSellers))
+	for i := range demoSellers {
+		out[i] = demoSellers[i].host
+	}
+	return out
+}
+
 // Products returns the demo catalog, in category order.
 func Products() []catalog.Product {
 	b := newBuilder(demoSeed, 0.04, 0)

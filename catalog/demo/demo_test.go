@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -411,5 +412,29 @@ func docCounts(products []catalog.Product) map[string]int {
 func BenchmarkGenerate100k(b *testing.B) {
 	for b.Loop() {
 		Generate(100_000, 1)
+	}
+}
+
+// TestDemoImageHosts holds ImageHosts equal to its source: the hosts of the demo
+// catalog's images, each a valid image origin, every one used.
+func TestDemoImageHosts(t *testing.T) {
+	used := map[string]bool{}
+	for _, p := range Products() {
+		o, ok := catalog.ImageOrigin(p.ImageURL)
+		if !ok {
+			t.Fatalf("%s: image %q has no origin a page may declare", p.ID, p.ImageURL)
+		}
+		used[strings.TrimPrefix(o, "https://")] = true
+	}
+	hosts := ImageHosts()
+	slices.Sort(hosts)
+	want := slices.Sorted(maps.Keys(used))
+	if !slices.Equal(hosts, want) {
+		t.Errorf("ImageHosts() = %q, the demo products' image hosts are %q", hosts, want)
+	}
+	for _, h := range hosts {
+		if !strings.HasSuffix(h, ".example") {
+			t.Errorf("demo image host %q is not under the reserved .example domain", h)
+		}
 	}
 }

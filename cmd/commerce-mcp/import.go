@@ -23,7 +23,8 @@ const importGCPercent = 400
 // importFeeds loads product feeds into the catalog at --db. Rejected rows, damaged
 // spans and warnings are listed on stderr with file and line, followed by one summary
 // line per file. A row that would move a product to another seller is rejected unless
-// --allow-seller-change is given. A --db in a directory that does not exist is refused
+// --allow-seller-change is given. The image hosts the feeds bring products to that the
+// views will not show (--image-hosts) are listed after the summaries. A --db in a directory that does not exist is refused
 // unless --create is given (a mistyped path is not created silently). It fails only when
 // nothing at all could be read, or the database fails.
 func importFeeds(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
@@ -36,8 +37,13 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
+	var images imageHostsFlag
+	images.register(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if images.err != nil {
+		return images.err
 	}
 	if c.db == "" {
 		return &usageError{Msg: "import needs --db PATH (or COMMERCE_DB): the catalog to load into"}
@@ -87,6 +93,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	defer cat.Close()
 	warnSalesDiscarded(logger, cat, c.db)
+	// The image hosts before, to tell which ones the feeds bring that the views will
+	// not show (reportImportedHosts); a failed count leaves the report out.
+	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
 	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		fmt.Fprintln(stderr, e.String())
@@ -111,6 +120,11 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if read == 0 {
 		return errors.New("nothing could be read from the given files")
+	}
+	if hostsErr == nil {
+		if after, err := cat.ImageOriginCounts(ctx); err == nil {
+			reportImportedHosts(stderr, hostsBefore, after, images)
+		}
 	}
 	// Searches read every segment of the index. A bulk load leaves one (see
 	// catalog.RebuildIndex), where this finds nothing to do; a load batch by batch

@@ -28,7 +28,9 @@ const usage = `commerce-mcp: an MCP server for agentic shopping.
 
 Usage:
   commerce-mcp [serve] [--db PATH] [--customer ID] [--read-only] [--log-level LEVEL]
-      serve MCP over stdio (default). Purchases run in the sandbox unless a Stripe
+        [--image-hosts HOST,...|demo|any|none]
+      serve MCP over stdio (default). --image-hosts names the hosts whose product
+      images the MCP Apps views may load (default demo: the demo catalog's only). Purchases run in the sandbox unless a Stripe
       key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
       each seller's ACP checkout URL, API key and Stripe profile. --read-only (or
       COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
@@ -45,8 +47,10 @@ Usage:
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
       and acts for that token's customer (see token create); --customer is refused.
       --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
-  commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] [--encoding auto|utf-8|windows-1252] FILE...
-      load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; see import -h
+  commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] [--encoding auto|utf-8|windows-1252]
+        [--image-hosts HOST,...] FILE...
+      load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; lists the image
+      hosts the feeds bring that --image-hosts will not show; see import -h
   commerce-mcp help | --help | -h                         show this help
   commerce-mcp version | --version                        print the version
 

@@ -36,12 +36,13 @@ import (
 type serveConfig struct {
 	common
 	pay      payFlags
-	noDemo   bool     // do not seed a new database
-	create   bool     // create the directory of --db
-	customer string   // id or email of the customer the tools act for (stdio); "" for the demo customer
-	readOnly bool     // serve only the read-only tools
-	synonyms string   // a vocabulary file adding to or replacing the built-in synonym groups
-	warnings []string // about secrets given as flags, and settings ignored
+	noDemo   bool           // do not seed a new database
+	create   bool           // create the directory of --db
+	customer string         // id or email of the customer the tools act for (stdio); "" for the demo customer
+	readOnly bool           // serve only the read-only tools
+	synonyms string         // a vocabulary file adding to or replacing the built-in synonym groups
+	images   imageHostsFlag // --image-hosts: the hosts whose product images the views may load
+	warnings []string       // about secrets given as flags, and settings ignored
 	http     httpFlags
 	// recoverAfter is how long an unfinished purchase must have been idle before
 	// recovery settles it; recoverEvery how often recovery runs.
@@ -289,6 +290,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	fs.StringVar(&c.synonyms, "synonyms", getenv("COMMERCE_SYNONYMS"), "vocabulary `file` for search: synonym groups that add to or replace the built-in ones, and accessory, filler and recipient words (format: catalog/vocabulary.txt) (env COMMERCE_SYNONYMS)")
 	fs.DurationVar(&c.recoverAfter, "recover-after", defaultRecoverAfter, "how long a purchase interrupted half-way (a crash, a seller that did not answer) must have been idle before recovery asks its seller and Stripe and settles it; set shorter than a purchase can take (about a minute), a purchase still running here or in another server on the same database may be ended as interrupted before its seller completes it (what Stripe shows charged still decides its outcome)")
 	fs.DurationVar(&c.recoverEvery, "recover-every", defaultRecoverEvery, "how often recovery looks for interrupted purchases and due subscription renewals (it also runs at start)")
+	c.images.register(fs, getenv)
 	c.pay.register(fs, getenv)
 	c.http.register(fs, getenv)
 	if err := parse(fs, args); err != nil {
@@ -296,6 +298,9 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	}
 	if fs.NArg() > 0 {
 		return c, &usageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	if c.images.err != nil {
+		return c, c.images.err
 	}
 	if c.recoverAfter <= 0 || c.recoverEvery <= 0 {
 		return c, &usageError{Msg: "--recover-after and --recover-every must be more than 0 (such as 3m and 1m)"}
@@ -483,7 +488,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return err
 	}
 	after.start(ctx)
-	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly}
+	logHiddenImages(ctx, cat, c.images, logger)
+	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly, ImageHosts: c.images.hosts}
 	if c.http.hosted() {
 		if pct, ok := hostedGCPercent(getenv); ok {
 			defer debug.SetGCPercent(debug.SetGCPercent(pct))
