@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
 )
 
@@ -502,5 +504,87 @@ func TestNewSignals(t *testing.T) {
 			}
 			t.Logf("%s, weight %g: %+.4f ± %.4f  (%s)", tr.name, weight, s.hit-base.hit, pairedNoise(s.hits, base.hits), strings.Join(worldLine, ", "))
 		}
+	}
+}
+
+// TestRootLLR checks rootLLR against G² = 2 Σ O ln(O/E) over the four cells of the
+// table, worked independently, and that pairs bought together no more often than
+// chance count for nothing.
+func TestRootLLR(t *testing.T) {
+	g2 := func(n, a, b, total float64) float64 {
+		obs := []float64{n, a - n, b - n, total - a - b + n}
+		exp := []float64{a * b / total, a * (total - b) / total, (total - a) * b / total, (total - a) * (total - b) / total}
+		var g float64
+		for i := range obs {
+			if obs[i] > 0 {
+				g += 2 * obs[i] * math.Log(obs[i]/exp[i])
+			}
+		}
+		return math.Sqrt(g)
+	}
+	for _, tc := range []struct {
+		name           string
+		n, a, b, total int
+		want           float64 // -1: as g2 gives it
+	}{
+		{"10 of 20 and 20 out of 100 (by hand: √12.071)", 10, 20, 20, 100, 3.4744},
+		{"a strong rare pair", 3, 3, 4, 5000, -1},
+		{"a popular pair", 400, 1000, 1200, 5000, -1},
+		{"exactly as chance would have it", 4, 20, 20, 100, 0},
+		{"less often than chance", 2, 20, 20, 100, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.want
+			if want < 0 {
+				want = g2(float64(tc.n), float64(tc.a), float64(tc.b), float64(tc.total))
+			}
+			if got := rootLLR(tc.n, tc.a, tc.b, tc.total); math.Abs(got-want) > 1e-4 {
+				t.Errorf("rootLLR(%d, %d, %d, %d) = %.5f, want %.5f", tc.n, tc.a, tc.b, tc.total, got, want)
+			}
+		})
+	}
+}
+
+// TestSigWorld checks the signals' inputs on a hand-made history: recent sales halve
+// every half-life before the split, a repeat order is not a new buyer, and the
+// two-hop signal reaches a product through a neighbour, not a direct one.
+func TestSigWorld(t *testing.T) {
+	day := func(d int) time.Time { return worldStart.AddDate(0, 0, d) }
+	// Customers 0–2 bought 0 and 1; customers 3–5 bought 1 and 2; customer 0 bought 1
+	// again on day 170. Customer 6, the one asked for, bought 0 only. The split is day 200.
+	var orders []worldOrder
+	for c := range 3 {
+		orders = append(orders, worldOrder{customer: c, product: 0, at: day(10 + c)}, worldOrder{customer: c, product: 1, at: day(20 + c)})
+		orders = append(orders, worldOrder{customer: 3 + c, product: 1, at: day(30 + c)}, worldOrder{customer: 3 + c, product: 2, at: day(40 + c)})
+	}
+	orders = append(orders, worldOrder{customer: 0, product: 1, at: day(170)}, worldOrder{customer: 6, product: 0, at: day(180)})
+	slices.SortStableFunc(orders, func(a, b worldOrder) int { return a.at.Compare(b.at) })
+	w := &world{products: make([]catalog.Product, 3), customers: make([]worldCustomer, 7), orders: orders, split: day(200)}
+	e := &evalSetup{w: w, buyers: []int{4, 6, 3}, co: []map[int]int{{1: 3}, {0: 3, 2: 3}, {1: 3}}}
+	for i := range w.products {
+		w.products[i].ID = fmt.Sprint("p", i)
+	}
+	pw := &preparedWorld{e: e, cases: []evalCase{{customer: 6, history: []int{0}}}, prep: []*recommend.Prepared{nil},
+		index: map[string]int{"p0": 0, "p1": 1, "p2": 2}}
+	sw := newSigWorld(pw)
+	// Product 1's orders: days 20–22, 30–32 and the repeat on day 170.
+	var want1, wantNew1 float64
+	for _, d := range []float64{20, 21, 22, 30, 31, 32} {
+		want1 += math.Exp2(-(200 - d) / 30)
+	}
+	wantNew1 = want1
+	want1 += 0.5
+	if got := sw.recent[30][1]; math.Abs(got-want1) > 1e-9 {
+		t.Errorf("recent[30][1] = %.6f, want %.6f", got, want1)
+	}
+	if got := sw.recentNew[30][1]; math.Abs(got-wantNew1) > 1e-9 {
+		t.Errorf("recentNew[30][1] = %.6f, want %.6f (the repeat is no new buyer)", got, wantNew1)
+	}
+	sw.cands[0] = []sigCand{{p: 1, id: "p1"}, {p: 2, id: "p2"}}
+	if got := twoHop(0)(sw, 0); len(got) != 1 || got["p2"] != 1 {
+		t.Errorf("twoHop = %v, want p2 alone (p1 is a direct neighbour of p0)", got)
+	}
+	if got := cosineSum(sw, 0); len(got) != 1 || got["p1"] != 1 {
+		t.Errorf("cosineSum = %v, want p1 alone", got)
 	}
 }
