@@ -401,6 +401,72 @@ func strays(f sigFunc, constant bool) sigFunc {
 	}
 }
 
+// selfCheck asks the customer's own history which damping suits them: among the
+// products bought with their earlier products (pairs of MinCoCustomers or more
+// customers), is their latest new product ranked higher by the cosine (+1) or by
+// recommend's light damping, n / (buyers(a)^0.9 · buyers(b)^0.1) (-1)? 0 when neither,
+// or when there is no earlier product or the latest is not among those bought with them.
+func selfCheck(sw *sigWorld, j int) float64 {
+	e := sw.pw.e
+	last := sw.lastDays[sw.pw.cases[j].customer]
+	hist := slices.Clone(sw.pw.cases[j].history)
+	if len(hist) < 2 {
+		return 0
+	}
+	slices.SortStableFunc(hist, func(a, b int) int {
+		switch {
+		case last[a] < last[b]:
+			return -1
+		case last[a] > last[b]:
+			return 1
+		}
+		return 0
+	})
+	latest, earlier := hist[0], hist[1:]
+	light, cos := map[int]float64{}, map[int]float64{}
+	for _, a := range earlier {
+		for _, nb := range sw.nbrs[a] {
+			if slices.Contains(earlier, nb.p) {
+				continue
+			}
+			n := float64(e.co[a][nb.p])
+			light[nb.p] += n / (math.Pow(float64(e.buyers[a]), 0.9) * math.Pow(float64(e.buyers[nb.p]), 0.1))
+			cos[nb.p] += nb.s
+		}
+	}
+	if _, ok := light[latest]; !ok {
+		return 0
+	}
+	rank := func(m map[int]float64) int {
+		r := 0
+		for _, v := range m {
+			if v > m[latest] {
+				r++
+			}
+		}
+		return r
+	}
+	switch rl, rc := rank(light), rank(cos); {
+	case rc < rl:
+		return 1
+	case rl < rc:
+		return -1
+	}
+	return 0
+}
+
+// bySelfCheck scales a signal by selfCheck.
+func bySelfCheck(f sigFunc) sigFunc {
+	return func(sw *sigWorld, j int) map[string]float64 {
+		s := selfCheck(sw, j)
+		out := f(sw, j)
+		for k := range out {
+			out[k] *= s
+		}
+		return out
+	}
+}
+
 // popularity is the candidate's buyers before the split, relative to the best (log).
 func popularity(sw *sigWorld, j int) map[string]float64 {
 	x := make([]float64, len(sw.pct))
@@ -440,6 +506,9 @@ func sigTrials() []sigTrial {
 		sigTrial{name: "root LLR, co-purchase places", f: llrSum(0), weights: []float64{0.1, 0.25, 0.5, 1}, coPlaces: true},
 		sigTrial{name: "root LLR, recent purchases (30 days)", f: llrSum(30), weights: []float64{0.1, 0.25, 0.5, 1}},
 		sigTrial{name: "root LLR × strayness", f: strays(llrSum(0), false), weights: []float64{0.05, 0.1, 0.25, 0.5}},
+		sigTrial{name: "cosine × self-check", f: bySelfCheck(cosineSum), weights: []float64{0.05, 0.1, 0.25, 0.5}},
+		sigTrial{name: "cosine × self-check, co-purchase places", f: bySelfCheck(cosineSum), weights: []float64{0.05, 0.1, 0.25, 0.5}, coPlaces: true},
+		sigTrial{name: "popularity × self-check", f: bySelfCheck(popularity), weights: []float64{-0.05, -0.1, -0.25, -0.5}},
 		sigTrial{name: "popularity × strayness", f: strays(popularity, false), weights: []float64{-0.05, -0.1, -0.25, -0.5, 0.1}},
 	)
 	return out
@@ -586,5 +655,28 @@ func TestSigWorld(t *testing.T) {
 	}
 	if got := cosineSum(sw, 0); len(got) != 1 || got["p1"] != 1 {
 		t.Errorf("cosineSum = %v, want p1 alone", got)
+	}
+}
+
+// TestSelfCheck checks selfCheck on a hand-made history: product 0 was bought with a
+// popular product 1 (6 of its 100 buyers) and a rare product 2 (4 of its 5). The light
+// damping ranks 1 first, the cosine 2; a customer whose latest product after 0 was 2
+// is a cosine customer (+1), one whose latest was 1 is not (-1), and one with a
+// single product cannot tell (0).
+func TestSelfCheck(t *testing.T) {
+	day := func(d int) time.Time { return worldStart.AddDate(0, 0, d) }
+	orders := []worldOrder{
+		{customer: 0, product: 0, at: day(10)}, {customer: 1, product: 0, at: day(11)}, {customer: 2, product: 0, at: day(12)},
+		{customer: 0, product: 2, at: day(20)}, {customer: 1, product: 1, at: day(21)},
+	}
+	w := &world{products: make([]catalog.Product, 3), customers: make([]worldCustomer, 3), orders: orders, split: day(200)}
+	e := &evalSetup{w: w, buyers: []int{10, 100, 5}, co: []map[int]int{{1: 6, 2: 4}, {0: 6}, {0: 4}}}
+	pw := &preparedWorld{e: e, cases: []evalCase{{customer: 0, history: []int{0, 2}}, {customer: 1, history: []int{0, 1}}, {customer: 2, history: []int{0}}},
+		prep: make([]*recommend.Prepared, 3), index: map[string]int{}}
+	sw := newSigWorld(pw)
+	for j, want := range []float64{1, -1, 0} {
+		if got := selfCheck(sw, j); got != want {
+			t.Errorf("case %d: selfCheck = %g, want %g", j, got, want)
+		}
 	}
 }
