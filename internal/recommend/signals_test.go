@@ -496,6 +496,7 @@ func sigTrials() []sigTrial {
 		)
 	}
 	out = append(out,
+		sigTrial{name: "popularity, all-time buyers (the control of recent sales)", f: popularity, weights: ws},
 		sigTrial{name: "two-hop co-purchases", f: twoHop(0), weights: []float64{0.05, 0.1, 0.25, 0.5}},
 		sigTrial{name: "two-hop co-purchases, under 50 direct", f: twoHop(50), weights: []float64{0.1, 0.25, 0.5, 1}},
 		sigTrial{name: "two-hop co-purchases, under 200 direct", f: twoHop(200), weights: []float64{0.1, 0.25, 0.5, 1}},
