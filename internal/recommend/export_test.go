@@ -162,6 +162,8 @@ type CandidateFacts struct {
 	Co       float64 // the summed, recency-weighted cosine
 	CoN      int64   // customers of its strongest pair
 	Score    float64
+	Category int64  // category id; 0 for none
+	Head     string // the catalog's type (catalog.Candidate.Head)
 }
 
 // Candidates returns the loaded candidates as last ranked, best score first.
@@ -176,7 +178,7 @@ func (p *Prepared) Candidates() []CandidateFacts {
 		for _, n := range WeightNames {
 			f[n] = *c.f.field(n)
 		}
-		out = append(out, CandidateFacts{ID: c.ID, Features: f, Co: c.co, CoN: c.coN, Score: c.score})
+		out = append(out, CandidateFacts{ID: c.ID, Features: f, Co: c.co, CoN: c.coN, Score: c.score, Category: c.Category, Head: c.Head})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
