@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,13 +79,7 @@ func TestParseImageHosts(t *testing.T) {
 func TestImageHostsEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.db")
-	write := func(name, data string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	const head = "item_id,title,price,seller_name,image_link\n"
 	first := write("first.csv", head+"A,Lamp,10 USD,Acme,https://cdn.shop.example/a.jpg\n"+
 		"B,Jug,3 USD,Acme,https://CDN.shop.example/b.jpg\n"+

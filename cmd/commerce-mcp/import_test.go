@@ -17,13 +17,7 @@ import (
 func TestImportSellerChange(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.db")
-	write := func(name, data string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	const head = "item_id,title,price,seller_name\n"
 	own := write("own.csv", head+"X,Lamp,10 USD,Acme\n")
 	other := write("other.csv", head+"X,Lamp,1 USD,Mill Street\nZ,Jug,3 USD,Mill Street\n")
@@ -238,4 +232,15 @@ func TestImportStoppedBeforeAnyProduct(t *testing.T) {
 	if err == nil || err.Error() != "import stopped before any product was stored" {
 		t.Errorf("import while another load holds the catalog: err %v, want that no product was stored (stderr %q)", err, stderr.String())
 	}
+}
+
+// writeTestFile writes data to dir/name, readable by its owner only, and returns the
+// path: the feeds, keys and secrets the command tests give the commands.
+func writeTestFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -206,13 +206,7 @@ func TestServeWarnsOfOpenFiles(t *testing.T) {
 func TestServeSecretsAndMode(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	testKey := write("stripe-test", "sk_test_fromfile\n")
 	liveKey := write("stripe-live", "sk_live_fromfile\n")
 	confirm := write("confirm", strings.Repeat("ab", 32)+"\n")
