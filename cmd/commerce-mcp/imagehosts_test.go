@@ -40,11 +40,18 @@ func TestParseImageHosts(t *testing.T) {
 		{name: "user info", args: []string{"--image-hosts", "me@cdn.shop.example"}, wantErr: "is not a host"},
 		{name: "path", args: []string{"--image-hosts", "cdn.shop.example/img"}, wantErr: "is not a host"},
 		{name: "csp injection", args: []string{"--image-hosts", "cdn.shop.example; script-src *"}, wantErr: "image-hosts"},
-		{name: "port out of range", args: []string{"--image-hosts", "cdn.shop.example:65536"}, wantErr: "is not a host"},
+		{name: "port out of range", args: []string{"--image-hosts", "cdn.shop.example:65536"}, wantErr: `"cdn.shop.example:65536": port 65536 is out of range (1-65535)`},
+		{name: "port zero", args: []string{"--image-hosts", "[2001:db8::1]:0"}, wantErr: "port 0 is out of range"},
+		{name: "empty port", args: []string{"--image-hosts", "cdn.shop.example:"}, wantErr: "is not a host"},
+		{name: "final dot", args: []string{"--image-hosts", "cdn.shop.example."}, wantErr: "without the host's final dot (cdn.shop.example)"},
+		{name: "final dot and a port", args: []string{"--image-hosts", "cdn.shop.example.:8443"}, wantErr: "without the host's final dot (cdn.shop.example:8443)"},
+		{name: "a dot alone", args: []string{"--image-hosts", "."}, wantErr: "is not a host"},
+		{name: "a final dot after a path", args: []string{"--image-hosts", "cdn.shop.example/img."}, wantErr: "is not a host"},
 		{name: "wildcard", args: []string{"--image-hosts", "*.shop.example"}, wantErr: "wildcard"},
 		{name: "idn", args: []string{"--image-hosts", "bücher.example"}, wantErr: "punycode"},
 		{name: "any with hosts", args: []string{"--image-hosts", "any,cdn.shop.example"}, wantErr: "any stands alone"},
 		{name: "none with hosts", args: []string{"--image-hosts", "cdn.shop.example,none"}, wantErr: "none stands alone"},
+		{name: "any with demo", args: []string{"--image-hosts", "demo,any"}, wantErr: "any stands alone: it cannot be listed with hosts or demo"},
 		{name: "empty", args: []string{"--image-hosts", " , "}, wantErr: "give hosts"},
 		{name: "bad environment", env: "me@cdn.shop.example", wantErr: "COMMERCE_IMAGE_HOSTS"},
 	} {
@@ -72,6 +79,25 @@ func TestParseImageHosts(t *testing.T) {
 			t.Errorf("exit %d, stderr %q; want a usage error", o.code, o.stderr)
 		}
 	})
+}
+
+// TestHiddenImagesMessage checks the start-up line's grammar for one product and many.
+func TestHiddenImagesMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		products, hosts int
+		want            string
+	}{
+		{name: "one product", products: 1, hosts: 1, want: "product images: 1 visible product has its picture on 1 host not in --image-hosts"},
+		{name: "many products, one host", products: 3, hosts: 1, want: "product images: 3 visible products have their picture on 1 host not in --image-hosts"},
+		{name: "many products, many hosts", products: 5, hosts: 2, want: "product images: 5 visible products have their picture on 2 hosts not in --image-hosts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hiddenImagesMessage(tc.products, tc.hosts); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got %q, want it to start %q", got, tc.want)
+			}
+		})
+	}
 }
 
 // TestImageHostsEndToEnd imports feeds whose images are on hosts nobody allowed, and
