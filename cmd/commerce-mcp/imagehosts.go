@@ -188,7 +188,7 @@ func logHiddenImages(ctx context.Context, cat *catalog.Catalog, f imageHostsFlag
 	}
 	hidden, products := hiddenHosts(counts, f.hosts)
 	if products == 0 {
-		logger.Info("product images: every visible product's image host is allowed", "image_hosts", f.text)
+		logger.Info("product images: --image-hosts hides no visible product's picture (one whose URL is not plain https never shows; import warns of those)", "image_hosts", f.text)
 		return
 	}
 	logger.Info(hiddenImagesMessage(products, len(hidden)),
