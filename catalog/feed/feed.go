@@ -44,6 +44,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -293,7 +294,32 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 			Reason: fmt.Sprintf("%sgtin %s is a number in scientific notation, as a spreadsheet writes a long number it rounded; it was left out (format the column as text before saving)", label, q(rounded))})
 	}
+	if why := unshownImage(prod.ImageURL); why != "" {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: label + "image url " + why + ", so the views show a letter in place of its picture whatever --image-hosts allows; give a plain https URL (https://cdn.shop.example/a.jpg)"})
+	}
 	return nil
+}
+
+// unshownImage says why the MCP Apps views never load the image at raw (catalog.ImageOrigin
+// refuses it), or "" when they may or there is none. The URL itself is not repeated: its
+// user info may hold a password.
+func unshownImage(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	if _, ok := catalog.ImageOrigin(raw); ok {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err == nil && strings.EqualFold(u.Scheme, "http"):
+		return "is http, not https"
+	case err == nil && strings.EqualFold(u.Scheme, "https") && u.User != nil:
+		return "holds user info (user@ before the host)"
+	default:
+		return "is not a plain https URL"
+	}
 }
 
 // scientific reports whether s is a number in scientific notation ("8.90123E+12"),

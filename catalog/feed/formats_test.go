@@ -692,6 +692,42 @@ func TestSpreadsheetRoundedGTIN(t *testing.T) {
 	}
 }
 
+// TestUnshownImageWarning: a row whose image URL no view will ever load (not a plain
+// https URL) is imported with a warning saying so, which never repeats the URL (its
+// user info may hold a password); an image a view may load, or none, warns of nothing.
+func TestUnshownImageWarning(t *testing.T) {
+	const tail = ", so the views show a letter in place of its picture whatever --image-hosts allows; give a plain https URL (https://cdn.shop.example/a.jpg)"
+	tests := []struct {
+		name, image, warning string
+	}{
+		{"https", "https://cdn.shop.example/a.jpg", ""},
+		{"https with its default port", "https://cdn.shop.example:443/a.jpg", ""},
+		{"https with a port", "https://cdn.shop.example:8443/a.jpg", ""},
+		{"no image", "", ""},
+		{"http", "http://cdn.shop.example/a.jpg", "x.csv:2: warning: image url is http, not https" + tail},
+		{"HTTP in capitals", "HTTP://cdn.shop.example/a.jpg", "x.csv:2: warning: image url is http, not https" + tail},
+		{"user info", "https://me:s3cret@cdn.shop.example/a.jpg", "x.csv:2: warning: image url holds user info (user@ before the host)" + tail},
+		{"javascript", "javascript:alert(1)", "x.csv:2: warning: image url is not a plain https URL" + tail},
+		{"a relative path", "/images/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
+		{"a port out of range", "https://cdn.shop.example:99999/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
+		{"a non-ASCII host", "https://bücher.example/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader("id,title,price,image_link\nA,Mug,9.99 USD,"+tt.image+"\n"), "x.csv", Options{DefaultSeller: "S"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p, ok := got.products["A"]; !ok || p.ImageURL != tt.image {
+				t.Errorf("image url = %q (imported %v), want %q kept", p.ImageURL, ok, tt.image)
+			}
+			if w := strings.Join(got.rejects, "\n"); w != tt.warning {
+				t.Errorf("reports = %q, want %q", w, tt.warning)
+			}
+		})
+	}
+}
+
 // priceOrRejects parses file as a CSV feed with currency as --currency and returns the
 // price of product A, or, when A was not read, the rejections joined by newlines.
 func priceOrRejects(t *testing.T, file, currency string) string {

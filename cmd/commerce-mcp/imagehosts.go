@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -61,7 +63,7 @@ func parseImageHosts(v string) (catalog.ImageHosts, error) {
 		switch word := strings.ToLower(it); word {
 		case "any", "none":
 			if len(items) > 1 {
-				return catalog.ImageHosts{}, fmt.Errorf("%s stands alone: it cannot be listed with hosts", word)
+				return catalog.ImageHosts{}, fmt.Errorf("%s stands alone: it cannot be listed with hosts or demo", word)
 			}
 			h.Any = word == "any"
 			continue
@@ -80,6 +82,10 @@ func parseImageHosts(v string) (catalog.ImageHosts, error) {
 			return catalog.ImageHosts{}, fmt.Errorf("%q is a URL: give its host alone (cdn.shop.example); images are always loaded over https", it)
 		case strings.Contains(it, "*"):
 			return catalog.ImageHosts{}, fmt.Errorf("%q: give exact hosts; a wildcard would let anyone with a name under it in", it)
+		case badPort(it) != "":
+			return catalog.ImageHosts{}, fmt.Errorf("%q: port %s is out of range (1-65535)", it, badPort(it))
+		case withoutFinalDot(it) != "":
+			return catalog.ImageHosts{}, fmt.Errorf("%q: write it without the host's final dot (%s), as feeds' URLs name it", it, withoutFinalDot(it))
 		case strings.ContainsFunc(it, func(r rune) bool { return r > 0x7f }):
 			return catalog.ImageHosts{}, fmt.Errorf("%q: write an internationalized name in its punycode form (xn--…), as feeds' URLs must", it)
 		default:
@@ -92,6 +98,35 @@ func parseImageHosts(v string) (catalog.ImageHosts, error) {
 	slices.Sort(h.Allowed)
 	h.Allowed = slices.Compact(h.Allowed)
 	return h, nil
+}
+
+// withoutFinalDot is it with its host's final dot removed (cdn.shop.example. ->
+// cdn.shop.example, with its port if any) when that makes it a host --image-hosts
+// takes, else "".
+func withoutFinalDot(it string) string {
+	v := strings.TrimSuffix(it, ".")
+	if h, p, err := net.SplitHostPort(it); err == nil {
+		v = net.JoinHostPort(strings.TrimSuffix(h, "."), p)
+	}
+	if v == it {
+		return ""
+	}
+	if _, ok := catalog.HostOrigin(v); !ok {
+		return ""
+	}
+	return v
+}
+
+// badPort is the port of it, host:port, when it is digits out of 1-65535, else "".
+func badPort(it string) string {
+	_, p, err := net.SplitHostPort(it)
+	if err != nil || p == "" || strings.Trim(p, "0123456789") != "" {
+		return ""
+	}
+	if n, err := strconv.Atoi(p); err == nil && n >= 1 && n <= 65535 {
+		return ""
+	}
+	return p
 }
 
 // hostCount is an image origin and how many visible products use it.
@@ -153,12 +188,22 @@ func logHiddenImages(ctx context.Context, cat *catalog.Catalog, f imageHostsFlag
 	}
 	hidden, products := hiddenHosts(counts, f.hosts)
 	if products == 0 {
-		logger.Info("product images: every visible product's image host is allowed", "image_hosts", f.text)
+		logger.Info("product images: --image-hosts hides no visible product's picture (one whose URL is not plain https never shows; import warns of those)", "image_hosts", f.text)
 		return
 	}
-	logger.Info(fmt.Sprintf("product images: %s have their picture on %s not in --image-hosts, so the views show a letter in its place; name a host there (or in COMMERCE_IMAGE_HOSTS) to show its pictures", plural(products, "visible product"), plural(len(hidden), "host")),
+	logger.Info(hiddenImagesMessage(products, len(hidden)),
 		"image_hosts", f.text, "hidden_products", products, "hidden_hosts", len(hidden),
 		"most_used", hostNames(hidden, 3, func(h hostCount) string { return plural(h.n, "product") }))
+}
+
+// hiddenImagesMessage is the start-up line saying that products visible products have
+// their picture on hosts hosts that the setting leaves out.
+func hiddenImagesMessage(products, hosts int) string {
+	have := "have their picture"
+	if products == 1 {
+		have = "has its picture"
+	}
+	return fmt.Sprintf("product images: %s %s on %s not in --image-hosts, so the views show a letter in its place; name a host there (or in COMMERCE_IMAGE_HOSTS) to show its pictures", plural(products, "visible product"), have, plural(hosts, "host"))
 }
 
 // reportImportedHosts tells the operator, after an import, the image hosts it brought

@@ -39,11 +39,18 @@ func TestParseImageHosts(t *testing.T) {
 		{name: "user info", args: []string{"--image-hosts", "me@cdn.shop.example"}, wantErr: "is not a host"},
 		{name: "path", args: []string{"--image-hosts", "cdn.shop.example/img"}, wantErr: "is not a host"},
 		{name: "csp injection", args: []string{"--image-hosts", "cdn.shop.example; script-src *"}, wantErr: "image-hosts"},
-		{name: "port out of range", args: []string{"--image-hosts", "cdn.shop.example:65536"}, wantErr: "is not a host"},
+		{name: "port out of range", args: []string{"--image-hosts", "cdn.shop.example:65536"}, wantErr: `"cdn.shop.example:65536": port 65536 is out of range (1-65535)`},
+		{name: "port zero", args: []string{"--image-hosts", "[2001:db8::1]:0"}, wantErr: "port 0 is out of range"},
+		{name: "empty port", args: []string{"--image-hosts", "cdn.shop.example:"}, wantErr: "is not a host"},
+		{name: "final dot", args: []string{"--image-hosts", "cdn.shop.example."}, wantErr: "without the host's final dot (cdn.shop.example)"},
+		{name: "final dot and a port", args: []string{"--image-hosts", "cdn.shop.example.:8443"}, wantErr: "without the host's final dot (cdn.shop.example:8443)"},
+		{name: "a dot alone", args: []string{"--image-hosts", "."}, wantErr: "is not a host"},
+		{name: "a final dot after a path", args: []string{"--image-hosts", "cdn.shop.example/img."}, wantErr: "is not a host"},
 		{name: "wildcard", args: []string{"--image-hosts", "*.shop.example"}, wantErr: "wildcard"},
 		{name: "idn", args: []string{"--image-hosts", "bücher.example"}, wantErr: "punycode"},
 		{name: "any with hosts", args: []string{"--image-hosts", "any,cdn.shop.example"}, wantErr: "any stands alone"},
 		{name: "none with hosts", args: []string{"--image-hosts", "cdn.shop.example,none"}, wantErr: "none stands alone"},
+		{name: "any with demo", args: []string{"--image-hosts", "demo,any"}, wantErr: "any stands alone: it cannot be listed with hosts or demo"},
 		{name: "empty", args: []string{"--image-hosts", " , "}, wantErr: "give hosts"},
 		{name: "bad environment", env: "me@cdn.shop.example", wantErr: "COMMERCE_IMAGE_HOSTS"},
 	} {
@@ -73,6 +80,25 @@ func TestParseImageHosts(t *testing.T) {
 	})
 }
 
+// TestHiddenImagesMessage checks the start-up line's grammar for one product and many.
+func TestHiddenImagesMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		products, hosts int
+		want            string
+	}{
+		{name: "one product", products: 1, hosts: 1, want: "product images: 1 visible product has its picture on 1 host not in --image-hosts"},
+		{name: "many products, one host", products: 3, hosts: 1, want: "product images: 3 visible products have their picture on 1 host not in --image-hosts"},
+		{name: "many products, many hosts", products: 5, hosts: 2, want: "product images: 5 visible products have their picture on 2 hosts not in --image-hosts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hiddenImagesMessage(tc.products, tc.hosts); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got %q, want it to start %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestImageHostsEndToEnd imports feeds whose images are on hosts nobody allowed, and
 // checks what import reports, what serve logs at start and what the results view
 // declares under each setting.
@@ -97,7 +123,8 @@ func TestImageHostsEndToEnd(t *testing.T) {
 		wantNone bool     // no report
 	}{
 		{name: "new hosts, default setting", args: []string{first},
-			want: []string{"image hosts not in --image-hosts (demo)", "pictures of 3 products of this import, on 2 hosts: cdn.shop.example (2 products, new), img.tracker.example:8443 (1 product, new)"}},
+			want: []string{"image hosts not in --image-hosts (demo)", "pictures of 3 products of this import, on 2 hosts: cdn.shop.example (2 products, new), img.tracker.example:8443 (1 product, new)",
+				"first.csv:5: warning: image url is http, not https, so the views show a letter in place of its picture whatever --image-hosts allows"}},
 		{name: "the same feed again brings nothing new", args: []string{first}, wantNone: true},
 		{name: "one host allowed, more on the other", args: []string{"--image-hosts", "cdn.shop.example", second},
 			want: []string{"image hosts not in --image-hosts (cdn.shop.example)", "pictures of 1 product of this import, on 1 host: img.tracker.example:8443 (1 more product)"}},
@@ -134,7 +161,7 @@ func TestImageHostsEndToEnd(t *testing.T) {
 		{name: "from the environment", env: map[string]string{"COMMERCE_IMAGE_HOSTS": "img.tracker.example:8443"},
 			want: []string{"https://img.tracker.example:8443"}, wantLog: "hidden_hosts=5"},
 		{name: "any", args: []string{"--image-hosts", "any"}, want: append(slices.Clone(demo), "https://cdn.shop.example", "https://img.tracker.example:8443"),
-			wantLog: "every visible product's image host is allowed"},
+			wantLog: "--image-hosts hides no visible product's picture (one whose URL is not plain https never shows"},
 		{name: "none", args: []string{"--image-hosts", "none"}, want: []string{}, wantLog: "hidden_hosts=6"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
