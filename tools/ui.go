@@ -117,7 +117,7 @@ func (t *Toolbox) readView(ctx context.Context, v ui.View) ([]mcp.ResourceConten
 	return []mcp.ResourceContents{mcp.TextResourceContents{
 		URI:      uri,
 		MIMEType: ui.MIMEType,
-		Text:     ui.Page(v, ui.Options{Buying: !t.ReadOnly}),
+		Text:     ui.Page(v, ui.Options{Buying: !t.ReadOnly, ImageOrigins: origins}),
 		Meta: map[string]any{"ui": map[string]any{
 			"csp":           map[string]any{"resourceDomains": origins, "connectDomains": []string{}},
 			"prefersBorder": true,

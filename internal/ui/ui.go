@@ -9,6 +9,7 @@ package ui
 
 import (
 	_ "embed"
+	"html"
 	"strings"
 )
 
@@ -60,6 +61,10 @@ type Options struct {
 	// neither shows nor names a tool the server does not serve (add to cart, buy,
 	// checkout, cart changes).
 	Buying bool
+	// ImageOrigins are the image origins the view's CSP declares (https://host[:port]).
+	// The page loads a picture only from one of them, so that a host applying a looser
+	// policy than declared still fetches nothing from a host the operator did not allow.
+	ImageOrigins []string
 }
 
 // Page returns the HTML document of view: the shell with the stylesheet and the
@@ -77,6 +82,7 @@ func Page(view View, o Options) string {
 	return strings.NewReplacer(
 		"{{view}}", string(view),
 		"{{title}}", Titles[view],
+		"{{origins}}", html.EscapeString(strings.Join(o.ImageOrigins, " ")),
 		"/*{{style}}*/", styleSource,
 		"/*{{script}}*/", script,
 	).Replace(pageSource)

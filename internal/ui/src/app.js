@@ -8,6 +8,9 @@
   var PROTOCOL = "2026-01-26";
   var root = document.documentElement;
   var view = root.dataset.view;
+  // The image origins this view's CSP declares: a picture is loaded from these only,
+  // whatever policy the host applies.
+  var imageOrigins = (root.dataset.imageOrigins || "").split(" ").filter(Boolean);
   var app = document.getElementById("app");
   var statusEl = document.getElementById("status");
 
@@ -119,12 +122,16 @@
   }
   function money(m) { return m && typeof m.display === "string" ? m.display : ""; }
   function initials(s) { return String(s || "?").trim().slice(0, 1).toUpperCase() || "?"; }
-  // image shows an https image, or a letter when there is none or it does not load
-  // (the host's content-security policy only lets the catalog's own image hosts in).
+  function declaredOrigin(url) {
+    try { return imageOrigins.indexOf(new URL(url).origin) >= 0; } catch (e) { return false; }
+  }
+  // image shows an https image from a declared origin, or a letter when there is none,
+  // its host is not declared, or it does not load (the host's content-security policy
+  // also lets only the declared hosts in).
   function image(url, alt, fallback) {
     var box = el("div", { className: "thumb", attrs: { "aria-hidden": alt ? "false" : "true" } });
     function letter() { box.replaceChildren(document.createTextNode(initials(fallback))); }
-    if (typeof url === "string" && /^https:\/\//i.test(url)) {
+    if (typeof url === "string" && /^https:\/\//i.test(url) && declaredOrigin(url)) {
       var img = el("img", { alt: alt || "", loading: "lazy", decoding: "async", referrerPolicy: "no-referrer", className: "thumb" });
       img.addEventListener("error", letter);
       img.src = url;
