@@ -48,15 +48,17 @@ func (c *Catalog) sentenceOwned(ctx context.Context, s *search, res Result, offs
 }
 
 // newWords say that a sentence about the shopper's own thing wants another of it ("my
-// old kettle", "replace my kettle", "my kettle broke"), not what is made for it.
+// old kettle", "replace my kettle", "my kettle broke", "my shoes are worn through"),
+// not what is made for it.
 var newWords = set("old", "new", "newer", "upgrade", "upgrading", "replace", "replacing", "another", "second", "spare", "better",
-	"broke", "broken", "died", "dead", "smashed", "lost", "stolen")
+	"broke", "broken", "died", "dead", "smashed", "lost", "stolen", "worn")
 
 // ownedProblem returns the type the sentence s tells of as the shopper's own (owned:
 // "my shredder bin is overflowing"), the last such word, when it says nothing of
-// wanting another (newWords) nor of an order (serviceWords); "" otherwise.
+// wanting another (newWords), of an order (serviceWords) or of a gift (giftWords: "a
+// present for my husband who hates nicks from his razor" is a new razor); "" otherwise.
 func ownedProblem(s *search, v *Vocabulary) string {
-	if slices.ContainsFunc(s.words, func(w string) bool { return newWords[w] || serviceWords[w] }) {
+	if slices.ContainsFunc(s.words, func(w string) bool { return newWords[w] || serviceWords[w] || giftWords[w] }) {
 		return ""
 	}
 	x := ""
@@ -102,9 +104,10 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 		return found, err
 	}
 	// A made-for thing the sentence names comes first ("my label printer ran out of
-	// tape"); another type named in the words of the shopper's own thing ("my cats
-	// litter box stinks": litter, sold too) may be what it wants, and it is left as
-	// found.
+	// tape"). Another type named in the words of the shopper's own thing leaves it as
+	// found: the thing may be a part of that type ("my headphone cushions are
+	// cracked": cushions, not what is made for cushions), or that type what it wants
+	// ("my cats litter box stinks": litter, sold too).
 	v := c.vocabulary()
 	var named []string
 	for i, w := range s.words {
@@ -112,12 +115,11 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 		if k == x || !s.learned.isType(k) || !typeLike(k) {
 			continue
 		}
-		if slices.Contains(heads, k) {
-			if !slices.Contains(named, k) {
-				named = append(named, k)
-			}
-		} else if owned(s, v, i) {
+		if owned(s, v, i) {
 			return found, nil
+		}
+		if slices.Contains(heads, k) && !slices.Contains(named, k) {
+			named = append(named, k)
 		}
 	}
 	heads = append(named, slices.DeleteFunc(heads, func(h string) bool { return slices.Contains(named, h) })...)
