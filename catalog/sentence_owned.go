@@ -73,8 +73,9 @@ func ownedProblem(s *search, v *Vocabulary) string {
 // ownedFirst reorders found, what sentence s found at offset, when s tells of a problem
 // with the shopper's own thing (ownedProblem) and its first product is one of that
 // thing: the shopper has one, and what the catalog makes for it (madeForOrAfter: bags
-// for a shredder, filters for a fountain, ear pads for headphones) comes first, then
-// the thing itself. Whether the first product is one is read at offset 0, so that every
+// for a shredder, cartridges for a printer) comes first, then the thing itself. No
+// problem word is read: any sentence with the shopper's own thing whose reading found
+// that thing, and that wants no other (ownedProblem), is so read. Whether the first product is one is read at offset 0, so that every
 // page of a search reads it alike.
 func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, offset int) (Result, error) {
 	x := ownedProblem(s, c.vocabulary())
