@@ -192,6 +192,16 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err != nil || done {
 		return res, err
 	}
+	out, err := c.searchUnderstood(ctx, s, res, offset)
+	if err != nil || !s.sentence || s.intent == nil {
+		return out, err
+	}
+	return c.ownedFirst(ctx, s, res, out, offset)
+}
+
+// searchUnderstood searches s, understood (see understandQuery), by the first of its
+// readings that finds something.
+func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, offset int) (Result, error) {
 	if s.sentence && s.intent != nil {
 		// A sentence that says a need is searched for what meets the need, unless a
 		// product's title has all of its words: its other words are the shopper's

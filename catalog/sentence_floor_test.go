@@ -2,6 +2,8 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -65,5 +67,51 @@ func TestSentenceOwnedThing(t *testing.T) {
 		{"the shopper's own thing, worn", "i shiver at dusk because my throw is thin", "throw"},
 		{"a request about an order", "i shiver at dusk because my throw was never delivered", ""},
 		{"a thing the catalog has no type for", "i shiver at dusk because my parka is thin", ""},
+	})
+}
+
+// TestSentenceOwnedProblem holds what a sentence finds that tells of a problem with
+// the shopper's own thing, where its reading found that thing: what the catalog makes
+// for it first (cartridges whose titles name the kettles by their codes alone), not
+// another of it; another of it when the sentence says it wants one ("old", "broke").
+func TestSentenceOwnedProblem(t *testing.T) {
+	ps := roomProducts()
+	for i := range 4 {
+		code := fmt.Sprintf("TK-%d40", i+1)
+		ps = append(ps,
+			catalog.Product{ID: fmt.Sprint("kettle-", i), SellerID: "hearth", Title: fmt.Sprintf("Teakin %s Electric Kettle, 1.7L, Stainless Steel", code),
+				Brand: "Teakin", Description: "Boils water fast.", Price: usd(3999), Availability: catalog.InStock},
+			catalog.Product{ID: fmt.Sprint("cartridge-", i), SellerID: "hearth", Title: fmt.Sprintf("Purewell Limescale Cartridge, fits %s, 2-Pack", code),
+				Brand: "Purewell", Description: "Catches scale.", Price: usd(999), Availability: catalog.InStock})
+	}
+	c := openCatalog(t)
+	upsertCheckFirsts(t, c, ps, []firstCase{
+		{"a problem with the shopper's own thing", "my kettle leaves chalky water", "cartridge"},
+		{"it wants another", "my old kettle leaves chalky water", "kettle"},
+		{"it broke", "my kettle broke and leaks water", "kettle"},
+	})
+	t.Run("every page reads it alike", func(t *testing.T) {
+		ctx := context.Background()
+		q := catalog.Query{Text: "my kettle leaves chalky water", Limit: 3}
+		var got []string
+		for {
+			res, err := c.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, hitIDs(res)...)
+			if q.Cursor = res.NextCursor; q.Cursor == "" {
+				break
+			}
+		}
+		want := []string{"cartridge", "cartridge", "cartridge", "cartridge", "kettle", "kettle", "kettle", "kettle"}
+		if len(got) != len(want) {
+			t.Fatalf("pages found %q, want the 4 cartridges then the 4 kettles", got)
+		}
+		for i, id := range got {
+			if !strings.HasPrefix(id, want[i]) {
+				t.Fatalf("pages found %q, want the 4 cartridges then the 4 kettles", got)
+			}
+		}
 	})
 }

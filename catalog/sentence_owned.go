@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 )
 
 // A sentence about the shopper's own thing ("i toss and turn because my pillow is
@@ -43,4 +45,101 @@ func (c *Catalog) sentenceOwned(ctx context.Context, s *search, res Result, offs
 		return res, false, err
 	}
 	return c.thingsWithWords(ctx, s, res, offset, things)
+}
+
+// newWords say that a sentence about the shopper's own thing wants another of it ("my
+// old kettle", "replace my kettle", "my kettle broke", "my shoes are worn through"),
+// not what is made for it.
+var newWords = set("old", "new", "newer", "upgrade", "upgrading", "replace", "replacing", "another", "second", "spare", "better",
+	"broke", "broken", "died", "dead", "smashed", "lost", "stolen", "worn")
+
+// ownedProblem returns the type the sentence s tells of as the shopper's own (owned:
+// "my shredder bin is overflowing"), the last such word, when it says nothing of
+// wanting another (newWords), of an order (serviceWords) or of a gift (giftWords: "a
+// present for my husband who hates nicks from his razor" is a new razor); "" otherwise.
+func ownedProblem(s *search, v *Vocabulary) string {
+	if slices.ContainsFunc(s.words, func(w string) bool { return newWords[w] || serviceWords[w] || giftWords[w] }) {
+		return ""
+	}
+	x := ""
+	for i, w := range s.words {
+		if k := wordKey(w); s.learned.isType(k) && typeLike(k) && owned(s, v, i) {
+			x = k
+		}
+	}
+	return x
+}
+
+// ownedFirst reorders found, what sentence s found at offset, when s tells of a problem
+// with the shopper's own thing (ownedProblem) and its first product is one of that
+// thing: the shopper has one, and what the catalog makes for it (madeForOrAfter: bags
+// for a shredder, cartridges for a printer) comes first, then the thing itself. No
+// problem word is read: any sentence with the shopper's own thing whose reading found
+// that thing, and that wants no other (ownedProblem), is so read. Whether the first product is one is read at offset 0, so that every
+// page of a search reads it alike.
+func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, offset int) (Result, error) {
+	x := ownedProblem(s, c.vocabulary())
+	if x == "" {
+		return found, nil
+	}
+	first := found
+	if offset > 0 {
+		var err error
+		if first, err = c.searchUnderstood(ctx, s, res, 0); err != nil {
+			return Result{}, err
+		}
+	}
+	if len(first.Hits) == 0 {
+		return found, nil
+	}
+	var head string
+	if err := c.queryRow(ctx, `SELECT coalesce((SELECT r.head FROM product_rank r WHERE r.rowid = p.rowid), '')
+		FROM products p WHERE p.id = ?`, first.Hits[0].ID).Scan(&head); err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	if head != x {
+		return found, nil
+	}
+	heads, err := c.madeForOrAfter(ctx, s.learned, x, x)
+	if err != nil || len(heads) == 0 {
+		return found, err
+	}
+	// A made-for thing the sentence names comes first ("my label printer ran out of
+	// tape"). Another type named in the words of the shopper's own thing leaves it as
+	// found: the thing may be a part of that type ("my headphone cushions are
+	// cracked": cushions, not what is made for cushions), or that type what it wants
+	// ("my cats litter box stinks": litter, sold too).
+	v := c.vocabulary()
+	var named []string
+	for i, w := range s.words {
+		k := wordKey(w)
+		if k == x || !s.learned.isType(k) || !typeLike(k) {
+			continue
+		}
+		if owned(s, v, i) {
+			return found, nil
+		}
+		if slices.Contains(heads, k) && !slices.Contains(named, k) {
+			named = append(named, k)
+		}
+	}
+	heads = append(named, slices.DeleteFunc(heads, func(h string) bool { return slices.Contains(named, h) })...)
+	alt := *s
+	alt.text = textQuery{words: []string{heads[0]}, alts: [][]string{append(slices.Clone(heads[1:]), x)}}
+	in := *s.intent
+	in.heads, in.words, in.order, in.forTarget = map[string]bool{}, map[string]bool{}, map[string]int{}, nil
+	for i, h := range heads {
+		in.heads[h], in.words[h], in.order[h] = true, true, i
+	}
+	in.words[x] = true
+	alt.intent = &in
+	out := res
+	out.Relaxed = true
+	out.Words = strings.Join(append(slices.Clone(heads), x), " or ")
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a sentence about the shopper's own %s: what is made for one (%s) first, then the %s.", x, strings.Join(heads, ", "), x))
+	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+		return found, err
+	}
+	return out, nil
 }
