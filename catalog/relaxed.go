@@ -857,12 +857,7 @@ func (c *Catalog) uncontradicted(ctx context.Context, s *search, needs []int) ([
 		}
 		var q strings.Builder
 		q.WriteByte('(')
-		for i, t := range nd.terms {
-			if i > 0 {
-				q.WriteString(" OR ")
-			}
-			quoteTerm(&q, t)
-		}
+		quoteAny(&q, nd.terms)
 		q.WriteString(") AND (")
 		for i, o := range others {
 			if i > 0 {

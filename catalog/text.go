@@ -255,6 +255,16 @@ func quoteTerm(b *strings.Builder, w string) {
 	b.WriteByte('"')
 }
 
+// quoteAny writes ws as FTS5 strings joined by OR: a match of any of them.
+func quoteAny(b *strings.Builder, ws []string) {
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		quoteTerm(b, w)
+	}
+}
+
 // terms returns every word of q's words and their alternatives, once each: what
 // snippets look for.
 func (q textQuery) terms() []string {

@@ -234,12 +234,7 @@ func (c *Catalog) describesFor(ctx context.Context, head string, heads, firsts [
 		b.WriteString("{title} : ")
 		quoteTerm(&b, w)
 		b.WriteString(" AND (")
-		for i, m := range firsts {
-			if i > 0 {
-				b.WriteString(" OR ")
-			}
-			quoteTerm(&b, m)
-		}
+		quoteAny(&b, firsts)
 		b.WriteByte(')')
 		args[0] = b.String()
 		var n int
