@@ -30,9 +30,10 @@ Usage:
   commerce-mcp [serve] [--db PATH] [--customer ID] [--read-only] [--log-level LEVEL]
         [--image-hosts HOST,...|demo|any|none]
       serve MCP over stdio (default). --image-hosts names the hosts whose product
-      images the MCP Apps views may load (default demo: the demo catalog's only). Purchases run in the sandbox unless a Stripe
-      key is set (STRIPE_SECRET_KEY or --stripe-key-file); then --sellers FILE names
-      each seller's ACP checkout URL, API key and Stripe profile. --read-only (or
+      images the MCP Apps views may load (default demo: the demo catalog's only).
+      Purchases run in the sandbox unless a Stripe key is set (STRIPE_SECRET_KEY or
+      --stripe-key-file); then --sellers FILE names each seller's ACP checkout URL,
+      API key and Stripe profile. --read-only (or
       COMMERCE_READ_ONLY=1) serves only the tools that change nothing.
       --recover-after 3m and --recover-every 1m: when and how often interrupted
       purchases are settled.
