@@ -112,7 +112,7 @@ func TestCompletions(t *testing.T) {
 
 // TestCompletionRefusals: a reference or argument the server does not have is a
 // JSON-RPC error naming it (mcp-go v1.2.1 sends every completion provider's error as
-// -32603 with its text: see NOTES), never an empty answer that looks like no match.
+// -32603 with its text), never an empty answer that looks like no match.
 func TestCompletionRefusals(t *testing.T) {
 	s := newStorefront(t)
 	c := s.client(t, nil, "2025-11-25")

@@ -7,9 +7,9 @@ import (
 )
 
 // What a hosted server needs in open files (file descriptors) besides its
-// connections, and for each connection; measured on a running server (see
-// NOTES-hostedfiles.md and NOTES-storepool.md): before any database is opened (when
-// fitFiles runs) it holds about 10 (stdio, the runtime's); the databases opened after
+// connections, and for each connection; measured on a running server (/proc/PID/fd
+// while serving): before any database is opened (when fitFiles runs) it holds about
+// 10 (stdio, the runtime's); the databases opened after
 // add about 20 (their files, WALs and shared-memory files), the catalog's read pool 4
 // per connection (kept open while idle); under load each busy connection holds its
 // socket, the socket of an outbound call its request may make (to a seller or

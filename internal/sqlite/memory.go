@@ -30,7 +30,7 @@ func MemoryUsed() (current, peak int64) {
 // block. A bulk load (the writer of `commerce-mcp import`, FTS5 building the full-text
 // index, the sorts of CREATE INDEX) allocates and frees a great deal: uncounted, the
 // writer's CPU per product (BenchmarkBulkLoad) was 0.85–1.06× of counted, median 0.93×
-// over 10 pairs (see NOTES-importbulk.md); an import's as a whole changed within noise. It
+// over 10 pairs; an import's as a whole changed within noise. It
 // must be called before the process opens its first database: else ErrStarted, and
 // SQLite counts as before.
 func StopMemoryCount() error {
