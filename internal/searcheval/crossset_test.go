@@ -4,10 +4,16 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
+
+var crossDump = flag.String("crossset-features", "", "TestCrossSet: write every dev query's scores and reading features to this file (TSV)")
 
 var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plain BM25 on every dev set (never a held-out set, an unseen probe or a check half) and print them side by side per set and kind")
 
@@ -27,6 +33,7 @@ type crossQuery struct {
 	grades map[string]int
 	search []string
 	bm25   []string
+	f      readingFeatures
 }
 
 // loadCrossSet loads the dev set name of crossSetNames with its catalog.
@@ -72,7 +79,7 @@ func runCrossSets(t *testing.T) []crossQuery {
 	for _, name := range crossSetNames {
 		e, h, qs := loadCrossSet(t, name)
 		for _, q := range qs {
-			got, cut, err := e.search(ctx, q.Text)
+			res, cut, err := e.searchResult(ctx, q.Text)
 			if err != nil {
 				t.Fatalf("search %s: %v", q.ID, err)
 			}
@@ -83,7 +90,11 @@ func runCrossSets(t *testing.T) []crossQuery {
 			if err != nil {
 				t.Fatalf("bm25 %s: %v", q.ID, err)
 			}
-			out = append(out, crossQuery{set: name, q: q, grades: h.Grades[q.ID], search: got, bm25: b})
+			got := make([]string, len(res.Hits))
+			for i, h := range res.Hits {
+				got[i] = h.ID
+			}
+			out = append(out, crossQuery{set: name, q: q, grades: h.Grades[q.ID], search: got, bm25: b, f: featuresOf(e, q.Text, res, b)})
 		}
 	}
 	return out
@@ -198,6 +209,9 @@ func TestCrossSet(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "mean over %d sets: Search %.3f, BM25 %.3f\n", len(per), s, bm)
 	t.Log("\n" + b.String())
+	if *crossDump != "" {
+		dumpFeatures(t, rs, *crossDump)
+	}
 	if len(per) != len(crossSetNames) || slices.ContainsFunc(crossSetNames, Unseen) {
 		t.Errorf("scored %d sets of %d", len(per), len(crossSetNames))
 	}
@@ -241,4 +255,291 @@ func crossQueries(rs []crossQuery) string {
 		}
 	}
 	return b.String()
+}
+
+// readingFeatures are general features of what Search returned for a query, beside
+// plain BM25's ranking of the same words: what a reading confidence can be built of.
+type readingFeatures struct {
+	empty     bool
+	total     int
+	corrected bool
+	relaxed   bool
+	// overlap is the share of Search's first K products that plain BM25's first K has.
+	overlap float64
+	// worded is the share of Search's first K products whose title or description
+	// has a word of the query (a word of three letters or more).
+	worded float64
+	// nwords is how many words the query has.
+	nwords int
+	// bmMeet is the most words of the query (of four letters or more) one of plain
+	// BM25's first K products has; bmSupport how many of them have two or more.
+	bmMeet, bmSupport int
+}
+
+func queryWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+func featuresOf(e *env, text string, res catalog.Result, bm []string) readingFeatures {
+	f := readingFeatures{empty: len(res.Hits) == 0, total: res.Total, corrected: res.Corrected != "", relaxed: res.Relaxed}
+	ws := queryWords(text)
+	f.nwords = len(ws)
+	for _, id := range bm {
+		p := e.byID[id].Product
+		words := map[string]bool{}
+		for _, w := range queryWords(p.Title + " " + p.Description) {
+			words[w] = true
+		}
+		n := 0
+		for _, w := range uniq(ws) {
+			if len(w) >= 4 && words[w] {
+				n++
+			}
+		}
+		f.bmMeet = max(f.bmMeet, n)
+		if n >= 2 {
+			f.bmSupport++
+		}
+	}
+	if f.empty {
+		return f
+	}
+	top := res.Hits[:min(len(res.Hits), K)]
+	inBM := map[string]bool{}
+	for _, id := range bm {
+		inBM[id] = true
+	}
+	for _, h := range top {
+		if inBM[h.ID] {
+			f.overlap++
+		}
+		words := map[string]bool{}
+		for _, w := range queryWords(h.Title + " " + h.Description) {
+			words[w] = true
+		}
+		if slices.ContainsFunc(ws, func(w string) bool { return len(w) >= 3 && words[w] }) {
+			f.worded++
+		}
+	}
+	f.overlap /= float64(len(top))
+	f.worded /= float64(len(top))
+	return f
+}
+
+func dumpFeatures(t *testing.T, rs []crossQuery, path string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "set\tkind\tsearch\tbm25\tempty\ttotal\tcorrected\trelaxed\toverlap\tworded\tnwords\tbmmeet\tbmsupport\ttext\n")
+	for _, r := range rs {
+		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%.3f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
+			r.f.empty, r.f.total, r.f.corrected, r.f.relaxed, r.f.overlap, r.f.worded, r.f.nwords, r.f.bmMeet, r.f.bmSupport, r.q.Text)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readingDecision is a decision on Search's reading of a query, made from its
+// readingFeatures, with few parameters: keep the reading; when it is weak (relaxed
+// or not, as weakRelaxedOnly says, and sharing at most weakOverlap of its first K
+// products with plain BM25's), blend it with plain BM25 by reciprocal-rank fusion
+// (constant rrfK) or answer nothing; when it answers nothing, answer plain BM25
+// when one of BM25's products has emptyMeet words of the query or more (0: never).
+type readingDecision struct {
+	weakOverlap     float64 // < 0: no reading is weak
+	weakRelaxedOnly bool
+	weakNothing     bool // a weak reading answers nothing, not a blend
+	rrfK            float64
+	emptyMeet       int
+}
+
+func (d readingDecision) String() string {
+	if d.weakOverlap < 0 && d.emptyMeet == 0 {
+		return "keep every reading (today's search)"
+	}
+	var parts []string
+	if d.weakOverlap >= 0 {
+		which := "a reading"
+		if d.weakRelaxedOnly {
+			which = "a relaxed reading"
+		}
+		act := fmt.Sprintf("blended with BM25 (RRF k=%g)", d.rrfK)
+		if d.weakNothing {
+			act = "answers nothing"
+		}
+		parts = append(parts, fmt.Sprintf("%s sharing ≤%.1f of its first %d with BM25 %s", which, d.weakOverlap, K, act))
+	}
+	if d.emptyMeet > 0 {
+		parts = append(parts, fmt.Sprintf("nothing becomes BM25 when a BM25 product has ≥%d query words", d.emptyMeet))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// apply returns the ranking d makes of r's query.
+func (d readingDecision) apply(r crossQuery) []string {
+	f := r.f
+	switch {
+	case f.empty:
+		if d.emptyMeet > 0 && f.bmMeet >= d.emptyMeet {
+			return r.bm25
+		}
+		return r.search
+	case d.weakOverlap >= 0 && f.overlap <= d.weakOverlap && (f.relaxed || !d.weakRelaxedOnly):
+		if d.weakNothing {
+			return nil
+		}
+		return rrf(d.rrfK, r.search, r.bm25)
+	}
+	return r.search
+}
+
+// rrf fuses rankings by reciprocal rank: each product scores the sum over rankings
+// of 1/(k + rank), ties in the first ranking's order, then the next's.
+func rrf(k float64, rankings ...[]string) []string {
+	score := map[string]float64{}
+	var order []string
+	for _, ids := range rankings {
+		for i, id := range ids {
+			if _, ok := score[id]; !ok {
+				order = append(order, id)
+			}
+			score[id] += 1 / (k + float64(i+1))
+		}
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return cmpFloat(score[b], score[a]) })
+	return order[:min(len(order), K)]
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// decisionGrid is every decision fitted over: today's search among them.
+func decisionGrid() []readingDecision {
+	var out []readingDecision
+	for _, em := range []int{0, 2, 3} {
+		out = append(out, readingDecision{weakOverlap: -1, emptyMeet: em})
+		for _, wo := range []float64{0, 0.1, 0.2, 0.3, 0.5} {
+			for _, ro := range []bool{true, false} {
+				out = append(out, readingDecision{weakOverlap: wo, weakRelaxedOnly: ro, weakNothing: true, emptyMeet: em})
+				for _, k := range []float64{1, 10, 60} {
+					out = append(out, readingDecision{weakOverlap: wo, weakRelaxedOnly: ro, rrfK: k, emptyMeet: em})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// perSetScore is the overall NDCG@10 of each dev set under decision d.
+func perSetScore(rs []crossQuery, d readingDecision) map[string]float64 {
+	_, _, per := setMeans(crossTable(rs, func(r crossQuery) float64 { return Score(r.q, r.grades, d.apply(r)) }))
+	out := map[string]float64{}
+	for set, v := range per {
+		out[set] = v[0]
+	}
+	return out
+}
+
+// TestReadingDecision fits readingDecision leave-one-set-out over the dev sets: for
+// each set, the decision with the best mean over the other sets' overall scores
+// (today's search on a tie) scores the set left out. It prints the mean over the
+// left-out sets beside today's search and BM25, and the decision fitted on all the
+// sets with what it does to every set and kind. It checks nothing.
+//
+//	go test -tags sqlite_fts5 -count=1 -run TestReadingDecision -v ./internal/searcheval -crossset
+func TestReadingDecision(t *testing.T) {
+	if !*crossSet {
+		t.Skip("the cross-set fit runs with -crossset")
+	}
+	rs := runCrossSets(t)
+	grid := decisionGrid()
+	scores := make([]map[string]float64, len(grid))
+	for i, d := range grid {
+		scores[i] = perSetScore(rs, d)
+	}
+	today := scores[0]
+	_, bmMean, bmPer := setMeans(crossTable(rs, func(r crossQuery) float64 { return Score(r.q, r.grades, r.search) }))
+	best := func(skip string) int {
+		bi, bv := 0, -1.0
+		for i := range grid {
+			v := 0.0
+			for set, s := range scores[i] {
+				if set != skip {
+					v += s
+				}
+			}
+			if v > bv+1e-9 {
+				bi, bv = i, v
+			}
+		}
+		return bi
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "leave-one-set-out over %d decisions: set, decision fitted on the others, its score on the set, today's, BM25's\n", len(grid))
+	var lo, td float64
+	for _, set := range crossSetNames {
+		i := best(set)
+		lo += scores[i][set]
+		td += today[set]
+		fmt.Fprintf(&b, "  %-24s %.3f today %.3f BM25 %.3f  [%s]\n", set, scores[i][set], today[set], bmPer[set][1], grid[i])
+	}
+	n := float64(len(crossSetNames))
+	fmt.Fprintf(&b, "mean over left-out sets: fitted %.4f, today %.4f, BM25 %.4f\n", lo/n, td/n, bmMean)
+	all := grid[best("")]
+	fmt.Fprintf(&b, "fitted on every dev set: %s\n", all)
+	cells := crossTable(rs, func(r crossQuery) float64 { return Score(r.q, r.grades, all.apply(r)) })
+	was := crossTable(rs, func(r crossQuery) float64 { return Score(r.q, r.grades, r.search) })
+	for i, c := range cells {
+		if d := c.search - was[i].search; d != 0 {
+			fmt.Fprintf(&b, "  %-24s %-11s %.3f -> %.3f (%+.3f)\n", c.set, c.kind, was[i].search, c.search, d)
+		}
+	}
+	// The runners-up: how far the best blend and the best "nothing" are from today.
+	for _, want := range []string{"blend", "nothing", "empty"} {
+		bi, bv := -1, -1.0
+		for i, d := range grid {
+			ok := want == "blend" && d.weakOverlap >= 0 && !d.weakNothing && d.emptyMeet == 0 ||
+				want == "nothing" && d.weakOverlap >= 0 && d.weakNothing && d.emptyMeet == 0 ||
+				want == "empty" && d.weakOverlap < 0 && d.emptyMeet > 0
+			if !ok {
+				continue
+			}
+			v := 0.0
+			for _, s := range scores[i] {
+				v += s
+			}
+			if v > bv {
+				bi, bv = i, v
+			}
+		}
+		fmt.Fprintf(&b, "best %-7s decision on every set: mean %.4f (today %.4f)  [%s]\n", want, bv/n, td/n, grid[bi])
+	}
+	// What a perfect confidence could reach: each query taking the best of keeping
+	// the reading, blending it (RRF k=10) and answering nothing.
+	for _, o := range []struct {
+		name string
+		pick func(r crossQuery) []([]string)
+	}{
+		{"keep or blend", func(r crossQuery) [][]string { return [][]string{r.search, rrf(10, r.search, r.bm25)} }},
+		{"keep, blend or nothing", func(r crossQuery) [][]string { return [][]string{r.search, rrf(10, r.search, r.bm25), nil} }},
+		{"keep, blend, nothing or BM25", func(r crossQuery) [][]string {
+			return [][]string{r.search, rrf(10, r.search, r.bm25), nil, r.bm25}
+		}},
+	} {
+		m, _, _ := setMeans(crossTable(rs, func(r crossQuery) float64 {
+			bestScore := 0.0
+			for _, ids := range o.pick(r) {
+				bestScore = max(bestScore, Score(r.q, r.grades, ids))
+			}
+			return bestScore
+		}))
+		fmt.Fprintf(&b, "an oracle choosing per query (%s): mean %.4f (today %.4f)\n", o.name, m, td/n)
+	}
+	t.Log("\n" + b.String())
 }
