@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -274,6 +275,10 @@ type readingFeatures struct {
 	// bmMeet is the most words of the query (of four letters or more) one of plain
 	// BM25's first K products has; bmSupport how many of them have two or more.
 	bmMeet, bmSupport int
+	// covered is the share of the IDF mass of the query's words that products have
+	// (three letters or more) which Search's first product has; dropIDF is the highest
+	// IDF of such a word it lacks (0 when it lacks none).
+	covered, dropIDF float64
 }
 
 func queryWords(text string) []string {
@@ -305,6 +310,26 @@ func featuresOf(e *env, text string, res catalog.Result, bm []string) readingFea
 		return f
 	}
 	top := res.Hits[:min(len(res.Hits), K)]
+	first := map[string]bool{}
+	for _, w := range queryWords(top[0].Title + " " + top[0].Description) {
+		first[w] = true
+	}
+	var mass, has float64
+	for _, w := range uniq(ws) {
+		idf := e.idf(w)
+		if len(w) < 3 || idf == 0 {
+			continue
+		}
+		mass += idf
+		if first[w] {
+			has += idf
+		} else {
+			f.dropIDF = max(f.dropIDF, idf)
+		}
+	}
+	if mass > 0 {
+		f.covered = has / mass
+	}
 	inBM := map[string]bool{}
 	for _, id := range bm {
 		inBM[id] = true
@@ -328,10 +353,10 @@ func featuresOf(e *env, text string, res catalog.Result, bm []string) readingFea
 
 func dumpFeatures(t *testing.T, rs []crossQuery, path string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "set\tkind\tsearch\tbm25\tempty\ttotal\tcorrected\trelaxed\toverlap\tworded\tnwords\tbmmeet\tbmsupport\ttext\n")
+	fmt.Fprintf(&b, "set\tkind\tsearch\tbm25\tempty\ttotal\tcorrected\trelaxed\toverlap\tworded\tnwords\tbmmeet\tbmsupport\tcovered\tdropidf\ttext\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%.3f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
-			r.f.empty, r.f.total, r.f.corrected, r.f.relaxed, r.f.overlap, r.f.worded, r.f.nwords, r.f.bmMeet, r.f.bmSupport, r.q.Text)
+		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%.3f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
+			r.f.empty, r.f.total, r.f.corrected, r.f.relaxed, r.f.overlap, r.f.worded, r.f.nwords, r.f.bmMeet, r.f.bmSupport, r.f.covered, r.f.dropIDF, r.q.Text)
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -345,6 +370,10 @@ func dumpFeatures(t *testing.T, rs []crossQuery, path string) {
 // (constant rrfK) or answer nothing; when it answers nothing, answer plain BM25
 // when one of BM25's products has emptyMeet words of the query or more (0: never).
 type readingDecision struct {
+	// weakBy is the feature that says a reading is weak, at or below weakOverlap:
+	// "overlap" (with plain BM25's first K) or "covered" (the query's IDF mass its
+	// first product has).
+	weakBy          string
 	weakOverlap     float64 // < 0: no reading is weak
 	weakRelaxedOnly bool
 	weakNothing     bool // a weak reading answers nothing, not a blend
@@ -366,7 +395,11 @@ func (d readingDecision) String() string {
 		if d.weakNothing {
 			act = "answers nothing"
 		}
-		parts = append(parts, fmt.Sprintf("%s sharing ≤%.1f of its first %d with BM25 %s", which, d.weakOverlap, K, act))
+		what := fmt.Sprintf("sharing ≤%.1f of its first %d with BM25", d.weakOverlap, K)
+		if d.weakBy == "covered" {
+			what = fmt.Sprintf("whose first product has ≤%.1f of the query's IDF mass", d.weakOverlap)
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s", which, what, act))
 	}
 	if d.emptyMeet > 0 {
 		parts = append(parts, fmt.Sprintf("nothing becomes BM25 when a BM25 product has ≥%d query words", d.emptyMeet))
@@ -383,7 +416,7 @@ func (d readingDecision) apply(r crossQuery) []string {
 			return r.bm25
 		}
 		return r.search
-	case d.weakOverlap >= 0 && f.overlap <= d.weakOverlap && (f.relaxed || !d.weakRelaxedOnly):
+	case d.weakOverlap >= 0 && map[string]float64{"overlap": f.overlap, "covered": f.covered}[d.weakBy] <= d.weakOverlap && (f.relaxed || !d.weakRelaxedOnly):
 		if d.weakNothing {
 			return nil
 		}
@@ -424,11 +457,13 @@ func decisionGrid() []readingDecision {
 	var out []readingDecision
 	for _, em := range []int{0, 2, 3} {
 		out = append(out, readingDecision{weakOverlap: -1, emptyMeet: em})
-		for _, wo := range []float64{0, 0.1, 0.2, 0.3, 0.5} {
-			for _, ro := range []bool{true, false} {
-				out = append(out, readingDecision{weakOverlap: wo, weakRelaxedOnly: ro, weakNothing: true, emptyMeet: em})
-				for _, k := range []float64{1, 10, 60} {
-					out = append(out, readingDecision{weakOverlap: wo, weakRelaxedOnly: ro, rrfK: k, emptyMeet: em})
+		for _, by := range []string{"overlap", "covered"} {
+			for _, wo := range []float64{0, 0.1, 0.2, 0.3, 0.5} {
+				for _, ro := range []bool{true, false} {
+					out = append(out, readingDecision{weakBy: by, weakOverlap: wo, weakRelaxedOnly: ro, weakNothing: true, emptyMeet: em})
+					for _, k := range []float64{1, 10, 60} {
+						out = append(out, readingDecision{weakBy: by, weakOverlap: wo, weakRelaxedOnly: ro, rrfK: k, emptyMeet: em})
+					}
 				}
 			}
 		}
@@ -542,4 +577,83 @@ func TestReadingDecision(t *testing.T) {
 		fmt.Fprintf(&b, "an oracle choosing per query (%s): mean %.4f (today %.4f)\n", o.name, m, td/n)
 	}
 	t.Log("\n" + b.String())
+}
+
+// idf is log(N/df) of word w over the plain BM25 table's products (0 when none has it).
+func (e *env) idf(w string) float64 {
+	if v, ok := e.idfs.Load(w); ok {
+		return v.(float64)
+	}
+	var df int
+	if err := e.bm25.QueryRow(`SELECT count(*) FROM bm WHERE bm MATCH ?`, `"`+w+`"`).Scan(&df); err != nil || df == 0 {
+		e.idfs.Store(w, 0.0)
+		return 0
+	}
+	v := math.Log(float64(len(e.items)) / float64(df))
+	e.idfs.Store(w, v)
+	return v
+}
+
+// TestRRF holds reciprocal-rank fusion: a product in both rankings before one in
+// either alone, equal scores in the first ranking's order, at most K products.
+func TestRRF(t *testing.T) {
+	long := make([]string, 2*K)
+	for i := range long {
+		long[i] = fmt.Sprintf("p%02d", i)
+	}
+	for _, tc := range []struct {
+		name     string
+		a, b     []string
+		k        float64
+		want     []string
+		wantLen  int
+		wantHead string
+	}{
+		{name: "shared product first", a: []string{"x", "s"}, b: []string{"y", "s"}, k: 10, want: []string{"s", "x", "y"}},
+		{name: "ties keep the first ranking's order", a: []string{"x"}, b: []string{"y"}, k: 10, want: []string{"x", "y"}},
+		{name: "one ranking empty", a: nil, b: []string{"y", "z"}, k: 60, want: []string{"y", "z"}},
+		{name: "both empty", k: 1, want: []string{}},
+		{name: "cut to K", a: long, b: long, k: 1, wantLen: K, wantHead: "p00"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := rrf(tc.k, tc.a, tc.b)
+			if tc.want != nil && !slices.Equal(got, tc.want) {
+				t.Errorf("rrf(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+			if tc.wantLen > 0 && (len(got) != tc.wantLen || got[0] != tc.wantHead) {
+				t.Errorf("rrf of two long rankings = %v, want %d starting %s", got, tc.wantLen, tc.wantHead)
+			}
+		})
+	}
+}
+
+// TestReadingDecisionApply holds what each decision does with a query's rankings.
+func TestReadingDecisionApply(t *testing.T) {
+	search, bm := []string{"a", "b"}, []string{"c", "b"}
+	weak := readingFeatures{relaxed: true, overlap: 0.5, covered: 0.2}
+	sure := readingFeatures{overlap: 0.9, covered: 1}
+	empty := readingFeatures{empty: true, bmMeet: 3}
+	for _, tc := range []struct {
+		name string
+		d    readingDecision
+		f    readingFeatures
+		srch []string
+		want []string
+	}{
+		{"today keeps a weak reading", readingDecision{weakOverlap: -1}, weak, search, search},
+		{"today keeps nothing", readingDecision{weakOverlap: -1}, empty, nil, nil},
+		{"a weak reading blended", readingDecision{weakBy: "overlap", weakOverlap: 0.5, rrfK: 10}, weak, search, []string{"b", "a", "c"}},
+		{"a weak reading answers nothing", readingDecision{weakBy: "covered", weakOverlap: 0.3, weakNothing: true}, weak, search, nil},
+		{"a sure reading kept", readingDecision{weakBy: "overlap", weakOverlap: 0.5, rrfK: 10}, sure, search, search},
+		{"relaxed only: a reading that matched every word kept", readingDecision{weakBy: "overlap", weakOverlap: 1, weakRelaxedOnly: true, rrfK: 10}, sure, search, search},
+		{"nothing becomes BM25 when its products meet", readingDecision{weakOverlap: -1, emptyMeet: 3}, empty, nil, bm},
+		{"nothing stays when they meet less", readingDecision{weakOverlap: -1, emptyMeet: 4}, empty, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.d.apply(crossQuery{search: tc.srch, bm25: bm, f: tc.f})
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.d, got, tc.want)
+			}
+		})
+	}
 }
