@@ -16,6 +16,8 @@ import (
 
 var crossDump = flag.String("crossset-features", "", "TestCrossSet: write every dev query's scores and reading features to this file (TSV)")
 
+var crossAgainst = flag.String("crossset-against", "", "TestCrossSet: compare this run with the per-query scores an earlier run wrote (-crossset-features), set by set, paired")
+
 var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plain BM25 on every dev set (never a held-out set, an unseen probe or a check half) and print them side by side per set and kind")
 
 // crossSetNames are the dev sets TestCrossSet scores, in the order it prints them:
@@ -210,6 +212,9 @@ func TestCrossSet(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "mean over %d sets: Search %.3f, BM25 %.3f\n", len(per), s, bm)
 	t.Log("\n" + b.String())
+	if *crossAgainst != "" {
+		t.Log("\n" + compareCross(t, rs, *crossAgainst))
+	}
 	if *crossDump != "" {
 		dumpFeatures(t, rs, *crossDump)
 	}
@@ -355,7 +360,7 @@ func dumpFeatures(t *testing.T, rs []crossQuery, path string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "set\tkind\tsearch\tbm25\tempty\ttotal\tcorrected\trelaxed\toverlap\tworded\tnwords\tbmmeet\tbmsupport\tcovered\tdropidf\ttext\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%.3f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
+		fmt.Fprintf(&b, "%s\t%s\t%.4f\t%.4f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
 			r.f.empty, r.f.total, r.f.corrected, r.f.relaxed, r.f.overlap, r.f.worded, r.f.nwords, r.f.bmMeet, r.f.bmSupport, r.f.covered, r.f.dropIDF, r.q.Text)
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
@@ -656,4 +661,74 @@ func TestReadingDecisionApply(t *testing.T) {
 			}
 		})
 	}
+}
+
+// compareCross compares rs with the per-query Search scores of an earlier run, read
+// from the file dumpFeatures wrote: per set, the mean change and its standard error
+// (queries paired), and over the sets the mean change with its standard error, so
+// that a change is read on every set at once and beside its noise.
+func compareCross(t *testing.T, rs []crossQuery, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := map[[2]string]float64{}
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 4 {
+			continue
+		}
+		var v float64
+		if _, err := fmt.Sscan(f[2], &v); err != nil {
+			t.Fatalf("%s:%d: %v", path, i+1, err)
+		}
+		before[[2]string{f[0], f[len(f)-1]}] = v
+	}
+	diffs := map[string][]float64{}
+	missing := 0
+	for _, r := range rs {
+		was, ok := before[[2]string{r.set, r.q.Text}]
+		if !ok {
+			missing++
+			continue
+		}
+		diffs[r.set] = append(diffs[r.set], Score(r.q, r.grades, r.search)-was)
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "against %s: Search's overall per set, change and its standard error (queries paired)\n", path)
+	var sum, variance float64
+	sets := 0
+	for _, set := range crossSetNames {
+		d := diffs[set]
+		if len(d) == 0 {
+			continue
+		}
+		m := mean(d)
+		var ss float64
+		for _, x := range d {
+			ss += (x - m) * (x - m)
+		}
+		se := 0.0
+		if len(d) > 1 {
+			se = math.Sqrt(ss / float64(len(d)-1) / float64(len(d)))
+		}
+		changed := 0
+		for _, x := range d {
+			if math.Abs(x) >= 0.001 {
+				changed++
+			}
+		}
+		fmt.Fprintf(&out, "  %-28s %3d queries, %3d changed: %+.4f ± %.4f\n", set, len(d), changed, m, se)
+		sum += m
+		variance += se * se
+		sets++
+	}
+	if sets > 0 {
+		fmt.Fprintf(&out, "mean over %d sets: %+.4f ± %.4f", sets, sum/float64(sets), math.Sqrt(variance)/float64(sets))
+	}
+	if missing > 0 {
+		fmt.Fprintf(&out, " (%d queries not in the earlier run)", missing)
+	}
+	return out.String() + "\n"
 }
