@@ -284,6 +284,9 @@ type readingFeatures struct {
 	// (three letters or more) which Search's first product has; dropIDF is the highest
 	// IDF of such a word it lacks (0 when it lacks none).
 	covered, dropIDF float64
+	// path is how Search read the query, from the notes it wrote ("Read as …"), with
+	// the words of the query left out: "" for a query read as typed.
+	path string
 }
 
 func queryWords(text string) []string {
@@ -291,7 +294,7 @@ func queryWords(text string) []string {
 }
 
 func featuresOf(e *env, text string, res catalog.Result, bm []string) readingFeatures {
-	f := readingFeatures{empty: len(res.Hits) == 0, total: res.Total, corrected: res.Corrected != "", relaxed: res.Relaxed}
+	f := readingFeatures{empty: len(res.Hits) == 0, total: res.Total, corrected: res.Corrected != "", relaxed: res.Relaxed, path: readPath(res.Notes)}
 	ws := queryWords(text)
 	f.nwords = len(ws)
 	for _, id := range bm {
@@ -358,10 +361,10 @@ func featuresOf(e *env, text string, res catalog.Result, bm []string) readingFea
 
 func dumpFeatures(t *testing.T, rs []crossQuery, path string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "set\tkind\tsearch\tbm25\tempty\ttotal\tcorrected\trelaxed\toverlap\tworded\tnwords\tbmmeet\tbmsupport\tcovered\tdropidf\ttext\n")
+	fmt.Fprintf(&b, "set\tkind\tsearch\tbm25\tempty\ttotal\tcorrected\trelaxed\toverlap\tworded\tnwords\tbmmeet\tbmsupport\tcovered\tdropidf\tpath\ttext\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%s\t%s\t%.4f\t%.4f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
-			r.f.empty, r.f.total, r.f.corrected, r.f.relaxed, r.f.overlap, r.f.worded, r.f.nwords, r.f.bmMeet, r.f.bmSupport, r.f.covered, r.f.dropIDF, r.q.Text)
+		fmt.Fprintf(&b, "%s\t%s\t%.4f\t%.4f\t%v\t%d\t%v\t%v\t%.2f\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\t%s\t%s\n", r.set, r.q.Kind, Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25),
+			r.f.empty, r.f.total, r.f.corrected, r.f.relaxed, r.f.overlap, r.f.worded, r.f.nwords, r.f.bmMeet, r.f.bmSupport, r.f.covered, r.f.dropIDF, r.f.path, r.q.Text)
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -370,16 +373,17 @@ func dumpFeatures(t *testing.T, rs []crossQuery, path string) {
 
 // readingDecision is a decision on Search's reading of a query, made from its
 // readingFeatures, with few parameters: keep the reading; when it is weak (relaxed
-// or not, as weakRelaxedOnly says, and sharing at most weakOverlap of its first K
+// or not, as weakRelaxedOnly says, and sharing at most weakAt of its first K
 // products with plain BM25's), blend it with plain BM25 by reciprocal-rank fusion
 // (constant rrfK) or answer nothing; when it answers nothing, answer plain BM25
 // when one of BM25's products has emptyMeet words of the query or more (0: never).
 type readingDecision struct {
-	// weakBy is the feature that says a reading is weak, at or below weakOverlap:
+	// weakBy is the feature that says a reading is weak, at or below weakAt:
 	// "overlap" (with plain BM25's first K) or "covered" (the query's IDF mass its
-	// first product has).
+	// first product has); or "relaxed-words": the reading is the plain relaxed one
+	// (some of the words, no other reading) of a query of weakAt words or more.
 	weakBy          string
-	weakOverlap     float64 // < 0: no reading is weak
+	weakAt          float64 // < 0: no reading is weak
 	weakRelaxedOnly bool
 	weakNothing     bool // a weak reading answers nothing, not a blend
 	rrfK            float64
@@ -387,11 +391,11 @@ type readingDecision struct {
 }
 
 func (d readingDecision) String() string {
-	if d.weakOverlap < 0 && d.emptyMeet == 0 {
+	if d.weakAt < 0 && d.emptyMeet == 0 {
 		return "keep every reading (today's search)"
 	}
 	var parts []string
-	if d.weakOverlap >= 0 {
+	if d.weakAt >= 0 {
 		which := "a reading"
 		if d.weakRelaxedOnly {
 			which = "a relaxed reading"
@@ -400,9 +404,12 @@ func (d readingDecision) String() string {
 		if d.weakNothing {
 			act = "answers nothing"
 		}
-		what := fmt.Sprintf("sharing ≤%.1f of its first %d with BM25", d.weakOverlap, K)
+		what := fmt.Sprintf("sharing ≤%.1f of its first %d with BM25", d.weakAt, K)
+		if d.weakBy == "relaxed-words" {
+			which, what = "the plain relaxed reading", fmt.Sprintf("of a query of ≥%g words", d.weakAt)
+		}
 		if d.weakBy == "covered" {
-			what = fmt.Sprintf("whose first product has ≤%.1f of the query's IDF mass", d.weakOverlap)
+			what = fmt.Sprintf("whose first product has ≤%.1f of the query's IDF mass", d.weakAt)
 		}
 		parts = append(parts, fmt.Sprintf("%s %s %s", which, what, act))
 	}
@@ -421,7 +428,8 @@ func (d readingDecision) apply(r crossQuery) []string {
 			return r.bm25
 		}
 		return r.search
-	case d.weakOverlap >= 0 && map[string]float64{"overlap": f.overlap, "covered": f.covered}[d.weakBy] <= d.weakOverlap && (f.relaxed || !d.weakRelaxedOnly):
+	case d.weakBy == "relaxed-words" && d.weakAt >= 0 && f.path == "relaxed" && float64(f.nwords) >= d.weakAt,
+		d.weakBy != "relaxed-words" && d.weakAt >= 0 && map[string]float64{"overlap": f.overlap, "covered": f.covered}[d.weakBy] <= d.weakAt && (f.relaxed || !d.weakRelaxedOnly):
 		if d.weakNothing {
 			return nil
 		}
@@ -461,13 +469,19 @@ func cmpFloat(a, b float64) int {
 func decisionGrid() []readingDecision {
 	var out []readingDecision
 	for _, em := range []int{0, 2, 3} {
-		out = append(out, readingDecision{weakOverlap: -1, emptyMeet: em})
+		out = append(out, readingDecision{weakAt: -1, emptyMeet: em})
+		for _, n := range []float64{3, 4, 5, 6} {
+			out = append(out, readingDecision{weakBy: "relaxed-words", weakAt: n, weakNothing: true, emptyMeet: em})
+			for _, k := range []float64{1, 10, 60} {
+				out = append(out, readingDecision{weakBy: "relaxed-words", weakAt: n, rrfK: k, emptyMeet: em})
+			}
+		}
 		for _, by := range []string{"overlap", "covered"} {
 			for _, wo := range []float64{0, 0.1, 0.2, 0.3, 0.5} {
 				for _, ro := range []bool{true, false} {
-					out = append(out, readingDecision{weakBy: by, weakOverlap: wo, weakRelaxedOnly: ro, weakNothing: true, emptyMeet: em})
+					out = append(out, readingDecision{weakBy: by, weakAt: wo, weakRelaxedOnly: ro, weakNothing: true, emptyMeet: em})
 					for _, k := range []float64{1, 10, 60} {
-						out = append(out, readingDecision{weakBy: by, weakOverlap: wo, weakRelaxedOnly: ro, rrfK: k, emptyMeet: em})
+						out = append(out, readingDecision{weakBy: by, weakAt: wo, weakRelaxedOnly: ro, rrfK: k, emptyMeet: em})
 					}
 				}
 			}
@@ -522,15 +536,23 @@ func TestReadingDecision(t *testing.T) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "leave-one-set-out over %d decisions: set, decision fitted on the others, its score on the set, today's, BM25's\n", len(grid))
-	var lo, td float64
+	var lo, td, variance float64
 	for _, set := range crossSetNames {
 		i := best(set)
 		lo += scores[i][set]
 		td += today[set]
-		fmt.Fprintf(&b, "  %-24s %.3f today %.3f BM25 %.3f  [%s]\n", set, scores[i][set], today[set], bmPer[set][1], grid[i])
+		var d []float64
+		for _, r := range rs {
+			if r.set == set {
+				d = append(d, Score(r.q, r.grades, grid[i].apply(r))-Score(r.q, r.grades, r.search))
+			}
+		}
+		_, se := pairedChange(d)
+		variance += se * se
+		fmt.Fprintf(&b, "  %-24s %.3f today %.3f (± %.3f paired) BM25 %.3f  [%s]\n", set, scores[i][set], today[set], se, bmPer[set][1], grid[i])
 	}
 	n := float64(len(crossSetNames))
-	fmt.Fprintf(&b, "mean over left-out sets: fitted %.4f, today %.4f, BM25 %.4f\n", lo/n, td/n, bmMean)
+	fmt.Fprintf(&b, "mean over left-out sets: fitted %.4f, today %.4f (change %+.4f ± %.4f, paired), BM25 %.4f\n", lo/n, td/n, (lo-td)/n, math.Sqrt(variance)/n, bmMean)
 	all := grid[best("")]
 	fmt.Fprintf(&b, "fitted on every dev set: %s\n", all)
 	cells := crossTable(rs, func(r crossQuery) float64 { return Score(r.q, r.grades, all.apply(r)) })
@@ -541,12 +563,13 @@ func TestReadingDecision(t *testing.T) {
 		}
 	}
 	// The runners-up: how far the best blend and the best "nothing" are from today.
-	for _, want := range []string{"blend", "nothing", "empty"} {
+	for _, want := range []string{"blend", "nothing", "empty", "relaxed"} {
 		bi, bv := -1, -1.0
 		for i, d := range grid {
-			ok := want == "blend" && d.weakOverlap >= 0 && !d.weakNothing && d.emptyMeet == 0 ||
-				want == "nothing" && d.weakOverlap >= 0 && d.weakNothing && d.emptyMeet == 0 ||
-				want == "empty" && d.weakOverlap < 0 && d.emptyMeet > 0
+			ok := want == "blend" && d.weakAt >= 0 && !d.weakNothing && d.emptyMeet == 0 ||
+				want == "nothing" && d.weakAt >= 0 && d.weakNothing && d.emptyMeet == 0 ||
+				want == "empty" && d.weakAt < 0 && d.emptyMeet > 0 ||
+				want == "relaxed" && d.weakBy == "relaxed-words" && d.weakNothing && d.emptyMeet == 0
 			if !ok {
 				continue
 			}
@@ -645,14 +668,14 @@ func TestReadingDecisionApply(t *testing.T) {
 		srch []string
 		want []string
 	}{
-		{"today keeps a weak reading", readingDecision{weakOverlap: -1}, weak, search, search},
-		{"today keeps nothing", readingDecision{weakOverlap: -1}, empty, nil, nil},
-		{"a weak reading blended", readingDecision{weakBy: "overlap", weakOverlap: 0.5, rrfK: 10}, weak, search, []string{"b", "a", "c"}},
-		{"a weak reading answers nothing", readingDecision{weakBy: "covered", weakOverlap: 0.3, weakNothing: true}, weak, search, nil},
-		{"a sure reading kept", readingDecision{weakBy: "overlap", weakOverlap: 0.5, rrfK: 10}, sure, search, search},
-		{"relaxed only: a reading that matched every word kept", readingDecision{weakBy: "overlap", weakOverlap: 1, weakRelaxedOnly: true, rrfK: 10}, sure, search, search},
-		{"nothing becomes BM25 when its products meet", readingDecision{weakOverlap: -1, emptyMeet: 3}, empty, nil, bm},
-		{"nothing stays when they meet less", readingDecision{weakOverlap: -1, emptyMeet: 4}, empty, nil, nil},
+		{"today keeps a weak reading", readingDecision{weakAt: -1}, weak, search, search},
+		{"today keeps nothing", readingDecision{weakAt: -1}, empty, nil, nil},
+		{"a weak reading blended", readingDecision{weakBy: "overlap", weakAt: 0.5, rrfK: 10}, weak, search, []string{"b", "a", "c"}},
+		{"a weak reading answers nothing", readingDecision{weakBy: "covered", weakAt: 0.3, weakNothing: true}, weak, search, nil},
+		{"a sure reading kept", readingDecision{weakBy: "overlap", weakAt: 0.5, rrfK: 10}, sure, search, search},
+		{"relaxed only: a reading that matched every word kept", readingDecision{weakBy: "overlap", weakAt: 1, weakRelaxedOnly: true, rrfK: 10}, sure, search, search},
+		{"nothing becomes BM25 when its products meet", readingDecision{weakAt: -1, emptyMeet: 3}, empty, nil, bm},
+		{"nothing stays when they meet less", readingDecision{weakAt: -1, emptyMeet: 4}, empty, nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tc.d.apply(crossQuery{search: tc.srch, bm25: bm, f: tc.f})
@@ -704,15 +727,7 @@ func compareCross(t *testing.T, rs []crossQuery, path string) string {
 		if len(d) == 0 {
 			continue
 		}
-		m := mean(d)
-		var ss float64
-		for _, x := range d {
-			ss += (x - m) * (x - m)
-		}
-		se := 0.0
-		if len(d) > 1 {
-			se = math.Sqrt(ss / float64(len(d)-1) / float64(len(d)))
-		}
+		m, se := pairedChange(d)
 		changed := 0
 		for _, x := range d {
 			if math.Abs(x) >= 0.001 {
@@ -731,4 +746,43 @@ func compareCross(t *testing.T, rs []crossQuery, path string) string {
 		fmt.Fprintf(&out, " (%d queries not in the earlier run)", missing)
 	}
 	return out.String() + "\n"
+}
+
+// readPath is the shape of the last "Read as …" note of a result: its text up to the
+// first colon, with what it is about left out ("Read as a sentence about _").
+func readPath(notes []string) string {
+	path := ""
+	for _, n := range notes {
+		if !strings.HasPrefix(n, "Read as") {
+			continue
+		}
+		head, rest, _ := strings.Cut(n, ":")
+		if i := strings.Index(head, " about "); i >= 0 {
+			head = head[:i] + " about _"
+		}
+		if i := strings.Index(head, " search for "); i >= 0 {
+			head = head[:i] + " search for _"
+		}
+		if r := strings.Fields(rest); len(r) > 4 {
+			head += ": " + strings.Join(r[:5], " ")
+		}
+		path = head
+	}
+	if path == "" && slices.ContainsFunc(notes, func(n string) bool { return strings.HasPrefix(n, "No product matches every word") }) {
+		path = "relaxed"
+	}
+	return path
+}
+
+// pairedChange is the mean of per-query changes d and its standard error.
+func pairedChange(d []float64) (m, se float64) {
+	m = mean(d)
+	if len(d) < 2 {
+		return m, 0
+	}
+	var ss float64
+	for _, x := range d {
+		ss += (x - m) * (x - m)
+	}
+	return m, math.Sqrt(ss / float64(len(d)-1) / float64(len(d)))
 }
