@@ -786,3 +786,18 @@ func pairedChange(d []float64) (m, se float64) {
 	}
 	return m, math.Sqrt(ss / float64(len(d)-1) / float64(len(d)))
 }
+
+// TestCrossSetNames holds the cross-set check to dev sets: no held-out set, unseen
+// probe or check half among crossSetNames, and every fresh dev set with a split
+// scored by its tune half only.
+func TestCrossSetNames(t *testing.T) {
+	for _, name := range crossSetNames {
+		base, half, _ := strings.Cut(name, "/")
+		if Unseen(base) || strings.HasPrefix(base, "freshcat-heldout") || half == "check" {
+			t.Errorf("%s is not a dev set", name)
+		}
+		if _, _, split := freshTuneCheck(base, nil); split != (half == "tune") {
+			t.Errorf("%s: a set with halves is scored by its tune half alone", name)
+		}
+	}
+}
