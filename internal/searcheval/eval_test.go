@@ -86,6 +86,7 @@ type env struct {
 	cat    *catalog.Catalog
 	bm25   *sql.DB
 	bmStmt *sql.Stmt
+	idfs   sync.Map // word → its IDF in the BM25 table (crossset_test.go)
 }
 
 var loaded struct {

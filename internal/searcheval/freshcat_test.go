@@ -295,6 +295,30 @@ func freshHalves(qs []Query) map[string]string {
 	return half
 }
 
+// freshTuneCheck splits the queries of a fresh set that has a tune and a check half
+// (freshcat-dev5 by freshHalves, freshcat-dev6 by dev6Tune) into them; split is false
+// for a set that has no halves.
+func freshTuneCheck(name string, qs []Query) (tune, check []Query, split bool) {
+	var inTune func(text string) bool
+	switch name {
+	case FreshDev5:
+		half := freshHalves(qs)
+		inTune = func(text string) bool { return half[text] == "tune" }
+	case FreshDev6:
+		inTune = dev6Tune
+	default:
+		return nil, nil, false
+	}
+	for _, q := range qs {
+		if inTune(q.Text) {
+			tune = append(tune, q)
+		} else {
+			check = append(check, q)
+		}
+	}
+	return tune, check, true
+}
+
 // freshDev2Frozen is the SHA-256 of freshcat-dev2/queries.jsonl as committed before
 // any search ran on it (9d7491f), less the queries found in freshcat or a fresh held-out set
 // (four were also written, independently, into freshcat-heldout2).
@@ -463,28 +487,9 @@ func scoreFreshSet(t *testing.T, name string) {
 		show bool
 	}
 	parts := []part{{name, h.Queries, true}}
-	if name == FreshDev6 {
-		tune, check := part{key: name + "/tune", show: true}, part{key: name + "/check", show: *dev6Check}
-		for _, q := range h.Queries {
-			if dev6Tune(q.Text) {
-				tune.qs = append(tune.qs, q)
-			} else {
-				check.qs = append(check.qs, q)
-			}
-		}
-		parts = []part{tune, check}
-	}
-	if name == FreshDev5 {
-		in := freshHalves(h.Queries)
-		tune, check := part{key: name + "/tune", show: true}, part{key: name + "/check", show: *dev5Check}
-		for _, q := range h.Queries {
-			if in[q.Text] == "tune" {
-				tune.qs = append(tune.qs, q)
-			} else {
-				check.qs = append(check.qs, q)
-			}
-		}
-		parts = []part{tune, check}
+	if tune, check, split := freshTuneCheck(name, h.Queries); split {
+		show := map[string]bool{FreshDev5: *dev5Check, FreshDev6: *dev6Check}[name]
+		parts = []part{{name + "/tune", tune, true}, {name + "/check", check, show}}
 	}
 	var out strings.Builder
 	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on %s over the fresh catalog, which TestFreshSearch holds it to\n# (failing below a value minus %.2f). Written by:\n#   go test -tags sqlite_fts5 -run TestFreshSearch ./internal/searcheval -baseline\n", name, tolerance)
