@@ -494,19 +494,19 @@ func scoreFreshSet(t *testing.T, name string) {
 	var out strings.Builder
 	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on %s over the fresh catalog, which TestFreshSearch holds it to\n# (failing below a value minus %.2f). Written by:\n#   go test -tags sqlite_fts5 -run TestFreshSearch ./internal/searcheval -baseline\n", name, tolerance)
 	if name == FreshCat {
-		fmt.Fprintf(&out, "# First measured before any change was made for it (e255f04), unseen: overall 0.8748,\n# accessory 0.9009 (BM25 0.951), typo 0.8885; see NOTES-freshcat.md.\n")
+		fmt.Fprintf(&out, "# First measured before any change was made for it (e255f04), unseen: overall 0.8748,\n# accessory 0.9009 (BM25 0.951), typo 0.8885.\n")
 	}
 	if name == FreshDev3 {
-		fmt.Fprintf(&out, "# First measured on the search of f927584, before any change was made for it; see NOTES-dev3.md.\n")
+		fmt.Fprintf(&out, "# First measured on the search of f927584, before any change was made for it.\n")
 	}
 	if name == FreshDev5 {
-		fmt.Fprintf(&out, "# Split by freshHalves: tune is tuned on, check is read at the end (-dev5-check). First measured\n# on the search of 8e8c355, before any change was made for it: tune overall 0.650 (accessory 0.797),\n# check overall 0.532 (accessory 0.768, vocabulary 0.304, nonsense 0.308); see NOTES-nothing1.md.\n")
+		fmt.Fprintf(&out, "# Split by freshHalves: tune is tuned on, check is read at the end (-dev5-check). First measured\n# on the search of 8e8c355, before any change was made for it: tune overall 0.650 (accessory 0.797),\n# check overall 0.532 (accessory 0.768, vocabulary 0.304, nonsense 0.308).\n")
 	}
 	if name == FreshDev4 {
-		fmt.Fprintf(&out, "# First measured on the search of 0c24091, before any change was made for it: overall 0.578 (BM25 0.491),\n# accessory 0.707 (BM25 0.759), vocabulary 0.625, sentence 0.196 (BM25 0.357), nonsense 0.562; see NOTES-dev4.md.\n")
+		fmt.Fprintf(&out, "# First measured on the search of 0c24091, before any change was made for it: overall 0.578 (BM25 0.491),\n# accessory 0.707 (BM25 0.759), vocabulary 0.625, sentence 0.196 (BM25 0.357), nonsense 0.562.\n")
 	}
 	if name == FreshDev6 {
-		fmt.Fprintf(&out, "# Split by dev6Tune: tune is tuned on, check is read at the end. First measured on the search\n# of 4a6776b, before any change was made for it: tune sentences 0.363 (BM25 0.249), nonsense 0.143;\n# check sentences 0.487 (BM25 0.352), nonsense 0.286; see NOTES-sent9.md.\n")
+		fmt.Fprintf(&out, "# Split by dev6Tune: tune is tuned on, check is read at the end. First measured on the search\n# of 4a6776b, before any change was made for it: tune sentences 0.363 (BM25 0.249), nonsense 0.143;\n# check sentences 0.487 (BM25 0.352), nonsense 0.286.\n")
 	}
 	for _, p := range parts {
 		now := scoreFreshQueries(t, e, h, p.key, p.qs, p.show)
