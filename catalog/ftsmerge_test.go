@@ -1,8 +1,11 @@
 package catalog
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -283,32 +286,7 @@ func TestMergeKeepsResults(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	queries := []Query{{Text: "lantern"}, {Text: "waterproof jacket"}, {Text: "refreshed"}, {Text: "model 805"},
-		{Text: "copper", Sort: SortPriceAsc}, {Text: "insul"}, {Text: "navy wool scarf", Limit: 50}}
-	search := func() []string {
-		t.Helper()
-		c2, err := open(context.Background(), path, fillOptions{noMerge: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c2.Close()
-		// "navy wool scarf" is answered by the fallback; under load its default budget
-		// can cut it short (nothing found, with a note), which is not what is compared.
-		c2.SetFallbackBudget(time.Minute)
-		var out []string
-		for _, q := range queries {
-			res, err := c2.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := []string{q.Text, strconv.Itoa(res.Total)}
-			for _, h := range res.Hits {
-				ids = append(ids, h.ID)
-			}
-			out = append(out, strings.Join(ids, " "))
-		}
-		return out
-	}
+	search := func() []string { return mergeSearches(t, path) }
 	before, shape := search(), shapeOf(t, c)
 	if shape.Level0() < 4 {
 		t.Fatalf("too few segments to merge: %s", shape)
@@ -350,4 +328,137 @@ func TestMergeKeepsResults(t *testing.T) {
 		t.Fatalf("merged in %d steps into %s", steps, s)
 	}
 	check("merged into one segment")
+}
+
+// mergeSearches returns the results of a few searches of the merge products, read by a
+// catalog opened afresh at path that merges nothing (so that nothing a search kept in
+// memory answers).
+func mergeSearches(t *testing.T, path string) []string {
+	t.Helper()
+	queries := []Query{{Text: "lantern"}, {Text: "waterproof jacket"}, {Text: "refreshed"}, {Text: "model 805"},
+		{Text: "copper", Sort: SortPriceAsc}, {Text: "insul"}, {Text: "navy wool scarf", Limit: 50}}
+	c, err := open(context.Background(), path, fillOptions{noMerge: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	// "navy wool scarf" is answered by the fallback; under load its default budget
+	// can cut it short (nothing found, with a note), which is not what is compared.
+	c.SetFallbackBudget(time.Minute)
+	var out []string
+	for _, q := range queries {
+		res, err := c.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []string{q.Text, strconv.Itoa(res.Total)}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		out = append(out, strings.Join(ids, " "))
+	}
+	return out
+}
+
+// mergeChildEnv names, for the child processes of TestMergeKilledAndShared, the
+// catalog they merge.
+const mergeChildEnv = "CATALOG_MERGE_CHILD"
+
+// TestMergeKilledAndShared has a process merge an index into one segment a page a
+// step and kills it with SIGKILL part-way (its unfinished merge left in the index's
+// structure record); two more processes, at once, go on with it: the index stays
+// sound, every search answers as before merging, and nothing is left to merge.
+func TestMergeKilledAndShared(t *testing.T) {
+	if path := os.Getenv(mergeChildEnv); path != "" {
+		mergeChild(path)
+		return
+	}
+	const bulk, writes = 800, 30
+	c, path := mergeCatalog(t, bulk, fillOptions{noMerge: true})
+	for i := range writes {
+		k := bulk + i
+		if i%3 == 0 {
+			k = i * 7
+		}
+		p := mergeProducts(k, 1)
+		p[0].Title += " refreshed"
+		if _, err := c.Upsert(context.Background(), mergeSellers, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, shape := mergeSearches(t, path), shapeOf(t, c)
+	if shape.Level0() < 4 {
+		t.Fatalf("too few segments to merge: %s", shape)
+	}
+	// The first is killed after its third step, its merge unfinished.
+	cmd, out, _ := startChild(t, "^TestMergeKilledAndShared$", mergeChildEnv+"="+path)
+	sc := bufio.NewScanner(out)
+	for n := 0; n < 3; {
+		if !sc.Scan() {
+			t.Fatalf("the first child ended before its third step: %v", sc.Err())
+		}
+		if sc.Text() == "step" {
+			n++
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if s := shapeOf(t, c); !s.Merging() {
+		t.Fatalf("no merge unfinished after the kill: %s", s)
+	}
+	// Two more, started at once, go on with it to the end.
+	var cmds [2]*exec.Cmd
+	var scs [2]*bufio.Scanner
+	for i := range cmds {
+		cmd, out, _ := startChild(t, "^TestMergeKilledAndShared$", mergeChildEnv+"="+path)
+		cmds[i], scs[i] = cmd, bufio.NewScanner(out)
+	}
+	for i, sc := range scs {
+		last := ""
+		for sc.Scan() {
+			if last = sc.Text(); last == "done" || strings.HasPrefix(last, "error") {
+				break
+			}
+		}
+		if last != "done" {
+			t.Fatalf("child %d: %q, want done", i+2, last)
+		}
+		cmds[i].Process.Kill()
+		cmds[i].Wait()
+	}
+	ftsSound(t, c)
+	if got := mergeSearches(t, path); !slices.Equal(before, got) {
+		t.Errorf("results changed by merging (%s -> %s):\nbefore %q\n after %q", shape, shapeOf(t, c), before, got)
+	}
+	if s := shapeOf(t, c); s.Merging() || s.Segments() != 1 {
+		t.Errorf("the processes left %s (from %s)", s, shape)
+	}
+	if worked, err := c.MergeIndex(context.Background(), -1); err != nil || worked {
+		t.Errorf("a step after both: worked %v, %v; want nothing left to merge", worked, err)
+	}
+}
+
+// mergeChild opens the catalog at path and steps the whole index into one segment a
+// page at a time (FTS5's incremental optimize), printing "step" after each step that
+// merged, until one finds nothing, then prints "done" and waits to be killed.
+func mergeChild(path string) {
+	ctx := context.Background()
+	c, err := open(ctx, path, fillOptions{noMerge: true})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(2)
+	}
+	for {
+		worked, err := c.MergeIndex(ctx, -1)
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(2)
+		}
+		if !worked {
+			break
+		}
+		fmt.Println("step")
+	}
+	fmt.Println("done")
+	time.Sleep(time.Minute) // killed before this ends
 }

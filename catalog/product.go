@@ -245,5 +245,8 @@ func cleanAttrs(attrs map[string]string) map[string]string {
 			out[k] = v
 		}
 	}
+	if len(out) == 0 {
+		return nil // as an empty map is, so that a second Normalize changes nothing
+	}
 	return out
 }

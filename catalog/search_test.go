@@ -771,6 +771,10 @@ var hostileQueries = []string{
 	"shoe\x00sock", "\x00", "\xff\xfe\xfd", "sh\xc3oe", "caf\u0301e", "\u0301", "ﷺ", "Ⅻ", "²",
 	"\t\n\r", "   ", "*:*", "a:b:c", "NEAR/3", "shoe NEAR/2 sock", "-", "--", "+", "!", "~shoe",
 	"[shoe]", "{", "}", "shoe:", ":shoe", "\"shoe AND sock\"", "the", "the and or not near",
+	// Sentences, "nothing" answers and the shopper's own things, with FTS5 syntax in them.
+	`my "shoe" is broken and I need NEAR(sock shoe) for it`, `I need nothing {title}: x`, `nothing OR NOT AND`,
+	`my shoe's sole is worn -sock ^heel, what do I need?`, `a gift for my wife who runs "" shoe*`,
+	`i need i need i need i need i need i need i need i need i need i need i need i need i need i need i need i need`,
 }
 
 // longHostileQueries are built rather than written: 10 KB of random words, 10 KB of

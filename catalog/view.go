@@ -14,9 +14,10 @@ import (
 )
 
 // ImageHosts is the operator's choice of the hosts a page may load product images
-// from: every https host the catalog's products name (Any), or only the origins in
-// Allowed, written as ImageOrigin writes them ("https://host" or "https://host:port").
-// The zero value allows none: every product shows without its picture.
+// from: every https host on a public name that the catalog's products name (Any), or
+// only the origins in Allowed, written as ImageOrigin writes them ("https://host" or
+// "https://host:port"). The zero value allows none: every product shows without its
+// picture.
 type ImageHosts struct {
 	Any     bool
 	Allowed []string
@@ -25,7 +26,30 @@ type ImageHosts struct {
 // Allows reports whether h lets a page load images from origin (as ImageOrigin
 // writes it).
 func (h ImageHosts) Allows(origin string) bool {
-	return h.Any || slices.Contains(h.Allowed, origin)
+	return h.Any && publicOrigin(origin) || slices.Contains(h.Allowed, origin)
+}
+
+// publicOrigin reports whether origin (as ImageOrigin writes it) names its host by a
+// name of the public DNS: not an IP address, not a name of one label (which a
+// resolver completes with the local network's domain), not a name the special-use
+// registry keeps for one machine or one network (localhost, local, internal,
+// home.arpa). Under Any only such hosts are allowed, so that feed text cannot make
+// the person's browser send requests into their own machine or network
+// (https://127.0.0.1:8443/…, https://router/…); an operator may still list one.
+func publicOrigin(origin string) bool {
+	host := strings.TrimPrefix(origin, "https://")
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if strings.HasPrefix(host, "[") || net.ParseIP(host) != nil || !strings.Contains(host, ".") {
+		return false
+	}
+	for _, tld := range []string{".localhost", ".local", ".internal", ".home.arpa"} {
+		if strings.HasSuffix(host, tld) {
+			return false
+		}
+	}
+	return true
 }
 
 // key identifies h in ImageOrigins' kept answer.
@@ -139,7 +163,7 @@ func (c *Catalog) imageOrigins(ctx context.Context, hosts ImageHosts, limit int)
 			return nil, false, fmt.Errorf("image origins: %w", err)
 		}
 		o, ok := ImageOrigin(prefix)
-		if !ok || seen[o] || !(hosts.Any || allowed[o]) {
+		if !ok || seen[o] || !(hosts.Any && publicOrigin(o) || allowed[o]) {
 			continue
 		}
 		if len(seen) == limit {

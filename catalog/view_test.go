@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"testing"
@@ -153,6 +154,49 @@ func TestImageOrigins(t *testing.T) {
 			t.Errorf("counts = %v, want %v", got, want)
 		}
 	})
+}
+
+// TestImageOriginsAnyIsPublic checks that any lets feed text name only hosts of the
+// public DNS: an image on an IP address, a one-label name or a name kept for one
+// machine or network is not declared under any (the person's browser would request it
+// inside their own machine or network), and is when the operator lists it.
+func TestImageOriginsAnyIsPublic(t *testing.T) {
+	ctx := context.Background()
+	local := []string{"https://127.0.0.1:8443", "https://[::1]", "https://10.0.0.1", "https://192.168.1.1", "https://router",
+		"https://localhost:8080", "https://app.localhost", "https://printer.local", "https://db.internal", "https://nas.home.arpa"}
+	var products []catalog.Product
+	for i, o := range local {
+		p := product(fmt.Sprintf("l%d", i), "Thing")
+		p.ImageURL = o + "/x.jpg"
+		products = append(products, p, p) // two products each: the most used hosts
+		products[len(products)-1].ID += "b"
+	}
+	pub := product("pub", "Thing")
+	pub.ImageURL = "https://cdn.shop.example/x.jpg"
+	c := testshop.Catalog(t, "", fixtureSellers, append(products, pub))
+	for _, tc := range []struct {
+		name  string
+		hosts catalog.ImageHosts
+		want  []string
+	}{
+		{"any", catalog.ImageHosts{Any: true}, []string{"https://cdn.shop.example"}},
+		{"listed", catalog.ImageHosts{Allowed: []string{"https://127.0.0.1:8443", "https://router"}}, []string{"https://127.0.0.1:8443", "https://router"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _, err := c.ImageOrigins(ctx, tc.hosts, 32)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("origins = %q, want %q", got, tc.want)
+			}
+			for _, o := range append(slices.Clone(local), "https://cdn.shop.example") {
+				if want := slices.Contains(tc.want, o); tc.hosts.Allows(o) != want {
+					t.Errorf("Allows(%s) = %v, want %v", o, !want, want)
+				}
+			}
+		})
+	}
 }
 
 // TestImageOriginsFollowUpserts holds ImageOrigins' kept answer equal to the catalog:

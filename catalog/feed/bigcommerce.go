@@ -101,6 +101,10 @@ func (p *parser) bigCommerceRow(at lines, b *bigCommerce, fields []string) error
 			p.reject(at, "a %s row before any Product row; it must follow the row of its product", b.cols.field(fields, "item_type"))
 			return nil
 		}
+		if len(b.skus)+len(b.rules) >= maxBCRows {
+			p.reject(at, "more than %d SKU and Rule rows follow one product (BigCommerce allows 600 variants); this row is not read", maxBCRows)
+			return nil
+		}
 		if kind == "sku" {
 			b.skus = append(b.skus, bcRow{at, fields})
 		} else {
@@ -129,22 +133,31 @@ func (p *parser) bigCommerceFlush(b *bigCommerce) error {
 	p.report(RowError{File: p.name, Line: prodRow.at.first, EndLine: prodRow.at.last, Skipped: true,
 		Reason: "a product with SKU rows (its SKUs are the products)"})
 	used := make([]bool, len(rules))
+	// Each rule row read once, not once for every SKU row.
+	read := make([]bcRule, len(rules))
+	for i, r := range rules {
+		rule := func(col string) string { return b.cols.field(r.fields, col) }
+		read[i] = bcRule{code: rule("product_code/sku"), stop: strings.EqualFold(rule("stop_processing_rules"), "y")}
+		if read[i].code == "" {
+			read[i].names, read[i].values = bcOptions(rule("product_name"))
+		}
+	}
 	for _, s := range skus {
 		v := &bcVariant{row: s, names: nil}
 		own := func(col string) string { return b.cols.field(s.fields, col) }
-		if own("product_code/sku") == "" {
+		sku := own("product_code/sku")
+		if sku == "" {
 			p.reject(s.at, "a SKU row without a Product Code/SKU; each variant needs its own SKU")
 			continue
 		}
 		v.names, v.values = bcOptions(own("product_name"))
-		for i, r := range rules {
-			rule := func(col string) string { return b.cols.field(r.fields, col) }
-			if !bcRuleFor(rule, own("product_code/sku"), v.names, v.values) {
+		for i, r := range read {
+			if !r.appliesTo(sku, v.names, v.values) {
 				continue
 			}
 			used[i] = true
-			v.rules = append(v.rules, r)
-			if strings.EqualFold(rule("stop_processing_rules"), "y") {
+			v.rules = append(v.rules, rules[i])
+			if r.stop {
 				break
 			}
 		}
@@ -184,19 +197,33 @@ func bcOptions(s string) (names, values []string) {
 	return names, values
 }
 
-// bcRuleFor reports whether a rule row applies to the variant with SKU sku and the
+// maxBCRows bounds the SKU and Rule rows read for one product: every SKU row is
+// matched against every rule row, and what the rows hold is kept until the next
+// product's row, so without a bound the time grew with the square of a file's rows
+// (one product row followed by 4,000 SKU and 4,000 Rule rows, 581 KiB: 80 s under
+// load) and the memory with its size. BigCommerce allows 600 variants a product.
+const maxBCRows = 2000
+
+// bcRule is a rule row as bigCommerceFlush matches it: the SKU it names, else the
+// options it names, and whether it stops the rules after it.
+type bcRule struct {
+	code          string
+	names, values []string
+	stop          bool
+}
+
+// appliesTo reports whether the rule applies to the variant with SKU sku and the
 // given options: it names that SKU, or it names none and all of its options are
 // the variant's.
-func bcRuleFor(rule func(string) string, sku string, names, values []string) bool {
-	if code := rule("product_code/sku"); code != "" {
-		return code == sku
+func (r bcRule) appliesTo(sku string, names, values []string) bool {
+	if r.code != "" {
+		return r.code == sku
 	}
-	rn, rv := bcOptions(rule("product_name"))
-	if len(rn) == 0 {
+	if len(r.names) == 0 {
 		return false
 	}
-	for i, n := range rn {
-		if !strings.EqualFold(optionAttr(n, names, values), rv[i]) {
+	for i, n := range r.names {
+		if !strings.EqualFold(optionAttr(n, names, values), r.values[i]) {
 			return false
 		}
 	}

@@ -2,6 +2,9 @@ package feed
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -110,5 +113,40 @@ func TestReportSkippedWhy(t *testing.T) {
 				t.Errorf("String() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestBigCommerceRowsBound checks that at most maxBCRows SKU and Rule rows are read
+// for one product (every SKU row is matched against every rule row, so without the
+// bound a small file took hours): the rows past it are rejected, the SKUs before it
+// imported, and the next product's rows read again from nothing.
+func TestBigCommerceRowsBound(t *testing.T) {
+	const header = "Item Type,Product Name,Product Code/SKU,Price,Track Inventory,Current Stock Level,Stop Processing Rules\n"
+	var b strings.Builder
+	b.WriteString(header + "Product,Jacket,J,10.00,by option,,\n")
+	for i := range maxBCRows {
+		fmt.Fprintf(&b, "SKU,\"[RB]Colour=C%d\",J-%d,,,1,\n", i, i)
+	}
+	b.WriteString("SKU,[RB]Colour=Late,J-LATE,,,1,\nRule,[RB]Colour=C1,,[ADD]1.00,,,N\n")
+	b.WriteString("Product,Cap,C,5.00,by option,,\nSKU,[RB]Colour=Red,C-RED,,,2,\nRule,[RB]Colour=Red,,[ADD]1.00,,,N\n")
+	got, err := parse(t, strings.NewReader(b.String()), "products.csv", Options{DefaultSeller: "Northwind", Currency: "USD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.ids) != maxBCRows+1 || got.ids[0] != "J-0" || got.ids[maxBCRows-1] != fmt.Sprintf("J-%d", maxBCRows-1) || got.ids[maxBCRows] != "C-RED" {
+		t.Fatalf("%d products (%q … %q), want the %d SKUs of the jacket and C-RED", len(got.ids), got.ids[:min(2, len(got.ids))], got.ids[max(0, len(got.ids)-2):], maxBCRows)
+	}
+	if p := got.products["C-RED"].Price.String(); p != "$6.00" {
+		t.Errorf("C-RED price %s, want $6.00 (its rule applied)", p)
+	}
+	over := fmt.Sprintf("more than %d SKU and Rule rows follow one product (BigCommerce allows 600 variants); this row is not read", maxBCRows)
+	want := []string{ // the rows past the bound as they come, then the product's skip when it is read
+		fmt.Sprintf("products.csv:%d: %s", maxBCRows+3, over),
+		fmt.Sprintf("products.csv:%d: %s", maxBCRows+4, over),
+		"products.csv:2: skipped: a product with SKU rows (its SKUs are the products)",
+		fmt.Sprintf("products.csv:%d: skipped: a product with SKU rows (its SKUs are the products)", maxBCRows+5),
+	}
+	if !slices.Equal(got.rejects, want) {
+		t.Errorf("rejects\n%q\nwant\n%q", got.rejects, want)
 	}
 }

@@ -803,3 +803,62 @@ func TestMerchantCenterXML(t *testing.T) {
 		t.Errorf("broken.xml ids = %q, want [A]", got.ids)
 	}
 }
+
+// TestXMLBounds checks what a hostile XML feed can make the reader hold: elements
+// nested past maxXMLDepth stop the file (the items before kept), and an item longer
+// than maxRecordLen is rejected whole, made of many small elements or not, while the
+// items after it are read. Without the bounds a file of start tags made the reader
+// hold about 30 bytes for each byte read, and an item of a million small elements
+// hundreds of MiB.
+func TestXMLBounds(t *testing.T) {
+	item := func(id string) string {
+		return "<item><g:id>" + id + "</g:id><title>Alpha " + id + "</title><g:price>1 USD</g:price></item>\n"
+	}
+	manyFields := func(n int) string {
+		var b strings.Builder
+		b.WriteString("<item><g:id>BIG</g:id><title>Big</title><g:price>1 USD</g:price>")
+		for i := range n {
+			fmt.Fprintf(&b, "<f%d>xxxxxxxx</f%d>", i, i)
+		}
+		b.WriteString("</item>\n")
+		return b.String()
+	}
+	const head = `<rss xmlns:g="http://base.google.com/ns/1.0"><channel>` + "\n"
+	const tail = "</channel></rss>\n"
+	tests := []struct {
+		name        string
+		data        string
+		wantErr     string // substring; "" for none
+		wantIDs     []string
+		wantRejects []string // substrings, one a reject
+	}{
+		{name: "nested as deep as a feed may", data: head + "<item><g:id>A</g:id><title>Alpha</title><g:price>1 USD</g:price>" +
+			strings.Repeat("<x>", maxXMLDepth-3) + strings.Repeat("</x>", maxXMLDepth-3) + "</item>\n" + tail, wantIDs: []string{"A"}},
+		{name: "nested deeper inside an item", data: head + item("A") + "<item><g:id>B</g:id>" + strings.Repeat("<x>", 100_000), wantIDs: []string{"A"},
+			wantErr: "line 3: elements nested more than 64 deep, which no product feed needs; reading stopped there (the item before it was read)"},
+		{name: "nested deeper outside items", data: head + item("A") + strings.Repeat("<x>", 100_000), wantIDs: []string{"A"},
+			wantErr: "elements nested more than 64 deep"},
+		{name: "an item of many small elements past 1 MiB", data: head + item("A") + manyFields(maxRecordLen/20) + item("C") + tail, wantIDs: []string{"A", "C"},
+			wantRejects: []string{"big.xml:3: <item> is longer than 1 MiB"}},
+		{name: "an item just under 1 MiB", data: head + manyFields(maxRecordLen/25) + tail, wantIDs: []string{"BIG"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(tt.data), "big.xml", Options{DefaultSeller: "Corner Shop"})
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("Parse error = %v, want %q", err, tt.wantErr)
+			}
+			if !slices.Equal(got.ids, tt.wantIDs) {
+				t.Errorf("ids = %q, want %q", got.ids, tt.wantIDs)
+			}
+			if len(got.rejects) != len(tt.wantRejects) {
+				t.Fatalf("rejects = %q, want %d like %q", got.rejects, len(tt.wantRejects), tt.wantRejects)
+			}
+			for i, w := range tt.wantRejects {
+				if !strings.Contains(got.rejects[i], w) {
+					t.Errorf("reject %q, want it to contain %q", got.rejects[i], w)
+				}
+			}
+		})
+	}
+}

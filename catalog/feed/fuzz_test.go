@@ -28,6 +28,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("[{\"id\":1,\"title\":\"t\",\"price\":\"1 USD\"}]"), uint8(4))
 	f.Add([]byte("item_id,title,price\n\"a\nb\",\"x\"\"y\",1 USD\n"), uint8(0))
 	f.Add(gzipped(f, []byte("item_id,title,price\nA,a,1 USD\n")), uint8(5))
+	// XML nested past maxXMLDepth, inside an item and out, and an item whose tail is cut.
+	f.Add([]byte("<rss><channel><item><g:id>A</g:id><title>a</title><g:price>1 USD</g:price></item>\n<item>"+strings.Repeat("<x>", maxXMLDepth+1)), uint8(6))
+	f.Add([]byte("<feed>"+strings.Repeat("<entry>", maxXMLDepth+1)+"</entry>"), uint8(6))
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
 		name := fuzzNames[int(format)%len(fuzzNames)]
 		lines := strings.Count(string(data), "\n") + 1

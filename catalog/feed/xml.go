@@ -27,7 +27,11 @@ import (
 // A row's lines run from its item's start tag to its end tag. XML that is not well
 // formed stops the file where it breaks (the items before it are kept), since the
 // rest cannot be found again; so does a run of more than maxRecordLen bytes without
-// markup or a tag longer than that, which bounds what one token can hold.
+// markup or a tag longer than that, which bounds what one token can hold, and
+// elements nested more than maxXMLDepth deep (the decoder keeps a record of every open
+// element: a file of nothing but start tags made it hold about 30 bytes for each byte
+// read). An item longer than maxRecordLen bytes is rejected and reading goes on after
+// it, so that what one item makes the reader hold is bounded as a CSV record's is.
 
 // readXML reads a Merchant Center RSS or Atom feed.
 func (p *parser) readXML(in *bufio.Reader) error {
@@ -42,6 +46,9 @@ func (p *parser) readXML(in *bufio.Reader) error {
 		field     string
 		text      strings.Builder
 		items     int
+		open      int   // elements open, inside items or not
+		itemStart int64 // the decoder's offset at the item's start tag
+		tooLong   bool  // the item has run past maxRecordLen bytes: kept no more
 	)
 	for {
 		tok, err := d.Token()
@@ -55,12 +62,21 @@ func (p *parser) readXML(in *bufio.Reader) error {
 			line, _ := d.InputPos()
 			return xmlError(err, line, items)
 		}
+		if item != nil && !tooLong && d.InputOffset()-itemStart > maxRecordLen {
+			tooLong = true
+			clear(item)
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if open++; open > maxXMLDepth {
+				line, _ := d.InputPos()
+				return xmlError(errXMLDepth, line, items)
+			}
 			switch {
 			case item == nil && (t.Name.Local == "item" || t.Name.Local == "entry"):
-				item, itemName, depth = map[string]string{}, t.Name.Local, 0
+				item, itemName, depth, tooLong = map[string]string{}, t.Name.Local, 0, false
 				startLine, _ = d.InputPos()
+				itemStart = d.InputOffset()
 			case item != nil && depth == 0:
 				field = columnKey(t.Name.Local)
 				text.Reset()
@@ -76,21 +92,24 @@ func (p *parser) readXML(in *bufio.Reader) error {
 				depth++
 			}
 		case xml.CharData:
-			if item != nil && depth == 1 && text.Len() <= maxFieldLen {
+			if item != nil && !tooLong && depth == 1 && text.Len() <= maxFieldLen {
 				text.Write(t)
 			}
 		case xml.EndElement:
+			open--
 			switch {
 			case item != nil && depth == 0 && t.Name.Local == itemName:
 				items++
 				p.tick()
 				endLine, _ := d.InputPos()
-				if err := p.xmlItem(lines{startLine, endLine}, item); err != nil {
+				if tooLong {
+					p.reject(lines{startLine, endLine}, "<%s> is longer than 1 MiB; a product's item is a few KiB", itemName)
+				} else if err := p.xmlItem(lines{startLine, endLine}, item); err != nil {
 					return err
 				}
 				item = nil
 			case item != nil && depth == 1:
-				if _, seen := item[field]; !seen && field != "" {
+				if _, seen := item[field]; !seen && field != "" && !tooLong {
 					item[field] = strings.TrimSpace(text.String())
 				}
 				depth = 0
@@ -147,7 +166,7 @@ func xmlError(err error, line, items int) error {
 	case errors.As(err, &se):
 		why = "the XML is not well formed: " + se.Msg
 		line = se.Line
-	case errors.Is(err, errMarkupRun):
+	case errors.Is(err, errMarkupRun), errors.Is(err, errXMLDepth):
 		why = err.Error()
 	default:
 		return readError(err)
@@ -161,6 +180,12 @@ func xmlError(err error, line, items int) error {
 	}
 	return fmt.Errorf("line %d: %s; reading stopped there (%s)", line, why, kept)
 }
+
+// maxXMLDepth bounds how deep elements may nest. A Merchant Center feed nests five
+// deep (rss, channel, item, g:shipping, g:country); RSS and Atom extensions a few more.
+const maxXMLDepth = 64
+
+var errXMLDepth = fmt.Errorf("elements nested more than %d deep, which no product feed needs", maxXMLDepth)
 
 var errMarkupRun = fmt.Errorf("more than %d bytes of text without markup, or a tag longer than that", maxRecordLen)
 

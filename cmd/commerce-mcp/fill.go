@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -52,17 +53,38 @@ func logFill(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, eve
 	}
 }
 
-// startFillLog runs logFill in the background; stop ends it and waits for it.
+// startFillLog runs logFill and logMergeFailures in the background; stop ends them
+// and waits for them.
 func startFillLog(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		logFill(ctx, cat, logger, fillLogEvery)
-	}()
+	var wg sync.WaitGroup
+	wg.Go(func() { logFill(ctx, cat, logger, fillLogEvery) })
+	wg.Go(func() { logMergeFailures(ctx, cat, logger, fillLogEvery) })
 	return func() {
 		cancel()
-		<-done
+		wg.Wait()
+	}
+}
+
+// logMergeFailures tells the operator, looking every `every` until ctx ends, of each
+// failure of the catalog's background merging of its search index (catalog.MergeState.Err:
+// not a busy database, which it waits out, but a disk that is full, an I/O error, a
+// damaged index) not told yet. The catalog records it and merges again after the next
+// write; meanwhile searches work, slower as writes add segments to the index.
+func logMergeFailures(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, every time.Duration) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	var told error
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if err := cat.Merge().Err; err != nil && err != told {
+				told = err
+				logger.Warn("the catalog could not merge its search index in the background; searches work, slower as writes go on, and the next write tries again", "err", err)
+			}
+		}
 	}
 }
 

@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 )
 
 // TestLogFill checks what the operator hears of a catalog's background fill: that it
@@ -47,6 +50,78 @@ func TestLogFill(t *testing.T) {
 			}
 			if tc.want == nil && logs.Len() > 0 {
 				t.Errorf("logged with nothing to fill:\n%s", logs.String())
+			}
+		})
+	}
+}
+
+// TestLogMergeFailures checks that the operator hears of a failing background merge of
+// the search index, each failure once, and nothing while merges succeed. A trigger
+// refusing to delete the index's pages makes every merge step fail while writes
+// succeed (FTS5 only adds pages in a write).
+func TestLogMergeFailures(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		refuse bool
+	}{
+		{"merges succeed", false},
+		{"merges fail", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := pendingCatalog(t, "")
+			if tc.refuse {
+				db, err := sqlite.Open(ctx, path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = db.ExecContext(ctx, `CREATE TRIGGER refuse_merge BEFORE DELETE ON products_fts_data BEGIN SELECT RAISE(ABORT, 'merge refused'); END`)
+				db.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			cat, err := catalog.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cat.Close()
+			var logs syncbuf.Buffer
+			logger, _ := newLogger(&logs, "info")
+			lctx, stop := context.WithCancel(ctx)
+			done := make(chan struct{})
+			go func() { defer close(done); logMergeFailures(lctx, cat, logger, 5*time.Millisecond) }()
+			// Writes of one product each, a segment each: four make a level to merge.
+			for i, p := range demo.Products()[:6] {
+				p.Title += fmt.Sprintf(" edition %d", i)
+				if _, err := cat.Upsert(ctx, demo.Sellers(), []catalog.Product{p}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			deadline := time.Now().Add(time.Minute)
+			for tc.refuse && cat.Merge().Err == nil && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+			}
+			if !tc.refuse {
+				for cat.Merge().Steps == 0 && time.Now().Before(deadline) {
+					time.Sleep(10 * time.Millisecond)
+				}
+			}
+			// Forty looks of the logger after the last failure, then forty more: a
+			// failure is told, and told once.
+			warnings := func() int {
+				time.Sleep(200 * time.Millisecond)
+				return strings.Count(logs.String(), "could not merge its search index")
+			}
+			first, again := warnings(), warnings()
+			stop()
+			<-done
+			m := cat.Merge()
+			if tc.refuse != (m.Err != nil) || !tc.refuse && m.Steps == 0 {
+				t.Fatalf("merge state %+v, want it failed: %v", m, tc.refuse)
+			}
+			if tc.refuse != (first > 0) || again != first || tc.refuse && !strings.Contains(logs.String(), "merge the search index: constraint failed") {
+				t.Errorf("%d warnings, then %d; want some: %v, and no more later:\n%s", first, again, tc.refuse, logs.String())
 			}
 		})
 	}

@@ -36,7 +36,7 @@ func (f *imageHostsFlag) register(fs *flag.FlagSet, getenv func(string) string) 
 	if f.hosts, err = parseImageHosts(f.text); err != nil {
 		f.err = &usageError{Msg: fmt.Sprintf("COMMERCE_IMAGE_HOSTS=%q: %v", f.text, err)}
 	}
-	fs.Func("image-hosts", "comma-separated `hosts` (cdn.shop.example, cdn.shop.example:8443: exact names, an optional port, always https) whose product images the MCP Apps views may load; demo for the demo catalog's (the default: names that resolve nowhere), any for every https host the feeds name (the person's browser then fetches images from sellers' hosts), none for no images (env COMMERCE_IMAGE_HOSTS; default demo)", func(v string) error {
+	fs.Func("image-hosts", "comma-separated `hosts` (cdn.shop.example, cdn.shop.example:8443: exact names, an optional port, always https) whose product images the MCP Apps views may load; demo for the demo catalog's (the default: names that resolve nowhere), any for every https host the feeds name by a public name (the person's browser then fetches images from sellers' hosts; an IP address, localhost or a one-label, .local, .internal or .home.arpa name only when listed), none for no images (env COMMERCE_IMAGE_HOSTS; default demo)", func(v string) error {
 		h, err := parseImageHosts(v)
 		if err != nil {
 			return err
