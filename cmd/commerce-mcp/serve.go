@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,6 +48,8 @@ type serveConfig struct {
 	// recoverAfter is how long an unfinished purchase must have been idle before
 	// recovery settles it; recoverEvery how often recovery runs.
 	recoverAfter, recoverEvery time.Duration
+	// cpuProfile is the file a CPU profile of the whole serve is written to ("" none).
+	cpuProfile string
 }
 
 // httpFlags are the settings of hosted mode (--transport http or sse).
@@ -290,6 +293,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	fs.StringVar(&c.synonyms, "synonyms", getenv("COMMERCE_SYNONYMS"), "vocabulary `file` for search: synonym groups that add to or replace the built-in ones, and accessory, filler and recipient words (format: catalog/vocabulary.txt) (env COMMERCE_SYNONYMS)")
 	fs.DurationVar(&c.recoverAfter, "recover-after", defaultRecoverAfter, "how long a purchase interrupted half-way (a crash, a seller that did not answer) must have been idle before recovery asks its seller and Stripe and settles it; set shorter than a purchase can take (about a minute), a purchase still running here or in another server on the same database may be ended as interrupted before its seller completes it (what Stripe shows charged still decides its outcome)")
 	fs.DurationVar(&c.recoverEvery, "recover-every", defaultRecoverEvery, "how often recovery looks for interrupted purchases and due subscription renewals (it also runs at start)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the server to `file` until it stops (for finding where a call's time goes)")
 	c.images.register(fs, getenv)
 	c.pay.register(fs, getenv)
 	c.http.register(fs, getenv)
@@ -401,6 +405,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	if err := sharePageCache(pageCacheFor(c.db)); err != nil {
 		return err
+	}
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if err := sqlite.FTS5Available(ctx); err != nil {
 		return err
