@@ -287,7 +287,7 @@ func TestMergeKeepsResults(t *testing.T) {
 		{Text: "copper", Sort: SortPriceAsc}, {Text: "insul"}, {Text: "navy wool scarf", Limit: 50}}
 	search := func() []string {
 		t.Helper()
-		c2, err := open(context.Background(), path, fillOptions{noMerge: true})
+		c2, err := open(context.Background(), path, ReadPool{}, fillOptions{noMerge: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -403,7 +403,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		}
 		c.warnings = append(c.warnings, w...)
 	}
-	if err := sharePageCache(pageCacheFor(c.db)); err != nil {
+	rp := readPoolFor(c.db, c.http.hosted())
+	if err := sharePageCache(pageCacheFor(c.db, rp)); err != nil {
 		return err
 	}
 	if c.cpuProfile != "" {
@@ -442,7 +443,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
 	logger.Info("database files", "catalog", c.db, "sales statistics", catalog.SalesFile(c.db), "customers and orders", store.FileBeside(c.db))
-	cat, err := openCatalog(ctx, c.db, seed, logger)
+	cat, err := openCatalog(ctx, c.db, rp, seed, logger)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("%w; choose another --db", err)
 	}
@@ -619,12 +620,12 @@ func refuseDemoData(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// openCatalog opens the catalog at path. A database that did not exist before is
-// seeded with the demo catalog when seed is true.
-func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logger) (*catalog.Catalog, error) {
+// openCatalog opens the catalog at path, its reads on rp. A database that did not
+// exist before is seeded with the demo catalog when seed is true.
+func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed bool, logger *slog.Logger) (*catalog.Catalog, error) {
 	_, statErr := os.Stat(path)
 	isNew := errors.Is(statErr, os.ErrNotExist)
-	cat, err := catalog.Open(ctx, path)
+	cat, err := catalog.OpenWith(ctx, path, rp)
 	if err != nil {
 		return nil, err
 	}
