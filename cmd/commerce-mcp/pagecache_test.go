@@ -70,8 +70,8 @@ func TestReadPoolFor(t *testing.T) {
 		{"no catalog yet", filepath.Join(dir, "missing.db"), false, catalog.ReadPool{}, 16 << 20},
 		{"the demo catalog", sized("demo.db", 1<<20), false, catalog.ReadPool{}, 17 << 20},
 		{"just under the bound", sized("under.db", oneReaderFrom-1), false, catalog.ReadPool{}, 80 << 20},
-		{"at the bound", sized("at.db", oneReaderFrom), false, one, 144 << 20},
-		{"a million products", sized("big.db", 1536<<20), false, one, 144 << 20},
+		{"at the bound", sized("at.db", oneReaderFrom), false, one, 128 << 20},
+		{"a million products", sized("big.db", 1536<<20), false, one, 128 << 20},
 		{"a million products, hosted", filepath.Join(dir, "big.db"), true, catalog.ReadPool{}, 80 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -150,16 +150,18 @@ func fileSize(path string) int64 {
 // Over stdio, a catalog file of at least oneReaderFrom runs its reads on one connection
 // with a page cache of oneReaderCache (catalog.ReadPool), instead of four with 16 MiB
 // each. A search for a rare name at a million products (a 1.5 GB file) reads rows of
-// product_keys and product_rank scattered over about 110 MiB of them; each of four
-// caches misses most of them (about 245 pages copied from the system's file cache a
-// call), one cache of 128 MiB holds them once (under one a call). One connection runs
+// product_keys, product_rank and FTS5's document sizes, one page each, scattered over
+// up to 110 MiB of them: four caches of 16 MiB miss most of them (about 245 pages
+// copied from the system's file cache a call), one of 112 MiB holds them once (under
+// one a call for 200 names searched in turn; 64 MiB still missed 115–130). The buffer
+// all caches share then holds 128 MiB, resident from the start, which keeps the
+// server's peak RSS near 215 MB where 128 MiB took it to 230–247 MB. One connection runs
 // the catalog's reads one at a time: right for stdio's one client, not for hosted
-// mode's many, which keeps Open's pool. The bound of 512 MiB is where the rows searches
-// read per match (about 7% of the file) outgrow a quarter of the 64 MiB budget twice
-// over.
+// mode's many, which keeps Open's pool. The bound of 512 MiB is where those rows
+// (about 7% of the file) outgrow a quarter of the 64 MiB budget twice over.
 const (
 	oneReaderFrom  = 512 << 20
-	oneReaderCache = 128 << 20
+	oneReaderCache = 112 << 20
 )
 
 // readPoolFor is the catalog's read pool for a server of the catalog at path, hosted
