@@ -6,6 +6,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"embed"
@@ -96,11 +97,33 @@ func (c *Catalog) SalesStartedEmpty() bool { return c.salesStartedEmpty }
 // What an upgrade asks to rewrite for every product it rewrites after returning, in
 // the background (see fill.go, Fill and WaitFill); Close stops that.
 func Open(ctx context.Context, path string) (*Catalog, error) {
-	return open(ctx, path, fillOptions{})
+	return open(ctx, path, ReadPool{}, fillOptions{})
 }
 
-// open is Open, with the fills run as fo says.
-func open(ctx context.Context, path string, fo fillOptions) (*Catalog, error) {
+// ReadPool is how many connections a catalog's reads run on and the page cache they
+// have together; the zero value is Open's: ReadConns connections sharing a budget of
+// 64 MiB, a quarter each on two processors.
+//
+// Each connection keeps a page cache of its own, so the pages a search reads are cached
+// once per connection, and a connection's share of the budget caches what it read,
+// not what the others did. At a million products a search for a rare name reads a
+// few hundred rows of product_keys and product_rank, scattered over about 110 MiB of
+// them, and four caches of 16 MiB miss most of them: each miss is a copy of a page from
+// the system's file cache (`bench stdio`'s server reads/call). One connection with the
+// whole budget caches each page once. It also runs the catalog's reads one at a
+// time, which suits one client (stdio) but not many (hosted).
+type ReadPool struct {
+	Conns    int // at most this many connections; 0 means ReadConns
+	CacheKiB int // the page cache of all of them together, in KiB; 0 means 64 MiB
+}
+
+// OpenWith is Open with the catalog's reads on the pool rp describes.
+func OpenWith(ctx context.Context, path string, rp ReadPool) (*Catalog, error) {
+	return open(ctx, path, rp, fillOptions{})
+}
+
+// open is Open, with the reads pooled as rp says and the fills run as fo says.
+func open(ctx context.Context, path string, rp ReadPool, fo fillOptions) (*Catalog, error) {
 	db, err := sqlite.Open(ctx, path, sqlite.Attach{Name: "sales", Path: SalesFile(path)})
 	if err != nil {
 		return nil, err
@@ -132,7 +155,7 @@ func open(ctx context.Context, path string, fo fillOptions) (*Catalog, error) {
 		db.Close()
 		return nil, err
 	}
-	if c.rdb, err = openReadPool(ctx, path, readConns()); err != nil {
+	if c.rdb, err = openReadPool(ctx, path, rp); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -145,17 +168,19 @@ func open(ctx context.Context, path string, fo fillOptions) (*Catalog, error) {
 }
 
 // The memory of the catalog's reads. They run on a pool of their own
-// (sqlite.OpenReader) of readConns connections, which share a page-cache budget of
-// readCacheKiB: a search of a million products touches a few megabytes of pages, and
-// every commit to the file (orders flowing) empties every connection's cache anyway,
-// so more connections or bigger caches would buy memory, not speed. Callers beyond
-// readConns wait for a connection.
+// (sqlite.OpenReader) of readConns connections by default, which share a page-cache
+// budget of readCacheKiB; every commit to the file (orders flowing) empties every
+// connection's cache, so more connections or bigger caches buy memory, not always
+// speed (see ReadPool for when one connection with the budget does better). Callers
+// beyond the pool's connections wait for one.
 const readCacheKiB = 64 << 10
 
-// openReadPool opens the pool of conns connections that reads run on, sharing
-// readCacheKiB, with the sales statistics attached.
-func openReadPool(ctx context.Context, path string, conns int) (*sql.DB, error) {
-	return sqlite.OpenReader(ctx, path, conns, readCacheKiB/conns, sqlite.Attach{Name: "sales", Path: SalesFile(path)})
+// openReadPool opens the pool that reads run on, as rp says, with the sales statistics
+// attached.
+func openReadPool(ctx context.Context, path string, rp ReadPool) (*sql.DB, error) {
+	conns := cmp.Or(rp.Conns, readConns())
+	kib := cmp.Or(rp.CacheKiB, readCacheKiB)
+	return sqlite.OpenReader(ctx, path, conns, max(kib/conns, 1), sqlite.Attach{Name: "sales", Path: SalesFile(path)})
 }
 
 // readConns is twice the processors Go may use, and at least 4.

@@ -25,7 +25,7 @@ import (
 // end, and closes it when the test ends.
 func openFilled(t *testing.T, path string, fo fillOptions) *Catalog {
 	t.Helper()
-	c, err := open(context.Background(), path, fo)
+	c, err := open(context.Background(), path, ReadPool{}, fo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func closeFillAfter(n int) func(t *testing.T, path string) {
 	return func(t *testing.T, path string) {
 		var once sync.Once
 		reached, done := make(chan struct{}), 0
-		c, err := open(context.Background(), path, fillOptions{batch: fillTestBatch, step: func(string, int64, int64) {
+		c, err := open(context.Background(), path, ReadPool{}, fillOptions{batch: fillTestBatch, step: func(string, int64, int64) {
 			if done++; done == n {
 				once.Do(func() { close(reached) })
 			}
@@ -252,7 +252,7 @@ func killedFillChild(path string) {
 	}
 	var mu sync.Mutex
 	n := 0
-	c, err := open(context.Background(), path, fillOptions{batch: fillTestBatch, step: func(table string, after, to int64) {
+	c, err := open(context.Background(), path, ReadPool{}, fillOptions{batch: fillTestBatch, step: func(table string, after, to int64) {
 		mu.Lock()
 		defer mu.Unlock()
 		n++
@@ -368,7 +368,7 @@ func TestSearchWhileFilling(t *testing.T) {
 	upgradedCatalog(t, path)
 	first, hold := make(chan struct{}), make(chan struct{})
 	var holding, release sync.Once
-	c, err := open(ctx, path, fillOptions{batch: 4 * fillTestBatch, step: func(table string, after, to int64) {
+	c, err := open(ctx, path, ReadPool{}, fillOptions{batch: 4 * fillTestBatch, step: func(table string, after, to int64) {
 		if table == FillCodes && after == 0 {
 			holding.Do(func() { close(first) })
 			<-hold

@@ -22,12 +22,11 @@ func TestReadPoolOfOne(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
+	c, err := OpenWith(ctx, path, ReadPool{Conns: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	readPoolOfOne(t, c, path)
 	c.exactUpTo, c.poolSize = 5, 20 // pools, chunks and full rankings alike
 	c.SetFallbackBudget(time.Minute)
 	var products []Product
@@ -85,12 +84,11 @@ func TestReadPoolOfOne(t *testing.T) {
 func TestSnapshotEndsWhenCancelled(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalog.db")
-	c, err := Open(ctx, path)
+	c, err := OpenWith(ctx, path, ReadPool{Conns: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	readPoolOfOne(t, c, path)
 	lantern := func(id string) Product {
 		return Product{ID: id, SellerID: "s", Title: "Brass lantern", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
 	}
@@ -119,18 +117,5 @@ func TestSnapshotEndsWhenCancelled(t *testing.T) {
 	}
 	if res.Total != 2 {
 		t.Errorf("after the write, a search finds %d lanterns, want 2: its connection still reads the old snapshot", res.Total)
-	}
-}
-
-// readPoolOfOne replaces c's read pool with one of a single connection, after stopping
-// c's background goroutine, which reads through the pool (index merges) and would race
-// with the swap.
-func readPoolOfOne(t *testing.T, c *Catalog, path string) {
-	t.Helper()
-	c.stopFills()
-	c.rdb.Close()
-	var err error
-	if c.rdb, err = openReadPool(context.Background(), path, 1); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
 
 // TestPageCacheFor holds the shared page-cache buffer to the catalog's size: a small
@@ -34,8 +36,51 @@ func TestPageCacheFor(t *testing.T) {
 		{"a million products", sized("big.db", 1536<<20), 80 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := pageCacheFor(tc.path); got != tc.want {
+			if got := pageCacheFor(tc.path, catalog.ReadPool{}); got != tc.want {
 				t.Errorf("pageCacheFor = %d MiB, want %d MiB", got>>20, tc.want>>20)
+			}
+		})
+	}
+}
+
+// TestReadPoolFor: over stdio a catalog file of oneReaderFrom or more reads on one
+// connection with oneReaderCache, and the shared page-cache buffer holds that and 16
+// MiB for the writers; a smaller catalog, and any catalog served over HTTP, keeps
+// Open's pool and the buffer pageCacheFor gives it.
+func TestReadPoolFor(t *testing.T) {
+	dir := t.TempDir()
+	sized := func(name string, size int64) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(p, size); err != nil { // sparse: no disk used
+			t.Fatal(err)
+		}
+		return p
+	}
+	one := catalog.ReadPool{Conns: 1, CacheKiB: oneReaderCache >> 10}
+	for _, tc := range []struct {
+		name   string
+		path   string
+		hosted bool
+		want   catalog.ReadPool
+		buffer int64
+	}{
+		{"no catalog yet", filepath.Join(dir, "missing.db"), false, catalog.ReadPool{}, 16 << 20},
+		{"the demo catalog", sized("demo.db", 1<<20), false, catalog.ReadPool{}, 17 << 20},
+		{"just under the bound", sized("under.db", oneReaderFrom-1), false, catalog.ReadPool{}, 80 << 20},
+		{"at the bound", sized("at.db", oneReaderFrom), false, one, 128 << 20},
+		{"a million products", sized("big.db", 1536<<20), false, one, 128 << 20},
+		{"a million products, hosted", filepath.Join(dir, "big.db"), true, catalog.ReadPool{}, 80 << 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rp := readPoolFor(tc.path, tc.hosted)
+			if rp != tc.want {
+				t.Errorf("readPoolFor = %+v, want %+v", rp, tc.want)
+			}
+			if got := pageCacheFor(tc.path, rp); got != tc.buffer {
+				t.Errorf("pageCacheFor = %d MiB, want %d MiB", got>>20, tc.buffer>>20)
 			}
 		})
 	}

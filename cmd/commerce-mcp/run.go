@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 )
@@ -127,16 +128,50 @@ const (
 	minPageCache = 16 << 20
 )
 
-// pageCacheFor is the shared page-cache buffer for a server of the catalog at path:
-// the file's size and 16 MiB for the writers, between 16 and 80 MiB. A catalog that
-// grows past it while served is still cached: pages beyond the buffer come from malloc,
-// as they would without one.
-func pageCacheFor(path string) int64 {
-	size := int64(0)
-	if fi, err := os.Stat(path); err == nil {
-		size = fi.Size()
+// pageCacheFor is the shared page-cache buffer for a server of the catalog at path
+// whose reads run on rp: rp's budget and 16 MiB for the writers when rp sets one (see
+// readPoolFor); else the file's size and 16 MiB, between 16 and 80 MiB. A catalog that
+// grows past it while served is still cached: pages beyond the buffer come from
+// malloc, as they would without one.
+func pageCacheFor(path string, rp catalog.ReadPool) int64 {
+	if rp.CacheKiB > 0 {
+		return int64(rp.CacheKiB)<<10 + minPageCache
 	}
-	return min(max(size+minPageCache, minPageCache), maxPageCache)
+	return min(max(fileSize(path)+minPageCache, minPageCache), maxPageCache)
+}
+
+// fileSize is the size of the file at path, 0 when it cannot be read.
+func fileSize(path string) int64 {
+	if fi, err := os.Stat(path); err == nil {
+		return fi.Size()
+	}
+	return 0
+}
+
+// Over stdio, a catalog file of at least oneReaderFrom runs its reads on one connection
+// with a page cache of oneReaderCache (catalog.ReadPool), instead of four with 16 MiB
+// each. A search for a rare name at a million products (a 1.5 GB file) reads rows of
+// product_keys, product_rank and FTS5's document sizes, one page each, scattered over
+// up to 110 MiB of them: four caches of 16 MiB miss most of them (about 245 pages
+// copied from the system's file cache a call), one of 112 MiB holds them once (under
+// one a call for 200 names searched in turn; 64 MiB still missed 115–130). The buffer
+// all caches share then holds 128 MiB, resident from the start, which keeps the
+// server's peak RSS near 215 MB where 128 MiB took it to 230–247 MB. One connection runs
+// the catalog's reads one at a time: right for stdio's one client, not for hosted
+// mode's many, which keeps Open's pool. The bound of 512 MiB is where those rows
+// (about 7% of the file) outgrow a quarter of the 64 MiB budget twice over.
+const (
+	oneReaderFrom  = 512 << 20
+	oneReaderCache = 112 << 20
+)
+
+// readPoolFor is the catalog's read pool for a server of the catalog at path, hosted
+// or over stdio: Open's, or one connection with oneReaderCache (see oneReaderFrom).
+func readPoolFor(path string, hosted bool) catalog.ReadPool {
+	if hosted || fileSize(path) < oneReaderFrom {
+		return catalog.ReadPool{}
+	}
+	return catalog.ReadPool{Conns: 1, CacheKiB: oneReaderCache >> 10}
 }
 
 // benchPageCache reports whether the command cmd with args is a benchmark that sets up

@@ -269,3 +269,21 @@ func TestServeSecretsAndMode(t *testing.T) {
 		})
 	}
 }
+
+// TestServeCPUProfile checks that `serve --cpuprofile FILE` writes a CPU profile of the
+// server (a gzipped pprof file) once it stops, here at the end of its stdin.
+func TestServeCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "serve.prof")
+	r := runCLI(t, nil, "serve", "--db", filepath.Join(dir, "c.db"), "--cpuprofile", prof)
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("the profile (%d bytes) is not a gzipped pprof file", len(b))
+	}
+}

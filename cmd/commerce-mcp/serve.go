@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,6 +48,8 @@ type serveConfig struct {
 	// recoverAfter is how long an unfinished purchase must have been idle before
 	// recovery settles it; recoverEvery how often recovery runs.
 	recoverAfter, recoverEvery time.Duration
+	// cpuProfile is the file a CPU profile of the whole serve is written to ("" none).
+	cpuProfile string
 }
 
 // httpFlags are the settings of hosted mode (--transport http or sse).
@@ -290,6 +293,7 @@ func parseServe(args []string, getenv func(string) string) (serveConfig, error) 
 	fs.StringVar(&c.synonyms, "synonyms", getenv("COMMERCE_SYNONYMS"), "vocabulary `file` for search: synonym groups that add to or replace the built-in ones, and accessory, filler and recipient words (format: catalog/vocabulary.txt) (env COMMERCE_SYNONYMS)")
 	fs.DurationVar(&c.recoverAfter, "recover-after", defaultRecoverAfter, "how long a purchase interrupted half-way (a crash, a seller that did not answer) must have been idle before recovery asks its seller and Stripe and settles it; set shorter than a purchase can take (about a minute), a purchase still running here or in another server on the same database may be ended as interrupted before its seller completes it (what Stripe shows charged still decides its outcome)")
 	fs.DurationVar(&c.recoverEvery, "recover-every", defaultRecoverEvery, "how often recovery looks for interrupted purchases and due subscription renewals (it also runs at start)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the server to `file` until it stops (for finding where a call's time goes)")
 	c.images.register(fs, getenv)
 	c.pay.register(fs, getenv)
 	c.http.register(fs, getenv)
@@ -399,8 +403,20 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		}
 		c.warnings = append(c.warnings, w...)
 	}
-	if err := sharePageCache(pageCacheFor(c.db)); err != nil {
+	rp := readPoolFor(c.db, c.http.hosted())
+	if err := sharePageCache(pageCacheFor(c.db, rp)); err != nil {
 		return err
+	}
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if err := sqlite.FTS5Available(ctx); err != nil {
 		return err
@@ -427,7 +443,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		logger.Warn("other users can read the database files, which hold personal data; restrict them with chmod 600", "files", strings.Join(open, " "))
 	}
 	logger.Info("database files", "catalog", c.db, "sales statistics", catalog.SalesFile(c.db), "customers and orders", store.FileBeside(c.db))
-	cat, err := openCatalog(ctx, c.db, seed, logger)
+	cat, err := openCatalog(ctx, c.db, rp, seed, logger)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("%w; choose another --db", err)
 	}
@@ -604,12 +620,12 @@ func refuseDemoData(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// openCatalog opens the catalog at path. A database that did not exist before is
-// seeded with the demo catalog when seed is true.
-func openCatalog(ctx context.Context, path string, seed bool, logger *slog.Logger) (*catalog.Catalog, error) {
+// openCatalog opens the catalog at path, its reads on rp. A database that did not
+// exist before is seeded with the demo catalog when seed is true.
+func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed bool, logger *slog.Logger) (*catalog.Catalog, error) {
 	_, statErr := os.Stat(path)
 	isNew := errors.Is(statErr, os.ErrNotExist)
-	cat, err := catalog.Open(ctx, path)
+	cat, err := catalog.OpenWith(ctx, path, rp)
 	if err != nil {
 		return nil, err
 	}

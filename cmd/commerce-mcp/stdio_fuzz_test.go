@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
@@ -56,7 +57,7 @@ func FuzzStdioMessage(f *testing.F) {
 	db := filepath.Join(f.TempDir(), "c.db")
 	var logs syncbuf.Buffer
 	logger, _ := newLogger(&logs, "error")
-	cat, err := openCatalog(ctx, db, true, logger)
+	cat, err := openCatalog(ctx, db, catalog.ReadPool{}, true, logger)
 	if err != nil {
 		f.Fatal(err)
 	}
