@@ -286,36 +286,7 @@ func TestMergeKeepsResults(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-<<<<<<< HEAD
 	search := func() []string { return mergeSearches(t, path) }
-=======
-	queries := []Query{{Text: "lantern"}, {Text: "waterproof jacket"}, {Text: "refreshed"}, {Text: "model 805"},
-		{Text: "copper", Sort: SortPriceAsc}, {Text: "insul"}, {Text: "navy wool scarf", Limit: 50}}
-	search := func() []string {
-		t.Helper()
-		c2, err := open(context.Background(), path, ReadPool{}, fillOptions{noMerge: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c2.Close()
-		// "navy wool scarf" is answered by the fallback; under load its default budget
-		// can cut it short (nothing found, with a note), which is not what is compared.
-		c2.SetFallbackBudget(time.Minute)
-		var out []string
-		for _, q := range queries {
-			res, err := c2.Search(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := []string{q.Text, strconv.Itoa(res.Total)}
-			for _, h := range res.Hits {
-				ids = append(ids, h.ID)
-			}
-			out = append(out, strings.Join(ids, " "))
-		}
-		return out
-	}
->>>>>>> shared1
 	before, shape := search(), shapeOf(t, c)
 	if shape.Level0() < 4 {
 		t.Fatalf("too few segments to merge: %s", shape)
@@ -366,7 +337,7 @@ func mergeSearches(t *testing.T, path string) []string {
 	t.Helper()
 	queries := []Query{{Text: "lantern"}, {Text: "waterproof jacket"}, {Text: "refreshed"}, {Text: "model 805"},
 		{Text: "copper", Sort: SortPriceAsc}, {Text: "insul"}, {Text: "navy wool scarf", Limit: 50}}
-	c, err := open(context.Background(), path, fillOptions{noMerge: true})
+	c, err := open(context.Background(), path, ReadPool{}, fillOptions{noMerge: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,7 +443,7 @@ func TestMergeKilledAndShared(t *testing.T) {
 // merged, until one finds nothing, then prints "done" and waits to be killed.
 func mergeChild(path string) {
 	ctx := context.Background()
-	c, err := open(ctx, path, fillOptions{noMerge: true})
+	c, err := open(ctx, path, ReadPool{}, fillOptions{noMerge: true})
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(2)
