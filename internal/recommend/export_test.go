@@ -14,7 +14,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn", "histType"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn", "histType", "buyers", "repeat"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -46,6 +46,10 @@ func (f *features) field(name string) *float64 {
 		return &f.knn
 	case "histType":
 		return &f.histType
+	case "buyers":
+		return &f.buyers
+	case "repeat":
+		return &f.repeat
 	}
 	panic(fmt.Sprintf("no weight %q", name))
 }

@@ -202,6 +202,7 @@ type recommender struct {
 	maxKNN       float64
 	maxSimilar   float64
 	maxOrders    int64
+	maxBuyers    int64
 	catMaxBuyers map[int64]int64
 	maxRevs      int64
 

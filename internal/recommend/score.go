@@ -52,6 +52,8 @@ type features struct {
 	due         float64 // bought again by the customer and due again now (see reorder.go)
 	knn         float64 // co without the recency of the purchases: item-kNN's own score, relative to the best
 	histType    float64 // without a category: share of recent purchases of its type (catalog.Candidate.Head)
+	buyers      float64 // distinct customers who bought it, relative to the candidate with the most (log)
+	repeat      float64 // share of its orders that were a customer's second or later: 1 − buyers/orders
 }
 
 // weights returns the weights of the features in the score. They were chosen by
@@ -128,6 +130,8 @@ func weights() features {
 		due:         20,
 		knn:         1.125,
 		histType:    2,
+		buyers:      0,
+		repeat:      0,
 	}
 }
 
@@ -135,7 +139,7 @@ func (f features) dot(w features) float64 {
 	return f.text*w.text + f.statedCat*w.statedCat + f.statedBrand*w.statedBrand +
 		f.histCat*w.histCat + f.histBrand*w.histBrand + f.co*w.co + f.similar*w.similar + f.price*w.price +
 		f.quality*w.quality + f.pop*w.pop + f.catPop*w.catPop + f.due*w.due +
-		f.knn*w.knn + f.histType*w.histType
+		f.knn*w.knn + f.histType*w.histType + f.buyers*w.buyers + f.repeat*w.repeat
 }
 
 // score computes every loaded candidate's features and score.
@@ -150,7 +154,7 @@ func (r *recommender) score(ctx context.Context) error {
 
 // scoreWith is score with the category paths of the candidates, by id.
 func (r *recommender) scoreWith(paths map[int64]string) {
-	r.maxCo, r.maxKNN, r.maxSimilar, r.maxOrders, r.maxRevs, r.catMaxBuyers = 0, 0, 0, 0, 0, nil
+	r.maxCo, r.maxKNN, r.maxSimilar, r.maxOrders, r.maxBuyers, r.maxRevs, r.catMaxBuyers = 0, 0, 0, 0, 0, 0, nil
 	for _, c := range r.cands {
 		if c.loaded {
 			c.sumCo(r.p.coAlpha, r.prof.coWeight)
@@ -158,6 +162,7 @@ func (r *recommender) scoreWith(paths map[int64]string) {
 			r.maxKNN = max(r.maxKNN, c.knn)
 			r.maxSimilar = max(r.maxSimilar, c.similar)
 			r.maxOrders = max(r.maxOrders, c.Orders)
+			r.maxBuyers = max(r.maxBuyers, c.Buyers)
 			if r.catMaxBuyers == nil {
 				r.catMaxBuyers = map[int64]int64{}
 			}
@@ -231,6 +236,12 @@ func (r *recommender) features(c *cand, keys []string) features {
 	f.quality = min(1, max(0, (c.Quality()-3)/2))
 	if r.maxOrders > 0 {
 		f.pop += 0.5 * math.Log1p(float64(c.Orders)) / math.Log1p(float64(r.maxOrders))
+	}
+	if r.maxBuyers > 0 {
+		f.buyers = math.Log1p(float64(c.Buyers)) / math.Log1p(float64(r.maxBuyers))
+	}
+	if c.Orders > 0 && c.Buyers > 0 {
+		f.repeat = max(0, 1-float64(c.Buyers)/float64(c.Orders))
 	}
 	if m := r.catMaxBuyers[c.Category]; c.Category != 0 && m > 0 {
 		// Popular among the candidates of its category, for the categories the
