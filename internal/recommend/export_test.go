@@ -14,7 +14,7 @@ import (
 const MaxRankedMatches = maxRankedMatches
 
 // WeightNames are the names RankWith and DefaultWeights give the weights of the score.
-var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn", "histType", "buyers", "repeat"}
+var WeightNames = []string{"text", "statedCat", "statedBrand", "histCat", "histBrand", "co", "similar", "price", "quality", "pop", "catPop", "due", "knn", "histType", "buyers"}
 
 func (f *features) field(name string) *float64 {
 	switch name {
@@ -48,8 +48,6 @@ func (f *features) field(name string) *float64 {
 		return &f.histType
 	case "buyers":
 		return &f.buyers
-	case "repeat":
-		return &f.repeat
 	}
 	panic(fmt.Sprintf("no weight %q", name))
 }

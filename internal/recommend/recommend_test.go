@@ -780,3 +780,53 @@ func TestRecommendFillsFromBestSellers(t *testing.T) {
 		t.Errorf("%d recommendations, want %d: %v", len(res.Items), in.Limit, recIDs(res))
 	}
 }
+
+// TestRecommendPopularByBuyers: of two products alike but for their sales, the one more
+// customers bought ranks above the one fewer customers bought more often (the buyers
+// feature), and without that feature the order turns (pop counts orders, repeats
+// included): popularity is counted by people, not by how often a few of them re-buy.
+func TestRecommendPopularByBuyers(t *testing.T) {
+	ctx := context.Background()
+	var ps []catalog.Product
+	for _, id := range []string{"mug-0", "mug-many", "mug-repeat"} {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "shop", Title: "Stoneware Mug " + id,
+			Price: usd(1000), Stock: qty(20), Rating: 4.5, ReviewCount: 40})
+	}
+	c := testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps)
+	// mug-many: four customers once each (4 orders, 4 buyers); mug-repeat: one customer
+	// eight times (8 orders, 1 buyer). Neither was bought with mug-0.
+	var sales []catalog.Sale
+	for i := range 4 {
+		sales = append(sales, catalog.Sale{ProductID: "mug-many", Quantity: 1, At: recNow.AddDate(0, 0, -40+i)})
+	}
+	for i := range 8 {
+		s := catalog.Sale{ProductID: "mug-repeat", Quantity: 1, At: recNow.AddDate(0, 0, -80+i*5)}
+		if i > 0 {
+			s.AlsoBought = []string{"mug-repeat"} // the same customer again
+		}
+		sales = append(sales, s)
+	}
+	if err := c.RecordSales(ctx, sales); err != nil {
+		t.Fatal(err)
+	}
+	in := recommend.Input{History: []recommend.Purchase{{ProductID: "mug-0", Title: "Stoneware Mug mug-0", Price: usd(1000), At: recNow.AddDate(0, 0, -3)}},
+		Exclude: []string{"mug-0"}, Now: recNow, Limit: 10}
+	for _, tc := range []struct {
+		name string
+		w    map[string]float64
+		want []string
+	}{
+		{"committed weights", nil, []string{"mug-many", "mug-repeat"}},
+		{"without buyers", map[string]float64{"buyers": 0}, []string{"mug-repeat", "mug-many"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := recommend.RankWith(ctx, c, in, tc.w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := recIDs(res); !slices.Equal(got, tc.want) {
+				t.Errorf("order %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

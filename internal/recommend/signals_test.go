@@ -476,6 +476,12 @@ func popularity(sw *sigWorld, j int) map[string]float64 {
 	return relLog(sw, j, x)
 }
 
+// popularityByOrders is popularity's control: the candidate's orders before the split
+// (repeat orders counted), relative to the best (log).
+func popularityByOrders(sw *sigWorld, j int) map[string]float64 {
+	return relLog(sw, j, sw.orders)
+}
+
 // sigTrial is one signal added to the committed score at some weights.
 type sigTrial struct {
 	name     string
@@ -496,7 +502,8 @@ func sigTrials() []sigTrial {
 		)
 	}
 	out = append(out,
-		sigTrial{name: "popularity, all-time buyers (the control of recent sales)", f: popularity, weights: ws},
+		sigTrial{name: "popularity, all-time buyers (the control of recent sales)", f: popularity, weights: append(ws, 2)},
+		sigTrial{name: "popularity, all-time orders (the control of distinct buyers)", f: popularityByOrders, weights: append(ws, 2)},
 		sigTrial{name: "two-hop co-purchases", f: twoHop(0), weights: []float64{0.05, 0.1, 0.25, 0.5}},
 		sigTrial{name: "two-hop co-purchases, under 50 direct", f: twoHop(50), weights: []float64{0.1, 0.25, 0.5, 1}},
 		sigTrial{name: "two-hop co-purchases, under 200 direct", f: twoHop(200), weights: []float64{0.1, 0.25, 0.5, 1}},
