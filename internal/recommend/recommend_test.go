@@ -615,7 +615,8 @@ func TestRecommendDueAgain(t *testing.T) {
 
 // TestRecommendPopularInYourCategories: among equally rated, equally priced products
 // of a category the customer shops in (by history or a stated favourite), the one more
-// customers bought ranks higher, and without catPop (and pop) it does not.
+// customers bought ranks higher, and without catPop (and pop and buyers, popularity
+// over all candidates) it does not.
 func TestRecommendPopularInYourCategories(t *testing.T) {
 	ctx := context.Background()
 	const tea, books = "Home > Tea", "Books > Fiction"
@@ -690,12 +691,12 @@ func TestRecommendPopularInYourCategories(t *testing.T) {
 				t.Errorf("list %v, want it to start with %v", got, tc.want)
 			}
 			// Without the signal the equal products tie and keep catalog order.
-			flat, err := recommend.RankWith(ctx, c, in, map[string]float64{"catPop": 0, "pop": 0})
+			flat, err := recommend.RankWith(ctx, c, in, map[string]float64{"catPop": 0, "pop": 0, "buyers": 0})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := order(flat, tc.prefix); slices.Equal(got, tc.want) {
-				t.Errorf("without catPop and pop the order is still %v: the test does not show catPop", got)
+				t.Errorf("without catPop, pop and buyers the order is still %v: the test does not show catPop", got)
 			}
 		})
 	}
