@@ -96,7 +96,7 @@ func segmentTrials(t *testing.T) []segmentTrial {
 // segmentAblations are the parts of recommend ranked without, one at a time, on the
 // same prepared candidates.
 var segmentAblations = []segmentTrial{
-	{"without popularity (pop, catPop, quality)", map[string]float64{"pop": 0, "catPop": 0, "quality": 0}},
+	{"without popularity (pop, buyers, catPop, quality)", map[string]float64{"pop": 0, "buyers": 0, "catPop": 0, "quality": 0}},
 	{"without affinities (histCat, histType, histBrand)", map[string]float64{"histCat": 0, "histType": 0, "histBrand": 0}},
 	{"without price", map[string]float64{"price": 0}},
 	{"without stated (statedCat, statedBrand)", map[string]float64{"statedCat": 0, "statedBrand": 0}},
@@ -105,7 +105,7 @@ var segmentAblations = []segmentTrial{
 	{"without co-purchase places", map[string]float64{"coSlots": 0}},
 	{"without the blend: knn alone, no places or cap", map[string]float64{"text": 0, "statedCat": 0, "statedBrand": 0, "histCat": 0,
 		"histBrand": 0, "co": 0, "similar": 0, "price": 0, "quality": 0, "pop": 0, "catPop": 0, "due": 0, "histType": 0,
-		"coSlots": 0, "catCap": 1}},
+		"buyers": 0, "coSlots": 0, "catCap": 1}},
 }
 
 // segmentOf names the segments of case c (one per dimension).
