@@ -736,7 +736,7 @@ func TestUserInfoWarning(t *testing.T) {
 		unshown = "x.csv:2: warning: image url is http, not https, so the views show a letter in place of its picture whatever --image-hosts allows; give a plain https URL (https://cdn.shop.example/a.jpg)"
 	)
 	tests := []struct {
-		name, url, image string
+		name, url, image   string
 		wantURL, wantImage string
 		warnings           []string
 	}{
