@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/text"
@@ -94,4 +97,74 @@ func schemeEnd(raw string) int {
 		}
 	}
 	return -1
+}
+
+// storedUserInfoSQL reads the products whose stored URL or image URL has an "@", with
+// their rowid: those whose user info a catalog written before migration 0045 may hold.
+const storedUserInfoSQL = `SELECT ` + productColumns + `, p.rowid
+	FROM products p ` + productJoins + `
+	WHERE p.rowid IN (SELECT rowid FROM product_text WHERE instr(url, '@') > 0 OR instr(image_url, '@') > 0)`
+
+// stripStoredUserInfo leaves the user info out of every stored URL and image URL, and
+// rewrites the cards of the products it changes, once: when url_user_info_pending has
+// a row (migration 0045). A text write, it moves catalog_changes.text when it changes a
+// product. Two processes opening the catalog together may both do it; the second finds
+// nothing left to change.
+func (c *Catalog) stripStoredUserInfo(ctx context.Context) error {
+	var pending bool
+	if err := c.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM url_user_info_pending)`).Scan(&pending); err != nil {
+		return fmt.Errorf("url user info: %w", err)
+	}
+	if !pending {
+		return nil
+	}
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("url user info: %w", err)
+	}
+	defer tx.Rollback()
+	type fix struct {
+		rowid               int64
+		url, imageURL, card string
+	}
+	var fixes []fix
+	rows, err := tx.QueryContext(ctx, storedUserInfoSQL)
+	if err != nil {
+		return fmt.Errorf("url user info: %w", err)
+	}
+	for rows.Next() {
+		var rowid int64
+		p, err := scanProduct(rows, &rowid)
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("url user info: %w", err)
+		}
+		var inURL, inImage bool
+		p.URL, inURL = WithoutUserInfo(p.URL)
+		p.ImageURL, inImage = WithoutUserInfo(p.ImageURL)
+		if inURL || inImage {
+			fixes = append(fixes, fix{rowid, p.URL, p.ImageURL, cardOf(&p)})
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("url user info: %w", err)
+	}
+	for _, f := range fixes {
+		if _, err := tx.ExecContext(ctx, `UPDATE product_text SET url = ?, image_url = ?, card = ? WHERE rowid = ?`,
+			f.url, f.imageURL, f.card, f.rowid); err != nil {
+			return fmt.Errorf("url user info: %w", err)
+		}
+	}
+	if len(fixes) > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE catalog_changes SET text = text + 1 WHERE id = 1`); err != nil {
+			return fmt.Errorf("url user info: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM url_user_info_pending`); err != nil {
+		return fmt.Errorf("url user info: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("url user info: %w", err)
+	}
+	return nil
 }
