@@ -155,6 +155,10 @@ func open(ctx context.Context, path string, rp ReadPool, fo fillOptions) (*Catal
 		db.Close()
 		return nil, err
 	}
+	if err := c.stripStoredUserInfo(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if c.rdb, err = openReadPool(ctx, path, rp); err != nil {
 		db.Close()
 		return nil, err

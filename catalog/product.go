@@ -123,7 +123,8 @@ func TitleCut(s string) bool {
 }
 
 // Normalize cleans untrusted seller text (control and invisible characters removed,
-// whitespace collapsed, lengths capped), normalizes the category path, currency and
+// whitespace collapsed, lengths capped), leaves user info out of the URL and image URL
+// (CleanURL), normalizes the category path, currency and
 // availability, and returns a *FieldError for the first field that cannot be accepted.
 func (p *Product) Normalize() error {
 	p.ID = strings.TrimSpace(p.ID)
@@ -147,8 +148,8 @@ func (p *Product) Normalize() error {
 	p.Brand = text.Clean(p.Brand, maxBrandLen)
 	p.Category = NormalizeCategory(p.Category)
 	p.Description = text.FitSentences(p.Description, maxDescriptionLen)
-	p.URL = text.Clean(p.URL, maxURLLen)
-	p.ImageURL = text.Clean(p.ImageURL, maxURLLen)
+	p.URL, _ = CleanURL(p.URL)
+	p.ImageURL, _ = CleanURL(p.ImageURL)
 	p.GTIN = text.Clean(p.GTIN, 32)
 	p.Tags = cleanTags(p.Tags)
 	p.Attributes = cleanAttrs(p.Attributes)

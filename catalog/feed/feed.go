@@ -274,6 +274,8 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 	}
 	damaged := badDisplayText(prod)
 	cut := catalog.TitleCut(prod.Title)
+	_, urlCreds := catalog.CleanURL(prod.URL)
+	_, imageCreds := catalog.CleanURL(prod.ImageURL)
 	if err := prod.Normalize(); err != nil {
 		p.reject(at, "%s%s", label, invalidReason(err))
 		return nil
@@ -294,6 +296,15 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 			Reason: fmt.Sprintf("%sgtin %s is a number in scientific notation, as a spreadsheet writes a long number it rounded; it was left out (format the column as text before saving)", label, q(rounded))})
 	}
+	for _, f := range [...]struct {
+		name  string
+		creds bool
+	}{{"url", urlCreds}, {"image url", imageCreds}} {
+		if f.creds {
+			p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+				Reason: label + f.name + " " + userInfoRemoved})
+		}
+	}
 	if why := unshownImage(prod.ImageURL); why != "" {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 			Reason: label + "image url " + why + ", so the views show a letter in place of its picture whatever --image-hosts allows; give a plain https URL (https://cdn.shop.example/a.jpg)"})
@@ -301,9 +312,14 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 	return nil
 }
 
+// userInfoRemoved is the warning on a row whose url or image url had user info, which
+// Normalize leaves out (catalog.CleanURL). Neither the URL nor its user info is
+// repeated: it may hold a password or a token.
+const userInfoRemoved = "held user info (user@ before the host); it was left out, the rest kept as written"
+
 // unshownImage says why the MCP Apps views never load the image at raw (catalog.ImageOrigin
-// refuses it), or "" when they may or there is none. The URL itself is not repeated: its
-// user info may hold a password.
+// refuses it), or "" when they may or there is none; raw has no user info
+// (userInfoRemoved). The URL itself is not repeated.
 func unshownImage(raw string) string {
 	if raw == "" {
 		return ""
@@ -315,8 +331,6 @@ func unshownImage(raw string) string {
 	switch {
 	case err == nil && strings.EqualFold(u.Scheme, "http"):
 		return "is http, not https"
-	case err == nil && strings.EqualFold(u.Scheme, "https") && u.User != nil:
-		return "holds user info (user@ before the host)"
 	default:
 		return "is not a plain https URL"
 	}
