@@ -274,18 +274,7 @@ func ftsSound(t *testing.T, c *Catalog) {
 func TestMergeKeepsResults(t *testing.T) {
 	const bulk, writes = 800, 30
 	c, path := mergeCatalog(t, bulk, fillOptions{noMerge: true})
-	for i := range writes {
-		// Changes as well as additions: an update leaves its old text to delete.
-		k := bulk + i
-		if i%3 == 0 {
-			k = i * 7
-		}
-		p := mergeProducts(k, 1)
-		p[0].Title += " refreshed"
-		if _, err := c.Upsert(context.Background(), mergeSellers, p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	mergeWrites(t, c, bulk, writes)
 	search := func() []string { return mergeSearches(t, path) }
 	before, shape := search(), shapeOf(t, c)
 	if shape.Level0() < 4 {
@@ -360,6 +349,24 @@ func mergeSearches(t *testing.T, path string) []string {
 	return out
 }
 
+// mergeWrites upserts writes products one at a time into c, a catalog of bulk merge
+// products, one upsert each: changes as well as additions (an update leaves its
+// old text to delete), every title gaining "refreshed".
+func mergeWrites(t *testing.T, c *Catalog, bulk, writes int) {
+	t.Helper()
+	for i := range writes {
+		k := bulk + i
+		if i%3 == 0 {
+			k = i * 7
+		}
+		p := mergeProducts(k, 1)
+		p[0].Title += " refreshed"
+		if _, err := c.Upsert(context.Background(), mergeSellers, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // mergeChildEnv names, for the child processes of TestMergeKilledAndShared, the
 // catalog they merge.
 const mergeChildEnv = "CATALOG_MERGE_CHILD"
@@ -375,17 +382,7 @@ func TestMergeKilledAndShared(t *testing.T) {
 	}
 	const bulk, writes = 800, 30
 	c, path := mergeCatalog(t, bulk, fillOptions{noMerge: true})
-	for i := range writes {
-		k := bulk + i
-		if i%3 == 0 {
-			k = i * 7
-		}
-		p := mergeProducts(k, 1)
-		p[0].Title += " refreshed"
-		if _, err := c.Upsert(context.Background(), mergeSellers, p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	mergeWrites(t, c, bulk, writes)
 	before, shape := mergeSearches(t, path), shapeOf(t, c)
 	if shape.Level0() < 4 {
 		t.Fatalf("too few segments to merge: %s", shape)
