@@ -89,6 +89,19 @@ func (c *Catalog) madeFor(ctx context.Context, s *search, res Result, offset int
 	if err != nil || len(heads) == 0 {
 		return res, false, err
 	}
+	out, err := s.madeForFirst(ctx, res, offset, heads, word, k,
+		fmt.Sprintf("No product has the word %q; read as something for a %s: the products made for one (%s), then the %s.",
+			s.text.words[last], word, strings.Join(heads, ", "), word))
+	if err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
+
+// madeForFirst runs s again as the products made for a type first (heads, in that
+// order), then the type's own (word, whose key is k), on a copy of res marked relaxed
+// with note added. Its Total is 0 when it found nothing.
+func (s *search) madeForFirst(ctx context.Context, res Result, offset int, heads []string, word, k, note string) (Result, error) {
 	alt := *s
 	alt.text = textQuery{words: []string{heads[0]}, alts: [][]string{append(slices.Clone(heads[1:]), word)}}
 	in := *s.intent
@@ -101,13 +114,9 @@ func (c *Catalog) madeFor(ctx context.Context, s *search, res Result, offset int
 	out := res
 	out.Relaxed = true
 	out.Words = strings.Join(append(slices.Clone(heads), word), " or ")
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("No product has the word %q; read as something for a %s: the products made for one (%s), then the %s.",
-			s.text.words[last], word, strings.Join(heads, ", "), word))
-	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
-		return res, false, err
-	}
-	return out, true, nil
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], note)
+	err := alt.run(ctx, &out, offset, false)
+	return out, err
 }
 
 // madeForNamed reports whether the head of short query s is what the catalog makes

@@ -124,21 +124,9 @@ func (c *Catalog) ownedFirst(ctx context.Context, s *search, res, found Result, 
 		}
 	}
 	heads = append(named, slices.DeleteFunc(heads, func(h string) bool { return slices.Contains(named, h) })...)
-	alt := *s
-	alt.text = textQuery{words: []string{heads[0]}, alts: [][]string{append(slices.Clone(heads[1:]), x)}}
-	in := *s.intent
-	in.heads, in.words, in.order, in.forTarget = map[string]bool{}, map[string]bool{}, map[string]int{}, nil
-	for i, h := range heads {
-		in.heads[h], in.words[h], in.order[h] = true, true, i
-	}
-	in.words[x] = true
-	alt.intent = &in
-	out := res
-	out.Relaxed = true
-	out.Words = strings.Join(append(slices.Clone(heads), x), " or ")
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+	out, err := s.madeForFirst(ctx, res, offset, heads, x, x,
 		fmt.Sprintf("Read as a sentence about the shopper's own %s: what is made for one (%s) first, then the %s.", x, strings.Join(heads, ", "), x))
-	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
+	if err != nil || out.Total == 0 {
 		return found, err
 	}
 	return out, nil
