@@ -12,7 +12,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -402,17 +401,11 @@ func mixedServer(ctx context.Context, c benchScaleConfig, stdout io.Writer) erro
 		return nil
 	}
 	fmt.Fprintf(stdout, "mixed phases: the store in %s\n", c.store)
-	if c.cpuProfile != "" {
-		f, err := os.Create(c.cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(c.cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	watch := watchMemory(ctx, 100*time.Millisecond)
 	err = mixedPhases(ctx, cat, buy, c, stdout)
 	atPeak, median := watch.end()

@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
-	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -76,17 +74,11 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// a time, so letting the heap grow to five times what is live stays far below its
 	// memory target (bench import prints the peak: 230–276 MB at 1M products).
 	defer debug.SetGCPercent(debug.SetGCPercent(importGCPercent))
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	cat, err := catalog.Open(ctx, c.db)
 	if err != nil {
 		return err

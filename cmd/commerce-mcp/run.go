@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -334,4 +335,24 @@ func defaultDBPath(getenv func(string) string) (string, error) {
 		}
 	}
 	return filepath.Join(home, ".local", "share", "commerce-mcp", "commerce.db"), nil
+}
+
+// startCPUProfile writes a CPU profile of the process to path until stop is called
+// (serve, import and bench's --cpuprofile); with path "" it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
