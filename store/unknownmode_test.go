@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -135,5 +136,54 @@ func TestUnknownModeCards(t *testing.T) {
 	u := store.Subscription{CustomerID: "cus_a", Mode: store.ModeUnknown, ProductID: "p", SellerID: "s", Quantity: 1, Interval: "month", Every: 1, Amount: 100, Currency: "USD"}
 	if err := s.CreateSubscription(ctx, &u); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("a subscription made in mode unknown: %v, want ErrInvalid", err)
+	}
+}
+
+// TestDemoCardOfUnknownMode: the demo customer's pm_card_visa of unknown mode (seeded
+// before modes were recorded) takes the mode of a sandbox or test server that seeds
+// the demo again; a live one leaves it unknown, and another card of unknown mode is
+// left as it is.
+func TestDemoCardOfUnknownMode(t *testing.T) {
+	for _, tc := range []struct{ name, mode, want string }{
+		{"the sandbox", store.ModeSandbox, store.ModeSandbox},
+		{"test mode", store.ModeTest, store.ModeTest},
+		{"live mode", store.ModeLive, store.ModeUnknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "shop-store.db")
+			s := testshop.Store(t, path)
+			c, err := s.SeedDemo(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_other", CustomerID: c.ID}); err != nil {
+				t.Fatal(err)
+			}
+			db, err := sqlite.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.ExecContext(ctx, `UPDATE payment_methods SET mode = 'unknown'`); err != nil { // as 0032 would mark them
+				t.Fatal(err)
+			}
+			if _, err := s.SeedDemoIn(ctx, tc.mode); err != nil {
+				t.Fatal(err)
+			}
+			pms, err := s.PaymentMethods(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pm := range pms {
+				want := tc.want
+				if pm.ID == "pm_other" {
+					want = store.ModeUnknown
+				}
+				if pm.Mode != want {
+					t.Errorf("%s: mode %q, want %q", pm.ID, pm.Mode, want)
+				}
+			}
+		})
 	}
 }
