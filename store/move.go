@@ -357,6 +357,14 @@ func (m *mover) copyTo(ctx context.Context, applied []string) error {
 		conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
 		return fail(err)
 	}
+	// The migrations keep the times they first ran at, not the copy's: migration 0032
+	// tells cards and subscriptions from before 0014 and 0016 by those times.
+	if _, err := conn.ExecContext(ctx, `UPDATE main.store_migrations SET applied_at =
+		(SELECT o.applied_at FROM old.store_migrations o WHERE o.name = store_migrations.name)
+		WHERE name IN (SELECT name FROM old.store_migrations)`); err != nil {
+		conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+		return fail(err)
+	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
 		return fail(err)

@@ -390,3 +390,32 @@ func TestMoveOutKeepsTheSalesNumbering(t *testing.T) {
 		t.Errorf("the sales outbox's counter after the move = %d, %v; want 3", got, err)
 	}
 }
+
+// TestMoveOutKeepsMigrationTimes: the moved store's migrations keep the times they
+// ran at in the shared file (migration 0032 dates cards and subscriptions by them).
+func TestMoveOutKeepsMigrationTimes(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	shared, path := filepath.Join(dir, "shop.db"), filepath.Join(dir, "shop-store.db")
+	sharedWithStore(t, shared)
+	db, err := sqlite.Open(ctx, shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE store_migrations SET applied_at = '2026-02-03 04:05:06'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if moved, err := store.MoveOut(ctx, shared, path); err != nil || !moved {
+		t.Fatalf("MoveOut = %v, %v", moved, err)
+	}
+	moved, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer moved.Close()
+	var n, other int
+	if err := moved.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE applied_at != '2026-02-03 04:05:06') FROM store_migrations`).Scan(&n, &other); err != nil || n == 0 || other != 0 {
+		t.Errorf("after the move, %d of %d migrations have another time (%v); want none", other, n, err)
+	}
+}

@@ -28,20 +28,26 @@ type PaymentMethod struct {
 	Default    bool   // the method purchases use; one per customer
 	// Mode is the mode (ModeSandbox, ModeTest or ModeLive) of whoever put the card on
 	// file: a Stripe PaymentMethod exists in that mode only, so only a server of that
-	// mode pays with it. Empty means ModeSandbox when adding.
+	// mode pays with it. Empty means ModeSandbox when adding. ModeUnknown, never
+	// added, is that of a card put on file before modes were recorded that nothing
+	// vouches for (migrations/0032): no server pays with it.
 	Mode      string
 	CreatedAt time.Time
 }
 
 // Card modes (and subscription modes): the Stripe world a card or subscription
-// belongs to.
+// belongs to. ModeUnknown is stored only by migrations/0032, for a card or
+// subscription from before modes were recorded that nothing vouches for; no server
+// runs in it, so none pays with such a card or renews such a subscription.
 const (
 	ModeSandbox = "sandbox"
 	ModeTest    = "test"
 	ModeLive    = "live"
+	ModeUnknown = "unknown"
 )
 
-// validMode says whether m is a mode a card or subscription can have.
+// validMode says whether m is a mode a card can be put on file in, or a subscription
+// made in: a server's mode, never ModeUnknown.
 func validMode(m string) bool { return m == ModeSandbox || m == ModeTest || m == ModeLive }
 
 // AddPaymentMethod puts pm on file for pm.CustomerID and returns it as stored. The
@@ -51,8 +57,8 @@ func validMode(m string) bool { return m == ModeSandbox || m == ModeTest || m ==
 // an existing default stays the default) and keeps its CreatedAt and CardID; pm.CardID
 // is ignored (a new card gets a new one). Adding an id again in another mode moves a
 // sandbox card to that mode (the sandbox vouches for nothing: whoever adds it has just
-// had Stripe vouch for it there) and is refused, changing nothing, for a test or live
-// card (*CardModeError). Errors: ErrNotFound for an unknown customer; ErrInvalid naming
+// had Stripe vouch for it there), as it moves a card of unknown mode to any mode, and
+// is refused, changing nothing, for a test or live card (*CardModeError). Errors: ErrNotFound for an unknown customer; ErrInvalid naming
 // the field when the id does not start with "pm_", last4 is not four digits, the
 // expiry is out of range, the brand is not a plain word or the mode is not one of the
 // modes; *CardModeError (ErrConflict) as said.
@@ -94,9 +100,9 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 	// A card keeps the mode it is on file in: a Stripe payment method exists in one
 	// mode, so the same id put on file in another (an operator fixing the brand without
 	// the Stripe key, say, which means the sandbox) is a mistake that would leave the
-	// card unable to pay where it can. Only a sandbox card moves: the sandbox is the
-	// mode a card nothing vouched for was given (migrations/0016), and adding it again
-	// in test or live mode is how it gets its real one.
+	// card unable to pay where it can. Only a sandbox card moves (the sandbox vouches
+	// for nothing: adding it again in test or live mode is how it gets its real one),
+	// and one of unknown mode (migrations/0032), which takes the mode of whoever adds it.
 	var card, mode string
 	var removing bool
 	switch err := tx.QueryRowContext(ctx, `SELECT card_id, mode, removing_since IS NOT NULL FROM payment_methods WHERE customer_id = ? AND id = ?`,
@@ -110,7 +116,7 @@ func addPaymentMethod(ctx context.Context, tx *sql.Tx, pm PaymentMethod, now tim
 		// would report a card in use that is neither listed nor paying, and could make
 		// it the default.
 		return PaymentMethod{}, fmt.Errorf("card %s is being removed, not put on file again: %w", card, ErrConflict)
-	case mode != pm.Mode && mode != ModeSandbox:
+	case mode != pm.Mode && mode != ModeSandbox && mode != ModeUnknown:
 		return PaymentMethod{}, &CardModeError{CardID: card, Mode: mode, Wanted: pm.Mode}
 	}
 	var hasDefault int

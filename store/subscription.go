@@ -29,7 +29,9 @@ type Subscription struct {
 	CustomerID string
 	State      SubscriptionState
 	// Mode is the mode (sandbox, test or live) of the server that made it: only a
-	// server in that mode renews it (see migrations/0014).
+	// server in that mode renews it (see migrations/0014). ModeUnknown is that of a
+	// subscription from before modes were recorded that nothing vouches for
+	// (migrations/0032): no server renews it.
 	Mode       string
 	ProductID  string
 	SellerID   string
@@ -127,8 +129,8 @@ func scanSubscription(row scanner) (Subscription, error) {
 // CreateSubscription records u as a new subscription (in u.State, normally quoted)
 // and sets its ID and times. An unknown customer is ErrNotFound.
 func (s *Store) CreateSubscription(ctx context.Context, u *Subscription) error {
-	if u.CustomerID == "" || u.ProductID == "" || u.Quantity < 1 || u.Every < 1 || u.Mode == "" {
-		return fmt.Errorf("%w: subscription needs a customer, mode, product, quantity and interval", ErrInvalid)
+	if u.CustomerID == "" || u.ProductID == "" || u.Quantity < 1 || u.Every < 1 || !validMode(u.Mode) {
+		return fmt.Errorf("%w: subscription needs a customer, a server's mode, product, quantity and interval", ErrInvalid)
 	}
 	now := s.now()
 	if u.ID == "" {

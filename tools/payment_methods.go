@@ -38,7 +38,17 @@ type paymentMethodView struct {
 	Last4           string `json:"last4" jsonschema:"last four digits of the card"`
 	Expires         string `json:"expires,omitempty" jsonschema:"expiry as MM/YYYY"`
 	Default         bool   `json:"default" jsonschema:"whether purchases use this method"`
-	Mode            string `json:"mode" jsonschema:"the mode the card was put on file in: sandbox, test or live. A server pays only with a card of its own mode (the result's mode); a card of another mode is never charged here"`
+	Mode            string `json:"mode" jsonschema:"the mode the card was put on file in: sandbox, test or live; unknown for a card put on file before card modes were recorded that nothing vouches for. A server pays only with a card of its own mode (the result's mode); a card of another mode, or of unknown mode, is never charged here"`
+}
+
+// putOnFileIn says how a card of mode came to have it: "put on file in test mode", or,
+// for a card from before modes were recorded that nothing vouches for
+// (store.ModeUnknown), that its mode is unknown.
+func putOnFileIn(mode string) string {
+	if mode == store.ModeUnknown {
+		return "put on file before card modes were recorded (its mode is unknown)"
+	}
+	return "put on file in " + mode + " mode"
 }
 
 func viewMethod(pm store.PaymentMethod) paymentMethodView {
@@ -317,7 +327,7 @@ func (t *Toolbox) listPaymentMethods(ctx context.Context, req mcp.CallToolReques
 			label += " (default)"
 		}
 		if v.Mode != mode {
-			label += " (put on file in " + v.Mode + " mode: not usable on this " + mode + " server)"
+			label += " (" + putOnFileIn(v.Mode) + ": not usable on this " + mode + " server)"
 		}
 		labels = append(labels, label)
 	}
@@ -488,8 +498,8 @@ func changeSummary(ch checkout.MethodChange) string {
 	switch {
 	case !ch.Method.Default:
 	case ch.NewDefault.CardID != "" && ch.NewDefault.Mode != string(ch.ServerMode):
-		s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card, but it was put on file in " + ch.NewDefault.Mode +
-			" mode and this server runs in " + string(ch.ServerMode) + " mode, so it pays nothing here: purchases will need a card added on this server"
+		s += " " + CardName(ch.NewDefault.Brand, ch.NewDefault.Last4) + " becomes the default card, but it was " + putOnFileIn(ch.NewDefault.Mode) +
+			" and this server runs in " + string(ch.ServerMode) + " mode, so it pays nothing here: purchases will need a card added on this server"
 		if ch.Renewing > 0 {
 			s += ", and " + activeSubscriptions(ch.Renewing) + " will pause at the next renewal, nothing charged, until one is added and the subscription resumed"
 		}
@@ -618,7 +628,7 @@ func walletText(e *checkout.WalletError) string {
 	case checkout.WalletDeclined:
 		return "The person chose to keep things as they are; nothing was changed."
 	case checkout.WalletOtherMode:
-		return fmt.Sprintf("That card was put on file in %s mode and this server runs in %s mode, so it cannot pay with it here and it was not made the default. Nothing was changed; the person can add a card on this server with add_payment_method.", e.Mode, e.ServerMode)
+		return fmt.Sprintf("That card was %s and this server runs in %s mode, so it cannot pay with it here and it was not made the default. Nothing was changed; the person can add a card on this server with add_payment_method.", putOnFileIn(string(e.Mode)), e.ServerMode)
 	case checkout.WalletCardPaying:
 		return "That card is paying a purchase still under way, so it was not removed: removing it now could not stop that payment. Nothing was changed; list_orders shows the pending order, and the card can be removed once that payment has settled."
 	case checkout.WalletCardRemovalPending:

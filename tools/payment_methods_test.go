@@ -610,3 +610,61 @@ func TestChangeSummaryNamesTheRenewalsItMoves(t *testing.T) {
 		})
 	}
 }
+
+// TestCardsAndSubscriptionsOfUnknownMode: a card or subscription from before modes
+// were recorded that nothing vouches for (mode unknown, store migration 0032) is shown
+// as such: list_payment_methods gives its mode as unknown and says it cannot pay here,
+// set_default_payment_method and a purchase refuse it saying its mode is unknown, and
+// list_subscriptions says why no server renews the subscription; nothing is charged.
+func TestCardsAndSubscriptionsOfUnknownMode(t *testing.T) {
+	s := newStorefront(t)
+	s.withWallet(t)
+	c := s.client(t, nil, "")
+	var q subscribeResult
+	if res := call(t, c, "subscribe", map[string]any{"product_id": "cy-sub-0002", "quantity": 1}, &q); res.IsError || q.QuoteID == "" {
+		t.Fatalf("subscribe: %s", text(res))
+	}
+	if res := call(t, c, "subscribe", map[string]any{"quote_id": q.QuoteID}, nil); res.IsError {
+		t.Fatalf("confirm: %s", text(res))
+	}
+	charged := s.charges()
+	if _, err := s.tb.Store.AddPaymentMethod(context.Background(), store.PaymentMethod{ID: "pm_old_amex", CustomerID: s.tb.Customer,
+		Brand: "amex", Last4: "8431"}); err != nil {
+		t.Fatal(err)
+	}
+	s.execStore(t, `UPDATE payment_methods SET mode = 'unknown' WHERE id = 'pm_old_amex'`)
+	s.execStore(t, `UPDATE subscriptions SET mode = 'unknown'`)
+
+	var list listPaymentMethodsResult
+	if res := call(t, c, "list_payment_methods", map[string]any{}, &list); res.IsError {
+		t.Fatal(text(res))
+	}
+	modes := map[string]string{}
+	for _, pm := range list.PaymentMethods {
+		modes[pm.Brand] = pm.Mode
+	}
+	if modes["amex"] != "unknown" || modes["visa"] != "sandbox" ||
+		!strings.Contains(list.Summary, "American Express •••• 8431 (put on file before card modes were recorded (its mode is unknown): not usable on this sandbox server)") {
+		t.Fatalf("list = %+v", list)
+	}
+	res := call(t, c, "set_default_payment_method", map[string]any{"payment_method_id": cardOf(t, s, s.tb.Customer, "pm_old_amex")}, nil)
+	if !res.IsError || !strings.Contains(text(res), "That card was put on file before card modes were recorded (its mode is unknown) and this server runs in sandbox mode") {
+		t.Fatalf("set_default of a card of unknown mode: %s", text(res))
+	}
+	if err := s.tb.Store.SetDefaultPaymentMethod(context.Background(), s.tb.Customer, "pm_old_amex"); err != nil {
+		t.Fatal(err)
+	}
+	res = call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 500, 3000).ID}, nil)
+	if !res.IsError || !strings.Contains(text(res), "The default card (American Express •••• 8431) was put on file before card modes were recorded (its mode is unknown)") {
+		t.Fatalf("purchase with a default card of unknown mode: %s", text(res))
+	}
+	var subs listSubscriptionsResult
+	res = call(t, c, "list_subscriptions", nil, &subs)
+	if res.IsError || len(subs.Subscriptions) != 1 || subs.Subscriptions[0].Mode != "unknown" ||
+		!strings.Contains(subs.Subscriptions[0].NotRenewing, "made before subscription modes were recorded") {
+		t.Fatalf("list_subscriptions: %s", text(res))
+	}
+	if s.charges() != charged {
+		t.Fatalf("%d charges, want %d", s.charges(), charged)
+	}
+}

@@ -107,8 +107,8 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalNoPaymentMethod:
 		return "The customer has no payment method on file, so nothing was charged. The person can add a card with add_payment_method (on a secure page, never in the chat), then buy again."
 	case checkout.RefusalCardOtherMode:
-		return fmt.Sprintf("The default card (%s) was put on file in %s mode and this server runs in %s mode, so it is never charged here: nothing was charged. The person can add a card with add_payment_method (on a secure page), or make a card of %s mode the default with set_default_payment_method (list_payment_methods shows each card's mode), then try again.",
-			CardName(p.CardBrand, p.CardLast4), p.Mode, p.ServerMode, p.ServerMode)
+		return fmt.Sprintf("The default card (%s) was %s and this server runs in %s mode, so it is never charged here: nothing was charged. The person can add a card with add_payment_method (on a secure page), or make a card of %s mode the default with set_default_payment_method (list_payment_methods shows each card's mode), then try again.",
+			CardName(p.CardBrand, p.CardLast4), putOnFileIn(string(p.Mode)), p.ServerMode, p.ServerMode)
 	case checkout.RefusalCardRemoved:
 		return fmt.Sprintf("This was to be paid with %s, which the person has removed since, so nothing was charged (no other card either) and any quote for it is canceled. Buy again (purchase with the product_id, or checkout for a cart) to pay with the card now on file, or add one with add_payment_method.",
 			CardName(p.CardBrand, p.CardLast4))
@@ -285,6 +285,9 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalBecameSubscription:
 		return fmt.Sprintf("%s (product_id %s) became a subscription after quote %s was made: the seller now charges it every billing interval, so it is not bought once. The quote is canceled and nothing was charged; if the person wants it, start it with subscribe (which asks them to confirm the price per cycle).", title, p.ProductID, p.QuoteID)
 	case checkout.RefusalOtherMode:
+		if p.Mode == checkout.ModeUnknown {
+			return fmt.Sprintf("Subscription %s was made before subscription modes were recorded, and nothing shows whether it was made in sandbox, test or live mode, so no server renews or resumes it: nothing is charged for it. To have it charged on this server (%s mode), the person must subscribe again with subscribe (and may cancel this one with cancel_subscription).", p.QuoteID, p.ServerMode)
+		}
 		return fmt.Sprintf("Subscription %s was made in %s mode, and this server runs in %s mode, so it does not renew or resume it here: nothing is charged for it by this server. It renews again only on a server in %s mode; to have it charged here, the person must subscribe again with subscribe (and may cancel this one with cancel_subscription).", p.QuoteID, p.Mode, p.ServerMode, p.Mode)
 	case checkout.RefusalBadStart:
 		return fmt.Sprintf("start_date must be today or a date within the next %d days (YYYY-MM-DD). Nothing was charged.", p.Max)

@@ -74,8 +74,8 @@ type subscriptionView struct {
 	NewPrice      *price        `json:"new_price,omitempty" jsonschema:"for a subscription paused for a price increase: the seller's new total per cycle, which resuming asks the person to confirm"`
 	NewPerYear    *price        `json:"new_per_year,omitempty" jsonschema:"with new_price: what a year of cycles costs at the new price"`
 	CreatedAt     string        `json:"created_at"`
-	Mode          string        `json:"mode" jsonschema:"the mode it was subscribed in: sandbox, test or live; only a server running in that mode renews it"`
-	NotRenewing   string        `json:"not_renewing,omitempty" jsonschema:"present when it was subscribed in another mode than this server runs in: why this server does not renew it"`
+	Mode          string        `json:"mode" jsonschema:"the mode it was subscribed in: sandbox, test or live; only a server running in that mode renews it. unknown for a subscription made before modes were recorded that nothing vouches for: no server renews it"`
+	NotRenewing   string        `json:"not_renewing,omitempty" jsonschema:"present when it was subscribed in another mode than this server runs in, or in an unknown one: why this server does not renew it"`
 }
 
 // cycleCharges is what one cycle charges, in parts that add up to its price.

@@ -84,3 +84,68 @@ func TestCardsPayOnlyInTheirMode(t *testing.T) {
 		t.Fatalf("%d charges, want 2", e.succeeded())
 	}
 }
+
+// TestUnknownModePaysAndRenewsNowhere: a card or subscription of unknown mode (one
+// from before modes were recorded that nothing vouches for, store migration 0032)
+// is another mode for every server, the sandbox included: the card pays nothing and
+// is never made the default, the subscription is neither renewed nor resumed; putting
+// the card on file again gives it the server's mode, and it pays.
+func TestUnknownModePaysAndRenewsNowhere(t *testing.T) {
+	e := newEnv(t, envOpts{}) // the sandbox, whose own mode an unknown card is not
+	ctx := context.Background()
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	if e.succeeded() != 1 {
+		t.Fatalf("%d charges after subscribing, want 1", e.succeeded())
+	}
+	card, err := e.st.DefaultPaymentMethod(ctx, e.customer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.execDDL(`UPDATE payment_methods SET mode = 'unknown'`)
+	e.execDDL(`UPDATE subscriptions SET mode = 'unknown'`)
+
+	var ref *checkout.Refusal
+	if _, err := e.buy(e.product(500, 3000).ID, 1); !errors.As(err, &ref) || ref.Code != checkout.RefusalCardOtherMode ||
+		ref.Params.Mode != checkout.ModeUnknown || ref.Params.ServerMode != checkout.ModeSandbox {
+		t.Errorf("purchase with a card of unknown mode: %v (%+v), want card_other_mode naming mode unknown", err, ref)
+	}
+	if _, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_mastercard", CustomerID: e.customer,
+		Brand: "mastercard", Last4: "4444", Default: true}); err != nil {
+		t.Fatal(err)
+	}
+	var we *checkout.WalletError
+	if _, err := e.svc.PlanMethodChange(ctx, e.customer, checkout.ChangeSetDefault, card.CardID); !errors.As(err, &we) ||
+		we.Code != checkout.WalletOtherMode || we.Mode != checkout.ModeUnknown {
+		t.Errorf("making the card of unknown mode the default: %v, want card_other_mode", err)
+	}
+
+	e.clock.Advance(month)
+	if rep := e.renew(e.svc, 2); rep != (checkout.RenewReport{}) {
+		t.Errorf("renewals of a subscription of unknown mode: %+v, want none", rep)
+	}
+	u := e.subscription(id)
+	if ref := e.svc.OtherMode(u); u.State != store.SubscriptionActive || ref == nil || ref.Code != checkout.RefusalOtherMode || ref.Params.Mode != checkout.ModeUnknown {
+		t.Errorf("subscription %s %s, not renewing: %+v; want active and other_mode naming mode unknown", u.State, u.Mode, ref)
+	}
+	if _, err := e.svc.PauseSubscription(ctx, e.customer, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID); !errors.As(err, &ref) || ref.Code != checkout.RefusalOtherMode {
+		t.Errorf("resuming a subscription of unknown mode: %v, want other_mode", err)
+	}
+	if e.succeeded() != 1 {
+		t.Fatalf("%d charges, want still 1", e.succeeded())
+	}
+
+	// Put on file again, the card takes the sandbox's mode and pays.
+	again, err := e.st.AddPaymentMethod(ctx, store.PaymentMethod{ID: card.ID, CustomerID: e.customer, Brand: card.Brand, Last4: card.Last4, Default: true})
+	if err != nil || again.Mode != store.ModeSandbox || again.CardID != card.CardID || !again.Default {
+		t.Fatalf("put on file again: %+v, %v; want the same card, default, in sandbox mode", again, err)
+	}
+	if out, err := e.buy(e.product(500, 3000).ID, 1); err != nil || out.Status != checkout.StatusCompleted {
+		t.Fatalf("purchase with the card put on file again: %+v, %v", out, err)
+	}
+	if e.succeeded() != 2 {
+		t.Fatalf("%d charges, want 2", e.succeeded())
+	}
+}

@@ -40,6 +40,10 @@ const (
 	ModeSandbox Mode = "sandbox" // the in-process sandbox: no money moves
 	ModeTest    Mode = "test"    // Stripe in test mode
 	ModeLive    Mode = "live"    // Stripe in live mode
+	// ModeUnknown is no server's mode: that of a card or subscription from before
+	// modes were recorded that nothing vouches for (store.ModeUnknown). No server
+	// pays with such a card or renews such a subscription.
+	ModeUnknown Mode = store.ModeUnknown
 )
 
 // Defaults for Config.
