@@ -19,6 +19,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/wordnet"
 )
 
 var (
@@ -28,6 +29,7 @@ var (
 	devOnly       = flag.Bool("dev-only", false, "score the dev half and the first two probes only (while tuning, so as not to watch the held-out half and the third probe); their baselines are not checked")
 	noNeeds       = flag.Bool("no-needs", false, "search with the built-in vocabulary less its need: lines (to work on what sentences find without a need); baselines are not checked")
 	noGroups      = flag.Bool("no-groups", false, "search with the built-in vocabulary less its synonym groups, plain and \"when …:\" (to measure what search finds by what it learns of the catalog alone, as for words no group has); baselines are not checked")
+	lexiconDir    = flag.String("lexicon", "", "search with the lexicon of an installed WordNet 3.0 in this directory (e.g. /usr/share/wordnet) after the vocabulary, as serve --lexicon does; baselines are not checked")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading (TestFreshCatalog writes the fresh catalog beside it, -fresh before its extension)")
 )
 
@@ -143,6 +145,13 @@ func (e *env) loadCatalog(ctx context.Context, path string, sellers []catalog.Se
 	} else if v != nil {
 		e.cat.SetVocabulary(v)
 	}
+	if *lexiconDir != "" {
+		lex, err := readLexicon()
+		if err != nil {
+			return err
+		}
+		e.cat.SetLexicon(lex)
+	}
 	const batch = 1000
 	for i := 0; i < len(items); i += batch {
 		ps := make([]catalog.Product, 0, batch)
@@ -193,7 +202,10 @@ func (e *env) loadBM25(ctx context.Context, path string, items []Item) error {
 
 // partial reports whether the flags search with part of the built-in vocabulary
 // (-no-needs, -no-groups), whose scores are not held to the baselines.
-func partial() bool { return *noNeeds || *noGroups }
+func partial() bool { return *noNeeds || *noGroups || *lexiconDir != "" }
+
+// readLexicon reads the -lexicon directory once for every catalog of the run.
+var readLexicon = sync.OnceValues(func() (*wordnet.Nouns, error) { return wordnet.Read(*lexiconDir) })
 
 // partialVocabulary is the vocabulary the flags ask for: nil for the whole built-in one.
 func partialVocabulary() (*catalog.Vocabulary, error) {

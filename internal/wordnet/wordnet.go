@@ -17,16 +17,16 @@ import (
 
 // Nouns is WordNet's nouns as far as synonyms go: for each noun (a word or a phrase,
 // lower case, words separated by single spaces), its senses in the order index.noun
-// gives them (most frequent first), each sense a synset of two or more nouns. A noun
-// whose every sense is a synset of itself alone has no entry: it has no synonym. It is
-// read-only once read, so callers may share it.
+// gives them (most frequent first), each sense a synset. A noun none of whose senses
+// has another noun has no entry: it has no synonym. It is read-only once read, so
+// callers may share it.
 type Nouns struct {
 	senses  map[string][]int32 // noun → indexes in synsets, by sense order
 	synsets [][]string         // each synset's nouns, in data.noun's order
 	exc     map[string][]string
 }
 
-// Size is the number of nouns with a synonym, and of synsets of two or more nouns.
+// Size is the number of nouns with a synonym, and of synsets.
 func (n *Nouns) Size() (nouns, synsets int) { return len(n.senses), len(n.synsets) }
 
 // maxLine bounds a line of the files read; WordNet 3.0's longest is about 5 KiB.
@@ -38,7 +38,7 @@ func Read(dir string) (*Nouns, error) {
 	byOffset := map[int64]int32{}
 	err := eachLine(filepath.Join(dir, "data.noun"), func(line string) error {
 		offset, words, err := parseData(line)
-		if err != nil || len(words) < 2 {
+		if err != nil {
 			return err
 		}
 		byOffset[offset] = int32(len(n.synsets))
@@ -53,10 +53,18 @@ func Read(dir string) (*Nouns, error) {
 		if err != nil {
 			return err
 		}
+		ids := make([]int32, 0, len(offsets))
+		synonym := false
 		for _, o := range offsets {
-			if i, ok := byOffset[o]; ok {
-				n.senses[lemma] = append(n.senses[lemma], i)
+			i, ok := byOffset[o]
+			if !ok {
+				return fmt.Errorf("synset %d is not in data.noun", o)
 			}
+			ids = append(ids, i)
+			synonym = synonym || len(n.synsets[i]) > 1
+		}
+		if synonym {
+			n.senses[lemma] = ids
 		}
 		return nil
 	})
@@ -188,8 +196,8 @@ func contains(l []string, w string) bool {
 }
 
 // Senses returns the senses of the noun or phrase term, most frequent first, each as
-// the nouns of its synset (term among them, as WordNet spells it): nothing when WordNet
-// knows the term by no synonym. A plural is read as its singular, by noun.exc and
+// the nouns of its synset (term among them, as WordNet spells it; alone in a sense it
+// has no synonym for): nothing when WordNet knows the term by no synonym. A plural is read as its singular, by noun.exc and
 // WordNet's rules for nouns ("boxes" → box, "mice" → mouse), when the term itself is not
 // a noun of WordNet.
 func (n *Nouns) Senses(term string) [][]string {

@@ -24,7 +24,8 @@ func TestReadSenses(t *testing.T) {
 		{"a plural of a phrase's last word", "vacuum cleaners", [][]string{{"vacuum", "vacuum cleaner", "hoover"}}},
 		{"es plural", "boxes", [][]string{{"box", "crate"}}},
 		{"an irregular plural by noun.exc", "mice", [][]string{{"mouse", "computer mouse"}}},
-		{"a synset of one noun is no sense", "seat", nil},
+		{"a noun with no synonym has no senses", "seat", nil},
+		{"a sense without synonym keeps its place", "lounge", [][]string{{"lounge"}, {"sofa", "couch", "lounge"}}},
 		{"an unknown word", "trampoline", nil},
 		{"empty", "", nil},
 	} {
@@ -34,8 +35,8 @@ func TestReadSenses(t *testing.T) {
 			}
 		})
 	}
-	if nouns, synsets := n.Size(); nouns != 11 || synsets != 5 {
-		t.Errorf("Size() = %d nouns, %d synsets; want 11, 5", nouns, synsets)
+	if nouns, synsets := n.Size(); nouns != 11 || synsets != 7 {
+		t.Errorf("Size() = %d nouns, %d synsets; want 11, 7", nouns, synsets)
 	}
 }
 
@@ -65,6 +66,7 @@ func TestReadBadIndex(t *testing.T) {
 		{"synset count not a number", "sofa n x 0 1 0 00000100\n", "synset count"},
 		{"more offsets than counted", "sofa n 1 0 1 0 00000100 00000200\n", "fields"},
 		{"offset not a number", "sofa n 1 0 1 0 zz\n", "synset offset"},
+		{"offset of no synset", "sofa n 1 0 1 0 00000999\n", "not in data.noun"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "data.noun"), data, 0o600); err != nil {
