@@ -12,6 +12,10 @@ import (
 // see internal/wordnet): the senses of a word or phrase, most frequent first, each as
 // the nouns that name it. Search reads it after the vocabulary, for words no group of
 // the vocabulary names (see lexiconGroup).
+//
+// A lexicon that also has Broader(term) [][]string or Narrower(term) [][]string (the
+// direct hypernyms or hyponyms of term's first sense, each as its nouns) is read for
+// them too, for words whose first sense names no type of the catalog.
 type Lexicon interface {
 	Senses(term string) [][]string
 }
@@ -46,14 +50,13 @@ func (c *Catalog) lexiconGroup(ctx context.Context, lv *learnedView, lex Lexicon
 	if sentence || lv == nil {
 		return nil, false, nil
 	}
-	for _, w := range words {
-		if len(w) < 3 || isNumber(w) || stopwords[w] || !isLetters(w) {
-			return nil, false, nil
-		}
-	}
 	term := strings.Join(words, " ")
+	if !plainTerm(term) {
+		return nil, false, nil
+	}
 	senses := lex.Senses(term)
-	if len(senses) == 0 || len(senses[0]) < 2 {
+	broader, narrower := lexiconBroader(lex), lexiconNarrower(lex)
+	if len(senses) == 0 || len(senses[0]) < 2 && broader == nil && narrower == nil {
 		return nil, false, nil
 	}
 	if named, err := c.indexHas(ctx, term); err != nil || named {
@@ -61,20 +64,40 @@ func (c *Catalog) lexiconGroup(ctx context.Context, lv *learnedView, lex Lexicon
 	}
 	own := termKey(term)
 	group := []string{own}
-	for _, noun := range senses[0] {
-		k := termKey(noun)
-		if k == "" || k == own || slices.Contains(group, k) || strings.Count(k, " ")+1 > maxTermWords || sharesWord(k, own) {
+	add := func(synset []string) error {
+		for _, noun := range synset {
+			k := termKey(noun)
+			if !plainTerm(k) || k == own || slices.Contains(group, k) || strings.Count(k, " ")+1 > maxTermWords || sharesWord(k, own) {
+				continue
+			}
+			theirs := lex.Senses(noun)
+			if !slices.ContainsFunc(theirs[:min(maxTargetSense, len(theirs))], func(s []string) bool { return slices.Equal(s, synset) }) {
+				continue
+			}
+			ok, err := c.namesType(ctx, lv, k)
+			if err != nil {
+				return err
+			}
+			if ok {
+				group = append(group, k)
+			}
+		}
+		return nil
+	}
+	if err := add(senses[0]); err != nil {
+		return nil, false, err
+	}
+	for _, related := range []func(string) [][]string{broader, narrower} {
+		if len(group) > 1 {
+			break
+		}
+		if related == nil {
 			continue
 		}
-		if !slices.ContainsFunc(lex.Senses(noun)[:min(maxTargetSense, len(lex.Senses(noun)))], func(s []string) bool { return slices.Equal(s, senses[0]) }) {
-			continue
-		}
-		ok, err := c.namesType(ctx, lv, k)
-		if err != nil {
-			return nil, false, err
-		}
-		if ok {
-			group = append(group, k)
+		for _, synset := range related(term) {
+			if err := add(synset); err != nil {
+				return nil, false, err
+			}
 		}
 	}
 	if len(group) == 1 {
@@ -84,6 +107,20 @@ func (c *Catalog) lexiconGroup(ctx context.Context, lv *learnedView, lex Lexicon
 		fmt.Fprintf(os.Stderr, "LEX %q -> %q\n", term, group)
 	}
 	return group, true, nil
+}
+
+func lexiconBroader(lex Lexicon) func(string) [][]string {
+	if b, ok := lex.(interface{ Broader(string) [][]string }); ok {
+		return b.Broader
+	}
+	return nil
+}
+
+func lexiconNarrower(lex Lexicon) func(string) [][]string {
+	if b, ok := lex.(interface{ Narrower(string) [][]string }); ok {
+		return b.Narrower
+	}
+	return nil
 }
 
 // maxTargetSense is how far down its own senses a noun may have the sense it is a
@@ -101,6 +138,18 @@ func (c *Catalog) namesType(ctx context.Context, lv *learnedView, k string) (boo
 		return true, nil
 	}
 	return c.titleHasAll(ctx, textQuery{words: []string{k}, alts: [][]string{nil}})
+}
+
+// plainTerm reports whether every word of term is a word of letters, three or more,
+// and no stop word: the lexicon is not asked about, nor answers with, symbols and
+// abbreviations ("tin": Sn).
+func plainTerm(term string) bool {
+	for _, w := range strings.Fields(term) {
+		if len(w) < 3 || stopwords[w] || !isLetters(w) {
+			return false
+		}
+	}
+	return term != ""
 }
 
 // isLetters reports whether w is made of letters only.

@@ -15,18 +15,20 @@ import (
 	"strings"
 )
 
-// Nouns is WordNet's nouns as far as synonyms go: for each noun (a word or a phrase,
-// lower case, words separated by single spaces), its senses in the order index.noun
-// gives them (most frequent first), each sense a synset. A noun none of whose senses
-// has another noun has no entry: it has no synonym. It is read-only once read, so
-// callers may share it.
+// Nouns is WordNet's nouns: for each noun (a word or a phrase, lower case, words
+// separated by single spaces), its senses in the order index.noun gives them (most
+// frequent first), each sense a synset, with the synsets' direct hypernyms and
+// hyponyms. It is read-only once read, so callers may share it.
 type Nouns struct {
 	senses  map[string][]int32 // noun → indexes in synsets, by sense order
 	synsets [][]string         // each synset's nouns, in data.noun's order
-	exc     map[string][]string
+	// broader and narrower hold, by synset, its direct hypernyms ("@") and hyponyms
+	// ("~") in data.noun's order, as indexes in synsets.
+	broader, narrower [][]int32
+	exc               map[string][]string
 }
 
-// Size is the number of nouns with a synonym, and of synsets.
+// Size is the number of nouns, and of synsets.
 func (n *Nouns) Size() (nouns, synsets int) { return len(n.senses), len(n.synsets) }
 
 // maxLine bounds a line of the files read; WordNet 3.0's longest is about 5 KiB.
@@ -36,16 +38,37 @@ const maxLine = 1 << 20
 func Read(dir string) (*Nouns, error) {
 	n := &Nouns{senses: map[string][]int32{}, exc: map[string][]string{}}
 	byOffset := map[int64]int32{}
+	var up, down [][]int64
 	err := eachLine(filepath.Join(dir, "data.noun"), func(line string) error {
-		offset, words, err := parseData(line)
+		offset, words, hyper, hypo, err := parseData(line)
 		if err != nil {
 			return err
 		}
 		byOffset[offset] = int32(len(n.synsets))
 		n.synsets = append(n.synsets, words)
+		up, down = append(up, hyper), append(down, hypo)
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	resolve := func(offsets [][]int64) ([][]int32, error) {
+		out := make([][]int32, len(offsets))
+		for i, os := range offsets {
+			for _, o := range os {
+				j, ok := byOffset[o]
+				if !ok {
+					return nil, fmt.Errorf("wordnet: data.noun points to synset %d, which it does not have", o)
+				}
+				out[i] = append(out[i], j)
+			}
+		}
+		return out, nil
+	}
+	if n.broader, err = resolve(up); err != nil {
+		return nil, err
+	}
+	if n.narrower, err = resolve(down); err != nil {
 		return nil, err
 	}
 	err = eachLine(filepath.Join(dir, "index.noun"), func(line string) error {
@@ -54,18 +77,14 @@ func Read(dir string) (*Nouns, error) {
 			return err
 		}
 		ids := make([]int32, 0, len(offsets))
-		synonym := false
 		for _, o := range offsets {
 			i, ok := byOffset[o]
 			if !ok {
 				return fmt.Errorf("synset %d is not in data.noun", o)
 			}
 			ids = append(ids, i)
-			synonym = synonym || len(n.synsets[i]) > 1
 		}
-		if synonym {
-			n.senses[lemma] = ids
-		}
+		n.senses[lemma] = ids
 		return nil
 	})
 	if err != nil {
@@ -117,38 +136,58 @@ func eachLine(path string, fn func(string) error) error {
 }
 
 // parseData reads a line of data.noun: "offset lex_filenum ss_type w_cnt word lex_id
-// [word lex_id …] p_cnt …| gloss", w_cnt two hexadecimal digits. It returns the offset
-// and the synset's words, each once, by phrase.
-func parseData(line string) (int64, []string, error) {
+// [word lex_id …] p_cnt [pointer_symbol offset pos source/target …] | gloss", w_cnt two
+// hexadecimal digits, p_cnt three decimal ones. It returns the offset, the synset's
+// words (each once, by phrase) and the offsets of its noun hypernyms and hyponyms.
+func parseData(line string) (offset int64, words []string, hyper, hypo []int64, err error) {
 	if i := strings.IndexByte(line, '|'); i >= 0 {
 		line = line[:i] // the gloss may have any text
 	}
 	f := strings.Fields(line)
 	if len(f) < 4 {
-		return 0, nil, errors.New("a synset line has fewer than four fields")
+		return 0, nil, nil, nil, errors.New("a synset line has fewer than four fields")
 	}
-	offset, err := strconv.ParseInt(f[0], 10, 64)
-	if err != nil {
-		return 0, nil, fmt.Errorf("synset offset %q", f[0])
+	if offset, err = strconv.ParseInt(f[0], 10, 64); err != nil {
+		return 0, nil, nil, nil, fmt.Errorf("synset offset %q", f[0])
 	}
 	if f[2] != "n" {
-		return 0, nil, fmt.Errorf("synset type %q in the noun file", f[2])
+		return 0, nil, nil, nil, fmt.Errorf("synset type %q in the noun file", f[2])
 	}
 	cnt, err := strconv.ParseUint(f[3], 16, 8)
 	if err != nil || cnt == 0 {
-		return 0, nil, fmt.Errorf("word count %q", f[3])
+		return 0, nil, nil, nil, fmt.Errorf("word count %q", f[3])
 	}
-	if len(f) < 4+2*int(cnt) {
-		return 0, nil, fmt.Errorf("%d words announced, fewer given", cnt)
+	at := 4 + 2*int(cnt)
+	if len(f) < at+1 {
+		return 0, nil, nil, nil, fmt.Errorf("%d words announced, fewer given", cnt)
 	}
-	words := make([]string, 0, cnt)
+	words = make([]string, 0, cnt)
 	for k := 0; k < int(cnt); k++ {
 		w := phrase(f[4+2*k])
 		if w != "" && !contains(words, w) {
 			words = append(words, w)
 		}
 	}
-	return offset, words, nil
+	ptrs, err := strconv.Atoi(f[at])
+	if err != nil || ptrs < 0 || len(f) < at+1+4*ptrs {
+		return 0, nil, nil, nil, fmt.Errorf("pointer count %q", f[at])
+	}
+	for k := 0; k < ptrs; k++ {
+		p := f[at+1+4*k : at+5+4*k]
+		if p[2] != "n" || p[0] != "@" && p[0] != "~" {
+			continue // instance and other relations are not read
+		}
+		o, err := strconv.ParseInt(p[1], 10, 64)
+		if err != nil {
+			return 0, nil, nil, nil, fmt.Errorf("pointer offset %q", p[1])
+		}
+		if p[0] == "@" {
+			hyper = append(hyper, o)
+		} else {
+			hypo = append(hypo, o)
+		}
+	}
+	return offset, words, hyper, hypo, nil
 }
 
 // parseIndex reads a line of index.noun: "lemma pos synset_cnt p_cnt [ptr_symbol …]
@@ -197,7 +236,7 @@ func contains(l []string, w string) bool {
 
 // Senses returns the senses of the noun or phrase term, most frequent first, each as
 // the nouns of its synset (term among them, as WordNet spells it; alone in a sense it
-// has no synonym for): nothing when WordNet knows the term by no synonym. A plural is read as its singular, by noun.exc and
+// has no synonym for): nothing when WordNet does not know the term. A plural is read as its singular, by noun.exc and
 // WordNet's rules for nouns ("boxes" → box, "mice" → mouse), when the term itself is not
 // a noun of WordNet.
 func (n *Nouns) Senses(term string) [][]string {
@@ -235,4 +274,28 @@ func (n *Nouns) bases(term string) []string {
 		}
 	}
 	return out
+}
+
+// Broader returns the direct hypernyms of the first (most frequent) sense of term,
+// each as its synset's nouns: what the term is a kind of ("fridge": refrigerator).
+func (n *Nouns) Broader(term string) [][]string { return n.related(term, n.broader) }
+
+// Narrower returns the direct hyponyms of the first sense of term, each as its
+// synset's nouns: its kinds ("portable computer": laptop, notebook).
+func (n *Nouns) Narrower(term string) [][]string { return n.related(term, n.narrower) }
+
+func (n *Nouns) related(term string, by [][]int32) [][]string {
+	term = phrase(term)
+	for _, base := range n.bases(term) {
+		ids := n.senses[base]
+		if len(ids) == 0 {
+			continue
+		}
+		var out [][]string
+		for _, i := range by[ids[0]] {
+			out = append(out, n.synsets[i])
+		}
+		return out
+	}
+	return nil
 }

@@ -24,7 +24,7 @@ func TestReadSenses(t *testing.T) {
 		{"a plural of a phrase's last word", "vacuum cleaners", [][]string{{"vacuum", "vacuum cleaner", "hoover"}}},
 		{"es plural", "boxes", [][]string{{"box", "crate"}}},
 		{"an irregular plural by noun.exc", "mice", [][]string{{"mouse", "computer mouse"}}},
-		{"a noun with no synonym has no senses", "seat", nil},
+		{"a noun with no synonym", "seat", [][]string{{"seat"}}},
 		{"a sense without synonym keeps its place", "lounge", [][]string{{"lounge"}, {"sofa", "couch", "lounge"}}},
 		{"an unknown word", "trampoline", nil},
 		{"empty", "", nil},
@@ -35,8 +35,33 @@ func TestReadSenses(t *testing.T) {
 			}
 		})
 	}
-	if nouns, synsets := n.Size(); nouns != 11 || synsets != 7 {
-		t.Errorf("Size() = %d nouns, %d synsets; want 11, 7", nouns, synsets)
+	if nouns, synsets := n.Size(); nouns != 12 || synsets != 7 {
+		t.Errorf("Size() = %d nouns, %d synsets; want 12, 7", nouns, synsets)
+	}
+}
+
+func TestReadRelations(t *testing.T) {
+	n, err := Read(filepath.Join("testdata", "tiny"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, term        string
+		broader, narrower [][]string
+	}{
+		{"a kind of", "sofas", [][]string{{"seat"}}, nil},
+		{"its kinds, without a synonym of its own", "seat", nil, [][]string{{"sofa", "couch", "lounge"}}},
+		{"of the first sense only", "couch", nil, nil},
+		{"unknown", "trampoline", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := n.Broader(tc.term); !reflect.DeepEqual(got, tc.broader) {
+				t.Errorf("Broader(%q) = %q, want %q", tc.term, got, tc.broader)
+			}
+			if got := n.Narrower(tc.term); !reflect.DeepEqual(got, tc.narrower) {
+				t.Errorf("Narrower(%q) = %q, want %q", tc.term, got, tc.narrower)
+			}
+		})
 	}
 }
 
@@ -46,6 +71,7 @@ func TestReadRefuses(t *testing.T) {
 	}{
 		{"no such directory", filepath.Join("testdata", "none"), "no such file"},
 		{"fewer words than announced", filepath.Join("testdata", "bad"), "3 words announced"},
+		{"a pointer to no synset", filepath.Join("testdata", "badpointer"), "points to synset 999"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(tc.dir)
