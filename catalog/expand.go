@@ -77,7 +77,7 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 					named = named || ok
 				} else {
 					var err error
-					if group, ok, err = c.lexiconGroup(ctx, lv, lex, q.words[i:i+n], sentence); err != nil {
+					if group, ok, err = c.lexiconGroup(ctx, lv, lex, q.words[i:i+n]); err != nil {
 						return textQuery{}, err
 					}
 				}

@@ -2,8 +2,6 @@ package catalog
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"slices"
 	"strings"
 )
@@ -41,13 +39,12 @@ const maxLexiconWords = 2
 // of a query that no group of the vocabulary names) in this catalog: the words' key,
 // then the keys of the other nouns of their first sense (the most frequent) that name
 // a type of the catalog (a head of learned types, or a phrase of titles that ends in
-// one) and whose own first or second sense it is ("telly": tv, not "ride": drive,
-// whose eighth sense it is), and that are no word of the words ("cable car" is no
-// car). ok is false when some product has the words themselves (the catalog says
-// what they stand for itself: "earphones" of earbuds' descriptions), when no noun is left, and in a
-// sentence, whose words are most often the shopper's own.
-func (c *Catalog) lexiconGroup(ctx context.Context, lv *learnedView, lex Lexicon, words []string, sentence bool) ([]string, bool, error) {
-	if sentence || lv == nil {
+// one) and whose own first or second sense it is ("pram": stroller, not "ride":
+// drive, whose eighth sense it is), and that are no word of the words ("cable car" is
+// no car). ok is false when some product has the words themselves (the catalog says
+// what they stand for itself), and when no noun is left.
+func (c *Catalog) lexiconGroup(ctx context.Context, lv *learnedView, lex Lexicon, words []string) ([]string, bool, error) {
+	if lv == nil {
 		return nil, false, nil
 	}
 	term := strings.Join(words, " ")
@@ -102,9 +99,6 @@ func (c *Catalog) lexiconGroup(ctx context.Context, lv *learnedView, lex Lexicon
 	}
 	if len(group) == 1 {
 		return nil, false, nil
-	}
-	if os.Getenv("LEXDEBUG") != "" {
-		fmt.Fprintf(os.Stderr, "LEX %q -> %q\n", term, group)
 	}
 	return group, true, nil
 }
