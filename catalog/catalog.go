@@ -59,9 +59,6 @@ type Catalog struct {
 	// vocab is the vocabulary of query understanding; nil means the built-in one.
 	vocab   *Vocabulary
 	vocabMu sync.RWMutex
-	// lex is a general dictionary of nouns that names synonyms after the vocabulary
-	// (see SetLexicon); nil means none. Guarded by vocabMu.
-	lex Lexicon
 	// learned is the last view of the learned tables searches read (see learned.go).
 	learned   *learnedView
 	learnedMu sync.Mutex

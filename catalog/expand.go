@@ -60,93 +60,75 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 	}
 	out := textQuery{cut: q.cut}
 	apart := map[string]bool{} // the phrases a group applied to, kept whole
-	lex := c.lexicon()
 	for i := 0; i < len(q.words); {
-		// The vocabulary's groups first; the lexicon's only for words no group names.
-		n, named := 0, false
-		for pass := 0; pass < 2 && n == 0 && (pass == 0 || lex != nil && !named); pass++ {
-			n = min(v.maxWords, len(q.words)-i)
-			if pass == 1 {
-				n = min(maxLexiconWords, len(q.words)-i)
+		n := min(v.maxWords, len(q.words)-i)
+		for ; n >= 1; n-- {
+			group, at, ok := v.sense(keys, i, i+n)
+			if !ok {
+				continue
 			}
-			for ; n >= 1; n-- {
-				var group []string
-				at, ok := -1, false
-				if pass == 0 {
-					group, at, ok = v.sense(keys, i, i+n)
-					named = named || ok
-				} else {
-					var err error
-					if group, ok, err = c.lexiconGroup(ctx, lv, lex, q.words[i:i+n]); err != nil {
-						return textQuery{}, err
-					}
+			own := strings.Join(keys[i:i+n], " ")
+			var alts []string
+			for _, t := range group {
+				if t != own {
+					alts = append(alts, t)
 				}
-				if !ok {
-					continue
-				}
-				own := strings.Join(keys[i:i+n], " ")
-				var alts []string
-				for _, t := range group {
-					if t != own {
-						alts = append(alts, t)
-					}
-				}
-				term := strings.Join(q.words[i:i+n], " ")
-				// A group the catalog has no term of finds nothing as it is. A phrase whose
-				// words some product has apart is searched by its words ("rc car battery"
-				// as "rc car" and "battery", when titles say "Battery for … RC Car"); one
-				// whose words no product has together names a thing the catalog does not
-				// sell ("coffee grinder" where coffee makers are sold). A word keeps no
-				// alternatives that would make it look sold ("pillow" in a shop that has
-				// no "bed pillow" either).
-				// A group of one sense is of use only with the word that chose it
-				// ("printer refill": no product has "printer" and "toner", where toner is
-				// for a printer named by its code).
-				var has bool
-				var err error
-				if at >= 0 {
-					has, err = c.hasAll(ctx, textQuery{words: []string{term, q.words[at]}, alts: [][]string{alts, nil}}, "")
-				} else {
-					has, err = c.indexHasAny(ctx, term, alts)
-				}
+			}
+			term := strings.Join(q.words[i:i+n], " ")
+			// A group the catalog has no term of finds nothing as it is. A phrase whose
+			// words some product has apart is searched by its words ("rc car battery"
+			// as "rc car" and "battery", when titles say "Battery for … RC Car"); one
+			// whose words no product has together names a thing the catalog does not
+			// sell ("coffee grinder" where coffee makers are sold). A word keeps no
+			// alternatives that would make it look sold ("pillow" in a shop that has
+			// no "bed pillow" either).
+			// A group of one sense is of use only with the word that chose it
+			// ("printer refill": no product has "printer" and "toner", where toner is
+			// for a printer named by its code).
+			var has bool
+			var err error
+			if at >= 0 {
+				has, err = c.hasAll(ctx, textQuery{words: []string{term, q.words[at]}, alts: [][]string{alts, nil}}, "")
+			} else {
+				has, err = c.indexHasAny(ctx, term, alts)
+			}
+			if err != nil {
+				return textQuery{}, err
+			}
+			if has && n > 1 && sentence {
+				typed, err := c.indexHas(ctx, term)
 				if err != nil {
 					return textQuery{}, err
 				}
-				if has && n > 1 && sentence {
-					typed, err := c.indexHas(ctx, term)
-					if err != nil {
-						return textQuery{}, err
-					}
-					if typed {
-						continue
-					}
+				if typed {
+					continue
 				}
-				if (!has || sentence) && n > 1 {
-					split, err := c.splitTerm(ctx, lv, v, q.words[i:i+n], keys[i:i+n], group, !has)
-					if err != nil {
-						return textQuery{}, err
-					}
-					if split || sentence && !has {
-						continue
-					}
-				} else if !has {
-					alts = nil
-				} else if n == 1 {
-					// A joined word no product has, whose group has it apart ("boardgame":
-					// "board game"), is the spelling step's to split, which says so.
-					if joined, err := c.joinedOnly(ctx, term, alts); err != nil {
-						return textQuery{}, err
-					} else if joined {
-						alts = nil
-					}
-				}
-				if n > 1 && has {
-					apart[term] = true
-				}
-				out.words = append(out.words, term)
-				out.alts = append(out.alts, alts)
-				break
 			}
+			if (!has || sentence) && n > 1 {
+				split, err := c.splitTerm(ctx, lv, v, q.words[i:i+n], keys[i:i+n], group, !has)
+				if err != nil {
+					return textQuery{}, err
+				}
+				if split || sentence && !has {
+					continue
+				}
+			} else if !has {
+				alts = nil
+			} else if n == 1 {
+				// A joined word no product has, whose group has it apart ("boardgame":
+				// "board game"), is the spelling step's to split, which says so.
+				if joined, err := c.joinedOnly(ctx, term, alts); err != nil {
+					return textQuery{}, err
+				} else if joined {
+					alts = nil
+				}
+			}
+			if n > 1 && has {
+				apart[term] = true
+			}
+			out.words = append(out.words, term)
+			out.alts = append(out.alts, alts)
+			break
 		}
 		if n == 0 {
 			n = 1

@@ -199,7 +199,7 @@ func TestCrossSet(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "NDCG@10 of Search and plain FTS5 BM25 on every dev set, per kind")
 	if partial() {
-		fmt.Fprintf(&b, " (vocabulary less:%s%s%s)", map[bool]string{true: " needs"}[*noNeeds], map[bool]string{true: " groups"}[*noGroups], map[bool]string{true: "; with the lexicon"}[*lexiconDir != ""])
+		fmt.Fprintf(&b, " (vocabulary less:%s%s)", map[bool]string{true: " needs"}[*noNeeds], map[bool]string{true: " groups"}[*noGroups])
 	}
 	fmt.Fprintf(&b, "\n%s", formatCrossTable(cells))
 	fmt.Fprintf(&b, "%s", crossQueries(rs))

@@ -19,7 +19,6 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
-	"github.com/commerce-mcp/commerce-mcp/internal/wordnet"
 )
 
 var (
@@ -29,8 +28,6 @@ var (
 	devOnly       = flag.Bool("dev-only", false, "score the dev half and the first two probes only (while tuning, so as not to watch the held-out half and the third probe); their baselines are not checked")
 	noNeeds       = flag.Bool("no-needs", false, "search with the built-in vocabulary less its need: lines (to work on what sentences find without a need); baselines are not checked")
 	noGroups      = flag.Bool("no-groups", false, "search with the built-in vocabulary less its synonym groups, plain and \"when …:\" (to measure what search finds by what it learns of the catalog alone, as for words no group has); baselines are not checked")
-	lexiconDir    = flag.String("lexicon", "", "search with the lexicon of an installed WordNet 3.0 in this directory (e.g. /usr/share/wordnet) after the vocabulary, as serve --lexicon does; baselines are not checked")
-	lexiconRel    = flag.String("lexicon-relations", "", "with -lexicon, also read WordNet's direct hypernyms (broader), hyponyms (narrower) or both of a word whose first sense names no type")
 	catalogOut    = flag.String("catalog-out", "", "write the generated catalog to this file, one product and its truth a line (JSON), for reading (TestFreshCatalog writes the fresh catalog beside it, -fresh before its extension)")
 )
 
@@ -146,13 +143,6 @@ func (e *env) loadCatalog(ctx context.Context, path string, sellers []catalog.Se
 	} else if v != nil {
 		e.cat.SetVocabulary(v)
 	}
-	if *lexiconDir != "" {
-		lex, err := readLexicon()
-		if err != nil {
-			return err
-		}
-		e.cat.SetLexicon(lexiconOf(lex, *lexiconRel))
-	}
 	const batch = 1000
 	for i := 0; i < len(items); i += batch {
 		ps := make([]catalog.Product, 0, batch)
@@ -203,41 +193,7 @@ func (e *env) loadBM25(ctx context.Context, path string, items []Item) error {
 
 // partial reports whether the flags search with part of the built-in vocabulary
 // (-no-needs, -no-groups), whose scores are not held to the baselines.
-func partial() bool { return *noNeeds || *noGroups || *lexiconDir != "" }
-
-// lexiconOf is n with the relations rel names ("", "broader", "narrower", "both").
-func lexiconOf(n *wordnet.Nouns, rel string) catalog.Lexicon {
-	switch rel {
-	case "broader":
-		return struct {
-			synonymsOnly
-			broaderOnly
-		}{synonymsOnly{n}, broaderOnly{n}}
-	case "narrower":
-		return struct {
-			synonymsOnly
-			narrowerOnly
-		}{synonymsOnly{n}, narrowerOnly{n}}
-	case "both":
-		return n
-	}
-	return synonymsOnly{n}
-}
-
-type synonymsOnly struct{ n *wordnet.Nouns }
-
-func (l synonymsOnly) Senses(t string) [][]string { return l.n.Senses(t) }
-
-type broaderOnly struct{ b *wordnet.Nouns }
-
-func (l broaderOnly) Broader(t string) [][]string { return l.b.Broader(t) }
-
-type narrowerOnly struct{ w *wordnet.Nouns }
-
-func (l narrowerOnly) Narrower(t string) [][]string { return l.w.Narrower(t) }
-
-// readLexicon reads the -lexicon directory once for every catalog of the run.
-var readLexicon = sync.OnceValues(func() (*wordnet.Nouns, error) { return wordnet.Read(*lexiconDir) })
+func partial() bool { return *noNeeds || *noGroups }
 
 // partialVocabulary is the vocabulary the flags ask for: nil for the whole built-in one.
 func partialVocabulary() (*catalog.Vocabulary, error) {
