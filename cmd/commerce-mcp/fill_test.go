@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -187,5 +188,38 @@ func TestBenchSettle(t *testing.T) {
 				t.Errorf("%d fills left after settling", left)
 			}
 		})
+	}
+}
+
+// An import's writes wake the catalog's background merging of its search index, as a
+// server's do: when every merge step fails, the import tells it once, as serve does
+// (logMergeFailures), besides the failure of its own merge at the end. Refusing to
+// delete the index's pages makes every merge fail while writes succeed; the import's
+// five batches into a catalog with products are five writes, so merges are tried.
+func TestImportLogsMergeFailure(t *testing.T) {
+	ctx := context.Background()
+	path := pendingCatalog(t, "")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.ExecContext(ctx, `CREATE TRIGGER refuse_merge BEFORE DELETE ON products_fts_data BEGIN SELECT RAISE(ABORT, 'merge refused'); END`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := func(string) string { return "" }
+	feedPath := filepath.Join(t.TempDir(), "feed.jsonl")
+	var stdout, stderr bytes.Buffer
+	if err := run(ctx, []string{"gen-catalog", "--products", "5000", "--seed", "3", "--out", feedPath}, env, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatalf("gen-catalog: %v (stderr %q)", err, stderr.String())
+	}
+	stderr.Reset()
+	if err := run(ctx, []string{"import", "--db", path, feedPath}, env, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+	}
+	logs := stderr.String()
+	if n := strings.Count(logs, "could not merge its search index in the background"); n != 1 || !strings.Contains(logs, "err=\"merge the search index: constraint failed\"") {
+		t.Errorf("the background merge's failure told %d times, want once, with its error:\n%s", n, logs)
 	}
 }
