@@ -100,4 +100,3 @@ func FuzzWithoutUserInfo(f *testing.F) {
 		checkNoUserInfo(t, got)
 	})
 }
-
