@@ -261,3 +261,53 @@ func TestEventBeforeCompletionFindsPendingOrder(t *testing.T) {
 		t.Errorf("event for the replaced session: err = %v, want ErrNotFound", err)
 	}
 }
+
+// TestSellerURLsKeptWithoutUserInfo: the URLs a seller sends about an order (tracking
+// link, order page, support page, download link) are kept without their user info,
+// the rest as written, in the order and its history alike: a password or token there
+// would reach every tool result showing the order.
+func TestSellerURLsKeptWithoutUserInfo(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k1", ProductID: "p1", SellerID: "s1", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SessionID, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "cs_1", 1000, 1000, 1000, "USD"
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
+		t.Fatal(err)
+	}
+	p.State = store.PurchaseTokenIssued
+	if err := s.Advance(ctx, &p, "token", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	p.Digital = &store.DigitalDelivery{URL: "https://dl:s3cret@files.seller.example/d/1?sig=abc", LicenseKey: "KEY-1"}
+	if err := s.Complete(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.UpdateSellerOrder(ctx, "s1", "cs_1", store.OrderUpdate{Status: store.SellerShipped, Carrier: "UPS", TrackingNumber: "1Z9",
+		TrackingURL: "https://TOKEN@ups.example/track?n=1Z9", PermalinkURL: "me:pw@seller.example/o/1",
+		SupportURL: "https://user:pass@help.seller.example/"}); err != nil {
+		t.Fatal(err)
+	}
+	o, err := s.Order(ctx, c.ID, p.OrderID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.OrderHistory(ctx, p.OrderID)
+	if err != nil || len(h) != 1 {
+		t.Fatalf("history %+v, %v", h, err)
+	}
+	for _, tc := range []struct{ name, got, want string }{
+		{"tracking", o.TrackingURL, "https://ups.example/track?n=1Z9"},
+		{"tracking in the history", h[0].TrackingURL, "https://ups.example/track?n=1Z9"},
+		{"order page", o.PermalinkURL, "seller.example/o/1"},
+		{"support page", o.SupportURL, "https://help.seller.example/"},
+		{"download link", o.Digital.URL, "https://files.seller.example/d/1?sig=abc"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, tc.got, tc.want)
+		}
+	}
+}
