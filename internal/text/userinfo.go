@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // WithoutUserInfo returns raw with the user info of its authority left out (all of it
 // up to the last "@" before the host, "user:password@" or "TOKEN@"), and the rest as
@@ -138,4 +141,29 @@ func schemeEnd(raw string) int {
 		}
 	}
 	return -1
+}
+
+// MaskURLUserInfo returns msg, a message that may quote URLs (an error of an HTTP
+// client names the URL it called, with the user name kept and at most the password
+// masked), with the user info of every "scheme://" URL in it left out.
+func MaskURLUserInfo(msg string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, "://")
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		start := i + 3
+		end := start + strings.IndexFunc(msg[start:]+" ", func(r rune) bool {
+			return strings.ContainsRune(`/\?#"'<>`+"`", r) || unicode.IsSpace(r)
+		})
+		if at := strings.LastIndexByte(msg[start:end], '@'); at >= 0 {
+			b.WriteString(msg[:start])
+			msg = msg[start+at+1:]
+			continue
+		}
+		b.WriteString(msg[:start])
+		msg = msg[start:]
+	}
 }

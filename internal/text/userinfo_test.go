@@ -100,3 +100,26 @@ func FuzzWithoutUserInfo(f *testing.F) {
 		checkNoUserInfo(t, got)
 	})
 }
+
+// TestMaskURLUserInfo: the URLs quoted in a message lose their user info, whatever
+// quotes or words surround them; the rest of the message is kept.
+func TestMaskURLUserInfo(t *testing.T) {
+	for _, tc := range []struct{ name, msg, want string }{
+		{"a Go client error, user kept and password masked",
+			`Post "https://user:***@seller.example/checkout_sessions": dial tcp: connection refused`,
+			`Post "https://seller.example/checkout_sessions": dial tcp: connection refused`},
+		{"a token as the user", `Get "http://tok_123@127.0.0.1:1/x": EOF`, `Get "http://127.0.0.1:1/x": EOF`},
+		{"two URLs", "from https://a:b@one.example to wss://c@two.example:8443?q=1 done",
+			"from https://one.example to wss://two.example:8443?q=1 done"},
+		{"an @ after the host", `"https://shop.example/@me?to=a@b.example"`, `"https://shop.example/@me?to=a@b.example"`},
+		{"an e-mail address beside a URL", "ann@example.com at https://shop.example", "ann@example.com at https://shop.example"},
+		{"no URL", "nothing here: a@b", "nothing here: a@b"},
+		{"a URL at the end", "see https://x@y.example", "see https://y.example"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text.MaskURLUserInfo(tc.msg); got != tc.want {
+				t.Errorf("MaskURLUserInfo(%q) = %q, want %q", tc.msg, got, tc.want)
+			}
+		})
+	}
+}
