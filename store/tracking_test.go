@@ -345,7 +345,7 @@ func TestStoredSellerURLsCleanedAtUpgrade(t *testing.T) {
 		store.OrderUpdate{Status: store.SellerShipped, Carrier: "UPS", TrackingNumber: "1Z9", TrackingURL: "https://ups.example/track?n=1Z9",
 			PermalinkURL: "seller.example/o/1", SupportURL: "https://help.seller.example/"})
 	s.Close()
-	// As a store before 0030 wrote them: with their user info, the migration pending.
+	// As a store before 0030 wrote them: with their user info.
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -354,7 +354,6 @@ func TestStoredSellerURLsCleanedAtUpgrade(t *testing.T) {
 		`UPDATE orders SET tracking_url = 'https://TOKEN@ups.example/track?n=1Z9', permalink_url = 'me:pw@seller.example/o/1',
 			support_url = 'https://user:pass@help.seller.example/', delivery_url = 'https://dl:s3cret@files.seller.example/d/1?sig=abc'`,
 		`UPDATE order_events SET tracking_url = 'https://a:b@ups.example/track?n=1Z9'`,
-		`INSERT OR IGNORE INTO url_user_info_pending (id) VALUES (1)`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
