@@ -474,7 +474,7 @@ func (s *Store) complete(ctx context.Context, p *Purchase, from PurchaseState, d
 		}
 		var d DigitalDelivery
 		if p.Digital != nil {
-			d = DigitalDelivery{URL: text.Clean(p.Digital.URL, 2048), LicenseKey: text.Clean(p.Digital.LicenseKey, 200)}
+			d = DigitalDelivery{URL: cleanURL(p.Digital.URL, 2048), LicenseKey: text.Clean(p.Digital.LicenseKey, 200)}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET status = ?, seller_order_id = ?, session_id = ?,
 			total = ?, updated_at = ?, delivery_url = ?, license_key = ?, failure_code = '', failure_params = '',

@@ -84,6 +84,9 @@ func open(ctx context.Context, path string, refuseMoved bool) (*Store, error) {
 	if err == nil {
 		err = migrate(ctx, db)
 	}
+	if err == nil {
+		err = stripStoredUserInfo(ctx, db)
+	}
 	if err != nil {
 		db.Close()
 		return nil, err

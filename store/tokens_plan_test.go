@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,5 +75,23 @@ func TestUnfinishedReadsItsIndexes(t *testing.T) {
 	joined := strings.Join(plan, "\n")
 	if !strings.Contains(joined, "purchases_token_owed") || strings.Contains(joined, "SCAN purchases") {
 		t.Errorf("query plan %q, want a search of purchases_token_owed and no scan of purchases", plan)
+	}
+}
+
+// TestStoredURLsReadTheirIndexes: the look at every open for seller URLs with user
+// info reads migration 0030's partial indexes, not every order and order event.
+func TestStoredURLsReadTheirIndexes(t *testing.T) {
+	for _, tc := range []struct{ table, index string }{
+		{"orders", "orders_url_at"},
+		{"order_events", "order_events_url_at"},
+	} {
+		t.Run(tc.table, func(t *testing.T) {
+			i := slices.IndexFunc(storedURLColumns, func(c storedURLs) bool { return c.table == tc.table })
+			read, _ := storedURLQueries(tc.table, storedURLColumns[i].key, storedURLColumns[i].urls)
+			plan := planSteps(t, read)
+			if len(plan) != 1 || !strings.Contains(plan[0], tc.index) {
+				t.Errorf("query plan %q, want a scan of %s", plan, tc.index)
+			}
+		})
 	}
 }

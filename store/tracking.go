@@ -152,9 +152,9 @@ func (s *Store) updateOrderWhere(ctx context.Context, u OrderUpdate, once Once, 
 	}
 	u.Carrier = text.Clean(u.Carrier, maxCarrier)
 	u.TrackingNumber = text.Clean(u.TrackingNumber, maxTracking)
-	u.TrackingURL = text.Clean(u.TrackingURL, maxURL)
-	u.PermalinkURL = text.Clean(u.PermalinkURL, maxURL)
-	u.SupportURL = text.Clean(u.SupportURL, maxURL)
+	u.TrackingURL = cleanURL(u.TrackingURL, maxURL)
+	u.PermalinkURL = cleanURL(u.PermalinkURL, maxURL)
+	u.SupportURL = cleanURL(u.SupportURL, maxURL)
 	var (
 		o       Order
 		changed bool

@@ -3,10 +3,12 @@ package store_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -259,5 +261,111 @@ func TestEventBeforeCompletionFindsPendingOrder(t *testing.T) {
 	}
 	if _, _, err := s.UpdateSellerOrder(ctx, "s1", "cs_quoted", store.OrderUpdate{Status: store.SellerShipped}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("event for the replaced session: err = %v, want ErrNotFound", err)
+	}
+}
+
+// TestSellerURLsKeptWithoutUserInfo: the URLs a seller sends about an order (tracking
+// link, order page, support page, download link) are kept without their user info,
+// the rest as written, in the order and its history alike: a password or token there
+// would reach every tool result showing the order.
+func TestSellerURLsKeptWithoutUserInfo(t *testing.T) {
+	s, _ := openTestStore(t)
+	customer, order := sellerURLOrder(t, s, store.DigitalDelivery{URL: "https://dl:s3cret@files.seller.example/d/1?sig=abc", LicenseKey: "KEY-1"},
+		store.OrderUpdate{Status: store.SellerShipped, Carrier: "UPS", TrackingNumber: "1Z9",
+			TrackingURL: "https://TOKEN@ups.example/track?n=1Z9", PermalinkURL: "me:pw@seller.example/o/1",
+			SupportURL: "https://user:pass@help.seller.example/"})
+	checkSellerURLs(t, s, customer, order)
+}
+
+// sellerURLOrder completes an order of seller "s1" with digital delivery d, applies
+// update u to it, and returns the customer's id and the order's.
+func sellerURLOrder(t *testing.T, s *store.Store, d store.DigitalDelivery, u store.OrderUpdate) (customer, order string) {
+	t.Helper()
+	ctx := context.Background()
+	c := mustCreateCustomer(t, s, "a@example.com")
+	p, _, err := s.BeginPurchase(ctx, store.Purchase{CustomerID: c.ID, IdemKey: "k1", ProductID: "p1", SellerID: "s1", Quantity: 1, Mode: "sandbox"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SessionID, p.UnitAmount, p.Subtotal, p.Total, p.Currency = "cs_1", 1000, 1000, 1000, "USD"
+	if err := s.Approve(ctx, &p, store.PurchaseOpen); err != nil {
+		t.Fatal(err)
+	}
+	p.State = store.PurchaseTokenIssued
+	if err := s.Advance(ctx, &p, "token", "", store.PurchaseApproved); err != nil {
+		t.Fatal(err)
+	}
+	p.Digital = &d
+	if err := s.Complete(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.UpdateSellerOrder(ctx, "s1", "cs_1", u); err != nil {
+		t.Fatal(err)
+	}
+	return c.ID, p.OrderID
+}
+
+// checkSellerURLs fails t unless the order's seller URLs, and its history's, are those
+// sellerURLOrder's callers give, without their user info.
+func checkSellerURLs(t *testing.T, s *store.Store, customer, order string) {
+	t.Helper()
+	ctx := context.Background()
+	o, err := s.Order(ctx, customer, order)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.OrderHistory(ctx, order)
+	if err != nil || len(h) != 1 {
+		t.Fatalf("history %+v, %v", h, err)
+	}
+	for _, tc := range []struct{ name, got, want string }{
+		{"tracking", o.TrackingURL, "https://ups.example/track?n=1Z9"},
+		{"tracking in the history", h[0].TrackingURL, "https://ups.example/track?n=1Z9"},
+		{"order page", o.PermalinkURL, "seller.example/o/1"},
+		{"support page", o.SupportURL, "https://help.seller.example/"},
+		{"download link", o.Digital.URL, "https://files.seller.example/d/1?sig=abc"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// TestStoredSellerURLsCleanedAtUpgrade: a store written before migration 0030, whose
+// orders and their history hold seller URLs with user info, has none left once
+// opened, the rest of each URL kept; opening it again changes nothing more.
+func TestStoredSellerURLsCleanedAtUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "store.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	customer, order := sellerURLOrder(t, s, store.DigitalDelivery{URL: "https://files.seller.example/d/1?sig=abc", LicenseKey: "KEY-1"},
+		store.OrderUpdate{Status: store.SellerShipped, Carrier: "UPS", TrackingNumber: "1Z9", TrackingURL: "https://ups.example/track?n=1Z9",
+			PermalinkURL: "seller.example/o/1", SupportURL: "https://help.seller.example/"})
+	s.Close()
+	// As a store before 0030 wrote them: with their user info.
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`UPDATE orders SET tracking_url = 'https://TOKEN@ups.example/track?n=1Z9', permalink_url = 'me:pw@seller.example/o/1',
+			support_url = 'https://user:pass@help.seller.example/', delivery_url = 'https://dl:s3cret@files.seller.example/d/1?sig=abc'`,
+		`UPDATE order_events SET tracking_url = 'https://a:b@ups.example/track?n=1Z9'`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	for range 2 {
+		s, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSellerURLs(t, s, customer, order)
+		s.Close()
 	}
 }

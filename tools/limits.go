@@ -2,7 +2,9 @@ package tools
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -19,16 +21,19 @@ import (
 // A call that carries the person's answer to an input request of an earlier call
 // (a confirmation dialog) continues that call, which was counted, and is not checked
 // again: refusing it would drop the person's answer. Only a genuine answer is let
-// through: a call of a tool that runs dialogs (dialogTools) whose requestState the
-// checkout service sealed for this customer and has not expired. Any other call
-// carrying requestState or inputResponses is counted like any call.
+// through, once: a call of a tool that runs dialogs (dialogTools) whose requestState
+// the checkout service sealed for this customer, has not expired, and was not let
+// through before by this process (answers). Any other call carrying requestState or
+// inputResponses is counted like any call, a replayed answer included: it changes
+// nothing (the state is single use), but unlimited it would let one customer run the
+// handler's store writes, or a setup's Stripe calls, as fast as it can send.
 func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		if t.Limits == nil {
 			return next(ctx, req)
 		}
 		customer, _ := t.currentCustomer(ctx)
-		if t.dialogAnswer(customer, req) {
+		if t.firstDialogAnswer(customer, req) {
 			return next(ctx, req)
 		}
 		tool := req.Params.Name
@@ -50,19 +55,73 @@ var dialogTools = map[string]bool{
 	"add_payment_method": true, "set_default_payment_method": true, "remove_payment_method": true,
 }
 
-// dialogAnswer reports whether req is a genuine answer to a dialog: a call of a
-// dialog tool carrying a requestState sealed for customer. A replayed state passes
-// here; the tool returns its first use's outcome without acting again.
-func (t *Toolbox) dialogAnswer(customer string, req mcp.CallToolRequest) bool {
-	return t.DialogAnswer(customer, req.Params.Name, req.Params.RequestState)
+// firstDialogAnswer reports whether req is a genuine answer to a dialog not let
+// through before (DialogAnswer), and records that it now is.
+func (t *Toolbox) firstDialogAnswer(customer string, req mcp.CallToolRequest) bool {
+	until, ok := t.sealedAnswer(customer, req.Params.Name, req.Params.RequestState)
+	return ok && t.answers.first(req.Params.RequestState, until, t.Checkout.Now())
 }
 
 // DialogAnswer reports whether a call of tool carrying requestState state is a
-// genuine answer to a dialog of customer's: tool runs dialogs and state is sealed for
-// customer and not expired. Hosting uses it so the request limit never refuses one.
+// genuine answer to a dialog of customer's, not let through before: tool runs
+// dialogs, state is sealed for customer and not expired, and the rate limit has not
+// let a call with it through yet. Hosting uses it so the request limit never refuses
+// one; a replay is counted there too.
 func (t *Toolbox) DialogAnswer(customer, tool, state string) bool {
-	return dialogTools[tool] && t.Checkout != nil && customer != "" && state != "" &&
-		t.Checkout.Sealed(state, customer)
+	_, ok := t.sealedAnswer(customer, tool, state)
+	return ok && !t.answers.seen(state, t.Checkout.Now())
+}
+
+// sealedAnswer reports whether a call of tool carrying state is a genuine answer to a
+// dialog of customer's, and when its state expires.
+func (t *Toolbox) sealedAnswer(customer, tool, state string) (time.Time, bool) {
+	if !dialogTools[tool] || t.Checkout == nil || customer == "" || state == "" {
+		return time.Time{}, false
+	}
+	return t.Checkout.SealedUntil(state, customer)
+}
+
+// answerLog remembers, until they expire, the dialog states the rate limit let
+// through (by their SHA-256), so that each is let through once. Its size is bounded by
+// the dialogs opened within a state's lifetime, which are counted calls; expired ones
+// are dropped whenever it has doubled since the last drop. The zero value is ready.
+type answerLog struct {
+	mu    sync.Mutex
+	until map[[sha256.Size]byte]time.Time
+	sweep int // the size at which expired states are dropped next
+}
+
+// first records state, which expires at until, and reports whether it was not
+// recorded before.
+func (a *answerLog) first(state string, until, now time.Time) bool {
+	key := sha256.Sum256([]byte(state))
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if t, ok := a.until[key]; ok && now.Before(t) {
+		return false
+	}
+	if a.until == nil {
+		a.until = map[[sha256.Size]byte]time.Time{}
+	}
+	if len(a.until) >= a.sweep {
+		for k, t := range a.until {
+			if !now.Before(t) {
+				delete(a.until, k)
+			}
+		}
+		a.sweep = max(64, 2*len(a.until))
+	}
+	a.until[key] = until
+	return true
+}
+
+// seen reports whether state was recorded and has not expired.
+func (a *answerLog) seen(state string, now time.Time) bool {
+	key := sha256.Sum256([]byte(state))
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	t, ok := a.until[key]
+	return ok && now.Before(t)
 }
 
 // purchaseBucket is the limit the tools that buy share (limitBucket).

@@ -216,6 +216,7 @@ func TestRetryIn(t *testing.T) {
 func TestRateLimitExemptsOnlySealedDialogAnswers(t *testing.T) {
 	s := newStorefront(t)
 	sealed := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_1", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(time.Hour)})
+	sealedToo := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_4", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(time.Hour)})
 	other := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_2", CustomerID: "cus_other", ExpiresAt: time.Now().Add(time.Hour)})
 	expired := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_3", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(-time.Minute)})
 	answers := map[string]mcp.InputResponse{confirmKey: mcp.NewElicitationInputResponse(mcp.ElicitationResult{})}
@@ -227,7 +228,10 @@ func TestRateLimitExemptsOnlySealedDialogAnswers(t *testing.T) {
 		counted   bool
 	}{
 		{"sealed state on a dialog tool", "purchase", sealed, answers, false},
-		{"sealed state without responses", "add_payment_method", sealed, nil, false},
+		{"sealed state without responses", "add_payment_method", sealedToo, nil, false},
+		// Each state is let through once: a replay changes nothing, and unlimited it
+		// would run the handler's store writes (or a setup's Stripe calls) at will.
+		{"sealed state again", "purchase", sealed, answers, true},
 		{"made-up state", "purchase", "x", answers, true},
 		{"made-up state on a search", "search_products", "x", nil, true},
 		{"sealed state on a tool without dialogs", "search_products", sealed, answers, true},
@@ -260,5 +264,52 @@ func TestRateLimitExemptsOnlySealedDialogAnswers(t *testing.T) {
 				t.Errorf("ran %v (isError %v: %s), want refused %v", ran, res.IsError, text(res), tt.counted)
 			}
 		})
+	}
+}
+
+// TestDialogAnswerLetThroughOnce: hosting's check (DialogAnswer) exempts a sealed
+// answer from the request limit until the tools' rate limit has let it through once;
+// then a replay is counted at both, for as long as the state lives, whichever customer
+// or tool it names; a state of another dialog is let through on its own.
+func TestDialogAnswerLetThroughOnce(t *testing.T) {
+	s := newStorefront(t)
+	s.tb.Limits = &fakeLimiter{budget: map[string]int{"purchase": 0}, retry: time.Second}
+	a := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_1", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(time.Hour)})
+	b := s.tb.Checkout.SealSetup(store.PaymentSetup{ID: "ps_2", CustomerID: s.tb.Customer, ExpiresAt: time.Now().Add(time.Hour)})
+	ran := 0
+	run := s.tb.rateLimit(func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		ran++
+		return mcp.NewToolResultText("ran"), nil
+	})
+	answer := func(state string) bool {
+		req := mcp.CallToolRequest{}
+		req.Params.Name, req.Params.RequestState = "purchase", state
+		before := ran
+		if _, err := run(context.Background(), req); err != nil {
+			t.Fatal(err)
+		}
+		return ran > before
+	}
+	steps := []struct {
+		name          string
+		do            func() bool
+		want          bool
+		hostedExempts bool // DialogAnswer(a) after the step
+	}{
+		{"a's answer, first", func() bool { return answer(a) }, true, false},
+		{"a's answer again", func() bool { return answer(a) }, false, false},
+		{"a's answer once more", func() bool { return answer(a) }, false, false},
+		{"b's answer, first", func() bool { return answer(b) }, true, false},
+	}
+	if !s.tb.DialogAnswer(s.tb.Customer, "purchase", a) {
+		t.Fatal("a sealed answer not yet let through is not exempt at hosting")
+	}
+	for _, st := range steps {
+		if got := st.do(); got != st.want {
+			t.Errorf("%s: ran %v, want %v", st.name, got, st.want)
+		}
+		if got := s.tb.DialogAnswer(s.tb.Customer, "purchase", a); got != st.hostedExempts {
+			t.Errorf("%s: hosting exempts a's state: %v, want %v", st.name, got, st.hostedExempts)
+		}
 	}
 }

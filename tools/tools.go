@@ -62,6 +62,9 @@ type Toolbox struct {
 	// Apps views may load (--image-hosts): a view declares those of them that visible
 	// products use. The zero value allows none: products show a letter.
 	ImageHosts catalog.ImageHosts
+
+	// answers are the dialog answers the rate limit let through (see rateLimit).
+	answers answerLog
 }
 
 // DefaultConfirmTimeout is the default Toolbox.ConfirmTimeout: long enough to read a

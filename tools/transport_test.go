@@ -289,8 +289,17 @@ func TestIsolationOverHTTP(t *testing.T) {
 				t.Fatalf("b's cards: %s", text(res))
 			}
 			bSubID, bCard := bSub.Subscription.ID, bCards.PaymentMethods[0].PaymentMethodID
+			bAddrs, err := s.tb.Store.Addresses(context.Background(), b)
+			if err != nil || len(bAddrs) != 1 {
+				t.Fatalf("b's addresses: %+v, %v", bAddrs, err)
+			}
+			bAddr := bAddrs[0].ID
 
 			ca := dialAs(t, w, url, a, nil)
+			// a's cart, so that a's checkout reaches its address.
+			if res := call(t, ca, "add_to_cart", map[string]any{"product_id": cheap.ID}, nil); res.IsError {
+				t.Fatalf("a's cart: %s", text(res))
+			}
 			probes := []struct {
 				name         string
 				tool         string
@@ -334,6 +343,15 @@ func TestIsolationOverHTTP(t *testing.T) {
 				{name: "set_default_payment_method", tool: "set_default_payment_method",
 					theirs: map[string]any{"payment_method_id": bCard}, theirID: bCard,
 					none: map[string]any{"payment_method_id": "card_nosuchcard00"}, noneID: "card_nosuchcard00"},
+				{name: "purchase address_id", tool: "purchase",
+					theirs: map[string]any{"product_id": cheap.ID, "address_id": bAddr}, theirID: bAddr,
+					none: map[string]any{"product_id": cheap.ID, "address_id": "addr_nosuchaddr00"}, noneID: "addr_nosuchaddr00"},
+				{name: "checkout address_id", tool: "checkout",
+					theirs: map[string]any{"address_id": bAddr}, theirID: bAddr,
+					none: map[string]any{"address_id": "addr_nosuchaddr00"}, noneID: "addr_nosuchaddr00"},
+				{name: "resume_subscription quote_id", tool: "resume_subscription",
+					theirs: map[string]any{"subscription_id": bSubID, "quote_id": bSubQuote.QuoteID}, theirID: bSubID,
+					none: map[string]any{"subscription_id": "sub_nosuchsub0000", "quote_id": bSubQuote.QuoteID}, noneID: "sub_nosuchsub0000"},
 				{name: "quote_id with its product", tool: "purchase",
 					theirs: map[string]any{"quote_id": bQuote.QuoteID, "product_id": dear.ID}, theirID: bQuote.QuoteID,
 					none: map[string]any{"quote_id": "qt_nosuchquote000", "product_id": dear.ID}, noneID: "qt_nosuchquote000"},
@@ -343,6 +361,21 @@ func TestIsolationOverHTTP(t *testing.T) {
 					sameAsUnknown(t, call(t, ca, p.tool, p.theirs, nil), p.theirID, call(t, ca, p.tool, p.none, nil), p.noneID)
 				})
 			}
+			// The order template, read as a: b's order is answered as one that does not exist.
+			t.Run("order resource", func(t *testing.T) {
+				read := func(id string) string {
+					req := mcp.ReadResourceRequest{}
+					req.Params.URI = "commerce://customer/orders/" + id
+					res, err := ca.ReadResource(context.Background(), req)
+					if err == nil {
+						t.Fatalf("a reads order %s: %+v", id, res)
+					}
+					return strings.ReplaceAll(err.Error(), id, "<id>")
+				}
+				if theirs, none := read(bOrder.OrderID), read("ord_nosuchorder00"); theirs != none {
+					t.Errorf("b's order read as a: %q; an unknown one: %q", theirs, none)
+				}
+			})
 
 			t.Run("own views", func(t *testing.T) {
 				var list listOrdersResult

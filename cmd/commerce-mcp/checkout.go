@@ -21,6 +21,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/stripehook"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -270,6 +271,13 @@ func readSellers(path string) ([]checkout.SellerAccess, error) {
 	for i, s := range f.Sellers {
 		if s.ID == "" {
 			return nil, fmt.Errorf("--sellers file %s: seller %d has no id", path, i+1)
+		}
+		// Not repeated: it may hold a password. A support URL is shown to customers,
+		// and the ACP base URL is named by the errors that are logged.
+		for _, u := range []struct{ name, v string }{{"acp_base_url", s.ACPBaseURL}, {"support_url", s.SupportURL}} {
+			if _, userInfo := text.WithoutUserInfo(u.v); userInfo {
+				return nil, fmt.Errorf("--sellers file %s: seller %q: %s has user info (user@ before the host); give it without (the seller's key goes in api_key)", path, s.ID, u.name)
+			}
 		}
 	}
 	return f.Sellers, nil

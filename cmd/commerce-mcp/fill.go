@@ -66,24 +66,46 @@ func startFillLog(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger
 	}
 }
 
-// logMergeFailures tells the operator, looking every `every` until ctx ends, of each
-// failure of the catalog's background merging of its search index (catalog.MergeState.Err:
-// not a busy database, which it waits out, but a disk that is full, an I/O error, a
-// damaged index) not told yet. The catalog records it and merges again after the next
-// write; meanwhile searches work, slower as writes add segments to the index.
+// startMergeLog runs logMergeFailures in the background, for a command that writes
+// the catalog without serving it (import); stop ends it and waits for it, after which
+// a failure not told yet has been told.
+func startMergeLog(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		logMergeFailures(ctx, cat, logger, fillLogEvery)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+// logMergeFailures tells the operator, looking every `every` until ctx ends and once
+// more then, of each failure of the catalog's background merging of its search index
+// (catalog.MergeState.Err: not a busy database, which it waits out, but a disk that
+// is full, an I/O error, a damaged index) not told yet. The catalog records it and
+// merges again after the next write; meanwhile searches work, slower as writes add
+// segments to the index. The last look tells a failure that came after the one
+// before it, as an import's last batches may bring, before the command ends.
 func logMergeFailures(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, every time.Duration) {
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	var told error
+	look := func() {
+		if err := cat.Merge().Err; err != nil && err != told {
+			told = err
+			logger.Warn("the catalog could not merge its search index in the background; searches work, slower as writes go on, and the next write tries again", "err", err)
+		}
+	}
+	defer look()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			if err := cat.Merge().Err; err != nil && err != told {
-				told = err
-				logger.Warn("the catalog could not merge its search index in the background; searches work, slower as writes go on, and the next write tries again", "err", err)
-			}
+			look()
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -187,5 +188,40 @@ func TestBenchSettle(t *testing.T) {
 				t.Errorf("%d fills left after settling", left)
 			}
 		})
+	}
+}
+
+// An import's writes wake the catalog's background merging of its search index, as a
+// server's do: when every merge step fails, the import tells it as serve does
+// (logMergeFailures: each failure once, at a look every 10 s and a last one as the
+// import ends), besides the failure of its own merge at the end. Refusing to delete
+// the index's pages makes every merge fail while writes succeed; the import's five
+// batches into a catalog with products are five writes, so merges are tried. Under
+// load an import outlasts a look, and a later failure is told again: at least once.
+func TestImportLogsMergeFailure(t *testing.T) {
+	ctx := context.Background()
+	path := pendingCatalog(t, "")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.ExecContext(ctx, `CREATE TRIGGER refuse_merge BEFORE DELETE ON products_fts_data BEGIN SELECT RAISE(ABORT, 'merge refused'); END`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := func(string) string { return "" }
+	feedPath := filepath.Join(t.TempDir(), "feed.jsonl")
+	var stdout, stderr bytes.Buffer
+	if err := run(ctx, []string{"gen-catalog", "--products", "5000", "--seed", "3", "--out", feedPath}, env, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatalf("gen-catalog: %v (stderr %q)", err, stderr.String())
+	}
+	// Written by the import and by its merge logger at once.
+	var logs syncbuf.Buffer
+	if err := run(ctx, []string{"import", "--db", path, feedPath}, env, strings.NewReader(""), &stdout, &logs); err != nil {
+		t.Fatalf("import: %v (stderr %q)", err, logs.String())
+	}
+	if n := strings.Count(logs.String(), "could not merge its search index in the background"); n == 0 || !strings.Contains(logs.String(), "err=\"merge the search index: constraint failed\"") {
+		t.Errorf("the background merge's failure told %d times, want it told, with its error:\n%s", n, logs.String())
 	}
 }

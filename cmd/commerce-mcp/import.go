@@ -84,6 +84,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer cat.Close()
+	// The import's writes wake the catalog's background merging of its search index;
+	// a failure of it is told as serve tells it, once, by the time the import ends.
+	defer startMergeLog(ctx, cat, logger)()
 	warnSalesDiscarded(logger, cat, c.db)
 	// The image hosts before, to tell which ones the feeds bring that the views will
 	// not show (reportImportedHosts); a failed count leaves the report out.

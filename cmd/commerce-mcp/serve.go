@@ -28,6 +28,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
 	"github.com/commerce-mcp/commerce-mcp/internal/ratelimit"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 	"github.com/commerce-mcp/commerce-mcp/tools"
 )
@@ -220,6 +221,11 @@ func (h *httpFlags) check() error {
 	}
 	if h.publicURL != "" {
 		u, err := url.Parse(h.publicURL)
+		if _, userInfo := text.WithoutUserInfo(h.publicURL); userInfo {
+			// Not repeated: it may hold a password. The 401 challenge and the metadata
+			// document, served without a token, would show it to anyone.
+			return &usageError{Msg: "--public-url has user info (user@ before the host): give the URL clients use without it; every 401 answer names it"}
+		}
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return &usageError{Msg: fmt.Sprintf("--public-url %q: give an http or https URL", h.publicURL)}
 		}

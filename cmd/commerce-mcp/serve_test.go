@@ -164,6 +164,8 @@ func TestParseServe(t *testing.T) {
 		{name: "stream cap with stdio", args: []string{"--max-streams", "3"}, wantErr: "--max-streams is for --transport http or sse"},
 		{name: "authorization server with stdio", args: []string{"--authorization-server", "https://as.example"}, wantErr: "--authorization-server is for"},
 		{name: "public URL without scheme", args: []string{"--transport", "http", "--public-url", "shop.example"}, wantErr: "--public-url"},
+		{name: "public URL with user info", args: []string{"--transport", "http", "--public-url", "https://ops:hunter2@shop.example"}, wantErr: "--public-url has user info"},
+		{name: "public URL with a token as user", args: []string{"--transport", "http", "--public-url", "https://hunter2@shop.example/mcp"}, wantErr: "--public-url has user info"},
 		{name: "HTTP flag with stdio", args: []string{"--addr", "127.0.0.1:9000"}, wantErr: "--addr is for --transport http or sse"},
 		{name: "database in a missing directory", args: []string{"--db", "/nonexistent-dir/x.db"}, wantErr: "--create"},
 		{name: "bad read-only value", env: map[string]string{"COMMERCE_READ_ONLY": "maybe"}, wantErr: "COMMERCE_READ_ONLY"},
@@ -176,6 +178,9 @@ func TestParseServe(t *testing.T) {
 			if tc.wantErr != "" {
 				if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err = %v, want a usage error with %q", err, tc.wantErr)
+				}
+				if strings.Contains(err.Error(), "hunter2") {
+					t.Errorf("err = %v repeats a password", err)
 				}
 				return
 			}
@@ -564,6 +569,33 @@ func TestServeCapsDBPools(t *testing.T) {
 			want := fmt.Sprintf("database pools store_max_conns=%d catalog_write_max_conns=%d", tc.want, tc.want)
 			if !strings.Contains(srv.stderr.String(), want) {
 				t.Errorf("no %q in the log:\n%s", want, srv.stderr.String())
+			}
+		})
+	}
+}
+
+// TestReadSellersRefusesUserInfo: a sellers file whose ACP base URL or support URL has
+// user info is refused, naming the seller and the field but not the URL (it may hold
+// a password): a support URL is shown to customers, and the base URL is named by the
+// errors that are logged.
+func TestReadSellersRefusesUserInfo(t *testing.T) {
+	for _, tc := range []struct{ name, seller, wantErr string }{
+		{"plain", `{"id":"s1","acp_base_url":"https://acp.seller.example/v1","support_url":"https://seller.example/help"}`, ""},
+		{"base URL with user and password", `{"id":"s1","acp_base_url":"https://u:hunter2@acp.seller.example/v1"}`, `seller "s1": acp_base_url has user info`},
+		{"base URL with a token as user", `{"id":"s1","acp_base_url":"https://hunter2@acp.seller.example"}`, `seller "s1": acp_base_url has user info`},
+		{"support URL with user info", `{"id":"s1","support_url":"https://u:hunter2@seller.example/help"}`, `seller "s1": support_url has user info`},
+		{"support URL with user info and no scheme", `{"id":"s1","support_url":"u:hunter2@seller.example/help"}`, `seller "s1": support_url has user info`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeTestFile(t, t.TempDir(), "sellers.json", `{"sellers": [`+tc.seller+`]}`)
+			got, err := readSellers(path)
+			switch {
+			case tc.wantErr == "" && (err != nil || len(got) != 1):
+				t.Fatalf("readSellers: %v, %v", got, err)
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("err = %v, want %q", err, tc.wantErr)
+			case err != nil && strings.Contains(err.Error(), "hunter2"):
+				t.Errorf("err = %v repeats a password", err)
 			}
 		})
 	}

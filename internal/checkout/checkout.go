@@ -234,3 +234,6 @@ func (s *Service) fault(step string) error {
 }
 
 func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
+
+// Now is the service's time now, by which its sealed states expire (SealedUntil).
+func (s *Service) Now() time.Time { return s.now() }

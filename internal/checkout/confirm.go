@@ -123,12 +123,18 @@ func (s *Service) openSealed(purpose, state, customerID string) (Confirmation, e
 // for callers that must tell a genuine dialog answer from a made-up one before
 // acting on it; single use and the purpose are checked where the state is used.
 func (s *Service) Sealed(state, customerID string) bool {
+	_, ok := s.SealedUntil(state, customerID)
+	return ok
+}
+
+// SealedUntil is Sealed, with the time the state expires.
+func (s *Service) SealedUntil(state, customerID string) (time.Time, bool) {
 	for _, p := range sealPurposes {
-		if _, err := s.unseal(p, state, customerID); err == nil {
-			return true
+		if c, err := s.unseal(p, state, customerID); err == nil {
+			return time.Unix(c.ExpiresAt, 0), true
 		}
 	}
-	return false
+	return time.Time{}, false
 }
 
 // sealPurposes lists every purpose a state is sealed for.

@@ -15,6 +15,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // record is what the log line of one request says. The request's handlers fill it
@@ -308,6 +310,9 @@ func (h *Server) logCalls(next http.Handler) http.Handler {
 	})
 }
 
+// callLogNameMax is how many bytes of a method or tool name the call log keeps.
+const callLogNameMax = 100
+
 // logRecord writes rec's line once.
 func (h *Server) logRecord(rec *record, httpMethod string) {
 	rec.mu.Lock()
@@ -320,11 +325,13 @@ func (h *Server) logRecord(rec *record, httpMethod string) {
 		slog.String("http", httpMethod),
 		slog.Int("status", rec.httpStatus),
 	}
+	// The method and tool are the client's text, as long as a request may be: cut, and
+	// cleaned of invisible and control characters.
 	if rec.method != "" {
-		attrs = append(attrs, slog.String("method", rec.method))
+		attrs = append(attrs, slog.String("method", text.Shorten(rec.method, callLogNameMax)))
 	}
 	if rec.tool != "" {
-		attrs = append(attrs, slog.String("tool", rec.tool))
+		attrs = append(attrs, slog.String("tool", text.Shorten(rec.tool, callLogNameMax)))
 	}
 	if rec.customer != "" {
 		attrs = append(attrs, slog.String("customer", rec.customer))

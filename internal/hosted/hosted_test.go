@@ -960,3 +960,47 @@ func TestShutdown(t *testing.T) {
 		})
 	}
 }
+
+// TestCallLogCapsClientText: the method and tool names a client sends are written to
+// the call log at most callLogNameMax bytes each, their invisible and control
+// characters left out, however long the client made them: a request may be 4 MiB, and
+// one line per request would otherwise let a customer write that much to the log each
+// time.
+func TestCallLogCapsClientText(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
+	sid := resp.Header.Get(server.HeaderKeySessionID)
+	if resp.StatusCode != http.StatusOK || sid == "" {
+		t.Fatalf("initialize: %d, session %q", resp.StatusCode, sid)
+	}
+	session := map[string]string{server.HeaderKeySessionID: sid, "Mcp-Protocol-Version": "2025-11-25"}
+	long := strings.Repeat("x", 64<<10)
+	for _, body := range []string{
+		`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"` + long + `"}}`,
+		`{"jsonrpc":"2.0","id":4,"method":"` + long + `"}`,
+		`{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"tool\u001b[31mred\u202e"}}`,
+	} {
+		ts.do(t, http.MethodPost, PathMCP, tokenA, body, session)
+	}
+	// A line is written once its answer is sent.
+	var lines []string
+	for deadline := time.Now().Add(10 * time.Second); len(lines) < 4 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		lines = lines[:0]
+		for _, l := range strings.Split(ts.log.String(), "\n") {
+			if strings.Contains(l, "msg=call") {
+				lines = append(lines, l)
+			}
+		}
+	}
+	if len(lines) != 4 {
+		t.Fatalf("%d call lines, want 4:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	for _, l := range lines {
+		if len(l) > 2*callLogNameMax+300 || strings.Contains(l, `\x1b`) || strings.Contains(l, `\u202e`) || strings.Contains(l, "\u202e") {
+			t.Errorf("a call line of %d bytes: %.400q", len(l), l)
+		}
+	}
+	if !strings.Contains(strings.Join(lines, "\n"), `tool="tool [31mred"`) {
+		t.Errorf("the cleaned tool name is not logged:\n%s", strings.Join(lines, "\n"))
+	}
+}

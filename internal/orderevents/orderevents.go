@@ -33,10 +33,14 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Pattern is the route the Handler serves, for an http.ServeMux.
 const Pattern = "/agentic_checkout/webhooks/{seller}/order_events"
+
+// maxLoggedSeller is how many bytes of the seller a path names are logged.
+const maxLoggedSeller = 100
 
 // MaxBody caps an event body.
 const MaxBody = 256 << 10
@@ -79,8 +83,11 @@ func Handler(c Config) http.Handler {
 
 func (c Config) serve(w http.ResponseWriter, r *http.Request) {
 	seller := r.PathValue("seller")
+	// The seller named by the path is logged before anything vouches for it: cut, and
+	// cleaned of invisible and control characters, as long as a URL may be.
+	shown := text.Shorten(seller, maxLoggedSeller)
 	refuse := func(status int, why string) {
-		c.Log.Warn("order event refused", "seller", seller, "status", status, "why", why)
+		c.Log.Warn("order event refused", "seller", shown, "status", status, "why", why)
 		http.Error(w, why, status)
 	}
 	if r.Method != http.MethodPost {
@@ -122,10 +129,10 @@ func (c Config) serve(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, ErrInvalid):
 		refuse(http.StatusBadRequest, "not an order event this server takes")
 	case err != nil:
-		c.Log.Error("order event: applying failed", "seller", seller, "err", err)
+		c.Log.Error("order event: applying failed", "seller", shown, "err", err)
 		http.Error(w, "try again later", http.StatusInternalServerError)
 	default:
-		c.Log.Info("order event applied", "seller", seller, "type", ev.Type, "status", ev.Data.Status)
+		c.Log.Info("order event applied", "seller", shown, "type", ev.Type, "status", ev.Data.Status)
 		w.WriteHeader(http.StatusOK)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/orderevents"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox"
 	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/seller"
+	"github.com/commerce-mcp/commerce-mcp/internal/syncbuf"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
@@ -239,5 +241,35 @@ func TestSandboxOrdersMoveWithTheClock(t *testing.T) {
 	}
 	if o := s.reload(); o.TrackingNumber == "" || o.Carrier == "" {
 		t.Fatalf("shipped order %+v has no tracking", o)
+	}
+}
+
+// TestRefusedEventLogCapsSeller: the seller a refused event's path names, which
+// nothing vouches for, is logged cut to maxLoggedSeller bytes, cleaned of control
+// characters: an unauthenticated caller cannot write a URL's length to the log each
+// time.
+func TestRefusedEventLogCapsSeller(t *testing.T) {
+	var log syncbuf.Buffer
+	h := orderevents.Handler(orderevents.Config{
+		Secret: func(string) ([]byte, bool) { return nil, false },
+		Apply: func(context.Context, string, acp.OrderEvent, string, time.Time) error {
+			t.Fatal("an unsigned event was applied")
+			return nil
+		},
+		Now: time.Now, Log: slog.New(slog.NewTextHandler(&log, nil)),
+	})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	long := strings.Repeat("s", 32<<10) + "%1b%5B31m"
+	resp, err := http.Post(srv.URL+"/agentic_checkout/webhooks/"+long+"/order_events", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("HTTP %d, want 401", resp.StatusCode)
+	}
+	if l := log.String(); len(l) > 600 || !strings.Contains(l, "order event refused") || strings.Contains(l, `\x1b`) {
+		t.Errorf("a log of %d bytes: %.300q", len(l), l)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/text"
 )
 
 // Order cancellation is not part of ACP 2026-04-17: once a checkout session is
@@ -74,7 +76,8 @@ type CancelOrderRequest struct {
 func (c *Client) Discover(ctx context.Context) (*Discovery, error) {
 	u, err := url.Parse(c.base)
 	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("acp discover: base URL %q has no host", c.base)
+		base, _ := text.WithoutUserInfo(c.base)
+		return nil, fmt.Errorf("acp discover: base URL %q has no host", base)
 	}
 	u.Path, u.RawQuery, u.Fragment = "/.well-known/acp.json", "", ""
 	return callURL(ctx, c, "discover", http.MethodGet, u.String(), nil, "", "", decodeJSON[Discovery])

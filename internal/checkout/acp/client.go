@@ -181,7 +181,7 @@ func callURL[T any](ctx context.Context, c *Client, op, method, target string, b
 			return nil, fmt.Errorf("acp %s: encode request: %w", op, err)
 		}
 	}
-	sc := scrubber{c.key, token}
+	sc := scrubber{c.key, token, target}
 	for try := 0; ; try++ {
 		s, err := attempt(ctx, c, op, method, target, payload, idemKey, sc, decode)
 		var pe *Error
@@ -332,13 +332,21 @@ func transportError(op string, err error, sc scrubber) *TransportError {
 	return te
 }
 
-// scrubber removes the API key and the payment token of a call, and any other Shared
-// Payment Token id (a seller may quote one to a call that does not carry it), from
-// seller text and error strings, and cleans and caps the text.
-type scrubber struct{ key, token string }
+// scrubber removes the API key and the payment token of a call, any other Shared
+// Payment Token id (a seller may quote one to a call that does not carry it) and the
+// user info of any URL, from seller text and error strings, and cleans and caps the
+// text.
+type scrubber struct{ key, token, url string }
 
 func (s scrubber) clean(msg string) string {
+	// An error of the HTTP client names the URL called (url.Error), with its user name
+	// (a seller's base URL may carry one, or a token in its place), masking only a
+	// password, or all of it when the URL could not be parsed.
+	if without, ok := text.WithoutUserInfo(s.url); ok {
+		msg = strings.ReplaceAll(msg, s.url, without)
+	}
 	msg = text.Clean(msg, len(msg)) // first, so that hidden characters cannot split a secret
+	msg = text.MaskURLUserInfo(msg)
 	for _, secret := range []string{s.key, s.token} {
 		if secret != "" {
 			msg = strings.ReplaceAll(msg, secret, "[redacted]")

@@ -301,3 +301,35 @@ func TestClientNeedsKeysAndIDs(t *testing.T) {
 
 // fmtV formats v the ways a careless log line might.
 func fmtV(v any) string { return fmt.Sprintf("%v %+v %#v %s", v, v, v, v) }
+
+// TestClientErrorsHideURLUserInfo: a seller's base URL with user info (a user and
+// password, or a token in the user's place) does not reach an error's text, which is
+// logged: Go's HTTP client names the URL it called, masking only a password.
+func TestClientErrorsHideURLUserInfo(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	for _, tc := range []struct{ name, base string }{
+		{"a token as the user", "http://tok_userinfo_secret@" + closed},
+		{"a user and password", "http://userinfo_name:userinfo_secret@" + closed},
+		{"a bad URL", "http://userinfo_name:userinfo_secret@" + closed + "/%zz"},
+		{"no scheme", "userinfo_name:userinfo_secret@" + closed + "/acp"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := acp.NewClient(tc.base, testKey)
+			_, cerr := c.Complete(context.Background(), "cs_1", acp.CompleteRequest{PaymentData: acp.SPTPayment(testToken)}, "k")
+			_, derr := c.Discover(context.Background())
+			for _, err := range []error{cerr, derr} {
+				if err == nil {
+					t.Fatal("no error")
+				}
+				if strings.Contains(err.Error(), "userinfo_") {
+					t.Errorf("error text %q holds the URL's user info", err)
+				}
+			}
+		})
+	}
+}

@@ -3,10 +3,12 @@ package spt
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/stripe/stripe-go/v82/form"
@@ -51,7 +53,7 @@ func (c *Client) CreateCustomer(ctx context.Context, p CustomerParams) (string, 
 	}
 	body, err := c.do(ctx, "create customer", "", http.MethodPost, "/v1/customers", v.Encode(), p.IdempotencyKey)
 	if err != nil {
-		return "", err
+		return "", withoutPersonal(err, p.Email, p.Name)
 	}
 	var j struct {
 		ID string `json:"id"`
@@ -251,4 +253,22 @@ func idOrObject(raw json.RawMessage) string {
 		return obj.ID
 	}
 	return ""
+}
+
+// withoutPersonal leaves the values out of err's message: Stripe's messages may repeat
+// a parameter ("Invalid email address: …"), and errors are logged, where the
+// customer's email and name must never appear.
+func withoutPersonal(err error, values ...string) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			for _, form := range []string{v, strings.ToLower(v)} {
+				e.Message = strings.ReplaceAll(e.Message, form, "[personal data]")
+			}
+		}
+	}
+	return err
 }

@@ -236,3 +236,31 @@ func TestSetupSessionExpires(t *testing.T) {
 		t.Fatalf("submitting an expired page: %d", res.StatusCode)
 	}
 }
+
+// TestCreateCustomerErrorsWithoutPersonalData: Stripe's message refusing a Customer
+// may repeat the email or name sent; the error, which is logged, does not.
+func TestCreateCustomerErrorsWithoutPersonalData(t *testing.T) {
+	for _, tc := range []struct{ name, message string }{
+		{"the email repeated", "Invalid email address: Ann.Lee@Example.com"},
+		{"the email lowercased", "Invalid email address: ann.lee@example.com"},
+		{"the name repeated", "Name 'Ann Lee' is too long"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusBadRequest)
+				io.WriteString(w, `{"error":{"type":"invalid_request_error","code":"email_invalid","param":"email","message":"`+tc.message+`"}}`)
+			}))
+			t.Cleanup(srv.Close)
+			c := New(Config{SecretKey: agentKey, BaseURL: srv.URL})
+			_, err := c.CreateCustomer(context.Background(), CustomerParams{Email: "Ann.Lee@Example.com", Name: "Ann Lee", IdempotencyKey: "k1"})
+			var se *Error
+			if !errors.As(err, &se) || se.Code != "email_invalid" {
+				t.Fatalf("err = %v, want Stripe's error", err)
+			}
+			if msg := strings.ToLower(err.Error()); strings.Contains(msg, "ann.lee@example.com") || strings.Contains(msg, "ann lee") || !strings.Contains(msg, "[personal data]") {
+				t.Errorf("err = %q repeats the customer's email or name", err)
+			}
+		})
+	}
+}
