@@ -215,6 +215,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stdout, h.text)
 		return nil
 	}
+	if sqlite.IsBusy(err) {
+		// SQLite's own words name no cause and no way out.
+		return fmt.Errorf("%w: another process held the database's write lock for over %v (an sqlite3 session left in a transaction, an import, a long write); try again once it has finished", err, sqlite.BusyTimeout)
+	}
 	return err
 }
 

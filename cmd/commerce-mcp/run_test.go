@@ -9,6 +9,9 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 func TestRunCommandLine(t *testing.T) {
@@ -341,5 +344,35 @@ func TestServeSaysCatalogIsEmpty(t *testing.T) {
 				t.Errorf("warned = %v, want %v; stderr:\n%s", got, tc.warned, stderr.String())
 			}
 		})
+	}
+}
+
+// TestOperatorCommandWhileLocked checks what an operator reads when another process
+// holds the store's write lock past the busy timeout (an sqlite3 session left in a
+// transaction): the cause and what to do, not SQLite's bare "database is locked".
+func TestOperatorCommandWhileLocked(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"serve", "--db", db}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	other, err := sqlite.Open(ctx, store.FileBeside(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+	err = run(ctx, []string{"customer", "create", "--db", db, "--email", "ann@example.com"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), "another process held the database's write lock for over 5s") {
+		t.Fatalf("customer create while another process holds the lock: %v", err)
 	}
 }
