@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -374,5 +375,21 @@ func TestOperatorCommandWhileLocked(t *testing.T) {
 	err = run(ctx, []string{"customer", "create", "--db", db, "--email", "ann@example.com"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
 	if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), "another process held the database's write lock for over 5s") {
 		t.Fatalf("customer create while another process holds the lock: %v", err)
+	}
+}
+
+// TestServeAddressInUse checks what a second server on a taken address says: who may
+// hold it and what to do, not only the kernel's "address already in use".
+func TestServeAddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), []string{"serve", "--db", db, "--transport", "http", "--addr", ln.Addr().String()}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "another process (a second commerce-mcp?) is listening on "+ln.Addr().String()+"; stop it, or choose another --addr") {
+		t.Fatalf("serve on a taken address: %v", err)
 	}
 }
