@@ -219,7 +219,11 @@ func (s *Service) replaceStripeCustomer(ctx context.Context, customerID, stale s
 	if c.StripeCustomerID != stale { // replaced meanwhile
 		return c.StripeCustomerID, nil
 	}
-	s.cfg.Log.WarnContext(ctx, "Stripe has no Customer for this customer any more; creating a new one", "customer", customerID)
+	if s.cfg.Mode == ModeSandbox { // the emulator keeps its Customers in memory: after every restart
+		s.cfg.Log.InfoContext(ctx, "the sandbox has no Stripe Customer for this customer (it forgets them when the process restarts); creating a new one", "customer", customerID)
+	} else {
+		s.cfg.Log.WarnContext(ctx, "Stripe has no Customer for this customer any more; creating a new one", "customer", customerID)
+	}
 	id, err := s.cfg.Wallet.CreateCustomer(ctx, c, "customer-"+c.ID+"-replaces-"+stale)
 	if err != nil {
 		return "", walletFailure(err)

@@ -230,6 +230,10 @@ func TestPaymentSetupIsolationAndStaleCustomer(t *testing.T) {
 	if cu, _ := e.st.Customer(ctx, b.ID); cu.StripeCustomerID == "cus_gone" || cu.StripeCustomerID == "" {
 		t.Fatalf("Stripe customer after a stale one = %q", cu.StripeCustomerID)
 	}
+	// In the sandbox that is every restart's lot, no warning (it was one).
+	if logs := e.logs.String(); strings.Contains(logs, "level=WARN") || !strings.Contains(logs, "the sandbox has no Stripe Customer for this customer") {
+		t.Errorf("a sandbox without the customer's Stripe Customer logged:\n%s", logs)
+	}
 	psA, err := e.svc.StartPaymentSetup(ctx, e.customer)
 	if err != nil || psA.ID == psB.ID {
 		t.Fatalf("A's setup = %+v, %v", psA, err)
