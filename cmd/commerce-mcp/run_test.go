@@ -110,6 +110,8 @@ func TestHelpAndVersion(t *testing.T) {
 		stdout []string
 	}{
 		{name: "--help", args: []string{"--help"}, stdout: []string{"Usage:", "customer create", "limits set", "orders list", "token create", "token list", "token revoke", "Getting started"}},
+		// The flags a shop export needs, and the formats the README says import reads.
+		{name: "--help on import", args: []string{"--help"}, stdout: []string{"[--seller NAME] [--currency CODE]", "Merchant Center XML; Shopify,"}},
 		{name: "-h", args: []string{"-h"}, stdout: []string{"Usage:", "customer create"}},
 		{name: "help", args: []string{"help"}, stdout: []string{"Usage:", "customer create"}},
 		{name: "--version", args: []string{"--version"}, stdout: []string{"commerce-mcp " + version}},
