@@ -215,6 +215,16 @@ func (c *Catalog) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// Empty reports whether the catalog has no product at all, hidden ones included, at
+// the cost of one row read whatever its size.
+func (c *Catalog) Empty(ctx context.Context) (bool, error) {
+	var has bool
+	if err := c.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM products)`).Scan(&has); err != nil {
+		return false, fmt.Errorf("catalog empty: %w", err)
+	}
+	return !has, nil
+}
+
 // Seller returns the seller with the given id, or ErrNotFound.
 func (c *Catalog) Seller(ctx context.Context, id string) (Seller, error) {
 	var s Seller

@@ -50,8 +50,11 @@ func openAdminStore(ctx context.Context, c *common, getenv func(string) string) 
 		c.db = p
 	}
 	if _, err := os.Stat(c.db); errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("no database at %s; run `commerce-mcp serve --db %s` once to create it, or pass --db", c.db, c.db)
+		return nil, fmt.Errorf("no database at %s; run `commerce-mcp --db %s </dev/null` once to create it with the demo data (it exits at once), or pass --db", c.db, c.db)
 	} else if err != nil {
+		return nil, err
+	}
+	if err := refuseDirDB(c.db); err != nil {
 		return nil, err
 	}
 	return openStore(ctx, c.db, nil)

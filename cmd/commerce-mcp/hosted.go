@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/hosted"
@@ -68,7 +70,7 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 	if err != nil {
 		return &usageError{Msg: err.Error()}
 	}
-	return h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
+	err = h.ListenAndServe(ctx, c.http.addr, func(a net.Addr) {
 		if after.pages != nil {
 			after.pages.setBase(pagesBase(c, a))
 		}
@@ -90,6 +92,10 @@ func serveHTTP(ctx context.Context, c serveConfig, tb *tools.Toolbox, st *store.
 			"auth_fail_rate", c.http.authFailRate, "auth_fail_burst", c.http.authFailBurst,
 			"authorization_servers", len(c.http.authServers))
 	})
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%w: another process (a second commerce-mcp?) is listening on %s; stop it, or choose another --addr (port 0 picks a free one)", err, c.http.addr)
+	}
+	return err
 }
 
 // pagesBase is the base URL at which the person's browser reaches the server: the

@@ -23,8 +23,9 @@ const importGCPercent = 400
 // line per file. A row that would move a product to another seller is rejected unless
 // --allow-seller-change is given. The image hosts the feeds bring products to that the
 // views will not show (--image-hosts) are listed after the summaries. A --db in a directory that does not exist is refused
-// unless --create is given (a mistyped path is not created silently). It fails only when
-// nothing at all could be read, or the database fails.
+// unless --create is given (a mistyped path is not created silently). It fails when
+// nothing at all could be read, when every row read was rejected (no product stored), or
+// when the database fails.
 func importFeeds(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	var c common
@@ -92,14 +93,19 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// not show (reportImportedHosts); a failed count leaves the report out.
 	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
 	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
+	var firstRejected string // said again at the end when nothing was stored
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
+		if firstRejected == "" && !e.Warning && !e.Skipped {
+			firstRejected = e.String()
+		}
 		fmt.Fprintln(stderr, e.String())
 	})
-	read, stored := 0, 0
+	read, stored, rejected := 0, 0, 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
 		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 		stored += r.Imported + r.Updated
+		rejected += r.Rejected
 	}
 	var unstored *feed.UnstoredError
 	switch {
@@ -115,6 +121,11 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if read == 0 {
 		return errors.New("nothing could be read from the given files")
+	}
+	if stored == 0 && rejected > 0 {
+		// Every row may fail for one missing flag (--currency, --seller): the reason is
+		// said once more here, where a terminal full of rejected rows ends.
+		return fmt.Errorf("no product was imported: all %d rows read were rejected; the first: %s", rejected, firstRejected)
 	}
 	if hostsErr == nil {
 		if after, err := cat.ImageOriginCounts(ctx); err == nil {

@@ -147,7 +147,8 @@ func TestImportCurrency(t *testing.T) {
 		stderr  string // substring of stderr
 	}{
 		{name: "with --currency", flags: []string{"--currency", "USD"}, stderr: "shopify_products.csv: 6 imported, 0 updated, 3 rejected, 1 skipped (1 × a row without a variant (a product's further image))"},
-		{name: "without", stderr: `shopify_products.csv:4: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency`},
+		{name: "without", stderr: `shopify_products.csv:4: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency`,
+			wantErr: "no product was imported: all 9 rows read were rejected"},
 		{name: "not a currency", flags: []string{"--currency", "dollars"}, wantErr: `--currency "dollars" is not a three-letter currency code`},
 	}
 	for _, tc := range tests {
@@ -169,6 +170,54 @@ func TestImportCurrency(t *testing.T) {
 	}
 }
 
+// TestImportNothingStored checks that an import whose every row was rejected fails
+// (exit status 1), saying the first reason again after the summaries, so that a
+// script does not go on as if the catalog had been loaded and a person whose terminal
+// filled with one reason per row reads it where the output ends; a file of rows that
+// hold no product (a shop export's image rows) is no failure.
+func TestImportNothingStored(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
+	const shopify = "Handle,Title,Vendor,Variant SKU,Variant Price,Image Src\n"
+	bare := write("products_export.csv", shopify+"tee,Tee,Acme,T-1,12.00,https://cdn.shop.example/t.jpg\ntee,,,,,https://cdn.shop.example/t2.jpg\nmug,Mug,Acme,M-1,8.00,\n")
+	images := write("images.csv", shopify+"tee,,,,,https://cdn.shop.example/t2.jpg\n")
+	good := write("good.csv", "item_id,title,price,seller_name\nX,Lamp,10 USD,Acme\n")
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string // in the error; "" for none
+		stderr  string // a substring
+	}{
+		{name: "every row rejected", args: []string{bare},
+			wantErr: `no product was imported: all 2 rows read were rejected; the first: ` + bare + `:2: Variant Price "12.00" has no currency`,
+			stderr:  "products_export.csv: 0 imported, 0 updated, 2 rejected, 1 skipped"},
+		{name: "the missing flag given", args: []string{"--currency", "USD", "--seller", "Corner Shop", bare},
+			stderr: "products_export.csv: 2 imported, 0 updated, 0 rejected, 1 skipped"},
+		{name: "only rows without a product", args: []string{"--currency", "USD", images},
+			stderr: "images.csv: 0 imported, 0 updated, 0 rejected, 1 skipped"},
+		{name: "another file stored products", args: []string{bare, good},
+			stderr: "good.csv: 1 imported, 0 updated, 0 rejected"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"import", "--db", filepath.Join(t.TempDir(), "c.db")}, tc.args...)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			switch {
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("err = %v, want one with %q (stderr %q)", err, tc.wantErr, stderr.String())
+			case tc.wantErr != "" && exitCode(err) != 1:
+				t.Errorf("exit status %d, want 1", exitCode(err))
+			case tc.wantErr == "" && err != nil:
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tc.stderr)
+			}
+		})
+	}
+}
+
 // TestImportEncoding checks the --encoding flag of `import` and the summary line of a
 // feed read as Windows-1252.
 func TestImportEncoding(t *testing.T) {
@@ -180,12 +229,13 @@ func TestImportEncoding(t *testing.T) {
 	tests := []struct {
 		name    string
 		flags   []string
-		stderr  string // a substring
-		wantErr string // in the usage error; "" for none
+		stderr  string // a substring; "" for a usage error
+		wantErr string // in the error; "" for none
 	}{
 		{name: "auto", stderr: "excel.csv: 1 imported, 0 updated, 0 rejected (read as Windows-1252)"},
 		{name: "windows-1252, any case", flags: []string{"--encoding", "Windows-1252"}, stderr: "excel.csv: 1 imported, 0 updated, 0 rejected (read as Windows-1252)"},
-		{name: "utf-8 wins over the bytes", flags: []string{"--encoding", "utf-8"}, stderr: "excel.csv: 0 imported, 0 updated, 1 rejected\n"},
+		{name: "utf-8 wins over the bytes", flags: []string{"--encoding", "utf-8"}, stderr: "excel.csv: 0 imported, 0 updated, 1 rejected\n",
+			wantErr: "no product was imported: all 1 rows read were rejected"},
 		{name: "an unknown encoding", flags: []string{"--encoding", "latin-9"}, wantErr: `--encoding "latin-9" is not auto, utf-8 or windows-1252`},
 	}
 	for _, tc := range tests {
@@ -193,13 +243,10 @@ func TestImportEncoding(t *testing.T) {
 			args := append(append([]string{"import", "--db", filepath.Join(t.TempDir(), "c.db")}, tc.flags...), feedPath)
 			var stdout, stderr bytes.Buffer
 			err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("err = %v, want a usage error with %q", err, tc.wantErr)
-				}
-				return
-			}
-			if err != nil {
+			switch {
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("err = %v, want one with %q", err, tc.wantErr)
+			case tc.wantErr == "" && err != nil:
 				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), tc.stderr) {

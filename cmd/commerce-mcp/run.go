@@ -50,10 +50,13 @@ Usage:
       /message), health at /healthz. Every request needs Authorization: Bearer TOKEN
       and acts for that token's customer (see token create); --customer is refused.
       --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
-  commerce-mcp import --db PATH [--seller NAME] [--allow-seller-change] [--create] [--encoding auto|utf-8|windows-1252]
-        [--image-hosts HOST,...] FILE...
-      load product feeds (CSV, TSV, JSON Lines, ACP) into a catalog; lists the image
-      hosts the feeds bring that --image-hosts will not show; see import -h
+  commerce-mcp import --db PATH [--seller NAME] [--currency CODE] [--allow-seller-change] [--create]
+        [--encoding auto|utf-8|windows-1252] [--image-hosts HOST,...] FILE...
+      load product feeds (CSV, TSV, JSON, JSON Lines, ACP, Merchant Center XML; Shopify,
+      WooCommerce, BigCommerce, Amazon and Etsy exports) into a catalog. --seller names
+      the seller of rows that name none, --currency the currency of prices written
+      without one (as shop exports write them). Lists the image hosts the feeds bring
+      that --image-hosts will not show; see import -h
   commerce-mcp help | --help | -h                         show this help
   commerce-mcp version | --version                        print the version
 
@@ -214,6 +217,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if errors.As(err, &h) {
 		fmt.Fprintln(stdout, h.text)
 		return nil
+	}
+	if sqlite.IsBusy(err) {
+		// SQLite's own words name no cause and no way out.
+		return fmt.Errorf("%w: another process held the database's write lock for over %v (an sqlite3 session left in a transaction, an import, a long write); try again once it has finished", err, sqlite.BusyTimeout)
 	}
 	return err
 }

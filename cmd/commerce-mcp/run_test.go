@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 func TestRunCommandLine(t *testing.T) {
@@ -17,6 +22,15 @@ func TestRunCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "c.db")
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if left, _ := os.ReadDir(sub); len(left) > 0 {
+			t.Errorf("a --db naming a directory left %s in it", left[0].Name())
+		}
+	})
 	tests := []struct {
 		name     string
 		args     []string
@@ -32,6 +46,11 @@ func TestRunCommandLine(t *testing.T) {
 		{name: "import reports bad rows", args: []string{"import", "--db", db, feed}, stderr: "1 imported, 0 updated, 1 rejected"},
 		{name: "import again updates", args: []string{"import", "--db", db, feed}, stderr: "0 imported, 1 updated, 1 rejected"},
 		{name: "import of nothing readable", args: []string{"import", "--db", db, filepath.Join(dir, "missing.csv")}, wantCode: 1, stderr: "missing.csv"},
+		// A directory as --db: refused before anything is made (it left a "-sales" file
+		// inside it, named from the directory's path).
+		{name: "serve on a directory", args: []string{"serve", "--db", sub + "/"}, wantCode: 2, stderr: "is a directory; give the path of the catalog file, such as " + filepath.Join(sub, "commerce.db")},
+		{name: "import into a directory", args: []string{"import", "--db", sub, feed}, wantCode: 2, stderr: "is a directory"},
+		{name: "an operator command on a directory", args: []string{"customer", "list", "--db", sub}, wantCode: 2, stderr: "is a directory"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,6 +110,8 @@ func TestHelpAndVersion(t *testing.T) {
 		stdout []string
 	}{
 		{name: "--help", args: []string{"--help"}, stdout: []string{"Usage:", "customer create", "limits set", "orders list", "token create", "token list", "token revoke", "Getting started"}},
+		// The flags a shop export needs, and the formats the README says import reads.
+		{name: "--help on import", args: []string{"--help"}, stdout: []string{"[--seller NAME] [--currency CODE]", "Merchant Center XML; Shopify,"}},
 		{name: "-h", args: []string{"-h"}, stdout: []string{"Usage:", "customer create"}},
 		{name: "help", args: []string{"help"}, stdout: []string{"Usage:", "customer create"}},
 		{name: "--version", args: []string{"--version"}, stdout: []string{"commerce-mcp " + version}},
@@ -285,5 +306,92 @@ func TestServeCPUProfile(t *testing.T) {
 	}
 	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
 		t.Errorf("the profile (%d bytes) is not a gzipped pprof file", len(b))
+	}
+}
+
+// TestServeSaysCatalogIsEmpty checks that serve warns when its catalog has no
+// products — left by an import that stored nothing, or made with --no-demo — where it
+// said nothing and every search found nothing; a seeded or imported catalog is not
+// warned about.
+func TestServeSaysCatalogIsEmpty(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.csv")
+	if err := os.WriteFile(feed, []byte("id,title,price,seller_name\nx1,Trail Shoe,19.99 USD,Shop\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const warning = "the catalog has no products, so every search finds nothing"
+	tests := []struct {
+		name   string
+		before [][]string // commands run first, on the test's --db
+		serve  []string   // serve's flags besides --db
+		warned bool
+	}{
+		{name: "a failed import made it", before: [][]string{{"import", filepath.Join(dir, "missing.csv")}}, warned: true},
+		{name: "--no-demo", serve: []string{"--no-demo"}, warned: true},
+		{name: "the demo catalog", warned: false},
+		{name: "an imported catalog", before: [][]string{{"import", feed}}, warned: false},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(dir, fmt.Sprintf("shop%d.db", i))
+			for _, b := range tc.before {
+				var out, errOut bytes.Buffer
+				_ = run(context.Background(), append([]string{b[0], "--db", db}, b[1:]...), func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+			}
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"serve", "--db", db}, tc.serve...)
+			if err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr); err != nil {
+				t.Fatalf("serve: %v (stderr %q)", err, stderr.String())
+			}
+			if got := strings.Contains(stderr.String(), warning); got != tc.warned {
+				t.Errorf("warned = %v, want %v; stderr:\n%s", got, tc.warned, stderr.String())
+			}
+		})
+	}
+}
+
+// TestOperatorCommandWhileLocked checks what an operator reads when another process
+// holds the store's write lock past the busy timeout (an sqlite3 session left in a
+// transaction): the cause and what to do, not SQLite's bare "database is locked".
+func TestOperatorCommandWhileLocked(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"serve", "--db", db}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	other, err := sqlite.Open(ctx, store.FileBeside(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+	err = run(ctx, []string{"customer", "create", "--db", db, "--email", "ann@example.com"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), "another process held the database's write lock for over 5s") {
+		t.Fatalf("customer create while another process holds the lock: %v", err)
+	}
+}
+
+// TestServeAddressInUse checks what a second server on a taken address says: who may
+// hold it and what to do, not only the kernel's "address already in use".
+func TestServeAddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	db := filepath.Join(t.TempDir(), "shop.db")
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), []string{"serve", "--db", db, "--transport", "http", "--addr", ln.Addr().String()}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "another process (a second commerce-mcp?) is listening on "+ln.Addr().String()+"; stop it, or choose another --addr") {
+		t.Fatalf("serve on a taken address: %v", err)
 	}
 }

@@ -571,11 +571,24 @@ func listenStdio(ctx context.Context, s *server.StdioServer, g *stdioGuard, paym
 // checkDBDir refuses a database path whose directory does not exist, unless create:
 // a mistyped --db must not silently start an empty shop somewhere else.
 func checkDBDir(path string, create bool) error {
+	if err := refuseDirDB(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) || create {
 		return nil
 	}
 	return &usageError{Msg: fmt.Sprintf("the directory %s of the database %s does not exist; check --db (or COMMERCE_DB), or pass --create to create it", dir, path)}
+}
+
+// refuseDirDB refuses a --db that names a directory: SQLite cannot open it, and the
+// files beside it (store.FileBeside, catalog.SalesFile) would be named from it, as
+// "-sales" and "-store" files in its parent.
+func refuseDirDB(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return &usageError{Msg: fmt.Sprintf("--db %s is a directory; give the path of the catalog file, such as %s", path, filepath.Join(path, "commerce.db"))}
+	}
+	return nil
 }
 
 // logMode says at start how purchases will run and why: the mode follows from the
@@ -640,6 +653,10 @@ func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed boo
 			return nil, fmt.Errorf("seed demo catalog: %w", err)
 		}
 		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
+	} else if empty, err := cat.Empty(ctx); err == nil && empty {
+		// Made by an import that stored nothing, or with --no-demo: every search would
+		// find nothing, with nothing in the log to say why.
+		logger.Warn("the catalog has no products, so every search finds nothing: import a feed with `commerce-mcp import --db "+path+" FILE`, or give a new --db to start with the demo catalog", "path", path)
 	}
 	return cat, nil
 }

@@ -53,6 +53,11 @@ type SetupSession struct {
 // (deleted in the dashboard, or a sandbox that restarted).
 var ErrNoStripeCustomer = errors.New("stripe has no such customer")
 
+// ErrNoSetupSession is wrapped by Wallet.Setup errors when Stripe has no such setup
+// session: a sandbox process that has since exited opened it (the emulator keeps its
+// sessions in memory), or the key is now another account's. It can never be completed.
+var ErrNoSetupSession = errors.New("stripe has no such setup session")
+
 // SPTWallet is Wallet over the agent's Stripe client.
 type SPTWallet struct {
 	Client *spt.Client
@@ -78,6 +83,10 @@ func (w SPTWallet) CreateSetup(ctx context.Context, r SetupRequest) (SetupSessio
 // Setup implements Wallet.
 func (w SPTWallet) Setup(ctx context.Context, sessionID string) (SetupSession, error) {
 	s, err := w.Client.RetrieveSetupSession(ctx, sessionID)
+	var se *spt.Error
+	if errors.As(err, &se) && se.HTTPStatus == http.StatusNotFound && se.Code == spt.CodeResourceMissing {
+		return SetupSession{}, fmt.Errorf("%w: %w: %w", ErrRejected, ErrNoSetupSession, err)
+	}
 	if err != nil {
 		return SetupSession{}, classifyWallet(err)
 	}
@@ -210,7 +219,11 @@ func (s *Service) replaceStripeCustomer(ctx context.Context, customerID, stale s
 	if c.StripeCustomerID != stale { // replaced meanwhile
 		return c.StripeCustomerID, nil
 	}
-	s.cfg.Log.WarnContext(ctx, "Stripe has no Customer for this customer any more; creating a new one", "customer", customerID)
+	if s.cfg.Mode == ModeSandbox { // the emulator keeps its Customers in memory: after every restart
+		s.cfg.Log.InfoContext(ctx, "the sandbox has no Stripe Customer for this customer (it forgets them when the process restarts); creating a new one", "customer", customerID)
+	} else {
+		s.cfg.Log.WarnContext(ctx, "Stripe has no Customer for this customer any more; creating a new one", "customer", customerID)
+	}
 	id, err := s.cfg.Wallet.CreateCustomer(ctx, c, "customer-"+c.ID+"-replaces-"+stale)
 	if err != nil {
 		return "", walletFailure(err)
@@ -322,6 +335,11 @@ func (s *Service) SyncPaymentSetupBySession(ctx context.Context, sessionID strin
 
 func (s *Service) syncSetup(ctx context.Context, ps store.PaymentSetup) (store.PaymentSetup, error) {
 	sess, err := s.cfg.Wallet.Setup(ctx, ps.SessionID)
+	if errors.Is(err, ErrNoSetupSession) { // no card can be saved on it any more
+		s.cfg.Log.InfoContext(ctx, "Stripe no longer has this setup page (a sandbox restarted, or another account's key); closed as expired",
+			"customer", ps.CustomerID, "setup", ps.ID)
+		return s.cfg.Store.ExpirePaymentSetup(ctx, ps.ID)
+	}
 	if err != nil {
 		return store.PaymentSetup{}, walletFailure(err)
 	}

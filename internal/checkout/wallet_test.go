@@ -230,6 +230,10 @@ func TestPaymentSetupIsolationAndStaleCustomer(t *testing.T) {
 	if cu, _ := e.st.Customer(ctx, b.ID); cu.StripeCustomerID == "cus_gone" || cu.StripeCustomerID == "" {
 		t.Fatalf("Stripe customer after a stale one = %q", cu.StripeCustomerID)
 	}
+	// In the sandbox that is every restart's lot, no warning (it was one).
+	if logs := e.logs.String(); strings.Contains(logs, "level=WARN") || !strings.Contains(logs, "the sandbox has no Stripe Customer for this customer") {
+		t.Errorf("a sandbox without the customer's Stripe Customer logged:\n%s", logs)
+	}
 	psA, err := e.svc.StartPaymentSetup(ctx, e.customer)
 	if err != nil || psA.ID == psB.ID {
 		t.Fatalf("A's setup = %+v, %v", psA, err)
@@ -313,6 +317,41 @@ func TestPaymentSetupExpires(t *testing.T) {
 	next, err := e.svc.StartPaymentSetup(ctx, e.customer)
 	if err != nil || next.ID == ps.ID || next.Status != store.SetupOpen {
 		t.Fatalf("a new start = %+v, %v", next, err)
+	}
+}
+
+// A page Stripe no longer has — opened by a sandbox process that has since exited (a
+// desktop client restarts its server often, and the emulator keeps its sessions in
+// memory), or by another Stripe account's key — can never be completed: it is closed as
+// expired, and add_payment_method opens a new page instead of failing for the rest of
+// the old page's hour.
+func TestPaymentSetupStripeForgot(t *testing.T) {
+	e := walletEnv(t)
+	ctx := context.Background()
+	old, err := e.st.StartPaymentSetup(ctx, store.PaymentSetup{ID: "pset_forgotten", CustomerID: e.customer,
+		SessionID: "cs_test_forgotten", URL: "http://127.0.0.1:9/c/setup/cs_test_forgotten", ExpiresAt: e.clock.Now().Add(50 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.svc.SyncPaymentSetup(ctx, e.customer, old.ID)
+	if err != nil || got.Status != store.SetupExpired {
+		t.Fatalf("a setup Stripe has no session for = %+v, %v; want expired", got, err)
+	}
+	old, err = e.st.StartPaymentSetup(ctx, store.PaymentSetup{ID: "pset_forgotten2", CustomerID: e.customer,
+		SessionID: "cs_test_forgotten2", URL: "http://127.0.0.1:9/c/setup/cs_test_forgotten2", ExpiresAt: e.clock.Now().Add(50 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := e.svc.StartPaymentSetup(ctx, e.customer)
+	if err != nil || next.ID == old.ID || next.Status != store.SetupOpen {
+		t.Fatalf("a start beside a forgotten page = %+v, %v; want a new open page", next, err)
+	}
+	fillSetupPage(t, next.URL, "pm_card_amex")
+	if got, err := e.svc.SyncPaymentSetup(ctx, e.customer, next.ID); err != nil || got.Status != store.SetupComplete {
+		t.Fatalf("the new page, filled = %+v, %v", got, err)
+	}
+	if got, err := e.svc.SyncPaymentSetup(ctx, e.customer, old.ID); err != nil || got.Status != store.SetupExpired {
+		t.Fatalf("the forgotten page after the start = %+v, %v; want expired", got, err)
 	}
 }
 
