@@ -464,10 +464,30 @@ type rankFacts struct {
 }
 
 // maxKeptFacts bounds the rows of product_rank a pool keeps (see keptFacts); past it,
-// the pool forgets them all. A row kept takes about 180 bytes, so the at most 1,024
-// pools (maxPools and maxKept) keep at most ~37 MB of them, and a rare word searched
-// again, whose reranking reads at most rerankPool, about 18 KB.
+// the pool forgets them all. A row kept takes about 100 bytes (its fields in one
+// string, and its map entry), so the at most 1,024 pools (maxPools and maxKept) keep
+// at most ~20 MB of them, and a rare word searched again, whose reranking reads at
+// most rerankPool, about 10 KB.
 const maxKeptFacts = 2 * rerankPool
+
+// keptRank is a product's row of product_rank as a pool keeps it (see keptFacts): its
+// head, category, for_keys and title_keys, and with cats its category_keys, joined by
+// \x1f, which word keys never have (nor the JSON arrays of them); in one string, as
+// a map entry of rankFacts' five strings took twice the memory.
+type keptRank struct {
+	row  string
+	cats bool
+}
+
+// facts returns the row k keeps.
+func (k keptRank) facts() rankFacts {
+	r := rankFacts{ok: true, cats: k.cats}
+	rest := k.row
+	for _, f := range []*string{&r.head, &r.category, &r.forKeys, &r.titleKeys, &r.categoryKeys} {
+		*f, rest, _ = strings.Cut(rest, "\x1f")
+	}
+	return r
+}
 
 // keptFacts is typeFacts for the matches ms of a search drawn from a pool (s.pooled,
 // see matches): the rows of product_rank it reads are kept with the pool, and a later
@@ -488,8 +508,8 @@ func (s *search) keptFacts(ctx context.Context, ms []match, keys map[string]int,
 	)
 	p.titledMu.Lock()
 	for i, m := range ms {
-		if r, ok := p.facts[m.rowid]; ok && (r.cats || !cats) {
-			rows[i] = r
+		if k, ok := p.facts[m.rowid]; ok && (k.cats || !cats) {
+			rows[i] = k.facts()
 		} else {
 			missing, at = append(missing, m), append(at, i)
 		}
@@ -502,19 +522,49 @@ func (s *search) keptFacts(ctx context.Context, ms []match, keys map[string]int,
 		if err != nil {
 			return nil, err
 		}
-		p.titledMu.Lock()
-		if p.facts == nil || len(p.facts)+len(read) > maxKeptFacts {
-			p.facts = make(map[int64]rankFacts, len(read))
-		}
+		var b strings.Builder
+		ends := make([]int, len(read))
 		for j, r := range read {
 			rows[at[j]] = r
 			if r.ok {
-				p.facts[missing[j].rowid] = r
+				for i, f := range []string{r.head, r.category, r.forKeys, r.titleKeys, r.categoryKeys}[:4+b2i(cats)] {
+					if i > 0 {
+						b.WriteByte('\x1f')
+					}
+					b.WriteString(f)
+				}
+			}
+			ends[j] = b.Len()
+		}
+		all := b.String()
+		p.titledMu.Lock()
+		if p.facts == nil || len(p.facts)+len(read) > maxKeptFacts {
+			p.facts = make(map[int64]keptRank, len(read))
+		}
+		for j, r := range read {
+			if r.ok {
+				p.facts[missing[j].rowid] = keptRank{row: all[ends[j]-rowLen(r, cats) : ends[j]], cats: cats}
 			}
 		}
 		p.titledMu.Unlock()
 	}
 	return factsOf(rows, keys, cats)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// rowLen is the length of r's keptRank.row.
+func rowLen(r rankFacts, cats bool) int {
+	n := len(r.head) + len(r.category) + len(r.forKeys) + len(r.titleKeys) + 3
+	if cats {
+		n += 1 + len(r.categoryKeys)
+	}
+	return n
 }
 
 // rankFactsOf reads the rows of product_rank of ms, in the order of ms (a product

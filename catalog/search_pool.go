@@ -53,7 +53,7 @@ type pool struct {
 	typed map[string][]int64
 	// facts are the rows of product_rank that searches drawn from the pool read for
 	// reranking, by rowid (see keptFacts); guarded by titledMu too.
-	facts map[int64]rankFacts
+	facts map[int64]keptRank
 }
 
 // complete reports whether the pool holds every match.

@@ -246,7 +246,7 @@ func TestKeptFactsAreProductRank(t *testing.T) {
 					t.Fatal(err)
 				}
 				for i, m := range ms {
-					got, want := facts[m.rowid], rows[i]
+					got, want := facts[m.rowid].facts(), rows[i]
 					if !cats {
 						got.categoryKeys, got.cats = "", false
 					} else if !got.cats {
