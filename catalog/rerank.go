@@ -522,19 +522,24 @@ func (s *search) keptFacts(ctx context.Context, ms []match, keys map[string]int,
 		if err != nil {
 			return nil, err
 		}
+		// The rows read, in one string that the kept ones are slices of.
 		var b strings.Builder
-		ends := make([]int, len(read))
+		spans := make([][2]int, len(read))
 		for j, r := range read {
 			rows[at[j]] = r
+			spans[j][0] = b.Len()
 			if r.ok {
-				for i, f := range []string{r.head, r.category, r.forKeys, r.titleKeys, r.categoryKeys}[:4+b2i(cats)] {
-					if i > 0 {
-						b.WriteByte('\x1f')
-					}
+				b.WriteString(r.head)
+				for _, f := range []string{r.category, r.forKeys, r.titleKeys} {
+					b.WriteByte('\x1f')
 					b.WriteString(f)
 				}
+				if cats {
+					b.WriteByte('\x1f')
+					b.WriteString(r.categoryKeys)
+				}
 			}
-			ends[j] = b.Len()
+			spans[j][1] = b.Len()
 		}
 		all := b.String()
 		p.titledMu.Lock()
@@ -543,28 +548,12 @@ func (s *search) keptFacts(ctx context.Context, ms []match, keys map[string]int,
 		}
 		for j, r := range read {
 			if r.ok {
-				p.facts[missing[j].rowid] = keptRank{row: all[ends[j]-rowLen(r, cats) : ends[j]], cats: cats}
+				p.facts[missing[j].rowid] = keptRank{row: all[spans[j][0]:spans[j][1]], cats: cats}
 			}
 		}
 		p.titledMu.Unlock()
 	}
 	return factsOf(rows, keys, cats)
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// rowLen is the length of r's keptRank.row.
-func rowLen(r rankFacts, cats bool) int {
-	n := len(r.head) + len(r.category) + len(r.forKeys) + len(r.titleKeys) + 3
-	if cats {
-		n += 1 + len(r.categoryKeys)
-	}
-	return n
 }
 
 // rankFactsOf reads the rows of product_rank of ms, in the order of ms (a product
