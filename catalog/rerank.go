@@ -278,7 +278,7 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	} else {
 		cv = s.text.cover()
 		var err error
-		if facts, err = s.c.typeFacts(ctx, pool, cv.keys, len(in.catWords) > 0); err != nil {
+		if facts, err = s.keptFacts(ctx, pool, cv.keys, len(in.catWords) > 0); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -448,6 +448,117 @@ type typeFact struct {
 // deleted meanwhile gets the zero typeFact); keys numbers the query's cover keys (see
 // coverTerms). With cats, it reads each product's category words too.
 func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]int, cats bool) ([]typeFact, error) {
+	rows, err := c.rankFactsOf(ctx, ms, cats)
+	if err != nil {
+		return nil, err
+	}
+	return factsOf(rows, keys, cats)
+}
+
+// rankFacts is what reranking reads of a product's row of product_rank: ok is false for
+// a product without one (deleted meanwhile), and cats says whether categoryKeys was
+// read (it is read only for a query of category words).
+type rankFacts struct {
+	rankRow
+	ok, cats bool
+}
+
+// maxKeptFacts bounds the rows of product_rank a pool keeps (see keptFacts); past it,
+// the pool forgets them all. A row kept takes about 100 bytes (its fields in one
+// string, and its map entry), so the at most 1,024 pools (maxPools and maxKept) keep
+// at most ~20 MB of them, and a rare word searched again, whose reranking reads at
+// most rerankPool, about 10 KB.
+const maxKeptFacts = 2 * rerankPool
+
+// keptRank is a product's row of product_rank as a pool keeps it (see keptFacts): its
+// head, category, for_keys and title_keys, and with cats its category_keys, joined by
+// \x1f, which word keys never have (nor the JSON arrays of them); in one string, as
+// a map entry of rankFacts' five strings took twice the memory.
+type keptRank struct {
+	row  string
+	cats bool
+}
+
+// facts returns the row k keeps.
+func (k keptRank) facts() rankFacts {
+	r := rankFacts{ok: true, cats: k.cats}
+	rest := k.row
+	for _, f := range []*string{&r.head, &r.category, &r.forKeys, &r.titleKeys, &r.categoryKeys} {
+		*f, rest, _ = strings.Cut(rest, "\x1f")
+	}
+	return r
+}
+
+// keptFacts is typeFacts for the matches ms of a search drawn from a pool (s.pooled,
+// see matches): the rows of product_rank it reads are kept with the pool, and a later
+// search of the same text version finds them there instead of looking each up again.
+// A row depends on the product's title, brand and category only, so it holds for the
+// pool's text version, as the pool's order does (pools.at forgets both when the text
+// changes); stock and price, which change without it, are not in it. A search ranked
+// in full (no pool) reads them, as typeFacts does.
+func (s *search) keptFacts(ctx context.Context, ms []match, keys map[string]int, cats bool) ([]typeFact, error) {
+	p := s.pooled
+	if p == nil {
+		return s.c.typeFacts(ctx, ms, keys, cats)
+	}
+	rows := make([]rankFacts, len(ms))
+	var (
+		missing []match
+		at      []int
+	)
+	p.titledMu.Lock()
+	for i, m := range ms {
+		if k, ok := p.facts[m.rowid]; ok && (k.cats || !cats) {
+			rows[i] = k.facts()
+		} else {
+			missing, at = append(missing, m), append(at, i)
+		}
+	}
+	p.titledMu.Unlock()
+	if len(missing) > 0 {
+		// Read outside the lock, as titledMatches' callers may wait for it while
+		// holding the read pool's only connection.
+		read, err := s.c.rankFactsOf(ctx, missing, cats)
+		if err != nil {
+			return nil, err
+		}
+		// The rows read, in one string that the kept ones are slices of.
+		var b strings.Builder
+		spans := make([][2]int, len(read))
+		for j, r := range read {
+			rows[at[j]] = r
+			spans[j][0] = b.Len()
+			if r.ok {
+				b.WriteString(r.head)
+				for _, f := range []string{r.category, r.forKeys, r.titleKeys} {
+					b.WriteByte('\x1f')
+					b.WriteString(f)
+				}
+				if cats {
+					b.WriteByte('\x1f')
+					b.WriteString(r.categoryKeys)
+				}
+			}
+			spans[j][1] = b.Len()
+		}
+		all := b.String()
+		p.titledMu.Lock()
+		if p.facts == nil || len(p.facts)+len(read) > maxKeptFacts {
+			p.facts = make(map[int64]keptRank, len(read))
+		}
+		for j, r := range read {
+			if r.ok {
+				p.facts[missing[j].rowid] = keptRank{row: all[spans[j][0]:spans[j][1]], cats: cats}
+			}
+		}
+		p.titledMu.Unlock()
+	}
+	return factsOf(rows, keys, cats)
+}
+
+// rankFactsOf reads the rows of product_rank of ms, in the order of ms (a product
+// deleted meanwhile gets one that is not ok), with their category words when cats.
+func (c *Catalog) rankFactsOf(ctx context.Context, ms []match, cats bool) ([]rankFacts, error) {
 	list := make([]byte, 0, 8*len(ms)+2)
 	list = append(list, '[')
 	for i, m := range ms {
@@ -475,7 +586,7 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]int
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
-	return parseFacts(col, ms, keys, cats)
+	return parseRankFacts(col, ms, cats)
 }
 
 // parseFacts reads the typeFacts of ms from lists of the columns of product_rank
@@ -483,8 +594,17 @@ func (c *Catalog) typeFacts(ctx context.Context, ms []match, keys map[string]int
 // separated by \x1e, of some of ms in their order: a product missing from the lists
 // (deleted meanwhile) gets the zero typeFact.
 func parseFacts(col [6]string, ms []match, keys map[string]int, cats bool) ([]typeFact, error) {
-	out := make([]typeFact, len(ms))
-	title := make([]bool, len(ms)*len(keys))
+	rows, err := parseRankFacts(col, ms, cats)
+	if err != nil {
+		return nil, err
+	}
+	return factsOf(rows, keys, cats)
+}
+
+// parseRankFacts reads the rows of product_rank of ms from the lists parseFacts reads,
+// in the order of ms: a product missing from them gets one that is not ok.
+func parseRankFacts(col [6]string, ms []match, cats bool) ([]rankFacts, error) {
+	out := make([]rankFacts, len(ms))
 	next := func(i int) string {
 		v, rest, _ := strings.Cut(col[i], "\x1e")
 		col[i] = rest
@@ -502,24 +622,43 @@ func parseFacts(col [6]string, ms []match, keys map[string]int, cats bool) ([]ty
 		if i == len(ms) {
 			return nil, fmt.Errorf("search types: product %d was not asked for", rowid)
 		}
+		r := &out[i]
+		r.ok, r.cats = true, cats
+		r.head, r.category, r.forKeys, r.titleKeys = next(1), next(2), next(3), next(4)
+		if cats {
+			r.categoryKeys = next(5)
+		}
+		i++
+	}
+	return out, nil
+}
+
+// factsOf returns the typeFacts of rows of product_rank for a query whose cover keys
+// keys numbers (see coverTerms), with the category words when cats (each row read
+// with them); a row that is not ok gives the zero typeFact.
+func factsOf(rows []rankFacts, keys map[string]int, cats bool) ([]typeFact, error) {
+	out := make([]typeFact, len(rows))
+	title := make([]bool, len(rows)*len(keys))
+	for i, r := range rows {
+		if !r.ok {
+			continue
+		}
 		f := &out[i]
-		f.head, f.category, f.forKeys = next(1), next(2), next(3)
+		f.head, f.category, f.forKeys = r.head, r.category, r.forKeys
 		f.title = title[i*len(keys) : (i+1)*len(keys)]
-		for k := range strings.FieldsSeq(next(4)) {
+		for k := range strings.FieldsSeq(r.titleKeys) {
 			if n, ok := keys[k]; ok {
 				f.title[n] = true
 			}
 		}
 		if cats {
-			ks := next(5)
-			f.filed = ks != "[]"
+			f.filed = r.categoryKeys != "[]"
 			if f.filed {
-				if err := json.Unmarshal([]byte(ks), &f.cats); err != nil {
+				if err := json.Unmarshal([]byte(r.categoryKeys), &f.cats); err != nil {
 					return nil, fmt.Errorf("search types: %w", err)
 				}
 			}
 		}
-		i++
 	}
 	return out, nil
 }

@@ -51,6 +51,9 @@ type pool struct {
 	// typed is what typedMatches returns for the expression, by order and types, kept
 	// once read; guarded by titledMu too.
 	typed map[string][]int64
+	// facts are the rows of product_rank that searches drawn from the pool read for
+	// reranking, by rowid (see keptFacts); guarded by titledMu too.
+	facts map[int64]keptRank
 }
 
 // complete reports whether the pool holds every match.
@@ -190,14 +193,16 @@ func (s *search) pool(ctx context.Context, expr string) (*pool, error) {
 // version (f was counted then): ordering its matches once more and keeping the order
 // costs about what ordering them costs, and every later search of it (a next page, the
 // same question asked again, another filter) then filters the order as a pool's
-// chunk instead of ranking every match (bm25 and a sort in SQL). It returns nil, for
-// the matches to be ranked in full as before, for an expression whose facts reranking
-// reads with its matches (at most rerankPool of them, see foldsFacts) and for a
-// catalog that orders every search in full (SetExhaustive). The order depends on the
-// text version only, as a common word's pool does: filters, stock included, are
-// applied to it at each search (fromPool).
+// chunk instead of ranking every match (bm25, which looks up each match's document
+// length, and a sort in SQL), and finds the rows of product_rank that reranking read
+// kept with it (keptFacts). That holds for an expression of at most rerankPool
+// matches too, whose first search reads those rows with its matches (foldsFacts). It
+// returns nil, for the matches to be ranked in full as before, for a catalog that
+// orders every search in full (SetExhaustive). The order depends on the text version
+// only, as a common word's pool does: filters, stock included, are applied to it at
+// each search (fromPool).
 func (s *search) keptOrder(ctx context.Context, key string, version int64, f *pool) (*pool, error) {
-	if f.n <= rerankPool || s.c.chunk() <= 0 {
+	if s.c.chunk() <= 0 {
 		return nil, nil
 	}
 	if p := s.c.pools.keptOf(key, version); p != nil {

@@ -157,7 +157,10 @@ func searchPages(t *testing.T, c *Catalog, q Query) ([][]string, Result) {
 func TestKeptOrderRanksAsInFull(t *testing.T) {
 	ctx := context.Background()
 	c := poolCatalog(t)
-	queries := append(poolTextQueries(), Query{Text: "cheap lantern"})
+	// and searches of at most rerankPool matches, whose first search reads reranking's
+	// facts with its matches (foldsFacts)
+	queries := append(poolTextQueries(), Query{Text: "cheap lantern"}, Query{Text: "brass lantern red"},
+		Query{Text: "steel travel classic", InStock: true}, Query{Text: "camping lamp", Category: "camping"})
 	// check compares every query's pages and first result, asked three times, with
 	// what ranking every match gives.
 	check := func(when string) {
@@ -177,13 +180,17 @@ func TestKeptOrderRanksAsInFull(t *testing.T) {
 		c.pools.mu.Lock()
 		kept := maps.Clone(c.pools.kept)
 		c.pools.mu.Unlock()
+		few := 0
 		for key, p := range kept {
-			if n, err := c.countUpTo(ctx, p.expr, 1<<30); err != nil || n != len(p.rowids) || !p.complete() || n <= rerankPool || n > maxExact {
+			if n, err := c.countUpTo(ctx, p.expr, 1<<30); err != nil || n != len(p.rowids) || !p.complete() || n > maxExact {
 				t.Errorf("%s: %s: an order of %d matches kept (n %d), the index has %d (%v)", when, key, len(p.rowids), p.n, n, err)
 			}
+			if p.n <= rerankPool {
+				few++
+			}
 		}
-		if len(kept) < len(queries)/2 {
-			t.Errorf("%s: only %d orders kept for %d searches asked again", when, len(kept), len(queries))
+		if len(kept) < len(queries)/2 || few == 0 {
+			t.Errorf("%s: only %d orders kept for %d searches asked again, %d of at most %d matches", when, len(kept), len(queries), few, rerankPool)
 		}
 	}
 	check("first")
@@ -195,6 +202,73 @@ func TestKeptOrderRanksAsInFull(t *testing.T) {
 	check("after a sale")
 	ps := []Product{{ID: "p3", SellerID: "s", Title: "Lantern lantern brass lantern", Availability: InStock,
 		Price: money.Money{Amount: 100, Currency: "USD"}, Rating: 5}}
+	if _, err := c.Upsert(ctx, nil, ps); err != nil {
+		t.Fatal(err)
+	}
+	check("after a write of product text")
+}
+
+// TestKeptFactsAreProductRank holds the rows of product_rank that pools keep for
+// reranking (keptFacts) equal to what the table holds of those products, before and
+// after a write of product text that changes some of them, and checks that searches
+// asked again keep them.
+func TestKeptFactsAreProductRank(t *testing.T) {
+	ctx := context.Background()
+	c := poolCatalog(t)
+	queries := append(poolTextQueries(), Query{Text: "brass lantern red"}, Query{Text: "lamp brass", InStock: true})
+	check := func(when string) {
+		t.Helper()
+		for range 2 {
+			for _, q := range queries {
+				searchPages(t, c, q)
+			}
+		}
+		c.pools.mu.Lock()
+		var ps []*pool
+		for _, m := range []map[string]*pool{c.pools.kept, c.pools.byKey} {
+			for _, p := range m {
+				ps = append(ps, p)
+			}
+		}
+		c.pools.mu.Unlock()
+		kept := 0
+		for _, p := range ps {
+			p.titledMu.Lock()
+			facts := maps.Clone(p.facts)
+			p.titledMu.Unlock()
+			var ms []match
+			for rowid := range facts {
+				ms = append(ms, match{rowid: rowid})
+			}
+			for _, cats := range []bool{false, true} {
+				rows, err := c.rankFactsOf(ctx, ms, cats)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, m := range ms {
+					got, want := facts[m.rowid].facts(), rows[i]
+					if !cats {
+						got.categoryKeys, got.cats = "", false
+					} else if !got.cats {
+						continue
+					}
+					if got != want {
+						t.Errorf("%s: %s: product %d: kept %+v, product_rank has %+v", when, p.expr, m.rowid, got, want)
+					}
+				}
+			}
+			kept += len(facts)
+		}
+		if kept == 0 {
+			t.Errorf("%s: no pool kept what reranking read", when)
+		}
+	}
+	check("first")
+	var ps []Product
+	for i := range 60 { // new titles, heads and categories for some of every word's matches
+		ps = append(ps, Product{ID: "p" + strconv.Itoa(i*3), SellerID: "s", Title: fmt.Sprintf("Brass lantern %d for camping lamps", i),
+			Category: "Outdoor > Lanterns", Availability: InStock, Price: money.Money{Amount: 900, Currency: "USD"}, Rating: 4})
+	}
 	if _, err := c.Upsert(ctx, nil, ps); err != nil {
 		t.Fatal(err)
 	}
