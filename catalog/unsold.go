@@ -304,15 +304,24 @@ func pairShaped(s *search) bool {
 // matchHeaded reports whether a product that has every word of q (with their
 // alternatives) is headed by one of heads (word keys), or, when prefix is set, by a
 // word that begins with the first of them ("earb" of "earbuds" typed short). A product
-// headed by one of the first own heads (the query head's names) counts only when its
-// title names it with mods, the word keys that say which of the head's things it is
-// (see namesWith).
+// headed by one of the first own heads (the query head's names), or filed in a
+// category whose last word is one ("Effects Pedals" of "MXR Carbon Copy Analog Delay":
+// the category says what a title need not), counts only when its title names it with
+// mods, the word keys that say which of the head's things it is (see namesWith).
 func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, prefix bool, own int, mods []string) (bool, error) {
 	var b strings.Builder
 	b.WriteString(`SELECT f.title, r.head FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
 		WHERE products_fts MATCH ? AND (r.head IN (`)
 	args := []any{q.match(false)}
 	for i, h := range heads {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('?')
+		args = append(args, h)
+	}
+	b.WriteString(`) OR r.category IN (`)
+	for i, h := range heads[:own] {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -336,8 +345,11 @@ func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, 
 		if err := rows.Scan(&title, &head); err != nil {
 			return false, fmt.Errorf("search: %w", err)
 		}
-		if n++; n > maxNamedTitles || len(mods) == 0 || !slices.Contains(heads[:own], head) && !(prefix && strings.HasPrefix(head, heads[0])) ||
-			namesWith(title, mods) {
+		// Headed by the query head's own names, typed short, or brought by the
+		// category alone: named by mods or not the thing. Headed by another of heads
+		// (the first word's, for a head no type has): the thing.
+		byOwn := slices.Contains(heads[:own], head) || prefix && strings.HasPrefix(head, heads[0]) || !slices.Contains(heads, head)
+		if n++; n > maxNamedTitles || len(mods) == 0 || !byOwn || namesWith(title, mods) {
 			return true, nil
 		}
 	}

@@ -53,8 +53,13 @@ func TestSearchUnsoldPair(t *testing.T) {
 			catalog.Product{ID: fmt.Sprint("sleeve", i), SellerID: "hearth", Title: fmt.Sprintf("Padded Neoprene Sleeve %d for 11-inch Tablets, Charcoal", i), Price: usd(1999)},
 			catalog.Product{ID: fmt.Sprint("toaster", i), SellerID: "hearth", Title: fmt.Sprintf("Whirla %d-Slice Toaster", 2+2*i),
 				Category: "Home > Small Appliances", Price: usd(2999)},
+			catalog.Product{ID: fmt.Sprint("pedal", i), SellerID: "hearth", Title: fmt.Sprintf("Strumwell %s Pedal", []string{"Distortion", "Reverb", "Chorus"}[i]),
+				Category: "Music > Instrument Accessories > Effects Pedals", Price: usd(9999)},
 		)
 	}
+	// One effects pedal whose title says only what it does; its category says pedal.
+	products = append(products, catalog.Product{ID: "delay0", SellerID: "hearth", Title: "Strumwell DL-10 Carbon Analog Delay",
+		Category: "Music > Instrument Accessories > Effects Pedals", Description: "Warm repeats, true bypass.", Price: usd(14999)})
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +80,7 @@ func TestSearchUnsoldPair(t *testing.T) {
 		{"the words the other way round in a title", "earbuds wireless", "earbuds0", ""},
 		{"a category's words", "small appliances", "toaster0", ""},
 		{"the head typed short", "wireless earb", "earbuds0", ""},
+		{"the head the category's, the first word the title's", "delay pedal", "delay0", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,6 +46,7 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		add(fmt.Sprint("arm", i), fmt.Sprintf("Deskwell Single Monitor Arm Desk Mount for 13-32\" Screens, Gas Spring - DW%d", 60+i))
 		add(fmt.Sprint("charger", i), fmt.Sprintf("Wattly %dW USB-C Laptop Charger, GaN Fast Charging", 65+20*i))
 		add(fmt.Sprint("webcam", i), fmt.Sprintf("Halden Tech HT-%d 1080p Webcam with Microphone", 50+i))
+		add(fmt.Sprint("nailer", i), fmt.Sprintf("Boltline %d-Gauge Cordless %s Nailer", 16+2*i, []string{"Brad", "Finish", "Framing"}[i]))
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -64,6 +65,7 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		{"a bracket with a screen is what holds it", "screen bracket", "arm"},
 		{"a staple gun is a tool, no desk stapler", "staple gun", ""},
 		{"a phrase no title says counts all its words among a long query's", "laptop power cord for halden tech", "charger"},
+		{"a tool by its other name", "nail gun", "nailer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package feed
 import (
 	"cmp"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,7 +25,9 @@ import (
 //   - product_review_rating is 0–5; product_review_count a whole number ≥ 0.
 //   - is_eligible_search (or enable_search) false, no or 0 hides the product.
 //   - The category is the first of product_category, category,
-//     google_product_category, product_type that is not a bare taxonomy number.
+//     google_product_category, product_type that is not a bare taxonomy number, or
+//     a later one of them whose path goes on from it (a finer path of the same
+//     category).
 //   - condition, color, size, material, gender, age_group, pattern and mpn go to
 //     Attributes under their own names.
 //   - billing_interval (day, week, month or year; also daily, weekly, monthly, yearly)
@@ -155,8 +158,12 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 	p.Availability = catalog.Availability(r.get(colAvail))
 	for _, c := range colCategory {
 		if v := r.get([]string{c}); v != "" && strings.Trim(v, "0123456789") != "" {
-			p.Category = displayText(v)
-			break
+			// A later column's path that goes on from the one taken is the same
+			// category, finer: a Merchant feed's google_product_category "Hardware >
+			// Tools" with its product_type "Hardware > Tools > Drills".
+			if v = displayText(v); p.Category == "" || extendsPath(v, p.Category) {
+				p.Category = v
+			}
 		}
 	}
 	if v, col := r.first(colStock); v != "" {
@@ -321,4 +328,19 @@ func (p *parser) flatRow(at lines, r row) error {
 		return nil
 	}
 	return p.finish(at, "", sellerName, prod)
+}
+
+// extendsPath reports whether category path long goes on from path short: it has
+// more segments ("A > B > C"), the first of which are short's, compared without case
+// and surrounding space.
+func extendsPath(long, short string) bool {
+	seg := func(p string) []string {
+		f := strings.Split(p, ">")
+		for i := range f {
+			f[i] = strings.ToLower(strings.TrimSpace(f[i]))
+		}
+		return f
+	}
+	l, s := seg(long), seg(short)
+	return len(l) > len(s) && slices.Equal(l[:len(s)], s)
 }

@@ -171,6 +171,26 @@ func TestParseInline(t *testing.T) {
 			},
 		},
 		{
+			name: "a later category column that goes on from the first is taken",
+			file: "a.csv",
+			data: "item_id,title,price,google_product_category,product_type\n" +
+				"A,a,1 USD,Hardware > Tools,Hardware > Tools > Drills\n" + // finer, same path
+				"B,b,1 USD,Hardware > Tools,hardware >tools> Saws > Mitre Saws\n" + // case and spacing aside
+				"C,c,1 USD,Hardware > Tools,Sale > Summer Deals\n" + // another path: the first stays
+				"D,d,1 USD,Hardware > Tools,Hardware > Tools\n" + // the same path
+				"E,e,1 USD,Hardware > Tools,Hardware > Toolsets > Boxes\n" + // a segment that only begins the same
+				"F,f,1 USD,632,Hardware > Tools > Drills\n", // a taxonomy number is no category
+			wantIDs: []string{"A", "B", "C", "D", "E", "F"},
+			checks: []check{
+				{"A", "category", "Hardware > Tools > Drills"},
+				{"B", "category", "hardware > tools > Saws > Mitre Saws"},
+				{"C", "category", "Hardware > Tools"},
+				{"D", "category", "Hardware > Tools"},
+				{"E", "category", "Hardware > Tools"},
+				{"F", "category", "Hardware > Tools > Drills"},
+			},
+		},
+		{
 			name:    "sellers: slugs, shared ids and bad names",
 			file:    "a.csv",
 			data:    head + "A,a,1 USD,Acme Outdoor Co.\nB,b,1 USD,  ACME outdoor co \nC,c,1 USD,???\nD,d,1 USD,\n",
