@@ -356,25 +356,8 @@ func TestMoveOutNothing(t *testing.T) {
 // 0017).
 func TestMoveOutKeepsTheSalesNumbering(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	shared, path := filepath.Join(dir, "shop.db"), filepath.Join(dir, "shop-store.db")
-	sharedWithStore(t, shared)
-	db, err := sqlite.Open(ctx, shared)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range 3 {
-		if _, err := db.ExecContext(ctx, `INSERT INTO sales_outbox (order_id, product_id, quantity, sold_at) VALUES ('o', 'p1', 1, '2026-12-03T00:00:00Z')`); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.ExecContext(ctx, `DELETE FROM sales_outbox`); err != nil { // all counted and forgotten
-		t.Fatal(err)
-	}
-	db.Close()
-	if moved, err := store.MoveOut(ctx, shared, path); err != nil || !moved {
-		t.Fatalf("MoveOut = %v, %v", moved, err)
-	}
+	const sale = `INSERT INTO sales_outbox (order_id, product_id, quantity, sold_at) VALUES ('o', 'p1', 1, '2026-12-03T00:00:00Z')`
+	path := movedAfter(t, sale, sale, sale, `DELETE FROM sales_outbox`) // all counted and forgotten
 	s, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -395,20 +378,7 @@ func TestMoveOutKeepsTheSalesNumbering(t *testing.T) {
 // ran at in the shared file (migration 0032 dates cards and subscriptions by them).
 func TestMoveOutKeepsMigrationTimes(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	shared, path := filepath.Join(dir, "shop.db"), filepath.Join(dir, "shop-store.db")
-	sharedWithStore(t, shared)
-	db, err := sqlite.Open(ctx, shared)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, `UPDATE store_migrations SET applied_at = '2026-02-03 04:05:06'`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if moved, err := store.MoveOut(ctx, shared, path); err != nil || !moved {
-		t.Fatalf("MoveOut = %v, %v", moved, err)
-	}
+	path := movedAfter(t, `UPDATE store_migrations SET applied_at = '2026-02-03 04:05:06'`)
 	moved, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -418,4 +388,28 @@ func TestMoveOutKeepsMigrationTimes(t *testing.T) {
 	if err := moved.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE applied_at != '2026-02-03 04:05:06') FROM store_migrations`).Scan(&n, &other); err != nil || n == 0 || other != 0 {
 		t.Errorf("after the move, %d of %d migrations have another time (%v); want none", other, n, err)
 	}
+}
+
+// movedAfter makes a database with a store beside its catalog (sharedWithStore), runs
+// queries on it, moves the store out and returns the store file's path.
+func movedAfter(t *testing.T, queries ...string) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	shared, path := filepath.Join(dir, "shop.db"), filepath.Join(dir, "shop-store.db")
+	sharedWithStore(t, shared)
+	db, err := sqlite.Open(ctx, shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if moved, err := store.MoveOut(ctx, shared, path); err != nil || !moved {
+		t.Fatalf("MoveOut = %v, %v", moved, err)
+	}
+	return path
 }

@@ -1,43 +1,17 @@
 package tools
 
 import (
-	"context"
 	"strings"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
 // lockStore holds the store's write lock from another connection, as an import, a
 // second server or an operator's sqlite3 would, until the returned function is called.
 func (s *storefront) lockStore(t *testing.T) (release func()) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, s.storePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		t.Fatal(err)
-	}
-	done := false
-	release = func() {
-		if done {
-			return
-		}
-		done = true
-		if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
-			t.Error(err)
-		}
-		conn.Close()
-		db.Close()
-	}
-	t.Cleanup(release)
-	return release
+	return testshop.HoldWriteLock(t, s.storePath)
 }
 
 // A database another process keeps locked past the busy timeout is answered in words

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -360,21 +360,8 @@ func TestOperatorCommandWhileLocked(t *testing.T) {
 	if err := run(ctx, []string{"serve", "--db", db}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut); err != nil {
 		t.Fatalf("serve: %v", err)
 	}
-	other, err := sqlite.Open(ctx, store.FileBeside(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	conn, err := other.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		t.Fatal(err)
-	}
-	defer conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
-	err = run(ctx, []string{"customer", "create", "--db", db, "--email", "ann@example.com"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	testshop.HoldWriteLock(t, store.FileBeside(db))
+	err := run(ctx, []string{"customer", "create", "--db", db, "--email", "ann@example.com"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
 	if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), "another process held the database's write lock for over 5s") {
 		t.Fatalf("customer create while another process holds the lock: %v", err)
 	}

@@ -20,7 +20,7 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
-	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
@@ -431,20 +431,7 @@ func TestOpenStoreWhileCatalogLocked(t *testing.T) {
 				t.Fatal(err)
 			}
 			st.Close()
-			other, err := sqlite.Open(ctx, db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer other.Close()
-			conn, err := other.Conn(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close()
-			if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-				t.Fatal(err)
-			}
-			defer conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+			testshop.HoldWriteLock(t, db)
 			start := time.Now()
 			st, err = openStore(ctx, db, nil)
 			if err != nil {

@@ -119,6 +119,18 @@ func newTestServerOf(t *testing.T, s *server.MCPServer, c Config) *testServer {
 }
 
 // do sends a request with the given token ("" for none) and headers.
+// session initializes a Streamable HTTP session with token and returns the headers
+// that name it (its id and the 2025-11-25 protocol version) for later requests.
+func (ts *testServer) session(t *testing.T, token string) map[string]string {
+	t.Helper()
+	resp := ts.do(t, http.MethodPost, PathMCP, token, wiretest.InitializeBody, nil)
+	sid := resp.Header.Get(server.HeaderKeySessionID)
+	if resp.StatusCode != http.StatusOK || sid == "" {
+		t.Fatalf("initialize: %d, session %q", resp.StatusCode, sid)
+	}
+	return map[string]string{server.HeaderKeySessionID: sid, "Mcp-Protocol-Version": "2025-11-25"}
+}
+
 func (ts *testServer) do(t *testing.T, method, path, token, body string, header map[string]string) *http.Response {
 	t.Helper()
 	return wiretest.Do(t, ts.Client(), method, ts.URL+path, token, body, header)
@@ -327,12 +339,7 @@ func TestBodyLimit(t *testing.T) {
 // its GET stream (where server requests for the owner's calls go), not to end it.
 func TestSessionsBoundToCustomer(t *testing.T) {
 	ts := newTestServer(t, Config{})
-	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
-	sid := resp.Header.Get(server.HeaderKeySessionID)
-	if resp.StatusCode != http.StatusOK || sid == "" {
-		t.Fatalf("initialize: %d, session %q", resp.StatusCode, sid)
-	}
-	session := map[string]string{server.HeaderKeySessionID: sid, "Mcp-Protocol-Version": "2025-11-25"}
+	session := ts.session(t, tokenA)
 	tests := []struct {
 		name, method, token, body string
 		want                      int
@@ -968,12 +975,7 @@ func TestShutdown(t *testing.T) {
 // time.
 func TestCallLogCapsClientText(t *testing.T) {
 	ts := newTestServer(t, Config{})
-	resp := ts.do(t, http.MethodPost, PathMCP, tokenA, wiretest.InitializeBody, nil)
-	sid := resp.Header.Get(server.HeaderKeySessionID)
-	if resp.StatusCode != http.StatusOK || sid == "" {
-		t.Fatalf("initialize: %d, session %q", resp.StatusCode, sid)
-	}
-	session := map[string]string{server.HeaderKeySessionID: sid, "Mcp-Protocol-Version": "2025-11-25"}
+	session := ts.session(t, tokenA)
 	long := strings.Repeat("x", 64<<10)
 	for _, body := range []string{
 		`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"` + long + `"}}`,

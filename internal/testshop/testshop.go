@@ -281,3 +281,39 @@ func open[DB interface{ Close() error }](t testing.TB, path string, openFn func(
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// HoldWriteLock holds the write lock of the SQLite database at path from another
+// connection, as an import, a second server or an operator's sqlite3 would, until
+// the returned function is called or the test ends.
+func HoldWriteLock(t testing.TB, path string) (release func()) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		conn.Close()
+		db.Close()
+		t.Fatal(err)
+	}
+	done := false
+	release = func() {
+		if done {
+			return
+		}
+		done = true
+		if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+			t.Error(err)
+		}
+		conn.Close()
+		db.Close()
+	}
+	t.Cleanup(release)
+	return release
+}
