@@ -312,23 +312,14 @@ func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, 
 	var b strings.Builder
 	b.WriteString(`SELECT f.title, r.head FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
 		WHERE products_fts MATCH ? AND (r.head IN (`)
+	b.WriteString(placeholders(len(heads)) + `) OR r.category IN (` + placeholders(own) + `)`)
 	args := []any{q.match(false)}
-	for i, h := range heads {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('?')
+	for _, h := range heads {
 		args = append(args, h)
 	}
-	b.WriteString(`) OR r.category IN (`)
-	for i, h := range heads[:own] {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('?')
+	for _, h := range heads[:own] {
 		args = append(args, h)
 	}
-	b.WriteByte(')')
 	if prefix {
 		b.WriteString(` OR substr(r.head, 1, length(?)) = ?`)
 		args = append(args, heads[0], heads[0])
