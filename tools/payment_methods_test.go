@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
@@ -428,14 +429,7 @@ func TestCardsOfAnotherMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := s.client(t, nil, "")
-	var list listPaymentMethodsResult
-	if res := call(t, c, "list_payment_methods", map[string]any{}, &list); res.IsError {
-		t.Fatal(text(res))
-	}
-	modes := map[string]string{}
-	for _, pm := range list.PaymentMethods {
-		modes[pm.Brand] = pm.Mode
-	}
+	list, modes := cardModes(t, c)
 	if list.Mode != "sandbox" || modes["visa"] != "sandbox" || modes["amex"] != "live" ||
 		!strings.Contains(list.Summary, "American Express •••• 8431 (put on file in live mode: not usable on this sandbox server)") {
 		t.Fatalf("list = %+v", list)
@@ -635,14 +629,7 @@ func TestCardsAndSubscriptionsOfUnknownMode(t *testing.T) {
 	s.execStore(t, `UPDATE payment_methods SET mode = 'unknown' WHERE id = 'pm_old_amex'`)
 	s.execStore(t, `UPDATE subscriptions SET mode = 'unknown'`)
 
-	var list listPaymentMethodsResult
-	if res := call(t, c, "list_payment_methods", map[string]any{}, &list); res.IsError {
-		t.Fatal(text(res))
-	}
-	modes := map[string]string{}
-	for _, pm := range list.PaymentMethods {
-		modes[pm.Brand] = pm.Mode
-	}
+	list, modes := cardModes(t, c)
 	if modes["amex"] != "unknown" || modes["visa"] != "sandbox" ||
 		!strings.Contains(list.Summary, "American Express •••• 8431 (put on file before card modes were recorded (its mode is unknown): not usable on this sandbox server)") {
 		t.Fatalf("list = %+v", list)
@@ -667,4 +654,19 @@ func TestCardsAndSubscriptionsOfUnknownMode(t *testing.T) {
 	if s.charges() != charged {
 		t.Fatalf("%d charges, want %d", s.charges(), charged)
 	}
+}
+
+// cardModes calls list_payment_methods and returns its result and each card's mode by
+// brand.
+func cardModes(t *testing.T, c *client.Client) (listPaymentMethodsResult, map[string]string) {
+	t.Helper()
+	var list listPaymentMethodsResult
+	if res := call(t, c, "list_payment_methods", map[string]any{}, &list); res.IsError {
+		t.Fatal(text(res))
+	}
+	modes := map[string]string{}
+	for _, pm := range list.PaymentMethods {
+		modes[pm.Brand] = pm.Mode
+	}
+	return list, modes
 }

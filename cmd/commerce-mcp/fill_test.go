@@ -72,15 +72,7 @@ func TestLogMergeFailures(t *testing.T) {
 			ctx := context.Background()
 			path := pendingCatalog(t, "")
 			if tc.refuse {
-				db, err := sqlite.Open(ctx, path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				_, err = db.ExecContext(ctx, `CREATE TRIGGER refuse_merge BEFORE DELETE ON products_fts_data BEGIN SELECT RAISE(ABORT, 'merge refused'); END`)
-				db.Close()
-				if err != nil {
-					t.Fatal(err)
-				}
+				refuseMerges(t, path)
 			}
 			cat, err := catalog.Open(ctx, path)
 			if err != nil {
@@ -201,15 +193,7 @@ func TestBenchSettle(t *testing.T) {
 func TestImportLogsMergeFailure(t *testing.T) {
 	ctx := context.Background()
 	path := pendingCatalog(t, "")
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.ExecContext(ctx, `CREATE TRIGGER refuse_merge BEFORE DELETE ON products_fts_data BEGIN SELECT RAISE(ABORT, 'merge refused'); END`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	refuseMerges(t, path)
 	env := func(string) string { return "" }
 	feedPath := filepath.Join(t.TempDir(), "feed.jsonl")
 	var stdout, stderr bytes.Buffer
@@ -223,5 +207,20 @@ func TestImportLogsMergeFailure(t *testing.T) {
 	}
 	if n := strings.Count(logs.String(), "could not merge its search index in the background"); n == 0 || !strings.Contains(logs.String(), "err=\"merge the search index: constraint failed\"") {
 		t.Errorf("the background merge's failure told %d times, want it told, with its error:\n%s", n, logs.String())
+	}
+}
+
+// refuseMerges makes every FTS5 merge of the catalog at path fail (a merge deletes the
+// index's pages; a trigger refuses that) while writes still succeed.
+func refuseMerges(t *testing.T, path string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `CREATE TRIGGER refuse_merge BEFORE DELETE ON products_fts_data BEGIN SELECT RAISE(ABORT, 'merge refused'); END`); err != nil {
+		t.Fatal(err)
 	}
 }
