@@ -35,6 +35,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
+	availability := fs.String("availability", "", "`availability` (in_stock, out_of_stock, preorder, backorder, discontinued) of products whose row says none and gives no stock count, as in a spreadsheet or API answer listing only what is for sale (default: unknown, left out of searches for what is in stock and not purchasable)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	var images imageHostsFlag
 	images.register(fs, getenv)
@@ -66,6 +67,14 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter currency code such as USD", *currency)}
 		}
 	}
+	var avail catalog.Availability
+	if *availability != "" {
+		a, ok := catalog.ParseAvailability(*availability)
+		if !ok || a == catalog.Unknown {
+			return &usageError{Msg: fmt.Sprintf("--availability %q is not in_stock, out_of_stock, preorder, backorder or discontinued", *availability)}
+		}
+		avail = a
+	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {
 		return err
@@ -92,7 +101,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// The image hosts before, to tell which ones the feeds bring that the views will
 	// not show (reportImportedHosts); a failed count leaves the report out.
 	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Availability: avail, Progress: stderr}
 	var firstRejected string // said again at the end when nothing was stored
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		if firstRejected == "" && !e.Warning && !e.Skipped {
