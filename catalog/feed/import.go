@@ -99,11 +99,6 @@ func (r Report) String() string {
 	case r.Repeated > 1:
 		s += fmt.Sprintf("; %d rows repeat the id of an earlier row in this file (the last row wins)", r.Repeated)
 	}
-	if r.NoAvailability > 0 {
-		s += fmt.Sprintf("; %d of the products stored say neither availability nor a stock count: "+
-			"searches for what is in stock (the default) leave them out and they cannot be bought "+
-			"(add an availability or stock column, or pass --availability in_stock when the feed lists only what is for sale)", r.NoAvailability)
-	}
 	if r.Err != nil {
 		s += "; stopped: " + r.Err.Error()
 	}

@@ -109,12 +109,18 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		}
 		fmt.Fprintln(stderr, e.String())
 	})
-	read, stored, rejected := 0, 0, 0
+	read, stored, rejected, unknown := 0, 0, 0, 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
 		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 		stored += r.Imported + r.Updated
 		rejected += r.Rejected
+		unknown += r.NoAvailability
+	}
+	if unknown > 0 {
+		fmt.Fprintf(stderr, "%d of the products stored say neither availability nor a stock count: searches for what is in stock "+
+			"(the default) leave them out and they cannot be bought; add an availability or stock column, "+
+			"or pass --availability in_stock when the feeds list only what is for sale\n", unknown)
 	}
 	var unstored *feed.UnstoredError
 	switch {
