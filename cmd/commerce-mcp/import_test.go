@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
@@ -389,6 +390,43 @@ func TestImportRejectsGrouped(t *testing.T) {
 					!strings.HasPrefix(lines[38], noCurrency(feedPath, 41)) || lines[40] != feedPath+":43: title is missing" {
 					t.Errorf("--rejects holds %d lines, want %d, every row in order:\n%s", len(lines), tc.file, got)
 				}
+			}
+		})
+	}
+}
+
+// TestReasonKey checks which rejected rows count as one reason: those whose reasons
+// differ only in quoted values and numbers.
+func TestReasonKey(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b feed.RowError
+		same bool
+	}{
+		{name: "quoted values differ", same: true,
+			a: feed.RowError{Reason: `price "12.00" has no currency; write it like "29.99 USD"`},
+			b: feed.RowError{Reason: `price "8.5" has no currency; write it like "29.99 USD"`}},
+		{name: "numbers differ", same: true,
+			a: feed.RowError{Reason: "the price rule on line 17 leaves a negative price"},
+			b: feed.RowError{Reason: "the price rule on line 2041 leaves a negative price"}},
+		{name: "an escaped quote inside a value", same: true,
+			a: feed.RowError{Reason: `title "a \"big\" lamp" is too long`},
+			b: feed.RowError{Reason: `title "x" is too long`}},
+		{name: "other words", same: false,
+			a: feed.RowError{Reason: `price "12.00" has no currency`},
+			b: feed.RowError{Reason: `price "12.00" is not a price`}},
+		{name: "a quote never closed is kept", same: false,
+			a: feed.RowError{Reason: `price "12.00 has no currency`},
+			b: feed.RowError{Reason: `price "13.00 has no currency`}},
+		{name: "a warning is not a rejection", same: false,
+			a: feed.RowError{Reason: "title is longer than 300 bytes; it was cut to fit", Warning: true},
+			b: feed.RowError{Reason: "title is longer than 300 bytes; it was cut to fit"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ka, kb := string(appendReasonKey(nil, tc.a)), string(appendReasonKey(nil, tc.b))
+			if (ka == kb) != tc.same {
+				t.Errorf("keys %q and %q: same %v, want %v", ka, kb, ka == kb, tc.same)
 			}
 		})
 	}
