@@ -54,7 +54,7 @@ var (
 	colTitle      = []string{"title", "item_name", "name", "product_name", "product_title"}
 	colDesc       = []string{"description", "product_description", "long_description", "short_description"}
 	colURL        = []string{"url", "link", "product_url", "permalink"}
-	colImage      = []string{"image_url", "image_link", "main_image_url", "image1", "image", "image_src", "main_image", "picture", "photo"}
+	colImage      = []string{"image_url", "image_link", "main_image_url", "image1", "image", "image_src", "main_image", "picture", "photo", "images", "thumbnail"}
 	colPrice      = []string{"price", "standard_price", "regular_price", "retail_price", "unit_price"}
 	colAmount     = []string{"price_amount", "amount"}
 	colCurrency   = []string{"currency", "price_currency", "currency_code"}

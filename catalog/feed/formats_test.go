@@ -350,6 +350,43 @@ func TestParseInline(t *testing.T) {
 			checks:  []check{{"A", "title", "Feed title"}, {"A", "image", "https://img.test/a.jpg"}},
 		},
 		{
+			name: "a shop API's answer saved as a file: its products list, the other members passed over, lists by their first value",
+			file: "products.json",
+			data: "{\"products\": [\n" +
+				`  {"id": 1, "title": "Essence Mascara", "category": "beauty", "price": 9.99, "rating": 4.94, "stock": 5, "tags": ["beauty", "mascara"],` + "\n" +
+				`   "brand": "Essence", "dimensions": {"width": 15}, "images": ["https://img.test/m1.png", "https://img.test/m2.png"], "thumbnail": "https://img.test/t.png"},` + "\n" +
+				`  {"id": 2, "title": "Eyeshadow Palette", "price": 19.99, "stock": 0, "thumbnail": "https://img.test/e.png"},` + "\n" +
+				`  {"id": 3, "price": 1}` + "\n" +
+				"], \"total\": 194, \"skip\": 0, \"limit\": 30}\n",
+			opt:         &Options{DefaultSeller: "Corner Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"1", "2"},
+			wantLines:   []int{2, 4},
+			wantRejects: []string{"products.json:5: title is missing"},
+			checks: []check{{"1", "price", "$9.99"}, {"1", "rating", "4.94"}, {"1", "stock", "5"}, {"1", "availability", "in_stock"},
+				{"1", "image", "https://img.test/m1.png"}, {"1", "brand", "Essence"}, {"1", "category", "beauty"},
+				{"2", "image", "https://img.test/e.png"}, {"2", "availability", "out_of_stock"}},
+		},
+		{
+			name: "a wrapper whose list comes after other members; rating and price objects",
+			file: "a.json",
+			data: `{"total": 2, "data": [{"id": "A", "title": "Backpack", "price": {"value": "109.95", "currency": "USD"},` +
+				` "rating": {"rate": 3.9, "count": 120}, "categories": ["Bags", "Outdoor"]},` + "\n" +
+				`{"id": "B", "title": "Tee", "price": 22.3, "rating": {"rate": 4.1, "count": 259}, "product_review_count": 7},` + "\n" +
+				`{"id": "C", "title": "Odd", "price": 1, "rating": {"stars": 4}}]}` + "\n",
+			opt:         &Options{DefaultSeller: "Corner Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"A", "B"},
+			wantRejects: []string{"a.json:3: rating should be text, not an object"},
+			checks: []check{{"A", "price", "$109.95"}, {"A", "rating", "3.9"}, {"A", "reviews", "120"}, {"A", "category", "Bags"},
+				{"B", "price", "$22.30"}, {"B", "rating", "4.1"}, {"B", "reviews", "7"}},
+		},
+		{
+			name: "a JSON Lines product with an items list is a product, not a list of products",
+			file: "a.jsonl",
+			data: `{"id": "K", "title": "Gift Set", "price": "30 USD", "items": [{"id": "x"}]}` + "\n" +
+				`{"id": "L", "title": "Lamp", "price": "12 USD"}` + "\n",
+			wantIDs: []string{"K", "L"},
+		},
+		{
 			name:    "ACP product without a seller and no default",
 			file:    "a.ndjson",
 			data:    `{"id":"T","title":"Tee","seller":{"name":"   "},"variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n",

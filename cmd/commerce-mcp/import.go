@@ -36,6 +36,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
+	availability := fs.String("availability", "", "`availability` (in_stock, out_of_stock, preorder, backorder, discontinued) of products whose row says none and gives no stock count, as in a spreadsheet or API answer listing only what is for sale (default: unknown, left out of searches for what is in stock and not purchasable)")
 	rejectsPath := fs.String("rejects", "", "write every rejected row, damaged span and warning, with its file, line and reason, to `file` (stderr lists the first 5 of each reason and counts the rest)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	var images imageHostsFlag
@@ -67,6 +68,14 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		if _, err := money.NormalizeCurrency(*currency); err != nil {
 			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter currency code such as USD", *currency)}
 		}
+	}
+	var avail catalog.Availability
+	if *availability != "" {
+		a, ok := catalog.ParseAvailability(*availability)
+		if !ok || a == catalog.Unknown {
+			return &usageError{Msg: fmt.Sprintf("--availability %q is not in_stock, out_of_stock, preorder, backorder or discontinued", *availability)}
+		}
+		avail = a
 	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {
@@ -103,7 +112,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// The image hosts before, to tell which ones the feeds bring that the views will
 	// not show (reportImportedHosts); a failed count leaves the report out.
 	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Availability: avail, Progress: stderr}
 	var firstRejected string // said again at the end when nothing was stored
 	rejects := newRejectLog(stderr, rejectsFile)
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
@@ -112,13 +121,19 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		}
 		rejects.row(e)
 	})
-	read, stored, rejected := 0, 0, 0
+	read, stored, rejected, unknown := 0, 0, 0, 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
 		rejects.summary(r.File, *rejectsPath)
 		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 		stored += r.Imported + r.Updated
 		rejected += r.Rejected
+		unknown += r.NoAvailability
+	}
+	if unknown > 0 {
+		fmt.Fprintf(stderr, "%d of the products stored say neither availability nor a stock count: searches for what is in stock "+
+			"(the default) leave them out and they cannot be bought; add an availability or stock column, "+
+			"or pass --availability in_stock when the feeds list only what is for sale\n", unknown)
 	}
 	var unstored *feed.UnstoredError
 	switch {

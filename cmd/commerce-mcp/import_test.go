@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
@@ -427,6 +428,69 @@ func TestReasonKey(t *testing.T) {
 			ka, kb := string(appendReasonKey(nil, tc.a)), string(appendReasonKey(nil, tc.b))
 			if (ka == kb) != tc.same {
 				t.Errorf("keys %q and %q: same %v, want %v", ka, kb, ka == kb, tc.same)
+			}
+		})
+	}
+}
+
+// TestImportAvailability: a feed whose rows say no availability and give no stock
+// count stores its products as unknown, and the summary says what that means and
+// which flag helps; --availability gives such rows the availability named (never over
+// a row's own, nor over a stock count), and an unknown value is refused.
+func TestImportAvailability(t *testing.T) {
+	dir := t.TempDir()
+	feedFile := writeTestFile(t, dir, "products.json", `[{"id": "A", "title": "Lamp", "price": 10},
+{"id": "B", "title": "Rug", "price": 20, "availability": "out of stock"},
+{"id": "C", "title": "Vase", "price": 30, "stock": 0},
+{"id": "D", "title": "Bowl", "price": 40}]`+"\n")
+	const warning = "2 of the products stored say neither availability nor a stock count"
+	tests := []struct {
+		name    string
+		flags   []string
+		wantErr string
+		warned  bool
+		want    map[string]catalog.Availability
+	}{
+		{name: "no flag: unknown, and said", warned: true,
+			want: map[string]catalog.Availability{"A": catalog.Unknown, "B": catalog.OutOfStock, "C": catalog.OutOfStock, "D": catalog.Unknown}},
+		{name: "in stock given", flags: []string{"--availability", "in_stock"},
+			want: map[string]catalog.Availability{"A": catalog.InStock, "B": catalog.OutOfStock, "C": catalog.OutOfStock, "D": catalog.InStock}},
+		{name: "a feed's spelling", flags: []string{"--availability", "Pre-order"},
+			want: map[string]catalog.Availability{"A": catalog.Preorder, "B": catalog.OutOfStock, "C": catalog.OutOfStock, "D": catalog.Preorder}},
+		{name: "unknown is not a choice", flags: []string{"--availability", "unknown"}, wantErr: `--availability "unknown" is not in_stock`},
+		{name: "nonsense", flags: []string{"--availability", "plenty"}, wantErr: `--availability "plenty" is not in_stock`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			args := append([]string{"import", "--db", db, "--seller", "Corner Shop", "--currency", "USD"}, tc.flags...)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), append(args, feedFile), func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			}
+			if got := strings.Contains(stderr.String(), warning); got != tc.warned {
+				t.Errorf("summary says %q: %v, want %v (stderr %q)", warning, got, tc.warned, stderr.String())
+			}
+			cat, err := catalog.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cat.Close()
+			for id, want := range tc.want {
+				p, err := cat.Product(context.Background(), id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p.Availability != want {
+					t.Errorf("%s: availability %q, want %q", id, p.Availability, want)
+				}
 			}
 		})
 	}
