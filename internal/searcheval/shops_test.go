@@ -575,7 +575,7 @@ func TestShopsSearch(t *testing.T) {
 					t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
 				}
 			}
-			shopTable(t, &out, base, set+"/"+s.name, fmt.Sprintf("%s's %s (%d products)", s.name, set, len(e.items)), search, bm)
+			shopTable(t, &out, base, set+"/"+s.name, fmt.Sprintf("%s shop, %s (%d products)", s.name, set, len(e.items)), search, bm)
 		}
 		shopTable(t, &out, base, set+"/both", "both shops, "+set, both, bothBM)
 	}
