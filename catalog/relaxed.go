@@ -506,7 +506,16 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			}
 			eligible = !unknown
 		}
-		if top >= minMeet && eligible && share > bestShare {
+		if !eligible && top >= s.learned.meet() {
+			// A word titles say right before the names of several types ("Drum Kit",
+			// "Drum Throne", "Bass Drum Pedal") names their family: the sentence is
+			// about them ("something for my son who plays drums").
+			if eligible, err = c.familyWord(ctx, w); err != nil {
+				return res, false, err
+			}
+			share = minTitleShare
+		}
+		if top >= s.learned.meet() && eligible && share > bestShare {
 			best, bestHead, bestShare = i, head, share
 		}
 	}
@@ -571,6 +580,14 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 		return res, false, err
 	}
 	v := c.vocabulary()
+	for i, w := range s.text.words {
+		if known[i] && (i >= len(other) || !other[i]) && contentWord(w, s.learned, v) && wordAsThing(s, v, w) {
+			// The sentence names a thing titles name ("drums" of "something for my son
+			// who plays drums"): a word only descriptions have ("plays", of guitars
+			// "ready to play") says nothing of what it asks for.
+			return res, false, nil
+		}
+	}
 	best, bestHead, bestShare, bestN := -1, "", 0.0, 0
 	for i, w := range s.text.words {
 		if known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] || !contentWord(w, s.learned, v) {
@@ -580,7 +597,7 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 		if err != nil {
 			return res, false, err
 		}
-		if u.matched < minMeet {
+		if u.matched < s.learned.meet() {
 			continue
 		}
 		top, head := 0, ""
@@ -1208,4 +1225,85 @@ func withoutKinds(q textQuery) [][]string {
 		}
 	}
 	return out
+}
+
+// headForType reports whether the query "M H" of s asks for the head's things for the
+// first word's thing when no product of the head has both words: both words head
+// product titles of the catalog (isType), most matches of the query are headed by the
+// first word (its things say the head: "Die-cast tuners" of acoustic guitars), and
+// the head's products are made for nothing else, or for the first word's thing: none
+// of their titles says "for" something other (the batteries of "watch battery" are
+// for RC cars). h is the head's word key, mods the first word's names' keys, its own
+// first.
+func (c *Catalog) headForType(ctx context.Context, s *search, h string, mods []string) (bool, error) {
+	if len(mods) == 0 || !s.learned.isType(h) || !s.learned.isType(mods[0]) {
+		return false, nil
+	}
+	var all, mine int
+	err := c.queryRow(ctx, `SELECT count(*), count(CASE WHEN r.head = ? THEN 1 END) FROM (SELECT f.rowid FROM products_fts f
+		WHERE products_fts MATCH ? LIMIT ?) m CROSS JOIN product_rank r ON r.rowid = m.rowid`, mods[0], s.text.match(false), maxUseRows).Scan(&all, &mine)
+	if err != nil || 2*mine <= all {
+		return false, err
+	}
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, s.text.words[len(s.text.words)-1])
+	rows, err := c.query(ctx, `SELECT r.for_keys FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var keys string
+		if err := rows.Scan(&keys); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if keys != "" && !slices.Contains(strings.Fields(keys), mods[0]) {
+			return false, nil
+		}
+		n++
+	}
+	return n > 0, rows.Err()
+}
+
+// familyWord reports whether the word w names a family of types in titles: of the
+// first maxUseRows products with w in their titles, at least minTitleShare say it
+// right before their title's head, and those heads are at least two ("Drum Kit",
+// "Drum Head", "Bass Drum Pedal" of "drum"; not "mount", which heads its titles).
+func (c *Catalog) familyWord(ctx context.Context, w string) (bool, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, w)
+	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f WHERE products_fts MATCH ? LIMIT ?`, b.String(), maxUseRows)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	k := wordKey(w)
+	all, before := 0, 0
+	heads := map[string]bool{}
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		all++
+		ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		h := headOf(ws)
+		for i := len(ws) - 1; i > 0; i-- {
+			if ws[i] == h {
+				if wordKey(ws[i-1]) == k && typeLike(h) {
+					before++
+					heads[h] = true
+				}
+				break
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return len(heads) >= 2 && float64(before) >= minTitleShare*float64(all), nil
 }

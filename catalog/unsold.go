@@ -115,8 +115,17 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 	// describes: "vesa stand" (monitor stands; monitors are VESA), "drip filters"
 	// (coffee filters; drip coffee machines).
 	named, err := c.describesFor(ctx, names[0], heads[:len(names)], firsts)
-	if err != nil || named == "" {
-		return true, "", err
+	if err != nil {
+		return false, "", err
+	}
+	if named == "" {
+		// The first word's things say the head ("Die-cast tuners" of guitars) and the
+		// head's own things are made for nothing else: the query asks for one of them
+		// for the first word's thing ("guitar tuner": a Chromatic Tuner).
+		if mine, err := c.headForType(ctx, s, heads[0], mods); err != nil || mine {
+			return false, q.words[last], err
+		}
+		return true, "", nil
 	}
 	// When no product the head heads has both words, the head's things named after
 	// that thing are what was asked ("coffee filters" for "drip filters").

@@ -53,6 +53,8 @@ var shopsFrozen = map[string]string{
 	ShopsDev + "/truth.tsv":          "bc320b09af1ca31fbb6c63521b03bd2439eb21fb5efd4f9c7237ab2ac6db6dc0",
 }
 
+var shopsScores = flag.String("shops-scores", "", "TestShopsSearch: write every dev query's NDCG@10 of Search to this file (shop, kind, text, score; TSV), to compare runs query by query")
+
 var shopsHeldOutFlag = flag.Bool("shops-heldout", false, "TestShopsSearch: also score the new user's shops' held-out third (totals per kind only, never its results): for the lead, after a merge")
 
 // shopType is one type of the shops' truth: the types a shopper would take for it
@@ -540,6 +542,7 @@ func TestShopsSearch(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
+	var perQuery strings.Builder
 	for _, set := range sets {
 		show := set == ShopsDev
 		both, bothBM := kindScores{}, kindScores{}
@@ -571,6 +574,9 @@ func TestShopsSearch(t *testing.T) {
 				bm[q.Kind] = append(bm[q.Kind], bs)
 				both[q.Kind] = append(both[q.Kind], sc)
 				bothBM[q.Kind] = append(bothBM[q.Kind], bs)
+				if show {
+					fmt.Fprintf(&perQuery, "%s\t%s\t%s\t%.4f\n", s.name, q.Kind, q.Text, sc)
+				}
 				if show && (*dump == "all" || *dump == q.Kind || *dump == q.ID || *dump == s.name) {
 					t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
 				}
@@ -581,6 +587,11 @@ func TestShopsSearch(t *testing.T) {
 	}
 	if *writeBaseline {
 		if err := os.WriteFile(basePath, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if *shopsScores != "" {
+		if err := os.WriteFile(*shopsScores, []byte(perQuery.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
