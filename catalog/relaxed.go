@@ -1307,3 +1307,53 @@ func (c *Catalog) familyWord(ctx context.Context, w string) (bool, error) {
 	}
 	return len(heads) >= 2 && float64(before) >= minTitleShare*float64(all), nil
 }
+
+// forHead returns the words before "for" of query s ("gig bag" of "gig bag for
+// acoustic") when the query asks for a thing the catalog sells for what follows, and
+// no match of all its words is that thing: the words after "for" say what it is for,
+// and the products that have them all are other things that say the thing's words
+// (acoustic guitars whose descriptions say "Gig bag not included"). The thing is sold
+// when its head heads product titles (isType) and the products it heads are made for
+// nothing else (none of their titles says "for" something the query does not name).
+// Else "".
+func (c *Catalog) forHead(ctx context.Context, s *search) (string, error) {
+	if s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(s.intent.brands) > 0 {
+		return "", nil
+	}
+	at := slices.Index(s.rest, "for")
+	if at < 1 || at == len(s.rest)-1 {
+		return "", nil
+	}
+	head := queryHead(s.rest)
+	if head == "" || !s.learned.isType(head) {
+		return "", nil
+	}
+	if headed, err := c.matchHeaded(ctx, s.text, []string{head}, false, 1, nil); err != nil || headed {
+		return "", err
+	}
+	target := forTargetOf(s.rest)
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, s.rest[at-1])
+	rows, err := c.query(ctx, `SELECT r.for_keys FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), head, maxUseRows)
+	if err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var keys string
+		if err := rows.Scan(&keys); err != nil {
+			return "", fmt.Errorf("search: %w", err)
+		}
+		if keys != "" && !slices.ContainsFunc(strings.Fields(keys), func(k string) bool { return target[k] }) {
+			return "", nil
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil || n == 0 {
+		return "", err
+	}
+	return strings.Join(s.rest[:at], " "), nil
+}

@@ -54,6 +54,9 @@ func smallShop(t *testing.T) *catalog.Catalog {
 //     (headForType);
 //   - "watch battery": the batteries are for RC cars, so no battery is a watch's:
 //     nothing, as in a big catalog;
+//   - "gig bag for acoustic": the words after "for" say what the gig bag is for; the
+//     products with every word are guitars whose descriptions say "Gig bag not
+//     included": the gig bags (forHead);
 //   - a sentence that names a word titles say right before several types' names
 //     ("drums": Drum Kit, Drum Head, Drum Throne) is about that family (familyWord),
 //     and a word only descriptions have ("plays", of guitars "ready to play") does
@@ -68,6 +71,7 @@ func TestSearchSmallShop(t *testing.T) {
 	}{
 		{"a thing for a type, the type's products saying its word", "guitar tuner", []string{"tuner0", "tuner1"}},
 		{"a thing made for another type", "watch battery", nil},
+		{"a thing for what follows, no match of every word being one", "gig bag for acoustic", []string{"bag0", "bag1"}},
 		{"a family of types named in a sentence", "something for my son who plays drums", []string{"drumhead0", "drumhead1", "drumkit0", "drumkit1", "throne0"}},
 		{"a type of two products named in a sentence", "something to hold my sheet music while i play", []string{"stand0", "stand1"}},
 	} {

@@ -37,7 +37,9 @@ import (
 // or the other shapes pairShaped leaves out.
 func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, error) {
 	if !pairShaped(s) {
-		return false, "", nil
+		// "gig bag for acoustic": the thing before "for", when no match is one.
+		instead, err := c.forHead(ctx, s)
+		return false, instead, err
 	}
 	q := s.text
 	var names, heads []string // the head's names, and their heads by wordKey
