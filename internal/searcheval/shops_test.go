@@ -627,3 +627,45 @@ func shopTable(t *testing.T, out *strings.Builder, base Baseline, key, label str
 	}
 	t.Log("\n" + b.String())
 }
+
+// BenchmarkShopsSearch times the shops' dev queries through Search and plain BM25 on
+// each shop's catalog, warm, and reports their ratio: what reading a small shop's
+// queries costs beside its floor.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench ShopsSearch -count 5 ./internal/searcheval
+func BenchmarkShopsSearch(b *testing.B) {
+	ctx := context.Background()
+	type shopQ struct {
+		e    *env
+		text string
+	}
+	var qs []shopQ
+	for _, s := range shopFeeds {
+		e := loadShopEnv(b, s.name)
+		dev, err := shopQueries(ShopsDev, s.name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range dev {
+			qs = append(qs, shopQ{e, q.Text})
+		}
+	}
+	var search, bm time.Duration
+	for b.Loop() {
+		for _, q := range qs {
+			t0 := time.Now()
+			if _, err := q.e.cat.Search(ctx, catalog.Query{Text: q.text, Limit: K}); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			if _, err := q.e.bm25Search(ctx, q.text); err != nil {
+				b.Fatal(err)
+			}
+			search, bm = search+t1.Sub(t0), bm+time.Since(t1)
+		}
+	}
+	n := float64(b.N * len(qs))
+	b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+	b.ReportMetric(float64(bm.Nanoseconds())/n, "bm25-ns/query")
+	b.ReportMetric(float64(search)/float64(bm), "search/bm25")
+}
