@@ -763,16 +763,7 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 	b.WriteString("{title brand category} : (")
 	q.term(&b, i)
 	b.WriteByte(')')
-	expr := b.String()
-	if i == len(q.words)-1 && (i >= len(q.prefix) || !q.prefix[i]) {
-		// The last word is searched as a prefix too ("earb" typed short); a word
-		// products have only as the start of a longer one ("press" of "Pressure
-		// Washer") is not one they have.
-		var w strings.Builder
-		quoteTerm(&w, q.words[i])
-		expr = strings.Replace(expr, w.String()+"*", w.String(), 1)
-	}
-	has, err := c.anyMatch(ctx, expr)
+	has, err := c.anyMatch(ctx, b.String())
 	if err != nil {
 		return false, fmt.Errorf("search: %w", err)
 	}
