@@ -35,6 +35,13 @@ import (
 // ("watch battery", where the batteries are for RC cars), or nothing at all. Not for
 // sentences, brands, codes, colour or size words read as filters, a category's words,
 // or the other shapes pairShaped leaves out.
+//
+// The string returned, when not empty, is what to search instead: the head's things
+// named after what the first word describes ("coffee filters" for "drip filters"),
+// the head alone when the first word's things say it and its own things are made for
+// nothing else (headForType: "guitar tuner"), or, for a query of another shape, the
+// words before "for" when no match is the thing they name (forHead: "gig bag for
+// acoustic").
 func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, error) {
 	if !pairShaped(s) {
 		// "gig bag for acoustic": the thing before "for", when no match is one.
