@@ -42,6 +42,7 @@ type learnedTypes struct {
 	indexed int64          // catalog_changes.indexed when read
 	logged  int64          // catalog_changes.logged when read (see usedAt)
 	types   map[string]int // head → products, for heads of at least minLearnedType
+	small   bool           // the catalog has fewer than smallCatalog products
 	total   int            // the sum of types, once asked for (products)
 
 	mu    sync.Mutex
@@ -199,6 +200,15 @@ type headCount struct {
 // product type of the catalog.
 const minLearnedType = 3
 
+// A catalog of fewer than smallCatalog products (a shop's own, of a few hundred) takes
+// a word that heads minSmallType titles for a type: its types have a product or two
+// each ("Chromatic Tuner" and "Pedal Tuner" of a music shop's 300), where a big
+// catalog's three products of a head are a small share of it.
+const (
+	smallCatalog = 1000
+	minSmallType = 2
+)
+
 // maxLearnedWords bounds the category words a view keeps; past it, it forgets them.
 const maxLearnedWords = 4096
 
@@ -252,9 +262,17 @@ func (c *Catalog) readLearnedView(ctx context.Context) (*learnedView, error) {
 	}
 	// One row of text, "head products head products …" (a head is one word), costs a
 	// fraction of a row per head; every write of indexed text reads it again.
+	least := minLearnedType
+	var few int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM product_rank LIMIT ?)`, smallCatalog).Scan(&few); err != nil {
+		return nil, fmt.Errorf("search types: %w", err)
+	}
+	if few < smallCatalog {
+		least, lv.small = minSmallType, true
+	}
 	var list string
 	if err := c.queryRow(ctx, `SELECT coalesce(group_concat(head || ' ' || products, ' '), '') FROM learned_types WHERE products >= ?`,
-		minLearnedType).Scan(&list); err != nil {
+		least).Scan(&list); err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
 	}
 	fields := strings.Fields(list)
@@ -284,8 +302,18 @@ func (c *Catalog) keepLearned(lv *learnedView) {
 	c.learned = lv
 }
 
+// meet is how many products must show a thing for a word of a query to be read as
+// naming it: minMeet, or, in a small catalog whose types have a product or two,
+// minSmallType.
+func (lv *learnedView) meet() int {
+	if lv != nil && lv.small {
+		return minSmallType
+	}
+	return minMeet
+}
+
 // isType reports whether w (any form) heads the titles of at least minLearnedType
-// products.
+// products (minSmallType in a small catalog).
 func (lv *learnedView) isType(w string) bool { return lv.types[wordKey(w)] > 0 }
 
 // filed returns the heads filed under the category word key k, with how many of their

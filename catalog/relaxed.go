@@ -506,7 +506,16 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			}
 			eligible = !unknown
 		}
-		if top >= minMeet && eligible && share > bestShare {
+		if !eligible && top >= s.learned.meet() {
+			// A word titles say right before the names of several types ("Drum Kit",
+			// "Drum Throne", "Bass Drum Pedal") names their family: the sentence is
+			// about them ("something for my son who plays drums").
+			if eligible, err = c.familyWord(ctx, w); err != nil {
+				return res, false, err
+			}
+			share = minTitleShare
+		}
+		if top >= s.learned.meet() && eligible && share > bestShare {
 			best, bestHead, bestShare = i, head, share
 		}
 	}
@@ -571,6 +580,14 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 		return res, false, err
 	}
 	v := c.vocabulary()
+	for i, w := range s.text.words {
+		if known[i] && (i >= len(other) || !other[i]) && contentWord(w, s.learned, v) && wordAsThing(s, v, w) {
+			// The sentence names a thing titles name ("drums" of "something for my son
+			// who plays drums"): a word only descriptions have ("plays", of guitars
+			// "ready to play") says nothing of what it asks for.
+			return res, false, nil
+		}
+	}
 	best, bestHead, bestShare, bestN := -1, "", 0.0, 0
 	for i, w := range s.text.words {
 		if known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] || !contentWord(w, s.learned, v) {
@@ -580,7 +597,7 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 		if err != nil {
 			return res, false, err
 		}
-		if u.matched < minMeet {
+		if u.matched < s.learned.meet() {
 			continue
 		}
 		top, head := 0, ""
@@ -1208,4 +1225,135 @@ func withoutKinds(q textQuery) [][]string {
 		}
 	}
 	return out
+}
+
+// headForType reports whether the query "M H" of s asks for the head's things for the
+// first word's thing when no product of the head has both words: both words head
+// product titles of the catalog (isType), most matches of the query are headed by the
+// first word (its things say the head: "Die-cast tuners" of acoustic guitars), and
+// the head's products are made for nothing else, or for the first word's thing: none
+// of their titles says "for" something other (the batteries of "watch battery" are
+// for RC cars). h is the head's word key, mods the first word's names' keys, its own
+// first.
+func (c *Catalog) headForType(ctx context.Context, s *search, h string, mods []string) (bool, error) {
+	if len(mods) == 0 || !s.learned.isType(h) || !s.learned.isType(mods[0]) {
+		return false, nil
+	}
+	var all, mine int
+	err := c.queryRow(ctx, `SELECT count(*), count(CASE WHEN r.head = ? THEN 1 END) FROM (SELECT f.rowid FROM products_fts f
+		WHERE products_fts MATCH ? LIMIT ?) m CROSS JOIN product_rank r ON r.rowid = m.rowid`, mods[0], s.text.match(false), maxUseRows).Scan(&all, &mine)
+	if err != nil || 2*mine <= all {
+		return false, err
+	}
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, s.text.words[len(s.text.words)-1])
+	rows, err := c.query(ctx, `SELECT r.for_keys FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), h, maxUseRows)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var keys string
+		if err := rows.Scan(&keys); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if keys != "" && !slices.Contains(strings.Fields(keys), mods[0]) {
+			return false, nil
+		}
+		n++
+	}
+	return n > 0, rows.Err()
+}
+
+// familyWord reports whether the word w names a family of types in titles: of the
+// first maxUseRows products with w in their titles, at least minTitleShare say it
+// right before their title's head, and those heads are at least two ("Drum Kit",
+// "Drum Head", "Bass Drum Pedal" of "drum"; not "mount", which heads its titles).
+func (c *Catalog) familyWord(ctx context.Context, w string) (bool, error) {
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, w)
+	rows, err := c.query(ctx, `SELECT f.title FROM products_fts f WHERE products_fts MATCH ? LIMIT ?`, b.String(), maxUseRows)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	k := wordKey(w)
+	all, before := 0, 0
+	heads := map[string]bool{}
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		all++
+		ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+		h := headOf(ws)
+		for i := len(ws) - 1; i > 0; i-- {
+			if ws[i] == h {
+				if wordKey(ws[i-1]) == k && typeLike(h) {
+					before++
+					heads[h] = true
+				}
+				break
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return len(heads) >= 2 && float64(before) >= minTitleShare*float64(all), nil
+}
+
+// forHead returns the words before "for" of query s ("gig bag" of "gig bag for
+// acoustic") when the query asks for a thing the catalog sells for what follows, and
+// no match of all its words is that thing: the words after "for" say what it is for,
+// and the products that have them all are other things that say the thing's words
+// (acoustic guitars whose descriptions say "Gig bag not included"). The thing is sold
+// when its head heads product titles (isType) and the products it heads are made for
+// nothing else (none of their titles says "for" something the query does not name).
+// Else "".
+func (c *Catalog) forHead(ctx context.Context, s *search) (string, error) {
+	if s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(s.intent.brands) > 0 {
+		return "", nil
+	}
+	at := slices.Index(s.rest, "for")
+	if at < 1 || at == len(s.rest)-1 {
+		return "", nil
+	}
+	head := queryHead(s.rest)
+	if head == "" || !s.learned.isType(head) {
+		return "", nil
+	}
+	if headed, err := c.matchHeaded(ctx, s.text, []string{head}, false, 1, nil); err != nil || headed {
+		return "", err
+	}
+	target := forTargetOf(s.rest)
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, s.rest[at-1])
+	rows, err := c.query(ctx, `SELECT r.for_keys FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
+		WHERE products_fts MATCH ? AND r.head = ? LIMIT ?`, b.String(), head, maxUseRows)
+	if err != nil {
+		return "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var keys string
+		if err := rows.Scan(&keys); err != nil {
+			return "", fmt.Errorf("search: %w", err)
+		}
+		if keys != "" && !slices.ContainsFunc(strings.Fields(keys), func(k string) bool { return target[k] }) {
+			return "", nil
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil || n == 0 {
+		return "", err
+	}
+	return strings.Join(s.rest[:at], " "), nil
 }

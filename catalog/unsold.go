@@ -35,9 +35,18 @@ import (
 // ("watch battery", where the batteries are for RC cars), or nothing at all. Not for
 // sentences, brands, codes, colour or size words read as filters, a category's words,
 // or the other shapes pairShaped leaves out.
+//
+// The string returned, when not empty, is what to search instead: the head's things
+// named after what the first word describes ("coffee filters" for "drip filters"),
+// the head alone when the first word's things say it and its own things are made for
+// nothing else (headForType: "guitar tuner"), or, for a query of another shape, the
+// words before "for" when no match is the thing they name (forHead: "gig bag for
+// acoustic").
 func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, error) {
 	if !pairShaped(s) {
-		return false, "", nil
+		// "gig bag for acoustic": the thing before "for", when no match is one.
+		instead, err := c.forHead(ctx, s)
+		return false, instead, err
 	}
 	q := s.text
 	var names, heads []string // the head's names, and their heads by wordKey
@@ -115,8 +124,17 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 	// describes: "vesa stand" (monitor stands; monitors are VESA), "drip filters"
 	// (coffee filters; drip coffee machines).
 	named, err := c.describesFor(ctx, names[0], heads[:len(names)], firsts)
-	if err != nil || named == "" {
-		return true, "", err
+	if err != nil {
+		return false, "", err
+	}
+	if named == "" {
+		// The first word's things say the head ("Die-cast tuners" of guitars) and the
+		// head's own things are made for nothing else: the query asks for one of them
+		// for the first word's thing ("guitar tuner": a Chromatic Tuner).
+		if mine, err := c.headForType(ctx, s, heads[0], mods); err != nil || mine {
+			return false, q.words[last], err
+		}
+		return true, "", nil
 	}
 	// When no product the head heads has both words, the head's things named after
 	// that thing are what was asked ("coffee filters" for "drip filters").

@@ -62,7 +62,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	code := m.Run()
-	for _, e := range []*env{loaded.env, freshLoaded.env} {
+	envs := []*env{loaded.env, freshLoaded.env}
+	shopEnvs.Range(func(_, v any) bool { envs = append(envs, v.(*env)); return true })
+	for _, e := range envs {
 		if e == nil {
 			continue
 		}
