@@ -111,6 +111,7 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 		err       error
 	)
 	for need := offset + s.q.Limit; ; need = 2 * max(need, len(ms)) {
+		s.pooled = nil // as matches found it: set when it serves them from a pool
 		ms, total, estimated, err = s.matches(ctx, need-s.q.Limit, anyWord)
 		if err == nil {
 			ms, total, err = s.rerank(ctx, ms, total, anyWord)
@@ -135,7 +136,8 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	if res.Total > FacetCap || estimated {
 		res.Facets.Sampled = min(len(ms), FacetCap)
 	}
-	if fam != nil {
+	if fam != nil && (fam.grouped() || len(ms) < total) {
+		// (Matches of no family in common, when they are every match, are the page.)
 		return s.familyPage(ctx, res, offset, ms, fam)
 	}
 	page := ms[min(offset, len(ms)):min(offset+s.q.Limit, len(ms))]

@@ -60,11 +60,10 @@ type families struct {
 	others map[int][]int
 }
 
-// families groups ms by family; nil when the search lists every variant, the catalog
-// has no group ids, or no two of ms are of one family (the matches are then the
-// results, as they are).
+// families groups ms by family; nil when the search lists every variant or the
+// catalog has no group ids (the matches are then the results, as they are).
 func (s *search) families(ctx context.Context, ms []match) (*families, error) {
-	if s.q.EveryVariant || len(ms) < 2 {
+	if s.q.EveryVariant || len(ms) == 0 {
 		return nil, nil
 	}
 	var any int
@@ -114,12 +113,8 @@ func familyKey(group, seller, brandKey string) string {
 	return strconv.Quote(group) + strconv.Quote(seller) + strconv.Quote(brandKey)
 }
 
-// groupMatches groups ms by keys (a match without a key is a family of its own); nil
-// when every family has one match.
+// groupMatches groups ms by keys (a match without a key is a family of its own).
 func groupMatches(ms []match, keys map[int64]string) *families {
-	if len(keys) < 2 {
-		return nil
-	}
 	f := &families{heads: make([]int, 0, len(ms)), others: map[int][]int{}}
 	head := map[string]int{}
 	for i, m := range ms {
@@ -135,11 +130,11 @@ func groupMatches(ms []match, keys map[int64]string) *families {
 		head[k] = i
 		f.heads = append(f.heads, i)
 	}
-	if len(f.heads) == len(ms) {
-		return nil
-	}
 	return f
 }
+
+// grouped reports whether two matches or more are of one family.
+func (f *families) grouped() bool { return len(f.others) > 0 }
 
 // variantsOf fills in the Variants of the hits, which are the products of heads (the
 // page's families, as indexes of ms) in order, less any deleted since they were ranked.
