@@ -197,4 +197,3 @@ func TestOptionValues(t *testing.T) {
 		})
 	}
 }
-
