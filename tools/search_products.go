@@ -46,9 +46,12 @@ type variantsInfo struct {
 	PriceRange  *priceRange `json:"price_range,omitempty" jsonschema:"the lowest and highest price of this product and those variants, when they differ"`
 }
 
+// priceRange is a range of prices in one currency.
 type priceRange struct {
-	Min price `json:"min"`
-	Max price `json:"max"`
+	Min      int64  `json:"min" jsonschema:"the lowest price in the currency's minor unit"`
+	Max      int64  `json:"max" jsonschema:"the highest price in the currency's minor unit"`
+	Currency string `json:"currency" jsonschema:"ISO 4217 currency code"`
+	Display  string `json:"display" jsonschema:"formatted for people, e.g. $5.99 to $44.99"`
 }
 
 // variantsOf shows v; nil for none.
@@ -58,7 +61,8 @@ func variantsOf(v *catalog.Variants) *variantsInfo {
 	}
 	out := &variantsInfo{Others: v.Others, AlsoIn: v.Values, MoreOptions: v.MoreValues}
 	if v.MinPrice != v.MaxPrice {
-		out.PriceRange = &priceRange{Min: priceOf(v.MinPrice), Max: priceOf(v.MaxPrice)}
+		out.PriceRange = &priceRange{Min: v.MinPrice.Amount, Max: v.MaxPrice.Amount, Currency: v.MinPrice.Currency,
+			Display: v.MinPrice.String() + " to " + v.MaxPrice.String()}
 	}
 	return out
 }
@@ -83,7 +87,7 @@ func (v *variantsInfo) text() string {
 		}
 	}
 	if r := v.PriceRange; r != nil {
-		b.WriteString(", " + r.Min.Display + " to " + r.Max.Display)
+		b.WriteString(", " + r.Display)
 	}
 	return b.String()
 }

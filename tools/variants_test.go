@@ -37,7 +37,7 @@ func TestSearchVariants(t *testing.T) {
 	}{
 		{"grouped by default", map[string]any{"query": "guitar", "sort": "price_desc"}, 2, []string{"tele-rd", "strap"},
 			&variantsInfo{Others: 2, AlsoIn: []string{"Sunburst", "Black"}, PriceRange: &priceRange{
-				Min: price{Amount: 249900, Currency: "USD", Display: "$2,499.00"}, Max: price{Amount: 259900, Currency: "USD", Display: "$2,599.00"}}},
+				Min: 249900, Max: 259900, Currency: "USD", Display: "$2,499.00 to $2,599.00"}},
 			"   +2 more variants, also in «Sunburst», «Black», $2,499.00 to $2,599.00"},
 		{"brief lists show them too", map[string]any{"query": "telecaster", "max_price": 2500, "detail": "brief"}, 1, []string{"tele-sb"},
 			&variantsInfo{Others: 1, AlsoIn: []string{"Black"}}, "   +1 more variant, also in «Black»"},
