@@ -117,7 +117,7 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 			ms, total, err = s.rerank(ctx, ms, total, anyWord)
 		}
 		if err == nil {
-			fam, err = s.families(ctx, ms)
+			fam, err = s.families(ctx, ms, offset+s.q.Limit)
 		}
 		if err != nil {
 			return err
@@ -136,7 +136,7 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	if res.Total > FacetCap || estimated {
 		res.Facets.Sampled = min(len(ms), FacetCap)
 	}
-	if fam != nil && (fam.grouped() || len(ms) < total) {
+	if fam != nil && (fam.grouped() || fam.read < total) {
 		// (Matches of no family in common, when they are every match, are the page.)
 		return s.familyPage(ctx, res, offset, ms, fam)
 	}
@@ -150,17 +150,17 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 
 // familyPage fills res with the page of families at offset, of matches ms grouped
 // into fam: each family's best ranked match, with what else of it matched. The total
-// counts families: exactly when ms holds every match, else estimated from their share
-// in ms.
+// counts families: exactly when fam grouped every match, else estimated from their
+// share among those it grouped.
 func (s *search) familyPage(ctx context.Context, res *Result, offset int, ms []match, fam *families) error {
 	end := offset + s.q.Limit
 	// More families follow the page when ms has them, or may when the page ends with
 	// ms's last family and matches were left unread (run read ms up to the page's end).
-	more := end < len(fam.heads) || end == len(fam.heads) && len(ms) < res.Total
-	if len(ms) >= res.Total {
+	more := end < len(fam.heads) || end == len(fam.heads) && fam.read < res.Total
+	if fam.read >= res.Total {
 		res.Total = len(fam.heads)
 	} else {
-		res.Total, res.TotalEstimated = estimate(max(len(fam.heads), res.Total*len(fam.heads)/len(ms))), true
+		res.Total, res.TotalEstimated = estimate(max(len(fam.heads), res.Total*len(fam.heads)/fam.read)), true
 		if more {
 			res.Total = max(res.Total, end+1)
 		}

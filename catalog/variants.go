@@ -24,22 +24,24 @@ import (
 type Variants struct {
 	// Others is how many other products of the family match the search.
 	Others int
-	// Values are the option values (colour, size…) of those others that the shown one
-	// does not have, best ranked first, at most maxVariantValues of them; MoreValues is
-	// how many more distinct values they have. An option is an attribute every product
-	// read of the family has, with values that differ (see optionKeys).
+	// Values are the option values (colour, size…) of the best maxVariantRead of those
+	// others that the shown one does not have, best ranked first, at most
+	// maxVariantValues of them; MoreValues is how many more distinct values those read
+	// have. An option is an attribute every product read of the family has, with
+	// values that differ (see optionKeys).
 	Values     []string
 	MoreValues int
 	// MinPrice and MaxPrice are the lowest and highest prices of the shown product and
-	// the others read, when they differ and have one currency; else zero.
+	// those others, when they differ and have one currency; else zero.
 	MinPrice, MaxPrice money.Money
 }
 
 // Bounds on what a family's card reads and names.
 const (
 	// maxVariantRead is how many others of a family are read for their option values
-	// and prices; Others counts them all.
-	maxVariantRead = 24
+	// (a product's text, whose description comes before its attributes, costs a read
+	// of its pages); Others counts them all.
+	maxVariantRead = 6
 	// maxVariantValues is how many option values a card names.
 	maxVariantValues = 3
 	// maxOptionRunes is the longest option value named: a longer one is not an option
@@ -52,17 +54,32 @@ const (
 var notOptions = set("mpn", "sku", "gtin", "upc", "ean", "isbn", "barcode", "model", "model number",
 	"model_number", "item_id", "id", "list_price", "sale_price", "price")
 
-// families is the grouping of a search's matches by family: heads are the indexes in
-// the matches of each family's best ranked product, in order, and others the indexes
-// of the rest of the family's matches, by head.
+// families is the grouping of the first read of a search's matches by family: heads
+// are the indexes in the matches of each family's best ranked product, in order,
+// others the indexes of the rest of the family's matches among them, by head, and
+// currency the currency of each product of a family among them, by index.
 type families struct {
-	heads  []int
-	others map[int][]int
+	read     int
+	heads    []int
+	others   map[int][]int
+	currency map[int]string
 }
 
-// families groups ms by family; nil when the search lists every variant or the
-// catalog has no group ids (the matches are then the results, as they are).
-func (s *search) families(ctx context.Context, ms []match) (*families, error) {
+// familyWindow is how many of a search's best matches are grouped for a page that
+// ends at the first: at least minFamilyWindow, and eight per family the page shows.
+// Finding a match's family reads its row of products, which at 1M costs as much as
+// the rest of a rare word's search for a few hundred matches, so the families are not
+// read for every match of a common word: the total is then estimated from their
+// share among those read, and the others of a family counted among them.
+func familyWindow(end int) int { return max(minFamilyWindow, 8*end) }
+
+const minFamilyWindow = 200
+
+// families groups the first matches of ms by family, enough of them to hold the
+// families of the page that ends at end when ms has as many (see familyWindow); nil
+// when the search lists every variant or the catalog has no group ids (the matches
+// are then the results, as they are).
+func (s *search) families(ctx context.Context, ms []match, end int) (*families, error) {
 	if s.q.EveryVariant || len(ms) == 0 {
 		return nil, nil
 	}
@@ -75,6 +92,33 @@ func (s *search) families(ctx context.Context, ms []match) (*families, error) {
 	if any == 0 {
 		return nil, nil
 	}
+	keys, currency := map[int64]string{}, map[int64]string{}
+	read := 0
+	for window := familyWindow(end); ; window *= 4 {
+		next := min(window, len(ms))
+		if err := s.familyKeys(ctx, ms[read:next], keys, currency); err != nil {
+			return nil, err
+		}
+		read = next
+		f := groupMatches(ms[:read], keys)
+		if len(f.heads) >= end || read == len(ms) {
+			f.read, f.currency = read, map[int]string{}
+			for i, m := range ms[:read] {
+				if c, ok := currency[m.rowid]; ok {
+					f.currency[i] = c
+				}
+			}
+			return f, nil
+		}
+	}
+}
+
+// familyKeys adds to keys the family key (see familyKey) of each of ms that has a
+// group id, and to currency its price's currency.
+func (s *search) familyKeys(ctx context.Context, ms []match, keys, currency map[int64]string) error {
+	if len(ms) == 0 {
+		return nil
+	}
 	var list strings.Builder
 	list.Grow(len(ms) * 8)
 	list.WriteByte('[')
@@ -85,27 +129,26 @@ func (s *search) families(ctx context.Context, ms []match) (*families, error) {
 		list.WriteString(strconv.FormatInt(m.rowid, 10))
 	}
 	list.WriteByte(']')
-	rows, err := s.c.query(ctx, `SELECT p.rowid, p.group_id, p.seller_id, p.brand_key
+	rows, err := s.c.query(ctx, `SELECT p.rowid, p.group_id, p.seller_id, p.brand_key, p.currency
 		FROM json_each(?) j JOIN products p ON p.rowid = j.value WHERE p.group_id <> ''`, list.String())
 	if err != nil {
-		return nil, fmt.Errorf("search families: %w", err)
+		return fmt.Errorf("search families: %w", err)
 	}
 	defer rows.Close()
-	keys := map[int64]string{}
 	for rows.Next() {
 		var (
-			rowid                  int64
-			group, seller, brandKy string
+			rowid                               int64
+			group, seller, brandKey, currencyOf string
 		)
-		if err := rows.Scan(&rowid, &group, &seller, &brandKy); err != nil {
-			return nil, fmt.Errorf("search families: %w", err)
+		if err := rows.Scan(&rowid, &group, &seller, &brandKey, &currencyOf); err != nil {
+			return fmt.Errorf("search families: %w", err)
 		}
-		keys[rowid] = familyKey(group, seller, brandKy)
+		keys[rowid], currency[rowid] = familyKey(group, seller, brandKey), currencyOf
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search families: %w", err)
+		return fmt.Errorf("search families: %w", err)
 	}
-	return groupMatches(ms, keys), nil
+	return nil
 }
 
 // familyKey identifies a family: its group id, seller and brand key.
@@ -115,7 +158,7 @@ func familyKey(group, seller, brandKey string) string {
 
 // groupMatches groups ms by keys (a match without a key is a family of its own).
 func groupMatches(ms []match, keys map[int64]string) *families {
-	f := &families{heads: make([]int, 0, len(ms)), others: map[int][]int{}}
+	f := &families{read: len(ms), heads: make([]int, 0, len(ms)), others: map[int][]int{}}
 	head := map[string]int{}
 	for i, m := range ms {
 		k, ok := keys[m.rowid]
@@ -138,6 +181,8 @@ func (f *families) grouped() bool { return len(f.others) > 0 }
 
 // variantsOf fills in the Variants of the hits, which are the products of heads (the
 // page's families, as indexes of ms) in order, less any deleted since they were ranked.
+// The price range is of every other of the family grouped (see families); the option
+// values are read from the best maxVariantRead of them.
 func (s *search) variantsOf(ctx context.Context, hits []Hit, ms []match, f *families, heads []int) error {
 	var list strings.Builder
 	list.WriteByte('[')
@@ -160,11 +205,11 @@ func (s *search) variantsOf(ctx context.Context, hits []Hit, ms []match, f *fami
 	}
 	list.WriteByte(']')
 	type member struct {
-		id, title, currency string
-		attrs               map[string]string
+		id, title string
+		attrs     map[string]string
 	}
 	read := map[int64]member{}
-	rows, err := s.c.query(ctx, `SELECT p.rowid, p.id, t.title, p.currency, t.attributes
+	rows, err := s.c.query(ctx, `SELECT p.rowid, p.id, t.title, t.attributes
 		FROM json_each(?) j JOIN products p ON p.rowid = j.value JOIN product_text t ON t.rowid = p.rowid`, list.String())
 	if err != nil {
 		return fmt.Errorf("search variants: %w", err)
@@ -176,7 +221,7 @@ func (s *search) variantsOf(ctx context.Context, hits []Hit, ms []match, f *fami
 			m     member
 			attrs string
 		)
-		if err := rows.Scan(&rowid, &m.id, &m.title, &m.currency, &attrs); err != nil {
+		if err := rows.Scan(&rowid, &m.id, &m.title, &attrs); err != nil {
 			return fmt.Errorf("search variants: %w", err)
 		}
 		if json.Unmarshal([]byte(attrs), &m.attrs) != nil {
@@ -198,19 +243,12 @@ func (s *search) variantsOf(ctx context.Context, hits []Hit, ms []match, f *fami
 			continue
 		}
 		v := &Variants{Others: len(others)}
-		attrs := []map[string]string{shown.attrs}
-		titles := []string{shown.title}
 		lo, hi := ms[h], ms[h]
 		oneCurrency := true
-		for _, i := range others[:min(len(others), maxVariantRead)] {
-			m, ok := read[ms[i].rowid]
-			if !ok {
-				continue // deleted since it was ranked
-			}
-			attrs, titles = append(attrs, m.attrs), append(titles, m.title)
-			if m.currency != shown.currency || ms[i].exp != ms[h].exp {
+		for _, i := range others {
+			if f.currency[i] != f.currency[h] || ms[i].exp != ms[h].exp {
 				oneCurrency = false
-				continue
+				break
 			}
 			if ms[i].amount < lo.amount {
 				lo = ms[i]
@@ -219,11 +257,18 @@ func (s *search) variantsOf(ctx context.Context, hits []Hit, ms []match, f *fami
 				hi = ms[i]
 			}
 		}
-		v.Values, v.MoreValues = optionValues(attrs, titles)
 		if oneCurrency && lo.amount != hi.amount {
-			v.MinPrice = money.Money{Amount: lo.amount, Currency: shown.currency}
-			v.MaxPrice = money.Money{Amount: hi.amount, Currency: shown.currency}
+			v.MinPrice = money.Money{Amount: lo.amount, Currency: f.currency[h]}
+			v.MaxPrice = money.Money{Amount: hi.amount, Currency: f.currency[h]}
 		}
+		attrs := []map[string]string{shown.attrs}
+		titles := []string{shown.title}
+		for _, i := range others[:min(len(others), maxVariantRead)] {
+			if m, ok := read[ms[i].rowid]; ok { // else deleted since it was ranked
+				attrs, titles = append(attrs, m.attrs), append(titles, m.title)
+			}
+		}
+		v.Values, v.MoreValues = optionValues(attrs, titles)
 		byID[shown.id].Variants = v
 	}
 	return nil
