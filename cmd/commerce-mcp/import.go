@@ -20,7 +20,8 @@ const importGCPercent = 400
 
 // importFeeds loads product feeds into the catalog at --db. Rejected rows, damaged
 // spans and warnings are listed on stderr with file and line, followed by one summary
-// line per file. A row that would move a product to another seller is rejected unless
+// line per file; past the first few rows of one reason the rest are counted after the
+// file's summary, and --rejects FILE keeps every one. A row that would move a product to another seller is rejected unless
 // --allow-seller-change is given. The image hosts the feeds bring products to that the
 // views will not show (--image-hosts) are listed after the summaries. A --db in a directory that does not exist is refused
 // unless --create is given (a mistyped path is not created silently). It fails when
@@ -35,6 +36,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
+	rejectsPath := fs.String("rejects", "", "write every rejected row, damaged span and warning, with its file, line and reason, to `file` (stderr lists the first 5 of each reason and counts the rest)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	var images imageHostsFlag
 	images.register(fs, getenv)
@@ -70,6 +72,15 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
+	var rejectsFile io.Writer
+	if *rejectsPath != "" {
+		f, err := createRejects(*rejectsPath, c.db, fs.Args())
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rejectsFile = f
+	}
 	// An import allocates a great deal that lives for one batch; collecting garbage at
 	// the default pace cost about 5% of its CPU (1% at 400). It holds a few batches at
 	// a time, so letting the heap grow to five times what is live stays far below its
@@ -94,15 +105,17 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
 	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
 	var firstRejected string // said again at the end when nothing was stored
+	rejects := newRejectLog(stderr, rejectsFile)
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		if firstRejected == "" && !e.Warning && !e.Skipped {
 			firstRejected = e.String()
 		}
-		fmt.Fprintln(stderr, e.String())
+		rejects.row(e)
 	})
 	read, stored, rejected := 0, 0, 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
+		rejects.summary(r.File, *rejectsPath)
 		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 		stored += r.Imported + r.Updated
 		rejected += r.Rejected
@@ -118,6 +131,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	case err != nil:
 		logger.Error("import stopped", "err", err)
 		return errors.New("import stopped before the end; the products counted above as imported or updated were stored")
+	}
+	if rejects.err != nil {
+		logger.Error("the rows rejected could not all be written to --rejects", "file", *rejectsPath, "err", rejects.err)
 	}
 	if read == 0 {
 		return errors.New("nothing could be read from the given files")
