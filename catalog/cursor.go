@@ -57,6 +57,9 @@ func (q Query) fingerprint() uint64 {
 	}
 	b = strconv.AppendBool(append(b, '|'), q.InStock)
 	b = strconv.AppendFloat(append(b, '|'), q.MinRating, 'g', -1, 64)
+	if q.EveryVariant {
+		b = append(b, "|every variant"...)
+	}
 	h := fnv.New64a()
 	h.Write(b)
 	return h.Sum64()

@@ -72,6 +72,10 @@ type Query struct {
 	Sort         Sort
 	Limit        int    // 1–MaxLimit; 0 means DefaultLimit
 	Cursor       string // from a previous Result.NextCursor of the same query
+	// EveryVariant lists each product of a family (see Variants) as its own result;
+	// by default a family is one result, its best ranked match, and Total counts
+	// families.
+	EveryVariant bool
 	// attrs are the colour and size words of Text, filters set (see queryAttrs);
 	// attrsOff means they are not read (Search found nothing with them).
 	attrs    []attrWord
@@ -94,6 +98,9 @@ type Hit struct {
 	// the product (the zero Seller when the catalog has no row for it), so that a
 	// caller can tell whether it can buy from it without reading every seller.
 	Seller Seller
+	// Variants, when the hit stands for its family and other products of the family
+	// match the search too, says what they are; nil otherwise.
+	Variants *Variants
 }
 
 // Facet is a value and how many matching products have it.
@@ -109,7 +116,8 @@ type PriceBucket struct {
 	Count    int
 }
 
-// Facets summarise the whole match set, not just the page.
+// Facets summarise the whole match set, not just the page: they count matching
+// products, each variant of a family on its own, as Query.EveryVariant lists them.
 type Facets struct {
 	Categories []Facet // most common first, at most 20
 	Brands     []Facet // most common first, at most 20; a brand is shown as first imported
@@ -121,8 +129,11 @@ type Facets struct {
 
 // Result is a page of search results.
 type Result struct {
-	Hits  []Hit
-	Total int // products matching the query and filters; see TotalEstimated
+	Hits []Hit
+	// Total is the number of products matching the query and filters, the products
+	// of a family (see Variants) counting once unless Query.EveryVariant; see
+	// TotalEstimated.
+	Total int
 	// TotalEstimated means Total is an estimate: there were too many matches to count
 	// them with the filters applied (see search_pool.go).
 	TotalEstimated bool

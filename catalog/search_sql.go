@@ -98,14 +98,33 @@ type match struct {
 	exp      int
 }
 
-// run fills res with the page at offset, the total and the facets.
+// run fills res with the page at offset, the total and the facets. Unless the search
+// lists every variant, the page and the total are of families (see families): offset
+// counts families, and the matches are read until they hold the families up to the
+// end of the page, or all of them.
 func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool) error {
-	ms, total, estimated, err := s.matches(ctx, offset, anyWord)
-	if err == nil {
-		ms, total, err = s.rerank(ctx, ms, total, anyWord)
-	}
-	if err != nil {
-		return err
+	var (
+		ms        []match
+		total     int
+		estimated bool
+		fam       *families
+		err       error
+	)
+	for need := offset + s.q.Limit; ; need = 2 * max(need, len(ms)) {
+		s.pooled = nil // as matches found it: set when it serves them from a pool
+		ms, total, estimated, err = s.matches(ctx, need-s.q.Limit, anyWord)
+		if err == nil {
+			ms, total, err = s.rerank(ctx, ms, total, anyWord)
+		}
+		if err == nil {
+			fam, err = s.families(ctx, ms, offset+s.q.Limit)
+		}
+		if err != nil {
+			return err
+		}
+		if fam == nil || len(fam.heads) >= offset+s.q.Limit || len(ms) >= total || len(ms) < need {
+			break
+		}
 	}
 	if res.Order != nil && s.sortedByWords {
 		res.Order.TypeFirst = s.typeFound
@@ -117,12 +136,48 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 	if res.Total > FacetCap || estimated {
 		res.Facets.Sampled = min(len(ms), FacetCap)
 	}
+	if fam != nil && (fam.grouped() || fam.read < total) {
+		// (Matches of no family in common, when they are every match, are the page.)
+		return s.familyPage(ctx, res, offset, ms, fam)
+	}
 	page := ms[min(offset, len(ms)):min(offset+s.q.Limit, len(ms))]
 	if offset+s.q.Limit < res.Total {
 		res.NextCursor = encodeCursor(offset+s.q.Limit, s.fp)
 	}
 	res.Hits, err = s.hits(ctx, page)
 	return err
+}
+
+// familyPage fills res with the page of families at offset, of matches ms grouped
+// into fam: each family's best ranked match, with what else of it matched. The total
+// counts families: exactly when fam grouped every match, else estimated from their
+// share among those it grouped.
+func (s *search) familyPage(ctx context.Context, res *Result, offset int, ms []match, fam *families) error {
+	end := offset + s.q.Limit
+	// More families follow the page when ms has them, or may when the page ends with
+	// ms's last family and matches were left unread (run read ms up to the page's end).
+	more := end < len(fam.heads) || end == len(fam.heads) && fam.read < res.Total
+	if fam.read >= res.Total {
+		res.Total = len(fam.heads)
+	} else {
+		res.Total, res.TotalEstimated = estimate(max(len(fam.heads), res.Total*len(fam.heads)/fam.read)), true
+		if more {
+			res.Total = max(res.Total, end+1)
+		}
+	}
+	heads := fam.heads[min(offset, len(fam.heads)):min(end, len(fam.heads))]
+	if more {
+		res.NextCursor = encodeCursor(end, s.fp)
+	}
+	page := make([]match, len(heads))
+	for i, h := range heads {
+		page[i] = ms[h]
+	}
+	var err error
+	if res.Hits, err = s.hits(ctx, page); err != nil {
+		return err
+	}
+	return s.variantsOf(ctx, res.Hits, ms, fam, heads)
 }
 
 // matches returns the best matches in order, at least the best FacetCap and those up

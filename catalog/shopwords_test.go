@@ -208,12 +208,13 @@ type attrCase struct {
 	want        []string // the hits, in any order
 }
 
-// runAttrCases searches c for each case and checks what was read and found.
+// runAttrCases searches c for each case and checks what was read and found, every
+// variant listed: the cases are about which products pass.
 func runAttrCases(t *testing.T, c *catalog.Catalog, tests []attrCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit})
+			res, err := c.Search(context.Background(), catalog.Query{Text: tt.query, Limit: catalog.MaxLimit, EveryVariant: true})
 			if err != nil {
 				t.Fatal(err)
 			}

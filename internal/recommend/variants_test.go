@@ -1,102 +1,52 @@
 package recommend_test
 
 import (
-	"fmt"
-	"os"
-	"strconv"
-	"strings"
+	"context"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/recommend"
+	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
-// TestEvalVariants evaluates variants of the weights, for choosing them without the
-// held-out part: on the validation part of the default worlds and on every customer
-// of worlds drawn with other seeds. RECOMMEND_VARIANTS lists the variants, one per ";",
-// each "name=value,name=value" (names as RankWith takes them; "" is the committed
-// weights); RECOMMEND_VARIANTS_SEEDS lists the worlds' seeds ("15" by default, the
-// default world's); RECOMMEND_VARIANTS_BARE=1 adds the bare worlds and
-// RECOMMEND_VARIANTS_REORDER=1 the reorder evaluation. It prints item-kNN's HitRate@10
-// on each world, then each variant's HitRate@10 / NDCG@10.
-func TestEvalVariants(t *testing.T) {
-	spec, ok := os.LookupEnv("RECOMMEND_VARIANTS")
-	if !ok {
-		t.Skip("set RECOMMEND_VARIANTS to compare variants of the weights")
+// TestRecommendOneVariantPerFamily checks that a product sold in six colours, its
+// variants the best rated of the catalog, takes one place of a list of picks, with
+// and without a context.
+func TestRecommendOneVariantPerFamily(t *testing.T) {
+	var ps []catalog.Product
+	for i, colour := range []string{"Sunburst", "Black", "Red", "White", "Blue", "Green"} {
+		ps = append(ps, catalog.Product{ID: "tele-" + colour, GroupID: "tele", SellerID: "music", Brand: "Fender",
+			Title: "Telecaster Electric Guitar - " + colour, Category: "Instruments > Guitars", Attributes: map[string]string{"color": colour},
+			Price: usd(249900 + int64(i)), Stock: qty(5), Availability: catalog.InStock, Rating: 4.9, ReviewCount: 900})
 	}
-	type world struct {
-		name  string
-		e     *evalSetup
-		cases func([]evalCase) []evalCase
+	for i, brand := range []string{"Gibson", "Ibanez", "PRS", "Epiphone"} {
+		ps = append(ps, catalog.Product{ID: "guitar-" + brand, SellerID: "music", Brand: brand, Title: brand + " Electric Guitar",
+			Category: "Instruments > Guitars", Price: usd(59900 + int64(i)), Stock: qty(5), Availability: catalog.InStock, Rating: 4.2, ReviewCount: 80})
 	}
-	var worlds []world
-	seeds := os.Getenv("RECOMMEND_VARIANTS_SEEDS")
-	if seeds == "" {
-		seeds = strconv.Itoa(evalWorldSeed)
-	}
-	for _, f := range strings.Split(seeds, ",") {
-		seed, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pick := func(cs []evalCase) []evalCase { return cs }
-		if seed == evalWorldSeed {
-			pick = func(cs []evalCase) []evalCase { // never the held-out part
-				var out []evalCase
-				for _, c := range cs {
-					if c.validation {
-						out = append(out, c)
-					}
-				}
-				return out
-			}
-		}
-		for _, bare := range []bool{false, true} {
-			if bare && os.Getenv("RECOMMEND_VARIANTS_BARE") == "" {
-				continue
-			}
-			worlds = append(worlds, world{fmt.Sprintf("%s/%d", map[bool]string{false: "mixed", true: "bare"}[bare], seed), newEvalSetupSeed(t, bare, seed), pick})
-		}
-	}
-	var ref []string
-	for _, wd := range worlds {
-		var m evalMetrics
-		for _, c := range wd.cases(wd.e.cases) {
-			m.add(wd.e.knn(c.history, 10), c.targets)
-		}
-		ref = append(ref, fmt.Sprintf("%s %.4f", wd.name, m.hitRate()))
-	}
-	t.Logf("item-kNN HitRate@10: %s", strings.Join(ref, "  "))
-	for _, v := range strings.Split(spec, ";") {
-		w := map[string]float64{}
-		for _, kv := range strings.Split(v, ",") {
-			if kv = strings.TrimSpace(kv); kv == "" {
-				continue
-			}
-			k, val, _ := strings.Cut(kv, "=")
-			x, err := strconv.ParseFloat(val, 64)
+	c := testshop.Catalog(t, "", []catalog.Seller{{ID: "music", Name: "Riverside Music"}}, ps)
+	for _, tc := range []struct {
+		name string
+		in   recommend.Input
+	}{
+		{"cold start", recommend.Input{Limit: 5}},
+		{"context", recommend.Input{Limit: 5, Context: "electric guitar"}},
+		{"category", recommend.Input{Limit: 5, Category: "guitars"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now = recNow
+			res, err := recommend.Rank(context.Background(), c, tc.in)
 			if err != nil {
 				t.Fatal(err)
 			}
-			w[k] = x
-		}
-		var line []string
-		var sum float64
-		for _, wd := range worlds {
-			cases := wd.cases(wd.e.cases)
-			var m evalMetrics
-			for i, l := range wd.e.recommendLists(t, cases, w) {
-				m.add(l, cases[i].targets)
-			}
-			sum += m.hitRate()
-			s := fmt.Sprintf("%s %.4f/%.4f", wd.name, m.hitRate(), m.ndcgAt())
-			if os.Getenv("RECOMMEND_VARIANTS_REORDER") != "" {
-				cs := wd.cases(wd.e.reorderCases)
-				var ro evalMetrics
-				for i, l := range wd.e.recommendListsFor(t, cs, w, recommendRequestKeep) {
-					ro.add(l, cs[i].targets)
+			n := 0
+			for _, it := range res.Items {
+				if it.GroupID == "tele" {
+					n++
 				}
-				s += fmt.Sprintf(" reorder %.4f", ro.hitRate())
 			}
-			line = append(line, s)
-		}
-		t.Logf("%-32q mean %.4f  %s", v, sum/float64(len(worlds)), strings.Join(line, "  "))
+			if n != 1 {
+				t.Errorf("%d picks of the six-colour family, want 1: %v", n, recIDs(res))
+			}
+		})
 	}
 }
