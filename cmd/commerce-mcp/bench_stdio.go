@@ -219,6 +219,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var runs []stdioBenchRun
 	for i := range c.runs {
 		var r stdioBenchRun
+		resetPeakRSS(product.cmd.Process.Pid)
 		order := []*stdioServer{stub, product}
 		if i%2 == 1 {
 			order[0], order[1] = product, stub
@@ -236,6 +237,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				r.set(srv == stub, ph, res)
 			}
 		}
+		r.productPeak = (&benchServer{cmd: product.cmd}).peakRSS()
 		if r.inproc, err = inproc.drive(ctx, c.duration, c.inflight); err != nil {
 			return err
 		}
@@ -244,10 +246,30 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	printStdioSummary(stdout, runs)
 	if peak := (&benchServer{cmd: product.cmd}).peakRSS(); peak >= 0 {
-		fmt.Fprintf(stdout, "product server peak RSS (VmHWM, the whole invocation): %d MiB\n", peak>>20)
+		fmt.Fprintf(stdout, "product server peak RSS (VmHWM) in each run: %s MiB; the last run to the end: %d MiB\n",
+			strings.Join(peaksOf(runs), ", "), peak>>20)
 	}
 	printDetailSizes(stdout, sizes)
 	return nil
+}
+
+// resetPeakRSS makes the peak resident set (VmHWM) of process pid start again from
+// its resident set now (Linux: /proc/PID/clear_refs), so that each run's peak is its
+// own; where it cannot, the peaks read are since the process started.
+func resetPeakRSS(pid int) {
+	_ = os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0)
+}
+
+// peaksOf is each run's productPeak in MiB, "-" when unknown.
+func peaksOf(runs []stdioBenchRun) []string {
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = "-"
+		if r.productPeak >= 0 {
+			out[i] = strconv.FormatInt(r.productPeak>>20, 10)
+		}
+	}
+	return out
 }
 
 // freshStubWords is how many of the rare words make the stub's answers with --fresh;
@@ -874,6 +896,9 @@ type stdioBenchRun struct {
 	stubRotating, productRotating stdioPhase // calls == 0: no rotating phases
 	stubPurchase, productPurchase stdioPhase
 	inproc                        stdioPhase
+	// productPeak is the product server's peak resident set (VmHWM) during the run, in
+	// bytes, or -1 when unknown; from the first run's start where it cannot be reset.
+	productPeak int64
 }
 
 func (r *stdioBenchRun) set(stub bool, ph stdioBenchPhase, p stdioPhase) {
