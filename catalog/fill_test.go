@@ -50,13 +50,12 @@ const (
 
 // upgradeDamageSQL leaves a catalog as an upgrade finds it: product_codes as before
 // migration 0039 (no colour and size keys), with some products' codes missing, a wrong
-// code and one of a product that is gone; reranking's facts in product_keys as before
-// 0012 (none; 0046 copies a missing row as empty facts) for a third of the products;
-// both fills pending.
+// code and one of a product that is gone; product_rank as before 0012 for a third of
+// the products; both fills pending.
 const upgradeDamageSQL = `DELETE FROM product_codes WHERE instr(code, '=') > 0 OR rowid % 5 = 0;
 	INSERT INTO product_codes (code, rowid) VALUES ('zz999', 3), ('color=green', 8), ('ab1a', 100000);
 	INSERT INTO product_codes_pending (id) VALUES (1);
-	UPDATE product_keys SET head = '', category = '', for_keys = '', title_keys = '', category_keys = '[]' WHERE rowid % 3 = 0;
+	DELETE FROM product_rank WHERE rowid % 3 = 0;
 	INSERT INTO product_rank_pending (id) VALUES (1);`
 
 // upgradedCatalog imports fillTestProducts products into a catalog at path, and
@@ -84,7 +83,7 @@ func upgradedCatalog(t *testing.T, path string) map[string][]string {
 		t.Fatal(err)
 	}
 	damaged := dumpCatalog(t, c)
-	for _, table := range []string{"product_codes", "product_keys", "learned_types"} {
+	for _, table := range []string{"product_codes", "product_rank", "learned_types"} {
 		if slices.Equal(damaged[table], imported[table]) {
 			t.Fatalf("the damage left %s as imported", table)
 		}

@@ -62,7 +62,7 @@ func (in *inserter) add(ctx context.Context, d *derived, rowid int64, category a
 	return nil
 }
 
-// flush writes the waiting rows: products, product_keys and product_codes
+// flush writes the waiting rows: products, product_keys, product_rank and product_codes
 // (their product_text waits for writer.writeText), in statements of a power of two rows each (so that few distinct
 // statements are prepared).
 func (in *inserter) flush(ctx context.Context) error {
@@ -111,9 +111,17 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	if err == nil {
 		a = a[:0]
 		for _, r := range rows {
-			a = keysArgs(a, r.rowid, keysOf(&r.d.p, r.category, r.brand), r.d.rank)
+			k := keysOf(&r.d.p, r.category, r.brand)
+			a = append(a, r.rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 		}
 		err = in.execThen(ctx, insertKeysSQL, len(rows), keysConflict, a)
+	}
+	if err == nil {
+		a = a[:0]
+		for _, r := range rows {
+			a = append(a, r.rowid, r.d.rank.head, r.d.rank.category, r.d.rank.forKeys, r.d.rank.titleKeys, r.d.rank.categoryKeys)
+		}
+		err = in.exec(ctx, insertRankSQL, len(rows), a)
 	}
 	if err == nil && in.w.learn != nil {
 		for _, r := range rows {
@@ -127,6 +135,10 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 	}
 	return nil
 }
+
+// insertRankSQL writes the product_rank row of a new product (the inserter's rows are
+// all new: no row to update, see upsertRankSQL).
+const insertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys, category_keys) VALUES (?, ?, ?, ?, ?, ?)`
 
 // exec runs query, a statement ending in one VALUES tuple, with that tuple repeated for
 // n rows, on args.

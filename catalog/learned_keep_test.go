@@ -515,10 +515,10 @@ func kettleRenamed(t *testing.T) (*Catalog, []Seller) {
 	return c, sellers
 }
 
-// staleHead sets the head (product_keys.head, read as product_rank.head) of product id to one no titleHead gives it.
+// staleHead sets the product_rank.head of product id to one no titleHead gives it.
 func staleHead(t *testing.T, c *Catalog, id string) {
 	t.Helper()
-	execSQL(t, c, `UPDATE product_keys SET head = 'boiler' WHERE rowid = (SELECT rowid FROM products WHERE id = ?)`, id)
+	execSQL(t, c, `UPDATE product_rank SET head = 'boiler' WHERE rowid = (SELECT rowid FROM products WHERE id = ?)`, id)
 }
 
 // execSQL runs a statement on the catalog's database, as a write outside the catalog's

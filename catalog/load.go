@@ -104,8 +104,8 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 
 // suspend drops, for a bulk load, what would otherwise follow every row written and
 // is cheaper to build once at the end: the full-text index's triggers on product_text
-// (migration 0001; Commit rebuilds the index), the triggers on product_keys that keep
-// the learned tables (migrations 0014, 0046; the writer counts what they would have added,
+// (migration 0001; Commit rebuilds the index), the triggers on product_rank that keep
+// the learned tables (migration 0014; the writer counts what they would have added,
 // see learning, and Commit writes it), and the secondary indexes of products and
 // product_keys (Commit creates them again, sorting once instead of inserting into each
 // index row by row). Their SQL is kept for Commit. product_codes keeps its index on
@@ -114,7 +114,7 @@ func (l *Loader) Bulk() bool { return l.tx != nil }
 // square of its size).
 func (l *Loader) suspend(ctx context.Context) error {
 	rows, err := l.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
-		WHERE (type = 'trigger' AND tbl_name IN ('product_text', 'product_keys'))
+		WHERE (type = 'trigger' AND tbl_name IN ('product_text', 'product_rank'))
 		OR (type = 'index' AND tbl_name IN ('products', 'product_keys') AND sql IS NOT NULL)
 		ORDER BY type, name`)
 	if err != nil {

@@ -279,7 +279,7 @@ func dumpCatalog(t *testing.T, c *Catalog) map[string][]string {
 		slices.Sort(out[table])
 	}
 	for _, table := range []string{"sellers", "categories", "brands", "products", "product_text", "product_keys",
-		"product_codes", "learned_types", "learned_type_words", "image_origins", "index_words",
+		"product_codes", "product_rank", "learned_types", "learned_type_words", "image_origins", "index_words",
 		"full-text", "schema"} {
 		if len(out[table]) == 0 {
 			t.Fatalf("%s: no rows to compare", table)

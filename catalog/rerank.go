@@ -364,7 +364,8 @@ func (s *search) typedFirst(ctx context.Context, ms []match, anyWord bool) ([]ma
 	}
 	if cut && len(typed) < rerankPool {
 		// The filters pass too few of those kept: read them through the filters.
-		from := s.keysFrom(`products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ? AND ` + ofTypes)
+		from := s.keysFrom(`products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?
+			JOIN product_rank rr ON rr.rowid = k.rowid AND ` + ofTypes)
 		typed, err = s.scanMatches(ctx, `SELECT `+matchColumns+` `+from+` ORDER BY `+s.orderBy()+` LIMIT `+strconv.Itoa(rerankPool),
 			append([]any{expr, list, list}, s.f.args...), nil)
 		if err != nil {
@@ -387,10 +388,10 @@ func (s *search) typedFirst(ctx context.Context, ms []match, anyWord bool) ([]ma
 	return typed, nil
 }
 
-// ofTypes is the condition that the row k of product_keys is of the types whose word
+// ofTypes is the condition that the row rr of product_rank is of the types whose word
 // keys are its two arguments (the same JSON array): by title head or category (see
 // tier).
-const ofTypes = `(k.head IN (SELECT value FROM json_each(?)) OR k.category IN (SELECT value FROM json_each(?)))`
+const ofTypes = `(rr.head IN (SELECT value FROM json_each(?)) OR rr.category IN (SELECT value FROM json_each(?)))`
 
 // typedMatches returns the first matches of expr of the types heads lists (a JSON
 // array of word keys), in the search's order, before any filter, up to a pool chunk
@@ -400,7 +401,7 @@ const ofTypes = `(k.head IN (SELECT value FROM json_each(?)) OR k.category IN (S
 func (s *search) typedMatches(ctx context.Context, expr, heads string) (rowids []int64, cut bool, err error) {
 	limit := s.c.chunk()
 	read := func() ([]int64, error) {
-		list, err := s.ordered(ctx, expr, ` AND `+ofTypes,
+		list, err := s.ordered(ctx, expr, ` AND EXISTS (SELECT 1 FROM product_rank rr WHERE rr.rowid = k.rowid AND `+ofTypes+`)`,
 			[]any{heads, heads}, limit)
 		if err != nil {
 			return nil, err
@@ -580,7 +581,7 @@ func (c *Catalog) rankFactsOf(ctx context.Context, ms []match, cats bool) ([]ran
 	err := c.queryRow(ctx, `SELECT coalesce(group_concat(r.rowid, char(30)), ''), coalesce(group_concat(r.head, char(30)), ''),
 		coalesce(group_concat(r.category, char(30)), ''), coalesce(group_concat(r.for_keys, char(30)), ''),
 		coalesce(group_concat(r.title_keys, char(30)), '')`+extra+`
-		FROM json_each(?) j CROSS JOIN product_keys r ON r.rowid = j.value`, string(list)).
+		FROM json_each(?) j CROSS JOIN product_rank r ON r.rowid = j.value`, string(list)).
 		Scan(&col[0], &col[1], &col[2], &col[3], &col[4], &col[5])
 	if err != nil {
 		return nil, fmt.Errorf("search types: %w", err)
@@ -711,16 +712,18 @@ func rankRowOf(title, brand, category string) rankRow {
 	return r
 }
 
-// updateRankSQL writes a product's facts of rankRowOf into its row of product_keys
-// (rowid, then head, category, for_keys, title_keys, category_keys). It leaves an
-// equal row alone, so that it dirties no page; the triggers keeping the learned tables
-// (migrations 0014, 0046) see the old facts leave.
-const updateRankSQL = `UPDATE product_keys SET head = ?2, category = ?3, for_keys = ?4, title_keys = ?5, category_keys = ?6
-	WHERE rowid = ?1 AND (head, category, for_keys, title_keys, category_keys) IS NOT (?2, ?3, ?4, ?5, ?6)`
+// upsertRankSQL writes a product's row of product_rank. It updates a row in place
+// rather than replacing it, so that the triggers keeping the learned tables (migration
+// 0014) see the old row leave, and leaves an equal row alone, so that it dirties no page.
+const upsertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys, category_keys) VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (rowid) DO UPDATE SET head = excluded.head, category = excluded.category, for_keys = excluded.for_keys,
+	title_keys = excluded.title_keys, category_keys = excluded.category_keys
+	WHERE (head, category, for_keys, title_keys, category_keys) IS NOT
+		(excluded.head, excluded.category, excluded.for_keys, excluded.title_keys, excluded.category_keys)`
 
 // fillRankBatch is the batch of the rank's fill (see fill.go), for catalogs from
 // before migration 0012: it writes in tx the rows of product_rank of the first n
-// products whose rowid is more than after (updateRankSQL leaves an equal row alone),
+// products whose rowid is more than after (upsertRankSQL leaves an equal row alone),
 // and returns the last rowid it wrote, 0 when no product is past after.
 func fillRankBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.brand, t.category FROM product_text t
@@ -748,7 +751,7 @@ func fillRankBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, 
 	if err := rows.Err(); err != nil || len(items) == 0 {
 		return 0, err
 	}
-	ins, err := tx.PrepareContext(ctx, updateRankSQL)
+	ins, err := tx.PrepareContext(ctx, upsertRankSQL)
 	if err != nil {
 		return 0, err
 	}

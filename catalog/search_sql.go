@@ -309,9 +309,9 @@ func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]ma
 	cats := len(s.intent.catWords) > 0
 	factCols, factLists := factColumns, factListsNoCats
 	if cats {
-		factCols, factLists = factColumns+", k.category_keys AS fc", factListsCats
+		factCols, factLists = factColumns+", rr.category_keys AS fc", factListsCats
 	}
-	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?")
+	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ? LEFT JOIN product_rank rr ON rr.rowid = k.rowid")
 	args := append([]any{s.text.match(anyWord)}, s.f.args...)
 	var cols [11]string
 	err := s.c.queryRow(ctx, `SELECT `+matchLists+factLists+` FROM (SELECT `+matchColumns+factCols+` `+from+` ORDER BY `+s.orderBy()+s.limit(n, anyWord)+`)`,
@@ -344,13 +344,12 @@ func (s *search) rankedWithFacts(ctx context.Context, anyWord bool, n int) ([]ma
 	return ms, len(ms), false, nil
 }
 
-// factColumns are the columns of reranking's facts in product_keys k (migration 0046)
-// that rankedWithFacts reads with each match (and k.category_keys AS fc when the query
-// is category words), and
+// factColumns are the columns of product_rank rr that rankedWithFacts reads with each
+// match (and rr.category_keys AS fc when the query is category words), and
 // factListsNoCats and factListsCats the lists it reads of them: those typeFacts reads,
 // with an empty one for the category words when they are not read.
 const (
-	factColumns     = `, k.rowid AS fr, k.head AS fh, k.category AS fg, k.for_keys AS ff, k.title_keys AS ft`
+	factColumns     = `, rr.rowid AS fr, rr.head AS fh, rr.category AS fg, rr.for_keys AS ff, rr.title_keys AS ft`
 	factLists       = `, coalesce(group_concat(fr, char(30)), ''), coalesce(group_concat(fh, char(30)), ''), coalesce(group_concat(fg, char(30)), ''), coalesce(group_concat(ff, char(30)), ''), coalesce(group_concat(ft, char(30)), '')`
 	factListsNoCats = factLists + `, ''`
 	factListsCats   = factLists + `, coalesce(group_concat(fc, char(30)), '')`

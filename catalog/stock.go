@@ -137,6 +137,6 @@ func rederive(ctx context.Context, tx *sql.Tx, rowid int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE product_text SET card = ? WHERE rowid = ?`, cardOf(&p), rowid); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, updateKeysSQL, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
+	_, err = tx.ExecContext(ctx, upsertKeysSQL, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 	return err
 }

@@ -57,7 +57,7 @@ func (c *Catalog) Upsert(ctx context.Context, sellers []Seller, products []Produ
 // Besides products and product_text it writes what searches derive from them, which
 // nothing else writes (see derived and writer.write): product_text.card, the row of
 // product_keys, the brand's row of brands, the product's rows of product_codes (its
-// codes, see productCodes) and reranking's facts in it (what reranking reads, see
+// codes, see productCodes) and its row of product_rank (what reranking reads, see
 // rankRowOf). The full-text index over product_text follows it through the triggers
 // of migration 0001 (a bulk Load rebuilds it instead). Tests hold each of them equal
 // to its source (derived_test.go, load_test.go).
@@ -486,19 +486,21 @@ func (w *writer) update(ctx context.Context, d *derived, s storedProduct, catID 
 	err := w.exec(ctx, set.String(), append(args, rowid)...)
 	if err == nil {
 		w.queueText(rowid, d)
+		k := keysOf(p, catID, brandID)
+		err = w.exec(ctx, upsertKeysSQL, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews)
 	}
 	if err == nil {
 		err = w.codes(ctx, rowid, d.codes, true)
 	}
-	var was rankRow // in a bulk load, the facts replaced (see learning)
+	var was rankRow // in a bulk load, the row of product_rank replaced (see learning)
 	if err == nil && w.learn != nil {
 		var st runner
-		if st, err = w.stmt(ctx, `SELECT head, category_keys FROM product_keys WHERE rowid = ?`); err == nil {
+		if st, err = w.stmt(ctx, `SELECT head, category_keys FROM product_rank WHERE rowid = ?`); err == nil {
 			err = st.QueryRowContext(ctx, rowid).Scan(&was.head, &was.categoryKeys)
 		}
 	}
 	if err == nil {
-		err = w.exec(ctx, upsertKeysSQL, keysArgs(nil, rowid, keysOf(p, catID, brandID), d.rank)...)
+		err = w.exec(ctx, upsertRankSQL, rowid, d.rank.head, d.rank.category, d.rank.forKeys, d.rank.titleKeys, d.rank.categoryKeys)
 	}
 	if err == nil && w.learn != nil {
 		w.learn.add(was, -1)
@@ -554,45 +556,21 @@ func (w *writer) brand(ctx context.Context, name, key string) (int64, error) {
 	return id, nil
 }
 
-// upsertKeysSQL writes a product's row of product_keys: its keys (see keysOf), then
-// reranking's facts of it (see rankRowOf; migration 0046 put both in one row, which a
-// search reads once per match): insertKeysSQL, which inserts several rows as multiRow
-// repeats its tuple, then keysConflict. A stored row that is already equal is left
-// alone, so that it and its indexes dirty no page (an upsert that changes only a
-// product's description); one whose head or category words change is updated in
-// place, so that the triggers keeping the learned tables (migration 0014) see the old
-// facts leave.
+// upsertKeysSQL writes a product's row of product_keys (see keysOf): insertKeysSQL,
+// which inserts several rows as multiRow repeats its tuple, then keysConflict. A stored
+// row that is already equal is left alone, so that it and its indexes dirty no page
+// (an upsert that changes only a product's text).
 const (
 	insertKeysSQL = `INSERT INTO product_keys (rowid, hidden, in_stock, category_id, brand_id,
-	price_amount, price_exp, rating, review_count, head, category, for_keys, title_keys, category_keys)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	price_amount, price_exp, rating, review_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	keysConflict = ` ON CONFLICT (rowid) DO UPDATE SET hidden = excluded.hidden, in_stock = excluded.in_stock,
 	category_id = excluded.category_id, brand_id = excluded.brand_id, price_amount = excluded.price_amount,
-	price_exp = excluded.price_exp, rating = excluded.rating, review_count = excluded.review_count,
-	head = excluded.head, category = excluded.category, for_keys = excluded.for_keys,
-	title_keys = excluded.title_keys, category_keys = excluded.category_keys
-	WHERE (hidden, in_stock, category_id, brand_id, price_amount, price_exp, rating, review_count,
-		head, category, for_keys, title_keys, category_keys) IS NOT
+	price_exp = excluded.price_exp, rating = excluded.rating, review_count = excluded.review_count
+	WHERE (hidden, in_stock, category_id, brand_id, price_amount, price_exp, rating, review_count) IS NOT
 		(excluded.hidden, excluded.in_stock, excluded.category_id, excluded.brand_id, excluded.price_amount,
-		excluded.price_exp, excluded.rating, excluded.review_count,
-		excluded.head, excluded.category, excluded.for_keys, excluded.title_keys, excluded.category_keys)`
+		excluded.price_exp, excluded.rating, excluded.review_count)`
 	upsertKeysSQL = insertKeysSQL + keysConflict
 )
-
-// keysArgs appends to a the arguments of insertKeysSQL for the product at rowid with
-// keys k and reranking's facts r.
-func keysArgs(a []any, rowid int64, k keyRow, r rankRow) []any {
-	return append(a, rowid, k.hidden, k.inStock, k.category, k.brand, k.amount, k.exp, k.rating, k.reviews,
-		r.head, r.category, r.forKeys, r.titleKeys, r.categoryKeys)
-}
-
-// updateKeysSQL rewrites the keys of a stored product's row of product_keys (rowid,
-// then keyRow's columns in insertKeysSQL's order), leaving reranking's facts, which
-// depend on its text only, as they are, and an equal row alone.
-const updateKeysSQL = `UPDATE product_keys SET hidden = ?2, in_stock = ?3, category_id = ?4, brand_id = ?5,
-	price_amount = ?6, price_exp = ?7, rating = ?8, review_count = ?9
-	WHERE rowid = ?1 AND (hidden, in_stock, category_id, brand_id, price_amount, price_exp, rating, review_count) IS NOT
-		(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`
 
 // keyRow is a product's row of product_keys: what a search filters, orders and
 // counts its matches by.
