@@ -94,6 +94,74 @@ func TestStoredUserInfoRemovedAtUpgrade(t *testing.T) {
 	checkDerived(t, c, "opened again")
 }
 
+// TestSchemelessUserInfoRemovedAtUpgrade: a catalog that ran 0045's rewrite before URLs
+// written without a scheme were read as URLs kept their user info ("me:s3cret@cdn/x");
+// migration 0048 arms the rewrite again, so its next open leaves the user info out of
+// them, keeps a file name or e-mail address with an "@" as written, and keeps the
+// derived structures equal to their sources.
+func TestSchemelessUserInfoRemovedAtUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ name, storedURL, storedImage, wantURL, wantImage string }{
+		{"user and password before a host", "me:s3cret@shop.example/p/1", "https://img.example/1.jpg",
+			"shop.example/p/1", "https://img.example/1.jpg"},
+		{"token before a host, image", "https://shop.example/p/2", "s3cret@cdn/x.jpg",
+			"https://shop.example/p/2", "cdn/x.jpg"},
+		{"both", "me:s3cret@shop.example", "s3cret:@cdn.example/y.png", "shop.example", "cdn.example/y.png"},
+		{"a file name with an @ is kept", "https://shop.example/p/4", "a@2x.jpg",
+			"https://shop.example/p/4", "a@2x.jpg"},
+		{"an @ after the path's first slash is kept", "shop.example/p/5?ref=a@b", "https://img.example/5.jpg",
+			"shop.example/p/5?ref=a@b", "https://img.example/5.jpg"},
+	}
+	products := make([]Product, len(cases))
+	for i, tc := range cases {
+		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: "Lantern " + strconv.Itoa(i),
+			Price: money.Money{Amount: int64(100 + i), Currency: "USD"}, Availability: InStock,
+			URL: tc.wantURL, ImageURL: tc.wantImage}
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+		t.Fatal(err)
+	}
+	// What a version after 0045 but before scheme-less URLs were read stored: the URLs as
+	// written, and cards repeating them; 0045's rewrite already done.
+	for i, tc := range cases {
+		old := products[i]
+		old.URL, old.ImageURL = tc.storedURL, tc.storedImage
+		if _, err := c.db.ExecContext(ctx, `UPDATE product_text SET url = ?, image_url = ?, card = ?
+			WHERE rowid = (SELECT rowid FROM products WHERE id = ?)`, old.URL, old.ImageURL, cardOf(&old), old.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.db.ExecContext(ctx, `DELETE FROM url_user_info_pending;
+		DELETE FROM catalog_migrations WHERE name = '0048_url_user_info_schemeless.sql'`); err != nil {
+		t.Fatal(err)
+	}
+	if n := credentialRows(t, c); n != 3 {
+		t.Fatalf("before the upgrade: %d rows hold the credential, want 3", n)
+	}
+	c.Close()
+
+	c = openFilled(t, path, fillOptions{})
+	defer c.Close()
+	if n := credentialRows(t, c); n != 0 {
+		t.Errorf("after the upgrade: %d rows still hold the credential", n)
+	}
+	for i, tc := range cases {
+		p, err := c.Product(ctx, products[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.URL != tc.wantURL || p.ImageURL != tc.wantImage {
+			t.Errorf("%s: url %q, image url %q; want %q, %q", tc.name, p.URL, p.ImageURL, tc.wantURL, tc.wantImage)
+		}
+	}
+	checkDerived(t, c, "opened after the upgrade")
+}
+
 // credentialRows counts the rows of product_text whose url, image url or card holds
 // "s3cret" (the user info TestStoredUserInfoRemovedAtUpgrade writes).
 func credentialRows(t *testing.T, c *Catalog) int {

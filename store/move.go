@@ -83,7 +83,7 @@ func MoveOut(ctx context.Context, shared, path string) (bool, error) {
 	if _, err := os.Stat(shared); errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	} else if err != nil {
-		return false, fmt.Errorf("move the store: %w", err)
+		return false, err // "stat FILE: why"
 	}
 	m := mover{shared: shared, path: path, tmp: path + ".moving"}
 	if exists(path) && !exists(m.tmp) {
@@ -95,23 +95,30 @@ func MoveOut(ctx context.Context, shared, path string) (bool, error) {
 	return m.moveLocked(ctx)
 }
 
-func (m *mover) moveLocked(ctx context.Context) (bool, error) {
+func (m *mover) moveLocked(ctx context.Context) (moved bool, err error) {
 	db, err := sqlite.Open(ctx, m.shared)
 	if err != nil {
-		return false, err
+		return false, err // "open database FILE: why"
 	}
 	defer db.Close()
+	// Most starts look and find nothing to move, so what failed is said as what was
+	// being done, for a person who never moved anything: the sentinels say it already.
+	defer func() {
+		if err != nil && !errors.Is(err, ErrTwoStores) && !errors.Is(err, ErrMovedOut) {
+			err = fmt.Errorf("check %s for customers and orders a version before 2026-12-03 kept in it (to move them to %s): %w", m.shared, m.path, err)
+		}
+	}()
 	lock, err := db.Conn(ctx)
 	if err != nil {
-		return false, fmt.Errorf("move the store: %w", err)
+		return false, err
 	}
 	defer lock.Close()
 	// The commit that drops the store must reach the disk before the rename does.
 	if _, err := lock.ExecContext(ctx, "PRAGMA synchronous = FULL"); err != nil {
-		return false, fmt.Errorf("move the store: %w", err)
+		return false, err
 	}
 	if _, err := lock.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		return false, fmt.Errorf("move the store: %w", err)
+		return false, err
 	}
 	defer lock.ExecContext(context.WithoutCancel(ctx), "ROLLBACK") //nolint:errcheck // after COMMIT it fails, harmlessly
 	// Held: nobody else moves, and nobody writes store tables into shared, until the end.
@@ -124,10 +131,10 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	moved := false // the marker says a store was moved out, not only that none may be made here
+	wasMoved := false // the marker says a store was moved out, not only that none may be made here
 	if marked {
-		if err := lock.QueryRowContext(ctx, `SELECT coalesce(max(moved), 0) FROM main.`+markerTable).Scan(&moved); err != nil {
-			return false, fmt.Errorf("move the store: %w", err)
+		if err := lock.QueryRowContext(ctx, `SELECT coalesce(max(moved), 0) FROM main.`+markerTable).Scan(&wasMoved); err != nil {
+			return false, err
 		}
 	}
 	applied, err := appliedMigrations(ctx, lock)
@@ -138,16 +145,16 @@ func (m *mover) moveLocked(ctx context.Context) (bool, error) {
 	pathExists, tmpExists := exists(m.path), exists(m.tmp)
 	commit := func() error {
 		if _, err := lock.ExecContext(ctx, "COMMIT"); err != nil {
-			return fmt.Errorf("move the store: %w", err)
+			return err
 		}
 		return nil
 	}
-	if moved {
+	if wasMoved {
 		if pathExists && tmpExists {
 			return false, fmt.Errorf("%w: both %s and %s exist; keep one (move the other away) and start again", ErrTwoStores, m.path, m.tmp)
 		}
 		if !pathExists && !tmpExists {
-			return false, fmt.Errorf("move the store: %w: %s records that its customers and orders were moved to %s, which is missing; restore it (with %s) from a backup", ErrMovedOut, m.shared, m.path, m.shared)
+			return false, fmt.Errorf("%w: %s records that its customers and orders were moved to %s, which is missing; restore it (with %s) from a backup", ErrMovedOut, m.shared, m.path, m.shared)
 		}
 		if has {
 			if err := m.dropEmpty(ctx, lock); err != nil {
@@ -219,16 +226,20 @@ type queryer interface {
 func (m *mover) hasStoreRead(ctx context.Context) (bool, error) {
 	db, err := sqlite.OpenReader(ctx, m.shared, 1, 256)
 	if err != nil {
-		return false, fmt.Errorf("move the store: %w", err)
+		return false, err // "open database FILE for reading: why"
 	}
 	defer db.Close()
-	return tableExists(ctx, db, "store_migrations")
+	has, err := tableExists(ctx, db, "store_migrations")
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", m.shared, err)
+	}
+	return has, nil
 }
 
 func tableExists(ctx context.Context, q queryer, name string) (bool, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&n); err != nil {
-		return false, fmt.Errorf("move the store: %w", err)
+		return false, err
 	}
 	return n > 0, nil
 }
@@ -241,14 +252,14 @@ func appliedMigrations(ctx context.Context, q queryer) ([]string, error) {
 	}
 	rows, err := q.QueryContext(ctx, `SELECT name FROM main.store_migrations`)
 	if err != nil {
-		return nil, fmt.Errorf("move the store: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	names := []string{}
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("move the store: %w", err)
+			return nil, err
 		}
 		names = append(names, n)
 	}
@@ -314,7 +325,7 @@ func (o onlyFS) Glob(pattern string) ([]string, error) {
 // applies this version's remaining migrations, and closes it with its write-ahead log
 // folded in.
 func (m *mover) copyTo(ctx context.Context, applied []string) error {
-	fail := func(err error) error { return fmt.Errorf("move the store: copy: %w", err) }
+	fail := func(err error) error { return fmt.Errorf("copy the customers and orders into %s: %w", m.tmp, err) }
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		return fail(err)
@@ -429,14 +440,14 @@ func quote(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`
 func (m *mover) drop(ctx context.Context, lock *sql.Conn) error {
 	tables, err := storeTables()
 	if err != nil {
-		return fmt.Errorf("move the store: %w", err)
+		return err
 	}
 	if _, err := lock.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
-		return fmt.Errorf("move the store: %w", err)
+		return err
 	}
 	for _, t := range slices.Backward(append(slices.Clip(tables), "store_migrations")) {
 		if _, err := lock.ExecContext(ctx, `DROP TABLE IF EXISTS main.`+quote(t)); err != nil {
-			return fmt.Errorf("move the store: drop %s: %w", t, err)
+			return fmt.Errorf("drop %s: %w", t, err)
 		}
 	}
 	return mark(ctx, lock, true)
@@ -455,7 +466,7 @@ func mark(ctx context.Context, lock *sql.Conn, moved bool) error {
 		{`UPDATE main.` + markerTable + ` SET at = ?, moved = 1 WHERE ? AND NOT moved`, []any{at, moved}},
 	} {
 		if _, err := lock.ExecContext(ctx, q.sql, q.args...); err != nil {
-			return fmt.Errorf("move the store: %w", err)
+			return err
 		}
 	}
 	return nil
@@ -466,7 +477,7 @@ func mark(ctx context.Context, lock *sql.Conn, moved bool) error {
 func (m *mover) dropEmpty(ctx context.Context, lock *sql.Conn) error {
 	tables, err := storeTables()
 	if err != nil {
-		return fmt.Errorf("move the store: %w", err)
+		return err
 	}
 	for _, t := range tables {
 		any, err := tableExists(ctx, lock, t)
@@ -474,7 +485,7 @@ func (m *mover) dropEmpty(ctx context.Context, lock *sql.Conn) error {
 			err = lock.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM main.`+quote(t)+`)`).Scan(&any)
 		}
 		if err != nil {
-			return fmt.Errorf("move the store: %w", err)
+			return err
 		}
 		if any {
 			return fmt.Errorf("%w: the store's own file %s exists and %s has customers or orders too (table %s), written by an older version after the move or before %s was complete; keep one (move the other away) and start again", ErrTwoStores, m.path, m.shared, t, m.path)
@@ -490,7 +501,7 @@ func (m *mover) rename() error {
 		if _, serr := os.Stat(m.path); serr == nil {
 			return nil
 		}
-		return fmt.Errorf("move the store: %w", err)
+		return err // "rename FROM TO: why"
 	}
 	syncDir(m.path)
 	return nil

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -23,6 +25,52 @@ const contentAPIKind = "content#productsListResponse"
 func isContentAPI(in *bufio.Reader) bool {
 	b, _ := in.Peek(512)
 	return len(b) > 0 && b[0] == '{' && bytes.Contains(b, []byte(`"`+contentAPIKind+`"`))
+}
+
+// listKeys name the member of a JSON object file that holds its products as a list
+// of objects, as shop and product APIs answer: {"products": [...], "total": 194},
+// {"data": [...]}, {"items": [...]}.
+var listKeys = map[string]bool{"products": true, "items": true, "data": true, "results": true,
+	"resources": true, "entries": true, "records": true, "listings": true}
+
+// wrappedListKey reports the member of the JSON object that in starts with which holds
+// the products, when the object is such a wrapper: within the first 64 KiB, one of
+// listKeys at the object's top level holds a list that starts with an object, and no
+// member before it is a title or an id (a product line of JSON Lines with an "items"
+// list is a product, not a wrapper).
+func wrappedListKey(in *bufio.Reader) (string, bool) {
+	b, _ := in.Peek(64 << 10)
+	if len(b) == 0 || b[0] != '{' {
+		return "", false
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil {
+		return "", false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		key, _ := tok.(string)
+		k := columnKey(key)
+		if slices.Contains(colTitle, k) || slices.Contains(colID, k) {
+			return "", false
+		}
+		if listKeys[k] {
+			if open, err := dec.Token(); err == nil && open == json.Delim('[') {
+				if first, err := dec.Token(); err == nil && first == json.Delim('{') {
+					return key, true
+				}
+			}
+			return "", false
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // contentAPIKeys maps a Content API product's keys (as columnKey leaves them) to
@@ -80,9 +128,11 @@ func contentAPIValue(v json.RawMessage) json.RawMessage {
 	return v
 }
 
-// readContentAPI reads a Content API products list: the products of its resources
-// member; its other members (kind, nextPageToken) are passed over.
-func (p *parser) readContentAPI(in *bufio.Reader, firstLine int) error {
+// readWrapped reads a JSON object file whose member listKey holds the products (a
+// Content API products list's resources, with convert contentAPIRow; a shop API's
+// products or data); its other members (kind, nextPageToken, total) are passed over.
+func (p *parser) readWrapped(in *bufio.Reader, firstLine int, listKey string,
+	convert func(map[string]json.RawMessage) map[string]json.RawMessage) error {
 	lc := &lineCounter{r: in, passed: firstLine - 1}
 	dec := json.NewDecoder(lc)
 	if _, err := dec.Token(); err != nil { // the opening {
@@ -94,7 +144,7 @@ func (p *parser) readContentAPI(in *bufio.Reader, firstLine int) error {
 			return p.contentAPIBroken(lc, dec, err)
 		}
 		lc.mark = dec.InputOffset()
-		if key != "resources" {
+		if key != listKey {
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
 				return p.contentAPIBroken(lc, dec, err)
@@ -102,9 +152,9 @@ func (p *parser) readContentAPI(in *bufio.Reader, firstLine int) error {
 			continue
 		}
 		if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-			return errors.New(`a Content API products list whose "resources" is not a list`)
+			return fmt.Errorf("a JSON object whose %q is not a list", listKey)
 		}
-		if err := p.readEntries(dec, lc, contentAPIRow); err != nil || lc.exceeded || lc.stopped {
+		if err := p.readEntries(dec, lc, convert); err != nil || lc.exceeded || lc.stopped {
 			return err
 		}
 		if _, err := dec.Token(); err != nil { // the closing ]
@@ -114,7 +164,7 @@ func (p *parser) readContentAPI(in *bufio.Reader, firstLine int) error {
 	return nil
 }
 
-// contentAPIBroken reports the rest of a Content API file that is not valid JSON.
+// contentAPIBroken reports the rest of a wrapped list's file that is not valid JSON.
 func (p *parser) contentAPIBroken(lc *lineCounter, dec *json.Decoder, err error) error {
 	var se *json.SyntaxError
 	if !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {

@@ -394,10 +394,10 @@ func checkColumns(cols map[string]int, header []string) error {
 	}
 	var missing []string
 	if !has(colID) {
-		missing = append(missing, "item_id (or id)")
+		missing = append(missing, "item_id (or id, sku, product_id)")
 	}
 	if !has(colTitle) {
-		missing = append(missing, "title")
+		missing = append(missing, "title (or name, product_name)")
 	}
 	if !has(colPrice) && !has(colAmount) {
 		missing = append(missing, "price (or price_amount with currency)")

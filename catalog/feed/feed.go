@@ -70,6 +70,11 @@ type Options struct {
 	// prices, and so do many spreadsheets. ACP feeds, whose prices carry their
 	// currency, do not use it.
 	Currency string
+	// Availability is the availability of a product whose row says none and gives no
+	// stock count (the command's --availability flag): a spreadsheet or API answer
+	// that lists only what is for sale. Empty leaves such products unknown (kept out
+	// of searches for what is in stock, and not purchasable).
+	Availability catalog.Availability
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer
@@ -271,6 +276,9 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 		rounded = ""
 	} else {
 		prod.GTIN = "" // its digits are lost: no GTIN rather than another product's
+	}
+	if prod.Availability == "" {
+		prod.Availability = p.opt.Availability
 	}
 	damaged := badDisplayText(prod)
 	cut := catalog.TitleCut(prod.Title)

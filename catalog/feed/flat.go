@@ -46,27 +46,29 @@ var (
 	// The names after the feed's own are those of Amazon's flat file (item_sku,
 	// item_name, standard_price, quantity, main_image_url, product_description,
 	// brand_name, parent_sku, color_name, size_name) and Etsy's listings CSV (sku,
-	// quantity, image1, currency_code).
-	colID         = []string{"item_id", "id", "item_sku", "sku"}
+	// quantity, image1, currency_code). The last names of each list are those of a plain
+	// spreadsheet of products (name, product_id, image, stock, manufacturer, ean…),
+	// read only when the earlier names are absent or empty.
+	colID         = []string{"item_id", "id", "item_sku", "sku", "product_id"}
 	colGroup      = []string{"item_group_id", "parent_sku"}
-	colTitle      = []string{"title", "item_name"}
-	colDesc       = []string{"description", "product_description"}
-	colURL        = []string{"url", "link"}
-	colImage      = []string{"image_url", "image_link", "main_image_url", "image1"}
-	colPrice      = []string{"price", "standard_price"}
+	colTitle      = []string{"title", "item_name", "name", "product_name", "product_title"}
+	colDesc       = []string{"description", "product_description", "long_description", "short_description"}
+	colURL        = []string{"url", "link", "product_url", "permalink"}
+	colImage      = []string{"image_url", "image_link", "main_image_url", "image1", "image", "image_src", "main_image", "picture", "photo", "images", "thumbnail"}
+	colPrice      = []string{"price", "standard_price", "regular_price", "retail_price", "unit_price"}
 	colAmount     = []string{"price_amount", "amount"}
 	colCurrency   = []string{"currency", "price_currency", "currency_code"}
 	colSale       = []string{"sale_price"}
 	colSaleWindow = []string{"sale_price_effective_date"}
 	colAvail      = []string{"availability"}
-	colStock      = []string{"inventory_quantity", "quantity"}
-	colBrand      = []string{"brand", "brand_name"}
+	colStock      = []string{"inventory_quantity", "quantity", "stock", "stock_quantity", "inventory", "qty"}
+	colBrand      = []string{"brand", "brand_name", "manufacturer"}
 	// A category that is only digits (a taxonomy id rather than a path) is skipped.
-	colCategory    = []string{"product_category", "category", "google_product_category", "product_type"}
-	colRating      = []string{"product_review_rating"}
-	colReviewCount = []string{"product_review_count"}
+	colCategory    = []string{"product_category", "category", "google_product_category", "product_type", "categories", "department"}
+	colRating      = []string{"product_review_rating", "rating", "average_rating"}
+	colReviewCount = []string{"product_review_count", "review_count", "reviews_count", "rating_count"}
 	colSeller      = []string{"seller_name"}
-	colGTIN        = []string{"gtin"}
+	colGTIN        = []string{"gtin", "ean", "upc", "barcode"}
 	colSearch      = []string{"is_eligible_search", "enable_search"}
 	colInterval    = []string{"billing_interval"}
 	colEvery       = []string{"billing_interval_count"}
@@ -74,7 +76,8 @@ var (
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
-	attrAliases = map[string]string{"color_name": "color", "size_name": "size"}
+	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
+		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
 	// no offer: their children are the products.
 	colParentChild = []string{"parent_child"}
@@ -84,7 +87,7 @@ var (
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, attrColumns,
-	{"color_name", "size_name"}, colParentChild}
+	{"color_name", "size_name", "colour", "model_number", "part_number"}, colParentChild}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -168,17 +171,24 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 	}
 	if v, col := r.first(colStock); v != "" {
 		n, err := parseCount(col, v)
-		if err != nil {
+		a, said := catalog.ParseAvailability(v)
+		switch {
+		case err != nil && said && p.Availability == "":
+			// A spreadsheet's stock column that says "In stock" or "Sold out" rather
+			// than a count says the availability.
+			p.Availability = a
+		case err != nil:
 			return p, "", err
-		}
-		n = max(n, 0) // oversold stock is reported as negative by some shops
-		p.Stock = &n
-		// A feed that counts stock but has no availability column (Etsy, Amazon's
-		// flat file) says by its count whether the product can be bought.
-		if p.Availability == "" {
-			p.Availability = catalog.InStock
-			if n == 0 {
-				p.Availability = catalog.OutOfStock
+		default:
+			n = max(n, 0) // oversold stock is reported as negative by some shops
+			p.Stock = &n
+			// A feed that counts stock but has no availability column (Etsy,
+			// Amazon's flat file) says by its count whether the product can be bought.
+			if p.Availability == "" {
+				p.Availability = catalog.InStock
+				if n == 0 {
+					p.Availability = catalog.OutOfStock
+				}
 			}
 		}
 	}
@@ -210,9 +220,9 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			p.Attributes[c] = v
 		}
 	}
-	for alias, c := range attrAliases {
-		if v := r.get([]string{alias}); v != "" && p.Attributes[c] == "" {
-			p.Attributes[c] = v
+	for _, a := range attrAliases {
+		if v := r.get([]string{a.alias}); v != "" && p.Attributes[a.attr] == "" {
+			p.Attributes[a.attr] = v
 		}
 	}
 	return p, r.get(colSeller), nil

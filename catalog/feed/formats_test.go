@@ -325,6 +325,68 @@ func TestParseInline(t *testing.T) {
 				{"C", "availability", "preorder"}, {"D", "availability", "unknown"}},
 		},
 		{
+			name: "a plain spreadsheet of products: name, product_id, image, stock, manufacturer, ean, colour, model number",
+			file: "products.csv",
+			data: "Product ID,Name,Long Description,Price,Stock,Manufacturer,Categories,Image,Product URL,EAN,Colour,Model Number,Rating,Review Count\n" +
+				"BOS-123,Bosch 18V Cordless Drill,Two batteries.,129.99 USD,12,Bosch,Tools > Power Tools,https://img.test/b.jpg,https://shop.test/b,4006381333931,Blue,GSR 18V-21,4.6,210\n" +
+				"MAK-9,Makita Impact Driver,,99.50 USD,In stock,Makita,Tools,,,,,,,\n" +
+				"STA-25,Stanley Tape Measure,,14.99 USD,Sold out,,,,,,,,,\n" +
+				"X-1,Mystery Box,,5 USD,lots,,,,,,,,,\n",
+			wantIDs:     []string{"BOS-123", "MAK-9", "STA-25"},
+			wantRejects: []string{`products.csv:5: stock "lots" is not a whole number`},
+			checks: []check{{"BOS-123", "title", "Bosch 18V Cordless Drill"}, {"BOS-123", "description", "Two batteries."},
+				{"BOS-123", "stock", "12"}, {"BOS-123", "availability", "in_stock"}, {"BOS-123", "brand", "Bosch"},
+				{"BOS-123", "category", "Tools > Power Tools"}, {"BOS-123", "image", "https://img.test/b.jpg"},
+				{"BOS-123", "url", "https://shop.test/b"}, {"BOS-123", "gtin", "4006381333931"}, {"BOS-123", "attr:color", "Blue"},
+				{"BOS-123", "attr:mpn", "GSR 18V-21"}, {"BOS-123", "rating", "4.6"}, {"BOS-123", "reviews", "210"},
+				{"MAK-9", "availability", "in_stock"}, {"MAK-9", "stock", "nil"},
+				{"STA-25", "availability", "out_of_stock"}},
+		},
+		{
+			name:    "a feed's own names win over a spreadsheet's: title over name, image_link over image",
+			file:    "a.csv",
+			data:    "id,name,title,price,image,image_link\nA,Spreadsheet name,Feed title,1 USD,https://img.test/other.jpg,https://img.test/a.jpg\n",
+			wantIDs: []string{"A"},
+			checks:  []check{{"A", "title", "Feed title"}, {"A", "image", "https://img.test/a.jpg"}},
+		},
+		{
+			name: "a shop API's answer saved as a file: its products list, the other members passed over, lists by their first value",
+			file: "products.json",
+			data: "{\"products\": [\n" +
+				`  {"id": 1, "title": "Essence Mascara", "category": "beauty", "price": 9.99, "rating": 4.94, "stock": 5, "tags": ["beauty", "mascara"],` + "\n" +
+				`   "brand": "Essence", "dimensions": {"width": 15}, "images": ["https://img.test/m1.png", "https://img.test/m2.png"], "thumbnail": "https://img.test/t.png"},` + "\n" +
+				`  {"id": 2, "title": "Eyeshadow Palette", "price": 19.99, "stock": 0, "thumbnail": "https://img.test/e.png"},` + "\n" +
+				`  {"id": 3, "price": 1}` + "\n" +
+				"], \"total\": 194, \"skip\": 0, \"limit\": 30}\n",
+			opt:         &Options{DefaultSeller: "Corner Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"1", "2"},
+			wantLines:   []int{2, 4},
+			wantRejects: []string{"products.json:5: title is missing"},
+			checks: []check{{"1", "price", "$9.99"}, {"1", "rating", "4.94"}, {"1", "stock", "5"}, {"1", "availability", "in_stock"},
+				{"1", "image", "https://img.test/m1.png"}, {"1", "brand", "Essence"}, {"1", "category", "beauty"},
+				{"2", "image", "https://img.test/e.png"}, {"2", "availability", "out_of_stock"}},
+		},
+		{
+			name: "a wrapper whose list comes after other members; rating and price objects",
+			file: "a.json",
+			data: `{"total": 2, "data": [{"id": "A", "title": "Backpack", "price": {"value": "109.95", "currency": "USD"},` +
+				` "rating": {"rate": 3.9, "count": 120}, "categories": ["Bags", "Outdoor"]},` + "\n" +
+				`{"id": "B", "title": "Tee", "price": 22.3, "rating": {"rate": 4.1, "count": 259}, "product_review_count": 7},` + "\n" +
+				`{"id": "C", "title": "Odd", "price": 1, "rating": {"stars": 4}}]}` + "\n",
+			opt:         &Options{DefaultSeller: "Corner Shop", Currency: "USD", Now: may2026},
+			wantIDs:     []string{"A", "B"},
+			wantRejects: []string{"a.json:3: rating should be text, not an object"},
+			checks: []check{{"A", "price", "$109.95"}, {"A", "rating", "3.9"}, {"A", "reviews", "120"}, {"A", "category", "Bags"},
+				{"B", "price", "$22.30"}, {"B", "rating", "4.1"}, {"B", "reviews", "7"}},
+		},
+		{
+			name: "a JSON Lines product with an items list is a product, not a list of products",
+			file: "a.jsonl",
+			data: `{"id": "K", "title": "Gift Set", "price": "30 USD", "items": [{"id": "x"}]}` + "\n" +
+				`{"id": "L", "title": "Lamp", "price": "12 USD"}` + "\n",
+			wantIDs: []string{"K", "L"},
+		},
+		{
 			name:    "ACP product without a seller and no default",
 			file:    "a.ndjson",
 			data:    `{"id":"T","title":"Tee","seller":{"name":"   "},"variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n",
@@ -445,7 +507,8 @@ func TestParseFileErrors(t *testing.T) {
 		{name: "only white space", file: "a.jsonl", data: []byte("\n  \n"), wantErr: "file is empty"},
 		{name: "binary", file: "a.csv", data: []byte("PK\x03\x04\x00\x00garbage"), wantErr: "binary"},
 		{name: "UTF-16", file: "a.csv", data: []byte("\xff\xfei\x00d\x00"), wantErr: "UTF-16"},
-		{name: "header without required columns", file: "a.csv", data: []byte("code,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id), no title, no price (or price_amount with currency) column; it has "code", "name", "cost"`},
+		{name: "header without required columns", file: "a.csv", data: []byte("code,label,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id, sku, product_id), no title (or name, product_name), no price (or price_amount with currency) column; it has "code", "label", "cost"`},
+		{name: "a spreadsheet's name is a title", file: "a.csv", data: []byte("code,name,cost\n1,a,2\n"), wantErr: `the header row has no item_id (or id, sku, product_id), no price (or price_amount with currency) column; it has "code", "name", "cost"`},
 		{name: "an Amazon template's first row without the rows below it", file: "amazon.txt", data: []byte("TemplateType=fptcustom\tVersion=1\nSeller SKU\tProduct Name\n"),
 			wantErr: "amazon.txt: the file has an Amazon template's first row (TemplateType=…) but not the row of attribute names two rows below it", noRejects: true},
 		{name: "JSON Lines that is not JSON", file: "a.jsonl", data: []byte("hello\nworld\n"), wantErr: "does not look like JSON Lines", noRejects: true},

@@ -42,8 +42,12 @@ type Report struct {
 	// SkippedWhy counts the skipped rows by their reason, in the order the reasons
 	// were first met, so that the summary explains every one.
 	SkippedWhy []SkipCount
-	Repeated   int        // rows whose id an earlier row of the same file had (the later row replaces it)
-	Errors     []RowError // the first 1000 rejections and warnings, in the order they were found
+	Repeated   int // rows whose id an earlier row of the same file had (the later row replaces it)
+	// NoAvailability counts the products stored whose row said no availability and
+	// gave no stock count (and Options.Availability none): unknown, they are left out
+	// of searches for what is in stock and cannot be bought.
+	NoAvailability int
+	Errors         []RowError // the first 1000 rejections and warnings, in the order they were found
 	// Encoding is EncodingWindows1252 when the file was read as such (see
 	// Options.Encoding), EncodingUTF8 when it was read as UTF-8.
 	Encoding string
@@ -405,6 +409,11 @@ func (b *batch) write(j *job) error {
 	}
 	b.rep.Imported += st.Inserted
 	b.rep.Updated += st.Updated + j.updated
+	for _, it := range j.items {
+		if it.p.Availability == catalog.Unknown {
+			b.rep.NoAvailability++
+		}
+	}
 	b.rep.Repeated += j.repeated
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,7 +39,9 @@ func (p *parser) readJSON(in *bufio.Reader) error {
 	if b, _ := in.Peek(1); b[0] == '[' {
 		err = p.readJSONArray(in, line)
 	} else if isContentAPI(in) {
-		err = p.readContentAPI(in, line)
+		err = p.readWrapped(in, line, "resources", contentAPIRow)
+	} else if key, ok := wrappedListKey(in); ok {
+		err = p.readWrapped(in, line, key, nil)
 	} else {
 		err = p.readJSONLines(in, line)
 	}
@@ -363,6 +366,9 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 		for _, cols := range flatColumns {
 			for _, c := range cols {
 				if k := kind(obj[c]); k == "an object" || k == "a list" {
+					obj[c] = flatJSONValue(obj, c)
+				}
+				if k := kind(obj[c]); k == "an object" || k == "a list" {
 					p.reject(at, "%s should be text, not %s", c, k)
 					return nil
 				}
@@ -374,6 +380,29 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 		}
 	}
 	return p.flatRow(at, func(col string) string { return scalarText(obj[col]) })
+}
+
+// flatJSONValue reads flat column c of a JSON row written as a list or an object, as
+// shop APIs write them: a list gives its first value (images, categories), a price
+// object {"value", "currency"} gives "24.00 USD" (see contentAPIValue), and a rating
+// object {"rate" (or "average", "value"), "count"} gives the rating, its count being
+// the review count when the row gives none. Anything else is returned as it is, and
+// rejected by the caller.
+func flatJSONValue(obj map[string]json.RawMessage, c string) json.RawMessage {
+	v := contentAPIValue(obj[c])
+	if kind(v) != "an object" || !slices.Contains(colRating, c) {
+		return v
+	}
+	rating, _ := decodeObject(v)
+	for _, k := range []string{"rate", "average", "value"} {
+		if r := rating[k]; kind(r) == "a number" || kind(r) == "text" {
+			if n := rating["count"]; kind(n) == "a number" && isNull(obj[colReviewCount[0]]) {
+				obj[colReviewCount[0]] = n
+			}
+			return r
+		}
+	}
+	return v
 }
 
 // hasNonScalar reports whether a member of obj is an object, a list or longer than

@@ -20,7 +20,8 @@ const importGCPercent = 400
 
 // importFeeds loads product feeds into the catalog at --db. Rejected rows, damaged
 // spans and warnings are listed on stderr with file and line, followed by one summary
-// line per file. A row that would move a product to another seller is rejected unless
+// line per file; past the first few rows of one reason the rest are counted after the
+// file's summary, and --rejects FILE keeps every one. A row that would move a product to another seller is rejected unless
 // --allow-seller-change is given. The image hosts the feeds bring products to that the
 // views will not show (--image-hosts) are listed after the summaries. A --db in a directory that does not exist is refused
 // unless --create is given (a mistyped path is not created silently). It fails when
@@ -35,6 +36,8 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	allowSellerChange := fs.Bool("allow-seller-change", false, "let a feed move a product that another seller sells to its own seller (refused row by row otherwise)")
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
+	availability := fs.String("availability", "", "`availability` (in_stock, out_of_stock, preorder, backorder, discontinued) of products whose row says none and gives no stock count, as in a spreadsheet or API answer listing only what is for sale (default: unknown, left out of searches for what is in stock and not purchasable)")
+	rejectsPath := fs.String("rejects", "", "write every rejected row, damaged span and warning, with its file, line and reason, to `file` (stderr lists the first 5 of each reason and counts the rest)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	var images imageHostsFlag
 	images.register(fs, getenv)
@@ -66,9 +69,26 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter currency code such as USD", *currency)}
 		}
 	}
+	var avail catalog.Availability
+	if *availability != "" {
+		a, ok := catalog.ParseAvailability(*availability)
+		if !ok || a == catalog.Unknown {
+			return &usageError{Msg: fmt.Sprintf("--availability %q is not in_stock, out_of_stock, preorder, backorder or discontinued", *availability)}
+		}
+		avail = a
+	}
 	logger, err := newLogger(stderr, c.logLevel)
 	if err != nil {
 		return err
+	}
+	var rejectsFile io.Writer
+	if *rejectsPath != "" {
+		f, err := createRejects(*rejectsPath, c.db, fs.Args())
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rejectsFile = f
 	}
 	// An import allocates a great deal that lives for one batch; collecting garbage at
 	// the default pace cost about 5% of its CPU (1% at 400). It holds a few batches at
@@ -92,20 +112,28 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// The image hosts before, to tell which ones the feeds bring that the views will
 	// not show (reportImportedHosts); a failed count leaves the report out.
 	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Availability: avail, Progress: stderr}
 	var firstRejected string // said again at the end when nothing was stored
+	rejects := newRejectLog(stderr, rejectsFile)
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {
 		if firstRejected == "" && !e.Warning && !e.Skipped {
 			firstRejected = e.String()
 		}
-		fmt.Fprintln(stderr, e.String())
+		rejects.row(e)
 	})
-	read, stored, rejected := 0, 0, 0
+	read, stored, rejected, unknown := 0, 0, 0, 0
 	for _, r := range reports {
 		fmt.Fprintln(stderr, r.String())
+		rejects.summary(r.File, *rejectsPath)
 		read += r.Imported + r.Updated + r.Rejected + r.Skipped
 		stored += r.Imported + r.Updated
 		rejected += r.Rejected
+		unknown += r.NoAvailability
+	}
+	if unknown > 0 {
+		fmt.Fprintf(stderr, "%d of the products stored say neither availability nor a stock count: searches for what is in stock "+
+			"(the default) leave them out and they cannot be bought; add an availability or stock column, "+
+			"or pass --availability in_stock when the feeds list only what is for sale\n", unknown)
 	}
 	var unstored *feed.UnstoredError
 	switch {
@@ -118,6 +146,9 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	case err != nil:
 		logger.Error("import stopped", "err", err)
 		return errors.New("import stopped before the end; the products counted above as imported or updated were stored")
+	}
+	if rejects.err != nil {
+		logger.Error("the rows rejected could not all be written to --rejects", "file", *rejectsPath, "err", rejects.err)
 	}
 	if read == 0 {
 		return errors.New("nothing could be read from the given files")

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 	"github.com/commerce-mcp/commerce-mcp/internal/testshop"
 )
 
@@ -290,4 +293,205 @@ func writeTestFile(t *testing.T, dir, name, data string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestImportRejectsGrouped checks that rows rejected for one reason do not flood
+// stderr: the first few of each reason are listed, the rest counted after the file's
+// summary with the lines they are on, and --rejects FILE keeps every row; rows whose
+// quoted values differ (each its own price) are one reason.
+func TestImportRejectsGrouped(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("item_id,title,price,seller_name\n")
+	for line := 2; line <= 41; line++ { // 39 prices without a currency, line 22 a good row
+		if line == 22 {
+			b.WriteString("OK,Lamp,10 USD,Acme\n")
+			continue
+		}
+		fmt.Fprintf(&b, "P%d,Lamp %d,12.%02d,Acme\n", line, line, line)
+	}
+	b.WriteString("T1,,5 USD,Acme\nT2,,6 USD,Acme\n") // lines 42 and 43: no title
+	feedPath := writeTestFile(t, dir, "f.csv", b.String())
+	b.Reset()
+	b.WriteString("item_id,title,price,seller_name\n")
+	for line := 2; line <= 49; line++ { // every other row bad: 24 rows in 24 spans
+		if line%2 == 0 {
+			fmt.Fprintf(&b, "P%d,Lamp,3,Acme\n", line)
+		} else {
+			fmt.Fprintf(&b, "G%d,Lamp,3 USD,Acme\n", line)
+		}
+	}
+	spread := writeTestFile(t, dir, "spread.csv", b.String())
+	noCurrency := func(file string, line int) string {
+		return fmt.Sprintf(`%s:%d: price "12.%02d" has no currency`, file, line, line)
+	}
+	rejects := filepath.Join(dir, "rejects.txt")
+	tests := []struct {
+		name    string
+		args    []string
+		listed  int      // rows of the price reason listed in full on stderr
+		stderr  []string // substrings
+		absent  []string
+		file    int    // lines of the --rejects file; 0 for none
+		wantErr string // "" for none
+	}{
+		{name: "first rows listed, the rest counted", args: []string{feedPath}, listed: 5, stderr: []string{
+			noCurrency(feedPath, 6),
+			feedPath + ":42: title is missing", feedPath + ":43: title is missing",
+			"f.csv: 1 imported, 0 updated, 41 rejected\n  34 more rows (lines 7-21, 23-41; 39 in all) like " + noCurrency(feedPath, 2),
+			"only the first 5 rows of each reason are listed; --rejects FILE writes every one with its reason",
+		}, absent: []string{noCurrency(feedPath, 7), "more rows (lines 43"}},
+		{name: "every row in --rejects", args: []string{"--rejects", rejects, feedPath}, listed: 5, file: 41, stderr: []string{
+			"34 more rows (lines 7-21, 23-41; 39 in all)", "every row and its reason is in " + rejects,
+		}},
+		{name: "spans past the bound", args: []string{spread}, stderr: []string{
+			"19 more rows (lines 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, …; 24 in all) like " + spread + `:2: price "3" has no currency`,
+		}},
+		{name: "--rejects naming a feed", args: []string{"--rejects", feedPath, feedPath}, wantErr: "--rejects " + feedPath + " names " + feedPath},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"import", "--db", filepath.Join(t.TempDir(), "c.db")}, tc.args...)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || exitCode(err) != 2 {
+					t.Fatalf("err = %v (exit %d), want a usage error with %q", err, exitCode(err), tc.wantErr)
+				}
+				if got, _ := os.ReadFile(feedPath); !strings.HasPrefix(string(got), "item_id,title,price,seller_name\nP2,") {
+					t.Errorf("the feed named by --rejects was changed: %q", got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			}
+			if tc.listed > 0 {
+				if n := strings.Count(stderr.String(), "\n"+feedPath+":"); n != tc.listed+2 {
+					t.Errorf("stderr lists %d rows, want %d of the price reason and 2 without a title:\n%s", n, tc.listed+2, stderr.String())
+				}
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+				}
+			}
+			for _, not := range tc.absent {
+				if strings.Contains(stderr.String(), not) {
+					t.Errorf("stderr has %q:\n%s", not, stderr.String())
+				}
+			}
+			if tc.file > 0 {
+				got, err := os.ReadFile(rejects)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+				if len(lines) != tc.file || !strings.HasPrefix(lines[0], noCurrency(feedPath, 2)) ||
+					!strings.HasPrefix(lines[38], noCurrency(feedPath, 41)) || lines[40] != feedPath+":43: title is missing" {
+					t.Errorf("--rejects holds %d lines, want %d, every row in order:\n%s", len(lines), tc.file, got)
+				}
+			}
+		})
+	}
+}
+
+// TestReasonKey checks which rejected rows count as one reason: those whose reasons
+// differ only in quoted values and numbers.
+func TestReasonKey(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b feed.RowError
+		same bool
+	}{
+		{name: "quoted values differ", same: true,
+			a: feed.RowError{Reason: `price "12.00" has no currency; write it like "29.99 USD"`},
+			b: feed.RowError{Reason: `price "8.5" has no currency; write it like "29.99 USD"`}},
+		{name: "numbers differ", same: true,
+			a: feed.RowError{Reason: "the price rule on line 17 leaves a negative price"},
+			b: feed.RowError{Reason: "the price rule on line 2041 leaves a negative price"}},
+		{name: "an escaped quote inside a value", same: true,
+			a: feed.RowError{Reason: `title "a \"big\" lamp" is too long`},
+			b: feed.RowError{Reason: `title "x" is too long`}},
+		{name: "other words", same: false,
+			a: feed.RowError{Reason: `price "12.00" has no currency`},
+			b: feed.RowError{Reason: `price "12.00" is not a price`}},
+		{name: "a quote never closed is kept", same: false,
+			a: feed.RowError{Reason: `price "12.00 has no currency`},
+			b: feed.RowError{Reason: `price "13.00 has no currency`}},
+		{name: "a warning is not a rejection", same: false,
+			a: feed.RowError{Reason: "title is longer than 300 bytes; it was cut to fit", Warning: true},
+			b: feed.RowError{Reason: "title is longer than 300 bytes; it was cut to fit"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ka, kb := string(appendReasonKey(nil, tc.a)), string(appendReasonKey(nil, tc.b))
+			if (ka == kb) != tc.same {
+				t.Errorf("keys %q and %q: same %v, want %v", ka, kb, ka == kb, tc.same)
+			}
+		})
+	}
+}
+
+// TestImportAvailability: a feed whose rows say no availability and give no stock
+// count stores its products as unknown, and the summary says what that means and
+// which flag helps; --availability gives such rows the availability named (never over
+// a row's own, nor over a stock count), and an unknown value is refused.
+func TestImportAvailability(t *testing.T) {
+	dir := t.TempDir()
+	feedFile := writeTestFile(t, dir, "products.json", `[{"id": "A", "title": "Lamp", "price": 10},
+{"id": "B", "title": "Rug", "price": 20, "availability": "out of stock"},
+{"id": "C", "title": "Vase", "price": 30, "stock": 0},
+{"id": "D", "title": "Bowl", "price": 40}]`+"\n")
+	const warning = "2 of the products stored say neither availability nor a stock count"
+	tests := []struct {
+		name    string
+		flags   []string
+		wantErr string
+		warned  bool
+		want    map[string]catalog.Availability
+	}{
+		{name: "no flag: unknown, and said", warned: true,
+			want: map[string]catalog.Availability{"A": catalog.Unknown, "B": catalog.OutOfStock, "C": catalog.OutOfStock, "D": catalog.Unknown}},
+		{name: "in stock given", flags: []string{"--availability", "in_stock"},
+			want: map[string]catalog.Availability{"A": catalog.InStock, "B": catalog.OutOfStock, "C": catalog.OutOfStock, "D": catalog.InStock}},
+		{name: "a feed's spelling", flags: []string{"--availability", "Pre-order"},
+			want: map[string]catalog.Availability{"A": catalog.Preorder, "B": catalog.OutOfStock, "C": catalog.OutOfStock, "D": catalog.Preorder}},
+		{name: "unknown is not a choice", flags: []string{"--availability", "unknown"}, wantErr: `--availability "unknown" is not in_stock`},
+		{name: "nonsense", flags: []string{"--availability", "plenty"}, wantErr: `--availability "plenty" is not in_stock`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			args := append([]string{"import", "--db", db, "--seller", "Corner Shop", "--currency", "USD"}, tc.flags...)
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), append(args, feedFile), func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			}
+			if got := strings.Contains(stderr.String(), warning); got != tc.warned {
+				t.Errorf("summary says %q: %v, want %v (stderr %q)", warning, got, tc.warned, stderr.String())
+			}
+			cat, err := catalog.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cat.Close()
+			for id, want := range tc.want {
+				p, err := cat.Product(context.Background(), id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p.Availability != want {
+					t.Errorf("%s: availability %q, want %q", id, p.Availability, want)
+				}
+			}
+		})
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/cli"
 	"github.com/commerce-mcp/commerce-mcp/internal/sqlite"
+	"github.com/mattn/go-sqlite3"
 )
 
 // version is the server version reported to MCP clients.
@@ -51,12 +52,13 @@ Usage:
       and acts for that token's customer (see token create); --customer is refused.
       --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
   commerce-mcp import --db PATH [--seller NAME] [--currency CODE] [--allow-seller-change] [--create]
-        [--encoding auto|utf-8|windows-1252] [--image-hosts HOST,...] FILE...
+        [--encoding auto|utf-8|windows-1252] [--image-hosts HOST,...] [--rejects FILE] FILE...
       load product feeds (CSV, TSV, JSON, JSON Lines, ACP, Merchant Center XML; Shopify,
       WooCommerce, BigCommerce, Amazon and Etsy exports) into a catalog. --seller names
       the seller of rows that name none, --currency the currency of prices written
-      without one (as shop exports write them). Lists the image hosts the feeds bring
-      that --image-hosts will not show; see import -h
+      without one (as shop exports write them). Lists the first rows rejected for each
+      reason and counts the rest (--rejects FILE keeps every one), and the image hosts
+      the feeds bring that --image-hosts will not show; see import -h
   commerce-mcp help | --help | -h                         show this help
   commerce-mcp version | --version                        print the version
 
@@ -223,7 +225,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		// SQLite's own words name no cause and no way out.
 		return fmt.Errorf("%w: another process held the database's write lock for over %v (an sqlite3 session left in a transaction, an import, a long write); try again once it has finished", err, sqlite.BusyTimeout)
 	}
+	if notDatabase(err) {
+		// "file is not a database" names the file but not what to do about it.
+		return fmt.Errorf("%w: that file is not an SQLite database, or is damaged; check that --db names a commerce-mcp catalog, and restore a damaged file from a backup taken with the other two files of its database (a sales statistics file may be deleted instead, with its -wal and -shm: the statistics then start empty)", err)
+	}
 	return err
+}
+
+// notDatabase reports whether err is SQLite's refusal of a file that is not a
+// database or is damaged.
+func notDatabase(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && (e.Code == sqlite3.ErrNotADB || e.Code == sqlite3.ErrCorrupt)
 }
 
 func dispatch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {

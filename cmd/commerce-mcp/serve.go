@@ -678,11 +678,11 @@ func openCatalog(ctx context.Context, path string, rp catalog.ReadPool, seed boo
 		st, err := cat.Upsert(ctx, demo.Sellers(), demo.Products())
 		if err != nil {
 			cat.Close()
-			return nil, fmt.Errorf("seed demo catalog: %w", err)
+			return nil, fmt.Errorf("write the demo catalog into the new database %s: %w", path, err)
 		}
 		if err := cat.OptimizeIndex(ctx); err != nil {
 			cat.Close()
-			return nil, fmt.Errorf("seed demo catalog: %w", err)
+			return nil, fmt.Errorf("write the demo catalog into the new database %s: %w", path, err)
 		}
 		logger.Info("created database with the demo catalog", "path", path, "products", st.Inserted)
 	} else if empty, err := cat.Empty(ctx); err == nil && empty {

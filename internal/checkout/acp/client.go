@@ -12,6 +12,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -181,7 +183,7 @@ func callURL[T any](ctx context.Context, c *Client, op, method, target string, b
 			return nil, fmt.Errorf("acp %s: encode request: %w", op, err)
 		}
 	}
-	sc := scrubber{c.key, token, target}
+	sc := scrubber{key: c.key, token: token, url: target, personal: personalValues(payload)}
 	for try := 0; ; try++ {
 		s, err := attempt(ctx, c, op, method, target, payload, idemKey, sc, decode)
 		var pe *Error
@@ -336,7 +338,53 @@ func transportError(op string, err error, sc scrubber) *TransportError {
 // Payment Token id (a seller may quote one to a call that does not carry it) and the
 // user info of any URL, from seller text and error strings, and cleans and caps the
 // text.
-type scrubber struct{ key, token, url string }
+//
+// It also masks personal data a seller may echo in its error text, so that no log line
+// carries it: any e-mail address, and the buyer's and recipient's details the call
+// sends (personal). Details sent by an earlier call are not known to a later one; the
+// e-mail mask covers what sellers echo most.
+type scrubber struct {
+	key, token, url string
+	personal        []string
+}
+
+// personalValues are the strings of the request's buyer and fulfillment details (names,
+// e-mail, phone, address lines, city, postal code) of at least 3 bytes, longest first;
+// shorter ones (a state or country code) would mask ordinary words.
+func personalValues(payload []byte) []string {
+	if payload == nil {
+		return nil
+	}
+	var req map[string]json.RawMessage
+	if json.Unmarshal(payload, &req) != nil {
+		return nil
+	}
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			if v = strings.TrimSpace(v); len(v) >= 3 {
+				out = append(out, v)
+			}
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	for _, key := range []string{"buyer", "fulfillment_details"} {
+		var v any
+		if raw, ok := req[key]; ok && json.Unmarshal(raw, &v) == nil {
+			walk(v)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// emailAddress matches an e-mail address in seller text.
+var emailAddress = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+`)
 
 func (s scrubber) clean(msg string) string {
 	// An error of the HTTP client names the URL called (url.Error), with its user name
@@ -352,6 +400,10 @@ func (s scrubber) clean(msg string) string {
 			msg = strings.ReplaceAll(msg, secret, "[redacted]")
 		}
 	}
+	for _, v := range s.personal {
+		msg = regexp.MustCompile(`(?i)`+regexp.QuoteMeta(v)).ReplaceAllLiteralString(msg, "[personal data]")
+	}
+	msg = emailAddress.ReplaceAllLiteralString(msg, "[personal data]")
 	return text.Clean(text.MaskTokens(msg, func(string) string { return "[redacted]" }), maxSellerText)
 }
 

@@ -333,3 +333,52 @@ func TestClientErrorsHideURLUserInfo(t *testing.T) {
 		})
 	}
 }
+
+// TestClientErrorsHidePersonalData: a seller's error text that echoes the buyer's or
+// recipient's details the call sent, or any e-mail address, reaches the error (and so
+// the log) masked, whatever the case it is echoed in; a state or country code and the
+// rest of the text stay.
+func TestClientErrorsHidePersonalData(t *testing.T) {
+	buyer := &acp.Buyer{Email: "ada.lovelace@example.org", FirstName: "Ada", LastName: "Lovelace", PhoneNumber: "+1 415 555 0100"}
+	ship := &acp.FulfillmentDetails{Name: "Ada Lovelace", Address: &acp.Address{Name: "Ada Lovelace",
+		LineOne: "12 Analytical Row", LineTwo: "Flat 3", City: "Marylebone", State: "CA", Country: "US", PostalCode: "94107"}}
+	for _, tc := range []struct {
+		name, message string
+		gone          []string
+		kept          []string
+	}{
+		{"address echoed", "cannot deliver to 12 ANALYTICAL ROW, Flat 3, Marylebone CA 94107 (US)",
+			[]string{"ANALYTICAL", "Flat 3", "Marylebone", "94107"}, []string{"cannot deliver to", "CA", "(US)"}},
+		{"buyer echoed", "buyer Ada Lovelace <ADA.LOVELACE@example.org> phone +1 415 555 0100 refused",
+			[]string{"Lovelace", "example.org", "555 0100"}, []string{"buyer", "refused"}},
+		{"another e-mail address", "contact support.desk+ref@seller-mail.example.com about it",
+			[]string{"support.desk", "seller-mail"}, []string{"contact", "about it"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body, err := json.Marshal(map[string]string{"type": "invalid_request", "code": "invalid", "message": tc.message})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, srv := newFake(t, fakeResponse{400, nil, string(body)})
+			c := acp.NewClient(srv.URL, testKey)
+			_, cerr := c.Create(context.Background(), acp.CreateRequest{LineItems: []acp.Item{{ID: "p1", Quantity: 1}},
+				Currency: "usd", Buyer: buyer, FulfillmentDetails: ship}, "k1")
+			_, uerr := c.Update(context.Background(), "cs_1", acp.UpdateRequest{Buyer: buyer, FulfillmentDetails: ship}, "k2")
+			for _, err := range []error{cerr, uerr} {
+				if err == nil {
+					t.Fatal("no error")
+				}
+				for _, s := range tc.gone {
+					if strings.Contains(err.Error(), s) {
+						t.Errorf("error text %q holds %q", err, s)
+					}
+				}
+				for _, s := range append(tc.kept, "[personal data]") {
+					if !strings.Contains(err.Error(), s) {
+						t.Errorf("error text %q lost %q", err, s)
+					}
+				}
+			}
+		})
+	}
+}
