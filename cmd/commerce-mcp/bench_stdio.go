@@ -57,6 +57,9 @@ type benchStdioConfig struct {
 	// drawn from the catalog's indexed terms in wordDocs products (see rareWords).
 	words    int
 	wordDocs docRange
+	// fresh makes the product's rotating calls first searches: each searches a word the
+	// product has not been asked in this invocation (see freshShares).
+	fresh bool
 	// server is the executable started as the product (`serve`); "" is this one. The
 	// stub and the in-process floor are always this executable's.
 	server string
@@ -92,6 +95,7 @@ func parseBenchStdio(args []string) (benchStdioConfig, error) {
 	fs.IntVar(&c.words, "words", 200, "rare words the rotating search phases cycle through, one after another, so that few calls repeat the one before (0: no rotating phases)")
 	c.wordDocs = docRange{1, 20}
 	fs.Var(&c.wordDocs, "word-docs", "the products each rotating word is in, `MIN-MAX` (the catalog's indexed terms of 4 characters or more with a letter, spread evenly in term order)")
+	fs.BoolVar(&c.fresh, "fresh", false, "the product's rotating calls each search a word it has not been asked before in this invocation (its first search of that word): the first "+strconv.Itoa(freshStubWords)+" of --words make the stub's answers, the rest are shared out among the runs, and a run's rotating phase ends early when its share runs out (raise --words or --word-docs)")
 	fs.StringVar(&c.server, "server", "", "start this `executable` as the product (`serve --db`), e.g. another build for a paired comparison; the stub and the in-process purchase stay this one's")
 	if err := parse(fs, args); err != nil {
 		return c, err
@@ -101,6 +105,8 @@ func parseBenchStdio(args []string) (benchStdioConfig, error) {
 		return c, &usageError{Msg: fmt.Sprintf("bench stdio takes no arguments, got %q", fs.Args())}
 	case c.runs < 1 || c.duration <= 0 || c.inflight < 1 || (c.db == "" && c.products < 1) || c.words < 0:
 		return c, &usageError{Msg: "bench stdio: --runs, --duration, --inflight and --products must be positive, --words not negative"}
+	case c.fresh && c.words <= freshStubWords:
+		return c, &usageError{Msg: fmt.Sprintf("bench stdio: --fresh needs --words above %d (the stub's answers take the first %d)", freshStubWords, freshStubWords)}
 	case c.era != "modern" && c.era != "legacy":
 		return c, &usageError{Msg: fmt.Sprintf("bench stdio: --era %q: use modern or legacy", c.era)}
 	case strings.TrimSpace(c.query) == "":
@@ -159,6 +165,13 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer product.stop()
 	drawn := len(words)
+	var fresh [][]string // with --fresh, the words of each run's rotating phase of the product
+	if c.fresh {
+		if len(words) <= freshStubWords {
+			return fmt.Errorf("bench stdio: --fresh: only %d indexed terms in %s products, need more than %d (--word-docs)", len(words), c.wordDocs.String(), freshStubWords)
+		}
+		words, fresh = words[:freshStubWords], freshShares(words[freshStubWords:], c.runs)
+	}
 	fx, words, err := stdioFixture(ctx, product, c, words)
 	if err != nil {
 		return product.failed(err)
@@ -196,18 +209,27 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "rotating search phases: %d rare words (of %d indexed terms in %s products drawn, those that find something), cycled in order from the first in each phase, e.g. %s\n",
 			len(words), drawn, c.wordDocs.String(), strings.Join(words[:min(5, len(words))], ", "))
 	}
+	if c.fresh {
+		fmt.Fprintf(stdout, "--fresh: the product's rotating calls search %d other words, %d a run, each once (its first search of the word); the stub's cycle over the words above\n",
+			drawn-freshStubWords, len(fresh[0]))
+	}
 	fmt.Fprintf(stdout, "product: `%s serve --db …` over stdio, pid %d; stub: bare mcp-go stdio server with the product's declarations and canned results (per query), pid %d\n", filepath.Base(server), product.cmd.Process.Pid, stub.cmd.Process.Pid)
 	fmt.Fprintf(stdout, "in-process: the purchase saga called directly (checkout.Service.Purchase, sandbox) in the bench process, on a copy of the database\n\n")
 
 	var runs []stdioBenchRun
 	for i := range c.runs {
 		var r stdioBenchRun
+		resetPeakRSS(product.cmd.Process.Pid)
 		order := []*stdioServer{stub, product}
 		if i%2 == 1 {
 			order[0], order[1] = product, stub
 		}
 		for _, ph := range phasesOf(words) {
 			for _, srv := range order {
+				ph := ph
+				if fresh != nil && srv == product && len(ph.words) > 0 {
+					ph.words, ph.once = fresh[i], true
+				}
 				res, err := srv.drive(ctx, ph, c)
 				if err != nil {
 					return srv.failed(err)
@@ -215,6 +237,7 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				r.set(srv == stub, ph, res)
 			}
 		}
+		r.productPeak = (&benchServer{cmd: product.cmd}).peakRSS()
 		if r.inproc, err = inproc.drive(ctx, c.duration, c.inflight); err != nil {
 			return err
 		}
@@ -222,8 +245,46 @@ func benchStdio(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		printStdioRun(stdout, i+1, c.runs, order[0].name, r)
 	}
 	printStdioSummary(stdout, runs)
+	if peak := (&benchServer{cmd: product.cmd}).peakRSS(); peak >= 0 {
+		fmt.Fprintf(stdout, "product server peak RSS (VmHWM) in each run: %s MiB; the last run to the end: %d MiB\n",
+			strings.Join(peaksOf(runs), ", "), peak>>20)
+	}
 	printDetailSizes(stdout, sizes)
 	return nil
+}
+
+// resetPeakRSS makes the peak resident set (VmHWM) of process pid start again from
+// its resident set now (Linux: /proc/PID/clear_refs), so that each run's peak is its
+// own; where it cannot, the peaks read are since the process started.
+func resetPeakRSS(pid int) {
+	_ = os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0)
+}
+
+// peaksOf is each run's productPeak in MiB, "-" when unknown.
+func peaksOf(runs []stdioBenchRun) []string {
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = "-"
+		if r.productPeak >= 0 {
+			out[i] = strconv.FormatInt(r.productPeak>>20, 10)
+		}
+	}
+	return out
+}
+
+// freshStubWords is how many of the rare words make the stub's answers with --fresh;
+// the product searches them to make those answers, so its first searches take the
+// others.
+const freshStubWords = 200
+
+// freshShares shares words out among runs in order, as evenly as they go, so that no
+// word is searched in two runs.
+func freshShares(words []string, runs int) [][]string {
+	out := make([][]string, runs)
+	for i := range out {
+		out[i] = words[i*len(words)/runs : (i+1)*len(words)/runs]
+	}
+	return out
 }
 
 // prepareBenchDB writes the bench's database at path: a generated catalog (or a copy
@@ -443,10 +504,12 @@ func searchArgs(query string, c benchStdioConfig) map[string]any {
 }
 
 // stdioBenchPhase is what one phase calls: tool with the same arguments every call,
-// or, for a rotating search, with words[i % len(words)] as the i-th call's query.
+// or, for a rotating search, with words[i % len(words)] as the i-th call's query; with
+// once, words[i], the phase ending early when they run out.
 type stdioBenchPhase struct {
 	tool  string
 	words []string
+	once  bool
 }
 
 // phasesOf is a run's phases in order: search repeated, search rotating over words
@@ -525,16 +588,23 @@ func (s *stdioServer) drive(ctx context.Context, ph stdioBenchPhase, c benchStdi
 	return measure(c.duration, c.inflight, s.cpuTime, s.readCalls, func() error {
 		a := args
 		if len(ph.words) > 0 {
-			a = searchArgs(ph.words[int((next.Add(1)-1)%int64(len(ph.words)))], c)
+			i := int(next.Add(1) - 1)
+			if ph.once && i >= len(ph.words) {
+				return errPhaseDone
+			}
+			a = searchArgs(ph.words[i%len(ph.words)], c)
 		}
 		_, err := s.call(ctx, ph.tool, a)
 		return err
 	})
 }
 
+// errPhaseDone is what a call returns to end its phase early, without failing it.
+var errPhaseDone = errors.New("the phase has no more calls to make")
+
 // measure calls call back to back for d from inflight goroutines, and returns the
 // number of calls, their p50, and the CPU time cpu and the read system calls reads
-// counted meanwhile. The first error ends the phase.
+// counted meanwhile. The first error ends the phase (errPhaseDone: without failing).
 func measure(d time.Duration, inflight int, cpu func() time.Duration, reads func() int64, call func() error) (stdioPhase, error) {
 	var (
 		mu    sync.Mutex
@@ -566,7 +636,7 @@ func measure(d time.Duration, inflight int, cpu func() time.Duration, reads func
 		}()
 	}
 	wg.Wait()
-	if first != nil {
+	if first != nil && !errors.Is(first, errPhaseDone) {
 		return stdioPhase{}, first
 	}
 	p := stdioPhase{calls: len(lats), elapsed: time.Since(t0), cpu: -1, reads: -1}
@@ -826,6 +896,9 @@ type stdioBenchRun struct {
 	stubRotating, productRotating stdioPhase // calls == 0: no rotating phases
 	stubPurchase, productPurchase stdioPhase
 	inproc                        stdioPhase
+	// productPeak is the product server's peak resident set (VmHWM) during the run, in
+	// bytes, or -1 when unknown; from the first run's start where it cannot be reset.
+	productPeak int64
 }
 
 func (r *stdioBenchRun) set(stub bool, ph stdioBenchPhase, p stdioPhase) {

@@ -821,3 +821,35 @@ func TestHostedLimitsDialogs(t *testing.T) {
 		}
 	})
 }
+
+// TestStdioMemoryLimit checks Go's soft memory limit for a server over stdio: what the
+// budget leaves beside the page caches' buffer, never under the floor, and left to the
+// runtime when GOMEMLIMIT is set.
+func TestStdioMemoryLimit(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		name      string
+		env       string
+		pageCache int64
+		limit     int64
+		set       bool
+	}{
+		{"a million products: one reader's 112 MiB and the writers' 16", "", 128 * mib, 64 * mib, true},
+		{"a small catalog: the smallest buffer", "", minPageCache, 176 * mib, true},
+		{"the largest pooled buffer", "", maxPageCache, 112 * mib, true},
+		{"a buffer past the budget: the floor", "", 512 * mib, minStdioGoLimit, true},
+		{"GOMEMLIMIT given: left to the runtime", "100MiB", 128 * mib, 0, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			limit, set := stdioMemoryLimit(func(k string) string {
+				if k == "GOMEMLIMIT" {
+					return c.env
+				}
+				return ""
+			}, c.pageCache)
+			if limit != c.limit || set != c.set {
+				t.Errorf("stdioMemoryLimit(GOMEMLIMIT=%q, %d MiB) = %d MiB, %v; want %d MiB, %v", c.env, c.pageCache/mib, limit/mib, set, c.limit/mib, c.set)
+			}
+		})
+	}
+}

@@ -93,12 +93,13 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
       prints calls/s, p50, p99, errors and peak RSS of each, with issue 12's targets
   commerce-mcp bench stdio [--products 100000 | --db PATH] [--duration 5s] [--runs 5]
         [--inflight 1] [--era modern|legacy] [--query WORD] [--detail standard]
-        [--words 200] [--word-docs 1-20] [--server EXECUTABLE]
+        [--words 200] [--word-docs 1-20] [--fresh] [--server EXECUTABLE]
       stdio benchmark: search_products and purchase over stdio against a bare mcp-go
       stub with the same declarations and results, and the purchase saga in process;
-      searches repeat one word, then rotate over rare words of the catalog; prints
-      calls/s, p50 and server CPU per call of each, with issue 14's targets, and the
-      bytes and tokens per product of each detail level
+      searches repeat one word, then rotate over rare words of the catalog (--fresh:
+      each searched once, the product's first search of it); prints calls/s, p50 and
+      server CPU per call of each, with issue 14's targets, the product's peak RSS
+      per run, and the bytes and tokens per product of each detail level
   commerce-mcp gen-catalog [--products 100000] [--seed 1] --out FILE
       write a generated catalog feed (JSON Lines) of that many products, for imports
       and benchmarks at scale

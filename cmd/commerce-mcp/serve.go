@@ -515,6 +515,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		logger.Warn("the Stripe webhook secret is for --transport http or sse; over stdio added cards are found by asking Stripe")
 	}
 	after.pages.serveLoopback(ctx)
+	if limit, ok := stdioMemoryLimit(getenv, pageCacheFor(c.db, rp)); ok {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	}
 	s := server.NewStdioServer(tb.NewServer("commerce-mcp", version))
 	s.SetErrorLogger(log.New(&slogWriter{logger}, "", 0))
 	logger.Info("serving MCP over stdio", "db", c.db, "customer", cust, "mode", svc.Mode(), "read_only", c.readOnly)
@@ -524,6 +527,35 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return nil
 	}
 	return err
+}
+
+// A server over stdio keeps its peak resident set under stdioRSSBudget by giving Go a
+// soft memory limit (debug.SetMemoryLimit) of what the rest leaves: the SQLite page
+// caches' shared buffer (pageCacheFor, resident from the start: 128 MiB at a million
+// products) and stdioNotGo for the executable's mapped pages (about 25 MiB) and what
+// SQLite and the C allocator hold besides (3–6 MiB). Go's heap is what grows while
+// serving: at a million products over 5 runs of bench stdio its live heap rose from 6
+// to 31 MB, two thirds of it the in-process sandbox's record of each purchase (the
+// reference seller's sessions and stored idempotent answers, kept a day; the Stripe
+// emulator's tokens and payments, kept while it runs), and with Go's default target of
+// twice the live heap the server held up to 79 MiB for Go and peaked at 230–245 MiB,
+// past the 250 MB the README's Scale target allows. The limit makes the collector run sooner instead, only near it; it
+// never fails an allocation (past it the collector takes at most about half the CPU).
+// GOMEMLIMIT in the environment overrides it. Hosted mode has budgets of its own.
+const (
+	stdioRSSBudget  = 224 << 20
+	stdioNotGo      = 32 << 20
+	minStdioGoLimit = 48 << 20
+)
+
+// stdioMemoryLimit returns Go's soft memory limit for a server over stdio whose SQLite
+// page caches share a buffer of pageCache bytes, and false when the environment sets
+// GOMEMLIMIT itself (the runtime has applied it already).
+func stdioMemoryLimit(getenv func(string) string, pageCache int64) (int64, bool) {
+	if getenv("GOMEMLIMIT") != "" {
+		return 0, false
+	}
+	return max(stdioRSSBudget-stdioNotGo-pageCache, minStdioGoLimit), true
 }
 
 // drainWait bounds how long serve waits, once serving has ended, for work a call left
