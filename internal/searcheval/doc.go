@@ -31,7 +31,9 @@
 // The quality test searches as the brief of issue 13 says, catalog.Query{Text, Limit:
 // 10}: without the in-stock filter that search_products adds by default, so that
 // out-of-stock products compete too and "in stock" in a query is something to
-// understand.
+// understand; and with every variant of a family listed (EveryVariant), as plain BM25
+// lists them: the judgments grade each variant, and showing a family as one card is
+// how a page is presented, not how its products are ranked.
 //
 // Only tests import this package.
 package searcheval

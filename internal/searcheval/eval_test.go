@@ -264,7 +264,7 @@ func (e *env) search(ctx context.Context, text string) (ids []string, cut bool, 
 // searchResult is search's Result, with the same retries.
 func (e *env) searchResult(ctx context.Context, text string) (res catalog.Result, cut bool, err error) {
 	for try := 0; try < 10; try++ {
-		if res, err = e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
+		if res, err = e.cat.Search(ctx, catalog.Query{Text: text, Limit: K, EveryVariant: true}); err != nil {
 			return res, false, err
 		}
 		if cut = slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, cutNote) }); !cut {
@@ -706,7 +706,7 @@ func BenchmarkSearchEval(b *testing.B) {
 	for b.Loop() {
 		for _, q := range h.Queries {
 			t0 := time.Now()
-			if _, err := e.cat.Search(ctx, catalog.Query{Text: q.Text, Limit: K}); err != nil {
+			if _, err := e.cat.Search(ctx, catalog.Query{Text: q.Text, Limit: K, EveryVariant: true}); err != nil {
 				b.Fatal(err)
 			}
 			t1 := time.Now()
@@ -795,7 +795,7 @@ func BenchmarkSentences(b *testing.B) {
 				}
 				for _, text := range texts {
 					t0 := time.Now()
-					if _, err := e.cat.Search(ctx, catalog.Query{Text: text, Limit: K}); err != nil {
+					if _, err := e.cat.Search(ctx, catalog.Query{Text: text, Limit: K, EveryVariant: true}); err != nil {
 						b.Fatal(err)
 					}
 					t1 := time.Now()

@@ -654,7 +654,7 @@ func BenchmarkShopsSearch(b *testing.B) {
 	for b.Loop() {
 		for _, q := range qs {
 			t0 := time.Now()
-			if _, err := q.e.cat.Search(ctx, catalog.Query{Text: q.text, Limit: K}); err != nil {
+			if _, err := q.e.cat.Search(ctx, catalog.Query{Text: q.text, Limit: K, EveryVariant: true}); err != nil {
 				b.Fatal(err)
 			}
 			t1 := time.Now()
