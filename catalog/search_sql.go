@@ -31,6 +31,9 @@ type search struct {
 	learned                         *learnedView // what the catalog learned of its types (see learned.go)
 	// pooled is the pool the matches were drawn from; nil when they were ranked in full.
 	pooled *pool
+	// window, when above 0, is how many of the matches reranking reads: those of a
+	// pool that ran short, when the matches were then ranked in full (see matches).
+	window int
 	// few, when the matches were ranked in full, is what the catalog keeps of their
 	// expression (see pools.few); nil when it was not looked up.
 	few *pool
@@ -111,10 +114,10 @@ func (s *search) run(ctx context.Context, res *Result, offset int, anyWord bool)
 		err       error
 	)
 	for need := offset + s.q.Limit; ; need = 2 * max(need, len(ms)) {
-		s.pooled = nil // as matches found it: set when it serves them from a pool
+		s.pooled, s.window = nil, 0 // as matches finds them
 		ms, total, estimated, err = s.matches(ctx, need-s.q.Limit, anyWord)
 		if err == nil {
-			ms, total, err = s.rerank(ctx, ms, total, anyWord)
+			ms, total, err = s.rerankWithin(ctx, ms, total, anyWord)
 		}
 		if err == nil {
 			fam, err = s.families(ctx, ms, offset+s.q.Limit)
@@ -196,9 +199,55 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 				s.pooled = p
 				return ms, total, estimated, err
 			}
+			// The pool ran short: the page is past the matches of the pool that pass
+			// the filters. When they filled a first page, the earlier pages were drawn
+			// from them and reranked over them alone, so reranking reads them alone
+			// here too (rerankWithin): they are the first of the matches ranked in
+			// full, in the same order.
+			ms, total, estimated, err = s.ranks(ctx, offset, anyWord)
+			if k := inPool(ms, p); err == nil && k >= s.q.Limit {
+				s.window = k
+			}
+			return ms, total, estimated, err
 		}
 	}
 	return s.ranks(ctx, offset, anyWord)
+}
+
+// inPool is how many of the first matches of ms are among p's.
+func inPool(ms []match, p *pool) int {
+	in := make(map[int64]bool, len(p.rowids))
+	for _, r := range p.rowids {
+		in[r] = true
+	}
+	n := 0
+	for n < len(ms) && in[ms[n].rowid] {
+		n++
+	}
+	return n
+}
+
+// rerankWithin is rerank, of the first s.window matches alone when a window is set:
+// the others follow them in their order, less those reranking brought forward.
+func (s *search) rerankWithin(ctx context.Context, ms []match, total int, anyWord bool) ([]match, int, error) {
+	w := s.window
+	if w <= 0 || w >= len(ms) {
+		return s.rerank(ctx, ms, total, anyWord)
+	}
+	head, total, err := s.rerank(ctx, ms[:w:w], total, anyWord)
+	if err != nil {
+		return nil, 0, err
+	}
+	seen := make(map[int64]bool, len(head))
+	for _, m := range head {
+		seen[m.rowid] = true
+	}
+	for _, m := range ms[w:] {
+		if !seen[m.rowid] {
+			head = append(head, m)
+		}
+	}
+	return head, total, nil
 }
 
 // ranks is matches for a search ranked in full: every match is ranked in SQL; a
