@@ -1,13 +1,8 @@
 package catalog
 
 import (
-	"context"
-	"fmt"
 	"slices"
-	"strconv"
 	"testing"
-
-	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // TestPagesPastAShortPool checks that paging through a reranked text search whose
@@ -17,22 +12,7 @@ import (
 // ranked in full. The pool (1,100) is at least FacetCap, as in production (4,000),
 // and smaller than the match sets (1,100–2,600 matches of 6,000 products).
 func TestPagesPastAShortPool(t *testing.T) {
-	c := openTest(t)
-	words := []string{"lantern", "brass", "camping", "classic", "lamp", "steel", "red", "travel"}
-	products := make([]Product, 6000)
-	for i := range products {
-		stock := int64(i % 5)
-		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s",
-			Title:        fmt.Sprintf("%s %s %s %d", words[i%8], words[(i/8)%8], words[(i*7/3)%8], i),
-			Brand:        []string{"Acme", "Glowco", "Brightly", ""}[i%4],
-			Category:     []string{"Lights", "Lights > Camping", "Home"}[i%3],
-			Description:  fmt.Sprintf("A %s for %s trips, made of %s.", words[(i*5)%8], words[(i/3)%8], words[(i/5)%8]),
-			Availability: InStock, Stock: &stock, Price: money.Money{Amount: int64(500 + (i*37)%9000), Currency: "USD"},
-			Rating: float64(i%11) / 2, ReviewCount: int64(i % 13), Hidden: i%17 == 0}
-	}
-	if _, err := c.Upsert(context.Background(), []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
-		t.Fatal(err)
-	}
+	c := poolCatalogOf(t, 6000)
 	for _, q := range []Query{{Text: "lantern"}, {Text: "classic", InStock: true}, {Text: "lamp", MinRating: 2},
 		{Text: "steel lamp"}, {Text: "travel red"}} {
 		q.Limit = 50

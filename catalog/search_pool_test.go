@@ -17,9 +17,15 @@ import (
 // words, so that most searches have hundreds of matches.
 func poolCatalog(t *testing.T) *Catalog {
 	t.Helper()
+	return poolCatalogOf(t, 1200)
+}
+
+// poolCatalogOf is poolCatalog with n products.
+func poolCatalogOf(t *testing.T, n int) *Catalog {
+	t.Helper()
 	c := openTest(t)
 	words := []string{"lantern", "brass", "camping", "classic", "lamp", "steel", "red", "travel"}
-	products := make([]Product, 1200)
+	products := make([]Product, n)
 	for i := range products {
 		stock := int64(i % 5)
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s",

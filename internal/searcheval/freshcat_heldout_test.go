@@ -114,17 +114,7 @@ func testFreshHeldOut(t *testing.T, name, frozen string, score bool) {
 	ctx := context.Background()
 	search, bm := kindScores{}, kindScores{}
 	for _, q := range h.Queries {
-		got, cut, err := e.search(ctx, q.Text)
-		if err != nil {
-			t.Fatalf("search %s: %v", q.ID, err)
-		}
-		if cut {
-			t.Errorf("%s: every try ran out of Search's fallback time budget; the machine is too loaded to measure", q.ID)
-		}
-		b, err := e.bm25Search(ctx, q.Text)
-		if err != nil {
-			t.Fatalf("bm25 %s: %v", q.ID, err)
-		}
+		got, b := searchBoth(t, ctx, e, q)
 		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
 		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
 	}

@@ -537,6 +537,25 @@ func scoreFreshSet(t *testing.T, name string) {
 	}
 }
 
+// searchBoth returns the products Search and plain BM25 rank for q on e, failing the
+// test when either fails, and flagging a search whose every try ran out of Search's
+// fallback time budget.
+func searchBoth(t *testing.T, ctx context.Context, e *env, q Query) (search, bm25 []string) {
+	t.Helper()
+	got, cut, err := e.search(ctx, q.Text)
+	if err != nil {
+		t.Fatalf("search %s: %v", q.ID, err)
+	}
+	if cut {
+		t.Errorf("%s: every try ran out of Search's fallback time budget; the machine is too loaded to measure", q.ID)
+	}
+	b, err := e.bm25Search(ctx, q.Text)
+	if err != nil {
+		t.Fatalf("bm25 %s: %v", q.ID, err)
+	}
+	return got, b
+}
+
 // scoreFreshQueries scores Search and plain BM25 on qs of the fresh set h and returns
 // Search's NDCG@10 per kind and overall; when show is set it prints them beside
 // BM25's and dumps results as -dump asks.
@@ -545,17 +564,7 @@ func scoreFreshQueries(t *testing.T, e *env, h Half, label string, qs []Query, s
 	ctx := context.Background()
 	search, bm := kindScores{}, kindScores{}
 	for _, q := range qs {
-		got, cut, err := e.search(ctx, q.Text)
-		if err != nil {
-			t.Fatalf("search %s: %v", q.ID, err)
-		}
-		if cut {
-			t.Errorf("%s: every try ran out of Search's fallback time budget; the machine is too loaded to measure", q.ID)
-		}
-		b, err := e.bm25Search(ctx, q.Text)
-		if err != nil {
-			t.Fatalf("bm25 %s: %v", q.ID, err)
-		}
+		got, b := searchBoth(t, ctx, e, q)
 		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
 		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
 		if show && !strings.HasSuffix(label, "/check") && (*dump == "all" || *dump == q.Kind || *dump == q.ID) {

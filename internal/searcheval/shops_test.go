@@ -558,17 +558,7 @@ func TestShopsSearch(t *testing.T) {
 			}
 			search, bm := kindScores{}, kindScores{}
 			for _, q := range qs {
-				got, cut, err := e.search(ctx, q.Text)
-				if err != nil {
-					t.Fatalf("search %s: %v", q.ID, err)
-				}
-				if cut {
-					t.Errorf("%s: every try ran out of Search's fallback time budget; the machine is too loaded to measure", q.ID)
-				}
-				b, err := e.bm25Search(ctx, q.Text)
-				if err != nil {
-					t.Fatalf("bm25 %s: %v", q.ID, err)
-				}
+				got, b := searchBoth(t, ctx, e, q)
 				sc, bs := Score(q, h.Grades[q.ID], got), Score(q, h.Grades[q.ID], b)
 				search[q.Kind] = append(search[q.Kind], sc)
 				bm[q.Kind] = append(bm[q.Kind], bs)
