@@ -119,18 +119,12 @@ func (s *search) familyKeys(ctx context.Context, ms []match, keys, currency map[
 	if len(ms) == 0 {
 		return nil
 	}
-	var list strings.Builder
-	list.Grow(len(ms) * 8)
-	list.WriteByte('[')
+	rowids := make([]int64, len(ms))
 	for i, m := range ms {
-		if i > 0 {
-			list.WriteByte(',')
-		}
-		list.WriteString(strconv.FormatInt(m.rowid, 10))
+		rowids[i] = m.rowid
 	}
-	list.WriteByte(']')
 	rows, err := s.c.query(ctx, `SELECT p.rowid, p.group_id, p.seller_id, p.brand_key, p.currency
-		FROM json_each(?) j JOIN products p ON p.rowid = j.value WHERE p.group_id <> ''`, list.String())
+		FROM json_each(?) j JOIN products p ON p.rowid = j.value WHERE p.group_id <> ''`, sortedList(rowids))
 	if err != nil {
 		return fmt.Errorf("search families: %w", err)
 	}
@@ -184,33 +178,26 @@ func (f *families) grouped() bool { return len(f.others) > 0 }
 // The price range is of every other of the family grouped (see families); the option
 // values are read from the best maxVariantRead of them.
 func (s *search) variantsOf(ctx context.Context, hits []Hit, ms []match, f *families, heads []int) error {
-	var list strings.Builder
-	list.WriteByte('[')
-	n := 0
+	var rowids []int64
 	for _, h := range heads {
 		others := f.others[h]
 		if len(others) == 0 {
 			continue
 		}
 		for _, i := range append([]int{h}, others[:min(len(others), maxVariantRead)]...) {
-			if n > 0 {
-				list.WriteByte(',')
-			}
-			list.WriteString(strconv.FormatInt(ms[i].rowid, 10))
-			n++
+			rowids = append(rowids, ms[i].rowid)
 		}
 	}
-	if n == 0 {
+	if len(rowids) == 0 {
 		return nil
 	}
-	list.WriteByte(']')
 	type member struct {
 		id, title string
 		attrs     map[string]string
 	}
 	read := map[int64]member{}
 	rows, err := s.c.query(ctx, `SELECT p.rowid, p.id, t.title, t.attributes
-		FROM json_each(?) j JOIN products p ON p.rowid = j.value JOIN product_text t ON t.rowid = p.rowid`, list.String())
+		FROM json_each(?) j JOIN products p ON p.rowid = j.value JOIN product_text t ON t.rowid = p.rowid`, sortedList(rowids))
 	if err != nil {
 		return fmt.Errorf("search variants: %w", err)
 	}
