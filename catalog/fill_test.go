@@ -221,10 +221,10 @@ func killFillAfter(n int) func(t *testing.T, path string) {
 // startChild starts the test binary running test in a child process, with env (a
 // NAME=value) added to its environment, and returns it, its output and its input; the
 // child is killed when the test ends.
-func startChild(t *testing.T, test, env string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
+func startChild(t *testing.T, test string, env ...string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run="+test)
-	cmd.Env = append(os.Environ(), env)
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
