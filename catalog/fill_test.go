@@ -196,10 +196,10 @@ func closeFillAfter(n int) func(t *testing.T, path string) {
 const killedFillEnv = "CATALOG_KILLED_FILL"
 
 // killFillAfter starts a process that fills the catalog at path, printing a line per
-// batch, and kills it (SIGKILL) after its batch n.
+// batch, and kills it (SIGKILL) after its batch n, which it has not been let go on from.
 func killFillAfter(n int) func(t *testing.T, path string) {
 	return func(t *testing.T, path string) {
-		cmd, out, _ := startChild(t, "^TestFillResumes$", killedFillEnv+"="+path)
+		cmd, out, in := startChild(t, "^TestFillResumes$", killedFillEnv+"="+path)
 		want := "batch " + strconv.Itoa(n)
 		seen := false
 		sc := bufio.NewScanner(out)
@@ -207,6 +207,9 @@ func killFillAfter(n int) func(t *testing.T, path string) {
 			if sc.Text() == want {
 				seen = true
 				break
+			}
+			if strings.HasPrefix(sc.Text(), "batch ") {
+				io.WriteString(in, "go\n")
 			}
 		}
 		cmd.Process.Kill()
@@ -221,10 +224,10 @@ func killFillAfter(n int) func(t *testing.T, path string) {
 // startChild starts the test binary running test in a child process, with env (a
 // NAME=value) added to its environment, and returns it, its output and its input; the
 // child is killed when the test ends.
-func startChild(t *testing.T, test, env string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
+func startChild(t *testing.T, test string, env ...string) (*exec.Cmd, io.ReadCloser, io.WriteCloser) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run="+test)
-	cmd.Env = append(os.Environ(), env)
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -243,12 +246,14 @@ func startChild(t *testing.T, test, env string) (*exec.Cmd, io.ReadCloser, io.Wr
 
 // killedFillChild prints "ready", waits for a line on stdin when its test is
 // TestFillRace (so that two children open at once), opens the catalog at path, fills
-// it in batches of fillTestBatch printing "batch N TABLE AFTER TO" for each, then
-// "done", and waits to be killed.
+// it in batches of fillTestBatch printing "batch N TABLE AFTER TO" for each and waiting
+// for a line on stdin before the next (so its parent decides where it is killed, or
+// which of two goes on), then "done", and waits to be killed.
 func killedFillChild(path string) {
+	stdin := bufio.NewReader(os.Stdin)
 	fmt.Println("ready")
 	if slices.ContainsFunc(os.Args, func(a string) bool { return strings.Contains(a, "TestFillRace") }) {
-		bufio.NewReader(os.Stdin).ReadString('\n')
+		stdin.ReadString('\n')
 	}
 	var mu sync.Mutex
 	n := 0
@@ -257,6 +262,7 @@ func killedFillChild(path string) {
 		defer mu.Unlock()
 		n++
 		fmt.Printf("batch %d\n%s %d %d\n", n, table, after, to)
+		stdin.ReadString('\n')
 	}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -272,7 +278,9 @@ func killedFillChild(path string) {
 
 // TestFillRace opens an upgraded catalog in two processes at once: both fill it, and
 // between them every batch of products is written once, in order, the fill completed
-// once, and the catalog ends equal to the import.
+// once, and the catalog ends equal to the import. A child that reports a table's first
+// batch before the other has reported any of it is held there until the other has
+// (on a loaded machine one could otherwise fill the whole table alone).
 func TestFillRace(t *testing.T) {
 	if spec := os.Getenv(killedFillEnv); spec != "" {
 		killedFillChild(spec)
@@ -302,10 +310,26 @@ func TestFillRace(t *testing.T) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := [2]bool{}
+	ended := [2]bool{}                 // done, or its output closed
+	seen := [2]map[string]bool{{}, {}} // tables a child has reported a batch of
+	held := [2]string{}                // the table a child is held at, if any
+	release := func(i int) {           // under mu
+		if held[i] != "" {
+			held[i] = ""
+			io.WriteString(ins[i], "go\n")
+		}
+	}
 	for i, sc := range outs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			other := 1 - i
+			defer func() {
+				mu.Lock()
+				ended[i] = true
+				release(other)
+				mu.Unlock()
+			}()
 			for sc.Scan() {
 				var (
 					table     string
@@ -318,6 +342,15 @@ func TestFillRace(t *testing.T) {
 				if n, _ := fmt.Sscanf(sc.Text(), "%s %d %d", &table, &after, &to); n == 3 {
 					mu.Lock()
 					batches[table] = append(batches[table], batch{i, after, to})
+					seen[i][table] = true
+					if held[other] == table {
+						release(other)
+					}
+					if !seen[other][table] && !ended[other] {
+						held[i] = table
+					} else {
+						io.WriteString(ins[i], "go\n")
+					}
 					mu.Unlock()
 				}
 			}

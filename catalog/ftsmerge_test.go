@@ -368,8 +368,14 @@ func mergeWrites(t *testing.T, c *Catalog, bulk, writes int) {
 }
 
 // mergeChildEnv names, for the child processes of TestMergeKilledAndShared, the
-// catalog they merge.
-const mergeChildEnv = "CATALOG_MERGE_CHILD"
+// catalog they merge; mergePacedEnv makes a child wait for a line on its stdin after
+// each step, so that the one killed part-way cannot finish the merge before its kill
+// lands (on a loaded machine it could run many steps between printing its third and
+// the kill).
+const (
+	mergeChildEnv = "CATALOG_MERGE_CHILD"
+	mergePacedEnv = "CATALOG_MERGE_PACED"
+)
 
 // TestMergeKilledAndShared has a process merge an index into one segment a page a
 // step and kills it with SIGKILL part-way (its unfinished merge left in the index's
@@ -377,7 +383,7 @@ const mergeChildEnv = "CATALOG_MERGE_CHILD"
 // sound, every search answers as before merging, and nothing is left to merge.
 func TestMergeKilledAndShared(t *testing.T) {
 	if path := os.Getenv(mergeChildEnv); path != "" {
-		mergeChild(path)
+		mergeChild(path, os.Getenv(mergePacedEnv) != "")
 		return
 	}
 	const bulk, writes = 800, 30
@@ -387,15 +393,18 @@ func TestMergeKilledAndShared(t *testing.T) {
 	if shape.Level0() < 4 {
 		t.Fatalf("too few segments to merge: %s", shape)
 	}
-	// The first is killed after its third step, its merge unfinished.
-	cmd, out, _ := startChild(t, "^TestMergeKilledAndShared$", mergeChildEnv+"="+path)
+	// The first is killed after its third step, waiting to be let take a fourth: its
+	// merge unfinished.
+	cmd, out, in := startChild(t, "^TestMergeKilledAndShared$", mergeChildEnv+"="+path, mergePacedEnv+"=1")
 	sc := bufio.NewScanner(out)
 	for n := 0; n < 3; {
 		if !sc.Scan() {
 			t.Fatalf("the first child ended before its third step: %v", sc.Err())
 		}
 		if sc.Text() == "step" {
-			n++
+			if n++; n < 3 {
+				fmt.Fprintln(in, "go on")
+			}
 		}
 	}
 	cmd.Process.Kill()
@@ -437,9 +446,11 @@ func TestMergeKilledAndShared(t *testing.T) {
 
 // mergeChild opens the catalog at path and steps the whole index into one segment a
 // page at a time (FTS5's incremental optimize), printing "step" after each step that
-// merged, until one finds nothing, then prints "done" and waits to be killed.
-func mergeChild(path string) {
+// merged (and, paced, waiting for a line on stdin before the next), until one finds
+// nothing, then prints "done" and waits to be killed.
+func mergeChild(path string, paced bool) {
 	ctx := context.Background()
+	stdin := bufio.NewReader(os.Stdin)
 	c, err := open(ctx, path, ReadPool{}, fillOptions{noMerge: true})
 	if err != nil {
 		fmt.Println("error", err)
@@ -455,6 +466,9 @@ func mergeChild(path string) {
 			break
 		}
 		fmt.Println("step")
+		if paced {
+			stdin.ReadString('\n')
+		}
 	}
 	fmt.Println("done")
 	time.Sleep(time.Minute) // killed before this ends

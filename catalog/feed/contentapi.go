@@ -36,8 +36,10 @@ var listKeys = map[string]bool{"products": true, "items": true, "data": true, "r
 // wrappedListKey reports the member of the JSON object that in starts with which holds
 // the products, when the object is such a wrapper: within the first 64 KiB, one of
 // listKeys at the object's top level holds a list that starts with an object, and no
-// member before it is a title or an id (a product line of JSON Lines with an "items"
-// list is a product, not a wrapper).
+// member before it is a title or an id — a product line of JSON Lines with an "items"
+// list is a product, not a wrapper — unless the object is written over several lines
+// before its list opens, which no JSON Lines product is ({"name": "Acme Store",
+// "products": [...]} as saved from a shop's API and pretty-printed).
 func wrappedListKey(in *bufio.Reader) (string, bool) {
 	b, _ := in.Peek(64 << 10)
 	if len(b) == 0 || b[0] != '{' {
@@ -47,6 +49,7 @@ func wrappedListKey(in *bufio.Reader) (string, bool) {
 	if _, err := dec.Token(); err != nil {
 		return "", false
 	}
+	productKey := false // a title or an id member seen before the list
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -55,11 +58,14 @@ func wrappedListKey(in *bufio.Reader) (string, bool) {
 		key, _ := tok.(string)
 		k := columnKey(key)
 		if slices.Contains(colTitle, k) || slices.Contains(colID, k) {
-			return "", false
+			productKey = true
 		}
 		if listKeys[k] {
 			if open, err := dec.Token(); err == nil && open == json.Delim('[') {
 				if first, err := dec.Token(); err == nil && first == json.Delim('{') {
+					if productKey && bytes.IndexByte(b[:dec.InputOffset()], '\n') < 0 {
+						return "", false
+					}
 					return key, true
 				}
 			}

@@ -387,6 +387,16 @@ func TestParseInline(t *testing.T) {
 			wantIDs: []string{"K", "L"},
 		},
 		{
+			name: "a pretty-printed wrapper naming its shop before the list is a wrapper",
+			file: "shop.json",
+			data: "{\n  \"name\": \"Acme Store\",\n  \"id\": 7,\n  \"products\": [\n" +
+				`    {"id": "P1", "title": "Kettle", "price": "30 USD"},` + "\n" +
+				`    {"id": "P2", "name": "Toaster", "price": "25 USD"}` + "\n" +
+				"  ]\n}\n",
+			wantIDs: []string{"P1", "P2"},
+			checks:  []check{{"P1", "title", "Kettle"}, {"P2", "title", "Toaster"}},
+		},
+		{
 			name:    "ACP product without a seller and no default",
 			file:    "a.ndjson",
 			data:    `{"id":"T","title":"Tee","seller":{"name":"   "},"variants":[{"id":"T1","price":{"amount":1,"currency":"USD"}}]}` + "\n",
