@@ -201,6 +201,7 @@ func TestWooCommerceExport(t *testing.T) {
 func TestShopExportColumns(t *testing.T) {
 	const shop = "Handle,Title,Vendor,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Barcode,Google Shopping / MPN,Google Shopping / Condition,Google Shopping / Gender,Google Shopping / Age Group\n"
 	const woo = "ID,Type,SKU,Name,Published,Visibility in catalog,Description,Regular price,Parent\n"
+	const wooTerms = "ID,Type,SKU,\"GTIN, UPC, EAN, or ISBN\",Name,Categories,Tags,Brands,Regular price,Parent\n"
 	tests := []struct {
 		name, file string
 		checks     []check
@@ -222,6 +223,25 @@ func TestShopExportColumns(t *testing.T) {
 			[]check{{"P-S", "hidden", "true"}}},
 		{"woo variations of a published parent", woo + "1,variable,P,Tee,1,visible,,,\n2,variation,P-S,Tee - S,1,visible,,9.00,id:1\n",
 			[]check{{"P-S", "hidden", "false"}}},
+		// WooCommerce 9.2+ writes the product's GTIN in its own column, after SKU.
+		{"woo gtin column", wooTerms + `1,simple,A,0012345678905,Mug,,,,9.00,` + "\n" +
+			`2,variable,P,,Tee,,,,,` + "\n" + `3,variation,P-S,'4006381333931,Tee - S,,,,9.00,P` + "\n",
+			[]check{{"A", "gtin", "0012345678905"}, {"P-S", "gtin", "4006381333931"}}},
+		// A comma inside a term's name is written \, ; the paths are separated by commas.
+		{"woo category with an escaped comma", wooTerms + `1,simple,A,,Collar,"Dog > Collars\, Harnesses & Leashes > Collars, Sale",,,9.00,` + "\n",
+			[]check{{"A", "category", "Dog > Collars, Harnesses & Leashes > Collars"}}},
+		{"woo brand with an escaped comma", wooTerms + `1,simple,A,,Mug,,,"Smith\, Jones & Co, Other",9.00,` + "\n",
+			[]check{{"A", "brand", "Smith, Jones & Co"}}},
+		// Uncategorized is WooCommerce's default category: no category.
+		{"woo uncategorized", wooTerms + "1,simple,A,,Mug,Uncategorized,,,9.00,\n2,simple,B,,Cup,\"Uncategorized, Home\",,,9.00,\n",
+			[]check{{"A", "category", ""}, {"B", "category", "Home"}}},
+		// Of several paths the deepest is the product's category, the first of equals.
+		{"woo deepest category", wooTerms + "1,simple,A,,Carrier,\"New Arrivals, Travel > Carriers, Sale\",,,9.00,\n2,simple,B,,Bowl,\"Dogs, Cats\",,,9.00,\n",
+			[]check{{"A", "category", "Travel > Carriers"}, {"B", "category", "Dogs"}}},
+		// Tags are read as Shopify's are; a variation takes its parent's.
+		{"woo tags", wooTerms + `1,variable,P,,Crate,Dog > Crates,"kennel, wire crate",,,` + "\n" + `2,variation,P-24,,Crate - 24 inch,,,,39.99,P` + "\n" +
+			`3,simple,A,,Pads,,"pee pads,  training pads ",,9.00,` + "\n",
+			[]check{{"P-24", "tags", "kennel,wire crate"}, {"A", "tags", "pee pads,training pads"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

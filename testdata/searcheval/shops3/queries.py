@@ -1,3 +1,5 @@
+# Writes pets.jsonl, the pet shop's judged queries (run in this directory: python3 queries.py).
+# Each query's intent was written from the shop's data (gen.go's tables, truth.tsv), never from a result.
 import json
 def fnv(s):
     h=0x811c9dc5
@@ -94,5 +96,5 @@ for text in ["horse saddle","dog grooming appointment","cat insurance","chicken 
 import collections
 print(len(Q), collections.Counter(x["kind"] for x in Q))
 ids=[x["id"] for x in Q]; assert len(set(ids))==len(ids)
-with open("/work/wt-newuser9/testdata/searcheval/shops3/pets.jsonl","w") as f:
+with open("pets.jsonl","w") as f:
     for x in Q: f.write(json.dumps(x, ensure_ascii=False)+"\n")
