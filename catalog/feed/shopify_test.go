@@ -201,6 +201,7 @@ func TestWooCommerceExport(t *testing.T) {
 func TestShopExportColumns(t *testing.T) {
 	const shop = "Handle,Title,Vendor,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Barcode,Google Shopping / MPN,Google Shopping / Condition,Google Shopping / Gender,Google Shopping / Age Group\n"
 	const woo = "ID,Type,SKU,Name,Published,Visibility in catalog,Description,Regular price,Parent\n"
+	const wooStock = "ID,Type,SKU,Name,In stock?,Stock,Regular price\n"
 	const wooTerms = "ID,Type,SKU,\"GTIN, UPC, EAN, or ISBN\",Name,Categories,Tags,Brands,Regular price,Parent\n"
 	tests := []struct {
 		name, file string
@@ -238,6 +239,10 @@ func TestShopExportColumns(t *testing.T) {
 		// Of several paths the deepest is the product's category, the first of equals.
 		{"woo deepest category", wooTerms + "1,simple,A,,Carrier,\"New Arrivals, Travel > Carriers, Sale\",,,9.00,\n2,simple,B,,Bowl,\"Dogs, Cats\",,,9.00,\n",
 			[]check{{"A", "category", "Travel > Carriers"}, {"B", "category", "Dogs"}}},
+		// WooCommerce writes "backorder" in In stock? for a product on backorder.
+		{"woo backorder", wooStock + "1,simple,A,Mug,backorder,,9.00\n2,simple,B,Cup,backorder,-3,9.00\n3,simple,C,Jug,1,,9.00\n4,simple,D,Pot,0,,9.00\n",
+			[]check{{"A", "availability", "backorder"}, {"B", "availability", "backorder"}, {"B", "stock", "0"},
+				{"C", "availability", "in_stock"}, {"D", "availability", "out_of_stock"}}},
 		// Tags are read as Shopify's are; a variation takes its parent's.
 		{"woo tags", wooTerms + `1,variable,P,,Crate,Dog > Crates,"kennel, wire crate",,,` + "\n" + `2,variation,P-24,,Crate - 24 inch,,,,39.99,P` + "\n" +
 			`3,simple,A,,Pads,,"pee pads,  training pads ",,9.00,` + "\n",

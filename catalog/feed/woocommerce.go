@@ -23,7 +23,7 @@ import (
 // Brands its first entry, Tags every entry (a comma inside a term's name is written
 // \,); Images the first; GTIN, UPC, EAN, or ISBN (WooCommerce 9.2 and later) the
 // GTIN. Stock is the stock; without it, In stock? 1 or
-// 0 gives the availability. Published other than 1, or Visibility in catalog hidden,
+// 0 gives the availability; In stock? backorder is backorder, whatever the stock. Published other than 1, or Visibility in catalog hidden,
 // on the row or on a variation's parent (a draft product's variations are not sold),
 // hides the product from search. The description's line breaks, which WooCommerce
 // writes as \n, are read back (wooNewlines). Attributes named like a product attribute (Color,
@@ -114,6 +114,9 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 		case "inventory_quantity":
 			return own("stock")
 		case "availability":
+			if strings.EqualFold(own("in_stock?"), "backorder") {
+				return "backorder" // whatever the count (WooCommerce lets it go below 0)
+			}
 			if own("stock") != "" {
 				return ""
 			}
