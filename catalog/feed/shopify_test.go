@@ -193,6 +193,41 @@ func TestWooCommerceExport(t *testing.T) {
 	}
 }
 
+// TestWooCommerceFlags: a WooCommerce export names no seller and writes bare prices,
+// so a row read without --seller says so, and names --currency too when it is missing
+// as well: one run shows every flag the file needs (a new user's pet shop took two).
+func TestWooCommerceFlags(t *testing.T) {
+	const feed = "ID,Type,SKU,Name,Regular price,Parent\n1,variable,P,Tee,,\n2,variation,P-S,Tee - S,9.50,P\n"
+	tests := []struct {
+		name string
+		opt  Options
+		want []string
+	}{
+		{"neither", Options{}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
+			`x.csv:3: no seller: a WooCommerce export names none; pass --seller NAME, and --currency CODE for its bare prices (such as --currency USD)`}},
+		{"no seller", Options{Currency: "USD"}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
+			`x.csv:3: no seller: a WooCommerce export names none; pass --seller NAME`}},
+		{"no currency", Options{DefaultSeller: "S"}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
+			`x.csv:3: Regular price "9.50" has no currency and a WooCommerce export names none; give it with --currency (such as --currency USD)`}},
+		{"both", Options{DefaultSeller: "S", Currency: "USD"}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(feed), "x.csv", tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.rejects, tt.want) {
+				t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 // TestShopExportColumns holds what real Shopify and WooCommerce exports carry beyond
 // the basics: Shopify's Google Shopping columns (the MPN a shopper searches by, carried
 // to further variants), a barcode kept as text behind a spreadsheet's apostrophe,
