@@ -22,8 +22,10 @@ import (
 // the first of equals, leaving out WooCommerce's default Uncategorized (wooCategory);
 // Brands its first entry, Tags every entry (a comma inside a term's name is written
 // \,); Images the first; GTIN, UPC, EAN, or ISBN (WooCommerce 9.2 and later) the
-// GTIN. Stock is the stock; without it, In stock? 1 or
-// 0 gives the availability; In stock? backorder is backorder, whatever the stock. Published other than 1, or Visibility in catalog hidden,
+// GTIN. Stock is the stock; without it, In stock? 1 or 0 gives the availability; In
+// stock? backorder is backorder, whatever the stock. A row is rejected without
+// Options.DefaultSeller (--seller): the export names no seller. Published other than
+// 1, or Visibility in catalog hidden,
 // on the row or on a variation's parent (a draft product's variations are not sold),
 // hides the product from search. The description's line breaks, which WooCommerce
 // writes as \n, are read back (wooNewlines). Attributes named like a product attribute (Color,
