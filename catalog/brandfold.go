@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -262,9 +263,65 @@ func (c *Catalog) brandIDs(ctx context.Context, lv *learnedView, name string) ([
 		}
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Sprintf("No brand is called %q.", name), nil
+		note := fmt.Sprintf("No brand is called %q.", name)
+		part, err := c.brandsHolding(ctx, lv, name)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(part) > 0 {
+			note += " Brands whose name holds it: " + strings.Join(part, ", ") + " (give the whole name)."
+		}
+		return nil, note, nil
 	}
 	return ids, "", nil
+}
+
+// maxBrandsHolding bounds the brands a brand filter that names none is shown.
+const maxBrandsHolding = 3
+
+// brandsHolding returns, quoted, the names of up to maxBrandsHolding brands whose
+// name holds name's words by foldKey ("hills" in "Hill's Science Diet", "science
+// diet" too), most products first: for the note of a brand filter that names no brand
+// (a part of a brand names none). Words shorter than minFoldKey hold nothing.
+func (c *Catalog) brandsHolding(ctx context.Context, lv *learnedView, name string) ([]string, error) {
+	key := foldKey(strings.Join(brandWords(name), ""))
+	if len([]rune(key)) < minFoldKey {
+		return nil, nil
+	}
+	b, err := lv.brandFolds(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	var found []int64
+	for whole, wids := range b.whole {
+		if strings.Contains(whole, key) {
+			found = append(found, wids...)
+		}
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	slices.Sort(found)
+	ids := make([]any, 0, min(len(found), 500))
+	for _, id := range found[:min(len(found), 500)] { // a bound on the statement's size
+		ids = append(ids, id)
+	}
+	rows, err := c.query(ctx, `SELECT b.name FROM brands b WHERE b.id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)
+		AND EXISTS (SELECT 1 FROM products p WHERE p.brand_key = b.key)
+		ORDER BY (SELECT COUNT(*) FROM products p WHERE p.brand_key = b.key) DESC, b.name LIMIT `+fmt.Sprint(maxBrandsHolding), ids...)
+	if err != nil {
+		return nil, fmt.Errorf("brands holding %q: %w", name, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("brands holding %q: %w", name, err)
+		}
+		out = append(out, strconv.Quote(n))
+	}
+	return out, rows.Err()
 }
 
 // BrandName returns the catalog's name of the one brand that name names by the rule

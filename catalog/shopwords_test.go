@@ -257,7 +257,9 @@ func TestSearchBrandArgument(t *testing.T) {
 		{name: "ampersand left out", brand: "Bang Olufsen", want: []string{"bo"}},
 		{name: "with query words", query: "cream", brand: "loreal paris", want: []string{"loreal"}},
 		{name: "a brand no spelling names", query: "cream", brand: "Lorael", note: `No brand is called "Lorael".`},
-		{name: "part of a brand is no brand", brand: "bang", note: `No brand is called "bang".`},
+		{name: "part of a brand is no brand, but the note names it", brand: "bang", note: `No brand is called "bang". Brands whose name holds it: "Bang & Olufsen" (give the whole name).`},
+		{name: "a later part of a brand", brand: "olufsen", note: `No brand is called "olufsen". Brands whose name holds it: "Bang & Olufsen" (give the whole name).`},
+		{name: "too short a part to name a brand by", brand: "ban", note: `No brand is called "ban".`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

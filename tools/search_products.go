@@ -332,9 +332,12 @@ func (r searchProductsResult) text() string {
 		}
 		return b.String()
 	}
-	if r.TotalEstimated {
+	switch {
+	case r.TotalEstimated:
 		fmt.Fprintf(&b, "About %d products match; showing %d:\n", r.Total, len(r.Products))
-	} else {
+	case r.Total == 1:
+		fmt.Fprintf(&b, "1 product matches; showing %d:\n", len(r.Products))
+	default:
 		fmt.Fprintf(&b, "%d products match; showing %d:\n", r.Total, len(r.Products))
 	}
 	for i, p := range r.Products {

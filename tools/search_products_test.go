@@ -234,18 +234,16 @@ func TestSearchProductsPaging(t *testing.T) {
 func TestSearchTotalEstimated(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
+		total     int
 		estimated bool
 		want      string
 	}{
-		{"exact", false, "1234 products match; showing 0:"},
-		{"estimated", true, "About 180000 products match; showing 0:"},
+		{"exact", 1234, false, "1234 products match; showing 0:"},
+		{"estimated", 180000, true, "About 180000 products match; showing 0:"},
+		{"one", 1, false, "1 product matches; showing 0:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			total := 1234
-			if tc.estimated {
-				total = 180000
-			}
-			out := searchResultOf(catalog.Result{Total: total, TotalEstimated: tc.estimated}, nil, detailStandard)
+			out := searchResultOf(catalog.Result{Total: tc.total, TotalEstimated: tc.estimated}, nil, detailStandard)
 			if out.TotalEstimated != tc.estimated {
 				t.Errorf("total_estimated = %v, want %v", out.TotalEstimated, tc.estimated)
 			}

@@ -193,6 +193,41 @@ func TestWooCommerceExport(t *testing.T) {
 	}
 }
 
+// TestWooCommerceFlags: a WooCommerce export names no seller and writes bare prices,
+// so a row read without --seller says so, and names --currency too when it is missing
+// as well: one run shows every flag the file needs (a new user's pet shop took two).
+func TestWooCommerceFlags(t *testing.T) {
+	const feed = "ID,Type,SKU,Name,Regular price,Parent\n1,variable,P,Tee,,\n2,variation,P-S,Tee - S,9.50,P\n"
+	tests := []struct {
+		name string
+		opt  Options
+		want []string
+	}{
+		{"neither", Options{}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
+			`x.csv:3: no seller: a WooCommerce export names none; pass --seller NAME, and --currency CODE for its bare prices (such as --currency USD)`}},
+		{"no seller", Options{Currency: "USD"}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
+			`x.csv:3: no seller: a WooCommerce export names none; pass --seller NAME`}},
+		{"no currency", Options{DefaultSeller: "S"}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
+			`x.csv:3: Regular price "9.50" has no currency and a WooCommerce export names none; give it with --currency (such as --currency USD)`}},
+		{"both", Options{DefaultSeller: "S", Currency: "USD"}, []string{
+			`x.csv:2: skipped: a variable product's own row (its variations are the products)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(feed), "x.csv", tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.rejects, tt.want) {
+				t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 // TestShopExportColumns holds what real Shopify and WooCommerce exports carry beyond
 // the basics: Shopify's Google Shopping columns (the MPN a shopper searches by, carried
 // to further variants), a barcode kept as text behind a spreadsheet's apostrophe,
@@ -201,6 +236,8 @@ func TestWooCommerceExport(t *testing.T) {
 func TestShopExportColumns(t *testing.T) {
 	const shop = "Handle,Title,Vendor,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Barcode,Google Shopping / MPN,Google Shopping / Condition,Google Shopping / Gender,Google Shopping / Age Group\n"
 	const woo = "ID,Type,SKU,Name,Published,Visibility in catalog,Description,Regular price,Parent\n"
+	const wooStock = "ID,Type,SKU,Name,In stock?,Stock,Regular price\n"
+	const wooTerms = "ID,Type,SKU,\"GTIN, UPC, EAN, or ISBN\",Name,Categories,Tags,Brands,Regular price,Parent\n"
 	tests := []struct {
 		name, file string
 		checks     []check
@@ -222,6 +259,29 @@ func TestShopExportColumns(t *testing.T) {
 			[]check{{"P-S", "hidden", "true"}}},
 		{"woo variations of a published parent", woo + "1,variable,P,Tee,1,visible,,,\n2,variation,P-S,Tee - S,1,visible,,9.00,id:1\n",
 			[]check{{"P-S", "hidden", "false"}}},
+		// WooCommerce 9.2+ writes the product's GTIN in its own column, after SKU.
+		{"woo gtin column", wooTerms + `1,simple,A,0012345678905,Mug,,,,9.00,` + "\n" +
+			`2,variable,P,,Tee,,,,,` + "\n" + `3,variation,P-S,'4006381333931,Tee - S,,,,9.00,P` + "\n",
+			[]check{{"A", "gtin", "0012345678905"}, {"P-S", "gtin", "4006381333931"}}},
+		// A comma inside a term's name is written \, ; the paths are separated by commas.
+		{"woo category with an escaped comma", wooTerms + `1,simple,A,,Collar,"Dog > Collars\, Harnesses & Leashes > Collars, Sale",,,9.00,` + "\n",
+			[]check{{"A", "category", "Dog > Collars, Harnesses & Leashes > Collars"}}},
+		{"woo brand with an escaped comma", wooTerms + `1,simple,A,,Mug,,,"Smith\, Jones & Co, Other",9.00,` + "\n",
+			[]check{{"A", "brand", "Smith, Jones & Co"}}},
+		// Uncategorized is WooCommerce's default category: no category.
+		{"woo uncategorized", wooTerms + "1,simple,A,,Mug,Uncategorized,,,9.00,\n2,simple,B,,Cup,\"Uncategorized, Home\",,,9.00,\n",
+			[]check{{"A", "category", ""}, {"B", "category", "Home"}}},
+		// Of several paths the deepest is the product's category, the first of equals.
+		{"woo deepest category", wooTerms + "1,simple,A,,Carrier,\"New Arrivals, Travel > Carriers, Sale\",,,9.00,\n2,simple,B,,Bowl,\"Dogs, Cats\",,,9.00,\n",
+			[]check{{"A", "category", "Travel > Carriers"}, {"B", "category", "Dogs"}}},
+		// WooCommerce writes "backorder" in In stock? for a product on backorder.
+		{"woo backorder", wooStock + "1,simple,A,Mug,backorder,,9.00\n2,simple,B,Cup,backorder,-3,9.00\n3,simple,C,Jug,1,,9.00\n4,simple,D,Pot,0,,9.00\n",
+			[]check{{"A", "availability", "backorder"}, {"B", "availability", "backorder"}, {"B", "stock", "0"},
+				{"C", "availability", "in_stock"}, {"D", "availability", "out_of_stock"}}},
+		// Tags are read as Shopify's are; a variation takes its parent's.
+		{"woo tags", wooTerms + `1,variable,P,,Crate,Dog > Crates,"kennel, wire crate",,,` + "\n" + `2,variation,P-24,,Crate - 24 inch,,,,39.99,P` + "\n" +
+			`3,simple,A,,Pads,,"pee pads,  training pads ",,9.00,` + "\n",
+			[]check{{"P-24", "tags", "kennel,wire crate"}, {"A", "tags", "pee pads,training pads"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,21 +11,26 @@ import (
 //   - A variable (or grouped) product's own row has no price: its variations are the
 //     products. It is skipped (reported with Skipped set) and remembered, so that its
 //     variations, whose Parent names it ("id:101" or its SKU), take from it the
-//     Description, Short description, Categories, Images and Brands they leave empty,
+//     Description, Short description, Categories, Images, Brands and Tags they leave empty,
 //     and the parent's SKU (else the Parent value) as their group id.
 //
 // The id is SKU, else ID; the title Name; the description Description, else Short
 // description. The price is Regular price, in the currency of Options.Currency
 // (--currency), since WooCommerce writes bare prices; Sale price, when lower, is the
 // price and Regular price the list price, unless a sale date is set (the window is
-// not read, so such a sale is left out). Categories "A > B, C" gives its first path;
-// Images and Brands their first entry. Stock is the stock; without it, In stock? 1 or
-// 0 gives the availability. Published other than 1, or Visibility in catalog hidden,
+// not read, so such a sale is left out). Categories "A > B, C" gives its deepest path,
+// the first of equals, leaving out WooCommerce's default Uncategorized (wooCategory);
+// Brands its first entry, Tags every entry (a comma inside a term's name is written
+// \,); Images the first; GTIN, UPC, EAN, or ISBN (WooCommerce 9.2 and later) the
+// GTIN. Stock is the stock; without it, In stock? 1 or 0 gives the availability; In
+// stock? backorder is backorder, whatever the stock. A row is rejected without
+// Options.DefaultSeller (--seller): the export names no seller. Published other than
+// 1, or Visibility in catalog hidden,
 // on the row or on a variation's parent (a draft product's variations are not sold),
 // hides the product from search. The description's line breaks, which WooCommerce
 // writes as \n, are read back (wooNewlines). Attributes named like a product attribute (Color,
 // Size, …) become that attribute.
-var wooCarried = []string{"description", "short_description", "categories", "images", "brands"}
+var wooCarried = []string{"description", "short_description", "categories", "images", "brands", "tags"}
 
 // isWooCommerce reports whether a CSV header (canonical names) is a WooCommerce export.
 func isWooCommerce(cols map[string]int) bool {
@@ -71,6 +76,16 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 			names, values = append(names, optionKey(own(k+"_name"))), append(values, v)
 		}
 	}
+	if p.defaultSeller == nil {
+		// The export has no seller column: every row needs --seller. Say so with
+		// --currency when that is missing too, so one run names every flag.
+		need := "--seller NAME"
+		if cmp.Or(own("currency"), p.opt.Currency) == "" {
+			need += ", and --currency CODE for its bare prices (such as --currency USD)"
+		}
+		p.reject(at, "no seller: a WooCommerce export names none; pass %s", need)
+		return nil
+	}
 	currency, ok := p.shopCurrency(at, own, "regular_price", "Regular price", "WooCommerce")
 	if !ok {
 		return nil
@@ -89,9 +104,14 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 		case "description":
 			return wooNewlines.Replace(cmp.Or(carried("description"), carried("short_description")))
 		case "brand":
-			return firstOf(carried("brands"), ",")
+			if terms := wooTerms(carried("brands")); len(terms) > 0 {
+				return terms[0]
+			}
+			return ""
 		case "category":
-			return firstOf(carried("categories"), ",")
+			return wooCategory(carried("categories"))
+		case "gtin":
+			return own("gtin,_upc,_ean,_or_isbn")
 		case "image_link":
 			return firstOf(carried("images"), ",")
 		case "price":
@@ -106,6 +126,9 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 		case "inventory_quantity":
 			return own("stock")
 		case "availability":
+			if strings.EqualFold(own("in_stock?"), "backorder") {
+				return "backorder" // whatever the count (WooCommerce lets it go below 0)
+			}
 			if own("stock") != "" {
 				return ""
 			}
@@ -129,7 +152,51 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 		p.reject(at, "%s", err)
 		return nil
 	}
+	prod.Tags = append(prod.Tags, wooTerms(carried("tags"))...)
 	return p.finish(at, "", "", prod)
+}
+
+// wooTerms splits a WooCommerce export's list of terms (Categories, Tags, Brands):
+// separated by commas, a comma inside a name written \, ; trimmed, empty ones left out.
+func wooTerms(s string) []string {
+	var terms []string
+	var b strings.Builder
+	add := func() {
+		if t := strings.TrimSpace(b.String()); t != "" {
+			terms = append(terms, t)
+		}
+		b.Reset()
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == ',':
+			b.WriteByte(',')
+			i++
+		case s[i] == ',':
+			add()
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	add()
+	return terms
+}
+
+// wooCategory is the product's category among its WooCommerce Categories: the path
+// with the most levels, the first of equals ("New Arrivals, Travel > Carriers" →
+// "Travel > Carriers": the other is a collection, not what the product is), leaving
+// out Uncategorized, the category WooCommerce gives a product that has none.
+func wooCategory(s string) string {
+	best, depth := "", 0
+	for _, t := range wooTerms(s) {
+		if strings.EqualFold(t, "Uncategorized") {
+			continue
+		}
+		if d := strings.Count(t, ">") + 1; d > depth {
+			best, depth = t, d
+		}
+	}
+	return best
 }
 
 // wooNewlines undoes how WooCommerce exports a description's line breaks: a newline

@@ -139,9 +139,12 @@ type shopTruth struct {
 	path           string // the feed's own finest category, when the catalog keeps a coarser one
 }
 
-// readShopTruth reads truth.tsv: shop → product key → truth.
-func readShopTruth() (map[string]map[string]shopTruth, error) {
-	f, err := os.Open(filepath.Join(dir, ShopsDev, "truth.tsv"))
+// readShopTruth reads the shops' truth.tsv: shop → product key → truth.
+func readShopTruth() (map[string]map[string]shopTruth, error) { return readShopTruthIn(ShopsDev) }
+
+// readShopTruthIn reads the truth.tsv of the directory set (ShopsDev, Shops3).
+func readShopTruthIn(set string) (map[string]map[string]shopTruth, error) {
+	f, err := os.Open(filepath.Join(dir, set, "truth.tsv"))
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +172,12 @@ func readShopTruth() (map[string]map[string]shopTruth, error) {
 // the type, accessory and model of truth.tsv for its group (a Shopify handle) or id,
 // and its brand, category path, price, GTIN and stock as the feed says.
 func shopItems(shop, file string, truth map[string]shopTruth) ([]catalog.Seller, []Item, error) {
-	f, err := os.Open(filepath.Join(dir, ShopsDev, file))
+	return shopItemsIn(ShopsDev, shop, file, truth)
+}
+
+// shopItemsIn is shopItems for the feed file of the directory set.
+func shopItemsIn(set, shop, file string, truth map[string]shopTruth) ([]catalog.Seller, []Item, error) {
+	f, err := os.Open(filepath.Join(dir, set, file))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -210,12 +218,27 @@ func shopOptions(shop string) feed.Options {
 	return feed.Options{DefaultSeller: shop, Currency: "USD"}
 }
 
-// shopGrade judges a product for a query of the shops: a category by the product's own
+// shopRelations are how the types of a shop's truth relate: close types, families
+// (names an accessory may be for that cover several types) and what each accessory
+// type is for.
+type shopRelations struct {
+	types       map[string]shopType
+	families    map[string][]string
+	accessoryOf map[string]string
+}
+
+// shopRels are the relations of the new user's shops (ShopsDev).
+var shopRels = shopRelations{types: shopTypes, families: shopFamilies, accessoryOf: shopAccessoryOf}
+
+// shopGrade judges a product for a query of the shops (ShopsDev) by shopRels.
+func shopGrade(in Intent, t Truth) int { return shopRels.grade(in, t) }
+
+// grade judges a product for a query of a shop: a category by the product's own
 // path (every product under it 3: a shop's accessories are its own category), a brand
 // alone by the product's brand (every product of it 3: a brand that makes only
 // accessories, drumsticks, is the shop's brand all the same), the rest by Grade's rule
-// with the shops' type relations.
-func shopGrade(in Intent, t Truth) int {
+// with the shop's type relations.
+func (r shopRelations) grade(in Intent, t Truth) int {
 	switch {
 	case in.Nothing:
 		return Wrong
@@ -230,41 +253,46 @@ func shopGrade(in Intent, t Truth) int {
 		}
 		return Wrong
 	}
-	return GradeBy(in, t, shopTypeGrade)
+	return GradeBy(in, t, r.typeGrade)
 }
 
 // inFamily reports whether type typ is name or one of the types of the family name.
-func inFamily(name, typ string) bool {
-	return name == typ || slices.Contains(shopFamilies[name], typ)
+func (r shopRelations) inFamily(name, typ string) bool {
+	return name == typ || slices.Contains(r.families[name], typ)
 }
 
-func shopTypeGrade(want []string, t Truth) int {
+func (r shopRelations) typeGrade(want []string, t Truth) int {
 	switch {
 	case slices.Contains(want, t.Type):
 		return Exact
-	case slices.ContainsFunc(want, func(w string) bool { return slices.Contains(shopTypes[w].close, t.Type) }):
+	case slices.ContainsFunc(want, func(w string) bool { return slices.Contains(r.types[w].close, t.Type) }):
 		return Close
-	case t.AccessoryOf != "" && slices.ContainsFunc(want, func(w string) bool { return inFamily(t.AccessoryOf, w) }):
+	case t.AccessoryOf != "" && slices.ContainsFunc(want, func(w string) bool { return r.inFamily(t.AccessoryOf, w) }):
 		return Related
 	}
 	// An accessory asked for: what it is for, and the other accessories for that, 1.
 	for _, w := range want {
-		of := shopAccessoryOf[w]
-		if of != "" && (inFamily(of, t.Type) || t.AccessoryOf == of) {
+		of := r.accessoryOf[w]
+		if of != "" && (r.inFamily(of, t.Type) || t.AccessoryOf == of) {
 			return Related
 		}
 	}
 	return Wrong
 }
 
-// shopAccessoryOf is what each accessory type is for, from truth.tsv (the first
-// product of the type says it).
+// shopAccessoryOf is what each accessory type of the shops is for, from truth.tsv.
 var shopAccessoryOf = func() map[string]string {
-	m := map[string]string{}
 	truth, err := readShopTruth()
 	if err != nil {
-		return m
+		return map[string]string{}
 	}
+	return accessoryOfTruth(truth)
+}()
+
+// accessoryOfTruth is what each accessory type of a truth is for (the first product
+// of the type, by key, says it).
+func accessoryOfTruth(truth map[string]map[string]shopTruth) map[string]string {
+	m := map[string]string{}
 	for _, byKey := range truth {
 		keys := make([]string, 0, len(byKey))
 		for k := range byKey {
@@ -278,15 +306,20 @@ var shopAccessoryOf = func() map[string]string {
 		}
 	}
 	return m
-}()
+}
 
 // shopQueries reads a shop's queries of the dev set (ShopsDev) or the held-out one.
 func shopQueries(set, shop string) ([]Query, error) {
 	return ReadQueries(filepath.Join(dir, set, shop+".jsonl"))
 }
 
-// judgeShop grades every product of items for qs.
+// judgeShop grades every product of items for qs by the shops' relations.
 func judgeShop(name string, qs []Query, items []Item) (Half, error) {
+	return judgeShopBy(name, qs, items, shopGrade)
+}
+
+// judgeShopBy grades every product of items for qs with grade.
+func judgeShopBy(name string, qs []Query, items []Item, grade func(Intent, Truth) int) (Half, error) {
 	h := Half{Name: name, Queries: qs, Grades: map[string]map[string]int{}}
 	for _, q := range qs {
 		if _, dup := h.Grades[q.ID]; dup {
@@ -294,7 +327,7 @@ func judgeShop(name string, qs []Query, items []Item) (Half, error) {
 		}
 		g := map[string]int{}
 		for _, it := range items {
-			if v := shopGrade(q.Intent, it.Truth); v > Wrong {
+			if v := grade(q.Intent, it.Truth); v > Wrong {
 				g[it.Product.ID] = v
 			}
 		}
@@ -333,8 +366,12 @@ func buildShopEnv(ctx context.Context, shop string) (*env, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("no shop %q", shop)
 	}
-	file := shopFeeds[i].file
-	_, items, err := shopItems(shop, file, truth[shop])
+	return buildShopEnvIn(ctx, ShopsDev, shop, shopFeeds[i].file, truth[shop])
+}
+
+// buildShopEnvIn builds the env of a shop whose feed is file in the directory set.
+func buildShopEnvIn(ctx context.Context, set, shop, file string, truth map[string]shopTruth) (*env, error) {
+	_, items, err := shopItemsIn(set, shop, file, truth)
 	if err != nil {
 		return nil, err
 	}
@@ -352,7 +389,7 @@ func buildShopEnv(ctx context.Context, shop string) (*env, error) {
 	} else if v != nil {
 		e.cat.SetVocabulary(v)
 	}
-	reps, err := feed.Import(ctx, e.cat, []string{filepath.Join(dir, ShopsDev, file)}, shopOptions(shop), nil)
+	reps, err := feed.Import(ctx, e.cat, []string{filepath.Join(dir, set, file)}, shopOptions(shop), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -588,7 +625,8 @@ func TestShopsSearch(t *testing.T) {
 }
 
 // shopTable logs Search's and BM25's NDCG@10 per kind of one shop and set, writes
-// Search's to out as baseline rows under key, and checks them against base.
+// Search's to out as baseline rows under key, and checks them against base (none when
+// base is nil).
 func shopTable(t *testing.T, out *strings.Builder, base Baseline, key, label string, search, bm kindScores) {
 	t.Helper()
 	var b strings.Builder
@@ -606,7 +644,7 @@ func shopTable(t *testing.T, out *strings.Builder, base Baseline, key, label str
 		}
 		fmt.Fprintf(&b, "%-11s %3d %7.3f %7.3f %+7.3f\n", k, n, s, bs, s-bs)
 		fmt.Fprintf(out, "%s\t%s\t%.4f\n", key, k, s)
-		if *writeBaseline || partial() {
+		if *writeBaseline || partial() || base == nil {
 			continue
 		}
 		if want, ok := base[key][k]; !ok {
