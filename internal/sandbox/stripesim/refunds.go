@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"slices"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // CodeChargeAlreadyRefunded is Stripe's error code for refunding more than is left.
@@ -76,6 +79,9 @@ func (s *Server) createRefund(c *call) (any, *apiError) {
 	pi.refunded += amount
 	s.refunds[re.json.ID] = re
 	s.refundOrder = append(s.refundOrder, re.json.ID)
+	if len(keep.Trim(s.refunds, s.keep, func(re *refund) int64 { return re.json.Created }, nil)) > 0 {
+		s.refundOrder = slices.DeleteFunc(s.refundOrder, func(id string) bool { return s.refunds[id] == nil })
+	}
 	return re.json, nil
 }
 
