@@ -78,7 +78,8 @@
 //
 // # Idempotency
 //
-// A POST carrying Idempotency-Key is remembered per account for 24 hours. A repeat with
+// A POST carrying Idempotency-Key is remembered per account for 24 hours (at most the
+// newest Options.Keep of them, as for every record below). A repeat with
 // the same method, path and parameters returns the stored status and body (with header
 // Idempotent-Replayed: true) and changes nothing; a repeat with different parameters gets
 // 400 idempotency_error. As on Stripe, results are stored only once the endpoint started
@@ -110,6 +111,10 @@
 // expiry exist; there are no card numbers anywhere.
 //
 // The emulator keeps everything in memory, never logs, and is safe for concurrent use.
+// Payments are bounded (Options.Keep): at most about Keep tokens, PaymentIntents (with
+// the PaymentMethods made for them), refunds and stored answers, the newest; an older
+// one is forgotten as a restart forgets everything (not found). A PaymentIntent holding
+// an uncaptured authorization is never forgotten.
 // Tests inspect it with PaymentIntents, Tokens and Token.
 package stripesim
 
