@@ -18,6 +18,7 @@ type paymentIntent struct {
 	method      string // the PaymentMethod reproduced for it on the owner's account
 	declineCode string
 	refunded    int64 // the sum of its refunds
+	made        int64 // unix nanoseconds: the order in which Options.Keep forgets
 	json        intentJSON
 }
 
@@ -147,7 +148,7 @@ func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string,
 	pm.SharedPaymentGrantedToken = &tokenID
 	s.methods[pm.ID] = pm
 	charge := newID("ch_")
-	pi := &paymentIntent{owner: c.acct.ID, token: t.id, declineCode: t.card.declineCode, json: intentJSON{
+	pi := &paymentIntent{owner: c.acct.ID, token: t.id, declineCode: t.card.declineCode, made: c.now.UnixNano(), json: intentJSON{
 		ID: newID("pi_"), Object: "payment_intent", Amount: amount, CaptureMethod: "automatic",
 		ConfirmationMethod: "automatic", Created: now, Currency: t.currency, Description: nonEmpty(desc),
 		LatestCharge: &charge, Metadata: meta, PaymentMethodTypes: []string{"card"},
@@ -186,7 +187,7 @@ func (s *Server) addIntent(pi *paymentIntent, pm string) {
 	pi.method = pm
 	s.intents[pi.json.ID] = pi
 	s.order = append(s.order, pi.json.ID)
-	gone := keep.Trim(s.intents, s.keep, func(pi *paymentIntent) int64 { return pi.json.Created },
+	gone := keep.Trim(s.intents, s.keep, func(pi *paymentIntent) int64 { return pi.made },
 		func(pi *paymentIntent) bool { return pi.json.Status == "requires_capture" })
 	if len(gone) == 0 {
 		return

@@ -16,6 +16,7 @@ const CodeChargeAlreadyRefunded = "charge_already_refunded"
 // refund is a Refund with its owner.
 type refund struct {
 	owner string
+	made  int64 // unix nanoseconds: the order in which Options.Keep forgets
 	json  refundJSON
 }
 
@@ -73,13 +74,13 @@ func (s *Server) createRefund(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	re := &refund{owner: c.acct.ID, json: refundJSON{ID: newID("re_"), Object: "refund", Amount: amount,
+	re := &refund{owner: c.acct.ID, made: c.now.UnixNano(), json: refundJSON{ID: newID("re_"), Object: "refund", Amount: amount,
 		Charge: pi.json.LatestCharge, Created: c.now.Unix(), Currency: pi.json.Currency, Metadata: meta,
 		PaymentIntent: piID, Reason: nonEmpty(f.Get("reason")), Status: "succeeded"}}
 	pi.refunded += amount
 	s.refunds[re.json.ID] = re
 	s.refundOrder = append(s.refundOrder, re.json.ID)
-	if len(keep.Trim(s.refunds, s.keep, func(re *refund) int64 { return re.json.Created }, nil)) > 0 {
+	if len(keep.Trim(s.refunds, s.keep, func(re *refund) int64 { return re.made }, nil)) > 0 {
 		s.refundOrder = slices.DeleteFunc(s.refundOrder, func(id string) bool { return s.refunds[id] == nil })
 	}
 	return re.json, nil

@@ -41,6 +41,7 @@ type token struct {
 	setupFuture   string
 	useStripeSDK  *bool
 	created       int64
+	made          int64 // unix nanoseconds: the order in which Options.Keep forgets
 	status        string
 	reason        string
 	deactivatedAt int64
@@ -121,7 +122,7 @@ func (s *Server) issueToken(c *call) (any, *apiError) {
 // The caller holds s.mu.
 func (s *Server) addToken(t *token) {
 	s.tokens[t.id] = t
-	keep.Trim(s.tokens, s.keep, func(t *token) int64 { return t.created }, nil)
+	keep.Trim(s.tokens, s.keep, func(t *token) int64 { return t.made }, nil)
 }
 
 // usageLimits reads usage_limits[currency|max_amount|expires_at] into a new token.
@@ -141,7 +142,7 @@ func (s *Server) usageLimits(c *call) (*token, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	return &token{currency: cur, maxAmount: maxAmount, expiresAt: exp, created: c.now.Unix()}, nil
+	return &token{currency: cur, maxAmount: maxAmount, expiresAt: exp, created: c.now.Unix(), made: c.now.UnixNano()}, nil
 }
 
 func newNextAction(t *token) *nextAction {
