@@ -95,3 +95,13 @@ func TestStoredURLsReadTheirIndexes(t *testing.T) {
 		})
 	}
 }
+
+// TestOrderEventsReadTheirIndex: an order event finds its order by seller and session
+// through orders_seller_session, not by scanning every order (which made each sandbox
+// purchase dearer as orders accumulated: its order_create event read them all).
+func TestOrderEventsReadTheirIndex(t *testing.T) {
+	plan := strings.Join(planSteps(t, orderWhereQuery(bySellerSession), "seller_1", "cs_1"), "\n")
+	if !strings.Contains(plan, "orders_seller_session") || strings.Contains(plan, "SCAN orders") {
+		t.Errorf("query plan %q, want a search of orders_seller_session and no scan of orders", plan)
+	}
+}

@@ -117,7 +117,17 @@ func (s *Store) UpdateSellerOrderOnce(ctx context.Context, sellerID, sessionID s
 	if sellerID == "" || sessionID == "" {
 		return Order{}, false, fmt.Errorf("update order: %w", ErrNotFound)
 	}
-	return s.updateOrderWhere(ctx, u, once, `seller_id = ? AND session_id = ?`, sellerID, sessionID)
+	return s.updateOrderWhere(ctx, u, once, bySellerSession, sellerID, sessionID)
+}
+
+// bySellerSession finds an order by its seller's checkout session through the partial
+// index orders_seller_session: repeating its condition (a session id not empty) lets
+// SQLite use it for a bound session id (without it every order event read every order).
+const bySellerSession = `seller_id = ? AND session_id = ? AND session_id != ''`
+
+// orderWhereQuery reads the newest order matching where.
+func orderWhereQuery(where string) string {
+	return `SELECT ` + orderColumns + ` FROM orders WHERE ` + where + ` ORDER BY created_at DESC, id DESC LIMIT 1`
 }
 
 // useOnce records once's nonce in tx; ErrReplay when it was used.
@@ -164,8 +174,7 @@ func (s *Store) updateOrderWhere(ctx context.Context, u OrderUpdate, once Once, 
 			return err
 		}
 		var err error
-		o, err = scanOrder(tx.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where+`
-			ORDER BY created_at DESC, id DESC LIMIT 1`, args...))
+		o, err = scanOrder(tx.QueryRowContext(ctx, orderWhereQuery(where), args...))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("update order: %w", ErrNotFound)
 		}

@@ -51,6 +51,12 @@ type Options struct {
 	// the buyer's card, the token used up with nothing captured); tests capture or
 	// release a hold with SellerPayments.
 	ManualCapture bool
+	// Keep bounds what the sandbox remembers of past purchases: each reference seller
+	// keeps about its newest Keep checkout sessions, paid orders and stored answers
+	// (seller.Config.Keep), the Stripe emulator four times as many tokens, payments,
+	// refunds and stored answers (stripesim.Options.Keep), as the sellers share it.
+	// Zero takes seller.DefaultKeep.
+	Keep int
 }
 
 // Sandbox runs, in-process, everything a purchase talks to. It is safe for concurrent
@@ -167,7 +173,10 @@ func New(cat *catalog.Catalog, opts Options) (*Sandbox, error) {
 	if opts.SellerTimeout <= 0 {
 		opts.SellerTimeout = 30 * time.Second
 	}
-	sb := &Sandbox{Stripe: stripesim.New(stripesim.Options{Now: opts.Now}), cat: cat, opts: opts, sellers: map[string]endpoint{}}
+	if opts.Keep <= 0 {
+		opts.Keep = seller.DefaultKeep
+	}
+	sb := &Sandbox{Stripe: stripesim.New(stripesim.Options{Now: opts.Now, Keep: 4 * opts.Keep}), cat: cat, opts: opts, sellers: map[string]endpoint{}}
 	sb.stripe = sb.Stripe
 	if opts.StripeMiddleware != nil {
 		sb.stripe = opts.StripeMiddleware(sb.Stripe)
@@ -233,6 +242,7 @@ func (sb *Sandbox) newSeller(s catalog.Seller) (endpoint, error) {
 		Webhook: &seller.Webhook{URL: agentURL + OrderEventsPath(s.ID), Secret: secret,
 			Client: inMemory(eventsHandler{sb}, 10*time.Second)},
 		Schedule: sb.opts.Schedule, TickEvery: sb.opts.TickEvery, NoOrderCancellation: sb.opts.NoOrderCancellation,
+		Keep: sb.opts.Keep,
 	})
 	if err != nil {
 		return endpoint{}, err
@@ -252,3 +262,34 @@ var (
 	profileRE = regexp.MustCompile(`^profile_[A-Za-z0-9_]+$`)
 	nonWord   = regexp.MustCompile(`[^a-z0-9]+`)
 )
+
+// Records counts what the sandbox keeps in memory of past purchases: its reference
+// sellers' and its Stripe emulator's.
+type Records struct {
+	Sellers seller.Records // summed over the sellers
+	Stripe  stripesim.Records
+}
+
+// Total is the number of records of every kind.
+func (r Records) Total() int {
+	s, p := r.Sellers, r.Stripe
+	return s.Sessions + s.Answers + s.Orders + p.Tokens + p.PaymentIntents + p.PaymentMethods + p.Refunds + p.Answers
+}
+
+// Records returns what the sandbox keeps now.
+func (sb *Sandbox) Records() Records {
+	sb.mu.Lock()
+	sellers := make([]*seller.Seller, 0, len(sb.sellers))
+	for _, e := range sb.sellers {
+		sellers = append(sellers, e.seller)
+	}
+	sb.mu.Unlock()
+	r := Records{Stripe: sb.Stripe.Records()}
+	for _, s := range sellers {
+		c := s.Records()
+		r.Sellers.Sessions += c.Sessions
+		r.Sellers.Answers += c.Answers
+		r.Sellers.Orders += c.Orders
+	}
+	return r
+}

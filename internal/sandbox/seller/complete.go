@@ -493,7 +493,6 @@ func (s *Seller) completePaid(plan *chargePlan, res ChargeResult, now time.Time)
 	ss.status, ss.order = acp.StatusCompleted, o
 	o.Totals = s.view(ss).Totals
 	deliverDigital(o, ss.lines, s.cfg.BaseURL)
-	s.orders[o.ID] = o
 	s.recordPaid(o, res.PaymentIntentID, plan.amount, plan.currency, now)
 	s.log.Info("checkout session completed", "session", ss.id, "order", o.ID, "amount", plan.amount,
 		"currency", plan.currency, "payment_intent", res.PaymentIntentID)

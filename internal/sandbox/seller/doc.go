@@ -87,7 +87,8 @@
 // # Idempotency
 //
 // Every POST needs an Idempotency-Key. The Seller scopes keys to (API key, path) and
-// keeps them in memory for 24 hours: the same key with a semantically equal JSON body
+// keeps them in memory for 24 hours, at most about Config.Keep of them (the newest):
+// the same key with a semantically equal JSON body
 // replays the first response (status and body, header Idempotent-Replayed: true); with
 // a different body it is a 422; while the first request runs it is a 409. 5xx
 // responses are not stored, so a retry after one is processed afresh.
@@ -107,6 +108,14 @@
 // tracking, delivered), each change sent as a signed ACP order event to Config.Webhook;
 // POST /orders/{id}/cancel implements the order cancellation extension of package acp
 // (a full refund through Payments.Refund, once). See orders.go.
+//
+// # What it remembers
+//
+// Sessions (until a day after they ended), paid orders and stored answers live in
+// memory, at most about Config.Keep of each, the newest: an older one is forgotten as
+// a restart forgets everything (404 not_found, the order no longer moves, its key runs
+// afresh). A session whose charge is running or of unknown outcome, and an order
+// being refunded, are never forgotten.
 //
 // # Secrets
 //

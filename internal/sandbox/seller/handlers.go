@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // createBody is a create request as the Seller reads it. Items is the 2025 name of
@@ -270,8 +271,8 @@ func (s *Seller) handleOrder(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	s.mu.Lock()
 	var o *acp.Order
-	if p := s.orders[id]; p != nil {
-		c := cloneOrder(p)
+	if p := s.paid[id]; p != nil {
+		c := cloneOrder(p.order)
 		o = &c
 	}
 	s.mu.Unlock()
@@ -284,8 +285,11 @@ func (s *Seller) handleOrder(w http.ResponseWriter, r *http.Request) {
 }
 
 // pruneSessions forgets sessions that ended more than a day ago, at most once a
-// minute; s.mu is held.
+// minute, and the oldest beyond the newest Config.Keep (keep.Trim); never one whose
+// charge is running or unsettled. s.mu is held.
 func (s *Seller) pruneSessions(now time.Time) {
+	keep.Trim(s.sessions, s.cfg.Keep, func(ss *session) int64 { return ss.created.UnixNano() },
+		func(ss *session) bool { return ss.charging != nil || ss.held != nil })
 	if now.Sub(s.lastPrune) < time.Minute {
 		return
 	}

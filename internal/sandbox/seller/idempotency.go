@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // maxIdempotencyKeyLen is ACP's limit on Idempotency-Key.
@@ -43,17 +45,19 @@ const (
 	idemConflict                  // same key, different body
 )
 
-// idempotencyStore keeps ACP idempotency records in memory for ttl.
+// idempotencyStore keeps ACP idempotency records in memory for ttl, at most about
+// keep of them (the newest; keep.Trim).
 type idempotencyStore struct {
 	mu        sync.Mutex
 	now       func() time.Time
 	ttl       time.Duration
+	keep      int
 	entries   map[idemKey]*idemEntry
 	lastPrune time.Time
 }
 
-func newIdempotencyStore(now func() time.Time, ttl time.Duration) *idempotencyStore {
-	return &idempotencyStore{now: now, ttl: ttl, entries: map[idemKey]*idemEntry{}}
+func newIdempotencyStore(now func() time.Time, ttl time.Duration, n int) *idempotencyStore {
+	return &idempotencyStore{now: now, ttl: ttl, keep: n, entries: map[idemKey]*idemEntry{}}
 }
 
 // begin looks the key up; for idemFresh it records a new in-flight entry.
@@ -74,6 +78,8 @@ func (s *idempotencyStore) begin(k idemKey, fp [32]byte) (*idemEntry, idemState)
 	}
 	e := &idemEntry{fingerprint: fp, at: now}
 	s.entries[k] = e
+	keep.Trim(s.entries, s.keep, func(e *idemEntry) int64 { return e.at.UnixNano() },
+		func(e *idemEntry) bool { return !e.done }) // a request in flight finishes first
 	return e, idemFresh
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout/acp"
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // What happens to an order after its checkout completes.
@@ -85,11 +86,14 @@ type outEvent struct {
 	order acp.Order // a copy, as it was when queued
 }
 
-// recordPaid keeps o, just completed, for its schedule and queues order_create; s.mu
-// is held.
+// recordPaid keeps o, just completed, for its schedule and queues order_create; the
+// oldest order beyond the newest Config.Keep is forgotten (keep.Trim), unless a
+// cancellation is refunding it. s.mu is held.
 func (s *Seller) recordPaid(o *acp.Order, pi string, amount int64, currency string, now time.Time) {
 	o.Status = acp.OrderStatusConfirmed
 	s.paid[o.ID] = &paidOrder{order: o, paymentIntent: pi, amount: amount, currency: currency, completedAt: now}
+	keep.Trim(s.paid, s.cfg.Keep, func(p *paidOrder) int64 { return p.completedAt.UnixNano() },
+		func(p *paidOrder) bool { return p.refunding })
 	s.queue(acp.EventOrderCreate, o)
 }
 

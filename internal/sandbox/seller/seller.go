@@ -24,6 +24,7 @@ import (
 const (
 	DefaultSessionTTL     = 30 * time.Minute
 	DefaultIdempotencyTTL = 24 * time.Hour
+	DefaultKeep           = 500
 	defaultChargeTimeout  = 60 * time.Second
 	maxRequestBytes       = 1 << 20
 	maxLines              = 100
@@ -68,12 +69,20 @@ type Config struct {
 	// NoOrderCancellation leaves out the order cancellation extension, as a seller
 	// that does not implement it.
 	NoOrderCancellation bool
+	// Keep bounds what the Seller remembers: at most about Keep checkout sessions,
+	// Keep paid orders and Keep stored answers of idempotent requests, the newest (a
+	// quarter more between two trims); default DefaultKeep. An older one is forgotten
+	// as a restart forgets it: its session and order are not found (404), the order no
+	// longer moves along the schedule, and its idempotency key runs afresh. A session
+	// whose charge is running or unsettled, and an order being refunded, are kept.
+	Keep int
 }
 
 // Seller is the reference ACP seller: an http.Handler serving POST /checkout_sessions,
 // GET|POST /checkout_sessions/{id}, POST /checkout_sessions/{id}/complete,
 // POST /checkout_sessions/{id}/cancel, GET /orders/{id} and the unauthenticated
-// GET /.well-known/acp.json. Sessions, orders and idempotency records live in memory.
+// GET /.well-known/acp.json. Sessions, orders and idempotency records live in memory,
+// bounded by Config.Keep and their time windows.
 // It is safe for concurrent use.
 type Seller struct {
 	cfg      Config
@@ -84,7 +93,6 @@ type Seller struct {
 
 	mu        sync.Mutex
 	sessions  map[string]*session
-	orders    map[string]*acp.Order
 	paid      map[string]*paidOrder // by order id
 	outbox    []outEvent
 	lastPrune time.Time
@@ -124,6 +132,9 @@ func New(cfg Config) (*Seller, error) {
 	if cfg.TickEvery <= 0 {
 		cfg.TickEvery = DefaultTickEvery
 	}
+	if cfg.Keep <= 0 {
+		cfg.Keep = DefaultKeep
+	}
 	if cfg.Webhook != nil && (cfg.Webhook.URL == "" || len(cfg.Webhook.Secret) == 0) {
 		return nil, errors.New("acp seller: a webhook needs a URL and a secret")
 	}
@@ -136,8 +147,8 @@ func New(cfg Config) (*Seller, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Seller{cfg: cfg, log: log, identity: sha256.Sum256([]byte(cfg.APIKey)),
-		idem: newIdempotencyStore(cfg.Now, cfg.IdempotencyTTL), mux: http.NewServeMux(),
-		sessions: map[string]*session{}, orders: map[string]*acp.Order{}, paid: map[string]*paidOrder{},
+		idem: newIdempotencyStore(cfg.Now, cfg.IdempotencyTTL, cfg.Keep), mux: http.NewServeMux(),
+		sessions: map[string]*session{}, paid: map[string]*paidOrder{},
 		kick: make(chan struct{}, 1)}
 	s.routes()
 	return s, nil
@@ -351,4 +362,22 @@ func (s *Seller) discoveryCapabilities() map[string]any {
 // retryAfterSeconds formats a Retry-After value.
 func retryAfterSeconds(d time.Duration) string {
 	return strconv.Itoa(max(1, int(d/time.Second)))
+}
+
+// Records counts what the Seller keeps in memory of past checkouts.
+type Records struct {
+	Sessions int // checkout sessions
+	Answers  int // stored answers of idempotent requests
+	Orders   int // paid orders
+}
+
+// Records returns what the Seller keeps now.
+func (s *Seller) Records() Records {
+	s.mu.Lock()
+	r := Records{Sessions: len(s.sessions), Orders: len(s.paid)}
+	s.mu.Unlock()
+	s.idem.mu.Lock()
+	r.Answers = len(s.idem.entries)
+	s.idem.mu.Unlock()
+	return r
 }

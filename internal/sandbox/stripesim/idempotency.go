@@ -3,6 +3,8 @@ package stripesim
 import (
 	"net/http"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // idemWindow is how long Stripe keeps idempotency keys.
@@ -49,7 +51,23 @@ func (s *Server) runIdempotent(rt *route, c *call, key, fingerprint string) resp
 			Message: "An unknown error occurred while processing the request."}).response()
 	}
 	s.idem[k] = &idemEntry{fingerprint: fingerprint, res: res, at: c.now}
+	s.pruneAnswers(c.now)
 	return res
+}
+
+// pruneAnswers forgets the stored answers older than idemWindow, at most once a
+// minute, and the oldest beyond the newest Options.Keep. The caller holds s.mu.
+func (s *Server) pruneAnswers(now time.Time) {
+	keep.Trim(s.idem, s.keep, func(e *idemEntry) int64 { return e.at.UnixNano() }, nil)
+	if now.Sub(s.idemPruned) < time.Minute {
+		return
+	}
+	s.idemPruned = now
+	for k, e := range s.idem {
+		if now.Sub(e.at) >= idemWindow {
+			delete(s.idem, k)
+		}
+	}
 }
 
 // FailAfterExecuting makes the next n POSTs with an Idempotency-Key that start

@@ -129,3 +129,20 @@ func (t *token) snapshot() Token {
 	}
 	return out
 }
+
+// Records counts what the emulator keeps in memory of past payments.
+type Records struct {
+	Tokens         int // shared payment tokens
+	PaymentIntents int
+	PaymentMethods int // the PaymentMethods reproduced on seller accounts for charges
+	Refunds        int
+	Answers        int // stored answers of idempotent requests
+}
+
+// Records returns what the emulator keeps now.
+func (s *Server) Records() Records {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Records{Tokens: len(s.tokens), PaymentIntents: len(s.intents), PaymentMethods: len(s.methods),
+		Refunds: len(s.refunds), Answers: len(s.idem)}
+}

@@ -4,16 +4,21 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // paymentIntent is a PaymentIntent with its owner and the token it used.
 type paymentIntent struct {
 	owner       string
 	token       string
+	method      string // the PaymentMethod reproduced for it on the owner's account
 	declineCode string
 	refunded    int64 // the sum of its refunds
+	made        int64 // unix nanoseconds: the order in which Options.Keep forgets
 	json        intentJSON
 }
 
@@ -143,13 +148,12 @@ func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string,
 	pm.SharedPaymentGrantedToken = &tokenID
 	s.methods[pm.ID] = pm
 	charge := newID("ch_")
-	pi := &paymentIntent{owner: c.acct.ID, token: t.id, declineCode: t.card.declineCode, json: intentJSON{
+	pi := &paymentIntent{owner: c.acct.ID, token: t.id, declineCode: t.card.declineCode, made: c.now.UnixNano(), json: intentJSON{
 		ID: newID("pi_"), Object: "payment_intent", Amount: amount, CaptureMethod: "automatic",
 		ConfirmationMethod: "automatic", Created: now, Currency: t.currency, Description: nonEmpty(desc),
 		LatestCharge: &charge, Metadata: meta, PaymentMethodTypes: []string{"card"},
 	}}
-	s.intents[pi.json.ID] = pi
-	s.order = append(s.order, pi.json.ID)
+	s.addIntent(pi, pm.ID)
 	if code := t.card.declineCode; code != "" {
 		msg := declineMessages[code]
 		pi.json.Status = "requires_payment_method"
@@ -174,6 +178,24 @@ func (s *Server) charge(c *call, t *token, amount int64, meta map[string]string,
 		t.deactivate(reasonConsumed, now)
 	}
 	return pi.json, nil
+}
+
+// addIntent keeps pi, paid with the PaymentMethod pm made for it, and forgets the
+// oldest PaymentIntents beyond the newest Options.Keep with their PaymentMethods,
+// except those holding an uncaptured authorization. The caller holds s.mu.
+func (s *Server) addIntent(pi *paymentIntent, pm string) {
+	pi.method = pm
+	s.intents[pi.json.ID] = pi
+	s.order = append(s.order, pi.json.ID)
+	gone := keep.Trim(s.intents, s.keep, func(pi *paymentIntent) int64 { return pi.made },
+		func(pi *paymentIntent) bool { return pi.json.Status == "requires_capture" })
+	if len(gone) == 0 {
+		return
+	}
+	for _, pi := range gone {
+		delete(s.methods, pi.method)
+	}
+	s.order = slices.DeleteFunc(s.order, func(id string) bool { return s.intents[id] == nil })
 }
 
 // capturePaymentIntent serves POST /v1/payment_intents/{id}/capture: the hold of a

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"slices"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // CodeChargeAlreadyRefunded is Stripe's error code for refunding more than is left.
@@ -13,6 +16,7 @@ const CodeChargeAlreadyRefunded = "charge_already_refunded"
 // refund is a Refund with its owner.
 type refund struct {
 	owner string
+	made  int64 // unix nanoseconds: the order in which Options.Keep forgets
 	json  refundJSON
 }
 
@@ -70,12 +74,15 @@ func (s *Server) createRefund(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	re := &refund{owner: c.acct.ID, json: refundJSON{ID: newID("re_"), Object: "refund", Amount: amount,
+	re := &refund{owner: c.acct.ID, made: c.now.UnixNano(), json: refundJSON{ID: newID("re_"), Object: "refund", Amount: amount,
 		Charge: pi.json.LatestCharge, Created: c.now.Unix(), Currency: pi.json.Currency, Metadata: meta,
 		PaymentIntent: piID, Reason: nonEmpty(f.Get("reason")), Status: "succeeded"}}
 	pi.refunded += amount
 	s.refunds[re.json.ID] = re
 	s.refundOrder = append(s.refundOrder, re.json.ID)
+	if len(keep.Trim(s.refunds, s.keep, func(re *refund) int64 { return re.made }, nil)) > 0 {
+		s.refundOrder = slices.DeleteFunc(s.refundOrder, func(id string) bool { return s.refunds[id] == nil })
+	}
 	return re.json, nil
 }
 

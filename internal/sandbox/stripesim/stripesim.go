@@ -78,7 +78,8 @@
 //
 // # Idempotency
 //
-// A POST carrying Idempotency-Key is remembered per account for 24 hours. A repeat with
+// A POST carrying Idempotency-Key is remembered per account for 24 hours (at most the
+// newest Options.Keep of them, as for every record below). A repeat with
 // the same method, path and parameters returns the stored status and body (with header
 // Idempotent-Replayed: true) and changes nothing; a repeat with different parameters gets
 // 400 idempotency_error. As on Stripe, results are stored only once the endpoint started
@@ -110,6 +111,10 @@
 // expiry exist; there are no card numbers anywhere.
 //
 // The emulator keeps everything in memory, never logs, and is safe for concurrent use.
+// Payments are bounded (Options.Keep): at most about Keep tokens, PaymentIntents (with
+// the PaymentMethods made for them), refunds and stored answers, the newest; an older
+// one is forgotten as a restart forgets everything (not found). A PaymentIntent holding
+// an uncaptured authorization is never forgotten.
 // Tests inspect it with PaymentIntents, Tokens and Token.
 package stripesim
 
@@ -129,7 +134,18 @@ type Options struct {
 	// MultiCapture lets a token be charged more than once, until amount_captured reaches
 	// max_amount. The default (false) is single use.
 	MultiCapture bool
+	// Keep bounds what the emulator remembers of payments: at most about Keep tokens,
+	// Keep PaymentIntents (each with the PaymentMethod reproduced for it), Keep refunds
+	// and Keep stored idempotent answers, the newest (a quarter more between two
+	// trims); default DefaultKeep. An older one is forgotten as a restart forgets it:
+	// not found, and its idempotency key runs afresh. A PaymentIntent holding an
+	// uncaptured authorization is kept.
+	Keep int
 }
+
+// DefaultKeep is Options.Keep's default: the sandbox's, four times a reference
+// seller's default.
+const DefaultKeep = 2000
 
 // Account is a Stripe account known to the emulator. Every account, agent or seller,
 // has a network business profile.
@@ -142,6 +158,7 @@ type Account struct {
 type Server struct {
 	now          func() time.Time
 	multiCapture bool
+	keep         int
 	expYear      int
 
 	mu       sync.Mutex
@@ -152,6 +169,8 @@ type Server struct {
 	order    []string                  // PaymentIntent ids in creation order
 	methods  map[string]*paymentMethod // PaymentMethods created on seller accounts
 	idem     map[idemKey]*idemEntry
+	// idemPruned is when answers older than idemWindow were last forgotten
+	idemPruned time.Time
 	// failExecuted is how many more executed idempotent POSTs store a 500 (see
 	// FailAfterExecuting)
 	failExecuted int
@@ -177,9 +196,13 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
+	if opts.Keep <= 0 {
+		opts.Keep = DefaultKeep
+	}
 	return &Server{
 		now:          now,
 		multiCapture: opts.MultiCapture,
+		keep:         opts.Keep,
 		expYear:      now().Year() + 3,
 		accounts:     map[[sha256.Size]byte]Account{},
 		profiles:     map[string]string{},

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"net/http"
 	"time"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/sandbox/keep"
 )
 
 // Token statuses and deactivation reasons, as Stripe spells them.
@@ -39,6 +41,7 @@ type token struct {
 	setupFuture   string
 	useStripeSDK  *bool
 	created       int64
+	made          int64 // unix nanoseconds: the order in which Options.Keep forgets
 	status        string
 	reason        string
 	deactivatedAt int64
@@ -111,8 +114,15 @@ func (s *Server) issueToken(c *call) (any, *apiError) {
 	if pm.card.requiresAction {
 		t.status, t.next = statusRequiresAction, newNextAction(t)
 	}
-	s.tokens[t.id] = t
+	s.addToken(t)
 	return s.issuedView(t), nil
+}
+
+// addToken keeps t and forgets the oldest tokens beyond the newest Options.Keep.
+// The caller holds s.mu.
+func (s *Server) addToken(t *token) {
+	s.tokens[t.id] = t
+	keep.Trim(s.tokens, s.keep, func(t *token) int64 { return t.made }, nil)
 }
 
 // usageLimits reads usage_limits[currency|max_amount|expires_at] into a new token.
@@ -132,7 +142,7 @@ func (s *Server) usageLimits(c *call) (*token, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	return &token{currency: cur, maxAmount: maxAmount, expiresAt: exp, created: c.now.Unix()}, nil
+	return &token{currency: cur, maxAmount: maxAmount, expiresAt: exp, created: c.now.Unix(), made: c.now.UnixNano()}, nil
 }
 
 func newNextAction(t *token) *nextAction {
@@ -241,7 +251,7 @@ func (s *Server) createTestGrantedToken(c *call) (any, *apiError) {
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", "payment_method")
 	}
 	t.id, t.sellerProfile, t.pm, t.card, t.status = newID("spt_"), c.acct.Profile, pmID, card, statusActive
-	s.tokens[t.id] = t
+	s.addToken(t)
 	return s.grantedView(t), nil
 }
 
