@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -243,7 +244,7 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 		}
-		return res, nil
+		return c.shortPage(ctx, s, res, offset)
 	}
 	if s.sentence {
 		unsold, opens, err := c.unsoldAsked(ctx, s)
@@ -552,3 +553,81 @@ func (q *Query) validate() error {
 
 // namesType reports whether w heads the titles of products of a kind (see isType).
 func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }
+
+// shortPage goes on with the query's own kind of product when the products with every
+// word of s, res, do not fill its first page: after them, the products whose names
+// or categories have the query's head word, ranked as any search of it is (its type
+// first, accessories last). A small shop sells one "circular saw", and its other
+// saws are what a shopper who asked for one would look at next; a shop with 200
+// saws fills the page with circular saws and is left as it was. Only a query of
+// several words whose head is no word of a brand it names, on a page with nothing
+// after it; the result is the page (Total counts what it shows, no cursor), with a
+// note saying where the products with every word end.
+func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset int) (Result, error) {
+	n := len(res.Hits)
+	if offset > 0 || res.NextCursor != "" || res.TotalEstimated || n == 0 || n >= s.q.Limit ||
+		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(strings.Fields(strings.Join(s.text.words, " "))) < 2 {
+		return res, nil
+	}
+	head := queryHead(s.rest)
+	i := slices.IndexFunc(s.text.words, func(w string) bool {
+		f := strings.Fields(w)
+		return wordKey(f[len(f)-1]) == head
+	})
+	if head == "" || i < 0 {
+		return res, nil
+	}
+	if len(s.intent.brands) > 0 {
+		// "klein tools" names the brand Klein Tools, not tools.
+		b, err := s.learned.brandsNamed(ctx, c, slices.DeleteFunc(slices.Clone(s.rest), func(w string) bool { return wordKey(w) == head }))
+		if err != nil {
+			return Result{}, err
+		}
+		if len(b) < len(s.intent.brands) {
+			return res, nil
+		}
+	}
+	// The head word, and the last word of each other name of the word or phrase it
+	// ends (as ranking reads the query's type: "drum set" is a "drum kit").
+	names := []string{s.text.words[i]}
+	if i < len(s.text.alts) {
+		names = append(names, s.text.alts[i]...)
+	}
+	var heads []string
+	for _, t := range names {
+		f := strings.Fields(t)
+		if h := f[len(f)-1]; !slices.Contains(heads, h) {
+			heads = append(heads, h)
+		}
+	}
+	word := heads[0]
+	alt := *s
+	alt.text = textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}
+	alt.q.Limit = s.q.Limit + n // room for the products with every word, found again
+	var more Result
+	if err := alt.run(ctx, &more, 0, true); err != nil {
+		return Result{}, err
+	}
+	out := res
+	out.Hits = slices.Clone(res.Hits)
+	for _, h := range more.Hits {
+		if len(out.Hits) == s.q.Limit {
+			break
+		}
+		if !slices.ContainsFunc(out.Hits, func(x Hit) bool { return x.ID == h.ID }) {
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	if len(out.Hits) == n {
+		return res, nil
+	}
+	out.Total = len(out.Hits)
+	them := "them"
+	has := "products have"
+	if n == 1 {
+		them, has = "it", "product has"
+	}
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Only %d %s every word; after %s come other products with %q in their name or category.", n, has, them, word))
+	return out, nil
+}
