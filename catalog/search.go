@@ -559,15 +559,21 @@ func (s *search) namesType(w string) bool { return s.learned != nil && s.learned
 // or categories have the query's head word, ranked as any search of it is (its type
 // first, accessories last). A small shop sells one "circular saw", and its other
 // saws are what a shopper who asked for one would look at next; a shop with 200
-// saws fills the page with circular saws and is left as it was. Only a query of
-// several words whose head is no word of a brand it names, on a page with nothing
-// after it; the result is the page (Total counts what it shows, no cursor), with a
-// note saying where the products with every word end.
+// saws fills the page with circular saws and is left as it was. When the head names
+// a thing made for another (an accessory word of the vocabulary: "saw blade",
+// "battery charger") and the page is still short, the products named by the query's
+// other words follow: what the accessory is for. Only a query of several words, none
+// with a digit, whose head is no word of a brand it names, on a page with nothing
+// after it; the products that follow are of the department the products with every
+// word are filed in. The result is the page (Total counts what it shows, no cursor),
+// with a note saying where the products with every word end.
 func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset int) (Result, error) {
 	n := len(res.Hits)
+	all := strings.Fields(strings.Join(s.text.words, " "))
 	if offset > 0 || res.NextCursor != "" || res.TotalEstimated || n == 0 || n >= s.q.Limit ||
-		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(strings.Fields(strings.Join(s.text.words, " "))) < 2 {
-		return res, nil
+		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(all) < 2 ||
+		slices.ContainsFunc(s.rest, func(w string) bool { return strings.ContainsAny(w, "0123456789") }) {
+		return res, nil // (a number names one product, or a size: "lantern 43", "18v drill")
 	}
 	head := queryHead(s.rest)
 	i := slices.IndexFunc(s.text.words, func(w string) bool {
@@ -587,6 +593,31 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			return res, nil
 		}
 	}
+	// The products that follow are of the department the products with every word
+	// are filed in (the first segment of their categories): a "night cream" is
+	// followed by other creams of the beauty department, not by ice cream. When they
+	// are not all filed in one, only a query that names no brand goes on.
+	top := ""
+	for _, h := range res.Hits {
+		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
+		if seg == "" || top != "" && !strings.EqualFold(seg, top) {
+			top = ""
+			break
+		}
+		top = seg
+	}
+	if top == "" && len(s.intent.brands) > 0 {
+		return res, nil
+	}
+	fill := *s
+	if top != "" && s.q.Category == "" {
+		fill.q.Category = top
+		f, note, err := c.filters(ctx, fill.q, onKeys)
+		if err != nil || note != "" {
+			return res, err
+		}
+		fill.f = f
+	}
 	// The head word, and the last word of each other name of the word or phrase it
 	// ends (as ranking reads the query's type: "drum set" is a "drum kit").
 	names := []string{s.text.words[i]}
@@ -600,22 +631,22 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			heads = append(heads, h)
 		}
 	}
-	word := heads[0]
-	alt := *s
-	alt.text = textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}
-	alt.q.Limit = s.q.Limit + n // room for the products with every word, found again
-	var more Result
-	if err := alt.run(ctx, &more, 0, true); err != nil {
-		return Result{}, err
-	}
 	out := res
 	out.Hits = slices.Clone(res.Hits)
-	for _, h := range more.Hits {
-		if len(out.Hits) == s.q.Limit {
-			break
+	if err := fill.fillPage(ctx, &out, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}); err != nil {
+		return Result{}, err
+	}
+	var others []string
+	if len(out.Hits) < s.q.Limit && len(s.intent.brands) == 0 && c.vocabulary().isAccessory(head) {
+		for _, w := range all {
+			if wordKey(w) != head && !slices.Contains(others, w) {
+				others = append(others, w)
+			}
 		}
-		if !slices.ContainsFunc(out.Hits, func(x Hit) bool { return x.ID == h.ID }) {
-			out.Hits = append(out.Hits, h)
+		if len(others) > 0 {
+			if err := fill.fillPage(ctx, &out, textQuery{words: others, named: true}); err != nil {
+				return Result{}, err
+			}
 		}
 	}
 	if len(out.Hits) == n {
@@ -627,7 +658,33 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	if n == 1 {
 		them, has = "it", "product has"
 	}
+	named := fmt.Sprintf("%q", heads[0])
+	if len(others) > 0 {
+		named += ", then " + quoteList(others)
+	}
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Only %d %s every word; after %s come other products with %q in their name or category.", n, has, them, word))
+		fmt.Sprintf("Only %d %s every word; after %s come other products with %s in their name or category.", n, has, them, named))
 	return out, nil
+}
+
+// fillPage appends to out's hits, up to the page's limit, the best products whose
+// names or categories have any of the words of q, ranked as a search of them is,
+// less those out has.
+func (s *search) fillPage(ctx context.Context, out *Result, q textQuery) error {
+	alt := *s
+	alt.text = q
+	alt.q.Limit = s.q.Limit + len(out.Hits) // room for the products out has, found again
+	var more Result
+	if err := alt.run(ctx, &more, 0, true); err != nil {
+		return err
+	}
+	for _, h := range more.Hits {
+		if len(out.Hits) == s.q.Limit {
+			break
+		}
+		if !slices.ContainsFunc(out.Hits, func(x Hit) bool { return x.ID == h.ID }) {
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	return nil
 }

@@ -107,7 +107,9 @@ func contains(xs []string, x string) bool {
 
 // TestSearchShortPage holds what a first page short of products with every word
 // shows after them (shortPage): the products named by the query's head word, of its
-// type first, the things made for them last; nothing more when the products with
+// type first, the things made for them last, then, for an accessory, the products
+// its other words name (what it is for), all of the department the products with
+// every word are filed in (no toy saw); nothing more when the products with
 // every word fill the page, when the head is a word of the brand the query names, or
 // when the query is one word.
 func TestSearchShortPage(t *testing.T) {
@@ -125,6 +127,7 @@ func TestSearchShortPage(t *testing.T) {
 	add("tester", "Kleino Tools NCVT-3P Voltage Tester", "Kleino Tools", "Hardware > Electrical")
 	add("screwdriver", "Kleino Tools 11-in-1 Screwdriver", "Kleino Tools", "Hardware > Hand Tools")
 	add("kit", "Dremo 4300 Rotary Tool Kit", "Dremo", "Hardware > Hand Tools")
+	add("toysaw", "Playmo Wooden Toy Saw", "Playmo", "Toys > Pretend Play")
 	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
 		t.Fatal(err)
 	}
@@ -136,9 +139,11 @@ func TestSearchShortPage(t *testing.T) {
 	}{
 		{"the other saws after the one with every word, the blade last", "circular saw", 0, []string{"circular", "{table recip}", "blade"}, true},
 		{"the other drills after the cordless one", "cordless drill", 0, []string{"drill", "hammerdrill"}, true},
+		{"an accessory, then what it is for", "saw blade", 0, []string{"blade", "{circular table recip}"}, true},
 		{"a page the products with every word fill", "circular saw", 1, []string{"circular"}, false},
 		{"a head that is a word of the brand named", "kleino tools", 0, []string{"{tester screwdriver}"}, false},
-		{"one word", "saw", 0, []string{"{circular table recip}", "blade"}, false},
+		{"one word", "saw", 0, []string{"{circular table recip toysaw}", "blade"}, false},
+		{"a number", "circular saw 18v", 0, []string{"circular"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := c.Search(context.Background(), catalog.Query{Text: tc.text, Limit: tc.limit})
