@@ -184,3 +184,47 @@ func inOrder(got, want []string) bool {
 	}
 	return i == len(got)
 }
+
+// TestSearchCategoryName holds that a query that is the whole name of a category
+// segment reads as that category though one of its words heads titles of its own
+// (segmentTypes): "string instruments" finds the guitars and ukuleles filed under
+// String Instruments before the strings, whose titles "string" heads and whose
+// category has both words ("Instrument Strings").
+func TestSearchCategoryName(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Ships in 1-2 business days.", Category: cat, Price: usd(9999)})
+	}
+	for i, m := range []string{"Strumwell FG800", "Strumwell CD-60S", "Strumwell GS Mini"} {
+		add(fmt.Sprint("guitar", i), m+" Acoustic Guitar", "Music > Instruments > String Instruments > Guitars")
+	}
+	for i, m := range []string{"Kalo KA-C Concert", "Lanaki LU-21T Tenor", "Fendo Venice Soprano"} {
+		add(fmt.Sprint("uke", i), m+" Ukulele", "Music > Instruments > String Instruments > Ukuleles")
+	}
+	for i, m := range []string{"Elixo Nanoweb Acoustic Guitar", "Ernio Slinky Electric Guitar", "Aquilo Nylgut Ukulele"} {
+		add(fmt.Sprint("strings", i), m+" Strings", "Music > Accessories > Instrument Strings")
+	}
+	add("drum", "Tamaro Imperial 5-Piece Drum Kit", "Music > Instruments > Drums")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string // the hits, in order; a run in braces may come in any order
+	}{
+		{"a category's name with a type's word", "string instruments", []string{"{guitar0 guitar1 guitar2 uke0 uke1 uke2}"}},
+		{"the type's own word", "guitar strings", []string{"{strings0 strings1}"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			if len(got) < 2 || !inOrder(got[:min(len(got), len(strings.Fields(strings.Trim(tc.want[0], "{}"))))], tc.want) {
+				t.Errorf("%q: hits %q, want %q first (notes %q)", tc.text, got, tc.want, res.Notes)
+			}
+		})
+	}
+}
