@@ -842,7 +842,9 @@ func (c *Catalog) segmentTypes(ctx context.Context, lv *learnedView, words []str
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search category types: %w", err)
 	}
-	slices.SortFunc(hs, func(a, b headCount) int { return cmp.Or(cmp.Compare(b.products, a.products), strings.Compare(a.head, b.head)) })
+	slices.SortFunc(hs, func(a, b headCount) int {
+		return cmp.Or(cmp.Compare(b.products, a.products), strings.Compare(a.head, b.head))
+	})
 	heads := make([]string, 0, min(len(hs), maxCategoryTypes))
 	for _, h := range hs[:min(len(hs), maxCategoryTypes)] {
 		heads = append(heads, h.head)
