@@ -678,13 +678,49 @@ func (s *search) fillPage(ctx context.Context, out *Result, q textQuery) error {
 	if err := alt.run(ctx, &more, 0, true); err != nil {
 		return err
 	}
+	var fam map[string]string
+	if !s.q.EveryVariant {
+		// A family is shown once: by the variant out has, when it has one.
+		ids := make([]any, 0, len(out.Hits)+len(more.Hits))
+		for _, h := range slices.Concat(out.Hits, more.Hits) {
+			ids = append(ids, h.ID)
+		}
+		var err error
+		if fam, err = s.c.familyKeys(ctx, ids); err != nil {
+			return err
+		}
+	}
+	same := func(a, b string) bool { return a == b || fam[a] != "" && fam[a] == fam[b] }
 	for _, h := range more.Hits {
 		if len(out.Hits) == s.q.Limit {
 			break
 		}
-		if !slices.ContainsFunc(out.Hits, func(x Hit) bool { return x.ID == h.ID }) {
+		if !slices.ContainsFunc(out.Hits, func(x Hit) bool { return same(x.ID, h.ID) }) {
 			out.Hits = append(out.Hits, h)
 		}
 	}
 	return nil
+}
+
+// familyKeys returns the family of each of the products ids that has one (a group id,
+// with the seller and brand that make a family; see Variants), by product id.
+func (c *Catalog) familyKeys(ctx context.Context, ids []any) (map[string]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, group_id || char(31) || seller_id || char(31) || brand_key FROM products
+		WHERE group_id != '' AND id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search families: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, fmt.Errorf("search families: %w", err)
+		}
+		out[id] = key
+	}
+	return out, rows.Err()
 }

@@ -228,3 +228,28 @@ func TestSearchCategoryName(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchShortPageFamilies holds that a family shown among the products with every
+// word is not shown again after them by another of its variants.
+func TestSearchShortPageFamilies(t *testing.T) {
+	c := openCatalog(t)
+	ps := []catalog.Product{
+		{ID: "trail", GroupID: "track", Title: "Makito Track Saw", Brand: "Makito", Description: "The trail edition."},
+		{ID: "shop", GroupID: "track", Title: "Makito Track Saw", Brand: "Makito", Description: "The shop edition.", Rating: 5, ReviewCount: 900},
+		{ID: "table", Title: "Dewalto Jobsite Table Saw", Brand: "Dewalto"},
+	}
+	for i := range ps {
+		ps[i].SellerID, ps[i].Category, ps[i].Price = "hearth", "Hardware > Tools > Saws", usd(9999)
+	}
+	// Rated best, the shop edition stands for the family among the saws.
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(context.Background(), catalog.Query{Text: "trail saw"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !slices.Equal(got, []string{"trail", "table"}) {
+		t.Errorf("hits %q, want [trail table]: the track saw's family once (notes %q)", got, res.Notes)
+	}
+}
