@@ -73,6 +73,9 @@ type learnedTypes struct {
 	// matched says, by full-text expression asked about, whether any product matches
 	// it (see anyMatch): what the index holds, so it is kept per indexed version.
 	matched map[string]bool
+	// segments holds, by the words asked about, the types filed under the category
+	// segment they name (see segmentTypes), read as they are first asked for.
+	segments map[string][]string
 }
 
 // newLearnedView returns a view of the text version, at the indexed version, with the
@@ -80,7 +83,8 @@ type learnedTypes struct {
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, codes: map[string]bool{}, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
-		modifiers: map[string][]string{}, after: map[string][]string{}, namedFor: map[string]map[string]int{}, matched: map[string]bool{}}}
+		modifiers: map[string][]string{}, after: map[string][]string{}, namedFor: map[string]map[string]int{}, matched: map[string]bool{},
+		segments: map[string][]string{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the
@@ -819,7 +823,13 @@ func (c *Catalog) segmentTypes(ctx context.Context, lv *learnedView, words []str
 	if len(words) < 2 {
 		return nil, nil
 	}
-	ids, err := c.categoryIDs(ctx, strings.Join(words, " "))
+	name := strings.Join(words, " ")
+	return recall(lv, lv.segments, maxLearnedWords, name, func() ([]string, error) { return c.readSegmentTypes(ctx, lv, name, v) })
+}
+
+// readSegmentTypes is segmentTypes of the segment name, read from the catalog.
+func (c *Catalog) readSegmentTypes(ctx context.Context, lv *learnedView, name string, v *Vocabulary) ([]string, error) {
+	ids, err := c.categoryIDs(ctx, name)
 	if err != nil || len(ids) == 0 || len(ids) > maxSegmentCategories {
 		return nil, err
 	}
