@@ -335,9 +335,13 @@ func (c *Catalog) categoryTypes(ctx context.Context, lv *learnedView, words []st
 		return nil, nil
 	}
 	for _, w := range words {
-		if isNumber(w) || lv.isType(w) {
+		if isNumber(w) {
 			return nil, nil
 		}
+	}
+	if slices.ContainsFunc(words, lv.isType) {
+		// A type's word reads as the type, unless the words are a category's name.
+		return c.segmentTypes(ctx, lv, words, v)
 	}
 	// The heads filed under every word, with the fewest products of any word.
 	var under map[string]int

@@ -73,6 +73,9 @@ type learnedTypes struct {
 	// matched says, by full-text expression asked about, whether any product matches
 	// it (see anyMatch): what the index holds, so it is kept per indexed version.
 	matched map[string]bool
+	// segments holds, by the words asked about, the types filed under the category
+	// segment they name (see segmentTypes), read as they are first asked for.
+	segments map[string][]string
 }
 
 // newLearnedView returns a view of the text version, at the indexed version, with the
@@ -80,7 +83,8 @@ type learnedTypes struct {
 func newLearnedView(version, indexed int64, types map[string]int) *learnedView {
 	return &learnedView{version: version, codes: map[string]bool{}, learnedTypes: &learnedTypes{indexed: indexed, types: types,
 		words: map[string][]headCount{}, uses: map[string]usedAt{}, brands: map[string]bool{}, aliases: map[string][]string{},
-		modifiers: map[string][]string{}, after: map[string][]string{}, namedFor: map[string]map[string]int{}, matched: map[string]bool{}}}
+		modifiers: map[string][]string{}, after: map[string][]string{}, namedFor: map[string]map[string]int{}, matched: map[string]bool{},
+		segments: map[string][]string{}}}
 }
 
 // usedAt is a word's spread over types (see used), the sample it was made from, and the
@@ -803,4 +807,57 @@ func (lg *learning) write(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// maxSegmentCategories bounds the categories segmentTypes reads the products of.
+const maxSegmentCategories = 200
+
+// segmentTypes returns the types filed under the category segment that words of two
+// or more name whole ("string instruments" of "… > Musical Instruments > String
+// Instruments > Guitars"), most products first, as categoryTypes reads category words
+// (at least minLearnedType of them, minCategoryShare of the type's products, no
+// accessory type); nil when no segment is so named. A query that is a category's
+// name asks for the category, though a word of it heads titles of its own ("string"
+// heads the strings', filed elsewhere under "Musical Instrument Strings").
+func (c *Catalog) segmentTypes(ctx context.Context, lv *learnedView, words []string, v *Vocabulary) ([]string, error) {
+	if len(words) < 2 {
+		return nil, nil
+	}
+	name := strings.Join(words, " ")
+	return recall(lv, lv.segments, maxLearnedWords, name, func() ([]string, error) { return c.readSegmentTypes(ctx, lv, name, v) })
+}
+
+// readSegmentTypes is segmentTypes of the segment name, read from the catalog.
+func (c *Catalog) readSegmentTypes(ctx context.Context, lv *learnedView, name string, v *Vocabulary) ([]string, error) {
+	ids, err := c.categoryIDs(ctx, name)
+	if err != nil || len(ids) == 0 || len(ids) > maxSegmentCategories {
+		return nil, err
+	}
+	rows, err := c.query(ctx, `SELECT rr.head, count(*) FROM products p JOIN product_rank rr ON rr.rowid = p.rowid
+		WHERE p.hidden = 0 AND rr.head != '' AND p.category_id IN (`+placeholders(len(ids))+`) GROUP BY rr.head`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search category types: %w", err)
+	}
+	defer rows.Close()
+	var hs []headCount
+	for rows.Next() {
+		var hc headCount
+		if err := rows.Scan(&hc.head, &hc.products); err != nil {
+			return nil, fmt.Errorf("search category types: %w", err)
+		}
+		if hc.products >= minLearnedType && float64(hc.products) >= minCategoryShare*float64(lv.types[hc.head]) && !v.isAccessory(hc.head) {
+			hs = append(hs, hc)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search category types: %w", err)
+	}
+	slices.SortFunc(hs, func(a, b headCount) int {
+		return cmp.Or(cmp.Compare(b.products, a.products), strings.Compare(a.head, b.head))
+	})
+	heads := make([]string, 0, min(len(hs), maxCategoryTypes))
+	for _, h := range hs[:min(len(hs), maxCategoryTypes)] {
+		heads = append(heads, h.head)
+	}
+	return heads, nil
 }

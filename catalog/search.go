@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -243,7 +244,7 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 		}
-		return res, nil
+		return c.shortPage(ctx, s, res, offset)
 	}
 	if s.sentence {
 		unsold, opens, err := c.unsoldAsked(ctx, s)
@@ -552,3 +553,174 @@ func (q *Query) validate() error {
 
 // namesType reports whether w heads the titles of products of a kind (see isType).
 func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }
+
+// shortPage goes on with the query's own kind of product when the products with every
+// word of s, res, do not fill its first page: after them, the products whose names
+// or categories have the query's head word, ranked as any search of it is (its type
+// first, accessories last). A small shop sells one "circular saw", and its other
+// saws are what a shopper who asked for one would look at next; a shop with 200
+// saws fills the page with circular saws and is left as it was. When the head names
+// a thing made for another (an accessory word of the vocabulary: "saw blade",
+// "battery charger") and the page is still short, the products named by the query's
+// other words follow: what the accessory is for. Only a query of several words, none
+// with a digit, whose head is no word of a brand it names, on a page with nothing
+// after it; the products that follow are of the department the products with every
+// word are filed in. The result is the page (Total counts what it shows, no cursor),
+// with a note saying where the products with every word end.
+func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset int) (Result, error) {
+	n := len(res.Hits)
+	all := strings.Fields(strings.Join(s.text.words, " "))
+	if offset > 0 || res.NextCursor != "" || res.TotalEstimated || n == 0 || n >= s.q.Limit ||
+		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(all) < 2 ||
+		slices.ContainsFunc(s.rest, func(w string) bool { return strings.ContainsAny(w, "0123456789") }) {
+		return res, nil // (a number names one product, or a size: "lantern 43", "18v drill")
+	}
+	head := queryHead(s.rest)
+	i := slices.IndexFunc(s.text.words, func(w string) bool {
+		f := strings.Fields(w)
+		return wordKey(f[len(f)-1]) == head
+	})
+	if head == "" || i < 0 {
+		return res, nil
+	}
+	if len(s.intent.brands) > 0 {
+		// "klein tools" names the brand Klein Tools, not tools.
+		b, err := s.learned.brandsNamed(ctx, c, slices.DeleteFunc(slices.Clone(s.rest), func(w string) bool { return wordKey(w) == head }))
+		if err != nil {
+			return Result{}, err
+		}
+		if len(b) < len(s.intent.brands) {
+			return res, nil
+		}
+	}
+	// The products that follow are of the department the products with every word
+	// are filed in (the first segment of their categories): a "night cream" is
+	// followed by other creams of the beauty department, not by ice cream. When they
+	// are not all filed in one, only a query that names no brand goes on.
+	top := ""
+	for _, h := range res.Hits {
+		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
+		if seg == "" || top != "" && !strings.EqualFold(seg, top) {
+			top = ""
+			break
+		}
+		top = seg
+	}
+	if top == "" && len(s.intent.brands) > 0 {
+		return res, nil
+	}
+	fill := *s
+	if top != "" && s.q.Category == "" {
+		fill.q.Category = top
+		f, note, err := c.filters(ctx, fill.q, onKeys)
+		if err != nil || note != "" {
+			return res, err
+		}
+		fill.f = f
+	}
+	// The head word, and the last word of each other name of the word or phrase it
+	// ends (as ranking reads the query's type: "drum set" is a "drum kit").
+	names := []string{s.text.words[i]}
+	if i < len(s.text.alts) {
+		names = append(names, s.text.alts[i]...)
+	}
+	var heads []string
+	for _, t := range names {
+		f := strings.Fields(t)
+		if h := f[len(f)-1]; !slices.Contains(heads, h) {
+			heads = append(heads, h)
+		}
+	}
+	out := res
+	out.Hits = slices.Clone(res.Hits)
+	if err := fill.fillPage(ctx, &out, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}); err != nil {
+		return Result{}, err
+	}
+	var others []string
+	if len(out.Hits) < s.q.Limit && len(s.intent.brands) == 0 && c.vocabulary().isAccessory(head) {
+		for _, w := range all {
+			if wordKey(w) != head && !slices.Contains(others, w) {
+				others = append(others, w)
+			}
+		}
+		if len(others) > 0 {
+			if err := fill.fillPage(ctx, &out, textQuery{words: others, named: true}); err != nil {
+				return Result{}, err
+			}
+		}
+	}
+	if len(out.Hits) == n {
+		return res, nil
+	}
+	out.Total = len(out.Hits)
+	them := "them"
+	has := "products have"
+	if n == 1 {
+		them, has = "it", "product has"
+	}
+	named := fmt.Sprintf("%q", heads[0])
+	if len(others) > 0 {
+		named += ", then " + quoteList(others)
+	}
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Only %d %s every word; after %s come other products with %s in their name or category.", n, has, them, named))
+	return out, nil
+}
+
+// fillPage appends to out's hits, up to the page's limit, the best products whose
+// names or categories have any of the words of q, ranked as a search of them is,
+// less those out has.
+func (s *search) fillPage(ctx context.Context, out *Result, q textQuery) error {
+	alt := *s
+	alt.text = q
+	alt.q.Limit = s.q.Limit + len(out.Hits) // room for the products out has, found again
+	var more Result
+	if err := alt.run(ctx, &more, 0, true); err != nil {
+		return err
+	}
+	var fam map[string]string
+	if !s.q.EveryVariant {
+		// A family is shown once: by the variant out has, when it has one.
+		ids := make([]any, 0, len(out.Hits)+len(more.Hits))
+		for _, h := range slices.Concat(out.Hits, more.Hits) {
+			ids = append(ids, h.ID)
+		}
+		var err error
+		if fam, err = s.c.familyKeys(ctx, ids); err != nil {
+			return err
+		}
+	}
+	same := func(a, b string) bool { return a == b || fam[a] != "" && fam[a] == fam[b] }
+	for _, h := range more.Hits {
+		if len(out.Hits) == s.q.Limit {
+			break
+		}
+		if !slices.ContainsFunc(out.Hits, func(x Hit) bool { return same(x.ID, h.ID) }) {
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	return nil
+}
+
+// familyKeys returns the family of each of the products ids that has one (a group id,
+// with the seller and brand that make a family; see Variants), by product id.
+func (c *Catalog) familyKeys(ctx context.Context, ids []any) (map[string]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, group_id || char(31) || seller_id || char(31) || brand_key FROM products
+		WHERE group_id != '' AND id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search families: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, fmt.Errorf("search families: %w", err)
+		}
+		out[id] = key
+	}
+	return out, rows.Err()
+}

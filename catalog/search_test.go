@@ -212,7 +212,8 @@ func TestSearch(t *testing.T) {
 		{name: "stemming: shoe finds Shoes", q: catalog.Query{Text: "shoe"}, want: []string{"trail-shoe"}},
 		{name: "stemming: plural query finds plural", q: catalog.Query{Text: "SHOES"}, want: []string{"trail-shoe"}},
 		{name: "stemming: running finds Run", q: catalog.Query{Text: "running"}, want: []string{"tee-run"}},
-		{name: "stemming without prefix: running tee", q: catalog.Query{Text: "running tee"}, want: []string{"tee-run"}},
+		// (One a page: on a longer page the other tees follow the one with every word; see TestSearchShortPage.)
+		{name: "stemming without prefix: running tee", q: catalog.Query{Text: "running tee", Limit: 1}, want: []string{"tee-run"}},
 		{name: "prefix on the last word", q: catalog.Query{Text: "sneak"}, want: []string{"road-sneaker"}},
 		{name: "prefix after a full word", q: catalog.Query{Text: "velo sneak"}, want: []string{"road-sneaker"}},
 		{name: "no prefix on a middle word, so only the relaxed match", q: catalog.Query{Text: "sneak velo"},

@@ -27,7 +27,10 @@ import (
 //   - The category is the first of product_category, category,
 //     google_product_category, product_type that is not a bare taxonomy number, or
 //     a later one of them whose path goes on from it (a finer path of the same
-//     category).
+//     category). A product_type after a google_product_category taken is the
+//     seller's own type: on another branch than Google's path, the deeper of the two
+//     is the category (the seller's when as deep) and the other becomes a tag, so
+//     that its words stay searchable.
 //   - condition, color, size, material, gender, age_group, pattern and mpn go to
 //     Attributes under their own names.
 //   - billing_interval (day, week, month or year; also daily, weekly, monthly, yearly)
@@ -159,13 +162,25 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 	// A spreadsheet keeps a long number as text behind an apostrophe ('0012345678905).
 	p.GTIN = strings.TrimPrefix(r.get(colGTIN), "'")
 	p.Availability = catalog.Availability(r.get(colAvail))
+	catCol := ""
 	for _, c := range colCategory {
 		if v := r.get([]string{c}); v != "" && strings.Trim(v, "0123456789") != "" {
-			// A later column's path that goes on from the one taken is the same
-			// category, finer: a Merchant feed's google_product_category "Hardware >
-			// Tools" with its product_type "Hardware > Tools > Drills".
-			if v = displayText(v); p.Category == "" || extendsPath(v, p.Category) {
-				p.Category = v
+			v = displayText(v)
+			switch {
+			case p.Category == "" || extendsPath(v, p.Category):
+				// A later column's path that goes on from the one taken is the same
+				// category, finer: a Merchant feed's google_product_category "Hardware >
+				// Tools" with its product_type "Hardware > Tools > Drills".
+				p.Category, catCol = v, c
+			case c == "product_type" && catCol == "google_product_category" && !samePath(v, p.Category) && !extendsPath(p.Category, v):
+				// The seller's own type on another branch than Google's category is
+				// the seller's category ("Hardware > Tool Storage", "Garden > Outdoor
+				// Power Equipment" under "Hardware > Tools") unless Google's path is
+				// deeper; the other path stays searchable as a tag.
+				if len(pathSegments(v)) >= len(pathSegments(p.Category)) {
+					v, p.Category, catCol = p.Category, v, c
+				}
+				p.Tags = append(p.Tags, v)
 			}
 		}
 	}
@@ -344,13 +359,19 @@ func (p *parser) flatRow(at lines, r row) error {
 // more segments ("A > B > C"), the first of which are short's, compared without case
 // and surrounding space.
 func extendsPath(long, short string) bool {
-	seg := func(p string) []string {
-		f := strings.Split(p, ">")
-		for i := range f {
-			f[i] = strings.ToLower(strings.TrimSpace(f[i]))
-		}
-		return f
-	}
-	l, s := seg(long), seg(short)
+	l, s := pathSegments(long), pathSegments(short)
 	return len(l) > len(s) && slices.Equal(l[:len(s)], s)
+}
+
+// samePath reports whether a and b are the same category path, case and spacing
+// aside.
+func samePath(a, b string) bool { return slices.Equal(pathSegments(a), pathSegments(b)) }
+
+// pathSegments are the segments of a category path, trimmed and lower-cased.
+func pathSegments(p string) []string {
+	f := strings.Split(p, ">")
+	for i := range f {
+		f[i] = strings.ToLower(strings.TrimSpace(f[i]))
+	}
+	return f
 }

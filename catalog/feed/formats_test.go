@@ -176,18 +176,37 @@ func TestParseInline(t *testing.T) {
 			data: "item_id,title,price,google_product_category,product_type\n" +
 				"A,a,1 USD,Hardware > Tools,Hardware > Tools > Drills\n" + // finer, same path
 				"B,b,1 USD,Hardware > Tools,hardware >tools> Saws > Mitre Saws\n" + // case and spacing aside
-				"C,c,1 USD,Hardware > Tools,Sale > Summer Deals\n" + // another path: the first stays
 				"D,d,1 USD,Hardware > Tools,Hardware > Tools\n" + // the same path
-				"E,e,1 USD,Hardware > Tools,Hardware > Toolsets > Boxes\n" + // a segment that only begins the same
 				"F,f,1 USD,632,Hardware > Tools > Drills\n", // a taxonomy number is no category
-			wantIDs: []string{"A", "B", "C", "D", "E", "F"},
+			wantIDs: []string{"A", "B", "D", "F"},
 			checks: []check{
-				{"A", "category", "Hardware > Tools > Drills"},
+				{"A", "category", "Hardware > Tools > Drills"}, {"A", "tags", ""},
 				{"B", "category", "hardware > tools > Saws > Mitre Saws"},
-				{"C", "category", "Hardware > Tools"},
-				{"D", "category", "Hardware > Tools"},
-				{"E", "category", "Hardware > Tools"},
+				{"D", "category", "Hardware > Tools"}, {"D", "tags", ""},
 				{"F", "category", "Hardware > Tools > Drills"},
+			},
+		},
+		{
+			// The seller's own product_type on another branch than Google's category
+			// is the category; Google's path is kept as a tag. Other columns keep the
+			// first path unless a later one goes on from it.
+			name: "a Merchant feed's own product_type on another branch is the category",
+			file: "a.csv",
+			data: "item_id,title,price,google_product_category,product_type,category\n" +
+				"C,c,1 USD,Hardware > Tools,Hardware > Tool Storage,\n" + // a sibling branch
+				"G,g,1 USD,Hardware > Tools,Garden > Outdoor Power Equipment,\n" + // another department
+				"E,e,1 USD,Hardware > Tools,Hardware > Toolsets > Boxes,\n" + // a segment that only begins the same
+				"H,h,1 USD,Hardware > Tools > Drills,Hardware > Tools,\n" + // Google's goes on from the seller's: Google's
+				"I,i,1 USD,Hardware > Tools,Drills,\n" + // a shallower type: Google's, the type a tag
+				"J,j,1 USD,Hardware > Tools,Sale > Summer Deals,Hardware > Tools\n", // category comes first
+			wantIDs: []string{"C", "G", "E", "H", "I", "J"},
+			checks: []check{
+				{"C", "category", "Hardware > Tool Storage"}, {"C", "tags", "Hardware > Tools"},
+				{"G", "category", "Garden > Outdoor Power Equipment"}, {"G", "tags", "Hardware > Tools"},
+				{"E", "category", "Hardware > Toolsets > Boxes"}, {"E", "tags", "Hardware > Tools"},
+				{"H", "category", "Hardware > Tools > Drills"}, {"H", "tags", ""},
+				{"I", "category", "Hardware > Tools"}, {"I", "tags", "Drills"},
+				{"J", "category", "Hardware > Tools"}, {"J", "tags", ""},
 			},
 		},
 		{
@@ -292,7 +311,7 @@ func TestParseInline(t *testing.T) {
 			wantLines:   []int{3, 9},
 			wantRejects: []string{"products.json:11: item_id is missing"},
 			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
-				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
+				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "tags", "Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
 				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
 				{"B-2", "price", "$32.50"}, {"B-2", "availability", "out_of_stock"}},
 		},
@@ -715,7 +734,8 @@ func TestMerchantCenterFeed(t *testing.T) {
 		{"MC-1", "group", "G-1"},
 		{"MC-2", "description", `Same "boot", fits sizes < 10`},
 		{"MC-2", "availability", "out_of_stock"},
-		{"MC-2", "category", "Apparel & Accessories > Shoes"},
+		{"MC-2", "category", "Home > Women > Shoes"}, // the seller's own type, deeper than Google's
+		{"MC-2", "tags", "Apparel & Accessories > Shoes"},
 		{"MC-3", "title", `12" Pizza Pan`},
 		{"MC-3", "description", `A 12" pan, "non-stick" &copy 2024`},
 		{"MC-3", "price", "¥4,500"},
