@@ -1,0 +1,76 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// toolShop is a small hardware shop whose tools are named by what they do ("Tape
+// Measure", "Wood Glue", "Bar Clamp"), beside sets of tools, a measuring jug whose
+// title says "measuring" of a jug, and a toy car.
+func toolShop(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Built for the job site and the home workshop.",
+			Category: cat, Price: usd(2999)})
+	}
+	add("tape0", "Stanlo FatMax 25 ft Tape Measure", "Hardware > Tools > Measuring")
+	add("laser0", "Boschor GLM50 Laser Distance Measure", "Hardware > Tools > Measuring")
+	add("glue0", "Gorillo Wood Glue, 18 oz", "Hardware > Adhesives")
+	add("clamp0", "Irwen Quick-Grip 12 in. Bar Clamp", "Hardware > Tools > Clamps")
+	add("clamp1", "Bessy 6 in. F-Style Clamp", "Hardware > Tools > Clamps")
+	add("jug0", "Pyrex 2-Cup Measuring Jug", "Kitchen > Bakeware")
+	for i, m := range []string{"40-Piece Socket", "230-Piece Mechanics Tool", "21-Piece Drill Bit"} {
+		add(fmt.Sprint("set", i), "Craftsmen "+m+" Set", "Hardware > Tools > Tool Sets")
+	}
+	for i := range 3 {
+		add(fmt.Sprint("drill", i), fmt.Sprintf("Dewalto 20V Cordless Drill %d", i), "Hardware > Tools > Drills")
+	}
+	add("car0", "Zoomo Remote Control Car", "Toys > RC")
+	add("car1", "Zoomo Off-Road Racing Car", "Toys > RC")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSentenceOpeningTool holds a request that opens with its verb where the catalog
+// names a tool by that verb and the rest of the sentence names nothing it sells
+// (sentenceTool): the tool, even when the shop sells one of it; and nothing for a verb
+// the catalog's titles say before another thing's name ("Tape Measure": "tape the
+// box"), for a word of a
+// group ("set an alarm"), a noun before another noun ("car park fees"), or a
+// sentence whose other words name a thing sold.
+func TestSentenceOpeningTool(t *testing.T) {
+	c := toolShop(t)
+	for _, tc := range []struct {
+		name, text string
+		first      []string // the first hit is one of these; none for nothing
+	}{
+		{"a verb that names a tool in titles", "measure the length of a room quickly", []string{"tape0", "laser0"}},
+		{"a verb that names the one product of its type", "glue a wobbly chair leg back on", []string{"glue0"}},
+		{"a verb that names a tool, after filler", "please clamp these two boards tightly", []string{"clamp0", "clamp1"}},
+		{"a word of a group names no tool", "set an alarm for six am", nil},
+		{"a noun before another noun is no verb", "car park fees in the city centre are too high", nil},
+		{"a verb titles use before another thing's name", "tape the box shut before the move", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			switch {
+			case len(tc.first) == 0 && len(got) > 0:
+				t.Errorf("%q: hits %q, want none (notes %q)", tc.text, got, res.Notes)
+			case len(tc.first) > 0 && (len(got) == 0 || !contains(tc.first, got[0])):
+				t.Errorf("%q: hits %q, want one of %q first (notes %q)", tc.text, got, tc.first, res.Notes)
+			}
+		})
+	}
+}
