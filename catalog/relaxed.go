@@ -444,7 +444,8 @@ const minTitleShare = 0.6
 // itself the head its titles have most often (the catalog's name for a thing: "truck"
 // of RC trucks, whose titles also name batteries for them) unless a word no product
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
-// products. The products with the word come back, that type first; with several such
+// products (the catalog's meet; for a word that heads its titles, that many titles
+// with it: a clarinet beside clarinet reeds). The products with the word come back, that type first; with several such
 // words, the one whose titles are of its type most often wins. Not when the sentence
 // asks for a thing the catalog does not sell (asksUnsold: "a birthday cake for my
 // son's party" is no party speaker). ok is false when no word names a type so.
@@ -515,7 +516,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			}
 			share = minTitleShare
 		}
-		if top >= s.learned.meet() && eligible && share > bestShare {
+		if (top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()) && eligible && share > bestShare {
 			best, bestHead, bestShare = i, head, share
 		}
 	}
@@ -621,7 +622,8 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 }
 
 // unknownModifier reports whether w follows, in sentence s, a word that no product
-// has and that is no stop word or filler: the two name a thing the catalog does not
+// has and that is no stop word, filler or participle ("starting clarinet" is what the
+// shopper does): the two name a thing the catalog does not
 // know ("a gift card", "a fish tank"), not the catalog's w.
 func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (bool, error) {
 	v := c.vocabulary()
@@ -630,7 +632,7 @@ func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (boo
 			continue
 		}
 		prev := s.words[i-1]
-		if stopwords[prev] || determiners[prev] || v.filler[prev] || isNumber(prev) || howWords[prev] {
+		if stopwords[prev] || determiners[prev] || v.filler[prev] || isNumber(prev) || howWords[prev] || strings.HasSuffix(prev, "ing") {
 			continue
 		}
 		u, err := s.learned.used(ctx, c, prev)
