@@ -445,8 +445,9 @@ const minTitleShare = 0.6
 // of RC trucks, whose titles also name batteries for them) unless a word no product
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
 // products (the catalog's meet; for a word that heads its titles, that many titles
-// with it: a clarinet beside clarinet reeds). The products with the word come back, that type first; with several such
-// words, the one whose titles are of its type most often wins. Not when the sentence
+// with it: a clarinet beside clarinet reeds). A participle ("camping") is read only
+// by the first way, of a type it does not head. The products with the word come
+// back, that type first; with several such words, the one whose titles are of its type most often wins. Not when the sentence
 // asks for a thing the catalog does not sell (asksUnsold: "a birthday cake for my
 // son's party" is no party speaker). ok is false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
@@ -460,7 +461,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	best, bestHead, bestShare := -1, "", 0.0
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
-			!contentWord(w, s.learned, v) || !wordAsThing(s, v, w) || giftWords[w] {
+			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] {
 			continue // a correction, a word in a place no thing is said, or an occasion's gift (the other words say what it is)
 		}
 		var b strings.Builder
@@ -499,15 +500,18 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			return res, false, fmt.Errorf("search: %w", err)
 		}
 		share := float64(top) / float64(max(total, 1))
-		eligible := share >= minTitleShare
-		if !eligible && head == wordKey(w) {
+		// A word that says what is done ("camping", "reading about sparrows") names
+		// a thing only as what titles say before another's name ("Camping Tent").
+		done := doneForm(w)
+		eligible := share >= minTitleShare && (!done || head != wordKey(w))
+		if !eligible && !done && head == wordKey(w) {
 			unknown, err := c.unknownModifier(ctx, s, w)
 			if err != nil {
 				return res, false, err
 			}
 			eligible = !unknown
 		}
-		if !eligible && top >= s.learned.meet() {
+		if !eligible && !done && top >= s.learned.meet() {
 			// A word titles say right before the names of several types ("Drum Kit",
 			// "Drum Throne", "Bass Drum Pedal") names their family: the sentence is
 			// about them ("something for my son who plays drums").
@@ -651,9 +655,17 @@ func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (boo
 // after "to", a possessive or a place word ("into french"), nor before another noun;
 // and it is no participle ("reading about sparrows" is not a reading lamp).
 func wordAsThing(s *search, v *Vocabulary, w string) bool {
-	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
-		return false
-	}
+	return !doneForm(w) && wordPlaced(s, v, w)
+}
+
+// doneForm reports whether w ends as a participle does ("reading", "printed").
+func doneForm(w string) bool {
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
+}
+
+// wordPlaced reports whether w stands in sentence s where a thing is named, whatever
+// its form (wordAsThing without the participle).
+func wordPlaced(s *search, v *Vocabulary, w string) bool {
 	for i, x := range s.words {
 		if x != w || i == 0 {
 			continue

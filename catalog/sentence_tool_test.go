@@ -10,7 +10,8 @@ import (
 
 // toolShop is a small hardware shop whose tools are named by what they do ("Tape
 // Measure", "Wood Glue", "Bar Clamp"), beside sets of tools, a measuring jug whose
-// title says "measuring" of a jug, a toy car, and a clarinet beside its reeds.
+// title says "measuring" of a jug, a toy car, a clarinet beside its reeds, camping
+// tents and bedding.
 func toolShop(t *testing.T) *catalog.Catalog {
 	t.Helper()
 	c := openCatalog(t)
@@ -36,6 +37,10 @@ func toolShop(t *testing.T) *catalog.Catalog {
 	add("clarinet0", "Yamaho YCL-255 Student Bb Clarinet", "Music > Clarinets")
 	add("reed0", "Ricco Bb Clarinet Reeds, Strength 2, 10 Pack", "Music > Reeds")
 	add("oboe0", "Foxo Student Oboe", "Music > Oboes")
+	for i := range 3 {
+		add(fmt.Sprint("tent", i), fmt.Sprintf("Trailbo %d-Person Camping Tent", 2+2*i), "Outdoors > Tents")
+		add(fmt.Sprint("bedding", i), fmt.Sprintf("Cozo Cotton Bedding %d", i), "Home > Bedding")
+	}
 	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +76,8 @@ func TestSentenceOpeningTool(t *testing.T) {
 // clarinet, and clarinet reeds): two products show the word names that type there,
 // and a participle before it ("starting clarinet") is what the shopper does, not an
 // unknown kind of it (unknownModifier). A word in one title only is no such evidence.
+// A participle names a type only as what titles say before its name ("Camping
+// Tent"), never by heading titles itself ("Bedding": "bedding in" the soil).
 func TestSentenceTypeOfOneProduct(t *testing.T) {
 	c := toolShop(t)
 	for _, tc := range []struct {
@@ -79,6 +86,8 @@ func TestSentenceTypeOfOneProduct(t *testing.T) {
 	}{
 		{"the type of one product, its word in two titles", "my daughter is starting clarinet in the school band", []string{"clarinet0"}},
 		{"a word in one title only", "my daughter is starting oboe in the school band", nil},
+		{"a participle titles say before a type's name", "we want to go camping at the lake this summer", []string{"tent0", "tent1", "tent2"}},
+		{"a participle that heads its own titles", "the soil needs bedding in before winter frost", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.text, tc.first) })
 	}
