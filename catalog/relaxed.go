@@ -446,7 +446,7 @@ const minTitleShare = 0.6
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
 // products (the catalog's meet; for a word that heads its titles, that many titles
 // with it: a clarinet beside clarinet reeds). A participle ("camping") is read only
-// by the first way, of a type it does not head. The products with the word come
+// by the first way, of a type it does not head, in a sentence that asks for something. The products with the word come
 // back, that type first; with several such words, the one whose titles are of its type most often wins. Not when the sentence
 // asks for a thing the catalog does not sell (asksUnsold: "a birthday cake for my
 // son's party" is no party speaker). ok is false when no word names a type so.
@@ -458,6 +458,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 		return res, false, err
 	}
 	v := c.vocabulary()
+	asks := slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] || giftWords[w] })
 	best, bestHead, bestShare := -1, "", 0.0
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
@@ -500,10 +501,12 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			return res, false, fmt.Errorf("search: %w", err)
 		}
 		share := float64(top) / float64(max(total, 1))
-		// A word that says what is done ("camping", "reading about sparrows") names
-		// a thing only as what titles say before another's name ("Camping Tent").
+		// A word that says what is done names a thing only as what titles say before
+		// another's name ("Camping Tent"), and only in a sentence that asks for
+		// something (wantWords, giftWords): "we want to go camping", not "my mat
+		// slid while reading about sparrows" (a "Reading Lamp").
 		done := doneForm(w)
-		eligible := share >= minTitleShare && (!done || head != wordKey(w))
+		eligible := share >= minTitleShare && (!done || head != wordKey(w) && asks)
 		if !eligible && !done && head == wordKey(w) {
 			unknown, err := c.unknownModifier(ctx, s, w)
 			if err != nil {
