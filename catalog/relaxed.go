@@ -444,8 +444,10 @@ const minTitleShare = 0.6
 // itself the head its titles have most often (the catalog's name for a thing: "truck"
 // of RC trucks, whose titles also name batteries for them) unless a word no product
 // has comes before it (unknownModifier: "a gift card"), in at least minMeet
-// products. The products with the word come back, that type first; with several such
-// words, the one whose titles are of its type most often wins. Not when the sentence
+// products (the catalog's meet; for a word that heads its titles, that many titles
+// with it: a clarinet beside clarinet reeds). A participle ("camping") is read only
+// by the first way, of a type it does not head, in a sentence that asks for something. The products with the word come
+// back, that type first; with several such words, the one whose titles are of its type most often wins. Not when the sentence
 // asks for a thing the catalog does not sell (asksUnsold: "a birthday cake for my
 // son's party" is no party speaker). ok is false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
@@ -456,10 +458,11 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 		return res, false, err
 	}
 	v := c.vocabulary()
+	asks := slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] || giftWords[w] })
 	best, bestHead, bestShare := -1, "", 0.0
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
-			!contentWord(w, s.learned, v) || !wordAsThing(s, v, w) || giftWords[w] {
+			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] {
 			continue // a correction, a word in a place no thing is said, or an occasion's gift (the other words say what it is)
 		}
 		var b strings.Builder
@@ -498,15 +501,20 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			return res, false, fmt.Errorf("search: %w", err)
 		}
 		share := float64(top) / float64(max(total, 1))
-		eligible := share >= minTitleShare
-		if !eligible && head == wordKey(w) {
+		// A word that says what is done names a thing only as what titles say before
+		// another's name ("Camping Tent"), and only in a sentence that asks for
+		// something (wantWords, giftWords): "we want to go camping", not "my mat
+		// slid while reading about sparrows" (a "Reading Lamp").
+		done := doneForm(w)
+		eligible := share >= minTitleShare && (!done || head != wordKey(w) && asks)
+		if !eligible && !done && head == wordKey(w) {
 			unknown, err := c.unknownModifier(ctx, s, w)
 			if err != nil {
 				return res, false, err
 			}
 			eligible = !unknown
 		}
-		if !eligible && top >= s.learned.meet() {
+		if !eligible && !done && top >= s.learned.meet() {
 			// A word titles say right before the names of several types ("Drum Kit",
 			// "Drum Throne", "Bass Drum Pedal") names their family: the sentence is
 			// about them ("something for my son who plays drums").
@@ -515,7 +523,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			}
 			share = minTitleShare
 		}
-		if top >= s.learned.meet() && eligible && share > bestShare {
+		if (top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()) && eligible && share > bestShare {
 			best, bestHead, bestShare = i, head, share
 		}
 	}
@@ -621,7 +629,8 @@ func (c *Catalog) descWordType(ctx context.Context, s *search, res Result, offse
 }
 
 // unknownModifier reports whether w follows, in sentence s, a word that no product
-// has and that is no stop word or filler: the two name a thing the catalog does not
+// has and that is no stop word, filler or participle ("starting clarinet" is what the
+// shopper does): the two name a thing the catalog does not
 // know ("a gift card", "a fish tank"), not the catalog's w.
 func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (bool, error) {
 	v := c.vocabulary()
@@ -630,7 +639,7 @@ func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (boo
 			continue
 		}
 		prev := s.words[i-1]
-		if stopwords[prev] || determiners[prev] || v.filler[prev] || isNumber(prev) || howWords[prev] {
+		if stopwords[prev] || determiners[prev] || v.filler[prev] || isNumber(prev) || howWords[prev] || strings.HasSuffix(prev, "ing") {
 			continue
 		}
 		u, err := s.learned.used(ctx, c, prev)
@@ -649,9 +658,17 @@ func (c *Catalog) unknownModifier(ctx context.Context, s *search, w string) (boo
 // after "to", a possessive or a place word ("into french"), nor before another noun;
 // and it is no participle ("reading about sparrows" is not a reading lamp).
 func wordAsThing(s *search, v *Vocabulary, w string) bool {
-	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
-		return false
-	}
+	return !doneForm(w) && wordPlaced(s, v, w)
+}
+
+// doneForm reports whether w ends as a participle does ("reading", "printed").
+func doneForm(w string) bool {
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
+}
+
+// wordPlaced reports whether w stands in sentence s where a thing is named, whatever
+// its form (wordAsThing without the participle).
+func wordPlaced(s *search, v *Vocabulary, w string) bool {
 	for i, x := range s.words {
 		if x != w || i == 0 {
 			continue

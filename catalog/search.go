@@ -267,6 +267,10 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		if own, ok, err := c.sentenceOwned(ctx, s, res, offset); err != nil || ok {
 			return own, err
 		}
+		// Or the tool its opening verb names, when its other words name nothing sold.
+		if tool, ok, err := c.sentenceTool(ctx, s, res, offset); err != nil || ok {
+			return tool, err
+		}
 	}
 	return out, err
 }

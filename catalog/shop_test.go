@@ -80,19 +80,7 @@ func TestSearchSmallShop(t *testing.T) {
 		{"a family of types named in a sentence", "something for my son who plays drums", []string{"drumhead0", "drumhead1", "drumkit0", "drumkit1", "throne0"}},
 		{"a type of two products named in a sentence", "something to hold my sheet music while i play", []string{"stand0", "stand1"}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Search(context.Background(), catalog.Query{Text: tc.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			switch {
-			case len(tc.first) == 0 && len(got) > 0:
-				t.Errorf("%q: hits %q, want none (notes %q)", tc.text, got, res.Notes)
-			case len(tc.first) > 0 && (len(got) == 0 || !contains(tc.first, got[0])):
-				t.Errorf("%q: hits %q, want one of %q first (notes %q)", tc.text, got, tc.first, res.Notes)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.text, tc.first) })
 	}
 }
 

@@ -18,6 +18,8 @@ var crossDump = flag.String("crossset-features", "", "TestCrossSet: write every 
 
 var crossAgainst = flag.String("crossset-against", "", "TestCrossSet: compare this run with the per-query scores an earlier run wrote (-crossset-features), set by set, paired")
 
+var crossKind = flag.String("crossset-kind", "", "TestCrossSet: also list every dev query of this kind (\"sentence\", …): set, Search's and BM25's NDCG@10, how Search read it, and the first three products of each with their grades")
+
 var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plain BM25 on every dev set (never a held-out set, an unseen probe or a check half) and print them side by side per set and kind")
 
 // crossSetNames are the dev sets TestCrossSet scores, in the order it prints them:
@@ -39,6 +41,8 @@ type crossQuery struct {
 	search []string
 	bm25   []string
 	f      readingFeatures
+	// titles are the titles of the products of search and bm25 (-crossset-kind only).
+	titles map[string]string
 }
 
 // loadCrossSet loads the dev set name of crossSetNames with its catalog.
@@ -111,7 +115,14 @@ func runCrossSets(t *testing.T) []crossQuery {
 			for i, h := range res.Hits {
 				got[i] = h.ID
 			}
-			out = append(out, crossQuery{set: name, q: q, grades: h.Grades[q.ID], search: got, bm25: b, f: featuresOf(e, q.Text, res, b)})
+			r := crossQuery{set: name, q: q, grades: h.Grades[q.ID], search: got, bm25: b, f: featuresOf(e, q.Text, res, b)}
+			if *crossKind == q.Kind {
+				r.titles = map[string]string{}
+				for _, id := range append(slices.Clone(got), b...) {
+					r.titles[id] = e.byID[id].Product.Title
+				}
+			}
+			out = append(out, r)
 		}
 	}
 	return out
@@ -226,6 +237,9 @@ func TestCrossSet(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "mean over %d sets: Search %.3f, BM25 %.3f\n", len(per), s, bm)
 	t.Log("\n" + b.String())
+	if *crossKind != "" {
+		t.Log("\n" + kindQueries(rs, *crossKind))
+	}
 	if *crossAgainst != "" {
 		t.Log("\n" + compareCross(t, rs, *crossAgainst))
 	}
@@ -235,6 +249,40 @@ func TestCrossSet(t *testing.T) {
 	if len(per) != len(crossSetNames) || slices.ContainsFunc(crossSetNames, Unseen) {
 		t.Errorf("scored %d sets of %d", len(per), len(crossSetNames))
 	}
+}
+
+// kindQueries lists every query of kind in rs: its set, Search's and BM25's NDCG@10,
+// the path Search read it by, and the first three products of each ranking with
+// their grades; a query where Search is below BM25 is marked "<".
+func kindQueries(rs []crossQuery, kind string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s queries of every dev set (Search, BM25, how Search read it; first three of each [grade])\n", kind)
+	for _, r := range rs {
+		if r.q.Kind != kind {
+			continue
+		}
+		s, bm := Score(r.q, r.grades, r.search), Score(r.q, r.grades, r.bm25)
+		mark := ""
+		if s < bm {
+			mark = " <"
+		}
+		path := r.f.path
+		if r.f.empty {
+			path = "nothing"
+		}
+		fmt.Fprintf(&b, "%-24s %.3f %.3f%s %q [%s]\n", r.set, s, bm, mark, r.q.Text, path)
+		for _, part := range []struct {
+			name string
+			ids  []string
+		}{{"S", r.search}, {"B", r.bm25}} {
+			var ts []string
+			for _, id := range part.ids[:min(3, len(part.ids))] {
+				ts = append(ts, fmt.Sprintf("[%d] %.50s", r.grades[id], r.titles[id]))
+			}
+			fmt.Fprintf(&b, "    %s: %s\n", part.name, strings.Join(ts, " | "))
+		}
+	}
+	return b.String()
 }
 
 // crossQueries counts, per kind over every dev set, the queries that go wrong in
