@@ -727,10 +727,24 @@ func (c *Catalog) nothing(ctx context.Context, res Result, q textQuery, known, o
 		}
 	}
 	if len(q.words) >= 2 || len(res.Suggestions) == 0 {
-		res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)],
-			fmt.Sprintf("Nothing in the catalog matches %s.", quoteWords(q, known, true)))
+		res.Notes = append(res.Notes[:len(res.Notes):len(res.Notes)], nothingNote(q, res.Suggestions))
 	}
 	return res, nil
+}
+
+// nothingNote says that nothing matches q's words; when some of them are in products
+// (have), it says the words match nothing together, and which are in products, rather
+// than that no product has any of them.
+func nothingNote(q textQuery, have []string) string {
+	words := quoteWords(q, nil, true)
+	if len(have) == 0 {
+		return fmt.Sprintf("Nothing in the catalog matches %s.", words)
+	}
+	quoted := make([]string, len(have))
+	for i, w := range have {
+		quoted[i] = fmt.Sprintf("%q", w)
+	}
+	return fmt.Sprintf("Nothing in the catalog matches %s together (products have %s).", words, strings.Join(quoted, ", "))
 }
 
 // quoteWords lists the words of q that are known (or not), quoted.
