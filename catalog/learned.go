@@ -325,23 +325,29 @@ func (lv *learnedView) isType(w string) bool { return lv.types[wordKey(w)] > 0 }
 func (lv *learnedView) filed(ctx context.Context, c *Catalog, k string) ([]headCount, error) {
 	return recall(lv, lv.words, maxLearnedWords, k, func() ([]headCount, error) {
 		rows, err := c.query(ctx, `SELECT head, products FROM learned_type_words WHERE word = ?`, k)
-		if err != nil {
-			return nil, fmt.Errorf("search category types: %w", err)
-		}
-		defer rows.Close()
-		var hs []headCount
-		for rows.Next() {
-			var hc headCount
-			if err := rows.Scan(&hc.head, &hc.products); err != nil {
-				return nil, fmt.Errorf("search category types: %w", err)
-			}
-			hs = append(hs, hc)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("search category types: %w", err)
-		}
-		return hs, nil
+		return headCounts(rows, err)
 	})
+}
+
+// headCounts reads the rows of a query of heads and their products' count (err, the
+// query's).
+func headCounts(rows *sql.Rows, err error) ([]headCount, error) {
+	if err != nil {
+		return nil, fmt.Errorf("search category types: %w", err)
+	}
+	defer rows.Close()
+	var hs []headCount
+	for rows.Next() {
+		var hc headCount
+		if err := rows.Scan(&hc.head, &hc.products); err != nil {
+			return nil, fmt.Errorf("search category types: %w", err)
+		}
+		hs = append(hs, hc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search category types: %w", err)
+	}
+	return hs, nil
 }
 
 // products is how many products the learned types head: the catalog, for the shares
@@ -833,24 +839,16 @@ func (c *Catalog) readSegmentTypes(ctx context.Context, lv *learnedView, name st
 	if err != nil || len(ids) == 0 || len(ids) > maxSegmentCategories {
 		return nil, err
 	}
-	rows, err := c.query(ctx, `SELECT rr.head, count(*) FROM products p JOIN product_rank rr ON rr.rowid = p.rowid
-		WHERE p.hidden = 0 AND rr.head != '' AND p.category_id IN (`+placeholders(len(ids))+`) GROUP BY rr.head`, ids...)
+	all, err := headCounts(c.query(ctx, `SELECT rr.head, count(*) FROM products p JOIN product_rank rr ON rr.rowid = p.rowid
+		WHERE p.hidden = 0 AND rr.head != '' AND p.category_id IN (`+placeholders(len(ids))+`) GROUP BY rr.head`, ids...))
 	if err != nil {
-		return nil, fmt.Errorf("search category types: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
 	var hs []headCount
-	for rows.Next() {
-		var hc headCount
-		if err := rows.Scan(&hc.head, &hc.products); err != nil {
-			return nil, fmt.Errorf("search category types: %w", err)
-		}
+	for _, hc := range all {
 		if hc.products >= minLearnedType && float64(hc.products) >= minCategoryShare*float64(lv.types[hc.head]) && !v.isAccessory(hc.head) {
 			hs = append(hs, hc)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search category types: %w", err)
 	}
 	slices.SortFunc(hs, func(a, b headCount) int {
 		return cmp.Or(cmp.Compare(b.products, a.products), strings.Compare(a.head, b.head))
