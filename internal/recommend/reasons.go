@@ -317,7 +317,7 @@ func shoppedFor(n int, label string) string {
 	if n >= 2 {
 		return "You often shop for " + catalog.SellerText(label)
 	}
-	return "You have bought from " + catalog.SellerText(label) + " before"
+	return "You have shopped for " + catalog.SellerText(label) + " before"
 }
 
 // categoryLabel is how reasons name a category: its last segment, with its parent

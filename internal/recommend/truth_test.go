@@ -95,7 +95,7 @@ var (
 	reTopRated  = regexp.MustCompile(`^Top rated in «(.+)»( at this price)?$`)
 	reMatches   = regexp.MustCompile(`^Matches "(.+)"$`)
 	reAsked     = regexp.MustCompile(`^(.+), as asked$`)
-	reShopFor   = regexp.MustCompile(`^You (often shop for|have bought from) «(.+)»( before)?$`)
+	reShopFor   = regexp.MustCompile(`^You (often shop for|have shopped for) «(.+)»( before)?$`)
 	reBuyBrand  = regexp.MustCompile(`^You (often buy|have bought) «(.+)»( before)?$`)
 	reYouLikeIt = regexp.MustCompile(`^You like «(.+)»$`)
 	reLike      = regexp.MustCompile(`^Like the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
