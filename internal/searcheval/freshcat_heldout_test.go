@@ -1,7 +1,6 @@
 package searcheval
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -111,13 +110,7 @@ func testFreshHeldOut(t *testing.T, name, frozen string, score bool) {
 		return
 	}
 	e := loadFreshEnv(t)
-	ctx := context.Background()
-	search, bm := kindScores{}, kindScores{}
-	for _, q := range h.Queries {
-		got, b := searchBoth(t, ctx, e, q)
-		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
-		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
-	}
+	search, bm := scoreBoth(t, e, h.Queries, h.Grades)
 	var table strings.Builder
 	fmt.Fprintf(&table, "%s (%d queries): NDCG@10 of Search and plain FTS5 BM25\n", name, len(h.Queries))
 	fmt.Fprintf(&table, "%-11s %3s %7s %7s %7s\n", "kind", "n", "Search", "BM25", "Δ")

@@ -537,6 +537,20 @@ func scoreFreshSet(t *testing.T, name string) {
 	}
 }
 
+// scoreBoth searches each of qs with Search and with plain BM25 (searchBoth) and
+// returns their NDCG@10 by kind, graded by grades (query id → product id → grade).
+func scoreBoth(t *testing.T, e *env, qs []Query, grades map[string]map[string]int) (search, bm25 kindScores) {
+	t.Helper()
+	ctx := context.Background()
+	search, bm25 = kindScores{}, kindScores{}
+	for _, q := range qs {
+		got, b := searchBoth(t, ctx, e, q)
+		search[q.Kind] = append(search[q.Kind], Score(q, grades[q.ID], got))
+		bm25[q.Kind] = append(bm25[q.Kind], Score(q, grades[q.ID], b))
+	}
+	return search, bm25
+}
+
 // searchBoth returns the products Search and plain BM25 rank for q on e, failing the
 // test when either fails, and flagging a search whose every try ran out of Search's
 // fallback time budget.

@@ -227,13 +227,7 @@ func TestShops3HeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	search, bm := kindScores{}, kindScores{}
-	for _, q := range d.qs {
-		got, b := searchBoth(t, ctx, e, q)
-		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
-		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
-	}
+	search, bm := scoreBoth(t, e, d.qs, h.Grades)
 	var out strings.Builder
 	shopTable(t, &out, nil, Shops3+"/"+shops3Shop, fmt.Sprintf("pet shop (WooCommerce, %d products), held out", len(e.items)), search, bm)
 }
