@@ -76,16 +76,6 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 			names, values = append(names, optionKey(own(k+"_name"))), append(values, v)
 		}
 	}
-	if p.defaultSeller == nil {
-		// The export has no seller column: every row needs --seller. Say so with
-		// --currency when that is missing too, so one run names every flag.
-		need := "--seller NAME"
-		if cmp.Or(own("currency"), p.opt.Currency) == "" {
-			need += ", and --currency CODE for its bare prices (such as --currency USD)"
-		}
-		p.reject(at, "no seller: a WooCommerce export names none; pass %s", need)
-		return nil
-	}
 	currency, ok := p.shopCurrency(at, own, "regular_price", "Regular price", "WooCommerce")
 	if !ok {
 		return nil
