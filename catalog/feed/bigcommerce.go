@@ -237,9 +237,6 @@ func (p *parser) bigCommerceProduct(at lines, b *bigCommerce, prod, own func(str
 	if own == nil {
 		own = func(string) string { return "" }
 	}
-	if p.noShopSeller(at, prod, "BigCommerce") {
-		return nil
-	}
 	currency, ok := p.shopCurrency(at, prod, "price", "Price", "BigCommerce")
 	if !ok {
 		return nil

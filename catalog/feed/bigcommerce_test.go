@@ -185,32 +185,3 @@ func TestBigCommerceColumns(t *testing.T) {
 		})
 	}
 }
-
-// TestBigCommerceFlags: a BigCommerce export names no seller and writes bare prices,
-// so a row read without --seller says so (not "add a seller_name to the feed", which
-// the export cannot), naming --currency too when it is missing as well: one run shows
-// every flag the file needs (a new user's kitchen shop took two).
-func TestBigCommerceFlags(t *testing.T) {
-	const feed = "Item Type,Product Name,Product Code/SKU,Price\nProduct,Kettle,K1,49.00\n"
-	tests := []struct {
-		name string
-		opt  Options
-		want []string
-	}{
-		{"neither", Options{}, []string{`x.csv:2: no seller: a BigCommerce export names none; pass --seller NAME, and --currency CODE for its bare prices (such as --currency USD)`}},
-		{"no seller", Options{Currency: "USD"}, []string{`x.csv:2: no seller: a BigCommerce export names none; pass --seller NAME`}},
-		{"no currency", Options{DefaultSeller: "S"}, []string{`x.csv:2: Price "49.00" has no currency and a BigCommerce export names none; give it with --currency (such as --currency USD)`}},
-		{"both", Options{DefaultSeller: "S", Currency: "USD"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, strings.NewReader(feed), "x.csv", tt.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got.rejects, tt.want) {
-				t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
-	}
-}

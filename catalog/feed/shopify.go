@@ -264,15 +264,25 @@ func appendTags(tags []string, s string) []string {
 }
 
 // shopCurrency returns the currency of a shop export's bare prices: the row's
-// currency column, else Options.Currency. When there is neither and the price in
-// column col (named name in the export) is bare or written with a symbol
-// ("$19.99"), it rejects the row naming the flag and returns false.
+// currency column, else Options.Currency. A shop export names no seller, so a row
+// read without Options.DefaultSeller (--seller) is rejected saying so; when the
+// price in column col (named name in the export) is bare or written with a symbol
+// ("$19.99") and there is no currency either, the row is rejected naming that flag
+// too, so one run shows every flag the file needs. It returns false on a rejection.
 func (p *parser) shopCurrency(at lines, own func(string) string, col, name, shop string) (string, bool) {
 	currency := cmp.Or(own("currency"), p.opt.Currency)
-	_, _, symbol := symbolPrice(own(col))
-	if price := own(col); currency == "" && (isDecimal(price) || symbol) {
+	price := own(col)
+	_, _, symbol := symbolPrice(price)
+	bare := currency == "" && (isDecimal(price) || symbol)
+	switch {
+	case p.defaultSeller == nil && bare:
+		p.reject(at, "no seller: a %s export names none; pass --seller NAME, and --currency CODE for its bare prices (such as --currency USD)", shop)
+	case p.defaultSeller == nil:
+		p.reject(at, "no seller: a %s export names none; pass --seller NAME", shop)
+	case bare:
 		p.reject(at, "%s %s has no currency and a %s export names none; give it with --currency (such as --currency USD)", name, q(price), shop)
-		return "", false
+	default:
+		return currency, true
 	}
-	return currency, true
+	return "", false
 }

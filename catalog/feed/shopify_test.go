@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -193,38 +194,50 @@ func TestWooCommerceExport(t *testing.T) {
 	}
 }
 
-// TestWooCommerceFlags: a WooCommerce export names no seller and writes bare prices,
-// so a row read without --seller says so, and names --currency too when it is missing
-// as well: one run shows every flag the file needs (a new user's pet shop took two).
-func TestWooCommerceFlags(t *testing.T) {
-	const feed = "ID,Type,SKU,Name,Regular price,Parent\n1,variable,P,Tee,,\n2,variation,P-S,Tee - S,9.50,P\n"
-	tests := []struct {
-		name string
-		opt  Options
-		want []string
+// TestShopExportFlags: a Shopify, WooCommerce or BigCommerce export names no seller
+// and writes bare prices, so a row read without --seller says so, and names --currency
+// too when it is missing as well: one run shows every flag the file needs (a new
+// user's pet shop took two runs of 422 rejections each to learn them).
+func TestShopExportFlags(t *testing.T) {
+	shops := []struct {
+		shop, feed, price string
+		first             []string // what every case reports before the product's row
 	}{
-		{"neither", Options{}, []string{
-			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
-			`x.csv:3: no seller: a WooCommerce export names none; pass --seller NAME, and --currency CODE for its bare prices (such as --currency USD)`}},
-		{"no seller", Options{Currency: "USD"}, []string{
-			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
-			`x.csv:3: no seller: a WooCommerce export names none; pass --seller NAME`}},
-		{"no currency", Options{DefaultSeller: "S"}, []string{
-			`x.csv:2: skipped: a variable product's own row (its variations are the products)`,
-			`x.csv:3: Regular price "9.50" has no currency and a WooCommerce export names none; give it with --currency (such as --currency USD)`}},
-		{"both", Options{DefaultSeller: "S", Currency: "USD"}, []string{
-			`x.csv:2: skipped: a variable product's own row (its variations are the products)`}},
+		{"Shopify", "Handle,Title,Vendor,Variant SKU,Variant Price\nmug,Blue Mug,Acme,M1,9.50\n", "Variant Price", nil},
+		{"WooCommerce", "ID,Type,SKU,Name,Regular price,Parent\n1,variable,P,Tee,,\n2,variation,P-S,Tee - S,9.50,P\n", "Regular price",
+			[]string{`x.csv:2: skipped: a variable product's own row (its variations are the products)`}},
+		{"BigCommerce", "Item Type,Product Name,Product Code/SKU,Price\nProduct,Blue Mug,M1,9.50\n", "Price", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, strings.NewReader(feed), "x.csv", tt.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got.rejects, tt.want) {
-				t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
+	for _, sh := range shops {
+		line := fmt.Sprintf("x.csv:%d: ", 2+len(sh.first))
+		tests := []struct {
+			name string
+			opt  Options
+			want string // the product row's rejection; "" for none
+		}{
+			{"neither", Options{}, "no seller: a " + sh.shop + " export names none; pass --seller NAME, and --currency CODE for its bare prices (such as --currency USD)"},
+			{"no seller", Options{Currency: "USD"}, "no seller: a " + sh.shop + " export names none; pass --seller NAME"},
+			{"no currency", Options{DefaultSeller: "S"}, sh.price + ` "9.50" has no currency and a ` + sh.shop + " export names none; give it with --currency (such as --currency USD)"},
+			{"both", Options{DefaultSeller: "S", Currency: "USD"}, ""},
+		}
+		for _, tt := range tests {
+			t.Run(sh.shop+"/"+tt.name, func(t *testing.T) {
+				got, err := parse(t, strings.NewReader(sh.feed), "x.csv", tt.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := slices.Clone(sh.first)
+				if tt.want != "" {
+					want = append(want, line+tt.want)
+				}
+				if !slices.Equal(got.rejects, want) {
+					t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(want, "\n"))
+				}
+				if tt.want == "" && len(got.ids) != 1 {
+					t.Errorf("%d products, want 1", len(got.ids))
+				}
+			})
+		}
 	}
 }
 

@@ -76,9 +76,6 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 			names, values = append(names, optionKey(own(k+"_name"))), append(values, v)
 		}
 	}
-	if p.noShopSeller(at, own, "WooCommerce") {
-		return nil
-	}
 	currency, ok := p.shopCurrency(at, own, "regular_price", "Regular price", "WooCommerce")
 	if !ok {
 		return nil
@@ -209,20 +206,4 @@ func wooHidden(col func(string) string) bool {
 func firstOf(s, sep string) string {
 	first, _, _ := strings.Cut(s, sep)
 	return strings.TrimSpace(first)
-}
-
-// noShopSeller rejects a row of a shop export that names no seller (WooCommerce,
-// BigCommerce) when no --seller was given, and reports whether it did: every row
-// needs --seller. The reason names --currency too when that is missing as well, so
-// one run names every flag the file needs.
-func (p *parser) noShopSeller(at lines, own func(string) string, shop string) bool {
-	if p.defaultSeller != nil {
-		return false
-	}
-	need := "--seller NAME"
-	if cmp.Or(own("currency"), p.opt.Currency) == "" {
-		need += ", and --currency CODE for its bare prices (such as --currency USD)"
-	}
-	p.reject(at, "no seller: a %s export names none; pass %s", shop, need)
-	return true
 }

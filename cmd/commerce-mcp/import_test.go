@@ -192,7 +192,7 @@ func TestImportNothingStored(t *testing.T) {
 		stderr  string // a substring
 	}{
 		{name: "every row rejected", args: []string{bare},
-			wantErr: `no product was imported: all 2 rows read were rejected; the first: ` + bare + `:2: Variant Price "12.00" has no currency`,
+			wantErr: `no product was imported: all 2 rows read were rejected; the first: ` + bare + `:2: no seller: a Shopify export names none; pass --seller NAME, and --currency CODE for its bare prices`,
 			stderr:  "products_export.csv: 0 imported, 0 updated, 2 rejected, 1 skipped"},
 		{name: "the missing flag given", args: []string{"--currency", "USD", "--seller", "Corner Shop", bare},
 			stderr: "products_export.csv: 2 imported, 0 updated, 0 rejected, 1 skipped"},

@@ -171,8 +171,9 @@ func (s *heldOutShop) checkQueries(t *testing.T) {
 }
 
 // heldOut scores catalog.Search and plain BM25 on the shop's held-out set, NDCG@10
-// per kind, only with the shop's flag (for the lead, once, after a merge). It prints
-// totals, never a query's results, and has no baseline yet.
+// per kind, only with the shop's flag (for the lead, once, after a merge), and holds
+// it to the set's baseline.tsv (heldOutTable; -baseline writes it). It prints totals,
+// never a query's results.
 func (s *heldOutShop) heldOut(t *testing.T) {
 	if !*s.flag {
 		t.Skipf("the %s set is held out: -%s scores it (for the lead, after a merge)", s.set, s.flagName)
@@ -187,6 +188,26 @@ func (s *heldOutShop) heldOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	search, bm := scoreBoth(t, e, d.qs, h.Grades)
+	heldOutTable(t, s.set, s.shop, fmt.Sprintf(s.label, len(e.items)), search, bm)
+}
+
+// heldOutTable prints a held-out shop's NDCG@10 per kind beside plain BM25 (shopTable)
+// and holds each kind to its row in the set's own baseline.tsv, which -baseline writes:
+// a held-out set is scored only by the lead after a merge, so a merge that lowers it
+// fails there rather than going unseen.
+func heldOutTable(t *testing.T, set, shop, label string, search, bm kindScores) {
+	t.Helper()
+	path := filepath.Join(dir, set, "baseline.tsv")
+	base, err := ReadBaseline(path)
+	if err != nil && !*writeBaseline {
+		t.Fatalf("read the baseline: %v (a first run writes it with -baseline)", err)
+	}
 	var out strings.Builder
-	shopTable(t, &out, nil, s.set+"/"+s.shop, fmt.Sprintf(s.label, len(e.items)), search, bm)
+	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the held-out set %s, which its test holds it to\n# (failing below a value minus %.2f), written after a merge by the lead\n# with -baseline and the flag that scores it (-%s-heldout).\n", set, tolerance, set)
+	shopTable(t, &out, base, set+"/"+shop, label, search, bm)
+	if *writeBaseline {
+		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -78,7 +78,7 @@ func TestShops3Queries(t *testing.T) { shops3.checkQueries(t) }
 
 // TestShops3HeldOut scores catalog.Search and plain BM25 on the pet shop's held-out
 // set, NDCG@10 per kind, with -shops3-heldout only (for the lead, once, after a
-// merge). It prints totals, never a query's results, and has no baseline yet.
+// merge), held to shops3/baseline.tsv. It prints totals, never a query's results.
 //
 //	go test -tags sqlite_fts5 -count=1 -run TestShops3HeldOut -v ./internal/searcheval -shops3-heldout
 func TestShops3HeldOut(t *testing.T) { shops3.heldOut(t) }

@@ -97,7 +97,9 @@ func TestShops4Queries(t *testing.T) { shops4.checkQueries(t) }
 
 // TestShops4HeldOut scores catalog.Search and plain BM25 on the kitchen shop's
 // held-out set, NDCG@10 per kind, with -shops4-heldout only (for the lead, once, after
-// a merge). It prints totals, never a query's results, and has no baseline yet.
+// a merge), held to shops4/baseline.tsv, which the lead writes with -baseline at its
+// first scoring (until then the test fails asking for it). It prints totals, never a
+// query's results.
 //
 //	go test -tags sqlite_fts5 -count=1 -run TestShops4HeldOut -v ./internal/searcheval -shops4-heldout
 func TestShops4HeldOut(t *testing.T) { shops4.heldOut(t) }
