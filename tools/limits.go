@@ -9,6 +9,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // rateLimit is the tool middleware that asks Limits, before anything else, whether the
@@ -33,7 +35,7 @@ func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc 
 			return next(ctx, req)
 		}
 		customer, _ := t.currentCustomer(ctx)
-		if t.firstDialogAnswer(customer, req) {
+		if t.firstDialogAnswer(customer, req) || t.firstQuoteConfirmation(ctx, customer, req) {
 			return next(ctx, req)
 		}
 		tool := req.Params.Name
@@ -45,6 +47,47 @@ func (t *Toolbox) rateLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc 
 		t.Log.InfoContext(ctx, "tool call over the rate limit", "tool", tool, "customer", customer, "retry_after", retry)
 		return mcp.NewToolResultError(tooManyCallsText(tool, bucket, retry)), nil
 	}
+}
+
+// firstQuoteConfirmation reports whether req confirms by its quote_id a quote of the
+// customer's that is waiting for the person's confirmation and has not lapsed (a
+// purchase's, a checkout's or a subscription's: the same tool), not let through
+// before by this process, and records that it now is. As with a dialog's answer, the
+// call that made the quote was counted, and the confirmation continues it: counting it
+// again refused a person's "yes" after two small purchases in a row (a new user's
+// hosted shop, --purchase-rate's burst of 3). Any other quote_id, made up, another
+// customer's, lapsed, settled or sent again, is counted like any call. It costs one
+// look-up by quote id, only for a call carrying one.
+func (t *Toolbox) firstQuoteConfirmation(ctx context.Context, customer string, req mcp.CallToolRequest) bool {
+	quoteID, _ := req.GetArguments()["quote_id"].(string)
+	if quoteID == "" || customer == "" || t.Store == nil || t.Checkout == nil {
+		return false
+	}
+	var until time.Time
+	switch req.Params.Name {
+	case "purchase":
+		p, err := t.Store.PurchaseByQuote(ctx, customer, quoteID)
+		if err != nil || p.State != store.PurchaseQuoted {
+			return false
+		}
+		until = p.ExpiresAt
+	case "checkout":
+		c, err := t.Store.CheckoutByQuote(ctx, customer, quoteID)
+		if err != nil || c.State != store.CheckoutQuoted {
+			return false
+		}
+		until = c.ExpiresAt
+	case "subscribe":
+		u, err := t.Store.SubscriptionByQuote(ctx, customer, quoteID)
+		if err != nil || u.State != store.SubscriptionQuoted {
+			return false
+		}
+		until = u.ExpiresAt
+	default:
+		return false
+	}
+	now := t.Checkout.Now()
+	return now.Before(until) && t.answers.first("quote_id\x00"+customer+"\x00"+quoteID, until, now)
 }
 
 // dialogTools are the tools that ask the person through an input request (a

@@ -186,6 +186,43 @@ func TestRateLimitLetsTheConfirmationThrough(t *testing.T) {
 	}
 }
 
+// TestRateLimitLetsTheQuoteConfirmationThrough: confirming a quote by its quote_id
+// continues the purchase call that made the quote, which was counted, as a dialog's
+// answer does, and is not refused even when no purchase call is left in the budget (a
+// new user's hosted customer was told "Too many calls" for the "yes" to a third
+// purchase). Only the first confirmation of a live quote of the customer's is let
+// through: the same quote_id again, or one made up, is counted like any call.
+func TestRateLimitLetsTheQuoteConfirmationThrough(t *testing.T) {
+	s := newStorefront(t)
+	f := &fakeLimiter{budget: map[string]int{"purchase": 1}, retry: time.Minute}
+	s.tb.Limits = f
+	c := s.client(t, nil, "") // no dialogs: the quote_id path
+	var quoted purchaseResult
+	res := call(t, c, "purchase", map[string]any{"product_id": demoProduct(t, 6000, 40000).ID}, &quoted)
+	if res.IsError || quoted.Status != "confirmation_required" || quoted.QuoteID == "" {
+		t.Fatalf("purchase above the threshold: %s / %+v", text(res), quoted)
+	}
+	var out purchaseResult
+	if res := call(t, c, "purchase", map[string]any{"quote_id": quoted.QuoteID}, &out); res.IsError || out.Status != "completed" {
+		t.Fatalf("confirmed by quote_id: %s / %+v", text(res), out)
+	}
+	if got := f.calls(); len(got) != 1 {
+		t.Errorf("limiter asked %d times (%q), want once", len(got), got)
+	}
+	for _, q := range []string{quoted.QuoteID, "qt_madeup"} {
+		before := len(f.calls())
+		if res := call(t, c, "purchase", map[string]any{"quote_id": q}, nil); !res.IsError || !strings.Contains(text(res), "Too many calls") {
+			t.Errorf("purchase with quote_id %s once more: %s, want it counted and refused", q, text(res))
+		}
+		if len(f.calls()) != before+1 {
+			t.Errorf("quote_id %s once more: the limiter was not asked", q)
+		}
+	}
+	if s.charges() != 1 {
+		t.Errorf("%d charges, want 1", s.charges())
+	}
+}
+
 func TestRetryIn(t *testing.T) {
 	tests := []struct {
 		name string

@@ -337,7 +337,11 @@ func (t *Toolbox) listPaymentMethods(ctx context.Context, req mcp.CallToolReques
 			r.Summary += " add_payment_method lets the person add one."
 		}
 	} else {
-		r.Summary = fmt.Sprintf("%d card(s) on file: %s.", len(labels), strings.Join(labels, ", "))
+		cards := fmt.Sprintf("%d cards", len(labels))
+		if len(labels) == 1 {
+			cards = "1 card"
+		}
+		r.Summary = fmt.Sprintf("%s on file: %s.", cards, strings.Join(labels, ", "))
 	}
 	for _, ps := range refused { // the person may be waiting to hear about that page
 		r.Summary += " " + walletText(checkout.RefusedSetupError(ps))

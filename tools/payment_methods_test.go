@@ -670,3 +670,24 @@ func cardModes(t *testing.T, c *client.Client) (listPaymentMethodsResult, map[st
 	}
 	return list, modes
 }
+
+// TestListPaymentMethodsCount: the summary counts the cards as a person reads it, "1
+// card on file" and "2 cards on file", not "card(s)" (a new user's hosted shop read
+// "1 card(s) on file").
+func TestListPaymentMethodsCount(t *testing.T) {
+	ctx := context.Background()
+	s := newStorefront(t)
+	c := s.client(t, nil, "")
+	for _, want := range []string{"1 card on file: ", "2 cards on file: "} {
+		if want[0] == '2' {
+			if _, err := s.tb.Store.AddPaymentMethod(ctx, store.PaymentMethod{ID: "pm_card_amex", CustomerID: s.tb.Customer, Brand: "amex", Last4: "8431", ExpMonth: 3, ExpYear: 2031}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var list listPaymentMethodsResult
+		res := call(t, c, "list_payment_methods", nil, &list)
+		if got := text(res); !strings.HasPrefix(got, want) || strings.Contains(got, "(s)") {
+			t.Errorf("list_payment_methods (%d on file) = %q, want it to start %q", len(list.PaymentMethods), got, want)
+		}
+	}
+}

@@ -17,9 +17,10 @@ import (
 //     Code/SKU, Brand Name, Product Description (HTML), Price, Retail Price, Sale
 //     Price, Category, Product Visible?, Allow Purchases?, Track Inventory, Current
 //     Stock Level, Product Image URL - 1 (else an http Product Image File - 1),
-//     Product UPC/EAN, Product Condition, Search Keywords, and the Google Shopping
-//     columns GPS Manufacturer Part Number, GPS Gender, GPS Age Group, GPS Color,
-//     GPS Size, GPS Material and GPS Pattern.
+//     Product UPC/EAN (else GPS Global Trade Item Number), Product Condition,
+//     Search Keywords, and the Google Shopping columns GPS Manufacturer Part
+//     Number, GPS Gender, GPS Age Group, GPS Color, GPS Size, GPS Material and GPS
+//     Pattern.
 //   - SKU, under its product: one variant. Its Product Name holds the option
 //     values ("[RB]Color=Red,[S]Size=Small"), its Product Code/SKU the variant's
 //     SKU, its Current Stock Level the variant's stock, its Product UPC/EAN the
@@ -44,9 +45,9 @@ import (
 // "by option" takes the stock from the SKU rows, "by product" from the product's
 // row; otherwise stock is not tracked and the product is in stock. Product Visible?
 // N hides the product from search; Allow Purchases? N makes it unavailable.
-// Category "Shoes/Running;Sale" gives its first path, "/" read as " > " (and "\/"
-// as a slash). Weights, dimensions, shipping, tax, SEO and option-set columns are
-// not read.
+// Category "Sale;Shoes/Running" gives its deepest path, the first of equals, "/"
+// read as " > " (and "\/" as a slash). Weights, dimensions, shipping, tax, SEO and
+// option-set columns are not read.
 type bigCommerce struct {
 	cols    columns
 	product *bcRow  // the current product's row; nil before the first
@@ -285,7 +286,7 @@ func (p *parser) bigCommerceProduct(at lines, b *bigCommerce, prod, own func(str
 			if v != nil {
 				return own("product_upc/ean") // the product's barcode is not each variant's
 			}
-			return prod("product_upc/ean")
+			return cmp.Or(prod("product_upc/ean"), prod("gps_global_trade_item_number"))
 		case "inventory_quantity":
 			switch {
 			case track == "by option" && v != nil:
@@ -400,15 +401,23 @@ func bcApplyRules(p *catalog.Product, cols columns, rules []bcRow, base string) 
 	return nil
 }
 
-// bcCategory returns the first of a BigCommerce Category value's paths
-// ("Shoes/Running;Sale" → "Shoes > Running"), "\/" standing for a slash in a name.
+// bcCategory returns the product's category among a BigCommerce Category value's
+// paths: the one with the most levels, the first of equals ("Gift Ideas;Kitchen/
+// Kettles;Sale" → "Kitchen > Kettles": the others are collections, not what the
+// product is), "/" read as " > " and "\/" standing for a slash in a name.
 func bcCategory(s string) string {
-	first, _, _ := strings.Cut(s, ";")
 	const slash = "\x00"
-	first = strings.ReplaceAll(first, `\/`, slash)
-	parts := strings.Split(first, "/")
-	for i, part := range parts {
-		parts[i] = strings.ReplaceAll(strings.TrimSpace(part), slash, "/")
+	best, depth := "", 0
+	for _, path := range strings.Split(strings.ReplaceAll(s, `\/`, slash), ";") {
+		var parts []string
+		for _, part := range strings.Split(path, "/") {
+			if part = strings.TrimSpace(part); part != "" {
+				parts = append(parts, strings.ReplaceAll(part, slash, "/"))
+			}
+		}
+		if len(parts) > depth {
+			best, depth = strings.Join(parts, " > "), len(parts)
+		}
 	}
-	return strings.Join(parts, " > ")
+	return best
 }

@@ -150,3 +150,38 @@ func TestBigCommerceRowsBound(t *testing.T) {
 		t.Errorf("rejects\n%q\nwant\n%q", got.rejects, want)
 	}
 }
+
+// TestBigCommerceColumns holds what a kitchen shop's real Bulk Edit export carried
+// that the reader missed (a new user's shop): the GTIN in the Google Shopping column
+// GPS Global Trade Item Number when Product UPC/EAN is empty (a product's, never its
+// variants'); of several Category paths the deepest, the first of equals, so a
+// collection written first ("Gift Ideas;Kitchen/Kettles") is not the category; and
+// SKU and Rule rows written "  SKU" and "  Rule", as the export indents them.
+func TestBigCommerceColumns(t *testing.T) {
+	const head = "Item Type,Product Name,Product Code/SKU,Price,Category,Product UPC/EAN,GPS Global Trade Item Number,Track Inventory,Current Stock Level\n"
+	tests := []struct {
+		name   string
+		file   string
+		checks []check
+	}{
+		{"gps gtin", "Product,Kettle,K1,49.00,,,0012345678905,,\nProduct,Toaster,T1,39.00,,0098765432109,0012345678905,,\n",
+			[]check{{"K1", "gtin", "0012345678905"}, {"T1", "gtin", "0098765432109"}}},
+		{"gps gtin not a variant's", "Product,Mug,M1,9.00,,,0012345678905,by option,\n  SKU,[RB]Color=Red,M1-R,,,,,,3\n",
+			[]check{{"M1-R", "gtin", ""}, {"M1-R", "group", "M1"}, {"M1-R", "stock", "3"}}},
+		{"deepest category", "Product,Kettle,K1,49.00,Gift Ideas;Kitchen/Kettles;Sale,,,,\nProduct,Toaster,T1,39.00,Kitchen/Toasters;Home/Gifts,,,,\nProduct,Pan,P1,19.00,Sale,,,,\n",
+			[]check{{"K1", "category", "Kitchen > Kettles"}, {"T1", "category", "Kitchen > Toasters"}, {"P1", "category", "Sale"}}},
+		{"slash in a name", `Product,Hoodie,H1,19.00,Clothing/Sweaters\/Hoodies;Sale,,,,` + "\n",
+			[]check{{"H1", "category", "Clothing > Sweaters/Hoodies"}}},
+		{"indented rule", "Product,Pan,P2,20.00,,,,by option,\n  SKU,[RB]Size=10 Inch,P2-10,,,,,,5\n  SKU,[RB]Size=12 Inch,P2-12,,,,,,5\n  Rule,[RB]Size=12 Inch,,[ADD]10.00,,,,,\n",
+			[]check{{"P2-10", "price", "$20.00"}, {"P2-12", "price", "$30.00"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(head+tt.file), "x.csv", Options{DefaultSeller: "S", Currency: "USD"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFields(t, got, tt.checks)
+		})
+	}
+}

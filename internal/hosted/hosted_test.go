@@ -701,6 +701,8 @@ func TestSSESessionsBoundToCustomer(t *testing.T) {
 	sid := strings.TrimSpace(rest)
 	if r := ts.do(t, http.MethodPost, PathMessage+"?sessionId="+sid, tokenB, wiretest.InitializeBody, nil); r.StatusCode != http.StatusNotFound {
 		t.Errorf("other customer's message: %d, want 404", r.StatusCode)
+	} else if body, _ := io.ReadAll(r.Body); !strings.Contains(string(body), "open a new stream at /sse") {
+		t.Errorf("other customer's message: 404 %q, want it to say to open a new stream at /sse", body)
 	}
 	if r := ts.do(t, http.MethodPost, PathMessage+"?sessionId="+sid, tokenA, wiretest.InitializeBody, nil); r.StatusCode != http.StatusAccepted {
 		t.Errorf("owner's message: %d, want 202", r.StatusCode)

@@ -219,7 +219,7 @@ func (h *Server) streamableSessions(next http.Handler) http.Handler {
 				"Bad Request: Mcp-Session-Id header is required; send initialize first and then the session id it returns on every request", nil)
 			return
 		case id != "" && !h.sessions.owns(id, customerFrom(r.Context())):
-			http.Error(w, "Session not found", http.StatusNotFound)
+			http.Error(w, noStreamableSession, http.StatusNotFound)
 			return
 		case r.Method == http.MethodGet:
 			ctx, done := h.sessions.stream(r.Context(), id)
@@ -229,6 +229,15 @@ func (h *Server) streamableSessions(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// The 404 bodies for a session id this server does not hold for the token's
+// customer say why and what to do: a client shows them to the developer (SDK 1.32.2:
+// "Error POSTing to endpoint: Session not found", after every restart of the server).
+// The same words whether the session ended or is another customer's.
+const (
+	noStreamableSession = "Session not found: it has ended (the server restarted, or the session was deleted, replaced or idle for an hour) or another customer's token opened it; send initialize without Mcp-Session-Id to start a new session"
+	noSSESession        = "Session not found: its stream has ended (the server restarted, or the stream closed) or another customer's token opened it; open a new stream at " + PathSSE
+)
 
 type sseIDKey struct{}
 
@@ -264,7 +273,7 @@ func (h *Server) sseSessions(next http.Handler) http.Handler {
 			return
 		}
 		if id := r.URL.Query().Get("sessionId"); id != "" && !h.sessions.owns(id, customerFrom(r.Context())) {
-			http.Error(w, "Session not found", http.StatusNotFound)
+			http.Error(w, noSSESession, http.StatusNotFound)
 			return
 		}
 		next.ServeHTTP(w, r)
