@@ -345,3 +345,35 @@ func optionKeys(attrs []map[string]string) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// VariantLabels returns, for each of vs (other products of p's family, as Variants
+// reads them), what it is in place of p: the values of the family's options (colour,
+// size…: the attributes all of them and p have, with values that differ) joined by
+// " / ", or, when they have no such attribute, the end of its title that differs from
+// p's ("3-Pack"); "" when neither tells them apart.
+func VariantLabels(p Product, vs []Product) []string {
+	if len(vs) == 0 {
+		return nil
+	}
+	attrs := make([]map[string]string, 0, len(vs)+1)
+	attrs = append(attrs, p.Attributes)
+	for _, v := range vs {
+		attrs = append(attrs, v.Attributes)
+	}
+	keys := optionKeys(attrs)
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		if len(keys) == 0 {
+			out[i] = titleOption(p.Title, v.Title)
+			continue
+		}
+		values := make([]string, 0, len(keys))
+		for _, k := range keys {
+			if s := strings.TrimSpace(v.Attributes[k]); s != "" {
+				values = append(values, s)
+			}
+		}
+		out[i] = strings.Join(values, " / ")
+	}
+	return out
+}

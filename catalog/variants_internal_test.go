@@ -197,3 +197,39 @@ func TestOptionValues(t *testing.T) {
 		})
 	}
 }
+
+// TestVariantLabels: each other variant of a product is named by its own option
+// values, every option (colour and size) and not only those the product lacks, or by
+// the end of its title when no attribute tells them apart (a new user's kitchen shop:
+// get_product of a casserole in Cerise could not say it also came in blue).
+func TestVariantLabels(t *testing.T) {
+	type attrs = map[string]string
+	pr := func(title string, a attrs) Product { return Product{Title: title, Attributes: a} }
+	for _, tc := range []struct {
+		name string
+		p    Product
+		vs   []Product
+		want []string
+	}{
+		{"colours", pr("Casserole - Cerise", attrs{"color": "Cerise", "capacity": "5.3 qt"}),
+			[]Product{pr("Casserole - Marseille", attrs{"color": "Marseille", "capacity": "5.3 qt"}), pr("Casserole - Flame", attrs{"color": "Flame", "capacity": "5.3 qt"})},
+			[]string{"Marseille", "Flame"}},
+		{"two options, both named", pr("Tee", attrs{"color": "Red", "size": "M"}),
+			[]Product{pr("Tee", attrs{"color": "Red", "size": "L"}), pr("Tee", attrs{"color": "Blue", "size": "M"})},
+			[]string{"Red / L", "Blue / M"}},
+		{"identifiers and prices are no option", pr("Mug", attrs{"mpn": "A1", "color": "Red", "list_price": "$9"}),
+			[]Product{pr("Mug", attrs{"mpn": "A2", "color": "Blue", "list_price": "$12"})},
+			[]string{"Blue"}},
+		{"no option: the ends of the titles", pr("Slinky Strings, 10-46 - Single Set", nil),
+			[]Product{pr("Slinky Strings, 10-46 - 3-Pack", nil)},
+			[]string{"3-Pack"}},
+		{"nothing tells them apart", pr("Red Tee", nil), []Product{pr("Blue Tee", nil)}, []string{""}},
+		{"no others", pr("Tee", nil), nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := VariantLabels(tc.p, tc.vs); !slices.Equal(got, tc.want) {
+				t.Errorf("VariantLabels = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,7 +1,9 @@
 package tools
 
 import (
+	"fmt"
 	"log/slog"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -79,4 +81,69 @@ func TestSearchVariants(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGetProductVariants: get_product lists a product's other variants, each by its
+// option and id, in structuredContent and in the text alike, so that an agent asked
+// whether it comes in another colour needs no second search (a new user's kitchen
+// shop: a casserole in Cerise said nothing of its other four colours); a product
+// without variants lists none, and a family past maxListedVariants says there are more.
+func TestGetProductVariants(t *testing.T) {
+	stock, none := int64(4), int64(0)
+	pot := func(id, colour string, st *int64) catalog.Product {
+		return catalog.Product{ID: id, GroupID: "pot", SellerID: "home", Title: "Round Casserole 5.3 qt - " + colour, Brand: "Le Creuset",
+			Attributes: map[string]string{"color": colour, "capacity": "5.3 qt"}, Stock: st,
+			Price: money.Money{Amount: 27995, Currency: "USD"}, Availability: catalog.InStock}
+	}
+	products := []catalog.Product{pot("pot-cerise", "Cerise", &stock), pot("pot-marseille", "Marseille", &stock), pot("pot-flame", "Flame", &none),
+		{ID: "lid", SellerID: "home", Title: "Glass Lid", Price: money.Money{Amount: 1500, Currency: "USD"}, Availability: catalog.InStock, Stock: &stock}}
+	for i := range maxListedVariants + 2 {
+		products = append(products, catalog.Product{ID: fmt.Sprintf("tee-%02d", i), GroupID: "tee", SellerID: "home", Title: "Tea Towel", Brand: "Acme",
+			Attributes: map[string]string{"pattern": fmt.Sprintf("Stripe %02d", i)}, Price: money.Money{Amount: 500, Currency: "USD"}, Availability: catalog.InStock, Stock: &stock})
+	}
+	cat := testshop.Catalog(t, "", []catalog.Seller{{ID: "home", Name: "Hob & Larder"}}, products)
+	c, _ := connect(t, &Toolbox{Catalog: cat, Log: slog.New(slog.DiscardHandler)})
+
+	for _, tc := range []struct {
+		name  string
+		id    string
+		want  []variantRef
+		more  bool
+		lines []string // in the text
+	}{
+		{"colours", "pot-cerise", []variantRef{
+			{ID: "pot-flame", Option: "Flame", Title: "Round Casserole 5.3 qt - Flame", Price: price{27995, "USD", "$279.95"}, Availability: "in_stock", Stock: &none},
+			{ID: "pot-marseille", Option: "Marseille", Title: "Round Casserole 5.3 qt - Marseille", Price: price{27995, "USD", "$279.95"}, Availability: "in_stock", Stock: &stock, Purchasable: true},
+		}, false, []string{"Other variants:", "- «Flame»: $279.95, out of stock, id pot-flame", "- «Marseille»: $279.95, only 4 left, id pot-marseille"}},
+		{"no variants", "lid", nil, false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var d productDetail
+			res := call(t, c, "get_product", map[string]any{"product_id": tc.id}, &d)
+			if res.IsError {
+				t.Fatal(text(res))
+			}
+			if !reflect.DeepEqual(d.Variants, tc.want) || d.MoreVariants != tc.more {
+				t.Errorf("variants %+v (more %v), want %+v (more %v)", d.Variants, d.MoreVariants, tc.want, tc.more)
+			}
+			for _, l := range tc.lines {
+				if !strings.Contains(text(res), "\n"+l+"\n") && !strings.HasSuffix(text(res), "\n"+l) {
+					t.Errorf("text lacks the line %q:\n%s", l, text(res))
+				}
+			}
+			if len(tc.lines) == 0 && strings.Contains(text(res), "Other variants") {
+				t.Errorf("text lists variants:\n%s", text(res))
+			}
+		})
+	}
+	t.Run("more than listed", func(t *testing.T) {
+		var d productDetail
+		res := call(t, c, "get_product", map[string]any{"product_id": "tee-00"}, &d)
+		if res.IsError || len(d.Variants) != maxListedVariants || !d.MoreVariants || d.Variants[0].Option != "Stripe 01" {
+			t.Fatalf("%d variants (more %v, first %+v): %s", len(d.Variants), d.MoreVariants, d.Variants, text(res))
+		}
+		if !strings.Contains(text(res), "group_variants false lists them all") {
+			t.Errorf("text does not say there are more:\n%s", text(res))
+		}
+	})
 }
