@@ -16,8 +16,8 @@ const maxHolderHeads = 8
 // heldThing searches s, a query of two words or more that no product has every word
 // of and whose head (last word) is an accessory word of the vocabulary ("holder",
 // "case", "stand"), for the thing its other words name: the longest run of them
-// before the head that titles have, of two words at least ("poop bag" of "dog poop
-// bag holder"), is the thing the accessory is for, and the products named with it
+// before the head that titles have next to each other, of two words at least ("poop
+// bag" of "dog poop bag holder"), is the thing the accessory is for, and the products named with it
 // that are of another type than its own ("Poop Bag Dispenser with Leash Clip", not
 // "Poop Bags") are what holds it; they come first, then the thing itself. A head
 // generic enough to name many things ("holder": pee pad holders, AirTag holders) says
@@ -49,6 +49,10 @@ func (c *Catalog) heldThing(ctx context.Context, s *search, res Result, offset i
 			break
 		}
 		thing := s.text.only(keep)
+		if len(thing.words) > 1 {
+			// The words next to each other, as a compound is written.
+			thing = textQuery{words: []string{strings.Join(thing.words, " ")}}
+		}
 		titled, err := c.hasAll(ctx, thing, "{title} : ")
 		if err != nil || !titled {
 			if err != nil {

@@ -13,7 +13,7 @@ import (
 var lifeStages = map[string]int{
 	"puppy": 1, "puppie": 1, "kitten": 1, "baby": 1, "babie": 1, "infant": 1, "toddler": 1, "newborn": 1,
 	"junior": 1, "kid": 1, "child": 1, "children": 1, "youth": 1,
-	"adult": 2,
+	"adult":  2,
 	"senior": 3, "mature": 3,
 }
 
