@@ -92,12 +92,12 @@ func (c *Catalog) heldThing(ctx context.Context, s *search, res Result, offset i
 	return res, false, nil
 }
 
-// titledHeads returns the heads of the titles that have every word of q, but for
-// those in own, most common first (at most maxHolderHeads).
+// titledHeads returns the heads of the titles that have every word of q (of the first
+// maxUseRows), but for those in own, most common first (at most maxHolderHeads).
 func (c *Catalog) titledHeads(ctx context.Context, q textQuery, own []string) ([]string, error) {
-	rows, err := c.query(ctx, `SELECT r.head FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
-		WHERE products_fts MATCH ? AND r.head != '' GROUP BY r.head ORDER BY count(*) DESC, r.head LIMIT ?`,
-		"{title} : ("+q.match(false)+")", maxHolderHeads+len(own))
+	rows, err := c.query(ctx, `SELECT r.head FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head ORDER BY count(*) DESC, r.head LIMIT ?`,
+		"{title} : ("+q.match(false)+")", maxUseRows, maxHolderHeads+len(own))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

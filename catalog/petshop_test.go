@@ -13,7 +13,7 @@ import (
 // type in the title, what the product is for after it ("for Dogs"), the kind of pet in the
 // category, tags a shop adds by hand. Most dog products say "dog"; the shop sells no
 // clothes, stairs or shoes.
-func petShop(t *testing.T, change func([]catalog.Product)) *catalog.Catalog {
+func petShop(t testing.TB, change func([]catalog.Product)) *catalog.Catalog {
 	t.Helper()
 	c := openCatalog(t)
 	var ps []catalog.Product
@@ -174,6 +174,36 @@ func TestSearchPetShop(t *testing.T) {
 				}
 				if n != res.Total || res.Total != len(got) {
 					t.Errorf("%q: facets count %d products, total %d, %d hits: want the page's", tc.text, n, res.Total, len(got))
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPetShop times Search on the pet shop over the queries of TestSearchPetShop,
+// by the path each takes, beside a one-word search as the floor ("harness"). Run
+// against another build with the same fixture, the difference is the cost of what
+// that build does on the path.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench PetShop -count 5 ./catalog
+func BenchmarkPetShop(b *testing.B) {
+	c := petShop(b, nil)
+	ctx := context.Background()
+	for _, p := range []struct{ name, text string }{
+		{"floor", "harness"},
+		{"tied", "betta tank"},
+		{"pair", "nano tank"},
+		{"headless", "hoodie for dog"},
+		{"unsold", "dog stairs"},
+		{"held", "dog poop bag holder"},
+		{"stage", "puppy food"},
+		{"phrase", "gecko heat mat"},
+		{"short", "crystal litter"},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := c.Search(ctx, catalog.Query{Text: p.text}); err != nil {
+					b.Fatal(err)
 				}
 			}
 		})

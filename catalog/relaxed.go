@@ -186,7 +186,7 @@ const maxHeadlessTypes = 5
 // headless is the result of a query whose head (word h of q) names nothing the catalog
 // sells while its other words are in products: nothing, the other words as
 // suggestions, and a note that says so and names the types of the products with them,
-// most common first ("dog": food, toy, harness).
+// most common first among the first maxUseRows of them ("dog": food, toy, harness).
 func (c *Catalog) headless(ctx context.Context, res Result, q textQuery, h int, known, other []bool) (Result, error) {
 	res, err := c.nothing(ctx, res, q, known, other)
 	if err != nil {
@@ -205,9 +205,9 @@ func (c *Catalog) headless(ctx context.Context, res Result, q textQuery, h int, 
 	}
 	note := fmt.Sprintf("The catalog sells no %q.", head)
 	if len(kept) > 0 {
-		rows, err := c.query(ctx, `SELECT r.head FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
-			WHERE products_fts MATCH ? AND r.head != '' GROUP BY r.head ORDER BY count(*) DESC, r.head LIMIT ?`,
-			"{title brand category} : ("+q.only(keep).match(false)+")", maxHeadlessTypes)
+		rows, err := c.query(ctx, `SELECT r.head FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+			CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head ORDER BY count(*) DESC, r.head LIMIT ?`,
+			"{title brand category} : ("+q.only(keep).match(false)+")", maxUseRows, maxHeadlessTypes)
 		if err != nil {
 			return res, fmt.Errorf("search: %w", err)
 		}

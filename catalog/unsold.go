@@ -393,11 +393,9 @@ func (c *Catalog) tiedHead(ctx context.Context, s *search) (textQuery, bool, err
 	head := wordKey(q.words[1])
 	v := c.vocabulary()
 	var types []string
-	for _, g := range v.groups {
-		if len(g.when) > 0 || !slices.ContainsFunc(g.terms, func(t string) bool {
-			f := strings.Fields(t)
-			return len(f) > 1 && f[len(f)-1] == head
-		}) {
+	for _, gi := range v.byLast[head] {
+		g := v.groups[gi]
+		if len(g.when) > 0 {
 			continue
 		}
 		for _, t := range g.terms {
