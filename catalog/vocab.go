@@ -22,12 +22,12 @@ var builtinVocabularyText string
 // multi-word name), the words that name accessories, and the filler and recipient
 // words dropped from sentences. It is read-only once built, so catalogs share it.
 type Vocabulary struct {
-	groups    []synGroup
-	byTerm    map[string][]int // a term's key → its groups, in the vocabulary's order
+	groups []synGroup
+	byTerm map[string][]int // a term's key → its groups, in the vocabulary's order
 	// byLast is the last word key of each term of several words → its groups ("tank"
 	// of "fish tank"), as index writes byTerm.
-	byLast map[string][]int
-	maxWords  int              // the most words in a term
+	byLast    map[string][]int
+	maxWords  int // the most words in a term
 	accessory map[string]bool
 	filler    map[string]bool
 	recipient map[string]bool
