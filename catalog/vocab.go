@@ -22,12 +22,9 @@ var builtinVocabularyText string
 // multi-word name), the words that name accessories, and the filler and recipient
 // words dropped from sentences. It is read-only once built, so catalogs share it.
 type Vocabulary struct {
-	groups []synGroup
-	byTerm map[string][]int // a term's key → its groups, in the vocabulary's order
-	// byLast is the last word key of each term of several words → its groups ("tank"
-	// of "fish tank"), as index writes byTerm.
-	byLast    map[string][]int
-	maxWords  int // the most words in a term
+	groups    []synGroup
+	byTerm    map[string][]int // a term's key → its groups, in the vocabulary's order
+	maxWords  int              // the most words in a term
 	accessory map[string]bool
 	filler    map[string]bool
 	recipient map[string]bool
@@ -35,6 +32,9 @@ type Vocabulary struct {
 	// needsBy lists, by the first two letters of a cue (which every form of the cue
 	// shares, see cueMatches), the needs with such a cue: a query's candidates.
 	needsBy map[string][]int
+	// byLast is the last word key of each term of several words → its groups ("tank"
+	// of "fish tank"), as index writes byTerm.
+	byLast map[string][]int
 }
 
 // synGroup is a synonym group: terms that name one thing, each as a key (see
