@@ -73,12 +73,25 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		if err != nil {
 			return Result{}, err
 		}
+		if h := headIndex(s); h >= 0 {
+			return c.headless(ctx, res, s.text, h, known, other)
+		}
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	if n < len(words) {
 		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
 			return out, err
 		}
+	}
+	if h, err := c.droppedHead(ctx, s, known, other); err != nil || h >= 0 {
+		if err != nil {
+			return Result{}, err
+		}
+		// What is left says who or what the thing is for ("dog" of "dog stairs",
+		// "hoodie for dog"): products with it are not plausibly what was meant.
+		return c.headless(ctx, res, s.text, h, known, other)
+	}
+	if n < len(words) {
 		some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)],
 			fmt.Sprintf("No product has the words %s; these match the others.", quoteWords(s.text, known, false)))
 		alt := *s
@@ -111,6 +124,119 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		return c.nothing(ctx, res, s.text, known, other)
 	}
 	return some, nil
+}
+
+// droppedHead returns the index of the word of s that is its head (queryHead: the last
+// word, or the last before "for"), when relaxed would drop it and no product has it
+// in any field, by any of its names, or spelling turned it into another word; else
+// -1. A head only descriptions say ("skins" of drum heads, "blocks" of brick sets)
+// may name what the products with the other words are. Not for sentences, brands,
+// codes, or a query of one word.
+func (c *Catalog) droppedHead(ctx context.Context, s *search, known, other []bool) (int, error) {
+	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 || len(s.text.words) < 2 {
+		return -1, nil
+	}
+	i := headIndex(s)
+	if i < 0 || known[i] && (i >= len(other) || !other[i]) || c.vocabulary().isAccessory(s.text.words[i]) {
+		return -1, nil // (an accessory word: the others may name the thing, "staple refill")
+	}
+	if i >= len(other) || !other[i] {
+		for _, t := range append([]string{s.text.words[i]}, altsOf(s.text, i)...) {
+			u, err := s.learned.used(ctx, c, t)
+			if err != nil || u.matched > 0 {
+				return -1, err
+			}
+		}
+	}
+	// A head after a type's name or a quality may be another name of that thing or
+	// a slip no correction fits ("kettle jug", "electric jug", "lantern zzz"), as
+	// unsoldHead reads it; after words that name no thing ("dog", "kids") it is the
+	// thing asked for.
+	for j, w := range s.text.words {
+		if j == i || !known[j] || j < len(other) && other[j] {
+			continue
+		}
+		f := strings.Fields(w)
+		if qualityLike(f[len(f)-1]) || s.namesType(wordKey(f[len(f)-1])) {
+			return -1, nil
+		}
+		if heads, err := c.headsTitle(ctx, w); err != nil || heads {
+			return -1, err
+		}
+	}
+	return i, nil
+}
+
+// headIndex returns the index of the word of s that is its head (queryHead), or -1.
+func headIndex(s *search) int {
+	head := queryHead(s.rest)
+	if head == "" {
+		return -1
+	}
+	return slices.IndexFunc(s.text.words, func(w string) bool {
+		f := strings.Fields(w)
+		return wordKey(f[len(f)-1]) == head
+	})
+}
+
+// maxHeadlessTypes is how many of the types of the products with a query's other words
+// the note of headless names.
+const maxHeadlessTypes = 5
+
+// headless is the result of a query whose head (word h of q) names nothing the catalog
+// sells while its other words are in products: nothing, the other words as
+// suggestions, and a note that says so and names the types of the products with them,
+// most common first among the first maxUseRows of them ("dog": food, toy, harness).
+func (c *Catalog) headless(ctx context.Context, res Result, q textQuery, h int, known, other []bool) (Result, error) {
+	res, err := c.nothing(ctx, res, q, known, other)
+	if err != nil {
+		return res, err
+	}
+	keep := make([]bool, len(q.words))
+	var kept []string
+	for i := range q.words {
+		if keep[i] = i != h && known[i] && (i >= len(other) || !other[i]); keep[i] {
+			kept = append(kept, fmt.Sprintf("%q", q.words[i]))
+		}
+	}
+	head := q.words[h]
+	if h < len(q.shown) && q.shown[h] != "" && (h >= len(other) || !other[h]) {
+		head = q.shown[h]
+	}
+	note := fmt.Sprintf("The catalog sells no %q.", head)
+	if len(kept) > 0 {
+		rows, err := c.query(ctx, `SELECT r.head FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
+			CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.head != '' GROUP BY r.head ORDER BY count(*) DESC, r.head LIMIT ?`,
+			"{title brand category} : ("+q.only(keep).match(false)+")", maxUseRows, maxHeadlessTypes)
+		if err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+		defer rows.Close()
+		var types []string
+		for rows.Next() {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				return res, fmt.Errorf("search: %w", err)
+			}
+			types = append(types, t)
+		}
+		if err := rows.Err(); err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+		if len(types) > 0 {
+			list := strings.Join(types, ", ")
+			if n := len(types); n > 1 {
+				list = strings.Join(types[:n-1], ", ") + " and " + types[n-1]
+			}
+			note = fmt.Sprintf("The catalog sells no %q; its products with %s are %s.", head, strings.Join(kept, ", "), list)
+		}
+	}
+	if len(res.Notes) > 0 && len(q.words) >= 2 {
+		res.Notes[len(res.Notes)-1] = note // in place of nothingNote's
+	} else {
+		res.Notes = append(res.Notes, note)
+	}
+	return res, nil
 }
 
 // unsoldHead reports whether short query s, which no product has every word of, asks

@@ -283,10 +283,17 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 	}
 	v := s.c.vocabulary()
+	var other map[int64]bool // made for another stage of life than the query names
+	if st := queryStages(s.text.words); st != 0 {
+		var err error
+		if other, err = s.c.otherStage(ctx, pool, st); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
-		m                        match
-		tier, cover, code, brand int
-		pos, order               int
+		m                               match
+		tier, stage, cover, code, brand int
+		pos, order                      int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
@@ -303,6 +310,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if in.brands[m.brand] {
 			r.brand = 1
+		}
+		if other[m.rowid] {
+			r.stage = 1
 		}
 		if in.order != nil {
 			o, ok := in.order[f.head]
@@ -321,6 +331,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return cmp.Compare(a.pos, b.pos)
 		}
 		if c := cmp.Compare(a.order, b.order); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.stage, b.stage); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {

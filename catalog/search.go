@@ -226,10 +226,24 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		if unsold, opens, err := c.unsoldAsked(ctx, s); err != nil {
 			return Result{}, err
 		} else if !unsold || !opens {
+			if out, ok, err := c.heldThing(ctx, s, res, offset); err != nil || ok {
+				return out, err
+			}
 			if out, ok, err := c.sentenceTypes(ctx, s, res, offset); err != nil || ok {
 				return out, err
 			}
 		}
+	}
+	if tied, ok, err := c.tiedHead(ctx, s); err != nil {
+		return Result{}, err
+	} else if ok {
+		// "betta tank": the aquariums a catalog calls tanks are the thing asked for.
+		alt := *s
+		alt.text = tied
+		if alt.intent, err = s.correctedIntent(ctx, tied); err != nil {
+			return Result{}, err
+		}
+		s = &alt
 	}
 	if err := s.run(ctx, &res, offset, false); err != nil {
 		return Result{}, err
@@ -454,12 +468,25 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				return cut(err)
 			}
 			if unsold {
-				out, err := c.nothing(fctx, res, s.text, known, nil)
+				nothing := c.nothing
+				if h := headIndex(s); h >= 0 {
+					nothing = func(ctx context.Context, res Result, q textQuery, known, other []bool) (Result, error) {
+						return c.headless(ctx, res, q, h, known, other)
+					}
+				}
+				out, err := nothing(fctx, res, s.text, known, nil)
 				if err != nil {
 					return cut(err)
 				}
 				return out, nil
 			}
+		}
+		// "dog poop bag holder": what holds the thing its other words name.
+		if out, ok, err := c.heldThing(fctx, s, res, offset); err != nil || ok {
+			if err != nil {
+				return cut(err)
+			}
+			return out, nil
 		}
 		head, err := c.headType(fctx, s)
 		if err != nil {
@@ -637,9 +664,24 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	out := res
 	out.Hits = slices.Clone(res.Hits)
+	// First the products that say the head with the word before it, in any field:
+	// "gecko heat mat" goes on with the under-tank heater whose description says
+	// "heat mat", before other mats.
+	phrase := ""
+	if i >= 2 && !strings.Contains(s.text.words[i], " ") && !strings.Contains(s.text.words[i-1], " ") {
+		phrase = s.text.words[i-1] + " " + s.text.words[i]
+		if err := fill.fillPage(ctx, &out, textQuery{words: []string{phrase}}); err != nil {
+			return Result{}, err
+		}
+		if len(out.Hits) == n {
+			phrase = ""
+		}
+	}
+	before := len(out.Hits)
 	if err := fill.fillPage(ctx, &out, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}); err != nil {
 		return Result{}, err
 	}
+	byHead := len(out.Hits) > before
 	var others []string
 	if len(out.Hits) < s.q.Limit && len(s.intent.brands) == 0 && c.vocabulary().isAccessory(head) {
 		for _, w := range all {
@@ -657,18 +699,69 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 		return res, nil
 	}
 	out.Total = len(out.Hits)
+	// The facets describe the result, which is the page, not the products with
+	// every word alone.
+	var err error
+	if out.Facets, err = c.hitFacets(ctx, out.Hits); err != nil {
+		return Result{}, err
+	}
 	them := "them"
 	has := "products have"
 	if n == 1 {
 		them, has = "it", "product has"
 	}
-	named := fmt.Sprintf("%q", heads[0])
+	var named []string
+	if byHead {
+		named = append(named, strings.ReplaceAll(quoteList(heads), ", ", " or "))
+	}
 	if len(others) > 0 {
-		named += ", then " + quoteList(others)
+		named = append(named, quoteList(others))
+	}
+	var come []string
+	if phrase != "" {
+		come = append(come, fmt.Sprintf("products that say %q", phrase))
+	}
+	if len(named) > 0 {
+		come = append(come, fmt.Sprintf("other products with %s in their name or category", strings.Join(named, ", then ")))
 	}
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Only %d %s every word; after %s come other products with %s in their name or category.", n, has, them, named))
+		fmt.Sprintf("Only %d %s every word; after %s come %s.", n, has, them, strings.Join(come, ", then ")))
 	return out, nil
+}
+
+// hitFacets counts hits by category, brand and price bucket, as facets counts matches.
+func (c *Catalog) hitFacets(ctx context.Context, hits []Hit) (Facets, error) {
+	ids := make([]any, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	ms, err := c.matchesOf(ctx, ids)
+	if err != nil {
+		return Facets{}, err
+	}
+	return c.facets(ctx, ms)
+}
+
+// matchesOf reads what facets count of the products ids.
+func (c *Catalog) matchesOf(ctx context.Context, ids []any) ([]match, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := c.query(ctx, `SELECT k.rowid, coalesce(k.category_id, 0), k.brand_id, k.price_amount, k.price_exp
+		FROM products p JOIN product_keys k ON k.rowid = p.rowid WHERE p.id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	defer rows.Close()
+	var ms []match
+	for rows.Next() {
+		var m match
+		if err := rows.Scan(&m.rowid, &m.category, &m.brand, &m.amount, &m.exp); err != nil {
+			return nil, fmt.Errorf("search facets: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return ms, rows.Err()
 }
 
 // fillPage appends to out's hits, up to the page's limit, the best products whose

@@ -66,6 +66,14 @@ func (c *Catalog) corrected(ctx context.Context, q textQuery, sentence bool) (te
 			out.words[i], out.shown[i], changed = phrase, phrase, true
 			continue
 		}
+		if !sentence && c.vocabulary().isTerm(w) {
+			// A word of the vocabulary (not split in two above) is spelled as meant:
+			// the catalog does not sell the thing, and the nearest word it has
+			// ("hooded" for "hoodie") names another. (A sentence keeps its corrections
+			// to the slips of typing; see onlySlips.)
+			out.uncorrected = true
+			continue
+		}
 		if lv == nil {
 			if lv, err = c.learnedView(ctx); err != nil {
 				return q, false, err

@@ -377,3 +377,79 @@ func pairNothing(res Result, q textQuery) Result {
 		fmt.Sprintf("No product is a %s: the products with both words are other things.", strings.Join(q.words, " ")))
 	return res
 }
+
+// tiedHead returns s's words with the types the head of a two-word query (pairShaped)
+// stands for added to its alternatives, when the catalog ties them: a synonym group
+// has a phrase that ends in the head and a one-word term that names a type of the
+// catalog ("fish tank" and "aquarium" for "tank"), a product of that type says the
+// head ("a tall glass tank"), and one has the first word in its title ("Tetra Betta
+// Glass Aquarium" for "betta tank"). ok is false when nothing ties. The products a
+// shop calls by the type's name are then the thing asked for, and ranked as it.
+func (c *Catalog) tiedHead(ctx context.Context, s *search) (textQuery, bool, error) {
+	q := s.text
+	if !pairShaped(s) || len(q.words) != 2 {
+		return q, false, nil
+	}
+	head := wordKey(q.words[1])
+	v := c.vocabulary()
+	var types []string
+	for _, gi := range v.byLast[head] {
+		g := v.groups[gi]
+		if len(g.when) > 0 {
+			continue
+		}
+		for _, t := range g.terms {
+			if !strings.Contains(t, " ") && t != head && !slices.Contains(types, t) && !slices.Contains(altsOf(q, 1), t) {
+				types = append(types, t)
+			}
+		}
+	}
+	var tied []string
+	var b strings.Builder
+	for _, t := range types {
+		if !s.namesType(t) {
+			if heads, err := c.headsTitle(ctx, t); err != nil || !heads {
+				if err != nil {
+					return q, false, err
+				}
+				continue
+			}
+		}
+		// A product named by the type says the head; one has the first word.
+		b.Reset()
+		b.WriteString("{title} : ")
+		quoteTerm(&b, t)
+		b.WriteString(" AND ")
+		quoteTerm(&b, q.words[1])
+		says, err := c.anyMatch(ctx, b.String())
+		if err != nil || !says {
+			if err != nil {
+				return q, false, err
+			}
+			continue
+		}
+		b.Reset()
+		b.WriteString("{title} : ")
+		quoteTerm(&b, t)
+		b.WriteString(" AND {title} : (")
+		quoteAny(&b, append([]string{q.words[0]}, altsOf(q, 0)...))
+		b.WriteByte(')')
+		named, err := c.anyMatch(ctx, b.String())
+		if err != nil {
+			return q, false, err
+		}
+		if named {
+			tied = append(tied, t)
+		}
+	}
+	if len(tied) == 0 {
+		return q, false, nil
+	}
+	out := q
+	out.alts = make([][]string, len(q.words))
+	for i := range q.words {
+		out.alts[i] = slices.Clone(altsOf(q, i))
+	}
+	out.alts[1] = append(out.alts[1], tied...)
+	return out, true, nil
+}

@@ -32,6 +32,9 @@ type Vocabulary struct {
 	// needsBy lists, by the first two letters of a cue (which every form of the cue
 	// shares, see cueMatches), the needs with such a cue: a query's candidates.
 	needsBy map[string][]int
+	// byLast is the last word key of each term of several words → its groups ("tank"
+	// of "fish tank"), as index writes byTerm.
+	byLast map[string][]int
 }
 
 // synGroup is a synonym group: terms that name one thing, each as a key (see
@@ -226,6 +229,7 @@ func (v *Vocabulary) addGroup(g synGroup) {
 		}
 		v.groups = kept
 		v.byTerm = make(map[string][]int, len(v.byTerm))
+		v.byLast = nil
 		v.maxWords = 0
 		for i, old := range v.groups {
 			v.index(i, old)
@@ -240,6 +244,14 @@ func (v *Vocabulary) index(i int, g synGroup) {
 	for _, k := range g.terms {
 		v.byTerm[k] = append(v.byTerm[k], i)
 		v.maxWords = max(v.maxWords, strings.Count(k, " ")+1)
+		if j := strings.LastIndexByte(k, ' '); j >= 0 {
+			if v.byLast == nil {
+				v.byLast = map[string][]int{}
+			}
+			if last := k[j+1:]; !slices.Contains(v.byLast[last], i) {
+				v.byLast[last] = append(v.byLast[last], i)
+			}
+		}
 	}
 }
 
