@@ -261,6 +261,8 @@ func (p *parser) bigCommerceProduct(at lines, b *bigCommerce, prod, own func(str
 			return prod("product_name")
 		case "description":
 			return prod("product_description")
+		case "url":
+			return prod("product_url") // a path on the shop ("/lodge-skillet/"): see Options.ShopURL
 		case "brand":
 			return prod("brand_name")
 		case "category":

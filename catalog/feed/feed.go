@@ -75,6 +75,13 @@ type Options struct {
 	// that lists only what is for sale. Empty leaves such products unknown (kept out
 	// of searches for what is in stock, and not purchasable).
 	Availability catalog.Availability
+	// ShopURL is the shop's address, such as https://shop.example (the command's
+	// --shop-url flag): a product's url or image url written as a path
+	// ("/lodge-cast-iron-skillet/", as a BigCommerce export writes Product URL) is read
+	// against it, and a Shopify export's products link to ShopURL/products/HANDLE.
+	// Without it such a path is left out with a warning: no client can open it. It is
+	// an absolute http or https URL (the command checks it: ParseShopURL).
+	ShopURL string
 	// Progress, when not nil, receives a line such as "products.jsonl: 120000 rows
 	// read…" at most every two seconds while a large file is read.
 	Progress io.Writer
@@ -280,6 +287,18 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 	if prod.Availability == "" {
 		prod.Availability = p.opt.Availability
 	}
+	var paths []string // the links that were a path without the shop's address (not repeated, as no URL is)
+	for _, f := range [...]struct {
+		name string
+		url  *string
+	}{{"url", &prod.URL}, {"image url", &prod.ImageURL}} {
+		if full, path := p.onShop(*f.url); path {
+			if full == "" {
+				paths = append(paths, f.name)
+			}
+			*f.url = full
+		}
+	}
 	damaged := badDisplayText(prod)
 	cut := catalog.TitleCut(prod.Title)
 	_, urlCreds := catalog.CleanURL(prod.URL)
@@ -312,6 +331,10 @@ func (p *parser) finish(at lines, label, sellerName string, prod catalog.Product
 			p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
 				Reason: label + f.name + " " + userInfoRemoved})
 		}
+	}
+	for _, path := range paths {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: label + path + " is a path without the shop's address; it was left out (give --shop-url https://… to link it)"})
 	}
 	if why := unshownImage(prod.ImageURL); why != "" {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
@@ -456,3 +479,41 @@ const (
 	progressCheckRows = 1000
 	progressInterval  = 2 * time.Second
 )
+
+// onShop reads raw as a link of the shop's: when it is a path ("/a/b", not "//host/…")
+// it returns it read against Options.ShopURL, or "" without one, and path true; any
+// other link is returned as it is.
+func (p *parser) onShop(raw string) (full string, path bool) {
+	raw = strings.TrimSpace(raw)
+	if !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") {
+		return raw, false
+	}
+	if p.opt.ShopURL == "" {
+		return "", true
+	}
+	base, err := url.Parse(p.opt.ShopURL)
+	if err != nil {
+		return "", true
+	}
+	ref, err := url.Parse(raw)
+	if err != nil {
+		return "", true
+	}
+	return base.ResolveReference(ref).String(), true
+}
+
+// ParseShopURL checks a shop's address for Options.ShopURL: an absolute http or https
+// URL with a host and without user info, query or fragment. It returns it without a
+// trailing slash.
+func ParseShopURL(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
+		return "", errors.New("is not the shop's address as an http or https URL, such as https://shop.example")
+	case u.User != nil:
+		return "", errors.New("holds user info (user@ before the host); give the shop's public address")
+	case u.RawQuery != "" || u.Fragment != "":
+		return "", errors.New("has a query or fragment; give the shop's address alone, such as https://shop.example")
+	}
+	return strings.TrimRight(u.String(), "/"), nil
+}

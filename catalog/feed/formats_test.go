@@ -820,7 +820,7 @@ func TestUnshownImageWarning(t *testing.T) {
 		{"http", "http://cdn.shop.example/a.jpg", "x.csv:2: warning: image url is http, not https" + tail},
 		{"HTTP in capitals", "HTTP://cdn.shop.example/a.jpg", "x.csv:2: warning: image url is http, not https" + tail},
 		{"javascript", "javascript:alert(1)", "x.csv:2: warning: image url is not a plain https URL" + tail},
-		{"a relative path", "/images/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
+		{"a path on another host", "//cdn.shop.example/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
 		{"a port out of range", "https://cdn.shop.example:99999/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
 		{"a non-ASCII host", "https://bücher.example/a.jpg", "x.csv:2: warning: image url is not a plain https URL" + tail},
 	}
@@ -1019,5 +1019,64 @@ func TestXMLBounds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestShopURL: a product's url or image url written as a path, as a BigCommerce export
+// writes Product URL, is read against --shop-url, and a Shopify export's products link
+// to the shop's /products/HANDLE; without --shop-url such a path is left out with a
+// warning naming the flag (a new user's kitchen shop had no product links at all).
+func TestShopURL(t *testing.T) {
+	const shop = "https://shop.example"
+	const path = "x.csv:2: warning: %s is a path without the shop's address; it was left out (give --shop-url https://… to link it)"
+	tests := []struct {
+		name, feed, shopURL string
+		url, image          string
+		warnings            []string
+	}{
+		{"a path, no shop", "id,title,price,link\nA,Mug,9.99 USD,/p/mug\n", "", "", "", []string{fmt.Sprintf(path, "url")}},
+		{"a path on the shop", "id,title,price,link\nA,Mug,9.99 USD,/p/mug?c=1\n", shop, shop + "/p/mug?c=1", "", nil},
+		{"an image path on the shop", "id,title,price,image_link\nA,Mug,9.99 USD,/img/a.jpg\n", shop + "/store", "", shop + "/img/a.jpg", nil},
+		{"both paths, no shop", "id,title,price,link,image_link\nA,Mug,9.99 USD,/p/mug,/img/a.jpg\n", "", "", "",
+			[]string{fmt.Sprintf(path, "url"), fmt.Sprintf(path, "image url")}},
+		{"a full URL is kept", "id,title,price,link\nA,Mug,9.99 USD,https://other.example/mug\n", shop, "https://other.example/mug", "", nil},
+		{"BigCommerce's Product URL", "Item Type,Product Name,Product Code/SKU,Price,Product URL\nProduct,Skillet,A,9.99,/lodge-skillet/\n", shop, shop + "/lodge-skillet/", "", nil},
+		{"a Shopify product on the shop", "Handle,Title,Variant SKU,Variant Price\nblue-mug,Mug,A,9.99\n", shop, shop + "/products/blue-mug", "", nil},
+		{"a Shopify product, no shop", "Handle,Title,Variant SKU,Variant Price\nblue-mug,Mug,A,9.99\n", "", "", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(tt.feed), "x.csv", Options{DefaultSeller: "S", Currency: "USD", ShopURL: tt.shopURL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ok := got.products["A"]
+			if !ok {
+				t.Fatalf("not imported: %q", got.rejects)
+			}
+			if p.URL != tt.url || p.ImageURL != tt.image {
+				t.Errorf("url %q, image url %q; want %q, %q", p.URL, p.ImageURL, tt.url, tt.image)
+			}
+			if !slices.Equal(got.rejects, tt.warnings) {
+				t.Errorf("reports %q, want %q", got.rejects, tt.warnings)
+			}
+		})
+	}
+}
+
+func TestParseShopURL(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{"https://shop.example/", "https://shop.example", ""},
+		{" http://shop.example/store ", "http://shop.example/store", ""},
+		{"shop.example", "", "is not the shop's address"},
+		{"ftp://shop.example", "", "is not the shop's address"},
+		{"https://user:pw@shop.example", "", "holds user info"},
+		{"https://shop.example/?a=1", "", "has a query or fragment"},
+	}
+	for _, tt := range tests {
+		got, err := ParseShopURL(tt.in)
+		if got != tt.want || (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("ParseShopURL(%q) = %q, %v; want %q, %q", tt.in, got, err, tt.want, tt.err)
+		}
 	}
 }

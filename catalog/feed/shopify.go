@@ -2,6 +2,7 @@ package feed
 
 import (
 	"cmp"
+	"net/url"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -178,6 +179,11 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 			return prod("title") + " - " + strings.Join(values, " / ")
 		case "description":
 			return prod("body_(html)")
+		case "url":
+			if p.opt.ShopURL != "" { // the export names no link; the shop serves each product here
+				return "/products/" + url.PathEscape(handle)
+			}
+			return ""
 		case "brand":
 			return prod("vendor")
 		case "product_category":

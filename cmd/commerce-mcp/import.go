@@ -37,6 +37,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	encoding := fs.String("encoding", "auto", "how CSV and TSV feeds are read: `auto`, utf-8 or windows-1252 (auto: UTF-8, or Windows-1252 for a file whose start is not UTF-8 and holds no UTF-8 character beyond ASCII)")
 	currency := fs.String("currency", "", "currency `code` (such as USD) of prices written without one (29.99, $29.99) in a CSV, TSV, XML or flat JSON feed without a currency column, as Shopify, WooCommerce and BigCommerce exports write them")
 	availability := fs.String("availability", "", "`availability` (in_stock, out_of_stock, preorder, backorder, discontinued) of products whose row says none and gives no stock count, as in a spreadsheet or API answer listing only what is for sale (default: unknown, left out of searches for what is in stock and not purchasable)")
+	shopURL := fs.String("shop-url", "", "the shop's `address` (https://shop.example): product and image links written as a path (/lodge-skillet/, as BigCommerce's Product URL) are read against it, and a Shopify export's products link to its /products/HANDLE; without it such paths are left out")
 	rejectsPath := fs.String("rejects", "", "write every rejected row, damaged span and warning, with its file, line and reason, to `file` (stderr lists the first 5 of each reason and counts the rest)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to `file` (for finding where an import's time goes)")
 	var images imageHostsFlag
@@ -68,6 +69,13 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		if _, err := money.NormalizeCurrency(*currency); err != nil {
 			return &usageError{Msg: fmt.Sprintf("--currency %q is not a three-letter currency code such as USD", *currency)}
 		}
+	}
+	if *shopURL != "" {
+		u, err := feed.ParseShopURL(*shopURL)
+		if err != nil {
+			return &usageError{Msg: fmt.Sprintf("--shop-url %v", err)} // the value is not repeated: it may hold a password
+		}
+		*shopURL = u
 	}
 	var avail catalog.Availability
 	if *availability != "" {
@@ -112,7 +120,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	// The image hosts before, to tell which ones the feeds bring that the views will
 	// not show (reportImportedHosts); a failed count leaves the report out.
 	hostsBefore, hostsErr := cat.ImageOriginCounts(ctx)
-	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Availability: avail, Progress: stderr}
+	opt := feed.Options{DefaultSeller: *seller, AllowSellerChange: *allowSellerChange, Encoding: enc, Currency: *currency, Availability: avail, ShopURL: *shopURL, Progress: stderr}
 	var firstRejected string // said again at the end when nothing was stored
 	rejects := newRejectLog(stderr, rejectsFile)
 	reports, err := feed.Import(ctx, cat, fs.Args(), opt, func(e feed.RowError) {

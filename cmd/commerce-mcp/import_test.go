@@ -495,3 +495,45 @@ func TestImportAvailability(t *testing.T) {
 		})
 	}
 }
+
+// TestImportShopURL: --shop-url links a shop export's products (a Shopify handle under
+// /products/), and a value that is not a shop's address is a usage error that does not
+// repeat it (it may hold a password).
+func TestImportShopURL(t *testing.T) {
+	dir := t.TempDir()
+	shop := writeTestFile(t, dir, "products_export.csv", "Handle,Title,Vendor,Variant SKU,Variant Price\nblue-mug,Blue Mug,Acme,M-1,8.00\n")
+	tests := []struct {
+		name, url, wantErr string
+		link               string
+	}{
+		{name: "a shop", url: "https://shop.example/", link: "https://shop.example/products/blue-mug"},
+		{name: "user info", url: "https://me:secret@shop.example", wantErr: "--shop-url holds user info"},
+		{name: "no scheme", url: "shop.example", wantErr: "--shop-url is not the shop's address"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), []string{"import", "--db", db, "--seller", "Acme", "--currency", "USD", "--shop-url", tc.url, shop},
+				func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || strings.Contains(err.Error(), "secret") {
+					t.Fatalf("import: %v, want a usage error with %q that does not repeat the value", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("import: %v (stderr %q)", err, stderr.String())
+			}
+			cat, err := catalog.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cat.Close()
+			p, err := cat.Product(context.Background(), "M-1")
+			if err != nil || p.URL != tc.link {
+				t.Errorf("product M-1: url %q (%v), want %q", p.URL, err, tc.link)
+			}
+		})
+	}
+}

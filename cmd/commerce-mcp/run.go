@@ -52,11 +52,12 @@ Usage:
       and acts for that token's customer (see token create); --customer is refused.
       --stateless for replicas behind a load balancer (share COMMERCE_CONFIRM_KEY).
   commerce-mcp import --db PATH [--seller NAME] [--currency CODE] [--allow-seller-change] [--create]
-        [--encoding auto|utf-8|windows-1252] [--image-hosts HOST,...] [--rejects FILE] FILE...
+        [--shop-url URL] [--encoding auto|utf-8|windows-1252] [--image-hosts HOST,...] [--rejects FILE] FILE...
       load product feeds (CSV, TSV, JSON, JSON Lines, ACP, Merchant Center XML; Shopify,
       WooCommerce, BigCommerce, Amazon and Etsy exports) into a catalog. --seller names
       the seller of rows that name none, --currency the currency of prices written
-      without one (as shop exports write them). Lists the first rows rejected for each
+      without one (as shop exports write them), --shop-url the shop's address that
+      product links written as a path are on. Lists the first rows rejected for each
       reason and counts the rest (--rejects FILE keeps every one), and the image hosts
       the feeds bring that --image-hosts will not show; see import -h
   commerce-mcp help | --help | -h                         show this help
