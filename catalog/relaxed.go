@@ -19,10 +19,12 @@ import (
 // and that no product has half the words of gets the products with any of them,
 // ranked as BM25 ranks them and reordered by what ranking knows of types.
 //
-// When typed is set (a sentence's words as typed), the corrections that are other
-// words count as above but are searched as typed, which no product has: a story word
-// ("letters") holds its place among the sentence's words without finding products of
-// the word it was corrected into ("liter").
+// typed is the query's words as typed, position by position with s's (which may be
+// their corrections): the notes quote them ("loves", not the correction "loav" that
+// was searched). In a sentence the corrections that are other words count as above but
+// are searched as typed, which no product has: a story word ("letters") holds its
+// place among the sentence's words without finding products of the word it was
+// corrected into ("liter").
 func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int, corrected bool, other []bool, typed *textQuery) (Result, error) {
 	words := s.text.words
 	known := make([]bool, len(words))
@@ -39,7 +41,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 			}
 		}
 	}
-	if typed != nil && other != nil {
+	if s.sentence && typed != nil && other != nil {
 		alt := *s
 		alt.text, _ = onlySlips(*typed, s.text, s.namesType)
 		s = &alt
@@ -62,7 +64,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 				return out, err
 			}
 		}
-		return c.nothing(ctx, res, s.text, known, other)
+		return c.nothing(ctx, res, asTyped(s.text, typed), known, other)
 	}
 	some := res
 	some.Relaxed, some.Words = true, s.text.String()
@@ -74,9 +76,9 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 			return Result{}, err
 		}
 		if h := headIndex(s); h >= 0 {
-			return c.headless(ctx, res, s.text, h, known, other)
+			return c.headless(ctx, res, asTyped(s.text, typed), h, known, other)
 		}
-		return c.nothing(ctx, res, s.text, known, other)
+		return c.nothing(ctx, res, asTyped(s.text, typed), known, other)
 	}
 	if n < len(words) {
 		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
@@ -89,7 +91,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 		}
 		// What is left says who or what the thing is for ("dog" of "dog stairs",
 		// "hoodie for dog"): products with it are not plausibly what was meant.
-		return c.headless(ctx, res, s.text, h, known, other)
+		return c.headless(ctx, res, asTyped(s.text, typed), h, known, other)
 	}
 	if n < len(words) {
 		some.Notes = append(some.Notes[:len(some.Notes):len(some.Notes)],
@@ -121,7 +123,7 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	}
 	if some.Total == 0 {
 		// Not even some of the words found anything: say so, not "these match some".
-		return c.nothing(ctx, res, s.text, known, other)
+		return c.nothing(ctx, res, asTyped(s.text, typed), known, other)
 	}
 	return some, nil
 }
@@ -873,15 +875,28 @@ func nothingNote(q textQuery, have []string) string {
 	return fmt.Sprintf("Nothing in the catalog matches %s together (products have %s).", words, strings.Join(quoted, ", "))
 }
 
-// quoteWords lists the words of q that are known (or not), quoted.
+// quoteWords lists the words of q that are known (or not), quoted as q shows them.
 func quoteWords(q textQuery, known []bool, all bool) string {
 	var out []string
 	for i, w := range q.words {
+		if i < len(q.shown) && q.shown[i] != "" {
+			w = q.shown[i]
+		}
 		if all || !known[i] {
 			out = append(out, fmt.Sprintf("%q", w))
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// asTyped returns q showing the words of typed (the query as typed, position by
+// position with q's), for a note: it quotes what the person wrote, not the
+// corrections searched for. q is returned as it is when typed does not match it.
+func asTyped(q textQuery, typed *textQuery) textQuery {
+	if typed != nil && len(typed.words) == len(q.words) {
+		q.shown = slices.Clone(typed.words)
+	}
+	return q
 }
 
 // only returns the words of q whose keep is true, with what goes with them.

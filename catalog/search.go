@@ -514,11 +514,7 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 			other[i] = fixed.words[i] != w && !slip
 		}
 	}
-	var typed *textQuery
-	if s.sentence {
-		typed = &s.text
-	}
-	some, err := c.relaxed(fctx, base, res, offset, trying, other, typed)
+	some, err := c.relaxed(fctx, base, res, offset, trying, other, &s.text)
 	if err != nil {
 		return cut(err)
 	}
