@@ -79,3 +79,61 @@ func TestSearchAccessoryOfASubtype(t *testing.T) {
 		{"a guitar's kind still finds its strings", "classical guitar strings", []string{"classical"}},
 	})
 }
+
+// TestSearchShortPageMadeFor holds how a short first page goes on after the few
+// products with every word of a query for a thing made for another (shortPage): the
+// products with two of its words first (the other sustain pedal), then, when a word
+// before the head names a type of the catalog that has fewer products than the head's
+// ("keyboard" beside "stand"), that type before the head's other products (the
+// keyboards before the guitar stands); a type with more products than the head's
+// comes after them (the other amps before the guitars), and a word that is not the
+// head most of its titles have ("bass": more bass guitars than electric basses) adds
+// nothing.
+func TestSearchShortPageMadeFor(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Stage ready.", Category: cat, Price: usd(4999)})
+	}
+	add("kstand1", "Gatoro Rok-It Keyboard Stand", "Music > Accessories > Stands")
+	add("kstand2", "Onstago KS7190 Keyboard Stand", "Music > Accessories > Stands")
+	add("gstand1", "Herculo GS414B Guitar Stand", "Music > Accessories > Stands")
+	add("gstand2", "Onstago XCG4 Guitar Stand", "Music > Accessories > Stands")
+	add("micstand", "Onstago MS7701B Microphone Stand", "Music > Accessories > Stands")
+	add("kb1", "Yamano PSR-E373 61-Key Portable Keyboard", "Music > Keyboards")
+	add("kb2", "Casiko CT-S300 61-Key Portable Keyboard", "Music > Keyboards")
+	add("fc4a", "Yamano FC4A Piano-Style Sustain Pedal", "Music > Accessories > Pedals")
+	add("sp2", "Maudio SP-2 Universal Sustain Pedal", "Music > Accessories > Pedals")
+	add("ds1", "Bosso DS-1 Distortion Pedal", "Music > Effects")
+	add("bd2", "Bosso BD-2 Blues Driver Pedal", "Music > Effects")
+	add("ch1", "Bosso CH-1 Super Chorus Pedal", "Music > Effects")
+	add("piano1", "Rolando FP-30X Digital Piano", "Music > Keyboards")
+	add("piano2", "Casiko PX-S1100 Digital Piano", "Music > Keyboards")
+	add("gamp", "Orango Crush 20RT Guitar Combo Amp", "Music > Amps")
+	add("bamp", "Ampego BA-108 Bass Combo Amp", "Music > Amps")
+	add("tamp", "Voxo AC15 Tube Combo Amp", "Music > Amps")
+	add("g1", "Fendo Stratocaster Electric Guitar", "Music > Guitars")
+	add("g2", "Gibso SG Electric Guitar", "Music > Guitars")
+	add("g3", "Ibano RG550 Electric Guitar", "Music > Guitars")
+	add("bass1", "Fendo Jazz Bass Guitar", "Music > Guitars")
+	add("bass2", "Epipho Thunderbird Bass Guitar", "Music > Guitars")
+	add("bass3", "Squiro Precision Bass Guitar", "Music > Guitars")
+	add("ebass1", "Ibano GSR200 Electric Bass", "Music > Guitars")
+	add("ebass2", "Sterlo Ray4 Electric Bass", "Music > Guitars")
+	add("bstrings", "Ernio Slinky Bass Strings", "Music > Accessories > Strings")
+	add("gigbag1", "Fendo FE610 Electric Guitar Gig Bag", "Music > Accessories > Bags")
+	add("gigbag2", "Gatoro Dreadnought Guitar Gig Bag", "Music > Accessories > Bags")
+	add("stickbag", "Vico Stick Bag", "Music > Accessories > Bags")
+	add("cymbalbag", "Zildo Cymbal Bag", "Music > Accessories > Bags")
+	add("malletbag", "Vico Mallet Bag", "Music > Accessories > Bags")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the type a stand is for before the other stands", "keyboard stand", []string{"{kstand1 kstand2}", "{kb1 kb2}"}},
+		{"the product with two of the words, then the type named", "piano sustain pedal", []string{"fc4a", "sp2", "{piano1 piano2}"}},
+		{"a type with more products than the head's comes after the head's", "guitar amp", []string{"gamp", "{bamp tamp}", "{g1 g2 g3 bass1 bass2 bass3}"}},
+		{"a word that names no type", "bass amp", []string{"bamp", "{gamp tamp}"}},
+		{"the other gig bag before the other bags", "electric gig bag", []string{"gigbag1", "gigbag2"}},
+	})
+}

@@ -563,10 +563,14 @@ func (s *search) namesType(w string) bool { return s.learned != nil && s.learned
 // or categories have the query's head word, ranked as any search of it is (its type
 // first, accessories last). A small shop sells one "circular saw", and its other
 // saws are what a shopper who asked for one would look at next; a shop with 200
-// saws fills the page with circular saws and is left as it was. When the head names
-// a thing made for another (an accessory word of the vocabulary: "saw blade",
-// "battery charger") and the page is still short, the products named by the query's
-// other words follow: what the accessory is for. Only a query of several words, none
+// saws fills the page with circular saws and is left as it was. Before them come the
+// products with two of the query's words or more in their names ("piano sustain
+// pedal": the other sustain pedal). When the head names a thing made for another (an
+// accessory word of the vocabulary: "saw blade", "battery charger"; or a head after
+// a word that names a type of the catalog: "trumpet mouthpiece") and the page is
+// still short, the products named by the query's other words follow: what the
+// accessory is for; before the head's other products when that type has fewer
+// products than the head's (see madeForWords). Only a query of several words, none
 // with a digit, whose head is no word of a brand it names, on a page with nothing
 // after it; the products that follow are of the department the products with every
 // word are filed in. The result is the page (Total counts what it shows, no cursor),
@@ -637,20 +641,46 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	out := res
 	out.Hits = slices.Clone(res.Hits)
-	if err := fill.fillPage(ctx, &out, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}); err != nil {
-		return Result{}, err
+	var rest []string // the query's other words, once each
+	for _, w := range all {
+		if wordKey(w) != head && !slices.Contains(rest, w) {
+			rest = append(rest, w)
+		}
 	}
-	var others []string
-	if len(out.Hits) < s.q.Limit && len(s.intent.brands) == 0 && c.vocabulary().isAccessory(head) {
-		for _, w := range all {
-			if wordKey(w) != head && !slices.Contains(others, w) {
-				others = append(others, w)
+	// First the products with two of the query's words or more in their names ("piano
+	// sustain pedal": the other sustain pedal), then those with the head word.
+	var fills []textQuery
+	if len(rest) > 1 {
+		fills = append(fills, textQuery{words: append([]string{heads[0]}, rest...), alts: [][]string{heads[1:]}, atLeast: 2, named: true})
+	}
+	fills = append(fills, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true})
+	if len(s.intent.brands) == 0 && len(rest) > 0 {
+		made, first, err := c.madeForWords(ctx, s, head, rest)
+		if err != nil {
+			return Result{}, err
+		}
+		if made {
+			fills = append(fills, textQuery{words: rest, named: true})
+			if i := len(fills) - 1; first {
+				fills[i-1], fills[i] = fills[i], fills[i-1]
 			}
 		}
-		if len(others) > 0 {
-			if err := fill.fillPage(ctx, &out, textQuery{words: others, named: true}); err != nil {
-				return Result{}, err
-			}
+	}
+	var named []string
+	for _, q := range fills {
+		if len(out.Hits) >= s.q.Limit {
+			break
+		}
+		had := len(out.Hits)
+		if err := fill.fillPage(ctx, &out, q); err != nil {
+			return Result{}, err
+		}
+		switch {
+		case len(out.Hits) == had:
+		case q.atLeast > 1:
+			named = append(named, "two of its words")
+		default:
+			named = append(named, quoteList(q.words))
 		}
 	}
 	if len(out.Hits) == n {
@@ -662,18 +692,48 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	if n == 1 {
 		them, has = "it", "product has"
 	}
-	named := fmt.Sprintf("%q", heads[0])
-	if len(others) > 0 {
-		named += ", then " + quoteList(others)
-	}
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Only %d %s every word; after %s come other products with %s in their name or category.", n, has, them, named))
+		fmt.Sprintf("Only %d %s every word; after %s come other products with %s in their name or category.", n, has, them, strings.Join(named, ", then ")))
 	return out, nil
 }
 
+// madeForWords reports whether the query's head names a thing made for what its other
+// words rest name: an accessory word of the vocabulary ("saw blade"), or a head
+// after a word that names a type of the catalog ("trumpet mouthpiece", "piano
+// sustain pedal"); first, whether the type those words name has fewer products than
+// the head's, so that a short page goes on with them before the head's other
+// products: after the few keyboard stands come the keyboards, not the guitar stands,
+// and after the few guitar amps the other amps, not the guitars.
+func (c *Catalog) madeForWords(ctx context.Context, s *search, head string, rest []string) (made, first bool, err error) {
+	fewest := 0
+	for _, w := range rest {
+		n := s.typeProducts(w)
+		if n == 0 || fewest > 0 && n >= fewest {
+			continue
+		}
+		// The word names a type when it is the head most titles with it have: "bass"
+		// of bass guitars, amps and strings names none, nor "electric".
+		if h, _, _, err := c.titleHeads(ctx, w, wordKey(w)); err != nil {
+			return false, false, err
+		} else if h == wordKey(w) {
+			fewest = n
+		}
+	}
+	return fewest > 0 || c.vocabulary().isAccessory(head), fewest > 0 && fewest < s.typeProducts(head), nil
+}
+
+// typeProducts is how many products the word heads the titles of, when it names a
+// type of the catalog (see isType); 0 otherwise.
+func (s *search) typeProducts(w string) int {
+	if s.learned == nil {
+		return 0
+	}
+	return s.learned.types[wordKey(w)]
+}
+
 // fillPage appends to out's hits, up to the page's limit, the best products whose
-// names or categories have any of the words of q, ranked as a search of them is,
-// less those out has.
+// names or categories have any of the words of q (atLeast of them when it says so),
+// ranked as a search of them is, less those out has.
 func (s *search) fillPage(ctx context.Context, out *Result, q textQuery) error {
 	alt := *s
 	alt.text = q
