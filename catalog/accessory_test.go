@@ -36,7 +36,9 @@ func searchAccessoryCases(t *testing.T, c *catalog.Catalog, cases []accessoryCas
 // and filed under it is that type, though "kit" is an accessory word: a drill titled
 // "… Drill/Driver Kit" under Drills ranks with the other drills, before the drill
 // bits; a kit filed elsewhere ("Drill Battery Kit" under Batteries) stays with the
-// things made for drills.
+// things made for drills. And "drill" names a type though kits head most titles with
+// it: a short page of drill bits goes on with the drills (shortPage), and not with
+// other sets, though the vocabulary calls drill bits a "drill bit set".
 func TestSearchKitOfTheType(t *testing.T) {
 	c := openCatalog(t)
 	var ps []catalog.Product
@@ -49,11 +51,13 @@ func TestSearchKitOfTheType(t *testing.T) {
 	add("bits", "Boschy CO2135 Cobalt Metal Drill Bit Set", "Hardware > Tool Accessories > Drill Bits")
 	add("battery", "Ryobo 18V Drill Battery Kit", "Hardware > Tool Batteries")
 	add("rotary", "Dremo 4300 Rotary Tool Kit", "Hardware > Tools > Rotary Tools")
+	add("toolset", "Craftso 230-Piece Mechanics Tool Set", "Hardware > Tools > Tool Sets")
 	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
 		t.Fatal(err)
 	}
 	searchAccessoryCases(t, c, []accessoryCase{
 		{"a drill sold as a kit, filed under Drills, ranks with the drills", "drill", []string{"{kit1 kit2 hammer}", "bits", "battery"}},
+		{"the drills after the bits, though kits head most of their titles", "drill bits", []string{"bits", "{kit1 kit2 hammer}", "battery"}},
 	})
 }
 

@@ -635,6 +635,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	var heads []string
 	for _, t := range names {
 		f := strings.Fields(t)
+		if len(f) > 1 && groupWords[f[len(f)-1]] && !groupWords[head] {
+			f = f[:len(f)-1] // "drill bit set" is a drill bit, unless a set is asked for
+		}
 		if h := f[len(f)-1]; !slices.Contains(heads, h) {
 			heads = append(heads, h)
 		}
@@ -707,15 +710,21 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 func (c *Catalog) madeForWords(ctx context.Context, s *search, head string, rest []string) (made, first bool, err error) {
 	fewest := 0
 	for _, w := range rest {
-		n := s.typeProducts(w)
-		if n == 0 || fewest > 0 && n >= fewest {
-			continue
-		}
-		// The word names a type when it is the head most titles with it have: "bass"
-		// of bass guitars, amps and strings names none, nor "electric".
-		if h, _, _, err := c.titleHeads(ctx, w, wordKey(w)); err != nil {
+		// The word names a type when no head is more titles with it than the word is
+		// ("bass" of bass guitars, amps and strings names none, nor "electric"), a
+		// set's or a kit's head aside ("Drill/Driver Kit", "Drill Bit Set").
+		k, own, most := wordKey(w), 0, 0
+		if err := c.eachTitleHead(ctx, w, func(h string, n int) {
+			switch {
+			case h == k:
+				own = n
+			case typeLike(h) && !groupWords[h]:
+				most = max(most, n)
+			}
+		}); err != nil {
 			return false, false, err
-		} else if h == wordKey(w) {
+		}
+		if n := max(own, s.typeProducts(w)); own > 0 && own >= most && (fewest == 0 || n < fewest) {
 			fewest = n
 		}
 	}
