@@ -141,3 +141,26 @@ func TestSearchShortPageMadeFor(t *testing.T) {
 		{"the other gig bag before the other bags", "electric gig bag", []string{"gigbag1", "gigbag2"}},
 	})
 }
+
+// TestSearchShortPageSize holds that a size in a query ("20v", "5a") does not stop a
+// short page (a bare number does: it may name the product), and is not searched for
+// in what follows: after the one 20V battery come the other batteries, not the tools
+// of the same voltage.
+func TestSearchShortPageSize(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Built for the job site.", Category: cat, Price: usd(9999)})
+	}
+	add("dbattery", "Dewalto DCB205 20V MAX 5.0Ah Battery", "Hardware > Tool Batteries")
+	add("mbattery", "Milwauka M18 REDLITHIUM 5.0Ah Battery", "Hardware > Tool Batteries")
+	add("rbattery", "Ryobo ONE+ 18V 4.0Ah Battery", "Hardware > Tool Batteries")
+	add("ddriver", "Dewalto DCF887 20V MAX Impact Driver", "Hardware > Tools > Impact Drivers")
+	add("ddrill", "Dewalto DCD771 20V MAX Drill", "Hardware > Tools > Drills")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the other batteries after the one of that size", "20v max battery", []string{"dbattery", "{mbattery rbattery}"}},
+	})
+}

@@ -555,6 +555,18 @@ func (q *Query) validate() error {
 	return nil
 }
 
+// namedByNumber reports whether words name a product by a number: a bare number
+// that is no size ("camping lantern 43", not "10 inch saw blade"; "20v", "5a" are
+// sizes).
+func namedByNumber(words []string) bool {
+	for i, w := range words {
+		if isNumber(w) && (i+1 == len(words) || !unitWords[words[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesType reports whether w heads the titles of products of a kind (see isType).
 func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }
 
@@ -570,18 +582,19 @@ func (s *search) namesType(w string) bool { return s.learned != nil && s.learned
 // a word that names a type of the catalog: "trumpet mouthpiece") and the page is
 // still short, the products named by the query's other words follow: what the
 // accessory is for; before the head's other products when that type has fewer
-// products than the head's (see madeForWords). Only a query of several words, none
-// with a digit, whose head is no word of a brand it names, on a page with nothing
-// after it; the products that follow are of the department the products with every
-// word are filed in. The result is the page (Total counts what it shows, no cursor),
+// products than the head's (see madeForWords). Only a query of several words, with
+// no bare number that may name a product (see namedByNumber; a size's words, "20v",
+// are not searched for in what follows), whose head is no word of a brand it names,
+// on a page with nothing after it; the products that follow are of the department
+// the products with every word are filed in. The result is the page (Total counts what it shows, no cursor),
 // with a note saying where the products with every word end.
 func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset int) (Result, error) {
 	n := len(res.Hits)
 	all := strings.Fields(strings.Join(s.text.words, " "))
 	if offset > 0 || res.NextCursor != "" || res.TotalEstimated || n == 0 || n >= s.q.Limit ||
 		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(all) < 2 ||
-		slices.ContainsFunc(s.rest, func(w string) bool { return strings.ContainsAny(w, "0123456789") }) {
-		return res, nil // (a number names one product, or a size: "lantern 43", "18v drill")
+		namedByNumber(s.rest) {
+		return res, nil
 	}
 	head := queryHead(s.rest)
 	i := slices.IndexFunc(s.text.words, func(w string) bool {
@@ -644,9 +657,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	out := res
 	out.Hits = slices.Clone(res.Hits)
-	var rest []string // the query's other words, once each
+	var rest []string // the query's other words, once each, but sizes ("20v max battery")
 	for _, w := range all {
-		if wordKey(w) != head && !slices.Contains(rest, w) {
+		if wordKey(w) != head && !slices.Contains(rest, w) && !strings.ContainsAny(w, "0123456789") {
 			rest = append(rest, w)
 		}
 	}
