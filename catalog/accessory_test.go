@@ -164,3 +164,25 @@ func TestSearchShortPageSize(t *testing.T) {
 		{"the other batteries after the one of that size", "20v max battery", []string{"dbattery", "{mbattery rbattery}"}},
 	})
 }
+
+// TestSearchShortPageBrand holds that a short page of an accessory of a brand the
+// query names ("makito charger") goes on, after the other chargers, with the brand's
+// other products: what its charger is for.
+func TestSearchShortPageBrand(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, brand, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Brand: brand, Description: "Built for the job site.", Category: cat, Price: usd(9999)})
+	}
+	add("mcharger", "Makito DC18RC 18V Rapid Charger", "Makito", "Hardware > Tool Batteries")
+	add("rkit", "Ryobo ONE+ 18V Battery and Charger Kit", "Ryobo", "Hardware > Tool Batteries")
+	add("msander", "Makito BO5041K Random Orbit Sander", "Makito", "Hardware > Tools > Sanders")
+	add("mdrill", "Makito XFD131 18V Drill", "Makito", "Hardware > Tools > Drills")
+	add("ddrill", "Dewalto DCD771 20V MAX Drill", "Dewalto", "Hardware > Tools > Drills")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the other chargers, then the brand's products", "makito charger", []string{"mcharger", "rkit", "{msander mdrill}"}},
+	})
+}

@@ -581,7 +581,7 @@ func (s *search) namesType(w string) bool { return s.learned != nil && s.learned
 // accessory word of the vocabulary: "saw blade", "battery charger"; or a head after
 // a word that names a type of the catalog: "trumpet mouthpiece") and the page is
 // still short, the products named by the query's other words follow: what the
-// accessory is for; before the head's other products when that type has fewer
+// accessory is for (a brand's other products, for "makita charger"); before the head's other products when that type has fewer
 // products than the head's (see madeForWords). Only a query of several words, with
 // no bare number that may name a product (see namedByNumber; a size's words, "20v",
 // are not searched for in what follows), whose head is no word of a brand it names,
@@ -670,7 +670,7 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 		fills = append(fills, textQuery{words: append([]string{heads[0]}, rest...), alts: [][]string{heads[1:]}, atLeast: 2, named: true})
 	}
 	fills = append(fills, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true})
-	if len(s.intent.brands) == 0 && len(rest) > 0 {
+	if len(rest) > 0 {
 		made, first, err := c.madeForWords(ctx, s, head, rest)
 		if err != nil {
 			return Result{}, err
