@@ -186,3 +186,22 @@ func TestSearchShortPageBrand(t *testing.T) {
 		{"the other chargers, then the brand's products", "makito charger", []string{"mcharger", "rkit", "{msander mdrill}"}},
 	})
 }
+
+// TestSearchAccessoryByAnotherName holds vocabulary that names an accessory as shops
+// title it otherwise: "sandpaper" is sold as "Sanding Sheets".
+func TestSearchAccessoryByAnotherName(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "For the workshop.", Category: cat, Price: usd(1299)})
+	}
+	add("sheets", "3Mo Pro Grade Precision Sanding Sheets, 120 Grit, 25 Pack", "Hardware > Abrasives")
+	add("sander", "Makito BO5041K Random Orbit Sander", "Hardware > Tools > Sanders")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"sandpaper is sold as sanding sheets", "sandpaper", []string{"sheets"}},
+		{"with its grit", "sandpaper 120 grit", []string{"sheets"}},
+	})
+}
