@@ -205,3 +205,26 @@ func TestSearchAccessoryByAnotherName(t *testing.T) {
 		{"with its grit", "sandpaper 120 grit", []string{"sheets"}},
 	})
 }
+
+// TestSearchAccessoryForMy holds that "X for my Y" asks for an X when the catalog
+// sells X: "battery for my drill" finds the batteries, not the drills whose
+// descriptions mention their battery (the vocabulary's "battery drill", a cordless
+// drill, is two words apart here). A word before "for" that names no type the catalog
+// sells keeps the vocabulary's reading ("gas for the barbecue").
+func TestSearchAccessoryForMy(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, desc, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: cat, Price: usd(9999)})
+	}
+	add("battery1", "Milwauka M18 REDLITHIUM 5.0Ah Battery", "Fits every M18 tool.", "Hardware > Tool Batteries")
+	add("battery2", "Dewalto DCB205 20V MAX 5.0Ah Battery", "Fits every 20V MAX tool.", "Hardware > Tool Batteries")
+	add("drill1", "Dewalto DCD771 20V MAX Cordless Drill", "Comes with a battery and a charger.", "Hardware > Tools > Drills")
+	add("drill2", "Makito XFD131 18V Drill Driver", "Battery sold separately.", "Hardware > Tools > Drills")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the batteries for a drill", "battery for my drill", []string{"{battery1 battery2}"}},
+	})
+}
