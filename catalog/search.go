@@ -663,40 +663,44 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			rest = append(rest, w)
 		}
 	}
+	var named []string
+	fillWith := func(q textQuery, name string) error {
+		if len(out.Hits) >= s.q.Limit {
+			return nil
+		}
+		had := len(out.Hits)
+		if err := fill.fillPage(ctx, &out, q); err != nil {
+			return err
+		}
+		if len(out.Hits) > had {
+			named = append(named, name)
+		}
+		return nil
+	}
 	// First the products with two of the query's words or more in their names ("piano
 	// sustain pedal": the other sustain pedal), then those with the head word.
-	var fills []textQuery
 	if len(rest) > 1 {
-		fills = append(fills, textQuery{words: append([]string{heads[0]}, rest...), alts: [][]string{heads[1:]}, atLeast: 2, named: true})
+		q := textQuery{words: append([]string{heads[0]}, rest...), alts: [][]string{heads[1:]}, atLeast: 2, named: true}
+		if err := fillWith(q, "two of its words"); err != nil {
+			return Result{}, err
+		}
 	}
-	fills = append(fills, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true})
-	if len(rest) > 0 {
+	fills := []textQuery{{words: heads[:1], alts: [][]string{heads[1:]}, named: true}}
+	if len(rest) > 0 && len(out.Hits) < s.q.Limit {
 		made, first, err := c.madeForWords(ctx, s, head, rest)
 		if err != nil {
 			return Result{}, err
 		}
 		if made {
 			fills = append(fills, textQuery{words: rest, named: true})
-			if i := len(fills) - 1; first {
-				fills[i-1], fills[i] = fills[i], fills[i-1]
+			if first {
+				fills[0], fills[1] = fills[1], fills[0]
 			}
 		}
 	}
-	var named []string
 	for _, q := range fills {
-		if len(out.Hits) >= s.q.Limit {
-			break
-		}
-		had := len(out.Hits)
-		if err := fill.fillPage(ctx, &out, q); err != nil {
+		if err := fillWith(q, quoteList(q.words)); err != nil {
 			return Result{}, err
-		}
-		switch {
-		case len(out.Hits) == had:
-		case q.atLeast > 1:
-			named = append(named, "two of its words")
-		default:
-			named = append(named, quoteList(q.words))
 		}
 	}
 	if len(out.Hits) == n {
