@@ -60,12 +60,16 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 	}
 	out := textQuery{cut: q.cut}
 	apart := map[string]bool{} // the phrases a group applied to, kept whole
+	breaks := forBreaks(words)
 	for i := 0; i < len(q.words); {
 		n := min(v.maxWords, len(q.words)-i)
 		for ; n >= 1; n-- {
 			group, at, ok := v.sense(keys, i, i+n)
 			if !ok {
 				continue
+			}
+			if k := breaks.within(i, i+n); k > 0 && lv != nil && lv.isType(keys[k-1]) {
+				continue // "battery for my drill" asks for a battery, which the catalog sells
 			}
 			own := strings.Join(keys[i:i+n], " ")
 			var alts []string

@@ -142,28 +142,37 @@ func (c *Catalog) modifierType(ctx context.Context, s *search, w string) (string
 // title have (of heads that tie, prefer), how many have it, and how many products with
 // term in their title there are (of the first maxUseRows).
 func (c *Catalog) titleHeads(ctx context.Context, term, prefer string) (string, int, int, error) {
+	top, all, head := 0, 0, ""
+	err := c.eachTitleHead(ctx, term, func(h string, n int) {
+		all += n
+		if typeLike(h) && (n > top || n == top && h == prefer) {
+			top, head = n, h
+		}
+	})
+	return head, top, all, err
+}
+
+// eachTitleHead calls f with each title head of the products with term in their
+// title (of the first maxUseRows) and how many of them it heads.
+func (c *Catalog) eachTitleHead(ctx context.Context, term string, f func(head string, n int)) error {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	quoteTerm(&b, term)
 	rows, err := c.query(ctx, `SELECT r.head, count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
 		CROSS JOIN product_rank r ON r.rowid = m.rowid GROUP BY r.head`, b.String(), maxUseRows)
 	if err != nil {
-		return "", 0, 0, fmt.Errorf("search: %w", err)
+		return fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	top, all, head := 0, 0, ""
 	for rows.Next() {
 		var h string
 		var n int
 		if err := rows.Scan(&h, &n); err != nil {
-			return "", 0, 0, fmt.Errorf("search: %w", err)
+			return fmt.Errorf("search: %w", err)
 		}
-		all += n
-		if typeLike(h) && (n > top || n == top && h == prefer) {
-			top, head = n, h
-		}
+		f(h, n)
 	}
-	return head, top, all, rows.Err()
+	return rows.Err()
 }
 
 // Things named after a type. A catalog often names what it sells for a type by the

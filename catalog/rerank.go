@@ -789,6 +789,10 @@ func (in *intent) tier(f typeFact, v *Vocabulary) int {
 		}
 	}
 	switch {
+	case groupWords[f.head] && f.category != "" && in.heads[f.category]:
+		// Sold as a set of the type asked for and filed as it: "Drill/Driver Kit"
+		// under Drills is a drill, though "kit" is an accessory word ("Guitar Care Kit").
+		return 2
 	case f.head != "" && v.isAccessory(f.head) && !in.words[f.head] && !in.heads[f.head]:
 		return 0
 	case typeMatch:

@@ -578,6 +578,18 @@ func (q *Query) validate() error {
 	return nil
 }
 
+// namedByNumber reports whether words name a product by a number: a bare number
+// that is no size ("camping lantern 43", not "10 inch saw blade"; "20v", "5a" are
+// sizes).
+func namedByNumber(words []string) bool {
+	for i, w := range words {
+		if isNumber(w) && (i+1 == len(words) || !unitWords[words[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesType reports whether w heads the titles of products of a kind (see isType).
 func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }
 
@@ -586,21 +598,26 @@ func (s *search) namesType(w string) bool { return s.learned != nil && s.learned
 // or categories have the query's head word, ranked as any search of it is (its type
 // first, accessories last). A small shop sells one "circular saw", and its other
 // saws are what a shopper who asked for one would look at next; a shop with 200
-// saws fills the page with circular saws and is left as it was. When the head names
-// a thing made for another (an accessory word of the vocabulary: "saw blade",
-// "battery charger") and the page is still short, the products named by the query's
-// other words follow: what the accessory is for. Only a query of several words, none
-// with a digit, whose head is no word of a brand it names, on a page with nothing
-// after it; the products that follow are of the department the products with every
-// word are filed in. The result is the page (Total counts what it shows, no cursor),
+// saws fills the page with circular saws and is left as it was. Before them come the
+// products with two of the query's words or more in their names ("piano sustain
+// pedal": the other sustain pedal). When the head names a thing made for another (an
+// accessory word of the vocabulary: "saw blade", "battery charger"; or a head after
+// a word that names a type of the catalog: "trumpet mouthpiece") and the page is
+// still short, the products named by the query's other words follow: what the
+// accessory is for (a brand's other products, for "makita charger"); before the head's other products when that type has fewer
+// products than the head's (see madeForWords). Only a query of several words, with
+// no bare number that may name a product (see namedByNumber; a size's words, "20v",
+// are not searched for in what follows), whose head is no word of a brand it names,
+// on a page with nothing after it; the products that follow are of the department
+// the products with every word are filed in. The result is the page (Total counts what it shows, no cursor),
 // with a note saying where the products with every word end.
 func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset int) (Result, error) {
 	n := len(res.Hits)
 	all := strings.Fields(strings.Join(s.text.words, " "))
 	if offset > 0 || res.NextCursor != "" || res.TotalEstimated || n == 0 || n >= s.q.Limit ||
 		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(all) < 2 ||
-		slices.ContainsFunc(s.rest, func(w string) bool { return strings.ContainsAny(w, "0123456789") }) {
-		return res, nil // (a number names one product, or a size: "lantern 43", "18v drill")
+		namedByNumber(s.rest) {
+		return res, nil
 	}
 	head := queryHead(s.rest)
 	i := slices.IndexFunc(s.text.words, func(w string) bool {
@@ -654,6 +671,9 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	var heads []string
 	for _, t := range names {
 		f := strings.Fields(t)
+		if len(f) > 1 && groupWords[f[len(f)-1]] && !groupWords[head] {
+			f = f[:len(f)-1] // "drill bit set" is a drill bit, unless a set is asked for
+		}
 		if h := f[len(f)-1]; !slices.Contains(heads, h) {
 			heads = append(heads, h)
 		}
@@ -673,22 +693,50 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			phrase = ""
 		}
 	}
-	before := len(out.Hits)
-	if err := fill.fillPage(ctx, &out, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}); err != nil {
-		return Result{}, err
+	var rest []string // the query's other words, once each, but sizes ("20v max battery")
+	for _, w := range all {
+		if wordKey(w) != head && !slices.Contains(rest, w) && !strings.ContainsAny(w, "0123456789") {
+			rest = append(rest, w)
+		}
 	}
-	byHead := len(out.Hits) > before
-	var others []string
-	if len(out.Hits) < s.q.Limit && len(s.intent.brands) == 0 && c.vocabulary().isAccessory(head) {
-		for _, w := range all {
-			if wordKey(w) != head && !slices.Contains(others, w) {
-				others = append(others, w)
+	var named []string
+	fillWith := func(q textQuery, name string) error {
+		if len(out.Hits) >= s.q.Limit {
+			return nil
+		}
+		had := len(out.Hits)
+		if err := fill.fillPage(ctx, &out, q); err != nil {
+			return err
+		}
+		if len(out.Hits) > had {
+			named = append(named, name)
+		}
+		return nil
+	}
+	// First the products with two of the query's words or more in their names ("piano
+	// sustain pedal": the other sustain pedal), then those with the head word.
+	if len(rest) > 1 {
+		q := textQuery{words: append([]string{heads[0]}, rest...), alts: [][]string{heads[1:]}, atLeast: 2, named: true}
+		if err := fillWith(q, "two of its words"); err != nil {
+			return Result{}, err
+		}
+	}
+	fills := []textQuery{{words: heads[:1], alts: [][]string{heads[1:]}, named: true}}
+	if len(rest) > 0 && len(out.Hits) < s.q.Limit {
+		made, first, err := c.madeForWords(ctx, s, head, rest)
+		if err != nil {
+			return Result{}, err
+		}
+		if made {
+			fills = append(fills, textQuery{words: rest, named: true})
+			if first {
+				fills[0], fills[1] = fills[1], fills[0]
 			}
 		}
-		if len(others) > 0 {
-			if err := fill.fillPage(ctx, &out, textQuery{words: others, named: true}); err != nil {
-				return Result{}, err
-			}
+	}
+	for _, q := range fills {
+		if err := fillWith(q, quoteList(q.words)); err != nil {
+			return Result{}, err
 		}
 	}
 	if len(out.Hits) == n {
@@ -705,13 +753,6 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	has := "products have"
 	if n == 1 {
 		them, has = "it", "product has"
-	}
-	var named []string
-	if byHead {
-		named = append(named, strings.ReplaceAll(quoteList(heads), ", ", " or "))
-	}
-	if len(others) > 0 {
-		named = append(named, quoteList(others))
 	}
 	var come []string
 	if phrase != "" {
@@ -760,9 +801,49 @@ func (c *Catalog) matchesOf(ctx context.Context, ids []any) ([]match, error) {
 	return ms, rows.Err()
 }
 
+// madeForWords reports whether the query's head names a thing made for what its other
+// words rest name: an accessory word of the vocabulary ("saw blade"), or a head
+// after a word that names a type of the catalog ("trumpet mouthpiece", "piano
+// sustain pedal"); first, whether the type those words name has fewer products than
+// the head's, so that a short page goes on with them before the head's other
+// products: after the few keyboard stands come the keyboards, not the guitar stands,
+// and after the few guitar amps the other amps, not the guitars.
+func (c *Catalog) madeForWords(ctx context.Context, s *search, head string, rest []string) (made, first bool, err error) {
+	fewest := 0
+	for _, w := range rest {
+		// The word names a type when no head is more titles with it than the word is
+		// ("bass" of bass guitars, amps and strings names none, nor "electric"), a
+		// set's or a kit's head aside ("Drill/Driver Kit", "Drill Bit Set").
+		k, own, most := wordKey(w), 0, 0
+		if err := c.eachTitleHead(ctx, w, func(h string, n int) {
+			switch {
+			case h == k:
+				own = n
+			case typeLike(h) && !groupWords[h]:
+				most = max(most, n)
+			}
+		}); err != nil {
+			return false, false, err
+		}
+		if n := max(own, s.typeProducts(w)); own > 0 && own >= most && (fewest == 0 || n < fewest) {
+			fewest = n
+		}
+	}
+	return fewest > 0 || c.vocabulary().isAccessory(head), fewest > 0 && fewest < s.typeProducts(head), nil
+}
+
+// typeProducts is how many products the word heads the titles of, when it names a
+// type of the catalog (see isType); 0 otherwise.
+func (s *search) typeProducts(w string) int {
+	if s.learned == nil {
+		return 0
+	}
+	return s.learned.types[wordKey(w)]
+}
+
 // fillPage appends to out's hits, up to the page's limit, the best products whose
-// names or categories have any of the words of q, ranked as a search of them is,
-// less those out has.
+// names or categories have any of the words of q (atLeast of them when it says so),
+// ranked as a search of them is, less those out has.
 func (s *search) fillPage(ctx context.Context, out *Result, q textQuery) error {
 	alt := *s
 	alt.text = q

@@ -98,8 +98,9 @@ func contains(xs []string, x string) bool {
 // type first, the things made for them last, then, for an accessory, the products
 // its other words name (what it is for), all of the department the products with
 // every word are filed in (no toy saw); nothing more when the products with
-// every word fill the page, when the head is a word of the brand the query names, or
-// when the query is one word.
+// every word fill the page, when the head is a word of the brand the query names,
+// when the query is one word, or when a bare number names the product (a size,
+// "18v", does not).
 func TestSearchShortPage(t *testing.T) {
 	c := openCatalog(t)
 	var ps []catalog.Product
@@ -131,7 +132,8 @@ func TestSearchShortPage(t *testing.T) {
 		{"a page the products with every word fill", "circular saw", 1, []string{"circular"}, false},
 		{"a head that is a word of the brand named", "kleino tools", 0, []string{"{tester screwdriver}"}, false},
 		{"one word", "saw", 0, []string{"{circular table recip toysaw}", "blade"}, false},
-		{"a number", "circular saw 18v", 0, []string{"circular"}, false},
+		{"a number", "rotary tool 4300", 0, []string{"kit"}, false},
+		{"a size is no number naming a product", "circular saw 18v", 0, []string{"circular", "{table recip}", "blade"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := c.Search(context.Background(), catalog.Query{Text: tc.text, Limit: tc.limit})

@@ -695,3 +695,44 @@ func (s *search) prices(ctx context.Context, query string, args []any) ([]float6
 	}
 	return prices, nil
 }
+
+// wordBreaks marks the words parseText keeps of a query before which a "for" or a
+// "with" stood (see forBreaks).
+type wordBreaks map[int]bool
+
+// forBreaks returns the positions among the words parseText keeps of words before
+// which a "for" or "with" stood: a run of words across one, whose word before it
+// names a thing the catalog sells, is no one term of the vocabulary ("battery for my
+// drill" is a battery, not a "battery drill"; see expand).
+func forBreaks(words []string) wordBreaks {
+	var b wordBreaks
+	seen := map[string]bool{}
+	n, cut := 0, false
+	for _, w := range splitWords(strings.Join(words, " ")) {
+		switch {
+		case w == "for" || w == "with":
+			cut = n > 0
+		case stopwords[w] || seen[w]:
+		default:
+			seen[w] = true
+			if cut {
+				if b == nil {
+					b = wordBreaks{}
+				}
+				b[n] = true
+			}
+			n, cut = n+1, false
+		}
+	}
+	return b
+}
+
+// within returns the first break within the run of kept words [i, j), 0 when none.
+func (b wordBreaks) within(i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if b[k] {
+			return k
+		}
+	}
+	return 0
+}
