@@ -470,7 +470,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	}
 	v := c.vocabulary()
 	asks := slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] || giftWords[w] })
-	best, bestHead, bestShare, bestInTitles := -1, "", 0.0, 0.0
+	best, bestHead, bestShare, bestInTitles, bestStrong := -1, "", 0.0, 0.0, false
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
 			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] {
@@ -534,8 +534,15 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			}
 			share = minTitleShare
 		}
-		if !(top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()) || !eligible || share < bestShare {
+		// In a small catalog most types have one product ("Lawn Mower"): a word of one
+		// title names that type there, unless a word of the sentence names a type in
+		// as many titles as the catalog's meet.
+		strong := top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()
+		if !eligible || !strong && !(s.learned.small && top >= 1) || bestStrong && !strong || bestStrong == strong && share < bestShare {
 			continue
+		}
+		if strong && !bestStrong {
+			bestShare, bestInTitles = 0, 0
 		}
 		// Of two words as often of their types, the one most of whose products say it
 		// in their titles: a word descriptions say all over the catalog ("soft", of a
@@ -547,7 +554,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 		}
 		inTitles := float64(total) / float64(max(u.matched, total, 1))
 		if share > bestShare || inTitles > bestInTitles {
-			best, bestHead, bestShare, bestInTitles = i, head, share, inTitles
+			best, bestHead, bestShare, bestInTitles, bestStrong = i, head, share, inTitles, strong
 		}
 	}
 	if best < 0 {
