@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -197,15 +198,16 @@ func TestSentenceSmallShop(t *testing.T) {
 }
 
 // BenchmarkSentenceTitleWords times the sentences of TestSentenceTitleWords and
-// TestSentenceSmallShop on their small shops, each through Search: the readings those
-// tests hold, beside what the same sentences cost where they found nothing before.
+// TestSentenceSmallShop on their small shops through Search, each beside a floor: a
+// search of one word that names a type of the same shop ("kettle"), and reports their
+// ratio.
 //
 //	go test -tags sqlite_fts5 -run '^$' -bench SentenceTitleWords -count 5 ./catalog
 func BenchmarkSentenceTitleWords(b *testing.B) {
 	ctx := context.Background()
 	type shopQ struct {
-		c    *catalog.Catalog
-		text string
+		c           *catalog.Catalog
+		text, floor string
 	}
 	story, pets, guitars := storyShop(b), petShop(b), guitarShop(b)
 	var qs []shopQ
@@ -213,16 +215,27 @@ func BenchmarkSentenceTitleWords(b *testing.B) {
 		"the floor shakes during thermal workouts", "the lawn needs cutting before the party", "the taps are brass and my toes freeze on runs",
 		"our knives are so blunt they tear everything", "my sister loves running in the park", "the lid of my kettle cracked",
 		"my cat sits on top of the bookcase and needs a high perch"} {
-		qs = append(qs, shopQ{story, text})
+		qs = append(qs, shopQ{story, text, "kettle"})
 	}
-	qs = append(qs, shopQ{pets, "something to keep my dog warm on walks"}, shopQ{guitars, "what do i need to restring my guitar"},
-		shopQ{pets, "a vet for my sick dog"}, shopQ{pets, "my dog ate my homework"}, shopQ{guitars, "a guitar signed by elvis"})
+	qs = append(qs, shopQ{pets, "something to keep my dog warm on walks", "harness"}, shopQ{guitars, "what do i need to restring my guitar", "capo"},
+		shopQ{pets, "a vet for my sick dog", "harness"}, shopQ{pets, "my dog ate my homework", "harness"}, shopQ{guitars, "a guitar signed by elvis", "capo"})
+	var search, floor time.Duration
 	for b.Loop() {
 		for _, q := range qs {
+			t0 := time.Now()
 			if _, err := q.c.Search(ctx, catalog.Query{Text: q.text}); err != nil {
 				b.Fatal(err)
 			}
+			// The floor: a search of one word that names a type, in the same shop.
+			t1 := time.Now()
+			if _, err := q.c.Search(ctx, catalog.Query{Text: q.floor}); err != nil {
+				b.Fatal(err)
+			}
+			search, floor = search+t1.Sub(t0), floor+time.Since(t1)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(qs)), "ns/query")
+	n := float64(b.N * len(qs))
+	b.ReportMetric(float64(search.Nanoseconds())/n, "search-ns/query")
+	b.ReportMetric(float64(floor.Nanoseconds())/n, "floor-ns/query")
+	b.ReportMetric(float64(search)/float64(floor), "search/floor")
 }
