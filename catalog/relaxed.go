@@ -535,10 +535,12 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			share = minTitleShare
 		}
 		// In a small catalog most types have one product ("Lawn Mower"): a word of one
-		// title names that type there, unless a word of the sentence names a type in
-		// as many titles as the catalog's meet.
+		// title names that type there, in a request (asks, or opening with its verb:
+		// "pump up my tyres"), unless a word of the sentence names a type in as many
+		// titles as the catalog's meet. A story ("the lawn at the park is lovely") is
+		// not read by one title.
 		strong := top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()
-		if !eligible || !strong && !(s.learned.small && top >= 1) || bestStrong && !strong || bestStrong == strong && share < bestShare {
+		if !eligible || !strong && !(s.learned.small && top >= 1 && (asks || opensWithVerb(s, v))) || bestStrong && !strong || bestStrong == strong && share < bestShare {
 			continue
 		}
 		if strong && !bestStrong {

@@ -440,6 +440,25 @@ func owned(s *search, v *Vocabulary, i int) bool {
 	return false
 }
 
+// pronouns open a sentence that tells rather than asks ("we …", "it …").
+var pronouns = set("i", "i'm", "im", "we", "you", "he", "she", "it", "they", "there", "these", "those")
+
+// opensWithVerb reports whether sentence s opens, past filler, with a word that is no
+// determiner, possessive, pronoun, question word or stop word: the verb of a request
+// ("pump up my car tyres", "strip the ends of some wires"), not a story ("the lawn
+// at the park is lovely", "my brother mows lawns").
+func opensWithVerb(s *search, v *Vocabulary) bool {
+	i := 0
+	for i < len(s.words) && v.filler[s.words[i]] && !determiners[s.words[i]] && !possessives[s.words[i]] && !pronouns[s.words[i]] {
+		i++
+	}
+	if i == len(s.words) {
+		return false
+	}
+	w := s.words[i]
+	return !determiners[w] && !possessives[w] && !pronouns[w] && !questionWords[w] && !stopwords[w] && !isNumber(w)
+}
+
 // possessives say whose a thing is.
 var possessives = set("my", "our", "your", "his", "her", "their")
 

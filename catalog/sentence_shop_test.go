@@ -118,6 +118,7 @@ func storyShop(t testing.TB) *catalog.Catalog {
 	add("chair0", "Seato High Back Desk Chair", "Breathable mesh.", "Home > Furniture")
 	add("chair1", "Seato High Back Gaming Chair", "Reclines to 150 degrees.", "Home > Furniture")
 	add("mower0", "Greenwork 40V Cordless Lawn Mower", "Folds flat for the shed.", "Garden > Power Tools")
+	add("inflator0", "Ryobo Cordless Tyre Inflator", "Digital gauge, auto shut-off.", "Garage > Tools")
 	add("throw0", "Woolly Knitted Throw", "Soft and heavy.", "Home > Textiles")
 	add("pillow0", "Woolly Cushion Cover", "Soft cotton.", "Home > Textiles")
 	// The rest of the shop: types none of the sentences name.
@@ -145,7 +146,8 @@ func storyShop(t testing.TB) *catalog.Catalog {
 //     "workouts" names Workout Mats; a story with those words that asks for nothing
 //     finds nothing;
 //   - in a small shop, where most types have one product, a word of one title
-//     names that product's type ("lawn": Lawn Mower), unless another word of the
+//     names that product's type ("lawn": Lawn Mower) in a request (a want word, or
+//     a verb first: "pump up the tyres"), not in a story, unless another word of the
 //     sentence names a type in more titles ("runs" before "brass");
 //   - the shopper's own thing, sold in sets whose titles the set heads ("Steak Knives
 //     Set"; ownedTitleWords), but not a participle after a possessive ("my sister
@@ -165,6 +167,8 @@ func TestSentenceTitleWords(t *testing.T) {
 		{"a word that names a type, in a request most of whose words products have", "i need something soft under me for floor workouts", []string{"mat0", "mat1", "mat2"}},
 		{"the same words in a story that asks for nothing", "the floor shakes during thermal workouts", nil},
 		{"a word of one title names its type in a small shop", "the lawn needs cutting before the party", []string{"mower0"}},
+		{"a word of one title, in a request that opens with its verb", "pump up the tyres before the drive", []string{"inflator0"}},
+		{"a word of one title, in a story", "the lawn at the park is lovely", nil},
 		{"a word of one title yields to a word of several", "the taps are brass and my toes freeze on runs", []string{"socks0", "socks1", "socks2"}},
 		{"the shopper's own thing, sold in sets", "our knives are so blunt they tear everything", []string{"knives0", "knives1", "knives2"}},
 		{"a participle after a possessive is no thing of the shopper's", "my sister loves running in the park", nil},
