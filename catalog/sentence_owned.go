@@ -52,12 +52,12 @@ func (c *Catalog) sentenceOwned(ctx context.Context, s *search, res Result, offs
 }
 
 // ownedTitleWords returns the words sentence s names only as the shopper's own (see
-// ownedThings), no participle ("my nephew loves constructing"), that head no titles
-// but name one type in them: at least minTitleShare
-// of the titles with the word are of one type, and at least the catalog's meet of
-// them ("my knives are dull", where knives are sold as "Steak Knives Set"). Nil when
-// the sentence names a type of the catalog otherwise too, or asks for something done
-// about an order.
+// ownedThings; sentenceOwned asks when no learned type is so named), no participle
+// ("my nephew loves constructing"), whose titles name one type: at least
+// minTitleShare of the titles with the word, and at least the catalog's meet of them,
+// are of one type ("my knives are dull", where knives are sold as "Steak Knives
+// Set", headed by the set). Nil when the sentence names a type of the catalog
+// otherwise too, or asks for something done about an order.
 func (c *Catalog) ownedTitleWords(ctx context.Context, s *search, v *Vocabulary) ([]string, error) {
 	if slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) || len(thingsNamed(s, v)) > 0 {
 		return nil, nil
