@@ -121,6 +121,16 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 			return Result{}, err
 		}
 	}
+	if some.Total == 0 && s.sentence && slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] || giftWords[w] }) {
+		// No product has half of the words of a sentence that asks for something: one
+		// of them that names a type in titles says what it is, as when most of its
+		// words are no product's ("i need something soft under me for floor workouts":
+		// Workout Mats). A sentence that asks for nothing is a story, and one of its
+		// many catalog words says nothing of what it wants.
+		if out, ok, err := c.titleWordType(ctx, s, res, offset, known, other); err != nil || ok {
+			return out, err
+		}
+	}
 	if some.Total == 0 {
 		// Not even some of the words found anything: say so, not "these match some".
 		return c.nothing(ctx, res, asTyped(s.text, typed), known, other)
@@ -575,7 +585,8 @@ const minTitleShare = 0.6
 // products (the catalog's meet; for a word that heads its titles, that many titles
 // with it: a clarinet beside clarinet reeds). A participle ("camping") is read only
 // by the first way, of a type it does not head, in a sentence that asks for something. The products with the word come
-// back, that type first; with several such words, the one whose titles are of its type most often wins. Not when the sentence
+// back, that type first; with several such words, the one whose titles are of its type most often wins, then the one
+// whose products have it in their titles most often. Not when the sentence
 // asks for a thing the catalog does not sell (asksUnsold: "a birthday cake for my
 // son's party" is no party speaker). ok is false when no word names a type so.
 func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offset int, known, other []bool) (Result, bool, error) {
@@ -587,7 +598,7 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 	}
 	v := c.vocabulary()
 	asks := slices.ContainsFunc(s.words, func(w string) bool { return wantWords[w] || giftWords[w] })
-	best, bestHead, bestShare := -1, "", 0.0
+	best, bestHead, bestShare, bestInTitles, bestStrong := -1, "", 0.0, 0.0, false
 	for i, w := range s.text.words {
 		if !known[i] || i < len(other) && other[i] || i < len(s.text.prefix) && s.text.prefix[i] ||
 			!contentWord(w, s.learned, v) || !wordPlaced(s, v, w) || giftWords[w] {
@@ -651,8 +662,29 @@ func (c *Catalog) titleWordType(ctx context.Context, s *search, res Result, offs
 			}
 			share = minTitleShare
 		}
-		if (top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()) && eligible && share > bestShare {
-			best, bestHead, bestShare = i, head, share
+		// In a small catalog most types have one product ("Lawn Mower"): a word of one
+		// title names that type there, in a request (asks, or opening with its verb:
+		// "pump up my tyres"), unless a word of the sentence names a type in as many
+		// titles as the catalog's meet. A story ("the lawn at the park is lovely") is
+		// not read by one title.
+		strong := top >= s.learned.meet() || head == wordKey(w) && total >= s.learned.meet()
+		if !eligible || !strong && !(s.learned.small && top >= 1 && (asks || opensWithVerb(s, v))) || bestStrong && !strong || bestStrong == strong && share < bestShare {
+			continue
+		}
+		if strong && !bestStrong {
+			bestShare, bestInTitles = 0, 0
+		}
+		// Of two words as often of their types, the one most of whose products say it
+		// in their titles: a word descriptions say all over the catalog ("soft", of a
+		// "Soft Toy") tells how a thing is, not which thing ("floor workouts": Workout
+		// Mats).
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, false, err
+		}
+		inTitles := float64(total) / float64(max(u.matched, total, 1))
+		if share > bestShare || inTitles > bestInTitles {
+			best, bestHead, bestShare, bestInTitles, bestStrong = i, head, share, inTitles, strong
 		}
 	}
 	if best < 0 {

@@ -90,7 +90,11 @@ func (c *Catalog) sentenceWords(ctx context.Context, s *search, res Result, offs
 		}
 	}
 	if s.intent != nil {
-		alt.intent = sentenceIntent(s, alt.text, votes, v)
+		asked, err := c.askedType(ctx, s, v)
+		if err != nil {
+			return res, false, err
+		}
+		alt.intent = sentenceIntent(s, alt.text, asked, votes, v)
 	}
 	// Products with two of the words or more (both, of two), else with any of them.
 	for _, atLeast := range []int{2, 1} {
@@ -305,20 +309,36 @@ func actedOn(s *search, i int) bool {
 }
 
 // afterPlace says whether the i-th word of s follows a place word, past any
-// determiners ("inside my backpack": the backpack is where, not what).
+// determiners ("inside my backpack": the backpack is where, not what). A plural
+// right after the place word, with no determiner, says on what occasions ("sweaty
+// on hikes", "warm on walks"), not where a thing of the shopper's is.
 func afterPlace(s *search, i int) bool {
 	j := i - 1
 	for j >= 0 && determiners[s.words[j]] {
 		j--
 	}
-	return j >= 0 && placeWords[s.words[j]]
+	return j >= 0 && placeWords[s.words[j]] && !(j == i-1 && barePlural(s.words[i]))
+}
+
+// barePlural reports whether w ends as an English plural does ("hikes", "walks";
+// not "glass", "bus").
+func barePlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // inCompound says whether another noun follows the i-th word of s: only the last noun
 // of a compound is the thing ("brush heads" are heads).
 func inCompound(s *search, v *Vocabulary, i int) bool {
 	n := i + 1
-	return n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]]
+	return n < len(s.words) && !stopwords[s.words[n]] && !v.filler[s.words[n]] && !placeWords[s.words[n]] && !howWords[s.words[n]] &&
+		!pastForm(s.words[n])
+}
+
+// pastForm reports whether w ends as a past form does ("cracked", "stopped"; not
+// "bed", "shed", "seed", "speed"): after a noun it says what the thing did, and
+// makes no compound with it ("my blender cracked").
+func pastForm(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 // sentenceIntent is the intent of s for its content words q: no type asked for by
@@ -326,10 +346,18 @@ func inCompound(s *search, v *Vocabulary, i int) bool {
 // accessories the sentence names ("the bag of my vacuum is full" is for bags, as
 // "vacuum bags" is), then the other types it names, then the types its words point
 // to most.
-func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *intent {
+func sentenceIntent(s *search, q textQuery, asked string, votes []typeVote, v *Vocabulary) *intent {
 	in := *s.intent
 	in.heads, in.order = map[string]bool{}, nil
-	order := accessoriesNamed(s, v)
+	var order []string
+	if asked != "" {
+		order = append(order, asked)
+	}
+	for _, k := range accessoriesNamed(s, v) {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
+		}
+	}
 	for _, k := range thingsNamed(s, v) {
 		if !slices.Contains(order, k) {
 			order = append(order, k)
@@ -347,6 +375,26 @@ func sentenceIntent(s *search, q textQuery, votes []typeVote, v *Vocabulary) *in
 		}
 	}
 	return &in
+}
+
+// askedType returns the type that the thing sentence s asks for names in titles
+// (askedThing: "needs a high perch"), when its last word heads none itself: at least
+// minTitleShare of the titles with the word, and at least the catalog's meet of them,
+// are of that type ("Cat Condo, Plush Perches"). "" otherwise.
+func (c *Catalog) askedType(ctx context.Context, s *search, v *Vocabulary) (string, error) {
+	name, _ := askedThing(s, v)
+	if len(name) == 0 {
+		return "", nil
+	}
+	w := name[len(name)-1]
+	if s.learned.isType(wordKey(w)) || !contentWord(w, s.learned, v) || thingWords[w] || giftWords[w] {
+		return "", nil
+	}
+	head, top, all, err := c.titleHeads(ctx, w, "")
+	if err != nil || head == "" || top < s.learned.meet() || float64(top) < minTitleShare*float64(all) {
+		return "", err
+	}
+	return head, nil
 }
 
 // thingsNamed returns the types of the catalog that sentence s names as what it is
@@ -390,6 +438,25 @@ func owned(s *search, v *Vocabulary, i int) bool {
 		}
 	}
 	return false
+}
+
+// pronouns open a sentence that tells rather than asks ("we …", "it …").
+var pronouns = set("i", "i'm", "im", "we", "you", "he", "she", "it", "they", "there", "these", "those")
+
+// opensWithVerb reports whether sentence s opens, past filler, with a word that is no
+// determiner, possessive, pronoun, question word or stop word: the verb of a request
+// ("pump up my car tyres", "strip the ends of some wires"), not a story ("the lawn
+// at the park is lovely", "my brother mows lawns").
+func opensWithVerb(s *search, v *Vocabulary) bool {
+	i := 0
+	for i < len(s.words) && v.filler[s.words[i]] && !determiners[s.words[i]] && !possessives[s.words[i]] && !pronouns[s.words[i]] {
+		i++
+	}
+	if i == len(s.words) {
+		return false
+	}
+	w := s.words[i]
+	return !determiners[w] && !possessives[w] && !pronouns[w] && !questionWords[w] && !stopwords[w] && !isNumber(w)
 }
 
 // possessives say whose a thing is.

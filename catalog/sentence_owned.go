@@ -37,14 +37,45 @@ func ownedThings(s *search, v *Vocabulary) []string {
 // false when it names none, when it asks for a thing the catalog does not sell, or
 // when no product is one.
 func (c *Catalog) sentenceOwned(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
-	things := ownedThings(s, c.vocabulary())
+	v := c.vocabulary()
+	things := ownedThings(s, v)
 	if len(things) == 0 {
-		return res, false, nil
+		var err error
+		if things, err = c.ownedTitleWords(ctx, s, v); err != nil || len(things) == 0 {
+			return res, false, err
+		}
 	}
 	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
 		return res, false, err
 	}
 	return c.thingsWithWords(ctx, s, res, offset, things)
+}
+
+// ownedTitleWords returns the words sentence s names only as the shopper's own (see
+// ownedThings; sentenceOwned asks when no learned type is so named), no participle
+// ("my nephew loves constructing"), whose titles name one type: at least
+// minTitleShare of the titles with the word, and at least the catalog's meet of them,
+// are of one type ("my knives are dull", where knives are sold as "Steak Knives
+// Set", headed by the set). Nil when the sentence names a type of the catalog
+// otherwise too, or asks for something done about an order.
+func (c *Catalog) ownedTitleWords(ctx context.Context, s *search, v *Vocabulary) ([]string, error) {
+	if slices.ContainsFunc(s.words, func(w string) bool { return serviceWords[w] }) || len(thingsNamed(s, v)) > 0 {
+		return nil, nil
+	}
+	var out []string
+	for i, w := range s.words {
+		if slices.Contains(out, w) || !owned(s, v, i) || inCompound(s, v, i) || doneForm(w) || !contentWord(w, s.learned, v) || !slices.Contains(s.text.words, w) {
+			continue
+		}
+		head, top, all, err := c.titleHeads(ctx, w, "")
+		if err != nil {
+			return nil, err
+		}
+		if head != "" && top >= s.learned.meet() && float64(top) >= minTitleShare*float64(all) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
 }
 
 // newWords say that a sentence about the shopper's own thing wants another of it ("my

@@ -75,7 +75,8 @@ func TestSentenceOpeningTool(t *testing.T) {
 // title of the one product of its type, and is in another product's title (a
 // clarinet, and clarinet reeds): two products show the word names that type there,
 // and a participle before it ("starting clarinet") is what the shopper does, not an
-// unknown kind of it (unknownModifier). A word in one title only is no such evidence.
+// unknown kind of it (unknownModifier). A word in one title only is no such evidence
+// in a sentence that tells rather than asks (see TestSentenceTitleWords for a request).
 // A participle names a type only as what titles say before its name ("Camping
 // Tent"), never by heading titles itself ("Bedding": "bedding in" the soil).
 func TestSentenceTypeOfOneProduct(t *testing.T) {
