@@ -24,7 +24,7 @@ for text, ts in [
     ("linen dress", T("dress")), ("maxi dress", T("dress")), ("pleated skirt", T("skirt")), ("blouse", T("blouse")),
     ("organic cotton t-shirt", T("t-shirt")), ("oxford shirt", T("shirt")), ("merino jumper", T("jumper")),
     ("cable knit jumper", T("jumper")), ("cardigan", T("cardigan")), ("zip hoodie", T("hoodie")), ("crew neck sweatshirt", T("sweatshirt")),
-    ("wide leg trousers", T("trousers")), ("chinos", T("chinos")), ("yoga leggings", T("leggings")), ("sports bra", T("sports-bra")),
+    ("wide leg trousers", T("trousers")), ("yoga leggings", T("leggings")), ("sports bra", T("sports-bra")),
     ("yoga mat", T("yoga-mat")), ("joggers", T("joggers")), ("linen shorts", T("shorts")), ("puffer jacket", T("puffer-jacket")),
     ("trench coat", T("coat")), ("denim jacket", T("denim-jacket")), ("blazer", T("blazer")), ("quilted gilet", T("gilet")),
     ("chelsea boots", T("boots")), ("sandals", T("sandals")), ("sheepskin slippers", T("slippers")), ("leather belt", T("belt")),
