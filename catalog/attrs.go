@@ -167,11 +167,21 @@ func attrKeys(p *Product) []string {
 // attrWord is a run of a query's words that names a colour or size value of the
 // catalog.
 type attrWord struct {
-	kind   string // FilterColor or FilterSize
-	key    string // attrKey
+	kind string // FilterColor or FilterSize
+	key  string // attrKey
+	// also are further keys of the same size: a size number asked for ("size 7") as the
+	// catalog writes it with a sizing system (sizeSystems: "UK 7", "US 7"), when its
+	// products have those.
+	also   []string
 	words  string // the value's words as the query has them ("rose gold")
 	phrase string // the words read, with a "size" before or after them ("size 10")
 }
+
+// sizeSystems are the prefixes shops write a size's system with ("UK 7", "EU 41 /
+// UK 7", "US 8"): a size number asked for with the word "size" ("size 7") is that
+// number in any of them the catalog has, as a shopper names a size in the system of the
+// shop they are in.
+var sizeSystems = []string{"uk", "eu", "us"}
 
 // queryAttrs reads the runs of one or two of words that are the colour or size of
 // some product of the catalog, and returns them and the words without them. A size of
@@ -201,6 +211,11 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			cands = append(cands, cand{i, i + n, sized})
 			v := strings.Join(run, " ")
 			keys = append(keys, attrKey(FilterColor, v), attrKey(FilterSize, v))
+			if sized && n == 1 && isNumber(v) {
+				for _, sys := range sizeSystems {
+					keys = append(keys, attrKey(FilterSize, sys+" "+v))
+				}
+			}
 		}
 	}
 	if len(keys) == 0 {
@@ -222,6 +237,17 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 		v := strings.Join(words[cd.from:cd.to], " ")
 		for _, kind := range []string{FilterColor, FilterSize} {
 			k := attrKey(kind, v)
+			var also []string
+			if kind == FilterSize && cd.sized && isNumber(v) {
+				for _, sys := range sizeSystems {
+					if sk := attrKey(FilterSize, sys+" "+v); have[sk] {
+						also = append(also, sk)
+					}
+				}
+				if !have[k] && len(also) > 0 {
+					k, also = also[0], also[1:]
+				}
+			}
 			if !have[k] || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
 				continue
 			}
@@ -255,7 +281,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			for j := from; j < to; j++ {
 				used[j] = true
 			}
-			out = append(out, attrWord{kind: kind, key: k, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
+			out = append(out, attrWord{kind: kind, key: k, also: also, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
 			break
 		}
 	}
@@ -314,8 +340,15 @@ const colourSample = 100
 func attrCondition(col string, a attrWord) (string, []any) {
 	var b strings.Builder
 	quoteTerm(&b, a.words)
-	return "(" + col + " IN (SELECT rowid FROM product_codes WHERE code = ?) OR " + col +
-		" IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?))", []any{a.key, b.String()}
+	codes, args := "code = ?", []any{a.key}
+	if len(a.also) > 0 {
+		codes = "code IN (?" + strings.Repeat(", ?", len(a.also)) + ")"
+		for _, k := range a.also {
+			args = append(args, k)
+		}
+	}
+	return "(" + col + " IN (SELECT rowid FROM product_codes WHERE " + codes + ") OR " + col +
+		" IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?))", append(args, b.String())
 }
 
 // maxKnownCodes bounds the answers of knownCodes a learned view keeps; past it, it

@@ -201,6 +201,31 @@ func TestSearchColourAndSizeWords(t *testing.T) {
 	runAttrCases(t, c, tests)
 }
 
+// TestSearchSizeInASizingSystem checks that a size number after the word "size"
+// ("boots size 7") meets the sizes a shop writes with their system ("UK 7", "EU 41 /
+// UK 7", "US 7"), which titles need not repeat: a UK apparel shop has no bare "7", and
+// the number was read as no size at all, so the family showed its first variant (UK 3).
+// A number the catalog has in no system, or one without the word "size", stays a word.
+func TestSearchSizeInASizingSystem(t *testing.T) {
+	c := stockedCatalog(t, []catalog.Product{
+		{ID: "boot-uk-3", GroupID: "boot", Title: "Leather Chelsea Boots", Price: usd(12000), Attributes: map[string]string{"size": "UK 3"}},
+		{ID: "boot-uk-7", GroupID: "boot", Title: "Leather Chelsea Boots", Price: usd(12000), Attributes: map[string]string{"size": "UK 7"}},
+		{ID: "lace-up-41", GroupID: "lace-up", Title: "Lace Up Boots", Price: usd(14000), Attributes: map[string]string{"size": "EU 41 / UK 7"}},
+		{ID: "lace-up-42", GroupID: "lace-up", Title: "Lace Up Boots", Price: usd(14000), Attributes: map[string]string{"size": "EU 42 / UK 8"}},
+		{ID: "us-boot-7", GroupID: "us-boot", Title: "Hiking Boots", Price: usd(15000), Attributes: map[string]string{"size": "US 7"}},
+		{ID: "us-boot-9", GroupID: "us-boot", Title: "Hiking Boots", Price: usd(15000), Attributes: map[string]string{"size": "US 9"}},
+		{ID: "scarf", Title: "Wool Scarf", Price: usd(3000)},
+	})
+	runAttrCases(t, c, []attrCase{
+		{"a number in every system the catalog has it in", "boots size 7", []string{"size 7 «size 7»"}, "boots", []string{"boot-uk-7", "lace-up-41", "us-boot-7"}},
+		{"a number only one system has", "boots size 42", []string{"size 42 «size 42»"}, "boots", []string{"lace-up-42"}},
+		{"a number no system has", "boots size 5", nil, "boots size 5", nil},
+		{"a number without the word size is a word", "boots 7", nil, "boots 7",
+			[]string{"boot-uk-3", "boot-uk-7", "lace-up-41", "lace-up-42", "us-boot-7", "us-boot-9"}},
+		{"the system named", "uk 8 boots", []string{"size uk 8 «uk 8»"}, "boots", []string{"lace-up-42"}},
+	})
+}
+
 // attrCase is a search whose colour and size words are read (or not) as filters.
 type attrCase struct {
 	name, query string

@@ -246,8 +246,11 @@ func dnsName(h string) bool {
 }
 
 // Variants returns up to limit other products of p's family (the same group id, the
-// same seller and brand), visible ones only, in id order; none when p has no group id.
-// The partial index products_group (migration 0020) finds the family's rows directly.
+// same seller and brand), visible ones only, in the order the catalog received them
+// (rowid: a feed's own order, which lists sizes as a shop does, "UK 8, UK 10, UK 12",
+// where id order gave "UK 10, UK 12, UK 8"; a variant added by a later import comes
+// after); none when p has no group id. The partial index products_group (migration
+// 0020) finds the family's rows directly, in rowid order.
 func (c *Catalog) Variants(ctx context.Context, p Product, limit int) ([]Product, error) {
 	if p.GroupID == "" || limit <= 0 {
 		return nil, nil
@@ -277,7 +280,7 @@ func (c *Catalog) Variants(ctx context.Context, p Product, limit int) ([]Product
 const variantsSQL = `SELECT ` + productColumns + `
 	FROM products p ` + productJoins + `
 	WHERE p.group_id = ? AND p.group_id <> '' AND p.seller_id = ? AND p.brand_key = ? AND p.id <> ? AND NOT p.hidden
-	ORDER BY p.id LIMIT ?`
+	ORDER BY p.rowid LIMIT ?`
 
 // imageOriginsSQL recomputes image_origins from product_text and products: the backfill
 // of migration 0028, and what a bulk load, which suspends product_text's triggers, runs

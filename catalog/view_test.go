@@ -263,6 +263,10 @@ func TestVariants(t *testing.T) {
 		variant("other-seller", "shirt", "Acme", "hearth"),
 		variant("other-group", "pants", "Acme", "trail"),
 		variant("lonely", "", "Acme", "trail"),
+		// Sizes as the feed lists them, which id order would not keep.
+		variant("dress-uk-8", "dress", "Acme", "trail"),
+		variant("dress-uk-10", "dress", "Acme", "trail"),
+		variant("dress-uk-12", "dress", "Acme", "trail"),
 	})
 	get := func(id string) catalog.Product {
 		p, err := c.Product(ctx, id)
@@ -281,6 +285,8 @@ func TestVariants(t *testing.T) {
 		{"bounded", "v-red", 1, []string{"v-blue"}},
 		{"other seller's family is its own", "other-seller", 10, nil},
 		{"no group", "lonely", 10, nil},
+		{"in the feed's order", "dress-uk-12", 10, []string{"dress-uk-8", "dress-uk-10"}},
+		{"bounded in the feed's order", "dress-uk-10", 1, []string{"dress-uk-8"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vs, err := c.Variants(ctx, get(tc.of), tc.limit)

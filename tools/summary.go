@@ -10,12 +10,17 @@ import (
 )
 
 // summary is the plain-language line a person confirms or reads back, led by verb
-// ("Buy", "Bought"): product, quantity, total, seller and card. The product title and
-// seller name are the sellers' words, quoted and capped (see quoted); everything else
-// comes from the quote's server-side record.
+// ("Buy", "Bought"): product, quantity, total (with the tax in it, when the seller adds
+// any: a total above the listed price with no reason given reads as a mistake), seller
+// and card. The product title and seller name are the sellers' words, quoted and
+// capped (see quoted); everything else comes from the quote's server-side record.
 func summary(verb string, p store.Purchase) string {
-	return fmt.Sprintf("%s %d × %s from %s for %s in total, paid with %s.", verb,
-		p.Quantity, quoted(p.Title, titleCap), quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), cardName(p))
+	tax := ""
+	if p.Tax > 0 {
+		tax = fmt.Sprintf(" (tax %s included)", fmtMoney(p.Tax, p.Currency))
+	}
+	return fmt.Sprintf("%s %d × %s from %s for %s in total%s, paid with %s.", verb,
+		p.Quantity, quoted(p.Title, titleCap), quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
 }
 
 // confirmationMessage is what a confirmation dialog asks the person: the facts of the

@@ -49,3 +49,26 @@ func TestConfirmationFactsResistSellerText(t *testing.T) {
 		t.Errorf("summary %q", s)
 	}
 }
+
+// TestSummaryTellsTheTax: a total with tax in it says how much, so that a person who
+// saw a £115.00 dress is not left wondering at £138.00; without tax, the total alone.
+func TestSummaryTellsTheTax(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		p    store.Purchase
+		want string
+	}{
+		{"tax added", store.Purchase{Title: "Linen Wrap Dress", SellerName: "Hazel & Thread", Quantity: 1, Subtotal: 11500, Tax: 2300, Total: 13800,
+			Currency: "GBP", CardBrand: "visa", CardLast4: "4242"},
+			"Buy 1 × «Linen Wrap Dress» from «Hazel & Thread» for £138.00 in total (tax £23.00 included), paid with Visa •••• 4242."},
+		{"no tax", store.Purchase{Title: "Socks", SellerName: "Hazel & Thread", Quantity: 2, Subtotal: 1600, Shipping: 599, Total: 2199,
+			Currency: "GBP", CardBrand: "visa", CardLast4: "4242"},
+			"Buy 2 × «Socks» from «Hazel & Thread» for £21.99 in total, paid with Visa •••• 4242."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := summary("Buy", tc.p); got != tc.want {
+				t.Errorf("summary = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -111,10 +111,11 @@ func TestGetProductVariants(t *testing.T) {
 		more  bool
 		lines []string // in the text
 	}{
+		// In the feed's order (Marseille before Flame), not the ids'.
 		{"colours", "pot-cerise", []variantRef{
-			{ID: "pot-flame", Option: "Flame", Title: "Round Casserole 5.3 qt - Flame", Price: price{27995, "USD", "$279.95"}, Availability: "in_stock", Stock: &none},
 			{ID: "pot-marseille", Option: "Marseille", Title: "Round Casserole 5.3 qt - Marseille", Price: price{27995, "USD", "$279.95"}, Availability: "in_stock", Stock: &stock, Purchasable: true},
-		}, false, []string{"Other variants:", "- «Flame»: $279.95, out of stock, id pot-flame", "- «Marseille»: $279.95, only 4 left, id pot-marseille"}},
+			{ID: "pot-flame", Option: "Flame", Title: "Round Casserole 5.3 qt - Flame", Price: price{27995, "USD", "$279.95"}, Availability: "in_stock", Stock: &none},
+		}, false, []string{"Other variants:", "- «Marseille»: $279.95, only 4 left, id pot-marseille", "- «Flame»: $279.95, out of stock, id pot-flame"}},
 		{"no variants", "lid", nil, false, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,8 @@ package feed
 
 import (
 	"cmp"
+	"fmt"
+	"hash/fnv"
 	"net/url"
 	"strings"
 
@@ -16,7 +18,12 @@ import (
 //     variants follow on rows with the same Handle and those fields empty, and take
 //     them from the first row (shopifyProductCols).
 //   - Every variant row is one product: id = Variant SKU, else the Handle followed by
-//     the option values ("classic-tee/Red/S"); group id = Handle; title = Title,
+//     the option values ("classic-tee/Red/S"). Shopify does not make SKUs unique, and
+//     shops that cut a SKU short give two sizes one ("…-W32-L3" for W32 L32 and W32
+//     L34): a SKU already taken in this file by another variant (another Handle or
+//     option values) gives the later variant the Handle-and-options id instead, with a
+//     warning, so that neither variant replaces the other (the same variant repeated
+//     keeps its SKU, the later row winning). Group id = Handle; title = Title,
 //     followed by the option values unless the only one is Shopify's "Default Title"
 //     (a product with one variant).
 //   - The price is Variant Price. Shopify writes it without a currency: the currency
@@ -88,6 +95,44 @@ type shopify struct {
 	cols    columns
 	handle  string   // the Handle of the last row that had a Title
 	product []string // that row's fields
+	// skus are the Variant SKUs of this file so far (by hash): the variant that took
+	// each (its Handle and option values, by hash) and its line.
+	skus map[uint64]skuUse
+}
+
+// skuUse is the variant that took a SKU in a Shopify export, and where.
+type skuUse struct {
+	variant uint64
+	line    int
+}
+
+// hash64 is the FNV-1a hash of s.
+func hash64(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// variantID returns the id of the variant with this SKU, Handle and option values at
+// line: the SKU, unless another variant of the file took it (then the Handle and
+// option values, and the line of the variant that has the SKU).
+func (s *shopify) variantID(sku, handle string, values []string, single bool, line int) (id string, takenAt int) {
+	own := handle
+	if !single {
+		own = handle + "/" + strings.Join(values, "/")
+	}
+	if sku == "" {
+		return own, 0
+	}
+	if s.skus == nil {
+		s.skus = map[uint64]skuUse{}
+	}
+	k, v := hash64(sku), hash64(own)
+	if u, ok := s.skus[k]; ok && u.variant != v {
+		return own, u.line
+	}
+	s.skus[k] = skuUse{v, line}
+	return sku, 0
 }
 
 // columns maps a shop export's canonical column names to their position.
@@ -158,6 +203,11 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	if !ok {
 		return nil
 	}
+	id, takenAt := s.variantID(own("variant_sku"), handle, values, single, at.first)
+	if takenAt > 0 {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Warning: true,
+			Reason: fmt.Sprintf("Variant SKU %s is the SKU of another variant (line %d), so this variant's id is %s, lest one replace the other; give each variant its own SKU in Shopify", q(own("variant_sku")), takenAt, q(id))})
+	}
 	// A variant whose stock Shopify does not track, or that is sold when out of
 	// stock (policy continue), is sold whatever its quantity says.
 	_, tracking := s.cols["variant_inventory_tracker"]
@@ -166,10 +216,7 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	r := row(func(col string) string {
 		switch col {
 		case "item_id":
-			if sku := own("variant_sku"); sku != "" || single {
-				return cmp.Or(sku, handle)
-			}
-			return handle + "/" + strings.Join(values, "/")
+			return id
 		case "item_group_id":
 			return handle
 		case "title":

@@ -341,3 +341,48 @@ func TestShopifyExport2025(t *testing.T) {
 	want := []string{`shopify_products_2025.csv:5: skipped: a row without a variant (a product's further image)`}
 	checkOutcome(t, got, []string{"SH-001-S", "SH-001-M", "MT-30"}, want)
 }
+
+// TestShopifySharedSKU: Shopify does not make SKUs unique, and a shop whose SKUs are
+// cut short gives two variants one; the later variant then takes its Handle-and-options
+// id, with a warning naming the line that has the SKU, so that neither replaces the
+// other. The same variant repeated keeps its SKU (the later row wins).
+func TestShopifySharedSKU(t *testing.T) {
+	const header = "Handle,Title,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Variant SKU,Variant Price\n"
+	tests := []struct {
+		name     string
+		rows     string
+		ids      []string
+		warnings []string
+	}{
+		{"two sizes cut to one SKU",
+			"chinos,Chinos,Colour,Olive,Size,W32 L32,CH-OLIVE-W32-L3,53.00\n" +
+				"chinos,,,Olive,,W32 L34,CH-OLIVE-W32-L3,53.00\n" +
+				"chinos,,,Olive,,W34 L32,CH-OLIVE-W34-L3,53.00\n",
+			[]string{"CH-OLIVE-W32-L3", "chinos/Olive/W32 L34", "CH-OLIVE-W34-L3"},
+			[]string{`x.csv:3: warning: Variant SKU "CH-OLIVE-W32-L3" is the SKU of another variant (line 2), so this variant's id is "chinos/Olive/W32 L34", lest one replace the other; give each variant its own SKU in Shopify`}},
+		{"one SKU on two products",
+			"tote,Tote,Title,Default Title,,,BAG-1,20.00\n" +
+				"shopper,Shopper,Title,Default Title,,,BAG-1,30.00\n",
+			[]string{"BAG-1", "shopper"},
+			[]string{`x.csv:3: warning: Variant SKU "BAG-1" is the SKU of another variant (line 2), so this variant's id is "shopper", lest one replace the other; give each variant its own SKU in Shopify`}},
+		{"the same variant twice keeps its SKU",
+			"tee,Tee,Size,S,,,TEE-S,20.00\n" +
+				"tee,,,S,,,TEE-S,18.00\n",
+			[]string{"TEE-S", "TEE-S"}, nil},
+		{"unique SKUs", "tee,Tee,Size,S,,,TEE-S,20.00\ntee,,,M,,,TEE-M,20.00\n", []string{"TEE-S", "TEE-M"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(header+tt.rows), "x.csv", Options{DefaultSeller: "S", Currency: "GBP"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.ids, tt.ids) {
+				t.Errorf("ids = %q, want %q", got.ids, tt.ids)
+			}
+			if !slices.Equal(got.rejects, tt.warnings) {
+				t.Errorf("reported:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(tt.warnings, "\n"))
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // importGCPercent is the garbage collector's GOGC during an import.
@@ -166,6 +167,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		// said once more here, where a terminal full of rejected rows ends.
 		return fmt.Errorf("no product was imported: all %d rows read were rejected; the first: %s", rejected, firstRejected)
 	}
+	reportRulesCurrency(stderr, *currency, c.db)
 	if hostsErr == nil {
 		if after, err := cat.ImageOriginCounts(ctx); err == nil {
 			reportImportedHosts(stderr, hostsBefore, after, images)
@@ -205,4 +207,20 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return errors.New("the products were imported, but the rewrite an upgrade asks for stopped; the next start goes on with it")
 	}
 	return nil
+}
+
+// reportRulesCurrency tells an import whose --currency is not the default spending
+// rules' that a customer whose rules were never set cannot buy its products (a
+// purchase in another currency than the rules' is refused), and how to set them: a
+// shop in pounds otherwise learns it from its first refused purchase. The defaults are
+// in minor units of a currency with two decimals; the command shows their major amounts.
+func reportRulesCurrency(w io.Writer, currency, db string) {
+	cur, err := money.NormalizeCurrency(currency)
+	def := store.DefaultRules()
+	if currency == "" || err != nil || cur == def.Currency {
+		return
+	}
+	fmt.Fprintf(w, "prices in %s: a customer's spending rules are in %s until set, and refuse purchases in %s; set each customer's in %s: "+
+		"commerce-mcp limits set --db %s --customer EMAIL --currency %s --per-order %d --daily %d --monthly none --confirm-above %d (the defaults' amounts; choose your own)\n",
+		cur, def.Currency, cur, cur, db, cur, def.PerOrderMax/100, def.DailyMax/100, def.ConfirmAbove/100)
 }

@@ -148,8 +148,14 @@ func TestImportCurrency(t *testing.T) {
 		flags   []string
 		wantErr string // substring of the error; "" for none
 		stderr  string // substring of stderr
+		absent  string // not in stderr
 	}{
-		{name: "with --currency", flags: []string{"--currency", "USD"}, stderr: "shopify_products.csv: 6 imported, 0 updated, 3 rejected, 1 skipped (1 × a row without a variant (a product's further image))"},
+		{name: "with --currency", flags: []string{"--currency", "USD"}, stderr: "shopify_products.csv: 6 imported, 0 updated, 3 rejected, 1 skipped (1 × a row without a variant (a product's further image))",
+			absent: "spending rules"},
+		// A shop in pounds: customers' default spending rules are in dollars and
+		// refuse its purchases, so the import says how to set them.
+		{name: "another currency than the default rules'", flags: []string{"--currency", "gbp"},
+			stderr: "prices in GBP: a customer's spending rules are in USD until set, and refuse purchases in GBP; set each customer's in GBP: commerce-mcp limits set --db "},
 		{name: "without", stderr: `shopify_products.csv:4: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency`,
 			wantErr: "no product was imported: all 9 rows read were rejected"},
 		{name: "not a currency", flags: []string{"--currency", "dollars"}, wantErr: `--currency "dollars" is not a three-letter currency code`},
@@ -168,6 +174,9 @@ func TestImportCurrency(t *testing.T) {
 			}
 			if !strings.Contains(stderr.String(), tc.stderr) {
 				t.Errorf("stderr %q lacks %q", stderr.String(), tc.stderr)
+			}
+			if tc.absent != "" && strings.Contains(stderr.String(), tc.absent) {
+				t.Errorf("stderr %q has %q", stderr.String(), tc.absent)
 			}
 		})
 	}

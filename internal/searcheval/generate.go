@@ -39,7 +39,9 @@ type Truth struct {
 	Price              int64  // US cents
 	Rating             float64
 	InStock            bool // can be bought now
-	Categorised        bool // the product carries its category path
+	// Color and Size are a variant's colour and size (apparel), "" when it has none.
+	Color, Size string
+	Categorised bool // the product carries its category path
 }
 
 // Item is a generated product and its ground truth.

@@ -29,6 +29,11 @@ type Intent struct {
 	MaxPrice  *float64 `json:"max_price,omitempty"` // dollars, inclusive
 	MinRating float64  `json:"min_rating,omitempty"`
 	InStock   bool     `json:"in_stock,omitempty"`
+	// Color and Size ask for one variant of apparel ("black midi dress size 12"): a
+	// product whose colour does not hold the colour's words, or whose size does not
+	// hold the size's words, caps at 2 (constraintCap).
+	Color string `json:"color,omitempty"`
+	Size  string `json:"size,omitempty"`
 	// Nothing marks a nonsense query: no product is wanted.
 	Nothing bool `json:"nothing,omitempty"`
 }
@@ -62,7 +67,8 @@ const (
 // Then the constraints cap a product that earned a grade: a price outside the
 // bounds by at most 15% caps it at 2, further at 1; a rating below the minimum by at
 // most 0.5 caps it at 2, further (or unrated) at 1; out of stock when in stock is
-// asked caps it at 1.
+// asked caps it at 1; another colour or size than the one asked (a variant of the
+// right product in the wrong size is still a fair answer) caps it at 2.
 func Grade(in Intent, t Truth) int { return GradeBy(in, t, typeGrade) }
 
 // GradeBy is Grade with the grade of a product for the types asked for given by
@@ -153,7 +159,32 @@ func constraintCap(in Intent, t Truth) int {
 	if in.InStock && !t.InStock {
 		c = min(c, Related)
 	}
+	if in.Color != "" && !holdsWords(t.Color, in.Color) || in.Size != "" && !holdsWords(t.Size, in.Size) {
+		c = min(c, Close)
+	}
 	return c
+}
+
+// holdsWords reports whether the words of want (letters and digits, without case)
+// appear in have in a row: "12" is in "UK 12", "43" in "EU 43 / UK 9", "blue" in
+// "Cornflower Blue", "w32" in "W32 L32"; "2" is not in "12".
+func holdsWords(have, want string) bool {
+	h, w := words(have), words(want)
+	if len(w) == 0 {
+		return true
+	}
+	for i := 0; i+len(w) <= len(h); i++ {
+		if slices.Equal(h[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.')
+	})
 }
 
 func missCap(rel float64) int {

@@ -26,6 +26,10 @@ func TestGrade(t *testing.T) {
 	soldOut.InStock = false
 	unrated := laptop
 	unrated.Rating = 0
+	blueM := laptop // a variant with a colour and a size, as apparel has
+	blueM.Color, blueM.Size = "Cornflower Blue", "UK 12"
+	shoe43 := laptop
+	shoe43.Size = "EU 43 / UK 9"
 
 	for _, tc := range []struct {
 		name string
@@ -52,6 +56,13 @@ func TestGrade(t *testing.T) {
 		{"rating far short", Intent{Types: []string{"laptop"}, MinRating: 5}, laptop, Related},
 		{"unrated", Intent{Types: []string{"laptop"}, MinRating: 4}, unrated, Related},
 		{"out of stock when in stock is asked", Intent{Types: []string{"laptop"}, InStock: true}, soldOut, Related},
+		{"the colour asked", Intent{Types: []string{"laptop"}, Color: "blue"}, blueM, Exact},
+		{"another colour", Intent{Types: []string{"laptop"}, Color: "black"}, blueM, Close},
+		{"the size asked", Intent{Types: []string{"laptop"}, Size: "12"}, blueM, Exact},
+		{"a size that holds the asked digits but is another", Intent{Types: []string{"laptop"}, Size: "2"}, blueM, Close},
+		{"no size when one is asked", Intent{Types: []string{"laptop"}, Size: "12"}, laptop, Close},
+		{"a shoe size in EU and UK", Intent{Types: []string{"laptop"}, Size: "43"}, shoe43, Exact},
+		{"a colour on the wrong type", Intent{Types: []string{"vacuum-bags"}, Color: "blue"}, blueM, Wrong},
 		{"out of stock when not asked", Intent{Types: []string{"laptop"}}, soldOut, Exact},
 		{"the brand asked with the type", Intent{Types: []string{"laptop"}, Brand: "Corvant"}, laptop, Exact},
 		{"another brand of the type", Intent{Types: []string{"laptop"}, Brand: "Helixa"}, laptop, Related},

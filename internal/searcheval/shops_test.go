@@ -139,6 +139,9 @@ var shopTypes = map[string]shopType{
 type shopTruth struct {
 	typ, of, model string
 	path           string // the feed's own finest category, when the catalog keeps a coarser one
+	// color is the colour a product's title names when its variants vary only by size
+	// (an optional eighth field); a variant's own colour option comes first.
+	color string
 }
 
 // readShopTruth reads the shops' truth.tsv: shop → product key → truth.
@@ -165,7 +168,11 @@ func readShopTruthIn(set string) (map[string]map[string]shopTruth, error) {
 		if out[fs[0]] == nil {
 			out[fs[0]] = map[string]shopTruth{}
 		}
-		out[fs[0]][fs[1]] = shopTruth{typ: fs[2], of: fs[3], model: fs[4], path: fs[5]}
+		tr := shopTruth{typ: fs[2], of: fs[3], model: fs[4], path: fs[5]}
+		if len(fs) > 7 {
+			tr.color = fs[7]
+		}
+		out[fs[0]][fs[1]] = tr
 	}
 	return out, sc.Err()
 }
@@ -203,6 +210,7 @@ func shopItemsIn(set, shop, file string, truth map[string]shopTruth) ([]catalog.
 		items = append(items, Item{Product: p, Truth: Truth{
 			Path: cmp.Or(tr.path, p.Category), Type: tr.typ, AccessoryOf: tr.of, Brand: p.Brand, Model: tr.model, GTIN: p.GTIN,
 			Price: p.Price.Amount, InStock: p.Availability == catalog.InStock, Categorised: p.Category != "",
+			Color: cmp.Or(p.Attributes["color"], tr.color), Size: variantSize(p.Attributes),
 		}})
 		return nil
 	}, func(e feed.RowError) {
@@ -214,6 +222,21 @@ func shopItemsIn(set, shop, file string, truth map[string]shopTruth) ([]catalog.
 		err = fmt.Errorf("%s: no truth for %s", file, strings.Join(missing, ", "))
 	}
 	return sellers, items, err
+}
+
+// variantSize is a variant's size as its options give it: the size, else its waist
+// and length ("W32 L30" from Waist 32 and Length 30), as a shopper names them.
+func variantSize(attrs map[string]string) string {
+	if s := attrs["size"]; s != "" {
+		return s
+	}
+	var parts []string
+	for _, k := range []struct{ key, prefix string }{{"waist", "W"}, {"length", "L"}, {"leg", "L"}, {"inseam", "L"}} {
+		if v := attrs[k.key]; v != "" {
+			parts = append(parts, k.prefix+v)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func shopOptions(shop string) feed.Options {
