@@ -53,6 +53,8 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		add(fmt.Sprint("plush", i), fmt.Sprintf("Snugglebee %d Inch %s Stuffed Animal, Soft Plush Toy", 8+4*i, []string{"Sloth", "Panda", "Unicorn"}[i]))
 		add(fmt.Sprint("shredder", i), fmt.Sprintf("Papyra %d-Sheet Cross-Cut Paper Shredder", 8+4*i))
 		add(fmt.Sprint("ssd", i), fmt.Sprintf("Stratadisk %dTB Portable SSD, USB-C", 1+i))
+		add(fmt.Sprint("speaker", i), fmt.Sprintf("Orbisound OB-%d Portable Bluetooth Speaker, Deep Bass", 100+i))
+		add(fmt.Sprint("heater", i), fmt.Sprintf("Warmly WY-%d Oil Filled Heater, 1500W, Thermostat", 110+i))
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -80,6 +82,10 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		{"a need: documents to destroy", "what should i do with confidential documents", "shredder"},
 		{"a need: keeping photos", "somewhere to keep the photos from our wedding", "card"},
 		{"a need: podcasts on the move", "podcasts on the bus to work", "earbuds"},
+		{"a copier is sold as a printer", "copy machine", "printer"},
+		{"a label maker by a maker's trade name", "p touch", "labeller"},
+		{"a portable speaker by a maker's trade name", "jam box", "speaker"},
+		{"a radiator that plugs in is an oil filled heater", "plug in electric radiator", "heater"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
