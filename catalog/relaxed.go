@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,6 +84,12 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if n < len(words) {
 		if out, ok, err := c.madeFor(ctx, s, some, offset, known); err != nil || ok {
 			return out, err
+		}
+		if unknown, err := c.unknownAfterType(ctx, s, known, other); err != nil || unknown {
+			if err != nil {
+				return Result{}, err
+			}
+			return c.nothing(ctx, res, asTyped(s.text, typed), known, other)
 		}
 	}
 	if h, err := c.droppedHead(ctx, s, known, other); err != nil || h >= 0 {
@@ -383,6 +390,65 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	}
 	used, err := c.hasAll(ctx, s.text.only(before), "")
 	return !used, err
+}
+
+// unknownAfterType reports whether two-word query s is a type's name and a head that
+// no product has in any field, that the vocabulary does not know and that reads as a
+// word (wordShaped): "kettle descaler" asks for a thing used with kettles, not for a
+// kettle, and nothing the catalog makes for the type was found (madeFor: "rc car
+// lipo" finds the RC cars' batteries). Keys struck at random after a type's name
+// ("boots xqzvbnm") are dropped as before, and the type searched.
+func (c *Catalog) unknownAfterType(ctx context.Context, s *search, known, other []bool) (bool, error) {
+	words := s.text.words
+	if !headShaped(s) || len(words) != 2 || !known[0] || len(other) > 0 && other[0] || known[1] ||
+		strings.Contains(words[1], " ") || len(s.text.alts) > 1 && len(s.text.alts[1]) > 0 || !wordShaped(words[1]) {
+		return false, nil
+	}
+	if v := c.vocabulary(); v.isTerm(words[1]) || v.isAccessory(words[1]) {
+		return false, nil
+	}
+	f := strings.Fields(words[0])
+	k := wordKey(f[len(f)-1])
+	if !typeLike(k) {
+		return false, nil
+	}
+	if !s.learned.isType(k) {
+		if heads, err := c.headsTitle(ctx, words[0]); err != nil || !heads {
+			return false, err
+		}
+	}
+	u, err := s.learned.used(ctx, c, words[1])
+	return err == nil && u.matched == 0, err
+}
+
+// wordShaped reports whether w reads as a word of a language written in Latin letters
+// rather than as keys struck at random: four letters or more, all letters, a vowel
+// (or y) in every four of them, and no letter three times in a row.
+func wordShaped(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	run, same := 0, 0
+	var prev rune
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if strings.ContainsRune("aeiouy", unicode.ToLower(r)) {
+			run = 0
+		} else if run++; run > 3 {
+			return false
+		}
+		if r == prev {
+			if same++; same >= 2 {
+				return false
+			}
+		} else {
+			same = 0
+		}
+		prev = r
+	}
+	return true
 }
 
 // foreignModifier reports whether the first word of two-word query s is in titles, but

@@ -47,6 +47,14 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		add(fmt.Sprint("charger", i), fmt.Sprintf("Wattly %dW USB-C Laptop Charger, GaN Fast Charging", 65+20*i))
 		add(fmt.Sprint("webcam", i), fmt.Sprintf("Halden Tech HT-%d 1080p Webcam with Microphone", 50+i))
 		add(fmt.Sprint("nailer", i), fmt.Sprintf("Boltline %d-Gauge Cordless %s Nailer", 16+2*i, []string{"Brad", "Finish", "Framing"}[i]))
+		add(fmt.Sprint("robot", i), fmt.Sprintf("Sweepo SW-%d Robot Vacuum and Mop Combo, LiDAR Navigation", 70+i))
+		add(fmt.Sprint("headphones", i), fmt.Sprintf("Orbisound OB-%d Wireless Over-Ear Headphones, Hi-Res Audio", 80+i))
+		add(fmt.Sprint("earbuds", i), fmt.Sprintf("Quellton QT-%d True Wireless Earbuds, Built-in Mic", 90+i))
+		add(fmt.Sprint("plush", i), fmt.Sprintf("Snugglebee %d Inch %s Stuffed Animal, Soft Plush Toy", 8+4*i, []string{"Sloth", "Panda", "Unicorn"}[i]))
+		add(fmt.Sprint("shredder", i), fmt.Sprintf("Papyra %d-Sheet Cross-Cut Paper Shredder", 8+4*i))
+		add(fmt.Sprint("ssd", i), fmt.Sprintf("Stratadisk %dTB Portable SSD, USB-C", 1+i))
+		add(fmt.Sprint("speaker", i), fmt.Sprintf("Orbisound OB-%d Portable Bluetooth Speaker, Deep Bass", 100+i))
+		add(fmt.Sprint("heater", i), fmt.Sprintf("Warmly WY-%d Oil Filled Heater, 1500W, Thermostat", 110+i))
 	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
@@ -66,6 +74,18 @@ func TestSearchVocabularyTerms(t *testing.T) {
 		{"a staple gun is a tool, no desk stapler", "staple gun", ""},
 		{"a phrase no title says counts all its words among a long query's", "laptop power cord for halden tech", "charger"},
 		{"a tool by its other name", "nail gun", "nailer"},
+		{"a robot that mops is sold as a robot vacuum and mop", "robotic mop", "robot"},
+		{"a screen by its panel's name is a monitor", "lcd screen", "monitor"},
+		{"cans with a word of headphones are headphones", "wireless cans", "headphones"},
+		{"a bean bag toy's trade name is a plush toy", "beanie babies", "plush"},
+		{"a need: shredding", "i need something to shred old payslips", "shredder"},
+		{"a need: documents to destroy", "what should i do with confidential documents", "shredder"},
+		{"a need: keeping photos", "somewhere to keep the photos from our wedding", "card"},
+		{"a need: podcasts on the move", "podcasts on the bus to work", "earbuds"},
+		{"a copier is sold as a printer", "copy machine", "printer"},
+		{"a label maker by a maker's trade name", "p touch", "labeller"},
+		{"a portable speaker by a maker's trade name", "jam box", "speaker"},
+		{"a radiator that plugs in is an oil filled heater", "plug in electric radiator", "heater"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

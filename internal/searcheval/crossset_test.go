@@ -24,12 +24,12 @@ var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plai
 
 // crossSetNames are the dev sets TestCrossSet scores, in the order it prints them:
 // the judged catalog's dev half and dev probes, then the fresh catalog's dev sets
-// (of freshcat-dev5 and freshcat-dev6 only the tune half), then the new user's shops'
+// (of freshcat-dev5, freshcat-dev6 and freshcat-dev7 only the tune half), then the new user's shops'
 // dev queries, each over its own catalog. Held-out sets, the unseen
 // probes and the check halves are not among them, and never are.
 var crossSetNames = []string{
 	Dev, Probe, ProbeNoNeed, ProbeStory, ProbeGift,
-	FreshCat, FreshDevSentences, FreshDev2, FreshDev3, FreshDev4, FreshDev5 + "/tune", FreshDev6 + "/tune",
+	FreshCat, FreshDevSentences, FreshDev2, FreshDev3, FreshDev4, FreshDev5 + "/tune", FreshDev6 + "/tune", FreshDev7 + "/tune",
 	ShopsDev + "/music", ShopsDev + "/hardware",
 }
 
