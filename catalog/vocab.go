@@ -50,6 +50,7 @@ type synGroup struct {
 type need struct {
 	cues  []string // word keys
 	terms []string // term keys
+	names []string // the terms as written (their words), to show
 }
 
 // VocabularyError says which line of a vocabulary cannot be read, and why.
@@ -110,6 +111,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			for _, t := range strings.Split(things, ",") {
 				if k := termKey(t); k != "" {
 					n.terms = append(n.terms, k)
+					n.names = append(n.names, strings.Join(splitWords(t), " "))
 				}
 			}
 			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
