@@ -179,9 +179,32 @@ func (s *Store) Defaults(ctx context.Context) (Rules, error) {
 // customer's, and returns the result: every customer whose own rules were never set
 // has them from then on. Errors as for SetRules, without ErrNotFound.
 func (s *Store) UpdateDefaults(ctx context.Context, p RulesPatch) (Rules, error) {
+	r, err := s.patchRules(ctx, p, func(tx *sql.Tx) (Rules, error) { return loadDefaults(ctx, tx) },
+		func(tx *sql.Tx, r Rules) error {
+			_, err := tx.ExecContext(ctx, `
+				INSERT INTO default_spending_rules (id, currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at)
+				VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET
+					currency = excluded.currency, per_order_max = excluded.per_order_max,
+					daily_max = excluded.daily_max, monthly_max = excluded.monthly_max, confirm_above = excluded.confirm_above,
+					allowed_sellers = excluded.allowed_sellers, allowed_categories = excluded.allowed_categories,
+					updated_at = excluded.updated_at`,
+				r.Currency, r.PerOrderMax, r.DailyMax, r.MonthlyMax, r.ConfirmAbove,
+				jsonList(r.AllowedSellers), jsonList(r.AllowedCategories), encodeTime(r.UpdatedAt))
+			return err
+		})
+	if err != nil {
+		return Rules{}, fmt.Errorf("update default spending rules: %w", err)
+	}
+	return r, nil
+}
+
+// patchRules applies p, in one transaction, to the rules load reads, and has save
+// write the result, normalized and stamped with the store's clock.
+func (s *Store) patchRules(ctx context.Context, p RulesPatch, load func(*sql.Tx) (Rules, error), save func(*sql.Tx, Rules) error) (Rules, error) {
 	var out Rules
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := loadDefaults(ctx, tx)
+		cur, err := load(tx)
 		if err != nil {
 			return err
 		}
@@ -194,22 +217,9 @@ func (s *Store) UpdateDefaults(ctx context.Context, p RulesPatch) (Rules, error)
 		}
 		next.UpdatedAt = s.now()
 		out = next
-		_, err = tx.ExecContext(ctx, `
-			INSERT INTO default_spending_rules (id, currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET
-				currency = excluded.currency, per_order_max = excluded.per_order_max,
-				daily_max = excluded.daily_max, monthly_max = excluded.monthly_max, confirm_above = excluded.confirm_above,
-				allowed_sellers = excluded.allowed_sellers, allowed_categories = excluded.allowed_categories,
-				updated_at = excluded.updated_at`,
-			next.Currency, next.PerOrderMax, next.DailyMax, next.MonthlyMax, next.ConfirmAbove,
-			jsonList(next.AllowedSellers), jsonList(next.AllowedCategories), encodeTime(next.UpdatedAt))
-		return err
+		return save(tx, next)
 	})
-	if err != nil {
-		return Rules{}, fmt.Errorf("update default spending rules: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // RulesPatch changes some fields of a customer's spending rules: nil fields stay as
@@ -229,27 +239,12 @@ type RulesPatch struct {
 // amount that is not NoLimit to be given in the same patch, in the new currency, so
 // that no amount silently changes its meaning. Errors as for SetRules.
 func (s *Store) UpdateRules(ctx context.Context, customerID string, p RulesPatch) (Rules, error) {
-	var out Rules
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := loadRules(ctx, tx, customerID)
-		if err != nil {
-			return err
-		}
-		next, err := applyRulesPatch(cur, p)
-		if err != nil {
-			return err
-		}
-		if next, err = normalizeRules(next); err != nil {
-			return err
-		}
-		next.UpdatedAt = s.now()
-		out = next
-		return saveRules(ctx, tx, customerID, next, next.UpdatedAt)
-	})
+	r, err := s.patchRules(ctx, p, func(tx *sql.Tx) (Rules, error) { return loadRules(ctx, tx, customerID) },
+		func(tx *sql.Tx, r Rules) error { return saveRules(ctx, tx, customerID, r, r.UpdatedAt) })
 	if err != nil {
 		return Rules{}, fmt.Errorf("update spending rules: %w", err)
 	}
-	return out, nil
+	return r, nil
 }
 
 func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
