@@ -484,3 +484,29 @@ func (c *Catalog) KnownCategory(ctx context.Context, path string) (bool, []strin
 	top, err := c.topCategories(ctx)
 	return false, top, err
 }
+
+// NeedThing is a thing a need names, and the match of its products.
+type NeedThing struct {
+	Name  string // as the vocabulary writes it: "insulated bottle"
+	Match Match
+}
+
+// NeedMatch reads text as a search does and, when a need of the vocabulary names it
+// (its "need:" lines: "a picnic with cold drinks" is for a cooler, an insulated bottle
+// or a tumbler; a need of one word counts only in a sentence), returns the need's
+// things, the one meant most first; ok is false when no need names it. A
+// recommendation's context whose words no product has all of is read so.
+func (c *Catalog) NeedMatch(text string) (things []NeedThing, ok bool) {
+	v := c.vocabulary()
+	u := understand(text, v)
+	n, ok := v.bestNeed(u.words, u.sentence)
+	if !ok {
+		return nil, false
+	}
+	nd := v.needs[n]
+	things = make([]NeedThing, len(nd.terms))
+	for i, t := range nd.terms {
+		things[i] = NeedThing{Name: nd.names[i], Match: MatchAll(strings.Fields(t))}
+	}
+	return things, true
+}

@@ -19,7 +19,7 @@ type filter struct {
 	// stock. Such a search can be counted without joining its matches.
 	inStockOnly bool
 	// needsProducts means where reads products p besides product_keys k (see
-	// filterOn); only a seller filter does.
+	// filterOn); only a seller or subscription filter does.
 	needsProducts bool
 }
 
@@ -101,6 +101,10 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 	}
 	if q.InStock {
 		conds = append(conds, t+"in_stock = 1")
+	}
+	if q.subscription {
+		conds = append(conds, "p.billing_interval <> ''")
+		f.needsProducts = on == onKeys
 	}
 	if q.MinRating > 0 {
 		conds = append(conds, t+"rating >= ?")

@@ -284,9 +284,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 	}
 	v := s.c.vocabulary()
 	var other map[int64]bool // made for another stage of life than the query names
-	if st := queryStages(s.text.words); st != 0 {
+	if st := v.queryStages(s.text.words); st != 0 {
 		var err error
-		if other, err = s.c.otherStage(ctx, pool, st); err != nil {
+		if other, err = s.c.otherStage(ctx, v, pool, st); err != nil {
 			return nil, 0, err
 		}
 	}

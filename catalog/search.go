@@ -81,6 +81,11 @@ type Query struct {
 	// attrsOff means they are not read (Search found nothing with them).
 	attrs    []attrWord
 	attrsOff bool
+	// subscription keeps products sold by subscription (a phrase of Text asked for
+	// it: FilterSubscription); subscriptionOff means the phrase is not read (Search
+	// found nothing sold so, and searched again for what is sold once).
+	subscription    bool
+	subscriptionOff bool
 	// brandIDs are the brands Brand names by foldKey (see brandIDs), set by
 	// understandQuery; filters reads them instead of Brand when set.
 	brandIDs []int64
@@ -159,6 +164,9 @@ type Result struct {
 	Order *AppliedOrder
 	// attrsRead means colour or size words of the query were read as filters.
 	attrsRead bool
+	// subscriptionRead means a phrase of the query asked for products sold by
+	// subscription, and only they were searched.
+	subscriptionRead bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -181,6 +189,15 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	if err == nil && res.Total == 0 && res.attrsRead {
 		q.attrsOff = true
 		res, err = c.search(ctx, q)
+	}
+	if err == nil && res.Total == 0 && res.subscriptionRead {
+		// "brita filters subscription" where no Brita filter is sold by subscription:
+		// the filters sold once, saying so.
+		q.subscriptionOff = true
+		if once, err2 := c.search(ctx, q); err2 != nil || once.Total > 0 {
+			res, err = once, err2
+			res.Notes = append(res.Notes, "No product sold by subscription matches; these are sold once.")
+		}
 	}
 	res.RankFilling = err == nil && res.Words != "" && c.Fill().Rank
 	return res, err
@@ -299,6 +316,10 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
 	u := understand(q.Text, c.vocabulary())
 	res.Applied = u.apply(&q)
+	res.subscriptionRead = q.subscription
+	if q.subscriptionOff {
+		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterSubscription })
+	}
 	byWords := u.orderBy(&q, &res)
 	// Read first: knownCodes keeps its answers in the view the snapshot read.
 	lv, err := c.learnedView(ctx)

@@ -6,24 +6,19 @@ import (
 	"strings"
 )
 
-// lifeStages are the words that say for which stage of life a product is, by wordKey,
-// each with its stage: a query for a puppy's food asks for no adult's, a baby's
-// shampoo for no adult's. A product made for another stage of life than the query's is
-// still a match (a shop may have no puppy food), after those that are not.
-var lifeStages = map[string]int{
-	"puppy": 1, "puppie": 1, "kitten": 1, "baby": 1, "babie": 1, "infant": 1, "toddler": 1, "newborn": 1,
-	"junior": 1, "kid": 1, "child": 1, "children": 1, "youth": 1,
-	"adult":  2,
-	"senior": 3, "mature": 3,
-}
+// The words that say for which stage of life a product is are the vocabulary's
+// "stage …:" lines (vocabulary.txt: puppy, kitten and baby are young; adult; senior
+// and mature): a query for a puppy's food asks for no adult's, a baby's shampoo for no
+// adult's. A product made for another stage of life than the query's is still a match
+// (a shop may have no puppy food), after those that are not.
 
 // queryStages returns the stages of life the words of a query name as typed (not by
 // an alternative: "dog bed" is also a "puppy bed"), as bits 1<<stage.
-func queryStages(words []string) int {
+func (v *Vocabulary) queryStages(words []string) int {
 	st := 0
 	for _, w := range words {
 		for _, f := range strings.Fields(w) {
-			if n := lifeStages[wordKey(f)]; n > 0 {
+			if n := v.stages[coverKey(f)]; n > 0 {
 				st |= 1 << n
 			}
 		}
@@ -32,8 +27,8 @@ func queryStages(words []string) int {
 }
 
 // otherStage returns, of the rowids of ms, those whose titles name a stage of life
-// (by their title keys) and none of the stages st names: made for someone else.
-func (c *Catalog) otherStage(ctx context.Context, ms []match, st int) (map[int64]bool, error) {
+// of v (by their title keys) and none of the stages st names: made for someone else.
+func (c *Catalog) otherStage(ctx context.Context, v *Vocabulary, ms []match, st int) (map[int64]bool, error) {
 	ids := make([]any, len(ms))
 	for i, m := range ms {
 		ids[i] = m.rowid
@@ -54,7 +49,7 @@ func (c *Catalog) otherStage(ctx context.Context, ms []match, st int) (map[int64
 		}
 		has := 0
 		for _, k := range strings.Fields(keys) {
-			if n := lifeStages[k]; n > 0 {
+			if n := v.stages[k]; n > 0 {
 				has |= 1 << n
 			}
 		}

@@ -23,6 +23,9 @@ const (
 	FilterMaxPrice  = "max_price"
 	FilterMinRating = "min_rating"
 	FilterInStock   = "in_stock"
+	// FilterSubscription keeps products sold by subscription (a billing interval):
+	// "brita filters subscription", "coffee on autoship". It has no argument.
+	FilterSubscription = "subscription"
 )
 
 // AppliedFilter is a filter read from the words of a query.
@@ -284,6 +287,11 @@ func dropFiller(words []string, v *Vocabulary) ([]string, int) {
 // The phrases constraint phrases are made of, split into words once.
 var (
 	stockPhrases = phrases("in stock now", "in stock", "available now", "available today", "ready to ship", "ships today")
+	// subscriptionPhrases ask for a product sold by subscription; a catalog's titles
+	// rarely say so ("Brita Standard Filters, 3 Pack - every 2 months").
+	subscriptionPhrases = phrases("subscription", "subscriptions", "subscribe", "subscribe and save", "by subscription",
+		"on subscription", "as a subscription", "autoship", "on autoship", "auto ship", "on auto ship", "auto-ship", "auto delivery", "auto-delivery",
+		"auto replenishment", "recurring delivery", "repeat delivery")
 	cheapPhrases = phrases("low cost", "low priced", "low price")
 	rangeLeads   = phrases("between", "from", "priced between", "price between", "price range")
 	rangeSeps    = phrases("and", "to", "-")
@@ -421,6 +429,9 @@ func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
 	}
 	if end, ok := p.anyOf(i, stockPhrases); ok {
 		return []AppliedFilter{{Filter: FilterInStock, Value: 1}}, end, true
+	}
+	if end, ok := p.anyOf(i, subscriptionPhrases); ok {
+		return []AppliedFilter{{Filter: FilterSubscription, Value: 1}}, end, true
 	}
 	if end, ok := p.anyOf(i, cheapPhrases); ok {
 		return nil, end, true
@@ -568,6 +579,8 @@ func (u understood) apply(q *Query) []AppliedFilter {
 			} else {
 				q.InStock = true
 			}
+		case FilterSubscription:
+			q.subscription = !q.subscriptionOff
 		}
 	}
 	return out

@@ -28,7 +28,13 @@ type Vocabulary struct {
 	accessory map[string]bool
 	filler    map[string]bool
 	recipient map[string]bool
-	needs     []need
+	// stages are the words that say for which stage of life a product is ("stage
+	// young: puppy, kitten, baby"), by coverKey (as product_rank's title_keys have
+	// them), each with its stage's number (1 for the first stage named, …); stageNames
+	// are the stages' names in that order.
+	stages     map[string]int
+	stageNames []string
+	needs      []need
 	// needsBy lists, by the first two letters of a cue (which every form of the cue
 	// shares, see cueMatches), the needs with such a cue: a query's candidates.
 	needsBy map[string][]int
@@ -50,6 +56,7 @@ type synGroup struct {
 type need struct {
 	cues  []string // word keys
 	terms []string // term keys
+	names []string // the terms as written (their words), to show
 }
 
 // VocabularyError says which line of a vocabulary cannot be read, and why.
@@ -101,6 +108,20 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 		if len(line) > maxVocabularyLine {
 			return nil, bad(fmt.Sprintf("longer than %d bytes", maxVocabularyLine))
 		}
+		if kind, list, ok := strings.Cut(line, ":"); ok && strings.HasPrefix(strings.ToLower(strings.TrimSpace(kind)), "stage ") {
+			name := strings.TrimSpace(strings.ToLower(strings.TrimSpace(kind))[len("stage "):])
+			var words []string
+			for _, term := range strings.Split(list, ",") {
+				words = append(words, splitWords(term)...)
+			}
+			if name == "" || len(words) == 0 {
+				return nil, bad(`a stage of life is "stage name: word, word"`)
+			}
+			if err := v.addStage(name, words); err != nil {
+				return nil, bad(err.Error())
+			}
+			continue
+		}
 		if kind, list, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(strings.ToLower(kind)) == "need" {
 			cue, things, ok := strings.Cut(list, "=>")
 			n := need{}
@@ -110,6 +131,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			for _, t := range strings.Split(things, ",") {
 				if k := termKey(t); k != "" {
 					n.terms = append(n.terms, k)
+					n.names = append(n.names, strings.Join(splitWords(t), " "))
 				}
 			}
 			if !ok || len(n.cues) == 0 || len(n.terms) == 0 {
@@ -142,7 +164,7 @@ func ParseVocabulary(text string) (*Vocabulary, error) {
 			case "recipient":
 				set = v.recipient
 			default:
-				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:", "need:" or "when …:"`)
+				return nil, bad(`a list must start with "accessory:", "filler:", "recipient:", "need:", "stage …:" or "when …:"`)
 			}
 			for _, term := range strings.Split(list, ",") {
 				for _, w := range splitWords(term) {
@@ -269,8 +291,42 @@ func (v *Vocabulary) With(o *Vocabulary) *Vocabulary {
 		maps.Copy(out.accessory, src.accessory)
 		maps.Copy(out.filler, src.filler)
 		maps.Copy(out.recipient, src.recipient)
+		for _, name := range src.stageNames {
+			if err := out.addStage(name, nil); err != nil {
+				break // more stages than a query can tell apart: the first are kept
+			}
+		}
+		for k, n := range src.stages {
+			if slices.Contains(out.stageNames, src.stageNames[n-1]) {
+				out.addStage(src.stageNames[n-1], []string{k}) // the stage exists: no error
+			}
+		}
 	}
 	return out
+}
+
+// maxStages is how many stages of life a vocabulary may name: a query's stages are
+// bits of an int.
+const maxStages = 16
+
+// addStage adds words to the stage of life called name, a new stage when v has none
+// of that name; a word is in one stage, the last named.
+func (v *Vocabulary) addStage(name string, words []string) error {
+	n := slices.Index(v.stageNames, name) + 1
+	if n == 0 {
+		if len(v.stageNames) == maxStages {
+			return fmt.Errorf("more than %d stages of life", maxStages)
+		}
+		v.stageNames = append(v.stageNames, name)
+		n = len(v.stageNames)
+	}
+	if v.stages == nil {
+		v.stages = map[string]int{}
+	}
+	for _, w := range words {
+		v.stages[coverKey(w)] = n
+	}
+	return nil
 }
 
 // Groups returns the synonym groups, each as its terms' keys (lower-cased words with a

@@ -133,8 +133,8 @@ func (r Rules) AllowsCategory(path string) bool {
 	return false
 }
 
-// Rules returns the customer's spending rules, or DefaultRules (with a zero UpdatedAt)
-// when they were never set. An unknown customer is ErrNotFound.
+// Rules returns the customer's spending rules, or the defaults (Defaults, with a zero
+// UpdatedAt) when they were never set. An unknown customer is ErrNotFound.
 func (s *Store) Rules(ctx context.Context, customerID string) (Rules, error) {
 	r, err := loadRules(ctx, s.db, customerID)
 	if err != nil {
@@ -165,26 +165,46 @@ func (s *Store) SetRules(ctx context.Context, customerID string, r Rules) error 
 	return nil
 }
 
-// RulesPatch changes some fields of a customer's spending rules: nil fields stay as
-// they are. A non-nil empty list clears that restriction.
-type RulesPatch struct {
-	Currency          *string
-	PerOrderMax       *int64
-	DailyMax          *int64
-	MonthlyMax        *int64
-	ConfirmAbove      *int64
-	AllowedSellers    *[]string
-	AllowedCategories *[]string
+// Defaults returns the spending rules of customers whose own were never set: the
+// operator's (UpdateDefaults), or DefaultRules (with a zero UpdatedAt) when never set.
+func (s *Store) Defaults(ctx context.Context) (Rules, error) {
+	r, err := loadDefaults(ctx, s.db)
+	if err != nil {
+		return Rules{}, fmt.Errorf("default spending rules: %w", err)
+	}
+	return r, nil
 }
 
-// UpdateRules applies p to the customer's current rules (DefaultRules when never set)
-// in one transaction and returns the result. Changing the currency requires every
-// amount that is not NoLimit to be given in the same patch, in the new currency, so
-// that no amount silently changes its meaning. Errors as for SetRules.
-func (s *Store) UpdateRules(ctx context.Context, customerID string, p RulesPatch) (Rules, error) {
+// UpdateDefaults applies p to the defaults (Defaults) as UpdateRules does to a
+// customer's, and returns the result: every customer whose own rules were never set
+// has them from then on. Errors as for SetRules, without ErrNotFound.
+func (s *Store) UpdateDefaults(ctx context.Context, p RulesPatch) (Rules, error) {
+	r, err := s.patchRules(ctx, p, func(tx *sql.Tx) (Rules, error) { return loadDefaults(ctx, tx) },
+		func(tx *sql.Tx, r Rules) error {
+			_, err := tx.ExecContext(ctx, `
+				INSERT INTO default_spending_rules (id, currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at)
+				VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET
+					currency = excluded.currency, per_order_max = excluded.per_order_max,
+					daily_max = excluded.daily_max, monthly_max = excluded.monthly_max, confirm_above = excluded.confirm_above,
+					allowed_sellers = excluded.allowed_sellers, allowed_categories = excluded.allowed_categories,
+					updated_at = excluded.updated_at`,
+				r.Currency, r.PerOrderMax, r.DailyMax, r.MonthlyMax, r.ConfirmAbove,
+				jsonList(r.AllowedSellers), jsonList(r.AllowedCategories), encodeTime(r.UpdatedAt))
+			return err
+		})
+	if err != nil {
+		return Rules{}, fmt.Errorf("update default spending rules: %w", err)
+	}
+	return r, nil
+}
+
+// patchRules applies p, in one transaction, to the rules load reads, and has save
+// write the result, normalized and stamped with the store's clock.
+func (s *Store) patchRules(ctx context.Context, p RulesPatch, load func(*sql.Tx) (Rules, error), save func(*sql.Tx, Rules) error) (Rules, error) {
 	var out Rules
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := loadRules(ctx, tx, customerID)
+		cur, err := load(tx)
 		if err != nil {
 			return err
 		}
@@ -197,12 +217,34 @@ func (s *Store) UpdateRules(ctx context.Context, customerID string, p RulesPatch
 		}
 		next.UpdatedAt = s.now()
 		out = next
-		return saveRules(ctx, tx, customerID, next, next.UpdatedAt)
+		return save(tx, next)
 	})
+	return out, err
+}
+
+// RulesPatch changes some fields of a customer's spending rules: nil fields stay as
+// they are. A non-nil empty list clears that restriction.
+type RulesPatch struct {
+	Currency          *string
+	PerOrderMax       *int64
+	DailyMax          *int64
+	MonthlyMax        *int64
+	ConfirmAbove      *int64
+	AllowedSellers    *[]string
+	AllowedCategories *[]string
+}
+
+// UpdateRules applies p to the customer's current rules (the defaults when never set)
+// in one transaction and returns the result. Changing the currency requires every
+// amount that is not NoLimit to be given in the same patch, in the new currency, so
+// that no amount silently changes its meaning. Errors as for SetRules.
+func (s *Store) UpdateRules(ctx context.Context, customerID string, p RulesPatch) (Rules, error) {
+	r, err := s.patchRules(ctx, p, func(tx *sql.Tx) (Rules, error) { return loadRules(ctx, tx, customerID) },
+		func(tx *sql.Tx, r Rules) error { return saveRules(ctx, tx, customerID, r, r.UpdatedAt) })
 	if err != nil {
 		return Rules{}, fmt.Errorf("update spending rules: %w", err)
 	}
-	return out, nil
+	return r, nil
 }
 
 func applyRulesPatch(r Rules, p RulesPatch) (Rules, error) {
@@ -277,21 +319,39 @@ func normalizeRules(r Rules) (Rules, error) {
 func normalizeCategory(path string) string { return text.Category(path, math.MaxInt) }
 
 func loadRules(ctx context.Context, q querier, customerID string) (Rules, error) {
-	var (
-		r                 Rules
-		sellers, cats, up string
-	)
-	err := q.QueryRowContext(ctx, `
+	r, err := scanRules(q.QueryRowContext(ctx, `
 		SELECT currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at
-		FROM spending_rules WHERE customer_id = ?`, customerID).
-		Scan(&r.Currency, &r.PerOrderMax, &r.DailyMax, &r.MonthlyMax, &r.ConfirmAbove, &sellers, &cats, &up)
+		FROM spending_rules WHERE customer_id = ?`, customerID))
 	if errors.Is(err, sql.ErrNoRows) {
 		if err := customerExists(ctx, q, customerID); err != nil {
 			return Rules{}, err
 		}
+		d, err := loadDefaults(ctx, q)
+		d.UpdatedAt = time.Time{} // the customer's own were never set
+		return d, err
+	}
+	return r, err
+}
+
+// loadDefaults returns the operator's defaults (SetDefaults), or DefaultRules when
+// never set.
+func loadDefaults(ctx context.Context, q querier) (Rules, error) {
+	r, err := scanRules(q.QueryRowContext(ctx, `
+		SELECT currency, per_order_max, daily_max, monthly_max, confirm_above, allowed_sellers, allowed_categories, updated_at
+		FROM default_spending_rules WHERE id = 1`))
+	if errors.Is(err, sql.ErrNoRows) {
 		return DefaultRules(), nil
 	}
-	if err != nil {
+	return r, err
+}
+
+// scanRules reads the columns loadRules and loadDefaults select.
+func scanRules(row *sql.Row) (Rules, error) {
+	var (
+		r                 Rules
+		sellers, cats, up string
+	)
+	if err := row.Scan(&r.Currency, &r.PerOrderMax, &r.DailyMax, &r.MonthlyMax, &r.ConfirmAbove, &sellers, &cats, &up); err != nil {
 		return Rules{}, err
 	}
 	if err := json.Unmarshal([]byte(sellers), &r.AllowedSellers); err != nil {
@@ -301,6 +361,7 @@ func loadRules(ctx context.Context, q querier, customerID string) (Rules, error)
 		return Rules{}, fmt.Errorf("stored allowed categories: %w", err)
 	}
 	r.AllowedSellers, r.AllowedCategories = nilIfEmpty(r.AllowedSellers), nilIfEmpty(r.AllowedCategories)
+	var err error
 	if r.UpdatedAt, err = decodeTime(up); err != nil {
 		return Rules{}, err
 	}

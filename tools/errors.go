@@ -60,6 +60,9 @@ func (t *Toolbox) fail(ctx context.Context, tool string, err error) *mcp.CallToo
 		if id, hint := t.refusalIDHint(ctx, ref); hint != "" {
 			text = withIDHint(text, id, hint)
 		}
+		if ref.Code == checkout.RefusalOutOfStock && ref.Params.Seller == "" {
+			text += t.inStockVariants(ctx, ref.Params.ProductID)
+		}
 		if argRefusal(ref) {
 			text = invalidArguments + text
 		}

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -178,4 +179,43 @@ func (d productDetail) text() string {
 		}
 	}
 	return withSellerNote(strings.TrimRight(b.String(), "\n"))
+}
+
+// maxOfferedVariants bounds the variants an out-of-stock refusal offers instead.
+const maxOfferedVariants = 8
+
+// inStockVariants names, after a refusal of a product that cannot be bought now, the
+// other variants of its family that can be, with their ids (" Other variants can be
+// bought: «UK 10» (id …), …"): the person asked for the thing, and another size or
+// colour of it is the first alternative to offer. "" when there is none, or when
+// reading them fails (the refusal is what matters).
+func (t *Toolbox) inStockVariants(ctx context.Context, productID string) string {
+	p, err := t.Catalog.Product(ctx, productID)
+	if err != nil {
+		return ""
+	}
+	vs, err := t.Catalog.Variants(ctx, p, maxListedVariants)
+	if err != nil || len(vs) == 0 {
+		return ""
+	}
+	unsold, err := t.unsoldSellers(ctx)
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	for i, label := range catalog.VariantLabels(p, vs) {
+		v := vs[i]
+		if !v.Purchasable() || unsold[v.SellerID] {
+			continue
+		}
+		if len(parts) == maxOfferedVariants {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, id %s)", catalog.SellerText(cmp.Or(label, v.Title)), priceOf(v.Price).Display, v.ID))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " Other variants of it can be bought: " + strings.Join(parts, ", ") + "."
 }

@@ -50,7 +50,7 @@ Returns "recommendations" (up to "limit", default 5, max 20), each a product as 
 Give "context" to steer the picks with the person's words, e.g. "a gift for a runner under $100". Call get_product for details`+t.unlessReadOnly(" before purchase")+`.
 
 `+sellerTextRule),
-			mcp.WithString("context", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer; a price phrase such as "under $100" narrows the price. Omit for general picks. At most 500 characters (longer is an error).`)),
+			mcp.WithString("context", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`What the picks are for, in the person's words, e.g. "a gift for a runner under $100" or "trail running". Products matching it are ranked for this customer (a need said in words, "a picnic with cold drinks", finds what meets it, as search_products reads it); a price phrase such as "under $100" narrows the price. Omit for general picks. At most 500 characters (longer is an error).`)),
 			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Home & Kitchen > Coffee".`)),
 			mcp.WithInteger("limit", mcp.Min(1), mcp.Max(recommend.MaxLimit), mcp.DefaultNumber(recommend.DefaultLimit), mcp.Description("How many products, a whole number from 1 to 20 (default 5).")),
 			mcp.WithBoolean("exclude_purchased", mcp.DefaultBool(true), mcp.Description("Leave out products the customer already bought (default true). Set false for things bought again, such as coffee beans.")),

@@ -50,7 +50,7 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 	if header, err = r.amazonHeader(header); err != nil {
 		return err
 	}
-	cols := columnIndex(header.fields)
+	cols := wooEnglish(columnIndex(header.fields))
 	var (
 		shop *shopify
 		wc   *woo

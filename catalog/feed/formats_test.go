@@ -1043,6 +1043,12 @@ func TestShopURL(t *testing.T) {
 		{"BigCommerce's Product URL", "Item Type,Product Name,Product Code/SKU,Price,Product URL\nProduct,Skillet,A,9.99,/lodge-skillet/\n", shop, shop + "/lodge-skillet/", "", nil},
 		{"a Shopify product on the shop", "Handle,Title,Variant SKU,Variant Price\nblue-mug,Mug,A,9.99\n", shop, shop + "/products/blue-mug", "", nil},
 		{"a Shopify product, no shop", "Handle,Title,Variant SKU,Variant Price\nblue-mug,Mug,A,9.99\n", "", "", "", nil},
+		{"a WooCommerce product on the shop", "ID,Type,SKU,Name,Regular price\n101,simple,A,Mug,9.99\n", shop + "/store/", shop + "/store/?post_type=product&p=101", "", nil},
+		{"a WooCommerce product, no shop", "ID,Type,SKU,Name,Regular price\n101,simple,A,Mug,9.99\n", "", "", "", nil},
+		{"a WooCommerce variation links to its parent", "ID,Type,SKU,Name,Regular price,Parent\n200,variable,TEE,Tee,,\n201,variation,A,Tee - Red,9.99,TEE\n", shop, shop + "/?post_type=product&p=200", "", []string{"x.csv:2: skipped: a variable product's own row (its variations are the products)"}},
+		{"a WooCommerce variation of a parent by id", "ID,Type,SKU,Name,Regular price,Parent\n201,variation,A,Tee - Red,9.99,id:200\n", shop, shop + "/?post_type=product&p=200", "", nil},
+		{"a WooCommerce variation of an unseen parent by SKU", "ID,Type,SKU,Name,Regular price,Parent\n201,variation,A,Tee - Red,9.99,TEE\n", shop, "", "", nil},
+		{"a WooCommerce product without a numeric ID", "ID,Type,SKU,Name,Regular price\nx-1,simple,A,Mug,9.99\n", shop, "", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,7 +27,8 @@ import (
 // Options.DefaultSeller (--seller): the export names no seller. Published other than
 // 1, or Visibility in catalog hidden,
 // on the row or on a variation's parent (a draft product's variations are not sold),
-// hides the product from search. The description's line breaks, which WooCommerce
+// hides the product from search. With Options.ShopURL a product links to its page
+// there (wooLink). The description's line breaks, which WooCommerce
 // writes as \n, are read back (wooNewlines). Attributes named like a product attribute (Color,
 // Size, …) become that attribute.
 var wooCarried = []string{"description", "short_description", "categories", "images", "brands", "tags"}
@@ -91,6 +92,8 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 			return strings.TrimPrefix(parentRef, "id:")
 		case "title":
 			return own("name")
+		case "url":
+			return p.wooLink(own("id"), parent, parentRef, w)
 		case "description":
 			return wooNewlines.Replace(cmp.Or(carried("description"), carried("short_description")))
 		case "brand":
@@ -144,6 +147,29 @@ func (p *parser) wooRow(at lines, w *woo, fields []string) error {
 	}
 	prod.Tags = append(prod.Tags, wooTerms(carried("tags"))...)
 	return p.finish(at, "", "", prod)
+}
+
+// wooLink is a product's page on the shop given by Options.ShopURL: WordPress serves
+// the product whose post ID is N at ?post_type=product&p=N (and redirects it to its
+// pretty address), whatever the shop's permalink settings. A variation has no page of
+// its own: it links to its parent's. Without --shop-url, or without a numeric ID (the
+// parent named by SKU and not seen), there is no link.
+func (p *parser) wooLink(id string, parent []string, parentRef string, w *woo) string {
+	if p.opt.ShopURL == "" {
+		return ""
+	}
+	switch {
+	case parent != nil:
+		id = w.cols.field(parent, "id")
+	case strings.HasPrefix(parentRef, "id:"):
+		id = strings.TrimPrefix(parentRef, "id:")
+	case parentRef != "":
+		id = ""
+	}
+	if id == "" || strings.Trim(id, "0123456789") != "" {
+		return ""
+	}
+	return strings.TrimRight(p.opt.ShopURL, "/") + "/?post_type=product&p=" + id
 }
 
 // wooTerms splits a WooCommerce export's list of terms (Categories, Tags, Brands):

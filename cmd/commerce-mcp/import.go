@@ -209,9 +209,10 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 	return nil
 }
 
-// reportRulesCurrency tells an import whose --currency is not the default spending
-// rules' that a customer whose rules were never set cannot buy its products (a
-// purchase in another currency than the rules' is refused), and how to set them: a
+// reportRulesCurrency tells an import whose --currency is not the built-in default
+// spending rules' that a customer whose rules were never set cannot buy its products
+// (a purchase in another currency than the rules' is refused) until the defaults are
+// set in its currency (limits set --default), and how: a
 // shop in pounds otherwise learns it from its first refused purchase. The defaults are
 // in minor units of a currency with two decimals; the command shows their major amounts.
 func reportRulesCurrency(w io.Writer, currency, db string) {
@@ -220,7 +221,7 @@ func reportRulesCurrency(w io.Writer, currency, db string) {
 	if currency == "" || err != nil || cur == def.Currency {
 		return
 	}
-	fmt.Fprintf(w, "prices in %s: a customer's spending rules are in %s until set, and refuse purchases in %s; set each customer's in %s: "+
-		"commerce-mcp limits set --db %s --customer EMAIL --currency %s --per-order %d --daily %d --monthly none --confirm-above %d (the defaults' amounts; choose your own)\n",
+	fmt.Fprintf(w, "prices in %s: spending rules are in %s until set, and refuse purchases in %s; set the defaults of every customer without rules of their own in %s once (unless done already): "+
+		"commerce-mcp limits set --db %s --default --currency %s --per-order %d --daily %d --monthly none --confirm-above %d (the built-in amounts; choose your own)\n",
 		cur, def.Currency, cur, cur, db, cur, def.PerOrderMax/100, def.DailyMax/100, def.ConfirmAbove/100)
 }

@@ -155,7 +155,7 @@ func TestImportCurrency(t *testing.T) {
 		// A shop in pounds: customers' default spending rules are in dollars and
 		// refuse its purchases, so the import says how to set them.
 		{name: "another currency than the default rules'", flags: []string{"--currency", "gbp"},
-			stderr: "prices in GBP: a customer's spending rules are in USD until set, and refuse purchases in GBP; set each customer's in GBP: commerce-mcp limits set --db "},
+			stderr: "prices in GBP: spending rules are in USD until set, and refuse purchases in GBP; set the defaults of every customer without rules of their own in GBP once (unless done already): commerce-mcp limits set --db "},
 		{name: "without", stderr: `shopify_products.csv:4: Variant Price "24.00" has no currency and a Shopify export names none; give it with --currency`,
 			wantErr: "no product was imported: all 9 rows read were rejected"},
 		{name: "not a currency", flags: []string{"--currency", "dollars"}, wantErr: `--currency "dollars" is not a three-letter currency code`},

@@ -29,6 +29,7 @@ func limitsCmd(ctx context.Context, args []string, getenv func(string) string, s
 func limitsSet(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, c := adminFlags("limits set", getenv)
 	custRef := fs.String("customer", "", "customer `id` (or email)")
+	def := fs.Bool("default", false, "set the rules of every customer whose own were never set (instead of --customer): a shop priced in GBP sets them in GBP once")
 	perOrder := fs.String("per-order", "", "largest total of one purchase, e.g. 100.00, or none")
 	daily := fs.String("daily", "", "largest sum of purchases in any 24 hours, e.g. 300.00, or none")
 	monthly := fs.String("monthly", "", "largest sum of purchases in any 30 days, subscription renewals included, e.g. 1500.00, or none")
@@ -44,16 +45,16 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 	if !set["per-order"] && !set["daily"] && !set["monthly"] && !set["confirm-above"] && !set["currency"] && !set["allowed-sellers"] && !set["allowed-categories"] {
 		return &usageError{Msg: "limits set needs at least one of --per-order, --daily, --monthly, --confirm-above, --currency, --allowed-sellers, --allowed-categories"}
 	}
+	if *def && *custRef != "" {
+		return &usageError{Msg: "limits set takes --customer or --default, not both"}
+	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	cust, err := findCustomer(ctx, s, *custRef)
-	if err != nil {
-		return err
-	}
-	cur, err := s.Rules(ctx, cust.ID)
+	rules := rulesOf(ctx, s, *def, *custRef)
+	cur, err := rules.current()
 	if err != nil {
 		return err
 	}
@@ -99,33 +100,59 @@ func limitsSet(ctx context.Context, args []string, getenv func(string) string, s
 		list := splitList(*cats)
 		p.AllowedCategories = &list
 	}
-	r, err := s.UpdateRules(ctx, cust.ID, p)
+	r, err := rules.update(p)
 	if err != nil {
 		return adminError(err)
 	}
-	return printRules(stdout, cust, r)
+	return printRules(stdout, rules.who, r)
+}
+
+// whoseRules reads and changes one customer's spending rules, or the defaults.
+type whoseRules struct {
+	who     string // "customer cus_… (ann@example.com)", or the defaults
+	current func() (store.Rules, error)
+	update  func(store.RulesPatch) (store.Rules, error)
+}
+
+// rulesOf is the defaults' rules when def, else those of the customer custRef names
+// (whose lookup error current returns).
+func rulesOf(ctx context.Context, s *store.Store, def bool, custRef string) whoseRules {
+	if def {
+		return whoseRules{who: "defaults\tcustomers whose own rules were never set",
+			current: func() (store.Rules, error) { return s.Defaults(ctx) },
+			update:  func(p store.RulesPatch) (store.Rules, error) { return s.UpdateDefaults(ctx, p) }}
+	}
+	cust, err := findCustomer(ctx, s, custRef)
+	if err != nil {
+		fail := func() (store.Rules, error) { return store.Rules{}, err }
+		return whoseRules{current: fail, update: func(store.RulesPatch) (store.Rules, error) { return fail() }}
+	}
+	return whoseRules{who: "customer\t" + cust.ID + " (" + cust.Email + ")",
+		current: func() (store.Rules, error) { return s.Rules(ctx, cust.ID) },
+		update:  func(p store.RulesPatch) (store.Rules, error) { return s.UpdateRules(ctx, cust.ID, p) }}
 }
 
 func limitsShow(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, c := adminFlags("limits show", getenv)
 	custRef := fs.String("customer", "", "customer `id` (or email)")
+	def := fs.Bool("default", false, "show the rules of customers whose own were never set (instead of --customer)")
 	if err := parseAdmin(fs, c, args, stderr); err != nil {
 		return err
+	}
+	if *def && *custRef != "" {
+		return &usageError{Msg: "limits show takes --customer or --default, not both"}
 	}
 	s, err := openAdminStore(ctx, c, getenv)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	cust, err := findCustomer(ctx, s, *custRef)
+	rules := rulesOf(ctx, s, *def, *custRef)
+	r, err := rules.current()
 	if err != nil {
 		return err
 	}
-	r, err := s.Rules(ctx, cust.ID)
-	if err != nil {
-		return err
-	}
-	return printRules(stdout, cust, r)
+	return printRules(stdout, rules.who, r)
 }
 
 // parseLimit reads an amount in major units of currency ("100", "99.50"), or "none"
@@ -175,8 +202,9 @@ func warnUnknownSellers(ctx context.Context, path string, ids []string, stderr i
 	}
 }
 
-// printRules shows a customer's spending rules as a two-column table.
-func printRules(w io.Writer, c store.Customer, r store.Rules) error {
+// printRules shows the spending rules of who (a tab-separated first row: "customer\tcus_…
+// (ann@example.com)") as a two-column table.
+func printRules(w io.Writer, who string, r store.Rules) error {
 	amount := func(v int64, none string) string {
 		if v == store.NoLimit {
 			return none
@@ -205,7 +233,8 @@ func printRules(w io.Writer, c store.Customer, r store.Rules) error {
 	if !r.UpdatedAt.IsZero() {
 		updated = r.UpdatedAt.Format("2006-01-02 15:04 MST")
 	}
-	tw := newTable(w, "customer", c.ID+" ("+c.Email+")")
+	head, rest, _ := strings.Cut(who, "\t")
+	tw := newTable(w, head, rest)
 	for _, row := range [][2]string{
 		{"currency", r.Currency},
 		{"per-order max", amount(r.PerOrderMax, "no limit")},

@@ -74,11 +74,12 @@ Operator commands (never exposed to the model; --customer takes an id or an emai
   commerce-mcp customer add-address --customer ID --name NAME --line1 STREET [--line2 ...]
         --city CITY [--region ST] [--postal-code CODE] --country CC [--phone ...] [--default]
       save a delivery address (checked field by field; the first one is the default).
-  commerce-mcp limits show --customer ID                      spending limits
-  commerce-mcp limits set --customer ID [--per-order 100.00] [--daily 300.00]
+  commerce-mcp limits show --customer ID|--default            spending limits
+  commerce-mcp limits set --customer ID|--default [--per-order 100.00] [--daily 300.00]
         [--confirm-above 50.00] [--currency USD] [--allowed-sellers ID,...]
         [--allowed-categories "PATH,..."]
-      change only the given limits. An amount of none means no limit;
+      change only the given limits (--default: of every customer without rules of
+      their own, in USD until set). An amount of none means no limit;
       --confirm-above 0 asks for confirmation of every purchase.
   commerce-mcp orders list [--customer ID] [--status S] [--limit N]   orders, newest first
   commerce-mcp token create --customer ID [--name LABEL] [--expires 720h]

@@ -26,7 +26,7 @@ const (
 	RefusalConfirmationInvalid  RefusalCode = "confirmation_invalid"    // a dialog answer that does not verify
 	RefusalDeclinedByPerson     RefusalCode = "declined_by_person"      //
 	RefusalQuoteExpired         RefusalCode = "quote_expired"           // QuoteTTLSeconds
-	RefusalOutOfStock           RefusalCode = "out_of_stock"            // Title; Availability when the catalog lists it other than in stock; with Seller and SellerMessage when the seller said so
+	RefusalOutOfStock           RefusalCode = "out_of_stock"            // Title (and ProductID when the catalog refused it); Availability when the catalog lists it other than in stock; with Seller and SellerMessage when the seller said so
 	RefusalTotalTooLarge        RefusalCode = "total_too_large"         // Quantity, Title, UnitAmount, Limit, Currency
 	RefusalNoPaymentMethod      RefusalCode = "no_payment_method"       //
 	RefusalCardOtherMode        RefusalCode = "card_other_mode"         // CardID, CardBrand, CardLast4, Mode (the card's), ServerMode
@@ -221,7 +221,7 @@ func RecordedRefusal(code, params, message, orderID string) *Refusal {
 
 // notInStock is the refusal of a product the catalog does not show purchasable.
 func notInStock(p *catalog.Product) *Refusal {
-	params := RefusalParams{Title: p.Title}
+	params := RefusalParams{ProductID: p.ID, Title: p.Title}
 	if p.Availability != catalog.InStock {
 		params.Availability = string(p.Availability)
 	}

@@ -98,6 +98,9 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 	if len(r.words) > 0 {
 		found, err := r.fromText(ctx)
 		if err != nil || found {
+			if len(r.needs) > 0 {
+				out.Notes = append(out.Notes, fmt.Sprintf("No product matches every word of the request; read as a request for %s.", orList(r.needNames())))
+			}
 			if r.relaxed {
 				out.Notes = append(out.Notes, "No product matches every word of the request; these match some of them.")
 				if len(r.words) > catalog.MaxRelaxedWords {
@@ -151,7 +154,17 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 			return false, err
 		}
 		if n == 0 {
-			continue
+			if anyWord {
+				continue
+			}
+			// No product has every word: a need the context says ("a picnic with cold
+			// drinks") names what to look for, as a search reads it.
+			if match, n, err = r.needMatch(ctx); err != nil {
+				return false, err
+			}
+			if n == 0 {
+				continue
+			}
 		}
 		r.relaxed = anyWord
 		if n <= maxRankedMatches {
@@ -165,6 +178,25 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 	}
 	r.relaxed = false
 	return false, nil
+}
+
+// needMatch returns the match of the things a need of the context names (see
+// catalog.NeedMatch) and how many products it matches, setting r.needs when any.
+func (r *recommender) needMatch(ctx context.Context) (catalog.Match, int, error) {
+	things, ok := r.c.NeedMatch(r.in.Context)
+	if !ok {
+		return catalog.Match{}, 0, nil
+	}
+	ms := make([]catalog.Match, len(things))
+	for i, t := range things {
+		ms[i] = t.Match
+	}
+	match := catalog.Or(ms...)
+	n, err := r.matchCount(ctx, match)
+	if err == nil && n > 0 {
+		r.needs = things
+	}
+	return match, n, err
 }
 
 // anyWordMatch returns the match of any of the first catalog.MaxRelaxedWords context

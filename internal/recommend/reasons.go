@@ -39,6 +39,8 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 	add := func(w float64, s string) { rs = append(rs, reason{w, s}) }
 	f, w := c.f, r.w
 	switch {
+	case c.textRank >= 0 && len(r.needs) > 0 && len(c.matched) > 0:
+		add(f.text*w.text, fmt.Sprintf("Fits the request (%s)", c.matched[0]))
 	case c.textRank >= 0 && !r.relaxed:
 		add(f.text*w.text, fmt.Sprintf("Matches %q", r.saidWords(r.words)))
 	case c.textRank >= 0 && len(c.matched) > 0:
@@ -121,6 +123,9 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 // context each picked candidate matches, so that a reason never claims more. refs
 // are the picked products.
 func (r *recommender) matchedWords(ctx context.Context, picked []*cand, refs []catalog.Ref) error {
+	if len(r.needs) > 0 {
+		return r.matchedThings(ctx, picked, refs)
+	}
 	if !r.relaxed {
 		return nil
 	}
@@ -335,4 +340,45 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// orList joins things as a shopper would read them: "a", "a or b", "a, b or c".
+func orList(things []string) string {
+	switch len(things) {
+	case 0:
+		return ""
+	case 1:
+		return things[0]
+	}
+	return strings.Join(things[:len(things)-1], ", ") + " or " + things[len(things)-1]
+}
+
+// matchedThings sets, when a need of the context was matched, the first of its things
+// each picked candidate is, for its reason.
+func (r *recommender) matchedThings(ctx context.Context, picked []*cand, refs []catalog.Ref) error {
+	byRef := make(map[catalog.Ref]*cand, len(picked))
+	for _, c := range picked {
+		byRef[c.Ref] = c
+	}
+	for _, t := range r.needs {
+		matching, err := r.c.MatchesAmong(ctx, t.Match, refs)
+		err = each(matching, err, func(ref catalog.Ref, _ int) {
+			if c := byRef[ref]; c != nil && len(c.matched) == 0 {
+				c.matched = append(c.matched, t.Name)
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// needNames are the names of the things of r.needs.
+func (r *recommender) needNames() []string {
+	names := make([]string, len(r.needs))
+	for i, t := range r.needs {
+		names[i] = t.Name
+	}
+	return names
 }

@@ -186,14 +186,15 @@ type recommender struct {
 	p    params
 	pool *catalog.Pool // what every candidate must pass: visible, in stock, price range, category, not disliked
 
-	words        []string          // the search words of the context
-	said         map[string]string // search word → the person's word it stands for
-	relaxed      bool              // the text matched some words only
-	wordN        []int             // when relaxed, how many products have each of the first MaxRelaxedWords words (up to maxRankedMatches+1)
-	askedFor     string            // the price phrase found in Context, for reasons
-	prof         profile           // what the input says about the customer
-	cold         bool              // nothing personal to go on
-	personal     bool              // candidates came from the profile, not from text
+	words        []string            // the search words of the context
+	said         map[string]string   // search word → the person's word it stands for
+	relaxed      bool                // the text matched some words only
+	needs        []catalog.NeedThing // the things a need of the context names, when they were matched instead of its words
+	wordN        []int               // when relaxed, how many products have each of the first MaxRelaxedWords words (up to maxRankedMatches+1)
+	askedFor     string              // the price phrase found in Context, for reasons
+	prof         profile             // what the input says about the customer
+	cold         bool                // nothing personal to go on
+	personal     bool                // candidates came from the profile, not from text
 	exclude      map[string]bool
 	matches      []catalog.Ref // while gathering a broad text match, its products, sorted
 	cands        map[catalog.Ref]*cand
