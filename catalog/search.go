@@ -354,6 +354,11 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		return nil, res, true, nil
 	}
 	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv, sortedByWords: byWords}
+	if s.sentence && lv.small && len(u.words)-len(u.rest) <= 1 {
+		if s.sentence, err = c.notNamed(ctx, text); err != nil {
+			return nil, Result{}, false, err
+		}
+	}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return nil, Result{}, false, err
