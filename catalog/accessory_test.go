@@ -228,3 +228,34 @@ func TestSearchAccessoryForMy(t *testing.T) {
 		{"the batteries for a drill", "battery for my drill", []string{"{battery1 battery2}"}},
 	})
 }
+
+// TestSearchForNoneSaid holds that "X for Y", where no product with X's words says
+// any of Y's and X heads the titles of two products of a small shop, finds the Xs
+// alone:
+// the spray nozzles say what they are for otherwise ("for Garden Hose"), and Y's
+// words would find only other things (tomato cages and plant food).
+func TestSearchForNoneSaid(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, desc string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: "Garden", Price: usd(1999)})
+	}
+	add("nozzle1", "Gilmo Spray Nozzle, 8 Patterns", "A thumb control for a gentle shower.")
+	add("nozzle2", "Melnoro Metal Spray Nozzle for Garden Hose", "Heavy duty.")
+	add("cage1", "Gardeno Tomato Cage, 54 inch, 3 Pack", "Holds up heavy vines.")
+	add("cage2", "Ultomato Folding Tomato Cage, 4 Pack", "Folds flat for storage.")
+	add("food1", "Jobbo Tomato Plant Food Spikes, 50 Count", "Feeds for eight weeks.")
+	add("food2", "Miracla Tomato Plant Food, 1.5 lb", "Stir into the soil.")
+	add("hose", "Flexo Garden Hose, 50 ft", "Kink free.")
+	add("gloves", "Pinea Gardening Gloves, Medium", "Breathable.")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(context.Background(), catalog.Query{Text: "spray nozzle for tomato plants"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !inOrder(got, []string{"{nozzle1 nozzle2}"}) {
+		t.Errorf("hits %q, want the nozzles alone (notes %q)", got, res.Notes)
+	}
+}

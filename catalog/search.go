@@ -500,6 +500,18 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		var first []string
 		if head != "" {
 			first = []string{head}
+			// "water bottle for guinea pig": no product with the words before "for"
+			// says any word after it, so they find the thing asked for alone.
+			if before, err := c.forNoneSaid(fctx, s); err != nil {
+				return cut(err)
+			} else if before != "" {
+				if out, ok, err := c.searchNeed(fctx, s, res, offset, []string{before}); err != nil || ok {
+					if err != nil {
+						return cut(err)
+					}
+					return out, nil
+				}
+			}
 		}
 		if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
 			if err != nil {
