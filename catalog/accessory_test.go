@@ -259,3 +259,29 @@ func TestSearchForNoneSaid(t *testing.T) {
 		t.Errorf("hits %q, want the nozzles alone (notes %q)", got, res.Notes)
 	}
 }
+
+// TestSearchShortPageFiledAlike holds that a short page goes on first with the
+// products of the head word filed in the category every product with all the words
+// is in: after the one brand's coffee filters, the other coffee filters, before the
+// filters of the water pitchers on another branch of the same department.
+func TestSearchShortPageFiledAlike(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Sold by the box.", Category: cat, Price: usd(999)})
+	}
+	add("brewo", "Brewo Paper Filters, 100 Count", "Kitchen > Coffee > Filters")
+	add("coffee1", "Kalito Wave Paper Filters, 100 Count", "Kitchen > Coffee > Filters")
+	add("coffee2", "Melito Cone Coffee Filters, 100 Count", "Kitchen > Coffee > Filters")
+	add("water1", "Clearo Replacement Water Filters, 3 Pack", "Kitchen > Water > Filters")
+	add("water2", "Puro Replacement Filters, 2 Pack", "Kitchen > Water > Filters")
+	add("water3", "Zeroo Replacement Filters, 4 Pack", "Kitchen > Water > Filters")
+	add("pitcher", "Clearo Water Filter Pitcher, 10 Cup", "Kitchen > Water > Pitchers")
+	add("maker", "Brewo Drip Coffee Maker, 12 Cup", "Kitchen > Coffee > Makers")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the brand's filters, then the other coffee filters", "brewo filters", []string{"brewo", "{coffee1 coffee2}"}},
+	})
+}
