@@ -285,3 +285,26 @@ func TestSearchShortPageFiledAlike(t *testing.T) {
 		{"the brand's filters, then the other coffee filters", "brewo filters", []string{"brewo", "{coffee1 coffee2}"}},
 	})
 }
+
+// TestSearchBrandCovers holds that a product of the brand a query names covers the
+// brand's words though its title's coverage leaves out the brand it starts with: the
+// brand's own filters before a filter "for" the brand by another maker.
+func TestSearchBrandCovers(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, brand string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Brand: brand, Description: "Made to last.", Category: "Kitchen > Coffee", Price: usd(1499)})
+	}
+	add("sock", "Brewsock Reusable Cotton Filter for Glasso 6-Cup", "Brewsock")
+	add("own", "Glasso Bonded Filters, Pre-Folded, 100 Count", "Glasso")
+	add("paper", "Kalito Wave Paper Filters, 100 Count", "Kalito")
+	add("maker", "Glasso Pour-Over Glass Coffeemaker, 8-Cup", "Glasso")
+	add("kettle", "Glasso Gooseneck Kettle, 1 Liter", "Glasso")
+	add("press", "Pressa French Press by Glasso, 4-Cup", "Pressa")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the brand's own filters first", "glasso filters", []string{"own", "sock"}},
+	})
+}
