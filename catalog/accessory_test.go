@@ -228,3 +228,83 @@ func TestSearchAccessoryForMy(t *testing.T) {
 		{"the batteries for a drill", "battery for my drill", []string{"{battery1 battery2}"}},
 	})
 }
+
+// TestSearchForNoneSaid holds that "X for Y", where no product with X's words says
+// any of Y's and X heads the titles of two products of a small shop, finds the Xs
+// alone:
+// the spray nozzles say what they are for otherwise ("for Garden Hose"), and Y's
+// words would find only other things (tomato cages and plant food).
+func TestSearchForNoneSaid(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, desc string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Category: "Garden", Price: usd(1999)})
+	}
+	add("nozzle1", "Gilmo Spray Nozzle, 8 Patterns", "A thumb control for a gentle shower.")
+	add("nozzle2", "Melnoro Metal Spray Nozzle for Garden Hose", "Heavy duty.")
+	add("cage1", "Gardeno Tomato Cage, 54 inch, 3 Pack", "Holds up heavy vines.")
+	add("cage2", "Ultomato Folding Tomato Cage, 4 Pack", "Folds flat for storage.")
+	add("food1", "Jobbo Tomato Plant Food Spikes, 50 Count", "Feeds for eight weeks.")
+	add("food2", "Miracla Tomato Plant Food, 1.5 lb", "Stir into the soil.")
+	add("hose", "Flexo Garden Hose, 50 ft", "Kink free.")
+	add("gloves", "Pinea Gardening Gloves, Medium", "Breathable.")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Search(context.Background(), catalog.Query{Text: "spray nozzle for tomato plants"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); !inOrder(got, []string{"{nozzle1 nozzle2}"}) {
+		t.Errorf("hits %q, want the nozzles alone (notes %q)", got, res.Notes)
+	}
+}
+
+// TestSearchShortPageFiledAlike holds that a short page goes on first with the
+// products of the head word filed in the category every product with all the words
+// is in: after the one brand's coffee filters, the other coffee filters, before the
+// filters of the water pitchers on another branch of the same department.
+func TestSearchShortPageFiledAlike(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, cat string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: "Sold by the box.", Category: cat, Price: usd(999)})
+	}
+	add("brewo", "Brewo Paper Filters, 100 Count", "Kitchen > Coffee > Filters")
+	add("coffee1", "Kalito Wave Paper Filters, 100 Count", "Kitchen > Coffee > Filters")
+	add("coffee2", "Melito Cone Coffee Filters, 100 Count", "Kitchen > Coffee > Filters")
+	add("water1", "Clearo Replacement Water Filters, 3 Pack", "Kitchen > Water > Filters")
+	add("water2", "Puro Replacement Filters, 2 Pack", "Kitchen > Water > Filters")
+	add("water3", "Zeroo Replacement Filters, 4 Pack", "Kitchen > Water > Filters")
+	add("pitcher", "Clearo Water Filter Pitcher, 10 Cup", "Kitchen > Water > Pitchers")
+	add("maker", "Brewo Drip Coffee Maker, 12 Cup", "Kitchen > Coffee > Makers")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the brand's filters, then the other coffee filters", "brewo filters", []string{"brewo", "{coffee1 coffee2}"}},
+	})
+}
+
+// TestSearchBrandCovers holds that a product of the brand a query names covers the
+// brand's words though its title's coverage leaves out the brand it starts with: the
+// brand's own filters before a filter "for" the brand by another maker.
+func TestSearchBrandCovers(t *testing.T) {
+	c := openCatalog(t)
+	var ps []catalog.Product
+	add := func(id, title, brand string) {
+		ps = append(ps, catalog.Product{ID: id, SellerID: "hearth", Title: title, Brand: brand, Description: "Made to last.", Category: "Kitchen > Coffee", Price: usd(1499)})
+	}
+	add("sock", "Brewsock Reusable Cotton Filter for Glasso 6-Cup", "Brewsock")
+	add("own", "Glasso Bonded Filters, Pre-Folded, 100 Count", "Glasso")
+	add("paper", "Kalito Wave Paper Filters, 100 Count", "Kalito")
+	add("maker", "Glasso Pour-Over Glass Coffeemaker, 8-Cup", "Glasso")
+	add("kettle", "Glasso Gooseneck Kettle, 1 Liter", "Glasso")
+	add("press", "Pressa French Press by Glasso, 4-Cup", "Pressa")
+	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
+		t.Fatal(err)
+	}
+	searchAccessoryCases(t, c, []accessoryCase{
+		{"the brand's own filters first", "glasso filters", []string{"own", "sock"}},
+	})
+}

@@ -215,17 +215,27 @@ func ampersandInitials(text string) map[string]bool {
 // words, stop words left out: "nestle" names "Nestlé", "haagen dazs" "Häagen-Dazs",
 // "bang and olufsen" "Bang & Olufsen".
 func (b *brandFolds) named(words []string) map[int64]bool {
+	out := map[int64]bool{}
+	for id := range b.namedBy(words) {
+		out[id] = true
+	}
+	return out
+}
+
+// namedBy is named with, for each brand, how many of the words (stop words aside)
+// name it: the longest run that does.
+func (b *brandFolds) namedBy(words []string) map[int64]int {
 	var ws []string
 	for _, w := range words {
 		if !stopwords[w] {
 			ws = append(ws, w)
 		}
 	}
-	out := map[int64]bool{}
+	out := map[int64]int{}
 	for i := range ws {
 		for n := 1; n <= 3 && i+n <= len(ws); n++ {
 			for _, id := range b.whole[foldKey(strings.Join(ws[i:i+n], ""))] {
-				out[id] = true
+				out[id] = max(out[id], n)
 			}
 		}
 	}

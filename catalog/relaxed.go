@@ -1447,8 +1447,9 @@ func (c *Catalog) searchNeed(ctx context.Context, s *search, res Result, offset 
 
 // headType is the type the head word of query s names in the catalog's titles: the
 // title head most of the products with the word in their title have ("toner" of
-// "toner for inkora printer" heads toner cartridges), when at least minMeet do. Empty
-// when the query has no head word or its titles name no type.
+// "toner for inkora printer" heads toner cartridges), when at least minMeet do
+// (minSmallType in a small catalog, see meet: a shop of two water bottles). Empty when
+// the query has no head word or its titles name no type.
 func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 	w := queryHead(s.rest)
 	if w == "" {
@@ -1458,7 +1459,7 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 		return t, err // a compound head after another word (learnvoc.go)
 	}
 	head, top, err := c.topTitleHead(ctx, w, "")
-	if err != nil || top < minMeet {
+	if err != nil || top < s.learned.meet() {
 		return "", err
 	}
 	return head, nil
@@ -1623,6 +1624,46 @@ func (c *Catalog) forHead(ctx context.Context, s *search) (string, error) {
 		n++
 	}
 	if err := rows.Err(); err != nil || n == 0 {
+		return "", err
+	}
+	return strings.Join(s.rest[:at], " "), nil
+}
+
+// forNoneSaid returns the words before "for" of query s ("water bottle" of "water
+// bottle for guinea pig") when no product with all of them has any word after "for"
+// (past stop words), and the head before "for" is a type of a small catalog (under
+// smallCatalog products): whatever they are made for, the shop's few products of the
+// type say it otherwise ("for Small Animals"), so the words after "for" can only find
+// other things. In a larger catalog Xs that never say Y are more often Xs of other
+// things ("wick for space heater": the wicks are for humidifiers). Else "".
+func (c *Catalog) forNoneSaid(ctx context.Context, s *search) (string, error) {
+	at := slices.Index(s.rest, "for")
+	if !s.learned.small || at < 1 || at == len(s.rest)-1 || !s.learned.isType(queryHead(s.rest)) {
+		return "", nil
+	}
+	var after []string
+	for _, w := range s.rest[at+1:] {
+		if !stopwords[w] && !isNumber(w) {
+			after = append(after, w)
+		}
+	}
+	if len(after) == 0 {
+		return "", nil
+	}
+	var b strings.Builder
+	for _, w := range s.rest[:at] {
+		quoteTerm(&b, w)
+		b.WriteString(" AND ")
+	}
+	b.WriteString("(")
+	for i, w := range after {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		quoteTerm(&b, w)
+	}
+	b.WriteString(")")
+	if said, err := c.anyMatch(ctx, b.String()); err != nil || said {
 		return "", err
 	}
 	return strings.Join(s.rest[:at], " "), nil

@@ -35,10 +35,15 @@ const rerankPool = 100
 
 // intent is what ranking needs to know of a query besides its words.
 type intent struct {
-	heads    map[string]bool // word keys that name the type the query asks for
-	words    map[string]bool // word keys of every query word and alternative
-	brands   map[int64]bool  // brands the query names
-	codeHits []match         // products the query names by code that pass the filters
+	heads  map[string]bool // word keys that name the type the query asks for
+	words  map[string]bool // word keys of every query word and alternative
+	brands map[int64]bool  // brands the query names
+	// brandWords are, by brand the query names, how many of its words name it: a
+	// title's coverage leaves out the brand it starts with (rankRowOf), so a product
+	// of the brand covers them by its brand ("breville": the Breville products before
+	// "… Espresso Machine by Breville").
+	brandWords map[int64]int
+	codeHits   []match // products the query names by code that pass the filters
 	// order, when set, ranks the types of heads: the things a need names, the first
 	// ones first.
 	order map[string]int
@@ -93,9 +98,13 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 			}
 		}
 	}
-	var err error
-	if in.brands, err = s.learned.brandsNamed(ctx, s.c, rest); err != nil {
+	folds, err := s.learned.brandFolds(ctx, s.c)
+	if err != nil {
 		return nil, err
+	}
+	in.brandWords = folds.namedBy(rest)
+	for id := range in.brandWords {
+		in.brands[id] = true
 	}
 	if codes := queryCodes(raw); len(codes) > 0 {
 		list, _ := json.Marshal(codes) // []string cannot fail to marshal
@@ -310,6 +319,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if in.brands[m.brand] {
 			r.brand = 1
+			if r.tier >= 2 || in.brandWords[m.brand] == len(cv.words) {
+				r.cover = min(r.cover+in.brandWords[m.brand], len(cv.words))
+			}
 		}
 		if other[m.rowid] {
 			r.stage = 1

@@ -375,6 +375,11 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		return nil, res, true, nil
 	}
 	s = &search{c: c, q: q, fp: fp, f: f, text: text, rest: u.rest, sentence: u.sentence, words: u.words, learned: lv, sortedByWords: byWords}
+	if s.sentence && lv.small && len(u.words)-len(u.rest) <= 1 {
+		if s.sentence, err = c.notNamed(ctx, text); err != nil {
+			return nil, Result{}, false, err
+		}
+	}
 	if u.cheap != "" {
 		if err := c.applyCheap(ctx, s, u.cheap, &res); err != nil {
 			return nil, Result{}, false, err
@@ -516,6 +521,18 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		var first []string
 		if head != "" {
 			first = []string{head}
+			// "water bottle for guinea pig": no product with the words before "for"
+			// says any word after it, so they find the thing asked for alone.
+			if before, err := c.forNoneSaid(fctx, s); err != nil {
+				return cut(err)
+			} else if before != "" {
+				if out, ok, err := c.searchNeed(fctx, s, res, offset, []string{before}); err != nil || ok {
+					if err != nil {
+						return cut(err)
+					}
+					return out, nil
+				}
+			}
 		}
 		if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
 			if err != nil {
@@ -734,7 +751,45 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 		}
 		return nil
 	}
-	// First the products with two of the query's words or more in their names ("piano
+	// The products with the head word filed where every product with all the words
+	// is ("chemex filters": the other coffee filters, not the water pitchers' filters
+	// of another branch) come before the other products with the head word.
+	filedAlike := func() error {
+		leaf := sameCategory(res.Hits)
+		if leaf == "" || leaf == top || s.q.Category != "" || len(out.Hits) >= s.q.Limit {
+			return nil
+		}
+		same := fill
+		same.q.Category = leaf
+		f, note, err := c.filters(ctx, same.q, onKeys)
+		if err != nil || note != "" {
+			return err
+		}
+		same.f = f
+		had := len(out.Hits)
+		if err := same.fillPage(ctx, &out, textQuery{words: heads[:1], alts: [][]string{heads[1:]}, named: true}); err != nil {
+			return err
+		}
+		if len(out.Hits) > had {
+			named = append(named, quoteList(heads[:1])+" filed alike")
+		}
+		return nil
+	}
+	// What the thing is made for, when a type of the catalog, goes before the head's
+	// other products if it has fewer (see madeForWords).
+	var made, madeFirst bool
+	if len(rest) > 0 && len(out.Hits) < s.q.Limit {
+		var err error
+		if made, madeFirst, err = c.madeForWords(ctx, s, head, rest); err != nil {
+			return Result{}, err
+		}
+	}
+	if !madeFirst {
+		if err := filedAlike(); err != nil {
+			return Result{}, err
+		}
+	}
+	// Then the products with two of the query's words or more in their names ("piano
 	// sustain pedal": the other sustain pedal), then those with the head word.
 	if len(rest) > 1 {
 		q := textQuery{words: append([]string{heads[0]}, rest...), alts: [][]string{heads[1:]}, atLeast: 2, named: true}
@@ -743,19 +798,18 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 		}
 	}
 	fills := []textQuery{{words: heads[:1], alts: [][]string{heads[1:]}, named: true}}
-	if len(rest) > 0 && len(out.Hits) < s.q.Limit {
-		made, first, err := c.madeForWords(ctx, s, head, rest)
-		if err != nil {
-			return Result{}, err
-		}
-		if made {
-			fills = append(fills, textQuery{words: rest, named: true})
-			if first {
-				fills[0], fills[1] = fills[1], fills[0]
-			}
+	if made {
+		fills = append(fills, textQuery{words: rest, named: true})
+		if madeFirst {
+			fills[0], fills[1] = fills[1], fills[0]
 		}
 	}
-	for _, q := range fills {
+	for i, q := range fills {
+		if madeFirst && i == 1 {
+			if err := filedAlike(); err != nil {
+				return Result{}, err
+			}
+		}
 		if err := fillWith(q, quoteList(q.words)); err != nil {
 			return Result{}, err
 		}
@@ -785,6 +839,18 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
 		fmt.Sprintf("Only %d %s every word; after %s come %s.", n, has, them, strings.Join(come, ", then ")))
 	return out, nil
+}
+
+// sameCategory is the category every one of hits is filed in, or "".
+func sameCategory(hits []Hit) string {
+	leaf := ""
+	for _, h := range hits {
+		if h.Category == "" || leaf != "" && !strings.EqualFold(h.Category, leaf) {
+			return ""
+		}
+		leaf = h.Category
+	}
+	return leaf
 }
 
 // hitFacets counts hits by category, brand and price bucket, as facets counts matches.

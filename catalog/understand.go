@@ -749,3 +749,31 @@ func (b wordBreaks) within(i, j int) int {
 	}
 	return 0
 }
+
+// maxNamedWords is the most words a query read as a sentence only for its length may
+// have and still be a product's name, when every one of them is a title's word (see
+// notNamed).
+const maxNamedWords = 5
+
+// notNamed reports whether a query of a small catalog (under smallCatalog products)
+// that reads as a sentence for its length alone (at most one filler word dropped)
+// stays one: it does unless it has at most maxNamedWords words and titles have each
+// of them (each with its synonyms), when it names products the way titles do
+// ("bodum replacement glass beaker", "water bottle for guinea pig", "dish brush
+// refill heads"): no word of a story, a problem or a wish ("my dog chews
+// everything"). In a larger catalog most words a shopper says are some title's, so
+// that says little, and the query stays a sentence.
+func (c *Catalog) notNamed(ctx context.Context, text textQuery) (bool, error) {
+	if len(text.words) == 0 || len(text.words) > maxNamedWords {
+		return true, nil
+	}
+	for i := range text.words {
+		keep := make([]bool, len(text.words))
+		keep[i] = true
+		titled, err := c.hasAll(ctx, text.only(keep), "{title} : ")
+		if err != nil || !titled {
+			return true, err
+		}
+	}
+	return false, nil
+}

@@ -60,8 +60,10 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 	if last == 1 {
 		firsts = append([]string{q.words[0]}, altsOf(q, 0)...)
 	}
-	// Words of a category name what it files ("small appliances").
-	if filed, err := c.hasAll(ctx, q, "{category} : "); err != nil || filed {
+	// Words of a category name what it files ("small appliances"), and the shop's own
+	// labels, its category and tags, what the product is ("scratcher refill": the
+	// "Scratcher Wave Replacement Cardboard" under Scratchers, tagged "refill").
+	if filed, err := c.hasAll(ctx, q, "{category tags} : "); err != nil || filed {
 		return false, "", err
 	}
 	// The words next to each other name the thing: in the query's order in any

@@ -60,6 +60,9 @@ func TestSearchUnsoldPair(t *testing.T) {
 	// One effects pedal whose title says only what it does; its category says pedal.
 	products = append(products, catalog.Product{ID: "delay0", SellerID: "hearth", Title: "Strumwell DL-10 Carbon Analog Delay",
 		Category: "Music > Instrument Accessories > Effects Pedals", Description: "Warm repeats, true bypass.", Price: usd(14999)})
+	// A speaker's power adapter, filed under Speakers and tagged by the shop as a charger.
+	products = append(products, catalog.Product{ID: "adapter0", SellerID: "hearth", Title: "Sonora 15V Power Adapter",
+		Category: "Audio > Speakers", Tags: []string{"charger", "spare part"}, Description: "Fits every Sonora portable.", Price: usd(1999)})
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +84,7 @@ func TestSearchUnsoldPair(t *testing.T) {
 		{"a category's words", "small appliances", "toaster0", ""},
 		{"the head typed short", "wireless earb", "earbuds0", ""},
 		{"the head the category's, the first word the title's", "delay pedal", "delay0", ""},
+		{"the first word the category's, the head the shop's tag", "speaker charger", "adapter0", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,12 +25,13 @@ var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plai
 // crossSetNames are the dev sets TestCrossSet scores, in the order it prints them:
 // the judged catalog's dev half and dev probes, then the fresh catalog's dev sets
 // (of freshcat-dev5, freshcat-dev6 and freshcat-dev7 only the tune half), then the new user's shops'
-// dev queries, each over its own catalog. Held-out sets, the unseen
+// dev queries, each over its own catalog, and the tune halves of the pet and kitchen
+// shops (shops3, shops4). Held-out sets, the unseen
 // probes and the check halves are not among them, and never are.
 var crossSetNames = []string{
 	Dev, Probe, ProbeNoNeed, ProbeStory, ProbeGift,
 	FreshCat, FreshDevSentences, FreshDev2, FreshDev3, FreshDev4, FreshDev5 + "/tune", FreshDev6 + "/tune", FreshDev7 + "/tune",
-	ShopsDev + "/music", ShopsDev + "/hardware",
+	ShopsDev + "/music", ShopsDev + "/hardware", Shops3 + "/tune", Shops4 + "/tune",
 }
 
 // crossQuery is one query of a dev set with what Search and plain BM25 returned for it.
@@ -55,6 +56,14 @@ func loadCrossSet(t *testing.T, name string) (*env, Half, []Query) {
 	var h Half
 	var err error
 	base, half, _ := strings.Cut(name, "/")
+	if s := heldOutShops[base]; s != nil {
+		// A held-out shop's tune half (never its check half).
+		if half != "tune" {
+			t.Fatalf("%s: no such half", name)
+		}
+		e, h := s.tuneHalf(t)
+		return e, h, h.Queries
+	}
 	if base == ShopsDev {
 		// A shop's own catalog and its dev queries (never ShopsHeldOut's).
 		e = loadShopEnv(t, half)
@@ -858,7 +867,9 @@ func TestCrossSetNames(t *testing.T) {
 		if Unseen(base) || strings.HasPrefix(base, "freshcat-heldout") || half == "check" {
 			t.Errorf("%s is not a dev set", name)
 		}
-		if _, _, split := freshTuneCheck(base, nil); base != ShopsDev && split != (half == "tune") {
+		_, _, split := freshTuneCheck(base, nil)
+		split = split || heldOutShops[base] != nil
+		if base != ShopsDev && split != (half == "tune") {
 			t.Errorf("%s: a set with halves is scored by its tune half alone", name)
 		}
 	}

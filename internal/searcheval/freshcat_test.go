@@ -371,18 +371,8 @@ func checkFreshHalves(t *testing.T, name string) {
 		t.Fatal(err)
 	}
 	half := freshHalves(qs)
-	n := map[string]map[string]int{}
-	for _, q := range qs {
-		if n[q.Kind] == nil {
-			n[q.Kind] = map[string]int{}
-		}
-		n[q.Kind][half[q.Text]]++
-	}
-	for k, c := range n {
-		if c[""] != 0 || c["tune"]-c["check"] < 0 || c["tune"]-c["check"] > 1 {
-			t.Errorf("%s: split %v, want tune and check within one", k, c)
-		}
-	}
+	tune, check, _ := freshTuneCheck(FreshDev5, qs)
+	checkHalves(t, qs, tune, check)
 	rev := slices.Clone(qs)
 	slices.Reverse(rev)
 	if again := freshHalves(rev); !maps.Equal(again, half) {

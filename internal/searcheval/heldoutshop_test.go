@@ -12,12 +12,13 @@ import (
 	"testing"
 )
 
-// heldOutShop is a new user's shop whose judged set is all held out (shops3/,
+// heldOutShop is a new user's shop whose judged set was all held out (shops3/,
 // shops4/): a shop export written by someone who had not read the search code, a
 // truth.tsv written from the same tables, and queries whose intents were decided from
-// that data before any search ran on them. Its Queries test checks the files without
-// searching; only its flag scores them, totals per kind beside BM25, never a query's
-// results.
+// that data before any search ran on them. Since acc3 its queries are in two halves
+// (halves): the tune half is a dev set (TestShopsTune), the check half stays held
+// out. Its Queries test checks the files without searching; only its flag scores the
+// check half, totals per kind beside BM25, never a query's results.
 type heldOutShop struct {
 	set, shop     string // directory under testdata/searcheval, shop name in truth.tsv (and seller)
 	feed, queries string // file names in set
@@ -29,6 +30,9 @@ type heldOutShop struct {
 	families map[string][]string // names an accessory may be for that cover several types
 	flag     *bool
 	flagName string
+	// first says what the tune half scored when first measured, before any change
+	// for it (a comment of tune-baseline.tsv).
+	first string
 
 	read   func() (heldOutData, error)
 	loaded struct {
@@ -170,32 +174,102 @@ func (s *heldOutShop) checkQueries(t *testing.T) {
 	}
 }
 
-// heldOut scores catalog.Search and plain BM25 on the shop's held-out set, NDCG@10
-// per kind, only with the shop's flag (for the lead, once, after a merge), and holds
-// it to the set's baseline.tsv (heldOutTable; -baseline writes it). It prints totals,
-// never a query's results.
+// halves splits the shop's queries by freshHalves (each kind's texts in FNV-1a
+// order, alternately): the tune half is a dev set, read, searched and tuned on
+// (TestShopsTune, -dump, TestCrossSet); the check half stays held out, scored only by
+// the shop's flag (heldOut). The split depends on the frozen texts alone.
+func (s *heldOutShop) halves(qs []Query) (tune, check []Query) {
+	half := freshHalves(qs)
+	for _, q := range qs {
+		if half[q.Text] == "tune" {
+			tune = append(tune, q)
+		} else {
+			check = append(check, q)
+		}
+	}
+	return tune, check
+}
+
+// heldOut scores catalog.Search and plain BM25 on the shop's check half (halves),
+// NDCG@10 per kind, only with the shop's flag (for the lead, once, after a merge), and
+// holds it to its rows of the set's baseline.tsv (heldOutTable; -baseline writes
+// them). It prints totals, never a query's results.
 func (s *heldOutShop) heldOut(t *testing.T) {
 	if !*s.flag {
-		t.Skipf("the %s set is held out: -%s scores it (for the lead, after a merge)", s.set, s.flagName)
+		t.Skipf("the %s set's check half is held out: -%s scores it (for the lead, after a merge)", s.set, s.flagName)
 	}
 	d, err := s.read()
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := s.env(t, d)
-	h, err := judgeShopBy(s.set, d.qs, e.items, d.rels.grade)
+	_, check := s.halves(d.qs)
+	h, err := judgeShopBy(s.set, check, e.items, d.rels.grade)
 	if err != nil {
 		t.Fatal(err)
 	}
-	search, bm := scoreBoth(t, e, d.qs, h.Grades)
-	heldOutTable(t, s.set, s.shop, fmt.Sprintf(s.label, len(e.items)), search, bm)
+	search, bm := scoreBoth(t, e, check, h.Grades)
+	heldOutTable(t, s.set, s.shop+"/check", fmt.Sprintf(s.label, len(e.items))+", check half", search, bm)
+}
+
+// tuneHalf returns the shop's catalog and its tune half, judged: a dev set.
+func (s *heldOutShop) tuneHalf(t *testing.T) (*env, Half) {
+	t.Helper()
+	d, err := s.read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := s.env(t, d)
+	tune, _ := s.halves(d.qs)
+	h, err := judgeShopBy(s.set+"/tune", tune, e.items, d.rels.grade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, h
+}
+
+// tune scores catalog.Search and plain BM25 on the shop's tune half, NDCG@10 per
+// kind, and holds it to the set's tune-baseline.tsv (-baseline writes it); -dump
+// shows its queries' results (all, a kind, a query id or the set's name).
+func (s *heldOutShop) tune(t *testing.T) {
+	if *writeBaseline && partial() {
+		t.Fatal("-baseline needs the whole vocabulary; drop -no-needs and -no-groups")
+	}
+	path := filepath.Join(dir, s.set, "tune-baseline.tsv")
+	base, err := ReadBaseline(path)
+	if err != nil && !*writeBaseline {
+		t.Fatalf("read the baseline: %v (-baseline writes it)", err)
+	}
+	e, h := s.tuneHalf(t)
+	ctx := context.Background()
+	search, bm := kindScores{}, kindScores{}
+	for _, q := range h.Queries {
+		got, b := searchBoth(t, ctx, e, q)
+		search[q.Kind] = append(search[q.Kind], Score(q, h.Grades[q.ID], got))
+		bm[q.Kind] = append(bm[q.Kind], Score(q, h.Grades[q.ID], b))
+		if *dump == "all" || *dump == q.Kind || *dump == q.ID || *dump == s.set {
+			t.Log(e.dumpQuery(q, h.Grades[q.ID], got, b))
+		}
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the tune half of %s (a dev set: halves by freshHalves), which\n# TestShopsTune holds it to (failing below a value minus %.2f). Written by:\n#   go test -tags sqlite_fts5 -run TestShopsTune ./internal/searcheval -baseline\n", s.set, tolerance)
+	if s.first != "" {
+		fmt.Fprintf(&out, "# %s\n", s.first)
+	}
+	label := strings.Replace(s.label, "held out", "tune half (dev)", 1)
+	shopTable(t, &out, base, s.set+"/"+s.shop+"/tune", fmt.Sprintf(label, len(e.items)), search, bm)
+	if *writeBaseline {
+		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // heldOutTable prints a held-out shop's NDCG@10 per kind beside plain BM25 (shopTable)
-// and holds each kind to its row in the set's own baseline.tsv, which -baseline writes:
+// and holds each kind to its row (set/key) in the set's own baseline.tsv, which -baseline writes:
 // a held-out set is scored only by the lead after a merge, so a merge that lowers it
 // fails there rather than going unseen.
-func heldOutTable(t *testing.T, set, shop, label string, search, bm kindScores) {
+func heldOutTable(t *testing.T, set, key, label string, search, bm kindScores) {
 	t.Helper()
 	path := filepath.Join(dir, set, "baseline.tsv")
 	base, err := ReadBaseline(path)
@@ -203,11 +277,87 @@ func heldOutTable(t *testing.T, set, shop, label string, search, bm kindScores) 
 		t.Fatalf("read the baseline: %v (a first run writes it with -baseline)", err)
 	}
 	var out strings.Builder
-	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the held-out set %s, which its test holds it to\n# (failing below a value minus %.2f), written after a merge by the lead\n# with -baseline and the flag that scores it (-%s-heldout).\n", set, tolerance, set)
-	shopTable(t, &out, base, set+"/"+shop, label, search, bm)
+	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the held-out check half of %s (halves by freshHalves; the\n# tune half is a dev set, tune-baseline.tsv), which its test holds it to (failing below a value\n# minus %.2f), written after a merge by the lead with -baseline and the flag that scores it\n# (-%s-heldout).\n", set, tolerance, set)
+	shopTable(t, &out, base, set+"/"+key, label, search, bm)
 	if *writeBaseline {
 		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// heldOutShops are the shops whose queries are split into a tune and a check half,
+// by set.
+var heldOutShops = map[string]*heldOutShop{Shops3: shops3, Shops4: shops4}
+
+// TestShopsTune scores catalog.Search and plain BM25 on the tune halves of the pet
+// shop (shops3) and the kitchen shop (shops4), NDCG@10 per kind side by side, and
+// fails when a kind falls more than tolerance below the set's tune-baseline.tsv
+// (-baseline writes it). -dump works on them (all, a kind, a query id, or shops3 or
+// shops4 for every query of one); their check halves are never scored here.
+//
+//	go test -tags sqlite_fts5 -count=1 -run TestShopsTune -v ./internal/searcheval
+func TestShopsTune(t *testing.T) {
+	for _, set := range []string{Shops3, Shops4} {
+		t.Run(set, func(t *testing.T) { heldOutShops[set].tune(t) })
+	}
+}
+
+// TestShopsTuneHalves holds the halves of the pet and kitchen shops' queries: every
+// query in exactly one half, the two covering the file, each kind split evenly (one
+// more in tune when odd), and the same split whatever the order of the file. It
+// counts; it names no query of the check half.
+func TestShopsTuneHalves(t *testing.T) {
+	for _, set := range []string{Shops3, Shops4} {
+		t.Run(set, func(t *testing.T) {
+			s := heldOutShops[set]
+			d, err := s.read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			tune, check := s.halves(d.qs)
+			checkHalves(t, d.qs, tune, check)
+			rev := slices.Clone(d.qs)
+			slices.Reverse(rev)
+			if t2, c2 := s.halves(rev); !sameTexts(t2, tune) || !sameTexts(c2, check) {
+				t.Error("the split depends on the order of the file")
+			}
+		})
+	}
+}
+
+// checkHalves holds tune and check to be a split of qs: disjoint (by kind and text), covering qs,
+// and balanced per kind (tune has as many as check, or one more). It names no query.
+func checkHalves(t *testing.T, qs, tune, check []Query) {
+	t.Helper()
+	key := func(q Query) string { return q.Kind + "\x00" + q.Text }
+	in := map[string]int{}
+	for _, q := range tune {
+		in[key(q)]++
+	}
+	for _, q := range check {
+		in[key(q)] += 2
+	}
+	n := map[string]map[string]int{}
+	for _, q := range qs {
+		if n[q.Kind] == nil {
+			n[q.Kind] = map[string]int{}
+		}
+		switch in[key(q)] {
+		case 1:
+			n[q.Kind]["tune"]++
+		case 2:
+			n[q.Kind]["check"]++
+		default:
+			n[q.Kind]["not in one half"]++
+		}
+	}
+	if len(tune)+len(check) != len(qs) || len(in) != len(qs) {
+		t.Errorf("%d tune and %d check queries (%d texts) of %d", len(tune), len(check), len(in), len(qs))
+	}
+	for k, c := range n {
+		if c["not in one half"] != 0 || c["tune"]-c["check"] < 0 || c["tune"]-c["check"] > 1 {
+			t.Errorf("%s: split %v, want tune and check within one", k, c)
 		}
 	}
 }
