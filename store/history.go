@@ -54,19 +54,57 @@ func (s *Store) tally(ctx context.Context, column, customerID string, n int) ([]
 // BoughtBefore returns the distinct products of the customer's completed orders
 // other than the one with id orderID, most recently bought first (ties by product id),
 // at most n. It is the AlsoBought list that catalog.RecordSale wants when that order
-// completes, and it runs on every purchase, so it reads the newest orders only until
-// it has n distinct products, along the orders_bought index. When the newest orders
-// repeat a few products too often for that, it groups the whole history instead, from
-// the same index without visiting the table.
+// completes. A purchase reads it in the transaction that completes its order, before
+// the order is noted in bought_last (addPendingSales): n rows of bought_last, however
+// long the history. Asked about an order completed already (noted there), it reads the
+// orders instead (boughtFromOrders).
 func (s *Store) BoughtBefore(ctx context.Context, customerID, orderID string, n int) ([]string, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("%w: n must be at least 1", ErrInvalid)
 	}
-	return boughtBefore(ctx, s.db, customerID, orderID, n)
+	var noted bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM orders WHERE id = ? AND customer_id = ? AND status = ?)`,
+		orderID, customerID, OrderCompleted).Scan(&noted); err != nil {
+		return nil, fmt.Errorf("bought before: %w", err)
+	}
+	if noted {
+		return boughtFromOrders(ctx, s.db, customerID, orderID, n)
+	}
+	return boughtLast(ctx, s.db, customerID, n)
 }
 
-// boughtBefore is BoughtBefore through q (the store, or a transaction).
-func boughtBefore(ctx context.Context, q querier, customerID, orderID string, n int) ([]string, error) {
+// boughtLastQuery reads a customer's n most recently bought products from bought_last
+// (store migration 0033) along bought_last_newest: no sort, and no more rows than n.
+const boughtLastQuery = `SELECT product_id FROM bought_last WHERE customer_id = ?
+	ORDER BY last_at DESC, product_id LIMIT ?`
+
+// boughtLast is BoughtBefore of an order not noted in bought_last (see noteBought)
+// through q: the customer's n most recently bought products.
+func boughtLast(ctx context.Context, q querier, customerID string, n int) ([]string, error) {
+	return productIDs(ctx, q, "bought before", nil, boughtLastQuery, customerID, n)
+}
+
+// noteBought keeps bought_last equal to its source (migration 0033): it notes the
+// product of order orderID, which tx has just made completed, with the order's time,
+// unless the customer's row has a later one (an order made later and completed
+// first). addPendingSales calls it after the order's also-bought list is read, so that
+// the list leaves the order out.
+func noteBought(ctx context.Context, tx querier, orderID string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO bought_last (customer_id, product_id, last_at)
+		SELECT customer_id, product_id, created_at FROM orders WHERE id = ? AND status = ?
+		ON CONFLICT (customer_id, product_id) DO UPDATE SET last_at = excluded.last_at WHERE excluded.last_at > last_at`,
+		orderID, OrderCompleted)
+	if err != nil {
+		return fmt.Errorf("bought before: %w", err)
+	}
+	return nil
+}
+
+// boughtFromOrders is BoughtBefore from the orders table: it reads the newest orders
+// only until it has n distinct products, along the orders_bought index, and when the
+// newest orders repeat a few products too often for that, it groups the whole history,
+// from the same index without visiting the table.
+func boughtFromOrders(ctx context.Context, q querier, customerID, orderID string, n int) ([]string, error) {
 	out, done, err := boughtNewest(ctx, q, customerID, orderID, n)
 	if err != nil || done {
 		return out, err

@@ -26,8 +26,8 @@ type seedOrder struct {
 	at                time.Time
 }
 
-// seedOrders writes orders (with the purchases they reference) in one transaction
-// and returns their ids: thousands of orders through the purchase states would take
+// seedOrders writes orders (with the purchases they reference) in one transaction,
+// noting the completed ones in bought_last as complete does, and returns their ids: thousands of orders through the purchase states would take
 // far longer, and only the orders' customer, product, status and time matter here.
 func seedOrders(tb testing.TB, s *Store, orders []seedOrder) []string {
 	tb.Helper()
@@ -44,6 +44,9 @@ func seedOrders(tb testing.TB, s *Store, orders []seedOrder) []string {
 				product_id, quantity, unit_amount, subtotal, tax, shipping, total, currency, created_at, updated_at)
 				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 				oid, o.customer, pid, o.status, "sandbox", "s1", o.product, 1, 1000, 1000, 0, 0, 1000, "USD", at, at); err != nil {
+				return err
+			}
+			if err := noteBought(context.Background(), tx, oid); err != nil { // as complete does
 				return err
 			}
 			ids[i] = oid
@@ -158,9 +161,11 @@ func TestBoughtBeforeLongHistory(t *testing.T) {
 	}
 }
 
-// BenchmarkBoughtBefore measures BoughtBefore (n = 100, as a purchase asks) for a
-// customer with 10 and with 5,000 prior completed orders, of distinct products and of
-// one product bought over and over: its cost should not grow with the history.
+// BenchmarkBoughtBefore measures a purchase's also-bought list (boughtLast, n = 100)
+// for a customer with 10 and with 5,000 prior completed orders, of distinct products
+// and of one product bought over and over: its cost should not grow with the history.
+// Beside it, in the same run, the query over the whole history; and BoughtBefore of a
+// completed order, which reads the orders (boughtFromOrders).
 func BenchmarkBoughtBefore(b *testing.B) {
 	ctx := context.Background()
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -173,6 +178,15 @@ func BenchmarkBoughtBefore(b *testing.B) {
 	} {
 		for _, count := range []int{10, 5000} {
 			b.Run(fmt.Sprintf("%s/orders=%d", shape.name, count), func(b *testing.B) {
+				s, cust := openSeeded(b, "a@example.com")
+				seedOrders(b, s, history(cust[0], count, start, func(i int) (string, OrderStatus) { return shape.product(i), OrderCompleted }))
+				for b.Loop() {
+					if _, err := boughtLast(ctx, s.db, cust[0], 100); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run(fmt.Sprintf("%s/orders=%d/from-orders", shape.name, count), func(b *testing.B) {
 				s, cust := openSeeded(b, "a@example.com")
 				ids := seedOrders(b, s, history(cust[0], count+1, start, func(i int) (string, OrderStatus) { return shape.product(i), OrderCompleted }))
 				for b.Loop() {
@@ -195,26 +209,33 @@ func BenchmarkBoughtBefore(b *testing.B) {
 	}
 }
 
-// TestBoughtBeforePlans checks that BoughtBefore's two queries read orders_bought
-// alone, without visiting the table, and that the newest orders come in the index's
-// order without a sort (so that reading stops at the limit).
+// TestBoughtBeforePlans checks that a purchase's also-bought list reads
+// bought_last_newest alone, in its order, without a sort, so that reading stops at
+// the limit: n index rows whatever the history's length; and that BoughtBefore's two
+// queries over the orders read orders_bought alone, without visiting the table, the
+// newest orders in the index's order without a sort.
 func TestBoughtBeforePlans(t *testing.T) {
 	s, _ := openSeeded(t)
+	orderArgs := []any{"cus_x", OrderCompleted, "ord_x", 100}
 	tests := []struct {
 		name, query string
+		args        []any
 		want        []string // each must appear in some line of the plan
 		wantNot     []string // none may appear in any line
 	}{
-		{"newest orders", boughtNewestQuery,
+		{"a purchase's list", boughtLastQuery, []any{"cus_x", 100},
+			[]string{"SEARCH bought_last USING COVERING INDEX bought_last_newest (customer_id=?)"},
+			[]string{"TEMP B-TREE", "SCAN", "orders"}},
+		{"newest orders", boughtNewestQuery, orderArgs,
 			[]string{"SEARCH orders USING COVERING INDEX orders_bought (customer_id=? AND status=?)"},
 			[]string{"TEMP B-TREE", "SCAN orders"}},
-		{"whole history", boughtGrouped,
+		{"whole history", boughtGrouped, orderArgs,
 			[]string{"SEARCH orders USING COVERING INDEX orders_bought (customer_id=? AND status=?)"},
 			[]string{"SCAN orders"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			plan := queryPlan(t, s, tc.query, "cus_x", OrderCompleted, "ord_x", 100)
+			plan := queryPlan(t, s, tc.query, tc.args...)
 			for _, w := range tc.want {
 				if !strings.Contains(plan, w) {
 					t.Errorf("plan lacks %q:\n%s", w, plan)
@@ -250,4 +271,97 @@ func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestBoughtLastEqualsOrders buys through the store's states, as a purchase does, and
+// checks after each completed order that its sale's also-bought list is the one the
+// whole history grouped gives (boughtBeforeAll, the order left out), and at the end
+// that bought_last equals its source: with products bought again, failed and pending
+// orders (not counted), two orders at one time, orders completed in another order than
+// they were made (the later completion of an older order leaves a newer time alone),
+// and two customers.
+func TestBoughtLastEqualsOrders(t *testing.T) {
+	ctx := context.Background()
+	s, cust := openSeeded(t, "a@example.com", "b@example.com")
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return now }
+	approve := func(customer, product string) *Purchase {
+		t.Helper()
+		p, _, err := s.BeginPurchase(ctx, Purchase{CustomerID: customer, IdemKey: NewID("k_"), ProductID: product, Quantity: 1, Mode: "sandbox"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.UnitAmount, p.Subtotal, p.Total, p.Currency = 1000, 1000, 1000, "USD"
+		if err := s.Approve(ctx, &p, PurchaseOpen); err != nil {
+			t.Fatal(err)
+		}
+		return &p
+	}
+	checked := 0
+	complete := func(p *Purchase) {
+		t.Helper()
+		p.State = PurchaseTokenIssued
+		if err := s.Advance(ctx, p, "token", "", PurchaseApproved); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Complete(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		sales, err := s.PendingSalesOf(ctx, p.OrderID)
+		if err != nil || len(sales) != 1 {
+			t.Fatalf("PendingSalesOf(%s) = %v, %v; want one sale", p.OrderID, sales, err)
+		}
+		want, err := productIDs(ctx, s.db, "oracle", []string{}, boughtBeforeAll, p.CustomerID, OrderCompleted, p.OrderID, MaxAlsoBought)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(sales[0].AlsoBought, want) {
+			t.Errorf("order %d (%s): also bought %v, want %v", checked, p.ProductID, sales[0].AlsoBought, want)
+		}
+		checked++
+	}
+	fail := func(p *Purchase) {
+		t.Helper()
+		p.State = PurchaseFailed
+		if err := s.Advance(ctx, p, "failed", "", PurchaseApproved); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := cust[0], cust[1]
+	for i, product := range []string{"p1", "p2", "p3", "p1", "p4", "p2", "p1", "p5", "p1", "p1"} {
+		now = now.Add(time.Minute)
+		p := approve(a, product)
+		if i == 4 {
+			fail(p)
+			continue
+		}
+		complete(p)
+		complete(approve(b, "q"+product)) // another customer, at the same time
+	}
+	// Made in one order, completed in the other: p1 at t, p1 at t+1 minute, then p6.
+	now = now.Add(time.Minute)
+	older := approve(a, "p1")
+	now = now.Add(time.Minute)
+	newer := approve(a, "p1")
+	complete(newer)
+	complete(older)
+	complete(approve(a, "p6"))
+	// Two orders at one time, and one left pending.
+	now = now.Add(time.Minute)
+	x, y := approve(a, "p8"), approve(a, "p7")
+	complete(y)
+	complete(x)
+	approve(a, "p9")
+	now = now.Add(time.Minute)
+	complete(approve(a, "p9")) // bought before only in a pending order: a first purchase
+	diff, rows, err := BoughtLastDiff(ctx, s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff != "" {
+		t.Error(diff)
+	}
+	if checked != 24 || rows != 12 {
+		t.Errorf("%d orders checked and %d rows compared, want 24 and 12: the test is not testing what it says", checked, rows)
+	}
 }

@@ -149,12 +149,14 @@ func (s *Store) ForgetSales(ctx context.Context, sales []PendingSale) (int64, er
 	return n, nil
 }
 
-// addPendingSales puts the lines of p, whose order completes in tx, in the outbox.
+// addPendingSales puts the lines of p, whose order completes in tx, in the outbox,
+// then notes the order in bought_last (noteBought): its also-bought list is read
+// before, so that it leaves the order itself out.
 func addPendingSales(ctx context.Context, tx *sql.Tx, p *Purchase, at time.Time) error {
 	if p.OrderID == "" {
 		return nil
 	}
-	also, err := boughtBefore(ctx, tx, p.CustomerID, p.OrderID, MaxAlsoBought)
+	also, err := boughtLast(ctx, tx, p.CustomerID, MaxAlsoBought)
 	if err != nil {
 		return err
 	}
@@ -178,5 +180,5 @@ func addPendingSales(ctx context.Context, tx *sql.Tx, p *Purchase, at time.Time)
 			return err
 		}
 	}
-	return nil
+	return noteBought(ctx, tx, p.OrderID)
 }
