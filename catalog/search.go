@@ -183,12 +183,18 @@ type Result struct {
 // Search runs q. Invalid arguments (a bad sort, limit, price range, rating or cursor)
 // return an error wrapping ErrInvalid that names the argument; any text is valid.
 // When colour or size words were read as filters and nothing passes them, the query
-// is searched again with them as plain words, as it was before they were read.
+// is searched again with them as plain words, as it was before they were read, and a
+// note says so: the results may well not have them ("black midi dress size 12" where
+// no black midi dress comes in 12).
 func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	res, err := c.search(ctx, q)
 	if err == nil && res.Total == 0 && res.attrsRead {
+		asked := attrsAsked(res.Applied)
 		q.attrsOff = true
 		res, err = c.search(ctx, q)
+		if err == nil && res.Total > 0 && asked != "" {
+			res.Notes = append(res.Notes, fmt.Sprintf("No product matches with %s; these results take those words as plain words, and may not have them.", asked))
+		}
 	}
 	if err == nil && res.Total == 0 && res.subscriptionRead {
 		// "brita filters subscription" where no Brita filter is sold by subscription:
@@ -984,4 +990,16 @@ func (c *Catalog) familyKeys(ctx context.Context, ids []any) (map[string]string,
 		out[id] = key
 	}
 	return out, rows.Err()
+}
+
+// attrsAsked says the colour and size filters of applied ("color=black and size=12"),
+// "" when there are none.
+func attrsAsked(applied []AppliedFilter) string {
+	var parts []string
+	for _, f := range applied {
+		if f.Filter == FilterColor || f.Filter == FilterSize {
+			parts = append(parts, f.Filter+"="+f.Text)
+		}
+	}
+	return strings.Join(parts, " and ")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -416,5 +417,32 @@ func TestSearchOrderWordsTypeFirstPastPool(t *testing.T) {
 	}
 	if want := []string{"tent-dome", "tent-tunnel", "tent-cabin", "granola-0", "granola-1", "granola-2"}; !slices.Equal(pages, want) {
 		t.Errorf("pages of 2: %q, want %q", pages, want)
+	}
+}
+
+// TestSearchColourAndSizeGivenUpSaid: when nothing passes the colour and size a query
+// asks for, the search takes those words as plain words again and says so, since its
+// results may not have them ("black midi dress size 12" where no black one comes in 12);
+// a search whose filters found products says nothing of the kind.
+func TestSearchColourAndSizeGivenUpSaid(t *testing.T) {
+	c := shopwordsCatalog(t)
+	for _, tc := range []struct {
+		text, note string
+	}{
+		{"red hoodie size 10", "No product matches with size=10; these results take those words as plain words, and may not have them."},
+		{"orange hoodie", ""}, // no colour read: "orange" names a juice
+		{"red hoodie xl", ""},
+		{"hoodie", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			res, err := c.Search(context.Background(), catalog.Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			said := slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, "No product matches with ") })
+			if tc.note == "" && said || tc.note != "" && !slices.Contains(res.Notes, tc.note) {
+				t.Errorf("notes %q, want %q", res.Notes, tc.note)
+			}
+		})
 	}
 }

@@ -267,6 +267,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	var (
 		total            int64
 		currency         = c.Currency
+		tax              int64 // in total: the sellers' tax, said beside it (see summary)
 		placed, refused  int
 		chargedNoOrder   int
 		body             []string
@@ -289,6 +290,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		case v.Status == "completed", v.Status == "pending", countConfirmable && v.Status == "confirmation_required":
 			placed++
 			total += p.Total
+			tax += p.Tax
 			currency = p.Currency
 		}
 	}
@@ -307,6 +309,10 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 	}
 	cardText := CardName(card.Brand, card.Last4)
+	inTotal := r.Total.Display + " in total"
+	if tax > 0 {
+		inTotal += fmt.Sprintf(" (tax %s included)", fmtMoney(tax, currency))
+	}
 	// A call that found another call's checkout being paid bought nothing itself: the
 	// cart that checkout buys is the cart as it was when it was quoted.
 	cart, joined := "the cart", ""
@@ -317,10 +323,10 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 	var lead string
 	switch out.Status {
 	case checkout.CheckoutCompleted:
-		lead = fmt.Sprintf("Bought %s: %s placed, %s in total, paid with %s.", cart, sellerOrders(placed), r.Total.Display, cardText)
+		lead = fmt.Sprintf("Bought %s: %s placed, %s, paid with %s.", cart, sellerOrders(placed), inTotal, cardText)
 	case checkout.CheckoutPartial:
-		lead = fmt.Sprintf("Bought part of %s: %s placed (%s in total, paid with %s), %s; their lines stay in the cart.",
-			cart, sellerOrders(placed), r.Total.Display, cardText, refusedNothingCharged(refused))
+		lead = fmt.Sprintf("Bought part of %s: %s placed (%s, paid with %s), %s; their lines stay in the cart.",
+			cart, sellerOrders(placed), inTotal, cardText, refusedNothingCharged(refused))
 		if refused > 0 {
 			r.Instruction = note
 		}
@@ -330,7 +336,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 			r.Instruction = note
 		}
 	case checkout.CheckoutConfirmationRequired:
-		lead = fmt.Sprintf("Buy the cart: %s, %s in total, paid with %s.", sellerOrders(placed), r.Total.Display, cardText)
+		lead = fmt.Sprintf("Buy the cart: %s, %s, paid with %s.", sellerOrders(placed), inTotal, cardText)
 		r.QuoteID, r.ExpiresAt = c.QuoteID, c.ExpiresAt.UTC().Format(time.RFC3339)
 		r.Instruction = strings.TrimSpace(note + " Show the summary to the person exactly as written. Only if they agree, call checkout with quote_id \"" + c.QuoteID + "\" and no other arguments. If they do not agree, do nothing: the quote lapses at expires_at and nothing is charged.")
 	case checkout.CheckoutPending:
@@ -369,7 +375,7 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		}
 		switch out.Status {
 		case checkout.CheckoutPartial:
-			lead = fmt.Sprintf("Bought part of %s: %s placed (%s in total, paid with %s).%s", cart, sellerOrders(placed), r.Total.Display, cardText, refusedText)
+			lead = fmt.Sprintf("Bought part of %s: %s placed (%s, paid with %s).%s", cart, sellerOrders(placed), inTotal, cardText, refusedText)
 		case checkout.CheckoutNothingBought:
 			lead = "Nothing was bought: no seller placed an order." + refusedText
 		}

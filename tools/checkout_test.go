@@ -442,3 +442,31 @@ func TestCheckoutRefusalKeptForKey(t *testing.T) {
 		t.Errorf("%d charges, want 2 (one per completed checkout)", n)
 	}
 }
+
+// TestCheckoutSummaryTellsTheTax: a cart's summary says the sellers' tax in its total,
+// as a purchase's does, so that a person who saw £115.00 and £16.00 in the cart is not
+// left wondering at £157.20; without tax, the total alone.
+func TestCheckoutSummaryTellsTheTax(t *testing.T) {
+	order := func(seller string, subtotal, tax int64) checkout.SellerOrder {
+		return checkout.SellerOrder{Status: checkout.StatusCompleted, Purchase: store.Purchase{SellerID: seller, SellerName: seller, Currency: "GBP",
+			Subtotal: subtotal, Tax: tax, Total: subtotal + tax, CardBrand: "visa", CardLast4: "4242",
+			Lines: []store.Line{{ProductID: seller + "-1", Title: "Thing", Quantity: 1, UnitAmount: subtotal, Amount: subtotal}}}}
+	}
+	for _, tc := range []struct {
+		name   string
+		orders []checkout.SellerOrder
+		want   string
+	}{
+		{"tax added", []checkout.SellerOrder{order("hazel", 11500, 2300), order("moss", 1600, 320)},
+			"Bought the cart: 2 seller orders placed, £157.20 in total (tax £26.20 included), paid with Visa •••• 4242."},
+		{"no tax", []checkout.SellerOrder{order("hazel", 11500, 0)},
+			"Bought the cart: 1 seller order placed, £115.00 in total, paid with Visa •••• 4242."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := checkout.CheckoutOutcome{Status: checkout.CheckoutCompleted, Checkout: store.Checkout{ID: "chk_x", Mode: "test"}, Orders: tc.orders}
+			if got := text((&Toolbox{}).checkoutResult(context.Background(), out, "")); !strings.Contains(got, tc.want) {
+				t.Errorf("text %q does not say %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -110,12 +110,12 @@ func customerList(ctx context.Context, args []string, getenv func(string) string
 func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, c := adminFlags("customer add-payment-method", getenv)
 	custRef := fs.String("customer", "", "customer `id` (or email)")
-	pmID := fs.String("payment-method", "", "Stripe payment method `id` (pm_…)")
+	pmID := fs.String("payment-method", "", "Stripe payment method `id` (pm_…; required: in sandbox mode a Stripe test method such as pm_card_visa, or any pm_ id with --brand and --last4)")
 	makeDefault := fs.Bool("default", false, "make it the default payment method (the first one always is)")
-	brand := fs.String("brand", "", "card `brand`, e.g. visa (sandbox mode only)")
-	last4 := fs.String("last4", "", "last four `digits` of the card (sandbox mode only)")
-	expMonth := fs.Int("exp-month", 0, "expiry `month` 1-12 (sandbox mode only)")
-	expYear := fs.Int("exp-year", 0, "expiry `year`, four digits (sandbox mode only)")
+	brand := fs.String("brand", "", "card `brand`, e.g. visa (sandbox mode only, with --payment-method)")
+	last4 := fs.String("last4", "", "last four `digits` of the card (sandbox mode only, with --payment-method)")
+	expMonth := fs.Int("exp-month", 0, "expiry `month` 1-12 (sandbox mode only, with --payment-method)")
+	expYear := fs.Int("exp-year", 0, "expiry `year`, four digits (sandbox mode only, with --payment-method)")
 	// Secrets are read from the environment after parsing, so that -h never prints them
 	// as flag defaults.
 	stripeKey := fs.String("stripe-key", "", "Stripe secret `key`: check the method with Stripe. Visible to other users in the process list: prefer STRIPE_SECRET_KEY or --stripe-key-file")
@@ -133,7 +133,7 @@ func customerAddPaymentMethod(ctx context.Context, args []string, getenv func(st
 	}
 	*stripeKey = key
 	if *pmID == "" {
-		return &usageError{Msg: "customer add-payment-method needs --payment-method pm_…"}
+		return &usageError{Msg: "customer add-payment-method needs --payment-method pm_… (in sandbox mode a Stripe test method such as pm_card_visa; --brand and --last4 only describe the method given)"}
 	}
 	if !strings.HasPrefix(*pmID, "pm_") {
 		// Not echoed: it may be a card number.
