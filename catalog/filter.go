@@ -106,6 +106,11 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		conds = append(conds, "p.billing_interval <> ''")
 		f.needsProducts = on == onKeys
 	}
+	if q.onSale {
+		// The imports keep list_price only above the price (see FilterOnSale). One
+		// lookup of product_text by rowid per match the other conditions leave.
+		conds = append(conds, "(SELECT json_extract(t.attributes, '$.list_price') FROM product_text t WHERE t.rowid = "+t+"rowid) IS NOT NULL")
+	}
 	if q.MinRating > 0 {
 		conds = append(conds, t+"rating >= ?")
 		f.args = append(f.args, q.MinRating)
