@@ -111,6 +111,11 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		// lookup of product_text by rowid per match the other conditions leave.
 		conds = append(conds, "(SELECT json_extract(t.attributes, '$.list_price') FROM product_text t WHERE t.rowid = "+t+"rowid) IS NOT NULL")
 	}
+	if q.gender != "" {
+		cond, args := genderCondition(t+"rowid", q.gender)
+		conds = append(conds, cond)
+		f.args = append(f.args, args...)
+	}
 	if q.MinRating > 0 {
 		conds = append(conds, t+"rating >= ?")
 		f.args = append(f.args, q.MinRating)

@@ -90,6 +90,11 @@ type Query struct {
 	// onSaleOff means the phrase is not read (Search found nothing on sale).
 	onSale    bool
 	onSaleOff bool
+	// gender keeps the products that fit the gender a phrase of Text named
+	// (FilterGender); genderOff means the phrase is not read (Search found nothing
+	// that fits it).
+	gender    string
+	genderOff bool
 	// brandIDs are the brands Brand names by foldKey (see brandIDs), set by
 	// understandQuery; filters reads them instead of Brand when set.
 	brandIDs []int64
@@ -174,6 +179,9 @@ type Result struct {
 	// onSaleRead means a phrase of the query asked for products on sale, and only
 	// they were searched.
 	onSaleRead bool
+	// genderRead means a phrase of the query named a gender, and only the products
+	// that fit it were searched.
+	genderRead bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -204,6 +212,14 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		if once, err2 := c.search(ctx, q); err2 != nil || once.Total > 0 {
 			res, err = once, err2
 			res.Notes = append(res.Notes, "No product sold by subscription matches; these are sold once.")
+		}
+	}
+	if err == nil && res.Total == 0 && res.genderRead {
+		// "mens sandals" where every sandal is marked for women: those, saying so.
+		q.genderOff = true
+		if all, err2 := c.search(ctx, q); err2 != nil || all.Total > 0 {
+			res, err = all, err2
+			res.Notes = append(res.Notes, "No product for that gender matches; these are marked for another.")
 		}
 	}
 	if err == nil && res.Total == 0 && res.onSaleRead {
@@ -337,6 +353,10 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterSubscription })
 	}
 	res.onSaleRead = q.onSale
+	res.genderRead = q.gender != ""
+	if q.genderOff {
+		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterGender })
+	}
 	if q.onSaleOff {
 		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterOnSale })
 	}

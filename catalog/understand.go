@@ -443,6 +443,9 @@ func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
 	if end, ok := p.anyOf(i, subscriptionPhrases); ok {
 		return []AppliedFilter{{Filter: FilterSubscription, Value: 1}}, end, true
 	}
+	if g, end, ok := p.gender(i); ok {
+		return []AppliedFilter{{Filter: FilterGender, Value: 1, Text: g}}, end, true
+	}
 	if end, ok := p.anyOf(i, salePhrases); ok && !p.forSale(i) {
 		return []AppliedFilter{{Filter: FilterOnSale, Value: 1}}, end, true
 	}
@@ -602,6 +605,10 @@ func (u understood) apply(q *Query) []AppliedFilter {
 			q.subscription = !q.subscriptionOff
 		case FilterOnSale:
 			q.onSale = !q.onSaleOff
+		case FilterGender:
+			if !q.genderOff {
+				q.gender = f.Text
+			}
 		}
 	}
 	return out
