@@ -19,7 +19,7 @@ type filter struct {
 	// stock. Such a search can be counted without joining its matches.
 	inStockOnly bool
 	// needsProducts means where reads products p besides product_keys k (see
-	// filterOn); only a seller or subscription filter does.
+	// filterOn); only a seller, subscription, on-sale or gender filter does.
 	needsProducts bool
 }
 
@@ -107,14 +107,15 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		f.needsProducts = on == onKeys
 	}
 	if q.onSale {
-		// The imports keep list_price only above the price (see FilterOnSale). One
-		// lookup of product_text by rowid per match the other conditions leave.
-		conds = append(conds, "(SELECT json_extract(t.attributes, '$.list_price') FROM product_text t WHERE t.rowid = "+t+"rowid) IS NOT NULL")
+		// on_sale is written with the product (Product.onSale; migration 0049).
+		conds = append(conds, "p.on_sale = 1")
+		f.needsProducts = on == onKeys
 	}
 	if q.gender != "" {
 		cond, args := genderCondition(t+"rowid", q.gender)
 		conds = append(conds, cond)
 		f.args = append(f.args, args...)
+		f.needsProducts = on == onKeys
 	}
 	if q.MinRating > 0 {
 		conds = append(conds, t+"rating >= ?")

@@ -29,7 +29,7 @@ const (
 	// FilterOnSale keeps products on sale: those with a list price (the attribute
 	// list_price, which every import keeps only above the price: a compare-at price,
 	// a sale price's regular one): "dresses on sale", "sale jeans", "discounted
-	// trainers". It has no argument.
+	// trainers". It has no argument; products.on_sale holds it (Product.onSale).
 	FilterOnSale = "on_sale"
 )
 
