@@ -143,3 +143,15 @@ func (p *Product) billing() Billing {
 	}
 	return *p.Billing
 }
+
+// onSale reports whether p has a list price (the attribute list_price, which the
+// imports keep only above the price): what products.on_sale stores (FilterOnSale).
+func (p *Product) onSale() bool {
+	return p.Attributes["list_price"] != ""
+}
+
+// genderAttr is p's attribute gender lower-cased, what products.gender stores
+// (FilterGender).
+func (p *Product) genderAttr() string {
+	return strings.ToLower(strings.TrimSpace(p.Attributes["gender"]))
+}

@@ -19,7 +19,7 @@ type filter struct {
 	// stock. Such a search can be counted without joining its matches.
 	inStockOnly bool
 	// needsProducts means where reads products p besides product_keys k (see
-	// filterOn); only a seller or subscription filter does.
+	// filterOn); only a seller, subscription, on-sale or gender filter does.
 	needsProducts bool
 }
 
@@ -104,6 +104,17 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 	}
 	if q.subscription {
 		conds = append(conds, "p.billing_interval <> ''")
+		f.needsProducts = on == onKeys
+	}
+	if q.onSale {
+		// on_sale is written with the product (Product.onSale; migration 0049).
+		conds = append(conds, "p.on_sale = 1")
+		f.needsProducts = on == onKeys
+	}
+	if q.gender != "" {
+		cond, args := genderCondition(t+"rowid", q.gender)
+		conds = append(conds, cond)
+		f.args = append(f.args, args...)
 		f.needsProducts = on == onKeys
 	}
 	if q.MinRating > 0 {

@@ -86,6 +86,15 @@ type Query struct {
 	// found nothing sold so, and searched again for what is sold once).
 	subscription    bool
 	subscriptionOff bool
+	// onSale keeps products on sale (a phrase of Text asked for it: FilterOnSale);
+	// onSaleOff means the phrase is not read (Search found nothing on sale).
+	onSale    bool
+	onSaleOff bool
+	// gender keeps the products that fit the gender a phrase of Text named
+	// (FilterGender); genderOff means the phrase is not read (Search found nothing
+	// that fits it).
+	gender    string
+	genderOff bool
 	// brandIDs are the brands Brand names by foldKey (see brandIDs), set by
 	// understandQuery; filters reads them instead of Brand when set.
 	brandIDs []int64
@@ -167,6 +176,12 @@ type Result struct {
 	// subscriptionRead means a phrase of the query asked for products sold by
 	// subscription, and only they were searched.
 	subscriptionRead bool
+	// onSaleRead means a phrase of the query asked for products on sale, and only
+	// they were searched.
+	onSaleRead bool
+	// genderRead means a phrase of the query named a gender, and only the products
+	// that fit it were searched.
+	genderRead bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -203,6 +218,23 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 		if once, err2 := c.search(ctx, q); err2 != nil || once.Total > 0 {
 			res, err = once, err2
 			res.Notes = append(res.Notes, "No product sold by subscription matches; these are sold once.")
+		}
+	}
+	if err == nil && res.Total == 0 && res.genderRead {
+		// "mens sandals" where every sandal is marked for women: those, saying so.
+		q.genderOff = true
+		if all, err2 := c.search(ctx, q); err2 != nil || all.Total > 0 {
+			res, err = all, err2
+			res.Notes = append(res.Notes, "No product for that gender matches; these are marked for another.")
+		}
+	}
+	if err == nil && res.Total == 0 && res.onSaleRead {
+		// "dresses on sale" where no dress is on sale: the dresses at their usual
+		// price, saying so.
+		q.onSaleOff = true
+		if full, err2 := c.search(ctx, q); err2 != nil || full.Total > 0 {
+			res, err = full, err2
+			res.Notes = append(res.Notes, "No product on sale matches; these are at their usual price.")
 		}
 	}
 	res.RankFilling = err == nil && res.Words != "" && c.Fill().Rank
@@ -325,6 +357,14 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	res.subscriptionRead = q.subscription
 	if q.subscriptionOff {
 		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterSubscription })
+	}
+	res.onSaleRead = q.onSale
+	res.genderRead = q.gender != ""
+	if q.genderOff {
+		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterGender })
+	}
+	if q.onSaleOff {
+		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterOnSale })
 	}
 	byWords := u.orderBy(&q, &res)
 	// Read first: knownCodes keeps its answers in the view the snapshot read.

@@ -26,6 +26,11 @@ const (
 	// FilterSubscription keeps products sold by subscription (a billing interval):
 	// "brita filters subscription", "coffee on autoship". It has no argument.
 	FilterSubscription = "subscription"
+	// FilterOnSale keeps products on sale: those with a list price (the attribute
+	// list_price, which every import keeps only above the price: a compare-at price,
+	// a sale price's regular one): "dresses on sale", "sale jeans", "discounted
+	// trainers". It has no argument; products.on_sale holds it (Product.onSale).
+	FilterOnSale = "on_sale"
 )
 
 // AppliedFilter is a filter read from the words of a query.
@@ -292,6 +297,11 @@ var (
 	subscriptionPhrases = phrases("subscription", "subscriptions", "subscribe", "subscribe and save", "by subscription",
 		"on subscription", "as a subscription", "autoship", "on autoship", "auto ship", "on auto ship", "auto-ship", "auto delivery", "auto-delivery",
 		"auto replenishment", "recurring delivery", "repeat delivery")
+	// salePhrases ask for a product on sale. "reduced" and "discount" alone are not
+	// among them ("reduced sugar", "discount code"), nor "for sale" (see constraint).
+	salePhrases = phrases("on sale", "sale", "in the sale", "in sale", "sale items", "sale item", "discounted", "at a discount",
+		"on discount", "reduced price", "reduced prices", "price reduced", "marked down", "markdown", "markdowns", "on offer",
+		"on special", "on special offer", "clearance", "on clearance", "reduced to clear")
 	cheapPhrases = phrases("low cost", "low priced", "low price")
 	rangeLeads   = phrases("between", "from", "priced between", "price between", "price range")
 	rangeSeps    = phrases("and", "to", "-")
@@ -433,6 +443,12 @@ func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
 	if end, ok := p.anyOf(i, subscriptionPhrases); ok {
 		return []AppliedFilter{{Filter: FilterSubscription, Value: 1}}, end, true
 	}
+	if g, end, ok := p.gender(i); ok {
+		return []AppliedFilter{{Filter: FilterGender, Value: 1, Text: g}}, end, true
+	}
+	if end, ok := p.anyOf(i, salePhrases); ok && !p.forSale(i) {
+		return []AppliedFilter{{Filter: FilterOnSale, Value: 1}}, end, true
+	}
 	if end, ok := p.anyOf(i, cheapPhrases); ok {
 		return nil, end, true
 	}
@@ -440,6 +456,12 @@ func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
 		return nil, i + 1, true
 	}
 	return p.price(i)
+}
+
+// forSale reports whether the word at i is the "sale" of "for sale", which says a
+// thing is sold, not that it is reduced ("dresses for sale").
+func (p *phraseReader) forSale(i int) bool {
+	return p.toks[i].text == "sale" && i > 0 && p.toks[i-1].kind == tWord && p.toks[i-1].text == "for"
 }
 
 // price reads a price phrase at i: a range ("between $20 and $50", "$20-$50", "from
@@ -581,6 +603,12 @@ func (u understood) apply(q *Query) []AppliedFilter {
 			}
 		case FilterSubscription:
 			q.subscription = !q.subscriptionOff
+		case FilterOnSale:
+			q.onSale = !q.onSaleOff
+		case FilterGender:
+			if !q.genderOff {
+				q.gender = f.Text
+			}
 		}
 	}
 	return out

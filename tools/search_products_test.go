@@ -311,3 +311,25 @@ func TestSearchResultWhileFilling(t *testing.T) {
 		})
 	}
 }
+
+// TestFilterPhraseText: the readable result says what an on-sale or gender phrase did
+// (catalog.FilterOnSale, catalog.FilterGender), naming the phrase.
+func TestFilterPhraseText(t *testing.T) {
+	tests := []struct {
+		name string
+		f    appliedFilter
+		want string
+	}{
+		{"on sale", appliedFilter{Filter: catalog.FilterOnSale, Bound: 1, Phrase: "on sale"},
+			`"on sale" was read as on_sale: only products on sale (below their list price) are shown.`},
+		{"gender", appliedFilter{Filter: catalog.FilterGender, Bound: 1, Value: "women", Phrase: "womens"},
+			`"womens" was read as gender=women: products marked for the other gender alone`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.f.text(); !strings.Contains(got, tt.want) {
+				t.Errorf("text %q, want it to say %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,87 @@
+package catalog
+
+import "strings"
+
+// Gender words ("womens trainers", "men's jumper", "ladies coat") say whom a product
+// is for. Few titles say it (a shop's Google Shopping gender column may, kept as the
+// attribute gender), so they are not words a product must have: they are read as the
+// gender filter, which leaves out only the products marked for the other gender
+// alone, by their title, category or gender attribute. A product marked for both, or
+// unisex, or not marked at all, fits either. When the filter leaves nothing, Search
+// searches again without it (see Search).
+
+// FilterGender keeps the products that fit the gender its Text names ("women" or
+// "men"): all but those marked for the other gender alone.
+const FilterGender = "gender"
+
+// genderGroup is how one gender is written.
+type genderGroup struct {
+	name string
+	// phrases are the query's ways to say it, split into words as lex splits them
+	// ("women's" is one word, "women’s" two: "women", "s").
+	phrases phraseList
+	// words are the title and category words that mark a product for it, as FTS5
+	// query terms (the index stems them as it stems the text).
+	words []string
+	// attrs are the values of the attribute gender that mark it, lower-cased.
+	attrs []string
+}
+
+var genderGroups = []genderGroup{
+	{name: "women",
+		phrases: phrases("women", "womens", "women's", "woman's", "lady's", "women s", "womens s", "woman", "womans", "woman s", "ladies", "ladies s", "lady", "ladys", "lady s"),
+		words:   []string{"women", "woman", "ladies", "lady", "female"},
+		attrs:   []string{"female", "women", "womens", "woman", "ladies"}},
+	{name: "men",
+		phrases: phrases("men", "mens", "men's", "man's", "gent's", "men s", "mens s", "man s", "gents", "gent s", "gentlemen", "gentlemens", "gentlemen s"),
+		words:   []string{"men", "man", "gents", "gentlemen", "male"},
+		attrs:   []string{"male", "men", "mens", "man", "gents"}},
+}
+
+// unisexWords mark a product for either gender.
+var unisexWords = []string{"unisex"}
+
+// The phrases leave out "male" and "female" ("usb male to female adapter") and "for
+// her" and "for him", which gift sentences read (see giftWords).
+
+// gender reads a gender phrase at i: the group it names.
+func (p *phraseReader) gender(i int) (string, int, bool) {
+	for _, g := range genderGroups {
+		if end, ok := p.anyOf(i, g.phrases); ok {
+			return g.name, end, true
+		}
+	}
+	return "", i, false
+}
+
+// genderCondition is the SQL condition on col (a product's rowid) and products p
+// that keeps the products fitting gender name: those not marked for the other gender,
+// or marked for this one or unisex too.
+func genderCondition(col, name string) (string, []any) {
+	var own, other genderGroup
+	for _, g := range genderGroups {
+		if g.name == name {
+			own = g
+		} else {
+			other = g
+		}
+	}
+	fts := func(words []string) string {
+		return "{title category} : (" + strings.Join(words, " OR ") + ")"
+	}
+	in := func(vals []string) (string, []any) {
+		args := make([]any, len(vals))
+		for i, v := range vals {
+			args[i] = v
+		}
+		return "(" + placeholders(len(vals)) + ")", args
+	}
+	attr := "p.gender" // products.gender (Product.genderAttr; migration 0049)
+	otherIn, otherArgs := in(other.attrs)
+	fitsIn, fitsArgs := in(append(append([]string{}, own.attrs...), unisexWords...))
+	cond := "(NOT (" + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + otherIn + ")" +
+		" OR " + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + fitsIn + ")"
+	args := append([]any{fts(other.words)}, otherArgs...)
+	args = append(args, fts(append(append([]string{}, own.words...), unisexWords...)))
+	return cond, append(args, fitsArgs...)
+}

@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
+)
+
+// TestOnSaleFollowsListPrice: products.on_sale (migration 0049) is 1 exactly when the
+// product's stored attributes have list_price, and products.gender is their gender
+// lower-cased (” without one), after a first import (inserts), after
+// an import that adds, removes and keeps list prices (updates), and after the
+// migration fills it on a catalog stored before it.
+func TestOnSaleFollowsListPrice(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	c, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sellers := []Seller{{ID: "s", Name: "Shop"}}
+	products := make([]Product, 40)
+	for i := range products {
+		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: "Wrap Dress " + strconv.Itoa(i),
+			Price: money.Money{Amount: int64(1000 + i), Currency: "GBP"}, Availability: InStock,
+			Attributes: map[string]string{"color": "Navy"}}
+		if i%3 == 0 {
+			products[i].Attributes["list_price"] = "£" + strconv.Itoa(20+i) + ".00"
+		}
+		if g := []string{"", "Female", " male ", "Unisex"}[i%4]; g != "" {
+			products[i].Attributes["gender"] = g
+		}
+	}
+	check := func(step string, want int) {
+		t.Helper()
+		var wrong, sale int
+		if err := c.db.QueryRowContext(ctx, `SELECT
+			count(*) FILTER (WHERE p.on_sale <> (json_extract(t.attributes, '$.list_price') IS NOT NULL)
+				OR p.gender <> coalesce(lower(trim(json_extract(t.attributes, '$.gender'))), '')),
+			count(*) FILTER (WHERE p.on_sale = 1)
+			FROM products p JOIN product_text t ON t.rowid = p.rowid`).Scan(&wrong, &sale); err != nil {
+			t.Fatal(err)
+		}
+		if wrong != 0 || sale != want {
+			t.Errorf("%s: %d products' on_sale or gender disagrees with their attributes; %d on sale, want %d", step, wrong, sale, want)
+		}
+	}
+	if _, err := c.Upsert(ctx, sellers, products); err != nil {
+		t.Fatal(err)
+	}
+	check("inserted", 14)
+	for i := range products {
+		switch i % 6 {
+		case 0: // off sale
+			delete(products[i].Attributes, "list_price")
+		case 1: // on sale
+			products[i].Attributes["list_price"] = "£99.00"
+		case 2: // a gender changed
+			products[i].Attributes["gender"] = "Male"
+		case 3: // a gender gone
+			delete(products[i].Attributes, "gender")
+		}
+	}
+	if _, err := c.Upsert(ctx, sellers, products); err != nil {
+		t.Fatal(err)
+	}
+	check("updated", 14)
+
+	// The schema before 0049: no column, the migration not recorded.
+	if _, err := c.db.ExecContext(ctx, `ALTER TABLE products DROP COLUMN on_sale;
+		ALTER TABLE products DROP COLUMN gender;
+		DELETE FROM catalog_migrations WHERE name = '0049_products_on_sale_gender.sql'`); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	if c, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	check("migrated", 14)
+}
