@@ -211,30 +211,27 @@ func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 			res.Notes = append(res.Notes, fmt.Sprintf("No product matches with %s; these results take those words as plain words, and may not have them.", asked))
 		}
 	}
-	if err == nil && res.Total == 0 && res.subscriptionRead {
-		// "brita filters subscription" where no Brita filter is sold by subscription:
-		// the filters sold once, saying so.
-		q.subscriptionOff = true
-		if once, err2 := c.search(ctx, q); err2 != nil || once.Total > 0 {
-			res, err = once, err2
-			res.Notes = append(res.Notes, "No product sold by subscription matches; these are sold once.")
+	// A filter read from a phrase that leaves nothing is lifted, one at a time, and
+	// the search run again, saying so: "brita filters subscription" where no Brita
+	// filter is sold by subscription finds those sold once; "mens sandals" where every
+	// sandal is marked for women, those; "dresses on sale" where none is, the dresses
+	// at their usual price.
+	for _, f := range []struct {
+		read bool
+		off  *bool
+		note string
+	}{
+		{res.subscriptionRead, &q.subscriptionOff, "No product sold by subscription matches; these are sold once."},
+		{res.genderRead, &q.genderOff, "No product for that gender matches; these are marked for another."},
+		{res.onSaleRead, &q.onSaleOff, "No product on sale matches; these are at their usual price."},
+	} {
+		if err != nil || res.Total > 0 || !f.read {
+			continue
 		}
-	}
-	if err == nil && res.Total == 0 && res.genderRead {
-		// "mens sandals" where every sandal is marked for women: those, saying so.
-		q.genderOff = true
-		if all, err2 := c.search(ctx, q); err2 != nil || all.Total > 0 {
-			res, err = all, err2
-			res.Notes = append(res.Notes, "No product for that gender matches; these are marked for another.")
-		}
-	}
-	if err == nil && res.Total == 0 && res.onSaleRead {
-		// "dresses on sale" where no dress is on sale: the dresses at their usual
-		// price, saying so.
-		q.onSaleOff = true
-		if full, err2 := c.search(ctx, q); err2 != nil || full.Total > 0 {
-			res, err = full, err2
-			res.Notes = append(res.Notes, "No product on sale matches; these are at their usual price.")
+		*f.off = true
+		if lifted, err2 := c.search(ctx, q); err2 != nil || lifted.Total > 0 {
+			res, err = lifted, err2
+			res.Notes = append(res.Notes, f.note)
 		}
 	}
 	res.RankFilling = err == nil && res.Words != "" && c.Fill().Rank
