@@ -31,6 +31,10 @@ func TestSearchUnitSpellings(t *testing.T) {
 	for i := range 4 {
 		add(fmt.Sprint("mug", i), fmt.Sprintf("Homely %d oz Ceramic Mug", 10+2*i))
 	}
+	// Dearer than 30: "30 pound" read as a price would leave them out.
+	for _, lb := range []int{15, 30} {
+		products = append(products, catalog.Product{ID: fmt.Sprint("dogfood-", lb), SellerID: "volt", Title: fmt.Sprintf("Barkwell Dry Dog Food, %d lb Bag", lb), Price: usd(4599)})
+	}
 	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +53,7 @@ func TestSearchUnitSpellings(t *testing.T) {
 		{"ft for Feet", "25ft hose", []string{"hose-25"}, "hose-50"},
 		{"a decimal size", "1.7 liter kettle", []string{"kettle"}, ""},
 		{"ounces for oz", "14 ounce mug", []string{"mug2"}, "mug1"},
+		{"pounds alone are a weight, not a price", "30 pound bag of dog food", []string{"dogfood-30"}, "dogfood-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := c.Search(ctx, catalog.Query{Text: tc.text})
