@@ -33,7 +33,7 @@ import (
 // the value, and searches say so (AppliedFilter.Incomplete); the type ranking of a
 // catalog from before 0012 is partial (Result.RankFilling). The on_sale and gender
 // filters lose nothing: while their fill runs, they read the attributes of the
-// products past filled_to, in the same snapshot (flagsCondition).
+// products past filled_to, in the same snapshot (flagColumn).
 
 // The tables a fill rewrites (FillState.Table).
 const (

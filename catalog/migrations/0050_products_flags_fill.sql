@@ -3,7 +3,7 @@
 -- and 0042 are (catalog's fill.go: batches in rowid order, filled_to how far one has
 -- come, by Product.onSale and Product.genderAttr, the functions every upsert writes
 -- them with). Until the row is gone, the on_sale and gender filters read the
--- attributes of the products past filled_to (catalog's flagsCondition), so their
+-- attributes of the products past filled_to (catalog's flagColumn), so their
 -- answers are whole meanwhile. (A catalog that applied 0049 when it still filled the
 -- columns in the migration itself is filled again here, which changes nothing.)
 CREATE TABLE product_flags_pending (
