@@ -54,10 +54,10 @@ func (p *phraseReader) gender(i int) (string, int, bool) {
 	return "", i, false
 }
 
-// genderCondition is the SQL condition on col (a product's rowid) and products p
-// that keeps the products fitting gender name: those not marked for the other gender,
-// or marked for this one or unisex too.
-func genderCondition(col, name string) (string, []any) {
+// genderCondition is the SQL condition on col (a product's rowid) and attr (the SQL
+// of its gender attribute, flagColumn's) that keeps the products fitting gender name:
+// those not marked for the other gender, or marked for this one or unisex too.
+func genderCondition(col, name, attr string) (string, []any) {
 	var own, other genderGroup
 	for _, g := range genderGroups {
 		if g.name == name {
@@ -76,7 +76,6 @@ func genderCondition(col, name string) (string, []any) {
 		}
 		return "(" + placeholders(len(vals)) + ")", args
 	}
-	attr := "p.gender" // products.gender (Product.genderAttr; migration 0049)
 	otherIn, otherArgs := in(other.attrs)
 	fitsIn, fitsArgs := in(append(append([]string{}, own.attrs...), unisexWords...))
 	cond := "(NOT (" + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + otherIn + ")" +
