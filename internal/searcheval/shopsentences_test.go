@@ -21,11 +21,14 @@ import (
 // to baseline.tsv (one row per file, half and kind).
 const ShopSentences = "shop-sentences"
 
-// shopSentenceSets are the files of ShopSentences, each over its shop's catalog.
-var shopSentenceSets = []struct {
+// shopSentenceSet is one file of ShopSentences.
+type shopSentenceSet struct {
 	shop, file string
 	kitchen    bool // over the kitchen shop (shops4) rather than a shop of shops/
-}{
+}
+
+// shopSentenceSets are the files of ShopSentences, each over its shop's catalog.
+var shopSentenceSets = []shopSentenceSet{
 	{"music", "music.jsonl", false},
 	{"hardware", "hardware.jsonl", false},
 	{"kitchen", "kitchen.jsonl", true},
@@ -42,7 +45,7 @@ var shopSentencesFrozen = map[string]string{
 var shopSentencesCheck = flag.Bool("shop-sentences-check", false, "TestShopSentences: also print the check halves of the shop-sentences sets (totals only; read once, at the end of a change)")
 
 // shopSentenceSet loads one file's catalog and queries, judged by its shop's rule.
-func shopSentenceSet(t *testing.T, shop, file string, kitchen bool) (*env, Half) {
+func loadShopSentenceSet(t *testing.T, shop, file string, kitchen bool) (*env, Half) {
 	t.Helper()
 	qs, err := ReadQueries(filepath.Join(dir, ShopSentences, file))
 	if err != nil {
@@ -238,7 +241,7 @@ func TestShopSentences(t *testing.T) {
 	var out strings.Builder
 	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the shop sentence sets, per file and half (halves by freshHalves),\n# which TestShopSentences holds it to (failing below a value minus %.2f). Written by:\n#   go test -tags sqlite_fts5 -run TestShopSentences$ ./internal/searcheval -baseline\n", tolerance)
 	for _, s := range shopSentenceSets {
-		e, h := shopSentenceSet(t, s.shop, s.file, s.kitchen)
+		e, h := loadShopSentenceSet(t, s.shop, s.file, s.kitchen)
 		tune, check := shopSentenceHalves(h.Queries)
 		for _, half := range []struct {
 			name string
