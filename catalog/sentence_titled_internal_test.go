@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -128,6 +129,52 @@ func TestWordsMeetSmallShop(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("%q: wordsMeet %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMadeForSmallShop holds that a small shop's made-for relations need only its
+// meet of products (learnedView.meet): two stands named after the keyboard they hold
+// and two filters made for a kettle are what is made for those, as a large catalog's
+// three would be; at a large catalog's count they are not.
+func TestMadeForSmallShop(t *testing.T) {
+	ctx := context.Background()
+	c := brassShop(t)
+	var ps []Product
+	for i, m := range []string{"Single-X", "Double-X"} {
+		ps = append(ps, Product{ID: fmt.Sprint("kbstand", i), SellerID: "s1", Title: "Stagewell " + m + " Keyboard Stand",
+			Description: "Folds flat.", Price: money.Money{Amount: 2999, Currency: "USD"}, Availability: InStock})
+	}
+	for i := range 2 {
+		ps = append(ps, Product{ID: fmt.Sprint("keyboard", i), SellerID: "s1", Title: fmt.Sprintf("Tonewell K%d 61-Key Keyboard", i),
+			Description: "Touch-sensitive keys.", Price: money.Money{Amount: 19999, Currency: "USD"}, Availability: InStock})
+	}
+	if _, err := c.Upsert(ctx, []Seller{{ID: "s1", Name: "Shop"}}, ps); err != nil {
+		t.Fatal(err)
+	}
+	lv, err := c.learnedView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !lv.small || lv.meet() >= minMeet {
+		t.Fatalf("the shop is not read as small (meet %d)", lv.meet())
+	}
+	for _, tc := range []struct {
+		name, k string
+		lv      *learnedView
+		want    bool
+	}{
+		{"two stands named after the keyboard, in a small shop", "keyboard", lv, true},
+		{"the same two, at a large catalog's count", "keyboard", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			heads, err := c.madeForOrAfter(ctx, tc.lv, tc.k, tc.k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Contains(heads, "stand"); got != tc.want {
+				t.Errorf("made for %s: %q, want stand among them %v", tc.k, heads, tc.want)
 			}
 		})
 	}
