@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -63,4 +64,35 @@ func TestSentenceTitleMeet(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) { searchFirstOf(t, c, tc.text, tc.first) })
 	}
+}
+
+// BenchmarkSentenceTitleMeet times the sentences of TestSentenceTitleMeet, which
+// read as nothing before the title-meet step and pay for it, through Search, each
+// beside a floor: a search of one word that names a type of the same shop ("hose"),
+// and reports their ratio.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench SentenceTitleMeet -count 6 ./catalog
+func BenchmarkSentenceTitleMeet(b *testing.B) {
+	ctx := context.Background()
+	c := cycleShop(b)
+	texts := []string{"visitors keep tripping on the garden path after sunset",
+		"our garden path gets so gloomy after sunset that visitors keep tripping",
+		"the green at the village fete was packed all weekend", "how long is the longest garden path in england"}
+	var search, floor time.Duration
+	for b.Loop() {
+		for _, text := range texts {
+			t0 := time.Now()
+			if _, err := c.Search(ctx, catalog.Query{Text: text}); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			if _, err := c.Search(ctx, catalog.Query{Text: "hose"}); err != nil {
+				b.Fatal(err)
+			}
+			search, floor = search+t1.Sub(t0), floor+time.Since(t1)
+		}
+	}
+	b.ReportMetric(float64(search.Microseconds())/float64(b.N*len(texts)), "µs/sentence")
+	b.ReportMetric(float64(floor.Microseconds())/float64(b.N*len(texts)), "µs/floor")
+	b.ReportMetric(float64(search)/float64(floor), "×floor")
 }
