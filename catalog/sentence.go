@@ -23,8 +23,9 @@ const (
 	// maxWordShare: a word more than one product in maxWordShare has ("black",
 	// "package", "kitchen") says little of what a sentence is about.
 	maxWordShare = 10
-	// Two words meet when at least minMeet products have both, and at least meetLift
-	// times as many as if the catalog's products had them independently.
+	// Two words meet when at least minMeet products have both (every product of the
+	// rarer word, when fewer have it: meetNeed), and at least meetLift times as many as
+	// if the catalog's products had them independently.
 	minMeet  = 3
 	meetLift = 3
 )
