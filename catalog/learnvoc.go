@@ -181,15 +181,16 @@ func (c *Catalog) eachTitleHead(ctx context.Context, term string, f func(head st
 // madeFor reads them after the products its codes and "for" say are made for the type,
 // so that "shredder sacks" finds shredder bags where no synonym group says so.
 
-// namedAfter returns the title heads other than the type key k that at least minMeet
-// of the products with term (k's word as the query searches it) in their titles have
-// right after k's word, most first. Read once per indexed version (the learned view
-// keeps it).
+// namedAfter returns the title heads other than the type key k that at least the
+// catalog's meet (lv.meet: minMeet, fewer in a small catalog whose types have a
+// product or two) of the products with term (k's word as the query searches it) in
+// their titles have right after k's word, most first. Read once per indexed version
+// (the learned view keeps it).
 func (lv *learnedView) namedAfter(ctx context.Context, c *Catalog, k, term string) ([]string, error) {
-	return recall(lv, lv.after, maxLearnedWords, k+" "+term, func() ([]string, error) { return c.namedAfter(ctx, k, term) })
+	return recall(lv, lv.after, maxLearnedWords, k+" "+term, func() ([]string, error) { return c.namedAfter(ctx, k, term, lv.meet()) })
 }
 
-func (c *Catalog) namedAfter(ctx context.Context, k, term string) ([]string, error) {
+func (c *Catalog) namedAfter(ctx context.Context, k, term string, least int) ([]string, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	quoteTerm(&b, term)
@@ -216,7 +217,7 @@ func (c *Catalog) namedAfter(ctx context.Context, k, term string) ([]string, err
 	}
 	var heads []string
 	for h, n := range after {
-		if n >= minMeet {
+		if n >= least {
 			heads = append(heads, h)
 		}
 	}
@@ -225,9 +226,11 @@ func (c *Catalog) namedAfter(ctx context.Context, k, term string) ([]string, err
 }
 
 // madeForOrAfter returns madeForHeads of k, then the heads named after k (namedAfter)
-// that it does not list.
+// that it does not list, each of at least the catalog's meet of products (lv.meet): in
+// a small shop whose types have a product or two, two keyboard stands say what is made
+// for a keyboard as surely as a large catalog's three.
 func (c *Catalog) madeForOrAfter(ctx context.Context, lv *learnedView, k, term string) ([]string, error) {
-	heads, err := c.madeForHeads(ctx, k, term)
+	heads, err := c.madeForHeads(ctx, k, term, lv.meet())
 	if err != nil || lv == nil {
 		return heads, err
 	}

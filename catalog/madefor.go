@@ -21,8 +21,9 @@ import (
 
 // madeForHeads returns the title heads of the products made for the type whose title
 // head is the key k (see above), those with most products first, each with at least
-// minMeet products; term is the word as the query searches it.
-func (c *Catalog) madeForHeads(ctx context.Context, k, term string) ([]string, error) {
+// least products (minMeet; a small catalog's meet, see learnedView.meet); term is the
+// word as the query searches it.
+func (c *Catalog) madeForHeads(ctx context.Context, k, term string, least int) ([]string, error) {
 	var b strings.Builder
 	b.WriteString("{title} : ")
 	quoteTerm(&b, term)
@@ -53,7 +54,7 @@ func (c *Catalog) madeForHeads(ctx context.Context, k, term string) ([]string, e
 		if err := rows.Scan(&h.head, &h.n); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		if h.n >= minMeet && typeLike(h.head) {
+		if h.n >= least && typeLike(h.head) {
 			hs = append(hs, h)
 		}
 	}

@@ -26,12 +26,13 @@ var crossSet = flag.Bool("crossset", false, "TestCrossSet: score Search and plai
 // the judged catalog's dev half and dev probes, then the fresh catalog's dev sets
 // (of freshcat-dev5, freshcat-dev6 and freshcat-dev7 only the tune half), then the new user's shops'
 // dev queries, each over its own catalog, and the tune halves of the pet and kitchen
-// shops (shops3, shops4). Held-out sets, the unseen
+// shops (shops3, shops4), and the tune halves of the shop sentence sets. Held-out sets, the unseen
 // probes and the check halves are not among them, and never are.
 var crossSetNames = []string{
 	Dev, Probe, ProbeNoNeed, ProbeStory, ProbeGift,
 	FreshCat, FreshDevSentences, FreshDev2, FreshDev3, FreshDev4, FreshDev5 + "/tune", FreshDev6 + "/tune", FreshDev7 + "/tune",
 	ShopsDev + "/music", ShopsDev + "/hardware", Shops3 + "/tune", Shops4 + "/tune",
+	ShopSentences + "/music/tune", ShopSentences + "/hardware/tune", ShopSentences + "/kitchen/tune",
 }
 
 // crossQuery is one query of a dev set with what Search and plain BM25 returned for it.
@@ -56,6 +57,18 @@ func loadCrossSet(t *testing.T, name string) (*env, Half, []Query) {
 	var h Half
 	var err error
 	base, half, _ := strings.Cut(name, "/")
+	if base == ShopSentences {
+		// A shop sentence set's tune half (never its check half).
+		shop, h2, _ := strings.Cut(half, "/")
+		i := slices.IndexFunc(shopSentenceSets, func(s shopSentenceSet) bool { return s.shop == shop })
+		if i < 0 || h2 != "tune" {
+			t.Fatalf("%s: no such set or half", name)
+		}
+		s := shopSentenceSets[i]
+		e, h := loadShopSentenceSet(t, s.shop, s.file, s.kitchen)
+		tune, _ := shopSentenceHalves(h.Queries)
+		return e, h, tune
+	}
 	if s := heldOutShops[base]; s != nil {
 		// A held-out shop's tune half (never its check half).
 		if half != "tune" {
@@ -864,8 +877,14 @@ func pairedChange(d []float64) (m, se float64) {
 func TestCrossSetNames(t *testing.T) {
 	for _, name := range crossSetNames {
 		base, half, _ := strings.Cut(name, "/")
-		if Unseen(base) || strings.HasPrefix(base, "freshcat-heldout") || half == "check" {
+		if Unseen(base) || strings.HasPrefix(base, "freshcat-heldout") || half == "check" || strings.HasSuffix(name, "/check") {
 			t.Errorf("%s is not a dev set", name)
+		}
+		if base == ShopSentences {
+			if !strings.HasSuffix(name, "/tune") {
+				t.Errorf("%s: a shop sentence set is scored by its tune half alone", name)
+			}
+			continue
 		}
 		_, _, split := freshTuneCheck(base, nil)
 		split = split || heldOutShops[base] != nil
