@@ -337,13 +337,6 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		if tool, ok, err := c.sentenceTool(ctx, s, res, offset); err != nil || ok {
 			return tool, err
 		}
-		// Or, when two of its words meet in a product's title, their plain ranking.
-		if unsold, opens, err := c.unsoldAsked(ctx, s); err != nil || unsold && opens {
-			return out, err
-		}
-		if titled, ok, err := c.sentenceTitled(ctx, s, res, offset); err != nil || ok {
-			return titled, err
-		}
 	}
 	return out, err
 }

@@ -23,9 +23,8 @@ const (
 	// maxWordShare: a word more than one product in maxWordShare has ("black",
 	// "package", "kitchen") says little of what a sentence is about.
 	maxWordShare = 10
-	// Two words meet when at least minMeet products have both (every product of the
-	// rarer word, when fewer have it: meetNeed), and at least meetLift times as many as
-	// if the catalog's products had them independently.
+	// Two words meet when at least minMeet products have both, and at least meetLift
+	// times as many as if the catalog's products had them independently.
 	minMeet  = 3
 	meetLift = 3
 )
@@ -260,21 +259,12 @@ func (c *Catalog) wordsMeet(ctx context.Context, s *search, known []sentenceWord
 				q.String(), maxUseCount).Scan(&n); err != nil {
 				return false, fmt.Errorf("search: %w", err)
 			}
-			if n >= meetNeed(known[a].matched, known[b].matched) && float64(n)*total >= meetLift*float64(known[a].matched)*float64(known[b].matched) {
+			if n >= minMeet && float64(n)*total >= meetLift*float64(known[a].matched)*float64(known[b].matched) {
 				return true, nil
 			}
 		}
 	}
 	return false, nil
-}
-
-// meetNeed is how many products must have two words, a and b products having each,
-// for them to meet: minMeet, or every product of the rarer word when fewer have it. A
-// word a small shop uses in one or two products only ("valves": its valve oil) meets
-// another when those products have that one too ("trumpet"): no count of minMeet
-// could ever be reached there, however surely the words belong together.
-func meetNeed(a, b int) int {
-	return max(1, min(minMeet, a, b))
 }
 
 // placeWords say where: a word after one ("the filter in my purifier", "inside my

@@ -10,8 +10,7 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
-// brassShop is a small music shop of its own words: types of one to three products,
-// one word ("valves") in one product only.
+// brassShop is a small music shop of its own words: types of one to three products.
 func brassShop(t *testing.T) *Catalog {
 	t.Helper()
 	ctx := context.Background()
@@ -43,95 +42,6 @@ func brassShop(t *testing.T) *Catalog {
 		t.Fatal(err)
 	}
 	return c
-}
-
-func understoodText(t *testing.T, c *Catalog, text string) *search {
-	t.Helper()
-	q := Query{Text: text, Limit: DefaultLimit}
-	if err := q.validate(); err != nil {
-		t.Fatal(err)
-	}
-	s, _, done, err := c.understandQuery(context.Background(), q, q.fingerprint())
-	if err != nil || done {
-		t.Fatalf("understandQuery: %v, done %v", err, done)
-	}
-	return s
-}
-
-// TestTitleMeet holds when two of a sentence's content words meet in one product's
-// title (titleMeet): in the title of one of the plain ranking's best products, not
-// each in titles of their own, not one word alone, not in a question about the world.
-func TestTitleMeet(t *testing.T) {
-	c := brassShop(t)
-	for _, tc := range []struct {
-		name, text string
-		want       bool
-	}{
-		{"two words in one title", "visitors trip on the garden path after dark", true},
-		{"two words of one title beside a word of another", "visitors trip on the hose by the path edging", true},
-		{"words in titles that meet in none", "the hose froze on the path last night", false},
-		{"one word in titles", "visitors trip over the hose after dark", false},
-		{"a question about the world", "how long is the longest garden path in england", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, ok, err := c.titleMeet(context.Background(), understoodText(t, c, tc.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if ok != tc.want {
-				t.Errorf("%q: titleMeet %v, want %v", tc.text, ok, tc.want)
-			}
-		})
-	}
-}
-
-// TestMeetNeed holds how many products two words need in common to meet: minMeet,
-// or every product of the rarer word when fewer than minMeet have it.
-func TestMeetNeed(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		a, b int
-		want int
-	}{
-		{"two common words", 40, 12, minMeet},
-		{"a word of one product", 1, 40, 1},
-		{"a word of two products, either side", 40, 2, 2},
-		{"no product", 0, 5, 1},
-	} {
-		if got := meetNeed(tc.a, tc.b); got != tc.want {
-			t.Errorf("%s: meetNeed(%d, %d) = %d, want %d", tc.name, tc.a, tc.b, got, tc.want)
-		}
-	}
-}
-
-// TestWordsMeetSmallShop holds that in a small shop a word one product has meets
-// another word that product has ("valves" and "trumpet": the valve oil), and that
-// words no product has together do not meet.
-func TestWordsMeetSmallShop(t *testing.T) {
-	c := brassShop(t)
-	for _, tc := range []struct {
-		name, text string
-		want       bool
-	}{
-		{"a word of one product and another it has", "my trumpet valves stick", true},
-		{"words no product has together", "my trumpet mute hose", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			s := understoodText(t, c, tc.text)
-			known, ok, err := c.sentenceContent(ctx, s)
-			if err != nil || !ok {
-				t.Fatalf("%q: sentenceContent ok %v, %v", tc.text, ok, err)
-			}
-			got, err := c.wordsMeet(ctx, s, known)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tc.want {
-				t.Errorf("%q: wordsMeet %v, want %v", tc.text, got, tc.want)
-			}
-		})
-	}
 }
 
 // TestMadeForSmallShop holds that a small shop's made-for relations need only its
