@@ -1,6 +1,12 @@
 package catalog
 
-import "strings"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Gender words ("womens trainers", "men's jumper", "ladies coat") say whom a product
 // is for. Few titles say it (a shop's Google Shopping gender column may, kept as the
@@ -84,4 +90,75 @@ func genderCondition(col, name string) (string, []any) {
 	args := append([]any{fts(other.words)}, otherArgs...)
 	args = append(args, fts(append(append([]string{}, own.words...), unisexWords...)))
 	return cond, append(args, fitsArgs...)
+}
+
+// Among the products the gender filter keeps, those marked for the gender asked come
+// before the unmarked ones of equal match (rerank: after the words a title covers,
+// before the brand and BM25), so that "mens trainers" opens with the "Men's …"
+// trainers without putting a title with more of the query's words after them.
+
+// Gender marks of a product for the gender asked (genderMarks).
+const (
+	genderUnmarked = iota
+	genderUnisex   // marked unisex
+	genderOwn      // marked for the gender asked, by title, category or attribute
+)
+
+// genderMarks returns, of the rowids of ms, how each is marked for the gender name
+// (genderOwn, genderUnisex; the unmarked are left out): by a title word (product_rank's
+// title keys), a category word (its category keys) or the attribute gender
+// (products.gender).
+func (c *Catalog) genderMarks(ctx context.Context, ms []match, name string) (map[int64]int, error) {
+	var own genderGroup
+	for _, g := range genderGroups {
+		if g.name == name {
+			own = g
+		}
+	}
+	ids := make([]any, len(ms))
+	for i, m := range ms {
+		ids[i] = m.rowid
+	}
+	rows, err := c.query(ctx, `SELECT p.rowid, coalesce(r.title_keys, ''), coalesce(r.category_keys, '[]'), p.gender
+		FROM products p LEFT JOIN product_rank r ON r.rowid = p.rowid WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search gender: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var (
+			id                    int64
+			titleKeys, cats, attr string
+		)
+		if err := rows.Scan(&id, &titleKeys, &cats, &attr); err != nil {
+			return nil, fmt.Errorf("search gender: %w", err)
+		}
+		var catKeys []string
+		_ = json.Unmarshal([]byte(cats), &catKeys) // written by rankRowOf; "[]" when none
+		if m := genderMark(strings.Fields(titleKeys), catKeys, attr, own); m != genderUnmarked {
+			out[id] = m
+		}
+	}
+	return out, rows.Err()
+}
+
+// genderMark is how a product with the title keys (coverKey), category keys (wordKey)
+// and gender attribute (lower-cased) is marked for the gender g.
+func genderMark(titleKeys, catKeys []string, attr string, g genderGroup) int {
+	says := func(words []string) bool {
+		for _, w := range words {
+			if slices.Contains(titleKeys, coverKey(w)) || slices.Contains(catKeys, wordKey(w)) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case slices.Contains(g.attrs, attr) || says(g.words):
+		return genderOwn
+	case slices.Contains(unisexWords, attr) || says(unisexWords):
+		return genderUnisex
+	}
+	return genderUnmarked
 }
