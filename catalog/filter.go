@@ -117,6 +117,12 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		f.args = append(f.args, args...)
 		f.needsProducts = on == onKeys
 	}
+	if q.age != "" {
+		cond, args := ageCondition(t+"rowid", q.age)
+		conds = append(conds, cond)
+		f.args = append(f.args, args...)
+		f.needsProducts = on == onKeys
+	}
 	if q.MinRating > 0 {
 		conds = append(conds, t+"rating >= ?")
 		f.args = append(f.args, q.MinRating)

@@ -31,17 +31,24 @@ type genderGroup struct {
 	words []string
 	// attrs are the values of the attribute gender that mark it, lower-cased.
 	attrs []string
+	// young are the title and category words that mark a product for a child of the
+	// gender ("Girls' Jeans"): the filter reads them as it reads words (an adult query
+	// leaves out the other gender's children's products, keeps its own), ranking only
+	// for a kids' query (see FilterAge).
+	young []string
 }
 
 var genderGroups = []genderGroup{
 	{name: "women",
 		phrases: phrases("women", "womens", "women's", "woman's", "lady's", "women s", "womens s", "woman", "womans", "woman s", "ladies", "ladies s", "lady", "ladys", "lady s"),
 		words:   []string{"women", "woman", "ladies", "lady", "female"},
-		attrs:   []string{"female", "women", "womens", "woman", "ladies"}},
+		attrs:   []string{"female", "women", "womens", "woman", "ladies"},
+		young:   []string{"girls", "girl"}},
 	{name: "men",
 		phrases: phrases("men", "mens", "men's", "man's", "gent's", "men s", "mens s", "man s", "gents", "gent s", "gentlemen", "gentlemens", "gentlemen s"),
 		words:   []string{"men", "man", "gents", "gentlemen", "male"},
-		attrs:   []string{"male", "men", "mens", "man", "gents"}},
+		attrs:   []string{"male", "men", "mens", "man", "gents"},
+		young:   []string{"boys", "boy"}},
 }
 
 // unisexWords mark a product for either gender.
@@ -72,9 +79,6 @@ func genderCondition(col, name string) (string, []any) {
 			other = g
 		}
 	}
-	fts := func(words []string) string {
-		return "{title category} : (" + strings.Join(words, " OR ") + ")"
-	}
 	in := func(vals []string) (string, []any) {
 		args := make([]any, len(vals))
 		for i, v := range vals {
@@ -87,8 +91,8 @@ func genderCondition(col, name string) (string, []any) {
 	fitsIn, fitsArgs := in(append(append([]string{}, own.attrs...), unisexWords...))
 	cond := "(NOT (" + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + otherIn + ")" +
 		" OR " + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + fitsIn + ")"
-	args := append([]any{fts(other.words)}, otherArgs...)
-	args = append(args, fts(append(append([]string{}, own.words...), unisexWords...)))
+	args := append([]any{ftsAny(append(slices.Clone(other.words), other.young...))}, otherArgs...)
+	args = append(args, ftsAny(slices.Concat(own.words, own.young, unisexWords)))
 	return cond, append(args, fitsArgs...)
 }
 
@@ -107,13 +111,16 @@ const (
 // genderMarks returns, of the rowids of ms, how each is marked for the gender name
 // (genderOwn, genderUnisex; the unmarked are left out): by a title word (product_rank's
 // title keys), a category word (its category keys) or the attribute gender
-// (products.gender).
-func (c *Catalog) genderMarks(ctx context.Context, ms []match, name string) (map[int64]int, error) {
+// (products.gender); by a child's word of the gender ("Girls'") only when young.
+func (c *Catalog) genderMarks(ctx context.Context, ms []match, name string, young bool) (map[int64]int, error) {
 	var own genderGroup
 	for _, g := range genderGroups {
 		if g.name == name {
 			own = g
 		}
+	}
+	if young {
+		own.words = slices.Concat(own.words, own.young)
 	}
 	ids := make([]any, len(ms))
 	for i, m := range ms {
@@ -134,9 +141,7 @@ func (c *Catalog) genderMarks(ctx context.Context, ms []match, name string) (map
 		if err := rows.Scan(&id, &titleKeys, &cats, &attr); err != nil {
 			return nil, fmt.Errorf("search gender: %w", err)
 		}
-		var catKeys []string
-		_ = json.Unmarshal([]byte(cats), &catKeys) // written by rankRowOf; "[]" when none
-		if m := genderMark(strings.Fields(titleKeys), catKeys, attr, own); m != genderUnmarked {
+		if m := genderMark(strings.Fields(titleKeys), jsonKeys(cats), attr, own); m != genderUnmarked {
 			out[id] = m
 		}
 	}
@@ -146,19 +151,29 @@ func (c *Catalog) genderMarks(ctx context.Context, ms []match, name string) (map
 // genderMark is how a product with the title keys (coverKey), category keys (wordKey)
 // and gender attribute (lower-cased) is marked for the gender g.
 func genderMark(titleKeys, catKeys []string, attr string, g genderGroup) int {
-	says := func(words []string) bool {
-		for _, w := range words {
-			if slices.Contains(titleKeys, coverKey(w)) || slices.Contains(catKeys, wordKey(w)) {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
-	case slices.Contains(g.attrs, attr) || says(g.words):
+	case slices.Contains(g.attrs, attr) || says(titleKeys, catKeys, g.words):
 		return genderOwn
-	case slices.Contains(unisexWords, attr) || says(unisexWords):
+	case slices.Contains(unisexWords, attr) || says(titleKeys, catKeys, unisexWords):
 		return genderUnisex
 	}
 	return genderUnmarked
+}
+
+// says reports whether a product with the title keys (coverKey) and category keys
+// (wordKey) has one of words in its title or category.
+func says(titleKeys, catKeys, words []string) bool {
+	for _, w := range words {
+		if slices.Contains(titleKeys, coverKey(w)) || slices.Contains(catKeys, wordKey(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonKeys reads product_rank's category_keys (a JSON array written by rankRowOf).
+func jsonKeys(s string) []string {
+	var ks []string
+	_ = json.Unmarshal([]byte(s), &ks) // written by rankRowOf; "[]" when none
+	return ks
 }

@@ -312,8 +312,9 @@ func TestSearchResultWhileFilling(t *testing.T) {
 	}
 }
 
-// TestFilterPhraseText: the readable result says what an on-sale or gender phrase did
-// (catalog.FilterOnSale, catalog.FilterGender), naming the phrase.
+// TestFilterPhraseText: the readable result says what an on-sale, gender or kids'
+// phrase did (catalog.FilterOnSale, catalog.FilterGender, catalog.FilterAge), naming
+// the phrase.
 func TestFilterPhraseText(t *testing.T) {
 	tests := []struct {
 		name string
@@ -324,6 +325,10 @@ func TestFilterPhraseText(t *testing.T) {
 			`"on sale" was read as on_sale: only products on sale (below their list price) are shown.`},
 		{"gender", appliedFilter{Filter: catalog.FilterGender, Bound: 1, Value: "women", Phrase: "womens"},
 			`"womens" was read as gender=women: products marked for the other gender alone`},
+		{"kids", appliedFilter{Filter: catalog.FilterAge, Bound: 1, Value: "kids", Phrase: "kids"},
+			`"kids" was read as age=kids: products marked for adults alone`},
+		{"girls names the gender too", appliedFilter{Filter: catalog.FilterAge, Bound: 1, Value: "girls", Phrase: "girls"},
+			`"girls" was read as age=girls: products marked for adults alone (age group, title or category) or for the other gender alone are left out`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
