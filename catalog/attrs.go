@@ -149,6 +149,9 @@ func attrKeys(p *Product) []string {
 		}
 		v := p.Attributes[name]
 		add(kind, v)
+		if w := waistOf(v); kind == FilterSize && w != "" {
+			add(kind, "w"+w) // every length of the waist (see waistLengthWords)
+		}
 		for part := range strings.FieldsFuncSeq(v, func(r rune) bool { return strings.ContainsRune("/,;|", r) }) {
 			add(kind, part)
 			if kind == FilterColor {
@@ -191,7 +194,11 @@ var sizeSystems = []string{"uk", "eu", "us"}
 // favourite blue") only a size the word "size" marks, or one of two words that name a
 // letter size ("extra large"), is read. A query of nothing but
 // such words is left as it is.
-func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool) ([]attrWord, []string, error) {
+//
+// marked means the sizes are marked as sizes as "size" marks them (waistLengthWords
+// wrote them: "32 waist", "32x30"): read in a sentence, and even when no other word
+// is left ("32 waist 30 leg").
+func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence, marked bool) ([]attrWord, []string, error) {
 	type cand struct {
 		from, to int // the value's words
 		sized    bool
@@ -269,7 +276,8 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 				// A letter size of two words ("extra large", "x-large") needs no "size"
 				// in a sentence: its words say it.
 				named := cd.to-cd.from == 2 && sizeCodes[foldKey(v)] != ""
-				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after && !named) && !cd.sized {
+				waist := marked && waistLengthWord(v)
+				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after && !named && !waist) && !cd.sized {
 					continue
 				}
 				if cd.sized {
@@ -293,7 +301,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			content = content || !stopwords[w]
 		}
 	}
-	if len(out) == 0 || !content {
+	if len(out) == 0 || !content && !(marked && slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == FilterSize && waistLengthWord(a.words) })) {
 		// Nothing else asked for ("compact", "red"): the words are searched and ranked
 		// as words, as a browse filtered by them would lose their ranking.
 		return nil, words, nil

@@ -395,7 +395,12 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		return nil, Result{}, false, err
 	}
 	if !q.attrsOff {
-		attrs, rest, err := c.queryAttrs(ctx, u.rest, u.sentence)
+		words, waist := waistLengthWords(u.rest)
+		attrs, rest, err := c.queryAttrs(ctx, words, u.sentence, waist)
+		if err == nil && waist && !slices.ContainsFunc(attrs, func(a attrWord) bool { return a.kind == FilterSize }) {
+			// No such size in the catalog: the words as typed.
+			attrs, rest, err = c.queryAttrs(ctx, u.rest, u.sentence, false)
+		}
 		if err != nil {
 			return nil, Result{}, false, err
 		}

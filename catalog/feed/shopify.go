@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -166,6 +167,43 @@ func optionAttr(col string, names, values []string) string {
 	return ""
 }
 
+// Jeans and trousers are often sized by two options, Waist and Length (Shopify writes
+// their values alone in a variant's title, "… - 32 / 30", and in either order), which
+// name no attribute: a variant with no Size option and a Waist option gets the size
+// those two say as shops write it, "W32 L30" (W32 with no length), so that the colour
+// and size reading of a query ("jeans 32x30", "w32 l30", "32 waist") finds it.
+var (
+	waistOptions  = []string{"waist", "waist_size", "w"}
+	lengthOptions = []string{"length", "leg", "leg_length", "inseam", "inside_leg", "l"}
+)
+
+// waistLength returns the size the Waist and Length options of a variant say, "" when
+// it has no Waist option.
+func waistLength(names, values []string) string {
+	pick := func(opts []string) string {
+		for i, n := range names {
+			if slices.Contains(opts, n) {
+				return strings.TrimSpace(values[i])
+			}
+		}
+		return ""
+	}
+	mark := func(letter, v string) string {
+		if v == "" || strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			return v // "W32" already, or "Regular": as written
+		}
+		return letter + v
+	}
+	w := pick(waistOptions)
+	if w == "" {
+		return ""
+	}
+	if l := pick(lengthOptions); l != "" {
+		return mark("W", w) + " " + mark("L", l)
+	}
+	return mark("W", w)
+}
+
 // shopifyRow reads one row of a Shopify products export (see shopifyDefaultTitle).
 func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 	own := func(col string) string { return s.cols.field(fields, col) }
@@ -262,6 +300,9 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		}
 		if single {
 			return ""
+		}
+		if col == "size" {
+			return cmp.Or(optionAttr(col, names, values), waistLength(names, values))
 		}
 		return optionAttr(col, names, values)
 	})

@@ -386,3 +386,39 @@ func TestShopifySharedSKU(t *testing.T) {
 		})
 	}
 }
+
+// TestShopifyWaistLength: a variant sized by Waist and Length options (no Size
+// option) gets the size they say, "W32 L30", in either order of the options; a Waist
+// alone "W32"; values that are not numbers as written; a Size option wins.
+func TestShopifyWaistLength(t *testing.T) {
+	const header = "Handle,Title,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,Variant SKU,Variant Price\n"
+	tests := []struct {
+		name, row string
+		title     string
+		size      string
+	}{
+		{"waist then length", "jeans,Jeans,Waist,32,Length,30,Colour,Black,J-1,50.00\n", "Jeans - 32 / 30 / Black", "W32 L30"},
+		{"length then waist", "jeans,Jeans,Length,30,Waist,32,,,J-1,50.00\n", "Jeans - 30 / 32", "W32 L30"},
+		{"inside leg", "jeans,Jeans,Waist Size,34,Inside Leg,32,,,J-1,50.00\n", "Jeans - 34 / 32", "W34 L32"},
+		{"waist alone", "jeans,Jeans,Waist,32,Colour,Blue,,,J-1,50.00\n", "Jeans - 32 / Blue", "W32"},
+		{"written with letters", "jeans,Jeans,Waist,W32,Length,Regular,,,J-1,50.00\n", "Jeans - W32 / Regular", "W32 Regular"},
+		{"a size option wins", "jeans,Jeans,Size,W32 L32,Waist,32,,,J-1,50.00\n", "Jeans - W32 L32 / 32", "W32 L32"},
+		{"no waist", "tee,Tee,Size,M,Length,Long,,,T-1,20.00\n", "Tee - M / Long", "M"},
+		{"length alone is no size", "scarf,Scarf,Length,180cm,,,,,S-1,20.00\n", "Scarf - 180cm", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(header+tt.row), "x.csv", Options{DefaultSeller: "S", Currency: "GBP"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ok := got.products[got.ids[0]]
+			if !ok || len(got.rejects) > 0 {
+				t.Fatalf("no product (%q)", got.rejects)
+			}
+			if p.Title != tt.title || p.Attributes["size"] != tt.size {
+				t.Errorf("title %q, size %q; want %q, %q", p.Title, p.Attributes["size"], tt.title, tt.size)
+			}
+		})
+	}
+}
