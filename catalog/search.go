@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // Sort orders search results.
@@ -121,6 +123,9 @@ type Hit struct {
 	// Variants, when the hit stands for its family and other products of the family
 	// match the search too, says what they are; nil otherwise.
 	Variants *Variants
+	// ListPrice, when the product is on sale, is its regular price (above Price; see
+	// Product.ListPrice); the zero Money otherwise.
+	ListPrice money.Money
 }
 
 // Facet is a value and how many matching products have it.

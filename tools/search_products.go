@@ -244,7 +244,11 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		detail: d,
 	}
 	for _, h := range res.Hits {
-		out.Products = append(out.Products, searchItem{productItem: itemOf(h.Product, h.Snippet, unsold, d), Variants: variantsOf(h.Variants)})
+		it := itemOf(h.Product, h.Snippet, unsold, d)
+		if it.ListPrice == nil { // a hit's attributes are not loaded (detail full's are)
+			it.ListPrice = listPriceOf(h.ListPrice, h.ListPrice.Amount > 0)
+		}
+		out.Products = append(out.Products, searchItem{productItem: it, Variants: variantsOf(h.Variants)})
 	}
 	for _, f := range res.Applied {
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Value: f.Text, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived,

@@ -338,3 +338,44 @@ func TestFilterPhraseText(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchListPrice: a product on sale shows its list price beside its price, in
+// structuredContent (list_price) and in the text ("£115.00 (was £138.00)"), at every
+// detail; a product not on sale shows neither.
+func TestSearchListPrice(t *testing.T) {
+	gbp := func(a int64) money.Money { return money.Money{Amount: a, Currency: "GBP"} }
+	onSale := catalog.Hit{Product: catalog.Product{ID: "dress", Title: "Wrap Dress", Price: gbp(11500), Availability: catalog.InStock}, ListPrice: gbp(13800)}
+	full := catalog.Hit{Product: catalog.Product{ID: "dress", Title: "Wrap Dress", Price: gbp(11500), Availability: catalog.InStock,
+		Attributes: map[string]string{"list_price": "£138.00"}}}
+	plain := catalog.Hit{Product: catalog.Product{ID: "tee", Title: "Tee", Price: gbp(2000), Availability: catalog.InStock}}
+	for _, tc := range []struct {
+		name string
+		hit  catalog.Hit
+		d    detail
+		want string // the list price's display; "" for none
+	}{
+		{"on sale, standard", onSale, detailStandard, "£138.00"},
+		{"on sale, brief", onSale, detailBrief, "£138.00"},
+		{"on sale, full (from the attributes)", full, detailFull, "£138.00"},
+		{"not on sale", plain, detailStandard, ""},
+		{"not on sale, brief", plain, detailBrief, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := searchResultOf(catalog.Result{Total: 1, Hits: []catalog.Hit{tc.hit}}, nil, tc.d)
+			got := ""
+			if lp := out.Products[0].ListPrice; lp != nil {
+				got = lp.Display
+				if lp.Amount != 13800 || lp.Currency != "GBP" {
+					t.Errorf("list_price %+v, want 13800 GBP", *lp)
+				}
+			}
+			if got != tc.want {
+				t.Errorf("list_price %q, want %q", got, tc.want)
+			}
+			text := out.text()
+			if was := strings.Contains(text, "(was "); was != (tc.want != "") || tc.want != "" && !strings.Contains(text, "£115.00 (was £138.00)") {
+				t.Errorf("text %q: want the list price beside the price: %v", text, tc.want != "")
+			}
+		})
+	}
+}
