@@ -13,7 +13,9 @@ import (
 // row, a single-variant product, draft and unpublished products, and bad rows.
 func TestShopifyExport(t *testing.T) {
 	got := parseFixture(t, "shopify_products.csv", Options{DefaultSeller: "Corner Shop", Currency: "usd"})
-	if want := []string{"TEE-RED-S", "classic-tee/Red/M", "TEE-BLU-S", "MUG-1", "HAT-1", "SCARF-1"}; !slices.Equal(got.ids, want) {
+	// The mug has a Type and no Product Category: it is filed at the end of the file
+	// (see TestShopifyTypeCategory).
+	if want := []string{"TEE-RED-S", "classic-tee/Red/M", "TEE-BLU-S", "HAT-1", "SCARF-1", "MUG-1"}; !slices.Equal(got.ids, want) {
 		t.Errorf("ids = %q, want %q", got.ids, want)
 	}
 	checkFields(t, got, []check{
@@ -420,5 +422,51 @@ func TestShopifyWaistLength(t *testing.T) {
 				t.Errorf("title %q, size %q; want %q, %q", p.Title, p.Attributes["size"], tt.title, tt.size)
 			}
 		})
+	}
+}
+
+// TestShopifyTypeCategory: a product with a Type and no Product Category is filed
+// where the file's other products of that Type are: under the segments all their paths
+// share, with the Type after them unless the last one names it; alone, as before, when
+// they share nothing or there are none. Such products come after the others.
+func TestShopifyTypeCategory(t *testing.T) {
+	const header = "Handle,Title,Product Category,Type,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+	rows := "" +
+		"wrap,Wrap Dress,,Dresses,Title,Default Title,D-1,50.00\n" + // before the dresses with a path
+		"slip,Slip Dress,Apparel & Accessories > Clothing > Dresses,Dresses,Title,Default Title,D-2,50.00\n" +
+		"smock,Smock Dress,Apparel & Accessories > Clothing > Dresses,dresses,Title,Default Title,D-3,50.00\n" +
+		"crew,Crew Jumper,Apparel & Accessories > Clothing > Shirts & Tops,Knitwear,Title,Default Title,K-1,50.00\n" +
+		"cable,Cable Jumper,,Knitwear,Title,Default Title,K-2,50.00\n" +
+		"tee,Tee,Apparel & Accessories > Clothing > Shirts & Tops,T-Shirts,Title,Default Title,T-1,20.00\n" +
+		"vest,Vest,,T-Shirts,Title,Default Title,T-2,20.00\n" +
+		"coat,Wool Coat,Apparel & Accessories > Clothing > Outerwear > Coats & Jackets,Jackets,Title,Default Title,J-1,90.00\n" +
+		"blazer,Blazer,Apparel & Accessories > Clothing > Suits > Blazers,Jackets,Title,Default Title,J-2,90.00\n" +
+		"shacket,Shacket,,Jackets,Title,Default Title,J-3,90.00\n" +
+		"tote,Tote,Apparel & Accessories > Handbags,Bags,Title,Default Title,B-1,30.00\n" +
+		"pack,Rucksack,Luggage & Bags > Backpacks,Bags,Title,Default Title,B-2,30.00\n" +
+		"weekender,Weekender,,Bags,Title,Default Title,B-3,30.00\n" +
+		"candle,Candle,,Home,Title,Default Title,C-1,10.00\n"
+	got, err := parse(t, strings.NewReader(header+rows), "x.csv", Options{DefaultSeller: "S", Currency: "GBP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, id, category string }{
+		{"the path names the type, read later in the file", "D-1", "Apparel & Accessories > Clothing > Dresses"},
+		{"the type after a path that does not name it", "K-2", "Apparel & Accessories > Clothing > Shirts & Tops > Knitwear"},
+		{"a path naming the type's last word", "T-2", "Apparel & Accessories > Clothing > Shirts & Tops"},
+		{"the segments the paths share", "J-3", "Apparel & Accessories > Clothing > Jackets"},
+		{"paths that share nothing", "B-3", "Bags"},
+		{"no other product of the type", "C-1", "Home"},
+		{"a product with a path keeps it", "J-2", "Apparel & Accessories > Clothing > Suits > Blazers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if p, ok := got.products[tt.id]; !ok || p.Category != tt.category {
+				t.Errorf("%s: category %q, want %q", tt.id, p.Category, tt.category)
+			}
+		})
+	}
+	if n := len(got.ids); n != 14 || !slices.Equal(got.ids[n-6:], []string{"D-1", "K-2", "T-2", "J-3", "B-3", "C-1"}) {
+		t.Errorf("ids %q: want the six without a Product Category last, in file order", got.ids)
 	}
 }
