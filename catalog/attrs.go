@@ -149,9 +149,6 @@ func attrKeys(p *Product) []string {
 		}
 		v := p.Attributes[name]
 		add(kind, v)
-		if w := waistOf(v); kind == FilterSize && w != "" {
-			add(kind, "w"+w) // every length of the waist (see waistLengthWords)
-		}
 		for part := range strings.FieldsFuncSeq(v, func(r rune) bool { return strings.ContainsRune("/,;|", r) }) {
 			add(kind, part)
 			if kind == FilterColor {
@@ -175,7 +172,10 @@ type attrWord struct {
 	// also are further keys of the same size: a size number asked for ("size 7") as the
 	// catalog writes it with a sizing system (sizeSystems: "UK 7", "US 7"), when its
 	// products have those.
-	also   []string
+	also []string
+	// prefix, when set, is a further key's beginning: a waist asked for alone ("w32")
+	// is every "W32 L…" size, keys "size=w32l…" (see waistLengthWords).
+	prefix string
 	words  string // the value's words as the query has them ("rose gold")
 	phrase string // the words read, with a "size" before or after them ("size 10")
 }
@@ -232,7 +232,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence, mark
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(have) == 0 {
+	if len(have) == 0 && !(marked && slices.ContainsFunc(words, waistAlone.MatchString)) {
 		return nil, words, nil
 	}
 	used := make([]bool, len(words))
@@ -255,7 +255,14 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence, mark
 					k, also = also[0], also[1:]
 				}
 			}
-			if !have[k] || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
+			prefix := ""
+			if kind == FilterSize && marked && waistAlone.MatchString(v) {
+				var err error
+				if prefix, err = c.waistPrefix(ctx, k); err != nil {
+					return nil, nil, err
+				}
+			}
+			if !have[k] && prefix == "" || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
 				continue
 			}
 			from, to := cd.from, cd.to
@@ -289,7 +296,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence, mark
 			for j := from; j < to; j++ {
 				used[j] = true
 			}
-			out = append(out, attrWord{kind: kind, key: k, also: also, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
+			out = append(out, attrWord{kind: kind, key: k, also: also, prefix: prefix, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
 			break
 		}
 	}
@@ -354,6 +361,11 @@ func attrCondition(col string, a attrWord) (string, []any) {
 		for _, k := range a.also {
 			args = append(args, k)
 		}
+	}
+	if a.prefix != "" {
+		// The keys that begin so: a range of product_codes' primary key, its index.
+		codes += " OR code >= ? AND code < ?"
+		args = append(args, a.prefix, a.prefix[:len(a.prefix)-1]+string(a.prefix[len(a.prefix)-1]+1))
 	}
 	return "(" + col + " IN (SELECT rowid FROM product_codes WHERE " + codes + ") OR " + col +
 		" IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?))", append(args, b.String())

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"context"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,8 +14,8 @@ import (
 // "32w 30l", "32 waist 30 leg", "waist 32 length 30", "32 waist". A query's waist and
 // length are rewritten as the words "w32" and "l30" before the colour and size words
 // are read (queryAttrs), so that they meet the size "W32 L30" (key "size=w32l30") or,
-// a waist alone, every length of it (attrKeys writes "size=w32" for each "W32 L…"
-// size). When the catalog has no such size, the words are read as typed.
+// a waist alone, every length of it (the keys "size=w32l…", one range of
+// product_codes' key: see waistPrefix). When the catalog has no such size, the words are read as typed.
 
 // Waists and lengths are read only in the ranges of trouser sizes, in inches: "2x4"
 // and "1920x1080" are no waist and length.
@@ -28,7 +30,7 @@ var (
 	waistMarked   = regexp.MustCompile(`^(?:w(\d{2})|(\d{2})w)$`) // "w32", "32w"
 	lengthMarked  = regexp.MustCompile(`^(?:l(\d{2})|(\d{2})l)$`) // "l30", "30l"
 	waistWritten  = regexp.MustCompile(`^[wl]\d{2}$`)
-	waistSizeRe   = regexp.MustCompile(`(?i)^\s*w\s*(\d{2})\s*[/,]?\s*l\s*\d{2}\s*$`)
+	waistAlone    = regexp.MustCompile(`^w\d{2}$`)
 )
 
 // waistWords and lengthWords name a waist or a length beside a number ("32 waist",
@@ -104,13 +106,20 @@ func waistLengthWords(words []string) ([]string, bool) {
 	return out, changed
 }
 
-// waistOf returns the waist of a size written as a waist and a length ("W32 L30",
-// "W32/L30"), "" for any other.
-func waistOf(value string) string {
-	if m := waistSizeRe.FindStringSubmatch(value); m != nil {
-		return m[1]
+// waistPrefix returns, for the key of a waist asked for alone ("size=w32"), the
+// beginning of the keys of the sizes of that waist with a length ("size=w32l"), when
+// some product has one; "" otherwise. It reads one range of product_codes' key.
+func (c *Catalog) waistPrefix(ctx context.Context, k string) (string, error) {
+	prefix := k + "l"
+	var found bool
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM product_codes WHERE code >= ? AND code < ?)`,
+		prefix, k+"m").Scan(&found); err != nil {
+		return "", fmt.Errorf("search attributes: %w", err)
 	}
-	return ""
+	if !found {
+		return "", nil
+	}
+	return prefix, nil
 }
 
 // waistLengthWord reports whether v is words waistLengthWords writes: "w32", "l30",

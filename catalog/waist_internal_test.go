@@ -37,25 +37,3 @@ func TestWaistLengthWords(t *testing.T) {
 		})
 	}
 }
-
-// TestWaistKeys: a size written as a waist and a length also has its waist alone as a
-// key; other sizes do not.
-func TestWaistKeys(t *testing.T) {
-	tests := []struct {
-		size string
-		want []string
-	}{
-		{"W32 L30", []string{"size=w32l30", "size=w32"}},
-		{"w34/l32", []string{"size=w34l32", "size=w34", "size=l32"}},
-		{"W32", []string{"size=w32"}},
-		{"32 / 30", []string{"size=3230", "size=32", "size=30"}},
-		{"UK 10", []string{"size=uk10"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.size, func(t *testing.T) {
-			if got := attrKeys(&Product{Attributes: map[string]string{"size": tt.size}}); !slices.Equal(got, tt.want) {
-				t.Errorf("attrKeys(size %q) = %q, want %q", tt.size, got, tt.want)
-			}
-		})
-	}
-}
