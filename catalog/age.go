@@ -9,8 +9,8 @@ import (
 
 // Kids' words ("kids trainers", "girls dress", "baby hat", "boys jeans") say whom a
 // product is for, as gender words do. In a catalog that marks age — some product has
-// the attribute age_group, Google Shopping's column (products.age, migration 0050) —
-// they are read as the age filter, like the gender filter: it leaves out only the
+// the attribute age_group, Google Shopping's column (products.age, migration 0051) —
+// (its fill: see flagColumn) they are read as the age filter, like the gender filter: it leaves out only the
 // products marked for adults alone, and keeps those marked for children and the
 // unmarked. A product's age_group, when it has one, is the shop's word and decides
 // (adult is for adults, any other value — kids, toddler, infant, teen — is not);
@@ -84,8 +84,17 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 	if u.sentence || len(u.rest) == 0 {
 		return false, nil
 	}
+	// While the fill of products.age runs (migration 0051), the products past its
+	// filled_to are asked by their attributes: a scan of those rows, only then, only
+	// for a query with a kids' word, that stops at the first product with age_group.
+	q := `SELECT EXISTS (SELECT 1 FROM products INDEXED BY products_age WHERE age <> '')`
+	if c.flagsFilling(ctx) {
+		q = `SELECT EXISTS (SELECT 1 FROM products INDEXED BY products_age WHERE age <> '') OR EXISTS (SELECT 1 FROM product_text t
+			WHERE t.rowid > coalesce((SELECT filled_to FROM product_flags_pending), 9223372036854775807)
+			AND coalesce(json_extract(t.attributes, '$.age_group'), '') <> '')`
+	}
 	var marks bool
-	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM products INDEXED BY products_age WHERE age <> '')`).Scan(&marks); err != nil {
+	if err := c.queryRow(ctx, q).Scan(&marks); err != nil {
 		return false, fmt.Errorf("search age: %w", err)
 	}
 	if !marks || u.ageNext == "" {
@@ -102,9 +111,10 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 
 // ageCondition is the SQL condition on col (a product's rowid) and products p that
 // keeps the products fitting the age group name: not marked for adults alone, and for
-// boys and girls not marked for the other gender alone.
-func ageCondition(col, name string) (string, []any) {
-	cond := "(p.age <> '' AND p.age NOT IN (" + placeholders(len(adultAttrs)) + ") OR p.age = '' AND (" +
+// boys and girls not marked for the other gender alone. age and gender are the SQL
+// of the product's age and gender attributes (flagColumn's).
+func ageCondition(col, name, age, gender string) (string, []any) {
+	cond := "(" + age + " <> '' AND " + age + " NOT IN (" + placeholders(len(adultAttrs)) + ") OR " + age + " = '' AND (" +
 		col + " NOT IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " +
 		col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)))"
 	var args []any
@@ -114,7 +124,7 @@ func ageCondition(col, name string) (string, []any) {
 	args = append(args, ftsAny(adultWords), ftsAny(kidsWords))
 	for _, g := range ageGroups {
 		if g.name == name && g.gender != "" {
-			gc, ga := genderCondition(col, g.gender)
+			gc, ga := genderCondition(col, g.gender, gender)
 			cond += " AND " + gc
 			args = append(args, ga...)
 		}
@@ -145,7 +155,7 @@ func (c *Catalog) kidsMarked(ctx context.Context, ms []match) (map[int64]bool, e
 	for i, m := range ms {
 		ids[i] = m.rowid
 	}
-	rows, err := c.query(ctx, `SELECT p.rowid, coalesce(r.title_keys, ''), coalesce(r.category_keys, '[]'), p.age
+	rows, err := c.query(ctx, `SELECT p.rowid, coalesce(r.title_keys, ''), coalesce(r.category_keys, '[]'), `+flagColumn("age", c.flagsFilling(ctx))+`
 		FROM products p LEFT JOIN product_rank r ON r.rowid = p.rowid WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("search age: %w", err)

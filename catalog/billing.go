@@ -157,7 +157,7 @@ func (p *Product) genderAttr() string {
 }
 
 // ageAttr is p's attribute age_group lower-cased, what products.age stores
-// (FilterAge; migration 0050).
+// (FilterAge; migration 0051).
 func (p *Product) ageAttr() string {
 	return strings.ToLower(strings.TrimSpace(p.Attributes["age_group"]))
 }

@@ -225,6 +225,21 @@ func (c *Catalog) Empty(ctx context.Context) (bool, error) {
 	return !has, nil
 }
 
+// PricedAbove counts the products a search can show (not hidden) priced in currency
+// above amount (minor units of that currency), and returns the highest such price
+// (0 when none): the import command tells an operator how many products the default
+// spending rules' per-order limit keeps from being bought.
+func (c *Catalog) PricedAbove(ctx context.Context, currency string, amount int64) (int, int64, error) {
+	var n int
+	var top int64
+	err := c.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(price_amount), 0) FROM products
+		WHERE currency = ? AND price_amount > ? AND hidden = 0`, currency, amount).Scan(&n, &top)
+	if err != nil {
+		return 0, 0, fmt.Errorf("catalog prices: %w", err)
+	}
+	return n, top, nil
+}
+
 // Seller returns the seller with the given id, or ErrNotFound.
 func (c *Catalog) Seller(ctx context.Context, id string) (Seller, error) {
 	var s Seller

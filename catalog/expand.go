@@ -141,6 +141,7 @@ func (c *Catalog) expand(ctx context.Context, lv *learnedView, words []string, s
 		}
 		i += n
 	}
+	out = spellUnits(out)
 	// Joined compounds the index has.
 	for i := 0; i+1 < len(out.words); i++ {
 		a, b := out.words[i], out.words[i+1]

@@ -13,12 +13,13 @@ import (
 
 // Fills after an upgrade. A migration that changes what is derived from every product
 // leaves a row in a pending table (product_codes_pending: migrations 0009, 0039, 0042;
-// product_rank_pending: 0012, 0014), and the catalog rewrites the derived rows of every
+// product_rank_pending: 0012, 0014; product_flags_pending: 0050 and 0051, for products.on_sale
+// and products.gender of 0049 and products.age of 0051), and the catalog rewrites the derived rows of every
 // product once. That used to happen inside Open, in one transaction: at a million
 // products 11-12 s idle and minutes on a busy machine before the server could answer.
 // Now Open returns at once and one goroutine of the Catalog, its only owner, rewrites
 // them in the background by the same functions an import derives them with
-// (productCodes, rankRowOf), a batch of fillBatch products at a time in rowid order, each
+// (productCodes, rankRowOf, Product.onSale and genderAttr), a batch of fillBatch products at a time in rowid order, each
 // batch one short write transaction that also moves the pending row's filled_to
 // (migration 0043) and deletes the row after the last product. Between batches it rests
 // as long as the batch took, so that writers (purchases, imports) get the write lock.
@@ -30,12 +31,15 @@ import (
 // the upgrade: found by their words and by every filter that was right before it; a
 // colour or size filter (the keys of 0039 and 0042) may miss those whose attribute has
 // the value, and searches say so (AppliedFilter.Incomplete); the type ranking of a
-// catalog from before 0012 is partial (Result.RankFilling).
+// catalog from before 0012 is partial (Result.RankFilling). The on_sale and gender
+// filters lose nothing: while their fill runs, they read the attributes of the
+// products past filled_to, in the same snapshot (flagColumn).
 
 // The tables a fill rewrites (FillState.Table).
 const (
 	FillCodes = "product_codes"
 	FillRank  = "product_rank"
+	FillFlags = "products" // on_sale, gender and age (migrations 0049, 0050, 0051)
 )
 
 // fillBatch is how many products one transaction of a fill rewrites: at a million
@@ -44,9 +48,11 @@ const fillBatch = 2000
 
 // FillState is how far the background fills of a catalog have come.
 type FillState struct {
-	// Codes and Rank are true while product_codes or product_rank are left to fill.
-	Codes, Rank bool
-	// Table is the table being filled now (FillCodes or FillRank), "" when none is.
+	// Codes and Rank are true while product_codes or product_rank are left to fill,
+	// Flags while products.on_sale and products.gender are.
+	Codes, Rank, Flags bool
+	// Table is the table being filled now (FillCodes, FillRank or FillFlags), "" when
+	// none is.
 	Table string
 	// Done is the rowid of the last product of Table filled; Last is the last rowid
 	// of the catalog when its fill began, so that Done/Last is about the part filled.
@@ -64,7 +70,30 @@ type FillState struct {
 }
 
 // Filling reports whether a fill is left.
-func (s FillState) Filling() bool { return s.Codes || s.Rank }
+func (s FillState) Filling() bool { return s.Codes || s.Rank || s.Flags }
+
+// left reports whether fill table is left to do.
+func (s FillState) left(table string) bool {
+	switch table {
+	case FillCodes:
+		return s.Codes
+	case FillRank:
+		return s.Rank
+	}
+	return s.Flags
+}
+
+// done marks fill table as done.
+func (s *FillState) done(table string) {
+	switch table {
+	case FillCodes:
+		s.Codes = false
+	case FillRank:
+		s.Rank = false
+	default:
+		s.Flags = false
+	}
+}
 
 // fills is the state of a Catalog's background fills.
 type fills struct {
@@ -87,6 +116,7 @@ type fillKind struct {
 var fillKinds = []fillKind{
 	{FillCodes, "product_codes_pending", fillCodesBatch},
 	{FillRank, "product_rank_pending", fillRankBatch},
+	{FillFlags, "product_flags_pending", fillFlagsBatch},
 }
 
 // fillOptions change how the fills run, for tests.
@@ -130,7 +160,7 @@ func (c *Catalog) startFills(ctx context.Context, o fillOptions) error {
 	c.merge.wake = make(chan struct{}, 1)
 	st := &c.fill.state
 	if err := c.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM product_codes_pending),
-		EXISTS (SELECT 1 FROM product_rank_pending)`).Scan(&st.Codes, &st.Rank); err != nil {
+		EXISTS (SELECT 1 FROM product_rank_pending), EXISTS (SELECT 1 FROM product_flags_pending)`).Scan(&st.Codes, &st.Rank, &st.Flags); err != nil {
 		close(c.fill.done)
 		close(c.fill.bg)
 		return fmt.Errorf("open catalog: fills: %w", err)
@@ -176,7 +206,7 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 		n = fillBatch
 	}
 	for _, f := range fillKinds {
-		if f.table == FillCodes && !c.Fill().Codes || f.table == FillRank && !c.Fill().Rank {
+		if !c.Fill().left(f.table) {
 			continue
 		}
 		var last int64
@@ -212,11 +242,7 @@ func (c *Catalog) runFills(ctx context.Context, o fillOptions) {
 			if to == 0 {
 				c.setFill(func(s *FillState) {
 					s.Table, s.Batches, s.Longest = "", s.Batches+1, max(s.Longest, took)
-					if f.table == FillCodes {
-						s.Codes = false
-					} else {
-						s.Rank = false
-					}
+					s.done(f.table)
 				})
 				break
 			}

@@ -51,12 +51,32 @@ const (
 // upgradeDamageSQL leaves a catalog as an upgrade finds it: product_codes as before
 // migration 0039 (no colour and size keys), with some products' codes missing, a wrong
 // code and one of a product that is gone; product_rank as before 0012 for a third of
-// the products; both fills pending.
+// the products; products.on_sale and gender as migration 0049's columns begin, and a
+// few wrong; the three fills pending.
 const upgradeDamageSQL = `DELETE FROM product_codes WHERE instr(code, '=') > 0 OR rowid % 5 = 0;
 	INSERT INTO product_codes (code, rowid) VALUES ('zz999', 3), ('color=green', 8), ('ab1a', 100000);
 	INSERT INTO product_codes_pending (id) VALUES (1);
 	DELETE FROM product_rank WHERE rowid % 3 = 0;
-	INSERT INTO product_rank_pending (id) VALUES (1);`
+	INSERT INTO product_rank_pending (id) VALUES (1);
+	UPDATE products SET on_sale = 0, gender = '', age = '';
+	UPDATE products SET on_sale = 1, gender = 'male', age = 'kids' WHERE rowid % 13 = 0;
+	INSERT INTO product_flags_pending (id) VALUES (1);`
+
+// flagProduct gives the i-th product of a fill test its list price, gender and age group (the
+// attributes products.on_sale, products.gender and products.age are made of): every
+// third on sale; by i%4 unmarked, marked for women, for men (with white space and
+// capitals), unisex; by i%5 no age group, adult, kids (with white space), none, adult.
+func flagProduct(p *Product, i int) {
+	if i%3 == 0 {
+		p.Attributes["list_price"] = "$" + strconv.Itoa(2+i) + ".00"
+	}
+	if g := []string{"", "Female", " MALE ", "Unisex"}[i%4]; g != "" {
+		p.Attributes["gender"] = g
+	}
+	if a := []string{"", "Adult", " Kids", "", "adult"}[i%5]; a != "" {
+		p.Attributes["age_group"] = a
+	}
+}
 
 // upgradedCatalog imports fillTestProducts products into a catalog at path, and
 // returns every table as the import left it (dumpCatalog) before damaging it as an
@@ -74,6 +94,7 @@ func upgradedCatalog(t *testing.T, path string) map[string][]string {
 	for i := range products {
 		p := &products[i]
 		p.Brand, p.Category, p.ImageURL = "Acme", []string{"Home > Lights", "Outdoor > Camping > Lanterns"}[i%2], testImageURL(i)
+		flagProduct(p, i)
 	}
 	if _, err := c.Upsert(ctx, sellers, products); err != nil {
 		t.Fatal(err)
@@ -83,7 +104,7 @@ func upgradedCatalog(t *testing.T, path string) map[string][]string {
 		t.Fatal(err)
 	}
 	damaged := dumpCatalog(t, c)
-	for _, table := range []string{"product_codes", "product_rank", "learned_types"} {
+	for _, table := range []string{"product_codes", "product_rank", "learned_types", "products"} {
 		if slices.Equal(damaged[table], imported[table]) {
 			t.Fatalf("the damage left %s as imported", table)
 		}
@@ -111,7 +132,7 @@ func checkFilledAsImported(t *testing.T, c *Catalog, imported map[string][]strin
 
 // filledTo returns the filled_to of each pending table of the catalog at path, -1 for
 // a table without its row, read without opening the catalog (which would fill).
-func filledTo(t *testing.T, path string) (codes, rank int64) {
+func filledTo(t *testing.T, path string) (codes, rank, flags int64) {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
@@ -125,11 +146,12 @@ func filledTo(t *testing.T, path string) (codes, rank int64) {
 		}
 		return n
 	}
-	return q("product_codes_pending"), q("product_rank_pending")
+	return q("product_codes_pending"), q("product_rank_pending"), q("product_flags_pending")
 }
 
 // TestFillResumes checks that the fills an upgrade leaves (product_codes after
-// migrations 0039 and 0042, product_rank after 0012) end with every table equal to
+// migrations 0039 and 0042, product_rank after 0012, products.on_sale and gender
+// after 0049 and 0050) end with every table equal to
 // what a fresh import wrote, whether they run to the end in one process, or are cut
 // short by Close or by SIGKILL part-way and go on at the next Open.
 func TestFillResumes(t *testing.T) {
@@ -150,7 +172,7 @@ func TestFillResumes(t *testing.T) {
 			imported := upgradedCatalog(t, path)
 			if tc.cut != nil {
 				tc.cut(t, path)
-				if codes, _ := filledTo(t, path); codes < 5*fillTestBatch || codes >= fillTestProducts {
+				if codes, _, _ := filledTo(t, path); codes < 5*fillTestBatch || codes >= fillTestProducts {
 					t.Fatalf("the cut fill left product codes filled to %d, want part-way (at least %d)", codes, 5*fillTestBatch)
 				}
 			}
@@ -162,8 +184,8 @@ func TestFillResumes(t *testing.T) {
 				t.Errorf("the fill started again from the first product: %q", batches[:3])
 			}
 			checkFilledAsImported(t, c, imported)
-			if codes, rank := filledTo(t, path); codes != -1 || rank != -1 {
-				t.Errorf("pending rows left: codes %d, rank %d", codes, rank)
+			if codes, rank, flags := filledTo(t, path); codes != -1 || rank != -1 || flags != -1 {
+				t.Errorf("pending rows left: codes %d, rank %d, flags %d", codes, rank, flags)
 			}
 		})
 	}
@@ -360,7 +382,7 @@ func TestFillRace(t *testing.T) {
 	if !done[0] || !done[1] {
 		t.Fatalf("the children ended: %v, want both done", done)
 	}
-	for _, table := range []string{FillCodes, FillRank} {
+	for _, table := range []string{FillCodes, FillRank, FillFlags} {
 		bs := batches[table]
 		slices.SortFunc(bs, func(a, b batch) int { return int(a.after - b.after) })
 		var at int64
@@ -469,4 +491,114 @@ func TestSearchWhileFilling(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) { search(t, tc.text, tc.want) })
 	}
+}
+
+// TestSaleGenderWhileFilling searches an upgraded catalog whose products.on_sale,
+// gender and age are not yet written (migration 0049's and 0051's columns as they
+// begin, a few wrong): before their fill has begun, half-way through it, and after it,
+// the on_sale, gender and age filters answer as the products' attributes say
+// (flagProduct), never from a column not yet filled, and say nothing is missing.
+func TestSaleGenderWhileFilling(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	upgradedCatalog(t, path)
+	type stage struct{ reached, release chan struct{} }
+	before, halfway := stage{make(chan struct{}), make(chan struct{})}, stage{make(chan struct{}), make(chan struct{})}
+	var onceBefore, onceHalfway sync.Once
+	var releaseBefore, releaseHalfway sync.Once
+	c, err := open(ctx, path, ReadPool{}, fillOptions{batch: fillTestBatch, step: func(table string, after, to int64) {
+		switch {
+		case table == FillCodes && after == 0:
+			onceBefore.Do(func() { close(before.reached); <-before.release })
+		case table == FillFlags && to >= fillTestProducts/2:
+			onceHalfway.Do(func() { close(halfway.reached); <-halfway.release })
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	t.Cleanup(func() {
+		releaseBefore.Do(func() { close(before.release) })
+		releaseHalfway.Do(func() { close(halfway.release) })
+	})
+	wait := func(ch chan struct{}) {
+		select {
+		case <-ch:
+		case <-time.After(time.Minute):
+			t.Fatal("the fill did not reach the stage")
+		}
+	}
+	onSale := func(i int) bool { return i%3 == 0 }
+	women := func(i int) bool { return i%4 != 2 } // all but those marked for men alone
+	men := func(i int) bool { return i%4 != 1 }
+	cases := []struct {
+		name, text string
+		filters    []string
+		passes     func(i int) bool
+	}{
+		{"on sale", "lantern on sale", []string{FilterOnSale}, onSale},
+		{"womens", "womens lantern", []string{FilterGender}, women},
+		{"mens", "mens lantern", []string{FilterGender}, men},
+		{"womens on sale", "womens lantern on sale", []string{FilterGender, FilterOnSale}, func(i int) bool { return onSale(i) && women(i) }},
+		// age_group decides (adult by i%5 1 and 4); the damage marks every 13th product
+		// kids, which only the attributes may undo.
+		{"kids", "kids lantern", []string{FilterAge}, func(i int) bool { return i%5 != 1 && i%5 != 4 }},
+		{"girls", "girls lantern", []string{FilterAge}, func(i int) bool { return i%5 != 1 && i%5 != 4 && women(i) }},
+		{"no filter", "lantern", nil, func(int) bool { return true }},
+	}
+	search := func(t *testing.T, stage string, filling bool) {
+		if got := c.Fill().Flags; got != filling {
+			t.Fatalf("%s: Fill().Flags %v, want %v", stage, got, filling)
+		}
+		for _, tc := range cases {
+			t.Run(stage+"/"+tc.name, func(t *testing.T) {
+				want := 0
+				for i := range fillTestProducts {
+					if tc.passes(i) {
+						want++
+					}
+				}
+				res, err := c.Search(ctx, Query{Text: tc.text, InStock: true, Limit: MaxLimit})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != want {
+					t.Errorf("%d products, want %d (notes %q)", res.Total, want, res.Notes)
+				}
+				var applied []string
+				for _, f := range res.Applied {
+					applied = append(applied, f.Filter)
+					if f.Incomplete {
+						t.Errorf("filter %+v says it is incomplete", f)
+					}
+				}
+				slices.Sort(applied)
+				if !slices.Equal(applied, tc.filters) {
+					t.Errorf("applied %q, want %q", applied, tc.filters)
+				}
+				for _, h := range res.Hits {
+					if i, _ := strconv.Atoi(strings.TrimPrefix(h.ID, "p")); !tc.passes(i) {
+						t.Errorf("%s passed the filters, but its attributes do not", h.ID)
+					}
+				}
+			})
+		}
+	}
+	wait(before.reached)
+	if _, _, flags := filledTo(t, path); flags != 0 {
+		t.Fatalf("flags filled to %d before their fill began", flags)
+	}
+	search(t, "before the fill", true)
+	releaseBefore.Do(func() { close(before.release) })
+	wait(halfway.reached)
+	if _, _, flags := filledTo(t, path); flags < fillTestProducts/2 || flags >= fillTestProducts {
+		t.Fatalf("flags filled to %d, want part-way", flags)
+	}
+	search(t, "half-way", true)
+	releaseHalfway.Do(func() { close(halfway.release) })
+	if err := c.WaitFill(ctx); err != nil {
+		t.Fatal(err)
+	}
+	search(t, "after the fill", false)
 }

@@ -108,17 +108,18 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 	}
 	if q.onSale {
 		// on_sale is written with the product (Product.onSale; migration 0049).
-		conds = append(conds, "p.on_sale = 1")
+		conds = append(conds, flagColumn("on_sale", c.flagsFilling(ctx))+" = 1")
 		f.needsProducts = on == onKeys
 	}
 	if q.gender != "" {
-		cond, args := genderCondition(t+"rowid", q.gender)
+		cond, args := genderCondition(t+"rowid", q.gender, flagColumn("gender", c.flagsFilling(ctx)))
 		conds = append(conds, cond)
 		f.args = append(f.args, args...)
 		f.needsProducts = on == onKeys
 	}
 	if q.age != "" {
-		cond, args := ageCondition(t+"rowid", q.age)
+		filling := c.flagsFilling(ctx)
+		cond, args := ageCondition(t+"rowid", q.age, flagColumn("age", filling), flagColumn("gender", filling))
 		conds = append(conds, cond)
 		f.args = append(f.args, args...)
 		f.needsProducts = on == onKeys

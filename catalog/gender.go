@@ -67,10 +67,10 @@ func (p *phraseReader) gender(i int) (string, int, bool) {
 	return "", i, false
 }
 
-// genderCondition is the SQL condition on col (a product's rowid) and products p
-// that keeps the products fitting gender name: those not marked for the other gender,
-// or marked for this one or unisex too.
-func genderCondition(col, name string) (string, []any) {
+// genderCondition is the SQL condition on col (a product's rowid) and attr (the SQL
+// of its gender attribute, flagColumn's) that keeps the products fitting gender name:
+// those not marked for the other gender, or marked for this one or unisex too.
+func genderCondition(col, name, attr string) (string, []any) {
 	var own, other genderGroup
 	for _, g := range genderGroups {
 		if g.name == name {
@@ -86,7 +86,6 @@ func genderCondition(col, name string) (string, []any) {
 		}
 		return "(" + placeholders(len(vals)) + ")", args
 	}
-	attr := "p.gender" // products.gender (Product.genderAttr; migration 0049)
 	otherIn, otherArgs := in(other.attrs)
 	fitsIn, fitsArgs := in(append(append([]string{}, own.attrs...), unisexWords...))
 	cond := "(NOT (" + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + otherIn + ")" +
@@ -126,7 +125,7 @@ func (c *Catalog) genderMarks(ctx context.Context, ms []match, name string, youn
 	for i, m := range ms {
 		ids[i] = m.rowid
 	}
-	rows, err := c.query(ctx, `SELECT p.rowid, coalesce(r.title_keys, ''), coalesce(r.category_keys, '[]'), p.gender
+	rows, err := c.query(ctx, `SELECT p.rowid, coalesce(r.title_keys, ''), coalesce(r.category_keys, '[]'), `+flagColumn("gender", c.flagsFilling(ctx))+`
 		FROM products p LEFT JOIN product_rank r ON r.rowid = p.rowid WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("search gender: %w", err)

@@ -11,10 +11,10 @@ import (
 
 // TestOnSaleFollowsListPrice: products.on_sale (migration 0049) is 1 exactly when the
 // product's stored attributes have list_price, products.gender is their gender
-// lower-cased (” without one) and products.age their age_group so (migration 0050),
+// lower-cased (” without one) and products.age their age_group so (migration 0051),
 // after a first import (inserts), after
 // an import that adds, removes and keeps list prices (updates), and after the
-// migration fills it on a catalog stored before it.
+// background fill migrations 0050 and 0051 ask for on a catalog stored before 0049.
 func TestOnSaleFollowsListPrice(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalog.db")
@@ -78,12 +78,13 @@ func TestOnSaleFollowsListPrice(t *testing.T) {
 	}
 	check("updated", 14)
 
-	// The schema before 0049: no column, the migrations not recorded.
+	// The schema before 0049: no column, no pending table, the migrations not recorded.
 	if _, err := c.db.ExecContext(ctx, `DROP INDEX products_age;
 		ALTER TABLE products DROP COLUMN age;
 		ALTER TABLE products DROP COLUMN on_sale;
 		ALTER TABLE products DROP COLUMN gender;
-		DELETE FROM catalog_migrations WHERE name IN ('0049_products_on_sale_gender.sql', '0050_products_age.sql')`); err != nil {
+		DROP TABLE product_flags_pending;
+		DELETE FROM catalog_migrations WHERE name IN ('0049_products_on_sale_gender.sql', '0050_products_flags_fill.sql', '0051_products_age.sql')`); err != nil {
 		t.Fatal(err)
 	}
 	c.Close()
@@ -91,5 +92,11 @@ func TestOnSaleFollowsListPrice(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	check("migrated", 14)
+	if !c.Fill().Flags {
+		t.Fatal("the migrated catalog has no fill of on_sale and gender pending")
+	}
+	if err := c.WaitFill(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("migrated and filled", 14)
 }

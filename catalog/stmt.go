@@ -38,6 +38,9 @@ type snap struct {
 	// codesFilling is whether the background fill of product_codes was under way
 	// when the snapshot began (see knownCodes).
 	codesFilling bool
+	// flagsFilling is whether the background fill of products.on_sale and gender
+	// was under way when the snapshot began (see flagsFilling).
+	flagsFilling bool
 }
 
 // snapshotKey is the context key of a Catalog's snap.
@@ -61,7 +64,7 @@ func (c *Catalog) snapshot(ctx context.Context) (context.Context, func(), error)
 	}
 	// Read before the transaction's first read: a fill seen ended had committed its
 	// last batch, which the snapshot then holds.
-	filling := c.Fill().Codes
+	fill := c.Fill()
 	conn, err := c.rdb.Conn(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
@@ -76,7 +79,7 @@ func (c *Catalog) snapshot(ctx context.Context) (context.Context, func(), error)
 		}
 		conn.Close()
 	}
-	return context.WithValue(ctx, snapshotKey{c}, &snap{conn: conn, codesFilling: filling}), end, nil
+	return context.WithValue(ctx, snapshotKey{c}, &snap{conn: conn, codesFilling: fill.Codes, flagsFilling: fill.Flags}), end, nil
 }
 
 func (c *Catalog) snapshotOf(ctx context.Context) *snap {

@@ -505,7 +505,7 @@ func (p *phraseReader) price(i int) ([]AppliedFilter, int, bool) {
 			if !ok {
 				sep = end + 1
 			}
-			if hi, end2, m2, ok := p.money(sep); ok && (lead || m1 || m2) && hi >= lo {
+			if hi, end2, m2, ok := p.money(sep); ok && (lead || m1 && !p.weightMark(end) || m2 && !p.weightMark(end2)) && hi >= lo {
 				return []AppliedFilter{{Filter: FilterMinPrice, Value: lo}, {Filter: FilterMaxPrice, Value: hi}}, end2, true
 			}
 		}
@@ -532,11 +532,19 @@ func (p *phraseReader) price(i int) ([]AppliedFilter, int, bool) {
 		if e, ok := p.anyOf(end, maxTails); ok {
 			return maxF(v, e)
 		}
-		if marked {
+		if marked && !p.weightMark(end) {
 			return maxF(v, end)
 		}
 	}
 	return nil, i, false
+}
+
+// weightMark reports whether the amount ending at end is marked as money only by
+// "pound" or "pounds", which alone, with no price word before the amount, says a
+// weight: "30 pound bag of dog food", not "under 30 pounds".
+func (p *phraseReader) weightMark(end int) bool {
+	t := p.toks[end-1]
+	return t.kind == tWord && (t.text == "pound" || t.text == "pounds")
 }
 
 // wordBefore reports whether a word comes right before i ("size 10 and up" is no

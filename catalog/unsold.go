@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -295,16 +296,17 @@ func altsOf(q textQuery, i int) []string {
 }
 
 // pairShaped reports whether s is a query unsoldPair reads: two words, the second its
-// head (headShaped), neither a phrase, a number nor shorter than minPrefixLen ("b o" of
-// "b&o"), the head no adjective; or one two-word phrase of the vocabulary ("paper
-// clips"); no colour or size read from it.
+// head (headShaped), neither a phrase, a number, a measure (isMeasure: "72mm cpl" asks
+// for the thing of that size, and a size meets no word in another sense) nor shorter
+// than minPrefixLen ("b o" of "b&o"), the head no adjective; or one two-word phrase of
+// the vocabulary ("paper clips"); no colour or size read from it.
 func pairShaped(s *search) bool {
 	words := s.text.words
 	if s.sentence || s.intent == nil || len(s.intent.brands) > 0 || len(s.intent.codeHits) > 0 || len(s.q.attrs) > 0 || s.text.ranked {
 		return false
 	}
 	plain := func(ws []string) bool {
-		return !slices.ContainsFunc(ws, func(w string) bool { return isNumber(w) || utf8.RuneCountInString(w) < minPrefixLen })
+		return !slices.ContainsFunc(ws, func(w string) bool { return isNumber(w) || isMeasure(w) || utf8.RuneCountInString(w) < minPrefixLen })
 	}
 	switch len(words) {
 	case 1:
@@ -319,6 +321,14 @@ func pairShaped(s *search) bool {
 		return !qualityLike(words[1]) || s.learned.isType(wordKey(words[1]))
 	}
 	return false
+}
+
+// isMeasure reports whether w is a number and its unit written together ("72mm",
+// "40.5mm", "256gb", "10ft", "18v"; units as isCode reads them), not a code ("a7",
+// "5a").
+func isMeasure(w string) bool {
+	i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' })
+	return i > 0 && unicode.IsDigit(rune(w[0])) && (unitWords[w[i:]] || codeUnits[w[i:]])
 }
 
 // matchHeaded reports whether a product that has every word of q (with their

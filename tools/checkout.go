@@ -230,7 +230,11 @@ func (v sellerOrderView) text() string {
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		fmt.Fprintf(&b, "\n  Items %s, delivery %s, tax %s: total %s.", v.Totals.Subtotal.Display, v.Totals.Shipping.Display,
 			v.Totals.Tax.Display, v.Totals.Total.Display)
-		if d := v.Fulfillment.text(); d != "" {
+		d := v.Fulfillment.text()
+		if v.Status == "completed" || v.Status == "pending" {
+			d = v.Fulfillment.chosenText() // the order is placed: the others can no longer be chosen
+		}
+		if d != "" {
 			b.WriteString(" " + d)
 		}
 	}

@@ -51,21 +51,30 @@ func optionView(o store.FulfillmentOption, currency string) fulfillmentOptionVie
 	return v
 }
 
-// deliveryText is the delivery in words: «Standard shipping» ($5.99, by Dec 10), and
-// the other options.
-func (f *fulfillmentView) text() string {
+// text is the delivery of a quote in words: «Standard shipping» ($5.99, by Dec 10),
+// and the other options with the fulfillment_option_id that chooses one.
+func (f *fulfillmentView) text() string { return f.words(true) }
+
+// chosenText is the delivery of an order placed (or being placed) in words: the
+// option chosen alone, as the others can no longer be chosen.
+func (f *fulfillmentView) chosenText() string { return f.words(false) }
+
+func (f *fulfillmentView) words(others bool) string {
 	if f == nil || f.Chosen.ID == "" {
 		return ""
 	}
 	s := "Delivery: " + optionText(f.Chosen)
-	var others []string
+	if !others {
+		return s + "."
+	}
+	var more []string
 	for _, o := range f.Options {
 		if o.ID != f.Chosen.ID {
-			others = append(others, optionText(o)+" (fulfillment_option_id \""+o.ID+"\")")
+			more = append(more, optionText(o)+" (fulfillment_option_id \""+o.ID+"\")")
 		}
 	}
-	if len(others) > 0 {
-		s += "; also offered: " + strings.Join(others, ", ")
+	if len(more) > 0 {
+		s += "; also offered: " + strings.Join(more, ", ")
 	}
 	return s + "."
 }

@@ -321,8 +321,11 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 		r.OrderID, r.SellerOrderID = out.Order.ID, out.Order.SellerOrderID
 	}
 	var text string
-	delivery := ""
-	if d := r.Fulfillment.text(); d != "" {
+	delivery, d := "", r.Fulfillment.text()
+	if out.Status != checkout.StatusConfirmationRequired {
+		d = r.Fulfillment.chosenText() // bought or being bought: the others can no longer be chosen
+	}
+	if d != "" {
 		delivery = " " + d
 	}
 	switch out.Status {

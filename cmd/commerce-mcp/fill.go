@@ -15,7 +15,8 @@ import (
 const fillLogEvery = 10 * time.Second
 
 // logFill tells the operator about the catalog's background fill (the rewrite of every
-// product's codes or rank an upgrade asks for, see catalog.FillState): that it runs,
+// product's codes, rank or on-sale and gender columns an upgrade asks for, see
+// catalog.FillState; only the codes' leaves a filter short meanwhile): that it runs,
 // its progress every `every`, and how it ended (when it ended before, only that it
 // ran and how). It returns when the fill ends, or with nothing more said when ctx
 // ends; it returns the error that stopped the fill.
@@ -23,7 +24,11 @@ func logFill(ctx context.Context, cat *catalog.Catalog, logger *slog.Logger, eve
 	if cat.Fill().Started.IsZero() {
 		return nil
 	}
-	logger.Info("the catalog is rewriting what an upgrade changed for every product, in the background; searches are served meanwhile, a colour or size filter may miss products until it ends")
+	meanwhile := "searches are served meanwhile"
+	if cat.Fill().Codes {
+		meanwhile += ", a colour or size filter may miss products until it ends"
+	}
+	logger.Info("the catalog is rewriting what an upgrade changed for every product, in the background; " + meanwhile)
 	ended := make(chan error, 1)
 	go func() { ended <- cat.WaitFill(ctx) }()
 	tick := time.NewTicker(every)

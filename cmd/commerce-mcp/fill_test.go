@@ -18,17 +18,21 @@ import (
 )
 
 // TestLogFill checks what the operator hears of a catalog's background fill: that it
-// runs and when it is done, for a catalog an upgrade left to fill; nothing for one
-// that has none.
+// runs, whether a filter may miss products meanwhile, and when it is done, for a
+// catalog an upgrade left to fill; nothing for one that has none.
 func TestLogFill(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		pending string // SQL leaving fills to do, as migrations do
 		want    []string
+		never   []string // what the log must not say
 	}{
-		{"nothing to fill", "", nil},
+		{"nothing to fill", "", nil, nil},
 		{"codes and rank to fill", `INSERT INTO product_codes_pending (id) VALUES (1); INSERT INTO product_rank_pending (id) VALUES (1)`,
-			[]string{"rewriting what an upgrade changed", "background fill is done", "batches="}},
+			[]string{"rewriting what an upgrade changed", "colour or size filter may miss", "background fill is done", "batches="}, nil},
+		{"on_sale and gender to fill", `INSERT INTO product_flags_pending (id) VALUES (1)`,
+			[]string{"rewriting what an upgrade changed", "searches are served meanwhile", "background fill is done", "batches="},
+			[]string{"may miss"}}, // the filters read the attributes of products not yet filled
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
@@ -49,6 +53,11 @@ func TestLogFill(t *testing.T) {
 			for _, w := range tc.want {
 				if !strings.Contains(logs.String(), w) {
 					t.Errorf("the log lacks %q:\n%s", w, logs.String())
+				}
+			}
+			for _, w := range tc.never {
+				if strings.Contains(logs.String(), w) {
+					t.Errorf("the log says %q:\n%s", w, logs.String())
 				}
 			}
 			if tc.want == nil && logs.Len() > 0 {

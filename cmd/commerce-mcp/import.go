@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -168,6 +169,7 @@ func importFeeds(ctx context.Context, args []string, getenv func(string) string,
 		return fmt.Errorf("no product was imported: all %d rows read were rejected; the first: %s", rejected, firstRejected)
 	}
 	reportRulesCurrency(stderr, *currency, c.db)
+	reportPerOrderLimit(ctx, stderr, cat, c.db)
 	if hostsErr == nil {
 		if after, err := cat.ImageOriginCounts(ctx); err == nil {
 			reportImportedHosts(stderr, hostsBefore, after, images)
@@ -224,4 +226,47 @@ func reportRulesCurrency(w io.Writer, currency, db string) {
 	fmt.Fprintf(w, "prices in %s: spending rules are in %s until set, and refuse purchases in %s; set the defaults of every customer without rules of their own in %s once (unless done already): "+
 		"commerce-mcp limits set --db %s --default --currency %s --per-order %d --daily %d --monthly none --confirm-above %d (the built-in amounts; choose your own)\n",
 		cur, def.Currency, cur, cur, db, cur, def.PerOrderMax/100, def.DailyMax/100, def.ConfirmAbove/100)
+}
+
+// reportPerOrderLimit tells an import that some of the catalog's products cost more
+// than the per-order limit of customers without spending rules of their own (the
+// defaults: the operator's, when the store beside the catalog has them, else the
+// built-in $500.00), so that their purchases are refused, and how to raise it once for
+// all such customers: a camera shop otherwise learns it from its first customer's
+// refused camera. Prices are compared before tax and delivery, so more purchases than
+// those counted may pass the limit. Nothing is said when the store cannot be read.
+func reportPerOrderLimit(ctx context.Context, w io.Writer, cat *catalog.Catalog, db string) {
+	rules := store.DefaultRules()
+	if path := store.FileBeside(db); fileExists(path) {
+		st, err := store.Open(ctx, path)
+		if err != nil {
+			return
+		}
+		rules, err = st.Defaults(ctx)
+		st.Close()
+		if err != nil {
+			return
+		}
+	}
+	if rules.PerOrderMax == store.NoLimit {
+		return
+	}
+	n, top, err := cat.PricedAbove(ctx, rules.Currency, rules.PerOrderMax)
+	if err != nil || n == 0 {
+		return
+	}
+	limit := money.Money{Amount: rules.PerOrderMax, Currency: rules.Currency}
+	products := "products cost"
+	if n == 1 {
+		products = "product costs"
+	}
+	fmt.Fprintf(w, "%d %s more than the per-order limit of customers without spending rules of their own (%s; the dearest %s): "+
+		"their purchases are refused until it is raised; raise it once for all such customers: commerce-mcp limits set --db %s --default --per-order AMOUNT --daily AMOUNT "+
+		"(or one customer's with --customer)\n", n, products, limit, money.Money{Amount: top, Currency: rules.Currency}, db)
+}
+
+// fileExists reports whether path names an existing file.
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
 }

@@ -546,3 +546,59 @@ func TestImportShopURL(t *testing.T) {
 		})
 	}
 }
+
+// TestImportPerOrderLimit checks that an import whose products cost more than the
+// per-order limit of customers without rules of their own says how many and how to
+// raise it (a camera shop's bodies cost more than the built-in $500.00, and every
+// purchase of one was refused), reading the defaults the operator set when the store
+// beside the catalog has them, and says nothing when every product fits.
+func TestImportPerOrderLimit(t *testing.T) {
+	dir := t.TempDir()
+	feedFile := func(name string, prices ...string) string {
+		var b strings.Builder
+		b.WriteString("item_id,title,price,seller_name\n")
+		for i, p := range prices {
+			fmt.Fprintf(&b, "P%d,Thing %d,%s,Harbor\n", i, i, p)
+		}
+		return writeTestFile(t, dir, name, b.String())
+	}
+	dear := feedFile("dear.csv", "2498.00 USD", "899.00 USD", "12.95 USD", "500.00 USD")
+	cheap := feedFile("cheap.csv", "12.95 USD", "499.99 USD")
+	euros := feedFile("euros.csv", "2498.00 EUR")
+	const note = "more than the per-order limit of customers without spending rules of their own"
+	runIt := func(t *testing.T, args ...string) string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr); err != nil {
+			t.Fatalf("%v: %v (stderr %q)", args, err, stderr.String())
+		}
+		return stderr.String()
+	}
+	for _, tc := range []struct {
+		name     string
+		defaults []string // limits set --default flags run before the import; none for the built-in rules
+		file     string
+		want     string // in stderr; "" for no note
+	}{
+		{name: "products over the built-in limit", file: dear,
+			want: "2 products cost more than the per-order limit of customers without spending rules of their own ($500.00; the dearest $2,498.00): their purchases are refused until it is raised; raise it once for all such customers: commerce-mcp limits set --db "},
+		{name: "every product within it", file: cheap},
+		{name: "the operator's defaults raised", defaults: []string{"--per-order", "3000"}, file: dear},
+		{name: "the operator's defaults lowered", defaults: []string{"--per-order", "100"}, file: dear,
+			want: "3 products cost more than the per-order limit of customers without spending rules of their own ($100.00; the dearest $2,498.00)"},
+		{name: "no per-order limit", defaults: []string{"--per-order", "none"}, file: dear},
+		{name: "prices in another currency than the rules'", file: euros},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "c.db")
+			if tc.defaults != nil {
+				runIt(t, "--db", db, "--no-demo")
+				runIt(t, append([]string{"limits", "set", "--db", db, "--default"}, tc.defaults...)...)
+			}
+			got := runIt(t, "import", "--db", db, tc.file)
+			if tc.want == "" && strings.Contains(got, note) || tc.want != "" && !strings.Contains(got, tc.want) {
+				t.Errorf("stderr %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

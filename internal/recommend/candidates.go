@@ -101,7 +101,9 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 			if len(r.needs) > 0 {
 				out.Notes = append(out.Notes, fmt.Sprintf("No product matches every word of the request; read as a request for %s.", orList(r.needNames())))
 			}
-			if r.relaxed {
+			if r.relaxed && r.allBought {
+				out.Notes = append(out.Notes, "Every product with every word of the request was bought already; these match some of them.")
+			} else if r.relaxed {
 				out.Notes = append(out.Notes, "No product matches every word of the request; these match some of them.")
 				if len(r.words) > catalog.MaxRelaxedWords {
 					out.Notes = append(out.Notes, fmt.Sprintf("Only the first %d words of the request were used to find products with some of them.", catalog.MaxRelaxedWords))
@@ -109,7 +111,11 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 			}
 			return err
 		}
-		out.Notes = append(out.Notes, fmt.Sprintf("Nothing matches %q; these are picks from the customer's preferences and history instead.", r.saidWords(r.words)))
+		if r.boughtMatches > 0 {
+			out.Notes = append(out.Notes, fmt.Sprintf("Every product matching %q was bought already; these are picks from the customer's preferences and history instead.", r.saidWords(r.words)))
+		} else {
+			out.Notes = append(out.Notes, fmt.Sprintf("Nothing matches %q; these are picks from the customer's preferences and history instead.", r.saidWords(r.words)))
+		}
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
@@ -167,6 +173,7 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 			}
 		}
 		r.relaxed = anyWord
+		bought := r.boughtMatches
 		if n <= maxRankedMatches {
 			n, err = r.fromRankedText(ctx, match)
 		} else {
@@ -174,6 +181,9 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 		}
 		if err != nil || n > 0 {
 			return n > 0, err
+		}
+		if !anyWord && r.boughtMatches > bought {
+			r.allBought = true // every product with all the words was bought already
 		}
 	}
 	r.relaxed = false
@@ -229,17 +239,39 @@ func (r *recommender) anyWordMatch(ctx context.Context) (catalog.Match, int, err
 }
 
 // fromRankedText adds the textCandidates most relevant products matching the FTS5
-// match, with their positions as text ranks, and returns how many it added.
+// match, with their positions as text ranks, and returns how many it added. An
+// excluded product (one already bought) is not added but counted in r.boughtMatches,
+// so that a context whose every match was bought looks further instead of answering
+// nothing.
 func (r *recommender) fromRankedText(ctx context.Context, match catalog.Match) (int, error) {
-	found := 0
 	refs, err := r.pool.Matches(ctx, match, textCandidates)
-	err = each(refs, err, func(ref catalog.Ref, i int) {
-		if c := r.add(ref); c != nil {
+	if err != nil {
+		return 0, fmt.Errorf("recommend: %w", err)
+	}
+	read, err := r.pool.Load(ctx, refs)
+	if err != nil {
+		return 0, fmt.Errorf("recommend: %w", err)
+	}
+	byRef := make(map[catalog.Ref]catalog.Candidate, len(read))
+	for _, l := range read {
+		byRef[l.Ref] = l
+	}
+	found := 0
+	for i, ref := range refs {
+		l, ok := byRef[ref]
+		if !ok {
+			continue
+		}
+		if r.exclude[l.ID] {
+			r.boughtMatches++
+			continue
+		}
+		if c := r.addRead(l); c != nil {
 			c.textRank = i
 			found++
 		}
-	})
-	return found, err
+	}
+	return found, nil
 }
 
 // MinCoCustomers is how many customers must have bought two products together before

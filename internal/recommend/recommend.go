@@ -186,25 +186,27 @@ type recommender struct {
 	p    params
 	pool *catalog.Pool // what every candidate must pass: visible, in stock, price range, category, not disliked
 
-	words        []string            // the search words of the context
-	said         map[string]string   // search word → the person's word it stands for
-	relaxed      bool                // the text matched some words only
-	needs        []catalog.NeedThing // the things a need of the context names, when they were matched instead of its words
-	wordN        []int               // when relaxed, how many products have each of the first MaxRelaxedWords words (up to maxRankedMatches+1)
-	askedFor     string              // the price phrase found in Context, for reasons
-	prof         profile             // what the input says about the customer
-	cold         bool                // nothing personal to go on
-	personal     bool                // candidates came from the profile, not from text
-	exclude      map[string]bool
-	matches      []catalog.Ref // while gathering a broad text match, its products, sorted
-	cands        map[catalog.Ref]*cand
-	order        []catalog.Ref // candidates in the order found, for determinism
-	maxCo        float64
-	maxKNN       float64
-	maxSimilar   float64
-	maxOrders    int64
-	catMaxBuyers map[int64]int64
-	maxRevs      int64
+	words         []string            // the search words of the context
+	said          map[string]string   // search word → the person's word it stands for
+	relaxed       bool                // the text matched some words only
+	allBought     bool                // every product with all the context's words is excluded (bought)
+	boughtMatches int                 // text matches left out as excluded
+	needs         []catalog.NeedThing // the things a need of the context names, when they were matched instead of its words
+	wordN         []int               // when relaxed, how many products have each of the first MaxRelaxedWords words (up to maxRankedMatches+1)
+	askedFor      string              // the price phrase found in Context, for reasons
+	prof          profile             // what the input says about the customer
+	cold          bool                // nothing personal to go on
+	personal      bool                // candidates came from the profile, not from text
+	exclude       map[string]bool
+	matches       []catalog.Ref // while gathering a broad text match, its products, sorted
+	cands         map[catalog.Ref]*cand
+	order         []catalog.Ref // candidates in the order found, for determinism
+	maxCo         float64
+	maxKNN        float64
+	maxSimilar    float64
+	maxOrders     int64
+	catMaxBuyers  map[int64]int64
+	maxRevs       int64
 
 	// constrained is true when the customer stated a price range or disliked brands:
 	// a cold start then still follows stated preferences.

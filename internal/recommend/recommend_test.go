@@ -333,6 +333,8 @@ func TestRecommendNotes(t *testing.T) {
 		{"unknown category", recommend.Input{Category: "Garden"}, false, "No category matches"},
 		{"context matching nothing", recommend.Input{Context: "zeppelin"}, true, `Nothing matches "zeppelin"`},
 		{"context matching some words", recommend.Input{Context: "coffee zeppelin"}, true, "match some of them"},
+		{"every match bought", recommend.Input{Context: "foxtrot", Exclude: []string{"cof-f1"}}, true, `Every product matching "foxtrot" was bought already`},
+		{"every match of all the words bought", recommend.Input{Context: "foxtrot coffee", Exclude: []string{"cof-f1"}}, true, "Every product with every word of the request was bought already; these match some of them"},
 		{"some of many words", recommend.Input{Context: "zeppelin alpha1 beta2 gamma3 delta4 epsilon5 zeta6 coffee eta7"}, true, "Only the first 8 words"},
 		{"context price outside the range", recommend.Input{Context: "tea under $10", MinPrice: amount(20)}, false, "outside the customer's price range"},
 		{"nothing in the range", recommend.Input{MinPrice: amount(1000)}, false, "No product passes"},

@@ -41,6 +41,9 @@ type Truth struct {
 	InStock            bool // can be bought now
 	// Color and Size are a variant's colour and size (apparel), "" when it has none.
 	Color, Size string
+	// Fits are what an accessory is made for besides ForModel, when it fits several
+	// (a battery's cameras, a lens's mount, a filter's thread size): Intent.Fits.
+	Fits        []string
 	Categorised bool // the product carries its category path
 }
 

@@ -34,6 +34,10 @@ type Intent struct {
 	// hold the size's words, caps at 2 (constraintCap).
 	Color string `json:"color,omitempty"`
 	Size  string `json:"size,omitempty"`
+	// Fits asks for an accessory made for a named thing ("battery for a7 iv", "lens
+	// hood 67mm", "lens for sony e mount"): a product that is not made for it
+	// (Truth.Fits, Truth.ForModel) caps at 2, as another colour or size does.
+	Fits string `json:"fits,omitempty"`
 	// Nothing marks a nonsense query: no product is wanted.
 	Nothing bool `json:"nothing,omitempty"`
 }
@@ -68,7 +72,8 @@ const (
 // bounds by at most 15% caps it at 2, further at 1; a rating below the minimum by at
 // most 0.5 caps it at 2, further (or unrated) at 1; out of stock when in stock is
 // asked caps it at 1; another colour or size than the one asked (a variant of the
-// right product in the wrong size is still a fair answer) caps it at 2.
+// right product in the wrong size is still a fair answer), or an accessory not made
+// for the thing it is asked to fit (a battery for another camera), caps it at 2.
 func Grade(in Intent, t Truth) int { return GradeBy(in, t, typeGrade) }
 
 // GradeBy is Grade with the grade of a product for the types asked for given by
@@ -159,7 +164,7 @@ func constraintCap(in Intent, t Truth) int {
 	if in.InStock && !t.InStock {
 		c = min(c, Related)
 	}
-	if in.Color != "" && !holdsWords(t.Color, in.Color) || in.Size != "" && !holdsWords(t.Size, in.Size) {
+	if in.Color != "" && !holdsWords(t.Color, in.Color) || in.Size != "" && !holdsWords(t.Size, in.Size) || in.Fits != "" && !fits(t, in.Fits) {
 		c = min(c, Close)
 	}
 	return c
@@ -185,6 +190,17 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.')
 	})
+}
+
+// fits reports whether a product is made for the thing named (a model, a mount, a
+// filter thread), compared as model numbers are (modelKey): one of its Fits, or its
+// ForModel.
+func fits(t Truth, name string) bool {
+	k := modelKey(name)
+	if k == "" {
+		return true
+	}
+	return t.ForModel != "" && modelKey(t.ForModel) == k || slices.ContainsFunc(t.Fits, func(f string) bool { return modelKey(f) == k })
 }
 
 func missCap(rel float64) int {

@@ -30,6 +30,8 @@ func TestGrade(t *testing.T) {
 	blueM.Color, blueM.Size = "Cornflower Blue", "UK 12"
 	shoe43 := laptop
 	shoe43.Size = "EU 43 / UK 9"
+	battery := Truth{Type: "laptop-charger", AccessoryOf: "laptop", Brand: "PowerCell", Fits: []string{"PC-90W", "CV-2701", "CV-3300"}, Price: 2999, InStock: true}
+	hood := Truth{Type: "vacuum-bags", AccessoryOf: "vacuum-cleaner", Brand: "FitRight", Fits: []string{"67mm"}, InStock: true}
 
 	for _, tc := range []struct {
 		name string
@@ -63,6 +65,14 @@ func TestGrade(t *testing.T) {
 		{"no size when one is asked", Intent{Types: []string{"laptop"}, Size: "12"}, laptop, Close},
 		{"a shoe size in EU and UK", Intent{Types: []string{"laptop"}, Size: "43"}, shoe43, Exact},
 		{"a colour on the wrong type", Intent{Types: []string{"vacuum-bags"}, Color: "blue"}, blueM, Wrong},
+		{"fits: one of the models it is made for", Intent{Types: []string{"laptop-charger"}, Fits: "cv 3300"}, battery, Exact},
+		{"fits: its ForModel", Intent{Types: []string{"laptop-charger"}, Fits: "cv2701"}, charger, Exact},
+		{"fits: made for another model", Intent{Types: []string{"laptop-charger"}, Fits: "CV-4000"}, battery, Close},
+		{"fits: nothing named on the product", Intent{Types: []string{"vacuum-bags"}, Fits: "67mm"}, bags, Close},
+		{"fits: a size written alike", Intent{Types: []string{"vacuum-bags"}, Fits: "67 mm"}, hood, Exact},
+		{"fits: a size that only holds its digits", Intent{Types: []string{"vacuum-bags"}, Fits: "6mm"}, hood, Close},
+		{"fits: the product it is for stays related", Intent{Types: []string{"laptop-charger"}, Fits: "CV-2701"}, laptop, Related},
+		{"fits: the wrong type", Intent{Types: []string{"laptop-charger"}, Fits: "CV-2701"}, earbuds, Wrong},
 		{"out of stock when not asked", Intent{Types: []string{"laptop"}}, soldOut, Exact},
 		{"the brand asked with the type", Intent{Types: []string{"laptop"}, Brand: "Corvant"}, laptop, Exact},
 		{"another brand of the type", Intent{Types: []string{"laptop"}, Brand: "Helixa"}, laptop, Related},

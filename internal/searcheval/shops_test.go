@@ -142,6 +142,9 @@ type shopTruth struct {
 	// color is the colour a product's title names when its variants vary only by size
 	// (an optional eighth field); a variant's own colour option comes first.
 	color string
+	// fits are what an accessory is made for, "|" between them (an optional ninth
+	// field: cameras, lenses, batteries, mounts, filter threads; Truth.Fits).
+	fits []string
 }
 
 // readShopTruth reads the shops' truth.tsv: shop → product key → truth.
@@ -171,6 +174,9 @@ func readShopTruthIn(set string) (map[string]map[string]shopTruth, error) {
 		tr := shopTruth{typ: fs[2], of: fs[3], model: fs[4], path: fs[5]}
 		if len(fs) > 7 {
 			tr.color = fs[7]
+		}
+		if len(fs) > 8 && fs[8] != "" {
+			tr.fits = strings.Split(fs[8], "|")
 		}
 		out[fs[0]][fs[1]] = tr
 	}
@@ -210,7 +216,7 @@ func shopItemsIn(set, shop, file string, truth map[string]shopTruth) ([]catalog.
 		items = append(items, Item{Product: p, Truth: Truth{
 			Path: cmp.Or(tr.path, p.Category), Type: tr.typ, AccessoryOf: tr.of, Brand: p.Brand, Model: tr.model, GTIN: p.GTIN,
 			Price: p.Price.Amount, InStock: p.Availability == catalog.InStock, Categorised: p.Category != "",
-			Color: cmp.Or(p.Attributes["color"], tr.color), Size: variantSize(p.Attributes),
+			Color: cmp.Or(p.Attributes["color"], tr.color), Size: variantSize(p.Attributes), Fits: tr.fits,
 		}})
 		return nil
 	}, func(e feed.RowError) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -79,8 +80,12 @@ func (ci CatalogInventory) Item(ctx context.Context, id string) (InventoryItem, 
 
 // DigitalProduct reports whether the reference Seller delivers p digitally: its
 // attribute "fulfillment" (or "delivery") is "digital", or a segment of its category
-// path is or begins with "Digital" (such as "Books > Digital Books"), or is "E-books",
-// "Gift Cards" or "Software Downloads". Everything else is shipped.
+// path is "Digital", or "Digital" followed by a word for things that are files or
+// codes (digitalKinds: "Digital Books", "Digital Goods & Currency", "Digital
+// Downloads"), or is "E-books", "Gift Cards" or "Software Downloads". Everything else
+// is shipped: "Digital Cameras", "Digital Pianos" and "Digital Photo Frames" are
+// devices (Google's product category for every camera is "Cameras & Optics > Cameras
+// > Digital Cameras").
 func DigitalProduct(p catalog.Product) bool {
 	for _, k := range []string{"fulfillment", "delivery"} {
 		if strings.EqualFold(strings.TrimSpace(p.Attributes[k]), "digital") {
@@ -90,12 +95,24 @@ func DigitalProduct(p catalog.Product) bool {
 	for _, seg := range strings.Split(p.Category, ">") {
 		seg = strings.ToLower(strings.TrimSpace(seg))
 		switch {
-		case strings.HasPrefix(seg, "digital"), seg == "e-books", seg == "ebooks", seg == "gift cards", seg == "software downloads":
+		case seg == "digital", seg == "e-books", seg == "ebooks", seg == "gift cards", seg == "software downloads":
 			return true
+		case strings.HasPrefix(seg, "digital "):
+			next, _, _ := strings.Cut(strings.TrimSpace(seg[len("digital "):]), " ")
+			if slices.Contains(digitalKinds, strings.TrimRight(next, ",&")) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// digitalKinds are the words that, after "Digital" at the start of a category
+// segment, name things delivered as files or codes rather than shipped.
+var digitalKinds = []string{"goods", "good", "download", "downloads", "book", "books", "ebook", "ebooks", "music", "audio",
+	"software", "game", "games", "content", "media", "products", "product", "items", "item", "files", "assets", "art",
+	"prints", "patterns", "templates", "subscriptions", "subscription", "currency", "gift", "gifts", "editions", "edition",
+	"video", "videos", "magazines", "courses"}
 
 // Take removes qty units of the product from the catalog's stock (catalog.TakeStock);
 // the stamp is the catalog's stock version.

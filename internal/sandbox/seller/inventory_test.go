@@ -119,3 +119,38 @@ func TestCatalogInventoryReturnAfterImport(t *testing.T) {
 		})
 	}
 }
+
+// TestDigitalProduct: a product is delivered digitally by its attribute, or by a
+// category segment that names files or codes; a device whose category says
+// "Digital" (Google files every camera under "Digital Cameras") is shipped.
+func TestDigitalProduct(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		category string
+		attrs    map[string]string
+		want     bool
+	}{
+		{"the fulfillment attribute", "Home > Mugs", map[string]string{"fulfillment": "Digital"}, true},
+		{"the delivery attribute", "", map[string]string{"delivery": " digital "}, true},
+		{"shipped by its attribute's absence", "Home > Mugs", nil, false},
+		{"Google's camera category", "Cameras & Optics > Cameras > Digital Cameras", nil, false},
+		{"a digital piano", "Arts & Entertainment > Hobbies & Creative Arts > Musical Instruments > Keyboard Instruments > Digital Pianos", nil, false},
+		{"a digital photo frame", "Home & Garden > Decor > Digital Picture Frames", nil, false},
+		{"a digital voice recorder", "Electronics > Audio > Audio Players & Recorders > Digital Voice Recorders", nil, false},
+		{"Google's digital goods", "Software > Digital Goods & Currency", nil, true},
+		{"digital books", "Books > Digital Books", nil, true},
+		{"digital downloads", "Digital Downloads", nil, true},
+		{"a segment that is Digital", "Music > Digital", nil, true},
+		{"e-books", "Media > E-books", nil, true},
+		{"gift cards", "Gift Cards", nil, true},
+		{"software downloads", "Software > Software Downloads", nil, true},
+		{"a word that only starts as digital", "Electronics > Digitalisation Kits", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := catalog.Product{Category: tc.category, Attributes: tc.attrs}
+			if got := seller.DigitalProduct(p); got != tc.want {
+				t.Errorf("DigitalProduct(category %q, %v) = %v, want %v", tc.category, tc.attrs, got, tc.want)
+			}
+		})
+	}
+}
