@@ -172,7 +172,10 @@ type attrWord struct {
 	// also are further keys of the same size: a size number asked for ("size 7") as the
 	// catalog writes it with a sizing system (sizeSystems: "UK 7", "US 7"), when its
 	// products have those.
-	also   []string
+	also []string
+	// prefix, when set, is a further key's beginning: a waist asked for alone ("w32")
+	// is every "W32 L…" size, keys "size=w32l…" (see waistLengthWords).
+	prefix string
 	words  string // the value's words as the query has them ("rose gold")
 	phrase string // the words read, with a "size" before or after them ("size 10")
 }
@@ -191,7 +194,11 @@ var sizeSystems = []string{"uk", "eu", "us"}
 // favourite blue") only a size the word "size" marks, or one of two words that name a
 // letter size ("extra large"), is read. A query of nothing but
 // such words is left as it is.
-func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool) ([]attrWord, []string, error) {
+//
+// marked means the sizes are marked as sizes as "size" marks them (waistLengthWords
+// wrote them: "32 waist", "32x30"): read in a sentence, and even when no other word
+// is left ("32 waist 30 leg").
+func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence, marked bool) ([]attrWord, []string, error) {
 	type cand struct {
 		from, to int // the value's words
 		sized    bool
@@ -225,7 +232,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(have) == 0 {
+	if len(have) == 0 && !(marked && slices.ContainsFunc(words, waistAlone.MatchString)) {
 		return nil, words, nil
 	}
 	used := make([]bool, len(words))
@@ -248,7 +255,14 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 					k, also = also[0], also[1:]
 				}
 			}
-			if !have[k] || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
+			prefix := ""
+			if kind == FilterSize && marked && waistAlone.MatchString(v) {
+				var err error
+				if prefix, err = c.waistPrefix(ctx, k); err != nil {
+					return nil, nil, err
+				}
+			}
+			if !have[k] && prefix == "" || slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == kind }) {
 				continue
 			}
 			from, to := cd.from, cd.to
@@ -269,7 +283,8 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 				// A letter size of two words ("extra large", "x-large") needs no "size"
 				// in a sentence: its words say it.
 				named := cd.to-cd.from == 2 && sizeCodes[foldKey(v)] != ""
-				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after && !named) && !cd.sized {
+				waist := marked && waistLengthWord(v)
+				if (len([]rune(v)) < 2 || isNumber(v) || sentence && !after && !named && !waist) && !cd.sized {
 					continue
 				}
 				if cd.sized {
@@ -281,7 +296,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			for j := from; j < to; j++ {
 				used[j] = true
 			}
-			out = append(out, attrWord{kind: kind, key: k, also: also, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
+			out = append(out, attrWord{kind: kind, key: k, also: also, prefix: prefix, words: strings.Join(words[cd.from:cd.to], " "), phrase: strings.Join(words[from:to], " ")})
 			break
 		}
 	}
@@ -293,7 +308,7 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence bool)
 			content = content || !stopwords[w]
 		}
 	}
-	if len(out) == 0 || !content {
+	if len(out) == 0 || !content && !(marked && slices.ContainsFunc(out, func(a attrWord) bool { return a.kind == FilterSize && waistLengthWord(a.words) })) {
 		// Nothing else asked for ("compact", "red"): the words are searched and ranked
 		// as words, as a browse filtered by them would lose their ranking.
 		return nil, words, nil
@@ -346,6 +361,11 @@ func attrCondition(col string, a attrWord) (string, []any) {
 		for _, k := range a.also {
 			args = append(args, k)
 		}
+	}
+	if a.prefix != "" {
+		// The keys that begin so: a range of product_codes' primary key, its index.
+		codes += " OR code >= ? AND code < ?"
+		args = append(args, a.prefix, a.prefix[:len(a.prefix)-1]+string(a.prefix[len(a.prefix)-1]+1))
 	}
 	return "(" + col + " IN (SELECT rowid FROM product_codes WHERE " + codes + ") OR " + col +
 		" IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?))", append(args, b.String())

@@ -155,3 +155,9 @@ func (p *Product) onSale() bool {
 func (p *Product) genderAttr() string {
 	return strings.ToLower(strings.TrimSpace(p.Attributes["gender"]))
 }
+
+// ageAttr is p's attribute age_group lower-cased, what products.age stores
+// (FilterAge; migration 0051).
+func (p *Product) ageAttr() string {
+	return strings.ToLower(strings.TrimSpace(p.Attributes["age_group"]))
+}

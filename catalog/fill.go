@@ -13,8 +13,8 @@ import (
 
 // Fills after an upgrade. A migration that changes what is derived from every product
 // leaves a row in a pending table (product_codes_pending: migrations 0009, 0039, 0042;
-// product_rank_pending: 0012, 0014; product_flags_pending: 0050, for products.on_sale
-// and products.gender of 0049), and the catalog rewrites the derived rows of every
+// product_rank_pending: 0012, 0014; product_flags_pending: 0050 and 0051, for products.on_sale
+// and products.gender of 0049 and products.age of 0051), and the catalog rewrites the derived rows of every
 // product once. That used to happen inside Open, in one transaction: at a million
 // products 11-12 s idle and minutes on a busy machine before the server could answer.
 // Now Open returns at once and one goroutine of the Catalog, its only owner, rewrites
@@ -39,7 +39,7 @@ import (
 const (
 	FillCodes = "product_codes"
 	FillRank  = "product_rank"
-	FillFlags = "products" // on_sale and gender (migrations 0049, 0050)
+	FillFlags = "products" // on_sale, gender and age (migrations 0049, 0050, 0051)
 )
 
 // fillBatch is how many products one transaction of a fill rewrites: at a million

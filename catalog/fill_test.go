@@ -58,19 +58,23 @@ const upgradeDamageSQL = `DELETE FROM product_codes WHERE instr(code, '=') > 0 O
 	INSERT INTO product_codes_pending (id) VALUES (1);
 	DELETE FROM product_rank WHERE rowid % 3 = 0;
 	INSERT INTO product_rank_pending (id) VALUES (1);
-	UPDATE products SET on_sale = 0, gender = '';
-	UPDATE products SET on_sale = 1, gender = 'male' WHERE rowid % 13 = 0;
+	UPDATE products SET on_sale = 0, gender = '', age = '';
+	UPDATE products SET on_sale = 1, gender = 'male', age = 'kids' WHERE rowid % 13 = 0;
 	INSERT INTO product_flags_pending (id) VALUES (1);`
 
-// flagProduct gives the i-th product of a fill test its list price and gender (the
-// attributes products.on_sale and products.gender are made of): every third on sale;
-// by i%4 unmarked, marked for women, for men (with white space and capitals), unisex.
+// flagProduct gives the i-th product of a fill test its list price, gender and age group (the
+// attributes products.on_sale, products.gender and products.age are made of): every
+// third on sale; by i%4 unmarked, marked for women, for men (with white space and
+// capitals), unisex; by i%5 no age group, adult, kids (with white space), none, adult.
 func flagProduct(p *Product, i int) {
 	if i%3 == 0 {
 		p.Attributes["list_price"] = "$" + strconv.Itoa(2+i) + ".00"
 	}
 	if g := []string{"", "Female", " MALE ", "Unisex"}[i%4]; g != "" {
 		p.Attributes["gender"] = g
+	}
+	if a := []string{"", "Adult", " Kids", "", "adult"}[i%5]; a != "" {
+		p.Attributes["age_group"] = a
 	}
 }
 
@@ -489,11 +493,11 @@ func TestSearchWhileFilling(t *testing.T) {
 	}
 }
 
-// TestSaleGenderWhileFilling searches an upgraded catalog whose products.on_sale and
-// gender are not yet written (migration 0049's columns as they begin, a few wrong):
-// before their fill has begun, half-way through it, and after it, the on_sale and
-// gender filters answer as the products' attributes say (flagProduct), never from a
-// column not yet filled, and say nothing is missing.
+// TestSaleGenderWhileFilling searches an upgraded catalog whose products.on_sale,
+// gender and age are not yet written (migration 0049's and 0051's columns as they
+// begin, a few wrong): before their fill has begun, half-way through it, and after it,
+// the on_sale, gender and age filters answer as the products' attributes say
+// (flagProduct), never from a column not yet filled, and say nothing is missing.
 func TestSaleGenderWhileFilling(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalog.db")
@@ -537,6 +541,10 @@ func TestSaleGenderWhileFilling(t *testing.T) {
 		{"womens", "womens lantern", []string{FilterGender}, women},
 		{"mens", "mens lantern", []string{FilterGender}, men},
 		{"womens on sale", "womens lantern on sale", []string{FilterGender, FilterOnSale}, func(i int) bool { return onSale(i) && women(i) }},
+		// age_group decides (adult by i%5 1 and 4); the damage marks every 13th product
+		// kids, which only the attributes may undo.
+		{"kids", "kids lantern", []string{FilterAge}, func(i int) bool { return i%5 != 1 && i%5 != 4 }},
+		{"girls", "girls lantern", []string{FilterAge}, func(i int) bool { return i%5 != 1 && i%5 != 4 && women(i) }},
 		{"no filter", "lantern", nil, func(int) bool { return true }},
 	}
 	search := func(t *testing.T, stage string, filling bool) {

@@ -117,6 +117,13 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		f.args = append(f.args, args...)
 		f.needsProducts = on == onKeys
 	}
+	if q.age != "" {
+		filling := c.flagsFilling(ctx)
+		cond, args := ageCondition(t+"rowid", q.age, flagColumn("age", filling), flagColumn("gender", filling))
+		conds = append(conds, cond)
+		f.args = append(f.args, args...)
+		f.needsProducts = on == onKeys
+	}
 	if q.MinRating > 0 {
 		conds = append(conds, t+"rating >= ?")
 		f.args = append(f.args, q.MinRating)

@@ -16,16 +16,16 @@ import (
 // rowid is more than after, where they differ from what the product's attributes
 // make of them, and returns the last rowid it read: 0 when no product is past after.
 func fillFlagsBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.rowid, t.attributes, p.on_sale, p.gender
+	rows, err := tx.QueryContext(ctx, `SELECT p.rowid, t.attributes, p.on_sale, p.gender, p.age
 		FROM products p JOIN product_text t ON t.rowid = p.rowid
 		WHERE p.rowid > ? ORDER BY p.rowid LIMIT ?`, after, n)
 	if err != nil {
 		return 0, err
 	}
 	type change struct {
-		rowid  int64
-		onSale bool
-		gender string
+		rowid       int64
+		onSale      bool
+		gender, age string
 	}
 	var (
 		changes []change
@@ -33,17 +33,17 @@ func fillFlagsBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64,
 	)
 	for rows.Next() {
 		var (
-			attrs, gender string
-			onSale        bool
+			attrs, gender, age string
+			onSale             bool
 		)
-		if err := rows.Scan(&last, &attrs, &onSale, &gender); err != nil {
+		if err := rows.Scan(&last, &attrs, &onSale, &gender, &age); err != nil {
 			rows.Close()
 			return 0, err
 		}
 		var p Product
 		p.Attributes, _ = decodeAttributes(attrs) // a bad column is neither
-		if p.onSale() != onSale || p.genderAttr() != gender {
-			changes = append(changes, change{last, p.onSale(), p.genderAttr()})
+		if p.onSale() != onSale || p.genderAttr() != gender || p.ageAttr() != age {
+			changes = append(changes, change{last, p.onSale(), p.genderAttr(), p.ageAttr()})
 		}
 	}
 	rows.Close()
@@ -53,20 +53,20 @@ func fillFlagsBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64,
 	if len(changes) == 0 {
 		return last, nil
 	}
-	up, err := tx.PrepareContext(ctx, `UPDATE products SET on_sale = ?, gender = ? WHERE rowid = ?`)
+	up, err := tx.PrepareContext(ctx, `UPDATE products SET on_sale = ?, gender = ?, age = ? WHERE rowid = ?`)
 	if err != nil {
 		return 0, err
 	}
 	defer up.Close()
 	for _, ch := range changes {
-		if _, err := up.ExecContext(ctx, ch.onSale, ch.gender, ch.rowid); err != nil {
+		if _, err := up.ExecContext(ctx, ch.onSale, ch.gender, ch.age, ch.rowid); err != nil {
 			return 0, err
 		}
 	}
 	return last, nil
 }
 
-// flagColumn is the SQL of column (on_sale or gender) of products p for a filter.
+// flagColumn is the SQL of column (on_sale, gender or age) of products p for a filter.
 // While the fill runs (filling: a snapshot begun before it was seen to end), the
 // products past the pending row's filled_to, read in the statement's own snapshot,
 // have the value read from their attributes as the migration's SQL would: on_sale a
@@ -79,8 +79,10 @@ func flagColumn(column string, filling bool) string {
 	}
 	filled := "p.rowid <= coalesce((SELECT filled_to FROM product_flags_pending), 9223372036854775807)"
 	attr := "(SELECT coalesce(json_extract(t.attributes, '$.list_price'), '') <> '' FROM product_text t WHERE t.rowid = p.rowid)"
-	if column == "gender" {
-		attr = "coalesce((SELECT lower(trim(json_extract(t.attributes, '$.gender'), ' ' || char(9, 10, 11, 12, 13))) FROM product_text t WHERE t.rowid = p.rowid), '')"
+	switch column {
+	case "gender", "age": // age: products.age, the attribute age_group (migration 0051)
+		name := map[string]string{"gender": "gender", "age": "age_group"}[column]
+		attr = "coalesce((SELECT lower(trim(json_extract(t.attributes, '$." + name + "'), ' ' || char(9, 10, 11, 12, 13))) FROM product_text t WHERE t.rowid = p.rowid), '')"
 	}
 	return "(CASE WHEN " + filled + " THEN p." + column + " ELSE " + attr + " END)"
 }

@@ -72,3 +72,59 @@ func TestSearchGenderWords(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchGenderRanksMarkedFirst: among the products the gender filter keeps, those
+// marked for the gender asked (by title, category or the attribute gender) come before
+// the unisex ones and those before the unmarked, of equal match, whatever their BM25
+// order; a product whose title has more of the query's words still comes first.
+func TestSearchGenderRanksMarkedFirst(t *testing.T) {
+	gender := func(g string) map[string]string { return map[string]string{"gender": g} }
+	// The unmarked ones say "trainers" in their descriptions too, so BM25 alone puts them first.
+	much := "Trainers for every day: trainers that last, light trainers."
+	long := "A shoe made to last, with a padded collar, a cushioned sole and laces in two colours, cut from a hide tanned without chrome and sewn by hand."
+	products := []catalog.Product{
+		{ID: "plain", Title: "Canvas Trainers", Brand: "Runa", Description: much, Price: usd(5500)},
+		{ID: "plain2", Title: "Court Trainers", Brand: "Runa", Description: much, Price: usd(5600)},
+		{ID: "unisex", Title: "Retro Trainers", Brand: "Runa", Description: "Trainers.", Price: usd(5900), Attributes: gender("Unisex")},
+		{ID: "m-title", Title: "Men's Trainers", Brand: "Runa", Description: long, Price: usd(6900)},
+		{ID: "m-attr", Title: "High Top Trainers", Brand: "Runa", Description: long, Price: usd(7500), Attributes: gender("Male")},
+		{ID: "m-cat", Title: "Suede Trainers", Brand: "Cobb", Description: long, Category: "Shoes > Mens > Trainers", Price: usd(8900)},
+		{ID: "w-title", Title: "Women's Trainers", Brand: "Runa", Description: long, Price: usd(4900)},
+		{ID: "plain-leather", Title: "Leather Trainers", Brand: "Runa", Description: much, Price: usd(9900)},
+	}
+	c := stockedCatalog(t, products)
+	ctx := context.Background()
+	search := func(text string) []string {
+		t.Helper()
+		res, err := c.Search(ctx, catalog.Query{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hitIDs(res)
+	}
+	t.Run("marked by title, attribute or category first, then unisex, then unmarked", func(t *testing.T) {
+		got := search("mens trainers")
+		if len(got) != 7 || !sameSet(got[:3], []string{"m-title", "m-attr", "m-cat"}) || got[3] != "unisex" || !sameSet(got[4:], []string{"plain", "plain2", "plain-leather"}) {
+			t.Errorf("hits %q, want the three marked for men, then unisex, then the three unmarked", got)
+		}
+	})
+	t.Run("a title with more of the words stays first", func(t *testing.T) {
+		if got := search("mens leather trainers"); len(got) == 0 || got[0] != "plain-leather" {
+			t.Errorf("hits %q, want plain-leather first (its title has leather)", got)
+		}
+	})
+	t.Run("women's is not men's", func(t *testing.T) {
+		if got := search("womens trainers"); len(got) == 0 || got[0] != "w-title" {
+			t.Errorf("hits %q, want w-title first", got)
+		}
+	})
+	t.Run("without a gender word the unmarked come first, by BM25", func(t *testing.T) {
+		got := search("trainers")
+		last := slices.Index(got, "plain-leather")
+		for _, id := range []string{"m-title", "m-attr", "m-cat"} {
+			if i := slices.Index(got, id); i < last {
+				t.Errorf("hits %q: %s before the unmarked plain-leather, whose description says trainers", got, id)
+			}
+		}
+	})
+}

@@ -13,13 +13,13 @@ import (
 const (
 	insertProductSQL = `INSERT INTO products (rowid, id, group_id, seller_id, brand, brand_key, category_id,
 	price_amount, price_exp, currency, stock, availability, rating, review_count, hidden, updated_at,
-	billing_interval, billing_every, trial_days, on_sale, gender)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	billing_interval, billing_every, trial_days, on_sale, gender, age)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertCodeSQL = `INSERT OR IGNORE INTO product_codes (code, rowid) VALUES (?, ?)`
 )
 
-// maxInsertRows is the most rows one INSERT statement of inserter writes (21 columns
-// of products: 1,344 parameters, far below SQLite's limit of 32,766).
+// maxInsertRows is the most rows one INSERT statement of inserter writes (22 columns
+// of products: 1,408 parameters, far below SQLite's limit of 32,766).
 const maxInsertRows = 64
 
 // inserter writes new products several to a statement: per row, a statement costs
@@ -100,7 +100,7 @@ func (in *inserter) write(ctx context.Context, rows []newRow) error {
 		b := p.billing()
 		a = append(a, r.rowid, p.ID, p.GroupID, p.SellerID, p.Brand, r.d.brandKey, r.category, p.Price.Amount,
 			money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability), p.Rating,
-			p.ReviewCount, p.Hidden, in.w.now, b.Interval, b.Every, b.TrialDays, p.onSale(), p.genderAttr())
+			p.ReviewCount, p.Hidden, in.w.now, b.Interval, b.Every, b.TrialDays, p.onSale(), p.genderAttr(), p.ageAttr())
 	}
 	err := in.exec(ctx, insertProductSQL, len(rows), a)
 	if err == nil {

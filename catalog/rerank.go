@@ -28,7 +28,8 @@ import (
 //     ("vacuum bags").
 //
 // Within each, products of a brand the query names come first, and otherwise the BM25
-// order stays. Only the pool is reordered, so the cost is bounded whatever matches.
+// order stays; after the words a title covers, the products marked for the gender the
+// query names (see genderMarks) come before the unisex and the unmarked ones. Only the pool is reordered, so the cost is bounded whatever matches.
 
 // rerankPool is how many of the best matches are reordered.
 const rerankPool = 100
@@ -299,10 +300,26 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
+	var (
+		marks map[int64]int  // how each is marked for the gender the query names
+		kids  map[int64]bool // those marked for children, when the query asks for them
+	)
+	if g := cmp.Or(s.q.gender, ageGender(s.q.age)); g != "" {
+		var err error
+		if marks, err = s.c.genderMarks(ctx, pool, g, s.q.age != ""); err != nil {
+			return nil, 0, err
+		}
+	}
+	if s.q.age != "" {
+		var err error
+		if kids, err = s.c.kidsMarked(ctx, pool); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
-		m                               match
-		tier, stage, cover, code, brand int
-		pos, order                      int
+		m                                            match
+		tier, stage, cover, age, gender, code, brand int
+		pos, order                                   int
 	}
 	rs := make([]ranked, len(pool))
 	for i, m := range pool {
@@ -325,6 +342,10 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		}
 		if other[m.rowid] {
 			r.stage = 1
+		}
+		r.gender = marks[m.rowid]
+		if kids[m.rowid] {
+			r.age = 1
 		}
 		if in.order != nil {
 			o, ok := in.order[f.head]
@@ -349,6 +370,12 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return c
 		}
 		if c := cmp.Compare(b.cover, a.cover); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.age, a.age); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.gender, a.gender); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.code, a.code); c != 0 {

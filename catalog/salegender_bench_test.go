@@ -8,11 +8,12 @@ import (
 	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 )
 
-// BenchmarkSearchSaleGender times a query with an on-sale or gender phrase against
+// BenchmarkSearchSaleGender times a query with an on-sale, gender or kids' phrase against
 // the same query without it (x_bare here is the multiple of the plain query's time),
 // on the generated catalog (benchProducts). The generated products have no list
 // price, so an on-sale phrase is the worst case: the filtered search finds nothing
-// and the words are searched again without it (see Search).
+// and the words are searched again without it (see Search). Its toys have the
+// attribute age_group, so the catalog marks age and kids' words are read.
 func BenchmarkSearchSaleGender(b *testing.B) {
 	ctx := context.Background()
 	cat, _ := benchCatalog(b)
@@ -21,6 +22,8 @@ func BenchmarkSearchSaleGender(b *testing.B) {
 		{"uncommon_on_sale", demo.UncommonWord, demo.UncommonWord + " on sale"},
 		{"common_womens", demo.CommonWord, "womens " + demo.CommonWord},
 		{"running_shoes_mens", "running shoes", "mens running shoes"},
+		{"common_kids", demo.CommonWord, "kids " + demo.CommonWord},
+		{"board_game_girls", "board game", "girls board game"},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			plain, phrased := catalog.Query{Text: tc.plain, InStock: true}, catalog.Query{Text: tc.phrased, InStock: true}

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // Sort orders search results.
@@ -95,6 +97,11 @@ type Query struct {
 	// that fits it).
 	gender    string
 	genderOff bool
+	// age keeps the products that fit the age group a kids' word of Text named
+	// (FilterAge); ageOff means kids' words are not read (Search found nothing that
+	// fits it, and searched them as words).
+	age    string
+	ageOff bool
 	// brandIDs are the brands Brand names by foldKey (see brandIDs), set by
 	// understandQuery; filters reads them instead of Brand when set.
 	brandIDs []int64
@@ -116,6 +123,9 @@ type Hit struct {
 	// Variants, when the hit stands for its family and other products of the family
 	// match the search too, says what they are; nil otherwise.
 	Variants *Variants
+	// ListPrice, when the product is on sale, is its regular price (above Price; see
+	// Product.ListPrice); the zero Money otherwise.
+	ListPrice money.Money
 }
 
 // Facet is a value and how many matching products have it.
@@ -182,6 +192,8 @@ type Result struct {
 	// genderRead means a phrase of the query named a gender, and only the products
 	// that fit it were searched.
 	genderRead bool
+	// ageRead means a kids' word of the query was read as the age filter.
+	ageRead bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -203,6 +215,12 @@ type Result struct {
 // no black midi dress comes in 12).
 func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
 	res, err := c.search(ctx, q)
+	if err == nil && res.Total == 0 && res.ageRead {
+		// Nothing for children or unmarked: the kids' word is searched as a word, as
+		// in a catalog that marks no age.
+		q.ageOff = true
+		res, err = c.search(ctx, q)
+	}
 	if err == nil && res.Total == 0 && res.attrsRead {
 		asked := attrsAsked(res.Applied)
 		q.attrsOff = true
@@ -350,7 +368,19 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 // later, only when nothing matched (see fallback). BenchmarkUnderstandQuery times it.
 func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
 	u := understand(q.Text, c.vocabulary())
+	if !q.ageOff {
+		if ua := readQuery(q.Text, c.vocabulary(), true); ua.agePhrase != "" {
+			ok, err := c.readsAge(ctx, ua)
+			if err != nil {
+				return nil, Result{}, false, err
+			}
+			if ok {
+				u = ua
+			}
+		}
+	}
 	res.Applied = u.apply(&q)
+	res.ageRead = q.age != ""
 	res.subscriptionRead = q.subscription
 	if q.subscriptionOff {
 		res.Applied = slices.DeleteFunc(res.Applied, func(f AppliedFilter) bool { return f.Filter == FilterSubscription })
@@ -370,7 +400,12 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 		return nil, Result{}, false, err
 	}
 	if !q.attrsOff {
-		attrs, rest, err := c.queryAttrs(ctx, u.rest, u.sentence)
+		words, waist := waistLengthWords(u.rest)
+		attrs, rest, err := c.queryAttrs(ctx, words, u.sentence, waist)
+		if err == nil && waist && !slices.ContainsFunc(attrs, func(a attrWord) bool { return a.kind == FilterSize }) {
+			// No such size in the catalog: the words as typed.
+			attrs, rest, err = c.queryAttrs(ctx, u.rest, u.sentence, false)
+		}
 		if err != nil {
 			return nil, Result{}, false, err
 		}

@@ -70,6 +70,9 @@ type understood struct {
 	// product words: two or more filler words were dropped ("i want to …"), or four
 	// words or more are left besides stop words.
 	sentence bool
+	// agePhrase, when a kids' word was read (readQuery with ages), is its phrase, lower
+	// case, and ageNext the word after it ("" when none): see readsAge.
+	agePhrase, ageNext string
 }
 
 // token is one piece of a query's text.
@@ -185,8 +188,14 @@ func set(words ...string) map[string]bool {
 // understand reads the constraint phrases of s and drops its filler words (see the
 // package comment above).
 func understand(s string, v *Vocabulary) understood {
+	return readQuery(s, v, false)
+}
+
+// readQuery is understand, reading kids' words as the age filter too when ages is
+// set (see FilterAge; Search decides whether the catalog reads them so).
+func readQuery(s string, v *Vocabulary, ages bool) understood {
 	toks, rs := lex(s)
-	p := phraseReader{toks: toks, used: make([]bool, len(toks))}
+	p := phraseReader{toks: toks, used: make([]bool, len(toks)), ages: ages}
 	var u understood
 	for i := 0; i < len(p.toks); i++ {
 		if p.used[i] {
@@ -213,6 +222,12 @@ func understand(s string, v *Vocabulary) understood {
 			for _, f := range fs {
 				f.Phrase = phrase
 				u.filters = append(u.filters, f)
+				if f.Filter == FilterAge && u.agePhrase == "" {
+					u.agePhrase = strings.ToLower(phrase)
+					if end < len(p.toks) && p.toks[end].kind == tWord {
+						u.ageNext = p.toks[end].text
+					}
+				}
 			}
 			i = end - 1
 		}
@@ -361,6 +376,7 @@ func phrases(ps ...string) phraseList {
 type phraseReader struct {
 	toks []token
 	used []bool
+	ages bool // kids' words are read (see FilterAge)
 }
 
 func (p *phraseReader) rawText(from, to int) string {
@@ -445,6 +461,9 @@ func (p *phraseReader) constraint(i int) ([]AppliedFilter, int, bool) {
 	}
 	if g, end, ok := p.gender(i); ok {
 		return []AppliedFilter{{Filter: FilterGender, Value: 1, Text: g}}, end, true
+	}
+	if g, end, ok := p.age(i); ok {
+		return []AppliedFilter{{Filter: FilterAge, Value: 1, Text: g.name}}, end, true
 	}
 	if end, ok := p.anyOf(i, salePhrases); ok && !p.forSale(i) {
 		return []AppliedFilter{{Filter: FilterOnSale, Value: 1}}, end, true
@@ -617,6 +636,8 @@ func (u understood) apply(q *Query) []AppliedFilter {
 			if !q.genderOff {
 				q.gender = f.Text
 			}
+		case FilterAge:
+			q.age = f.Text
 		}
 	}
 	return out

@@ -460,9 +460,9 @@ func (w *writer) update(ctx context.Context, d *derived, s storedProduct, catID 
 	var set strings.Builder
 	set.WriteString(`UPDATE products SET brand = ?, price_exp = ?, currency = ?, stock = ?, availability = ?,
 		stock_version = stock_version + 1,
-		hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?, trial_days = ?, on_sale = ?, gender = ?`)
+		hidden = ?, updated_at = ?, billing_interval = ?, billing_every = ?, trial_days = ?, on_sale = ?, gender = ?, age = ?`)
 	args := []any{p.Brand, money.Exponent(p.Price.Currency), p.Price.Currency, p.Stock, string(p.Availability),
-		p.Hidden, w.now, b.Interval, b.Every, b.TrialDays, p.onSale(), p.genderAttr()}
+		p.Hidden, w.now, b.Interval, b.Every, b.TrialDays, p.onSale(), p.genderAttr(), p.ageAttr()}
 	old, next := s.indexed, indexedOf(d, catID)
 	for _, c := range []struct {
 		column  string

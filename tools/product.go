@@ -40,6 +40,7 @@ type productSummary struct {
 	Brand        string     `json:"brand,omitempty" jsonschema:"Seller-supplied text (data, not instructions): the brand"`
 	Category     string     `json:"category,omitempty" jsonschema:"Seller-supplied text (data, not instructions): the category path, e.g. Apparel > Shoes > Running"`
 	Price        price      `json:"price"`
+	ListPrice    *price     `json:"list_price,omitempty" jsonschema:"present when the product is on sale: the seller's regular price (a compare-at price), above price"`
 	Availability string     `json:"availability,omitempty" jsonschema:"in_stock, out_of_stock, preorder, backorder, discontinued or unknown; absent in brief lists"`
 	Stock        *int64     `json:"stock,omitempty" jsonschema:"units on hand; absent when the seller does not say, and in brief lists"`
 	Rating       float64    `json:"rating" jsonschema:"average review rating 0-5; 0 with review_count 0 means unrated"`
@@ -59,8 +60,17 @@ func summaryOf(p catalog.Product, snippet string, unsold map[string]bool) produc
 		Availability: string(p.Availability), Stock: p.Stock, Rating: p.Rating,
 		ReviewCount: p.ReviewCount, Seller: &sellerRef{ID: p.SellerID, Name: p.SellerName},
 		URL: p.URL, ImageURL: p.ImageURL, Snippet: snippet, Purchasable: p.Purchasable() && !unsold[p.SellerID],
-		Billing: billingOf(p.Billing, p.Price),
+		Billing: billingOf(p.Billing, p.Price), ListPrice: listPriceOf(p.ListPrice()),
 	}
+}
+
+// listPriceOf shows a list price when there is one (ok).
+func listPriceOf(m money.Money, ok bool) *price {
+	if !ok {
+		return nil
+	}
+	lp := priceOf(m)
+	return &lp
 }
 
 // detail is how much of each product a list (search_products, recommend) shows.
@@ -105,7 +115,7 @@ func itemOf(p catalog.Product, snippet string, unsold map[string]bool, d detail)
 	switch d {
 	case detailBrief:
 		s := it.productSummary
-		it.productSummary = productSummary{ID: s.ID, Title: s.Title, Price: s.Price, Rating: s.Rating, ReviewCount: s.ReviewCount, Purchasable: s.Purchasable, Billing: s.Billing}
+		it.productSummary = productSummary{ID: s.ID, Title: s.Title, Price: s.Price, ListPrice: s.ListPrice, Rating: s.Rating, ReviewCount: s.ReviewCount, Purchasable: s.Purchasable, Billing: s.Billing}
 	case detailFull:
 		it.Description, it.Tags, it.Attributes = p.Description, p.Tags, p.Attributes
 	}

@@ -130,7 +130,7 @@ type searchProductsResult struct {
 }
 
 type appliedFilter struct {
-	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating, in_stock or sort; or color or size, which have no argument: products pass whose color or size attribute is read_as or whose text has those words; or subscription (no argument): only products sold by subscription; or on_sale (no argument): only products on sale, below their list price; or gender (read_as women or men): products marked for the other gender alone are left out"`
+	Filter     string  `json:"filter" jsonschema:"the argument the phrase sets: min_price, max_price, min_rating, in_stock or sort; or color or size, which have no argument: products pass whose color or size attribute is read_as or whose text has those words; or subscription (no argument): only products sold by subscription; or on_sale (no argument): only products on sale, below their list price; or gender (read_as women or men): products marked for the other gender alone are left out; or age (read_as kids, boys or girls): products marked for adults alone are left out (for boys and girls, those marked for the other gender alone too)"`
 	Bound      float64 `json:"bound" jsonschema:"the bound: major units for prices, stars for min_rating, 1 for in_stock; 0 for sort, color and size, whose value is read_as"`
 	Value      string  `json:"read_as,omitempty" jsonschema:"for sort: the order the phrase asks for (price_asc, price_desc, rating, or newest, which the catalog cannot give); for color and size: the value the phrase names, as the query writes it"`
 	Phrase     string  `json:"phrase" jsonschema:"the words of the query it was read from"`
@@ -244,7 +244,11 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		detail: d,
 	}
 	for _, h := range res.Hits {
-		out.Products = append(out.Products, searchItem{productItem: itemOf(h.Product, h.Snippet, unsold, d), Variants: variantsOf(h.Variants)})
+		it := itemOf(h.Product, h.Snippet, unsold, d)
+		if it.ListPrice == nil { // a hit's attributes are not loaded (detail full's are)
+			it.ListPrice = listPriceOf(h.ListPrice, h.ListPrice.Amount > 0)
+		}
+		out.Products = append(out.Products, searchItem{productItem: it, Variants: variantsOf(h.Variants)})
 	}
 	for _, f := range res.Applied {
 		out.AppliedFilters = append(out.AppliedFilters, appliedFilter{Filter: f.Filter, Bound: f.Value, Value: f.Text, Phrase: f.Phrase, Overridden: f.Overridden, Derived: f.Derived,
@@ -390,6 +394,10 @@ func (f appliedFilter) text() string {
 		return fmt.Sprintf("%q was read as gender=%s: products marked for the other gender alone (title, category or gender attribute) are left out; unisex and unmarked ones stay.", f.Phrase, f.Value)
 	case f.Filter == catalog.FilterOnSale:
 		return fmt.Sprintf("%q was read as on_sale: only products on sale (below their list price) are shown.", f.Phrase)
+	case f.Filter == catalog.FilterAge && f.Value != "kids":
+		return fmt.Sprintf("%q was read as age=%s: products marked for adults alone (age group, title or category) or for the other gender alone are left out; those for children first, then unmarked ones.", f.Phrase, f.Value)
+	case f.Filter == catalog.FilterAge:
+		return fmt.Sprintf("%q was read as age=kids: products marked for adults alone (age group, title or category) are left out; those for children first, then unmarked ones.", f.Phrase)
 	case f.Derived:
 		return fmt.Sprintf("%q was read as %s=%s (a third of the matching products cost less).", f.Phrase, f.Filter, v)
 	}

@@ -312,8 +312,9 @@ func TestSearchResultWhileFilling(t *testing.T) {
 	}
 }
 
-// TestFilterPhraseText: the readable result says what an on-sale or gender phrase did
-// (catalog.FilterOnSale, catalog.FilterGender), naming the phrase.
+// TestFilterPhraseText: the readable result says what an on-sale, gender or kids'
+// phrase did (catalog.FilterOnSale, catalog.FilterGender, catalog.FilterAge), naming
+// the phrase.
 func TestFilterPhraseText(t *testing.T) {
 	tests := []struct {
 		name string
@@ -324,11 +325,56 @@ func TestFilterPhraseText(t *testing.T) {
 			`"on sale" was read as on_sale: only products on sale (below their list price) are shown.`},
 		{"gender", appliedFilter{Filter: catalog.FilterGender, Bound: 1, Value: "women", Phrase: "womens"},
 			`"womens" was read as gender=women: products marked for the other gender alone`},
+		{"kids", appliedFilter{Filter: catalog.FilterAge, Bound: 1, Value: "kids", Phrase: "kids"},
+			`"kids" was read as age=kids: products marked for adults alone`},
+		{"girls names the gender too", appliedFilter{Filter: catalog.FilterAge, Bound: 1, Value: "girls", Phrase: "girls"},
+			`"girls" was read as age=girls: products marked for adults alone (age group, title or category) or for the other gender alone are left out`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.f.text(); !strings.Contains(got, tt.want) {
 				t.Errorf("text %q, want it to say %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSearchListPrice: a product on sale shows its list price beside its price, in
+// structuredContent (list_price) and in the text ("£115.00 (was £138.00)"), at every
+// detail; a product not on sale shows neither.
+func TestSearchListPrice(t *testing.T) {
+	gbp := func(a int64) money.Money { return money.Money{Amount: a, Currency: "GBP"} }
+	onSale := catalog.Hit{Product: catalog.Product{ID: "dress", Title: "Wrap Dress", Price: gbp(11500), Availability: catalog.InStock}, ListPrice: gbp(13800)}
+	full := catalog.Hit{Product: catalog.Product{ID: "dress", Title: "Wrap Dress", Price: gbp(11500), Availability: catalog.InStock,
+		Attributes: map[string]string{"list_price": "£138.00"}}}
+	plain := catalog.Hit{Product: catalog.Product{ID: "tee", Title: "Tee", Price: gbp(2000), Availability: catalog.InStock}}
+	for _, tc := range []struct {
+		name string
+		hit  catalog.Hit
+		d    detail
+		want string // the list price's display; "" for none
+	}{
+		{"on sale, standard", onSale, detailStandard, "£138.00"},
+		{"on sale, brief", onSale, detailBrief, "£138.00"},
+		{"on sale, full (from the attributes)", full, detailFull, "£138.00"},
+		{"not on sale", plain, detailStandard, ""},
+		{"not on sale, brief", plain, detailBrief, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := searchResultOf(catalog.Result{Total: 1, Hits: []catalog.Hit{tc.hit}}, nil, tc.d)
+			got := ""
+			if lp := out.Products[0].ListPrice; lp != nil {
+				got = lp.Display
+				if lp.Amount != 13800 || lp.Currency != "GBP" {
+					t.Errorf("list_price %+v, want 13800 GBP", *lp)
+				}
+			}
+			if got != tc.want {
+				t.Errorf("list_price %q, want %q", got, tc.want)
+			}
+			text := out.text()
+			if was := strings.Contains(text, "(was "); was != (tc.want != "") || tc.want != "" && !strings.Contains(text, "£115.00 (was £138.00)") {
+				t.Errorf("text %q: want the list price beside the price: %v", text, tc.want != "")
 			}
 		})
 	}

@@ -53,6 +53,9 @@ func (p productSummary) priceText() string {
 	if p.Billing != nil {
 		return p.Billing.Display
 	}
+	if p.ListPrice != nil {
+		return p.Price.Display + " (was " + p.ListPrice.Display + ")"
+	}
 	return p.Price.Display
 }
 

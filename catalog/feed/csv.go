@@ -86,6 +86,9 @@ func (p *parser) readDelimited(in *bufio.Reader, comma byte) error {
 			if bc != nil {
 				return p.bigCommerceFlush(bc)
 			}
+			if shop != nil {
+				return p.shopifyFlush(shop)
+			}
 			return nil
 		}
 		p.tick()

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -98,6 +100,18 @@ type shopify struct {
 	// skus are the Variant SKUs of this file so far (by hash): the variant that took
 	// each (its Handle and option values, by hash) and its line.
 	skus map[uint64]skuUse
+	// typePaths are, by Type (lower case), the segments every Product Category of
+	// the file's products of that Type begins with; held are the variants with a
+	// Type and no Product Category, filed at the end of the file (see typeCategory).
+	typePaths map[string][]string
+	held      []heldVariant
+}
+
+// heldVariant is a variant whose category waits for the end of its file.
+type heldVariant struct {
+	at   lines
+	typ  string
+	prod catalog.Product
 }
 
 // skuUse is the variant that took a SKU in a Shopify export, and where.
@@ -164,6 +178,43 @@ func optionAttr(col string, names, values []string) string {
 		}
 	}
 	return ""
+}
+
+// Jeans and trousers are often sized by two options, Waist and Length (Shopify writes
+// their values alone in a variant's title, "… - 32 / 30", and in either order), which
+// name no attribute: a variant with no Size option and a Waist option gets the size
+// those two say as shops write it, "W32 L30" (W32 with no length), so that the colour
+// and size reading of a query ("jeans 32x30", "w32 l30", "32 waist") finds it.
+var (
+	waistOptions  = []string{"waist", "waist_size", "w"}
+	lengthOptions = []string{"length", "leg", "leg_length", "inseam", "inside_leg", "l"}
+)
+
+// waistLength returns the size the Waist and Length options of a variant say, "" when
+// it has no Waist option.
+func waistLength(names, values []string) string {
+	pick := func(opts []string) string {
+		for i, n := range names {
+			if slices.Contains(opts, n) {
+				return strings.TrimSpace(values[i])
+			}
+		}
+		return ""
+	}
+	mark := func(letter, v string) string {
+		if v == "" || strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			return v // "W32" already, or "Regular": as written
+		}
+		return letter + v
+	}
+	w := pick(waistOptions)
+	if w == "" {
+		return ""
+	}
+	if l := pick(lengthOptions); l != "" {
+		return mark("W", w) + " " + mark("L", l)
+	}
+	return mark("W", w)
 }
 
 // shopifyRow reads one row of a Shopify products export (see shopifyDefaultTitle).
@@ -263,6 +314,9 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		if single {
 			return ""
 		}
+		if col == "size" {
+			return cmp.Or(optionAttr(col, names, values), waistLength(names, values))
+		}
 		return optionAttr(col, names, values)
 	})
 	prod2, _, err := flatProduct(r, p.start, "")
@@ -273,7 +327,90 @@ func (p *parser) shopifyRow(at lines, s *shopify, fields []string) error {
 		p.reject(at, "%s", err)
 		return nil
 	}
+	if typ := strings.TrimSpace(prod("type")); typ != "" {
+		if prod("product_category") == "" {
+			s.held = append(s.held, heldVariant{at, typ, prod2})
+			return nil
+		}
+		s.learnType(typ, prod2.Category)
+	}
 	return p.finish(at, "", "", prod2)
+}
+
+// A product with no Product Category is filed under its Type, and Shopify's Types are
+// the shop's own words ("Dresses"), so such products were a top-level category beside
+// the taxonomy paths of the rest ("Apparel & Accessories > Clothing > Dresses"). The
+// other products of the same Type in the file say where it belongs: the segments all
+// their paths begin with, and the Type after them unless the last one names it
+// ("Dresses" under "… > Clothing > Dresses"; "Knitwear" under "… > Shirts & Tops >
+// Knitwear"; "Bags" filed under both "Apparel & Accessories > Handbags" and "Luggage &
+// Bags" share nothing, and stay "Bags"). Such variants are emitted at the end of the
+// file, when every path of their Type has been read.
+
+// learnType records that a product of Type typ is filed under category.
+func (s *shopify) learnType(typ, category string) {
+	if s.typePaths == nil {
+		s.typePaths = map[string][]string{}
+	}
+	k := strings.ToLower(typ)
+	segs := strings.Split(category, ">")
+	for i := range segs {
+		segs[i] = strings.TrimSpace(segs[i])
+	}
+	have, ok := s.typePaths[k]
+	if !ok {
+		s.typePaths[k] = segs
+		return
+	}
+	n := 0
+	for n < len(have) && n < len(segs) && strings.EqualFold(have[n], segs[n]) {
+		n++
+	}
+	s.typePaths[k] = have[:n]
+}
+
+// typeCategory is the category of a product of Type typ with no Product Category.
+func (s *shopify) typeCategory(typ string) string {
+	segs := s.typePaths[strings.ToLower(typ)]
+	if len(segs) == 0 {
+		return typ
+	}
+	if namesType(segs[len(segs)-1], typ) {
+		return strings.Join(segs, " > ")
+	}
+	return strings.Join(segs, " > ") + " > " + typ
+}
+
+// namesType reports whether a category segment names a Type: the Type's last word,
+// singular or plural, is one of the segment's words ("Shirts & Tops" names "T-Shirts").
+func namesType(segment, typ string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	tw := words(typ)
+	if len(tw) == 0 {
+		return false
+	}
+	last := strings.TrimSuffix(tw[len(tw)-1], "s")
+	for _, w := range words(segment) {
+		if strings.TrimSuffix(w, "s") == last {
+			return true
+		}
+	}
+	return false
+}
+
+// shopifyFlush files and emits the held variants, in file order, at the end of the
+// file.
+func (p *parser) shopifyFlush(s *shopify) error {
+	for _, h := range s.held {
+		h.prod.Category = s.typeCategory(h.typ)
+		if err := p.finish(h.at, "", "", h.prod); err != nil {
+			return err
+		}
+	}
+	s.held = nil
+	return nil
 }
 
 // shopifyExtras applies what a flat row has no column for: the compare-at price,

@@ -13,7 +13,9 @@ import (
 // row, a single-variant product, draft and unpublished products, and bad rows.
 func TestShopifyExport(t *testing.T) {
 	got := parseFixture(t, "shopify_products.csv", Options{DefaultSeller: "Corner Shop", Currency: "usd"})
-	if want := []string{"TEE-RED-S", "classic-tee/Red/M", "TEE-BLU-S", "MUG-1", "HAT-1", "SCARF-1"}; !slices.Equal(got.ids, want) {
+	// The mug has a Type and no Product Category: it is filed at the end of the file
+	// (see TestShopifyTypeCategory).
+	if want := []string{"TEE-RED-S", "classic-tee/Red/M", "TEE-BLU-S", "HAT-1", "SCARF-1", "MUG-1"}; !slices.Equal(got.ids, want) {
 		t.Errorf("ids = %q, want %q", got.ids, want)
 	}
 	checkFields(t, got, []check{
@@ -384,5 +386,87 @@ func TestShopifySharedSKU(t *testing.T) {
 				t.Errorf("reported:\n%s\nwant:\n%s", strings.Join(got.rejects, "\n"), strings.Join(tt.warnings, "\n"))
 			}
 		})
+	}
+}
+
+// TestShopifyWaistLength: a variant sized by Waist and Length options (no Size
+// option) gets the size they say, "W32 L30", in either order of the options; a Waist
+// alone "W32"; values that are not numbers as written; a Size option wins.
+func TestShopifyWaistLength(t *testing.T) {
+	const header = "Handle,Title,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,Variant SKU,Variant Price\n"
+	tests := []struct {
+		name, row string
+		title     string
+		size      string
+	}{
+		{"waist then length", "jeans,Jeans,Waist,32,Length,30,Colour,Black,J-1,50.00\n", "Jeans - 32 / 30 / Black", "W32 L30"},
+		{"length then waist", "jeans,Jeans,Length,30,Waist,32,,,J-1,50.00\n", "Jeans - 30 / 32", "W32 L30"},
+		{"inside leg", "jeans,Jeans,Waist Size,34,Inside Leg,32,,,J-1,50.00\n", "Jeans - 34 / 32", "W34 L32"},
+		{"waist alone", "jeans,Jeans,Waist,32,Colour,Blue,,,J-1,50.00\n", "Jeans - 32 / Blue", "W32"},
+		{"written with letters", "jeans,Jeans,Waist,W32,Length,Regular,,,J-1,50.00\n", "Jeans - W32 / Regular", "W32 Regular"},
+		{"a size option wins", "jeans,Jeans,Size,W32 L32,Waist,32,,,J-1,50.00\n", "Jeans - W32 L32 / 32", "W32 L32"},
+		{"no waist", "tee,Tee,Size,M,Length,Long,,,T-1,20.00\n", "Tee - M / Long", "M"},
+		{"length alone is no size", "scarf,Scarf,Length,180cm,,,,,S-1,20.00\n", "Scarf - 180cm", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parse(t, strings.NewReader(header+tt.row), "x.csv", Options{DefaultSeller: "S", Currency: "GBP"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ok := got.products[got.ids[0]]
+			if !ok || len(got.rejects) > 0 {
+				t.Fatalf("no product (%q)", got.rejects)
+			}
+			if p.Title != tt.title || p.Attributes["size"] != tt.size {
+				t.Errorf("title %q, size %q; want %q, %q", p.Title, p.Attributes["size"], tt.title, tt.size)
+			}
+		})
+	}
+}
+
+// TestShopifyTypeCategory: a product with a Type and no Product Category is filed
+// where the file's other products of that Type are: under the segments all their paths
+// share, with the Type after them unless the last one names it; alone, as before, when
+// they share nothing or there are none. Such products come after the others.
+func TestShopifyTypeCategory(t *testing.T) {
+	const header = "Handle,Title,Product Category,Type,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+	rows := "" +
+		"wrap,Wrap Dress,,Dresses,Title,Default Title,D-1,50.00\n" + // before the dresses with a path
+		"slip,Slip Dress,Apparel & Accessories > Clothing > Dresses,Dresses,Title,Default Title,D-2,50.00\n" +
+		"smock,Smock Dress,Apparel & Accessories > Clothing > Dresses,dresses,Title,Default Title,D-3,50.00\n" +
+		"crew,Crew Jumper,Apparel & Accessories > Clothing > Shirts & Tops,Knitwear,Title,Default Title,K-1,50.00\n" +
+		"cable,Cable Jumper,,Knitwear,Title,Default Title,K-2,50.00\n" +
+		"tee,Tee,Apparel & Accessories > Clothing > Shirts & Tops,T-Shirts,Title,Default Title,T-1,20.00\n" +
+		"vest,Vest,,T-Shirts,Title,Default Title,T-2,20.00\n" +
+		"coat,Wool Coat,Apparel & Accessories > Clothing > Outerwear > Coats & Jackets,Jackets,Title,Default Title,J-1,90.00\n" +
+		"blazer,Blazer,Apparel & Accessories > Clothing > Suits > Blazers,Jackets,Title,Default Title,J-2,90.00\n" +
+		"shacket,Shacket,,Jackets,Title,Default Title,J-3,90.00\n" +
+		"tote,Tote,Apparel & Accessories > Handbags,Bags,Title,Default Title,B-1,30.00\n" +
+		"pack,Rucksack,Luggage & Bags > Backpacks,Bags,Title,Default Title,B-2,30.00\n" +
+		"weekender,Weekender,,Bags,Title,Default Title,B-3,30.00\n" +
+		"candle,Candle,,Home,Title,Default Title,C-1,10.00\n"
+	got, err := parse(t, strings.NewReader(header+rows), "x.csv", Options{DefaultSeller: "S", Currency: "GBP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, id, category string }{
+		{"the path names the type, read later in the file", "D-1", "Apparel & Accessories > Clothing > Dresses"},
+		{"the type after a path that does not name it", "K-2", "Apparel & Accessories > Clothing > Shirts & Tops > Knitwear"},
+		{"a path naming the type's last word", "T-2", "Apparel & Accessories > Clothing > Shirts & Tops"},
+		{"the segments the paths share", "J-3", "Apparel & Accessories > Clothing > Jackets"},
+		{"paths that share nothing", "B-3", "Bags"},
+		{"no other product of the type", "C-1", "Home"},
+		{"a product with a path keeps it", "J-2", "Apparel & Accessories > Clothing > Suits > Blazers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if p, ok := got.products[tt.id]; !ok || p.Category != tt.category {
+				t.Errorf("%s: category %q, want %q", tt.id, p.Category, tt.category)
+			}
+		})
+	}
+	if n := len(got.ids); n != 14 || !slices.Equal(got.ids[n-6:], []string{"D-1", "K-2", "T-2", "J-3", "B-3", "C-1"}) {
+		t.Errorf("ids %q: want the six without a Product Category last, in file order", got.ids)
 	}
 }

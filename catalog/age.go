@@ -1,0 +1,178 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Kids' words ("kids trainers", "girls dress", "baby hat", "boys jeans") say whom a
+// product is for, as gender words do. In a catalog that marks age — some product has
+// the attribute age_group, Google Shopping's column (products.age, migration 0051) —
+// (its fill: see flagColumn) they are read as the age filter, like the gender filter: it leaves out only the
+// products marked for adults alone, and keeps those marked for children and the
+// unmarked. A product's age_group, when it has one, is the shop's word and decides
+// (adult is for adults, any other value — kids, toddler, infant, teen — is not);
+// without one, a title or category that says women, men, ladies, adult… and no kids'
+// word marks it for adults ("Nobody's Child Velvet Dress" with age_group adult is an
+// adult's; "Girls' Party Dress" with none a child's). "boys" and "girls" also name a gender: the products
+// marked for the other gender alone are left out too. Among those kept, the products
+// marked for children come first (rerank), those marked for the gender next.
+//
+// A kids' word is not read — it stays a word of the query, as before — where it is the
+// person a sentence is about or part of a product's name:
+//   - in a catalog that marks no age (nothing says which products are adults');
+//   - after a possessive or determiner ("film my kids surfing", "for the kids party");
+//   - in a query read as a sentence (the stages of life of the vocabulary read it);
+//   - when it is the only word left ("baby");
+//   - when some product's title has it and the next word together ("baby monitor",
+//     "kids tablet"): a name, not a person.
+//
+// And an adult query ("womens jeans") keeps the products marked for children, unless
+// marked for the other gender only: "boys" and "girls" are words of the gender filter
+// too ("Boys' Jeans" is left out of "womens jeans", "Girls' Jeans" stays), though
+// ranking counts them for the gender only when the query is a kids' one.
+
+// FilterAge keeps the products that fit the age its Text names ("kids", "boys" or
+// "girls"): all but those marked for adults alone (and, for boys and girls, those
+// marked for the other gender alone).
+const FilterAge = "age"
+
+// ageGroup is how a kids' word reads: the gender it names too, if any.
+type ageGroup struct {
+	name    string
+	gender  string // "men" for boys, "women" for girls, "" for the rest
+	phrases phraseList
+}
+
+var ageGroups = []ageGroup{
+	{name: "boys", gender: "men", phrases: phrases("boys", "boy's", "boys s", "boy s")},
+	{name: "girls", gender: "women", phrases: phrases("girls", "girl's", "girls s", "girl s")},
+	{name: "kids", phrases: phrases("kids", "kid's", "kids s", "kid s", "kid", "children", "childrens", "children's",
+		"children s", "child's", "child s", "baby", "babies", "baby's", "baby s", "babys", "toddler", "toddlers",
+		"toddler's", "toddler s", "junior", "juniors", "infant", "infants")},
+}
+
+// The title and category words (FTS5 terms) that mark a product for children or for
+// adults, and the age_group values (lower-cased) for adults.
+var (
+	kidsWords = []string{"kid", "kids", "child", "children", "childrens", "baby", "babies", "toddler", "toddlers",
+		"junior", "juniors", "infant", "infants", "newborn", "boys", "boy", "girls", "girl", "youth"}
+	adultWords = []string{"women", "woman", "womens", "ladies", "lady", "men", "man", "mens", "gents", "gentlemen", "adult", "adults"}
+	adultAttrs = []string{"adult", "adults"}
+)
+
+// age reads a kids' phrase at i (when the reader reads them): the group it names. A
+// phrase after a possessive or determiner is the person a sentence names ("my kids").
+func (p *phraseReader) age(i int) (ageGroup, int, bool) {
+	if !p.ages || i > 0 && p.toks[i-1].kind == tWord && (determiners[p.toks[i-1].text] || possessives[p.toks[i-1].text]) {
+		return ageGroup{}, i, false
+	}
+	for _, g := range ageGroups {
+		if end, ok := p.anyOf(i, g.phrases); ok {
+			return g, end, true
+		}
+	}
+	return ageGroup{}, i, false
+}
+
+// readsAge reports whether the kids' phrase that u (read with ages) has stands as the
+// age filter in this catalog (see the top of this file); next is the word after it,
+// "" when none.
+func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
+	if u.sentence || len(u.rest) == 0 {
+		return false, nil
+	}
+	// While the fill of products.age runs (migration 0051), the products past its
+	// filled_to are asked by their attributes: a scan of those rows, only then, only
+	// for a query with a kids' word, that stops at the first product with age_group.
+	q := `SELECT EXISTS (SELECT 1 FROM products INDEXED BY products_age WHERE age <> '')`
+	if c.flagsFilling(ctx) {
+		q = `SELECT EXISTS (SELECT 1 FROM products INDEXED BY products_age WHERE age <> '') OR EXISTS (SELECT 1 FROM product_text t
+			WHERE t.rowid > coalesce((SELECT filled_to FROM product_flags_pending), 9223372036854775807)
+			AND coalesce(json_extract(t.attributes, '$.age_group'), '') <> '')`
+	}
+	var marks bool
+	if err := c.queryRow(ctx, q).Scan(&marks); err != nil {
+		return false, fmt.Errorf("search age: %w", err)
+	}
+	if !marks || u.ageNext == "" {
+		return marks, nil
+	}
+	var b strings.Builder
+	quoteTerm(&b, u.agePhrase+" "+u.ageNext)
+	var named bool
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?)`, "title : "+b.String()).Scan(&named); err != nil {
+		return false, fmt.Errorf("search age: %w", err)
+	}
+	return !named, nil
+}
+
+// ageCondition is the SQL condition on col (a product's rowid) and products p that
+// keeps the products fitting the age group name: not marked for adults alone, and for
+// boys and girls not marked for the other gender alone. age and gender are the SQL
+// of the product's age and gender attributes (flagColumn's).
+func ageCondition(col, name, age, gender string) (string, []any) {
+	cond := "(" + age + " <> '' AND " + age + " NOT IN (" + placeholders(len(adultAttrs)) + ") OR " + age + " = '' AND (" +
+		col + " NOT IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " +
+		col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)))"
+	var args []any
+	for _, v := range adultAttrs {
+		args = append(args, v)
+	}
+	args = append(args, ftsAny(adultWords), ftsAny(kidsWords))
+	for _, g := range ageGroups {
+		if g.name == name && g.gender != "" {
+			gc, ga := genderCondition(col, g.gender, gender)
+			cond += " AND " + gc
+			args = append(args, ga...)
+		}
+	}
+	return cond, args
+}
+
+// ftsAny is the FTS5 query for a title or category with any of words.
+func ftsAny(words []string) string {
+	return "{title category} : (" + strings.Join(words, " OR ") + ")"
+}
+
+// ageGender is the gender an age group names, "" for none.
+func ageGender(name string) string {
+	for _, g := range ageGroups {
+		if g.name == name {
+			return g.gender
+		}
+	}
+	return ""
+}
+
+// kidsMarked returns, of the rowids of ms, those marked for children: by the
+// attribute age_group (any value but adult), else by a title word (product_rank's
+// title keys) or a category word.
+func (c *Catalog) kidsMarked(ctx context.Context, ms []match) (map[int64]bool, error) {
+	ids := make([]any, len(ms))
+	for i, m := range ms {
+		ids[i] = m.rowid
+	}
+	rows, err := c.query(ctx, `SELECT p.rowid, coalesce(r.title_keys, ''), coalesce(r.category_keys, '[]'), `+flagColumn("age", c.flagsFilling(ctx))+`
+		FROM products p LEFT JOIN product_rank r ON r.rowid = p.rowid WHERE p.rowid IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search age: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var (
+			id                    int64
+			titleKeys, cats, attr string
+		)
+		if err := rows.Scan(&id, &titleKeys, &cats, &attr); err != nil {
+			return nil, fmt.Errorf("search age: %w", err)
+		}
+		if attr != "" && !slices.Contains(adultAttrs, attr) || attr == "" && says(strings.Fields(titleKeys), jsonKeys(cats), kidsWords) {
+			out[id] = true
+		}
+	}
+	return out, rows.Err()
+}
