@@ -367,16 +367,16 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 // res is the whole result (a filter names nothing). Spelling corrections are made
 // later, only when nothing matched (see fallback). BenchmarkUnderstandQuery times it.
 func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *search, res Result, done bool, err error) {
-	u := understand(q.Text, c.vocabulary())
-	if !q.ageOff {
-		if ua := readQuery(q.Text, c.vocabulary(), true); ua.agePhrase != "" {
-			ok, err := c.readsAge(ctx, ua)
-			if err != nil {
-				return nil, Result{}, false, err
-			}
-			if ok {
-				u = ua
-			}
+	// Kids' words are read as the age filter where the catalog reads them so (readsAge);
+	// a text with none reads the same either way, so it is read once.
+	u := readQuery(q.Text, c.vocabulary(), !q.ageOff)
+	if u.agePhrase != "" {
+		ok, err := c.readsAge(ctx, u)
+		if err != nil {
+			return nil, Result{}, false, err
+		}
+		if !ok {
+			u = understand(q.Text, c.vocabulary())
 		}
 	}
 	res.Applied = u.apply(&q)
