@@ -14,6 +14,7 @@ import (
 // short goes on with the products that have any of its words, of the department the
 // page is filed in, after what came first: a spelling corrected ("whistling kettel":
 // the one whistling kettle, then the electric kettles, not the dog whistle of the pet
+// department; an uncategorised product on the page says nothing of the
 // department), every word ("glass electric kettle": after the kettles the short page
 // brings, the glass storage jar). Not when a brand is named (its products are the page), when the page spans
 // departments, or for a sentence; in a catalog with no categories any product with a
@@ -31,7 +32,7 @@ func TestSearchAnyWordTail(t *testing.T) {
 		}
 		add("whistling", "Steelo Whistling Tea Kettle 2 Quart", "Kitchen > Kettles")
 		add("electric1", "Boilo Electric Kettle 1.7 Liter", "Kitchen > Kettles")
-		add("electric2", "Boilo Glass Electric Kettle", "Kitchen > Kettles")
+		add("electric2", "Boilo Glass Electric Kettle", "") // uncategorised: the page's department is the others'
 		add("jar", "Jarro Glass Storage Jar 1 Liter", "Kitchen > Storage")
 		add("whistle", "Trainy Whistling Dog Whistle", "Pets > Training")
 		add("lube1", "Lubo Dry Chain Lube 4 oz", "Cycling > Maintenance")
@@ -52,9 +53,9 @@ func TestSearchAnyWordTail(t *testing.T) {
 		never      []string // hits that must not be on the page
 		tail       bool     // a note says where the tail starts
 	}{
-		{"a spelling corrected: the other kettles, not the dog whistle", "whistling kettel", true,
-			[]string{"whistling"}, []string{"electric1", "electric2"}, []string{"whistle"}, true},
-		{"every word: after the other kettles, the glass jar", "glass electric kettle", true,
+		{"a spelling corrected: the other kettle, not the dog whistle", "whistling kettel", true,
+			[]string{"whistling"}, []string{"electric1"}, []string{"whistle"}, true},
+		{"every word, one uncategorised: after the other kettles, the glass jar", "glass electric kettle", true,
 			[]string{"electric2", "{electric1 whistling}"}, []string{"jar"}, []string{"whistle", "lube1"}, true},
 		{"a brand named: its products alone", "boilo kettel", true,
 			[]string{"{electric1 electric2}"}, nil, []string{"whistling", "whistle"}, false},

@@ -288,9 +288,9 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 // tuners by the guitars that come with one, as a plain ranking of the words would
 // show them, in Search's own ranking (the type asked for first, accessories last)
 // and with the query's filters. What came first is kept as it was; this only fills
-// the room left. Only products of the department every product on the page is filed
-// in (a night cream is not followed by ice cream), or any product when none on the
-// page has a category. Not for a sentence (any one of its words finds what the
+// the room left. Only products of the department every categorised product on the
+// page is filed in (a night cream is not followed by ice cream), or any product when
+// none on the page has a category. Not for a sentence (any one of its words finds what the
 // shopper did not ask about), a brand named (its products are the page: "kleino
 // tools"), a bare number that may name the product ("camping lantern 43"), a product
 // named by code, a sorted query (the order is strict), a page with a cursor, or an
@@ -305,19 +305,16 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 		s.intent != nil && (len(s.intent.codeHits) > 0 || len(s.intent.brands) > 0) {
 		return res, nil
 	}
-	top, filed := "", 0
+	top := ""
 	for _, h := range res.Hits {
 		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
 		if seg == "" {
-			continue
+			continue // an uncategorised product says nothing of the department
 		}
-		if filed++; top != "" && !strings.EqualFold(seg, top) {
+		if top != "" && !strings.EqualFold(seg, top) {
 			return res, nil // the page spans departments
 		}
 		top = seg
-	}
-	if filed > 0 && filed < n {
-		return res, nil
 	}
 	fill := *s
 	if top != "" && s.q.Category == "" {
