@@ -1465,6 +1465,22 @@ func (c *Catalog) headType(ctx context.Context, s *search) (string, error) {
 	return head, nil
 }
 
+// loneHead reports whether the query's head word heads a title of the catalog, of
+// fewer products than make a type (headType): "drum brushes" where the one "Vic Firth
+// Heritage Brushes" lacks "drum", "honing rod" where the one "Sharpening Rod" lacks
+// "honing". The shopper named a thing the catalog sells; the types the other words
+// stand for (drum heads and kits, honing steels) are no reading of it, and the
+// products with some of the words, the head's first (ranking's type asked for), are.
+func (c *Catalog) loneHead(ctx context.Context, s *search) (bool, error) {
+	w := queryHead(s.rest)
+	if w == "" {
+		return false, nil
+	}
+	k := wordKey(w)
+	head, top, err := c.topTitleHead(ctx, w, k)
+	return top > 0 && head == k, err
+}
+
 // topTitleHead returns the type-like title head (see typeLike) most of the products
 // with term in their title have, and how many have it ("" and 0 when none); of heads
 // that tie, prefer.

@@ -281,6 +281,68 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	return c.ownedFirst(ctx, s, res, out, offset)
 }
 
+// anyWordTail goes on with the products that have any of the query's words when
+// the plain reading of its words (every word, a spelling corrected, or some of them)
+// leaves the first page short: a small shop's two air pumps for a fish tank are
+// followed by its aquarium filters and tanks, its one clip-on tuner and three other
+// tuners by the guitars that come with one, as a plain ranking of the words would
+// show them, in Search's own ranking (the type asked for first, accessories last)
+// and with the query's filters. What came first is kept as it was; this only fills
+// the room left. Only products of the department every categorised product on the
+// page is filed in (a night cream is not followed by ice cream), or any product when
+// none on the page has a category. Not for a sentence (any one of its words finds what the
+// shopper did not ask about), a brand named (its products are the page: "kleino
+// tools"), a bare number that may name the product ("camping lantern 43"), a product
+// named by code, a sorted query (the order is strict), a page with a cursor, or an
+// empty result; nor after a reading of other words than the query's (a need, the
+// types its words stand for, what holds a thing), which returns before it. The
+// result is the page (Total counts what it shows), with a note saying where the
+// tail starts.
+func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset int) (Result, error) {
+	n := len(res.Hits)
+	if offset > 0 || n == 0 || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated ||
+		s.sentence || s.q.sortGiven || s.text.empty() || len(s.text.words) < 2 || namedByNumber(s.rest) ||
+		s.intent != nil && (len(s.intent.codeHits) > 0 || len(s.intent.brands) > 0) {
+		return res, nil
+	}
+	top := ""
+	for _, h := range res.Hits {
+		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
+		if seg == "" {
+			continue // an uncategorised product says nothing of the department
+		}
+		if top != "" && !strings.EqualFold(seg, top) {
+			return res, nil // the page spans departments
+		}
+		top = seg
+	}
+	fill := *s
+	if top != "" && s.q.Category == "" {
+		fill.q.Category = top
+		f, note, err := c.filters(ctx, fill.q, onKeys)
+		if err != nil || note != "" {
+			return res, err
+		}
+		fill.f = f
+	}
+	out := res
+	out.Hits = slices.Clone(res.Hits)
+	if err := fill.fillPage(ctx, &out, s.text); err != nil {
+		return Result{}, err
+	}
+	if len(out.Hits) == n {
+		return res, nil
+	}
+	out.Total = len(out.Hits)
+	var err error
+	if out.Facets, err = c.hitFacets(ctx, out.Hits); err != nil {
+		return Result{}, err
+	}
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("After the first %d come other products with any of its words.", n))
+	return out, nil
+}
+
 // searchUnderstood searches s, understood (see understandQuery), by the first of its
 // readings that finds something.
 func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, offset int) (Result, error) {
@@ -328,7 +390,11 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 		}
-		return c.shortPage(ctx, s, res, offset)
+		out, err := c.shortPage(ctx, s, res, offset)
+		if err != nil {
+			return Result{}, err
+		}
+		return c.anyWordTail(ctx, s, out, offset)
 	}
 	if s.sentence {
 		unsold, opens, err := c.unsoldAsked(ctx, s)
@@ -535,6 +601,9 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 			return cut(err)
 		}
 		if out.Total > 0 {
+			if out, err = c.anyWordTail(fctx, &alt, out, offset); err != nil {
+				return cut(err)
+			}
 			return out, nil
 		}
 	}
@@ -612,11 +681,19 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				}
 			}
 		}
-		if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
-			if err != nil {
+		lone := false
+		if head == "" {
+			if lone, err = c.loneHead(fctx, s); err != nil {
 				return cut(err)
 			}
-			return out, nil
+		}
+		if !lone {
+			if out, ok, err := c.searchTypes(fctx, s, res, offset, first); err != nil || ok {
+				if err != nil {
+					return cut(err)
+				}
+				return out, nil
+			}
 		}
 	}
 	var other []bool // corrections that are other words, not slips (see slipOf, sentenceSlip)
@@ -631,6 +708,9 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 		}
 	}
 	some, err := c.relaxed(fctx, base, res, offset, trying, other, &s.text)
+	if err == nil && some.Relaxed {
+		some, err = c.anyWordTail(fctx, base, some, offset)
+	}
 	if err != nil {
 		return cut(err)
 	}
