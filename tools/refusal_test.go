@@ -102,6 +102,12 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalCancelConfirmExpired, checkout.RefusalParams{QuoteTTLSecs: 600, OrderID: "ord_x"}, []string{"10 minutes", "ord_x"}},
 		{checkout.RefusalCancelConfirmMismatch, p, []string{"confirmation dialog"}},
 		{checkout.RefusalNotCancelable, with(func(q *checkout.RefusalParams) { q.SupportURL = "https://seller.example/help" }), []string{"refused to cancel", "«https://seller.example/help»"}},
+		{checkout.RefusalOrderUnknownToSeller, with(func(q *checkout.RefusalParams) {
+			q.SupportURL, q.Mode = "https://seller.example/help", checkout.ModeSandbox
+		}),
+			[]string{"has no record of this order", "Nothing was refunded", "forget those placed before the server last started", "«https://seller.example/help»"}},
+		{checkout.RefusalOrderUnknownToSeller, with(func(q *checkout.RefusalParams) { q.Mode = "live" }), []string{"has no record of this order"}},
+		{checkout.RefusalOrderUnknownToSeller, checkout.RefusalParams{}, []string{"The seller has no record of this order"}},
 		{checkout.RefusalCompletedMeanwhile, with(func(q *checkout.RefusalParams) { q.OrderID = "ord_x" }), []string{"completed order ord_x", "cancel_order again"}},
 		{checkout.RefusalSellerBusy, p, []string{"completing the order right now"}},
 		{checkout.RefusalChargedNoOrder, with(func(q *checkout.RefusalParams) {
