@@ -343,3 +343,23 @@ func TestWitnessedRefusalsSayWhatStripeShows(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclinedWordsPerTool: a declined confirmation dialog is worded for what the
+// dialog was about: subscribe's is a subscription, not a purchase; purchase and
+// checkout keep "purchase".
+func TestDeclinedWordsPerTool(t *testing.T) {
+	for _, tc := range []struct {
+		tool, says, not string
+	}{
+		{"subscribe", "The person declined the subscription.", "purchase"},
+		{"purchase", "The person declined the purchase.", "subscription"},
+		{"checkout", "The person declined the purchase.", "subscription"},
+	} {
+		t.Run(tc.tool, func(t *testing.T) {
+			got := toolRefusalText(tc.tool, &checkout.Refusal{Code: checkout.RefusalDeclinedByPerson})
+			if !strings.Contains(got, tc.says) || strings.Contains(got, tc.not) || !strings.Contains(got, "Nothing was charged") {
+				t.Errorf("%s: %q, want %q, no %q, and nothing charged", tc.tool, got, tc.says, tc.not)
+			}
+		})
+	}
+}
