@@ -277,6 +277,20 @@ func (c *Catalog) queryAttrs(ctx context.Context, words []string, sentence, mark
 				if name {
 					continue
 				}
+			} else if kind == FilterColor && to-from == 1 {
+				// A colour word with no word after it ("cerave cream", "rose hand cream")
+				// is a product's word, not a colour, when most of the products whose
+				// text has it lack the colour: a shade named "Cream of the Crop" makes
+				// "cream" a colour key, yet in a beauty shop "cream" is what most of its
+				// creams are called.
+				w := words[from]
+				name, err := c.colourNamesProduct(ctx, w, w, k)
+				if err != nil {
+					return nil, nil, err
+				}
+				if name {
+					continue
+				}
 			}
 			if kind == FilterSize {
 				after := to < len(words) && words[to] == "size"

@@ -446,3 +446,37 @@ func TestSearchColourAndSizeGivenUpSaid(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchColourWordLastIsAProductWord checks that a colour word with no word after
+// it is read as the colour only when the products whose text has it mostly have that
+// colour: in a beauty shop a nail polish shade "Cream of the Crop" makes "cream" a
+// colour, yet "cerave cream" asks for CeraVe's cream, not for products in the colour
+// cream (read so, "cream" left the words and CeraVe's lotions ranked beside it); a
+// clothing word order, "hoodie red", still reads the colour its products have.
+func TestSearchColourWordLastIsAProductWord(t *testing.T) {
+	products := []catalog.Product{
+		{ID: "cerave-cream", Title: "CeraVe Moisturising Cream 454g", Brand: "CeraVe", Price: usd(1650)},
+		{ID: "cerave-lotion", Title: "CeraVe Daily Moisturising Lotion 236ml", Brand: "CeraVe", Price: usd(950)},
+		{ID: "cerave-eye", Title: "CeraVe Eye Repair Cream 14ml", Brand: "CeraVe", Price: usd(1450)},
+		{ID: "nivea-cream", Title: "Nivea Soft Moisturising Cream 200ml", Brand: "Nivea", Price: usd(450)},
+		{ID: "hand-cream", Title: "Shea Butter Hand Cream 75ml", Brand: "L'Occitane", Price: usd(1800)},
+		{ID: "polish-cream", GroupID: "polish", Title: "Miracle Gel Nail Polish - Cream of the Crop", Brand: "Sally Hansen", Price: usd(1099), Attributes: map[string]string{"colour": "Cream of the Crop"}},
+		{ID: "polish-red", GroupID: "polish", Title: "Miracle Gel Nail Polish - Red Eye", Brand: "Sally Hansen", Price: usd(1099), Attributes: map[string]string{"colour": "Red Eye"}},
+		{ID: "hoodie-red", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Red"}},
+		{ID: "hoodie-navy", GroupID: "hoodie", Title: "Classic Pullover Hoodie", Price: usd(4500), Attributes: map[string]string{"color": "Navy"}},
+	}
+	c := stockedCatalog(t, products)
+	runAttrCases(t, c, []attrCase{
+		{"a shade's word last is the product's word", "cerave cream", nil, "cerave cream", []string{"cerave-cream", "cerave-eye"}},
+		{"before another product word too", "rose hand cream", nil, "rose hand cream", []string{"hand-cream"}},
+		{"a colour its products have, last", "hoodie red", []string{"color red «red»"}, "hoodie", []string{"hoodie-red"}},
+		{"a colour its products have, first", "red hoodie", []string{"color red «red»"}, "hoodie", []string{"hoodie-red"}},
+	})
+	res, err := c.Search(context.Background(), catalog.Query{Text: "cerave cream", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := hitIDs(res); len(ids) == 0 || ids[0] != "cerave-cream" && ids[0] != "cerave-eye" {
+		t.Errorf("cerave cream: first hits %q, want a CeraVe cream first", ids)
+	}
+}

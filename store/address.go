@@ -114,6 +114,14 @@ func normalizeAddress(a Address) (Address, error) {
 	if a.Country == "" {
 		return Address{}, &FieldError{Field: "country", Problem: FieldEmpty}
 	}
+	// A code ISO 3166-1 reserved or withdrew in favour of one other ("UK" for the
+	// United Kingdom, whose code is GB; "TP", "ZR", "BU", "FX", "DD") is that code:
+	// sellers, payment services and the postal code rules know only the current ones.
+	if r, err := language.ParseRegion(a.Country); err == nil && len(a.Country) == 2 {
+		if c := r.Canonicalize().String(); c != a.Country && isCountry(c) {
+			a.Country = c
+		}
+	}
 	if !isCountry(a.Country) {
 		return Address{}, &FieldError{Field: "country", Problem: FieldMalformed, Value: a.Country}
 	}

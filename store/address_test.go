@@ -78,6 +78,42 @@ func TestAddAddressValidation(t *testing.T) {
 	}
 }
 
+// TestAddAddressCountryReplaced: a country code ISO reserved or withdrew in favour of
+// one other is stored as that code, whose rules then apply ("UK" is GB, so a postcode
+// that is no UK postcode is refused); current codes are kept as given.
+func TestAddAddressCountryReplaced(t *testing.T) {
+	s, _ := openTestStore(t)
+	c := mustCreateCustomer(t, s, "ann@example.co.uk")
+	uk := store.Address{CustomerID: c.ID, Name: "Ann Hughes", Line1: "14 Elm Grove", City: "Leeds", PostalCode: "LS6 2AB"}
+	tests := []struct {
+		name, country, postal, want string
+		field                       string // the field refused, if any
+	}{
+		{"UK is GB", "UK", "LS6 2AB", "GB", ""},
+		{"in lower case", "uk", "ls6 2ab", "GB", ""},
+		{"GB as given", "GB", "LS6 2AB", "GB", ""},
+		{"UK takes GB's postcode rule", "UK", "12345", "", "postal_code"},
+		{"East Timor's old code", "TP", "", "TL", ""},
+		{"a current code kept", "IE", "", "IE", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := uk
+			a.Country, a.PostalCode = tt.country, tt.postal
+			got, err := s.AddAddress(context.Background(), a)
+			var fe *store.FieldError
+			switch {
+			case tt.field != "" && (!errors.As(err, &fe) || fe.Field != tt.field):
+				t.Fatalf("err = %v, want %s refused", err, tt.field)
+			case tt.field == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.field == "" && got.Country != tt.want:
+				t.Errorf("country stored %q, want %q", got.Country, tt.want)
+			}
+		})
+	}
+}
+
 // The first address is the default; a later one becomes the default only when asked,
 // and then the only one. Addresses are per customer.
 func TestAddressDefaults(t *testing.T) {

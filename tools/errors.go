@@ -122,7 +122,8 @@ func toolRefusalText(tool string, ref *checkout.Refusal) string {
 
 // askAgainWith rewords, for the tools other than purchase that confirm quotes, a
 // refusal of a quote (unknown, expired, to be confirmed in the dialog, not verified,
-// price changed) that tells the model to ask again with purchase: a quote of the cart,
+// price changed; for subscribe, a declined dialog too, which was not about a purchase)
+// that tells the model to ask again with purchase: a quote of the cart,
 // of a subscription or of a resume at a new price is asked for again with its own tool
 // (purchase refuses subscriptions, and does not buy the cart).
 var askAgainWith = map[string]*strings.Replacer{
@@ -131,6 +132,7 @@ var askAgainWith = map[string]*strings.Replacer{
 		"call purchase again with the product_id", "call checkout again without quote_id",
 		"call purchase with the product_id", "call checkout without quote_id"),
 	"subscribe": strings.NewReplacer(
+		"The person declined the purchase.", "The person declined the subscription.",
 		"Call purchase with the product_id", "Call subscribe with the product_id",
 		"call purchase again with the product_id", "call subscribe again with the product_id",
 		"call purchase with the product_id", "call subscribe with the product_id"),

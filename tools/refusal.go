@@ -240,6 +240,19 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 			s += " The person can ask the seller at " + quoted(p.SupportURL, 300) + "."
 		}
 		return s
+	case checkout.RefusalOrderUnknownToSeller:
+		who := seller
+		if p.Seller == "" { // a repeated call: the cancellation recorded only its code
+			who = "The seller"
+		}
+		s := fmt.Sprintf("%s has no record of this order, so it could neither cancel nor refund it. Nothing was refunded.", who)
+		if p.Mode == checkout.ModeSandbox {
+			s += " In the sandbox, sellers keep their orders in memory and forget those placed before the server last started; no money moved."
+		}
+		if p.SupportURL != "" {
+			s += " The person can ask the seller at " + quoted(p.SupportURL, 300) + "."
+		}
+		return s
 	case checkout.RefusalCompletedMeanwhile:
 		return fmt.Sprintf("%s completed order %s (and charged it) before it could be stopped, so nothing was canceled. If the person still wants to cancel, call cancel_order again to ask the seller for a refund.", seller, p.OrderID)
 	case checkout.RefusalSellerBusy:

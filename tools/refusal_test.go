@@ -102,6 +102,12 @@ func TestRefusalText(t *testing.T) {
 		{checkout.RefusalCancelConfirmExpired, checkout.RefusalParams{QuoteTTLSecs: 600, OrderID: "ord_x"}, []string{"10 minutes", "ord_x"}},
 		{checkout.RefusalCancelConfirmMismatch, p, []string{"confirmation dialog"}},
 		{checkout.RefusalNotCancelable, with(func(q *checkout.RefusalParams) { q.SupportURL = "https://seller.example/help" }), []string{"refused to cancel", "«https://seller.example/help»"}},
+		{checkout.RefusalOrderUnknownToSeller, with(func(q *checkout.RefusalParams) {
+			q.SupportURL, q.Mode = "https://seller.example/help", checkout.ModeSandbox
+		}),
+			[]string{"has no record of this order", "Nothing was refunded", "forget those placed before the server last started", "«https://seller.example/help»"}},
+		{checkout.RefusalOrderUnknownToSeller, with(func(q *checkout.RefusalParams) { q.Mode = "live" }), []string{"has no record of this order"}},
+		{checkout.RefusalOrderUnknownToSeller, checkout.RefusalParams{}, []string{"The seller has no record of this order"}},
 		{checkout.RefusalCompletedMeanwhile, with(func(q *checkout.RefusalParams) { q.OrderID = "ord_x" }), []string{"completed order ord_x", "cancel_order again"}},
 		{checkout.RefusalSellerBusy, p, []string{"completing the order right now"}},
 		{checkout.RefusalChargedNoOrder, with(func(q *checkout.RefusalParams) {
@@ -333,6 +339,26 @@ func TestWitnessedRefusalsSayWhatStripeShows(t *testing.T) {
 			got := refusalText(&checkout.Refusal{Code: tc.code, Params: w})
 			if !strings.Contains(got, "Stripe shows nothing charged on") || strings.Contains(strings.ToLower(got), "nothing was charged") {
 				t.Errorf("%q; want what Stripe shows, never a flat nothing was charged", got)
+			}
+		})
+	}
+}
+
+// TestDeclinedWordsPerTool: a declined confirmation dialog is worded for what the
+// dialog was about: subscribe's is a subscription, not a purchase; purchase and
+// checkout keep "purchase".
+func TestDeclinedWordsPerTool(t *testing.T) {
+	for _, tc := range []struct {
+		tool, says, not string
+	}{
+		{"subscribe", "The person declined the subscription.", "purchase"},
+		{"purchase", "The person declined the purchase.", "subscription"},
+		{"checkout", "The person declined the purchase.", "subscription"},
+	} {
+		t.Run(tc.tool, func(t *testing.T) {
+			got := toolRefusalText(tc.tool, &checkout.Refusal{Code: checkout.RefusalDeclinedByPerson})
+			if !strings.Contains(got, tc.says) || strings.Contains(got, tc.not) || !strings.Contains(got, "Nothing was charged") {
+				t.Errorf("%s: %q, want %q, no %q, and nothing charged", tc.tool, got, tc.says, tc.not)
 			}
 		})
 	}

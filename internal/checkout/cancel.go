@@ -798,7 +798,11 @@ func (s *Service) askSellerToCancel(ctx context.Context, o store.Order, c store.
 	if err != nil {
 		s.cfg.Log.WarnContext(ctx, "cancel: seller refused or failed", "order", o.ID, "err", err)
 		ref := refuse(RefusalSellerUnavailable, RefusalParams{Seller: o.SellerName, Step: StepCancel})
-		if errors.Is(err, ErrRejected) {
+		switch {
+		case errors.Is(err, ErrNoSession):
+			// The seller has no such order: not a refusal to cancel it.
+			ref = refuse(RefusalOrderUnknownToSeller, RefusalParams{Seller: o.SellerName, SupportURL: s.supportURL(ctx, o), Mode: Mode(o.Mode)})
+		case errors.Is(err, ErrRejected):
 			ref = refuse(RefusalNotCancelable, RefusalParams{Seller: o.SellerName, SupportURL: s.supportURL(ctx, o)})
 		}
 		return s.finishCancel(ctx, o, c, "", ref)

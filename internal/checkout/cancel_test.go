@@ -293,3 +293,31 @@ func TestCancelDialogAnsweredOnce(t *testing.T) {
 		t.Fatalf("%d refunds after the person said no", n)
 	}
 }
+
+// TestCancelOrderTheSellerForgot: a seller that has no record of a paid order (a
+// sandbox seller after a restart keeps none of its earlier orders) answers the
+// cancellation 404, which is not a refusal to cancel: the answer says the seller does
+// not know the order, whose mode it gives, nothing is refunded, and a second call
+// answers the same.
+func TestCancelOrderTheSellerForgot(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	out, err := e.buy(e.product(10_00, 40_00).ID, 1)
+	if err != nil || out.Status != checkout.StatusCompleted {
+		t.Fatalf("purchase: %+v, %v", out.Status, err)
+	}
+	e.restartSandbox()
+	e.svc = e.service()
+	for _, call := range []string{"first", "again"} {
+		_, err = e.cancel(out.Order.ID, "")
+		var ref *checkout.Refusal
+		if !errors.As(err, &ref) || ref.Code != checkout.RefusalOrderUnknownToSeller {
+			t.Fatalf("%s: CancelOrder = %v; want %s", call, err, checkout.RefusalOrderUnknownToSeller)
+		}
+		if call == "first" && (ref.Params.Seller == "" || ref.Params.Mode != checkout.ModeSandbox) {
+			t.Errorf("first: params %+v; want the seller and the order's mode", ref.Params)
+		}
+	}
+	if n, _ := e.refunds(); n != 0 {
+		t.Fatal("refunded an order its seller does not know")
+	}
+}

@@ -105,6 +105,13 @@ const (
 	RefusalCheckoutConflict RefusalCode = "checkout_idempotency_conflict"
 )
 
+// RefusalOrderUnknownToSeller is cancel_order's refusal when the seller answers that
+// it has no such order (404 to the cancellation), as a sandbox seller does for an order
+// placed before the server last started (it keeps orders in memory): not a refusal to
+// cancel (not_cancelable), and nothing was canceled or refunded. Seller, SupportURL,
+// Mode (the order's).
+const RefusalOrderUnknownToSeller RefusalCode = "order_unknown_to_seller"
+
 // Step says where a call to a seller failed, for the codes that happen at several.
 type Step string
 
