@@ -126,6 +126,9 @@ type Hit struct {
 	// ListPrice, when the product is on sale, is its regular price (above Price; see
 	// Product.ListPrice); the zero Money otherwise.
 	ListPrice money.Money
+	// Condition, when the product is not new, is its condition ("used",
+	// "refurbished", "open box"; see Product.Condition); "" otherwise.
+	Condition string
 }
 
 // Facet is a value and how many matching products have it.
