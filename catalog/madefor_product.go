@@ -11,8 +11,10 @@ import (
 // for it by its model ("NP-FZ100 Battery for Sony a7 IV", "Propellers for DJI Mini 4
 // Pro", "Vertical Grip for a7 IV, a7R V") — the words after "for" (product_rank's
 // for_keys) hold two neighbouring words of the product's title, one with a digit
-// ("a7 iv", "mini 4"), or one word of it that is a code ("a6400", "wh1000xm5"). A
-// model word alone ("a7", "4") is too short to say which product.
+// ("a7 iv", "mini 4"; see modelPair), or one word of it that is a code ("a6400",
+// "wh1000xm5"); and they are of another type (title head) than it, as what is made for
+// a thing is: a party game "for Adults, 2-5 Players" is not made for a board game of 2-5
+// players. A model word alone ("a7", "4") is too short to say which product.
 
 // madeForScan bounds how many products with the model's words MadeForProduct reads.
 const madeForScan = 400
@@ -21,8 +23,9 @@ const madeForScan = 400
 // the order the catalog has them; none when its title names no model. The products
 // returned need not pass a pool (see Pool.Load).
 func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, error) {
-	var title string
-	if err := c.queryRow(ctx, `SELECT title FROM product_text WHERE rowid = ?`, int64(ref)).Scan(&title); err != nil {
+	var title, head string
+	if err := c.queryRow(ctx, `SELECT t.title, coalesce(r.head, '') FROM product_text t LEFT JOIN product_rank r ON r.rowid = t.rowid
+		WHERE t.rowid = ?`, int64(ref)).Scan(&title, &head); err != nil {
 		return nil, nil //nolint:nilerr // a product gone since it was bought has nothing made for it
 	}
 	words := splitWords(title)
@@ -42,7 +45,7 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 			phrases = append(phrases, words[i])
 		}
 		for _, j := range []int{i - 1, i} {
-			if j >= 0 && j+1 < len(keys) && keys[j] != keys[j+1] {
+			if j >= 0 && j+1 < len(keys) && modelPair(keys[j], keys[j+1]) {
 				pairs[[2]string{keys[j], keys[j+1]}] = true
 				phrases = append(phrases, words[j]+" "+words[j+1])
 			}
@@ -56,7 +59,7 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 	quoteAny(&b, phrases)
 	b.WriteString(")")
 	rows, err := c.query(ctx, `SELECT m.rowid, r.for_keys FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?) m
-		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.for_keys <> '' AND m.rowid <> ?`, b.String(), madeForScan, int64(ref))
+		CROSS JOIN product_rank r ON r.rowid = m.rowid WHERE r.for_keys <> '' AND m.rowid <> ? AND r.head <> ?`, b.String(), madeForScan, int64(ref), head)
 	if err != nil {
 		return nil, fmt.Errorf("made for: %w", err)
 	}
@@ -75,6 +78,15 @@ func (c *Catalog) MadeForProduct(ctx context.Context, ref Ref, n int) ([]Ref, er
 		}
 	}
 	return out, rows.Err()
+}
+
+// modelPair reports whether two neighbouring word keys of a title can name a model: a
+// word of letters and digits among them ("a7 iv", "py r565"), or a word and then a
+// number ("mini 4", "dot 5"); a number and then a word ("5 player", "2 pack") is a
+// count.
+func modelPair(a, b string) bool {
+	mixed := func(k string) bool { return hasDigit(k) && strings.IndexFunc(k, unicode.IsLetter) >= 0 }
+	return a != b && (mixed(a) || mixed(b) || !hasDigit(a) && isNumber(b))
 }
 
 // forsModel reports whether the word keys after a title's "for" (fks) name the model
