@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/catalog/demo"
 	"github.com/commerce-mcp/commerce-mcp/catalog/feed"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
 	"github.com/commerce-mcp/commerce-mcp/store"
@@ -256,13 +257,18 @@ func reportPerOrderLimit(ctx context.Context, w io.Writer, cat *catalog.Catalog,
 
 // perOrderLimitNote says how many of the catalog's products cost more than the
 // per-order limit of the default rules (those of customers without spending rules of
-// their own), the dearest, and the command that raises it for the catalog db; "" when
-// every product fits, there is no such limit, or the catalog cannot be read.
+// their own), the dearest, and the command that raises it for the catalog db, the demo
+// catalog's products left out (two of them cost more than $500.00, and the operator did
+// not add them); "" when every product fits, there is no such limit, or the catalog cannot be read.
 func perOrderLimitNote(ctx context.Context, cat *catalog.Catalog, rules store.Rules, db string) string {
 	if rules.PerOrderMax == store.NoLimit {
 		return ""
 	}
-	n, top, err := cat.PricedAbove(ctx, rules.Currency, rules.PerOrderMax)
+	var demoSellers []string
+	for _, s := range demo.Sellers() {
+		demoSellers = append(demoSellers, s.ID)
+	}
+	n, top, err := cat.PricedAbove(ctx, rules.Currency, rules.PerOrderMax, demoSellers...)
 	if err != nil || n == 0 {
 		return ""
 	}

@@ -27,6 +27,11 @@ func TestServePerOrderLimit(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, o.code, o.stderr)
 		}
 	}
+	// The demo catalog alone, whose two dearest products cost more than $500.00: the
+	// operator did not add them, so nothing is said.
+	if r := serveStdinWith(t, nil, strings.NewReader(""), "--db", filepath.Join(t.TempDir(), "demo.db")); strings.Contains(r.stderr, note) {
+		t.Errorf("the demo catalog alone: stderr %q", r.stderr)
+	}
 	for _, tc := range []struct {
 		name  string
 		setup func(t *testing.T, db string) // after the feed's import
