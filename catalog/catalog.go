@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -227,13 +228,19 @@ func (c *Catalog) Empty(ctx context.Context) (bool, error) {
 
 // PricedAbove counts the products a search can show (not hidden) priced in currency
 // above amount (minor units of that currency), and returns the highest such price
-// (0 when none): the import command tells an operator how many products the default
-// spending rules' per-order limit keeps from being bought.
-func (c *Catalog) PricedAbove(ctx context.Context, currency string, amount int64) (int, int64, error) {
+// (0 when none), leaving out the products of the sellers except (the demo catalog's,
+// which the operator did not add): import and serve tell an operator how many products
+// the default spending rules' per-order limit keeps from being bought.
+func (c *Catalog) PricedAbove(ctx context.Context, currency string, amount int64, except ...string) (int, int64, error) {
 	var n int
 	var top int64
+	list, _ := json.Marshal(except) // []string cannot fail to marshal
+	if except == nil {
+		list = []byte("[]")
+	}
 	err := c.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(price_amount), 0) FROM products
-		WHERE currency = ? AND price_amount > ? AND hidden = 0`, currency, amount).Scan(&n, &top)
+		WHERE currency = ? AND price_amount > ? AND hidden = 0 AND seller_id NOT IN (SELECT value FROM json_each(?))`,
+		currency, amount, string(list)).Scan(&n, &top)
 	if err != nil {
 		return 0, 0, fmt.Errorf("catalog prices: %w", err)
 	}

@@ -89,7 +89,7 @@ func productCodes(p *Product) []string {
 	for _, w := range titleChunks(p.Title) {
 		add(w)
 	}
-	return append(out, attrKeys(p)...)
+	return append(append(out, attrKeys(p)...), shopPathKeys(p)...)
 }
 
 // titleChunks splits a title at white space and the punctuation that separates
@@ -276,7 +276,7 @@ func (r *codeRows) minus(o *codeRows) *codeRows {
 // them (0 for none).
 func batchCodes(ctx context.Context, tx *sql.Tx, after int64, n int) (*codeRows, int64, error) {
 	out := &codeRows{text: make([]byte, 0, 24*3*n), rows: make([]codeRow, 0, 3*n)}
-	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.attributes, t.gtin FROM product_text t
+	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.attributes, t.gtin, t.category, t.tags FROM product_text t
 		WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`, after, n)
 	if err != nil {
 		return nil, 0, err
@@ -287,11 +287,13 @@ func batchCodes(ctx context.Context, tx *sql.Tx, after int64, n int) (*codeRows,
 		var (
 			p     Product
 			attrs string
+			tags  string
 		)
-		if err := rows.Scan(&last, &p.Title, &attrs, &p.GTIN); err != nil {
+		if err := rows.Scan(&last, &p.Title, &attrs, &p.GTIN, &p.Category, &tags); err != nil {
 			return nil, 0, err
 		}
 		p.Attributes, _ = decodeAttributes(attrs) // a bad column has no codes
+		p.Tags, _ = decodeTags(tags)
 		for _, code := range productCodes(&p) {
 			out.add(code, last)
 		}

@@ -118,6 +118,8 @@ func codeProducts(n int, gen string) []Product {
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: "Acme AB-" + strconv.Itoa(i) + gen + " Lantern, 2-Pack",
 			GTIN:         []string{"", "00" + strconv.Itoa(40000000+i)}[i%2],
 			Attributes:   map[string]string{"mpn": "X" + gen + strconv.Itoa(i%3), "color": []string{"Red", "Navy/White"}[i%2], "size": "X" + gen},
+			Category:     "Home & Garden > Lighting",
+			Tags:         [][]string{{"lantern"}, {"Lights > Lanterns " + gen}, nil}[i%3],
 			Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
 	}
 	return products
@@ -153,6 +155,8 @@ func TestProductCodesFilled(t *testing.T) {
 		{"before migration 0009: no codes", `DELETE FROM product_codes; INSERT INTO product_codes_pending (id) VALUES (1)`},
 		{"before migration 0039: no colour and size keys", `DELETE FROM product_codes WHERE instr(code, '=') > 0;
 			DELETE FROM catalog_migrations WHERE name = '0039_attribute_keys.sql'`},
+		{"before migration 0052: no shop path keys", `DELETE FROM product_codes WHERE code LIKE 'cat%';
+			DELETE FROM catalog_migrations WHERE name = '0052_shop_path_keys.sql'`},
 		{"wrong and missing codes", `DELETE FROM product_codes WHERE rowid % 2 = 0;
 			INSERT INTO product_codes (code, rowid) VALUES ('zz999', 3), ('color=green', 5), ('ab1a', 1000);
 			INSERT INTO product_codes_pending (id) VALUES (1)`},

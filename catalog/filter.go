@@ -49,15 +49,29 @@ func (c *Catalog) filters(ctx context.Context, q Query, on filterOn) (filter, st
 		if err != nil {
 			return filter{}, "", err
 		}
-		if len(ids) == 0 {
-			top, err := c.topCategories(ctx)
-			if err != nil {
+		var (
+			shop     string
+			shopArgs []any
+		)
+		if !q.categoryOnly {
+			if shop, shopArgs, err = c.shopPathCondition(ctx, t+"rowid", cat); err != nil {
 				return filter{}, "", err
 			}
-			return filter{}, fmt.Sprintf("No category matches %q. Top-level categories: %s.", cat, strings.Join(top, ", ")), nil
 		}
-		conds = append(conds, t+"category_id IN ("+placeholders(len(ids))+")")
-		f.args = append(f.args, ids...)
+		switch {
+		case len(ids) == 0 && shop == "":
+			note, err := c.noCategoryNote(ctx, cat)
+			return filter{}, note, err
+		case shop == "":
+			conds = append(conds, t+"category_id IN ("+placeholders(len(ids))+")")
+			f.args = append(f.args, ids...)
+		case len(ids) == 0:
+			conds = append(conds, shop)
+			f.args = append(f.args, shopArgs...)
+		default:
+			conds = append(conds, "("+t+"category_id IN ("+placeholders(len(ids))+") OR "+shop+")")
+			f.args = append(append(f.args, ids...), shopArgs...)
+		}
 	}
 	if len(q.brandIDs) > 0 {
 		if on == onKeys {
@@ -166,6 +180,24 @@ func (c *Catalog) categoryIDs(ctx context.Context, path string) ([]any, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// noCategoryNote says that no category (nor shop path, see shopPathKeys) matches cat,
+// and lists the top-level categories and the shop's own.
+func (c *Catalog) noCategoryNote(ctx context.Context, cat string) (string, error) {
+	top, err := c.topCategories(ctx)
+	if err != nil {
+		return "", err
+	}
+	shop, err := c.topShopPaths(ctx, 30)
+	if err != nil {
+		return "", err
+	}
+	note := fmt.Sprintf("No category matches %q. Top-level categories: %s.", cat, strings.Join(top, ", "))
+	if len(shop) > 0 {
+		note += fmt.Sprintf(" The shop's own categories (its products' tags written as paths): %s.", strings.Join(shop, ", "))
+	}
+	return note, nil
 }
 
 func (c *Catalog) topCategories(ctx context.Context) ([]string, error) {

@@ -108,6 +108,10 @@ type Query struct {
 	// sortGiven means Sort was set (validate sets an empty Sort to SortRelevance): an
 	// order the words ask for ("cheapest") is then not used.
 	sortGiven bool
+	// categoryOnly means Category is read as categories' paths only, not also as the
+	// shop's paths among tags (shopPathCondition): a search's own continuations set it
+	// to the category of its results.
+	categoryOnly bool
 }
 
 // Hit is one search result. Its Product has the fields a result list shows; Tags,
@@ -126,6 +130,9 @@ type Hit struct {
 	// ListPrice, when the product is on sale, is its regular price (above Price; see
 	// Product.ListPrice); the zero Money otherwise.
 	ListPrice money.Money
+	// Condition, when the product is not new, is its condition ("used",
+	// "refurbished", "open box"; see Product.Condition); "" otherwise.
+	Condition string
 }
 
 // Facet is a value and how many matching products have it.
@@ -851,7 +858,7 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	}
 	fill := *s
 	if top != "" && s.q.Category == "" {
-		fill.q.Category = top
+		fill.q.Category, fill.q.categoryOnly = top, true
 		f, note, err := c.filters(ctx, fill.q, onKeys)
 		if err != nil || note != "" {
 			return res, err
@@ -918,7 +925,7 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 			return nil
 		}
 		same := fill
-		same.q.Category = leaf
+		same.q.Category, same.q.categoryOnly = leaf, true
 		f, note, err := c.filters(ctx, same.q, onKeys)
 		if err != nil || note != "" {
 			return err

@@ -616,10 +616,11 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 			rowid int64
 			card  string
 			list  sql.NullString
+			cond  sql.NullString
 		)
 		hits = append(hits, Hit{}) // filled in place: a Hit of its own would be allocated per row
 		h := &hits[len(hits)-1]
-		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID, &list); err != nil {
+		if err := rows.Scan(&rowid, &card, &h.Description, &h.Seller.ID, &h.Seller.Name, &h.Seller.ACPBaseURL, &h.Seller.StripeProfileID, &list, &cond); err != nil {
 			return nil, fmt.Errorf("search page: %w", err)
 		}
 		if err := decodeCard(card, &h.Product); err != nil {
@@ -627,6 +628,9 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 		}
 		if list.Valid {
 			h.ListPrice, _ = listPriceOf(list.String, h.Price)
+		}
+		if cond.Valid {
+			h.Condition = conditionOf(cond.String)
 		}
 		h.SellerName = h.Seller.Name
 		h.Snippet = snippet(h.Description, stems)
@@ -637,7 +641,7 @@ func (s *search) hits(ctx context.Context, page []match) ([]Hit, error) {
 	return hits, nil
 }
 
-// pageSQL returns the statement that reads the card, description, seller and list price of n products, in
+// pageSQL returns the statement that reads the card, description, seller, list price and condition of n products, in
 // the order their rowids are bound: a SELECT of one row per product, joined with UNION
 // ALL, which keeps that order and costs SQLite less than an IN list. The statements of
 // pages of up to MaxLimit products are written once (see pageSQLs).
@@ -660,7 +664,8 @@ var pageSQLs = sync.OnceValue(func() []string {
 // writePageSQL writes the statement pageSQL returns.
 func writePageSQL(n int) string {
 	const one = `SELECT t.rowid, t.card, t.description, coalesce(s.id, ''), coalesce(s.name, ''),
-		coalesce(s.acp_base_url, ''), coalesce(s.stripe_profile_id, ''), json_extract(t.attributes, '$.list_price') FROM product_text t
+		coalesce(s.acp_base_url, ''), coalesce(s.stripe_profile_id, ''), json_extract(t.attributes, '$.list_price'),
+		json_extract(t.attributes, '$.condition') FROM product_text t
 		LEFT JOIN sellers s ON s.id = json_extract(t.card, '$[1]') WHERE t.rowid = ?`
 	var b strings.Builder
 	b.Grow(n * (len(one) + len(" UNION ALL ")))

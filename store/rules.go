@@ -381,3 +381,15 @@ func saveRules(ctx context.Context, q querier, customerID string, r Rules, now t
 		jsonList(r.AllowedSellers), jsonList(r.AllowedCategories), encodeTime(now))
 	return err
 }
+
+// CustomersOnDefaults returns how many customers have no spending rules of their own,
+// and so buy under Defaults.
+func (s *Store) CustomersOnDefaults(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c
+		WHERE NOT EXISTS (SELECT 1 FROM spending_rules r WHERE r.customer_id = c.id)`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("customers on the default rules: %w", err)
+	}
+	return n, nil
+}

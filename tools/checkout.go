@@ -181,7 +181,7 @@ func (t *Toolbox) checkoutConfirmed(ctx context.Context, customer, key, state st
 }
 
 // sellerOrderOf shows one seller's order of a checkout.
-func sellerOrderOf(so checkout.SellerOrder) sellerOrderView {
+func sellerOrderOf(so checkout.SellerOrder, conds map[string]string) sellerOrderView {
 	p := so.Purchase
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
 	v := sellerOrderView{Status: string(so.Status), Seller: orderSeller{ID: p.SellerID, Name: p.SellerName}, Lines: []orderLine{},
@@ -195,7 +195,7 @@ func sellerOrderOf(so checkout.SellerOrder) sellerOrderView {
 		}
 	}
 	for _, l := range p.Lines {
-		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)})
+		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)})
 	}
 	if p.SessionID != "" && p.Total > 0 {
 		v.Totals = &orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)}
@@ -225,7 +225,11 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
-		fmt.Fprintf(&b, "\n- %d × %s at %s each", l.Quantity, quoted(l.Title, titleCap), l.UnitPrice.Display)
+		cond := ""
+		if l.Condition != "" {
+			cond = " (" + conditionText(l.Condition) + ")"
+		}
+		fmt.Fprintf(&b, "\n- %d × %s%s at %s each", l.Quantity, quoted(l.Title, titleCap), cond, l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		fmt.Fprintf(&b, "\n  Items %s, delivery %s, tax %s: total %s.", v.Totals.Subtotal.Display, v.Totals.Shipping.Display,
@@ -278,8 +282,15 @@ func (t *Toolbox) checkoutResult(ctx context.Context, out checkout.CheckoutOutco
 		card             cardRef
 		countConfirmable = out.Status == checkout.CheckoutConfirmationRequired
 	)
+	var ids []string
 	for _, so := range out.Orders {
-		v := sellerOrderOf(so)
+		for _, l := range so.Purchase.Lines {
+			ids = append(ids, l.ProductID)
+		}
+	}
+	conds := t.conditionsOf(ctx, ids...)
+	for _, so := range out.Orders {
+		v := sellerOrderOf(so, conds)
 		r.Orders = append(r.Orders, v)
 		body = append(body, v.text())
 		p := so.Purchase

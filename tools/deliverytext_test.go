@@ -32,10 +32,10 @@ func TestDeliveryOffersOnlyBeforeTheOrder(t *testing.T) {
 		wantOthers bool
 	}{
 		{"purchase quoted", func() string {
-			return text((&Toolbox{}).purchaseResult(checkout.Outcome{Status: checkout.StatusConfirmationRequired, Purchase: p}, ""))
+			return text((&Toolbox{}).purchaseResult(context.Background(), checkout.Outcome{Status: checkout.StatusConfirmationRequired, Purchase: p}, ""))
 		}, true},
 		{"purchase bought", func() string {
-			return text((&Toolbox{}).purchaseResult(checkout.Outcome{Status: checkout.StatusCompleted, Purchase: p, Order: order}, ""))
+			return text((&Toolbox{}).purchaseResult(context.Background(), checkout.Outcome{Status: checkout.StatusCompleted, Purchase: p, Order: order}, ""))
 		}, false},
 		{"cart quoted", func() string {
 			p := p

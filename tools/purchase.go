@@ -116,11 +116,11 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	}
 	if out.Status == checkout.StatusConfirmationRequired && out.Purchase.ConfirmVia == checkout.ViaElicitation {
 		if modern {
-			return t.askToConfirm(t.Checkout.Seal(out.Purchase), confirmationMessage(out.Purchase)), nil
+			return t.askToConfirm(t.Checkout.Seal(out.Purchase), confirmationMessage(out.Purchase, t.conditionsOf(ctx, out.Purchase.ProductID)[out.Purchase.ProductID])), nil
 		}
 		return t.confirmInDialog(ctx, customer, a.IdempotencyKey, out), nil
 	}
-	return t.purchaseResult(out, ""), nil
+	return t.purchaseResult(ctx, out, ""), nil
 }
 
 // keyKeeps begins every note that an idempotency_key now returns the answer it ends.
@@ -252,7 +252,7 @@ func (t *Toolbox) showDialogWith(ctx context.Context, params mcp.ElicitationPara
 // why.
 func (t *Toolbox) confirmInDialog(ctx context.Context, customer, key string, out checkout.Outcome) *mcp.CallToolResult {
 	state := t.Checkout.Seal(out.Purchase)
-	answer, why := t.showDialog(ctx, confirmationMessage(out.Purchase))
+	answer, why := t.showDialog(ctx, confirmationMessage(out.Purchase, t.conditionsOf(ctx, out.Purchase.ProductID)[out.Purchase.ProductID]))
 	if why == "" {
 		return t.confirmed(ctx, customer, key, state, answer)
 	}
@@ -261,7 +261,7 @@ func (t *Toolbox) confirmInDialog(ctx context.Context, customer, key string, out
 	if oerr != nil {
 		return t.fail(ctx, "purchase", oerr)
 	}
-	return t.purchaseResult(offered, why)
+	return t.purchaseResult(ctx, offered, why)
 }
 
 // answerOf is the person's answer (nil: none) to a confirmation dialog.
@@ -301,18 +301,19 @@ func (t *Toolbox) confirmed(ctx context.Context, customer, key, state string, an
 	if a == checkout.AnswerUnticked && out.Status == checkout.StatusConfirmationRequired {
 		note = untickedNote
 	}
-	return t.purchaseResult(out, note)
+	return t.purchaseResult(ctx, out, note)
 }
 
 // purchaseResult shapes an outcome; note, when set, says why a quote that was to be
 // confirmed in a dialog now waits for confirmation by quote_id.
-func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToolResult {
+func (t *Toolbox) purchaseResult(ctx context.Context, out checkout.Outcome, note string) *mcp.CallToolResult {
 	p := out.Purchase
 	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: p.Currency}) }
+	cond := t.conditionsOf(ctx, p.ProductID)[p.ProductID]
 	r := purchaseResult{
-		Status: string(out.Status), Mode: p.Mode, Summary: summary("Buy", p),
+		Status: string(out.Status), Mode: p.Mode, Summary: summaryWith("Buy", p, cond),
 		Seller:      orderSeller{ID: p.SellerID, Name: p.SellerName},
-		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
+		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
 		Totals:      orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)},
 		Card:        cardRef{Brand: p.CardBrand, Last4: p.CardLast4},
 		Fulfillment: fulfillmentOf(p.Fulfillment, p.Currency),
@@ -330,7 +331,7 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 	}
 	switch out.Status {
 	case checkout.StatusCompleted:
-		r.Summary = summary("Bought", p)
+		r.Summary = summaryWith("Bought", p, cond)
 		text = r.Summary + " Order " + r.OrderID + "." + delivery
 	case checkout.StatusConfirmationRequired:
 		r.QuoteID, r.ExpiresAt = p.QuoteID, p.ExpiresAt.UTC().Format(time.RFC3339)

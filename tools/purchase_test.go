@@ -313,7 +313,7 @@ func TestPurchaseArguments(t *testing.T) {
 // outcome, and does not show an empty order id or a zero total.
 func TestPurchasePendingBeforeOrder(t *testing.T) {
 	s := newStorefront(t)
-	res := s.tb.purchaseResult(checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
+	res := s.tb.purchaseResult(context.Background(), checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
 		ProductID: "nw-shoe-0001", Quantity: 2, Mode: string(checkout.ModeSandbox), State: store.PurchaseOpen,
 	}}, "")
 	got := text(res)
@@ -331,7 +331,7 @@ func TestPurchasePendingBeforeOrder(t *testing.T) {
 // hold may be on the card, never that nothing was charged.
 func TestPurchasePendingHold(t *testing.T) {
 	s := newStorefront(t)
-	res := s.tb.purchaseResult(checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
+	res := s.tb.purchaseResult(context.Background(), checkout.Outcome{Status: checkout.StatusPending, Purchase: store.Purchase{
 		ProductID: "nw-shoe-0001", Quantity: 1, Mode: string(checkout.ModeSandbox), State: store.PurchaseTokenIssued,
 		SellerName: "Acme", Total: 4194, Currency: "USD"},
 		Order: &store.Order{ID: "ord_h"},

@@ -165,7 +165,7 @@ Call get_product with a product id for its full description and attributes.
 
 `+sellerTextRule),
 			mcp.WithString("query", mcp.MaxLength(catalog.MaxTextRunes), mcp.Description(`Words to look for in title, brand, category, tags and description, e.g. "waterproof hiking boots". Empty to browse. At most 500 characters (longer is an error); only the first 16 words are used.`)),
-			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Apparel > Shoes". Facets list the categories that exist.`)),
+			mcp.WithString("category", mcp.Description(`Only products in this category or its subcategories, case-insensitive, e.g. "Shoes" or "Apparel > Shoes"; a shop's own category path kept beside a product's category (a feed's product_type) counts too, e.g. "Lenses > Sony E-Mount Lenses". Facets list the categories that exist; a category that matches nothing is answered with the top-level ones and the shop's own.`)),
 			mcp.WithString("brand", mcp.Description("Only this brand, by its name; case, accents, punctuation and the spaces between words do not count (loreal = L'Oréal, bang and olufsen = Bang & Olufsen).")),
 			mcp.WithString("seller", mcp.Description("Only this seller, by id or name (case-insensitive).")),
 			mcp.WithNumber("min_price", mcp.Min(0), mcp.Description("Lowest price, inclusive, as a decimal amount in major units, e.g. 20 or 49.99.")),
@@ -247,6 +247,9 @@ func searchResultOf(res catalog.Result, unsold map[string]bool, d detail) search
 		it := itemOf(h.Product, h.Snippet, unsold, d)
 		if it.ListPrice == nil { // a hit's attributes are not loaded (detail full's are)
 			it.ListPrice = listPriceOf(h.ListPrice, h.ListPrice.Amount > 0)
+		}
+		if it.Condition == "" {
+			it.Condition = h.Condition
 		}
 		out.Products = append(out.Products, searchItem{productItem: it, Variants: variantsOf(h.Variants)})
 	}

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -15,22 +16,60 @@ import (
 // and card. The product title and seller name are the sellers' words, quoted and
 // capped (see quoted); everything else comes from the quote's server-side record.
 func summary(verb string, p store.Purchase) string {
+	return summaryWith(verb, p, "")
+}
+
+// summaryWith is summary with the product's condition when it is not new (cond, see
+// catalog.Product.Condition): "Buy 1 × «…» (condition «used») from …".
+func summaryWith(verb string, p store.Purchase, cond string) string {
 	tax := ""
 	if p.Tax > 0 {
 		tax = fmt.Sprintf(" (tax %s included)", fmtMoney(p.Tax, p.Currency))
 	}
-	return fmt.Sprintf("%s %d × %s from %s for %s in total%s, paid with %s.", verb,
-		p.Quantity, quoted(p.Title, titleCap), quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
+	if cond != "" {
+		cond = " (" + conditionText(cond) + ")"
+	}
+	return fmt.Sprintf("%s %d × %s%s from %s for %s in total%s, paid with %s.", verb,
+		p.Quantity, quoted(p.Title, titleCap), cond, quoted(p.SellerName, sellerCap), fmtMoney(p.Total, p.Currency), tax, cardName(p))
+}
+
+// conditionsOf returns the condition of each of the products ids that is not new, by
+// id, as the catalog lists it now: a quote's seller lines say nothing of it. A product
+// the catalog cannot read is left out (its line shows no condition).
+func (t *Toolbox) conditionsOf(ctx context.Context, ids ...string) map[string]string {
+	if t.Catalog == nil {
+		return nil
+	}
+	var out map[string]string
+	for _, id := range ids {
+		if _, seen := out[id]; seen {
+			continue
+		}
+		p, err := t.Catalog.Product(ctx, id)
+		if err != nil {
+			continue
+		}
+		if c := p.Condition(); c != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[id] = c
+		}
+	}
+	return out
 }
 
 // confirmationMessage is what a confirmation dialog asks the person: the facts of the
 // quote in a fixed layout, one per line. Item and seller are quoted seller text; the
 // quantity, amounts, card and mode come from the server's records, so nothing a
 // seller wrote can pose as a fact of the purchase.
-func confirmationMessage(p store.Purchase) string {
+func confirmationMessage(p store.Purchase, cond string) string {
 	var b strings.Builder
 	b.WriteString("Please confirm this purchase.\n\n")
 	fmt.Fprintf(&b, "Item: %s\n", quoted(p.Title, titleCap))
+	if cond != "" {
+		fmt.Fprintf(&b, "Condition: %s\n", catalog.SellerText(cond))
+	}
 	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
 	fmt.Fprintf(&b, "Total: %s (items %s, tax %s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
 		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))

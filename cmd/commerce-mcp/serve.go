@@ -504,6 +504,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 	}
 	after.start(ctx)
 	logHiddenImages(ctx, cat, c.images, logger)
+	logPerOrderLimit(ctx, cat, st, c.db, logger)
 	tb := &tools.Toolbox{Catalog: cat, Store: st, Checkout: svc, Customer: cust, Log: logger, ReadOnly: c.readOnly, ImageHosts: c.images.hosts}
 	if c.http.hosted() {
 		if pct, ok := hostedGCPercent(getenv); ok {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -47,6 +48,7 @@ type cand struct {
 	similar    float64
 	simFrom    string  // id of the purchase whose title it is most like
 	simBest    float64 // how much that purchase adds to similar
+	madeFor    string  // id of the just-bought product it is made for (see fromMadeFor); "" when not one
 
 	f     features
 	score float64
@@ -119,7 +121,7 @@ func (r *recommender) gather(ctx context.Context, out *Result) error {
 		r.cold = !r.prof.personal()
 	}
 	r.personal = true
-	for _, source := range []func(context.Context) error{r.fromReorders, r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
+	for _, source := range []func(context.Context) error{r.fromReorders, r.fromMadeFor, r.fromCoPurchases, r.fromSimilarText, r.fromCategories, r.fromBrands, r.fromBestSellers, r.fromTopRated} {
 		if err := source(ctx); err != nil {
 			return err
 		}
@@ -298,6 +300,43 @@ func (r *recommender) fromCoPurchases(ctx context.Context) error {
 			return fmt.Errorf("recommend: %w", err)
 		}
 		r.addCo(co, h.ProductID, s.Buyers)
+	}
+	return nil
+}
+
+// justBoughtDays is how recent the last purchase must be for what a purchase needs to
+// count (fromMadeFor).
+const justBoughtDays = 30
+
+// maxMadeFor is how many products made for a just-bought product are candidates.
+const maxMadeFor = 40
+
+// fromMadeFor adds the products made for the customer's last purchase, when it was
+// made in the last justBoughtDays days (catalog.MadeForProduct: "Battery for Sony a7
+// IV" after an a7 IV). A product others are made for is a durable one (a camera body,
+// a TV, a printer), so a second of its type is no pick to lead with: r.justBought
+// keeps its type for pick.
+func (r *recommender) fromMadeFor(ctx context.Context) error {
+	if len(r.prof.recent) == 0 {
+		return nil
+	}
+	h := r.prof.recent[0]
+	s, ok := r.prof.sales[h.ProductID]
+	if !ok || h.At.IsZero() || r.in.Now.Sub(h.At) > justBoughtDays*24*time.Hour || r.in.Now.Before(h.At.Add(-time.Hour)) {
+		return nil
+	}
+	refs, err := r.c.MadeForProduct(ctx, s.Ref, maxMadeFor)
+	if err != nil {
+		return fmt.Errorf("recommend: %w", err)
+	}
+	for _, ref := range refs {
+		if c := r.add(ref); c != nil && c.madeFor == "" {
+			c.madeFor = h.ProductID
+			r.madeFor++
+		}
+	}
+	if len(refs) > 0 {
+		r.justBought = s.Head
 	}
 	return nil
 }

@@ -59,6 +59,9 @@ func (r *recommender) reasons(c *cand, p *catalog.Product, titles map[string]str
 	} else if n := r.prof.times[c.ID]; n > 0 {
 		add(w.statedBrand+1.02, orderedBefore(n))
 	}
+	if c.madeFor != "" && titles[c.madeFor] != "" {
+		add(w.statedBrand+1.03, "Made for the "+catalog.SellerText(titles[c.madeFor])+" you ordered"+r.orderedWhen(c.madeFor))
+	}
 	if c.coN >= MinCoCustomers && f.co >= 0.2 && titles[c.coFrom] != "" {
 		add(f.co*w.co+0.5, "Often bought with the "+catalog.SellerText(titles[c.coFrom])+" you ordered"+r.orderedWhen(c.coFrom))
 	}
@@ -208,7 +211,7 @@ func (r *recommender) titles(ctx context.Context, picked []*cand) (map[string]st
 	out := map[string]string{}
 	var missing []string
 	for _, c := range picked {
-		for _, from := range []string{c.coFrom, c.simFrom} {
+		for _, from := range []string{c.coFrom, c.simFrom, c.madeFor} {
 			if from == "" {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -318,11 +319,56 @@ func (r *recommender) pick() []*cand {
 			picked = append(picked, c)
 		}
 	}
+	if r.personal && r.madeFor > 0 {
+		// After a durable purchase, what it needs takes the first madeForSlots places,
+		// a type once each first (a battery, a card, a lens before a second battery),
+		// and a second product of its own type leads nothing: it comes after the rest.
+		var made, again []*cand
+		for _, c := range ranked {
+			if c.madeFor != "" {
+				made = append(made, c)
+			}
+		}
+		made = oneOfEachHeadFirst(made)
+		take(made, int(math.Round(float64(limit)*madeForSlots)), true)
+		if r.justBought != "" {
+			kept := ranked[:0:0]
+			for _, c := range ranked {
+				if c.Head == r.justBought && c.madeFor == "" {
+					again = append(again, c)
+				} else {
+					kept = append(kept, c)
+				}
+			}
+			ranked = append(kept, again...)
+			byCo = slices.DeleteFunc(byCo, func(c *cand) bool { return c.Head == r.justBought && c.madeFor == "" })
+		}
+	}
 	take(ranked, limit-coSlots, true)
 	take(byCo, limit, true)
 	take(ranked, limit, true)
 	take(ranked, limit, false)
 	return picked
+}
+
+// madeForSlots is the share of a personal list that products made for a just-bought
+// durable take first (see fromMadeFor).
+const madeForSlots = 0.4
+
+// oneOfEachHeadFirst orders cs (ranked) with the first of each type before the
+// others, each part in its order.
+func oneOfEachHeadFirst(cs []*cand) []*cand {
+	seen := map[string]bool{}
+	first, rest := make([]*cand, 0, len(cs)), []*cand{}
+	for _, c := range cs {
+		if c.Head != "" && seen[c.Head] {
+			rest = append(rest, c)
+			continue
+		}
+		seen[c.Head] = true
+		first = append(first, c)
+	}
+	return append(first, rest...)
 }
 
 // result loads the picked products in full and writes their reasons.

@@ -99,6 +99,7 @@ var (
 	reBuyBrand  = regexp.MustCompile(`^You (often buy|have bought) «(.+)»( before)?$`)
 	reYouLikeIt = regexp.MustCompile(`^You like «(.+)»$`)
 	reLike      = regexp.MustCompile(`^Like the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
+	reMadeFor   = regexp.MustCompile(`^Made for the «(.+)» you ordered in ([A-Z][a-z]+)( \d{4})?$`)
 )
 
 // check returns why reason is not true of p for the customer self (-1 for none) asking
@@ -266,6 +267,20 @@ func (w *truthWorld) check(reason string, p catalog.Product, in recommend.Input,
 		}
 		if !ok {
 			return "no purchase like it"
+		}
+	case func() bool { m = reMadeFor.FindStringSubmatch(reason); return m != nil }():
+		// The last purchase, ordered in that month, whose title the product's words
+		// after "for" name.
+		ok := false
+		for _, h := range in.History {
+			when := h.At.Month().String()
+			if h.At.Year() != in.Now.Year() {
+				when += fmt.Sprintf(" %d", h.At.Year())
+			}
+			ok = ok || strings.HasPrefix(h.Title, strings.TrimSuffix(m[1], "…")) && m[2]+m[3] == when
+		}
+		if !ok || !strings.Contains(strings.ToLower(p.Title), " for ") {
+			return "not made for a purchase of that month"
 		}
 	default:
 		return "a reason this test does not know"
