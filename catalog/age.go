@@ -115,13 +115,13 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 // of the product's age and gender attributes (flagColumn's).
 func ageCondition(col, name, age, gender string) (string, []any) {
 	cond := "(" + age + " <> '' AND " + age + " NOT IN (" + placeholders(len(adultAttrs)) + ") OR " + age + " = '' AND (" +
-		col + " NOT IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " +
-		col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)))"
+		col + " NOT IN " + wordSetSQL + " OR " +
+		col + " IN " + wordSetSQL + "))"
 	var args []any
 	for _, v := range adultAttrs {
 		args = append(args, v)
 	}
-	args = append(args, ftsAny(adultWords), ftsAny(kidsWords))
+	args = append(args, wordSet(ftsAny(adultWords)), wordSet(ftsAny(kidsWords)))
 	for _, g := range ageGroups {
 		if g.name == name && g.gender != "" {
 			gc, ga := genderCondition(col, g.gender, gender)
