@@ -39,6 +39,9 @@ func wordSetProducts(n int) []Product {
 		if a := ages[(i/3)%len(ages)]; a != "" {
 			attrs["age_group"] = a
 		}
+		if i%7 == 0 {
+			attrs["color"] = "Red"
+		}
 		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s",
 			Title:        fmt.Sprintf("%s%s %s %s %d", marks[(i/2)%len(marks)], words[i%8], words[(i/8)%8], words[(i*7/3)%8], i),
 			Category:     []string{"Lights", "Lights > Camping", "Home", "Kids > Lights", "Mens > Camping"}[i%5],
