@@ -48,8 +48,10 @@ type Catalog struct {
 	pools pools
 	// wordSets keeps the matches of the gender and age filters' words (wordsets.go);
 	// wordSetsOff, set by tests, has filters read the full-text query instead.
-	wordSets                       wordSets
-	wordSetsOff                    bool
+	wordSets    wordSets
+	wordSetsOff bool
+	// titlePhrases keeps whether titles have a kids' phrase (titlesSay).
+	titlePhrases                   titlePhrases
 	exactUpTo, poolSize, poolChunk int
 	// fullOrders counts the pools built by ordering every match (see FullOrders).
 	fullOrders atomic.Int64
