@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Kids' words ("kids trainers", "girls dress", "baby hat", "boys jeans") say whom a
@@ -102,12 +103,52 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 	}
 	var b strings.Builder
 	quoteTerm(&b, u.agePhrase+" "+u.ageNext)
-	var named bool
-	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?)`, "title : "+b.String()).Scan(&named); err != nil {
+	named, err := c.titlesSay(ctx, "title : "+b.String())
+	return !named, err
+}
+
+// titlesSay reports whether a title has the phrase expr (a full-text query of
+// titles): whether a product is named by a kids' word and the word after it ("baby
+// monitor"). A phrase of a common word walks that word's whole list in the index
+// (about 5 ms for a word in a fifth of a million products, and the pages read crowd
+// the connection's cache out for the rest of the search), and its answer depends on
+// the products' text alone, so it is kept for the text version of the search's
+// snapshot, as pools are.
+func (c *Catalog) titlesSay(ctx context.Context, expr string) (bool, error) {
+	version, err := c.textVersion(ctx)
+	if err != nil {
+		return false, err
+	}
+	t := &c.titlePhrases
+	t.mu.Lock()
+	named, ok := t.named[expr]
+	ok = ok && t.version == version
+	t.mu.Unlock()
+	if ok {
+		return named, nil
+	}
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM products_fts WHERE products_fts MATCH ?)`, expr).Scan(&named); err != nil {
 		return false, fmt.Errorf("search age: %w", err)
 	}
-	return !named, nil
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.named == nil || t.version != version || len(t.named) >= maxTitlePhrases {
+		t.version, t.named = version, map[string]bool{}
+	}
+	t.named[expr] = named
+	return named, nil
 }
+
+// titlePhrases keeps titlesSay's answers for one text version.
+type titlePhrases struct {
+	mu      sync.Mutex
+	version int64
+	named   map[string]bool
+}
+
+// maxTitlePhrases bounds the answers titlePhrases keeps (a phrase each); past it
+// they are all dropped.
+const maxTitlePhrases = 4096
 
 // ageCondition is the SQL condition on col (a product's rowid) and products p that
 // keeps the products fitting the age group name: not marked for adults alone, and for
@@ -115,13 +156,13 @@ func (c *Catalog) readsAge(ctx context.Context, u understood) (bool, error) {
 // of the product's age and gender attributes (flagColumn's).
 func ageCondition(col, name, age, gender string) (string, []any) {
 	cond := "(" + age + " <> '' AND " + age + " NOT IN (" + placeholders(len(adultAttrs)) + ") OR " + age + " = '' AND (" +
-		col + " NOT IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " +
-		col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)))"
+		col + " NOT IN " + wordSetSQL + " OR " +
+		col + " IN " + wordSetSQL + "))"
 	var args []any
 	for _, v := range adultAttrs {
 		args = append(args, v)
 	}
-	args = append(args, ftsAny(adultWords), ftsAny(kidsWords))
+	args = append(args, wordSet(ftsAny(adultWords)), wordSet(ftsAny(kidsWords)))
 	for _, g := range ageGroups {
 		if g.name == name && g.gender != "" {
 			gc, ga := genderCondition(col, g.gender, gender)

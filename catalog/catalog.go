@@ -46,7 +46,13 @@ type Catalog struct {
 	// pools holds the best-ranked matches of common words (see search_pool.go);
 	// exactUpTo, poolSize and poolChunk, when not 0, replace maxExact, poolSize and
 	// poolChunk (tests); a negative poolChunk makes browses order in full.
-	pools                          pools
+	pools pools
+	// wordSets keeps the matches of the gender and age filters' words (wordsets.go);
+	// wordSetsOff, set by tests, has filters read the full-text query instead.
+	wordSets    wordSets
+	wordSetsOff bool
+	// titlePhrases keeps whether titles have a kids' phrase (titlesSay).
+	titlePhrases                   titlePhrases
 	exactUpTo, poolSize, poolChunk int
 	// fullOrders counts the pools built by ordering every match (see FullOrders).
 	fullOrders atomic.Int64

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // products.on_sale and products.gender (migration 0049) are what Product.onSale and
@@ -96,4 +97,21 @@ func (c *Catalog) flagsFilling(ctx context.Context) bool {
 		return s.flagsFilling
 	}
 	return c.Fill().Flags
+}
+
+// noneOnSale reports whether no product of the catalog is on sale (products.on_sale,
+// read by its partial index products_on_sale, migration 0052): then no search with
+// the on-sale filter finds anything, and Search lifts the filter without ranking the
+// words' matches through it. While the fill of on_sale runs it reports false (the
+// products past filled_to are read by their attributes, flagColumn), and the filter
+// is searched as it is.
+func (c *Catalog) noneOnSale(ctx context.Context) (bool, error) {
+	if c.flagsFilling(ctx) {
+		return false, nil
+	}
+	var any bool
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM products INDEXED BY products_on_sale WHERE on_sale = 1)`).Scan(&any); err != nil {
+		return false, fmt.Errorf("search on sale: %w", err)
+	}
+	return !any, nil
 }

@@ -88,10 +88,10 @@ func genderCondition(col, name, attr string) (string, []any) {
 	}
 	otherIn, otherArgs := in(other.attrs)
 	fitsIn, fitsArgs := in(append(append([]string{}, own.attrs...), unisexWords...))
-	cond := "(NOT (" + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + otherIn + ")" +
-		" OR " + col + " IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?) OR " + attr + " IN " + fitsIn + ")"
-	args := append([]any{ftsAny(append(slices.Clone(other.words), other.young...))}, otherArgs...)
-	args = append(args, ftsAny(slices.Concat(own.words, own.young, unisexWords)))
+	cond := "(NOT (" + col + " IN " + wordSetSQL + " OR " + attr + " IN " + otherIn + ")" +
+		" OR " + col + " IN " + wordSetSQL + " OR " + attr + " IN " + fitsIn + ")"
+	args := append([]any{wordSet(ftsAny(append(slices.Clone(other.words), other.young...)))}, otherArgs...)
+	args = append(args, wordSet(ftsAny(slices.Concat(own.words, own.young, unisexWords))))
 	return cond, append(args, fitsArgs...)
 }
 

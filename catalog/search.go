@@ -92,6 +92,9 @@ type Query struct {
 	// onSaleOff means the phrase is not read (Search found nothing on sale).
 	onSale    bool
 	onSaleOff bool
+	// onSaleRanked means the on-sale filter is searched even in a catalog with no
+	// product on sale (Search, when lifting it found nothing either).
+	onSaleRanked bool
 	// gender keeps the products that fit the gender a phrase of Text named
 	// (FilterGender); genderOff means the phrase is not read (Search found nothing
 	// that fits it).
@@ -201,6 +204,9 @@ type Result struct {
 	genderRead bool
 	// ageRead means a kids' word of the query was read as the age filter.
 	ageRead bool
+	// noneOnSale means the query asked for products on sale, of which the catalog has
+	// none: nothing was searched (see noneOnSale).
+	noneOnSale bool
 	// Suggestions, when nothing matched because most words of the query are in no
 	// product, are the words of it that products do have, to search for instead.
 	Suggestions []string
@@ -221,6 +227,19 @@ type Result struct {
 // note says so: the results may well not have them ("black midi dress size 12" where
 // no black midi dress comes in 12).
 func (c *Catalog) Search(ctx context.Context, q Query) (Result, error) {
+	res, err := c.searchLifting(ctx, q)
+	if err == nil && res.noneOnSale {
+		// Nothing was found with the on-sale phrase lifted either: the answer is the
+		// filtered search's own (its notes and suggestions), searched as before.
+		q.onSaleRanked = true
+		res, err = c.searchLifting(ctx, q)
+	}
+	return res, err
+}
+
+// searchLifting is Search, but that a search with an on-sale phrase in a catalog
+// with no product on sale may be answered by res.noneOnSale: nothing, found at once.
+func (c *Catalog) searchLifting(ctx context.Context, q Query) (Result, error) {
 	res, err := c.search(ctx, q)
 	if err == nil && res.Total == 0 && res.ageRead {
 		// Nothing for children or unmarked: the kids' word is searched as a word, as
@@ -538,6 +557,13 @@ func (c *Catalog) understandQuery(ctx context.Context, q Query, fp uint64) (s *s
 	}
 	if s.intent, err = s.intentOf(ctx, u.codeText, u.rest, c.vocabulary()); err != nil {
 		return nil, Result{}, false, err
+	}
+	if q.onSale && !q.onSaleRanked {
+		// Nothing passes the on-sale filter: Search lifts it at once.
+		if none, err := c.noneOnSale(ctx); err != nil || none {
+			res.noneOnSale = none
+			return nil, res, none, err
+		}
 	}
 	return s, res, false, nil
 }

@@ -343,9 +343,11 @@ func (s *search) countPassing(ctx context.Context, rowids []int64) (int, error) 
 		return 0, nil
 	}
 	var n int
-	err := s.c.queryRow(ctx, `SELECT count(*) `+s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`),
-		append([]any{sortedList(rowids)}, s.f.args...)...).Scan(&n)
+	from, args, err := s.keysFromList(ctx, `json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`, []any{sortedList(rowids)}, rowids)
 	if err != nil {
+		return 0, err
+	}
+	if err := s.c.queryRow(ctx, `SELECT count(*) `+from, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("search count: %w", err)
 	}
 	return n, nil
@@ -375,9 +377,11 @@ func sortedList(rowids []int64) string {
 // the pool's order in Go.
 func (s *search) passing(ctx context.Context, rowids []int64, ms []match) ([]match, error) {
 	// CROSS JOIN: one lookup of product_keys per rowid, in the list's order.
-	found, err := s.matchList(ctx, `SELECT `+matchColumns+` `+
-		s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`),
-		append([]any{sortedList(rowids)}, s.f.args...), nil)
+	from, args, err := s.keysFromList(ctx, `json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`, []any{sortedList(rowids)}, rowids)
+	if err != nil {
+		return nil, err
+	}
+	found, err := s.matchList(ctx, `SELECT `+matchColumns+` `+from, args, nil)
 	if err != nil {
 		return nil, err
 	}

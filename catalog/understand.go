@@ -719,8 +719,11 @@ func (s *search) matchPrices(ctx context.Context) ([]float64, error) {
 			var prices []float64
 			for read := 0; read < len(p.rowids) && (len(prices) < s.q.Limit || read < s.c.chunk()); {
 				chunk := p.rowids[read:min(read+s.c.chunk(), len(p.rowids))]
-				got, err := s.prices(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+
-					s.keysFrom(`json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`), append([]any{sortedList(chunk)}, s.f.args...))
+				from, args, err := s.keysFromList(ctx, `json_each(?) j CROSS JOIN product_keys k ON k.rowid = j.value`, []any{sortedList(chunk)}, chunk)
+				if err != nil {
+					return nil, err
+				}
+				got, err := s.prices(ctx, `SELECT coalesce(group_concat(k.price_amount || ',' || k.price_exp, ';'), '') `+from, args)
 				if err != nil {
 					return nil, err
 				}

@@ -64,7 +64,19 @@ func scaleShapes() []scaleShape {
 			[]any{strings.ToLower(demo.BrowseCategory) + "%"}},
 		{"sort by price", catalog.Query{Text: demo.SortWord, InStock: true, Sort: catalog.SortPriceAsc},
 			`SELECT k.rowid FROM products_fts f JOIN product_keys k ON k.rowid = f.rowid WHERE products_fts MATCH ? AND k.hidden = 0 AND k.in_stock = 1 ORDER BY k.price_amount LIMIT 10`, expr(demo.SortWord)},
+		// The filters a phrase asks for, with the word in ~20%: their floor ranks the
+		// word's matches that pass the filter's column (migrations 0049, 0051) as the
+		// bare ranked query does.
+		{"~20% + on sale", catalog.Query{Text: demo.CommonWord + " on sale", InStock: true}, flagged("p.on_sale = 1"), expr(demo.CommonWord)},
+		{"womens + ~20%", catalog.Query{Text: "womens " + demo.CommonWord, InStock: true}, flagged("p.gender NOT IN ('male', 'men', 'mens', 'man', 'gents')"), expr(demo.CommonWord)},
+		{"kids + ~20%", catalog.Query{Text: "kids " + demo.CommonWord, InStock: true}, flagged("p.age NOT IN ('adult')"), expr(demo.CommonWord)},
 	}
+}
+
+// flagged is the bare ranked query of a full-text expression keeping the matches
+// whose products row passes cond.
+func flagged(cond string) string {
+	return `SELECT f.rowid FROM products_fts f JOIN products p ON p.rowid = f.rowid WHERE products_fts MATCH ? AND p.hidden = 0 AND p.in_stock = 1 AND ` + cond + ` ORDER BY f.rank LIMIT 10`
 }
 
 // shapeText is what a shape searches for, as the table shows it.
@@ -717,7 +729,8 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, db string,
 		}
 		return out
 	}
-	var vsBM25, vsExhaustive, rerank, price agreement
+	var vsBM25, vsExhaustive, rerank, price, filtered agreement
+	totalsDiffer := 0
 	r := rand.New(rand.NewPCG(14, 1))
 	pooled := 0
 	for i := range n {
@@ -769,6 +782,24 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, db string,
 			return fmt.Errorf("quality: %q by price: the exhaustive search estimated its total, so it did not order every match", text)
 		}
 		price.add(ids(res), ids(ex))
+
+		// The same word with a filter phrase (on sale, a gender, a kids' word), as
+		// the filter shapes search: against the exhaustive search of the same text,
+		// whose filters and lifting are the same.
+		q = catalog.Query{Text: fmt.Sprintf(filterPhrases[i%len(filterPhrases)], text), InStock: true}
+		if res, err = cat.Search(ctx, q); err != nil {
+			return err
+		}
+		if ex, err = exhaustive.Search(ctx, q); err != nil {
+			return err
+		}
+		if ex.TotalEstimated {
+			return fmt.Errorf("quality: %q: the exhaustive search estimated its total, so it did not order every match", q.Text)
+		}
+		filtered.add(ids(res), ids(ex))
+		if !res.TotalEstimated && res.Total != ex.Total {
+			totalsDiffer++
+		}
 	}
 	if vsBM25.n == 0 {
 		return fmt.Errorf("quality: no query found anything")
@@ -780,8 +811,16 @@ func quality(ctx context.Context, cat *catalog.Catalog, bare *sql.DB, db string,
 	fmt.Fprintf(tw, "bounded, reranked\tevery match ordered, reranked\t%.4f\t%.4f\t\n", vsExhaustive.overlap(), vsExhaustive.ndcg())
 	fmt.Fprintf(tw, "every match ordered, reranked\tbm25 of every match (SQL)\t%.4f\t%.4f\t\n", rerank.overlap(), rerank.ndcg())
 	fmt.Fprintf(tw, "bounded, by price (no rerank)\tevery match ordered by price\t%.4f\t%.4f\t\n", price.overlap(), price.ndcg())
-	return tw.Flush()
+	fmt.Fprintf(tw, "bounded, with a filter phrase\tevery match ordered, same phrase\t%.4f\t%.4f\t\n", filtered.overlap(), filtered.ndcg())
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "with a filter phrase (%d queries: %s): exact totals differing from the exhaustive search's: %d\n", filtered.n, strings.Join(filterPhrases, ", "), totalsDiffer)
+	return nil
 }
+
+// filterPhrases are the filter phrases the quality comparison adds to its words.
+var filterPhrases = []string{"%s on sale", "womens %s", "kids %s", "mens %s"}
 
 // agreement sums topOverlap over queries.
 type agreement struct {

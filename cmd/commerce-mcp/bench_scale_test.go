@@ -39,7 +39,7 @@ func TestBenchScale(t *testing.T) {
 			t.Errorf("%s: %s full-text matches, want some:\n%s", sh.name, row[i], r.stdout)
 		}
 	}
-	for _, name := range []string{"bounded, reranked bm25", "bounded, reranked every", "every match ordered, reranked", "bounded, by price"} {
+	for _, name := range []string{"bounded, reranked bm25", "bounded, reranked every", "every match ordered, reranked", "bounded, by price", "bounded, with a filter"} {
 		row := benchRowNamed(r.stdout, name)
 		if len(row) < 2 {
 			t.Fatalf("no quality row %q in:\n%s", name, r.stdout)
