@@ -100,7 +100,7 @@ func (c *Catalog) flagsFilling(ctx context.Context) bool {
 }
 
 // noneOnSale reports whether no product of the catalog is on sale (products.on_sale,
-// read by its partial index products_on_sale, migration 0052): then no search with
+// read by its partial index products_on_sale, migration 0053): then no search with
 // the on-sale filter finds anything, and Search lifts the filter without ranking the
 // words' matches through it. While the fill of on_sale runs it reports false (the
 // products past filled_to are read by their attributes, flagColumn), and the filter

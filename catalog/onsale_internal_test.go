@@ -85,7 +85,7 @@ func TestOnSaleFollowsListPrice(t *testing.T) {
 		ALTER TABLE products DROP COLUMN on_sale;
 		ALTER TABLE products DROP COLUMN gender;
 		DROP TABLE product_flags_pending;
-		DELETE FROM catalog_migrations WHERE name IN ('0049_products_on_sale_gender.sql', '0050_products_flags_fill.sql', '0051_products_age.sql', '0052_products_on_sale_index.sql')`); err != nil {
+		DELETE FROM catalog_migrations WHERE name IN ('0049_products_on_sale_gender.sql', '0050_products_flags_fill.sql', '0051_products_age.sql', '0053_products_on_sale_index.sql')`); err != nil {
 		t.Fatal(err)
 	}
 	c.Close()
