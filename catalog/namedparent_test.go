@@ -12,11 +12,13 @@ import (
 // TestSearchNamedParentShortPage holds that a short page of an accessory asked for a
 // named thing goes on with the other accessories of its kind, as a shorter query's
 // short page does: a number before the thing's head word, or after "for", names what
-// the accessory is for, not the product ("tab 8 sleeve", "sleeve for tab 8"), while a
-// number after the head still names the product and keeps the page precise ("tab 8":
-// the products of that model alone); and many words a title on the page has whole are
-// a product's name, not a sentence ("tempered glass protector for aurora nova"), while a
-// sentence no title has keeps its own reading.
+// the accessory is for, not the product ("tab 8 sleeve", "sleeve for tab 8"; both fail
+// with namedByNumber's old reading), while a number after the head still names the
+// product and keeps the page precise ("tab 8": the products of that model alone). The
+// names of four and five words guard the title rule's bounds (many words a title has
+// whole are a product's name): this small catalog reads none of them as a sentence, so
+// they pass with the rule off too; a sentence with filler words keeps its reading (the
+// product it names alone).
 func TestSearchNamedParentShortPage(t *testing.T) {
 	ctx := context.Background()
 	c := openCatalog(t)
