@@ -369,6 +369,27 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 	return out, nil
 }
 
+// titlesName reports whether the title of a hit has every word of q (or one of its
+// alternatives), compared loosely (coverKey): the words name a product.
+func titlesName(q textQuery, hits []Hit) bool {
+	if len(q.words) == 0 {
+		return false
+	}
+	cv := q.cover()
+	for _, h := range hits {
+		title := make([]bool, len(cv.keys))
+		for _, w := range splitWords(strings.ToLower(foldDiacritics(h.Title))) {
+			if k, ok := cv.keys[coverKey(w)]; ok {
+				title[k] = true
+			}
+		}
+		if cv.count(title) == len(q.words) {
+			return true
+		}
+	}
+	return false
+}
+
 // searchUnderstood searches s, understood (see understandQuery), by the first of its
 // readings that finds something.
 func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, offset int) (Result, error) {
@@ -416,11 +437,22 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 				return out, err
 			}
 		}
-		out, err := c.shortPage(ctx, s, res, offset)
+		ps := s
+		if s.sentence && len(s.rest) == len(s.words) && len(s.q.attrs) == 0 && titlesName(s.text, res.Hits) {
+			// Many words that a title on the page has are a product's name, not a
+			// story ("sram level brake pads", "replacement pads for giro syntax"):
+			// a short page goes on as a shorter query's does. Not a sentence with
+			// filler words ("i'm looking for trail running shoes please": the product
+			// named is the page), nor one whose words name a size or colour.
+			plain := *s
+			plain.sentence = false
+			ps = &plain
+		}
+		out, err := c.shortPage(ctx, ps, res, offset)
 		if err != nil {
 			return Result{}, err
 		}
-		return c.anyWordTail(ctx, s, out, offset)
+		return c.anyWordTail(ctx, ps, out, offset)
 	}
 	if s.sentence {
 		unsold, opens, err := c.unsoldAsked(ctx, s)
@@ -811,13 +843,35 @@ func (q *Query) validate() error {
 // that is no size ("camping lantern 43", not "10 inch saw blade"; "20v", "5a" are
 // sizes).
 func namedByNumber(words []string) bool {
+	// Only the words of the thing asked for: what follows "for", "with", "fits" is
+	// what it is made for ("derailleur hanger for trek marlin 7"), and a number before
+	// the thing's head word names what it is for too ("marlin 7 derailleur hanger",
+	// "edge 840 screen protector"); a number after the head names the product itself
+	// ("camping lantern 43", "trek marlin 7").
+	part := words
 	for i, w := range words {
-		if isNumber(w) && (i+1 == len(words) || !unitWords[words[i+1]]) {
+		if i > 0 && madeForWord[w] {
+			part = words[:i]
+			break
+		}
+	}
+	head, at := headOf(part), -1
+	for i, w := range part {
+		if wordKey(w) == head {
+			at = i
+		}
+	}
+	for i, w := range part {
+		if i > at && isNumber(w) && (i+1 == len(part) || !unitWords[part[i+1]]) {
 			return true
 		}
 	}
 	return false
 }
+
+// madeForWord are the words after which a query names what the thing asked for is
+// made for (as queryHead reads them).
+var madeForWord = map[string]bool{"for": true, "with": true, "compatible": true, "fits": true, "that": true, "to": true}
 
 // namesType reports whether w heads the titles of products of a kind (see isType).
 func (s *search) namesType(w string) bool { return s.learned != nil && s.learned.isType(w) }
