@@ -313,7 +313,7 @@ func (t *Toolbox) purchaseResult(out checkout.Outcome, note string) *mcp.CallToo
 		Status: string(out.Status), Mode: p.Mode, Summary: summary("Buy", p),
 		Seller:      orderSeller{ID: p.SellerID, Name: p.SellerName},
 		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
-		Totals:      orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)},
+		Totals:      totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency),
 		Card:        cardRef{Brand: p.CardBrand, Last4: p.CardLast4},
 		Fulfillment: fulfillmentOf(p.Fulfillment, p.Currency),
 	}

@@ -86,13 +86,24 @@ type cycleCharges struct {
 	Items    price `json:"items" jsonschema:"the items, quantity included"`
 	Delivery price `json:"delivery"`
 	Tax      price `json:"tax"`
+	// TaxIncluded: the tax is in the items' price (VAT), not added to it.
+	TaxIncluded bool `json:"tax_included,omitempty" jsonschema:"true when the tax is in the items' price (VAT, as UK and EU prices include it): items and delivery add up to the price, and tax says how much of it is tax"`
+}
+
+// text is "items $36.00, delivery $5.99, tax $0.00", or with the tax in the items'
+// price "items £29.99 (tax £5.00 included), delivery £5.99".
+func (ch cycleCharges) text() string {
+	if ch.TaxIncluded {
+		return fmt.Sprintf("items %s (tax %s included), delivery %s", ch.Items.Display, ch.Tax.Display, ch.Delivery.Display)
+	}
+	return fmt.Sprintf("items %s, delivery %s, tax %s", ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
 }
 
 // chargeText is the price per cycle and how often, with what it is made of when known:
 // "$41.99 every month (items $36.00, delivery $5.99, tax $0.00)".
 func (v subscriptionView) chargeText() string {
 	if ch := v.CycleCharges; ch != nil {
-		return fmt.Sprintf("%s (items %s, delivery %s, tax %s)", v.Billing.Display, ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
+		return fmt.Sprintf("%s (%s)", v.Billing.Display, ch.text())
 	}
 	if v.AgreedPrice != nil {
 		return fmt.Sprintf("%s (the seller's total as the last cycle charged it; the person agreed to %s, and only a price above that pauses it to ask)",
@@ -112,8 +123,9 @@ func newChargesText(u store.Subscription) string {
 	if items == 0 {
 		return ""
 	}
-	m := func(a int64) string { return money.Money{Amount: a, Currency: pr.Params.Currency}.String() }
-	return fmt.Sprintf(" (items %s, delivery %s, tax %s)", m(items), m(delivery), m(tax))
+	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: pr.Params.Currency}) }
+	ch := cycleCharges{Items: m(items), Delivery: m(delivery), Tax: m(tax), TaxIncluded: checkout.TaxIncluded(items, delivery, tax, pr.Params.Amount)}
+	return " (" + ch.text() + ")"
 }
 
 // subscriptionOf shows u; otherMode (checkout's OtherMode) is why this server does not
@@ -130,9 +142,9 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 		a := priceOf(agreed)
 		v.AgreedPrice = &a
 	}
-	if u.Subtotal > 0 && u.Subtotal+u.Shipping+u.Tax == per.Amount {
+	if included := checkout.TaxIncluded(u.Subtotal, u.Shipping, u.Tax, per.Amount); u.Subtotal > 0 && (included || u.Subtotal+u.Shipping+u.Tax == per.Amount) {
 		m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: u.Currency}) }
-		v.CycleCharges = &cycleCharges{Items: m(u.Subtotal), Delivery: m(u.Shipping), Tax: m(u.Tax)}
+		v.CycleCharges = &cycleCharges{Items: m(u.Subtotal), Delivery: m(u.Shipping), Tax: m(u.Tax), TaxIncluded: included}
 	}
 	switch {
 	case otherMode != nil && (u.State == store.SubscriptionActive || u.State == store.SubscriptionPaused):
@@ -362,7 +374,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Price: %s %s\n", per.Display, everyText(checkout.Terms(u)))
 	if ch := v.CycleCharges; ch != nil && v.NewPrice == nil {
-		fmt.Fprintf(&b, "Each cycle: items %s, delivery %s, tax %s\n", ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
+		fmt.Fprintf(&b, "Each cycle: %s\n", ch.text())
 	}
 	if s := newChargesText(u); s != "" && v.NewPrice != nil {
 		fmt.Fprintf(&b, "Each cycle at the new price: %s\n", strings.Trim(s, " ()"))
