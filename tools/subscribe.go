@@ -253,7 +253,7 @@ func (t *Toolbox) subscribeTool() server.ServerTool {
 
 Only call it when the person has clearly asked to subscribe to this product. The person must always confirm a subscription: the first call returns status "confirmation_required" with a summary showing the price per cycle, how often and what a year costs. Show it exactly, and only if they say yes call subscribe again with quote_id (and nothing else). Clients that support it ask the person in a dialog instead. Quotes expire after 10 minutes.
 
-Once confirmed (status "subscribed") the first cycle is charged at once, or at the end of the product's free trial, or on start_date. The spending rules apply to every cycle, including the monthly limit, which counts renewals. A seller price increase is never paid silently: the subscription pauses and list_subscriptions says why. Manage it with list_subscriptions, pause_subscription, resume_subscription and cancel_subscription.`),
+Once confirmed (status "subscribed") the first cycle is charged at once, or at the end of the product's free trial, or on start_date. The spending rules apply to every cycle, including the monthly limit, which counts renewals. A seller price increase is never paid silently: the subscription pauses and list_subscriptions says why. Manage it with list_subscriptions, pause_subscription, resume_subscription, skip_next_renewal and cancel_subscription.`),
 			mcp.WithString("product_id", mcp.Description(`The subscription product, as search_products or get_product returned it, e.g. "cy-sub-0001". Required unless quote_id is given.`)),
 			mcp.WithInteger("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many each cycle, a whole number from 1 to 99 (default 1).")),
 			mcp.WithString("start_date", mcp.MaxLength(10), mcp.Description(`Optional first day of the subscription, YYYY-MM-DD (UTC), today up to a year ahead; a free trial starts then. Default: now.`)),
@@ -529,6 +529,11 @@ type subscriptionIDArgs struct {
 	SubscriptionID string `json:"subscription_id"`
 }
 
+type skipArgs struct {
+	SubscriptionID string `json:"subscription_id"`
+	Renewal        string `json:"renewal"`
+}
+
 type resumeArgs struct {
 	SubscriptionID string `json:"subscription_id"`
 	QuoteID        string `json:"quote_id"`
@@ -600,6 +605,60 @@ func (t *Toolbox) cancelSubscriptionTool() server.ServerTool {
 		),
 		Handler: t.cancelSubscription,
 	}
+}
+
+func (t *Toolbox) skipNextRenewalTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("skip_next_renewal",
+			mcp.WithTitleAnnotation("Skip a subscription's next delivery"),
+			mcp.WithDescription(`Skip the next renewal of one of the person's active subscriptions: that cycle is not charged nor delivered, and the subscription renews one cycle later, as usual after that. Only call it when the person asked. Name the renewal to skip: renewal is the next_renewal that list_subscriptions shows (its date is enough); calling again with the same renewal changes nothing, so it never skips two. A paused subscription has nothing to skip (resume_subscription first); to stop for longer, pause_subscription.`),
+			subscriptionIDArg(),
+			mcp.WithString("renewal", mcp.Required(), mcp.MaxLength(40), mcp.Description(`The renewal to skip: the subscription's next_renewal from list_subscriptions, e.g. "2027-01-06T10:00:00Z" or "2027-01-06".`)),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[subscriptionChangeResult]()),
+			mcp.WithReadOnlyHintAnnotation(false),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.skipNextRenewal,
+	}
+}
+
+func (t *Toolbox) skipNextRenewal(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	const tool = "skip_next_renewal"
+	customer, err := t.subscriptionCustomer(ctx)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	a, err := bind[skipArgs](req)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	a.SubscriptionID, a.Renewal = strings.TrimSpace(a.SubscriptionID), strings.TrimSpace(a.Renewal)
+	switch {
+	case a.SubscriptionID == "" && a.Renewal == "":
+		return t.fail(ctx, tool, &argError{"subscription_id and renewal are required; take them (id, next_renewal) from list_subscriptions"}), nil
+	case a.SubscriptionID == "":
+		return t.fail(ctx, tool, &argError{"subscription_id is required; take it from list_subscriptions"}), nil
+	}
+	due, perr := time.Parse(time.RFC3339, a.Renewal)
+	if perr != nil {
+		due, perr = time.Parse(time.DateOnly, a.Renewal)
+	}
+	if perr != nil {
+		return t.fail(ctx, tool, &argError{"renewal must be the next_renewal list_subscriptions shows, as 2027-01-06T10:00:00Z or 2027-01-06"}), nil
+	}
+	out, err := t.Checkout.SkipNextRenewal(ctx, customer, a.SubscriptionID, due)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	day := out.Skipped.UTC().Format(time.DateOnly)
+	verb := "Skipped the renewal of " + day
+	if !out.Changed {
+		verb = "The renewal of " + day + " was already skipped; nothing changed"
+	}
+	return t.subscriptionChanged(out.Subscription, nil, nil, verb, "It is not charged nor delivered; the subscription renews as usual after it."), nil
 }
 
 func (t *Toolbox) resumeSubscriptionTool() server.ServerTool {
