@@ -567,3 +567,40 @@ func encodeTimeOrEmpty(t time.Time) string {
 	}
 	return encodeTime(t)
 }
+
+// CycleSkippedByPerson is the failure code of a cycle the person skipped (SkipCycle):
+// it ended without being charged, and is never tried again.
+const CycleSkippedByPerson = "skipped_by_person"
+
+// SkipCycle records the person's skip of cycle, due at dueAt, of the active
+// subscription id, in one transaction: the cycle is kept as failed with the code
+// CycleSkippedByPerson (never charged, never claimed again: the subscription moves
+// past it), and the subscription's next cycle is cycle+1, due at nextDue. cycle must
+// be the subscription's next cycle or one after it (cycles stepped over while it was
+// paused), with no renewal open; otherwise, or when it is not active, ErrStateChanged
+// and nothing is saved.
+func (s *Store) SkipCycle(ctx context.Context, id string, cycle int, dueAt, nextDue time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := s.subscriptionWhere(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if u.State != SubscriptionActive || u.OpenCycle >= 0 || cycle < u.NextCycle {
+			return ErrStateChanged
+		}
+		now := encodeTime(s.now())
+		if _, err := tx.ExecContext(ctx, `INSERT INTO subscription_cycles (subscription_id, cycle, attempt, state, due_at, failure_code, skipped, updated_at)
+			VALUES (?, ?, 0, 'failed', ?, ?, ?, ?)
+			ON CONFLICT (subscription_id, cycle) DO UPDATE SET state = 'failed', failure_code = excluded.failure_code, retry_at = '',
+				updated_at = excluded.updated_at`, id, cycle, encodeTime(dueAt), CycleSkippedByPerson, cycle-u.NextCycle, now); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET next_cycle = ?, next_due_at = ?, updated_at = ? WHERE id = ?`,
+			cycle+1, encodeTime(nextDue), now, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("skip cycle: %w", err)
+	}
+	return nil
+}

@@ -198,7 +198,8 @@ func sellerOrderOf(so checkout.SellerOrder, conds map[string]string) sellerOrder
 		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)})
 	}
 	if p.SessionID != "" && p.Total > 0 {
-		v.Totals = &orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)}
+		t := totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency)
+		v.Totals = &t
 	}
 	if so.Order != nil {
 		v.OrderID, v.SellerOrderID = so.Order.ID, so.Order.SellerOrderID
@@ -232,8 +233,13 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, "\n- %d × %s%s at %s each", l.Quantity, quoted(l.Title, titleCap), cond, l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
-		fmt.Fprintf(&b, "\n  Items %s, delivery %s, tax %s: total %s.", v.Totals.Subtotal.Display, v.Totals.Shipping.Display,
-			v.Totals.Tax.Display, v.Totals.Total.Display)
+		if v.Totals.TaxIncluded {
+			fmt.Fprintf(&b, "\n  Items %s (tax %s included), delivery %s: total %s.", v.Totals.Subtotal.Display, v.Totals.Tax.Display,
+				v.Totals.Shipping.Display, v.Totals.Total.Display)
+		} else {
+			fmt.Fprintf(&b, "\n  Items %s, delivery %s, tax %s: total %s.", v.Totals.Subtotal.Display, v.Totals.Shipping.Display,
+				v.Totals.Tax.Display, v.Totals.Total.Display)
+		}
 		d := v.Fulfillment.text()
 		if v.Status == "completed" || v.Status == "pending" {
 			d = v.Fulfillment.chosenText() // the order is placed: the others can no longer be chosen
@@ -446,8 +452,8 @@ func (t *Toolbox) checkoutConfirmationMessage(ctx context.Context, out checkout.
 		if p.Fulfillment != nil {
 			fmt.Fprintf(&b, "  Delivery: %s, %s\n", quoted(p.Fulfillment.Title, 60), fmtMoney(p.Fulfillment.Amount, p.Currency))
 		}
-		fmt.Fprintf(&b, "  Total: %s (items %s, tax %s, delivery %s)\n", fmtMoney(p.Total, p.Currency),
-			fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
+		fmt.Fprintf(&b, "  Total: %s (%s, delivery %s)\n", fmtMoney(p.Total, p.Currency),
+			itemsAndTax(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency), fmtMoney(p.Shipping, p.Currency))
 	}
 	var notBought []string
 	for _, so := range out.Orders {

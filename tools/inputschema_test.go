@@ -42,6 +42,7 @@ func TestInputSchemasMatchArgs(t *testing.T) {
 		"pause_subscription":         reflect.TypeFor[subscriptionIDArgs](),
 		"resume_subscription":        reflect.TypeFor[resumeArgs](),
 		"cancel_subscription":        reflect.TypeFor[subscriptionIDArgs](),
+		"skip_next_renewal":          reflect.TypeFor[skipArgs](),
 	}
 	s := newStorefront(t)
 	c, _ := connect(t, s.tb)

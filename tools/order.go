@@ -22,10 +22,27 @@ type orderLine struct {
 
 // orderTotals are the seller's totals.
 type orderTotals struct {
-	Subtotal price `json:"subtotal"`
-	Tax      price `json:"tax"`
-	Shipping price `json:"shipping"`
-	Total    price `json:"total"`
+	Subtotal    price `json:"subtotal"`
+	Tax         price `json:"tax"`
+	Shipping    price `json:"shipping"`
+	Total       price `json:"total"`
+	TaxIncluded bool  `json:"tax_included,omitempty" jsonschema:"true when the tax is in the items' prices (VAT, as UK and EU prices include it): the total is subtotal plus shipping, and tax says how much of it is tax; absent when the tax is added to them"`
+}
+
+// totalsOf is the seller's totals as shown.
+func totalsOf(subtotal, tax, shipping, total int64, currency string) orderTotals {
+	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: currency}) }
+	return orderTotals{Subtotal: m(subtotal), Tax: m(tax), Shipping: m(shipping), Total: m(total),
+		TaxIncluded: checkout.TaxIncluded(subtotal, shipping, tax, total)}
+}
+
+// itemsAndTax is "items $45.00, tax $3.26" when the tax is added to the items, and
+// "items £45.00 (tax £7.50 included)" when it is in their prices (checkout.TaxIncluded).
+func itemsAndTax(subtotal, tax, shipping, total int64, currency string) string {
+	if checkout.TaxIncluded(subtotal, shipping, tax, total) {
+		return fmt.Sprintf("items %s (tax %s included)", fmtMoney(subtotal, currency), fmtMoney(tax, currency))
+	}
+	return fmt.Sprintf("items %s, tax %s", fmtMoney(subtotal, currency), fmtMoney(tax, currency))
 }
 
 // orderSeller is the seller of an order, as recorded when it was bought.
@@ -94,7 +111,7 @@ func viewOf(o store.Order, history []store.OrderEvent) orderView {
 		Seller:        orderSeller{ID: o.SellerID, Name: o.SellerName},
 		SellerOrderID: o.SellerOrderID,
 		Line:          orderLine{ProductID: o.ProductID, Title: o.Title, Quantity: o.Quantity, UnitPrice: m(o.UnitAmount)},
-		Totals:        orderTotals{Subtotal: m(o.Subtotal), Tax: m(o.Tax), Shipping: m(o.Shipping), Total: m(o.Total)},
+		Totals:        totalsOf(o.Subtotal, o.Tax, o.Shipping, o.Total, o.Currency),
 		Card:          cardRef{Brand: o.CardBrand, Last4: o.CardLast4},
 		FailureReason: failureReason(o),
 		Fulfillment:   fulfillmentOf(o.Fulfillment, o.Currency),

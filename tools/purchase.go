@@ -314,7 +314,7 @@ func (t *Toolbox) purchaseResult(ctx context.Context, out checkout.Outcome, note
 		Status: string(out.Status), Mode: p.Mode, Summary: summaryWith("Buy", p, cond),
 		Seller:      orderSeller{ID: p.SellerID, Name: p.SellerName},
 		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
-		Totals:      orderTotals{Subtotal: m(p.Subtotal), Tax: m(p.Tax), Shipping: m(p.Shipping), Total: m(p.Total)},
+		Totals:      totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency),
 		Card:        cardRef{Brand: p.CardBrand, Last4: p.CardLast4},
 		Fulfillment: fulfillmentOf(p.Fulfillment, p.Currency),
 	}

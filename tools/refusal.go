@@ -291,6 +291,12 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("No subscription has id %s. Call list_subscriptions to see the person's subscriptions. Nothing was charged or changed.", txt.Quote(p.QuoteID, idCap))
 	case checkout.RefusalSubscriptionCanceled:
 		return fmt.Sprintf("Subscription %s was canceled and cannot be paused or resumed. Nothing was charged; subscribe again with subscribe to start a new one.", p.QuoteID)
+	case checkout.RefusalSubscriptionPaused:
+		return fmt.Sprintf("Subscription %s is paused: nothing renews while it is paused, so there is no renewal to skip. Nothing was changed or charged; resume_subscription resumes it (the cycles that fell due while paused are not charged).", p.QuoteID)
+	case checkout.RefusalRenewalNotNext:
+		return fmt.Sprintf("That is not the next renewal of subscription %s: its next renewal is %s. Nothing was skipped nor charged; call skip_next_renewal with that renewal if the person wants it skipped.", p.QuoteID, p.NextRenewal)
+	case checkout.RefusalRenewalUnderWay:
+		return fmt.Sprintf("Subscription %s's due renewal is being charged now, so it can no longer be skipped. This call changed nothing; whether the renewal was charged, list_subscriptions shows.", p.QuoteID)
 	case checkout.RefusalRenewalStopped:
 		return fmt.Sprintf("Subscription %s was paused or canceled before this renewal was charged, so it was stopped. Nothing was charged for it.", p.QuoteID)
 	case checkout.RefusalSubscriptionProduct:

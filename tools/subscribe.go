@@ -86,13 +86,24 @@ type cycleCharges struct {
 	Items    price `json:"items" jsonschema:"the items, quantity included"`
 	Delivery price `json:"delivery"`
 	Tax      price `json:"tax"`
+	// TaxIncluded: the tax is in the items' price (VAT), not added to it.
+	TaxIncluded bool `json:"tax_included,omitempty" jsonschema:"true when the tax is in the items' price (VAT, as UK and EU prices include it): items and delivery add up to the price, and tax says how much of it is tax"`
+}
+
+// text is "items $36.00, delivery $5.99, tax $0.00", or with the tax in the items'
+// price "items £29.99 (tax £5.00 included), delivery £5.99".
+func (ch cycleCharges) text() string {
+	if ch.TaxIncluded {
+		return fmt.Sprintf("items %s (tax %s included), delivery %s", ch.Items.Display, ch.Tax.Display, ch.Delivery.Display)
+	}
+	return fmt.Sprintf("items %s, delivery %s, tax %s", ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
 }
 
 // chargeText is the price per cycle and how often, with what it is made of when known:
 // "$41.99 every month (items $36.00, delivery $5.99, tax $0.00)".
 func (v subscriptionView) chargeText() string {
 	if ch := v.CycleCharges; ch != nil {
-		return fmt.Sprintf("%s (items %s, delivery %s, tax %s)", v.Billing.Display, ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
+		return fmt.Sprintf("%s (%s)", v.Billing.Display, ch.text())
 	}
 	if v.AgreedPrice != nil {
 		return fmt.Sprintf("%s (the seller's total as the last cycle charged it; the person agreed to %s, and only a price above that pauses it to ask)",
@@ -112,8 +123,9 @@ func newChargesText(u store.Subscription) string {
 	if items == 0 {
 		return ""
 	}
-	m := func(a int64) string { return money.Money{Amount: a, Currency: pr.Params.Currency}.String() }
-	return fmt.Sprintf(" (items %s, delivery %s, tax %s)", m(items), m(delivery), m(tax))
+	m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: pr.Params.Currency}) }
+	ch := cycleCharges{Items: m(items), Delivery: m(delivery), Tax: m(tax), TaxIncluded: checkout.TaxIncluded(items, delivery, tax, pr.Params.Amount)}
+	return " (" + ch.text() + ")"
 }
 
 // subscriptionOf shows u; otherMode (checkout's OtherMode) is why this server does not
@@ -130,9 +142,9 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 		a := priceOf(agreed)
 		v.AgreedPrice = &a
 	}
-	if u.Subtotal > 0 && u.Subtotal+u.Shipping+u.Tax == per.Amount {
+	if included := checkout.TaxIncluded(u.Subtotal, u.Shipping, u.Tax, per.Amount); u.Subtotal > 0 && (included || u.Subtotal+u.Shipping+u.Tax == per.Amount) {
 		m := func(a int64) price { return priceOf(money.Money{Amount: a, Currency: u.Currency}) }
-		v.CycleCharges = &cycleCharges{Items: m(u.Subtotal), Delivery: m(u.Shipping), Tax: m(u.Tax)}
+		v.CycleCharges = &cycleCharges{Items: m(u.Subtotal), Delivery: m(u.Shipping), Tax: m(u.Tax), TaxIncluded: included}
 	}
 	switch {
 	case otherMode != nil && (u.State == store.SubscriptionActive || u.State == store.SubscriptionPaused):
@@ -241,7 +253,7 @@ func (t *Toolbox) subscribeTool() server.ServerTool {
 
 Only call it when the person has clearly asked to subscribe to this product. The person must always confirm a subscription: the first call returns status "confirmation_required" with a summary showing the price per cycle, how often and what a year costs. Show it exactly, and only if they say yes call subscribe again with quote_id (and nothing else). Clients that support it ask the person in a dialog instead. Quotes expire after 10 minutes.
 
-Once confirmed (status "subscribed") the first cycle is charged at once, or at the end of the product's free trial, or on start_date. The spending rules apply to every cycle, including the monthly limit, which counts renewals. A seller price increase is never paid silently: the subscription pauses and list_subscriptions says why. Manage it with list_subscriptions, pause_subscription, resume_subscription and cancel_subscription.`),
+Once confirmed (status "subscribed") the first cycle is charged at once, or at the end of the product's free trial, or on start_date. The spending rules apply to every cycle, including the monthly limit, which counts renewals. A seller price increase is never paid silently: the subscription pauses and list_subscriptions says why. Manage it with list_subscriptions, pause_subscription, resume_subscription, skip_next_renewal and cancel_subscription.`),
 			mcp.WithString("product_id", mcp.Description(`The subscription product, as search_products or get_product returned it, e.g. "cy-sub-0001". Required unless quote_id is given.`)),
 			mcp.WithInteger("quantity", mcp.Min(1), mcp.Max(99), mcp.DefaultNumber(1), mcp.Description("How many each cycle, a whole number from 1 to 99 (default 1).")),
 			mcp.WithString("start_date", mcp.MaxLength(10), mcp.Description(`Optional first day of the subscription, YYYY-MM-DD (UTC), today up to a year ahead; a free trial starts then. Default: now.`)),
@@ -362,7 +374,7 @@ func subscribeDialog(u store.Subscription) mcp.ElicitationParams {
 	fmt.Fprintf(&b, "Seller: %s\n", quoted(u.SellerName, sellerCap))
 	fmt.Fprintf(&b, "Price: %s %s\n", per.Display, everyText(checkout.Terms(u)))
 	if ch := v.CycleCharges; ch != nil && v.NewPrice == nil {
-		fmt.Fprintf(&b, "Each cycle: items %s, delivery %s, tax %s\n", ch.Items.Display, ch.Delivery.Display, ch.Tax.Display)
+		fmt.Fprintf(&b, "Each cycle: %s\n", ch.text())
 	}
 	if s := newChargesText(u); s != "" && v.NewPrice != nil {
 		fmt.Fprintf(&b, "Each cycle at the new price: %s\n", strings.Trim(s, " ()"))
@@ -517,6 +529,11 @@ type subscriptionIDArgs struct {
 	SubscriptionID string `json:"subscription_id"`
 }
 
+type skipArgs struct {
+	SubscriptionID string `json:"subscription_id"`
+	Renewal        string `json:"renewal"`
+}
+
 type resumeArgs struct {
 	SubscriptionID string `json:"subscription_id"`
 	QuoteID        string `json:"quote_id"`
@@ -588,6 +605,60 @@ func (t *Toolbox) cancelSubscriptionTool() server.ServerTool {
 		),
 		Handler: t.cancelSubscription,
 	}
+}
+
+func (t *Toolbox) skipNextRenewalTool() server.ServerTool {
+	return server.ServerTool{
+		Tool: mcp.NewTool("skip_next_renewal",
+			mcp.WithTitleAnnotation("Skip a subscription's next delivery"),
+			mcp.WithDescription(`Skip the next renewal of one of the person's active subscriptions: that cycle is not charged nor delivered, and the subscription renews one cycle later, as usual after that. Only call it when the person asked. Name the renewal to skip: renewal is the next_renewal that list_subscriptions shows (its date is enough); calling again with the same renewal changes nothing, so it never skips two. A paused subscription has nothing to skip (resume_subscription first); to stop for longer, pause_subscription.`),
+			subscriptionIDArg(),
+			mcp.WithString("renewal", mcp.Required(), mcp.MaxLength(40), mcp.Description(`The renewal to skip: the subscription's next_renewal from list_subscriptions, e.g. "2027-01-06T10:00:00Z" or "2027-01-06".`)),
+			mcp.WithSchemaAdditionalProperties(false),
+			mcp.WithRawOutputSchema(outputSchema[subscriptionChangeResult]()),
+			mcp.WithReadOnlyHintAnnotation(false),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+		),
+		Handler: t.skipNextRenewal,
+	}
+}
+
+func (t *Toolbox) skipNextRenewal(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	const tool = "skip_next_renewal"
+	customer, err := t.subscriptionCustomer(ctx)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	a, err := bind[skipArgs](req)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	a.SubscriptionID, a.Renewal = strings.TrimSpace(a.SubscriptionID), strings.TrimSpace(a.Renewal)
+	switch {
+	case a.SubscriptionID == "" && a.Renewal == "":
+		return t.fail(ctx, tool, &argError{"subscription_id and renewal are required; take them (id, next_renewal) from list_subscriptions"}), nil
+	case a.SubscriptionID == "":
+		return t.fail(ctx, tool, &argError{"subscription_id is required; take it from list_subscriptions"}), nil
+	}
+	due, perr := time.Parse(time.RFC3339, a.Renewal)
+	if perr != nil {
+		due, perr = time.Parse(time.DateOnly, a.Renewal)
+	}
+	if perr != nil {
+		return t.fail(ctx, tool, &argError{"renewal must be the next_renewal list_subscriptions shows, as 2027-01-06T10:00:00Z or 2027-01-06"}), nil
+	}
+	out, err := t.Checkout.SkipNextRenewal(ctx, customer, a.SubscriptionID, due)
+	if err != nil {
+		return t.fail(ctx, tool, err), nil
+	}
+	day := out.Skipped.UTC().Format(time.DateOnly)
+	verb := "Skipped the renewal of " + day
+	if !out.Changed {
+		verb = "The renewal of " + day + " was already skipped; nothing changed"
+	}
+	return t.subscriptionChanged(out.Subscription, nil, nil, verb, "It is not charged nor delivered; the subscription renews as usual after it."), nil
 }
 
 func (t *Toolbox) resumeSubscriptionTool() server.ServerTool {

@@ -64,7 +64,8 @@ func TestSubscribeDialogMessage(t *testing.T) {
 }
 
 // TestSubscriptionTools runs a subscription through the tools: quote, confirm by
-// quote_id, list, pause, resume, cancel, and the errors of bad arguments.
+// quote_id, list, pause, skip while paused (refused), resume, skip the next renewal
+// (twice: the second changes nothing), cancel, and the errors of bad arguments.
 func TestSubscriptionTools(t *testing.T) {
 	s := newStorefront(t)
 	c := s.client(t, nil, "2025-11-25")
@@ -95,8 +96,26 @@ func TestSubscriptionTools(t *testing.T) {
 	} else if n := strings.Count(text(res), "nothing is charged") + strings.Count(text(res), "Nothing more is charged"); n != 1 || !strings.Contains(ch.Instruction, "resume_subscription") {
 		t.Errorf("pause: want the pause's effect said once (said %d times) and resume_subscription named in the instruction: %q", n, text(res))
 	}
+	if res := call(t, c, "skip_next_renewal", map[string]any{"subscription_id": id, "renewal": list.Subscriptions[0].NextRenewal}, nil); !res.IsError ||
+		!strings.Contains(text(res), "is paused") || !strings.Contains(text(res), "resume_subscription") {
+		t.Errorf("skip while paused: %s, want refused as paused", text(res))
+	}
 	if res := call(t, c, "resume_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "active" || ch.Charge != nil {
 		t.Fatalf("resume: %s", text(res))
+	}
+	next := ch.Subscription.NextRenewal
+	if res := call(t, c, "skip_next_renewal", map[string]any{"subscription_id": id, "renewal": next}, &ch); res.IsError || ch.Status != "active" ||
+		ch.Subscription.NextRenewal <= next || !strings.Contains(ch.Summary, "Skipped the renewal of "+next[:10]) {
+		t.Fatalf("skip: %s", text(res))
+	}
+	moved := ch.Subscription.NextRenewal
+	if res := call(t, c, "skip_next_renewal", map[string]any{"subscription_id": id, "renewal": next[:10]}, &ch); res.IsError ||
+		ch.Subscription.NextRenewal != moved || !strings.Contains(ch.Summary, "already skipped") {
+		t.Fatalf("skip again: %s, want nothing changed", text(res))
+	}
+	if res := call(t, c, "skip_next_renewal", map[string]any{"subscription_id": id, "renewal": "2001-01-01"}, nil); !res.IsError ||
+		!strings.Contains(text(res), "its next renewal is "+moved) {
+		t.Errorf("skip of another date: %s, want refused naming the next renewal", text(res))
 	}
 	if res := call(t, c, "cancel_subscription", map[string]any{"subscription_id": id}, &ch); res.IsError || ch.Status != "canceled" {
 		t.Fatalf("cancel: %s", text(res))
@@ -115,6 +134,8 @@ func TestSubscriptionTools(t *testing.T) {
 		{"resume_subscription", map[string]any{"subscription_id": id}, "was canceled"},
 		{"pause_subscription", map[string]any{"subscription_id": "sub_nope"}, "list_subscriptions"},
 		{"cancel_subscription", map[string]any{}, "subscription_id"},
+		{"skip_next_renewal", map[string]any{"subscription_id": id, "renewal": "2027-01-06"}, "was canceled"},
+		{"skip_next_renewal", map[string]any{"subscription_id": id, "renewal": "next week"}, "renewal must be"},
 		{"purchase", map[string]any{"product_id": "cy-sub-0002"}, "is a subscription"},
 	} {
 		if res := call(t, c, tc.tool, tc.args, nil); !res.IsError || !strings.Contains(text(res), tc.want) {

@@ -71,8 +71,8 @@ func confirmationMessage(p store.Purchase, cond string) string {
 		fmt.Fprintf(&b, "Condition: %s\n", catalog.SellerText(cond))
 	}
 	fmt.Fprintf(&b, "Quantity: %d\n", p.Quantity)
-	fmt.Fprintf(&b, "Total: %s (items %s, tax %s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
-		fmtMoney(p.Subtotal, p.Currency), fmtMoney(p.Tax, p.Currency), fmtMoney(p.Shipping, p.Currency))
+	fmt.Fprintf(&b, "Total: %s (%s, shipping %s)\n", fmtMoney(p.Total, p.Currency),
+		itemsAndTax(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency), fmtMoney(p.Shipping, p.Currency))
 	if p.Fulfillment != nil {
 		fmt.Fprintf(&b, "Delivery: %s, %s\n", quoted(p.Fulfillment.Title, 60), fmtMoney(p.Fulfillment.Amount, p.Currency))
 	}

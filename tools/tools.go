@@ -100,6 +100,7 @@ func (t *Toolbox) Tools() []server.ServerTool {
 		t.pauseSubscriptionTool(),
 		t.resumeSubscriptionTool(),
 		t.cancelSubscriptionTool(),
+		t.skipNextRenewalTool(),
 	})
 }
 

@@ -72,6 +72,7 @@ func TestToolMetadata(t *testing.T) {
 		"pause_subscription":         {idempotent: true},
 		"resume_subscription":        {openWorld: true},
 		"cancel_subscription":        {destructive: true, idempotent: true},
+		"skip_next_renewal":          {idempotent: true},
 	}
 	tools := (&Toolbox{}).Tools()
 	if len(tools) != len(want) {

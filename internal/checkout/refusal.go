@@ -166,6 +166,7 @@ type RefusalParams struct {
 	OrderID        string `json:"order_id,omitempty"`
 	CheckoutID     string `json:"checkout_id,omitempty"`
 	SupportURL     string `json:"support_url,omitempty"`
+	NextRenewal    string `json:"next_renewal,omitempty"` // for renewal_not_next: the subscription's next renewal (RFC 3339)
 	// Availability is, for out_of_stock, the catalog's availability of the product when
 	// it is not in_stock (preorder, backorder, discontinued, unknown, out_of_stock);
 	// empty when it is in stock with no units left.

@@ -88,6 +88,9 @@ const (
 	RefusalNotSubscription      RefusalCode = "not_subscription"      // ProductID, Title: a one-time product
 	RefusalUnknownSubscription  RefusalCode = "unknown_subscription"  // QuoteID (the subscription id or quote id asked for)
 	RefusalSubscriptionCanceled RefusalCode = "subscription_canceled" // QuoteID: it was canceled and cannot change
+	RefusalSubscriptionPaused   RefusalCode = "subscription_paused"   // QuoteID: paused, nothing renews to skip
+	RefusalRenewalNotNext       RefusalCode = "renewal_not_next"      // QuoteID, NextRenewal (its next renewal, RFC 3339): skip_next_renewal named another date
+	RefusalRenewalUnderWay      RefusalCode = "renewal_under_way"     // QuoteID: its due renewal is being charged now and cannot be skipped
 	RefusalBadStart             RefusalCode = "bad_start"             // Max (days ahead)
 	RefusalSubscriptionProduct  RefusalCode = "subscription_product"  // ProductID, Title: purchase or a cart asked for a subscription product
 	RefusalRenewalStopped       RefusalCode = "renewal_stopped"       // QuoteID (the subscription id): paused or canceled before this renewal was charged
@@ -446,6 +449,68 @@ func (s *Service) CancelSubscription(ctx context.Context, customerID, id string)
 		if !errors.Is(err, store.ErrStateChanged) {
 			return s.changed(ctx, customerID, id, under, err)
 		}
+	}
+}
+
+// SkipOutcome is what a skip left: the subscription (next renewal moved on), the
+// renewal skipped, and whether this call skipped it (false: an earlier call did).
+type SkipOutcome struct {
+	Subscription store.Subscription
+	Skipped      time.Time
+	Changed      bool
+}
+
+// SkipNextRenewal skips the customer's active subscription's next renewal, the one
+// due on the day (UTC) of due: it is never charged, and the subscription renews next
+// one cycle later. Naming the renewal makes it idempotent: when that renewal is the
+// last one skipped, nothing changes and the outcome says so, so a repeated call never
+// skips two. A paused subscription (RefusalSubscriptionPaused: nothing renews to
+// skip), a canceled one, one whose due renewal is being charged
+// (RefusalRenewalUnderWay) and a date that is not its next renewal
+// (RefusalRenewalNotNext, with the next one) are refused, changing nothing.
+func (s *Service) SkipNextRenewal(ctx context.Context, customerID, id string, due time.Time) (SkipOutcome, error) {
+	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+	for try := 0; ; try++ {
+		u, err := s.subscription(ctx, customerID, id)
+		if err != nil {
+			return SkipOutcome{Subscription: u}, err
+		}
+		switch u.State {
+		case store.SubscriptionCanceled:
+			return SkipOutcome{Subscription: u}, refuse(RefusalSubscriptionCanceled, RefusalParams{QuoteID: u.ID})
+		case store.SubscriptionPaused:
+			return SkipOutcome{Subscription: u}, refuse(RefusalSubscriptionPaused, RefusalParams{QuoteID: u.ID})
+		}
+		if u.OpenCycle >= 0 {
+			return SkipOutcome{Subscription: u}, refuse(RefusalRenewalUnderWay, RefusalParams{QuoteID: u.ID})
+		}
+		if day(due) != day(u.NextDueAt) {
+			if u.NextCycle > 0 {
+				cycles, err := s.cfg.Store.Cycles(ctx, u.ID)
+				if err != nil {
+					return SkipOutcome{Subscription: u}, err
+				}
+				if n := len(cycles); n > 0 && cycles[n-1].FailureCode == store.CycleSkippedByPerson && day(cycles[n-1].DueAt) == day(due) {
+					return SkipOutcome{Subscription: u, Skipped: cycles[n-1].DueAt}, nil // an earlier call skipped it
+				}
+			}
+			return SkipOutcome{Subscription: u}, refuse(RefusalRenewalNotNext, RefusalParams{QuoteID: u.ID, NextRenewal: u.NextDueAt.UTC().Format(time.RFC3339)})
+		}
+		// The cycle due then: the next one, or one after it that a resume stepped to.
+		b, cycle := Terms(u), u.NextCycle
+		for i := 0; i < maxSkip && b.Due(u.Anchor, cycle).Before(u.NextDueAt); i++ {
+			cycle++
+		}
+		err = s.cfg.Store.SkipCycle(ctx, u.ID, cycle, u.NextDueAt, b.Due(u.Anchor, cycle+1))
+		if errors.Is(err, store.ErrStateChanged) && try < 3 {
+			continue // a renewal, pause or cancel landed meanwhile: read it again
+		}
+		if err != nil {
+			return SkipOutcome{}, err
+		}
+		skipped := u.NextDueAt
+		u, err = s.cfg.Store.Subscription(ctx, customerID, id)
+		return SkipOutcome{Subscription: u, Skipped: skipped, Changed: true}, err
 	}
 }
 

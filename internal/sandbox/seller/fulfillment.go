@@ -27,7 +27,10 @@ import (
 // Tax: TaxRates by country (ISO 3166-1 alpha-2) and region, in basis points of each
 // line's amount (shipping is not taxed), rounded half up per line; a country or region
 // without a row pays no tax. Digital items are taxed where their buyer's address is,
-// or not at all without an address.
+// or not at all without an address. Where consumer prices include the tax (VAT:
+// PricesIncludeTax, GB and the EU countries of the table) the price is what the
+// buyer pays and the tax line is the tax in it, amount × rate / (1 + rate), rounded
+// half up per line; elsewhere (US sales tax, Canada's GST) it is added on top.
 const (
 	StandardShipping = 599
 	FreeShippingOver = 5000
@@ -45,6 +48,20 @@ var TaxRates = map[string]int64{
 	"CA": 500, "GB": 2000, "DE": 1900, "FR": 2000, "NL": 2100, "IE": 2300,
 }
 
+// PricesIncludeTax are the countries whose consumer prices include their tax (VAT):
+// the UK's and the EU's. A line's price to an address there is what is paid, tax in
+// it; to anywhere else the tax is added to the price.
+var PricesIncludeTax = map[string]bool{
+	"GB": true, "IE": true, "DE": true, "FR": true, "NL": true, "AT": true, "BE": true, "BG": true, "HR": true,
+	"CY": true, "CZ": true, "DK": true, "EE": true, "FI": true, "GR": true, "HU": true, "IT": true, "LV": true,
+	"LT": true, "LU": true, "MT": true, "PL": true, "PT": true, "RO": true, "SK": true, "SI": true, "ES": true, "SE": true,
+}
+
+// taxIncluded reports whether prices to a include its tax (nil: no address, no tax).
+func taxIncluded(a *acp.Address) bool {
+	return a != nil && PricesIncludeTax[strings.ToUpper(strings.TrimSpace(a.Country))]
+}
+
 // taxRate is the rate for an address, 0 without one.
 func taxRate(a *acp.Address) int64 {
 	if a == nil {
@@ -57,10 +74,16 @@ func taxRate(a *acp.Address) int64 {
 	return TaxRates[country]
 }
 
-// lineTax is the tax of an amount at rate basis points, rounded half up.
-func lineTax(amount, rate int64) int64 {
-	// In two parts, so that no amount a session accepts can overflow.
-	return amount/10000*rate + (amount%10000*rate+5000)/10000
+// lineTax is the tax of an amount at rate basis points, rounded half up: added to the
+// amount, or (included) the part of the amount that is tax, amount × rate / (10000 +
+// rate): 2500 at 2000 (20%) is 416.67, so 417; 2999 is 499.83, so 500.
+func lineTax(amount, rate int64, included bool) int64 {
+	if !included {
+		// In two parts, so that no amount a session accepts can overflow.
+		return amount/10000*rate + (amount%10000*rate+5000)/10000
+	}
+	d := 10000 + rate
+	return amount/d*rate + (2*(amount%d)*rate+d)/(2*d)
 }
 
 // address is the session's delivery address, nil when it has none.
@@ -174,14 +197,23 @@ func (ss *session) itemsTotal() int64 {
 	return sum
 }
 
-// tax is the sum of the lines' tax.
+// tax is the sum of the lines' tax, added to them or included in them (taxIncluded).
 func (ss *session) tax() int64 {
-	rate := taxRate(ss.address())
+	rate, included := taxRate(ss.address()), taxIncluded(ss.address())
 	var sum int64
 	for _, l := range ss.lines {
-		sum += lineTax(l.total, rate)
+		sum += lineTax(l.total, rate, included)
 	}
 	return sum
+}
+
+// addedTax is the tax the total adds to the items and delivery: none where prices
+// include it.
+func (ss *session) addedTax() int64 {
+	if taxIncluded(ss.address()) {
+		return 0
+	}
+	return ss.tax()
 }
 
 // selectOptions applies the buyer's choice of fulfillment options: each must be one

@@ -195,9 +195,10 @@ func (ss *session) reprice() {
 	}
 }
 
-// total is the amount to pay: the items, the selected delivery and the tax.
+// total is the amount to pay: the items, the selected delivery and the tax, unless
+// the items' prices include it.
 func (ss *session) total() int64 {
-	return ss.itemsTotal() + ss.shipping() + ss.tax()
+	return ss.itemsTotal() + ss.shipping() + ss.addedTax()
 }
 
 // expire marks an open session past its expiry as expired.
@@ -225,19 +226,23 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 	amount := func(typ acp.TotalType, text string, n int64) acp.Total {
 		return acp.Total{Type: typ, DisplayText: text, Amount: n}
 	}
-	rate := taxRate(ss.address())
+	rate, included := taxRate(ss.address()), taxIncluded(ss.address())
 	lines := make([]acp.LineItem, len(ss.lines))
 	ids := make([]string, len(ss.lines))
 	for i, l := range ss.lines {
 		ids[i] = l.id
-		tax := lineTax(l.total, rate)
+		tax := lineTax(l.total, rate, included)
+		added := tax // what the line's total adds to its amount
+		if included {
+			added = 0
+		}
 		li := acp.LineItem{ID: l.id, Item: acp.Item{ID: l.item.ID}, Quantity: l.qty, Name: l.item.Title,
 			UnitAmount: l.item.UnitAmount, ProductID: l.item.ID, AvailabilityStatus: availability(l),
 			Totals: []acp.Total{
 				amount(acp.TotalItemsBaseAmount, "Items", l.total),
 				amount(acp.TotalSubtotal, "Subtotal", l.total),
 				amount(acp.TotalTax, "Tax", tax),
-				amount(acp.TotalTotal, "Total", l.total+tax),
+				amount(acp.TotalTotal, "Total", l.total+added),
 			}}
 		if l.item.ImageURL != "" {
 			li.Images = []string{l.item.ImageURL}
@@ -263,7 +268,10 @@ func (s *Seller) view(ss *session) *acp.CheckoutSession {
 		}
 	}
 	taxNote := "No tax is due where these items go (demo tax table)"
-	if rate > 0 {
+	switch {
+	case rate > 0 && included:
+		taxNote = fmt.Sprintf("%d.%02d%% VAT, included in the prices (demo tax table)", rate/100, rate%100)
+	case rate > 0:
 		taxNote = fmt.Sprintf("%d.%02d%% (demo tax table)", rate/100, rate%100)
 	}
 	cs := &acp.CheckoutSession{
