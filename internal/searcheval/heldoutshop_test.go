@@ -217,7 +217,7 @@ func (s *heldOutShop) heldOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	search, bm := scoreBoth(t, e, scored, h.Grades)
-	heldOutTable(t, s.set, key, label, search, bm)
+	heldOutTable(t, s.set, key, label, s.split, search, bm)
 }
 
 // tuneHalf returns the shop's catalog and its tune half, judged: a dev set.
@@ -277,7 +277,7 @@ func (s *heldOutShop) tune(t *testing.T) {
 // and holds each kind to its row (set/key) in the set's own baseline.tsv, which -baseline writes:
 // a held-out set is scored only by the lead after a merge, so a merge that lowers it
 // fails there rather than going unseen.
-func heldOutTable(t *testing.T, set, key, label string, search, bm kindScores) {
+func heldOutTable(t *testing.T, set, key, label string, split bool, search, bm kindScores) {
 	t.Helper()
 	path := filepath.Join(dir, set, "baseline.tsv")
 	base, err := ReadBaseline(path)
@@ -285,7 +285,11 @@ func heldOutTable(t *testing.T, set, key, label string, search, bm kindScores) {
 		t.Fatalf("read the baseline: %v (a first run writes it with -baseline)", err)
 	}
 	var out strings.Builder
-	fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the held-out check half of %s (halves by freshHalves; the\n# tune half is a dev set, tune-baseline.tsv), which its test holds it to (failing below a value\n# minus %.2f), written after a merge by the lead with -baseline and the flag that scores it\n# (-%s-heldout).\n", set, tolerance, set)
+	if split {
+		fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the held-out check half of %s (halves by freshHalves; the\n# tune half is a dev set, tune-baseline.tsv), which its test holds it to (failing below a value\n# minus %.2f), written after a merge by the lead with -baseline and the flag that scores it\n# (-%s-heldout).\n", set, tolerance, set)
+	} else {
+		fmt.Fprintf(&out, "# NDCG@10 of catalog.Search on the held-out set %s (held out whole), which its test holds it\n# to (failing below a value minus %.2f), written after a merge by the lead with -baseline and\n# the flag that scores it (-%s-heldout).\n", set, tolerance, set)
+	}
 	shopTable(t, &out, base, set+"/"+key, label, search, bm)
 	if *writeBaseline {
 		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
