@@ -70,27 +70,13 @@ func TestSearchAnyWordTail(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := hitIDs(res)
-			n := len(strings.Fields(strings.Join(tc.first, " ")))
-			if !inOrder(got[:min(n, len(got))], tc.first) {
-				t.Errorf("%q: hits %q, want them to open with %q (notes %q)", tc.text, got, tc.first, res.Notes)
-			}
-			for _, id := range tc.then {
-				if !slices.Contains(got[min(n, len(got)):], id) {
-					t.Errorf("%q: hits %q, want %s after the first %d (notes %q)", tc.text, got, id, n, res.Notes)
-				}
-			}
-			for _, id := range tc.never {
-				if slices.Contains(got, id) {
-					t.Errorf("%q: hits %q, want no %s (notes %q)", tc.text, got, id, res.Notes)
-				}
-			}
+			checkPage(t, tc.text, res, tc.first, tc.then, tc.never)
 			noted := strings.Contains(strings.Join(res.Notes, " "), "any of its words")
 			if noted != tc.tail {
 				t.Errorf("%q: tail note %v, want %v (notes %q)", tc.text, noted, tc.tail, res.Notes)
 			}
-			if res.Total != len(got) || res.NextCursor != "" {
-				t.Errorf("%q: total %d, cursor %q for %d hits", tc.text, res.Total, res.NextCursor, len(got))
+			if res.Total != len(res.Hits) || res.NextCursor != "" {
+				t.Errorf("%q: total %d, cursor %q for %d hits", tc.text, res.Total, res.NextCursor, len(res.Hits))
 			}
 		})
 	}
@@ -137,5 +123,27 @@ func TestSearchLoneHead(t *testing.T) {
 	}
 	if got := hitIDs(res); len(got) < 3 || !inOrder(got[:3], []string{"{kit1 kit2 kit3}"}) {
 		t.Errorf("%q: hits %q, want the kits first (notes %q)", "drum kit", got, res.Notes)
+	}
+}
+
+// checkPage holds a page of hits to its shape: it opens with first (each entry a
+// product id, or "{a b}" for ids in any order, as inOrder reads it), then has every
+// id of then after those, and none of never.
+func checkPage(t *testing.T, text string, res catalog.Result, first, then, never []string) {
+	t.Helper()
+	got := hitIDs(res)
+	n := len(strings.Fields(strings.Join(first, " ")))
+	if !inOrder(got[:min(n, len(got))], first) {
+		t.Errorf("%q: hits %q, want them to open with %q (notes %q)", text, got, first, res.Notes)
+	}
+	for _, id := range then {
+		if !slices.Contains(got[min(n, len(got)):], id) {
+			t.Errorf("%q: hits %q, want %s after the first %d (notes %q)", text, got, id, n, res.Notes)
+		}
+	}
+	for _, id := range never {
+		if slices.Contains(got, id) {
+			t.Errorf("%q: hits %q, want no %s (notes %q)", text, got, id, res.Notes)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package catalog_test
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 
@@ -77,21 +76,7 @@ func TestSearchNamedParentShortPage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := hitIDs(res)
-			n := len(strings.Fields(strings.Join(tc.first, " ")))
-			if !inOrder(got[:min(n, len(got))], tc.first) {
-				t.Errorf("%q: hits %q, want them to open with %q (notes %q)", tc.text, got, tc.first, res.Notes)
-			}
-			for _, id := range tc.then {
-				if !slices.Contains(got[min(n, len(got)):], id) {
-					t.Errorf("%q: hits %q, want %s after the first %d (notes %q)", tc.text, got, id, n, res.Notes)
-				}
-			}
-			for _, id := range tc.never {
-				if slices.Contains(got, id) {
-					t.Errorf("%q: hits %q, want no %s (notes %q)", tc.text, got, id, res.Notes)
-				}
-			}
+			checkPage(t, tc.text, res, tc.first, tc.then, tc.never)
 		})
 	}
 }
