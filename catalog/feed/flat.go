@@ -76,11 +76,14 @@ var (
 	colInterval    = []string{"billing_interval"}
 	colEvery       = []string{"billing_interval_count"}
 	colTrial       = []string{"trial_days", "trial_period_days"}
+	// colTags are a row's search words, comma-separated (Etsy's TAGS, a
+	// spreadsheet's tags column; a JSON row's list of them).
+	colTags = []string{"tags"}
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
-		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}}
+		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
 	// no offer: their children are the products.
 	colParentChild = []string{"parent_child"}
@@ -89,8 +92,8 @@ var (
 // flatColumns lists every column a flat row is read from.
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
-	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, attrColumns,
-	{"color_name", "size_name", "colour", "model_number", "part_number"}, colParentChild}
+	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
+	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -184,6 +187,7 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			}
 		}
 	}
+	p.Tags = appendTags(p.Tags, displayText(r.get(colTags)))
 	if v, col := r.first(colStock); v != "" {
 		n, err := parseCount(col, v)
 		a, said := catalog.ParseAvailability(v)

@@ -333,7 +333,24 @@ func TestParseInline(t *testing.T) {
 			wantIDs:     []string{"MUG-1"},
 			wantRejects: []string{"etsy.csv:3: item_id is missing"},
 			checks: []check{{"MUG-1", "price", "$38.00"}, {"MUG-1", "stock", "6"}, {"MUG-1", "availability", "in_stock"},
-				{"MUG-1", "image", "https://img.test/m.jpg"}},
+				{"MUG-1", "image", "https://img.test/m.jpg"}, {"MUG-1", "tags", "mug,pottery"}},
+		},
+		{
+			name: "Etsy listings CSV: TAGS are the listing's search words, MATERIALS its material",
+			file: "EtsyListingsDownload.csv",
+			data: "TITLE,DESCRIPTION,PRICE,CURRENCY_CODE,QUANTITY,TAGS,MATERIALS,IMAGE1,VARIATION 1 TYPE,VARIATION 1 NAME,VARIATION 1 VALUES,SKU\n" +
+				"\"Birth Flower Necklace, Sterling Silver\",Dainty.,48.00,USD,3,\"gift for her, birth flower,bridesmaid gift,,\",\"sterling silver,chain\",https://img.test/n.jpg,Primary color,Metal,\"Silver,Gold\",NK-1\n" +
+				"Soy Candle – Fig & Cedar,,22.00,USD,0,,,https://img.test/c.jpg,,,,CN-1\n",
+			wantIDs: []string{"NK-1", "CN-1"},
+			checks: []check{{"NK-1", "tags", "gift for her,birth flower,bridesmaid gift"}, {"NK-1", "attr:material", "sterling silver,chain"},
+				{"CN-1", "tags", ""}, {"CN-1", "attrs", "0"}, {"CN-1", "availability", "out_of_stock"}},
+		},
+		{
+			name:    "a spreadsheet's tags column, its markup removed; a material column wins over materials",
+			file:    "products.csv",
+			data:    "id,title,price,tags,material,materials\nA,Oak Board,30 USD,\"kitchen, <b>gift</b> &amp; home\",oak,wood\n",
+			wantIDs: []string{"A"},
+			checks:  []check{{"A", "tags", "kitchen,gift & home"}, {"A", "attr:material", "oak"}},
 		},
 		{
 			name:    "a stock count stands for a missing availability, never over a given one",
@@ -369,7 +386,7 @@ func TestParseInline(t *testing.T) {
 			checks:  []check{{"A", "title", "Feed title"}, {"A", "image", "https://img.test/a.jpg"}},
 		},
 		{
-			name: "a shop API's answer saved as a file: its products list, the other members passed over, lists by their first value",
+			name: "a shop API's answer saved as a file: its products list, the other members passed over, lists by their first value, tags by every one",
 			file: "products.json",
 			data: "{\"products\": [\n" +
 				`  {"id": 1, "title": "Essence Mascara", "category": "beauty", "price": 9.99, "rating": 4.94, "stock": 5, "tags": ["beauty", "mascara"],` + "\n" +
@@ -382,8 +399,8 @@ func TestParseInline(t *testing.T) {
 			wantLines:   []int{2, 4},
 			wantRejects: []string{"products.json:5: title is missing"},
 			checks: []check{{"1", "price", "$9.99"}, {"1", "rating", "4.94"}, {"1", "stock", "5"}, {"1", "availability", "in_stock"},
-				{"1", "image", "https://img.test/m1.png"}, {"1", "brand", "Essence"}, {"1", "category", "beauty"},
-				{"2", "image", "https://img.test/e.png"}, {"2", "availability", "out_of_stock"}},
+				{"1", "image", "https://img.test/m1.png"}, {"1", "brand", "Essence"}, {"1", "category", "beauty"}, {"1", "tags", "beauty,mascara"},
+				{"2", "image", "https://img.test/e.png"}, {"2", "availability", "out_of_stock"}, {"2", "tags", ""}},
 		},
 		{
 			name: "a wrapper whose list comes after other members; rating and price objects",
