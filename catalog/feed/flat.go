@@ -244,7 +244,34 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			p.Attributes[a.attr] = v
 		}
 	}
+	listingVariations(r, p.Attributes)
 	return p, r.get(colSeller), nil
+}
+
+// listingVariations puts the variations of an Etsy listing (VARIATION 1 NAME "Ring
+// size", VARIATION 1 VALUES "5,5.5,6"; a second one likewise) in attrs, each under its
+// name as a shop's option is named (optionKey: "ring_size", "metal", "color"), its
+// values comma-separated ("5, 5.5, 6"), unless a column gave that attribute already.
+// The export has one row per listing, with neither a price nor a quantity per value,
+// so the values are what the listing is offered in, not products of their own; a
+// colour or size among them lets a query's colour or size words find the listing.
+func listingVariations(r row, attrs map[string]string) {
+	for _, n := range []string{"1", "2"} {
+		name, values := r.get([]string{"variation_" + n + "_name"}), r.get([]string{"variation_" + n + "_values"})
+		k := optionKey(displayText(name))
+		if k == "" || values == "" || attrs[k] != "" {
+			continue
+		}
+		var vs []string
+		for v := range strings.SplitSeq(displayText(values), ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			attrs[k] = strings.Join(vs, ", ")
+		}
+	}
 }
 
 // flatBilling reads a subscription's terms; nil for a product bought once.

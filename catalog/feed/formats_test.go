@@ -343,7 +343,20 @@ func TestParseInline(t *testing.T) {
 				"Soy Candle – Fig & Cedar,,22.00,USD,0,,,https://img.test/c.jpg,,,,CN-1\n",
 			wantIDs: []string{"NK-1", "CN-1"},
 			checks: []check{{"NK-1", "tags", "gift for her,birth flower,bridesmaid gift"}, {"NK-1", "attr:material", "sterling silver,chain"},
+				{"NK-1", "attr:metal", "Silver, Gold"}, {"NK-1", "attrs", "2"},
 				{"CN-1", "tags", ""}, {"CN-1", "attrs", "0"}, {"CN-1", "availability", "out_of_stock"}},
+		},
+		{
+			name: "Etsy listings CSV: variations are attributes by their names (a ring size, a colour), values as listed; a column's own attribute wins",
+			file: "EtsyListingsDownload.csv",
+			data: "TITLE,PRICE,CURRENCY_CODE,QUANTITY,VARIATION 1 TYPE,VARIATION 1 NAME,VARIATION 1 VALUES,VARIATION 2 TYPE,VARIATION 2 NAME,VARIATION 2 VALUES,SKU,COLOR\n" +
+				"Hammered Band Ring,41.50,USD,40,Size,Ring size,\"5,5.5, 6,,10\",Primary color,Metal,\"Sterling Silver,Rose Gold Filled\",RG-1,\n" +
+				"Chunky Beanie,38.00,USD,5,Primary color,Colour,\"Oatmeal,Charcoal\",,,,BN-1,\n" +
+				"Wool Scarf,48.00,USD,5,Primary color,Color,\"Rust,Navy\",,Size,,SF-1,Cream\n" +
+				"Plain Card,5.00,USD,50,,,,,,,GC-1,\n",
+			wantIDs: []string{"RG-1", "BN-1", "SF-1", "GC-1"},
+			checks: []check{{"RG-1", "attr:ring_size", "5, 5.5, 6, 10"}, {"RG-1", "attr:metal", "Sterling Silver, Rose Gold Filled"},
+				{"BN-1", "attr:color", "Oatmeal, Charcoal"}, {"SF-1", "attr:color", "Cream"}, {"SF-1", "attrs", "1"}, {"GC-1", "attrs", "0"}},
 		},
 		{
 			name:    "a spreadsheet's tags column, its markup removed; a material column wins over materials",
