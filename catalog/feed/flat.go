@@ -145,7 +145,7 @@ var keySeparators = strings.NewReplacer(" ", "_", "-", "_")
 // separately; a rowError explains why the row cannot be used.
 func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sellerName string, err error) {
 	if p.ID = r.get(colID); p.ID == "" {
-		return p, "", bad("item_id is missing")
+		return p, "", bad("item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)")
 	}
 	if p.Title = displayText(r.get(colTitle)); p.Title == "" {
 		return p, "", bad("title is missing")

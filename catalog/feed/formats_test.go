@@ -309,7 +309,7 @@ func TestParseInline(t *testing.T) {
 `,
 			wantIDs:     []string{"B-1", "B-2"},
 			wantLines:   []int{3, 9},
-			wantRejects: []string{"products.json:11: item_id is missing"},
+			wantRejects: []string{"products.json:11: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
 			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
 				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "tags", "Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
 				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
@@ -331,7 +331,7 @@ func TestParseInline(t *testing.T) {
 				"Stoneware Mug,\"Thrown on the wheel.\",38.00,USD,6,\"mug,pottery\",https://img.test/m.jpg,,MUG-1\n" +
 				"Leather Keyring,Stamped by hand.,22.50,USD,40,keyring,https://img.test/k.jpg,,\n",
 			wantIDs:     []string{"MUG-1"},
-			wantRejects: []string{"etsy.csv:3: item_id is missing"},
+			wantRejects: []string{"etsy.csv:3: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
 			checks: []check{{"MUG-1", "price", "$38.00"}, {"MUG-1", "stock", "6"}, {"MUG-1", "availability", "in_stock"},
 				{"MUG-1", "image", "https://img.test/m.jpg"}, {"MUG-1", "tags", "mug,pottery"}},
 		},
