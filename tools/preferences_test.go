@@ -1,10 +1,15 @@
 package tools
 
 import (
+	"context"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+	"github.com/commerce-mcp/commerce-mcp/internal/money"
 )
 
 // TestUpdatePreferences runs a sequence of updates through an MCP client; each step
@@ -110,6 +115,37 @@ func TestUpdatePreferences(t *testing.T) {
 				t.Errorf("text fallback: %s", text(res))
 			}
 		})
+	}
+}
+
+// TestFavouriteCategoryWithoutCategories: in a catalog whose products have no
+// category (an Etsy listings export has no category column) a favourite category is
+// refused saying so and what to do instead, not with an empty list of top-level
+// categories; notes are then saved.
+func TestFavouriteCategoryWithoutCategories(t *testing.T) {
+	ctx := context.Background()
+	s := newStorefront(t)
+	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	seller := catalog.Seller{ID: "maker", Name: "Maker"}
+	p := catalog.Product{ID: "MUG-1", SellerID: "maker", Title: "Speckled Stoneware Mug", Price: money.Money{Amount: 3800, Currency: "USD"}, Availability: catalog.InStock}
+	if _, err := cat.Upsert(ctx, []catalog.Seller{seller}, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	s.tb.Catalog = cat
+	c := s.client(t, nil, "")
+	for _, field := range []string{"favorite_categories", "add_favorite_categories"} {
+		res := call(t, c, "update_preferences", map[string]any{field: []any{"jewelry"}}, nil)
+		want := field + `: this catalog has no categories, so none matches "jewelry"; save the taste in notes instead`
+		if !res.IsError || !strings.Contains(text(res), want) || strings.Contains(text(res), "top-level") {
+			t.Errorf("%s: isError=%v %q, want %q", field, res.IsError, text(res), want)
+		}
+	}
+	if res := call(t, c, "update_preferences", map[string]any{"notes": "likes sterling silver"}, nil); res.IsError {
+		t.Errorf("notes: %s", text(res))
 	}
 }
 

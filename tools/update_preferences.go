@@ -243,6 +243,11 @@ func (t *Toolbox) checkCategories(ctx context.Context, a updatePreferencesArgs) 
 			if ok {
 				continue
 			}
+			if len(top) == 0 {
+				// A catalog imported from a feed without categories (an Etsy
+				// listings export) has none to list.
+				return &argError{fmt.Sprintf("%s: this catalog has no categories, so none matches %q; save the taste in notes instead (search_products still finds products by their words)", field, c)}
+			}
 			return &argError{fmt.Sprintf("%s: no category matches %q; top-level categories are %s (search_products facets list the others)", field, c, strings.Join(top, ", "))}
 		}
 		return nil

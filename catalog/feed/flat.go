@@ -76,11 +76,14 @@ var (
 	colInterval    = []string{"billing_interval"}
 	colEvery       = []string{"billing_interval_count"}
 	colTrial       = []string{"trial_days", "trial_period_days"}
+	// colTags are a row's search words, comma-separated (Etsy's TAGS, a
+	// spreadsheet's tags column; a JSON row's list of them).
+	colTags = []string{"tags"}
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
 	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
-		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}}
+		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
 	// no offer: their children are the products.
 	colParentChild = []string{"parent_child"}
@@ -89,8 +92,8 @@ var (
 // flatColumns lists every column a flat row is read from.
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
-	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, attrColumns,
-	{"color_name", "size_name", "colour", "model_number", "part_number"}, colParentChild}
+	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
+	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -142,7 +145,7 @@ var keySeparators = strings.NewReplacer(" ", "_", "-", "_")
 // separately; a rowError explains why the row cannot be used.
 func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sellerName string, err error) {
 	if p.ID = r.get(colID); p.ID == "" {
-		return p, "", bad("item_id is missing")
+		return p, "", bad("item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)")
 	}
 	if p.Title = displayText(r.get(colTitle)); p.Title == "" {
 		return p, "", bad("title is missing")
@@ -184,6 +187,7 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			}
 		}
 	}
+	p.Tags = appendTags(p.Tags, displayText(r.get(colTags)))
 	if v, col := r.first(colStock); v != "" {
 		n, err := parseCount(col, v)
 		a, said := catalog.ParseAvailability(v)
@@ -240,7 +244,34 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			p.Attributes[a.attr] = v
 		}
 	}
+	listingVariations(r, p.Attributes)
 	return p, r.get(colSeller), nil
+}
+
+// listingVariations puts the variations of an Etsy listing (VARIATION 1 NAME "Ring
+// size", VARIATION 1 VALUES "5,5.5,6"; a second one likewise) in attrs, each under its
+// name as a shop's option is named (optionKey: "ring_size", "metal", "color"), its
+// values comma-separated ("5, 5.5, 6"), unless a column gave that attribute already.
+// The export has one row per listing, with neither a price nor a quantity per value,
+// so the values are what the listing is offered in, not products of their own; a
+// colour or size among them lets a query's colour or size words find the listing.
+func listingVariations(r row, attrs map[string]string) {
+	for _, n := range []string{"1", "2"} {
+		name, values := r.get([]string{"variation_" + n + "_name"}), r.get([]string{"variation_" + n + "_values"})
+		k := optionKey(displayText(name))
+		if k == "" || values == "" || attrs[k] != "" {
+			continue
+		}
+		var vs []string
+		for v := range strings.SplitSeq(displayText(values), ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			attrs[k] = strings.Join(vs, ", ")
+		}
+	}
 }
 
 // flatBilling reads a subscription's terms; nil for a product bought once.

@@ -309,7 +309,7 @@ func TestParseInline(t *testing.T) {
 `,
 			wantIDs:     []string{"B-1", "B-2"},
 			wantLines:   []int{3, 9},
-			wantRejects: []string{"products.json:11: item_id is missing"},
+			wantRejects: []string{"products.json:11: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
 			checks: []check{{"B-1", "price", "$19.00"}, {"B-1", "attr:list_price", "$24.00"}, {"B-1", "group", "B"},
 				{"B-1", "image", "https://shop.test/b.jpg"}, {"B-1", "category", "Apparel & Accessories > Clothing Accessories > Hats"}, {"B-1", "tags", "Accessories > Hats"}, {"B-1", "attr:size", "One Size"},
 				{"B-1", "attr:age_group", "adult"}, {"B-1", "attr:color", "Charcoal"}, {"B-1", "availability", "in_stock"},
@@ -331,9 +331,39 @@ func TestParseInline(t *testing.T) {
 				"Stoneware Mug,\"Thrown on the wheel.\",38.00,USD,6,\"mug,pottery\",https://img.test/m.jpg,,MUG-1\n" +
 				"Leather Keyring,Stamped by hand.,22.50,USD,40,keyring,https://img.test/k.jpg,,\n",
 			wantIDs:     []string{"MUG-1"},
-			wantRejects: []string{"etsy.csv:3: item_id is missing"},
+			wantRejects: []string{"etsy.csv:3: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)"},
 			checks: []check{{"MUG-1", "price", "$38.00"}, {"MUG-1", "stock", "6"}, {"MUG-1", "availability", "in_stock"},
-				{"MUG-1", "image", "https://img.test/m.jpg"}},
+				{"MUG-1", "image", "https://img.test/m.jpg"}, {"MUG-1", "tags", "mug,pottery"}},
+		},
+		{
+			name: "Etsy listings CSV: TAGS are the listing's search words, MATERIALS its material",
+			file: "EtsyListingsDownload.csv",
+			data: "TITLE,DESCRIPTION,PRICE,CURRENCY_CODE,QUANTITY,TAGS,MATERIALS,IMAGE1,VARIATION 1 TYPE,VARIATION 1 NAME,VARIATION 1 VALUES,SKU\n" +
+				"\"Birth Flower Necklace, Sterling Silver\",Dainty.,48.00,USD,3,\"gift for her, birth flower,bridesmaid gift,,\",\"sterling silver,chain\",https://img.test/n.jpg,Primary color,Metal,\"Silver,Gold\",NK-1\n" +
+				"Soy Candle – Fig & Cedar,,22.00,USD,0,,,https://img.test/c.jpg,,,,CN-1\n",
+			wantIDs: []string{"NK-1", "CN-1"},
+			checks: []check{{"NK-1", "tags", "gift for her,birth flower,bridesmaid gift"}, {"NK-1", "attr:material", "sterling silver,chain"},
+				{"NK-1", "attr:metal", "Silver, Gold"}, {"NK-1", "attrs", "2"},
+				{"CN-1", "tags", ""}, {"CN-1", "attrs", "0"}, {"CN-1", "availability", "out_of_stock"}},
+		},
+		{
+			name: "Etsy listings CSV: variations are attributes by their names (a ring size, a colour), values as listed; a column's own attribute wins",
+			file: "EtsyListingsDownload.csv",
+			data: "TITLE,PRICE,CURRENCY_CODE,QUANTITY,VARIATION 1 TYPE,VARIATION 1 NAME,VARIATION 1 VALUES,VARIATION 2 TYPE,VARIATION 2 NAME,VARIATION 2 VALUES,SKU,COLOR\n" +
+				"Hammered Band Ring,41.50,USD,40,Size,Ring size,\"5,5.5, 6,,10\",Primary color,Metal,\"Sterling Silver,Rose Gold Filled\",RG-1,\n" +
+				"Chunky Beanie,38.00,USD,5,Primary color,Colour,\"Oatmeal,Charcoal\",,,,BN-1,\n" +
+				"Wool Scarf,48.00,USD,5,Primary color,Color,\"Rust,Navy\",,Size,,SF-1,Cream\n" +
+				"Plain Card,5.00,USD,50,,,,,,,GC-1,\n",
+			wantIDs: []string{"RG-1", "BN-1", "SF-1", "GC-1"},
+			checks: []check{{"RG-1", "attr:ring_size", "5, 5.5, 6, 10"}, {"RG-1", "attr:metal", "Sterling Silver, Rose Gold Filled"},
+				{"BN-1", "attr:color", "Oatmeal, Charcoal"}, {"SF-1", "attr:color", "Cream"}, {"SF-1", "attrs", "1"}, {"GC-1", "attrs", "0"}},
+		},
+		{
+			name:    "a spreadsheet's tags column, its markup removed; a material column wins over materials",
+			file:    "products.csv",
+			data:    "id,title,price,tags,material,materials\nA,Oak Board,30 USD,\"kitchen, <b>gift</b> &amp; home\",oak,wood\n",
+			wantIDs: []string{"A"},
+			checks:  []check{{"A", "tags", "kitchen,gift & home"}, {"A", "attr:material", "oak"}},
 		},
 		{
 			name:    "a stock count stands for a missing availability, never over a given one",
@@ -369,7 +399,7 @@ func TestParseInline(t *testing.T) {
 			checks:  []check{{"A", "title", "Feed title"}, {"A", "image", "https://img.test/a.jpg"}},
 		},
 		{
-			name: "a shop API's answer saved as a file: its products list, the other members passed over, lists by their first value",
+			name: "a shop API's answer saved as a file: its products list, the other members passed over, lists by their first value, tags by every one",
 			file: "products.json",
 			data: "{\"products\": [\n" +
 				`  {"id": 1, "title": "Essence Mascara", "category": "beauty", "price": 9.99, "rating": 4.94, "stock": 5, "tags": ["beauty", "mascara"],` + "\n" +
@@ -382,8 +412,8 @@ func TestParseInline(t *testing.T) {
 			wantLines:   []int{2, 4},
 			wantRejects: []string{"products.json:5: title is missing"},
 			checks: []check{{"1", "price", "$9.99"}, {"1", "rating", "4.94"}, {"1", "stock", "5"}, {"1", "availability", "in_stock"},
-				{"1", "image", "https://img.test/m1.png"}, {"1", "brand", "Essence"}, {"1", "category", "beauty"},
-				{"2", "image", "https://img.test/e.png"}, {"2", "availability", "out_of_stock"}},
+				{"1", "image", "https://img.test/m1.png"}, {"1", "brand", "Essence"}, {"1", "category", "beauty"}, {"1", "tags", "beauty,mascara"},
+				{"2", "image", "https://img.test/e.png"}, {"2", "availability", "out_of_stock"}, {"2", "tags", ""}},
 		},
 		{
 			name: "a wrapper whose list comes after other members; rating and price objects",

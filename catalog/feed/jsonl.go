@@ -386,9 +386,18 @@ func (p *parser) jsonObject(at lines, obj map[string]json.RawMessage) error {
 // shop APIs write them: a list gives its first value (images, categories), a price
 // object {"value", "currency"} gives "24.00 USD" (see contentAPIValue), and a rating
 // object {"rate" (or "average", "value"), "count"} gives the rating, its count being
-// the review count when the row gives none. Anything else is returned as it is, and
-// rejected by the caller.
+// the review count when the row gives none; a list of tags or materials gives all
+// its words, comma-separated. Anything else is returned as it is, and rejected by the
+// caller.
 func flatJSONValue(obj map[string]json.RawMessage, c string) json.RawMessage {
+	if slices.Contains(colTags, c) || c == "materials" {
+		// Every word of a list of tags or materials counts, not its first.
+		var list []string
+		if json.Unmarshal(obj[c], &list) == nil {
+			b, _ := json.Marshal(strings.Join(list, ", "))
+			return b
+		}
+	}
 	v := contentAPIValue(obj[c])
 	if kind(v) != "an object" || !slices.Contains(colRating, c) {
 		return v

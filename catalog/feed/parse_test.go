@@ -164,7 +164,7 @@ func TestParseBadRows(t *testing.T) {
 			wantIDs: []string{"OK-1", "OK-2", "OK-3", "OK-1"},
 			wantRejects: []string{
 				`bad_rows.csv:3: price "abc" is not a price like "29.99 USD"`,
-				`bad_rows.csv:7: item_id is missing`,
+				`bad_rows.csv:7: item_id is missing: every product needs an id (a column item_id, id, sku, item_sku or product_id; in an Etsy export, the listing's SKU)`,
 				`bad_rows.csv:8: title is missing`,
 				`bad_rows.csv:9: row has 3 fields but the header has 9`,
 				`bad_rows.csv:10: availability "sometimes" is not one of in_stock, out_of_stock, preorder, backorder, discontinued`,

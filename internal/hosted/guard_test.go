@@ -70,6 +70,50 @@ func TestMethodNotAllowed(t *testing.T) {
 	}
 }
 
+// TestOtherTransportSaysWhere: a client of the transport a server does not serve (an
+// SSE client given a Streamable HTTP server, the TypeScript SDK's SSEClientTransport
+// at /sse of a --transport http server, or the reverse) gets 404 with a body naming
+// the path and transport served and the flag that serves the other, with or without a
+// token; an unknown path keeps the mux's plain 404.
+func TestOtherTransportSaysWhere(t *testing.T) {
+	servers := map[string]*testServer{
+		TransportHTTP: newTestServer(t, Config{}),
+		TransportSSE:  newTestServer(t, Config{Transport: TransportSSE}),
+	}
+	tests := []struct {
+		name, transport, method, path, token string
+		want                                 []string // in the body; none for the plain 404
+	}{
+		{name: "GET /sse of a Streamable HTTP server", transport: TransportHTTP, method: http.MethodGet, path: PathSSE, want: []string{"/mcp", "--transport sse"}},
+		{name: "GET /sse of a Streamable HTTP server, with a token", transport: TransportHTTP, method: http.MethodGet, path: PathSSE, token: tokenA, want: []string{"/mcp", "--transport sse"}},
+		{name: "POST /message of a Streamable HTTP server", transport: TransportHTTP, method: http.MethodPost, path: PathMessage, token: tokenA, want: []string{"/mcp", "--transport sse"}},
+		{name: "POST /mcp of an SSE server", transport: TransportSSE, method: http.MethodPost, path: PathMCP, token: tokenA, want: []string{"/sse", "--transport http"}},
+		{name: "GET /mcp of an SSE server", transport: TransportSSE, method: http.MethodGet, path: PathMCP, want: []string{"/sse", "--transport http"}},
+		{name: "an unknown path", transport: TransportHTTP, method: http.MethodGet, path: "/mcp/x", token: tokenA},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body := ""
+			if tc.method == http.MethodPost {
+				body = pingBody
+			}
+			resp := servers[tc.transport].do(t, tc.method, tc.path, tc.token, body, nil)
+			b, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != http.StatusNotFound {
+				t.Errorf("status %d, want 404", resp.StatusCode)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(string(b), w) {
+					t.Errorf("body %q does not say %q", b, w)
+				}
+			}
+			if len(tc.want) == 0 && strings.Contains(string(b), "transport") {
+				t.Errorf("body %q: an unknown path names a transport", b)
+			}
+		})
+	}
+}
+
 // rpcErrorOf decodes a JSON-RPC error response.
 func rpcErrorOf(t *testing.T, resp *http.Response) (id json.RawMessage, code int, msg string, data map[string]any) {
 	t.Helper()

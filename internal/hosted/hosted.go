@@ -501,6 +501,7 @@ func (h *Server) build() http.Handler {
 		h.closers = append(h.closers, func(context.Context) { sse.CloseSessions() })
 		mux.Handle(PathSSE, h.mcpEndpoint(h.sseSessions(sse.SSEHandler())))
 		mux.Handle(PathMessage, h.mcpEndpoint(h.sseSessions(sse.MessageHandler())))
+		mux.Handle(PathMCP, otherTransport(notStreamable))
 	default:
 		opts := []server.StreamableHTTPOption{
 			server.WithHTTPContextFunc(ctxFunc),
@@ -520,8 +521,28 @@ func (h *Server) build() http.Handler {
 		// (ending GET streams) and stops its idle-session sweeper.
 		h.closers = append(h.closers, func(ctx context.Context) { _ = st.Shutdown(ctx) })
 		mux.Handle(PathMCP, h.mcpEndpoint(h.endListens(h.streamableSessions(st))))
+		mux.Handle(PathSSE, otherTransport(notSSE))
+		mux.Handle(PathMessage, otherTransport(notSSE))
 	}
 	return h.origin(mux)
+}
+
+// The answers at the paths of the transport a server does not serve.
+const (
+	notSSE = "Not found: this server serves MCP over Streamable HTTP at /mcp, not over the legacy SSE transport (/sse and /message): " +
+		"connect the client to /mcp with its Streamable HTTP transport, or run a server with --transport sse for SSE clients"
+	notStreamable = "Not found: this server serves MCP over the legacy SSE transport (a stream at /sse, messages to /message), not over Streamable HTTP: " +
+		"connect the client to /sse with its SSE transport, or run a server with --transport http for Streamable HTTP clients"
+)
+
+// otherTransport answers a request at a path of the transport this server does not
+// serve (an SSE client given a Streamable HTTP server's address, or the reverse) with
+// 404 and msg, which says where MCP is served, rather than the mux's bare "404 page
+// not found". It needs no token: it says nothing of any customer.
+func otherTransport(msg string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, msg, http.StatusNotFound)
+	})
 }
 
 // mcpEndpoint wraps an MCP endpoint: the call log outside, then the methods served,

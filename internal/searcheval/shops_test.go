@@ -145,6 +145,11 @@ type shopTruth struct {
 	// fits are what an accessory is made for, "|" between them (an optional ninth
 	// field: cameras, lenses, batteries, mounts, filter threads; Truth.Fits).
 	fits []string
+	// brand is the maker of a product whose feed names no brand (an optional
+	// eleventh field, after the title: an Etsy listings export has no brand column,
+	// so the handmade shop's truth names who made each listing); the feed's own
+	// brand comes first.
+	brand string
 }
 
 // readShopTruth reads the shops' truth.tsv: shop → product key → truth.
@@ -177,6 +182,9 @@ func readShopTruthIn(set string) (map[string]map[string]shopTruth, error) {
 		}
 		if len(fs) > 8 && fs[8] != "" {
 			tr.fits = strings.Split(fs[8], "|")
+		}
+		if len(fs) > 10 {
+			tr.brand = fs[10]
 		}
 		out[fs[0]][fs[1]] = tr
 	}
@@ -214,7 +222,7 @@ func shopItemsIn(set, shop, file string, truth map[string]shopTruth) ([]catalog.
 			return nil
 		}
 		items = append(items, Item{Product: p, Truth: Truth{
-			Path: cmp.Or(tr.path, p.Category), Type: tr.typ, AccessoryOf: tr.of, Brand: p.Brand, Model: tr.model, GTIN: p.GTIN,
+			Path: cmp.Or(tr.path, p.Category), Type: tr.typ, AccessoryOf: tr.of, Brand: cmp.Or(p.Brand, tr.brand), Model: tr.model, GTIN: p.GTIN,
 			Price: p.Price.Amount, InStock: p.Availability == catalog.InStock, Categorised: p.Category != "",
 			Color: cmp.Or(p.Attributes["color"], tr.color), Size: variantSize(p.Attributes), Fits: tr.fits,
 		}})
