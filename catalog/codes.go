@@ -54,10 +54,29 @@ func isCode(k string) bool {
 		return false
 	}
 	i := strings.IndexFunc(k, func(r rune) bool { return !unicode.IsDigit(r) })
-	if i > 0 && (unitWords[k[i:]] || codeUnits[k[i:]]) {
+	if i > 0 && (unitWords[k[i:]] || codeUnits[k[i:]] || isDimension(k[i:])) {
 		return false
 	}
 	return true
+}
+
+// isDimension reports whether the rest of a code key after its leading number is a
+// second measure: "x" and a number, and a unit or a letter at most ("700x25c" and
+// "29x2.35" tyres, "2x4" lumber, "8x10" frames, "10x42" binoculars are sizes, named by
+// every product of that size, not one product's code).
+func isDimension(rest string) bool {
+	if len(rest) < 2 || rest[0] != 'x' {
+		return false
+	}
+	j := strings.IndexFunc(rest[1:], func(r rune) bool { return !unicode.IsDigit(r) })
+	if j == 0 {
+		return false
+	}
+	if j < 0 {
+		return true
+	}
+	unit := rest[1+j:]
+	return len(unit) == 1 || unitWords[unit] || codeUnits[unit]
 }
 
 // codeUnits are the units written right after a number that unitWords lacks.

@@ -24,6 +24,8 @@ func TestProductCodes(t *testing.T) {
 		{"colour and size keys", Product{Title: "Hoodie", Attributes: map[string]string{"Colour": "Navy/Rosé", "shoe_size": "10", "material": "Cotton"}},
 			[]string{"color=navyrose", "color=navy", "color=rose", "size=10"}},
 		{"letters only", Product{Title: "Over/Under Shotgun Case"}, nil},
+		{"a dimension is a size, not a code", Product{Title: "Birch Photo Frame 8x10, 2x4 Stud Kit, 10x42 Binoculars, 27.5x2.4 Tube"}, nil},
+		{"a letter-led code with an x stays one", Product{Title: "Fujica X100V Camera, XT-30 Body"}, []string{"x100v", "xt30"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,7 +50,7 @@ func TestQueryCodes(t *testing.T) {
 			}
 		})
 	}
-	for _, text := range []string{"55 inch tv", "16gb usb stick", "running shoes", "4k tv"} {
+	for _, text := range []string{"55 inch tv", "16gb usb stick", "running shoes", "4k tv", "8x10 photo frame", "2x4 stud", "10x42 binoculars", "tube 26x1.95"} {
 		if got := queryCodes(text); len(got) > 0 {
 			t.Errorf("queryCodes(%q) = %q, want none", text, got)
 		}

@@ -60,6 +60,27 @@ func (c *Catalog) heldThing(ctx context.Context, s *search, res Result, offset i
 			}
 			continue
 		}
+		// The thing and the head in one title ("Disc Brake Pads" for "105 disc brake
+		// pads"): the head is a part the thing names, not what holds it, and another
+		// word is what no product has; the plain readings of the words find it.
+		named := thing
+		named.words = append(slices.Clone(thing.words), words[last])
+		if thing.alts != nil || last < len(s.text.alts) {
+			named.alts = append(slices.Clone(thing.alts), make([][]string, len(thing.words)-len(thing.alts))...)
+			named.alts = append(named.alts, altsOf(s.text, last))
+		}
+		if thing.prefix != nil {
+			named.prefix = append(slices.Clone(thing.prefix), false)
+		}
+		if thing.shown != nil {
+			named.shown = append(slices.Clone(thing.shown), words[last])
+		}
+		if thing.apart != nil {
+			named.apart = append(slices.Clone(thing.apart), false)
+		}
+		if both, err := c.hasAll(ctx, named, "{title} : "); err != nil || both {
+			return res, false, err
+		}
 		// The run's own type: the last word of its last word and of that word's names.
 		own := []string{}
 		for _, t := range append([]string{words[last-1]}, altsOf(s.text, last-1)...) {

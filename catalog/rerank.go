@@ -45,6 +45,10 @@ type intent struct {
 	// "… Espresso Machine by Breville").
 	brandWords map[int64]int
 	codeHits   []match // products the query names by code that pass the filters
+	// codeNamed means a code hit has the code as its own (see namedByCode): the query
+	// names that product, where a code only in "… Compatible with MT200" names what
+	// the hit fits, and the page of the shopper's words is not held to the named ones.
+	codeNamed bool
 	// order, when set, ranks the types of heads: the things a need names, the first
 	// ones first.
 	order map[string]int
@@ -107,7 +111,7 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 	for id := range in.brandWords {
 		in.brands[id] = true
 	}
-	if codes := queryCodes(raw); len(codes) > 0 {
+	if codes := queryCodes(beforeMadeFor(raw)); len(codes) > 0 {
 		list, _ := json.Marshal(codes) // []string cannot fail to marshal
 		join := ""
 		if s.f.needsProducts {
@@ -120,8 +124,76 @@ func (s *search) intentOf(ctx context.Context, raw string, rest []string, v *Voc
 		if err != nil {
 			return nil, err
 		}
+		if in.codeNamed, err = s.namedByCode(ctx, in.codeHits, codes); err != nil {
+			return nil, err
+		}
 	}
 	return in, nil
+}
+
+// beforeMadeFor is text up to its first word after which a query names what the thing
+// asked for is made for (madeForWord): a code after it names that thing, not the
+// product asked for ("cleats for pd-m520" asks for cleats, not the PD-M520 pedals).
+func beforeMadeFor(text string) string {
+	chunks := titleChunks(text)
+	for i, w := range chunks {
+		if i > 0 && madeForWord[strings.ToLower(w)] {
+			return strings.Join(chunks[:i], " ")
+		}
+	}
+	return text
+}
+
+// namedByCode reports whether one of hits, the products with one of codes, has the
+// code as its own: not only after a word that says what it fits in its title ("… Brake
+// Pad Set, Compatible with Deore & MT200" is no MT200 but pads for it; its own code
+// comes before: "Shimano L05A Resin Brake Pad Set, Compatible with 105"). A code of its
+// attributes or its GTIN, which its title lacks, is its own.
+func (s *search) namedByCode(ctx context.Context, hits []match, codes []string) (bool, error) {
+	if len(hits) == 0 {
+		return false, nil
+	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.rowid
+	}
+	list, _ := json.Marshal(ids) // []int64 cannot fail to marshal
+	rows, err := s.c.query(ctx, `SELECT t.title FROM json_each(?) j CROSS JOIN product_text t ON t.rowid = j.value`, string(list))
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	named := false
+	for rows.Next() && !named {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		named = !codeOnlyFitted(title, codes)
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return named, nil
+}
+
+// codeOnlyFitted reports whether title has one of codes, and each only after a word
+// that says what the product fits ("for", "compatible", "fits": madeForWord).
+func codeOnlyFitted(title string, codes []string) bool {
+	after, found := false, false
+	for i, w := range titleChunks(title) {
+		if i > 0 && madeForWord[strings.ToLower(w)] {
+			after = true
+			continue
+		}
+		if slices.Contains(codes, codeKey(w)) {
+			if !after {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // correctedIntent is the intent of s searched with its words corrected into fixed: a
@@ -154,7 +226,7 @@ func (s *search) correctedIntent(ctx context.Context, fixed textQuery) (*intent,
 	if err != nil || in == nil {
 		return in, err
 	}
-	in.codeHits = s.intent.codeHits
+	in.codeHits, in.codeNamed = s.intent.codeHits, s.intent.codeNamed
 	return in, nil
 }
 

@@ -328,7 +328,7 @@ func (c *Catalog) anyWordTail(ctx context.Context, s *search, res Result, offset
 	n := len(res.Hits)
 	if offset > 0 || n == 0 || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated ||
 		s.sentence || s.q.sortGiven || s.text.empty() || len(s.text.words) < 2 || namedByNumber(s.rest) ||
-		s.intent != nil && (len(s.intent.codeHits) > 0 || len(s.intent.brands) > 0) {
+		s.intent != nil && (s.intent.codeNamed || len(s.intent.brands) > 0) {
 		return res, nil
 	}
 	top := ""
@@ -898,7 +898,7 @@ func (c *Catalog) shortPage(ctx context.Context, s *search, res Result, offset i
 	n := len(res.Hits)
 	all := strings.Fields(strings.Join(s.text.words, " "))
 	if offset > 0 || res.NextCursor != "" || res.TotalEstimated || n == 0 || n >= s.q.Limit ||
-		s.sentence || s.intent == nil || len(s.intent.codeHits) > 0 || len(all) < 2 ||
+		s.sentence || s.intent == nil || s.intent.codeNamed || len(all) < 2 ||
 		namedByNumber(s.rest) {
 		return res, nil
 	}

@@ -342,13 +342,16 @@ func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, 
 	var b strings.Builder
 	b.WriteString(`SELECT f.title, r.head FROM products_fts f CROSS JOIN product_rank r ON r.rowid = f.rowid
 		WHERE products_fts MATCH ? AND (r.head IN (`)
-	b.WriteString(placeholders(len(heads)) + `) OR r.category IN (` + placeholders(own) + `)`)
+	b.WriteString(placeholders(len(heads)) + `) OR r.category IN (` + placeholders(own) + `) OR r.head IN (` + placeholders(len(groupKeys)) + `)`)
 	args := []any{q.match(false)}
 	for _, h := range heads {
 		args = append(args, h)
 	}
 	for _, h := range heads[:own] {
 		args = append(args, h)
+	}
+	for _, g := range groupKeys {
+		args = append(args, g)
 	}
 	if prefix {
 		b.WriteString(` OR substr(r.head, 1, length(?)) = ?`)
@@ -366,6 +369,12 @@ func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, 
 		if err := rows.Scan(&title, &head); err != nil {
 			return false, fmt.Errorf("search: %w", err)
 		}
+		if slices.Contains(groupKeys, head) && !slices.Contains(heads, head) {
+			// "Mudguard Set for …" is a set of mudguards: headed by the word before.
+			if head = groupedHead(title, head); !slices.Contains(heads, head) {
+				continue
+			}
+		}
 		// Headed by the query head's own names, typed short, or brought by the
 		// category alone: named by mods or not the thing. Headed by another of heads
 		// (the first word's, for a head no type has): the thing.
@@ -378,6 +387,22 @@ func (c *Catalog) matchHeaded(ctx context.Context, q textQuery, heads []string, 
 		return false, fmt.Errorf("search: %w", err)
 	}
 	return false, nil
+}
+
+// groupKeys are the word keys of groupWords: a title headed by one ("Mudguard Set")
+// names a group of the thing before it.
+var groupKeys = []string{"set", "kit", "pack", "bundle", "collection", "assortment", "combo", "pair", "lot"}
+
+// groupedHead returns the word key of the word before the group word key g in title's
+// name ("mudguard" of "SKS Mudguard Set for Cannondale Topstone 2"), or "".
+func groupedHead(title, g string) string {
+	ws := lowerWords(titleName(" " + strings.ToLower(title) + " "))
+	for i := len(ws) - 1; i > 0; i-- {
+		if wordKey(ws[i]) == g {
+			return wordKey(ws[i-1])
+		}
+	}
+	return ""
 }
 
 // pairNothing is the result of a two-word query unsoldPair found no product to be:
