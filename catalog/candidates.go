@@ -494,19 +494,38 @@ type NeedThing struct {
 // NeedMatch reads text as a search does and, when a need of the vocabulary names it
 // (its "need:" lines: "a picnic with cold drinks" is for a cooler, an insulated bottle
 // or a tumbler; a need of one word counts only in a sentence), returns the need's
-// things, the one meant most first; ok is false when no need names it. A
-// recommendation's context whose words no product has all of is read so.
-func (c *Catalog) NeedMatch(text string) (things []NeedThing, ok bool) {
+// things, the one meant most first, and said, the match of the products whose text
+// has the words of text that are the need's cues ("skin" and "dry" of "my skin is very
+// dry in winter": a lotion for dry skin fits it, a children's sun lotion does not); ok
+// is false when no need names it. A recommendation's context whose words no product
+// has all of is read so.
+func (c *Catalog) NeedMatch(text string) (things []NeedThing, said Match, ok bool) {
 	v := c.vocabulary()
 	u := understand(text, v)
 	n, ok := v.bestNeed(u.words, u.sentence)
 	if !ok {
-		return nil, false
+		return nil, Match{}, false
 	}
 	nd := v.needs[n]
 	things = make([]NeedThing, len(nd.terms))
 	for i, t := range nd.terms {
 		things[i] = NeedThing{Name: nd.names[i], Match: MatchAll(strings.Fields(t))}
 	}
-	return things, true
+	var cued, keys []string
+	for _, w := range u.words {
+		k := wordKey(w)
+		if !slices.Contains(keys, k) && slices.ContainsFunc(nd.cues, func(cue string) bool { return cueMatches(cue, k) }) {
+			cued, keys = append(cued, w), append(keys, k)
+		}
+	}
+	return things, MatchAll(cued), true
+}
+
+// And matches the products every one of ms matches.
+func And(ms ...Match) Match {
+	exprs := make([]string, len(ms))
+	for i, m := range ms {
+		exprs[i] = "(" + m.expr + ")"
+	}
+	return Match{strings.Join(exprs, " AND ")}
 }

@@ -1296,12 +1296,43 @@ func (c *Catalog) searchTypes(ctx context.Context, s *search, res Result, offset
 	}
 	out := res
 	out.Words = strings.Join(heads, " or ")
-	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
-		fmt.Sprintf("Read as a search for %s: the products of the catalog that most often have the words %s.", out.Words, quoteList(words)))
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)], typesNote(s, heads, words))
 	if err := alt.run(ctx, &out, offset, false); err != nil || out.Total == 0 {
 		return res, false, err
 	}
 	return out, true, nil
+}
+
+// typesNote says what searchTypes read s as: the types heads its words voted for
+// (words). It names only the types the shopper asked for, a head that is one of their
+// words ("shoes" of "trail runner shoes", "moisturiser" of "fragrance free
+// moisturiser for sensitive skin"). The types the words only voted for are named when
+// the shopper's words name no type and make a sentence ("a soft foam thing for
+// weeding" reads as pads): it is what the sentence was read as. Otherwise they are the
+// heads of the titles that have the words, not what was asked ("sun cream spf 50"
+// voting for fluids and balms, "spf 30 for kids" for fluids, "paint" whose titles are
+// paint brushes): no type is named.
+func typesNote(s *search, heads, words []string) string {
+	said := map[string]bool{}
+	typed := false
+	for _, w := range s.words {
+		k := wordKey(w)
+		said[k] = true
+		typed = typed || s.namesType(k)
+	}
+	var asked []string
+	for _, h := range heads {
+		if said[wordKey(h)] {
+			asked = append(asked, h)
+		}
+	}
+	switch {
+	case len(asked) > 0:
+		return fmt.Sprintf("Read as a search for %s: the products of the catalog that most often have the words %s.", strings.Join(asked, " or "), quoteList(words))
+	case s.sentence && !typed:
+		return fmt.Sprintf("Read as a search for %s: the products of the catalog that most often have the words %s.", strings.Join(heads, " or "), quoteList(words))
+	}
+	return fmt.Sprintf("Read as a search for the kinds of product that most often have the words %s.", quoteList(words))
 }
 
 // withoutForBrand returns the words of s less a brand named after "for" ("laptop

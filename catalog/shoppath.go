@@ -137,3 +137,90 @@ func (c *Catalog) topShopPaths(ctx context.Context, limit int) ([]string, error)
 	}
 	return out, nil
 }
+
+// maxShopPathSeeks bounds the distinct shop path keys completeShopPaths reads, each by
+// one seek of product_codes' key, from the path's first segment and from a later one.
+const maxShopPathSeeks = 100
+
+// completeShopPaths returns the shop's paths (see shopPathKeys), and their parents,
+// whose last part p (a normalized, lower-case category prefix) is being typed, as
+// CompleteCategories reads the categories' paths: found by seeks of the keys starting
+// with p (a run from a path's first segment, "cat=", or from a later one, "cat:") of
+// products searches show, each key's paths read from the tags of one product that has
+// it, at most maxShopPathSeeks keys of each kind. Each segment is written as a tag read
+// writes it, one with capitals before one in lower case ("Cycling" of "cycling >
+// clothing" and "Cycling > Clothing"), so a path two tags write in two cases is one.
+func (c *Catalog) completeShopPaths(ctx context.Context, p string) ([]string, error) {
+	var keys []string           // the paths' keys, parents first, as read
+	best := map[string]string{} // a path's key → its last segment as best written
+	kinds := []string{shopPathRoot, shopPathInner}
+	if p == "" {
+		kinds = kinds[:1] // every run from a later segment is a tail of a path from its first
+	}
+	read := map[int64]bool{} // the products whose tags were read
+	for _, kind := range kinds {
+		lo := kind + p
+		hi := prefixEnd(lo)
+		after := lo
+		for seeks := 0; seeks < maxShopPathSeeks; seeks++ {
+			var (
+				code  string
+				rowid int64
+			)
+			err := c.queryRow(ctx, `SELECT code, rowid FROM product_codes pc WHERE code >= ? AND code < ?
+				AND EXISTS (SELECT 1 FROM products p WHERE p.rowid = pc.rowid AND NOT p.hidden) ORDER BY code LIMIT 1`,
+				after, hi).Scan(&code, &rowid)
+			if errors.Is(err, sql.ErrNoRows) {
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("complete shop categories: %w", err)
+			}
+			after = code + "\x00" // the next key
+			if read[rowid] {
+				continue // its paths are in already
+			}
+			read[rowid] = true
+			var tags string
+			if err := c.queryRow(ctx, `SELECT tags FROM product_text WHERE rowid = ?`, rowid).Scan(&tags); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("complete shop categories: %w", err)
+			}
+			list, _ := decodeTags(tags)
+			for _, tag := range list {
+				if !strings.Contains(tag, ">") {
+					continue
+				}
+				key := ""
+				for i, seg := range strings.Split(NormalizeCategory(tag), " > ") {
+					if i == maxShopPathDepth {
+						break
+					}
+					if i > 0 {
+						key += " > "
+					}
+					key += strings.ToLower(seg)
+					b, ok := best[key]
+					if !ok {
+						keys = append(keys, key)
+					}
+					if !ok || b == strings.ToLower(b) && seg != strings.ToLower(seg) {
+						best[key] = seg
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, key := range keys {
+		if !typingLastPart(key, p) {
+			continue
+		}
+		parts := strings.Split(key, " > ")
+		segs := make([]string, len(parts))
+		for j := range parts {
+			segs[j] = best[strings.Join(parts[:j+1], " > ")]
+		}
+		out = append(out, strings.Join(segs, " > "))
+	}
+	return out, nil
+}

@@ -62,3 +62,41 @@ func TestCategoryShopPath(t *testing.T) {
 		})
 	}
 }
+
+// TestCompleteCategoriesShopPaths: a category filter's completions offer the shop's own
+// paths among tags (which the filter takes, see TestCategoryShopPath) beside the
+// categories' paths, as a tag writes them, with their parents, when their last part is
+// being typed, from their first segment or a later one; a tag that is no path and a
+// hidden product's path are not offered, and a path two products write in two cases
+// is offered once.
+func TestCompleteCategoriesShopPaths(t *testing.T) {
+	usd := money.Money{Amount: 2500, Currency: "USD"}
+	c := stockedCatalog(t, []catalog.Product{
+		{ID: "jersey", Title: "Merino Jersey", Category: "Apparel & Accessories > Clothing", Tags: []string{"Cycling > Clothing > Jerseys"}, Price: usd},
+		{ID: "bibs", Title: "Bib Shorts", Category: "Apparel & Accessories > Clothing", Tags: []string{"cycling > clothing > Bib Shorts", "summer"}, Price: usd},
+		{ID: "tube", Title: "Inner Tube 700c", Category: "Sporting Goods > Cycling", Tags: []string{"Workshop > Tyres & Tubes"}, Price: usd},
+		{ID: "old", Title: "Old Saddle", Category: "Sporting Goods > Cycling", Tags: []string{"Archive > Saddles"}, Price: usd, Hidden: true},
+	})
+	for _, tc := range []struct {
+		name, prefix string
+		want         []string // every completion, in order
+	}{
+		{"a shop path's first segment", "cyc", []string{"Cycling", "Sporting Goods > Cycling"}},
+		{"the parts under a shop path's segment", "cycling > clothing >", []string{"Cycling > Clothing > Bib Shorts", "Cycling > Clothing > Jerseys"}},
+		{"a later segment", "tyre", []string{"Workshop > Tyres & Tubes"}},
+		{"a later segment of a deeper path", "jer", []string{"Cycling > Clothing > Jerseys"}},
+		{"the categories' parts as before, with the shop's", "clo", []string{"Apparel & Accessories > Clothing", "Cycling > Clothing"}},
+		{"a tag that is no path", "summ", nil},
+		{"a hidden product's path", "arch", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := c.CompleteCategories(context.Background(), tc.prefix, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Values, tc.want) || got.Total != len(tc.want) {
+				t.Errorf("%q completes to %q (%d), want %q", tc.prefix, got.Values, got.Total, tc.want)
+			}
+		})
+	}
+}

@@ -11,10 +11,14 @@ import (
 
 // Line is one line of a purchase or order as its seller quoted it: amounts are minor
 // units of the purchase's currency; Amount is UnitAmount × Quantity as the seller
-// computed it. Title is seller text, cleaned.
+// computed it. Title is seller text, cleaned. Condition is the product's condition
+// when the catalog listed it as not new when it was quoted (used, refurbished, open
+// box: catalog.Product.Condition), "" when new or for lines recorded before
+// conditions were kept (the lines are JSON: no column needed).
 type Line struct {
 	ProductID  string `json:"product_id"`
 	Title      string `json:"title"`
+	Condition  string `json:"condition,omitempty"`
 	Quantity   int    `json:"quantity"`
 	UnitAmount int64  `json:"unit_amount"`
 	Amount     int64  `json:"amount"`

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -66,6 +69,16 @@ type Subscription struct {
 	ExpiresAt   time.Time // when that quote lapses
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Skipped are the cycles the person skipped (SkipCycle) among the 12 before
+	// NextCycle, oldest first: read with the subscription, so that what shows it can
+	// say which renewals were skipped since the last one charged.
+	Skipped []SkippedCycle
+}
+
+// SkippedCycle is a cycle the person skipped: its number and when it was due.
+type SkippedCycle struct {
+	Cycle int
+	DueAt time.Time
 }
 
 // CycleState is where one renewal cycle stands.
@@ -109,21 +122,51 @@ const RenewalKeyPrefix = "sub/"
 const subscriptionColumns = `id, customer_id, state, mode, product_id, seller_id, seller_name, title, quantity,
 	interval, every, trial_days, amount, currency, address_id, anchor, next_cycle, next_due_at,
 	COALESCE(open_cycle, -1), pause_code, pause_params, COALESCE(quote_id, ''), confirm_via, expires_at,
-	created_at, updated_at, subtotal, shipping, tax, charged`
+	created_at, updated_at, subtotal, shipping, tax, charged,
+	COALESCE((SELECT group_concat(c.cycle || ' ' || c.due_at, ',') FROM subscription_cycles c
+		WHERE c.subscription_id = subscriptions.id AND c.failure_code = '` + CycleSkippedByPerson + `'
+		AND c.cycle < subscriptions.next_cycle AND c.cycle >= subscriptions.next_cycle - 12), '')`
 
 func scanSubscription(row scanner) (Subscription, error) {
 	var (
 		u                              Subscription
 		anchor, due, exp, created, upd string
+		skipped                        string
 	)
 	err := row.Scan(&u.ID, &u.CustomerID, &u.State, &u.Mode, &u.ProductID, &u.SellerID, &u.SellerName, &u.Title,
 		&u.Quantity, &u.Interval, &u.Every, &u.TrialDays, &u.Amount, &u.Currency, &u.AddressID, &anchor,
 		&u.NextCycle, &due, &u.OpenCycle, &u.PauseCode, &u.PauseParams, &u.QuoteID, &u.ConfirmVia, &exp,
-		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax, &u.Charged)
+		&created, &upd, &u.Subtotal, &u.Shipping, &u.Tax, &u.Charged, &skipped)
 	if err != nil {
 		return u, err
 	}
+	if u.Skipped, err = decodeSkipped(skipped); err != nil {
+		return u, err
+	}
 	return u, decodeTimes([]string{anchor, due, exp, created, upd}, &u.Anchor, &u.NextDueAt, &u.ExpiresAt, &u.CreatedAt, &u.UpdatedAt)
+}
+
+// decodeSkipped reads subscriptionColumns' skipped cycles ("cycle due_at,…", in no
+// particular order) oldest first.
+func decodeSkipped(s string) ([]SkippedCycle, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []SkippedCycle
+	for _, part := range strings.Split(s, ",") {
+		n, at, ok := strings.Cut(part, " ")
+		cycle, err := strconv.Atoi(n)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("skipped cycle %q", part)
+		}
+		c := SkippedCycle{Cycle: cycle}
+		if err := decodeTimes([]string{at}, &c.DueAt); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b SkippedCycle) int { return a.Cycle - b.Cycle })
+	return out, nil
 }
 
 // CreateSubscription records u as a new subscription (in u.State, normally quoted)

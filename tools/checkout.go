@@ -226,11 +226,7 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
-		cond := ""
-		if l.Condition != "" {
-			cond = " (" + conditionText(l.Condition) + ")"
-		}
-		fmt.Fprintf(&b, "\n- %d × %s%s at %s each", l.Quantity, quoted(l.Title, titleCap), cond, l.UnitPrice.Display)
+		fmt.Fprintf(&b, "\n- %d × %s%s at %s each", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		if v.Totals.TaxIncluded {

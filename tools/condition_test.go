@@ -2,8 +2,12 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
@@ -130,5 +134,122 @@ func TestConfirmationNamesCondition(t *testing.T) {
 	}
 	if msg := confirmationMessage(p, ""); strings.Contains(msg, "Condition") {
 		t.Errorf("dialog %q names a condition for a new product", msg)
+	}
+}
+
+// TestConditionOnOrders: an order says the condition of a line bought not new, as its
+// quote said it: get_order, list_orders and the orders resource, in structuredContent
+// (line.condition, lines[].condition) and in the text ("1 × «…» (condition «used»)"),
+// for a purchase and for a checkout of a cart holding a used and a new product; the
+// new product's lines say nothing, and an order whose lines were recorded before
+// conditions were kept (no condition in them) says nothing either.
+func TestConditionOnOrders(t *testing.T) {
+	s := newStorefront(t)
+	ctx := context.Background()
+	base := demoProduct(t, 1000, 4000)
+	sellers, err := s.tb.Catalog.Sellers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := base
+	used.ID, used.Title = "cond-used-2", "Kestrel Film Camera Strap"
+	used.GroupID, used.GTIN = "", ""
+	used.Attributes = map[string]string{"condition": "Refurbished"}
+	fresh := used
+	fresh.ID, fresh.Title, fresh.Attributes = "cond-new-2", "Kestrel Lens Cloth", map[string]string{"condition": "new"}
+	if _, err := s.tb.Catalog.Upsert(ctx, sellers, []catalog.Product{used, fresh}); err != nil {
+		t.Fatal(err)
+	}
+	c := s.client(t, nil, "2025-11-25")
+
+	buy := func(id string) string {
+		t.Helper()
+		var out purchaseResult
+		res := call(t, c, "purchase", map[string]any{"product_id": id}, &out)
+		if out.Status == "confirmation_required" {
+			res = call(t, c, "purchase", map[string]any{"quote_id": out.QuoteID}, &out)
+		}
+		if res.IsError || out.Status != "completed" {
+			t.Fatalf("purchase %s: %s", id, text(res))
+		}
+		return out.OrderID
+	}
+	usedOrder, newOrder := buy(used.ID), buy(fresh.ID)
+	for _, id := range []string{used.ID, fresh.ID} {
+		if res := call(t, c, "add_to_cart", map[string]any{"product_id": id}, nil); res.IsError {
+			t.Fatal(text(res))
+		}
+	}
+	var co checkoutResult
+	res := call(t, c, "checkout", map[string]any{}, &co)
+	if co.Status == "confirmation_required" {
+		res = call(t, c, "checkout", map[string]any{"quote_id": co.QuoteID}, &co)
+	}
+	if res.IsError || len(co.Orders) != 1 || co.Orders[0].OrderID == "" {
+		t.Fatalf("checkout: %s", text(res))
+	}
+	cartOrder := co.Orders[0].OrderID
+
+	for _, tc := range []struct {
+		name, order string
+		want        map[string]string // condition by product id
+	}{
+		{"a used product bought alone", usedOrder, map[string]string{used.ID: "refurbished"}},
+		{"a new product bought alone", newOrder, map[string]string{fresh.ID: ""}},
+		{"a cart of both", cartOrder, map[string]string{used.ID: "refurbished", fresh.ID: ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got orderView
+			res := call(t, c, "get_order", map[string]any{"order_id": tc.order}, &got)
+			lines := map[string]string{}
+			for _, l := range got.Lines {
+				lines[l.ProductID] = l.Condition
+			}
+			if res.IsError || len(lines) != len(tc.want) || got.Line.Condition != tc.want[got.Line.ProductID] {
+				t.Fatalf("get_order: %s / %+v", text(res), got)
+			}
+			for id, want := range tc.want {
+				if lines[id] != want {
+					t.Errorf("line %s: condition %q, want %q", id, lines[id], want)
+				}
+			}
+			wantText := strings.Contains(fmt.Sprint(tc.want), "refurbished")
+			if strings.Contains(text(res), "× «Kestrel Film Camera Strap» (condition «refurbished»)") != wantText || strings.Count(text(res), "condition") != map[bool]int{true: 1}[wantText] {
+				t.Errorf("get_order text %q: want the condition said %v, once", text(res), wantText)
+			}
+		})
+	}
+	var list listOrdersResult
+	res = call(t, c, "list_orders", map[string]any{}, &list)
+	if res.IsError || len(list.Orders) != 3 || strings.Count(text(res), "(condition «refurbished»)") != 2 {
+		t.Fatalf("list_orders: %s", text(res))
+	}
+	rr, err := c.ReadResource(ctx, mcp.ReadResourceRequest{Params: mcp.ReadResourceParams{URI: ordersURI}})
+	var resource struct{ Orders []orderView }
+	if err == nil && len(rr.Contents) == 1 {
+		err = json.Unmarshal([]byte(rr.Contents[0].(mcp.TextResourceContents).Text), &resource)
+	}
+	shown := map[string]int{} // refurbished lines by order
+	for _, o := range resource.Orders {
+		for _, l := range o.Lines {
+			if l.Condition == "refurbished" && l.ProductID == used.ID {
+				shown[o.OrderID]++
+			}
+		}
+	}
+	if err != nil || len(resource.Orders) != 3 || len(shown) != 2 || shown[usedOrder] != 1 || shown[cartOrder] != 1 {
+		t.Fatalf("orders resource: %v, refurbished lines by order %v", err, shown)
+	}
+
+	// Lines recorded before conditions were kept: nothing is said.
+	o, err := s.tb.Store.Order(ctx, s.tb.Customer, usedOrder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range o.Lines {
+		o.Lines[i].Condition = ""
+	}
+	if v := viewOf(o, nil); v.Line.Condition != "" || strings.Contains(v.line(), "condition") {
+		t.Errorf("an order recorded before: %q", v.line())
 	}
 }

@@ -84,8 +84,20 @@ func TestGoldenResults(t *testing.T) {
 	for _, tc := range []struct {
 		name, tool string
 		args       map[string]any
-	}{{"subscribe_confirmed", "subscribe", map[string]any{"quote_id": subs}}, {"list_subscriptions", "list_subscriptions", nil}} {
+	}{
+		{"subscribe_confirmed", "subscribe", map[string]any{"quote_id": subs}},
+		{"list_subscriptions", "list_subscriptions", nil},
+		// The next renewal skipped (its date from the listing above), then listed: the
+		// skipped renewal is said beside the next one.
+		{"skip_next_renewal", "skip_next_renewal", map[string]any{"renewal": ""}},
+		{"list_subscriptions_skipped", "list_subscriptions", nil},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.tool == "skip_next_renewal" {
+				l := call(t, c, "list_subscriptions", nil, nil)
+				u := l.StructuredContent.(map[string]any)["subscriptions"].([]any)[0].(map[string]any)
+				tc.args = map[string]any{"subscription_id": u["id"], "renewal": u["next_renewal"]}
+			}
 			res := call(t, c, tc.tool, tc.args, nil)
 			var structured strings.Builder
 			enc := json.NewEncoder(&structured)

@@ -73,6 +73,7 @@ type subscriptionView struct {
 	Billing       billing       `json:"billing"`
 	PerYear       price         `json:"per_year" jsonschema:"what a year of cycles costs at this price"`
 	NextRenewal   string        `json:"next_renewal,omitempty" jsonschema:"when the next cycle is charged (RFC 3339); absent unless active"`
+	Skipped       []string      `json:"skipped_renewals,omitempty" jsonschema:"the renewals the person asked to skip right before next_renewal, oldest first (RFC 3339): not charged nor delivered; absent when none"`
 	PausedReason  string        `json:"paused_reason,omitempty" jsonschema:"why a paused subscription is paused and what resumes it"`
 	NewPrice      *price        `json:"new_price,omitempty" jsonschema:"for a subscription paused for a price increase: the seller's new total per cycle, which resuming asks the person to confirm"`
 	NewPerYear    *price        `json:"new_per_year,omitempty" jsonschema:"with new_price: what a year of cycles costs at the new price"`
@@ -151,6 +152,9 @@ func subscriptionOf(u store.Subscription, otherMode *checkout.Refusal) subscript
 		v.NotRenewing = refusalText(otherMode)
 	case u.State == store.SubscriptionActive:
 		v.NextRenewal = u.NextDueAt.UTC().Format(time.RFC3339)
+		for _, d := range checkout.SkippedRenewals(u) {
+			v.Skipped = append(v.Skipped, d.UTC().Format(time.RFC3339))
+		}
 	}
 	if u.State == store.SubscriptionPaused {
 		v.PausedReason = "Paused by the person; nothing is charged until it is resumed."
@@ -188,6 +192,17 @@ func sentence(s string) string {
 func (v subscriptionView) line() string {
 	s := fmt.Sprintf("%s: %d × %s from %s, %s, %s a year, %s", v.ID, v.Quantity, quoted(v.Title, titleCap),
 		quoted(v.Seller.Name, sellerCap), v.chargeText(), v.PerYear.Display, v.Status)
+	if n := len(v.Skipped); n > 0 {
+		days := make([]string, n)
+		for i, d := range v.Skipped {
+			days[i] = d[:len(time.DateOnly)]
+		}
+		what := "the renewal of " + days[0]
+		if n > 1 {
+			what = "the renewals of " + strings.Join(days[:n-1], ", ") + " and " + days[n-1]
+		}
+		s += ", " + what + " skipped"
+	}
 	if v.NextRenewal != "" {
 		s += ", next renewal " + v.NextRenewal
 	}
@@ -483,7 +498,7 @@ func (t *Toolbox) listSubscriptionsTool() server.ServerTool {
 	return server.ServerTool{
 		Tool: mcp.NewTool("list_subscriptions",
 			mcp.WithTitleAnnotation("List subscriptions"),
-			mcp.WithDescription(`List the person's subscriptions, newest first: each with its status (active, paused, canceled), price per cycle, how often, what a year costs, the next renewal and, for a paused one, why it is paused and what resumes it (a price increase, a declined card, a spending limit, or the person). Read-only. Each cycle's charge is an order: list_orders and get_order show them.`),
+			mcp.WithDescription(`List the person's subscriptions, newest first: each with its status (active, paused, canceled), price per cycle, how often, what a year costs, the next renewal (and the renewals the person asked to skip right before it: skipped_renewals) and, for a paused one, why it is paused and what resumes it (a price increase, a declined card, a spending limit, or the person). Read-only. Each cycle's charge is an order: list_orders and get_order show them.`),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[listSubscriptionsResult]()),
 			mcp.WithReadOnlyHintAnnotation(true),

@@ -386,7 +386,7 @@ func (s *Service) refuseLine(ctx context.Context, c *store.Checkout, l store.Car
 		return err
 	}
 	p.Title, p.SellerName, p.Brand, p.Category = product.Title, product.SellerName, product.Brand, product.Category
-	p.Lines = []store.Line{{ProductID: l.ProductID, Title: product.Title, Quantity: l.Quantity, UnitAmount: product.Price.Amount,
+	p.Lines = []store.Line{{ProductID: l.ProductID, Title: product.Title, Condition: product.Condition(), Quantity: l.Quantity, UnitAmount: product.Price.Amount,
 		Amount: product.Price.Amount * int64(l.Quantity)}}
 	p.Currency = product.Price.Currency
 	ref.record(&p, store.PurchaseFailed)
@@ -403,7 +403,7 @@ func (s *Service) beginSellerOrder(ctx context.Context, c *store.Checkout, selle
 	// The lines as the catalog prices them, until the seller quotes them.
 	asked := make([]store.Line, len(lines))
 	for i, l := range lines {
-		asked[i] = store.Line{ProductID: l.product.ID, Title: l.product.Title, Quantity: l.line.Quantity,
+		asked[i] = store.Line{ProductID: l.product.ID, Title: l.product.Title, Condition: l.product.Condition(), Quantity: l.line.Quantity,
 			UnitAmount: l.product.Price.Amount, Amount: l.product.Price.Amount * int64(l.line.Quantity)}
 	}
 	// With the seller's name, the first title and the currency, also until the seller
@@ -467,11 +467,11 @@ func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines
 		return err
 	}
 	want := make([]Item, len(lines))
-	titles := map[string]string{}
+	titles, conds := map[string]string{}, map[string]string{}
 	var estimate int64
 	for i, l := range lines {
 		want[i] = Item{ProductID: l.product.ID, Quantity: l.line.Quantity}
-		titles[l.product.ID] = l.product.Title
+		titles[l.product.ID], conds[l.product.ID] = l.product.Title, l.product.Condition()
 		if l.product.Price.Amount > 0 && int64(l.line.Quantity) > (MaxTotal-estimate)/l.product.Price.Amount {
 			return tooLarge(l.line.Quantity, l.product.Title, l.product.Price.Amount, l.product.Price.Currency)
 		}
@@ -482,6 +482,7 @@ func (s *Service) quoteSellerSteps(ctx context.Context, p *store.Purchase, lines
 	if err := s.quoteSeller(ctx, p, co, r, titles, "/open", false); err != nil {
 		return err
 	}
+	noteConditions(p, conds)
 	switch {
 	case p.Total == 0:
 		return refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})

@@ -142,6 +142,7 @@ func (s *Service) prepare(ctx context.Context, p *store.Purchase, product catalo
 	if err := s.quoteSeller(ctx, p, co, r, map[string]string{product.ID: product.Title}, "/open", true); err != nil {
 		return store.Rules{}, err
 	}
+	noteConditions(p, map[string]string{product.ID: product.Condition()})
 	switch {
 	case p.Total == 0:
 		return store.Rules{}, refuse(RefusalNoTotal, RefusalParams{Seller: seller.Name, Currency: p.Currency, Quantity: p.Quantity, Title: p.Title})
@@ -263,6 +264,15 @@ func lineTitle(sess Session, want []Item, titles map[string]string) string {
 		return titles[want[0].ProductID]
 	}
 	return ""
+}
+
+// noteConditions sets the condition of p's lines whose products the catalog lists as
+// not new (conds by product id, catalog.Product.Condition; "" for new): the seller's
+// lines do not say it, and an order must not read as new what was bought used.
+func noteConditions(p *store.Purchase, conds map[string]string) {
+	for i := range p.Lines {
+		p.Lines[i].Condition = conds[p.Lines[i].ProductID]
+	}
 }
 
 // fillFromSession copies the seller's authoritative lines, delivery and totals into

@@ -87,3 +87,66 @@ func TestSkipNextRenewal(t *testing.T) {
 		t.Errorf("skip of a canceled subscription: %v, want %s", err, checkout.RefusalSubscriptionCanceled)
 	}
 }
+
+// TestSkippedRenewals: what shows a subscription learns which renewals the person
+// skipped right before the next one (checkout.SkippedRenewals, read with the
+// subscription): one skip, two in a row, both still shown once their dates passed with
+// nothing charged, none once a renewal after them was charged, none while paused, and
+// after a resume only a skip made since (cycles a resume stepped over are no skips).
+func TestSkippedRenewals(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+	id := e.subscribe(apiPlan, 1).Subscription.ID
+	want := func(name string, dates ...time.Time) {
+		t.Helper()
+		got := checkout.SkippedRenewals(e.subscription(id))
+		if len(got) != len(dates) {
+			t.Fatalf("%s: skipped renewals %v, want %v", name, got, dates)
+		}
+		for i := range got {
+			if day(got[i]) != day(dates[i]) {
+				t.Fatalf("%s: skipped renewals %v, want %v", name, got, dates)
+			}
+		}
+	}
+	skip := func(due time.Time) time.Time {
+		t.Helper()
+		sk, err := e.svc.SkipNextRenewal(ctx, e.customer, id, due)
+		if err != nil || !sk.Changed {
+			t.Fatalf("skip %s = %+v, %v", day(due), sk, err)
+		}
+		return sk.Subscription.NextDueAt
+	}
+
+	want("none skipped")
+	first := e.subscription(id).NextDueAt
+	second := skip(first)
+	want("one skipped", first)
+	third := skip(second)
+	want("two in a row", first, second)
+	e.clock.Advance(2 * month) // both skipped dates pass: nothing charged since
+	e.renew(e.svc, 3)
+	want("their dates passed, nothing charged since", first, second)
+	e.clock.Advance(month)
+	e.renew(e.svc, 3)
+	if n := e.succeeded(); n != 2 || !e.subscription(id).NextDueAt.After(third) {
+		t.Fatalf("%d charges, next %s: want the first cycle and the one after the skips charged", n, day(e.subscription(id).NextDueAt))
+	}
+	want("a renewal charged after them")
+
+	fourth := e.subscription(id).NextDueAt
+	skip(fourth)
+	if _, err := e.svc.PauseSubscription(ctx, e.customer, id); err != nil {
+		t.Fatal(err)
+	}
+	want("paused")
+	e.clock.Advance(3 * month)
+	if _, err := e.svc.ResumeSubscription(ctx, e.customer, id, checkout.ViaQuoteID); err != nil {
+		t.Fatal(err)
+	}
+	want("resumed past the skipped renewal and paused cycles")
+	next := e.subscription(id).NextDueAt
+	skip(next)
+	want("skipped after the resume", next)
+}

@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -496,11 +497,7 @@ func (s *Service) SkipNextRenewal(ctx context.Context, customerID, id string, du
 			}
 			return SkipOutcome{Subscription: u}, refuse(RefusalRenewalNotNext, RefusalParams{QuoteID: u.ID, NextRenewal: u.NextDueAt.UTC().Format(time.RFC3339)})
 		}
-		// The cycle due then: the next one, or one after it that a resume stepped to.
-		b, cycle := Terms(u), u.NextCycle
-		for i := 0; i < maxSkip && b.Due(u.Anchor, cycle).Before(u.NextDueAt); i++ {
-			cycle++
-		}
+		b, cycle := Terms(u), nextRenewalCycle(u)
 		err = s.cfg.Store.SkipCycle(ctx, u.ID, cycle, u.NextDueAt, b.Due(u.Anchor, cycle+1))
 		if errors.Is(err, store.ErrStateChanged) && try < 3 {
 			continue // a renewal, pause or cancel landed meanwhile: read it again
@@ -512,6 +509,39 @@ func (s *Service) SkipNextRenewal(ctx context.Context, customerID, id string, du
 		u, err = s.cfg.Store.Subscription(ctx, customerID, id)
 		return SkipOutcome{Subscription: u, Skipped: skipped, Changed: true}, err
 	}
+}
+
+// SkippedRenewals are the due dates of the renewals the person skipped
+// (SkipNextRenewal) right before the active subscription u's next renewal, oldest
+// first: those skipped since the last renewal charged or tried, which the next
+// renewal shown comes after. A paused or canceled subscription has none (it renews
+// nothing), nor do cycles stepped over by a resume after a pause.
+func SkippedRenewals(u store.Subscription) []time.Time {
+	if u.State != store.SubscriptionActive || len(u.Skipped) == 0 {
+		return nil
+	}
+	next := u.OpenCycle
+	if next < 0 {
+		next = nextRenewalCycle(u)
+	}
+	var out []time.Time
+	for i := len(u.Skipped) - 1; i >= 0 && u.Skipped[i].Cycle == next-1; i-- {
+		out = append(out, u.Skipped[i].DueAt)
+		next--
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// nextRenewalCycle is the cycle of active subscription u due at its next renewal
+// (NextDueAt, with no renewal open): its next cycle, or one after it that a resume
+// stepped to.
+func nextRenewalCycle(u store.Subscription) int {
+	b, cycle := Terms(u), u.NextCycle
+	for i := 0; i < maxSkip && b.Due(u.Anchor, cycle).Before(u.NextDueAt); i++ {
+		cycle++
+	}
+	return cycle
 }
 
 // changed reads back the subscription a pause or cancel changed.

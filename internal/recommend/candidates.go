@@ -195,7 +195,7 @@ func (r *recommender) fromText(ctx context.Context) (bool, error) {
 // needMatch returns the match of the things a need of the context names (see
 // catalog.NeedMatch) and how many products it matches, setting r.needs when any.
 func (r *recommender) needMatch(ctx context.Context) (catalog.Match, int, error) {
-	things, ok := r.c.NeedMatch(r.in.Context)
+	things, said, ok := r.c.NeedMatch(r.in.Context)
 	if !ok {
 		return catalog.Match{}, 0, nil
 	}
@@ -204,6 +204,19 @@ func (r *recommender) needMatch(ctx context.Context) (catalog.Match, int, error)
 		ms[i] = t.Match
 	}
 	match := catalog.Or(ms...)
+	// Of the things, those whose text also says what the need is about ("dry skin": a
+	// lotion for dry skin, not any lotion, a children's sun lotion) when they fill the
+	// picks: a thing of a need is often a bare type that products of other uses share.
+	if cued := catalog.And(match, said); said != (catalog.Match{}) {
+		n, err := r.matchCount(ctx, cued)
+		if err != nil {
+			return catalog.Match{}, 0, err
+		}
+		if n >= r.in.Limit {
+			r.needs = things
+			return cued, n, nil
+		}
+	}
 	n, err := r.matchCount(ctx, match)
 	if err == nil && n > 0 {
 		r.needs = things

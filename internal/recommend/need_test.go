@@ -71,3 +71,61 @@ func sameIDs(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestRecommendNeedSaysItsCues: a need's things are often bare types that products of
+// other uses share ("dry skin" is for a moisturizer or a lotion, and a children's sun
+// lotion is a lotion): the products of its things whose text also has the context's
+// words the need was read from ("dry", "skin") are recommended when they fill the
+// picks, and the others only when they do not. The best rated lotions here are for sun
+// and after sun.
+func TestRecommendNeedSaysItsCues(t *testing.T) {
+	type p struct{ id, title, desc string }
+	var ps []catalog.Product
+	for i, x := range []p{
+		{"kids-sun", "Kids Sun Lotion SPF 50", "Water resistant sun lotion for children's sensitive skin."},
+		{"after-sun", "Aloe After Sun Lotion", "Cooling lotion after a day on the beach."},
+		{"tinted", "Tinted Moisturizer SPF 30", "Light coverage with sun protection for every skin type."},
+		{"oat-balm", "Oat Balm Moisturizer", "Rich moisturizer for dry, itchy skin."},
+		{"shea-body", "Shea Body Lotion", "Body lotion for very dry skin, absorbs fast."},
+		{"ceramide-face", "Ceramide Face Lotion", "Light lotion for normal to dry skin."},
+		{"night-cream", "Night Repair Moisturizer", "Overnight moisturizer that soothes dry skin."},
+	} {
+		pr := recProduct(x.id, "Brand"+string(rune('A'+i)), "Beauty > Skin Care", 1200+int64(100*i), 4.9-0.1*float64(i), int64(900-100*i))
+		pr.Title, pr.Description = x.title, x.desc
+		ps = append(ps, pr)
+	}
+	c := testshop.Catalog(t, "", []catalog.Seller{{ID: "shop", Name: "Shop"}}, ps)
+	cued := []string{"oat-balm", "shea-body", "ceramide-face", "night-cream"}
+	for _, tc := range []struct {
+		name    string
+		context string
+		limit   int
+		want    []string // the recommendations, as a set; nil: check only that every cued product is in them
+	}{
+		{"the products that say the need fill the picks", "my skin gets so dry in winter", 4, cued},
+		{"the cue words in another order", "dry patches on my skin after swimming", 3, nil},
+		{"too few say it: every product of the need's things", "my skin gets so dry in winter", 7,
+			[]string{"kids-sun", "after-sun", "tinted", "oat-balm", "shea-body", "ceramide-face", "night-cream"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := recommend.Rank(context.Background(), c, recommend.Input{Now: recNow, Context: tc.context, Limit: tc.limit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := recIDs(res)
+			if tc.want != nil && !sameIDs(got, tc.want) || len(got) != tc.limit {
+				t.Errorf("recommended %q, want %q (notes %q)", got, tc.want, res.Notes)
+			}
+			if tc.want == nil {
+				for _, id := range got {
+					if !slices.Contains(cued, id) {
+						t.Errorf("recommended %q: %s does not say the need (notes %q)", got, id, res.Notes)
+					}
+				}
+			}
+			if !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "read as a request for moisturizer or lotion") }) {
+				t.Errorf("notes %q: want the need's reading", res.Notes)
+			}
+		})
+	}
+}
