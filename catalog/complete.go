@@ -114,8 +114,7 @@ func (c *Catalog) CompleteBrands(ctx context.Context, prefix string, limit int) 
 
 // CompleteCategories completes the part of a category path being typed: it returns
 // the category paths, and the paths of their parents, that a category filter takes and
-// whose last part is being typed (the shop's own paths among tags too, see
-// completeShopPaths), ignoring case as category filters do: "sho" completes
+// whose last part is being typed, ignoring case as category filters do: "sho" completes
 // to "Apparel > Shoes" (not to the paths below it), "apparel >" to "Apparel > Shoes"
 // and the other parts under "Apparel", "shoes > ru" to "Apparel > Shoes > Running". At
 // most limit of them in order, and how many there are. Only categories with products
@@ -155,16 +154,6 @@ func (c *Catalog) CompleteCategories(ctx context.Context, prefix string, limit i
 				break
 			}
 			v = v[:i]
-		}
-	}
-	shop, err := c.completeShopPaths(ctx, p)
-	if err != nil {
-		return Completion{}, err
-	}
-	for _, v := range shop {
-		if key := strings.ToLower(v); !seen[key] {
-			seen[key] = true
-			out.Values = append(out.Values, v)
 		}
 	}
 	sort.Slice(out.Values, func(i, j int) bool { return strings.ToLower(out.Values[i]) < strings.ToLower(out.Values[j]) })
