@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // TestSaleFirstRanksAsJoined checks that searches with an on-sale phrase whose pool
@@ -23,6 +24,9 @@ func TestSaleFirstRanksAsJoined(t *testing.T) {
 	ctx := context.Background()
 	products := wordSetProducts(1500)
 	c := wordSetCatalog(t, products)
+	// Not cut short by the fallbacks' time budget: the two plans are compared, not their
+	// speed (a slow run of either under load would answer differently).
+	c.SetFallbackBudget(time.Minute)
 	max := func(v float64) *float64 { return &v }
 	queries := []Query{
 		{Text: "lantern on sale"}, {Text: "brass on sale", InStock: true}, {Text: "lamp on sale"},
