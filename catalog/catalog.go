@@ -51,6 +51,11 @@ type Catalog struct {
 	// wordSetsOff, set by tests, has filters read the full-text query instead.
 	wordSets    wordSets
 	wordSetsOff bool
+	// saleFirstOff, set by tests, has a search ranked in full with the on-sale filter
+	// join every match as it did before saleFirst (see fewOnSale).
+	saleFirstOff bool
+	// saleFirstRanks counts the searches ranked in full with saleFirst (tests read it).
+	saleFirstRanks atomic.Int64
 	// titlePhrases keeps whether titles have a kids' phrase (titlesSay).
 	titlePhrases                   titlePhrases
 	exactUpTo, poolSize, poolChunk int

@@ -115,3 +115,22 @@ func (c *Catalog) noneOnSale(ctx context.Context) (bool, error) {
 	}
 	return !any, nil
 }
+
+// fewOnSale reports whether a search with the on-sale filter ranking every one of n
+// full-text matches in full (a common word whose pool held under a page on sale) should
+// check each match against the products on sale before joining it (saleFirstSQL):
+// when at most n products are on sale, reading them from their partial index once
+// costs less than joining every match to product_keys and products. The answer is
+// the same either way (the filter's condition stays); not while the on_sale fill runs
+// (the column is not whole: flagColumn), nor when tests set saleFirstOff.
+func (c *Catalog) fewOnSale(ctx context.Context, n int) (bool, error) {
+	if c.saleFirstOff || c.flagsFilling(ctx) {
+		return false, nil
+	}
+	var onSale int
+	if err := c.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM products INDEXED BY products_on_sale WHERE on_sale = 1 LIMIT ?)`,
+		n+1).Scan(&onSale); err != nil {
+		return false, fmt.Errorf("search on sale: %w", err)
+	}
+	return onSale <= n, nil
+}

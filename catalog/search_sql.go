@@ -47,6 +47,9 @@ type search struct {
 	// typeFound, once reranked, means the first match is of the type the query asks
 	// for (see intent.tier).
 	typeFound bool
+	// saleFirst means the on-sale filter is checked on each full-text match before it
+	// is joined (see fewOnSale): set for a ranking in full after a pool ran short.
+	saleFirst bool
 }
 
 // from returns the FROM/WHERE clause and its arguments for the match set. Matches are
@@ -63,8 +66,21 @@ func (s *search) from(anyWord bool) (string, []any) {
 		return s.keysFrom("product_keys k" + index), s.f.args
 	}
 	args := append([]any{s.text.match(anyWord)}, s.f.args...)
-	return s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?"), args
+	from := s.keysFrom("products_fts JOIN product_keys k ON k.rowid = products_fts.rowid AND products_fts MATCH ?")
+	if s.saleFirst {
+		// The filter's own condition (products.on_sale) still holds; this one, which
+		// reads the full-text match alone, keeps SQLite from joining product_keys and
+		// products to every match only to drop all but the few on sale.
+		from += saleFirstSQL
+	}
+	return from, args
 }
+
+// saleFirstSQL is the condition fewOnSale allows a search ranked in full to add: the
+// match is among the products on sale, read once per statement from their partial
+// index (migration 0053). The + keeps FTS5 from taking it as a rowid lookup, which
+// would compute bm25's statistics again for every product on sale.
+const saleFirstSQL = ` AND +products_fts.rowid IN (SELECT rowid FROM products INDEXED BY products_on_sale WHERE on_sale = 1)`
 
 // keysFrom is the FROM/WHERE clause reading source, which names product_keys k, with
 // the filter's conditions; products p is joined when a filter reads it.
@@ -205,7 +221,16 @@ func (s *search) matches(ctx context.Context, offset int, anyWord bool) ([]match
 			// from them and reranked over them alone, so reranking reads them alone
 			// here too (rerankWithin): they are the first of the matches ranked in
 			// full, in the same order.
+			if s.q.onSale {
+				if s.saleFirst, err = s.c.fewOnSale(ctx, p.n); err != nil {
+					return nil, 0, false, err
+				}
+				if s.saleFirst {
+					s.c.saleFirstRanks.Add(1)
+				}
+			}
 			ms, total, estimated, err = s.ranks(ctx, offset, anyWord)
+			s.saleFirst = false
 			if k := inPool(ms, p); err == nil && k >= s.q.Limit {
 				s.window = k
 			}

@@ -73,6 +73,20 @@ func scaleShapes() []scaleShape {
 	}
 }
 
+// shapeChosen reports whether --shapes (comma-separated words, empty for all) names
+// the shape called name.
+func shapeChosen(name, shapes string) bool {
+	if strings.TrimSpace(shapes) == "" {
+		return true
+	}
+	for w := range strings.SplitSeq(shapes, ",") {
+		if w = strings.TrimSpace(w); w != "" && strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // flagged is the bare ranked query of a full-text expression keeping the matches
 // whose products row passes cond.
 func flagged(cond string) string {
@@ -113,6 +127,7 @@ type benchScaleConfig struct {
 	mixedOnly   bool
 	store       string
 	cpuProfile  string
+	shapes      string
 }
 
 // benchScale is `bench scale --db PATH`: on a large catalog (see gen-catalog and
@@ -136,6 +151,7 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.BoolVar(&c.skipMixed, "no-mixed", false, "skip the mixed phase")
 	fs.StringVar(&c.store, "store", "", "the store's database `path` the mixed phases' purchases write to (default: beside --db, as serve keeps it; the --db path itself measures a store sharing the catalog's file)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "with --mixed-only, write a CPU profile of the mixed phases to `file`")
+	fs.StringVar(&c.shapes, "shapes", "", "only the search shapes whose names contain one of these comma-separated `words` (default: all)")
 	fs.BoolVar(&c.mixedOnly, "mixed-only", false, "only run the mixed phases, in this process as the server would (used by the benchmark itself)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -193,6 +209,9 @@ func benchScale(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "shape\twhat\tfull-text matches\tmatches\tfirst ms\tp50 ms\tp99 ms\tCPU ms/call\tbare p50 ms\tbare p99 ms\tbare CPU ms/call\tp50 ≤10 ms\tp99 ≤50 ms\t")
 	for _, sh := range scaleShapes() {
+		if !shapeChosen(sh.name, c.shapes) {
+			continue
+		}
 		st, err := bare.PrepareContext(ctx, sh.bare)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sh.name, err)

@@ -51,3 +51,24 @@ func TestBenchScale(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeChosen checks --shapes: empty chooses every shape, a word chooses the
+// shapes whose names contain it, and a list any of them.
+func TestShapeChosen(t *testing.T) {
+	for _, tc := range []struct {
+		name, shapes string
+		want         bool
+	}{
+		{"rare word", "", true},
+		{"rare word", " ", true},
+		{"~20% + on sale", "on sale", true},
+		{"word in ~20%", "on sale", false},
+		{"word in ~20%", "on sale, word in", true},
+		{"kids + ~20%", "womens,,kids", true},
+		{"browse a category", "price", false},
+	} {
+		if got := shapeChosen(tc.name, tc.shapes); got != tc.want {
+			t.Errorf("shapeChosen(%q, %q) = %v, want %v", tc.name, tc.shapes, got, tc.want)
+		}
+	}
+}
