@@ -70,7 +70,7 @@ var shops9 = newHeldOutShop(&heldOutShop{
 	},
 	types: shops9Types, families: map[string][]string{}, flag: shops9CheckFlag, flagName: "shops9-check",
 	split: true,
-	first: "First measured on the search of 7ab60dd (main), before any change for it: see NOTES-sent4.md.",
+	first: "First measured on the search of 7ab60dd (main), before any change for it: overall 0.551 (BM25 0.464),\n# sentence 0.313 (BM25 0.335).",
 })
 
 // TestShops9Queries holds the toy shop's set to its premises without running a search
