@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 )
@@ -109,4 +110,37 @@ func slicesContainsPrefix(ss []string, p string) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkSentenceNamed times the sentences of the stationery shop that every reading
+// answers with nothing and that name a brand (sentenceNamed answers them) and two that
+// name none (answered with nothing before and after), beside a one-word search of
+// the same shop (the floor), paired in the same run: us/sentence, us/floor and their
+// ratio.
+func BenchmarkSentenceNamed(b *testing.B) {
+	ctx := context.Background()
+	c := stationeryShop(b)
+	qs := []string{"my sister is obsessed with moleskine and starts university next week",
+		"ever since her trip to italy my aunt collects everything by moleskine",
+		"my boss only ever buys deskly things and hates change",
+		"my son hates writing and his teacher keeps telling him off",
+		"ever since art college my aunt swears by rowney and nothing else"}
+	var search, floor time.Duration
+	for b.Loop() {
+		for _, q := range qs {
+			t0 := time.Now()
+			if _, err := c.Search(ctx, catalog.Query{Text: q}); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			if _, err := c.Search(ctx, catalog.Query{Text: "notebook"}); err != nil {
+				b.Fatal(err)
+			}
+			search, floor = search+t1.Sub(t0), floor+time.Since(t1)
+		}
+	}
+	n := float64(b.N * len(qs))
+	b.ReportMetric(float64(search.Microseconds())/n, "us/sentence")
+	b.ReportMetric(float64(floor.Microseconds())/n, "us/floor")
+	b.ReportMetric(float64(search)/float64(floor), "sentence/floor")
 }
