@@ -479,6 +479,10 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		if tool, ok, err := c.sentenceTool(ctx, s, res, offset); err != nil || ok {
 			return tool, err
 		}
+		// Or a brand it names in passing ("my son is obsessed with lego").
+		if named, ok, err := c.sentenceNamed(ctx, s, res, offset); err != nil || ok {
+			return named, err
+		}
 	}
 	return out, err
 }

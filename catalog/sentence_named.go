@@ -1,0 +1,61 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+)
+
+// A sentence every reading answers with nothing may still name, in passing, whose
+// products it is about: a brand the catalog sells ("my son is obsessed with lego and
+// turns 9 next month", "she has all the schleich ones"). The brand is one name beside
+// a story the catalog has no words for, so the readings that need two content words
+// to meet, or half the words to be the catalog's, find nothing; plain ranking finds
+// the brand's products. A brand named whole (brandFolds.namedBy: every word of its
+// name, "faber castell", not "castell") is a name, not a story word the catalog
+// happens to have; a word of titles that is no brand is not taken for one here
+// ("translate hello into french" names no "French Press").
+
+// sentenceNamed answers sentence s, which every reading answered with nothing, by the
+// plain ranking of its content words over titles, brands and categories (any of
+// them), when it names a brand of the catalog whole, with a note. ok is false
+// otherwise, when s is a question about the world, asks something of an order
+// (serviceWords) or asks for a thing the catalog does not sell (unsoldAsked), or when
+// nothing passes the query's filters.
+func (c *Catalog) sentenceNamed(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	if s.intent == nil || len(s.intent.brands) == 0 || len(s.words) == 0 || questionWords[s.words[0]] {
+		return res, false, nil
+	}
+	for _, w := range s.words {
+		if serviceWords[w] {
+			return res, false, nil
+		}
+	}
+	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+		// "a plumber to fix the leaking shower": a thing the catalog does not sell is
+		// what it asks for, whatever brand it names.
+		return res, false, err
+	}
+	v := c.vocabulary()
+	keep := make([]bool, len(s.text.words))
+	for i, w := range s.text.words {
+		keep[i] = contentWord(w, s.learned, v)
+	}
+	alt := *s
+	alt.text = s.text.only(keep)
+	if len(alt.text.words) == 0 {
+		return res, false, nil
+	}
+	alt.text.named = true
+	alt.text.atLeast = 0
+	in := *s.intent
+	in.heads, in.order, in.forTarget, in.catWords = nil, nil, nil, nil
+	alt.intent = &in
+	out := res
+	out.Words, out.Relaxed = alt.text.String(), true
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a sentence that names a brand: the products whose titles or brands have some of the words %s.", quoteList(alt.text.words)))
+	if err := alt.run(ctx, &out, offset, true); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
