@@ -72,6 +72,21 @@ func (c *Catalog) relaxed(ctx context.Context, s *search, res Result, offset int
 	if corrected {
 		some.Corrected = s.text.String()
 	}
+	if kind, err := c.otherKind(ctx, s, known, other); err != nil || kind != "" {
+		if err != nil {
+			return Result{}, err
+		}
+		return c.otherKindResult(res, asTyped(s.text, typed), kind), nil
+	}
+	if out, ok, err := c.unsoldAsTyped(ctx, s, res, known, other, typed); err != nil || ok {
+		return out, err
+	}
+	if kind, thing, err := c.forOtherKind(ctx, s); err != nil || kind != "" {
+		if err != nil {
+			return Result{}, err
+		}
+		return c.forOtherKindResult(res, thing, kind), nil
+	}
 	if unsold, err := c.unsoldHead(ctx, s, known, other); err != nil || unsold {
 		if err != nil {
 			return Result{}, err

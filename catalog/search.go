@@ -698,6 +698,14 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 					return cut(err)
 				}
 			}
+			// Or it asks for another kind of a thing than the one sold ("laptop
+			// stand" where the stands are monitor stands).
+			if kind, err := c.otherKind(fctx, s, known, nil); err != nil || kind != "" {
+				if err != nil {
+					return cut(err)
+				}
+				return c.otherKindResult(res, s.text, kind), nil
+			}
 			unsold, err := c.unsoldHead(fctx, s, known, nil)
 			if err == nil && unsold {
 				// Unless the head is what the catalog makes for the type its word
@@ -729,6 +737,13 @@ func (c *Catalog) fallback(ctx context.Context, s *search, res Result, offset in
 				return cut(err)
 			}
 			return out, nil
+		}
+		// "charger for an electric car" where the chargers are laptop chargers.
+		if kind, thing, err := c.forOtherKind(fctx, s); err != nil || kind != "" {
+			if err != nil {
+				return cut(err)
+			}
+			return c.forOtherKindResult(res, thing, kind), nil
 		}
 		head, err := c.headType(fctx, s)
 		if err != nil {

@@ -52,6 +52,11 @@ var freshPaths = []struct {
 	// (describesFor; two kept, three still empty), and a head made for the type the
 	// word before it stands for (madeForNamed, modifierType).
 	{"described", []string{"vesa stand", "drip filters", "high chair", "tea bags", "watch battery", "printing cartridges"}},
+	// Paths of the fresh8 lane: "otherkind", two words whose head the catalog sells as
+	// one kind (otherKind, kindOfHead), a word spelling turned into another word read
+	// as typed (unsoldAsTyped), and "X for Y" whose Xs are one kind made for another
+	// thing (forOtherKind, kindBefore, saidAfterFor): five it empties, two it keeps.
+	{"otherkind", []string{"bath mat", "laptop stand", "litter picker", "charger for an electric car", "food for my goldfish", "oilless fryer", "earbuds for the gym"}},
 }
 
 // BenchmarkFreshPaths times Search on the fresh catalog over the queries of each

@@ -1,0 +1,125 @@
+package catalog_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/commerce-mcp/commerce-mcp/catalog"
+)
+
+// TestSearchOtherKind: a two-word query whose head the catalog sells only as one kind
+// named by the word before it in every title ("Office Chair Mat") asks, with another
+// word before the head that says what the thing is for, for a thing the catalog does
+// not sell, as does another type's name before a head sold as a thing for a type
+// ("Monitor Stand"); a quality before the head, a word products have with the head
+// and a head said of several kinds keep their products (and a type's name before a
+// device's generic name, "stapler machine", its type: TestSearchCompoundHeads).
+func TestSearchOtherKind(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title, desc string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Price: usd(3999)})
+	}
+	for i := range 4 {
+		add(fmt.Sprint("chairmat", i), fmt.Sprintf("Deskwell Office Chair Mat for Carpet, %d x 60 Inch", 36+12*i), "Protects floors under rolling chairs.")
+		add(fmt.Sprint("dogbed", i), fmt.Sprintf("Pawpal Orthopedic Dog Bed, Size %d", i+1), "Memory foam for older dogs.")
+		add(fmt.Sprint("stand", i), fmt.Sprintf("Deskwell Dual Monitor Stand, %d-32 Inch Screens", 13+i), "Clamps to the back of a desk.")
+		add(fmt.Sprint("tablet", i), fmt.Sprintf("Vantora %d-Inch Tablet, 128GB", 8+i), "A bright screen for reading.")
+		add(fmt.Sprint("monitor", i), fmt.Sprintf("Vantora %d-Inch Computer Monitor, IPS", 24+i), "Full HD at 75Hz.")
+		add(fmt.Sprint("fryer", i), fmt.Sprintf("Crispa %d Quart Air Fryer, Nonstick Basket", 4+i), "Crisps with little or no oil.")
+		add(fmt.Sprint("coffeemaker", i), fmt.Sprintf("Brewmate %d Cup Programmable Coffee Maker", 10+2*i), "Brews a full pot.")
+		add(fmt.Sprint("labelmaker", i), fmt.Sprintf("Markit Handheld Label Maker LM-%d", 100+i), "Prints labels for folders and shelves.")
+		add(fmt.Sprint("cattree", i), fmt.Sprintf("Whiskerly Cat Tree Tower, %d Inch", 36+12*i), "Sisal posts and a hammock.")
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		first      string // the ID prefix of the first hit; "" for no hits
+		suggest    string // with no hits, the kind sold
+	}{
+		{"a word no product has before a head sold as one kind", "door mat", "", "chair mat"},
+		{"another thing's place before a head sold as one kind", "bunk bed", "", "dog bed"},
+		{"a type's name no product with the head says", "tablet stand", "", "monitor stand"},
+		{"a word of the kind's name that is not its head", "apple tree", "", "cat tree"},
+		{"a quality before the head", "smokeless fryer", "fryer", ""},
+		{"the kind's own word", "chair mat", "chairmat", ""},
+		{"a word products have with the head", "office mat", "chairmat", ""},
+		{"a head said of several kinds", "pasta maker", "coffeemaker", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			if tt.first == "" {
+				if len(got) > 0 || !slices.Equal(res.Suggestions, []string{tt.suggest}) {
+					t.Errorf("%q: hits %q, suggestions %q; want none and %q (notes %q)", tt.text, got, res.Suggestions, tt.suggest, res.Notes)
+				}
+				return
+			}
+			if len(got) == 0 || !slices.ContainsFunc(got[:1], func(id string) bool { return len(id) >= len(tt.first) && id[:len(tt.first)] == tt.first }) {
+				t.Errorf("%q: hits %q, want %s first (notes %q)", tt.text, got, tt.first, res.Notes)
+			}
+		})
+	}
+}
+
+// TestSearchForOtherKind: "X for Y" finds nothing when the catalog's Xs are one kind,
+// named in their titles after one word, that no X says Y of: a type's name ("charger
+// for an electric kettle" where the chargers are laptop chargers), or a word titles
+// say after "for" when nothing the catalog has is Y ("bed for my hamster" where the
+// beds are dog beds "for Small Dogs"). A word that says what the Xs are like
+// ("Wireless Earbuds") and a Y the Xs say keep their products.
+func TestSearchForOtherKind(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	add := func(id, title, desc string) {
+		products = append(products, catalog.Product{ID: id, SellerID: "hearth", Title: title, Description: desc, Price: usd(3999)})
+	}
+	for i := range 4 {
+		add(fmt.Sprint("charger", i), fmt.Sprintf("Wattly %dW USB-C Laptop Charger, GaN", 45+20*i), "Charges most laptops.")
+		add(fmt.Sprint("laptop", i), fmt.Sprintf("Vantora %d-Inch Laptop, 16GB RAM", 13+i), "All-day battery.")
+		add(fmt.Sprint("dogbed", i), fmt.Sprintf("Pawpal Orthopedic Dog Bed for Small Dogs, Size %d", i+1), "Memory foam.")
+		add(fmt.Sprint("earbuds", i), fmt.Sprintf("Orbis Wireless Earbuds, %dH Playtime", 20+4*i), "Sweat resistant.")
+		add(fmt.Sprint("kettle", i), fmt.Sprintf("Brewmate %d.7L Electric Kettle", i+1), "Boils fast.")
+	}
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		first      string // the ID prefix of the first hit; "" for no hits
+		suggest    string // with no hits, the kind sold
+	}{
+		{"another thing than the type the Xs are made for", "charger for an electric kettle", "", "laptop charger"},
+		{"something the catalog knows nothing of, the Xs for what titles name after for", "bed for my hamster", "", "dog bed"},
+		{"a word that says what the Xs are like", "earbuds for the gym", "earbuds", ""},
+		{"what the Xs say they are for", "bed for my dog", "dogbed", ""},
+		{"the type the Xs are made for", "charger for my laptop", "charger", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(res)
+			if tt.first == "" {
+				if len(got) > 0 || !slices.Equal(res.Suggestions, []string{tt.suggest}) {
+					t.Errorf("%q: hits %q, suggestions %q; want none and %q (notes %q)", tt.text, got, res.Suggestions, tt.suggest, res.Notes)
+				}
+				return
+			}
+			if len(got) == 0 || !strings.HasPrefix(got[0], tt.first) {
+				t.Errorf("%q: hits %q, want %s first (notes %q)", tt.text, got, tt.first, res.Notes)
+			}
+		})
+	}
+}
