@@ -66,7 +66,7 @@ var shops9 = newHeldOutShop(&heldOutShop{
 	frozen: map[string]string{
 		"toys.csv":   "e65a7cc25d938cc74d4b2d0e7c28c3cf7fa70b0e6eae7dda80099e5e5e3c57f7",
 		"truth.tsv":  "498b1b96c2784e3007ad263758b042e27ea5e018363e9603dc06683517f9e2be",
-		"toys.jsonl": "4553741fdd9bc763936a7f3cb380d623b9b6938b67219520d9cf1472e50aeffd",
+		"toys.jsonl": "746a9255115901b4345249ba031fcaf58d2560c9690cbc9fbd0d2cc8714e2533",
 	},
 	types: shops9Types, families: map[string][]string{}, flag: shops9CheckFlag, flagName: "shops9-check",
 	split: true,

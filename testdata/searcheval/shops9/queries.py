@@ -190,7 +190,7 @@ for text, c in [("board games", TG + " > Games > Board Games"), ("jigsaw puzzles
 for text, b in [("lego", "LEGO"), ("ravensburger", "Ravensburger"), ("melissa & doug", "Melissa & Doug"), ("jellycat", "Jellycat"), ("schleich", "Schleich"),
                 ("airfix", "Airfix"), ("hornby", "Hornby"), ("nerf", "Nerf"), ("orchard toys", "Orchard Toys"), ("playmobil", "Playmobil")]:
     q("brand", text, brand=b)
-for text in ["curling tongs", "office chair", "cordless drill", "wedding dress", "motor oil", "phone case", "wireless mouse", "xbox controller",
+for text in ["curling tongs", "office chair", "cordless drill", "wedding dress", "engine oil filter", "phone case", "wireless mouse", "xbox controller",
              "electric guitar strings", "reading glasses"]:
     q("nonsense", text, nothing=True)
 
