@@ -484,10 +484,12 @@ func (c *Catalog) foreignModifier(ctx context.Context, s *search) (bool, error) 
 }
 
 // qualityLike reports whether w, before another word, reads as a quality of a thing
-// rather than a thing's name: it ends as an adjective does (adjectiveLike) or in "ic"
-// ("electric", "acoustic", "automatic").
+// rather than a thing's name: it ends as an adjective does (adjectiveLike), in "ic"
+// ("electric", "acoustic", "automatic"), or is a compound of what it keeps out
+// ("waterproof", "weatherproof", "airtight").
 func qualityLike(w string) bool {
-	return adjectiveLike(w) || len(w) > 3 && strings.HasSuffix(w, "ic")
+	return adjectiveLike(w) || len(w) > 3 && strings.HasSuffix(w, "ic") ||
+		len(w) > 5 && (strings.HasSuffix(w, "proof") || strings.HasSuffix(w, "tight"))
 }
 
 // maxNearTitles bounds the titles modifierTitles reads.
