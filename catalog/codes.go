@@ -26,6 +26,16 @@ const maxCodes = 16
 // codeKey writes a code as codes are compared: lower-case ASCII letters and digits only,
 // and an all-digit code (a GTIN, UPC or EAN) without leading zeros.
 func codeKey(s string) string {
+	k := codeChars(s)
+	if isNumber(k) {
+		k = strings.TrimLeft(k, "0")
+	}
+	return k
+}
+
+// codeChars returns s in lower-case ASCII letters and digits only: codeKey without
+// the leading zeros of a number taken off.
+func codeChars(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -36,11 +46,7 @@ func codeKey(s string) string {
 			b.WriteByte(c + 'a' - 'A')
 		}
 	}
-	k := b.String()
-	if isNumber(k) {
-		k = strings.TrimLeft(k, "0")
-	}
-	return k
+	return b.String()
 }
 
 // isCode reports whether a code key names one product rather than a size or a count:
@@ -83,16 +89,32 @@ func isDimension(rest string) bool {
 var codeUnits = set("gb", "tb", "mb", "in", "inch", "k", "p", "mm", "cm", "m", "w", "v", "mah", "hz", "oz", "lb", "lbs",
 	"ft", "qt", "l", "ml", "x", "pk", "pc", "pcs", "ct", "th", "st", "nd", "rd", "s", "d", "ah", "kw", "db", "fps", "mp")
 
-// productCodes returns p's codes (see codeKey and isCode): its GTIN, the values of its
-// code attributes, and the words of its title that are codes, once each, at most
-// maxCodes; and after them the keys of its colour and size values (attrKeys), which
-// no code can equal. Upsert stores them; nothing else decides them.
+// minIDCode is the fewest characters of a product id's code key that make the id one
+// of its codes (see idCode).
+const minIDCode = 5
+
+// idCode reports whether k, the code key of a product's id, is one of the product's
+// codes: a code (isCode) of minIDCode characters or more. A shop's SKU ("FFC-CN-247",
+// "NH-2000", "WW-PURINA-001") is, so that the SKU a shop owner or a customer reads on a
+// product page finds the product; a short id ("p12", "B12", "sku7", "ps5") is not, as a
+// query word it equals most often means another thing ("vitamin b12"), and a long
+// generated id ("gen-000123") no query's word is.
+func idCode(k string) bool { return len(k) >= minIDCode && isCode(k) }
+
+// productCodes returns p's codes (see codeKey and isCode): its id when it is a code
+// (idCode), its GTIN, the values of its code attributes, and the words of its title
+// that are codes, once each, at most maxCodes; and after them the keys of its colour
+// and size values (attrKeys), which no code can equal. Upsert stores them; nothing
+// else decides them.
 func productCodes(p *Product) []string {
 	var out []string
 	add := func(s string) {
 		if k := codeKey(s); (isCode(k) || isNumber(k) && len(k) >= 6) && !slices.Contains(out, k) && len(out) < maxCodes {
 			out = append(out, k)
 		}
+	}
+	if k := codeKey(p.ID); idCode(k) {
+		out = append(out, k)
 	}
 	add(p.GTIN)
 	names := make([]string, 0, len(p.Attributes))
@@ -121,21 +143,23 @@ func titleChunks(title string) []string {
 
 // queryCodes returns the codes a query's text may name: each chunk of it that is a
 // code, and each run of two or three neighbouring chunks, one with a digit, that
-// together are one ("wh 1000 xm4" is "wh1000xm4").
+// together are one ("wh 1000 xm4" is "wh1000xm4"), each as codeKey writes the chunks
+// joined: a number's leading zeros are kept inside a code ("hx5150 01" is "hx515001").
 func queryCodes(text string) []string {
 	chunks := titleChunks(text)
 	var out []string
 	for i := range chunks {
-		k, digit := "", false
+		joined, digit := "", false
 		for j := i; j < min(i+3, len(chunks)); j++ {
+			chars := codeChars(chunks[j])
 			part := codeKey(chunks[j])
 			hasDigit := strings.IndexFunc(part, unicode.IsDigit) >= 0
 			if part == "" || unitWords[part] || codeUnits[part] || hasDigit && !isNumber(part) && !isCode(part) {
 				break // a size ("16gb", "55 inch") is no part of a code
 			}
-			k += part
+			joined += chars
 			digit = digit || hasDigit
-			if digit && isCode(k) && !slices.Contains(out, k) {
+			if k := codeKey(joined); digit && isCode(k) && !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}
@@ -295,7 +319,8 @@ func (r *codeRows) minus(o *codeRows) *codeRows {
 // them (0 for none).
 func batchCodes(ctx context.Context, tx *sql.Tx, after int64, n int) (*codeRows, int64, error) {
 	out := &codeRows{text: make([]byte, 0, 24*3*n), rows: make([]codeRow, 0, 3*n)}
-	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.attributes, t.gtin, t.category, t.tags FROM product_text t
+	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, p.id, t.title, t.attributes, t.gtin, t.category, t.tags
+		FROM product_text t JOIN products p ON p.rowid = t.rowid
 		WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`, after, n)
 	if err != nil {
 		return nil, 0, err
@@ -308,7 +333,7 @@ func batchCodes(ctx context.Context, tx *sql.Tx, after int64, n int) (*codeRows,
 			attrs string
 			tags  string
 		)
-		if err := rows.Scan(&last, &p.Title, &attrs, &p.GTIN, &p.Category, &tags); err != nil {
+		if err := rows.Scan(&last, &p.ID, &p.Title, &attrs, &p.GTIN, &p.Category, &tags); err != nil {
 			return nil, 0, err
 		}
 		p.Attributes, _ = decodeAttributes(attrs) // a bad column has no codes

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -26,6 +27,17 @@ func TestProductCodes(t *testing.T) {
 		{"letters only", Product{Title: "Over/Under Shotgun Case"}, nil},
 		{"a dimension is a size, not a code", Product{Title: "Birch Photo Frame 8x10, 2x4 Stud Kit, 10x42 Binoculars, 27.5x2.4 Tube"}, nil},
 		{"a letter-led code with an x stays one", Product{Title: "Fujica X100V Camera, XT-30 Body"}, []string{"x100v", "xt30"}},
+		{"a SKU id first", Product{ID: "FFC-CN-247", Title: "Beeswax Candle, 10oz", Attributes: map[string]string{"mpn": "CN247"}},
+			[]string{"ffccn247", "cn247"}},
+		{"an id that is the MPN too, once", Product{ID: "sv-22/b", Title: "Vacuum", Attributes: map[string]string{"MPN": "SV-22/B"}},
+			[]string{"sv22b"}},
+		{"a long generated id", Product{ID: "gen-000123", Title: "Lantern"}, []string{"gen000123"}},
+		{"a GTIN-long number id", Product{ID: "0004006381333931", Title: "Pen"}, []string{"4006381333931"}},
+		{"short ids are no codes", Product{ID: "p123", Title: "Lantern"}, nil},
+		{"a short code-like id is no code", Product{ID: "B-12", Title: "Squeaky Bone"}, nil},
+		{"a number id under seven digits is no code", Product{ID: "100234", Title: "Lantern"}, nil},
+		{"an id of letters is no code", Product{ID: "TEE-RED-M", Title: "Tee"}, nil},
+		{"an id that is a size is no code", Product{ID: "128GB", Title: "Card"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +54,10 @@ func TestQueryCodes(t *testing.T) {
 		{"wh1000xm4", "wh1000xm4"},
 		{"sony wh 1000 xm4", "wh1000xm4"},
 		{"0012345678905", "12345678905"},
+		{"0012 3456 78905", "12345678905"},
+		{"hx5150 01", "hx515001"},
+		{"cy 00010", "cy00010"},
+		{"ffc cn 247", "ffccn247"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -117,7 +133,13 @@ func checkCodes(t *testing.T, c *Catalog, step string) {
 func codeProducts(n int, gen string) []Product {
 	products := make([]Product, n)
 	for i := range products {
-		products[i] = Product{ID: "p" + strconv.Itoa(i), SellerID: "s", Title: "Acme AB-" + strconv.Itoa(i) + gen + " Lantern, 2-Pack",
+		// Every other id is a SKU, so one of the product's codes (idCode); the others
+		// ("p1") are too short to be.
+		id := "p" + strconv.Itoa(i)
+		if i%2 == 0 {
+			id = "LN-" + strconv.Itoa(1000+i)
+		}
+		products[i] = Product{ID: id, SellerID: "s", Title: "Acme AB-" + strconv.Itoa(i) + gen + " Lantern, 2-Pack",
 			GTIN:         []string{"", "00" + strconv.Itoa(40000000+i)}[i%2],
 			Attributes:   map[string]string{"mpn": "X" + gen + strconv.Itoa(i%3), "color": []string{"Red", "Navy/White"}[i%2], "size": "X" + gen},
 			Category:     "Home & Garden > Lighting",
@@ -159,6 +181,13 @@ func TestProductCodesFilled(t *testing.T) {
 			DELETE FROM catalog_migrations WHERE name = '0039_attribute_keys.sql'`},
 		{"before migration 0052: no shop path keys", `DELETE FROM product_codes WHERE code LIKE 'cat%';
 			DELETE FROM catalog_migrations WHERE name = '0052_shop_path_keys.sql'`},
+		{"before migration 0054: no id codes", `DELETE FROM product_codes WHERE code LIKE 'ln%';
+			DELETE FROM catalog_migrations WHERE name = '0054_id_codes.sql'`},
+		{"before migration 0054, a fill of 0052 half done", `DELETE FROM product_codes WHERE code LIKE 'ln%' OR code LIKE 'cat%';
+			DELETE FROM catalog_migrations WHERE name IN ('0052_shop_path_keys.sql', '0054_id_codes.sql');
+			CREATE TRIGGER half_done AFTER INSERT ON product_codes_pending BEGIN
+				UPDATE product_codes_pending SET filled_to = (SELECT max(rowid) / 2 FROM products);
+			END`},
 		{"wrong and missing codes", `DELETE FROM product_codes WHERE rowid % 2 = 0;
 			INSERT INTO product_codes (code, rowid) VALUES ('zz999', 3), ('color=green', 5), ('ab1a', 1000);
 			INSERT INTO product_codes_pending (id) VALUES (1)`},
@@ -221,4 +250,44 @@ func queryString(t *testing.T, c *Catalog, query string) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestIDCodesMigration checks that migration 0054 re-arms the codes' fill of a catalog
+// stored before it only when its products have ids that may be codes (a digit, five
+// characters or more): a catalog of short ids ("p12") opens without a fill.
+func TestIDCodesMigration(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		id    func(i int) string
+		armed bool
+	}{
+		{"SKU ids", func(i int) string { return "LN-" + strconv.Itoa(1000+i) }, true},
+		{"short ids", func(i int) string { return "p" + strconv.Itoa(i) }, false},
+		{"ids without a digit", func(i int) string { return "lantern-" + strings.Repeat("x", i%5+1) }, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "catalog.db")
+			c, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			products := make([]Product, 30)
+			for i := range products {
+				products[i] = Product{ID: tt.id(i), SellerID: "s", Title: "Lantern", Availability: InStock, Price: money.Money{Amount: 100, Currency: "USD"}}
+			}
+			if _, err := c.Upsert(ctx, []Seller{{ID: "s", Name: "Shop"}}, products); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.db.Exec(`DELETE FROM catalog_migrations WHERE name = '0054_id_codes.sql'`); err != nil {
+				t.Fatal(err)
+			}
+			c.Close()
+			c = openFilled(t, path, fillOptions{})
+			if armed := c.Fill().Batches > 0; armed != tt.armed {
+				t.Errorf("codes' fill run = %v, want %v", armed, tt.armed)
+			}
+			checkCodes(t, c, "reopened")
+		})
+	}
 }
