@@ -222,20 +222,7 @@ func (c *Catalog) forOtherKind(ctx context.Context, s *search) (kind, thing stri
 	if len(x) == 0 || len(x) > 2 || len(y) == 0 || len(y) > 3 || !s.learned.isType(wordKey(x[len(x)-1])) {
 		return "", "", nil
 	}
-	var b strings.Builder
-	for _, w := range x {
-		quoteTerm(&b, w)
-		b.WriteString(" AND ")
-	}
-	b.WriteString("(")
-	for i, w := range y {
-		if i > 0 {
-			b.WriteString(" OR ")
-		}
-		quoteTerm(&b, w)
-	}
-	b.WriteString(")")
-	if said, err := c.anyMatch(ctx, b.String()); err != nil || said {
+	if said, err := c.anyMatch(ctx, allAndAny(x, y)); err != nil || said {
 		return "", "", err
 	}
 	if kind, err = c.kindBefore(ctx, x); err != nil || kind == "" {

@@ -52,22 +52,7 @@ func TestSearchOtherKind(t *testing.T) {
 		{"a word products have with the head", "office mat", "chairmat", ""},
 		{"a head said of several kinds", "pasta maker", "coffeemaker", ""},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			if tt.first == "" {
-				if len(got) > 0 || !slices.Equal(res.Suggestions, []string{tt.suggest}) {
-					t.Errorf("%q: hits %q, suggestions %q; want none and %q (notes %q)", tt.text, got, res.Suggestions, tt.suggest, res.Notes)
-				}
-				return
-			}
-			if len(got) == 0 || !slices.ContainsFunc(got[:1], func(id string) bool { return len(id) >= len(tt.first) && id[:len(tt.first)] == tt.first }) {
-				t.Errorf("%q: hits %q, want %s first (notes %q)", tt.text, got, tt.first, res.Notes)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
 	}
 }
 
@@ -105,21 +90,27 @@ func TestSearchForOtherKind(t *testing.T) {
 		{"what the Xs say they are for", "bed for my dog", "dogbed", ""},
 		{"the type the Xs are made for", "charger for my laptop", "charger", ""},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Search(ctx, catalog.Query{Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := hitIDs(res)
-			if tt.first == "" {
-				if len(got) > 0 || !slices.Equal(res.Suggestions, []string{tt.suggest}) {
-					t.Errorf("%q: hits %q, suggestions %q; want none and %q (notes %q)", tt.text, got, res.Suggestions, tt.suggest, res.Notes)
-				}
-				return
-			}
-			if len(got) == 0 || !strings.HasPrefix(got[0], tt.first) {
-				t.Errorf("%q: hits %q, want %s first (notes %q)", tt.text, got, tt.first, res.Notes)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkNoneOrFirst(t, c, tt.text, tt.first, tt.suggest) })
+	}
+}
+
+// checkNoneOrFirst searches text in c and holds its answer: with first "", no hits
+// and the one suggestion suggest (the kind the catalog sells); else a hit whose id
+// starts with first comes first.
+func checkNoneOrFirst(t *testing.T, c *catalog.Catalog, text, first, suggest string) {
+	t.Helper()
+	res, err := c.Search(t.Context(), catalog.Query{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitIDs(res)
+	if first == "" {
+		if len(got) > 0 || !slices.Equal(res.Suggestions, []string{suggest}) {
+			t.Errorf("%q: hits %q, suggestions %q; want none and %q (notes %q)", text, got, res.Suggestions, suggest, res.Notes)
+		}
+		return
+	}
+	if len(got) == 0 || !strings.HasPrefix(got[0], first) {
+		t.Errorf("%q: hits %q, want %s first (notes %q)", text, got, first, res.Notes)
 	}
 }

@@ -1714,21 +1714,27 @@ func (c *Catalog) forNoneSaid(ctx context.Context, s *search) (string, error) {
 	if len(after) == 0 {
 		return "", nil
 	}
+	if said, err := c.anyMatch(ctx, allAndAny(s.rest[:at], after)); err != nil || said {
+		return "", err
+	}
+	return strings.Join(s.rest[:at], " "), nil
+}
+
+// allAndAny writes the full-text query of the products with every word of all and
+// at least one of some (some is not empty).
+func allAndAny(all, some []string) string {
 	var b strings.Builder
-	for _, w := range s.rest[:at] {
+	for _, w := range all {
 		quoteTerm(&b, w)
 		b.WriteString(" AND ")
 	}
 	b.WriteString("(")
-	for i, w := range after {
+	for i, w := range some {
 		if i > 0 {
 			b.WriteString(" OR ")
 		}
 		quoteTerm(&b, w)
 	}
 	b.WriteString(")")
-	if said, err := c.anyMatch(ctx, b.String()); err != nil || said {
-		return "", err
-	}
-	return strings.Join(s.rest[:at], " "), nil
+	return b.String()
 }
