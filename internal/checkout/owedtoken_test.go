@@ -81,16 +81,20 @@ func (e *env) tokenSettled(id string) string {
 
 // gatedTokens is Tokens whose Issue waits until open is closed (a slow Stripe), or
 // fails as unavailable once its context ends; with late, Stripe answers then all the
-// same (the token issued as the caller gives up). calls counts its Issue calls.
+// same (the token issued as the caller gives up). calls counts its Issue calls;
+// asked, when set, is closed by the first.
 type gatedTokens struct {
 	checkout.Tokens
 	open  chan struct{}
 	late  bool
 	calls atomic.Int64
+	asked chan struct{}
 }
 
 func (g *gatedTokens) Issue(ctx context.Context, r checkout.TokenRequest) (checkout.Token, error) {
-	g.calls.Add(1)
+	if g.calls.Add(1) == 1 && g.asked != nil {
+		close(g.asked)
+	}
 	select {
 	case <-g.open:
 		return g.Tokens.Issue(ctx, r)
@@ -364,7 +368,7 @@ func TestDrainEndsSettling(t *testing.T) {
 			ctx := context.Background()
 			o := e.unjournaledToken()
 			real := e.cfg.Tokens
-			gate := &gatedTokens{Tokens: real, open: make(chan struct{}), late: tt.late}
+			gate := &gatedTokens{Tokens: real, open: make(chan struct{}), late: tt.late, asked: make(chan struct{})}
 			e.cfg.Tokens = gate
 			svc := e.service()
 			e.cfg.Tokens = real
@@ -383,6 +387,10 @@ func TestDrainEndsSettling(t *testing.T) {
 				cancel()
 			} else {
 				cancel()
+				// Stripe is asked before the wait starts running out: under load
+				// the settling could otherwise be stopped before asking at all,
+				// which leaves the token to recovery too but is not the case named.
+				<-gate.asked
 				svc.Drain(wait)
 			}
 			logs := e.logs.String()
