@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -87,13 +88,26 @@ var (
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
 	// no offer: their children are the products.
 	colParentChild = []string{"parent_child"}
+	// The rest of Amazon's flat file: a sale's first and last day in columns of their
+	// own, the key product features (bullet points: most of what a listing says), the
+	// search terms (words separated by spaces), the product id with its type (a UPC or
+	// EAN is the GTIN; an ASIN is not), and update_delete, whose Delete withdraws the
+	// SKU.
+	colSaleFrom     = []string{"sale_from_date", "sale_start_date"}
+	colSaleEnd      = []string{"sale_end_date"}
+	colBullets      = []string{"bullet_point1", "bullet_point2", "bullet_point3", "bullet_point4", "bullet_point5"}
+	colKeywords     = []string{"generic_keywords"}
+	colProductID    = []string{"external_product_id"}
+	colProductIDTyp = []string{"external_product_id_type"}
+	colUpdateDelete = []string{"update_delete"}
 )
 
 // flatColumns lists every column a flat row is read from.
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
-	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild}
+	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild,
+	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -158,12 +172,15 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 		return p, "", err
 	}
 	p.GroupID = r.get(colGroup)
-	p.Description = displayText(r.get(colDesc))
+	p.Description = withBullets(displayText(r.get(colDesc)), r)
 	p.URL = r.get(colURL)
 	p.ImageURL = r.get(colImage)
 	p.Brand = displayText(r.get(colBrand))
 	// A spreadsheet keeps a long number as text behind an apostrophe ('0012345678905).
 	p.GTIN = strings.TrimPrefix(r.get(colGTIN), "'")
+	if p.GTIN == "" {
+		p.GTIN = productIDGTIN(r)
+	}
 	p.Availability = catalog.Availability(r.get(colAvail))
 	catCol := ""
 	for _, c := range colCategory {
@@ -188,6 +205,9 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 		}
 	}
 	p.Tags = appendTags(p.Tags, displayText(r.get(colTags)))
+	if v := displayText(r.get(colKeywords)); v != "" {
+		p.Tags = append(p.Tags, v)
+	}
 	if v, col := r.first(colStock); v != "" {
 		n, err := parseCount(col, v)
 		a, said := catalog.ParseAvailability(v)
@@ -364,6 +384,8 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 		if active, err = inWindow(wcol, w, now); err != nil {
 			return err
 		}
+	} else if active, err = saleDays(r, now); err != nil {
+		return err
 	}
 	if active && sale.Currency == p.Price.Currency && sale.Amount < p.Price.Amount {
 		p.Attributes[listPriceAttr] = p.Price.String()
@@ -372,10 +394,88 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 	return nil
 }
 
+// saleDays reports whether a sale is on at now by the first and last day of an Amazon
+// flat file's sale_from_date and sale_end_date (either may be absent: open), the last
+// day included when written without a time.
+func saleDays(r row, now time.Time) (bool, error) {
+	from, fcol := r.first(colSaleFrom)
+	end, ecol := r.first(colSaleEnd)
+	if from != "" {
+		t, _, err := parseDate(from)
+		if err != nil {
+			return false, bad(`%s %s is not a date like "2026-11-20"`, fcol, q(from))
+		}
+		if now.Before(t) {
+			return false, nil
+		}
+	}
+	if end != "" {
+		t, dateOnly, err := parseDate(end)
+		if err != nil {
+			return false, bad(`%s %s is not a date like "2026-12-31"`, ecol, q(end))
+		}
+		if dateOnly {
+			t = t.AddDate(0, 0, 1)
+		}
+		if !now.Before(t) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// withBullets is a description followed by the key product features of an Amazon flat
+// file (bullet_point1…5), each ending a sentence: a listing's features are most of what
+// it says about itself, and its product_description is often empty.
+func withBullets(desc string, r row) string {
+	var b strings.Builder
+	b.WriteString(desc)
+	for _, c := range colBullets {
+		v := displayText(r.get([]string{c}))
+		if v == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if !strings.ContainsRune(".!?。", lastRune(b.String())) {
+				b.WriteByte('.')
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(v)
+	}
+	return b.String()
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// productIDGTIN is the GTIN an Amazon flat file gives as its product id: the
+// external_product_id of type UPC, EAN, GTIN, ISBN or JAN, or of no type when it is
+// 8 to 14 digits; "" for an ASIN or anything else.
+func productIDGTIN(r row) string {
+	id := strings.TrimPrefix(r.get(colProductID), "'")
+	switch strings.ToUpper(r.get(colProductIDTyp)) {
+	case "UPC", "EAN", "GTIN", "ISBN", "JAN":
+		return id
+	case "":
+		if len(id) >= 8 && len(id) <= 14 && strings.Trim(id, "0123456789") == "" {
+			return id
+		}
+	}
+	return ""
+}
+
 // flatRow builds and finishes one flat record.
 func (p *parser) flatRow(at lines, r row) error {
 	if strings.EqualFold(r.get(colParentChild), "parent") {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a parent row (its child rows are the products)"})
+		return nil
+	}
+	if strings.EqualFold(r.get(colUpdateDelete), "delete") {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true,
+			Reason: "update_delete says Delete (the SKU is withdrawn), so it is not imported; a product the catalog already holds with its id is left as it was (import it with quantity 0 to stop its sale)"})
 		return nil
 	}
 	prod, sellerName, err := flatProduct(r, p.start, p.opt.Currency)
