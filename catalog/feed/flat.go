@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ var (
 	colTags = []string{"tags"}
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
-	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
+	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn", "voltage"}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
 		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
@@ -100,6 +101,10 @@ var (
 	colProductID    = []string{"external_product_id"}
 	colProductIDTyp = []string{"external_product_id_type"}
 	colUpdateDelete = []string{"update_delete"}
+	// colPackCount are how many units one purchase brings (Amazon's package quantity,
+	// else its number of items): the attribute pack ("pack of 100") when above one, so
+	// that variants sold by the box say which box they are.
+	colPackCount = []string{"item_package_quantity", "number_of_items"}
 )
 
 // flatColumns lists every column a flat row is read from.
@@ -107,7 +112,7 @@ var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImag
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
 	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild,
-	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete}
+	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -262,6 +267,11 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 	for _, a := range attrAliases {
 		if v := r.get([]string{a.alias}); v != "" && p.Attributes[a.attr] == "" {
 			p.Attributes[a.attr] = v
+		}
+	}
+	if v := r.get(colPackCount); v != "" && p.Attributes["pack"] == "" {
+		if n, err := strconv.Atoi(v); err == nil && n > 1 {
+			p.Attributes["pack"] = "pack of " + strconv.Itoa(n)
 		}
 	}
 	listingVariations(r, p.Attributes)

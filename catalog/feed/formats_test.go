@@ -323,6 +323,26 @@ func TestParseInline(t *testing.T) {
 			},
 		},
 		{
+			// Screws by size and box, a drill by voltage: the variation theme's attributes
+			// are kept so that the variants say which they are.
+			name: "Amazon flat file: package quantity and voltage are attributes",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\nSeller SKU\tProduct Name\tYour Price\tSize\tPackage Quantity\tNumber of Items\tVoltage\n" +
+				"item_sku\titem_name\tstandard_price\tsize_name\titem_package_quantity\tnumber_of_items\tvoltage\n" +
+				"S-100\tDeck Screws, #8 x 2 in., 100-Pack\t9.99\t#8 x 2 in.\t100\t100\t\n" +
+				"S-1K\tDeck Screws, #8 x 2 in., 1000-Pack\t59.99\t#8 x 2 in.\t\t1000\t\n" +
+				"S-1\tDeck Screw\t0.25\t#8 x 2 in.\t1\t\t\n" +
+				"S-X\tDeck Screws, a box\t9.99\t\tbox\t\t\n" +
+				"D-12\tDrill/Driver Kit\t139.00\t\t\t\t12 Volts\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"S-100", "S-1K", "S-1", "S-X", "D-12"},
+			checks: []check{
+				{"S-100", "attr:pack", "pack of 100"}, {"S-1K", "attr:pack", "pack of 1000"}, // number_of_items when no package quantity
+				{"S-1", "attr:pack", "<none>"}, {"S-X", "attr:pack", "<none>"},
+				{"D-12", "attr:voltage", "12 Volts"},
+			},
+		},
+		{
 			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
 			file: "products.json",
 			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
