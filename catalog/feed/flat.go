@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -105,6 +106,10 @@ var (
 	// else its number of items): the attribute pack ("pack of 100") when above one, so
 	// that variants sold by the box say which box they are.
 	colPackCount = []string{"item_package_quantity", "number_of_items"}
+	// colItemType is Amazon's item type keyword ("power-drills"), the only word of a
+	// flat file on what the product is: the category ("Power Drills") of a row that
+	// has no category column.
+	colItemType = []string{"item_type_keyword"}
 )
 
 // flatColumns lists every column a flat row is read from.
@@ -112,7 +117,7 @@ var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImag
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
 	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild,
-	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount}
+	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -208,6 +213,9 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 				p.Tags = append(p.Tags, v)
 			}
 		}
+	}
+	if v := r.get(colItemType); p.Category == "" && strings.Trim(v, "0123456789") != "" {
+		p.Category = keywordCategory(displayText(v))
 	}
 	p.Tags = appendTags(p.Tags, displayText(r.get(colTags)))
 	if v := displayText(r.get(colKeywords)); v != "" {
@@ -432,6 +440,21 @@ func saleDays(r row, now time.Time) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// keywordCategory is a category named by a keyword written as a slug: "power-drills"
+// and "power_drills" are "Power Drills"; a keyword with spaces or capitals is kept as
+// written.
+func keywordCategory(k string) string {
+	if strings.ContainsAny(k, " ABCDEFGHIJKLMNOPQRSTUVWXYZ>") {
+		return k
+	}
+	words := strings.FieldsFunc(k, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 // withBullets is a description followed by the key product features of an Amazon flat

@@ -343,6 +343,26 @@ func TestParseInline(t *testing.T) {
 			},
 		},
 		{
+			// The item type keyword is the category of a row without a category column;
+			// a browse node's number is not one.
+			name: "Amazon flat file: the item type keyword is the category",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\nSeller SKU\tProduct Name\tYour Price\tItem Type Keyword\tProduct Type\n" +
+				"item_sku\titem_name\tstandard_price\titem_type_keyword\tproduct_type\n" +
+				"A\tDrill\t99.00\tpower-drills\t\n" +
+				"B\tBlade\t19.00\tcircular_saw_blades\t\n" +
+				"C\tGloves\t9.00\t\t\n" +
+				"D\tScrews\t9.00\t511228\t\n" +
+				"E\tBits\t9.00\tdrill-bits\tTools > Drill Bits\n" +
+				"F\tLevel\t9.00\tMeasuring Tools\t\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"A", "B", "C", "D", "E", "F"},
+			checks: []check{
+				{"A", "category", "Power Drills"}, {"B", "category", "Circular Saw Blades"}, {"C", "category", ""},
+				{"D", "category", ""}, {"E", "category", "Tools > Drill Bits"}, {"F", "category", "Measuring Tools"},
+			},
+		},
+		{
 			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
 			file: "products.json",
 			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",
