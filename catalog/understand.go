@@ -194,7 +194,7 @@ func understand(s string, v *Vocabulary) understood {
 // readQuery is understand, reading kids' words as the age filter too when ages is
 // set (see FilterAge; Search decides whether the catalog reads them so).
 func readQuery(s string, v *Vocabulary, ages bool) understood {
-	toks, rs := lex(s)
+	toks, rs := lex(spellFractions(s))
 	p := phraseReader{toks: toks, used: make([]bool, len(toks)), ages: ages}
 	var u understood
 	for i := 0; i < len(p.toks); i++ {

@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -84,4 +86,36 @@ func splitSize(w string) (n, unit string) {
 		return "", ""
 	}
 	return w[:i], w[i:]
+}
+
+// fractionWords finds a size in inches written in words, as shoppers say it and
+// hardware is sized: "quarter inch", "a half-inch", "three eighths inch", "five
+// sixteenths inches" (the numerator optional, "a" or "one" being 1).
+var fractionWords = regexp.MustCompile(`(?i)\b(?:(a|one|three|five|seven|nine|eleven|thirteen|fifteen)[\s-]+)?(half|quarters?|eighths?|sixteenths?)[\s-]+(inch|inches)\b`)
+
+var (
+	numeratorWords   = map[string]int{"": 1, "a": 1, "one": 1, "three": 3, "five": 5, "seven": 7, "nine": 9, "eleven": 11, "thirteen": 13, "fifteen": 15}
+	denominatorWords = map[string]int{"half": 2, "quarter": 4, "eighth": 8, "sixteenth": 16}
+)
+
+// spellFractions writes each size in inches that s gives in words as the fraction
+// shops write ("quarter inch drill bit" → "1/4 inch drill bit", "three-eighths inch"
+// → "3/8 inch"), so that it is read as the size it is. A numerator that does not make
+// a fraction below one in lowest terms ("three halves inch"), or a plural without a
+// numerator above one ("two quarters inch", whose "two" is not read), is left as
+// written.
+func spellFractions(s string) string {
+	if !strings.Contains(strings.ToLower(s), "inch") {
+		return s
+	}
+	return fractionWords.ReplaceAllStringFunc(s, func(m string) string {
+		g := fractionWords.FindStringSubmatch(m)
+		n := numeratorWords[strings.ToLower(g[1])]
+		plural := strings.HasSuffix(strings.ToLower(g[2]), "s")
+		d := denominatorWords[strings.TrimSuffix(strings.ToLower(g[2]), "s")]
+		if n >= d || n%2 == 0 || plural && n == 1 {
+			return m
+		}
+		return strconv.Itoa(n) + "/" + strconv.Itoa(d) + " " + g[3]
+	})
 }

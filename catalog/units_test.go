@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -66,6 +67,47 @@ func TestSearchUnitSpellings(t *testing.T) {
 			}
 			if tc.never != "" && slices.Contains(ids[:len(tc.first)], tc.never) {
 				t.Errorf("%q: %v has %s", tc.text, ids, tc.never)
+			}
+		})
+	}
+}
+
+// TestSearchFractionWords checks that a size in inches said in words ("quarter inch")
+// finds the product of that size as its fraction ("1/4 in.") does, and not another.
+func TestSearchFractionWords(t *testing.T) {
+	c := openCatalog(t)
+	ctx := context.Background()
+	var products []catalog.Product
+	for _, s := range []string{"1/8", "1/4", "5/16", "3/8", "1/2", "3/4"} {
+		id := "bit-" + strings.ReplaceAll(s, "/", "")
+		products = append(products, catalog.Product{ID: id, SellerID: "volt", Title: "Boreline Cobalt Drill Bit, " + s + " in.", Price: usd(599)})
+	}
+	products = append(products, catalog.Product{ID: "wrench-12", SellerID: "volt", Title: "Turnwell 1/2 in. Drive Ratchet Wrench", Price: usd(2999)})
+	if _, err := c.Upsert(ctx, fixtureSellers, products); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, first, never string
+	}{
+		{"quarter", "quarter inch drill bit", "bit-14", "bit-12"},
+		{"a half, hyphenated", "a half-inch drill bit", "bit-12", "bit-14"},
+		{"three eighths", "three eighths inch cobalt bit", "bit-38", "bit-18"},
+		{"an eighth", "drill bit eighth inch", "bit-18", "bit-38"},
+		{"five sixteenths, plural", "five sixteenths inches drill bit", "bit-516", "bit-14"},
+		{"three quarter, singular", "three quarter inch drill bit", "bit-34", "bit-14"},
+		{"half inch drive", "half inch drive ratchet", "wrench-12", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := hitIDs(res)
+			if len(ids) == 0 || ids[0] != tc.first {
+				t.Fatalf("%q: %v, want %s first", tc.text, ids, tc.first)
+			}
+			if tc.never != "" && slices.Contains(ids[:1], tc.never) {
+				t.Errorf("%q: %v has %s first", tc.text, ids, tc.never)
 			}
 		})
 	}

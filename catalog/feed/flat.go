@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
@@ -81,19 +84,40 @@ var (
 	colTags = []string{"tags"}
 	// attrColumns are copied into Product.Attributes under the same name;
 	// attrAliases are read into the attribute they name when it has no value.
-	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn"}
+	attrColumns = []string{"condition", "color", "size", "material", "gender", "age_group", "pattern", "mpn", "voltage"}
 	attrAliases = []struct{ alias, attr string }{{"color_name", "color"}, {"size_name", "size"},
 		{"colour", "color"}, {"model_number", "mpn"}, {"part_number", "mpn"}, {"materials", "material"}}
 	// colParentChild marks an Amazon flat file's parent rows ("parent"), which hold
 	// no offer: their children are the products.
 	colParentChild = []string{"parent_child"}
+	// The rest of Amazon's flat file: a sale's first and last day in columns of their
+	// own, the key product features (bullet points: most of what a listing says), the
+	// search terms (words separated by spaces), the product id with its type (a UPC or
+	// EAN is the GTIN; an ASIN is not), and update_delete, whose Delete withdraws the
+	// SKU.
+	colSaleFrom     = []string{"sale_from_date", "sale_start_date"}
+	colSaleEnd      = []string{"sale_end_date"}
+	colBullets      = []string{"bullet_point1", "bullet_point2", "bullet_point3", "bullet_point4", "bullet_point5"}
+	colKeywords     = []string{"generic_keywords"}
+	colProductID    = []string{"external_product_id"}
+	colProductIDTyp = []string{"external_product_id_type"}
+	colUpdateDelete = []string{"update_delete"}
+	// colPackCount are how many units one purchase brings (Amazon's package quantity,
+	// else its number of items): the attribute pack ("pack of 100") when above one, so
+	// that variants sold by the box say which box they are.
+	colPackCount = []string{"item_package_quantity", "number_of_items"}
+	// colItemType is Amazon's item type keyword ("power-drills"), the only word of a
+	// flat file on what the product is: the category ("Power Drills") of a row that
+	// has no category column.
+	colItemType = []string{"item_type_keyword"}
 )
 
 // flatColumns lists every column a flat row is read from.
 var flatColumns = [][]string{colID, colGroup, colTitle, colDesc, colURL, colImage, colPrice,
 	colAmount, colCurrency, colSale, colSaleWindow, colAvail, colStock, colBrand, colCategory,
 	colRating, colReviewCount, colSeller, colGTIN, colSearch, colInterval, colEvery, colTrial, colTags, attrColumns,
-	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild}
+	{"color_name", "size_name", "colour", "model_number", "part_number", "materials"}, colParentChild,
+	colSaleFrom, colSaleEnd, colBullets, colKeywords, colProductID, colProductIDTyp, colUpdateDelete, colPackCount, colItemType}
 
 // listPriceAttr is the attribute that keeps the regular price of a product on sale,
 // formatted for people ("$39.99").
@@ -158,12 +182,15 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 		return p, "", err
 	}
 	p.GroupID = r.get(colGroup)
-	p.Description = displayText(r.get(colDesc))
+	p.Description = withBullets(displayText(r.get(colDesc)), r)
 	p.URL = r.get(colURL)
 	p.ImageURL = r.get(colImage)
 	p.Brand = displayText(r.get(colBrand))
 	// A spreadsheet keeps a long number as text behind an apostrophe ('0012345678905).
 	p.GTIN = strings.TrimPrefix(r.get(colGTIN), "'")
+	if p.GTIN == "" {
+		p.GTIN = productIDGTIN(r)
+	}
 	p.Availability = catalog.Availability(r.get(colAvail))
 	catCol := ""
 	for _, c := range colCategory {
@@ -187,7 +214,13 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 			}
 		}
 	}
+	if v := r.get(colItemType); p.Category == "" && strings.Trim(v, "0123456789") != "" {
+		p.Category = keywordCategory(displayText(v))
+	}
 	p.Tags = appendTags(p.Tags, displayText(r.get(colTags)))
+	if v := displayText(r.get(colKeywords)); v != "" {
+		p.Tags = append(p.Tags, v)
+	}
 	if v, col := r.first(colStock); v != "" {
 		n, err := parseCount(col, v)
 		a, said := catalog.ParseAvailability(v)
@@ -242,6 +275,11 @@ func flatProduct(r row, now time.Time, currency string) (p catalog.Product, sell
 	for _, a := range attrAliases {
 		if v := r.get([]string{a.alias}); v != "" && p.Attributes[a.attr] == "" {
 			p.Attributes[a.attr] = v
+		}
+	}
+	if v := r.get(colPackCount); v != "" && p.Attributes["pack"] == "" {
+		if n, err := strconv.Atoi(v); err == nil && n > 1 {
+			p.Attributes["pack"] = "pack of " + strconv.Itoa(n)
 		}
 	}
 	listingVariations(r, p.Attributes)
@@ -364,6 +402,8 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 		if active, err = inWindow(wcol, w, now); err != nil {
 			return err
 		}
+	} else if active, err = saleDays(r, now); err != nil {
+		return err
 	}
 	if active && sale.Currency == p.Price.Currency && sale.Amount < p.Price.Amount {
 		p.Attributes[listPriceAttr] = p.Price.String()
@@ -372,10 +412,103 @@ func applySale(r row, p *catalog.Product, now time.Time) error {
 	return nil
 }
 
+// saleDays reports whether a sale is on at now by the first and last day of an Amazon
+// flat file's sale_from_date and sale_end_date (either may be absent: open), the last
+// day included when written without a time.
+func saleDays(r row, now time.Time) (bool, error) {
+	from, fcol := r.first(colSaleFrom)
+	end, ecol := r.first(colSaleEnd)
+	if from != "" {
+		t, _, err := parseDate(from)
+		if err != nil {
+			return false, bad(`%s %s is not a date like "2026-11-20"`, fcol, q(from))
+		}
+		if now.Before(t) {
+			return false, nil
+		}
+	}
+	if end != "" {
+		t, dateOnly, err := parseDate(end)
+		if err != nil {
+			return false, bad(`%s %s is not a date like "2026-12-31"`, ecol, q(end))
+		}
+		if dateOnly {
+			t = t.AddDate(0, 0, 1)
+		}
+		if !now.Before(t) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// keywordCategory is a category named by a keyword written as a slug: "power-drills"
+// and "power_drills" are "Power Drills"; a keyword with spaces or capitals is kept as
+// written.
+func keywordCategory(k string) string {
+	if strings.ContainsAny(k, " ABCDEFGHIJKLMNOPQRSTUVWXYZ>") {
+		return k
+	}
+	words := strings.FieldsFunc(k, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// withBullets is a description followed by the key product features of an Amazon flat
+// file (bullet_point1…5), each ending a sentence: a listing's features are most of what
+// it says about itself, and its product_description is often empty.
+func withBullets(desc string, r row) string {
+	var b strings.Builder
+	b.WriteString(desc)
+	for _, c := range colBullets {
+		v := displayText(r.get([]string{c}))
+		if v == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if !strings.ContainsRune(".!?。", lastRune(b.String())) {
+				b.WriteByte('.')
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(v)
+	}
+	return b.String()
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// productIDGTIN is the GTIN an Amazon flat file gives as its product id: the
+// external_product_id of type UPC, EAN, GTIN, ISBN or JAN, or of no type when it is
+// 8 to 14 digits; "" for an ASIN or anything else.
+func productIDGTIN(r row) string {
+	id := strings.TrimPrefix(r.get(colProductID), "'")
+	switch strings.ToUpper(r.get(colProductIDTyp)) {
+	case "UPC", "EAN", "GTIN", "ISBN", "JAN":
+		return id
+	case "":
+		if len(id) >= 8 && len(id) <= 14 && strings.Trim(id, "0123456789") == "" {
+			return id
+		}
+	}
+	return ""
+}
+
 // flatRow builds and finishes one flat record.
 func (p *parser) flatRow(at lines, r row) error {
 	if strings.EqualFold(r.get(colParentChild), "parent") {
 		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true, Reason: "a parent row (its child rows are the products)"})
+		return nil
+	}
+	if strings.EqualFold(r.get(colUpdateDelete), "delete") {
+		p.report(RowError{File: p.name, Line: at.first, EndLine: at.last, Skipped: true,
+			Reason: "update_delete says Delete (the SKU is withdrawn), so it is not imported; a product the catalog already holds with its id is left as it was (import it with quantity 0 to stop its sale)"})
 		return nil
 	}
 	prod, sellerName, err := flatProduct(r, p.start, p.opt.Currency)

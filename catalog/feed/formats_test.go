@@ -292,6 +292,77 @@ func TestParseInline(t *testing.T) {
 				{"KN-8W", "stock", "0"}, {"KN-8W", "availability", "out_of_stock"}},
 		},
 		{
+			// A Tools template as a hardware shop fills it in: the sale's days in columns of
+			// their own, features as bullet points with no description, search terms, a UPC
+			// (an ASIN is no GTIN), and a SKU withdrawn with Delete.
+			name: "Amazon flat file: sale days, bullet points, search terms, the product id and a Delete row",
+			file: "Flat.File.Tools.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\n" +
+				"Seller SKU\tProduct Name\tYour Price\tQuantity\tSale Price\tSale Start Date\tSale End Date\tProduct Description\tKey Product Features\tKey Product Features\tSearch Terms\tProduct ID\tProduct ID Type\tUpdate Delete\n" +
+				"item_sku\titem_name\tstandard_price\tquantity\tsale_price\tsale_from_date\tsale_end_date\tproduct_description\tbullet_point1\tbullet_point2\tgeneric_keywords\texternal_product_id\texternal_product_id_type\tupdate_delete\n" +
+				"DR-1\tDrill/Driver Kit (DR-1)\t129.00\t5\t99.00\t2026-05-01\t2026-05-15\t\tBrushless motor\tTwo batteries included.\tscrew gun cordless\t012345678905\tUPC\t\n" +
+				"DR-2\tDrill, Tool Only\t79.00\t5\t59.00\t2026-04-01\t2026-05-14\tCompact drill!\t1/2-inch chuck\t\t\tB0ABCDEFGH\tASIN\tUpdate\n" +
+				"DR-3\tDrill Kit\t149.00\t5\t119.00\t2026-06-01\t\t\t\t\t\t4006381333931\t\t\n" +
+				"DR-4\tImpact Driver\t99.00\t5\t79.00\t\t2026-06-30\t\t\t\t\t\t\t\n" +
+				"DR-5\tOld Drill Kit\t99.00\t0\t\t\t\t\t\t\t\t\t\tDelete\n" +
+				"DR-6\tSaw\t99.00\t5\t79.00\t11/20/2026\t\t\t\t\t\t\t\t\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"DR-1", "DR-2", "DR-3", "DR-4"},
+			wantRejects: []string{
+				"Flat.File.Tools.txt:8: skipped: update_delete says Delete (the SKU is withdrawn), so it is not imported; a product the catalog already holds with its id is left as it was (import it with quantity 0 to stop its sale)",
+				`Flat.File.Tools.txt:9: sale_from_date "11/20/2026" is not a date like "2026-11-20"`,
+			},
+			checks: []check{
+				{"DR-1", "price", "$99.00"}, {"DR-1", "attr:list_price", "$129.00"}, // the last day is included
+				{"DR-1", "description", "Brushless motor. Two batteries included."},
+				{"DR-1", "tags", "screw gun cordless"}, {"DR-1", "gtin", "012345678905"},
+				{"DR-2", "price", "$79.00"}, {"DR-2", "attr:list_price", "<none>"}, // the sale is over
+				{"DR-2", "description", "Compact drill! 1/2-inch chuck"}, {"DR-2", "gtin", ""},
+				{"DR-3", "price", "$149.00"}, {"DR-3", "gtin", "4006381333931"}, // not started; a bare EAN
+				{"DR-4", "price", "$79.00"}, // open start
+			},
+		},
+		{
+			// Screws by size and box, a drill by voltage: the variation theme's attributes
+			// are kept so that the variants say which they are.
+			name: "Amazon flat file: package quantity and voltage are attributes",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\nSeller SKU\tProduct Name\tYour Price\tSize\tPackage Quantity\tNumber of Items\tVoltage\n" +
+				"item_sku\titem_name\tstandard_price\tsize_name\titem_package_quantity\tnumber_of_items\tvoltage\n" +
+				"S-100\tDeck Screws, #8 x 2 in., 100-Pack\t9.99\t#8 x 2 in.\t100\t100\t\n" +
+				"S-1K\tDeck Screws, #8 x 2 in., 1000-Pack\t59.99\t#8 x 2 in.\t\t1000\t\n" +
+				"S-1\tDeck Screw\t0.25\t#8 x 2 in.\t1\t\t\n" +
+				"S-X\tDeck Screws, a box\t9.99\t\tbox\t\t\n" +
+				"D-12\tDrill/Driver Kit\t139.00\t\t\t\t12 Volts\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"S-100", "S-1K", "S-1", "S-X", "D-12"},
+			checks: []check{
+				{"S-100", "attr:pack", "pack of 100"}, {"S-1K", "attr:pack", "pack of 1000"}, // number_of_items when no package quantity
+				{"S-1", "attr:pack", "<none>"}, {"S-X", "attr:pack", "<none>"},
+				{"D-12", "attr:voltage", "12 Volts"},
+			},
+		},
+		{
+			// The item type keyword is the category of a row without a category column;
+			// a browse node's number is not one.
+			name: "Amazon flat file: the item type keyword is the category",
+			file: "amazon.txt",
+			data: "TemplateType=fptcustom\tVersion=2023.1012\nSeller SKU\tProduct Name\tYour Price\tItem Type Keyword\tProduct Type\n" +
+				"item_sku\titem_name\tstandard_price\titem_type_keyword\tproduct_type\n" +
+				"A\tDrill\t99.00\tpower-drills\t\n" +
+				"B\tBlade\t19.00\tcircular_saw_blades\t\n" +
+				"C\tGloves\t9.00\t\t\n" +
+				"D\tScrews\t9.00\t511228\t\n" +
+				"E\tBits\t9.00\tdrill-bits\tTools > Drill Bits\n" +
+				"F\tLevel\t9.00\tMeasuring Tools\t\n",
+			opt:     &Options{DefaultSeller: "Tool Shop", Currency: "USD", Now: may2026},
+			wantIDs: []string{"A", "B", "C", "D", "E", "F"},
+			checks: []check{
+				{"A", "category", "Power Drills"}, {"B", "category", "Circular Saw Blades"}, {"C", "category", ""},
+				{"D", "category", ""}, {"E", "category", "Tools > Drill Bits"}, {"F", "category", "Measuring Tools"},
+			},
+		},
+		{
 			name: "Google Content API products list: offerId, imageLink, price objects, lists, other members passed over",
 			file: "products.json",
 			data: `{"kind": "content#productsListResponse", "nextPageToken": "x",

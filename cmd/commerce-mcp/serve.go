@@ -486,6 +486,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		if cust, err = resolveCustomer(ctx, st, c.customer); err != nil {
 			return err
 		}
+		if c.customer == "" {
+			logDemoServed(ctx, st, cust, logger)
+		}
 	}
 	c.pay.recoverAfter = c.recoverAfter // get_order's asks wait for what recovery waits for
 	svc, after, err := newCommerce(c.pay, cat, st, logger)
@@ -528,6 +531,31 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdin
 		return nil
 	}
 	return err
+}
+
+// logDemoServed warns, when stdio serves the demo customer for want of --customer,
+// that the database has customers of the operator's: their cards, addresses and
+// spending rules apply only to the customer served, so an assistant set up with --db
+// alone would shop as the demo customer under the built-in rules. It gives the count,
+// never a customer's data.
+func logDemoServed(ctx context.Context, st *store.Store, cust string, logger *slog.Logger) {
+	if cust != store.DemoCustomerID {
+		return
+	}
+	cs, err := st.Customers(ctx)
+	if err != nil {
+		logger.Warn("cannot count the customers", "err", err)
+		return
+	}
+	own := 0
+	for _, c := range cs {
+		if c.ID != store.DemoCustomerID {
+			own++
+		}
+	}
+	if own > 0 {
+		logger.Warn(fmt.Sprintf("serving the demo customer, as no --customer (or COMMERCE_CUSTOMER) names one, though this database has %d customer(s) of its own, whose cards, addresses and spending rules apply only when served: add \"--customer\", \"ID or email\" to the client's args (`commerce-mcp customer list` shows them)", own), "customers", own)
+	}
 }
 
 // A server over stdio keeps its peak resident set under stdioRSSBudget by giving Go a

@@ -332,7 +332,7 @@ func (s *Service) quoteCheckout(ctx context.Context, c *store.Checkout, cart sto
 		c.Currency = p.Currency
 	}
 	if rules.NeedsConfirmation(c.Total) {
-		if err := s.overDaily(ctx, rules, store.Purchase{CustomerID: c.CustomerID, Currency: c.Currency, Total: c.Total}); err != nil {
+		if err := s.overRolling(ctx, rules, store.Purchase{CustomerID: c.CustomerID, Currency: c.Currency, Total: c.Total}); err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
 				if err = s.refuseCheckout(ctx, c, store.CheckoutOpen, ok, store.PurchaseOpen, ref); errors.As(err, new(lostRace)) {

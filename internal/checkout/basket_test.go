@@ -396,6 +396,27 @@ func TestCheckoutQuoteThenConfirm(t *testing.T) {
 	}
 }
 
+// A basket the monthly limit rules out is refused before the person is asked to
+// confirm it, as a single purchase is, with nothing charged and the cart as it was.
+func TestCheckoutMonthlyLimitBeforeConfirmation(t *testing.T) {
+	ctx := context.Background()
+	rules := noLimits
+	rules.MonthlyMax, rules.ConfirmAbove = 60_00, 0 // above each seller order, below the basket
+	e := newEnv(t, envOpts{rules: &rules})
+	e.fillCart()
+	out, err := e.svc.Checkout(ctx, checkout.CheckoutRequest{CustomerID: e.customer})
+	if err == nil {
+		t.Fatalf("checkout: %s, want a refusal before confirmation", out.Status)
+	}
+	ref := wantRefusal(t, err, checkout.RefusalOverMonthlyLimit)
+	if ref.Params.Amount <= rules.MonthlyMax || e.succeeded() != 0 || len(e.sb.Stripe.Tokens()) != 0 {
+		t.Errorf("refusal %+v, %d charged", ref.Params, e.succeeded())
+	}
+	if cart, _ := e.svc.ViewCart(ctx, e.customer); len(cart.Groups) != 3 {
+		t.Errorf("cart lost lines: %+v", cart)
+	}
+}
+
 // The daily limit applies to the basket as a whole: a basket over it is refused, with
 // nothing charged and the cart as it was.
 func TestCheckoutDailyLimitOverBasket(t *testing.T) {

@@ -445,26 +445,43 @@ func TestRefusalsDoNotEchoLongIDs(t *testing.T) {
 	}
 }
 
-// A purchase that the daily limit already rules out is refused before the person is
-// asked to confirm it.
-func TestDailyLimitCheckedBeforeConfirmation(t *testing.T) {
-	e := newEnv(t, envOpts{})
-	ctx := context.Background()
-	p := e.product(6000, 30000)
-	r := store.DefaultRules()
-	r.ConfirmAbove, r.DailyMax = 0, p.Price.Amount*3/2
-	if err := e.st.SetRules(ctx, e.customer, r); err != nil {
-		t.Fatal(err)
+// A purchase that a rolling limit already rules out is refused before the person is
+// asked to confirm it: the daily limit, and the monthly one (a customer with a monthly
+// budget was asked to confirm a second order that was then refused for it).
+func TestRollingLimitsCheckedBeforeConfirmation(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		rules  func(r *store.Rules, price int64)
+		refuse checkout.RefusalCode
+	}{
+		{"the daily limit", func(r *store.Rules, price int64) { r.DailyMax = price * 3 / 2 }, checkout.RefusalOverDailyLimit},
+		{"the monthly limit, the daily one wide", func(r *store.Rules, price int64) { r.DailyMax, r.MonthlyMax = store.NoLimit, price*3/2 }, checkout.RefusalOverMonthlyLimit},
+		{"both: the daily one is said", func(r *store.Rules, price int64) { r.DailyMax, r.MonthlyMax = price*3/2, price*3/2 }, checkout.RefusalOverDailyLimit},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{})
+			ctx := context.Background()
+			p := e.product(6000, 30000)
+			r := store.DefaultRules()
+			r.ConfirmAbove = 0
+			tc.rules(&r, p.Price.Amount)
+			if err := e.st.SetRules(ctx, e.customer, r); err != nil {
+				t.Fatal(err)
+			}
+			out := e.quote(p.ID, "first quote")
+			if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID}); err != nil {
+				t.Fatal(err)
+			}
+			out, err := e.buy(p.ID, 1)
+			if err == nil {
+				t.Fatalf("second purchase: %s, want a refusal before confirmation", out.Status)
+			}
+			// The first order's total is spent; the second's, the same, is refused.
+			if ref := wantRefusal(t, err, tc.refuse); ref.Params.Spent < p.Price.Amount || ref.Params.Amount != ref.Params.Spent {
+				t.Errorf("refusal params %+v, want the first order's total spent and the same again asked", ref.Params)
+			}
+		})
 	}
-	out := e.quote(p.ID, "first quote")
-	if _, err := e.svc.Purchase(ctx, checkout.Request{CustomerID: e.customer, QuoteID: out.Purchase.QuoteID}); err != nil {
-		t.Fatal(err)
-	}
-	out, err := e.buy(p.ID, 1)
-	if err == nil {
-		t.Fatalf("second purchase: %s, want a refusal before confirmation", out.Status)
-	}
-	wantRefusal(t, err, "over_daily_limit")
 }
 
 // Concurrent purchases, each under the daily limit alone, never add up to more than

@@ -78,8 +78,8 @@ func (s *Service) quoteSteps(ctx context.Context, p *store.Purchase, product cat
 		if !needs {
 			via = ViaQuoteID
 		}
-		// Do not ask the person to confirm what the daily limit would refuse.
-		if err := s.overDaily(ctx, rules, *p); err != nil {
+		// Do not ask the person to confirm what the daily or monthly limit would refuse.
+		if err := s.overRolling(ctx, rules, *p); err != nil {
 			return Outcome{}, err
 		}
 		p.State, p.QuoteID, p.ConfirmVia = store.PurchaseQuoted, store.NewID("qt_"), via
@@ -337,17 +337,27 @@ func checkRules(r store.Rules, p store.Purchase) *Refusal {
 	return nil
 }
 
-// overDaily refuses p when the customer's rolling daily limit has no room for it now.
-func (s *Service) overDaily(ctx context.Context, r store.Rules, p store.Purchase) error {
-	if r.DailyMax == store.NoLimit {
-		return nil
+// overRolling refuses p when the customer's rolling daily or monthly limit has no
+// room for it now: a purchase is not put to the person for confirmation when a limit
+// would refuse it once confirmed. (Approve checks both again, atomically.)
+func (s *Service) overRolling(ctx context.Context, r store.Rules, p store.Purchase) error {
+	if r.DailyMax != store.NoLimit {
+		spent, err := s.cfg.Store.Spent(ctx, p.CustomerID, p.Currency, dailyWindow)
+		if err != nil {
+			return err
+		}
+		if r.OverDaily(spent, p.Total) {
+			return dailyRefusal(p.Total, r.DailyMax, spent, p.Currency)
+		}
 	}
-	spent, err := s.cfg.Store.Spent(ctx, p.CustomerID, p.Currency, dailyWindow)
-	if err != nil {
-		return err
-	}
-	if r.OverDaily(spent, p.Total) {
-		return dailyRefusal(p.Total, r.DailyMax, spent, p.Currency)
+	if r.MonthlyMax != store.NoLimit {
+		spent, err := s.cfg.Store.Spent(ctx, p.CustomerID, p.Currency, store.MonthlyWindow)
+		if err != nil {
+			return err
+		}
+		if r.OverMonthly(spent, p.Total) {
+			return refuse(RefusalOverMonthlyLimit, RefusalParams{Amount: p.Total, Limit: r.MonthlyMax, Spent: spent, Currency: p.Currency})
+		}
 	}
 	return nil
 }
