@@ -86,7 +86,7 @@ var shops11 = newHeldOutShop(&heldOutShop{
 	},
 	types: shops11Types, families: map[string][]string{}, flag: shops11CheckFlag, flagName: "shops11-check",
 	split: true,
-	first: "",
+	first: "First measured on the search of 1aa3b34 (main), before any change for it: overall 0.740 (BM25 0.650),\n# category 0.621 (BM25 0.785), brand 0.956 (BM25 0.846).",
 })
 
 // TestShops11Queries holds the outdoor shop's set to its premises without running a
