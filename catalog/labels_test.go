@@ -32,7 +32,9 @@ func labelShop(t *testing.T) *catalog.Catalog {
 		add(fmt.Sprint("hatchet", i), m+" Forged Hatchet", "camp tools", "hatchet")
 		add(fmt.Sprint("bottle", i), m+" Steel Water Bottle", "hydration")
 		add(fmt.Sprint("filter", i), m+" Squeeze Water Filter", "water treatment")
-		add(fmt.Sprint("backpack", i), m+" 40L Backpack", "packs", "gear storage", "hiking")
+		add(fmt.Sprint("backpack", i), m+" 40L Trekking Pack", "packs", "gear storage", "hiking")
+		add(fmt.Sprint("drybag", i), m+" Roll Top Dry Bag", "packs")
+		add(fmt.Sprint("dogpack", i), m+" Dog Pack", "dog pack", "dog gear")
 		add(fmt.Sprint("bowl", i), m+" Collapsible Dog Bowl", "dog gear")
 	}
 	// A shop past the small shop's size (1,000 products), where a query is read as in
@@ -43,7 +45,7 @@ func labelShop(t *testing.T) *catalog.Catalog {
 	}
 	add("multitool", "Cairn Multi Tool", "multi tool")
 	add("mapcase", "Waterproof Map Case", "navigation")
-	add("cover", "Rain Cover for Talus 40L Backpack", "packs")
+	add("cover", "Rain Cover for Talus 40L Trekking Pack", "packs")
 	if _, err := c.Upsert(context.Background(), fixtureSellers, ps); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,10 @@ func labelShop(t *testing.T) *catalog.Catalog {
 // shop's labels for its groups: words the tags give several kinds of product stand for
 // those kinds as category words do (categoryTypes over the tags' keys, labelKeys), so
 // "waterproofs" finds the jackets, trousers and ponchos so labelled before the bivies
-// whose titles say "Waterproof"; a head no product has anywhere is still not sold.
+// whose titles say "Waterproof"; of the types they stand for, those given the label
+// whole come first (wholeLabelled: "packs" finds the trekking packs tagged "packs"
+// before the dog packs, tagged "dog pack"); a head no product has anywhere is still not
+// sold.
 func TestSearchShopLabels(t *testing.T) {
 	c := labelShop(t)
 	rain := "{jacket0 jacket1 jacket2 trousers0 trousers1 trousers2 poncho0 poncho1 poncho2}"
@@ -65,6 +70,7 @@ func TestSearchShopLabels(t *testing.T) {
 	}{
 		{"a label's one word, which other kinds' titles say", "waterproofs", []string{rain}, false},
 		{"a label's words", "rain gear", []string{rain}, false},
+		{"a label whole, whose word heads another kind's titles", "packs", []string{"{backpack0 backpack1 backpack2}"}, false},
 		{"a head no product has", "dog stairs", nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

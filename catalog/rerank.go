@@ -388,6 +388,13 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
+	var labelled map[int64]bool // filed nowhere, with the category words as a tag whole
+	if len(in.catWords) > 0 {
+		var err error
+		if labelled, err = s.c.wholeLabelled(ctx, pool, in.catWords); err != nil {
+			return nil, 0, err
+		}
+	}
 	type ranked struct {
 		m                                            match
 		tier, stage, cover, age, gender, code, brand int
@@ -399,6 +406,9 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		r := ranked{m: m, pos: i, tier: in.tier(f, v), cover: cv.count(f.title)}
 		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
 			r.tier = 1
+		}
+		if r.tier == 2 && labelled != nil && m.category == 0 && !labelled[m.rowid] {
+			r.tier = 1 // of the type, but not given the shop's label whole
 		}
 		if code[m.rowid] {
 			r.code = 1
