@@ -395,6 +395,10 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
+	maker, err := s.makerNamed(ctx, pool, facts)
+	if err != nil {
+		return nil, 0, err
+	}
 	type ranked struct {
 		m                                            match
 		tier, stage, cover, age, gender, code, brand int
@@ -421,6 +425,11 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			if r.tier >= 2 || in.brandWords[m.brand] == len(cv.words) {
 				r.cover = min(r.cover+in.brandWords[m.brand], len(cv.words))
 			}
+		}
+		if maker[m.rowid] {
+			// The maker's name, as a brand's: all its products asked for, its pads and
+			// covers among them.
+			r.brand, r.cover, r.tier = 1, len(cv.words), max(r.tier, 1)
 		}
 		if other[m.rowid] {
 			r.stage = 1

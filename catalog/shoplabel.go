@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // minLabelHeads is how many kinds of product (title heads) a tag word must be given
@@ -81,4 +84,135 @@ func isLabel(tag string, keys []string) bool {
 		}
 	}
 	return true
+}
+
+// Bounds on a maker's name read from the catalog's text (makerNamed).
+const (
+	minMakerWords    = 2
+	maxMakerWords    = 4
+	minMakerProducts = 3
+)
+
+// makerNamed returns the products of pool whose text says the query's words
+// together, when the query is a maker's name the feed has no brand column for: two to
+// four words, no brand of the catalog, no code, none with another name in the
+// vocabulary, that no title says together but at least minMakerProducts products of
+// pool of two kinds or more (heads) say together, in their descriptions or tags ("Made
+// by Pika Gear Works in Missoula"). Those rank as a brand the query names does, its
+// words counted as in their titles: "pika gear" finds the maker's quilts and pads
+// before other makers' products named "Pika", as "ridgeback canvas" finds its
+// products whose titles say "by Ridgeback Canvas". Nil when the query is no such name.
+func (s *search) makerNamed(ctx context.Context, pool []match, facts []typeFact) (map[int64]bool, error) {
+	in, q := s.intent, s.text
+	if s.sentence || len(in.brands) > 0 || len(in.codeHits) > 0 || len(q.words) < minMakerWords || len(q.words) > maxMakerWords ||
+		len(s.q.attrs) > 0 || slices.ContainsFunc(q.alts, func(a []string) bool { return len(a) > 0 }) {
+		return nil, nil
+	}
+	for _, w := range q.words {
+		if strings.Contains(w, " ") || isNumber(w) {
+			return nil, nil
+		}
+	}
+	phrase := strings.Join(q.words, " ")
+	var b strings.Builder
+	b.WriteString("{title} : ")
+	quoteTerm(&b, phrase)
+	if titled, err := s.c.anyMatch(ctx, b.String()); err != nil || titled {
+		return nil, err
+	}
+	ids := make([]any, 0, len(pool)+1)
+	b.Reset()
+	quoteTerm(&b, phrase)
+	ids = append(ids, b.String())
+	for _, m := range pool {
+		ids = append(ids, m.rowid)
+	}
+	rows, err := s.c.query(ctx, `SELECT rowid FROM products_fts WHERE products_fts MATCH ? AND rowid IN (`+placeholders(len(pool))+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("search maker: %w", err)
+	}
+	defer rows.Close()
+	said := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("search maker: %w", err)
+		}
+		said[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search maker: %w", err)
+	}
+	heads := map[string]bool{}
+	for i, m := range pool {
+		if said[m.rowid] && facts[i].head != "" {
+			heads[facts[i].head] = true
+		}
+	}
+	if len(said) < minMakerProducts || len(heads) < 2 {
+		return nil, nil
+	}
+	// A name is written capitalised ("Pika Gear Works"), a shop's phrase for a group
+	// not ("rounds out any camp seating setup").
+	named, err := s.c.saidCapitalised(ctx, said, q.words)
+	if err != nil || !named {
+		return nil, err
+	}
+	return said, nil
+}
+
+// maxNameSample is how many of the products that say a phrase saidCapitalised reads.
+const maxNameSample = 8
+
+// saidCapitalised reports whether most of the first maxNameSample products of ids (by
+// rowid) that say words together in their descriptions say them each with a capital
+// letter first, as a name is written.
+func (c *Catalog) saidCapitalised(ctx context.Context, ids map[int64]bool, words []string) (bool, error) {
+	rowids := make([]int64, 0, len(ids))
+	for id := range ids {
+		rowids = append(rowids, id)
+	}
+	slices.Sort(rowids)
+	args := make([]any, 0, maxNameSample)
+	for _, id := range rowids[:min(len(rowids), maxNameSample)] {
+		args = append(args, id)
+	}
+	rows, err := c.query(ctx, `SELECT description FROM product_text WHERE rowid IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return false, fmt.Errorf("search maker: %w", err)
+	}
+	defer rows.Close()
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = wordKey(w)
+	}
+	capital, lower := 0, 0
+	for rows.Next() {
+		var desc string
+		if err := rows.Scan(&desc); err != nil {
+			return false, fmt.Errorf("search maker: %w", err)
+		}
+		ws := strings.FieldsFunc(desc, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+		for i := 0; i+len(keys) <= len(ws); i++ {
+			run, upper := true, true
+			for j, k := range keys {
+				w := ws[i+j]
+				run = run && wordKey(strings.ToLower(w)) == k
+				r, _ := utf8.DecodeRuneInString(w)
+				upper = upper && unicode.IsUpper(r)
+			}
+			if run {
+				if upper {
+					capital++
+				} else {
+					lower++
+				}
+				break
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("search maker: %w", err)
+	}
+	return capital > 0 && capital > lower, nil
 }
