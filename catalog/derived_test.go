@@ -292,7 +292,7 @@ func checkRank(t *testing.T, c *Catalog, step string) {
 	if orphans > 0 {
 		t.Errorf("%s: %d rows of product_rank of deleted products", step, orphans)
 	}
-	rows, err := c.db.Query(`SELECT p.id, t.title, t.brand, t.category, t.tags, r.rowid IS NOT NULL,
+	rows, err := c.db.Query(`SELECT p.id, t.title, t.brand, t.category, r.rowid IS NOT NULL,
 		coalesce(r.head, ''), coalesce(r.category, ''), coalesce(r.for_keys, ''), coalesce(r.title_keys, ''),
 		coalesce(r.category_keys, '')
 		FROM products p JOIN product_text t ON t.rowid = p.rowid LEFT JOIN product_rank r ON r.rowid = p.rowid`)
@@ -306,19 +306,15 @@ func checkRank(t *testing.T, c *Catalog, step string) {
 	types, words := map[string]int{}, map[[2]string]int{}
 	for rows.Next() {
 		var (
-			id, title, brand, category, tags string
-			ok                               bool
-			got                              rankRow
+			id, title, brand, category string
+			ok                         bool
+			got                        rankRow
 		)
-		if err := rows.Scan(&id, &title, &brand, &category, &tags, &ok, &got.head, &got.category, &got.forKeys, &got.titleKeys, &got.categoryKeys); err != nil {
+		if err := rows.Scan(&id, &title, &brand, &category, &ok, &got.head, &got.category, &got.forKeys, &got.titleKeys, &got.categoryKeys); err != nil {
 			t.Fatal(err)
 		}
 		n++
-		var ts []string
-		if err := json.Unmarshal([]byte(tags), &ts); err != nil {
-			t.Fatal(err)
-		}
-		want := rankRowOf(title, brand, category, ts)
+		want := rankRowOf(title, brand, category)
 		if !ok || got != want {
 			t.Errorf("%s: product %s has rank row %+v (stored: %v), want %+v", step, id, got, ok, want)
 		}
@@ -419,7 +415,7 @@ func TestLearnedTypesAtUpgrade(t *testing.T) {
 			rowid, title, cat); err != nil {
 			t.Fatal(err)
 		}
-		r := rankRowOf(title, "", cat, nil)
+		r := rankRowOf(title, "", cat)
 		if _, err := db.ExecContext(ctx, `INSERT INTO product_rank (rowid, head, category, for_keys, title_keys) VALUES (?, ?, ?, ?, ?)`,
 			rowid, r.head, r.category, r.forKeys, r.titleKeys); err != nil {
 			t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 
 // Fills after an upgrade. A migration that changes what is derived from every product
 // leaves a row in a pending table (product_codes_pending: migrations 0009, 0039, 0042;
-// product_rank_pending: 0012, 0014, 0055; product_flags_pending: 0050 and 0051, for products.on_sale
+// product_rank_pending: 0012, 0014; product_flags_pending: 0050 and 0051, for products.on_sale
 // and products.gender of 0049 and products.age of 0051), and the catalog rewrites the derived rows of every
 // product once. That used to happen inside Open, in one transaction: at a million
 // products 11-12 s idle and minutes on a busy machine before the server could answer.

@@ -297,7 +297,7 @@ func BenchmarkTextLog(b *testing.B) {
 	text := func(i int) loggedText {
 		p := wordProducts(i + 1)[i]
 		return loggedText{indexedText{p.Title, p.Brand, p.Category, `["gift"]`, p.Description + " Sturdy, shipped fast, made for every kitchen."},
-			int64(1 + i), rankRowOf(p.Title, p.Brand, p.Category, p.Tags).head, i%2 == 1}
+			int64(1 + i), rankRowOf(p.Title, p.Brand, p.Category).head, i%2 == 1}
 	}
 	for _, n := range []int{2, 9} {
 		texts := make([]loggedText, n)

@@ -174,9 +174,6 @@ func (c *Catalog) droppedHead(ctx context.Context, s *search, known, other []boo
 	if i < 0 || known[i] && (i >= len(other) || !other[i]) || c.vocabulary().isAccessory(s.text.words[i]) {
 		return -1, nil // (an accessory word: the others may name the thing, "staple refill")
 	}
-	if label, err := c.shopLabel(ctx, s.text.words[i]); err != nil || label {
-		return -1, err // a group the shop's tags name ("water gear")
-	}
 	if i >= len(other) || !other[i] {
 		for _, t := range append([]string{s.text.words[i]}, altsOf(s.text, i)...) {
 			u, err := s.learned.used(ctx, c, t)
@@ -308,9 +305,6 @@ func (c *Catalog) unsoldHead(ctx context.Context, s *search, known, other []bool
 	}
 	words := s.text.words
 	last := len(words) - 1
-	if label, err := c.shopLabel(ctx, words[last]); err != nil || label {
-		return false, err // a group the shop's tags name ("water gear")
-	}
 	if accessoryAfterWord(s, known, other) {
 		if last == 1 && known[0] && (len(other) == 0 || !other[0]) {
 			return c.foreignModifier(ctx, s)
@@ -640,9 +634,6 @@ func (c *Catalog) namesSold(ctx context.Context, s *search, i int) (bool, error)
 		}
 		if n > 0 {
 			return true, nil
-		}
-		if label, err := c.shopLabel(ctx, t); err != nil || label {
-			return label, err
 		}
 	}
 	return false, nil
@@ -1062,11 +1053,6 @@ func (c *Catalog) namedWord(ctx context.Context, q textQuery, i int) (bool, erro
 	has, err := c.anyMatch(ctx, b.String())
 	if err != nil {
 		return false, fmt.Errorf("search: %w", err)
-	}
-	if !has && !strings.Contains(q.words[i], " ") {
-		// A label the shop's tags give several kinds of product is its category
-		// word where the feed files nothing ("campfire" of fire pits and starters).
-		return c.shopLabel(ctx, q.words[i])
 	}
 	return has, nil
 }

@@ -388,17 +388,6 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			return nil, 0, err
 		}
 	}
-	var labelled map[int64]bool // filed nowhere, with the category words as a tag whole
-	if len(in.catWords) > 0 {
-		var err error
-		if labelled, err = s.c.wholeLabelled(ctx, pool, in.catWords); err != nil {
-			return nil, 0, err
-		}
-	}
-	maker, err := s.makerNamed(ctx, pool, facts)
-	if err != nil {
-		return nil, 0, err
-	}
 	type ranked struct {
 		m                                            match
 		tier, stage, cover, age, gender, code, brand int
@@ -411,9 +400,6 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 		if r.tier == 2 && f.filed && !containsAll(f.cats, in.catWords) {
 			r.tier = 1
 		}
-		if r.tier == 2 && labelled != nil && m.category == 0 && !labelled[m.rowid] {
-			r.tier = 1 // of the type, but not given the shop's label whole
-		}
 		if code[m.rowid] {
 			r.code = 1
 			if r.tier > 0 {
@@ -425,11 +411,6 @@ func (s *search) rerank(ctx context.Context, ms []match, total int, anyWord bool
 			if r.tier >= 2 || in.brandWords[m.brand] == len(cv.words) {
 				r.cover = min(r.cover+in.brandWords[m.brand], len(cv.words))
 			}
-		}
-		if maker[m.rowid] {
-			// The maker's name, as a brand's: all its products asked for, its pads and
-			// covers among them.
-			r.brand, r.cover, r.tier = 1, len(cv.words), max(r.tier, 1)
 		}
 		if other[m.rowid] {
 			r.stage = 1
@@ -814,39 +795,13 @@ type rankRow struct {
 	forKeys   string // the word keys of the title after "for", …, space-separated
 	titleKeys string // the coverKeys of the title's words past the brand, once each, space-separated
 	// categoryKeys are the word keys of every segment of the category path, once each,
-	// as a JSON array (the learned tables of migration 0014 read it in SQL); of a
-	// product filed nowhere, those of its tags (see labelKeys).
+	// as a JSON array (the learned tables of migration 0014 read it in SQL).
 	categoryKeys string
 }
 
-// maxLabelKeys bounds the category keys a product filed nowhere takes from its tags.
-const maxLabelKeys = 16
-
-// labelKeys are the word keys of the words of tags, once each, at most maxLabelKeys
-// of them in the tags' order: the category keys of a product with no category. A feed
-// that keeps no category (an Etsy listings export, a plain sheet) says in its tags what
-// group a product is in ("camp kitchen", "rain gear", "dog gear"), and the learned
-// tables (migration 0014) then read which types the shop files under those words as
-// they read a category's (categoryTypes: "rain gear" stands for jackets, trousers and
-// ponchos). A tag's word said of one kind only stands for no group: categoryTypes
-// keeps the types most of whose products have it.
-func labelKeys(tags []string) []string {
-	var ks []string
-	for _, t := range tags {
-		for _, w := range lowerWords(t) {
-			if k := wordKey(w); k != "" && !slices.Contains(ks, k) && !stopwords[k] {
-				if ks = append(ks, k); len(ks) == maxLabelKeys {
-					return ks
-				}
-			}
-		}
-	}
-	return ks
-}
-
 // rankRowOf is the one function that derives a product's row of product_rank, from its
-// title, brand, category and tags as stored (product_text).
-func rankRowOf(title, brand, category string, tags []string) rankRow {
+// title, brand and category as stored (product_text).
+func rankRowOf(title, brand, category string) rankRow {
 	var r rankRow
 	head, forPart := titleHead(title)
 	r.head = head
@@ -870,9 +825,6 @@ func rankRowOf(title, brand, category string, tags []string) rankRow {
 		if k := wordKey(w); !slices.Contains(cks, k) && !stopwords[k] {
 			cks = append(cks, k)
 		}
-	}
-	if category == "" {
-		cks = labelKeys(tags)
 	}
 	r.categoryKeys = jsonStrings(cks) // as json.Marshal writes it; "[]" for none
 	if i := strings.LastIndex(category, ">"); i >= 0 {
@@ -898,7 +850,7 @@ const upsertRankSQL = `INSERT INTO product_rank (rowid, head, category, for_keys
 // products whose rowid is more than after (upsertRankSQL leaves an equal row alone),
 // and returns the last rowid it wrote, 0 when no product is past after.
 func fillRankBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.brand, t.category, t.tags FROM product_text t
+	rows, err := tx.QueryContext(ctx, `SELECT t.rowid, t.title, t.brand, t.category FROM product_text t
 		WHERE t.rowid > ? AND t.rowid IN (SELECT rowid FROM products) ORDER BY t.rowid LIMIT ?`, after, n)
 	if err != nil {
 		return 0, err
@@ -910,21 +862,14 @@ func fillRankBatch(ctx context.Context, tx *sql.Tx, after int64, n int) (int64, 
 	var items []item
 	for rows.Next() {
 		var (
-			rowid                        int64
-			title, brand, category, tags string
+			rowid                  int64
+			title, brand, category string
 		)
-		if err := rows.Scan(&rowid, &title, &brand, &category, &tags); err != nil {
+		if err := rows.Scan(&rowid, &title, &brand, &category); err != nil {
 			rows.Close()
 			return 0, err
 		}
-		var ts []string
-		if category == "" && tags != "" && tags != "[]" {
-			if err := json.Unmarshal([]byte(tags), &ts); err != nil {
-				rows.Close()
-				return 0, fmt.Errorf("product %d tags: %w", rowid, err)
-			}
-		}
-		items = append(items, item{rowid, rankRowOf(title, brand, category, ts)})
+		items = append(items, item{rowid, rankRowOf(title, brand, category)})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || len(items) == 0 {

@@ -40,29 +40,22 @@ func TestTitleHead(t *testing.T) {
 func TestRankRowOf(t *testing.T) {
 	tests := []struct {
 		name, title, brand, category string
-		tags                         []string
 		want                         rankRow
 	}{
-		{"brand stripped, for part, category's last segment", "Acme Lantern Case for Camping Tents 2", "Acme", "Outdoor > Camping Lights", []string{"camp kitchen"},
+		{"brand stripped, for part, category's last segment", "Acme Lantern Case for Camping Tents 2", "Acme", "Outdoor > Camping Lights",
 			rankRow{head: "case", category: "light", forKeys: "camping tent 2", titleKeys: "lante case for campi tent 2", categoryKeys: `["outdoor","camping","light"]`}},
-		{"brand elsewhere in the title stays", "Lantern by ACME", "acme", "", nil,
+		{"brand elsewhere in the title stays", "Lantern by ACME", "acme", "",
 			rankRow{head: "acme", titleKeys: "lante by acme", categoryKeys: "[]"}},
-		{"diacritics folded, words once each", "Café Lámpara, Café", "", "Lámparas", nil,
+		{"diacritics folded, words once each", "Café Lámpara, Café", "", "Lámparas",
 			rankRow{head: "lampara", category: "lampara", titleKeys: "cafe lampa", categoryKeys: `["lampara"]`}},
-		{"no head noun", "2-Pack 55 Inch", "", "", nil,
+		{"no head noun", "2-Pack 55 Inch", "", "",
 			rankRow{titleKeys: "2 pack 55 inch", categoryKeys: "[]"}},
-		{"empty", "", "", "", nil, rankRow{categoryKeys: "[]"}},
-		{"filed nowhere: the tags' words, once each, no stop word", "Basalt Camp Stove", "", "", []string{"Camp Kitchen", "gear for the camp", "Stoves"},
-			rankRow{head: "stove", titleKeys: "basal camp stove", categoryKeys: `["camp","kitchen","gear","stove"]`}},
-		{"filed: the category's words, not the tags'", "Basalt Camp Stove", "", "Camping > Stoves", []string{"camp kitchen"},
-			rankRow{head: "stove", category: "stove", titleKeys: "basal camp stove", categoryKeys: `["camping","stove"]`}},
-		{"filed nowhere: at most maxLabelKeys keys", "Tent", "", "", []string{"a1 a2 a3 a4 a5 a6 a7 a8 a9", "b1 b2 b3 b4 b5 b6 b7 b8 b9"},
-			rankRow{head: "tent", titleKeys: "tent", categoryKeys: `["a1","a2","a3","a4","a5","a6","a7","a8","a9","b1","b2","b3","b4","b5","b6","b7"]`}},
+		{"empty", "", "", "", rankRow{categoryKeys: "[]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := rankRowOf(tt.title, tt.brand, tt.category, tt.tags); got != tt.want {
-				t.Errorf("rankRowOf(%q, %q, %q, %q) = %+v, want %+v", tt.title, tt.brand, tt.category, tt.tags, got, tt.want)
+			if got := rankRowOf(tt.title, tt.brand, tt.category); got != tt.want {
+				t.Errorf("rankRowOf(%q, %q, %q) = %+v, want %+v", tt.title, tt.brand, tt.category, got, tt.want)
 			}
 		})
 	}

@@ -119,19 +119,9 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 			}
 		}
 	}
-	// A head the shop's tags give several kinds of product names a group of them, as
-	// a category's word does (shopLabel: "bushcraft tools" of a knife's and a
-	// trowel's "camp tools"): never a thing the catalog does not sell.
-	unsold := func() (bool, string, error) {
-		label, err := c.shopLabel(ctx, q.words[last])
-		return !label, "", err
-	}
 	headed, err := c.matchHeaded(ctx, q, heads, prefix, len(names), mods)
-	if err != nil || headed {
-		return false, "", err
-	}
-	if last == 0 {
-		return unsold()
+	if err != nil || headed || last == 0 {
+		return !headed, "", err
 	}
 	// The head's things may be named after what they are for, which the first word
 	// describes: "vesa stand" (monitor stands; monitors are VESA), "drip filters"
@@ -147,7 +137,7 @@ func (c *Catalog) unsoldPair(ctx context.Context, s *search) (bool, string, erro
 		if mine, err := c.headForType(ctx, s, heads[0], mods); err != nil || mine {
 			return false, q.words[last], err
 		}
-		return unsold()
+		return true, "", nil
 	}
 	// When no product the head heads has both words, the head's things named after
 	// that thing are what was asked ("coffee filters" for "drip filters").

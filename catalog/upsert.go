@@ -321,7 +321,7 @@ func (d *derived) derive(p Product) error {
 	}
 	d.card = cardOf(&d.p)
 	d.codes = productCodes(&d.p)
-	d.rank = rankRowOf(p.Title, p.Brand, p.Category, p.Tags)
+	d.rank = rankRowOf(p.Title, p.Brand, p.Category)
 	d.brandKey, d.catKey = BrandKey(p.Brand), strings.ToLower(p.Category)
 	return nil
 }
