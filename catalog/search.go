@@ -483,6 +483,10 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		if named, ok, err := c.sentenceNamed(ctx, s, res, offset); err != nil || ok {
 			return named, err
 		}
+		// Or, when it asks for something, the words of it the catalog has.
+		if asked, ok, err := c.sentenceAsks(ctx, s, res, offset); err != nil || ok {
+			return asked, err
+		}
 	}
 	return out, err
 }
