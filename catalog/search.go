@@ -304,7 +304,10 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err != nil || !s.sentence || s.intent == nil {
 		return out, err
 	}
-	return c.ownedFirst(ctx, s, res, out, offset)
+	if out, err = c.ownedFirst(ctx, s, res, out, offset); err != nil {
+		return out, err
+	}
+	return c.sentenceTail(ctx, s, out, offset)
 }
 
 // anyWordTail goes on with the products that have any of the query's words when

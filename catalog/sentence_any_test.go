@@ -96,3 +96,50 @@ func TestSentenceAsksForAny(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceTail: a sentence whose page has one or two products goes on with the
+// products of the same department that have some of its words; a page of three or
+// more, a sentence with fewer than three words the catalog has, one that names a
+// product (a title has every word) or a brand, and a list of words with no filler are
+// left as they were.
+func TestSentenceTail(t *testing.T) {
+	c := craftShop(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, q string
+		sort    string
+		first   string // the first product's title has it
+		tail    bool   // the page goes on after the products found
+	}{
+		{"one product found", "my nephew is six and wants a dinosaur fossil dig kit", "", "Fossil Dig Kit", true},
+		{"three products found", "my niece is into mermaid colouring, stickers and craft", "", "Mermaid", false},
+		{"two words the catalog has", "he wants the fossil kit", "", "Fossil Dig Kit", false},
+		{"a product named", "i am looking for a dinosaur fossil dig kit please", "", "Fossil Dig Kit", false},
+		{"a brand named", "my nephew is six and wants a piecework kit with fossils to dig", "", "Fossil Dig Kit", false},
+		{"a list of words", "dinosaur fossil dig kit glow craft", "", "Fossil Dig Kit", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Search(ctx, catalog.Query{Text: tc.q, Limit: 10, Sort: catalog.Sort(tc.sort)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Title, tc.first) {
+				t.Fatalf("%q: %d products, want %s first; notes %q", tc.q, len(res.Hits), tc.first, res.Notes)
+			}
+			tailed := slicesContainsPrefix(res.Notes, "After the first")
+			if tailed != tc.tail {
+				t.Fatalf("%q: %d products, tail %v, want %v; notes %q", tc.q, len(res.Hits), tailed, tc.tail, res.Notes)
+			}
+			if tc.tail {
+				for _, h := range res.Hits[1:] {
+					if !strings.HasPrefix(h.Category, "Kids") {
+						t.Errorf("%q: %q of %q follows, want the department of the page's products", tc.q, h.Title, h.Category)
+					}
+				}
+				if len(res.Hits) < 3 || res.Total != len(res.Hits) {
+					t.Errorf("%q: %d products, total %d: want the page filled and counted", tc.q, len(res.Hits), res.Total)
+				}
+			}
+		})
+	}
+}
