@@ -304,7 +304,10 @@ func (c *Catalog) search(ctx context.Context, q Query) (Result, error) {
 	if err != nil || !s.sentence || s.intent == nil {
 		return out, err
 	}
-	return c.ownedFirst(ctx, s, res, out, offset)
+	if out, err = c.ownedFirst(ctx, s, res, out, offset); err != nil {
+		return out, err
+	}
+	return c.sentenceTail(ctx, s, out, offset)
 }
 
 // anyWordTail goes on with the products that have any of the query's words when
@@ -482,6 +485,10 @@ func (c *Catalog) searchUnderstood(ctx context.Context, s *search, res Result, o
 		// Or a brand it names in passing ("my son is obsessed with lego").
 		if named, ok, err := c.sentenceNamed(ctx, s, res, offset); err != nil || ok {
 			return named, err
+		}
+		// Or, when it asks for something, the words of it the catalog has.
+		if asked, ok, err := c.sentenceAsks(ctx, s, res, offset); err != nil || ok {
+			return asked, err
 		}
 	}
 	return out, err

@@ -1,0 +1,169 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A sentence that asks for something and that every reading answers with nothing may
+// still hold, beside a story the catalog has no words for, a word its products have:
+// a line or a character they are named after ("she wants everything mermaid"), a game
+// ("we love catan and want more of it"), a hobby. The readings that need two content
+// words to meet, a type the words vote for, or half the words to be the catalog's find
+// nothing, and an empty answer is the worst outcome where plain ranking of the words
+// finds the products. A sentence that asks for nothing is a story ("my dog ate my
+// homework"), and one of its words that the catalog happens to have says nothing of
+// what the shopper wants: it stays empty.
+
+// askThingWords ask for a thing without naming it ("something to fly on the beach",
+// "somewhere to keep my tools").
+var askThingWords = set("thing", "things", "stuff", "somewhere", "something")
+
+// sentenceAsks answers sentence s, which every reading answered with nothing, by the
+// plain ranking of its content words that products have (any of them), with a note,
+// when s asks for something (wantWords, giftWords, askThingWords) and one of those
+// words, no participle (doneForm), is in a product's title, brand or category
+// (namedWord: a word only descriptions have says nothing of what is wanted). ok is false otherwise, for a
+// question about the world, a request about an order (serviceWords) or one for a thing
+// the catalog does not sell (unsoldAsked), or when nothing passes the query's filters.
+func (c *Catalog) sentenceAsks(ctx context.Context, s *search, res Result, offset int) (Result, bool, error) {
+	if s.intent == nil || len(s.words) == 0 || questionWords[s.words[0]] {
+		return res, false, nil
+	}
+	asks := false
+	for _, w := range s.words {
+		if serviceWords[w] {
+			return res, false, nil
+		}
+		asks = asks || wantWords[w] || giftWords[w] || askThingWords[w]
+	}
+	if !asks {
+		return res, false, nil
+	}
+	if unsold, _, err := c.unsoldAsked(ctx, s); err != nil || unsold {
+		return res, false, err
+	}
+	v := c.vocabulary()
+	keep := make([]bool, len(s.text.words))
+	n, named := 0, false
+	for i, w := range s.text.words {
+		if !contentWord(w, s.learned, v) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, false, err
+		}
+		if u.matched == 0 {
+			continue
+		}
+		keep[i] = true
+		n++
+		if !named && !doneForm(w) {
+			// A participle is no name ("the soil needs bedding in"; see wordAsThing).
+			if named, err = c.namedWord(ctx, s.text, i); err != nil {
+				return res, false, err
+			}
+		}
+	}
+	if n == 0 || !named {
+		return res, false, nil
+	}
+	alt := *s
+	alt.text = s.text.only(keep)
+	alt.text.atLeast = 0
+	in := *s.intent
+	in.heads, in.order, in.forTarget, in.catWords = nil, nil, nil, nil
+	alt.intent = &in
+	out := res
+	out.Words, out.Relaxed = alt.text.String(), true
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("Read as a request: the products that have some of the words %s.", quoteList(alt.text.words)))
+	if err := alt.run(ctx, &out, offset, true); err != nil || out.Total == 0 {
+		return res, false, err
+	}
+	return out, true, nil
+}
+
+// sentenceTail goes on, after a sentence's page of fewer than minMeet products
+// (whatever reading found them: "is there a game like jenga for the garden" finds the
+// one giant garden Jenga), with the products that have any of its content words the
+// catalog has, as plain ranking of its words would show them next (the other garden
+// and party games), in Search's ranking and with the query's filters, of the
+// department every categorised product on the page is filed in (see anyWordTail).
+// What came first is kept as it was: this only fills the room a page of one or two
+// products leaves, where a plain ranking would show more. The result is the page
+// (Total counts what it shows), with a note saying where the tail starts. Not for a
+// sorted query, a page with a cursor or an empty one (a sentence read as nothing
+// stays so), a page across departments, a sentence with fewer than three content
+// words the catalog has, a list of words with no filler word (read as a sentence for
+// its length alone), a brand named (its products are the page, as in anyWordTail),
+// or a page whose titles have every word (titlesName: "i'm looking for trail running
+// shoes please" names the product, and it is the page).
+func (c *Catalog) sentenceTail(ctx context.Context, s *search, res Result, offset int) (Result, error) {
+	n := len(res.Hits)
+	if offset > 0 || n == 0 || n >= minMeet || n >= s.q.Limit || res.NextCursor != "" || res.TotalEstimated || s.q.sortGiven ||
+		len(s.rest) == len(s.words) || len(s.intent.brands) > 0 || titlesName(s.text, res.Hits) {
+		return res, nil
+	}
+	v := c.vocabulary()
+	keep := make([]bool, len(s.text.words))
+	k := 0
+	for i, w := range s.text.words {
+		if strings.Contains(w, " ") || !contentWord(w, s.learned, v) {
+			continue
+		}
+		u, err := s.learned.used(ctx, c, w)
+		if err != nil {
+			return res, err
+		}
+		if u.matched > 0 {
+			keep[i] = true
+			k++
+		}
+	}
+	if k < 3 {
+		return res, nil
+	}
+	top := ""
+	for _, h := range res.Hits {
+		seg := strings.TrimSpace(strings.SplitN(h.Category, ">", 2)[0])
+		if seg == "" {
+			continue
+		}
+		if top != "" && !strings.EqualFold(seg, top) {
+			return res, nil
+		}
+		top = seg
+	}
+	fill := *s
+	if top != "" && s.q.Category == "" {
+		fill.q.Category = top
+		f, note, err := c.filters(ctx, fill.q, onKeys)
+		if err != nil || note != "" {
+			return res, err
+		}
+		fill.f = f
+	}
+	q := s.text.only(keep)
+	q.alts = nil
+	q.atLeast = 1
+	out := res
+	out.Hits = slices.Clone(res.Hits)
+	if err := fill.fillPage(ctx, &out, q); err != nil {
+		return Result{}, err
+	}
+	if len(out.Hits) == n {
+		return res, nil
+	}
+	out.Total = len(out.Hits)
+	var err error
+	if out.Facets, err = c.hitFacets(ctx, out.Hits); err != nil {
+		return Result{}, err
+	}
+	out.Notes = append(out.Notes[:len(out.Notes):len(out.Notes)],
+		fmt.Sprintf("After the first %d come other products with some of the words %s.", n, quoteList(q.words)))
+	return out, nil
+}
