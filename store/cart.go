@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -15,6 +16,11 @@ import (
 // when the catalog listed it as not new when it was quoted (used, refurbished, open
 // box: catalog.Product.Condition), "" when new or for lines recorded before
 // conditions were kept (the lines are JSON: no column needed).
+//
+// Choices are what the person chose for the line's product (a value of each of its
+// options, a personalisation text): none for a product that asks for none, and for
+// lines recorded before choices were kept. The personalisation is personal data: shown
+// only to the customer, never logged.
 type Line struct {
 	ProductID  string `json:"product_id"`
 	Title      string `json:"title"`
@@ -22,6 +28,50 @@ type Line struct {
 	Quantity   int    `json:"quantity"`
 	UnitAmount int64  `json:"unit_amount"`
 	Amount     int64  `json:"amount"`
+	Choices
+}
+
+// Choices are the person's choices for one product: a value for each of its options,
+// in the product's order, and a personalisation text ("" for none).
+type Choices struct {
+	Options         []Choice `json:"options,omitempty"`
+	Personalization string   `json:"personalization,omitempty"`
+}
+
+// Choice is the value chosen for one option of a product (Name is the option,
+// "ring_size"; Value the value as the product offers it, "7").
+type Choice struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Empty reports whether c holds no choice.
+func (c Choices) Empty() bool { return len(c.Options) == 0 && c.Personalization == "" }
+
+// Equal reports whether c and d are the same choices, exactly.
+func (c Choices) Equal(d Choices) bool {
+	return c.Personalization == d.Personalization && slices.Equal(c.Options, d.Options)
+}
+
+// Key is c's stored form: "" when empty, else JSON. Equal choices have equal keys.
+func (c Choices) Key() string {
+	if c.Empty() {
+		return ""
+	}
+	b, _ := json.Marshal(c) // strings always encode
+	return string(b)
+}
+
+// ParseChoices reads choices stored with Key.
+func ParseChoices(s string) (Choices, error) {
+	var c Choices
+	if s == "" {
+		return c, nil
+	}
+	if err := json.Unmarshal([]byte(s), &c); err != nil {
+		return Choices{}, fmt.Errorf("stored choices: %w", err)
+	}
+	return c, nil
 }
 
 // Fulfillment is how a purchase is delivered: the option chosen (ID, Type, Title,

@@ -195,7 +195,7 @@ func sellerOrderOf(so checkout.SellerOrder, conds map[string]string) sellerOrder
 		}
 	}
 	for _, l := range p.Lines {
-		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)})
+		v.Lines = append(v.Lines, orderLine{ProductID: l.ProductID, Title: l.Title, Condition: conds[l.ProductID], Quantity: l.Quantity, UnitPrice: m(l.UnitAmount)}.withChoices(l.Choices))
 	}
 	if p.SessionID != "" && p.Total > 0 {
 		t := totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency)

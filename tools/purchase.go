@@ -13,6 +13,8 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
+	txt "github.com/commerce-mcp/commerce-mcp/internal/text"
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 type purchaseArgs struct {
@@ -23,7 +25,19 @@ type purchaseArgs struct {
 	AddressID      string `json:"address_id"`
 	Fulfillment    string `json:"fulfillment_option_id"`
 	ConfirmFirst   bool   `json:"confirm_first"`
+	// Choices are option name → value; a number is read as its decimal text.
+	Choices         map[string]any `json:"choices"`
+	Personalization string         `json:"personalization"`
+	choices         map[string]string // Choices as text
 }
+
+// Bounds of purchase's choices arguments (the product's own limits are checked by
+// checkout: catalog.MaxPersonalization characters at most).
+const (
+	maxChoiceArgs      = 8
+	maxChoiceArgLen    = 200
+	maxPersonalization = 1024 // bytes: longer is refused before the product is read
+)
 
 type purchaseResult struct {
 	Status        string           `json:"status" jsonschema:"completed, confirmation_required, or pending (still being settled: check get_order)"`
@@ -67,6 +81,10 @@ Retrying with the same quote_id or idempotency_key returns the first outcome and
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
 			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver: the id of one of the seller's fulfillment options, as a quote's fulfillment.options lists them (e.g. "express"). Default: the cheapest. An option the seller does not offer is an error listing those it does.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
+			mcp.WithObject("choices", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxChoiceArgLen}),
+				mcp.MaxProperties(maxChoiceArgs),
+				mcp.Description(`The person's choice for each of the product's options, option name → value, e.g. {"ring_size": "7", "metal": "Gold"}. get_product shows a product's options under options (names and the values offered); a product with options cannot be bought without a value for each, and a value it does not offer is refused with the values it does. Case and spacing do not matter ("gold" is "Gold", "7.0" is "7"). Ask the person; never guess. Leave it out for products without options, and when confirming a quote_id (if given it must be what the quote is for).`)),
+			mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(`The person's personalisation text for a personalised product (a name to engrave or paint), exactly as they wrote it; get_product's personalization says whether the product takes one, whether it must, the seller's instructions and the longest text accepted (at most 256 characters). Refused for a product that takes none. Shown back only to this customer.`)),
 			mcp.WithBoolean("confirm_first", mcp.Description("Ask for confirmation even when the total is below what the person pre-approved: the result is then confirmation_required with the quote (total, card, delivery) and a quote_id, and nothing is bought until purchase is called again with that quote_id. Set it when the person wants to see the total before buying. Default false.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[purchaseResult]()),
@@ -107,6 +125,7 @@ func (t *Toolbox) purchase(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		CustomerID: customer, ProductID: a.ProductID, Quantity: qty,
 		QuoteID: a.QuoteID, IdempotencyKey: a.IdempotencyKey, ConfirmVia: via,
 		AddressID: a.AddressID, FulfillmentOption: a.Fulfillment, ConfirmFirst: a.ConfirmFirst,
+		Choices: a.choices, Personalization: a.Personalization,
 	})
 	if err != nil {
 		if a.QuoteID != "" {
@@ -180,6 +199,28 @@ func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
 		return a, &argError{"quantity must be between 1 and 99"}
 	case len(a.IdempotencyKey) > 200:
 		return a, &argError{"idempotency_key must be at most 200 characters"}
+	case len(a.Choices) > maxChoiceArgs:
+		return a, &argError{fmt.Sprintf("choices must name at most %d options", maxChoiceArgs)}
+	case len(a.Personalization) > maxPersonalization:
+		return a, &argError{fmt.Sprintf("personalization must be at most %d bytes", maxPersonalization)}
+	}
+	for name, v := range a.Choices {
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = v
+		case float64:
+			s = strconv.FormatFloat(v, 'f', -1, 64)
+		default:
+			return a, &argError{fmt.Sprintf("choices.%s must be a string (the value chosen)", txt.Cut(name, 40))}
+		}
+		if len(name) > maxChoiceArgLen || len(s) > maxChoiceArgLen {
+			return a, &argError{fmt.Sprintf("each option name and value in choices must be at most %d characters", maxChoiceArgLen)}
+		}
+		if a.choices == nil {
+			a.choices = map[string]string{}
+		}
+		a.choices[name] = s
 	}
 	return a, nil
 }
@@ -313,7 +354,7 @@ func (t *Toolbox) purchaseResult(ctx context.Context, out checkout.Outcome, note
 	r := purchaseResult{
 		Status: string(out.Status), Mode: p.Mode, Summary: summaryWith("Buy", p, cond),
 		Seller:      orderSeller{ID: p.SellerID, Name: p.SellerName},
-		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)},
+		Line:        orderLine{ProductID: p.ProductID, Title: p.Title, Condition: cond, Quantity: p.Quantity, UnitPrice: m(p.UnitAmount)}.withChoices(purchaseChoices(p)),
 		Totals:      totalsOf(p.Subtotal, p.Tax, p.Shipping, p.Total, p.Currency),
 		Card:        cardRef{Brand: p.CardBrand, Last4: p.CardLast4},
 		Fulfillment: fulfillmentOf(p.Fulfillment, p.Currency),
@@ -385,4 +426,13 @@ func unixOrZero(t time.Time) int64 {
 		return 0
 	}
 	return t.Unix()
+}
+
+// purchaseChoices are the choices of a buy-now purchase's line: those its seller line
+// carries once quoted, else those it was begun with.
+func purchaseChoices(p store.Purchase) store.Choices {
+	if len(p.Lines) > 0 && p.Lines[0].ProductID == p.ProductID && !p.Lines[0].Choices.Empty() {
+		return p.Lines[0].Choices
+	}
+	return p.Choices
 }

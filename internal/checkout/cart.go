@@ -86,6 +86,11 @@ func (s *Service) AddToCart(ctx context.Context, customerID, productID string, q
 	if product.Billing != nil {
 		return CartView{}, refuse(RefusalSubscriptionProduct, RefusalParams{ProductID: product.ID, Title: product.Title})
 	}
+	if product.AsksChoices() {
+		// Cart lines do not carry choices yet: a ring put in the cart would be bought
+		// without its size. purchase takes them.
+		return CartView{}, refuse(RefusalChoicesNeedPurchase, RefusalParams{ProductID: product.ID, Title: product.Title})
+	}
 	if code := s.unavailable(ctx, &product); code != "" {
 		if code == RefusalOutOfStock {
 			return CartView{}, notInStock(&product)
