@@ -30,7 +30,7 @@ type productDetail struct {
 	UpdatedAt   string            `json:"updated_at" jsonschema:"when the catalog last received this product (RFC 3339)"`
 	Variants    []variantRef      `json:"variants,omitempty" jsonschema:"the other variants of this product (the same product in another colour, size…: the feed's group id, seller and brand), by id; absent when it has none"`
 	// Options and Personalization are what purchase must be given for this product.
-	Options         []productOptionView         `json:"options,omitempty" jsonschema:"what the person must choose when buying (a ring size, a metal): each option's name and the values offered; give purchase a value of each in choices. Absent when there is nothing to choose"`
+	Options         []productOptionView  `json:"options,omitempty" jsonschema:"what the person must choose when buying (a ring size, a metal): each option's name and the values offered; give purchase a value of each in choices. Absent when there is nothing to choose"`
 	Personalization *personalizationView `json:"personalization,omitempty" jsonschema:"present when the product takes a personalisation text (a name to engrave), given to purchase as personalization"`
 	// MoreVariants is set when the family has more variants than Variants lists.
 	MoreVariants bool `json:"more_variants,omitempty" jsonschema:"true when the product has more variants than listed; search_products with group_variants false lists them all"`

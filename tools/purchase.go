@@ -26,8 +26,8 @@ type purchaseArgs struct {
 	Fulfillment    string `json:"fulfillment_option_id"`
 	ConfirmFirst   bool   `json:"confirm_first"`
 	// Choices are option name → value; a number is read as its decimal text.
-	Choices         map[string]any `json:"choices"`
-	Personalization string         `json:"personalization"`
+	Choices         map[string]any    `json:"choices"`
+	Personalization string            `json:"personalization"`
 	choices         map[string]string // Choices as text
 }
 

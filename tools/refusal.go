@@ -7,8 +7,8 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
-	"github.com/commerce-mcp/commerce-mcp/store"
 	txt "github.com/commerce-mcp/commerce-mcp/internal/text" // tools' tests have a func text
+	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 // refusalText words a purchase refusal for the model and the person: what happened,

@@ -47,16 +47,16 @@ type session struct {
 
 // line is one priced line of a session.
 type line struct {
-	id    string // li_1, li_2, …
-	item  InventoryItem
-	qty   int
+	id   string // li_1, li_2, …
+	item InventoryItem
+	qty  int
 	// opts and custom are the buyer's choices for the line (variant options, a
 	// personalisation as a custom attribute), kept as received and echoed in every
 	// view of the session and its order.
 	opts   []acp.VariantOption
 	custom []acp.CustomAttribute
-	total int64
-	stamp int64 // Inventory.Take's stamp of the stock taken for a charge (see Seller.pay)
+	total  int64
+	stamp  int64 // Inventory.Take's stamp of the stock taken for a charge (see Seller.pay)
 }
 
 // wireItem is a request line as the Seller reads it: quantity may be absent.
