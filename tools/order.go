@@ -235,7 +235,7 @@ func (v orderView) items() string {
 	for i, l := range lines {
 		units += l.Quantity
 		if i < shownLines {
-			parts = append(parts, fmt.Sprintf("%d × %s%s", l.Quantity, quoted(l.Title, 200), l.conditionText()))
+			parts = append(parts, fmt.Sprintf("%d × %s%s%s", l.Quantity, quoted(l.Title, 200), l.conditionText(), l.choicesText()))
 		}
 	}
 	s := strings.Join(parts, " + ")
