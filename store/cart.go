@@ -131,11 +131,13 @@ const (
 	MaxLineQuantity = 99 // of one product, as purchase allows
 )
 
-// CartLine is a product in a customer's cart and how many.
+// CartLine is a product in a customer's cart, the person's choices for it, and how
+// many. The same product with other choices is another line.
 type CartLine struct {
 	ProductID string
 	SellerID  string
 	Quantity  int
+	Choices   Choices
 	AddedAt   time.Time
 	UpdatedAt time.Time
 }
@@ -170,7 +172,7 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	if err != nil {
 		return Cart{}, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT product_id, seller_id, quantity, added_at, updated_at FROM cart_lines
+	rows, err := q.QueryContext(ctx, `SELECT product_id, seller_id, quantity, choices, added_at, updated_at FROM cart_lines
 		WHERE customer_id = ? ORDER BY position`, customerID)
 	if err != nil {
 		return Cart{}, err
@@ -178,10 +180,14 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			l          CartLine
-			added, upd string
+			l                   CartLine
+			choices, added, upd string
 		)
-		if err := rows.Scan(&l.ProductID, &l.SellerID, &l.Quantity, &added, &upd); err != nil {
+		if err := rows.Scan(&l.ProductID, &l.SellerID, &l.Quantity, &choices, &added, &upd); err != nil {
+			return Cart{}, err
+		}
+		var err error
+		if l.Choices, err = ParseChoices(choices); err != nil {
 			return Cart{}, err
 		}
 		if err := decodeTimes([]string{added, upd}, &l.AddedAt, &l.UpdatedAt); err != nil {
@@ -192,14 +198,15 @@ func readCart(ctx context.Context, q querier, customerID string) (Cart, error) {
 	return c, rows.Err()
 }
 
-// CartChange changes one line of a cart. With Add, Quantity more of the product are
-// added (a new line if it was not there); otherwise the line is set to Quantity, and 0
-// removes it.
+// CartChange changes one line of a cart: the product with Choices. With Add, Quantity
+// more of it are added (a new line if it was not there); otherwise the line is set to
+// Quantity, and 0 removes it.
 type CartChange struct {
 	ProductID string
 	SellerID  string
 	Quantity  int
 	Add       bool
+	Choices   Choices
 }
 
 // Emptied is what emptying a customer's cart (ClearCart, or ChangeCart removing its
@@ -229,9 +236,10 @@ func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange
 		if err := customerExists(ctx, tx, customerID); err != nil {
 			return err
 		}
+		key := ch.Choices.Key()
 		var have, lines int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN product_id = ? THEN quantity END), 0), count(*)
-			FROM cart_lines WHERE customer_id = ?`, ch.ProductID, customerID).Scan(&have, &lines); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN product_id = ? AND choices = ? THEN quantity END), 0), count(*)
+			FROM cart_lines WHERE customer_id = ?`, ch.ProductID, key, customerID).Scan(&have, &lines); err != nil {
 			return err
 		}
 		qty, lo, hi := ch.Quantity, 0, MaxLineQuantity
@@ -247,15 +255,16 @@ func (s *Store) ChangeCart(ctx context.Context, customerID string, ch CartChange
 		case have == 0 && lines >= MaxCartLines:
 			return &FieldError{Field: "product_id", Problem: FieldTooMany, Max: MaxCartLines}
 		case qty == 0:
-			if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ?`, customerID, ch.ProductID); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ? AND choices = ?`,
+				customerID, ch.ProductID, key); err != nil {
 				return err
 			}
 		default:
-			if _, err := tx.ExecContext(ctx, `INSERT INTO cart_lines (customer_id, product_id, seller_id, position, quantity, added_at, updated_at)
-				VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE customer_id = ?), ?, ?, ?)
-				ON CONFLICT (customer_id, product_id) DO UPDATE SET quantity = excluded.quantity,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO cart_lines (customer_id, product_id, choices, seller_id, position, quantity, added_at, updated_at)
+				VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE customer_id = ?), ?, ?, ?)
+				ON CONFLICT (customer_id, product_id, choices) DO UPDATE SET quantity = excluded.quantity,
 				seller_id = excluded.seller_id, updated_at = excluded.updated_at`,
-				customerID, ch.ProductID, ch.SellerID, customerID, qty, now, now); err != nil {
+				customerID, ch.ProductID, key, ch.SellerID, customerID, qty, now, now); err != nil {
 				return err
 			}
 		}
@@ -350,16 +359,18 @@ func bumpCart(ctx context.Context, tx *sql.Tx, customerID, now string) error {
 	return err
 }
 
-// takeFromCart removes bought lines from the customer's cart: each product's quantity
-// goes down by what was bought, and a line that reaches 0 leaves.
+// takeFromCart removes bought lines from the customer's cart: each line's quantity (the
+// product with the line's choices) goes down by what was bought, and a line that
+// reaches 0 leaves.
 func takeFromCart(ctx context.Context, tx *sql.Tx, customerID string, lines []Line, now time.Time) error {
 	for _, l := range lines {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ? AND quantity <= ?`,
-			customerID, l.ProductID, l.Quantity); err != nil {
+		key := l.Choices.Key()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM cart_lines WHERE customer_id = ? AND product_id = ? AND choices = ? AND quantity <= ?`,
+			customerID, l.ProductID, key, l.Quantity); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cart_lines SET quantity = quantity - ?, updated_at = ?
-			WHERE customer_id = ? AND product_id = ?`, l.Quantity, encodeTime(now), customerID, l.ProductID); err != nil {
+			WHERE customer_id = ? AND product_id = ? AND choices = ?`, l.Quantity, encodeTime(now), customerID, l.ProductID, key); err != nil {
 			return err
 		}
 	}

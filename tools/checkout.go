@@ -226,7 +226,7 @@ func (v sellerOrderView) text() string {
 		fmt.Fprintf(&b, " — order %s pending", v.OrderID)
 	}
 	for _, l := range v.Lines {
-		fmt.Fprintf(&b, "\n- %d × %s%s at %s each", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.UnitPrice.Display)
+		fmt.Fprintf(&b, "\n- %d × %s%s%s at %s each", l.Quantity, quoted(l.Title, titleCap), l.conditionText(), l.choicesText(), l.UnitPrice.Display)
 	}
 	if v.Totals != nil && v.Status != "refused" && v.Status != string(store.OrderChargedNoOrder) {
 		if v.Totals.TaxIncluded {

@@ -65,8 +65,8 @@ func sellerSessionLines(t *testing.T, s *storefront, sellerID, sessionID string)
 // choice with words naming what is offered (nothing charged); the quote, its summary,
 // a quote_id confirmation for other choices (refused), the completed order in
 // get_order, list_orders and the orders resource, and the reference seller's own
-// session all carry size 7, Gold and "Ana"; add_to_cart refuses the ring (cart lines
-// cannot carry choices yet).
+// session all carry size 7, Gold and "Ana"; add_to_cart refuses the ring without them,
+// saying the cart was not changed.
 func TestBuyWithChoices(t *testing.T) {
 	s := newStorefront(t)
 	ring, mug := choiceProducts(t, s)
@@ -120,8 +120,9 @@ func TestBuyWithChoices(t *testing.T) {
 		t.Fatalf("a personalisation for a product that takes none: %s", text(res))
 	}
 	if res := call(t, c, "add_to_cart", map[string]any{"product_id": ring.ID}, nil); !res.IsError ||
-		!strings.Contains(text(res), "buy it with purchase") || !strings.Contains(text(res), "The cart was not changed") {
-		t.Fatalf("add_to_cart of the ring: %s", text(res))
+		!strings.Contains(text(res), "choice of ring_size") || !strings.Contains(text(res), "The cart was not changed") ||
+		strings.Contains(text(res), "charged") {
+		t.Fatalf("add_to_cart of the ring without its choices: %s", text(res))
 	}
 	if s.charges() != 0 {
 		t.Fatal("a refused purchase charged")
@@ -290,5 +291,82 @@ func TestChoicesHostedIsolation(t *testing.T) {
 				t.Fatalf("b's orders: %+v, %v", orders, err)
 			}
 		})
+	}
+}
+
+// TestCartWithChoices: a ring in size 7 engraved "Ana" and the same ring in size 9
+// engraved "Bo" are two cart lines; adding size 7 "Ana" again (spelt otherwise) adds
+// to its line; update_cart needs the choices to tell the lines apart, and refuses
+// without them naming both; checkout buys both lines with their choices, the seller
+// gets each line's, and the cart empties.
+func TestCartWithChoices(t *testing.T) {
+	s := newStorefront(t)
+	ring, _ := choiceProducts(t, s)
+	c := s.client(t, nil, "2025-11-25")
+	add := func(size, name string, qty int) cartResult {
+		t.Helper()
+		var out cartResult
+		res := call(t, c, "add_to_cart", map[string]any{"product_id": ring.ID, "quantity": qty,
+			"choices": map[string]any{"ring_size": size, "metal": "gold"}, "personalization": name}, &out)
+		if res.IsError {
+			t.Fatalf("add_to_cart size %s: %s", size, text(res))
+		}
+		return out
+	}
+	add("7", "Ana", 1)
+	add("9", "Bo", 1)
+	cart := add("7.0", "Ana", 1)
+	if len(cart.Sellers) != 1 || len(cart.Sellers[0].Lines) != 2 {
+		t.Fatalf("cart: %+v", cart)
+	}
+	got := map[string]int{}
+	for _, l := range cart.Sellers[0].Lines {
+		got[l.Choices[0].Value+"/"+l.Personalization] = l.Quantity
+	}
+	if got["7/Ana"] != 2 || got["9/Bo"] != 1 {
+		t.Fatalf("cart lines by size and name: %v", got)
+	}
+	if res := call(t, c, "add_to_cart", map[string]any{"product_id": ring.ID, "choices": map[string]any{"ring_size": "12", "metal": "gold"}, "personalization": "Ana"}, nil); !res.IsError ||
+		!strings.Contains(text(res), "«5, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9»") {
+		t.Fatalf("add_to_cart size 12: %s", text(res))
+	}
+	res := call(t, c, "update_cart", map[string]any{"product_id": ring.ID, "quantity": 1}, nil)
+	if !res.IsError || !strings.Contains(text(res), "in 2 lines") || !strings.Contains(text(res), `personalization "Bo"`) {
+		t.Fatalf("update_cart without choices: %s", text(res))
+	}
+	var updated cartResult
+	res = call(t, c, "update_cart", map[string]any{"product_id": ring.ID, "quantity": 1, "choices": map[string]any{"ring_size": "7", "metal": "Gold"}, "personalization": "Ana"}, &updated)
+	if res.IsError || len(updated.Sellers[0].Lines) != 2 {
+		t.Fatalf("update_cart of the size-7 line: %s", text(res))
+	}
+
+	var co checkoutResult
+	res = call(t, c, "checkout", map[string]any{}, &co)
+	if co.Status == "confirmation_required" {
+		if !strings.Contains(text(res), "personalization «Ana»") || !strings.Contains(text(res), "personalization «Bo»") {
+			t.Errorf("the checkout's quote does not show both lines' choices: %s", text(res))
+		}
+		res = call(t, c, "checkout", map[string]any{"quote_id": co.QuoteID}, &co)
+	}
+	if res.IsError || len(co.Orders) != 1 || len(co.Orders[0].Lines) != 2 {
+		t.Fatalf("checkout: %s", text(res))
+	}
+	o, err := s.tb.Store.Order(context.Background(), s.tb.Customer, co.Orders[0].OrderID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seller := map[string]int{}
+	for _, l := range sellerSessionLines(t, s, o.SellerID, o.SessionID) {
+		if len(l.VariantOptions) != 2 || len(l.CustomAttributes) != 1 {
+			t.Fatalf("a seller line without its choices: %+v", l)
+		}
+		seller[l.VariantOptions[0].Value+"/"+l.CustomAttributes[0].Value] = l.Quantity
+	}
+	if len(seller) != 2 || seller["7/Ana"] != 1 || seller["9/Bo"] != 1 {
+		t.Fatalf("the seller's lines: %v", seller)
+	}
+	var after viewCartResult
+	if res := call(t, c, "view_cart", nil, &after); res.IsError || len(after.Sellers) != 0 {
+		t.Fatalf("the cart after checkout: %s", text(res))
 	}
 }

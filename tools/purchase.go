@@ -81,10 +81,7 @@ Retrying with the same quote_id or idempotency_key returns the first outcome and
 			mcp.WithString("idempotency_key", mcp.MaxLength(200), mcp.Description("Optional key, unique per intended purchase (e.g. a UUID). Sending the same key again returns the first outcome instead of buying again; useful when a call may be retried. Must not start with "+strconv.Quote(checkout.ReservedKeyPrefix)+" (reserved for subscription renewals).")),
 			mcp.WithString("fulfillment_option_id", mcp.MaxLength(80), mcp.Description(`How to deliver: the id of one of the seller's fulfillment options, as a quote's fulfillment.options lists them (e.g. "express"). Default: the cheapest. An option the seller does not offer is an error listing those it does.`)),
 			mcp.WithString("address_id", mcp.MaxLength(80), mcp.Description("Deliver to this saved address (from set_shipping_address or get_shipping_addresses) instead of the default one.")),
-			mcp.WithObject("choices", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxChoiceArgLen}),
-				mcp.MaxProperties(maxChoiceArgs),
-				mcp.Description(`The person's choice for each of the product's options, option name → value, e.g. {"ring_size": "7", "metal": "Gold"}. get_product shows a product's options under options (names and the values offered); a product with options cannot be bought without a value for each, and a value it does not offer is refused with the values it does. Case and spacing do not matter ("gold" is "Gold", "7.0" is "7"). Ask the person; never guess. Leave it out for products without options, and when confirming a quote_id (if given it must be what the quote is for).`)),
-			mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(`The person's personalisation text for a personalised product (a name to engrave or paint), exactly as they wrote it; get_product's personalization says whether the product takes one, whether it must, the seller's instructions and the longest text accepted (at most 256 characters). Refused for a product that takes none. Shown back only to this customer.`)),
+			choicesArg(choicesPurchase), personalizationArg(choicesPurchase),
 			mcp.WithBoolean("confirm_first", mcp.Description("Ask for confirmation even when the total is below what the person pre-approved: the result is then confirmation_required with the quote (total, card, delivery) and a quote_id, and nothing is bought until purchase is called again with that quote_id. Set it when the person wants to see the total before buying. Default false.")),
 			mcp.WithSchemaAdditionalProperties(false),
 			mcp.WithRawOutputSchema(outputSchema[purchaseResult]()),
@@ -199,30 +196,11 @@ func bindPurchase(req mcp.CallToolRequest) (purchaseArgs, error) {
 		return a, &argError{"quantity must be between 1 and 99"}
 	case len(a.IdempotencyKey) > 200:
 		return a, &argError{"idempotency_key must be at most 200 characters"}
-	case len(a.Choices) > maxChoiceArgs:
-		return a, &argError{fmt.Sprintf("choices must name at most %d options", maxChoiceArgs)}
 	case len(a.Personalization) > maxPersonalization:
 		return a, &argError{fmt.Sprintf("personalization must be at most %d bytes", maxPersonalization)}
 	}
-	for name, v := range a.Choices {
-		var s string
-		switch v := v.(type) {
-		case string:
-			s = v
-		case float64:
-			s = strconv.FormatFloat(v, 'f', -1, 64)
-		default:
-			return a, &argError{fmt.Sprintf("choices.%s must be a string (the value chosen)", txt.Cut(name, 40))}
-		}
-		if len(name) > maxChoiceArgLen || len(s) > maxChoiceArgLen {
-			return a, &argError{fmt.Sprintf("each option name and value in choices must be at most %d characters", maxChoiceArgLen)}
-		}
-		if a.choices == nil {
-			a.choices = map[string]string{}
-		}
-		a.choices[name] = s
-	}
-	return a, nil
+	a.choices, err = choiceArgs(a.Choices)
+	return a, err
 }
 
 // confirmDialog is a confirmation dialog: the facts of a quote in a fixed layout
@@ -435,4 +413,64 @@ func purchaseChoices(p store.Purchase) store.Choices {
 		return p.Lines[0].Choices
 	}
 	return p.Choices
+}
+
+// How the choices arguments are described: for purchase, add_to_cart or update_cart.
+const (
+	choicesPurchase = iota
+	choicesAdd
+	choicesUpdate
+)
+
+// choicesArg is the choices argument of purchase, add_to_cart and update_cart.
+func choicesArg(tool int) mcp.ToolOption {
+	d := `The person's choice for each of the product's options, option name → value, e.g. {"ring_size": "7", "metal": "Gold"}. get_product shows a product's options under options (names and the values offered); a product with options cannot be bought without a value for each, and a value it does not offer is refused with the values it does. Case and spacing do not matter ("gold" is "Gold", "7.0" is "7"). Ask the person; never guess. `
+	switch tool {
+	case choicesPurchase:
+		d += `Leave it out for products without options, and when confirming a quote_id (if given it must be what the quote is for).`
+	case choicesAdd:
+		d += `The same product with other choices is another cart line; with the same choices, the same line. Leave it out for products without options.`
+	case choicesUpdate:
+		d += `Names the line of the product with these choices, as view_cart shows them; needed only when the cart holds the product in several lines.`
+	}
+	return mcp.WithObject("choices", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxChoiceArgLen}),
+		mcp.MaxProperties(maxChoiceArgs), mcp.Description(d))
+}
+
+// personalizationArg is the personalization argument of purchase, add_to_cart and
+// update_cart.
+func personalizationArg(tool int) mcp.ToolOption {
+	d := `The person's personalisation text for a personalised product (a name to engrave or paint), exactly as they wrote it; get_product's personalization says whether the product takes one, whether it must, the seller's instructions and the longest text accepted (at most 256 characters). Refused for a product that takes none. Shown back only to this customer.`
+	if tool == choicesUpdate {
+		d = `With choices, names the cart line whose personalisation this is, as view_cart shows it; needed only when the cart holds the product in several lines.`
+	}
+	return mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(d))
+}
+
+// choiceArgs reads a choices argument: option name → value, a number read as its
+// decimal text ("ring_size": 7 is "7"); nil when none.
+func choiceArgs(in map[string]any) (map[string]string, error) {
+	if len(in) > maxChoiceArgs {
+		return nil, &argError{fmt.Sprintf("choices must name at most %d options", maxChoiceArgs)}
+	}
+	var out map[string]string
+	for name, v := range in {
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = v
+		case float64:
+			s = strconv.FormatFloat(v, 'f', -1, 64)
+		default:
+			return nil, &argError{fmt.Sprintf("choices.%s must be a string (the value chosen)", txt.Cut(name, 40))}
+		}
+		if len(name) > maxChoiceArgLen || len(s) > maxChoiceArgLen {
+			return nil, &argError{fmt.Sprintf("each option name and value in choices must be at most %d characters", maxChoiceArgLen)}
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[name] = s
+	}
+	return out, nil
 }

@@ -88,37 +88,43 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 		return fmt.Sprintf("Quote %s is for %d × %s (product_id %s), not for %s, so nothing was bought and nothing was charged. To buy what the quote is for, call purchase with only its quote_id; to buy something else, call purchase with the product_id and quantity to get a new quote.",
 			p.QuoteID, p.Quantity, title, p.ProductID, asked)
 	case checkout.RefusalChoiceMissing:
-		return fmt.Sprintf("%s (product_id %s) is made to order in a choice of %s: %s. Ask the person which they want and call purchase again with choices {%q: \"…\"}. Nothing was charged.",
-			title, p.ProductID, p.Option, quoted(p.Offered, 400), p.Option)
+		return fmt.Sprintf("%s (product_id %s) is made to order in a choice of %s: %s. Ask the person which they want and call again with choices {%q: \"…\"}. %s.",
+			title, p.ProductID, p.Option, quoted(p.Offered, 400), p.Option, unchanged)
 	case checkout.RefusalChoiceNotOffered:
-		return fmt.Sprintf("%s (product_id %s) is not offered with %s %s; the %s values offered are %s. Ask the person which of these they want and call purchase again with it. Nothing was charged.",
-			title, p.ProductID, p.Option, txt.Quote(p.AskedValue, idCap), p.Option, quoted(p.Offered, 400))
+		return fmt.Sprintf("%s (product_id %s) is not offered with %s %s; the %s values offered are %s. Ask the person which of these they want and call again with it. %s.",
+			title, p.ProductID, p.Option, txt.Quote(p.AskedValue, idCap), p.Option, quoted(p.Offered, 400), unchanged)
 	case checkout.RefusalChoiceUnknown:
 		if p.Offered == "" {
-			return fmt.Sprintf("%s (product_id %s) has no option to choose, so choices must be left out (%s is not one of its options). Nothing was charged.",
-				title, p.ProductID, txt.Quote(p.AskedValue, idCap))
+			return fmt.Sprintf("%s (product_id %s) has no option to choose, so choices must be left out (%s is not one of its options). %s.",
+				title, p.ProductID, txt.Quote(p.AskedValue, idCap), unchanged)
 		}
-		return fmt.Sprintf("%s (product_id %s) has no option %s; its options are %s (get_product lists their values). Nothing was charged.",
-			title, p.ProductID, txt.Quote(p.AskedValue, idCap), p.Offered)
+		return fmt.Sprintf("%s (product_id %s) has no option %s; its options are %s (get_product lists their values). %s.",
+			title, p.ProductID, txt.Quote(p.AskedValue, idCap), p.Offered, unchanged)
 	case checkout.RefusalPersonalizationMissing:
 		how := ""
 		if p.Instructions != "" {
 			how = " The seller asks: " + quoted(p.Instructions, 300) + "."
 		}
-		return fmt.Sprintf("%s (product_id %s) is personalised: ask the person for the text (at most %d characters) and call purchase again with personalization.%s Nothing was charged.",
-			title, p.ProductID, p.Max, how)
+		return fmt.Sprintf("%s (product_id %s) is personalised: ask the person for the text (at most %d characters) and call again with personalization.%s %s.",
+			title, p.ProductID, p.Max, how, unchanged)
 	case checkout.RefusalPersonalizationTooLong:
-		return fmt.Sprintf("The personalization for %s (product_id %s) is too long: it takes at most %d characters. Ask the person for a shorter text. Nothing was charged.",
-			title, p.ProductID, p.Max)
+		return fmt.Sprintf("The personalization for %s (product_id %s) is too long: it takes at most %d characters. Ask the person for a shorter text. %s.",
+			title, p.ProductID, p.Max, unchanged)
 	case checkout.RefusalPersonalizationNotTaken:
-		return fmt.Sprintf("%s (product_id %s) takes no personalization: leave personalization out, or find a personalised product with search_products. Nothing was charged.",
-			title, p.ProductID)
-	case checkout.RefusalPersonalizationInvalid:
-		return fmt.Sprintf("The personalization for %s (product_id %s) holds control or invisible characters; send the text as the person wrote it, in plain characters. Nothing was charged.",
-			title, p.ProductID)
-	case checkout.RefusalChoicesNeedPurchase:
-		return fmt.Sprintf("%s (product_id %s) is bought with the person's choices (its options or a personalization), which cart lines do not carry yet: buy it with purchase, giving choices and personalization. %s.",
+		return fmt.Sprintf("%s (product_id %s) takes no personalization: leave personalization out, or find a personalised product with search_products. %s.",
 			title, p.ProductID, unchanged)
+	case checkout.RefusalPersonalizationInvalid:
+		return fmt.Sprintf("The personalization for %s (product_id %s) holds control or invisible characters; send the text as the person wrote it, in plain characters. %s.",
+			title, p.ProductID, unchanged)
+	case checkout.RefusalCartLineAmbiguous:
+		var lines []string
+		if p.ChoiceLines != nil {
+			for i := range *p.ChoiceLines {
+				lines = append(lines, choicesWords(&(*p.ChoiceLines)[i]))
+			}
+		}
+		return fmt.Sprintf("The cart holds %s in %d lines, with other choices each: %s. Call update_cart again with the choices (and personalization) of the line to change, as view_cart shows them. The cart was not changed.",
+			p.ProductID, len(lines), strings.Join(lines, "; "))
 	case checkout.RefusalUnknownQuote:
 		return fmt.Sprintf("No quote has id %s for this customer. Call purchase with the product_id to get a new quote. Nothing was charged.", txt.Quote(p.QuoteID, idCap))
 	case checkout.RefusalConfirmationMismatch:

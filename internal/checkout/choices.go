@@ -1,6 +1,8 @@
 package checkout
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 
 	"github.com/commerce-mcp/commerce-mcp/catalog"
@@ -17,9 +19,10 @@ const (
 	RefusalPersonalizationTooLong  RefusalCode = "personalization_too_long"  // Max (characters)
 	RefusalPersonalizationNotTaken RefusalCode = "personalization_not_taken" //
 	RefusalPersonalizationInvalid  RefusalCode = "personalization_invalid"   // control or invisible characters
-	// RefusalChoicesNeedPurchase: add_to_cart of a product that asks for choices or
-	// takes a personalisation; cart lines do not carry them, purchase does.
-	RefusalChoicesNeedPurchase RefusalCode = "choices_need_purchase"
+	// RefusalCartLineAmbiguous: update_cart of a product the cart holds in several
+	// lines, with other choices each, without choices saying which. ProductID,
+	// ChoiceLines (the choices of each of its lines).
+	RefusalCartLineAmbiguous RefusalCode = "cart_line_ambiguous"
 )
 
 // choose checks the choices asked for product and returns them as the product offers
@@ -127,4 +130,26 @@ func keepChoices(p *store.Purchase, want []Item) *Refusal {
 		p.Lines[i].Choices = want[i].Choices
 	}
 	return nil
+}
+
+// choiceMap is c's options as purchase and add_to_cart take them (option → value).
+func choiceMap(c store.Choices) map[string]string {
+	if len(c.Options) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(c.Options))
+	for _, o := range c.Options {
+		m[o.Name] = o.Value
+	}
+	return m
+}
+
+// lineKeySuffix tells apart, in a checkout's refused lines' keys, lines of one product
+// with other choices: "" for none, else "/" and a digest of them (no personal text).
+func lineKeySuffix(c store.Choices) string {
+	if c.Empty() {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(c.Key()))
+	return "/" + hex.EncodeToString(sum[:8])
 }

@@ -233,14 +233,19 @@ func sessionRefusal(seller string, sess Session, want []Item, titles map[string]
 		ref.Params.Offered = strings.Join(ids, ", ")
 		return ref
 	}
-	got, asked := map[string]int{}, 0
+	// Per product: a product asked for in several lines (other choices each) is
+	// compared in all.
+	got, wanted, asked := map[string]int{}, map[string]int{}, 0
 	for _, l := range sess.Lines {
 		got[l.ProductID] += l.Quantity
 	}
 	for _, w := range want {
 		asked += w.Quantity
-		if got[w.ProductID] != w.Quantity {
-			return refuse(RefusalSellerMismatch, RefusalParams{Seller: seller, Quantity: got[w.ProductID], Title: titles[w.ProductID], AskedQuantity: w.Quantity})
+		wanted[w.ProductID] += w.Quantity
+	}
+	for _, w := range want {
+		if got[w.ProductID] != wanted[w.ProductID] {
+			return refuse(RefusalSellerMismatch, RefusalParams{Seller: seller, Quantity: got[w.ProductID], Title: titles[w.ProductID], AskedQuantity: wanted[w.ProductID]})
 		}
 	}
 	if sess.Quantity != asked {

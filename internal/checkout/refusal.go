@@ -194,6 +194,9 @@ type RefusalParams struct {
 	// the caller.
 	Chosen      *store.Choices `json:"chosen,omitempty"`
 	AskedChosen *store.Choices `json:"asked_chosen,omitempty"`
+	// ChoiceLines are, for cart_line_ambiguous, the choices of each cart line of the
+	// product.
+	ChoiceLines *[]store.Choices `json:"choice_lines,omitempty"`
 	// HoldUntil (unix seconds) is, for payment_held, until when a hold on the card may
 	// still be captured; 0 when not known.
 	HoldUntil int64 `json:"hold_until,omitempty"`
