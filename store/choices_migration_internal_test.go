@@ -43,11 +43,11 @@ func TestChoicesMigrationKeepsRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_1', 'a@example.com', 'a@example.com', '2026-12-01T00:00:00Z')`,
+		`INSERT INTO customers (id, email, email_key, created_at) VALUES ('cus_1', 'a@example.com', 'a@example.com', '2026-12-01T00:00:00.000000000Z')`,
 		`INSERT INTO cart_lines (customer_id, product_id, seller_id, position, quantity, added_at, updated_at)
-			VALUES ('cus_1', 'RING-1', 'sel', 1, 2, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')`,
+			VALUES ('cus_1', 'RING-1', 'sel', 1, 2, '2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z')`,
 		`INSERT INTO purchases (id, customer_id, idem_key, state, mode, product_id, seller_id, quantity, created_at, updated_at)
-			VALUES ('pur_1', 'cus_1', 'k1', 'completed', 'sandbox', 'RING-1', 'sel', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')`,
+			VALUES ('pur_1', 'cus_1', 'k1', 'completed', 'sandbox', 'RING-1', 'sel', 1, '2026-12-01T00:00:00.000000000Z', '2026-12-01T00:00:00.000000000Z')`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
