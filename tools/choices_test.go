@@ -370,3 +370,24 @@ func TestCartWithChoices(t *testing.T) {
 		t.Fatalf("the cart after checkout: %s", text(res))
 	}
 }
+
+// TestDialogsNameChoices: the purchase confirmation dialog names each option on a line
+// of its own and the personalisation; the cancellation dialog's items carry them; a
+// line without choices says nothing of them.
+func TestDialogsNameChoices(t *testing.T) {
+	ch := store.Choices{Options: []store.Choice{{Name: "ring_size", Value: "7"}, {Name: "metal", Value: "Gold"}}, Personalization: "Ana"}
+	p := store.Purchase{Title: "Band Ring", SellerName: "Magpie", Quantity: 1, Subtotal: 4100, Total: 4100, Currency: "USD",
+		CardBrand: "visa", CardLast4: "4242", ProductID: "RG", Lines: []store.Line{{ProductID: "RG", Title: "Band Ring", Quantity: 1, Choices: ch}}}
+	if msg := confirmationMessage(p, ""); !strings.Contains(msg, "\nQuantity: 1\nRing size: «7»\nMetal: «Gold»\nPersonalization: «Ana»\n") {
+		t.Errorf("purchase dialog %q", msg)
+	}
+	plain := p
+	plain.Lines = []store.Line{{ProductID: "RG", Title: "Band Ring", Quantity: 1}}
+	if msg := confirmationMessage(plain, ""); strings.Contains(msg, "Personalization") || strings.Contains(msg, "Ring size") {
+		t.Errorf("dialog without choices %q", msg)
+	}
+	o := store.Order{ID: "ord_1", ProductID: "RG", Title: "Band Ring", Quantity: 1, Currency: "USD", Lines: p.Lines}
+	if items := viewOf(o, nil).dialogItems(); !strings.Contains(items, "1 × «Band Ring» (ring_size «7», metal «Gold», personalization «Ana»)") {
+		t.Errorf("cancellation dialog items %q", items)
+	}
+}
