@@ -61,7 +61,7 @@ func sellerSessionLines(t *testing.T, s *storefront, sellerID, sessionID string)
 }
 
 // TestBuyWithChoices: a new user's ring bought in size 7 with "Ana" engraved, end to
-// end in the sandbox: get_product shows what to choose; purchase refuses every wrong
+// end in the sandbox: search_products finds it; get_product shows what to choose; purchase refuses every wrong
 // choice with words naming what is offered (nothing charged); the quote, its summary,
 // a quote_id confirmation for other choices (refused), the completed order in
 // get_order, list_orders and the orders resource, and the reference seller's own
@@ -72,8 +72,13 @@ func TestBuyWithChoices(t *testing.T) {
 	ring, mug := choiceProducts(t, s)
 	c := s.client(t, nil, "2025-11-25")
 
+	var found searchProductsResult
+	res := call(t, c, "search_products", map[string]any{"query": "hammered band ring"}, &found)
+	if res.IsError || len(found.Products) == 0 || found.Products[0].ID != ring.ID {
+		t.Fatalf("search: %s", text(res))
+	}
 	var detail productDetail
-	res := call(t, c, "get_product", map[string]any{"product_id": ring.ID}, &detail)
+	res = call(t, c, "get_product", map[string]any{"product_id": ring.ID}, &detail)
 	if res.IsError || len(detail.Options) != 2 || detail.Options[0].Name != "ring_size" || len(detail.Options[0].Values) != 9 ||
 		detail.Personalization == nil || !detail.Personalization.Required || detail.Personalization.MaxLength != 12 ||
 		!strings.Contains(text(res), "Choose «ring_size» when buying (purchase choices): «5», «5.5»") || !strings.Contains(text(res), "Personalization (purchase personalization, required, at most 12 characters)") {

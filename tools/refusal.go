@@ -116,6 +116,9 @@ func refusalWords(r *checkout.Refusal, unchanged string) string {
 	case checkout.RefusalPersonalizationInvalid:
 		return fmt.Sprintf("The personalization for %s (product_id %s) holds control or invisible characters; send the text as the person wrote it, in plain characters. %s.",
 			title, p.ProductID, unchanged)
+	case checkout.RefusalSubscriptionChoices:
+		return fmt.Sprintf("%s (product_id %s) asks for choices (its options or a personalization) that subscriptions do not carry, so it cannot be subscribed to through this assistant: each renewal would reach the seller without them. Nothing was charged; the person can subscribe on the seller's site.",
+			title, p.ProductID)
 	case checkout.RefusalCartLineAmbiguous:
 		var lines []string
 		if p.ChoiceLines != nil {

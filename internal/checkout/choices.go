@@ -23,6 +23,10 @@ const (
 	// lines, with other choices each, without choices saying which. ProductID,
 	// ChoiceLines (the choices of each of its lines).
 	RefusalCartLineAmbiguous RefusalCode = "cart_line_ambiguous"
+	// RefusalSubscriptionChoices: subscribe to a product that asks for choices or a
+	// personalisation, which subscriptions do not carry (each renewal would be bought
+	// without them). ProductID, Title.
+	RefusalSubscriptionChoices RefusalCode = "subscription_choices"
 )
 
 // choose checks the choices asked for product and returns them as the product offers

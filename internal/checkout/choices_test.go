@@ -177,3 +177,27 @@ func TestChoiceRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestSubscriptionWithChoicesRefused: a subscription product that asks for choices is
+// refused by subscribe (its renewals would reach the seller without them); nothing is
+// recorded or charged.
+func TestSubscriptionWithChoicesRefused(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	p := e.product(1000, 4000)
+	p.ID, p.Title, p.GroupID, p.GTIN = "SUB-NAME-1", "Monthly Name Candle", "", ""
+	p.Billing = &catalog.Billing{Interval: catalog.Month, Every: 1}
+	p.Attributes = map[string]string{catalog.AttrPersonalization: "required"}
+	sellers, err := e.cat.Sellers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.cat.Upsert(ctx, sellers, []catalog.Product{p}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.svc.Subscribe(ctx, checkout.SubscribeRequest{CustomerID: e.customer, ProductID: p.ID, Quantity: 1})
+	wantRefusal(t, err, checkout.RefusalSubscriptionChoices)
+	if e.succeeded() != 0 {
+		t.Fatal("charged")
+	}
+}
