@@ -153,10 +153,10 @@ func (t *Toolbox) unavailableText(l checkout.CartItem) string {
 }
 
 type cartChangeArgs struct {
-	ProductID       string         `json:"product_id"`
-	Quantity        *int           `json:"quantity"`
-	Choices         map[string]any `json:"choices"`
-	Personalization string         `json:"personalization"`
+	ProductID       string       `json:"product_id"`
+	Quantity        *int         `json:"quantity"`
+	Choices         choiceValues `json:"choices"`
+	Personalization string       `json:"personalization"`
 }
 
 // chosen reads the choices arguments.

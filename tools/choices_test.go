@@ -81,7 +81,7 @@ func TestBuyWithChoices(t *testing.T) {
 	res = call(t, c, "get_product", map[string]any{"product_id": ring.ID}, &detail)
 	if res.IsError || len(detail.Options) != 2 || detail.Options[0].Name != "ring_size" || len(detail.Options[0].Values) != 9 ||
 		detail.Personalization == nil || !detail.Personalization.Required || detail.Personalization.MaxLength != 12 ||
-		!strings.Contains(text(res), "Choose «ring_size» when buying (purchase choices): «5», «5.5»") || !strings.Contains(text(res), "Personalization (purchase personalization, required, at most 12 characters)") {
+		!strings.Contains(text(res), "Choose «ring_size» when buying (choices): «5», «5.5»") || !strings.Contains(text(res), "Personalization when buying (personalization, required, at most 12 characters)") {
 		t.Fatalf("get_product: %s / %+v", text(res), detail)
 	}
 

@@ -2,8 +2,10 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -13,22 +15,47 @@ import (
 
 	"github.com/commerce-mcp/commerce-mcp/internal/checkout"
 	"github.com/commerce-mcp/commerce-mcp/internal/money"
-	txt "github.com/commerce-mcp/commerce-mcp/internal/text"
 	"github.com/commerce-mcp/commerce-mcp/store"
 )
 
 type purchaseArgs struct {
-	ProductID      string `json:"product_id"`
-	Quantity       *int   `json:"quantity"`
-	QuoteID        string `json:"quote_id"`
-	IdempotencyKey string `json:"idempotency_key"`
-	AddressID      string `json:"address_id"`
-	Fulfillment    string `json:"fulfillment_option_id"`
-	ConfirmFirst   bool   `json:"confirm_first"`
-	// Choices are option name → value; a number is read as its decimal text.
-	Choices         map[string]any    `json:"choices"`
+	ProductID       string            `json:"product_id"`
+	Quantity        *int              `json:"quantity"`
+	QuoteID         string            `json:"quote_id"`
+	IdempotencyKey  string            `json:"idempotency_key"`
+	AddressID       string            `json:"address_id"`
+	Fulfillment     string            `json:"fulfillment_option_id"`
+	ConfirmFirst    bool              `json:"confirm_first"`
+	Choices         choiceValues      `json:"choices"`
 	Personalization string            `json:"personalization"`
-	choices         map[string]string // Choices as text
+	choices         map[string]string // Choices, checked
+}
+
+// choiceValues is a choices argument: option name → value. A number is read as its
+// decimal text ("ring_size": 7 is "7"), as a model may send a size.
+type choiceValues map[string]string
+
+// UnmarshalJSON reads an object of strings and numbers.
+func (c *choiceValues) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := make(choiceValues, len(raw))
+	for name, v := range raw {
+		var s string
+		if err := json.Unmarshal(v, &s); err == nil {
+			out[name] = s
+			continue
+		}
+		var n json.Number
+		if err := json.Unmarshal(v, &n); err != nil {
+			return &json.UnmarshalTypeError{Value: "value", Type: reflect.TypeFor[string](), Field: "choices." + name}
+		}
+		out[name] = n.String()
+	}
+	*c = out
+	return nil
 }
 
 // Bounds of purchase's choices arguments (the product's own limits are checked by
@@ -447,23 +474,13 @@ func personalizationArg(tool int) mcp.ToolOption {
 	return mcp.WithString("personalization", mcp.MaxLength(maxPersonalization), mcp.Description(d))
 }
 
-// choiceArgs reads a choices argument: option name → value, a number read as its
-// decimal text ("ring_size": 7 is "7"); nil when none.
-func choiceArgs(in map[string]any) (map[string]string, error) {
+// choiceArgs checks a choices argument's bounds; nil when none.
+func choiceArgs(in choiceValues) (map[string]string, error) {
 	if len(in) > maxChoiceArgs {
 		return nil, &argError{fmt.Sprintf("choices must name at most %d options", maxChoiceArgs)}
 	}
 	var out map[string]string
-	for name, v := range in {
-		var s string
-		switch v := v.(type) {
-		case string:
-			s = v
-		case float64:
-			s = strconv.FormatFloat(v, 'f', -1, 64)
-		default:
-			return nil, &argError{fmt.Sprintf("choices.%s must be a string (the value chosen)", txt.Cut(name, 40))}
-		}
+	for name, s := range in {
 		if len(name) > maxChoiceArgLen || len(s) > maxChoiceArgLen {
 			return nil, &argError{fmt.Sprintf("each option name and value in choices must be at most %d characters", maxChoiceArgLen)}
 		}
